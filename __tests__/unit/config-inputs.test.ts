@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { CONFIG_INPUTS, overridesFromInputs, parseInputValue, splitList } from '../../src/config/inputs.js';
+import { InputError } from '../../src/errors.js';
+
+const spec = (input: string) => CONFIG_INPUTS.find((s) => s.input === input)!;
+
+describe('action inputs', () => {
+  it.each([
+    ['a, b,c', ['a', 'b', 'c']],
+    ['a\nb\n\n c ', ['a', 'b', 'c']],
+    ['', []],
+  ])('splitList(%j)', (raw, expected) => {
+    expect(splitList(raw)).toEqual(expected);
+  });
+
+  it.each([
+    ['require-gpu', 'true', true],
+    ['require-gpu', 'False', false],
+    ['comment', 'no', false],
+    ['gpu-runner-labels', '["self-hosted","gpu"]', ['self-hosted', 'gpu']],
+    ['gpu-runner-labels', 'self-hosted, gpu', ['self-hosted', 'gpu']],
+    ['platforms', 'linux/amd64\nlinux/arm64', ['linux/amd64', 'linux/arm64']],
+    ['image', ' my-org/model ', 'my-org/model'],
+  ])('%s = %j', (input, raw, expected) => {
+    expect(parseInputValue(spec(input), raw)).toEqual(expected);
+  });
+
+  it.each([
+    ['require-gpu', 'maybe', 'input "require-gpu": expected true or false, got "maybe"'],
+    ['gpu-runner-labels', '["a",', 'input "gpu-runner-labels": expected a JSON list'],
+  ])('%s rejects %j', (input, raw, message) => {
+    expect(() => parseInputValue(spec(input), raw)).toThrow(InputError);
+    expect(() => parseInputValue(spec(input), raw)).toThrow(message);
+  });
+
+  it('turns only non-empty inputs into overrides, each naming its input', () => {
+    const inputs: Record<string, string> = {
+      image: 'a/b',
+      platforms: 'linux/arm64',
+      'require-gpu': 'true',
+      variants: '  ',
+    };
+    const overrides = overridesFromInputs((n) => inputs[n] ?? '');
+    expect(overrides).toEqual([
+      { path: ['image', 'name'], value: 'a/b', source: 'input "image"' },
+      { path: ['platforms'], value: ['linux/arm64'], source: 'input "platforms"' },
+      { path: ['smoke', 'requireGpu'], value: true, source: 'input "require-gpu"' },
+    ]);
+  });
+});

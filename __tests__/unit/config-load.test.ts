@@ -1,0 +1,117 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { loadConfig, validateConfigData } from '../../src/config/load.js';
+import { ConfigError, InputError } from '../../src/errors.js';
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'ml-image-cfg-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+const write = (name: string, text: string) => {
+  mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+  writeFileSync(path.join(dir, name), text);
+};
+
+function rejection(fn: () => unknown): ConfigError {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof ConfigError) return e;
+    throw e;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadConfig', () => {
+  it('finds ml-image.yml in cwd and resolves paths against its directory', () => {
+    write('ml-image.yml', 'image: {name: a/b}\npython:\n  requirements: [reqs/requirements.txt]\n');
+    write('reqs/requirements.txt', 'numpy\n');
+    const loaded = loadConfig({ cwd: dir });
+    expect(loaded.file).toBe(path.join(dir, 'ml-image.yml'));
+    expect(loaded.baseDir).toBe(dir);
+    expect(loaded.config.python.requirements).toEqual(['reqs/requirements.txt']);
+  });
+
+  it('also finds ml-image.yaml', () => {
+    write('ml-image.yaml', 'image: {name: a/b}\n');
+    expect(loadConfig({ cwd: dir }).file).toBe(path.join(dir, 'ml-image.yaml'));
+  });
+
+  it('names a missing config file (exit 2)', () => {
+    expect(() => loadConfig({ cwd: dir, file: 'nope.yml' })).toThrow(InputError);
+    expect(() => loadConfig({ cwd: dir, file: 'nope.yml' })).toThrow(
+      `config file not found: ${path.join(dir, 'nope.yml')}`,
+    );
+  });
+
+  it('says there is no config when neither a file nor overrides exist', () => {
+    expect(() => loadConfig({ cwd: dir })).toThrow(/no config: neither ml-image.yml nor ml-image.yaml/);
+  });
+
+  it('reports YAML syntax errors with line and column', () => {
+    write('ml-image.yml', 'image:\n  name: a/b\n  name: c/d\n');
+    const e = rejection(() => loadConfig({ cwd: dir }));
+    expect(e.message).toContain('ml-image.yml: invalid YAML');
+    expect(e.problems[0]).toMatch(/^line 3, column 3: .*unique/i);
+  });
+
+  it('treats an empty file as an empty mapping (so image.name is reported missing)', () => {
+    write('ml-image.yml', '');
+    expect(rejection(() => loadConfig({ cwd: dir })).problems).toEqual([
+      'image: required: expected a mapping',
+    ]);
+  });
+
+  it('checks every file the config names, relative to the config file', () => {
+    write(
+      'sub/ml-image.yml',
+      'image: {name: a/b}\nbuild: {context: ctx, dockerfile: Dockerfile.gpu}\npython: {requirements: [r.txt]}\nsmoke: {baseline: b.json}\n',
+    );
+    const e = rejection(() => loadConfig({ cwd: dir, file: 'sub/ml-image.yml' }));
+    const sub = path.join(dir, 'sub');
+    expect(e.problems).toEqual([
+      `build.context: directory not found: ${path.join(sub, 'ctx')}`,
+      `build.dockerfile: file not found: ${path.join(sub, 'Dockerfile.gpu')}`,
+      `python.requirements[0]: file not found: ${path.join(sub, 'r.txt')}`,
+      `smoke.baseline: file not found: ${path.join(sub, 'b.json')}`,
+    ]);
+    expect(() => loadConfig({ cwd: dir, file: 'sub/ml-image.yml', checkFiles: false })).not.toThrow();
+  });
+
+  it('lets overrides complete the file and names the input in errors', () => {
+    write('ml-image.yml', 'image: {name: a/b}\nplatforms: [linux/amd64]\n');
+    const loaded = loadConfig({
+      cwd: dir,
+      overrides: [{ path: ['platforms'], value: ['linux/arm64'], source: 'input "platforms"' }],
+    });
+    expect(loaded.config.platforms).toEqual(['linux/arm64']);
+    const e = rejection(() =>
+      loadConfig({
+        cwd: dir,
+        overrides: [{ path: ['platforms'], value: ['linux/riscv64'], source: 'input "platforms"' }],
+      }),
+    );
+    expect(e.problems).toEqual([
+      'platforms[0]: expected one of "linux/amd64", "linux/arm64", got "linux/riscv64" (from input "platforms")',
+    ]);
+  });
+
+  it('builds a whole config from overrides alone', () => {
+    const loaded = loadConfig({
+      cwd: dir,
+      overrides: [{ path: ['image', 'name'], value: 'x/y', source: 'input "image"' }],
+    });
+    expect(loaded.file).toBeUndefined();
+    expect(loaded.config.image.name).toBe('x/y');
+  });
+
+  it('does not mutate the data it validates', () => {
+    const data = { image: { name: 'a/b' } };
+    validateConfigData(data, 'x', [{ path: ['image', 'registry'], value: 'localhost:5000', source: 'flag' }]);
+    expect(data).toEqual({ image: { name: 'a/b' } });
+  });
+});

@@ -1,0 +1,191 @@
+import { describe, expect, it } from 'vitest';
+import { validateConfigData } from '../../src/config/load.js';
+import { ConfigError } from '../../src/errors.js';
+
+function problemsOf(data: unknown): string[] {
+  try {
+    validateConfigData(data, 'ml-image.yml');
+  } catch (e) {
+    expect(e).toBeInstanceOf(ConfigError);
+    expect((e as ConfigError).exitCode).toBe(2);
+    return [...(e as ConfigError).problems];
+  }
+  throw new Error('expected the config to be rejected');
+}
+
+describe('config schema: valid input is normalized', () => {
+  it('fills every default from the minimal config', () => {
+    const c = validateConfigData({ image: { name: 'my-org/model' } }, 'x');
+    expect(c.image).toEqual({ name: 'my-org/model', registry: 'ghcr.io' });
+    expect(c.variants).toEqual([{ name: 'cpu', kind: 'cpu', python: '3.11' }]);
+    expect(c.platforms).toEqual(['linux/amd64', 'linux/arm64']);
+    expect(c.build).toEqual({ context: '.', args: {}, secrets: [] });
+    expect(c.python).toEqual({ version: '3.11', requirements: [], extraIndexUrls: [] });
+    expect(c.resolve.mode).toBe('auto');
+    expect(c.smoke.requireGpu).toBe(false);
+    expect(c.smoke.suites).toContain('ddp');
+    expect(c.smoke.gpuRunnerLabels).toEqual(['self-hosted', 'linux', 'x64', 'gpu']);
+    expect(c.report).toEqual({ comment: true, summary: true });
+  });
+
+  it.each([
+    ['cpu', { name: 'cpu', kind: 'cpu', python: '3.11' }],
+    ['cuda12.8', { name: 'cuda12.8', kind: 'cuda', cuda: '12.8', python: '3.11' }],
+    [
+      { cuda: '13.0', torch: '2.9' },
+      { name: 'cuda13.0', kind: 'cuda', cuda: '13.0', torch: '2.9', python: '3.11' },
+    ],
+    [
+      { cuda: '12.6', name: 'gpu' },
+      { name: 'gpu', kind: 'cuda', cuda: '12.6', python: '3.11' },
+    ],
+    [
+      { name: 'ngc', base: 'nvcr.io/nvidia/pytorch:25.03-py3', template: 'ngc' },
+      {
+        name: 'ngc',
+        kind: 'custom',
+        base: 'nvcr.io/nvidia/pytorch:25.03-py3',
+        template: 'ngc',
+        python: '3.11',
+      },
+    ],
+    [{ python: '3.12' }, { name: 'cpu', kind: 'cpu', python: '3.12' }],
+  ])('variant %j', (variant, expected) => {
+    const c = validateConfigData({ image: { name: 'a/b' }, variants: [variant] }, 'x');
+    expect(c.variants).toEqual([expected]);
+  });
+
+  it('applies top-level torch to variants without their own', () => {
+    const c = validateConfigData(
+      { image: { name: 'a/b' }, torch: '2.7', variants: ['cpu', { cuda: '12.8', torch: '2.8' }] },
+      'x',
+    );
+    expect(c.variants.map((v) => v.torch)).toEqual(['2.7', '2.8']);
+  });
+
+  it('accepts a single requirements file as a string', () => {
+    const c = validateConfigData(
+      { image: { name: 'a/b' }, python: { requirements: 'requirements.txt' } },
+      'x',
+    );
+    expect(c.python.requirements).toEqual(['requirements.txt']);
+  });
+
+  it('accepts all three kinds of custom test', () => {
+    const c = validateConfigData(
+      {
+        image: { name: 'a/b' },
+        smoke: {
+          tests: [
+            { name: 'cli', command: 'python -m app --help', expectedOutput: ['^usage'] },
+            { name: 'weights', file: { path: '/models', mode: '0755' } },
+            { name: 'meta', metadata: { user: 'app', env: { HF_HOME: '/cache/hf' } } },
+          ],
+        },
+      },
+      'x',
+    );
+    expect(c.smoke.tests.map((t) => t.exitCode)).toEqual([0, 0, 0]);
+    expect(c.smoke.tests[1]!.file).toEqual({ path: '/models', exists: true, mode: '0755' });
+  });
+});
+
+describe('config schema: every offending path is named with what was expected', () => {
+  it.each([
+    [
+      { image: { name: 'a/b' }, variants: ['cpu', { cuda: 'cu128' }] },
+      'variants[1].cuda: expected a version like "12.8", got "cu128"',
+    ],
+    [
+      { image: { name: 'a/b' }, variants: ['cu128'] },
+      'variants[0]: expected "cpu", "cudaX.Y" (like "cuda12.8") or an object like { cuda: "12.8" }, got "cu128"',
+    ],
+    [
+      { image: { name: 'a/b' }, platforms: ['linux/ppc64le'] },
+      'platforms[0]: expected one of "linux/amd64", "linux/arm64", got "linux/ppc64le"',
+    ],
+    [
+      { image: { name: 'a/b' }, platforms: ['linux/amd64', 'linux/amd64'] },
+      'platforms[1]: duplicate platform "linux/amd64"',
+    ],
+    [
+      { image: { name: 'a/b' }, variants: ['cpu', 'cpu'] },
+      'variants[1]: duplicate variant name "cpu" (also variants[0])',
+    ],
+    [{ image: { name: 'a/b' }, variants: [] }, 'variants: expected at least one variant'],
+    [
+      { image: { name: 'a/b' }, variants: [{ base: 'x/y:1' }] },
+      'variants[0].name: required when "base" is set (used in tags)',
+    ],
+    [
+      { image: { name: 'a/b', registy: 'ghcr.io' } },
+      'image.registy: unknown key (did you mean "registry"?); expected one of: name, registry, version',
+    ],
+    [
+      { image: { name: 'a/b' }, smok: {} },
+      'smok: unknown key (did you mean "smoke"?); expected one of: image, build, variants, platforms, torch, python, resolve, smoke, report',
+    ],
+    [{}, 'image: required: expected a mapping'],
+    [{ image: {} }, 'image.name: required: expected a repository name like "my-org/my-model"'],
+    [
+      { image: { name: 'My/Model' } },
+      'image.name: expected a lowercase repository name like "my-org/my-model", got "My/Model"',
+    ],
+    [
+      { image: { name: 'a/b' }, resolve: { mode: 'fix' } },
+      'resolve.mode: expected one of "auto", "check", "off", got "fix"',
+    ],
+    [
+      { image: { name: 'a/b' }, smoke: { requireGpu: 'yes' } },
+      'smoke.requireGpu: expected a boolean, got "yes"',
+    ],
+    [
+      { image: { name: 'a/b' }, build: { dockerfile: 'D', template: 'cpu' } },
+      'build.template: set "dockerfile" or "template", not both',
+    ],
+    [
+      { image: { name: 'a/b' }, build: { template: 'rocm' } },
+      'build.template: expected one of "cpu", "cuda", "ngc", got "rocm"',
+    ],
+    [
+      { image: { name: 'a/b' }, build: { args: { N: 3 } } },
+      'build.args.N: expected a string (quote numbers), got number 3',
+    ],
+    [
+      { image: { name: 'a/b' }, python: { version: '3' } },
+      'python.version: expected a Python version like "3.11", got "3"',
+    ],
+    [
+      { image: { name: 'a/b' }, python: { indexUrl: 'not a url' } },
+      'python.indexUrl: expected a URL, got "not a url"',
+    ],
+    [
+      { image: { name: 'a/b' }, smoke: { tests: [{ name: 't', command: 'x', file: { path: '/a' } }] } },
+      'smoke.tests[0]: expected exactly one of "command", "file" or "metadata" (found 2)',
+    ],
+    [
+      { image: { name: 'a/b' }, smoke: { tests: [{ name: 't', command: 'x', expectedOutput: ['(oops'] }] } },
+      'smoke.tests[0].expectedOutput[0]: expected a valid regular expression, got "(oops"',
+    ],
+    [
+      { image: { name: 'a/b' }, smoke: { tests: [{ name: 't', file: { path: 'rel' } }] } },
+      'smoke.tests[0].file.path: expected an absolute path in the image, got "rel"',
+    ],
+  ])('%j', (data, expected) => {
+    expect(problemsOf(data)).toContain(expected);
+  });
+
+  it('lists every problem at once, not just the first', () => {
+    const problems = problemsOf({
+      image: { name: 'a/b', tagg: 1 },
+      variants: ['cpu', { cuda: 'cu128' }],
+      platforms: ['linux/s390x'],
+      resolve: { mode: 'nope' },
+    });
+    expect(problems).toHaveLength(4);
+  });
+
+  it('rejects a document that is not a mapping', () => {
+    expect(problemsOf(['a'])).toEqual(['(top level): expected a mapping of settings, got a list']);
+  });
+});

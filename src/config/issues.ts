@@ -1,0 +1,146 @@
+// Turn zod issues into one line per offending path, naming what was expected and what was found:
+//   variants[1].cuda: expected a version like "12.8", got "cu128"
+import { z } from 'zod';
+
+export type Path = readonly PropertyKey[];
+
+export function formatPath(path: Path): string {
+  let out = '';
+  for (const seg of path) {
+    if (typeof seg === 'number') out += `[${seg}]`;
+    else out += out === '' ? String(seg) : `.${String(seg)}`;
+  }
+  return out === '' ? '(top level)' : out;
+}
+
+export function valueAt(data: unknown, path: Path): unknown {
+  let cur: unknown = data;
+  for (const seg of path) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = (cur as Record<PropertyKey, unknown>)[seg];
+  }
+  return cur;
+}
+
+export function describeValue(v: unknown): string {
+  if (v === undefined) return 'nothing';
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'a list';
+  if (typeof v === 'object') return 'a mapping';
+  if (typeof v === 'string') return JSON.stringify(v.length > 80 ? `${v.slice(0, 77)}...` : v);
+  return `${typeof v} ${String(v)}`;
+}
+
+/** Walk the schema along a data path to the object schema there (for listing allowed keys). */
+function objectShapeAt(schema: z.ZodType, path: Path): string[] | undefined {
+  let cur: z.ZodType | undefined = schema;
+  const unwrap = (s: z.ZodType): z.ZodType => {
+    for (;;) {
+      if (s instanceof z.ZodOptional || s instanceof z.ZodDefault || s instanceof z.ZodPrefault)
+        s = s.unwrap() as z.ZodType;
+      else if (s instanceof z.ZodPipe) s = s.out as z.ZodType;
+      else return s;
+    }
+  };
+  for (const seg of path) {
+    if (!cur) return undefined;
+    const s = unwrap(cur);
+    if (s instanceof z.ZodObject && typeof seg === 'string') cur = s.shape[seg] as z.ZodType | undefined;
+    else if (s instanceof z.ZodArray && typeof seg === 'number') cur = s.element as z.ZodType;
+    else if (s instanceof z.ZodRecord) cur = s.valueType as z.ZodType;
+    else return undefined;
+  }
+  const s = cur ? unwrap(cur) : undefined;
+  return s instanceof z.ZodObject ? Object.keys(s.shape) : undefined;
+}
+
+function closest(word: string, candidates: string[]): string | undefined {
+  const dist = (a: string, b: string): number => {
+    const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array(b.length).fill(0)]);
+    for (let j = 1; j <= b.length; j++) d[0]![j] = j;
+    for (let i = 1; i <= a.length; i++)
+      for (let j = 1; j <= b.length; j++)
+        d[i]![j] = Math.min(
+          d[i - 1]![j]! + 1,
+          d[i]![j - 1]! + 1,
+          d[i - 1]![j - 1]! + (a[i - 1]!.toLowerCase() === b[j - 1]!.toLowerCase() ? 0 : 1),
+        );
+    return d[a.length]![b.length]!;
+  };
+  let best: string | undefined;
+  let bestD = Number.POSITIVE_INFINITY;
+  for (const c of candidates) {
+    const dd = dist(word, c);
+    if (dd < bestD) [best, bestD] = [c, dd];
+  }
+  return bestD <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
+}
+
+/**
+ * One message per problem. `sourceOf(path)` may name where a value came from (an action input),
+ * appended as "(from input "x")".
+ */
+export function formatIssues(
+  error: z.ZodError,
+  data: unknown,
+  schema: z.ZodType,
+  sourceOf: (path: Path) => string | undefined = () => undefined,
+): string[] {
+  const out: string[] = [];
+  const seen = new Set<string>();
+  const push = (path: Path, text: string) => {
+    const src = sourceOf(path);
+    const line = `${formatPath(path)}: ${text}${src ? ` (from ${src})` : ''}`;
+    if (!seen.has(line)) {
+      seen.add(line);
+      out.push(line);
+    }
+  };
+  for (const issue of error.issues) {
+    const path = issue.path;
+    const value = valueAt(data, path);
+    switch (issue.code) {
+      case 'unrecognized_keys': {
+        const allowed = objectShapeAt(schema, path) ?? [];
+        for (const key of issue.keys) {
+          const hint = closest(key, allowed);
+          push(
+            [...path, key],
+            `unknown key${hint ? ` (did you mean "${hint}"?)` : ''}; expected one of: ${allowed.join(', ')}`,
+          );
+        }
+        break;
+      }
+      case 'invalid_type':
+        if (value === undefined) push(path, `required: ${expectedText(issue)}`);
+        else push(path, `${expectedText(issue)}, got ${describeValue(value)}`);
+        break;
+      case 'invalid_value':
+        push(
+          path,
+          `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, got ${describeValue(value)}`,
+        );
+        break;
+      case 'invalid_union':
+        push(path, `${issue.message}, got ${describeValue(value)}`);
+        break;
+      case 'too_small':
+      case 'too_big':
+        push(path, issue.message.replace(/^Too (small|big): /, ''));
+        break;
+      default: {
+        // custom / invalid_format / refinements: the schema's message already says what is expected.
+        const got = value !== undefined && typeof value !== 'object' ? `, got ${describeValue(value)}` : '';
+        push(path, `${issue.message}${issue.message.startsWith('expected') ? got : ''}`);
+      }
+    }
+  }
+  return out;
+}
+
+function expectedText(issue: z.core.$ZodIssueInvalidType): string {
+  // Our schemas set messages starting with "expected"; zod's defaults read "Invalid input: expected x, received y".
+  if (issue.message.startsWith('expected')) return issue.message;
+  const names: Record<string, string> = { object: 'a mapping', array: 'a list' };
+  return `expected ${names[issue.expected] ?? `a ${issue.expected}`}`;
+}

@@ -1,0 +1,330 @@
+// The one schema of ml-image.yml. Every default lives here (and nowhere else): the README's config
+// reference and ml-image.schema.json are generated from this file (scripts/gen-config-docs.ts).
+import { z } from 'zod';
+
+export const PLATFORMS = ['linux/amd64', 'linux/arm64'] as const;
+export const TEMPLATES = ['cpu', 'cuda', 'ngc'] as const;
+export const SMOKE_SUITES = ['imports', 'pip-check', 'gpu', 'compute', 'train', 'ddp', 'custom'] as const;
+export const RESOLVE_MODES = ['auto', 'check', 'off'] as const;
+
+export const DEFAULT_PLATFORMS: Platform[] = ['linux/amd64', 'linux/arm64'];
+export const DEFAULT_GPU_RUNNER_LABELS = ['self-hosted', 'linux', 'x64', 'gpu'];
+
+export type Platform = (typeof PLATFORMS)[number];
+export type SmokeSuite = (typeof SMOKE_SUITES)[number];
+
+// Docker's reference grammar, simplified: lowercase path components separated by '/'.
+const REPOSITORY = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/;
+const REGISTRY_HOST = /^(?:localhost|[a-zA-Z0-9-]+(?:\.[a-zA-Z0-9-]+)+|\[[0-9a-fA-F:]+\])(?::\d{1,5})?$/;
+const IMAGE_REF = /^[a-zA-Z0-9][a-zA-Z0-9._:/@+-]*$/;
+const TAG_SAFE = /^[a-z0-9][a-z0-9._-]{0,63}$/;
+const CUDA_VERSION = /^\d{1,2}\.\d{1,2}$/;
+
+const cudaVersion = z.string({ error: 'expected a version like "12.8"' }).regex(CUDA_VERSION, {
+  error: 'expected a version like "12.8"',
+});
+const pythonVersion = z
+  .string({ error: 'expected a Python version like "3.11"' })
+  .regex(/^3\.\d{1,2}$/, { error: 'expected a Python version like "3.11"' });
+const torchVersion = z
+  .string({ error: 'expected a torch version like "2.7" or "2.7.1"' })
+  .regex(/^\d+\.\d+(?:\.\d+)?$/, { error: 'expected a torch version like "2.7" or "2.7.1"' });
+const imageRef = z
+  .string({ error: 'expected an image reference like "nvcr.io/nvidia/pytorch:25.03-py3"' })
+  .regex(IMAGE_REF, { error: 'expected an image reference like "nvcr.io/nvidia/pytorch:25.03-py3"' });
+const relPath = (what: string) =>
+  z.string({ error: `expected ${what}` }).min(1, { error: `expected ${what}` });
+const stringList = (item: z.ZodString) =>
+  z.preprocess(
+    (v) => (typeof v === 'string' ? [v] : v),
+    z.array(item, { error: 'expected a list of strings' }),
+  );
+
+function validRegex(value: string): boolean {
+  try {
+    new RegExp(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+const regexList = z
+  .array(z.string().refine(validRegex, { error: 'expected a valid regular expression' }))
+  .default([]);
+
+// A variant is "cpu", "cudaX.Y", or an object. Strings are expanded before the object schema runs,
+// so that a bad string gets a message saying what strings are allowed.
+const VARIANT_SHORTHAND = /^cuda(\d{1,2}\.\d{1,2})$/;
+const VariantObject = z
+  .strictObject({
+    name: z
+      .string()
+      .regex(TAG_SAFE, { error: 'expected a tag-safe name: lowercase letters, digits, ".", "_" or "-"' })
+      .optional()
+      .describe(
+        'Variant name used in tags (`1.4.0-<name>`). Default: `cpu`, `cuda<version>`; required with `base`.',
+      ),
+    cuda: cudaVersion.optional().describe('CUDA version of a GPU variant, e.g. `"12.8"`.'),
+    base: imageRef.optional().describe('A custom base image; the catalog is not consulted.'),
+    torch: torchVersion.optional().describe('torch version for this variant (overrides top-level `torch`).'),
+    python: pythonVersion
+      .optional()
+      .describe('Python version for this variant (overrides `python.version`).'),
+    template: z
+      .enum(TEMPLATES)
+      .optional()
+      .describe('Template for this variant (overrides `build.template`).'),
+  })
+  .superRefine((v, ctx) => {
+    if (v.base !== undefined && v.name === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['name'], message: 'required when "base" is set (used in tags)' });
+    }
+  });
+
+const Variant = z.preprocess((value, ctx) => {
+  if (typeof value !== 'string') return value;
+  if (value === 'cpu') return {};
+  const m = VARIANT_SHORTHAND.exec(value);
+  if (m) return { cuda: m[1] };
+  ctx.issues.push({
+    code: 'custom',
+    input: value,
+    message: 'expected "cpu", "cudaX.Y" (like "cuda12.8") or an object like { cuda: "12.8" }',
+  });
+  return z.NEVER;
+}, VariantObject);
+
+const CustomTest = z
+  .strictObject({
+    name: z
+      .string()
+      .regex(TAG_SAFE, { error: 'expected a short name: lowercase letters, digits, ".", "_" or "-"' })
+      .describe('Test id in results.'),
+    command: z
+      .union([z.string().min(1), z.array(z.string()).min(1)], {
+        error: 'expected a command string (run with sh -c) or an argv list',
+      })
+      .optional()
+      .describe('Command test: a string run with `sh -c`, or an argv list.'),
+    expectedOutput: regexList.describe('Regexes the combined output must match.'),
+    excludedOutput: regexList.describe('Regexes the combined output must not match.'),
+    exitCode: z.number().int().min(0).max(255).default(0).describe('Expected exit code of the command.'),
+    file: z
+      .strictObject({
+        path: z
+          .string()
+          .startsWith('/', { error: 'expected an absolute path in the image' })
+          .describe('Absolute path in the image.'),
+        exists: z.boolean().default(true).describe('Whether the path must exist (false: must not).'),
+        mode: z
+          .string()
+          .regex(/^0?[0-7]{3,4}$/, { error: 'expected an octal mode like "0755"' })
+          .optional()
+          .describe('Expected permission bits, octal.'),
+      })
+      .optional()
+      .describe('File test.'),
+    metadata: z
+      .strictObject({
+        user: z.string().optional(),
+        workdir: z.string().optional(),
+        env: z.record(z.string(), z.string()).optional(),
+        labels: z.record(z.string(), z.string()).optional(),
+        entrypoint: z.array(z.string()).optional(),
+        cmd: z.array(z.string()).optional(),
+      })
+      .optional()
+      .describe('Metadata test: expected image config values (env and labels: at least these keys).'),
+  })
+  .superRefine((t, ctx) => {
+    const kinds = [t.command, t.file, t.metadata].filter((k) => k !== undefined).length;
+    if (kinds !== 1) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [],
+        message: `expected exactly one of "command", "file" or "metadata" (found ${kinds})`,
+      });
+    }
+  });
+
+export const ConfigFileSchema = z
+  .strictObject({
+    image: z
+      .strictObject({
+        name: z
+          .string({ error: 'expected a repository name like "my-org/my-model"' })
+          .regex(REPOSITORY, { error: 'expected a lowercase repository name like "my-org/my-model"' })
+          .describe('Repository path, without registry or tag.'),
+        registry: z
+          .string()
+          .regex(REGISTRY_HOST, { error: 'expected a registry host like "ghcr.io" or "localhost:5000"' })
+          .default('ghcr.io')
+          .describe('Registry host the image is pushed to.'),
+        version: z
+          .string()
+          .regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,100}$/, { error: 'expected a tag-safe version like "1.4.0"' })
+          .optional()
+          .describe('Version used in tags (`<version>-<variant>`); default: from git.'),
+      })
+      .describe('What to build and where to push it.'),
+    build: z
+      .strictObject({
+        context: relPath('a directory path')
+          .default('.')
+          .describe('Build context, relative to the config file.'),
+        dockerfile: relPath('a file path')
+          .optional()
+          .describe('Your own Dockerfile, relative to the config file. Exclusive with `template`.'),
+        template: z
+          .enum(TEMPLATES)
+          .optional()
+          .describe(
+            'A Dockerfile template from images/. Default: `cpu` for cpu variants, `cuda` for CUDA ones.',
+          ),
+        args: z
+          .record(z.string(), z.string({ error: 'expected a string (quote numbers)' }))
+          .default({})
+          .describe('Extra build args (never secrets: use `secrets`).'),
+        secrets: z
+          .array(z.string().regex(/^[A-Za-z0-9_.-]+$/, { error: 'expected a secret id' }))
+          .default([])
+          .describe('Secret ids passed to buildx by id (`--secret id=...,env=...`).'),
+      })
+      .superRefine((b, ctx) => {
+        if (b.dockerfile !== undefined && b.template !== undefined) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['template'],
+            message: 'set "dockerfile" or "template", not both',
+          });
+        }
+      })
+      .prefault({})
+      .describe('How to build.'),
+    variants: z
+      .array(Variant, { error: 'expected a list of variants' })
+      .min(1, { error: 'expected at least one variant' })
+      .superRefine((vs, ctx) => {
+        const seen = new Map<string, number>();
+        vs.forEach((v, i) => {
+          const name = variantName(v);
+          const first = seen.get(name);
+          if (first !== undefined) {
+            ctx.addIssue({
+              code: 'custom',
+              path: [i],
+              message: `duplicate variant name "${name}" (also variants[${first}])`,
+            });
+          } else seen.set(name, i);
+        });
+      })
+      .prefault(['cpu'])
+      .describe('Image variants: `cpu`, `cuda12.8` or objects (see below).'),
+    platforms: z
+      .array(z.enum(PLATFORMS), { error: 'expected a list of platforms' })
+      .min(1, { error: 'expected at least one platform' })
+      .superRefine((ps, ctx) => {
+        ps.forEach((p, i) => {
+          if (ps.indexOf(p) !== i)
+            ctx.addIssue({ code: 'custom', path: [i], message: `duplicate platform "${p}"` });
+        });
+      })
+      .default(DEFAULT_PLATFORMS)
+      .describe('Target platforms.'),
+    torch: torchVersion.optional().describe('torch version for every variant that does not set its own.'),
+    python: z
+      .strictObject({
+        version: pythonVersion.default('3.11').describe('Python version of the image.'),
+        requirements: stringList(relPath('a file path'))
+          .default([])
+          .describe('requirements files, relative to the config file.'),
+        indexUrl: z.url({ error: 'expected a URL' }).optional().describe('pip index URL (default: PyPI).'),
+        extraIndexUrls: z
+          .array(z.url({ error: 'expected a URL' }))
+          .default([])
+          .describe('Extra pip index URLs.'),
+      })
+      .prefault({})
+      .describe('Python environment.'),
+    resolve: z
+      .strictObject({
+        mode: z
+          .enum(RESOLVE_MODES)
+          .default('auto')
+          .describe('`auto` fixes conflicts with the base image, `check` fails on them, `off` skips.'),
+      })
+      .prefault({})
+      .describe('Dependency-conflict resolution against the base image.'),
+    smoke: z
+      .strictObject({
+        suites: z
+          .array(z.enum(SMOKE_SUITES))
+          .default([...SMOKE_SUITES])
+          .describe('Smoke suites to run; GPU suites skip on runners without a GPU.'),
+        requireGpu: z.boolean().default(false).describe('Fail (not skip) GPU suites when no GPU is visible.'),
+        gpuRunnerLabels: z
+          .array(z.string().min(1))
+          .min(1)
+          .default(DEFAULT_GPU_RUNNER_LABELS)
+          .describe('runs-on labels of the self-hosted GPU runner.'),
+        baseline: relPath('a file path').optional().describe('Per-GPU throughput floors (JSON).'),
+        timeoutSeconds: z.number().int().positive().max(86400).default(600).describe('Per-test timeout.'),
+        tests: z.array(CustomTest).default([]).describe('Custom tests (the `custom` suite).'),
+      })
+      .prefault({})
+      .describe('Smoke tests run inside the built image.'),
+    report: z
+      .strictObject({
+        comment: z.boolean().default(true).describe('Post/update one pull-request comment.'),
+        summary: z.boolean().default(true).describe('Write the job summary.'),
+        markerKey: z
+          .string()
+          .regex(/^[A-Za-z0-9._/:@-]{1,200}$/, { error: 'expected letters, digits and ._/:@- only' })
+          .optional()
+          .describe('Key of the hidden comment marker; default: image + variant + platforms.'),
+      })
+      .prefault({})
+      .describe('The pull-request report.'),
+  })
+  .describe('ml-image.yml');
+
+export type ConfigFile = z.input<typeof ConfigFileSchema>;
+type ParsedConfig = z.output<typeof ConfigFileSchema>;
+type ParsedVariant = z.output<typeof VariantObject>;
+
+export type VariantKind = 'cpu' | 'cuda' | 'custom';
+export interface Variant {
+  name: string;
+  kind: VariantKind;
+  cuda?: string;
+  base?: string;
+  torch?: string;
+  python: string;
+  template?: (typeof TEMPLATES)[number];
+}
+
+/** The normalized, typed config every stage receives. */
+export type Config = Omit<ParsedConfig, 'variants'> & { variants: Variant[] };
+
+function variantName(v: ParsedVariant): string {
+  return v.name ?? (v.cuda !== undefined ? `cuda${v.cuda}` : 'cpu');
+}
+
+export function normalizeConfig(parsed: ParsedConfig): Config {
+  return {
+    ...parsed,
+    variants: parsed.variants.map((v): Variant => {
+      const kind: VariantKind = v.base !== undefined ? 'custom' : v.cuda !== undefined ? 'cuda' : 'cpu';
+      const torch = v.torch ?? parsed.torch;
+      return {
+        name: variantName(v),
+        kind,
+        ...(v.cuda !== undefined && { cuda: v.cuda }),
+        ...(v.base !== undefined && { base: v.base }),
+        ...(torch !== undefined && { torch }),
+        python: v.python ?? parsed.python.version,
+        ...(v.template !== undefined && { template: v.template }),
+      };
+    }),
+  };
+}

@@ -1,0 +1,74 @@
+// Exit-code contract shared by the CLI and the action (see README "Exit codes"):
+//   0 success, 1 the checked thing failed, 2 bad usage / config / input, 3 environment problem.
+export const ExitCode = {
+  Ok: 0,
+  CheckFailed: 1,
+  BadInput: 2,
+  Environment: 3,
+} as const;
+export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
+
+/** An error the tool expected: printed as one message (no stack trace unless --verbose). */
+export class MlImageError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: ExitCode,
+    /** What the user can do about it, printed after the message. */
+    readonly fix?: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = new.target.name;
+  }
+}
+
+/** Bad usage, bad config, bad input file (exit 2). The message names the file / field / value. */
+export class InputError extends MlImageError {
+  constructor(message: string, fix?: string, options?: { cause?: unknown }) {
+    super(message, ExitCode.BadInput, fix, options);
+  }
+}
+
+/** Config validation failure carrying every offending path (exit 2). */
+export class ConfigError extends InputError {
+  constructor(
+    readonly source: string,
+    readonly problems: readonly string[],
+  ) {
+    super(
+      `${source}: ${problems.length} problem${problems.length === 1 ? '' : 's'}\n${problems.map((p) => `  - ${p}`).join('\n')}`,
+    );
+  }
+}
+
+/** Docker daemon unreachable, buildx missing, registry unreachable ... (exit 3, with the fix). */
+export class EnvironmentError extends MlImageError {
+  constructor(message: string, fix: string, options?: { cause?: unknown }) {
+    super(message, ExitCode.Environment, fix, options);
+  }
+}
+
+/** The thing checked failed: an unresolvable conflict, a failing smoke test (exit 1). */
+export class CheckFailedError extends MlImageError {
+  constructor(message: string, fix?: string) {
+    super(message, ExitCode.CheckFailed, fix);
+  }
+}
+
+/** Format any thrown value for a terminal or a log: message + fix, stack only when verbose. */
+export function describeError(err: unknown, verbose: boolean): string {
+  if (err instanceof MlImageError) {
+    const lines = [`error: ${err.message}`];
+    if (err.fix) lines.push(`fix: ${err.fix}`);
+    if (verbose && err.stack) lines.push(err.stack);
+    if (verbose && err.cause instanceof Error && err.cause.stack) lines.push(`caused by: ${err.cause.stack}`);
+    return lines.join('\n');
+  }
+  const message = err instanceof Error ? err.message : String(err);
+  if (verbose && err instanceof Error && err.stack) return `internal error: ${err.stack}`;
+  return `internal error: ${message}\n(run again with --verbose for the stack trace, and please report it)`;
+}
+
+export function exitCodeOf(err: unknown): ExitCode {
+  return err instanceof MlImageError ? err.exitCode : ExitCode.CheckFailed;
+}
