@@ -1,0 +1,74 @@
+// Where the integration tests find the real Docker environment that scripts/test-env.sh provisions.
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+export interface TestImages {
+  registry: string;
+  busybox: string;
+  busyboxAmd64: string;
+  busyboxArm64: string;
+  python: string;
+  pythonAmd64: string;
+  pythonArm64: string;
+  torch: string;
+}
+
+export interface DockerTestEnv {
+  available: boolean;
+  /** Why the environment is not usable (when available is false). */
+  reason?: string;
+  images?: TestImages;
+}
+
+export function envFilePath(env: NodeJS.ProcessEnv = process.env): string {
+  return env.ML_IMAGE_TEST_ENV ?? path.join(REPO_ROOT, '.test-env', 'images.env');
+}
+
+export function parseEnvFile(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const line of text.split('\n')) {
+    const m = /^\s*([A-Z0-9_]+)=(.*)$/.exec(line);
+    if (m) out[m[1]!] = m[2]!.trim();
+  }
+  return out;
+}
+
+const KEYS: Record<keyof TestImages, string> = {
+  registry: 'ML_IMAGE_TEST_REGISTRY',
+  busybox: 'ML_IMAGE_TEST_BUSYBOX_IMAGE',
+  busyboxAmd64: 'ML_IMAGE_TEST_BUSYBOX_AMD64',
+  busyboxArm64: 'ML_IMAGE_TEST_BUSYBOX_ARM64',
+  python: 'ML_IMAGE_TEST_PYTHON_IMAGE',
+  pythonAmd64: 'ML_IMAGE_TEST_PYTHON_AMD64',
+  pythonArm64: 'ML_IMAGE_TEST_PYTHON_ARM64',
+  torch: 'ML_IMAGE_TEST_TORCH_IMAGE',
+};
+
+/** Image references: environment variables win over the env file (so a public CI can use real images). */
+export function readTestImages(env: NodeJS.ProcessEnv = process.env): TestImages | { missing: string[] } {
+  const file = envFilePath(env);
+  const fromFile = existsSync(file) ? parseEnvFile(readFileSync(file, 'utf8')) : {};
+  const images: Partial<TestImages> = {};
+  const missing: string[] = [];
+  for (const [k, name] of Object.entries(KEYS) as [keyof TestImages, string][]) {
+    const v = env[name] ?? fromFile[name];
+    if (v) images[k] = v;
+    else missing.push(name);
+  }
+  return missing.length > 0 ? { missing } : (images as TestImages);
+}
+
+export type Decision = 'run' | 'skip' | 'fail';
+
+/** In CI a missing Docker environment fails the run; locally the integration tests skip. */
+export function decide(ci: boolean, available: boolean): Decision {
+  if (available) return 'run';
+  return ci ? 'fail' : 'skip';
+}
+
+export function isCi(env: NodeJS.ProcessEnv = process.env): boolean {
+  return env.CI === 'true' || env.CI === '1';
+}

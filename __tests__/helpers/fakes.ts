@@ -1,0 +1,41 @@
+// Plain-object stand-ins for the side-effect interfaces (unit tests only).
+import type { CliIo } from '../../src/cli/io.js';
+import type { DockerAdapter } from '../../src/docker/adapter.js';
+
+export function fakeDocker(overrides: Partial<DockerAdapter> = {}): DockerAdapter {
+  const unexpected = (name: string) => () => Promise.reject(new Error(`unexpected call: docker.${name}`));
+  return {
+    ping: unexpected('ping'),
+    buildxVersion: unexpected('buildxVersion'),
+    buildxPlatforms: unexpected('buildxPlatforms'),
+    buildx: unexpected('buildx'),
+    imagetoolsCreate: unexpected('imagetoolsCreate'),
+    imagetoolsInspect: unexpected('imagetoolsInspect'),
+    runContainer: unexpected('runContainer'),
+    listManagedContainers: unexpected('listManagedContainers'),
+    ...overrides,
+  };
+}
+
+export interface CapturedIo extends CliIo {
+  out: () => string;
+  err: () => string;
+}
+
+export function captureIo(cwd: string, docker: DockerAdapter = fakeDocker()): CapturedIo {
+  let out = '';
+  let err = '';
+  return {
+    stdout: (t) => {
+      out += t;
+    },
+    stderr: (t) => {
+      err += t;
+    },
+    cwd,
+    env: {},
+    docker: () => docker,
+    out: () => out,
+    err: () => err,
+  };
+}

@@ -1,0 +1,159 @@
+import Dockerode from 'dockerode';
+import { describe, expect, it } from 'vitest';
+import type { CommandRunner } from '../../src/docker/adapter.js';
+import {
+  cliFailure,
+  createDockerAdapter,
+  parseBuildxPlatforms,
+  parseBuildxVersion,
+  parseImageIndex,
+} from '../../src/docker/engine.js';
+import { registryBaseUrl } from '../../src/docker/registry.js';
+import { EnvironmentError, InputError } from '../../src/errors.js';
+
+describe('docker CLI output parsers', () => {
+  it.each([
+    ['github.com/docker/buildx 0.13.1+ds1 0.13.1+ds1-3', '0.13.1+ds1'],
+    ['github.com/docker/buildx v0.19.3 48d6a39', '0.19.3'],
+    ['github.com/docker/buildx v0.20.0-rc1 abc', '0.20.0-rc1'],
+    ['no version here', undefined],
+  ])('parseBuildxVersion(%j)', (out, expected) => {
+    expect(parseBuildxVersion(out)).toBe(expected);
+  });
+
+  it('parses the platforms of `buildx inspect`, native ones marked with *', () => {
+    const out = `Name:   default
+Driver: docker
+
+Nodes:
+Name:      default
+Endpoint:  default
+Status:    running
+Buildkit:  20.10.24+dfsg1
+Platforms: linux/amd64*, linux/amd64/v2, linux/arm64, linux/riscv64
+`;
+    expect(parseBuildxPlatforms(out)).toEqual([
+      'linux/amd64',
+      'linux/amd64/v2',
+      'linux/arm64',
+      'linux/riscv64',
+    ]);
+  });
+
+  it('reads platforms from a manifest list and drops attestation entries', () => {
+    const raw = JSON.stringify({
+      mediaType: 'application/vnd.oci.image.index.v1+json',
+      manifests: [
+        { digest: 'sha256:a', platform: { os: 'linux', architecture: 'amd64' } },
+        { digest: 'sha256:b', platform: { os: 'linux', architecture: 'arm64', variant: 'v8' } },
+        { digest: 'sha256:c', platform: { os: 'unknown', architecture: 'unknown' } },
+      ],
+    });
+    expect(parseImageIndex(raw)).toEqual({
+      mediaType: 'application/vnd.oci.image.index.v1+json',
+      platforms: [
+        { os: 'linux', architecture: 'amd64', digest: 'sha256:a' },
+        { os: 'linux', architecture: 'arm64', variant: 'v8', digest: 'sha256:b' },
+      ],
+    });
+  });
+
+  it('a single-platform manifest has no platform list', () => {
+    expect(
+      parseImageIndex('{"mediaType":"application/vnd.oci.image.manifest.v1+json","config":{}}').platforms,
+    ).toEqual([]);
+  });
+
+  it.each([
+    [
+      'ERROR: failed to do request: Head "http://localhost:5000/v2/x/manifests/y": dial tcp 127.0.0.1:5000: connect: connection refused',
+      3,
+    ],
+    ['Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?', 3],
+    ['ERROR: failed to solve: process "/bin/sh -c false" did not complete successfully: exit code: 1', 1],
+  ])('classifies docker CLI failure %#', (stderr, code) => {
+    const err = cliFailure('step', { exitCode: 1, stdout: '', stderr });
+    expect(err.exitCode).toBe(code);
+    expect(err.message).toContain(stderr.slice(0, 40));
+  });
+
+  it.each([
+    ['localhost:5000', 'http://localhost:5000'],
+    ['127.0.0.1:5000', 'http://127.0.0.1:5000'],
+    ['ghcr.io', 'https://ghcr.io'],
+    ['registry.example.com:443', 'https://registry.example.com:443'],
+  ])('registryBaseUrl(%s)', (host, url) => {
+    expect(registryBaseUrl(host)).toBe(url);
+  });
+});
+
+describe('adapter environment errors (exit 3, with the fix)', () => {
+  const runner = (result: { exitCode: number; stdout: string; stderr: string } | Error): CommandRunner => ({
+    run: async () => {
+      if (result instanceof Error) throw result;
+      return result;
+    },
+  });
+  const noDaemon = new Dockerode({ socketPath: '/nonexistent/docker.sock' });
+
+  it('no daemon: ping names the socket and says how to start one', async () => {
+    const docker = createDockerAdapter({ docker: noDaemon, exec: runner(new Error('unused')) });
+    const err = await docker.ping().catch((e) => e);
+    expect(err).toBeInstanceOf(EnvironmentError);
+    expect(err.message).toBe('cannot reach the Docker daemon at unix:///nonexistent/docker.sock (ENOENT)');
+    expect(err.fix).toContain('scripts/test-env.sh');
+  });
+
+  it('no daemon: running a container is an environment error too', async () => {
+    const docker = createDockerAdapter({ docker: noDaemon, exec: runner(new Error('unused')) });
+    await expect(docker.runContainer({ image: 'busybox', cmd: ['true'] })).rejects.toBeInstanceOf(
+      EnvironmentError,
+    );
+  });
+
+  it('no buildx: says to install the plugin', async () => {
+    const docker = createDockerAdapter({
+      docker: noDaemon,
+      exec: runner({
+        exitCode: 1,
+        stdout: '',
+        stderr: "docker: 'buildx' is not a docker command.\nSee 'docker --help'",
+      }),
+    });
+    const err = await docker.buildxVersion().catch((e) => e);
+    expect(err).toBeInstanceOf(EnvironmentError);
+    expect(err.message).toContain("'buildx' is not a docker command");
+    expect(err.fix).toContain('docker-buildx');
+  });
+
+  it('no docker CLI at all', async () => {
+    const docker = createDockerAdapter({
+      docker: noDaemon,
+      exec: runner(new Error('Unable to locate executable file: docker')),
+    });
+    const err = await docker.buildxVersion().catch((e) => e);
+    expect(err).toBeInstanceOf(EnvironmentError);
+    expect(err.message).toContain('Unable to locate executable file: docker');
+  });
+
+  it('imagetools create refuses an empty merge as bad input', async () => {
+    const docker = createDockerAdapter({ docker: noDaemon, exec: runner(new Error('unused')) });
+    await expect(docker.imagetoolsCreate([], ['x@sha256:a'])).rejects.toBeInstanceOf(InputError);
+  });
+
+  it('imagetools create: registry unreachable is exit 3', async () => {
+    const docker = createDockerAdapter({
+      docker: noDaemon,
+      exec: runner({
+        exitCode: 1,
+        stdout: '',
+        stderr: 'ERROR: dial tcp 127.0.0.1:5999: connect: connection refused',
+      }),
+    });
+    const err = await docker
+      .imagetoolsCreate(['localhost:5999/a:b'], ['localhost:5999/a@sha256:0'])
+      .catch((e) => e);
+    expect(err).toBeInstanceOf(EnvironmentError);
+    expect(err.message).toContain('registry unreachable');
+  });
+});

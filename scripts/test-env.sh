@@ -1,0 +1,331 @@
+#!/usr/bin/env bash
+# Provision the real Docker test environment ml-image-action's tests run against:
+# Docker engine, buildx, QEMU arm64 emulation, a registry on 127.0.0.1:5000 and local base images.
+#
+# Idempotent: every step first checks whether its result is already there. A second run changes
+# nothing and says so. Needs root on Debian/Ubuntu (exit 3 otherwise: an environment problem).
+#
+#   sudo scripts/test-env.sh            provision, then write the image references to the env file
+#   scripts/test-env.sh --print-env     print the env file path and contents (no changes)
+#
+# Settings (environment):
+#   ML_IMAGE_TEST_STATE   state dir: rootfs caches, registry storage, daemon logs
+#                         (default /var/lib/ml-image-test; it outlives clones so CI reuses images)
+#   ML_IMAGE_TEST_ENV     env file written for the tests (default <repo>/.test-env/images.env)
+#   ML_IMAGE_TEST_MIRROR  Debian mirror (default: the first one in this machine's apt sources)
+set -Eeuo pipefail
+
+REPO_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+STATE=${ML_IMAGE_TEST_STATE:-/var/lib/ml-image-test}
+ENV_FILE=${ML_IMAGE_TEST_ENV:-$REPO_ROOT/.test-env/images.env}
+REGISTRY_ADDR=127.0.0.1:5000
+REGISTRY=localhost:5000
+NS=$REGISTRY/ml-image-test
+SUITE=bookworm
+BUILDX_SUITE=trixie # Debian 12 has no docker-buildx package; Debian 13's is a plain Go binary.
+
+CHANGED=0
+T0=$(date +%s)
+
+log() { printf '[test-env] %s\n' "$*" >&2; }
+die() { # die CODE MESSAGE
+  local code=$1; shift
+  printf '[test-env] error: %s\n' "$*" >&2
+  exit "$code"
+}
+changed() { CHANGED=1; }
+phase_start() { PHASE_NAME=$1; PHASE_T=$(date +%s); }
+phase_end() { log "phase ${PHASE_NAME}: $(($(date +%s) - PHASE_T))s"; }
+trap 'die 1 "failed at line $LINENO: $BASH_COMMAND (see logs in $STATE/logs)"' ERR
+
+if [[ ${1:-} == --print-env ]]; then
+  [[ -f $ENV_FILE ]] || die 3 "no env file at $ENV_FILE: run scripts/test-env.sh as root first"
+  echo "# $ENV_FILE"; cat "$ENV_FILE"; exit 0
+fi
+if [[ ${1:-} == -h || ${1:-} == --help ]]; then
+  sed -n '2,15p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0
+fi
+
+# --- preconditions -------------------------------------------------------------------------------
+[[ $(id -u) -eq 0 ]] || die 3 "must run as root (it installs packages and starts dockerd): sudo $0"
+[[ -r /etc/os-release ]] || die 3 "not a Debian/Ubuntu system (no /etc/os-release); install Docker, buildx, QEMU binfmt and a registry on 127.0.0.1:5000 by hand"
+# shellcheck disable=SC1091
+OS_ID=$(. /etc/os-release; echo "${ID:-} ${ID_LIKE:-}")
+[[ $OS_ID == *debian* || $OS_ID == *ubuntu* ]] || die 3 "unsupported OS '$OS_ID': this script needs Debian or Ubuntu (apt)"
+ARCH=$(dpkg --print-architecture)
+[[ $ARCH == amd64 ]] || die 3 "host architecture is $ARCH: the test environment expects an amd64 host that emulates arm64"
+mkdir -p "$STATE"/{logs,rootfs,registry,apt}
+
+# The mirror this machine already uses (deb822 .sources or one-line .list), so we never add one.
+detect_mirror() {
+  if [[ -n ${ML_IMAGE_TEST_MIRROR:-} ]]; then echo "$ML_IMAGE_TEST_MIRROR"; return; fi
+  local m
+  m=$(grep -hsE '^URIs:' /etc/apt/sources.list.d/*.sources | awk '{print $2}' | grep -v security | head -n1 || true)
+  [[ -n $m ]] || m=$(grep -hsE '^deb ' /etc/apt/sources.list /etc/apt/sources.list.d/*.list | awk '{print $2}' | grep -v security | head -n1 || true)
+  echo "${m:-http://deb.debian.org/debian}"
+}
+MIRROR=$(detect_mirror)
+[[ $OS_ID == *ubuntu* ]] && DEBIAN_MIRROR=http://deb.debian.org/debian || DEBIAN_MIRROR=$MIRROR
+
+# --- packages from the distribution ----------------------------------------------------------------
+phase_start packages
+PKGS=(docker.io qemu-user-static binfmt-support docker-registry debootstrap busybox-static)
+missing=()
+for p in "${PKGS[@]}"; do
+  # An engine installed another way (docker-ce, moby on GitHub's runners) is kept: docker.io would conflict.
+  [[ $p == docker.io ]] && command -v dockerd >/dev/null && continue
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  log "installing ${missing[*]} (apt)"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq >"$STATE/logs/apt-update.log" 2>&1 || die 3 "apt-get update failed: see $STATE/logs/apt-update.log"
+  # policy-rc.d 101: packages must not try to start services (no init system here; we start them).
+  printf '#!/bin/sh\nexit 101\n' >/usr/sbin/policy-rc.d && chmod +x /usr/sbin/policy-rc.d
+  if ! apt-get install -y -qq --no-install-recommends "${missing[@]}" >"$STATE/logs/apt-install.log" 2>&1; then
+    rm -f /usr/sbin/policy-rc.d
+    die 3 "apt-get install ${missing[*]} failed: see $STATE/logs/apt-install.log"
+  fi
+  rm -f /usr/sbin/policy-rc.d
+  changed
+fi
+phase_end
+
+# Download one .deb from a suite/architecture other than the system's, without touching the
+# system's apt state (own sources, lists and cache dirs). Prints the path of the .deb.
+fetch_deb() { # fetch_deb SUITE ARCH PACKAGE
+  local suite=$1 arch=$2 pkg=$3 dir="$STATE/apt/$1-$2"
+  mkdir -p "$dir"/{sources,lists/partial,cache/archives/partial,debs}
+  local kr=/usr/share/keyrings/debian-archive-keyring.gpg
+  {
+    echo "Types: deb"; echo "URIs: $DEBIAN_MIRROR"; echo "Suites: $suite"; echo "Components: main"
+    [[ -f $kr ]] && echo "Signed-By: $kr"
+  } >"$dir/sources/ml-image-test.sources"
+  local opts=(-o Dir::Etc::SourceList=/dev/null -o "Dir::Etc::SourceParts=$dir/sources"
+    -o "Dir::State::Lists=$dir/lists" -o "Dir::Cache=$dir/cache"
+    -o "APT::Architecture=$arch" -o "APT::Architectures=$arch" -o Debug::NoLocking=1)
+  apt-get "${opts[@]}" update -qq >"$STATE/logs/apt-$suite-$arch.log" 2>&1 ||
+    die 3 "could not read the $suite/$arch package lists from $DEBIAN_MIRROR (see $STATE/logs/apt-$suite-$arch.log)"
+  (cd "$dir/debs" && rm -f ./"${pkg}"_*.deb && apt-get "${opts[@]}" download "$pkg:$arch" >>"$STATE/logs/apt-$suite-$arch.log" 2>&1) ||
+    die 3 "could not download $pkg ($suite/$arch) (see $STATE/logs/apt-$suite-$arch.log)"
+  ls "$dir"/debs/"${pkg}"_*.deb | head -n1
+}
+
+# --- buildx CLI plugin ------------------------------------------------------------------------------
+phase_start buildx
+if ! docker buildx version >/dev/null 2>&1; then
+  if apt-cache policy docker-buildx 2>/dev/null | grep -q 'Candidate: [0-9]'; then
+    log "installing docker-buildx from the system's own repositories"
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq docker-buildx >>"$STATE/logs/apt-install.log" 2>&1
+  else
+    log "installing the buildx CLI plugin from Debian $BUILDX_SUITE's docker-buildx package"
+    deb=$(fetch_deb "$BUILDX_SUITE" amd64 docker-buildx)
+    x=$(mktemp -d); dpkg-deb -x "$deb" "$x"
+    install -D -m 0755 "$x/usr/libexec/docker/cli-plugins/docker-buildx" /usr/local/lib/docker/cli-plugins/docker-buildx
+    rm -rf "$x"
+  fi
+  docker buildx version >/dev/null 2>&1 || die 3 "buildx installed but 'docker buildx version' still fails"
+  changed
+fi
+phase_end
+
+# --- QEMU binfmt (arm64 emulation) -------------------------------------------------------------------
+phase_start binfmt
+if [[ ! -e /proc/sys/fs/binfmt_misc/register ]]; then
+  mount -t binfmt_misc binfmt_misc /proc/sys/fs/binfmt_misc ||
+    die 3 "cannot mount binfmt_misc: the container/VM must allow it (e.g. docker run --privileged)"
+  changed
+fi
+if [[ ! -e /proc/sys/fs/binfmt_misc/qemu-aarch64 ]]; then
+  log "registering qemu-aarch64 with binfmt_misc"
+  update-binfmts --import qemu-aarch64 >/dev/null 2>&1 || true
+  update-binfmts --enable qemu-aarch64 >/dev/null 2>&1 || true
+  [[ -e /proc/sys/fs/binfmt_misc/qemu-aarch64 ]] || die 3 "qemu-aarch64 is not registered in binfmt_misc"
+  changed
+fi
+grep -q '^flags: .*F' /proc/sys/fs/binfmt_misc/qemu-aarch64 ||
+  die 3 "qemu-aarch64 binfmt handler lacks the F (fix binary) flag: containers cannot use it"
+phase_end
+
+# --- dockerd -----------------------------------------------------------------------------------------
+phase_start dockerd
+if ! docker info >/dev/null 2>&1; then
+  command -v dockerd >/dev/null || die 3 "dockerd not found after installing docker.io"
+  log "starting dockerd (log: $STATE/logs/dockerd.log)"
+  setsid dockerd >>"$STATE/logs/dockerd.log" 2>&1 </dev/null &
+  for _ in $(seq 1 60); do docker info >/dev/null 2>&1 && break; sleep 1; done
+  docker info >/dev/null 2>&1 || die 3 "dockerd did not answer within 60s: see $STATE/logs/dockerd.log"
+  changed
+fi
+phase_end
+
+# --- registry on 127.0.0.1:5000 -----------------------------------------------------------------------
+phase_start registry
+registry_up() { curl -fs -o /dev/null --max-time 2 "http://$REGISTRY_ADDR/v2/"; }
+if ! registry_up; then
+  cat >"$STATE/registry/config.yml" <<EOF
+version: 0.1
+log:
+  level: warn
+storage:
+  filesystem:
+    rootdirectory: $STATE/registry/data
+  delete:
+    enabled: true
+http:
+  addr: $REGISTRY_ADDR
+EOF
+  log "starting docker-registry on $REGISTRY_ADDR (log: $STATE/logs/registry.log)"
+  setsid docker-registry serve "$STATE/registry/config.yml" >>"$STATE/logs/registry.log" 2>&1 </dev/null &
+  for _ in $(seq 1 30); do registry_up && break; sleep 1; done
+  registry_up || die 3 "registry did not answer on $REGISTRY_ADDR: see $STATE/logs/registry.log"
+  changed
+fi
+phase_end
+
+# --- base images ----------------------------------------------------------------------------------------
+ACCEPT='application/vnd.oci.image.index.v1+json,application/vnd.docker.distribution.manifest.list.v2+json,application/vnd.oci.image.manifest.v1+json,application/vnd.docker.distribution.manifest.v2+json'
+in_registry() { # in_registry localhost:5000/repo:tag
+  local ref=${1#"$REGISTRY"/}
+  curl -fs -o /dev/null --max-time 5 -H "Accept: $ACCEPT" "http://$REGISTRY_ADDR/v2/${ref%:*}/manifests/${ref##*:}"
+}
+
+# Pack ROOT into an image for PLATFORM and push it. buildx (not docker import) so the image config
+# records the right architecture: dockerd 20.10 ignores `docker import --platform`.
+image_from_tar() { # image_from_tar TAR PLATFORM REF [Dockerfile lines...]
+  local tar=$1 platform=$2 ref=$3; shift 3
+  local ctx; ctx=$(mktemp -d)
+  ln "$tar" "$ctx/rootfs.tar" 2>/dev/null || cp "$tar" "$ctx/rootfs.tar"
+  { echo "FROM scratch"; echo "ADD rootfs.tar /"; printf '%s\n' "$@"; } >"$ctx/Dockerfile"
+  docker buildx build --builder default --platform "$platform" --provenance=false -t "$ref" --push "$ctx" \
+    >>"$STATE/logs/images.log" 2>&1 || { rm -rf "$ctx"; die 1 "building $ref failed: see $STATE/logs/images.log"; }
+  rm -rf "$ctx"
+}
+
+# debootstrap a minimal Debian with python3 + pip for ARCH into a cached tarball.
+python_rootfs() { # python_rootfs ARCH -> path of tar
+  local arch=$1 tar="$STATE/rootfs/python-$SUITE-$1.tar"
+  if [[ ! -s $tar ]]; then
+    local root="$STATE/rootfs/python-$arch.d"
+    rm -rf "$root"
+    log "debootstrap $SUITE/$arch with python3 + pip (amd64 ~1-2 min, arm64 under QEMU ~5 min)"
+    debootstrap --variant=minbase --arch="$arch" --include=python3,python3-pip,python-is-python3,ca-certificates \
+      "$SUITE" "$root" "$DEBIAN_MIRROR" >"$STATE/logs/debootstrap-python-$arch.log" 2>&1 ||
+      die 1 "debootstrap ($arch) failed: see $STATE/logs/debootstrap-python-$arch.log"
+    # Behave like python:3.x-slim: pip may install into the system environment (no PEP 668 marker),
+    # and no apt lists or caches in the image.
+    rm -f "$root"/usr/lib/python3*/EXTERNALLY-MANAGED
+    rm -rf "$root"/var/lib/apt/lists/* "$root"/var/cache/apt/*.bin "$root"/var/cache/apt/archives/*.deb
+    tar -C "$root" -cf "$tar.tmp" . && mv "$tar.tmp" "$tar"
+    rm -rf "$root"
+  fi
+  echo "$tar"
+}
+
+busybox_rootfs() { # busybox_rootfs ARCH -> path of tar
+  local arch=$1 tar="$STATE/rootfs/busybox-$1.tar"
+  if [[ ! -s $tar ]]; then
+    local bin
+    if [[ $arch == "$ARCH" ]]; then
+      bin=/bin/busybox
+    else
+      local deb x; deb=$(fetch_deb "$SUITE" "$arch" busybox-static); x=$(mktemp -d)
+      dpkg-deb -x "$deb" "$x"; bin="$x/bin/busybox"
+    fi
+    local root; root=$(mktemp -d)
+    mkdir -p "$root"/{bin,tmp,etc}
+    cp "$bin" "$root/bin/busybox"
+    for a in sh ls cat echo uname sleep true false env id printf; do ln -s busybox "$root/bin/$a"; done
+    echo 'root:x:0:0:root:/root:/bin/sh' >"$root/etc/passwd"
+    chmod 1777 "$root/tmp"
+    tar -C "$root" -cf "$tar" .
+    rm -rf "$root" "${x:-}"
+  fi
+  echo "$tar"
+}
+
+merge() { # merge TARGET SOURCE... -> manifest list
+  docker buildx imagetools create -t "$@" >>"$STATE/logs/images.log" 2>&1 || die 1 "imagetools create $1 failed: see $STATE/logs/images.log"
+}
+
+ensure_local() { # the engine keeps a copy too, so tests can `docker run` without a pull
+  docker image inspect "$1" >/dev/null 2>&1 || docker pull -q "$1" >/dev/null
+}
+
+phase_start images
+for arch in amd64 arm64; do
+  ref=$NS/busybox:$arch
+  if ! in_registry "$ref"; then
+    log "building $ref"
+    image_from_tar "$(busybox_rootfs "$arch")" "linux/$arch" "$ref" 'CMD ["sh"]'
+    changed
+  fi
+done
+if ! in_registry "$NS/busybox:latest"; then merge "$NS/busybox:latest" "$NS/busybox:amd64" "$NS/busybox:arm64"; changed; fi
+
+PY_LINES=('ENV LANG=C.UTF-8 PYTHONDONTWRITEBYTECODE=1' 'CMD ["python3"]')
+pids=()
+for arch in amd64 arm64; do # the two debootstraps run side by side (2 cores; arm64 is QEMU-bound)
+  if ! in_registry "$NS/python:3.11-$arch" && [[ ! -s $STATE/rootfs/python-$SUITE-$arch.tar ]]; then
+    python_rootfs "$arch" >/dev/null & pids+=($!)
+  fi
+done
+for p in "${pids[@]}"; do wait "$p" || die 1 "debootstrap failed: see $STATE/logs/debootstrap-python-*.log"; done
+for arch in amd64 arm64; do
+  ref=$NS/python:3.11-$arch
+  if ! in_registry "$ref"; then
+    log "building $ref"
+    image_from_tar "$(python_rootfs "$arch")" "linux/$arch" "$ref" "${PY_LINES[@]}"
+    changed
+  fi
+done
+if ! in_registry "$NS/python:3.11"; then merge "$NS/python:3.11" "$NS/python:3.11-amd64" "$NS/python:3.11-arm64"; changed; fi
+
+# CPU PyTorch (Debian's python3-torch 1.13 with numpy 1.24) on top of the amd64 python image.
+ref=$NS/torch-cpu:1.13-amd64
+if ! in_registry "$ref"; then
+  log "building $ref (apt install python3-torch, ~2-3 min)"
+  ctx=$(mktemp -d)
+  cat >"$ctx/Dockerfile" <<EOF
+FROM $NS/python:3.11-amd64
+RUN echo "deb $DEBIAN_MIRROR $SUITE main" >/etc/apt/sources.list \\
+ && apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends python3-torch \\
+ && rm -rf /var/lib/apt/lists/* /var/cache/apt/*.bin /var/cache/apt/archives/*.deb
+EOF
+  docker buildx build --builder default --network host --platform linux/amd64 --provenance=false -t "$ref" --push "$ctx" \
+    >>"$STATE/logs/images.log" 2>&1 || { rm -rf "$ctx"; die 1 "building $ref failed: see $STATE/logs/images.log"; }
+  rm -rf "$ctx"
+  changed
+fi
+
+for r in busybox:amd64 busybox:arm64 python:3.11-amd64 python:3.11-arm64 torch-cpu:1.13-amd64; do
+  ensure_local "$NS/$r"
+done
+phase_end
+
+# --- env file for the tests ------------------------------------------------------------------------------
+mkdir -p "$(dirname "$ENV_FILE")"
+new_env=$(cat <<EOF
+# Written by scripts/test-env.sh; read by __tests__/helpers/test-env.ts. Do not edit.
+ML_IMAGE_TEST_REGISTRY=$REGISTRY
+ML_IMAGE_TEST_BUSYBOX_IMAGE=$NS/busybox:latest
+ML_IMAGE_TEST_BUSYBOX_AMD64=$NS/busybox:amd64
+ML_IMAGE_TEST_BUSYBOX_ARM64=$NS/busybox:arm64
+ML_IMAGE_TEST_PYTHON_IMAGE=$NS/python:3.11
+ML_IMAGE_TEST_PYTHON_AMD64=$NS/python:3.11-amd64
+ML_IMAGE_TEST_PYTHON_ARM64=$NS/python:3.11-arm64
+ML_IMAGE_TEST_TORCH_IMAGE=$NS/torch-cpu:1.13-amd64
+ML_IMAGE_TEST_DEBIAN_MIRROR=$DEBIAN_MIRROR
+EOF
+)
+if [[ ! -f $ENV_FILE ]] || [[ $(cat "$ENV_FILE") != "$new_env" ]]; then
+  printf '%s\n' "$new_env" >"$ENV_FILE"
+  log "wrote $ENV_FILE"
+  changed
+fi
+
+if ((CHANGED)); then
+  log "ready in $(($(date +%s) - T0))s: dockerd, buildx, qemu-aarch64, registry $REGISTRY_ADDR, base images under $NS"
+else
+  log "nothing to do: everything was already in place (dockerd, buildx, qemu-aarch64, registry, base images, $ENV_FILE)"
+fi

@@ -1,0 +1,91 @@
+// The Docker side effects every stage needs, behind one interface. Stages receive a DockerAdapter;
+// unit tests pass plain objects, integration tests pass createDockerAdapter() over the real engine.
+
+/** Every container the tool starts carries this label, so leftovers can be found and removed. */
+export const MANAGED_LABEL = 'io.github.ml-image-action.managed';
+
+export interface ExecOptions {
+  cwd?: string;
+  env?: Record<string, string>;
+  input?: string;
+  /** Called with each complete output line as it arrives (progress, log groups). */
+  onLine?: (line: string, stream: 'stdout' | 'stderr') => void;
+}
+
+export interface ExecResult {
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs a program and collects its output; never throws for a non-zero exit code. */
+export interface CommandRunner {
+  run(command: string, args: readonly string[], options?: ExecOptions): Promise<ExecResult>;
+}
+
+export interface ContainerRunSpec {
+  image: string;
+  cmd: readonly string[];
+  entrypoint?: readonly string[];
+  platform?: string;
+  env?: Readonly<Record<string, string>>;
+  user?: string;
+  workdir?: string;
+  /** 'all' = every GPU (the `--gpus all` equivalent); a number = that many. */
+  gpus?: 'all' | number;
+  shmSizeBytes?: number;
+  ipcHost?: boolean;
+  network?: 'host' | 'none' | 'bridge';
+  labels?: Readonly<Record<string, string>>;
+  /** Kill and remove the container after this long; the result says timedOut. */
+  timeoutMs?: number;
+  onOutput?: (chunk: string, stream: 'stdout' | 'stderr') => void;
+}
+
+export interface ContainerRunResult {
+  containerId: string;
+  /** null when the container was killed on timeout. */
+  exitCode: number | null;
+  timedOut: boolean;
+  stdout: string;
+  stderr: string;
+  durationMs: number;
+}
+
+export interface ManifestPlatform {
+  os: string;
+  architecture: string;
+  variant?: string;
+  digest: string;
+}
+
+export interface ImageIndex {
+  mediaType: string;
+  /** Platforms of a manifest list / OCI index; empty for a single-platform manifest. */
+  platforms: ManifestPlatform[];
+}
+
+export interface EngineInfo {
+  version: string;
+  apiVersion: string;
+  os: string;
+  arch: string;
+}
+
+export interface DockerAdapter {
+  /** Daemon version; throws EnvironmentError (exit 3) with the fix when unreachable. */
+  ping(): Promise<EngineInfo>;
+  /** buildx version like "0.13.1"; throws EnvironmentError when the plugin is missing. */
+  buildxVersion(): Promise<string>;
+  /** Platforms the default builder can build for (native + QEMU-emulated). */
+  buildxPlatforms(): Promise<string[]>;
+  /** `docker buildx ARGS...`: the argv comes from a pure builder; output streams to onLine. */
+  buildx(args: readonly string[], options?: ExecOptions): Promise<ExecResult>;
+  /** Merge per-platform digests into one manifest list under each tag. */
+  imagetoolsCreate(tags: readonly string[], sources: readonly string[]): Promise<void>;
+  imagetoolsInspect(ref: string): Promise<ImageIndex>;
+  /** Run a container to completion (or timeout); it is removed in every case. */
+  runContainer(spec: ContainerRunSpec): Promise<ContainerRunResult>;
+  /** IDs of containers (running or not) that carry MANAGED_LABEL and every label given. */
+  listManagedContainers(labels?: Readonly<Record<string, string>>): Promise<string[]>;
+}

@@ -1,0 +1,322 @@
+// DockerAdapter over the real engine: containers through dockerode, buildx through the docker CLI.
+import { PassThrough } from 'node:stream';
+import Dockerode from 'dockerode';
+import { EnvironmentError, InputError, MlImageError } from '../errors.js';
+import { registerCleanup } from '../util/cleanup.js';
+import {
+  type CommandRunner,
+  type ContainerRunResult,
+  type ContainerRunSpec,
+  type DockerAdapter,
+  type EngineInfo,
+  type ExecOptions,
+  type ExecResult,
+  type ImageIndex,
+  MANAGED_LABEL,
+} from './adapter.js';
+import { ActionsExecRunner } from './exec-runner.js';
+
+const DAEMON_FIX =
+  'start the Docker engine (e.g. "sudo systemctl start docker"; on a Debian test machine: "sudo scripts/test-env.sh"), or point DOCKER_HOST at a running one';
+const BUILDX_FIX =
+  'install the buildx CLI plugin: "apt-get install docker-buildx" (Debian 13+/Ubuntu) or "docker-buildx-plugin" from Docker\'s repository; on a Debian test machine "sudo scripts/test-env.sh" does it';
+const REGISTRY_FIX =
+  'check that the registry is running and reachable from this machine, and that you are logged in to it';
+
+const CONNECT_CODES = new Set([
+  'ENOENT',
+  'ECONNREFUSED',
+  'EACCES',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+]);
+
+function daemonTarget(docker: Dockerode): string {
+  const m = docker.modem as { socketPath?: string; host?: string; port?: number | string };
+  return m.socketPath ? `unix://${m.socketPath}` : `tcp://${m.host}:${m.port}`;
+}
+
+/** Map a dockerode error to EnvironmentError when it is a connection problem; else undefined. */
+export function connectionError(err: unknown, docker: Dockerode): EnvironmentError | undefined {
+  const code = (err as { code?: string }).code;
+  if (code && CONNECT_CODES.has(code)) {
+    return new EnvironmentError(
+      `cannot reach the Docker daemon at ${daemonTarget(docker)} (${code})`,
+      DAEMON_FIX,
+      {
+        cause: err,
+      },
+    );
+  }
+  return undefined;
+}
+
+const REGISTRY_UNREACHABLE =
+  /connection refused|no such host|dial tcp|i\/o timeout|TLS handshake timeout|server gave HTTP response to HTTPS client|network is unreachable/i;
+
+/** Classify a failed docker CLI call: registry/daemon connectivity -> exit 3, else exit 1. */
+export function cliFailure(what: string, result: ExecResult): MlImageError {
+  const tail = (result.stderr || result.stdout).trim().split('\n').slice(-15).join('\n');
+  if (/Cannot connect to the Docker daemon|docker daemon is not running/i.test(tail)) {
+    return new EnvironmentError(`${what}: the Docker daemon is not reachable\n${tail}`, DAEMON_FIX);
+  }
+  if (REGISTRY_UNREACHABLE.test(tail)) {
+    return new EnvironmentError(`${what}: registry unreachable\n${tail}`, REGISTRY_FIX);
+  }
+  return new MlImageError(`${what} failed (exit ${result.exitCode})\n${tail}`, 1);
+}
+
+export function parseBuildxVersion(output: string): string | undefined {
+  return /\bv?(\d+\.\d+\.\d+(?:[-+][\w.]+)?)/.exec(output)?.[1];
+}
+
+export function parseBuildxPlatforms(inspectOutput: string): string[] {
+  const platforms = new Set<string>();
+  for (const line of inspectOutput.split('\n')) {
+    const m = /^\s*Platforms:\s*(.*)$/.exec(line);
+    if (!m) continue;
+    for (const p of m[1]!.split(',')) {
+      const t = p.trim().replace(/\*$/, '');
+      if (t) platforms.add(t);
+    }
+  }
+  return [...platforms];
+}
+
+interface RawIndex {
+  mediaType?: string;
+  manifests?: { digest: string; platform?: { os: string; architecture: string; variant?: string } }[];
+}
+
+export function parseImageIndex(raw: string): ImageIndex {
+  const data = JSON.parse(raw) as RawIndex;
+  return {
+    mediaType: data.mediaType ?? '',
+    platforms: (data.manifests ?? [])
+      .filter((m) => m.platform && m.platform.os !== 'unknown') // attestation manifests
+      .map((m) => ({
+        os: m.platform!.os,
+        architecture: m.platform!.architecture,
+        ...(m.platform!.variant !== undefined && { variant: m.platform!.variant }),
+        digest: m.digest,
+      })),
+  };
+}
+
+export interface EngineDeps {
+  docker: Dockerode;
+  exec: CommandRunner;
+  /** The docker CLI (default "docker"). */
+  dockerCli?: string;
+}
+
+export function createDockerAdapter(deps: EngineDeps): DockerAdapter {
+  const { docker, exec } = deps;
+  const cli = deps.dockerCli ?? 'docker';
+
+  async function runCli(args: readonly string[], options?: ExecOptions): Promise<ExecResult> {
+    try {
+      return await exec.run(cli, args, options);
+    } catch (e) {
+      // @actions/exec throws when the program cannot be found or started.
+      throw new EnvironmentError(
+        `cannot run the docker CLI "${cli}": ${(e as Error).message}`,
+        'install the Docker CLI and make sure it is on PATH',
+        { cause: e },
+      );
+    }
+  }
+
+  async function engineCall<T>(fn: () => Promise<T>): Promise<T> {
+    try {
+      return await fn();
+    } catch (e) {
+      throw connectionError(e, docker) ?? e;
+    }
+  }
+
+  async function ensureImage(image: string, platform: string | undefined): Promise<void> {
+    try {
+      await docker.getImage(image).inspect();
+      return;
+    } catch (e) {
+      const conn = connectionError(e, docker);
+      if (conn) throw conn;
+      if ((e as { statusCode?: number }).statusCode !== 404) throw e;
+    }
+    try {
+      const stream = await docker.pull(image, platform ? { platform } : {});
+      await new Promise<void>((resolve, reject) =>
+        docker.modem.followProgress(stream, (err: Error | null) => (err ? reject(err) : resolve())),
+      );
+    } catch (e) {
+      const conn = connectionError(e, docker);
+      if (conn) throw conn;
+      const msg = (e as Error).message;
+      if (REGISTRY_UNREACHABLE.test(msg)) {
+        throw new EnvironmentError(`cannot pull ${image}: registry unreachable (${msg})`, REGISTRY_FIX, {
+          cause: e,
+        });
+      }
+      throw new InputError(
+        `cannot pull image ${image}: ${msg}`,
+        'check the image reference and that it exists',
+      );
+    }
+  }
+
+  return {
+    async ping(): Promise<EngineInfo> {
+      const v = await engineCall(() => docker.version());
+      return { version: v.Version, apiVersion: v.ApiVersion, os: v.Os, arch: v.Arch };
+    },
+
+    async buildxVersion(): Promise<string> {
+      const r = await runCli(['buildx', 'version']);
+      const version = r.exitCode === 0 ? parseBuildxVersion(r.stdout) : undefined;
+      if (!version) {
+        throw new EnvironmentError(
+          `docker buildx is not available (${(r.stderr || r.stdout).trim().split('\n')[0] || `exit ${r.exitCode}`})`,
+          BUILDX_FIX,
+        );
+      }
+      return version;
+    },
+
+    async buildxPlatforms(): Promise<string[]> {
+      const r = await runCli(['buildx', 'inspect']);
+      if (r.exitCode !== 0) throw cliFailure('docker buildx inspect', r);
+      return parseBuildxPlatforms(r.stdout);
+    },
+
+    buildx(args, options) {
+      return runCli(['buildx', ...args], options);
+    },
+
+    async imagetoolsCreate(tags, sources) {
+      if (tags.length === 0 || sources.length === 0) {
+        throw new InputError('imagetools create needs at least one tag and one source');
+      }
+      const args = ['buildx', 'imagetools', 'create', ...tags.flatMap((t) => ['-t', t]), ...sources];
+      const r = await runCli(args);
+      if (r.exitCode !== 0)
+        throw cliFailure(`merging ${sources.length} digest(s) into ${tags.join(', ')}`, r);
+    },
+
+    async imagetoolsInspect(ref) {
+      const r = await runCli(['buildx', 'imagetools', 'inspect', '--raw', ref]);
+      if (r.exitCode !== 0) throw cliFailure(`inspecting ${ref}`, r);
+      return parseImageIndex(r.stdout);
+    },
+
+    async runContainer(spec: ContainerRunSpec): Promise<ContainerRunResult> {
+      await ensureImage(spec.image, spec.platform);
+      const started = Date.now();
+      const hostConfig: Dockerode.HostConfig = {
+        AutoRemove: false, // removed by us after reading the exit code, in every case
+        ...(spec.shmSizeBytes !== undefined && { ShmSize: spec.shmSizeBytes }),
+        ...(spec.ipcHost && { IpcMode: 'host' }),
+        ...(spec.network !== undefined && { NetworkMode: spec.network }),
+        ...(spec.gpus !== undefined && {
+          DeviceRequests: [
+            {
+              Driver: '',
+              Count: spec.gpus === 'all' ? -1 : spec.gpus,
+              Capabilities: [['gpu']],
+              DeviceIDs: null as never,
+              Options: {},
+            },
+          ],
+        }),
+      };
+      const container = await engineCall(() =>
+        docker.createContainer({
+          _query: spec.platform ? { platform: spec.platform } : {},
+          _body: {
+            Image: spec.image,
+            Cmd: [...spec.cmd],
+            ...(spec.entrypoint !== undefined && { Entrypoint: [...spec.entrypoint] }),
+            Env: Object.entries(spec.env ?? {}).map(([k, v]) => `${k}=${v}`),
+            ...(spec.user !== undefined && { User: spec.user }),
+            ...(spec.workdir !== undefined && { WorkingDir: spec.workdir }),
+            Labels: { ...spec.labels, [MANAGED_LABEL]: 'true' },
+            Tty: false,
+            AttachStdout: true,
+            AttachStderr: true,
+            HostConfig: hostConfig,
+          },
+        } as unknown as Dockerode.ContainerCreateOptions),
+      );
+      const remove = async () => {
+        await container.remove({ force: true, v: true }).catch(() => undefined);
+      };
+      const unregister = registerCleanup(remove);
+      let stdout = '';
+      let stderr = '';
+      let timer: NodeJS.Timeout | undefined;
+      try {
+        const stream = await engineCall(() => container.attach({ stream: true, stdout: true, stderr: true }));
+        const outStream = new PassThrough();
+        const errStream = new PassThrough();
+        outStream.on('data', (b: Buffer) => {
+          const s = b.toString('utf8');
+          stdout += s;
+          spec.onOutput?.(s, 'stdout');
+        });
+        errStream.on('data', (b: Buffer) => {
+          const s = b.toString('utf8');
+          stderr += s;
+          spec.onOutput?.(s, 'stderr');
+        });
+        docker.modem.demuxStream(stream, outStream, errStream);
+        const ended = new Promise<void>((resolve) => {
+          stream.on('end', resolve);
+          stream.on('close', resolve);
+          stream.on('error', () => resolve());
+        });
+        await engineCall(() => container.start());
+        let timedOut = false;
+        const waited = container.wait() as Promise<{ StatusCode: number }>;
+        const outcome = await (spec.timeoutMs === undefined
+          ? waited
+          : Promise.race([
+              waited,
+              new Promise<'timeout'>((resolve) => {
+                timer = setTimeout(() => resolve('timeout'), spec.timeoutMs);
+              }),
+            ]));
+        if (outcome === 'timeout') {
+          timedOut = true;
+          await container.kill().catch(() => undefined);
+        }
+        // Output can trail the exit by a moment; do not wait forever for a stream that never ends.
+        await Promise.race([ended, new Promise((r) => setTimeout(r, 2000))]);
+        return {
+          containerId: container.id,
+          exitCode: timedOut ? null : (outcome as { StatusCode: number }).StatusCode,
+          timedOut,
+          stdout,
+          stderr,
+          durationMs: Date.now() - started,
+        };
+      } finally {
+        if (timer) clearTimeout(timer);
+        await remove();
+        unregister();
+      }
+    },
+
+    async listManagedContainers(labels = {}) {
+      const filters = [`${MANAGED_LABEL}=true`, ...Object.entries(labels).map(([k, v]) => `${k}=${v}`)];
+      const list = await engineCall(() => docker.listContainers({ all: true, filters: { label: filters } }));
+      return list.map((c) => c.Id);
+    },
+  };
+}
+
+/** The adapter over the engine DOCKER_HOST (or the default socket) points at. Connects lazily. */
+export function createDefaultDockerAdapter(): DockerAdapter {
+  return createDockerAdapter({ docker: new Dockerode(), exec: new ActionsExecRunner() });
+}
