@@ -1,0 +1,78 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type ActionIo, run } from '../../src/action/run.js';
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'ml-image-action-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+function fakeActionIo(inputs: Record<string, string>) {
+  const outputs: Record<string, string> = {};
+  const errors: { message: string; file?: string }[] = [];
+  const failed: string[] = [];
+  const io: ActionIo = {
+    getInput: (n) => inputs[n] ?? '',
+    setOutput: (n, v) => {
+      outputs[n] = v;
+    },
+    setFailed: (m) => failed.push(m),
+    error: (m, p) => errors.push({ message: m, ...(p?.file !== undefined && { file: p.file }) }),
+    info: () => undefined,
+    cwd: dir,
+  };
+  return { io, outputs, errors, failed };
+}
+
+describe('root action (config stage)', () => {
+  it('merges the config file with inputs and publishes the normalized config', async () => {
+    writeFileSync(path.join(dir, 'ml-image.yml'), 'image: {name: a/b}\nvariants: [cpu]\n');
+    const f = fakeActionIo({ config: 'ml-image.yml', variants: 'cpu, cuda12.8', platforms: 'linux/arm64' });
+    await run(f.io);
+    expect(f.failed).toEqual([]);
+    expect(JSON.parse(f.outputs.variants!)).toEqual(['cpu', 'cuda12.8']);
+    expect(JSON.parse(f.outputs.platforms!)).toEqual(['linux/arm64']);
+    expect(JSON.parse(f.outputs.config!).image.name).toBe('a/b');
+  });
+
+  it('works from inputs alone when the default config file is absent', async () => {
+    const f = fakeActionIo({ config: 'ml-image.yml', image: 'a/b' });
+    await run(f.io);
+    expect(f.failed).toEqual([]);
+    expect(JSON.parse(f.outputs.platforms!)).toEqual(['linux/amd64', 'linux/arm64']);
+  });
+
+  it('fails with one annotation per problem, on the config file', async () => {
+    writeFileSync(
+      path.join(dir, 'ml-image.yml'),
+      'image: {name: a/b}\nvariants: [{cuda: cu128}]\nplatforms: [linux/ppc]\n',
+    );
+    const f = fakeActionIo({ config: 'ml-image.yml' });
+    await run(f.io);
+    expect(f.failed).toHaveLength(1);
+    expect(f.failed[0]).toContain('ml-image.yml: 2 problems');
+    expect(f.errors).toEqual([
+      { message: 'variants[0].cuda: expected a version like "12.8", got "cu128"', file: 'ml-image.yml' },
+      {
+        message: 'platforms[0]: expected one of "linux/amd64", "linux/arm64", got "linux/ppc"',
+        file: 'ml-image.yml',
+      },
+    ]);
+    expect(f.outputs).toEqual({});
+  });
+
+  it('names the input a bad value came from', async () => {
+    const f = fakeActionIo({ image: 'a/b', 'require-gpu': 'perhaps' });
+    await run(f.io);
+    expect(f.failed).toEqual(['input "require-gpu": expected true or false, got "perhaps"']);
+  });
+
+  it('a missing explicit config file fails and names it', async () => {
+    const f = fakeActionIo({ config: 'conf/ml.yml' });
+    await run(f.io);
+    expect(f.failed[0]).toContain(`config file not found: ${path.join(dir, 'conf/ml.yml')}`);
+  });
+});

@@ -1,0 +1,166 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { COMMANDS, runCli } from '../../src/cli/main.js';
+import { EnvironmentError } from '../../src/errors.js';
+import { captureIo, fakeDocker } from '../helpers/fakes.js';
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'ml-image-cli-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+const GOOD = 'image:\n  name: my-org/model\nvariants: [cpu, cuda12.8]\nplatforms: [linux/amd64]\n';
+const BAD =
+  'image:\n  name: my-org/model\nvariants: [cpu, {cuda: cu128}]\nplatforms: [linux/amd64, linux/mips]\n';
+
+describe('ml-image CLI', () => {
+  it('prints the command list for --help and no arguments', async () => {
+    for (const argv of [[], ['--help'], ['help']]) {
+      const io = captureIo(dir);
+      expect(await runCli(argv, io)).toBe(0);
+      for (const c of COMMANDS) expect(io.out()).toContain(`  ${c.name}`);
+      expect(io.out()).toContain('Exit codes: 0 success; 1 the checked thing failed; 2 bad usage');
+    }
+  });
+
+  it.each(COMMANDS.map((c) => [c.name]))('%s --help prints usage and exits 0', async (name) => {
+    const io = captureIo(dir);
+    expect(await runCli([name, '--help'], io)).toBe(0);
+    expect(io.out()).toMatch(new RegExp(`^Usage: ml-image ${name}`));
+    expect(io.out()).toContain('Exit codes');
+  });
+
+  it('rejects an unknown command with exit 2 and the list of commands', async () => {
+    const io = captureIo(dir);
+    expect(await runCli(['frobnicate'], io)).toBe(2);
+    expect(io.err()).toContain('error: unknown command "frobnicate"');
+    expect(io.err()).toContain('fix: available commands: validate, doctor');
+  });
+
+  it('rejects an unknown option with exit 2', async () => {
+    const io = captureIo(dir);
+    expect(await runCli(['validate', '--frob'], io)).toBe(2);
+    expect(io.err()).toContain("error: validate: Unknown option '--frob'");
+  });
+
+  it('validate prints the normalized config as JSON with --json and writes --out', async () => {
+    writeFileSync(path.join(dir, 'ml-image.yml'), GOOD);
+    const io = captureIo(dir);
+    expect(await runCli(['validate', '--json', '--out', 'out'], io)).toBe(0);
+    const config = JSON.parse(io.out());
+    expect(config.variants.map((v: { name: string }) => v.name)).toEqual(['cpu', 'cuda12.8']);
+    expect(config.image.registry).toBe('ghcr.io');
+    expect(JSON.parse(readFileSync(path.join(dir, 'out', 'config.json'), 'utf8'))).toEqual(config);
+  });
+
+  it('validate prints YAML for humans, headed by the file and the matrix size', async () => {
+    writeFileSync(path.join(dir, 'ml-image.yml'), GOOD);
+    const io = captureIo(dir);
+    expect(await runCli(['validate'], io)).toBe(0);
+    expect(io.out()).toContain('valid — 2 variant(s) x 1 platform(s)');
+    expect(io.out()).toContain('registry: ghcr.io');
+  });
+
+  it('validate rejects a broken config: exit 2, every problem, no stack trace', async () => {
+    writeFileSync(path.join(dir, 'bad.yml'), BAD);
+    const io = captureIo(dir);
+    expect(await runCli(['validate', '--config', 'bad.yml'], io)).toBe(2);
+    expect(io.err()).toContain('variants[1].cuda: expected a version like "12.8", got "cu128"');
+    expect(io.err()).toContain(
+      'platforms[1]: expected one of "linux/amd64", "linux/arm64", got "linux/mips"',
+    );
+    expect(io.err()).not.toMatch(/\n\s+at /);
+    expect(io.out()).toBe('');
+  });
+
+  it('validate --platforms overrides the file and is named in errors', async () => {
+    writeFileSync(path.join(dir, 'ml-image.yml'), GOOD);
+    const io = captureIo(dir);
+    expect(await runCli(['validate', '--platforms', 'linux/arm64,linux/sparc'], io)).toBe(2);
+    expect(io.err()).toContain(
+      'platforms[1]: expected one of "linux/amd64", "linux/arm64", got "linux/sparc" (from flag --platforms)',
+    );
+  });
+
+  it('--verbose alone shows stack traces', async () => {
+    writeFileSync(path.join(dir, 'bad.yml'), BAD);
+    const quiet = captureIo(dir);
+    await runCli(['validate', '--config', 'nope.yml'], quiet);
+    expect(quiet.err()).not.toMatch(/\n\s+at /);
+    const loud = captureIo(dir);
+    expect(await runCli(['validate', '--config', 'nope.yml', '--verbose'], loud)).toBe(2);
+    expect(loud.err()).toMatch(/\n\s+at /);
+  });
+
+  it('an internal error exits 1 and suggests --verbose', async () => {
+    const io = captureIo(dir, fakeDocker({ ping: () => Promise.reject(new TypeError('boom')) }));
+    expect(await runCli(['doctor'], io)).toBe(1);
+    expect(io.err()).toContain('internal error: boom');
+    expect(io.err()).toContain('--verbose');
+  });
+});
+
+describe('ml-image doctor (with a plain-object Docker adapter)', () => {
+  const healthy = {
+    ping: async () => ({ version: '27.0.0', apiVersion: '1.46', os: 'linux', arch: 'amd64' }),
+    buildxVersion: async () => '0.13.1',
+    buildxPlatforms: async () => ['linux/amd64', 'linux/arm64', 'linux/386'],
+  };
+
+  it('exits 0 when every check passes', async () => {
+    const io = captureIo(dir, fakeDocker(healthy));
+    expect(await runCli(['doctor', '--json', '--out', 'o'], io)).toBe(0);
+    const report = JSON.parse(io.out());
+    expect(report.ok).toBe(true);
+    expect(report.checks.map((c: { name: string }) => c.name)).toEqual(['daemon', 'buildx', 'platforms']);
+    expect(existsSync(path.join(dir, 'o', 'doctor.json'))).toBe(true);
+  });
+
+  it('exits 3 with the fix when the daemon is unreachable', async () => {
+    const io = captureIo(
+      dir,
+      fakeDocker({
+        ...healthy,
+        ping: () =>
+          Promise.reject(
+            new EnvironmentError('cannot reach the Docker daemon at unix:///x (ENOENT)', 'start dockerd'),
+          ),
+      }),
+    );
+    expect(await runCli(['doctor'], io)).toBe(3);
+    expect(io.out()).toContain('FAIL daemon: cannot reach the Docker daemon');
+    expect(io.out()).toContain('fix: start dockerd');
+  });
+
+  it('exits 3 when the builder cannot emulate arm64', async () => {
+    const io = captureIo(dir, fakeDocker({ ...healthy, buildxPlatforms: async () => ['linux/amd64'] }));
+    expect(await runCli(['doctor'], io)).toBe(3);
+    expect(io.out()).toContain('FAIL platforms: the builder cannot build for linux/arm64');
+    expect(io.out()).toContain('qemu-user-static');
+  });
+
+  it('exits 3 when the registry is unreachable (a real closed port)', async () => {
+    const port = await closedPort();
+    const io = captureIo(dir, fakeDocker(healthy));
+    expect(await runCli(['doctor', '--registry', `127.0.0.1:${port}`], io)).toBe(3);
+    expect(io.out()).toContain(
+      `FAIL registry: registry 127.0.0.1:${port} is unreachable (http://127.0.0.1:${port}/v2/: ECONNREFUSED)`,
+    );
+    expect(io.out()).toContain('fix: start the local registry');
+  });
+});
+
+/** A loopback port nothing listens on: bind an ephemeral one, then close it. */
+function closedPort(): Promise<number> {
+  return new Promise((resolve) => {
+    const srv = createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
+}

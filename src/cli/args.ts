@@ -1,0 +1,31 @@
+// Thin layer over node:util parseArgs: every parse problem is a usage error (exit 2).
+import { type ParseArgsConfig, parseArgs } from 'node:util';
+import { InputError } from '../errors.js';
+
+export type OptionSpec = NonNullable<ParseArgsConfig['options']>;
+
+export const GLOBAL_OPTIONS = {
+  json: { type: 'boolean', default: false },
+  verbose: { type: 'boolean', short: 'v', default: false },
+  out: { type: 'string' },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const satisfies OptionSpec;
+
+export function parseCommandArgs<O extends OptionSpec>(
+  command: string,
+  argv: string[],
+  options: O,
+  allowPositionals = false,
+) {
+  try {
+    return parseArgs({
+      args: argv,
+      options: { ...GLOBAL_OPTIONS, ...options },
+      strict: true,
+      allowPositionals,
+    });
+  } catch (e) {
+    const msg = (e as Error).message.replace(/\. To specify a positional argument.*$/s, '');
+    throw new InputError(`${command}: ${msg}`, `run "ml-image ${command} --help" for usage`);
+  }
+}

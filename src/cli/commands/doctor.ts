@@ -1,0 +1,82 @@
+import { checkRegistry } from '../../docker/registry.js';
+import { EnvironmentError } from '../../errors.js';
+import { parseCommandArgs } from '../args.js';
+import type { CliIo } from '../io.js';
+import { writeOutFile } from '../output.js';
+import type { Command } from './types.js';
+
+interface Check {
+  name: string;
+  ok: boolean;
+  detail: string;
+  fix?: string;
+}
+
+export const doctorCommand: Command = {
+  name: 'doctor',
+  summary: 'Check the build environment: Docker daemon, buildx, arm64 emulation, registry.',
+  usage: 'ml-image doctor [--registry HOST] [--platforms LIST] [--json] [--out DIR]',
+  help: `Checks what the build needs and prints one line per check with the fix for each failure.
+
+Options:
+  --registry HOST    also check that this registry answers (e.g. localhost:5000, ghcr.io)
+  --platforms LIST   platforms the builder must support (default: linux/amd64,linux/arm64)
+  --json             print the checks as JSON
+  --out DIR          also write DIR/doctor.json
+
+Exit codes: 0 everything works; 3 something is missing (the message says how to fix it).`,
+  async run(argv: string[], io: CliIo) {
+    const { values } = parseCommandArgs('doctor', argv, {
+      registry: { type: 'string' },
+      platforms: { type: 'string', default: 'linux/amd64,linux/arm64' },
+    });
+    const checks: Check[] = [];
+    const attempt = async (name: string, fn: () => Promise<string>) => {
+      try {
+        checks.push({ name, ok: true, detail: await fn() });
+      } catch (e) {
+        if (!(e instanceof EnvironmentError)) throw e;
+        checks.push({ name, ok: false, detail: e.message, ...(e.fix !== undefined && { fix: e.fix }) });
+      }
+    };
+    const docker = io.docker();
+    await attempt('daemon', async () => {
+      const info = await docker.ping();
+      return `Docker Engine ${info.version} (API ${info.apiVersion}, ${info.os}/${info.arch})`;
+    });
+    await attempt('buildx', async () => `buildx ${await docker.buildxVersion()}`);
+    if (checks.every((c) => c.ok)) {
+      await attempt('platforms', async () => {
+        const have = await docker.buildxPlatforms();
+        const want = values.platforms
+          .split(',')
+          .map((p) => p.trim())
+          .filter(Boolean);
+        const missing = want.filter((p) => !have.includes(p));
+        if (missing.length > 0) {
+          throw new EnvironmentError(
+            `the builder cannot build for ${missing.join(', ')} (it supports: ${have.join(', ') || 'nothing'})`,
+            'register QEMU binfmt handlers: "apt-get install qemu-user-static binfmt-support" or "docker run --privileged --rm tonistiigi/binfmt --install all"',
+          );
+        }
+        return want.join(', ');
+      });
+    }
+    if (values.registry !== undefined) {
+      const host = values.registry;
+      await attempt('registry', async () => `${host} answered HTTP ${await checkRegistry(host)}`);
+    }
+    const ok = checks.every((c) => c.ok);
+    const report = { ok, checks };
+    if (values.out !== undefined)
+      writeOutFile(io.cwd, values.out, 'doctor.json', `${JSON.stringify(report, null, 2)}\n`);
+    if (values.json) io.stdout(`${JSON.stringify(report, null, 2)}\n`);
+    else {
+      for (const c of checks) {
+        io.stdout(`${c.ok ? 'ok  ' : 'FAIL'} ${c.name}: ${c.detail}\n`);
+        if (c.fix) io.stdout(`     fix: ${c.fix}\n`);
+      }
+    }
+    return ok ? 0 : 3;
+  },
+};

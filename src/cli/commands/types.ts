@@ -1,0 +1,12 @@
+import type { CliIo } from '../io.js';
+
+export interface Command {
+  name: string;
+  /** One line for the command list. */
+  summary: string;
+  usage: string;
+  /** Text after the usage line in `--help`. */
+  help: string;
+  /** Returns the exit code; throws MlImageError for expected failures. */
+  run(argv: string[], io: CliIo): Promise<number>;
+}

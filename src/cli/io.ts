@@ -1,0 +1,17 @@
+// What a command may touch, passed in so tests drive commands with plain objects.
+import type { DockerAdapter } from '../docker/adapter.js';
+
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  cwd: string;
+  env: Readonly<Record<string, string | undefined>>;
+  /** Created on first use: commands that never touch Docker never connect. */
+  docker: () => DockerAdapter;
+}
+
+export interface GlobalFlags {
+  json: boolean;
+  verbose: boolean;
+  out: string | undefined;
+}
