@@ -1,0 +1,130 @@
+// The repository's own contracts: package.json, action.yml, the bundle in dist/, scripts.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { CONFIG_INPUTS, OTHER_INPUTS } from '../../src/config/inputs.js';
+import { VERSION } from '../../src/version.js';
+import { REPO_ROOT } from '../helpers/docker-env.js';
+
+const read = (p: string) => readFileSync(path.join(REPO_ROOT, p), 'utf8');
+const pkg = JSON.parse(read('package.json'));
+const action = parse(read('action.yml'));
+
+function walk(dir: string): string[] {
+  return readdirSync(dir).flatMap((n) => {
+    const full = path.join(dir, n);
+    return statSync(full).isDirectory() ? walk(full) : [full];
+  });
+}
+
+describe('package.json', () => {
+  it('is an ESM package for Node >= 20 with the ml-image bin', () => {
+    expect(pkg.type).toBe('module');
+    expect(pkg.engines.node).toBe('>=20');
+    expect(pkg.bin['ml-image']).toBe('dist/cli/index.js');
+    expect(pkg.version).toBe(VERSION);
+  });
+});
+
+describe('action.yml', () => {
+  it('runs the bundled action on node24', () => {
+    expect(action.runs).toEqual({ using: 'node24', main: 'dist/index.js' });
+    expect(action.branding.icon).toBeTruthy();
+    expect(action.branding.color).toBeTruthy();
+  });
+
+  it('declares exactly the inputs the code reads, each described', () => {
+    const declared = Object.keys(action.inputs).sort();
+    const read = [...CONFIG_INPUTS.map((i) => i.input), ...OTHER_INPUTS].sort();
+    expect(declared).toEqual(read);
+    for (const [name, spec] of Object.entries<{ description?: string }>(action.inputs)) {
+      expect(spec.description, `input ${name}`).toMatch(/\w{3,}/);
+    }
+  });
+
+  it('describes every output', () => {
+    for (const [name, spec] of Object.entries<{ description?: string }>(action.outputs)) {
+      expect(spec.description, `output ${name}`).toMatch(/\w{3,}/);
+    }
+    const src = read('src/action/run.ts');
+    for (const name of Object.keys(action.outputs)) expect(src).toContain(`setOutput('${name}'`);
+  });
+});
+
+describe('dist/', () => {
+  const dist = path.join(REPO_ROOT, 'dist');
+
+  it('is pure JavaScript: no native .node files (runners are amd64 and arm64)', () => {
+    const native = walk(dist).filter((f) => f.endsWith('.node'));
+    expect(native).toEqual([]);
+  });
+
+  it('holds the ESM marker ncc writes, and an executable CLI with a shebang', () => {
+    expect(JSON.parse(read('dist/package.json'))).toEqual({ type: 'module' });
+    const cli = path.join(dist, 'cli/index.js');
+    expect(readFileSync(cli, 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true);
+    expect(statSync(cli).mode & 0o111).not.toBe(0);
+  });
+
+  it('the bundled CLI runs: --version, and validate exits 2 on a broken config', () => {
+    const version = spawnSync(process.execPath, ['dist/cli/index.js', '--version'], {
+      cwd: REPO_ROOT,
+      encoding: 'utf8',
+    });
+    expect(version.status).toBe(0);
+    expect(version.stdout.trim()).toBe(VERSION);
+    const bad = spawnSync(
+      process.execPath,
+      ['dist/cli/index.js', 'validate', '--config', '__tests__/fixtures/configs/broken.yml'],
+      {
+        cwd: REPO_ROOT,
+        encoding: 'utf8',
+      },
+    );
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('variants[1].cuda: expected a version like "12.8", got "cu128"');
+  });
+
+  it('is in sync with src/ (rebuilt in memory and compared byte for byte)', () => {
+    const r = spawnSync(process.execPath, ['scripts/build-dist.mjs', '--check'], {
+      cwd: REPO_ROOT,
+      encoding: 'utf8',
+    });
+    expect(r.stderr + r.stdout).toContain('dist/ is in sync');
+    expect(r.status).toBe(0);
+  }, 240_000);
+});
+
+describe('scripts/test-env.sh', () => {
+  const script = path.join(REPO_ROOT, 'scripts/test-env.sh');
+
+  it('is valid bash', () => {
+    expect(spawnSync('bash', ['-n', script]).status).toBe(0);
+  });
+
+  it('refuses to run without root: exit 3 and a clear message', () => {
+    const asRoot = process.getuid?.() === 0;
+    if (asRoot && !existsSync('/usr/bin/setpriv'))
+      throw new Error('setpriv (util-linux) is needed to drop root for this test');
+    const [cmd, args] = asRoot
+      ? ['/usr/bin/setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', 'bash', script]]
+      : ['bash', [script]];
+    const r = spawnSync(cmd, args, {
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH ?? '', ML_IMAGE_TEST_STATE: '/nonexistent' },
+    });
+    expect(r.status).toBe(3);
+    expect(r.stderr).toContain('must run as root');
+  });
+
+  it('--print-env without an env file exits 3 and says how to create it', () => {
+    const r = spawnSync('bash', [script, '--print-env'], {
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH ?? '', ML_IMAGE_TEST_ENV: '/nonexistent/images.env' },
+    });
+    expect(r.status).toBe(3);
+    expect(r.stderr).toContain('no env file at /nonexistent/images.env');
+  });
+});

@@ -1,0 +1,102 @@
+#!/usr/bin/env node
+// Bundle the action and the CLI into dist/ with ncc, or (--check) rebuild in memory and fail on
+// any difference from the committed dist/.
+//
+//   node scripts/build-dist.mjs          write dist/
+//   node scripts/build-dist.mjs --check  exit 1 when dist/ is out of date (CI, and a unit test)
+//
+// dist/ must be pure JavaScript: runners are amd64 AND arm64, so a native .node file built on one
+// would break the other. ssh2 (under dockerode) carries optional native speed-ups that it loads in
+// a try/catch; we mark them external so ncc never copies them, whether or not npm built them here.
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import ncc from '@vercel/ncc';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const dist = path.join(root, 'dist');
+
+const ENTRIES = [
+  { src: 'src/main.ts', out: '.' }, // the action: action.yml runs dist/index.js
+  { src: 'src/cli/index.ts', out: 'cli', executable: true }, // the `ml-image` bin
+];
+const EXTERNALS = ['cpu-features', './crypto/build/Release/sshcrypto.node'];
+// Assets ncc finds that a Linux runner never uses: ssh2's Windows Pageant helper binary.
+const DROP_ASSETS = new Set(['pagent.exe']);
+
+async function bundle() {
+  /** @type {Map<string, {data: Buffer, executable: boolean}>} */
+  const files = new Map();
+  for (const entry of ENTRIES) {
+    const { code, assets } = await ncc(path.join(root, entry.src), {
+      externals: EXTERNALS,
+      license: 'licenses.txt',
+      minify: false,
+      sourceMap: false,
+      quiet: true,
+      target: 'es2022',
+    });
+    files.set(path.posix.join(entry.out, 'index.js'), {
+      data: Buffer.from(code),
+      executable: !!entry.executable,
+    });
+    for (const [name, asset] of Object.entries(assets)) {
+      if (DROP_ASSETS.has(path.basename(name))) continue;
+      files.set(path.posix.join(entry.out, name), { data: Buffer.from(asset.source), executable: false });
+    }
+  }
+  const native = [...files.keys()].filter((f) => f.endsWith('.node'));
+  if (native.length > 0) {
+    throw new Error(`native modules would be bundled (dist/ must be pure JS): ${native.join(', ')}`);
+  }
+  return files;
+}
+
+function listFiles(dir, prefix = '') {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    const rel = prefix ? `${prefix}/${name}` : name;
+    return statSync(full).isDirectory() ? listFiles(full, rel) : [rel];
+  });
+}
+
+const check = process.argv.includes('--check');
+const started = Date.now();
+const files = await bundle();
+
+if (check) {
+  const problems = [];
+  for (const [rel, { data }] of files) {
+    const onDisk = path.join(dist, rel);
+    if (!existsSync(onDisk)) problems.push(`missing: dist/${rel}`);
+    else if (!readFileSync(onDisk).equals(data)) problems.push(`differs: dist/${rel}`);
+  }
+  for (const rel of listFiles(dist)) if (!files.has(rel)) problems.push(`extra: dist/${rel}`);
+  if (problems.length > 0) {
+    console.error(
+      `dist/ is out of date (${problems.length} file(s)):\n  ${problems.slice(0, 20).join('\n  ')}`,
+    );
+    console.error('fix: run "npm run build" and commit dist/');
+    process.exit(1);
+  }
+  console.log(`dist/ is in sync (${files.size} files, checked in ${Date.now() - started} ms)`);
+} else {
+  rmSync(dist, { recursive: true, force: true });
+  for (const [rel, { data, executable }] of files) {
+    const target = path.join(dist, rel);
+    mkdirSync(path.dirname(target), { recursive: true });
+    writeFileSync(target, data);
+    if (executable) chmodSync(target, 0o755);
+  }
+  console.log(`wrote dist/ (${files.size} files) in ${Date.now() - started} ms`);
+}
