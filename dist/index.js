@@ -41301,6 +41301,9 @@ const ConfigFileSchema = strictObject({
         args: record(schemas_string(), schemas_string({ error: 'expected a string (quote numbers)' }))
             .default({})
             .describe('Extra build args (never secrets: use `secrets`).'),
+        mirrors: record(schemas_string(), schemas_string())
+            .default({})
+            .describe('Pull base images through mirrors: `{"docker.io/library/python": "mirror.corp/python"}` (longest prefix wins).'),
         secrets: array(schemas_string().regex(/^[A-Za-z0-9_.-]+$/, { error: 'expected a secret id' }))
             .default([])
             .describe('Secret ids passed to buildx by id (`--secret id=...,env=...`).'),
@@ -41348,7 +41351,9 @@ const ConfigFileSchema = strictObject({
         .describe('Target platforms.'),
     torch: torchVersion.optional().describe('torch version for every variant that does not set its own.'),
     python: strictObject({
-        version: pythonVersion.default('3.11').describe('Python version of the image.'),
+        version: pythonVersion
+            .optional()
+            .describe('Python version; default 3.12 (CUDA variants: the Ubuntu Python of the chosen image).'),
         requirements: stringList(relPath('a file path'))
             .default([])
             .describe('requirements files, relative to the config file.'),
@@ -41408,7 +41413,9 @@ function normalizeConfig(parsed) {
                 ...(v.cuda !== undefined && { cuda: v.cuda }),
                 ...(v.base !== undefined && { base: v.base }),
                 ...(torch !== undefined && { torch }),
-                python: v.python ?? parsed.python.version,
+                ...((v.python ?? parsed.python.version) !== undefined && {
+                    python: v.python ?? parsed.python.version,
+                }),
                 ...(v.template !== undefined && { template: v.template }),
             };
         }),

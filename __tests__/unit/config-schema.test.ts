@@ -17,10 +17,10 @@ describe('config schema: valid input is normalized', () => {
   it('fills every default from the minimal config', () => {
     const c = validateConfigData({ image: { name: 'my-org/model' } }, 'x');
     expect(c.image).toEqual({ name: 'my-org/model', registry: 'ghcr.io' });
-    expect(c.variants).toEqual([{ name: 'cpu', kind: 'cpu', python: '3.11' }]);
+    expect(c.variants).toEqual([{ name: 'cpu', kind: 'cpu' }]);
     expect(c.platforms).toEqual(['linux/amd64', 'linux/arm64']);
-    expect(c.build).toEqual({ context: '.', args: {}, secrets: [] });
-    expect(c.python).toEqual({ version: '3.11', requirements: [], extraIndexUrls: [] });
+    expect(c.build).toEqual({ context: '.', args: {}, mirrors: {}, secrets: [] });
+    expect(c.python).toEqual({ requirements: [], extraIndexUrls: [] });
     expect(c.resolve.mode).toBe('auto');
     expect(c.smoke.requireGpu).toBe(false);
     expect(c.smoke.suites).toContain('ddp');
@@ -29,15 +29,15 @@ describe('config schema: valid input is normalized', () => {
   });
 
   it.each([
-    ['cpu', { name: 'cpu', kind: 'cpu', python: '3.11' }],
-    ['cuda12.8', { name: 'cuda12.8', kind: 'cuda', cuda: '12.8', python: '3.11' }],
+    ['cpu', { name: 'cpu', kind: 'cpu' }],
+    ['cuda12.8', { name: 'cuda12.8', kind: 'cuda', cuda: '12.8' }],
     [
       { cuda: '13.0', torch: '2.9' },
-      { name: 'cuda13.0', kind: 'cuda', cuda: '13.0', torch: '2.9', python: '3.11' },
+      { name: 'cuda13.0', kind: 'cuda', cuda: '13.0', torch: '2.9' },
     ],
     [
       { cuda: '12.6', name: 'gpu' },
-      { name: 'gpu', kind: 'cuda', cuda: '12.6', python: '3.11' },
+      { name: 'gpu', kind: 'cuda', cuda: '12.6' },
     ],
     [
       { name: 'ngc', base: 'nvcr.io/nvidia/pytorch:25.03-py3', template: 'ngc' },
@@ -46,7 +46,6 @@ describe('config schema: valid input is normalized', () => {
         kind: 'custom',
         base: 'nvcr.io/nvidia/pytorch:25.03-py3',
         template: 'ngc',
-        python: '3.11',
       },
     ],
     [{ python: '3.12' }, { name: 'cpu', kind: 'cpu', python: '3.12' }],

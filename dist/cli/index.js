@@ -67125,7 +67125,7 @@ function wrappy (fn, cb) {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _util_cjs_globals_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6763);
 /* harmony import */ var _util_cleanup_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4532);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7270);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6787);
 // Entry of the `ml-image` bin (bundled to dist/cli/index.js).
 
 
@@ -67138,7 +67138,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7270:
+/***/ 6787:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -72286,11 +72286,11 @@ function discriminatorMap(def) {
 }
 const $ZodDiscriminatedUnion = 
 /*@__PURE__*/
-(/* unused pure expression or super */ null && (core.$constructor("$ZodDiscriminatedUnion", (inst, def) => {
+$constructor("$ZodDiscriminatedUnion", (inst, def) => {
     def.inclusive = false;
     $ZodUnion.init(inst, def);
     const _super = inst._zod.parse;
-    util.defineLazyInternal(inst, "propValues", (zod) => {
+    defineLazyInternal(inst, "propValues", (zod) => {
         const propValues = {};
         let undefinedCount = 0;
         for (const option of zod.def.options) {
@@ -72301,7 +72301,7 @@ const $ZodDiscriminatedUnion =
                 undefinedCount++;
             for (const [k, v] of Object.entries(pv)) {
                 if (!Object.prototype.hasOwnProperty.call(propValues, k)) {
-                    util.assignProp(propValues, k, new Set());
+                    util_assignProp(propValues, k, new Set());
                 }
                 for (const val of v) {
                     propValues[k].add(val);
@@ -72314,15 +72314,15 @@ const $ZodDiscriminatedUnion =
     });
     // Checked now rather than in the lookup map below, so an option that lacks the discriminator fails at the `discriminatedUnion` call instead of on the first object parsed. Options whose shape cannot be enumerated without resolving it — pipes and lazies — are left to the map.
     def.options.forEach((option, i) => {
-        const propShape = util.rawShape(option._zod.def);
+        const propShape = rawShape(option._zod.def);
         if (propShape && !Object.prototype.hasOwnProperty.call(propShape, def.discriminator)) {
             throw new Error(`Invalid discriminated union option at index "${i}"`);
         }
     });
-    const disc = util.cached(() => discriminatorMap(def));
+    const disc = cached(() => discriminatorMap(def));
     inst._zod.parse = (payload, ctx) => {
         const input = payload.value;
-        if (!util.isObject(input)) {
+        if (!util_isObject(input)) {
             payload.issues.push({
                 code: "invalid_type",
                 expected: "object",
@@ -72356,7 +72356,7 @@ const $ZodDiscriminatedUnion =
         });
         return payload;
     };
-})));
+});
 const $ZodIntersection = /*@__PURE__*/ $constructor("$ZodIntersection", (inst, def) => {
     $ZodType.init(inst, def);
     inst._zod.parse = (payload, ctx) => {
@@ -72927,16 +72927,16 @@ const $ZodEnum = /*@__PURE__*/ $constructor("$ZodEnum", (inst, def) => {
         return payload;
     };
 });
-const $ZodLiteral = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodLiteral", (inst, def) => {
+const $ZodLiteral = /*@__PURE__*/ $constructor("$ZodLiteral", (inst, def) => {
     $ZodType.init(inst, def);
     const values = new Set(def.values);
     inst._zod.values = values;
-    util.defineLazyInternal(inst, "pattern", (zod) => {
+    defineLazyInternal(inst, "pattern", (zod) => {
         const vals = zod.def.values;
         // unmatchable fallback, RE2-safe: an empty alternation would compile to /^()$/, which matches ""
         return new RegExp(vals.length
             ? `^(${vals
-                .map((o) => typeof o === "string" ? util.escapeRegex(o) : o ? util.escapeRegex(o.toString()) : String(o))
+                .map((o) => typeof o === "string" ? escapeRegex(o) : o ? escapeRegex(o.toString()) : String(o))
                 .join("|")})$`
             : "^[^\\s\\S]$");
     });
@@ -72953,7 +72953,7 @@ const $ZodLiteral = /*@__PURE__*/ (/* unused pure expression or super */ null &&
         });
         return payload;
     };
-})));
+});
 const $ZodFile = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodFile", (inst, def) => {
     $ZodType.init(inst, def);
     inst._zod.parse = (payload, _ctx) => {
@@ -77796,17 +77796,17 @@ function xor(options, params) {
         ...util.normalizeParams(params),
     });
 }
-const ZodDiscriminatedUnion = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodDiscriminatedUnion", (inst, def) => {
+const ZodDiscriminatedUnion = /*@__PURE__*/ $constructor("ZodDiscriminatedUnion", (inst, def) => {
     ZodUnion.init(inst, def);
-    core.$ZodDiscriminatedUnion.init(inst, def);
-})));
+    $ZodDiscriminatedUnion.init(inst, def);
+});
 function discriminatedUnion(discriminator, options, params) {
     // const [options, params] = args;
     return new ZodDiscriminatedUnion({
         type: "union",
         options: options,
         discriminator,
-        ...util.normalizeParams(params),
+        ...normalizeParams(params),
     });
 }
 const ZodIntersection = /*@__PURE__*/ $constructor("ZodIntersection", (inst, def) => {
@@ -78000,10 +78000,10 @@ function nativeEnum(entries, params) {
         ...util.normalizeParams(params),
     });
 }
-const ZodLiteral = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodLiteral", (inst, def) => {
-    core.$ZodLiteral.init(inst, def);
+const ZodLiteral = /*@__PURE__*/ $constructor("ZodLiteral", (inst, def) => {
+    $ZodLiteral.init(inst, def);
     ZodType.init(inst, def);
-    inst._zod.processJSONSchema = (ctx, json, params) => processors.literalProcessor(inst, ctx, json, params);
+    inst._zod.processJSONSchema = (ctx, json, params) => literalProcessor(inst, ctx, json, params);
     inst.values = new Set(def.values);
     Object.defineProperty(inst, "value", {
         get() {
@@ -78013,12 +78013,12 @@ const ZodLiteral = /*@__PURE__*/ (/* unused pure expression or super */ null && 
             return def.values[0];
         },
     });
-})));
+});
 function literal(value, params) {
     return new ZodLiteral({
         type: "literal",
         values: Array.isArray(value) ? value : [value],
-        ...util.normalizeParams(params),
+        ...normalizeParams(params),
     });
 }
 const ZodFile = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodFile", (inst, def) => {
@@ -78670,6 +78670,9 @@ const ConfigFileSchema = strictObject({
         args: record(schemas_string(), schemas_string({ error: 'expected a string (quote numbers)' }))
             .default({})
             .describe('Extra build args (never secrets: use `secrets`).'),
+        mirrors: record(schemas_string(), schemas_string())
+            .default({})
+            .describe('Pull base images through mirrors: `{"docker.io/library/python": "mirror.corp/python"}` (longest prefix wins).'),
         secrets: array(schemas_string().regex(/^[A-Za-z0-9_.-]+$/, { error: 'expected a secret id' }))
             .default([])
             .describe('Secret ids passed to buildx by id (`--secret id=...,env=...`).'),
@@ -78717,7 +78720,9 @@ const ConfigFileSchema = strictObject({
         .describe('Target platforms.'),
     torch: torchVersion.optional().describe('torch version for every variant that does not set its own.'),
     python: strictObject({
-        version: pythonVersion.default('3.11').describe('Python version of the image.'),
+        version: pythonVersion
+            .optional()
+            .describe('Python version; default 3.12 (CUDA variants: the Ubuntu Python of the chosen image).'),
         requirements: stringList(relPath('a file path'))
             .default([])
             .describe('requirements files, relative to the config file.'),
@@ -78777,7 +78782,9 @@ function normalizeConfig(parsed) {
                 ...(v.cuda !== undefined && { cuda: v.cuda }),
                 ...(v.base !== undefined && { base: v.base }),
                 ...(torch !== undefined && { torch }),
-                python: v.python ?? parsed.python.version,
+                ...((v.python ?? parsed.python.version) !== undefined && {
+                    python: v.python ?? parsed.python.version,
+                }),
                 ...(v.template !== undefined && { template: v.template }),
             };
         }),
@@ -78913,7 +78920,714 @@ function loadConfig(opts = {}) {
     return { config, file, baseDir };
 }
 
+;// CONCATENATED MODULE: ./src/plan/catalog.json
+const catalog_namespaceObject = /*#__PURE__*/JSON.parse('{"schemaVersion":1,"updated":"2026-11-22","torchIndexUrl":"https://download.pytorch.org/whl","cudaDrivers":[{"cuda":"12.0","latestPatch":"12.0.1","toolkitDriverMin":"525.60.13","minorCompatDriverMin":"525.60.13","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"12.1","latestPatch":"12.1.1","toolkitDriverMin":"530.30.02","minorCompatDriverMin":"525.60.13","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"12.2","latestPatch":"12.2.2","toolkitDriverMin":"535.54.03","minorCompatDriverMin":"525.60.13","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"12.3","latestPatch":"12.3.2","toolkitDriverMin":"545.23.06","minorCompatDriverMin":"525.60.13","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"12.4","latestPatch":"12.4.1","toolkitDriverMin":"550.54.14","minorCompatDriverMin":"525.60.13","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"12.5","latestPatch":"12.5.1","toolkitDriverMin":"555.42.02","minorCompatDriverMin":"525.60.13","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"12.6","latestPatch":"12.6.3","toolkitDriverMin":"560.28.03","minorCompatDriverMin":"525.60.13","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"12.8","latestPatch":"12.8.2","toolkitDriverMin":"570.26","minorCompatDriverMin":"525.60.13","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"12.9","latestPatch":"12.9.2","toolkitDriverMin":"575.51.03","minorCompatDriverMin":"525.60.13","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"13.0","latestPatch":"13.0.3","toolkitDriverMin":"580.65.06","minorCompatDriverMin":"580.65.06","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"13.1","latestPatch":"13.1.2","toolkitDriverMin":"590.44.01","minorCompatDriverMin":"580.65.06","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"13.2","latestPatch":"13.2.1","toolkitDriverMin":"595.45.04","minorCompatDriverMin":"580.65.06","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"13.3","latestPatch":"13.3.1","toolkitDriverMin":"610.43.02","minorCompatDriverMin":"580.65.06","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"}],"baseImages":[{"family":"python-slim","repository":"docker.io/library/python","tagPattern":"{python}-slim","pythonVersions":["3.10","3.11","3.12","3.13","3.14"],"platforms":["linux/amd64","linux/arm64"],"source":"https://hub.docker.com/_/python"},{"family":"nvidia-cuda","repository":"docker.io/nvidia/cuda","tagPattern":"{cudaPatch}-{flavor}-ubuntu{ubuntu}","flavors":["base","runtime","devel","cudnn-runtime","cudnn-devel"],"releases":[{"cudaPatch":"12.0.1","ubuntu":["22.04"],"cudnn":false,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"12.1.1","ubuntu":["22.04"],"cudnn":false,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"12.2.2","ubuntu":["22.04"],"cudnn":false,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"12.3.2","ubuntu":["22.04"],"cudnn":false,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"12.4.1","ubuntu":["22.04"],"cudnn":true,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"12.5.1","ubuntu":["22.04"],"cudnn":true,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"12.5.1","ubuntu":["24.04"],"cudnn":false,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"12.6.3","ubuntu":["22.04","24.04"],"cudnn":true,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"12.8.2","ubuntu":["22.04","24.04"],"cudnn":false,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"12.9.2","ubuntu":["22.04","24.04"],"cudnn":true,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"13.0.3","ubuntu":["22.04","24.04"],"cudnn":true,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"13.1.2","ubuntu":["22.04","24.04"],"cudnn":true,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"13.2.1","ubuntu":["22.04","24.04"],"cudnn":true,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"13.3.1","ubuntu":["22.04","24.04"],"cudnn":true,"platforms":["linux/amd64","linux/arm64"]}],"ubuntuPython":{"22.04":"3.10","24.04":"3.12"},"source":"https://gitlab.com/nvidia/container-images/cuda/-/blob/master/doc/supported-tags.md"},{"family":"ngc-pytorch","repository":"nvcr.io/nvidia/pytorch","platforms":["linux/amd64","linux/arm64"],"releases":[{"tag":"24.10-py3","torch":"2.5.0a0+e000cf0ad9","cuda":"12.6.2","python":"3.10","constraintFile":false,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-24-10.html"},{"tag":"24.11-py3","torch":"2.6.0a0+df5bbc09d1","cuda":"12.6","python":"3.12","constraintFile":false,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-24-11.html"},{"tag":"24.12-py3","torch":"2.6.0a0+df5bbc09d1","cuda":"12.6","python":"3.12","constraintFile":false,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-24-12.html"},{"tag":"25.01-py3","torch":"2.6.0a0+ecf3bae40a","cuda":"12.8","python":"3.12","constraintFile":false,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-01.html"},{"tag":"25.02-py3","torch":"2.7.0a0+6c54963f75","cuda":"12.8.0","python":"3.12","constraintFile":false,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-02.html"},{"tag":"25.03-py3","torch":"2.7.0a0+7c8ec84dab","cuda":"12.8.1","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-03.html"},{"tag":"25.04-py3","torch":"2.7.0a0+79aa17489c","cuda":"12.9","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-04.html"},{"tag":"25.05-py3","torch":"2.8.0a0+5228986c39","cuda":"12.9","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-05.html"},{"tag":"25.06-py3","torch":"2.8.0a0+5228986c39","cuda":"12.9.1","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-06.html"},{"tag":"25.08-py3","torch":"2.8.0a0+34c6371d24","cuda":"13.0","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-08.html"},{"tag":"25.09-py3","torch":"2.9.0a0+50eac811a6","cuda":"13.0.1","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-09.html"},{"tag":"25.10-py3","torch":"2.9.0a0+145a3a7bda","cuda":"13.0","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-10.html"},{"tag":"25.11-py3","torch":"2.10.0a0+b558c986e8","cuda":"13.0.2","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-11.html"},{"tag":"25.12-py3","torch":"2.10.0a0+b4e4ee81d3","cuda":"13.1","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-12.html"},{"tag":"26.01-py3","torch":"2.10.0a0+a36e1d39eb","cuda":"13.1","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-26-01.html"},{"tag":"26.02-py3","torch":"2.11.0a0+eb65b36914","cuda":"13.1","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-26-02.html"},{"tag":"26.03-py3","torch":"2.11.0a0+a6c236b9fd","cuda":"13.2","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-26-03.html"},{"tag":"26.04-py3","torch":"2.12.0a0+0291f960b6","cuda":"13.2.1","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-26-04.html"},{"tag":"26.06-py3","torch":"2.13.0a0+8145d630e8","cuda":"13.3","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-26-06.html"}],"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/index.html"},{"family":"pytorch-pytorch","repository":"docker.io/pytorch/pytorch","platforms":["linux/amd64"],"releases":[{"tag":"2.5.1-cuda12.4-cudnn9-runtime","torch":"2.5.1","cuda":"12.4","cudnn":"9"},{"tag":"2.7.1-cuda12.8-cudnn9-runtime","torch":"2.7.1","cuda":"12.8","cudnn":"9"},{"tag":"2.9.1-cuda12.8-cudnn9-runtime","torch":"2.9.1","cuda":"12.8","cudnn":"9"},{"tag":"2.9.1-cuda13.0-cudnn9-runtime","torch":"2.9.1","cuda":"13.0","cudnn":"9"},{"tag":"2.13.0-cuda13.0-cudnn9-runtime","torch":"2.13.0","cuda":"13.0","cudnn":"9"}],"source":"https://hub.docker.com/r/pytorch/pytorch"}],"torch":[{"torch":"2.5","latestPatch":"2.5.1","cuda":["11.8","12.1","12.4"],"pypiDefaultCuda":"12.4","python":["3.9","3.10","3.11","3.12"],"aarch64Cuda":"none","source":"https://github.com/pytorch/pytorch/blob/main/RELEASE.md"},{"torch":"2.6","latestPatch":"2.6.0","cuda":["11.8","12.4","12.6"],"pypiDefaultCuda":"12.4","python":["3.9","3.10","3.11","3.12","3.13"],"aarch64Cuda":"none","source":"https://pytorch.org/get-started/previous-versions/"},{"torch":"2.7","latestPatch":"2.7.1","cuda":["11.8","12.6","12.8"],"pypiDefaultCuda":"12.6","python":["3.9","3.10","3.11","3.12","3.13"],"aarch64Cuda":"pytorch-index","source":"https://github.com/pytorch/pytorch/blob/main/RELEASE.md","aarch64CudaOnly":["12.8"]},{"torch":"2.8","latestPatch":"2.8.0","cuda":["12.6","12.8","12.9"],"pypiDefaultCuda":"12.8","python":["3.9","3.10","3.11","3.12","3.13"],"aarch64Cuda":"pytorch-index","source":"https://github.com/pytorch/pytorch/blob/main/RELEASE.md","aarch64CudaOnly":["12.8"]},{"torch":"2.9","latestPatch":"2.9.1","cuda":["12.6","12.8","13.0"],"pypiDefaultCuda":"12.8","python":["3.10","3.11","3.12","3.13","3.14"],"aarch64Cuda":"pytorch-index","source":"https://pytorch.org/get-started/previous-versions/"},{"torch":"2.10","latestPatch":"2.10.0","cuda":["12.6","12.8","13.0"],"pypiDefaultCuda":"12.8","python":["3.10","3.11","3.12","3.13","3.14"],"aarch64Cuda":"pytorch-index","source":"https://github.com/pytorch/pytorch/blob/main/RELEASE.md"},{"torch":"2.11","latestPatch":"2.11.0","cuda":["12.6","12.8","13.0"],"pypiDefaultCuda":"13.0","python":["3.10","3.11","3.12","3.13","3.14"],"aarch64Cuda":"pypi","source":"https://github.com/pytorch/pytorch/blob/main/RELEASE.md"},{"torch":"2.12","latestPatch":"2.12.1","cuda":["12.6","13.0","13.2"],"pypiDefaultCuda":"13.0","python":["3.10","3.11","3.12","3.13","3.14"],"aarch64Cuda":"pypi","source":"https://github.com/pytorch/pytorch/blob/main/RELEASE.md"},{"torch":"2.13","latestPatch":"2.13.0","cuda":["12.6","13.0","13.2"],"pypiDefaultCuda":"13.0","python":["3.10","3.11","3.12","3.13","3.14"],"aarch64Cuda":"pypi","source":"https://github.com/pytorch/pytorch/blob/main/RELEASE.md"},{"torch":"2.14","latestPatch":"2.14.1","cuda":["12.6","13.0","13.2"],"pypiDefaultCuda":"13.0","python":["3.10","3.11","3.12","3.13","3.14"],"aarch64Cuda":"pypi","source":"https://github.com/pytorch/pytorch/releases/tag/v2.14.1"}]}');
+;// CONCATENATED MODULE: ./src/plan/catalog-schema.ts
+// Schema of the base-image catalog (src/plan/catalog.json). The catalog is data, never code: every
+// row names its source, and a unit test validates the file against this schema.
+
+const source = schemas_string().url().describe('Where this row comes from (release notes, registry page).');
+const catalog_schema_version = (what) => schemas_string().regex(/^\d+\.\d+(\.\d+)?$/, { error: `expected a ${what} version` });
+const platform = schemas_enum(['linux/amd64', 'linux/arm64']);
+const CudaDriverRow = strictObject({
+    /** CUDA major.minor, e.g. "12.8". */
+    cuda: catalog_schema_version('CUDA'),
+    /** Latest patch release of that minor, e.g. "12.8.1" (used for nvidia/cuda tags). */
+    latestPatch: catalog_schema_version('CUDA'),
+    /** Minimum Linux driver of the toolkit release itself (full features). */
+    toolkitDriverMin: schemas_string().regex(/^\d+\.\d+(\.\d+)?$/),
+    /** Minimum Linux driver with minor-version compatibility (12.x: 525.60.13, 13.x: 580.xx). */
+    minorCompatDriverMin: schemas_string().regex(/^\d+\.\d+(\.\d+)?$/),
+    source,
+});
+const PythonSlimFamily = strictObject({
+    family: literal('python-slim'),
+    repository: schemas_string(),
+    /** "{python}" is replaced, e.g. "{python}-slim" -> "3.11-slim". */
+    tagPattern: schemas_string(),
+    pythonVersions: array(catalog_schema_version('Python')).min(1),
+    platforms: array(platform).min(1),
+    source,
+});
+const NvidiaCudaFamily = strictObject({
+    family: literal('nvidia-cuda'),
+    repository: schemas_string(),
+    /** e.g. "{cudaPatch}-{flavor}-ubuntu{ubuntu}" with flavor runtime | cudnn-runtime | devel | ... */
+    tagPattern: schemas_string(),
+    flavors: array(schemas_string()).min(1),
+    releases: array(strictObject({
+        cudaPatch: catalog_schema_version('CUDA'),
+        ubuntu: array(schemas_string().regex(/^\d{2}\.\d{2}$/)).min(1),
+        cudnn: schemas_boolean(),
+        platforms: array(platform).min(1),
+    }))
+        .min(1),
+    /** Python of each Ubuntu release's python3 package. */
+    ubuntuPython: record(schemas_string(), catalog_schema_version('Python')),
+    source,
+});
+const NgcPytorchFamily = strictObject({
+    family: literal('ngc-pytorch'),
+    repository: schemas_string(),
+    platforms: array(platform).min(1),
+    releases: array(strictObject({
+        tag: schemas_string().regex(/^\d{2}\.\d{2}-py3$/),
+        torch: schemas_string(),
+        cuda: catalog_schema_version('CUDA'),
+        python: catalog_schema_version('Python'),
+        numpy: catalog_schema_version('NumPy').optional(),
+        /** /etc/pip/constraint.txt present (PIP_CONSTRAINT points at it), from 25.03 on. */
+        constraintFile: schemas_boolean(),
+        source,
+    }))
+        .min(1),
+    source,
+});
+const PytorchImageFamily = strictObject({
+    family: literal('pytorch-pytorch'),
+    repository: schemas_string(),
+    platforms: array(platform).min(1),
+    releases: array(strictObject({ tag: schemas_string(), torch: catalog_schema_version('torch'), cuda: catalog_schema_version('CUDA'), cudnn: schemas_string() }))
+        .min(1),
+    source,
+});
+const BaseImageFamily = discriminatedUnion('family', [
+    PythonSlimFamily,
+    NvidiaCudaFamily,
+    NgcPytorchFamily,
+    PytorchImageFamily,
+]);
+const TorchRow = strictObject({
+    /** torch major.minor, e.g. "2.7". */
+    torch: catalog_schema_version('torch'),
+    /** Latest patch release, e.g. "2.7.1". */
+    latestPatch: catalog_schema_version('torch'),
+    /** CUDA versions with wheels on https://download.pytorch.org/whl/cuXYZ. */
+    cuda: array(catalog_schema_version('CUDA')).min(1),
+    /** The CUDA of the default wheel on PyPI (linux x86_64). */
+    pypiDefaultCuda: catalog_schema_version('CUDA'),
+    python: array(catalog_schema_version('Python')).min(1),
+    /** Where aarch64 CUDA wheels come from: none (CPU only), PyTorch's index, or PyPI too. */
+    aarch64Cuda: schemas_enum(['none', 'pytorch-index', 'pypi']),
+    /** When aarch64 CUDA wheels exist for only some CUDA variants (2.7, 2.8: cu128 only). */
+    aarch64CudaOnly: array(catalog_schema_version('CUDA')).optional(),
+    source,
+});
+const CatalogSchema = strictObject({
+    schemaVersion: literal(1),
+    /** Date the data was last checked against its sources. */
+    updated: schemas_string().regex(/^\d{4}-\d{2}-\d{2}$/),
+    torchIndexUrl: schemas_string().url(),
+    cudaDrivers: array(CudaDriverRow).min(1),
+    baseImages: array(BaseImageFamily).min(1),
+    torch: array(TorchRow).min(1),
+});
+
+;// CONCATENATED MODULE: ./src/plan/image-ref.ts
+// Image references: split and normalize (docker.io/library/ defaults), apply registry mirrors.
+/** Parse "python:3.11-slim", "nvcr.io/nvidia/pytorch:25.03-py3", "localhost:5000/x@sha256:...". */
+function parseImageRef(ref) {
+    let rest = ref;
+    let digest;
+    const at = rest.indexOf('@');
+    if (at >= 0) {
+        digest = rest.slice(at + 1);
+        rest = rest.slice(0, at);
+    }
+    let tag;
+    const lastSlash = rest.lastIndexOf('/');
+    const colon = rest.lastIndexOf(':');
+    if (colon > lastSlash) {
+        tag = rest.slice(colon + 1);
+        rest = rest.slice(0, colon);
+    }
+    const first = rest.split('/')[0];
+    const hasRegistry = rest.includes('/') && (first.includes('.') || first.includes(':') || first === 'localhost');
+    const registry = hasRegistry ? first : 'docker.io';
+    let path = hasRegistry ? rest.slice(first.length + 1) : rest;
+    if (registry === 'docker.io' && !path.includes('/'))
+        path = `library/${path}`;
+    return { registry, path, ...(tag !== undefined && { tag }), ...(digest !== undefined && { digest }) };
+}
+/** The canonical repository, e.g. "docker.io/library/python". */
+function repositoryOf(ref) {
+    const r = typeof ref === 'string' ? parseImageRef(ref) : ref;
+    return `${r.registry}/${r.path}`;
+}
+function formatImageRef(r) {
+    return `${r.registry}/${r.path}${r.tag !== undefined ? `:${r.tag}` : ''}${r.digest !== undefined ? `@${r.digest}` : ''}`;
+}
+/**
+ * Rewrite a reference through mirrors: { "docker.io/library/python": "mirror.corp/python" } turns
+ * python:3.11-slim into mirror.corp/python:3.11-slim. The longest matching prefix wins.
+ */
+function applyMirrors(ref, mirrors) {
+    const parsed = parseImageRef(ref);
+    const repo = repositoryOf(parsed);
+    const match = Object.keys(mirrors)
+        // A key with a registry is a literal prefix ("docker.io/nvidia" = every nvidia/* image);
+        // without one it is an image name ("python" = docker.io/library/python).
+        .map((k) => ({
+        k,
+        canonical: parseImageRef(`${k}:x`).registry === k.split('/')[0] ? k.replace(/\/+$/, '') : repositoryOf(k),
+    }))
+        .filter(({ canonical }) => repo === canonical || repo.startsWith(`${canonical}/`))
+        .sort((a, b) => b.canonical.length - a.canonical.length)[0];
+    if (!match)
+        return ref;
+    const target = mirrors[match.k].replace(/\/+$/, '');
+    const suffix = repo.slice(match.canonical.length);
+    return `${target}${suffix}${parsed.tag !== undefined ? `:${parsed.tag}` : ''}${parsed.digest !== undefined ? `@${parsed.digest}` : ''}`;
+}
+
+;// CONCATENATED MODULE: ./src/plan/catalog.ts
+// Look-ups over the base-image catalog (data in catalog.json, validated against catalog-schema.ts).
+
+
+
+let catalog_cached;
+/** The bundled catalog, validated once (a broken data file is a bug: it throws). */
+function bundledCatalog() {
+    catalog_cached ??= CatalogSchema.parse(catalog_namespaceObject);
+    return catalog_cached;
+}
+/** Numeric comparison of dotted versions ("2.10" > "2.9"); missing parts count as 0. */
+function compareVersions(a, b) {
+    const pa = a.split(/[.+]/).map((x) => Number.parseInt(x, 10) || 0);
+    const pb = b.split(/[.+]/).map((x) => Number.parseInt(x, 10) || 0);
+    for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+        const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+        if (d !== 0)
+            return d;
+    }
+    return 0;
+}
+/** "2.7.1" -> "2.7"; "12.8.1" -> "12.8". */
+function majorMinor(v) {
+    return v.split('.').slice(0, 2).join('.');
+}
+function family(catalog, name) {
+    const f = catalog.baseImages.find((b) => b.family === name);
+    if (!f)
+        throw new Error(`catalog has no ${name} family`);
+    return f;
+}
+/** The catalog family an arbitrary image belongs to, by repository. */
+function familyOfImage(catalog, ref) {
+    const repo = repositoryOf(ref);
+    return catalog.baseImages.find((b) => repositoryOf(b.repository) === repo);
+}
+/** Platforms a family's images come in (nvidia/cuda: the union over its releases). */
+function familyPlatforms(f) {
+    if ('platforms' in f)
+        return f.platforms;
+    return [...new Set(f.releases.flatMap((r) => r.platforms))];
+}
+function cudaDriver(catalog, cuda) {
+    return catalog.cudaDrivers.find((d) => d.cuda === majorMinor(cuda));
+}
+function torchInfo(catalog, torch) {
+    return catalog.torch.find((t) => t.torch === majorMinor(torch));
+}
+/** Newest torch release with wheels for this CUDA (and Python, when given). */
+function newestTorchFor(catalog, cuda, python) {
+    return [...catalog.torch]
+        .sort((a, b) => compareVersions(b.torch, a.torch))
+        .find((t) => t.cuda.includes(majorMinor(cuda)) && (python === undefined || t.python.includes(python)));
+}
+/** The entries nearest to `wanted` (by version distance), for "did you mean" suggestions. */
+function nearest(wanted, candidates, count = 3) {
+    const score = (v) => {
+        const [a = 0, b = 0] = v.split('.').map(Number);
+        const [c = 0, d = 0] = wanted.split('.').map(Number);
+        return Math.abs(a - c) * 100 + Math.abs(b - d);
+    };
+    return [...candidates].sort((x, y) => score(x) - score(y) || compareVersions(y, x)).slice(0, count);
+}
+function torchWheelIndex(catalog, cuda) {
+    return `${catalog.torchIndexUrl}/cu${majorMinor(cuda).replace('.', '')}`;
+}
+
+;// CONCATENATED MODULE: ./src/plan/git-context.ts
+// Where tags and labels get the commit, ref and PR number: GitHub's environment on a runner, the
+// local git checkout otherwise. Reads are passed in (env, event file, a CommandRunner).
+
+function readEvent(path) {
+    if (!path)
+        return {};
+    try {
+        return JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8'));
+    }
+    catch {
+        return {};
+    }
+}
+/** On a GitHub runner: GITHUB_SHA / GITHUB_REF / the event payload. */
+function gitContextFromGitHubEnv(env) {
+    if (env.GITHUB_ACTIONS !== 'true')
+        return undefined;
+    const event = readEvent(env.GITHUB_EVENT_PATH);
+    const pr = event.pull_request?.number;
+    const defaultBranch = event.repository?.default_branch;
+    const ref = env.GITHUB_REF;
+    return {
+        // On pull_request events GITHUB_SHA is the merge commit; the head commit is what people see.
+        ...((event.pull_request?.head?.sha ?? env.GITHUB_SHA) !== undefined && {
+            sha: event.pull_request?.head?.sha ?? env.GITHUB_SHA,
+        }),
+        ...(ref !== undefined && { ref }),
+        isDefaultBranch: pr === undefined && defaultBranch !== undefined && ref === `refs/heads/${defaultBranch}`,
+        ...(pr !== undefined && { prNumber: pr }),
+        ...(env.GITHUB_SERVER_URL &&
+            env.GITHUB_REPOSITORY && { repositoryUrl: `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}` }),
+    };
+}
+/** Outside GitHub: the local checkout (no git, or not a repository: an empty context). */
+async function gitContextFromCheckout(exec, cwd) {
+    const git = async (...args) => {
+        try {
+            const r = await exec.run('git', args, { cwd });
+            return r.exitCode === 0 ? r.stdout.trim() : undefined;
+        }
+        catch {
+            return undefined;
+        }
+    };
+    const sha = await git('rev-parse', 'HEAD');
+    if (!sha)
+        return {};
+    const tag = await git('describe', '--tags', '--exact-match', 'HEAD');
+    const branch = await git('symbolic-ref', '--short', 'HEAD');
+    const remote = await git('remote', 'get-url', 'origin');
+    const repositoryUrl = remote
+        ?.replace(/^git@([^:]+):/, 'https://$1/')
+        .replace(/\.git$/, '')
+        .replace(/^https:\/\/[^@/]+@/, 'https://'); // never keep credentials from a URL
+    return {
+        sha,
+        ...(tag ? { ref: `refs/tags/${tag}` } : branch ? { ref: `refs/heads/${branch}` } : {}),
+        ...(repositoryUrl?.startsWith('https://') && { repositoryUrl }),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/plan/tags.ts
+// Tags and OCI labels of a variant. Pure: the git/CI context is passed in.
+//
+// Tag rules (README "Tags"):
+//   <version>-<variant>        when a version is known (image.version, or a v1.2.3 git tag)
+//   sha-<sha7>-<variant>       whenever the commit is known
+//   pr-<n>-<variant>           on pull requests
+//   <variant>                  on the default branch (the variant's moving "latest")
+//   latest                     on the default branch, for the first variant of the config only
+//   dev-<variant>              when none of the above applies (a local build outside git)
+const LABEL_PREFIX = 'io.github.ml-image-action';
+/** A version from a tag ref like refs/tags/v1.4.0 -> "1.4.0". */
+function versionFromRef(ref) {
+    const m = /^refs\/tags\/v?(\d+\.\d+\.\d+[A-Za-z0-9.+-]*)$/.exec(ref ?? '');
+    return m ? m[1].replace(/\+/g, '-') : undefined;
+}
+function computeTags(t) {
+    const tags = [];
+    const add = (tag) => {
+        const full = `${t.repository}:${tag}`;
+        if (!tags.includes(full))
+            tags.push(full);
+    };
+    const version = t.version ?? versionFromRef(t.git.ref);
+    if (version !== undefined)
+        add(`${version}-${t.variant}`);
+    if (t.git.sha)
+        add(`sha-${t.git.sha.slice(0, 7)}-${t.variant}`);
+    if (t.git.prNumber !== undefined)
+        add(`pr-${t.git.prNumber}-${t.variant}`);
+    if (t.git.isDefaultBranch) {
+        add(t.variant);
+        if (t.primary)
+            add('latest');
+    }
+    if (tags.length === 0)
+        add(`dev-${t.variant}`);
+    return tags;
+}
+/** OCI labels plus the project's own. The base image digest label is added at build time. */
+function computeLabels(l) {
+    const version = l.version ?? versionFromRef(l.git.ref);
+    return {
+        'org.opencontainers.image.title': l.title,
+        'org.opencontainers.image.created': l.created.toISOString(),
+        ...(l.git.repositoryUrl !== undefined && { 'org.opencontainers.image.source': l.git.repositoryUrl }),
+        ...(l.git.sha !== undefined && { 'org.opencontainers.image.revision': l.git.sha }),
+        ...(version !== undefined && { 'org.opencontainers.image.version': version }),
+        'org.opencontainers.image.base.name': l.baseImage,
+        [`${LABEL_PREFIX}.variant`]: l.variant,
+        [`${LABEL_PREFIX}.python`]: l.python,
+        ...(l.cuda !== undefined && { [`${LABEL_PREFIX}.cuda`]: l.cuda }),
+        ...(l.torch !== undefined && { [`${LABEL_PREFIX}.torch`]: l.torch }),
+        [`${LABEL_PREFIX}.base-image`]: l.baseImage,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/plan/plan.ts
+
+
+
+
+const PLAN_SCHEMA_VERSION = 1;
+/** Default runner labels per platform (the reusable workflow maps targets onto them). */
+const DEFAULT_RUNNERS = {
+    'linux/amd64': 'ubuntu-latest',
+    'linux/arm64': 'ubuntu-24.04-arm',
+};
+const arch = (p) => p.split('/')[1];
+class Collector {
+    warnings = [];
+    errors = [];
+}
+function chooseBase(v, index, config, ctx, out) {
+    const { catalog } = ctx;
+    const where = `variants[${index}] (${v.name})`;
+    const template = (v.template ?? config.build.template);
+    if (v.kind === 'custom') {
+        const base = v.base;
+        const fam = familyOfImage(catalog, base);
+        if (!fam) {
+            out.warnings.push(`${where}: base image ${base} is not in the catalog; its platforms, CUDA and torch are not checked`);
+            return {
+                name: v.name,
+                kind: v.kind,
+                python: v.python ?? '3.12',
+                ...(template !== undefined && { template }),
+                ...(v.cuda !== undefined && { cuda: cudaFloor(catalog, v.cuda, where, out) }),
+                base: {
+                    ref: base,
+                    canonical: base,
+                    reason: 'custom base image from the config (not in the catalog)',
+                },
+            };
+        }
+        if (fam.family === 'ngc-pytorch') {
+            const tag = parseImageRef(base).tag ?? '';
+            const rel = fam.releases.find((r) => r.tag === tag);
+            if (!rel) {
+                out.warnings.push(`${where}: ${base} is not a release the catalog knows; nearest: ${nearest(tag.replace('-py3', ''), fam.releases.map((r) => r.tag.replace('-py3', '')))
+                    .map((t) => `${t}-py3`)
+                    .join(', ')}`);
+            }
+            return {
+                name: v.name,
+                kind: v.kind,
+                python: rel?.python ?? v.python ?? '3.12',
+                template: template ?? 'ngc',
+                ...(rel && { torch: { version: rel.torch, indexUrl: '' } }),
+                ...((rel?.cuda ?? v.cuda) !== undefined && {
+                    cuda: cudaFloor(catalog, rel?.cuda ?? v.cuda, where, out),
+                }),
+                base: {
+                    ref: base,
+                    canonical: base,
+                    family: fam.family,
+                    platforms: fam.platforms,
+                    reason: rel
+                        ? `NGC PyTorch ${rel.tag}: torch ${rel.torch}, CUDA ${rel.cuda}, Python ${rel.python}${rel.numpy ? `, NumPy ${rel.numpy}` : ''}; ${fam.platforms.join(' + ')}`
+                        : `NGC PyTorch image (${fam.platforms.join(' + ')})`,
+                },
+            };
+        }
+        return {
+            name: v.name,
+            kind: v.kind,
+            python: v.python ?? '3.12',
+            ...(template !== undefined && { template }),
+            ...(v.cuda !== undefined && { cuda: cudaFloor(catalog, v.cuda, where, out) }),
+            base: {
+                ref: base,
+                canonical: base,
+                family: fam.family,
+                platforms: familyPlatforms(fam),
+                reason: `custom base image (catalog family ${fam.family}: ${familyPlatforms(fam).join(' + ')} only)`,
+            },
+        };
+    }
+    if (v.kind === 'cpu') {
+        const py = family(catalog, 'python-slim');
+        const python = v.python ?? '3.12';
+        if (!py.pythonVersions.includes(python)) {
+            out.errors.push(`${where}: no python:${python}-slim image in the catalog; valid: ${nearest(python, py.pythonVersions).join(', ')}`);
+        }
+        const ref = `${py.repository}:${py.tagPattern.replace('{python}', python)}`;
+        return {
+            name: v.name,
+            kind: v.kind,
+            python,
+            template: template ?? 'cpu',
+            ...(v.torch !== undefined && { torch: { version: v.torch, indexUrl: `${catalog.torchIndexUrl}/cpu` } }),
+            base: {
+                ref,
+                canonical: ref,
+                family: py.family,
+                platforms: py.platforms,
+                reason: `official Python ${python} slim image, ${py.platforms.join(' + ')}`,
+            },
+        };
+    }
+    // CUDA variant: nvidia/cuda runtime (+cuDNN) and torch from the matching wheel index.
+    const cudaFam = family(catalog, 'nvidia-cuda');
+    const cuda = v.cuda;
+    const floor = cudaFloor(catalog, cuda, where, out);
+    const driver = cudaDriver(catalog, cuda);
+    // Releases of this CUDA minor, one per (image patch, Ubuntu); prefer the requested Python's
+    // Ubuntu, then cuDNN images, then the newer Ubuntu.
+    const options = cudaFam.releases
+        .filter((r) => majorMinor(r.cudaPatch) === majorMinor(cuda))
+        .flatMap((r) => r.ubuntu.map((u) => ({ r, u })));
+    const rank = (o) => (cudaFam.ubuntuPython[o.u] === v.python ? 100 : 0) + (o.r.cudnn ? 10 : 0) + Number.parseFloat(o.u) / 100;
+    const best = [...options].sort((a, b) => rank(b) - rank(a))[0];
+    const release = best?.r;
+    if (!release) {
+        out.errors.push(`${where}: no nvidia/cuda ${cuda} image in the catalog; valid CUDA versions: ${nearest(cuda, cudaFam.releases.map((r) => majorMinor(r.cudaPatch))).join(', ')}`);
+    }
+    const wantedPython = v.python;
+    const ubuntu = best?.u ?? '24.04';
+    const python = cudaFam.ubuntuPython[ubuntu] ?? '3.12';
+    if (wantedPython !== undefined && wantedPython !== python) {
+        out.warnings.push(`${where}: nvidia/cuda images ship the Ubuntu Python (${Object.entries(cudaFam.ubuntuPython)
+            .map(([u, p]) => `${p} on ${u}`)
+            .join(', ')}); python ${wantedPython} was asked, the image gets ${python}`);
+    }
+    const flavor = release?.cudnn ? 'cudnn-runtime' : 'runtime';
+    const ref = `${cudaFam.repository}:${cudaFam.tagPattern
+        .replace('{cudaPatch}', release?.cudaPatch ?? driver?.latestPatch ?? cuda)
+        .replace('{flavor}', flavor)
+        .replace('{ubuntu}', ubuntu)}`;
+    let torch;
+    const torchVersion = v.torch ?? newestTorchFor(catalog, cuda, python)?.latestPatch;
+    if (torchVersion === undefined) {
+        out.warnings.push(`${where}: no torch release in the catalog has CUDA ${cuda} wheels; torch is not installed`);
+    }
+    else {
+        const info = torchInfo(catalog, torchVersion);
+        if (!info) {
+            const newest = [...catalog.torch].sort((a, b) => compareVersions(b.torch, a.torch))[0];
+            out.warnings.push(`${where}: torch ${torchVersion} is not in the catalog (newest known: ${newest.torch}); its CUDA ${cuda} wheels are not checked`);
+        }
+        else {
+            if (!info.cuda.includes(majorMinor(cuda))) {
+                const withCuda = catalog.torch.filter((t) => t.cuda.includes(majorMinor(cuda))).map((t) => t.torch);
+                out.warnings.push(`${where}: torch ${info.torch} has no CUDA ${cuda} wheels (it has ${info.cuda.join(', ')}); nearest valid: ${[
+                    ...(withCuda.length
+                        ? [`torch ${nearest(info.torch, withCuda, 2).join(' or ')} with CUDA ${cuda}`]
+                        : []),
+                    `torch ${info.torch} with CUDA ${nearest(cuda, info.cuda, 2).join(' or ')}`,
+                ].join('; ')}`);
+            }
+            if (!info.python.includes(python)) {
+                out.warnings.push(`${where}: torch ${info.torch} has no wheels for Python ${python} (it supports ${info.python.join(', ')})`);
+            }
+            const aarch64Cuda = info.aarch64Cuda !== 'none' &&
+                (info.aarch64CudaOnly === undefined || info.aarch64CudaOnly.includes(majorMinor(cuda)));
+            if (!aarch64Cuda && config.platforms.includes('linux/arm64')) {
+                const firstWith = catalog.torch
+                    .filter((t) => t.aarch64Cuda !== 'none' && t.aarch64CudaOnly === undefined)
+                    .sort((a, b) => compareVersions(a.torch, b.torch))[0];
+                out.errors.push(`${where}: torch ${info.torch} has no aarch64 CUDA ${cuda} wheels${info.aarch64CudaOnly ? ` (only ${info.aarch64CudaOnly.map((c) => `cu${c.replace('.', '')}`).join(', ')})` : ''}, so on linux/arm64 pip would silently install the CPU build; use torch ${firstWith?.torch ?? '2.9'} or newer, an NGC base image (variants[].base: nvcr.io/nvidia/pytorch:...), or drop linux/arm64`);
+            }
+        }
+        // "2.7" means the newest 2.7.x the catalog knows; an exact "2.7.0" is kept as given.
+        const exact = info && torchVersion === info.torch ? info.latestPatch : torchVersion;
+        torch = { version: exact, indexUrl: torchWheelIndex(catalog, cuda) };
+    }
+    return {
+        name: v.name,
+        kind: v.kind,
+        python,
+        template: template ?? 'cuda',
+        ...(torch && { torch }),
+        ...(floor && { cuda: floor }),
+        base: {
+            ref,
+            canonical: ref,
+            family: cudaFam.family,
+            platforms: release?.platforms ?? cudaFam.releases[0].platforms,
+            reason: `NVIDIA CUDA ${release?.cudaPatch ?? cuda} ${flavor} on Ubuntu ${ubuntu} (Python ${python}), ${(release?.platforms ?? []).join(' + ')}`,
+        },
+    };
+}
+function cudaFloor(catalog, cuda, where, out) {
+    const d = cudaDriver(catalog, cuda);
+    if (!d) {
+        out.errors.push(`${where}: CUDA ${cuda} is not in the catalog; valid: ${nearest(cuda, catalog.cudaDrivers.map((x) => x.cuda)).join(', ')}`);
+        return undefined;
+    }
+    return {
+        version: d.cuda,
+        toolkitDriverMin: d.toolkitDriverMin,
+        minorCompatDriverMin: d.minorCompatDriverMin,
+    };
+}
+function planBuild(config, ctx) {
+    const out = new Collector();
+    const repository = `${config.image.registry}/${config.image.name}`;
+    const version = config.image.version ?? versionFromRef(ctx.git.ref);
+    const variants = config.variants.map((v, i) => {
+        const chosen = chooseBase(v, i, config, ctx, out);
+        for (const p of config.platforms) {
+            if (chosen.base.platforms && !chosen.base.platforms.includes(p)) {
+                out.errors.push(`variants[${i}] (${v.name}): ${chosen.base.canonical} has no ${p} image (${chosen.base.family ?? 'it'} is ${chosen.base.platforms.join(' + ')} only); use nvcr.io/nvidia/pytorch or the cuda template for ${p}, or drop ${p} from platforms`);
+            }
+        }
+        const mirrored = applyMirrors(chosen.base.ref, config.build.mirrors);
+        const base = {
+            ...chosen.base,
+            ref: mirrored,
+            ...(mirrored !== chosen.base.ref && { reason: `${chosen.base.reason} (via mirror ${mirrored})` }),
+        };
+        const buildArgs = {
+            BASE_IMAGE: base.ref,
+            PYTHON_VERSION: chosen.python,
+            ML_IMAGE_VARIANT: v.name,
+            ...(chosen.torch && { TORCH_VERSION: chosen.torch.version }),
+            ...(chosen.torch?.indexUrl && { TORCH_INDEX_URL: chosen.torch.indexUrl }),
+            ...(chosen.cuda && { ML_IMAGE_CUDA: chosen.cuda.version }),
+        };
+        return {
+            ...chosen,
+            base,
+            primary: i === 0,
+            platforms: [...config.platforms],
+            buildArgs,
+            tags: computeTags({
+                repository,
+                variant: v.name,
+                primary: i === 0,
+                ...(version !== undefined && { version }),
+                git: ctx.git,
+            }),
+            labels: computeLabels({
+                title: config.image.name,
+                variant: v.name,
+                python: chosen.python,
+                ...(chosen.cuda && { cuda: chosen.cuda.version }),
+                ...(chosen.torch && { torch: chosen.torch.version }),
+                baseImage: chosen.base.canonical,
+                ...(version !== undefined && { version }),
+                git: ctx.git,
+                created: ctx.now,
+            }),
+        };
+    });
+    if (out.errors.length > 0)
+        throw new ConfigError('plan', out.errors);
+    const targets = variants.flatMap((v) => v.platforms.map((p) => ({
+        id: `${v.name}-${arch(p)}`,
+        variant: v.name,
+        platform: p,
+        arch: arch(p),
+        runner: DEFAULT_RUNNERS[p],
+    })));
+    return {
+        schemaVersion: PLAN_SCHEMA_VERSION,
+        repository,
+        ...(version !== undefined && { version }),
+        variants,
+        targets,
+        warnings: out.warnings,
+        matrix: {
+            include: targets.map((t) => ({
+                variant: t.variant,
+                platform: t.platform,
+                arch: t.arch,
+                runner: t.runner,
+            })),
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/cli/commands/shared.ts
+const configOverrideFlags = `  --platforms LIST   override "platforms" (comma-separated), as the action input does
+  --variants LIST    override "variants" (comma-separated: cpu, cuda12.8, ...)`;
+function overridesFromFlags(values) {
+    const list = (s) => s
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean);
+    const overrides = [];
+    if (values.platforms !== undefined)
+        overrides.push({ path: ['platforms'], value: list(values.platforms), source: 'flag --platforms' });
+    if (values.variants !== undefined)
+        overrides.push({ path: ['variants'], value: list(values.variants), source: 'flag --variants' });
+    return overrides;
+}
+
+;// CONCATENATED MODULE: ./src/cli/commands/plan.ts
+
+
+
+
+
+
+
+
+function renderPlan(plan) {
+    const lines = [`${plan.repository}${plan.version ? ` (version ${plan.version})` : ''}`];
+    for (const v of plan.variants) {
+        lines.push('', `variant ${v.name} (${v.kind}) for ${v.platforms.join(', ')}`);
+        lines.push(`  base:     ${v.base.ref}`, `            ${v.base.reason}`);
+        lines.push(`  build:    ${v.template ? `template images/${v.template}` : 'your Dockerfile'}, Python ${v.python}`);
+        if (v.torch)
+            lines.push(`  torch:    ${v.torch.version}${v.torch.indexUrl ? ` from ${v.torch.indexUrl}` : ' (from the base image)'}`);
+        if (v.cuda)
+            lines.push(`  driver:   CUDA ${v.cuda.version} needs NVIDIA driver >= ${v.cuda.toolkitDriverMin} (>= ${v.cuda.minorCompatDriverMin} with minor-version compatibility)`);
+        lines.push(`  tags:     ${v.tags.join('\n            ')}`);
+    }
+    lines.push('', `targets:  ${plan.targets.map((t) => `${t.id} -> ${t.runner}`).join(', ')}`);
+    return `${lines.join('\n')}\n`;
+}
+const planCommand = {
+    name: 'plan',
+    summary: 'Expand variants x platforms into build targets; choose base images, torch index, driver floor.',
+    usage: 'ml-image plan [--config FILE] [--platforms LIST] [--variants LIST] [--json] [--out DIR]',
+    help: `Reads the config and the bundled base-image catalog and prints, per variant, the base image
+and why it was chosen, the torch wheel index, the NVIDIA driver floor, tags and labels. Refuses
+combinations that cannot work (e.g. an amd64-only base image for linux/arm64) and warns about
+ones the catalog does not know, naming the nearest valid ones.
+
+Options:
+  --config FILE      config file (default ml-image.yml)
+${configOverrideFlags}
+  --json             print the plan as JSON; its "matrix" is a GitHub Actions matrix
+  --out DIR          write DIR/plan.json and DIR/matrix.json
+
+Exit codes: 0 planned (warnings allowed); 2 bad config or an impossible combination.`,
+    async run(argv, io) {
+        const { values } = parseCommandArgs('plan', argv, {
+            config: { type: 'string' },
+            platforms: { type: 'string' },
+            variants: { type: 'string' },
+        });
+        const { config } = loadConfig({
+            cwd: io.cwd,
+            ...(values.config !== undefined && { file: values.config }),
+            overrides: overridesFromFlags(values),
+        });
+        const git = gitContextFromGitHubEnv(io.env) ?? (await gitContextFromCheckout(new ActionsExecRunner(), io.cwd));
+        const plan = planBuild(config, { catalog: bundledCatalog(), git, now: new Date() });
+        if (values.out !== undefined) {
+            writeOutFile(io.cwd, values.out, 'plan.json', `${JSON.stringify(plan, null, 2)}\n`);
+            writeOutFile(io.cwd, values.out, 'matrix.json', `${JSON.stringify(plan.matrix)}\n`);
+        }
+        if (values.json)
+            io.stdout(`${JSON.stringify(plan, null, 2)}\n`);
+        else {
+            io.stdout(renderPlan(plan));
+            for (const w of plan.warnings)
+                io.stderr(`warning: ${w}\n`);
+        }
+        return 0;
+    },
+};
+
 ;// CONCATENATED MODULE: ./src/cli/commands/validate.ts
+
 
 
 
@@ -78927,8 +79641,7 @@ the defaults, and checks that every file it names exists (relative to the config
 
 Options:
   --config FILE        config file to read
-  --platforms LIST     override "platforms" (comma-separated), as the action input does
-  --variants LIST      override "variants" (comma-separated: cpu, cuda12.8, ...)
+${configOverrideFlags}
   --skip-file-checks   validate the shape only; do not look for the files the config names
   --json               print the normalized config as JSON (machine output)
   --out DIR            also write DIR/config.json
@@ -78942,15 +79655,7 @@ Exit codes: 0 valid; 2 invalid (every offending field is listed); 3 environment 
             variants: { type: 'string' },
             'skip-file-checks': { type: 'boolean', default: false },
         });
-        const overrides = [];
-        const list = (s) => s
-            .split(',')
-            .map((x) => x.trim())
-            .filter(Boolean);
-        if (values.platforms !== undefined)
-            overrides.push({ path: ['platforms'], value: list(values.platforms), source: 'flag --platforms' });
-        if (values.variants !== undefined)
-            overrides.push({ path: ['variants'], value: list(values.variants), source: 'flag --variants' });
+        const overrides = overridesFromFlags(values);
         const loaded = loadConfig({
             cwd: io.cwd,
             ...(values.config !== undefined && { file: values.config }),
@@ -78979,7 +79684,8 @@ Exit codes: 0 valid; 2 invalid (every offending field is listed); 3 environment 
 
 
 
-const COMMANDS = [validateCommand, doctorCommand];
+
+const COMMANDS = [validateCommand, planCommand, doctorCommand];
 function mainHelp() {
     const width = Math.max(...COMMANDS.map((c) => c.name.length));
     return `ml-image ${VERSION}: multi-arch CPU/GPU ML images with dependency-conflict checks and smoke tests

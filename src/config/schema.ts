@@ -185,6 +185,12 @@ export const ConfigFileSchema = z
           .record(z.string(), z.string({ error: 'expected a string (quote numbers)' }))
           .default({})
           .describe('Extra build args (never secrets: use `secrets`).'),
+        mirrors: z
+          .record(z.string(), z.string())
+          .default({})
+          .describe(
+            'Pull base images through mirrors: `{"docker.io/library/python": "mirror.corp/python"}` (longest prefix wins).',
+          ),
         secrets: z
           .array(z.string().regex(/^[A-Za-z0-9_.-]+$/, { error: 'expected a secret id' }))
           .default([])
@@ -234,7 +240,9 @@ export const ConfigFileSchema = z
     torch: torchVersion.optional().describe('torch version for every variant that does not set its own.'),
     python: z
       .strictObject({
-        version: pythonVersion.default('3.11').describe('Python version of the image.'),
+        version: pythonVersion
+          .optional()
+          .describe('Python version; default 3.12 (CUDA variants: the Ubuntu Python of the chosen image).'),
         requirements: stringList(relPath('a file path'))
           .default([])
           .describe('requirements files, relative to the config file.'),
@@ -299,7 +307,8 @@ export interface Variant {
   cuda?: string;
   base?: string;
   torch?: string;
-  python: string;
+  /** Unset: the plan chooses (3.12; for CUDA variants the Python of the chosen Ubuntu image). */
+  python?: string;
   template?: (typeof TEMPLATES)[number];
 }
 
@@ -322,7 +331,9 @@ export function normalizeConfig(parsed: ParsedConfig): Config {
         ...(v.cuda !== undefined && { cuda: v.cuda }),
         ...(v.base !== undefined && { base: v.base }),
         ...(torch !== undefined && { torch }),
-        python: v.python ?? parsed.python.version,
+        ...((v.python ?? parsed.python.version) !== undefined && {
+          python: v.python ?? parsed.python.version,
+        }),
         ...(v.template !== undefined && { template: v.template }),
       };
     }),

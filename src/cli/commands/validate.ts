@@ -1,9 +1,9 @@
 import { stringify } from 'yaml';
-import type { Override } from '../../config/load.js';
 import { loadConfig } from '../../config/load.js';
 import { parseCommandArgs } from '../args.js';
 import type { CliIo } from '../io.js';
 import { writeOutFile } from '../output.js';
+import { configOverrideFlags, overridesFromFlags } from './shared.js';
 import type { Command } from './types.js';
 
 export const validateCommand: Command = {
@@ -15,8 +15,7 @@ the defaults, and checks that every file it names exists (relative to the config
 
 Options:
   --config FILE        config file to read
-  --platforms LIST     override "platforms" (comma-separated), as the action input does
-  --variants LIST      override "variants" (comma-separated: cpu, cuda12.8, ...)
+${configOverrideFlags}
   --skip-file-checks   validate the shape only; do not look for the files the config names
   --json               print the normalized config as JSON (machine output)
   --out DIR            also write DIR/config.json
@@ -30,16 +29,7 @@ Exit codes: 0 valid; 2 invalid (every offending field is listed); 3 environment 
       variants: { type: 'string' },
       'skip-file-checks': { type: 'boolean', default: false },
     });
-    const overrides: Override[] = [];
-    const list = (s: string) =>
-      s
-        .split(',')
-        .map((x) => x.trim())
-        .filter(Boolean);
-    if (values.platforms !== undefined)
-      overrides.push({ path: ['platforms'], value: list(values.platforms), source: 'flag --platforms' });
-    if (values.variants !== undefined)
-      overrides.push({ path: ['variants'], value: list(values.variants), source: 'flag --variants' });
+    const overrides = overridesFromFlags(values);
     const loaded = loadConfig({
       cwd: io.cwd,
       ...(values.config !== undefined && { file: values.config }),

@@ -1,0 +1,294 @@
+import { describe, expect, it } from 'vitest';
+import { validateConfigData } from '../../src/config/load.js';
+import { ConfigError } from '../../src/errors.js';
+import { bundledCatalog } from '../../src/plan/catalog.js';
+import { CatalogSchema } from '../../src/plan/catalog-schema.js';
+import { applyMirrors, parseImageRef, repositoryOf } from '../../src/plan/image-ref.js';
+import { type PlanContext, planBuild } from '../../src/plan/plan.js';
+import { computeLabels, computeTags, type GitContext, versionFromRef } from '../../src/plan/tags.js';
+
+const ctx: PlanContext = {
+  catalog: bundledCatalog(),
+  git: {
+    sha: 'abc1234def5678',
+    ref: 'refs/heads/main',
+    isDefaultBranch: true,
+    repositoryUrl: 'https://github.com/o/r',
+  },
+  now: new Date('2026-11-22T10:00:00Z'),
+};
+const plan = (data: Record<string, unknown>) =>
+  planBuild(validateConfigData({ image: { name: 'o/m' }, ...data }, 'x'), ctx);
+function planErrors(data: Record<string, unknown>): string[] {
+  try {
+    plan(data);
+  } catch (e) {
+    expect(e).toBeInstanceOf(ConfigError);
+    expect((e as ConfigError).exitCode).toBe(2);
+    return [...(e as ConfigError).problems];
+  }
+  throw new Error('expected the plan to be refused');
+}
+
+describe('the bundled catalog', () => {
+  it('validates against its schema and names a source for every row', () => {
+    const c = CatalogSchema.parse(bundledCatalog());
+    const rows = [...c.cudaDrivers, ...c.baseImages, ...c.torch];
+    for (const row of rows) expect(row.source).toMatch(/^https:\/\//);
+  });
+
+  it('knows the facts the planner depends on', () => {
+    const c = bundledCatalog();
+    expect(c.baseImages.find((b) => b.family === 'pytorch-pytorch')).toMatchObject({
+      platforms: ['linux/amd64'],
+    });
+    expect(c.cudaDrivers.find((d) => d.cuda === '12.8')?.minorCompatDriverMin).toBe('525.60.13');
+    expect(c.cudaDrivers.find((d) => d.cuda === '13.0')?.minorCompatDriverMin).toMatch(/^580\./);
+    expect(c.torch.find((t) => t.torch === '2.9')?.aarch64Cuda).toBe('pytorch-index');
+    expect(c.torch.find((t) => t.torch === '2.11')?.aarch64Cuda).toBe('pypi');
+  });
+});
+
+describe('plan: base image per variant and platform', () => {
+  it.each([
+    [
+      'cpu on both platforms -> python slim (multi-arch)',
+      { variants: ['cpu'] },
+      { ref: 'docker.io/library/python:3.12-slim', template: 'cpu', python: '3.12' },
+    ],
+    [
+      'cpu with python 3.11',
+      { variants: [{ python: '3.11' }] },
+      { ref: 'docker.io/library/python:3.11-slim', template: 'cpu', python: '3.11' },
+    ],
+    [
+      'arm64 + CUDA 12.8 -> multi-arch nvidia/cuda, torch from cu128',
+      { variants: ['cuda12.8'], platforms: ['linux/arm64'] },
+      { ref: 'docker.io/nvidia/cuda:12.8.2-runtime-ubuntu24.04', template: 'cuda', python: '3.12' },
+    ],
+    [
+      'CUDA 12.6 -> cuDNN runtime image',
+      { variants: ['cuda12.6'] },
+      { ref: 'docker.io/nvidia/cuda:12.6.3-cudnn-runtime-ubuntu24.04', template: 'cuda', python: '3.12' },
+    ],
+    [
+      'CUDA with python 3.10 -> the Ubuntu 22.04 image',
+      { variants: [{ cuda: '12.6', python: '3.10' }] },
+      { ref: 'docker.io/nvidia/cuda:12.6.3-cudnn-runtime-ubuntu22.04', template: 'cuda', python: '3.10' },
+    ],
+    [
+      'NGC base -> ngc template, facts from the release',
+      { variants: [{ name: 'ngc', base: 'nvcr.io/nvidia/pytorch:25.03-py3' }] },
+      { ref: 'nvcr.io/nvidia/pytorch:25.03-py3', template: 'ngc', python: '3.12' },
+    ],
+  ])('%s', (_name, data, expected) => {
+    const v = plan(data).variants[0]!;
+    expect(v.base.ref).toBe(expected.ref);
+    expect(v.template).toBe(expected.template);
+    expect(v.python).toBe(expected.python);
+    expect(v.base.reason.length).toBeGreaterThan(10);
+    expect(v.buildArgs.BASE_IMAGE).toBe(expected.ref);
+  });
+
+  it('a CUDA variant gets the wheel index, the newest fitting torch and the driver floor', () => {
+    const v = plan({ variants: ['cuda12.8'] }).variants[0]!;
+    expect(v.torch?.indexUrl).toBe('https://download.pytorch.org/whl/cu128');
+    expect(v.torch?.version).toMatch(/^2\.\d+\.\d+$/);
+    expect(v.cuda).toEqual({
+      version: '12.8',
+      toolkitDriverMin: '570.26',
+      minorCompatDriverMin: '525.60.13',
+    });
+    expect(v.buildArgs).toMatchObject({
+      TORCH_INDEX_URL: 'https://download.pytorch.org/whl/cu128',
+      ML_IMAGE_CUDA: '12.8',
+    });
+  });
+
+  it('torch "2.5" means the newest 2.5.x', () => {
+    expect(
+      plan({ variants: [{ cuda: '12.4', torch: '2.5' }], platforms: ['linux/amd64'] }).variants[0]!.torch
+        ?.version,
+    ).toBe('2.5.1');
+  });
+
+  it('refuses arm64 with pytorch/pytorch (amd64-only) and says why', () => {
+    const errors = planErrors({
+      variants: [{ name: 'pt', base: 'pytorch/pytorch:2.7.1-cuda12.8-cudnn9-runtime' }],
+      platforms: ['linux/amd64', 'linux/arm64'],
+    });
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(/^variants\[0\] \(pt\): pytorch\/pytorch:2\.7\.1.* has no linux\/arm64 image/);
+    expect(errors[0]).toContain('linux/amd64 only');
+    expect(errors[0]).toContain('nvcr.io/nvidia/pytorch');
+  });
+
+  it('accepts pytorch/pytorch for amd64 alone', () => {
+    const p = plan({
+      variants: [{ name: 'pt', base: 'pytorch/pytorch:2.7.1-cuda12.8-cudnn9-runtime' }],
+      platforms: ['linux/amd64'],
+    });
+    expect(p.targets.map((t) => t.id)).toEqual(['pt-amd64']);
+  });
+
+  it('refuses arm64 CUDA with a torch that has no aarch64 CUDA wheel for that CUDA', () => {
+    const errors = planErrors({ variants: [{ cuda: '12.6', torch: '2.7' }], platforms: ['linux/arm64'] });
+    expect(errors[0]).toContain('torch 2.7 has no aarch64 CUDA 12.6 wheels (only cu128)');
+    expect(errors[0]).toContain('silently install the CPU build');
+    expect(() =>
+      plan({ variants: [{ cuda: '12.8', torch: '2.7' }], platforms: ['linux/arm64'] }),
+    ).not.toThrow();
+    expect(
+      planErrors({ variants: [{ cuda: '12.4', torch: '2.5' }], platforms: ['linux/arm64'] })[0],
+    ).toContain('use torch 2.9 or newer');
+  });
+
+  it('warns on an unknown torch/CUDA pair and names the nearest valid ones', () => {
+    const p = plan({ variants: [{ cuda: '12.8', torch: '2.5' }], platforms: ['linux/amd64'] });
+    expect(p.warnings).toHaveLength(1);
+    expect(p.warnings[0]).toContain('torch 2.5 has no CUDA 12.8 wheels (it has 11.8, 12.1, 12.4)');
+    expect(p.warnings[0]).toMatch(
+      /nearest valid: torch 2\.\d+ or 2\.\d+ with CUDA 12\.8; torch 2\.5 with CUDA 12\.4/,
+    );
+  });
+
+  it('refuses a CUDA version the catalog does not know, naming the nearest', () => {
+    expect(planErrors({ variants: ['cuda12.7'] })[0]).toMatch(
+      /CUDA 12\.7 is not in the catalog; valid: 12\.(6|8), 12\.(6|8)/,
+    );
+  });
+
+  it('warns about a custom base the catalog does not know, and about an unknown NGC tag', () => {
+    expect(plan({ variants: [{ name: 'x', base: 'my.registry/base:1' }] }).warnings[0]).toContain(
+      'not in the catalog; its platforms, CUDA and torch are not checked',
+    );
+    expect(plan({ variants: [{ name: 'n', base: 'nvcr.io/nvidia/pytorch:25.07-py3' }] }).warnings[0]).toMatch(
+      /not a release the catalog knows; nearest: 25\.0\d-py3/,
+    );
+  });
+
+  it('rewrites base images through mirrors and says so', () => {
+    const v = plan({ build: { mirrors: { 'docker.io/library/python': 'localhost:5000/mirror/python' } } })
+      .variants[0]!;
+    expect(v.base.ref).toBe('localhost:5000/mirror/python:3.12-slim');
+    expect(v.base.canonical).toBe('docker.io/library/python:3.12-slim');
+    expect(v.base.reason).toContain('via mirror localhost:5000/mirror/python:3.12-slim');
+    expect(v.labels['org.opencontainers.image.base.name']).toBe('docker.io/library/python:3.12-slim');
+  });
+
+  it('expands variants x platforms into targets and a workflow matrix', () => {
+    const p = plan({ variants: ['cpu', 'cuda12.8'] });
+    expect(p.targets.map((t) => `${t.id}@${t.runner}`)).toEqual([
+      'cpu-amd64@ubuntu-latest',
+      'cpu-arm64@ubuntu-24.04-arm',
+      'cuda12.8-amd64@ubuntu-latest',
+      'cuda12.8-arm64@ubuntu-24.04-arm',
+    ]);
+    expect(p.matrix.include[1]).toEqual({
+      variant: 'cpu',
+      platform: 'linux/arm64',
+      arch: 'arm64',
+      runner: 'ubuntu-24.04-arm',
+    });
+    expect(p.schemaVersion).toBe(1);
+  });
+});
+
+describe('tags', () => {
+  const base = { repository: 'ghcr.io/o/m', variant: 'cpu', primary: true };
+  it.each<[string, Partial<Parameters<typeof computeTags>[0]>, GitContext, string[]]>([
+    [
+      'default branch, version',
+      { version: '1.4.0' },
+      { sha: 'abc1234ff', ref: 'refs/heads/main', isDefaultBranch: true },
+      ['1.4.0-cpu', 'sha-abc1234-cpu', 'cpu', 'latest'],
+    ],
+    [
+      'default branch, secondary variant',
+      { primary: false, variant: 'cuda12.8' },
+      { sha: 'abc1234ff', isDefaultBranch: true },
+      ['sha-abc1234-cuda12.8', 'cuda12.8'],
+    ],
+    [
+      'pull request',
+      {},
+      { sha: 'abc1234ff', ref: 'refs/pull/7/merge', prNumber: 7 },
+      ['sha-abc1234-cpu', 'pr-7-cpu'],
+    ],
+    ['release tag ref', {}, { sha: 'abc1234ff', ref: 'refs/tags/v2.0.1' }, ['2.0.1-cpu', 'sha-abc1234-cpu']],
+    ['feature branch', {}, { sha: 'abc1234ff', ref: 'refs/heads/feat' }, ['sha-abc1234-cpu']],
+    ['no git at all', {}, {}, ['dev-cpu']],
+  ])('%s', (_n, extra, git, expected) => {
+    expect(computeTags({ ...base, ...extra, git })).toEqual(expected.map((t) => `ghcr.io/o/m:${t}`));
+  });
+
+  it.each([
+    ['refs/tags/v1.2.3', '1.2.3'],
+    ['refs/tags/1.2.3-rc.1', '1.2.3-rc.1'],
+    ['refs/tags/v1.2.3+build.5', '1.2.3-build.5'],
+    ['refs/tags/nightly', undefined],
+    ['refs/heads/v1.2.3', undefined],
+  ])('versionFromRef(%s)', (ref, v) => {
+    expect(versionFromRef(ref)).toBe(v);
+  });
+
+  it('labels carry OCI keys and the variant facts', () => {
+    const labels = computeLabels({
+      title: 'o/m',
+      variant: 'cuda12.8',
+      python: '3.12',
+      cuda: '12.8',
+      torch: '2.11.0',
+      baseImage: 'docker.io/nvidia/cuda:12.8.2-runtime-ubuntu24.04',
+      version: '1.4.0',
+      git: { sha: 'abc', repositoryUrl: 'https://github.com/o/m' },
+      created: new Date('2026-01-02T03:04:05Z'),
+    });
+    expect(labels).toEqual({
+      'org.opencontainers.image.title': 'o/m',
+      'org.opencontainers.image.created': '2026-01-02T03:04:05.000Z',
+      'org.opencontainers.image.source': 'https://github.com/o/m',
+      'org.opencontainers.image.revision': 'abc',
+      'org.opencontainers.image.version': '1.4.0',
+      'org.opencontainers.image.base.name': 'docker.io/nvidia/cuda:12.8.2-runtime-ubuntu24.04',
+      'io.github.ml-image-action.variant': 'cuda12.8',
+      'io.github.ml-image-action.python': '3.12',
+      'io.github.ml-image-action.cuda': '12.8',
+      'io.github.ml-image-action.torch': '2.11.0',
+      'io.github.ml-image-action.base-image': 'docker.io/nvidia/cuda:12.8.2-runtime-ubuntu24.04',
+    });
+  });
+});
+
+describe('image references', () => {
+  it.each([
+    ['python:3.11-slim', { registry: 'docker.io', path: 'library/python', tag: '3.11-slim' }],
+    [
+      'nvidia/cuda:12.8.2-runtime-ubuntu24.04',
+      { registry: 'docker.io', path: 'nvidia/cuda', tag: '12.8.2-runtime-ubuntu24.04' },
+    ],
+    ['nvcr.io/nvidia/pytorch:25.03-py3', { registry: 'nvcr.io', path: 'nvidia/pytorch', tag: '25.03-py3' }],
+    ['localhost:5000/a/b@sha256:00', { registry: 'localhost:5000', path: 'a/b', digest: 'sha256:00' }],
+    ['localhost:5000/a', { registry: 'localhost:5000', path: 'a' }],
+  ])('parseImageRef(%s)', (ref, expected) => {
+    expect(parseImageRef(ref)).toEqual(expected);
+  });
+
+  it('normalizes repositories', () => {
+    expect(repositoryOf('python')).toBe('docker.io/library/python');
+    expect(repositoryOf('docker.io/library/python:3')).toBe('docker.io/library/python');
+  });
+
+  it.each([
+    ['python:3.12-slim', { 'docker.io/library/python': 'm.corp/py' }, 'm.corp/py:3.12-slim'],
+    [
+      'nvidia/cuda:12.8.2-runtime-ubuntu24.04',
+      { 'docker.io/nvidia': 'm.corp/nv' },
+      'm.corp/nv/cuda:12.8.2-runtime-ubuntu24.04',
+    ],
+    ['nvidia/cuda:1', { 'docker.io/nvidia': 'a', 'docker.io/nvidia/cuda': 'b' }, 'b:1'],
+    ['python:3.12-slim', { 'docker.io/nvidia': 'x' }, 'python:3.12-slim'],
+  ])('applyMirrors(%s)', (ref, mirrors, expected) => {
+    expect(applyMirrors(ref, mirrors)).toBe(expected);
+  });
+});

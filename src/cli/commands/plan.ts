@@ -1,0 +1,75 @@
+import { loadConfig } from '../../config/load.js';
+import { ActionsExecRunner } from '../../docker/exec-runner.js';
+import { bundledCatalog } from '../../plan/catalog.js';
+import { gitContextFromCheckout, gitContextFromGitHubEnv } from '../../plan/git-context.js';
+import { type Plan, planBuild } from '../../plan/plan.js';
+import { parseCommandArgs } from '../args.js';
+import type { CliIo } from '../io.js';
+import { writeOutFile } from '../output.js';
+import { configOverrideFlags, overridesFromFlags } from './shared.js';
+import type { Command } from './types.js';
+
+export function renderPlan(plan: Plan): string {
+  const lines = [`${plan.repository}${plan.version ? ` (version ${plan.version})` : ''}`];
+  for (const v of plan.variants) {
+    lines.push('', `variant ${v.name} (${v.kind}) for ${v.platforms.join(', ')}`);
+    lines.push(`  base:     ${v.base.ref}`, `            ${v.base.reason}`);
+    lines.push(
+      `  build:    ${v.template ? `template images/${v.template}` : 'your Dockerfile'}, Python ${v.python}`,
+    );
+    if (v.torch)
+      lines.push(
+        `  torch:    ${v.torch.version}${v.torch.indexUrl ? ` from ${v.torch.indexUrl}` : ' (from the base image)'}`,
+      );
+    if (v.cuda)
+      lines.push(
+        `  driver:   CUDA ${v.cuda.version} needs NVIDIA driver >= ${v.cuda.toolkitDriverMin} (>= ${v.cuda.minorCompatDriverMin} with minor-version compatibility)`,
+      );
+    lines.push(`  tags:     ${v.tags.join('\n            ')}`);
+  }
+  lines.push('', `targets:  ${plan.targets.map((t) => `${t.id} -> ${t.runner}`).join(', ')}`);
+  return `${lines.join('\n')}\n`;
+}
+
+export const planCommand: Command = {
+  name: 'plan',
+  summary: 'Expand variants x platforms into build targets; choose base images, torch index, driver floor.',
+  usage: 'ml-image plan [--config FILE] [--platforms LIST] [--variants LIST] [--json] [--out DIR]',
+  help: `Reads the config and the bundled base-image catalog and prints, per variant, the base image
+and why it was chosen, the torch wheel index, the NVIDIA driver floor, tags and labels. Refuses
+combinations that cannot work (e.g. an amd64-only base image for linux/arm64) and warns about
+ones the catalog does not know, naming the nearest valid ones.
+
+Options:
+  --config FILE      config file (default ml-image.yml)
+${configOverrideFlags}
+  --json             print the plan as JSON; its "matrix" is a GitHub Actions matrix
+  --out DIR          write DIR/plan.json and DIR/matrix.json
+
+Exit codes: 0 planned (warnings allowed); 2 bad config or an impossible combination.`,
+  async run(argv: string[], io: CliIo) {
+    const { values } = parseCommandArgs('plan', argv, {
+      config: { type: 'string' },
+      platforms: { type: 'string' },
+      variants: { type: 'string' },
+    });
+    const { config } = loadConfig({
+      cwd: io.cwd,
+      ...(values.config !== undefined && { file: values.config }),
+      overrides: overridesFromFlags(values),
+    });
+    const git =
+      gitContextFromGitHubEnv(io.env) ?? (await gitContextFromCheckout(new ActionsExecRunner(), io.cwd));
+    const plan = planBuild(config, { catalog: bundledCatalog(), git, now: new Date() });
+    if (values.out !== undefined) {
+      writeOutFile(io.cwd, values.out, 'plan.json', `${JSON.stringify(plan, null, 2)}\n`);
+      writeOutFile(io.cwd, values.out, 'matrix.json', `${JSON.stringify(plan.matrix)}\n`);
+    }
+    if (values.json) io.stdout(`${JSON.stringify(plan, null, 2)}\n`);
+    else {
+      io.stdout(renderPlan(plan));
+      for (const w of plan.warnings) io.stderr(`warning: ${w}\n`);
+    }
+    return 0;
+  },
+};

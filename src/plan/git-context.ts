@@ -1,0 +1,67 @@
+// Where tags and labels get the commit, ref and PR number: GitHub's environment on a runner, the
+// local git checkout otherwise. Reads are passed in (env, event file, a CommandRunner).
+import { readFileSync } from 'node:fs';
+import type { CommandRunner } from '../docker/adapter.js';
+import type { GitContext } from './tags.js';
+
+interface PullRequestEvent {
+  pull_request?: { number?: number; head?: { sha?: string } };
+  repository?: { default_branch?: string };
+}
+
+function readEvent(path: string | undefined): PullRequestEvent {
+  if (!path) return {};
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as PullRequestEvent;
+  } catch {
+    return {};
+  }
+}
+
+/** On a GitHub runner: GITHUB_SHA / GITHUB_REF / the event payload. */
+export function gitContextFromGitHubEnv(
+  env: Readonly<Record<string, string | undefined>>,
+): GitContext | undefined {
+  if (env.GITHUB_ACTIONS !== 'true') return undefined;
+  const event = readEvent(env.GITHUB_EVENT_PATH);
+  const pr = event.pull_request?.number;
+  const defaultBranch = event.repository?.default_branch;
+  const ref = env.GITHUB_REF;
+  return {
+    // On pull_request events GITHUB_SHA is the merge commit; the head commit is what people see.
+    ...((event.pull_request?.head?.sha ?? env.GITHUB_SHA) !== undefined && {
+      sha: event.pull_request?.head?.sha ?? env.GITHUB_SHA,
+    }),
+    ...(ref !== undefined && { ref }),
+    isDefaultBranch: pr === undefined && defaultBranch !== undefined && ref === `refs/heads/${defaultBranch}`,
+    ...(pr !== undefined && { prNumber: pr }),
+    ...(env.GITHUB_SERVER_URL &&
+      env.GITHUB_REPOSITORY && { repositoryUrl: `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}` }),
+  };
+}
+
+/** Outside GitHub: the local checkout (no git, or not a repository: an empty context). */
+export async function gitContextFromCheckout(exec: CommandRunner, cwd: string): Promise<GitContext> {
+  const git = async (...args: string[]) => {
+    try {
+      const r = await exec.run('git', args, { cwd });
+      return r.exitCode === 0 ? r.stdout.trim() : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  const sha = await git('rev-parse', 'HEAD');
+  if (!sha) return {};
+  const tag = await git('describe', '--tags', '--exact-match', 'HEAD');
+  const branch = await git('symbolic-ref', '--short', 'HEAD');
+  const remote = await git('remote', 'get-url', 'origin');
+  const repositoryUrl = remote
+    ?.replace(/^git@([^:]+):/, 'https://$1/')
+    .replace(/\.git$/, '')
+    .replace(/^https:\/\/[^@/]+@/, 'https://'); // never keep credentials from a URL
+  return {
+    sha,
+    ...(tag ? { ref: `refs/tags/${tag}` } : branch ? { ref: `refs/heads/${branch}` } : {}),
+    ...(repositoryUrl?.startsWith('https://') && { repositoryUrl }),
+  };
+}

@@ -1,0 +1,68 @@
+// Image references: split and normalize (docker.io/library/ defaults), apply registry mirrors.
+
+export interface ImageRef {
+  /** Registry host, "docker.io" when none is given. */
+  registry: string;
+  /** Repository path, "library/python" for official images. */
+  path: string;
+  tag?: string;
+  digest?: string;
+}
+
+/** Parse "python:3.11-slim", "nvcr.io/nvidia/pytorch:25.03-py3", "localhost:5000/x@sha256:...". */
+export function parseImageRef(ref: string): ImageRef {
+  let rest = ref;
+  let digest: string | undefined;
+  const at = rest.indexOf('@');
+  if (at >= 0) {
+    digest = rest.slice(at + 1);
+    rest = rest.slice(0, at);
+  }
+  let tag: string | undefined;
+  const lastSlash = rest.lastIndexOf('/');
+  const colon = rest.lastIndexOf(':');
+  if (colon > lastSlash) {
+    tag = rest.slice(colon + 1);
+    rest = rest.slice(0, colon);
+  }
+  const first = rest.split('/')[0]!;
+  const hasRegistry =
+    rest.includes('/') && (first.includes('.') || first.includes(':') || first === 'localhost');
+  const registry = hasRegistry ? first : 'docker.io';
+  let path = hasRegistry ? rest.slice(first.length + 1) : rest;
+  if (registry === 'docker.io' && !path.includes('/')) path = `library/${path}`;
+  return { registry, path, ...(tag !== undefined && { tag }), ...(digest !== undefined && { digest }) };
+}
+
+/** The canonical repository, e.g. "docker.io/library/python". */
+export function repositoryOf(ref: string | ImageRef): string {
+  const r = typeof ref === 'string' ? parseImageRef(ref) : ref;
+  return `${r.registry}/${r.path}`;
+}
+
+export function formatImageRef(r: ImageRef): string {
+  return `${r.registry}/${r.path}${r.tag !== undefined ? `:${r.tag}` : ''}${r.digest !== undefined ? `@${r.digest}` : ''}`;
+}
+
+/**
+ * Rewrite a reference through mirrors: { "docker.io/library/python": "mirror.corp/python" } turns
+ * python:3.11-slim into mirror.corp/python:3.11-slim. The longest matching prefix wins.
+ */
+export function applyMirrors(ref: string, mirrors: Readonly<Record<string, string>>): string {
+  const parsed = parseImageRef(ref);
+  const repo = repositoryOf(parsed);
+  const match = Object.keys(mirrors)
+    // A key with a registry is a literal prefix ("docker.io/nvidia" = every nvidia/* image);
+    // without one it is an image name ("python" = docker.io/library/python).
+    .map((k) => ({
+      k,
+      canonical:
+        parseImageRef(`${k}:x`).registry === k.split('/')[0] ? k.replace(/\/+$/, '') : repositoryOf(k),
+    }))
+    .filter(({ canonical }) => repo === canonical || repo.startsWith(`${canonical}/`))
+    .sort((a, b) => b.canonical.length - a.canonical.length)[0];
+  if (!match) return ref;
+  const target = mirrors[match.k]!.replace(/\/+$/, '');
+  const suffix = repo.slice(match.canonical.length);
+  return `${target}${suffix}${parsed.tag !== undefined ? `:${parsed.tag}` : ''}${parsed.digest !== undefined ? `@${parsed.digest}` : ''}`;
+}
