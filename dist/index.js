@@ -28370,7 +28370,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7962:
+/***/ 3778:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28381,8 +28381,15 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: coreIo
 
-;// CONCATENATED MODULE: external "os"
-const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __nccwpck_require__(3136);
+// EXTERNAL MODULE: external "os"
+var external_os_ = __nccwpck_require__(857);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -28457,7 +28464,7 @@ function utils_toCommandProperties(annotationProperties) {
  */
 function command_issueCommand(command, properties, message) {
     const cmd = new Command(command, properties, message);
-    process.stdout.write(cmd.toString() + external_os_namespaceObject.EOL);
+    process.stdout.write(cmd.toString() + external_os_.EOL);
 }
 function command_issue(name, message = '') {
     command_issueCommand(name, {}, message);
@@ -28511,10 +28518,10 @@ function escapeProperty(s) {
         .replace(/,/g, '%2C');
 }
 //# sourceMappingURL=command.js.map
-;// CONCATENATED MODULE: external "crypto"
-const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
-;// CONCATENATED MODULE: external "fs"
-const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+// EXTERNAL MODULE: external "crypto"
+var external_crypto_ = __nccwpck_require__(6982);
+// EXTERNAL MODULE: external "fs"
+var external_fs_ = __nccwpck_require__(9896);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
 // For internal use, subject to change.
 // We use any as a valid input type
@@ -28528,15 +28535,15 @@ function file_command_issueFileCommand(command, message) {
     if (!filePath) {
         throw new Error(`Unable to find environment variable for file command ${command}`);
     }
-    if (!external_fs_namespaceObject.existsSync(filePath)) {
+    if (!external_fs_.existsSync(filePath)) {
         throw new Error(`Missing file at path: ${filePath}`);
     }
-    external_fs_namespaceObject.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
+    external_fs_.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_.EOL}`, {
         encoding: 'utf8'
     });
 }
 function file_command_prepareKeyValueMessage(key, value) {
-    const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
+    const delimiter = `ghadelimiter_${external_crypto_.randomUUID()}`;
     const convertedValue = utils_toCommandValue(value);
     // These should realistically never happen, but just in case someone finds a
     // way to exploit uuid generation let's not allow keys or values that contain
@@ -28547,11 +28554,11 @@ function file_command_prepareKeyValueMessage(key, value) {
     if (convertedValue.includes(delimiter)) {
         throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
     }
-    return `${key}<<${delimiter}${external_os_namespaceObject.EOL}${convertedValue}${external_os_namespaceObject.EOL}${delimiter}`;
+    return `${key}<<${delimiter}${external_os_.EOL}${convertedValue}${external_os_.EOL}${delimiter}`;
 }
 //# sourceMappingURL=file-command.js.map
-;// CONCATENATED MODULE: external "path"
-const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+// EXTERNAL MODULE: external "path"
+var external_path_ = __nccwpck_require__(6928);
 // EXTERNAL MODULE: external "http"
 var external_http_ = __nccwpck_require__(8611);
 // EXTERNAL MODULE: external "https"
@@ -29510,7 +29517,7 @@ var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { access, appendFile, writeFile } = external_fs_namespaceObject.promises;
+const { access, appendFile, writeFile } = external_fs_.promises;
 const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
 const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
 class Summary {
@@ -29533,7 +29540,7 @@ class Summary {
                 throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
             }
             try {
-                yield access(pathFromEnv, external_fs_namespaceObject.constants.R_OK | external_fs_namespaceObject.constants.W_OK);
+                yield access(pathFromEnv, external_fs_.constants.R_OK | external_fs_.constants.W_OK);
             }
             catch (_a) {
                 throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
@@ -29629,7 +29636,7 @@ class Summary {
      * @returns {Summary} summary instance
      */
     addEOL() {
-        return this.addRaw(external_os_namespaceObject.EOL);
+        return this.addRaw(external_os_.EOL);
     }
     /**
      * Adds an HTML codeblock to the summary buffer
@@ -29817,8 +29824,8 @@ function toPlatformPath(pth) {
 var external_string_decoder_ = __nccwpck_require__(3193);
 // EXTERNAL MODULE: external "events"
 var external_events_ = __nccwpck_require__(4434);
-;// CONCATENATED MODULE: external "child_process"
-const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
+// EXTERNAL MODULE: external "child_process"
+var external_child_process_ = __nccwpck_require__(5317);
 // EXTERNAL MODULE: external "assert"
 var external_assert_ = __nccwpck_require__(2613);
 ;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io-util.js
@@ -29833,7 +29840,7 @@ var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_namespaceObject.promises;
+const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_.promises;
 // export const {open} = 'fs'
 const IS_WINDOWS = process.platform === 'win32';
 /**
@@ -29860,7 +29867,7 @@ function readlink(fsPath) {
 }
 // See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
 const UV_FS_O_EXLOCK = 0x10000000;
-const READONLY = external_fs_namespaceObject.constants.O_RDONLY;
+const READONLY = external_fs_.constants.O_RDONLY;
 function exists(fsPath) {
     return io_util_awaiter(this, void 0, void 0, function* () {
         try {
@@ -29918,7 +29925,7 @@ function tryGetExecutablePath(filePath, extensions) {
         if (stats && stats.isFile()) {
             if (IS_WINDOWS) {
                 // on Windows, test for valid extension
-                const upperExt = external_path_namespaceObject.extname(filePath).toUpperCase();
+                const upperExt = external_path_.extname(filePath).toUpperCase();
                 if (extensions.some(validExt => validExt.toUpperCase() === upperExt)) {
                     return filePath;
                 }
@@ -29947,11 +29954,11 @@ function tryGetExecutablePath(filePath, extensions) {
                 if (IS_WINDOWS) {
                     // preserve the case of the actual file (since an extension was appended)
                     try {
-                        const directory = external_path_namespaceObject.dirname(filePath);
-                        const upperName = external_path_namespaceObject.basename(filePath).toUpperCase();
+                        const directory = external_path_.dirname(filePath);
+                        const upperName = external_path_.basename(filePath).toUpperCase();
                         for (const actualName of yield readdir(directory)) {
                             if (upperName === actualName.toUpperCase()) {
-                                filePath = external_path_namespaceObject.join(directory, actualName);
+                                filePath = external_path_.join(directory, actualName);
                                 break;
                             }
                         }
@@ -30171,7 +30178,7 @@ function findInPath(tool) {
         // build the list of extensions to try
         const extensions = [];
         if (IS_WINDOWS && process.env['PATHEXT']) {
-            for (const extension of process.env['PATHEXT'].split(external_path_namespaceObject.delimiter)) {
+            for (const extension of process.env['PATHEXT'].split(external_path_.delimiter)) {
                 if (extension) {
                     extensions.push(extension);
                 }
@@ -30186,7 +30193,7 @@ function findInPath(tool) {
             return [];
         }
         // if any path separators, return empty
-        if (tool.includes(external_path_namespaceObject.sep)) {
+        if (tool.includes(external_path_.sep)) {
             return [];
         }
         // build the list of directories
@@ -30197,7 +30204,7 @@ function findInPath(tool) {
         // across platforms.
         const directories = [];
         if (process.env.PATH) {
-            for (const p of process.env.PATH.split(external_path_namespaceObject.delimiter)) {
+            for (const p of process.env.PATH.split(external_path_.delimiter)) {
                 if (p) {
                     directories.push(p);
                 }
@@ -30206,7 +30213,7 @@ function findInPath(tool) {
         // find all matches
         const matches = [];
         for (const directory of directories) {
-            const filePath = yield tryGetExecutablePath(external_path_namespaceObject.join(directory, tool), extensions);
+            const filePath = yield tryGetExecutablePath(external_path_.join(directory, tool), extensions);
             if (filePath) {
                 matches.push(filePath);
             }
@@ -30353,13 +30360,13 @@ class ToolRunner extends external_events_.EventEmitter {
     _processLineBuffer(data, strBuffer, onLine) {
         try {
             let s = strBuffer + data.toString();
-            let n = s.indexOf(external_os_namespaceObject.EOL);
+            let n = s.indexOf(external_os_.EOL);
             while (n > -1) {
                 const line = s.substring(0, n);
                 onLine(line);
                 // the rest of the string ...
-                s = s.substring(n + external_os_namespaceObject.EOL.length);
-                n = s.indexOf(external_os_namespaceObject.EOL);
+                s = s.substring(n + external_os_.EOL.length);
+                n = s.indexOf(external_os_.EOL);
             }
             return s;
         }
@@ -30637,7 +30644,7 @@ class ToolRunner extends external_events_.EventEmitter {
                 (this.toolPath.includes('/') ||
                     (toolrunner_IS_WINDOWS && this.toolPath.includes('\\')))) {
                 // prefer options.cwd if it is specified, however options.cwd may also need to be rooted
-                this.toolPath = external_path_namespaceObject.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
+                this.toolPath = external_path_.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
             }
             // if the tool is only a file name, then resolve it from the PATH
             // otherwise verify it exists (add extension on Windows if necessary)
@@ -30650,7 +30657,7 @@ class ToolRunner extends external_events_.EventEmitter {
                 }
                 const optionsNonNull = this._cloneExecOptions(this.options);
                 if (!optionsNonNull.silent && optionsNonNull.outStream) {
-                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_namespaceObject.EOL);
+                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_.EOL);
                 }
                 const state = new ExecState(optionsNonNull, this.toolPath);
                 state.on('debug', (message) => {
@@ -30660,7 +30667,7 @@ class ToolRunner extends external_events_.EventEmitter {
                     return reject(new Error(`The cwd: ${this.options.cwd} does not exist!`));
                 }
                 const fileName = this._getSpawnFileName();
-                const cp = external_child_process_namespaceObject.spawn(fileName, this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(this.options, fileName));
+                const cp = external_child_process_.spawn(fileName, this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(this.options, fileName));
                 let stdbuffer = '';
                 if (cp.stdout) {
                     cp.stdout.on('data', (data) => {
@@ -30887,14 +30894,14 @@ var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arg
  */
 function exec_exec(commandLine, args, options) {
     return exec_awaiter(this, void 0, void 0, function* () {
-        const commandArgs = tr.argStringToArray(commandLine);
+        const commandArgs = argStringToArray(commandLine);
         if (commandArgs.length === 0) {
             throw new Error(`Parameter 'commandLine' cannot be null or empty.`);
         }
         // Path to tool to execute should be first arg
         const toolPath = commandArgs[0];
         args = commandArgs.slice(1).concat(args || []);
-        const runner = new tr.ToolRunner(toolPath, args, options);
+        const runner = new ToolRunner(toolPath, args, options);
         return runner.exec();
     });
 }
@@ -30914,8 +30921,8 @@ function getExecOutput(commandLine, args, options) {
         let stdout = '';
         let stderr = '';
         //Using string decoder covers the case where a mult-byte character is split
-        const stdoutDecoder = new StringDecoder('utf8');
-        const stderrDecoder = new StringDecoder('utf8');
+        const stdoutDecoder = new external_string_decoder_.StringDecoder('utf8');
+        const stderrDecoder = new external_string_decoder_.StringDecoder('utf8');
         const originalStdoutListener = (_a = options === null || options === void 0 ? void 0 : options.listeners) === null || _a === void 0 ? void 0 : _a.stdout;
         const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
         const stdErrListener = (data) => {
@@ -30989,8 +30996,8 @@ const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* ()
         version
     };
 });
-const platform = external_os_namespaceObject.platform();
-const arch = external_os_namespaceObject.arch();
+const platform = external_os_.platform();
+const arch = external_os_.arch();
 const isWindows = platform === 'win32';
 const isMacOS = platform === 'darwin';
 const isLinux = platform === 'linux';
@@ -31171,7 +31178,7 @@ function setOutput(name, value) {
     if (filePath) {
         return file_command_issueFileCommand('OUTPUT', file_command_prepareKeyValueMessage(name, value));
     }
-    process.stdout.write(external_os_namespaceObject.EOL);
+    process.stdout.write(external_os_.EOL);
     command_issueCommand('set-output', { name }, utils_toCommandValue(value));
 }
 /**
@@ -31224,7 +31231,7 @@ function error(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function warning(message, properties = {}) {
-    issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('warning', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a notice issue
@@ -31239,7 +31246,7 @@ function notice(message, properties = {}) {
  * @param message info message
  */
 function info(message) {
-    process.stdout.write(message + external_os_namespaceObject.EOL);
+    process.stdout.write(message + external_os_.EOL);
 }
 /**
  * Begin an output group.
@@ -31249,13 +31256,13 @@ function info(message) {
  * @param name The name of the output group
  */
 function startGroup(name) {
-    issue('group', name);
+    command_issue('group', name);
 }
 /**
  * End an output group.
  */
 function endGroup() {
-    issue('endgroup');
+    command_issue('endgroup');
 }
 /**
  * Wrap an asynchronous function call in a group.
@@ -31326,6 +31333,8 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 ;// CONCATENATED MODULE: ./src/errors.ts
 // Exit-code contract shared by the CLI and the action (see README "Exit codes"):
 //   0 success, 1 the checked thing failed, 2 bad usage / config / input, 3 environment problem.
@@ -31397,82 +31406,438 @@ function exitCodeOf(err) {
     return err instanceof MlImageError ? err.exitCode : errors_ExitCode.CheckFailed;
 }
 
-;// CONCATENATED MODULE: ./src/config/inputs.ts
-// Action inputs that complete or override ml-image.yml. One table: main.ts reads inputs through it,
-// and a test checks that action.yml declares exactly these inputs (plus the non-config ones).
-
-const CONFIG_INPUTS = [
-    { input: 'image', path: ['image', 'name'], kind: 'string' },
-    { input: 'registry', path: ['image', 'registry'], kind: 'string' },
-    { input: 'version', path: ['image', 'version'], kind: 'string' },
-    { input: 'context', path: ['build', 'context'], kind: 'string' },
-    { input: 'dockerfile', path: ['build', 'dockerfile'], kind: 'string' },
-    { input: 'template', path: ['build', 'template'], kind: 'string' },
-    { input: 'variants', path: ['variants'], kind: 'list' },
-    { input: 'platforms', path: ['platforms'], kind: 'list' },
-    { input: 'requirements', path: ['python', 'requirements'], kind: 'list' },
-    { input: 'resolve-mode', path: ['resolve', 'mode'], kind: 'string' },
-    { input: 'smoke-suites', path: ['smoke', 'suites'], kind: 'list' },
-    { input: 'require-gpu', path: ['smoke', 'requireGpu'], kind: 'boolean' },
-    { input: 'gpu-runner-labels', path: ['smoke', 'gpuRunnerLabels'], kind: 'json-list' },
-    { input: 'comment', path: ['report', 'comment'], kind: 'boolean' },
-    { input: 'marker-key', path: ['report', 'markerKey'], kind: 'string' },
-];
-/** Inputs of the action that are not config overrides. */
-const OTHER_INPUTS = (/* unused pure expression or super */ null && (['config', 'github-token']));
-/** "a, b\nc" -> ["a", "b", "c"] (commas or newlines, blanks dropped). */
-function splitList(raw) {
-    return raw
-        .split(/[\n,]/)
-        .map((s) => s.trim())
-        .filter((s) => s !== '');
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __nccwpck_require__(7075);
+;// CONCATENATED MODULE: ./src/util/cleanup.ts
+const pending = new Set();
+let handlersInstalled = false;
+function registerCleanup(fn) {
+    pending.add(fn);
+    return () => {
+        pending.delete(fn);
+    };
 }
-function parseInputValue(spec, raw) {
-    switch (spec.kind) {
-        case 'string':
-            return raw.trim();
-        case 'list':
-            return splitList(raw);
-        case 'boolean': {
-            const v = raw.trim().toLowerCase();
-            if (['true', 'yes', '1', 'on'].includes(v))
-                return true;
-            if (['false', 'no', '0', 'off'].includes(v))
-                return false;
-            throw new InputError(`input "${spec.input}": expected true or false, got ${JSON.stringify(raw)}`);
-        }
-        case 'json-list': {
-            const t = raw.trim();
-            if (!t.startsWith('['))
-                return splitList(t);
-            try {
-                return JSON.parse(t);
-            }
-            catch (e) {
-                throw new InputError(`input "${spec.input}": expected a JSON list like ["self-hosted","gpu"] or a comma list, got ${JSON.stringify(raw)} (${e.message})`);
-            }
-        }
+async function runPendingCleanups() {
+    const fns = [...pending];
+    pending.clear();
+    await Promise.allSettled(fns.map(async (fn) => fn()));
+}
+/** On SIGINT/SIGTERM: run the registered cleanups, then exit 130/143 as shells expect. */
+function installSignalCleanup(write = (t) => process.stderr.write(t)) {
+    if (handlersInstalled)
+        return;
+    handlersInstalled = true;
+    const onSignal = (signal, code) => {
+        write(`\n${signal}: cleaning up ${pending.size} resource(s) before exit\n`);
+        void runPendingCleanups().finally(() => process.exit(code));
+    };
+    process.once('SIGINT', () => onSignal('SIGINT', 130));
+    process.once('SIGTERM', () => onSignal('SIGTERM', 143));
+}
+
+;// CONCATENATED MODULE: ./src/docker/adapter.ts
+// The Docker side effects every stage needs, behind one interface. Stages receive a DockerAdapter;
+// unit tests pass plain objects, integration tests pass createDockerAdapter() over the real engine.
+/** Every container the tool starts carries this label, so leftovers can be found and removed. */
+const MANAGED_LABEL = 'io.github.ml-image-action.managed';
+
+;// CONCATENATED MODULE: ./src/docker/exec-runner.ts
+// CommandRunner over @actions/exec (the same process runner actions use, with line listeners).
+
+/** Split a byte stream into lines for onLine, keeping the unfinished tail between chunks. */
+function lineSplitter(emit) {
+    let tail = '';
+    return {
+        push(chunk) {
+            const text = tail + chunk.toString('utf8');
+            const lines = text.split(/\r?\n/);
+            tail = lines.pop() ?? '';
+            for (const l of lines)
+                emit(l);
+        },
+        flush() {
+            if (tail !== '')
+                emit(tail);
+            tail = '';
+        },
+    };
+}
+class ActionsExecRunner {
+    async run(command, args, options = {}) {
+        const out = lineSplitter((l) => options.onLine?.(l, 'stdout'));
+        const err = lineSplitter((l) => options.onLine?.(l, 'stderr'));
+        const env = options.env ? { ...process.env, ...options.env } : undefined;
+        const result = await getExecOutput(command, [...args], {
+            ignoreReturnCode: true,
+            silent: true,
+            ...(options.cwd !== undefined && { cwd: options.cwd }),
+            ...(env !== undefined && { env }),
+            ...(options.input !== undefined && { input: Buffer.from(options.input) }),
+            listeners: {
+                stdout: (b) => out.push(b),
+                stderr: (b) => err.push(b),
+            },
+        });
+        out.flush();
+        err.flush();
+        return { exitCode: result.exitCode, stdout: result.stdout, stderr: result.stderr };
     }
 }
-/** Overrides for every non-empty input. `get` reads one input ('' when unset), e.g. core.getInput. */
-function overridesFromInputs(get) {
-    const out = [];
-    for (const spec of CONFIG_INPUTS) {
-        const raw = get(spec.input);
-        if (raw.trim() === '')
+
+;// CONCATENATED MODULE: ./src/docker/engine.ts
+// DockerAdapter over the real engine: containers through dockerode, buildx through the docker CLI.
+
+
+
+
+
+const DAEMON_FIX = 'start the Docker engine (e.g. "sudo systemctl start docker"; on a Debian test machine: "sudo scripts/test-env.sh"), or point DOCKER_HOST at a running one';
+const BUILDX_FIX = 'install the buildx CLI plugin: "apt-get install docker-buildx" (Debian 13+/Ubuntu) or "docker-buildx-plugin" from Docker\'s repository; on a Debian test machine "sudo scripts/test-env.sh" does it';
+const REGISTRY_FIX = 'check that the registry is running and reachable from this machine, and that you are logged in to it';
+const CONNECT_CODES = new Set([
+    'ENOENT',
+    'ECONNREFUSED',
+    'EACCES',
+    'ECONNRESET',
+    'EPIPE',
+    'ETIMEDOUT',
+    'EHOSTUNREACH',
+]);
+function daemonTarget(docker) {
+    const m = docker.modem;
+    return m.socketPath ? `unix://${m.socketPath}` : `tcp://${m.host}:${m.port}`;
+}
+/** Map a dockerode error to EnvironmentError when it is a connection problem; else undefined. */
+function connectionError(err, docker) {
+    const code = err.code;
+    if (code && CONNECT_CODES.has(code)) {
+        return new EnvironmentError(`cannot reach the Docker daemon at ${daemonTarget(docker)} (${code})`, DAEMON_FIX, {
+            cause: err,
+        });
+    }
+    return undefined;
+}
+const DAEMON_UNREACHABLE = /Cannot connect to the Docker daemon|docker daemon is not running|dial unix [^ ]*\.sock|error during connect/i;
+const REGISTRY_UNREACHABLE = /connection refused|no such host|dial tcp|i\/o timeout|TLS handshake timeout|server gave HTTP response to HTTPS client|network is unreachable/i;
+/** Classify a failed docker CLI call: registry/daemon connectivity -> exit 3, else exit 1. */
+function cliFailure(what, result) {
+    const tail = (result.stderr || result.stdout).trim().split('\n').slice(-15).join('\n');
+    if (DAEMON_UNREACHABLE.test(tail)) {
+        return new EnvironmentError(`${what}: the Docker daemon is not reachable\n${tail}`, DAEMON_FIX);
+    }
+    if (REGISTRY_UNREACHABLE.test(tail)) {
+        return new EnvironmentError(`${what}: registry unreachable\n${tail}`, REGISTRY_FIX);
+    }
+    return new MlImageError(`${what} failed (exit ${result.exitCode})\n${tail}`, 1);
+}
+function parseBuildxVersion(output) {
+    return /\bv?(\d+\.\d+\.\d+(?:[-+][\w.]+)?)/.exec(output)?.[1];
+}
+function parseBuildxInspect(inspectOutput) {
+    const field = (name) => new RegExp(`^\\s*${name}:\\s*(.+)$`, 'm').exec(inspectOutput)?.[1]?.trim() ?? '';
+    return { name: field('Name'), driver: field('Driver'), platforms: parseBuildxPlatforms(inspectOutput) };
+}
+function parseBuildxPlatforms(inspectOutput) {
+    const platforms = new Set();
+    for (const line of inspectOutput.split('\n')) {
+        const m = /^\s*Platforms:\s*(.*)$/.exec(line);
+        if (!m)
             continue;
-        out.push({ path: spec.path, value: parseInputValue(spec, raw), source: `input "${spec.input}"` });
+        for (const p of m[1].split(',')) {
+            const t = p.trim().replace(/\*$/, '');
+            if (t)
+                platforms.add(t);
+        }
     }
-    return out;
+    return [...platforms];
+}
+function parseImageIndex(raw) {
+    const data = JSON.parse(raw);
+    return {
+        mediaType: data.mediaType ?? '',
+        platforms: (data.manifests ?? [])
+            .filter((m) => m.platform && m.platform.os !== 'unknown') // attestation manifests
+            .map((m) => ({
+            os: m.platform.os,
+            architecture: m.platform.architecture,
+            ...(m.platform.variant !== undefined && { variant: m.platform.variant }),
+            digest: m.digest,
+        })),
+    };
+}
+function createDockerAdapter(deps) {
+    const { exec } = deps;
+    const cli = deps.dockerCli ?? 'docker';
+    let client;
+    const engine = () => (client ??= typeof deps.docker === 'function' ? deps.docker() : Promise.resolve(deps.docker));
+    async function runCli(args, options) {
+        try {
+            return await exec.run(cli, args, options);
+        }
+        catch (e) {
+            // @actions/exec throws when the program cannot be found or started.
+            throw new EnvironmentError(`cannot run the docker CLI "${cli}": ${e.message}`, 'install the Docker CLI and make sure it is on PATH', { cause: e });
+        }
+    }
+    async function engineCall(fn) {
+        const docker = await engine();
+        try {
+            return await fn(docker);
+        }
+        catch (e) {
+            throw connectionError(e, docker) ?? e;
+        }
+    }
+    async function imageDigest(ref) {
+        const r = await runCli(['buildx', 'imagetools', 'inspect', '--format', '{{json .Manifest}}', ref]);
+        if (r.exitCode !== 0)
+            throw cliFailure(`resolving the digest of ${ref}`, r);
+        const digest = JSON.parse(r.stdout).digest;
+        if (!digest)
+            throw new MlImageError(`no digest in the manifest of ${ref}`, 1);
+        return digest;
+    }
+    async function ensureImage(image, platform) {
+        const docker = await engine();
+        try {
+            await docker.getImage(image).inspect();
+            return;
+        }
+        catch (e) {
+            const conn = connectionError(e, docker);
+            if (conn)
+                throw conn;
+            if (e.statusCode !== 404)
+                throw e;
+        }
+        try {
+            const stream = await docker.pull(image, platform ? { platform } : {});
+            await new Promise((resolve, reject) => docker.modem.followProgress(stream, (err) => (err ? reject(err) : resolve())));
+        }
+        catch (e) {
+            const conn = connectionError(e, docker);
+            if (conn)
+                throw conn;
+            const msg = e.message;
+            if (REGISTRY_UNREACHABLE.test(msg)) {
+                throw new EnvironmentError(`cannot pull ${image}: registry unreachable (${msg})`, REGISTRY_FIX, {
+                    cause: e,
+                });
+            }
+            throw new InputError(`cannot pull image ${image}: ${msg}`, 'check the image reference and that it exists');
+        }
+    }
+    return {
+        async ping() {
+            const v = await engineCall((docker) => docker.version());
+            return { version: v.Version, apiVersion: v.ApiVersion, os: v.Os, arch: v.Arch };
+        },
+        async buildxVersion() {
+            const r = await runCli(['buildx', 'version']);
+            const version = r.exitCode === 0 ? parseBuildxVersion(r.stdout) : undefined;
+            if (!version) {
+                throw new EnvironmentError(`docker buildx is not available (${(r.stderr || r.stdout).trim().split('\n')[0] || `exit ${r.exitCode}`})`, BUILDX_FIX);
+            }
+            return version;
+        },
+        async buildxInspect() {
+            const r = await runCli(['buildx', 'inspect']);
+            if (r.exitCode !== 0)
+                throw cliFailure('docker buildx inspect', r);
+            return parseBuildxInspect(r.stdout);
+        },
+        buildx(args, options) {
+            return runCli(['buildx', ...args], options);
+        },
+        async imagetoolsCreate(tags, sources) {
+            if (tags.length === 0 || sources.length === 0) {
+                throw new InputError('imagetools create needs at least one tag and one source');
+            }
+            const args = ['buildx', 'imagetools', 'create', ...tags.flatMap((t) => ['-t', t]), ...sources];
+            const r = await runCli(args);
+            if (r.exitCode !== 0)
+                throw cliFailure(`merging ${sources.length} digest(s) into ${tags.join(', ')}`, r);
+            // buildx reports "pushing sha256:<list digest> to <tag>"; else ask the registry.
+            return (/pushing (sha256:[0-9a-f]{64}) to /.exec(r.stderr + r.stdout)?.[1] ?? (await imageDigest(tags[0])));
+        },
+        async imagetoolsInspect(ref) {
+            const r = await runCli(['buildx', 'imagetools', 'inspect', '--raw', ref]);
+            if (r.exitCode !== 0)
+                throw cliFailure(`inspecting ${ref}`, r);
+            return parseImageIndex(r.stdout);
+        },
+        imageDigest,
+        async runContainer(spec) {
+            await ensureImage(spec.image, spec.platform);
+            const started = Date.now();
+            const hostConfig = {
+                AutoRemove: false, // removed by us after reading the exit code, in every case
+                ...(spec.shmSizeBytes !== undefined && { ShmSize: spec.shmSizeBytes }),
+                ...(spec.ipcHost && { IpcMode: 'host' }),
+                ...(spec.network !== undefined && { NetworkMode: spec.network }),
+                ...(spec.gpus !== undefined && {
+                    DeviceRequests: [
+                        {
+                            Driver: '',
+                            Count: spec.gpus === 'all' ? -1 : spec.gpus,
+                            Capabilities: [['gpu']],
+                            DeviceIDs: null,
+                            Options: {},
+                        },
+                    ],
+                }),
+            };
+            const docker = await engine();
+            const container = await engineCall(() => docker.createContainer({
+                _query: spec.platform ? { platform: spec.platform } : {},
+                _body: {
+                    Image: spec.image,
+                    Cmd: [...spec.cmd],
+                    ...(spec.entrypoint !== undefined && { Entrypoint: [...spec.entrypoint] }),
+                    Env: Object.entries(spec.env ?? {}).map(([k, v]) => `${k}=${v}`),
+                    ...(spec.user !== undefined && { User: spec.user }),
+                    ...(spec.workdir !== undefined && { WorkingDir: spec.workdir }),
+                    Labels: { ...spec.labels, [MANAGED_LABEL]: 'true' },
+                    Tty: false,
+                    AttachStdout: true,
+                    AttachStderr: true,
+                    HostConfig: hostConfig,
+                },
+            }));
+            const remove = async () => {
+                await container.remove({ force: true, v: true }).catch(() => undefined);
+            };
+            const unregister = registerCleanup(remove);
+            let stdout = '';
+            let stderr = '';
+            let timer;
+            try {
+                const stream = await engineCall(() => container.attach({ stream: true, stdout: true, stderr: true }));
+                const outStream = new external_node_stream_.PassThrough();
+                const errStream = new external_node_stream_.PassThrough();
+                outStream.on('data', (b) => {
+                    const s = b.toString('utf8');
+                    stdout += s;
+                    spec.onOutput?.(s, 'stdout');
+                });
+                errStream.on('data', (b) => {
+                    const s = b.toString('utf8');
+                    stderr += s;
+                    spec.onOutput?.(s, 'stderr');
+                });
+                docker.modem.demuxStream(stream, outStream, errStream);
+                const ended = new Promise((resolve) => {
+                    stream.on('end', resolve);
+                    stream.on('close', resolve);
+                    stream.on('error', () => resolve());
+                });
+                await engineCall(() => container.start());
+                let timedOut = false;
+                const waited = container.wait();
+                const outcome = await (spec.timeoutMs === undefined
+                    ? waited
+                    : Promise.race([
+                        waited,
+                        new Promise((resolve) => {
+                            timer = setTimeout(() => resolve('timeout'), spec.timeoutMs);
+                        }),
+                    ]));
+                if (outcome === 'timeout') {
+                    timedOut = true;
+                    await container.kill().catch(() => undefined);
+                }
+                // Output can trail the exit by a moment; do not wait forever for a stream that never ends.
+                await Promise.race([ended, new Promise((r) => setTimeout(r, 2000))]);
+                return {
+                    containerId: container.id,
+                    exitCode: timedOut ? null : outcome.StatusCode,
+                    timedOut,
+                    stdout,
+                    stderr,
+                    durationMs: Date.now() - started,
+                };
+            }
+            finally {
+                if (timer)
+                    clearTimeout(timer);
+                await remove();
+                unregister();
+            }
+        },
+        async listManagedContainers(labels = {}) {
+            const filters = [`${MANAGED_LABEL}=true`, ...Object.entries(labels).map(([k, v]) => `${k}=${v}`)];
+            const list = await engineCall((docker) => docker.listContainers({ all: true, filters: { label: filters } }));
+            return list.map((c) => c.Id);
+        },
+    };
+}
+/** The adapter over the engine DOCKER_HOST (or the default socket) points at. Connects lazily. */
+function createDefaultDockerAdapter() {
+    return createDockerAdapter({
+        docker: async () => new (await __nccwpck_require__.e(/* import() */ 40).then(__nccwpck_require__.t.bind(__nccwpck_require__, 9040, 23))).default(),
+        exec: new ActionsExecRunner(),
+    });
 }
 
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./src/plan/tags.ts
+// Tags and OCI labels of a variant. Pure: the git/CI context is passed in.
+//
+// Tag rules (README "Tags"):
+//   <version>-<variant>        when a version is known (image.version, or a v1.2.3 git tag)
+//   sha-<sha7>-<variant>       whenever the commit is known
+//   pr-<n>-<variant>           on pull requests
+//   <variant>                  on the default branch (the variant's moving "latest")
+//   latest                     on the default branch, for the first variant of the config only
+//   dev-<variant>              when none of the above applies (a local build outside git)
+const LABEL_PREFIX = 'io.github.ml-image-action';
+/** A version from a tag ref like refs/tags/v1.4.0 -> "1.4.0". */
+function versionFromRef(ref) {
+    const m = /^refs\/tags\/v?(\d+\.\d+\.\d+[A-Za-z0-9.+-]*)$/.exec(ref ?? '');
+    return m ? m[1].replace(/\+/g, '-') : undefined;
+}
+function computeTags(t) {
+    const tags = [];
+    const add = (tag) => {
+        const full = `${t.repository}:${tag}`;
+        if (!tags.includes(full))
+            tags.push(full);
+    };
+    const version = t.version ?? versionFromRef(t.git.ref);
+    if (version !== undefined)
+        add(`${version}-${t.variant}`);
+    if (t.git.sha)
+        add(`sha-${t.git.sha.slice(0, 7)}-${t.variant}`);
+    if (t.git.prNumber !== undefined)
+        add(`pr-${t.git.prNumber}-${t.variant}`);
+    if (t.git.isDefaultBranch) {
+        add(t.variant);
+        if (t.primary)
+            add('latest');
+    }
+    if (tags.length === 0)
+        add(`dev-${t.variant}`);
+    return tags;
+}
+/** OCI labels plus the project's own. The base image digest label is added at build time. */
+function computeLabels(l) {
+    const version = l.version ?? versionFromRef(l.git.ref);
+    return {
+        'org.opencontainers.image.title': l.title,
+        'org.opencontainers.image.created': l.git.commitTime ?? l.created.toISOString(),
+        ...(l.git.repositoryUrl !== undefined && { 'org.opencontainers.image.source': l.git.repositoryUrl }),
+        ...(l.git.sha !== undefined && { 'org.opencontainers.image.revision': l.git.sha }),
+        ...(version !== undefined && { 'org.opencontainers.image.version': version }),
+        'org.opencontainers.image.base.name': l.baseImage,
+        [`${LABEL_PREFIX}.variant`]: l.variant,
+        [`${LABEL_PREFIX}.python`]: l.python,
+        ...(l.cuda !== undefined && { [`${LABEL_PREFIX}.cuda`]: l.cuda }),
+        ...(l.torch !== undefined && { [`${LABEL_PREFIX}.torch`]: l.torch }),
+        [`${LABEL_PREFIX}.base-image`]: l.baseImage,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/plan/catalog.json
+const catalog_namespaceObject = /*#__PURE__*/JSON.parse('{"schemaVersion":1,"updated":"2026-11-22","torchIndexUrl":"https://download.pytorch.org/whl","cudaDrivers":[{"cuda":"12.0","latestPatch":"12.0.1","toolkitDriverMin":"525.60.13","minorCompatDriverMin":"525.60.13","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"12.1","latestPatch":"12.1.1","toolkitDriverMin":"530.30.02","minorCompatDriverMin":"525.60.13","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"12.2","latestPatch":"12.2.2","toolkitDriverMin":"535.54.03","minorCompatDriverMin":"525.60.13","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"12.3","latestPatch":"12.3.2","toolkitDriverMin":"545.23.06","minorCompatDriverMin":"525.60.13","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"12.4","latestPatch":"12.4.1","toolkitDriverMin":"550.54.14","minorCompatDriverMin":"525.60.13","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"12.5","latestPatch":"12.5.1","toolkitDriverMin":"555.42.02","minorCompatDriverMin":"525.60.13","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"12.6","latestPatch":"12.6.3","toolkitDriverMin":"560.28.03","minorCompatDriverMin":"525.60.13","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"12.8","latestPatch":"12.8.2","toolkitDriverMin":"570.26","minorCompatDriverMin":"525.60.13","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"12.9","latestPatch":"12.9.2","toolkitDriverMin":"575.51.03","minorCompatDriverMin":"525.60.13","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"13.0","latestPatch":"13.0.3","toolkitDriverMin":"580.65.06","minorCompatDriverMin":"580.65.06","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"13.1","latestPatch":"13.1.2","toolkitDriverMin":"590.44.01","minorCompatDriverMin":"580.65.06","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"13.2","latestPatch":"13.2.1","toolkitDriverMin":"595.45.04","minorCompatDriverMin":"580.65.06","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"13.3","latestPatch":"13.3.1","toolkitDriverMin":"610.43.02","minorCompatDriverMin":"580.65.06","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"}],"baseImages":[{"family":"python-slim","repository":"docker.io/library/python","tagPattern":"{python}-slim","pythonVersions":["3.10","3.11","3.12","3.13","3.14"],"platforms":["linux/amd64","linux/arm64"],"source":"https://hub.docker.com/_/python"},{"family":"nvidia-cuda","repository":"docker.io/nvidia/cuda","tagPattern":"{cudaPatch}-{flavor}-ubuntu{ubuntu}","flavors":["base","runtime","devel","cudnn-runtime","cudnn-devel"],"releases":[{"cudaPatch":"12.0.1","ubuntu":["22.04"],"cudnn":false,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"12.1.1","ubuntu":["22.04"],"cudnn":false,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"12.2.2","ubuntu":["22.04"],"cudnn":false,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"12.3.2","ubuntu":["22.04"],"cudnn":false,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"12.4.1","ubuntu":["22.04"],"cudnn":true,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"12.5.1","ubuntu":["22.04"],"cudnn":true,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"12.5.1","ubuntu":["24.04"],"cudnn":false,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"12.6.3","ubuntu":["22.04","24.04"],"cudnn":true,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"12.8.2","ubuntu":["22.04","24.04"],"cudnn":false,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"12.9.2","ubuntu":["22.04","24.04"],"cudnn":true,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"13.0.3","ubuntu":["22.04","24.04"],"cudnn":true,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"13.1.2","ubuntu":["22.04","24.04"],"cudnn":true,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"13.2.1","ubuntu":["22.04","24.04"],"cudnn":true,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"13.3.1","ubuntu":["22.04","24.04"],"cudnn":true,"platforms":["linux/amd64","linux/arm64"]}],"ubuntuPython":{"22.04":"3.10","24.04":"3.12"},"source":"https://gitlab.com/nvidia/container-images/cuda/-/blob/master/doc/supported-tags.md"},{"family":"ngc-pytorch","repository":"nvcr.io/nvidia/pytorch","platforms":["linux/amd64","linux/arm64"],"releases":[{"tag":"24.10-py3","torch":"2.5.0a0+e000cf0ad9","cuda":"12.6.2","python":"3.10","constraintFile":false,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-24-10.html"},{"tag":"24.11-py3","torch":"2.6.0a0+df5bbc09d1","cuda":"12.6","python":"3.12","constraintFile":false,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-24-11.html"},{"tag":"24.12-py3","torch":"2.6.0a0+df5bbc09d1","cuda":"12.6","python":"3.12","constraintFile":false,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-24-12.html"},{"tag":"25.01-py3","torch":"2.6.0a0+ecf3bae40a","cuda":"12.8","python":"3.12","constraintFile":false,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-01.html"},{"tag":"25.02-py3","torch":"2.7.0a0+6c54963f75","cuda":"12.8.0","python":"3.12","constraintFile":false,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-02.html"},{"tag":"25.03-py3","torch":"2.7.0a0+7c8ec84dab","cuda":"12.8.1","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-03.html"},{"tag":"25.04-py3","torch":"2.7.0a0+79aa17489c","cuda":"12.9","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-04.html"},{"tag":"25.05-py3","torch":"2.8.0a0+5228986c39","cuda":"12.9","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-05.html"},{"tag":"25.06-py3","torch":"2.8.0a0+5228986c39","cuda":"12.9.1","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-06.html"},{"tag":"25.08-py3","torch":"2.8.0a0+34c6371d24","cuda":"13.0","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-08.html"},{"tag":"25.09-py3","torch":"2.9.0a0+50eac811a6","cuda":"13.0.1","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-09.html"},{"tag":"25.10-py3","torch":"2.9.0a0+145a3a7bda","cuda":"13.0","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-10.html"},{"tag":"25.11-py3","torch":"2.10.0a0+b558c986e8","cuda":"13.0.2","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-11.html"},{"tag":"25.12-py3","torch":"2.10.0a0+b4e4ee81d3","cuda":"13.1","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-12.html"},{"tag":"26.01-py3","torch":"2.10.0a0+a36e1d39eb","cuda":"13.1","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-26-01.html"},{"tag":"26.02-py3","torch":"2.11.0a0+eb65b36914","cuda":"13.1","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-26-02.html"},{"tag":"26.03-py3","torch":"2.11.0a0+a6c236b9fd","cuda":"13.2","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-26-03.html"},{"tag":"26.04-py3","torch":"2.12.0a0+0291f960b6","cuda":"13.2.1","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-26-04.html"},{"tag":"26.06-py3","torch":"2.13.0a0+8145d630e8","cuda":"13.3","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-26-06.html"}],"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/index.html"},{"family":"pytorch-pytorch","repository":"docker.io/pytorch/pytorch","platforms":["linux/amd64"],"releases":[{"tag":"2.5.1-cuda12.4-cudnn9-runtime","torch":"2.5.1","cuda":"12.4","cudnn":"9"},{"tag":"2.7.1-cuda12.8-cudnn9-runtime","torch":"2.7.1","cuda":"12.8","cudnn":"9"},{"tag":"2.9.1-cuda12.8-cudnn9-runtime","torch":"2.9.1","cuda":"12.8","cudnn":"9"},{"tag":"2.9.1-cuda13.0-cudnn9-runtime","torch":"2.9.1","cuda":"13.0","cudnn":"9"},{"tag":"2.13.0-cuda13.0-cudnn9-runtime","torch":"2.13.0","cuda":"13.0","cudnn":"9"}],"source":"https://hub.docker.com/r/pytorch/pytorch"}],"torch":[{"torch":"2.5","latestPatch":"2.5.1","cuda":["11.8","12.1","12.4"],"pypiDefaultCuda":"12.4","python":["3.9","3.10","3.11","3.12"],"aarch64Cuda":"none","source":"https://github.com/pytorch/pytorch/blob/main/RELEASE.md"},{"torch":"2.6","latestPatch":"2.6.0","cuda":["11.8","12.4","12.6"],"pypiDefaultCuda":"12.4","python":["3.9","3.10","3.11","3.12","3.13"],"aarch64Cuda":"none","source":"https://pytorch.org/get-started/previous-versions/"},{"torch":"2.7","latestPatch":"2.7.1","cuda":["11.8","12.6","12.8"],"pypiDefaultCuda":"12.6","python":["3.9","3.10","3.11","3.12","3.13"],"aarch64Cuda":"pytorch-index","source":"https://github.com/pytorch/pytorch/blob/main/RELEASE.md","aarch64CudaOnly":["12.8"]},{"torch":"2.8","latestPatch":"2.8.0","cuda":["12.6","12.8","12.9"],"pypiDefaultCuda":"12.8","python":["3.9","3.10","3.11","3.12","3.13"],"aarch64Cuda":"pytorch-index","source":"https://github.com/pytorch/pytorch/blob/main/RELEASE.md","aarch64CudaOnly":["12.8"]},{"torch":"2.9","latestPatch":"2.9.1","cuda":["12.6","12.8","13.0"],"pypiDefaultCuda":"12.8","python":["3.10","3.11","3.12","3.13","3.14"],"aarch64Cuda":"pytorch-index","source":"https://pytorch.org/get-started/previous-versions/"},{"torch":"2.10","latestPatch":"2.10.0","cuda":["12.6","12.8","13.0"],"pypiDefaultCuda":"12.8","python":["3.10","3.11","3.12","3.13","3.14"],"aarch64Cuda":"pytorch-index","source":"https://github.com/pytorch/pytorch/blob/main/RELEASE.md"},{"torch":"2.11","latestPatch":"2.11.0","cuda":["12.6","12.8","13.0"],"pypiDefaultCuda":"13.0","python":["3.10","3.11","3.12","3.13","3.14"],"aarch64Cuda":"pypi","source":"https://github.com/pytorch/pytorch/blob/main/RELEASE.md"},{"torch":"2.12","latestPatch":"2.12.1","cuda":["12.6","13.0","13.2"],"pypiDefaultCuda":"13.0","python":["3.10","3.11","3.12","3.13","3.14"],"aarch64Cuda":"pypi","source":"https://github.com/pytorch/pytorch/blob/main/RELEASE.md"},{"torch":"2.13","latestPatch":"2.13.0","cuda":["12.6","13.0","13.2"],"pypiDefaultCuda":"13.0","python":["3.10","3.11","3.12","3.13","3.14"],"aarch64Cuda":"pypi","source":"https://github.com/pytorch/pytorch/blob/main/RELEASE.md"},{"torch":"2.14","latestPatch":"2.14.1","cuda":["12.6","13.0","13.2"],"pypiDefaultCuda":"13.0","python":["3.10","3.11","3.12","3.13","3.14"],"aarch64Cuda":"pypi","source":"https://github.com/pytorch/pytorch/releases/tag/v2.14.1"}]}');
 ;// CONCATENATED MODULE: ./node_modules/zod/v4/core/util.js
 
 // functions
@@ -34917,11 +35282,11 @@ function discriminatorMap(def) {
 }
 const $ZodDiscriminatedUnion = 
 /*@__PURE__*/
-(/* unused pure expression or super */ null && (core.$constructor("$ZodDiscriminatedUnion", (inst, def) => {
+$constructor("$ZodDiscriminatedUnion", (inst, def) => {
     def.inclusive = false;
     $ZodUnion.init(inst, def);
     const _super = inst._zod.parse;
-    util.defineLazyInternal(inst, "propValues", (zod) => {
+    defineLazyInternal(inst, "propValues", (zod) => {
         const propValues = {};
         let undefinedCount = 0;
         for (const option of zod.def.options) {
@@ -34932,7 +35297,7 @@ const $ZodDiscriminatedUnion =
                 undefinedCount++;
             for (const [k, v] of Object.entries(pv)) {
                 if (!Object.prototype.hasOwnProperty.call(propValues, k)) {
-                    util.assignProp(propValues, k, new Set());
+                    util_assignProp(propValues, k, new Set());
                 }
                 for (const val of v) {
                     propValues[k].add(val);
@@ -34945,15 +35310,15 @@ const $ZodDiscriminatedUnion =
     });
     // Checked now rather than in the lookup map below, so an option that lacks the discriminator fails at the `discriminatedUnion` call instead of on the first object parsed. Options whose shape cannot be enumerated without resolving it — pipes and lazies — are left to the map.
     def.options.forEach((option, i) => {
-        const propShape = util.rawShape(option._zod.def);
+        const propShape = rawShape(option._zod.def);
         if (propShape && !Object.prototype.hasOwnProperty.call(propShape, def.discriminator)) {
             throw new Error(`Invalid discriminated union option at index "${i}"`);
         }
     });
-    const disc = util.cached(() => discriminatorMap(def));
+    const disc = cached(() => discriminatorMap(def));
     inst._zod.parse = (payload, ctx) => {
         const input = payload.value;
-        if (!util.isObject(input)) {
+        if (!util_isObject(input)) {
             payload.issues.push({
                 code: "invalid_type",
                 expected: "object",
@@ -34987,7 +35352,7 @@ const $ZodDiscriminatedUnion =
         });
         return payload;
     };
-})));
+});
 const $ZodIntersection = /*@__PURE__*/ $constructor("$ZodIntersection", (inst, def) => {
     $ZodType.init(inst, def);
     inst._zod.parse = (payload, ctx) => {
@@ -35558,16 +35923,16 @@ const $ZodEnum = /*@__PURE__*/ $constructor("$ZodEnum", (inst, def) => {
         return payload;
     };
 });
-const $ZodLiteral = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodLiteral", (inst, def) => {
+const $ZodLiteral = /*@__PURE__*/ $constructor("$ZodLiteral", (inst, def) => {
     $ZodType.init(inst, def);
     const values = new Set(def.values);
     inst._zod.values = values;
-    util.defineLazyInternal(inst, "pattern", (zod) => {
+    defineLazyInternal(inst, "pattern", (zod) => {
         const vals = zod.def.values;
         // unmatchable fallback, RE2-safe: an empty alternation would compile to /^()$/, which matches ""
         return new RegExp(vals.length
             ? `^(${vals
-                .map((o) => typeof o === "string" ? util.escapeRegex(o) : o ? util.escapeRegex(o.toString()) : String(o))
+                .map((o) => typeof o === "string" ? escapeRegex(o) : o ? escapeRegex(o.toString()) : String(o))
                 .join("|")})$`
             : "^[^\\s\\S]$");
     });
@@ -35584,7 +35949,7 @@ const $ZodLiteral = /*@__PURE__*/ (/* unused pure expression or super */ null &&
         });
         return payload;
     };
-})));
+});
 const $ZodFile = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodFile", (inst, def) => {
     $ZodType.init(inst, def);
     inst._zod.parse = (payload, _ctx) => {
@@ -40375,7 +40740,7 @@ function object(shape, params) {
     const def = {
         type: "object",
         shape: shape ?? {},
-        ...util.normalizeParams(params),
+        ...normalizeParams(params),
     };
     return new ZodObject(def);
 }
@@ -40427,17 +40792,17 @@ function xor(options, params) {
         ...util.normalizeParams(params),
     });
 }
-const ZodDiscriminatedUnion = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodDiscriminatedUnion", (inst, def) => {
+const ZodDiscriminatedUnion = /*@__PURE__*/ $constructor("ZodDiscriminatedUnion", (inst, def) => {
     ZodUnion.init(inst, def);
-    core.$ZodDiscriminatedUnion.init(inst, def);
-})));
+    $ZodDiscriminatedUnion.init(inst, def);
+});
 function discriminatedUnion(discriminator, options, params) {
     // const [options, params] = args;
     return new ZodDiscriminatedUnion({
         type: "union",
         options: options,
         discriminator,
-        ...util.normalizeParams(params),
+        ...normalizeParams(params),
     });
 }
 const ZodIntersection = /*@__PURE__*/ $constructor("ZodIntersection", (inst, def) => {
@@ -40631,10 +40996,10 @@ function nativeEnum(entries, params) {
         ...util.normalizeParams(params),
     });
 }
-const ZodLiteral = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodLiteral", (inst, def) => {
-    core.$ZodLiteral.init(inst, def);
+const ZodLiteral = /*@__PURE__*/ $constructor("ZodLiteral", (inst, def) => {
+    $ZodLiteral.init(inst, def);
     ZodType.init(inst, def);
-    inst._zod.processJSONSchema = (ctx, json, params) => processors.literalProcessor(inst, ctx, json, params);
+    inst._zod.processJSONSchema = (ctx, json, params) => literalProcessor(inst, ctx, json, params);
     inst.values = new Set(def.values);
     Object.defineProperty(inst, "value", {
         get() {
@@ -40644,12 +41009,12 @@ const ZodLiteral = /*@__PURE__*/ (/* unused pure expression or super */ null && 
             return def.values[0];
         },
     });
-})));
+});
 function literal(value, params) {
     return new ZodLiteral({
         type: "literal",
         values: Array.isArray(value) ? value : [value],
-        ...util.normalizeParams(params),
+        ...normalizeParams(params),
     });
 }
 const ZodFile = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodFile", (inst, def) => {
@@ -41008,6 +41373,669 @@ function preprocess(fn, schema) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/plan/catalog-schema.ts
+// Schema of the base-image catalog (src/plan/catalog.json). The catalog is data, never code: every
+// row names its source, and a unit test validates the file against this schema.
+
+const source = schemas_string().url().describe('Where this row comes from (release notes, registry page).');
+const catalog_schema_version = (what) => schemas_string().regex(/^\d+\.\d+(\.\d+)?$/, { error: `expected a ${what} version` });
+const catalog_schema_platform = schemas_enum(['linux/amd64', 'linux/arm64']);
+const CudaDriverRow = strictObject({
+    /** CUDA major.minor, e.g. "12.8". */
+    cuda: catalog_schema_version('CUDA'),
+    /** Latest patch release of that minor, e.g. "12.8.1" (used for nvidia/cuda tags). */
+    latestPatch: catalog_schema_version('CUDA'),
+    /** Minimum Linux driver of the toolkit release itself (full features). */
+    toolkitDriverMin: schemas_string().regex(/^\d+\.\d+(\.\d+)?$/),
+    /** Minimum Linux driver with minor-version compatibility (12.x: 525.60.13, 13.x: 580.xx). */
+    minorCompatDriverMin: schemas_string().regex(/^\d+\.\d+(\.\d+)?$/),
+    source,
+});
+const PythonSlimFamily = strictObject({
+    family: literal('python-slim'),
+    repository: schemas_string(),
+    /** "{python}" is replaced, e.g. "{python}-slim" -> "3.11-slim". */
+    tagPattern: schemas_string(),
+    pythonVersions: array(catalog_schema_version('Python')).min(1),
+    platforms: array(catalog_schema_platform).min(1),
+    source,
+});
+const NvidiaCudaFamily = strictObject({
+    family: literal('nvidia-cuda'),
+    repository: schemas_string(),
+    /** e.g. "{cudaPatch}-{flavor}-ubuntu{ubuntu}" with flavor runtime | cudnn-runtime | devel | ... */
+    tagPattern: schemas_string(),
+    flavors: array(schemas_string()).min(1),
+    releases: array(strictObject({
+        cudaPatch: catalog_schema_version('CUDA'),
+        ubuntu: array(schemas_string().regex(/^\d{2}\.\d{2}$/)).min(1),
+        cudnn: schemas_boolean(),
+        platforms: array(catalog_schema_platform).min(1),
+    }))
+        .min(1),
+    /** Python of each Ubuntu release's python3 package. */
+    ubuntuPython: record(schemas_string(), catalog_schema_version('Python')),
+    source,
+});
+const NgcPytorchFamily = strictObject({
+    family: literal('ngc-pytorch'),
+    repository: schemas_string(),
+    platforms: array(catalog_schema_platform).min(1),
+    releases: array(strictObject({
+        tag: schemas_string().regex(/^\d{2}\.\d{2}-py3$/),
+        torch: schemas_string(),
+        cuda: catalog_schema_version('CUDA'),
+        python: catalog_schema_version('Python'),
+        numpy: catalog_schema_version('NumPy').optional(),
+        /** /etc/pip/constraint.txt present (PIP_CONSTRAINT points at it), from 25.03 on. */
+        constraintFile: schemas_boolean(),
+        source,
+    }))
+        .min(1),
+    source,
+});
+const PytorchImageFamily = strictObject({
+    family: literal('pytorch-pytorch'),
+    repository: schemas_string(),
+    platforms: array(catalog_schema_platform).min(1),
+    releases: array(strictObject({ tag: schemas_string(), torch: catalog_schema_version('torch'), cuda: catalog_schema_version('CUDA'), cudnn: schemas_string() }))
+        .min(1),
+    source,
+});
+const BaseImageFamily = discriminatedUnion('family', [
+    PythonSlimFamily,
+    NvidiaCudaFamily,
+    NgcPytorchFamily,
+    PytorchImageFamily,
+]);
+const TorchRow = strictObject({
+    /** torch major.minor, e.g. "2.7". */
+    torch: catalog_schema_version('torch'),
+    /** Latest patch release, e.g. "2.7.1". */
+    latestPatch: catalog_schema_version('torch'),
+    /** CUDA versions with wheels on https://download.pytorch.org/whl/cuXYZ. */
+    cuda: array(catalog_schema_version('CUDA')).min(1),
+    /** The CUDA of the default wheel on PyPI (linux x86_64). */
+    pypiDefaultCuda: catalog_schema_version('CUDA'),
+    python: array(catalog_schema_version('Python')).min(1),
+    /** Where aarch64 CUDA wheels come from: none (CPU only), PyTorch's index, or PyPI too. */
+    aarch64Cuda: schemas_enum(['none', 'pytorch-index', 'pypi']),
+    /** When aarch64 CUDA wheels exist for only some CUDA variants (2.7, 2.8: cu128 only). */
+    aarch64CudaOnly: array(catalog_schema_version('CUDA')).optional(),
+    source,
+});
+const CatalogSchema = strictObject({
+    schemaVersion: literal(1),
+    /** Date the data was last checked against its sources. */
+    updated: schemas_string().regex(/^\d{4}-\d{2}-\d{2}$/),
+    torchIndexUrl: schemas_string().url(),
+    cudaDrivers: array(CudaDriverRow).min(1),
+    baseImages: array(BaseImageFamily).min(1),
+    torch: array(TorchRow).min(1),
+});
+
+;// CONCATENATED MODULE: ./src/plan/image-ref.ts
+// Image references: split and normalize (docker.io/library/ defaults), apply registry mirrors.
+/** Parse "python:3.11-slim", "nvcr.io/nvidia/pytorch:25.03-py3", "localhost:5000/x@sha256:...". */
+function parseImageRef(ref) {
+    let rest = ref;
+    let digest;
+    const at = rest.indexOf('@');
+    if (at >= 0) {
+        digest = rest.slice(at + 1);
+        rest = rest.slice(0, at);
+    }
+    let tag;
+    const lastSlash = rest.lastIndexOf('/');
+    const colon = rest.lastIndexOf(':');
+    if (colon > lastSlash) {
+        tag = rest.slice(colon + 1);
+        rest = rest.slice(0, colon);
+    }
+    const first = rest.split('/')[0];
+    const hasRegistry = rest.includes('/') && (first.includes('.') || first.includes(':') || first === 'localhost');
+    const registry = hasRegistry ? first : 'docker.io';
+    let path = hasRegistry ? rest.slice(first.length + 1) : rest;
+    if (registry === 'docker.io' && !path.includes('/'))
+        path = `library/${path}`;
+    return { registry, path, ...(tag !== undefined && { tag }), ...(digest !== undefined && { digest }) };
+}
+/** The canonical repository, e.g. "docker.io/library/python". */
+function repositoryOf(ref) {
+    const r = typeof ref === 'string' ? parseImageRef(ref) : ref;
+    return `${r.registry}/${r.path}`;
+}
+function formatImageRef(r) {
+    return `${r.registry}/${r.path}${r.tag !== undefined ? `:${r.tag}` : ''}${r.digest !== undefined ? `@${r.digest}` : ''}`;
+}
+/**
+ * Rewrite a reference through mirrors: { "docker.io/library/python": "mirror.corp/python" } turns
+ * python:3.11-slim into mirror.corp/python:3.11-slim. The longest matching prefix wins.
+ */
+function applyMirrors(ref, mirrors) {
+    const parsed = parseImageRef(ref);
+    const repo = repositoryOf(parsed);
+    const match = Object.keys(mirrors)
+        // A key with a registry is a literal prefix ("docker.io/nvidia" = every nvidia/* image);
+        // without one it is an image name ("python" = docker.io/library/python).
+        .map((k) => ({
+        k,
+        canonical: parseImageRef(`${k}:x`).registry === k.split('/')[0] ? k.replace(/\/+$/, '') : repositoryOf(k),
+    }))
+        .filter(({ canonical }) => repo === canonical || repo.startsWith(`${canonical}/`))
+        .sort((a, b) => b.canonical.length - a.canonical.length)[0];
+    if (!match)
+        return ref;
+    const target = mirrors[match.k].replace(/\/+$/, '');
+    const suffix = repo.slice(match.canonical.length);
+    return `${target}${suffix}${parsed.tag !== undefined ? `:${parsed.tag}` : ''}${parsed.digest !== undefined ? `@${parsed.digest}` : ''}`;
+}
+
+;// CONCATENATED MODULE: ./src/plan/catalog.ts
+// Look-ups over the base-image catalog (data in catalog.json, validated against catalog-schema.ts).
+
+
+
+let catalog_cached;
+/** The bundled catalog, validated once (a broken data file is a bug: it throws). */
+function bundledCatalog() {
+    catalog_cached ??= CatalogSchema.parse(catalog_namespaceObject);
+    return catalog_cached;
+}
+/** Numeric comparison of dotted versions ("2.10" > "2.9"); missing parts count as 0. */
+function compareVersions(a, b) {
+    const pa = a.split(/[.+]/).map((x) => Number.parseInt(x, 10) || 0);
+    const pb = b.split(/[.+]/).map((x) => Number.parseInt(x, 10) || 0);
+    for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+        const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+        if (d !== 0)
+            return d;
+    }
+    return 0;
+}
+/** "2.7.1" -> "2.7"; "12.8.1" -> "12.8". */
+function majorMinor(v) {
+    return v.split('.').slice(0, 2).join('.');
+}
+function family(catalog, name) {
+    const f = catalog.baseImages.find((b) => b.family === name);
+    if (!f)
+        throw new Error(`catalog has no ${name} family`);
+    return f;
+}
+/** The catalog family an arbitrary image belongs to, by repository. */
+function familyOfImage(catalog, ref) {
+    const repo = repositoryOf(ref);
+    return catalog.baseImages.find((b) => repositoryOf(b.repository) === repo);
+}
+/** Platforms a family's images come in (nvidia/cuda: the union over its releases). */
+function familyPlatforms(f) {
+    if ('platforms' in f)
+        return f.platforms;
+    return [...new Set(f.releases.flatMap((r) => r.platforms))];
+}
+function cudaDriver(catalog, cuda) {
+    return catalog.cudaDrivers.find((d) => d.cuda === majorMinor(cuda));
+}
+function torchInfo(catalog, torch) {
+    return catalog.torch.find((t) => t.torch === majorMinor(torch));
+}
+/** Newest torch release with wheels for this CUDA (and Python, when given). */
+function newestTorchFor(catalog, cuda, python) {
+    return [...catalog.torch]
+        .sort((a, b) => compareVersions(b.torch, a.torch))
+        .find((t) => t.cuda.includes(majorMinor(cuda)) && (python === undefined || t.python.includes(python)));
+}
+/** The entries nearest to `wanted` (by version distance), for "did you mean" suggestions. */
+function nearest(wanted, candidates, count = 3) {
+    const score = (v) => {
+        const [a = 0, b = 0] = v.split('.').map(Number);
+        const [c = 0, d = 0] = wanted.split('.').map(Number);
+        return Math.abs(a - c) * 100 + Math.abs(b - d);
+    };
+    return [...candidates].sort((x, y) => score(x) - score(y) || compareVersions(y, x)).slice(0, count);
+}
+/** The torch wheel index of a CUDA version ("cpu" for CPU wheels), under `base` (a mirror) or PyTorch's. */
+function torchWheelIndex(catalog, cuda, base) {
+    const root = (base ?? catalog.torchIndexUrl).replace(/\/+$/, '');
+    return `${root}/${cuda === 'cpu' ? 'cpu' : `cu${majorMinor(cuda).replace('.', '')}`}`;
+}
+
+;// CONCATENATED MODULE: ./src/build/buildx-args.ts
+// The buildx argv for one build target: a pure function of the request and what the builder can do
+// (buildx version and driver), tested as a table of cases.
+
+const atLeast = (v, min) => compareVersions(v, min) >= 0;
+/** The docker driver (dockerd's built-in BuildKit) cannot push by digest, export cache or attest. */
+function canPushByDigest(b) {
+    return b.driver !== 'docker';
+}
+function buildxBuildArgs(req, builder) {
+    const notes = [];
+    const args = ['build'];
+    if (builder.name)
+        args.push('--builder', builder.name);
+    args.push('--platform', req.platform, '--file', req.dockerfile, '--progress', 'plain');
+    args.push('--metadata-file', req.metadataFile);
+    for (const [k, v] of Object.entries(req.buildArgs))
+        args.push('--build-arg', `${k}=${v}`);
+    for (const [k, v] of Object.entries(req.labels))
+        args.push('--label', `${k}=${v}`);
+    if (req.buildContexts && Object.keys(req.buildContexts).length > 0) {
+        if (!atLeast(builder.buildxVersion, '0.8.0')) {
+            throw new Error(`named build contexts need buildx >= 0.8.0 (found ${builder.buildxVersion})`);
+        }
+        for (const [k, v] of Object.entries(req.buildContexts))
+            args.push('--build-context', `${k}=${v}`);
+    }
+    for (const id of req.secrets)
+        args.push('--secret', `id=${id},env=${id}`);
+    if (req.network && req.network !== 'default')
+        args.push('--network', req.network);
+    if (req.pull)
+        args.push('--pull');
+    if (req.noCache)
+        args.push('--no-cache');
+    if (req.target)
+        args.push('--target', req.target);
+    // Cache: the docker driver can only embed inline cache in the pushed image and read it back.
+    if (builder.driver === 'docker') {
+        if (req.cache.type !== 'none') {
+            if (req.push) {
+                args.push('--cache-to', 'type=inline', '--cache-from', `type=registry,ref=${req.repository}:${req.pushTag}`);
+            }
+            notes.push('docker driver: cache is kept inline in the pushed per-platform image (no gha/registry cache export)');
+        }
+    }
+    else if (req.cache.type === 'gha') {
+        if (atLeast(builder.buildxVersion, '0.21.0')) {
+            args.push('--cache-from', `type=gha,scope=${req.cache.scope}`, '--cache-to', `type=gha,scope=${req.cache.scope},mode=max`);
+        }
+        else {
+            notes.push(`GitHub Actions cache needs buildx >= 0.21.0 (found ${builder.buildxVersion}; the old cache service is gone): building without cache`);
+        }
+    }
+    else if (req.cache.type === 'registry') {
+        args.push('--cache-from', `type=registry,ref=${req.cache.ref}`, '--cache-to', `type=registry,ref=${req.cache.ref},mode=max,image-manifest=true,oci-mediatypes=true`);
+    }
+    // Provenance attestations: buildx >= 0.10 knows the flag; the docker driver cannot produce them.
+    if (atLeast(builder.buildxVersion, '0.10.0')) {
+        const mode = builder.driver === 'docker' ? 'false' : req.provenance;
+        if (mode !== req.provenance)
+            notes.push('docker driver: provenance attestations are not supported, disabled');
+        args.push(`--provenance=${mode === 'false' ? 'false' : `mode=${mode}`}`);
+    }
+    if (!req.push) {
+        args.push('--load');
+    }
+    else if (canPushByDigest(builder)) {
+        args.push('--output', `type=image,name=${req.repository},push-by-digest=true,name-canonical=true,push=true`);
+    }
+    else {
+        args.push('--output', `type=image,name=${req.repository}:${req.pushTag},push=true`);
+        notes.push(`docker driver: pushes by tag ${req.pushTag} and merges by the digest it reports`);
+    }
+    args.push(req.context);
+    return { args, notes };
+}
+/** Cache scope/ref per variant and platform, so one variant's cache never evicts another's. */
+function cacheFor(kind, repository, variant, arch) {
+    if (kind === 'gha')
+        return { type: 'gha', scope: `ml-image-${variant}-${arch}` };
+    if (kind === 'registry')
+        return { type: 'registry', ref: `${repository}:cache-${variant}-${arch}` };
+    return { type: 'none' };
+}
+
+;// CONCATENATED MODULE: ./src/build/requirements.ts
+// Requirements travel to the build as one text (build arg REQUIREMENTS_TXT): read every file the
+// config names and inline their -r/--requirement includes, so nothing needs to be in the context.
+
+
+
+const INCLUDE = /^\s*(?:-r|--requirement)(?:\s+|=)(\S+)\s*$/;
+function readRequirementsText(files, baseDir) {
+    const seen = new Set();
+    const out = [];
+    const visit = (file, from) => {
+        const abs = external_node_path_default().resolve(baseDir, file);
+        if (seen.has(abs))
+            return; // an include cycle or a repeat: once is enough
+        seen.add(abs);
+        if (!(0,external_node_fs_namespaceObject.existsSync)(abs))
+            throw new InputError(`requirements file not found: ${abs}${from ? ` (included from ${from})` : ''}`);
+        const lines = (0,external_node_fs_namespaceObject.readFileSync)(abs, 'utf8').split(/\r?\n/);
+        lines.forEach((line, i) => {
+            const m = INCLUDE.exec(line);
+            if (m)
+                visit(external_node_path_default().resolve(external_node_path_default().dirname(abs), m[1]), `${abs}:${i + 1}`);
+            else if (line.trim() !== '')
+                out.push(line);
+        });
+    };
+    for (const f of files)
+        visit(f);
+    return out.join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/build/result.ts
+// BuildResult: what the build stage hands to capture/smoke/report (and writes as build.json).
+
+const BUILD_RESULT_SCHEMA_VERSION = 1;
+const PlatformBuildSchema = object({
+    platform: schemas_string(),
+    digest: schemas_string().regex(/^sha256:[0-9a-f]{64}$/),
+    durationMs: schemas_number().nonnegative(),
+    attempts: schemas_number().int().positive(),
+    metadata: record(schemas_string(), unknown()),
+});
+const VariantBuildSchema = object({
+    variant: schemas_string(),
+    repository: schemas_string(),
+    /** Digest of the merged multi-arch manifest list. */
+    digest: schemas_string().regex(/^sha256:[0-9a-f]{64}$/),
+    tags: array(schemas_string()),
+    platforms: array(PlatformBuildSchema),
+    baseImage: schemas_string(),
+    baseDigest: schemas_string().optional(),
+});
+const BuildResultSchema = object({
+    schemaVersion: literal(BUILD_RESULT_SCHEMA_VERSION),
+    variants: array(VariantBuildSchema),
+});
+
+;// CONCATENATED MODULE: ./src/build/run.ts
+// The build stage: one buildx build per variant and platform, each pushed (by digest where the
+// driver allows), then `imagetools create` merges each variant's platform digests under its tags.
+// Transient failures (connection reset, registry 5xx, i/o timeout) are retried with backoff; a
+// deterministic failure (Dockerfile error, pip conflict) stops at once with the end of the log.
+
+
+
+
+
+
+
+
+
+
+const TRANSIENT = /connection reset by peer|i\/o timeout|TLS handshake timeout|unexpected EOF|(?:50[0234]) (?:Internal Server Error|Bad Gateway|Service Unavailable|Gateway Timeout)|received unexpected HTTP status: 5\d\d|toomanyrequests|net\/http: request canceled/i;
+const MAX_ATTEMPTS = 3;
+function isTransient(log) {
+    return TRANSIENT.test(log);
+}
+/** The one line that says why a build failed (buildx's last ERROR line, else the last line). */
+function failureReason(log) {
+    const lines = log
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean);
+    const err = [...lines].reverse().find((l) => /^ERROR[:\s]/.test(l) || /^error:/i.test(l));
+    return ((err ?? lines.at(-1) ?? 'no output')
+        .replace(/^ERROR:?\s*/, '')
+        // Long RUN scripts are quoted whole by BuildKit: keep their start, the log excerpt has the rest.
+        .replace(/(\[\/bin\/sh -c )(.{60}).{20,}(\]: exit code)/, '$1$2...$3')
+        .replace(/(process "\/bin\/sh -c )(.{60}).{20,}(" did not complete)/, '$1$2...$3')
+        .slice(0, 400));
+}
+/** The variant's template from images/, else the user's Dockerfile (build.dockerfile). */
+function dockerfileFor(v, config, baseDir, imagesDir) {
+    if (v.template === undefined) {
+        if (config.build.dockerfile === undefined)
+            throw new InputError(`variant ${v.name}: no template and no build.dockerfile`);
+        return external_node_path_default().resolve(baseDir, config.build.dockerfile);
+    }
+    const file = external_node_path_default().join(imagesDir, v.template, 'Dockerfile');
+    if (!(0,external_node_fs_namespaceObject.existsSync)(file))
+        throw new InputError(`template "${v.template}" not found: ${file}`);
+    return file;
+}
+function cacheKind(config, env) {
+    if (config.build.cache !== 'auto')
+        return config.build.cache;
+    const onRunner = env.ACTIONS_RUNTIME_TOKEN !== undefined &&
+        (env.ACTIONS_RESULTS_URL ?? env.ACTIONS_CACHE_URL) !== undefined;
+    return onRunner ? 'gha' : 'registry';
+}
+async function mapLimit(items, limit, fn) {
+    const results = new Array(items.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length) {
+            const i = next++;
+            results[i] = await fn(items[i]);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+    return results;
+}
+async function runBuildStage(input, deps) {
+    const { plan, config, baseDir } = input;
+    const now = deps.now ?? Date.now;
+    const sleep = deps.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
+    const group = deps.group ?? ((_n, fn) => fn());
+    for (const id of config.build.secrets) {
+        if (deps.env[id] === undefined) {
+            throw new InputError(`build.secrets: ${id} is not set in the environment`, `export ${id} (or pass it from a repository secret) before building`);
+        }
+    }
+    const variants = plan.variants.filter((v) => !input.only?.variants || input.only.variants.includes(v.name));
+    // Independent look-ups run side by side: each is a short docker CLI call.
+    const [buildxVersion, inspect, baseDigests] = await Promise.all([
+        deps.docker.buildxVersion(),
+        deps.docker.buildxInspect(),
+        Promise.all(variants.map((v) => deps.docker.imageDigest(v.base.ref).catch((e) => {
+            deps.progress(`warning: could not resolve the digest of ${v.base.ref}: ${e.message.split('\n')[0]}`);
+            return undefined;
+        }))),
+    ]);
+    const builder = { buildxVersion, driver: inspect.driver };
+    const requirements = readRequirementsText(config.python.requirements, baseDir);
+    const context = external_node_path_default().resolve(baseDir, config.build.context);
+    const cache = cacheKind(config, deps.env);
+    const work = (0,external_node_fs_namespaceObject.mkdtempSync)(external_node_path_default().join((0,external_node_os_namespaceObject.tmpdir)(), 'ml-image-build-'));
+    const unregister = registerCleanup(() => (0,external_node_fs_namespaceObject.rmSync)(work, { recursive: true, force: true }));
+    const notesShown = new Set();
+    try {
+        const results = [];
+        for (const [i, v] of variants.entries()) {
+            const dockerfile = dockerfileFor(v, config, baseDir, input.imagesDir);
+            const baseDigest = baseDigests[i];
+            const labels = {
+                ...v.labels,
+                ...(baseDigest !== undefined && {
+                    'org.opencontainers.image.base.digest': baseDigest,
+                    [`${LABEL_PREFIX}.base-digest`]: baseDigest,
+                }),
+            };
+            const buildArgs = {
+                ...v.buildArgs,
+                ...(config.python.indexUrl !== undefined && { INDEX_URL: config.python.indexUrl }),
+                ...(config.python.extraIndexUrls.length > 0 && {
+                    EXTRA_INDEX_URL: config.python.extraIndexUrls.join(' '),
+                }),
+                REQUIREMENTS_TXT: requirements,
+                CONSTRAINTS_TXT: input.constraints?.[v.name] ?? '',
+                ...config.build.args,
+            };
+            const platforms = v.platforms.filter((p) => !input.only?.platforms || input.only.platforms.includes(p));
+            // dockerd's BuildKit (docker driver) runs one build at a time well on small runners.
+            const limit = builder.driver === 'docker' ? 1 : 2;
+            const built = await mapLimit(platforms, limit, (platform) => group(`build ${v.name} ${platform}`, () => buildOne({ v, platform, dockerfile, labels, buildArgs, context, cache, builder, work })));
+            const sources = built.map((b) => `${plan.repository}@${b.digest}`);
+            let digest;
+            if (input.push) {
+                const t0 = now();
+                digest = await deps.docker.imagetoolsCreate(v.tags, sources);
+                deps.progress(`merge ${v.name}: ${built.length} platform(s) -> ${v.tags.join(', ')} (${digest.slice(0, 19)}) in ${((now() - t0) / 1000).toFixed(1)}s`);
+            }
+            else {
+                digest = built[0].digest;
+            }
+            results.push({
+                variant: v.name,
+                repository: plan.repository,
+                digest,
+                tags: v.tags,
+                platforms: built,
+                baseImage: v.base.ref,
+                ...(baseDigest !== undefined && { baseDigest }),
+            });
+        }
+        return { schemaVersion: BUILD_RESULT_SCHEMA_VERSION, variants: results };
+    }
+    finally {
+        (0,external_node_fs_namespaceObject.rmSync)(work, { recursive: true, force: true });
+        unregister();
+    }
+    async function buildOne(t) {
+        const arch = t.platform.split('/')[1];
+        const id = `${t.v.name}/${arch}`;
+        const metadataFile = external_node_path_default().join(t.work, `metadata-${t.v.name}-${arch}.json`);
+        const { args, notes } = buildxBuildArgs({
+            context: t.context,
+            dockerfile: t.dockerfile,
+            platform: t.platform,
+            repository: plan.repository,
+            pushTag: `ml-image-build-${t.v.name}-${arch}`,
+            push: input.push,
+            labels: t.labels,
+            buildArgs: t.buildArgs,
+            cache: cacheFor(t.cache, plan.repository, t.v.name, arch),
+            metadataFile,
+            provenance: config.build.provenance,
+            secrets: config.build.secrets,
+            network: config.build.network,
+            pull: config.build.pull,
+        }, t.builder);
+        for (const n of notes) {
+            if (!notesShown.has(n))
+                deps.progress(`note: ${n}`);
+            notesShown.add(n);
+        }
+        const started = now();
+        for (let attempt = 1;; attempt++) {
+            deps.progress(`build ${id}: started${attempt > 1 ? ` (attempt ${attempt}/${MAX_ATTEMPTS})` : ''}`);
+            const tail = [];
+            const r = await deps.docker.buildx(args, {
+                onLine: (line) => {
+                    tail.push(line);
+                    if (tail.length > 400)
+                        tail.shift();
+                    deps.output?.(line, id);
+                },
+            });
+            const elapsed = ((now() - started) / 1000).toFixed(1);
+            if (r.exitCode === 0) {
+                const metadata = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(metadataFile, 'utf8'));
+                const digest = metadata['containerimage.digest'];
+                if (typeof digest !== 'string')
+                    throw new CheckFailedError(`build ${id}: buildx wrote no image digest to ${metadataFile}`);
+                deps.progress(`build ${id}: done in ${elapsed}s (${digest.slice(0, 19)})`);
+                return { platform: t.platform, digest, durationMs: now() - started, attempts: attempt, metadata };
+            }
+            const log = tail.join('\n') || r.stderr;
+            // No daemon, or the registry refused the push: an environment problem (exit 3), not the build's.
+            const classified = cliFailure(`build ${id}`, { ...r, stderr: log });
+            if (classified instanceof EnvironmentError)
+                throw classified;
+            if (isTransient(log) && attempt < MAX_ATTEMPTS) {
+                const wait = 2000 * 2 ** (attempt - 1);
+                deps.progress(`build ${id}: transient failure (${failureReason(log)}); retrying in ${wait / 1000}s`);
+                await sleep(wait);
+                continue;
+            }
+            const excerpt = log.split('\n').slice(-25).join('\n');
+            throw new CheckFailedError(`build ${id} failed after ${elapsed}s${attempt > 1 ? ` and ${attempt} attempts` : ''}: ${failureReason(log)}\n--- last lines of the build log ---\n${excerpt}`, isTransient(log)
+                ? 'the registry or network kept failing; try again later'
+                : 'fix the Dockerfile or requirements named above; the build was not retried because the failure is deterministic');
+        }
+    }
+}
+/** images/ of this tool: next to dist/ when bundled, at the repository root in development. */
+function findImagesDir(start) {
+    let dir = start;
+    for (;;) {
+        if ((0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().join(dir, 'images', 'cpu', 'Dockerfile')))
+            return external_node_path_default().join(dir, 'images');
+        const up = external_node_path_default().dirname(dir);
+        if (up === dir)
+            throw new Error(`cannot find the images/ templates above ${start}`);
+        dir = up;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/config/inputs.ts
+// Action inputs that complete or override ml-image.yml. One table: main.ts reads inputs through it,
+// and a test checks that action.yml declares exactly these inputs (plus the non-config ones).
+
+const CONFIG_INPUTS = [
+    { input: 'image', path: ['image', 'name'], kind: 'string' },
+    { input: 'registry', path: ['image', 'registry'], kind: 'string' },
+    { input: 'version', path: ['image', 'version'], kind: 'string' },
+    { input: 'context', path: ['build', 'context'], kind: 'string' },
+    { input: 'dockerfile', path: ['build', 'dockerfile'], kind: 'string' },
+    { input: 'template', path: ['build', 'template'], kind: 'string' },
+    { input: 'variants', path: ['variants'], kind: 'list' },
+    { input: 'platforms', path: ['platforms'], kind: 'list' },
+    { input: 'requirements', path: ['python', 'requirements'], kind: 'list' },
+    { input: 'resolve-mode', path: ['resolve', 'mode'], kind: 'string' },
+    { input: 'smoke-suites', path: ['smoke', 'suites'], kind: 'list' },
+    { input: 'require-gpu', path: ['smoke', 'requireGpu'], kind: 'boolean' },
+    { input: 'gpu-runner-labels', path: ['smoke', 'gpuRunnerLabels'], kind: 'json-list' },
+    { input: 'comment', path: ['report', 'comment'], kind: 'boolean' },
+    { input: 'marker-key', path: ['report', 'markerKey'], kind: 'string' },
+];
+/** Inputs of the action that are not config overrides. */
+const OTHER_INPUTS = (/* unused pure expression or super */ null && (['config', 'build', 'result-dir', 'github-token']));
+/** "a, b\nc" -> ["a", "b", "c"] (commas or newlines, blanks dropped). */
+function splitList(raw) {
+    return raw
+        .split(/[\n,]/)
+        .map((s) => s.trim())
+        .filter((s) => s !== '');
+}
+function parseInputValue(spec, raw) {
+    switch (spec.kind) {
+        case 'string':
+            return raw.trim();
+        case 'list':
+            return splitList(raw);
+        case 'boolean': {
+            const v = raw.trim().toLowerCase();
+            if (['true', 'yes', '1', 'on'].includes(v))
+                return true;
+            if (['false', 'no', '0', 'off'].includes(v))
+                return false;
+            throw new InputError(`input "${spec.input}": expected true or false, got ${JSON.stringify(raw)}`);
+        }
+        case 'json-list': {
+            const t = raw.trim();
+            if (!t.startsWith('['))
+                return splitList(t);
+            try {
+                return JSON.parse(t);
+            }
+            catch (e) {
+                throw new InputError(`input "${spec.input}": expected a JSON list like ["self-hosted","gpu"] or a comma list, got ${JSON.stringify(raw)} (${e.message})`);
+            }
+        }
+    }
+}
+/** Overrides for every non-empty input. `get` reads one input ('' when unset), e.g. core.getInput. */
+function overridesFromInputs(get) {
+    const out = [];
+    for (const spec of CONFIG_INPUTS) {
+        const raw = get(spec.input);
+        if (raw.trim() === '')
+            continue;
+        out.push({ path: spec.path, value: parseInputValue(spec, raw), source: `input "${spec.input}"` });
+    }
+    return out;
+}
+
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: ./src/config/issues.ts
 // Turn zod issues into one line per offending path, naming what was expected and what was found:
 //   variants[1].cuda: expected a version like "12.8", got "cu128"
@@ -41304,6 +42332,16 @@ const ConfigFileSchema = strictObject({
         mirrors: record(schemas_string(), schemas_string())
             .default({})
             .describe('Pull base images through mirrors: `{"docker.io/library/python": "mirror.corp/python"}` (longest prefix wins).'),
+        cache: schemas_enum(['auto', 'gha', 'registry', 'none'])
+            .default('auto')
+            .describe('Build cache per variant and platform. `auto`: GitHub Actions cache on a runner, else the registry (`<image>:cache-<variant>-<arch>`).'),
+        provenance: schemas_enum(['false', 'min', 'max'])
+            .default('min')
+            .describe('Provenance attestation mode (not available with the docker driver).'),
+        network: schemas_enum(['default', 'host', 'none'])
+            .default('default')
+            .describe('Network for RUN steps (`host` reaches indexes on the build machine).'),
+        pull: schemas_boolean().default(false).describe('Always pull the newest base image.'),
         secrets: array(schemas_string().regex(/^[A-Za-z0-9_.-]+$/, { error: 'expected a secret id' }))
             .default([])
             .describe('Secret ids passed to buildx by id (`--secret id=...,env=...`).'),
@@ -41358,6 +42396,9 @@ const ConfigFileSchema = strictObject({
             .default([])
             .describe('requirements files, relative to the config file.'),
         indexUrl: url({ error: 'expected a URL' }).optional().describe('pip index URL (default: PyPI).'),
+        torchIndexUrl: url({ error: 'expected a URL' })
+            .optional()
+            .describe('Base of the torch wheel indexes (default https://download.pytorch.org/whl); `/cu128`, `/cpu` ... is appended.'),
         extraIndexUrls: array(url({ error: 'expected a URL' }))
             .default([])
             .describe('Extra pip index URLs.'),
@@ -41551,22 +42592,410 @@ function loadConfig(opts = {}) {
     return { config, file, baseDir };
 }
 
+;// CONCATENATED MODULE: ./src/docker/registry.ts
+// Registry reachability: GET /v2/ answers 200 or 401 on any distribution-compatible registry.
+
+/** Plain HTTP for loopback registries (as dockerd and buildx allow), HTTPS for everything else. */
+function registryBaseUrl(host) {
+    const plain = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?$/.test(host);
+    return `${plain ? 'http' : 'https'}://${host}`;
+}
+async function checkRegistry(host, fetchFn = fetch, timeoutMs = 5000) {
+    const url = `${registryBaseUrl(host)}/v2/`;
+    let status;
+    try {
+        status = (await fetchFn(url, { signal: AbortSignal.timeout(timeoutMs) })).status;
+    }
+    catch (e) {
+        const inner = e.cause;
+        const cause = inner?.code ?? inner?.message ?? e.message;
+        throw new EnvironmentError(`registry ${host} is unreachable (${url}: ${cause})`, host.startsWith('localhost') || host.startsWith('127.')
+            ? 'start the local registry (on a Debian test machine: "sudo scripts/test-env.sh")'
+            : 'check the registry host name, your network, and any proxy settings', { cause: e });
+    }
+    if (status !== 200 && status !== 401) {
+        throw new EnvironmentError(`registry ${host} answered HTTP ${status} at ${url}: not a container registry API`, 'check the registry host name (e.g. ghcr.io, docker.io, localhost:5000)');
+    }
+    return status;
+}
+
+;// CONCATENATED MODULE: ./src/plan/git-context.ts
+// Where tags and labels get the commit, ref and PR number: GitHub's environment on a runner, the
+// local git checkout otherwise. Reads are passed in (env, event file, a CommandRunner).
+
+function readEvent(path) {
+    if (!path)
+        return {};
+    try {
+        return JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8'));
+    }
+    catch {
+        return {};
+    }
+}
+/** On a GitHub runner: GITHUB_SHA / GITHUB_REF / the event payload. */
+function gitContextFromGitHubEnv(env) {
+    if (env.GITHUB_ACTIONS !== 'true')
+        return undefined;
+    const event = readEvent(env.GITHUB_EVENT_PATH);
+    const pr = event.pull_request?.number;
+    const defaultBranch = event.repository?.default_branch;
+    const ref = env.GITHUB_REF;
+    return {
+        // On pull_request events GITHUB_SHA is the merge commit; the head commit is what people see.
+        ...((event.pull_request?.head?.sha ?? env.GITHUB_SHA) !== undefined && {
+            sha: event.pull_request?.head?.sha ?? env.GITHUB_SHA,
+        }),
+        ...(ref !== undefined && { ref }),
+        isDefaultBranch: pr === undefined && defaultBranch !== undefined && ref === `refs/heads/${defaultBranch}`,
+        ...(pr !== undefined && { prNumber: pr }),
+        ...(event.head_commit?.timestamp && { commitTime: new Date(event.head_commit.timestamp).toISOString() }),
+        ...(env.GITHUB_SERVER_URL &&
+            env.GITHUB_REPOSITORY && { repositoryUrl: `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}` }),
+    };
+}
+/** Outside GitHub: the local checkout (no git, or not a repository: an empty context). */
+async function gitContextFromCheckout(exec, cwd) {
+    const git = async (...args) => {
+        try {
+            const r = await exec.run('git', args, { cwd });
+            return r.exitCode === 0 ? r.stdout.trim() : undefined;
+        }
+        catch {
+            return undefined;
+        }
+    };
+    const sha = await git('rev-parse', 'HEAD');
+    if (!sha)
+        return {};
+    const commitTime = await git('show', '-s', '--format=%cI', 'HEAD');
+    const tag = await git('describe', '--tags', '--exact-match', 'HEAD');
+    const branch = await git('symbolic-ref', '--short', 'HEAD');
+    const remote = await git('remote', 'get-url', 'origin');
+    const repositoryUrl = remote
+        ?.replace(/^git@([^:]+):/, 'https://$1/')
+        .replace(/\.git$/, '')
+        .replace(/^https:\/\/[^@/]+@/, 'https://'); // never keep credentials from a URL
+    return {
+        sha,
+        ...(commitTime && { commitTime: new Date(commitTime).toISOString() }),
+        ...(tag ? { ref: `refs/tags/${tag}` } : branch ? { ref: `refs/heads/${branch}` } : {}),
+        ...(repositoryUrl?.startsWith('https://') && { repositoryUrl }),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/plan/plan.ts
+
+
+
+
+const PLAN_SCHEMA_VERSION = 1;
+/** Default runner labels per platform (the reusable workflow maps targets onto them). */
+const DEFAULT_RUNNERS = {
+    'linux/amd64': 'ubuntu-latest',
+    'linux/arm64': 'ubuntu-24.04-arm',
+};
+const plan_arch = (p) => p.split('/')[1];
+class Collector {
+    warnings = [];
+    errors = [];
+}
+function chooseBase(v, index, config, ctx, out) {
+    const { catalog } = ctx;
+    const where = `variants[${index}] (${v.name})`;
+    // An explicit template wins; then the user's Dockerfile (no template); then the kind's default.
+    const template = (v.template ?? config.build.template);
+    const ownDockerfile = template === undefined && config.build.dockerfile !== undefined;
+    const orDefault = (t) => template ?? (ownDockerfile ? undefined : t);
+    if (v.kind === 'custom') {
+        const base = v.base;
+        const fam = familyOfImage(catalog, base);
+        if (!fam) {
+            out.warnings.push(`${where}: base image ${base} is not in the catalog; its platforms, CUDA and torch are not checked`);
+            return {
+                name: v.name,
+                kind: v.kind,
+                python: v.python ?? '3.12',
+                ...(orDefault('cpu') !== undefined && { template: orDefault('cpu') }),
+                ...(v.cuda !== undefined && { cuda: cudaFloor(catalog, v.cuda, where, out) }),
+                base: {
+                    ref: base,
+                    canonical: base,
+                    reason: 'custom base image from the config (not in the catalog)',
+                },
+            };
+        }
+        if (fam.family === 'ngc-pytorch') {
+            const tag = parseImageRef(base).tag ?? '';
+            const rel = fam.releases.find((r) => r.tag === tag);
+            if (!rel) {
+                out.warnings.push(`${where}: ${base} is not a release the catalog knows; nearest: ${nearest(tag.replace('-py3', ''), fam.releases.map((r) => r.tag.replace('-py3', '')))
+                    .map((t) => `${t}-py3`)
+                    .join(', ')}`);
+            }
+            return {
+                name: v.name,
+                kind: v.kind,
+                python: rel?.python ?? v.python ?? '3.12',
+                ...(orDefault('ngc') !== undefined && { template: orDefault('ngc') }),
+                ...(rel && { torch: { version: rel.torch } }),
+                ...((rel?.cuda ?? v.cuda) !== undefined && {
+                    cuda: cudaFloor(catalog, rel?.cuda ?? v.cuda, where, out),
+                }),
+                base: {
+                    ref: base,
+                    canonical: base,
+                    family: fam.family,
+                    platforms: fam.platforms,
+                    reason: rel
+                        ? `NGC PyTorch ${rel.tag}: torch ${rel.torch}, CUDA ${rel.cuda}, Python ${rel.python}${rel.numpy ? `, NumPy ${rel.numpy}` : ''}; ${fam.platforms.join(' + ')}`
+                        : `NGC PyTorch image (${fam.platforms.join(' + ')})`,
+                },
+            };
+        }
+        return {
+            name: v.name,
+            kind: v.kind,
+            python: v.python ?? '3.12',
+            ...(orDefault('cpu') !== undefined && { template: orDefault('cpu') }),
+            ...(v.cuda !== undefined && { cuda: cudaFloor(catalog, v.cuda, where, out) }),
+            base: {
+                ref: base,
+                canonical: base,
+                family: fam.family,
+                platforms: familyPlatforms(fam),
+                reason: `custom base image (catalog family ${fam.family}: ${familyPlatforms(fam).join(' + ')} only)`,
+            },
+        };
+    }
+    if (v.kind === 'cpu') {
+        const py = family(catalog, 'python-slim');
+        const python = v.python ?? '3.12';
+        if (!py.pythonVersions.includes(python)) {
+            out.errors.push(`${where}: no python:${python}-slim image in the catalog; valid: ${nearest(python, py.pythonVersions).join(', ')}`);
+        }
+        const ref = `${py.repository}:${py.tagPattern.replace('{python}', python)}`;
+        return {
+            name: v.name,
+            kind: v.kind,
+            python,
+            ...(orDefault('cpu') !== undefined && { template: orDefault('cpu') }),
+            ...(v.torch !== undefined && {
+                torch: { version: v.torch, indexUrl: torchWheelIndex(catalog, 'cpu', config.python.torchIndexUrl) },
+            }),
+            base: {
+                ref,
+                canonical: ref,
+                family: py.family,
+                platforms: py.platforms,
+                reason: `official Python ${python} slim image, ${py.platforms.join(' + ')}`,
+            },
+        };
+    }
+    // CUDA variant: nvidia/cuda runtime (+cuDNN) and torch from the matching wheel index.
+    const cudaFam = family(catalog, 'nvidia-cuda');
+    const cuda = v.cuda;
+    const floor = cudaFloor(catalog, cuda, where, out);
+    const driver = cudaDriver(catalog, cuda);
+    // Releases of this CUDA minor, one per (image patch, Ubuntu); prefer the requested Python's
+    // Ubuntu, then cuDNN images, then the newer Ubuntu.
+    const options = cudaFam.releases
+        .filter((r) => majorMinor(r.cudaPatch) === majorMinor(cuda))
+        .flatMap((r) => r.ubuntu.map((u) => ({ r, u })));
+    const rank = (o) => (cudaFam.ubuntuPython[o.u] === v.python ? 100 : 0) + (o.r.cudnn ? 10 : 0) + Number.parseFloat(o.u) / 100;
+    const best = [...options].sort((a, b) => rank(b) - rank(a))[0];
+    const release = best?.r;
+    if (!release) {
+        out.errors.push(`${where}: no nvidia/cuda ${cuda} image in the catalog; valid CUDA versions: ${nearest(cuda, cudaFam.releases.map((r) => majorMinor(r.cudaPatch))).join(', ')}`);
+    }
+    const wantedPython = v.python;
+    const ubuntu = best?.u ?? '24.04';
+    const python = cudaFam.ubuntuPython[ubuntu] ?? '3.12';
+    if (wantedPython !== undefined && wantedPython !== python) {
+        out.warnings.push(`${where}: nvidia/cuda images ship the Ubuntu Python (${Object.entries(cudaFam.ubuntuPython)
+            .map(([u, p]) => `${p} on ${u}`)
+            .join(', ')}); python ${wantedPython} was asked, the image gets ${python}`);
+    }
+    const flavor = release?.cudnn ? 'cudnn-runtime' : 'runtime';
+    const ref = `${cudaFam.repository}:${cudaFam.tagPattern
+        .replace('{cudaPatch}', release?.cudaPatch ?? driver?.latestPatch ?? cuda)
+        .replace('{flavor}', flavor)
+        .replace('{ubuntu}', ubuntu)}`;
+    let torch;
+    const torchVersion = v.torch ?? newestTorchFor(catalog, cuda, python)?.latestPatch;
+    if (torchVersion === undefined) {
+        out.warnings.push(`${where}: no torch release in the catalog has CUDA ${cuda} wheels; torch is not installed`);
+    }
+    else {
+        const info = torchInfo(catalog, torchVersion);
+        if (!info) {
+            const newest = [...catalog.torch].sort((a, b) => compareVersions(b.torch, a.torch))[0];
+            out.warnings.push(`${where}: torch ${torchVersion} is not in the catalog (newest known: ${newest.torch}); its CUDA ${cuda} wheels are not checked`);
+        }
+        else {
+            if (!info.cuda.includes(majorMinor(cuda))) {
+                const withCuda = catalog.torch.filter((t) => t.cuda.includes(majorMinor(cuda))).map((t) => t.torch);
+                out.warnings.push(`${where}: torch ${info.torch} has no CUDA ${cuda} wheels (it has ${info.cuda.join(', ')}); nearest valid: ${[
+                    ...(withCuda.length
+                        ? [`torch ${nearest(info.torch, withCuda, 2).join(' or ')} with CUDA ${cuda}`]
+                        : []),
+                    `torch ${info.torch} with CUDA ${nearest(cuda, info.cuda, 2).join(' or ')}`,
+                ].join('; ')}`);
+            }
+            if (!info.python.includes(python)) {
+                out.warnings.push(`${where}: torch ${info.torch} has no wheels for Python ${python} (it supports ${info.python.join(', ')})`);
+            }
+            const aarch64Cuda = info.aarch64Cuda !== 'none' &&
+                (info.aarch64CudaOnly === undefined || info.aarch64CudaOnly.includes(majorMinor(cuda)));
+            if (!aarch64Cuda && config.platforms.includes('linux/arm64')) {
+                const firstWith = catalog.torch
+                    .filter((t) => t.aarch64Cuda !== 'none' && t.aarch64CudaOnly === undefined)
+                    .sort((a, b) => compareVersions(a.torch, b.torch))[0];
+                out.errors.push(`${where}: torch ${info.torch} has no aarch64 CUDA ${cuda} wheels${info.aarch64CudaOnly ? ` (only ${info.aarch64CudaOnly.map((c) => `cu${c.replace('.', '')}`).join(', ')})` : ''}, so on linux/arm64 pip would silently install the CPU build; use torch ${firstWith?.torch ?? '2.9'} or newer, an NGC base image (variants[].base: nvcr.io/nvidia/pytorch:...), or drop linux/arm64`);
+            }
+        }
+        // "2.7" means the newest 2.7.x the catalog knows; an exact "2.7.0" is kept as given.
+        const exact = info && torchVersion === info.torch ? info.latestPatch : torchVersion;
+        torch = { version: exact, indexUrl: torchWheelIndex(catalog, cuda, config.python.torchIndexUrl) };
+    }
+    return {
+        name: v.name,
+        kind: v.kind,
+        python,
+        ...(orDefault('cuda') !== undefined && { template: orDefault('cuda') }),
+        ...(torch && { torch }),
+        ...(floor && { cuda: floor }),
+        base: {
+            ref,
+            canonical: ref,
+            family: cudaFam.family,
+            platforms: release?.platforms ?? cudaFam.releases[0].platforms,
+            reason: `NVIDIA CUDA ${release?.cudaPatch ?? cuda} ${flavor} on Ubuntu ${ubuntu} (Python ${python}), ${(release?.platforms ?? []).join(' + ')}`,
+        },
+    };
+}
+function cudaFloor(catalog, cuda, where, out) {
+    const d = cudaDriver(catalog, cuda);
+    if (!d) {
+        out.errors.push(`${where}: CUDA ${cuda} is not in the catalog; valid: ${nearest(cuda, catalog.cudaDrivers.map((x) => x.cuda)).join(', ')}`);
+        return undefined;
+    }
+    return {
+        version: d.cuda,
+        toolkitDriverMin: d.toolkitDriverMin,
+        minorCompatDriverMin: d.minorCompatDriverMin,
+    };
+}
+function planBuild(config, ctx) {
+    const out = new Collector();
+    const repository = `${config.image.registry}/${config.image.name}`;
+    const version = config.image.version ?? versionFromRef(ctx.git.ref);
+    const variants = config.variants.map((v, i) => {
+        const chosen = chooseBase(v, i, config, ctx, out);
+        for (const p of config.platforms) {
+            if (chosen.base.platforms && !chosen.base.platforms.includes(p)) {
+                out.errors.push(`variants[${i}] (${v.name}): ${chosen.base.canonical} has no ${p} image (${chosen.base.family ?? 'it'} is ${chosen.base.platforms.join(' + ')} only); use nvcr.io/nvidia/pytorch or the cuda template for ${p}, or drop ${p} from platforms`);
+            }
+        }
+        const mirrored = applyMirrors(chosen.base.ref, config.build.mirrors);
+        const base = {
+            ...chosen.base,
+            ref: mirrored,
+            ...(mirrored !== chosen.base.ref && { reason: `${chosen.base.reason} (via mirror ${mirrored})` }),
+        };
+        const buildArgs = {
+            BASE_IMAGE: base.ref,
+            PYTHON_VERSION: chosen.python,
+            ML_IMAGE_VARIANT: v.name,
+            ...(chosen.torch?.indexUrl !== undefined && {
+                TORCH_VERSION: chosen.torch.version,
+                TORCH_INDEX_URL: chosen.torch.indexUrl,
+            }),
+            ...(chosen.cuda && { ML_IMAGE_CUDA: chosen.cuda.version }),
+        };
+        return {
+            ...chosen,
+            base,
+            primary: i === 0,
+            platforms: [...config.platforms],
+            buildArgs,
+            tags: computeTags({
+                repository,
+                variant: v.name,
+                primary: i === 0,
+                ...(version !== undefined && { version }),
+                git: ctx.git,
+            }),
+            labels: computeLabels({
+                title: config.image.name,
+                variant: v.name,
+                python: chosen.python,
+                ...(chosen.cuda && { cuda: chosen.cuda.version }),
+                ...(chosen.torch && { torch: chosen.torch.version }),
+                baseImage: chosen.base.canonical,
+                ...(version !== undefined && { version }),
+                git: ctx.git,
+                created: ctx.now,
+            }),
+        };
+    });
+    if (out.errors.length > 0)
+        throw new ConfigError('plan', out.errors);
+    const targets = variants.flatMap((v) => v.platforms.map((p) => ({
+        id: `${v.name}-${plan_arch(p)}`,
+        variant: v.name,
+        platform: p,
+        arch: plan_arch(p),
+        runner: DEFAULT_RUNNERS[p],
+    })));
+    return {
+        schemaVersion: PLAN_SCHEMA_VERSION,
+        repository,
+        ...(version !== undefined && { version }),
+        variants,
+        targets,
+        warnings: out.warnings,
+        matrix: {
+            include: targets.map((t) => ({
+                variant: t.variant,
+                platform: t.platform,
+                arch: t.arch,
+                runner: t.runner,
+            })),
+        },
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/action/run.ts
 // The root action. Inputs are parsed once, here at the edge; stages receive a typed Config.
-// What runs today: load + validate the config and publish it as outputs. Later stages
-// (plan, resolve, build, smoke, report) plug in after validation.
+// Stages today: config -> plan -> build (push by digest, merge). resolve, smoke and report plug in
+// after plan and build.
+
+
+
+
+
+
+
+
+
 
 
 
 
 function coreIo() {
+    let docker;
     return {
         getInput: (n) => getInput(n),
         setOutput: (n, v) => setOutput(n, v),
         setFailed: (m) => setFailed(m),
         error: (m, p) => error(m, p),
+        warning: (m, p) => warning(m, p),
         info: (m) => info(m),
+        group: (n, fn) => group(n, fn),
         cwd: process.env.GITHUB_WORKSPACE ?? process.cwd(),
+        env: process.env,
+        docker: () => (docker ??= createDefaultDockerAdapter()),
     };
 }
 async function run(io = coreIo()) {
@@ -41583,12 +43012,55 @@ async function run(io = coreIo()) {
         io.setOutput('config', JSON.stringify(config));
         io.setOutput('variants', JSON.stringify(config.variants.map((v) => v.name)));
         io.setOutput('platforms', JSON.stringify(config.platforms));
+        const plan = planBuild(config, {
+            catalog: bundledCatalog(),
+            git: gitContextFromGitHubEnv(io.env) ?? {},
+            now: new Date(),
+        });
+        for (const w of plan.warnings)
+            io.warning(w, { title: 'ml-image plan' });
+        for (const v of plan.variants)
+            io.info(`plan ${v.name}: ${v.base.ref} (${v.base.reason})`);
+        io.setOutput('plan', JSON.stringify(plan));
+        io.setOutput('matrix', JSON.stringify(plan.matrix));
+        const resultDir = external_node_path_default().resolve(io.cwd, io.getInput('result-dir').trim() || 'ml-image-results');
+        (0,external_node_fs_namespaceObject.mkdirSync)(resultDir, { recursive: true });
+        (0,external_node_fs_namespaceObject.writeFileSync)(external_node_path_default().join(resultDir, 'plan.json'), `${JSON.stringify(plan, null, 2)}\n`);
+        io.setOutput('result-dir', resultDir);
+        const build = io.getInput('build').trim();
+        if (build !== '' && !parseInputValue({ input: 'build', path: [], kind: 'boolean' }, build)) {
+            io.info('build: false, stopping after the plan');
+            return;
+        }
+        const docker = io.docker();
+        await checkRegistry(config.image.registry);
+        const t0 = Date.now();
+        const result = await runBuildStage({
+            plan,
+            config,
+            baseDir: loaded.baseDir,
+            imagesDir: findImagesDir(external_node_path_default().dirname((0,external_node_url_.fileURLToPath)(import.meta.url))),
+            push: true,
+        }, {
+            docker,
+            env: io.env,
+            progress: (line) => io.info(`[build ${((Date.now() - t0) / 1000).toFixed(0)}s] ${line}`),
+            output: (line) => io.info(line),
+            group: io.group,
+        });
+        (0,external_node_fs_namespaceObject.writeFileSync)(external_node_path_default().join(resultDir, 'build.json'), `${JSON.stringify(result, null, 2)}\n`);
+        io.setOutput('digests', JSON.stringify(Object.fromEntries(result.variants.map((v) => [v.variant, v.digest]))));
+        io.setOutput('tags', JSON.stringify(Object.fromEntries(result.variants.map((v) => [v.variant, v.tags]))));
     }
     catch (err) {
         if (err instanceof ConfigError) {
             // One annotation per problem, on the config file when there is one.
-            for (const p of err.problems)
-                io.error(p, { title: 'ml-image config', ...(err.source !== 'inputs' && { file: err.source }) });
+            for (const p of err.problems) {
+                io.error(p, {
+                    title: 'ml-image config',
+                    ...(err.source !== 'inputs' && err.source !== 'plan' && { file: err.source }),
+                });
+            }
         }
         io.setFailed(err instanceof MlImageError
             ? describeError(err, false).replace(/^error: /, '')
@@ -41604,7 +43076,7 @@ async function run(io = coreIo()) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _util_cjs_globals_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4367);
-/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7962);
+/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3778);
 // Entry of the root action (bundled to dist/index.js).
 
 
@@ -41634,6 +43106,13 @@ g.__dirname ??= node_path__WEBPACK_IMPORTED_MODULE_0___default().dirname(g.__fil
 
 /***/ }),
 
+/***/ 406:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("./crypto/build/Release/sshcrypto.node");
+
+/***/ }),
+
 /***/ 2613:
 /***/ ((module) => {
 
@@ -41648,6 +43127,41 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
 
 /***/ }),
 
+/***/ 5317:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
+
+/***/ }),
+
+/***/ 9140:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("constants");
+
+/***/ }),
+
+/***/ 6954:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("cpu-features");
+
+/***/ }),
+
+/***/ 6982:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
+
+/***/ }),
+
+/***/ 2250:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("dns");
+
+/***/ }),
+
 /***/ 4434:
 /***/ ((module) => {
 
@@ -41655,10 +43169,24 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
 
 /***/ }),
 
+/***/ 9896:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+
+/***/ }),
+
 /***/ 8611:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
+
+/***/ }),
+
+/***/ 8056:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http2");
 
 /***/ }),
 
@@ -41823,10 +43351,38 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 
 /***/ }),
 
+/***/ 857:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+
+/***/ }),
+
+/***/ 6928:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+
+/***/ }),
+
 /***/ 932:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
+
+/***/ }),
+
+/***/ 3480:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("querystring");
+
+/***/ }),
+
+/***/ 2203:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
 
 /***/ }),
 
@@ -41844,10 +43400,31 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
 
 /***/ }),
 
+/***/ 2018:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tty");
+
+/***/ }),
+
+/***/ 7016:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
+
+/***/ }),
+
 /***/ 9023:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
+
+/***/ }),
+
+/***/ 3106:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 
 /***/ }),
 
@@ -50440,7 +52017,7 @@ exports.visitAsync = visitAsync;
 /******/ 	// Execute the module function
 /******/ 	var threw = true;
 /******/ 	try {
-/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
+/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
 /******/ 		threw = false;
 /******/ 	} finally {
 /******/ 		if(threw) delete __webpack_module_cache__[moduleId];
@@ -50449,6 +52026,9 @@ exports.visitAsync = visitAsync;
 /******/ 	// Return the exports of the module
 /******/ 	return module.exports;
 /******/ }
+/******/ 
+/******/ // expose the modules object (__webpack_modules__)
+/******/ __nccwpck_require__.m = __webpack_modules__;
 /******/ 
 /************************************************************************/
 /******/ /* webpack/runtime/asset-relocator-loader */
@@ -50535,6 +52115,36 @@ exports.visitAsync = visitAsync;
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/create fake namespace object */
+/******/ (() => {
+/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
+/******/ 	var leafPrototypes;
+/******/ 	// create a fake namespace object
+/******/ 	// mode & 1: value is a module id, require it
+/******/ 	// mode & 2: merge all properties of value into the ns
+/******/ 	// mode & 4: return value when already ns object
+/******/ 	// mode & 16: return value when it's Promise-like
+/******/ 	// mode & 8|1: behave like require
+/******/ 	__nccwpck_require__.t = function(value, mode) {
+/******/ 		if(mode & 1) value = this(value);
+/******/ 		if(mode & 8) return value;
+/******/ 		if(typeof value === 'object' && value) {
+/******/ 			if((mode & 4) && value.__esModule) return value;
+/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
+/******/ 		}
+/******/ 		var ns = Object.create(null);
+/******/ 		__nccwpck_require__.r(ns);
+/******/ 		var def = {};
+/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
+/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
+/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
+/******/ 		}
+/******/ 		def['default'] = () => (value);
+/******/ 		__nccwpck_require__.d(ns, def);
+/******/ 		return ns;
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/define property getters */
 /******/ (() => {
 /******/ 	// define getter functions for harmony exports
@@ -50547,9 +52157,105 @@ exports.visitAsync = visitAsync;
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/ensure chunk */
+/******/ (() => {
+/******/ 	__nccwpck_require__.f = {};
+/******/ 	// This file contains only the entry chunk.
+/******/ 	// The chunk loading function for additional chunks
+/******/ 	__nccwpck_require__.e = (chunkId) => {
+/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 			__nccwpck_require__.f[key](chunkId, promises);
+/******/ 			return promises;
+/******/ 		}, []));
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/get javascript chunk filename */
+/******/ (() => {
+/******/ 	// This function allow to reference async chunks
+/******/ 	__nccwpck_require__.u = (chunkId) => {
+/******/ 		// return url for filenames based on template
+/******/ 		return "" + chunkId + ".index.js";
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/make namespace object */
+/******/ (() => {
+/******/ 	// define __esModule on exports
+/******/ 	__nccwpck_require__.r = (exports) => {
+/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 		}
+/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/import chunk loading */
+/******/ (() => {
+/******/ 	// no baseURI
+/******/ 	
+/******/ 	// object to store loaded and loading chunks
+/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
+/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
+/******/ 	var installedChunks = {
+/******/ 		792: 0
+/******/ 	};
+/******/ 	
+/******/ 	var installChunk = (data) => {
+/******/ 		var {ids, modules, runtime} = data;
+/******/ 		// add "modules" to the modules object,
+/******/ 		// then flag all "ids" as loaded and fire callback
+/******/ 		var moduleId, chunkId, i = 0;
+/******/ 		for(moduleId in modules) {
+/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
+/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
+/******/ 			}
+/******/ 		}
+/******/ 		if(runtime) runtime(__nccwpck_require__);
+/******/ 		for(;i < ids.length; i++) {
+/******/ 			chunkId = ids[i];
+/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
+/******/ 				installedChunks[chunkId][0]();
+/******/ 			}
+/******/ 			installedChunks[ids[i]] = 0;
+/******/ 		}
+/******/ 	
+/******/ 	}
+/******/ 	
+/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
+/******/ 			// import() chunk loading for javascript
+/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
+/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
+/******/ 	
+/******/ 				// a Promise means "currently loading".
+/******/ 				if(installedChunkData) {
+/******/ 					promises.push(installedChunkData[1]);
+/******/ 				} else {
+/******/ 					if(true) { // all chunks have JS
+/******/ 						// setup Promise in chunk cache
+/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
+/******/ 							throw e;
+/******/ 						});
+/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
+/******/ 						promises.push(installedChunkData[1] = promise);
+/******/ 					}
+/******/ 				}
+/******/ 			}
+/******/ 	};
+/******/ 	
+/******/ 	// no prefetching
+/******/ 	
+/******/ 	// no preloaded
+/******/ 	
+/******/ 	// no external install chunk
+/******/ 	
+/******/ 	// no on chunks loaded
 /******/ })();
 /******/ 
 /************************************************************************/

@@ -279,7 +279,9 @@ for arch in amd64 arm64; do
     changed
   fi
 done
-if ! in_registry "$NS/python:3.11"; then merge "$NS/python:3.11" "$NS/python:3.11-amd64" "$NS/python:3.11-arm64"; changed; fi
+for t in 3.11 3.11-slim; do # 3.11-slim: the catalog's tag name, so build.mirrors can map python:3.11-slim here
+  if ! in_registry "$NS/python:$t"; then merge "$NS/python:$t" "$NS/python:3.11-amd64" "$NS/python:3.11-arm64"; changed; fi
+done
 
 # CPU PyTorch (Debian's python3-torch 1.13 with numpy 1.24) on top of the amd64 python image.
 ref=$NS/torch-cpu:1.13-amd64

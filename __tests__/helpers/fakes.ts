@@ -7,7 +7,8 @@ export function fakeDocker(overrides: Partial<DockerAdapter> = {}): DockerAdapte
   return {
     ping: unexpected('ping'),
     buildxVersion: unexpected('buildxVersion'),
-    buildxPlatforms: unexpected('buildxPlatforms'),
+    buildxInspect: unexpected('buildxInspect'),
+    imageDigest: unexpected('imageDigest'),
     buildx: unexpected('buildx'),
     imagetoolsCreate: unexpected('imagetoolsCreate'),
     imagetoolsInspect: unexpected('imagetoolsInspect'),

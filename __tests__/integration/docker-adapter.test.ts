@@ -25,8 +25,10 @@ describe.skipIf(!env.available)('real Docker through the adapter', () => {
     const info = await docker.ping();
     expect(info.apiVersion).toMatch(/^1\.\d+$/);
     expect(await docker.buildxVersion()).toMatch(/^\d+\.\d+\.\d+/);
-    const platforms = await docker.buildxPlatforms();
-    expect(platforms).toEqual(expect.arrayContaining(['linux/amd64', 'linux/arm64']));
+    const builder = await docker.buildxInspect();
+    expect(builder.driver).toMatch(/^(docker|docker-container|remote|kubernetes)$/);
+    expect(builder.platforms).toEqual(expect.arrayContaining(['linux/amd64', 'linux/arm64']));
+    expect(await docker.imageDigest(images.busybox)).toMatch(/^sha256:[0-9a-f]{64}$/);
   });
 
   it('builds per platform, pushes each, and merges the digests into one multi-arch tag', async () => {

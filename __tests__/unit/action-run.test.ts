@@ -1,8 +1,9 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type ActionIo, run } from '../../src/action/run.js';
+import { fakeDocker } from '../helpers/fakes.js';
 
 let dir: string;
 beforeEach(() => {
@@ -10,10 +11,13 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-function fakeActionIo(inputs: Record<string, string>) {
+function fakeActionIo(given: Record<string, string>) {
+  // build: false keeps these unit tests to config + plan (the build runs in the integration tests)
+  const inputs: Record<string, string> = { build: 'false', ...given };
   const outputs: Record<string, string> = {};
   const errors: { message: string; file?: string }[] = [];
   const failed: string[] = [];
+  const warnings: string[] = [];
   const io: ActionIo = {
     getInput: (n) => inputs[n] ?? '',
     setOutput: (n, v) => {
@@ -21,10 +25,14 @@ function fakeActionIo(inputs: Record<string, string>) {
     },
     setFailed: (m) => failed.push(m),
     error: (m, p) => errors.push({ message: m, ...(p?.file !== undefined && { file: p.file }) }),
+    warning: (m) => warnings.push(m),
     info: () => undefined,
+    group: (_n, fn) => fn(),
     cwd: dir,
+    env: {},
+    docker: () => fakeDocker(),
   };
-  return { io, outputs, errors, failed };
+  return { io, outputs, errors, failed, warnings };
 }
 
 describe('root action (config stage)', () => {
@@ -36,6 +44,33 @@ describe('root action (config stage)', () => {
     expect(JSON.parse(f.outputs.variants!)).toEqual(['cpu', 'cuda12.8']);
     expect(JSON.parse(f.outputs.platforms!)).toEqual(['linux/arm64']);
     expect(JSON.parse(f.outputs.config!).image.name).toBe('a/b');
+    const plan = JSON.parse(f.outputs.plan!);
+    expect(plan.variants.map((v: { name: string }) => v.name)).toEqual(['cpu', 'cuda12.8']);
+    expect(JSON.parse(f.outputs.matrix!).include).toHaveLength(2);
+    expect(readFileSync(path.join(f.outputs['result-dir']!, 'plan.json'), 'utf8')).toContain(
+      '"schemaVersion": 1',
+    );
+    expect(f.outputs.digests).toBeUndefined();
+  });
+
+  it('turns plan warnings into warning annotations and refusals into errors', async () => {
+    const warn = fakeActionIo({ image: 'a/b', variants: 'cuda12.8', platforms: 'linux/amd64' });
+    writeFileSync(
+      path.join(dir, 'ml-image.yml'),
+      'image: {name: a/b}\nvariants: [{cuda: "12.8", torch: "2.5"}]\nplatforms: [linux/amd64]\n',
+    );
+    const w = fakeActionIo({ config: 'ml-image.yml' });
+    await run(w.io);
+    expect(w.warnings[0]).toContain('torch 2.5 has no CUDA 12.8 wheels');
+    writeFileSync(
+      path.join(dir, 'ml-image.yml'),
+      'image: {name: a/b}\nvariants: [{name: pt, base: "pytorch/pytorch:2.7.1-cuda12.8-cudnn9-runtime"}]\n',
+    );
+    const e = fakeActionIo({ config: 'ml-image.yml' });
+    await run(e.io);
+    expect(e.errors[0]!.message).toContain('has no linux/arm64 image');
+    expect(e.failed[0]).toContain('plan: 1 problem');
+    expect(warn).toBeDefined();
   });
 
   it('works from inputs alone when the default config file is absent', async () => {

@@ -38,7 +38,7 @@ describe('ml-image CLI', () => {
     const io = captureIo(dir);
     expect(await runCli(['frobnicate'], io)).toBe(2);
     expect(io.err()).toContain('error: unknown command "frobnicate"');
-    expect(io.err()).toContain('fix: available commands: validate, plan, doctor');
+    expect(io.err()).toContain('fix: available commands: validate, plan, build, doctor');
   });
 
   it('rejects an unknown option with exit 2', async () => {
@@ -108,7 +108,11 @@ describe('ml-image doctor (with a plain-object Docker adapter)', () => {
   const healthy = {
     ping: async () => ({ version: '27.0.0', apiVersion: '1.46', os: 'linux', arch: 'amd64' }),
     buildxVersion: async () => '0.13.1',
-    buildxPlatforms: async () => ['linux/amd64', 'linux/arm64', 'linux/386'],
+    buildxInspect: async () => ({
+      name: 'default',
+      driver: 'docker',
+      platforms: ['linux/amd64', 'linux/arm64', 'linux/386'],
+    }),
   };
 
   it('exits 0 when every check passes', async () => {
@@ -137,7 +141,13 @@ describe('ml-image doctor (with a plain-object Docker adapter)', () => {
   });
 
   it('exits 3 when the builder cannot emulate arm64', async () => {
-    const io = captureIo(dir, fakeDocker({ ...healthy, buildxPlatforms: async () => ['linux/amd64'] }));
+    const io = captureIo(
+      dir,
+      fakeDocker({
+        ...healthy,
+        buildxInspect: async () => ({ name: 'default', driver: 'docker', platforms: ['linux/amd64'] }),
+      }),
+    );
     expect(await runCli(['doctor'], io)).toBe(3);
     expect(io.out()).toContain('FAIL platforms: the builder cannot build for linux/arm64');
     expect(io.out()).toContain('qemu-user-static');

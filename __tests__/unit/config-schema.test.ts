@@ -19,7 +19,16 @@ describe('config schema: valid input is normalized', () => {
     expect(c.image).toEqual({ name: 'my-org/model', registry: 'ghcr.io' });
     expect(c.variants).toEqual([{ name: 'cpu', kind: 'cpu' }]);
     expect(c.platforms).toEqual(['linux/amd64', 'linux/arm64']);
-    expect(c.build).toEqual({ context: '.', args: {}, mirrors: {}, secrets: [] });
+    expect(c.build).toEqual({
+      context: '.',
+      args: {},
+      mirrors: {},
+      cache: 'auto',
+      provenance: 'min',
+      network: 'default',
+      pull: false,
+      secrets: [],
+    });
     expect(c.python).toEqual({ requirements: [], extraIndexUrls: [] });
     expect(c.resolve.mode).toBe('auto');
     expect(c.smoke.requireGpu).toBe(false);

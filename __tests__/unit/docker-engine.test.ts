@@ -4,6 +4,7 @@ import type { CommandRunner } from '../../src/docker/adapter.js';
 import {
   cliFailure,
   createDockerAdapter,
+  parseBuildxInspect,
   parseBuildxPlatforms,
   parseBuildxVersion,
   parseImageIndex,
@@ -38,6 +39,11 @@ Platforms: linux/amd64*, linux/amd64/v2, linux/arm64, linux/riscv64
       'linux/arm64',
       'linux/riscv64',
     ]);
+    expect(parseBuildxInspect(out)).toEqual({
+      name: 'default',
+      driver: 'docker',
+      platforms: ['linux/amd64', 'linux/amd64/v2', 'linux/arm64', 'linux/riscv64'],
+    });
   });
 
   it('reads platforms from a manifest list and drops attestation entries', () => {

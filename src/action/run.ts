@@ -1,28 +1,47 @@
 // The root action. Inputs are parsed once, here at the edge; stages receive a typed Config.
-// What runs today: load + validate the config and publish it as outputs. Later stages
-// (plan, resolve, build, smoke, report) plug in after validation.
+// Stages today: config -> plan -> build (push by digest, merge). resolve, smoke and report plug in
+// after plan and build.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import * as core from '@actions/core';
-import { overridesFromInputs } from '../config/inputs.js';
+import { findImagesDir, runBuildStage } from '../build/run.js';
+import { overridesFromInputs, parseInputValue } from '../config/inputs.js';
 import { loadConfig } from '../config/load.js';
+import type { DockerAdapter } from '../docker/adapter.js';
+import { createDefaultDockerAdapter } from '../docker/engine.js';
+import { checkRegistry } from '../docker/registry.js';
 import { ConfigError, describeError, MlImageError } from '../errors.js';
+import { bundledCatalog } from '../plan/catalog.js';
+import { gitContextFromGitHubEnv } from '../plan/git-context.js';
+import { planBuild } from '../plan/plan.js';
 
 export interface ActionIo {
   getInput: (name: string) => string;
   setOutput: (name: string, value: string) => void;
   setFailed: (message: string) => void;
   error: (message: string, props?: { title?: string; file?: string }) => void;
+  warning: (message: string, props?: { title?: string }) => void;
   info: (message: string) => void;
+  group: <T>(name: string, fn: () => Promise<T>) => Promise<T>;
   cwd: string;
+  env: Readonly<Record<string, string | undefined>>;
+  docker: () => DockerAdapter;
 }
 
 export function coreIo(): ActionIo {
+  let docker: DockerAdapter | undefined;
   return {
     getInput: (n) => core.getInput(n),
     setOutput: (n, v) => core.setOutput(n, v),
     setFailed: (m) => core.setFailed(m),
     error: (m, p) => core.error(m, p),
+    warning: (m, p) => core.warning(m, p),
     info: (m) => core.info(m),
+    group: (n, fn) => core.group(n, fn),
     cwd: process.env.GITHUB_WORKSPACE ?? process.cwd(),
+    env: process.env,
+    docker: () => (docker ??= createDefaultDockerAdapter()),
   };
 }
 
@@ -42,11 +61,61 @@ export async function run(io: ActionIo = coreIo()): Promise<void> {
     io.setOutput('config', JSON.stringify(config));
     io.setOutput('variants', JSON.stringify(config.variants.map((v) => v.name)));
     io.setOutput('platforms', JSON.stringify(config.platforms));
+
+    const plan = planBuild(config, {
+      catalog: bundledCatalog(),
+      git: gitContextFromGitHubEnv(io.env) ?? {},
+      now: new Date(),
+    });
+    for (const w of plan.warnings) io.warning(w, { title: 'ml-image plan' });
+    for (const v of plan.variants) io.info(`plan ${v.name}: ${v.base.ref} (${v.base.reason})`);
+    io.setOutput('plan', JSON.stringify(plan));
+    io.setOutput('matrix', JSON.stringify(plan.matrix));
+
+    const resultDir = path.resolve(io.cwd, io.getInput('result-dir').trim() || 'ml-image-results');
+    mkdirSync(resultDir, { recursive: true });
+    writeFileSync(path.join(resultDir, 'plan.json'), `${JSON.stringify(plan, null, 2)}\n`);
+    io.setOutput('result-dir', resultDir);
+
+    const build = io.getInput('build').trim();
+    if (build !== '' && !parseInputValue({ input: 'build', path: [], kind: 'boolean' }, build)) {
+      io.info('build: false, stopping after the plan');
+      return;
+    }
+    const docker = io.docker();
+    await checkRegistry(config.image.registry);
+    const t0 = Date.now();
+    const result = await runBuildStage(
+      {
+        plan,
+        config,
+        baseDir: loaded.baseDir,
+        imagesDir: findImagesDir(path.dirname(fileURLToPath(import.meta.url))),
+        push: true,
+      },
+      {
+        docker,
+        env: io.env,
+        progress: (line) => io.info(`[build ${((Date.now() - t0) / 1000).toFixed(0)}s] ${line}`),
+        output: (line) => io.info(line),
+        group: io.group,
+      },
+    );
+    writeFileSync(path.join(resultDir, 'build.json'), `${JSON.stringify(result, null, 2)}\n`);
+    io.setOutput(
+      'digests',
+      JSON.stringify(Object.fromEntries(result.variants.map((v) => [v.variant, v.digest]))),
+    );
+    io.setOutput('tags', JSON.stringify(Object.fromEntries(result.variants.map((v) => [v.variant, v.tags]))));
   } catch (err) {
     if (err instanceof ConfigError) {
       // One annotation per problem, on the config file when there is one.
-      for (const p of err.problems)
-        io.error(p, { title: 'ml-image config', ...(err.source !== 'inputs' && { file: err.source }) });
+      for (const p of err.problems) {
+        io.error(p, {
+          title: 'ml-image config',
+          ...(err.source !== 'inputs' && err.source !== 'plan' && { file: err.source }),
+        });
+      }
     }
     io.setFailed(
       err instanceof MlImageError

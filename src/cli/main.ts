@@ -5,13 +5,14 @@ import type { DockerAdapter } from '../docker/adapter.js';
 import { createDefaultDockerAdapter } from '../docker/engine.js';
 import { describeError, exitCodeOf, InputError } from '../errors.js';
 import { VERSION } from '../version.js';
+import { buildCommand } from './commands/build.js';
 import { doctorCommand } from './commands/doctor.js';
 import { planCommand } from './commands/plan.js';
 import type { Command } from './commands/types.js';
 import { validateCommand } from './commands/validate.js';
 import type { CliIo } from './io.js';
 
-export const COMMANDS: readonly Command[] = [validateCommand, planCommand, doctorCommand];
+export const COMMANDS: readonly Command[] = [validateCommand, planCommand, buildCommand, doctorCommand];
 
 function mainHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -191,6 +191,21 @@ export const ConfigFileSchema = z
           .describe(
             'Pull base images through mirrors: `{"docker.io/library/python": "mirror.corp/python"}` (longest prefix wins).',
           ),
+        cache: z
+          .enum(['auto', 'gha', 'registry', 'none'])
+          .default('auto')
+          .describe(
+            'Build cache per variant and platform. `auto`: GitHub Actions cache on a runner, else the registry (`<image>:cache-<variant>-<arch>`).',
+          ),
+        provenance: z
+          .enum(['false', 'min', 'max'])
+          .default('min')
+          .describe('Provenance attestation mode (not available with the docker driver).'),
+        network: z
+          .enum(['default', 'host', 'none'])
+          .default('default')
+          .describe('Network for RUN steps (`host` reaches indexes on the build machine).'),
+        pull: z.boolean().default(false).describe('Always pull the newest base image.'),
         secrets: z
           .array(z.string().regex(/^[A-Za-z0-9_.-]+$/, { error: 'expected a secret id' }))
           .default([])
@@ -247,6 +262,12 @@ export const ConfigFileSchema = z
           .default([])
           .describe('requirements files, relative to the config file.'),
         indexUrl: z.url({ error: 'expected a URL' }).optional().describe('pip index URL (default: PyPI).'),
+        torchIndexUrl: z
+          .url({ error: 'expected a URL' })
+          .optional()
+          .describe(
+            'Base of the torch wheel indexes (default https://download.pytorch.org/whl); `/cu128`, `/cpu` ... is appended.',
+          ),
         extraIndexUrls: z
           .array(z.url({ error: 'expected a URL' }))
           .default([])

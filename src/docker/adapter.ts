@@ -65,6 +65,12 @@ export interface ImageIndex {
   platforms: ManifestPlatform[];
 }
 
+export interface BuilderDescription {
+  name: string;
+  driver: string;
+  platforms: string[];
+}
+
 export interface EngineInfo {
   version: string;
   apiVersion: string;
@@ -77,13 +83,15 @@ export interface DockerAdapter {
   ping(): Promise<EngineInfo>;
   /** buildx version like "0.13.1"; throws EnvironmentError when the plugin is missing. */
   buildxVersion(): Promise<string>;
-  /** Platforms the default builder can build for (native + QEMU-emulated). */
-  buildxPlatforms(): Promise<string[]>;
+  /** The current builder: name, driver (docker, docker-container, ...) and platforms it can build. */
+  buildxInspect(): Promise<BuilderDescription>;
   /** `docker buildx ARGS...`: the argv comes from a pure builder; output streams to onLine. */
   buildx(args: readonly string[], options?: ExecOptions): Promise<ExecResult>;
-  /** Merge per-platform digests into one manifest list under each tag. */
-  imagetoolsCreate(tags: readonly string[], sources: readonly string[]): Promise<void>;
+  /** Merge per-platform digests into one manifest list under each tag; returns the list's digest. */
+  imagetoolsCreate(tags: readonly string[], sources: readonly string[]): Promise<string>;
   imagetoolsInspect(ref: string): Promise<ImageIndex>;
+  /** Registry digest of a reference (of the manifest list when it is one). */
+  imageDigest(ref: string): Promise<string>;
   /** Run a container to completion (or timeout); it is removed in every case. */
   runContainer(spec: ContainerRunSpec): Promise<ContainerRunResult>;
   /** IDs of containers (running or not) that carry MANAGED_LABEL and every label given. */

@@ -1,9 +1,10 @@
 // DockerAdapter over the real engine: containers through dockerode, buildx through the docker CLI.
 import { PassThrough } from 'node:stream';
-import Dockerode from 'dockerode';
+import type Dockerode from 'dockerode';
 import { EnvironmentError, InputError, MlImageError } from '../errors.js';
 import { registerCleanup } from '../util/cleanup.js';
 import {
+  type BuilderDescription,
   type CommandRunner,
   type ContainerRunResult,
   type ContainerRunSpec,
@@ -53,13 +54,16 @@ export function connectionError(err: unknown, docker: Dockerode): EnvironmentErr
   return undefined;
 }
 
+const DAEMON_UNREACHABLE =
+  /Cannot connect to the Docker daemon|docker daemon is not running|dial unix [^ ]*\.sock|error during connect/i;
+
 const REGISTRY_UNREACHABLE =
   /connection refused|no such host|dial tcp|i\/o timeout|TLS handshake timeout|server gave HTTP response to HTTPS client|network is unreachable/i;
 
 /** Classify a failed docker CLI call: registry/daemon connectivity -> exit 3, else exit 1. */
 export function cliFailure(what: string, result: ExecResult): MlImageError {
   const tail = (result.stderr || result.stdout).trim().split('\n').slice(-15).join('\n');
-  if (/Cannot connect to the Docker daemon|docker daemon is not running/i.test(tail)) {
+  if (DAEMON_UNREACHABLE.test(tail)) {
     return new EnvironmentError(`${what}: the Docker daemon is not reachable\n${tail}`, DAEMON_FIX);
   }
   if (REGISTRY_UNREACHABLE.test(tail)) {
@@ -70,6 +74,12 @@ export function cliFailure(what: string, result: ExecResult): MlImageError {
 
 export function parseBuildxVersion(output: string): string | undefined {
   return /\bv?(\d+\.\d+\.\d+(?:[-+][\w.]+)?)/.exec(output)?.[1];
+}
+
+export function parseBuildxInspect(inspectOutput: string): BuilderDescription {
+  const field = (name: string) =>
+    new RegExp(`^\\s*${name}:\\s*(.+)$`, 'm').exec(inspectOutput)?.[1]?.trim() ?? '';
+  return { name: field('Name'), driver: field('Driver'), platforms: parseBuildxPlatforms(inspectOutput) };
 }
 
 export function parseBuildxPlatforms(inspectOutput: string): string[] {
@@ -106,15 +116,19 @@ export function parseImageIndex(raw: string): ImageIndex {
 }
 
 export interface EngineDeps {
-  docker: Dockerode;
+  /** The engine client, or a loader for it: dockerode is only loaded when a container is needed. */
+  docker: Dockerode | (() => Promise<Dockerode>);
   exec: CommandRunner;
   /** The docker CLI (default "docker"). */
   dockerCli?: string;
 }
 
 export function createDockerAdapter(deps: EngineDeps): DockerAdapter {
-  const { docker, exec } = deps;
+  const { exec } = deps;
   const cli = deps.dockerCli ?? 'docker';
+  let client: Promise<Dockerode> | undefined;
+  const engine = () =>
+    (client ??= typeof deps.docker === 'function' ? deps.docker() : Promise.resolve(deps.docker));
 
   async function runCli(args: readonly string[], options?: ExecOptions): Promise<ExecResult> {
     try {
@@ -129,15 +143,25 @@ export function createDockerAdapter(deps: EngineDeps): DockerAdapter {
     }
   }
 
-  async function engineCall<T>(fn: () => Promise<T>): Promise<T> {
+  async function engineCall<T>(fn: (docker: Dockerode) => Promise<T>): Promise<T> {
+    const docker = await engine();
     try {
-      return await fn();
+      return await fn(docker);
     } catch (e) {
       throw connectionError(e, docker) ?? e;
     }
   }
 
+  async function imageDigest(ref: string): Promise<string> {
+    const r = await runCli(['buildx', 'imagetools', 'inspect', '--format', '{{json .Manifest}}', ref]);
+    if (r.exitCode !== 0) throw cliFailure(`resolving the digest of ${ref}`, r);
+    const digest = (JSON.parse(r.stdout) as { digest?: string }).digest;
+    if (!digest) throw new MlImageError(`no digest in the manifest of ${ref}`, 1);
+    return digest;
+  }
+
   async function ensureImage(image: string, platform: string | undefined): Promise<void> {
+    const docker = await engine();
     try {
       await docker.getImage(image).inspect();
       return;
@@ -169,7 +193,7 @@ export function createDockerAdapter(deps: EngineDeps): DockerAdapter {
 
   return {
     async ping(): Promise<EngineInfo> {
-      const v = await engineCall(() => docker.version());
+      const v = await engineCall((docker) => docker.version());
       return { version: v.Version, apiVersion: v.ApiVersion, os: v.Os, arch: v.Arch };
     },
 
@@ -185,10 +209,10 @@ export function createDockerAdapter(deps: EngineDeps): DockerAdapter {
       return version;
     },
 
-    async buildxPlatforms(): Promise<string[]> {
+    async buildxInspect(): Promise<BuilderDescription> {
       const r = await runCli(['buildx', 'inspect']);
       if (r.exitCode !== 0) throw cliFailure('docker buildx inspect', r);
-      return parseBuildxPlatforms(r.stdout);
+      return parseBuildxInspect(r.stdout);
     },
 
     buildx(args, options) {
@@ -203,6 +227,10 @@ export function createDockerAdapter(deps: EngineDeps): DockerAdapter {
       const r = await runCli(args);
       if (r.exitCode !== 0)
         throw cliFailure(`merging ${sources.length} digest(s) into ${tags.join(', ')}`, r);
+      // buildx reports "pushing sha256:<list digest> to <tag>"; else ask the registry.
+      return (
+        /pushing (sha256:[0-9a-f]{64}) to /.exec(r.stderr + r.stdout)?.[1] ?? (await imageDigest(tags[0]!))
+      );
     },
 
     async imagetoolsInspect(ref) {
@@ -210,6 +238,8 @@ export function createDockerAdapter(deps: EngineDeps): DockerAdapter {
       if (r.exitCode !== 0) throw cliFailure(`inspecting ${ref}`, r);
       return parseImageIndex(r.stdout);
     },
+
+    imageDigest,
 
     async runContainer(spec: ContainerRunSpec): Promise<ContainerRunResult> {
       await ensureImage(spec.image, spec.platform);
@@ -231,6 +261,7 @@ export function createDockerAdapter(deps: EngineDeps): DockerAdapter {
           ],
         }),
       };
+      const docker = await engine();
       const container = await engineCall(() =>
         docker.createContainer({
           _query: spec.platform ? { platform: spec.platform } : {},
@@ -310,7 +341,9 @@ export function createDockerAdapter(deps: EngineDeps): DockerAdapter {
 
     async listManagedContainers(labels = {}) {
       const filters = [`${MANAGED_LABEL}=true`, ...Object.entries(labels).map(([k, v]) => `${k}=${v}`)];
-      const list = await engineCall(() => docker.listContainers({ all: true, filters: { label: filters } }));
+      const list = await engineCall((docker) =>
+        docker.listContainers({ all: true, filters: { label: filters } }),
+      );
       return list.map((c) => c.Id);
     },
   };
@@ -318,5 +351,8 @@ export function createDockerAdapter(deps: EngineDeps): DockerAdapter {
 
 /** The adapter over the engine DOCKER_HOST (or the default socket) points at. Connects lazily. */
 export function createDefaultDockerAdapter(): DockerAdapter {
-  return createDockerAdapter({ docker: new Dockerode(), exec: new ActionsExecRunner() });
+  return createDockerAdapter({
+    docker: async () => new (await import('dockerode')).default(),
+    exec: new ActionsExecRunner(),
+  });
 }

@@ -75,6 +75,8 @@ export function nearest(wanted: string, candidates: readonly string[], count = 3
   return [...candidates].sort((x, y) => score(x) - score(y) || compareVersions(y, x)).slice(0, count);
 }
 
-export function torchWheelIndex(catalog: Catalog, cuda: string): string {
-  return `${catalog.torchIndexUrl}/cu${majorMinor(cuda).replace('.', '')}`;
+/** The torch wheel index of a CUDA version ("cpu" for CPU wheels), under `base` (a mirror) or PyTorch's. */
+export function torchWheelIndex(catalog: Catalog, cuda: string | 'cpu', base?: string): string {
+  const root = (base ?? catalog.torchIndexUrl).replace(/\/+$/, '');
+  return `${root}/${cuda === 'cpu' ? 'cpu' : `cu${majorMinor(cuda).replace('.', '')}`}`;
 }

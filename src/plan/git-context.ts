@@ -5,6 +5,7 @@ import type { CommandRunner } from '../docker/adapter.js';
 import type { GitContext } from './tags.js';
 
 interface PullRequestEvent {
+  head_commit?: { timestamp?: string };
   pull_request?: { number?: number; head?: { sha?: string } };
   repository?: { default_branch?: string };
 }
@@ -35,6 +36,7 @@ export function gitContextFromGitHubEnv(
     ...(ref !== undefined && { ref }),
     isDefaultBranch: pr === undefined && defaultBranch !== undefined && ref === `refs/heads/${defaultBranch}`,
     ...(pr !== undefined && { prNumber: pr }),
+    ...(event.head_commit?.timestamp && { commitTime: new Date(event.head_commit.timestamp).toISOString() }),
     ...(env.GITHUB_SERVER_URL &&
       env.GITHUB_REPOSITORY && { repositoryUrl: `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}` }),
   };
@@ -52,6 +54,7 @@ export async function gitContextFromCheckout(exec: CommandRunner, cwd: string): 
   };
   const sha = await git('rev-parse', 'HEAD');
   if (!sha) return {};
+  const commitTime = await git('show', '-s', '--format=%cI', 'HEAD');
   const tag = await git('describe', '--tags', '--exact-match', 'HEAD');
   const branch = await git('symbolic-ref', '--short', 'HEAD');
   const remote = await git('remote', 'get-url', 'origin');
@@ -61,6 +64,7 @@ export async function gitContextFromCheckout(exec: CommandRunner, cwd: string): 
     .replace(/^https:\/\/[^@/]+@/, 'https://'); // never keep credentials from a URL
   return {
     sha,
+    ...(commitTime && { commitTime: new Date(commitTime).toISOString() }),
     ...(tag ? { ref: `refs/tags/${tag}` } : branch ? { ref: `refs/heads/${branch}` } : {}),
     ...(repositoryUrl?.startsWith('https://') && { repositoryUrl }),
   };

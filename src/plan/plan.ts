@@ -47,7 +47,8 @@ export interface VariantPlan {
   /** Template from images/ or undefined when the user's own Dockerfile is used. */
   template?: Template;
   base: BaseChoice;
-  torch?: { version: string; indexUrl: string };
+  /** indexUrl undefined: torch comes with the base image (NGC) and is not installed again. */
+  torch?: { version: string; indexUrl?: string };
   cuda?: { version: string; toolkitDriverMin: string; minorCompatDriverMin: string };
   tags: string[];
   labels: Record<string, string>;
@@ -97,7 +98,10 @@ function chooseBase(
 ): Omit<VariantPlan, 'tags' | 'labels' | 'primary' | 'buildArgs' | 'platforms'> {
   const { catalog } = ctx;
   const where = `variants[${index}] (${v.name})`;
+  // An explicit template wins; then the user's Dockerfile (no template); then the kind's default.
   const template = (v.template ?? config.build.template) as Template | undefined;
+  const ownDockerfile = template === undefined && config.build.dockerfile !== undefined;
+  const orDefault = (t: Template): Template | undefined => template ?? (ownDockerfile ? undefined : t);
 
   if (v.kind === 'custom') {
     const base = v.base!;
@@ -110,7 +114,7 @@ function chooseBase(
         name: v.name,
         kind: v.kind,
         python: v.python ?? '3.12',
-        ...(template !== undefined && { template }),
+        ...(orDefault('cpu') !== undefined && { template: orDefault('cpu') }),
         ...(v.cuda !== undefined && { cuda: cudaFloor(catalog, v.cuda, where, out) }),
         base: {
           ref: base,
@@ -136,8 +140,8 @@ function chooseBase(
         name: v.name,
         kind: v.kind,
         python: rel?.python ?? v.python ?? '3.12',
-        template: template ?? 'ngc',
-        ...(rel && { torch: { version: rel.torch, indexUrl: '' } }),
+        ...(orDefault('ngc') !== undefined && { template: orDefault('ngc') }),
+        ...(rel && { torch: { version: rel.torch } }),
         ...((rel?.cuda ?? v.cuda) !== undefined && {
           cuda: cudaFloor(catalog, rel?.cuda ?? v.cuda!, where, out),
         }),
@@ -156,7 +160,7 @@ function chooseBase(
       name: v.name,
       kind: v.kind,
       python: v.python ?? '3.12',
-      ...(template !== undefined && { template }),
+      ...(orDefault('cpu') !== undefined && { template: orDefault('cpu') }),
       ...(v.cuda !== undefined && { cuda: cudaFloor(catalog, v.cuda, where, out) }),
       base: {
         ref: base,
@@ -181,8 +185,10 @@ function chooseBase(
       name: v.name,
       kind: v.kind,
       python,
-      template: template ?? 'cpu',
-      ...(v.torch !== undefined && { torch: { version: v.torch, indexUrl: `${catalog.torchIndexUrl}/cpu` } }),
+      ...(orDefault('cpu') !== undefined && { template: orDefault('cpu') }),
+      ...(v.torch !== undefined && {
+        torch: { version: v.torch, indexUrl: torchWheelIndex(catalog, 'cpu', config.python.torchIndexUrl) },
+      }),
       base: {
         ref,
         canonical: ref,
@@ -275,13 +281,13 @@ function chooseBase(
     }
     // "2.7" means the newest 2.7.x the catalog knows; an exact "2.7.0" is kept as given.
     const exact = info && torchVersion === info.torch ? info.latestPatch : torchVersion;
-    torch = { version: exact, indexUrl: torchWheelIndex(catalog, cuda) };
+    torch = { version: exact, indexUrl: torchWheelIndex(catalog, cuda, config.python.torchIndexUrl) };
   }
   return {
     name: v.name,
     kind: v.kind,
     python,
-    template: template ?? 'cuda',
+    ...(orDefault('cuda') !== undefined && { template: orDefault('cuda') }),
     ...(torch && { torch }),
     ...(floor && { cuda: floor }),
     base: {
@@ -340,8 +346,10 @@ export function planBuild(config: Config, ctx: PlanContext): Plan {
       BASE_IMAGE: base.ref,
       PYTHON_VERSION: chosen.python,
       ML_IMAGE_VARIANT: v.name,
-      ...(chosen.torch && { TORCH_VERSION: chosen.torch.version }),
-      ...(chosen.torch?.indexUrl && { TORCH_INDEX_URL: chosen.torch.indexUrl }),
+      ...(chosen.torch?.indexUrl !== undefined && {
+        TORCH_VERSION: chosen.torch.version,
+        TORCH_INDEX_URL: chosen.torch.indexUrl,
+      }),
       ...(chosen.cuda && { ML_IMAGE_CUDA: chosen.cuda.version }),
     };
     return {

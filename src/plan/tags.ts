@@ -18,6 +18,8 @@ export interface GitContext {
   prNumber?: number;
   /** e.g. https://github.com/my-org/my-model */
   repositoryUrl?: string;
+  /** Commit time (ISO 8601): the image's "created" label, so a rebuild of a commit is reproducible. */
+  commitTime?: string;
 }
 
 export const LABEL_PREFIX = 'io.github.ml-image-action';
@@ -71,7 +73,7 @@ export function computeLabels(l: LabelInput): Record<string, string> {
   const version = l.version ?? versionFromRef(l.git.ref);
   return {
     'org.opencontainers.image.title': l.title,
-    'org.opencontainers.image.created': l.created.toISOString(),
+    'org.opencontainers.image.created': l.git.commitTime ?? l.created.toISOString(),
     ...(l.git.repositoryUrl !== undefined && { 'org.opencontainers.image.source': l.git.repositoryUrl }),
     ...(l.git.sha !== undefined && { 'org.opencontainers.image.revision': l.git.sha }),
     ...(version !== undefined && { 'org.opencontainers.image.version': version }),

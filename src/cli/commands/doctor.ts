@@ -47,7 +47,7 @@ Exit codes: 0 everything works; 3 something is missing (the message says how to 
     await attempt('buildx', async () => `buildx ${await docker.buildxVersion()}`);
     if (checks.every((c) => c.ok)) {
       await attempt('platforms', async () => {
-        const have = await docker.buildxPlatforms();
+        const have = (await docker.buildxInspect()).platforms;
         const want = values.platforms
           .split(',')
           .map((p) => p.trim())

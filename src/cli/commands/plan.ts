@@ -19,7 +19,7 @@ export function renderPlan(plan: Plan): string {
     );
     if (v.torch)
       lines.push(
-        `  torch:    ${v.torch.version}${v.torch.indexUrl ? ` from ${v.torch.indexUrl}` : ' (from the base image)'}`,
+        `  torch:    ${v.torch.version}${v.torch.indexUrl !== undefined ? ` from ${v.torch.indexUrl}` : ' (from the base image)'}`,
       );
     if (v.cuda)
       lines.push(

@@ -1,0 +1,255 @@
+// The build stage on real Docker: the example project as the cpu variant for amd64 + arm64 from the
+// local Python base images; a cuda variant FROM a stand-in carrying nvidia/cuda's environment;
+// bad input and failing builds.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { stringify } from 'yaml';
+import type { BuildResult } from '../../src/build/result.js';
+import { runCli } from '../../src/cli/main.js';
+import type { DockerAdapter } from '../../src/docker/adapter.js';
+import { createDefaultDockerAdapter } from '../../src/docker/engine.js';
+import { REPO_ROOT } from '../helpers/docker-env.js';
+import { captureIo } from '../helpers/fakes.js';
+import { startWheelIndex, type WheelIndex } from '../helpers/wheel-index.js';
+
+const env = inject('dockerEnv');
+const EXAMPLE = path.join(REPO_ROOT, 'examples', 'hello-ml');
+
+describe.skipIf(!env.available)('ml-image build on real Docker', () => {
+  const images = env.images!;
+  const registry = images.registry;
+  // The local mirror holds python:3.11-slim and the nvidia/cuda stand-in under these prefixes.
+  const mirrors = {
+    'docker.io/library/python': `${registry}/ml-image-test/python`,
+    'docker.io/nvidia': `${registry}/ml-image-test/nvidia`,
+  };
+  let docker: DockerAdapter;
+  let index: WheelIndex;
+  let dir: string;
+
+  beforeAll(async () => {
+    docker = createDefaultDockerAdapter();
+    dir = mkdtempSync(path.join(tmpdir(), 'ml-image-build-it-'));
+    index = await startWheelIndex([
+      { name: 'tqdm', version: '4.66.0', requires: ['colorama; platform_system == "Windows"'] },
+      {
+        // Stand-in for the CUDA wheel of torch on https://download.pytorch.org/whl/cu128.
+        name: 'torch',
+        version: '2.11.0+cu128',
+        index: 'whl/cu128',
+        files: {
+          '__init__.py': 'from . import version\n__version__ = version.__version__\n',
+          'version.py': "cuda = '12.8'\n__version__ = '2.11.0+cu128'\n",
+        },
+      },
+    ]);
+  });
+  afterAll(async () => {
+    await index?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function cli(args: string[], config: Record<string, unknown>) {
+    const file = path.join(dir, `ml-image-${Math.random().toString(36).slice(2)}.yml`);
+    writeFileSync(file, stringify(config));
+    const io = captureIo(dir, docker);
+    const code = await runCli(['build', '--config', file, '--quiet', ...args], io);
+    return { code, out: io.out(), err: io.err() };
+  }
+
+  type ImageConfig = { config: { Labels: Record<string, string>; User: string } };
+  /** Image configs by platform (imagetools prints a bare config when the list has one entry). */
+  async function imageConfigs(ref: string): Promise<Record<string, ImageConfig>> {
+    const r = await docker.buildx(['imagetools', 'inspect', '--format', '{{json .Image}}', ref]);
+    expect(r.exitCode, r.stderr).toBe(0);
+    const data = JSON.parse(r.stdout) as
+      Record<string, ImageConfig> | (ImageConfig & { os: string; architecture: string });
+    if ('config' in data && 'os' in data) return { [`${data.os}/${data.architecture}`]: data as ImageConfig };
+    return data as Record<string, ImageConfig>;
+  }
+
+  it('builds the example project as cpu for linux/amd64 and linux/arm64, merged into one tag', async () => {
+    const out = path.join(dir, 'out-cpu');
+    const r = await cli(['--out', out], {
+      image: { name: 'ml-image-it/hello-ml', registry, version: '0.1.0' },
+      variants: [{ python: '3.11' }],
+      platforms: ['linux/amd64', 'linux/arm64'],
+      python: { requirements: [path.join(EXAMPLE, 'requirements.txt')], indexUrl: index.url },
+      build: { context: EXAMPLE, mirrors, network: 'host' },
+    });
+    expect(r.code, r.err).toBe(0);
+    expect(r.err).toMatch(/build cpu\/amd64: done in \d+\.\ds/);
+    expect(r.err).toMatch(/build cpu\/arm64: done in \d+\.\ds/);
+    expect(r.err).toContain('merge cpu: 2 platform(s)');
+
+    const result = JSON.parse(readFileSync(path.join(out, 'build.json'), 'utf8')) as BuildResult;
+    const v = result.variants[0]!;
+    expect(v.tags).toEqual([`${registry}/ml-image-it/hello-ml:0.1.0-cpu`]);
+    expect(v.platforms.map((p) => p.platform)).toEqual(['linux/amd64', 'linux/arm64']);
+    expect(v.baseImage).toBe(`${registry}/ml-image-test/python:3.11-slim`);
+    expect(v.baseDigest).toMatch(/^sha256:/);
+
+    const indexed = await docker.imagetoolsInspect(v.tags[0]!);
+    expect(indexed.platforms.map((p) => `${p.os}/${p.architecture}`).sort()).toEqual([
+      'linux/amd64',
+      'linux/arm64',
+    ]);
+    expect(await docker.imageDigest(v.tags[0]!)).toBe(v.digest);
+
+    const configs = await imageConfigs(v.tags[0]!);
+    for (const platform of ['linux/amd64', 'linux/arm64']) {
+      const c = configs[platform]!.config;
+      expect(c.User).toBe('app');
+      expect(c.Labels).toMatchObject({
+        'io.github.ml-image-action.variant': 'cpu',
+        'io.github.ml-image-action.python': '3.11',
+        'io.github.ml-image-action.base-image': 'docker.io/library/python:3.11-slim',
+        'io.github.ml-image-action.base-digest': v.baseDigest,
+        'org.opencontainers.image.version': '0.1.0',
+        'org.opencontainers.image.base.name': 'docker.io/library/python:3.11-slim',
+      });
+      expect(c.Labels['org.opencontainers.image.created']).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    }
+
+    // python -c in both platform images: the module and its requirement are there, arm64 under QEMU.
+    for (const [p, machine] of [
+      [v.platforms[0]!, 'x86_64'],
+      [v.platforms[1]!, 'aarch64'],
+    ] as const) {
+      const run = await docker.runContainer({
+        image: `${v.repository}@${p.digest}`,
+        platform: p.platform,
+        cmd: [
+          'python3',
+          '-c',
+          'import hello_ml, os; print(hello_ml.greeting()); print(os.environ["HF_HOME"])',
+        ],
+      });
+      expect(run.exitCode, run.stderr).toBe(0);
+      expect(run.stdout).toBe(`hello from ${machine} (tqdm 4.66.0)\n/cache/huggingface\n`);
+    }
+  });
+
+  it('builds a cuda variant FROM a stand-in carrying nvidia/cuda environment and labels', async () => {
+    // The stand-in: the local Python image with nvidia/cuda's environment variables and labels.
+    const standIn = `${registry}/ml-image-test/nvidia/cuda:12.8.2-runtime-ubuntu24.04`;
+    const ctx = mkdtempSync(path.join(dir, 'standin-'));
+    writeFileSync(
+      path.join(ctx, 'Dockerfile'),
+      `FROM ${images.pythonAmd64}
+ENV NVARCH=x86_64 CUDA_VERSION=12.8.1 NVIDIA_REQUIRE_CUDA="cuda>=12.8 brand=tesla,driver>=535,driver<536" \\
+    NV_CUDA_CUDART_VERSION=12.8.90-1 NVIDIA_VISIBLE_DEVICES=all NVIDIA_DRIVER_CAPABILITIES=compute,utility \\
+    LD_LIBRARY_PATH=/usr/local/nvidia/lib:/usr/local/nvidia/lib64
+LABEL maintainer="NVIDIA CORPORATION <cudatools@nvidia.com>" com.nvidia.cudnn.version=""
+`,
+    );
+    const standInBuild = await docker.buildx([
+      'build',
+      '--platform',
+      'linux/amd64',
+      '--provenance=false',
+      '-t',
+      standIn,
+      '--push',
+      ctx,
+    ]);
+    expect(standInBuild.exitCode, standInBuild.stderr).toBe(0);
+
+    const out = path.join(dir, 'out-cuda');
+    const r = await cli(['--out', out], {
+      image: { name: 'ml-image-it/cuda-demo', registry, version: '0.1.0' },
+      variants: [{ cuda: '12.8', torch: '2.11' }],
+      platforms: ['linux/amd64'],
+      python: {
+        requirements: [path.join(EXAMPLE, 'requirements.txt')],
+        indexUrl: index.url,
+        torchIndexUrl: `${index.origin}/whl`,
+      },
+      build: { context: EXAMPLE, mirrors, network: 'host' },
+    });
+    expect(r.code, r.err).toBe(0);
+    const v = (JSON.parse(readFileSync(path.join(out, 'build.json'), 'utf8')) as BuildResult).variants[0]!;
+    expect(v.baseImage).toBe(standIn);
+    const c = (await imageConfigs(v.tags[0]!))['linux/amd64']!;
+    expect(c.config.Labels).toMatchObject({
+      'io.github.ml-image-action.variant': 'cuda12.8',
+      'io.github.ml-image-action.cuda': '12.8',
+      'io.github.ml-image-action.torch': '2.11.0',
+      'org.opencontainers.image.base.name': 'docker.io/nvidia/cuda:12.8.2-runtime-ubuntu24.04',
+      maintainer: 'NVIDIA CORPORATION <cudatools@nvidia.com>',
+    });
+    const run = await docker.runContainer({
+      image: `${v.repository}@${v.platforms[0]!.digest}`,
+      platform: 'linux/amd64',
+      cmd: [
+        'python3',
+        '-c',
+        'import torch.version as v, os; print(v.cuda, os.environ["CUDA_VERSION"], os.environ["NVIDIA_DRIVER_CAPABILITIES"], os.environ["ML_IMAGE_VARIANT"])',
+      ],
+    });
+    expect(run.exitCode, run.stderr).toBe(0);
+    expect(run.stdout.trim()).toBe('12.8 12.8.1 compute,utility cuda12.8');
+  });
+
+  describe('bad input and failing builds', () => {
+    const minimal = (extra: Record<string, unknown> = {}) => ({
+      image: { name: 'ml-image-it/bad', registry },
+      variants: [{ python: '3.11' }],
+      platforms: ['linux/amd64'],
+      build: { context: EXAMPLE, mirrors, network: 'host' },
+      ...extra,
+    });
+
+    it('unknown platform: exit 2 naming the value', async () => {
+      const r = await cli(['--platforms', 'linux/s390x'], minimal());
+      expect(r.code).toBe(2);
+      expect(r.err).toContain(
+        'platforms[0]: expected one of "linux/amd64", "linux/arm64", got "linux/s390x" (from flag --platforms)',
+      );
+    });
+
+    it('missing Dockerfile: exit 2 naming the path', async () => {
+      const r = await cli([], minimal({ build: { context: EXAMPLE, dockerfile: 'Dockerfile.missing' } }));
+      expect(r.code).toBe(2);
+      expect(r.err).toContain(`build.dockerfile: file not found: ${path.join(dir, 'Dockerfile.missing')}`);
+    });
+
+    it('template that does not exist: exit 2 listing the templates', async () => {
+      const r = await cli([], minimal({ build: { context: EXAMPLE, template: 'rocm' } }));
+      expect(r.code).toBe(2);
+      expect(r.err).toContain('build.template: expected one of "cpu", "cuda", "ngc", got "rocm"');
+    });
+
+    it('registry unreachable: exit 3 with the fix, before building anything', async () => {
+      const r = await cli([], minimal({ image: { name: 'ml-image-it/bad', registry: 'localhost:5999' } }));
+      expect(r.code).toBe(3);
+      expect(r.err).toContain('registry localhost:5999 is unreachable');
+      expect(r.err).toContain('fix: start the local registry');
+      expect(r.err).not.toContain('build cpu/amd64: started');
+    });
+
+    it('a Dockerfile that fails: exit 1, one attempt, the reason and the end of the log', async () => {
+      const ctx = mkdtempSync(path.join(dir, 'failing-'));
+      writeFileSync(
+        path.join(ctx, 'Dockerfile'),
+        `ARG BASE_IMAGE\nFROM \${BASE_IMAGE}\nRUN echo "about to fail: missing-model-weights" && exit 42\n`,
+      );
+      const r = await cli(
+        [],
+        minimal({
+          build: { context: ctx, dockerfile: path.join(ctx, 'Dockerfile'), mirrors, network: 'host' },
+        }),
+      );
+      expect(r.code).toBe(1);
+      expect(r.err).toMatch(
+        /error: build cpu\/amd64 failed after \d+\.\ds: .*(did not complete successfully|executor failed running).*exit code: 42/,
+      );
+      expect(r.err).toContain('--- last lines of the build log ---');
+      expect(r.err).toContain('about to fail: missing-model-weights');
+      expect(r.err.match(/build cpu\/amd64: started/g)).toHaveLength(1);
+      expect(r.err).toContain('not retried because the failure is deterministic');
+    });
+  });
+});

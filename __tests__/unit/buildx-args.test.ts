@@ -1,0 +1,164 @@
+// The buildx argv builder as a table of cases, the way docker/build-push-action tests its context.
+import { describe, expect, it } from 'vitest';
+import {
+  type BuilderInfo,
+  type BuildRequest,
+  buildxBuildArgs,
+  cacheFor,
+} from '../../src/build/buildx-args.js';
+
+const base: BuildRequest = {
+  context: '/src',
+  dockerfile: '/images/cpu/Dockerfile',
+  platform: 'linux/arm64',
+  repository: 'ghcr.io/o/m',
+  pushTag: 'ml-image-build-cpu-arm64',
+  push: true,
+  labels: { 'org.opencontainers.image.revision': 'abc' },
+  buildArgs: { BASE_IMAGE: 'python:3.12-slim', REQUIREMENTS_TXT: 'numpy\nopencv-python-headless' },
+  cache: { type: 'registry', ref: 'ghcr.io/o/m:cache-cpu-arm64' },
+  metadataFile: '/tmp/meta.json',
+  provenance: 'min',
+  secrets: [],
+};
+const container: BuilderInfo = { buildxVersion: '0.21.2', driver: 'docker-container' };
+const dockerDriver: BuilderInfo = { buildxVersion: '0.13.1', driver: 'docker' };
+
+/** The value following each occurrence of a flag. */
+const values = (args: string[], flag: string) => args.flatMap((a, i) => (a === flag ? [args[i + 1]!] : []));
+
+describe('buildxBuildArgs', () => {
+  it.each<[string, Partial<BuildRequest>, BuilderInfo, Record<string, string[]>, string[]]>([
+    [
+      'push by digest on a container builder',
+      {},
+      container,
+      { '--output': ['type=image,name=ghcr.io/o/m,push-by-digest=true,name-canonical=true,push=true'] },
+      ['--provenance=mode=min'],
+    ],
+    [
+      'docker driver: push by tag, provenance off, inline cache from the pushed tag',
+      {},
+      dockerDriver,
+      {
+        '--output': ['type=image,name=ghcr.io/o/m:ml-image-build-cpu-arm64,push=true'],
+        '--cache-to': ['type=inline'],
+        '--cache-from': ['type=registry,ref=ghcr.io/o/m:ml-image-build-cpu-arm64'],
+      },
+      ['--provenance=false'],
+    ],
+    [
+      'registry cache scoped per variant and platform',
+      {},
+      container,
+      {
+        '--cache-from': ['type=registry,ref=ghcr.io/o/m:cache-cpu-arm64'],
+        '--cache-to': [
+          'type=registry,ref=ghcr.io/o/m:cache-cpu-arm64,mode=max,image-manifest=true,oci-mediatypes=true',
+        ],
+      },
+      [],
+    ],
+    [
+      'gha cache with a scope per variant and platform',
+      { cache: { type: 'gha', scope: 'ml-image-cuda12.8-amd64' } },
+      container,
+      {
+        '--cache-from': ['type=gha,scope=ml-image-cuda12.8-amd64'],
+        '--cache-to': ['type=gha,scope=ml-image-cuda12.8-amd64,mode=max'],
+      },
+      [],
+    ],
+    ['no cache', { cache: { type: 'none' } }, container, { '--cache-from': [], '--cache-to': [] }, []],
+    [
+      'build args and labels, multi-line values kept whole',
+      {},
+      container,
+      {
+        '--build-arg': ['BASE_IMAGE=python:3.12-slim', 'REQUIREMENTS_TXT=numpy\nopencv-python-headless'],
+        '--label': ['org.opencontainers.image.revision=abc'],
+      },
+      [],
+    ],
+    [
+      'named build context for the resolver constraints',
+      { buildContexts: { constraints: '/tmp/resolve' } },
+      container,
+      { '--build-context': ['constraints=/tmp/resolve'] },
+      [],
+    ],
+    [
+      'secrets by id from the environment, never as build args',
+      { secrets: ['HF_TOKEN', 'PIP_INDEX_TOKEN'] },
+      container,
+      { '--secret': ['id=HF_TOKEN,env=HF_TOKEN', 'id=PIP_INDEX_TOKEN,env=PIP_INDEX_TOKEN'] },
+      [],
+    ],
+    [
+      'platform, file, metadata file, network, pull, target',
+      { network: 'host', pull: true, target: 'runtime' },
+      container,
+      {
+        '--platform': ['linux/arm64'],
+        '--file': ['/images/cpu/Dockerfile'],
+        '--metadata-file': ['/tmp/meta.json'],
+        '--network': ['host'],
+        '--target': ['runtime'],
+      },
+      ['--pull'],
+    ],
+    ['provenance max', { provenance: 'max' }, container, {}, ['--provenance=mode=max']],
+    ['provenance off', { provenance: 'false' }, container, {}, ['--provenance=false']],
+    ['local build loads instead of pushing', { push: false }, container, { '--output': [] }, ['--load']],
+  ])('%s', (_name, overrides, builder, expected, flags) => {
+    const { args } = buildxBuildArgs({ ...base, ...overrides }, builder);
+    expect(args[0]).toBe('build');
+    expect(args.at(-1)).toBe('/src');
+    for (const [flag, vals] of Object.entries(expected)) expect(values(args, flag)).toEqual(vals);
+    for (const f of flags) expect(args).toContain(f);
+  });
+
+  it('never puts a secret value or id into a build arg', () => {
+    const { args } = buildxBuildArgs({ ...base, secrets: ['HF_TOKEN'] }, container);
+    expect(values(args, '--build-arg').some((a) => a.includes('HF_TOKEN'))).toBe(false);
+  });
+
+  it('buildx before 0.10 gets no --provenance flag (it does not know it)', () => {
+    const { args } = buildxBuildArgs(base, { buildxVersion: '0.9.1', driver: 'docker-container' });
+    expect(args.some((a) => a.startsWith('--provenance'))).toBe(false);
+  });
+
+  it('gha cache on a buildx too old for the current cache service: no cache, with a note', () => {
+    const r = buildxBuildArgs(
+      { ...base, cache: { type: 'gha', scope: 's' } },
+      { buildxVersion: '0.13.1', driver: 'docker-container' },
+    );
+    expect(values(r.args, '--cache-to')).toEqual([]);
+    expect(r.notes[0]).toContain('buildx >= 0.21.0');
+  });
+
+  it('named build contexts need buildx 0.8', () => {
+    expect(() =>
+      buildxBuildArgs(
+        { ...base, buildContexts: { c: '/x' } },
+        { buildxVersion: '0.7.1', driver: 'docker-container' },
+      ),
+    ).toThrow(/buildx >= 0\.8\.0/);
+  });
+
+  it('uses a named builder when given', () => {
+    expect(buildxBuildArgs(base, { ...container, name: 'ml' }).args.slice(0, 3)).toEqual([
+      'build',
+      '--builder',
+      'ml',
+    ]);
+  });
+
+  it.each([
+    ['gha', { type: 'gha', scope: 'ml-image-cpu-arm64' }],
+    ['registry', { type: 'registry', ref: 'ghcr.io/o/m:cache-cpu-arm64' }],
+    ['none', { type: 'none' }],
+  ] as const)('cacheFor(%s)', (kind, expected) => {
+    expect(cacheFor(kind, 'ghcr.io/o/m', 'cpu', 'arm64')).toEqual(expected);
+  });
+});

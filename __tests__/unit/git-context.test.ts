@@ -1,0 +1,105 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { CommandRunner } from '../../src/docker/adapter.js';
+import { gitContextFromCheckout, gitContextFromGitHubEnv } from '../../src/plan/git-context.js';
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'ml-image-git-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+const event = (data: unknown) => {
+  const f = path.join(dir, 'event.json');
+  writeFileSync(f, JSON.stringify(data));
+  return f;
+};
+const base = { GITHUB_ACTIONS: 'true', GITHUB_SERVER_URL: 'https://github.com', GITHUB_REPOSITORY: 'o/r' };
+
+describe('git context from GitHub', () => {
+  it('is absent outside GitHub Actions', () => {
+    expect(gitContextFromGitHubEnv({})).toBeUndefined();
+  });
+
+  it('push to the default branch', () => {
+    const ctx = gitContextFromGitHubEnv({
+      ...base,
+      GITHUB_SHA: 'abc',
+      GITHUB_REF: 'refs/heads/main',
+      GITHUB_EVENT_PATH: event({ repository: { default_branch: 'main' } }),
+    });
+    expect(ctx).toEqual({
+      sha: 'abc',
+      ref: 'refs/heads/main',
+      isDefaultBranch: true,
+      repositoryUrl: 'https://github.com/o/r',
+    });
+  });
+
+  it('pull request: the head commit, the PR number, not the default branch', () => {
+    const ctx = gitContextFromGitHubEnv({
+      ...base,
+      GITHUB_SHA: 'merge-commit',
+      GITHUB_REF: 'refs/pull/42/merge',
+      GITHUB_EVENT_PATH: event({
+        pull_request: { number: 42, head: { sha: 'head-commit' } },
+        repository: { default_branch: 'main' },
+      }),
+    });
+    expect(ctx).toMatchObject({ sha: 'head-commit', prNumber: 42, isDefaultBranch: false });
+  });
+
+  it('an unreadable event file is not fatal', () => {
+    expect(
+      gitContextFromGitHubEnv({ ...base, GITHUB_EVENT_PATH: path.join(dir, 'missing.json') })
+        ?.isDefaultBranch,
+    ).toBe(false);
+  });
+});
+
+describe('git context from a local checkout', () => {
+  const git = (answers: Record<string, string | undefined>): CommandRunner => ({
+    run: async (_cmd, args) => {
+      const out = answers[args.join(' ')];
+      return out === undefined
+        ? { exitCode: 128, stdout: '', stderr: 'fatal' }
+        : { exitCode: 0, stdout: `${out}\n`, stderr: '' };
+    },
+  });
+
+  it('reads sha, tag and origin, and drops credentials from the URL', async () => {
+    const ctx = await gitContextFromCheckout(
+      git({
+        'rev-parse HEAD': 'deadbeef',
+        'show -s --format=%cI HEAD': '2026-11-20T09:30:00+01:00',
+        'describe --tags --exact-match HEAD': 'v1.2.3',
+        'remote get-url origin': 'https://x-access-token:ghs_secret@github.com/o/r.git',
+      }),
+      dir,
+    );
+    expect(ctx).toEqual({
+      sha: 'deadbeef',
+      commitTime: '2026-11-20T08:30:00.000Z',
+      ref: 'refs/tags/v1.2.3',
+      repositoryUrl: 'https://github.com/o/r',
+    });
+  });
+
+  it('turns an ssh remote into an https URL', async () => {
+    const ctx = await gitContextFromCheckout(
+      git({
+        'rev-parse HEAD': 'a',
+        'symbolic-ref --short HEAD': 'feat',
+        'remote get-url origin': 'git@github.com:o/r.git',
+      }),
+      dir,
+    );
+    expect(ctx).toEqual({ sha: 'a', ref: 'refs/heads/feat', repositoryUrl: 'https://github.com/o/r' });
+  });
+
+  it('outside a repository: empty', async () => {
+    expect(await gitContextFromCheckout(git({}), dir)).toEqual({});
+  });
+});

@@ -1,0 +1,3 @@
+from hello_ml import greeting
+
+print(greeting())

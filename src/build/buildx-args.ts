@@ -1,0 +1,148 @@
+// The buildx argv for one build target: a pure function of the request and what the builder can do
+// (buildx version and driver), tested as a table of cases.
+import { compareVersions } from '../plan/catalog.js';
+
+export interface BuilderInfo {
+  /** buildx version, e.g. "0.13.1". */
+  buildxVersion: string;
+  /** Driver of the builder: docker (dockerd's BuildKit), docker-container, kubernetes, remote. */
+  driver: string;
+  /** --builder NAME, when not the current one. */
+  name?: string;
+}
+
+export type CacheSpec = { type: 'gha'; scope: string } | { type: 'registry'; ref: string } | { type: 'none' };
+
+export interface BuildRequest {
+  context: string;
+  dockerfile: string;
+  platform: string;
+  /** Repository pushed to, without tag: registry/name. */
+  repository: string;
+  /** Tag used to carry the push where the driver cannot push by digest alone (docker driver). */
+  pushTag: string;
+  push: boolean;
+  labels: Readonly<Record<string, string>>;
+  buildArgs: Readonly<Record<string, string>>;
+  /** Named build contexts (--build-context name=path), e.g. the resolver's constraints directory. */
+  buildContexts?: Readonly<Record<string, string>>;
+  /** Where cache is read from and written to; scoped per variant and platform by the caller. */
+  cache: CacheSpec;
+  metadataFile: string;
+  provenance: 'false' | 'min' | 'max';
+  /** Secret ids: each is read from the environment variable of the same name, never a build arg. */
+  secrets: readonly string[];
+  network?: 'default' | 'host' | 'none';
+  pull?: boolean;
+  noCache?: boolean;
+  target?: string;
+}
+
+export interface BuildxArgs {
+  args: string[];
+  /** What was adapted to the builder's abilities (shown to the user once). */
+  notes: string[];
+}
+
+const atLeast = (v: string, min: string) => compareVersions(v, min) >= 0;
+
+/** The docker driver (dockerd's built-in BuildKit) cannot push by digest, export cache or attest. */
+export function canPushByDigest(b: BuilderInfo): boolean {
+  return b.driver !== 'docker';
+}
+
+export function buildxBuildArgs(req: BuildRequest, builder: BuilderInfo): BuildxArgs {
+  const notes: string[] = [];
+  const args: string[] = ['build'];
+  if (builder.name) args.push('--builder', builder.name);
+  args.push('--platform', req.platform, '--file', req.dockerfile, '--progress', 'plain');
+  args.push('--metadata-file', req.metadataFile);
+
+  for (const [k, v] of Object.entries(req.buildArgs)) args.push('--build-arg', `${k}=${v}`);
+  for (const [k, v] of Object.entries(req.labels)) args.push('--label', `${k}=${v}`);
+
+  if (req.buildContexts && Object.keys(req.buildContexts).length > 0) {
+    if (!atLeast(builder.buildxVersion, '0.8.0')) {
+      throw new Error(`named build contexts need buildx >= 0.8.0 (found ${builder.buildxVersion})`);
+    }
+    for (const [k, v] of Object.entries(req.buildContexts)) args.push('--build-context', `${k}=${v}`);
+  }
+
+  for (const id of req.secrets) args.push('--secret', `id=${id},env=${id}`);
+  if (req.network && req.network !== 'default') args.push('--network', req.network);
+  if (req.pull) args.push('--pull');
+  if (req.noCache) args.push('--no-cache');
+  if (req.target) args.push('--target', req.target);
+
+  // Cache: the docker driver can only embed inline cache in the pushed image and read it back.
+  if (builder.driver === 'docker') {
+    if (req.cache.type !== 'none') {
+      if (req.push) {
+        args.push(
+          '--cache-to',
+          'type=inline',
+          '--cache-from',
+          `type=registry,ref=${req.repository}:${req.pushTag}`,
+        );
+      }
+      notes.push(
+        'docker driver: cache is kept inline in the pushed per-platform image (no gha/registry cache export)',
+      );
+    }
+  } else if (req.cache.type === 'gha') {
+    if (atLeast(builder.buildxVersion, '0.21.0')) {
+      args.push(
+        '--cache-from',
+        `type=gha,scope=${req.cache.scope}`,
+        '--cache-to',
+        `type=gha,scope=${req.cache.scope},mode=max`,
+      );
+    } else {
+      notes.push(
+        `GitHub Actions cache needs buildx >= 0.21.0 (found ${builder.buildxVersion}; the old cache service is gone): building without cache`,
+      );
+    }
+  } else if (req.cache.type === 'registry') {
+    args.push(
+      '--cache-from',
+      `type=registry,ref=${req.cache.ref}`,
+      '--cache-to',
+      `type=registry,ref=${req.cache.ref},mode=max,image-manifest=true,oci-mediatypes=true`,
+    );
+  }
+
+  // Provenance attestations: buildx >= 0.10 knows the flag; the docker driver cannot produce them.
+  if (atLeast(builder.buildxVersion, '0.10.0')) {
+    const mode = builder.driver === 'docker' ? 'false' : req.provenance;
+    if (mode !== req.provenance)
+      notes.push('docker driver: provenance attestations are not supported, disabled');
+    args.push(`--provenance=${mode === 'false' ? 'false' : `mode=${mode}`}`);
+  }
+
+  if (!req.push) {
+    args.push('--load');
+  } else if (canPushByDigest(builder)) {
+    args.push(
+      '--output',
+      `type=image,name=${req.repository},push-by-digest=true,name-canonical=true,push=true`,
+    );
+  } else {
+    args.push('--output', `type=image,name=${req.repository}:${req.pushTag},push=true`);
+    notes.push(`docker driver: pushes by tag ${req.pushTag} and merges by the digest it reports`);
+  }
+
+  args.push(req.context);
+  return { args, notes };
+}
+
+/** Cache scope/ref per variant and platform, so one variant's cache never evicts another's. */
+export function cacheFor(
+  kind: 'gha' | 'registry' | 'none',
+  repository: string,
+  variant: string,
+  arch: string,
+): CacheSpec {
+  if (kind === 'gha') return { type: 'gha', scope: `ml-image-${variant}-${arch}` };
+  if (kind === 'registry') return { type: 'registry', ref: `${repository}:cache-${variant}-${arch}` };
+  return { type: 'none' };
+}

@@ -1,0 +1,32 @@
+// BuildResult: what the build stage hands to capture/smoke/report (and writes as build.json).
+import { z } from 'zod';
+
+export const BUILD_RESULT_SCHEMA_VERSION = 1;
+
+export const PlatformBuildSchema = z.object({
+  platform: z.string(),
+  digest: z.string().regex(/^sha256:[0-9a-f]{64}$/),
+  durationMs: z.number().nonnegative(),
+  attempts: z.number().int().positive(),
+  metadata: z.record(z.string(), z.unknown()),
+});
+
+export const VariantBuildSchema = z.object({
+  variant: z.string(),
+  repository: z.string(),
+  /** Digest of the merged multi-arch manifest list. */
+  digest: z.string().regex(/^sha256:[0-9a-f]{64}$/),
+  tags: z.array(z.string()),
+  platforms: z.array(PlatformBuildSchema),
+  baseImage: z.string(),
+  baseDigest: z.string().optional(),
+});
+
+export const BuildResultSchema = z.object({
+  schemaVersion: z.literal(BUILD_RESULT_SCHEMA_VERSION),
+  variants: z.array(VariantBuildSchema),
+});
+
+export type PlatformBuild = z.infer<typeof PlatformBuildSchema>;
+export type VariantBuild = z.infer<typeof VariantBuildSchema>;
+export type BuildResult = z.infer<typeof BuildResultSchema>;

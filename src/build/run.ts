@@ -1,0 +1,292 @@
+// The build stage: one buildx build per variant and platform, each pushed (by digest where the
+// driver allows), then `imagetools create` merges each variant's platform digests under its tags.
+// Transient failures (connection reset, registry 5xx, i/o timeout) are retried with backoff; a
+// deterministic failure (Dockerfile error, pip conflict) stops at once with the end of the log.
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Config } from '../config/schema.js';
+import type { DockerAdapter } from '../docker/adapter.js';
+import { CheckFailedError, EnvironmentError, InputError } from '../errors.js';
+import { cliFailure } from '../docker/engine.js';
+import type { Plan, VariantPlan } from '../plan/plan.js';
+import { LABEL_PREFIX } from '../plan/tags.js';
+import { registerCleanup } from '../util/cleanup.js';
+import { type BuilderInfo, buildxBuildArgs, cacheFor } from './buildx-args.js';
+import { readRequirementsText } from './requirements.js';
+import {
+  BUILD_RESULT_SCHEMA_VERSION,
+  type BuildResult,
+  type PlatformBuild,
+  type VariantBuild,
+} from './result.js';
+
+const TRANSIENT =
+  /connection reset by peer|i\/o timeout|TLS handshake timeout|unexpected EOF|(?:50[0234]) (?:Internal Server Error|Bad Gateway|Service Unavailable|Gateway Timeout)|received unexpected HTTP status: 5\d\d|toomanyrequests|net\/http: request canceled/i;
+
+export const MAX_ATTEMPTS = 3;
+
+export function isTransient(log: string): boolean {
+  return TRANSIENT.test(log);
+}
+
+/** The one line that says why a build failed (buildx's last ERROR line, else the last line). */
+export function failureReason(log: string): string {
+  const lines = log
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
+  const err = [...lines].reverse().find((l) => /^ERROR[:\s]/.test(l) || /^error:/i.test(l));
+  return (
+    (err ?? lines.at(-1) ?? 'no output')
+      .replace(/^ERROR:?\s*/, '')
+      // Long RUN scripts are quoted whole by BuildKit: keep their start, the log excerpt has the rest.
+      .replace(/(\[\/bin\/sh -c )(.{60}).{20,}(\]: exit code)/, '$1$2...$3')
+      .replace(/(process "\/bin\/sh -c )(.{60}).{20,}(" did not complete)/, '$1$2...$3')
+      .slice(0, 400)
+  );
+}
+
+export interface BuildStageInput {
+  plan: Plan;
+  config: Config;
+  /** Directory of the config file: build.context and requirements are relative to it. */
+  baseDir: string;
+  /** images/ of this tool (the templates). */
+  imagesDir: string;
+  push: boolean;
+  /** Constraints text per variant (from the resolve stage); empty when none. */
+  constraints?: Readonly<Record<string, string>>;
+  /** Build only these variants / platforms (a matrix job); default all. */
+  only?: { variants?: readonly string[]; platforms?: readonly string[] };
+}
+
+export interface BuildStageDeps {
+  docker: DockerAdapter;
+  env: Readonly<Record<string, string | undefined>>;
+  /** One progress line (stage, platform, elapsed). */
+  progress: (line: string) => void;
+  /** Every line of buildx output, with the target it belongs to. */
+  output?: (line: string, target: string) => void;
+  /** Wraps each target's build (the action opens a log group). */
+  group?: <T>(name: string, fn: () => Promise<T>) => Promise<T>;
+  sleep?: (ms: number) => Promise<void>;
+  now?: () => number;
+}
+
+/** The variant's template from images/, else the user's Dockerfile (build.dockerfile). */
+export function dockerfileFor(v: VariantPlan, config: Config, baseDir: string, imagesDir: string): string {
+  if (v.template === undefined) {
+    if (config.build.dockerfile === undefined)
+      throw new InputError(`variant ${v.name}: no template and no build.dockerfile`);
+    return path.resolve(baseDir, config.build.dockerfile);
+  }
+  const file = path.join(imagesDir, v.template, 'Dockerfile');
+  if (!existsSync(file)) throw new InputError(`template "${v.template}" not found: ${file}`);
+  return file;
+}
+
+function cacheKind(config: Config, env: BuildStageDeps['env']): 'gha' | 'registry' | 'none' {
+  if (config.build.cache !== 'auto') return config.build.cache;
+  const onRunner =
+    env.ACTIONS_RUNTIME_TOKEN !== undefined &&
+    (env.ACTIONS_RESULTS_URL ?? env.ACTIONS_CACHE_URL) !== undefined;
+  return onRunner ? 'gha' : 'registry';
+}
+
+async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (t: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await fn(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+export async function runBuildStage(input: BuildStageInput, deps: BuildStageDeps): Promise<BuildResult> {
+  const { plan, config, baseDir } = input;
+  const now = deps.now ?? Date.now;
+  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  const group = deps.group ?? (<T>(_n: string, fn: () => Promise<T>) => fn());
+
+  for (const id of config.build.secrets) {
+    if (deps.env[id] === undefined) {
+      throw new InputError(
+        `build.secrets: ${id} is not set in the environment`,
+        `export ${id} (or pass it from a repository secret) before building`,
+      );
+    }
+  }
+  const variants = plan.variants.filter((v) => !input.only?.variants || input.only.variants.includes(v.name));
+  // Independent look-ups run side by side: each is a short docker CLI call.
+  const [buildxVersion, inspect, baseDigests] = await Promise.all([
+    deps.docker.buildxVersion(),
+    deps.docker.buildxInspect(),
+    Promise.all(
+      variants.map((v) =>
+        deps.docker.imageDigest(v.base.ref).catch((e: Error) => {
+          deps.progress(
+            `warning: could not resolve the digest of ${v.base.ref}: ${e.message.split('\n')[0]}`,
+          );
+          return undefined;
+        }),
+      ),
+    ),
+  ]);
+  const builder: BuilderInfo = { buildxVersion, driver: inspect.driver };
+  const requirements = readRequirementsText(config.python.requirements, baseDir);
+  const context = path.resolve(baseDir, config.build.context);
+  const cache = cacheKind(config, deps.env);
+
+  const work = mkdtempSync(path.join(tmpdir(), 'ml-image-build-'));
+  const unregister = registerCleanup(() => rmSync(work, { recursive: true, force: true }));
+  const notesShown = new Set<string>();
+  try {
+    const results: VariantBuild[] = [];
+    for (const [i, v] of variants.entries()) {
+      const dockerfile = dockerfileFor(v, config, baseDir, input.imagesDir);
+      const baseDigest = baseDigests[i];
+      const labels = {
+        ...v.labels,
+        ...(baseDigest !== undefined && {
+          'org.opencontainers.image.base.digest': baseDigest,
+          [`${LABEL_PREFIX}.base-digest`]: baseDigest,
+        }),
+      };
+      const buildArgs: Record<string, string> = {
+        ...v.buildArgs,
+        ...(config.python.indexUrl !== undefined && { INDEX_URL: config.python.indexUrl }),
+        ...(config.python.extraIndexUrls.length > 0 && {
+          EXTRA_INDEX_URL: config.python.extraIndexUrls.join(' '),
+        }),
+        REQUIREMENTS_TXT: requirements,
+        CONSTRAINTS_TXT: input.constraints?.[v.name] ?? '',
+        ...config.build.args,
+      };
+      const platforms = v.platforms.filter((p) => !input.only?.platforms || input.only.platforms.includes(p));
+      // dockerd's BuildKit (docker driver) runs one build at a time well on small runners.
+      const limit = builder.driver === 'docker' ? 1 : 2;
+      const built = await mapLimit(platforms, limit, (platform) =>
+        group(`build ${v.name} ${platform}`, () =>
+          buildOne({ v, platform, dockerfile, labels, buildArgs, context, cache, builder, work }),
+        ),
+      );
+      const sources = built.map((b) => `${plan.repository}@${b.digest}`);
+      let digest: string;
+      if (input.push) {
+        const t0 = now();
+        digest = await deps.docker.imagetoolsCreate(v.tags, sources);
+        deps.progress(
+          `merge ${v.name}: ${built.length} platform(s) -> ${v.tags.join(', ')} (${digest.slice(0, 19)}) in ${((now() - t0) / 1000).toFixed(1)}s`,
+        );
+      } else {
+        digest = built[0]!.digest;
+      }
+      results.push({
+        variant: v.name,
+        repository: plan.repository,
+        digest,
+        tags: v.tags,
+        platforms: built,
+        baseImage: v.base.ref,
+        ...(baseDigest !== undefined && { baseDigest }),
+      });
+    }
+    return { schemaVersion: BUILD_RESULT_SCHEMA_VERSION, variants: results };
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+    unregister();
+  }
+
+  async function buildOne(t: {
+    v: VariantPlan;
+    platform: string;
+    dockerfile: string;
+    labels: Record<string, string>;
+    buildArgs: Record<string, string>;
+    context: string;
+    cache: 'gha' | 'registry' | 'none';
+    builder: BuilderInfo;
+    work: string;
+  }): Promise<PlatformBuild> {
+    const arch = t.platform.split('/')[1]!;
+    const id = `${t.v.name}/${arch}`;
+    const metadataFile = path.join(t.work, `metadata-${t.v.name}-${arch}.json`);
+    const { args, notes } = buildxBuildArgs(
+      {
+        context: t.context,
+        dockerfile: t.dockerfile,
+        platform: t.platform,
+        repository: plan.repository,
+        pushTag: `ml-image-build-${t.v.name}-${arch}`,
+        push: input.push,
+        labels: t.labels,
+        buildArgs: t.buildArgs,
+        cache: cacheFor(t.cache, plan.repository, t.v.name, arch),
+        metadataFile,
+        provenance: config.build.provenance,
+        secrets: config.build.secrets,
+        network: config.build.network,
+        pull: config.build.pull,
+      },
+      t.builder,
+    );
+    for (const n of notes) {
+      if (!notesShown.has(n)) deps.progress(`note: ${n}`);
+      notesShown.add(n);
+    }
+    const started = now();
+    for (let attempt = 1; ; attempt++) {
+      deps.progress(`build ${id}: started${attempt > 1 ? ` (attempt ${attempt}/${MAX_ATTEMPTS})` : ''}`);
+      const tail: string[] = [];
+      const r = await deps.docker.buildx(args, {
+        onLine: (line) => {
+          tail.push(line);
+          if (tail.length > 400) tail.shift();
+          deps.output?.(line, id);
+        },
+      });
+      const elapsed = ((now() - started) / 1000).toFixed(1);
+      if (r.exitCode === 0) {
+        const metadata = JSON.parse(readFileSync(metadataFile, 'utf8')) as Record<string, unknown>;
+        const digest = metadata['containerimage.digest'];
+        if (typeof digest !== 'string')
+          throw new CheckFailedError(`build ${id}: buildx wrote no image digest to ${metadataFile}`);
+        deps.progress(`build ${id}: done in ${elapsed}s (${digest.slice(0, 19)})`);
+        return { platform: t.platform, digest, durationMs: now() - started, attempts: attempt, metadata };
+      }
+      const log = tail.join('\n') || r.stderr;
+      // No daemon, or the registry refused the push: an environment problem (exit 3), not the build's.
+      const classified = cliFailure(`build ${id}`, { ...r, stderr: log });
+      if (classified instanceof EnvironmentError) throw classified;
+      if (isTransient(log) && attempt < MAX_ATTEMPTS) {
+        const wait = 2000 * 2 ** (attempt - 1);
+        deps.progress(`build ${id}: transient failure (${failureReason(log)}); retrying in ${wait / 1000}s`);
+        await sleep(wait);
+        continue;
+      }
+      const excerpt = log.split('\n').slice(-25).join('\n');
+      throw new CheckFailedError(
+        `build ${id} failed after ${elapsed}s${attempt > 1 ? ` and ${attempt} attempts` : ''}: ${failureReason(log)}\n--- last lines of the build log ---\n${excerpt}`,
+        isTransient(log)
+          ? 'the registry or network kept failing; try again later'
+          : 'fix the Dockerfile or requirements named above; the build was not retried because the failure is deterministic',
+      );
+    }
+  }
+}
+
+/** images/ of this tool: next to dist/ when bundled, at the repository root in development. */
+export function findImagesDir(start: string): string {
+  let dir = start;
+  for (;;) {
+    if (existsSync(path.join(dir, 'images', 'cpu', 'Dockerfile'))) return path.join(dir, 'images');
+    const up = path.dirname(dir);
+    if (up === dir) throw new Error(`cannot find the images/ templates above ${start}`);
+    dir = up;
+  }
+}

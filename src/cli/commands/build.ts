@@ -1,0 +1,99 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { findImagesDir, runBuildStage } from '../../build/run.js';
+import type { BuildResult } from '../../build/result.js';
+import { loadConfig } from '../../config/load.js';
+import { ActionsExecRunner } from '../../docker/exec-runner.js';
+import { checkRegistry } from '../../docker/registry.js';
+import { InputError } from '../../errors.js';
+import { bundledCatalog } from '../../plan/catalog.js';
+import { gitContextFromCheckout, gitContextFromGitHubEnv } from '../../plan/git-context.js';
+import { planBuild } from '../../plan/plan.js';
+import { parseCommandArgs } from '../args.js';
+import type { CliIo } from '../io.js';
+import { writeOutFile } from '../output.js';
+import { configOverrideFlags, overridesFromFlags } from './shared.js';
+import type { Command } from './types.js';
+
+export function renderBuild(result: BuildResult): string {
+  return `${result.variants
+    .map(
+      (v) =>
+        `${v.variant}: ${v.digest}\n${v.platforms.map((p) => `  ${p.platform.padEnd(12)} ${p.digest}  ${(p.durationMs / 1000).toFixed(1)}s${p.attempts > 1 ? ` (${p.attempts} attempts)` : ''}`).join('\n')}\n${v.tags.map((t) => `  tag ${t}`).join('\n')}`,
+    )
+    .join('\n')}\n`;
+}
+
+export const buildCommand: Command = {
+  name: 'build',
+  summary: 'Build every variant for every platform with buildx, push by digest, merge into multi-arch tags.',
+  usage:
+    'ml-image build [--config FILE] [--platforms LIST] [--variants LIST] [--load] [--quiet] [--json] [--out DIR]',
+  help: `Plans (see "ml-image plan"), then runs one buildx build per variant and platform (arm64 under
+QEMU on an amd64 machine), pushes each by digest, and merges each variant's digests into one
+manifest list under its tags. Transient registry/network failures are retried (3 attempts with
+backoff); a Dockerfile or pip failure stops at once with the end of the build log.
+
+Options:
+  --config FILE      config file (default ml-image.yml)
+${configOverrideFlags}
+  --load             build one platform into the local engine instead of pushing
+  --quiet            do not stream buildx output (progress lines only)
+  --json             print the build result as JSON
+  --out DIR          write DIR/plan.json and DIR/build.json
+
+Exit codes: 0 built; 1 a build failed; 2 bad config; 3 no daemon / no buildx / registry unreachable.`,
+  async run(argv: string[], io: CliIo) {
+    const { values } = parseCommandArgs('build', argv, {
+      config: { type: 'string' },
+      platforms: { type: 'string' },
+      variants: { type: 'string' },
+      load: { type: 'boolean', default: false },
+      quiet: { type: 'boolean', default: false },
+    });
+    const loaded = loadConfig({
+      cwd: io.cwd,
+      ...(values.config !== undefined && { file: values.config }),
+      overrides: overridesFromFlags(values),
+    });
+    const { config } = loaded;
+    const push = !values.load;
+    if (!push && config.platforms.length !== 1) {
+      throw new InputError(
+        `--load builds one platform into the local engine, but the config has ${config.platforms.length} (${config.platforms.join(', ')})`,
+        'add --platforms linux/amd64 (or the platform you want), or push to a registry',
+      );
+    }
+    const git =
+      gitContextFromGitHubEnv(io.env) ?? (await gitContextFromCheckout(new ActionsExecRunner(), io.cwd));
+    const plan = planBuild(config, { catalog: bundledCatalog(), git, now: new Date() });
+    for (const w of plan.warnings) io.stderr(`warning: ${w}\n`);
+    const docker = io.docker();
+    if (push) await checkRegistry(config.image.registry);
+    const t0 = Date.now();
+    const result = await runBuildStage(
+      {
+        plan,
+        config,
+        baseDir: loaded.baseDir,
+        imagesDir: findImagesDir(path.dirname(fileURLToPath(import.meta.url))),
+        push,
+      },
+      {
+        docker,
+        env: io.env,
+        progress: (line) =>
+          io.stderr(`[build ${((Date.now() - t0) / 1000).toFixed(0).padStart(4)}s] ${line}\n`),
+        ...(!values.quiet && {
+          output: (line: string, target: string) => io.stderr(`  [${target}] ${line}\n`),
+        }),
+      },
+    );
+    if (values.out !== undefined) {
+      writeOutFile(io.cwd, values.out, 'plan.json', `${JSON.stringify(plan, null, 2)}\n`);
+      writeOutFile(io.cwd, values.out, 'build.json', `${JSON.stringify(result, null, 2)}\n`);
+    }
+    io.stdout(values.json ? `${JSON.stringify(result, null, 2)}\n` : renderBuild(result));
+    return 0;
+  },
+};
