@@ -4678,7 +4678,7 @@ var server_interceptors_1 = __webpack_require__(2151);
 Object.defineProperty(exports, "ServerListenerBuilder", ({ enumerable: true, get: function () { return server_interceptors_1.ServerListenerBuilder; } }));
 Object.defineProperty(exports, "ResponderBuilder", ({ enumerable: true, get: function () { return server_interceptors_1.ResponderBuilder; } }));
 Object.defineProperty(exports, "ServerInterceptingCall", ({ enumerable: true, get: function () { return server_interceptors_1.ServerInterceptingCall; } }));
-var orca_1 = __webpack_require__(2124);
+var orca_1 = __webpack_require__(9743);
 Object.defineProperty(exports, "ServerMetricRecorder", ({ enumerable: true, get: function () { return orca_1.ServerMetricRecorder; } }));
 const experimental = __webpack_require__(79);
 exports.experimental = experimental;
@@ -6880,7 +6880,7 @@ const duration_1 = __webpack_require__(3929);
 const load_balancer_1 = __webpack_require__(7000);
 const load_balancer_pick_first_1 = __webpack_require__(8639);
 const logging = __webpack_require__(8536);
-const orca_1 = __webpack_require__(2124);
+const orca_1 = __webpack_require__(9743);
 const picker_1 = __webpack_require__(1663);
 const priority_queue_1 = __webpack_require__(8291);
 const subchannel_address_1 = __webpack_require__(7021);
@@ -8265,7 +8265,7 @@ const bufToString = (val) => {
 
 /***/ }),
 
-/***/ 2124:
+/***/ 9743:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -11471,7 +11471,7 @@ const zlib = __webpack_require__(3106);
 const stream_decoder_1 = __webpack_require__(7956);
 const logging = __webpack_require__(8536);
 const tls_1 = __webpack_require__(4756);
-const orca_1 = __webpack_require__(2124);
+const orca_1 = __webpack_require__(9743);
 const environment_1 = __webpack_require__(6964);
 const TRACER_NAME = 'server_call';
 function trace(text) {

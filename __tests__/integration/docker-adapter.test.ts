@@ -118,6 +118,23 @@ describe.skipIf(!env.available)('real Docker through the adapter', () => {
     expect(await docker.listManagedContainers(labels)).toEqual([]);
   });
 
+  it('keeps a session container for several execs, with exit codes and a timeout, then removes it', async () => {
+    const labels = { 'ml-image-it': runId, case: 'session' };
+    const session = await docker.startSession({ image: images.busyboxAmd64, labels });
+    try {
+      const a = await session.exec(['sh', '-c', 'echo one > /tmp/state; echo made'], { env: { X: '1' } });
+      expect(a).toMatchObject({ exitCode: 0, stdout: 'made\n', timedOut: false });
+      const b = await session.exec(['sh', '-c', 'cat /tmp/state; echo oops >&2; exit 4']);
+      expect(b).toMatchObject({ exitCode: 4, stdout: 'one\n', stderr: 'oops\n' });
+      const c = await session.exec(['sleep', '30'], { timeoutMs: 1000 });
+      expect(c.timedOut).toBe(true);
+      expect(await docker.listManagedContainers(labels)).toHaveLength(1);
+    } finally {
+      await session.close();
+    }
+    expect(await docker.listManagedContainers(labels)).toEqual([]);
+  });
+
   it('leaves no container of this run behind', async () => {
     expect(await docker.listManagedContainers({ 'ml-image-it': runId })).toEqual([]);
   });

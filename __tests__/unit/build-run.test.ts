@@ -89,7 +89,9 @@ async function run(
       baseDir: dir,
       imagesDir: findImagesDir(process.cwd()),
       push: true,
-      constraints: { cpu: 'numpy==1.26.4' },
+      resolved: {
+        'cpu/linux/amd64': { constraints: 'numpy==1.26.4', requirements: 'numpy<2\nopencv-python-headless' },
+      },
     },
     { docker: s.docker, env, progress: (l) => progress.push(l), sleep: async (ms) => void sleeps.push(ms) },
   );

@@ -8,7 +8,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _util_cjs_globals_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4367);
 /* harmony import */ var _util_cleanup_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4532);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2521);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(484);
 // Entry of the `ml-image` bin (bundled to dist/cli/index.js).
 
 
@@ -21,7 +21,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2521:
+/***/ 484:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1409,8 +1409,10 @@ function createDockerAdapter(deps) {
     async function ensureImage(image, platform) {
         const docker = await engine();
         try {
-            await docker.getImage(image).inspect();
-            return;
+            const info = await docker.getImage(image).inspect();
+            // A multi-arch tag may be cached locally for another platform: then pull the one asked for.
+            if (platform === undefined || `${info.Os}/${info.Architecture}` === platform)
+                return;
         }
         catch (e) {
             const conn = connectionError(e, docker);
@@ -1572,6 +1574,84 @@ function createDockerAdapter(deps) {
                 await remove();
                 unregister();
             }
+        },
+        async startSession(spec) {
+            await ensureImage(spec.image, spec.platform);
+            const docker = await engine();
+            const container = await engineCall(() => docker.createContainer({
+                _query: spec.platform ? { platform: spec.platform } : {},
+                _body: {
+                    Image: spec.image,
+                    // Idle until closed; the image's entrypoint is bypassed so any image works.
+                    Entrypoint: ['sh', '-c', 'trap "exit 0" TERM INT; while :; do sleep 3600 & wait $!; done'],
+                    Cmd: [],
+                    Env: Object.entries(spec.env ?? {}).map(([k, v]) => `${k}=${v}`),
+                    ...(spec.user !== undefined && { User: spec.user }),
+                    Labels: { ...spec.labels, [MANAGED_LABEL]: 'true' },
+                    HostConfig: { ...(spec.network !== undefined && { NetworkMode: spec.network }) },
+                },
+            }));
+            let closed = false;
+            const close = async () => {
+                if (closed)
+                    return;
+                closed = true;
+                await container.remove({ force: true, v: true }).catch(() => undefined);
+            };
+            const unregister = (0,cleanup/* registerCleanup */.qE)(close);
+            try {
+                await engineCall(() => container.start());
+            }
+            catch (e) {
+                await close();
+                unregister();
+                throw e;
+            }
+            return {
+                containerId: container.id,
+                async exec(cmd, options = {}) {
+                    const ex = await engineCall(() => container.exec({
+                        Cmd: [...cmd],
+                        AttachStdout: true,
+                        AttachStderr: true,
+                        Env: Object.entries(options.env ?? {}).map(([k, v]) => `${k}=${v}`),
+                    }));
+                    const stream = await engineCall(() => ex.start({ hijack: true, stdin: false }));
+                    let stdout = '';
+                    let stderr = '';
+                    const out = new external_node_stream_namespaceObject.PassThrough();
+                    const err = new external_node_stream_namespaceObject.PassThrough();
+                    out.on('data', (b) => (stdout += b.toString('utf8')));
+                    err.on('data', (b) => (stderr += b.toString('utf8')));
+                    docker.modem.demuxStream(stream, out, err);
+                    let timer;
+                    const ended = new Promise((resolve) => {
+                        stream.on('end', () => resolve('ended'));
+                        stream.on('close', () => resolve('ended'));
+                        stream.on('error', () => resolve('ended'));
+                    });
+                    const outcome = await (options.timeoutMs === undefined
+                        ? ended
+                        : Promise.race([
+                            ended,
+                            new Promise((resolve) => {
+                                timer = setTimeout(() => resolve('timeout'), options.timeoutMs);
+                            }),
+                        ]));
+                    if (timer)
+                        clearTimeout(timer);
+                    if (outcome === 'timeout') {
+                        stream.destroy();
+                        return { exitCode: -1, stdout, stderr, timedOut: true };
+                    }
+                    const info = await ex.inspect();
+                    return { exitCode: info.ExitCode ?? -1, stdout, stderr, timedOut: false };
+                },
+                async close() {
+                    await close();
+                    unregister();
+                },
+            };
         },
         async listManagedContainers(labels = {}) {
             const filters = [`${MANAGED_LABEL}=true`, ...Object.entries(labels).map(([k, v]) => `${k}=${v}`)];
@@ -11516,9 +11596,10 @@ function cacheFor(kind, repository, variant, arch) {
 
 
 const INCLUDE = /^\s*(?:-r|--requirement)(?:\s+|=)(\S+)\s*$/;
-function readRequirementsText(files, baseDir) {
+function readRequirements(files, baseDir) {
     const seen = new Set();
     const out = [];
+    const origins = [];
     const visit = (file, from) => {
         const abs = external_node_path_default().resolve(baseDir, file);
         if (seen.has(abs))
@@ -11531,13 +11612,18 @@ function readRequirementsText(files, baseDir) {
             const m = INCLUDE.exec(line);
             if (m)
                 visit(external_node_path_default().resolve(external_node_path_default().dirname(abs), m[1]), `${abs}:${i + 1}`);
-            else if (line.trim() !== '')
+            else if (line.trim() !== '') {
                 out.push(line);
+                origins.push(`${abs}:${i + 1}`);
+            }
         });
     };
     for (const f of files)
         visit(f);
-    return out.join('\n');
+    return { text: out.join('\n'), origins };
+}
+function readRequirementsText(files, baseDir) {
+    return readRequirements(files, baseDir).text;
 }
 
 ;// CONCATENATED MODULE: ./src/build/result.ts
@@ -11677,7 +11763,7 @@ async function runBuildStage(input, deps) {
                     EXTRA_INDEX_URL: config.python.extraIndexUrls.join(' '),
                 }),
                 REQUIREMENTS_TXT: requirements,
-                CONSTRAINTS_TXT: input.constraints?.[v.name] ?? '',
+                CONSTRAINTS_TXT: '',
                 ...config.build.args,
             };
             const platforms = v.platforms.filter((p) => !input.only?.platforms || input.only.platforms.includes(p));
@@ -11722,7 +11808,13 @@ async function runBuildStage(input, deps) {
             pushTag: `ml-image-build-${t.v.name}-${arch}`,
             push: input.push,
             labels: t.labels,
-            buildArgs: t.buildArgs,
+            buildArgs: {
+                ...t.buildArgs,
+                ...(input.resolved?.[`${t.v.name}/${t.platform}`] && {
+                    REQUIREMENTS_TXT: input.resolved[`${t.v.name}/${t.platform}`].requirements,
+                    CONSTRAINTS_TXT: input.resolved[`${t.v.name}/${t.platform}`].constraints,
+                }),
+            },
             cache: cacheFor(t.cache, plan.repository, t.v.name, arch),
             metadataFile,
             provenance: config.build.provenance,
@@ -12719,6 +12811,777 @@ function planBuild(config, ctx) {
     };
 }
 
+// EXTERNAL MODULE: ./node_modules/@renovatebot/pep440/index.js
+var pep440 = __nccwpck_require__(8898);
+;// CONCATENATED MODULE: ./src/resolve/constraints.ts
+// The constraints that hold the base image fixed: one pin per installed distribution.
+
+/** Tools pip manages for itself; pinning them would only fight pip's own upgrade logic. */
+const SKIP = new Set(['pip', 'setuptools', 'wheel', 'distribute']);
+/** Owned by the OS package manager (Debian/Ubuntu python3-* packages): pip must not touch them anyway. */
+function osOwned(d) {
+    return ((d.installer !== '' && d.installer !== 'pip' && d.installer !== 'uv') ||
+        d.location.startsWith('/usr/lib/python3/dist-packages'));
+}
+function pinDecisions(installed) {
+    return [...installed]
+        .sort((a, b) => a.name.localeCompare(b.name))
+        .map((d) => {
+        if (SKIP.has(d.name))
+            return { dist: d, skipped: 'packaging tool' };
+        if (d.editable)
+            return { dist: d, skipped: 'editable install' };
+        if (d.directUrl)
+            return { dist: d, skipped: 'installed from a direct URL' };
+        if (osOwned(d))
+            return { dist: d, skipped: `owned by the OS package manager (${d.installer || d.location})` };
+        // "===" pins versions that are not PEP 440 (pip matches them as strings).
+        return { dist: d, pin: (0,pep440.valid)(d.version) ? `${d.name}==${d.version}` : `${d.name}===${d.version}` };
+    });
+}
+function constraintsText(decisions, header) {
+    const pins = decisions.filter((d) => d.pin).map((d) => d.pin);
+    return `# ${header}\n${pins.join('\n')}${pins.length ? '\n' : ''}`;
+}
+
+;// CONCATENATED MODULE: ./src/resolve/explain.ts
+const code = (s) => `\`${s.replace(/`/g, "'")}\``;
+function renderExplanation(r) {
+    const lines = [];
+    const head = {
+        clean: 'No conflict: your requirements keep every package of the base image.',
+        fixed: 'Conflict fixed: a plan that keeps the base image intact was found.',
+        conflict: 'Conflict: your requirements cannot be installed without breaking the base image.',
+    };
+    lines.push(`### Dependency resolution (${r.platform})`, '', `**${head[r.status]}**`, '');
+    lines.push(`Base image ${code(r.image)}: Python ${r.python}; ${r.constraints.pinned} packages held.`, '');
+    if (r.naive.replaces.length > 0) {
+        lines.push('A plain `pip install -r requirements.txt` would:', '');
+        for (const rep of r.naive.replaces) {
+            const by = rep.pulledInBy
+                .map((p) => `${code(`${p.dist} ${p.version}`)} needs ${code(p.requirement)}`)
+                .join(', ');
+            const breaks = rep.breaks
+                .map((b) => `${code(`${b.dist} ${b.version}`)} (${code(b.requirement)})`)
+                .join(', ');
+            lines.push(`- replace ${code(`${rep.name} ${rep.from}`)} with ${code(rep.to)}${by ? ` because ${by}` : ''}${breaks ? `, breaking ${breaks}` : ''}`);
+        }
+        lines.push('');
+    }
+    if (r.resolved && r.resolved.moved.length > 0) {
+        lines.push('Resolved with the base image held:', '');
+        for (const m of r.resolved.moved)
+            lines.push(`- ${code(m.name)} ${m.naive} -> ${m.resolved}: ${m.reason}`);
+        lines.push('');
+    }
+    if (r.resolved && r.resolved.relaxed.length > 0) {
+        lines.push('Requirements relaxed (lower bounds kept):', '');
+        for (const c of r.resolved.relaxed)
+            lines.push(`- ${code(c.from)} -> ${code(c.to)}`);
+        lines.push('');
+    }
+    if (r.conflict) {
+        lines.push('Why:', '', ...r.conflict.chain.map((c) => `- ${c}`), '');
+        if (r.conflict.causes.length)
+            lines.push('pip says:', '', '```', ...r.conflict.causes, '```', '');
+        lines.push('Options:', '', ...r.conflict.options.map((o) => `- ${o}`), '');
+    }
+    if (r.hazards.length > 0) {
+        lines.push('Hazards pip cannot see:', '');
+        for (const h of r.hazards)
+            lines.push(`- ${h.message}. Fix: ${h.fix} ([source](${h.source}))`);
+        lines.push('');
+    }
+    return `${lines.join('\n').trimEnd()}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/resolve/hazards.json
+const hazards_namespaceObject = /*#__PURE__*/JSON.parse('{"schemaVersion":1,"updated":"2026-11-22","numpy1Abi":[{"package":"torch","versions":"<2.3","fixedIn":"2.3.0","source":"https://github.com/pytorch/pytorch/issues/132179"},{"package":"opencv-python","versions":"<4.10.0.84","fixedIn":"4.10.0.84","source":"https://github.com/spack/spack/pull/46223"},{"package":"opencv-python-headless","versions":"<4.10.0.84","fixedIn":"4.10.0.84","source":"https://github.com/spack/spack/pull/46223"},{"package":"opencv-contrib-python","versions":"<4.10.0.84","fixedIn":"4.10.0.84","source":"https://github.com/spack/spack/pull/46223"},{"package":"opencv-contrib-python-headless","versions":"<4.10.0.84","fixedIn":"4.10.0.84","source":"https://github.com/spack/spack/pull/46223"},{"package":"pandas","versions":"<2.1","fixedIn":"2.2.2","source":"https://github.com/pandas-dev/pandas/issues/59052"},{"package":"scikit-learn","versions":"<1.3","fixedIn":"1.4.2","source":"https://github.com/scikit-learn/scikit-learn/issues/29630"},{"package":"matplotlib","versions":"<3.7.3","fixedIn":"3.8.4","source":"https://github.com/matplotlib/matplotlib/issues/26778"},{"package":"pyarrow","versions":"<15","fixedIn":"16.0.0","source":"https://github.com/apache/arrow/issues/39537"},{"package":"h5py","versions":"<3.11","fixedIn":"3.11.0","source":"https://github.com/h5py/h5py/issues/2455"},{"package":"shapely","versions":">=2.0,<2.0.3","fixedIn":"2.0.4","source":"https://github.com/shapely/shapely/pull/1975"},{"package":"tensorflow","versions":">=2.14,<2.15","fixedIn":"2.18.0","source":"https://github.com/tensorflow/tensorflow/issues/102743"}],"torchNoNumpyDependency":{"torchVersions":"<2.3","note":"Since 1.9.0 torch wheels list no numpy requirement in Requires-Dist (numpy became an optional, runtime-detected dependency), so pip cannot see that a torch built against NumPy 1.x clashes with an installed NumPy 2.","source":"https://github.com/pytorch/pytorch/issues/60081"},"ngcPrerelease":{"note":"NGC PyTorch containers ship a source build versioned as a PEP 440 pre-release with a local tag (e.g. release 25.12 ships 2.10.0a0+b4e4ee81d3), which sorts below the final X.Y.0, so a requirement such as a torchvision release that pins torch==X.Y.0 is not satisfied by it and pip replaces NGC\'s torch with a PyPI build (from 25.03 NGC adds /etc/pip/constraint.txt to guard against this).","source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-12.html"},"opencvVariants":{"packages":["opencv-python","opencv-python-headless","opencv-contrib-python","opencv-contrib-python-headless"],"note":"All four packages install the same cv2 module with no plugin architecture, so having more than one installed makes the last-installed overwrite or shadow the other\'s cv2 files, and the upstream fix is to uninstall them all and reinstall only one.","source":"https://pypi.org/project/opencv-python/4.10.0.82/"},"torchCudaLocalVersion":{"note":"torch wheels from download.pytorch.org carry +cuXYZ local versions (e.g. 2.8.0+cu128); a wheel whose CUDA major differs from the base image\'s CUDA (e.g. cu130 on a CUDA 12.x image, or cu128 on CUDA 13) loads its own CUDA runtime alongside the image\'s, cannot use the image\'s CUDA libraries (errors like libcublas.so.12 not found), and needs a driver new enough for its own CUDA major.","source":"https://github.com/sgl-project/sglang/pull/22833"},"aarch64PypiTorch":{"cpuOnlyBefore":"2.11","note":"Before torch 2.11, PyPI carried only CPU-only torch wheels for linux aarch64, so pip install torch on Grace-class hosts (GH200/GB200/GB300) silently got a CPU build, and any dependency pinning torch could replace a CUDA build from download.pytorch.org with that CPU wheel.","source":"https://theneuralfeed.com/article/vllm-and-pytorch-work-together-to-improve-the-developer-experience-on-aarch64/k7voSkfH"}}');
+;// CONCATENATED MODULE: ./src/resolve/hazards.ts
+// Hazards a resolver cannot see (pip is satisfied, the image still breaks): checked against a data
+// table with a source per row (hazards.json). Each kind of check is code; the rows are data.
+
+
+
+const hazards_url = schemas_string().url();
+const HazardTableSchema = object({
+    schemaVersion: literal(1),
+    updated: schemas_string(),
+    numpy1Abi: array(object({ package: schemas_string(), versions: schemas_string(), fixedIn: schemas_string(), source: hazards_url })),
+    torchNoNumpyDependency: object({ torchVersions: schemas_string(), note: schemas_string(), source: hazards_url }),
+    ngcPrerelease: object({ note: schemas_string(), source: hazards_url }),
+    opencvVariants: object({ packages: array(schemas_string()).min(2), note: schemas_string(), source: hazards_url }),
+    torchCudaLocalVersion: object({ note: schemas_string(), source: hazards_url }),
+    aarch64PypiTorch: object({ cpuOnlyBefore: schemas_string(), note: schemas_string(), source: hazards_url }),
+});
+let table;
+function hazardTable() {
+    table ??= HazardTableSchema.parse(hazards_namespaceObject);
+    return table;
+}
+const canon = (n) => n.toLowerCase().replace(/[-_.]+/g, '-');
+/** "2.6.0a0+ecf3bae40a" -> "2.6.0a0" for range checks (local versions do not change the release). */
+const release = (v) => v.split('+')[0];
+const inRange = (v, range) => (0,pep440.valid)(release(v)) !== null && (0,pep440.satisfies)(release(v), range);
+function findHazards(h, t = hazardTable()) {
+    const out = [];
+    // The environment after the install: base versions, overridden by what pip installs.
+    const final = new Map(h.snapshot.installed.map((d) => [canon(d.name), d.version]));
+    for (const i of h.install)
+        final.set(canon(i.name), i.version);
+    const installing = new Map(h.install.map((i) => [canon(i.name), i.version]));
+    const numpy = final.get('numpy');
+    const numpy2 = numpy !== undefined && (0,pep440.valid)(release(numpy)) !== null && (0,pep440.satisfies)(release(numpy), '>=2');
+    if (numpy2) {
+        for (const row of t.numpy1Abi) {
+            const v = final.get(canon(row.package));
+            if (v && inRange(v, row.versions)) {
+                out.push({
+                    id: `numpy1-abi:${row.package}`,
+                    message: `${row.package} ${v} was built against NumPy 1.x but declares no upper bound; with numpy ${numpy} its import breaks ("A module that was compiled using NumPy 1.x cannot be run in NumPy 2")`,
+                    fix: `require ${row.package}>=${row.fixedIn}, or hold numpy<2`,
+                    source: row.source,
+                });
+            }
+        }
+        const torch = final.get('torch');
+        if (torch && inRange(torch, t.torchNoNumpyDependency.torchVersions)) {
+            out.push({
+                id: 'torch-no-numpy-dependency',
+                message: `torch ${torch} is built against NumPy 1.x and numpy ${numpy} is planned: ${t.torchNoNumpyDependency.note}`,
+                fix: 'add numpy<2 to your requirements, or use a torch built against NumPy 2',
+                source: t.torchNoNumpyDependency.source,
+            });
+        }
+    }
+    const baseTorch = h.snapshot.installed.find((d) => canon(d.name) === 'torch')?.version;
+    const newTorch = installing.get('torch');
+    if (baseTorch && /a0\+|\.dev|\+/.test(baseTorch) && newTorch && newTorch !== baseTorch) {
+        out.push({
+            id: 'ngc-prerelease-torch',
+            message: `the base image ships torch ${baseTorch} and the plan replaces it with ${newTorch}: ${t.ngcPrerelease.note}`,
+            fix: 'do not pin torch (or torchvision/torchaudio releases that pin another torch); keep the base image torch',
+            source: t.ngcPrerelease.source,
+        });
+    }
+    const cv = t.opencvVariants.packages.filter((p) => final.has(canon(p)));
+    if (cv.length > 1) {
+        out.push({
+            id: 'opencv-variants',
+            message: `${cv.join(' and ')} would be installed together: ${t.opencvVariants.note}`,
+            fix: `keep one of them (in a container: opencv-python-headless)`,
+            source: t.opencvVariants.source,
+        });
+    }
+    const torch = final.get('torch');
+    const local = torch ? /\+cu(\d+)/.exec(torch)?.[1] : undefined;
+    const imageCuda = h.snapshot.env.CUDA_VERSION ?? h.variant?.cuda;
+    if (local && imageCuda) {
+        const wheelMajor = local.length >= 3 ? local.slice(0, local.length - 1) : local;
+        if (wheelMajor !== imageCuda.split('.')[0]) {
+            out.push({
+                id: 'torch-cuda-mismatch',
+                message: `torch ${torch} is built for CUDA ${wheelMajor}.x but the base image has CUDA ${imageCuda}: ${t.torchCudaLocalVersion.note}`,
+                fix: `install torch from https://download.pytorch.org/whl/cu${imageCuda.split('.').slice(0, 2).join('')}`,
+                source: t.torchCudaLocalVersion.source,
+            });
+        }
+    }
+    const fromPypi = !(h.variant?.torchIndexUrl ?? h.indexUrl ?? '').includes('download.pytorch.org');
+    if (h.platform === 'linux/arm64' &&
+        h.variant?.cuda !== undefined &&
+        newTorch &&
+        fromPypi &&
+        inRange(newTorch, `<${t.aarch64PypiTorch.cpuOnlyBefore}`)) {
+        out.push({
+            id: 'aarch64-pypi-torch-cpu',
+            message: `torch ${newTorch} from PyPI on linux/arm64 is a CPU-only build: ${t.aarch64PypiTorch.note}`,
+            fix: `use torch>=${t.aarch64PypiTorch.cpuOnlyBefore}, or PyTorch's CUDA index (https://download.pytorch.org/whl/cu128)`,
+            source: t.aarch64PypiTorch.source,
+        });
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/resolve/helper-py.ts
+// The resolver's helper, run inside the base image with its own python3. Standard library plus
+// pip's vendored `packaging`, so requirements, specifiers and markers are judged exactly as pip
+// judges them, in the target environment (an arm64 image evaluates platform_machine as aarch64).
+// Commands (argv[1]): snapshot | analyze INSPECT REPORT | relax REQS NAME=VERSION...
+const HELPER_PY = String.raw `
+import json, os, subprocess, sys
+
+try:
+    from pip._vendor.packaging.requirements import Requirement, InvalidRequirement
+    from pip._vendor.packaging.utils import canonicalize_name
+    from pip._vendor.packaging.version import Version, InvalidVersion
+except Exception as e:  # pip too old or missing: say so, the caller turns it into an error
+    print(json.dumps({"error": "pip with vendored packaging is required in the image: %s" % e}))
+    sys.exit(0)
+
+def load(path):
+    with open(path) as f:
+        return json.load(f)
+
+def snapshot():
+    r = subprocess.run([sys.executable, "-m", "pip", "inspect", "--local"], stdout=subprocess.PIPE,
+                       stderr=subprocess.PIPE, universal_newlines=True)
+    out = {"python": {"version": "%d.%d.%d" % sys.version_info[:3], "executable": sys.executable},
+           "env": {k: v for k, v in os.environ.items() if k.startswith("PIP_") or k in ("CUDA_VERSION", "NVIDIA_PYTORCH_VERSION", "PYTORCH_VERSION")}}
+    if r.returncode != 0:
+        out["error"] = "pip inspect failed: " + (r.stderr.strip().splitlines() or ["exit %d" % r.returncode])[-1]
+        print(json.dumps(out)); return
+    data = json.loads(r.stdout)
+    out["pipVersion"] = data.get("pip_version")
+    out["environment"] = data.get("environment", {})
+    dists = []
+    for d in data.get("installed", []):
+        m = d.get("metadata", {})
+        loc = d.get("metadata_location", "")
+        dists.append({
+            "name": canonicalize_name(m.get("name", "")),
+            "version": m.get("version", ""),
+            "requiresDist": m.get("requires_dist", []) or [],
+            "installer": (d.get("installer") or "").strip(),
+            "editable": bool(d.get("direct_url", {}).get("dir_info", {}).get("editable")),
+            "directUrl": "direct_url" in d,
+            "location": loc,
+        })
+    out["installed"] = dists
+    cf = os.environ.get("PIP_CONSTRAINT") or "/etc/pip/constraint.txt"
+    out["constraintFile"] = {"path": cf, "content": open(cf).read()} if os.path.isfile(cf) else None
+    print(json.dumps(out))
+
+def reqs_on(requires, name, env):
+    """The requirements in 'requires' that target 'name' and apply in 'env' (extras off)."""
+    found = []
+    for line in requires:
+        try:
+            r = Requirement(line)
+        except InvalidRequirement:
+            continue
+        if canonicalize_name(r.name) != name:
+            continue
+        if r.marker is not None:
+            e = dict(env); e["extra"] = ""
+            try:
+                if not r.marker.evaluate(e):
+                    continue
+            except Exception:
+                pass
+        found.append(r)
+    return found
+
+def allows(req, version):
+    try:
+        return req.specifier.contains(Version(version), prereleases=True)
+    except InvalidVersion:
+        return True
+
+def analyze(inspect_path, report_path):
+    snap = load(inspect_path); rep = load(report_path)
+    env = rep.get("environment") or snap.get("environment") or {}
+    installed = {d["name"]: d for d in snap.get("installed", [])}
+    install = []
+    for item in rep.get("install", []):
+        m = item.get("metadata", {})
+        install.append({"name": canonicalize_name(m.get("name", "")), "version": m.get("version", ""),
+                        "requested": bool(item.get("requested")), "requiresDist": m.get("requires_dist", []) or []})
+    new = {i["name"]: i for i in install}
+    replaced = []
+    for i in install:
+        base = installed.get(i["name"])
+        if base is None or base["version"] == i["version"]:
+            continue
+        breaks = []
+        for d in installed.values():
+            if d["name"] in new:  # itself being replaced: judged by its new version
+                continue
+            for r in reqs_on(d["requiresDist"], i["name"], env):
+                if not allows(r, i["version"]):
+                    breaks.append({"dist": d["name"], "version": d["version"], "requirement": str(r)})
+        pulled = []
+        for j in install:
+            for r in reqs_on(j["requiresDist"], i["name"], env):
+                if not allows(r, base["version"]):
+                    pulled.append({"dist": j["name"], "version": j["version"], "requirement": str(r), "requested": j["requested"]})
+        replaced.append({"name": i["name"], "from": base["version"], "to": i["version"], "breaks": breaks, "pulledInBy": pulled})
+    holders = {}
+    for name in [r["name"] for r in replaced]:
+        holders[name] = [{"dist": d["name"], "version": d["version"], "requirement": str(r)}
+                         for d in installed.values() for r in reqs_on(d["requiresDist"], name, env)]
+    print(json.dumps({"install": [{k: v for k, v in i.items() if k != "requiresDist"} for i in install],
+                      "replaced": replaced, "holders": holders, "environment": env}))
+
+def relax(reqs_path, pairs):
+    """Loosen the named requirements to a lower bound: the user's own, else the major version pip chose."""
+    chosen = dict(p.split("=", 1) for p in pairs)
+    out, changes = [], []
+    for line in open(reqs_path).read().splitlines():
+        s = line.strip()
+        try:
+            r = Requirement(s) if s and not s.startswith(("#", "-")) else None
+        except InvalidRequirement:
+            r = None
+        if r is None or canonicalize_name(r.name) not in chosen:
+            out.append(line); continue
+        lower = None
+        for sp in r.specifier:
+            if sp.operator in ("==", "===", ">=", "~=", ">") and "*" not in sp.version:
+                lower = sp.operator.replace("~=", ">=").replace("===", ">=").replace("==", ">=") + sp.version
+        if lower is None:
+            v = chosen[canonicalize_name(r.name)]
+            lower = ">=%s" % (v.split(".")[0] if v else "0")
+        extras = "[%s]" % ",".join(sorted(r.extras)) if r.extras else ""
+        marker = "; %s" % r.marker if r.marker is not None else ""
+        new = "%s%s%s%s" % (r.name, extras, lower, marker)
+        if new != s:
+            changes.append({"name": canonicalize_name(r.name), "from": s, "to": new})
+        out.append(new)
+    print(json.dumps({"requirements": "\n".join(out) + "\n", "changes": changes}))
+
+cmd = sys.argv[1]
+if cmd == "snapshot": snapshot()
+elif cmd == "analyze": analyze(sys.argv[2], sys.argv[3])
+elif cmd == "relax": relax(sys.argv[2], sys.argv[3:])
+else: print(json.dumps({"error": "unknown command " + cmd}))
+`;
+
+;// CONCATENATED MODULE: ./src/resolve/pip-output.ts
+// Reading pip's own words: the "conflict is caused by" block, invalid requirement lines, and the
+// signs of an unreachable index. Pure functions over pip's output.
+/** The lines of pip's "The conflict is caused by:" block (ResolutionImpossible). */
+function conflictBlock(output) {
+    const lines = output.split(/\r?\n/);
+    const start = lines.findIndex((l) => /The conflict is caused by:/.test(l));
+    if (start < 0)
+        return [];
+    const block = [];
+    for (const l of lines.slice(start + 1)) {
+        if (l.trim() === '')
+            break;
+        block.push(l.trim());
+    }
+    return block;
+}
+const pip_output_canon = (n) => n.toLowerCase().replace(/[-_.]+/g, '-');
+/**
+ * The user's packages that pip blames in the conflict block: "The user requested X..." (not a
+ * constraint), or "X 1.2 depends on ..." when X is one of `requested` (pip 23 often prints only that).
+ */
+function userRequestedInConflict(block, requested = []) {
+    const wanted = new Set(requested.map(pip_output_canon));
+    const names = new Set();
+    for (const l of block) {
+        const asked = /^The user requested (?!\(constraint\))([A-Za-z0-9][A-Za-z0-9._-]*)/.exec(l);
+        if (asked)
+            names.add(pip_output_canon(asked[1]));
+        const dep = /^([A-Za-z0-9][A-Za-z0-9._-]*) \S+ depends on /.exec(l);
+        if (dep && wanted.has(pip_output_canon(dep[1])))
+            names.add(pip_output_canon(dep[1]));
+    }
+    return [...names];
+}
+/** Project names of a requirements text (pip's own parsing happens in the container; this is for matching). */
+function requirementNames(text) {
+    return text
+        .split(/\r?\n/)
+        .map((l) => /^\s*([A-Za-z0-9][A-Za-z0-9._-]*)/.exec(l)?.[1])
+        .filter((n) => n !== undefined)
+        .map(pip_output_canon);
+}
+/** pip: "Invalid requirement: 'numpy>>2' (from line 3 of /tmp/x/requirements.txt)" */
+function invalidRequirement(output) {
+    const m = /Invalid requirement: '([^']*)'(?:[^\n]*?\(from line (\d+) of [^)]*\))?/.exec(output);
+    if (!m)
+        return undefined;
+    return { requirement: m[1], line: m[2] ? Number(m[2]) : 0 };
+}
+const UNREACHABLE = /NewConnectionError|Failed to establish a new connection|Max retries exceeded|Name or service not known|Temporary failure in name resolution|Connection refused|ConnectTimeoutError|Could not fetch URL .*: There was a problem confirming the ssl certificate/i;
+/** pip could not reach the index (it then says "from versions: none", which is not the user's fault). */
+function indexUnreachable(output) {
+    const line = output.split(/\r?\n/).find((l) => UNREACHABLE.test(l));
+    return line?.trim();
+}
+/** "No matching distribution found for foo" with an index that answered: the package does not exist. */
+function noMatchingDistribution(output) {
+    return /No matching distribution found for ([^\s]+)/.exec(output)?.[1];
+}
+
+;// CONCATENATED MODULE: ./src/resolve/result.ts
+// Resolution: what the resolve stage found and decided (resolution.json, schemaVersion'd).
+
+const RESOLUTION_SCHEMA_VERSION = 1;
+const Break = object({ dist: schemas_string(), version: schemas_string(), requirement: schemas_string() });
+const Pull = Break.extend({ requested: schemas_boolean() });
+const ReplacementSchema = object({
+    name: schemas_string(),
+    from: schemas_string(),
+    to: schemas_string(),
+    /** Base packages whose requirements the new version breaks. */
+    breaks: array(Break),
+    /** Packages in the plan whose requirements exclude the base version (what pulls the change in). */
+    pulledInBy: array(Pull),
+});
+const HazardSchema = object({
+    id: schemas_string(),
+    message: schemas_string(),
+    fix: schemas_string(),
+    source: schemas_string(),
+});
+const ResolutionSchema = object({
+    schemaVersion: literal(RESOLUTION_SCHEMA_VERSION),
+    image: schemas_string(),
+    platform: schemas_string(),
+    mode: schemas_enum(['auto', 'check']),
+    /** clean: nothing in the base would change; fixed: a plan that holds the base was found; conflict: none fits. */
+    status: schemas_enum(['clean', 'fixed', 'conflict']),
+    python: schemas_string(),
+    naive: object({
+        install: array(object({ name: schemas_string(), version: schemas_string() })),
+        replaces: array(ReplacementSchema),
+    }),
+    resolved: object({
+        install: array(object({ name: schemas_string(), version: schemas_string() })),
+        moved: array(object({ name: schemas_string(), naive: schemas_string(), resolved: schemas_string(), reason: schemas_string() })),
+        relaxed: array(object({ name: schemas_string(), from: schemas_string(), to: schemas_string() })),
+    })
+        .optional(),
+    conflict: object({ causes: array(schemas_string()), chain: array(schemas_string()), options: array(schemas_string()) })
+        .optional(),
+    hazards: array(HazardSchema),
+    constraints: object({
+        pinned: schemas_number(),
+        skipped: array(object({ name: schemas_string(), reason: schemas_string() })),
+    }),
+    durationMs: schemas_number(),
+});
+
+;// CONCATENATED MODULE: ./src/resolve/resolve.ts
+
+
+
+
+
+
+
+const DIR = '/tmp/ml-image-resolve';
+const PIP_ENV = {
+    PIP_DISABLE_PIP_VERSION_CHECK: '1',
+    PIP_NO_INPUT: '1',
+    PIP_ROOT_USER_ACTION: 'ignore',
+    // Debian/Ubuntu images mark their Python externally managed; this is a dry run in a throwaway container.
+    PIP_BREAK_SYSTEM_PACKAGES: '1',
+};
+async function resolveAgainstBase(input, deps) {
+    const t0 = Date.now();
+    const progress = deps.progress ?? (() => undefined);
+    const session = await deps.docker.startSession({
+        image: input.image,
+        platform: input.platform,
+        network: input.network ?? 'host',
+        env: PIP_ENV,
+        labels: { 'io.github.ml-image-action.stage': 'resolve' },
+    });
+    try {
+        await writeFiles(session, { 'helper.py': HELPER_PY, 'requirements.txt': `${input.requirements.text}\n` });
+        // The snapshot stays in the container (analyze reads it) and comes back as JSON once.
+        const snapRun = await session.exec([
+            'sh',
+            '-c',
+            `python3 ${DIR}/helper.py snapshot > ${DIR}/snapshot.json && cat ${DIR}/snapshot.json`,
+        ]);
+        const snap = parseHelper(snapRun, input.image);
+        if (snap.error)
+            throw new InputError(`${input.image}: ${snap.error}`, 'use a base image with python3 and pip >= 22.2');
+        progress(`resolve ${input.platform}: base has ${snap.installed.length} Python distributions (python ${snap.python.version}, pip ${snap.pipVersion})`);
+        const decisions = pinDecisions(snap.installed);
+        const basePins = constraintsText(decisions, `ml-image resolve: pins of ${input.image} (${input.platform})`);
+        await writeFiles(session, { 'base-constraints.txt': basePins });
+        const requested = requirementNames(input.requirements.text);
+        const index = [
+            ...(input.indexUrl ? ['--index-url', input.indexUrl] : []),
+            ...(input.extraIndexUrls ?? []).flatMap((u) => ['--extra-index-url', u]),
+        ];
+        const dryRun = async (report, extra, env = {}) => {
+            const r = await session.exec([
+                'python3',
+                '-m',
+                'pip',
+                'install',
+                '--dry-run',
+                '--retries',
+                '1',
+                '--timeout',
+                '15',
+                '--report',
+                `${DIR}/${report}`,
+                ...index,
+                ...extra,
+            ], { env });
+            const out = `${r.stdout}\n${r.stderr}`;
+            const bad = invalidRequirement(out);
+            if (bad) {
+                const origin = input.requirements.origins[bad.line - 1] ?? `line ${bad.line}`;
+                throw new InputError(`${origin}: invalid requirement "${bad.requirement}"`, 'fix that line (PEP 508 syntax, e.g. "numpy>=1.26,<2")');
+            }
+            const unreachable = indexUnreachable(out);
+            if (r.exitCode !== 0 && unreachable) {
+                throw new EnvironmentError(`the package index ${input.indexUrl ?? 'https://pypi.org/simple'} is unreachable from ${input.image}: ${unreachable}`, 'check python.indexUrl and the network (the resolver runs pip inside the base image)');
+            }
+            return { ok: r.exitCode === 0, out };
+        };
+        const analyze = async (report) => helper(session, ['analyze', `${DIR}/snapshot.json`, `${DIR}/${report}`], input.image);
+        // 1. The naive plan: what `pip install -r` would do, with the image's own PIP_CONSTRAINT off.
+        const naive = await dryRun('naive.json', ['-r', `${DIR}/requirements.txt`], { PIP_CONSTRAINT: '' });
+        const missing = naive.ok ? undefined : noMatchingDistribution(naive.out);
+        let naiveAnalysis = { install: [], replaced: [], environment: {} };
+        if (naive.ok)
+            naiveAnalysis = await analyze('naive.json');
+        progress(`resolve ${input.platform}: a plain pip install would replace ${naiveAnalysis.replaced.length} base package(s)`);
+        const base = {
+            schemaVersion: RESOLUTION_SCHEMA_VERSION,
+            image: input.image,
+            platform: input.platform,
+            mode: input.mode,
+            python: snap.python.version,
+            naive: {
+                install: naiveAnalysis.install.map(({ name, version }) => ({ name, version })),
+                replaces: naiveAnalysis.replaced,
+            },
+            constraints: {
+                pinned: decisions.filter((d) => d.pin).length,
+                skipped: decisions.filter((d) => d.skipped).map((d) => ({ name: d.dist.name, reason: d.skipped })),
+            },
+        };
+        let resolution;
+        let requirements = input.requirements.text;
+        let constraints = basePins;
+        if (!naive.ok && missing) {
+            throw new InputError(`no release of "${missing}" found on ${input.indexUrl ?? 'PyPI'}`, 'check the package name and version in your requirements');
+        }
+        if (input.mode === 'check' || naive.ok === false) {
+            const causes = naive.ok ? [] : conflictBlock(naive.out);
+            resolution = {
+                ...base,
+                status: naive.ok && naiveAnalysis.replaced.length === 0 ? 'clean' : 'conflict',
+                hazards: [],
+                ...(naive.ok
+                    ? naiveAnalysis.replaced.length > 0 && {
+                        conflict: {
+                            causes,
+                            chain: chainOf(naiveAnalysis.replaced),
+                            options: ['resolve mode "auto" looks for versions that keep the base image intact'],
+                        },
+                    }
+                    : {
+                        conflict: {
+                            causes,
+                            chain: ['your requirements conflict among themselves (before the base image is considered)'],
+                            options: ['change the requirements pip names above'],
+                        },
+                    }),
+                durationMs: 0,
+            };
+        }
+        else {
+            // 2. The same requirements with every base distribution held at its version.
+            let held = await dryRun('held.json', [
+                '-r',
+                `${DIR}/requirements.txt`,
+                '-c',
+                `${DIR}/base-constraints.txt`,
+            ]);
+            let relaxed = [];
+            if (!held.ok) {
+                // 3. Relax the user's specifiers that pip blames, keeping a lower bound, and try again.
+                const names = userRequestedInConflict(conflictBlock(held.out), requested);
+                if (names.length > 0) {
+                    const chosen = names.map((n) => `${n}=${naiveAnalysis.install.find((i) => i.name === n)?.version ?? ''}`);
+                    const r = await helper(session, ['relax', `${DIR}/requirements.txt`, ...chosen], input.image);
+                    if (r.changes.length > 0) {
+                        relaxed = r.changes;
+                        progress(`resolve ${input.platform}: relaxing ${relaxed.map((c) => `${c.from} -> ${c.to}`).join(', ')}`);
+                        await writeFiles(session, { 'relaxed.txt': r.requirements });
+                        const again = await dryRun('held.json', [
+                            '-r',
+                            `${DIR}/relaxed.txt`,
+                            '-c',
+                            `${DIR}/base-constraints.txt`,
+                        ]);
+                        if (again.ok)
+                            requirements = r.requirements.trimEnd();
+                        held = again.ok ? again : { ok: false, out: held.out };
+                    }
+                }
+            }
+            if (held.ok) {
+                const heldAnalysis = await analyze('held.json');
+                const moved = heldAnalysis.install
+                    .filter((i) => i.requested)
+                    .flatMap((i) => {
+                    const n = naiveAnalysis.install.find((x) => x.name === i.name);
+                    if (!n || n.version === i.version)
+                        return [];
+                    const held = naiveAnalysis.replaced.filter((r) => r.pulledInBy.some((p) => p.dist === i.name));
+                    const why = held.length
+                        ? `the newest that accepts ${held.map((r) => `${r.name} ${r.from}`).join(', ')} held by the base image`
+                        : 'to keep every base package at its version';
+                    return [{ name: i.name, naive: n.version, resolved: i.version, reason: why }];
+                });
+                const resolvedPins = heldAnalysis.install.map((i) => `${i.name}==${i.version}`);
+                constraints = `${basePins}# resolved for this image\n${resolvedPins.join('\n')}${resolvedPins.length ? '\n' : ''}`;
+                resolution = {
+                    ...base,
+                    status: naiveAnalysis.replaced.length === 0 && relaxed.length === 0 ? 'clean' : 'fixed',
+                    resolved: {
+                        install: heldAnalysis.install.map(({ name, version }) => ({ name, version })),
+                        moved,
+                        relaxed,
+                    },
+                    hazards: [],
+                    durationMs: 0,
+                };
+            }
+            else {
+                const causes = conflictBlock(held.out);
+                resolution = {
+                    ...base,
+                    status: 'conflict',
+                    conflict: {
+                        causes,
+                        chain: chainOf(naiveAnalysis.replaced, causes),
+                        options: await optionsFor(session, dryRun, causes, naiveAnalysis, requested),
+                    },
+                    hazards: [],
+                    durationMs: 0,
+                };
+            }
+        }
+        resolution.hazards = findHazards({
+            snapshot: snap,
+            install: resolution.resolved?.install ?? resolution.naive.install,
+            platform: input.platform,
+            ...(input.variant !== undefined && { variant: input.variant }),
+            indexUrl: input.indexUrl,
+        });
+        resolution.durationMs = Date.now() - t0;
+        return { resolution, constraints, requirements, explanation: renderExplanation(resolution) };
+    }
+    finally {
+        await session.close();
+    }
+}
+/** One line per replaced base package: what pulls it in and which base packages it breaks. */
+function chainOf(replaced, causes = []) {
+    const lines = replaced.map((r) => {
+        const by = r.pulledInBy.map((p) => `${p.dist} ${p.version} needs ${p.requirement}`).join(' and ');
+        const broken = r.breaks.map((b) => `${b.dist} ${b.version} (${b.requirement})`).join(' and ');
+        return `${by || `your requirements`} -> ${r.name} ${r.to} would replace the base image's ${r.name} ${r.from}${broken ? `, which ${broken} need${r.breaks.length === 1 ? 's' : ''}` : ''}`;
+    });
+    return lines.length > 0 ? lines : causes.filter((c) => !c.startsWith('The user requested'));
+}
+async function optionsFor(session, dryRun, causes, naive, requested) {
+    const names = userRequestedInConflict(causes, requested);
+    const options = [];
+    // What fits if the blamed packages are asked for by name only, with the base held?
+    for (const name of names) {
+        await writeFiles(session, { 'probe.txt': `${name}\n` });
+        const probe = await dryRun('probe.json', ['-r', `${DIR}/probe.txt`, '-c', `${DIR}/base-constraints.txt`]);
+        if (probe.ok) {
+            const r = await session.exec([
+                'python3',
+                '-c',
+                `import json;print([i["metadata"]["version"] for i in json.load(open("${DIR}/probe.json"))["install"] if i["metadata"]["name"].lower().replace("_","-")=="${name}"][0])`,
+            ]);
+            const v = r.stdout.trim();
+            if (r.exitCode === 0 && v)
+                options.push(`use an older release: ${name}==${v} is the newest that fits the base image`);
+        }
+    }
+    const replaced = naive.replaced.map((r) => `${r.name} ${r.to}`).join(', ');
+    options.push(`use a newer base image whose packages accept ${replaced || 'what your requirements need'}`);
+    options.push(`drop the pin at your own risk: resolve mode "off" lets pip replace ${naive.replaced.map((r) => r.name).join(', ') || 'base packages'}${naive.replaced.some((r) => r.breaks.length)
+        ? `, breaking ${naive.replaced.flatMap((r) => r.breaks.map((b) => b.dist)).join(', ')}`
+        : ''}`);
+    return options;
+}
+async function writeFiles(session, files) {
+    const payload = Buffer.from(JSON.stringify(files)).toString('base64');
+    const r = await session.exec([
+        'python3',
+        '-c',
+        `import base64,json,os,sys\nos.makedirs("${DIR}",exist_ok=True)\nfor n,c in json.loads(base64.b64decode(sys.argv[1])).items(): open(os.path.join("${DIR}",n),"w").write(c)`,
+        payload,
+    ]);
+    if (r.exitCode !== 0) {
+        if (/executable file not found|no such file or directory/i.test(r.stderr + r.stdout)) {
+            throw new InputError(`the base image has no python3: ${r.stderr.trim()}`, 'resolve needs a base image with python3 and pip');
+        }
+        throw new CheckFailedError(`could not write the resolver's files into the container: ${r.stderr.trim()}`);
+    }
+}
+async function helper(session, args, image) {
+    return parseHelper(await session.exec(['python3', `${DIR}/helper.py`, ...args]), image);
+}
+function parseHelper(r, image) {
+    try {
+        return JSON.parse(r.stdout);
+    }
+    catch {
+        throw new CheckFailedError(`the resolver helper failed in ${image} (exit ${r.exitCode}): ${(r.stderr || r.stdout).trim().slice(-500)}`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/resolve/stage.ts
+// The resolve stage inside a build: per variant and platform, before any image is built.
+
+
+
+const resolvedKey = (variant, platform) => `${variant}/${platform}`;
+async function runResolveStage(plan, config, baseDir, deps) {
+    const mode = config.resolve.mode;
+    if (mode === 'off' || config.python.requirements.length === 0)
+        return {};
+    const requirements = readRequirements(config.python.requirements, baseDir);
+    const resolved = {};
+    for (const v of plan.variants) {
+        if (v.template === 'cuda') {
+            // nvidia/cuda carries no Python: requirements install into a fresh environment next to torch.
+            deps.progress(`resolve ${v.name}: skipped (${v.base.ref} has no Python packages to conflict with)`);
+            continue;
+        }
+        for (const platform of v.platforms) {
+            const out = await resolveAgainstBase({
+                image: v.base.ref,
+                platform,
+                requirements,
+                ...(config.python.indexUrl !== undefined && { indexUrl: config.python.indexUrl }),
+                extraIndexUrls: config.python.extraIndexUrls,
+                mode,
+                network: config.build.network === 'none' ? 'bridge' : 'host',
+                variant: {
+                    ...(v.cuda && { cuda: v.cuda.version }),
+                    ...(v.torch?.indexUrl && { torchIndexUrl: v.torch.indexUrl }),
+                },
+            }, deps);
+            const r = out.resolution;
+            for (const m of r.resolved?.moved ?? [])
+                deps.progress(`resolve ${v.name} ${platform}: ${m.name} ${m.naive} -> ${m.resolved}, ${m.reason}`);
+            for (const h of r.hazards)
+                deps.progress(`warning: ${v.name} ${platform}: ${h.message} (fix: ${h.fix})`);
+            if (r.status === 'conflict' || (mode === 'check' && r.status !== 'clean')) {
+                throw new CheckFailedError(`resolve ${v.name} ${platform}: ${r.status === 'conflict' ? 'a conflict with the base image' : 'the requirements would change the base image'}\n${out.explanation}`, mode === 'check'
+                    ? 'fix the requirements, or use resolve mode "auto"'
+                    : 'pick one of the options above');
+            }
+            deps.progress(`resolve ${v.name} ${platform}: ${r.status} in ${(r.durationMs / 1000).toFixed(1)}s`);
+            resolved[resolvedKey(v.name, platform)] = out;
+        }
+    }
+    return resolved;
+}
+
 ;// CONCATENATED MODULE: external "node:util"
 const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
 ;// CONCATENATED MODULE: ./src/cli/args.ts
@@ -12754,8 +13617,8 @@ function parseCommandArgs(command, argv, options, allowPositionals = false) {
 function writeOutFile(cwd, outDir, name, content) {
     const dir = external_node_path_default().resolve(cwd, outDir);
     try {
-        (0,external_node_fs_namespaceObject.mkdirSync)(dir, { recursive: true });
         const file = external_node_path_default().join(dir, name);
+        (0,external_node_fs_namespaceObject.mkdirSync)(external_node_path_default().dirname(file), { recursive: true });
         (0,external_node_fs_namespaceObject.writeFileSync)(file, content);
         return file;
     }
@@ -12781,6 +13644,7 @@ function overridesFromFlags(values) {
 }
 
 ;// CONCATENATED MODULE: ./src/cli/commands/build.ts
+
 
 
 
@@ -12843,16 +13707,27 @@ Exit codes: 0 built; 1 a build failed; 2 bad config; 3 no daemon / no buildx / r
         if (push)
             await checkRegistry(config.image.registry);
         const t0 = Date.now();
+        const progress = (line) => io.stderr(`[build ${((Date.now() - t0) / 1000).toFixed(0).padStart(4)}s] ${line}\n`);
+        const resolved = await runResolveStage(plan, config, loaded.baseDir, { docker, progress });
+        if (values.out !== undefined) {
+            for (const [key, r] of Object.entries(resolved)) {
+                const dir = `resolve-${key.replace(/\//g, '-')}`;
+                writeOutFile(io.cwd, values.out, `${dir}/constraints.txt`, r.constraints);
+                writeOutFile(io.cwd, values.out, `${dir}/resolution.json`, `${JSON.stringify(r.resolution, null, 2)}\n`);
+                writeOutFile(io.cwd, values.out, `${dir}/explanation.md`, r.explanation);
+            }
+        }
         const result = await runBuildStage({
             plan,
             config,
             baseDir: loaded.baseDir,
             imagesDir: findImagesDir(external_node_path_default().dirname((0,external_node_url_.fileURLToPath)(import.meta.url))),
             push,
+            resolved,
         }, {
             docker,
             env: io.env,
-            progress: (line) => io.stderr(`[build ${((Date.now() - t0) / 1000).toFixed(0).padStart(4)}s] ${line}\n`),
+            progress,
             ...(!values.quiet && {
                 output: (line, target) => io.stderr(`  [${target}] ${line}\n`),
             }),
@@ -13009,6 +13884,84 @@ Exit codes: 0 planned (warnings allowed); 2 bad config or an impossible combinat
     },
 };
 
+;// CONCATENATED MODULE: ./src/cli/commands/resolve.ts
+
+
+
+
+
+
+const resolveCommand = {
+    name: 'resolve',
+    summary: 'Find and fix Python dependency conflicts between your requirements and a base image.',
+    usage: 'ml-image resolve --image REF --requirements FILE [--index-url URL] [--platform P] [--mode auto|check] [--network host|bridge] --out DIR [--json]',
+    help: `Runs pip inside the base image (one container, for the target platform): records what the image
+ships, shows what a plain "pip install -r" would replace there and which base packages that breaks,
+then resolves again with every base package held at its version. Where pip blames your own pins, it
+relaxes them to their lower bound and tries once more. Hazards pip cannot see (NumPy 1.x builds,
+torch CUDA builds, opencv variants, ...) become warnings with the fix.
+
+Options:
+  --image REF           the base image (pulled if missing)
+  --requirements FILE   requirements file (repeatable; -r includes are followed)
+  --index-url URL       pip index (default PyPI); --extra-index-url URL (repeatable)
+  --platform P          linux/amd64 (default) or linux/arm64 (runs under QEMU on amd64)
+  --mode auto|check     auto (default): find a plan that holds the base; check: any change to the
+                        base is a failure
+  --network host|bridge network of the resolver container (default host)
+  --out DIR             writes constraints.txt, requirements.txt, resolution.json, explanation.md
+  --json                print resolution.json instead of the explanation
+
+Exit codes: 0 no conflict, or fixed (auto); 1 a conflict that cannot be resolved (check: any
+conflict); 2 bad input (a malformed requirement is named with its file and line); 3 no Docker
+daemon, or the index is unreachable.`,
+    async run(argv, io) {
+        const { values } = parseCommandArgs('resolve', argv, {
+            image: { type: 'string' },
+            requirements: { type: 'string', multiple: true },
+            'index-url': { type: 'string' },
+            'extra-index-url': { type: 'string', multiple: true },
+            platform: { type: 'string', default: 'linux/amd64' },
+            mode: { type: 'string', default: 'auto' },
+            network: { type: 'string', default: 'host' },
+        });
+        if (!values.image)
+            throw new InputError('resolve: --image is required', 'e.g. --image python:3.12-slim');
+        if (!values.requirements?.length)
+            throw new InputError('resolve: --requirements is required', 'e.g. --requirements requirements.txt');
+        if (!PLATFORMS.includes(values.platform)) {
+            throw new InputError(`resolve: --platform: expected one of ${PLATFORMS.join(', ')}, got "${values.platform}"`);
+        }
+        if (values.mode !== 'auto' && values.mode !== 'check') {
+            throw new InputError(`resolve: --mode: expected auto or check, got "${values.mode}"`);
+        }
+        if (values.network !== 'host' && values.network !== 'bridge') {
+            throw new InputError(`resolve: --network: expected host or bridge, got "${values.network}"`);
+        }
+        const requirements = readRequirements(values.requirements, io.cwd);
+        const out = await resolveAgainstBase({
+            image: values.image,
+            platform: values.platform,
+            requirements,
+            ...(values['index-url'] !== undefined && { indexUrl: values['index-url'] }),
+            ...(values['extra-index-url'] !== undefined && { extraIndexUrls: values['extra-index-url'] }),
+            mode: values.mode,
+            network: values.network,
+        }, { docker: io.docker(), progress: (l) => io.stderr(`${l}\n`) });
+        if (values.out !== undefined) {
+            writeOutFile(io.cwd, values.out, 'constraints.txt', out.constraints);
+            writeOutFile(io.cwd, values.out, 'requirements.txt', `${out.requirements}\n`);
+            writeOutFile(io.cwd, values.out, 'resolution.json', `${JSON.stringify(out.resolution, null, 2)}\n`);
+            writeOutFile(io.cwd, values.out, 'explanation.md', out.explanation);
+        }
+        for (const h of out.resolution.hazards)
+            io.stderr(`warning: ${h.message}\n  fix: ${h.fix}\n`);
+        io.stdout(values.json ? `${JSON.stringify(out.resolution, null, 2)}\n` : out.explanation);
+        const failed = out.resolution.status === 'conflict' || (values.mode === 'check' && out.resolution.status !== 'clean');
+        return failed ? 1 : 0;
+    },
+};
+
 ;// CONCATENATED MODULE: ./src/cli/commands/validate.ts
 
 
@@ -13069,7 +14022,14 @@ Exit codes: 0 valid; 2 invalid (every offending field is listed); 3 environment 
 
 
 
-const COMMANDS = [validateCommand, planCommand, buildCommand, doctorCommand];
+
+const COMMANDS = [
+    validateCommand,
+    planCommand,
+    resolveCommand,
+    buildCommand,
+    doctorCommand,
+];
 function mainHelp() {
     const width = Math.max(...COMMANDS.map((c) => c.name.length));
     return `ml-image ${VERSION}: multi-arch CPU/GPU ML images with dependency-conflict checks and smoke tests
@@ -13376,6 +14336,785 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
+
+/***/ }),
+
+/***/ 8898:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+const { valid, clean, explain, parse } = __nccwpck_require__(4818);
+
+const { lt, le, eq, ne, ge, gt, compare, rcompare } = __nccwpck_require__(2124);
+
+const {
+  filter,
+  maxSatisfying,
+  minSatisfying,
+  RANGE_PATTERN,
+  satisfies,
+  validRange,
+} = __nccwpck_require__(790);
+
+const { major, minor, patch, inc } = __nccwpck_require__(8940);
+
+module.exports = {
+  // version
+  valid,
+  clean,
+  explain,
+  parse,
+
+  // operator
+  lt,
+  le,
+  lte: le,
+  eq,
+  ne,
+  neq: ne,
+  ge,
+  gte: ge,
+  gt,
+  compare,
+  rcompare,
+
+  // range
+  filter,
+  maxSatisfying,
+  minSatisfying,
+  RANGE_PATTERN,
+  satisfies,
+  validRange,
+
+  // semantic
+  major,
+  minor,
+  patch,
+  inc,
+};
+
+
+/***/ }),
+
+/***/ 2124:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+const { parse } = __nccwpck_require__(4818);
+
+module.exports = {
+  compare,
+  rcompare,
+  lt,
+  le,
+  eq,
+  ne,
+  ge,
+  gt,
+  '<': lt,
+  '<=': le,
+  '==': eq,
+  '!=': ne,
+  '>=': ge,
+  '>': gt,
+  '===': arbitrary,
+};
+
+function lt(version, other) {
+  return compare(version, other) < 0;
+}
+
+function le(version, other) {
+  return compare(version, other) <= 0;
+}
+
+function eq(version, other) {
+  return compare(version, other) === 0;
+}
+
+function ne(version, other) {
+  return compare(version, other) !== 0;
+}
+
+function ge(version, other) {
+  return compare(version, other) >= 0;
+}
+
+function gt(version, other) {
+  return compare(version, other) > 0;
+}
+
+function arbitrary(version, other) {
+  return version.toLowerCase() === other.toLowerCase();
+}
+
+function compare(version, other) {
+  const parsedVersion = parse(version);
+  const parsedOther = parse(other);
+
+  const keyVersion = calculateKey(parsedVersion);
+  const keyOther = calculateKey(parsedOther);
+
+  return pyCompare(keyVersion, keyOther);
+}
+
+function rcompare(version, other) {
+  return -compare(version, other);
+}
+
+// this logic is buitin in python, but we need to port it to js
+// see https://stackoverflow.com/a/5292332/1438522
+function pyCompare(elemIn, otherIn) {
+  let elem = elemIn;
+  let other = otherIn;
+  if (elem === other) {
+    return 0;
+  }
+  if (Array.isArray(elem) !== Array.isArray(other)) {
+    elem = Array.isArray(elem) ? elem : [elem];
+    other = Array.isArray(other) ? other : [other];
+  }
+  if (Array.isArray(elem)) {
+    const len = Math.min(elem.length, other.length);
+    for (let i = 0; i < len; i += 1) {
+      const res = pyCompare(elem[i], other[i]);
+      if (res !== 0) {
+        return res;
+      }
+    }
+    return elem.length - other.length;
+  }
+  if (elem === -Infinity || other === Infinity) {
+    return -1;
+  }
+  if (elem === Infinity || other === -Infinity) {
+    return 1;
+  }
+  return elem < other ? -1 : 1;
+}
+
+function calculateKey(input) {
+  const { epoch } = input;
+  let { release, pre, post, local, dev } = input;
+  // When we compare a release version, we want to compare it with all of the
+  // trailing zeros removed. So we'll use a reverse the list, drop all the now
+  // leading zeros until we come to something non zero, then take the rest
+  // re-reverse it back into the correct order and make it a tuple and use
+  // that for our sorting key.
+  release = release.concat();
+  release.reverse();
+  while (release.length && release[0] === 0) {
+    release.shift();
+  }
+  release.reverse();
+
+  // We need to "trick" the sorting algorithm to put 1.0.dev0 before 1.0a0.
+  // We'll do this by abusing the pre segment, but we _only_ want to do this
+  // if there is !a pre or a post segment. If we have one of those then
+  // the normal sorting rules will handle this case correctly.
+  if (!pre && !post && dev) pre = -Infinity;
+  // Versions without a pre-release (except as noted above) should sort after
+  // those with one.
+  else if (!pre) pre = Infinity;
+
+  // Versions without a post segment should sort before those with one.
+  if (!post) post = -Infinity;
+
+  // Versions without a development segment should sort after those with one.
+  if (!dev) dev = Infinity;
+
+  if (!local) {
+    // Versions without a local segment should sort before those with one.
+    local = -Infinity;
+  } else {
+    // Versions with a local segment need that segment parsed to implement
+    // the sorting rules in PEP440.
+    // - Alpha numeric segments sort before numeric segments
+    // - Alpha numeric segments sort lexicographically
+    // - Numeric segments sort numerically
+    // - Shorter versions sort before longer versions when the prefixes
+    //   match exactly
+    local = local.map((i) =>
+      Number.isNaN(Number(i)) ? [-Infinity, i] : [Number(i), ''],
+    );
+  }
+
+  return [epoch, release, pre, post, dev, local];
+}
+
+
+/***/ }),
+
+/***/ 8940:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+const { explain, parse, stringify } = __nccwpck_require__(4818);
+
+// those notation are borrowed from semver
+module.exports = {
+  major,
+  minor,
+  patch,
+  inc,
+};
+
+function major(input) {
+  const version = explain(input);
+  if (!version) {
+    throw new TypeError('Invalid Version: ' + input);
+  }
+  return version.release[0];
+}
+
+function minor(input) {
+  const version = explain(input);
+  if (!version) {
+    throw new TypeError('Invalid Version: ' + input);
+  }
+  if (version.release.length < 2) {
+    return 0;
+  }
+  return version.release[1];
+}
+
+function patch(input) {
+  const version = explain(input);
+  if (!version) {
+    throw new TypeError('Invalid Version: ' + input);
+  }
+  if (version.release.length < 3) {
+    return 0;
+  }
+  return version.release[2];
+}
+
+function inc(input, release, preReleaseIdentifier) {
+  let identifier = preReleaseIdentifier || `a`;
+  const version = parse(input);
+
+  if (!version) {
+    return null;
+  }
+
+  if (
+    !['a', 'b', 'c', 'rc', 'alpha', 'beta', 'pre', 'preview'].includes(
+      identifier,
+    )
+  ) {
+    return null;
+  }
+
+  switch (release) {
+    case 'premajor':
+      {
+        const [majorVersion] = version.release;
+        version.release.fill(0);
+        version.release[0] = majorVersion + 1;
+      }
+      version.pre = [identifier, 0];
+      delete version.post;
+      delete version.dev;
+      delete version.local;
+      break;
+    case 'preminor':
+      {
+        const [majorVersion, minorVersion = 0] = version.release;
+        version.release.fill(0);
+        version.release[0] = majorVersion;
+        version.release[1] = minorVersion + 1;
+      }
+      version.pre = [identifier, 0];
+      delete version.post;
+      delete version.dev;
+      delete version.local;
+      break;
+    case 'prepatch':
+      {
+        const [majorVersion, minorVersion = 0, patchVersion = 0] =
+          version.release;
+        version.release.fill(0);
+        version.release[0] = majorVersion;
+        version.release[1] = minorVersion;
+        version.release[2] = patchVersion + 1;
+      }
+      version.pre = [identifier, 0];
+      delete version.post;
+      delete version.dev;
+      delete version.local;
+      break;
+    case 'prerelease':
+      if (version.pre === null) {
+        const [majorVersion, minorVersion = 0, patchVersion = 0] =
+          version.release;
+        version.release.fill(0);
+        version.release[0] = majorVersion;
+        version.release[1] = minorVersion;
+        version.release[2] = patchVersion + 1;
+        version.pre = [identifier, 0];
+      } else {
+        if (preReleaseIdentifier === undefined && version.pre !== null) {
+          [identifier] = version.pre;
+        }
+
+        const [letter, number] = version.pre;
+        if (letter === identifier) {
+          version.pre = [letter, number + 1];
+        } else {
+          version.pre = [identifier, 0];
+        }
+      }
+
+      delete version.post;
+      delete version.dev;
+      delete version.local;
+      break;
+    case 'major':
+      if (
+        version.release.slice(1).some((value) => value !== 0) ||
+        version.pre === null
+      ) {
+        const [majorVersion] = version.release;
+        version.release.fill(0);
+        version.release[0] = majorVersion + 1;
+      }
+      delete version.pre;
+      delete version.post;
+      delete version.dev;
+      delete version.local;
+      break;
+    case 'minor':
+      if (
+        version.release.slice(2).some((value) => value !== 0) ||
+        version.pre === null
+      ) {
+        const [majorVersion, minorVersion = 0] = version.release;
+        version.release.fill(0);
+        version.release[0] = majorVersion;
+        version.release[1] = minorVersion + 1;
+      }
+      delete version.pre;
+      delete version.post;
+      delete version.dev;
+      delete version.local;
+      break;
+    case 'patch':
+      if (
+        version.release.slice(3).some((value) => value !== 0) ||
+        version.pre === null
+      ) {
+        const [majorVersion, minorVersion = 0, patchVersion = 0] =
+          version.release;
+        version.release.fill(0);
+        version.release[0] = majorVersion;
+        version.release[1] = minorVersion;
+        version.release[2] = patchVersion + 1;
+      }
+      delete version.pre;
+      delete version.post;
+      delete version.dev;
+      delete version.local;
+      break;
+    default:
+      return null;
+  }
+
+  return stringify(version);
+}
+
+
+/***/ }),
+
+/***/ 790:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+// This file is dual licensed under the terms of the Apache License, Version
+// 2.0, and the BSD License. See the LICENSE file in the root of this repository
+// for complete details.
+
+const { VERSION_PATTERN, explain: explainVersion } = __nccwpck_require__(4818);
+
+const Operator = __nccwpck_require__(2124);
+
+const RANGE_PATTERN = [
+  '(?<operator>(===|~=|==|!=|<=|>=|<|>))',
+  '\\s*',
+  '(',
+  /*  */ '(?<version>(?:' + VERSION_PATTERN.replace(/\?<\w+>/g, '?:') + '))',
+  /*  */ '(?<prefix>\\.\\*)?',
+  /*  */ '|',
+  /*  */ '(?<legacy>[^,;\\s)]+)',
+  ')',
+].join('');
+
+module.exports = {
+  RANGE_PATTERN,
+  parse,
+  satisfies,
+  filter,
+  validRange,
+  maxSatisfying,
+  minSatisfying,
+};
+
+const isEqualityOperator = (op) => ['==', '!=', '==='].includes(op);
+
+const rangeRegex = new RegExp('^' + RANGE_PATTERN + '$', 'i');
+
+function parse(ranges) {
+  if (!ranges.trim()) {
+    return [];
+  }
+
+  const specifiers = ranges
+    .split(',')
+    .map((range) => rangeRegex.exec(range.trim()) || {})
+    .map(({ groups }) => {
+      if (!groups) {
+        return null;
+      }
+
+      let { ...spec } = groups;
+      const { operator, version, prefix, legacy } = groups;
+
+      if (version) {
+        spec = { ...spec, ...explainVersion(version) };
+        if (operator === '~=') {
+          if (spec.release.length < 2) {
+            return null;
+          }
+        }
+        if (!isEqualityOperator(operator) && spec.local) {
+          return null;
+        }
+
+        if (prefix) {
+          if (!isEqualityOperator(operator) || spec.dev || spec.local) {
+            return null;
+          }
+        }
+      }
+      if (legacy && operator !== '===') {
+        return null;
+      }
+
+      return spec;
+    });
+
+  if (specifiers.filter(Boolean).length !== specifiers.length) {
+    return null;
+  }
+
+  return specifiers;
+}
+
+function filter(versions, specifier, options = {}) {
+  const filtered = pick(versions, specifier, options);
+  if (filtered.length === 0 && options.prereleases === undefined) {
+    return pick(versions, specifier, { prereleases: true });
+  }
+  return filtered;
+}
+
+function maxSatisfying(versions, range, options) {
+  const found = filter(versions, range, options).sort(Operator.compare);
+  return found.length === 0 ? null : found[found.length - 1];
+}
+
+function minSatisfying(versions, range, options) {
+  const found = filter(versions, range, options).sort(Operator.compare);
+  return found.length === 0 ? null : found[0];
+}
+
+function pick(versions, specifier, options) {
+  const parsed = parse(specifier);
+
+  if (!parsed) {
+    return [];
+  }
+
+  return versions.filter((version) => {
+    const explained = explainVersion(version);
+
+    if (!parsed.length) {
+      return explained && !(explained.is_prerelease && !options.prereleases);
+    }
+
+    return parsed.reduce((pass, spec) => {
+      if (!pass) {
+        return false;
+      }
+      return contains({ ...spec, ...options }, { version, explained });
+    }, true);
+  });
+}
+
+function satisfies(version, specifier, options = {}) {
+  const filtered = pick([version], specifier, options);
+
+  return filtered.length === 1;
+}
+
+function arrayStartsWith(array, prefix) {
+  if (prefix.length > array.length) {
+    return false;
+  }
+
+  for (let i = 0; i < prefix.length; i += 1) {
+    if (prefix[i] !== array[i]) {
+      return false;
+    }
+  }
+
+  return true;
+}
+
+function contains(specifier, input) {
+  const { explained } = input;
+  let { version } = input;
+  const { ...spec } = specifier;
+
+  if (spec.prereleases === undefined) {
+    spec.prereleases = spec.is_prerelease;
+  }
+
+  if (explained && explained.is_prerelease && !spec.prereleases) {
+    return false;
+  }
+
+  if (spec.operator === '~=') {
+    let compatiblePrefix = spec.release.slice(0, -1).concat('*').join('.');
+    if (spec.epoch) {
+      compatiblePrefix = spec.epoch + '!' + compatiblePrefix;
+    }
+    return satisfies(version, `>=${spec.version}, ==${compatiblePrefix}`, {
+      prereleases: spec.prereleases,
+    });
+  }
+
+  if (spec.prefix) {
+    const isMatching =
+      explained.epoch === spec.epoch &&
+      arrayStartsWith(explained.release, spec.release);
+    const isEquality = spec.operator !== '!=';
+    return isEquality ? isMatching : !isMatching;
+  }
+
+  if (explained)
+    if (explained.local && spec.version) {
+      version = explained.public;
+      spec.version = explainVersion(spec.version).public;
+    }
+
+  if (spec.operator === '<' || spec.operator === '>') {
+    // simplified version of https://www.python.org/dev/peps/pep-0440/#exclusive-ordered-comparison
+    if (Operator.eq(spec.release.join('.'), explained.release.join('.'))) {
+      return false;
+    }
+  }
+
+  const op = Operator[spec.operator];
+  return op(version, spec.version || spec.legacy);
+}
+
+function validRange(specifier) {
+  return Boolean(parse(specifier));
+}
+
+
+/***/ }),
+
+/***/ 4818:
+/***/ ((module) => {
+
+const VERSION_PATTERN = [
+  'v?',
+  '(?:',
+  /* */ '(?:(?<epoch>[0-9]+)!)?', // epoch
+  /* */ '(?<release>[0-9]+(?:\\.[0-9]+)*)', // release segment
+  /* */ '(?<pre>', // pre-release
+  /*    */ '[-_\\.]?',
+  /*    */ '(?<pre_l>(a|b|c|rc|alpha|beta|pre|preview))',
+  /*    */ '[-_\\.]?',
+  /*    */ '(?<pre_n>[0-9]+)?',
+  /* */ ')?',
+  /* */ '(?<post>', // post release
+  /*    */ '(?:-(?<post_n1>[0-9]+))',
+  /*    */ '|',
+  /*    */ '(?:',
+  /*        */ '[-_\\.]?',
+  /*        */ '(?<post_l>post|rev|r)',
+  /*        */ '[-_\\.]?',
+  /*        */ '(?<post_n2>[0-9]+)?',
+  /*    */ ')',
+  /* */ ')?',
+  /* */ '(?<dev>', // dev release
+  /*    */ '[-_\\.]?',
+  /*    */ '(?<dev_l>dev)',
+  /*    */ '[-_\\.]?',
+  /*    */ '(?<dev_n>[0-9]+)?',
+  /* */ ')?',
+  ')',
+  '(?:\\+(?<local>[a-z0-9]+(?:[-_\\.][a-z0-9]+)*))?', // local version
+].join('');
+
+module.exports = {
+  VERSION_PATTERN,
+  valid,
+  clean,
+  explain,
+  parse,
+  stringify,
+};
+
+const validRegex = new RegExp('^' + VERSION_PATTERN + '$', 'i');
+
+function valid(version) {
+  return validRegex.test(version) ? version : null;
+}
+
+const cleanRegex = new RegExp('^\\s*' + VERSION_PATTERN + '\\s*$', 'i');
+function clean(version) {
+  return stringify(parse(version, cleanRegex));
+}
+
+function parse(version, regex) {
+  // Validate the version and parse it into pieces
+  const { groups } = (regex || validRegex).exec(version) || {};
+  if (!groups) {
+    return null;
+  }
+
+  // Store the parsed out pieces of the version
+  const parsed = {
+    epoch: Number(groups.epoch ? groups.epoch : 0),
+    release: groups.release.split('.').map(Number),
+    pre: normalize_letter_version(groups.pre_l, groups.pre_n),
+    post: normalize_letter_version(
+      groups.post_l,
+      groups.post_n1 || groups.post_n2,
+    ),
+    dev: normalize_letter_version(groups.dev_l, groups.dev_n),
+    local: parse_local_version(groups.local),
+  };
+
+  return parsed;
+}
+
+function stringify(parsed) {
+  if (!parsed) {
+    return null;
+  }
+  const { epoch, release, pre, post, dev, local } = parsed;
+  const parts = [];
+
+  // Epoch
+  if (epoch !== 0) {
+    parts.push(`${epoch}!`);
+  }
+  // Release segment
+  parts.push(release.join('.'));
+
+  // Pre-release
+  if (pre) {
+    parts.push(pre.join(''));
+  }
+  // Post-release
+  if (post) {
+    parts.push('.' + post.join(''));
+  }
+  // Development release
+  if (dev) {
+    parts.push('.' + dev.join(''));
+  }
+  // Local version segment
+  if (local) {
+    parts.push(`+${local}`);
+  }
+  return parts.join('');
+}
+
+function normalize_letter_version(letterIn, numberIn) {
+  let letter = letterIn;
+  let number = numberIn;
+  if (letter) {
+    // We consider there to be an implicit 0 in a pre-release if there is
+    // not a numeral associated with it.
+    if (!number) {
+      number = 0;
+    }
+    // We normalize any letters to their lower case form
+    letter = letter.toLowerCase();
+
+    // We consider some words to be alternate spellings of other words and
+    // in those cases we want to normalize the spellings to our preferred
+    // spelling.
+    if (letter === 'alpha') {
+      letter = 'a';
+    } else if (letter === 'beta') {
+      letter = 'b';
+    } else if (['c', 'pre', 'preview'].includes(letter)) {
+      letter = 'rc';
+    } else if (['rev', 'r'].includes(letter)) {
+      letter = 'post';
+    }
+    return [letter, Number(number)];
+  }
+  if (!letter && number) {
+    // We assume if we are given a number, but we are not given a letter
+    // then this is using the implicit post release syntax (e.g. 1.0-1)
+    letter = 'post';
+
+    return [letter, Number(number)];
+  }
+  return null;
+}
+
+function parse_local_version(local) {
+  /*
+    Takes a string like abc.1.twelve and turns it into("abc", 1, "twelve").
+    */
+  if (local) {
+    return local
+      .split(/[._-]/)
+      .map((part) =>
+        Number.isNaN(Number(part)) ? part.toLowerCase() : Number(part),
+      );
+  }
+  return null;
+}
+
+function explain(version) {
+  const parsed = parse(version);
+  if (!parsed) {
+    return parsed;
+  }
+  const { epoch, release, pre, post, dev, local } = parsed;
+
+  let base_version = '';
+  if (epoch !== 0) {
+    base_version += epoch + '!';
+  }
+  base_version += release.join('.');
+
+  const is_prerelease = Boolean(dev || pre);
+  const is_devrelease = Boolean(dev);
+  const is_postrelease = Boolean(post);
+
+  // return
+
+  return {
+    epoch,
+    release,
+    pre,
+    post: post ? post[1] : post,
+    dev: dev ? dev[1] : dev,
+    local: local ? local.join('.') : local,
+    public: stringify(parsed).split('+', 1)[0],
+    base_version,
+    is_prerelease,
+    is_devrelease,
+    is_postrelease,
+  };
+}
+
 
 /***/ }),
 

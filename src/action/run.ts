@@ -15,6 +15,7 @@ import { ConfigError, describeError, MlImageError } from '../errors.js';
 import { bundledCatalog } from '../plan/catalog.js';
 import { gitContextFromGitHubEnv } from '../plan/git-context.js';
 import { planBuild } from '../plan/plan.js';
+import { runResolveStage } from '../resolve/stage.js';
 
 export interface ActionIo {
   getInput: (name: string) => string;
@@ -85,6 +86,18 @@ export async function run(io: ActionIo = coreIo()): Promise<void> {
     const docker = io.docker();
     await checkRegistry(config.image.registry);
     const t0 = Date.now();
+    const progress = (line: string) => io.info(`[${((Date.now() - t0) / 1000).toFixed(0)}s] ${line}`);
+    const resolved = await io.group('resolve', () =>
+      runResolveStage(plan, config, loaded.baseDir, { docker, progress }),
+    );
+    for (const [key, r] of Object.entries(resolved)) {
+      writeFileSync(
+        path.join(resultDir, `resolution-${key.replace(/\//g, '-')}.json`),
+        `${JSON.stringify(r.resolution, null, 2)}\n`,
+      );
+      for (const h of r.resolution.hazards)
+        io.warning(`${h.message}. Fix: ${h.fix}`, { title: `ml-image resolve (${key})` });
+    }
     const result = await runBuildStage(
       {
         plan,
@@ -92,11 +105,12 @@ export async function run(io: ActionIo = coreIo()): Promise<void> {
         baseDir: loaded.baseDir,
         imagesDir: findImagesDir(path.dirname(fileURLToPath(import.meta.url))),
         push: true,
+        resolved,
       },
       {
         docker,
         env: io.env,
-        progress: (line) => io.info(`[build ${((Date.now() - t0) / 1000).toFixed(0)}s] ${line}`),
+        progress,
         output: (line) => io.info(line),
         group: io.group,
       },

@@ -55,8 +55,8 @@ export interface BuildStageInput {
   /** images/ of this tool (the templates). */
   imagesDir: string;
   push: boolean;
-  /** Constraints text per variant (from the resolve stage); empty when none. */
-  constraints?: Readonly<Record<string, string>>;
+  /** Per "variant/platform" (resolve stage): constraints, and requirements (relaxed where needed). */
+  resolved?: Readonly<Record<string, { constraints: string; requirements: string }>>;
   /** Build only these variants / platforms (a matrix job); default all. */
   only?: { variants?: readonly string[]; platforms?: readonly string[] };
 }
@@ -164,7 +164,7 @@ export async function runBuildStage(input: BuildStageInput, deps: BuildStageDeps
           EXTRA_INDEX_URL: config.python.extraIndexUrls.join(' '),
         }),
         REQUIREMENTS_TXT: requirements,
-        CONSTRAINTS_TXT: input.constraints?.[v.name] ?? '',
+        CONSTRAINTS_TXT: '',
         ...config.build.args,
       };
       const platforms = v.platforms.filter((p) => !input.only?.platforms || input.only.platforms.includes(p));
@@ -225,7 +225,13 @@ export async function runBuildStage(input: BuildStageInput, deps: BuildStageDeps
         pushTag: `ml-image-build-${t.v.name}-${arch}`,
         push: input.push,
         labels: t.labels,
-        buildArgs: t.buildArgs,
+        buildArgs: {
+          ...t.buildArgs,
+          ...(input.resolved?.[`${t.v.name}/${t.platform}`] && {
+            REQUIREMENTS_TXT: input.resolved[`${t.v.name}/${t.platform}`]!.requirements,
+            CONSTRAINTS_TXT: input.resolved[`${t.v.name}/${t.platform}`]!.constraints,
+          }),
+        },
         cache: cacheFor(t.cache, plan.repository, t.v.name, arch),
         metadataFile,
         provenance: config.build.provenance,

@@ -8,11 +8,18 @@ import { VERSION } from '../version.js';
 import { buildCommand } from './commands/build.js';
 import { doctorCommand } from './commands/doctor.js';
 import { planCommand } from './commands/plan.js';
+import { resolveCommand } from './commands/resolve.js';
 import type { Command } from './commands/types.js';
 import { validateCommand } from './commands/validate.js';
 import type { CliIo } from './io.js';
 
-export const COMMANDS: readonly Command[] = [validateCommand, planCommand, buildCommand, doctorCommand];
+export const COMMANDS: readonly Command[] = [
+  validateCommand,
+  planCommand,
+  resolveCommand,
+  buildCommand,
+  doctorCommand,
+];
 
 function mainHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -6,8 +6,8 @@ import { InputError } from '../errors.js';
 export function writeOutFile(cwd: string, outDir: string, name: string, content: string): string {
   const dir = path.resolve(cwd, outDir);
   try {
-    mkdirSync(dir, { recursive: true });
     const file = path.join(dir, name);
+    mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(file, content);
     return file;
   } catch (e) {

@@ -52,6 +52,26 @@ export interface ContainerRunResult {
   durationMs: number;
 }
 
+export interface SessionSpec {
+  image: string;
+  platform?: string;
+  env?: Readonly<Record<string, string>>;
+  network?: 'host' | 'none' | 'bridge';
+  labels?: Readonly<Record<string, string>>;
+  user?: string;
+}
+
+/** A container kept running so that several commands reuse it (and pip's cache inside it). */
+export interface ContainerSession {
+  readonly containerId: string;
+  exec(
+    cmd: readonly string[],
+    options?: { env?: Readonly<Record<string, string>>; timeoutMs?: number },
+  ): Promise<ExecResult & { timedOut: boolean }>;
+  /** Stop and remove the container (idempotent). */
+  close(): Promise<void>;
+}
+
 export interface ManifestPlatform {
   os: string;
   architecture: string;
@@ -94,6 +114,8 @@ export interface DockerAdapter {
   imageDigest(ref: string): Promise<string>;
   /** Run a container to completion (or timeout); it is removed in every case. */
   runContainer(spec: ContainerRunSpec): Promise<ContainerRunResult>;
+  /** Start a container that idles until closed; it is removed on close and on interrupt. */
+  startSession(spec: SessionSpec): Promise<ContainerSession>;
   /** IDs of containers (running or not) that carry MANAGED_LABEL and every label given. */
   listManagedContainers(labels?: Readonly<Record<string, string>>): Promise<string[]>;
 }

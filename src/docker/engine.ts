@@ -6,6 +6,8 @@ import { registerCleanup } from '../util/cleanup.js';
 import {
   type BuilderDescription,
   type CommandRunner,
+  type ContainerSession,
+  type SessionSpec,
   type ContainerRunResult,
   type ContainerRunSpec,
   type DockerAdapter,
@@ -163,8 +165,9 @@ export function createDockerAdapter(deps: EngineDeps): DockerAdapter {
   async function ensureImage(image: string, platform: string | undefined): Promise<void> {
     const docker = await engine();
     try {
-      await docker.getImage(image).inspect();
-      return;
+      const info = await docker.getImage(image).inspect();
+      // A multi-arch tag may be cached locally for another platform: then pull the one asked for.
+      if (platform === undefined || `${info.Os}/${info.Architecture}` === platform) return;
     } catch (e) {
       const conn = connectionError(e, docker);
       if (conn) throw conn;
@@ -337,6 +340,86 @@ export function createDockerAdapter(deps: EngineDeps): DockerAdapter {
         await remove();
         unregister();
       }
+    },
+
+    async startSession(spec: SessionSpec): Promise<ContainerSession> {
+      await ensureImage(spec.image, spec.platform);
+      const docker = await engine();
+      const container = await engineCall(() =>
+        docker.createContainer({
+          _query: spec.platform ? { platform: spec.platform } : {},
+          _body: {
+            Image: spec.image,
+            // Idle until closed; the image's entrypoint is bypassed so any image works.
+            Entrypoint: ['sh', '-c', 'trap "exit 0" TERM INT; while :; do sleep 3600 & wait $!; done'],
+            Cmd: [],
+            Env: Object.entries(spec.env ?? {}).map(([k, v]) => `${k}=${v}`),
+            ...(spec.user !== undefined && { User: spec.user }),
+            Labels: { ...spec.labels, [MANAGED_LABEL]: 'true' },
+            HostConfig: { ...(spec.network !== undefined && { NetworkMode: spec.network }) },
+          },
+        } as unknown as Dockerode.ContainerCreateOptions),
+      );
+      let closed = false;
+      const close = async () => {
+        if (closed) return;
+        closed = true;
+        await container.remove({ force: true, v: true }).catch(() => undefined);
+      };
+      const unregister = registerCleanup(close);
+      try {
+        await engineCall(() => container.start());
+      } catch (e) {
+        await close();
+        unregister();
+        throw e;
+      }
+      return {
+        containerId: container.id,
+        async exec(cmd, options = {}) {
+          const ex = await engineCall(() =>
+            container.exec({
+              Cmd: [...cmd],
+              AttachStdout: true,
+              AttachStderr: true,
+              Env: Object.entries(options.env ?? {}).map(([k, v]) => `${k}=${v}`),
+            }),
+          );
+          const stream = await engineCall(() => ex.start({ hijack: true, stdin: false }));
+          let stdout = '';
+          let stderr = '';
+          const out = new PassThrough();
+          const err = new PassThrough();
+          out.on('data', (b: Buffer) => (stdout += b.toString('utf8')));
+          err.on('data', (b: Buffer) => (stderr += b.toString('utf8')));
+          docker.modem.demuxStream(stream, out, err);
+          let timer: NodeJS.Timeout | undefined;
+          const ended = new Promise<'ended'>((resolve) => {
+            stream.on('end', () => resolve('ended'));
+            stream.on('close', () => resolve('ended'));
+            stream.on('error', () => resolve('ended'));
+          });
+          const outcome = await (options.timeoutMs === undefined
+            ? ended
+            : Promise.race([
+                ended,
+                new Promise<'timeout'>((resolve) => {
+                  timer = setTimeout(() => resolve('timeout'), options.timeoutMs);
+                }),
+              ]));
+          if (timer) clearTimeout(timer);
+          if (outcome === 'timeout') {
+            stream.destroy();
+            return { exitCode: -1, stdout, stderr, timedOut: true };
+          }
+          const info = await ex.inspect();
+          return { exitCode: info.ExitCode ?? -1, stdout, stderr, timedOut: false };
+        },
+        async close() {
+          await close();
+          unregister();
+        },
+      };
     },
 
     async listManagedContainers(labels = {}) {

@@ -9,6 +9,7 @@ import { InputError } from '../../errors.js';
 import { bundledCatalog } from '../../plan/catalog.js';
 import { gitContextFromCheckout, gitContextFromGitHubEnv } from '../../plan/git-context.js';
 import { planBuild } from '../../plan/plan.js';
+import { runResolveStage } from '../../resolve/stage.js';
 import { parseCommandArgs } from '../args.js';
 import type { CliIo } from '../io.js';
 import { writeOutFile } from '../output.js';
@@ -71,6 +72,22 @@ Exit codes: 0 built; 1 a build failed; 2 bad config; 3 no daemon / no buildx / r
     const docker = io.docker();
     if (push) await checkRegistry(config.image.registry);
     const t0 = Date.now();
+    const progress = (line: string) =>
+      io.stderr(`[build ${((Date.now() - t0) / 1000).toFixed(0).padStart(4)}s] ${line}\n`);
+    const resolved = await runResolveStage(plan, config, loaded.baseDir, { docker, progress });
+    if (values.out !== undefined) {
+      for (const [key, r] of Object.entries(resolved)) {
+        const dir = `resolve-${key.replace(/\//g, '-')}`;
+        writeOutFile(io.cwd, values.out, `${dir}/constraints.txt`, r.constraints);
+        writeOutFile(
+          io.cwd,
+          values.out,
+          `${dir}/resolution.json`,
+          `${JSON.stringify(r.resolution, null, 2)}\n`,
+        );
+        writeOutFile(io.cwd, values.out, `${dir}/explanation.md`, r.explanation);
+      }
+    }
     const result = await runBuildStage(
       {
         plan,
@@ -78,12 +95,12 @@ Exit codes: 0 built; 1 a build failed; 2 bad config; 3 no daemon / no buildx / r
         baseDir: loaded.baseDir,
         imagesDir: findImagesDir(path.dirname(fileURLToPath(import.meta.url))),
         push,
+        resolved,
       },
       {
         docker,
         env: io.env,
-        progress: (line) =>
-          io.stderr(`[build ${((Date.now() - t0) / 1000).toFixed(0).padStart(4)}s] ${line}\n`),
+        progress,
         ...(!values.quiet && {
           output: (line: string, target: string) => io.stderr(`  [${target}] ${line}\n`),
         }),

@@ -1,0 +1,270 @@
+// Resolve on real pip in real containers: a local PEP 503 index of generated wheels whose METADATA
+// copies the real packages' Requires-Dist, and a base image holding numpy 1.26.4 + numba +
+// nvidia-modelopt (which need numpy<2.1 and numpy<2).
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { stringify } from 'yaml';
+import { runCli } from '../../src/cli/main.js';
+import type { DockerAdapter } from '../../src/docker/adapter.js';
+import { createDefaultDockerAdapter } from '../../src/docker/engine.js';
+import type { Resolution } from '../../src/resolve/result.js';
+import { captureIo } from '../helpers/fakes.js';
+import { startWheelIndex, type WheelIndex, type WheelSpec } from '../helpers/wheel-index.js';
+
+const env = inject('dockerEnv');
+
+/** Requires-Dist as published by the real releases (trimmed to the lines that matter on Linux). */
+export const NUMPY_CONFLICT_WHEELS: WheelSpec[] = [
+  { name: 'numpy', version: '1.26.4', requiresPython: '>=3.9' },
+  { name: 'numpy', version: '2.2.6', requiresPython: '>=3.10' },
+  { name: 'numpy', version: '2.3.1', requiresPython: '>=3.11' },
+  ...['4.10.0.84', '4.11.0.86'].map((version) => ({
+    name: 'opencv-python-headless',
+    module: 'cv2',
+    version,
+    requires: ['numpy>=1.21.2; python_version >= "3.10"', 'numpy>=1.23.5; python_version >= "3.11"'],
+  })),
+  {
+    name: 'opencv-python-headless',
+    module: 'cv2',
+    version: '4.12.0.88',
+    requires: ['numpy<2.3.0,>=2; python_version >= "3.9"'],
+  },
+  { name: 'opencv-python-headless', module: 'cv2', version: '4.13.0.90', requires: ['numpy>=2'] },
+  { name: 'llvmlite', version: '0.43.0' },
+  { name: 'numba', version: '0.60.0', requires: ['llvmlite<0.44,>=0.43.0dev0', 'numpy<2.1,>=1.22'] },
+  { name: 'nvidia-modelopt', module: 'modelopt', version: '0.25.0', requires: ['numpy<2'] },
+  { name: 'tqdm', version: '4.66.0' },
+];
+
+function closedPort(): Promise<number> {
+  return new Promise((resolve) => {
+    const srv = createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+describe.skipIf(!env.available)('ml-image resolve on real pip', () => {
+  const images = env.images!;
+  const baseRepo = `${images.registry}/ml-image-test/numpy1-base`;
+  let docker: DockerAdapter;
+  let index: WheelIndex;
+  let dir: string;
+
+  beforeAll(async () => {
+    docker = createDefaultDockerAdapter();
+    dir = mkdtempSync(path.join(tmpdir(), 'ml-image-resolve-it-'));
+    index = await startWheelIndex(NUMPY_CONFLICT_WHEELS);
+    // The base image: the local Python image + numpy 1.26.4, numba 0.60.0, nvidia-modelopt 0.25.0.
+    writeFileSync(
+      path.join(dir, 'Dockerfile'),
+      `ARG BASE\nFROM \${BASE}\nARG INDEX\nRUN pip install --no-cache-dir --index-url "$INDEX" numpy==1.26.4 numba==0.60.0 nvidia-modelopt==0.25.0\n`,
+    );
+    for (const [arch, base] of [
+      ['amd64', images.pythonAmd64],
+      ['arm64', images.pythonArm64],
+    ] as const) {
+      const r = await docker.buildx([
+        'build',
+        '--platform',
+        `linux/${arch}`,
+        '--network',
+        'host',
+        '--provenance=false',
+        '--build-arg',
+        `BASE=${base}`,
+        '--build-arg',
+        `INDEX=${index.url}`,
+        '-t',
+        `${baseRepo}:${arch}`,
+        '--push',
+        dir,
+      ]);
+      expect(r.exitCode, r.stderr).toBe(0);
+    }
+  });
+  afterAll(async () => {
+    await index?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function resolve(requirements: string, args: string[] = [], arch = 'amd64') {
+    const req = path.join(dir, `req-${Math.random().toString(36).slice(2)}.txt`);
+    writeFileSync(req, requirements);
+    const out = path.join(dir, `out-${Math.random().toString(36).slice(2)}`);
+    const io = captureIo(dir, docker);
+    const code = await runCli(
+      [
+        'resolve',
+        '--image',
+        `${baseRepo}:${arch}`,
+        '--platform',
+        `linux/${arch}`,
+        '--requirements',
+        req,
+        '--index-url',
+        index.url,
+        '--out',
+        out,
+        ...args,
+      ],
+      io,
+    );
+    const read = (f: string) => readFileSync(path.join(out, f), 'utf8');
+    return { code, stdout: io.out(), stderr: io.err(), out, read, req };
+  }
+
+  it('fixable: unpinned opencv moves to 4.11.0.86 with numpy held at 1.26.4', async () => {
+    const r = await resolve('opencv-python-headless\n');
+    expect(r.code, r.stderr).toBe(0);
+    const res = JSON.parse(r.read('resolution.json')) as Resolution;
+    expect(res.status).toBe('fixed');
+    expect(res.naive.replaces).toEqual([
+      expect.objectContaining({
+        name: 'numpy',
+        from: '1.26.4',
+        to: '2.3.1',
+        breaks: expect.arrayContaining([
+          expect.objectContaining({ dist: 'numba', requirement: 'numpy<2.1,>=1.22' }),
+          expect.objectContaining({ dist: 'nvidia-modelopt', requirement: 'numpy<2' }),
+        ]),
+        pulledInBy: [
+          expect.objectContaining({
+            dist: 'opencv-python-headless',
+            version: '4.13.0.90',
+            requirement: 'numpy>=2',
+          }),
+        ],
+      }),
+    ]);
+    expect(res.resolved?.moved).toEqual([
+      {
+        name: 'opencv-python-headless',
+        naive: '4.13.0.90',
+        resolved: '4.11.0.86',
+        reason: 'the newest that accepts numpy 1.26.4 held by the base image',
+      },
+    ]);
+    const constraints = r.read('constraints.txt');
+    expect(constraints).toMatch(/^numpy==1\.26\.4$/m);
+    expect(constraints).toMatch(/^numba==0\.60\.0$/m);
+    expect(constraints).toMatch(/^opencv-python-headless==4\.11\.0\.86$/m);
+    expect(constraints).not.toMatch(/^pip==/m);
+    expect(r.read('explanation.md')).toContain('opencv-python-headless` 4.13.0.90 -> 4.11.0.86');
+    expect(await docker.listManagedContainers({ 'io.github.ml-image-action.stage': 'resolve' })).toEqual([]);
+  });
+
+  it('unfixable: opencv-python-headless==4.12.0.88 exits 1 naming the whole chain', async () => {
+    const r = await resolve('opencv-python-headless==4.12.0.88\n');
+    expect(r.code).toBe(1);
+    const res = JSON.parse(r.read('resolution.json')) as Resolution;
+    expect(res.status).toBe('conflict');
+    const chain = res.conflict!.chain.join('\n');
+    expect(chain).toContain('opencv-python-headless 4.12.0.88 needs numpy<2.3.0,>=2');
+    expect(chain).toContain("would replace the base image's numpy 1.26.4");
+    expect(chain).toContain('numba 0.60.0 (numpy<2.1,>=1.22)');
+    expect(chain).toContain('nvidia-modelopt 0.25.0 (numpy<2)');
+    expect(res.conflict!.options[0]).toBe(
+      'use an older release: opencv-python-headless==4.11.0.86 is the newest that fits the base image',
+    );
+    expect(res.conflict!.options.join('\n')).toContain('newer base image');
+    expect(res.conflict!.options.join('\n')).toContain('at your own risk');
+    expect(r.stdout).toContain(
+      'Conflict: your requirements cannot be installed without breaking the base image.',
+    );
+  });
+
+  it('no conflict: nothing moves and the base is only pinned', async () => {
+    const r = await resolve('tqdm\n');
+    expect(r.code, r.stderr).toBe(0);
+    const res = JSON.parse(r.read('resolution.json')) as Resolution;
+    expect(res.status).toBe('clean');
+    expect(res.naive.replaces).toEqual([]);
+    expect(res.resolved?.moved).toEqual([]);
+    expect(res.resolved?.install).toEqual([{ name: 'tqdm', version: '4.66.0' }]);
+  });
+
+  it('check mode: any change to the base fails with the explanation', async () => {
+    const r = await resolve('opencv-python-headless\n', ['--mode', 'check']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('replace `numpy 1.26.4` with `2.3.1`');
+  });
+
+  it('malformed requirements: exit 2 naming the file and line', async () => {
+    const r = await resolve('tqdm\nnumpy[\n');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/error: .*req-[a-z0-9]+\.txt:2: invalid requirement "numpy\["/);
+  });
+
+  it('index unreachable: exit 3', async () => {
+    const port = await closedPort();
+    const io = captureIo(dir, docker);
+    const req = path.join(dir, 'unreachable.txt');
+    writeFileSync(req, 'tqdm\n');
+    const code = await runCli(
+      [
+        'resolve',
+        '--image',
+        `${baseRepo}:amd64`,
+        '--requirements',
+        req,
+        '--index-url',
+        `http://127.0.0.1:${port}/simple`,
+      ],
+      io,
+    );
+    expect(code).toBe(3);
+    expect(io.err()).toContain(`the package index http://127.0.0.1:${port}/simple is unreachable`);
+  });
+
+  it('the same fixable case on linux/arm64 (pip runs in the arm64 image under QEMU)', async () => {
+    const r = await resolve('opencv-python-headless\n', [], 'arm64');
+    expect(r.code, r.stderr).toBe(0);
+    const res = JSON.parse(r.read('resolution.json')) as Resolution;
+    expect(res.platform).toBe('linux/arm64');
+    expect(res.resolved?.moved[0]).toMatchObject({ name: 'opencv-python-headless', resolved: '4.11.0.86' });
+  });
+
+  it('build with resolve auto: the constraints hold numpy and pip check is clean in the image', async () => {
+    const ctx = mkdtempSync(path.join(dir, 'ctx-'));
+    writeFileSync(path.join(ctx, 'requirements.txt'), 'opencv-python-headless\n');
+    const config = path.join(ctx, 'ml-image.yml');
+    writeFileSync(
+      config,
+      stringify({
+        image: { name: 'ml-image-it/resolved', registry: images.registry, version: '0.1.0' },
+        variants: [{ name: 'numpy1', base: `${baseRepo}:amd64` }],
+        platforms: ['linux/amd64'],
+        python: { requirements: ['requirements.txt'], indexUrl: index.url },
+        resolve: { mode: 'auto' },
+        build: { network: 'host' },
+      }),
+    );
+    const io = captureIo(ctx, docker);
+    const code = await runCli(['build', '--config', config, '--quiet', '--out', 'out'], io);
+    expect(code, io.err()).toBe(0);
+    expect(io.err()).toContain(
+      'opencv-python-headless 4.13.0.90 -> 4.11.0.86, the newest that accepts numpy 1.26.4',
+    );
+    const digest = JSON.parse(readFileSync(path.join(ctx, 'out', 'build.json'), 'utf8')).variants[0]
+      .platforms[0].digest;
+    const run = await docker.runContainer({
+      image: `${images.registry}/ml-image-it/resolved@${digest}`,
+      platform: 'linux/amd64',
+      cmd: [
+        'sh',
+        '-c',
+        'python3 -m pip check && python3 -c "import numpy, cv2; print(numpy.__version__, cv2.__version__)"',
+      ],
+    });
+    expect(run.exitCode, run.stdout + run.stderr).toBe(0);
+    expect(run.stdout).toContain('No broken requirements found.');
+    expect(run.stdout.trim().split('\n').at(-1)).toBe('1.26.4 4.11.0.86');
+  });
+});

@@ -1,0 +1,84 @@
+import { readRequirements } from '../../build/requirements.js';
+import { PLATFORMS } from '../../config/schema.js';
+import { InputError } from '../../errors.js';
+import { resolveAgainstBase } from '../../resolve/resolve.js';
+import { parseCommandArgs } from '../args.js';
+import type { CliIo } from '../io.js';
+import { writeOutFile } from '../output.js';
+import type { Command } from './types.js';
+
+export const resolveCommand: Command = {
+  name: 'resolve',
+  summary: 'Find and fix Python dependency conflicts between your requirements and a base image.',
+  usage:
+    'ml-image resolve --image REF --requirements FILE [--index-url URL] [--platform P] [--mode auto|check] [--network host|bridge] --out DIR [--json]',
+  help: `Runs pip inside the base image (one container, for the target platform): records what the image
+ships, shows what a plain "pip install -r" would replace there and which base packages that breaks,
+then resolves again with every base package held at its version. Where pip blames your own pins, it
+relaxes them to their lower bound and tries once more. Hazards pip cannot see (NumPy 1.x builds,
+torch CUDA builds, opencv variants, ...) become warnings with the fix.
+
+Options:
+  --image REF           the base image (pulled if missing)
+  --requirements FILE   requirements file (repeatable; -r includes are followed)
+  --index-url URL       pip index (default PyPI); --extra-index-url URL (repeatable)
+  --platform P          linux/amd64 (default) or linux/arm64 (runs under QEMU on amd64)
+  --mode auto|check     auto (default): find a plan that holds the base; check: any change to the
+                        base is a failure
+  --network host|bridge network of the resolver container (default host)
+  --out DIR             writes constraints.txt, requirements.txt, resolution.json, explanation.md
+  --json                print resolution.json instead of the explanation
+
+Exit codes: 0 no conflict, or fixed (auto); 1 a conflict that cannot be resolved (check: any
+conflict); 2 bad input (a malformed requirement is named with its file and line); 3 no Docker
+daemon, or the index is unreachable.`,
+  async run(argv: string[], io: CliIo) {
+    const { values } = parseCommandArgs('resolve', argv, {
+      image: { type: 'string' },
+      requirements: { type: 'string', multiple: true },
+      'index-url': { type: 'string' },
+      'extra-index-url': { type: 'string', multiple: true },
+      platform: { type: 'string', default: 'linux/amd64' },
+      mode: { type: 'string', default: 'auto' },
+      network: { type: 'string', default: 'host' },
+    });
+    if (!values.image) throw new InputError('resolve: --image is required', 'e.g. --image python:3.12-slim');
+    if (!values.requirements?.length)
+      throw new InputError('resolve: --requirements is required', 'e.g. --requirements requirements.txt');
+    if (!(PLATFORMS as readonly string[]).includes(values.platform)) {
+      throw new InputError(
+        `resolve: --platform: expected one of ${PLATFORMS.join(', ')}, got "${values.platform}"`,
+      );
+    }
+    if (values.mode !== 'auto' && values.mode !== 'check') {
+      throw new InputError(`resolve: --mode: expected auto or check, got "${values.mode}"`);
+    }
+    if (values.network !== 'host' && values.network !== 'bridge') {
+      throw new InputError(`resolve: --network: expected host or bridge, got "${values.network}"`);
+    }
+    const requirements = readRequirements(values.requirements, io.cwd);
+    const out = await resolveAgainstBase(
+      {
+        image: values.image,
+        platform: values.platform,
+        requirements,
+        ...(values['index-url'] !== undefined && { indexUrl: values['index-url'] }),
+        ...(values['extra-index-url'] !== undefined && { extraIndexUrls: values['extra-index-url'] }),
+        mode: values.mode,
+        network: values.network,
+      },
+      { docker: io.docker(), progress: (l) => io.stderr(`${l}\n`) },
+    );
+    if (values.out !== undefined) {
+      writeOutFile(io.cwd, values.out, 'constraints.txt', out.constraints);
+      writeOutFile(io.cwd, values.out, 'requirements.txt', `${out.requirements}\n`);
+      writeOutFile(io.cwd, values.out, 'resolution.json', `${JSON.stringify(out.resolution, null, 2)}\n`);
+      writeOutFile(io.cwd, values.out, 'explanation.md', out.explanation);
+    }
+    for (const h of out.resolution.hazards) io.stderr(`warning: ${h.message}\n  fix: ${h.fix}\n`);
+    io.stdout(values.json ? `${JSON.stringify(out.resolution, null, 2)}\n` : out.explanation);
+    const failed =
+      out.resolution.status === 'conflict' || (values.mode === 'check' && out.resolution.status !== 'clean');
+    return failed ? 1 : 0;
+  },
+};

@@ -1,0 +1,52 @@
+// explanation.md: the resolver's findings for people (the PR comment quotes it later).
+import type { Resolution } from './result.js';
+
+const code = (s: string) => `\`${s.replace(/`/g, "'")}\``;
+
+export function renderExplanation(r: Resolution): string {
+  const lines: string[] = [];
+  const head: Record<Resolution['status'], string> = {
+    clean: 'No conflict: your requirements keep every package of the base image.',
+    fixed: 'Conflict fixed: a plan that keeps the base image intact was found.',
+    conflict: 'Conflict: your requirements cannot be installed without breaking the base image.',
+  };
+  lines.push(`### Dependency resolution (${r.platform})`, '', `**${head[r.status]}**`, '');
+  lines.push(`Base image ${code(r.image)}: Python ${r.python}; ${r.constraints.pinned} packages held.`, '');
+  if (r.naive.replaces.length > 0) {
+    lines.push('A plain `pip install -r requirements.txt` would:', '');
+    for (const rep of r.naive.replaces) {
+      const by = rep.pulledInBy
+        .map((p) => `${code(`${p.dist} ${p.version}`)} needs ${code(p.requirement)}`)
+        .join(', ');
+      const breaks = rep.breaks
+        .map((b) => `${code(`${b.dist} ${b.version}`)} (${code(b.requirement)})`)
+        .join(', ');
+      lines.push(
+        `- replace ${code(`${rep.name} ${rep.from}`)} with ${code(rep.to)}${by ? ` because ${by}` : ''}${breaks ? `, breaking ${breaks}` : ''}`,
+      );
+    }
+    lines.push('');
+  }
+  if (r.resolved && r.resolved.moved.length > 0) {
+    lines.push('Resolved with the base image held:', '');
+    for (const m of r.resolved.moved)
+      lines.push(`- ${code(m.name)} ${m.naive} -> ${m.resolved}: ${m.reason}`);
+    lines.push('');
+  }
+  if (r.resolved && r.resolved.relaxed.length > 0) {
+    lines.push('Requirements relaxed (lower bounds kept):', '');
+    for (const c of r.resolved.relaxed) lines.push(`- ${code(c.from)} -> ${code(c.to)}`);
+    lines.push('');
+  }
+  if (r.conflict) {
+    lines.push('Why:', '', ...r.conflict.chain.map((c) => `- ${c}`), '');
+    if (r.conflict.causes.length) lines.push('pip says:', '', '```', ...r.conflict.causes, '```', '');
+    lines.push('Options:', '', ...r.conflict.options.map((o) => `- ${o}`), '');
+  }
+  if (r.hazards.length > 0) {
+    lines.push('Hazards pip cannot see:', '');
+    for (const h of r.hazards) lines.push(`- ${h.message}. Fix: ${h.fix} ([source](${h.source}))`);
+    lines.push('');
+  }
+  return `${lines.join('\n').trimEnd()}\n`;
+}

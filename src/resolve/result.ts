@@ -1,0 +1,60 @@
+// Resolution: what the resolve stage found and decided (resolution.json, schemaVersion'd).
+import { z } from 'zod';
+
+export const RESOLUTION_SCHEMA_VERSION = 1;
+
+const Break = z.object({ dist: z.string(), version: z.string(), requirement: z.string() });
+const Pull = Break.extend({ requested: z.boolean() });
+
+export const ReplacementSchema = z.object({
+  name: z.string(),
+  from: z.string(),
+  to: z.string(),
+  /** Base packages whose requirements the new version breaks. */
+  breaks: z.array(Break),
+  /** Packages in the plan whose requirements exclude the base version (what pulls the change in). */
+  pulledInBy: z.array(Pull),
+});
+
+export const HazardSchema = z.object({
+  id: z.string(),
+  message: z.string(),
+  fix: z.string(),
+  source: z.string(),
+});
+
+export const ResolutionSchema = z.object({
+  schemaVersion: z.literal(RESOLUTION_SCHEMA_VERSION),
+  image: z.string(),
+  platform: z.string(),
+  mode: z.enum(['auto', 'check']),
+  /** clean: nothing in the base would change; fixed: a plan that holds the base was found; conflict: none fits. */
+  status: z.enum(['clean', 'fixed', 'conflict']),
+  python: z.string(),
+  naive: z.object({
+    install: z.array(z.object({ name: z.string(), version: z.string() })),
+    replaces: z.array(ReplacementSchema),
+  }),
+  resolved: z
+    .object({
+      install: z.array(z.object({ name: z.string(), version: z.string() })),
+      moved: z.array(
+        z.object({ name: z.string(), naive: z.string(), resolved: z.string(), reason: z.string() }),
+      ),
+      relaxed: z.array(z.object({ name: z.string(), from: z.string(), to: z.string() })),
+    })
+    .optional(),
+  conflict: z
+    .object({ causes: z.array(z.string()), chain: z.array(z.string()), options: z.array(z.string()) })
+    .optional(),
+  hazards: z.array(HazardSchema),
+  constraints: z.object({
+    pinned: z.number(),
+    skipped: z.array(z.object({ name: z.string(), reason: z.string() })),
+  }),
+  durationMs: z.number(),
+});
+
+export type Replacement = z.infer<typeof ReplacementSchema>;
+export type Hazard = z.infer<typeof HazardSchema>;
+export type Resolution = z.infer<typeof ResolutionSchema>;

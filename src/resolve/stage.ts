@@ -1,0 +1,64 @@
+// The resolve stage inside a build: per variant and platform, before any image is built.
+import { readRequirements } from '../build/requirements.js';
+import type { Config } from '../config/schema.js';
+import type { DockerAdapter } from '../docker/adapter.js';
+import { CheckFailedError } from '../errors.js';
+import type { Plan } from '../plan/plan.js';
+import { type ResolveOutput, resolveAgainstBase } from './resolve.js';
+
+export type Resolved = Record<string, ResolveOutput>;
+
+export const resolvedKey = (variant: string, platform: string) => `${variant}/${platform}`;
+
+export async function runResolveStage(
+  plan: Plan,
+  config: Config,
+  baseDir: string,
+  deps: { docker: DockerAdapter; progress: (line: string) => void },
+): Promise<Resolved> {
+  const mode = config.resolve.mode;
+  if (mode === 'off' || config.python.requirements.length === 0) return {};
+  const requirements = readRequirements(config.python.requirements, baseDir);
+  const resolved: Resolved = {};
+  for (const v of plan.variants) {
+    if (v.template === 'cuda') {
+      // nvidia/cuda carries no Python: requirements install into a fresh environment next to torch.
+      deps.progress(`resolve ${v.name}: skipped (${v.base.ref} has no Python packages to conflict with)`);
+      continue;
+    }
+    for (const platform of v.platforms) {
+      const out = await resolveAgainstBase(
+        {
+          image: v.base.ref,
+          platform,
+          requirements,
+          ...(config.python.indexUrl !== undefined && { indexUrl: config.python.indexUrl }),
+          extraIndexUrls: config.python.extraIndexUrls,
+          mode,
+          network: config.build.network === 'none' ? 'bridge' : 'host',
+          variant: {
+            ...(v.cuda && { cuda: v.cuda.version }),
+            ...(v.torch?.indexUrl && { torchIndexUrl: v.torch.indexUrl }),
+          },
+        },
+        deps,
+      );
+      const r = out.resolution;
+      for (const m of r.resolved?.moved ?? [])
+        deps.progress(`resolve ${v.name} ${platform}: ${m.name} ${m.naive} -> ${m.resolved}, ${m.reason}`);
+      for (const h of r.hazards)
+        deps.progress(`warning: ${v.name} ${platform}: ${h.message} (fix: ${h.fix})`);
+      if (r.status === 'conflict' || (mode === 'check' && r.status !== 'clean')) {
+        throw new CheckFailedError(
+          `resolve ${v.name} ${platform}: ${r.status === 'conflict' ? 'a conflict with the base image' : 'the requirements would change the base image'}\n${out.explanation}`,
+          mode === 'check'
+            ? 'fix the requirements, or use resolve mode "auto"'
+            : 'pick one of the options above',
+        );
+      }
+      deps.progress(`resolve ${v.name} ${platform}: ${r.status} in ${(r.durationMs / 1000).toFixed(1)}s`);
+      resolved[resolvedKey(v.name, platform)] = out;
+    }
+  }
+  return resolved;
+}
