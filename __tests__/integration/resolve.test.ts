@@ -2,7 +2,6 @@
 // copies the real packages' Requires-Dist, and a base image holding numpy 1.26.4 + numba +
 // nvidia-modelopt (which need numpy<2.1 and numpy<2).
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -11,6 +10,7 @@ import { runCli } from '../../src/cli/main.js';
 import type { DockerAdapter } from '../../src/docker/adapter.js';
 import { createDefaultDockerAdapter } from '../../src/docker/engine.js';
 import type { Resolution } from '../../src/resolve/result.js';
+import { closedPort } from '../helpers/net.js';
 import { captureIo } from '../helpers/fakes.js';
 import { startWheelIndex, type WheelIndex, type WheelSpec } from '../helpers/wheel-index.js';
 
@@ -39,16 +39,6 @@ export const NUMPY_CONFLICT_WHEELS: WheelSpec[] = [
   { name: 'nvidia-modelopt', module: 'modelopt', version: '0.25.0', requires: ['numpy<2'] },
   { name: 'tqdm', version: '4.66.0' },
 ];
-
-function closedPort(): Promise<number> {
-  return new Promise((resolve) => {
-    const srv = createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 describe.skipIf(!env.available)('ml-image resolve on real pip', () => {
   const images = env.images!;

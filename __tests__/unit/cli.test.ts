@@ -1,10 +1,10 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { COMMANDS, runCli } from '../../src/cli/main.js';
 import { EnvironmentError } from '../../src/errors.js';
+import { closedPort } from '../helpers/net.js';
 import { captureIo, fakeDocker } from '../helpers/fakes.js';
 
 let dir: string;
@@ -163,14 +163,3 @@ describe('ml-image doctor (with a plain-object Docker adapter)', () => {
     expect(io.out()).toContain('fix: start the local registry');
   });
 });
-
-/** A loopback port nothing listens on: bind an ephemeral one, then close it. */
-function closedPort(): Promise<number> {
-  return new Promise((resolve) => {
-    const srv = createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-}

@@ -1374,6 +1374,19 @@ function parseImageIndex(raw) {
         })),
     };
 }
+/** Split Docker's multiplexed stream into stdout/stderr chunks; resolves when the stream ends. */
+function collectOutput(docker, stream, onChunk) {
+    const out = new external_node_stream_namespaceObject.PassThrough();
+    const err = new external_node_stream_namespaceObject.PassThrough();
+    out.on('data', (b) => onChunk(b.toString('utf8'), 'stdout'));
+    err.on('data', (b) => onChunk(b.toString('utf8'), 'stderr'));
+    docker.modem.demuxStream(stream, out, err);
+    return new Promise((resolve) => {
+        stream.on('end', () => resolve());
+        stream.on('close', () => resolve());
+        stream.on('error', () => resolve());
+    });
+}
 function createDockerAdapter(deps) {
     const { exec } = deps;
     const cli = deps.dockerCli ?? 'docker';
@@ -1524,23 +1537,12 @@ function createDockerAdapter(deps) {
             let timer;
             try {
                 const stream = await engineCall(() => container.attach({ stream: true, stdout: true, stderr: true }));
-                const outStream = new external_node_stream_namespaceObject.PassThrough();
-                const errStream = new external_node_stream_namespaceObject.PassThrough();
-                outStream.on('data', (b) => {
-                    const s = b.toString('utf8');
-                    stdout += s;
-                    spec.onOutput?.(s, 'stdout');
-                });
-                errStream.on('data', (b) => {
-                    const s = b.toString('utf8');
-                    stderr += s;
-                    spec.onOutput?.(s, 'stderr');
-                });
-                docker.modem.demuxStream(stream, outStream, errStream);
-                const ended = new Promise((resolve) => {
-                    stream.on('end', resolve);
-                    stream.on('close', resolve);
-                    stream.on('error', () => resolve());
+                const ended = collectOutput(docker, stream, (s, which) => {
+                    if (which === 'stdout')
+                        stdout += s;
+                    else
+                        stderr += s;
+                    spec.onOutput?.(s, which);
                 });
                 await engineCall(() => container.start());
                 let timedOut = false;
@@ -1619,17 +1621,13 @@ function createDockerAdapter(deps) {
                     const stream = await engineCall(() => ex.start({ hijack: true, stdin: false }));
                     let stdout = '';
                     let stderr = '';
-                    const out = new external_node_stream_namespaceObject.PassThrough();
-                    const err = new external_node_stream_namespaceObject.PassThrough();
-                    out.on('data', (b) => (stdout += b.toString('utf8')));
-                    err.on('data', (b) => (stderr += b.toString('utf8')));
-                    docker.modem.demuxStream(stream, out, err);
+                    const ended = collectOutput(docker, stream, (s, which) => {
+                        if (which === 'stdout')
+                            stdout += s;
+                        else
+                            stderr += s;
+                    }).then(() => 'ended');
                     let timer;
-                    const ended = new Promise((resolve) => {
-                        stream.on('end', () => resolve('ended'));
-                        stream.on('close', () => resolve('ended'));
-                        stream.on('error', () => resolve('ended'));
-                    });
                     const outcome = await (options.timeoutMs === undefined
                         ? ended
                         : Promise.race([

@@ -117,6 +117,24 @@ export function parseImageIndex(raw: string): ImageIndex {
   };
 }
 
+/** Split Docker's multiplexed stream into stdout/stderr chunks; resolves when the stream ends. */
+function collectOutput(
+  docker: Dockerode,
+  stream: NodeJS.ReadableStream,
+  onChunk: (text: string, which: 'stdout' | 'stderr') => void,
+): Promise<void> {
+  const out = new PassThrough();
+  const err = new PassThrough();
+  out.on('data', (b: Buffer) => onChunk(b.toString('utf8'), 'stdout'));
+  err.on('data', (b: Buffer) => onChunk(b.toString('utf8'), 'stderr'));
+  docker.modem.demuxStream(stream, out, err);
+  return new Promise<void>((resolve) => {
+    stream.on('end', () => resolve());
+    stream.on('close', () => resolve());
+    stream.on('error', () => resolve());
+  });
+}
+
 export interface EngineDeps {
   /** The engine client, or a loader for it: dockerode is only loaded when a container is needed. */
   docker: Dockerode | (() => Promise<Dockerode>);
@@ -292,23 +310,10 @@ export function createDockerAdapter(deps: EngineDeps): DockerAdapter {
       let timer: NodeJS.Timeout | undefined;
       try {
         const stream = await engineCall(() => container.attach({ stream: true, stdout: true, stderr: true }));
-        const outStream = new PassThrough();
-        const errStream = new PassThrough();
-        outStream.on('data', (b: Buffer) => {
-          const s = b.toString('utf8');
-          stdout += s;
-          spec.onOutput?.(s, 'stdout');
-        });
-        errStream.on('data', (b: Buffer) => {
-          const s = b.toString('utf8');
-          stderr += s;
-          spec.onOutput?.(s, 'stderr');
-        });
-        docker.modem.demuxStream(stream, outStream, errStream);
-        const ended = new Promise<void>((resolve) => {
-          stream.on('end', resolve);
-          stream.on('close', resolve);
-          stream.on('error', () => resolve());
+        const ended = collectOutput(docker, stream, (s, which) => {
+          if (which === 'stdout') stdout += s;
+          else stderr += s;
+          spec.onOutput?.(s, which);
         });
         await engineCall(() => container.start());
         let timedOut = false;
@@ -388,17 +393,11 @@ export function createDockerAdapter(deps: EngineDeps): DockerAdapter {
           const stream = await engineCall(() => ex.start({ hijack: true, stdin: false }));
           let stdout = '';
           let stderr = '';
-          const out = new PassThrough();
-          const err = new PassThrough();
-          out.on('data', (b: Buffer) => (stdout += b.toString('utf8')));
-          err.on('data', (b: Buffer) => (stderr += b.toString('utf8')));
-          docker.modem.demuxStream(stream, out, err);
+          const ended = collectOutput(docker, stream, (s, which) => {
+            if (which === 'stdout') stdout += s;
+            else stderr += s;
+          }).then(() => 'ended' as const);
           let timer: NodeJS.Timeout | undefined;
-          const ended = new Promise<'ended'>((resolve) => {
-            stream.on('end', () => resolve('ended'));
-            stream.on('close', () => resolve('ended'));
-            stream.on('error', () => resolve('ended'));
-          });
           const outcome = await (options.timeoutMs === undefined
             ? ended
             : Promise.race([
