@@ -26,7 +26,7 @@ if (!existsSync(envFile)) {
 const vars = Object.fromEntries(
   readFileSync(envFile, 'utf8')
     .split('\n')
-    .filter((l) => /^[A-Z_]+=/.test(l))
+    .filter((l) => /^[A-Z0-9_]+=/.test(l))
     .map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]),
 );
 const registry = vars.ML_IMAGE_TEST_REGISTRY;

@@ -28370,7 +28370,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6174:
+/***/ 700:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -43056,6 +43056,45 @@ function planBuild(config, ctx) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/resolve/snapshot-cache.ts
+// Base-image snapshots (pip inspect + constraint file + PIP_* env) cached by image digest and
+// platform: a digest names exactly one set of installed packages, so the cache never goes stale.
+
+
+
+function snapshotKey(digest, platform) {
+    return `${digest.replace(/[^a-z0-9]+/gi, '-')}-${platform.replace(/\//g, '-')}`;
+}
+/** $ML_IMAGE_CACHE_DIR, else $XDG_CACHE_HOME/ml-image, else ~/.cache/ml-image. */
+function defaultCacheDir(env) {
+    return (env.ML_IMAGE_CACHE_DIR ?? external_node_path_default().join(env.XDG_CACHE_HOME ?? external_node_path_default().join((0,external_node_os_namespaceObject.homedir)(), '.cache'), 'ml-image'));
+}
+function fileSnapshotCache(dir) {
+    const file = (key) => external_node_path_default().join(dir, 'snapshots', `${key}.json`);
+    return {
+        get(key) {
+            try {
+                return (0,external_node_fs_namespaceObject.readFileSync)(file(key), 'utf8');
+            }
+            catch {
+                return undefined;
+            }
+        },
+        set(key, value) {
+            try {
+                (0,external_node_fs_namespaceObject.mkdirSync)(external_node_path_default().dirname(file(key)), { recursive: true });
+                // Write then rename: a reader never sees half a file, even with concurrent jobs.
+                const tmp = `${file(key)}.${process.pid}.tmp`;
+                (0,external_node_fs_namespaceObject.writeFileSync)(tmp, value);
+                (0,external_node_fs_namespaceObject.renameSync)(tmp, file(key));
+            }
+            catch {
+                // A cache that cannot be written only costs speed.
+            }
+        },
+    };
+}
+
 // EXTERNAL MODULE: ./node_modules/@renovatebot/pep440/index.js
 var pep440 = __nccwpck_require__(8898);
 ;// CONCATENATED MODULE: ./src/resolve/constraints.ts
@@ -43510,6 +43549,7 @@ const ResolutionSchema = object({
 
 
 
+
 const DIR = '/tmp/ml-image-resolve';
 const PIP_ENV = {
     PIP_DISABLE_PIP_VERSION_CHECK: '1',
@@ -43521,22 +43561,38 @@ const PIP_ENV = {
 async function resolveAgainstBase(input, deps) {
     const t0 = Date.now();
     const progress = deps.progress ?? (() => undefined);
-    const session = await deps.docker.startSession({
-        image: input.image,
-        platform: input.platform,
-        network: input.network ?? 'host',
-        env: PIP_ENV,
-        labels: { 'io.github.ml-image-action.stage': 'resolve' },
-    });
+    const [session, digest] = await Promise.all([
+        deps.docker.startSession({
+            image: input.image,
+            platform: input.platform,
+            network: input.network ?? 'host',
+            env: PIP_ENV,
+            labels: { 'io.github.ml-image-action.stage': 'resolve' },
+        }),
+        // Only images in a registry have a digest to key the cache by; a local-only image is not cached.
+        deps.cache ? deps.docker.imageDigest(input.image).catch(() => undefined) : Promise.resolve(undefined),
+    ]);
     try {
-        await writeFiles(session, { 'helper.py': HELPER_PY, 'requirements.txt': `${input.requirements.text}\n` });
+        const key = digest !== undefined ? snapshotKey(digest, input.platform) : undefined;
+        const cached = key !== undefined ? deps.cache?.get(key) : undefined;
+        await writeFiles(session, {
+            'helper.py': HELPER_PY,
+            'requirements.txt': `${input.requirements.text}\n`,
+            ...(cached !== undefined && { 'snapshot.json': cached }),
+        });
         // The snapshot stays in the container (analyze reads it) and comes back as JSON once.
-        const snapRun = await session.exec([
-            'sh',
-            '-c',
-            `python3 ${DIR}/helper.py snapshot > ${DIR}/snapshot.json && cat ${DIR}/snapshot.json`,
-        ]);
+        const snapRun = cached
+            ? { exitCode: 0, stdout: cached, stderr: '' }
+            : await session.exec([
+                'sh',
+                '-c',
+                `python3 ${DIR}/helper.py snapshot > ${DIR}/snapshot.json && cat ${DIR}/snapshot.json`,
+            ]);
         const snap = parseHelper(snapRun, input.image);
+        if (key !== undefined && !cached && !snap.error)
+            deps.cache?.set(key, snapRun.stdout);
+        if (cached)
+            progress(`resolve ${input.platform}: base snapshot from the cache (${digest.slice(0, 19)})`);
         if (snap.error)
             throw new InputError(`${input.image}: ${snap.error}`, 'use a base image with python3 and pip >= 22.2');
         progress(`resolve ${input.platform}: base has ${snap.installed.length} Python distributions (python ${snap.python.version}, pip ${snap.pipVersion})`);
@@ -43630,13 +43686,13 @@ async function resolveAgainstBase(input, deps) {
             };
         }
         else {
-            // 2. The same requirements with every base distribution held at its version.
-            let held = await dryRun('held.json', [
-                '-r',
-                `${DIR}/requirements.txt`,
-                '-c',
-                `${DIR}/base-constraints.txt`,
-            ]);
+            // 2. The same requirements with every base distribution held at its version. When the plain
+            // plan replaces nothing (and the image has no constraint file of its own), it already holds
+            // the base: pip would choose the same again, so that run is skipped.
+            let heldReport = 'held.json';
+            let held = naiveAnalysis.replaced.length === 0 && snap.constraintFile === null
+                ? ((heldReport = 'naive.json'), naive)
+                : await dryRun('held.json', ['-r', `${DIR}/requirements.txt`, '-c', `${DIR}/base-constraints.txt`]);
             let relaxed = [];
             if (!held.ok) {
                 // 3. Relax the user's specifiers that pip blames, keeping a lower bound, and try again.
@@ -43654,14 +43710,16 @@ async function resolveAgainstBase(input, deps) {
                             '-c',
                             `${DIR}/base-constraints.txt`,
                         ]);
-                        if (again.ok)
+                        if (again.ok) {
                             requirements = r.requirements.trimEnd();
+                            heldReport = 'held.json';
+                        }
                         held = again.ok ? again : { ok: false, out: held.out };
                     }
                 }
             }
             if (held.ok) {
-                const heldAnalysis = await analyze('held.json');
+                const heldAnalysis = heldReport === 'naive.json' ? naiveAnalysis : await analyze(heldReport);
                 const moved = heldAnalysis.install
                     .filter((i) => i.requested)
                     .flatMap((i) => {
@@ -43845,6 +43903,7 @@ async function runResolveStage(plan, config, baseDir, deps) {
 
 
 
+
 function coreIo() {
     let docker;
     return {
@@ -43898,7 +43957,11 @@ async function run(io = coreIo()) {
         await checkRegistry(config.image.registry);
         const t0 = Date.now();
         const progress = (line) => io.info(`[${((Date.now() - t0) / 1000).toFixed(0)}s] ${line}`);
-        const resolved = await io.group('resolve', () => runResolveStage(plan, config, loaded.baseDir, { docker, progress }));
+        const resolved = await io.group('resolve', () => runResolveStage(plan, config, loaded.baseDir, {
+            docker,
+            progress,
+            cache: fileSnapshotCache(defaultCacheDir(io.env)),
+        }));
         for (const [key, r] of Object.entries(resolved)) {
             (0,external_node_fs_namespaceObject.writeFileSync)(external_node_path_default().join(resultDir, `resolution-${key.replace(/\//g, '-')}.json`), `${JSON.stringify(r.resolution, null, 2)}\n`);
             for (const h of r.resolution.hazards)
@@ -43946,7 +44009,7 @@ async function run(io = coreIo()) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _util_cjs_globals_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4367);
-/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6174);
+/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(700);
 // Entry of the root action (bundled to dist/index.js).
 
 

@@ -24,7 +24,11 @@ export interface CapturedIo extends CliIo {
   err: () => string;
 }
 
-export function captureIo(cwd: string, docker: DockerAdapter = fakeDocker()): CapturedIo {
+export function captureIo(
+  cwd: string,
+  docker: DockerAdapter = fakeDocker(),
+  env: Record<string, string> = { ML_IMAGE_CACHE_DIR: `${cwd}/.ml-image-cache` },
+): CapturedIo {
   let out = '';
   let err = '';
   return {
@@ -35,7 +39,7 @@ export function captureIo(cwd: string, docker: DockerAdapter = fakeDocker()): Ca
       err += t;
     },
     cwd,
-    env: {},
+    env,
     docker: () => docker,
     out: () => out,
     err: () => err,

@@ -5,6 +5,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { REPO_ROOT } from './docker-env.js';
 
 export interface WheelSpec {
   name: string;
@@ -30,29 +31,7 @@ export interface WheelIndex {
 
 const normalize = (n: string) => n.toLowerCase().replace(/[-_.]+/g, '-');
 
-const MAKE_WHEEL = String.raw`
-import base64, hashlib, json, sys, zipfile
-spec = json.loads(sys.argv[1]); out = sys.argv[2]
-dist = spec["name"].replace("-", "_")
-mod = spec.get("module") or dist
-info = f"{dist}-{spec['version']}.dist-info"
-meta = ["Metadata-Version: 2.1", f"Name: {spec['name']}", f"Version: {spec['version']}"]
-if spec.get("requiresPython"): meta.append(f"Requires-Python: {spec['requiresPython']}")
-meta += [f"Requires-Dist: {r}" for r in spec.get("requires", [])]
-files = {f"{mod}/__init__.py": f"__version__ = {spec['version']!r}\n"}
-files.update({f"{mod}/{k}": v for k, v in (spec.get("files") or {}).items()})
-files[f"{info}/METADATA"] = "\n".join(meta) + "\n"
-files[f"{info}/WHEEL"] = "Wheel-Version: 1.0\nGenerator: ml-image-tests\nRoot-Is-Purelib: true\nTag: py3-none-any\n"
-record = []
-for p, c in files.items():
-    b = c.encode()
-    h = base64.urlsafe_b64encode(hashlib.sha256(b).digest()).rstrip(b"=").decode()
-    record.append(f"{p},sha256={h},{len(b)}")
-record.append(f"{info}/RECORD,,")
-files[f"{info}/RECORD"] = "\n".join(record) + "\n"
-with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
-    for p, c in files.items(): z.writestr(p, c)
-`;
+const MAKE_WHEEL = path.join(REPO_ROOT, 'scripts', 'make-wheel.py');
 
 export function wheelFileName(spec: WheelSpec): string {
   return `${spec.name.replace(/-/g, '_')}-${spec.version}-py3-none-any.whl`;
@@ -62,13 +41,9 @@ export function writeWheels(root: string, specs: readonly WheelSpec[]): void {
   for (const spec of specs) {
     const dir = path.join(root, spec.index ?? 'simple', normalize(spec.name));
     mkdirSync(dir, { recursive: true });
-    const r = spawnSync(
-      'python3',
-      ['-c', MAKE_WHEEL, JSON.stringify(spec), path.join(dir, wheelFileName(spec))],
-      {
-        encoding: 'utf8',
-      },
-    );
+    const r = spawnSync('python3', [MAKE_WHEEL, JSON.stringify(spec), path.join(dir, wheelFileName(spec))], {
+      encoding: 'utf8',
+    });
     if (r.status !== 0) throw new Error(`making the wheel ${spec.name} ${spec.version} failed: ${r.stderr}`);
   }
 }

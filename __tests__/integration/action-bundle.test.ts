@@ -41,6 +41,7 @@ function runAction(inputs: Record<string, string>, workspace: string) {
     GITHUB_REPOSITORY: 'o/hello-ml',
     GITHUB_SERVER_URL: 'https://github.com',
     RUNNER_TEMP: workspace,
+    ML_IMAGE_CACHE_DIR: path.join(workspace, '.ml-image-cache'),
   };
   for (const [k, v] of Object.entries(inputs)) childEnv[`INPUT_${k.toUpperCase()}`] = v;
   return new Promise<{ code: number | null; stdout: string; outputs: Record<string, string> }>((resolve) => {

@@ -150,6 +150,13 @@ describe.skipIf(!env.available)('ml-image resolve on real pip', () => {
     expect(await docker.listManagedContainers({ 'io.github.ml-image-action.stage': 'resolve' })).toEqual([]);
   });
 
+  it('caches the base snapshot by digest and platform: the second run skips pip inspect', async () => {
+    await resolve('tqdm\n');
+    const again = await resolve('tqdm\n');
+    expect(again.code).toBe(0);
+    expect(again.stderr).toMatch(/base snapshot from the cache \(sha256:/);
+  });
+
   it('unfixable: opencv-python-headless==4.12.0.88 exits 1 naming the whole chain', async () => {
     const r = await resolve('opencv-python-headless==4.12.0.88\n');
     expect(r.code).toBe(1);

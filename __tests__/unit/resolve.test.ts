@@ -233,3 +233,26 @@ describe('explanation', () => {
     expect(md).toContain("`base'evil`");
   });
 });
+
+describe('snapshot cache', () => {
+  it('stores by digest and platform, and misses for anything else', async () => {
+    const { mkdtempSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { fileSnapshotCache, snapshotKey, defaultCacheDir } =
+      await import('../../src/resolve/snapshot-cache.js');
+    const dir = mkdtempSync(`${tmpdir()}/ml-image-cache-`);
+    try {
+      const cache = fileSnapshotCache(dir);
+      const key = snapshotKey('sha256:abc', 'linux/arm64');
+      expect(key).toBe('sha256-abc-linux-arm64');
+      expect(cache.get(key)).toBeUndefined();
+      cache.set(key, '{"installed":[]}');
+      expect(cache.get(key)).toBe('{"installed":[]}');
+      expect(cache.get(snapshotKey('sha256:abc', 'linux/amd64'))).toBeUndefined();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    expect(defaultCacheDir({ ML_IMAGE_CACHE_DIR: '/c' })).toBe('/c');
+    expect(defaultCacheDir({ XDG_CACHE_HOME: '/x' })).toBe('/x/ml-image');
+  });
+});

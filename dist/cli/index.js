@@ -8,7 +8,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _util_cjs_globals_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4367);
 /* harmony import */ var _util_cleanup_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4532);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(484);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7709);
 // Entry of the `ml-image` bin (bundled to dist/cli/index.js).
 
 
@@ -21,7 +21,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 484:
+/***/ 7709:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -12809,6 +12809,45 @@ function planBuild(config, ctx) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/resolve/snapshot-cache.ts
+// Base-image snapshots (pip inspect + constraint file + PIP_* env) cached by image digest and
+// platform: a digest names exactly one set of installed packages, so the cache never goes stale.
+
+
+
+function snapshotKey(digest, platform) {
+    return `${digest.replace(/[^a-z0-9]+/gi, '-')}-${platform.replace(/\//g, '-')}`;
+}
+/** $ML_IMAGE_CACHE_DIR, else $XDG_CACHE_HOME/ml-image, else ~/.cache/ml-image. */
+function defaultCacheDir(env) {
+    return (env.ML_IMAGE_CACHE_DIR ?? external_node_path_default().join(env.XDG_CACHE_HOME ?? external_node_path_default().join((0,external_node_os_namespaceObject.homedir)(), '.cache'), 'ml-image'));
+}
+function fileSnapshotCache(dir) {
+    const file = (key) => external_node_path_default().join(dir, 'snapshots', `${key}.json`);
+    return {
+        get(key) {
+            try {
+                return (0,external_node_fs_namespaceObject.readFileSync)(file(key), 'utf8');
+            }
+            catch {
+                return undefined;
+            }
+        },
+        set(key, value) {
+            try {
+                (0,external_node_fs_namespaceObject.mkdirSync)(external_node_path_default().dirname(file(key)), { recursive: true });
+                // Write then rename: a reader never sees half a file, even with concurrent jobs.
+                const tmp = `${file(key)}.${process.pid}.tmp`;
+                (0,external_node_fs_namespaceObject.writeFileSync)(tmp, value);
+                (0,external_node_fs_namespaceObject.renameSync)(tmp, file(key));
+            }
+            catch {
+                // A cache that cannot be written only costs speed.
+            }
+        },
+    };
+}
+
 // EXTERNAL MODULE: ./node_modules/@renovatebot/pep440/index.js
 var pep440 = __nccwpck_require__(8898);
 ;// CONCATENATED MODULE: ./src/resolve/constraints.ts
@@ -13263,6 +13302,7 @@ const ResolutionSchema = object({
 
 
 
+
 const DIR = '/tmp/ml-image-resolve';
 const PIP_ENV = {
     PIP_DISABLE_PIP_VERSION_CHECK: '1',
@@ -13274,22 +13314,38 @@ const PIP_ENV = {
 async function resolveAgainstBase(input, deps) {
     const t0 = Date.now();
     const progress = deps.progress ?? (() => undefined);
-    const session = await deps.docker.startSession({
-        image: input.image,
-        platform: input.platform,
-        network: input.network ?? 'host',
-        env: PIP_ENV,
-        labels: { 'io.github.ml-image-action.stage': 'resolve' },
-    });
+    const [session, digest] = await Promise.all([
+        deps.docker.startSession({
+            image: input.image,
+            platform: input.platform,
+            network: input.network ?? 'host',
+            env: PIP_ENV,
+            labels: { 'io.github.ml-image-action.stage': 'resolve' },
+        }),
+        // Only images in a registry have a digest to key the cache by; a local-only image is not cached.
+        deps.cache ? deps.docker.imageDigest(input.image).catch(() => undefined) : Promise.resolve(undefined),
+    ]);
     try {
-        await writeFiles(session, { 'helper.py': HELPER_PY, 'requirements.txt': `${input.requirements.text}\n` });
+        const key = digest !== undefined ? snapshotKey(digest, input.platform) : undefined;
+        const cached = key !== undefined ? deps.cache?.get(key) : undefined;
+        await writeFiles(session, {
+            'helper.py': HELPER_PY,
+            'requirements.txt': `${input.requirements.text}\n`,
+            ...(cached !== undefined && { 'snapshot.json': cached }),
+        });
         // The snapshot stays in the container (analyze reads it) and comes back as JSON once.
-        const snapRun = await session.exec([
-            'sh',
-            '-c',
-            `python3 ${DIR}/helper.py snapshot > ${DIR}/snapshot.json && cat ${DIR}/snapshot.json`,
-        ]);
+        const snapRun = cached
+            ? { exitCode: 0, stdout: cached, stderr: '' }
+            : await session.exec([
+                'sh',
+                '-c',
+                `python3 ${DIR}/helper.py snapshot > ${DIR}/snapshot.json && cat ${DIR}/snapshot.json`,
+            ]);
         const snap = parseHelper(snapRun, input.image);
+        if (key !== undefined && !cached && !snap.error)
+            deps.cache?.set(key, snapRun.stdout);
+        if (cached)
+            progress(`resolve ${input.platform}: base snapshot from the cache (${digest.slice(0, 19)})`);
         if (snap.error)
             throw new InputError(`${input.image}: ${snap.error}`, 'use a base image with python3 and pip >= 22.2');
         progress(`resolve ${input.platform}: base has ${snap.installed.length} Python distributions (python ${snap.python.version}, pip ${snap.pipVersion})`);
@@ -13383,13 +13439,13 @@ async function resolveAgainstBase(input, deps) {
             };
         }
         else {
-            // 2. The same requirements with every base distribution held at its version.
-            let held = await dryRun('held.json', [
-                '-r',
-                `${DIR}/requirements.txt`,
-                '-c',
-                `${DIR}/base-constraints.txt`,
-            ]);
+            // 2. The same requirements with every base distribution held at its version. When the plain
+            // plan replaces nothing (and the image has no constraint file of its own), it already holds
+            // the base: pip would choose the same again, so that run is skipped.
+            let heldReport = 'held.json';
+            let held = naiveAnalysis.replaced.length === 0 && snap.constraintFile === null
+                ? ((heldReport = 'naive.json'), naive)
+                : await dryRun('held.json', ['-r', `${DIR}/requirements.txt`, '-c', `${DIR}/base-constraints.txt`]);
             let relaxed = [];
             if (!held.ok) {
                 // 3. Relax the user's specifiers that pip blames, keeping a lower bound, and try again.
@@ -13407,14 +13463,16 @@ async function resolveAgainstBase(input, deps) {
                             '-c',
                             `${DIR}/base-constraints.txt`,
                         ]);
-                        if (again.ok)
+                        if (again.ok) {
                             requirements = r.requirements.trimEnd();
+                            heldReport = 'held.json';
+                        }
                         held = again.ok ? again : { ok: false, out: held.out };
                     }
                 }
             }
             if (held.ok) {
-                const heldAnalysis = await analyze('held.json');
+                const heldAnalysis = heldReport === 'naive.json' ? naiveAnalysis : await analyze(heldReport);
                 const moved = heldAnalysis.install
                     .filter((i) => i.requested)
                     .flatMap((i) => {
@@ -13656,6 +13714,7 @@ function overridesFromFlags(values) {
 
 
 
+
 function renderBuild(result) {
     return `${result.variants
         .map((v) => `${v.variant}: ${v.digest}\n${v.platforms.map((p) => `  ${p.platform.padEnd(12)} ${p.digest}  ${(p.durationMs / 1000).toFixed(1)}s${p.attempts > 1 ? ` (${p.attempts} attempts)` : ''}`).join('\n')}\n${v.tags.map((t) => `  tag ${t}`).join('\n')}`)
@@ -13706,7 +13765,11 @@ Exit codes: 0 built; 1 a build failed; 2 bad config; 3 no daemon / no buildx / r
             await checkRegistry(config.image.registry);
         const t0 = Date.now();
         const progress = (line) => io.stderr(`[build ${((Date.now() - t0) / 1000).toFixed(0).padStart(4)}s] ${line}\n`);
-        const resolved = await runResolveStage(plan, config, loaded.baseDir, { docker, progress });
+        const resolved = await runResolveStage(plan, config, loaded.baseDir, {
+            docker,
+            progress,
+            cache: fileSnapshotCache(defaultCacheDir(io.env)),
+        });
         if (values.out !== undefined) {
             for (const [key, r] of Object.entries(resolved)) {
                 const dir = `resolve-${key.replace(/\//g, '-')}`;
@@ -13889,6 +13952,7 @@ Exit codes: 0 planned (warnings allowed); 2 bad config or an impossible combinat
 
 
 
+
 const resolveCommand = {
     name: 'resolve',
     summary: 'Find and fix Python dependency conflicts between your requirements and a base image.',
@@ -13909,6 +13973,8 @@ Options:
   --network host|bridge network of the resolver container (default host)
   --out DIR             writes constraints.txt, requirements.txt, resolution.json, explanation.md
   --json                print resolution.json instead of the explanation
+
+Base-image snapshots are cached by digest in $ML_IMAGE_CACHE_DIR (default ~/.cache/ml-image).
 
 Exit codes: 0 no conflict, or fixed (auto); 1 a conflict that cannot be resolved (check: any
 conflict); 2 bad input (a malformed requirement is named with its file and line); 3 no Docker
@@ -13945,7 +14011,11 @@ daemon, or the index is unreachable.`,
             ...(values['extra-index-url'] !== undefined && { extraIndexUrls: values['extra-index-url'] }),
             mode: values.mode,
             network: values.network,
-        }, { docker: io.docker(), progress: (l) => io.stderr(`${l}\n`) });
+        }, {
+            docker: io.docker(),
+            progress: (l) => io.stderr(`${l}\n`),
+            cache: fileSnapshotCache(defaultCacheDir(io.env)),
+        });
         if (values.out !== undefined) {
             writeOutFile(io.cwd, values.out, 'constraints.txt', out.constraints);
             writeOutFile(io.cwd, values.out, 'requirements.txt', `${out.requirements}\n`);

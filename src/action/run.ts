@@ -15,6 +15,7 @@ import { ConfigError, describeError, MlImageError } from '../errors.js';
 import { bundledCatalog } from '../plan/catalog.js';
 import { gitContextFromGitHubEnv } from '../plan/git-context.js';
 import { planBuild } from '../plan/plan.js';
+import { defaultCacheDir, fileSnapshotCache } from '../resolve/snapshot-cache.js';
 import { runResolveStage } from '../resolve/stage.js';
 
 export interface ActionIo {
@@ -88,7 +89,11 @@ export async function run(io: ActionIo = coreIo()): Promise<void> {
     const t0 = Date.now();
     const progress = (line: string) => io.info(`[${((Date.now() - t0) / 1000).toFixed(0)}s] ${line}`);
     const resolved = await io.group('resolve', () =>
-      runResolveStage(plan, config, loaded.baseDir, { docker, progress }),
+      runResolveStage(plan, config, loaded.baseDir, {
+        docker,
+        progress,
+        cache: fileSnapshotCache(defaultCacheDir(io.env)),
+      }),
     );
     for (const [key, r] of Object.entries(resolved)) {
       writeFileSync(

@@ -16,6 +16,7 @@ import {
   userRequestedInConflict,
 } from './pip-output.js';
 import { RESOLUTION_SCHEMA_VERSION, type Replacement, type Resolution } from './result.js';
+import { type SnapshotCache, snapshotKey } from './snapshot-cache.js';
 
 export interface ResolveInput {
   image: string;
@@ -66,26 +67,40 @@ const PIP_ENV = {
 
 export async function resolveAgainstBase(
   input: ResolveInput,
-  deps: { docker: DockerAdapter; progress?: (line: string) => void },
+  deps: { docker: DockerAdapter; progress?: (line: string) => void; cache?: SnapshotCache },
 ): Promise<ResolveOutput> {
   const t0 = Date.now();
   const progress = deps.progress ?? (() => undefined);
-  const session = await deps.docker.startSession({
-    image: input.image,
-    platform: input.platform,
-    network: input.network ?? 'host',
-    env: PIP_ENV,
-    labels: { 'io.github.ml-image-action.stage': 'resolve' },
-  });
+  const [session, digest] = await Promise.all([
+    deps.docker.startSession({
+      image: input.image,
+      platform: input.platform,
+      network: input.network ?? 'host',
+      env: PIP_ENV,
+      labels: { 'io.github.ml-image-action.stage': 'resolve' },
+    }),
+    // Only images in a registry have a digest to key the cache by; a local-only image is not cached.
+    deps.cache ? deps.docker.imageDigest(input.image).catch(() => undefined) : Promise.resolve(undefined),
+  ]);
   try {
-    await writeFiles(session, { 'helper.py': HELPER_PY, 'requirements.txt': `${input.requirements.text}\n` });
+    const key = digest !== undefined ? snapshotKey(digest, input.platform) : undefined;
+    const cached = key !== undefined ? deps.cache?.get(key) : undefined;
+    await writeFiles(session, {
+      'helper.py': HELPER_PY,
+      'requirements.txt': `${input.requirements.text}\n`,
+      ...(cached !== undefined && { 'snapshot.json': cached }),
+    });
     // The snapshot stays in the container (analyze reads it) and comes back as JSON once.
-    const snapRun = await session.exec([
-      'sh',
-      '-c',
-      `python3 ${DIR}/helper.py snapshot > ${DIR}/snapshot.json && cat ${DIR}/snapshot.json`,
-    ]);
+    const snapRun = cached
+      ? { exitCode: 0, stdout: cached, stderr: '' }
+      : await session.exec([
+          'sh',
+          '-c',
+          `python3 ${DIR}/helper.py snapshot > ${DIR}/snapshot.json && cat ${DIR}/snapshot.json`,
+        ]);
     const snap = parseHelper<Snapshot>(snapRun, input.image);
+    if (key !== undefined && !cached && !snap.error) deps.cache?.set(key, snapRun.stdout);
+    if (cached) progress(`resolve ${input.platform}: base snapshot from the cache (${digest!.slice(0, 19)})`);
     if (snap.error)
       throw new InputError(`${input.image}: ${snap.error}`, 'use a base image with python3 and pip >= 22.2');
     progress(
@@ -201,13 +216,14 @@ export async function resolveAgainstBase(
         durationMs: 0,
       };
     } else {
-      // 2. The same requirements with every base distribution held at its version.
-      let held = await dryRun('held.json', [
-        '-r',
-        `${DIR}/requirements.txt`,
-        '-c',
-        `${DIR}/base-constraints.txt`,
-      ]);
+      // 2. The same requirements with every base distribution held at its version. When the plain
+      // plan replaces nothing (and the image has no constraint file of its own), it already holds
+      // the base: pip would choose the same again, so that run is skipped.
+      let heldReport = 'held.json';
+      let held =
+        naiveAnalysis.replaced.length === 0 && snap.constraintFile === null
+          ? ((heldReport = 'naive.json'), naive)
+          : await dryRun('held.json', ['-r', `${DIR}/requirements.txt`, '-c', `${DIR}/base-constraints.txt`]);
       let relaxed: { name: string; from: string; to: string }[] = [];
       if (!held.ok) {
         // 3. Relax the user's specifiers that pip blames, keeping a lower bound, and try again.
@@ -233,13 +249,16 @@ export async function resolveAgainstBase(
               '-c',
               `${DIR}/base-constraints.txt`,
             ]);
-            if (again.ok) requirements = r.requirements.trimEnd();
+            if (again.ok) {
+              requirements = r.requirements.trimEnd();
+              heldReport = 'held.json';
+            }
             held = again.ok ? again : { ok: false, out: held.out };
           }
         }
       }
       if (held.ok) {
-        const heldAnalysis = await analyze('held.json');
+        const heldAnalysis = heldReport === 'naive.json' ? naiveAnalysis : await analyze(heldReport);
         const moved = heldAnalysis.install
           .filter((i) => i.requested)
           .flatMap((i) => {

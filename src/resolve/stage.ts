@@ -5,6 +5,7 @@ import type { DockerAdapter } from '../docker/adapter.js';
 import { CheckFailedError } from '../errors.js';
 import type { Plan } from '../plan/plan.js';
 import { type ResolveOutput, resolveAgainstBase } from './resolve.js';
+import type { SnapshotCache } from './snapshot-cache.js';
 
 export type Resolved = Record<string, ResolveOutput>;
 
@@ -14,7 +15,7 @@ export async function runResolveStage(
   plan: Plan,
   config: Config,
   baseDir: string,
-  deps: { docker: DockerAdapter; progress: (line: string) => void },
+  deps: { docker: DockerAdapter; progress: (line: string) => void; cache?: SnapshotCache },
 ): Promise<Resolved> {
   const mode = config.resolve.mode;
   if (mode === 'off' || config.python.requirements.length === 0) return {};

@@ -9,6 +9,7 @@ import { InputError } from '../../errors.js';
 import { bundledCatalog } from '../../plan/catalog.js';
 import { gitContextFromCheckout, gitContextFromGitHubEnv } from '../../plan/git-context.js';
 import { planBuild } from '../../plan/plan.js';
+import { defaultCacheDir, fileSnapshotCache } from '../../resolve/snapshot-cache.js';
 import { runResolveStage } from '../../resolve/stage.js';
 import { parseCommandArgs } from '../args.js';
 import type { CliIo } from '../io.js';
@@ -74,7 +75,11 @@ Exit codes: 0 built; 1 a build failed; 2 bad config; 3 no daemon / no buildx / r
     const t0 = Date.now();
     const progress = (line: string) =>
       io.stderr(`[build ${((Date.now() - t0) / 1000).toFixed(0).padStart(4)}s] ${line}\n`);
-    const resolved = await runResolveStage(plan, config, loaded.baseDir, { docker, progress });
+    const resolved = await runResolveStage(plan, config, loaded.baseDir, {
+      docker,
+      progress,
+      cache: fileSnapshotCache(defaultCacheDir(io.env)),
+    });
     if (values.out !== undefined) {
       for (const [key, r] of Object.entries(resolved)) {
         const dir = `resolve-${key.replace(/\//g, '-')}`;

@@ -2,6 +2,7 @@ import { readRequirements } from '../../build/requirements.js';
 import { PLATFORMS } from '../../config/schema.js';
 import { InputError } from '../../errors.js';
 import { resolveAgainstBase } from '../../resolve/resolve.js';
+import { defaultCacheDir, fileSnapshotCache } from '../../resolve/snapshot-cache.js';
 import { parseCommandArgs } from '../args.js';
 import type { CliIo } from '../io.js';
 import { writeOutFile } from '../output.js';
@@ -28,6 +29,8 @@ Options:
   --network host|bridge network of the resolver container (default host)
   --out DIR             writes constraints.txt, requirements.txt, resolution.json, explanation.md
   --json                print resolution.json instead of the explanation
+
+Base-image snapshots are cached by digest in $ML_IMAGE_CACHE_DIR (default ~/.cache/ml-image).
 
 Exit codes: 0 no conflict, or fixed (auto); 1 a conflict that cannot be resolved (check: any
 conflict); 2 bad input (a malformed requirement is named with its file and line); 3 no Docker
@@ -67,7 +70,11 @@ daemon, or the index is unreachable.`,
         mode: values.mode,
         network: values.network,
       },
-      { docker: io.docker(), progress: (l) => io.stderr(`${l}\n`) },
+      {
+        docker: io.docker(),
+        progress: (l) => io.stderr(`${l}\n`),
+        cache: fileSnapshotCache(defaultCacheDir(io.env)),
+      },
     );
     if (values.out !== undefined) {
       writeOutFile(io.cwd, values.out, 'constraints.txt', out.constraints);
