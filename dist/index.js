@@ -31768,6 +31768,25 @@ function createDockerAdapter(deps) {
                 unregister();
             }
         },
+        async inspectImage(ref, platform) {
+            await ensureImage(ref, platform);
+            const info = await engineCall((docker) => docker.getImage(ref).inspect());
+            const i = info;
+            return {
+                id: i.Id,
+                repoDigests: i.RepoDigests ?? [],
+                os: i.Os,
+                architecture: i.Architecture,
+                ...(i.Variant !== undefined && { variant: i.Variant }),
+                sizeBytes: i.Size,
+                layers: i.RootFS?.Layers?.length ?? 0,
+                labels: i.Config?.Labels ?? {},
+                user: i.Config?.User ?? '',
+                entrypoint: i.Config?.Entrypoint ?? null,
+                cmd: i.Config?.Cmd ?? null,
+                env: i.Config?.Env ?? [],
+            };
+        },
         async startSession(spec) {
             await ensureImage(spec.image, spec.platform);
             const docker = await engine();

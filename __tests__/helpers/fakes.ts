@@ -13,6 +13,7 @@ export function fakeDocker(overrides: Partial<DockerAdapter> = {}): DockerAdapte
     imagetoolsCreate: unexpected('imagetoolsCreate'),
     imagetoolsInspect: unexpected('imagetoolsInspect'),
     runContainer: unexpected('runContainer'),
+    inspectImage: unexpected('inspectImage'),
     startSession: unexpected('startSession'),
     listManagedContainers: unexpected('listManagedContainers'),
     ...overrides,

@@ -8,7 +8,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _util_cjs_globals_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4367);
 /* harmony import */ var _util_cleanup_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4532);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7709);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8099);
 // Entry of the `ml-image` bin (bundled to dist/cli/index.js).
 
 
@@ -21,7 +21,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7709:
+/***/ 8099:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1577,6 +1577,25 @@ function createDockerAdapter(deps) {
                 unregister();
             }
         },
+        async inspectImage(ref, platform) {
+            await ensureImage(ref, platform);
+            const info = await engineCall((docker) => docker.getImage(ref).inspect());
+            const i = info;
+            return {
+                id: i.Id,
+                repoDigests: i.RepoDigests ?? [],
+                os: i.Os,
+                architecture: i.Architecture,
+                ...(i.Variant !== undefined && { variant: i.Variant }),
+                sizeBytes: i.Size,
+                layers: i.RootFS?.Layers?.length ?? 0,
+                labels: i.Config?.Labels ?? {},
+                user: i.Config?.User ?? '',
+                entrypoint: i.Config?.Entrypoint ?? null,
+                cmd: i.Config?.Cmd ?? null,
+                env: i.Config?.Env ?? [],
+            };
+        },
         async startSession(spec) {
             await ensureImage(spec.image, spec.platform);
             const docker = await engine();
@@ -1679,6 +1698,7 @@ var external_node_url_ = __nccwpck_require__(3136);
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
 ;// CONCATENATED MODULE: ./src/plan/tags.ts
 // Tags and OCI labels of a variant. Pure: the git/CI context is passed in.
 //
@@ -13802,6 +13822,308 @@ Exit codes: 0 built; 1 a build failed; 2 bad config; 3 no daemon / no buildx / r
     },
 };
 
+;// CONCATENATED MODULE: ./src/capture/record.ts
+// EnvRecord: what is inside an image (env.json). Versioned, so the next release reads this one's.
+
+const ENV_RECORD_SCHEMA_VERSION = 1;
+const maybe = (t) => t.nullable().optional();
+const EnvRecordSchema = object({
+    schemaVersion: literal(ENV_RECORD_SCHEMA_VERSION),
+    image: object({
+        ref: schemas_string(),
+        id: schemas_string(),
+        digest: maybe(schemas_string()),
+        platform: schemas_string(),
+        sizeBytes: schemas_number(),
+        layers: schemas_number(),
+        labels: record(schemas_string(), schemas_string()),
+        user: schemas_string(),
+        entrypoint: array(schemas_string()).nullable(),
+        cmd: array(schemas_string()).nullable(),
+        env: record(schemas_string(), schemas_string()),
+    }),
+    os: object({
+        osRelease: record(schemas_string(), schemas_string()),
+        glibc: maybe(schemas_string()),
+        kernel: schemas_string(),
+        machine: schemas_string(),
+    }),
+    python: object({
+        version: schemas_string(),
+        implementation: schemas_string(),
+        executable: schemas_string(),
+        platform: schemas_string(),
+        pipVersion: maybe(schemas_string()),
+        packages: array(object({
+            name: schemas_string(),
+            version: schemas_string(),
+            requires: array(schemas_string()),
+            installer: schemas_string(),
+            location: schemas_string(),
+        })),
+    }),
+    apt: array(object({ name: schemas_string(), version: schemas_string(), arch: schemas_string() })),
+    cuda: object({
+        runtime: maybe(schemas_string()),
+        driverMaxCuda: maybe(schemas_string()),
+        cudnn: maybe(schemas_string()),
+        nccl: maybe(schemas_string()),
+        nvcc: maybe(schemas_string()),
+    }),
+    torch: object({
+        version: schemas_string(),
+        cuda: maybe(schemas_string()),
+        hip: maybe(schemas_string()),
+        cudaAvailable: schemas_boolean(),
+        deviceCount: schemas_number(),
+        tf32: object({ matmul: schemas_boolean(), cudnn: schemas_boolean() }),
+        allocatorConfig: schemas_string(),
+    })
+        .loose()
+        .nullable(),
+    gpus: array(object({
+        name: schemas_string(),
+        memoryMiB: schemas_number(),
+        computeCapability: schemas_string(),
+        driver: schemas_string().nullable(),
+    })
+        .loose()),
+    tools: record(schemas_string(), schemas_string().nullable()),
+    env: record(schemas_string(), schemas_string()),
+    /** Every field of torch.utils.collect_env, by its name there. */
+    collectEnv: record(schemas_string(), unknown()),
+    errors: array(object({ field: schemas_string(), error: schemas_string() })),
+    capture: object({
+        probeVersion: schemas_number(),
+        durationMs: schemas_number(),
+        toolVersion: schemas_string(),
+        time: schemas_string(),
+        host: object({ kernel: schemas_string(), engine: schemas_string().optional() }),
+    }),
+});
+/** The fields torch.utils.collect_env reports (SystemEnv); the probe fills every one. */
+const COLLECT_ENV_FIELDS = (/* unused pure expression or super */ null && ([
+    'torch_version',
+    'is_debug_build',
+    'cuda_compiled_version',
+    'gcc_version',
+    'clang_version',
+    'cmake_version',
+    'os',
+    'libc_version',
+    'python_version',
+    'python_platform',
+    'is_cuda_available',
+    'cuda_runtime_version',
+    'cuda_module_loading',
+    'nvidia_driver_version',
+    'nvidia_gpu_models',
+    'cudnn_version',
+    'pip_version',
+    'pip_packages',
+    'conda_packages',
+    'hip_compiled_version',
+    'hip_runtime_version',
+    'miopen_runtime_version',
+    'caching_allocator_config',
+    'is_xnnpack_available',
+    'cpu_info',
+]));
+
+;// CONCATENATED MODULE: ./src/capture/redact.ts
+// Secrets never reach a record, log, summary or comment: redaction by variable name and by value
+// pattern (the in-container probe applies the same rules; this pass covers everything else, such
+// as the image config the engine reports, and re-checks the probe's output).
+const REDACTED = '[redacted]';
+const SECRET_NAME = /TOKEN|SECRET|PASSW(OR)?D|KEY|CREDENTIAL|AUTH|PRIVATE|SESSION|COOKIE|SIGNATURE/i;
+const SECRET_VALUE = [
+    /hf_[A-Za-z0-9]{20,}/,
+    /gh[pousr]_[A-Za-z0-9]{20,}/,
+    /github_pat_[A-Za-z0-9_]{20,}/,
+    /(AKIA|ASIA)[0-9A-Z]{16}/,
+    /xox[abposr]-[A-Za-z0-9-]{10,}/,
+    /eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/, // JWT
+    /sk-[A-Za-z0-9_-]{20,}/,
+];
+/** A long base64-like value under any name; plain hex (commit SHAs, digests) is not a secret. */
+const BASE64_LIKE = /^[A-Za-z0-9+/_=-]{40,}$/;
+const HEX = /^[0-9a-fA-F]+$/;
+const URL_CREDENTIALS = /(:\/\/[^/\s:@]+:)[^@\s]+@/g;
+function looksSecret(value) {
+    if (SECRET_VALUE.some((p) => p.test(value)))
+        return true;
+    return BASE64_LIKE.test(value) && !HEX.test(value) && /[A-Za-z]/.test(value) && /[0-9]/.test(value);
+}
+/** The value to show for an environment variable NAME=value. */
+function redactEnvValue(name, value) {
+    if (SECRET_NAME.test(name))
+        return REDACTED;
+    const noCreds = value.replace(URL_CREDENTIALS, `$1${REDACTED}@`);
+    return looksSecret(noCreds) ? REDACTED : noCreds;
+}
+/** "NAME=value" lines (Docker's Config.Env) to a redacted map. */
+function redactEnvList(list = []) {
+    const out = {};
+    for (const kv of list) {
+        const i = kv.indexOf('=');
+        const name = i < 0 ? kv : kv.slice(0, i);
+        out[name] = redactEnvValue(name, i < 0 ? '' : kv.slice(i + 1));
+    }
+    return out;
+}
+/** Every string anywhere in a JSON value that looks like a secret is replaced (keys are kept). */
+function redactDeep(value) {
+    if (typeof value === 'string') {
+        const noCreds = value.replace(URL_CREDENTIALS, `$1${REDACTED}@`);
+        return (looksSecret(noCreds) ? REDACTED : noCreds);
+    }
+    if (Array.isArray(value))
+        return value.map((v) => redactDeep(v));
+    if (value !== null && typeof value === 'object') {
+        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactDeep(v)]));
+    }
+    return value;
+}
+
+;// CONCATENATED MODULE: ./src/capture/capture.ts
+// capture: run the probe (images/probe/ml_image_probe.py) in the image and add what the engine
+// knows of the image. The container is removed in every case (DockerAdapter.runContainer).
+
+
+
+
+
+
+
+async function captureImage(input, deps) {
+    const probe = (0,external_node_fs_namespaceObject.readFileSync)(external_node_path_default().join(input.imagesDir, 'probe', 'ml_image_probe.py'), 'utf8');
+    const details = await deps.docker.inspectImage(input.image, input.platform);
+    const platform = input.platform ?? `${details.os}/${details.architecture}`;
+    const run = await deps.docker.runContainer({
+        image: input.image,
+        ...(input.platform !== undefined && { platform: input.platform }),
+        // The probe needs no shell and no entrypoint of the image.
+        entrypoint: ['python3'],
+        cmd: ['-c', probe, ...(input.noTorch ? ['--no-torch'] : [])],
+        ...(input.env !== undefined && { env: input.env }),
+        labels: { 'io.github.ml-image-action.stage': 'capture' },
+        timeoutMs: input.timeoutMs ?? 300_000,
+    });
+    if (run.timedOut)
+        throw new CheckFailedError(`capture of ${input.image} timed out after ${(input.timeoutMs ?? 300_000) / 1000}s`);
+    if (run.exitCode !== 0) {
+        const msg = redactDeep(`${run.stderr || run.stdout}`.trim().split('\n').slice(-5).join('\n'));
+        if (/executable file not found|no such file or directory/i.test(msg)) {
+            throw new InputError(`${input.image} has no python3, which the probe needs: ${msg}`);
+        }
+        throw new CheckFailedError(`the probe failed in ${input.image} (exit ${run.exitCode}):\n${msg}`);
+    }
+    const probed = JSON.parse(run.stdout);
+    const repoDigest = details.repoDigests.find((d) => d.includes('@'))?.split('@')[1];
+    const record = redactDeep({
+        ...probed,
+        schemaVersion: ENV_RECORD_SCHEMA_VERSION,
+        image: {
+            ref: input.image,
+            id: details.id,
+            digest: repoDigest ?? null,
+            platform,
+            sizeBytes: details.sizeBytes,
+            layers: details.layers,
+            labels: details.labels,
+            user: details.user,
+            entrypoint: details.entrypoint,
+            cmd: details.cmd,
+            env: redactEnvList(details.env),
+        },
+        capture: {
+            ...probed.capture,
+            toolVersion: VERSION,
+            time: new Date().toISOString(),
+            host: { kernel: external_node_os_default().release() },
+        },
+    });
+    const parsed = EnvRecordSchema.safeParse(record);
+    if (!parsed.success) {
+        throw new CheckFailedError(`the probe's record of ${input.image} does not match the schema: ${parsed.error.issues[0]?.message} at ${parsed.error.issues[0]?.path.join('.')}`);
+    }
+    return parsed.data;
+}
+
+;// CONCATENATED MODULE: ./src/cli/commands/capture.ts
+
+
+
+
+
+
+
+
+function renderRecord(r) {
+    const t = r.torch;
+    return [
+        `${r.image.ref} (${r.image.platform}, ${(r.image.sizeBytes / 1e6).toFixed(0)} MB, ${r.image.layers} layers, user ${r.image.user || 'root'})`,
+        `  os:      ${r.os.osRelease.PRETTY_NAME ?? '?'}, ${r.os.glibc ?? 'glibc ?'}, ${r.os.machine}`,
+        `  python:  ${r.python.version}, ${r.python.packages.length} packages, ${r.apt.length} apt packages`,
+        `  torch:   ${t ? `${t.version} (CUDA build ${t.cuda ?? 'none'}, CUDA available: ${t.cudaAvailable})` : 'not installed'}`,
+        `  cuda:    runtime ${r.cuda.runtime ?? '-'}, cuDNN ${r.cuda.cudnn ?? '-'}, NCCL ${r.cuda.nccl ?? '-'}, driver max ${r.cuda.driverMaxCuda ?? '-'}`,
+        `  gpus:    ${r.gpus.map((g) => `${g.name} (${g.memoryMiB} MiB, sm ${g.computeCapability})`).join(', ') || 'none visible'}`,
+        `  not collected: ${r.errors.map((e) => e.field).join(', ') || 'nothing'}`,
+        '',
+    ].join('\n');
+}
+const captureCommand = {
+    name: 'capture',
+    summary: 'Record what is inside an image: OS, Python packages, apt, CUDA/cuDNN/NCCL, torch, GPUs, env.',
+    usage: 'ml-image capture --image REF [--platform P] [--env NAME]... [--no-torch] [--json] --out DIR',
+    help: `Runs the probe (images/probe/ml_image_probe.py: python3, standard library only) inside the
+image and adds what the engine knows of it (digest, platform, size, layers, labels, user,
+entrypoint). The record holds every field of PyTorch's collect_env, as JSON. Environment variables
+are redacted by name (TOKEN, SECRET, PASSWORD, KEY, ...) and by value (hf_, ghp_, AKIA, JWTs, long
+base64-like values, credentials in URLs). What cannot be collected is listed with the reason.
+
+Options:
+  --image REF      the image (pulled if missing)
+  --platform P     linux/amd64 or linux/arm64 (arm64 runs under QEMU on amd64)
+  --env NAME       pass this variable from your environment into the probe's container (repeatable)
+  --no-torch       do not import torch (faster)
+  --json           print the record instead of a summary
+  --out DIR        write DIR/env.json
+
+Exit codes: 0 recorded; 1 the probe failed; 2 bad input (no python3 in the image); 3 no daemon.`,
+    async run(argv, io) {
+        const { values } = parseCommandArgs('capture', argv, {
+            image: { type: 'string' },
+            platform: { type: 'string' },
+            env: { type: 'string', multiple: true },
+            'no-torch': { type: 'boolean', default: false },
+        });
+        if (!values.image)
+            throw new InputError('capture: --image is required', 'e.g. --image ghcr.io/my-org/my-model:1.4.0-cpu');
+        if (values.platform !== undefined && !PLATFORMS.includes(values.platform)) {
+            throw new InputError(`capture: --platform: expected one of ${PLATFORMS.join(', ')}, got "${values.platform}"`);
+        }
+        const env = {};
+        for (const name of values.env ?? []) {
+            const v = io.env[name];
+            if (v === undefined)
+                throw new InputError(`capture: --env ${name}: not set in your environment`);
+            env[name] = v;
+        }
+        const record = await captureImage({
+            image: values.image,
+            ...(values.platform !== undefined && { platform: values.platform }),
+            env,
+            noTorch: values['no-torch'],
+            imagesDir: findImagesDir(external_node_path_default().dirname((0,external_node_url_.fileURLToPath)(import.meta.url))),
+        }, { docker: io.docker() });
+        if (values.out !== undefined)
+            writeOutFile(io.cwd, values.out, 'env.json', `${JSON.stringify(record, null, 2)}\n`);
+        io.stdout(values.json ? `${JSON.stringify(record, null, 2)}\n` : renderRecord(record));
+        return 0;
+    },
+};
+
 ;// CONCATENATED MODULE: ./src/cli/commands/doctor.ts
 
 
@@ -14091,11 +14413,13 @@ Exit codes: 0 valid; 2 invalid (every offending field is listed); 3 environment 
 
 
 
+
 const COMMANDS = [
     validateCommand,
     planCommand,
     resolveCommand,
     buildCommand,
+    captureCommand,
     doctorCommand,
 ];
 function mainHelp() {

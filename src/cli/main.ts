@@ -6,6 +6,7 @@ import { createDefaultDockerAdapter } from '../docker/engine.js';
 import { describeError, exitCodeOf, InputError } from '../errors.js';
 import { VERSION } from '../version.js';
 import { buildCommand } from './commands/build.js';
+import { captureCommand } from './commands/capture.js';
 import { doctorCommand } from './commands/doctor.js';
 import { planCommand } from './commands/plan.js';
 import { resolveCommand } from './commands/resolve.js';
@@ -18,6 +19,7 @@ export const COMMANDS: readonly Command[] = [
   planCommand,
   resolveCommand,
   buildCommand,
+  captureCommand,
   doctorCommand,
 ];
 

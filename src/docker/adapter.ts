@@ -91,6 +91,23 @@ export interface BuilderDescription {
   platforms: string[];
 }
 
+/** What the engine knows of a local image (the platform-specific one). */
+export interface ImageDetails {
+  id: string;
+  repoDigests: string[];
+  os: string;
+  architecture: string;
+  variant?: string;
+  sizeBytes: number;
+  layers: number;
+  labels: Record<string, string>;
+  user: string;
+  entrypoint: string[] | null;
+  cmd: string[] | null;
+  /** NAME=value, as the image config has them (redact before showing). */
+  env: string[];
+}
+
 export interface EngineInfo {
   version: string;
   apiVersion: string;
@@ -114,6 +131,8 @@ export interface DockerAdapter {
   imageDigest(ref: string): Promise<string>;
   /** Run a container to completion (or timeout); it is removed in every case. */
   runContainer(spec: ContainerRunSpec): Promise<ContainerRunResult>;
+  /** Pull the image for the platform when missing, then inspect it. */
+  inspectImage(ref: string, platform?: string): Promise<ImageDetails>;
   /** Start a container that idles until closed; it is removed on close and on interrupt. */
   startSession(spec: SessionSpec): Promise<ContainerSession>;
   /** IDs of containers (running or not) that carry MANAGED_LABEL and every label given. */

@@ -347,6 +347,26 @@ export function createDockerAdapter(deps: EngineDeps): DockerAdapter {
       }
     },
 
+    async inspectImage(ref, platform) {
+      await ensureImage(ref, platform);
+      const info = await engineCall((docker) => docker.getImage(ref).inspect());
+      const i = info as typeof info & { Variant?: string };
+      return {
+        id: i.Id,
+        repoDigests: i.RepoDigests ?? [],
+        os: i.Os,
+        architecture: i.Architecture,
+        ...(i.Variant !== undefined && { variant: i.Variant }),
+        sizeBytes: i.Size,
+        layers: i.RootFS?.Layers?.length ?? 0,
+        labels: i.Config?.Labels ?? {},
+        user: i.Config?.User ?? '',
+        entrypoint: (i.Config?.Entrypoint as string[] | null | undefined) ?? null,
+        cmd: (i.Config?.Cmd as string[] | null | undefined) ?? null,
+        env: i.Config?.Env ?? [],
+      };
+    },
+
     async startSession(spec: SessionSpec): Promise<ContainerSession> {
       await ensureImage(spec.image, spec.platform);
       const docker = await engine();

@@ -1,0 +1,133 @@
+// capture on real containers: the CPU-PyTorch image (torch fields), the plain Python image (torch
+// absent, the record still complete), an arm64 image under QEMU, and planted secrets.
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { EnvRecord } from '../../src/capture/record.js';
+import { COLLECT_ENV_FIELDS } from '../../src/capture/record.js';
+import { runCli } from '../../src/cli/main.js';
+import type { DockerAdapter } from '../../src/docker/adapter.js';
+import { createDefaultDockerAdapter } from '../../src/docker/engine.js';
+import { captureIo } from '../helpers/fakes.js';
+
+const env = inject('dockerEnv');
+
+describe.skipIf(!env.available)('ml-image capture', () => {
+  const images = env.images!;
+  let docker: DockerAdapter;
+  let dir: string;
+  beforeAll(() => {
+    docker = createDefaultDockerAdapter();
+    dir = mkdtempSync(path.join(tmpdir(), 'ml-image-capture-it-'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  async function capture(args: string[], ioEnv: Record<string, string> = {}) {
+    const out = path.join(dir, `out-${Math.random().toString(36).slice(2)}`);
+    const io = captureIo(dir, docker, ioEnv);
+    const code = await runCli(['capture', ...args, '--out', out], io);
+    const file = path.join(out, 'env.json');
+    return {
+      code,
+      stdout: io.out(),
+      stderr: io.err(),
+      file,
+      record: () => JSON.parse(readFileSync(file, 'utf8')) as EnvRecord,
+    };
+  }
+
+  it('the CPU-PyTorch image: torch, packages, apt, and every collect_env field', async () => {
+    const r = await capture(['--image', images.torch]);
+    expect(r.code, r.stderr).toBe(0);
+    const rec = r.record();
+    expect(rec.schemaVersion).toBe(1);
+    expect(rec.torch?.version).toMatch(/^1\.13/);
+    expect(rec.torch?.cudaAvailable).toBe(false);
+    expect(rec.torch?.tf32).toEqual({ matmul: expect.any(Boolean), cudnn: expect.any(Boolean) });
+    expect(rec.python.packages.map((p) => p.name.toLowerCase())).toEqual(
+      expect.arrayContaining(['numpy', 'torch']),
+    );
+    expect(rec.apt.some((p) => p.name === 'python3-torch')).toBe(true);
+    expect(rec.image).toMatchObject({ platform: 'linux/amd64', ref: images.torch });
+    expect(rec.image.layers).toBeGreaterThan(0);
+    expect(rec.image.digest).toMatch(/^sha256:/);
+    for (const f of COLLECT_ENV_FIELDS) expect(rec.collectEnv, f).toHaveProperty(f);
+    expect(rec.collectEnv.torch_version).toBe(rec.torch?.version);
+    // No GPU here: the CUDA fields say why they are empty.
+    expect(rec.errors.map((e) => e.field)).toEqual(expect.arrayContaining(['cuda.runtime', 'gpus']));
+    expect(r.stdout).toContain('torch:   1.13');
+  });
+
+  it('the plain Python image: torch absent with the reason, the record still complete', async () => {
+    const r = await capture(['--image', images.pythonAmd64]);
+    expect(r.code, r.stderr).toBe(0);
+    const rec = r.record();
+    expect(rec.torch).toBeNull();
+    expect(rec.errors.find((e) => e.field === 'torch')?.error).toMatch(
+      /ModuleNotFoundError: No module named 'torch'/,
+    );
+    expect(rec.os.osRelease.ID).toBe('debian');
+    expect(rec.os.glibc).toMatch(/^glibc 2\./);
+    expect(rec.python.version).toMatch(/^3\.11\./);
+  });
+
+  it('an arm64 image under QEMU', async () => {
+    const r = await capture(['--image', images.pythonArm64, '--platform', 'linux/arm64', '--no-torch']);
+    expect(r.code, r.stderr).toBe(0);
+    const rec = r.record();
+    expect(rec.os.machine).toBe('aarch64');
+    expect(rec.image.platform).toBe('linux/arm64');
+    expect(rec.apt.every((p) => p.arch === 'arm64' || p.arch === 'all')).toBe(true);
+  });
+
+  it('planted secrets in the image and in the run environment appear in no output', async () => {
+    const secrets = {
+      HF_TOKEN: 'hf_PlantedImageTokenAbcdefghijklmn',
+      AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYPLANTEDKEY',
+      INNOCENT_NAME: 'ghp_PlantedInnocentNameAbcdefghij0123',
+    };
+    const ctx = mkdtempSync(path.join(dir, 'secrets-'));
+    writeFileSync(
+      path.join(ctx, 'Dockerfile'),
+      `FROM ${images.pythonAmd64}\nENV ${Object.entries(secrets)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(' ')}\nLABEL leaked="ghp_PlantedLabelValueAbcdefghijklmn0123"\n`,
+    );
+    const tag = `${images.registry}/ml-image-it/secrets:latest`;
+    const b = await docker.buildx([
+      'build',
+      '--platform',
+      'linux/amd64',
+      '--provenance=false',
+      '-t',
+      tag,
+      '--load',
+      ctx,
+    ]);
+    expect(b.exitCode, b.stderr).toBe(0);
+    const runSecret = 'hf_PlantedRunEnvTokenAbcdefghijklmnop';
+    const r = await capture(['--image', tag, '--no-torch', '--env', 'MODEL_ACCESS', '--json'], {
+      MODEL_ACCESS: runSecret,
+    });
+    expect(r.code, r.stderr).toBe(0);
+    const everything = [
+      r.stdout,
+      r.stderr,
+      ...readdirSync(path.dirname(r.file)).map((f) =>
+        readFileSync(path.join(path.dirname(r.file), f), 'utf8'),
+      ),
+    ].join('\n');
+    for (const v of [...Object.values(secrets), runSecret, 'ghp_PlantedLabelValueAbcdefghijklmn0123']) {
+      expect(everything).not.toContain(v);
+    }
+    const rec = r.record();
+    expect(rec.env.HF_TOKEN).toBe('[redacted]');
+    expect(rec.env.INNOCENT_NAME).toBe('[redacted]');
+    expect(rec.env.MODEL_ACCESS).toBe('[redacted]');
+    expect(rec.image.env.AWS_SECRET_ACCESS_KEY).toBe('[redacted]');
+    expect(rec.image.labels.leaked).toBe('[redacted]');
+    expect(rec.env.PATH).toContain('/usr/bin');
+    expect(await docker.listManagedContainers({ 'io.github.ml-image-action.stage': 'capture' })).toEqual([]);
+  });
+});

@@ -1,0 +1,286 @@
+#!/usr/bin/env python3
+"""ml-image in-container probe: prints one JSON environment record on stdout.
+
+Standard library only, Python 3.8+. It never crashes on a missing tool or module: whatever it
+cannot collect is listed under "errors" with the reason. Secrets in environment variables are
+redacted by name and by value pattern before anything is printed. It holds at least every field of
+PyTorch's torch.utils.collect_env (under "collectEnv").
+
+  python3 ml_image_probe.py            the record
+  python3 ml_image_probe.py --no-torch skip importing torch (faster; torch fields say why)
+"""
+import ctypes
+import json
+import os
+import platform
+import re
+import shutil
+import subprocess
+import sys
+import time
+
+PROBE_VERSION = 1
+START = time.time()
+ERRORS = []
+
+SECRET_NAME = re.compile(r"TOKEN|SECRET|PASSW(OR)?D|KEY|CREDENTIAL|AUTH|PRIVATE|SESSION|COOKIE|SIGNATURE", re.I)
+SECRET_VALUE = [
+    re.compile(r"hf_[A-Za-z0-9]{20,}"),
+    re.compile(r"gh[pousr]_[A-Za-z0-9]{20,}"),
+    re.compile(r"github_pat_[A-Za-z0-9_]{20,}"),
+    re.compile(r"(AKIA|ASIA)[0-9A-Z]{16}"),
+    re.compile(r"xox[abposr]-[A-Za-z0-9-]{10,}"),
+    re.compile(r"eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}"),  # JWT
+    re.compile(r"sk-[A-Za-z0-9_-]{20,}"),
+]
+BASE64_LIKE = re.compile(r"^[A-Za-z0-9+/_=-]{40,}$")  # long base64-like value under any name
+HEX = re.compile(r"^[0-9a-fA-F]+$")  # commit SHAs and digests are not secrets
+URL_CREDENTIALS = re.compile(r"(://[^/\s:@]+:)[^@\s]+@")
+REDACTED = "[redacted]"
+
+
+def redact_value(name, value):
+    if SECRET_NAME.search(name):
+        return REDACTED
+    value = URL_CREDENTIALS.sub(r"\1" + REDACTED + "@", value)
+    for pattern in SECRET_VALUE:
+        if pattern.search(value):
+            return REDACTED
+    if BASE64_LIKE.match(value) and not HEX.match(value) and re.search(r"[A-Za-z]", value) and re.search(r"[0-9]", value):
+        return REDACTED
+    return value
+
+
+def attempt(field, fn, default=None):
+    try:
+        return fn()
+    except Exception as e:  # the probe reports, it never fails
+        ERRORS.append({"field": field, "error": "%s: %s" % (type(e).__name__, str(e).strip()[:300])})
+        return default
+
+
+def run(cmd, timeout=30):
+    if shutil.which(cmd[0]) is None:
+        raise FileNotFoundError("%s is not installed" % cmd[0])
+    r = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, universal_newlines=True, timeout=timeout)
+    if r.returncode != 0:
+        raise RuntimeError("%s exited %d: %s" % (cmd[0], r.returncode, (r.stderr or r.stdout).strip()[:200]))
+    return r.stdout
+
+
+def os_release():
+    out = {}
+    with open("/etc/os-release") as f:
+        for line in f:
+            if "=" in line:
+                k, v = line.rstrip("\n").split("=", 1)
+                out[k] = v.strip('"')
+    return out
+
+
+def glibc():
+    lib, ver = platform.libc_ver()
+    if lib:
+        return "%s %s" % (lib, ver)
+    return os.confstr("CS_GNU_LIBC_VERSION")
+
+
+def packages():
+    from importlib import metadata  # Python 3.8+
+
+    out = []
+    for d in metadata.distributions():
+        name = d.metadata.get("Name")
+        if not name:
+            continue
+        installer = (d.read_text("INSTALLER") or "").strip()
+        out.append({
+            "name": name,
+            "version": d.version,
+            "requires": list(d.requires or []),
+            "installer": installer,
+            "location": str(getattr(d, "_path", "")).rsplit("/", 1)[0],
+        })
+    out.sort(key=lambda p: p["name"].lower())
+    return out
+
+
+def apt_packages():
+    text = run(["dpkg-query", "-W", "-f=${Package}\t${Version}\t${Architecture}\n"])
+    return [dict(zip(("name", "version", "arch"), line.split("\t"))) for line in text.splitlines() if line]
+
+
+def load_lib(names):
+    last = None
+    for n in names:
+        try:
+            return ctypes.CDLL(n)
+        except OSError as e:
+            last = e
+    raise OSError("none of %s could be loaded (%s)" % (", ".join(names), last))
+
+
+def version_call(lib_names, fn_name, decode):
+    lib = load_lib(lib_names)
+    v = ctypes.c_int()
+    rc = getattr(lib, fn_name)(ctypes.byref(v))
+    if rc != 0:
+        raise RuntimeError("%s returned %d" % (fn_name, rc))
+    return decode(v.value)
+
+
+def cuda_int(v):  # 12080 -> "12.8"
+    return "%d.%d" % (v // 1000, (v % 1000) // 10)
+
+
+def cuda_info():
+    info = {}
+    # The runtime version comes from the library the image ships, not from nvcc (often absent).
+    info["runtime"] = attempt("cuda.runtime", lambda: version_call(
+        ["libcudart.so", "libcudart.so.13", "libcudart.so.12", "libcudart.so.11.0"], "cudaRuntimeGetVersion", cuda_int))
+    info["driverMaxCuda"] = attempt("cuda.driverMaxCuda", lambda: version_call(
+        ["libcuda.so.1", "libcuda.so"], "cuDriverGetVersion", cuda_int))
+    info["cudnn"] = attempt("cuda.cudnn", lambda: cudnn_version())
+    info["nccl"] = attempt("cuda.nccl", lambda: version_call(
+        ["libnccl.so.2", "libnccl.so"], "ncclGetVersion", lambda v: "%d.%d.%d" % (v // 10000, (v % 10000) // 100, v % 100)))
+    info["nvcc"] = attempt("cuda.nvcc", lambda: re.search(r"release ([\d.]+)", run(["nvcc", "--version"])).group(1))
+    return info
+
+
+def cudnn_version():
+    lib = load_lib(["libcudnn.so.9", "libcudnn.so.8", "libcudnn.so"])
+    lib.cudnnGetVersion.restype = ctypes.c_size_t
+    v = lib.cudnnGetVersion()
+    major = v // 10000 if v >= 10000 else v // 1000
+    rest = v % 10000 if v >= 10000 else v % 1000
+    return "%d.%d.%d" % (major, rest // 100, rest % 100)
+
+
+def gpus():
+    text = run(["nvidia-smi", "--query-gpu=name,memory.total,compute_cap,driver_version", "--format=csv,noheader,nounits"])
+    out = []
+    for line in text.splitlines():
+        parts = [p.strip() for p in line.split(",")]
+        if len(parts) >= 4:
+            out.append({"name": parts[0], "memoryMiB": int(float(parts[1])), "computeCapability": parts[2], "driver": parts[3]})
+    return out
+
+
+def torch_info():
+    import torch  # noqa: may be absent; attempt() records why
+
+    t = {
+        "version": torch.__version__,
+        "debugBuild": bool(getattr(torch.version, "debug", False)),
+        "cuda": getattr(torch.version, "cuda", None),
+        "hip": getattr(torch.version, "hip", None),
+        "cudaAvailable": bool(torch.cuda.is_available()),
+        "deviceCount": torch.cuda.device_count() if torch.cuda.is_available() else 0,
+        "tf32": {
+            "matmul": bool(torch.backends.cuda.matmul.allow_tf32),
+            "cudnn": bool(torch.backends.cudnn.allow_tf32),
+        },
+        "cudnn": attempt("torch.cudnn", lambda: torch.backends.cudnn.version()),
+        "nccl": attempt("torch.nccl", lambda: ".".join(str(x) for x in torch.cuda.nccl.version()) if torch.cuda.is_available() else None),
+        "allocatorConfig": os.environ.get("PYTORCH_CUDA_ALLOC_CONF") or os.environ.get("PYTORCH_ALLOC_CONF") or "",
+        "xnnpackAvailable": attempt("torch.xnnpack", lambda: bool(torch.backends.xnnpack.enabled)),
+        "threads": torch.get_num_threads(),
+    }
+    if t["cudaAvailable"]:
+        t["devices"] = [
+            {"name": torch.cuda.get_device_name(i),
+             "memoryMiB": torch.cuda.get_device_properties(i).total_memory // (1024 * 1024),
+             "computeCapability": "%d.%d" % torch.cuda.get_device_capability(i)}
+            for i in range(t["deviceCount"])
+        ]
+    return t
+
+
+def tool_version(cmd):
+    return run(cmd).splitlines()[0].strip()
+
+
+def cpu_info():
+    try:
+        return run(["lscpu"])
+    except Exception:
+        with open("/proc/cpuinfo") as f:
+            models = sorted({l.split(":", 1)[1].strip() for l in f if l.startswith(("model name", "Model", "CPU part"))})
+        return "; ".join(models) + " (%d CPUs)" % (os.cpu_count() or 0)
+
+
+def main():
+    no_torch = "--no-torch" in sys.argv
+    pkgs = attempt("python.packages", packages, [])
+    torch = None if no_torch else attempt("torch", torch_info)
+    if no_torch:
+        ERRORS.append({"field": "torch", "error": "skipped (--no-torch)"})
+    cuda = cuda_info()
+    gpu_list = attempt("gpus", gpus, [])
+    if not gpu_list and torch and torch.get("devices"):
+        gpu_list = [dict(d, driver=None) for d in torch["devices"]]
+    pip_version = next((p["version"] for p in pkgs if p["name"].lower() == "pip"), None)
+    record = {
+        "schemaVersion": 1,
+        "os": {
+            "osRelease": attempt("os.osRelease", os_release, {}),
+            "glibc": attempt("os.glibc", glibc),
+            "kernel": platform.release(),
+            "machine": platform.machine(),
+        },
+        "python": {
+            "version": platform.python_version(),
+            "implementation": platform.python_implementation(),
+            "executable": sys.executable,
+            "platform": platform.platform(),
+            "pipVersion": pip_version,
+            "packages": pkgs,
+        },
+        "apt": attempt("apt", apt_packages, []),
+        "cuda": cuda,
+        "torch": torch,
+        "gpus": gpu_list,
+        "tools": {
+            "gcc": attempt("tools.gcc", lambda: tool_version(["gcc", "--version"])),
+            "clang": attempt("tools.clang", lambda: tool_version(["clang", "--version"])),
+            "cmake": attempt("tools.cmake", lambda: tool_version(["cmake", "--version"])),
+        },
+        "env": {k: redact_value(k, v) for k, v in sorted(os.environ.items())},
+    }
+    t = torch or {}
+    # Every field of torch.utils.collect_env's SystemEnv, from what was collected above.
+    record["collectEnv"] = {
+        "torch_version": t.get("version"),
+        "is_debug_build": t.get("debugBuild"),
+        "cuda_compiled_version": t.get("cuda"),
+        "gcc_version": record["tools"]["gcc"],
+        "clang_version": record["tools"]["clang"],
+        "cmake_version": record["tools"]["cmake"],
+        "os": record["os"]["osRelease"].get("PRETTY_NAME"),
+        "libc_version": record["os"]["glibc"],
+        "python_version": "%s (%d-bit runtime)" % (platform.python_version(), 64 if sys.maxsize > 2 ** 32 else 32),
+        "python_platform": platform.platform(),
+        "is_cuda_available": t.get("cudaAvailable"),
+        "cuda_runtime_version": cuda.get("runtime"),
+        "cuda_module_loading": os.environ.get("CUDA_MODULE_LOADING"),
+        "nvidia_driver_version": gpu_list[0].get("driver") if gpu_list else None,
+        "nvidia_gpu_models": "; ".join(g["name"] for g in gpu_list) or None,
+        "cudnn_version": cuda.get("cudnn") or t.get("cudnn"),
+        "pip_version": "pip3" if pip_version else None,
+        "pip_packages": "\n".join("%s==%s" % (p["name"], p["version"]) for p in pkgs
+                                  if re.search(r"torch|numpy|mypy|flake8|onnx|triton|optree|nccl|cudnn|cuda", p["name"], re.I)),
+        "conda_packages": None,
+        "hip_compiled_version": t.get("hip"),
+        "hip_runtime_version": t.get("hip"),
+        "miopen_runtime_version": None,
+        "caching_allocator_config": t.get("allocatorConfig"),
+        "is_xnnpack_available": t.get("xnnpackAvailable"),
+        "cpu_info": attempt("cpu_info", cpu_info),
+    }
+    record["errors"] = ERRORS
+    record["capture"] = {"probeVersion": PROBE_VERSION, "durationMs": int((time.time() - START) * 1000)}
+    print(json.dumps(record))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,81 @@
+// capture: run the probe (images/probe/ml_image_probe.py) in the image and add what the engine
+// knows of the image. The container is removed in every case (DockerAdapter.runContainer).
+import { readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { DockerAdapter } from '../docker/adapter.js';
+import { CheckFailedError, InputError } from '../errors.js';
+import { VERSION } from '../version.js';
+import { ENV_RECORD_SCHEMA_VERSION, type EnvRecord, EnvRecordSchema } from './record.js';
+import { redactDeep, redactEnvList } from './redact.js';
+
+export interface CaptureInput {
+  image: string;
+  platform?: string;
+  /** Extra environment for the probe's container (it is redacted like the image's own). */
+  env?: Readonly<Record<string, string>>;
+  /** Skip importing torch (faster; the record says so). */
+  noTorch?: boolean;
+  timeoutMs?: number;
+  /** images/ of this tool (the probe lives in images/probe). */
+  imagesDir: string;
+}
+
+export async function captureImage(input: CaptureInput, deps: { docker: DockerAdapter }): Promise<EnvRecord> {
+  const probe = readFileSync(path.join(input.imagesDir, 'probe', 'ml_image_probe.py'), 'utf8');
+  const details = await deps.docker.inspectImage(input.image, input.platform);
+  const platform = input.platform ?? `${details.os}/${details.architecture}`;
+  const run = await deps.docker.runContainer({
+    image: input.image,
+    ...(input.platform !== undefined && { platform: input.platform }),
+    // The probe needs no shell and no entrypoint of the image.
+    entrypoint: ['python3'],
+    cmd: ['-c', probe, ...(input.noTorch ? ['--no-torch'] : [])],
+    ...(input.env !== undefined && { env: input.env }),
+    labels: { 'io.github.ml-image-action.stage': 'capture' },
+    timeoutMs: input.timeoutMs ?? 300_000,
+  });
+  if (run.timedOut)
+    throw new CheckFailedError(
+      `capture of ${input.image} timed out after ${(input.timeoutMs ?? 300_000) / 1000}s`,
+    );
+  if (run.exitCode !== 0) {
+    const msg = redactDeep(`${run.stderr || run.stdout}`.trim().split('\n').slice(-5).join('\n'));
+    if (/executable file not found|no such file or directory/i.test(msg)) {
+      throw new InputError(`${input.image} has no python3, which the probe needs: ${msg}`);
+    }
+    throw new CheckFailedError(`the probe failed in ${input.image} (exit ${run.exitCode}):\n${msg}`);
+  }
+  const probed = JSON.parse(run.stdout) as Record<string, unknown>;
+  const repoDigest = details.repoDigests.find((d) => d.includes('@'))?.split('@')[1];
+  const record = redactDeep({
+    ...probed,
+    schemaVersion: ENV_RECORD_SCHEMA_VERSION,
+    image: {
+      ref: input.image,
+      id: details.id,
+      digest: repoDigest ?? null,
+      platform,
+      sizeBytes: details.sizeBytes,
+      layers: details.layers,
+      labels: details.labels,
+      user: details.user,
+      entrypoint: details.entrypoint,
+      cmd: details.cmd,
+      env: redactEnvList(details.env),
+    },
+    capture: {
+      ...(probed.capture as object),
+      toolVersion: VERSION,
+      time: new Date().toISOString(),
+      host: { kernel: os.release() },
+    },
+  });
+  const parsed = EnvRecordSchema.safeParse(record);
+  if (!parsed.success) {
+    throw new CheckFailedError(
+      `the probe's record of ${input.image} does not match the schema: ${parsed.error.issues[0]?.message} at ${parsed.error.issues[0]?.path.join('.')}`,
+    );
+  }
+  return parsed.data;
+}

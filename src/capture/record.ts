@@ -1,0 +1,118 @@
+// EnvRecord: what is inside an image (env.json). Versioned, so the next release reads this one's.
+import { z } from 'zod';
+
+export const ENV_RECORD_SCHEMA_VERSION = 1;
+
+const maybe = <T extends z.ZodType>(t: T) => t.nullable().optional();
+
+export const EnvRecordSchema = z.object({
+  schemaVersion: z.literal(ENV_RECORD_SCHEMA_VERSION),
+  image: z.object({
+    ref: z.string(),
+    id: z.string(),
+    digest: maybe(z.string()),
+    platform: z.string(),
+    sizeBytes: z.number(),
+    layers: z.number(),
+    labels: z.record(z.string(), z.string()),
+    user: z.string(),
+    entrypoint: z.array(z.string()).nullable(),
+    cmd: z.array(z.string()).nullable(),
+    env: z.record(z.string(), z.string()),
+  }),
+  os: z.object({
+    osRelease: z.record(z.string(), z.string()),
+    glibc: maybe(z.string()),
+    kernel: z.string(),
+    machine: z.string(),
+  }),
+  python: z.object({
+    version: z.string(),
+    implementation: z.string(),
+    executable: z.string(),
+    platform: z.string(),
+    pipVersion: maybe(z.string()),
+    packages: z.array(
+      z.object({
+        name: z.string(),
+        version: z.string(),
+        requires: z.array(z.string()),
+        installer: z.string(),
+        location: z.string(),
+      }),
+    ),
+  }),
+  apt: z.array(z.object({ name: z.string(), version: z.string(), arch: z.string() })),
+  cuda: z.object({
+    runtime: maybe(z.string()),
+    driverMaxCuda: maybe(z.string()),
+    cudnn: maybe(z.string()),
+    nccl: maybe(z.string()),
+    nvcc: maybe(z.string()),
+  }),
+  torch: z
+    .object({
+      version: z.string(),
+      cuda: maybe(z.string()),
+      hip: maybe(z.string()),
+      cudaAvailable: z.boolean(),
+      deviceCount: z.number(),
+      tf32: z.object({ matmul: z.boolean(), cudnn: z.boolean() }),
+      allocatorConfig: z.string(),
+    })
+    .loose()
+    .nullable(),
+  gpus: z.array(
+    z
+      .object({
+        name: z.string(),
+        memoryMiB: z.number(),
+        computeCapability: z.string(),
+        driver: z.string().nullable(),
+      })
+      .loose(),
+  ),
+  tools: z.record(z.string(), z.string().nullable()),
+  env: z.record(z.string(), z.string()),
+  /** Every field of torch.utils.collect_env, by its name there. */
+  collectEnv: z.record(z.string(), z.unknown()),
+  errors: z.array(z.object({ field: z.string(), error: z.string() })),
+  capture: z.object({
+    probeVersion: z.number(),
+    durationMs: z.number(),
+    toolVersion: z.string(),
+    time: z.string(),
+    host: z.object({ kernel: z.string(), engine: z.string().optional() }),
+  }),
+});
+
+export type EnvRecord = z.infer<typeof EnvRecordSchema>;
+
+/** The fields torch.utils.collect_env reports (SystemEnv); the probe fills every one. */
+export const COLLECT_ENV_FIELDS = [
+  'torch_version',
+  'is_debug_build',
+  'cuda_compiled_version',
+  'gcc_version',
+  'clang_version',
+  'cmake_version',
+  'os',
+  'libc_version',
+  'python_version',
+  'python_platform',
+  'is_cuda_available',
+  'cuda_runtime_version',
+  'cuda_module_loading',
+  'nvidia_driver_version',
+  'nvidia_gpu_models',
+  'cudnn_version',
+  'pip_version',
+  'pip_packages',
+  'conda_packages',
+  'hip_compiled_version',
+  'hip_runtime_version',
+  'miopen_runtime_version',
+  'caching_allocator_config',
+  'is_xnnpack_available',
+  'cpu_info',
+] as const;

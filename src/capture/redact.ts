@@ -1,0 +1,55 @@
+// Secrets never reach a record, log, summary or comment: redaction by variable name and by value
+// pattern (the in-container probe applies the same rules; this pass covers everything else, such
+// as the image config the engine reports, and re-checks the probe's output).
+export const REDACTED = '[redacted]';
+
+const SECRET_NAME = /TOKEN|SECRET|PASSW(OR)?D|KEY|CREDENTIAL|AUTH|PRIVATE|SESSION|COOKIE|SIGNATURE/i;
+const SECRET_VALUE: RegExp[] = [
+  /hf_[A-Za-z0-9]{20,}/,
+  /gh[pousr]_[A-Za-z0-9]{20,}/,
+  /github_pat_[A-Za-z0-9_]{20,}/,
+  /(AKIA|ASIA)[0-9A-Z]{16}/,
+  /xox[abposr]-[A-Za-z0-9-]{10,}/,
+  /eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/, // JWT
+  /sk-[A-Za-z0-9_-]{20,}/,
+];
+/** A long base64-like value under any name; plain hex (commit SHAs, digests) is not a secret. */
+const BASE64_LIKE = /^[A-Za-z0-9+/_=-]{40,}$/;
+const HEX = /^[0-9a-fA-F]+$/;
+const URL_CREDENTIALS = /(:\/\/[^/\s:@]+:)[^@\s]+@/g;
+
+export function looksSecret(value: string): boolean {
+  if (SECRET_VALUE.some((p) => p.test(value))) return true;
+  return BASE64_LIKE.test(value) && !HEX.test(value) && /[A-Za-z]/.test(value) && /[0-9]/.test(value);
+}
+
+/** The value to show for an environment variable NAME=value. */
+export function redactEnvValue(name: string, value: string): string {
+  if (SECRET_NAME.test(name)) return REDACTED;
+  const noCreds = value.replace(URL_CREDENTIALS, `$1${REDACTED}@`);
+  return looksSecret(noCreds) ? REDACTED : noCreds;
+}
+
+/** "NAME=value" lines (Docker's Config.Env) to a redacted map. */
+export function redactEnvList(list: readonly string[] = []): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const kv of list) {
+    const i = kv.indexOf('=');
+    const name = i < 0 ? kv : kv.slice(0, i);
+    out[name] = redactEnvValue(name, i < 0 ? '' : kv.slice(i + 1));
+  }
+  return out;
+}
+
+/** Every string anywhere in a JSON value that looks like a secret is replaced (keys are kept). */
+export function redactDeep<T>(value: T): T {
+  if (typeof value === 'string') {
+    const noCreds = value.replace(URL_CREDENTIALS, `$1${REDACTED}@`);
+    return (looksSecret(noCreds) ? REDACTED : noCreds) as T;
+  }
+  if (Array.isArray(value)) return value.map((v) => redactDeep(v)) as T;
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactDeep(v)])) as T;
+  }
+  return value;
+}

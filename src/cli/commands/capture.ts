@@ -1,0 +1,81 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { findImagesDir } from '../../build/run.js';
+import { captureImage } from '../../capture/capture.js';
+import type { EnvRecord } from '../../capture/record.js';
+import { PLATFORMS } from '../../config/schema.js';
+import { InputError } from '../../errors.js';
+import { parseCommandArgs } from '../args.js';
+import type { CliIo } from '../io.js';
+import { writeOutFile } from '../output.js';
+import type { Command } from './types.js';
+
+export function renderRecord(r: EnvRecord): string {
+  const t = r.torch;
+  return [
+    `${r.image.ref} (${r.image.platform}, ${(r.image.sizeBytes / 1e6).toFixed(0)} MB, ${r.image.layers} layers, user ${r.image.user || 'root'})`,
+    `  os:      ${r.os.osRelease.PRETTY_NAME ?? '?'}, ${r.os.glibc ?? 'glibc ?'}, ${r.os.machine}`,
+    `  python:  ${r.python.version}, ${r.python.packages.length} packages, ${r.apt.length} apt packages`,
+    `  torch:   ${t ? `${t.version} (CUDA build ${t.cuda ?? 'none'}, CUDA available: ${t.cudaAvailable})` : 'not installed'}`,
+    `  cuda:    runtime ${r.cuda.runtime ?? '-'}, cuDNN ${r.cuda.cudnn ?? '-'}, NCCL ${r.cuda.nccl ?? '-'}, driver max ${r.cuda.driverMaxCuda ?? '-'}`,
+    `  gpus:    ${r.gpus.map((g) => `${g.name} (${g.memoryMiB} MiB, sm ${g.computeCapability})`).join(', ') || 'none visible'}`,
+    `  not collected: ${r.errors.map((e) => e.field).join(', ') || 'nothing'}`,
+    '',
+  ].join('\n');
+}
+
+export const captureCommand: Command = {
+  name: 'capture',
+  summary: 'Record what is inside an image: OS, Python packages, apt, CUDA/cuDNN/NCCL, torch, GPUs, env.',
+  usage: 'ml-image capture --image REF [--platform P] [--env NAME]... [--no-torch] [--json] --out DIR',
+  help: `Runs the probe (images/probe/ml_image_probe.py: python3, standard library only) inside the
+image and adds what the engine knows of it (digest, platform, size, layers, labels, user,
+entrypoint). The record holds every field of PyTorch's collect_env, as JSON. Environment variables
+are redacted by name (TOKEN, SECRET, PASSWORD, KEY, ...) and by value (hf_, ghp_, AKIA, JWTs, long
+base64-like values, credentials in URLs). What cannot be collected is listed with the reason.
+
+Options:
+  --image REF      the image (pulled if missing)
+  --platform P     linux/amd64 or linux/arm64 (arm64 runs under QEMU on amd64)
+  --env NAME       pass this variable from your environment into the probe's container (repeatable)
+  --no-torch       do not import torch (faster)
+  --json           print the record instead of a summary
+  --out DIR        write DIR/env.json
+
+Exit codes: 0 recorded; 1 the probe failed; 2 bad input (no python3 in the image); 3 no daemon.`,
+  async run(argv: string[], io: CliIo) {
+    const { values } = parseCommandArgs('capture', argv, {
+      image: { type: 'string' },
+      platform: { type: 'string' },
+      env: { type: 'string', multiple: true },
+      'no-torch': { type: 'boolean', default: false },
+    });
+    if (!values.image)
+      throw new InputError('capture: --image is required', 'e.g. --image ghcr.io/my-org/my-model:1.4.0-cpu');
+    if (values.platform !== undefined && !(PLATFORMS as readonly string[]).includes(values.platform)) {
+      throw new InputError(
+        `capture: --platform: expected one of ${PLATFORMS.join(', ')}, got "${values.platform}"`,
+      );
+    }
+    const env: Record<string, string> = {};
+    for (const name of values.env ?? []) {
+      const v = io.env[name];
+      if (v === undefined) throw new InputError(`capture: --env ${name}: not set in your environment`);
+      env[name] = v;
+    }
+    const record = await captureImage(
+      {
+        image: values.image,
+        ...(values.platform !== undefined && { platform: values.platform }),
+        env,
+        noTorch: values['no-torch'],
+        imagesDir: findImagesDir(path.dirname(fileURLToPath(import.meta.url))),
+      },
+      { docker: io.docker() },
+    );
+    if (values.out !== undefined)
+      writeOutFile(io.cwd, values.out, 'env.json', `${JSON.stringify(record, null, 2)}\n`);
+    io.stdout(values.json ? `${JSON.stringify(record, null, 2)}\n` : renderRecord(record));
+    return 0;
+  },
+};
