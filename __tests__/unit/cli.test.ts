@@ -38,7 +38,9 @@ describe('ml-image CLI', () => {
     const io = captureIo(dir);
     expect(await runCli(['frobnicate'], io)).toBe(2);
     expect(io.err()).toContain('error: unknown command "frobnicate"');
-    expect(io.err()).toContain('fix: available commands: validate, plan, resolve, build, capture, doctor');
+    expect(io.err()).toContain(
+      'fix: available commands: validate, plan, resolve, build, capture, smoke, doctor',
+    );
   });
 
   it('rejects an unknown option with exit 2', async () => {

@@ -8,7 +8,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _util_cjs_globals_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4367);
 /* harmony import */ var _util_cleanup_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4532);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8099);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2203);
 // Entry of the `ml-image` bin (bundled to dist/cli/index.js).
 
 
@@ -21,7 +21,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8099:
+/***/ 2203:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -14352,6 +14352,434 @@ daemon, or the index is unreachable.`,
     },
 };
 
+;// CONCATENATED MODULE: ./src/smoke/result.ts
+// SmokeResult (smoke.json) and its JUnit XML form (junit.xml).
+
+const SMOKE_RESULT_SCHEMA_VERSION = 1;
+const SmokeTestSchema = object({
+    id: schemas_string(),
+    suite: schemas_string(),
+    status: schemas_enum(['pass', 'fail', 'skip']),
+    reason: schemas_string().optional(),
+    durationMs: schemas_number(),
+    metrics: record(schemas_string(), unknown()),
+    /** The end of the output of a failing test (redacted). */
+    output: schemas_string().optional(),
+    cause: object({ id: schemas_string(), cause: schemas_string(), fix: schemas_string(), source: schemas_string(), match: schemas_string() })
+        .optional(),
+});
+const SmokeResultSchema = object({
+    schemaVersion: literal(SMOKE_RESULT_SCHEMA_VERSION),
+    image: schemas_string(),
+    platform: schemas_string(),
+    gpus: schemas_enum(['all', 'none']),
+    tests: array(SmokeTestSchema),
+    summary: object({ pass: schemas_number(), fail: schemas_number(), skip: schemas_number(), durationMs: schemas_number() }),
+});
+const xml = (s) => s
+    .replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c])
+    // XML 1.0 forbids most control characters, which test output may contain.
+    // eslint-disable-next-line no-control-regex -- removing them is the point
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
+function toJUnit(r) {
+    const lines = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        `<testsuites name="ml-image smoke" tests="${r.tests.length}" failures="${r.summary.fail}" skipped="${r.summary.skip}" time="${(r.summary.durationMs / 1000).toFixed(3)}">`,
+        `  <testsuite name="${xml(`${r.image} ${r.platform}`)}" tests="${r.tests.length}" failures="${r.summary.fail}" skipped="${r.summary.skip}">`,
+    ];
+    for (const t of r.tests) {
+        lines.push(`    <testcase classname="${xml(t.suite)}" name="${xml(t.id)}" time="${(t.durationMs / 1000).toFixed(3)}">`);
+        if (t.status === 'skip')
+            lines.push(`      <skipped message="${xml(t.reason ?? '')}"/>`);
+        if (t.status === 'fail') {
+            const msg = t.cause
+                ? `${t.reason ?? ''} | cause: ${t.cause.cause} | fix: ${t.cause.fix}`
+                : (t.reason ?? '');
+            lines.push(`      <failure message="${xml(msg)}">${xml(t.output ?? '')}</failure>`);
+        }
+        const props = Object.entries(t.metrics);
+        if (props.length) {
+            lines.push('      <properties>');
+            for (const [k, v] of props)
+                lines.push(`        <property name="${xml(k)}" value="${xml(String(v))}"/>`);
+            lines.push('      </properties>');
+        }
+        lines.push('    </testcase>');
+    }
+    lines.push('  </testsuite>', '</testsuites>', '');
+    return lines.join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/smoke/failures.json
+const failures_namespaceObject = /*#__PURE__*/JSON.parse('{"schemaVersion":1,"rules":[{"id":"no-gpu-runtime","pattern":"could not select device driver \\"\\" with capabilities: \\\\[\\\\[gpu\\\\]\\\\]","cause":"Docker has no GPU runtime: the NVIDIA Container Toolkit is not installed or not configured","fix":"install nvidia-container-toolkit and run \'nvidia-ctk runtime configure --runtime=docker\', then restart dockerd; or run on a GPU runner","source":"https://docs.nvidia.com/datacenter/cloud-native/container-toolkit/latest/install-guide.html"},{"id":"cuda-requirement-unsatisfied","pattern":"unsatisfied condition: cuda>=","cause":"the image\'s NVIDIA_REQUIRE_CUDA asks for a newer CUDA than the host driver supports","fix":"upgrade the NVIDIA driver on the runner, or build a variant for an older CUDA","source":"https://docs.nvidia.com/datacenter/cloud-native/container-toolkit/latest/docker-specialized.html"},{"id":"driver-insufficient","pattern":"CUDA driver version is insufficient for CUDA runtime version","cause":"the host driver is older than the CUDA runtime in the image","fix":"upgrade the driver to the variant\'s floor (see the plan), or choose a CUDA variant the driver supports","source":"https://docs.nvidia.com/deploy/cuda-compatibility/"},{"id":"driver-too-old","pattern":"The NVIDIA driver on your system is too old","cause":"torch was built for a newer CUDA than the host driver supports","fix":"upgrade the NVIDIA driver, or install torch from the wheel index of an older CUDA","source":"https://docs.nvidia.com/deploy/cuda-compatibility/"},{"id":"no-kernel-image","pattern":"no kernel image is available for execution on the device","cause":"the installed torch/CUDA build has no kernels for this GPU\'s compute capability","fix":"use a torch build whose architecture list includes this GPU (newer CUDA variants cover newer GPUs)","source":"https://docs.nvidia.com/cuda/cuda-compiler-driver-nvcc/index.html#gpu-feature-list"},{"id":"nccl-shm","pattern":"(NCCL WARN.*(shm|shared memory)|Error while creating shared memory segment|/dev/shm)","cause":"NCCL cannot create its shared-memory segments: the container\'s /dev/shm is too small","fix":"run with --ipc=host or --shm-size=16g (the smoke runner gives DDP 1 GiB of shm)","source":"https://docs.nvidia.com/deeplearning/nccl/user-guide/docs/troubleshooting.html"},{"id":"nvml","pattern":"Failed to initialize NVML","cause":"the container cannot talk to the NVIDIA driver (driver/library mismatch, or a cgroup change dropped the device)","fix":"restart the container (or the host after a driver upgrade); check nvidia-smi on the host","source":"https://docs.nvidia.com/datacenter/cloud-native/container-toolkit/latest/troubleshooting.html"},{"id":"numpy2-abi","pattern":"A module that was compiled using NumPy 1\\\\.x cannot be run in\\\\s+NumPy 2","cause":"a package built against NumPy 1.x is imported with NumPy 2 installed","fix":"hold numpy<2 (ml-image resolve finds such plans), or upgrade that package to a release built for NumPy 2","source":"https://numpy.org/devdocs/numpy_2_0_migration_guide.html"},{"id":"numpy-dtype-size","pattern":"numpy\\\\.dtype size changed, may indicate binary incompatibility","cause":"a compiled extension was built against a different NumPy ABI than the one installed","fix":"reinstall that package against the installed NumPy, or pin NumPy to the version it was built with","source":"https://numpy.org/devdocs/numpy_2_0_migration_guide.html"},{"id":"cuda-library-missing","pattern":"lib(cudart|cublas|cudnn|nccl)[^ ]*\\\\.so[.0-9]*: cannot open shared object file","cause":"a CUDA library the wheel needs is not in the image","fix":"install torch from the CUDA wheel index of the image\'s CUDA major (it carries the libraries), or use an image with them","source":"https://docs.nvidia.com/deploy/cuda-compatibility/"},{"id":"dataloader-shm","pattern":"(Bus error|DataLoader worker \\\\(pid \\\\d+\\\\) is killed)","cause":"PyTorch DataLoader workers ran out of shared memory","fix":"run with --shm-size=16g or --ipc=host","source":"https://pytorch.org/docs/stable/data.html#multi-process-data-loading"},{"id":"cache-permission","pattern":"Permission denied: \'/cache","cause":"a cache directory is not writable by the container user","fix":"create cache directories owned by the user before USER (the templates do), or mount volumes with matching ownership","source":"https://docs.docker.com/engine/storage/volumes/"},{"id":"module-missing","pattern":"ModuleNotFoundError: No module named \'([^\']+)\'","cause":"a module is not installed in the image","fix":"add its distribution to python.requirements","source":"https://docs.python.org/3/library/exceptions.html#ModuleNotFoundError"}]}');
+;// CONCATENATED MODULE: ./src/smoke/classify.ts
+// The failure classifier: known messages -> cause and fix (failures.json, a source per row).
+
+
+const RuleSchema = object({
+    id: schemas_string(),
+    pattern: schemas_string(),
+    cause: schemas_string(),
+    fix: schemas_string(),
+    source: schemas_string().url(),
+});
+const FailureTableSchema = object({
+    schemaVersion: literal(1),
+    rules: array(RuleSchema).min(1),
+});
+let rules;
+function failureRules() {
+    rules ??= FailureTableSchema.parse(failures_namespaceObject).rules.map((rule) => ({ rule, re: new RegExp(rule.pattern, 'i') }));
+    return rules;
+}
+/** The first known cause whose message appears in the output, most specific rules first. */
+function classifyFailure(output) {
+    for (const { rule, re } of failureRules()) {
+        const m = re.exec(output);
+        if (m)
+            return {
+                id: rule.id,
+                cause: rule.cause,
+                fix: rule.fix,
+                source: rule.source,
+                match: m[0].slice(0, 200),
+            };
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/smoke/run.ts
+// The smoke runner: each suite in its own container of the image (timeout per test, output kept,
+// the container removed in every case), results classified and written as smoke.json + junit.xml.
+
+
+
+
+
+const GPU_SUITES = new Set(['gpu']);
+async function runSmoke(input, deps) {
+    const t0 = Date.now();
+    const progress = deps.progress ?? (() => undefined);
+    const script = (0,external_node_fs_namespaceObject.readFileSync)(external_node_path_default().join(input.imagesDir, 'probe', 'ml_image_smoke.py'), 'utf8');
+    const details = await deps.docker.inspectImage(input.image, input.platform);
+    const platform = input.platform ?? `${details.os}/${details.architecture}`;
+    const tests = [];
+    const run = async (spec) => deps.docker.runContainer({
+        image: input.image,
+        ...(input.platform !== undefined && { platform: input.platform }),
+        ...(input.gpus === 'all' && { gpus: 'all' }),
+        labels: { 'io.github.ml-image-action.stage': 'smoke' },
+        timeoutMs: input.timeoutMs,
+        ...spec,
+    });
+    // A suite of the smoke script: written to /tmp in the container (torchrun needs a file), run there.
+    const suite = async (id, name, args, extra = {}) => {
+        const started = Date.now();
+        const boot = `import base64,runpy,sys;p="/tmp/ml_image_smoke.py";open(p,"w").write(base64.b64decode(sys.argv[1]).decode());sys.argv=[p]+sys.argv[2:];runpy.run_path(p,run_name="__main__")`;
+        const r = await run({
+            entrypoint: ['python3'],
+            cmd: ['-c', boot, Buffer.from(script).toString('base64'), name, ...args],
+            ...extra,
+        });
+        const test = {
+            id,
+            suite: name,
+            status: 'fail',
+            durationMs: Date.now() - started,
+            metrics: {},
+        };
+        if (r.timedOut) {
+            test.reason = `timed out after ${input.timeoutMs / 1000}s (the container was removed)`;
+            test.output = tail(r.stdout + r.stderr);
+        }
+        else {
+            const line = r.stdout.trim().split('\n').at(-1) ?? '';
+            try {
+                const out = JSON.parse(line);
+                test.status = out.status;
+                if (out.reason)
+                    test.reason = out.reason;
+                test.metrics = out.metrics ?? {};
+                if (out.status === 'fail') {
+                    // Failing imports as plain lines ("module (dist): error"), so the classifier sees the text.
+                    const details = Array.isArray(out.details)
+                        ? out.details
+                            .filter((d) => d.error)
+                            .map((d) => `${d.module ?? ''} (${d.dist}): ${d.error}`)
+                            .join('\n')
+                        : '';
+                    test.output = tail(`${out.output ?? ''}\n${details}\n${r.stderr}`);
+                }
+            }
+            catch {
+                test.reason = `the suite exited ${r.exitCode} without a result`;
+                test.output = tail(r.stdout + r.stderr);
+            }
+        }
+        return test;
+    };
+    for (const name of input.suites) {
+        if (GPU_SUITES.has(name) && input.gpus === 'none') {
+            tests.push(gpuAbsent(name, name, input.requireGpu));
+            continue;
+        }
+        progress(`smoke ${name}: running`);
+        switch (name) {
+            case 'imports':
+                tests.push(input.distributions.length === 0
+                    ? {
+                        id: 'imports',
+                        suite: name,
+                        status: 'skip',
+                        reason: 'no requirements declared to import',
+                        durationMs: 0,
+                        metrics: {},
+                    }
+                    : await suite('imports', name, [...input.distributions]));
+                break;
+            case 'pip-check': {
+                const started = Date.now();
+                const r = await run({ entrypoint: ['python3'], cmd: ['-m', 'pip', 'check'] });
+                const ok = r.exitCode === 0;
+                tests.push({
+                    id: 'pip-check',
+                    suite: name,
+                    status: ok ? 'pass' : 'fail',
+                    ...(!ok && {
+                        reason: r.timedOut ? 'timed out' : 'pip check found broken requirements',
+                        output: tail(r.stdout + r.stderr),
+                    }),
+                    durationMs: Date.now() - started,
+                    metrics: {},
+                });
+                break;
+            }
+            case 'gpu':
+                tests.push(await suite('gpu', name, [input.driverFloor ?? '']));
+                break;
+            case 'compute':
+                tests.push(await suite('compute-cpu', name, ['cpu']));
+                if (input.gpus === 'all')
+                    tests.push(await suite('compute-gpu', name, ['cuda']));
+                break;
+            case 'train':
+                tests.push(await suite('train', name, [String(input.minLossDrop ?? 0.5)]));
+                break;
+            case 'ddp':
+                // DDP needs shared memory (gloo and NCCL both use /dev/shm); Docker's default is 64 MiB.
+                tests.push(await suite('ddp', name, ['auto'], { shmSizeBytes: 1024 ** 3 }));
+                break;
+            case 'custom':
+                for (const t of input.tests)
+                    tests.push(await customTest(t, details, run, input.timeoutMs));
+                break;
+        }
+        const last = tests.at(-1);
+        if (last)
+            progress(`smoke ${last.id}: ${last.status}${last.reason ? ` (${last.reason})` : ''} in ${(last.durationMs / 1000).toFixed(1)}s`);
+    }
+    for (const t of tests) {
+        if (t.status !== 'fail')
+            continue;
+        const cause = classifyFailure(`${t.reason ?? ''}\n${t.output ?? ''}`);
+        if (cause)
+            t.cause = cause;
+    }
+    const count = (s) => tests.filter((t) => t.status === s).length;
+    return redactDeep({
+        schemaVersion: SMOKE_RESULT_SCHEMA_VERSION,
+        image: input.image,
+        platform,
+        gpus: input.gpus,
+        tests,
+        summary: { pass: count('pass'), fail: count('fail'), skip: count('skip'), durationMs: Date.now() - t0 },
+    });
+}
+function tail(text, lines = 40) {
+    return text.trim().split('\n').slice(-lines).join('\n');
+}
+function gpuAbsent(id, suite, requireGpu) {
+    return requireGpu
+        ? {
+            id,
+            suite,
+            status: 'fail',
+            reason: 'no GPU on this runner, and require-gpu is set',
+            durationMs: 0,
+            metrics: {},
+        }
+        : {
+            id,
+            suite,
+            status: 'skip',
+            reason: 'no GPU on this runner (run on a GPU runner, or --gpus all)',
+            durationMs: 0,
+            metrics: {},
+        };
+}
+async function customTest(t, details, run, timeoutMs) {
+    const started = Date.now();
+    const id = `custom:${t.name}`;
+    const result = (ok, reason, output) => ({
+        id,
+        suite: 'custom',
+        status: ok ? 'pass' : 'fail',
+        ...(!ok && { reason }),
+        ...(!ok && output !== undefined && { output: tail(output) }),
+        durationMs: Date.now() - started,
+        metrics: {},
+    });
+    if (t.command !== undefined) {
+        const cmd = typeof t.command === 'string' ? ['sh', '-c', t.command] : [...t.command];
+        const r = await run({ entrypoint: [cmd[0]], cmd: cmd.slice(1) });
+        const out = `${r.stdout}${r.stderr}`;
+        if (r.timedOut)
+            return result(false, `timed out after ${timeoutMs / 1000}s (the container was removed)`, out);
+        if (r.exitCode !== t.exitCode)
+            return result(false, `exit code ${r.exitCode}, expected ${t.exitCode}`, out);
+        const missing = t.expectedOutput.find((re) => !new RegExp(re, 'm').test(out));
+        if (missing)
+            return result(false, `output does not match /${missing}/`, out);
+        const unwanted = t.excludedOutput.find((re) => new RegExp(re, 'm').test(out));
+        if (unwanted)
+            return result(false, `output matches the excluded /${unwanted}/`, out);
+        return result(true, '');
+    }
+    if (t.file !== undefined) {
+        const f = t.file;
+        const r = await run({
+            entrypoint: ['python3'],
+            cmd: [
+                '-c',
+                'import os,sys,json\ntry:\n s=os.stat(sys.argv[1]); print(json.dumps({"mode": oct(s.st_mode & 0o7777)[2:]}))\nexcept FileNotFoundError: print("{}")',
+                f.path,
+            ],
+        });
+        const info = JSON.parse(r.stdout.trim() || '{}');
+        const exists = info.mode !== undefined;
+        if (exists !== f.exists)
+            return result(false, `${f.path} ${exists ? 'exists' : 'does not exist'}`);
+        if (f.mode !== undefined && exists && info.mode.padStart(4, '0') !== f.mode.padStart(4, '0')) {
+            return result(false, `${f.path} has mode ${info.mode}, expected ${f.mode}`);
+        }
+        return result(true, '');
+    }
+    const m = t.metadata;
+    const env = Object.fromEntries(details.env.map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]));
+    const problems = [];
+    if (m.user !== undefined && details.user !== m.user)
+        problems.push(`user is "${details.user}", expected "${m.user}"`);
+    for (const [k, v] of Object.entries(m.env ?? {}))
+        if (env[k] !== v)
+            problems.push(`env ${k} is ${env[k] === undefined ? 'unset' : 'different'}`);
+    for (const [k, v] of Object.entries(m.labels ?? {}))
+        if (details.labels[k] !== v)
+            problems.push(`label ${k} is "${details.labels[k] ?? ''}", expected "${v}"`);
+    if (m.entrypoint !== undefined && JSON.stringify(details.entrypoint ?? []) !== JSON.stringify(m.entrypoint))
+        problems.push(`entrypoint is ${JSON.stringify(details.entrypoint)}`);
+    if (m.cmd !== undefined && JSON.stringify(details.cmd ?? []) !== JSON.stringify(m.cmd))
+        problems.push(`cmd is ${JSON.stringify(details.cmd)}`);
+    return result(problems.length === 0, problems.join('; '));
+}
+
+;// CONCATENATED MODULE: ./src/cli/commands/smoke.ts
+
+
+
+
+
+
+
+
+
+
+
+
+function renderSmoke(r) {
+    const lines = r.tests.map((t) => {
+        const metrics = Object.entries(t.metrics)
+            .map(([k, v]) => `${k}=${typeof v === 'object' ? JSON.stringify(v) : v}`)
+            .join(' ');
+        const head = `${t.status.toUpperCase().padEnd(4)} ${t.id.padEnd(18)} ${(t.durationMs / 1000).toFixed(1).padStart(5)}s  ${t.reason ?? ''}${metrics ? ` ${metrics}` : ''}`;
+        return t.cause ? `${head}\n     cause: ${t.cause.cause}\n     fix:   ${t.cause.fix}` : head;
+    });
+    return `${lines.join('\n')}\n${r.summary.pass} passed, ${r.summary.fail} failed, ${r.summary.skip} skipped in ${(r.summary.durationMs / 1000).toFixed(1)}s\n`;
+}
+const smokeCommand = {
+    name: 'smoke',
+    summary: 'Run smoke suites inside an image: imports, pip check, GPU, compute, train, DDP, custom tests.',
+    usage: 'ml-image smoke --image REF [--suites a,b] [--gpus all|none] [--require-gpu] [--platform P] [--config FILE] [--timeout S] --out DIR',
+    help: `Each suite runs in its own container of the image (removed in every case, also on timeout):
+  imports    import every module of each requirement (NumPy 1.x/2.x ABI errors are recognised)
+  pip-check  python -m pip check
+  gpu        GPUs visible, driver at or above the variant's floor (skipped without --gpus all)
+  compute    matmul throughput (fp32 on CPU; fp32, tf32 and bf16 on GPU)
+  train      a tiny model; the loss must fall by half
+  ddp        torchrun --standalone: all-reduce across 2 CPU processes (gloo) or every GPU (nccl); busbw
+  custom     the config's smoke.tests: commands, files, metadata
+Failing tests are matched against known failures (cause and fix). Writes smoke.json and junit.xml.
+
+Options:
+  --image REF         the image to test
+  --suites LIST       comma-separated (default: the config's smoke.suites, else all)
+  --gpus all|none     pass every GPU to the containers (default none)
+  --require-gpu       GPU suites fail instead of skipping without a GPU
+  --config FILE       read requirements (for imports), custom tests and defaults from ml-image.yml
+  --timeout S         per-test timeout in seconds (default: the config's, else 600)
+
+Exit codes: 0 all passed or skipped; 1 a test failed; 2 bad input; 3 no daemon.`,
+    async run(argv, io) {
+        const { values } = parseCommandArgs('smoke', argv, {
+            image: { type: 'string' },
+            suites: { type: 'string' },
+            gpus: { type: 'string', default: 'none' },
+            'require-gpu': { type: 'boolean', default: false },
+            platform: { type: 'string' },
+            config: { type: 'string' },
+            timeout: { type: 'string' },
+        });
+        if (!values.image)
+            throw new InputError('smoke: --image is required');
+        if (values.gpus !== 'all' && values.gpus !== 'none')
+            throw new InputError(`smoke: --gpus: expected all or none, got "${values.gpus}"`);
+        if (values.platform !== undefined && !PLATFORMS.includes(values.platform)) {
+            throw new InputError(`smoke: --platform: expected one of ${PLATFORMS.join(', ')}, got "${values.platform}"`);
+        }
+        const loaded = values.config !== undefined ? loadConfig({ cwd: io.cwd, file: values.config }) : undefined;
+        const suites = (values.suites
+            ?.split(',')
+            .map((s) => s.trim())
+            .filter(Boolean) ??
+            loaded?.config.smoke.suites ?? [...SMOKE_SUITES]);
+        const unknown = suites.filter((s) => !SMOKE_SUITES.includes(s));
+        if (unknown.length)
+            throw new InputError(`smoke: --suites: unknown suite(s) ${unknown.join(', ')}; expected ${SMOKE_SUITES.join(', ')}`);
+        const timeout = values.timeout !== undefined ? Number(values.timeout) : (loaded?.config.smoke.timeoutSeconds ?? 600);
+        if (!Number.isFinite(timeout) || timeout <= 0)
+            throw new InputError(`smoke: --timeout: expected seconds, got "${values.timeout}"`);
+        const distributions = loaded
+            ? requirementNames(readRequirements(loaded.config.python.requirements, loaded.baseDir).text)
+            : [];
+        const result = await runSmoke({
+            image: values.image,
+            ...(values.platform !== undefined && { platform: values.platform }),
+            suites,
+            gpus: values.gpus,
+            requireGpu: values['require-gpu'] || (loaded?.config.smoke.requireGpu ?? false),
+            distributions,
+            tests: loaded?.config.smoke.tests ?? [],
+            timeoutMs: timeout * 1000,
+            imagesDir: findImagesDir(external_node_path_default().dirname((0,external_node_url_.fileURLToPath)(import.meta.url))),
+        }, { docker: io.docker(), progress: (l) => io.stderr(`${l}\n`) });
+        if (values.out !== undefined) {
+            writeOutFile(io.cwd, values.out, 'smoke.json', `${JSON.stringify(result, null, 2)}\n`);
+            writeOutFile(io.cwd, values.out, 'junit.xml', toJUnit(result));
+        }
+        io.stdout(values.json ? `${JSON.stringify(result, null, 2)}\n` : renderSmoke(result));
+        return result.summary.fail > 0 ? 1 : 0;
+    },
+};
+
 ;// CONCATENATED MODULE: ./src/cli/commands/validate.ts
 
 
@@ -14414,12 +14842,14 @@ Exit codes: 0 valid; 2 invalid (every offending field is listed); 3 environment 
 
 
 
+
 const COMMANDS = [
     validateCommand,
     planCommand,
     resolveCommand,
     buildCommand,
     captureCommand,
+    smokeCommand,
     doctorCommand,
 ];
 function mainHelp() {
@@ -14682,7 +15112,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("querystring"
 
 /***/ }),
 
-/***/ 2203:
+/***/ 4584:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");

@@ -10,6 +10,7 @@ import { captureCommand } from './commands/capture.js';
 import { doctorCommand } from './commands/doctor.js';
 import { planCommand } from './commands/plan.js';
 import { resolveCommand } from './commands/resolve.js';
+import { smokeCommand } from './commands/smoke.js';
 import type { Command } from './commands/types.js';
 import { validateCommand } from './commands/validate.js';
 import type { CliIo } from './io.js';
@@ -20,6 +21,7 @@ export const COMMANDS: readonly Command[] = [
   resolveCommand,
   buildCommand,
   captureCommand,
+  smokeCommand,
   doctorCommand,
 ];
 

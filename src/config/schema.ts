@@ -360,3 +360,5 @@ export function normalizeConfig(parsed: ParsedConfig): Config {
     }),
   };
 }
+
+export type CustomTestSpec = z.output<typeof CustomTest>;

@@ -1,0 +1,139 @@
+// Smoke suites in real containers: metrics from the CPU-PyTorch image, skips without torch or GPU,
+// and planted failures (a NumPy 1.x ABI import error, failing custom tests, a test that hangs).
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { stringify } from 'yaml';
+import { runCli } from '../../src/cli/main.js';
+import type { DockerAdapter } from '../../src/docker/adapter.js';
+import { createDefaultDockerAdapter } from '../../src/docker/engine.js';
+import type { SmokeResult } from '../../src/smoke/result.js';
+import { captureIo } from '../helpers/fakes.js';
+
+const env = inject('dockerEnv');
+
+describe.skipIf(!env.available)('ml-image smoke', () => {
+  const images = env.images!;
+  let docker: DockerAdapter;
+  let dir: string;
+  beforeAll(() => {
+    docker = createDefaultDockerAdapter();
+    dir = mkdtempSync(path.join(tmpdir(), 'ml-image-smoke-it-'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  async function smoke(args: string[], config?: Record<string, unknown>) {
+    const out = path.join(dir, `out-${Math.random().toString(36).slice(2)}`);
+    let cfgArgs: string[] = [];
+    if (config) {
+      const file = path.join(dir, `cfg-${Math.random().toString(36).slice(2)}.yml`);
+      writeFileSync(file, stringify(config));
+      cfgArgs = ['--config', file];
+    }
+    const io = captureIo(dir, docker);
+    const code = await runCli(['smoke', ...args, ...cfgArgs, '--out', out], io);
+    const result = () => JSON.parse(readFileSync(path.join(out, 'smoke.json'), 'utf8')) as SmokeResult;
+    const junit = () => readFileSync(path.join(out, 'junit.xml'), 'utf8');
+    return { code, stdout: io.out(), stderr: io.err(), result, junit };
+  }
+  const byId = (r: SmokeResult, id: string) => r.tests.find((t) => t.id === id)!;
+
+  it('CPU PyTorch image: imports, compute, train and ddp (gloo, 2 processes) pass with real metrics', async () => {
+    writeFileSync(path.join(dir, 'requirements.txt'), 'numpy\ntorch\n');
+    const r = await smoke(['--image', images.torch, '--suites', 'imports,compute,train,ddp,gpu'], {
+      image: { name: 'o/m' },
+      python: { requirements: ['requirements.txt'] },
+    });
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    const res = r.result();
+    expect(byId(res, 'imports')).toMatchObject({ status: 'pass', metrics: { modules: expect.any(Number) } });
+    expect(byId(res, 'compute-cpu').metrics.fp32_tflops).toBeGreaterThan(0);
+    const train = byId(res, 'train');
+    expect(train.status).toBe('pass');
+    expect(train.metrics.loss_end as number).toBeLessThan((train.metrics.loss_start as number) / 2);
+    const ddp = byId(res, 'ddp');
+    expect(ddp.status, ddp.reason).toBe('pass');
+    expect(ddp.metrics).toMatchObject({ world: 2, backend: 'gloo' });
+    expect(ddp.metrics.busbw_gbps).toBeGreaterThan(0);
+    expect(byId(res, 'gpu')).toMatchObject({ status: 'skip', reason: expect.stringContaining('no GPU') });
+    expect(r.junit()).toContain('<testcase classname="ddp" name="ddp"');
+    expect(r.stdout).toContain('passed, 0 failed');
+    expect(await docker.listManagedContainers({ 'io.github.ml-image-action.stage': 'smoke' })).toEqual([]);
+  });
+
+  it('an image without torch: the torch suites skip with the reason; require-gpu fails the gpu suite', async () => {
+    const r = await smoke(['--image', images.pythonAmd64, '--suites', 'compute,train,ddp,gpu,pip-check']);
+    expect(r.code).toBe(0);
+    const res = r.result();
+    for (const id of ['compute-cpu', 'train', 'ddp']) {
+      expect(byId(res, id)).toMatchObject({
+        status: 'skip',
+        reason: expect.stringContaining('torch is not installed'),
+      });
+    }
+    expect(byId(res, 'pip-check').status).toBe('pass');
+    const strict = await smoke(['--image', images.pythonAmd64, '--suites', 'gpu', '--require-gpu']);
+    expect(strict.code).toBe(1);
+    expect(byId(strict.result(), 'gpu')).toMatchObject({
+      status: 'fail',
+      reason: expect.stringContaining('require-gpu'),
+    });
+  });
+
+  it('planted failures: a NumPy 1.x ABI import error is classified; failing custom tests; a hang times out', async () => {
+    const ctx = mkdtempSync(path.join(dir, 'bad-'));
+    writeFileSync(
+      path.join(ctx, 'Dockerfile'),
+      `FROM ${images.pythonAmd64}
+RUN set -e; d=/usr/local/lib/python3.11/dist-packages; mkdir -p $d/badext $d/badext-1.0.dist-info; \\
+    printf 'raise ImportError("A module that was compiled using NumPy 1.x cannot be run in\\\\nNumPy 2.2.6 as it may crash.")\\n' > $d/badext/__init__.py; \\
+    printf 'Metadata-Version: 2.1\\nName: badext\\nVersion: 1.0\\n' > $d/badext-1.0.dist-info/METADATA; \\
+    echo badext > $d/badext-1.0.dist-info/top_level.txt; touch $d/badext-1.0.dist-info/RECORD
+`,
+    );
+    const tag = `${images.registry}/ml-image-it/smoke-bad:latest`;
+    const b = await docker.buildx([
+      'build',
+      '--platform',
+      'linux/amd64',
+      '--provenance=false',
+      '-t',
+      tag,
+      '--load',
+      ctx,
+    ]);
+    expect(b.exitCode, b.stderr).toBe(0);
+    writeFileSync(path.join(dir, 'bad-req.txt'), 'badext\n');
+    const r = await smoke(['--image', tag, '--suites', 'imports,custom', '--timeout', '3'], {
+      image: { name: 'o/m' },
+      python: { requirements: ['bad-req.txt'] },
+      smoke: {
+        tests: [
+          { name: 'greets', command: 'echo hi', expectedOutput: ['^bye'] },
+          { name: 'exits-zero', command: ['sh', '-c', 'exit 3'] },
+          { name: 'has-app', file: { path: '/app' } },
+          { name: 'runs-as-app', metadata: { user: 'app' } },
+          { name: 'hangs', command: 'sleep 60' },
+          { name: 'has-python', command: ['python3', '--version'], expectedOutput: ['^Python 3\\.'] },
+        ],
+      },
+    });
+    expect(r.code).toBe(1);
+    const res = r.result();
+    const imports = byId(res, 'imports');
+    expect(imports.status).toBe('fail');
+    expect(imports.cause).toMatchObject({ id: 'numpy2-abi', fix: expect.stringContaining('numpy<2') });
+    expect(byId(res, 'custom:greets').reason).toBe('output does not match /^bye/');
+    expect(byId(res, 'custom:exits-zero').reason).toBe('exit code 3, expected 0');
+    expect(byId(res, 'custom:has-app').reason).toBe('/app does not exist');
+    expect(byId(res, 'custom:runs-as-app').reason).toBe('user is "", expected "app"');
+    expect(byId(res, 'custom:hangs').reason).toBe('timed out after 3s (the container was removed)');
+    expect(byId(res, 'custom:has-python').status).toBe('pass');
+    expect(r.junit()).toContain(
+      '<failure message="cannot import badext (badext) | cause: a package built against NumPy 1.x',
+    );
+    expect(r.stdout).toContain('cause: a package built against NumPy 1.x is imported with NumPy 2 installed');
+    expect(await docker.listManagedContainers({ 'io.github.ml-image-action.stage': 'smoke' })).toEqual([]);
+  });
+});

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { classifyFailure, failureRules } from '../../src/smoke/classify.js';
+import { type SmokeResult, toJUnit } from '../../src/smoke/result.js';
+
+describe('failure classifier', () => {
+  it.each([
+    [
+      'docker: Error response from daemon: could not select device driver "" with capabilities: [[gpu]].',
+      'no-gpu-runtime',
+    ],
+    [
+      'nvidia-container-cli: requirement error: unsatisfied condition: cuda>=12.8, please update your driver',
+      'cuda-requirement-unsatisfied',
+    ],
+    [
+      'RuntimeError: CUDA error: CUDA driver version is insufficient for CUDA runtime version',
+      'driver-insufficient',
+    ],
+    ['The NVIDIA driver on your system is too old (found version 11040).', 'driver-too-old'],
+    ['RuntimeError: CUDA error: no kernel image is available for execution on the device', 'no-kernel-image'],
+    ['NCCL WARN Error while creating shared memory segment /dev/shm/nccl-abc (size 9637888)', 'nccl-shm'],
+    ['Failed to initialize NVML: Unknown Error', 'nvml'],
+    [
+      'A module that was compiled using NumPy 1.x cannot be run in\nNumPy 2.0.0 as it may crash.',
+      'numpy2-abi',
+    ],
+    [
+      'ValueError: numpy.dtype size changed, may indicate binary incompatibility. Expected 96 from C header',
+      'numpy-dtype-size',
+    ],
+    [
+      'OSError: libcublas.so.12: cannot open shared object file: No such file or directory',
+      'cuda-library-missing',
+    ],
+    ['RuntimeError: DataLoader worker (pid 42) is killed by signal: Bus error.', 'dataloader-shm'],
+    ["PermissionError: [Errno 13] Permission denied: '/cache/huggingface/hub'", 'cache-permission'],
+    ["ModuleNotFoundError: No module named 'cv2'", 'module-missing'],
+  ])('%s', (output, id) => {
+    expect(classifyFailure(output)?.id).toBe(id);
+  });
+
+  it('leaves unknown failures unclassified, and every rule has a source', () => {
+    expect(classifyFailure('AssertionError: 1 != 2')).toBeUndefined();
+    for (const { rule } of failureRules()) expect(rule.source).toMatch(/^https:\/\//);
+  });
+});
+
+describe('JUnit XML', () => {
+  const result: SmokeResult = {
+    schemaVersion: 1,
+    image: 'img:<1>',
+    platform: 'linux/amd64',
+    gpus: 'none',
+    tests: [
+      { id: 'train', suite: 'train', status: 'pass', durationMs: 1500, metrics: { loss_end: 0.1 } },
+      { id: 'gpu', suite: 'gpu', status: 'skip', reason: 'no GPU', durationMs: 0, metrics: {} },
+      {
+        id: 'imports',
+        suite: 'imports',
+        status: 'fail',
+        reason: 'cannot import "cv2" & <x>',
+        output: 'line\u0001with control',
+        durationMs: 10,
+        metrics: {},
+        cause: { id: 'm', cause: 'c', fix: 'f', source: 'https://x', match: 'm' },
+      },
+    ],
+    summary: { pass: 1, fail: 1, skip: 1, durationMs: 1510 },
+  };
+
+  it('has one testcase per test, with skipped and failure elements, everything escaped', () => {
+    const x = toJUnit(result);
+    expect(x).toContain('<testsuites name="ml-image smoke" tests="3" failures="1" skipped="1" time="1.510">');
+    expect(x).toContain('<testsuite name="img:&lt;1&gt; linux/amd64"');
+    expect(x).toContain('<skipped message="no GPU"/>');
+    expect(x).toContain(
+      '<failure message="cannot import &quot;cv2&quot; &amp; &lt;x&gt; | cause: c | fix: f">linewith control</failure>',
+    );
+    expect(x).toContain('<property name="loss_end" value="0.1"/>');
+    // eslint-disable-next-line no-control-regex -- checking that none is left
+    expect(x).not.toMatch(/[\u0000-\u0008]/);
+  });
+});

@@ -1,0 +1,108 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { readRequirements } from '../../build/requirements.js';
+import { findImagesDir } from '../../build/run.js';
+import { loadConfig } from '../../config/load.js';
+import { PLATFORMS, SMOKE_SUITES, type SmokeSuite } from '../../config/schema.js';
+import { InputError } from '../../errors.js';
+import { requirementNames } from '../../resolve/pip-output.js';
+import { type SmokeResult, toJUnit } from '../../smoke/result.js';
+import { runSmoke } from '../../smoke/run.js';
+import { parseCommandArgs } from '../args.js';
+import type { CliIo } from '../io.js';
+import { writeOutFile } from '../output.js';
+import type { Command } from './types.js';
+
+export function renderSmoke(r: SmokeResult): string {
+  const lines = r.tests.map((t) => {
+    const metrics = Object.entries(t.metrics)
+      .map(([k, v]) => `${k}=${typeof v === 'object' ? JSON.stringify(v) : v}`)
+      .join(' ');
+    const head = `${t.status.toUpperCase().padEnd(4)} ${t.id.padEnd(18)} ${(t.durationMs / 1000).toFixed(1).padStart(5)}s  ${t.reason ?? ''}${metrics ? ` ${metrics}` : ''}`;
+    return t.cause ? `${head}\n     cause: ${t.cause.cause}\n     fix:   ${t.cause.fix}` : head;
+  });
+  return `${lines.join('\n')}\n${r.summary.pass} passed, ${r.summary.fail} failed, ${r.summary.skip} skipped in ${(r.summary.durationMs / 1000).toFixed(1)}s\n`;
+}
+
+export const smokeCommand: Command = {
+  name: 'smoke',
+  summary: 'Run smoke suites inside an image: imports, pip check, GPU, compute, train, DDP, custom tests.',
+  usage:
+    'ml-image smoke --image REF [--suites a,b] [--gpus all|none] [--require-gpu] [--platform P] [--config FILE] [--timeout S] --out DIR',
+  help: `Each suite runs in its own container of the image (removed in every case, also on timeout):
+  imports    import every module of each requirement (NumPy 1.x/2.x ABI errors are recognised)
+  pip-check  python -m pip check
+  gpu        GPUs visible, driver at or above the variant's floor (skipped without --gpus all)
+  compute    matmul throughput (fp32 on CPU; fp32, tf32 and bf16 on GPU)
+  train      a tiny model; the loss must fall by half
+  ddp        torchrun --standalone: all-reduce across 2 CPU processes (gloo) or every GPU (nccl); busbw
+  custom     the config's smoke.tests: commands, files, metadata
+Failing tests are matched against known failures (cause and fix). Writes smoke.json and junit.xml.
+
+Options:
+  --image REF         the image to test
+  --suites LIST       comma-separated (default: the config's smoke.suites, else all)
+  --gpus all|none     pass every GPU to the containers (default none)
+  --require-gpu       GPU suites fail instead of skipping without a GPU
+  --config FILE       read requirements (for imports), custom tests and defaults from ml-image.yml
+  --timeout S         per-test timeout in seconds (default: the config's, else 600)
+
+Exit codes: 0 all passed or skipped; 1 a test failed; 2 bad input; 3 no daemon.`,
+  async run(argv: string[], io: CliIo) {
+    const { values } = parseCommandArgs('smoke', argv, {
+      image: { type: 'string' },
+      suites: { type: 'string' },
+      gpus: { type: 'string', default: 'none' },
+      'require-gpu': { type: 'boolean', default: false },
+      platform: { type: 'string' },
+      config: { type: 'string' },
+      timeout: { type: 'string' },
+    });
+    if (!values.image) throw new InputError('smoke: --image is required');
+    if (values.gpus !== 'all' && values.gpus !== 'none')
+      throw new InputError(`smoke: --gpus: expected all or none, got "${values.gpus}"`);
+    if (values.platform !== undefined && !(PLATFORMS as readonly string[]).includes(values.platform)) {
+      throw new InputError(
+        `smoke: --platform: expected one of ${PLATFORMS.join(', ')}, got "${values.platform}"`,
+      );
+    }
+    const loaded = values.config !== undefined ? loadConfig({ cwd: io.cwd, file: values.config }) : undefined;
+    const suites = (values.suites
+      ?.split(',')
+      .map((s) => s.trim())
+      .filter(Boolean) ??
+      loaded?.config.smoke.suites ?? [...SMOKE_SUITES]) as SmokeSuite[];
+    const unknown = suites.filter((s) => !(SMOKE_SUITES as readonly string[]).includes(s));
+    if (unknown.length)
+      throw new InputError(
+        `smoke: --suites: unknown suite(s) ${unknown.join(', ')}; expected ${SMOKE_SUITES.join(', ')}`,
+      );
+    const timeout =
+      values.timeout !== undefined ? Number(values.timeout) : (loaded?.config.smoke.timeoutSeconds ?? 600);
+    if (!Number.isFinite(timeout) || timeout <= 0)
+      throw new InputError(`smoke: --timeout: expected seconds, got "${values.timeout}"`);
+    const distributions = loaded
+      ? requirementNames(readRequirements(loaded.config.python.requirements, loaded.baseDir).text)
+      : [];
+    const result = await runSmoke(
+      {
+        image: values.image,
+        ...(values.platform !== undefined && { platform: values.platform }),
+        suites,
+        gpus: values.gpus,
+        requireGpu: values['require-gpu'] || (loaded?.config.smoke.requireGpu ?? false),
+        distributions,
+        tests: loaded?.config.smoke.tests ?? [],
+        timeoutMs: timeout * 1000,
+        imagesDir: findImagesDir(path.dirname(fileURLToPath(import.meta.url))),
+      },
+      { docker: io.docker(), progress: (l) => io.stderr(`${l}\n`) },
+    );
+    if (values.out !== undefined) {
+      writeOutFile(io.cwd, values.out, 'smoke.json', `${JSON.stringify(result, null, 2)}\n`);
+      writeOutFile(io.cwd, values.out, 'junit.xml', toJUnit(result));
+    }
+    io.stdout(values.json ? `${JSON.stringify(result, null, 2)}\n` : renderSmoke(result));
+    return result.summary.fail > 0 ? 1 : 0;
+  },
+};

@@ -1,0 +1,70 @@
+// SmokeResult (smoke.json) and its JUnit XML form (junit.xml).
+import { z } from 'zod';
+
+export const SMOKE_RESULT_SCHEMA_VERSION = 1;
+
+export const SmokeTestSchema = z.object({
+  id: z.string(),
+  suite: z.string(),
+  status: z.enum(['pass', 'fail', 'skip']),
+  reason: z.string().optional(),
+  durationMs: z.number(),
+  metrics: z.record(z.string(), z.unknown()),
+  /** The end of the output of a failing test (redacted). */
+  output: z.string().optional(),
+  cause: z
+    .object({ id: z.string(), cause: z.string(), fix: z.string(), source: z.string(), match: z.string() })
+    .optional(),
+});
+
+export const SmokeResultSchema = z.object({
+  schemaVersion: z.literal(SMOKE_RESULT_SCHEMA_VERSION),
+  image: z.string(),
+  platform: z.string(),
+  gpus: z.enum(['all', 'none']),
+  tests: z.array(SmokeTestSchema),
+  summary: z.object({ pass: z.number(), fail: z.number(), skip: z.number(), durationMs: z.number() }),
+});
+
+export type SmokeTest = z.infer<typeof SmokeTestSchema>;
+export type SmokeResult = z.infer<typeof SmokeResultSchema>;
+
+const xml = (s: string) =>
+  s
+    .replace(
+      /[&<>"']/g,
+      (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!,
+    )
+    // XML 1.0 forbids most control characters, which test output may contain.
+    // eslint-disable-next-line no-control-regex -- removing them is the point
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
+
+export function toJUnit(r: SmokeResult): string {
+  const lines = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites name="ml-image smoke" tests="${r.tests.length}" failures="${r.summary.fail}" skipped="${r.summary.skip}" time="${(r.summary.durationMs / 1000).toFixed(3)}">`,
+    `  <testsuite name="${xml(`${r.image} ${r.platform}`)}" tests="${r.tests.length}" failures="${r.summary.fail}" skipped="${r.summary.skip}">`,
+  ];
+  for (const t of r.tests) {
+    lines.push(
+      `    <testcase classname="${xml(t.suite)}" name="${xml(t.id)}" time="${(t.durationMs / 1000).toFixed(3)}">`,
+    );
+    if (t.status === 'skip') lines.push(`      <skipped message="${xml(t.reason ?? '')}"/>`);
+    if (t.status === 'fail') {
+      const msg = t.cause
+        ? `${t.reason ?? ''} | cause: ${t.cause.cause} | fix: ${t.cause.fix}`
+        : (t.reason ?? '');
+      lines.push(`      <failure message="${xml(msg)}">${xml(t.output ?? '')}</failure>`);
+    }
+    const props = Object.entries(t.metrics);
+    if (props.length) {
+      lines.push('      <properties>');
+      for (const [k, v] of props)
+        lines.push(`        <property name="${xml(k)}" value="${xml(String(v))}"/>`);
+      lines.push('      </properties>');
+    }
+    lines.push('    </testcase>');
+  }
+  lines.push('  </testsuite>', '</testsuites>', '');
+  return lines.join('\n');
+}
