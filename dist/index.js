@@ -31440,6 +31440,9 @@ function installSignalCleanup(write = (t) => process.stderr.write(t)) {
 // unit tests pass plain objects, integration tests pass createDockerAdapter() over the real engine.
 /** Every container the tool starts carries this label, so leftovers can be found and removed. */
 const MANAGED_LABEL = 'io.github.ml-image-action.managed';
+/** ...and this one, naming the process that started it (so one run's checks ignore another's). */
+const RUN_LABEL = 'io.github.ml-image-action.run';
+const RUN_ID = process.env.ML_IMAGE_RUN_ID ?? `${process.pid}-${Date.now().toString(36)}`;
 
 ;// CONCATENATED MODULE: ./src/docker/exec-runner.ts
 // CommandRunner over @actions/exec (the same process runner actions use, with line listeners).
@@ -31712,7 +31715,7 @@ function createDockerAdapter(deps) {
                     Env: Object.entries(spec.env ?? {}).map(([k, v]) => `${k}=${v}`),
                     ...(spec.user !== undefined && { User: spec.user }),
                     ...(spec.workdir !== undefined && { WorkingDir: spec.workdir }),
-                    Labels: { ...spec.labels, [MANAGED_LABEL]: 'true' },
+                    Labels: { ...spec.labels, [MANAGED_LABEL]: 'true', [RUN_LABEL]: RUN_ID },
                     Tty: false,
                     AttachStdout: true,
                     AttachStderr: true,
@@ -31799,7 +31802,7 @@ function createDockerAdapter(deps) {
                     Cmd: [],
                     Env: Object.entries(spec.env ?? {}).map(([k, v]) => `${k}=${v}`),
                     ...(spec.user !== undefined && { User: spec.user }),
-                    Labels: { ...spec.labels, [MANAGED_LABEL]: 'true' },
+                    Labels: { ...spec.labels, [MANAGED_LABEL]: 'true', [RUN_LABEL]: RUN_ID },
                     HostConfig: { ...(spec.network !== undefined && { NetworkMode: spec.network }) },
                 },
             }));

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { EnvRecord } from '../../src/capture/record.js';
 import { COLLECT_ENV_FIELDS } from '../../src/capture/record.js';
 import { runCli } from '../../src/cli/main.js';
-import type { DockerAdapter } from '../../src/docker/adapter.js';
+import { type DockerAdapter, RUN_ID, RUN_LABEL } from '../../src/docker/adapter.js';
 import { createDefaultDockerAdapter } from '../../src/docker/engine.js';
 import { captureIo } from '../helpers/fakes.js';
 
@@ -57,6 +57,15 @@ describe.skipIf(!env.available)('ml-image capture', () => {
     // No GPU here: the CUDA fields say why they are empty.
     expect(rec.errors.map((e) => e.field)).toEqual(expect.arrayContaining(['cuda.runtime', 'gpus']));
     expect(r.stdout).toContain('torch:   1.13');
+  });
+
+  it('--torch-runtime imports torch and agrees with the static description', async () => {
+    const fast = (await capture(['--image', images.torch])).record().torch!;
+    const deep = (await capture(['--image', images.torch, '--torch-runtime'])).record().torch!;
+    expect(fast.source).toBe('static');
+    expect(deep.source).toBe('runtime');
+    for (const k of ['version', 'cuda', 'hip', 'cudaAvailable', 'deviceCount', 'tf32'] as const)
+      expect(fast[k]).toEqual(deep[k]);
   });
 
   it('the plain Python image: torch absent with the reason, the record still complete', async () => {
@@ -128,6 +137,11 @@ describe.skipIf(!env.available)('ml-image capture', () => {
     expect(rec.image.env.AWS_SECRET_ACCESS_KEY).toBe('[redacted]');
     expect(rec.image.labels.leaked).toBe('[redacted]');
     expect(rec.env.PATH).toContain('/usr/bin');
-    expect(await docker.listManagedContainers({ 'io.github.ml-image-action.stage': 'capture' })).toEqual([]);
+    expect(
+      await docker.listManagedContainers({
+        'io.github.ml-image-action.stage': 'capture',
+        [RUN_LABEL]: RUN_ID,
+      }),
+    ).toEqual([]);
   });
 });

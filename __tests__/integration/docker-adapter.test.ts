@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { DockerAdapter } from '../../src/docker/adapter.js';
+import { type DockerAdapter, RUN_ID, RUN_LABEL } from '../../src/docker/adapter.js';
 import { createDefaultDockerAdapter } from '../../src/docker/engine.js';
 
 const env = inject('dockerEnv');
@@ -128,7 +128,8 @@ describe.skipIf(!env.available)('real Docker through the adapter', () => {
       expect(b).toMatchObject({ exitCode: 4, stdout: 'one\n', stderr: 'oops\n' });
       const c = await session.exec(['sleep', '30'], { timeoutMs: 1000 });
       expect(c.timedOut).toBe(true);
-      expect(await docker.listManagedContainers(labels)).toHaveLength(1);
+      // The run label is applied: a leak check scoped by it sees this live container.
+      expect(await docker.listManagedContainers({ ...labels, [RUN_LABEL]: RUN_ID })).toHaveLength(1);
     } finally {
       await session.close();
     }

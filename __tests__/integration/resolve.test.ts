@@ -7,7 +7,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { stringify } from 'yaml';
 import { runCli } from '../../src/cli/main.js';
-import type { DockerAdapter } from '../../src/docker/adapter.js';
+import { type DockerAdapter, RUN_ID, RUN_LABEL } from '../../src/docker/adapter.js';
 import { createDefaultDockerAdapter } from '../../src/docker/engine.js';
 import type { Resolution } from '../../src/resolve/result.js';
 import { closedPort } from '../helpers/net.js';
@@ -147,7 +147,12 @@ describe.skipIf(!env.available)('ml-image resolve on real pip', () => {
     expect(constraints).toMatch(/^opencv-python-headless==4\.11\.0\.86$/m);
     expect(constraints).not.toMatch(/^pip==/m);
     expect(r.read('explanation.md')).toContain('opencv-python-headless` 4.13.0.90 -> 4.11.0.86');
-    expect(await docker.listManagedContainers({ 'io.github.ml-image-action.stage': 'resolve' })).toEqual([]);
+    expect(
+      await docker.listManagedContainers({
+        'io.github.ml-image-action.stage': 'resolve',
+        [RUN_LABEL]: RUN_ID,
+      }),
+    ).toEqual([]);
   });
 
   it('caches the base snapshot by digest and platform: the second run skips pip inspect', async () => {

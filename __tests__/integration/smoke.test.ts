@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { stringify } from 'yaml';
 import { runCli } from '../../src/cli/main.js';
-import type { DockerAdapter } from '../../src/docker/adapter.js';
+import { type DockerAdapter, RUN_ID, RUN_LABEL } from '../../src/docker/adapter.js';
 import { createDefaultDockerAdapter } from '../../src/docker/engine.js';
 import type { SmokeResult } from '../../src/smoke/result.js';
 import { captureIo } from '../helpers/fakes.js';
@@ -59,7 +59,9 @@ describe.skipIf(!env.available)('ml-image smoke', () => {
     expect(byId(res, 'gpu')).toMatchObject({ status: 'skip', reason: expect.stringContaining('no GPU') });
     expect(r.junit()).toContain('<testcase classname="ddp" name="ddp"');
     expect(r.stdout).toContain('passed, 0 failed');
-    expect(await docker.listManagedContainers({ 'io.github.ml-image-action.stage': 'smoke' })).toEqual([]);
+    expect(
+      await docker.listManagedContainers({ 'io.github.ml-image-action.stage': 'smoke', [RUN_LABEL]: RUN_ID }),
+    ).toEqual([]);
   });
 
   it('an image without torch: the torch suites skip with the reason; require-gpu fails the gpu suite', async () => {
@@ -134,6 +136,8 @@ RUN set -e; d=/usr/local/lib/python3.11/dist-packages; mkdir -p $d/badext $d/bad
       '<failure message="cannot import badext (badext) | cause: a package built against NumPy 1.x',
     );
     expect(r.stdout).toContain('cause: a package built against NumPy 1.x is imported with NumPy 2 installed');
-    expect(await docker.listManagedContainers({ 'io.github.ml-image-action.stage': 'smoke' })).toEqual([]);
+    expect(
+      await docker.listManagedContainers({ 'io.github.ml-image-action.stage': 'smoke', [RUN_LABEL]: RUN_ID }),
+    ).toEqual([]);
   });
 });

@@ -952,7 +952,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ClientDuplexStreamImpl = exports.ClientWritableStreamImpl = exports.ClientReadableStreamImpl = exports.ClientUnaryCallImpl = void 0;
 exports.callErrorFromStatus = callErrorFromStatus;
 const events_1 = __webpack_require__(4434);
-const stream_1 = __webpack_require__(4584);
+const stream_1 = __webpack_require__(2203);
 const constants_1 = __webpack_require__(8288);
 /**
  * Construct a ServiceError from a StatusObject. This function exists primarily
@@ -10911,7 +10911,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ServerDuplexStreamImpl = exports.ServerWritableStreamImpl = exports.ServerReadableStreamImpl = exports.ServerUnaryCallImpl = void 0;
 exports.serverErrorToStatus = serverErrorToStatus;
 const events_1 = __webpack_require__(4434);
-const stream_1 = __webpack_require__(4584);
+const stream_1 = __webpack_require__(2203);
 const constants_1 = __webpack_require__(8288);
 const metadata_1 = __webpack_require__(6100);
 function serverErrorToStatus(error, overrideTrailers) {
@@ -22821,7 +22821,7 @@ var querystring = __webpack_require__(3480),
   splitca = __webpack_require__(4087),
   os = __webpack_require__(857),
   isWin = os.type() === 'Windows_NT',
-  stream = __webpack_require__(4584);
+  stream = __webpack_require__(2203);
 
 var defaultOpts = function () {
   var host;
@@ -43008,7 +43008,7 @@ module.exports = {
 /***/ 3283:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-module.exports = __webpack_require__(4584);
+module.exports = __webpack_require__(2203);
 
 
 /***/ }),
@@ -43016,7 +43016,7 @@ module.exports = __webpack_require__(4584);
 /***/ 6131:
 /***/ ((module, exports, __webpack_require__) => {
 
-var Stream = __webpack_require__(4584);
+var Stream = __webpack_require__(2203);
 if (process.env.READABLE_STREAM === 'disable' && Stream) {
   module.exports = Stream.Readable;
   Object.assign(module.exports, Stream);
@@ -43235,7 +43235,7 @@ const {
   Duplex: DuplexStream,
   Readable: ReadableStream,
   Writable: WritableStream,
-} = __webpack_require__(4584);
+} = __webpack_require__(2203);
 
 const {
   CHANNEL_EXTENDED_DATATYPE: { STDERR },
@@ -43534,7 +43534,7 @@ module.exports = {
 
 
 const { Socket } = __webpack_require__(9278);
-const { Duplex } = __webpack_require__(4584);
+const { Duplex } = __webpack_require__(2203);
 const { resolve } = __webpack_require__(6928);
 const { readFile } = __webpack_require__(9896);
 const { execFile, spawn } = __webpack_require__(5317);
@@ -49726,7 +49726,7 @@ const { constants } = fs;
 const {
   Readable: ReadableStream,
   Writable: WritableStream
-} = __webpack_require__(4584);
+} = __webpack_require__(2203);
 const { inherits, types: { isDate } } = __webpack_require__(9023);
 
 const FastBuffer = Buffer[Symbol.species];

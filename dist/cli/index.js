@@ -8,7 +8,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _util_cjs_globals_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4367);
 /* harmony import */ var _util_cleanup_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4532);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2203);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9969);
 // Entry of the `ml-image` bin (bundled to dist/cli/index.js).
 
 
@@ -21,7 +21,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2203:
+/***/ 9969:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -113,6 +113,9 @@ var cleanup = __nccwpck_require__(4532);
 // unit tests pass plain objects, integration tests pass createDockerAdapter() over the real engine.
 /** Every container the tool starts carries this label, so leftovers can be found and removed. */
 const MANAGED_LABEL = 'io.github.ml-image-action.managed';
+/** ...and this one, naming the process that started it (so one run's checks ignore another's). */
+const RUN_LABEL = 'io.github.ml-image-action.run';
+const RUN_ID = process.env.ML_IMAGE_RUN_ID ?? `${process.pid}-${Date.now().toString(36)}`;
 
 // EXTERNAL MODULE: external "string_decoder"
 var external_string_decoder_ = __nccwpck_require__(3193);
@@ -1521,7 +1524,7 @@ function createDockerAdapter(deps) {
                     Env: Object.entries(spec.env ?? {}).map(([k, v]) => `${k}=${v}`),
                     ...(spec.user !== undefined && { User: spec.user }),
                     ...(spec.workdir !== undefined && { WorkingDir: spec.workdir }),
-                    Labels: { ...spec.labels, [MANAGED_LABEL]: 'true' },
+                    Labels: { ...spec.labels, [MANAGED_LABEL]: 'true', [RUN_LABEL]: RUN_ID },
                     Tty: false,
                     AttachStdout: true,
                     AttachStderr: true,
@@ -1608,7 +1611,7 @@ function createDockerAdapter(deps) {
                     Cmd: [],
                     Env: Object.entries(spec.env ?? {}).map(([k, v]) => `${k}=${v}`),
                     ...(spec.user !== undefined && { User: spec.user }),
-                    Labels: { ...spec.labels, [MANAGED_LABEL]: 'true' },
+                    Labels: { ...spec.labels, [MANAGED_LABEL]: 'true', [RUN_LABEL]: RUN_ID },
                     HostConfig: { ...(spec.network !== undefined && { NetworkMode: spec.network }) },
                 },
             }));
@@ -14004,7 +14007,12 @@ async function captureImage(input, deps) {
         ...(input.platform !== undefined && { platform: input.platform }),
         // The probe needs no shell and no entrypoint of the image.
         entrypoint: ['python3'],
-        cmd: ['-c', probe, ...(input.noTorch ? ['--no-torch'] : [])],
+        cmd: [
+            '-c',
+            probe,
+            ...(input.noTorch ? ['--no-torch'] : []),
+            ...(input.torchRuntime ? ['--torch-runtime'] : []),
+        ],
         ...(input.env !== undefined && { env: input.env }),
         labels: { 'io.github.ml-image-action.stage': 'capture' },
         timeoutMs: input.timeoutMs ?? 300_000,
@@ -14075,7 +14083,7 @@ function renderRecord(r) {
 const captureCommand = {
     name: 'capture',
     summary: 'Record what is inside an image: OS, Python packages, apt, CUDA/cuDNN/NCCL, torch, GPUs, env.',
-    usage: 'ml-image capture --image REF [--platform P] [--env NAME]... [--no-torch] [--json] --out DIR',
+    usage: 'ml-image capture --image REF [--platform P] [--env NAME]... [--torch-runtime|--no-torch] [--json] --out DIR',
     help: `Runs the probe (images/probe/ml_image_probe.py: python3, standard library only) inside the
 image and adds what the engine knows of it (digest, platform, size, layers, labels, user,
 entrypoint). The record holds every field of PyTorch's collect_env, as JSON. Environment variables
@@ -14086,7 +14094,9 @@ Options:
   --image REF      the image (pulled if missing)
   --platform P     linux/amd64 or linux/arm64 (arm64 runs under QEMU on amd64)
   --env NAME       pass this variable from your environment into the probe's container (repeatable)
-  --no-torch       do not import torch (faster)
+  --torch-runtime  import torch for its runtime view (default: torch is described from its files,
+                   which is what collect_env reports, seconds faster)
+  --no-torch       leave torch out
   --json           print the record instead of a summary
   --out DIR        write DIR/env.json
 
@@ -14097,6 +14107,7 @@ Exit codes: 0 recorded; 1 the probe failed; 2 bad input (no python3 in the image
             platform: { type: 'string' },
             env: { type: 'string', multiple: true },
             'no-torch': { type: 'boolean', default: false },
+            'torch-runtime': { type: 'boolean', default: false },
         });
         if (!values.image)
             throw new InputError('capture: --image is required', 'e.g. --image ghcr.io/my-org/my-model:1.4.0-cpu');
@@ -14115,6 +14126,7 @@ Exit codes: 0 recorded; 1 the probe failed; 2 bad input (no python3 in the image
             ...(values.platform !== undefined && { platform: values.platform }),
             env,
             noTorch: values['no-torch'],
+            torchRuntime: values['torch-runtime'],
             imagesDir: findImagesDir(external_node_path_default().dirname((0,external_node_url_.fileURLToPath)(import.meta.url))),
         }, { docker: io.docker() });
         if (values.out !== undefined)
@@ -14352,6 +14364,71 @@ daemon, or the index is unreachable.`,
     },
 };
 
+;// CONCATENATED MODULE: ./src/smoke/baselines.json
+const baselines_namespaceObject = /*#__PURE__*/JSON.parse('{"schemaVersion":1,"floorFraction":0.75,"gpus":[{"match":"H100.*(SXM|HBM3)","name":"NVIDIA H100 SXM","measured":{"bf16_tflops":790},"source":"https://www.nvidia.com/en-us/data-center/h100/"}]}');
+;// CONCATENATED MODULE: ./src/smoke/baselines.ts
+// Per-GPU throughput floors: a measured value per dtype (data: baselines.json, or the config's
+// smoke.baseline file), and a floor at floorFraction of it, as DCGM diag and nccl-tests do.
+
+
+
+
+const BaselineSchema = object({
+    schemaVersion: literal(1),
+    floorFraction: schemas_number().gt(0).lte(1),
+    gpus: array(object({
+        match: schemas_string(),
+        name: schemas_string(),
+        measured: record(schemas_string(), schemas_number().positive()),
+        source: schemas_string(),
+    })),
+});
+function bundledBaseline() {
+    return BaselineSchema.parse(baselines_namespaceObject);
+}
+/** The config's baseline file: its rows come first, so they win over the bundled ones. */
+function loadBaseline(file) {
+    const bundled = bundledBaseline();
+    if (file === undefined)
+        return bundled;
+    let parsed;
+    try {
+        parsed = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8'));
+    }
+    catch (e) {
+        throw new InputError(`smoke.baseline: cannot read ${file}: ${e.message}`);
+    }
+    const r = BaselineSchema.safeParse(parsed);
+    if (!r.success) {
+        throw new InputError(`smoke.baseline: ${file}: ${r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    }
+    return { ...r.data, gpus: [...r.data.gpus, ...bundled.gpus] };
+}
+/** Judge a GPU compute result against the floors of its GPU; returns the test, updated. */
+function applyFloors(test, baseline) {
+    const gpu = String(test.metrics.gpu ?? '');
+    const row = baseline.gpus.find((g) => new RegExp(g.match, 'i').test(gpu));
+    if (test.status !== 'pass' || !row)
+        return test;
+    const floors = {};
+    const below = [];
+    for (const [metric, measured] of Object.entries(row.measured)) {
+        const value = test.metrics[metric];
+        if (typeof value !== 'number')
+            continue;
+        const floor = Math.round(measured * baseline.floorFraction * 10) / 10;
+        floors[`${metric}_floor`] = floor;
+        if (value < floor) {
+            below.push(`${metric} ${value} is below the floor ${floor} (${baseline.floorFraction} x ${measured} measured on ${row.name})`);
+        }
+    }
+    return {
+        ...test,
+        metrics: { ...test.metrics, ...floors },
+        ...(below.length > 0 && { status: 'fail', reason: below.join('; ') }),
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/smoke/result.ts
 // SmokeResult (smoke.json) and its JUnit XML form (junit.xml).
 
@@ -14451,6 +14528,7 @@ function classifyFailure(output) {
 ;// CONCATENATED MODULE: ./src/smoke/run.ts
 // The smoke runner: each suite in its own container of the image (timeout per test, output kept,
 // the container removed in every case), results classified and written as smoke.json + junit.xml.
+
 
 
 
@@ -14560,7 +14638,7 @@ async function runSmoke(input, deps) {
             case 'compute':
                 tests.push(await suite('compute-cpu', name, ['cpu']));
                 if (input.gpus === 'all')
-                    tests.push(await suite('compute-gpu', name, ['cuda']));
+                    tests.push(applyFloors(await suite('compute-gpu', name, ['cuda']), input.baseline ?? bundledBaseline()));
                 break;
             case 'train':
                 tests.push(await suite('train', name, [String(input.minLossDrop ?? 0.5)]));
@@ -14695,6 +14773,7 @@ async function customTest(t, details, run, timeoutMs) {
 
 
 
+
 function renderSmoke(r) {
     const lines = r.tests.map((t) => {
         const metrics = Object.entries(t.metrics)
@@ -14769,6 +14848,9 @@ Exit codes: 0 all passed or skipped; 1 a test failed; 2 bad input; 3 no daemon.`
             distributions,
             tests: loaded?.config.smoke.tests ?? [],
             timeoutMs: timeout * 1000,
+            baseline: loadBaseline(loaded?.config.smoke.baseline !== undefined
+                ? external_node_path_default().resolve(loaded.baseDir, loaded.config.smoke.baseline)
+                : undefined),
             imagesDir: findImagesDir(external_node_path_default().dirname((0,external_node_url_.fileURLToPath)(import.meta.url))),
         }, { docker: io.docker(), progress: (l) => io.stderr(`${l}\n`) });
         if (values.out !== undefined) {
@@ -15112,7 +15194,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("querystring"
 
 /***/ }),
 
-/***/ 4584:
+/***/ 2203:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");

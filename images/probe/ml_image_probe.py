@@ -6,8 +6,9 @@ cannot collect is listed under "errors" with the reason. Secrets in environment 
 redacted by name and by value pattern before anything is printed. It holds at least every field of
 PyTorch's torch.utils.collect_env (under "collectEnv").
 
-  python3 ml_image_probe.py            the record
-  python3 ml_image_probe.py --no-torch skip importing torch (faster; torch fields say why)
+  python3 ml_image_probe.py                  the record; torch is described without importing it
+  python3 ml_image_probe.py --torch-runtime  import torch for its runtime view (slower: ~1-2 s)
+  python3 ml_image_probe.py --no-torch       leave torch out
 """
 import ctypes
 import json
@@ -185,6 +186,7 @@ def torch_info():
         "allocatorConfig": os.environ.get("PYTORCH_CUDA_ALLOC_CONF") or os.environ.get("PYTORCH_ALLOC_CONF") or "",
         "xnnpackAvailable": attempt("torch.xnnpack", lambda: bool(torch.backends.xnnpack.enabled)),
         "threads": torch.get_num_threads(),
+        "source": "runtime",
     }
     if t["cudaAvailable"]:
         t["devices"] = [
@@ -194,6 +196,57 @@ def torch_info():
             for i in range(t["deviceCount"])
         ]
     return t
+
+
+def cuda_devices():
+    """Devices the driver reports (cuInit + cuDeviceGetCount), without torch."""
+    lib = load_lib(["libcuda.so.1", "libcuda.so"])
+    if lib.cuInit(0) != 0:
+        return 0
+    n = ctypes.c_int()
+    return n.value if lib.cuDeviceGetCount(ctypes.byref(n)) == 0 else 0
+
+
+def torch_static():
+    """torch as collect_env describes it, read from its files: importing torch costs seconds."""
+    import importlib.util
+    from importlib import metadata
+
+    spec = importlib.util.find_spec("torch")  # a top-level find_spec does not import the package
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("No module named 'torch'")
+    root = list(spec.submodule_search_locations)[0]
+    fields = {}
+    with open(os.path.join(root, "version.py")) as f:
+        for line in f:
+            m = re.match(r"^(\w+)\s*(?::\s*[\w\[\], ]+)?=\s*(.+)$", line.strip())
+            if m:
+                try:
+                    fields[m.group(1)] = eval(m.group(2), {"__builtins__": {}}, {"None": None, "True": True, "False": False})
+                except Exception:
+                    pass
+    cuda = fields.get("cuda")
+    devices = attempt("torch.devices", cuda_devices, 0) if cuda else 0
+    libdirs = [os.path.join(root, "lib")] + [os.path.join(os.path.dirname(root), "nvidia", n, "lib") for n in ("cudnn", "nccl")]
+    def lib_version(names, fn):
+        return version_call([os.path.join(d, n) for d in libdirs for n in names], fn[0], fn[1])
+    return {
+        "version": fields.get("__version__") or metadata.version("torch"),
+        "debugBuild": bool(fields.get("debug", False)),
+        "cuda": cuda,
+        "hip": fields.get("hip"),
+        "cudaAvailable": bool(cuda) and devices > 0,
+        "deviceCount": devices,
+        # torch's defaults (matmul TF32 off since 1.12, cuDNN TF32 on), unless the override variable is set.
+        "tf32": {"matmul": os.environ.get("TORCH_ALLOW_TF32_CUBLAS_OVERRIDE") == "1", "cudnn": True},
+        "cudnn": attempt("torch.cudnn", lambda: cudnn_version()) if cuda else None,
+        "nccl": attempt("torch.nccl", lambda: lib_version(["libnccl.so.2"], ("ncclGetVersion", lambda v: "%d.%d.%d" % (v // 10000, (v % 10000) // 100, v % 100))))
+        if cuda else None,
+        "allocatorConfig": os.environ.get("PYTORCH_CUDA_ALLOC_CONF") or os.environ.get("PYTORCH_ALLOC_CONF") or "",
+        # Official builds for x86_64 and aarch64 ship XNNPACK (exact: --torch-runtime).
+        "xnnpackAvailable": os.path.isdir(os.path.join(root, "backends", "xnnpack")),
+        "source": "static",
+    }
 
 
 def tool_version(cmd):
@@ -212,7 +265,7 @@ def cpu_info():
 def main():
     no_torch = "--no-torch" in sys.argv
     pkgs = attempt("python.packages", packages, [])
-    torch = None if no_torch else attempt("torch", torch_info)
+    torch = None if no_torch else attempt("torch", torch_info if "--torch-runtime" in sys.argv else torch_static)
     if no_torch:
         ERRORS.append({"field": "torch", "error": "skipped (--no-torch)"})
     cuda = cuda_info()

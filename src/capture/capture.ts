@@ -14,8 +14,10 @@ export interface CaptureInput {
   platform?: string;
   /** Extra environment for the probe's container (it is redacted like the image's own). */
   env?: Readonly<Record<string, string>>;
-  /** Skip importing torch (faster; the record says so). */
+  /** Leave torch out of the record. */
   noTorch?: boolean;
+  /** Import torch for its runtime view (default: read from its files, seconds faster). */
+  torchRuntime?: boolean;
   timeoutMs?: number;
   /** images/ of this tool (the probe lives in images/probe). */
   imagesDir: string;
@@ -30,7 +32,12 @@ export async function captureImage(input: CaptureInput, deps: { docker: DockerAd
     ...(input.platform !== undefined && { platform: input.platform }),
     // The probe needs no shell and no entrypoint of the image.
     entrypoint: ['python3'],
-    cmd: ['-c', probe, ...(input.noTorch ? ['--no-torch'] : [])],
+    cmd: [
+      '-c',
+      probe,
+      ...(input.noTorch ? ['--no-torch'] : []),
+      ...(input.torchRuntime ? ['--torch-runtime'] : []),
+    ],
     ...(input.env !== undefined && { env: input.env }),
     labels: { 'io.github.ml-image-action.stage': 'capture' },
     timeoutMs: input.timeoutMs ?? 300_000,

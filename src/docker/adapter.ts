@@ -4,6 +4,10 @@
 /** Every container the tool starts carries this label, so leftovers can be found and removed. */
 export const MANAGED_LABEL = 'io.github.ml-image-action.managed';
 
+/** ...and this one, naming the process that started it (so one run's checks ignore another's). */
+export const RUN_LABEL = 'io.github.ml-image-action.run';
+export const RUN_ID = process.env.ML_IMAGE_RUN_ID ?? `${process.pid}-${Date.now().toString(36)}`;
+
 export interface ExecOptions {
   cwd?: string;
   env?: Record<string, string>;

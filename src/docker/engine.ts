@@ -16,6 +16,8 @@ import {
   type ExecResult,
   type ImageIndex,
   MANAGED_LABEL,
+  RUN_ID,
+  RUN_LABEL,
 } from './adapter.js';
 import { ActionsExecRunner } from './exec-runner.js';
 
@@ -293,7 +295,7 @@ export function createDockerAdapter(deps: EngineDeps): DockerAdapter {
             Env: Object.entries(spec.env ?? {}).map(([k, v]) => `${k}=${v}`),
             ...(spec.user !== undefined && { User: spec.user }),
             ...(spec.workdir !== undefined && { WorkingDir: spec.workdir }),
-            Labels: { ...spec.labels, [MANAGED_LABEL]: 'true' },
+            Labels: { ...spec.labels, [MANAGED_LABEL]: 'true', [RUN_LABEL]: RUN_ID },
             Tty: false,
             AttachStdout: true,
             AttachStderr: true,
@@ -380,7 +382,7 @@ export function createDockerAdapter(deps: EngineDeps): DockerAdapter {
             Cmd: [],
             Env: Object.entries(spec.env ?? {}).map(([k, v]) => `${k}=${v}`),
             ...(spec.user !== undefined && { User: spec.user }),
-            Labels: { ...spec.labels, [MANAGED_LABEL]: 'true' },
+            Labels: { ...spec.labels, [MANAGED_LABEL]: 'true', [RUN_LABEL]: RUN_ID },
             HostConfig: { ...(spec.network !== undefined && { NetworkMode: spec.network }) },
           },
         } as unknown as Dockerode.ContainerCreateOptions),

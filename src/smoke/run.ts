@@ -5,6 +5,7 @@ import path from 'node:path';
 import { redactDeep } from '../capture/redact.js';
 import type { CustomTestSpec as CustomTest, SmokeSuite } from '../config/schema.js';
 import type { ContainerRunSpec, DockerAdapter, ImageDetails } from '../docker/adapter.js';
+import { applyFloors, type Baseline, bundledBaseline } from './baselines.js';
 import { classifyFailure } from './classify.js';
 import { SMOKE_RESULT_SCHEMA_VERSION, type SmokeResult, type SmokeTest } from './result.js';
 
@@ -25,6 +26,8 @@ export interface SmokeInput {
   minLossDrop?: number;
   timeoutMs: number;
   imagesDir: string;
+  /** Per-GPU throughput floors (default: the bundled baselines). */
+  baseline?: Baseline;
 }
 
 const GPU_SUITES = new Set<SmokeSuite>(['gpu']);
@@ -148,7 +151,10 @@ export async function runSmoke(
         break;
       case 'compute':
         tests.push(await suite('compute-cpu', name, ['cpu']));
-        if (input.gpus === 'all') tests.push(await suite('compute-gpu', name, ['cuda']));
+        if (input.gpus === 'all')
+          tests.push(
+            applyFloors(await suite('compute-gpu', name, ['cuda']), input.baseline ?? bundledBaseline()),
+          );
         break;
       case 'train':
         tests.push(await suite('train', name, [String(input.minLossDrop ?? 0.5)]));

@@ -27,7 +27,8 @@ export function renderRecord(r: EnvRecord): string {
 export const captureCommand: Command = {
   name: 'capture',
   summary: 'Record what is inside an image: OS, Python packages, apt, CUDA/cuDNN/NCCL, torch, GPUs, env.',
-  usage: 'ml-image capture --image REF [--platform P] [--env NAME]... [--no-torch] [--json] --out DIR',
+  usage:
+    'ml-image capture --image REF [--platform P] [--env NAME]... [--torch-runtime|--no-torch] [--json] --out DIR',
   help: `Runs the probe (images/probe/ml_image_probe.py: python3, standard library only) inside the
 image and adds what the engine knows of it (digest, platform, size, layers, labels, user,
 entrypoint). The record holds every field of PyTorch's collect_env, as JSON. Environment variables
@@ -38,7 +39,9 @@ Options:
   --image REF      the image (pulled if missing)
   --platform P     linux/amd64 or linux/arm64 (arm64 runs under QEMU on amd64)
   --env NAME       pass this variable from your environment into the probe's container (repeatable)
-  --no-torch       do not import torch (faster)
+  --torch-runtime  import torch for its runtime view (default: torch is described from its files,
+                   which is what collect_env reports, seconds faster)
+  --no-torch       leave torch out
   --json           print the record instead of a summary
   --out DIR        write DIR/env.json
 
@@ -49,6 +52,7 @@ Exit codes: 0 recorded; 1 the probe failed; 2 bad input (no python3 in the image
       platform: { type: 'string' },
       env: { type: 'string', multiple: true },
       'no-torch': { type: 'boolean', default: false },
+      'torch-runtime': { type: 'boolean', default: false },
     });
     if (!values.image)
       throw new InputError('capture: --image is required', 'e.g. --image ghcr.io/my-org/my-model:1.4.0-cpu');
@@ -69,6 +73,7 @@ Exit codes: 0 recorded; 1 the probe failed; 2 bad input (no python3 in the image
         ...(values.platform !== undefined && { platform: values.platform }),
         env,
         noTorch: values['no-torch'],
+        torchRuntime: values['torch-runtime'],
         imagesDir: findImagesDir(path.dirname(fileURLToPath(import.meta.url))),
       },
       { docker: io.docker() },

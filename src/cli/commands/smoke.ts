@@ -6,6 +6,7 @@ import { loadConfig } from '../../config/load.js';
 import { PLATFORMS, SMOKE_SUITES, type SmokeSuite } from '../../config/schema.js';
 import { InputError } from '../../errors.js';
 import { requirementNames } from '../../resolve/pip-output.js';
+import { loadBaseline } from '../../smoke/baselines.js';
 import { type SmokeResult, toJUnit } from '../../smoke/result.js';
 import { runSmoke } from '../../smoke/run.js';
 import { parseCommandArgs } from '../args.js';
@@ -94,6 +95,11 @@ Exit codes: 0 all passed or skipped; 1 a test failed; 2 bad input; 3 no daemon.`
         distributions,
         tests: loaded?.config.smoke.tests ?? [],
         timeoutMs: timeout * 1000,
+        baseline: loadBaseline(
+          loaded?.config.smoke.baseline !== undefined
+            ? path.resolve(loaded.baseDir, loaded.config.smoke.baseline)
+            : undefined,
+        ),
         imagesDir: findImagesDir(path.dirname(fileURLToPath(import.meta.url))),
       },
       { docker: io.docker(), progress: (l) => io.stderr(`${l}\n`) },
