@@ -31650,6 +31650,10 @@ function createDockerAdapter(deps) {
             const v = await engineCall((docker) => docker.version());
             return { version: v.Version, apiVersion: v.ApiVersion, os: v.Os, arch: v.Arch };
         },
+        async daemonFeatures() {
+            const info = (await engineCall((docker) => docker.info()));
+            return { runtimes: Object.keys(info.Runtimes ?? {}), cdiSpecDirs: info.CDISpecDirs ?? [] };
+        },
         async buildxVersion() {
             const r = await runCli(['buildx', 'version']);
             const version = r.exitCode === 0 ? parseBuildxVersion(r.stdout) : undefined;

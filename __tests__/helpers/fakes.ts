@@ -6,6 +6,7 @@ export function fakeDocker(overrides: Partial<DockerAdapter> = {}): DockerAdapte
   const unexpected = (name: string) => () => Promise.reject(new Error(`unexpected call: docker.${name}`));
   return {
     ping: unexpected('ping'),
+    daemonFeatures: unexpected('daemonFeatures'),
     buildxVersion: unexpected('buildxVersion'),
     buildxInspect: unexpected('buildxInspect'),
     imageDigest: unexpected('imageDigest'),

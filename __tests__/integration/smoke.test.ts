@@ -65,7 +65,7 @@ describe.skipIf(!env.available)('ml-image smoke', () => {
   });
 
   it('an image without torch: the torch suites skip with the reason; require-gpu fails the gpu suite', async () => {
-    const r = await smoke(['--image', images.pythonAmd64, '--suites', 'compute,train,ddp,gpu,pip-check']);
+    const r = await smoke(['--image', images.pythonAmd64, '--suites', 'compute,train,ddp,gpu,pip-check']); // --gpus auto: no NVIDIA runtime here
     expect(r.code).toBe(0);
     const res = r.result();
     for (const id of ['compute-cpu', 'train', 'ddp']) {
@@ -75,7 +75,17 @@ describe.skipIf(!env.available)('ml-image smoke', () => {
       });
     }
     expect(byId(res, 'pip-check').status).toBe('pass');
-    const strict = await smoke(['--image', images.pythonAmd64, '--suites', 'gpu', '--require-gpu']);
+    const streamed = await smoke(['--image', images.pythonAmd64, '--suites', 'pip-check', '--verbose']);
+    expect(streamed.stderr).toContain('  [pip-check] No broken requirements found.');
+    const strict = await smoke([
+      '--image',
+      images.pythonAmd64,
+      '--suites',
+      'gpu',
+      '--require-gpu',
+      '--gpus',
+      'none',
+    ]);
     expect(strict.code).toBe(1);
     expect(byId(strict.result(), 'gpu')).toMatchObject({
       status: 'fail',

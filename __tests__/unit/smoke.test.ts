@@ -81,3 +81,16 @@ describe('JUnit XML', () => {
     expect(x).not.toMatch(/[\u0000-\u0008]/);
   });
 });
+
+describe('--gpus auto', () => {
+  it.each([
+    [{ runtimes: ['runc', 'nvidia'], cdiSpecDirs: [] }, 'all'],
+    [{ runtimes: ['runc'], cdiSpecDirs: ['/etc/cdi'] }, 'all'],
+    [{ runtimes: ['runc', 'io.containerd.runc.v2'], cdiSpecDirs: [] }, 'none'],
+  ])('%j -> %s', async (features, expected) => {
+    const { resolveGpus } = await import('../../src/smoke/run.js');
+    const { fakeDocker } = await import('../helpers/fakes.js');
+    expect(await resolveGpus('auto', fakeDocker({ daemonFeatures: async () => features }))).toBe(expected);
+    expect(await resolveGpus('none', fakeDocker())).toBe('none');
+  });
+});

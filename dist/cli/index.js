@@ -1459,6 +1459,10 @@ function createDockerAdapter(deps) {
             const v = await engineCall((docker) => docker.version());
             return { version: v.Version, apiVersion: v.ApiVersion, os: v.Os, arch: v.Arch };
         },
+        async daemonFeatures() {
+            const info = (await engineCall((docker) => docker.info()));
+            return { runtimes: Object.keys(info.Runtimes ?? {}), cdiSpecDirs: info.CDISpecDirs ?? [] };
+        },
         async buildxVersion() {
             const r = await runCli(['buildx', 'version']);
             const version = r.exitCode === 0 ? parseBuildxVersion(r.stdout) : undefined;
@@ -14535,6 +14539,13 @@ function classifyFailure(output) {
 
 
 const GPU_SUITES = new Set(['gpu']);
+/** `--gpus auto`: GPUs when the daemon has the NVIDIA runtime (or CDI specs), else CPU only. */
+async function resolveGpus(mode, docker) {
+    if (mode !== 'auto')
+        return mode;
+    const f = await docker.daemonFeatures();
+    return f.runtimes.includes('nvidia') || f.cdiSpecDirs.length > 0 ? 'all' : 'none';
+}
 async function runSmoke(input, deps) {
     const t0 = Date.now();
     const progress = deps.progress ?? (() => undefined);
@@ -14542,7 +14553,9 @@ async function runSmoke(input, deps) {
     const details = await deps.docker.inspectImage(input.image, input.platform);
     const platform = input.platform ?? `${details.os}/${details.architecture}`;
     const tests = [];
+    let current = '';
     const run = async (spec) => deps.docker.runContainer({
+        ...(deps.output && { onOutput: (chunk) => deps.output(redactDeep(chunk), current) }),
         image: input.image,
         ...(input.platform !== undefined && { platform: input.platform }),
         ...(input.gpus === 'all' && { gpus: 'all' }),
@@ -14602,6 +14615,7 @@ async function runSmoke(input, deps) {
             continue;
         }
         progress(`smoke ${name}: running`);
+        current = name;
         switch (name) {
             case 'imports':
                 tests.push(input.distributions.length === 0
@@ -14787,11 +14801,11 @@ function renderSmoke(r) {
 const smokeCommand = {
     name: 'smoke',
     summary: 'Run smoke suites inside an image: imports, pip check, GPU, compute, train, DDP, custom tests.',
-    usage: 'ml-image smoke --image REF [--suites a,b] [--gpus all|none] [--require-gpu] [--platform P] [--config FILE] [--timeout S] --out DIR',
+    usage: 'ml-image smoke --image REF [--suites a,b] [--gpus auto|all|none] [--require-gpu] [--platform P] [--config FILE] [--timeout S] --out DIR',
     help: `Each suite runs in its own container of the image (removed in every case, also on timeout):
   imports    import every module of each requirement (NumPy 1.x/2.x ABI errors are recognised)
   pip-check  python -m pip check
-  gpu        GPUs visible, driver at or above the variant's floor (skipped without --gpus all)
+  gpu        GPUs visible, driver at or above the variant's floor (skipped without GPUs)
   compute    matmul throughput (fp32 on CPU; fp32, tf32 and bf16 on GPU)
   train      a tiny model; the loss must fall by half
   ddp        torchrun --standalone: all-reduce across 2 CPU processes (gloo) or every GPU (nccl); busbw
@@ -14801,17 +14815,19 @@ Failing tests are matched against known failures (cause and fix). Writes smoke.j
 Options:
   --image REF         the image to test
   --suites LIST       comma-separated (default: the config's smoke.suites, else all)
-  --gpus all|none     pass every GPU to the containers (default none)
+  --gpus auto|all|none  GPUs for the containers: auto (default) when the daemon has the NVIDIA
+                      runtime or CDI specs; all = the "--gpus all" equivalent
   --require-gpu       GPU suites fail instead of skipping without a GPU
   --config FILE       read requirements (for imports), custom tests and defaults from ml-image.yml
   --timeout S         per-test timeout in seconds (default: the config's, else 600)
+  --verbose           stream each test's output as it runs
 
 Exit codes: 0 all passed or skipped; 1 a test failed; 2 bad input; 3 no daemon.`,
     async run(argv, io) {
         const { values } = parseCommandArgs('smoke', argv, {
             image: { type: 'string' },
             suites: { type: 'string' },
-            gpus: { type: 'string', default: 'none' },
+            gpus: { type: 'string', default: 'auto' },
             'require-gpu': { type: 'boolean', default: false },
             platform: { type: 'string' },
             config: { type: 'string' },
@@ -14819,8 +14835,10 @@ Exit codes: 0 all passed or skipped; 1 a test failed; 2 bad input; 3 no daemon.`
         });
         if (!values.image)
             throw new InputError('smoke: --image is required');
-        if (values.gpus !== 'all' && values.gpus !== 'none')
-            throw new InputError(`smoke: --gpus: expected all or none, got "${values.gpus}"`);
+        const gpuModes = ['auto', 'all', 'none'];
+        const gpus = gpuModes.find((m) => m === values.gpus);
+        if (gpus === undefined)
+            throw new InputError(`smoke: --gpus: expected auto, all or none, got "${values.gpus}"`);
         if (values.platform !== undefined && !PLATFORMS.includes(values.platform)) {
             throw new InputError(`smoke: --platform: expected one of ${PLATFORMS.join(', ')}, got "${values.platform}"`);
         }
@@ -14843,7 +14861,7 @@ Exit codes: 0 all passed or skipped; 1 a test failed; 2 bad input; 3 no daemon.`
             image: values.image,
             ...(values.platform !== undefined && { platform: values.platform }),
             suites,
-            gpus: values.gpus,
+            gpus: await resolveGpus(gpus, io.docker()),
             requireGpu: values['require-gpu'] || (loaded?.config.smoke.requireGpu ?? false),
             distributions,
             tests: loaded?.config.smoke.tests ?? [],
@@ -14852,7 +14870,14 @@ Exit codes: 0 all passed or skipped; 1 a test failed; 2 bad input; 3 no daemon.`
                 ? external_node_path_default().resolve(loaded.baseDir, loaded.config.smoke.baseline)
                 : undefined),
             imagesDir: findImagesDir(external_node_path_default().dirname((0,external_node_url_.fileURLToPath)(import.meta.url))),
-        }, { docker: io.docker(), progress: (l) => io.stderr(`${l}\n`) });
+        }, {
+            docker: io.docker(),
+            progress: (l) => io.stderr(`${l}\n`),
+            // --verbose streams each test's output as it runs.
+            ...(values.verbose && {
+                output: (chunk, test) => io.stderr(chunk.replace(/^(?=.)/gm, `  [${test}] `).replace(/([^\n])$/, '$1\n')),
+            }),
+        });
         if (values.out !== undefined) {
             writeOutFile(io.cwd, values.out, 'smoke.json', `${JSON.stringify(result, null, 2)}\n`);
             writeOutFile(io.cwd, values.out, 'junit.xml', toJUnit(result));

@@ -119,9 +119,18 @@ export interface EngineInfo {
   arch: string;
 }
 
+export interface DaemonFeatures {
+  /** Container runtimes the daemon knows (e.g. runc, nvidia). */
+  runtimes: string[];
+  /** CDI spec directories configured (Docker 25+ with CDI), where GPUs may be described too. */
+  cdiSpecDirs: string[];
+}
+
 export interface DockerAdapter {
   /** Daemon version; throws EnvironmentError (exit 3) with the fix when unreachable. */
   ping(): Promise<EngineInfo>;
+  /** What the daemon can run: GPU runtimes for `--gpus auto`. */
+  daemonFeatures(): Promise<DaemonFeatures>;
   /** buildx version like "0.13.1"; throws EnvironmentError when the plugin is missing. */
   buildxVersion(): Promise<string>;
   /** The current builder: name, driver (docker, docker-container, ...) and platforms it can build. */

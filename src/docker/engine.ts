@@ -7,6 +7,7 @@ import {
   type BuilderDescription,
   type CommandRunner,
   type ContainerSession,
+  type DaemonFeatures,
   type SessionSpec,
   type ContainerRunResult,
   type ContainerRunSpec,
@@ -218,6 +219,14 @@ export function createDockerAdapter(deps: EngineDeps): DockerAdapter {
     async ping(): Promise<EngineInfo> {
       const v = await engineCall((docker) => docker.version());
       return { version: v.Version, apiVersion: v.ApiVersion, os: v.Os, arch: v.Arch };
+    },
+
+    async daemonFeatures(): Promise<DaemonFeatures> {
+      const info = (await engineCall((docker) => docker.info())) as {
+        Runtimes?: Record<string, unknown>;
+        CDISpecDirs?: string[];
+      };
+      return { runtimes: Object.keys(info.Runtimes ?? {}), cdiSpecDirs: info.CDISpecDirs ?? [] };
     },
 
     async buildxVersion(): Promise<string> {

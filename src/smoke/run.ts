@@ -32,9 +32,24 @@ export interface SmokeInput {
 
 const GPU_SUITES = new Set<SmokeSuite>(['gpu']);
 
+/** `--gpus auto`: GPUs when the daemon has the NVIDIA runtime (or CDI specs), else CPU only. */
+export async function resolveGpus(
+  mode: 'auto' | 'all' | 'none',
+  docker: DockerAdapter,
+): Promise<'all' | 'none'> {
+  if (mode !== 'auto') return mode;
+  const f = await docker.daemonFeatures();
+  return f.runtimes.includes('nvidia') || f.cdiSpecDirs.length > 0 ? 'all' : 'none';
+}
+
 export async function runSmoke(
   input: SmokeInput,
-  deps: { docker: DockerAdapter; progress?: (l: string) => void },
+  deps: {
+    docker: DockerAdapter;
+    progress?: (l: string) => void;
+    /** Each chunk of a test's output as it arrives (redacted), for a live view. */
+    output?: (chunk: string, test: string) => void;
+  },
 ): Promise<SmokeResult> {
   const t0 = Date.now();
   const progress = deps.progress ?? (() => undefined);
@@ -43,8 +58,10 @@ export async function runSmoke(
   const platform = input.platform ?? `${details.os}/${details.architecture}`;
   const tests: SmokeTest[] = [];
 
+  let current = '';
   const run = async (spec: Omit<ContainerRunSpec, 'image'>) =>
     deps.docker.runContainer({
+      ...(deps.output && { onOutput: (chunk: string) => deps.output!(redactDeep(chunk), current) }),
       image: input.image,
       ...(input.platform !== undefined && { platform: input.platform }),
       ...(input.gpus === 'all' && { gpus: 'all' as const }),
@@ -114,6 +131,7 @@ export async function runSmoke(
       continue;
     }
     progress(`smoke ${name}: running`);
+    current = name;
     switch (name) {
       case 'imports':
         tests.push(

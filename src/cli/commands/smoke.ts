@@ -8,7 +8,7 @@ import { InputError } from '../../errors.js';
 import { requirementNames } from '../../resolve/pip-output.js';
 import { loadBaseline } from '../../smoke/baselines.js';
 import { type SmokeResult, toJUnit } from '../../smoke/result.js';
-import { runSmoke } from '../../smoke/run.js';
+import { resolveGpus, runSmoke } from '../../smoke/run.js';
 import { parseCommandArgs } from '../args.js';
 import type { CliIo } from '../io.js';
 import { writeOutFile } from '../output.js';
@@ -29,11 +29,11 @@ export const smokeCommand: Command = {
   name: 'smoke',
   summary: 'Run smoke suites inside an image: imports, pip check, GPU, compute, train, DDP, custom tests.',
   usage:
-    'ml-image smoke --image REF [--suites a,b] [--gpus all|none] [--require-gpu] [--platform P] [--config FILE] [--timeout S] --out DIR',
+    'ml-image smoke --image REF [--suites a,b] [--gpus auto|all|none] [--require-gpu] [--platform P] [--config FILE] [--timeout S] --out DIR',
   help: `Each suite runs in its own container of the image (removed in every case, also on timeout):
   imports    import every module of each requirement (NumPy 1.x/2.x ABI errors are recognised)
   pip-check  python -m pip check
-  gpu        GPUs visible, driver at or above the variant's floor (skipped without --gpus all)
+  gpu        GPUs visible, driver at or above the variant's floor (skipped without GPUs)
   compute    matmul throughput (fp32 on CPU; fp32, tf32 and bf16 on GPU)
   train      a tiny model; the loss must fall by half
   ddp        torchrun --standalone: all-reduce across 2 CPU processes (gloo) or every GPU (nccl); busbw
@@ -43,25 +43,29 @@ Failing tests are matched against known failures (cause and fix). Writes smoke.j
 Options:
   --image REF         the image to test
   --suites LIST       comma-separated (default: the config's smoke.suites, else all)
-  --gpus all|none     pass every GPU to the containers (default none)
+  --gpus auto|all|none  GPUs for the containers: auto (default) when the daemon has the NVIDIA
+                      runtime or CDI specs; all = the "--gpus all" equivalent
   --require-gpu       GPU suites fail instead of skipping without a GPU
   --config FILE       read requirements (for imports), custom tests and defaults from ml-image.yml
   --timeout S         per-test timeout in seconds (default: the config's, else 600)
+  --verbose           stream each test's output as it runs
 
 Exit codes: 0 all passed or skipped; 1 a test failed; 2 bad input; 3 no daemon.`,
   async run(argv: string[], io: CliIo) {
     const { values } = parseCommandArgs('smoke', argv, {
       image: { type: 'string' },
       suites: { type: 'string' },
-      gpus: { type: 'string', default: 'none' },
+      gpus: { type: 'string', default: 'auto' },
       'require-gpu': { type: 'boolean', default: false },
       platform: { type: 'string' },
       config: { type: 'string' },
       timeout: { type: 'string' },
     });
     if (!values.image) throw new InputError('smoke: --image is required');
-    if (values.gpus !== 'all' && values.gpus !== 'none')
-      throw new InputError(`smoke: --gpus: expected all or none, got "${values.gpus}"`);
+    const gpuModes = ['auto', 'all', 'none'] as const;
+    const gpus = gpuModes.find((m) => m === values.gpus);
+    if (gpus === undefined)
+      throw new InputError(`smoke: --gpus: expected auto, all or none, got "${values.gpus}"`);
     if (values.platform !== undefined && !(PLATFORMS as readonly string[]).includes(values.platform)) {
       throw new InputError(
         `smoke: --platform: expected one of ${PLATFORMS.join(', ')}, got "${values.platform}"`,
@@ -90,7 +94,7 @@ Exit codes: 0 all passed or skipped; 1 a test failed; 2 bad input; 3 no daemon.`
         image: values.image,
         ...(values.platform !== undefined && { platform: values.platform }),
         suites,
-        gpus: values.gpus,
+        gpus: await resolveGpus(gpus, io.docker()),
         requireGpu: values['require-gpu'] || (loaded?.config.smoke.requireGpu ?? false),
         distributions,
         tests: loaded?.config.smoke.tests ?? [],
@@ -102,7 +106,15 @@ Exit codes: 0 all passed or skipped; 1 a test failed; 2 bad input; 3 no daemon.`
         ),
         imagesDir: findImagesDir(path.dirname(fileURLToPath(import.meta.url))),
       },
-      { docker: io.docker(), progress: (l) => io.stderr(`${l}\n`) },
+      {
+        docker: io.docker(),
+        progress: (l) => io.stderr(`${l}\n`),
+        // --verbose streams each test's output as it runs.
+        ...(values.verbose && {
+          output: (chunk: string, test: string) =>
+            io.stderr(chunk.replace(/^(?=.)/gm, `  [${test}] `).replace(/([^\n])$/, '$1\n')),
+        }),
+      },
     );
     if (values.out !== undefined) {
       writeOutFile(io.cwd, values.out, 'smoke.json', `${JSON.stringify(result, null, 2)}\n`);
