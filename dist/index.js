@@ -43913,8 +43913,8 @@ async function runResolveStage(plan, config, baseDir, deps) {
 
 ;// CONCATENATED MODULE: ./src/action/run.ts
 // The root action. Inputs are parsed once, here at the edge; stages receive a typed Config.
-// Stages today: config -> plan -> build (push by digest, merge). resolve, smoke and report plug in
-// after plan and build.
+// Stages today: config -> plan -> resolve -> build (push by digest, merge). Capture, smoke and
+// report (CLI today) plug in after the build.
 
 
 

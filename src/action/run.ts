@@ -1,6 +1,6 @@
 // The root action. Inputs are parsed once, here at the edge; stages receive a typed Config.
-// Stages today: config -> plan -> build (push by digest, merge). resolve, smoke and report plug in
-// after plan and build.
+// Stages today: config -> plan -> resolve -> build (push by digest, merge). Capture, smoke and
+// report (CLI today) plug in after the build.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
