@@ -6,29 +6,14 @@
 //
 //   node bench/build.mjs [--pairs 5] [--platform linux/amd64]
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { arg, median, root, testEnv, time } from './lib.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const arg = (name, dflt) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? process.argv[i + 1] : dflt;
-};
 const pairs = Number(arg('pairs', '5'));
 const platform = arg('platform', 'linux/amd64');
-const envFile = process.env.ML_IMAGE_TEST_ENV ?? path.join(root, '.test-env', 'images.env');
-if (!existsSync(envFile)) {
-  console.error(`no ${envFile}: run "sudo scripts/test-env.sh" first`);
-  process.exit(3);
-}
-const vars = Object.fromEntries(
-  readFileSync(envFile, 'utf8')
-    .split('\n')
-    .filter((l) => /^[A-Z0-9_]+=/.test(l))
-    .map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]),
-);
+const vars = testEnv();
 const registry = vars.ML_IMAGE_TEST_REGISTRY;
 const example = path.join(root, 'examples', 'hello-ml');
 const work = mkdtempSync(path.join(tmpdir(), 'ml-image-bench-'));
@@ -43,11 +28,6 @@ writeFileSync(
   ].join('\n'),
 );
 
-function time(fn) {
-  const t0 = process.hrtime.bigint();
-  fn();
-  return Number(process.hrtime.bigint() - t0) / 1e9;
-}
 function mlImageBuild() {
   const r = spawnSync(
     process.execPath,
@@ -92,7 +72,6 @@ try {
     ours.push(time(mlImageBuild));
     bare.push(time(() => execFileSync('docker', bareArgs, { stdio: 'ignore' })));
   }
-  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   const m1 = median(ours);
   const m2 = median(bare);
   console.log(`build stage (${platform}, cached), ${pairs} pairs`);

@@ -6,34 +6,16 @@
 //
 //   node bench/capture-smoke.mjs [--runs 5]
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { arg, median, root, testEnv, time } from './lib.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const i = process.argv.indexOf('--runs');
-const runs = i >= 0 ? Number(process.argv[i + 1]) : 5;
-const envFile = process.env.ML_IMAGE_TEST_ENV ?? path.join(root, '.test-env', 'images.env');
-if (!existsSync(envFile)) {
-  console.error(`no ${envFile}: run "sudo scripts/test-env.sh" first`);
-  process.exit(3);
-}
-const vars = Object.fromEntries(
-  readFileSync(envFile, 'utf8')
-    .split('\n')
-    .filter((l) => /^[A-Z0-9_]+=/.test(l))
-    .map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]),
-);
+const runs = Number(arg('runs', '5'));
+const vars = testEnv();
 const image = vars.ML_IMAGE_TEST_TORCH_IMAGE;
 const cli = path.join(root, 'dist/cli/index.js');
 const work = mkdtempSync(path.join(tmpdir(), 'ml-image-bench-cs-'));
-const time = (fn) => {
-  const t0 = process.hrtime.bigint();
-  fn();
-  return Number(process.hrtime.bigint() - t0) / 1e9;
-};
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const ok = (r, what) => {
   if (r.status !== 0) throw new Error(`${what} failed:\n${r.stderr}`);
   return r;

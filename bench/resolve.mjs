@@ -6,26 +6,14 @@
 //
 //   node bench/resolve.mjs [--runs 5]
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { arg, median, root, testEnv, time } from './lib.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const i = process.argv.indexOf('--runs');
-const runs = i >= 0 ? Number(process.argv[i + 1]) : 5;
-const envFile = process.env.ML_IMAGE_TEST_ENV ?? path.join(root, '.test-env', 'images.env');
-if (!existsSync(envFile)) {
-  console.error(`no ${envFile}: run "sudo scripts/test-env.sh" first`);
-  process.exit(3);
-}
-const vars = Object.fromEntries(
-  readFileSync(envFile, 'utf8')
-    .split('\n')
-    .filter((l) => /^[A-Z0-9_]+=/.test(l))
-    .map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]),
-);
+const runs = Number(arg('runs', '5'));
+const vars = testEnv();
 const image = vars.ML_IMAGE_TEST_PYTHON_AMD64;
 const work = mkdtempSync(path.join(tmpdir(), 'ml-image-bench-resolve-'));
 
@@ -64,11 +52,6 @@ const index = `http://127.0.0.1:${port}/simple`;
 const req = path.join(work, 'requirements.txt');
 writeFileSync(req, 'opencv-python-headless\ntqdm\n');
 
-const time = (fn) => {
-  const t0 = process.hrtime.bigint();
-  fn();
-  return Number(process.hrtime.bigint() - t0) / 1e9;
-};
 const ours = () => {
   const r = spawnSync(
     process.execPath,
@@ -126,7 +109,6 @@ try {
     a.push(time(ours));
     b.push(time(bare));
   }
-  const median = (xs) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
   console.log(`resolve stage on ${image} (linux/amd64), ${runs} runs each`);
   console.log(
     `  ml-image resolve:           median ${median(a).toFixed(2)}s  [${a.map((x) => x.toFixed(2)).join(', ')}]`,

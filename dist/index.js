@@ -31613,6 +31613,19 @@ function createDockerAdapter(deps) {
             throw new MlImageError(`no digest in the manifest of ${ref}`, 1);
         return digest;
     }
+    /** Create a container with the managed and run labels, so leftovers can always be found. */
+    async function createManaged(spec, body) {
+        return engineCall((docker) => docker.createContainer({
+            _query: spec.platform ? { platform: spec.platform } : {},
+            _body: {
+                Image: spec.image,
+                Env: Object.entries(spec.env ?? {}).map(([k, v]) => `${k}=${v}`),
+                ...(spec.user !== undefined && { User: spec.user }),
+                Labels: { ...spec.labels, [MANAGED_LABEL]: 'true', [RUN_LABEL]: RUN_ID },
+                ...body,
+            },
+        }));
+    }
     async function ensureImage(image, platform) {
         const docker = await engine();
         try {
@@ -31710,22 +31723,15 @@ function createDockerAdapter(deps) {
                 }),
             };
             const docker = await engine();
-            const container = await engineCall(() => docker.createContainer({
-                _query: spec.platform ? { platform: spec.platform } : {},
-                _body: {
-                    Image: spec.image,
-                    Cmd: [...spec.cmd],
-                    ...(spec.entrypoint !== undefined && { Entrypoint: [...spec.entrypoint] }),
-                    Env: Object.entries(spec.env ?? {}).map(([k, v]) => `${k}=${v}`),
-                    ...(spec.user !== undefined && { User: spec.user }),
-                    ...(spec.workdir !== undefined && { WorkingDir: spec.workdir }),
-                    Labels: { ...spec.labels, [MANAGED_LABEL]: 'true', [RUN_LABEL]: RUN_ID },
-                    Tty: false,
-                    AttachStdout: true,
-                    AttachStderr: true,
-                    HostConfig: hostConfig,
-                },
-            }));
+            const container = await createManaged(spec, {
+                Cmd: [...spec.cmd],
+                ...(spec.entrypoint !== undefined && { Entrypoint: [...spec.entrypoint] }),
+                ...(spec.workdir !== undefined && { WorkingDir: spec.workdir }),
+                Tty: false,
+                AttachStdout: true,
+                AttachStderr: true,
+                HostConfig: hostConfig,
+            });
             const remove = async () => {
                 await container.remove({ force: true, v: true }).catch(() => undefined);
             };
@@ -31797,19 +31803,12 @@ function createDockerAdapter(deps) {
         async startSession(spec) {
             await ensureImage(spec.image, spec.platform);
             const docker = await engine();
-            const container = await engineCall(() => docker.createContainer({
-                _query: spec.platform ? { platform: spec.platform } : {},
-                _body: {
-                    Image: spec.image,
-                    // Idle until closed; the image's entrypoint is bypassed so any image works.
-                    Entrypoint: ['sh', '-c', 'trap "exit 0" TERM INT; while :; do sleep 3600 & wait $!; done'],
-                    Cmd: [],
-                    Env: Object.entries(spec.env ?? {}).map(([k, v]) => `${k}=${v}`),
-                    ...(spec.user !== undefined && { User: spec.user }),
-                    Labels: { ...spec.labels, [MANAGED_LABEL]: 'true', [RUN_LABEL]: RUN_ID },
-                    HostConfig: { ...(spec.network !== undefined && { NetworkMode: spec.network }) },
-                },
-            }));
+            const container = await createManaged(spec, {
+                // Idle until closed; the image's entrypoint is bypassed so any image works.
+                Entrypoint: ['sh', '-c', 'trap "exit 0" TERM INT; while :; do sleep 3600 & wait $!; done'],
+                Cmd: [],
+                HostConfig: { ...(spec.network !== undefined && { NetworkMode: spec.network }) },
+            });
             let closed = false;
             const close = async () => {
                 if (closed)

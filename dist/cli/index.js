@@ -1422,6 +1422,19 @@ function createDockerAdapter(deps) {
             throw new MlImageError(`no digest in the manifest of ${ref}`, 1);
         return digest;
     }
+    /** Create a container with the managed and run labels, so leftovers can always be found. */
+    async function createManaged(spec, body) {
+        return engineCall((docker) => docker.createContainer({
+            _query: spec.platform ? { platform: spec.platform } : {},
+            _body: {
+                Image: spec.image,
+                Env: Object.entries(spec.env ?? {}).map(([k, v]) => `${k}=${v}`),
+                ...(spec.user !== undefined && { User: spec.user }),
+                Labels: { ...spec.labels, [MANAGED_LABEL]: 'true', [RUN_LABEL]: RUN_ID },
+                ...body,
+            },
+        }));
+    }
     async function ensureImage(image, platform) {
         const docker = await engine();
         try {
@@ -1519,22 +1532,15 @@ function createDockerAdapter(deps) {
                 }),
             };
             const docker = await engine();
-            const container = await engineCall(() => docker.createContainer({
-                _query: spec.platform ? { platform: spec.platform } : {},
-                _body: {
-                    Image: spec.image,
-                    Cmd: [...spec.cmd],
-                    ...(spec.entrypoint !== undefined && { Entrypoint: [...spec.entrypoint] }),
-                    Env: Object.entries(spec.env ?? {}).map(([k, v]) => `${k}=${v}`),
-                    ...(spec.user !== undefined && { User: spec.user }),
-                    ...(spec.workdir !== undefined && { WorkingDir: spec.workdir }),
-                    Labels: { ...spec.labels, [MANAGED_LABEL]: 'true', [RUN_LABEL]: RUN_ID },
-                    Tty: false,
-                    AttachStdout: true,
-                    AttachStderr: true,
-                    HostConfig: hostConfig,
-                },
-            }));
+            const container = await createManaged(spec, {
+                Cmd: [...spec.cmd],
+                ...(spec.entrypoint !== undefined && { Entrypoint: [...spec.entrypoint] }),
+                ...(spec.workdir !== undefined && { WorkingDir: spec.workdir }),
+                Tty: false,
+                AttachStdout: true,
+                AttachStderr: true,
+                HostConfig: hostConfig,
+            });
             const remove = async () => {
                 await container.remove({ force: true, v: true }).catch(() => undefined);
             };
@@ -1606,19 +1612,12 @@ function createDockerAdapter(deps) {
         async startSession(spec) {
             await ensureImage(spec.image, spec.platform);
             const docker = await engine();
-            const container = await engineCall(() => docker.createContainer({
-                _query: spec.platform ? { platform: spec.platform } : {},
-                _body: {
-                    Image: spec.image,
-                    // Idle until closed; the image's entrypoint is bypassed so any image works.
-                    Entrypoint: ['sh', '-c', 'trap "exit 0" TERM INT; while :; do sleep 3600 & wait $!; done'],
-                    Cmd: [],
-                    Env: Object.entries(spec.env ?? {}).map(([k, v]) => `${k}=${v}`),
-                    ...(spec.user !== undefined && { User: spec.user }),
-                    Labels: { ...spec.labels, [MANAGED_LABEL]: 'true', [RUN_LABEL]: RUN_ID },
-                    HostConfig: { ...(spec.network !== undefined && { NetworkMode: spec.network }) },
-                },
-            }));
+            const container = await createManaged(spec, {
+                // Idle until closed; the image's entrypoint is bypassed so any image works.
+                Entrypoint: ['sh', '-c', 'trap "exit 0" TERM INT; while :; do sleep 3600 & wait $!; done'],
+                Cmd: [],
+                HostConfig: { ...(spec.network !== undefined && { NetworkMode: spec.network }) },
+            });
             let closed = false;
             const close = async () => {
                 if (closed)
@@ -13671,6 +13670,7 @@ const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(impo
 // Thin layer over node:util parseArgs: every parse problem is a usage error (exit 2).
 
 
+
 const GLOBAL_OPTIONS = {
     json: { type: 'boolean', default: false },
     verbose: { type: 'boolean', short: 'v', default: false },
@@ -13690,6 +13690,15 @@ function parseCommandArgs(command, argv, options, allowPositionals = false) {
         const msg = e.message.replace(/\. To specify a positional argument.*$/s, '');
         throw new InputError(`${command}: ${msg}`, `run "ml-image ${command} --help" for usage`);
     }
+}
+/** A --platform value, checked against the platforms the tool builds for. */
+function platformFlag(command, value) {
+    if (value === undefined)
+        return undefined;
+    if (!PLATFORMS.includes(value)) {
+        throw new InputError(`${command}: --platform: expected one of ${PLATFORMS.join(', ')}, got "${value}"`);
+    }
+    return value;
 }
 
 ;// CONCATENATED MODULE: ./src/cli/output.ts
@@ -14070,7 +14079,6 @@ async function captureImage(input, deps) {
 
 
 
-
 function renderRecord(r) {
     const t = r.torch;
     return [
@@ -14115,9 +14123,7 @@ Exit codes: 0 recorded; 1 the probe failed; 2 bad input (no python3 in the image
         });
         if (!values.image)
             throw new InputError('capture: --image is required', 'e.g. --image ghcr.io/my-org/my-model:1.4.0-cpu');
-        if (values.platform !== undefined && !PLATFORMS.includes(values.platform)) {
-            throw new InputError(`capture: --platform: expected one of ${PLATFORMS.join(', ')}, got "${values.platform}"`);
-        }
+        const platform = platformFlag('capture', values.platform);
         const env = {};
         for (const name of values.env ?? []) {
             const v = io.env[name];
@@ -14127,7 +14133,7 @@ Exit codes: 0 recorded; 1 the probe failed; 2 bad input (no python3 in the image
         }
         const record = await captureImage({
             image: values.image,
-            ...(values.platform !== undefined && { platform: values.platform }),
+            ...(platform !== undefined && { platform }),
             env,
             noTorch: values['no-torch'],
             torchRuntime: values['torch-runtime'],
@@ -14290,7 +14296,6 @@ Exit codes: 0 planned (warnings allowed); 2 bad config or an impossible combinat
 
 
 
-
 const resolveCommand = {
     name: 'resolve',
     summary: 'Find and fix Python dependency conflicts between your requirements and a base image.',
@@ -14331,9 +14336,7 @@ daemon, or the index is unreachable.`,
             throw new InputError('resolve: --image is required', 'e.g. --image python:3.12-slim');
         if (!values.requirements?.length)
             throw new InputError('resolve: --requirements is required', 'e.g. --requirements requirements.txt');
-        if (!PLATFORMS.includes(values.platform)) {
-            throw new InputError(`resolve: --platform: expected one of ${PLATFORMS.join(', ')}, got "${values.platform}"`);
-        }
+        const platform = platformFlag('resolve', values.platform) ?? 'linux/amd64';
         if (values.mode !== 'auto' && values.mode !== 'check') {
             throw new InputError(`resolve: --mode: expected auto or check, got "${values.mode}"`);
         }
@@ -14343,7 +14346,7 @@ daemon, or the index is unreachable.`,
         const requirements = readRequirements(values.requirements, io.cwd);
         const out = await resolveAgainstBase({
             image: values.image,
-            platform: values.platform,
+            platform,
             requirements,
             ...(values['index-url'] !== undefined && { indexUrl: values['index-url'] }),
             ...(values['extra-index-url'] !== undefined && { extraIndexUrls: values['extra-index-url'] }),
@@ -14839,9 +14842,7 @@ Exit codes: 0 all passed or skipped; 1 a test failed; 2 bad input; 3 no daemon.`
         const gpus = gpuModes.find((m) => m === values.gpus);
         if (gpus === undefined)
             throw new InputError(`smoke: --gpus: expected auto, all or none, got "${values.gpus}"`);
-        if (values.platform !== undefined && !PLATFORMS.includes(values.platform)) {
-            throw new InputError(`smoke: --platform: expected one of ${PLATFORMS.join(', ')}, got "${values.platform}"`);
-        }
+        const platform = platformFlag('smoke', values.platform);
         const loaded = values.config !== undefined ? loadConfig({ cwd: io.cwd, file: values.config }) : undefined;
         const suites = (values.suites
             ?.split(',')
@@ -14859,7 +14860,7 @@ Exit codes: 0 all passed or skipped; 1 a test failed; 2 bad input; 3 no daemon.`
             : [];
         const result = await runSmoke({
             image: values.image,
-            ...(values.platform !== undefined && { platform: values.platform }),
+            ...(platform !== undefined && { platform }),
             suites,
             gpus: await resolveGpus(gpus, io.docker()),
             requireGpu: values['require-gpu'] || (loaded?.config.smoke.requireGpu ?? false),

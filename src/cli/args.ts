@@ -1,5 +1,6 @@
 // Thin layer over node:util parseArgs: every parse problem is a usage error (exit 2).
 import { type ParseArgsConfig, parseArgs } from 'node:util';
+import { PLATFORMS, type Platform } from '../config/schema.js';
 import { InputError } from '../errors.js';
 
 export type OptionSpec = NonNullable<ParseArgsConfig['options']>;
@@ -28,4 +29,13 @@ export function parseCommandArgs<O extends OptionSpec>(
     const msg = (e as Error).message.replace(/\. To specify a positional argument.*$/s, '');
     throw new InputError(`${command}: ${msg}`, `run "ml-image ${command} --help" for usage`);
   }
+}
+
+/** A --platform value, checked against the platforms the tool builds for. */
+export function platformFlag(command: string, value: string | undefined): Platform | undefined {
+  if (value === undefined) return undefined;
+  if (!(PLATFORMS as readonly string[]).includes(value)) {
+    throw new InputError(`${command}: --platform: expected one of ${PLATFORMS.join(', ')}, got "${value}"`);
+  }
+  return value as Platform;
 }

@@ -183,6 +183,31 @@ export function createDockerAdapter(deps: EngineDeps): DockerAdapter {
     return digest;
   }
 
+  /** Create a container with the managed and run labels, so leftovers can always be found. */
+  async function createManaged(
+    spec: {
+      image: string;
+      platform?: string | undefined;
+      env?: Readonly<Record<string, string>> | undefined;
+      user?: string | undefined;
+      labels?: Readonly<Record<string, string>> | undefined;
+    },
+    body: Record<string, unknown>,
+  ): Promise<Dockerode.Container> {
+    return engineCall((docker) =>
+      docker.createContainer({
+        _query: spec.platform ? { platform: spec.platform } : {},
+        _body: {
+          Image: spec.image,
+          Env: Object.entries(spec.env ?? {}).map(([k, v]) => `${k}=${v}`),
+          ...(spec.user !== undefined && { User: spec.user }),
+          Labels: { ...spec.labels, [MANAGED_LABEL]: 'true', [RUN_LABEL]: RUN_ID },
+          ...body,
+        },
+      } as unknown as Dockerode.ContainerCreateOptions),
+    );
+  }
+
   async function ensureImage(image: string, platform: string | undefined): Promise<void> {
     const docker = await engine();
     try {
@@ -294,24 +319,15 @@ export function createDockerAdapter(deps: EngineDeps): DockerAdapter {
         }),
       };
       const docker = await engine();
-      const container = await engineCall(() =>
-        docker.createContainer({
-          _query: spec.platform ? { platform: spec.platform } : {},
-          _body: {
-            Image: spec.image,
-            Cmd: [...spec.cmd],
-            ...(spec.entrypoint !== undefined && { Entrypoint: [...spec.entrypoint] }),
-            Env: Object.entries(spec.env ?? {}).map(([k, v]) => `${k}=${v}`),
-            ...(spec.user !== undefined && { User: spec.user }),
-            ...(spec.workdir !== undefined && { WorkingDir: spec.workdir }),
-            Labels: { ...spec.labels, [MANAGED_LABEL]: 'true', [RUN_LABEL]: RUN_ID },
-            Tty: false,
-            AttachStdout: true,
-            AttachStderr: true,
-            HostConfig: hostConfig,
-          },
-        } as unknown as Dockerode.ContainerCreateOptions),
-      );
+      const container = await createManaged(spec, {
+        Cmd: [...spec.cmd],
+        ...(spec.entrypoint !== undefined && { Entrypoint: [...spec.entrypoint] }),
+        ...(spec.workdir !== undefined && { WorkingDir: spec.workdir }),
+        Tty: false,
+        AttachStdout: true,
+        AttachStderr: true,
+        HostConfig: hostConfig,
+      });
       const remove = async () => {
         await container.remove({ force: true, v: true }).catch(() => undefined);
       };
@@ -381,21 +397,12 @@ export function createDockerAdapter(deps: EngineDeps): DockerAdapter {
     async startSession(spec: SessionSpec): Promise<ContainerSession> {
       await ensureImage(spec.image, spec.platform);
       const docker = await engine();
-      const container = await engineCall(() =>
-        docker.createContainer({
-          _query: spec.platform ? { platform: spec.platform } : {},
-          _body: {
-            Image: spec.image,
-            // Idle until closed; the image's entrypoint is bypassed so any image works.
-            Entrypoint: ['sh', '-c', 'trap "exit 0" TERM INT; while :; do sleep 3600 & wait $!; done'],
-            Cmd: [],
-            Env: Object.entries(spec.env ?? {}).map(([k, v]) => `${k}=${v}`),
-            ...(spec.user !== undefined && { User: spec.user }),
-            Labels: { ...spec.labels, [MANAGED_LABEL]: 'true', [RUN_LABEL]: RUN_ID },
-            HostConfig: { ...(spec.network !== undefined && { NetworkMode: spec.network }) },
-          },
-        } as unknown as Dockerode.ContainerCreateOptions),
-      );
+      const container = await createManaged(spec, {
+        // Idle until closed; the image's entrypoint is bypassed so any image works.
+        Entrypoint: ['sh', '-c', 'trap "exit 0" TERM INT; while :; do sleep 3600 & wait $!; done'],
+        Cmd: [],
+        HostConfig: { ...(spec.network !== undefined && { NetworkMode: spec.network }) },
+      });
       let closed = false;
       const close = async () => {
         if (closed) return;

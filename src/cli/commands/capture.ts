@@ -3,9 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { findImagesDir } from '../../build/run.js';
 import { captureImage } from '../../capture/capture.js';
 import type { EnvRecord } from '../../capture/record.js';
-import { PLATFORMS } from '../../config/schema.js';
 import { InputError } from '../../errors.js';
-import { parseCommandArgs } from '../args.js';
+import { parseCommandArgs, platformFlag } from '../args.js';
 import type { CliIo } from '../io.js';
 import { writeOutFile } from '../output.js';
 import type { Command } from './types.js';
@@ -56,11 +55,7 @@ Exit codes: 0 recorded; 1 the probe failed; 2 bad input (no python3 in the image
     });
     if (!values.image)
       throw new InputError('capture: --image is required', 'e.g. --image ghcr.io/my-org/my-model:1.4.0-cpu');
-    if (values.platform !== undefined && !(PLATFORMS as readonly string[]).includes(values.platform)) {
-      throw new InputError(
-        `capture: --platform: expected one of ${PLATFORMS.join(', ')}, got "${values.platform}"`,
-      );
-    }
+    const platform = platformFlag('capture', values.platform);
     const env: Record<string, string> = {};
     for (const name of values.env ?? []) {
       const v = io.env[name];
@@ -70,7 +65,7 @@ Exit codes: 0 recorded; 1 the probe failed; 2 bad input (no python3 in the image
     const record = await captureImage(
       {
         image: values.image,
-        ...(values.platform !== undefined && { platform: values.platform }),
+        ...(platform !== undefined && { platform }),
         env,
         noTorch: values['no-torch'],
         torchRuntime: values['torch-runtime'],

@@ -1,9 +1,8 @@
 import { readRequirements } from '../../build/requirements.js';
-import { PLATFORMS } from '../../config/schema.js';
 import { InputError } from '../../errors.js';
 import { resolveAgainstBase } from '../../resolve/resolve.js';
 import { defaultCacheDir, fileSnapshotCache } from '../../resolve/snapshot-cache.js';
-import { parseCommandArgs } from '../args.js';
+import { parseCommandArgs, platformFlag } from '../args.js';
 import type { CliIo } from '../io.js';
 import { writeOutFile } from '../output.js';
 import type { Command } from './types.js';
@@ -48,11 +47,7 @@ daemon, or the index is unreachable.`,
     if (!values.image) throw new InputError('resolve: --image is required', 'e.g. --image python:3.12-slim');
     if (!values.requirements?.length)
       throw new InputError('resolve: --requirements is required', 'e.g. --requirements requirements.txt');
-    if (!(PLATFORMS as readonly string[]).includes(values.platform)) {
-      throw new InputError(
-        `resolve: --platform: expected one of ${PLATFORMS.join(', ')}, got "${values.platform}"`,
-      );
-    }
+    const platform = platformFlag('resolve', values.platform) ?? 'linux/amd64';
     if (values.mode !== 'auto' && values.mode !== 'check') {
       throw new InputError(`resolve: --mode: expected auto or check, got "${values.mode}"`);
     }
@@ -63,7 +58,7 @@ daemon, or the index is unreachable.`,
     const out = await resolveAgainstBase(
       {
         image: values.image,
-        platform: values.platform,
+        platform,
         requirements,
         ...(values['index-url'] !== undefined && { indexUrl: values['index-url'] }),
         ...(values['extra-index-url'] !== undefined && { extraIndexUrls: values['extra-index-url'] }),

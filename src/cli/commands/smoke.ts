@@ -3,13 +3,13 @@ import { fileURLToPath } from 'node:url';
 import { readRequirements } from '../../build/requirements.js';
 import { findImagesDir } from '../../build/run.js';
 import { loadConfig } from '../../config/load.js';
-import { PLATFORMS, SMOKE_SUITES, type SmokeSuite } from '../../config/schema.js';
+import { SMOKE_SUITES, type SmokeSuite } from '../../config/schema.js';
 import { InputError } from '../../errors.js';
 import { requirementNames } from '../../resolve/pip-output.js';
 import { loadBaseline } from '../../smoke/baselines.js';
 import { type SmokeResult, toJUnit } from '../../smoke/result.js';
 import { resolveGpus, runSmoke } from '../../smoke/run.js';
-import { parseCommandArgs } from '../args.js';
+import { parseCommandArgs, platformFlag } from '../args.js';
 import type { CliIo } from '../io.js';
 import { writeOutFile } from '../output.js';
 import type { Command } from './types.js';
@@ -66,11 +66,7 @@ Exit codes: 0 all passed or skipped; 1 a test failed; 2 bad input; 3 no daemon.`
     const gpus = gpuModes.find((m) => m === values.gpus);
     if (gpus === undefined)
       throw new InputError(`smoke: --gpus: expected auto, all or none, got "${values.gpus}"`);
-    if (values.platform !== undefined && !(PLATFORMS as readonly string[]).includes(values.platform)) {
-      throw new InputError(
-        `smoke: --platform: expected one of ${PLATFORMS.join(', ')}, got "${values.platform}"`,
-      );
-    }
+    const platform = platformFlag('smoke', values.platform);
     const loaded = values.config !== undefined ? loadConfig({ cwd: io.cwd, file: values.config }) : undefined;
     const suites = (values.suites
       ?.split(',')
@@ -92,7 +88,7 @@ Exit codes: 0 all passed or skipped; 1 a test failed; 2 bad input; 3 no daemon.`
     const result = await runSmoke(
       {
         image: values.image,
-        ...(values.platform !== undefined && { platform: values.platform }),
+        ...(platform !== undefined && { platform }),
         suites,
         gpus: await resolveGpus(gpus, io.docker()),
         requireGpu: values['require-gpu'] || (loaded?.config.smoke.requireGpu ?? false),
