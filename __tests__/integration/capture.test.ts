@@ -41,7 +41,10 @@ describe.skipIf(!env.available)('ml-image capture', () => {
     const r = await capture(['--image', images.torch]);
     expect(r.code, r.stderr).toBe(0);
     const rec = r.record();
-    expect(rec.schemaVersion).toBe(1);
+    expect(rec.schemaVersion).toBe(2);
+    // v2: the variant (none given: the build's label, absent on this test image) and creation time.
+    expect(rec.image.variant).toBeNull();
+    expect(rec.image).toHaveProperty('created');
     expect(rec.torch?.version).toMatch(/^1\.13/);
     expect(rec.torch?.cudaAvailable).toBe(false);
     expect(rec.torch?.tf32).toEqual({ matmul: expect.any(Boolean), cudnn: expect.any(Boolean) });

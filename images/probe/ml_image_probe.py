@@ -274,7 +274,7 @@ def main():
         gpu_list = [dict(d, driver=None) for d in torch["devices"]]
     pip_version = next((p["version"] for p in pkgs if p["name"].lower() == "pip"), None)
     record = {
-        "schemaVersion": 1,
+        "schemaVersion": 2,
         "os": {
             "osRelease": attempt("os.osRelease", os_release, {}),
             "glibc": attempt("os.glibc", glibc),

@@ -3,10 +3,16 @@
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { DockerAdapter } from '../docker/adapter.js';
+import type { DockerAdapter, ImageDetails } from '../docker/adapter.js';
 import { CheckFailedError, InputError } from '../errors.js';
 import { VERSION } from '../version.js';
-import { ENV_RECORD_SCHEMA_VERSION, type EnvRecord, EnvRecordSchema } from './record.js';
+import {
+  CREATED_LABEL,
+  ENV_RECORD_SCHEMA_VERSION,
+  type EnvRecord,
+  EnvRecordSchema,
+  VARIANT_LABEL,
+} from './record.js';
 import { redactDeep, redactEnvList } from './redact.js';
 
 export interface CaptureInput {
@@ -21,6 +27,16 @@ export interface CaptureInput {
   timeoutMs?: number;
   /** images/ of this tool (the probe lives in images/probe). */
   imagesDir: string;
+  /** The config variant the image was built for (default: the image's variant label, if any). */
+  variant?: string;
+}
+
+/**
+ * The image's creation time: the engine's own when the adapter reports one, else the OCI label
+ * the build sets, else null. (ImageDetails has no `created` yet; an adapter that adds it wins.)
+ */
+export function imageCreated(details: ImageDetails & { created?: string | null }): string | null {
+  return details.created || details.labels[CREATED_LABEL] || null;
 }
 
 export async function captureImage(input: CaptureInput, deps: { docker: DockerAdapter }): Promise<EnvRecord> {
@@ -70,6 +86,8 @@ export async function captureImage(input: CaptureInput, deps: { docker: DockerAd
       entrypoint: details.entrypoint,
       cmd: details.cmd,
       env: redactEnvList(details.env),
+      variant: input.variant ?? details.labels[VARIANT_LABEL] ?? null,
+      created: imageCreated(details),
     },
     capture: {
       ...(probed.capture as object),

@@ -1,7 +1,13 @@
-// EnvRecord: what is inside an image (env.json). Versioned, so the next release reads this one's.
+// EnvRecord: what is inside an image (env.json). Versioned, so the next release reads this one's:
+// src/diff/read.ts migrates older records (v1 had no image.variant / image.created).
 import { z } from 'zod';
+import { LABEL_PREFIX } from '../plan/tags.js';
 
-export const ENV_RECORD_SCHEMA_VERSION = 1;
+export const ENV_RECORD_SCHEMA_VERSION = 2;
+
+/** Labels the build sets (src/plan/tags.ts computeLabels) that image.variant / image.created mirror. */
+export const VARIANT_LABEL = `${LABEL_PREFIX}.variant`;
+export const CREATED_LABEL = 'org.opencontainers.image.created';
 
 const maybe = <T extends z.ZodType>(t: T) => t.nullable().optional();
 
@@ -19,6 +25,10 @@ export const EnvRecordSchema = z.object({
     entrypoint: z.array(z.string()).nullable(),
     cmd: z.array(z.string()).nullable(),
     env: z.record(z.string(), z.string()),
+    /** The config variant the image was built for (cpu, cuda12.8), when known. (v2) */
+    variant: z.string().nullable(),
+    /** When the image was created (ISO 8601), from the engine or the OCI label. (v2) */
+    created: z.string().nullable(),
   }),
   os: z.object({
     osRelease: z.record(z.string(), z.string()),

@@ -110,6 +110,8 @@ export interface ImageDetails {
   cmd: string[] | null;
   /** NAME=value, as the image config has them (redact before showing). */
   env: string[];
+  /** Creation time from the image config (ISO 8601), when the engine reports one. */
+  created?: string;
 }
 
 export interface EngineInfo {

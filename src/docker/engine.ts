@@ -391,6 +391,7 @@ export function createDockerAdapter(deps: EngineDeps): DockerAdapter {
         entrypoint: (i.Config?.Entrypoint as string[] | null | undefined) ?? null,
         cmd: (i.Config?.Cmd as string[] | null | undefined) ?? null,
         env: i.Config?.Env ?? [],
+        ...(i.Created && { created: i.Created }),
       };
     },
 

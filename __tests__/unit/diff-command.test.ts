@@ -1,0 +1,128 @@
+// `ml-image diff BASE.json HEAD.json`: driven through Command.run with the fake io.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { diffCommand } from '../../src/cli/commands/diff.js';
+import { InputError } from '../../src/errors.js';
+import { ReportModelSchema } from '../../src/report/model.js';
+import { captureIo } from '../helpers/fakes.js';
+import { asV1, makeRecord, makeSmoke } from '../helpers/records.js';
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'ml-image-diff-'));
+  write('base.json', asV1(makeRecord({ pip: { numpy: '1.26.4', tqdm: '4.66.4' }, labels: {} })));
+  write(
+    'head.json',
+    makeRecord({
+      ref: 'ghcr.io/acme/model:pr-7-cpu',
+      pip: { numpy: '2.1.0', tqdm: '4.66.4' },
+      variant: 'cpu',
+      labels: {},
+    }),
+  );
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+function write(name: string, value: unknown) {
+  writeFileSync(path.join(dir, name), typeof value === 'string' ? value : JSON.stringify(value));
+}
+
+async function run(...argv: string[]) {
+  const io = captureIo(dir);
+  const code = await diffCommand.run(argv, io);
+  return { code, out: io.out(), err: io.err() };
+}
+
+async function failure(...argv: string[]): Promise<InputError> {
+  const err = await run(...argv).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(err).toBeInstanceOf(InputError);
+  expect((err as InputError).exitCode).toBe(2);
+  return err as InputError;
+}
+
+describe('ml-image diff', () => {
+  it('prints the Markdown report of a v1 base against a v2 head', async () => {
+    const r = await run('base.json', 'head.json', '--baseline-ref', 'main');
+    expect(r.code).toBe(0);
+    expect(r.out.split('\n')[0]).toBe('<!-- ml-image-report:ghcr.io/acme/model:cpu@linux/amd64 -->');
+    expect(r.out).toContain('**⚠️ NumPy 1.26.4 → 2.1.0 &#40;major&#41;; 1 pip change &#40;1 major&#41;**');
+    expect(r.out).toContain('| numpy | 1.26.4 | 2.1.0 | ⬆️ major |');
+    expect(r.out).toContain('|  | main | this PR | Change |');
+  });
+
+  it('--format json (or --json) prints the report model, with the smoke diff', async () => {
+    write('base-smoke.json', makeSmoke([{ id: 'train', status: 'pass' }]));
+    write('head-smoke.json', makeSmoke([{ id: 'train', status: 'fail', reason: 'loss did not fall' }]));
+    for (const flags of [['--format', 'json'], ['--json']]) {
+      const r = await run(
+        'base.json',
+        'head.json',
+        ...flags,
+        '--base-smoke',
+        'base-smoke.json',
+        '--head-smoke',
+        'head-smoke.json',
+      );
+      const model = ReportModelSchema.parse(JSON.parse(r.out));
+      expect(model.platforms[0]!.diff!.pip.changes).toEqual([
+        { name: 'numpy', kind: 'upgraded', from: '1.26.4', to: '2.1.0', level: 'major' },
+      ]);
+      expect(model.platforms[0]!.smoke).toMatchObject({ regressions: 1, failing: 1 });
+    }
+  });
+
+  it('--out FILE writes the report there and prints only the verdict on stderr', async () => {
+    const r = await run(
+      'base.json',
+      'head.json',
+      '--out',
+      'out/report.md',
+      '--variant',
+      'gpu',
+      '--image',
+      'x/y',
+    );
+    expect(r.out).toBe('');
+    expect(r.err).toContain('⚠️ NumPy 1.26.4 → 2.1.0 (major)');
+    const md = readFileSync(path.join(dir, 'out/report.md'), 'utf8');
+    expect(md.split('\n')[0]).toBe('<!-- ml-image-report:x/y:gpu@linux/amd64 -->');
+  });
+
+  it('--max-chars shortens, and is checked', async () => {
+    const r = await run('base.json', 'head.json', '--max-chars', '500');
+    expect(r.out.length).toBeLessThanOrEqual(500);
+    expect((await failure('base.json', 'head.json', '--max-chars', '12')).message).toBe(
+      'diff: --max-chars: expected a number of at least 400, got "12"',
+    );
+  });
+
+  it.each([
+    [['missing.json', 'head.json'], 'diff: cannot read missing.json: ENOENT'],
+    [['broken.json', 'head.json'], 'broken.json: not JSON'],
+    [['base.json', 'list.json'], 'list.json: not environment record (env.json)'],
+    [
+      ['base.json', 'head.json', '--head-smoke', 'base.json'],
+      'base.json: not a valid smoke result (smoke.json)',
+    ],
+    [['base.json'], 'diff: expected BASE.json and HEAD.json, got 1 file'],
+    [['base.json', 'head.json', '--format', 'html'], 'diff: --format: expected md or json, got "html"'],
+  ])('%j -> exit 2: %s', async (argv, message) => {
+    write('broken.json', '{"schemaVersion": 2,');
+    write('list.json', '[1, 2]');
+    expect((await failure(...argv)).message).toContain(message);
+  });
+
+  it('an invalid record names the file and the field', async () => {
+    const bad = JSON.parse(JSON.stringify(makeRecord())) as { apt: unknown };
+    bad.apt = [{ name: 'x' }];
+    write('bad.json', bad);
+    const err = await failure('bad.json', 'head.json');
+    expect(err.message).toMatch(/^bad\.json: not a valid environment record/);
+    expect(err.message).toContain('apt.0.version:');
+  });
+});

@@ -1,0 +1,331 @@
+// The Markdown report: golden files for the typical cases, and properties over arbitrary input
+// (everything escaped, tables intact, never over maxChars, marker first, verdict kept).
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import fc from 'fast-check';
+import he from 'he';
+import { describe, expect, it } from 'vitest';
+import { REDACTED } from '../../src/capture/redact.js';
+import { InputError } from '../../src/errors.js';
+import { html, md, safeUrl } from '../../src/report/escape.js';
+import {
+  buildReportModel,
+  defaultMarkerKey,
+  parseReportModel,
+  type ReportInput,
+  ReportModelSchema,
+} from '../../src/report/model.js';
+import { EMITTED_TAGS, markerFor, renderReport } from '../../src/report/render.js';
+import { REPO_ROOT } from '../helpers/docker-env.js';
+import { makeRecord, makeSmoke, pipEntry } from '../helpers/records.js';
+import { cudaUpgrade, firstRun, hugeDiff, numpyUpgrade } from '../helpers/report-scenarios.js';
+
+const GOLDEN_DIR = path.join(REPO_ROOT, '__tests__/fixtures/report');
+
+function golden(name: string, actual: string) {
+  const file = path.join(GOLDEN_DIR, name);
+  if (process.env.UPDATE_GOLDEN === '1' || !existsSync(file)) {
+    if (process.env.CI && !existsSync(file)) throw new Error(`missing golden file ${file}`);
+    mkdirSync(GOLDEN_DIR, { recursive: true });
+    writeFileSync(file, actual);
+  }
+  expect(actual, `${name} (regenerate with UPDATE_GOLDEN=1)`).toBe(readFileSync(file, 'utf8'));
+}
+
+/** The document with the marker line and our own tags removed: what user data could have become. */
+function withoutOwnMarkup(markdown: string): string {
+  let text = markdown.split('\n').slice(1).join('\n');
+  for (const tag of EMITTED_TAGS) text = text.split(tag).join('');
+  return text;
+}
+
+function tableProblems(markdown: string): string[] {
+  const problems: string[] = [];
+  const lines = markdown.split('\n');
+  // Cells are split on unescaped pipes, as GFM does (a backslash-escaped pipe does not split).
+  const cells = (l: string) => l.replace(/\\\\/g, '').replace(/\\\|/g, '').split('|').length - 2;
+  for (let i = 0; i < lines.length; i++) {
+    if (!/^\|(---\|)+$/.test(lines[i + 1] ?? '')) continue;
+    const want = cells(lines[i]!);
+    for (let j = i + 1; j < lines.length && lines[j]!.startsWith('|'); j++) {
+      if (!lines[j]!.endsWith('|')) problems.push(`line ${j + 1} does not end its row: ${lines[j]}`);
+      if (cells(lines[j]!) !== want)
+        problems.push(`line ${j + 1} has ${cells(lines[j]!)} cells, want ${want}`);
+    }
+  }
+  return problems;
+}
+
+describe('golden reports', () => {
+  it.each([
+    ['numpy-1-to-2.md', numpyUpgrade, undefined],
+    ['cuda-12.6-to-12.8.md', cudaUpgrade, undefined],
+    ['first-run.md', firstRun, undefined],
+    ['huge-diff.md', hugeDiff, 65_536],
+  ] as const)('%s', (name, scenario, maxChars) => {
+    const model = buildReportModel(scenario());
+    const r = renderReport(model, maxChars ? { maxChars } : {});
+    golden(name, r.markdown);
+    expect(r.markdown.split('\n')[0]).toBe(r.marker);
+    expect(tableProblems(r.markdown)).toEqual([]);
+    // The model is the artifact: it survives JSON and re-validation, and re-renders the same.
+    const again = parseReportModel(JSON.parse(JSON.stringify(model)), 'artifact.json');
+    expect(renderReport(again, maxChars ? { maxChars } : {}).markdown).toBe(r.markdown);
+  });
+
+  it('verdicts say what matters', () => {
+    const v = (input: ReportInput) => renderReport(buildReportModel(input)).verdict;
+    expect(v(numpyUpgrade())).toBe(
+      '❌ NumPy 1.26.4 → 2.1.0 (major); 2 smoke regressions; 6 pip changes (1 major)',
+    );
+    expect(v(cudaUpgrade())).toMatch(
+      /^⚠️ torch 2\.7\.0\+cu126 → 2\.7\.0\+cu128 \(local\); CUDA runtime 12\.6\.3 → 12\.8\.1 \(minor\); cuDNN 9\.5\.1 → 9\.7\.1 \(minor\); NCCL 2\.21\.5 → 2\.26\.2 \(minor\); 2 metric regressions; /,
+    );
+    expect(v(firstRun())).toBe(
+      'ℹ️ First run: no record of main in the actions cache yet — environment summary below',
+    );
+    const same = makeRecord();
+    expect(
+      v({ image: 'a/b', variant: 'cpu', entries: [{ platform: 'linux/amd64', base: same, head: same }] }),
+    ).toBe('✅ No environment changes');
+  });
+
+  it('the huge diff is trimmed under the limit, biggest table first, and says what it left out', () => {
+    const r = renderReport(buildReportModel(hugeDiff()), { maxChars: 65_536 });
+    expect(r.markdown.length).toBeLessThanOrEqual(65_536);
+    expect(r.omitted).toEqual([expect.stringMatching(/^pip table: [\d,]+ of 3,000 rows$/)]);
+    expect(r.markdown).toMatch(/_… and [\d,]+ more pip packages \([\d,]+ upgraded, 500 added, 500 removed\)/);
+    expect(r.markdown).toContain('Report shortened to fit 65,536 characters; left out: pip table');
+    // The rows kept are the most important: major upgrades first; the apt table (smaller) is whole.
+    expect(r.markdown).toMatch(
+      /\| Package \| main \| this PR \| Change \|\n\|---\|---\|---\|---\|\n\| pkg-00009 \| 1\.2\.4 \| 2\.2\.4 \| ⬆️ major \|/,
+    );
+    expect(r.markdown).not.toContain('| new-0000 |');
+    expect(r.markdown).toContain('| lib799 |');
+  });
+});
+
+describe('escaping (md / html)', () => {
+  const J = '\u2060';
+  it.each([
+    ['numpy', 'numpy'],
+    ['2.7.0+cu128', '2.7.0+cu128'],
+    ['<script>alert(1)</script>', '&lt;script&gt;alert&#40;1&#41;&lt;/script&gt;'],
+    ['a|b', 'a&#124;b'],
+    ['`rm -rf`', '&#x60;rm -rf&#x60;'],
+    ['ping @octocat', `ping @${J}octocat`],
+    ['fixes #12 and org/repo#3', `fixes #${J}12 and org/repo#${J}3`],
+    ['see GH-7', `see GH${J}-7`],
+    ['[click](https://evil.example)', '&#91;click&#93;&#40;https://evil.example&#41;'],
+    ['<!-- x -->', '&lt;!-- x --&gt;'],
+    ['line1\nline2\r\nline3', 'line1<br>line2<br>line3'],
+    ['# heading', '\\# heading'],
+    ['- item', '\\- item'],
+    ['1. item', '1\\. item'],
+    ['__init__ *x* ~y~ \\', '\\_\\_init\\_\\_ \\*x\\* \\~y\\~ \\\\'],
+    ['\u202eevil', '\ufffdevil'],
+    ['a\u0000b', 'ab'],
+  ])('md(%j)', (raw, want) => {
+    expect(md(raw)).toBe(want);
+  });
+
+  it('clips long values and html() never emits markup', () => {
+    expect(md('x'.repeat(300), 10)).toBe(`${'x'.repeat(9)}…`);
+    expect(html('<b>@me</b>\n#1')).toBe(`&lt;b&gt;@${'\u2060'}me&lt;/b&gt; #${'\u2060'}1`);
+  });
+});
+
+describe('renderReport basics', () => {
+  it('the marker key defaults to image:variant@platforms and is sanitised', () => {
+    const model = buildReportModel(numpyUpgrade());
+    expect(model.markerKey).toBe('ghcr.io/acme/model:cpu@linux/amd64,linux/arm64');
+    expect(defaultMarkerKey('x', 'cpu', ['linux/arm64', 'linux/amd64'])).toBe(
+      'x:cpu@linux/amd64,linux/arm64',
+    );
+    expect(markerFor('a b-->c<!--d')).toBe('<!-- ml-image-report:a_b--_c__--d -->');
+    const long = markerFor('k'.repeat(1000));
+    expect(long.length).toBeLessThan(200);
+    expect(long).not.toBe(markerFor(`${'k'.repeat(999)}j`));
+    expect(buildReportModel({ ...numpyUpgrade(), markerKey: 'mine' }).markerKey).toBe('mine');
+  });
+
+  it('refuses a maxChars too small for the marker and verdict', () => {
+    expect(() => renderReport(buildReportModel(firstRun()), { maxChars: 100 })).toThrow(InputError);
+  });
+
+  it.each([400, 500, 1000, 2000])('maxChars %d: marker, verdict and a truncation note', (maxChars) => {
+    const r = renderReport(buildReportModel(numpyUpgrade()), { maxChars });
+    expect(r.markdown.length).toBeLessThanOrEqual(maxChars);
+    expect(r.markdown.split('\n')[0]).toBe(r.marker);
+    expect(r.markdown).toContain(md(r.verdict));
+    expect(r.omitted.length).toBeGreaterThan(0);
+    expect(r.markdown).toMatch(/Report (shortened|truncated) to fit/);
+  });
+
+  it('links: only http(s), credentials dropped, nothing that can end the link', () => {
+    expect(safeUrl('javascript:alert(1)')).toBeNull();
+    expect(safeUrl('https://user:pw@example.com/a(b)c d')).toBe('https://example.com/a%28b%29c%20d');
+    const model = buildReportModel({
+      ...firstRun(),
+      links: { run: 'javascript:alert(1)', artifact: 'https://x.io/a' },
+    });
+    expect(model.links).toEqual({ artifact: 'https://x.io/a' });
+    expect(ReportModelSchema.safeParse({ ...model, links: { run: 'data:text/html,x' } }).success).toBe(false);
+  });
+
+  it('a platform without a base record is summarised, the others diffed', () => {
+    const input = numpyUpgrade();
+    input.entries[1] = { ...input.entries[1]!, base: null, baseSmoke: null };
+    const r = renderReport(buildReportModel(input));
+    expect(r.verdict).toContain('no baseline for linux/arm64');
+    expect(tableProblems(r.markdown)).toEqual([]);
+  });
+
+  it('redacted values render as recorded', () => {
+    const r = renderReport(buildReportModel(cudaUpgrade()));
+    // Added under a secret-looking name: shown as the record holds it, brackets as entities.
+    expect(r.markdown).toContain('| WANDB\\_API\\_KEY | — | &#91;redacted&#93; |');
+    expect(md(REDACTED)).toBe('&#91;redacted&#93;');
+    expect(r.markdown).toContain('1 variable redacted on both sides');
+  });
+});
+
+// ---- properties ----
+
+const nasty = fc.constantFrom(
+  '<script>alert(1)</script>',
+  '|',
+  '`',
+  '```',
+  '@user',
+  '@org/team',
+  '#12',
+  'org/repo#34',
+  'GH-56',
+  '-->',
+  '<!--',
+  '\n',
+  '\r\n',
+  '[x](https://evil.example)',
+  '![i](https://evil.example/i.png)',
+  '<https://evil.example>',
+  '&amp;',
+  '&#64;me',
+  '\\',
+  '\\|',
+  '_x_',
+  '**b**',
+  '~~s~~',
+  '# h',
+  '> q',
+  '1. l',
+  '\u202e',
+  '\u0000',
+  '👍🏽',
+  'ümlaut',
+  ' ',
+  REDACTED,
+);
+const text = fc
+  .array(
+    fc.oneof(
+      { arbitrary: nasty, weight: 6 },
+      { arbitrary: fc.string({ unit: 'binary', maxLength: 12 }), weight: 3 },
+      { arbitrary: fc.string({ maxLength: 8 }), weight: 3 },
+      // Now and then a value far longer than any cell or verdict item may show.
+      { arbitrary: fc.string({ minLength: 200, maxLength: 1500 }), weight: 1 },
+    ),
+    { maxLength: 5 },
+  )
+  .map((xs) => xs.join(''));
+const RUNS = Number(process.env.FC_RUNS ?? 150);
+const dict = fc.dictionary(text, text, { maxKeys: 6 });
+const status = fc.constantFrom('pass' as const, 'fail' as const, 'skip' as const);
+const smoke = fc.array(
+  fc.record({
+    id: text,
+    status,
+    reason: text,
+    metrics: fc.dictionary(text, fc.oneof(fc.double({ noNaN: true }), text), { maxKeys: 3 }),
+  }),
+  { maxLength: 4 },
+);
+
+const side = fc.record({ pip: dict, apt: dict, env: dict, labels: dict, os: text, numpy: text, smoke });
+
+const input = fc
+  .record({
+    image: text,
+    variant: text,
+    platform: text,
+    ref: text,
+    base: fc.option(side, { nil: null }),
+    head: side,
+    resolution: fc.array(text, { maxLength: 3 }),
+    reason: fc.option(text, { nil: undefined }),
+  })
+  .map((a): ReportInput => {
+    const rec = (s: typeof a.head) =>
+      makeRecord({
+        pip: [...Object.entries(s.pip).map(([n, v]) => pipEntry(n, v)), pipEntry('numpy', s.numpy)],
+        apt: Object.entries(s.apt).map(([name, version]) => ({ name, version, arch: 'amd64' })),
+        env: s.env,
+        labels: s.labels,
+        os: s.os,
+      });
+    const sm = (s: typeof a.head) => makeSmoke(s.smoke.map((t) => ({ ...t, suite: t.id })));
+    return {
+      image: a.image,
+      variant: a.variant,
+      entries: [
+        {
+          platform: a.platform,
+          head: rec(a.head),
+          base: a.base && rec(a.base),
+          headSmoke: sm(a.head),
+          baseSmoke: a.base && sm(a.base),
+        },
+      ],
+      baseline: a.base ? { ref: a.ref, sha: a.ref } : null,
+      ...(a.reason !== undefined && { noBaselineReason: a.reason }),
+      resolution: a.resolution,
+      head: { ref: a.ref },
+      links: { run: `https://github.com/o/r/actions/runs/1?x=${encodeURIComponent(a.ref)}` },
+    };
+  });
+
+describe('report properties', () => {
+  it('(a) every value is escaped: no raw HTML, tables intact, no live mention or reference', () => {
+    fc.assert(
+      fc.property(input, (i) => {
+        const { markdown } = renderReport(buildReportModel(i), { maxChars: 1_000_000 });
+        expect(markdown.split('\n')[0]).toMatch(/^<!-- ml-image-report:[A-Za-z0-9._/:@,+-]* -->$/);
+        const body = withoutOwnMarkup(markdown);
+        expect(body).not.toContain('<');
+        expect(body).not.toContain('`');
+        expect(tableProblems(markdown)).toEqual([]);
+        // What GitHub's mention and reference filters see: the text after entities are decoded.
+        // Link destinations are not text (the run link carries the ref in its query).
+        const shown = he.decode(body.replace(/\]\([^)]*\)/g, ']'));
+        expect(shown).not.toMatch(/(^|[^\w`])@[A-Za-z0-9]/);
+        expect(shown).not.toMatch(/#\d/);
+        expect(shown).not.toMatch(/\bGH-\d/i);
+        // The only links are our own (run link, artifact link).
+        expect(markdown.match(/\]\(/g)?.length ?? 0).toBeLessThanOrEqual(2);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('(b) never over maxChars, marker first, verdict present, whatever the input', () => {
+    fc.assert(
+      fc.property(input, fc.integer({ min: 400, max: 6000 }), (i, maxChars) => {
+        const r = renderReport(buildReportModel(i), { maxChars });
+        expect(r.markdown.length).toBeLessThanOrEqual(maxChars);
+        expect(r.markdown.split('\n')[0]).toBe(r.marker);
+        expect(r.markdown).toContain(md(r.verdict));
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});

@@ -1,0 +1,113 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseJsonText, readEnvRecord, readSmokeResult } from '../../diff/read.js';
+import { InputError } from '../../errors.js';
+import { repositoryOf } from '../../plan/image-ref.js';
+import { buildReportModel } from '../../report/model.js';
+import { DEFAULT_MAX_CHARS, MIN_MAX_CHARS, renderReport } from '../../report/render.js';
+import { parseCommandArgs } from '../args.js';
+import type { CliIo } from '../io.js';
+import { writeOutFile } from '../output.js';
+import type { Command } from './types.js';
+
+function readJsonFile(cwd: string, file: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(path.resolve(cwd, file), 'utf8');
+  } catch (e) {
+    throw new InputError(
+      `diff: cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+    );
+  }
+  return parseJsonText(text, file);
+}
+
+function numberFlag(name: string, value: string | undefined, min: number): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < min)
+    throw new InputError(`diff: --${name}: expected a number of at least ${min}, got "${value}"`);
+  return n;
+}
+
+export const diffCommand: Command = {
+  name: 'diff',
+  summary: 'Compare two environment records (env.json) and print the Markdown report (or its JSON model).',
+  usage:
+    'ml-image diff BASE.json HEAD.json [--base-smoke F] [--head-smoke F] [--format md|json] [--out FILE]',
+  help: `Diffs the base record against the head record: pip and apt packages (added, removed, upgraded,
+downgraded, with the level: major, minor, patch, local, other), CUDA/cuDNN/NCCL, driver, torch,
+NumPy, Python, glibc, OS, GPUs, environment variables, labels, image size and layers, and with
+smoke results the per-test status changes and metric regressions. Records written by older
+versions of ml-image are read (migrated); redacted values stay redacted.
+
+Options:
+  --base-smoke F     the base's smoke.json
+  --head-smoke F     the head's smoke.json
+  --format md|json   the Markdown report (default) or the report model as JSON (--json is the same)
+  --out FILE         write the output to FILE instead of printing it
+  --image REPO       the image named in the report (default: the head record's repository)
+  --variant NAME     the variant named in the report (default: the head record's variant)
+  --baseline-ref REF what the base is, for the column header (e.g. main)
+  --max-chars N      shorten the Markdown to at most N characters (default ${DEFAULT_MAX_CHARS})
+  --threshold X      relative change of a smoke metric that counts as a regression (default 0.1)
+
+Exit codes: 0 compared (whatever the differences); 2 a file is missing, not JSON or not a record.`,
+  async run(argv: string[], io: CliIo) {
+    const { values, positionals } = parseCommandArgs(
+      'diff',
+      argv,
+      {
+        format: { type: 'string' },
+        'base-smoke': { type: 'string' },
+        'head-smoke': { type: 'string' },
+        image: { type: 'string' },
+        variant: { type: 'string' },
+        'baseline-ref': { type: 'string' },
+        'max-chars': { type: 'string' },
+        threshold: { type: 'string' },
+      },
+      true,
+    );
+    if (positionals.length !== 2)
+      throw new InputError(
+        `diff: expected BASE.json and HEAD.json, got ${positionals.length} file${positionals.length === 1 ? '' : 's'}`,
+        'run "ml-image diff --help" for usage',
+      );
+    const format = values.format ?? (values.json ? 'json' : 'md');
+    if (format !== 'md' && format !== 'json')
+      throw new InputError(`diff: --format: expected md or json, got "${format}"`);
+    const maxChars = numberFlag('max-chars', values['max-chars'], MIN_MAX_CHARS) ?? DEFAULT_MAX_CHARS;
+    const threshold = numberFlag('threshold', values.threshold, 0);
+
+    const [baseFile, headFile] = positionals as [string, string];
+    const base = readEnvRecord(readJsonFile(io.cwd, baseFile), baseFile);
+    const head = readEnvRecord(readJsonFile(io.cwd, headFile), headFile);
+    const smoke = (file: string | undefined) =>
+      file === undefined ? null : readSmokeResult(readJsonFile(io.cwd, file), file);
+    const model = buildReportModel({
+      image: values.image ?? repositoryOf(head.image.ref),
+      variant: values.variant ?? head.image.variant ?? 'default',
+      entries: [
+        {
+          platform: head.image.platform,
+          head,
+          base,
+          headSmoke: smoke(values['head-smoke']),
+          baseSmoke: smoke(values['base-smoke']),
+        },
+      ],
+      baseline: values['baseline-ref'] ? { ref: values['baseline-ref'] } : null,
+      ...(threshold !== undefined && { smokeThreshold: threshold }),
+    });
+    const rendered = renderReport(model, { maxChars });
+    const output = format === 'json' ? `${JSON.stringify(model, null, 2)}\n` : rendered.markdown;
+    if (values.out !== undefined) {
+      const file = writeOutFile(io.cwd, path.dirname(values.out), path.basename(values.out), output);
+      io.stderr(`${rendered.verdict}\nwrote ${file}\n`);
+    } else {
+      io.stdout(output);
+    }
+    return 0;
+  },
+};

@@ -1,0 +1,114 @@
+// Read env.json / smoke.json written by this or an OLDER version of the tool: the base branch's
+// records predate this PR. Migrations are a table (version -> step to the next version), so a new
+// schema version is one more entry; a record newer than this tool knows is refused (exit 2).
+import type { z } from 'zod';
+import {
+  CREATED_LABEL,
+  ENV_RECORD_SCHEMA_VERSION,
+  type EnvRecord,
+  EnvRecordSchema,
+  VARIANT_LABEL,
+} from '../capture/record.js';
+import { InputError } from '../errors.js';
+import { SMOKE_RESULT_SCHEMA_VERSION, type SmokeResult, SmokeResultSchema } from '../smoke/result.js';
+
+type Json = Record<string, unknown>;
+/** Turns a record of version N into one of version N + 1 (the input is a parsed, unchecked object). */
+export type Migration = (record: Json) => Json;
+
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+export const ENV_RECORD_MIGRATIONS: Readonly<Record<number, Migration>> = {
+  // v1 -> v2: image.variant and image.created, from the labels the build sets (src/plan/tags.ts).
+  1: (r) => {
+    if (!isObject(r.image)) return { ...r, schemaVersion: 2 };
+    const labels = isObject(r.image.labels) ? r.image.labels : {};
+    const label = (k: string) => (typeof labels[k] === 'string' ? labels[k] : null);
+    return {
+      ...r,
+      schemaVersion: 2,
+      image: { ...r.image, variant: label(VARIANT_LABEL), created: label(CREATED_LABEL) },
+    };
+  },
+};
+
+export const SMOKE_RESULT_MIGRATIONS: Readonly<Record<number, Migration>> = {};
+
+interface Kind<T> {
+  what: string;
+  current: number;
+  migrations: Readonly<Record<number, Migration>>;
+  schema: z.ZodType<T>;
+}
+
+const MAX_ISSUES = 8;
+
+function read<T>(json: unknown, source: string, kind: Kind<T>): T {
+  if (!isObject(json)) {
+    throw new InputError(`${source}: not ${kind.what} (expected a JSON object, got ${describe(json)})`);
+  }
+  const version = json.schemaVersion;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+    throw new InputError(
+      `${source}: schemaVersion: expected a positive integer, got ${describe(version)} (is this ${kind.what}?)`,
+    );
+  }
+  if (version > kind.current) {
+    throw new InputError(
+      `${source}: schemaVersion ${version} is newer than this version of ml-image reads (up to ${kind.current})`,
+      'update ml-image-action (the record was written by a newer release)',
+    );
+  }
+  let record: Json = json;
+  for (let v = version; v < kind.current; v++) {
+    const step = kind.migrations[v];
+    if (!step)
+      throw new InputError(`${source}: schemaVersion ${v} is no longer readable (no migration to ${v + 1})`);
+    record = step(record);
+  }
+  const parsed = kind.schema.safeParse(record);
+  if (parsed.success) return parsed.data;
+  const issues = parsed.error.issues;
+  const lines = issues
+    .slice(0, MAX_ISSUES)
+    .map((i) => `  - ${i.path.length ? i.path.join('.') : '(root)'}: ${i.message}`);
+  if (issues.length > MAX_ISSUES) lines.push(`  - ... and ${issues.length - MAX_ISSUES} more`);
+  throw new InputError(
+    `${source}: not a valid ${kind.what} (schemaVersion ${version}): ${issues.length} problem${issues.length === 1 ? '' : 's'}\n${lines.join('\n')}`,
+  );
+}
+
+function describe(v: unknown): string {
+  if (v === undefined) return 'nothing';
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'an array';
+  if (typeof v === 'string') return JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v);
+  return typeof v === 'object' ? 'an object' : String(v);
+}
+
+export function readEnvRecord(json: unknown, source: string): EnvRecord {
+  return read(json, source, {
+    what: 'environment record (env.json)',
+    current: ENV_RECORD_SCHEMA_VERSION,
+    migrations: ENV_RECORD_MIGRATIONS,
+    schema: EnvRecordSchema,
+  });
+}
+
+export function readSmokeResult(json: unknown, source: string): SmokeResult {
+  return read(json, source, {
+    what: 'smoke result (smoke.json)',
+    current: SMOKE_RESULT_SCHEMA_VERSION,
+    migrations: SMOKE_RESULT_MIGRATIONS,
+    schema: SmokeResultSchema,
+  });
+}
+
+/** JSON text to a value; the error names the file. */
+export function parseJsonText(text: string, source: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new InputError(`${source}: not JSON: ${(e as Error).message}`);
+  }
+}

@@ -1,0 +1,156 @@
+// The shapes the diff produces, as zod schemas: the report model (src/report/model.ts) embeds them
+// and a privileged workflow re-validates that model from an untrusted artifact, so they are data
+// only (no Markdown, no labels the renderer could take at face value).
+import { z } from 'zod';
+
+export const ChangeLevelSchema = z.enum(['major', 'minor', 'patch', 'local', 'other']);
+
+export const PackageChangeSchema = z.object({
+  name: z.string(),
+  kind: z.enum(['added', 'removed', 'upgraded', 'downgraded']),
+  from: z.string().nullable(),
+  to: z.string().nullable(),
+  level: ChangeLevelSchema.nullable(),
+});
+
+export const PackageDiffSchema = z.object({
+  baseCount: z.number().int().nonnegative(),
+  headCount: z.number().int().nonnegative(),
+  unchanged: z.number().int().nonnegative(),
+  /** Upgraded/downgraded by level (major first), then added, then removed; by name within each. */
+  changes: z.array(PackageChangeSchema),
+});
+
+/** The components the overview shows, in its order; `host` ones describe the runner, not the image. */
+export const COMPONENT_IDS = [
+  'os',
+  'glibc',
+  'python',
+  'torch',
+  'torchCuda',
+  'numpy',
+  'cuda',
+  'cudnn',
+  'nccl',
+  'driverMaxCuda',
+  'driver',
+  'gpus',
+] as const;
+export const ComponentIdSchema = z.enum(COMPONENT_IDS);
+export type ComponentId = z.infer<typeof ComponentIdSchema>;
+
+export const ComponentChangeSchema = z.object({
+  id: ComponentIdSchema,
+  from: z.string().nullable(),
+  to: z.string().nullable(),
+  changed: z.boolean(),
+  /** up/down for versions that compare; "changed" for the rest (OS name, GPU list). */
+  direction: z.enum(['up', 'down', 'changed']).nullable(),
+  level: ChangeLevelSchema.nullable(),
+  /** Driver, driver max CUDA and GPUs come from the machine that captured the record, not the image. */
+  host: z.boolean(),
+});
+
+export const EnvVarChangeSchema = z.object({
+  name: z.string(),
+  kind: z.enum(['added', 'removed', 'changed']),
+  from: z.string().nullable(),
+  to: z.string().nullable(),
+});
+
+export const LabelChangeSchema = EnvVarChangeSchema.extend({
+  /** Changes on every build (creation time, commit): listed, but not an environment change. */
+  volatile: z.boolean(),
+});
+
+const count = z.number().int().nonnegative();
+
+export const EnvSummarySchema = z.object({
+  ref: z.string(),
+  digest: z.string().nullable(),
+  platform: z.string(),
+  variant: z.string().nullable(),
+  created: z.string().nullable(),
+  sizeBytes: z.number().nonnegative(),
+  layers: count,
+  pipCount: count,
+  aptCount: count,
+  components: z.object(
+    Object.fromEntries(COMPONENT_IDS.map((id) => [id, z.string().nullable()])) as Record<
+      ComponentId,
+      z.ZodNullable<z.ZodString>
+    >,
+  ),
+});
+
+const delta = z.object({ base: z.number(), head: z.number(), delta: z.number() });
+
+export const EnvDiffSchema = z.object({
+  pip: PackageDiffSchema,
+  apt: PackageDiffSchema,
+  components: z.array(ComponentChangeSchema),
+  env: z.object({
+    changes: z.array(EnvVarChangeSchema),
+    unchanged: count,
+    /** Redacted on both sides: whether they differ cannot be told (and is never guessed). */
+    redactedBoth: count,
+  }),
+  labels: z.object({ changes: z.array(LabelChangeSchema), unchanged: count }),
+  size: delta,
+  layers: delta,
+  /** Anything changed other than volatile labels and host facts. */
+  changed: z.boolean(),
+});
+
+export const SmokeStatusSchema = z.enum(['pass', 'fail', 'skip']);
+
+export const SmokeTestChangeSchema = z.object({
+  id: z.string(),
+  suite: z.string(),
+  from: SmokeStatusSchema.nullable(),
+  to: SmokeStatusSchema.nullable(),
+  /** This PR's reason (fail/skip) and classified cause. */
+  reason: z.string().nullable(),
+  cause: z.string().nullable(),
+  /** pass -> fail */
+  regression: z.boolean(),
+  /** fail -> pass */
+  fixed: z.boolean(),
+});
+
+export const MetricDeltaSchema = z.object({
+  test: z.string(),
+  metric: z.string(),
+  base: z.number().nullable(),
+  head: z.number().nullable(),
+  /** (head - base) / |base|; null without both values or with base 0. */
+  relative: z.number().nullable(),
+  better: z.enum(['higher', 'lower']).nullable(),
+  regression: z.boolean(),
+  improved: z.boolean(),
+});
+
+const smokeSummary = z.object({ pass: count, fail: count, skip: count });
+
+export const SmokeDiffSchema = z.object({
+  threshold: z.number().nonnegative(),
+  base: smokeSummary.nullable(),
+  head: smokeSummary,
+  tests: z.array(SmokeTestChangeSchema),
+  metrics: z.array(MetricDeltaSchema),
+  regressions: count,
+  metricRegressions: count,
+  fixed: count,
+  failing: count,
+});
+
+export type PackageChange = z.infer<typeof PackageChangeSchema>;
+export type PackageDiff = z.infer<typeof PackageDiffSchema>;
+export type ComponentChange = z.infer<typeof ComponentChangeSchema>;
+export type EnvVarChange = z.infer<typeof EnvVarChangeSchema>;
+export type LabelChange = z.infer<typeof LabelChangeSchema>;
+export type EnvSummary = z.infer<typeof EnvSummarySchema>;
+export type EnvDiff = z.infer<typeof EnvDiffSchema>;
+export type SmokeTestChange = z.infer<typeof SmokeTestChangeSchema>;
+export type MetricDelta = z.infer<typeof MetricDeltaSchema>;
+export type SmokeDiff = z.infer<typeof SmokeDiffSchema>;

@@ -1,0 +1,151 @@
+// Version comparison for the diff: PEP 440 for pip (via @renovatebot/pep440, as src/resolve does)
+// and dpkg's algorithm for Debian packages, each with the "level" of a change.
+import { compare as pep440Compare, explain } from '@renovatebot/pep440';
+
+/**
+ * How big a version change is. major/minor/patch: the first differing release part (an epoch
+ * change counts as major); local: only the build label differs (PEP 440 `+cu126` -> `+cu128`, or
+ * for Debian only the revision: a rebuild or distro patch of the same upstream); other: pre/post/dev
+ * releases, suffixes, or versions that do not parse.
+ */
+export type ChangeLevel = 'major' | 'minor' | 'patch' | 'local' | 'other';
+export const CHANGE_LEVELS: readonly ChangeLevel[] = ['major', 'minor', 'patch', 'local', 'other'];
+
+export interface VersionChange {
+  /** Sign of head vs base: 1 upgraded, -1 downgraded, 0 equal. */
+  order: -1 | 0 | 1;
+  level: ChangeLevel | null;
+}
+
+const sign = (n: number): -1 | 0 | 1 => (n < 0 ? -1 : n > 0 ? 1 : 0);
+
+/** Level from two release tuples: index of the first differing part (missing parts are 0). */
+function releaseLevel(a: readonly number[], b: readonly number[]): ChangeLevel | null {
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    if ((a[i] ?? 0) !== (b[i] ?? 0)) return i === 0 ? 'major' : i === 1 ? 'minor' : 'patch';
+  }
+  return null;
+}
+
+const same = (x: unknown, y: unknown) => JSON.stringify(x ?? null) === JSON.stringify(y ?? null);
+
+// Parsing dominates a diff of thousands of packages, and the same versions recur: memoised.
+const parsed = new Map<string, ReturnType<typeof explain>>();
+function pep440(v: string): ReturnType<typeof explain> {
+  let p = parsed.get(v);
+  if (p === undefined) {
+    p = explain(v);
+    if (parsed.size > 50_000) parsed.clear();
+    parsed.set(v, p);
+  }
+  return p;
+}
+
+function compareRelease(a: readonly number[], b: readonly number[]): number {
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    const d = (a[i] ?? 0) - (b[i] ?? 0);
+    if (d) return d;
+  }
+  return 0;
+}
+
+/** PEP 440 comparison; versions that do not parse fall back to dpkg ordering, level "other". */
+export function comparePip(base: string, head: string): VersionChange {
+  if (base === head) return { order: 0, level: null };
+  const a = pep440(base);
+  const b = pep440(head);
+  if (!a || !b) return { order: sign(compareDebian(head, base)) || 1, level: 'other' };
+  // Epoch, then release decide the order (PEP 440); only equal releases need the full comparison.
+  const order = sign(b.epoch - a.epoch || compareRelease(b.release, a.release) || pep440Compare(head, base));
+  if (order === 0) return { order, level: null }; // 1.0 == 1.0.0 under PEP 440
+  if (a.epoch !== b.epoch) return { order, level: 'major' };
+  const level = releaseLevel(a.release, b.release);
+  if (level) return { order, level };
+  if (!same(a.pre, b.pre) || !same(a.post, b.post) || !same(a.dev, b.dev)) return { order, level: 'other' };
+  return { order, level: a.local !== b.local ? 'local' : 'other' };
+}
+
+/** Components whose scheme is not fixed (CUDA "12.8.1", glibc "2.36"): PEP 440 when both parse. */
+export function compareAny(base: string, head: string): VersionChange {
+  return pep440(base) && pep440(head) ? comparePip(base, head) : compareApt(base, head);
+}
+
+// ---- Debian (dpkg's verrevcmp, deb-version(7)) ----
+
+interface DebVersion {
+  epoch: number;
+  upstream: string;
+  revision: string;
+}
+
+export function parseDebian(v: string): DebVersion {
+  const colon = v.indexOf(':');
+  const epochText = colon > 0 ? v.slice(0, colon) : '';
+  const epoch = /^\d+$/.test(epochText) ? Number(epochText) : 0;
+  const rest = colon > 0 && /^\d+$/.test(epochText) ? v.slice(colon + 1) : v;
+  const dash = rest.lastIndexOf('-');
+  return dash > 0
+    ? { epoch, upstream: rest.slice(0, dash), revision: rest.slice(dash + 1) }
+    : { epoch, upstream: rest, revision: '' };
+}
+
+/** dpkg's character order: ~ before everything (even the end), letters before other symbols. */
+function order(c: string | undefined): number {
+  if (c === undefined) return 0;
+  if (c === '~') return -1;
+  if (/[0-9]/.test(c)) return 0;
+  if (/[A-Za-z]/.test(c)) return c.charCodeAt(0);
+  return c.charCodeAt(0) + 256;
+}
+
+function verrevcmp(a: string, b: string): number {
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    let firstDiff = 0;
+    while ((i < a.length && !/[0-9]/.test(a[i]!)) || (j < b.length && !/[0-9]/.test(b[j]!))) {
+      const ac = order(i < a.length && !/[0-9]/.test(a[i]!) ? a[i] : undefined);
+      const bc = order(j < b.length && !/[0-9]/.test(b[j]!) ? b[j] : undefined);
+      if (ac !== bc) return ac - bc;
+      i++;
+      j++;
+    }
+    while (a[i] === '0') i++;
+    while (b[j] === '0') j++;
+    while (i < a.length && /[0-9]/.test(a[i]!) && j < b.length && /[0-9]/.test(b[j]!)) {
+      if (!firstDiff) firstDiff = a.charCodeAt(i) - b.charCodeAt(j);
+      i++;
+      j++;
+    }
+    if (i < a.length && /[0-9]/.test(a[i]!)) return 1;
+    if (j < b.length && /[0-9]/.test(b[j]!)) return -1;
+    if (firstDiff) return firstDiff;
+  }
+  return 0;
+}
+
+/** <0, 0, >0 as dpkg --compare-versions orders a and b. */
+export function compareDebian(a: string, b: string): number {
+  const x = parseDebian(a);
+  const y = parseDebian(b);
+  if (x.epoch !== y.epoch) return x.epoch - y.epoch;
+  return verrevcmp(x.upstream, y.upstream) || verrevcmp(x.revision, y.revision);
+}
+
+const dotted = (upstream: string) =>
+  (/^\d+(?:\.\d+)*/.exec(upstream)?.[0] ?? '').split('.').filter(Boolean).map(Number);
+
+export function compareApt(base: string, head: string): VersionChange {
+  if (base === head) return { order: 0, level: null };
+  const order = sign(compareDebian(head, base));
+  if (order === 0) return { order, level: null };
+  const a = parseDebian(base);
+  const b = parseDebian(head);
+  if (a.epoch !== b.epoch) return { order, level: 'major' };
+  const pa = dotted(a.upstream);
+  const pb = dotted(b.upstream);
+  const level = pa.length && pb.length ? releaseLevel(pa, pb) : null;
+  if (level) return { order, level };
+  if (a.upstream === b.upstream) return { order, level: 'local' };
+  return { order, level: 'other' };
+}
