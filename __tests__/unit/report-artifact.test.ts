@@ -1,0 +1,155 @@
+// The comment artifact a fork's job writes and the privileged workflow_run job reads: the reader
+// treats it as hostile input.
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { InputError } from '../../src/errors.js';
+import {
+  COMMENT_ARTIFACT_FILE,
+  type CommentArtifact,
+  MAX_COMMENT_ARTIFACT_BYTES,
+  readCommentArtifact,
+  writeCommentArtifact,
+} from '../../src/report/artifact.js';
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'ml-image-artifact-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+const SHA = 'a'.repeat(40);
+const good: CommentArtifact = {
+  schemaVersion: 1,
+  prNumber: 42,
+  headSha: SHA,
+  repository: 'acme/vision',
+  reports: [{ key: 'cpu', markdown: '## ok' }],
+};
+const file = () => path.join(dir, COMMENT_ARTIFACT_FILE);
+const put = (data: unknown) => writeFileSync(file(), typeof data === 'string' ? data : JSON.stringify(data));
+const readError = (expected: Parameters<typeof readCommentArtifact>[1] = { repository: 'acme/vision' }) => {
+  try {
+    readCommentArtifact(dir, expected);
+  } catch (e) {
+    expect(e).toBeInstanceOf(InputError);
+    return (e as InputError).message;
+  }
+  throw new Error('expected readCommentArtifact to throw');
+};
+
+describe('comment artifact', () => {
+  it('round-trips what the PR job writes', () => {
+    const written = writeCommentArtifact(path.join(dir, 'nested'), good);
+    expect(written).toBe(path.join(dir, 'nested', COMMENT_ARTIFACT_FILE));
+    expect(
+      readCommentArtifact(path.join(dir, 'nested'), { repository: 'acme/vision', headSha: SHA }),
+    ).toEqual(good);
+  });
+
+  it('compares the repository case-insensitively, as GitHub does', () => {
+    put(good);
+    expect(readCommentArtifact(dir, { repository: 'ACME/Vision' }).prNumber).toBe(42);
+  });
+
+  it('validates reports with the schema the poster passes', () => {
+    put(good);
+    const reportSchema = z.object({ key: z.string(), markdown: z.string() });
+    expect(readCommentArtifact(dir, { repository: 'acme/vision', reportSchema }).reports[0]!.key).toBe('cpu');
+    put({ ...good, reports: [{ key: 1 }] });
+    expect(readError({ repository: 'acme/vision', reportSchema })).toMatch(/reports\[0\]\.key/);
+  });
+
+  it.each([
+    ['bad JSON', '{"schemaVersion": 1,', /not JSON/],
+    ['not an object', '[]', /not a comment artifact: \(top level\)/],
+    ['another schema version', { ...good, schemaVersion: 2 }, /schemaVersion: expected 1/],
+    ['a negative PR number', { ...good, prNumber: -3 }, /prNumber: .*positive whole number/],
+    ['a fractional PR number', { ...good, prNumber: 1.5 }, /prNumber: .*whole number/],
+    [
+      'a PR number as a string',
+      { ...good, prNumber: '42' },
+      /prNumber: expected a pull-request number, got "42"/,
+    ],
+    ['a short SHA', { ...good, headSha: 'abc123' }, /headSha: expected a full commit SHA/],
+    [
+      'a SHA with a newline',
+      { ...good, headSha: `${SHA}\n::set-output name=x::y` },
+      /headSha: expected a full commit SHA/,
+    ],
+    ['an unknown key', { ...good, token: 'x' }, /token: unknown key/],
+    [
+      'a malformed repository',
+      { ...good, repository: 'acme/vision/../x' },
+      /repository: expected "owner\/repo"/,
+    ],
+    ['reports not a list', { ...good, reports: {} }, /reports: expected a list/],
+    [
+      'too many reports',
+      { ...good, reports: Array.from({ length: 65 }, () => ({})) },
+      /reports: .*at most 64/,
+    ],
+  ])('rejects %s', (_name, data, message) => {
+    put(data);
+    const msg = readError();
+    expect(msg).toContain(file());
+    expect(msg).toMatch(message);
+  });
+
+  it('rejects an artifact for another repository', () => {
+    put({ ...good, repository: 'evil/vision' });
+    expect(readError()).toMatch(/repository: expected "acme\/vision", got "evil\/vision"/);
+  });
+
+  it('rejects an artifact for another commit than the triggering run', () => {
+    put(good);
+    expect(readError({ repository: 'acme/vision', headSha: 'b'.repeat(40) })).toMatch(
+      /headSha: expected b{40}/,
+    );
+  });
+
+  it('refuses an oversized file before parsing it', () => {
+    put(`{"pad": "${'x'.repeat(2000)}"}`);
+    expect(readError({ repository: 'acme/vision', maxBytes: 1000 })).toMatch(/over the 1000-byte limit/);
+    writeFileSync(file(), Buffer.alloc(MAX_COMMENT_ARTIFACT_BYTES + 1, 0x20));
+    expect(readError()).toMatch(
+      new RegExp(
+        `${MAX_COMMENT_ARTIFACT_BYTES + 1} bytes, over the ${MAX_COMMENT_ARTIFACT_BYTES}-byte limit`,
+      ),
+    );
+  });
+
+  it('refuses a missing file with the fix', () => {
+    expect(readError()).toMatch(/not found/);
+  });
+
+  it.skipIf(process.platform === 'win32')(
+    'refuses a symbolic link (it could point at a runner secret)',
+    () => {
+      const target = path.join(dir, 'elsewhere.json');
+      writeFileSync(target, JSON.stringify(good));
+      symlinkSync(target, file());
+      expect(readError()).toMatch(/symbolic link/);
+    },
+  );
+
+  it('refuses a directory in the file’s place', () => {
+    mkdirSync(file());
+    expect(readError()).toMatch(/not a regular file/);
+  });
+
+  it('quotes hostile values without letting them start a new log line', () => {
+    put({ ...good, repository: 'evil/x\n::error::pwned' });
+    const msg = readError();
+    expect(msg).not.toContain('\n::error::');
+  });
+
+  it('refuses to write an artifact the poster would reject', () => {
+    expect(() => writeCommentArtifact(dir, { ...good, headSha: '' })).toThrow(InputError);
+    expect(() => writeCommentArtifact(dir, { ...good, headSha: '' })).toThrow(
+      /headSha: expected a full commit SHA/,
+    );
+  });
+});

@@ -1,0 +1,158 @@
+// The fork-safe hand-off: a pull request from a fork runs with a read-only token, so its job
+// writes the reports to an artifact and a privileged `workflow_run` job posts the comment.
+// That job runs with write access on data an untrusted job produced: everything read here is
+// bounded, validated, and checked against what the privileged job knows (repository, head SHA).
+import { closeSync, constants, fstatSync, mkdirSync, openSync, readSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { formatIssues } from '../config/issues.js';
+import { InputError } from '../errors.js';
+
+export const COMMENT_ARTIFACT_FILE = 'ml-image-comment.json';
+export const COMMENT_ARTIFACT_SCHEMA_VERSION = 1;
+/** Reports of a few variants are well under 1 MB; anything much bigger is not ours. */
+export const MAX_COMMENT_ARTIFACT_BYTES = 5 * 1024 * 1024;
+const MAX_REPORTS = 64;
+
+const REPOSITORY_RE = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/[A-Za-z0-9._-]{1,100}$/;
+
+function artifactSchema<R>(reports: z.ZodType<R>) {
+  return z.strictObject({
+    schemaVersion: z.literal(COMMENT_ARTIFACT_SCHEMA_VERSION),
+    prNumber: z
+      .number({ error: 'expected a pull-request number' })
+      .int({ error: 'expected a positive whole number' })
+      .positive({ error: 'expected a positive whole number' })
+      .max(2 ** 31 - 1, { error: 'expected a pull-request number' }),
+    headSha: z.string({ error: 'expected a commit SHA' }).regex(/^[0-9a-f]{40}$/, {
+      error: 'expected a full commit SHA (40 lowercase hex characters)',
+    }),
+    repository: z
+      .string({ error: 'expected "owner/repo"' })
+      .regex(REPOSITORY_RE, { error: 'expected "owner/repo"' }),
+    reports: z.array(reports).max(MAX_REPORTS, { error: `expected at most ${MAX_REPORTS} reports` }),
+  });
+}
+
+/** Without a report schema the entries stay unknown (src/report/model.ts's ReportModelSchema fits here). */
+export const CommentArtifactSchema = artifactSchema(z.unknown());
+
+export interface CommentArtifact<R = unknown> {
+  schemaVersion: 1;
+  prNumber: number;
+  headSha: string;
+  repository: string;
+  reports: R[];
+}
+
+/** Write `dir/ml-image-comment.json`; returns the file. Validates first: the poster would reject it anyway. */
+export function writeCommentArtifact(dir: string, payload: CommentArtifact): string {
+  const file = path.join(dir, COMMENT_ARTIFACT_FILE);
+  const parsed = CommentArtifactSchema.safeParse(payload);
+  if (!parsed.success) {
+    throw new InputError(
+      `${file}: cannot write the comment artifact: ${formatIssues(parsed.error, payload, CommentArtifactSchema).join('; ')}`,
+    );
+  }
+  const text = `${JSON.stringify(parsed.data)}\n`;
+  if (Buffer.byteLength(text) > MAX_COMMENT_ARTIFACT_BYTES) {
+    throw new InputError(
+      `${file}: the reports are ${Buffer.byteLength(text)} bytes, over the ${MAX_COMMENT_ARTIFACT_BYTES}-byte limit the poster accepts`,
+      'report fewer variants per job',
+    );
+  }
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(file, text);
+  return file;
+}
+
+export interface ExpectedArtifact<R> {
+  /** owner/repo the privileged job runs in (GITHUB_REPOSITORY); compared case-insensitively, as GitHub does. */
+  repository: string;
+  /** workflow_run.head_sha: the artifact must describe the commit that run built. */
+  headSha?: string;
+  /** Validates each report (e.g. ReportModelSchema); left out: reports stay unknown. */
+  reportSchema?: z.ZodType<R>;
+  maxBytes?: number;
+}
+
+/** Read and validate `dir/ml-image-comment.json`, treating it as hostile input. */
+export function readCommentArtifact<R = unknown>(
+  dir: string,
+  expected: ExpectedArtifact<R>,
+): CommentArtifact<R> {
+  const file = path.join(dir, COMMENT_ARTIFACT_FILE);
+  const maxBytes = expected.maxBytes ?? MAX_COMMENT_ARTIFACT_BYTES;
+  const text = readBounded(file, maxBytes);
+
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    throw new InputError(`${file}: not JSON: ${(e as Error).message.slice(0, 200)}`);
+  }
+  const version = (data as { schemaVersion?: unknown } | null)?.schemaVersion;
+  if (typeof version === 'number' && version !== COMMENT_ARTIFACT_SCHEMA_VERSION) {
+    throw new InputError(
+      `${file}: schemaVersion: expected ${COMMENT_ARTIFACT_SCHEMA_VERSION}, got ${version}`,
+      'the pull-request job and the poster workflow use different versions of ml-image-action: pin both to the same one',
+    );
+  }
+  const schema = artifactSchema(expected.reportSchema ?? (z.unknown() as z.ZodType<R>));
+  const parsed = schema.safeParse(data);
+  if (!parsed.success) {
+    const problems = formatIssues(parsed.error, data, schema);
+    throw new InputError(`${file}: not a comment artifact: ${problems.slice(0, 5).join('; ')}`);
+  }
+  const artifact = parsed.data as CommentArtifact<R>;
+  if (artifact.repository.toLowerCase() !== expected.repository.toLowerCase()) {
+    throw new InputError(
+      `${file}: repository: expected ${JSON.stringify(expected.repository)}, got ${JSON.stringify(artifact.repository)}`,
+      'the artifact was written for another repository: refusing to post it here',
+    );
+  }
+  if (expected.headSha !== undefined && artifact.headSha !== expected.headSha.toLowerCase()) {
+    throw new InputError(
+      `${file}: headSha: expected ${expected.headSha} (the workflow run's head SHA), got ${artifact.headSha}`,
+      'the artifact does not belong to the run that triggered this workflow',
+    );
+  }
+  return artifact;
+}
+
+/** The file's text, refusing links, non-files and anything over maxBytes before reading it. */
+function readBounded(file: string, maxBytes: number): string {
+  let fd: number;
+  try {
+    // O_NOFOLLOW: an artifact could carry a symlink to a file of the privileged runner.
+    fd = openSync(file, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0));
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT')
+      throw new InputError(
+        `${file}: not found`,
+        'download the "ml-image-comment" artifact of the triggering run into this folder',
+      );
+    if (code === 'ELOOP') throw new InputError(`${file}: is a symbolic link; refusing to follow it`);
+    throw new InputError(`${file}: cannot open: ${(e as Error).message}`);
+  }
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile()) throw new InputError(`${file}: not a regular file`);
+    if (st.size > maxBytes)
+      throw new InputError(`${file}: ${st.size} bytes, over the ${maxBytes}-byte limit`);
+    // One byte more than fstat said: a file that grows between fstat and read is refused, never read unbounded.
+    const buf = Buffer.alloc(st.size + 1);
+    let n = 0;
+    for (;;) {
+      const r = readSync(fd, buf, n, buf.length - n, null);
+      if (r === 0) break;
+      n += r;
+      if (n === buf.length) break;
+    }
+    if (n > st.size) throw new InputError(`${file}: changed while being read; refusing it`);
+    return buf.subarray(0, n).toString('utf8');
+  } finally {
+    closeSync(fd);
+  }
+}
