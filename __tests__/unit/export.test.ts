@@ -1,0 +1,1118 @@
+import { spawnSync } from 'node:child_process';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { parseAllDocuments } from 'yaml';
+import { exportCommand } from '../../src/cli/commands/export.js';
+import type { SmokeSuite } from '../../src/config/schema.js';
+import { InputError } from '../../src/errors.js';
+import {
+  type ExportSpec,
+  exportSteps,
+  jobDeadlineSeconds,
+  jobNameFor,
+  parseDigestRef,
+  pyxisImage,
+  shellQuote,
+} from '../../src/export/common.js';
+import { k8sManifests, k8sYaml, type K8sOptions, podScript } from '../../src/export/k8s.js';
+import { slurmScript, type SlurmOptions, slurmTime } from '../../src/export/slurm.js';
+import { imageFromBuild, variantFromPlan } from '../../src/export/source.js';
+import { captureIo } from '../helpers/fakes.js';
+import { k8sIssues } from '../helpers/k8s-schema.js';
+
+// Manifests are walked by path in the assertions; a loose type keeps that readable.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Loose = any;
+
+const D = `sha256:${'ab'.repeat(32)}`;
+const IMAGE = `ghcr.io/acme/train:v1@${D}`;
+const ALL: SmokeSuite[] = ['imports', 'pip-check', 'gpu', 'compute', 'train', 'ddp', 'custom'];
+const SMOKE_PY = readFileSync(
+  fileURLToPath(new URL('../../images/probe/ml_image_smoke.py', import.meta.url)),
+  'utf8',
+);
+// Words a shell must not interpret: quotes, substitutions, separators, globs, a newline.
+const HOSTILE = [
+  `it's`,
+  '$(touch PWNED)',
+  '`touch PWNED`',
+  '"; touch PWNED; "',
+  'a b',
+  '*',
+  'x\ny',
+  '--flag',
+];
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'ml-image-export-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+const spec = (over: Partial<ExportSpec> = {}): ExportSpec => ({
+  image: IMAGE,
+  suites: ALL,
+  nodes: 1,
+  gpusPerNode: 0,
+  timeoutSeconds: 600,
+  distributions: ['numpy'],
+  ...over,
+});
+const EXPORTS = '/shared/exports/smoke';
+const slurm = (over: Partial<SlurmOptions> = {}): SlurmOptions => ({
+  ...spec(),
+  exportDir: EXPORTS,
+  ...over,
+});
+/** Options for a run here: the export directory is the test's directory. */
+const local = (over: Partial<SlurmOptions> = {}): SlurmOptions => slurm({ exportDir: dir, ...over });
+const k8s = (over: Partial<K8sOptions> = {}): K8sOptions => ({ ...spec(), smokeScript: SMOKE_PY, ...over });
+
+function inputError(fn: () => unknown): InputError {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof InputError) return e;
+    throw e;
+  }
+  throw new Error('expected an InputError');
+}
+
+// dash is the strictest POSIX sh at hand (Debian's /bin/sh); elsewhere sh stands in.
+const POSIX_SH = spawnSync('dash', ['-c', 'true']).status === 0 ? 'dash' : 'sh';
+
+const syntax = (shell: string, text: string) => {
+  const file = path.join(dir, `syntax-${shell}.sh`);
+  writeFileSync(file, text);
+  return spawnSync(shell, ['-n', file], { encoding: 'utf8' });
+};
+
+/** argv of each recorded call (NUL-separated files written by the fakes), in call order. */
+const calls = (log: string) =>
+  readdirSync(log)
+    .sort()
+    .map((f) => readFileSync(path.join(log, f), 'utf8').split('\0').slice(0, -1));
+
+/** A directory of fake commands that record their argv into $FAKE_LOG. */
+function fakeBin(scripts: Record<string, string>): string {
+  const bin = path.join(dir, 'bin');
+  mkdirSync(bin, { recursive: true });
+  for (const [name, body] of Object.entries(scripts)) {
+    writeFileSync(
+      path.join(bin, name),
+      `#!/bin/bash\nn=$(ls "$FAKE_LOG" | wc -l)\nprintf '%s\\0' "$@" > "$FAKE_LOG/$(printf %03d "$n")"\n${body}\n`,
+    );
+    chmodSync(path.join(bin, name), 0o755);
+  }
+  return bin;
+}
+
+// srun: drop srun/Pyxis options, then play the container command. FAKE_REAL=DIR runs it for real with
+// /ml-image/ mapped to DIR (the bind mount); FAKE_CRASH / FAKE_HANG name suites that crash or hang.
+const FAKE_SRUN = [
+  'while [ $# -gt 0 ] && [[ $1 == --* ]]; do shift; done',
+  'if [ -n "${FAKE_REAL:-}" ]; then',
+  '  args=(); for a in "$@"; do args+=("${a//\\/ml-image\\//$FAKE_REAL/}"); done; exec "${args[@]}"',
+  'fi',
+  'case "$*" in',
+  '  *"-m pip check"*) if [ -n "${FAKE_PIP_FAIL:-}" ]; then echo "torch 2.5.0 has requirement numpy<2"; exit 1; fi; exit 0 ;;',
+  '  *torch.distributed.run*) echo \'ML_IMAGE_DDP {"ok": true, "world": 16, "backend": "nccl", "algbw_gbps": 10.0, "busbw_gbps": 18.75}\'; exit 0 ;;',
+  'esac',
+  'suite=$3',
+  'case " ${FAKE_CRASH:-} " in *" $suite "*) echo "Traceback: boom" >&2; exit 3 ;; esac',
+  'case " ${FAKE_HANG:-} " in *" $suite "*) exec sleep 30 ;; esac',
+  'echo "noise before the result"',
+  'echo "{\\"status\\": \\"pass\\", \\"reason\\": \\"\\", \\"metrics\\": {\\"suite\\": \\"$suite\\"}}"',
+].join('\n');
+
+function runSlurm(o: SlurmOptions, env: Record<string, string> = {}) {
+  writeFileSync(path.join(o.exportDir, 'ml_image_smoke.py'), SMOKE_PY);
+  const job = path.join(dir, 'job.sbatch');
+  writeFileSync(job, slurmScript(o));
+  const log = path.join(dir, 'log');
+  mkdirSync(log, { recursive: true });
+  const bin = fakeBin({ srun: FAKE_SRUN, scontrol: 'echo node-a; echo node-b' });
+  const r = spawnSync('bash', [job], {
+    cwd: dir,
+    encoding: 'utf8',
+    env: {
+      PATH: `${bin}:${process.env.PATH}`,
+      HOME: dir,
+      FAKE_LOG: log,
+      SLURM_JOB_ID: '42',
+      SLURM_NNODES: String(o.nodes),
+      SLURM_JOB_NODELIST: 'node-[a-b]',
+      SLURM_SUBMIT_DIR: dir,
+      ...env,
+    },
+  });
+  const results = path.join(o.exportDir, 'results', '42');
+  const result = (id: string) =>
+    JSON.parse(readFileSync(path.join(results, `${id}.json`), 'utf8')) as Record<string, unknown>;
+  return {
+    ...r,
+    srun: calls(log).filter((c) => c.some((a) => a.startsWith('--container-image='))),
+    result,
+    results,
+  };
+}
+
+describe('parseDigestRef', () => {
+  it.each([
+    [`ghcr.io/acme/train@${D}`, 'ghcr.io', 'acme/train', `ghcr.io/acme/train@${D}`],
+    [IMAGE, 'ghcr.io', 'acme/train', `ghcr.io/acme/train@${D}`],
+    [`python@${D}`, 'docker.io', 'library/python', `python@${D}`],
+    [`pytorch/pytorch:2.5-cuda12@${D}`, 'docker.io', 'pytorch/pytorch', `pytorch/pytorch@${D}`],
+    [`localhost:5000/ml/img@${D}`, 'localhost:5000', 'ml/img', `localhost:5000/ml/img@${D}`],
+    [`nvcr.io/nvidia/pytorch:25.03-py3@${D}`, 'nvcr.io', 'nvidia/pytorch', `nvcr.io/nvidia/pytorch@${D}`],
+  ])('%s', (image, registry, repoPath, ref) => {
+    expect(parseDigestRef(image)).toEqual({ ref, registry, path: repoPath, digest: D });
+  });
+
+  it.each([
+    ['ghcr.io/acme/train:v1', /pin by digest: --image "ghcr.io\/acme\/train:v1" has no @sha256/],
+    ['ghcr.io/acme/train', /pin by digest/],
+    [`ghcr.io/acme/train@sha256:abc`, /pin by digest/],
+    [`ghcr.io/acme/train@sha512:${'a'.repeat(128)}`, /pin by digest/],
+    [`ghcr.io/ACME/train@${D}`, /not a valid image repository/],
+    [`ghcr.io/acme/tr ain@${D}`, /not a valid image repository/],
+    [`ghcr.io/acme/x';touch PWNED;'@${D}`, /not a valid image repository/],
+    [`ghcr.io/acme/x:$(id)@${D}`, /invalid tag/],
+  ])('rejects %j', (image, message) => {
+    const e = inputError(() => parseDigestRef(image));
+    expect(e.exitCode).toBe(2);
+    expect(e.message).toMatch(message);
+  });
+
+  it('says where a digest comes from', () => {
+    const e = inputError(() => parseDigestRef('a/b:c'));
+    expect(e.message).toMatch(/or --from DIR \(from build\.json\)$/);
+    expect(e.fix).toMatch(/ml-image build --out DIR" writes the digest to DIR\/build\.json/);
+  });
+});
+
+describe('pyxisImage', () => {
+  // Enroot's URI grammar (src/docker.sh, docker::_parse_uri), as POSIX classes in JS:
+  const IMG = '[a-z0-9/._-]+';
+  const REGISTRY_DIGEST = new RegExp(`^docker://([^#/@]+)#(${IMG})@(sha256:[A-Za-z0-9]+)$`);
+  const HUB_DIGEST = new RegExp(`^docker://([^/#]+)/(${IMG})@(sha256:[A-Za-z0-9]+)$`);
+  // Older 3.x releases: docker://[USER@][REGISTRY#]IMAGE[:TAG], TAG = [[:alnum:]._:-]+
+  const LEGACY = new RegExp(`^docker://(([^#]+)#)?(${IMG})(:([A-Za-z0-9._:-]+))?$`);
+
+  it.each([
+    [`ghcr.io/acme/train@${D}`, `ghcr.io#acme/train@${D}`, REGISTRY_DIGEST],
+    [`localhost:5000/ml/img@${D}`, `localhost:5000#ml/img@${D}`, REGISTRY_DIGEST],
+    [`nvcr.io/nvidia/pytorch@${D}`, `nvcr.io#nvidia/pytorch@${D}`, REGISTRY_DIGEST],
+    [`python@${D}`, `library/python@${D}`, HUB_DIGEST],
+  ])('%s -> %s', (image, want, grammar) => {
+    const got = pyxisImage(parseDigestRef(image));
+    expect(got).toBe(want);
+    expect(`docker://${got}`).toMatch(grammar);
+  });
+
+  it.each([
+    [`ghcr.io/acme/train@${D}`, `ghcr.io#acme/train:${D}`],
+    [`python@${D}`, `library/python:${D}`],
+  ])('legacy Enroot: %s -> digest in the tag slot', (image, want) => {
+    const got = pyxisImage(parseDigestRef(image), true);
+    expect(got).toBe(want);
+    const m = LEGACY.exec(`docker://${got}`);
+    expect(m?.[5]).toBe(D);
+  });
+});
+
+describe('exportSteps', () => {
+  it.each([
+    [
+      'all suites, CPU only',
+      spec(),
+      [
+        'imports:script',
+        'pip-check:pip-check',
+        'gpu:skip',
+        'compute-cpu:script',
+        'train:script',
+        'ddp:ddp',
+        'custom:skip',
+      ],
+    ],
+    [
+      'all suites, 8 GPUs',
+      spec({ gpusPerNode: 8 }),
+      [
+        'imports:script',
+        'pip-check:pip-check',
+        'gpu:script',
+        'compute-cpu:script',
+        'compute-gpu:script',
+        'train:script',
+        'ddp:ddp',
+        'custom:skip',
+      ],
+    ],
+    ['no requirements', spec({ suites: ['imports'], distributions: [] }), ['imports:skip']],
+    ['order kept, repeats dropped', spec({ suites: ['ddp', 'train', 'ddp'] }), ['ddp:ddp', 'train:script']],
+  ])('%s', (_name, s, want) => {
+    expect(exportSteps(s).map((st) => `${st.id}:${st.kind}`)).toEqual(want);
+  });
+
+  it('passes the same arguments as src/smoke/run.ts', () => {
+    const steps = exportSteps(
+      spec({ gpusPerNode: 1, driverFloor: '535.104', minLossDrop: 0.25, distributions: ['numpy', 'torch'] }),
+    );
+    const args = Object.fromEntries(steps.map((s) => [s.id, s.kind === 'script' ? s.args : s.kind]));
+    expect(args).toMatchObject({
+      imports: ['imports', 'numpy', 'torch'],
+      gpu: ['gpu', '535.104'],
+      'compute-cpu': ['compute', 'cpu'],
+      'compute-gpu': ['compute', 'cuda'],
+      train: ['train', '0.25'],
+    });
+  });
+});
+
+describe('limits and names', () => {
+  it.each([
+    [60, '00:01:00'],
+    [61, '00:02:00'],
+    [5100, '01:25:00'],
+    [86400, '1-00:00:00'],
+    [90061, '1-01:02:00'],
+  ])('slurmTime(%i) = %s', (s, want) => expect(slurmTime(s)).toBe(want));
+
+  it.each([
+    ['every running step at its timeout plus one image pull', spec({ timeoutSeconds: 100 }), 5 * 100 + 900],
+    ['skipped suites cost nothing', spec({ suites: ['gpu', 'custom'], timeoutSeconds: 100 }), 100 + 900],
+    ['GPUs add compute-gpu and gpu', spec({ gpusPerNode: 2, timeoutSeconds: 10 }), 7 * 10 + 900],
+  ])('jobDeadlineSeconds: %s', (_n, s, want) => expect(jobDeadlineSeconds(s)).toBe(want));
+
+  it.each([
+    [undefined, 'ml-image-smoke'],
+    ['cpu', 'ml-image-smoke-cpu'],
+    ['cuda12.8', 'ml-image-smoke-cuda12-8'],
+    ['--', 'ml-image-smoke'],
+    ['x'.repeat(80), `ml-image-smoke-${'x'.repeat(37)}`],
+  ])('jobNameFor(%j) = %s', (v, want) => expect(jobNameFor(v)).toBe(want));
+});
+
+describe('shellQuote', () => {
+  it.each([
+    ['numpy', 'numpy'],
+    ['535.104', '535.104'],
+    ['', `''`],
+    [`it's`, `'it'\\''s'`],
+    ['a b', `'a b'`],
+  ])('%j -> %s', (word, want) => expect(shellQuote(word)).toBe(want));
+
+  it('round-trips hostile words through bash and POSIX sh unchanged', () => {
+    for (const shell of ['bash', POSIX_SH]) {
+      const r = spawnSync(shell, ['-c', `printf '%s\\0' ${HOSTILE.map(shellQuote).join(' ')}`], {
+        cwd: dir,
+        encoding: 'utf8',
+      });
+      expect(r.stdout.split('\0').slice(0, -1)).toEqual(HOSTILE);
+      expect(existsSync(path.join(dir, 'PWNED'))).toBe(false);
+    }
+  });
+});
+
+describe('slurmScript', () => {
+  it.each([
+    ['one CPU node', slurm()],
+    [
+      'two nodes x 8 GPUs',
+      slurm({ nodes: 2, gpusPerNode: 8, partition: 'gpu,gpu-long', account: 'ml-team' }),
+    ],
+    ['hostile requirement names', slurm({ distributions: HOSTILE })],
+    ['an export directory with a space and a quote', slurm({ exportDir: `/shared/it's here` })],
+    ['one suite', slurm({ suites: ['pip-check'] })],
+  ])('passes bash -n: %s', (_name, o) => {
+    const r = syntax('bash', slurmScript(o));
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+  });
+
+  it('writes the #SBATCH header from the options', () => {
+    const text = slurmScript(
+      slurm({
+        nodes: 4,
+        gpusPerNode: 8,
+        cpus: 32,
+        name: 'smoke-cu128',
+        partition: 'gpu',
+        timeoutSeconds: 300,
+      }),
+    );
+    const header = text.split('\n').filter((l) => l.startsWith('#SBATCH '));
+    expect(header).toEqual([
+      '#SBATCH --job-name=smoke-cu128',
+      '#SBATCH --nodes=4',
+      '#SBATCH --ntasks-per-node=1',
+      '#SBATCH --gpus-per-node=8',
+      '#SBATCH --cpus-per-task=32',
+      `#SBATCH --time=${slurmTime(7 * 300 + 900)}`,
+      '#SBATCH --output=ml-image-smoke-%j.out',
+      '#SBATCH --partition=gpu',
+    ]);
+    // #SBATCH lines are read only before the first command.
+    const firstCommand = text.split('\n').findIndex((l) => l !== '' && !l.startsWith('#'));
+    expect(text.split('\n').lastIndexOf(header.at(-1)!)).toBeLessThan(firstCommand);
+  });
+
+  it('asks for no GPUs on a CPU cluster', () => {
+    expect(slurmScript(slurm())).not.toMatch(/^#SBATCH --gpus/m);
+  });
+
+  it('runs the multi-node ddp suite through torchrun with a c10d rendezvous at the first node, by digest', () => {
+    const text = slurmScript(slurm({ nodes: 2, gpusPerNode: 8 }));
+    expect(text).toContain(`IMAGE='ghcr.io#acme/train@${D}'`);
+    expect(text).toContain('--container-image="$IMAGE"');
+    expect(text).toContain('MASTER_ADDR=$(scontrol show hostnames "$SLURM_JOB_NODELIST" | head -n 1)');
+    expect(text).toMatch(/srun --nodes="\$SLURM_NNODES" --ntasks-per-node=1/);
+    for (const flag of [
+      '--nnodes="$SLURM_NNODES"',
+      '--nproc_per_node="$NPROC_PER_NODE"',
+      '--rdzv_backend=c10d',
+      '--rdzv_endpoint="$MASTER_ADDR:$MASTER_PORT"',
+      '--rdzv_id="$SLURM_JOB_ID"',
+    ])
+      expect(text).toContain(flag);
+    expect(text).toContain('NPROC_PER_NODE=8');
+    expect(text).toContain('/ml-image/ml_image_smoke.py ddp-worker');
+    expect(text).not.toContain(':v1'); // the tag is dropped: only the digest decides
+  });
+
+  it.each([
+    ['a relative export directory', slurm({ exportDir: 'out' }), /--out: expected an absolute path/],
+    ['a comma in the export directory', slurm({ exportDir: '/a,b' }), /--out: .*cannot be mounted by Pyxis/],
+    ['a colon in the export directory', slurm({ exportDir: '/a:b' }), /--out: .*cannot be mounted/],
+    ['a partition with a space', slurm({ partition: 'gpu; rm' }), /--partition/],
+    ['an account with a quote', slurm({ account: `a'b` }), /--account/],
+    ['a job name with a space', slurm({ name: 'my job' }), /--name: "my job"/],
+    ['an image without a digest', slurm({ image: 'ghcr.io/acme/train:v1' }), /pin by digest/],
+    ['zero nodes', slurm({ nodes: 0 }), /--nodes: expected a whole number from 1/],
+    ['fractional GPUs', slurm({ gpusPerNode: 0.5 }), /--gpus-per-node/],
+    ['no suites', slurm({ suites: [] }), /--suites: no suite/],
+    ['a driver floor with shell syntax', slurm({ driverFloor: '535;id' }), /driver floor/],
+  ])('rejects %s (exit 2)', (_n, o, message) => {
+    const e = inputError(() => slurmScript(o));
+    expect(e.exitCode).toBe(2);
+    expect(e.message).toMatch(message);
+  });
+
+  describe('run with fake srun/scontrol', () => {
+    it('runs each suite in the pinned container and writes one JSON result per suite', () => {
+      const r = runSlurm(local({ nodes: 2, gpusPerNode: 4, distributions: ['numpy', 'torch'] }));
+      expect(r.stderr).toBe('');
+      expect(r.status).toBe(0);
+      const ids = ['imports', 'pip-check', 'gpu', 'compute-cpu', 'compute-gpu', 'train', 'ddp', 'custom'];
+      expect(
+        readdirSync(r.results)
+          .filter((f) => f.endsWith('.json'))
+          .sort(),
+      ).toEqual(ids.map((i) => `${i}.json`).sort());
+      for (const id of ids) expect(r.stdout).toContain(`ml-image: ${id} `);
+      expect(r.result('imports')).toMatchObject({
+        id: 'imports',
+        suite: 'imports',
+        status: 'pass',
+        exitCode: 0,
+      });
+      expect(r.result('compute-gpu')).toMatchObject({ suite: 'compute', metrics: { suite: 'compute' } });
+      expect(r.result('pip-check')).toMatchObject({ status: 'pass', reason: '' });
+      expect(r.result('ddp')).toMatchObject({
+        status: 'pass',
+        metrics: { ok: true, world: 16, backend: 'nccl', busbw_gbps: 18.75 },
+      });
+      expect(r.result('custom')).toMatchObject({
+        status: 'skip',
+        reason: expect.stringMatching(/ml-image smoke/),
+      });
+      expect(typeof r.result('train').durationMs).toBe('number');
+
+      // Every container step: the image by digest, the export dir read-only at /ml-image, no home.
+      expect(r.srun).toHaveLength(7);
+      for (const argv of r.srun) {
+        expect(argv).toContain(`--container-image=ghcr.io#acme/train@${D}`);
+        expect(argv).toContain(`--container-mounts=${dir}:/ml-image:ro`);
+        expect(argv).toContain('--no-container-mount-home');
+        expect(argv).toContain('--container-name=ml-image-smoke-42');
+      }
+      const imports = r.srun[0]!;
+      expect(imports.slice(imports.indexOf('python3'))).toEqual([
+        'python3',
+        '/ml-image/ml_image_smoke.py',
+        'imports',
+        'numpy',
+        'torch',
+      ]);
+      const ddp = r.srun.at(-1)!;
+      expect(ddp.slice(0, 2)).toEqual(['--nodes=2', '--ntasks-per-node=1']);
+      expect(ddp).toContain('--rdzv_endpoint=node-a:29500');
+      expect(ddp).toContain('--nnodes=2');
+      expect(ddp).toContain('--nproc_per_node=4');
+    });
+
+    it('passes hostile requirement names as plain arguments: nothing is executed', () => {
+      const r = runSlurm(local({ suites: ['imports'], distributions: HOSTILE }));
+      expect(r.status).toBe(0);
+      const argv = r.srun[0]!;
+      expect(argv.slice(argv.indexOf('imports') + 1)).toEqual(HOSTILE);
+      expect(existsSync(path.join(dir, 'PWNED'))).toBe(false);
+    });
+
+    it('records crashes, broken requirements and timeouts as failures, and exits 1', () => {
+      const r = runSlurm(local({ suites: ['imports', 'pip-check', 'train', 'compute'], timeoutSeconds: 1 }), {
+        FAKE_CRASH: 'imports',
+        FAKE_PIP_FAIL: '1',
+        FAKE_HANG: 'train',
+      });
+      expect(r.status).toBe(1);
+      expect(r.result('imports')).toMatchObject({
+        status: 'fail',
+        exitCode: 3,
+        reason: 'the suite exited 3 without a result',
+      });
+      expect(readFileSync(path.join(r.results, 'imports.err'), 'utf8')).toContain('Traceback: boom');
+      expect(r.result('pip-check')).toMatchObject({
+        status: 'fail',
+        reason: 'pip check found broken requirements',
+      });
+      expect(readFileSync(path.join(r.results, 'pip-check.out'), 'utf8')).toContain('numpy<2');
+      expect(r.result('train')).toMatchObject({
+        status: 'fail',
+        exitCode: 124,
+        reason: 'timed out after 1s',
+      });
+      expect(r.result('compute-cpu')).toMatchObject({ status: 'pass' });
+    });
+
+    it('finds the smoke script through ML_IMAGE_EXPORT_DIR, and stops when it is nowhere', () => {
+      const moved = path.join(dir, 'moved');
+      mkdirSync(moved);
+      writeFileSync(path.join(moved, 'ml_image_smoke.py'), SMOKE_PY);
+      const o = local({ suites: ['train'], exportDir: path.join(dir, 'exported') });
+      mkdirSync(o.exportDir);
+      const ok = runSlurm(o, { ML_IMAGE_EXPORT_DIR: moved, SLURM_SUBMIT_DIR: '/nonexistent' });
+      expect(ok.status).toBe(0);
+      expect(ok.srun[0]).toContain(`--container-mounts=${moved}:/ml-image:ro`);
+
+      rmSync(o.exportDir, { recursive: true });
+      const lost = spawnSync('bash', [path.join(dir, 'job.sbatch')], {
+        encoding: 'utf8',
+        env: { PATH: process.env.PATH, SLURM_SUBMIT_DIR: '/nonexistent', SLURM_JOB_ID: '43' },
+      });
+      expect(lost.status).toBe(2);
+      expect(lost.stderr).toMatch(/ml_image_smoke.py not found: set ML_IMAGE_EXPORT_DIR/);
+    });
+
+    // The real script needs python3 with an installed distribution to import (pip, here).
+    const python =
+      spawnSync('python3', ['-c', 'import importlib.metadata as m; m.distribution("pip")']).status === 0;
+    it.skipIf(!python)('captures the real ml_image_smoke.py result lines (json.dumps layout)', () => {
+      const r = runSlurm(local({ suites: ['imports', 'custom'], distributions: ['pip'] }), {
+        FAKE_REAL: dir,
+      });
+      expect(r.result('imports')).toMatchObject({ id: 'imports', status: 'pass', metrics: { modules: 1 } });
+      expect(r.result('custom').status).toBe('skip');
+    });
+  });
+});
+
+describe('k8sManifests', () => {
+  const docs = (o: K8sOptions) => k8sManifests(o);
+  const job = (o: K8sOptions) => docs(o).find((d) => d.kind === 'Job') as Record<string, Loose>;
+  const pod = (o: K8sOptions) => job(o).spec.template.spec;
+
+  it.each([
+    ['one CPU pod', k8s()],
+    ['one pod with 8 GPUs', k8s({ gpusPerNode: 8 })],
+    ['4 pods x 8 GPUs', k8s({ nodes: 4, gpusPerNode: 8, namespace: 'ml-smoke' })],
+    [
+      'node selector and tolerations',
+      k8s({
+        gpusPerNode: 1,
+        nodeSelector: { 'nvidia.com/gpu.product': 'NVIDIA-H100-80GB-HBM3' },
+        tolerations: [{ key: 'dedicated', operator: 'Equal', value: 'ml', effect: 'NoSchedule' }],
+      }),
+    ],
+    ['hostile requirement names', k8s({ distributions: HOSTILE })],
+  ])('validates as v1/batch-v1 objects: %s', (_n, o) => {
+    const objects = docs(o);
+    for (const obj of objects) expect(k8sIssues(obj)).toEqual([]);
+    // The YAML file says the same as the objects.
+    const parsed = parseAllDocuments(k8sYaml(objects)).map((d) => d.toJS() as unknown);
+    expect(parsed).toEqual(objects);
+  });
+
+  it('runs the image by digest with the Job settings a smoke run needs', () => {
+    const o = k8s({ gpusPerNode: 2, timeoutSeconds: 100, name: 'smoke-cu128', namespace: 'ml' });
+    const j = job(o);
+    expect(j.metadata).toMatchObject({ name: 'smoke-cu128', namespace: 'ml' });
+    expect(j.spec).toMatchObject({
+      backoffLimit: 0,
+      ttlSecondsAfterFinished: 86400,
+      activeDeadlineSeconds: jobDeadlineSeconds(o),
+    });
+    expect(j.spec.completionMode).toBeUndefined();
+    const p = pod(o);
+    expect(p.restartPolicy).toBe('Never');
+    expect(p.automountServiceAccountToken).toBe(false);
+    const c = p.containers[0];
+    expect(c.image).toBe(`ghcr.io/acme/train@${D}`);
+    expect(c.resources.limits).toEqual({ 'nvidia.com/gpu': '2' });
+    expect(c.securityContext).toEqual({
+      allowPrivilegeEscalation: false,
+      privileged: false,
+      capabilities: { drop: ['ALL'] },
+    });
+    expect(p.volumes).toContainEqual({ name: 'dshm', emptyDir: { medium: 'Memory', sizeLimit: '1Gi' } });
+    expect(c.volumeMounts).toContainEqual({ name: 'dshm', mountPath: '/dev/shm' });
+    expect(p.tolerations).toEqual([{ key: 'nvidia.com/gpu', operator: 'Exists', effect: 'NoSchedule' }]);
+    const cm = docs(o)[0] as { metadata: { name: string; namespace: string }; data: Record<string, string> };
+    expect(cm.metadata).toMatchObject({ name: 'smoke-cu128-scripts', namespace: 'ml' });
+    expect(cm.data['ml_image_smoke.py']).toBe(SMOKE_PY);
+    expect(p.volumes).toContainEqual({
+      name: 'scripts',
+      configMap: { name: 'smoke-cu128-scripts', defaultMode: 0o444 },
+    });
+  });
+
+  it('asks a CPU-only run for no GPUs and no GPU toleration', () => {
+    const p = pod(k8s());
+    expect(p.containers[0].resources).toEqual({ requests: { cpu: '8' } });
+    expect(p.tolerations).toBeUndefined();
+  });
+
+  it('spans several pods with an Indexed Job behind a headless Service', () => {
+    const o = k8s({ nodes: 3, gpusPerNode: 8, name: 'smoke' });
+    const objects = docs(o);
+    expect(objects.map((d) => d.kind)).toEqual(['ConfigMap', 'Service', 'Job']);
+    const svc = objects[1] as Record<string, Loose>;
+    expect(svc.spec).toMatchObject({
+      clusterIP: 'None',
+      selector: { 'ml-image-action/job': 'smoke' },
+      publishNotReadyAddresses: true,
+    });
+    expect(job(o).spec).toMatchObject({ completionMode: 'Indexed', completions: 3, parallelism: 3 });
+    expect(pod(o).subdomain).toBe('smoke');
+    expect(job(o).spec.template.metadata.labels['ml-image-action/job']).toBe('smoke');
+    const sh = podScript(o, 'smoke');
+    expect(sh).toContain('RDZV_HOST=smoke-0.smoke');
+    expect(sh).toContain('--rdzv_backend=c10d');
+    expect(sh).toContain('--rdzv_endpoint="$RDZV_HOST:29500"');
+  });
+
+  it('uses torchrun --standalone on a single pod', () => {
+    const sh = podScript(k8s({ gpusPerNode: 8 }), 'x');
+    expect(sh).toContain('torch.distributed.run --standalone --nnodes=1 --nproc_per_node="$NPROC_PER_NODE"');
+    expect(sh).toContain('NPROC_PER_NODE=8');
+    expect(sh).not.toContain('c10d');
+  });
+
+  it.each([
+    ['a namespace with a space', k8s({ namespace: 'my ns' }), /--namespace: "my ns"/],
+    ['a namespace with quotes', k8s({ namespace: `ml'; kubectl delete ns x; '` }), /--namespace/],
+    ['an uppercase namespace', k8s({ namespace: 'ML' }), /--namespace/],
+    ['a job name too long for pod hostnames', k8s({ name: 'x'.repeat(53) }), /--name/],
+    ['a bad node selector key', k8s({ nodeSelector: { 'a b': 'c' } }), /--node-selector: "a b"/],
+    ['a bad node selector value', k8s({ nodeSelector: { a: 'c d' } }), /--node-selector: "c d"/],
+    [
+      'an Exists toleration with a value',
+      k8s({ tolerations: [{ key: 'k', operator: 'Exists', value: 'v' }] }),
+      /--toleration/,
+    ],
+    ['a shm size that is no quantity', k8s({ shmSize: '1 GiB' }), /shm size/],
+    ['an image by tag', k8s({ image: 'ghcr.io/acme/train:latest' }), /pin by digest/],
+  ])('rejects %s (exit 2)', (_n, o, message) => {
+    const e = inputError(() => k8sManifests(o));
+    expect(e.exitCode).toBe(2);
+    expect(e.message).toMatch(message);
+  });
+});
+
+describe('the Kubernetes schema of the tests is strict', () => {
+  const base = () => structuredClone(k8sManifests(k8s({ gpusPerNode: 1 })).at(-1)!) as Record<string, Loose>;
+  it.each([
+    ['a misspelled JobSpec field', (j: Loose) => (j.spec.ttlSecondAfterFinished = 60), /Unrecognized key/],
+    [
+      'a misspelled container field',
+      (j: Loose) => (j.spec.template.spec.containers[0].volumeMount = []),
+      /Unrecognized key/,
+    ],
+    [
+      'restartPolicy Always in a Job',
+      (j: Loose) => (j.spec.template.spec.restartPolicy = 'Always'),
+      /Never or OnFailure/,
+    ],
+    [
+      'restartPolicy outside the enum',
+      (j: Loose) => (j.spec.template.spec.restartPolicy = 'never'),
+      /restartPolicy/,
+    ],
+    [
+      'a quantity with a space',
+      (j: Loose) => (j.spec.template.spec.volumes[1].emptyDir.sizeLimit = '1 Gi'),
+      /quantity/,
+    ],
+    [
+      'half a GPU',
+      (j: Loose) => (j.spec.template.spec.containers[0].resources.limits['nvidia.com/gpu'] = '0.5'),
+      /whole numbers/,
+    ],
+    [
+      'emptyDir medium in lowercase',
+      (j: Loose) => (j.spec.template.spec.volumes[1].emptyDir.medium = 'memory'),
+      /medium/,
+    ],
+    [
+      'a mount of no volume',
+      (j: Loose) => (j.spec.template.spec.containers[0].volumeMounts[0].name = 'nope'),
+      /names no volume/,
+    ],
+    ['Indexed without completions', (j: Loose) => (j.spec.completionMode = 'Indexed'), /needs completions/],
+    ['backoffLimit as a string', (j: Loose) => (j.spec.backoffLimit = '0'), /backoffLimit/],
+    ['the wrong apiVersion', (j: Loose) => (j.apiVersion = 'batch/v1beta1'), /apiVersion/],
+  ])('rejects %s', (_n, mutate, message) => {
+    const j = base();
+    expect(k8sIssues(j)).toEqual([]);
+    mutate(j);
+    expect(k8sIssues(j).join('\n')).toMatch(message);
+  });
+});
+
+describe('the pod driver (run.sh)', () => {
+  // python3: DNS checks pass, pip check passes, torchrun prints the rank-0 line on pod 0 only.
+  const FAKE_PYTHON = [
+    'case "$*" in',
+    '  "-c "*) exit 0 ;;',
+    '  *"-m pip check"*) exit 0 ;;',
+    '  *torch.distributed.run*) if [ "${JOB_COMPLETION_INDEX:-0}" = 0 ]; then echo \'ML_IMAGE_DDP {"ok": true, "world": 4, "backend": "nccl", "algbw_gbps": 1.0, "busbw_gbps": 1.5}\'; fi; exit 0 ;;',
+    'esac',
+    'suite=$2',
+    'case " ${FAKE_CRASH:-} " in *" $suite "*) echo "Traceback: boom" >&2; exit 3 ;; esac',
+    'echo "{\\"status\\": \\"pass\\", \\"reason\\": \\"\\", \\"metrics\\": {\\"suite\\": \\"$suite\\"}}"',
+  ].join('\n');
+
+  function runPod(o: K8sOptions, env: Record<string, string> = {}) {
+    const file = path.join(dir, 'run.sh');
+    writeFileSync(file, podScript(o, o.name ?? 'ml-image-smoke'));
+    const log = path.join(dir, `log${env.JOB_COMPLETION_INDEX ?? ''}`);
+    mkdirSync(log, { recursive: true });
+    const results = path.join(dir, `results${env.JOB_COMPLETION_INDEX ?? ''}`);
+    const r = spawnSync(POSIX_SH, [file], {
+      cwd: dir,
+      encoding: 'utf8',
+      env: {
+        PATH: `${fakeBin({ python3: FAKE_PYTHON })}:${process.env.PATH}`,
+        FAKE_LOG: log,
+        ML_IMAGE_RESULTS_DIR: results,
+        ...env,
+      },
+    });
+    const lines = r.stdout
+      .split('\n')
+      .filter((l) => l.startsWith('ML_IMAGE_RESULT '))
+      .map((l) => JSON.parse(l.slice('ML_IMAGE_RESULT '.length)) as Record<string, unknown>);
+    return { ...r, lines, calls: calls(log) };
+  }
+
+  it.each([
+    ['one CPU pod', k8s()],
+    ['4 pods', k8s({ nodes: 4, gpusPerNode: 8 })],
+    ['hostile requirement names', k8s({ distributions: HOSTILE })],
+  ])('passes sh -n (dash) and bash -n: %s', (_n, o) => {
+    const sh = podScript(o, 'x');
+    for (const shell of [POSIX_SH, 'bash']) {
+      const r = syntax(shell, sh);
+      expect(r.stderr).toBe('');
+      expect(r.status).toBe(0);
+    }
+  });
+
+  it('prints one ML_IMAGE_RESULT line per suite and exits 0 when all pass', () => {
+    const r = runPod(k8s({ gpusPerNode: 2, distributions: HOSTILE }));
+    expect(r.status).toBe(0);
+    expect(r.lines.map((l) => `${l.id}:${l.status}`)).toEqual([
+      'imports:pass',
+      'pip-check:pass',
+      'gpu:pass',
+      'compute-cpu:pass',
+      'compute-gpu:pass',
+      'train:pass',
+      'ddp:pass',
+      'custom:skip',
+    ]);
+    expect(r.lines.find((l) => l.id === 'ddp')).toMatchObject({ metrics: { world: 4, backend: 'nccl' } });
+    const imports = r.calls.find((c) => c.includes('imports'))!;
+    expect(imports.slice(imports.indexOf('imports') + 1)).toEqual(HOSTILE);
+    expect(existsSync(path.join(dir, 'PWNED'))).toBe(false);
+    const ddp = r.calls.find((c) => c.includes('torch.distributed.run'))!;
+    expect(ddp).toEqual(
+      expect.arrayContaining([
+        '--standalone',
+        '--nproc_per_node=2',
+        '/ml-image/ml_image_smoke.py',
+        'ddp-worker',
+      ]),
+    );
+  });
+
+  it('exits 1 and shows the stderr of a failing suite', () => {
+    const r = runPod(k8s({ suites: ['train', 'pip-check'] }), { FAKE_CRASH: 'train' });
+    expect(r.status).toBe(1);
+    expect(r.lines[0]).toMatchObject({
+      id: 'train',
+      status: 'fail',
+      reason: 'the suite exited 3 without a result',
+    });
+    expect(r.stdout).toContain('  | Traceback: boom');
+    expect(r.lines[1]).toMatchObject({ id: 'pip-check', status: 'pass' });
+  });
+
+  it('runs ddp first on every pod of a multi-pod Job, and the other suites on pod 0 only', () => {
+    const o = k8s({ nodes: 2, gpusPerNode: 4, name: 'smoke', suites: ['imports', 'ddp', 'train'] });
+    const pod0 = runPod(o, { JOB_COMPLETION_INDEX: '0' });
+    expect(pod0.status).toBe(0);
+    expect(pod0.lines.map((l) => `${l.id}:${l.status}`)).toEqual(['ddp:pass', 'imports:pass', 'train:pass']);
+    const torchrun0 = pod0.calls.find((c) => c.includes('torch.distributed.run'))!;
+    expect(torchrun0).toEqual(
+      expect.arrayContaining([
+        '--nnodes=2',
+        '--nproc_per_node=4',
+        '--rdzv_backend=c10d',
+        '--rdzv_endpoint=smoke-0.smoke:29500',
+        '--rdzv_conf=join_timeout=600,is_host=1',
+      ]),
+    );
+    // Before torchrun, the pod waited for the rendezvous host's DNS name.
+    expect(pod0.calls[0]).toEqual(expect.arrayContaining(['-c', 'smoke-0.smoke']));
+
+    const pod1 = runPod(o, { JOB_COMPLETION_INDEX: '1' });
+    expect(pod1.status).toBe(0);
+    expect(pod1.lines).toEqual([
+      expect.objectContaining({
+        id: 'ddp',
+        status: 'pass',
+        reason: expect.stringMatching(/rank 0 on pod 0/),
+      }),
+    ]);
+    expect(pod1.calls.find((c) => c.includes('torch.distributed.run'))).toContain(
+      '--rdzv_conf=join_timeout=600,is_host=0',
+    );
+  });
+});
+
+describe('source: build.json and plan.json', () => {
+  const variant = (name: string, extra: Record<string, unknown> = {}) => ({
+    variant: name,
+    repository: 'ghcr.io/acme/train',
+    digest: D,
+    tags: [`ghcr.io/acme/train:${name}`],
+    platforms: [
+      {
+        platform: 'linux/amd64',
+        digest: `sha256:${'1'.repeat(64)}`,
+        durationMs: 1,
+        attempts: 1,
+        metadata: {},
+      },
+    ],
+    baseImage: 'python:3.12-slim',
+    ...extra,
+  });
+  const build = (...variants: unknown[]) => ({ schemaVersion: 1, variants });
+
+  it.each([
+    [
+      'the only variant',
+      build(variant('cpu')),
+      undefined,
+      { image: `ghcr.io/acme/train@${D}`, variant: 'cpu' },
+    ],
+    [
+      'the variant asked for',
+      build(variant('cpu'), variant('cu128')),
+      'cu128',
+      { image: `ghcr.io/acme/train@${D}`, variant: 'cu128' },
+    ],
+    [
+      'one unmerged pushed platform',
+      build(variant('cpu', { digest: undefined })),
+      undefined,
+      { image: `ghcr.io/acme/train@sha256:${'1'.repeat(64)}`, variant: 'cpu' },
+    ],
+  ])('takes %s', (_n, data, v, want) => {
+    expect(imageFromBuild(data, 'out/build.json', v)).toEqual(want);
+  });
+
+  it.each([
+    [
+      'several variants and no --variant',
+      build(variant('cpu'), variant('cu128')),
+      undefined,
+      /2 variants \(cpu, cu128\): pick one with --variant/,
+    ],
+    [
+      'an unknown variant',
+      build(variant('cpu')),
+      'rocm',
+      /--variant: no variant "rocm" in out\/build.json; it has cpu/,
+    ],
+    [
+      'a variant that was not pushed',
+      build(
+        variant('cpu', {
+          digest: undefined,
+          platforms: [
+            { platform: 'linux/amd64', digest: D, durationMs: 1, attempts: 1, metadata: {}, localRef: 'x:y' },
+          ],
+        }),
+      ),
+      undefined,
+      /pin by digest: variant cpu .* \(from build\.json/,
+    ],
+    ['not a build result', { hello: 1 }, undefined, /out\/build.json: not a build result/],
+  ])('rejects %s', (_n, data, v, message) => {
+    expect(inputError(() => imageFromBuild(data, 'out/build.json', v)).message).toMatch(message);
+  });
+
+  it('reads the driver floor and CUDA-ness of a variant from plan.json', () => {
+    const plan = {
+      variants: [
+        { name: 'cpu' },
+        {
+          name: 'cu128',
+          cuda: { version: '12.8', toolkitDriverMin: '570.26', minorCompatDriverMin: '525.60.13' },
+        },
+      ],
+    };
+    expect(variantFromPlan(plan, 'cu128')).toEqual({ cuda: true, driverFloor: '525.60.13' });
+    expect(variantFromPlan(plan, 'cpu')).toEqual({ cuda: false });
+    expect(variantFromPlan(plan, 'nope')).toBeUndefined();
+    expect(variantFromPlan({ variants: 'x' }, 'cpu')).toBeUndefined();
+  });
+});
+
+describe('ml-image export', () => {
+  const run = async (...argv: string[]) => {
+    const io = captureIo(dir);
+    const code = await exportCommand.run(argv, io);
+    return { code, out: io.out(), err: io.err() };
+  };
+  const rejection = async (...argv: string[]) => {
+    try {
+      await exportCommand.run(argv, captureIo(dir));
+    } catch (e) {
+      if (e instanceof InputError) return e;
+      throw e;
+    }
+    throw new Error('expected an InputError');
+  };
+
+  it('--slurm writes job.sbatch and the smoke script, and says how to submit', async () => {
+    const r = await run(
+      '--slurm',
+      '--image',
+      IMAGE,
+      '--nodes',
+      '2',
+      '--gpus-per-node',
+      '8',
+      '--out',
+      'slurm',
+    );
+    expect(r.code).toBe(0);
+    const out = path.join(dir, 'slurm');
+    expect(readFileSync(path.join(out, 'ml_image_smoke.py'), 'utf8')).toBe(SMOKE_PY);
+    const job = readFileSync(path.join(out, 'job.sbatch'), 'utf8');
+    expect(job).toContain('#SBATCH --nodes=2');
+    expect(job).toContain(`for d in ${out} `);
+    expect(syntax('bash', job).status).toBe(0);
+    expect(r.out).toContain(`wrote ${path.join(out, 'job.sbatch')}`);
+    expect(r.out).toContain(`image:   ghcr.io#acme/train@${D}`);
+    expect(r.out).toContain('submit:  sbatch slurm/job.sbatch');
+    expect(r.out).toMatch(/note: +custom tests are not exported/);
+    expect(r.out).not.toMatch(/no GPUs requested/);
+  });
+
+  it('says when a run asks for no GPUs', async () => {
+    const r = await run('--k8s', '--image', IMAGE, '--suites', 'compute', '--out', 'cpu');
+    expect(r.out).toMatch(/note: +no GPUs requested: .*--gpus-per-node N/);
+    expect(r.out).toContain('submit:  kubectl apply -f cpu/job.yaml');
+    expect(r.out).toContain(
+      "results: kubectl logs -l ml-image-action/job=ml-image-smoke --tail=-1 | grep '^ML_IMAGE_RESULT '",
+    );
+  });
+
+  it('--k8s --from DIR takes the image, GPU default and driver floor from build.json and plan.json', async () => {
+    const from = path.join(dir, 'build-out');
+    mkdirSync(from);
+    writeFileSync(
+      path.join(from, 'build.json'),
+      JSON.stringify({
+        schemaVersion: 1,
+        variants: [
+          {
+            variant: 'cu128',
+            repository: 'ghcr.io/acme/train',
+            digest: D,
+            tags: [],
+            platforms: [{ platform: 'linux/amd64', digest: D, durationMs: 1, attempts: 1, metadata: {} }],
+            baseImage: 'nvidia/cuda:12.8.1-runtime-ubuntu24.04',
+          },
+        ],
+      }),
+    );
+    writeFileSync(
+      path.join(from, 'plan.json'),
+      JSON.stringify({
+        variants: [
+          {
+            name: 'cu128',
+            cuda: { version: '12.8', toolkitDriverMin: '570.26', minorCompatDriverMin: '525.60.13' },
+          },
+        ],
+      }),
+    );
+    const r = await run(
+      '--k8s',
+      '--from',
+      'build-out',
+      '--namespace',
+      'ml',
+      '--suites',
+      'gpu,ddp',
+      '--out',
+      'k8s',
+      '--json',
+    );
+    expect(r.code).toBe(0);
+    const summary = JSON.parse(r.out) as Record<string, unknown>;
+    expect(summary).toMatchObject({
+      target: 'k8s',
+      image: `ghcr.io/acme/train@${D}`,
+      variant: 'cu128',
+      gpusPerNode: 1,
+      suites: ['gpu', 'ddp'],
+      submit: 'kubectl apply -f k8s/job.yaml',
+    });
+    const objects = parseAllDocuments(readFileSync(path.join(dir, 'k8s', 'job.yaml'), 'utf8')).map(
+      (d) => d.toJS() as Record<string, Loose>,
+    );
+    for (const o of objects) expect(k8sIssues(o)).toEqual([]);
+    const job = objects.find((o) => o.kind === 'Job')!;
+    expect(job.metadata).toMatchObject({ name: 'ml-image-smoke-cu128', namespace: 'ml' });
+    expect(job.spec.template.spec.containers[0].resources.limits).toEqual({ 'nvidia.com/gpu': '1' });
+    expect(objects[0]!.data['run.sh']).toContain('run_step gpu python3 "$SCRIPT" gpu 525.60.13');
+  });
+
+  it('--config supplies the suites, the timeout and the requirements the imports suite imports', async () => {
+    writeFileSync(
+      path.join(dir, 'ml-image.yml'),
+      'image: {name: acme/train}\npython:\n  requirements: [requirements.txt]\nsmoke:\n  suites: [imports, train]\n  timeoutSeconds: 120\n',
+    );
+    writeFileSync(path.join(dir, 'requirements.txt'), 'numpy<2\nscikit-learn==1.5.0\n');
+    const r = await run('--slurm', '--image', `python@${D}`, '--config', 'ml-image.yml', '--out', 'o');
+    expect(r.code).toBe(0);
+    const job = readFileSync(path.join(dir, 'o', 'job.sbatch'), 'utf8');
+    expect(job).toContain('python3 /ml-image/ml_image_smoke.py imports numpy scikit-learn');
+    expect(job).toContain('TIMEOUT=120');
+    expect(job).not.toContain('# pip-check');
+    expect(job).toContain(`IMAGE=library/python@${D}\n`);
+  });
+
+  it.each([
+    [['--image', IMAGE, '--out', 'o'], /exactly one of --slurm or --k8s/],
+    [['--slurm', '--k8s', '--image', IMAGE, '--out', 'o'], /exactly one of --slurm or --k8s/],
+    [['--slurm', '--image', IMAGE], /--out DIR is required/],
+    [['--slurm', '--out', 'o'], /exactly one of --image .* or --from DIR/],
+    [
+      ['--slurm', '--image', 'ghcr.io/acme/train:v1', '--out', 'o'],
+      /pin by digest: --image "ghcr.io\/acme\/train:v1"/,
+    ],
+    [['--slurm', '--from', 'nowhere', '--out', 'o'], /--from nowhere: no build.json/],
+    [
+      ['--slurm', '--image', IMAGE, '--variant', 'cpu', '--out', 'o'],
+      /--variant selects a variant of --from/,
+    ],
+    [
+      ['--slurm', '--image', IMAGE, '--suites', 'imports,"x y"', '--out', 'o'],
+      /--suites: unknown suite\(s\) "\\"x y\\""/,
+    ],
+    [
+      ['--slurm', '--image', IMAGE, '--suites', 'imports;touch PWNED', '--out', 'o'],
+      /--suites: unknown suite/,
+    ],
+    [
+      ['--slurm', '--image', IMAGE, '--nodes', 'two', '--out', 'o'],
+      /--nodes: expected a whole number, got "two"/,
+    ],
+    [['--slurm', '--image', IMAGE, '--gpus-per-node', '-1', '--out', 'o'], /--gpus-per-node/],
+    [
+      ['--slurm', '--image', IMAGE, '--timeout', '0', '--out', 'o'],
+      /--timeout: expected a whole number from 1/,
+    ],
+    [['--slurm', '--image', IMAGE, '--namespace', 'ml', '--out', 'o'], /Kubernetes options/],
+    [['--k8s', '--image', IMAGE, '--partition', 'gpu', '--out', 'o'], /Slurm options/],
+    [['--k8s', '--image', IMAGE, '--namespace', 'my ns', '--out', 'o'], /--namespace: "my ns"/],
+    [['--k8s', '--image', IMAGE, '--namespace', `x'$(touch PWNED)`, '--out', 'o'], /--namespace/],
+    [
+      ['--k8s', '--image', IMAGE, '--toleration', 'gpu:Sometimes', '--out', 'o'],
+      /--toleration: effect must be/,
+    ],
+    [
+      ['--k8s', '--image', IMAGE, '--node-selector', 'novalue', '--out', 'o'],
+      /--node-selector: expected KEY=VALUE/,
+    ],
+    [['--slurm', '--image', IMAGE, '--bogus', '--out', 'o'], /export: Unknown option '--bogus'/],
+  ])('exits 2 on %j', async (argv, message) => {
+    const e = await rejection(...argv);
+    expect(e.exitCode).toBe(2);
+    expect(e.message).toMatch(message);
+    expect(existsSync(path.join(dir, 'o'))).toBe(false);
+    expect(existsSync(path.join(dir, 'PWNED'))).toBe(false);
+  });
+
+  it('passes tolerations and node selectors through to the Job', async () => {
+    const r = await run(
+      '--k8s',
+      '--image',
+      IMAGE,
+      '--gpus-per-node',
+      '8',
+      '--node-selector',
+      'nvidia.com/gpu.product=NVIDIA-H100-80GB-HBM3,pool=train',
+      '--toleration',
+      'dedicated=ml:NoSchedule',
+      '--toleration',
+      'spot',
+      '--out',
+      'k',
+    );
+    expect(r.code).toBe(0);
+    const job = parseAllDocuments(readFileSync(path.join(dir, 'k', 'job.yaml'), 'utf8'))
+      .map((d) => d.toJS() as Record<string, Loose>)
+      .find((o) => o.kind === 'Job')!;
+    expect(k8sIssues(job)).toEqual([]);
+    const p = job.spec.template.spec;
+    expect(p.nodeSelector).toEqual({ 'nvidia.com/gpu.product': 'NVIDIA-H100-80GB-HBM3', pool: 'train' });
+    expect(p.tolerations).toEqual([
+      { key: 'nvidia.com/gpu', operator: 'Exists', effect: 'NoSchedule' },
+      { key: 'dedicated', operator: 'Equal', value: 'ml', effect: 'NoSchedule' },
+      { key: 'spot', operator: 'Exists' },
+    ]);
+  });
+});

@@ -1,0 +1,252 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { readRequirements } from '../../build/requirements.js';
+import { findImagesDir } from '../../build/run.js';
+import { loadConfig } from '../../config/load.js';
+import { SMOKE_SUITES, type SmokeSuite } from '../../config/schema.js';
+import { InputError } from '../../errors.js';
+import { type ExportSpec, jobNameFor, parseDigestRef, pyxisImage } from '../../export/common.js';
+import {
+  JOB_LABEL,
+  K8S_JOB_FILE,
+  k8sManifests,
+  k8sYaml,
+  RESULT_PREFIX,
+  type Toleration,
+} from '../../export/k8s.js';
+import { SLURM_JOB_FILE, SMOKE_SCRIPT_FILE, slurmScript } from '../../export/slurm.js';
+import { imageFromBuild, variantFromPlan } from '../../export/source.js';
+import { requirementNames } from '../../resolve/pip-output.js';
+import { parseCommandArgs } from '../args.js';
+import type { CliIo } from '../io.js';
+import { writeOutFile } from '../output.js';
+import type { Command } from './types.js';
+
+const wholeNumber = (flag: string, raw: string | undefined, fallback: number): number => {
+  if (raw === undefined) return fallback;
+  if (!/^\d+$/.test(raw.trim()))
+    throw new InputError(`export: ${flag}: expected a whole number, got "${raw}"`);
+  return Number(raw.trim());
+};
+
+const readJson = (file: string, what: string): unknown => {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as unknown;
+  } catch (e) {
+    throw new InputError(`export: ${what}: cannot read ${file}: ${(e as Error).message}`);
+  }
+};
+
+/** --node-selector k=v[,k=v] */
+function nodeSelectorFlag(raw: string | undefined): Record<string, string> | undefined {
+  if (raw === undefined) return undefined;
+  const out: Record<string, string> = {};
+  for (const pair of raw.split(',').filter(Boolean)) {
+    const eq = pair.indexOf('=');
+    if (eq <= 0) throw new InputError(`export: --node-selector: expected KEY=VALUE, got "${pair}"`);
+    out[pair.slice(0, eq).trim()] = pair.slice(eq + 1).trim();
+  }
+  return out;
+}
+
+/** --toleration KEY[=VALUE][:EFFECT] (repeatable): Equal with a value, else Exists. */
+function tolerationFlag(raw: string): Toleration {
+  const m = /^([^=:]+)(?:=([^:]*))?(?::(.*))?$/.exec(raw);
+  if (!m) throw new InputError(`export: --toleration: expected KEY[=VALUE][:EFFECT], got "${raw}"`);
+  const effects = ['NoSchedule', 'PreferNoSchedule', 'NoExecute'] as const;
+  const effect = m[3] === undefined ? undefined : effects.find((e) => e === m[3]);
+  if (m[3] !== undefined && effect === undefined)
+    throw new InputError(`export: --toleration: effect must be ${effects.join(', ')}, got "${m[3]}"`);
+  return {
+    key: m[1]!,
+    operator: m[2] !== undefined ? 'Equal' : 'Exists',
+    ...(m[2] !== undefined && { value: m[2] }),
+    ...(effect !== undefined && { effect }),
+  };
+}
+
+export const exportCommand: Command = {
+  name: 'export',
+  summary:
+    'Write a Slurm (Pyxis/Enroot) or Kubernetes job that runs the smoke suites against the image by digest.',
+  usage:
+    'ml-image export (--slurm | --k8s) (--image REF@sha256:... | --from DIR [--variant NAME]) [--config FILE] [--suites a,b] [--nodes N] [--gpus-per-node N] [--timeout S] [--namespace NS] --out DIR',
+  help: `Runs the same suites as "ml-image smoke" on a cluster, against exactly the image that was built:
+the reference must carry its digest (taken from DIR/build.json with --from).
+
+  --slurm   DIR/job.sbatch + DIR/ml_image_smoke.py: srun --container-image (Pyxis/Enroot) per suite on
+            the first node; ddp on every node through torchrun with a c10d rendezvous. DIR must be on
+            a filesystem the nodes mount. Results: DIR/results/<job id>/<suite>.json.
+  --k8s     DIR/job.yaml: a ConfigMap (the smoke script and a driver) and a batch/v1 Job that requests
+            nvidia.com/gpu (the NVIDIA device plugin must run) with a memory-backed /dev/shm. With
+            --nodes > 1 an Indexed Job of N pods and a headless Service; ddp spans the pods.
+            Results: one "${RESULT_PREFIX}{json}" line per suite in the pod logs.
+Custom tests (smoke.tests) are not exported; run them with "ml-image smoke".
+
+Options:
+  --image REF@sha256:D  the image, pinned by digest
+  --from DIR            take the image from DIR/build.json ("ml-image build --out DIR"); the
+                        driver floor and the GPU default from DIR/plan.json
+  --variant NAME        the variant of build.json (needed when it has several)
+  --config FILE         ml-image.yml: default suites, timeout, requirements for the imports suite
+  --suites LIST         comma-separated (default: the config's smoke.suites, else all)
+  --nodes N             nodes (Slurm) or pods (Kubernetes), default 1
+  --gpus-per-node N     default: 1 for a CUDA variant of plan.json, else 0 (CPU only)
+  --cpus N              CPUs per node (default 8)
+  --timeout S           per-suite timeout in seconds (default: the config's, else 600)
+  --name NAME           job name (default: ml-image-smoke[-VARIANT])
+  --partition P, --account A            Slurm only
+  --namespace NS, --node-selector K=V[,K=V], --toleration KEY[=VALUE][:EFFECT]  Kubernetes only
+  --out DIR             where the files go
+
+Exit codes: 0 written; 2 bad input (a reference without a digest, an invalid name).`,
+  async run(argv: string[], io: CliIo) {
+    const { values } = parseCommandArgs('export', argv, {
+      slurm: { type: 'boolean', default: false },
+      k8s: { type: 'boolean', default: false },
+      image: { type: 'string' },
+      from: { type: 'string' },
+      variant: { type: 'string' },
+      config: { type: 'string' },
+      suites: { type: 'string' },
+      nodes: { type: 'string' },
+      'gpus-per-node': { type: 'string' },
+      cpus: { type: 'string' },
+      timeout: { type: 'string' },
+      name: { type: 'string' },
+      partition: { type: 'string' },
+      account: { type: 'string' },
+      namespace: { type: 'string' },
+      'node-selector': { type: 'string' },
+      toleration: { type: 'string', multiple: true },
+    });
+    if (values.slurm === values.k8s) throw new InputError('export: pass exactly one of --slurm or --k8s');
+    if (values.out === undefined)
+      throw new InputError('export: --out DIR is required (the files are written there)');
+    if ((values.image === undefined) === (values.from === undefined))
+      throw new InputError('export: pass exactly one of --image REF@sha256:... or --from DIR');
+    if (values.variant !== undefined && values.from === undefined)
+      throw new InputError('export: --variant selects a variant of --from DIR/build.json; pass --from');
+    const slurmOnly = values.partition !== undefined || values.account !== undefined;
+    const k8sOnly =
+      values.namespace !== undefined ||
+      values['node-selector'] !== undefined ||
+      values.toleration !== undefined;
+    if (values.k8s && slurmOnly) throw new InputError('export: --partition and --account are Slurm options');
+    if (values.slurm && k8sOnly)
+      throw new InputError('export: --namespace, --node-selector and --toleration are Kubernetes options');
+
+    let image: string;
+    let variant: string | undefined;
+    let planned: ReturnType<typeof variantFromPlan>;
+    if (values.from !== undefined) {
+      const dir = path.resolve(io.cwd, values.from);
+      const buildFile = path.join(dir, 'build.json');
+      if (!existsSync(buildFile))
+        throw new InputError(
+          `export: --from ${values.from}: no build.json in ${dir}`,
+          'write it with "ml-image build --out DIR", or pass --image REF@sha256:...',
+        );
+      ({ image, variant } = imageFromBuild(readJson(buildFile, '--from'), buildFile, values.variant));
+      const planFile = path.join(dir, 'plan.json');
+      if (existsSync(planFile)) planned = variantFromPlan(readJson(planFile, '--from'), variant);
+    } else {
+      image = values.image!;
+    }
+    parseDigestRef(image, values.from !== undefined ? `${values.from}/build.json` : '--image');
+
+    const loaded = values.config !== undefined ? loadConfig({ cwd: io.cwd, file: values.config }) : undefined;
+    const suites = (values.suites
+      ?.split(',')
+      .map((s) => s.trim())
+      .filter(Boolean) ??
+      loaded?.config.smoke.suites ?? [...SMOKE_SUITES]) as SmokeSuite[];
+    const unknown = suites.filter((s) => !(SMOKE_SUITES as readonly string[]).includes(s));
+    if (unknown.length)
+      throw new InputError(
+        `export: --suites: unknown suite(s) ${unknown.map((s) => JSON.stringify(s)).join(', ')}; expected ${SMOKE_SUITES.join(', ')}`,
+      );
+    const distributions = loaded
+      ? requirementNames(readRequirements(loaded.config.python.requirements, loaded.baseDir).text)
+      : [];
+
+    const spec: ExportSpec = {
+      image,
+      suites,
+      nodes: wholeNumber('--nodes', values.nodes, 1),
+      gpusPerNode: wholeNumber('--gpus-per-node', values['gpus-per-node'], planned?.cuda ? 1 : 0),
+      timeoutSeconds: wholeNumber('--timeout', values.timeout, loaded?.config.smoke.timeoutSeconds ?? 600),
+      distributions,
+      ...(planned?.driverFloor !== undefined && { driverFloor: planned.driverFloor }),
+      cpus: wholeNumber('--cpus', values.cpus, 8),
+      name: values.name ?? jobNameFor(variant),
+    };
+    const smokeScript = readFileSync(
+      path.join(findImagesDir(path.dirname(fileURLToPath(import.meta.url))), 'probe', SMOKE_SCRIPT_FILE),
+      'utf8',
+    );
+
+    const outDir = path.resolve(io.cwd, values.out);
+    const files: string[] = [];
+    let submit: string;
+    let results: string;
+    if (values.slurm) {
+      const text = slurmScript({
+        ...spec,
+        exportDir: outDir,
+        ...(values.partition !== undefined && { partition: values.partition }),
+        ...(values.account !== undefined && { account: values.account }),
+      });
+      files.push(writeOutFile(io.cwd, values.out, SLURM_JOB_FILE, text));
+      files.push(writeOutFile(io.cwd, values.out, SMOKE_SCRIPT_FILE, smokeScript));
+      submit = `sbatch ${path.join(values.out, SLURM_JOB_FILE)}`;
+      results = `${path.join(outDir, 'results')}/<job id>/<suite>.json`;
+    } else {
+      const nodeSelector = nodeSelectorFlag(values['node-selector']);
+      const manifests = k8sManifests({
+        ...spec,
+        smokeScript,
+        ...(values.namespace !== undefined && { namespace: values.namespace }),
+        ...(nodeSelector !== undefined && { nodeSelector }),
+        ...(values.toleration !== undefined && { tolerations: values.toleration.map(tolerationFlag) }),
+      });
+      files.push(writeOutFile(io.cwd, values.out, K8S_JOB_FILE, k8sYaml(manifests)));
+      submit = `kubectl apply -f ${path.join(values.out, K8S_JOB_FILE)}`;
+      results = `kubectl logs${values.namespace ? ` -n ${values.namespace}` : ''} -l ${JOB_LABEL}=${spec.name} --tail=-1 | grep '^${RESULT_PREFIX}'`;
+    }
+
+    const ref = parseDigestRef(image);
+    const summary = {
+      target: values.slurm ? 'slurm' : 'k8s',
+      image: ref.ref,
+      ...(values.slurm && { containerImage: pyxisImage(ref) }),
+      ...(variant !== undefined && { variant }),
+      nodes: spec.nodes,
+      gpusPerNode: spec.gpusPerNode,
+      suites: [...new Set(suites)],
+      files,
+      submit,
+      results,
+    };
+    if (values.json) {
+      io.stdout(`${JSON.stringify(summary, null, 2)}\n`);
+      return 0;
+    }
+    const lines = [
+      ...files.map((f) => `wrote ${f}`),
+      `image:   ${summary.containerImage ?? summary.image}`,
+      `runs:    ${summary.suites.join(', ')} on ${spec.nodes} ${values.slurm ? 'node' : 'pod'}(s) x ${spec.gpusPerNode} GPU(s)`,
+      `submit:  ${submit}`,
+      `results: ${results}`,
+    ];
+    if (spec.gpusPerNode === 0 && suites.some((s) => s === 'gpu' || s === 'compute' || s === 'ddp'))
+      lines.push(
+        'note:    no GPUs requested: gpu skips, compute and ddp run on CPU (pass --gpus-per-node N)',
+      );
+    if (suites.includes('custom'))
+      lines.push('note:    custom tests are not exported; run them with ml-image smoke');
+    io.stdout(`${lines.join('\n')}\n`);
+    return 0;
+  },
+};

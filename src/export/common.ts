@@ -1,0 +1,252 @@
+// What the Slurm and Kubernetes exports share: the checked inputs, the image by digest, the suites
+// as steps, and the shell that turns each suite's output into one JSON result file.
+import type { SmokeSuite } from '../config/schema.js';
+import { InputError } from '../errors.js';
+import { parseImageRef } from '../plan/image-ref.js';
+
+export interface ExportSpec {
+  /** REF@sha256:<64 hex>: a cluster must run exactly the image that was built and tested. */
+  image: string;
+  suites: readonly SmokeSuite[];
+  /** Nodes (Slurm) or pods (Kubernetes); more than one runs the ddp suite across them. */
+  nodes: number;
+  /** 0 = a CPU-only cluster: the GPU suites skip and ddp runs 2 processes per node over gloo. */
+  gpusPerNode: number;
+  /** Per suite, as `ml-image smoke --timeout`; the job's own limit is derived from it. */
+  timeoutSeconds: number;
+  /** Distributions the imports suite imports (from the config's requirements). */
+  distributions?: readonly string[];
+  /** NVIDIA driver floor of the variant (from plan.json), for the gpu suite. */
+  driverFloor?: string;
+  /** Minimum fractional loss drop of the train suite (default 0.5, as `ml-image smoke`). */
+  minLossDrop?: number;
+  /** CPUs per node (Slurm --cpus-per-task, Kubernetes cpu request). */
+  cpus?: number;
+  /** Job name (Slurm --job-name; Kubernetes Job, ConfigMap and Service names). */
+  name?: string;
+  /** Port of the c10d rendezvous store on the first node. */
+  rdzvPort?: number;
+}
+
+export const DEFAULT_JOB_NAME = 'ml-image-smoke';
+export const DEFAULT_RDZV_PORT = 29500;
+/** Pulling a CUDA image onto a fresh node takes minutes: the job limits allow for it once. */
+export const IMAGE_PULL_ALLOWANCE_S = 900;
+
+const DIGEST_AT_END = /@(sha256:[0-9a-f]{64})$/;
+// Docker's reference grammar (distribution/reference), ASCII only: no quotes, spaces or shell syntax.
+const NAME =
+  /^(?:[A-Za-z0-9.-]+(?::[0-9]+)?\/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/;
+const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+
+export interface DigestRef {
+  /** The reference as given, less any tag: REPOSITORY@sha256:... */
+  ref: string;
+  registry: string;
+  /** Repository path in the registry ("library/python" for Docker Hub's official images). */
+  path: string;
+  digest: string;
+}
+
+/** Check REF@sha256:... (a tag before the digest is allowed and dropped: the digest decides). */
+export function parseDigestRef(image: string, source = '--image'): DigestRef {
+  const m = DIGEST_AT_END.exec(image);
+  if (!m) {
+    throw new InputError(
+      `pin by digest: ${source} "${image}" has no @sha256:<64 hex> digest: pass REPOSITORY@sha256:<digest>, or --from DIR (from build.json)`,
+      'a tag can move, and the cluster must run the image that was built and tested; "ml-image build --out DIR" writes the digest to DIR/build.json',
+    );
+  }
+  let name = image.slice(0, m.index);
+  const slash = name.lastIndexOf('/');
+  const colon = name.lastIndexOf(':');
+  if (colon > slash) {
+    const tag = name.slice(colon + 1);
+    if (!TAG.test(tag)) throw new InputError(`${source}: invalid tag "${tag}" in "${image}"`);
+    name = name.slice(0, colon);
+  }
+  if (!NAME.test(name))
+    throw new InputError(
+      `${source}: "${name}" is not a valid image repository (lowercase letters, digits, and . _ - / separators)`,
+    );
+  const parsed = parseImageRef(name);
+  return { ref: `${name}@${m[1]}`, registry: parsed.registry, path: parsed.path, digest: m[1]! };
+}
+
+/**
+ * The image as Pyxis's --container-image takes it: Enroot's URI without "docker://",
+ * REGISTRY#PATH@DIGEST. Enroot splits the registry at "#" (a "/" would make the host part of the
+ * path); Docker Hub images name no registry. `legacy` puts the digest in the tag slot
+ * (REGISTRY#PATH:sha256:...), the only form older Enroot 3.x releases parse.
+ */
+export function pyxisImage(r: DigestRef, legacy = false): string {
+  const sep = legacy ? ':' : '@';
+  return r.registry === 'docker.io'
+    ? `${r.path}${sep}${r.digest}`
+    : `${r.registry}#${r.path}${sep}${r.digest}`;
+}
+
+const int = (v: number, field: string, min: number, max: number) => {
+  if (!Number.isInteger(v) || v < min || v > max)
+    throw new InputError(`${field}: expected a whole number from ${min} to ${max}, got ${v}`);
+};
+
+/** Check the numbers and names the builders embed, naming the flag for each (exit 2). */
+export function checkSpec(s: ExportSpec): DigestRef {
+  const ref = parseDigestRef(s.image);
+  int(s.nodes, '--nodes', 1, 4096);
+  int(s.gpusPerNode, '--gpus-per-node', 0, 64);
+  int(s.timeoutSeconds, '--timeout', 1, 86400);
+  if (s.cpus !== undefined) int(s.cpus, '--cpus', 1, 4096);
+  if (s.rdzvPort !== undefined) int(s.rdzvPort, 'rendezvous port', 1, 65535);
+  if (s.suites.length === 0) throw new InputError('--suites: no suite to run');
+  if (s.driverFloor !== undefined && s.driverFloor !== '' && !/^\d+(\.\d+)*$/.test(s.driverFloor))
+    throw new InputError(`driver floor: expected a version like 535.104, got "${s.driverFloor}"`);
+  if (s.minLossDrop !== undefined && !(s.minLossDrop >= 0 && s.minLossDrop <= 1))
+    throw new InputError(`minimum loss drop: expected 0..1, got ${s.minLossDrop}`);
+  return ref;
+}
+
+/** A DNS-1123 label short enough for Indexed Job pod hostnames (NAME-INDEX) and "-scripts". */
+export function checkJobName(name: string, field = '--name'): string {
+  if (!/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(name) || name.length > 52)
+    throw new InputError(
+      `${field}: "${name}" must be lowercase letters, digits and "-", start and end with a letter or digit, at most 52 characters`,
+    );
+  return name;
+}
+
+/** A default job name from a variant ("cuda12.8" -> "ml-image-smoke-cuda12-8"). */
+export function jobNameFor(variant: string | undefined): string {
+  if (!variant) return DEFAULT_JOB_NAME;
+  const v = variant
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return v ? `${DEFAULT_JOB_NAME}-${v}`.slice(0, 52).replace(/-+$/, '') : DEFAULT_JOB_NAME;
+}
+
+/** One suite run in the export: a call of the smoke script, pip check, the DDP launch, or a skip. */
+export type ExportStep =
+  | { kind: 'script'; id: string; suite: SmokeSuite; args: string[] }
+  | { kind: 'pip-check'; id: 'pip-check'; suite: 'pip-check' }
+  | { kind: 'ddp'; id: 'ddp'; suite: 'ddp' }
+  | { kind: 'skip'; id: string; suite: SmokeSuite; reason: string };
+
+/** The suites as steps, in the order given, mirroring src/smoke/run.ts (ids and arguments). */
+export function exportSteps(s: ExportSpec): ExportStep[] {
+  const steps: ExportStep[] = [];
+  const gpus = s.gpusPerNode > 0;
+  for (const suite of new Set(s.suites)) {
+    switch (suite) {
+      case 'imports':
+        steps.push(
+          s.distributions?.length
+            ? { kind: 'script', id: 'imports', suite, args: ['imports', ...s.distributions] }
+            : {
+                kind: 'skip',
+                id: 'imports',
+                suite,
+                reason: 'no requirements declared to import (pass --config)',
+              },
+        );
+        break;
+      case 'pip-check':
+        steps.push({ kind: 'pip-check', id: 'pip-check', suite });
+        break;
+      case 'gpu':
+        steps.push(
+          gpus
+            ? { kind: 'script', id: 'gpu', suite, args: ['gpu', s.driverFloor ?? ''] }
+            : { kind: 'skip', id: 'gpu', suite, reason: 'no GPUs requested (--gpus-per-node 0)' },
+        );
+        break;
+      case 'compute':
+        steps.push({ kind: 'script', id: 'compute-cpu', suite, args: ['compute', 'cpu'] });
+        if (gpus) steps.push({ kind: 'script', id: 'compute-gpu', suite, args: ['compute', 'cuda'] });
+        break;
+      case 'train':
+        steps.push({ kind: 'script', id: 'train', suite, args: ['train', String(s.minLossDrop ?? 0.5)] });
+        break;
+      case 'ddp':
+        steps.push({ kind: 'ddp', id: 'ddp', suite });
+        break;
+      case 'custom':
+        // Custom tests check the image's metadata and regex-match output in TypeScript: not exported.
+        steps.push({
+          kind: 'skip',
+          id: 'custom',
+          suite,
+          reason: 'custom tests are not exported: run them with ml-image smoke',
+        });
+        break;
+    }
+  }
+  return steps;
+}
+
+/** Processes per node for the ddp suite: one per GPU, else 2 over gloo (as `ml-image smoke`). */
+export function ddpProcsPerNode(s: ExportSpec): number {
+  return s.gpusPerNode > 0 ? s.gpusPerNode : 2;
+}
+
+/** Seconds the whole job may take: every container step at its timeout, plus one image pull. */
+export function jobDeadlineSeconds(s: ExportSpec): number {
+  const running = exportSteps(s).filter((st) => st.kind !== 'skip').length;
+  return Math.max(1, running) * s.timeoutSeconds + IMAGE_PULL_ALLOWANCE_S;
+}
+
+/** Quote one word for sh/bash: bare when it is plainly safe, else single-quoted. */
+export function shellQuote(word: string): string {
+  if (/^[A-Za-z0-9_./:=@%+,-]+$/.test(word)) return word;
+  return `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+export const shellWords = (words: readonly string[]): string => words.map(shellQuote).join(' ');
+
+/**
+ * Shell functions (POSIX sh, so bash and the image's /bin/sh both run them) that turn a suite's
+ * stdout into RESULTS/ID.json: the smoke script's JSON line with id, suite, durationMs and exitCode
+ * added, or a failure naming the exit code when the suite printed no result. Needs RESULTS, TIMEOUT.
+ */
+export const RECORD_SHELL = `FAILED=0
+# record ID SUITE RC STARTED [REASON]: the last line of RESULTS/ID.out (the suite's JSON) -> RESULTS/ID.json
+record() {
+  r_id=$1; r_suite=$2; r_rc=$3; r_start=$4; r_reason=\${5:-}
+  r_ms=$(( ($(date +%s) - r_start) * 1000 ))
+  r_line=$(tail -n 1 "$RESULTS/$r_id.out" 2>/dev/null)
+  case $r_line in
+    '{"status": "'*) r_body=\${r_line#?} ;;
+    *)
+      if [ "$r_rc" = 124 ]; then r_reason="timed out after \${TIMEOUT}s"
+      elif [ -z "$r_reason" ]; then r_reason="the suite exited $r_rc without a result"; fi
+      r_body="\\"status\\": \\"fail\\", \\"reason\\": \\"$r_reason\\"}" ;;
+  esac
+  r_status=\${r_body#'"status": "'}
+  r_status=\${r_status%%'"'*}
+  printf '{"id": "%s", "suite": "%s", "durationMs": %s, "exitCode": %s, %s\\n' \\
+    "$r_id" "$r_suite" "$r_ms" "$r_rc" "$r_body" > "$RESULTS/$r_id.json"
+  echo "ml-image: $r_id $r_status"
+  if [ "$r_status" = fail ]; then FAILED=1; fi
+}
+# skip ID SUITE JSON: a suite that does not run here
+skip() {
+  printf '%s\\n' "$3" > "$RESULTS/$1.out"
+  record "$1" "$2" 0 "$(date +%s)"
+}
+# pip_result ID: pip check prints no JSON; its exit code is the result
+pip_result() {
+  if [ "$S_RC" = 0 ]; then echo '{"status": "pass", "reason": ""}' >> "$RESULTS/$1.out"
+  elif [ "$S_RC" != 124 ]; then echo '{"status": "fail", "reason": "pip check found broken requirements"}' >> "$RESULTS/$1.out"; fi
+}
+# ddp_result ID: rank 0 prints "ML_IMAGE_DDP {json}" (ml_image_smoke.py ddp-worker); it becomes the metrics
+ddp_result() {
+  d_line=$(sed -n 's/^ML_IMAGE_DDP //p' "$RESULTS/$1.out" | head -n 1)
+  case $S_RC:$d_line in
+    0:*'"ok": true'*) echo "{\\"status\\": \\"pass\\", \\"reason\\": \\"\\", \\"metrics\\": $d_line}" >> "$RESULTS/$1.out" ;;
+    *:'{'*) echo "{\\"status\\": \\"fail\\", \\"reason\\": \\"all-reduce failed or returned a wrong sum (exit $S_RC)\\", \\"metrics\\": $d_line}" >> "$RESULTS/$1.out" ;;
+  esac
+}`;
+
+/** The skip line of a step, in the smoke script's own JSON layout (json.dumps: ", " and ": "). */
+export const skipJson = (reason: string): string => `{"status": "skip", "reason": ${JSON.stringify(reason)}}`;

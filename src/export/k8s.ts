@@ -1,0 +1,314 @@
+// `ml-image export --k8s`: a ConfigMap with the smoke script and a driver, and a batch/v1 Job running
+// the image by digest. One pod runs the suites (ddp through torchrun --standalone over its GPUs); with
+// --nodes N > 1 the Job is Indexed (N pods) behind a headless Service, and ddp spans the pods through
+// a c10d rendezvous at pod 0. Pure: the caller writes the YAML.
+import { stringify } from 'yaml';
+import { InputError } from '../errors.js';
+import { VERSION } from '../version.js';
+import {
+  checkJobName,
+  checkSpec,
+  DEFAULT_JOB_NAME,
+  DEFAULT_RDZV_PORT,
+  ddpProcsPerNode,
+  type ExportSpec,
+  exportSteps,
+  jobDeadlineSeconds,
+  RECORD_SHELL,
+  shellQuote,
+  shellWords,
+  skipJson,
+} from './common.js';
+
+export const K8S_JOB_FILE = 'job.yaml';
+export const K8S_MOUNT = '/ml-image';
+export const RESULT_PREFIX = 'ML_IMAGE_RESULT ';
+/** The pod label that selects this export's pods (Service selector, kubectl logs -l). */
+export const JOB_LABEL = 'ml-image-action/job';
+
+export interface Toleration {
+  key?: string;
+  operator?: 'Exists' | 'Equal';
+  value?: string;
+  effect?: 'NoSchedule' | 'PreferNoSchedule' | 'NoExecute';
+}
+
+export interface K8sOptions extends ExportSpec {
+  /** Text of images/probe/ml_image_smoke.py, shipped in the ConfigMap. */
+  smokeScript: string;
+  namespace?: string;
+  nodeSelector?: Readonly<Record<string, string>>;
+  /** Added to the nvidia.com/gpu toleration that GPU jobs get by default. */
+  tolerations?: readonly Toleration[];
+  /** Size of the memory-backed /dev/shm (NCCL and gloo use it; a container's default is 64 MiB). */
+  shmSize?: string;
+  /** How long the finished Job (and its pods' logs) stays for `kubectl logs` (default one day). */
+  ttlSecondsAfterFinished?: number;
+}
+
+// apimachinery's Quantity grammar (https://kubernetes.io/docs/reference/kubernetes-api/common-definitions/quantity/)
+export const QUANTITY =
+  /^[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[KMGTPE]i|[numkMGTPE]|[eE][+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+))?$/;
+const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+// A label key: [prefix/]name; the prefix a DNS subdomain, the name 63 of [A-Za-z0-9._-] (alphanumeric ends).
+const LABEL_NAME = /^([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)$/;
+const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+
+function checkLabelKey(key: string, field: string): void {
+  const slash = key.lastIndexOf('/');
+  const prefix = slash >= 0 ? key.slice(0, slash) : undefined;
+  const name = slash >= 0 ? key.slice(slash + 1) : key;
+  if (
+    (prefix !== undefined && (!DNS_SUBDOMAIN.test(prefix) || prefix.length > 253)) ||
+    !LABEL_NAME.test(name)
+  )
+    throw new InputError(`${field}: "${key}" is not a valid label key ([prefix/]name, letters, digits, ._-)`);
+}
+
+function checkK8sOptions(o: K8sOptions): void {
+  if (o.namespace !== undefined && (!DNS_LABEL.test(o.namespace) || o.namespace.length > 63))
+    throw new InputError(
+      `--namespace: "${o.namespace}" is not a valid namespace (lowercase letters, digits and "-", at most 63)`,
+    );
+  for (const [k, v] of Object.entries(o.nodeSelector ?? {})) {
+    checkLabelKey(k, '--node-selector');
+    if (v !== '' && !LABEL_NAME.test(v))
+      throw new InputError(`--node-selector: "${v}" is not a valid label value for ${k}`);
+  }
+  for (const t of o.tolerations ?? []) {
+    if (t.key !== undefined) checkLabelKey(t.key, '--toleration');
+    if (t.value !== undefined && t.value !== '' && !LABEL_NAME.test(t.value))
+      throw new InputError(`--toleration: "${t.value}" is not a valid toleration value`);
+    if (t.operator === 'Exists' && t.value)
+      throw new InputError('--toleration: a value needs operator Equal');
+  }
+  if (o.shmSize !== undefined && !QUANTITY.test(o.shmSize))
+    throw new InputError(`shm size: "${o.shmSize}" is not a Kubernetes quantity (e.g. 1Gi, 512Mi)`);
+  if (
+    o.ttlSecondsAfterFinished !== undefined &&
+    (!Number.isInteger(o.ttlSecondsAfterFinished) || o.ttlSecondsAfterFinished < 0)
+  )
+    throw new InputError(`ttlSecondsAfterFinished: expected seconds >= 0, got ${o.ttlSecondsAfterFinished}`);
+}
+
+/** The driver the pod runs (POSIX sh: the image's /bin/sh may be dash or busybox). */
+export function podScript(o: K8sOptions, name: string): string {
+  const steps = exportSteps(o);
+  const multi = o.nodes > 1;
+  const port = o.rdzvPort ?? DEFAULT_RDZV_PORT;
+  const script = '"$SCRIPT"';
+  const lines = (st: (typeof steps)[number]): string[] => {
+    switch (st.kind) {
+      case 'skip':
+        return [`skip ${st.id} ${st.suite} ${shellQuote(skipJson(st.reason))}`, `report ${st.id}`];
+      case 'script':
+        return [
+          `run_step ${st.id} python3 ${script} ${shellWords(st.args)}`,
+          `record ${st.id} ${st.suite} "$S_RC" "$S_START"`,
+          `report ${st.id}`,
+        ];
+      case 'pip-check':
+        return [
+          'run_step pip-check python3 -m pip check',
+          'pip_result pip-check',
+          'record pip-check pip-check "$S_RC" "$S_START"',
+          'report pip-check',
+        ];
+      case 'ddp':
+        return multi
+          ? [
+              // Pod 0 hosts the c10d store (is_host: torchrun's own hostname match does not see that
+              // NAME-0.NAME is this pod); every pod waits until the headless Service publishes it.
+              'wait_for_host "$RDZV_HOST"',
+              'if [ "$INDEX" = 0 ]; then IS_HOST=1; else IS_HOST=0; fi',
+              'run_step ddp python3 -m torch.distributed.run --nnodes="$NODES" --nproc_per_node="$NPROC_PER_NODE" \\',
+              `  --rdzv_id=${name} --rdzv_backend=c10d --rdzv_endpoint="$RDZV_HOST:${port}" \\`,
+              `  --rdzv_conf="join_timeout=$TIMEOUT,is_host=$IS_HOST" --max_restarts=0 ${script} ddp-worker`,
+              'ddp_result ddp',
+              // Only rank 0 (on pod 0) prints the metrics; the other pods pass on a clean exit.
+              'if [ "$INDEX" != 0 ] && [ "$S_RC" = 0 ]; then',
+              '  case $(tail -n 1 "$RESULTS/ddp.out") in',
+              `    '{"status": "'*) ;;`,
+              `    *) echo '{"status": "pass", "reason": "worker pod: rank 0 on pod 0 reports the metrics"}' >> "$RESULTS/ddp.out" ;;`,
+              '  esac',
+              'fi',
+              'record ddp ddp "$S_RC" "$S_START" "torchrun exited $S_RC"',
+              'report ddp',
+            ]
+          : [
+              'run_step ddp python3 -m torch.distributed.run --standalone --nnodes=1 --nproc_per_node="$NPROC_PER_NODE" \\',
+              `  ${script} ddp-worker`,
+              'ddp_result ddp',
+              'record ddp ddp "$S_RC" "$S_START" "torchrun exited $S_RC"',
+              'report ddp',
+            ];
+    }
+  };
+  // With several pods ddp runs first: the other pods wait in the rendezvous, not behind pod 0's suites.
+  const ddp = steps.filter((s) => s.kind === 'ddp');
+  const rest = steps.filter((s) => s.kind !== 'ddp');
+  const body = multi
+    ? [
+        ...ddp.flatMap((s) => ['', `# ${s.id} (every pod)`, ...lines(s)]),
+        '',
+        '# The other suites run once, on pod 0.',
+        'if [ "$INDEX" != 0 ]; then exit "$FAILED"; fi',
+        ...rest.flatMap((s) => ['', `# ${s.id}`, ...lines(s)]),
+      ]
+    : steps.flatMap((s) => ['', `# ${s.id}`, ...lines(s)]);
+
+  return `#!/bin/sh
+# ml-image smoke suites in a Kubernetes pod, exported by ml-image-action ${VERSION}.
+# Each suite prints one "${RESULT_PREFIX}{json}" line; collect them with
+#   kubectl logs${o.namespace ? ` -n ${o.namespace}` : ''} -l ${JOB_LABEL}=${name} --tail=-1 | grep '^${RESULT_PREFIX}'
+# The pod exits 1 when a suite failed.
+set -u
+SCRIPT=${K8S_MOUNT}/ml_image_smoke.py
+RESULTS=\${ML_IMAGE_RESULTS_DIR:-/tmp/ml-image-results}
+TIMEOUT=${o.timeoutSeconds}
+NPROC_PER_NODE=${ddpProcsPerNode(o)}
+NODES=${o.nodes}
+INDEX=\${JOB_COMPLETION_INDEX:-0}
+RDZV_HOST=${name}-0.${name}
+mkdir -p "$RESULTS" || exit 2
+
+${RECORD_SHELL}
+
+# run_step ID CMD...: output kept, killed at TIMEOUT where the image has timeout(1)
+run_step() {
+  S_ID=$1; shift
+  S_START=$(date +%s)
+  if command -v timeout > /dev/null 2>&1; then
+    timeout "$TIMEOUT" "$@" > "$RESULTS/$S_ID.out" 2> "$RESULTS/$S_ID.err"
+  else
+    "$@" > "$RESULTS/$S_ID.out" 2> "$RESULTS/$S_ID.err"
+  fi
+  S_RC=$?
+}
+# report ID: the result into the pod log; a failing suite's stderr tail after it
+report() {
+  echo "${RESULT_PREFIX}$(cat "$RESULTS/$1.json")"
+  case $(cat "$RESULTS/$1.json") in
+    *'"status": "fail"'*) tail -n 20 "$RESULTS/$1.err" 2> /dev/null | sed 's/^/  | /' ;;
+  esac
+}
+# wait_for_host NAME: until DNS answers for NAME (at most TIMEOUT seconds)
+wait_for_host() {
+  w_until=$(( $(date +%s) + TIMEOUT ))
+  until python3 -c 'import socket, sys; socket.getaddrinfo(sys.argv[1], None)' "$1" 2> /dev/null; do
+    if [ "$(date +%s)" -ge "$w_until" ]; then echo "ml-image: $1 does not resolve" >&2; return 1; fi
+    sleep 2
+  done
+}
+${body.join('\n')}
+
+exit "$FAILED"
+`;
+}
+
+/** ConfigMap (+ headless Service when nodes > 1) + Job, in the order `kubectl apply` needs them. */
+export function k8sManifests(o: K8sOptions): Record<string, unknown>[] {
+  const ref = checkSpec(o);
+  checkK8sOptions(o);
+  const name = checkJobName(o.name ?? DEFAULT_JOB_NAME);
+  const multi = o.nodes > 1;
+  const port = o.rdzvPort ?? DEFAULT_RDZV_PORT;
+  const labels = {
+    'app.kubernetes.io/name': DEFAULT_JOB_NAME,
+    'app.kubernetes.io/managed-by': 'ml-image-action',
+    [JOB_LABEL]: name,
+  };
+  const meta = (n: string) => ({
+    name: n,
+    ...(o.namespace !== undefined && { namespace: o.namespace }),
+    labels,
+  });
+  const tolerations: Toleration[] = [
+    // GPU node pools are commonly tainted nvidia.com/gpu:NoSchedule.
+    ...(o.gpusPerNode > 0
+      ? [{ key: 'nvidia.com/gpu', operator: 'Exists' as const, effect: 'NoSchedule' as const }]
+      : []),
+    ...(o.tolerations ?? []),
+  ];
+
+  const configMap = {
+    apiVersion: 'v1',
+    kind: 'ConfigMap',
+    metadata: meta(`${name}-scripts`),
+    data: { 'ml_image_smoke.py': o.smokeScript, 'run.sh': podScript(o, name) },
+  };
+  const service = {
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: meta(name),
+    spec: {
+      clusterIP: 'None',
+      selector: { [JOB_LABEL]: name },
+      // Pod 0's DNS name must exist before it is Ready: the other pods rendezvous with it at once.
+      publishNotReadyAddresses: true,
+      ports: [{ name: 'c10d', port, targetPort: port, protocol: 'TCP' }],
+    },
+  };
+  const job = {
+    apiVersion: 'batch/v1',
+    kind: 'Job',
+    metadata: { ...meta(name), annotations: { 'ml-image-action/image': ref.ref } },
+    spec: {
+      // A failing smoke test is a result, not a reason to retry.
+      backoffLimit: 0,
+      activeDeadlineSeconds: jobDeadlineSeconds(o),
+      ttlSecondsAfterFinished: o.ttlSecondsAfterFinished ?? 86400,
+      ...(multi && { completionMode: 'Indexed', completions: o.nodes, parallelism: o.nodes }),
+      template: {
+        metadata: { labels },
+        spec: {
+          restartPolicy: 'Never',
+          ...(multi && { subdomain: name }),
+          enableServiceLinks: false,
+          automountServiceAccountToken: false,
+          securityContext: { seccompProfile: { type: 'RuntimeDefault' } },
+          ...(o.nodeSelector &&
+            Object.keys(o.nodeSelector).length > 0 && { nodeSelector: { ...o.nodeSelector } }),
+          ...(tolerations.length > 0 && { tolerations }),
+          containers: [
+            {
+              name: 'smoke',
+              image: ref.ref,
+              imagePullPolicy: 'IfNotPresent',
+              command: ['sh', `${K8S_MOUNT}/run.sh`],
+              env: [
+                { name: 'PYTHONUNBUFFERED', value: '1' },
+                { name: 'PYTHONNOUSERSITE', value: '1' },
+              ],
+              resources: {
+                requests: { cpu: String(o.cpus ?? 8) },
+                ...(o.gpusPerNode > 0 && { limits: { 'nvidia.com/gpu': String(o.gpusPerNode) } }),
+              },
+              volumeMounts: [
+                { name: 'scripts', mountPath: K8S_MOUNT, readOnly: true },
+                { name: 'dshm', mountPath: '/dev/shm' },
+              ],
+              // The image runs as its own user (that is what is tested), without any way to gain privileges.
+              securityContext: {
+                allowPrivilegeEscalation: false,
+                privileged: false,
+                capabilities: { drop: ['ALL'] },
+              },
+            },
+          ],
+          volumes: [
+            { name: 'scripts', configMap: { name: `${name}-scripts`, defaultMode: 0o444 } },
+            { name: 'dshm', emptyDir: { medium: 'Memory', sizeLimit: o.shmSize ?? '1Gi' } },
+          ],
+        },
+      },
+    },
+  };
+  return multi ? [configMap, service, job] : [configMap, job];
+}
+
+/** The manifests as one multi-document YAML file for `kubectl apply -f`. */
+export function k8sYaml(objects: readonly Record<string, unknown>[]): string {
+  // No anchors for the shared label objects: plain YAML reads the same in every tool.
+  return objects.map((o) => stringify(o, { lineWidth: 0, aliasDuplicateObjects: false })).join('---\n');
+}

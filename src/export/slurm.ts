@@ -1,0 +1,186 @@
+// `ml-image export --slurm`: an sbatch script that runs the smoke suites in the image by digest through
+// Pyxis/Enroot (srun --container-image), one container step per suite on the first node, and the ddp
+// suite on every node through torchrun with a c10d rendezvous. Pure: the caller writes the files.
+import path from 'node:path';
+import { InputError } from '../errors.js';
+import { VERSION } from '../version.js';
+import {
+  checkJobName,
+  checkSpec,
+  DEFAULT_JOB_NAME,
+  DEFAULT_RDZV_PORT,
+  ddpProcsPerNode,
+  type ExportSpec,
+  exportSteps,
+  jobDeadlineSeconds,
+  pyxisImage,
+  RECORD_SHELL,
+  shellQuote,
+  shellWords,
+  skipJson,
+} from './common.js';
+
+export const SLURM_JOB_FILE = 'job.sbatch';
+export const SMOKE_SCRIPT_FILE = 'ml_image_smoke.py';
+/** Where the export directory appears inside the container. */
+export const CONTAINER_DIR = '/ml-image';
+
+export interface SlurmOptions extends ExportSpec {
+  /**
+   * Absolute directory holding job.sbatch and ml_image_smoke.py, on a filesystem every node mounts
+   * (the export's --out). The job also finds them through ML_IMAGE_EXPORT_DIR or the submit directory.
+   */
+  exportDir: string;
+  partition?: string;
+  account?: string;
+  /** sbatch --output; %j is the job id (default: ml-image-smoke-%j.out in the submit directory). */
+  output?: string;
+}
+
+/** Slurm's D-HH:MM:SS, rounded up to the minute. */
+export function slurmTime(seconds: number): string {
+  const m = Math.ceil(seconds / 60);
+  const d = Math.floor(m / 1440);
+  const hh = String(Math.floor((m % 1440) / 60)).padStart(2, '0');
+  const mm = String(m % 60).padStart(2, '0');
+  return d > 0 ? `${d}-${hh}:${mm}:00` : `${hh}:${mm}:00`;
+}
+
+function checkSlurmOptions(o: SlurmOptions): void {
+  if (!path.isAbsolute(o.exportDir))
+    throw new InputError(`--out: expected an absolute path, got "${o.exportDir}"`);
+  // Pyxis splits --container-mounts at "," and ":"; a newline would end an #SBATCH line.
+  if (/[,:\n\r]/.test(o.exportDir))
+    throw new InputError(
+      `--out: "${o.exportDir}" cannot be mounted by Pyxis (it contains "," ":" or a newline)`,
+    );
+  if (o.partition !== undefined && !/^[A-Za-z0-9._-]+(,[A-Za-z0-9._-]+)*$/.test(o.partition))
+    throw new InputError(
+      `--partition: expected names of letters, digits and ._- (comma-separated), got "${o.partition}"`,
+    );
+  if (o.account !== undefined && !/^[A-Za-z0-9._-]+$/.test(o.account))
+    throw new InputError(`--account: expected letters, digits and ._-, got "${o.account}"`);
+  if (o.output !== undefined && !/^[A-Za-z0-9._%/-]+$/.test(o.output))
+    throw new InputError(`output: expected a path of letters, digits and ._%/-, got "${o.output}"`);
+}
+
+/** The sbatch script (bash). Throws InputError naming the flag for a value it cannot embed. */
+export function slurmScript(o: SlurmOptions): string {
+  const ref = checkSpec(o);
+  checkSlurmOptions(o);
+  const name = checkJobName(o.name ?? DEFAULT_JOB_NAME);
+  const cpus = o.cpus ?? 8;
+  const port = o.rdzvPort ?? DEFAULT_RDZV_PORT;
+  const script = `${CONTAINER_DIR}/${SMOKE_SCRIPT_FILE}`;
+  const sbatch = [
+    `--job-name=${name}`,
+    `--nodes=${o.nodes}`,
+    '--ntasks-per-node=1',
+    ...(o.gpusPerNode > 0 ? [`--gpus-per-node=${o.gpusPerNode}`] : []),
+    `--cpus-per-task=${cpus}`,
+    `--time=${slurmTime(jobDeadlineSeconds(o))}`,
+    `--output=${o.output ?? `${DEFAULT_JOB_NAME}-%j.out`}`,
+    ...(o.partition !== undefined ? [`--partition=${o.partition}`] : []),
+    ...(o.account !== undefined ? [`--account=${o.account}`] : []),
+  ].map((l) => `#SBATCH ${l}`);
+
+  const body: string[] = [];
+  for (const st of exportSteps(o)) {
+    body.push('', `# ${st.id}`);
+    switch (st.kind) {
+      case 'skip':
+        body.push(`skip ${st.id} ${st.suite} ${shellQuote(skipJson(st.reason))}`);
+        break;
+      case 'script':
+        body.push(
+          `run_step ${st.id} python3 ${script} ${shellWords(st.args)}`,
+          `record ${st.id} ${st.suite} "$S_RC" "$S_START"`,
+        );
+        break;
+      case 'pip-check':
+        body.push(
+          'run_step pip-check python3 -m pip check',
+          'pip_result pip-check',
+          'record pip-check pip-check "$S_RC" "$S_START"',
+        );
+        break;
+      case 'ddp':
+        // Every node runs one torchrun; c10d elects the store on MASTER_ADDR (its hostname matches).
+        // Underscored flags: torchrun has taken them since torch 1.10, the hyphenated ones only since 2.x.
+        body.push(
+          'MASTER_ADDR=$(scontrol show hostnames "$SLURM_JOB_NODELIST" | head -n 1)',
+          `MASTER_PORT=\${MASTER_PORT:-${port}}`,
+          'S_START=$(date +%s)',
+          'timeout --kill-after=60 "$TIMEOUT" srun --nodes="$SLURM_NNODES" --ntasks-per-node=1 "${CONTAINER[@]}" \\',
+          '  python3 -m torch.distributed.run --nnodes="$SLURM_NNODES" --nproc_per_node="$NPROC_PER_NODE" \\',
+          '  --rdzv_id="$SLURM_JOB_ID" --rdzv_backend=c10d --rdzv_endpoint="$MASTER_ADDR:$MASTER_PORT" \\',
+          `  --rdzv_conf="join_timeout=$TIMEOUT" --max_restarts=0 ${script} ddp-worker \\`,
+          '  > "$RESULTS/ddp.out" 2> "$RESULTS/ddp.err"',
+          'S_RC=$?',
+          'ddp_result ddp',
+          'record ddp ddp "$S_RC" "$S_START" "torchrun exited $S_RC"',
+        );
+        break;
+    }
+  }
+
+  return `#!/bin/bash
+# ml-image smoke suites on Slurm with Pyxis/Enroot, exported by ml-image-action ${VERSION}.
+# Submit: sbatch ${shellQuote(path.join(o.exportDir, SLURM_JOB_FILE))}
+# Each suite writes RESULTS/<id>.json (the result line of ml_image_smoke.py plus id, suite,
+# durationMs and exitCode) and RESULTS/<id>.out/.err; the job exits 1 when a suite failed.
+${sbatch.join('\n')}
+# No "set -e": a failing suite is recorded and the others still run.
+set -uo pipefail
+
+# The image by digest, as Enroot names it: REGISTRY#REPOSITORY@DIGEST.
+IMAGE=${shellQuote(pyxisImage(ref))}
+# Older Enroot 3.x releases do not parse "@sha256:"; they take the digest in the tag slot:
+# IMAGE=${shellQuote(pyxisImage(ref, true))}
+TIMEOUT=${o.timeoutSeconds}
+NPROC_PER_NODE=${ddpProcsPerNode(o)}
+
+# Slurm runs a copy of this file, so its path does not say where ml_image_smoke.py is:
+# ML_IMAGE_EXPORT_DIR, else the export directory, else the directory sbatch ran in.
+EXPORT_DIR=\${ML_IMAGE_EXPORT_DIR:-}
+if [ -z "$EXPORT_DIR" ]; then
+  for d in ${shellQuote(o.exportDir)} "\${SLURM_SUBMIT_DIR:-.}"; do
+    if [ -f "$d/${SMOKE_SCRIPT_FILE}" ]; then EXPORT_DIR=$d; break; fi
+  done
+fi
+if [ -z "$EXPORT_DIR" ] || [ ! -f "$EXPORT_DIR/${SMOKE_SCRIPT_FILE}" ]; then
+  echo "ml-image: ${SMOKE_SCRIPT_FILE} not found: set ML_IMAGE_EXPORT_DIR to the directory of ${SLURM_JOB_FILE} and ${SMOKE_SCRIPT_FILE}, on a filesystem every node mounts" >&2
+  exit 2
+fi
+case $EXPORT_DIR in
+  *[,:]*) echo "ml-image: $EXPORT_DIR: Pyxis cannot mount a path containing ',' or ':'" >&2; exit 2 ;;
+esac
+RESULTS=\${ML_IMAGE_RESULTS_DIR:-$EXPORT_DIR/results/\${SLURM_JOB_ID:-local}}
+mkdir -p "$RESULTS" || exit 2
+echo "ml-image: $IMAGE on \${SLURM_NNODES:-1} node(s); results in $RESULTS"
+
+# The host's Python settings must not leak into the image under test (imports, pip check).
+unset PYTHONPATH PYTHONHOME
+export PYTHONNOUSERSITE=1 PYTHONUNBUFFERED=1
+
+# One named container per node for every step: the image is imported once, the home directory is
+# not mounted (its ~/.local packages would change what pip check and the imports see).
+CONTAINER=(--container-image="$IMAGE" --container-name="ml-image-smoke-\${SLURM_JOB_ID:-0}"
+  --container-mounts="$EXPORT_DIR:${CONTAINER_DIR}:ro" --no-container-mount-home --cpus-per-task=${cpus})
+
+${RECORD_SHELL}
+
+# run_step ID CMD...: CMD in the container on the first node, output kept, killed at TIMEOUT
+run_step() {
+  S_ID=$1; shift
+  S_START=$(date +%s)
+  timeout --kill-after=60 "$TIMEOUT" srun --nodes=1 --ntasks=1 "\${CONTAINER[@]}" "$@" \\
+    > "$RESULTS/$S_ID.out" 2> "$RESULTS/$S_ID.err"
+  S_RC=$?
+}
+${body.join('\n')}
+
+echo "ml-image: results in $RESULTS"
+exit "$FAILED"
+`;
+}
