@@ -1,45 +1,800 @@
-// Hardening rules for the copy-ready caller workflows in workflows/.
+// The reusable workflows (.github/workflows/) and the copy-ready caller templates (workflows/):
+// valid for GitHub's own parser, hardened (pinned actions, least privilege, no pull_request_target,
+// no PR code in a privileged job, forks kept off the GPU runner and away from secrets, no
+// expression injection), and wired together (artifact names, sub-actions, triggers). The fork
+// gating is checked by evaluating the real `if:` expressions for each kind of event.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
 import { REPO_ROOT } from '../helpers/docker-env.js';
+import {
+  RULES,
+  SUB_ACTIONS,
+  calledReusableWorkflows,
+  evaluate,
+  githubParserErrors,
+  loadWorkflow,
+  reusableWorkflowExists,
+  statusOf,
+  triggers,
+  type Job,
+  type Step,
+  type WorkflowFile,
+} from '../helpers/workflow-lint.js';
 
-const dir = path.join(REPO_ROOT, 'workflows');
-const files = readdirSync(dir).filter((f) => f.endsWith('.yml'));
+const DIRS = ['.github/workflows', 'workflows'];
+const FILES: WorkflowFile[] = DIRS.flatMap((dir) =>
+  readdirSync(path.join(REPO_ROOT, dir))
+    .filter((f) => /\.ya?ml$/.test(f))
+    .sort()
+    .map((f) => {
+      const rel = `${dir}/${f}`;
+      return loadWorkflow(rel, readFileSync(path.join(REPO_ROOT, rel), 'utf8'));
+    }),
+);
+const file = (rel: string): WorkflowFile => {
+  const f = FILES.find((x) => x.rel === rel);
+  if (!f) throw new Error(`${rel} is missing`);
+  return f;
+};
+const job = (rel: string, id: string): Job => {
+  const j = file(rel).wf.jobs[id];
+  if (!j) throw new Error(`${rel}: no job ${id}`);
+  return j;
+};
+const stepUsing = (j: Job, prefix: string): Step[] =>
+  (j.steps ?? []).filter((s) => s.uses?.startsWith(prefix));
+const only = <T>(xs: T[], what: string): T => {
+  expect(xs, what).toHaveLength(1);
+  return xs[0]!;
+};
 
-interface Step {
-  uses?: string;
-  run?: string;
-}
-interface Job {
-  permissions?: unknown;
-  steps?: Step[];
-}
+const ML = '.github/workflows/ml-image.yml';
+const POSTER = '.github/workflows/ml-image-comment.yml';
+const REUSABLE = [ML, POSTER];
+const CALLERS = [
+  'workflows/build-single-job.yml',
+  'workflows/native-matrix.yml',
+  'workflows/gpu-self-hosted.yml',
+];
 
-describe.each(files)('workflows/%s', (file) => {
-  const text = readFileSync(path.join(dir, file), 'utf8');
-  const wf = parse(text) as { on: unknown; permissions?: unknown; jobs: Record<string, Job> };
-  const steps = Object.values(wf.jobs).flatMap((j) => j.steps ?? []);
+it('finds the workflows this suite is about', () => {
+  expect(FILES.map((f) => f.rel)).toEqual(
+    expect.arrayContaining([
+      ML,
+      POSTER,
+      '.github/workflows/ci.yml',
+      ...CALLERS,
+      'workflows/fork-comment.yml',
+    ]),
+  );
+});
 
-  it('pins every third-party action by full commit SHA', () => {
-    for (const s of steps.filter(
-      (s) => s.uses && !s.uses.startsWith('./') && !s.uses.startsWith('ml-image-action/'),
-    )) {
-      expect(s.uses, s.uses).toMatch(/^[\w.-]+\/[\w./-]+@[0-9a-f]{40}$/);
+// --- GitHub's parser ---------------------------------------------------------------------------
+
+describe("GitHub's workflow parser", () => {
+  it.each(FILES.map((f) => [f.rel, f] as const))('accepts %s', async (_, f) => {
+    expect(await githubParserErrors(f.rel, f.text)).toEqual([]);
+  });
+
+  // The check is real: the same call rejects broken workflows, each for its own reason.
+  it.each([
+    ['a job without runs-on', 'on: push\njobs:\n  a:\n    steps:\n      - run: x\n', /runs-on/],
+    ['an unknown job key', 'on: push\njobs:\n  a:\n    runs-on: x\n    stepz: []\n', /stepz/],
+    [
+      'env in a job-level if (no env context there)',
+      "on: push\njobs:\n  a:\n    runs-on: x\n    if: env.X == '1'\n    steps:\n      - run: x\n",
+      /env/,
+    ],
+    [
+      'a broken expression',
+      'on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: echo ${{ github.event. }}\n',
+      /Unexpected symbol/,
+    ],
+    [
+      'a step with both uses and run',
+      'on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - uses: actions/checkout@v4\n        run: x\n',
+      /run/,
+    ],
+    [
+      'a workflow_call input of an unknown type',
+      'on:\n  workflow_call:\n    inputs:\n      x:\n        type: strin\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: x\n',
+      /strin/,
+    ],
+    ['invalid YAML', 'on: [push\n', /.+/],
+  ])('rejects %s', async (_, text, message) => {
+    const errors = await githubParserErrors('broken.yml', text);
+    expect(errors.length).toBeGreaterThan(0);
+    expect(errors.join('\n')).toMatch(message);
+  });
+});
+
+// --- hardening rules ---------------------------------------------------------------------------
+
+describe.each(FILES.map((f) => [f.rel, f] as const))('%s', (_, f) => {
+  it.each(Object.keys(RULES))('follows the rule %s', (rule) => {
+    expect(RULES[rule]!(f)).toEqual([]);
+  });
+});
+
+// Each rule bites: a minimal workflow that breaks it, and the same workflow fixed.
+const wf = (jobs: string, head = 'on: push\npermissions:\n  contents: read\n') => `${head}jobs:\n${jobs}`;
+describe.each<[string, string, string, RegExp]>([
+  [
+    'pinned-actions',
+    wf('  a:\n    runs-on: x\n    permissions: {}\n    steps:\n      - uses: actions/checkout@v4\n'),
+    wf(
+      '  a:\n    runs-on: x\n    permissions: {}\n    steps:\n      - uses: actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683 # v4.2.2\n',
+    ),
+    /not pinned by a full commit SHA/,
+  ],
+  [
+    'pinned-actions',
+    wf(
+      '  a:\n    runs-on: x\n    permissions: {}\n    steps:\n      - uses: actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683\n',
+    ),
+    wf(
+      '  a:\n    runs-on: x\n    permissions: {}\n    steps:\n      - uses: actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683 # v4.2.2\n',
+    ),
+    /version in a comment/,
+  ],
+  [
+    'pinned-actions',
+    wf(
+      '  a:\n    runs-on: x\n    permissions: {}\n    steps:\n      - uses: ml-image-action/ml-image-action/plan@v0\n',
+    ),
+    wf(
+      '  a:\n    runs-on: x\n    permissions: {}\n    steps:\n      - uses: ml-image-action/ml-image-action/plan@v0 # pin a release commit SHA\n',
+    ),
+    /pin a release commit SHA/,
+  ],
+  [
+    'permissions',
+    wf('  a:\n    runs-on: x\n    steps:\n      - run: x\n'),
+    wf('  a:\n    runs-on: x\n    permissions: {}\n    steps:\n      - run: x\n'),
+    /no permissions block/,
+  ],
+  [
+    'permissions',
+    wf(
+      '  a:\n    runs-on: x\n    permissions: {}\n    steps:\n      - run: x\n',
+      'on: push\npermissions: write-all\n',
+    ),
+    wf(
+      '  a:\n    runs-on: x\n    permissions: {}\n    steps:\n      - run: x\n',
+      'on: push\npermissions: {}\n',
+    ),
+    /top-level permissions/,
+  ],
+  [
+    'no-pull-request-target',
+    wf(
+      '  a:\n    runs-on: x\n    permissions: {}\n    steps:\n      - run: x\n',
+      'on: [pull_request_target]\n',
+    ),
+    wf('  a:\n    runs-on: x\n    permissions: {}\n    steps:\n      - run: x\n', 'on: [pull_request]\n'),
+    /pull_request_target/,
+  ],
+  [
+    'no-pr-checkout-when-privileged',
+    wf(
+      '  a:\n    runs-on: x\n    permissions:\n      pull-requests: write\n    steps:\n      - uses: actions/checkout@x\n        with:\n          ref: ${{ github.event.pull_request.head.sha }}\n',
+    ),
+    wf(
+      '  a:\n    runs-on: x\n    permissions:\n      contents: read\n    steps:\n      - uses: actions/checkout@x\n        with:\n          ref: ${{ github.event.pull_request.head.sha }}\n',
+    ),
+    /checks out the pull request's code/,
+  ],
+  [
+    'no-pr-checkout-when-privileged',
+    wf(
+      '  a:\n    runs-on: x\n    permissions: {}\n    steps:\n      - uses: actions/checkout@x\n        with:\n          ref: ${{ github.event.workflow_run.head_sha }}\n',
+      'on:\n  workflow_run:\n    workflows: [x]\npermissions: {}\n',
+    ),
+    wf(
+      '  a:\n    runs-on: x\n    permissions: {}\n    steps:\n      - uses: actions/download-artifact@x\n',
+      'on:\n  workflow_run:\n    workflows: [x]\npermissions: {}\n',
+    ),
+    /checks out the pull request's code/,
+  ],
+  [
+    'workflow-run-checks-out-nothing',
+    wf(
+      '  a:\n    runs-on: x\n    permissions: {}\n    steps:\n      - uses: actions/checkout@x\n',
+      'on:\n  workflow_run:\n    workflows: [x]\npermissions: {}\n',
+    ),
+    wf(
+      '  a:\n    runs-on: x\n    permissions: {}\n    steps:\n      - uses: actions/download-artifact@x\n',
+      'on:\n  workflow_run:\n    workflows: [x]\npermissions: {}\n',
+    ),
+    /must not check out/,
+  ],
+  [
+    'checkout-without-credentials',
+    wf('  a:\n    runs-on: x\n    permissions: {}\n    steps:\n      - uses: actions/checkout@x\n'),
+    wf(
+      '  a:\n    runs-on: x\n    permissions: {}\n    steps:\n      - uses: actions/checkout@x\n        with:\n          persist-credentials: false\n',
+    ),
+    /persist-credentials/,
+  ],
+  [
+    'gpu-jobs-gated',
+    wf(
+      '  a:\n    runs-on: ${{ fromJSON(inputs.gpu-runner-labels) }}\n    if: inputs.gpu-smoke\n    permissions: {}\n    steps:\n      - run: x\n',
+    ),
+    wf(
+      '  a:\n    runs-on: ${{ fromJSON(inputs.gpu-runner-labels) }}\n    if: github.event.pull_request.head.repo.full_name == github.repository || github.event.label.name == inputs.fork-gpu-label\n    permissions: {}\n    steps:\n      - run: x\n',
+    ),
+    /without a fork gate/,
+  ],
+  [
+    'gpu-jobs-gated',
+    wf('  a:\n    runs-on: [self-hosted, linux]\n    permissions: {}\n    steps:\n      - run: x\n'),
+    wf(
+      '  a:\n    runs-on: [self-hosted, linux]\n    environment: gpu-review\n    permissions: {}\n    steps:\n      - run: x\n',
+    ),
+    /without a fork gate/,
+  ],
+  [
+    'no-expressions-in-run',
+    wf('  a:\n    runs-on: x\n    permissions: {}\n    steps:\n      - run: echo "${{ github.head_ref }}"\n'),
+    wf(
+      '  a:\n    runs-on: x\n    permissions: {}\n    steps:\n      - env:\n          REF: ${{ github.head_ref }}\n        run: echo "$REF"\n',
+    ),
+    /inside run:/,
+  ],
+  [
+    'no-secrets-inherit',
+    wf('  a:\n    permissions: {}\n    uses: o/r/.github/workflows/x.yml@v1\n    secrets: inherit\n'),
+    wf(
+      '  a:\n    permissions: {}\n    uses: o/r/.github/workflows/x.yml@v1\n    secrets:\n      token: ${{ secrets.T }}\n',
+    ),
+    /secrets: inherit/,
+  ],
+  [
+    'secrets-not-for-forks',
+    wf(
+      '  a:\n    runs-on: x\n    permissions: {}\n    steps:\n      - uses: docker/login-action@x\n        with:\n          password: ${{ secrets.GITHUB_TOKEN }}\n',
+    ),
+    wf(
+      "  a:\n    runs-on: x\n    permissions: {}\n    steps:\n      - if: env.ML_IMAGE_FORK != 'true'\n        uses: docker/login-action@x\n        with:\n          password: ${{ secrets.GITHUB_TOKEN }}\n",
+    ),
+    /without skipping fork/,
+  ],
+  [
+    'secrets-not-for-forks',
+    wf(
+      '  a:\n    runs-on: x\n    permissions: {}\n    env:\n      T: ${{ secrets.T }}\n    steps:\n      - run: x\n',
+    ),
+    wf('  a:\n    runs-on: x\n    permissions: {}\n    steps:\n      - run: x\n'),
+    /job-level env reads a secret/,
+  ],
+  [
+    'first-party-paths',
+    wf(
+      '  a:\n    runs-on: x\n    permissions: {}\n    steps:\n      - uses: ml-image-action/ml-image-action/publish@v0 # pin a SHA\n',
+    ),
+    wf(
+      '  a:\n    runs-on: x\n    permissions: {}\n    steps:\n      - uses: ml-image-action/ml-image-action/smoke@v0 # pin a SHA\n',
+    ),
+    /names no sub-action/,
+  ],
+  [
+    'first-party-paths',
+    wf(
+      '  a:\n    runs-on: x\n    permissions: {}\n    steps:\n      - uses: ml-image-action/ml-image-action/build@main # pin a SHA\n',
+    ),
+    wf(
+      '  a:\n    runs-on: x\n    permissions: {}\n    steps:\n      - uses: ml-image-action/ml-image-action/build@v0 # pin a SHA\n',
+    ),
+    /major tag/,
+  ],
+])('rule %s', (rule, bad, good, message) => {
+  it(`flags ${message}`, () => {
+    const violations = RULES[rule]!(loadWorkflow('bad.yml', bad));
+    expect(violations.join('\n')).toMatch(message);
+  });
+  it('passes once fixed', () => {
+    expect(RULES[rule]!(loadWorkflow('good.yml', good))).toEqual([]);
+  });
+});
+
+// --- wiring --------------------------------------------------------------------------------------
+
+describe('reusable workflows', () => {
+  it.each(REUSABLE)('%s is triggered by workflow_call only', (rel) => {
+    expect(triggers(file(rel).wf)).toEqual(['workflow_call']);
+  });
+
+  it('every reusable workflow a template calls exists here and is a workflow_call workflow', () => {
+    const called = FILES.flatMap(calledReusableWorkflows);
+    expect(new Set(called)).toEqual(new Set(REUSABLE));
+    for (const rel of called) {
+      expect(reusableWorkflowExists(REPO_ROOT, rel), rel).toBe(true);
+      expect(triggers(file(rel).wf), rel).toContain('workflow_call');
     }
   });
 
-  it('declares minimal permissions at the top and per job', () => {
-    expect(wf.permissions).toEqual({ contents: 'read' });
-    for (const job of Object.values(wf.jobs)) expect(job.permissions).toBeDefined();
+  it('uses the four sub-actions, by name (the lead creates their directories)', () => {
+    const used = FILES.flatMap((f) =>
+      Object.values(f.wf.jobs).flatMap((j) =>
+        (j.steps ?? []).flatMap((s) => s.uses?.match(/^ml-image-action\/ml-image-action\/(\w+)@/)?.[1] ?? []),
+      ),
+    );
+    expect(new Set(used)).toEqual(new Set(SUB_ACTIONS));
   });
 
-  it('never uses pull_request_target', () => {
-    expect(JSON.stringify(wf.on)).not.toContain('pull_request_target');
+  it('every artifact downloaded is one some job uploads', () => {
+    const uploads = FILES.flatMap((f) =>
+      Object.values(f.wf.jobs).flatMap((j) =>
+        stepUsing(j, 'actions/upload-artifact@').map((s) => String(s.with?.name)),
+      ),
+    );
+    // ${{ matrix.x }} parts of an uploaded name stand for anything.
+    const uploadRes = uploads.map((n) => new RegExp(`^${n.replace(/\$\{\{[^}]*\}\}/g, '.+')}$`));
+    const downloads = FILES.flatMap((f) =>
+      Object.values(f.wf.jobs).flatMap((j) =>
+        stepUsing(j, 'actions/download-artifact@').map((s) => String(s.with?.name ?? s.with?.pattern)),
+      ),
+    );
+    expect(downloads.length).toBeGreaterThan(0);
+    const poster = file(POSTER).wf.on as { workflow_call: { inputs: Record<string, { default: string }> } };
+    for (const d of downloads) {
+      const name = d.replace(
+        '${{ inputs.artifact-name }}',
+        poster.workflow_call.inputs['artifact-name']!.default,
+      );
+      const probe = name.replace(/\*/g, 'cpu-amd64');
+      expect(
+        uploadRes.some((re) => re.test(probe)),
+        `${d} is never uploaded`,
+      ).toBe(true);
+    }
+  });
+});
+
+describe('ml-image.yml', () => {
+  const ml = file(ML).wf;
+  const on = ml.on as {
+    workflow_call: {
+      inputs: Record<string, { type: string; default?: unknown }>;
+      secrets: Record<string, unknown>;
+    };
+  };
+  const inputs = on.workflow_call.inputs;
+
+  it('takes the documented inputs with their defaults', () => {
+    expect(JSON.parse(String(inputs.runners!.default))).toEqual({
+      'linux/amd64': 'ubuntu-latest',
+      'linux/arm64': 'ubuntu-24.04-arm',
+    });
+    expect(JSON.parse(String(inputs['gpu-runner-labels']!.default))).toEqual([
+      'self-hosted',
+      'linux',
+      'x64',
+      'gpu',
+    ]);
+    expect(inputs['gpu-smoke']).toMatchObject({ type: 'boolean', default: true });
+    expect(inputs['fork-gpu-label']!.default).toBe('safe-to-test-gpu');
+    expect(inputs['gpu-environment']!.default).toBe('');
+    expect(inputs.config!.default).toBe('ml-image.yml');
+    expect(Object.keys(on.workflow_call.secrets).sort()).toEqual(['registry-password', 'registry-username']);
+    for (const s of Object.values(on.workflow_call.secrets)) expect(s).toMatchObject({ required: false });
   });
 
-  it('passes expressions to scripts through env, never inlined in run:', () => {
-    for (const s of steps.filter((s) => s.run)) expect(s.run).not.toMatch(/\$\{\{/);
+  it('runs plan -> build -> merge -> smoke (CPU, GPU) -> report', () => {
+    const needs = Object.fromEntries(Object.entries(ml.jobs).map(([id, j]) => [id, [j.needs ?? []].flat()]));
+    expect(needs).toEqual({
+      plan: [],
+      build: ['plan'],
+      merge: ['plan', 'build'],
+      'smoke-cpu': ['plan', 'merge'],
+      'smoke-gpu': ['plan', 'merge'],
+      report: ['plan', 'build', 'merge', 'smoke-cpu', 'smoke-gpu'],
+    });
+  });
+
+  it('builds the plan matrix on the mapped runners, by digest, without merging', () => {
+    const build = job(ML, 'build');
+    expect(build.strategy).toMatchObject({
+      'fail-fast': false,
+      matrix: '${{ fromJSON(needs.plan.outputs.matrix) }}',
+    });
+    expect(build['runs-on']).toBe('${{ fromJSON(inputs.runners)[matrix.platform] }}');
+    const step = only(stepUsing(build, 'ml-image-action/ml-image-action/build@'), 'build step');
+    expect(step.with).toMatchObject({ merge: false, variants: '${{ matrix.variant }}', gpus: 'none' });
+    expect(stepUsing(build, 'actions/upload-artifact@').map((s) => s.with?.name)).toContain(
+      'ml-image-digests-${{ matrix.variant }}-${{ matrix.arch }}',
+    );
+  });
+
+  it('merges the downloaded digests and hands build.json on', () => {
+    const merge = job(ML, 'merge');
+    const dl = only(stepUsing(merge, 'actions/download-artifact@'), 'digests download');
+    const step = only(stepUsing(merge, 'ml-image-action/ml-image-action/build@'), 'merge step');
+    expect(step.with?.['merge-from']).toBe(dl.with?.path);
+    expect(stepUsing(merge, 'actions/upload-artifact@')[0]?.with?.name).toBe('ml-image-build');
+  });
+
+  it('smokes every target on CPU and CUDA variants on the GPU runner', () => {
+    const cpu = job(ML, 'smoke-cpu');
+    expect(cpu['runs-on']).toBe('${{ fromJSON(inputs.runners)[matrix.platform] }}');
+    expect(only(stepUsing(cpu, 'ml-image-action/ml-image-action/smoke@'), 'cpu smoke').with?.gpus).toBe(
+      'none',
+    );
+    const gpu = job(ML, 'smoke-gpu');
+    expect(gpu['runs-on']).toBe('${{ fromJSON(inputs.gpu-runner-labels) }}');
+    expect(gpu.strategy).toMatchObject({ matrix: '${{ fromJSON(needs.plan.outputs.gpu-matrix) }}' });
+    const gpuSteps = [
+      ...stepUsing(gpu, 'ml-image-action/ml-image-action/smoke@'),
+      ...stepUsing(gpu, 'ml-image-action/ml-image-action/build@'),
+    ];
+    expect(gpuSteps).toHaveLength(2);
+    for (const s of gpuSteps) expect(s.with?.gpus).toBe('all');
+  });
+
+  it('reports with comment-mode auto and uploads the fork comment payload', () => {
+    const report = job(ML, 'report');
+    expect(only(stepUsing(report, 'ml-image-action/ml-image-action/report@'), 'report').with).toMatchObject({
+      'comment-mode': 'auto',
+    });
+    const upload = stepUsing(report, 'actions/upload-artifact@').find(
+      (s) => s.with?.name === 'ml-image-comment',
+    );
+    expect(upload?.with?.path).toBe('${{ env.RESULT_DIR }}/comment/');
+    expect(report.permissions).toEqual({ contents: 'read', 'pull-requests': 'write' });
+  });
+
+  it('keeps one run per pull request', () => {
+    expect(ml.concurrency).toMatchObject({
+      group: expect.stringContaining('github.event.pull_request.number'),
+      'cancel-in-progress': "${{ github.event_name == 'pull_request' }}",
+    });
+  });
+
+  it('asks for no more than each job needs', () => {
+    expect(ml.permissions).toEqual({ contents: 'read' });
+    const perms = Object.fromEntries(Object.entries(ml.jobs).map(([id, j]) => [id, j.permissions]));
+    expect(perms).toEqual({
+      plan: { contents: 'read' },
+      build: { contents: 'read', packages: 'write' },
+      merge: { contents: 'read', packages: 'write' },
+      'smoke-cpu': { contents: 'read', packages: 'read' },
+      'smoke-gpu': { contents: 'read', packages: 'read' },
+      report: { contents: 'read', 'pull-requests': 'write' },
+    });
+  });
+});
+
+describe('ml-image-comment.yml (the poster)', () => {
+  const post = job(POSTER, 'post');
+
+  it('may only write pull-request comments and read artifacts', () => {
+    expect(file(POSTER).wf.permissions).toEqual({});
+    expect(post.permissions).toEqual({ 'pull-requests': 'write', actions: 'read' });
+  });
+
+  it("downloads the triggering run's artifact and runs no code from it", () => {
+    const dl = only(stepUsing(post, 'actions/download-artifact@'), 'download');
+    expect(dl.with).toMatchObject({
+      'run-id': '${{ github.event.workflow_run.id }}',
+      path: '${{ runner.temp }}/ml-image-comment',
+    });
+    expect(stepUsing(post, 'actions/checkout@')).toEqual([]);
+    const report = only(stepUsing(post, 'ml-image-action/ml-image-action/report@'), 'report');
+    expect(report.with?.['from-artifact']).toBe(dl.with?.path);
+    // The one script only looks whether a payload is there; it reads nothing inside it.
+    const scripts = (post.steps ?? []).flatMap((x) => x.run ?? []);
+    expect(scripts).toHaveLength(1);
+    expect(scripts[0]).toMatch(/found=true/);
+    expect(scripts[0]).not.toMatch(/\$DIR\/|\b(cat|source|eval|node|python|bash)\b/);
+  });
+});
+
+describe('caller templates', () => {
+  it.each([...CALLERS, 'workflows/fork-comment.yml'])('%s starts with copy-ready instructions', (rel) => {
+    const head = file(rel).text.split('\n');
+    const comment = head.slice(
+      0,
+      head.findIndex((l) => !l.startsWith('#')),
+    );
+    expect(comment.length).toBeGreaterThanOrEqual(8);
+    const text = comment.join('\n');
+    expect(text).toMatch(/Copy to \.github\/workflows\//);
+    expect(text).toMatch(/Edit:/);
+    expect(text).toMatch(/release commit SHA/);
+  });
+
+  it.each(CALLERS)('%s is named ml-image, the name fork-comment.yml listens for', (rel) => {
+    expect(file(rel).wf.name).toBe('ml-image');
+    const listen = file('workflows/fork-comment.yml').wf.on as {
+      workflow_run: { workflows: string[]; types: string[] };
+    };
+    expect(listen.workflow_run).toEqual({ workflows: ['ml-image'], types: ['completed'] });
+  });
+
+  it('fork-comment.yml calls the poster with only the two scopes it needs', () => {
+    const comment = job('workflows/fork-comment.yml', 'comment');
+    expect(comment.uses).toMatch(
+      /^ml-image-action\/ml-image-action\/\.github\/workflows\/ml-image-comment\.yml@v0$/,
+    );
+    expect(comment.permissions).toEqual({ 'pull-requests': 'write', actions: 'read' });
+  });
+
+  it('build-single-job.yml runs the root action with smoke and report, and may comment', () => {
+    const j = job('workflows/build-single-job.yml', 'ml-image');
+    expect(j.permissions).toMatchObject({ 'pull-requests': 'write', packages: 'write' });
+    const step = only(stepUsing(j, 'ml-image-action/ml-image-action@'), 'root action');
+    expect(step.with).not.toHaveProperty('stages'); // the root action's default: every stage
+    expect(stepUsing(j, 'docker/setup-qemu-action@')).toHaveLength(1);
+  });
+
+  it('native-matrix.yml keeps the default runner map and needs no GPU runner', () => {
+    const j = job('workflows/native-matrix.yml', 'ml-image');
+    const ml = file(ML).wf.on as { workflow_call: { inputs: Record<string, { default?: unknown }> } };
+    expect(JSON.parse(String(j.with?.runners))).toEqual(
+      JSON.parse(String(ml.workflow_call.inputs.runners!.default)),
+    );
+    expect(j.with?.['gpu-smoke']).toBe(false);
+  });
+
+  it('gpu-self-hosted.yml documents the GPU labels and the fork label, and starts on labeling', () => {
+    const t = file('workflows/gpu-self-hosted.yml');
+    const j = job(t.rel, 'ml-image');
+    expect(JSON.parse(String(j.with?.['gpu-runner-labels']))).toContain('gpu');
+    expect(j.with?.['fork-gpu-label']).toBe('safe-to-test-gpu');
+    expect((t.wf.on as { pull_request: { types: string[] } }).pull_request.types).toContain('labeled');
+    expect(t.text).toMatch(/gpu-environment/);
+  });
+});
+
+describe('ci.yml', () => {
+  const ci = file('.github/workflows/ci.yml');
+  const run = (ci.wf.jobs.test?.steps ?? []).flatMap((s) => s.run ?? []);
+
+  it('runs the phases of .ci/run in its order', () => {
+    const dotCi = readFileSync(path.join(REPO_ROOT, '.ci/run'), 'utf8');
+    const phases = [...dotCi.matchAll(/^phase \S+ (.+)$/gm)].map((m) => m[1]!.replace(/^bash /, ''));
+    expect(phases).toEqual(['scripts/test-env.sh', 'npm ci --no-audit --no-fund', 'npm test']);
+    expect(run.map((r) => r.replace(/^sudo /, ''))).toEqual(phases);
+    expect(run[0]).toBe('sudo scripts/test-env.sh'); // it installs packages and starts dockerd
+  });
+
+  it('tests on Node 20 and 24', () => {
+    expect(ci.wf.jobs.test?.strategy).toMatchObject({ matrix: { node: ['20', '24'] } });
+    expect(triggers(ci.wf).sort()).toEqual(['pull_request', 'push']);
+  });
+});
+
+// --- fork gating, evaluated ----------------------------------------------------------------------
+
+const REPO = 'acme/model';
+type Event = 'push' | 'pr' | 'fork-pr' | 'gone-fork-pr';
+interface Scenario {
+  event: Event;
+  action?: string;
+  label?: string;
+  labels?: string[];
+}
+
+function githubContext(s: Scenario) {
+  if (s.event === 'push') return { event_name: 'push', repository: REPO, ref: 'refs/heads/main', event: {} };
+  const head = { pr: { full_name: REPO }, 'fork-pr': { full_name: 'mallory/model' }, 'gone-fork-pr': null }[
+    s.event
+  ];
+  return {
+    event_name: 'pull_request',
+    repository: REPO,
+    ref: 'refs/pull/7/merge',
+    event: {
+      action: s.action ?? 'synchronize',
+      ...(s.label !== undefined && { label: { name: s.label } }),
+      pull_request: { number: 7, head: { repo: head }, labels: (s.labels ?? []).map((name) => ({ name })) },
+    },
+  };
+}
+
+/** Contexts for a job of ml-image.yml: inputs at their defaults unless overridden. */
+async function mlContexts(
+  s: Scenario,
+  over: { inputs?: Record<string, unknown>; needs?: Record<string, unknown> } = {},
+) {
+  const ml = file(ML).wf;
+  const defaults = Object.fromEntries(
+    Object.entries(
+      (ml.on as { workflow_call: { inputs: Record<string, { default?: unknown }> } }).workflow_call.inputs,
+    ).map(([k, v]) => [k, v.default ?? '']),
+  );
+  const github = githubContext(s);
+  const inputs = { ...defaults, ...over.inputs };
+  const env: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(ml.env ?? {}))
+    env[k] = String(await evaluate(String(v), { github, inputs }));
+  const fork = s.event === 'fork-pr' || s.event === 'gone-fork-pr';
+  const needs = {
+    plan: { result: 'success', outputs: { 'has-gpu': 'true' } },
+    build: { result: 'success', outputs: {} },
+    merge: { result: fork ? 'skipped' : 'success', outputs: {} },
+    'smoke-cpu': { result: fork ? 'skipped' : 'success', outputs: {} },
+    'smoke-gpu': { result: 'success', outputs: {} },
+    ...over.needs,
+  };
+  return {
+    github,
+    inputs,
+    env,
+    needs,
+    runner: { arch: 'X64', temp: '/tmp' },
+    matrix: {},
+    vars: {},
+    secrets: {},
+  };
+}
+
+async function jobRuns(id: string, ctx: Awaited<ReturnType<typeof mlContexts>>, cancelled = false) {
+  const j = job(ML, id);
+  const results = [j.needs ?? []]
+    .flat()
+    .map((n) => (ctx.needs as Record<string, { result: string }>)[n]!.result);
+  // No `if:` at all means the implicit success().
+  return evaluate(j.if ?? 'success()', ctx, { condition: true, status: statusOf(results, cancelled) });
+}
+
+describe('fork gating (the real expressions, evaluated)', () => {
+  it.each<[Scenario, string]>([
+    [{ event: 'push' }, 'false'],
+    [{ event: 'pr' }, 'false'],
+    [{ event: 'fork-pr' }, 'true'],
+    [{ event: 'gone-fork-pr' }, 'true'], // a deleted fork is still untrusted
+  ])('ML_IMAGE_FORK for %o is %s', async (s, expected) => {
+    expect((await mlContexts(s)).env.ML_IMAGE_FORK).toBe(expected);
+  });
+
+  const LABEL = 'safe-to-test-gpu';
+  it.each<[string, Scenario, Record<string, unknown>, Record<string, unknown>, boolean]>([
+    ['a push, after the merge', { event: 'push' }, {}, {}, true],
+    ['a same-repository PR, after the merge', { event: 'pr' }, {}, {}, true],
+    ['a same-repository PR whose merge failed', { event: 'pr' }, {}, { merge: { result: 'failure' } }, false],
+    ['a fork PR without the label', { event: 'fork-pr' }, {}, {}, false],
+    [
+      'a fork PR the maintainer just labeled',
+      { event: 'fork-pr', action: 'labeled', label: LABEL, labels: [LABEL] },
+      {},
+      {},
+      true,
+    ],
+    [
+      'a fork PR pushed to after labeling (the label is still on it)',
+      { event: 'fork-pr', action: 'synchronize', labels: [LABEL] },
+      {},
+      {},
+      false,
+    ],
+    [
+      'a fork PR labeled with another label',
+      { event: 'fork-pr', action: 'labeled', label: 'docs', labels: [LABEL, 'docs'] },
+      {},
+      {},
+      false,
+    ],
+    [
+      'a fork PR labeled with a configured custom label',
+      { event: 'fork-pr', action: 'labeled', label: 'gpu-ok', labels: ['gpu-ok'] },
+      { 'fork-gpu-label': 'gpu-ok' },
+      {},
+      true,
+    ],
+    [
+      'a fork PR with gpu-environment set',
+      { event: 'fork-pr' },
+      { 'gpu-environment': 'gpu-review' },
+      {},
+      true,
+    ],
+    [
+      'a plan without CUDA variants',
+      { event: 'push' },
+      {},
+      { plan: { result: 'success', outputs: { 'has-gpu': 'false' } } },
+      false,
+    ],
+    ['gpu-smoke: false', { event: 'push' }, { 'gpu-smoke': false }, {}, false],
+    [
+      'a failed plan',
+      { event: 'push' },
+      {},
+      { plan: { result: 'failure', outputs: { 'has-gpu': 'true' } } },
+      false,
+    ],
+  ])('smoke-gpu for %s: %s', async (_, s, inputs, needs, expected) => {
+    expect(await jobRuns('smoke-gpu', await mlContexts(s, { inputs, needs }))).toBe(expected);
+  });
+
+  it('smoke-gpu does not run in a cancelled workflow', async () => {
+    expect(await jobRuns('smoke-gpu', await mlContexts({ event: 'push' }), true)).toBe(false);
+  });
+
+  it.each<[Scenario, string, string]>([
+    [{ event: 'fork-pr' }, 'gpu-review', 'gpu-review'],
+    [{ event: 'pr' }, 'gpu-review', ''], // same-repository runs wait for no reviewer
+    [{ event: 'push' }, 'gpu-review', ''],
+    [{ event: 'fork-pr' }, '', ''],
+  ])('smoke-gpu environment for %o with gpu-environment %j: %j', async (s, environment, expected) => {
+    const ctx = await mlContexts(s, { inputs: { 'gpu-environment': environment } });
+    expect(await evaluate(String(job(ML, 'smoke-gpu').environment), ctx)).toBe(expected);
+  });
+
+  it.each<[Scenario, boolean]>([
+    [{ event: 'push' }, true],
+    [{ event: 'pr' }, true],
+    [{ event: 'fork-pr' }, false],
+  ])('merge for %o: %s', async (s, expected) => {
+    expect(await jobRuns('merge', await mlContexts(s))).toBe(expected);
+  });
+
+  it.each<[Scenario, boolean]>([
+    [{ event: 'push' }, true],
+    [{ event: 'pr' }, true],
+    [{ event: 'fork-pr' }, false], // merge was skipped
+  ])('smoke-cpu for %o: %s', async (s, expected) => {
+    expect(await jobRuns('smoke-cpu', await mlContexts(s))).toBe(expected);
+  });
+
+  it.each<[string, Record<string, unknown>, boolean, boolean]>([
+    ['everything passed', {}, false, true],
+    ['a smoke job failed', { 'smoke-cpu': { result: 'failure', outputs: {} } }, false, true],
+    ['the GPU job was skipped', { 'smoke-gpu': { result: 'skipped', outputs: {} } }, false, true],
+    ['the plan failed', { plan: { result: 'failure', outputs: {} } }, false, false],
+    ['the run was cancelled', {}, true, false],
+  ])('report when %s: %s', async (_, needs, cancelled, expected) => {
+    expect(await jobRuns('report', await mlContexts({ event: 'pr' }, { needs }), cancelled)).toBe(expected);
+  });
+
+  it.each<[Scenario, boolean]>([
+    [{ event: 'push' }, true],
+    [{ event: 'pr' }, true],
+    [{ event: 'fork-pr' }, false],
+  ])('every step of ml-image.yml that reads a secret, for %o, runs: %s', async (s, expected) => {
+    const ctx = await mlContexts(s);
+    const steps = Object.values(file(ML).wf.jobs).flatMap((j) =>
+      (j.steps ?? []).filter((st) => JSON.stringify(st.with ?? {}).includes('secrets.')),
+    );
+    expect(steps.length).toBeGreaterThanOrEqual(4);
+    for (const st of steps) expect(await evaluate(st.if ?? true, ctx, { condition: true })).toBe(expected);
+  });
+
+  it.each<[Scenario, string, string]>([
+    [{ event: 'push' }, 'true', 'resolve,build'],
+    [{ event: 'fork-pr' }, 'false', 'resolve,build,smoke'],
+  ])('the build step for %o: push %s, stages %s', async (s, push, stages) => {
+    const step = only(stepUsing(job(ML, 'build'), 'ml-image-action/ml-image-action/build@'), 'build');
+    const ctx = await mlContexts(s);
+    expect(String(await evaluate(String(step.with?.push), ctx))).toBe(push);
+    expect(await evaluate(String(step.with?.stages), ctx)).toBe(stages);
+  });
+
+  it.each<[Scenario, boolean]>([
+    [{ event: 'pr', action: 'synchronize' }, true],
+    [{ event: 'fork-pr', action: 'labeled', label: 'safe-to-test-gpu' }, true],
+    [{ event: 'fork-pr', action: 'labeled', label: 'docs' }, false],
+    [{ event: 'push' }, true],
+  ])('gpu-self-hosted.yml starts the pipeline for %o: %s', async (s, expected) => {
+    const caller = job('workflows/gpu-self-hosted.yml', 'ml-image');
+    expect(await evaluate(caller.if ?? true, { github: githubContext(s) }, { condition: true })).toBe(
+      expected,
+    );
+    // The caller's label filter and the label it passes on agree.
+    expect(String(caller.if)).toContain(`'${String(caller.with?.['fork-gpu-label'])}'`);
+  });
+
+  it.each<[string, string, boolean]>([
+    ['a pull request run', 'pull_request', true],
+    ['a push run', 'push', false],
+  ])('the poster posts after %s: %s', async (_, event, expected) => {
+    const github = {
+      event_name: 'workflow_run',
+      event: { workflow_run: { event, conclusion: 'failure', id: 1 } },
+    };
+    expect(await evaluate(job(POSTER, 'post').if ?? true, { github }, { condition: true })).toBe(expected);
   });
 });
