@@ -1,12 +1,13 @@
 // The bundled action (dist/index.js) run as a GitHub runner runs it: INPUT_* variables, the
 // GITHUB_OUTPUT file, against the real engine, buildx and local registry.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { stringify } from 'yaml';
 import { REPO_ROOT } from '../helpers/docker-env.js';
+import { startGitHubApi } from '../helpers/github-api.js';
 import { startWheelIndex, type WheelIndex } from '../helpers/wheel-index.js';
 
 const env = inject('dockerEnv');
@@ -19,14 +20,23 @@ export function parseOutputFile(text: string): Record<string, string> {
   return out;
 }
 
-function runAction(inputs: Record<string, string>, workspace: string) {
+interface RunOptions {
+  event?: object;
+  eventName?: string;
+  ref?: string;
+  env?: Record<string, string>;
+}
+
+function runAction(inputs: Record<string, string>, workspace: string, opts: RunOptions = {}) {
   const outputFile = path.join(workspace, 'github-output');
+  const summaryFile = path.join(workspace, 'step-summary.md');
   writeFileSync(outputFile, '');
-  // A push event to the default branch, as the runner writes it.
+  writeFileSync(summaryFile, '');
+  // A push event to the default branch unless told otherwise, as the runner writes it.
   const eventFile = path.join(workspace, 'event.json');
   writeFileSync(
     eventFile,
-    JSON.stringify({ ref: 'refs/heads/main', repository: { default_branch: 'main' } }),
+    JSON.stringify(opts.event ?? { ref: 'refs/heads/main', repository: { default_branch: 'main' } }),
   );
   const childEnv: Record<string, string> = {
     PATH: process.env.PATH ?? '',
@@ -34,17 +44,25 @@ function runAction(inputs: Record<string, string>, workspace: string) {
     GITHUB_ACTIONS: 'true',
     GITHUB_WORKSPACE: workspace,
     GITHUB_OUTPUT: outputFile,
+    GITHUB_STEP_SUMMARY: summaryFile,
     GITHUB_SHA: 'feedc0de1234567890',
-    GITHUB_REF: 'refs/heads/main',
-    GITHUB_EVENT_NAME: 'push',
+    GITHUB_REF: opts.ref ?? 'refs/heads/main',
+    GITHUB_EVENT_NAME: opts.eventName ?? 'push',
     GITHUB_EVENT_PATH: eventFile,
     GITHUB_REPOSITORY: 'o/hello-ml',
     GITHUB_SERVER_URL: 'https://github.com',
+    GITHUB_RUN_ID: '4242',
     RUNNER_TEMP: workspace,
     ML_IMAGE_CACHE_DIR: path.join(workspace, '.ml-image-cache'),
+    ...opts.env,
   };
   for (const [k, v] of Object.entries(inputs)) childEnv[`INPUT_${k.toUpperCase()}`] = v;
-  return new Promise<{ code: number | null; stdout: string; outputs: Record<string, string> }>((resolve) => {
+  return new Promise<{
+    code: number | null;
+    stdout: string;
+    outputs: Record<string, string>;
+    summary: string;
+  }>((resolve) => {
     const child = spawn(process.execPath, [path.join(REPO_ROOT, 'dist/index.js')], {
       env: childEnv,
       cwd: workspace,
@@ -53,7 +71,12 @@ function runAction(inputs: Record<string, string>, workspace: string) {
     child.stdout.on('data', (b) => (stdout += b));
     child.stderr.on('data', (b) => (stdout += b));
     child.on('close', (code) =>
-      resolve({ code, stdout, outputs: parseOutputFile(readFileSync(outputFile, 'utf8')) }),
+      resolve({
+        code,
+        stdout,
+        outputs: parseOutputFile(readFileSync(outputFile, 'utf8')),
+        summary: readFileSync(summaryFile, 'utf8'),
+      }),
     );
   });
 }
@@ -98,6 +121,72 @@ describe.skipIf(!env.available)('the bundled action on a runner-like environment
     expect(JSON.parse(r.outputs.matrix!).include).toHaveLength(2);
     const build = JSON.parse(readFileSync(path.join(ws, 'results', 'build.json'), 'utf8'));
     expect(build.variants[0].digest).toBe(digests.cpu);
+  });
+
+  it('runs plan -> resolve -> build -> smoke -> report end to end: baseline on main, one sticky comment on the PR', async () => {
+    const api = await startGitHubApi();
+    const e2e = mkdtempSync(path.join(tmpdir(), 'ml-image-e2e-'));
+    try {
+      const config = path.join(REPO_ROOT, 'examples', 'hello-ml', 'ml-image.yml');
+      const inputs = {
+        config,
+        image: 'ml-image-it/e2e-hello',
+        'result-dir': 'results',
+        baseline: 'baselines',
+        'github-token': 'ghs_e2eSECRETtoken0123456789',
+      };
+      // 1. A push to main: everything runs; no baseline yet; the records become main's baseline.
+      const main = await runAction(inputs, e2e);
+      expect(main.code, main.stdout).toBe(0);
+      expect(main.outputs['smoke-status']).toBe('pass');
+      expect(main.stdout).toContain('::group::smoke cpu linux/arm64');
+      expect(main.outputs.verdict).toMatch(/^cpu: .*first run/i);
+      for (const f of [
+        'env-cpu-amd64.json',
+        'env-cpu-arm64.json',
+        'smoke-cpu-arm64.json',
+        'junit-cpu-amd64.xml',
+        'report-cpu.md',
+      ])
+        expect(existsSync(path.join(e2e, 'results', f)), f).toBe(true);
+      expect(readdirSync(path.join(e2e, 'baselines'))).toHaveLength(1);
+      expect(api.state.requests).toHaveLength(0);
+
+      // 2. A pull request (same repository): diffed against main, posted as one comment.
+      const prRun = (extra: Record<string, string> = {}) =>
+        runAction({ ...inputs, ...extra }, e2e, {
+          eventName: 'pull_request',
+          ref: 'refs/pull/7/merge',
+          event: {
+            pull_request: {
+              number: 7,
+              head: { sha: 'a'.repeat(40), repo: { full_name: 'o/hello-ml', fork: false } },
+              base: { ref: 'main' },
+            },
+            repository: { default_branch: 'main' },
+          },
+          env: { GITHUB_API_URL: api.url, GITHUB_BASE_REF: 'main', GITHUB_HEAD_REF: 'feature' },
+        });
+      const pr = await prRun();
+      expect(pr.code, pr.stdout).toBe(0);
+      const comments = api.commentsOn('o', 'hello-ml', 7);
+      expect(comments).toHaveLength(1);
+      const body = comments[0]!.body;
+      expect(body.split('\n')[0]).toMatch(/^<!-- ml-image-report:.*e2e-hello.*cpu.* -->$/);
+      expect(body).not.toMatch(/first run/i);
+      expect(pr.summary.split('\n')[0]).toBe(body.split('\n')[0]);
+      expect(api.state.violations).toEqual([]);
+
+      // 3. The report again (a re-run): the same comment is updated in place, never a second one.
+      const again = await prRun({ stages: 'report' });
+      expect(again.code, again.stdout).toBe(0);
+      expect(api.commentsOn('o', 'hello-ml', 7).map((c) => c.id)).toEqual([comments[0]!.id]);
+      expect(api.state.violations).toEqual([]);
+      for (const r of [main, pr, again]) expect(r.stdout).not.toContain('ghs_e2eSECRETtoken0123456789');
+    } finally {
+      await api.close();
+      rmSync(e2e, { recursive: true, force: true });
+    }
   });
 
   it('fails the step with an annotation per config problem', async () => {

@@ -1,9 +1,9 @@
 // README sections that are generated from code must match the code. UPDATE_DOCS=1 rewrites them
 // (npm run docs).
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
+import { parse, stringify } from 'yaml';
 import { renderConfigReference } from '../../src/config/reference.js';
 import { REPO_ROOT } from '../helpers/docker-env.js';
 
@@ -35,9 +35,31 @@ function renderInputsTable(): string {
   ].join('\n');
 }
 
+function renderTroubleshooting(): string {
+  const table = JSON.parse(readFileSync(path.join(REPO_ROOT, 'src', 'smoke', 'failures.json'), 'utf8')) as {
+    rules: { id: string; pattern: string; cause: string; fix: string; source: string }[];
+  };
+  const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+  // The pattern is a regular expression; shown as the message it matches, unescaped for reading.
+  const message = (p: string) => p.replace(/\\(.)/g, '$1').replace(/`/g, "'");
+  return [
+    '| message (pattern) | cause | fix |',
+    '| --- | --- | --- |',
+    ...table.rules.map(
+      (r) =>
+        `| \`${cell(message(r.pattern))}\` | ${cell(r.cause)} | ${cell(r.fix)} ([source](${r.source})) |`,
+    ),
+    '',
+  ].join('\n');
+}
+
 const BLOCKS: Record<string, () => string> = {
   'config-reference': renderConfigReference,
   'action-io': renderInputsTable,
+  troubleshooting: renderTroubleshooting,
+  // The golden file the renderer tests keep current, quoted so it renders as GitHub shows it.
+  'sample-comment': () =>
+    `<blockquote>\n\n${readFileSync(path.join(REPO_ROOT, '__tests__/fixtures/report/numpy-1-to-2.md'), 'utf8').trim()}\n\n</blockquote>\n`,
 };
 
 function replaceBlock(text: string, name: string, body: string): string {
@@ -48,6 +70,69 @@ function replaceBlock(text: string, name: string, body: string): string {
   if (i < 0 || j < i) throw new Error(`README.md lacks the markers ${start} ... ${end}`);
   return `${text.slice(0, i + start.length)}\n${body}${text.slice(j)}`;
 }
+
+// Sub-actions share dist/ (as actions/cache/restore does) and the root action's inputs; each sets
+// the default of `stages`. Generated from action.yml so they cannot drift.
+const SUB_ACTIONS: Record<string, { stages: string; description: string; outputs: string[] }> = {
+  plan: {
+    stages: 'plan',
+    description:
+      'ml-image plan: validate ml-image.yml and expand it into variants x platforms with base images, tags, labels and a GitHub Actions build matrix.',
+    outputs: ['config', 'variants', 'platforms', 'plan', 'matrix', 'result-dir'],
+  },
+  build: {
+    stages: 'resolve,build',
+    description:
+      'ml-image build: resolve Python dependency conflicts against the base image, build with buildx, push by digest and merge (or, with merge false, leave digests for a merge job; with merge-from, merge them).',
+    outputs: ['plan', 'result-dir', 'digests', 'tags', 'platform-digests'],
+  },
+  smoke: {
+    stages: 'smoke',
+    description:
+      'ml-image smoke: capture the environment record and run the smoke suites inside the built images (reads result-dir/build.json when the image was built in another job).',
+    outputs: ['result-dir', 'smoke-status'],
+  },
+  report: {
+    stages: 'report',
+    description:
+      'ml-image report: diff the records against the base branch and post one sticky pull-request comment and the job summary; with from-artifact, the fork-safe poster.',
+    outputs: ['result-dir', 'report-path', 'verdict'],
+  },
+};
+
+function renderSubAction(name: string): string {
+  const root = parse(readFileSync(path.join(REPO_ROOT, 'action.yml'), 'utf8'));
+  const sub = SUB_ACTIONS[name]!;
+  const inputs = structuredClone(root.inputs) as Record<string, { default?: string }>;
+  inputs.stages!.default = sub.stages;
+  const doc = {
+    name: `ml-image-action/${name}`,
+    description: sub.description,
+    author: root.author,
+    branding: root.branding,
+    inputs,
+    outputs: Object.fromEntries(sub.outputs.map((o) => [o, root.outputs[o]])),
+    runs: { using: root.runs.using, main: `../${root.runs.main}` },
+  };
+  return `# Generated from ../action.yml by "npm run docs"; edit that file, not this one.\n${stringify(doc, { lineWidth: 0 })}`;
+}
+
+describe('sub-actions', () => {
+  it.each(Object.keys(SUB_ACTIONS))('%s/action.yml matches the root action (fix: npm run docs)', (name) => {
+    const file = path.join(REPO_ROOT, name, 'action.yml');
+    const expected = renderSubAction(name);
+    let text = '';
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch {
+      // written below when updating
+    }
+    if (process.env.UPDATE_DOCS === '1' && expected !== text) {
+      mkdirSync(path.dirname(file), { recursive: true });
+      writeFileSync(file, expected);
+    } else expect(text).toBe(expected);
+  });
+});
 
 describe('README generated sections', () => {
   it.each(Object.keys(BLOCKS))('%s matches the code (fix: npm run docs)', (name) => {

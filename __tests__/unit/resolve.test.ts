@@ -256,3 +256,49 @@ describe('snapshot cache', () => {
     expect(defaultCacheDir({ XDG_CACHE_HOME: '/x' })).toBe('/x/ml-image');
   });
 });
+
+describe('resolution reuse (ml-image run)', () => {
+  const input = {
+    image: 'localhost:5000/base:1',
+    platform: 'linux/arm64',
+    requirements: { text: 'tqdm>=4.60', origins: ['requirements.txt:1'] },
+    extraIndexUrls: [],
+    mode: 'auto' as const,
+  };
+  it('keys by base digest and every decisive input, not the network mode', async () => {
+    const { resolutionKey } = await import('../../src/resolve/resolve.js');
+    const k = resolutionKey('sha256:aa', input);
+    expect(resolutionKey('sha256:aa', { ...input, network: 'bridge' })).toBe(k);
+    expect(resolutionKey('sha256:bb', input)).not.toBe(k);
+    expect(
+      resolutionKey('sha256:aa', { ...input, requirements: { text: 'tqdm>=4.61', origins: [] } }),
+    ).not.toBe(k);
+    expect(resolutionKey('sha256:aa', { ...input, indexUrl: 'http://mirror/simple' })).not.toBe(k);
+  });
+
+  it('answers from the cache without starting a container when asked to reuse', async () => {
+    const { resolutionKey, resolveAgainstBase } = await import('../../src/resolve/resolve.js');
+    const { fakeDocker } = await import('../helpers/fakes.js');
+    const store = new Map<string, string>();
+    const cache = { get: (k: string) => store.get(k), set: (k: string, v: string) => void store.set(k, v) };
+    const earlier = {
+      resolution: { status: 'clean' },
+      constraints: 'c',
+      requirements: 'r',
+      explanation: 'e',
+    };
+    store.set(resolutionKey('sha256:aa', input), JSON.stringify(earlier));
+    const lines: string[] = [];
+    const docker = fakeDocker({ imageDigest: () => Promise.resolve('sha256:aa') }); // startSession would throw
+    const out = await resolveAgainstBase(input, {
+      docker,
+      cache,
+      reuse: true,
+      progress: (l) => lines.push(l),
+    });
+    expect(out).toEqual(earlier);
+    expect(lines.join('\n')).toMatch(/reused the resolution of identical inputs/);
+    // Without reuse the container is started (the fake refuses it): no silent cache answers.
+    await expect(resolveAgainstBase(input, { docker, cache })).rejects.toThrow(/startSession/);
+  });
+});

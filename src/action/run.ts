@@ -1,22 +1,23 @@
-// The root action. Inputs are parsed once, here at the edge; stages receive a typed Config.
-// Stages today: config -> plan -> resolve -> build (push by digest, merge). Capture, smoke and
-// report (CLI today) plug in after the build.
-import { mkdirSync, writeFileSync } from 'node:fs';
+// The root action and the sub-actions plan/, build/, smoke/, report/ (one bundle: each action.yml
+// sets the `stages` input's default). Inputs are parsed once, here at the edge; stages receive a
+// typed Config and plain options.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as core from '@actions/core';
-import { findImagesDir, runBuildStage } from '../build/run.js';
+import { findImagesDir } from '../build/run.js';
 import { overridesFromInputs, parseInputValue } from '../config/inputs.js';
 import { loadConfig } from '../config/load.js';
 import type { DockerAdapter } from '../docker/adapter.js';
 import { createDefaultDockerAdapter } from '../docker/engine.js';
 import { checkRegistry } from '../docker/registry.js';
-import { ConfigError, describeError, MlImageError } from '../errors.js';
-import { bundledCatalog } from '../plan/catalog.js';
+import { ConfigError, describeError, InputError, MlImageError } from '../errors.js';
 import { gitContextFromGitHubEnv } from '../plan/git-context.js';
-import { planBuild } from '../plan/plan.js';
-import { defaultCacheDir, fileSnapshotCache } from '../resolve/snapshot-cache.js';
-import { runResolveStage } from '../resolve/stage.js';
+import { parseStages, runPipeline, type Stage } from '../pipeline/pipeline.js';
+import { actionsCacheBaselineStore, type BaselineStore, dirBaselineStore } from '../report/baseline.js';
+import { githubReportContext } from '../report/github-env.js';
+import { postFromArtifact } from '../report/poster.js';
+import { COMMENT_MODES, type CommentMode } from '../report/stage.js';
+import { defaultCacheDir } from '../resolve/snapshot-cache.js';
 
 export interface ActionIo {
   getInput: (name: string) => string;
@@ -26,6 +27,8 @@ export interface ActionIo {
   warning: (message: string, props?: { title?: string }) => void;
   info: (message: string) => void;
   group: <T>(name: string, fn: () => Promise<T>) => Promise<T>;
+  /** Append Markdown to the job summary. */
+  summary?: (markdown: string) => Promise<void>;
   cwd: string;
   env: Readonly<Record<string, string | undefined>>;
   docker: () => DockerAdapter;
@@ -41,14 +44,65 @@ export function coreIo(): ActionIo {
     warning: (m, p) => core.warning(m, p),
     info: (m) => core.info(m),
     group: (n, fn) => core.group(n, fn),
+    summary: async (md) => {
+      await core.summary.addRaw(md, true).write();
+    },
     cwd: process.env.GITHUB_WORKSPACE ?? process.cwd(),
     env: process.env,
     docker: () => (docker ??= createDefaultDockerAdapter()),
   };
 }
 
+const bool = (io: ActionIo, name: string, dflt: boolean) => {
+  const raw = io.getInput(name).trim();
+  return raw === '' ? dflt : (parseInputValue({ input: name, path: [], kind: 'boolean' }, raw) as boolean);
+};
+
+function choice<T extends string>(io: ActionIo, name: string, allowed: readonly T[], dflt: T): T {
+  const raw = io.getInput(name).trim() || dflt;
+  const found = allowed.find((a) => a === raw);
+  if (found === undefined)
+    throw new InputError(
+      `input "${name}": expected one of ${allowed.join(', ')}, got ${JSON.stringify(raw)}`,
+    );
+  return found;
+}
+
+function baselineStore(io: ActionIo, raw: string): BaselineStore | null {
+  const v = raw.trim() || 'cache';
+  if (v === 'none') return null;
+  if (v === 'cache') {
+    // Off GitHub (a local act run, tests) there is no cache service: no baseline, said once.
+    if (!io.env.ACTIONS_RESULTS_URL && !io.env.ACTIONS_CACHE_URL) {
+      io.warning('baseline: cache: no Actions cache service here; reporting without a baseline', {
+        title: 'ml-image report',
+      });
+      return null;
+    }
+    return actionsCacheBaselineStore(io.env.RUNNER_TEMP ?? path.join(io.cwd, '.ml-image-tmp'), {
+      warning: (m) => io.warning(m, { title: 'ml-image report' }),
+    });
+  }
+  return dirBaselineStore(path.resolve(io.cwd, v));
+}
+
 export async function run(io: ActionIo = coreIo()): Promise<void> {
   try {
+    const token = io.getInput('github-token').trim() || undefined;
+    const fromArtifact = io.getInput('from-artifact').trim();
+    if (fromArtifact !== '') {
+      // The fork poster (workflow_run): no checkout, no config; the artifact is untrusted input.
+      const r = await postFromArtifact(path.resolve(io.cwd, fromArtifact), {
+        env: io.env,
+        token,
+        info: io.info,
+        warning: (m) => io.warning(m, { title: 'ml-image report' }),
+        ...(io.summary && { summary: io.summary }),
+      });
+      io.setOutput('verdict', r.verdicts.join('\n'));
+      return;
+    }
+
     const configInput = io.getInput('config').trim();
     const loaded = loadConfig({
       cwd: io.cwd,
@@ -57,75 +111,83 @@ export async function run(io: ActionIo = coreIo()): Promise<void> {
       overrides: overridesFromInputs(io.getInput),
     });
     const { config } = loaded;
+    let stages: Set<Stage> = parseStages(io.getInput('stages'), 'input "stages"');
+    // build: false (kept from 0.1) publishes the plan only.
+    if (!bool(io, 'build', true)) stages = new Set(['plan']);
     io.info(
-      `config ${loaded.file ?? '(from inputs)'}: ${config.variants.map((v) => v.name).join(', ')} x ${config.platforms.join(', ')}`,
+      `config ${loaded.file ?? '(from inputs)'}: ${config.variants.map((v) => v.name).join(', ')} x ${config.platforms.join(', ')}; stages: ${[...stages].join(', ')}`,
     );
     io.setOutput('config', JSON.stringify(config));
     io.setOutput('variants', JSON.stringify(config.variants.map((v) => v.name)));
     io.setOutput('platforms', JSON.stringify(config.platforms));
 
-    const plan = planBuild(config, {
-      catalog: bundledCatalog(),
-      git: gitContextFromGitHubEnv(io.env) ?? {},
-      now: new Date(),
-    });
-    for (const w of plan.warnings) io.warning(w, { title: 'ml-image plan' });
-    for (const v of plan.variants) io.info(`plan ${v.name}: ${v.base.ref} (${v.base.reason})`);
-    io.setOutput('plan', JSON.stringify(plan));
-    io.setOutput('matrix', JSON.stringify(plan.matrix));
-
     const resultDir = path.resolve(io.cwd, io.getInput('result-dir').trim() || 'ml-image-results');
-    mkdirSync(resultDir, { recursive: true });
-    writeFileSync(path.join(resultDir, 'plan.json'), `${JSON.stringify(plan, null, 2)}\n`);
     io.setOutput('result-dir', resultDir);
-
-    const build = io.getInput('build').trim();
-    if (build !== '' && !parseInputValue({ input: 'build', path: [], kind: 'boolean' }, build)) {
-      io.info('build: false, stopping after the plan');
-      return;
-    }
-    const docker = io.docker();
-    await checkRegistry(config.image.registry);
+    const push = bool(io, 'push', true);
+    const mergeFrom = io.getInput('merge-from').trim();
+    if (push && (stages.has('build') || mergeFrom !== '')) await checkRegistry(config.image.registry);
+    const gh = githubReportContext(io.env, token);
     const t0 = Date.now();
-    const progress = (line: string) => io.info(`[${((Date.now() - t0) / 1000).toFixed(0)}s] ${line}`);
-    const resolved = await io.group('resolve', () =>
-      runResolveStage(plan, config, loaded.baseDir, {
-        docker,
-        progress,
-        cache: fileSnapshotCache(defaultCacheDir(io.env)),
-      }),
-    );
-    for (const [key, r] of Object.entries(resolved)) {
-      writeFileSync(
-        path.join(resultDir, `resolution-${key.replace(/\//g, '-')}.json`),
-        `${JSON.stringify(r.resolution, null, 2)}\n`,
-      );
-      for (const h of r.resolution.hazards)
-        io.warning(`${h.message}. Fix: ${h.fix}`, { title: `ml-image resolve (${key})` });
-    }
-    const result = await runBuildStage(
+    const result = await runPipeline(
       {
-        plan,
-        config,
-        baseDir: loaded.baseDir,
+        loaded,
+        stages,
+        resultDir,
+        push,
+        merge: bool(io, 'merge', true),
+        ...(mergeFrom !== '' && { mergeFrom: path.resolve(io.cwd, mergeFrom) }),
+        gpus: choice(io, 'gpus', ['auto', 'all', 'none'] as const, 'auto'),
         imagesDir: findImagesDir(path.dirname(fileURLToPath(import.meta.url))),
-        push: true,
-        resolved,
+        git: gitContextFromGitHubEnv(io.env) ?? {},
+        cacheDir: defaultCacheDir(io.env),
+        report: {
+          mode: choice<CommentMode>(io, 'comment-mode', COMMENT_MODES, 'auto'),
+          baseline: stages.has('report') ? baselineStore(io, io.getInput('baseline')) : null,
+          ...(gh.baseBranch && { baseBranch: gh.baseBranch }),
+          ...(gh.saveAs && { saveAs: gh.saveAs }),
+          ...(gh.target && { github: gh.target }),
+        },
       },
       {
-        docker,
+        docker: io.docker,
         env: io.env,
-        progress,
+        progress: (stage, line) => io.info(`[${((Date.now() - t0) / 1000).toFixed(0)}s] ${stage}: ${line}`),
         output: (line) => io.info(line),
         group: io.group,
+        error: io.error,
+        warning: io.warning,
+        ...(io.summary && { summary: io.summary }),
       },
     );
-    writeFileSync(path.join(resultDir, 'build.json'), `${JSON.stringify(result, null, 2)}\n`);
-    io.setOutput(
-      'digests',
-      JSON.stringify(Object.fromEntries(result.variants.map((v) => [v.variant, v.digest]))),
-    );
-    io.setOutput('tags', JSON.stringify(Object.fromEntries(result.variants.map((v) => [v.variant, v.tags]))));
+    io.setOutput('plan', JSON.stringify(result.plan));
+    io.setOutput('matrix', JSON.stringify(result.plan.matrix));
+    if (result.build) {
+      const b = result.build.variants;
+      io.setOutput(
+        'digests',
+        JSON.stringify(Object.fromEntries(b.flatMap((v) => (v.digest ? [[v.variant, v.digest]] : [])))),
+      );
+      io.setOutput('tags', JSON.stringify(Object.fromEntries(b.map((v) => [v.variant, v.tags]))));
+      io.setOutput(
+        'platform-digests',
+        JSON.stringify(
+          Object.fromEntries(
+            b.map((v) => [v.variant, Object.fromEntries(v.platforms.map((p) => [p.platform, p.digest]))]),
+          ),
+        ),
+      );
+    }
+    if (stages.has('smoke')) io.setOutput('smoke-status', result.smokeStatus);
+    if (result.reports.length > 0) {
+      io.setOutput('report-path', result.reports.map((r) => r.file).join('\n'));
+      io.setOutput('verdict', result.reports.map((r) => `${r.variant}: ${r.verdict}`).join('\n'));
+    }
+    if (result.smokeStatus === 'fail') {
+      const failed = result.smoke.flatMap((e) =>
+        e.result.tests.filter((t) => t.status === 'fail').map((t) => `${e.variant} ${e.platform} ${t.id}`),
+      );
+      io.setFailed(`smoke tests failed: ${failed.join(', ')} (see the annotations and ${resultDir})`);
+    }
   } catch (err) {
     if (err instanceof ConfigError) {
       // One annotation per problem, on the config file when there is one.

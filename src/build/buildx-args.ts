@@ -22,6 +22,8 @@ export interface BuildRequest {
   /** Tag used to carry the push where the driver cannot push by digest alone (docker driver). */
   pushTag: string;
   push: boolean;
+  /** Local tag for a build that is loaded into the engine instead of pushed (push: false). */
+  loadTag?: string;
   labels: Readonly<Record<string, string>>;
   buildArgs: Readonly<Record<string, string>>;
   /** Named build contexts (--build-context name=path), e.g. the resolver's constraints directory. */
@@ -121,6 +123,7 @@ export function buildxBuildArgs(req: BuildRequest, builder: BuilderInfo): Buildx
 
   if (!req.push) {
     args.push('--load');
+    if (req.loadTag) args.push('--tag', req.loadTag);
   } else if (canPushByDigest(builder)) {
     args.push(
       '--output',

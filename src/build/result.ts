@@ -9,13 +9,18 @@ export const PlatformBuildSchema = z.object({
   durationMs: z.number().nonnegative(),
   attempts: z.number().int().positive(),
   metadata: z.record(z.string(), z.unknown()),
+  /** The local tag of an image loaded into the engine instead of pushed (push: false). */
+  localRef: z.string().optional(),
 });
 
 export const VariantBuildSchema = z.object({
   variant: z.string(),
   repository: z.string(),
-  /** Digest of the merged multi-arch manifest list. */
-  digest: z.string().regex(/^sha256:[0-9a-f]{64}$/),
+  /** Digest of the merged multi-arch manifest list; absent when not merged (merge: false, push: false). */
+  digest: z
+    .string()
+    .regex(/^sha256:[0-9a-f]{64}$/)
+    .optional(),
   tags: z.array(z.string()),
   platforms: z.array(PlatformBuildSchema),
   baseImage: z.string(),

@@ -57,6 +57,8 @@ export interface BuildStageInput {
   push: boolean;
   /** Per "variant/platform" (resolve stage): constraints, and requirements (relaxed where needed). */
   resolved?: Readonly<Record<string, { constraints: string; requirements: string }>>;
+  /** Merge each variant's platforms into its multi-arch tags (default true; false in matrix jobs). */
+  merge?: boolean;
   /** Build only these variants / platforms (a matrix job); default all. */
   only?: { variants?: readonly string[]; platforms?: readonly string[] };
 }
@@ -176,21 +178,15 @@ export async function runBuildStage(input: BuildStageInput, deps: BuildStageDeps
         ),
       );
       const sources = built.map((b) => `${plan.repository}@${b.digest}`);
-      let digest: string;
-      if (input.push) {
-        const t0 = now();
-        digest = await deps.docker.imagetoolsCreate(v.tags, sources);
-        deps.progress(
-          `merge ${v.name}: ${built.length} platform(s) -> ${v.tags.join(', ')} (${digest.slice(0, 19)}) in ${((now() - t0) / 1000).toFixed(1)}s`,
-        );
-      } else {
-        digest = built[0]!.digest;
+      let digest: string | undefined;
+      if (input.push && input.merge !== false) {
+        digest = await mergeVariant(deps, v.name, v.tags, sources);
       }
       results.push({
         variant: v.name,
         repository: plan.repository,
-        digest,
-        tags: v.tags,
+        ...(digest !== undefined && { digest }),
+        tags: input.push ? v.tags : built.flatMap((b) => (b.localRef ? [b.localRef] : [])),
         platforms: built,
         baseImage: v.base.ref,
         ...(baseDigest !== undefined && { baseDigest }),
@@ -224,6 +220,7 @@ export async function runBuildStage(input: BuildStageInput, deps: BuildStageDeps
         repository: plan.repository,
         pushTag: `ml-image-build-${t.v.name}-${arch}`,
         push: input.push,
+        ...(!input.push && { loadTag: localTag(plan.repository, t.v.name, arch) }),
         labels: t.labels,
         buildArgs: {
           ...t.buildArgs,
@@ -263,7 +260,14 @@ export async function runBuildStage(input: BuildStageInput, deps: BuildStageDeps
         if (typeof digest !== 'string')
           throw new CheckFailedError(`build ${id}: buildx wrote no image digest to ${metadataFile}`);
         deps.progress(`build ${id}: done in ${elapsed}s (${digest.slice(0, 19)})`);
-        return { platform: t.platform, digest, durationMs: now() - started, attempts: attempt, metadata };
+        return {
+          platform: t.platform,
+          digest,
+          durationMs: now() - started,
+          attempts: attempt,
+          metadata,
+          ...(!input.push && { localRef: localTag(plan.repository, t.v.name, arch) }),
+        };
       }
       const log = tail.join('\n') || r.stderr;
       // No daemon, or the registry refused the push: an environment problem (exit 3), not the build's.
@@ -284,6 +288,27 @@ export async function runBuildStage(input: BuildStageInput, deps: BuildStageDeps
       );
     }
   }
+}
+
+/** The tag of an image built with push: false (loaded into the engine, never pushed). */
+export function localTag(repository: string, variant: string, arch: string): string {
+  return `${repository}:ml-image-local-${variant}-${arch}`;
+}
+
+/** imagetools create: one multi-arch manifest list from per-platform digests, under every tag. */
+export async function mergeVariant(
+  deps: Pick<BuildStageDeps, 'docker' | 'progress' | 'now'>,
+  variant: string,
+  tags: readonly string[],
+  sources: readonly string[],
+): Promise<string> {
+  const now = deps.now ?? Date.now;
+  const t0 = now();
+  const digest = await deps.docker.imagetoolsCreate([...tags], [...sources]);
+  deps.progress(
+    `merge ${variant}: ${sources.length} platform(s) -> ${tags.join(', ')} (${digest.slice(0, 19)}) in ${((now() - t0) / 1000).toFixed(1)}s`,
+  );
+  return digest;
 }
 
 /** images/ of this tool: next to dist/ when bundled, at the repository root in development. */

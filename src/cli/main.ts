@@ -7,9 +7,13 @@ import { describeError, exitCodeOf, InputError } from '../errors.js';
 import { VERSION } from '../version.js';
 import { buildCommand } from './commands/build.js';
 import { captureCommand } from './commands/capture.js';
+import { diffCommand } from './commands/diff.js';
 import { doctorCommand } from './commands/doctor.js';
+import { exportCommand } from './commands/export.js';
 import { planCommand } from './commands/plan.js';
+import { reportCommand } from './commands/report.js';
 import { resolveCommand } from './commands/resolve.js';
+import { runCommand } from './commands/run.js';
 import { smokeCommand } from './commands/smoke.js';
 import type { Command } from './commands/types.js';
 import { validateCommand } from './commands/validate.js';
@@ -22,6 +26,10 @@ export const COMMANDS: readonly Command[] = [
   buildCommand,
   captureCommand,
   smokeCommand,
+  diffCommand,
+  reportCommand,
+  runCommand,
+  exportCommand,
   doctorCommand,
 ];
 

@@ -30,7 +30,20 @@ export const CONFIG_INPUTS: readonly ConfigInput[] = [
 ];
 
 /** Inputs of the action that are not config overrides. */
-export const OTHER_INPUTS = ['config', 'build', 'result-dir', 'github-token'] as const;
+export const OTHER_INPUTS = [
+  'config',
+  'stages',
+  'build',
+  'push',
+  'merge',
+  'merge-from',
+  'gpus',
+  'comment-mode',
+  'from-artifact',
+  'baseline',
+  'result-dir',
+  'github-token',
+] as const;
 
 /** "a, b\nc" -> ["a", "b", "c"] (commas or newlines, blanks dropped). */
 export function splitList(raw: string): string[] {

@@ -1,6 +1,7 @@
 // resolve: find where the user's requirements would change what the base image ships (the NumPy
 // <2 vs >=2 class), explain it, and find a plan that holds the base fixed. All pip runs happen in
 // ONE container of the base image (pip's cache reused), for the target platform.
+import { createHash } from 'node:crypto';
 import type { ContainerSession, DockerAdapter } from '../docker/adapter.js';
 import { CheckFailedError, EnvironmentError, InputError } from '../errors.js';
 import { constraintsText, type InstalledDist, pinDecisions } from './constraints.js';
@@ -17,6 +18,7 @@ import {
 } from './pip-output.js';
 import { RESOLUTION_SCHEMA_VERSION, type Replacement, type Resolution } from './result.js';
 import { type SnapshotCache, snapshotKey } from './snapshot-cache.js';
+import { VERSION } from '../version.js';
 
 export interface ResolveInput {
   image: string;
@@ -65,12 +67,42 @@ const PIP_ENV = {
   PIP_BREAK_SYSTEM_PACKAGES: '1',
 };
 
+/** Cache key of a resolution: the base digest and every input that can change pip's answer. */
+export function resolutionKey(baseDigest: string, input: ResolveInput): string {
+  const { network: _network, ...decisive } = input;
+  return `resolution-${createHash('sha256')
+    .update(JSON.stringify({ baseDigest, decisive, VERSION }))
+    .digest('hex')}`;
+}
+
 export async function resolveAgainstBase(
   input: ResolveInput,
-  deps: { docker: DockerAdapter; progress?: (line: string) => void; cache?: SnapshotCache },
+  deps: {
+    docker: DockerAdapter;
+    progress?: (line: string) => void;
+    cache?: SnapshotCache;
+    /** Reuse an earlier resolution of exactly these inputs (base digest included): `ml-image run`. */
+    reuse?: boolean;
+  },
 ): Promise<ResolveOutput> {
   const t0 = Date.now();
   const progress = deps.progress ?? (() => undefined);
+  // Like BuildKit's layer cache for the pip install it feeds: same base digest, requirements,
+  // indexes and tool version -> the same answer, until one of them changes.
+  let reuseKey: string | undefined;
+  if (deps.reuse && deps.cache) {
+    const d = await deps.docker.imageDigest(input.image).catch(() => undefined);
+    if (d !== undefined) {
+      reuseKey = resolutionKey(d, input);
+      const hit = deps.cache.get(reuseKey);
+      if (hit !== undefined) {
+        progress(
+          `resolve ${input.platform}: reused the resolution of identical inputs (base ${d.slice(0, 19)})`,
+        );
+        return JSON.parse(hit) as ResolveOutput;
+      }
+    }
+  }
   const [session, digest] = await Promise.all([
     deps.docker.startSession({
       image: input.image,
@@ -306,7 +338,11 @@ export async function resolveAgainstBase(
       indexUrl: input.indexUrl,
     });
     resolution.durationMs = Date.now() - t0;
-    return { resolution, constraints, requirements, explanation: renderExplanation(resolution) };
+    const out = { resolution, constraints, requirements, explanation: renderExplanation(resolution) };
+    // Only a finished answer is kept: a conflict is worth re-checking next time.
+    if (reuseKey !== undefined && resolution.status !== 'conflict')
+      deps.cache!.set(reuseKey, JSON.stringify(out));
+    return out;
   } finally {
     await session.close();
   }

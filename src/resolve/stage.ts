@@ -15,7 +15,7 @@ export async function runResolveStage(
   plan: Plan,
   config: Config,
   baseDir: string,
-  deps: { docker: DockerAdapter; progress: (line: string) => void; cache?: SnapshotCache },
+  deps: { docker: DockerAdapter; progress: (line: string) => void; cache?: SnapshotCache; reuse?: boolean },
 ): Promise<Resolved> {
   const mode = config.resolve.mode;
   if (mode === 'off' || config.python.requirements.length === 0) return {};

@@ -1,0 +1,81 @@
+// The README's two newcomer commands, executed exactly as written: the first is what .ci/run runs
+// (checked phase by phase), the second runs the whole pipeline on the bundled example.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, inject, it } from 'vitest';
+import { REPO_ROOT } from '../helpers/docker-env.js';
+
+const env = inject('dockerEnv');
+
+export function newcomerCommands(): string[] {
+  const readme = readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
+  const m = /<!-- newcomer-commands -->\s*```sh\n([\s\S]*?)```/.exec(readme);
+  if (!m) throw new Error('README.md lacks the <!-- newcomer-commands --> block');
+  return m[1]!
+    .split('\n')
+    .map((l) => l.replace(/\s+#.*$/, '').trim())
+    .filter(Boolean);
+}
+
+describe('README newcomer commands', () => {
+  it('are two: set up + test, then the pipeline on the bundled example', () => {
+    const [setup, run, ...rest] = newcomerCommands();
+    expect(rest).toEqual([]);
+    expect(setup).toBe('scripts/test-env.sh && npm ci && npm test');
+    expect(run).toBe('node dist/cli/index.js run');
+  });
+
+  it('the first is what CI runs: .ci/run executes the same three steps in order', () => {
+    const ci = readFileSync(path.join(REPO_ROOT, '.ci', 'run'), 'utf8');
+    const phases = [...ci.matchAll(/^phase \S+ (.+)$/gm)].map((m) => m[1]!.trim());
+    expect(phases).toEqual(['bash scripts/test-env.sh', 'npm ci --no-audit --no-fund', 'npm test']);
+  });
+
+  it.skipIf(!env.available)(
+    'the second, run as written in the repository root, builds, smoke-tests and reports the example',
+    () => {
+      const run = newcomerCommands()[1]!;
+      const cache = mkdtempSync(path.join(tmpdir(), 'ml-image-readme-'));
+      const results = path.join(REPO_ROOT, 'ml-image-results');
+      try {
+        const r = spawnSync('bash', ['-c', run], {
+          cwd: REPO_ROOT,
+          env: { ...process.env, ML_IMAGE_CACHE_DIR: cache },
+          encoding: 'utf8',
+          timeout: 540_000,
+        });
+        expect(r.status, `${r.stdout}\n${r.stderr}`).toBe(0);
+        expect(r.stderr).toContain('running the bundled example');
+        // A progress line per stage and platform, with the elapsed time.
+        for (const stage of ['plan', 'resolve', 'build', 'smoke', 'report'])
+          expect(r.stderr).toMatch(new RegExp(`^\\[ *[\\d.]+s\\] ${stage} `, 'm'));
+        expect(r.stderr).toMatch(/smoke +cpu linux\/arm64: \d+ passed, 0 failed/);
+        // The report is printed and written.
+        expect(r.stdout.split('\n')[0]).toMatch(/^<!-- ml-image-report:/);
+        expect(existsSync(path.join(results, 'report-cpu.md'))).toBe(true);
+
+        // Again, nothing changed: the earlier resolution and smoke results are reused (and said
+        // so), and the report compares with the first run's records.
+        const again = spawnSync('bash', ['-c', run], {
+          cwd: REPO_ROOT,
+          env: { ...process.env, ML_IMAGE_CACHE_DIR: cache },
+          encoding: 'utf8',
+          timeout: 540_000,
+        });
+        expect(again.status, `${again.stdout}\n${again.stderr}`).toBe(0);
+        expect(again.stderr).toMatch(/resolve .*reused the resolution of identical inputs/);
+        expect(again.stderr).toMatch(
+          /smoke +cpu linux\/arm64: reused the results of an identical earlier run/,
+        );
+        expect(again.stdout).not.toMatch(/first run/i);
+        expect(again.stdout).toMatch(/No environment changes/);
+      } finally {
+        rmSync(cache, { recursive: true, force: true });
+        rmSync(results, { recursive: true, force: true });
+      }
+    },
+    600_000,
+  );
+});

@@ -1,0 +1,117 @@
+// `ml-image report`: render the report from the records and smoke results in a result directory,
+// against a baseline directory; post it as the sticky comment when a PR and a token are given.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { loadConfig } from '../../config/load.js';
+import { InputError } from '../../errors.js';
+import { gitContextFromCheckout, gitContextFromGitHubEnv } from '../../plan/git-context.js';
+import { bundledCatalog } from '../../plan/catalog.js';
+import { planBuild } from '../../plan/plan.js';
+import { ActionsExecRunner } from '../../docker/exec-runner.js';
+import { dirBaselineStore } from '../../report/baseline.js';
+import { COMMENT_MODES, type CommentMode, runReportStage } from '../../report/stage.js';
+import { parseCommandArgs } from '../args.js';
+import type { CliIo } from '../io.js';
+import { configOverrideFlags, overridesFromFlags } from './shared.js';
+import type { Command } from './types.js';
+
+export const reportCommand: Command = {
+  name: 'report',
+  summary: 'Render the environment diff report from result files; post it as the sticky PR comment.',
+  usage:
+    'ml-image report [--config FILE] [--results DIR] [--baseline DIR --base-branch B] [--pr N --repo OWNER/REPO] [--comment-mode M] [--out DIR]',
+  help: `Reads env-<variant>-<arch>.json and smoke-<variant>-<arch>.json from the result directory (what
+"ml-image run" or the smoke stage wrote), compares them with the same files of the base branch in
+the baseline directory, and renders one Markdown report per variant (report-<variant>.md): a
+hidden marker first, a one-line verdict, an overview, package tables by change level, smoke deltas.
+
+Posting: with --pr and --repo, and a token in the GITHUB_TOKEN environment variable (never a flag),
+the report becomes ONE comment on the pull request, updated in place on later runs.
+
+Options:
+  --config FILE       config file (default ml-image.yml): variants, platforms, marker key
+${configOverrideFlags}
+  --results DIR       where the records are (default ml-image-results); reports are written there
+  --baseline DIR      directory of baselines (as "ml-image run" keeps them)
+  --base-branch B     the branch whose records are the baseline (default main)
+  --pr N              pull request number to comment on
+  --repo OWNER/REPO   the repository of the pull request
+  --api-url URL       GitHub API (default GITHUB_API_URL, else https://api.github.com)
+  --comment-mode M    post (default with --pr), artifact (write the fork-safe payload), off
+
+Exit codes: 0 rendered (and posted); 2 bad input; 3 GitHub unreachable.`,
+  async run(argv: string[], io: CliIo) {
+    const { values } = parseCommandArgs('report', argv, {
+      config: { type: 'string' },
+      platforms: { type: 'string' },
+      variants: { type: 'string' },
+      results: { type: 'string', default: 'ml-image-results' },
+      baseline: { type: 'string' },
+      'base-branch': { type: 'string', default: 'main' },
+      pr: { type: 'string' },
+      repo: { type: 'string' },
+      'api-url': { type: 'string' },
+      'comment-mode': { type: 'string' },
+    });
+    const loaded = loadConfig({
+      cwd: io.cwd,
+      ...(values.config !== undefined && { file: values.config }),
+      overrides: overridesFromFlags(values),
+      checkFiles: false,
+    });
+    const pr = values.pr === undefined ? undefined : Number(values.pr);
+    if (pr !== undefined && (!Number.isInteger(pr) || pr <= 0))
+      throw new InputError(`report: --pr: expected a pull request number, got "${values.pr}"`);
+    if (pr !== undefined && !/^[\w.-]+\/[\w.-]+$/.test(values.repo ?? ''))
+      throw new InputError(`report: --repo: expected OWNER/REPO with --pr, got "${values.repo ?? ''}"`);
+    const mode = (values['comment-mode'] ?? (pr !== undefined ? 'post' : 'off')) as CommentMode;
+    if (!COMMENT_MODES.includes(mode))
+      throw new InputError(`report: --comment-mode: expected ${COMMENT_MODES.join(', ')}, got "${mode}"`);
+    const token = io.env.GITHUB_TOKEN;
+    if (mode === 'post' && !token)
+      throw new InputError(
+        'report: posting needs a token in GITHUB_TOKEN',
+        'export GITHUB_TOKEN=... (pull-requests: write)',
+      );
+    const git =
+      gitContextFromGitHubEnv(io.env) ?? (await gitContextFromCheckout(new ActionsExecRunner(), io.cwd));
+    const plan = planBuild(loaded.config, { catalog: bundledCatalog(), git, now: new Date() });
+    const resultDir = path.resolve(io.cwd, values.results);
+    const outcomes = await runReportStage(
+      {
+        plan,
+        config: loaded.config,
+        resultDir,
+        git,
+        options: {
+          mode,
+          baseline:
+            values.baseline !== undefined ? dirBaselineStore(path.resolve(io.cwd, values.baseline)) : null,
+          baseBranch: values['base-branch'],
+          ...(pr !== undefined && {
+            github: {
+              ...(token && { token }),
+              apiUrl: values['api-url'] ?? io.env.GITHUB_API_URL ?? 'https://api.github.com',
+              repository: values.repo!,
+              prNumber: pr,
+              ...(git.sha && { headSha: git.sha }),
+            },
+          }),
+        },
+      },
+      {
+        env: io.env,
+        progress: (l) => io.stderr(`report: ${l}\n`),
+        warning: (m) => io.stderr(`warning: ${m}\n`),
+      },
+    );
+    if (outcomes.length === 0)
+      throw new InputError(
+        `report: no env-<variant>-<arch>.json in ${resultDir}`,
+        'run "ml-image run" or the smoke stage first',
+      );
+    if (values.json) io.stdout(`${JSON.stringify(outcomes, null, 2)}\n`);
+    else for (const o of outcomes) io.stdout(`${readFileSync(o.file, 'utf8')}\n`);
+    return 0;
+  },
+};

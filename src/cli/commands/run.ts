@@ -1,0 +1,141 @@
+// `ml-image run`: the whole pipeline against the local engine, as the root action runs it on a
+// runner. Without a config it runs the bundled example, so a newcomer sees every stage work.
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { findImagesDir } from '../../build/run.js';
+import { DEFAULT_CONFIG_FILES, loadConfig } from '../../config/load.js';
+import { ActionsExecRunner } from '../../docker/exec-runner.js';
+import { checkRegistry } from '../../docker/registry.js';
+import { InputError } from '../../errors.js';
+import { gitContextFromCheckout, gitContextFromGitHubEnv } from '../../plan/git-context.js';
+import { parseStages, runPipeline, type Stage } from '../../pipeline/pipeline.js';
+import { dirBaselineStore } from '../../report/baseline.js';
+import { defaultCacheDir } from '../../resolve/snapshot-cache.js';
+import { parseCommandArgs } from '../args.js';
+import type { CliIo } from '../io.js';
+import { configOverrideFlags, overridesFromFlags } from './shared.js';
+import type { Command } from './types.js';
+
+/** examples/hello-ml next to images/ (in the repository and in the published package). */
+export function bundledExample(): string {
+  return path.join(
+    path.dirname(findImagesDir(path.dirname(fileURLToPath(import.meta.url)))),
+    'examples',
+    'hello-ml',
+    'ml-image.yml',
+  );
+}
+
+export const runCommand: Command = {
+  name: 'run',
+  summary:
+    'The whole pipeline locally: plan, resolve, build, smoke, report (the bundled example without a config).',
+  usage:
+    'ml-image run [--config FILE] [--platforms LIST] [--variants LIST] [--stages LIST] [--gpus auto|all|none] [--baseline DIR|none] [--load] [--rerun] [--quiet] --out DIR',
+  help: `Runs what the root action runs in one job, against the local Docker engine: plan -> resolve ->
+build (both platforms; arm64 under QEMU on amd64) -> capture + smoke suites -> report. Progress is a
+line per stage and platform with the elapsed time. The report (the pull-request comment's Markdown)
+is written to DIR/report-<variant>.md and printed.
+
+Without --config (and no ml-image.yml here) it runs the bundled example, examples/hello-ml, which
+pushes to the local registry that scripts/test-env.sh starts.
+
+The report compares with the previous run's records: each run saves its records as the baseline
+of the current branch (under ML_IMAGE_CACHE_DIR, default ~/.cache/ml-image/baselines), so a second
+run shows what changed (nothing, when nothing did). Like BuildKit's layer cache, a run reuses what
+an identical earlier run found, and says so: the resolution when the base image digest,
+requirements, indexes and tool version are the same; capture and smoke results when the image
+digest and every smoke input (suites, custom tests, timeouts, floors, GPU mode) are the same.
+--rerun resolves and smoke-tests anyway.
+
+Options:
+  --config FILE      config file (default: ml-image.yml here, else the bundled example)
+${configOverrideFlags}
+  --stages LIST      some of plan,resolve,build,smoke,report (default all)
+  --gpus MODE        GPUs for the smoke containers: auto (default), all, none
+  --baseline DIR     where baselines are kept (default the cache directory); "none" to skip
+  --load             build into the local engine without pushing (one platform)
+  --quiet            progress lines only (no buildx or test output)
+  --rerun            resolve and smoke-test again even when an identical earlier run can be reused
+  --out DIR          result directory (default ml-image-results)
+  --json             print the pipeline result (plan, build, smoke, reports) as JSON
+
+Exit codes: 0 all stages passed; 1 a build, conflict or smoke test failed; 2 bad config;
+3 no daemon / no buildx / registry unreachable.`,
+  async run(argv: string[], io: CliIo) {
+    const { values } = parseCommandArgs('run', argv, {
+      config: { type: 'string' },
+      platforms: { type: 'string' },
+      variants: { type: 'string' },
+      stages: { type: 'string', default: 'all' },
+      gpus: { type: 'string', default: 'auto' },
+      baseline: { type: 'string' },
+      load: { type: 'boolean', default: false },
+      quiet: { type: 'boolean', default: false },
+      rerun: { type: 'boolean', default: false },
+    });
+    const gpus = (['auto', 'all', 'none'] as const).find((g) => g === values.gpus);
+    if (!gpus) throw new InputError(`run: --gpus: expected auto, all or none, got "${values.gpus}"`);
+    const stages: Set<Stage> = parseStages(values.stages, 'run: --stages');
+    const hasLocalConfig = DEFAULT_CONFIG_FILES.some((f) => existsSync(path.join(io.cwd, f)));
+    const file = values.config ?? (hasLocalConfig ? undefined : bundledExample());
+    if (file === bundledExample()) io.stderr(`no ml-image.yml here: running the bundled example ${file}\n`);
+    const loaded = loadConfig({
+      cwd: io.cwd,
+      ...(file !== undefined && { file }),
+      overrides: overridesFromFlags(values),
+    });
+    const push = !values.load;
+    if (!push && loaded.config.platforms.length !== 1)
+      throw new InputError(
+        `--load builds one platform into the local engine, but the config has ${loaded.config.platforms.length} (${loaded.config.platforms.join(', ')})`,
+        'add --platforms linux/amd64 (or the platform you want), or push to a registry',
+      );
+    if (push && stages.has('build')) await checkRegistry(loaded.config.image.registry);
+    const git =
+      gitContextFromGitHubEnv(io.env) ?? (await gitContextFromCheckout(new ActionsExecRunner(), io.cwd));
+    const branch = git.ref?.startsWith('refs/heads/') ? git.ref.slice('refs/heads/'.length) : 'local';
+    const cacheDir = defaultCacheDir(io.env);
+    const baseline =
+      values.baseline === 'none'
+        ? null
+        : dirBaselineStore(path.resolve(io.cwd, values.baseline ?? path.join(cacheDir, 'baselines')));
+    const resultDir = path.resolve(io.cwd, values.out ?? 'ml-image-results');
+    const t0 = Date.now();
+    const elapsed = () => `${((Date.now() - t0) / 1000).toFixed(1).padStart(6)}s`;
+    const result = await runPipeline(
+      {
+        loaded,
+        stages,
+        resultDir,
+        push,
+        merge: true,
+        gpus,
+        imagesDir: findImagesDir(path.dirname(fileURLToPath(import.meta.url))),
+        git,
+        cacheDir,
+        reuse: !values.rerun,
+        report: {
+          // Locally there is no pull request: the report goes to the file and the terminal.
+          mode: 'off',
+          baseline,
+          baseBranch: branch,
+          saveAs: { branch, sha: git.sha ?? 'local' },
+        },
+      },
+      {
+        docker: io.docker,
+        env: io.env,
+        progress: (stage, line) => io.stderr(`[${elapsed()}] ${stage.padEnd(7)} ${line}\n`),
+        ...(!values.quiet && { output: (line: string) => io.stderr(`           ${line}\n`) }),
+        error: (m, p) => io.stderr(`error: ${p?.title ? `${p.title}: ` : ''}${m}\n`),
+        warning: (m, p) => io.stderr(`warning: ${p?.title ? `${p.title}: ` : ''}${m}\n`),
+      },
+    );
+    io.stderr(`[${elapsed()}] done: results in ${resultDir}\n`);
+    if (values.json) io.stdout(`${JSON.stringify(result, null, 2)}\n`);
+    else for (const r of result.reports) io.stdout(`${readFileSync(r.file, 'utf8')}\n`);
+    return result.smokeStatus === 'fail' ? 1 : 0;
+  },
+};

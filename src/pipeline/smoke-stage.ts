@@ -1,0 +1,205 @@
+// The smoke stage of the pipeline: for each built variant and platform, capture the environment
+// record and run the smoke suites in the image, write env/smoke/junit files, and annotate failures.
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { readRequirements } from '../build/requirements.js';
+import type { BuildResult } from '../build/result.js';
+import { captureImage } from '../capture/capture.js';
+import type { EnvRecord } from '../capture/record.js';
+import type { LoadedConfig } from '../config/load.js';
+import type { Plan } from '../plan/plan.js';
+import { requirementNames } from '../resolve/pip-output.js';
+import { loadBaseline } from '../smoke/baselines.js';
+import { type SmokeResult, toJUnit } from '../smoke/result.js';
+import { resolveGpus, runSmoke } from '../smoke/run.js';
+import { VERSION } from '../version.js';
+import type { PipelineIo } from './pipeline.js';
+
+export type SmokeStatus = 'pass' | 'fail' | 'skip' | 'none';
+
+export interface SmokeEntry {
+  variant: string;
+  platform: string;
+  image: string;
+  record: EnvRecord;
+  result: SmokeResult;
+}
+
+/** File names the report stage reads back: env-<variant>-<arch>.json, smoke-..., junit-..., and the
+ * key of what was tested (smoke-key-...: image digest + every smoke input), for reuse. */
+export const resultFile = (
+  kind: 'env' | 'smoke' | 'junit' | 'smoke-key',
+  variant: string,
+  platform: string,
+) =>
+  `${kind}-${variant}-${platform.split('/')[1]}.${kind === 'junit' ? 'xml' : kind === 'smoke-key' ? 'txt' : 'json'}`;
+
+/**
+ * What decides a smoke result: the image (by digest) and every input of the suites. Equal keys
+ * mean the same tests of the same bits on the same kind of runner, so a result may be reused.
+ */
+export function smokeKey(digest: string, inputs: unknown): string {
+  return `${digest} ${createHash('sha256').update(JSON.stringify(inputs)).digest('hex')}`;
+}
+
+/** Where earlier results may be reused from: a directory of env/smoke/smoke-key files, per variant. */
+export type ReuseLookup = (variant: string) => Promise<string | undefined>;
+
+/** The reference smoke and capture run: the local tag, else the platform's own manifest by digest. */
+export function imageUnderTest(
+  v: BuildResult['variants'][number],
+  p: BuildResult['variants'][number]['platforms'][number],
+): string {
+  return p.localRef ?? `${v.repository}@${p.digest}`;
+}
+
+export async function runSmokeStage(
+  input: {
+    plan: Plan;
+    loaded: LoadedConfig;
+    build: BuildResult;
+    resultDir: string;
+    gpus: 'auto' | 'all' | 'none';
+    imagesDir: string;
+    /** Reuse the results of an identical earlier run (same digest, same inputs): `ml-image run`. */
+    reuse?: ReuseLookup;
+  },
+  io: PipelineIo,
+): Promise<SmokeEntry[]> {
+  const { config, baseDir } = input.loaded;
+  const docker = io.docker();
+  const gpus = await resolveGpus(input.gpus, docker);
+  const distributions = requirementNames(readRequirements(config.python.requirements, baseDir).text);
+  const baseline = loadBaseline(
+    config.smoke.baseline !== undefined ? path.resolve(baseDir, config.smoke.baseline) : undefined,
+  );
+  const group = io.group ?? (<T>(_n: string, fn: () => Promise<T>) => fn());
+  const entries: SmokeEntry[] = [];
+  for (const v of input.build.variants) {
+    // A smoke job of a matrix gets the whole build.json; its variants/platforms inputs pick its share.
+    const planned = input.plan.variants.find((p) => p.name === v.variant);
+    if (!planned) continue;
+    for (const p of v.platforms.filter((x) =>
+      (planned.platforms as readonly string[]).includes(x.platform),
+    )) {
+      const image = imageUnderTest(v, p);
+      const id = `${v.variant} ${p.platform}`;
+      const t0 = Date.now();
+      const key = smokeKey(p.digest, {
+        platform: p.platform,
+        suites: config.smoke.suites,
+        requireGpu: config.smoke.requireGpu,
+        tests: config.smoke.tests,
+        timeoutSeconds: config.smoke.timeoutSeconds,
+        distributions,
+        baseline,
+        gpus,
+        driverFloor: planned.cuda?.minorCompatDriverMin ?? null,
+        tool: VERSION,
+      });
+      const reused = input.reuse
+        ? await reusable(await input.reuse(v.variant), v.variant, p.platform, key, image)
+        : undefined;
+      if (reused)
+        io.progress(
+          'smoke',
+          `${id}: reused the results of an identical earlier run (same image digest and smoke inputs)`,
+        );
+      const entry =
+        reused ??
+        (await group(`smoke ${id}`, async () => {
+          io.progress('smoke', `${id}: capture ${image}`);
+          const record = await captureImage(
+            { image, platform: p.platform, imagesDir: input.imagesDir, variant: v.variant },
+            { docker },
+          );
+          io.progress(
+            'smoke',
+            `${id}: recorded ${record.python.packages.length} pip + ${record.apt.length} apt packages; suites ${config.smoke.suites.join(', ')} (gpus: ${gpus})`,
+          );
+          const result = await runSmoke(
+            {
+              image,
+              platform: p.platform,
+              suites: config.smoke.suites,
+              gpus,
+              requireGpu: config.smoke.requireGpu,
+              distributions,
+              tests: config.smoke.tests,
+              ...(planned.cuda && { driverFloor: planned.cuda.minorCompatDriverMin }),
+              timeoutMs: config.smoke.timeoutSeconds * 1000,
+              imagesDir: input.imagesDir,
+              baseline,
+            },
+            {
+              docker,
+              progress: (l) => io.progress('smoke', `${id}: ${l.replace(/^smoke /, '')}`),
+              ...(io.output && { output: (chunk: string) => io.output!(chunk.replace(/\n$/, '')) }),
+            },
+          );
+          return { variant: v.variant, platform: p.platform, image, record, result };
+        }));
+      writeFileSync(
+        path.join(input.resultDir, resultFile('env', v.variant, p.platform)),
+        `${JSON.stringify(entry.record, null, 2)}\n`,
+      );
+      writeFileSync(
+        path.join(input.resultDir, resultFile('smoke', v.variant, p.platform)),
+        `${JSON.stringify(entry.result, null, 2)}\n`,
+      );
+      writeFileSync(path.join(input.resultDir, resultFile('smoke-key', v.variant, p.platform)), `${key}\n`);
+      writeFileSync(
+        path.join(input.resultDir, resultFile('junit', v.variant, p.platform)),
+        toJUnit(entry.result),
+      );
+      const s = entry.result.summary;
+      io.progress(
+        'smoke',
+        `${id}: ${s.pass} passed, ${s.fail} failed, ${s.skip} skipped in ${((Date.now() - t0) / 1000).toFixed(1)}s`,
+      );
+      for (const a of failureAnnotations(id, entry.result)) io.error(a.message, { title: a.title });
+      const skippedGpu = entry.result.tests.filter((t) => t.status === 'skip' && t.suite === 'gpu');
+      if (planned.kind === 'cuda' && skippedGpu.length > 0 && gpus === 'none')
+        io.warning(`${id}: GPU suites skipped: ${skippedGpu[0]!.reason ?? 'no GPU'}`, {
+          title: `ml-image smoke ${id}`,
+        });
+      entries.push(entry);
+    }
+  }
+  return entries;
+}
+
+/** One annotation per failing test, with the classified cause and fix when known. */
+export function failureAnnotations(id: string, result: SmokeResult): { title: string; message: string }[] {
+  return result.tests
+    .filter((t) => t.status === 'fail')
+    .map((t) => ({
+      title: `ml-image smoke ${id}: ${t.id}`,
+      message: [t.reason ?? 'failed', t.cause && `Cause: ${t.cause.cause}`, t.cause && `Fix: ${t.cause.fix}`]
+        .filter(Boolean)
+        .join('\n'),
+    }));
+}
+
+/** The earlier run's record and result when its key matches this run's exactly. */
+async function reusable(
+  dir: string | undefined,
+  variant: string,
+  platform: string,
+  key: string,
+  image: string,
+): Promise<SmokeEntry | undefined> {
+  if (!dir) return undefined;
+  const file = (k: 'env' | 'smoke' | 'smoke-key') => path.join(dir, resultFile(k, variant, platform));
+  if (!existsSync(file('smoke-key')) || readFileSync(file('smoke-key'), 'utf8').trim() !== key)
+    return undefined;
+  try {
+    const { readEnvRecord, readSmokeResult } = await import('../diff/read.js');
+    const record = readEnvRecord(JSON.parse(readFileSync(file('env'), 'utf8')), file('env'));
+    const result = readSmokeResult(JSON.parse(readFileSync(file('smoke'), 'utf8')), file('smoke'));
+    return { variant, platform, image, record, result };
+  } catch {
+    return undefined; // unreadable: run the suites again
+  }
+}

@@ -1,0 +1,72 @@
+// What the report needs from a GitHub runner's environment: the pull request, whether it comes from
+// a fork, the base and default branches, the run's URL. Pure over env + the event payload.
+import { readFileSync } from 'node:fs';
+import type { GitHubTarget } from './stage.js';
+
+interface Event {
+  pull_request?: {
+    number?: number;
+    head?: { sha?: string; repo?: { full_name?: string; fork?: boolean } | null };
+    base?: { ref?: string; repo?: { full_name?: string } };
+  };
+  repository?: { default_branch?: string; full_name?: string };
+  workflow_run?: {
+    head_sha?: string;
+    pull_requests?: { number?: number }[];
+    head_repository?: { full_name?: string };
+  };
+}
+
+export function readGitHubEvent(env: Readonly<Record<string, string | undefined>>): Event {
+  if (!env.GITHUB_EVENT_PATH) return {};
+  try {
+    return JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8')) as Event;
+  } catch {
+    return {};
+  }
+}
+
+export interface GitHubReportContext {
+  target?: GitHubTarget;
+  baseBranch?: string;
+  defaultBranch?: string;
+  /** Set on a push to the default branch: this run's records become the baseline. */
+  saveAs?: { branch: string; sha: string };
+}
+
+export function githubReportContext(
+  env: Readonly<Record<string, string | undefined>>,
+  token: string | undefined,
+  event: Event = readGitHubEvent(env),
+): GitHubReportContext {
+  if (env.GITHUB_ACTIONS !== 'true' || !env.GITHUB_REPOSITORY) return {};
+  const pr = event.pull_request;
+  const defaultBranch = event.repository?.default_branch;
+  const branch = env.GITHUB_REF?.startsWith('refs/heads/')
+    ? env.GITHUB_REF.slice('refs/heads/'.length)
+    : undefined;
+  const headRepo = pr?.head?.repo?.full_name;
+  const target: GitHubTarget = {
+    ...(token && { token }),
+    apiUrl: env.GITHUB_API_URL ?? 'https://api.github.com',
+    repository: env.GITHUB_REPOSITORY,
+    ...(pr?.number !== undefined && { prNumber: pr.number }),
+    ...((pr?.head?.sha ?? env.GITHUB_SHA) && { headSha: pr?.head?.sha ?? env.GITHUB_SHA }),
+    // A deleted fork has head.repo null: treat it as a fork too (its token is read-only).
+    ...(pr && { fromFork: pr.head?.repo?.fork === true || headRepo !== env.GITHUB_REPOSITORY }),
+    ...(env.GITHUB_SERVER_URL &&
+      env.GITHUB_RUN_ID && {
+        runUrl: `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`,
+      }),
+  };
+  const baseBranch = pr ? (env.GITHUB_BASE_REF ?? pr.base?.ref) : defaultBranch;
+  return {
+    target,
+    ...(baseBranch && { baseBranch }),
+    ...(defaultBranch && { defaultBranch }),
+    ...(!pr &&
+      branch !== undefined &&
+      branch === defaultBranch &&
+      env.GITHUB_SHA && { saveAs: { branch, sha: env.GITHUB_SHA } }),
+  };
+}

@@ -1,0 +1,82 @@
+// The fork-safe poster (report/ with from-artifact, in a workflow_run job): a fork's pull request
+// ran with a read-only token and left its report models in an artifact. This job has write
+// permission, so it trusts nothing in the artifact: schema-validated, re-rendered here with this
+// version's escaping and size limit, posted only to the pull request the triggering run belongs to.
+import { InputError } from '../errors.js';
+import type { GitHubClient } from '../github/client.js';
+import { readCommentArtifact } from './artifact.js';
+import { readGitHubEvent } from './github-env.js';
+import { ReportModelSchema } from './model.js';
+import { renderReport } from './render.js';
+import { upsertStickyComment } from './sticky.js';
+
+export async function postFromArtifact(
+  dir: string,
+  io: {
+    env: Readonly<Record<string, string | undefined>>;
+    token: string | undefined;
+    info: (m: string) => void;
+    warning: (m: string) => void;
+    summary?: (markdown: string) => Promise<void>;
+    client?: (token: string, apiUrl: string) => Promise<GitHubClient>;
+  },
+): Promise<{ verdicts: string[] }> {
+  const repository = io.env.GITHUB_REPOSITORY;
+  if (!repository)
+    throw new InputError('from-artifact: GITHUB_REPOSITORY is not set (run this on a GitHub runner)');
+  const run = readGitHubEvent(io.env).workflow_run;
+  // Schema, size, repository and commit are checked by the reader; each report model is
+  // re-validated by ReportModelSchema and re-rendered (re-escaped) below.
+  const artifact = readCommentArtifact(dir, {
+    repository,
+    ...(run?.head_sha !== undefined && { headSha: run.head_sha }),
+    reportSchema: ReportModelSchema,
+  });
+  const prs = (run?.pull_requests ?? []).map((p) => p.number);
+  // GitHub leaves pull_requests empty for fork pull requests; when it is filled, it must match.
+  if (prs.length > 0 && !prs.includes(artifact.prNumber))
+    throw new InputError(
+      `from-artifact: pull request #${artifact.prNumber} is not one of the run's (${prs.join(', ')})`,
+    );
+  if (!io.token) throw new InputError('from-artifact: github-token is required to post the comment');
+  const { createGitHubClient } = await import('../github/client.js');
+  const apiUrl = io.env.GITHUB_API_URL ?? 'https://api.github.com';
+  const client = await (io.client ?? ((token, baseUrl) => createGitHubClient({ token, baseUrl })))(
+    io.token,
+    apiUrl,
+  );
+  const [owner, repo] = repository.split('/') as [string, string];
+  // For a fork, GitHub leaves workflow_run.pull_requests empty, so the artifact's PR number is
+  // only a claim: the pull request must really be at the commit the triggering run built.
+  if (!client.getPullRequest)
+    throw new InputError('from-artifact: the GitHub client cannot read pull requests');
+  const pr = await client.getPullRequest({ owner, repo, pullNumber: artifact.prNumber });
+  if (pr.headSha !== artifact.headSha)
+    throw new InputError(
+      `from-artifact: pull request #${artifact.prNumber} is at ${pr.headSha}, not at the artifact's ${artifact.headSha}: refusing to post`,
+    );
+  if (
+    run?.head_repository?.full_name &&
+    pr.headRepo &&
+    pr.headRepo.toLowerCase() !== run.head_repository.full_name.toLowerCase()
+  )
+    throw new InputError(
+      `from-artifact: pull request #${artifact.prNumber} comes from ${pr.headRepo}, the triggering run from ${run.head_repository.full_name}`,
+    );
+  const verdicts: string[] = [];
+  for (const model of artifact.reports) {
+    const first = renderReport(model);
+    const r = await upsertStickyComment(client, {
+      owner,
+      repo,
+      issueNumber: artifact.prNumber,
+      marker: first.marker,
+      render: (maxChars) => renderReport(model, { maxChars }).markdown,
+      log: { info: io.info, warning: io.warning },
+    });
+    io.info(`#${artifact.prNumber}: comment ${r.action} (${first.verdict})`);
+    if (io.summary) await io.summary(first.markdown);
+    verdicts.push(first.verdict);
+  }
+  return { verdicts };
+}
