@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Provision the real Docker test environment ml-image-action's tests run against:
-# Docker engine, buildx, QEMU arm64 emulation, a registry on 127.0.0.1:5000 and local base images.
+# Docker engine, buildx, QEMU arm64 emulation, a registry on 127.0.0.1:5000, local base images and a
+# local package index on 127.0.0.1:5001 (the bundled example's requirement).
 #
 # Idempotent: every step first checks whether its result is already there. A second run changes
 # nothing and says so. Needs root on Debian/Ubuntu (exit 3 otherwise: an environment problem).
@@ -305,6 +306,29 @@ for r in busybox:amd64 busybox:arm64 python:3.11-amd64 python:3.11-arm64 torch-c
 done
 phase_end
 
+# --- a local package index for the bundled example on 127.0.0.1:5001 ---------------------------------
+# examples/hello-ml installs tqdm; PyPI is out of reach here, so a PEP 503 index of a generated wheel
+# (tqdm's real Requires-Dist) stands in for it. python3 -m http.server serves the static files.
+phase_start index
+INDEX_ADDR=127.0.0.1:5001
+index_up() { curl -fs -o /dev/null --max-time 2 "http://$INDEX_ADDR/simple/tqdm/"; }
+if ! index_up; then
+  command -v python3 >/dev/null || die 3 "python3 is needed for the local package index: apt-get install python3"
+  whl=tqdm-4.66.0-py3-none-any.whl
+  mkdir -p "$STATE/pypi/simple/tqdm"
+  python3 "$REPO_ROOT/scripts/make-wheel.py" \
+    '{"name":"tqdm","version":"4.66.0","requires":["colorama; platform_system == \"Windows\""],"requiresPython":">=3.7"}' \
+    "$STATE/pypi/simple/tqdm/$whl"
+  printf '<!DOCTYPE html><html><body><a href="%s">%s</a></body></html>\n' "$whl" "$whl" >"$STATE/pypi/simple/tqdm/index.html"
+  printf '<!DOCTYPE html><html><body><a href="tqdm/">tqdm</a></body></html>\n' >"$STATE/pypi/simple/index.html"
+  log "starting a package index on $INDEX_ADDR (log: $STATE/logs/index.log)"
+  setsid python3 -m http.server --bind 127.0.0.1 --directory "$STATE/pypi" 5001 >>"$STATE/logs/index.log" 2>&1 </dev/null &
+  for _ in $(seq 1 30); do index_up && break; sleep 1; done
+  index_up || die 3 "the package index did not answer on $INDEX_ADDR: see $STATE/logs/index.log"
+  changed
+fi
+phase_end
+
 # --- env file for the tests ------------------------------------------------------------------------------
 mkdir -p "$(dirname "$ENV_FILE")"
 new_env=$(cat <<EOF
@@ -318,6 +342,7 @@ ML_IMAGE_TEST_PYTHON_AMD64=$NS/python:3.11-amd64
 ML_IMAGE_TEST_PYTHON_ARM64=$NS/python:3.11-arm64
 ML_IMAGE_TEST_TORCH_IMAGE=$NS/torch-cpu:1.13-amd64
 ML_IMAGE_TEST_DEBIAN_MIRROR=$DEBIAN_MIRROR
+ML_IMAGE_TEST_INDEX_URL=http://$INDEX_ADDR/simple
 EOF
 )
 if [[ ! -f $ENV_FILE ]] || [[ $(cat "$ENV_FILE") != "$new_env" ]]; then
