@@ -28745,7 +28745,7 @@ var external_node_fs_ = __nccwpck_require__(73024);
 var external_node_os_ = __nccwpck_require__(48161);
 var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_);
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(83916);
+var src_errors = __nccwpck_require__(83916);
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __nccwpck_require__(57075);
 ;// CONCATENATED MODULE: ./src/util/cleanup.ts
@@ -28856,7 +28856,7 @@ function daemonTarget(docker) {
 function connectionError(err, docker) {
     const code = err.code;
     if (code && CONNECT_CODES.has(code)) {
-        return new errors/* EnvironmentError */.eG(`cannot reach the Docker daemon at ${daemonTarget(docker)} (${code})`, DAEMON_FIX, {
+        return new src_errors/* EnvironmentError */.eG(`cannot reach the Docker daemon at ${daemonTarget(docker)} (${code})`, DAEMON_FIX, {
             cause: err,
         });
     }
@@ -28868,12 +28868,12 @@ const REGISTRY_UNREACHABLE = /connection refused|no such host|dial tcp|i\/o time
 function cliFailure(what, result) {
     const tail = (result.stderr || result.stdout).trim().split('\n').slice(-15).join('\n');
     if (DAEMON_UNREACHABLE.test(tail)) {
-        return new errors/* EnvironmentError */.eG(`${what}: the Docker daemon is not reachable\n${tail}`, DAEMON_FIX);
+        return new src_errors/* EnvironmentError */.eG(`${what}: the Docker daemon is not reachable\n${tail}`, DAEMON_FIX);
     }
     if (REGISTRY_UNREACHABLE.test(tail)) {
-        return new errors/* EnvironmentError */.eG(`${what}: registry unreachable\n${tail}`, REGISTRY_FIX);
+        return new src_errors/* EnvironmentError */.eG(`${what}: registry unreachable\n${tail}`, REGISTRY_FIX);
     }
-    return new errors/* MlImageError */.zn(`${what} failed (exit ${result.exitCode})\n${tail}`, 1);
+    return new src_errors/* MlImageError */.zn(`${what} failed (exit ${result.exitCode})\n${tail}`, 1);
 }
 function parseBuildxVersion(output) {
     return /\bv?(\d+\.\d+\.\d+(?:[-+][\w.]+)?)/.exec(output)?.[1];
@@ -28934,7 +28934,7 @@ function createDockerAdapter(deps) {
         }
         catch (e) {
             // @actions/exec throws when the program cannot be found or started.
-            throw new errors/* EnvironmentError */.eG(`cannot run the docker CLI "${cli}": ${e.message}`, 'install the Docker CLI and make sure it is on PATH', { cause: e });
+            throw new src_errors/* EnvironmentError */.eG(`cannot run the docker CLI "${cli}": ${e.message}`, 'install the Docker CLI and make sure it is on PATH', { cause: e });
         }
     }
     async function engineCall(fn) {
@@ -28952,7 +28952,7 @@ function createDockerAdapter(deps) {
             throw cliFailure(`resolving the digest of ${ref}`, r);
         const digest = JSON.parse(r.stdout).digest;
         if (!digest)
-            throw new errors/* MlImageError */.zn(`no digest in the manifest of ${ref}`, 1);
+            throw new src_errors/* MlImageError */.zn(`no digest in the manifest of ${ref}`, 1);
         return digest;
     }
     /** Create a container with the managed and run labels, so leftovers can always be found. */
@@ -28993,11 +28993,11 @@ function createDockerAdapter(deps) {
                 throw conn;
             const msg = e.message;
             if (REGISTRY_UNREACHABLE.test(msg)) {
-                throw new errors/* EnvironmentError */.eG(`cannot pull ${image}: registry unreachable (${msg})`, REGISTRY_FIX, {
+                throw new src_errors/* EnvironmentError */.eG(`cannot pull ${image}: registry unreachable (${msg})`, REGISTRY_FIX, {
                     cause: e,
                 });
             }
-            throw new errors/* InputError */.dz(`cannot pull image ${image}: ${msg}`, 'check the image reference and that it exists');
+            throw new src_errors/* InputError */.dz(`cannot pull image ${image}: ${msg}`, 'check the image reference and that it exists');
         }
     }
     return {
@@ -29013,7 +29013,7 @@ function createDockerAdapter(deps) {
             const r = await runCli(['buildx', 'version']);
             const version = r.exitCode === 0 ? parseBuildxVersion(r.stdout) : undefined;
             if (!version) {
-                throw new errors/* EnvironmentError */.eG(`docker buildx is not available (${(r.stderr || r.stdout).trim().split('\n')[0] || `exit ${r.exitCode}`})`, BUILDX_FIX);
+                throw new src_errors/* EnvironmentError */.eG(`docker buildx is not available (${(r.stderr || r.stdout).trim().split('\n')[0] || `exit ${r.exitCode}`})`, BUILDX_FIX);
             }
             return version;
         },
@@ -29028,7 +29028,7 @@ function createDockerAdapter(deps) {
         },
         async imagetoolsCreate(tags, sources) {
             if (tags.length === 0 || sources.length === 0) {
-                throw new errors/* InputError */.dz('imagetools create needs at least one tag and one source');
+                throw new src_errors/* InputError */.dz('imagetools create needs at least one tag and one source');
             }
             const args = ['buildx', 'imagetools', 'create', ...tags.flatMap((t) => ['-t', t]), ...sources];
             const r = await runCli(args);
@@ -29564,7 +29564,7 @@ function readRequirements(files, baseDir) {
             return; // an include cycle or a repeat: once is enough
         seen.add(abs);
         if (!(0,external_node_fs_.existsSync)(abs))
-            throw new errors/* InputError */.dz(`requirements file not found: ${abs}${from ? ` (included from ${from})` : ''}`);
+            throw new src_errors/* InputError */.dz(`requirements file not found: ${abs}${from ? ` (included from ${from})` : ''}`);
         const lines = (0,external_node_fs_.readFileSync)(abs, 'utf8').split(/\r?\n/);
         lines.forEach((line, i) => {
             const m = INCLUDE.exec(line);
@@ -29652,12 +29652,12 @@ function failureReason(log) {
 function dockerfileFor(v, config, baseDir, imagesDir) {
     if (v.template === undefined) {
         if (config.build.dockerfile === undefined)
-            throw new errors/* InputError */.dz(`variant ${v.name}: no template and no build.dockerfile`);
+            throw new src_errors/* InputError */.dz(`variant ${v.name}: no template and no build.dockerfile`);
         return external_node_path_default().resolve(baseDir, config.build.dockerfile);
     }
     const file = external_node_path_default().join(imagesDir, v.template, 'Dockerfile');
     if (!(0,external_node_fs_.existsSync)(file))
-        throw new errors/* InputError */.dz(`template "${v.template}" not found: ${file}`);
+        throw new src_errors/* InputError */.dz(`template "${v.template}" not found: ${file}`);
     return file;
 }
 function cacheKind(config, env) {
@@ -29686,7 +29686,7 @@ async function runBuildStage(input, deps) {
     const group = deps.group ?? ((_n, fn) => fn());
     for (const id of config.build.secrets) {
         if (deps.env[id] === undefined) {
-            throw new errors/* InputError */.dz(`build.secrets: ${id} is not set in the environment`, `export ${id} (or pass it from a repository secret) before building`);
+            throw new src_errors/* InputError */.dz(`build.secrets: ${id} is not set in the environment`, `export ${id} (or pass it from a repository secret) before building`);
         }
     }
     const variants = plan.variants.filter((v) => !input.only?.variants || input.only.variants.includes(v.name));
@@ -29802,7 +29802,7 @@ async function runBuildStage(input, deps) {
                 const metadata = JSON.parse((0,external_node_fs_.readFileSync)(metadataFile, 'utf8'));
                 const digest = metadata['containerimage.digest'];
                 if (typeof digest !== 'string')
-                    throw new errors/* CheckFailedError */.CO(`build ${id}: buildx wrote no image digest to ${metadataFile}`);
+                    throw new src_errors/* CheckFailedError */.CO(`build ${id}: buildx wrote no image digest to ${metadataFile}`);
                 deps.progress(`build ${id}: done in ${elapsed}s (${digest.slice(0, 19)})`);
                 return {
                     platform: t.platform,
@@ -29816,7 +29816,7 @@ async function runBuildStage(input, deps) {
             const log = tail.join('\n') || r.stderr;
             // No daemon, or the registry refused the push: an environment problem (exit 3), not the build's.
             const classified = cliFailure(`build ${id}`, { ...r, stderr: log });
-            if (classified instanceof errors/* EnvironmentError */.eG)
+            if (classified instanceof src_errors/* EnvironmentError */.eG)
                 throw classified;
             if (isTransient(log) && attempt < MAX_ATTEMPTS) {
                 const wait = 2000 * 2 ** (attempt - 1);
@@ -29825,7 +29825,7 @@ async function runBuildStage(input, deps) {
                 continue;
             }
             const excerpt = log.split('\n').slice(-25).join('\n');
-            throw new errors/* CheckFailedError */.CO(`build ${id} failed after ${elapsed}s${attempt > 1 ? ` and ${attempt} attempts` : ''}: ${failureReason(log)}\n--- last lines of the build log ---\n${excerpt}`, isTransient(log)
+            throw new src_errors/* CheckFailedError */.CO(`build ${id} failed after ${elapsed}s${attempt > 1 ? ` and ${attempt} attempts` : ''}: ${failureReason(log)}\n--- last lines of the build log ---\n${excerpt}`, isTransient(log)
                 ? 'the registry or network kept failing; try again later'
                 : 'fix the Dockerfile or requirements named above; the build was not retried because the failure is deterministic');
         }
@@ -29911,7 +29911,7 @@ function parseInputValue(spec, raw) {
                 return true;
             if (['false', 'no', '0', 'off'].includes(v))
                 return false;
-            throw new errors/* InputError */.dz(`input "${spec.input}": expected true or false, got ${JSON.stringify(raw)}`);
+            throw new src_errors/* InputError */.dz(`input "${spec.input}": expected true or false, got ${JSON.stringify(raw)}`);
         }
         case 'json-list': {
             const t = raw.trim();
@@ -29921,7 +29921,7 @@ function parseInputValue(spec, raw) {
                 return JSON.parse(t);
             }
             catch (e) {
-                throw new errors/* InputError */.dz(`input "${spec.input}": expected a JSON list like ["self-hosted","gpu"] or a comma list, got ${JSON.stringify(raw)} (${e.message})`);
+                throw new src_errors/* InputError */.dz(`input "${spec.input}": expected a JSON list like ["self-hosted","gpu"] or a comma list, got ${JSON.stringify(raw)} (${e.message})`);
             }
         }
     }
@@ -30386,7 +30386,7 @@ function parseYaml(text, fileLabel) {
             const pos = e.linePos?.[0];
             return `${pos ? `line ${pos.line}, column ${pos.col}: ` : ''}${e.message.split('\n')[0]}`;
         });
-        throw new errors/* ConfigError */.xL(`${fileLabel}: invalid YAML`, problems);
+        throw new src_errors/* ConfigError */.xL(`${fileLabel}: invalid YAML`, problems);
     }
     const data = doc.toJS();
     return data ?? {};
@@ -30417,7 +30417,7 @@ function applyOverrides(data, overrides) {
 /** Validate already-parsed data. `label` names the source in errors (a file path or "inputs"). */
 function validateConfigData(data, label, overrides = []) {
     if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-        throw new errors/* ConfigError */.xL(label, [
+        throw new src_errors/* ConfigError */.xL(label, [
             `(top level): expected a mapping of settings, got ${Array.isArray(data) ? 'a list' : typeof data}`,
         ]);
     }
@@ -30431,7 +30431,7 @@ function validateConfigData(data, label, overrides = []) {
                 shown.startsWith(`${formatPath(ov.path)}.`));
             return o?.source;
         };
-        throw new errors/* ConfigError */.xL(label, formatIssues(result.error, merged, ConfigFileSchema, sourceOf));
+        throw new src_errors/* ConfigError */.xL(label, formatIssues(result.error, merged, ConfigFileSchema, sourceOf));
     }
     return normalizeConfig(result.data);
 }
@@ -30475,16 +30475,16 @@ function loadConfig(opts = {}) {
     if (opts.file !== undefined) {
         file = external_node_path_default().resolve(cwd, opts.file);
         if (!(0,external_node_fs_.existsSync)(file)) {
-            throw new errors/* InputError */.dz(`config file not found: ${file}`, 'pass --config PATH (or the action input "config") pointing at your ml-image.yml');
+            throw new src_errors/* InputError */.dz(`config file not found: ${file}`, 'pass --config PATH (or the action input "config") pointing at your ml-image.yml');
         }
         if ((0,external_node_fs_.statSync)(file).isDirectory())
-            throw new errors/* InputError */.dz(`config path is a directory, not a file: ${file}`);
+            throw new src_errors/* InputError */.dz(`config path is a directory, not a file: ${file}`);
     }
     else {
         file = findDefaultFile(cwd);
     }
     if (file === undefined && overrides.length === 0) {
-        throw new errors/* InputError */.dz(`no config: neither ${DEFAULT_CONFIG_FILES.join(' nor ')} in ${cwd}`, 'create ml-image.yml (see README "Configuration"), or pass --config PATH');
+        throw new src_errors/* InputError */.dz(`no config: neither ${DEFAULT_CONFIG_FILES.join(' nor ')} in ${cwd}`, 'create ml-image.yml (see README "Configuration"), or pass --config PATH');
     }
     const label = file ? external_node_path_default().relative(cwd, file) || file : 'inputs';
     const data = file ? parseYaml((0,external_node_fs_.readFileSync)(file, 'utf8'), label) : {};
@@ -30493,7 +30493,7 @@ function loadConfig(opts = {}) {
     if (opts.checkFiles !== false) {
         const problems = checkReferencedFiles(config, baseDir);
         if (problems.length > 0)
-            throw new errors/* ConfigError */.xL(label, problems);
+            throw new src_errors/* ConfigError */.xL(label, problems);
     }
     return { config, file, baseDir };
 }
@@ -30515,12 +30515,12 @@ async function checkRegistry(host, fetchFn = fetch, timeoutMs = 5000) {
     catch (e) {
         const inner = e.cause;
         const cause = inner?.code ?? inner?.message ?? e.message;
-        throw new errors/* EnvironmentError */.eG(`registry ${host} is unreachable (${url}: ${cause})`, host.startsWith('localhost') || host.startsWith('127.')
+        throw new src_errors/* EnvironmentError */.eG(`registry ${host} is unreachable (${url}: ${cause})`, host.startsWith('localhost') || host.startsWith('127.')
             ? 'start the local registry (on a Debian test machine: "sudo scripts/test-env.sh")'
             : 'check the registry host name, your network, and any proxy settings', { cause: e });
     }
     if (status !== 200 && status !== 401) {
-        throw new errors/* EnvironmentError */.eG(`registry ${host} answered HTTP ${status} at ${url}: not a container registry API`, 'check the registry host name (e.g. ghcr.io, docker.io, localhost:5000)');
+        throw new src_errors/* EnvironmentError */.eG(`registry ${host} answered HTTP ${status} at ${url}: not a container registry API`, 'check the registry host name (e.g. ghcr.io, docker.io, localhost:5000)');
     }
     return status;
 }
@@ -30846,7 +30846,7 @@ function planBuild(config, ctx) {
         };
     });
     if (out.errors.length > 0)
-        throw new errors/* ConfigError */.xL('plan', out.errors);
+        throw new src_errors/* ConfigError */.xL('plan', out.errors);
     const targets = variants.flatMap((v) => v.platforms.map((p) => ({
         id: `${v.name}-${arch(p)}`,
         variant: v.name,
@@ -31462,7 +31462,7 @@ async function resolveAgainstBase(input, deps) {
         if (cached)
             progress(`resolve ${input.platform}: base snapshot from the cache (${digest.slice(0, 19)})`);
         if (snap.error)
-            throw new errors/* InputError */.dz(`${input.image}: ${snap.error}`, 'use a base image with python3 and pip >= 22.2');
+            throw new src_errors/* InputError */.dz(`${input.image}: ${snap.error}`, 'use a base image with python3 and pip >= 22.2');
         progress(`resolve ${input.platform}: base has ${snap.installed.length} Python distributions (python ${snap.python.version}, pip ${snap.pipVersion})`);
         const decisions = pinDecisions(snap.installed);
         const basePins = constraintsText(decisions, `ml-image resolve: pins of ${input.image} (${input.platform})`);
@@ -31492,11 +31492,11 @@ async function resolveAgainstBase(input, deps) {
             const bad = invalidRequirement(out);
             if (bad) {
                 const origin = input.requirements.origins[bad.line - 1] ?? `line ${bad.line}`;
-                throw new errors/* InputError */.dz(`${origin}: invalid requirement "${bad.requirement}"`, 'fix that line (PEP 508 syntax, e.g. "numpy>=1.26,<2")');
+                throw new src_errors/* InputError */.dz(`${origin}: invalid requirement "${bad.requirement}"`, 'fix that line (PEP 508 syntax, e.g. "numpy>=1.26,<2")');
             }
             const unreachable = indexUnreachable(out);
             if (r.exitCode !== 0 && unreachable) {
-                throw new errors/* EnvironmentError */.eG(`the package index ${input.indexUrl ?? 'https://pypi.org/simple'} is unreachable from ${input.image}: ${unreachable}`, 'check python.indexUrl and the network (the resolver runs pip inside the base image)');
+                throw new src_errors/* EnvironmentError */.eG(`the package index ${input.indexUrl ?? 'https://pypi.org/simple'} is unreachable from ${input.image}: ${unreachable}`, 'check python.indexUrl and the network (the resolver runs pip inside the base image)');
             }
             return { ok: r.exitCode === 0, out };
         };
@@ -31527,7 +31527,7 @@ async function resolveAgainstBase(input, deps) {
         let requirements = input.requirements.text;
         let constraints = basePins;
         if (!naive.ok && missing) {
-            throw new errors/* InputError */.dz(`no release of "${missing}" found on ${input.indexUrl ?? 'PyPI'}`, 'check the package name and version in your requirements');
+            throw new src_errors/* InputError */.dz(`no release of "${missing}" found on ${input.indexUrl ?? 'PyPI'}`, 'check the package name and version in your requirements');
         }
         if (input.mode === 'check' || naive.ok === false) {
             const causes = naive.ok ? [] : conflictBlock(naive.out);
@@ -31691,9 +31691,9 @@ async function writeFiles(session, files) {
     ]);
     if (r.exitCode !== 0) {
         if (/executable file not found|no such file or directory/i.test(r.stderr + r.stdout)) {
-            throw new errors/* InputError */.dz(`the base image has no python3: ${r.stderr.trim()}`, 'resolve needs a base image with python3 and pip');
+            throw new src_errors/* InputError */.dz(`the base image has no python3: ${r.stderr.trim()}`, 'resolve needs a base image with python3 and pip');
         }
-        throw new errors/* CheckFailedError */.CO(`could not write the resolver's files into the container: ${r.stderr.trim()}`);
+        throw new src_errors/* CheckFailedError */.CO(`could not write the resolver's files into the container: ${r.stderr.trim()}`);
     }
 }
 async function helper(session, args, image) {
@@ -31704,7 +31704,7 @@ function parseHelper(r, image) {
         return JSON.parse(r.stdout);
     }
     catch {
-        throw new errors/* CheckFailedError */.CO(`the resolver helper failed in ${image} (exit ${r.exitCode}): ${(r.stderr || r.stdout).trim().slice(-500)}`);
+        throw new src_errors/* CheckFailedError */.CO(`the resolver helper failed in ${image} (exit ${r.exitCode}): ${(r.stderr || r.stdout).trim().slice(-500)}`);
     }
 }
 
@@ -31746,7 +31746,7 @@ async function runResolveStage(plan, config, baseDir, deps) {
             for (const h of r.hazards)
                 deps.progress(`warning: ${v.name} ${platform}: ${h.message} (fix: ${h.fix})`);
             if (r.status === 'conflict' || (mode === 'check' && r.status !== 'clean')) {
-                throw new errors/* CheckFailedError */.CO(`resolve ${v.name} ${platform}: ${r.status === 'conflict' ? 'a conflict with the base image' : 'the requirements would change the base image'}\n${out.explanation}`, mode === 'check'
+                throw new src_errors/* CheckFailedError */.CO(`resolve ${v.name} ${platform}: ${r.status === 'conflict' ? 'a conflict with the base image' : 'the requirements would change the base image'}\n${out.explanation}`, mode === 'check'
                     ? 'fix the requirements, or use resolve mode "auto"'
                     : 'pick one of the options above');
             }
@@ -31853,13 +31853,13 @@ async function captureImage(input, deps) {
         timeoutMs: input.timeoutMs ?? 300_000,
     });
     if (run.timedOut)
-        throw new errors/* CheckFailedError */.CO(`capture of ${input.image} timed out after ${(input.timeoutMs ?? 300_000) / 1000}s`);
+        throw new src_errors/* CheckFailedError */.CO(`capture of ${input.image} timed out after ${(input.timeoutMs ?? 300_000) / 1000}s`);
     if (run.exitCode !== 0) {
         const msg = redactDeep(`${run.stderr || run.stdout}`.trim().split('\n').slice(-5).join('\n'));
         if (/executable file not found|no such file or directory/i.test(msg)) {
-            throw new errors/* InputError */.dz(`${input.image} has no python3, which the probe needs: ${msg}`);
+            throw new src_errors/* InputError */.dz(`${input.image} has no python3, which the probe needs: ${msg}`);
         }
-        throw new errors/* CheckFailedError */.CO(`the probe failed in ${input.image} (exit ${run.exitCode}):\n${msg}`);
+        throw new src_errors/* CheckFailedError */.CO(`the probe failed in ${input.image} (exit ${run.exitCode}):\n${msg}`);
     }
     const probed = JSON.parse(run.stdout);
     const repoDigest = details.repoDigests.find((d) => d.includes('@'))?.split('@')[1];
@@ -31890,7 +31890,7 @@ async function captureImage(input, deps) {
     });
     const parsed = capture_record/* EnvRecordSchema */.iv.safeParse(record);
     if (!parsed.success) {
-        throw new errors/* CheckFailedError */.CO(`the probe's record of ${input.image} does not match the schema: ${parsed.error.issues[0]?.message} at ${parsed.error.issues[0]?.path.join('.')}`);
+        throw new src_errors/* CheckFailedError */.CO(`the probe's record of ${input.image} does not match the schema: ${parsed.error.issues[0]?.message} at ${parsed.error.issues[0]?.path.join('.')}`);
     }
     return parsed.data;
 }
@@ -31927,11 +31927,11 @@ function loadBaseline(file) {
         parsed = JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8'));
     }
     catch (e) {
-        throw new errors/* InputError */.dz(`smoke.baseline: cannot read ${file}: ${e.message}`);
+        throw new src_errors/* InputError */.dz(`smoke.baseline: cannot read ${file}: ${e.message}`);
     }
     const r = BaselineSchema.safeParse(parsed);
     if (!r.success) {
-        throw new errors/* InputError */.dz(`smoke.baseline: ${file}: ${r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+        throw new src_errors/* InputError */.dz(`smoke.baseline: ${file}: ${r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
     }
     return { ...r.data, gpus: [...r.data.gpus, ...bundled.gpus] };
 }
@@ -32258,6 +32258,7 @@ async function customTest(t, details, run, timeoutMs) {
 
 
 
+
 /** File names the report stage reads back: env-<variant>-<arch>.json, smoke-..., junit-..., and the
  * key of what was tested (smoke-key-...: image digest + every smoke input), for reuse. */
 const resultFile = (kind, variant, platform) => `${kind}-${variant}-${platform.split('/')[1]}.${kind === 'junit' ? 'xml' : kind === 'smoke-key' ? 'txt' : 'json'}`;
@@ -32280,6 +32281,7 @@ async function runSmokeStage(input, io) {
     const baseline = loadBaseline(config.smoke.baseline !== undefined ? external_node_path_default().resolve(baseDir, config.smoke.baseline) : undefined);
     const group = io.group ?? ((_n, fn) => fn());
     const entries = [];
+    const errors = [];
     for (const v of input.build.variants) {
         // A smoke job of a matrix gets the whole build.json; its variants/platforms inputs pick its share.
         const planned = input.plan.variants.find((p) => p.name === v.variant);
@@ -32301,35 +32303,54 @@ async function runSmokeStage(input, io) {
                 driverFloor: planned.cuda?.minorCompatDriverMin ?? null,
                 tool: src_version/* VERSION */.x,
             });
-            const reused = input.reuse
-                ? await reusable(await input.reuse(v.variant), v.variant, p.platform, key, image)
-                : undefined;
-            if (reused)
-                io.progress('smoke', `${id}: reused the results of an identical earlier run (same image digest and smoke inputs)`);
-            const entry = reused ??
-                (await group(`smoke ${id}`, async () => {
-                    io.progress('smoke', `${id}: capture ${image}`);
-                    const record = await captureImage({ image, platform: p.platform, imagesDir: input.imagesDir, variant: v.variant }, { docker });
-                    io.progress('smoke', `${id}: recorded ${record.python.packages.length} pip + ${record.apt.length} apt packages; suites ${config.smoke.suites.join(', ')} (gpus: ${gpus})`);
-                    const result = await runSmoke({
-                        image,
-                        platform: p.platform,
-                        suites: config.smoke.suites,
-                        gpus,
-                        requireGpu: config.smoke.requireGpu,
-                        distributions,
-                        tests: config.smoke.tests,
-                        ...(planned.cuda && { driverFloor: planned.cuda.minorCompatDriverMin }),
-                        timeoutMs: config.smoke.timeoutSeconds * 1000,
-                        imagesDir: input.imagesDir,
-                        baseline,
-                    }, {
-                        docker,
-                        progress: (l) => io.progress('smoke', `${id}: ${l.replace(/^smoke /, '')}`),
-                        ...(io.output && { output: (chunk) => io.output(chunk.replace(/\n$/, '')) }),
-                    });
-                    return { variant: v.variant, platform: p.platform, image, record, result };
-                }));
+            let reused;
+            if (input.reuse) {
+                const r = await reusable(await input.reuse(v.variant), v.variant, p.platform, key, image);
+                if (typeof r === 'string')
+                    io.progress('smoke', `${id}: running the suites (${r})`);
+                else {
+                    reused = r;
+                    io.progress('smoke', `${id}: reused the results of an identical earlier run (same image digest and smoke inputs)`);
+                }
+            }
+            let entry;
+            try {
+                entry =
+                    reused ??
+                        (await group(`smoke ${id}`, async () => {
+                            io.progress('smoke', `${id}: capture ${image}`);
+                            const record = await captureImage({ image, platform: p.platform, imagesDir: input.imagesDir, variant: v.variant }, { docker });
+                            io.progress('smoke', `${id}: recorded ${record.python.packages.length} pip + ${record.apt.length} apt packages; suites ${config.smoke.suites.join(', ')} (gpus: ${gpus})`);
+                            const result = await runSmoke({
+                                image,
+                                platform: p.platform,
+                                suites: config.smoke.suites,
+                                gpus,
+                                requireGpu: config.smoke.requireGpu,
+                                distributions,
+                                tests: config.smoke.tests,
+                                ...(planned.cuda && { driverFloor: planned.cuda.minorCompatDriverMin }),
+                                timeoutMs: config.smoke.timeoutSeconds * 1000,
+                                imagesDir: input.imagesDir,
+                                baseline,
+                            }, {
+                                docker,
+                                progress: (l) => io.progress('smoke', `${id}: ${l.replace(/^smoke /, '')}`),
+                                ...(io.output && { output: (chunk) => io.output(chunk.replace(/\n$/, '')) }),
+                            });
+                            return { variant: v.variant, platform: p.platform, image, record, result };
+                        }));
+            }
+            catch (e) {
+                // One target that cannot be captured or tested must not cost the others their results
+                // or the pull request its report; the stage fails at the end. No daemon: stop now.
+                if (e instanceof src_errors/* EnvironmentError */.eG)
+                    throw e;
+                const message = (0,src_errors/* describeError */.Uc)(e, false).replace(/^error: /, '');
+                io.error(message, { title: `ml-image smoke ${id}` });
+                errors.push(`${id}: ${message.split('\n')[0]}`);
+                continue;
+            }
             (0,external_node_fs_.writeFileSync)(external_node_path_default().join(input.resultDir, resultFile('env', v.variant, p.platform)), `${JSON.stringify(entry.record, null, 2)}\n`);
             (0,external_node_fs_.writeFileSync)(external_node_path_default().join(input.resultDir, resultFile('smoke', v.variant, p.platform)), `${JSON.stringify(entry.result, null, 2)}\n`);
             (0,external_node_fs_.writeFileSync)(external_node_path_default().join(input.resultDir, resultFile('smoke-key', v.variant, p.platform)), `${key}\n`);
@@ -32346,7 +32367,7 @@ async function runSmokeStage(input, io) {
             entries.push(entry);
         }
     }
-    return entries;
+    return { entries, errors };
 }
 /** One annotation per failing test, with the classified cause and fix when known. */
 function failureAnnotations(id, result) {
@@ -32359,21 +32380,26 @@ function failureAnnotations(id, result) {
             .join('\n'),
     }));
 }
-/** The earlier run's record and result when its key matches this run's exactly. */
+/** The earlier run's record and result when its key matches this run's exactly; else why not. */
 async function reusable(dir, variant, platform, key, image) {
     if (!dir)
-        return undefined;
+        return 'no earlier run';
     const file = (k) => external_node_path_default().join(dir, resultFile(k, variant, platform));
-    if (!(0,external_node_fs_.existsSync)(file('smoke-key')) || (0,external_node_fs_.readFileSync)(file('smoke-key'), 'utf8').trim() !== key)
-        return undefined;
+    if (!(0,external_node_fs_.existsSync)(file('smoke-key')))
+        return 'no earlier result for this platform';
+    const earlier = (0,external_node_fs_.readFileSync)(file('smoke-key'), 'utf8').trim();
+    if (earlier.split(' ')[0] !== key.split(' ')[0])
+        return 'the image changed';
+    if (earlier !== key)
+        return 'the smoke inputs changed';
     try {
         const { readEnvRecord, readSmokeResult } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 15523));
         const record = readEnvRecord(JSON.parse((0,external_node_fs_.readFileSync)(file('env'), 'utf8')), file('env'));
         const result = readSmokeResult(JSON.parse((0,external_node_fs_.readFileSync)(file('smoke'), 'utf8')), file('smoke'));
         return { variant, platform, image, record, result };
     }
-    catch {
-        return undefined; // unreadable: run the suites again
+    catch (e) {
+        return `the earlier results are unreadable (${e.message.split('\n')[0]})`;
     }
 }
 
@@ -32415,11 +32441,11 @@ function writeCommentArtifact(dir, payload) {
     const file = external_node_path_default().join(dir, COMMENT_ARTIFACT_FILE);
     const parsed = CommentArtifactSchema.safeParse(payload);
     if (!parsed.success) {
-        throw new errors/* InputError */.dz(`${file}: cannot write the comment artifact: ${formatIssues(parsed.error, payload, CommentArtifactSchema).join('; ')}`);
+        throw new src_errors/* InputError */.dz(`${file}: cannot write the comment artifact: ${formatIssues(parsed.error, payload, CommentArtifactSchema).join('; ')}`);
     }
     const text = `${JSON.stringify(parsed.data)}\n`;
     if (Buffer.byteLength(text) > MAX_COMMENT_ARTIFACT_BYTES) {
-        throw new errors/* InputError */.dz(`${file}: the reports are ${Buffer.byteLength(text)} bytes, over the ${MAX_COMMENT_ARTIFACT_BYTES}-byte limit the poster accepts`, 'report fewer variants per job');
+        throw new src_errors/* InputError */.dz(`${file}: the reports are ${Buffer.byteLength(text)} bytes, over the ${MAX_COMMENT_ARTIFACT_BYTES}-byte limit the poster accepts`, 'report fewer variants per job');
     }
     (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
     (0,external_node_fs_.writeFileSync)(file, text);
@@ -32435,24 +32461,24 @@ function readCommentArtifact(dir, expected) {
         data = JSON.parse(text);
     }
     catch (e) {
-        throw new errors/* InputError */.dz(`${file}: not JSON: ${e.message.slice(0, 200)}`);
+        throw new src_errors/* InputError */.dz(`${file}: not JSON: ${e.message.slice(0, 200)}`);
     }
     const version = data?.schemaVersion;
     if (typeof version === 'number' && version !== COMMENT_ARTIFACT_SCHEMA_VERSION) {
-        throw new errors/* InputError */.dz(`${file}: schemaVersion: expected ${COMMENT_ARTIFACT_SCHEMA_VERSION}, got ${version}`, 'the pull-request job and the poster workflow use different versions of ml-image-action: pin both to the same one');
+        throw new src_errors/* InputError */.dz(`${file}: schemaVersion: expected ${COMMENT_ARTIFACT_SCHEMA_VERSION}, got ${version}`, 'the pull-request job and the poster workflow use different versions of ml-image-action: pin both to the same one');
     }
     const schema = artifactSchema(expected.reportSchema ?? schemas/* unknown */.L5J());
     const parsed = schema.safeParse(data);
     if (!parsed.success) {
         const problems = formatIssues(parsed.error, data, schema);
-        throw new errors/* InputError */.dz(`${file}: not a comment artifact: ${problems.slice(0, 5).join('; ')}`);
+        throw new src_errors/* InputError */.dz(`${file}: not a comment artifact: ${problems.slice(0, 5).join('; ')}`);
     }
     const artifact = parsed.data;
     if (artifact.repository.toLowerCase() !== expected.repository.toLowerCase()) {
-        throw new errors/* InputError */.dz(`${file}: repository: expected ${JSON.stringify(expected.repository)}, got ${JSON.stringify(artifact.repository)}`, 'the artifact was written for another repository: refusing to post it here');
+        throw new src_errors/* InputError */.dz(`${file}: repository: expected ${JSON.stringify(expected.repository)}, got ${JSON.stringify(artifact.repository)}`, 'the artifact was written for another repository: refusing to post it here');
     }
     if (expected.headSha !== undefined && artifact.headSha !== expected.headSha.toLowerCase()) {
-        throw new errors/* InputError */.dz(`${file}: headSha: expected ${expected.headSha} (the workflow run's head SHA), got ${artifact.headSha}`, 'the artifact does not belong to the run that triggered this workflow');
+        throw new src_errors/* InputError */.dz(`${file}: headSha: expected ${expected.headSha} (the workflow run's head SHA), got ${artifact.headSha}`, 'the artifact does not belong to the run that triggered this workflow');
     }
     return artifact;
 }
@@ -32466,17 +32492,17 @@ function readBounded(file, maxBytes) {
     catch (e) {
         const code = e.code;
         if (code === 'ENOENT')
-            throw new errors/* InputError */.dz(`${file}: not found`, 'download the "ml-image-comment" artifact of the triggering run into this folder');
+            throw new src_errors/* InputError */.dz(`${file}: not found`, 'download the "ml-image-comment" artifact of the triggering run into this folder');
         if (code === 'ELOOP')
-            throw new errors/* InputError */.dz(`${file}: is a symbolic link; refusing to follow it`);
-        throw new errors/* InputError */.dz(`${file}: cannot open: ${e.message}`);
+            throw new src_errors/* InputError */.dz(`${file}: is a symbolic link; refusing to follow it`);
+        throw new src_errors/* InputError */.dz(`${file}: cannot open: ${e.message}`);
     }
     try {
         const st = (0,external_node_fs_.fstatSync)(fd);
         if (!st.isFile())
-            throw new errors/* InputError */.dz(`${file}: not a regular file`);
+            throw new src_errors/* InputError */.dz(`${file}: not a regular file`);
         if (st.size > maxBytes)
-            throw new errors/* InputError */.dz(`${file}: ${st.size} bytes, over the ${maxBytes}-byte limit`);
+            throw new src_errors/* InputError */.dz(`${file}: ${st.size} bytes, over the ${maxBytes}-byte limit`);
         // One byte more than fstat said: a file that grows between fstat and read is refused, never read unbounded.
         const buf = Buffer.alloc(st.size + 1);
         let n = 0;
@@ -32489,7 +32515,7 @@ function readBounded(file, maxBytes) {
                 break;
         }
         if (n > st.size)
-            throw new errors/* InputError */.dz(`${file}: changed while being read; refusing it`);
+            throw new src_errors/* InputError */.dz(`${file}: changed while being read; refusing it`);
         return buf.subarray(0, n).toString('utf8');
     }
     finally {
@@ -33217,7 +33243,7 @@ function defaultMarkerKey(image, variant, platforms) {
 }
 function buildReportModel(input) {
     if (input.entries.length === 0)
-        throw new errors/* InputError */.dz(`report ${input.image}:${input.variant}: no records`);
+        throw new src_errors/* InputError */.dz(`report ${input.image}:${input.variant}: no records`);
     const entries = [...input.entries].sort((a, b) => a.platform < b.platform ? -1 : a.platform > b.platform ? 1 : 0);
     const threshold = input.smokeThreshold !== undefined ? { threshold: input.smokeThreshold } : {};
     const platforms = entries.map((e) => ({
@@ -33831,7 +33857,7 @@ const TRUNCATED_NOTE = (maxChars) => `_Report truncated to fit ${fmtInt(maxChars
 function renderReport(model, opts = {}) {
     const maxChars = opts.maxChars ?? DEFAULT_MAX_CHARS;
     if (!Number.isFinite(maxChars) || maxChars < MIN_MAX_CHARS)
-        throw new errors/* InputError */.dz(`report: maxChars must be at least ${MIN_MAX_CHARS}, got ${maxChars}`);
+        throw new src_errors/* InputError */.dz(`report: maxChars must be at least ${MIN_MAX_CHARS}, got ${maxChars}`);
     const marker = markerFor(model.markerKey);
     const verdict = verdictText(model, 240);
     const verdictLine = `**${md(verdict)}**`;
@@ -34149,9 +34175,16 @@ function render(fn, maxChars, marker) {
 
 
 
+
+
 const COMMENT_MODES = ['auto', 'post', 'artifact', 'off'];
 function readJson(file) {
-    return JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8'));
+    try {
+        return JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8'));
+    }
+    catch (e) {
+        throw new src_errors/* InputError */.dz(`${file}: not JSON: ${e.message}`);
+    }
 }
 async function runReportStage(input, io) {
     const { plan, config, resultDir, options } = input;
@@ -34175,27 +34208,49 @@ async function runReportStage(input, io) {
             const f = dir && external_node_path_default().join(dir, resultFile(kind, v.name, p));
             return f && (0,external_node_fs_.existsSync)(f) ? fn(readJson(f), f) : null;
         };
+        // The baseline is best effort: a newer, corrupt or foreign record is reported, not fatal.
+        let baseUnreadable;
+        const readBase = (kind, p, fn) => {
+            try {
+                return read(baseDir, kind, p, fn);
+            }
+            catch (e) {
+                baseUnreadable ??= e.message.split('\n')[0];
+                return null;
+            }
+        };
+        const readEntries = platforms.map((p) => ({
+            platform: p,
+            head: read(resultDir, 'env', p, diff_read.readEnvRecord),
+            base: readBase('env', p, diff_read.readEnvRecord),
+            headSmoke: read(resultDir, 'smoke', p, diff_read.readSmokeResult),
+            baseSmoke: readBase('smoke', p, diff_read.readSmokeResult),
+        }));
+        if (baseUnreadable)
+            io.warning(`${v.name}: the baseline could not be read, reporting without it: ${baseUnreadable}`, {
+                title: 'ml-image report',
+            });
+        const hasBase = !!baseDir && baseUnreadable === undefined;
+        const entries = hasBase ? readEntries : readEntries.map((e) => ({ ...e, base: null, baseSmoke: null }));
         const reportInput = {
             image: plan.repository,
             variant: v.name,
-            ...(config.report.markerKey !== undefined && { markerKey: config.report.markerKey }),
-            entries: platforms.map((p) => ({
-                platform: p,
-                head: read(resultDir, 'env', p, diff_read.readEnvRecord),
-                base: read(baseDir, 'env', p, diff_read.readEnvRecord),
-                headSmoke: read(resultDir, 'smoke', p, diff_read.readSmokeResult),
-                baseSmoke: read(baseDir, 'smoke', p, diff_read.readSmokeResult),
-            })),
-            baseline: baseDir && options.baseBranch ? { ref: options.baseBranch } : null,
-            ...(!baseDir && {
-                noBaselineReason: !options.baseline
-                    ? 'baseline: none (no comparison asked for)'
-                    : options.baseBranch
-                        ? `first run: no record of ${options.baseBranch} in ${options.baseline.describe()} yet`
-                        : 'no base branch to compare with',
+            // The plan's platforms, not the ones that produced records: a missing platform must not
+            // change the marker (a second comment) nor the baseline key.
+            markerKey,
+            entries,
+            baseline: hasBase && options.baseBranch ? { ref: options.baseBranch } : null,
+            ...(!hasBase && {
+                noBaselineReason: baseUnreadable
+                    ? `the baseline of ${options.baseBranch ?? 'the base branch'} could not be read (${baseUnreadable})`
+                    : !options.baseline
+                        ? 'baseline: none (no comparison asked for)'
+                        : options.baseBranch
+                            ? `first run: no record of ${options.baseBranch} in ${options.baseline.describe()} yet`
+                            : 'no base branch to compare with',
             }),
             ...(() => {
-                const resolution = readResolutions(resultDir, v.name);
+                const resolution = readResolutions(resultDir, v.name, v.platforms);
                 return resolution.length ? { resolution } : {};
             })(),
             links: {
@@ -34221,7 +34276,7 @@ async function runReportStage(input, io) {
             markerKey,
             file,
             verdict: rendered.verdict,
-            hasBaseline: !!baseDir,
+            hasBaseline: hasBase,
         };
         outcomes.push(outcome);
     }
@@ -34278,11 +34333,11 @@ async function defaultClient(token, apiUrl) {
     const { createGitHubClient } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 96584));
     return createGitHubClient({ token, baseUrl: apiUrl });
 }
-/** The resolver's findings for this variant (resolution-<variant>-linux-<arch>.json), as text lines. */
-function readResolutions(resultDir, variant) {
+/** The resolver's findings for this variant (what the pipeline wrote per platform), as text lines. */
+function readResolutions(resultDir, variant, platforms) {
     const lines = [];
-    for (const arch of ['amd64', 'arm64']) {
-        const f = external_node_path_default().join(resultDir, `resolution-${variant}-linux-${arch}.json`);
+    for (const p of platforms) {
+        const f = external_node_path_default().join(resultDir, `resolution-${resolvedKey(variant, p).replace(/\//g, '-')}.json`);
         if (!(0,external_node_fs_.existsSync)(f))
             continue;
         const r = ResolutionSchema.safeParse(readJson(f));
@@ -34292,10 +34347,16 @@ function readResolutions(resultDir, variant) {
     }
     return lines;
 }
-/** The key of a variant's report: its comment marker and its baseline (config report.markerKey wins). */
+/**
+ * The key of a variant's report: its comment marker and its baseline. report.markerKey replaces
+ * the image part; with several variants each still gets its own (":<variant>" appended).
+ */
 function reportKey(plan, config, variant) {
     const v = plan.variants.find((x) => x.name === variant);
-    return (config.report.markerKey ?? `${plan.repository}:${variant}@${[...(v?.platforms ?? [])].sort().join(',')}`);
+    const set = config.report.markerKey;
+    if (set !== undefined)
+        return plan.variants.length > 1 ? `${set}:${variant}` : set;
+    return defaultMarkerKey(plan.repository, variant, v?.platforms ?? []);
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/pipeline.ts
@@ -34325,7 +34386,7 @@ function parseStages(raw, source) {
         return new Set(STAGES);
     const bad = names.filter((n) => !STAGES.includes(n));
     if (bad.length)
-        throw new errors/* InputError */.dz(`${source}: unknown stage(s) ${bad.join(', ')}`, `expected some of ${STAGES.join(', ')}`);
+        throw new src_errors/* InputError */.dz(`${source}: unknown stage(s) ${bad.join(', ')}`, `expected some of ${STAGES.join(', ')}`);
     return new Set(names);
 }
 const DigestFileSchema = schemas/* object */.Ikc({
@@ -34349,8 +34410,8 @@ async function runPipeline(opts, io) {
         io.progress('plan', `${v.name}: ${v.base.ref} (${v.base.reason}) -> ${v.platforms.join(', ')}`);
     (0,external_node_fs_.writeFileSync)(external_node_path_default().join(opts.resultDir, 'plan.json'), json(plan));
     let build;
-    if (opts.mergeFrom !== undefined) {
-        build = await mergeFromDigestFiles(opts.mergeFrom, io);
+    if (opts.mergeFrom !== undefined && opts.stages.has('build')) {
+        build = await mergeFromDigestFiles(opts.mergeFrom, io, plan);
     }
     else if (opts.stages.has('build') || opts.stages.has('resolve')) {
         const docker = io.docker();
@@ -34382,9 +34443,10 @@ async function runPipeline(opts, io) {
     if (build)
         (0,external_node_fs_.writeFileSync)(external_node_path_default().join(opts.resultDir, 'build.json'), json(build));
     let smoke = [];
+    let smokeErrors = [];
     if (opts.stages.has('smoke')) {
         build ??= readBuildResult(opts.resultDir);
-        smoke = await runSmokeStage({
+        ({ entries: smoke, errors: smokeErrors } = await runSmokeStage({
             plan,
             loaded: opts.loaded,
             build,
@@ -34396,9 +34458,9 @@ async function runPipeline(opts, io) {
                 opts.report.saveAs && {
                 reuse: (variant) => opts.report.baseline.restore(reportKey(plan, config, variant), opts.report.saveAs.branch),
             }),
-        }, io);
+        }, io));
     }
-    const smokeStatus = overallStatus(smoke);
+    const smokeStatus = smokeErrors.length > 0 ? 'fail' : overallStatus(smoke);
     let reports = [];
     if (opts.stages.has('report')) {
         reports = await runReportStage({ plan, config, resultDir: opts.resultDir, git: opts.git, options: opts.report }, {
@@ -34408,7 +34470,7 @@ async function runPipeline(opts, io) {
             ...(io.summary && { summary: io.summary }),
         });
     }
-    return { plan, ...(build && { build }), smoke, smokeStatus, reports };
+    return { plan, ...(build && { build }), smoke, smokeErrors, smokeStatus, reports };
 }
 function overallStatus(entries) {
     const s = entries.map((e) => e.result.summary);
@@ -34443,16 +34505,16 @@ function filesUnder(dir) {
         .map((e) => external_node_path_default().join(e.parentPath, e.name));
 }
 /** The merge job: the digest files of every matrix job -> one multi-arch manifest list per variant. */
-async function mergeFromDigestFiles(dir, io) {
+async function mergeFromDigestFiles(dir, io, plan) {
     let files;
     try {
         files = filesUnder(dir);
     }
     catch (e) {
-        throw new errors/* InputError */.dz(`merge-from ${dir}: cannot read: ${e.message}`);
+        throw new src_errors/* InputError */.dz(`merge-from ${dir}: cannot read: ${e.message}`);
     }
     if (files.length === 0)
-        throw new errors/* InputError */.dz(`merge-from ${dir}: no digest files`, "download the build jobs' digests artifacts into it");
+        throw new src_errors/* InputError */.dz(`merge-from ${dir}: no digest files`, "download the build jobs' digests artifacts into it");
     const byVariant = new Map();
     for (const f of files) {
         let data;
@@ -34460,15 +34522,30 @@ async function mergeFromDigestFiles(dir, io) {
             data = JSON.parse((0,external_node_fs_.readFileSync)(f, 'utf8'));
         }
         catch (e) {
-            throw new errors/* InputError */.dz(`${f}: not JSON: ${e.message}`);
+            throw new src_errors/* InputError */.dz(`${f}: not JSON: ${e.message}`);
         }
         const parsed = DigestFileSchema.safeParse(data);
         if (!parsed.success)
-            throw new errors/* InputError */.dz(`${f}: not a digest file: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+            throw new src_errors/* InputError */.dz(`${f}: not a digest file: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
         const list = byVariant.get(parsed.data.variant) ?? [];
         if (list.some((x) => x.build.platform === parsed.data.build.platform))
-            throw new errors/* InputError */.dz(`${f}: a second digest for ${parsed.data.variant} ${parsed.data.build.platform}`);
+            throw new src_errors/* InputError */.dz(`${f}: a second digest for ${parsed.data.variant} ${parsed.data.build.platform}`);
         byVariant.set(parsed.data.variant, [...list, parsed.data]);
+    }
+    // A missing platform would publish a single-arch image under the release tags: refuse.
+    if (plan) {
+        const problems = [];
+        for (const v of plan.variants) {
+            const have = new Set((byVariant.get(v.name) ?? []).map((x) => x.build.platform));
+            const missing = v.platforms.filter((p) => !have.has(p));
+            if (missing.length)
+                problems.push(`${v.name}: no digest for ${missing.join(', ')}`);
+        }
+        const extra = [...byVariant.keys()].filter((n) => !plan.variants.some((v) => v.name === n));
+        if (extra.length)
+            problems.push(`digests for variants the plan does not have: ${extra.join(', ')}`);
+        if (problems.length)
+            throw new src_errors/* InputError */.dz(`merge-from ${dir}: ${problems.join('; ')}`, 'every build job of the matrix must succeed and upload its digests before the merge');
     }
     const docker = io.docker();
     const variants = [];
@@ -34496,11 +34573,11 @@ function readBuildResult(resultDir) {
         data = JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8'));
     }
     catch (e) {
-        throw new errors/* InputError */.dz(`${file}: cannot read the build result (${e.message.split('\n')[0]})`, "run the build stage in this job, or download the build job's build.json into result-dir");
+        throw new src_errors/* InputError */.dz(`${file}: cannot read the build result (${e.message.split('\n')[0]})`, "run the build stage in this job, or download the build job's build.json into result-dir");
     }
     const parsed = BuildResultSchema.safeParse(data);
     if (!parsed.success)
-        throw new errors/* InputError */.dz(`${file}: not a build result: ${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message}`);
+        throw new src_errors/* InputError */.dz(`${file}: not a build result: ${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message}`);
     return parsed.data;
 }
 
@@ -34570,6 +34647,9 @@ function actionsCacheBaselineStore(runnerTemp, log, api) {
                 await (await load()).saveCache([dir], `${prefix(key, branch)}${sha}`);
             }
             catch (e) {
+                // A re-run of the same commit finds its entry already there: nothing is lost.
+                if (/already exists|unable to reserve/i.test(e.message))
+                    return;
                 log.warning(`baseline save failed (${e.message}); the next pull request will have no baseline`);
             }
         },
@@ -34613,8 +34693,9 @@ function githubReportContext(env, token, event = readGitHubEvent(env)) {
         repository: env.GITHUB_REPOSITORY,
         ...(pr?.number !== undefined && { prNumber: pr.number }),
         ...((pr?.head?.sha ?? env.GITHUB_SHA) && { headSha: pr?.head?.sha ?? env.GITHUB_SHA }),
-        // A deleted fork has head.repo null: treat it as a fork too (its token is read-only).
-        ...(pr && { fromFork: pr.head?.repo?.fork === true || headRepo !== env.GITHUB_REPOSITORY }),
+        // Another repository's head (or a deleted fork: head.repo null) gets a read-only token.
+        // head.repo.fork only says the head repository is some fork, maybe this very one.
+        ...(pr && { fromFork: !headRepo || headRepo.toLowerCase() !== env.GITHUB_REPOSITORY.toLowerCase() }),
         ...(env.GITHUB_SERVER_URL &&
             env.GITHUB_RUN_ID && {
             runUrl: `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`,
@@ -34646,21 +34727,24 @@ function githubReportContext(env, token, event = readGitHubEvent(env)) {
 async function postFromArtifact(dir, io) {
     const repository = io.env.GITHUB_REPOSITORY;
     if (!repository)
-        throw new errors/* InputError */.dz('from-artifact: GITHUB_REPOSITORY is not set (run this on a GitHub runner)');
+        throw new src_errors/* InputError */.dz('from-artifact: GITHUB_REPOSITORY is not set (run this on a GitHub runner)');
     const run = readGitHubEvent(io.env).workflow_run;
+    // Only a workflow_run job can tie the artifact to the run that made it.
+    if (run?.head_sha === undefined)
+        throw new src_errors/* InputError */.dz('from-artifact: run this in a workflow_run job (its event names the run whose artifact is posted)', 'see workflows/fork-comment.yml');
     // Schema, size, repository and commit are checked by the reader; each report model is
     // re-validated by ReportModelSchema and re-rendered (re-escaped) below.
     const artifact = readCommentArtifact(dir, {
         repository,
-        ...(run?.head_sha !== undefined && { headSha: run.head_sha }),
+        headSha: run.head_sha,
         reportSchema: ReportModelSchema,
     });
     const prs = (run?.pull_requests ?? []).map((p) => p.number);
     // GitHub leaves pull_requests empty for fork pull requests; when it is filled, it must match.
     if (prs.length > 0 && !prs.includes(artifact.prNumber))
-        throw new errors/* InputError */.dz(`from-artifact: pull request #${artifact.prNumber} is not one of the run's (${prs.join(', ')})`);
+        throw new src_errors/* InputError */.dz(`from-artifact: pull request #${artifact.prNumber} is not one of the run's (${prs.join(', ')})`);
     if (!io.token)
-        throw new errors/* InputError */.dz('from-artifact: github-token is required to post the comment');
+        throw new src_errors/* InputError */.dz('from-artifact: github-token is required to post the comment');
     const { createGitHubClient } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 96584));
     const apiUrl = io.env.GITHUB_API_URL ?? 'https://api.github.com';
     const client = await (io.client ?? ((token, baseUrl) => createGitHubClient({ token, baseUrl })))(io.token, apiUrl);
@@ -34668,14 +34752,18 @@ async function postFromArtifact(dir, io) {
     // For a fork, GitHub leaves workflow_run.pull_requests empty, so the artifact's PR number is
     // only a claim: the pull request must really be at the commit the triggering run built.
     if (!client.getPullRequest)
-        throw new errors/* InputError */.dz('from-artifact: the GitHub client cannot read pull requests');
+        throw new src_errors/* InputError */.dz('from-artifact: the GitHub client cannot read pull requests');
     const pr = await client.getPullRequest({ owner, repo, pullNumber: artifact.prNumber });
-    if (pr.headSha !== artifact.headSha)
-        throw new errors/* InputError */.dz(`from-artifact: pull request #${artifact.prNumber} is at ${pr.headSha}, not at the artifact's ${artifact.headSha}: refusing to post`);
-    if (run?.head_repository?.full_name &&
+    if (pr.headSha !== artifact.headSha) {
+        // A newer push won the race (its own run posts its report), or the artifact names someone
+        // else's pull request: either way nothing is posted, and it is not a failure of this job.
+        io.warning(`pull request #${artifact.prNumber} is at ${pr.headSha}, not at the artifact's ${artifact.headSha}: not posted`);
+        return { verdicts: [] };
+    }
+    if (run.head_repository?.full_name &&
         pr.headRepo &&
         pr.headRepo.toLowerCase() !== run.head_repository.full_name.toLowerCase())
-        throw new errors/* InputError */.dz(`from-artifact: pull request #${artifact.prNumber} comes from ${pr.headRepo}, the triggering run from ${run.head_repository.full_name}`);
+        throw new src_errors/* InputError */.dz(`from-artifact: pull request #${artifact.prNumber} comes from ${pr.headRepo}, the triggering run from ${run.head_repository.full_name}`);
     const verdicts = [];
     for (const model of artifact.reports) {
         const first = renderReport(model);
@@ -34690,7 +34778,7 @@ async function postFromArtifact(dir, io) {
         io.info(`#${artifact.prNumber}: comment ${r.action} (${first.verdict})`);
         if (io.summary)
             await io.summary(first.markdown);
-        verdicts.push(first.verdict);
+        verdicts.push(`${model.variant}: ${first.verdict}`);
     }
     return { verdicts };
 }
@@ -34724,6 +34812,7 @@ function coreIo() {
         error: (m, p) => core/* error */.z3(m, p),
         warning: (m, p) => core/* warning */.$e(m, p),
         info: (m) => core/* info */.pq(m),
+        setSecret: (v) => core/* setSecret */.Pq(v),
         group: (n, fn) => core/* group */.Os(n, fn),
         summary: async (md) => {
             await core/* summary */.z.addRaw(md, true).write();
@@ -34741,7 +34830,7 @@ function choice(io, name, allowed, dflt) {
     const raw = io.getInput(name).trim() || dflt;
     const found = allowed.find((a) => a === raw);
     if (found === undefined)
-        throw new errors/* InputError */.dz(`input "${name}": expected one of ${allowed.join(', ')}, got ${JSON.stringify(raw)}`);
+        throw new src_errors/* InputError */.dz(`input "${name}": expected one of ${allowed.join(', ')}, got ${JSON.stringify(raw)}`);
     return found;
 }
 function baselineStore(io, raw) {
@@ -34765,6 +34854,9 @@ function baselineStore(io, raw) {
 async function run(io = coreIo()) {
     try {
         const token = io.getInput('github-token').trim() || undefined;
+        // github.token is masked by the runner; a token from a step output or an expression is not.
+        if (token)
+            io.setSecret?.(token);
         const fromArtifact = io.getInput('from-artifact').trim();
         if (fromArtifact !== '') {
             // The fork poster (workflow_run): no checkout, no config; the artifact is untrusted input.
@@ -34846,11 +34938,11 @@ async function run(io = coreIo()) {
         }
         if (result.smokeStatus === 'fail') {
             const failed = result.smoke.flatMap((e) => e.result.tests.filter((t) => t.status === 'fail').map((t) => `${e.variant} ${e.platform} ${t.id}`));
-            io.setFailed(`smoke tests failed: ${failed.join(', ')} (see the annotations and ${resultDir})`);
+            io.setFailed(`smoke failed: ${[...result.smokeErrors, ...failed].join(', ')} (see the annotations and ${resultDir})`);
         }
     }
     catch (err) {
-        if (err instanceof errors/* ConfigError */.xL) {
+        if (err instanceof src_errors/* ConfigError */.xL) {
             // One annotation per problem, on the config file when there is one.
             for (const p of err.problems) {
                 io.error(p, {
@@ -34859,9 +34951,9 @@ async function run(io = coreIo()) {
                 });
             }
         }
-        io.setFailed(err instanceof errors/* MlImageError */.zn
-            ? (0,errors/* describeError */.Uc)(err, false).replace(/^error: /, '')
-            : (0,errors/* describeError */.Uc)(err, true));
+        io.setFailed(err instanceof src_errors/* MlImageError */.zn
+            ? (0,src_errors/* describeError */.Uc)(err, false).replace(/^error: /, '')
+            : (0,src_errors/* describeError */.Uc)(err, true));
     }
 }
 

@@ -11,6 +11,7 @@ import {
   readBuildResult,
 } from '../../src/pipeline/pipeline.js';
 import { failureAnnotations, type SmokeEntry, smokeKey } from '../../src/pipeline/smoke-stage.js';
+import type { Plan } from '../../src/plan/plan.js';
 import type { SmokeResult } from '../../src/smoke/result.js';
 import {
   actionsCacheBaselineStore,
@@ -120,6 +121,17 @@ describe('merge from digest files (matrix build jobs -> merge job)', () => {
     ).rejects.toThrow(message);
   });
 
+  it('refuses to merge when a platform of the plan has no digest (no single-arch release tags)', async () => {
+    writeFileSync(path.join(dir, 'a.json'), JSON.stringify(file('cpu', 'linux/amd64', D('a'))));
+    writeFileSync(path.join(dir, 'x.json'), JSON.stringify(file('gpu', 'linux/amd64', D('b'))));
+    const plan = {
+      variants: [{ name: 'cpu', platforms: ['linux/amd64', 'linux/arm64'] }],
+    } as unknown as Plan;
+    await expect(
+      mergeFromDigestFiles(dir, { docker: () => fakeDocker(), progress: () => undefined }, plan),
+    ).rejects.toThrow(/cpu: no digest for linux\/arm64; digests for variants the plan does not have: gpu/);
+  });
+
   it('a smoke job without build.json is told where it comes from', () => {
     expect(() => readBuildResult(dir)).toThrow(/build\.json: cannot read the build result/);
   });
@@ -146,6 +158,14 @@ describe('githubReportContext', () => {
     ['same-repository pull request', pr('acme/model'), { prNumber: 7, fromFork: false }, 'main', undefined],
     ['fork pull request', pr('someone/model', true), { prNumber: 7, fromFork: true }, 'main', undefined],
     ['deleted fork', pr(null), { prNumber: 7, fromFork: true }, 'main', undefined],
+    // A repository that is itself a fork of upstream: its own pull requests are not fork PRs.
+    [
+      'same repository, itself a fork',
+      pr('acme/model', true),
+      { prNumber: 7, fromFork: false },
+      'main',
+      undefined,
+    ],
   ])('%s', (_n, event, target, base, saveAs) => {
     const c = githubReportContext(
       { ...env, GITHUB_REF: 'refs/pull/7/merge', GITHUB_BASE_REF: 'main' },

@@ -77,7 +77,7 @@ describe('fork poster', () => {
   it('re-validates, re-renders and posts one comment on the pull request the run built', async () => {
     const { io } = setup();
     const r = await postFromArtifact(dir, io);
-    expect(r.verdicts[0]).toMatch(/numpy/i);
+    expect(r.verdicts[0]).toMatch(/^cpu: .*numpy/i);
     const comments = api.commentsOn('acme', 'model', 7);
     expect(comments).toHaveLength(1);
     const body = comments[0]!.body;
@@ -91,12 +91,20 @@ describe('fork poster', () => {
     expect(api.commentsOn('acme', 'model', 7)).toHaveLength(1);
   });
 
-  it("refuses an artifact whose pull request is at another commit (a fork aiming at someone else's PR)", async () => {
-    const { io } = setup({ prHead: 'b'.repeat(40) });
-    await expect(postFromArtifact(dir, io)).rejects.toThrow(
-      /pull request #7 is at b{40}, not at the artifact's a{40}/,
+  it("posts nothing when the pull request is at another commit (a newer push, or a fork aiming at someone else's PR)", async () => {
+    const { io, warnings } = setup({ prHead: 'b'.repeat(40) });
+    expect((await postFromArtifact(dir, io)).verdicts).toEqual([]);
+    expect(warnings.join('\n')).toMatch(
+      /pull request #7 is at b{40}, not at the artifact's a{40}: not posted/,
     );
     expect(api.commentsOn('acme', 'model', 7)).toHaveLength(0);
+  });
+
+  it('refuses to run outside a workflow_run job', async () => {
+    const { io } = setup();
+    await expect(postFromArtifact(dir, { ...io, env: { ...io.env, GITHUB_EVENT_PATH: '' } })).rejects.toThrow(
+      /workflow_run job/,
+    );
   });
 
   it('refuses an artifact for another commit than the triggering run built', async () => {

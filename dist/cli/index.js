@@ -520,7 +520,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __nccwpck_require__(57075);
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(83916);
+var src_errors = __nccwpck_require__(83916);
 // EXTERNAL MODULE: ./src/util/cleanup.ts
 var cleanup = __nccwpck_require__(4532);
 ;// CONCATENATED MODULE: ./src/docker/adapter.ts
@@ -604,7 +604,7 @@ function daemonTarget(docker) {
 function connectionError(err, docker) {
     const code = err.code;
     if (code && CONNECT_CODES.has(code)) {
-        return new errors/* EnvironmentError */.eG(`cannot reach the Docker daemon at ${daemonTarget(docker)} (${code})`, DAEMON_FIX, {
+        return new src_errors/* EnvironmentError */.eG(`cannot reach the Docker daemon at ${daemonTarget(docker)} (${code})`, DAEMON_FIX, {
             cause: err,
         });
     }
@@ -616,12 +616,12 @@ const REGISTRY_UNREACHABLE = /connection refused|no such host|dial tcp|i\/o time
 function cliFailure(what, result) {
     const tail = (result.stderr || result.stdout).trim().split('\n').slice(-15).join('\n');
     if (DAEMON_UNREACHABLE.test(tail)) {
-        return new errors/* EnvironmentError */.eG(`${what}: the Docker daemon is not reachable\n${tail}`, DAEMON_FIX);
+        return new src_errors/* EnvironmentError */.eG(`${what}: the Docker daemon is not reachable\n${tail}`, DAEMON_FIX);
     }
     if (REGISTRY_UNREACHABLE.test(tail)) {
-        return new errors/* EnvironmentError */.eG(`${what}: registry unreachable\n${tail}`, REGISTRY_FIX);
+        return new src_errors/* EnvironmentError */.eG(`${what}: registry unreachable\n${tail}`, REGISTRY_FIX);
     }
-    return new errors/* MlImageError */.zn(`${what} failed (exit ${result.exitCode})\n${tail}`, 1);
+    return new src_errors/* MlImageError */.zn(`${what} failed (exit ${result.exitCode})\n${tail}`, 1);
 }
 function parseBuildxVersion(output) {
     return /\bv?(\d+\.\d+\.\d+(?:[-+][\w.]+)?)/.exec(output)?.[1];
@@ -682,7 +682,7 @@ function createDockerAdapter(deps) {
         }
         catch (e) {
             // @actions/exec throws when the program cannot be found or started.
-            throw new errors/* EnvironmentError */.eG(`cannot run the docker CLI "${cli}": ${e.message}`, 'install the Docker CLI and make sure it is on PATH', { cause: e });
+            throw new src_errors/* EnvironmentError */.eG(`cannot run the docker CLI "${cli}": ${e.message}`, 'install the Docker CLI and make sure it is on PATH', { cause: e });
         }
     }
     async function engineCall(fn) {
@@ -700,7 +700,7 @@ function createDockerAdapter(deps) {
             throw cliFailure(`resolving the digest of ${ref}`, r);
         const digest = JSON.parse(r.stdout).digest;
         if (!digest)
-            throw new errors/* MlImageError */.zn(`no digest in the manifest of ${ref}`, 1);
+            throw new src_errors/* MlImageError */.zn(`no digest in the manifest of ${ref}`, 1);
         return digest;
     }
     /** Create a container with the managed and run labels, so leftovers can always be found. */
@@ -741,11 +741,11 @@ function createDockerAdapter(deps) {
                 throw conn;
             const msg = e.message;
             if (REGISTRY_UNREACHABLE.test(msg)) {
-                throw new errors/* EnvironmentError */.eG(`cannot pull ${image}: registry unreachable (${msg})`, REGISTRY_FIX, {
+                throw new src_errors/* EnvironmentError */.eG(`cannot pull ${image}: registry unreachable (${msg})`, REGISTRY_FIX, {
                     cause: e,
                 });
             }
-            throw new errors/* InputError */.dz(`cannot pull image ${image}: ${msg}`, 'check the image reference and that it exists');
+            throw new src_errors/* InputError */.dz(`cannot pull image ${image}: ${msg}`, 'check the image reference and that it exists');
         }
     }
     return {
@@ -761,7 +761,7 @@ function createDockerAdapter(deps) {
             const r = await runCli(['buildx', 'version']);
             const version = r.exitCode === 0 ? parseBuildxVersion(r.stdout) : undefined;
             if (!version) {
-                throw new errors/* EnvironmentError */.eG(`docker buildx is not available (${(r.stderr || r.stdout).trim().split('\n')[0] || `exit ${r.exitCode}`})`, BUILDX_FIX);
+                throw new src_errors/* EnvironmentError */.eG(`docker buildx is not available (${(r.stderr || r.stdout).trim().split('\n')[0] || `exit ${r.exitCode}`})`, BUILDX_FIX);
             }
             return version;
         },
@@ -776,7 +776,7 @@ function createDockerAdapter(deps) {
         },
         async imagetoolsCreate(tags, sources) {
             if (tags.length === 0 || sources.length === 0) {
-                throw new errors/* InputError */.dz('imagetools create needs at least one tag and one source');
+                throw new src_errors/* InputError */.dz('imagetools create needs at least one tag and one source');
             }
             const args = ['buildx', 'imagetools', 'create', ...tags.flatMap((t) => ['-t', t]), ...sources];
             const r = await runCli(args);
@@ -1324,7 +1324,7 @@ function readRequirements(files, baseDir) {
             return; // an include cycle or a repeat: once is enough
         seen.add(abs);
         if (!(0,external_node_fs_.existsSync)(abs))
-            throw new errors/* InputError */.dz(`requirements file not found: ${abs}${from ? ` (included from ${from})` : ''}`);
+            throw new src_errors/* InputError */.dz(`requirements file not found: ${abs}${from ? ` (included from ${from})` : ''}`);
         const lines = (0,external_node_fs_.readFileSync)(abs, 'utf8').split(/\r?\n/);
         lines.forEach((line, i) => {
             const m = INCLUDE.exec(line);
@@ -1412,12 +1412,12 @@ function failureReason(log) {
 function dockerfileFor(v, config, baseDir, imagesDir) {
     if (v.template === undefined) {
         if (config.build.dockerfile === undefined)
-            throw new errors/* InputError */.dz(`variant ${v.name}: no template and no build.dockerfile`);
+            throw new src_errors/* InputError */.dz(`variant ${v.name}: no template and no build.dockerfile`);
         return external_node_path_default().resolve(baseDir, config.build.dockerfile);
     }
     const file = external_node_path_default().join(imagesDir, v.template, 'Dockerfile');
     if (!(0,external_node_fs_.existsSync)(file))
-        throw new errors/* InputError */.dz(`template "${v.template}" not found: ${file}`);
+        throw new src_errors/* InputError */.dz(`template "${v.template}" not found: ${file}`);
     return file;
 }
 function cacheKind(config, env) {
@@ -1446,7 +1446,7 @@ async function runBuildStage(input, deps) {
     const group = deps.group ?? ((_n, fn) => fn());
     for (const id of config.build.secrets) {
         if (deps.env[id] === undefined) {
-            throw new errors/* InputError */.dz(`build.secrets: ${id} is not set in the environment`, `export ${id} (or pass it from a repository secret) before building`);
+            throw new src_errors/* InputError */.dz(`build.secrets: ${id} is not set in the environment`, `export ${id} (or pass it from a repository secret) before building`);
         }
     }
     const variants = plan.variants.filter((v) => !input.only?.variants || input.only.variants.includes(v.name));
@@ -1562,7 +1562,7 @@ async function runBuildStage(input, deps) {
                 const metadata = JSON.parse((0,external_node_fs_.readFileSync)(metadataFile, 'utf8'));
                 const digest = metadata['containerimage.digest'];
                 if (typeof digest !== 'string')
-                    throw new errors/* CheckFailedError */.CO(`build ${id}: buildx wrote no image digest to ${metadataFile}`);
+                    throw new src_errors/* CheckFailedError */.CO(`build ${id}: buildx wrote no image digest to ${metadataFile}`);
                 deps.progress(`build ${id}: done in ${elapsed}s (${digest.slice(0, 19)})`);
                 return {
                     platform: t.platform,
@@ -1576,7 +1576,7 @@ async function runBuildStage(input, deps) {
             const log = tail.join('\n') || r.stderr;
             // No daemon, or the registry refused the push: an environment problem (exit 3), not the build's.
             const classified = cliFailure(`build ${id}`, { ...r, stderr: log });
-            if (classified instanceof errors/* EnvironmentError */.eG)
+            if (classified instanceof src_errors/* EnvironmentError */.eG)
                 throw classified;
             if (isTransient(log) && attempt < MAX_ATTEMPTS) {
                 const wait = 2000 * 2 ** (attempt - 1);
@@ -1585,7 +1585,7 @@ async function runBuildStage(input, deps) {
                 continue;
             }
             const excerpt = log.split('\n').slice(-25).join('\n');
-            throw new errors/* CheckFailedError */.CO(`build ${id} failed after ${elapsed}s${attempt > 1 ? ` and ${attempt} attempts` : ''}: ${failureReason(log)}\n--- last lines of the build log ---\n${excerpt}`, isTransient(log)
+            throw new src_errors/* CheckFailedError */.CO(`build ${id} failed after ${elapsed}s${attempt > 1 ? ` and ${attempt} attempts` : ''}: ${failureReason(log)}\n--- last lines of the build log ---\n${excerpt}`, isTransient(log)
                 ? 'the registry or network kept failing; try again later'
                 : 'fix the Dockerfile or requirements named above; the build was not retried because the failure is deterministic');
         }
@@ -2064,7 +2064,7 @@ function parseYaml(text, fileLabel) {
             const pos = e.linePos?.[0];
             return `${pos ? `line ${pos.line}, column ${pos.col}: ` : ''}${e.message.split('\n')[0]}`;
         });
-        throw new errors/* ConfigError */.xL(`${fileLabel}: invalid YAML`, problems);
+        throw new src_errors/* ConfigError */.xL(`${fileLabel}: invalid YAML`, problems);
     }
     const data = doc.toJS();
     return data ?? {};
@@ -2095,7 +2095,7 @@ function applyOverrides(data, overrides) {
 /** Validate already-parsed data. `label` names the source in errors (a file path or "inputs"). */
 function validateConfigData(data, label, overrides = []) {
     if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-        throw new errors/* ConfigError */.xL(label, [
+        throw new src_errors/* ConfigError */.xL(label, [
             `(top level): expected a mapping of settings, got ${Array.isArray(data) ? 'a list' : typeof data}`,
         ]);
     }
@@ -2109,7 +2109,7 @@ function validateConfigData(data, label, overrides = []) {
                 shown.startsWith(`${formatPath(ov.path)}.`));
             return o?.source;
         };
-        throw new errors/* ConfigError */.xL(label, issues_formatIssues(result.error, merged, ConfigFileSchema, sourceOf));
+        throw new src_errors/* ConfigError */.xL(label, issues_formatIssues(result.error, merged, ConfigFileSchema, sourceOf));
     }
     return normalizeConfig(result.data);
 }
@@ -2153,16 +2153,16 @@ function loadConfig(opts = {}) {
     if (opts.file !== undefined) {
         file = external_node_path_default().resolve(cwd, opts.file);
         if (!(0,external_node_fs_.existsSync)(file)) {
-            throw new errors/* InputError */.dz(`config file not found: ${file}`, 'pass --config PATH (or the action input "config") pointing at your ml-image.yml');
+            throw new src_errors/* InputError */.dz(`config file not found: ${file}`, 'pass --config PATH (or the action input "config") pointing at your ml-image.yml');
         }
         if ((0,external_node_fs_.statSync)(file).isDirectory())
-            throw new errors/* InputError */.dz(`config path is a directory, not a file: ${file}`);
+            throw new src_errors/* InputError */.dz(`config path is a directory, not a file: ${file}`);
     }
     else {
         file = findDefaultFile(cwd);
     }
     if (file === undefined && overrides.length === 0) {
-        throw new errors/* InputError */.dz(`no config: neither ${DEFAULT_CONFIG_FILES.join(' nor ')} in ${cwd}`, 'create ml-image.yml (see README "Configuration"), or pass --config PATH');
+        throw new src_errors/* InputError */.dz(`no config: neither ${DEFAULT_CONFIG_FILES.join(' nor ')} in ${cwd}`, 'create ml-image.yml (see README "Configuration"), or pass --config PATH');
     }
     const label = file ? external_node_path_default().relative(cwd, file) || file : 'inputs';
     const data = file ? parseYaml((0,external_node_fs_.readFileSync)(file, 'utf8'), label) : {};
@@ -2171,7 +2171,7 @@ function loadConfig(opts = {}) {
     if (opts.checkFiles !== false) {
         const problems = checkReferencedFiles(config, baseDir);
         if (problems.length > 0)
-            throw new errors/* ConfigError */.xL(label, problems);
+            throw new src_errors/* ConfigError */.xL(label, problems);
     }
     return { config, file, baseDir };
 }
@@ -2193,12 +2193,12 @@ async function checkRegistry(host, fetchFn = fetch, timeoutMs = 5000) {
     catch (e) {
         const inner = e.cause;
         const cause = inner?.code ?? inner?.message ?? e.message;
-        throw new errors/* EnvironmentError */.eG(`registry ${host} is unreachable (${url}: ${cause})`, host.startsWith('localhost') || host.startsWith('127.')
+        throw new src_errors/* EnvironmentError */.eG(`registry ${host} is unreachable (${url}: ${cause})`, host.startsWith('localhost') || host.startsWith('127.')
             ? 'start the local registry (on a Debian test machine: "sudo scripts/test-env.sh")'
             : 'check the registry host name, your network, and any proxy settings', { cause: e });
     }
     if (status !== 200 && status !== 401) {
-        throw new errors/* EnvironmentError */.eG(`registry ${host} answered HTTP ${status} at ${url}: not a container registry API`, 'check the registry host name (e.g. ghcr.io, docker.io, localhost:5000)');
+        throw new src_errors/* EnvironmentError */.eG(`registry ${host} answered HTTP ${status} at ${url}: not a container registry API`, 'check the registry host name (e.g. ghcr.io, docker.io, localhost:5000)');
     }
     return status;
 }
@@ -2524,7 +2524,7 @@ function planBuild(config, ctx) {
         };
     });
     if (out.errors.length > 0)
-        throw new errors/* ConfigError */.xL('plan', out.errors);
+        throw new src_errors/* ConfigError */.xL('plan', out.errors);
     const targets = variants.flatMap((v) => v.platforms.map((p) => ({
         id: `${v.name}-${arch(p)}`,
         variant: v.name,
@@ -3138,7 +3138,7 @@ async function resolveAgainstBase(input, deps) {
         if (cached)
             progress(`resolve ${input.platform}: base snapshot from the cache (${digest.slice(0, 19)})`);
         if (snap.error)
-            throw new errors/* InputError */.dz(`${input.image}: ${snap.error}`, 'use a base image with python3 and pip >= 22.2');
+            throw new src_errors/* InputError */.dz(`${input.image}: ${snap.error}`, 'use a base image with python3 and pip >= 22.2');
         progress(`resolve ${input.platform}: base has ${snap.installed.length} Python distributions (python ${snap.python.version}, pip ${snap.pipVersion})`);
         const decisions = pinDecisions(snap.installed);
         const basePins = constraintsText(decisions, `ml-image resolve: pins of ${input.image} (${input.platform})`);
@@ -3168,11 +3168,11 @@ async function resolveAgainstBase(input, deps) {
             const bad = invalidRequirement(out);
             if (bad) {
                 const origin = input.requirements.origins[bad.line - 1] ?? `line ${bad.line}`;
-                throw new errors/* InputError */.dz(`${origin}: invalid requirement "${bad.requirement}"`, 'fix that line (PEP 508 syntax, e.g. "numpy>=1.26,<2")');
+                throw new src_errors/* InputError */.dz(`${origin}: invalid requirement "${bad.requirement}"`, 'fix that line (PEP 508 syntax, e.g. "numpy>=1.26,<2")');
             }
             const unreachable = indexUnreachable(out);
             if (r.exitCode !== 0 && unreachable) {
-                throw new errors/* EnvironmentError */.eG(`the package index ${input.indexUrl ?? 'https://pypi.org/simple'} is unreachable from ${input.image}: ${unreachable}`, 'check python.indexUrl and the network (the resolver runs pip inside the base image)');
+                throw new src_errors/* EnvironmentError */.eG(`the package index ${input.indexUrl ?? 'https://pypi.org/simple'} is unreachable from ${input.image}: ${unreachable}`, 'check python.indexUrl and the network (the resolver runs pip inside the base image)');
             }
             return { ok: r.exitCode === 0, out };
         };
@@ -3203,7 +3203,7 @@ async function resolveAgainstBase(input, deps) {
         let requirements = input.requirements.text;
         let constraints = basePins;
         if (!naive.ok && missing) {
-            throw new errors/* InputError */.dz(`no release of "${missing}" found on ${input.indexUrl ?? 'PyPI'}`, 'check the package name and version in your requirements');
+            throw new src_errors/* InputError */.dz(`no release of "${missing}" found on ${input.indexUrl ?? 'PyPI'}`, 'check the package name and version in your requirements');
         }
         if (input.mode === 'check' || naive.ok === false) {
             const causes = naive.ok ? [] : conflictBlock(naive.out);
@@ -3367,9 +3367,9 @@ async function writeFiles(session, files) {
     ]);
     if (r.exitCode !== 0) {
         if (/executable file not found|no such file or directory/i.test(r.stderr + r.stdout)) {
-            throw new errors/* InputError */.dz(`the base image has no python3: ${r.stderr.trim()}`, 'resolve needs a base image with python3 and pip');
+            throw new src_errors/* InputError */.dz(`the base image has no python3: ${r.stderr.trim()}`, 'resolve needs a base image with python3 and pip');
         }
-        throw new errors/* CheckFailedError */.CO(`could not write the resolver's files into the container: ${r.stderr.trim()}`);
+        throw new src_errors/* CheckFailedError */.CO(`could not write the resolver's files into the container: ${r.stderr.trim()}`);
     }
 }
 async function helper(session, args, image) {
@@ -3380,7 +3380,7 @@ function parseHelper(r, image) {
         return JSON.parse(r.stdout);
     }
     catch {
-        throw new errors/* CheckFailedError */.CO(`the resolver helper failed in ${image} (exit ${r.exitCode}): ${(r.stderr || r.stdout).trim().slice(-500)}`);
+        throw new src_errors/* CheckFailedError */.CO(`the resolver helper failed in ${image} (exit ${r.exitCode}): ${(r.stderr || r.stdout).trim().slice(-500)}`);
     }
 }
 
@@ -3422,7 +3422,7 @@ async function runResolveStage(plan, config, baseDir, deps) {
             for (const h of r.hazards)
                 deps.progress(`warning: ${v.name} ${platform}: ${h.message} (fix: ${h.fix})`);
             if (r.status === 'conflict' || (mode === 'check' && r.status !== 'clean')) {
-                throw new errors/* CheckFailedError */.CO(`resolve ${v.name} ${platform}: ${r.status === 'conflict' ? 'a conflict with the base image' : 'the requirements would change the base image'}\n${out.explanation}`, mode === 'check'
+                throw new src_errors/* CheckFailedError */.CO(`resolve ${v.name} ${platform}: ${r.status === 'conflict' ? 'a conflict with the base image' : 'the requirements would change the base image'}\n${out.explanation}`, mode === 'check'
                     ? 'fix the requirements, or use resolve mode "auto"'
                     : 'pick one of the options above');
             }
@@ -3457,7 +3457,7 @@ function parseCommandArgs(command, argv, options, allowPositionals = false) {
     }
     catch (e) {
         const msg = e.message.replace(/\. To specify a positional argument.*$/s, '');
-        throw new errors/* InputError */.dz(`${command}: ${msg}`, `run "ml-image ${command} --help" for usage`);
+        throw new src_errors/* InputError */.dz(`${command}: ${msg}`, `run "ml-image ${command} --help" for usage`);
     }
 }
 /** A --platform value, checked against the platforms the tool builds for. */
@@ -3465,9 +3465,20 @@ function platformFlag(command, value) {
     if (value === undefined)
         return undefined;
     if (!PLATFORMS.includes(value)) {
-        throw new errors/* InputError */.dz(`${command}: --platform: expected one of ${PLATFORMS.join(', ')}, got "${value}"`);
+        throw new src_errors/* InputError */.dz(`${command}: --platform: expected one of ${PLATFORMS.join(', ')}, got "${value}"`);
     }
     return value;
+}
+/** --suites a,b (else the config's smoke.suites, else all), every name checked (exit 2). */
+function suitesFlag(command, raw, fromConfig) {
+    const suites = raw
+        ?.split(',')
+        .map((s) => s.trim())
+        .filter(Boolean) ?? [...(fromConfig ?? SMOKE_SUITES)];
+    const unknown = suites.filter((s) => !SMOKE_SUITES.includes(s));
+    if (unknown.length)
+        throw new src_errors/* InputError */.dz(`${command}: --suites: unknown suite(s) ${unknown.map((s) => JSON.stringify(s)).join(', ')}; expected ${SMOKE_SUITES.join(', ')}`);
+    return suites;
 }
 
 ;// CONCATENATED MODULE: ./src/cli/output.ts
@@ -3484,7 +3495,7 @@ function writeOutFile(cwd, outDir, name, content) {
         return file;
     }
     catch (e) {
-        throw new errors/* InputError */.dz(`--out ${outDir}: cannot write ${name}: ${e.message}`);
+        throw new src_errors/* InputError */.dz(`--out ${outDir}: cannot write ${name}: ${e.message}`);
     }
 }
 
@@ -3559,7 +3570,7 @@ Exit codes: 0 built; 1 a build failed; 2 bad config; 3 no daemon / no buildx / r
         const { config } = loaded;
         const push = !values.load;
         if (!push && config.platforms.length !== 1) {
-            throw new errors/* InputError */.dz(`--load builds one platform into the local engine, but the config has ${config.platforms.length} (${config.platforms.join(', ')})`, 'add --platforms linux/amd64 (or the platform you want), or push to a registry');
+            throw new src_errors/* InputError */.dz(`--load builds one platform into the local engine, but the config has ${config.platforms.length} (${config.platforms.join(', ')})`, 'add --platforms linux/amd64 (or the platform you want), or push to a registry');
         }
         const git = gitContextFromGitHubEnv(io.env) ?? (await gitContextFromCheckout(new ActionsExecRunner(), io.cwd));
         const plan = planBuild(config, { catalog: bundledCatalog(), git, now: new Date() });
@@ -3701,13 +3712,13 @@ async function captureImage(input, deps) {
         timeoutMs: input.timeoutMs ?? 300_000,
     });
     if (run.timedOut)
-        throw new errors/* CheckFailedError */.CO(`capture of ${input.image} timed out after ${(input.timeoutMs ?? 300_000) / 1000}s`);
+        throw new src_errors/* CheckFailedError */.CO(`capture of ${input.image} timed out after ${(input.timeoutMs ?? 300_000) / 1000}s`);
     if (run.exitCode !== 0) {
         const msg = redactDeep(`${run.stderr || run.stdout}`.trim().split('\n').slice(-5).join('\n'));
         if (/executable file not found|no such file or directory/i.test(msg)) {
-            throw new errors/* InputError */.dz(`${input.image} has no python3, which the probe needs: ${msg}`);
+            throw new src_errors/* InputError */.dz(`${input.image} has no python3, which the probe needs: ${msg}`);
         }
-        throw new errors/* CheckFailedError */.CO(`the probe failed in ${input.image} (exit ${run.exitCode}):\n${msg}`);
+        throw new src_errors/* CheckFailedError */.CO(`the probe failed in ${input.image} (exit ${run.exitCode}):\n${msg}`);
     }
     const probed = JSON.parse(run.stdout);
     const repoDigest = details.repoDigests.find((d) => d.includes('@'))?.split('@')[1];
@@ -3738,7 +3749,7 @@ async function captureImage(input, deps) {
     });
     const parsed = capture_record/* EnvRecordSchema */.iv.safeParse(record);
     if (!parsed.success) {
-        throw new errors/* CheckFailedError */.CO(`the probe's record of ${input.image} does not match the schema: ${parsed.error.issues[0]?.message} at ${parsed.error.issues[0]?.path.join('.')}`);
+        throw new src_errors/* CheckFailedError */.CO(`the probe's record of ${input.image} does not match the schema: ${parsed.error.issues[0]?.message} at ${parsed.error.issues[0]?.path.join('.')}`);
     }
     return parsed.data;
 }
@@ -3794,13 +3805,13 @@ Exit codes: 0 recorded; 1 the probe failed; 2 bad input (no python3 in the image
             'torch-runtime': { type: 'boolean', default: false },
         });
         if (!values.image)
-            throw new errors/* InputError */.dz('capture: --image is required', 'e.g. --image ghcr.io/my-org/my-model:1.4.0-cpu');
+            throw new src_errors/* InputError */.dz('capture: --image is required', 'e.g. --image ghcr.io/my-org/my-model:1.4.0-cpu');
         const platform = platformFlag('capture', values.platform);
         const env = {};
         for (const name of values.env ?? []) {
             const v = io.env[name];
             if (v === undefined)
-                throw new errors/* InputError */.dz(`capture: --env ${name}: not set in your environment`);
+                throw new src_errors/* InputError */.dz(`capture: --env ${name}: not set in your environment`);
             env[name] = v;
         }
         const record = await captureImage({
@@ -4540,7 +4551,7 @@ function defaultMarkerKey(image, variant, platforms) {
 }
 function buildReportModel(input) {
     if (input.entries.length === 0)
-        throw new errors/* InputError */.dz(`report ${input.image}:${input.variant}: no records`);
+        throw new src_errors/* InputError */.dz(`report ${input.image}:${input.variant}: no records`);
     const entries = [...input.entries].sort((a, b) => a.platform < b.platform ? -1 : a.platform > b.platform ? 1 : 0);
     const threshold = input.smokeThreshold !== undefined ? { threshold: input.smokeThreshold } : {};
     const platforms = entries.map((e) => ({
@@ -5154,7 +5165,7 @@ const TRUNCATED_NOTE = (maxChars) => `_Report truncated to fit ${fmtInt(maxChars
 function renderReport(model, opts = {}) {
     const maxChars = opts.maxChars ?? DEFAULT_MAX_CHARS;
     if (!Number.isFinite(maxChars) || maxChars < MIN_MAX_CHARS)
-        throw new errors/* InputError */.dz(`report: maxChars must be at least ${MIN_MAX_CHARS}, got ${maxChars}`);
+        throw new src_errors/* InputError */.dz(`report: maxChars must be at least ${MIN_MAX_CHARS}, got ${maxChars}`);
     const marker = markerFor(model.markerKey);
     const verdict = verdictText(model, 240);
     const verdictLine = `**${md(verdict)}**`;
@@ -5278,7 +5289,7 @@ function readJsonFile(cwd, file) {
         text = (0,external_node_fs_.readFileSync)(external_node_path_default().resolve(cwd, file), 'utf8');
     }
     catch (e) {
-        throw new errors/* InputError */.dz(`diff: cannot read ${file}: ${e.code ?? e.message}`);
+        throw new src_errors/* InputError */.dz(`diff: cannot read ${file}: ${e.code ?? e.message}`);
     }
     return (0,diff_read/* parseJsonText */.lk)(text, file);
 }
@@ -5287,7 +5298,7 @@ function numberFlag(name, value, min) {
         return undefined;
     const n = Number(value);
     if (!Number.isFinite(n) || n < min)
-        throw new errors/* InputError */.dz(`diff: --${name}: expected a number of at least ${min}, got "${value}"`);
+        throw new src_errors/* InputError */.dz(`diff: --${name}: expected a number of at least ${min}, got "${value}"`);
     return n;
 }
 const diffCommand = {
@@ -5324,10 +5335,10 @@ Exit codes: 0 compared (whatever the differences); 2 a file is missing, not JSON
             threshold: { type: 'string' },
         }, true);
         if (positionals.length !== 2)
-            throw new errors/* InputError */.dz(`diff: expected BASE.json and HEAD.json, got ${positionals.length} file${positionals.length === 1 ? '' : 's'}`, 'run "ml-image diff --help" for usage');
+            throw new src_errors/* InputError */.dz(`diff: expected BASE.json and HEAD.json, got ${positionals.length} file${positionals.length === 1 ? '' : 's'}`, 'run "ml-image diff --help" for usage');
         const format = values.format ?? (values.json ? 'json' : 'md');
         if (format !== 'md' && format !== 'json')
-            throw new errors/* InputError */.dz(`diff: --format: expected md or json, got "${format}"`);
+            throw new src_errors/* InputError */.dz(`diff: --format: expected md or json, got "${format}"`);
         const maxChars = numberFlag('max-chars', values['max-chars'], MIN_MAX_CHARS) ?? DEFAULT_MAX_CHARS;
         const threshold = numberFlag('threshold', values.threshold, 0);
         const [baseFile, headFile] = positionals;
@@ -5391,7 +5402,7 @@ Exit codes: 0 everything works; 3 something is missing (the message says how to 
                 checks.push({ name, ok: true, detail: await fn() });
             }
             catch (e) {
-                if (!(e instanceof errors/* EnvironmentError */.eG))
+                if (!(e instanceof src_errors/* EnvironmentError */.eG))
                     throw e;
                 checks.push({ name, ok: false, detail: e.message, ...(e.fix !== undefined && { fix: e.fix }) });
             }
@@ -5411,7 +5422,7 @@ Exit codes: 0 everything works; 3 something is missing (the message says how to 
                     .filter(Boolean);
                 const missing = want.filter((p) => !have.includes(p));
                 if (missing.length > 0) {
-                    throw new errors/* EnvironmentError */.eG(`the builder cannot build for ${missing.join(', ')} (it supports: ${have.join(', ') || 'nothing'})`, 'register QEMU binfmt handlers: "apt-get install qemu-user-static binfmt-support" or "docker run --privileged --rm tonistiigi/binfmt --install all"');
+                    throw new src_errors/* EnvironmentError */.eG(`the builder cannot build for ${missing.join(', ')} (it supports: ${have.join(', ') || 'nothing'})`, 'register QEMU binfmt handlers: "apt-get install qemu-user-static binfmt-support" or "docker run --privileged --rm tonistiigi/binfmt --install all"');
                 }
                 return want.join(', ');
             });
@@ -5452,7 +5463,7 @@ const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
 function parseDigestRef(image, source = '--image') {
     const m = DIGEST_AT_END.exec(image);
     if (!m) {
-        throw new errors/* InputError */.dz(`pin by digest: ${source} "${image}" has no @sha256:<64 hex> digest: pass REPOSITORY@sha256:<digest>, or --from DIR (from build.json)`, 'a tag can move, and the cluster must run the image that was built and tested; "ml-image build --out DIR" writes the digest to DIR/build.json');
+        throw new src_errors/* InputError */.dz(`pin by digest: ${source} "${image}" has no @sha256:<64 hex> digest: pass REPOSITORY@sha256:<digest>, or --from DIR (from build.json)`, 'a tag can move, and the cluster must run the image that was built and tested; "ml-image build --out DIR" writes the digest to DIR/build.json');
     }
     let name = image.slice(0, m.index);
     const slash = name.lastIndexOf('/');
@@ -5460,11 +5471,11 @@ function parseDigestRef(image, source = '--image') {
     if (colon > slash) {
         const tag = name.slice(colon + 1);
         if (!TAG.test(tag))
-            throw new errors/* InputError */.dz(`${source}: invalid tag "${tag}" in "${image}"`);
+            throw new src_errors/* InputError */.dz(`${source}: invalid tag "${tag}" in "${image}"`);
         name = name.slice(0, colon);
     }
     if (!NAME.test(name))
-        throw new errors/* InputError */.dz(`${source}: "${name}" is not a valid image repository (lowercase letters, digits, and . _ - / separators)`);
+        throw new src_errors/* InputError */.dz(`${source}: "${name}" is not a valid image repository (lowercase letters, digits, and . _ - / separators)`);
     const parsed = parseImageRef(name);
     return { ref: `${name}@${m[1]}`, registry: parsed.registry, path: parsed.path, digest: m[1] };
 }
@@ -5482,7 +5493,7 @@ function pyxisImage(r, legacy = false) {
 }
 const common_int = (v, field, min, max) => {
     if (!Number.isInteger(v) || v < min || v > max)
-        throw new errors/* InputError */.dz(`${field}: expected a whole number from ${min} to ${max}, got ${v}`);
+        throw new src_errors/* InputError */.dz(`${field}: expected a whole number from ${min} to ${max}, got ${v}`);
 };
 /** Check the numbers and names the builders embed, naming the flag for each (exit 2). */
 function checkSpec(s) {
@@ -5495,17 +5506,17 @@ function checkSpec(s) {
     if (s.rdzvPort !== undefined)
         common_int(s.rdzvPort, 'rendezvous port', 1, 65535);
     if (s.suites.length === 0)
-        throw new errors/* InputError */.dz('--suites: no suite to run');
+        throw new src_errors/* InputError */.dz('--suites: no suite to run');
     if (s.driverFloor !== undefined && s.driverFloor !== '' && !/^\d+(\.\d+)*$/.test(s.driverFloor))
-        throw new errors/* InputError */.dz(`driver floor: expected a version like 535.104, got "${s.driverFloor}"`);
+        throw new src_errors/* InputError */.dz(`driver floor: expected a version like 535.104, got "${s.driverFloor}"`);
     if (s.minLossDrop !== undefined && !(s.minLossDrop >= 0 && s.minLossDrop <= 1))
-        throw new errors/* InputError */.dz(`minimum loss drop: expected 0..1, got ${s.minLossDrop}`);
+        throw new src_errors/* InputError */.dz(`minimum loss drop: expected 0..1, got ${s.minLossDrop}`);
     return ref;
 }
 /** A DNS-1123 label short enough for Indexed Job pod hostnames (NAME-INDEX) and "-scripts". */
 function checkJobName(name, field = '--name') {
     if (!/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(name) || name.length > 52)
-        throw new errors/* InputError */.dz(`${field}: "${name}" must be lowercase letters, digits and "-", start and end with a letter or digit, at most 52 characters`);
+        throw new src_errors/* InputError */.dz(`${field}: "${name}" must be lowercase letters, digits and "-", start and end with a letter or digit, at most 52 characters`);
     return name;
 }
 /** A default job name from a variant ("cuda12.8" -> "ml-image-smoke-cuda12-8"). */
@@ -5654,29 +5665,29 @@ function checkLabelKey(key, field) {
     const name = slash >= 0 ? key.slice(slash + 1) : key;
     if ((prefix !== undefined && (!DNS_SUBDOMAIN.test(prefix) || prefix.length > 253)) ||
         !LABEL_NAME.test(name))
-        throw new errors/* InputError */.dz(`${field}: "${key}" is not a valid label key ([prefix/]name, letters, digits, ._-)`);
+        throw new src_errors/* InputError */.dz(`${field}: "${key}" is not a valid label key ([prefix/]name, letters, digits, ._-)`);
 }
 function checkK8sOptions(o) {
     if (o.namespace !== undefined && (!DNS_LABEL.test(o.namespace) || o.namespace.length > 63))
-        throw new errors/* InputError */.dz(`--namespace: "${o.namespace}" is not a valid namespace (lowercase letters, digits and "-", at most 63)`);
+        throw new src_errors/* InputError */.dz(`--namespace: "${o.namespace}" is not a valid namespace (lowercase letters, digits and "-", at most 63)`);
     for (const [k, v] of Object.entries(o.nodeSelector ?? {})) {
         checkLabelKey(k, '--node-selector');
         if (v !== '' && !LABEL_NAME.test(v))
-            throw new errors/* InputError */.dz(`--node-selector: "${v}" is not a valid label value for ${k}`);
+            throw new src_errors/* InputError */.dz(`--node-selector: "${v}" is not a valid label value for ${k}`);
     }
     for (const t of o.tolerations ?? []) {
         if (t.key !== undefined)
             checkLabelKey(t.key, '--toleration');
         if (t.value !== undefined && t.value !== '' && !LABEL_NAME.test(t.value))
-            throw new errors/* InputError */.dz(`--toleration: "${t.value}" is not a valid toleration value`);
+            throw new src_errors/* InputError */.dz(`--toleration: "${t.value}" is not a valid toleration value`);
         if (t.operator === 'Exists' && t.value)
-            throw new errors/* InputError */.dz('--toleration: a value needs operator Equal');
+            throw new src_errors/* InputError */.dz('--toleration: a value needs operator Equal');
     }
     if (o.shmSize !== undefined && !QUANTITY.test(o.shmSize))
-        throw new errors/* InputError */.dz(`shm size: "${o.shmSize}" is not a Kubernetes quantity (e.g. 1Gi, 512Mi)`);
+        throw new src_errors/* InputError */.dz(`shm size: "${o.shmSize}" is not a Kubernetes quantity (e.g. 1Gi, 512Mi)`);
     if (o.ttlSecondsAfterFinished !== undefined &&
         (!Number.isInteger(o.ttlSecondsAfterFinished) || o.ttlSecondsAfterFinished < 0))
-        throw new errors/* InputError */.dz(`ttlSecondsAfterFinished: expected seconds >= 0, got ${o.ttlSecondsAfterFinished}`);
+        throw new src_errors/* InputError */.dz(`ttlSecondsAfterFinished: expected seconds >= 0, got ${o.ttlSecondsAfterFinished}`);
 }
 /** The driver the pod runs (POSIX sh: the image's /bin/sh may be dash or busybox). */
 function podScript(o, name) {
@@ -5918,16 +5929,16 @@ function slurmTime(seconds) {
 }
 function checkSlurmOptions(o) {
     if (!external_node_path_default().isAbsolute(o.exportDir))
-        throw new errors/* InputError */.dz(`--out: expected an absolute path, got "${o.exportDir}"`);
+        throw new src_errors/* InputError */.dz(`--out: expected an absolute path, got "${o.exportDir}"`);
     // Pyxis splits --container-mounts at "," and ":"; a newline would end an #SBATCH line.
     if (/[,:\n\r]/.test(o.exportDir))
-        throw new errors/* InputError */.dz(`--out: "${o.exportDir}" cannot be mounted by Pyxis (it contains "," ":" or a newline)`);
+        throw new src_errors/* InputError */.dz(`--out: "${o.exportDir}" cannot be mounted by Pyxis (it contains "," ":" or a newline)`);
     if (o.partition !== undefined && !/^[A-Za-z0-9._-]+(,[A-Za-z0-9._-]+)*$/.test(o.partition))
-        throw new errors/* InputError */.dz(`--partition: expected names of letters, digits and ._- (comma-separated), got "${o.partition}"`);
+        throw new src_errors/* InputError */.dz(`--partition: expected names of letters, digits and ._- (comma-separated), got "${o.partition}"`);
     if (o.account !== undefined && !/^[A-Za-z0-9._-]+$/.test(o.account))
-        throw new errors/* InputError */.dz(`--account: expected letters, digits and ._-, got "${o.account}"`);
+        throw new src_errors/* InputError */.dz(`--account: expected letters, digits and ._-, got "${o.account}"`);
     if (o.output !== undefined && !/^[A-Za-z0-9._%/-]+$/.test(o.output))
-        throw new errors/* InputError */.dz(`output: expected a path of letters, digits and ._%/-, got "${o.output}"`);
+        throw new src_errors/* InputError */.dz(`output: expected a path of letters, digits and ._%/-, got "${o.output}"`);
 }
 /** The sbatch script (bash). Throws InputError naming the flag for a value it cannot embed. */
 function slurmScript(o) {
@@ -6039,7 +6050,7 @@ exit "$FAILED"
 function imageFromBuild(data, file, variant) {
     const parsed = BuildResultSchema.safeParse(data);
     if (!parsed.success)
-        throw new errors/* InputError */.dz(`${file}: not a build result: ${parsed.error.issues
+        throw new src_errors/* InputError */.dz(`${file}: not a build result: ${parsed.error.issues
             .slice(0, 3)
             .map((i) => `${i.path.join('.') || '(top level)'}: ${i.message}`)
             .join('; ')}`, 'pass the --out directory of "ml-image build"');
@@ -6049,18 +6060,18 @@ function imageFromBuild(data, file, variant) {
     if (variant !== undefined) {
         v = variants.find((x) => x.variant === variant);
         if (!v)
-            throw new errors/* InputError */.dz(`--variant: no variant "${variant}" in ${file}; it has ${names}`);
+            throw new src_errors/* InputError */.dz(`--variant: no variant "${variant}" in ${file}; it has ${names}`);
     }
     else if (variants.length !== 1) {
-        throw new errors/* InputError */.dz(`${file} has ${variants.length} variants (${names}): pick one with --variant`);
+        throw new src_errors/* InputError */.dz(`${file} has ${variants.length} variants (${names}): pick one with --variant`);
     }
     if (!v)
-        throw new errors/* InputError */.dz(`${file}: no variants`);
+        throw new src_errors/* InputError */.dz(`${file}: no variants`);
     // The merged multi-arch digest, else the one platform's pushed digest (each node pulls its arch).
     const pushed = v.platforms.filter((p) => p.localRef === undefined);
     const digest = v.digest ?? (v.platforms.length === 1 && pushed.length === 1 ? pushed[0].digest : undefined);
     if (digest === undefined)
-        throw new errors/* InputError */.dz(`pin by digest: variant ${v.variant} in ${file} has no pushed digest (from build.json: built without push or merge)`, 'build with push and merge enabled so the cluster can pull the image by digest, or pass --image REF@sha256:...');
+        throw new src_errors/* InputError */.dz(`pin by digest: variant ${v.variant} in ${file} has no pushed digest (from build.json: built without push or merge)`, 'build with push and merge enabled so the cluster can pull the image by digest, or pass --image REF@sha256:...');
     return { image: `${v.repository}@${digest}`, variant: v.variant };
 }
 const PlanVariants = schemas/* object */.Ikc({
@@ -6095,12 +6106,11 @@ function variantFromPlan(data, variant) {
 
 
 
-
 const wholeNumber = (flag, raw, fallback) => {
     if (raw === undefined)
         return fallback;
     if (!/^\d+$/.test(raw.trim()))
-        throw new errors/* InputError */.dz(`export: ${flag}: expected a whole number, got "${raw}"`);
+        throw new src_errors/* InputError */.dz(`export: ${flag}: expected a whole number, got "${raw}"`);
     return Number(raw.trim());
 };
 const readJson = (file, what) => {
@@ -6108,7 +6118,7 @@ const readJson = (file, what) => {
         return JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8'));
     }
     catch (e) {
-        throw new errors/* InputError */.dz(`export: ${what}: cannot read ${file}: ${e.message}`);
+        throw new src_errors/* InputError */.dz(`export: ${what}: cannot read ${file}: ${e.message}`);
     }
 };
 /** --node-selector k=v[,k=v] */
@@ -6119,7 +6129,7 @@ function nodeSelectorFlag(raw) {
     for (const pair of raw.split(',').filter(Boolean)) {
         const eq = pair.indexOf('=');
         if (eq <= 0)
-            throw new errors/* InputError */.dz(`export: --node-selector: expected KEY=VALUE, got "${pair}"`);
+            throw new src_errors/* InputError */.dz(`export: --node-selector: expected KEY=VALUE, got "${pair}"`);
         out[pair.slice(0, eq).trim()] = pair.slice(eq + 1).trim();
     }
     return out;
@@ -6128,11 +6138,11 @@ function nodeSelectorFlag(raw) {
 function tolerationFlag(raw) {
     const m = /^([^=:]+)(?:=([^:]*))?(?::(.*))?$/.exec(raw);
     if (!m)
-        throw new errors/* InputError */.dz(`export: --toleration: expected KEY[=VALUE][:EFFECT], got "${raw}"`);
+        throw new src_errors/* InputError */.dz(`export: --toleration: expected KEY[=VALUE][:EFFECT], got "${raw}"`);
     const effects = ['NoSchedule', 'PreferNoSchedule', 'NoExecute'];
     const effect = m[3] === undefined ? undefined : effects.find((e) => e === m[3]);
     if (m[3] !== undefined && effect === undefined)
-        throw new errors/* InputError */.dz(`export: --toleration: effect must be ${effects.join(', ')}, got "${m[3]}"`);
+        throw new src_errors/* InputError */.dz(`export: --toleration: effect must be ${effects.join(', ')}, got "${m[3]}"`);
     return {
         key: m[1],
         operator: m[2] !== undefined ? 'Equal' : 'Exists',
@@ -6194,21 +6204,21 @@ Exit codes: 0 written; 2 bad input (a reference without a digest, an invalid nam
             toleration: { type: 'string', multiple: true },
         });
         if (values.slurm === values.k8s)
-            throw new errors/* InputError */.dz('export: pass exactly one of --slurm or --k8s');
+            throw new src_errors/* InputError */.dz('export: pass exactly one of --slurm or --k8s');
         if (values.out === undefined)
-            throw new errors/* InputError */.dz('export: --out DIR is required (the files are written there)');
+            throw new src_errors/* InputError */.dz('export: --out DIR is required (the files are written there)');
         if ((values.image === undefined) === (values.from === undefined))
-            throw new errors/* InputError */.dz('export: pass exactly one of --image REF@sha256:... or --from DIR');
+            throw new src_errors/* InputError */.dz('export: pass exactly one of --image REF@sha256:... or --from DIR');
         if (values.variant !== undefined && values.from === undefined)
-            throw new errors/* InputError */.dz('export: --variant selects a variant of --from DIR/build.json; pass --from');
+            throw new src_errors/* InputError */.dz('export: --variant selects a variant of --from DIR/build.json; pass --from');
         const slurmOnly = values.partition !== undefined || values.account !== undefined;
         const k8sOnly = values.namespace !== undefined ||
             values['node-selector'] !== undefined ||
             values.toleration !== undefined;
         if (values.k8s && slurmOnly)
-            throw new errors/* InputError */.dz('export: --partition and --account are Slurm options');
+            throw new src_errors/* InputError */.dz('export: --partition and --account are Slurm options');
         if (values.slurm && k8sOnly)
-            throw new errors/* InputError */.dz('export: --namespace, --node-selector and --toleration are Kubernetes options');
+            throw new src_errors/* InputError */.dz('export: --namespace, --node-selector and --toleration are Kubernetes options');
         let image;
         let variant;
         let planned;
@@ -6216,7 +6226,7 @@ Exit codes: 0 written; 2 bad input (a reference without a digest, an invalid nam
             const dir = external_node_path_default().resolve(io.cwd, values.from);
             const buildFile = external_node_path_default().join(dir, 'build.json');
             if (!(0,external_node_fs_.existsSync)(buildFile))
-                throw new errors/* InputError */.dz(`export: --from ${values.from}: no build.json in ${dir}`, 'write it with "ml-image build --out DIR", or pass --image REF@sha256:...');
+                throw new src_errors/* InputError */.dz(`export: --from ${values.from}: no build.json in ${dir}`, 'write it with "ml-image build --out DIR", or pass --image REF@sha256:...');
             ({ image, variant } = imageFromBuild(readJson(buildFile, '--from'), buildFile, values.variant));
             const planFile = external_node_path_default().join(dir, 'plan.json');
             if ((0,external_node_fs_.existsSync)(planFile))
@@ -6227,14 +6237,7 @@ Exit codes: 0 written; 2 bad input (a reference without a digest, an invalid nam
         }
         parseDigestRef(image, values.from !== undefined ? `${values.from}/build.json` : '--image');
         const loaded = values.config !== undefined ? loadConfig({ cwd: io.cwd, file: values.config }) : undefined;
-        const suites = (values.suites
-            ?.split(',')
-            .map((s) => s.trim())
-            .filter(Boolean) ??
-            loaded?.config.smoke.suites ?? [...SMOKE_SUITES]);
-        const unknown = suites.filter((s) => !SMOKE_SUITES.includes(s));
-        if (unknown.length)
-            throw new errors/* InputError */.dz(`export: --suites: unknown suite(s) ${unknown.map((s) => JSON.stringify(s)).join(', ')}; expected ${SMOKE_SUITES.join(', ')}`);
+        const suites = suitesFlag('export', values.suites, loaded?.config.smoke.suites);
         const distributions = loaded
             ? requirementNames(readRequirements(loaded.config.python.requirements, loaded.baseDir).text)
             : [];
@@ -6446,6 +6449,9 @@ function actionsCacheBaselineStore(runnerTemp, log, api) {
                 await (await load()).saveCache([dir], `${prefix(key, branch)}${sha}`);
             }
             catch (e) {
+                // A re-run of the same commit finds its entry already there: nothing is lost.
+                if (/already exists|unable to reserve/i.test(e.message))
+                    return;
                 log.warning(`baseline save failed (${e.message}); the next pull request will have no baseline`);
             }
         },
@@ -6492,11 +6498,11 @@ function loadBaseline(file) {
         parsed = JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8'));
     }
     catch (e) {
-        throw new errors/* InputError */.dz(`smoke.baseline: cannot read ${file}: ${e.message}`);
+        throw new src_errors/* InputError */.dz(`smoke.baseline: cannot read ${file}: ${e.message}`);
     }
     const r = BaselineSchema.safeParse(parsed);
     if (!r.success) {
-        throw new errors/* InputError */.dz(`smoke.baseline: ${file}: ${r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+        throw new src_errors/* InputError */.dz(`smoke.baseline: ${file}: ${r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
     }
     return { ...r.data, gpus: [...r.data.gpus, ...bundled.gpus] };
 }
@@ -6823,6 +6829,7 @@ async function customTest(t, details, run, timeoutMs) {
 
 
 
+
 /** File names the report stage reads back: env-<variant>-<arch>.json, smoke-..., junit-..., and the
  * key of what was tested (smoke-key-...: image digest + every smoke input), for reuse. */
 const resultFile = (kind, variant, platform) => `${kind}-${variant}-${platform.split('/')[1]}.${kind === 'junit' ? 'xml' : kind === 'smoke-key' ? 'txt' : 'json'}`;
@@ -6845,6 +6852,7 @@ async function runSmokeStage(input, io) {
     const baseline = loadBaseline(config.smoke.baseline !== undefined ? external_node_path_default().resolve(baseDir, config.smoke.baseline) : undefined);
     const group = io.group ?? ((_n, fn) => fn());
     const entries = [];
+    const errors = [];
     for (const v of input.build.variants) {
         // A smoke job of a matrix gets the whole build.json; its variants/platforms inputs pick its share.
         const planned = input.plan.variants.find((p) => p.name === v.variant);
@@ -6866,35 +6874,54 @@ async function runSmokeStage(input, io) {
                 driverFloor: planned.cuda?.minorCompatDriverMin ?? null,
                 tool: version/* VERSION */.x,
             });
-            const reused = input.reuse
-                ? await reusable(await input.reuse(v.variant), v.variant, p.platform, key, image)
-                : undefined;
-            if (reused)
-                io.progress('smoke', `${id}: reused the results of an identical earlier run (same image digest and smoke inputs)`);
-            const entry = reused ??
-                (await group(`smoke ${id}`, async () => {
-                    io.progress('smoke', `${id}: capture ${image}`);
-                    const record = await captureImage({ image, platform: p.platform, imagesDir: input.imagesDir, variant: v.variant }, { docker });
-                    io.progress('smoke', `${id}: recorded ${record.python.packages.length} pip + ${record.apt.length} apt packages; suites ${config.smoke.suites.join(', ')} (gpus: ${gpus})`);
-                    const result = await runSmoke({
-                        image,
-                        platform: p.platform,
-                        suites: config.smoke.suites,
-                        gpus,
-                        requireGpu: config.smoke.requireGpu,
-                        distributions,
-                        tests: config.smoke.tests,
-                        ...(planned.cuda && { driverFloor: planned.cuda.minorCompatDriverMin }),
-                        timeoutMs: config.smoke.timeoutSeconds * 1000,
-                        imagesDir: input.imagesDir,
-                        baseline,
-                    }, {
-                        docker,
-                        progress: (l) => io.progress('smoke', `${id}: ${l.replace(/^smoke /, '')}`),
-                        ...(io.output && { output: (chunk) => io.output(chunk.replace(/\n$/, '')) }),
-                    });
-                    return { variant: v.variant, platform: p.platform, image, record, result };
-                }));
+            let reused;
+            if (input.reuse) {
+                const r = await reusable(await input.reuse(v.variant), v.variant, p.platform, key, image);
+                if (typeof r === 'string')
+                    io.progress('smoke', `${id}: running the suites (${r})`);
+                else {
+                    reused = r;
+                    io.progress('smoke', `${id}: reused the results of an identical earlier run (same image digest and smoke inputs)`);
+                }
+            }
+            let entry;
+            try {
+                entry =
+                    reused ??
+                        (await group(`smoke ${id}`, async () => {
+                            io.progress('smoke', `${id}: capture ${image}`);
+                            const record = await captureImage({ image, platform: p.platform, imagesDir: input.imagesDir, variant: v.variant }, { docker });
+                            io.progress('smoke', `${id}: recorded ${record.python.packages.length} pip + ${record.apt.length} apt packages; suites ${config.smoke.suites.join(', ')} (gpus: ${gpus})`);
+                            const result = await runSmoke({
+                                image,
+                                platform: p.platform,
+                                suites: config.smoke.suites,
+                                gpus,
+                                requireGpu: config.smoke.requireGpu,
+                                distributions,
+                                tests: config.smoke.tests,
+                                ...(planned.cuda && { driverFloor: planned.cuda.minorCompatDriverMin }),
+                                timeoutMs: config.smoke.timeoutSeconds * 1000,
+                                imagesDir: input.imagesDir,
+                                baseline,
+                            }, {
+                                docker,
+                                progress: (l) => io.progress('smoke', `${id}: ${l.replace(/^smoke /, '')}`),
+                                ...(io.output && { output: (chunk) => io.output(chunk.replace(/\n$/, '')) }),
+                            });
+                            return { variant: v.variant, platform: p.platform, image, record, result };
+                        }));
+            }
+            catch (e) {
+                // One target that cannot be captured or tested must not cost the others their results
+                // or the pull request its report; the stage fails at the end. No daemon: stop now.
+                if (e instanceof src_errors/* EnvironmentError */.eG)
+                    throw e;
+                const message = (0,src_errors/* describeError */.Uc)(e, false).replace(/^error: /, '');
+                io.error(message, { title: `ml-image smoke ${id}` });
+                errors.push(`${id}: ${message.split('\n')[0]}`);
+                continue;
+            }
             (0,external_node_fs_.writeFileSync)(external_node_path_default().join(input.resultDir, resultFile('env', v.variant, p.platform)), `${JSON.stringify(entry.record, null, 2)}\n`);
             (0,external_node_fs_.writeFileSync)(external_node_path_default().join(input.resultDir, resultFile('smoke', v.variant, p.platform)), `${JSON.stringify(entry.result, null, 2)}\n`);
             (0,external_node_fs_.writeFileSync)(external_node_path_default().join(input.resultDir, resultFile('smoke-key', v.variant, p.platform)), `${key}\n`);
@@ -6911,7 +6938,7 @@ async function runSmokeStage(input, io) {
             entries.push(entry);
         }
     }
-    return entries;
+    return { entries, errors };
 }
 /** One annotation per failing test, with the classified cause and fix when known. */
 function failureAnnotations(id, result) {
@@ -6924,21 +6951,26 @@ function failureAnnotations(id, result) {
             .join('\n'),
     }));
 }
-/** The earlier run's record and result when its key matches this run's exactly. */
+/** The earlier run's record and result when its key matches this run's exactly; else why not. */
 async function reusable(dir, variant, platform, key, image) {
     if (!dir)
-        return undefined;
+        return 'no earlier run';
     const file = (k) => external_node_path_default().join(dir, resultFile(k, variant, platform));
-    if (!(0,external_node_fs_.existsSync)(file('smoke-key')) || (0,external_node_fs_.readFileSync)(file('smoke-key'), 'utf8').trim() !== key)
-        return undefined;
+    if (!(0,external_node_fs_.existsSync)(file('smoke-key')))
+        return 'no earlier result for this platform';
+    const earlier = (0,external_node_fs_.readFileSync)(file('smoke-key'), 'utf8').trim();
+    if (earlier.split(' ')[0] !== key.split(' ')[0])
+        return 'the image changed';
+    if (earlier !== key)
+        return 'the smoke inputs changed';
     try {
         const { readEnvRecord, readSmokeResult } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 15523));
         const record = readEnvRecord(JSON.parse((0,external_node_fs_.readFileSync)(file('env'), 'utf8')), file('env'));
         const result = readSmokeResult(JSON.parse((0,external_node_fs_.readFileSync)(file('smoke'), 'utf8')), file('smoke'));
         return { variant, platform, image, record, result };
     }
-    catch {
-        return undefined; // unreadable: run the suites again
+    catch (e) {
+        return `the earlier results are unreadable (${e.message.split('\n')[0]})`;
     }
 }
 
@@ -6980,11 +7012,11 @@ function writeCommentArtifact(dir, payload) {
     const file = external_node_path_default().join(dir, COMMENT_ARTIFACT_FILE);
     const parsed = CommentArtifactSchema.safeParse(payload);
     if (!parsed.success) {
-        throw new errors/* InputError */.dz(`${file}: cannot write the comment artifact: ${issues_formatIssues(parsed.error, payload, CommentArtifactSchema).join('; ')}`);
+        throw new src_errors/* InputError */.dz(`${file}: cannot write the comment artifact: ${issues_formatIssues(parsed.error, payload, CommentArtifactSchema).join('; ')}`);
     }
     const text = `${JSON.stringify(parsed.data)}\n`;
     if (Buffer.byteLength(text) > MAX_COMMENT_ARTIFACT_BYTES) {
-        throw new errors/* InputError */.dz(`${file}: the reports are ${Buffer.byteLength(text)} bytes, over the ${MAX_COMMENT_ARTIFACT_BYTES}-byte limit the poster accepts`, 'report fewer variants per job');
+        throw new src_errors/* InputError */.dz(`${file}: the reports are ${Buffer.byteLength(text)} bytes, over the ${MAX_COMMENT_ARTIFACT_BYTES}-byte limit the poster accepts`, 'report fewer variants per job');
     }
     (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
     (0,external_node_fs_.writeFileSync)(file, text);
@@ -7272,9 +7304,16 @@ function render(fn, maxChars, marker) {
 
 
 
+
+
 const COMMENT_MODES = ['auto', 'post', 'artifact', 'off'];
 function stage_readJson(file) {
-    return JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8'));
+    try {
+        return JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8'));
+    }
+    catch (e) {
+        throw new src_errors/* InputError */.dz(`${file}: not JSON: ${e.message}`);
+    }
 }
 async function runReportStage(input, io) {
     const { plan, config, resultDir, options } = input;
@@ -7298,27 +7337,49 @@ async function runReportStage(input, io) {
             const f = dir && external_node_path_default().join(dir, resultFile(kind, v.name, p));
             return f && (0,external_node_fs_.existsSync)(f) ? fn(stage_readJson(f), f) : null;
         };
+        // The baseline is best effort: a newer, corrupt or foreign record is reported, not fatal.
+        let baseUnreadable;
+        const readBase = (kind, p, fn) => {
+            try {
+                return read(baseDir, kind, p, fn);
+            }
+            catch (e) {
+                baseUnreadable ??= e.message.split('\n')[0];
+                return null;
+            }
+        };
+        const readEntries = platforms.map((p) => ({
+            platform: p,
+            head: read(resultDir, 'env', p, diff_read.readEnvRecord),
+            base: readBase('env', p, diff_read.readEnvRecord),
+            headSmoke: read(resultDir, 'smoke', p, diff_read.readSmokeResult),
+            baseSmoke: readBase('smoke', p, diff_read.readSmokeResult),
+        }));
+        if (baseUnreadable)
+            io.warning(`${v.name}: the baseline could not be read, reporting without it: ${baseUnreadable}`, {
+                title: 'ml-image report',
+            });
+        const hasBase = !!baseDir && baseUnreadable === undefined;
+        const entries = hasBase ? readEntries : readEntries.map((e) => ({ ...e, base: null, baseSmoke: null }));
         const reportInput = {
             image: plan.repository,
             variant: v.name,
-            ...(config.report.markerKey !== undefined && { markerKey: config.report.markerKey }),
-            entries: platforms.map((p) => ({
-                platform: p,
-                head: read(resultDir, 'env', p, diff_read.readEnvRecord),
-                base: read(baseDir, 'env', p, diff_read.readEnvRecord),
-                headSmoke: read(resultDir, 'smoke', p, diff_read.readSmokeResult),
-                baseSmoke: read(baseDir, 'smoke', p, diff_read.readSmokeResult),
-            })),
-            baseline: baseDir && options.baseBranch ? { ref: options.baseBranch } : null,
-            ...(!baseDir && {
-                noBaselineReason: !options.baseline
-                    ? 'baseline: none (no comparison asked for)'
-                    : options.baseBranch
-                        ? `first run: no record of ${options.baseBranch} in ${options.baseline.describe()} yet`
-                        : 'no base branch to compare with',
+            // The plan's platforms, not the ones that produced records: a missing platform must not
+            // change the marker (a second comment) nor the baseline key.
+            markerKey,
+            entries,
+            baseline: hasBase && options.baseBranch ? { ref: options.baseBranch } : null,
+            ...(!hasBase && {
+                noBaselineReason: baseUnreadable
+                    ? `the baseline of ${options.baseBranch ?? 'the base branch'} could not be read (${baseUnreadable})`
+                    : !options.baseline
+                        ? 'baseline: none (no comparison asked for)'
+                        : options.baseBranch
+                            ? `first run: no record of ${options.baseBranch} in ${options.baseline.describe()} yet`
+                            : 'no base branch to compare with',
             }),
             ...(() => {
-                const resolution = readResolutions(resultDir, v.name);
+                const resolution = readResolutions(resultDir, v.name, v.platforms);
                 return resolution.length ? { resolution } : {};
             })(),
             links: {
@@ -7344,7 +7405,7 @@ async function runReportStage(input, io) {
             markerKey,
             file,
             verdict: rendered.verdict,
-            hasBaseline: !!baseDir,
+            hasBaseline: hasBase,
         };
         outcomes.push(outcome);
     }
@@ -7401,11 +7462,11 @@ async function defaultClient(token, apiUrl) {
     const { createGitHubClient } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 96584));
     return createGitHubClient({ token, baseUrl: apiUrl });
 }
-/** The resolver's findings for this variant (resolution-<variant>-linux-<arch>.json), as text lines. */
-function readResolutions(resultDir, variant) {
+/** The resolver's findings for this variant (what the pipeline wrote per platform), as text lines. */
+function readResolutions(resultDir, variant, platforms) {
     const lines = [];
-    for (const arch of ['amd64', 'arm64']) {
-        const f = external_node_path_default().join(resultDir, `resolution-${variant}-linux-${arch}.json`);
+    for (const p of platforms) {
+        const f = external_node_path_default().join(resultDir, `resolution-${resolvedKey(variant, p).replace(/\//g, '-')}.json`);
         if (!(0,external_node_fs_.existsSync)(f))
             continue;
         const r = ResolutionSchema.safeParse(stage_readJson(f));
@@ -7415,10 +7476,16 @@ function readResolutions(resultDir, variant) {
     }
     return lines;
 }
-/** The key of a variant's report: its comment marker and its baseline (config report.markerKey wins). */
+/**
+ * The key of a variant's report: its comment marker and its baseline. report.markerKey replaces
+ * the image part; with several variants each still gets its own (":<variant>" appended).
+ */
 function reportKey(plan, config, variant) {
     const v = plan.variants.find((x) => x.name === variant);
-    return (config.report.markerKey ?? `${plan.repository}:${variant}@${[...(v?.platforms ?? [])].sort().join(',')}`);
+    const set = config.report.markerKey;
+    if (set !== undefined)
+        return plan.variants.length > 1 ? `${set}:${variant}` : set;
+    return defaultMarkerKey(plan.repository, variant, v?.platforms ?? []);
 }
 
 ;// CONCATENATED MODULE: ./src/cli/commands/report.ts
@@ -7481,15 +7548,15 @@ Exit codes: 0 rendered (and posted); 2 bad input; 3 GitHub unreachable.`,
         });
         const pr = values.pr === undefined ? undefined : Number(values.pr);
         if (pr !== undefined && (!Number.isInteger(pr) || pr <= 0))
-            throw new errors/* InputError */.dz(`report: --pr: expected a pull request number, got "${values.pr}"`);
+            throw new src_errors/* InputError */.dz(`report: --pr: expected a pull request number, got "${values.pr}"`);
         if (pr !== undefined && !/^[\w.-]+\/[\w.-]+$/.test(values.repo ?? ''))
-            throw new errors/* InputError */.dz(`report: --repo: expected OWNER/REPO with --pr, got "${values.repo ?? ''}"`);
+            throw new src_errors/* InputError */.dz(`report: --repo: expected OWNER/REPO with --pr, got "${values.repo ?? ''}"`);
         const mode = (values['comment-mode'] ?? (pr !== undefined ? 'post' : 'off'));
         if (!COMMENT_MODES.includes(mode))
-            throw new errors/* InputError */.dz(`report: --comment-mode: expected ${COMMENT_MODES.join(', ')}, got "${mode}"`);
+            throw new src_errors/* InputError */.dz(`report: --comment-mode: expected ${COMMENT_MODES.join(', ')}, got "${mode}"`);
         const token = io.env.GITHUB_TOKEN;
         if (mode === 'post' && !token)
-            throw new errors/* InputError */.dz('report: posting needs a token in GITHUB_TOKEN', 'export GITHUB_TOKEN=... (pull-requests: write)');
+            throw new src_errors/* InputError */.dz('report: posting needs a token in GITHUB_TOKEN', 'export GITHUB_TOKEN=... (pull-requests: write)');
         const git = gitContextFromGitHubEnv(io.env) ?? (await gitContextFromCheckout(new ActionsExecRunner(), io.cwd));
         const plan = planBuild(loaded.config, { catalog: bundledCatalog(), git, now: new Date() });
         const resultDir = external_node_path_default().resolve(io.cwd, values.results);
@@ -7518,7 +7585,7 @@ Exit codes: 0 rendered (and posted); 2 bad input; 3 GitHub unreachable.`,
             warning: (m) => io.stderr(`warning: ${m}\n`),
         });
         if (outcomes.length === 0)
-            throw new errors/* InputError */.dz(`report: no env-<variant>-<arch>.json in ${resultDir}`, 'run "ml-image run" or the smoke stage first');
+            throw new src_errors/* InputError */.dz(`report: no env-<variant>-<arch>.json in ${resultDir}`, 'run "ml-image run" or the smoke stage first');
         if (values.json)
             io.stdout(`${JSON.stringify(outcomes, null, 2)}\n`);
         else
@@ -7572,15 +7639,15 @@ daemon, or the index is unreachable.`,
             network: { type: 'string', default: 'host' },
         });
         if (!values.image)
-            throw new errors/* InputError */.dz('resolve: --image is required', 'e.g. --image python:3.12-slim');
+            throw new src_errors/* InputError */.dz('resolve: --image is required', 'e.g. --image python:3.12-slim');
         if (!values.requirements?.length)
-            throw new errors/* InputError */.dz('resolve: --requirements is required', 'e.g. --requirements requirements.txt');
+            throw new src_errors/* InputError */.dz('resolve: --requirements is required', 'e.g. --requirements requirements.txt');
         const platform = platformFlag('resolve', values.platform) ?? 'linux/amd64';
         if (values.mode !== 'auto' && values.mode !== 'check') {
-            throw new errors/* InputError */.dz(`resolve: --mode: expected auto or check, got "${values.mode}"`);
+            throw new src_errors/* InputError */.dz(`resolve: --mode: expected auto or check, got "${values.mode}"`);
         }
         if (values.network !== 'host' && values.network !== 'bridge') {
-            throw new errors/* InputError */.dz(`resolve: --network: expected host or bridge, got "${values.network}"`);
+            throw new src_errors/* InputError */.dz(`resolve: --network: expected host or bridge, got "${values.network}"`);
         }
         const requirements = readRequirements(values.requirements, io.cwd);
         const out = await resolveAgainstBase({
@@ -7637,7 +7704,7 @@ function parseStages(raw, source) {
         return new Set(STAGES);
     const bad = names.filter((n) => !STAGES.includes(n));
     if (bad.length)
-        throw new errors/* InputError */.dz(`${source}: unknown stage(s) ${bad.join(', ')}`, `expected some of ${STAGES.join(', ')}`);
+        throw new src_errors/* InputError */.dz(`${source}: unknown stage(s) ${bad.join(', ')}`, `expected some of ${STAGES.join(', ')}`);
     return new Set(names);
 }
 const DigestFileSchema = schemas/* object */.Ikc({
@@ -7661,8 +7728,8 @@ async function runPipeline(opts, io) {
         io.progress('plan', `${v.name}: ${v.base.ref} (${v.base.reason}) -> ${v.platforms.join(', ')}`);
     (0,external_node_fs_.writeFileSync)(external_node_path_default().join(opts.resultDir, 'plan.json'), json(plan));
     let build;
-    if (opts.mergeFrom !== undefined) {
-        build = await mergeFromDigestFiles(opts.mergeFrom, io);
+    if (opts.mergeFrom !== undefined && opts.stages.has('build')) {
+        build = await mergeFromDigestFiles(opts.mergeFrom, io, plan);
     }
     else if (opts.stages.has('build') || opts.stages.has('resolve')) {
         const docker = io.docker();
@@ -7694,9 +7761,10 @@ async function runPipeline(opts, io) {
     if (build)
         (0,external_node_fs_.writeFileSync)(external_node_path_default().join(opts.resultDir, 'build.json'), json(build));
     let smoke = [];
+    let smokeErrors = [];
     if (opts.stages.has('smoke')) {
         build ??= readBuildResult(opts.resultDir);
-        smoke = await runSmokeStage({
+        ({ entries: smoke, errors: smokeErrors } = await runSmokeStage({
             plan,
             loaded: opts.loaded,
             build,
@@ -7708,9 +7776,9 @@ async function runPipeline(opts, io) {
                 opts.report.saveAs && {
                 reuse: (variant) => opts.report.baseline.restore(reportKey(plan, config, variant), opts.report.saveAs.branch),
             }),
-        }, io);
+        }, io));
     }
-    const smokeStatus = overallStatus(smoke);
+    const smokeStatus = smokeErrors.length > 0 ? 'fail' : overallStatus(smoke);
     let reports = [];
     if (opts.stages.has('report')) {
         reports = await runReportStage({ plan, config, resultDir: opts.resultDir, git: opts.git, options: opts.report }, {
@@ -7720,7 +7788,7 @@ async function runPipeline(opts, io) {
             ...(io.summary && { summary: io.summary }),
         });
     }
-    return { plan, ...(build && { build }), smoke, smokeStatus, reports };
+    return { plan, ...(build && { build }), smoke, smokeErrors, smokeStatus, reports };
 }
 function overallStatus(entries) {
     const s = entries.map((e) => e.result.summary);
@@ -7755,16 +7823,16 @@ function filesUnder(dir) {
         .map((e) => external_node_path_default().join(e.parentPath, e.name));
 }
 /** The merge job: the digest files of every matrix job -> one multi-arch manifest list per variant. */
-async function mergeFromDigestFiles(dir, io) {
+async function mergeFromDigestFiles(dir, io, plan) {
     let files;
     try {
         files = filesUnder(dir);
     }
     catch (e) {
-        throw new errors/* InputError */.dz(`merge-from ${dir}: cannot read: ${e.message}`);
+        throw new src_errors/* InputError */.dz(`merge-from ${dir}: cannot read: ${e.message}`);
     }
     if (files.length === 0)
-        throw new errors/* InputError */.dz(`merge-from ${dir}: no digest files`, "download the build jobs' digests artifacts into it");
+        throw new src_errors/* InputError */.dz(`merge-from ${dir}: no digest files`, "download the build jobs' digests artifacts into it");
     const byVariant = new Map();
     for (const f of files) {
         let data;
@@ -7772,15 +7840,30 @@ async function mergeFromDigestFiles(dir, io) {
             data = JSON.parse((0,external_node_fs_.readFileSync)(f, 'utf8'));
         }
         catch (e) {
-            throw new errors/* InputError */.dz(`${f}: not JSON: ${e.message}`);
+            throw new src_errors/* InputError */.dz(`${f}: not JSON: ${e.message}`);
         }
         const parsed = DigestFileSchema.safeParse(data);
         if (!parsed.success)
-            throw new errors/* InputError */.dz(`${f}: not a digest file: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+            throw new src_errors/* InputError */.dz(`${f}: not a digest file: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
         const list = byVariant.get(parsed.data.variant) ?? [];
         if (list.some((x) => x.build.platform === parsed.data.build.platform))
-            throw new errors/* InputError */.dz(`${f}: a second digest for ${parsed.data.variant} ${parsed.data.build.platform}`);
+            throw new src_errors/* InputError */.dz(`${f}: a second digest for ${parsed.data.variant} ${parsed.data.build.platform}`);
         byVariant.set(parsed.data.variant, [...list, parsed.data]);
+    }
+    // A missing platform would publish a single-arch image under the release tags: refuse.
+    if (plan) {
+        const problems = [];
+        for (const v of plan.variants) {
+            const have = new Set((byVariant.get(v.name) ?? []).map((x) => x.build.platform));
+            const missing = v.platforms.filter((p) => !have.has(p));
+            if (missing.length)
+                problems.push(`${v.name}: no digest for ${missing.join(', ')}`);
+        }
+        const extra = [...byVariant.keys()].filter((n) => !plan.variants.some((v) => v.name === n));
+        if (extra.length)
+            problems.push(`digests for variants the plan does not have: ${extra.join(', ')}`);
+        if (problems.length)
+            throw new src_errors/* InputError */.dz(`merge-from ${dir}: ${problems.join('; ')}`, 'every build job of the matrix must succeed and upload its digests before the merge');
     }
     const docker = io.docker();
     const variants = [];
@@ -7808,11 +7891,11 @@ function readBuildResult(resultDir) {
         data = JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8'));
     }
     catch (e) {
-        throw new errors/* InputError */.dz(`${file}: cannot read the build result (${e.message.split('\n')[0]})`, "run the build stage in this job, or download the build job's build.json into result-dir");
+        throw new src_errors/* InputError */.dz(`${file}: cannot read the build result (${e.message.split('\n')[0]})`, "run the build stage in this job, or download the build job's build.json into result-dir");
     }
     const parsed = BuildResultSchema.safeParse(data);
     if (!parsed.success)
-        throw new errors/* InputError */.dz(`${file}: not a build result: ${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message}`);
+        throw new src_errors/* InputError */.dz(`${file}: not a build result: ${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message}`);
     return parsed.data;
 }
 
@@ -7885,7 +7968,7 @@ Exit codes: 0 all stages passed; 1 a build, conflict or smoke test failed; 2 bad
         });
         const gpus = ['auto', 'all', 'none'].find((g) => g === values.gpus);
         if (!gpus)
-            throw new errors/* InputError */.dz(`run: --gpus: expected auto, all or none, got "${values.gpus}"`);
+            throw new src_errors/* InputError */.dz(`run: --gpus: expected auto, all or none, got "${values.gpus}"`);
         const stages = parseStages(values.stages, 'run: --stages');
         const hasLocalConfig = DEFAULT_CONFIG_FILES.some((f) => (0,external_node_fs_.existsSync)(external_node_path_default().join(io.cwd, f)));
         const file = values.config ?? (hasLocalConfig ? undefined : bundledExample());
@@ -7898,7 +7981,7 @@ Exit codes: 0 all stages passed; 1 a build, conflict or smoke test failed; 2 bad
         });
         const push = !values.load;
         if (!push && loaded.config.platforms.length !== 1)
-            throw new errors/* InputError */.dz(`--load builds one platform into the local engine, but the config has ${loaded.config.platforms.length} (${loaded.config.platforms.join(', ')})`, 'add --platforms linux/amd64 (or the platform you want), or push to a registry');
+            throw new src_errors/* InputError */.dz(`--load builds one platform into the local engine, but the config has ${loaded.config.platforms.length} (${loaded.config.platforms.join(', ')})`, 'add --platforms linux/amd64 (or the platform you want), or push to a registry');
         if (push && stages.has('build'))
             await checkRegistry(loaded.config.image.registry);
         const git = gitContextFromGitHubEnv(io.env) ?? (await gitContextFromCheckout(new ActionsExecRunner(), io.cwd));
@@ -7959,7 +8042,6 @@ Exit codes: 0 all stages passed; 1 a build, conflict or smoke test failed; 2 bad
 
 
 
-
 function renderSmoke(r) {
     const lines = r.tests.map((t) => {
         const metrics = Object.entries(t.metrics)
@@ -8006,24 +8088,17 @@ Exit codes: 0 all passed or skipped; 1 a test failed; 2 bad input; 3 no daemon.`
             timeout: { type: 'string' },
         });
         if (!values.image)
-            throw new errors/* InputError */.dz('smoke: --image is required');
+            throw new src_errors/* InputError */.dz('smoke: --image is required');
         const gpuModes = ['auto', 'all', 'none'];
         const gpus = gpuModes.find((m) => m === values.gpus);
         if (gpus === undefined)
-            throw new errors/* InputError */.dz(`smoke: --gpus: expected auto, all or none, got "${values.gpus}"`);
+            throw new src_errors/* InputError */.dz(`smoke: --gpus: expected auto, all or none, got "${values.gpus}"`);
         const platform = platformFlag('smoke', values.platform);
         const loaded = values.config !== undefined ? loadConfig({ cwd: io.cwd, file: values.config }) : undefined;
-        const suites = (values.suites
-            ?.split(',')
-            .map((s) => s.trim())
-            .filter(Boolean) ??
-            loaded?.config.smoke.suites ?? [...SMOKE_SUITES]);
-        const unknown = suites.filter((s) => !SMOKE_SUITES.includes(s));
-        if (unknown.length)
-            throw new errors/* InputError */.dz(`smoke: --suites: unknown suite(s) ${unknown.join(', ')}; expected ${SMOKE_SUITES.join(', ')}`);
+        const suites = suitesFlag('smoke', values.suites, loaded?.config.smoke.suites);
         const timeout = values.timeout !== undefined ? Number(values.timeout) : (loaded?.config.smoke.timeoutSeconds ?? 600);
         if (!Number.isFinite(timeout) || timeout <= 0)
-            throw new errors/* InputError */.dz(`smoke: --timeout: expected seconds, got "${values.timeout}"`);
+            throw new src_errors/* InputError */.dz(`smoke: --timeout: expected seconds, got "${values.timeout}"`);
         const distributions = loaded
             ? requirementNames(readRequirements(loaded.config.python.requirements, loaded.baseDir).text)
             : [];
@@ -8171,7 +8246,7 @@ async function runCli(argv, io) {
         }
         const command = COMMANDS.find((c) => c.name === name);
         if (!command) {
-            throw new errors/* InputError */.dz(`unknown command "${name}"`, `available commands: ${COMMANDS.map((c) => c.name).join(', ')} (see "ml-image --help")`);
+            throw new src_errors/* InputError */.dz(`unknown command "${name}"`, `available commands: ${COMMANDS.map((c) => c.name).join(', ')} (see "ml-image --help")`);
         }
         if (rest.includes('--help') || rest.includes('-h')) {
             io.stdout(commandHelp(command));
@@ -8180,8 +8255,8 @@ async function runCli(argv, io) {
         return await command.run(rest, io);
     }
     catch (err) {
-        io.stderr(`${(0,errors/* describeError */.Uc)(err, verbose)}\n`);
-        return (0,errors/* exitCodeOf */.FO)(err);
+        io.stderr(`${(0,src_errors/* describeError */.Uc)(err, verbose)}\n`);
+        return (0,src_errors/* exitCodeOf */.FO)(err);
     }
 }
 function processIo() {

@@ -26,6 +26,8 @@ export interface ActionIo {
   error: (message: string, props?: { title?: string; file?: string }) => void;
   warning: (message: string, props?: { title?: string }) => void;
   info: (message: string) => void;
+  /** Mask a value in every later log line. */
+  setSecret?: (value: string) => void;
   group: <T>(name: string, fn: () => Promise<T>) => Promise<T>;
   /** Append Markdown to the job summary. */
   summary?: (markdown: string) => Promise<void>;
@@ -43,6 +45,7 @@ export function coreIo(): ActionIo {
     error: (m, p) => core.error(m, p),
     warning: (m, p) => core.warning(m, p),
     info: (m) => core.info(m),
+    setSecret: (v) => core.setSecret(v),
     group: (n, fn) => core.group(n, fn),
     summary: async (md) => {
       await core.summary.addRaw(md, true).write();
@@ -89,6 +92,8 @@ function baselineStore(io: ActionIo, raw: string): BaselineStore | null {
 export async function run(io: ActionIo = coreIo()): Promise<void> {
   try {
     const token = io.getInput('github-token').trim() || undefined;
+    // github.token is masked by the runner; a token from a step output or an expression is not.
+    if (token) io.setSecret?.(token);
     const fromArtifact = io.getInput('from-artifact').trim();
     if (fromArtifact !== '') {
       // The fork poster (workflow_run): no checkout, no config; the artifact is untrusted input.
@@ -186,7 +191,9 @@ export async function run(io: ActionIo = coreIo()): Promise<void> {
       const failed = result.smoke.flatMap((e) =>
         e.result.tests.filter((t) => t.status === 'fail').map((t) => `${e.variant} ${e.platform} ${t.id}`),
       );
-      io.setFailed(`smoke tests failed: ${failed.join(', ')} (see the annotations and ${resultDir})`);
+      io.setFailed(
+        `smoke failed: ${[...result.smokeErrors, ...failed].join(', ')} (see the annotations and ${resultDir})`,
+      );
     }
   } catch (err) {
     if (err instanceof ConfigError) {

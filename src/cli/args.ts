@@ -1,6 +1,6 @@
 // Thin layer over node:util parseArgs: every parse problem is a usage error (exit 2).
 import { type ParseArgsConfig, parseArgs } from 'node:util';
-import { PLATFORMS, type Platform } from '../config/schema.js';
+import { PLATFORMS, type Platform, SMOKE_SUITES, type SmokeSuite } from '../config/schema.js';
 import { InputError } from '../errors.js';
 
 export type OptionSpec = NonNullable<ParseArgsConfig['options']>;
@@ -38,4 +38,22 @@ export function platformFlag(command: string, value: string | undefined): Platfo
     throw new InputError(`${command}: --platform: expected one of ${PLATFORMS.join(', ')}, got "${value}"`);
   }
   return value as Platform;
+}
+
+/** --suites a,b (else the config's smoke.suites, else all), every name checked (exit 2). */
+export function suitesFlag(
+  command: string,
+  raw: string | undefined,
+  fromConfig: readonly SmokeSuite[] | undefined,
+): SmokeSuite[] {
+  const suites = raw
+    ?.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean) ?? [...(fromConfig ?? SMOKE_SUITES)];
+  const unknown = suites.filter((s) => !(SMOKE_SUITES as readonly string[]).includes(s));
+  if (unknown.length)
+    throw new InputError(
+      `${command}: --suites: unknown suite(s) ${unknown.map((s) => JSON.stringify(s)).join(', ')}; expected ${SMOKE_SUITES.join(', ')}`,
+    );
+  return suites as SmokeSuite[];
 }

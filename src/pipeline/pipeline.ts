@@ -83,6 +83,8 @@ export interface PipelineResult {
   plan: Plan;
   build?: BuildResult;
   smoke: SmokeEntry[];
+  /** Targets whose capture or suites could not run at all (each also annotated). */
+  smokeErrors: string[];
   smokeStatus: SmokeStatus;
   reports: ReportOutcome[];
 }
@@ -111,8 +113,8 @@ export async function runPipeline(opts: PipelineOptions, io: PipelineIo): Promis
   writeFileSync(path.join(opts.resultDir, 'plan.json'), json(plan));
 
   let build: BuildResult | undefined;
-  if (opts.mergeFrom !== undefined) {
-    build = await mergeFromDigestFiles(opts.mergeFrom, io);
+  if (opts.mergeFrom !== undefined && opts.stages.has('build')) {
+    build = await mergeFromDigestFiles(opts.mergeFrom, io, plan);
   } else if (opts.stages.has('build') || opts.stages.has('resolve')) {
     const docker = io.docker();
     const resolved = opts.stages.has('resolve')
@@ -150,9 +152,10 @@ export async function runPipeline(opts: PipelineOptions, io: PipelineIo): Promis
   if (build) writeFileSync(path.join(opts.resultDir, 'build.json'), json(build));
 
   let smoke: SmokeEntry[] = [];
+  let smokeErrors: string[] = [];
   if (opts.stages.has('smoke')) {
     build ??= readBuildResult(opts.resultDir);
-    smoke = await runSmokeStage(
+    ({ entries: smoke, errors: smokeErrors } = await runSmokeStage(
       {
         plan,
         loaded: opts.loaded,
@@ -168,9 +171,9 @@ export async function runPipeline(opts: PipelineOptions, io: PipelineIo): Promis
           }),
       },
       io,
-    );
+    ));
   }
-  const smokeStatus = overallStatus(smoke);
+  const smokeStatus = smokeErrors.length > 0 ? 'fail' : overallStatus(smoke);
 
   let reports: ReportOutcome[] = [];
   if (opts.stages.has('report')) {
@@ -184,7 +187,7 @@ export async function runPipeline(opts: PipelineOptions, io: PipelineIo): Promis
       },
     );
   }
-  return { plan, ...(build && { build }), smoke, smokeStatus, reports };
+  return { plan, ...(build && { build }), smoke, smokeErrors, smokeStatus, reports };
 }
 
 export function overallStatus(entries: readonly SmokeEntry[]): SmokeStatus {
@@ -227,6 +230,7 @@ function filesUnder(dir: string): string[] {
 export async function mergeFromDigestFiles(
   dir: string,
   io: Pick<PipelineIo, 'docker' | 'progress'>,
+  plan?: Plan,
 ): Promise<BuildResult> {
   let files: string[];
   try {
@@ -256,6 +260,22 @@ export async function mergeFromDigestFiles(
     if (list.some((x) => x.build.platform === parsed.data.build.platform))
       throw new InputError(`${f}: a second digest for ${parsed.data.variant} ${parsed.data.build.platform}`);
     byVariant.set(parsed.data.variant, [...list, parsed.data]);
+  }
+  // A missing platform would publish a single-arch image under the release tags: refuse.
+  if (plan) {
+    const problems: string[] = [];
+    for (const v of plan.variants) {
+      const have = new Set((byVariant.get(v.name) ?? []).map((x) => x.build.platform));
+      const missing = v.platforms.filter((p) => !have.has(p));
+      if (missing.length) problems.push(`${v.name}: no digest for ${missing.join(', ')}`);
+    }
+    const extra = [...byVariant.keys()].filter((n) => !plan.variants.some((v) => v.name === n));
+    if (extra.length) problems.push(`digests for variants the plan does not have: ${extra.join(', ')}`);
+    if (problems.length)
+      throw new InputError(
+        `merge-from ${dir}: ${problems.join('; ')}`,
+        'every build job of the matrix must succeed and upload its digests before the merge',
+      );
   }
   const docker = io.docker();
   const variants: VariantBuild[] = [];

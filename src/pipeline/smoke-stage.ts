@@ -13,6 +13,7 @@ import { requirementNames } from '../resolve/pip-output.js';
 import { loadBaseline } from '../smoke/baselines.js';
 import { type SmokeResult, toJUnit } from '../smoke/result.js';
 import { resolveGpus, runSmoke } from '../smoke/run.js';
+import { describeError, EnvironmentError } from '../errors.js';
 import { VERSION } from '../version.js';
 import type { PipelineIo } from './pipeline.js';
 
@@ -66,7 +67,7 @@ export async function runSmokeStage(
     reuse?: ReuseLookup;
   },
   io: PipelineIo,
-): Promise<SmokeEntry[]> {
+): Promise<{ entries: SmokeEntry[]; errors: string[] }> {
   const { config, baseDir } = input.loaded;
   const docker = io.docker();
   const gpus = await resolveGpus(input.gpus, docker);
@@ -76,6 +77,7 @@ export async function runSmokeStage(
   );
   const group = io.group ?? (<T>(_n: string, fn: () => Promise<T>) => fn());
   const entries: SmokeEntry[] = [];
+  const errors: string[] = [];
   for (const v of input.build.variants) {
     // A smoke job of a matrix gets the whole build.json; its variants/platforms inputs pick its share.
     const planned = input.plan.variants.find((p) => p.name === v.variant);
@@ -98,48 +100,63 @@ export async function runSmokeStage(
         driverFloor: planned.cuda?.minorCompatDriverMin ?? null,
         tool: VERSION,
       });
-      const reused = input.reuse
-        ? await reusable(await input.reuse(v.variant), v.variant, p.platform, key, image)
-        : undefined;
-      if (reused)
-        io.progress(
-          'smoke',
-          `${id}: reused the results of an identical earlier run (same image digest and smoke inputs)`,
-        );
-      const entry =
-        reused ??
-        (await group(`smoke ${id}`, async () => {
-          io.progress('smoke', `${id}: capture ${image}`);
-          const record = await captureImage(
-            { image, platform: p.platform, imagesDir: input.imagesDir, variant: v.variant },
-            { docker },
-          );
+      let reused: SmokeEntry | undefined;
+      if (input.reuse) {
+        const r = await reusable(await input.reuse(v.variant), v.variant, p.platform, key, image);
+        if (typeof r === 'string') io.progress('smoke', `${id}: running the suites (${r})`);
+        else {
+          reused = r;
           io.progress(
             'smoke',
-            `${id}: recorded ${record.python.packages.length} pip + ${record.apt.length} apt packages; suites ${config.smoke.suites.join(', ')} (gpus: ${gpus})`,
+            `${id}: reused the results of an identical earlier run (same image digest and smoke inputs)`,
           );
-          const result = await runSmoke(
-            {
-              image,
-              platform: p.platform,
-              suites: config.smoke.suites,
-              gpus,
-              requireGpu: config.smoke.requireGpu,
-              distributions,
-              tests: config.smoke.tests,
-              ...(planned.cuda && { driverFloor: planned.cuda.minorCompatDriverMin }),
-              timeoutMs: config.smoke.timeoutSeconds * 1000,
-              imagesDir: input.imagesDir,
-              baseline,
-            },
-            {
-              docker,
-              progress: (l) => io.progress('smoke', `${id}: ${l.replace(/^smoke /, '')}`),
-              ...(io.output && { output: (chunk: string) => io.output!(chunk.replace(/\n$/, '')) }),
-            },
-          );
-          return { variant: v.variant, platform: p.platform, image, record, result };
-        }));
+        }
+      }
+      let entry: SmokeEntry;
+      try {
+        entry =
+          reused ??
+          (await group(`smoke ${id}`, async () => {
+            io.progress('smoke', `${id}: capture ${image}`);
+            const record = await captureImage(
+              { image, platform: p.platform, imagesDir: input.imagesDir, variant: v.variant },
+              { docker },
+            );
+            io.progress(
+              'smoke',
+              `${id}: recorded ${record.python.packages.length} pip + ${record.apt.length} apt packages; suites ${config.smoke.suites.join(', ')} (gpus: ${gpus})`,
+            );
+            const result = await runSmoke(
+              {
+                image,
+                platform: p.platform,
+                suites: config.smoke.suites,
+                gpus,
+                requireGpu: config.smoke.requireGpu,
+                distributions,
+                tests: config.smoke.tests,
+                ...(planned.cuda && { driverFloor: planned.cuda.minorCompatDriverMin }),
+                timeoutMs: config.smoke.timeoutSeconds * 1000,
+                imagesDir: input.imagesDir,
+                baseline,
+              },
+              {
+                docker,
+                progress: (l) => io.progress('smoke', `${id}: ${l.replace(/^smoke /, '')}`),
+                ...(io.output && { output: (chunk: string) => io.output!(chunk.replace(/\n$/, '')) }),
+              },
+            );
+            return { variant: v.variant, platform: p.platform, image, record, result };
+          }));
+      } catch (e) {
+        // One target that cannot be captured or tested must not cost the others their results
+        // or the pull request its report; the stage fails at the end. No daemon: stop now.
+        if (e instanceof EnvironmentError) throw e;
+        const message = describeError(e, false).replace(/^error: /, '');
+        io.error(message, { title: `ml-image smoke ${id}` });
+        errors.push(`${id}: ${message.split('\n')[0]}`);
+        continue;
+      }
       writeFileSync(
         path.join(input.resultDir, resultFile('env', v.variant, p.platform)),
         `${JSON.stringify(entry.record, null, 2)}\n`,
@@ -167,7 +184,7 @@ export async function runSmokeStage(
       entries.push(entry);
     }
   }
-  return entries;
+  return { entries, errors };
 }
 
 /** One annotation per failing test, with the classified cause and fix when known. */
@@ -182,24 +199,26 @@ export function failureAnnotations(id: string, result: SmokeResult): { title: st
     }));
 }
 
-/** The earlier run's record and result when its key matches this run's exactly. */
+/** The earlier run's record and result when its key matches this run's exactly; else why not. */
 async function reusable(
   dir: string | undefined,
   variant: string,
   platform: string,
   key: string,
   image: string,
-): Promise<SmokeEntry | undefined> {
-  if (!dir) return undefined;
+): Promise<SmokeEntry | string> {
+  if (!dir) return 'no earlier run';
   const file = (k: 'env' | 'smoke' | 'smoke-key') => path.join(dir, resultFile(k, variant, platform));
-  if (!existsSync(file('smoke-key')) || readFileSync(file('smoke-key'), 'utf8').trim() !== key)
-    return undefined;
+  if (!existsSync(file('smoke-key'))) return 'no earlier result for this platform';
+  const earlier = readFileSync(file('smoke-key'), 'utf8').trim();
+  if (earlier.split(' ')[0] !== key.split(' ')[0]) return 'the image changed';
+  if (earlier !== key) return 'the smoke inputs changed';
   try {
     const { readEnvRecord, readSmokeResult } = await import('../diff/read.js');
     const record = readEnvRecord(JSON.parse(readFileSync(file('env'), 'utf8')), file('env'));
     const result = readSmokeResult(JSON.parse(readFileSync(file('smoke'), 'utf8')), file('smoke'));
     return { variant, platform, image, record, result };
-  } catch {
-    return undefined; // unreadable: run the suites again
+  } catch (e) {
+    return `the earlier results are unreadable (${(e as Error).message.split('\n')[0]})`;
   }
 }

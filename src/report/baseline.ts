@@ -85,6 +85,8 @@ export function actionsCacheBaselineStore(
       try {
         await (await load()).saveCache([dir], `${prefix(key, branch)}${sha}`);
       } catch (e) {
+        // A re-run of the same commit finds its entry already there: nothing is lost.
+        if (/already exists|unable to reserve/i.test((e as Error).message)) return;
         log.warning(
           `baseline save failed (${(e as Error).message}); the next pull request will have no baseline`,
         );

@@ -52,8 +52,9 @@ export function githubReportContext(
     repository: env.GITHUB_REPOSITORY,
     ...(pr?.number !== undefined && { prNumber: pr.number }),
     ...((pr?.head?.sha ?? env.GITHUB_SHA) && { headSha: pr?.head?.sha ?? env.GITHUB_SHA }),
-    // A deleted fork has head.repo null: treat it as a fork too (its token is read-only).
-    ...(pr && { fromFork: pr.head?.repo?.fork === true || headRepo !== env.GITHUB_REPOSITORY }),
+    // Another repository's head (or a deleted fork: head.repo null) gets a read-only token.
+    // head.repo.fork only says the head repository is some fork, maybe this very one.
+    ...(pr && { fromFork: !headRepo || headRepo.toLowerCase() !== env.GITHUB_REPOSITORY.toLowerCase() }),
     ...(env.GITHUB_SERVER_URL &&
       env.GITHUB_RUN_ID && {
         runUrl: `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`,

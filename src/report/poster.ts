@@ -25,11 +25,17 @@ export async function postFromArtifact(
   if (!repository)
     throw new InputError('from-artifact: GITHUB_REPOSITORY is not set (run this on a GitHub runner)');
   const run = readGitHubEvent(io.env).workflow_run;
+  // Only a workflow_run job can tie the artifact to the run that made it.
+  if (run?.head_sha === undefined)
+    throw new InputError(
+      'from-artifact: run this in a workflow_run job (its event names the run whose artifact is posted)',
+      'see workflows/fork-comment.yml',
+    );
   // Schema, size, repository and commit are checked by the reader; each report model is
   // re-validated by ReportModelSchema and re-rendered (re-escaped) below.
   const artifact = readCommentArtifact(dir, {
     repository,
-    ...(run?.head_sha !== undefined && { headSha: run.head_sha }),
+    headSha: run.head_sha,
     reportSchema: ReportModelSchema,
   });
   const prs = (run?.pull_requests ?? []).map((p) => p.number);
@@ -51,12 +57,16 @@ export async function postFromArtifact(
   if (!client.getPullRequest)
     throw new InputError('from-artifact: the GitHub client cannot read pull requests');
   const pr = await client.getPullRequest({ owner, repo, pullNumber: artifact.prNumber });
-  if (pr.headSha !== artifact.headSha)
-    throw new InputError(
-      `from-artifact: pull request #${artifact.prNumber} is at ${pr.headSha}, not at the artifact's ${artifact.headSha}: refusing to post`,
+  if (pr.headSha !== artifact.headSha) {
+    // A newer push won the race (its own run posts its report), or the artifact names someone
+    // else's pull request: either way nothing is posted, and it is not a failure of this job.
+    io.warning(
+      `pull request #${artifact.prNumber} is at ${pr.headSha}, not at the artifact's ${artifact.headSha}: not posted`,
     );
+    return { verdicts: [] };
+  }
   if (
-    run?.head_repository?.full_name &&
+    run.head_repository?.full_name &&
     pr.headRepo &&
     pr.headRepo.toLowerCase() !== run.head_repository.full_name.toLowerCase()
   )
@@ -76,7 +86,7 @@ export async function postFromArtifact(
     });
     io.info(`#${artifact.prNumber}: comment ${r.action} (${first.verdict})`);
     if (io.summary) await io.summary(first.markdown);
-    verdicts.push(first.verdict);
+    verdicts.push(`${model.variant}: ${first.verdict}`);
   }
   return { verdicts };
 }

@@ -4,6 +4,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../config/schema.js';
+import { InputError } from '../errors.js';
 import { readEnvRecord, readSmokeResult } from '../diff/read.js';
 import type { GitHubClient } from '../github/client.js';
 import { resultFile } from '../pipeline/smoke-stage.js';
@@ -11,9 +12,10 @@ import type { Plan } from '../plan/plan.js';
 import type { GitContext } from '../plan/tags.js';
 import { explanationLines } from '../resolve/explain.js';
 import { ResolutionSchema } from '../resolve/result.js';
+import { resolvedKey } from '../resolve/stage.js';
 import type { BaselineStore } from './baseline.js';
 import { writeCommentArtifact } from './artifact.js';
-import { buildReportModel, type ReportInput, type ReportModel } from './model.js';
+import { buildReportModel, defaultMarkerKey, type ReportInput, type ReportModel } from './model.js';
 import { renderReport } from './render.js';
 import { upsertStickyComment } from './sticky.js';
 
@@ -55,7 +57,11 @@ export interface ReportOutcome {
 }
 
 function readJson(file: string): unknown {
-  return JSON.parse(readFileSync(file, 'utf8'));
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new InputError(`${file}: not JSON: ${(e as Error).message}`);
+  }
 }
 
 export async function runReportStage(
@@ -98,27 +104,48 @@ export async function runReportStage(
       const f = dir && path.join(dir, resultFile(kind, v.name, p));
       return f && existsSync(f) ? fn(readJson(f), f) : null;
     };
+    // The baseline is best effort: a newer, corrupt or foreign record is reported, not fatal.
+    let baseUnreadable: string | undefined;
+    const readBase = <T>(kind: 'env' | 'smoke', p: string, fn: (j: unknown, s: string) => T): T | null => {
+      try {
+        return read(baseDir, kind, p, fn);
+      } catch (e) {
+        baseUnreadable ??= (e as Error).message.split('\n')[0];
+        return null;
+      }
+    };
+    const readEntries = platforms.map((p) => ({
+      platform: p,
+      head: read(resultDir, 'env', p, readEnvRecord)!,
+      base: readBase('env', p, readEnvRecord),
+      headSmoke: read(resultDir, 'smoke', p, readSmokeResult),
+      baseSmoke: readBase('smoke', p, readSmokeResult),
+    }));
+    if (baseUnreadable)
+      io.warning(`${v.name}: the baseline could not be read, reporting without it: ${baseUnreadable}`, {
+        title: 'ml-image report',
+      });
+    const hasBase = !!baseDir && baseUnreadable === undefined;
+    const entries = hasBase ? readEntries : readEntries.map((e) => ({ ...e, base: null, baseSmoke: null }));
     const reportInput: ReportInput = {
       image: plan.repository,
       variant: v.name,
-      ...(config.report.markerKey !== undefined && { markerKey: config.report.markerKey }),
-      entries: platforms.map((p) => ({
-        platform: p,
-        head: read(resultDir, 'env', p, readEnvRecord)!,
-        base: read(baseDir, 'env', p, readEnvRecord),
-        headSmoke: read(resultDir, 'smoke', p, readSmokeResult),
-        baseSmoke: read(baseDir, 'smoke', p, readSmokeResult),
-      })),
-      baseline: baseDir && options.baseBranch ? { ref: options.baseBranch } : null,
-      ...(!baseDir && {
-        noBaselineReason: !options.baseline
-          ? 'baseline: none (no comparison asked for)'
-          : options.baseBranch
-            ? `first run: no record of ${options.baseBranch} in ${options.baseline.describe()} yet`
-            : 'no base branch to compare with',
+      // The plan's platforms, not the ones that produced records: a missing platform must not
+      // change the marker (a second comment) nor the baseline key.
+      markerKey,
+      entries,
+      baseline: hasBase && options.baseBranch ? { ref: options.baseBranch } : null,
+      ...(!hasBase && {
+        noBaselineReason: baseUnreadable
+          ? `the baseline of ${options.baseBranch ?? 'the base branch'} could not be read (${baseUnreadable})`
+          : !options.baseline
+            ? 'baseline: none (no comparison asked for)'
+            : options.baseBranch
+              ? `first run: no record of ${options.baseBranch} in ${options.baseline.describe()} yet`
+              : 'no base branch to compare with',
       }),
       ...(() => {
-        const resolution = readResolutions(resultDir, v.name);
+        const resolution = readResolutions(resultDir, v.name, v.platforms);
         return resolution.length ? { resolution } : {};
       })(),
       links: {
@@ -145,7 +172,7 @@ export async function runReportStage(
       markerKey,
       file,
       verdict: rendered.verdict,
-      hasBaseline: !!baseDir,
+      hasBaseline: hasBase,
     };
     outcomes.push(outcome);
   }
@@ -206,11 +233,11 @@ async function defaultClient(token: string, apiUrl: string): Promise<GitHubClien
   return createGitHubClient({ token, baseUrl: apiUrl });
 }
 
-/** The resolver's findings for this variant (resolution-<variant>-linux-<arch>.json), as text lines. */
-function readResolutions(resultDir: string, variant: string): string[] {
+/** The resolver's findings for this variant (what the pipeline wrote per platform), as text lines. */
+function readResolutions(resultDir: string, variant: string, platforms: readonly string[]): string[] {
   const lines: string[] = [];
-  for (const arch of ['amd64', 'arm64']) {
-    const f = path.join(resultDir, `resolution-${variant}-linux-${arch}.json`);
+  for (const p of platforms) {
+    const f = path.join(resultDir, `resolution-${resolvedKey(variant, p).replace(/\//g, '-')}.json`);
     if (!existsSync(f)) continue;
     const r = ResolutionSchema.safeParse(readJson(f));
     // Only what changed something is worth a reviewer's time.
@@ -220,10 +247,13 @@ function readResolutions(resultDir: string, variant: string): string[] {
   return lines;
 }
 
-/** The key of a variant's report: its comment marker and its baseline (config report.markerKey wins). */
+/**
+ * The key of a variant's report: its comment marker and its baseline. report.markerKey replaces
+ * the image part; with several variants each still gets its own (":<variant>" appended).
+ */
 export function reportKey(plan: Plan, config: Config, variant: string): string {
   const v = plan.variants.find((x) => x.name === variant);
-  return (
-    config.report.markerKey ?? `${plan.repository}:${variant}@${[...(v?.platforms ?? [])].sort().join(',')}`
-  );
+  const set = config.report.markerKey;
+  if (set !== undefined) return plan.variants.length > 1 ? `${set}:${variant}` : set;
+  return defaultMarkerKey(plan.repository, variant, v?.platforms ?? []);
 }

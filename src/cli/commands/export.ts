@@ -4,7 +4,6 @@ import { fileURLToPath } from 'node:url';
 import { readRequirements } from '../../build/requirements.js';
 import { findImagesDir } from '../../build/run.js';
 import { loadConfig } from '../../config/load.js';
-import { SMOKE_SUITES, type SmokeSuite } from '../../config/schema.js';
 import { InputError } from '../../errors.js';
 import { type ExportSpec, jobNameFor, parseDigestRef, pyxisImage } from '../../export/common.js';
 import {
@@ -18,7 +17,7 @@ import {
 import { SLURM_JOB_FILE, SMOKE_SCRIPT_FILE, slurmScript } from '../../export/slurm.js';
 import { imageFromBuild, variantFromPlan } from '../../export/source.js';
 import { requirementNames } from '../../resolve/pip-output.js';
-import { parseCommandArgs } from '../args.js';
+import { parseCommandArgs, suitesFlag } from '../args.js';
 import type { CliIo } from '../io.js';
 import { writeOutFile } from '../output.js';
 import type { Command } from './types.js';
@@ -157,16 +156,7 @@ Exit codes: 0 written; 2 bad input (a reference without a digest, an invalid nam
     parseDigestRef(image, values.from !== undefined ? `${values.from}/build.json` : '--image');
 
     const loaded = values.config !== undefined ? loadConfig({ cwd: io.cwd, file: values.config }) : undefined;
-    const suites = (values.suites
-      ?.split(',')
-      .map((s) => s.trim())
-      .filter(Boolean) ??
-      loaded?.config.smoke.suites ?? [...SMOKE_SUITES]) as SmokeSuite[];
-    const unknown = suites.filter((s) => !(SMOKE_SUITES as readonly string[]).includes(s));
-    if (unknown.length)
-      throw new InputError(
-        `export: --suites: unknown suite(s) ${unknown.map((s) => JSON.stringify(s)).join(', ')}; expected ${SMOKE_SUITES.join(', ')}`,
-      );
+    const suites = suitesFlag('export', values.suites, loaded?.config.smoke.suites);
     const distributions = loaded
       ? requirementNames(readRequirements(loaded.config.python.requirements, loaded.baseDir).text)
       : [];

@@ -3,13 +3,12 @@ import { fileURLToPath } from 'node:url';
 import { readRequirements } from '../../build/requirements.js';
 import { findImagesDir } from '../../build/run.js';
 import { loadConfig } from '../../config/load.js';
-import { SMOKE_SUITES, type SmokeSuite } from '../../config/schema.js';
 import { InputError } from '../../errors.js';
 import { requirementNames } from '../../resolve/pip-output.js';
 import { loadBaseline } from '../../smoke/baselines.js';
 import { type SmokeResult, toJUnit } from '../../smoke/result.js';
 import { resolveGpus, runSmoke } from '../../smoke/run.js';
-import { parseCommandArgs, platformFlag } from '../args.js';
+import { parseCommandArgs, platformFlag, suitesFlag } from '../args.js';
 import type { CliIo } from '../io.js';
 import { writeOutFile } from '../output.js';
 import type { Command } from './types.js';
@@ -68,16 +67,7 @@ Exit codes: 0 all passed or skipped; 1 a test failed; 2 bad input; 3 no daemon.`
       throw new InputError(`smoke: --gpus: expected auto, all or none, got "${values.gpus}"`);
     const platform = platformFlag('smoke', values.platform);
     const loaded = values.config !== undefined ? loadConfig({ cwd: io.cwd, file: values.config }) : undefined;
-    const suites = (values.suites
-      ?.split(',')
-      .map((s) => s.trim())
-      .filter(Boolean) ??
-      loaded?.config.smoke.suites ?? [...SMOKE_SUITES]) as SmokeSuite[];
-    const unknown = suites.filter((s) => !(SMOKE_SUITES as readonly string[]).includes(s));
-    if (unknown.length)
-      throw new InputError(
-        `smoke: --suites: unknown suite(s) ${unknown.join(', ')}; expected ${SMOKE_SUITES.join(', ')}`,
-      );
+    const suites = suitesFlag('smoke', values.suites, loaded?.config.smoke.suites);
     const timeout =
       values.timeout !== undefined ? Number(values.timeout) : (loaded?.config.smoke.timeoutSeconds ?? 600);
     if (!Number.isFinite(timeout) || timeout <= 0)
