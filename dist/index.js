@@ -28923,6 +28923,22 @@ function collectOutput(docker, stream, onChunk) {
         stream.on('error', () => resolve());
     });
 }
+/**
+ * Docker's multiplexed stream format (non-TTY attach and logs): frames of an 8-byte header
+ * (stream 1 = stdout, 2 = stderr; size big-endian in bytes 4..7) and the payload.
+ */
+function demuxFrames(buf) {
+    const out = [];
+    const err = [];
+    let i = 0;
+    while (i + 8 <= buf.length) {
+        const size = buf.readUInt32BE(i + 4);
+        const payload = buf.subarray(i + 8, i + 8 + size);
+        (buf[i] === 2 ? err : out).push(payload);
+        i += 8 + size;
+    }
+    return { stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') };
+}
 function createDockerAdapter(deps) {
     const { exec } = deps;
     const cli = deps.dockerCli ?? 'docker';
@@ -29105,8 +29121,22 @@ function createDockerAdapter(deps) {
                     timedOut = true;
                     await container.kill().catch(() => undefined);
                 }
-                // Output can trail the exit by a moment; do not wait forever for a stream that never ends.
-                await Promise.race([ended, new Promise((r) => setTimeout(r, 2000))]);
+                // The attach stream may only close when the engine tears the connection down, seconds
+                // after the exit. The container's log already holds all of the output: read that. Only a
+                // log driver that cannot be read back falls back to waiting (a bounded time) for the stream.
+                const logged = timedOut
+                    ? undefined
+                    : await engineCall(() => container.logs({ stdout: true, stderr: true, follow: false }))
+                        .then((b) => demuxFrames(Buffer.isBuffer(b) ? b : Buffer.from(String(b))))
+                        .catch(() => undefined);
+                if (logged) {
+                    stdout = logged.stdout;
+                    stderr = logged.stderr;
+                    stream.destroy?.();
+                }
+                else {
+                    await Promise.race([ended, new Promise((r) => setTimeout(r, 2000))]);
+                }
                 return {
                     containerId: container.id,
                     exitCode: timedOut ? null : outcome.StatusCode,
