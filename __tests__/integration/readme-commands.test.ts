@@ -40,12 +40,15 @@ describe('README newcomer commands', () => {
       const cache = mkdtempSync(path.join(tmpdir(), 'ml-image-readme-'));
       const results = path.join(REPO_ROOT, 'ml-image-results');
       try {
-        const r = spawnSync('bash', ['-c', run], {
-          cwd: REPO_ROOT,
-          env: { ...process.env, ML_IMAGE_CACHE_DIR: cache },
-          encoding: 'utf8',
-          timeout: 540_000,
-        });
+        // Exactly as written, in the repository root; only the cache directory is the test's own.
+        const runAsWritten = () =>
+          spawnSync('bash', ['-c', run], {
+            cwd: REPO_ROOT,
+            env: { ...process.env, ML_IMAGE_CACHE_DIR: cache },
+            encoding: 'utf8',
+            timeout: 540_000,
+          });
+        const r = runAsWritten();
         expect(r.status, `${r.stdout}\n${r.stderr}`).toBe(0);
         expect(r.stderr).toContain('running the bundled example');
         // A progress line per stage and platform, with the elapsed time.
@@ -58,12 +61,7 @@ describe('README newcomer commands', () => {
 
         // Again, nothing changed: the earlier resolution and smoke results are reused (and said
         // so), and the report compares with the first run's records.
-        const again = spawnSync('bash', ['-c', run], {
-          cwd: REPO_ROOT,
-          env: { ...process.env, ML_IMAGE_CACHE_DIR: cache },
-          encoding: 'utf8',
-          timeout: 540_000,
-        });
+        const again = runAsWritten();
         expect(again.status, `${again.stdout}\n${again.stderr}`).toBe(0);
         expect(again.stderr).toMatch(/resolve .*reused the resolution of identical inputs/);
         // Smoke results are reused when the image digest is the same; the docker driver's BuildKit

@@ -105,10 +105,4 @@ export function readSmokeResult(json: unknown, source: string): SmokeResult {
 }
 
 /** JSON text to a value; the error names the file. */
-export function parseJsonText(text: string, source: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch (e) {
-    throw new InputError(`${source}: not JSON: ${(e as Error).message}`);
-  }
-}
+export { parseJsonText } from '../util/json-file.js';

@@ -1,7 +1,7 @@
 // The whole pipeline, stage by stage: plan -> resolve -> build -> smoke (capture + suites) -> report.
 // The root action, the sub-actions (a subset of stages each) and `ml-image run` all call this one
 // function; what differs between them (progress lines, annotations, job summary, GitHub) is passed in.
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { mergeVariant, runBuildStage } from '../build/run.js';
 import {
@@ -14,6 +14,7 @@ import {
 import type { LoadedConfig } from '../config/load.js';
 import type { DockerAdapter } from '../docker/adapter.js';
 import { InputError } from '../errors.js';
+import { readJsonFile } from '../util/json-file.js';
 import { bundledCatalog } from '../plan/catalog.js';
 import { type Plan, planBuild } from '../plan/plan.js';
 import type { GitContext } from '../plan/tags.js';
@@ -245,13 +246,7 @@ export async function mergeFromDigestFiles(
     );
   const byVariant = new Map<string, z.infer<typeof DigestFileSchema>[]>();
   for (const f of files) {
-    let data: unknown;
-    try {
-      data = JSON.parse(readFileSync(f, 'utf8'));
-    } catch (e) {
-      throw new InputError(`${f}: not JSON: ${(e as Error).message}`);
-    }
-    const parsed = DigestFileSchema.safeParse(data);
+    const parsed = DigestFileSchema.safeParse(readJsonFile(f));
     if (!parsed.success)
       throw new InputError(
         `${f}: not a digest file: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
@@ -304,15 +299,10 @@ export async function mergeFromDigestFiles(
 /** A smoke job that did not build: the merge job's build.json, downloaded into result-dir. */
 export function readBuildResult(resultDir: string): BuildResult {
   const file = path.join(resultDir, 'build.json');
-  let data: unknown;
-  try {
-    data = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (e) {
-    throw new InputError(
-      `${file}: cannot read the build result (${(e as Error).message.split('\n')[0]})`,
-      "run the build stage in this job, or download the build job's build.json into result-dir",
-    );
-  }
+  const data = readJsonFile(file, {
+    what: 'build result',
+    fix: "run the build stage in this job, or download the build job's build.json into result-dir",
+  });
   const parsed = BuildResultSchema.safeParse(data);
   if (!parsed.success)
     throw new InputError(

@@ -13,7 +13,9 @@ import { requirementNames } from '../resolve/pip-output.js';
 import { loadBaseline } from '../smoke/baselines.js';
 import { type SmokeResult, toJUnit } from '../smoke/result.js';
 import { resolveGpus, runSmoke } from '../smoke/run.js';
+import { readEnvRecord, readSmokeResult } from '../diff/read.js';
 import { describeError, EnvironmentError } from '../errors.js';
+import { readJsonFile } from '../util/json-file.js';
 import { VERSION } from '../version.js';
 import type { PipelineIo } from './pipeline.js';
 
@@ -214,9 +216,8 @@ async function reusable(
   if (earlier.split(' ')[0] !== key.split(' ')[0]) return 'the image changed';
   if (earlier !== key) return 'the smoke inputs changed';
   try {
-    const { readEnvRecord, readSmokeResult } = await import('../diff/read.js');
-    const record = readEnvRecord(JSON.parse(readFileSync(file('env'), 'utf8')), file('env'));
-    const result = readSmokeResult(JSON.parse(readFileSync(file('smoke'), 'utf8')), file('smoke'));
+    const record = readEnvRecord(readJsonFile(file('env')), file('env'));
+    const result = readSmokeResult(readJsonFile(file('smoke')), file('smoke'));
     return { variant, platform, image, record, result };
   } catch (e) {
     return `the earlier results are unreadable (${(e as Error).message.split('\n')[0]})`;

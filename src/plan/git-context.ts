@@ -10,10 +10,11 @@ interface PullRequestEvent {
   repository?: { default_branch?: string };
 }
 
-function readEvent(path: string | undefined): PullRequestEvent {
+/** The runner's event payload (GITHUB_EVENT_PATH); missing or unreadable: an empty event. */
+export function readEventFile<T extends object>(path: string | undefined): Partial<T> {
   if (!path) return {};
   try {
-    return JSON.parse(readFileSync(path, 'utf8')) as PullRequestEvent;
+    return JSON.parse(readFileSync(path, 'utf8')) as Partial<T>;
   } catch {
     return {};
   }
@@ -24,7 +25,7 @@ export function gitContextFromGitHubEnv(
   env: Readonly<Record<string, string | undefined>>,
 ): GitContext | undefined {
   if (env.GITHUB_ACTIONS !== 'true') return undefined;
-  const event = readEvent(env.GITHUB_EVENT_PATH);
+  const event = readEventFile<PullRequestEvent>(env.GITHUB_EVENT_PATH);
   const pr = event.pull_request?.number;
   const defaultBranch = event.repository?.default_branch;
   const ref = env.GITHUB_REF;

@@ -110,20 +110,8 @@ function chooseBase(
       out.warnings.push(
         `${where}: base image ${base} is not in the catalog; its platforms, CUDA and torch are not checked`,
       );
-      return {
-        name: v.name,
-        kind: v.kind,
-        python: v.python ?? '3.12',
-        ...(orDefault('cpu') !== undefined && { template: orDefault('cpu') }),
-        ...(v.cuda !== undefined && { cuda: cudaFloor(catalog, v.cuda, where, out) }),
-        base: {
-          ref: base,
-          canonical: base,
-          reason: 'custom base image from the config (not in the catalog)',
-        },
-      };
     }
-    if (fam.family === 'ngc-pytorch') {
+    if (fam?.family === 'ngc-pytorch') {
       const tag = parseImageRef(base).tag ?? '';
       const rel = fam.releases.find((r) => r.tag === tag);
       if (!rel) {
@@ -165,9 +153,13 @@ function chooseBase(
       base: {
         ref: base,
         canonical: base,
-        family: fam.family,
-        platforms: familyPlatforms(fam),
-        reason: `custom base image (catalog family ${fam.family}: ${familyPlatforms(fam).join(' + ')} only)`,
+        ...(fam
+          ? {
+              family: fam.family,
+              platforms: familyPlatforms(fam),
+              reason: `custom base image (catalog family ${fam.family}: ${familyPlatforms(fam).join(' + ')} only)`,
+            }
+          : { reason: 'custom base image from the config (not in the catalog)' }),
       },
     };
   }

@@ -1,6 +1,6 @@
 // What the report needs from a GitHub runner's environment: the pull request, whether it comes from
 // a fork, the base and default branches, the run's URL. Pure over env + the event payload.
-import { readFileSync } from 'node:fs';
+import { readEventFile } from '../plan/git-context.js';
 import type { GitHubTarget } from './stage.js';
 
 interface Event {
@@ -18,18 +18,12 @@ interface Event {
 }
 
 export function readGitHubEvent(env: Readonly<Record<string, string | undefined>>): Event {
-  if (!env.GITHUB_EVENT_PATH) return {};
-  try {
-    return JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8')) as Event;
-  } catch {
-    return {};
-  }
+  return readEventFile<Event>(env.GITHUB_EVENT_PATH);
 }
 
 export interface GitHubReportContext {
   target?: GitHubTarget;
   baseBranch?: string;
-  defaultBranch?: string;
   /** Set on a push to the default branch: this run's records become the baseline. */
   saveAs?: { branch: string; sha: string };
 }
@@ -64,7 +58,6 @@ export function githubReportContext(
   return {
     target,
     ...(baseBranch && { baseBranch }),
-    ...(defaultBranch && { defaultBranch }),
     ...(!pr &&
       branch !== undefined &&
       branch === defaultBranch &&

@@ -1,10 +1,9 @@
 // The report stage: this run's records vs the base branch's -> one Markdown report per variant,
 // written to result-dir, the job summary and ONE sticky pull-request comment (or, where the token
 // cannot write, the fork-safe artifact a privileged workflow_run job posts).
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../config/schema.js';
-import { InputError } from '../errors.js';
 import { readEnvRecord, readSmokeResult } from '../diff/read.js';
 import type { GitHubClient } from '../github/client.js';
 import { resultFile } from '../pipeline/smoke-stage.js';
@@ -12,11 +11,12 @@ import type { Plan } from '../plan/plan.js';
 import type { GitContext } from '../plan/tags.js';
 import { explanationLines } from '../resolve/explain.js';
 import { ResolutionSchema } from '../resolve/result.js';
+import { readJsonFile } from '../util/json-file.js';
 import { resolvedKey } from '../resolve/stage.js';
 import type { BaselineStore } from './baseline.js';
 import { writeCommentArtifact } from './artifact.js';
 import { buildReportModel, defaultMarkerKey, type ReportInput, type ReportModel } from './model.js';
-import { renderReport } from './render.js';
+import { markerFor, renderReport } from './render.js';
 import { upsertStickyComment } from './sticky.js';
 
 export type CommentMode = 'auto' | 'post' | 'artifact' | 'off';
@@ -56,13 +56,7 @@ export interface ReportOutcome {
   comment?: { action: string; commentId?: number };
 }
 
-function readJson(file: string): unknown {
-  try {
-    return JSON.parse(readFileSync(file, 'utf8'));
-  } catch (e) {
-    throw new InputError(`${file}: not JSON: ${(e as Error).message}`);
-  }
-}
+const readJson = (file: string) => readJsonFile(file);
 
 export async function runReportStage(
   input: { plan: Plan; config: Config; resultDir: string; git: GitContext; options: ReportOptions },
@@ -218,7 +212,7 @@ export async function runReportStage(
       owner,
       repo,
       issueNumber: gh.prNumber,
-      marker: renderReport(model, { maxChars: 1000 }).marker,
+      marker: markerFor(model.markerKey),
       render: (maxChars) => renderReport(model, { maxChars }).markdown,
       log: { info: io.progress, warning: (m) => io.warning(m, { title: 'ml-image report' }) },
     });

@@ -1,8 +1,8 @@
 // Per-GPU throughput floors: a measured value per dtype (data: baselines.json, or the config's
 // smoke.baseline file), and a floor at floorFraction of it, as DCGM diag and nccl-tests do.
-import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { InputError } from '../errors.js';
+import { readJsonFile } from '../util/json-file.js';
 import data from './baselines.json' with { type: 'json' };
 import type { SmokeTest } from './result.js';
 
@@ -28,13 +28,7 @@ export function bundledBaseline(): Baseline {
 export function loadBaseline(file?: string): Baseline {
   const bundled = bundledBaseline();
   if (file === undefined) return bundled;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (e) {
-    throw new InputError(`smoke.baseline: cannot read ${file}: ${(e as Error).message}`);
-  }
-  const r = BaselineSchema.safeParse(parsed);
+  const r = BaselineSchema.safeParse(readJsonFile(file, { what: 'smoke.baseline file' }));
   if (!r.success) {
     throw new InputError(
       `smoke.baseline: ${file}: ${r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,

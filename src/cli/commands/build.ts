@@ -3,18 +3,16 @@ import { fileURLToPath } from 'node:url';
 import { findImagesDir, runBuildStage } from '../../build/run.js';
 import type { BuildResult } from '../../build/result.js';
 import { loadConfig } from '../../config/load.js';
-import { ActionsExecRunner } from '../../docker/exec-runner.js';
 import { checkRegistry } from '../../docker/registry.js';
 import { InputError } from '../../errors.js';
 import { bundledCatalog } from '../../plan/catalog.js';
-import { gitContextFromCheckout, gitContextFromGitHubEnv } from '../../plan/git-context.js';
 import { planBuild } from '../../plan/plan.js';
 import { defaultCacheDir, fileSnapshotCache } from '../../resolve/snapshot-cache.js';
 import { runResolveStage } from '../../resolve/stage.js';
 import { parseCommandArgs } from '../args.js';
 import type { CliIo } from '../io.js';
 import { writeOutFile } from '../output.js';
-import { configOverrideFlags, overridesFromFlags } from './shared.js';
+import { configOverrideFlags, gitContextFor, overridesFromFlags } from './shared.js';
 import type { Command } from './types.js';
 
 export function renderBuild(result: BuildResult): string {
@@ -66,8 +64,7 @@ Exit codes: 0 built; 1 a build failed; 2 bad config; 3 no daemon / no buildx / r
         'add --platforms linux/amd64 (or the platform you want), or push to a registry',
       );
     }
-    const git =
-      gitContextFromGitHubEnv(io.env) ?? (await gitContextFromCheckout(new ActionsExecRunner(), io.cwd));
+    const git = await gitContextFor(io);
     const plan = planBuild(config, { catalog: bundledCatalog(), git, now: new Date() });
     for (const w of plan.warnings) io.stderr(`warning: ${w}\n`);
     const docker = io.docker();

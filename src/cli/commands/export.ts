@@ -17,6 +17,7 @@ import {
 import { SLURM_JOB_FILE, SMOKE_SCRIPT_FILE, slurmScript } from '../../export/slurm.js';
 import { imageFromBuild, variantFromPlan } from '../../export/source.js';
 import { requirementNames } from '../../resolve/pip-output.js';
+import { readJsonFile } from '../../util/json-file.js';
 import { parseCommandArgs, suitesFlag } from '../args.js';
 import type { CliIo } from '../io.js';
 import { writeOutFile } from '../output.js';
@@ -27,14 +28,6 @@ const wholeNumber = (flag: string, raw: string | undefined, fallback: number): n
   if (!/^\d+$/.test(raw.trim()))
     throw new InputError(`export: ${flag}: expected a whole number, got "${raw}"`);
   return Number(raw.trim());
-};
-
-const readJson = (file: string, what: string): unknown => {
-  try {
-    return JSON.parse(readFileSync(file, 'utf8')) as unknown;
-  } catch (e) {
-    throw new InputError(`export: ${what}: cannot read ${file}: ${(e as Error).message}`);
-  }
 };
 
 /** --node-selector k=v[,k=v] */
@@ -147,9 +140,14 @@ Exit codes: 0 written; 2 bad input (a reference without a digest, an invalid nam
           `export: --from ${values.from}: no build.json in ${dir}`,
           'write it with "ml-image build --out DIR", or pass --image REF@sha256:...',
         );
-      ({ image, variant } = imageFromBuild(readJson(buildFile, '--from'), buildFile, values.variant));
+      ({ image, variant } = imageFromBuild(
+        readJsonFile(buildFile, { what: 'build result (--from)' }),
+        buildFile,
+        values.variant,
+      ));
       const planFile = path.join(dir, 'plan.json');
-      if (existsSync(planFile)) planned = variantFromPlan(readJson(planFile, '--from'), variant);
+      if (existsSync(planFile))
+        planned = variantFromPlan(readJsonFile(planFile, { what: 'plan (--from)' }), variant);
     } else {
       image = values.image!;
     }

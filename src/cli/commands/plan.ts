@@ -1,12 +1,10 @@
 import { loadConfig } from '../../config/load.js';
-import { ActionsExecRunner } from '../../docker/exec-runner.js';
 import { bundledCatalog } from '../../plan/catalog.js';
-import { gitContextFromCheckout, gitContextFromGitHubEnv } from '../../plan/git-context.js';
 import { type Plan, planBuild } from '../../plan/plan.js';
 import { parseCommandArgs } from '../args.js';
 import type { CliIo } from '../io.js';
 import { writeOutFile } from '../output.js';
-import { configOverrideFlags, overridesFromFlags } from './shared.js';
+import { configOverrideFlags, gitContextFor, overridesFromFlags } from './shared.js';
 import type { Command } from './types.js';
 
 export function renderPlan(plan: Plan): string {
@@ -58,8 +56,7 @@ Exit codes: 0 planned (warnings allowed); 2 bad config or an impossible combinat
       ...(values.config !== undefined && { file: values.config }),
       overrides: overridesFromFlags(values),
     });
-    const git =
-      gitContextFromGitHubEnv(io.env) ?? (await gitContextFromCheckout(new ActionsExecRunner(), io.cwd));
+    const git = await gitContextFor(io);
     const plan = planBuild(config, { catalog: bundledCatalog(), git, now: new Date() });
     if (values.out !== undefined) {
       writeOutFile(io.cwd, values.out, 'plan.json', `${JSON.stringify(plan, null, 2)}\n`);

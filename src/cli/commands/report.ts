@@ -4,15 +4,13 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadConfig } from '../../config/load.js';
 import { InputError } from '../../errors.js';
-import { gitContextFromCheckout, gitContextFromGitHubEnv } from '../../plan/git-context.js';
 import { bundledCatalog } from '../../plan/catalog.js';
 import { planBuild } from '../../plan/plan.js';
-import { ActionsExecRunner } from '../../docker/exec-runner.js';
 import { dirBaselineStore } from '../../report/baseline.js';
 import { COMMENT_MODES, type CommentMode, runReportStage } from '../../report/stage.js';
 import { parseCommandArgs } from '../args.js';
 import type { CliIo } from '../io.js';
-import { configOverrideFlags, overridesFromFlags } from './shared.js';
+import { configOverrideFlags, gitContextFor, overridesFromFlags } from './shared.js';
 import type { Command } from './types.js';
 
 export const reportCommand: Command = {
@@ -73,8 +71,7 @@ Exit codes: 0 rendered (and posted); 2 bad input; 3 GitHub unreachable.`,
         'report: posting needs a token in GITHUB_TOKEN',
         'export GITHUB_TOKEN=... (pull-requests: write)',
       );
-    const git =
-      gitContextFromGitHubEnv(io.env) ?? (await gitContextFromCheckout(new ActionsExecRunner(), io.cwd));
+    const git = await gitContextFor(io);
     const plan = planBuild(loaded.config, { catalog: bundledCatalog(), git, now: new Date() });
     const resultDir = path.resolve(io.cwd, values.results);
     const outcomes = await runReportStage(

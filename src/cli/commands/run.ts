@@ -5,16 +5,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findImagesDir } from '../../build/run.js';
 import { DEFAULT_CONFIG_FILES, loadConfig } from '../../config/load.js';
-import { ActionsExecRunner } from '../../docker/exec-runner.js';
 import { checkRegistry } from '../../docker/registry.js';
 import { InputError } from '../../errors.js';
-import { gitContextFromCheckout, gitContextFromGitHubEnv } from '../../plan/git-context.js';
 import { parseStages, runPipeline, type Stage } from '../../pipeline/pipeline.js';
 import { dirBaselineStore } from '../../report/baseline.js';
 import { defaultCacheDir } from '../../resolve/snapshot-cache.js';
 import { parseCommandArgs } from '../args.js';
 import type { CliIo } from '../io.js';
-import { configOverrideFlags, overridesFromFlags } from './shared.js';
+import { configOverrideFlags, gitContextFor, overridesFromFlags } from './shared.js';
 import type { Command } from './types.js';
 
 /** examples/hello-ml next to images/ (in the repository and in the published package). */
@@ -93,8 +91,7 @@ Exit codes: 0 all stages passed; 1 a build, conflict or smoke test failed; 2 bad
         'add --platforms linux/amd64 (or the platform you want), or push to a registry',
       );
     if (push && stages.has('build')) await checkRegistry(loaded.config.image.registry);
-    const git =
-      gitContextFromGitHubEnv(io.env) ?? (await gitContextFromCheckout(new ActionsExecRunner(), io.cwd));
+    const git = await gitContextFor(io);
     const branch = git.ref?.startsWith('refs/heads/') ? git.ref.slice('refs/heads/'.length) : 'local';
     const cacheDir = defaultCacheDir(io.env);
     const baseline =

@@ -1,5 +1,9 @@
 // Flags several commands share: config overrides, the same ones the action takes as inputs.
 import type { Override } from '../../config/load.js';
+import { ActionsExecRunner } from '../../docker/exec-runner.js';
+import { gitContextFromCheckout, gitContextFromGitHubEnv } from '../../plan/git-context.js';
+import type { GitContext } from '../../plan/tags.js';
+import type { CliIo } from '../io.js';
 
 export const configOverrideFlags = `  --platforms LIST   override "platforms" (comma-separated), as the action input does
   --variants LIST    override "variants" (comma-separated: cpu, cuda12.8, ...)`;
@@ -19,4 +23,9 @@ export function overridesFromFlags(values: {
   if (values.variants !== undefined)
     overrides.push({ path: ['variants'], value: list(values.variants), source: 'flag --variants' });
   return overrides;
+}
+
+/** Commit, ref and PR for tags and reports: GitHub's environment on a runner, else the checkout. */
+export async function gitContextFor(io: CliIo): Promise<GitContext> {
+  return gitContextFromGitHubEnv(io.env) ?? (await gitContextFromCheckout(new ActionsExecRunner(), io.cwd));
 }
