@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as core from '@actions/core';
 import { findImagesDir } from '../build/run.js';
+import { redactUrls, urlCredentials } from '../capture/redact.js';
 import { overridesFromInputs, parseInputValue } from '../config/inputs.js';
 import { loadConfig } from '../config/load.js';
 import type { DockerAdapter } from '../docker/adapter.js';
@@ -17,6 +18,7 @@ import { actionsCacheBaselineStore, type BaselineStore, dirBaselineStore } from 
 import { githubReportContext } from '../report/github-env.js';
 import { postFromArtifact } from '../report/poster.js';
 import { COMMENT_MODES, type CommentMode } from '../report/stage.js';
+import { pipIndexes } from '../python/indexes.js';
 import { defaultCacheDir } from '../resolve/snapshot-cache.js';
 
 export interface ActionIo {
@@ -40,15 +42,16 @@ export function coreIo(): ActionIo {
   let docker: DockerAdapter | undefined;
   return {
     getInput: (n) => core.getInput(n),
-    setOutput: (n, v) => core.setOutput(n, v),
-    setFailed: (m) => core.setFailed(m),
-    error: (m, p) => core.error(m, p),
-    warning: (m, p) => core.warning(m, p),
-    info: (m) => core.info(m),
+    // Userinfo in any URL is masked in every line the action writes (logs, annotations, outputs).
+    setOutput: (n, v) => core.setOutput(n, redactUrls(v)),
+    setFailed: (m) => core.setFailed(redactUrls(m)),
+    error: (m, p) => core.error(redactUrls(m), p),
+    warning: (m, p) => core.warning(redactUrls(m), p),
+    info: (m) => core.info(redactUrls(m)),
     setSecret: (v) => core.setSecret(v),
     group: (n, fn) => core.group(n, fn),
     summary: async (md) => {
-      await core.summary.addRaw(md, true).write();
+      await core.summary.addRaw(redactUrls(md), true).write();
     },
     cwd: process.env.GITHUB_WORKSPACE ?? process.cwd(),
     env: process.env,
@@ -116,6 +119,10 @@ export async function run(io: ActionIo = coreIo()): Promise<void> {
       overrides: overridesFromInputs(io.getInput),
     });
     const { config } = loaded;
+    // Credentials in index URLs are masked by the runner too, wherever they might be printed.
+    const ix = pipIndexes(config.python, io.env);
+    for (const u of [ix.indexUrl, ...ix.extraIndexUrls, config.python.torchIndexUrl])
+      for (const c of u ? urlCredentials(u) : []) io.setSecret?.(c);
     let stages: Set<Stage> = parseStages(io.getInput('stages'), 'input "stages"');
     // build: false (kept from 0.1) publishes the plan only.
     if (!bool(io, 'build', true)) stages = new Set(['plan']);

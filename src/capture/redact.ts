@@ -1,13 +1,17 @@
 // Secrets never reach a record, log, summary or comment: redaction by variable name and by value
 // pattern (the in-container probe applies the same rules; this pass covers everything else, such
-// as the image config the engine reports, and re-checks the probe's output).
+// as the image config the engine reports, and re-checks the probe's output), and URL userinfo in
+// any text (`https://user:***@host/simple`, `https://***@host/` for a token used as the user name).
 export const REDACTED = '[redacted]';
+/** What replaces a URL's password (or a lone user name, which is often a token) in free text. */
+export const MASK = '***';
 
 const SECRET_NAME = /TOKEN|SECRET|PASSW(OR)?D|KEY|CREDENTIAL|AUTH|PRIVATE|SESSION|COOKIE|SIGNATURE/i;
 const SECRET_VALUE: RegExp[] = [
   /hf_[A-Za-z0-9]{20,}/,
   /gh[pousr]_[A-Za-z0-9]{20,}/,
   /github_pat_[A-Za-z0-9_]{20,}/,
+  /glpat-[A-Za-z0-9_-]{20,}/,
   /(AKIA|ASIA)[0-9A-Z]{16}/,
   /xox[abposr]-[A-Za-z0-9-]{10,}/,
   /eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/, // JWT
@@ -16,17 +20,43 @@ const SECRET_VALUE: RegExp[] = [
 /** A long base64-like value under any name; plain hex (commit SHAs, digests) is not a secret. */
 const BASE64_LIKE = /^[A-Za-z0-9+/_=-]{40,}$/;
 const HEX = /^[0-9a-fA-F]+$/;
-const URL_CREDENTIALS = /(:\/\/[^/\s:@]+:)[^@\s]+@/g;
+/**
+ * scheme://user:password@ or scheme://user@ (a token as the user name). Linear: the userinfo is a
+ * run of characters that excludes '/', '@' and whitespace, bounded, so no input backtracks badly.
+ */
+const URL_USERINFO = /([A-Za-z][A-Za-z0-9+.-]{0,30}:\/\/)([^\s/@:]{1,512})(?::([^\s/@]{0,1024}))?@/g;
 
 export function looksSecret(value: string): boolean {
+  if (value.length > 4096) return SECRET_VALUE.some((p) => p.test(value)); // long text: patterns only
   if (SECRET_VALUE.some((p) => p.test(value))) return true;
   return BASE64_LIKE.test(value) && !HEX.test(value) && /[A-Za-z]/.test(value) && /[0-9]/.test(value);
+}
+
+/**
+ * Userinfo in every URL of a text: `https://user:pw@host` -> `https://user:***@host`,
+ * `https://token@host` -> `https://***@host`. For logs, errors, Markdown: anything shown.
+ */
+export function redactUrls(text: string, mask: string = MASK): string {
+  if (!text.includes('@')) return text;
+  return text.replace(URL_USERINFO, (_m, scheme: string, user: string, pw: string | undefined) =>
+    pw === undefined ? `${scheme}${mask}@` : `${scheme}${user}:${mask}@`,
+  );
+}
+
+/** The credentials of a URL (user name and password), to mask in logs (core.setSecret). */
+export function urlCredentials(url: string): string[] {
+  try {
+    const u = new URL(url);
+    return [decodeURIComponent(u.username), decodeURIComponent(u.password)].filter((s) => s.length >= 3);
+  } catch {
+    return [];
+  }
 }
 
 /** The value to show for an environment variable NAME=value. */
 export function redactEnvValue(name: string, value: string): string {
   if (SECRET_NAME.test(name)) return REDACTED;
-  const noCreds = value.replace(URL_CREDENTIALS, `$1${REDACTED}@`);
+  const noCreds = redactUrls(value, REDACTED);
   return looksSecret(noCreds) ? REDACTED : noCreds;
 }
 
@@ -44,7 +74,7 @@ export function redactEnvList(list: readonly string[] = []): Record<string, stri
 /** Every string anywhere in a JSON value that looks like a secret is replaced (keys are kept). */
 export function redactDeep<T>(value: T): T {
   if (typeof value === 'string') {
-    const noCreds = value.replace(URL_CREDENTIALS, `$1${REDACTED}@`);
+    const noCreds = redactUrls(value, REDACTED);
     return (looksSecret(noCreds) ? REDACTED : noCreds) as T;
   }
   if (Array.isArray(value)) return value.map((v) => redactDeep(v)) as T;

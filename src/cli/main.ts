@@ -3,6 +3,7 @@
 
 import type { DockerAdapter } from '../docker/adapter.js';
 import { createDefaultDockerAdapter } from '../docker/engine.js';
+import { redactUrls } from '../capture/redact.js';
 import { describeError, exitCodeOf, InputError } from '../errors.js';
 import { VERSION } from '../version.js';
 import { buildCommand } from './commands/build.js';
@@ -88,8 +89,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 export function processIo(): CliIo {
   let docker: DockerAdapter | undefined;
   return {
-    stdout: (t) => process.stdout.write(t),
-    stderr: (t) => process.stderr.write(t),
+    // Last line of defence: userinfo in any URL is masked in everything the CLI prints.
+    stdout: (t) => process.stdout.write(redactUrls(t)),
+    stderr: (t) => process.stderr.write(redactUrls(t)),
     cwd: process.cwd(),
     env: process.env,
     docker: () => {

@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { redactDeep, redactUrls, REDACTED, urlCredentials } from '../../src/capture/redact.js';
+import { describeIndexes, pipConf, pipIndexEnv, pipIndexes } from '../../src/python/indexes.js';
+
+describe('URL userinfo redaction in free text', () => {
+  it.each([
+    ['http://user:TOKEN@host/simple', 'http://user:***@host/simple'],
+    [
+      'pip: Looking in indexes: https://me:p%40ss@pkgs.example.com/simple, https://pypi.org/simple',
+      'pip: Looking in indexes: https://me:***@pkgs.example.com/simple, https://pypi.org/simple',
+    ],
+    [
+      'https://glpat-abcdefghijklmnopqrst@gitlab.example.com/api/v4/projects/1/packages/pypi/simple',
+      'https://***@gitlab.example.com/api/v4/projects/1/packages/pypi/simple',
+    ],
+    [
+      'git+https://x-access-token:ghs_abc@github.com/o/r.git#egg=r',
+      'git+https://x-access-token:***@github.com/o/r.git#egg=r',
+    ],
+    [
+      '--extra-index-url=http://a:b@127.0.0.1:5001/simple',
+      '--extra-index-url=http://a:***@127.0.0.1:5001/simple',
+    ],
+    ['user:pw@host without a scheme stays', 'user:pw@host without a scheme stays'],
+    ['mail me@example.com', 'mail me@example.com'],
+    ['https://pypi.org/simple', 'https://pypi.org/simple'],
+    ['ssh://git@github.com/o/r', 'ssh://***@github.com/o/r'],
+  ])('%s', (input, expected) => {
+    expect(redactUrls(input)).toBe(expected);
+  });
+
+  it('redacts every URL of a multi-line text and never the host', () => {
+    const text = 'a http://u:one@h1/x\nb https://two@h2/y and http://u:three@h3';
+    const out = redactUrls(text);
+    for (const t of ['one', 'two', 'three']) expect(out).not.toContain(t);
+    for (const h of ['h1/x', 'h2/y', 'h3']) expect(out).toContain(h);
+  });
+
+  it('records use the record marker, for user:password and for a lone token user', () => {
+    expect(redactDeep({ u: 'https://u:pw@h/s', t: 'https://glpat-zzzzzzzzzzzzzzzzzzzz@h/s' })).toEqual({
+      u: `https://u:${REDACTED}@h/s`,
+      t: `https://${REDACTED}@h/s`,
+    });
+    expect(redactDeep('https://plainuser@h/s')).toBe(`https://${REDACTED}@h/s`);
+  });
+
+  it('extracts the credentials of a URL to mask in logs', () => {
+    expect(urlCredentials('https://user1:s%40cret@h/simple')).toEqual(['user1', 's@cret']);
+    expect(urlCredentials('https://h/simple')).toEqual([]);
+    expect(urlCredentials('not a url')).toEqual([]);
+  });
+});
+
+describe('pip indexes from the config, else the environment', () => {
+  it.each([
+    [{}, {}, { extraIndexUrls: [] }],
+    [
+      { indexUrl: 'http://a/simple' },
+      { PIP_INDEX_URL: 'http://env/simple' },
+      { indexUrl: 'http://a/simple', extraIndexUrls: [] },
+    ],
+    [
+      {},
+      { PIP_INDEX_URL: 'http://env/simple', PIP_EXTRA_INDEX_URL: 'http://x/s  http://y/s' },
+      { indexUrl: 'http://env/simple', extraIndexUrls: ['http://x/s', 'http://y/s'] },
+    ],
+    [
+      { extraIndexUrls: ['http://c/s'] },
+      { PIP_EXTRA_INDEX_URL: 'http://x/s' },
+      { extraIndexUrls: ['http://c/s'] },
+    ],
+  ])('%j with env %j', (python, env, expected) => {
+    expect(pipIndexes(python, env)).toEqual(expected);
+  });
+
+  it('renders pip.conf, the exec environment and a redacted description', () => {
+    const ix = { indexUrl: 'http://u:T0KEN@h/simple', extraIndexUrls: ['http://e1/s', 'http://v:T2@e2/s'] };
+    expect(pipConf(ix)).toBe(
+      '[global]\nindex-url = http://u:T0KEN@h/simple\nextra-index-url =\n    http://e1/s\n    http://v:T2@e2/s\n',
+    );
+    expect(pipIndexEnv(ix)).toEqual({
+      PIP_INDEX_URL: 'http://u:T0KEN@h/simple',
+      PIP_EXTRA_INDEX_URL: 'http://e1/s http://v:T2@e2/s',
+    });
+    expect(describeIndexes(ix)).toBe('http://u:***@h/simple, http://e1/s, http://v:***@e2/s');
+    expect(describeIndexes({ extraIndexUrls: [] })).toBe('https://pypi.org/simple');
+  });
+});

@@ -1,0 +1,48 @@
+// Where pip looks for packages, for the resolver and the build alike: the config's python.indexUrl
+// and python.extraIndexUrls, else the environment's PIP_INDEX_URL / PIP_EXTRA_INDEX_URL (as pip
+// itself would read them). These URLs often carry credentials (https://user:TOKEN@host/simple), so
+// they reach pip only through its environment or a pip.conf file (a BuildKit secret mount in the
+// build), never a command line or a build argument; anything shown goes through redactUrls.
+import { redactUrls } from '../capture/redact.js';
+
+export interface PipIndexes {
+  indexUrl?: string;
+  extraIndexUrls: string[];
+}
+
+export function pipIndexes(
+  python: { indexUrl?: string | undefined; extraIndexUrls?: readonly string[] | undefined },
+  env: Readonly<Record<string, string | undefined>> = {},
+): PipIndexes {
+  const indexUrl = python.indexUrl ?? (env.PIP_INDEX_URL?.trim() || undefined);
+  const extra =
+    python.extraIndexUrls && python.extraIndexUrls.length > 0
+      ? [...python.extraIndexUrls]
+      : (env.PIP_EXTRA_INDEX_URL ?? '').split(/\s+/).filter(Boolean);
+  return { ...(indexUrl !== undefined && { indexUrl }), extraIndexUrls: extra };
+}
+
+/** The environment that points pip at the indexes (for `docker exec` env, never argv). */
+export function pipIndexEnv(ix: PipIndexes): Record<string, string> {
+  return {
+    ...(ix.indexUrl !== undefined && { PIP_INDEX_URL: ix.indexUrl }),
+    ...(ix.extraIndexUrls.length > 0 && { PIP_EXTRA_INDEX_URL: ix.extraIndexUrls.join(' ') }),
+  };
+}
+
+/** A pip configuration file with the indexes (pip reads it from PIP_CONFIG_FILE). */
+export function pipConf(ix: PipIndexes): string {
+  const lines = ['[global]'];
+  if (ix.indexUrl !== undefined) lines.push(`index-url = ${ix.indexUrl}`);
+  if (ix.extraIndexUrls.length > 0) {
+    lines.push('extra-index-url =', ...ix.extraIndexUrls.map((u) => `    ${u}`));
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** The indexes as shown to people: userinfo masked. */
+export function describeIndexes(ix: PipIndexes): string {
+  return [ix.indexUrl ?? 'https://pypi.org/simple', ...ix.extraIndexUrls]
+    .map((u) => redactUrls(u))
+    .join(', ');
+}
