@@ -1,18 +1,21 @@
 // Resolve on real pip in real containers: a local PEP 503 index of generated wheels whose METADATA
 // copies the real packages' Requires-Dist, and a base image holding numpy 1.26.4 + numba +
 // nvidia-modelopt (which need numpy<2.1 and numpy<2).
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, request, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { stringify } from 'yaml';
 import { runCli } from '../../src/cli/main.js';
-import { type DockerAdapter, RUN_ID, RUN_LABEL } from '../../src/docker/adapter.js';
+import { type ContainerSession, type DockerAdapter, RUN_ID, RUN_LABEL } from '../../src/docker/adapter.js';
 import { createDefaultDockerAdapter } from '../../src/docker/engine.js';
 import type { Resolution } from '../../src/resolve/result.js';
 import { closedPort } from '../helpers/net.js';
 import { captureIo } from '../helpers/fakes.js';
-import { startWheelIndex, type WheelIndex, type WheelSpec } from '../helpers/wheel-index.js';
+import { startWheelIndex, type WheelIndex, type WheelSpec, wheelFileName } from '../helpers/wheel-index.js';
 
 const env = inject('dockerEnv');
 
@@ -84,22 +87,26 @@ describe.skipIf(!env.available)('ml-image resolve on real pip', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  async function resolve(requirements: string, args: string[] = [], arch = 'amd64') {
+  async function resolve(
+    requirements: string,
+    args: string[] = [],
+    arch = 'amd64',
+    opts: { indexUrl?: string | null; docker?: DockerAdapter; image?: string } = {},
+  ) {
     const req = path.join(dir, `req-${Math.random().toString(36).slice(2)}.txt`);
     writeFileSync(req, requirements);
     const out = path.join(dir, `out-${Math.random().toString(36).slice(2)}`);
-    const io = captureIo(dir, docker);
+    const io = captureIo(dir, opts.docker ?? docker);
     const code = await runCli(
       [
         'resolve',
         '--image',
-        `${baseRepo}:${arch}`,
+        opts.image ?? `${baseRepo}:${arch}`,
         '--platform',
         `linux/${arch}`,
         '--requirements',
         req,
-        '--index-url',
-        index.url,
+        ...(opts.indexUrl === null ? [] : ['--index-url', opts.indexUrl ?? index.url]),
         '--out',
         out,
         ...args,
@@ -268,5 +275,156 @@ describe.skipIf(!env.available)('ml-image resolve on real pip', () => {
     expect(run.exitCode, run.stdout + run.stderr).toBe(0);
     expect(run.stdout).toContain('No broken requirements found.');
     expect(run.stdout.trim().split('\n').at(-1)).toBe('1.26.4 4.11.0.86');
+  });
+
+  // ---- trust: nothing large or secret on a command line; pip's failures named for what they are
+
+  /** The real adapter, recording `docker inspect` of every session container it starts. */
+  function inspectingDocker(seen: string[]): DockerAdapter {
+    return {
+      ...docker,
+      async startSession(spec) {
+        const s: ContainerSession = await docker.startSession(spec);
+        const r = spawnSync('docker', ['inspect', s.containerId], { encoding: 'utf8' });
+        expect(r.status, r.stderr).toBe(0);
+        seen.push(r.stdout);
+        return s;
+      },
+    };
+  }
+
+  it('a 150 KB requirements file resolves (files reach the container as an archive, not argv)', async () => {
+    // The size of a hash-pinned lock file: one requirement with 2,000 --hash lines (the right one last).
+    const wheel = path.join(index.root, 'simple', 'tqdm', wheelFileName({ name: 'tqdm', version: '4.66.0' }));
+    const sha = createHash('sha256').update(readFileSync(wheel)).digest('hex');
+    const decoys = Array.from({ length: 1999 }, (_, i) =>
+      createHash('sha256').update(String(i)).digest('hex'),
+    );
+    const text = `tqdm==4.66.0 \\\n${[...decoys, sha].map((h) => `    --hash=sha256:${h}`).join(' \\\n')}\n`;
+    expect(text.length).toBeGreaterThan(150_000);
+    const r = await resolve(text);
+    expect(r.code, r.stderr).toBe(0);
+    const res = JSON.parse(r.read('resolution.json')) as Resolution;
+    expect(res.resolved?.install).toEqual([{ name: 'tqdm', version: '4.66.0' }]);
+  });
+
+  it("the requirements' own --index-url with a token works, and the token is shown nowhere", async () => {
+    const token = 'glpat-SECRETxTOKENx0123456789abc';
+    const seen: string[] = [];
+    const authed = index.url.replace('http://', `http://mlimg:${token}@`);
+    const r = await resolve(`--index-url ${authed}\ntqdm\n`, ['--json'], 'amd64', {
+      indexUrl: null,
+      docker: inspectingDocker(seen),
+    });
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ status: 'clean' });
+    for (const f of ['resolution.json', 'explanation.md', 'constraints.txt'])
+      expect(r.read(f)).not.toContain(token);
+    expect(r.stdout).not.toContain(token);
+    expect(r.stderr).not.toContain(token);
+    expect(seen).toHaveLength(1);
+    expect(seen[0]).not.toContain(token); // not in the container's Cmd, Entrypoint, Env or labels
+  });
+
+  it('an index URL with a token from the flag reaches pip by environment only, and a failure hides it', async () => {
+    const token = 'SECRETxFLAGxTOKEN';
+    const port = await closedPort();
+    const seen: string[] = [];
+    const r = await resolve('tqdm\n', [], 'amd64', {
+      indexUrl: `http://u:${token}@127.0.0.1:${port}/simple`,
+      docker: inspectingDocker(seen),
+    });
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain(`the package index http://u:***@127.0.0.1:${port}/simple is unreachable`);
+    expect(r.stderr + r.stdout).not.toContain(token);
+    expect(seen[0]).not.toContain(token);
+  });
+
+  it('a base image without python3 is exit 2 naming the image', async () => {
+    const r = await resolve('tqdm\n', [], 'amd64', { image: images.busyboxAmd64 });
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stderr).toContain(`error: ${images.busyboxAmd64} has no python3`);
+    expect(r.stderr).toContain('resolve needs python3 and pip');
+    expect(r.stderr).not.toMatch(/internal error/);
+  });
+
+  it("a wrong --hash is exit 2 with pip's message and the line, not a conflict", async () => {
+    const r = await resolve(`tqdm==4.66.0 --hash=sha256:${'0'.repeat(64)}\n`);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/req-[a-z0-9]+\.txt:1: a downloaded file does not match the --hash/);
+    expect(r.stderr).toContain('THESE PACKAGES DO NOT MATCH THE HASHES');
+    expect(r.stderr).not.toContain('conflict');
+  });
+
+  it('the right --hash resolves', async () => {
+    const wheel = path.join(index.root, 'simple', 'tqdm', wheelFileName({ name: 'tqdm', version: '4.66.0' }));
+    const sha = createHash('sha256').update(readFileSync(wheel)).digest('hex');
+    const r = await resolve(`tqdm==4.66.0 --hash=sha256:${sha}\n`);
+    expect(r.code, r.stderr).toBe(0);
+  });
+
+  it('-e . is exit 2: the local project is not inside the base image', async () => {
+    const r = await resolve('tqdm\n-e .\n');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/req-[a-z0-9]+\.txt:2: a local path in the requirements is not there inside/);
+    expect(r.stderr).toContain('does not appear to be a Python project');
+  });
+
+  it('a failing direct URL is blamed on that URL (redacted), not the index', async () => {
+    const missing = `${index.origin.replace('http://', 'http://u:SECRETxDIRECT@')}/nowhere/pkg-1.0-py3-none-any.whl`;
+    const r = await resolve(`tqdm\npkg @ ${missing}\n`);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(
+      /req-[a-z0-9]+\.txt:2: the direct URL http:\/\/u:\*\*\*@127\.0\.0\.1:\d+\/nowhere\/pkg-1\.0-py3-none-any\.whl failed: HTTP error 404/,
+    );
+    expect(r.stderr).not.toContain('package index');
+    expect(r.stderr).not.toContain('SECRETxDIRECT');
+  });
+
+  it('the index answering 503 and then 200 is retried, not classified as a conflict', async () => {
+    // A proxy in front of the wheel index: the first 5 requests get 503 (more than pip's own 3
+    // retries of one URL), then everything is passed through.
+    let requests = 0;
+    const target = new URL(index.origin);
+    const proxy: Server = createServer((req, res) => {
+      requests += 1;
+      if (requests <= 5) {
+        res.writeHead(503).end('busy');
+        return;
+      }
+      const up = request(
+        { host: target.hostname, port: target.port, path: req.url, method: req.method, headers: req.headers },
+        (ur) => {
+          res.writeHead(ur.statusCode ?? 502, ur.headers);
+          ur.pipe(res);
+        },
+      );
+      up.on('error', () => res.writeHead(502).end());
+      req.pipe(up);
+    });
+    await new Promise<void>((ok) => proxy.listen(0, '127.0.0.1', ok));
+    try {
+      const { port } = proxy.address() as { port: number };
+      const r = await resolve('tqdm\n', [], 'amd64', { indexUrl: `http://127.0.0.1:${port}/simple` });
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stderr).toMatch(/the package index failed .*; trying once more/);
+      const res = JSON.parse(r.read('resolution.json')) as Resolution;
+      expect(res.status).toBe('clean');
+      expect(res.resolved?.install).toEqual([{ name: 'tqdm', version: '4.66.0' }]);
+      expect(requests).toBeGreaterThan(5);
+    } finally {
+      proxy.closeAllConnections();
+      await new Promise<void>((ok) => proxy.close(() => ok()));
+    }
+  });
+
+  it('leaves no resolver container behind', async () => {
+    expect(
+      await docker.listManagedContainers({
+        'io.github.ml-image-action.stage': 'resolve',
+        [RUN_LABEL]: RUN_ID,
+      }),
+    ).toEqual([]);
+    expect(readdirSync(dir).length).toBeGreaterThan(0);
   });
 });

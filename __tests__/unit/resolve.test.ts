@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { constraintsText, type InstalledDist, osOwned, pinDecisions } from '../../src/resolve/constraints.js';
 import { renderExplanation } from '../../src/resolve/explain.js';
 import { findHazards, hazardTable } from '../../src/resolve/hazards.js';
+import { EnvironmentError, InputError } from '../../src/errors.js';
 import {
+  classifyPipFailure,
   conflictBlock,
   indexUnreachable,
   invalidRequirement,
@@ -10,7 +12,7 @@ import {
   requirementNames,
   userRequestedInConflict,
 } from '../../src/resolve/pip-output.js';
-import { chainOf } from '../../src/resolve/resolve.js';
+import { chainOf, looksTransient, pipFailureError } from '../../src/resolve/resolve.js';
 import type { Resolution } from '../../src/resolve/result.js';
 
 const dist = (name: string, version: string, extra: Partial<InstalledDist> = {}): InstalledDist => ({
@@ -262,7 +264,6 @@ describe('resolution reuse (ml-image run)', () => {
     image: 'localhost:5000/base:1',
     platform: 'linux/arm64',
     requirements: { text: 'tqdm>=4.60', origins: ['requirements.txt:1'] },
-    extraIndexUrls: [],
     mode: 'auto' as const,
   };
   it('keys by base digest and every decisive input, not the network mode', async () => {
@@ -273,7 +274,12 @@ describe('resolution reuse (ml-image run)', () => {
     expect(
       resolutionKey('sha256:aa', { ...input, requirements: { text: 'tqdm>=4.61', origins: [] } }),
     ).not.toBe(k);
-    expect(resolutionKey('sha256:aa', { ...input, indexUrl: 'http://mirror/simple' })).not.toBe(k);
+    expect(
+      resolutionKey('sha256:aa', {
+        ...input,
+        indexes: { indexUrl: 'http://mirror/simple', extraIndexUrls: [] },
+      }),
+    ).not.toBe(k);
   });
 
   it('answers from the cache without starting a container when asked to reuse', async () => {
@@ -300,5 +306,283 @@ describe('resolution reuse (ml-image run)', () => {
     expect(lines.join('\n')).toMatch(/reused the resolution of identical inputs/);
     // Without reuse the container is started (the fake refuses it): no silent cache answers.
     await expect(resolveAgainstBase(input, { docker, cache })).rejects.toThrow(/startSession/);
+  });
+});
+
+// pip 23.0.1's own output, recorded in the test bed's Debian python image (PIP_INDEX_URL set,
+// requirements in /tmp/ml-image-resolve/requirements.txt).
+const D = '/tmp/ml-image-resolve';
+const PIP_OUT = {
+  hash: `Looking in indexes: http://127.0.0.1:5001/simple
+Collecting tqdm==4.66.0
+  Downloading http://127.0.0.1:5001/simple/tqdm/tqdm-4.66.0-py3-none-any.whl (946 bytes)
+ERROR: THESE PACKAGES DO NOT MATCH THE HASHES FROM THE REQUIREMENTS FILE. If you have updated the package versions, please update the hashes. Otherwise, examine the package contents carefully; someone may have tampered with them.
+    tqdm==4.66.0 from http://127.0.0.1:5001/simple/tqdm/tqdm-4.66.0-py3-none-any.whl (from -r ${D}/requirements.txt (line 2)):
+        Expected sha256 0000000000000000000000000000000000000000000000000000000000000000
+             Got        d73c0f782f613e0cad4b552fd75921e9310675d02e52b157500e8b7cdf7b5da1
+`,
+  requireHashes: `Collecting tqdm
+ERROR: In --require-hashes mode, all requirements must have their versions pinned with ==. These do not:
+    tqdm from http://127.0.0.1:5001/simple/tqdm/tqdm-4.66.0-py3-none-any.whl (from -r ${D}/requirements.txt (line 1))
+`,
+  editableDot: `Obtaining file:/// (from -r ${D}/requirements.txt (line 2))
+ERROR: file:/// (from -r ${D}/requirements.txt (line 2)) does not appear to be a Python project: neither 'setup.py' nor 'pyproject.toml' found.
+`,
+  missingPath: `ERROR: Invalid requirement: './pkg' (from line 2 of ${D}/requirements.txt)
+Hint: It looks like a path. File './pkg' does not exist.
+`,
+  direct404: `Collecting pkg@ http://127.0.0.1:5932/pkg-1.0-py3-none-any.whl
+  ERROR: HTTP error 404 while getting http://127.0.0.1:5932/pkg-1.0-py3-none-any.whl
+ERROR: Could not install requirement pkg@ http://127.0.0.1:5932/pkg-1.0-py3-none-any.whl from http://127.0.0.1:5932/pkg-1.0-py3-none-any.whl (from -r ${D}/requirements.txt (line 2)) because of HTTP error 404 Client Error: Not Found for url: http://127.0.0.1:5932/pkg-1.0-py3-none-any.whl for URL http://127.0.0.1:5932/pkg-1.0-py3-none-any.whl
+`,
+  directRefused: `Collecting pkg@ http://127.0.0.1:1/pkg-1.0-py3-none-any.whl
+  WARNING: Retrying (Retry(total=0, connect=None, read=None, redirect=None, status=None)) after connection broken by 'NewConnectionError('<pip._vendor.urllib3.connection.HTTPConnection object at 0x7f6a7f70d1d0>: Failed to establish a new connection: [Errno 111] Connection refused')': /pkg-1.0-py3-none-any.whl
+ERROR: Could not install packages due to an OSError: HTTPConnectionPool(host='127.0.0.1', port=1): Max retries exceeded with url: /pkg-1.0-py3-none-any.whl (Caused by NewConnectionError('<pip._vendor.urllib3.connection.HTTPConnection object at 0x7f6a7f70e750>: Failed to establish a new connection: [Errno 111] Connection refused'))
+`,
+  direct503: `Collecting pkg@ http://127.0.0.1:5931/pkg-1.0-py3-none-any.whl
+ERROR: Could not install packages due to an OSError: HTTPConnectionPool(host='127.0.0.1', port=5931): Max retries exceeded with url: /pkg-1.0-py3-none-any.whl (Caused by ResponseError('too many 503 error responses'))
+`,
+  noMatch: `Looking in indexes: http://u:****@127.0.0.1:5001/simple
+ERROR: Could not find a version that satisfies the requirement tqdmx (from versions: none)
+ERROR: No matching distribution found for tqdmx
+`,
+  index503Verbose: `Looking in indexes: http://u:****@127.0.0.1:5931/simple
+  Could not fetch URL http://u:****@127.0.0.1:5931/simple/tqdm/: There was a problem confirming the ssl certificate: HTTPConnectionPool(host='127.0.0.1', port=5931): Max retries exceeded with url: /simple/tqdm/ (Caused by ResponseError('too many 503 error responses')) - skipping
+ERROR: Could not find a version that satisfies the requirement tqdm (from versions: none)
+ERROR: No matching distribution found for tqdm
+`,
+  conflict: `${PIP_CONFLICT}ERROR: ResolutionImpossible: for help visit https://pip.pypa.io/en/latest/topics/dependency-resolution/#dealing-with-dependency-conflicts\n`,
+};
+
+describe('pip failures that are not conflicts', () => {
+  const ctx = {
+    image: 'localhost:5000/base:1',
+    origins: ['/w/requirements.txt:1', '/w/requirements.txt:3'],
+    requirements: [
+      { name: 'numpy', editable: false, origin: '/w/requirements.txt:1' },
+      {
+        name: 'pkg',
+        url: 'http://127.0.0.1:5932/pkg-1.0-py3-none-any.whl',
+        editable: false,
+        origin: '/w/requirements.txt:3',
+      },
+      {
+        name: 'pkg2',
+        url: 'http://127.0.0.1:1/pkg-1.0-py3-none-any.whl',
+        editable: false,
+        origin: '/w/b.txt:7',
+      },
+      {
+        name: 'pkg3',
+        url: 'http://127.0.0.1:5931/pkg-1.0-py3-none-any.whl',
+        editable: false,
+        origin: '/w/c.txt:9',
+      },
+      { name: 'tqdmx', editable: false, origin: '/w/requirements.txt:1' },
+    ],
+    indexes: { indexUrl: 'http://u:SECRETTOKEN@127.0.0.1:5001/simple', extraIndexUrls: [] },
+  };
+
+  it.each([
+    [
+      'hash',
+      2,
+      /^\/w\/requirements\.txt:3: a downloaded file does not match the --hash/,
+      /Expected sha256 0000/,
+    ],
+    [
+      'requireHashes',
+      2,
+      /^\/w\/requirements\.txt:1: a downloaded file does not match/,
+      /must have their versions pinned/,
+    ],
+    [
+      'editableDot',
+      2,
+      /^\/w\/requirements\.txt:3: a local path in the requirements is not there inside localhost:5000\/base:1/,
+      /does not appear to be a Python project/,
+    ],
+    ['missingPath', 2, /^\/w\/requirements\.txt:3: invalid requirement "\.\/pkg"/, /It looks like a path/],
+    [
+      'direct404',
+      2,
+      /^\/w\/requirements\.txt:3: the direct URL http:\/\/127\.0\.0\.1:5932\/pkg-1\.0-py3-none-any\.whl failed: HTTP error 404/,
+      /HTTP error 404 while getting/,
+    ],
+    [
+      'directRefused',
+      3,
+      /^\/w\/b\.txt:7: the direct URL http:\/\/127\.0\.0\.1:1\/pkg-1\.0-py3-none-any\.whl is unreachable/,
+      /Connection refused/,
+    ],
+    [
+      'direct503',
+      3,
+      /^\/w\/c\.txt:9: the direct URL .*5931.* is unreachable/,
+      /too many 503 error responses/,
+    ],
+    [
+      'noMatch',
+      2,
+      /^\/w\/requirements\.txt:1: no release of "tqdmx" found on http:\/\/u:\*\*\*@127\.0\.0\.1:5001\/simple/,
+      /No matching distribution found for tqdmx/,
+    ],
+    [
+      'index503Verbose',
+      3,
+      /^the package index http:\/\/u:\*\*\*@127\.0\.0\.1:5001\/simple is unreachable/,
+      /too many 503/,
+    ],
+  ] as const)("%s: exit %i, blamed on its line, with pip's words", (key, exitCode, message, pipSaid) => {
+    const err = pipFailureError(PIP_OUT[key], ctx)!;
+    expect(err).toBeDefined();
+    expect(err.exitCode).toBe(exitCode);
+    expect(err.message).toMatch(message);
+    expect(err.message).toMatch(pipSaid);
+    expect(err.message).not.toContain('conflict among themselves');
+    expect(`${err.message}\n${err.fix}`).not.toContain('SECRETTOKEN');
+    expect(err.message).not.toContain(`${D}/`);
+  });
+
+  it('a direct URL that fails is not blamed on the configured index', () => {
+    for (const key of ['direct404', 'directRefused', 'direct503'] as const)
+      for (const t of [pipFailureError(PIP_OUT[key], ctx)!.message, pipFailureError(PIP_OUT[key], ctx)!.fix])
+        expect(t).not.toContain('package index');
+  });
+
+  it('only ResolutionImpossible is a conflict', () => {
+    expect(pipFailureError(PIP_OUT.conflict, ctx)).toBeUndefined();
+    expect(classifyPipFailure(PIP_OUT.conflict).kind).toBe('conflict');
+    for (const [key, out] of Object.entries(PIP_OUT))
+      if (key !== 'conflict') expect(classifyPipFailure(out).kind, key).not.toBe('conflict');
+  });
+
+  it("an unknown pip failure is exit 1 with pip's last words, not a conflict", () => {
+    const err = pipFailureError('Collecting x\nERROR: something odd happened\n', ctx)!;
+    expect(err.exitCode).toBe(1);
+    expect(err.message).toMatch(/not a dependency conflict[\s\S]*something odd happened/);
+  });
+
+  it.each([
+    [PIP_OUT.noMatch, true], // an index answering 5xx looks exactly like this without -v
+    [PIP_OUT.direct503, true],
+    [PIP_OUT.directRefused, true],
+    [PIP_OUT.hash, false],
+    [PIP_OUT.conflict, false],
+    [PIP_OUT.missingPath, false],
+  ])('looksTransient %#', (out, transient) => {
+    expect(looksTransient(out)).toBe(transient);
+  });
+});
+
+describe('the resolver in a scripted session', () => {
+  const SNAPSHOT = JSON.stringify({
+    python: { version: '3.11.2' },
+    pipVersion: '23.0.1',
+    environment: {},
+    env: {},
+    installed: [],
+    constraintFile: null,
+  });
+  const input = {
+    image: 'localhost:5000/base:1',
+    platform: 'linux/amd64',
+    requirements: {
+      text: 'numpy\ntqdm==4.66.0 --hash=sha256:00',
+      origins: ['/w/r.txt:1', '/w/r.txt:2'],
+    },
+    indexes: {
+      indexUrl: 'http://u:SECRETTOKEN@127.0.0.1:5001/simple',
+      extraIndexUrls: ['http://x:TOK2@h/simple'],
+    },
+    mode: 'auto' as const,
+  };
+
+  it('a base image without python3 is exit 2 naming the image', async () => {
+    const { resolveAgainstBase } = await import('../../src/resolve/resolve.js');
+    const { fakeDocker, fakeSession } = await import('../helpers/fakes.js');
+    const session = fakeSession(() => ({ exitCode: 127, stderr: 'sh: 1: python3: not found\n' }));
+    const docker = fakeDocker({ startSession: () => Promise.resolve(session) });
+    const err = await resolveAgainstBase(input, { docker }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(InputError);
+    expect((err as InputError).message).toMatch(
+      /^localhost:5000\/base:1 has no python3 .*resolve needs python3 and pip/,
+    );
+    expect(session.closed()).toBe(true);
+  });
+
+  it('files go in by putFiles, indexes by the exec environment; a hash failure is exit 2 on its line', async () => {
+    const { resolveAgainstBase } = await import('../../src/resolve/resolve.js');
+    const { fakeDocker, fakeSession } = await import('../helpers/fakes.js');
+    const session = fakeSession((cmd) => {
+      if (cmd[0] === 'sh') return { stdout: SNAPSHOT };
+      if (cmd.includes('pip')) return { exitCode: 1, stdout: PIP_OUT.hash };
+      return {};
+    });
+    const docker = fakeDocker({ startSession: () => Promise.resolve(session) });
+    const err = await resolveAgainstBase(input, { docker }).catch((e: unknown) => e);
+    expect((err as InputError).exitCode).toBe(2);
+    expect((err as InputError).message).toMatch(
+      /^\/w\/r\.txt:2: a downloaded file does not match the --hash/,
+    );
+    expect(session.files[`${D}/requirements.txt`]).toBe(`${input.requirements.text}\n`);
+    const pip = session.calls.filter((c) => c.cmd.includes('pip'));
+    expect(pip).toHaveLength(1); // a hash mismatch is not retried
+    for (const c of session.calls) expect(c.cmd.join(' ')).not.toMatch(/SECRETTOKEN|TOK2|base64/);
+    expect(pip[0]!.env).toMatchObject({
+      PIP_INDEX_URL: 'http://u:SECRETTOKEN@127.0.0.1:5001/simple',
+      PIP_EXTRA_INDEX_URL: 'http://x:TOK2@h/simple',
+    });
+    expect(session.closed()).toBe(true);
+  });
+
+  it('an index failure is retried once (verbose), then exit 3 naming the index redacted', async () => {
+    const { resolveAgainstBase } = await import('../../src/resolve/resolve.js');
+    const { fakeDocker, fakeSession } = await import('../helpers/fakes.js');
+    const session = fakeSession((cmd) => {
+      if (cmd[0] === 'sh') return { stdout: SNAPSHOT };
+      if (cmd.includes('pip'))
+        return { exitCode: 1, stdout: cmd.includes('-v') ? PIP_OUT.index503Verbose : PIP_OUT.noMatch };
+      return {};
+    });
+    const lines: string[] = [];
+    const docker = fakeDocker({ startSession: () => Promise.resolve(session) });
+    const err = await resolveAgainstBase(input, { docker, progress: (l) => lines.push(l) }).catch(
+      (e: unknown) => e,
+    );
+    expect((err as EnvironmentError).exitCode).toBe(3);
+    expect((err as EnvironmentError).message).toMatch(
+      /^the package index http:\/\/u:\*\*\*@127\.0\.0\.1:5001\/simple, http:\/\/x:\*\*\*@h\/simple is unreachable/,
+    );
+    expect(session.calls.filter((c) => c.cmd.includes('pip'))).toHaveLength(2);
+    expect(lines.join('\n')).toMatch(/trying once more/);
+    expect(lines.join('\n')).not.toMatch(/SECRETTOKEN|TOK2/);
+  });
+});
+
+describe('tar for putFiles', () => {
+  it('writes a ustar archive that tar lists with modes and contents', async () => {
+    const { tarArchive } = await import('../../src/docker/tar.js');
+    const big = 'x'.repeat(150_000);
+    const t = tarArchive([
+      { name: 'd/', mode: 0o700 },
+      { name: 'd/a.txt', content: 'hello\n', mode: 0o600 },
+      { name: 'd/big.txt', content: big, mode: 0o600 },
+    ]);
+    expect(t.length % 512).toBe(0);
+    // header fields: name, mode, size (octal), type flag, magic
+    expect(t.subarray(0, 2).toString()).toBe('d/');
+    expect(t.subarray(156, 157).toString()).toBe('5');
+    expect(t.subarray(512 + 100, 512 + 107).toString()).toBe('0000600');
+    expect(parseInt(t.subarray(512 + 124, 512 + 135).toString(), 8)).toBe(6);
+    expect(t.subarray(1024, 1030).toString()).toBe('hello\n');
+    expect(t.subarray(257, 262).toString()).toBe('ustar');
+    // checksum: sum of header bytes with the checksum field as spaces
+    const h = Buffer.from(t.subarray(0, 512));
+    const stored = parseInt(h.subarray(148, 154).toString(), 8);
+    h.fill(0x20, 148, 156);
+    expect(stored).toBe(h.reduce((a, b) => a + b, 0));
+    const bigHeader = 1536;
+    expect(parseInt(t.subarray(bigHeader + 124, bigHeader + 135).toString(), 8)).toBe(150_000);
   });
 });

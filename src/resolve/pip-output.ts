@@ -1,5 +1,6 @@
 // Reading pip's own words: the "conflict is caused by" block, invalid requirement lines, and the
 // signs of an unreachable index. Pure functions over pip's output.
+import { parseRequirementsText } from '../requirements/parse.js';
 
 export interface ConflictCause {
   line: string;
@@ -41,13 +42,11 @@ export function userRequestedInConflict(
   return [...names];
 }
 
-/** Project names of a requirements text (pip's own parsing happens in the container; this is for matching). */
+/** Project names of a requirements text (lines parsed as pip does; options, bare paths and URLs without #egg= skipped). */
 export function requirementNames(text: string): string[] {
-  return text
-    .split(/\r?\n/)
-    .map((l) => /^\s*([A-Za-z0-9][A-Za-z0-9._-]*)/.exec(l)?.[1])
-    .filter((n): n is string => n !== undefined)
-    .map(canon);
+  return parseRequirementsText(text).lines.flatMap((l) =>
+    l.kind === 'requirement' && l.name !== undefined ? [l.name] : [],
+  );
 }
 
 /** pip: "Invalid requirement: 'numpy>>2' (from line 3 of /tmp/x/requirements.txt)" */
@@ -69,4 +68,137 @@ export function indexUnreachable(output: string): string | undefined {
 /** "No matching distribution found for foo" with an index that answered: the package does not exist. */
 export function noMatchingDistribution(output: string): string | undefined {
   return /No matching distribution found for ([^\s]+)/.exec(output)?.[1];
+}
+
+// ---- pip failures that are not conflicts ------------------------------------------------------
+
+const TRANSIENT =
+  /too many 5\d\d error responses|\b5\d\d Server Error|HTTP error 5\d\d|Service Unavailable|Bad Gateway|Gateway Time-?out|Read timed out|ReadTimeoutError|Connection reset by peer|RemoteDisconnected|IncompleteRead/i;
+
+/** pip gave up on a 5xx, a reset or a timeout: worth one more try before anyone is blamed. */
+export function transientIndexError(output: string): string | undefined {
+  return output
+    .split(/\r?\n/)
+    .find((l) => TRANSIENT.test(l))
+    ?.trim();
+}
+
+/** pip printed ResolutionImpossible (the only case that is a conflict). */
+export function isResolutionImpossible(output: string): boolean {
+  return /ResolutionImpossible|The conflict is caused by:|conflicting dependencies/.test(output);
+}
+
+export type PipFailure =
+  | { kind: 'invalid-requirement'; requirement: string; line: number; message: string }
+  | {
+      kind: 'direct-url';
+      requirement: string;
+      url: string;
+      reason: string;
+      notFound: boolean;
+      line: number;
+      message: string;
+    }
+  | { kind: 'hash'; line: number; message: string }
+  | { kind: 'local-path'; line: number; message: string }
+  | { kind: 'unreachable'; message: string; url?: { host: string; port: string; path: string } }
+  | { kind: 'no-match'; requirement: string; message: string }
+  | { kind: 'conflict'; message: string }
+  | { kind: 'other'; message: string };
+
+/**
+ * pip's own words for a failure: its ERROR lines and what follows them (hints, hash details), at
+ * most `max` lines, without the retry chatter.
+ */
+export function pipMessage(output: string, max = 12): string {
+  const lines = output.split(/\r?\n/);
+  const first = lines.findIndex((l) => /^\s*ERROR: /.test(l));
+  const from = first < 0 ? lines.filter((l) => l.trim() !== '').slice(-max) : lines.slice(first);
+  return from
+    .filter((l) => l.trim() !== '' && !/^\s*(WARNING: Retrying|\[notice\])/.test(l))
+    .slice(0, max)
+    .join('\n')
+    .trim();
+}
+
+/** "(line N)" / "(from line N of FILE)" / "(from -r FILE (line N))" in pip's output. */
+function lineRef(text: string): number {
+  const m = /\(from line (\d+) of [^)]*\)|\(line (\d+)\)/.exec(text);
+  return m ? Number(m[1] ?? m[2]) : 0;
+}
+
+/** What kind of failure pip reports (most specific first). Pure. */
+export function classifyPipFailure(output: string): PipFailure {
+  const message = pipMessage(output);
+  const invalid = invalidRequirement(output);
+  if (invalid) return { kind: 'invalid-requirement', ...invalid, message };
+  const direct = /Could not install requirement (.+?) from (\S+)( \(from [^\n]*?\))? because of (.*)/.exec(
+    output,
+  );
+  if (direct) {
+    const reason = direct[4]!.replace(/ for URL \S+$/, '').trim();
+    return {
+      kind: 'direct-url',
+      requirement: direct[1]!.trim(),
+      url: direct[2]!,
+      reason,
+      notFound: /HTTP error 4\d\d|\b4\d\d Client Error/.test(reason),
+      line: lineRef(direct[3] ?? ''),
+      message,
+    };
+  }
+  const badWheel = /ERROR: (\S+) is not a valid wheel filename/.exec(output);
+  if (badWheel)
+    return {
+      kind: 'direct-url',
+      requirement: '',
+      url: badWheel[1]!,
+      reason: 'not a valid wheel file name',
+      notFound: true,
+      line: 0,
+      message,
+    };
+  const httpErr = /HTTP error (\d{3}) while getting (\S+)/.exec(output);
+  if (httpErr && !/\/simple\//.test(httpErr[2]!) && !TRANSIENT.test(httpErr[0]))
+    return {
+      kind: 'direct-url',
+      requirement: '',
+      url: httpErr[2]!,
+      reason: `HTTP error ${httpErr[1]}`,
+      notFound: httpErr[1]!.startsWith('4'),
+      line: 0,
+      message,
+    };
+  if (
+    /DO NOT MATCH THE HASHES|Hashes are required in --require-hashes mode|In --require-hashes mode, all requirements must/.test(
+      output,
+    )
+  ) {
+    const at = output.search(/HASHES|--require-hashes mode/);
+    return { kind: 'hash', line: lineRef(output.slice(at)), message };
+  }
+  if (
+    /does not appear to be a Python project|is not a valid editable requirement|Could not open requirements file|is not installable|neither 'setup\.py' nor 'pyproject\.toml' found|No such file or directory: '[^']*'/.test(
+      output,
+    )
+  ) {
+    const l = output.split(/\r?\n/).find((x) => /^ERROR: /.test(x)) ?? '';
+    return { kind: 'local-path', line: lineRef(l), message };
+  }
+  if (isResolutionImpossible(output)) return { kind: 'conflict', message };
+  const unreachable = indexUnreachable(output) ?? transientIndexError(output);
+  if (unreachable) {
+    const pool =
+      /HTTPS?ConnectionPool\(host='([^']+)', port=(\d+)\): Max retries exceeded with url: (\S+)/.exec(
+        output.split(/\r?\n/).find((l) => /^ERROR: /.test(l)) ?? '',
+      );
+    return {
+      kind: 'unreachable',
+      message: unreachable,
+      ...(pool && { url: { host: pool[1]!, port: pool[2]!, path: pool[3]! } }),
+    };
+  }
+  const missing = noMatchingDistribution(output);
+  if (missing) return { kind: 'no-match', requirement: missing, message };
+  return { kind: 'other', message };
 }

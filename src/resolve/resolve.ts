@@ -3,17 +3,21 @@
 // ONE container of the base image (pip's cache reused), for the target platform.
 import { createHash } from 'node:crypto';
 import type { ContainerSession, DockerAdapter } from '../docker/adapter.js';
-import { CheckFailedError, EnvironmentError, InputError } from '../errors.js';
+import { redactUrls } from '../capture/redact.js';
+import { CheckFailedError, EnvironmentError, InputError, type MlImageError } from '../errors.js';
+import { describeIndexes, type PipIndexes, pipIndexEnv } from '../python/indexes.js';
+import type { RequirementOrigin } from '../requirements/read.js';
 import { constraintsText, type InstalledDist, pinDecisions } from './constraints.js';
 import { renderExplanation } from './explain.js';
 import { findHazards } from './hazards.js';
 import { HELPER_PY } from './helper-py.js';
 import {
+  classifyPipFailure,
   conflictBlock,
   indexUnreachable,
-  invalidRequirement,
-  noMatchingDistribution,
+  pipMessage,
   requirementNames,
+  transientIndexError,
   userRequestedInConflict,
 } from './pip-output.js';
 import { RESOLUTION_SCHEMA_VERSION, type Replacement, type Resolution } from './result.js';
@@ -24,9 +28,18 @@ export interface ResolveInput {
   image: string;
   platform: string;
   /** Requirements as one text, and where each of its lines came from ("file:line"). */
-  requirements: { text: string; origins: readonly string[] };
-  indexUrl?: string;
-  extraIndexUrls?: readonly string[];
+  requirements: {
+    text: string;
+    origins: readonly string[];
+    /** Requirement lines with their direct URLs (from readRequirements), to blame the right one. */
+    requirements?: readonly RequirementOrigin[];
+    /** --index-url / --extra-index-url lines inside the requirements files. */
+    indexes?: { indexUrl?: string; extraIndexUrls: readonly string[] };
+  };
+  /** Where pip looks (config or environment): reaches pip through its environment, never argv. */
+  indexes?: PipIndexes;
+  /** More environment for pip (e.g. the variables requirement lines reference as ${NAME}). */
+  pipEnv?: Readonly<Record<string, string>>;
   mode: 'auto' | 'check';
   network?: 'host' | 'bridge';
   /** For hazards: a CUDA variant, and where torch comes from. */
@@ -117,7 +130,7 @@ export async function resolveAgainstBase(
   try {
     const key = digest !== undefined ? snapshotKey(digest, input.platform) : undefined;
     const cached = key !== undefined ? deps.cache?.get(key) : undefined;
-    await writeFiles(session, {
+    await session.putFiles(DIR, {
       'helper.py': HELPER_PY,
       'requirements.txt': `${input.requirements.text}\n`,
       ...(cached !== undefined && { 'snapshot.json': cached }),
@@ -130,11 +143,15 @@ export async function resolveAgainstBase(
           '-c',
           `python3 ${DIR}/helper.py snapshot > ${DIR}/snapshot.json && cat ${DIR}/snapshot.json`,
         ]);
+    noPython(snapRun, input.image);
     const snap = parseHelper<Snapshot>(snapRun, input.image);
     if (key !== undefined && !cached && !snap.error) deps.cache?.set(key, snapRun.stdout);
     if (cached) progress(`resolve ${input.platform}: base snapshot from the cache (${digest!.slice(0, 19)})`);
     if (snap.error)
-      throw new InputError(`${input.image}: ${snap.error}`, 'use a base image with python3 and pip >= 22.2');
+      throw new InputError(
+        `${input.image}: ${snap.error}`,
+        'resolve needs python3 and pip >= 22.2 in the base image: use such a base, or resolve mode "off"',
+      );
     progress(
       `resolve ${input.platform}: base has ${snap.installed.length} Python distributions (python ${snap.python.version}, pip ${snap.pipVersion})`,
     );
@@ -144,13 +161,17 @@ export async function resolveAgainstBase(
       decisions,
       `ml-image resolve: pins of ${input.image} (${input.platform})`,
     );
-    await writeFiles(session, { 'base-constraints.txt': basePins });
+    await session.putFiles(DIR, { 'base-constraints.txt': basePins });
     const requested = requirementNames(input.requirements.text);
-    const index = [
-      ...(input.indexUrl ? ['--index-url', input.indexUrl] : []),
-      ...(input.extraIndexUrls ?? []).flatMap((u) => ['--extra-index-url', u]),
-    ];
-    const dryRun = async (report: string, extra: string[], env: Record<string, string> = {}) => {
+    // Index URLs (often with credentials) reach pip through the exec environment only.
+    const ixEnv = { ...pipIndexEnv(input.indexes ?? { extraIndexUrls: [] }), ...input.pipEnv };
+    const ctx: FailureContext = {
+      image: input.image,
+      origins: input.requirements.origins,
+      requirements: input.requirements.requirements ?? [],
+      indexes: shownIndexes(input),
+    };
+    const runPip = async (report: string, extra: string[], env: Record<string, string>) => {
       const r = await session.exec(
         [
           'python3',
@@ -158,41 +179,40 @@ export async function resolveAgainstBase(
           'pip',
           'install',
           '--dry-run',
+          // pip retries 5xx answers and broken connections itself (backoff 0.25 s, doubling).
           '--retries',
-          '1',
+          '3',
           '--timeout',
           '15',
           '--report',
           `${DIR}/${report}`,
-          ...index,
           ...extra,
         ],
-        { env },
+        { env: { ...ixEnv, ...env } },
       );
-      const out = `${r.stdout}\n${r.stderr}`;
-      const bad = invalidRequirement(out);
-      if (bad) {
-        const origin = input.requirements.origins[bad.line - 1] ?? `line ${bad.line}`;
-        throw new InputError(
-          `${origin}: invalid requirement "${bad.requirement}"`,
-          'fix that line (PEP 508 syntax, e.g. "numpy>=1.26,<2")',
+      return { ok: r.exitCode === 0, out: `${r.stdout}\n${r.stderr}` };
+    };
+    /** A dry run; a failure that is not a conflict is thrown as pip reported it. */
+    const dryRun = async (report: string, extra: string[], env: Record<string, string> = {}) => {
+      let run = await runPip(report, extra, env);
+      if (!run.ok && looksTransient(run.out)) {
+        // An index that answered 5xx (or nothing) past pip's own retries: one more try, verbose,
+        // because pip reports a failing index page ("Could not fetch URL") only at debug level.
+        progress(
+          `resolve ${input.platform}: the package index failed (${firstLine(run.out)}); trying once more`,
         );
+        run = await runPip(report, ['-v', ...extra], env);
       }
-      const unreachable = indexUnreachable(out);
-      if (r.exitCode !== 0 && unreachable) {
-        throw new EnvironmentError(
-          `the package index ${input.indexUrl ?? 'https://pypi.org/simple'} is unreachable from ${input.image}: ${unreachable}`,
-          'check python.indexUrl and the network (the resolver runs pip inside the base image)',
-        );
-      }
-      return { ok: r.exitCode === 0, out };
+      if (run.ok) return run;
+      const failure = pipFailureError(run.out, ctx);
+      if (failure) throw failure;
+      return run;
     };
     const analyze = async (report: string) =>
       helper<Analysis>(session, ['analyze', `${DIR}/snapshot.json`, `${DIR}/${report}`], input.image);
 
     // 1. The naive plan: what `pip install -r` would do, with the image's own PIP_CONSTRAINT off.
     const naive = await dryRun('naive.json', ['-r', `${DIR}/requirements.txt`], { PIP_CONSTRAINT: '' });
-    const missing = naive.ok ? undefined : noMatchingDistribution(naive.out);
     let naiveAnalysis: Analysis = { install: [], replaced: [], environment: {} };
     if (naive.ok) naiveAnalysis = await analyze('naive.json');
     progress(
@@ -218,14 +238,8 @@ export async function resolveAgainstBase(
     let resolution: Resolution;
     let requirements = input.requirements.text;
     let constraints = basePins;
-    if (!naive.ok && missing) {
-      throw new InputError(
-        `no release of "${missing}" found on ${input.indexUrl ?? 'PyPI'}`,
-        'check the package name and version in your requirements',
-      );
-    }
     if (input.mode === 'check' || naive.ok === false) {
-      const causes = naive.ok ? [] : conflictBlock(naive.out);
+      const causes = naive.ok ? [] : conflictBlock(naive.out).map((c) => redactUrls(c));
       resolution = {
         ...base,
         status: naive.ok && naiveAnalysis.replaced.length === 0 ? 'clean' : 'conflict',
@@ -274,7 +288,7 @@ export async function resolveAgainstBase(
             progress(
               `resolve ${input.platform}: relaxing ${relaxed.map((c) => `${c.from} -> ${c.to}`).join(', ')}`,
             );
-            await writeFiles(session, { 'relaxed.txt': r.requirements });
+            await session.putFiles(DIR, { 'relaxed.txt': r.requirements });
             const again = await dryRun('held.json', [
               '-r',
               `${DIR}/relaxed.txt`,
@@ -316,7 +330,7 @@ export async function resolveAgainstBase(
           durationMs: 0,
         };
       } else {
-        const causes = conflictBlock(held.out);
+        const causes = conflictBlock(held.out).map((c) => redactUrls(c));
         resolution = {
           ...base,
           status: 'conflict',
@@ -335,7 +349,7 @@ export async function resolveAgainstBase(
       install: resolution.resolved?.install ?? resolution.naive.install,
       platform: input.platform,
       ...(input.variant !== undefined && { variant: input.variant }),
-      indexUrl: input.indexUrl,
+      indexUrl: input.indexes?.indexUrl,
     });
     resolution.durationMs = Date.now() - t0;
     const out = { resolution, constraints, requirements, explanation: renderExplanation(resolution) };
@@ -373,7 +387,7 @@ async function optionsFor(
   const options: string[] = [];
   // What fits if the blamed packages are asked for by name only, with the base held?
   for (const name of names) {
-    await writeFiles(session, { 'probe.txt': `${name}\n` });
+    await session.putFiles(DIR, { 'probe.txt': `${name}\n` });
     const probe = await dryRun('probe.json', ['-r', `${DIR}/probe.txt`, '-c', `${DIR}/base-constraints.txt`]);
     if (probe.ok) {
       const r = await session.exec([
@@ -398,22 +412,157 @@ async function optionsFor(
   return options;
 }
 
-async function writeFiles(session: ContainerSession, files: Record<string, string>): Promise<void> {
-  const payload = Buffer.from(JSON.stringify(files)).toString('base64');
-  const r = await session.exec([
-    'python3',
-    '-c',
-    `import base64,json,os,sys\nos.makedirs("${DIR}",exist_ok=True)\nfor n,c in json.loads(base64.b64decode(sys.argv[1])).items(): open(os.path.join("${DIR}",n),"w").write(c)`,
-    payload,
-  ]);
-  if (r.exitCode !== 0) {
-    if (/executable file not found|no such file or directory/i.test(r.stderr + r.stdout)) {
-      throw new InputError(
-        `the base image has no python3: ${r.stderr.trim()}`,
-        'resolve needs a base image with python3 and pip',
+/** The indexes pip will use, as shown to people: the requirements' own lines win, as in pip. */
+function shownIndexes(input: ResolveInput): PipIndexes {
+  const own = input.requirements.indexes;
+  const indexUrl = own?.indexUrl ?? input.indexes?.indexUrl;
+  return {
+    ...(indexUrl !== undefined && { indexUrl }),
+    extraIndexUrls: [...(input.indexes?.extraIndexUrls ?? []), ...(own?.extraIndexUrls ?? [])],
+  };
+}
+
+const firstLine = (out: string) =>
+  redactUrls(transientIndexError(out) ?? indexUnreachable(out) ?? 'no versions found').slice(0, 200);
+
+/** A failure worth one more run: 5xx, resets, timeouts, refused connections, or "versions: none". */
+export function looksTransient(out: string): boolean {
+  if (/ResolutionImpossible|DO NOT MATCH THE HASHES|Invalid requirement/.test(out)) return false;
+  return (
+    transientIndexError(out) !== undefined ||
+    indexUnreachable(out) !== undefined ||
+    /\(from versions: none\)/.test(out)
+  );
+}
+
+export interface FailureContext {
+  image: string;
+  origins: readonly string[];
+  requirements: readonly RequirementOrigin[];
+  indexes: PipIndexes;
+}
+
+const sameUrl = (a: string, b: string) => a.replace(/#.*$/, '') === b.replace(/#.*$/, '');
+
+function urlMatches(url: string, at: { host: string; port: string; path: string }): boolean {
+  try {
+    const u = new URL(url.replace(/^[a-z]+\+/, ''));
+    const port = u.port || (u.protocol === 'https:' ? '443' : '80');
+    return u.hostname === at.host && port === at.port && u.pathname === at.path.replace(/[?#].*$/, '');
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The error for a failed pip run that is not a conflict (undefined for a conflict): pip's own
+ * message, redacted, with the requirement line's origin. Pure.
+ */
+export function pipFailureError(out: string, ctx: FailureContext): MlImageError | undefined {
+  const f = classifyPipFailure(out);
+  const at = (line: number) => (line > 0 ? (ctx.origins[line - 1] ?? `line ${line}`) : undefined);
+  // pip names lines of the file in the container: show the user's file and line instead.
+  const said = (m: string) =>
+    `\npip said:\n${redactUrls(
+      m
+        .replace(
+          /(?:-r )?\/tmp\/ml-image-resolve\/requirements\.txt \(line (\d+)\)/g,
+          (x, n: string) => at(Number(n)) ?? x,
+        )
+        .replace(
+          /from line (\d+) of \/tmp\/ml-image-resolve\/requirements\.txt/g,
+          (x, n: string) => `from ${at(Number(n)) ?? x}`,
+        )
+        .replaceAll(`${DIR}/`, ''),
+    ).replace(/^/gm, '  ')}`;
+  switch (f.kind) {
+    case 'conflict':
+      return undefined;
+    case 'invalid-requirement': {
+      const origin = at(f.line);
+      return new InputError(
+        `${origin ? `${origin}: ` : ''}invalid requirement "${redactUrls(f.requirement)}"${said(f.message)}`,
+        'fix that line (PEP 508 syntax, e.g. "numpy>=1.26,<2"; a local path must exist inside the base image)',
       );
     }
-    throw new CheckFailedError(`could not write the resolver's files into the container: ${r.stderr.trim()}`);
+    case 'direct-url': {
+      const line =
+        ctx.requirements.find((r) => r.url !== undefined && sameUrl(r.url, f.url)) ??
+        (f.line > 0 ? ctx.requirements.find((r) => r.origin === ctx.origins[f.line - 1]) : undefined) ??
+        ctx.requirements.find((r) => r.url !== undefined && r.url.endsWith(`/${f.url}`));
+      const url = redactUrls(f.url);
+      const where = line ? `${line.origin}: ` : '';
+      const msg = `${where}the direct URL ${url} failed: ${redactUrls(f.reason)}${said(f.message)}`;
+      return f.notFound
+        ? new InputError(
+            msg,
+            'fix the URL on that requirement line (pip fetches it from that URL as written)',
+          )
+        : new EnvironmentError(
+            msg,
+            `check that ${url} is reachable from inside ${ctx.image} (the resolver runs pip there)`,
+          );
+    }
+    case 'hash': {
+      const origin = at(f.line);
+      return new InputError(
+        `${origin ? `${origin}: ` : ''}a downloaded file does not match the --hash given in the requirements${said(f.message)}`,
+        'update the --hash values (pip hash FILE), or find out why the file changed; with any --hash, every requirement needs one',
+      );
+    }
+    case 'local-path': {
+      const origin = at(f.line);
+      return new InputError(
+        `${origin ? `${origin}: ` : ''}a local path in the requirements is not there inside ${ctx.image}${said(f.message)}`,
+        'resolve runs pip inside the base image, where your checkout is not: install local projects in the Dockerfile, or use resolve mode "off"',
+      );
+    }
+    case 'unreachable': {
+      // A direct URL that cannot be fetched is that line's fault, not the index's.
+      const u = f.url;
+      const line = u && ctx.requirements.find((r) => r.url !== undefined && urlMatches(r.url, u));
+      if (line)
+        return new EnvironmentError(
+          `${line.origin}: the direct URL ${redactUrls(line.url!)} is unreachable from ${ctx.image}: ${redactUrls(f.message)}${said(pipMessage(out))}`,
+          'check that URL and the network (the resolver runs pip inside the base image)',
+        );
+      return new EnvironmentError(
+        `the package index ${describeIndexes(ctx.indexes)} is unreachable from ${ctx.image}: ${redactUrls(f.message)}`,
+        'check python.indexUrl / PIP_INDEX_URL and the network (the resolver runs pip inside the base image)',
+      );
+    }
+    case 'no-match': {
+      const name = /^[A-Za-z0-9][A-Za-z0-9._-]*/
+        .exec(f.requirement)?.[0]
+        ?.toLowerCase()
+        .replace(/[-_.]+/g, '-');
+      const line = ctx.requirements.find((r) => r.name === name);
+      return new InputError(
+        `${line ? `${line.origin}: ` : ''}no release of "${redactUrls(f.requirement)}" found on ${describeIndexes(ctx.indexes)}${said(f.message)}`,
+        'check the package name and version in your requirements, and that the index has it',
+      );
+    }
+    case 'other':
+      return new CheckFailedError(
+        `pip failed in ${ctx.image} (not a dependency conflict)${said(f.message)}`,
+        "see pip's message above",
+      );
+  }
+}
+
+/** The image has no python3 (or no shell to start it): a clear exit 2, not "helper failed". */
+function noPython(r: { exitCode: number; stdout: string; stderr: string }, image: string): void {
+  if (r.exitCode === 0) return;
+  const text = `${r.stderr}\n${r.stdout}`;
+  if (
+    r.exitCode === 127 ||
+    r.exitCode === 126 ||
+    /python3: (not found|No such file)|executable file not found|no such file or directory/i.test(text)
+  ) {
+    throw new InputError(
+      `${image} has no python3 (${text.trim().split('\n')[0]!.slice(0, 200)}): resolve needs python3 and pip in the base image`,
+      'use a base image with python3 and pip (e.g. python:3.12-slim), or set resolve mode "off"',
+    );
   }
 }
 

@@ -3,6 +3,7 @@ import { readRequirements } from '../build/requirements.js';
 import type { Config } from '../config/schema.js';
 import type { DockerAdapter } from '../docker/adapter.js';
 import { CheckFailedError } from '../errors.js';
+import { pipIndexes } from '../python/indexes.js';
 import type { Plan } from '../plan/plan.js';
 import { type ResolveOutput, resolveAgainstBase } from './resolve.js';
 import type { SnapshotCache } from './snapshot-cache.js';
@@ -15,11 +16,21 @@ export async function runResolveStage(
   plan: Plan,
   config: Config,
   baseDir: string,
-  deps: { docker: DockerAdapter; progress: (line: string) => void; cache?: SnapshotCache; reuse?: boolean },
+  deps: {
+    docker: DockerAdapter;
+    progress: (line: string) => void;
+    cache?: SnapshotCache;
+    reuse?: boolean;
+    /** Where PIP_INDEX_URL / PIP_EXTRA_INDEX_URL and ${NAME} references are read (default: process.env). */
+    env?: Readonly<Record<string, string | undefined>>;
+  },
 ): Promise<Resolved> {
   const mode = config.resolve.mode;
   if (mode === 'off' || config.python.requirements.length === 0) return {};
-  const requirements = readRequirements(config.python.requirements, baseDir);
+  const env = deps.env ?? process.env;
+  const requirements = readRequirements(config.python.requirements, baseDir, env);
+  const indexes = pipIndexes(config.python, env);
+  const pipEnv = referencedEnv(requirements.envReferences, env);
   const resolved: Resolved = {};
   for (const v of plan.variants) {
     if (v.template === 'cuda') {
@@ -33,8 +44,8 @@ export async function runResolveStage(
           image: v.base.ref,
           platform,
           requirements,
-          ...(config.python.indexUrl !== undefined && { indexUrl: config.python.indexUrl }),
-          extraIndexUrls: config.python.extraIndexUrls,
+          indexes,
+          pipEnv,
           mode,
           network: config.build.network === 'none' ? 'bridge' : 'host',
           variant: {
@@ -62,4 +73,12 @@ export async function runResolveStage(
     }
   }
   return resolved;
+}
+
+/** The variables requirement lines reference as ${NAME}, for pip's environment (never argv). */
+export function referencedEnv(
+  names: readonly string[],
+  env: Readonly<Record<string, string | undefined>>,
+): Record<string, string> {
+  return Object.fromEntries(names.flatMap((n) => (env[n] !== undefined ? [[n, env[n]]] : [])));
 }

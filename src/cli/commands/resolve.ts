@@ -1,6 +1,8 @@
 import { readRequirements } from '../../build/requirements.js';
 import { InputError } from '../../errors.js';
+import { pipIndexes } from '../../python/indexes.js';
 import { resolveAgainstBase } from '../../resolve/resolve.js';
+import { referencedEnv } from '../../resolve/stage.js';
 import { defaultCacheDir, fileSnapshotCache } from '../../resolve/snapshot-cache.js';
 import { parseCommandArgs, platformFlag } from '../args.js';
 import type { CliIo } from '../io.js';
@@ -21,7 +23,9 @@ torch CUDA builds, opencv variants, ...) become warnings with the fix.
 Options:
   --image REF           the base image (pulled if missing)
   --requirements FILE   requirements file (repeatable; -r includes are followed)
-  --index-url URL       pip index (default PyPI); --extra-index-url URL (repeatable)
+  --index-url URL       pip index (default: PIP_INDEX_URL, else PyPI); --extra-index-url URL
+                        (repeatable; default PIP_EXTRA_INDEX_URL). Given to pip through its
+                        environment, never its command line; shown with the password masked
   --platform P          linux/amd64 (default) or linux/arm64 (runs under QEMU on amd64)
   --mode auto|check     auto (default): find a plan that holds the base; check: any change to the
                         base is a failure
@@ -32,8 +36,9 @@ Options:
 Base-image snapshots are cached by digest in $ML_IMAGE_CACHE_DIR (default ~/.cache/ml-image).
 
 Exit codes: 0 no conflict, or fixed (auto); 1 a conflict that cannot be resolved (check: any
-conflict); 2 bad input (a malformed requirement is named with its file and line); 3 no Docker
-daemon, or the index is unreachable.`,
+conflict); 2 bad input (a malformed requirement, a wrong --hash, a local path or direct URL that
+is not there, a package the index does not have: named with its file and line; a base image without
+python3); 3 no Docker daemon, or the index or a direct URL is unreachable (after retries).`,
   async run(argv: string[], io: CliIo) {
     const { values } = parseCommandArgs('resolve', argv, {
       image: { type: 'string' },
@@ -54,14 +59,19 @@ daemon, or the index is unreachable.`,
     if (values.network !== 'host' && values.network !== 'bridge') {
       throw new InputError(`resolve: --network: expected host or bridge, got "${values.network}"`);
     }
-    const requirements = readRequirements(values.requirements, io.cwd);
+    const requirements = readRequirements(values.requirements, io.cwd, io.env);
+    // Flags, else PIP_INDEX_URL / PIP_EXTRA_INDEX_URL: they reach pip through its environment.
+    const indexes = pipIndexes(
+      { indexUrl: values['index-url'], extraIndexUrls: values['extra-index-url'] },
+      io.env,
+    );
     const out = await resolveAgainstBase(
       {
         image: values.image,
         platform,
         requirements,
-        ...(values['index-url'] !== undefined && { indexUrl: values['index-url'] }),
-        ...(values['extra-index-url'] !== undefined && { extraIndexUrls: values['extra-index-url'] }),
+        indexes,
+        pipEnv: referencedEnv(requirements.envReferences, io.env),
         mode: values.mode,
         network: values.network,
       },

@@ -1,0 +1,304 @@
+// Requirement lines checked at the door: the valid table comes from pip's requirements-file-format
+// page and PEP 508's examples (every line there must pass), the malformed table from lines that
+// packaging >= 22 (every current pip) rejects. Cross-checked once against packaging 26.2's
+// Requirement(): each "valid" requirement parses there, each "malformed" one raises.
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { InputError } from '../../src/errors.js';
+import { logicalLines, parseLine, parseRequirementsText } from '../../src/requirements/parse.js';
+import { MAX_REQUIREMENTS_BYTES, readRequirements } from '../../src/requirements/read.js';
+
+/** pip's documentation examples (requirements-file-format, requirement-specifiers, pip install). */
+const PIP_DOC_LINES = [
+  'pytest',
+  'pytest-cov',
+  'beautifulsoup4',
+  'docopt == 0.6.1',
+  'requests [security] >= 2.8.1, == 2.8.* ; python_version < "2.7"',
+  'urllib3 @ https://github.com/urllib3/urllib3/archive/refs/tags/1.26.8.zip',
+  '-r other-requirements.txt',
+  '-c constraints.txt',
+  './downloads/numpy-1.9.2-cp34-none-win32.whl',
+  'http://wxpython.org/Phoenix/snapshot-builds/wxPython_Phoenix-3.0.3.dev1820+49a8884-cp34-none-win_amd64.whl',
+  'SomeProject',
+  'SomeProject == 1.3',
+  'SomeProject >= 1.2, < 2.0',
+  'SomeProject[foo, bar]',
+  'SomeProject ~= 1.4.2',
+  'SomeProject == 5.4 ; python_version < "3.8"',
+  'SomeProject ; sys_platform == "win32"',
+  'requests [security,tests] >= 2.8.1, == 2.8.* ; python_version < "2.7"',
+  'pip @ https://github.com/pypa/pip/archive/22.0.2.zip',
+  'FooProject >= 1.2 --global-option="--no-user-cfg" --config-settings="--build-option=--build-type=Debug"',
+  'FooProject == 1.2 --hash=sha256:2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824 --hash=sha256:486ea46224d1bb4fb680f34f7c9ad96a8f24ec88be73ea8e5a6c65260e9cb8a7',
+  '-e git+https://git.repo/some_pkg.git#egg=SomePackage',
+  '-e git+https://git.repo/some_pkg.git@feature#egg=SomePackage',
+  'git+https://git.repo/some_pkg.git#egg=SomePackage',
+  'git+https://git.repo/some_pkg.git@1.3.1#egg=SomePackage',
+  'MyProject @ git+https://git.example.com/MyProject',
+  'MyProject @ git+ssh://git@git.example.com/MyProject',
+  'MyProject @ git+file:///home/user/projects/MyProject',
+  'MyProject @ git+https://git.example.com/MyProject@master',
+  'MyProject @ git+https://git.example.com/MyProject@v1.0#subdirectory=pkg_dir',
+  '-e .',
+  '-e path/to/SomeProject',
+  './path/to/SomeProject',
+  '.[PDF]',
+  'SomeProject-1.0.4.tar.gz',
+  '--index-url https://download.pytorch.org/whl/cu128',
+  '-i https://pypi.org/simple',
+  '--extra-index-url=https://user:tok@host.example/simple',
+  '--no-index',
+  '--find-links /local/wheels',
+  '-f https://example.com/wheels.html',
+  '--pre',
+  '--prefer-binary',
+  '--only-binary :all:',
+  '--no-binary=:none:',
+  '--trusted-host pypi.internal',
+  '--require-hashes',
+  '--extra-index https://prefix.example/simple', // optparse takes a unique prefix
+  'tqdm --pre', // pip ignores a global option after a requirement
+  '--extra-index-url https://${PIP_TOKEN}@host.example/simple',
+  'numpy==${NUMPY_VERSION}', // expanded from the environment before parsing
+];
+
+/** PEP 508's examples and packaging's grammar corners. */
+const PEP508_LINES = [
+  'A',
+  'A.B-C_D',
+  'aa',
+  'name',
+  'name<=1',
+  'name>=3',
+  'name>=3,<2',
+  'name@http://foo.com',
+  'name @ http://foo.com;python_version<"3"', // the URL runs to the next space
+  'numpy==1.0,', // packaging accepts a trailing comma
+  'name @ notaurl', // packaging >= 22 no longer checks the URL; pip reports what it cannot fetch
+  'name [fred,bar] @ http://foo.com ; python_version=="2.7"',
+  "name[quux, strange];python_version<'2.7' and platform_version=='2'",
+  'name; os_name=="a" or os_name=="b"',
+  'name; os_name=="a" and os_name=="b" or os_name=="c"',
+  'name; os_name=="a" and (os_name=="b" or os_name=="c")',
+  'name; os_name=="a" or os_name=="b" and os_name=="c"',
+  'name; (os_name=="a" or os_name=="b") and os_name=="c"',
+  'name (>=1.0, <2)',
+  'name[]',
+  'numpy>=1.26,<2',
+  'torch==2.5.1+cu124',
+  'numpy!=1.25.*',
+  'foo===1.0-custom',
+  'foo==1.0.post1.dev3',
+  'foo>=1.0rc1',
+  'foo<v2',
+  'foo==1!2.0',
+  'foo; "linux" in sys_platform',
+  'foo; platform_machine not in "x86_64 aarch64"',
+  "foo; extra == 'test'",
+  'foo; python_full_version >= "3.10.0" and implementation_name == "cpython"',
+];
+
+const MALFORMED: [string, RegExp][] = [
+  ['scikit-learn>=>1', /">=>1" is not an operator/],
+  ['numpy[', /extra name/],
+  ['numpy>=1.0 <2', /invalid version specifier/],
+  ['numpy>=1.*', /wildcard version .* only allowed with == and !=/],
+  ['numpy~=1', /~= needs at least two release segments/],
+  ['torch>=2.5+cu124', /local version label/],
+  ['numpy==', /expected a version after "=="/],
+  ['numpy=1.0', /expected a version specifier|invalid version specifier/],
+  ['numpy==one', /"one" is not a valid PEP 440 version/],
+  ['name; os_name=="a" and', /marker variable or a quoted string/],
+  ['name; os_nam=="a"', /unknown marker variable "os_nam"/],
+  ['name; os_name=="a', /unterminated string/],
+  ['name; (os_name=="a"', /expected "\)"/],
+  ['name; os_name', /marker operator/],
+  ['name @ http://foo.com ; python_version<', /marker variable or a quoted string/],
+  ['-numpy', /no such option: -n/],
+  ['--index-url', /requires an argument/],
+  ['--frobnicate', /no such option: --frobnicate/],
+  ['--pre=yes', /does not take a value/],
+  ['FooProject == 1.2 --hash=md5:abc', /allowed hash algorithms for --hash are sha256, sha384, sha512/],
+  ['FooProject == 1.2 --hash=sha256', /hash name followed by a value/],
+  ['--hash=sha256:abcd', /belongs after a requirement/],
+  ['numpy (>=1.0', /expected "\)"/],
+  ['numpy > = 1', /expected a version after ">", got "="/],
+];
+
+describe('requirement lines pip accepts are accepted', () => {
+  it.each([...PIP_DOC_LINES, ...PEP508_LINES])('%s', (line) => {
+    const r = parseRequirementsText(`${line}\n`, { NUMPY_VERSION: '1.26.4' });
+    expect(r.errors).toEqual([]);
+    expect(r.lines).toHaveLength(1);
+  });
+});
+
+describe('malformed lines are rejected with why', () => {
+  it.each(MALFORMED)('%s', (line, why) => {
+    const r = parseRequirementsText(`ok\n${line}\n`);
+    expect(r.errors).toHaveLength(1);
+    expect(r.errors[0]).toMatchObject({ line: 2, text: line });
+    expect(r.errors[0]!.why).toMatch(why);
+  });
+});
+
+describe('what a line is', () => {
+  it.each([
+    ['Opencv_Python[extra]>=4', { kind: 'requirement', name: 'opencv-python', editable: false }],
+    [
+      'pkg @ https://h/pkg-1.0-py3-none-any.whl',
+      { kind: 'requirement', name: 'pkg', url: 'https://h/pkg-1.0-py3-none-any.whl' },
+    ],
+    ['https://h/x.whl', { kind: 'requirement', url: 'https://h/x.whl' }],
+    [
+      '-e git+https://g/x.git#egg=Some_Pkg',
+      { kind: 'requirement', name: 'some-pkg', editable: true, url: 'git+https://g/x.git#egg=Some_Pkg' },
+    ],
+    ['-e .', { kind: 'requirement', url: '.', editable: true }],
+    [
+      '--index-url=https://u:p@h/simple',
+      { kind: 'option', options: [{ option: 'index-url', value: 'https://u:p@h/simple' }] },
+    ],
+    ['-rother.txt', { kind: 'option', options: [{ option: 'requirement', value: 'other.txt' }] }],
+    ['--pre', { kind: 'option', options: [{ option: 'pre' }] }],
+  ])('%s', (line, expected) => {
+    expect(parseLine(line)).toMatchObject(expected);
+  });
+
+  it('joins continuations and strips comments as pip does, numbering by the first line', () => {
+    expect(
+      logicalLines('# full comment\nnumpy \\\n  >=1.26 # trailing\n\npkg @ https://h/x.whl#sha256=ab\n'),
+    ).toMatchObject([
+      { line: 2, text: 'numpy   >=1.26' },
+      { line: 5, text: 'pkg @ https://h/x.whl#sha256=ab' },
+    ]);
+  });
+});
+
+describe('readRequirements', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'ml-image-req-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  const write = (name: string, text: string) => {
+    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    writeFileSync(path.join(dir, name), text);
+  };
+  const fail = (files: string[]): InputError => {
+    try {
+      readRequirements(files, dir, {});
+    } catch (e) {
+      expect(e).toBeInstanceOf(InputError);
+      return e as InputError;
+    }
+    throw new Error('expected an InputError');
+  };
+
+  it('names file and line of a malformed requirement (issue: scikit-learn>=>1 on line 2)', () => {
+    write('requirements.txt', 'numpy\nscikit-learn>=>1\n');
+    const e = fail(['requirements.txt']);
+    expect(e.exitCode).toBe(2);
+    expect(e.message).toBe(
+      `${path.join(dir, 'requirements.txt')}:2: invalid requirement "scikit-learn>=>1": ">=>1" is not an operator: use one of ~= == != <= >= < > ===`,
+    );
+    expect(e.fix).toMatch(/PEP 508/);
+  });
+
+  it('lists every malformed line, in every included file', () => {
+    write('a.txt', 'numpy[\n-r sub/b.txt\n');
+    write('sub/b.txt', 'ok\nx==\n');
+    const e = fail(['a.txt']);
+    expect(e.message.split('\n')).toEqual([
+      expect.stringMatching(/a\.txt:1: invalid requirement "numpy\["/),
+      expect.stringMatching(/sub\/b\.txt:2: invalid requirement "x=="/),
+    ]);
+  });
+
+  it('inlines -r includes relative to the including file; a diamond is read once', () => {
+    write('a.txt', 'numpy\n-r sub/b.txt\n-r sub/c.txt\n# comment\n--index-url https://u:t@h/simple\n');
+    write('sub/b.txt', '--requirement=d.txt\nscipy\n');
+    write('sub/c.txt', '-r d.txt\n');
+    write('sub/d.txt', 'pandas \\\n >=2\n');
+    const r = readRequirements(['a.txt'], dir, {});
+    expect(r.text).toBe('numpy\npandas  >=2\nscipy\n--index-url https://u:t@h/simple');
+    expect(r.origins).toEqual([
+      `${path.join(dir, 'a.txt')}:1`,
+      `${path.join(dir, 'sub/d.txt')}:1`,
+      `${path.join(dir, 'sub/b.txt')}:2`,
+      `${path.join(dir, 'a.txt')}:5`,
+    ]);
+    expect(r.requirements.map((q) => q.name)).toEqual(['numpy', 'pandas', 'scipy']);
+    expect(r.indexes).toEqual({ indexUrl: 'https://u:t@h/simple', extraIndexUrls: [] });
+  });
+
+  it('keeps -c lines for pip and checks the constraints file', () => {
+    write('a.txt', 'numpy\n-c c.txt\n');
+    write('c.txt', 'numpy<2\n');
+    expect(readRequirements(['a.txt'], dir, {}).text).toBe('numpy\n-c c.txt');
+    write('c.txt', 'numpy<<2\n');
+    expect(fail(['a.txt']).message).toMatch(/c\.txt:1: invalid requirement "numpy<<2"/);
+  });
+
+  it('refuses an include loop naming the chain', () => {
+    write('a.txt', 'numpy\n-r b.txt\n');
+    write('b.txt', 'scipy\n-r a.txt\n');
+    const e = fail(['a.txt']);
+    expect(e.exitCode).toBe(2);
+    expect(e.message).toBe(
+      `requirements include loop: ${path.join(dir, 'a.txt')}:2 -> ${path.join(dir, 'b.txt')}:2 -> ${path.join(dir, 'a.txt')}`,
+    );
+  });
+
+  it('names a missing include and where it was included from', () => {
+    write('a.txt', 'numpy\n-r nope.txt\n');
+    expect(fail(['a.txt']).message).toBe(
+      `requirements file not found: ${path.join(dir, 'nope.txt')} (included from ${path.join(dir, 'a.txt')}:2)`,
+    );
+  });
+
+  it.each([
+    ['a directory', () => (mkdirSync(path.join(dir, 'reqs')), 'reqs'), /is a directory, not a regular file/],
+    ['/dev/zero', () => '/dev/zero', /\/dev\/zero is a character device, not a regular file/],
+    [
+      'a FIFO',
+      () => {
+        const r = spawnSync('mkfifo', [path.join(dir, 'fifo')]);
+        expect(r.status).toBe(0);
+        return 'fifo';
+      },
+      /fifo is a FIFO, not a regular file/,
+    ],
+    [
+      'a symlink to a directory',
+      () => (symlinkSync(tmpdir(), path.join(dir, 'link')), 'link'),
+      /link is a directory/,
+    ],
+  ])('refuses %s (exit 2, naming it)', (_what, make, message) => {
+    const e = fail([make()]);
+    expect(e.exitCode).toBe(2);
+    expect(e.message).toMatch(message);
+  });
+
+  it('refuses a file over the size limit without reading it', () => {
+    writeFileSync(path.join(dir, 'big.txt'), Buffer.alloc(MAX_REQUIREMENTS_BYTES + 1, 0x61));
+    expect(fail(['big.txt']).message).toMatch(/big\.txt is 5\.0 MB, over the 5 MB limit/);
+  });
+
+  it('a 150 KB file of valid lines is read whole', () => {
+    const lines = Array.from({ length: 6000 }, (_, i) => `package-number-${i}>=1.0.${i}`);
+    write('big.txt', `${lines.join('\n')}\n`);
+    const r = readRequirements(['big.txt'], dir, {});
+    expect(r.text.length).toBeGreaterThan(150_000);
+    expect(r.origins).toHaveLength(6000);
+  });
+
+  it('records ${VAR} references (pip expands them from its environment)', () => {
+    write('a.txt', '--extra-index-url https://${PIP_TOKEN}@h/simple\nnumpy\n');
+    expect(readRequirements(['a.txt'], dir, {}).envReferences).toEqual(['PIP_TOKEN']);
+  });
+});

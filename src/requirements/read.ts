@@ -1,0 +1,171 @@
+// Reading requirements files at the door: only regular files, bounded in size, -r includes inlined
+// (relative to the including file, as pip does), include loops refused with the chain, every line
+// parsed strictly (parse.ts). The result is one text for pip plus the "file:line" of each line.
+import { readFileSync, statSync, type Stats } from 'node:fs';
+import path from 'node:path';
+import { InputError } from '../errors.js';
+import { canonicalName, envReferences, type ParsedLine, parseRequirementsText } from './parse.js';
+
+/** Larger requirements files are refused: pip's own are kilobytes; this bounds every read. */
+export const MAX_REQUIREMENTS_BYTES = 5 * 1024 * 1024;
+/** More invalid lines than this are counted, not listed. */
+const MAX_LISTED_ERRORS = 20;
+
+export interface RequirementOrigin {
+  /** Canonical project name, when the line names one. */
+  name?: string;
+  /** Direct URL or path of the line (`name @ url`, a bare URL, `-e target`). */
+  url?: string;
+  editable: boolean;
+  /** "file:line" */
+  origin: string;
+}
+
+export interface RequirementsText {
+  text: string;
+  /** "file:line" of each line of text, so pip's "line N" can be traced back to the user's file. */
+  origins: string[];
+  /** Every requirement line, with where it came from. */
+  requirements: RequirementOrigin[];
+  /** `--index-url` / `--extra-index-url` given inside the files (they may carry credentials). */
+  indexes: { indexUrl?: string; extraIndexUrls: string[] };
+  /** `${NAME}` references pip expands from its environment. */
+  envReferences: string[];
+}
+
+const FIX =
+  'fix that line: PEP 508 syntax such as "scikit-learn>=1.4,<2" or a pip option (https://pip.pypa.io/en/stable/reference/requirements-file-format/)';
+
+function kindOf(st: Stats): string {
+  if (st.isDirectory()) return 'a directory';
+  if (st.isFIFO()) return 'a FIFO';
+  if (st.isCharacterDevice()) return 'a character device';
+  if (st.isBlockDevice()) return 'a block device';
+  if (st.isSocket()) return 'a socket';
+  return 'not a regular file';
+}
+
+/** Read one requirements file: a regular file of at most MAX_REQUIREMENTS_BYTES, else exit 2. */
+export function readRequirementsFile(abs: string, from?: string): string {
+  const where = from ? ` (included from ${from})` : '';
+  let st: Stats;
+  try {
+    st = statSync(abs);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR')
+      throw new InputError(
+        `requirements file not found: ${abs}${where}`,
+        'check the path in python.requirements / --requirements',
+      );
+    throw new InputError(
+      `cannot read the requirements file ${abs}${where}: ${code ?? String(e)}`,
+      'check its permissions',
+    );
+  }
+  if (!st.isFile())
+    throw new InputError(
+      `requirements file ${abs}${where} is ${kindOf(st)}, not a regular file`,
+      'name a requirements file (a text file of requirement lines)',
+    );
+  if (st.size > MAX_REQUIREMENTS_BYTES)
+    throw new InputError(
+      `requirements file ${abs}${where} is ${(st.size / 1024 / 1024).toFixed(1)} MB, over the ${MAX_REQUIREMENTS_BYTES / 1024 / 1024} MB limit`,
+      'a requirements file lists packages; split it or remove what is not a requirement',
+    );
+  try {
+    return readFileSync(abs, 'utf8');
+  } catch (e) {
+    throw new InputError(
+      `cannot read the requirements file ${abs}${where}: ${(e as Error).message}`,
+      'check its permissions',
+    );
+  }
+}
+
+const isUrl = (p: string) => /^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(p);
+
+export function readRequirements(
+  files: readonly string[],
+  baseDir: string,
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): RequirementsText {
+  const done = new Set<string>();
+  const out: string[] = [];
+  const origins: string[] = [];
+  const requirements: RequirementOrigin[] = [];
+  const indexes: RequirementsText['indexes'] = { extraIndexUrls: [] };
+  const refs = new Set<string>();
+  const problems: string[] = [];
+
+  // chain: the files being read, outermost first, with the line that includes the next.
+  const visit = (abs: string, chain: { file: string; line?: number }[], constraint: boolean) => {
+    const loopAt = chain.findIndex((c) => c.file === abs);
+    if (loopAt >= 0) {
+      const links = chain.slice(loopAt).map((c) => `${c.file}:${c.line}`);
+      throw new InputError(
+        `requirements include loop: ${[...links, abs].join(' -> ')}`,
+        'remove one of these -r/-c lines (a file cannot include itself, directly or through others)',
+      );
+    }
+    const key = `${constraint ? 'c' : 'r'}:${abs}`;
+    if (done.has(key)) return; // the same file reached through two parents: once is enough
+    const parent = chain.at(-1);
+    const text = readRequirementsFile(abs, parent ? `${parent.file}:${parent.line}` : undefined);
+    const parsed = parseRequirementsText(text, env);
+    for (const e of parsed.errors) {
+      const what = e.text.startsWith('-') ? 'invalid option line' : 'invalid requirement';
+      problems.push(`${abs}:${e.line}: ${what} "${e.text}": ${e.why}`);
+    }
+    for (const r of envReferences(text)) refs.add(r);
+    for (const l of parsed.lines) {
+      const origin = `${abs}:${l.line}`;
+      const include = includeOf(l);
+      if (include && !isUrl(include.path)) {
+        const target = path.resolve(path.dirname(abs), include.path);
+        const next = [...chain, { file: abs, line: l.line }];
+        if (include.constraint) {
+          // Constraints stay a -c line for pip (they are not requirements); checked here all the same.
+          visit(target, next, true);
+        } else {
+          visit(target, next, constraint);
+          continue;
+        }
+      }
+      if (constraint) continue;
+      out.push(l.text);
+      origins.push(origin);
+      if (l.kind === 'requirement') {
+        requirements.push({
+          ...(l.name !== undefined && { name: canonicalName(l.name) }),
+          ...(l.url !== undefined && { url: l.url }),
+          editable: l.editable,
+          origin,
+        });
+      } else {
+        for (const o of l.options) {
+          if (o.option === 'index-url' && o.value) indexes.indexUrl = o.value;
+          if (o.option === 'extra-index-url' && o.value) indexes.extraIndexUrls.push(o.value);
+        }
+      }
+    }
+    done.add(key);
+  };
+  for (const f of files) visit(path.resolve(baseDir, f), [], false);
+  if (problems.length > 0) {
+    const listed = problems.slice(0, MAX_LISTED_ERRORS);
+    const more = problems.length - listed.length;
+    throw new InputError(`${listed.join('\n')}${more > 0 ? `\n(and ${more} more invalid lines)` : ''}`, FIX);
+  }
+  return { text: out.join('\n'), origins, requirements, indexes, envReferences: [...refs] };
+}
+
+function includeOf(l: ParsedLine): { path: string; constraint: boolean } | undefined {
+  if (l.kind !== 'option') return undefined;
+  const o = l.options.find((x) => x.option === 'requirement' || x.option === 'constraint');
+  return o?.value !== undefined ? { path: o.value, constraint: o.option === 'constraint' } : undefined;
+}
+
+export function readRequirementsText(files: readonly string[], baseDir: string): string {
+  return readRequirements(files, baseDir).text;
+}
