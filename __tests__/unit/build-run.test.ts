@@ -1,12 +1,25 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readRequirementsText } from '../../src/build/requirements.js';
-import { failureReason, findImagesDir, isTransient, runBuildStage } from '../../src/build/run.js';
+import {
+  BUILD_SECRET_IDS,
+  type BuildInputs,
+  failureReason,
+  findImagesDir,
+  INPUTS_DIGEST_ARG,
+  inputsDigest,
+  isTransient,
+  MAX_ATTEMPTS,
+  RETRY_BUDGET_MS,
+  runBuildStage,
+  secretEnvScript,
+  shellQuote,
+} from '../../src/build/run.js';
 import { validateConfigData } from '../../src/config/load.js';
 import type { ExecOptions } from '../../src/docker/adapter.js';
-import { CheckFailedError, InputError } from '../../src/errors.js';
+import { CheckFailedError, EnvironmentError, InputError } from '../../src/errors.js';
 import { bundledCatalog } from '../../src/plan/catalog.js';
 import { planBuild } from '../../src/plan/plan.js';
 import { fakeDocker } from '../helpers/fakes.js';
@@ -21,14 +34,19 @@ const DIGEST = (n: number) => `sha256:${String(n).repeat(64).slice(0, 64)}`;
 
 type Outcome = { ok: true } | { ok: false; log: string };
 
+/** A secret file as buildx found it when called (the stage deletes its work directory afterwards). */
+type SecretFile = { path: string; content: string; mode: number; dirMode: number };
+
 /** A Docker adapter whose buildx replays scripted outcomes per architecture and writes the metadata file. */
-function scriptedDocker(outcomes: Partial<Record<'amd64' | 'arm64', Outcome[]>>) {
+function scriptedDocker(outcomes: Partial<Record<'amd64' | 'arm64', Outcome[]>>, buildxVersion = '0.21.2') {
   const calls: string[][] = [];
+  /** Per call: secret id -> the file buildx would read. */
+  const secretFiles: Record<string, SecretFile>[] = [];
   const merges: { tags: readonly string[]; sources: readonly string[] }[] = [];
   const seen: Record<string, number> = {};
   let n = 0;
   const docker = fakeDocker({
-    buildxVersion: async () => '0.21.2',
+    buildxVersion: async () => buildxVersion,
     buildxInspect: async () => ({
       name: 'ml',
       driver: 'docker-container',
@@ -37,6 +55,18 @@ function scriptedDocker(outcomes: Partial<Record<'amd64' | 'arm64', Outcome[]>>)
     imageDigest: async (ref) => (ref.includes('python') ? DIGEST(9) : DIGEST(7)),
     buildx: async (args: readonly string[], options?: ExecOptions) => {
       calls.push([...args]);
+      const files: Record<string, SecretFile> = {};
+      args.forEach((a, i) => {
+        const m = args[i - 1] === '--secret' ? /^id=([^,]+),src=(.+)$/.exec(a) : null;
+        if (m)
+          files[m[1]!] = {
+            path: m[2]!,
+            content: readFileSync(m[2]!, 'utf8'),
+            mode: statSync(m[2]!).mode & 0o777,
+            dirMode: statSync(path.dirname(path.dirname(m[2]!))).mode & 0o777,
+          };
+      });
+      secretFiles.push(files);
       const arch = args[args.indexOf('--platform') + 1]!.split('/')[1] as 'amd64' | 'arm64';
       const k = (seen[arch] = (seen[arch] ?? 0) + 1);
       const outcome = outcomes[arch]?.[k - 1] ?? { ok: true };
@@ -55,7 +85,7 @@ function scriptedDocker(outcomes: Partial<Record<'amd64' | 'arm64', Outcome[]>>)
     },
   });
   const callsFor = (arch: string) => calls.filter((a) => a.includes(`linux/${arch}`));
-  return { docker, calls, callsFor, merges, built: () => n };
+  return { docker, calls, callsFor, merges, secretFiles, built: () => n };
 }
 
 function setup(extra: Record<string, unknown> = {}) {
@@ -77,10 +107,12 @@ async function run(
   outcomes: Parameters<typeof scriptedDocker>[0],
   extra: Record<string, unknown> = {},
   env = {},
+  buildxVersion?: string,
 ) {
   const { config, plan } = setup(extra);
-  const s = scriptedDocker(outcomes);
+  const s = scriptedDocker(outcomes, buildxVersion);
   const progress: string[] = [];
+  const output: string[] = [];
   const sleeps: number[] = [];
   const result = runBuildStage(
     {
@@ -93,10 +125,21 @@ async function run(
         'cpu/linux/amd64': { constraints: 'numpy==1.26.4', requirements: 'numpy<2\nopencv-python-headless' },
       },
     },
-    { docker: s.docker, env, progress: (l) => progress.push(l), sleep: async (ms) => void sleeps.push(ms) },
+    {
+      docker: s.docker,
+      env,
+      progress: (l) => progress.push(l),
+      output: (l) => output.push(l),
+      sleep: async (ms) => void sleeps.push(ms),
+    },
   );
-  return { result, ...s, progress, sleeps };
+  return { result, ...s, progress, output, sleeps };
 }
+
+const buildArg = (args: readonly string[], name: string) =>
+  args.flatMap((a, i) =>
+    args[i - 1] === '--build-arg' && a.startsWith(`${name}=`) ? [a.slice(name.length + 1)] : [],
+  )[0];
 
 describe('runBuildStage (plain-object Docker)', () => {
   it('builds each platform, then merges the digests under the variant tags', async () => {
@@ -118,13 +161,28 @@ describe('runBuildStage (plain-object Docker)', () => {
     ]);
   });
 
-  it('passes requirements (includes inlined), constraints and the base digest label', async () => {
+  it('passes requirements and constraints as secret files (0600 in a 0700 dir), never build args', async () => {
     const r = await run({});
     await r.result;
     const args = r.calls[0]!;
-    expect(args).toContain('REQUIREMENTS_TXT=numpy<2\nopencv-python-headless');
-    expect(args).toContain('CONSTRAINTS_TXT=numpy==1.26.4');
+    const [amd, arm] = r.secretFiles;
+    // amd64: the resolver's requirements and constraints; arm64: the files as written, includes inlined
+    expect(amd![BUILD_SECRET_IDS.requirements]!.content).toBe('numpy<2\nopencv-python-headless\n');
+    expect(amd![BUILD_SECRET_IDS.constraints]!.content).toBe('numpy==1.26.4\n');
+    expect(arm![BUILD_SECRET_IDS.requirements]!.content).toBe('numpy<2\nopencv-python-headless\n');
+    expect(arm![BUILD_SECRET_IDS.constraints]!.content).toBe('');
+    for (const f of Object.values(amd!)) {
+      expect(f.mode).toBe(0o600);
+      expect(f.dirMode).toBe(0o700);
+    }
+    expect(Object.keys(amd!).sort()).toEqual(Object.values(BUILD_SECRET_IDS).sort());
+    for (const a of r.calls.flat().filter((_, i, all) => all[i - 1] === '--build-arg'))
+      expect(a).not.toMatch(/^(REQUIREMENTS_TXT|CONSTRAINTS_TXT|INDEX_URL|EXTRA_INDEX_URL|TORCH_INDEX_URL)=/);
+    expect(buildArg(args, INPUTS_DIGEST_ARG)).toMatch(/^[0-9a-f]{64}$/);
+    // different constraints per platform: different digests, so the pip layer is not shared
+    expect(buildArg(args, INPUTS_DIGEST_ARG)).not.toBe(buildArg(r.calls[1]!, INPUTS_DIGEST_ARG));
     expect(args).toContain(`io.github.ml-image-action.base-digest=${DIGEST(9)}`);
+
     expect(args).toContain('--output');
     expect(args.find((a) => a.startsWith('type=image'))).toContain('push-by-digest=true');
   });
@@ -143,16 +201,19 @@ describe('runBuildStage (plain-object Docker)', () => {
     ).toBe(true);
   });
 
-  it('gives up after 3 attempts on a failure that stays transient', async () => {
+  it('gives up after 3 attempts on a failure that stays transient: exit 3, the retry bound stated', async () => {
     const bad = {
       ok: false as const,
       log: 'ERROR: received unexpected HTTP status: 503 Service Unavailable',
     };
     const r = await run({ amd64: [bad, bad, bad] });
     const err = await r.result.catch((e) => e);
-    expect(err).toBeInstanceOf(CheckFailedError);
+    expect(err).toBeInstanceOf(EnvironmentError);
+    expect(err.exitCode).toBe(3);
     expect(err.message).toMatch(/and 3 attempts: received unexpected HTTP status: 503/);
+    expect(err.fix).toContain(`${MAX_ATTEMPTS} attempts or ${RETRY_BUDGET_MS / 1000}s`);
     expect(r.sleeps).toEqual([2000, 4000]);
+    expect(r.merges).toEqual([]); // nothing half-tagged
   });
 
   it('fails at once on a deterministic failure, with the reason and the end of the log', async () => {
@@ -211,10 +272,173 @@ describe('runBuildStage (plain-object Docker)', () => {
     }
   });
 
+  it('index URLs with credentials reach pip only in the pip.conf secret, never argv, log or result', async () => {
+    const log =
+      'ERROR: failed to solve: pip could not fetch http://mlimg:tok_log_3333@idx.corp/simple/numpy/';
+    const r = await run(
+      { amd64: [{ ok: false, log }] },
+      {
+        python: {
+          requirements: ['requirements.txt'],
+          indexUrl: 'https://mlimg:tok_index_1111@idx.corp/simple',
+          extraIndexUrls: ['https://x:tok_extra_2222@extra.corp/simple'],
+        },
+      },
+    );
+    const err = await r.result.catch((e) => e);
+    expect(r.secretFiles[0]![BUILD_SECRET_IDS.pipConf]!.content).toBe(
+      '[global]\nindex-url = https://mlimg:tok_index_1111@idx.corp/simple\nextra-index-url =\n    https://x:tok_extra_2222@extra.corp/simple\n',
+    );
+    const shown = [r.calls.flat().join(' '), err.message, err.fix, ...r.progress, ...r.output].join('\n');
+    for (const token of ['tok_index_1111', 'tok_extra_2222', 'tok_log_3333'])
+      expect(shown).not.toContain(token);
+    expect(err.message).toContain('http://mlimg:***@idx.corp/simple/numpy/');
+  });
+
+  it('PIP_INDEX_URL from the environment is used when the config names no index', async () => {
+    const r = await run({}, {}, { PIP_INDEX_URL: 'https://u:tok_env_4444@idx.corp/simple' });
+    await r.result;
+    expect(r.secretFiles[0]![BUILD_SECRET_IDS.pipConf]!.content).toBe(
+      '[global]\nindex-url = https://u:tok_env_4444@idx.corp/simple\n',
+    );
+    expect(r.calls.flat().join(' ')).not.toContain('tok_env_4444');
+  });
+
+  it('the torch index travels as a secret; TORCH_VERSION stays a build arg', async () => {
+    const r = await run({}, { variants: [{ torch: '2.11' }] });
+    await r.result;
+    expect(r.secretFiles[0]![BUILD_SECRET_IDS.torchIndex]!.content).toBe(
+      'https://download.pytorch.org/whl/cpu',
+    );
+    expect(buildArg(r.calls[0]!, 'TORCH_VERSION')).toMatch(/^2\.11/);
+    expect(buildArg(r.calls[0]!, 'TORCH_INDEX_URL')).toBeUndefined();
+  });
+
+  it('build.secrets are also sourced by the templates install step (ml_image_env), values quoted', async () => {
+    const r = await run(
+      {},
+      { build: { secrets: ['GIT_TOKEN', 'PIP_INDEX_URL'] } },
+      { GIT_TOKEN: "ghp_it's$(x)", PIP_INDEX_URL: 'https://t:tok@idx/simple' },
+    );
+    await r.result;
+    const files = r.secretFiles[0]!;
+    // PIP_INDEX_URL is in pip.conf already (config first, else the environment), not exported twice
+    expect(files[BUILD_SECRET_IDS.env]!.content).toBe(`export GIT_TOKEN='ghp_it'\\''s$(x)'\n`);
+    expect(files[BUILD_SECRET_IDS.pipConf]!.content).toContain('index-url = https://t:tok@idx/simple');
+    expect(r.calls[0]).toContain('id=GIT_TOKEN,env=GIT_TOKEN');
+  });
+
+  it('a 200 KB requirements file goes by file, so the argv stays small (no E2BIG)', async () => {
+    const { config, plan } = setup();
+    const big = Array.from({ length: 12_000 }, (_, i) => `package-number-${i}==1.0.${i}`).join('\n');
+    writeFileSync(path.join(dir, 'requirements.txt'), `${big}\n`);
+    const s = scriptedDocker({});
+    await runBuildStage(
+      { plan, config, baseDir: dir, imagesDir: findImagesDir(process.cwd()), push: true },
+      { docker: s.docker, env: {}, progress: () => {} },
+    );
+    expect(big.length).toBeGreaterThan(200_000);
+    expect(s.secretFiles[0]![BUILD_SECRET_IDS.requirements]!.content).toBe(`${big}\n`);
+    for (const args of s.calls) expect(args.join(' ').length).toBeLessThan(4_000);
+  });
+
+  it('masks build.secrets values and index credentials in every output line and error', async () => {
+    const log = [
+      'Looking in indexes: http://127.0.0.1:9/p-secretpath-5555/simple, https://t0k3n_user_6666@idx/simple',
+      'ERROR: failed to solve: could not fetch http://127.0.0.1:9/p-secretpath-5555/simple/x/',
+    ].join('\n');
+    const r = await run(
+      { amd64: [{ ok: false, log }] },
+      { build: { secrets: ['IDX_PATH'] } },
+      { IDX_PATH: 'p-secretpath-5555' },
+    );
+    const err = await r.result.catch((e) => e);
+    const shown = [err.message, ...r.output].join('\n');
+    expect(shown).not.toContain('secretpath-5555');
+    expect(shown).not.toContain('t0k3n_user_6666');
+    expect(r.output[0]).toBe('Looking in indexes: http://127.0.0.1:9/***/simple, https://***@idx/simple');
+  });
+
+  it('refuses a build arg that looks like a secret (exit 2, naming the key) before building', async () => {
+    const r = await run({}, { build: { args: { HF_TOKEN: 'hf_x' } } });
+    const err = await r.result.catch((e) => e);
+    expect(err).toBeInstanceOf(InputError);
+    expect(err.message).toContain('build.args.HF_TOKEN');
+    expect(err.fix).toContain('build.secrets');
+    expect(r.calls).toHaveLength(0);
+  });
+
+  it('refuses (exit 3) a buildx that cannot pass secrets, without building', async () => {
+    const r = await run({}, {}, {}, '0.5.1');
+    const err = await r.result.catch((e) => e);
+    expect(err).toBeInstanceOf(EnvironmentError);
+    expect(err.message).toContain('needs buildx >= 0.6.0');
+    expect(r.calls).toHaveLength(0);
+  });
+
+  it('a frontend that does not know RUN --mount is an environment problem (exit 3)', async () => {
+    const log = 'ERROR: failed to solve: dockerfile parse error line 40: Unknown flag: mount';
+    const r = await run({ amd64: [{ ok: false, log }] });
+    const err = await r.result.catch((e) => e);
+    expect(err).toBeInstanceOf(EnvironmentError);
+    expect(err.fix).toContain('buildx >= 0.6.0');
+  });
+
   it('uses the GitHub Actions cache on a runner, scoped per variant and platform', async () => {
     const r = await run({}, {}, { ACTIONS_RUNTIME_TOKEN: 't', ACTIONS_RESULTS_URL: 'https://results' });
     await r.result;
     expect(r.calls[1]).toContain('type=gha,scope=ml-image-cpu-arm64');
+  });
+});
+
+describe('secret inputs', () => {
+  const inputs: BuildInputs = {
+    requirements: 'numpy<2\n--extra-index-url https://x:tok_req@idx/simple',
+    constraints: 'numpy==1.26.4',
+    indexes: { indexUrl: 'https://u:tok_a@idx/simple', extraIndexUrls: [] },
+    torchIndexUrl: 'https://download.pytorch.org/whl/cpu',
+    secretEnv: { HF_TOKEN: 'hf_a' },
+  };
+
+  it.each<[string, Partial<BuildInputs>, boolean]>([
+    ['the same inputs', {}, true],
+    [
+      'a rotated index token',
+      { indexes: { indexUrl: 'https://u:tok_b@idx/simple', extraIndexUrls: [] } },
+      true,
+    ],
+    [
+      'a rotated token inside the requirements',
+      { requirements: 'numpy<2\n--extra-index-url https://x:tok_2@idx/simple' },
+      true,
+    ],
+    ['a rotated build secret', { secretEnv: { HF_TOKEN: 'hf_b' } }, true],
+    ['another requirement', { requirements: 'numpy<2\nscipy' }, false],
+    ['other constraints', { constraints: 'numpy==1.26.3' }, false],
+    [
+      'another index host',
+      { indexes: { indexUrl: 'https://u:tok_a@other/simple', extraIndexUrls: [] } },
+      false,
+    ],
+    ['another torch index', { torchIndexUrl: 'https://download.pytorch.org/whl/cu128' }, false],
+    ['another set of build secrets', { secretEnv: { HF_TOKEN: 'hf_a', GIT_TOKEN: 'g' } }, false],
+  ])('inputsDigest: %s -> same digest: %s', (_n, change, same) => {
+    expect(inputsDigest({ ...inputs, ...change }) === inputsDigest(inputs)).toBe(same);
+  });
+
+  it.each([
+    ['plain', 'abc', "'abc'"],
+    ['empty', '', "''"],
+    ['single quote', "it's", `'it'\\''s'`],
+    ['shell syntax stays literal', '$(rm -rf /) `x` $HOME "q" \\', `'$(rm -rf /) \`x\` $HOME "q" \\'`],
+    ['newline', 'a\nb', "'a\nb'"],
+  ])('shellQuote: %s', (_n, value, quoted) => {
+    expect(shellQuote(value)).toBe(quoted);
+  });
+
+  it('secretEnvScript refuses a name that is not a variable name', () => {
+    expect(() => secretEnvScript({ 'A-B': 'x' })).toThrow(InputError);
+    expect(secretEnvScript({ A: 'x', PIP_EXTRA_INDEX_URL: 'y' })).toBe("export A='x'\n");
   });
 });
 
@@ -242,13 +466,14 @@ describe('failure classification', () => {
 });
 
 describe('requirements text', () => {
-  it('inlines -r includes relative to the including file and drops blank lines', () => {
+  it('inlines -r includes relative to the including file and drops blank lines and comments', () => {
     writeFileSync(path.join(dir, 'a.txt'), 'numpy\n\n-r sub/b.txt\n# comment kept\n');
     const sub = path.join(dir, 'sub');
     mkdirSync(sub);
     writeFileSync(path.join(sub, 'b.txt'), '--requirement=c.txt\nscipy\n');
-    writeFileSync(path.join(sub, 'c.txt'), 'pandas\n-r ../a.txt\n');
-    expect(readRequirementsText(['a.txt'], dir)).toBe('numpy\npandas\nscipy\n# comment kept');
+    writeFileSync(path.join(sub, 'c.txt'), 'pandas\n');
+
+    expect(readRequirementsText(['a.txt'], dir)).toBe('numpy\npandas\nscipy');
   });
 
   it('names a missing include and where it was included from', () => {
@@ -279,12 +504,27 @@ describe('Dockerfile templates', () => {
   );
 
   it.each(['cpu', 'cuda', 'ngc'])(
-    '%s: base, requirements and constraints args; non-root; healthcheck; no caches left',
+    '%s: inputs by secret mount, no secret-like ARG, PEP 668; non-root; healthcheck; no caches left',
     (t) => {
       const text = read(t);
-      for (const arg of ['BASE_IMAGE', 'REQUIREMENTS_TXT', 'CONSTRAINTS_TXT', 'TORCH_VERSION', 'INDEX_URL']) {
+      for (const arg of ['BASE_IMAGE', 'TORCH_VERSION', INPUTS_DIGEST_ARG]) {
         expect(text).toMatch(new RegExp(`^ARG ${arg}`, 'm'));
       }
+      // the same rule as the repository's hook: no credential or index URL as a build argument
+      expect(text).not.toMatch(/^ARG +[A-Z_]*(INDEX_URL|TOKEN|PASSWORD|SECRET|CREDENTIAL)/m);
+      expect(text).not.toMatch(/REQUIREMENTS_TXT|CONSTRAINTS_TXT/);
+      // a syntax line would make BuildKit pull the frontend image; the built-in one knows --mount
+      expect(text).not.toMatch(/^# *syntax=/im);
+      const install = block(text, 'python-packages');
+      for (const id of Object.values(BUILD_SECRET_IDS)) {
+        expect(install).toContain(`--mount=type=secret,id=${id} `);
+        expect(install).toContain(`$s/${id}`);
+      }
+      expect(install).toContain('export PIP_BREAK_SYSTEM_PACKAGES=1;');
+      expect(install).toContain('export PIP_CONFIG_FILE="$s/ml_image_pip_conf"');
+      // the digest ARG is declared right before the install step, so it keys that layer only
+      expect(install.indexOf(`ARG ${INPUTS_DIGEST_ARG}=`)).toBeLessThan(install.indexOf('RUN --mount'));
+
       expect(text).toMatch(/^FROM \$\{BASE_IMAGE\}$/m);
       expect(text).toMatch(/^USER app$/m);
       expect(text).toMatch(/^HEALTHCHECK /m);

@@ -5,7 +5,11 @@ import {
   type BuildRequest,
   buildxBuildArgs,
   cacheFor,
+  checkBuildArgs,
+  SECRETS_MIN_BUILDX,
+  secretMountsUnsupported,
 } from '../../src/build/buildx-args.js';
+import { EnvironmentError, InputError } from '../../src/errors.js';
 
 const base: BuildRequest = {
   context: '/src',
@@ -15,7 +19,7 @@ const base: BuildRequest = {
   pushTag: 'ml-image-build-cpu-arm64',
   push: true,
   labels: { 'org.opencontainers.image.revision': 'abc' },
-  buildArgs: { BASE_IMAGE: 'python:3.12-slim', REQUIREMENTS_TXT: 'numpy\nopencv-python-headless' },
+  buildArgs: { BASE_IMAGE: 'python:3.12-slim', ML_IMAGE_INPUTS_SHA256: 'ab12' },
   cache: { type: 'registry', ref: 'ghcr.io/o/m:cache-cpu-arm64' },
   metadataFile: '/tmp/meta.json',
   provenance: 'min',
@@ -72,11 +76,11 @@ describe('buildxBuildArgs', () => {
     ['no cache', { cache: { type: 'none' } }, container, { '--cache-from': [], '--cache-to': [] }, []],
     [
       'build args and labels, multi-line values kept whole',
-      {},
+      { labels: { 'org.opencontainers.image.description': 'line 1\nline 2' } },
       container,
       {
-        '--build-arg': ['BASE_IMAGE=python:3.12-slim', 'REQUIREMENTS_TXT=numpy\nopencv-python-headless'],
-        '--label': ['org.opencontainers.image.revision=abc'],
+        '--build-arg': ['BASE_IMAGE=python:3.12-slim', 'ML_IMAGE_INPUTS_SHA256=ab12'],
+        '--label': ['org.opencontainers.image.description=line 1\nline 2'],
       },
       [],
     ],
@@ -92,6 +96,30 @@ describe('buildxBuildArgs', () => {
       { secrets: ['HF_TOKEN', 'PIP_INDEX_TOKEN'] },
       container,
       { '--secret': ['id=HF_TOKEN,env=HF_TOKEN', 'id=PIP_INDEX_TOKEN,env=PIP_INDEX_TOKEN'] },
+      [],
+    ],
+    [
+      'file secrets (requirements, pip.conf) by path, after the env secrets',
+      {
+        secrets: ['HF_TOKEN'],
+        fileSecrets: { ml_image_requirements: '/tmp/w/req', ml_image_pip_conf: '/tmp/w/pip.conf' },
+      },
+      dockerDriver,
+      {
+        '--secret': [
+          'id=HF_TOKEN,env=HF_TOKEN',
+          'id=ml_image_requirements,src=/tmp/w/req',
+          'id=ml_image_pip_conf,src=/tmp/w/pip.conf',
+        ],
+        '--build-arg': ['BASE_IMAGE=python:3.12-slim', 'ML_IMAGE_INPUTS_SHA256=ab12'],
+      },
+      [],
+    ],
+    [
+      'a secret file path with a comma or a quote is CSV-quoted (buildx parses --secret as CSV)',
+      { fileSecrets: { ml_image_env: '/tmp/a,b/"e"' } },
+      container,
+      { '--secret': ['id=ml_image_env,"src=/tmp/a,b/""e"""'] },
       [],
     ],
     [
@@ -121,6 +149,83 @@ describe('buildxBuildArgs', () => {
   it('never puts a secret value or id into a build arg', () => {
     const { args } = buildxBuildArgs({ ...base, secrets: ['HF_TOKEN'] }, container);
     expect(values(args, '--build-arg').some((a) => a.includes('HF_TOKEN'))).toBe(false);
+  });
+
+  it.each<[string, BuilderInfo, RegExp | undefined]>([
+    ['buildx 0.13 on dockerd 20.10 (BuildKit 0.8)', { ...dockerDriver, buildkitVersion: '0.8.2' }, undefined],
+    ['buildx 0.21, BuildKit unknown', container, undefined],
+    [
+      `buildx ${SECRETS_MIN_BUILDX} exactly`,
+      { buildxVersion: SECRETS_MIN_BUILDX, driver: 'docker' },
+      undefined,
+    ],
+    ['buildx 0.5.1: no env secrets', { buildxVersion: '0.5.1', driver: 'docker' }, /needs buildx >= 0\.6\.0/],
+    [
+      'BuildKit 0.6 (Docker 19.03): no RUN --mount without a syntax line',
+      { ...container, buildkitVersion: '0.6.4', name: 'old' },
+      /BuildKit 0\.6\.4 of builder old .*needs BuildKit >= 0\.8\.0/,
+    ],
+  ])('secret mounts: %s', (_n, builder, why) => {
+    const reason = secretMountsUnsupported(builder);
+    if (why === undefined) expect(reason).toBeUndefined();
+    else expect(reason).toMatch(why);
+  });
+
+  const thrown = (fn: () => unknown): unknown => {
+    try {
+      fn();
+    } catch (e) {
+      return e;
+    }
+    return undefined;
+  };
+
+  it('refuses (exit 3) a builder that cannot mount secrets, instead of falling back to build args', () => {
+    const err = thrown(() =>
+      buildxBuildArgs(
+        { ...base, fileSecrets: { ml_image_requirements: '/x' } },
+        { buildxVersion: '0.5.1', driver: 'docker' },
+      ),
+    ) as EnvironmentError;
+    expect(err).toBeInstanceOf(EnvironmentError);
+    expect(err.exitCode).toBe(3);
+    expect(err.fix).toContain(`buildx >= ${SECRETS_MIN_BUILDX}`);
+  });
+
+  it.each<[string, Record<string, string>, string | undefined]>([
+    ['plain args', { APP_UID: '1001', HTTP_PROXY: 'http://proxy:3128', MODEL: 'bert' }, undefined],
+    ['ssh user git is no credential', { SRC: 'ssh://git@github.com/o/r.git' }, undefined],
+    ['CACHE_KEY is not a credential name', { CACHE_KEY: 'v2' }, undefined],
+    ['a token by name', { HF_TOKEN: 'x' }, 'build.args.HF_TOKEN: its name says it holds a credential'],
+    ['a password by name', { DB_PASSWORD: 'x' }, 'build.args.DB_PASSWORD: its name'],
+    [
+      'an index URL by name',
+      { PIP_INDEX_URL: 'https://pypi.org/simple' },
+      'build.args.PIP_INDEX_URL: its name',
+    ],
+    ['an API key by name', { OPENAI_API_KEY: 'x' }, 'build.args.OPENAI_API_KEY: its name'],
+    [
+      'user:password in a value',
+      { MIRROR: 'https://me:s3cret@pypi.corp/simple' },
+      'build.args.MIRROR: its value carries URL credentials (https://me:***@pypi.corp/simple)',
+    ],
+    [
+      'a token as the user name in a value',
+      { REPO: 'git+https://glpat-abcdefghijklmnopqrstu@gitlab.com/o/r' },
+      'build.args.REPO: its value carries URL credentials (git+https://***@gitlab.com/o/r)',
+    ],
+  ])('checkBuildArgs: %s', (_n, args, message) => {
+    const err = thrown(() => checkBuildArgs(args)) as InputError | undefined;
+    if (message === undefined) {
+      expect(err).toBeUndefined();
+      return;
+    }
+    expect(err).toBeInstanceOf(InputError);
+    expect(err!.exitCode).toBe(2);
+    expect(err!.message).toContain(message);
+    expect(err!.message).not.toContain('s3cret');
+    expect(err!.message).not.toContain('glpat-');
+    expect(err!.fix).toContain('build.secrets');
   });
 
   it('buildx before 0.10 gets no --provenance flag (it does not know it)', () => {

@@ -1,5 +1,7 @@
 // The buildx argv for one build target: a pure function of the request and what the builder can do
 // (buildx version and driver), tested as a table of cases.
+import { redactUrls } from '../capture/redact.js';
+import { EnvironmentError, InputError } from '../errors.js';
 import { compareVersions } from '../plan/catalog.js';
 
 export interface BuilderInfo {
@@ -9,6 +11,8 @@ export interface BuilderInfo {
   driver: string;
   /** --builder NAME, when not the current one. */
   name?: string;
+  /** BuildKit version of the builder when known, e.g. "0.8.2" (dockerd 20.10's built-in). */
+  buildkitVersion?: string;
 }
 
 export type CacheSpec = { type: 'gha'; scope: string } | { type: 'registry'; ref: string } | { type: 'none' };
@@ -34,6 +38,11 @@ export interface BuildRequest {
   provenance: 'false' | 'min' | 'max';
   /** Secret ids: each is read from the environment variable of the same name, never a build arg. */
   secrets: readonly string[];
+  /**
+   * File secrets, id -> path of a 0600 file in the build's private temp directory (requirements,
+   * constraints, pip.conf ...): mounted at /run/secrets/<id> by `RUN --mount=type=secret,id=<id>`.
+   */
+  fileSecrets?: Readonly<Record<string, string>>;
   network?: 'default' | 'host' | 'none';
   pull?: boolean;
   noCache?: boolean;
@@ -47,6 +56,57 @@ export interface BuildxArgs {
 }
 
 const atLeast = (v: string, min: string) => compareVersions(v, min) >= 0;
+
+/**
+ * `--secret id=X,src=FILE` is as old as buildx itself; `--secret id=X,env=VAR` came with buildx
+ * 0.6.0 (docker/buildx#488). Secrets are the only way credentials and requirements reach the build,
+ * so an older buildx is refused rather than fall back to build arguments.
+ */
+export const SECRETS_MIN_BUILDX = '0.6.0';
+/** `RUN --mount=type=secret` without a `# syntax=` line: dockerfile frontend 1.2, built into BuildKit 0.8. */
+export const SECRET_MOUNTS_MIN_BUILDKIT = '0.8.0';
+
+/** Why this builder cannot mount build secrets (undefined when it can). */
+export function secretMountsUnsupported(b: BuilderInfo): string | undefined {
+  if (!atLeast(b.buildxVersion, SECRETS_MIN_BUILDX))
+    return `buildx ${b.buildxVersion} cannot pass build secrets from the environment (needs buildx >= ${SECRETS_MIN_BUILDX})`;
+  if (b.buildkitVersion !== undefined && !atLeast(b.buildkitVersion, SECRET_MOUNTS_MIN_BUILDKIT))
+    return `BuildKit ${b.buildkitVersion} of builder ${b.name ?? '(current)'} does not understand RUN --mount=type=secret (needs BuildKit >= ${SECRET_MOUNTS_MIN_BUILDKIT}, Docker >= 20.10)`;
+  return undefined;
+}
+
+export const SECRETS_FIX = `install buildx >= ${SECRETS_MIN_BUILDX} (https://github.com/docker/buildx/releases, or docker/setup-buildx-action) and Docker Engine >= 20.10; credentials and requirements reach the build only through secret mounts, never build arguments`;
+
+/** A build-arg name that says it holds a credential or an index URL. */
+const SECRET_ARG_NAME =
+  /TOKEN|PASSW(?:OR)?D|SECRET|CREDENTIAL|INDEX_URL|(?:API|ACCESS|PRIVATE)_?KEY|NETRC|(?:^|_)AUTH(?:$|_)/i;
+/** A URL with userinfo (user:password@ or token@); `git@` (SSH's fixed user) is no secret. */
+const URL_USERINFO = /[A-Za-z][A-Za-z0-9+.-]*:\/\/(?!git@)[^\s/@]+@/;
+
+/**
+ * build.args end up in the image history (`docker history --no-trunc`) for anyone who can pull it:
+ * refuse an entry whose name looks like a credential or whose value carries URL userinfo.
+ */
+export function checkBuildArgs(args: Readonly<Record<string, string>>): void {
+  for (const [name, value] of Object.entries(args)) {
+    const why = SECRET_ARG_NAME.test(name)
+      ? 'its name says it holds a credential or an index URL'
+      : URL_USERINFO.test(value)
+        ? `its value carries URL credentials (${redactUrls(value).slice(0, 200)})`
+        : undefined;
+    if (why !== undefined) {
+      throw new InputError(
+        `build.args.${name}: ${why}; build arguments are recorded in the image history`,
+        `pass it with build.secrets (read at build time from a secret mount, never stored in the image); index URLs go in python.indexUrl / python.extraIndexUrls`,
+      );
+    }
+  }
+}
+
+/** A field of buildx's CSV-parsed --secret value, quoted when it holds a comma or a quote. */
+function csvField(s: string): string {
+  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
 
 /** The docker driver (dockerd's built-in BuildKit) cannot push by digest, export cache or attest. */
 export function canPushByDigest(b: BuilderInfo): boolean {
@@ -65,12 +125,21 @@ export function buildxBuildArgs(req: BuildRequest, builder: BuilderInfo): Buildx
 
   if (req.buildContexts && Object.keys(req.buildContexts).length > 0) {
     if (!atLeast(builder.buildxVersion, '0.8.0')) {
-      throw new Error(`named build contexts need buildx >= 0.8.0 (found ${builder.buildxVersion})`);
+      throw new EnvironmentError(
+        `named build contexts need buildx >= 0.8.0 (found ${builder.buildxVersion})`,
+        'update the buildx CLI plugin (docker-buildx-plugin, or docker-buildx on Debian 13+/Ubuntu)',
+      );
     }
     for (const [k, v] of Object.entries(req.buildContexts)) args.push('--build-context', `${k}=${v}`);
   }
 
+  const fileSecrets = Object.entries(req.fileSecrets ?? {});
+  if (req.secrets.length > 0 || fileSecrets.length > 0) {
+    const why = secretMountsUnsupported(builder);
+    if (why !== undefined) throw new EnvironmentError(why, SECRETS_FIX);
+  }
   for (const id of req.secrets) args.push('--secret', `id=${id},env=${id}`);
+  for (const [id, file] of fileSecrets) args.push('--secret', `id=${id},${csvField(`src=${file}`)}`);
   if (req.network && req.network !== 'default') args.push('--network', req.network);
   if (req.pull) args.push('--pull');
   if (req.noCache) args.push('--no-cache');

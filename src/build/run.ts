@@ -2,17 +2,31 @@
 // driver allows), then `imagetools create` merges each variant's platform digests under its tags.
 // Transient failures (connection reset, registry 5xx, i/o timeout) are retried with backoff; a
 // deterministic failure (Dockerfile error, pip conflict) stops at once with the end of the log.
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+// Requirements, constraints, index URLs (often with credentials) and build.secrets reach the build
+// only as BuildKit secret mounts of 0600 files in a 0700 temp directory, never as build arguments
+// (which the image history keeps for anyone who can pull it, and which hit E2BIG when large).
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { redactUrls } from '../capture/redact.js';
 import type { Config } from '../config/schema.js';
 import type { DockerAdapter } from '../docker/adapter.js';
 import { CheckFailedError, EnvironmentError, InputError } from '../errors.js';
 import { cliFailure } from '../docker/engine.js';
 import type { Plan, VariantPlan } from '../plan/plan.js';
 import { LABEL_PREFIX } from '../plan/tags.js';
+import { type PipIndexes, pipConf, pipIndexes } from '../python/indexes.js';
 import { registerCleanup } from '../util/cleanup.js';
-import { type BuilderInfo, buildxBuildArgs, cacheFor } from './buildx-args.js';
+import { runTempBase } from '../util/temp.js';
+import {
+  type BuilderInfo,
+  buildxBuildArgs,
+  cacheFor,
+  checkBuildArgs,
+  SECRETS_FIX,
+  secretMountsUnsupported,
+} from './buildx-args.js';
 import { readRequirementsText } from './requirements.js';
 import {
   BUILD_RESULT_SCHEMA_VERSION,
@@ -25,6 +39,8 @@ const TRANSIENT =
   /connection reset by peer|i\/o timeout|TLS handshake timeout|unexpected EOF|(?:50[0234]) (?:Internal Server Error|Bad Gateway|Service Unavailable|Gateway Timeout)|received unexpected HTTP status: 5\d\d|toomanyrequests|net\/http: request canceled/i;
 
 export const MAX_ATTEMPTS = 3;
+/** No new attempt starts once a target has spent this long (all attempts and waits together). */
+export const RETRY_BUDGET_MS = 120_000;
 
 export function isTransient(log: string): boolean {
   return TRANSIENT.test(log);
@@ -45,6 +61,86 @@ export function failureReason(log: string): string {
       .replace(/(process "\/bin\/sh -c )(.{60}).{20,}(" did not complete)/, '$1$2...$3')
       .slice(0, 400)
   );
+}
+
+/** The secret ids the templates mount (`RUN --mount=type=secret,id=...`) at /run/secrets/<id>. */
+export const BUILD_SECRET_IDS = {
+  requirements: 'ml_image_requirements',
+  constraints: 'ml_image_constraints',
+  pipConf: 'ml_image_pip_conf',
+  torchIndex: 'ml_image_torch_index',
+  env: 'ml_image_env',
+} as const;
+
+/** Build argument carrying the digest of the secret inputs: secret mounts are not in the cache key. */
+export const INPUTS_DIGEST_ARG = 'ML_IMAGE_INPUTS_SHA256';
+
+/** Plan build args that travel as secrets instead (the torch index URL may carry credentials). */
+const SECRET_PLAN_ARGS = new Set(['TORCH_INDEX_URL']);
+
+/** Index variables that the pip.conf secret carries (config first, else the environment). */
+const INDEX_ENV = new Set(['PIP_INDEX_URL', 'PIP_EXTRA_INDEX_URL']);
+
+/** What pip inside the build needs, all of it passed as secret files. */
+export interface BuildInputs {
+  requirements: string;
+  constraints: string;
+  indexes: PipIndexes;
+  torchIndexUrl?: string;
+  /** build.secrets by name -> value, for the templates' install step (ml_image_env). */
+  secretEnv: Readonly<Record<string, string>>;
+}
+
+/** A POSIX shell single-quoted word: safe for any value (newlines, quotes, $, backticks). */
+export function shellQuote(value: string): string {
+  return `'${value.replace(/'/g, `'\\''`)}'`;
+}
+
+/** `export NAME='value'` lines the templates' install step sources (build.secrets inside pip's RUN). */
+export function secretEnvScript(env: Readonly<Record<string, string>>): string {
+  return Object.entries(env)
+    .filter(([name]) => !INDEX_ENV.has(name))
+    .map(([name, value]) => {
+      if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name))
+        throw new InputError(`build.secrets: "${name}" is not a valid environment variable name`);
+      return `export ${name}=${shellQuote(value)}\n`;
+    })
+    .join('');
+}
+
+/**
+ * sha256 of what the secret files hold, with URL credentials removed: the pip layer rebuilds when
+ * requirements, constraints or indexes change, and not when only a token is rotated.
+ */
+export function inputsDigest(i: BuildInputs): string {
+  const text = JSON.stringify({
+    requirements: redactUrls(i.requirements),
+    constraints: redactUrls(i.constraints),
+    indexUrl: i.indexes.indexUrl !== undefined ? redactUrls(i.indexes.indexUrl) : null,
+    extraIndexUrls: i.indexes.extraIndexUrls.map((u) => redactUrls(u)),
+    torchIndexUrl: i.torchIndexUrl !== undefined ? redactUrls(i.torchIndexUrl) : null,
+    secrets: Object.keys(i.secretEnv).sort(),
+  });
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/** Writes the secret files of one target into DIR (created 0700, files 0600); returns id -> path. */
+export function writeBuildInputs(dir: string, i: BuildInputs): Record<string, string> {
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const files: Record<string, string> = {
+    [BUILD_SECRET_IDS.requirements]: i.requirements === '' ? '' : `${i.requirements}\n`,
+    [BUILD_SECRET_IDS.constraints]: i.constraints === '' ? '' : `${i.constraints}\n`,
+    [BUILD_SECRET_IDS.pipConf]: pipConf(i.indexes),
+    [BUILD_SECRET_IDS.torchIndex]: i.torchIndexUrl ?? '',
+    [BUILD_SECRET_IDS.env]: secretEnvScript(i.secretEnv),
+  };
+  const out: Record<string, string> = {};
+  for (const [id, content] of Object.entries(files)) {
+    const file = path.join(dir, id);
+    writeFileSync(file, content, { mode: 0o600 });
+    out[id] = file;
+  }
+  return out;
 }
 
 export interface BuildStageInput {
@@ -123,6 +219,18 @@ export async function runBuildStage(input: BuildStageInput, deps: BuildStageDeps
       );
     }
   }
+  checkBuildArgs(config.build.args);
+  const secretEnv = Object.fromEntries(config.build.secrets.map((id) => [id, deps.env[id]!]));
+  const indexes = pipIndexes(config.python, deps.env);
+  // Every line of build output is shown with URL userinfo masked and any build.secrets value or
+  // index credential replaced, as a runner masks registered secrets.
+  const masks = [
+    ...Object.values(secretEnv),
+    ...[indexes.indexUrl ?? '', ...indexes.extraIndexUrls].map(urlSecret),
+  ]
+    .filter((m) => m.length >= 4)
+    .sort((a, b) => b.length - a.length);
+  const mask = (text: string) => masks.reduce((t, m) => t.split(m).join('***'), redactUrls(text));
   const variants = plan.variants.filter((v) => !input.only?.variants || input.only.variants.includes(v.name));
   // Independent look-ups run side by side: each is a short docker CLI call.
   const [buildxVersion, inspect, baseDigests] = await Promise.all([
@@ -139,12 +247,19 @@ export async function runBuildStage(input: BuildStageInput, deps: BuildStageDeps
       ),
     ),
   ]);
-  const builder: BuilderInfo = { buildxVersion, driver: inspect.driver };
+  const builder: BuilderInfo = {
+    buildxVersion,
+    driver: inspect.driver,
+    ...(inspect.buildkitVersion !== undefined && { buildkitVersion: inspect.buildkitVersion }),
+  };
+  // Secret mounts or nothing: never a fallback to build arguments.
+  const unsupported = secretMountsUnsupported(builder);
+  if (unsupported !== undefined) throw new EnvironmentError(unsupported, SECRETS_FIX);
   const requirements = readRequirementsText(config.python.requirements, baseDir);
   const context = path.resolve(baseDir, config.build.context);
   const cache = cacheKind(config, deps.env);
 
-  const work = mkdtempSync(path.join(tmpdir(), 'ml-image-build-'));
+  const work = mkdtempSync(path.join(runTempBase(tmpdir()), 'ml-image-build-'));
   const unregister = registerCleanup(() => rmSync(work, { recursive: true, force: true }));
   const notesShown = new Set<string>();
   try {
@@ -160,13 +275,7 @@ export async function runBuildStage(input: BuildStageInput, deps: BuildStageDeps
         }),
       };
       const buildArgs: Record<string, string> = {
-        ...v.buildArgs,
-        ...(config.python.indexUrl !== undefined && { INDEX_URL: config.python.indexUrl }),
-        ...(config.python.extraIndexUrls.length > 0 && {
-          EXTRA_INDEX_URL: config.python.extraIndexUrls.join(' '),
-        }),
-        REQUIREMENTS_TXT: requirements,
-        CONSTRAINTS_TXT: '',
+        ...Object.fromEntries(Object.entries(v.buildArgs).filter(([k]) => !SECRET_PLAN_ARGS.has(k))),
         ...config.build.args,
       };
       const platforms = v.platforms.filter((p) => !input.only?.platforms || input.only.platforms.includes(p));
@@ -212,6 +321,15 @@ export async function runBuildStage(input: BuildStageInput, deps: BuildStageDeps
     const arch = t.platform.split('/')[1]!;
     const id = `${t.v.name}/${arch}`;
     const metadataFile = path.join(t.work, `metadata-${t.v.name}-${arch}.json`);
+    const resolved = input.resolved?.[`${t.v.name}/${t.platform}`];
+    const inputs: BuildInputs = {
+      requirements: resolved?.requirements ?? requirements,
+      constraints: resolved?.constraints ?? '',
+      indexes,
+      ...(t.v.torch?.indexUrl !== undefined && { torchIndexUrl: t.v.torch.indexUrl }),
+      secretEnv,
+    };
+    const fileSecrets = writeBuildInputs(path.join(t.work, `inputs-${t.v.name}-${arch}`), inputs);
     const { args, notes } = buildxBuildArgs(
       {
         context: t.context,
@@ -222,17 +340,12 @@ export async function runBuildStage(input: BuildStageInput, deps: BuildStageDeps
         push: input.push,
         ...(!input.push && { loadTag: localTag(plan.repository, t.v.name, arch) }),
         labels: t.labels,
-        buildArgs: {
-          ...t.buildArgs,
-          ...(input.resolved?.[`${t.v.name}/${t.platform}`] && {
-            REQUIREMENTS_TXT: input.resolved[`${t.v.name}/${t.platform}`]!.requirements,
-            CONSTRAINTS_TXT: input.resolved[`${t.v.name}/${t.platform}`]!.constraints,
-          }),
-        },
+        buildArgs: { ...t.buildArgs, [INPUTS_DIGEST_ARG]: inputsDigest(inputs) },
         cache: cacheFor(t.cache, plan.repository, t.v.name, arch),
         metadataFile,
         provenance: config.build.provenance,
         secrets: config.build.secrets,
+        fileSecrets,
         network: config.build.network,
         pull: config.build.pull,
       },
@@ -247,7 +360,9 @@ export async function runBuildStage(input: BuildStageInput, deps: BuildStageDeps
       deps.progress(`build ${id}: started${attempt > 1 ? ` (attempt ${attempt}/${MAX_ATTEMPTS})` : ''}`);
       const tail: string[] = [];
       const r = await deps.docker.buildx(args, {
-        onLine: (line) => {
+        onLine: (raw) => {
+          // pip masks passwords itself; this also covers a token used as a URL's user name.
+          const line = mask(raw);
           tail.push(line);
           if (tail.length > 400) tail.shift();
           deps.output?.(line, id);
@@ -255,7 +370,11 @@ export async function runBuildStage(input: BuildStageInput, deps: BuildStageDeps
       });
       const elapsed = ((now() - started) / 1000).toFixed(1);
       if (r.exitCode === 0) {
-        const metadata = JSON.parse(readFileSync(metadataFile, 'utf8')) as Record<string, unknown>;
+        // buildx's metadata can quote build inputs (provenance): no URL credentials in build.json.
+        const metadata = redactUrlsDeep(JSON.parse(readFileSync(metadataFile, 'utf8'))) as Record<
+          string,
+          unknown
+        >;
         const digest = metadata['containerimage.digest'];
         if (typeof digest !== 'string')
           throw new CheckFailedError(`build ${id}: buildx wrote no image digest to ${metadataFile}`);
@@ -269,25 +388,59 @@ export async function runBuildStage(input: BuildStageInput, deps: BuildStageDeps
           ...(!input.push && { localRef: localTag(plan.repository, t.v.name, arch) }),
         };
       }
-      const log = tail.join('\n') || r.stderr;
+      const log = tail.join('\n') || mask(r.stderr);
+
+      if (/unknown flag: mount|the --mount option requires BuildKit/i.test(log)) {
+        throw new EnvironmentError(
+          `build ${id}: the builder's Dockerfile frontend does not understand RUN --mount=type=secret`,
+          SECRETS_FIX,
+        );
+      }
       // No daemon, or the registry refused the push: an environment problem (exit 3), not the build's.
       const classified = cliFailure(`build ${id}`, { ...r, stderr: log });
       if (classified instanceof EnvironmentError) throw classified;
-      if (isTransient(log) && attempt < MAX_ATTEMPTS) {
-        const wait = 2000 * 2 ** (attempt - 1);
+      const transient = isTransient(log);
+      const wait = 2000 * 2 ** (attempt - 1);
+      if (transient && attempt < MAX_ATTEMPTS && now() - started + wait <= RETRY_BUDGET_MS) {
         deps.progress(`build ${id}: transient failure (${failureReason(log)}); retrying in ${wait / 1000}s`);
         await sleep(wait);
         continue;
       }
       const excerpt = log.split('\n').slice(-25).join('\n');
+      const what = `build ${id} failed after ${elapsed}s${attempt > 1 ? ` and ${attempt} attempts` : ''}: ${failureReason(log)}\n--- last lines of the build log ---\n${excerpt}`;
+      // A registry or network that keeps failing is the environment's problem (exit 3), not the build's.
+      if (transient) {
+        throw new EnvironmentError(
+          what,
+          `the registry or network kept failing (retries stop after ${MAX_ATTEMPTS} attempts or ${RETRY_BUDGET_MS / 1000}s per target); check the registry's status and try again later`,
+        );
+      }
       throw new CheckFailedError(
-        `build ${id} failed after ${elapsed}s${attempt > 1 ? ` and ${attempt} attempts` : ''}: ${failureReason(log)}\n--- last lines of the build log ---\n${excerpt}`,
-        isTransient(log)
-          ? 'the registry or network kept failing; try again later'
-          : 'fix the Dockerfile or requirements named above; the build was not retried because the failure is deterministic',
+        what,
+        'fix the Dockerfile or requirements named above; the build was not retried because the failure is deterministic',
       );
     }
   }
+}
+
+/** The secret part of a URL's userinfo: the password, else the user name (a token used as one). */
+export function urlSecret(url: string): string {
+  try {
+    const u = new URL(url);
+    return decodeURIComponent(u.password || u.username);
+  } catch {
+    return '';
+  }
+}
+
+/** URL userinfo masked in every string of a JSON value (keys kept; digests and refs untouched). */
+
+export function redactUrlsDeep(value: unknown): unknown {
+  if (typeof value === 'string') return redactUrls(value);
+  if (Array.isArray(value)) return value.map(redactUrlsDeep);
+  if (value !== null && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactUrlsDeep(v)]));
+  return value;
 }
 
 /** The tag of an image built with push: false (loaded into the engine, never pushed). */
@@ -317,7 +470,11 @@ export function findImagesDir(start: string): string {
   for (;;) {
     if (existsSync(path.join(dir, 'images', 'cpu', 'Dockerfile'))) return path.join(dir, 'images');
     const up = path.dirname(dir);
-    if (up === dir) throw new Error(`cannot find the images/ templates above ${start}`);
+    if (up === dir)
+      throw new EnvironmentError(
+        `cannot find the images/ templates above ${start}`,
+        'the action or CLI is incomplete: images/ must sit next to dist/ (reinstall or check out the whole repository)',
+      );
     dir = up;
   }
 }
