@@ -1,5 +1,16 @@
-// Entry of the root action (bundled to dist/index.js).
+// Entry of the root action and its sub-actions (bundled to dist/index.js), main and post step
+// alike: the main step saves its state first, and the same bundle run as the post step sees it.
 import './util/cjs-globals.js';
-import { run } from './action/run.js';
+import { isPostRun, runPost, saveMainState, trackDockerUse } from './action/post.js';
+import { coreIo, run } from './action/run.js';
+import { installSignalCleanup } from './util/cleanup.js';
 
-await run();
+const io = coreIo();
+if (isPostRun(io)) {
+  await runPost(io);
+} else {
+  saveMainState(io);
+  // A cancelled job (SIGINT, then SIGTERM): remove what is running, stop child processes, exit.
+  installSignalCleanup();
+  await run(trackDockerUse(io));
+}

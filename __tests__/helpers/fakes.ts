@@ -1,6 +1,6 @@
 // Plain-object stand-ins for the side-effect interfaces (unit tests only).
 import type { CliIo } from '../../src/cli/io.js';
-import type { DockerAdapter } from '../../src/docker/adapter.js';
+import type { ContainerSession, DockerAdapter, ExecResult } from '../../src/docker/adapter.js';
 
 export function fakeDocker(overrides: Partial<DockerAdapter> = {}): DockerAdapter {
   const unexpected = (name: string) => () => Promise.reject(new Error(`unexpected call: docker.${name}`));
@@ -17,6 +17,7 @@ export function fakeDocker(overrides: Partial<DockerAdapter> = {}): DockerAdapte
     inspectImage: unexpected('inspectImage'),
     startSession: unexpected('startSession'),
     listManagedContainers: unexpected('listManagedContainers'),
+    removeContainers: unexpected('removeContainers'),
     ...overrides,
   };
 }
@@ -45,5 +46,37 @@ export function captureIo(
     docker: () => docker,
     out: () => out,
     err: () => err,
+  };
+}
+
+/** A scripted ContainerSession: `exec` answers from `answer`; putFiles and exec calls are recorded. */
+export function fakeSession(
+  answer: (cmd: readonly string[], env: Readonly<Record<string, string>>) => Partial<ExecResult>,
+): ContainerSession & {
+  files: Record<string, string>;
+  calls: { cmd: readonly string[]; env: Readonly<Record<string, string>> }[];
+  closed: () => boolean;
+} {
+  const files: Record<string, string> = {};
+  const calls: { cmd: readonly string[]; env: Readonly<Record<string, string>> }[] = [];
+  let closed = false;
+  return {
+    containerId: 'fake-session',
+    files,
+    calls,
+    closed: () => closed,
+    exec(cmd, options = {}) {
+      const env = options.env ?? {};
+      calls.push({ cmd, env });
+      return Promise.resolve({ exitCode: 0, stdout: '', stderr: '', timedOut: false, ...answer(cmd, env) });
+    },
+    putFiles(dir, put) {
+      for (const [n, c] of Object.entries(put)) files[`${dir}/${n}`] = c;
+      return Promise.resolve();
+    },
+    close() {
+      closed = true;
+      return Promise.resolve();
+    },
   };
 }

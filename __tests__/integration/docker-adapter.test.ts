@@ -136,6 +136,102 @@ describe.skipIf(!env.available)('real Docker through the adapter', () => {
     expect(await docker.listManagedContainers(labels)).toEqual([]);
   });
 
+  it('a container ends by its own deadline even when nothing on this side kills it', async () => {
+    const labels = { 'ml-image-it': runId, case: 'deadline' };
+    // The host-side timeout is far away: only the deadline inside the container can end it.
+    const r = await docker.runContainer({
+      image: images.busyboxAmd64,
+      cmd: ['sh', '-c', 'echo started; sleep 100000'],
+      labels,
+      timeoutMs: 600_000,
+      deadlineMs: 2000,
+    });
+    expect(r.timedOut).toBe(false);
+    expect(r.exitCode).toBe(143); // the command got SIGTERM from the watchdog
+    expect(r.stdout).toBe('started\n');
+    expect(r.stderr).toContain('ml-image: deadline of 2s passed');
+    expect(r.inContainerDeadline).toBe(true);
+    expect(await docker.listManagedContainers(labels)).toEqual([]);
+  });
+
+  it('under the deadline wrapper: exit codes, argv with spaces, and a missing command as docker run says it', async () => {
+    const labels = { 'ml-image-it': runId, case: 'wrapper' };
+    const quoted = await docker.runContainer({
+      image: images.busyboxAmd64,
+      entrypoint: ['printf'],
+      cmd: ['[%s]', 'a b', '', '$HOME;x'],
+      labels,
+      timeoutMs: 60_000,
+    });
+    expect(quoted).toMatchObject({ exitCode: 0, stdout: '[a b][][$HOME;x]', stderr: '' });
+    const missing = await docker.runContainer({
+      image: images.busyboxAmd64,
+      entrypoint: ['no-such-command'],
+      cmd: ['x'],
+      labels,
+      timeoutMs: 60_000,
+    });
+    expect(missing.exitCode).toBe(127);
+    expect(missing.stderr).toContain('exec: "no-such-command": executable file not found in $PATH');
+    expect(await docker.listManagedContainers(labels)).toEqual([]);
+  });
+
+  it('an image without /bin/sh runs without the in-container deadline, and says so', async () => {
+    const tag = `ml-image-it/no-shell:${runId}`;
+    writeFileSync(
+      path.join(ctx, 'Dockerfile.nosh'),
+      `FROM ${images.busyboxAmd64} AS bb\nFROM scratch\nCOPY --from=bb /bin/busybox /busybox\n`,
+    );
+    const b = await docker.buildx([
+      'build',
+      '--platform',
+      'linux/amd64',
+      '--load',
+      '-t',
+      tag,
+      '-f',
+      path.join(ctx, 'Dockerfile.nosh'),
+      ctx,
+    ]);
+    expect(b.exitCode, b.stderr).toBe(0);
+    const labels = { 'ml-image-it': runId, case: 'no-shell' };
+    try {
+      const r = await docker.runContainer({
+        image: tag,
+        entrypoint: ['/busybox'],
+        cmd: ['echo', 'no shell here'],
+        labels,
+        timeoutMs: 60_000,
+      });
+      expect(r).toMatchObject({ exitCode: 0, stdout: 'no shell here\n', inContainerDeadline: false });
+      expect(await docker.listManagedContainers(labels)).toEqual([]);
+    } finally {
+      const Dockerode = (await import('dockerode')).default;
+      await new Dockerode()
+        .getImage(tag)
+        .remove({ force: true })
+        .catch(() => undefined);
+    }
+  });
+
+  it('a session container stops by itself at its deadline', async () => {
+    const labels = { 'ml-image-it': runId, case: 'session-deadline' };
+    const session = await docker.startSession({ image: images.busyboxAmd64, labels, deadlineMs: 1000 });
+    try {
+      const Dockerode = (await import('dockerode')).default;
+      const c = new Dockerode().getContainer(session.containerId);
+      let running = true;
+      for (let i = 0; i < 100 && running; i++) {
+        running = (await c.inspect()).State.Running;
+        if (running) await new Promise((r) => setTimeout(r, 200));
+      }
+      expect(running).toBe(false);
+    } finally {
+      await session.close();
+    }
+    expect(await docker.listManagedContainers(labels)).toEqual([]);
+  });
+
   it('leaves no container of this run behind', async () => {
     expect(await docker.listManagedContainers({ 'ml-image-it': runId })).toEqual([]);
   });

@@ -4,6 +4,11 @@ import type { CommandRunner } from '../../src/docker/adapter.js';
 import {
   cliFailure,
   createDockerAdapter,
+  DEADLINE_SCRIPT,
+  deadlineSeconds,
+  effectiveArgv,
+  isMissingShell,
+  withDeadline,
   parseBuildxInspect,
   parseBuildxPlatforms,
   parseBuildxVersion,
@@ -45,6 +50,16 @@ Platforms: linux/amd64*, linux/amd64/v2, linux/arm64, linux/riscv64
       driver: 'docker',
       platforms: ['linux/amd64', 'linux/amd64/v2', 'linux/arm64', 'linux/riscv64'],
     });
+  });
+
+  it.each([
+    ['BuildKit version: v0.8+unknown', '0.8'],
+    ['BuildKit version: v0.13.2', '0.13.2'],
+    ['Buildkit:  v0.12.5', '0.12.5'],
+    ['Buildkit:  20.10.24+dfsg1', undefined], // the engine's version, printed by older buildx
+    ['Status:    running', undefined],
+  ])('reads the BuildKit version from "%s"', (line, expected) => {
+    expect(parseBuildxInspect(`Name: b\nDriver: docker\nNodes:\n${line}\n`).buildkitVersion).toBe(expected);
   });
 
   it('reads platforms from a manifest list and drops attestation entries', () => {
@@ -190,5 +205,89 @@ describe('demuxFrames (non-TTY logs)', () => {
       stdout: 'ok',
       stderr: '',
     });
+  });
+});
+
+describe('the in-container deadline', () => {
+  it.each([
+    [{ timeoutMs: 600_000 }, 630],
+    [{ timeoutMs: 1 }, 31],
+    [{ timeoutMs: 600_000, deadlineMs: 2000 }, 2],
+    [{ deadlineMs: 1 }, 1],
+    [{ deadlineMs: 0 }, 1],
+    [{}, 3600],
+  ])('deadlineSeconds(%j) = %i (timeout + 30 s, or 1 h without a timeout)', (spec, seconds) => {
+    expect(deadlineSeconds(spec)).toBe(seconds);
+  });
+
+  it.each([
+    [
+      'entrypoint given: it replaces the image entrypoint and CMD',
+      { entrypoint: ['python3'], cmd: ['-c', 'x'] },
+      { entrypoint: ['/init'], cmd: ['serve'] },
+      ['python3', '-c', 'x'],
+    ],
+    [
+      'entrypoint given, no cmd',
+      { entrypoint: ['true'], cmd: [] },
+      { entrypoint: null, cmd: ['bash'] },
+      ['true'],
+    ],
+    [
+      'image entrypoint with spec.cmd',
+      { cmd: ['--version'] },
+      { entrypoint: ['/init', '-v'], cmd: ['serve'] },
+      ['/init', '-v', '--version'],
+    ],
+    [
+      'image entrypoint with the image CMD when cmd is empty',
+      { cmd: [] },
+      { entrypoint: ['/init'], cmd: ['serve'] },
+      ['/init', 'serve'],
+    ],
+    [
+      'no image entrypoint: the CMD alone',
+      { cmd: [] },
+      { entrypoint: null, cmd: ['bash', '-l'] },
+      ['bash', '-l'],
+    ],
+    ['nothing at all', { cmd: [] }, { entrypoint: null, cmd: null }, []],
+  ] as const)('effectiveArgv: %s', (_name, spec, image, argv) => {
+    expect(effectiveArgv(spec, image)).toEqual(argv);
+  });
+
+  it.each([
+    [['python3', '-c', 'print(1)'], 630],
+    [['sh', '-c', 'sleep 100000; echo "$HOME"'], 5],
+    [['/usr/bin/env', 'a b', ''], 1],
+  ])(
+    'withDeadline(%j, %i): /bin/sh runs the script with the deadline, the argv passes untouched',
+    (argv, s) => {
+      expect(withDeadline(argv, s)).toEqual({
+        Entrypoint: ['/bin/sh', '-c', DEADLINE_SCRIPT, 'ml-image-deadline', String(s)],
+        Cmd: argv,
+      });
+    },
+  );
+
+  it('the script signals the child (PID 1 ignores signals), escalates to KILL and keeps the exit status', () => {
+    expect(DEADLINE_SCRIPT).toContain('exec "$@" & c=$!');
+    expect(DEADLINE_SCRIPT).toMatch(/sleep "\$d";.*\n.*kill -TERM "\$c".*sleep 5; kill -KILL "\$c"/);
+    expect(DEADLINE_SCRIPT).toContain('wait "$c"; s=$?');
+    expect(DEADLINE_SCRIPT).toMatch(/exit "\$s"$/);
+    // A missing command reads as the engine's own message, with docker run's exit code.
+    expect(DEADLINE_SCRIPT).toContain('executable file not found in \\$PATH" >&2; exit 127');
+  });
+
+  it.each([
+    [
+      '(HTTP code 400) unexpected - failed to create shim: OCI runtime create failed: runc create failed: unable to start container process: exec: "/bin/sh": stat /bin/sh: no such file or directory: unknown',
+      true,
+    ],
+    ['OCI runtime create failed: exec: "/bin/sh": executable file not found in $PATH', true],
+    ['OCI runtime create failed: exec: "python3": executable file not found in $PATH', false],
+    ['(HTTP code 500) server error - connection reset', false],
+  ])('isMissingShell(%s) = %s', (msg, expected) => {
+    expect(isMissingShell(new Error(msg))).toBe(expected);
   });
 });

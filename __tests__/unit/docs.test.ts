@@ -4,7 +4,11 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
+import { validateConfigData } from '../../src/config/load.js';
 import { renderConfigReference } from '../../src/config/reference.js';
+import { ConfigError, describeError } from '../../src/errors.js';
+import { bundledCatalog } from '../../src/plan/catalog.js';
+import { planBuild } from '../../src/plan/plan.js';
 import { REPO_ROOT } from '../helpers/docker-env.js';
 
 const README = path.join(REPO_ROOT, 'README.md');
@@ -53,8 +57,46 @@ function renderTroubleshooting(): string {
   ].join('\n');
 }
 
+/** What `ml-image plan` prints for a combination the catalog knows cannot work (README "Plan"). */
+function renderImpossiblePlan(): string {
+  const config = validateConfigData(
+    {
+      image: { name: 'my-org/model' },
+      variants: [{ cuda: '12.8', torch: '2.5' }],
+      platforms: ['linux/amd64'],
+    },
+    'ml-image.yml',
+  );
+  let shown = '';
+  try {
+    planBuild(config, {
+      catalog: bundledCatalog(),
+      git: {
+        sha: 'abc1234',
+        ref: 'refs/heads/main',
+        isDefaultBranch: true,
+        repositoryUrl: 'https://github.com/o/r',
+      },
+      now: new Date(0),
+    });
+  } catch (e) {
+    if (!(e instanceof ConfigError)) throw e;
+    shown = `${describeError(e, false)}\n`;
+  }
+  if (!shown) throw new Error('the README example plan is no longer refused');
+  return [
+    '```text',
+    '$ ml-image plan   # variants: [{cuda: "12.8", torch: "2.5"}], platforms: [linux/amd64]',
+    `${shown}$ echo $?`,
+    '2',
+    '```',
+    '',
+  ].join('\n');
+}
+
 const BLOCKS: Record<string, () => string> = {
   'config-reference': renderConfigReference,
+  'impossible-plan': renderImpossiblePlan,
   'action-io': renderInputsTable,
   troubleshooting: renderTroubleshooting,
   // The golden file the renderer tests keep current, quoted so it renders as GitHub shows it.
@@ -112,7 +154,12 @@ function renderSubAction(name: string): string {
     branding: root.branding,
     inputs,
     outputs: Object.fromEntries(sub.outputs.map((o) => [o, root.outputs[o]])),
-    runs: { using: root.runs.using, main: `../${root.runs.main}` },
+    runs: {
+      using: root.runs.using,
+      main: `../${root.runs.main}`,
+      // The post step cleans up after a cancelled or failed job, in every sub-action too.
+      ...(root.runs.post !== undefined && { post: `../${root.runs.post}`, 'post-if': root.runs['post-if'] }),
+    },
   };
   return `# Generated from ../action.yml by "npm run docs"; edit that file, not this one.\n${stringify(doc, { lineWidth: 0 })}`;
 }

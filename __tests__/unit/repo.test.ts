@@ -29,8 +29,13 @@ describe('package.json', () => {
 });
 
 describe('action.yml', () => {
-  it('runs the bundled action on node24', () => {
-    expect(action.runs).toEqual({ using: 'node24', main: 'dist/index.js' });
+  it('runs the bundled action on node24, with a post step that runs even after a cancel', () => {
+    expect(action.runs).toEqual({
+      using: 'node24',
+      main: 'dist/index.js',
+      post: 'dist/index.js',
+      'post-if': 'always()',
+    });
     expect(action.branding.icon).toBeTruthy();
     expect(action.branding.color).toBeTruthy();
   });

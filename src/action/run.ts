@@ -36,6 +36,9 @@ export interface ActionIo {
   cwd: string;
   env: Readonly<Record<string, string | undefined>>;
   docker: () => DockerAdapter;
+  /** State shared by the main and the post step (core.saveState / core.getState). */
+  saveState?: (name: string, value: string) => void;
+  getState?: (name: string) => string;
 }
 
 export function coreIo(): ActionIo {
@@ -56,6 +59,8 @@ export function coreIo(): ActionIo {
     cwd: process.env.GITHUB_WORKSPACE ?? process.cwd(),
     env: process.env,
     docker: () => (docker ??= createDefaultDockerAdapter()),
+    saveState: (n, v) => core.saveState(n, v),
+    getState: (n) => core.getState(n),
   };
 }
 

@@ -8,6 +8,13 @@ export const MANAGED_LABEL = 'io.github.ml-image-action.managed';
 export const RUN_LABEL = 'io.github.ml-image-action.run';
 export const RUN_ID = process.env.ML_IMAGE_RUN_ID ?? `${process.pid}-${Date.now().toString(36)}`;
 
+/** How long a container outlives its timeout at most, enforced inside it (see runContainer). */
+export const DEADLINE_MARGIN_MS = 30_000;
+/** The in-container deadline of a container run without a timeout. */
+export const DEFAULT_DEADLINE_MS = 3_600_000;
+/** The in-container deadline of an exec session (its idle loop ends then). */
+export const DEFAULT_SESSION_DEADLINE_MS = 3_600_000;
+
 export interface ExecOptions {
   cwd?: string;
   env?: Record<string, string>;
@@ -43,6 +50,12 @@ export interface ContainerRunSpec {
   labels?: Readonly<Record<string, string>>;
   /** Kill and remove the container after this long; the result says timedOut. */
   timeoutMs?: number;
+  /**
+   * The deadline the container enforces itself (its command is stopped then, even when this
+   * process was killed and never removes it). Default: timeoutMs + DEADLINE_MARGIN_MS, or
+   * DEFAULT_DEADLINE_MS without a timeout.
+   */
+  deadlineMs?: number;
   onOutput?: (chunk: string, stream: 'stdout' | 'stderr') => void;
 }
 
@@ -54,6 +67,11 @@ export interface ContainerRunResult {
   stdout: string;
   stderr: string;
   durationMs: number;
+  /**
+   * false when the image has no /bin/sh to enforce the in-container deadline: the container then
+   * ran without it (the host-side timeout still applied).
+   */
+  inContainerDeadline?: boolean;
 }
 
 export interface SessionSpec {
@@ -63,6 +81,8 @@ export interface SessionSpec {
   network?: 'host' | 'none' | 'bridge';
   labels?: Readonly<Record<string, string>>;
   user?: string;
+  /** The session's container stops by itself after this long (default DEFAULT_SESSION_DEADLINE_MS). */
+  deadlineMs?: number;
 }
 
 /** A container kept running so that several commands reuse it (and pip's cache inside it). */
@@ -72,6 +92,12 @@ export interface ContainerSession {
     cmd: readonly string[],
     options?: { env?: Readonly<Record<string, string>>; timeoutMs?: number },
   ): Promise<ExecResult & { timedOut: boolean }>;
+  /**
+   * Write files (name -> content) into `dir` inside the container through the engine's archive
+   * API, never a command line: `dir` is created (mode 0700) in its parent, which must exist; files
+   * are mode 0600, owned by the container's user.
+   */
+  putFiles(dir: string, files: Readonly<Record<string, string>>): Promise<void>;
   /** Stop and remove the container (idempotent). */
   close(): Promise<void>;
 }
@@ -93,6 +119,8 @@ export interface BuilderDescription {
   name: string;
   driver: string;
   platforms: string[];
+  /** BuildKit version of the builder's first node ("0.8"), when buildx reports it. */
+  buildkitVersion?: string;
 }
 
 /** What the engine knows of a local image (the platform-specific one). */
@@ -152,4 +180,6 @@ export interface DockerAdapter {
   startSession(spec: SessionSpec): Promise<ContainerSession>;
   /** IDs of containers (running or not) that carry MANAGED_LABEL and every label given. */
   listManagedContainers(labels?: Readonly<Record<string, string>>): Promise<string[]>;
+  /** Force-remove these containers (running or not); returns the IDs removed (gone ones are skipped). */
+  removeContainers(ids: readonly string[]): Promise<string[]>;
 }

@@ -1,4 +1,5 @@
 // DockerAdapter over the real engine: containers through dockerode, buildx through the docker CLI.
+import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import type Dockerode from 'dockerode';
 import { EnvironmentError, InputError, MlImageError } from '../errors.js';
@@ -16,11 +17,15 @@ import {
   type ExecOptions,
   type ExecResult,
   type ImageIndex,
+  DEADLINE_MARGIN_MS,
+  DEFAULT_DEADLINE_MS,
+  DEFAULT_SESSION_DEADLINE_MS,
   MANAGED_LABEL,
   RUN_ID,
   RUN_LABEL,
 } from './adapter.js';
 import { ActionsExecRunner } from './exec-runner.js';
+import { tarArchive } from './tar.js';
 
 const DAEMON_FIX =
   'start the Docker engine (e.g. "sudo systemctl start docker"; on a Debian test machine: "sudo scripts/test-env.sh"), or point DOCKER_HOST at a running one';
@@ -84,7 +89,16 @@ export function parseBuildxVersion(output: string): string | undefined {
 export function parseBuildxInspect(inspectOutput: string): BuilderDescription {
   const field = (name: string) =>
     new RegExp(`^\\s*${name}:\\s*(.+)$`, 'm').exec(inspectOutput)?.[1]?.trim() ?? '';
-  return { name: field('Name'), driver: field('Driver'), platforms: parseBuildxPlatforms(inspectOutput) };
+  // "BuildKit version: v0.8+unknown" (dockerd's BuildKit) or "Buildkit: v0.13.2" (older buildx).
+  // Older buildx prints the engine's version there for the docker driver ("20.10.24+dfsg1"):
+  // BuildKit versions are 0.x, so anything else is not one.
+  const buildkit = /^\s*Build[Kk]it(?: version)?:\s*v?(0\.\d+(?:\.\d+)?)/m.exec(inspectOutput)?.[1];
+  return {
+    name: field('Name'),
+    driver: field('Driver'),
+    platforms: parseBuildxPlatforms(inspectOutput),
+    ...(buildkit !== undefined && { buildkitVersion: buildkit }),
+  };
 }
 
 export function parseBuildxPlatforms(inspectOutput: string): string[] {
@@ -155,6 +169,69 @@ export function demuxFrames(buf: Buffer): { stdout: string; stderr: string } {
   return { stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') };
 }
 
+/**
+ * PID 1 of every container runContainer starts: runs the real command as its child and stops it at
+ * the deadline (TERM, then KILL 5 s later), so a container ends by itself even when the process
+ * that started it was killed (SIGKILL) and never removes it. PID 1 ignores signals sent from inside
+ * its namespace, so the watchdog signals the child, and PID 1 exits with the child's status.
+ * A command that does not exist exits 127 with the engine's own wording ("executable file not
+ * found"), as `docker run` does. `exec` runs the program itself, never a shell builtin.
+ * Arguments: $1 = deadline in seconds, the rest = the command.
+ */
+export const DEADLINE_SCRIPT = [
+  'd=$1; shift',
+  'case $1 in */*) [ -f "$1" ] && [ -x "$1" ] ;; *) command -v "$1" >/dev/null 2>&1 ;; esac ||',
+  '  { echo "exec: \\"$1\\": executable file not found in \\$PATH" >&2; exit 127; }',
+  'exec "$@" & c=$!',
+  '(sleep "$d"; echo "ml-image: deadline of ${d}s passed: stopping the command" >&2;',
+  ' kill -TERM "$c" 2>/dev/null; sleep 5; kill -KILL "$c" 2>/dev/null) & w=$!',
+  'wait "$c"; s=$?',
+  'kill "$w" 2>/dev/null',
+  'exit "$s"',
+].join('\n');
+
+/** The idle loop of a session: it ends at its deadline ($1 seconds), or when stopped. */
+export const SESSION_SCRIPT = 'trap "exit 0" TERM INT; sleep "$1" & wait $!; exit 0';
+
+/** Whole seconds of the in-container deadline of a container run (at least 1). */
+export function deadlineSeconds(spec: { timeoutMs?: number; deadlineMs?: number }): number {
+  const ms =
+    spec.deadlineMs ??
+    (spec.timeoutMs !== undefined ? spec.timeoutMs + DEADLINE_MARGIN_MS : DEFAULT_DEADLINE_MS);
+  return Math.max(1, Math.ceil(ms / 1000));
+}
+
+/**
+ * The argv the container would run without a wrapper, with Docker's rules: an entrypoint given
+ * replaces the image's and its CMD; else the image's entrypoint runs with spec.cmd (or, when
+ * that is empty, with the image's CMD).
+ */
+export function effectiveArgv(
+  spec: { entrypoint?: readonly string[] | undefined; cmd: readonly string[] },
+  image: { entrypoint: readonly string[] | null; cmd: readonly string[] | null },
+): string[] {
+  if (spec.entrypoint !== undefined) return [...spec.entrypoint, ...spec.cmd];
+  return [...(image.entrypoint ?? []), ...(spec.cmd.length > 0 ? spec.cmd : (image.cmd ?? []))];
+}
+
+/** Entrypoint and Cmd that run argv under DEADLINE_SCRIPT. */
+export function withDeadline(
+  argv: readonly string[],
+  seconds: number,
+): { Entrypoint: string[]; Cmd: string[] } {
+  return {
+    Entrypoint: ['/bin/sh', '-c', DEADLINE_SCRIPT, 'ml-image-deadline', String(seconds)],
+    Cmd: [...argv],
+  };
+}
+
+/** The engine's start error when the image has no /bin/sh for the deadline wrapper. */
+export function isMissingShell(err: unknown): boolean {
+  return /"?\/bin\/sh"?:? .*(no such file or directory|not found)/i.test(
+    String((err as Error)?.message ?? err),
+  );
+}
+
 export interface EngineDeps {
   /** The engine client, or a loader for it: dockerode is only loaded when a container is needed. */
   docker: Dockerode | (() => Promise<Dockerode>);
@@ -174,7 +251,7 @@ export function createDockerAdapter(deps: EngineDeps): DockerAdapter {
     try {
       return await exec.run(cli, args, options);
     } catch (e) {
-      // @actions/exec throws when the program cannot be found or started.
+      // The runner rejects when the program cannot be found or started (ENOENT, EACCES).
       throw new EnvironmentError(
         `cannot run the docker CLI "${cli}": ${(e as Error).message}`,
         'install the Docker CLI and make sure it is on PATH',
@@ -336,30 +413,68 @@ export function createDockerAdapter(deps: EngineDeps): DockerAdapter {
         }),
       };
       const docker = await engine();
-      const container = await createManaged(spec, {
-        Cmd: [...spec.cmd],
-        ...(spec.entrypoint !== undefined && { Entrypoint: [...spec.entrypoint] }),
-        ...(spec.workdir !== undefined && { WorkingDir: spec.workdir }),
-        Tty: false,
-        AttachStdout: true,
-        AttachStderr: true,
-        HostConfig: hostConfig,
-      });
-      const remove = async () => {
-        await container.remove({ force: true, v: true }).catch(() => undefined);
-      };
-      const unregister = registerCleanup(remove);
+      // The deadline wrapper needs the whole argv: the image's entrypoint/CMD when none is given.
+      const argv = effectiveArgv(
+        spec,
+        spec.entrypoint !== undefined
+          ? { entrypoint: null, cmd: null }
+          : await engineCall(async (d) => {
+              const c = (await d.getImage(spec.image).inspect()).Config;
+              return {
+                entrypoint: (c?.Entrypoint as string[] | null | undefined) ?? null,
+                cmd: (c?.Cmd as string[] | null | undefined) ?? null,
+              };
+            }),
+      );
       let stdout = '';
       let stderr = '';
       let timer: NodeJS.Timeout | undefined;
-      try {
-        const stream = await engineCall(() => container.attach({ stream: true, stdout: true, stderr: true }));
-        const ended = collectOutput(docker, stream, (s, which) => {
-          if (which === 'stdout') stdout += s;
-          else stderr += s;
-          spec.onOutput?.(s, which);
+      const launch = async (wrapped: boolean) => {
+        const container = await createManaged(spec, {
+          ...(wrapped
+            ? withDeadline(argv, deadlineSeconds(spec))
+            : {
+                Cmd: [...spec.cmd],
+                ...(spec.entrypoint !== undefined && { Entrypoint: [...spec.entrypoint] }),
+              }),
+          ...(spec.workdir !== undefined && { WorkingDir: spec.workdir }),
+          Tty: false,
+          AttachStdout: true,
+          AttachStderr: true,
+          HostConfig: hostConfig,
         });
-        await engineCall(() => container.start());
+        const remove = async () => {
+          await container.remove({ force: true, v: true }).catch(() => undefined);
+        };
+        const unregister = registerCleanup(remove);
+        let stream: NodeJS.ReadableStream | undefined;
+        try {
+          stream = await engineCall(() => container.attach({ stream: true, stdout: true, stderr: true }));
+          const ended = collectOutput(docker, stream, (s, which) => {
+            if (which === 'stdout') stdout += s;
+            else stderr += s;
+            spec.onOutput?.(s, which);
+          });
+          await engineCall(() => container.start());
+          return { container, remove, unregister, stream, ended };
+        } catch (e) {
+          (stream as (NodeJS.ReadableStream & { destroy?: () => void }) | undefined)?.destroy?.();
+          await remove();
+          unregister();
+          throw e;
+        }
+      };
+      // An image without /bin/sh (e.g. distroless) runs without the in-container deadline: the
+      // host-side timeout still applies; only a killed CLI would leave it to the post step.
+      let inContainerDeadline = true;
+      const { container, remove, unregister, stream, ended } = await launch(true).catch(
+        async (e: unknown) => {
+          if (!isMissingShell(e)) throw e;
+          inContainerDeadline = false;
+          return launch(false);
+        },
+      );
+      try {
         let timedOut = false;
         const waited = container.wait() as Promise<{ StatusCode: number }>;
         const outcome = await (spec.timeoutMs === undefined
@@ -396,6 +511,7 @@ export function createDockerAdapter(deps: EngineDeps): DockerAdapter {
           stdout,
           stderr,
           durationMs: Date.now() - started,
+          inContainerDeadline,
         };
       } finally {
         if (timer) clearTimeout(timer);
@@ -429,8 +545,15 @@ export function createDockerAdapter(deps: EngineDeps): DockerAdapter {
       await ensureImage(spec.image, spec.platform);
       const docker = await engine();
       const container = await createManaged(spec, {
-        // Idle until closed; the image's entrypoint is bypassed so any image works.
-        Entrypoint: ['sh', '-c', 'trap "exit 0" TERM INT; while :; do sleep 3600 & wait $!; done'],
+        // Idle until closed or until its deadline (so a killed CLI leaves nothing running); the
+        // image's entrypoint is bypassed so any image with a shell works.
+        Entrypoint: [
+          'sh',
+          '-c',
+          SESSION_SCRIPT,
+          'ml-image-session',
+          String(Math.max(1, Math.ceil((spec.deadlineMs ?? DEFAULT_SESSION_DEADLINE_MS) / 1000))),
+        ],
         Cmd: [],
         HostConfig: { ...(spec.network !== undefined && { NetworkMode: spec.network }) },
       });
@@ -483,6 +606,20 @@ export function createDockerAdapter(deps: EngineDeps): DockerAdapter {
           const info = await ex.inspect();
           return { exitCode: info.ExitCode ?? -1, stdout, stderr, timedOut: false };
         },
+        async putFiles(dir, files) {
+          const parent = path.posix.dirname(dir);
+          const base = path.posix.basename(dir);
+          const archive = tarArchive([
+            { name: `${base}/`, mode: 0o700 },
+            ...Object.entries(files).map(([name, content]) => ({
+              name: `${base}/${name}`,
+              content,
+              mode: 0o600,
+            })),
+          ]);
+          // copyUIDGID: the files belong to the container's user (the one exec runs as), not root.
+          await engineCall(() => container.putArchive(archive, { path: parent, copyUIDGID: '1' }));
+        },
         async close() {
           await close();
           unregister();
@@ -496,6 +633,20 @@ export function createDockerAdapter(deps: EngineDeps): DockerAdapter {
         docker.listContainers({ all: true, filters: { label: filters } }),
       );
       return list.map((c) => c.Id);
+    },
+
+    async removeContainers(ids) {
+      const removed: string[] = [];
+      for (const id of ids) {
+        try {
+          await engineCall((docker) => docker.getContainer(id).remove({ force: true, v: true }));
+          removed.push(id);
+        } catch (e) {
+          // Gone already (removed by its own run, or AutoRemove): nothing to do.
+          if ((e as { statusCode?: number }).statusCode !== 404) throw e;
+        }
+      }
+      return removed;
     },
   };
 }

@@ -1,6 +1,15 @@
-// CommandRunner over @actions/exec (the same process runner actions use, with line listeners).
-import { getExecOutput } from '@actions/exec';
-import type { CommandRunner, ExecOptions, ExecResult } from './adapter.js';
+// CommandRunner over node's child_process: line listeners for progress, and every running child
+// (a `docker buildx build`, an imagetools push) registered for cleanup, so that SIGINT/SIGTERM of
+// this process stops it too instead of leaving it to run on.
+import { spawn } from 'node:child_process';
+import { registerCleanup } from '../util/cleanup.js';
+import { RUN_ID, type CommandRunner, type ExecOptions, type ExecResult } from './adapter.js';
+
+/** Every child carries the run's id in its environment, so the post step can find leftovers. */
+export const RUN_ID_ENV = 'ML_IMAGE_RUN_ID';
+
+/** How long a child has to end after SIGTERM before it is killed. */
+const KILL_GRACE_MS = 3000;
 
 /** Split a byte stream into lines for onLine, keeping the unfinished tail between chunks. */
 function lineSplitter(emit: (line: string) => void) {
@@ -20,23 +29,56 @@ function lineSplitter(emit: (line: string) => void) {
 }
 
 export class ActionsExecRunner implements CommandRunner {
-  async run(command: string, args: readonly string[], options: ExecOptions = {}): Promise<ExecResult> {
+  run(command: string, args: readonly string[], options: ExecOptions = {}): Promise<ExecResult> {
     const out = lineSplitter((l) => options.onLine?.(l, 'stdout'));
     const err = lineSplitter((l) => options.onLine?.(l, 'stderr'));
-    const env = options.env ? { ...(process.env as Record<string, string>), ...options.env } : undefined;
-    const result = await getExecOutput(command, [...args], {
-      ignoreReturnCode: true,
-      silent: true,
-      ...(options.cwd !== undefined && { cwd: options.cwd }),
-      ...(env !== undefined && { env }),
-      ...(options.input !== undefined && { input: Buffer.from(options.input) }),
-      listeners: {
-        stdout: (b: Buffer) => out.push(b),
-        stderr: (b: Buffer) => err.push(b),
-      },
+    return new Promise<ExecResult>((resolve, reject) => {
+      const child = spawn(command, [...args], {
+        ...(options.cwd !== undefined && { cwd: options.cwd }),
+        env: { ...process.env, ...options.env, [RUN_ID_ENV]: RUN_ID },
+        stdio: [options.input !== undefined ? 'pipe' : 'ignore', 'pipe', 'pipe'],
+      });
+      const stdout: Buffer[] = [];
+      const stderr: Buffer[] = [];
+      let killTimer: NodeJS.Timeout | undefined;
+      const unregister = registerCleanup(
+        () =>
+          new Promise<void>((done) => {
+            if (child.exitCode !== null || child.signalCode !== null) return done();
+            child.once('close', () => done());
+            child.kill('SIGTERM');
+            killTimer = setTimeout(() => child.kill('SIGKILL'), KILL_GRACE_MS);
+          }),
+      );
+      child.stdout!.on('data', (b: Buffer) => {
+        stdout.push(b);
+        out.push(b);
+      });
+      child.stderr!.on('data', (b: Buffer) => {
+        stderr.push(b);
+        err.push(b);
+      });
+      if (options.input !== undefined && child.stdin) {
+        child.stdin.on('error', () => undefined); // the program may exit without reading it all
+        child.stdin.end(options.input);
+      }
+      child.once('error', (e) => {
+        unregister();
+        if (killTimer) clearTimeout(killTimer);
+        reject(e); // could not start (ENOENT, EACCES): the caller says what to install
+      });
+      child.once('close', (code, signal) => {
+        unregister();
+        if (killTimer) clearTimeout(killTimer);
+        out.flush();
+        err.flush();
+        resolve({
+          // Killed by a signal: the shell's convention, 128 + the signal number.
+          exitCode: code ?? 128 + (signal === 'SIGKILL' ? 9 : signal === 'SIGINT' ? 2 : 15),
+          stdout: Buffer.concat(stdout).toString('utf8'),
+          stderr: Buffer.concat(stderr).toString('utf8'),
+        });
+      });
     });
-    out.flush();
-    err.flush();
-    return { exitCode: result.exitCode, stdout: result.stdout, stderr: result.stderr };
   }
 }

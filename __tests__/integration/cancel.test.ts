@@ -1,0 +1,237 @@
+// A cancelled job leaves nothing running. The bundled action is run as a runner runs it (INPUT_*
+// variables, GITHUB_* files) with stages plan,build,smoke on a config whose custom smoke test
+// hangs; once the smoke container exists the run is cancelled:
+// - as the runner cancels a job (SIGINT, ~3 s, SIGTERM), then the post step is run with the state
+//   the main step saved (the runner passes it as STATE_<name>): no container of the run within 10 s;
+// - with SIGKILL and no post step: the container ends by its own deadline.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import Dockerode from 'dockerode';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { stringify } from 'yaml';
+import { MANAGED_LABEL, RUN_LABEL } from '../../src/docker/adapter.js';
+import { REPO_ROOT } from '../helpers/docker-env.js';
+import { startWheelIndex, type WheelIndex } from '../helpers/wheel-index.js';
+
+const env = inject('dockerEnv');
+/** The bundle under test: dist/index.js, or a fresh one built elsewhere (ML_IMAGE_TEST_ACTION_BUNDLE). */
+const BUNDLE = process.env.ML_IMAGE_TEST_ACTION_BUNDLE ?? path.join(REPO_ROOT, 'dist', 'index.js');
+const STAGE_LABEL = 'io.github.ml-image-action.stage';
+
+/** name<<DELIM ... DELIM blocks, as core writes GITHUB_OUTPUT and GITHUB_STATE. */
+function parseFileCommands(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const m of text.matchAll(/^([^<\n]+)<<(\S+)\n([\s\S]*?)\n\2$/gm)) out[m[1]!] = m[3]!;
+  return out;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function waitFor<T>(what: string, fn: () => Promise<T | undefined>, limitMs: number): Promise<T> {
+  const until = Date.now() + limitMs;
+  for (;;) {
+    const v = await fn();
+    if (v !== undefined) return v;
+    if (Date.now() > until) throw new Error(`gave up waiting for ${what} after ${limitMs / 1000}s`);
+    await sleep(250);
+  }
+}
+
+interface Step {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+describe.skipIf(!env.available)('a cancelled action leaves nothing running', () => {
+  const images = env.images!;
+  const docker = new Dockerode();
+  let index: WheelIndex;
+  let ws: string;
+  const started: ChildProcess[] = [];
+
+  beforeAll(async () => {
+    index = await startWheelIndex([{ name: 'tqdm', version: '4.66.0' }]);
+    ws = mkdtempSync(path.join(tmpdir(), 'ml-image-cancel-it-'));
+  });
+  afterAll(async () => {
+    for (const c of started) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
+    await index?.close();
+    rmSync(ws, { recursive: true, force: true });
+  });
+
+  /** Containers of a run; running only, or all. */
+  async function containersOf(runId: string, all: boolean) {
+    return docker.listContainers({
+      all,
+      filters: { label: [`${MANAGED_LABEL}=true`, `${RUN_LABEL}=${runId}`] },
+    });
+  }
+
+  function writeConfig(dir: string, name: string, timeoutSeconds: number) {
+    const example = path.join(REPO_ROOT, 'examples', 'hello-ml');
+    writeFileSync(
+      path.join(dir, 'ml-image.yml'),
+      stringify({
+        image: { name: `ml-image-it/${name}`, registry: images.registry, version: '0.1.0' },
+        variants: ['cpu'],
+        platforms: ['linux/amd64'],
+        python: {
+          version: '3.11',
+          requirements: [path.join(example, 'requirements.txt')],
+          indexUrl: index.url,
+        },
+        build: {
+          context: example,
+          network: 'host',
+          mirrors: { 'docker.io/library/python': `${images.registry}/ml-image-test/python` },
+        },
+        // A test that never ends: a hung GPU test, as far as the runner can tell.
+        smoke: { suites: ['custom'], timeoutSeconds, tests: [{ name: 'hangs', command: 'sleep 100000' }] },
+      }),
+    );
+  }
+
+  /** Run dist/index.js as the runner runs a step; state = the STATE_* variables of a post step. */
+  function startStep(dir: string, state: Record<string, string> = {}): Step {
+    const files = Object.fromEntries(
+      ['GITHUB_OUTPUT', 'GITHUB_STATE', 'GITHUB_STEP_SUMMARY', 'GITHUB_ENV'].map((k) => {
+        const f = path.join(dir, k.toLowerCase());
+        if (!existsSync(f)) writeFileSync(f, '');
+        return [k, f];
+      }),
+    );
+    const eventFile = path.join(dir, 'event.json');
+    writeFileSync(
+      eventFile,
+      JSON.stringify({ ref: 'refs/heads/main', repository: { default_branch: 'main' } }),
+    );
+    const childEnv: Record<string, string> = {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '/root',
+      GITHUB_ACTIONS: 'true',
+      GITHUB_WORKSPACE: dir,
+      ...files,
+      GITHUB_SHA: 'feedc0de1234567890',
+      GITHUB_REF: 'refs/heads/main',
+      GITHUB_EVENT_NAME: 'push',
+      GITHUB_EVENT_PATH: eventFile,
+      GITHUB_REPOSITORY: 'o/hello-ml',
+      GITHUB_RUN_ID: '4242',
+      RUNNER_TEMP: dir,
+      ML_IMAGE_CACHE_DIR: path.join(dir, '.ml-image-cache'),
+      INPUT_CONFIG: 'ml-image.yml',
+      INPUT_STAGES: 'plan,build,smoke',
+      INPUT_PUSH: 'false',
+      'INPUT_RESULT-DIR': 'results',
+      ...Object.fromEntries(Object.entries(state).map(([k, v]) => [`STATE_${k}`, v])),
+    };
+    const child = spawn(process.execPath, [BUNDLE], { env: childEnv, cwd: dir });
+    started.push(child);
+    let out = '';
+    child.stdout.on('data', (b) => (out += b));
+    child.stderr.on('data', (b) => (out += b));
+    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+      child.on('close', (code, signal) => resolve({ code, signal })),
+    );
+    return { child, output: () => out, exited };
+  }
+
+  /** The main step's saved state, once it has written it (it does so first). */
+  async function savedState(dir: string) {
+    return waitFor(
+      'the main step to save its state',
+      async () => {
+        const s = parseFileCommands(readFileSync(path.join(dir, 'github_state'), 'utf8'));
+        return s.runId ? s : undefined;
+      },
+      30_000,
+    );
+  }
+
+  async function smokeContainer(runId: string, step: Step) {
+    return waitFor(
+      'the smoke container',
+      async () => {
+        if (step.child.exitCode !== null) throw new Error(`the action ended early:\n${step.output()}`);
+        const list = (await containersOf(runId, false)).filter((c) => c.Labels[STAGE_LABEL] === 'smoke');
+        // The custom test's container: the one running the hanging command under the deadline wrapper.
+        return list.find((c) => c.Command.includes('sleep 100000'));
+      },
+      300_000,
+    );
+  }
+
+  it('SIGINT, then SIGTERM, then the post step: no container of the run within 10 s', async () => {
+    const dir = path.join(ws, 'interrupt');
+    rmSync(dir, { recursive: true, force: true });
+    (await import('node:fs')).mkdirSync(dir);
+    writeConfig(dir, 'cancel-interrupt', 600);
+    const main = startStep(dir);
+    const state = await savedState(dir);
+    expect(state.isPost).toBe('true');
+    expect(path.basename(state.tempRoot!)).toBe(`ml-image-${state.runId}`);
+    await smokeContainer(state.runId!, main);
+
+    // The runner's cancel: SIGINT, a few seconds, SIGTERM (to the step's process).
+    main.child.kill('SIGINT');
+    await Promise.race([main.exited, sleep(3000)]);
+    if (main.child.exitCode === null && main.child.signalCode === null) main.child.kill('SIGTERM');
+    const ended = await main.exited;
+    expect(main.output()).toContain('SIGINT: cleaning up');
+    // Handled, not killed by the signal: the shells' 130 (SIGINT) or 143 (SIGTERM).
+    expect(ended.signal, main.output()).toBeNull();
+    expect([130, 143]).toContain(ended.code);
+
+    // The post step: the same bundle with the state the main step saved.
+    const post = startStep(dir, state);
+    const p = await post.exited;
+    expect(p.code, post.output()).toBe(0);
+    expect(post.output()).toMatch(/post: containers: removed \d+ containers? of run /);
+    expect(post.output()).toMatch(/post: temp dirs: /);
+    expect(post.output()).not.toContain('::error');
+    await waitFor(
+      'no container of the run',
+      async () => ((await containersOf(state.runId!, true)).length === 0 ? true : undefined),
+      10_000,
+    );
+    expect(existsSync(state.tempRoot!)).toBe(false);
+  });
+
+  it('SIGKILL and no post step: the smoke container ends by its own deadline', async () => {
+    const dir = path.join(ws, 'kill');
+    rmSync(dir, { recursive: true, force: true });
+    (await import('node:fs')).mkdirSync(dir);
+    // Deadline inside the container: the test timeout (10 s) + the 30 s margin.
+    writeConfig(dir, 'cancel-kill', 10);
+    const main = startStep(dir);
+    const state = await savedState(dir);
+    const c = await smokeContainer(state.runId!, main);
+    main.child.kill('SIGKILL');
+    await main.exited;
+    // Nothing on this side will stop it now; it is still running right after the kill...
+    const inspect = await docker.getContainer(c.Id).inspect();
+    try {
+      expect(inspect.State.Running).toBe(true);
+      // ...and stops by itself once its deadline passes (40 s after it started).
+      await waitFor(
+        'the container to stop by its deadline',
+        async () => ((await containersOf(state.runId!, false)).length === 0 ? true : undefined),
+        60_000,
+      );
+      const after = await docker.getContainer(c.Id).inspect();
+      expect(after.State.Running).toBe(false);
+      expect(after.State.ExitCode).toBe(143); // its command got the watchdog's SIGTERM
+    } finally {
+      // What a post step would do (there is none here): remove the stopped containers.
+      for (const x of await containersOf(state.runId!, true))
+        await docker
+          .getContainer(x.Id)
+          .remove({ force: true })
+          .catch(() => undefined);
+      rmSync(state.tempRoot!, { recursive: true, force: true });
+    }
+  });
+});

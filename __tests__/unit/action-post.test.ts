@@ -1,0 +1,224 @@
+// The post step over fakes: what it removes, what it reports (one line per kind), warnings only.
+import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import {
+  isPostRun,
+  isRunProcess,
+  type PostDeps,
+  runPost,
+  saveMainState,
+  STATE,
+  trackDockerUse,
+} from '../../src/action/post.js';
+import type { ActionIo } from '../../src/action/run.js';
+import { RUN_LABEL } from '../../src/docker/adapter.js';
+import { runTempRoot } from '../../src/util/temp.js';
+import { REPO_ROOT } from '../helpers/docker-env.js';
+import { fakeDocker } from '../helpers/fakes.js';
+
+interface Scenario {
+  state: Record<string, string>;
+  containers?: string[] | Error;
+  processes?: string[] | Error;
+  tree?: number | null | Error;
+}
+
+function setup(s: Scenario) {
+  const infos: string[] = [];
+  const warnings: string[] = [];
+  const failed: string[] = [];
+  const calls: { list: Record<string, string>[]; removed: string[][]; trees: string[]; procs: string[] } = {
+    list: [],
+    removed: [],
+    trees: [],
+    procs: [],
+  };
+  const docker = fakeDocker({
+    listManagedContainers: async (labels = {}) => {
+      calls.list.push({ ...labels });
+      if (s.containers instanceof Error) throw s.containers;
+      return s.containers ?? [];
+    },
+    removeContainers: async (ids) => {
+      calls.removed.push([...ids]);
+      return [...ids];
+    },
+  });
+  const io: ActionIo = {
+    getInput: () => '',
+    setOutput: () => undefined,
+    setFailed: (m) => failed.push(m),
+    error: (m) => failed.push(m),
+    warning: (m) => warnings.push(m),
+    info: (m) => infos.push(m),
+    group: (_n, fn) => fn(),
+    cwd: tmpdir(),
+    env: {},
+    docker: () => docker,
+    getState: (n) => s.state[n] ?? '',
+  };
+  const deps: PostDeps = {
+    stopProcesses: async (runId) => {
+      calls.procs.push(runId);
+      if (s.processes instanceof Error) throw s.processes;
+      return s.processes ?? [];
+    },
+    removeTree: async (dir) => {
+      calls.trees.push(dir);
+      if (s.tree instanceof Error) throw s.tree;
+      return s.tree === undefined ? null : s.tree;
+    },
+  };
+  return { io, deps, infos, warnings, failed, calls };
+}
+
+const RUN = '4242-abc';
+const ROOT = runTempRoot(RUN);
+const state = {
+  [STATE.isPost]: 'true',
+  [STATE.runId]: RUN,
+  [STATE.tempRoot]: ROOT,
+  [STATE.usedDocker]: 'true',
+};
+
+describe('post step', () => {
+  it('removes the containers of its run (by label), stops its processes and removes its temp root', async () => {
+    const t = setup({
+      state,
+      containers: ['a'.repeat(64), 'b'.repeat(64)],
+      processes: ['123 docker buildx build'],
+      tree: 2,
+    });
+    await runPost(t.io, t.deps);
+    expect(t.calls.list).toEqual([{ [RUN_LABEL]: RUN }]);
+    expect(t.calls.removed).toEqual([['a'.repeat(64), 'b'.repeat(64)]]);
+    expect(t.calls.procs).toEqual([RUN]);
+    expect(t.calls.trees).toEqual([ROOT]);
+    expect(t.infos).toEqual([
+      `post: processes: stopped 1 docker CLI process of run ${RUN} (123 docker buildx build)`,
+      `post: containers: removed 2 containers of run ${RUN} (aaaaaaaaaaaa, bbbbbbbbbbbb)`,
+      `post: temp dirs: removed 2 temp dirs under ${ROOT}`,
+    ]);
+    expect(t.warnings).toEqual([]);
+    expect(t.failed).toEqual([]);
+  });
+
+  it('says so when nothing was left', async () => {
+    const t = setup({ state });
+    await runPost(t.io, t.deps);
+    expect(t.calls.removed).toEqual([]); // nothing listed: nothing to remove
+    expect(t.infos).toEqual([
+      `post: processes: stopped 0 docker CLI processes of run ${RUN}`,
+      `post: containers: removed 0 containers of run ${RUN}`,
+      `post: temp dirs: none left (${ROOT} does not exist)`,
+    ]);
+  });
+
+  it('asks no Docker daemon when the run never used Docker (the fork poster), and still removes its temp root', async () => {
+    const t = setup({
+      state: { ...state, [STATE.usedDocker]: '' },
+      containers: new Error('no daemon here'),
+      tree: 0,
+    });
+    await runPost(t.io, t.deps);
+    expect(t.calls.list).toEqual([]);
+    expect(t.calls.procs).toEqual([]);
+    expect(t.calls.trees).toEqual([ROOT]);
+    expect(t.warnings).toEqual([]);
+    expect(t.infos).toEqual([
+      `post: containers and docker processes: none (run ${RUN} did not use Docker)`,
+      `post: temp dirs: removed 0 temp dirs under ${ROOT}`,
+    ]);
+  });
+
+  it('the main step records its first use of Docker, once', () => {
+    const saved: [string, string][] = [];
+    const base = setup({ state: {} }).io;
+    const io = trackDockerUse({ ...base, saveState: (n, v) => saved.push([n, v]) });
+    expect(saved).toEqual([]);
+    io.docker();
+    io.docker();
+    expect(saved).toEqual([[STATE.usedDocker, 'true']]);
+  });
+
+  it.each([
+    ['the main step never started (no state)', {}],
+    ['a blank run id', { [STATE.isPost]: 'true', [STATE.runId]: '  ' }],
+  ])('does nothing when %s', async (_name, st) => {
+    const t = setup({ state: st });
+    await runPost(t.io, t.deps);
+    expect(t.calls).toEqual({ list: [], removed: [], trees: [], procs: [] });
+    expect(t.infos).toEqual(['post: the main step saved no run id (it did not start): nothing to clean up']);
+  });
+
+  it.each([
+    ['a relative path', 'ml-image-4242-abc'],
+    ['another run', runTempRoot('9999-x')],
+    ['a parent dir', tmpdir()],
+    ['the filesystem root', '/'],
+  ])('never removes a temp root that is not its own: %s', async (_name, root) => {
+    const t = setup({ state: { ...state, [STATE.tempRoot]: root }, tree: 3 });
+    await runPost(t.io, t.deps);
+    expect(t.calls.trees).toEqual([]);
+    expect(t.warnings).toEqual([
+      `post: not removing ${JSON.stringify(root)}: not the temp root of run ${RUN}`,
+    ]);
+  });
+
+  it('turns every failure into a warning, goes on with the next kind, and never fails the job', async () => {
+    const t = setup({
+      state,
+      processes: new Error('EACCES: /proc'),
+      containers: new Error('cannot reach the Docker daemon at unix:///var/run/docker.sock (ENOENT)\nfix'),
+      tree: new Error('EBUSY'),
+    });
+    await expect(runPost(t.io, t.deps)).resolves.toBeUndefined();
+    expect(t.failed).toEqual([]);
+    expect(t.infos).toEqual([]);
+    expect(t.warnings).toEqual([
+      `post: could not stop the processes of run ${RUN}: EACCES: /proc`,
+      `post: could not remove the containers of run ${RUN} (label ${RUN_LABEL}=${RUN}): cannot reach the Docker daemon at unix:///var/run/docker.sock (ENOENT)`,
+      `post: could not remove ${ROOT}: EBUSY`,
+    ]);
+  });
+});
+
+describe('main/post state', () => {
+  it('the main step saves isPost, the run id and the temp root; the post run sees them', () => {
+    const saved: Record<string, string> = {};
+    saveMainState({ saveState: (n, v) => (saved[n] = v) }, RUN);
+    expect(saved).toEqual({ isPost: 'true', runId: RUN, tempRoot: path.join(tmpdir(), `ml-image-${RUN}`) });
+    expect(isPostRun({ getState: (n) => saved[n] ?? '' })).toBe(true);
+    expect(isPostRun({ getState: () => '' })).toBe(false);
+    expect(isPostRun({})).toBe(false);
+  });
+});
+
+describe('isRunProcess', () => {
+  const env = (...kv: string[]) => [...kv, ''].join('\0');
+  it.each([
+    ['/usr/bin/docker\0buildx\0build\0.', env('PATH=/bin', `ML_IMAGE_RUN_ID=${RUN}`), true],
+    ['/root/.docker/cli-plugins/docker-buildx\0buildx\0build', env(`ML_IMAGE_RUN_ID=${RUN}`), true],
+    ['docker\0run', env(`ML_IMAGE_RUN_ID=${RUN}x`), false], // another run whose id starts the same
+    ['docker\0run', env('PATH=/bin'), false], // not started by the tool
+    ['/usr/bin/node\0dist/index.js', env(`ML_IMAGE_RUN_ID=${RUN}`), false], // only docker CLIs
+    ['/usr/bin/dockerd', env(`ML_IMAGE_RUN_ID=${RUN}`), false],
+  ])('%j -> %s', (cmdline, environ, expected) => {
+    expect(isRunProcess(cmdline, environ, RUN)).toBe(expected);
+  });
+});
+
+describe('action.yml', () => {
+  it.each(['action.yml', 'plan/action.yml', 'build/action.yml', 'smoke/action.yml', 'report/action.yml'])(
+    '%s runs the bundle as its post step, always (cancelled or failed jobs too)',
+    (file) => {
+      const runs = parse(readFileSync(path.join(REPO_ROOT, file), 'utf8')).runs;
+      expect(runs.post).toBe(runs.main);
+      expect(runs.post).toMatch(/(^|\/)dist\/index\.js$/);
+      expect(runs['post-if']).toBe('always()');
+    },
+  );
+});

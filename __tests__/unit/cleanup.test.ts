@@ -1,0 +1,49 @@
+// installSignalCleanup with an injected exit: the handlers are driven by process.emit (no real
+// signal is sent, no process started).
+import { describe, expect, it } from 'vitest';
+import { installSignalCleanup, registerCleanup, runPendingCleanups } from '../../src/util/cleanup.js';
+
+describe('cleanups', () => {
+  it('runs every registered cleanup once, including one registered while cleaning up', async () => {
+    const ran: string[] = [];
+    registerCleanup(() => {
+      ran.push('a');
+      registerCleanup(() => void ran.push('late'));
+    });
+    const unregister = registerCleanup(() => void ran.push('gone'));
+    registerCleanup(async () => {
+      ran.push('b');
+      throw new Error('one failing cleanup does not stop the others');
+    });
+    unregister();
+    await runPendingCleanups();
+    await runPendingCleanups();
+    expect(ran.sort()).toEqual(['a', 'b', 'late']);
+  });
+
+  it('on SIGINT: cleans up, then exits 130; a second signal exits at once with its own code', async () => {
+    const written: string[] = [];
+    const exits: number[] = [];
+    let release!: () => void;
+    const slow = new Promise<void>((r) => (release = r));
+    const ran: string[] = [];
+    registerCleanup(async () => {
+      await slow;
+      ran.push('container removed');
+    });
+    installSignalCleanup(
+      (t) => written.push(t),
+      (code) => exits.push(code),
+    );
+    process.emit('SIGINT');
+    expect(written.join('')).toContain('SIGINT: cleaning up 1 resource(s) before exit');
+    expect(exits).toEqual([]); // waiting for the cleanup
+    process.emit('SIGTERM');
+    expect(exits).toEqual([143]);
+    expect(written.join('')).toContain('SIGTERM: exiting without waiting for the cleanup');
+    release();
+    await new Promise((r) => setTimeout(r, 10));
+    expect(ran).toEqual(['container removed']);
+    expect(exits).toEqual([143, 130]);
+  });
+});

@@ -1,0 +1,52 @@
+// The run-scoped temp root: every temp dir of a run under <tmpdir>/ml-image-<run id>.
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { RUN_ID } from '../../src/docker/adapter.js';
+import { runTempBase, runTempDir, runTempRoot, sweepStaleRoots } from '../../src/util/temp.js';
+
+let base: string;
+beforeEach(() => {
+  base = mkdtempSync(path.join(tmpdir(), 'ml-image-temp-test-'));
+});
+afterEach(() => rmSync(base, { recursive: true, force: true }));
+
+describe('run temp root', () => {
+  it('puts every temp dir of the run under one root named for the run id', () => {
+    expect(runTempRoot('77-abc', '/x')).toBe('/x/ml-image-77-abc');
+    const root = runTempBase(base);
+    expect(root).toBe(path.join(base, `ml-image-${RUN_ID}`));
+    const dir = runTempDir('ml-image-build-');
+    try {
+      expect(path.dirname(dir)).toBe(runTempRoot());
+      expect(path.basename(dir)).toMatch(/^ml-image-build-/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('sweeps only the empty roots of runs whose process is gone', () => {
+    const make = (name: string, file = false) => {
+      mkdirSync(path.join(base, name));
+      if (file) writeFileSync(path.join(base, name, 'secret'), 'x');
+    };
+    make('ml-image-999999999-dead1'); // gone, empty: removed
+    make('ml-image-999999998-dead2', true); // gone, but something is in it: kept
+    make(`ml-image-${process.pid}-self`); // this process: kept
+    make('ml-image-1-init'); // pid 1 is alive: kept
+    make('ml-image-custom-id'); // no pid in the name: kept
+    make('other-999999999-x'); // not ours: kept
+    sweepStaleRoots(base);
+    expect(readdirSync(base).sort()).toEqual(
+      [
+        'ml-image-999999998-dead2',
+        `ml-image-${process.pid}-self`,
+        'ml-image-1-init',
+        'ml-image-custom-id',
+        'other-999999999-x',
+      ].sort(),
+    );
+    expect(existsSync(path.join(base, 'ml-image-999999998-dead2', 'secret'))).toBe(true);
+  });
+});

@@ -1,0 +1,189 @@
+// The action's post step (`post: dist/index.js`, `post-if: always()`): one bundle, as
+// actions/checkout does: the main step saves its state and the same entry, run again as the post
+// step, sees isPost. It runs even when the job was cancelled or failed, and removes what the main
+// step's run left: docker CLI processes (a `docker buildx build`), containers (runs and exec
+// sessions, found by the run's label, running or not) and the run's temp root. Warnings only:
+// a post step never fails the job.
+import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { RUN_ID, RUN_LABEL } from '../docker/adapter.js';
+import { RUN_ID_ENV } from '../docker/exec-runner.js';
+import { runTempRoot, TEMP_ROOT_PREFIX } from '../util/temp.js';
+import type { ActionIo } from './run.js';
+
+export const STATE = {
+  isPost: 'isPost',
+  runId: 'runId',
+  tempRoot: 'tempRoot',
+  /** Saved when the main step first reaches for Docker (a fork poster run never does). */
+  usedDocker: 'usedDocker',
+} as const;
+
+const TITLE = 'ml-image post';
+
+/** Is this run of dist/index.js the post step? */
+export function isPostRun(io: Pick<ActionIo, 'getState'>): boolean {
+  return io.getState?.(STATE.isPost) === 'true';
+}
+
+/** First thing the main step does, so that even a main step killed at once has a post step. */
+export function saveMainState(
+  io: Pick<ActionIo, 'saveState'>,
+  runId: string = RUN_ID,
+  tempRoot: string = runTempRoot(runId),
+): void {
+  io.saveState?.(STATE.isPost, 'true');
+  io.saveState?.(STATE.runId, runId);
+  io.saveState?.(STATE.tempRoot, tempRoot);
+}
+
+/** The main step's io, saving STATE.usedDocker the first time it asks for the Docker adapter. */
+export function trackDockerUse(io: ActionIo): ActionIo {
+  let saved = false;
+  return {
+    ...io,
+    docker: () => {
+      if (!saved) {
+        saved = true;
+        io.saveState?.(STATE.usedDocker, 'true');
+      }
+      return io.docker();
+    },
+  };
+}
+
+export interface PostDeps {
+  /** Stop the run's leftover docker CLI processes; returns a description of each one stopped. */
+  stopProcesses(runId: string): Promise<string[]>;
+  /** Remove a directory tree; the number of entries it held, or null when it does not exist. */
+  removeTree(dir: string): Promise<number | null>;
+}
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+const message = (e: unknown) => (e instanceof Error ? e.message : String(e)).split('\n')[0];
+
+export async function runPost(io: ActionIo, deps: PostDeps = defaultPostDeps()): Promise<void> {
+  const runId = io.getState?.(STATE.runId)?.trim() ?? '';
+  if (runId === '') {
+    io.info('post: the main step saved no run id (it did not start): nothing to clean up');
+    return;
+  }
+  // A run that never used Docker (the fork poster, a plan-only run) started neither processes
+  // nor containers: no daemon is asked (there may be none on this runner).
+  if (io.getState?.(STATE.usedDocker) !== 'true') {
+    io.info(`post: containers and docker processes: none (run ${runId} did not use Docker)`);
+  } else await cleanDocker(io, deps, runId);
+  // 3. The run's temp root. Only a path of the expected shape is ever removed.
+  const root = io.getState?.(STATE.tempRoot)?.trim() ?? '';
+  if (root === '') return;
+  if (!path.isAbsolute(root) || path.basename(root) !== `${TEMP_ROOT_PREFIX}${runId}`) {
+    io.warning(`post: not removing ${JSON.stringify(root)}: not the temp root of run ${runId}`, {
+      title: TITLE,
+    });
+    return;
+  }
+  try {
+    const n = await deps.removeTree(root);
+    io.info(
+      n === null
+        ? `post: temp dirs: none left (${root} does not exist)`
+        : `post: temp dirs: removed ${plural(n, 'temp dir')} under ${root}`,
+    );
+  } catch (e) {
+    io.warning(`post: could not remove ${root}: ${message(e)}`, { title: TITLE });
+  }
+}
+
+async function cleanDocker(io: ActionIo, deps: PostDeps, runId: string): Promise<void> {
+  // 1. Processes first, so that nothing creates a container while we remove them.
+  try {
+    const stopped = await deps.stopProcesses(runId);
+    io.info(
+      `post: processes: stopped ${plural(stopped.length, 'docker CLI process', 'docker CLI processes')} of run ${runId}${stopped.length > 0 ? ` (${stopped.join('; ')})` : ''}`,
+    );
+  } catch (e) {
+    io.warning(`post: could not stop the processes of run ${runId}: ${message(e)}`, { title: TITLE });
+  }
+  // 2. Containers (smoke, capture, resolve sessions): every one that carries the run's label.
+  try {
+    const docker = io.docker();
+    const ids = await docker.listManagedContainers({ [RUN_LABEL]: runId });
+    const removed = ids.length > 0 ? await docker.removeContainers(ids) : [];
+    io.info(
+      `post: containers: removed ${plural(removed.length, 'container')} of run ${runId}${removed.length > 0 ? ` (${removed.map((id) => id.slice(0, 12)).join(', ')})` : ''}`,
+    );
+  } catch (e) {
+    io.warning(
+      `post: could not remove the containers of run ${runId} (label ${RUN_LABEL}=${runId}): ${message(e)}`,
+      { title: TITLE },
+    );
+  }
+}
+
+/** A process of this run: a docker CLI (or its buildx plugin) whose environment carries the run id. */
+export function isRunProcess(cmdline: string, environ: string, runId: string): boolean {
+  const argv0 = path.basename(cmdline.split('\0')[0] ?? '');
+  return /^docker(-buildx)?$/.test(argv0) && environ.split('\0').includes(`${RUN_ID_ENV}=${runId}`);
+}
+
+/** Post-step side effects over /proc and the filesystem (Linux runners). */
+export function defaultPostDeps(procDir = '/proc'): PostDeps {
+  const alive = (pid: number) => {
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  return {
+    async stopProcesses(runId) {
+      let entries: string[];
+      try {
+        entries = readdirSync(procDir).filter((e) => /^\d+$/.test(e));
+      } catch {
+        return []; // no /proc: nothing we can find
+      }
+      const found: { pid: number; what: string }[] = [];
+      for (const e of entries) {
+        const pid = Number(e);
+        if (pid === process.pid) continue;
+        try {
+          const cmdline = readFileSync(path.join(procDir, e, 'cmdline'), 'utf8');
+          const environ = readFileSync(path.join(procDir, e, 'environ'), 'utf8');
+          if (isRunProcess(cmdline, environ, runId))
+            found.push({ pid, what: `${pid} ${cmdline.split('\0').slice(0, 3).join(' ')}` });
+        } catch {
+          // gone, or not ours to read
+        }
+      }
+      for (const p of found) {
+        try {
+          process.kill(p.pid, 'SIGTERM');
+        } catch {
+          // already gone
+        }
+      }
+      for (let i = 0; i < 30 && found.some((p) => alive(p.pid)); i++)
+        await new Promise((r) => setTimeout(r, 100));
+      for (const p of found.filter((p) => alive(p.pid))) {
+        try {
+          process.kill(p.pid, 'SIGKILL');
+        } catch {
+          // already gone
+        }
+      }
+      return found.map((p) => p.what);
+    },
+    async removeTree(dir) {
+      try {
+        if (!statSync(dir).isDirectory()) return null;
+      } catch {
+        return null;
+      }
+      const n = readdirSync(dir).length;
+      rmSync(dir, { recursive: true, force: true });
+      return n;
+    },
+  };
+}
