@@ -93,8 +93,24 @@ describe.skipIf(!env.available)('ml-image capture', () => {
     expect(rec.apt.every((p) => p.arch === 'arm64' || p.arch === 'all')).toBe(true);
   });
 
+  it('an image without python3: exit 2 naming the image and what the probe needs, nothing left running', async () => {
+    const r = await capture(['--image', images.busyboxAmd64]);
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stderr).toContain(`${images.busyboxAmd64} has no python3, which the probe needs`);
+    expect(r.stderr).not.toContain('internal error');
+    expect(
+      await docker.listManagedContainers({
+        'io.github.ml-image-action.stage': 'capture',
+        [RUN_LABEL]: RUN_ID,
+      }),
+    ).toEqual([]);
+  });
+
   it('planted secrets in the image and in the run environment appear in no output', async () => {
+    const loneUser = 'https://PlantedLoneUser1234@git.example/r.git';
     const secrets = {
+      GIT_REMOTE: loneUser,
+      GITLAB: 'glpat-PlantedGitlabTokenAbcdefghij',
       HF_TOKEN: 'hf_PlantedImageTokenAbcdefghijklmn',
       AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYPLANTEDKEY',
       INNOCENT_NAME: 'ghp_PlantedInnocentNameAbcdefghij0123',
@@ -130,10 +146,18 @@ describe.skipIf(!env.available)('ml-image capture', () => {
         readFileSync(path.join(path.dirname(r.file), f), 'utf8'),
       ),
     ].join('\n');
-    for (const v of [...Object.values(secrets), runSecret, 'ghp_PlantedLabelValueAbcdefghijklmn0123']) {
+    for (const v of [
+      ...Object.values(secrets),
+      runSecret,
+      'ghp_PlantedLabelValueAbcdefghijklmn0123',
+      'PlantedLoneUser1234',
+    ]) {
       expect(everything).not.toContain(v);
     }
     const rec = r.record();
+    // The probe (in the image) and the engine's view (image.env) mask a lone user token alike.
+    expect(rec.env.GIT_REMOTE).toBe('https://[redacted]@git.example/r.git');
+    expect(rec.image.env.GIT_REMOTE).toBe('https://[redacted]@git.example/r.git');
     expect(rec.env.HF_TOKEN).toBe('[redacted]');
     expect(rec.env.INNOCENT_NAME).toBe('[redacted]');
     expect(rec.env.MODEL_ACCESS).toBe('[redacted]');

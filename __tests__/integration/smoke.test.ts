@@ -150,4 +150,57 @@ RUN set -e; d=/usr/local/lib/python3.11/dist-packages; mkdir -p $d/badext $d/bad
       await docker.listManagedContainers({ 'io.github.ml-image-action.stage': 'smoke', [RUN_LABEL]: RUN_ID }),
     ).toEqual([]);
   });
+
+  it('an image without python3 and bad custom tests: clear failures, every result kept, nothing left running', async () => {
+    const r = await smoke(['--image', images.busyboxAmd64, '--suites', 'imports,pip-check,train,custom'], {
+      image: { name: 'o/m' },
+      smoke: {
+        tests: [
+          { name: 'missing-argv', command: ['no-such-tool', '--version'] },
+          { name: 'missing-shell', command: 'no-such-tool --version' },
+          { name: 'redos', command: ['sh', '-c', 'printf "%040d!" 0 | tr 0 a'], expectedOutput: ['(a+)+$'] },
+          {
+            name: 'loud',
+            command: ['sh', '-c', 'head -c 10485760 /dev/zero | tr "\\0" x; echo; echo done'],
+            expectedOutput: ['^done$'],
+          },
+          { name: 'greets', command: ['echo', 'hi'], expectedOutput: ['^hi$'] },
+        ],
+      },
+    });
+    expect(r.code, r.stdout + r.stderr).toBe(1);
+    expect(r.stderr).not.toContain('internal error');
+    const res = r.result();
+    expect(res.tests.map((t) => [t.id, t.status])).toEqual([
+      ['imports', 'skip'], // no requirements declared: nothing to import
+      ['pip-check', 'fail'],
+      ['train', 'skip'],
+      ['custom:missing-argv', 'fail'],
+      ['custom:missing-shell', 'fail'],
+      ['custom:redos', 'fail'],
+      ['custom:loud', 'pass'],
+      ['custom:greets', 'pass'],
+    ]);
+    expect(byId(res, 'pip-check').reason).toBe(
+      `${images.busyboxAmd64} has no python3: the smoke suites need python3 in the image`,
+    );
+    expect(byId(res, 'pip-check').cause?.id).toBe('no-python');
+    expect(byId(res, 'train').reason).toBe('no python3 in the image (see pip-check)');
+    expect(byId(res, 'custom:missing-argv')).toMatchObject({
+      reason: 'command not found in the image: "no-such-tool" (exit 127, expected 0)',
+      cause: { id: 'command-not-found' },
+    });
+    expect(byId(res, 'custom:missing-shell')).toMatchObject({
+      reason: 'command not found in the image: a program of "no-such-tool --version" (exit 127, expected 0)',
+      cause: { id: 'command-not-found' },
+    });
+    expect(byId(res, 'custom:redos').reason).toMatch(/took longer than 2s to match; simplify the pattern/);
+    // One progress line per custom test, each under its own name.
+    for (const name of ['missing-argv', 'missing-shell', 'redos', 'loud', 'greets'])
+      expect(r.stderr.match(new RegExp(`^smoke custom:${name}: (pass|fail)`, 'gm')), name).toHaveLength(1);
+    expect(r.junit()).toContain('name="custom:greets"');
+    expect(
+      await docker.listManagedContainers({ 'io.github.ml-image-action.stage': 'smoke', [RUN_LABEL]: RUN_ID }),
+    ).toEqual([]);
+  });
 });

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { REDACTED, redactDeep, redactEnvList, redactEnvValue } from '../../src/capture/redact.js';
+import {
+  findJwts,
+  looksSecret,
+  REDACTED,
+  redactDeep,
+  redactEnvList,
+  redactEnvValue,
+  redactText,
+  redactUrls,
+} from '../../src/capture/redact.js';
 
 describe('secret redaction', () => {
   it.each([
@@ -35,5 +44,69 @@ describe('secret redaction', () => {
       n: 3,
       list: ['ok'],
     });
+  });
+});
+
+describe('redaction of huge and hostile text (no stack overflow, no quadratic time)', () => {
+  const MB10 = 10 * 1024 * 1024;
+  const JWT = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U';
+  // The pattern looksSecret used before: quadratic on "eyJeyJeyJ..." (300 KB took 33 s).
+  const JWT_RE = /eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g;
+
+  it.each([
+    ['one character', 'a'.repeat(MB10)],
+    ['"eyJ" repeated (quadratic for a backtracking JWT pattern)', 'eyJ'.repeat(MB10 / 3)],
+    ['URL schemes without userinfo', 'https://u:'.repeat(MB10 / 10)],
+    ['a long userinfo without "@"', `https://user:${'b'.repeat(MB10)}`],
+    ['"@" everywhere', 'a@'.repeat(MB10 / 2)],
+    ['dotted runs', 'eyJaaaaaaaa.'.repeat(MB10 / 12)],
+    ['base64-like', 'Ab1+'.repeat(MB10 / 4)],
+  ])('10 MB on one line: %s', (_name, text) => {
+    expect(redactText(text).length).toBeGreaterThan(0);
+    expect(typeof redactDeep({ output: text }).output).toBe('string');
+    expect(typeof looksSecret(text)).toBe('boolean');
+  });
+
+  it('a secret at the end of 10 MB is found', () => {
+    const text = `${'x '.repeat(MB10 / 2)}Bearer ${JWT}`;
+    expect(looksSecret(text)).toBe(true);
+    expect(redactText(text).endsWith(`Bearer ${REDACTED}`)).toBe(true);
+  });
+
+  it.each([
+    JWT,
+    `Bearer ${JWT}.extra`,
+    `x${JWT}`,
+    `a.b.${JWT}`,
+    'eyJshort.aaaaaaaa.bbbbbbbb',
+    'eyJaaaaaaaa.short.bbbbbbbb',
+    'eyJaaaaaaaa.aaaaaaaa.bbbbbbbb eyJcccccccc.dddddddd.eeeeeeee',
+    'eyJaaaaaaaa.aaaaaaaa.bbbbbbbb.eyJcccccccc.dddddddd.eeeeeeee',
+    'eyJeyJaaaaaaaa..aaaaaaaa.bbbbbbbb',
+    'no token here',
+  ])('findJwts finds what the JWT pattern matches: %s', (text) => {
+    const expected = [...text.matchAll(JWT_RE)].map((m) => [m.index, m.index + m[0].length]);
+    expect(findJwts(text)).toEqual(expected);
+  });
+
+  it('redactUrls leaves an already-masked userinfo alone (records stay the same when shown again)', () => {
+    for (const t of [
+      `https://${REDACTED}@h/x`,
+      `https://u:${REDACTED}@h/x`,
+      'https://***@h/x',
+      'https://u:***@h/x',
+    ])
+      expect(redactUrls(t)).toBe(t);
+    expect(redactUrls('https://tok@h/x')).toBe('https://***@h/x');
+  });
+
+  it('free text keeps everything but the secrets (URL userinfo, a token as the user name, tokens)', () => {
+    expect(
+      redactText(
+        `pip from https://user:s3cret@pypi.corp/simple and https://glpat-abcdef@git.example/r\ntoken ghp_${'a'.repeat(36)} ok`,
+      ),
+    ).toBe(
+      `pip from https://user:${REDACTED}@pypi.corp/simple and https://${REDACTED}@git.example/r\ntoken ${REDACTED} ok`,
+    );
   });
 });

@@ -35,8 +35,19 @@ describe('failure classifier', () => {
     ['RuntimeError: DataLoader worker (pid 42) is killed by signal: Bus error.', 'dataloader-shm'],
     ["PermissionError: [Errno 13] Permission denied: '/cache/huggingface/hub'", 'cache-permission'],
     ["ModuleNotFoundError: No module named 'cv2'", 'module-missing'],
+    ['exec: "python3": executable file not found in $PATH', 'no-python'],
+    ['img has no python3: the smoke suites need python3 in the image', 'no-python'],
+    ['exec: "nvidia-smi": executable file not found in $PATH', 'command-not-found'],
+    ['sh: 1: hello_ml: not found', 'command-not-found'],
+    ['bash: hello_ml: command not found', 'command-not-found'],
   ])('%s', (output, id) => {
     expect(classifyFailure(output)?.id).toBe(id);
+  });
+
+  it('stays linear on 1 MB of hostile output (bounded patterns, no backtracking blow-up)', () => {
+    expect(classifyFailure('NCCL WARN '.repeat(100_000))).toBeUndefined();
+    expect(classifyFailure('libcudart'.repeat(100_000))).toBeUndefined();
+    expect(classifyFailure(`${'NCCL WARN x\n'.repeat(50_000)}NCCL WARN no shm left`)?.id).toBe('nccl-shm');
   });
 
   it('leaves unknown failures unclassified, and every rule has a source', () => {

@@ -29,25 +29,54 @@ SECRET_VALUE = [
     re.compile(r"hf_[A-Za-z0-9]{20,}"),
     re.compile(r"gh[pousr]_[A-Za-z0-9]{20,}"),
     re.compile(r"github_pat_[A-Za-z0-9_]{20,}"),
+    re.compile(r"glpat-[A-Za-z0-9_-]{20,}"),
     re.compile(r"(AKIA|ASIA)[0-9A-Z]{16}"),
     re.compile(r"xox[abposr]-[A-Za-z0-9-]{10,}"),
-    re.compile(r"eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}"),  # JWT
     re.compile(r"sk-[A-Za-z0-9_-]{20,}"),
 ]
+# JWTs (eyJ...{8,}.{8,}.{8,}) are found by has_jwt: that pattern backtracks quadratically on a long
+# run of "eyJeyJ..."; runs of base64url characters joined by dots are matched once each instead
+# (a match starts only where a run starts; lookahead + backreference never backtracks into a run).
+DOTTED_RUNS = re.compile(r"(?<![A-Za-z0-9_-])(?=([A-Za-z0-9_-]+))\1(?:\.(?=([A-Za-z0-9_-]*))\2)+")
 BASE64_LIKE = re.compile(r"^[A-Za-z0-9+/_=-]{40,}$")  # long base64-like value under any name
 HEX = re.compile(r"^[0-9a-fA-F]+$")  # commit SHAs and digests are not secrets
-URL_CREDENTIALS = re.compile(r"(://[^/\s:@]+:)[^@\s]+@")
+# scheme://user:password@ and scheme://user@ (a token as the user name), bounded so that no input
+# backtracks badly: the same rule as URL_USERINFO in src/capture/redact.ts.
+URL_USERINFO = re.compile(r"([A-Za-z][A-Za-z0-9+.-]{0,30}://)([^\s/@:]{1,512})(?::([^\s/@]{0,1024}))?@")
 REDACTED = "[redacted]"
+
+
+def has_jwt(value):
+    if "eyJ" not in value:
+        return False
+    for m in DOTTED_RUNS.finditer(value):
+        segs = m.group(0).split(".")
+        for i in range(len(segs) - 2):
+            p = segs[i].find("eyJ")
+            if p >= 0 and len(segs[i]) - p - 3 >= 8 and len(segs[i + 1]) >= 8 and len(segs[i + 2]) >= 8:
+                return True
+    return False
+
+
+def redact_urls(value):
+    if "@" not in value:
+        return value
+    return URL_USERINFO.sub(
+        lambda m: m.group(1) + REDACTED + "@" if m.group(3) is None else m.group(1) + m.group(2) + ":" + REDACTED + "@",
+        value,
+    )
 
 
 def redact_value(name, value):
     if SECRET_NAME.search(name):
         return REDACTED
-    value = URL_CREDENTIALS.sub(r"\1" + REDACTED + "@", value)
+    value = redact_urls(value)
     for pattern in SECRET_VALUE:
         if pattern.search(value):
             return REDACTED
-    if BASE64_LIKE.match(value) and not HEX.match(value) and re.search(r"[A-Za-z]", value) and re.search(r"[0-9]", value):
+    if has_jwt(value):
+        return REDACTED
+    if len(value) <= 4096 and BASE64_LIKE.match(value) and not HEX.match(value) and re.search(r"[A-Za-z]", value) and re.search(r"[0-9]", value):
         return REDACTED
     return value
 

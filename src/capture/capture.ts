@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { DockerAdapter, ImageDetails } from '../docker/adapter.js';
-import { CheckFailedError, InputError } from '../errors.js';
+import { CheckFailedError, InputError, MlImageError } from '../errors.js';
 import { VERSION } from '../version.js';
 import {
   CREATED_LABEL,
@@ -13,7 +13,11 @@ import {
   EnvRecordSchema,
   VARIANT_LABEL,
 } from './record.js';
-import { redactDeep, redactEnvList } from './redact.js';
+import { redactDeep, redactEnvList, redactText } from './redact.js';
+
+/** python3 is not in the image: our deadline wrapper's, the OCI runtime's or a shell's wording. */
+const NO_PYTHON =
+  /"python3": (executable file not found|no such file or directory)|python3: (command )?not found/i;
 
 export interface CaptureInput {
   image: string;
@@ -43,33 +47,49 @@ export async function captureImage(input: CaptureInput, deps: { docker: DockerAd
   const probe = readFileSync(path.join(input.imagesDir, 'probe', 'ml_image_probe.py'), 'utf8');
   const details = await deps.docker.inspectImage(input.image, input.platform);
   const platform = input.platform ?? `${details.os}/${details.architecture}`;
-  const run = await deps.docker.runContainer({
-    image: input.image,
-    ...(input.platform !== undefined && { platform: input.platform }),
-    // The probe needs no shell and no entrypoint of the image.
-    entrypoint: ['python3'],
-    cmd: [
-      '-c',
-      probe,
-      ...(input.noTorch ? ['--no-torch'] : []),
-      ...(input.torchRuntime ? ['--torch-runtime'] : []),
-    ],
-    ...(input.env !== undefined && { env: input.env }),
-    labels: { 'io.github.ml-image-action.stage': 'capture' },
-    timeoutMs: input.timeoutMs ?? 300_000,
-  });
+  const timeoutMs = input.timeoutMs ?? 300_000;
+  const run = await deps.docker
+    .runContainer({
+      image: input.image,
+      ...(input.platform !== undefined && { platform: input.platform }),
+      // The probe needs no shell and no entrypoint of the image.
+      entrypoint: ['python3'],
+      cmd: [
+        '-c',
+        probe,
+        ...(input.noTorch ? ['--no-torch'] : []),
+        ...(input.torchRuntime ? ['--torch-runtime'] : []),
+      ],
+      ...(input.env !== undefined && { env: input.env }),
+      labels: { 'io.github.ml-image-action.stage': 'capture' },
+      timeoutMs,
+    })
+    .catch((e: unknown) => {
+      // An image without /bin/sh runs the probe unwrapped: the engine itself reports python3 missing.
+      if (e instanceof MlImageError || !NO_PYTHON.test(String((e as Error)?.message ?? e))) throw e;
+      return { exitCode: 127, timedOut: false, stdout: '', stderr: String((e as Error).message) };
+    });
   if (run.timedOut)
-    throw new CheckFailedError(
-      `capture of ${input.image} timed out after ${(input.timeoutMs ?? 300_000) / 1000}s`,
-    );
+    throw new CheckFailedError(`capture of ${input.image} timed out after ${timeoutMs / 1000}s`);
   if (run.exitCode !== 0) {
-    const msg = redactDeep(`${run.stderr || run.stdout}`.trim().split('\n').slice(-5).join('\n'));
-    if (/executable file not found|no such file or directory/i.test(msg)) {
-      throw new InputError(`${input.image} has no python3, which the probe needs: ${msg}`);
+    const msg = redactText(`${run.stderr || run.stdout}`.trim().split('\n').slice(-5).join('\n'));
+    // Exit 2: the image given cannot be captured at all (bad input, named), not a failed check.
+    if ((run.exitCode === 127 || run.exitCode === 126) && NO_PYTHON.test(msg)) {
+      throw new InputError(
+        `${input.image} has no python3, which the probe needs: ${msg}`,
+        'capture an image with python3 on PATH (every template installs it); the smoke suites need it too',
+      );
     }
     throw new CheckFailedError(`the probe failed in ${input.image} (exit ${run.exitCode}):\n${msg}`);
   }
-  const probed = JSON.parse(run.stdout) as Record<string, unknown>;
+  let probed: Record<string, unknown>;
+  try {
+    probed = JSON.parse(run.stdout) as Record<string, unknown>;
+  } catch {
+    throw new CheckFailedError(
+      `the probe in ${input.image} printed no record (exit 0):\n${redactText(run.stdout.trim().slice(-2000))}`,
+    );
+  }
   const repoDigest = details.repoDigests.find((d) => d.includes('@'))?.split('@')[1];
   const record = redactDeep({
     ...probed,

@@ -14,7 +14,6 @@ const SECRET_VALUE: RegExp[] = [
   /glpat-[A-Za-z0-9_-]{20,}/,
   /(AKIA|ASIA)[0-9A-Z]{16}/,
   /xox[abposr]-[A-Za-z0-9-]{10,}/,
-  /eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/, // JWT
   /sk-[A-Za-z0-9_-]{20,}/,
 ];
 /** A long base64-like value under any name; plain hex (commit SHAs, digests) is not a secret. */
@@ -26,9 +25,46 @@ const HEX = /^[0-9a-fA-F]+$/;
  */
 const URL_USERINFO = /([A-Za-z][A-Za-z0-9+.-]{0,30}:\/\/)([^\s/@:]{1,512})(?::([^\s/@]{0,1024}))?@/g;
 
+/** The same patterns, global: to mask each token in free text rather than the whole text. */
+const SECRET_VALUE_G = SECRET_VALUE.map((p) => new RegExp(p.source, 'g'));
+
+/**
+ * Runs of base64url characters joined by dots, each found once: a match may only start where a
+ * run starts (the lookbehind), and a lookahead + backreference consumes each run without
+ * backtracking into it. Linear on any input, where `eyJ[...]{8,}\.[...]{8,}\.[...]{8,}` is
+ * quadratic (a 300 KB line of "eyJeyJ..." took 33 s, 10 MB would take hours).
+ */
+const DOTTED_RUNS = /(?<![A-Za-z0-9_-])(?=([A-Za-z0-9_-]+))\1(?:\.(?=([A-Za-z0-9_-]*))\2)+/g;
+
+/**
+ * Where JSON Web Tokens are in a text, [start, end) each: what
+ * /eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g would match, found in linear time.
+ */
+export function findJwts(text: string): [number, number][] {
+  const found: [number, number][] = [];
+  if (!text.includes('eyJ')) return found;
+  for (const m of text.matchAll(DOTTED_RUNS)) {
+    const segs = m[0].split('.');
+    let offset = m.index;
+    const starts = segs.map((s) => {
+      const at = offset;
+      offset += s.length + 1;
+      return at;
+    });
+    for (let i = 0; i + 2 < segs.length; i++) {
+      const p = segs[i]!.indexOf('eyJ');
+      if (p < 0 || segs[i]!.length - p - 3 < 8 || segs[i + 1]!.length < 8 || segs[i + 2]!.length < 8)
+        continue;
+      found.push([starts[i]! + p, starts[i + 2]! + segs[i + 2]!.length]);
+      i += 2;
+    }
+  }
+  return found;
+}
+
 export function looksSecret(value: string): boolean {
-  if (value.length > 4096) return SECRET_VALUE.some((p) => p.test(value)); // long text: patterns only
-  if (SECRET_VALUE.some((p) => p.test(value))) return true;
+  if (SECRET_VALUE.some((p) => p.test(value)) || findJwts(value).length > 0) return true;
+  if (value.length > 4096) return false; // long text: the patterns only
   return BASE64_LIKE.test(value) && !HEX.test(value) && /[A-Za-z]/.test(value) && /[0-9]/.test(value);
 }
 
@@ -38,9 +74,12 @@ export function looksSecret(value: string): boolean {
  */
 export function redactUrls(text: string, mask: string = MASK): string {
   if (!text.includes('@')) return text;
-  return text.replace(URL_USERINFO, (_m, scheme: string, user: string, pw: string | undefined) =>
-    pw === undefined ? `${scheme}${mask}@` : `${scheme}${user}:${mask}@`,
-  );
+  return text.replace(URL_USERINFO, (m: string, scheme: string, user: string, pw: string | undefined) => {
+    const secret = pw ?? user;
+    // Already masked (a record redacted with REDACTED, shown again): leave it as it is.
+    if (secret === REDACTED || secret === MASK) return m;
+    return pw === undefined ? `${scheme}${mask}@` : `${scheme}${user}:${mask}@`;
+  });
 }
 
 /** The credentials of a URL (user name and password), to mask in logs (core.setSecret). */
@@ -51,6 +90,26 @@ export function urlCredentials(url: string): string[] {
   } catch {
     return [];
   }
+}
+
+/**
+ * Free text (a test's output, a log): every URL's userinfo and every token that matches a secret
+ * pattern is replaced in place, the rest is kept (redactDeep would replace the whole text).
+ * Linear in the length of the text: 10 MB on one line is fine.
+ */
+export function redactText(text: string): string {
+  let out = redactUrls(text, REDACTED);
+  for (const p of SECRET_VALUE_G) out = out.replace(p, REDACTED);
+  const jwts = findJwts(out);
+  if (jwts.length === 0) return out;
+  const parts: string[] = [];
+  let at = 0;
+  for (const [start, end] of jwts) {
+    parts.push(out.slice(at, start), REDACTED);
+    at = end;
+  }
+  parts.push(out.slice(at));
+  return parts.join('');
 }
 
 /** The value to show for an environment variable NAME=value. */

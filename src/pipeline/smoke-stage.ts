@@ -1,7 +1,7 @@
 // The smoke stage of the pipeline: for each built variant and platform, capture the environment
 // record and run the smoke suites in the image, write env/smoke/junit files, and annotate failures.
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { readRequirements } from '../build/requirements.js';
 import type { BuildResult } from '../build/result.js';
@@ -12,10 +12,10 @@ import type { Plan } from '../plan/plan.js';
 import { requirementNames } from '../resolve/pip-output.js';
 import { loadBaseline } from '../smoke/baselines.js';
 import { type SmokeResult, toJUnit } from '../smoke/result.js';
-import { resolveGpus, runSmoke } from '../smoke/run.js';
+import { resolveGpus, runSmoke, SmokeInterruptedError } from '../smoke/run.js';
 import { readEnvRecord, readSmokeResult } from '../diff/read.js';
 import { describeError, EnvironmentError } from '../errors.js';
-import { readJsonFile } from '../util/json-file.js';
+import { readJsonFile, writeFileAtomic } from '../util/json-file.js';
 import { VERSION } from '../version.js';
 import type { PipelineIo } from './pipeline.js';
 
@@ -114,6 +114,20 @@ export async function runSmokeStage(
           );
         }
       }
+      // Each file is written as soon as what it holds is known (the record right after capture,
+      // the results when the suites end, also when they end early), atomically, so that a later
+      // failure loses nothing already measured and no half-written JSON is left to trust.
+      // The reuse key goes last: only a complete set of results is ever reused.
+      const write = (kind: 'env' | 'smoke' | 'smoke-key' | 'junit', content: string) =>
+        writeFileAtomic(
+          path.join(input.resultDir, resultFile(kind, v.variant, p.platform)),
+          content,
+          `smoke ${id}`,
+        );
+      const writeResult = (result: SmokeResult) => {
+        write('smoke', `${JSON.stringify(result, null, 2)}\n`);
+        write('junit', toJUnit(result));
+      };
       let entry: SmokeEntry;
       try {
         entry =
@@ -124,6 +138,7 @@ export async function runSmokeStage(
               { image, platform: p.platform, imagesDir: input.imagesDir, variant: v.variant },
               { docker },
             );
+            write('env', `${JSON.stringify(record, null, 2)}\n`);
             io.progress(
               'smoke',
               `${id}: recorded ${record.python.packages.length} pip + ${record.apt.length} apt packages; suites ${config.smoke.suites.join(', ')} (gpus: ${gpus})`,
@@ -147,7 +162,19 @@ export async function runSmokeStage(
                 progress: (l) => io.progress('smoke', `${id}: ${l.replace(/^smoke /, '')}`),
                 ...(io.output && { output: (chunk: string) => io.output!(chunk.replace(/\n$/, '')) }),
               },
-            );
+            ).catch((e: unknown) => {
+              // The daemon went away mid-run: keep the tests that finished (no reuse key: the
+              // results are incomplete), then end the stage with the environment error.
+              if (e instanceof SmokeInterruptedError) {
+                writeResult(e.partial);
+                const s = e.partial.summary;
+                io.progress(
+                  'smoke',
+                  `${id}: stopped after ${e.partial.tests.length} test(s) (${s.pass} passed, ${s.fail} failed, ${s.skip} skipped); their results are written`,
+                );
+              }
+              throw e;
+            });
             return { variant: v.variant, platform: p.platform, image, record, result };
           }));
       } catch (e) {
@@ -159,19 +186,9 @@ export async function runSmokeStage(
         errors.push(`${id}: ${message.split('\n')[0]}`);
         continue;
       }
-      writeFileSync(
-        path.join(input.resultDir, resultFile('env', v.variant, p.platform)),
-        `${JSON.stringify(entry.record, null, 2)}\n`,
-      );
-      writeFileSync(
-        path.join(input.resultDir, resultFile('smoke', v.variant, p.platform)),
-        `${JSON.stringify(entry.result, null, 2)}\n`,
-      );
-      writeFileSync(path.join(input.resultDir, resultFile('smoke-key', v.variant, p.platform)), `${key}\n`);
-      writeFileSync(
-        path.join(input.resultDir, resultFile('junit', v.variant, p.platform)),
-        toJUnit(entry.result),
-      );
+      if (reused) write('env', `${JSON.stringify(entry.record, null, 2)}\n`);
+      writeResult(entry.result);
+      write('smoke-key', `${key}\n`);
       const s = entry.result.summary;
       io.progress(
         'smoke',
