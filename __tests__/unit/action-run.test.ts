@@ -57,11 +57,21 @@ describe('root action (config stage)', () => {
     const warn = fakeActionIo({ image: 'a/b', variants: 'cuda12.8', platforms: 'linux/amd64' });
     writeFileSync(
       path.join(dir, 'ml-image.yml'),
-      'image: {name: a/b}\nvariants: [{cuda: "12.8", torch: "2.5"}]\nplatforms: [linux/amd64]\n',
+      'image: {name: a/b}\nvariants: [{cuda: "12.8", torch: "2.99"}]\nplatforms: [linux/amd64]\n',
     );
     const w = fakeActionIo({ config: 'ml-image.yml' });
     await run(w.io);
-    expect(w.warnings[0]).toContain('torch 2.5 has no CUDA 12.8 wheels');
+    expect(w.warnings[0]).toContain('torch 2.99 is not in the catalog');
+    // A combination the catalog knows cannot work is a refusal, not a warning.
+    writeFileSync(
+      path.join(dir, 'ml-image.yml'),
+      'image: {name: a/b}\nvariants: [{cuda: "12.8", torch: "2.5"}]\nplatforms: [linux/amd64]\n',
+    );
+    const k = fakeActionIo({ config: 'ml-image.yml' });
+    await run(k.io);
+    expect(k.warnings).toEqual([]);
+    expect(k.errors[0]!.message).toContain('torch 2.5 has no CUDA 12.8 wheels');
+    expect(k.failed[0]).toContain('plan: 1 problem');
     writeFileSync(
       path.join(dir, 'ml-image.yml'),
       'image: {name: a/b}\nvariants: [{name: pt, base: "pytorch/pytorch:2.7.1-cuda12.8-cudnn9-runtime"}]\n',

@@ -106,6 +106,75 @@ describe('ml-image CLI', () => {
   });
 });
 
+describe('--json on failure: one JSON error object on stdout, the text on stderr', () => {
+  it('validate with a bad config: exit 2, every problem listed', async () => {
+    writeFileSync(path.join(dir, 'bad.yml'), BAD);
+    const io = captureIo(dir);
+    expect(await runCli(['validate', '--config', 'bad.yml', '--json'], io)).toBe(2);
+    const { error } = JSON.parse(io.out());
+    expect(error).toEqual({
+      exitCode: 2,
+      message: 'bad.yml: 2 problems',
+      problems: [
+        'variants[1].cuda: expected a version like "12.8", got "cu128"',
+        'platforms[1]: expected one of "linux/amd64", "linux/arm64", got "linux/mips"',
+      ],
+    });
+    expect(io.err()).toContain('error: bad.yml: 2 problems');
+  });
+
+  it('an unknown flag: exit 2 with the fix', async () => {
+    const io = captureIo(dir);
+    expect(await runCli(['validate', '--json', '--frob'], io)).toBe(2);
+    expect(JSON.parse(io.out())).toEqual({
+      error: {
+        exitCode: 2,
+        message: "validate: Unknown option '--frob'",
+        problems: [],
+        fix: 'run "ml-image validate --help" for usage',
+      },
+    });
+    expect(io.err()).toContain("error: validate: Unknown option '--frob'");
+  });
+
+  it('an environment error: exit 3 with the fix', async () => {
+    const io = captureIo(
+      dir,
+      fakeDocker({
+        daemonFeatures: () =>
+          Promise.reject(
+            new EnvironmentError('cannot reach the Docker daemon at unix:///x (ENOENT)', 'start dockerd'),
+          ),
+      }),
+    );
+    expect(await runCli(['smoke', '--image', 'python:3.12-slim', '--suites', 'imports', '--json'], io)).toBe(
+      3,
+    );
+    expect(JSON.parse(io.out())).toEqual({
+      error: {
+        exitCode: 3,
+        message: 'cannot reach the Docker daemon at unix:///x (ENOENT)',
+        problems: [],
+        fix: 'start dockerd',
+      },
+    });
+  });
+
+  it('an internal error: exit 1, marked internal, no stack', async () => {
+    const io = captureIo(dir, fakeDocker({ daemonFeatures: () => Promise.reject(new TypeError('boom')) }));
+    expect(await runCli(['smoke', '--image', 'python:3.12-slim', '--json'], io)).toBe(1);
+    const { error } = JSON.parse(io.out());
+    expect(error).toMatchObject({ exitCode: 1, message: 'internal error: boom', problems: [] });
+    expect(io.out()).not.toMatch(/\n\s+at /);
+  });
+
+  it('without --json stdout stays empty on failure', async () => {
+    const io = captureIo(dir);
+    expect(await runCli(['validate', '--frob'], io)).toBe(2);
+    expect(io.out()).toBe('');
+  });
+});
+
 describe('ml-image doctor (with a plain-object Docker adapter)', () => {
   const healthy = {
     ping: async () => ({ version: '27.0.0', apiVersion: '1.46', os: 'linux', arch: 'amd64' }),

@@ -1,9 +1,12 @@
 // The sticky pull-request comment against a local GitHub API that checks every request against
 // GitHub's OpenAPI description, through the real Octokit (createGitHubClient).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { InputError } from '../../src/errors.js';
+import { EnvironmentError, InputError } from '../../src/errors.js';
 import {
+  CONNECT_RETRY_DELAYS_MS,
+  callGitHub,
   createGitHubClient,
+  isConnectionError,
   GitHubApiError,
   type GitHubClient,
   parseRetryAfter,
@@ -25,6 +28,7 @@ import {
   MESSAGES,
   startGitHubApi,
 } from '../helpers/github-api.js';
+import { closedPort } from '../helpers/net.js';
 
 const TOKEN = 'ghs_NotARealTokenButSecret0123456789';
 const OWNER = 'acme';
@@ -434,6 +438,49 @@ describe('createGitHubClient', () => {
       .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(GitHubApiError);
     expect(err).toMatchObject({ status: 404, apiMessage: 'Not Found' });
+  });
+
+  it('an API nobody answers on (a real closed port) is exit 3 "cannot reach", after bounded retries', async () => {
+    const url = `http://127.0.0.1:${await closedPort()}`;
+    const unreachable = await createGitHubClient({ token: TOKEN, baseUrl: url });
+    const log = { info: () => undefined, warning: () => undefined };
+    const err = await upsertStickyComment(unreachable, {
+      owner: OWNER,
+      repo: REPO,
+      issueNumber: 1,
+      marker: '<!-- m -->',
+      render: () => '<!-- m -->\nbody',
+      log,
+    }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(EnvironmentError);
+    expect(err).not.toBeInstanceOf(GitHubApiError); // not retried again as an "HTTP 500"
+    const e = err as EnvironmentError;
+    expect(e.exitCode).toBe(3);
+    expect(e.message).toContain(`cannot reach the GitHub API at ${url}`);
+    expect(e.message).toMatch(/ECONNREFUSED; tried 3 times over \d+\.\ds\)/);
+    expect(e.message).not.toContain('500');
+    expect(e.message).not.toContain(TOKEN);
+  });
+
+  it('callGitHub: a real HTTP 500 stays a GitHubApiError; connection errors retry as many times as stated', async () => {
+    const sleeps: number[] = [];
+    const opts = { baseUrl: 'http://x', sleep: async (ms: number) => void sleeps.push(ms) };
+    const http500 = Object.assign(new Error('boom'), { status: 500, response: { headers: {}, data: {} } });
+    await expect(callGitHub('op', () => Promise.reject(http500), opts)).rejects.toBeInstanceOf(
+      GitHubApiError,
+    );
+    expect(sleeps).toEqual([]);
+    let calls = 0;
+    const refused = Object.assign(new Error('fetch failed'), { status: 500, cause: { code: 'ENOTFOUND' } });
+    const err = await callGitHub('op', () => (calls++, Promise.reject(refused)), opts).catch(
+      (e: unknown) => e,
+    );
+    expect(err).toBeInstanceOf(EnvironmentError);
+    expect((err as Error).message).toContain('(op: ENOTFOUND; tried 3 times');
+    expect(calls).toBe(CONNECT_RETRY_DELAYS_MS.length + 1);
+    expect(sleeps).toEqual([...CONNECT_RETRY_DELAYS_MS]);
+    expect(isConnectionError(http500)).toBe(false);
+    expect(isConnectionError(Object.assign(new Error('t'), { name: 'TimeoutError' }))).toBe(true);
   });
 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { validateConfigData } from '../../src/config/load.js';
 import { ConfigError } from '../../src/errors.js';
-import { bundledCatalog } from '../../src/plan/catalog.js';
+import { bundledCatalog, family, hasCudaWheels } from '../../src/plan/catalog.js';
 import { CatalogSchema } from '../../src/plan/catalog-schema.js';
 import { applyMirrors, parseImageRef, repositoryOf } from '../../src/plan/image-ref.js';
 import { type PlanContext, planBuild } from '../../src/plan/plan.js';
@@ -138,18 +138,34 @@ describe('plan: base image per variant and platform', () => {
     expect(() =>
       plan({ variants: [{ cuda: '12.8', torch: '2.7' }], platforms: ['linux/arm64'] }),
     ).not.toThrow();
-    expect(
-      planErrors({ variants: [{ cuda: '12.4', torch: '2.5' }], platforms: ['linux/arm64'] })[0],
-    ).toContain('use torch 2.9 or newer');
+    const arm = planErrors({ variants: [{ cuda: '12.4', torch: '2.5' }], platforms: ['linux/arm64'] })[0];
+    expect(arm).toContain('torch 2.5 has no aarch64 CUDA 12.4 wheels');
+    expect(arm).toContain('nvcr.io/nvidia/pytorch');
   });
 
-  it('warns on an unknown torch/CUDA pair and names the nearest valid ones', () => {
-    const p = plan({ variants: [{ cuda: '12.8', torch: '2.5' }], platforms: ['linux/amd64'] });
-    expect(p.warnings).toHaveLength(1);
-    expect(p.warnings[0]).toContain('torch 2.5 has no CUDA 12.8 wheels (it has 11.8, 12.1, 12.4)');
-    expect(p.warnings[0]).toMatch(
-      /nearest valid: torch 2\.\d+ or 2\.\d+ with CUDA 12\.8; torch 2\.5 with CUDA 12\.4/,
+  it('refuses a torch/CUDA pair the catalog knows has no wheels (exit 2), the same advice on every platform', () => {
+    const messages = [['linux/amd64'], ['linux/arm64'], ['linux/amd64', 'linux/arm64']].map((platforms) => {
+      const errors = planErrors({ variants: [{ cuda: '12.8', torch: '2.5' }], platforms });
+      expect(errors).toHaveLength(1);
+      return errors[0];
+    });
+    expect(new Set(messages).size).toBe(1);
+    expect(messages[0]).toBe(
+      'variants[0] (cuda12.8): torch 2.5 has no CUDA 12.8 wheels (it has 11.8, 12.1, 12.4); nearest valid: torch 2.7 or 2.8 with CUDA 12.8',
     );
+  });
+
+  it('only warns about a torch release the catalog does not know', () => {
+    const p = plan({ variants: [{ cuda: '12.8', torch: '2.99' }], platforms: ['linux/amd64'] });
+    expect(p.warnings).toEqual([
+      'variants[0] (cuda12.8): torch 2.99 is not in the catalog (newest known: 2.14); its CUDA 12.8 wheels are not checked',
+    ]);
+  });
+
+  it('refuses a CPU torch the catalog knows has no wheels for the Python', () => {
+    expect(planErrors({ variants: ['cpu'], torch: '2.5', python: { version: '3.14' } })).toEqual([
+      'variants[0] (cpu): torch 2.5 has no wheels for Python 3.14 (it supports 3.9, 3.10, 3.11, 3.12); nearest valid: torch 2.9 or 2.10',
+    ]);
   });
 
   it('refuses a CUDA version the catalog does not know, naming the nearest', () => {
@@ -291,4 +307,75 @@ describe('image references', () => {
   ])('applyMirrors(%s)', (ref, mirrors, expected) => {
     expect(applyMirrors(ref, mirrors)).toBe(expected);
   });
+});
+
+describe('plan: every impossible torch/CUDA combination the catalog knows (table over catalog.json)', () => {
+  const catalog = bundledCatalog();
+  const cudaImages = new Set(
+    family(catalog, 'nvidia-cuda').releases.map((r) => r.cudaPatch.split('.').slice(0, 2).join('.')),
+  );
+  const cudas = catalog.cudaDrivers.map((d) => d.cuda).filter((c) => cudaImages.has(c));
+  const rows = catalog.torch.flatMap((t) =>
+    cudas.flatMap((cuda) =>
+      (['linux/amd64', 'linux/arm64'] as const).map((platform) => ({
+        torch: t.torch,
+        cuda,
+        platform,
+        valid: hasCudaWheels(t, cuda, platform),
+      })),
+    ),
+  );
+
+  it('covers both outcomes', () => {
+    expect(rows.filter((r) => r.valid).length).toBeGreaterThan(10);
+    expect(rows.filter((r) => !r.valid).length).toBeGreaterThan(10);
+  });
+
+  it.each(rows.map((r) => [r.torch, r.cuda, r.platform, r.valid] as const))(
+    'torch %s + CUDA %s on %s: valid=%s',
+    (torch, cuda, platform, valid) => {
+      const data = { variants: [{ cuda, torch }], platforms: [platform] };
+      if (valid) {
+        const p = plan(data);
+        expect(p.variants[0]!.torch?.indexUrl).toBe(
+          `https://download.pytorch.org/whl/cu${cuda.replace('.', '')}`,
+        );
+        expect(p.warnings.filter((w) => w.includes('torch'))).toEqual([]);
+        return;
+      }
+      const errors = planErrors(data);
+      expect(errors).toHaveLength(1);
+      expect(errors[0]).toMatch(
+        new RegExp(
+          `^variants\\[0\\] \\(cuda${cuda.replace('.', '\\.')}\\): torch ${torch.replace('.', '\\.')} has no (aarch64 )?CUDA`,
+        ),
+      );
+      // The advice names only choices that plan cleanly on BOTH platforms, and is the same for both.
+      const advice = errors[0]!.split('; nearest valid: ')[1]!;
+      expect(advice).toBeTruthy();
+      const other = platform === 'linux/amd64' ? 'linux/arm64' : 'linux/amd64';
+      const otherErrors = (() => {
+        try {
+          plan({ variants: [{ cuda, torch }], platforms: [other] });
+          return [];
+        } catch (e) {
+          return [...(e as ConfigError).problems];
+        }
+      })();
+      for (const e of otherErrors) {
+        const a = e.split('; nearest valid: ')[1]!;
+        const strip = (x: string) => x.replace(/; an NGC base image.*$/, '');
+        expect(strip(a)).toBe(strip(advice));
+      }
+      for (const m of advice.matchAll(
+        /torch (\d+\.\d+)(?: or (\d+\.\d+))? with CUDA (\d+\.\d+)(?: or (\d+\.\d+))?/g,
+      )) {
+        for (const t of [m[1], m[2]].filter(Boolean))
+          for (const c of [m[3], m[4]].filter(Boolean))
+            expect(() =>
+              plan({ variants: [{ cuda: c, torch: t }], platforms: ['linux/amd64', 'linux/arm64'] }),
+            ).not.toThrow();
+      }
+    },
+  );
 });

@@ -116,7 +116,14 @@ describe('escaping (md / html)', () => {
     ['ping @octocat', `ping @${J}octocat`],
     ['fixes #12 and org/repo#3', `fixes #${J}12 and org/repo#${J}3`],
     ['see GH-7', `see GH${J}-7`],
-    ['[click](https://evil.example)', '&#91;click&#93;&#40;https://evil.example&#41;'],
+    ['[click](https://evil.example)', `&#91;click&#93;&#40;https:${J}//evil.example&#41;`],
+    // A bare URL (a package named by a URL) must not become a live link: GitHub autolinks
+    // http://, https:// and www. text; a joiner in the scheme keeps the text, breaks the link.
+    ['https://evil.example/pkg', `https:${J}//evil.example/pkg`],
+    ['http://evil.example', `http:${J}//evil.example`],
+    ['git+https://evil.example/x.git', `git+https:${J}//evil.example/x.git`],
+    ['www.evil.example', `www${J}.evil.example`],
+    ['pkg @ https://evil.example/p.whl', `pkg @${J} https:${J}//evil.example/p.whl`],
     ['<!-- x -->', '&lt;!-- x --&gt;'],
     ['line1\nline2\r\nline3', 'line1<br>line2<br>line3'],
     ['# heading', '\\# heading'],
@@ -209,6 +216,8 @@ const nasty = fc.constantFrom(
   '[x](https://evil.example)',
   '![i](https://evil.example/i.png)',
   '<https://evil.example>',
+  'https://evil.example/pkg',
+  'www.evil.example',
   '&amp;',
   '&#64;me',
   '\\',
@@ -310,6 +319,8 @@ describe('report properties', () => {
         expect(shown).not.toMatch(/(^|[^\w`])@[A-Za-z0-9]/);
         expect(shown).not.toMatch(/#\d/);
         expect(shown).not.toMatch(/\bGH-\d/i);
+        // No autolink: GitHub links bare http://, https:// and www. text.
+        expect(shown).not.toMatch(/https?:\/\/|\bwww\./i);
         // The only links are our own (run link, artifact link).
         expect(markdown.match(/\]\(/g)?.length ?? 0).toBeLessThanOrEqual(2);
       }),

@@ -1,7 +1,14 @@
 // Thin layer over node:util parseArgs: every parse problem is a usage error (exit 2).
 import { type ParseArgsConfig, parseArgs } from 'node:util';
-import { PLATFORMS, type Platform, SMOKE_SUITES, type SmokeSuite } from '../config/schema.js';
+import {
+  MAX_TIMEOUT_SECONDS,
+  PLATFORMS,
+  type Platform,
+  SMOKE_SUITES,
+  type SmokeSuite,
+} from '../config/schema.js';
 import { InputError } from '../errors.js';
+import { imageRefProblem } from '../plan/image-ref.js';
 
 export type OptionSpec = NonNullable<ParseArgsConfig['options']>;
 
@@ -56,4 +63,29 @@ export function suitesFlag(
       `${command}: --suites: unknown suite(s) ${unknown.map((s) => JSON.stringify(s)).join(', ')}; expected ${SMOKE_SUITES.join(', ')}`,
     );
   return suites as SmokeSuite[];
+}
+
+/** A required --image REF, checked against Docker's reference grammar (exit 2 naming the value). */
+export function imageFlag(command: string, value: string | undefined): string {
+  if (value === undefined || value === '')
+    throw new InputError(`${command}: --image is required`, 'e.g. --image ghcr.io/my-org/my-model:1.4.0-cpu');
+  const problem = imageRefProblem(value);
+  if (problem !== undefined)
+    throw new InputError(
+      `${command}: --image ${JSON.stringify(value)} is not a valid image reference: ${problem}`,
+      'e.g. --image ghcr.io/my-org/my-model:1.4.0-cpu',
+    );
+  return value;
+}
+
+/** --timeout S: a whole number of seconds, 1..86400 (as smoke.timeoutSeconds), else exit 2. */
+export function timeoutFlag(command: string, raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined;
+  const s = raw.trim();
+  const n = /^\d+$/.test(s) ? Number(s) : Number.NaN;
+  if (!Number.isSafeInteger(n) || n < 1 || n > MAX_TIMEOUT_SECONDS)
+    throw new InputError(
+      `${command}: --timeout: expected whole seconds from 1 to ${MAX_TIMEOUT_SECONDS} (as smoke.timeoutSeconds), got ${JSON.stringify(raw)}`,
+    );
+  return n;
 }

@@ -1,10 +1,12 @@
 // `ml-image`: dispatch to a subcommand, map errors to the exit-code contract, no stack traces
 // unless --verbose.
 
+import path from 'node:path';
 import type { DockerAdapter } from '../docker/adapter.js';
 import { createDefaultDockerAdapter } from '../docker/engine.js';
 import { redactUrls } from '../capture/redact.js';
-import { describeError, exitCodeOf, InputError } from '../errors.js';
+import { ConfigError, describeError, exitCodeOf, InputError, MlImageError } from '../errors.js';
+import { ensureResultDir } from '../util/json-file.js';
 import { VERSION } from '../version.js';
 import { buildCommand } from './commands/build.js';
 import { captureCommand } from './commands/capture.js';
@@ -79,11 +81,60 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       io.stdout(commandHelp(command));
       return 0;
     }
+    // --out is checked before any work: a non-directory or /proc/... is exit 2 at once, never a hang.
+    const out = outFlag(rest);
+    if (out !== undefined) ensureResultDir(path.resolve(io.cwd, out), `--out ${out}`, { create: false });
     return await command.run(rest, io);
   } catch (err) {
     io.stderr(`${describeError(err, verbose)}\n`);
+    // Machine output on failure too: one JSON object on stdout, in addition to the text on stderr.
+    if (argv.includes('--json')) io.stdout(`${JSON.stringify(jsonError(err), null, 2)}\n`);
     return exitCodeOf(err);
   }
+}
+
+export interface JsonError {
+  error: { exitCode: number; message: string; problems: string[]; fix?: string };
+}
+
+/** The `--json` form of a failure: `{"error": {"exitCode", "message", "problems", "fix"}}`. */
+export function jsonError(err: unknown): JsonError {
+  const exitCode = exitCodeOf(err);
+  if (err instanceof ConfigError) {
+    return {
+      error: {
+        exitCode,
+        message: `${err.source}: ${err.problems.length} problem${err.problems.length === 1 ? '' : 's'}`,
+        problems: [...err.problems],
+        ...(err.fix !== undefined && { fix: err.fix }),
+      },
+    };
+  }
+  if (err instanceof MlImageError) {
+    return {
+      error: { exitCode, message: err.message, problems: [], ...(err.fix !== undefined && { fix: err.fix }) },
+    };
+  }
+  const message = err instanceof Error ? err.message : String(err);
+  return {
+    error: {
+      exitCode,
+      message: `internal error: ${message}`,
+      problems: [],
+      fix: 'run again with --verbose for the stack trace, and please report it',
+    },
+  };
+}
+
+/** The value of --out DIR / --out=DIR, when given (parseArgs checks the rest later). */
+function outFlag(argv: readonly string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--') return undefined;
+    if (a === '--out') return argv[i + 1];
+    if (a.startsWith('--out=')) return a.slice('--out='.length);
+  }
+  return undefined;
 }
 
 export function processIo(): CliIo {

@@ -1,16 +1,21 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { redactUrls } from '../capture/redact.js';
 import { InputError } from '../errors.js';
+import { ensureResultDir, writeFileAtomic } from '../util/json-file.js';
 
-/** Write one result file into the --out directory (created when missing); returns its path. */
+/**
+ * Write one result file into the --out directory (created when missing); returns its path.
+ * The directory is checked first (exit 2 at once for a non-directory or /proc, /sys, /dev); the
+ * file is written atomically (no half-written JSON a later run would trust); a full or read-only
+ * filesystem is exit 3 naming the path. Userinfo in URLs never reaches a result file.
+ */
 export function writeOutFile(cwd: string, outDir: string, name: string, content: string): string {
-  const dir = path.resolve(cwd, outDir);
-  try {
-    const file = path.join(dir, name);
-    mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, content);
-    return file;
-  } catch (e) {
-    throw new InputError(`--out ${outDir}: cannot write ${name}: ${(e as Error).message}`);
-  }
+  const label = `--out ${outDir}`;
+  const dir = ensureResultDir(path.resolve(cwd, outDir), label);
+  const file = path.resolve(dir, name);
+  if (path.relative(dir, file).startsWith('..'))
+    throw new InputError(`${label}: ${name} is outside the directory`);
+  ensureResultDir(path.dirname(file), label);
+  writeFileAtomic(file, redactUrls(content), label);
+  return file;
 }

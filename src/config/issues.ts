@@ -4,6 +4,9 @@ import { z } from 'zod';
 
 export type Path = readonly PropertyKey[];
 
+/** Problems listed one by one; past this, one line counts the rest (a huge file stays readable). */
+export const MAX_PROBLEMS = 100;
+
 export function formatPath(path: Path): string {
   let out = '';
   for (const seg of path) {
@@ -88,13 +91,14 @@ export function formatIssues(
 ): string[] {
   const out: string[] = [];
   const seen = new Set<string>();
+  let more = 0;
   const push = (path: Path, text: string) => {
     const src = sourceOf(path);
     const line = `${formatPath(path)}: ${text}${src ? ` (from ${src})` : ''}`;
-    if (!seen.has(line)) {
-      seen.add(line);
-      out.push(line);
-    }
+    if (seen.has(line)) return;
+    seen.add(line);
+    if (out.length < MAX_PROBLEMS) out.push(line);
+    else more++;
   };
   for (const issue of error.issues) {
     const path = issue.path;
@@ -103,7 +107,8 @@ export function formatIssues(
       case 'unrecognized_keys': {
         const allowed = objectShapeAt(schema, path) ?? [];
         for (const key of issue.keys) {
-          const hint = closest(key, allowed);
+          // Past the cap only the count matters: skip the did-you-mean search.
+          const hint = out.length < MAX_PROBLEMS ? closest(key, allowed) : undefined;
           push(
             [...path, key],
             `unknown key${hint ? ` (did you mean "${hint}"?)` : ''}; expected one of: ${allowed.join(', ')}`,
@@ -135,6 +140,7 @@ export function formatIssues(
       }
     }
   }
+  if (more > 0) out.push(`... and ${more} more (fix the ones above first)`);
   return out;
 }
 

@@ -1,7 +1,7 @@
 // Read ml-image.yml, apply overrides (action inputs / CLI flags), validate, check referenced files.
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { parseDocument } from 'yaml';
+import { isMap, LineCounter, parseDocument, visit } from 'yaml';
 import { ConfigError, InputError } from '../errors.js';
 import { formatIssues, formatPath, type Path } from './issues.js';
 import { type Config, ConfigFileSchema, normalizeConfig } from './schema.js';
@@ -33,18 +33,117 @@ export interface LoadOptions {
   checkFiles?: boolean;
 }
 
-/** Parse YAML text; syntax errors name the file, line and column. */
+/** The largest config file read (a real ml-image.yml is a few KB). */
+export const MAX_CONFIG_BYTES = 256 * 1024;
+/** YAML aliases allowed in one config ("billion laughs" expansion is refused past this). */
+export const MAX_YAML_ALIASES = 100;
+
+/**
+ * Parse YAML text; syntax errors name the file, line and column. Linear in the size of the text:
+ * duplicate keys are found with one Set per mapping (the yaml package's own `uniqueKeys` check
+ * compares every pair, which made a 1 MB config take most of a minute), and alias expansion is
+ * bounded (an alias bomb is a ConfigError naming the file, not a crash).
+ */
 export function parseYaml(text: string, fileLabel: string): unknown {
-  const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
-  if (doc.errors.length > 0) {
-    const problems = doc.errors.map((e) => {
-      const pos = e.linePos?.[0];
-      return `${pos ? `line ${pos.line}, column ${pos.col}: ` : ''}${e.message.split('\n')[0]}`;
-    });
-    throw new ConfigError(`${fileLabel}: invalid YAML`, problems);
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: false, lineCounter });
+  const at = (offset: number | undefined) => {
+    if (offset === undefined) return '';
+    const pos = lineCounter.linePos(offset);
+    return `line ${pos.line}, column ${pos.col}: `;
+  };
+  const problems = doc.errors.map((e) => {
+    const pos = e.linePos?.[0];
+    return `${pos ? `line ${pos.line}, column ${pos.col}: ` : ''}${e.message.split('\n')[0]}`;
+  });
+  visit(doc, {
+    Map(_key, map) {
+      if (!isMap(map)) return;
+      const seen = new Set<unknown>();
+      for (const pair of map.items) {
+        const k = pair.key as { value?: unknown; range?: [number, number, number] } | null;
+        const id = k !== null && typeof k === 'object' && 'value' in k ? k.value : k;
+        if (id !== null && typeof id === 'object') continue; // complex keys: not ours to check
+        if (seen.has(id))
+          problems.push(
+            `${at(k?.range?.[0])}duplicate key ${JSON.stringify(String(id))} (map keys must be unique)`,
+          );
+        seen.add(id);
+      }
+    },
+  });
+  if (problems.length > 0) throw new ConfigError(`${fileLabel}: invalid YAML`, problems);
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_YAML_ALIASES }) as unknown;
+  } catch (e) {
+    // yaml throws a ReferenceError for "Excessive alias count" (and for an alias to nothing).
+    const msg = (e as Error).message.split('\n')[0] ?? String(e);
+    throw new ConfigError(`${fileLabel}: invalid YAML`, [
+      /alias/i.test(msg)
+        ? `aliases expand too far (more than ${MAX_YAML_ALIASES} alias uses of one anchor, a "billion laughs" pattern): ${msg}`
+        : msg,
+    ]);
   }
-  const data = doc.toJS() as unknown;
   return data ?? {};
+}
+
+/**
+ * Read a config file: a regular file only (never /dev/zero, a FIFO, a directory: those would hang
+ * or never end), at most MAX_CONFIG_BYTES, opened without blocking. Problems are InputErrors naming
+ * the path.
+ */
+export function readConfigText(file: string, label: string = file): string {
+  let fd: number;
+  try {
+    // O_NONBLOCK: opening a FIFO with no writer returns at once instead of blocking forever.
+    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new InputError(
+      `config file ${label}: cannot read (${code ?? (e as Error).message})`,
+      code === 'ENOENT' ? 'pass --config PATH pointing at your ml-image.yml' : undefined,
+    );
+  }
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile()) {
+      const kind = st.isDirectory()
+        ? 'a directory'
+        : st.isFIFO()
+          ? 'a FIFO'
+          : st.isCharacterDevice() || st.isBlockDevice()
+            ? 'a device'
+            : st.isSocket()
+              ? 'a socket'
+              : 'not a regular file';
+      throw new InputError(
+        `config path ${label} is ${kind}, not a regular file`,
+        'pass --config PATH pointing at your ml-image.yml',
+      );
+    }
+    if (st.size > MAX_CONFIG_BYTES) throw tooBig(label, st.size);
+    // Read at most one byte past the limit: a file that grows while read is still bounded.
+    const buf = Buffer.alloc(Math.min(st.size, MAX_CONFIG_BYTES) + 1);
+    let n = 0;
+    for (;;) {
+      const r = readSync(fd, buf, n, buf.length - n, null);
+      if (r === 0) break;
+      n += r;
+      if (n === buf.length) break;
+    }
+    if (n > MAX_CONFIG_BYTES) throw tooBig(label, n);
+    return buf.subarray(0, n).toString('utf8');
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function tooBig(label: string, size: number): InputError {
+  return new InputError(
+    `${label} is ${size} bytes; the limit is ${MAX_CONFIG_BYTES} bytes (${MAX_CONFIG_BYTES / 1024} KiB)`,
+    'an ml-image.yml is a few KB: move long lists (requirements, build args) into the files it names',
+  );
 }
 
 function setAt(target: Record<string, unknown>, p: readonly (string | number)[], value: unknown): void {
@@ -106,7 +205,14 @@ export function checkReferencedFiles(config: Config, baseDir: string): string[] 
   const isDir = (p: string) => existsSync(p) && statSync(p).isDirectory();
   const isFile = (p: string) => existsSync(p) && statSync(p).isFile();
   const context = at(config.build.context);
-  if (!isDir(context)) problems.push(`build.context: directory not found: ${context}`);
+  const repo = repositoryRootOf(baseDir);
+  if (context === path.parse(context).root)
+    problems.push(
+      `build.context: ${context} is the filesystem root (it would send the whole disk to the builder); use the directory of your Dockerfile, e.g. "."`,
+    );
+  else if (repo !== undefined && path.relative(repo, context).split(path.sep)[0] === '..')
+    problems.push(`build.context: ${context} is outside the repository ${repo}; use a directory inside it`);
+  else if (!isDir(context)) problems.push(`build.context: directory not found: ${context}`);
   if (config.build.dockerfile !== undefined) {
     const f = at(config.build.dockerfile);
     if (!isFile(f)) problems.push(`build.dockerfile: file not found: ${f}`);
@@ -120,6 +226,14 @@ export function checkReferencedFiles(config: Config, baseDir: string): string[] 
     if (!isFile(f)) problems.push(`smoke.baseline: file not found: ${f}`);
   }
   return problems;
+}
+
+/** The nearest directory at or above `dir` holding .git (a checkout), if any. */
+export function repositoryRootOf(dir: string): string | undefined {
+  for (let d = path.resolve(dir); ; d = path.dirname(d)) {
+    if (existsSync(path.join(d, '.git'))) return d;
+    if (path.dirname(d) === d) return undefined;
+  }
 }
 
 function findDefaultFile(cwd: string): string | undefined {
@@ -142,7 +256,6 @@ export function loadConfig(opts: LoadOptions = {}): LoadedConfig {
         'pass --config PATH (or the action input "config") pointing at your ml-image.yml',
       );
     }
-    if (statSync(file).isDirectory()) throw new InputError(`config path is a directory, not a file: ${file}`);
   } else {
     file = findDefaultFile(cwd);
   }
@@ -152,8 +265,9 @@ export function loadConfig(opts: LoadOptions = {}): LoadedConfig {
       'create ml-image.yml (see README "Configuration"), or pass --config PATH',
     );
   }
-  const label = file ? path.relative(cwd, file) || file : 'inputs';
-  const data = file ? parseYaml(readFileSync(file, 'utf8'), label) : {};
+  const rel = file ? path.relative(cwd, file) : '';
+  const label = file ? (rel && !rel.startsWith('..') ? rel : file) : 'inputs';
+  const data = file ? parseYaml(readConfigText(file, label), label) : {};
   const config = validateConfigData(data, label, overrides);
   const baseDir = file ? path.dirname(file) : cwd;
   if (opts.checkFiles !== false) {

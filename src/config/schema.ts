@@ -1,11 +1,16 @@
 // The one schema of ml-image.yml. Every default lives here (and nowhere else): the README's config
 // reference and ml-image.schema.json are generated from this file (scripts/gen-config-docs.ts).
+import path from 'node:path';
 import { z } from 'zod';
+import { MAX_PATTERN_LENGTH, patternProblem } from '../smoke/match.js';
 
 export const PLATFORMS = ['linux/amd64', 'linux/arm64'] as const;
 export const TEMPLATES = ['cpu', 'cuda', 'ngc'] as const;
 export const SMOKE_SUITES = ['imports', 'pip-check', 'gpu', 'compute', 'train', 'ddp', 'custom'] as const;
 export const RESOLVE_MODES = ['auto', 'check', 'off'] as const;
+
+/** Upper bound of a per-test timeout: smoke.timeoutSeconds and the --timeout flags (one day). */
+export const MAX_TIMEOUT_SECONDS = 86400;
 
 export const DEFAULT_PLATFORMS: Platform[] = ['linux/amd64', 'linux/arm64'];
 export const DEFAULT_GPU_RUNNER_LABELS = ['self-hosted', 'linux', 'x64', 'gpu'];
@@ -19,6 +24,12 @@ const REGISTRY_HOST = /^(?:localhost|[a-zA-Z0-9-]+(?:\.[a-zA-Z0-9-]+)+|\[[0-9a-f
 const IMAGE_REF = /^[a-zA-Z0-9][a-zA-Z0-9._:/@+-]*$/;
 const TAG_SAFE = /^[a-z0-9][a-z0-9._-]{0,63}$/;
 const CUDA_VERSION = /^\d{1,2}\.\d{1,2}$/;
+
+/** "/", "/.", "//", "/..", "C:\\": a path naming the root of a filesystem. */
+function isFilesystemRoot(p: string): boolean {
+  const n = path.posix.normalize(p.replace(/\\/g, '/'));
+  return n === '/' || /^[A-Za-z]:\/*$/.test(n);
+}
 
 const cudaVersion = z.string({ error: 'expected a version like "12.8"' }).regex(CUDA_VERSION, {
   error: 'expected a version like "12.8"',
@@ -40,16 +51,19 @@ const stringList = (item: z.ZodString) =>
     z.array(item, { error: 'expected a list of strings' }),
   );
 
-function validRegex(value: string): boolean {
-  try {
-    new RegExp(value);
-    return true;
-  } catch {
-    return false;
-  }
-}
+// Output patterns are compiled here the way the smoke runner compiles them (flags, length cap),
+// so a bad one is exit 2 at load time; matching itself is bounded in time (src/smoke/match.ts).
 const regexList = z
-  .array(z.string().refine(validRegex, { error: 'expected a valid regular expression' }))
+  .array(
+    z.string().superRefine((value, ctx) => {
+      const problem = patternProblem(value);
+      if (problem)
+        ctx.addIssue({
+          code: 'custom',
+          message: value.length > MAX_PATTERN_LENGTH ? problem : 'expected a valid regular expression',
+        });
+    }),
+  )
   .default([]);
 
 // A variant is "cpu", "cudaX.Y", or an object. Strings are expanded before the object schema runs,
@@ -170,6 +184,10 @@ export const ConfigFileSchema = z
     build: z
       .strictObject({
         context: relPath('a directory path')
+          .refine((p) => !isFilesystemRoot(p), {
+            error:
+              'the filesystem root cannot be the build context (it would send the whole disk to the builder)',
+          })
           .default('.')
           .describe('Build context, relative to the config file.'),
         dockerfile: relPath('a file path')
@@ -297,7 +315,13 @@ export const ConfigFileSchema = z
           .default(DEFAULT_GPU_RUNNER_LABELS)
           .describe('runs-on labels of the self-hosted GPU runner.'),
         baseline: relPath('a file path').optional().describe('Per-GPU throughput floors (JSON).'),
-        timeoutSeconds: z.number().int().positive().max(86400).default(600).describe('Per-test timeout.'),
+        timeoutSeconds: z
+          .number()
+          .int()
+          .positive()
+          .max(MAX_TIMEOUT_SECONDS)
+          .default(600)
+          .describe('Per-test timeout.'),
         tests: z.array(CustomTest).default([]).describe('Custom tests (the `custom` suite).'),
       })
       .prefault({})

@@ -126,7 +126,8 @@ export function toGitHubApiError(err: unknown, operation: string, nowMs = Date.n
     message?: unknown;
     response?: { headers?: HeaderBag; data?: unknown };
   };
-  // Octokit's RequestError (name "HttpError"); network failures arrive as status 500 from it too.
+  // Octokit's RequestError (name "HttpError"); network failures arrive as status 500 without a
+  // response: those are not HTTP errors (callGitHub reports them as "cannot reach").
   if (typeof e.status !== 'number' || e.status < 400) return err;
   const status = e.status;
   const headers = e.response?.headers;
@@ -225,14 +226,75 @@ export async function createGitHubClient(opts: CreateGitHubClientOptions): Promi
   // An explicit `baseUrl: undefined` would replace @actions/github's GITHUB_API_URL default.
   if (opts.baseUrl) options.baseUrl = opts.baseUrl.replace(/\/+$/, '');
   const octokit: Octokit = getOctokit(opts.token, options);
-  return octokitClient(octokit);
+  // Every request is bounded: a black-holed API host fails after REQUEST_TIMEOUT_MS, never hangs.
+  octokit.hook.before('request', (o) => {
+    o.request = { ...o.request, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) };
+  });
+  const baseUrl = String(
+    octokit.request.endpoint.DEFAULTS.baseUrl ?? opts.baseUrl ?? 'https://api.github.com',
+  );
+  return octokitClient(octokit, { baseUrl });
 }
 
-async function call<T>(operation: string, fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (err) {
-    throw toGitHubApiError(err, operation);
+/** One request's time limit (connect + answer). */
+export const REQUEST_TIMEOUT_MS = 15_000;
+/** Waits between attempts when the API cannot be reached at all (connection refused, DNS, timeout). */
+export const CONNECT_RETRY_DELAYS_MS = [500, 1500] as const;
+
+/**
+ * Octokit reports a request that got no answer (connection refused, DNS failure, reset, timeout)
+ * as status 500 without a response; a real HTTP 500 from GitHub carries one.
+ */
+export function isConnectionError(err: unknown): boolean {
+  if (typeof err !== 'object' || err === null) return false;
+  const e = err as { status?: unknown; response?: unknown; name?: unknown };
+  if (e.name === 'AbortError' || e.name === 'TimeoutError') return true;
+  return e.status === 500 && e.response === undefined;
+}
+
+function connectionReason(err: unknown): string {
+  const seen = new Set<unknown>();
+  let cur: unknown = err;
+  while (typeof cur === 'object' && cur !== null && !seen.has(cur)) {
+    seen.add(cur);
+    const c = cur as { code?: unknown; name?: unknown; cause?: unknown; errors?: unknown };
+    if (typeof c.code === 'string' && /^E[A-Z_]+$|^UND_ERR/.test(c.code)) return c.code;
+    if (c.name === 'TimeoutError' || c.name === 'AbortError')
+      return `no answer within ${REQUEST_TIMEOUT_MS / 1000}s`;
+    cur = c.cause ?? (Array.isArray(c.errors) ? c.errors[0] : undefined);
+  }
+  return err instanceof Error ? err.message : String(err);
+}
+
+export interface CallOptions {
+  baseUrl: string;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+/**
+ * Run one API call. HTTP errors become GitHubApiError (the sticky-comment logic retries those);
+ * an API that cannot be reached at all is retried here a bounded number of times
+ * (CONNECT_RETRY_DELAYS_MS), then is an EnvironmentError (exit 3) saying so and how long it tried.
+ */
+export async function callGitHub<T>(operation: string, fn: () => Promise<T>, opts: CallOptions): Promise<T> {
+  const sleep = opts.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  const t0 = Date.now();
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await fn();
+    } catch (err) {
+      if (!isConnectionError(err)) throw toGitHubApiError(err, operation);
+      const delay = CONNECT_RETRY_DELAYS_MS[attempt];
+      if (delay === undefined) {
+        const secs = ((Date.now() - t0) / 1000).toFixed(1);
+        throw new EnvironmentError(
+          `cannot reach the GitHub API at ${opts.baseUrl} (${operation}: ${connectionReason(err)}; tried ${attempt + 1} times over ${secs}s)`,
+          'check the network and any proxy (HTTPS_PROXY), and GITHUB_API_URL (on GitHub Enterprise Server: https://HOST/api/v3); then re-run the job',
+          { cause: err },
+        );
+      }
+      await sleep(delay);
+    }
   }
 }
 
@@ -252,7 +314,9 @@ function toComment(c: RawComment): IssueComment {
   };
 }
 
-function octokitClient(octokit: Octokit): GitHubClient {
+function octokitClient(octokit: Octokit, callOpts: CallOptions): GitHubClient {
+  const call = <T>(operation: string, fn: () => Promise<T>): Promise<T> =>
+    callGitHub(operation, fn, callOpts);
   return {
     listIssueComments: ({ owner, repo, issueNumber }) =>
       call('list issue comments', async () => {
@@ -290,10 +354,11 @@ function octokitClient(octokit: Octokit): GitHubClient {
       }),
     authenticatedLogin: async () => {
       try {
-        const res = await octokit.rest.users.getAuthenticated();
-        return res.data.login;
-      } catch (err) {
-        const mapped = toGitHubApiError(err, 'get authenticated user');
+        return await call('get authenticated user', async () => {
+          const res = await octokit.rest.users.getAuthenticated();
+          return res.data.login;
+        });
+      } catch (mapped) {
         // GITHUB_TOKEN (an installation token) may not read /user: that is expected, not an error.
         if (
           mapped instanceof GitHubApiError &&

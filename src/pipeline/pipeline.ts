@@ -1,7 +1,7 @@
 // The whole pipeline, stage by stage: plan -> resolve -> build -> smoke (capture + suites) -> report.
 // The root action, the sub-actions (a subset of stages each) and `ml-image run` all call this one
 // function; what differs between them (progress lines, annotations, job summary, GitHub) is passed in.
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { mergeVariant, runBuildStage } from '../build/run.js';
 import {
@@ -14,7 +14,8 @@ import {
 import type { LoadedConfig } from '../config/load.js';
 import type { DockerAdapter } from '../docker/adapter.js';
 import { InputError } from '../errors.js';
-import { readJsonFile } from '../util/json-file.js';
+import { ensureResultDir, readJsonFile, writeFileAtomic } from '../util/json-file.js';
+import { redactUrls } from '../capture/redact.js';
 import { bundledCatalog } from '../plan/catalog.js';
 import { type Plan, planBuild } from '../plan/plan.js';
 import type { GitContext } from '../plan/tags.js';
@@ -102,16 +103,24 @@ const DigestFileSchema = z.object({
 
 const json = (v: unknown) => `${JSON.stringify(v, null, 2)}\n`;
 
+/**
+ * Result files are written whole or not at all (a later run never trusts a partial JSON), and URL
+ * credentials never reach them (a torch index URL with a token in the plan, for instance).
+ */
+function writeResult(file: string, value: unknown): void {
+  writeFileAtomic(file, redactUrls(json(value)), file);
+}
+
 export async function runPipeline(opts: PipelineOptions, io: PipelineIo): Promise<PipelineResult> {
   const { config, baseDir } = opts.loaded;
   const group = io.group ?? (<T>(_n: string, fn: () => Promise<T>) => fn());
-  mkdirSync(opts.resultDir, { recursive: true });
+  ensureResultDir(opts.resultDir, 'result-dir');
 
   const plan = planBuild(config, { catalog: bundledCatalog(), git: opts.git, now: opts.now ?? new Date() });
   for (const w of plan.warnings) io.warning(w, { title: 'ml-image plan' });
   for (const v of plan.variants)
     io.progress('plan', `${v.name}: ${v.base.ref} (${v.base.reason}) -> ${v.platforms.join(', ')}`);
-  writeFileSync(path.join(opts.resultDir, 'plan.json'), json(plan));
+  writeResult(path.join(opts.resultDir, 'plan.json'), plan);
 
   let build: BuildResult | undefined;
   if (opts.mergeFrom !== undefined && opts.stages.has('build')) {
@@ -122,6 +131,7 @@ export async function runPipeline(opts: PipelineOptions, io: PipelineIo): Promis
       ? await group('resolve', () =>
           runResolveStage(plan, config, baseDir, {
             docker,
+            env: io.env,
             progress: (l) => io.progress('resolve', l),
             cache: opts.snapshotCache ?? fileSnapshotCache(opts.cacheDir),
             ...(opts.reuse && { reuse: true }),
@@ -129,10 +139,7 @@ export async function runPipeline(opts: PipelineOptions, io: PipelineIo): Promis
         )
       : {};
     for (const [key, r] of Object.entries(resolved)) {
-      writeFileSync(
-        path.join(opts.resultDir, `resolution-${key.replace(/\//g, '-')}.json`),
-        json(r.resolution),
-      );
+      writeResult(path.join(opts.resultDir, `resolution-${key.replace(/\//g, '-')}.json`), r.resolution);
       for (const h of r.resolution.hazards)
         io.warning(`${h.message}. Fix: ${h.fix}`, { title: `ml-image resolve (${key})` });
     }
@@ -150,7 +157,7 @@ export async function runPipeline(opts: PipelineOptions, io: PipelineIo): Promis
       if (!opts.merge && opts.push) writeDigestFiles(opts.resultDir, build);
     }
   }
-  if (build) writeFileSync(path.join(opts.resultDir, 'build.json'), json(build));
+  if (build) writeResult(path.join(opts.resultDir, 'build.json'), build);
 
   let smoke: SmokeEntry[] = [];
   let smokeErrors: string[] = [];
@@ -205,18 +212,15 @@ function writeDigestFiles(resultDir: string, build: BuildResult): void {
   for (const v of build.variants) {
     for (const p of v.platforms) {
       const file = path.join(dir, `${v.variant}__${p.platform.split('/')[1]}.json`);
-      writeFileSync(
-        file,
-        json({
-          schemaVersion: 1,
-          variant: v.variant,
-          repository: v.repository,
-          tags: v.tags,
-          baseImage: v.baseImage,
-          ...(v.baseDigest !== undefined && { baseDigest: v.baseDigest }),
-          build: p,
-        }),
-      );
+      writeResult(file, {
+        schemaVersion: 1,
+        variant: v.variant,
+        repository: v.repository,
+        tags: v.tags,
+        baseImage: v.baseImage,
+        ...(v.baseDigest !== undefined && { baseDigest: v.baseDigest }),
+        build: p,
+      });
     }
   }
 }

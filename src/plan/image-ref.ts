@@ -66,3 +66,30 @@ export function applyMirrors(ref: string, mirrors: Readonly<Record<string, strin
   const suffix = repo.slice(match.canonical.length);
   return `${target}${suffix}${parsed.tag !== undefined ? `:${parsed.tag}` : ''}${parsed.digest !== undefined ? `@${parsed.digest}` : ''}`;
 }
+
+// Docker's reference grammar (distribution/reference): [domain/]path[:tag][@digest].
+const DOMAIN_COMPONENT = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
+const DOMAIN = `(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[0-9a-fA-F:]+\\])(?::[0-9]+)?`;
+const PATH_COMPONENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
+const TAG = '[\\w][\\w.-]{0,127}';
+const DIGEST = '[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}';
+const REFERENCE = new RegExp(
+  `^(?:${DOMAIN}/)?${PATH_COMPONENT}(?:/${PATH_COMPONENT})*(?::${TAG})?(?:@${DIGEST})?$`,
+);
+/** An image id as `docker images` prints it (short or full, optionally sha256:-prefixed). */
+const IMAGE_ID = /^(?:sha256:)?[0-9a-f]{12,64}$/;
+
+/**
+ * Why `ref` is not a valid image reference, or undefined when it is. Accepts what `docker run`
+ * accepts: name[:tag][@digest] (lowercase repository path, optional registry host) or an image id.
+ */
+export function imageRefProblem(ref: string): string | undefined {
+  if (ref.length === 0) return 'empty image reference';
+  if (ref.length > 512) return `image reference is ${ref.length} characters long (at most 512)`;
+  if (IMAGE_ID.test(ref) || REFERENCE.test(ref)) return undefined;
+  const bad = ref.match(/[^a-zA-Z0-9._:/@+\-[\]]/);
+  if (bad) return `character ${JSON.stringify(bad[0])} is not allowed in an image reference`;
+  const { path } = parseImageRef(ref);
+  if (/[A-Z]/.test(path)) return 'the repository name must be lowercase';
+  return 'expected NAME[:TAG][@DIGEST], e.g. "ghcr.io/my-org/my-model:1.4.0-cpu"';
+}

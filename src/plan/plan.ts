@@ -6,6 +6,7 @@ import {
   type Catalog,
   compareVersions,
   cudaDriver,
+  impossibleTorchCombination,
   family,
   familyOfImage,
   familyPlatforms,
@@ -172,6 +173,10 @@ function chooseBase(
         `${where}: no python:${python}-slim image in the catalog; valid: ${nearest(python, py.pythonVersions).join(', ')}`,
       );
     }
+    if (v.torch !== undefined) {
+      const impossible = impossibleTorchCombination(catalog, { torch: v.torch, python }, config.platforms);
+      if (impossible !== undefined) out.errors.push(`${where}: ${impossible}`);
+    }
     const ref = `${py.repository}:${py.tagPattern.replace('{python}', python)}`;
     return {
       name: v.name,
@@ -243,33 +248,13 @@ function chooseBase(
         `${where}: torch ${torchVersion} is not in the catalog (newest known: ${newest.torch}); its CUDA ${cuda} wheels are not checked`,
       );
     } else {
-      if (!info.cuda.includes(majorMinor(cuda))) {
-        const withCuda = catalog.torch.filter((t) => t.cuda.includes(majorMinor(cuda))).map((t) => t.torch);
-        out.warnings.push(
-          `${where}: torch ${info.torch} has no CUDA ${cuda} wheels (it has ${info.cuda.join(', ')}); nearest valid: ${[
-            ...(withCuda.length
-              ? [`torch ${nearest(info.torch, withCuda, 2).join(' or ')} with CUDA ${cuda}`]
-              : []),
-            `torch ${info.torch} with CUDA ${nearest(cuda, info.cuda, 2).join(' or ')}`,
-          ].join('; ')}`,
-        );
-      }
-      if (!info.python.includes(python)) {
-        out.warnings.push(
-          `${where}: torch ${info.torch} has no wheels for Python ${python} (it supports ${info.python.join(', ')})`,
-        );
-      }
-      const aarch64Cuda =
-        info.aarch64Cuda !== 'none' &&
-        (info.aarch64CudaOnly === undefined || info.aarch64CudaOnly.includes(majorMinor(cuda)));
-      if (!aarch64Cuda && config.platforms.includes('linux/arm64')) {
-        const firstWith = catalog.torch
-          .filter((t) => t.aarch64Cuda !== 'none' && t.aarch64CudaOnly === undefined)
-          .sort((a, b) => compareVersions(a.torch, b.torch))[0];
-        out.errors.push(
-          `${where}: torch ${info.torch} has no aarch64 CUDA ${cuda} wheels${info.aarch64CudaOnly ? ` (only ${info.aarch64CudaOnly.map((c) => `cu${c.replace('.', '')}`).join(', ')})` : ''}, so on linux/arm64 pip would silently install the CPU build; use torch ${firstWith?.torch ?? '2.9'} or newer, an NGC base image (variants[].base: nvcr.io/nvidia/pytorch:...), or drop linux/arm64`,
-        );
-      }
+      // The catalog KNOWS this torch: a combination it knows cannot work is an error (exit 2).
+      const impossible = impossibleTorchCombination(
+        catalog,
+        { torch: info.torch, cuda, python },
+        config.platforms,
+      );
+      if (impossible !== undefined) out.errors.push(`${where}: ${impossible}`);
     }
     // "2.7" means the newest 2.7.x the catalog knows; an exact "2.7.0" is kept as given.
     const exact = info && torchVersion === info.torch ? info.latestPatch : torchVersion;

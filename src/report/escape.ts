@@ -24,12 +24,18 @@ export function clip(text: string, max: number): string {
 }
 
 function neutralise(text: string): string {
-  return text
-    .replace(CONTROL, '')
-    .replace(BIDI, '\ufffd')
-    .replace(/@/g, `@${JOINER}`)
-    .replace(/#(?=[0-9])/g, `#${JOINER}`)
-    .replace(/\b(gh)-(?=[0-9])/gi, `$1${JOINER}-`);
+  return (
+    text
+      .replace(CONTROL, '')
+      .replace(BIDI, '\ufffd')
+      .replace(/@/g, `@${JOINER}`)
+      .replace(/#(?=[0-9])/g, `#${JOINER}`)
+      .replace(/\b(gh)-(?=[0-9])/gi, `$1${JOINER}-`)
+      // GitHub autolinks bare `http://`, `https://` and `www.` text (a package named by a URL would
+      // be a live link): a joiner inside the scheme keeps the text and breaks the link.
+      .replace(/([a-z][a-z0-9+.-]*):(?=\/\/)/gi, `$1:${JOINER}`)
+      .replace(/\b(www)\./gi, `$1${JOINER}.`)
+  );
 }
 
 /**
@@ -39,7 +45,7 @@ function neutralise(text: string): string {
  */
 // Most values (package names, versions) need no escaping at all: checked once, returned as is.
 const PLAIN = /^[A-Za-z0-9][A-Za-z0-9.,:+/=-]*$/;
-const NEEDS_WORK = /gh-[0-9]|^[0-9]+\.$/i;
+const NEEDS_WORK = /gh-[0-9]|^[0-9]+\.$|:\/\/|\bwww\./i;
 
 export function md(text: string, max = Infinity): string {
   const clipped = clip(String(text), max);

@@ -1,7 +1,21 @@
 // JSON files the tool reads back (records, results, digests, build.json): a missing or malformed
 // file is bad input naming the file (exit 2), never a bare SyntaxError with a stack trace.
-import { readFileSync } from 'node:fs';
-import { InputError } from '../errors.js';
+import { randomBytes } from 'node:crypto';
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeSync,
+} from 'node:fs';
+import path from 'node:path';
+import { EnvironmentError, InputError } from '../errors.js';
 
 export function parseJsonText(text: string, source: string, fix?: string): unknown {
   try {
@@ -21,4 +35,117 @@ export function readJsonFile(file: string, opts: { what?: string; fix?: string }
     throw new InputError(`${file}: cannot read${opts.what ? ` the ${opts.what}` : ''} (${reason})`, opts.fix);
   }
   return parseJsonText(text, file, opts.fix);
+}
+
+/** Error codes that mean the machine is out of room or read-only: an environment problem (exit 3). */
+const NO_ROOM = new Set(['ENOSPC', 'EDQUOT', 'EROFS', 'EFBIG']);
+/** Pseudo filesystems: writing there hangs (a FIFO, a tty) or means nothing. */
+const PSEUDO_ROOTS = ['/proc', '/sys', '/dev'];
+
+function reasonOf(e: unknown): string {
+  const err = e as NodeJS.ErrnoException;
+  const text: Record<string, string> = {
+    ENOSPC: 'no space left on device',
+    EDQUOT: 'disk quota exceeded',
+    EROFS: 'read-only file system',
+    EFBIG: 'file too large',
+    EACCES: 'permission denied',
+    EPERM: 'operation not permitted',
+    ENOTDIR: 'a path component is not a directory',
+    EISDIR: 'is a directory',
+  };
+  return (err.code && text[err.code]) ?? err.code ?? String((e as Error).message ?? e).split('\n')[0]!;
+}
+
+/**
+ * Make sure `dir` is a directory the tool may write result files to, creating it when missing.
+ * `label` names it in messages (e.g. "--out out"). Refuses, with exit 2 and at once, a path that
+ * exists and is not a directory, and anything under /proc, /sys or /dev (FIFOs and ttys there would
+ * block a write forever). A full or read-only filesystem is exit 3 naming the path. With
+ * `create: false` it only checks (the CLI does so before any work, creating nothing).
+ */
+export function ensureResultDir(dir: string, label: string = dir, opts: { create?: boolean } = {}): string {
+  const abs = path.resolve(dir);
+  // The nearest existing ancestor, resolved through symlinks, decides where the files would land.
+  let probe = abs;
+  while (!existsSync(probe) && path.dirname(probe) !== probe) probe = path.dirname(probe);
+  let real = probe;
+  try {
+    real = realpathSync(probe);
+  } catch {
+    // unreadable: mkdir below reports it
+  }
+  const under = (root: string) => real === root || real.startsWith(`${root}/`);
+  if (PSEUDO_ROOTS.some(under) && !under('/dev/shm')) {
+    throw new InputError(
+      `${label}: ${abs} is on a pseudo filesystem (${real}); result files need a real directory`,
+      'pass --out DIR naming a directory on disk (it is created when missing)',
+    );
+  }
+  if (existsSync(abs)) {
+    if (!statSync(abs).isDirectory())
+      throw new InputError(
+        `${label}: ${abs} exists and is not a directory`,
+        'pass --out DIR naming a directory',
+      );
+    return abs;
+  }
+  if (!statSync(probe).isDirectory())
+    throw new InputError(`${label}: cannot write ${abs}: a path component is not a directory (${probe})`);
+  if (opts.create === false) return abs;
+  try {
+    mkdirSync(abs, { recursive: true });
+  } catch (e) {
+    throw writeError(e, abs, label);
+  }
+  return abs;
+}
+
+/** The exit-code contract for a failed write: no room / read-only is exit 3, anything else exit 2. */
+export function writeError(e: unknown, file: string, label: string): Error {
+  const code = (e as NodeJS.ErrnoException).code ?? '';
+  if (NO_ROOM.has(code))
+    return new EnvironmentError(
+      `${label}: cannot write ${file}: ${reasonOf(e)}`,
+      `free space on the filesystem of ${path.dirname(file)} (or pass --out DIR on another one) and run again`,
+      { cause: e },
+    );
+  return new InputError(`${label}: cannot write ${file}: ${reasonOf(e)}`, undefined, { cause: e });
+}
+
+/**
+ * Write a file atomically: a temporary file in the same directory, then rename. A reader (a later
+ * run) sees the old file or the whole new one, never a truncated JSON; on failure the temporary
+ * file is removed. The temporary file is created exclusively, so a FIFO or symlink planted at the
+ * target is replaced, never written through.
+ */
+export function writeFileAtomic(file: string, content: string, label: string = file): void {
+  const tmp = path.join(
+    path.dirname(file),
+    `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`,
+  );
+  let fd: number | undefined;
+  try {
+    fd = openSync(tmp, 'wx', 0o644);
+    writeSync(fd, content);
+    fsyncSync(fd);
+    closeSync(fd);
+    fd = undefined;
+    renameSync(tmp, file);
+  } catch (e) {
+    if (fd !== undefined) {
+      try {
+        closeSync(fd);
+      } catch {
+        // already failing
+      }
+    }
+    rmSync(tmp, { force: true });
+    throw writeError(e, file, label);
+  }
+}
+
+/** JSON result file (two-space indent, final newline), written atomically. */
+export function writeJsonFile(file: string, value: unknown, label: string = file): void {
+  writeFileAtomic(file, `${JSON.stringify(value, null, 2)}\n`, label);
 }

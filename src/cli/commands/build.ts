@@ -17,10 +17,17 @@ import type { Command } from './types.js';
 
 export function renderBuild(result: BuildResult): string {
   return `${result.variants
-    .map(
-      (v) =>
-        `${v.variant}: ${v.digest}\n${v.platforms.map((p) => `  ${p.platform.padEnd(12)} ${p.digest}  ${(p.durationMs / 1000).toFixed(1)}s${p.attempts > 1 ? ` (${p.attempts} attempts)` : ''}`).join('\n')}\n${v.tags.map((t) => `  tag ${t}`).join('\n')}`,
-    )
+    .map((v) => {
+      // Pushed and merged: the manifest list digest. Loaded (--load): no digest, the local tag(s).
+      const locals = v.platforms.flatMap((p) => (p.localRef !== undefined ? [p.localRef] : []));
+      const head = v.digest ?? (locals.length > 0 ? `loaded as ${locals.join(', ')}` : 'not merged');
+      const platforms = v.platforms.map(
+        (p) =>
+          `  ${p.platform.padEnd(12)} ${p.localRef ?? p.digest}${p.localRef !== undefined ? ` (${p.digest})` : ''}  ${(p.durationMs / 1000).toFixed(1)}s${p.attempts > 1 ? ` (${p.attempts} attempts)` : ''}`,
+      );
+      const tags = v.tags.filter((t) => !locals.includes(t)).map((t) => `  tag ${t}`);
+      return [`${v.variant}: ${head}`, ...platforms, ...tags].join('\n');
+    })
     .join('\n')}\n`;
 }
 
@@ -74,6 +81,7 @@ Exit codes: 0 built; 1 a build failed; 2 bad config; 3 no daemon / no buildx / r
       io.stderr(`[build ${((Date.now() - t0) / 1000).toFixed(0).padStart(4)}s] ${line}\n`);
     const resolved = await runResolveStage(plan, config, loaded.baseDir, {
       docker,
+      env: io.env,
       progress,
       cache: fileSnapshotCache(defaultCacheDir(io.env)),
     });

@@ -4,7 +4,7 @@ import { findImagesDir } from '../../build/run.js';
 import { captureImage } from '../../capture/capture.js';
 import type { EnvRecord } from '../../capture/record.js';
 import { InputError } from '../../errors.js';
-import { parseCommandArgs, platformFlag } from '../args.js';
+import { imageFlag, parseCommandArgs, platformFlag } from '../args.js';
 import type { CliIo } from '../io.js';
 import { writeOutFile } from '../output.js';
 import type { Command } from './types.js';
@@ -53,8 +53,7 @@ Exit codes: 0 recorded; 1 the probe failed; 2 bad input (no python3 in the image
       'no-torch': { type: 'boolean', default: false },
       'torch-runtime': { type: 'boolean', default: false },
     });
-    if (!values.image)
-      throw new InputError('capture: --image is required', 'e.g. --image ghcr.io/my-org/my-model:1.4.0-cpu');
+    const image = imageFlag('capture', values.image);
     const platform = platformFlag('capture', values.platform);
     const env: Record<string, string> = {};
     for (const name of values.env ?? []) {
@@ -64,7 +63,7 @@ Exit codes: 0 recorded; 1 the probe failed; 2 bad input (no python3 in the image
     }
     const record = await captureImage(
       {
-        image: values.image,
+        image,
         ...(platform !== undefined && { platform }),
         env,
         noTorch: values['no-torch'],

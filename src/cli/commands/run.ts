@@ -11,6 +11,7 @@ import { parseStages, runPipeline, type Stage } from '../../pipeline/pipeline.js
 import { dirBaselineStore } from '../../report/baseline.js';
 import { defaultCacheDir } from '../../resolve/snapshot-cache.js';
 import { parseCommandArgs } from '../args.js';
+import { ensureResultDir } from '../../util/json-file.js';
 import type { CliIo } from '../io.js';
 import { configOverrideFlags, gitContextFor, overridesFromFlags } from './shared.js';
 import type { Command } from './types.js';
@@ -98,7 +99,10 @@ Exit codes: 0 all stages passed; 1 a build, conflict or smoke test failed; 2 bad
       values.baseline === 'none'
         ? null
         : dirBaselineStore(path.resolve(io.cwd, values.baseline ?? path.join(cacheDir, 'baselines')));
-    const resultDir = path.resolve(io.cwd, values.out ?? 'ml-image-results');
+    const resultDir = ensureResultDir(
+      path.resolve(io.cwd, values.out ?? 'ml-image-results'),
+      values.out !== undefined ? `--out ${values.out}` : 'result directory',
+    );
     const t0 = Date.now();
     const elapsed = () => `${((Date.now() - t0) / 1000).toFixed(1).padStart(6)}s`;
     const result = await runPipeline(

@@ -7,8 +7,8 @@ import { InputError } from '../../errors.js';
 import { requirementNames } from '../../resolve/pip-output.js';
 import { loadBaseline } from '../../smoke/baselines.js';
 import { type SmokeResult, toJUnit } from '../../smoke/result.js';
-import { resolveGpus, runSmoke } from '../../smoke/run.js';
-import { parseCommandArgs, platformFlag, suitesFlag } from '../args.js';
+import { resolveGpus, runSmoke, SmokeInterruptedError } from '../../smoke/run.js';
+import { imageFlag, parseCommandArgs, platformFlag, suitesFlag, timeoutFlag } from '../args.js';
 import type { CliIo } from '../io.js';
 import { writeOutFile } from '../output.js';
 import type { Command } from './types.js';
@@ -60,7 +60,7 @@ Exit codes: 0 all passed or skipped; 1 a test failed; 2 bad input; 3 no daemon.`
       config: { type: 'string' },
       timeout: { type: 'string' },
     });
-    if (!values.image) throw new InputError('smoke: --image is required');
+    const image = imageFlag('smoke', values.image);
     const gpuModes = ['auto', 'all', 'none'] as const;
     const gpus = gpuModes.find((m) => m === values.gpus);
     if (gpus === undefined)
@@ -68,16 +68,13 @@ Exit codes: 0 all passed or skipped; 1 a test failed; 2 bad input; 3 no daemon.`
     const platform = platformFlag('smoke', values.platform);
     const loaded = values.config !== undefined ? loadConfig({ cwd: io.cwd, file: values.config }) : undefined;
     const suites = suitesFlag('smoke', values.suites, loaded?.config.smoke.suites);
-    const timeout =
-      values.timeout !== undefined ? Number(values.timeout) : (loaded?.config.smoke.timeoutSeconds ?? 600);
-    if (!Number.isFinite(timeout) || timeout <= 0)
-      throw new InputError(`smoke: --timeout: expected seconds, got "${values.timeout}"`);
+    const timeout = timeoutFlag('smoke', values.timeout) ?? loaded?.config.smoke.timeoutSeconds ?? 600;
     const distributions = loaded
       ? requirementNames(readRequirements(loaded.config.python.requirements, loaded.baseDir).text)
       : [];
     const result = await runSmoke(
       {
-        image: values.image,
+        image,
         ...(platform !== undefined && { platform }),
         suites,
         gpus: await resolveGpus(gpus, io.docker()),
@@ -101,7 +98,14 @@ Exit codes: 0 all passed or skipped; 1 a test failed; 2 bad input; 3 no daemon.`
             io.stderr(chunk.replace(/^(?=.)/gm, `  [${test}] `).replace(/([^\n])$/, '$1\n')),
         }),
       },
-    );
+    ).catch((e: unknown) => {
+      // The daemon went away mid-run: the tests that finished are written before exit 3.
+      if (e instanceof SmokeInterruptedError && values.out !== undefined) {
+        writeOutFile(io.cwd, values.out, 'smoke.json', `${JSON.stringify(e.partial, null, 2)}\n`);
+        writeOutFile(io.cwd, values.out, 'junit.xml', toJUnit(e.partial));
+      }
+      throw e;
+    });
     if (values.out !== undefined) {
       writeOutFile(io.cwd, values.out, 'smoke.json', `${JSON.stringify(result, null, 2)}\n`);
       writeOutFile(io.cwd, values.out, 'junit.xml', toJUnit(result));

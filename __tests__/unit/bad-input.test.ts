@@ -1,0 +1,347 @@
+// Bad input stopped at the door: every case from issue #11 ("Trust", item 7 and build 3) that needs
+// no Docker, as a table of (input, exit code, message). Each drives runCli with a plain CliIo and a
+// Docker adapter that fails the test if it is touched: bad input is refused before any work.
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/main.js';
+import { MAX_CONFIG_BYTES } from '../../src/config/load.js';
+import { EnvironmentError, InputError } from '../../src/errors.js';
+import { imageRefProblem } from '../../src/plan/image-ref.js';
+import { writeError, writeFileAtomic } from '../../src/util/json-file.js';
+import { captureIo } from '../helpers/fakes.js';
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'ml-image-bad-input-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+const GOOD = 'image:\n  name: my-org/model\nvariants: [cpu]\nplatforms: [linux/amd64]\n';
+
+/** Ten levels of ten aliases each: 10^10 strings if expanded ("billion laughs"). */
+function aliasBomb(): string {
+  const lines = ['a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
+  for (let i = 1; i < 10; i++)
+    lines.push(
+      `a${i}: &a${i} [${Array(10)
+        .fill(`*a${i - 1}`)
+        .join(',')}]`,
+    );
+  return `image:\n  name: my-org/model\n${lines.map((l) => `x-${l}`).join('\n')}\n`.replace(
+    /x-(a\d+): /g,
+    '$1: ',
+  );
+}
+
+/** A config just under the size cap with thousands of keys (the old quadratic duplicate-key check). */
+function manyKeys(): string {
+  const lines = ['image:', '  name: my-org/model', 'build:', '  args:'];
+  let size = lines.join('\n').length;
+  for (let i = 0; size < MAX_CONFIG_BYTES - 100; i++) {
+    const l = `    K${i}: v${i}`;
+    lines.push(l);
+    size += l.length + 1;
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+interface Case {
+  name: string;
+  files?: Record<string, string>;
+  argv: (dir: string) => string[];
+  exit: number;
+  /** Must match stderr. */
+  message: RegExp;
+}
+
+const CASES: Case[] = [
+  // --- config loading ---
+  {
+    name: 'a YAML alias bomb is exit 2 naming the file',
+    files: { 'bomb.yml': aliasBomb() },
+    argv: () => ['validate', '--config', 'bomb.yml'],
+    exit: 2,
+    message: /error: bomb\.yml: invalid YAML[\s\S]*aliases expand too far/,
+  },
+  {
+    name: 'a config over the size cap is exit 2 saying its size and the limit',
+    files: { 'big.yml': `${GOOD}# ${'x'.repeat(MAX_CONFIG_BYTES)}\n` },
+    argv: () => ['validate', '--config', 'big.yml'],
+    exit: 2,
+    message: new RegExp(
+      `error: big\\.yml is ${MAX_CONFIG_BYTES + GOOD.length + 3} bytes; the limit is ${MAX_CONFIG_BYTES} bytes`,
+    ),
+  },
+  {
+    name: '--config /dev/zero is refused at once (exit 2), never read',
+    argv: () => ['validate', '--config', '/dev/zero'],
+    exit: 2,
+    message: /error: config path \/dev\/zero is a device, not a regular file/,
+  },
+  {
+    name: '--config naming a directory is exit 2',
+    files: { 'sub/keep': '' },
+    argv: () => ['validate', '--config', 'sub'],
+    exit: 2,
+    message: /error: config path sub is a directory, not a regular file/,
+  },
+  {
+    name: 'duplicate keys are found (line and column), in linear time',
+    files: { 'dup.yml': 'image:\n  name: a/b\n  name: c/d\n' },
+    argv: () => ['validate', '--config', 'dup.yml'],
+    exit: 2,
+    message: /line 3, column 3: duplicate key "name" \(map keys must be unique\)/,
+  },
+  {
+    name: 'thousands of unknown keys: the first 100 listed, the rest counted',
+    files: {
+      'wide.yml': `image:\n  name: a/b\n${Array.from({ length: 5000 }, (_, i) => `key${i}: 1`).join('\n')}\n`,
+    },
+    argv: () => ['validate', '--config', 'wide.yml'],
+    exit: 2,
+    message: /key99: unknown key[\s\S]*\.\.\. and 4900 more \(fix the ones above first\)/,
+  },
+  {
+    name: 'build.context: / is refused by the schema (exit 2)',
+    files: { 'ml-image.yml': `${GOOD}build:\n  context: /\n` },
+    argv: () => ['validate'],
+    exit: 2,
+    message: /build\.context: the filesystem root cannot be the build context/,
+  },
+  {
+    name: 'build.context reaching the root through .. is refused (exit 2)',
+    files: { 'ml-image.yml': `${GOOD}build:\n  context: ${'../'.repeat(40)}\n` },
+    argv: () => ['validate'],
+    exit: 2,
+    message: /build\.context: \/ is the filesystem root/,
+  },
+  {
+    name: 'build.context outside the repository is refused (exit 2)',
+    files: {
+      'repo/.git/HEAD': 'ref: refs/heads/main\n',
+      'repo/ml-image.yml': `${GOOD}build:\n  context: ..\n`,
+    },
+    argv: () => ['validate', '--config', 'repo/ml-image.yml'],
+    exit: 2,
+    message: /build\.context: .* is outside the repository .*repo; use a directory inside it/,
+  },
+  // --- --out ---
+  {
+    name: '--out under /proc is exit 2 at once, never a hang',
+    files: { 'ml-image.yml': GOOD },
+    argv: () => ['validate', '--out', '/proc/self/fd/0'],
+    exit: 2,
+    message: /error: --out \/proc\/self\/fd\/0: .* is on a pseudo filesystem/,
+  },
+  {
+    name: '--out naming a file is exit 2',
+    files: { 'ml-image.yml': GOOD, afile: 'x' },
+    argv: () => ['validate', '--out', 'afile'],
+    exit: 2,
+    message: /error: --out afile: .*afile exists and is not a directory/,
+  },
+  {
+    name: '--out below a file is exit 2',
+    files: { 'ml-image.yml': GOOD, afile: 'x' },
+    argv: () => ['plan', '--out=afile/sub'],
+    exit: 2,
+    message:
+      /error: --out afile\/sub: cannot write .*afile\/sub: a path component is not a directory \(.*afile\)/,
+  },
+  // --- smoke / capture flags ---
+  {
+    name: "smoke --image 'a; b' is exit 2 naming it",
+    argv: () => ['smoke', '--image', 'a; b'],
+    exit: 2,
+    message: /error: smoke: --image "a; b" is not a valid image reference: character ";" is not allowed/,
+  },
+  {
+    name: 'capture --image with upper case is exit 2',
+    argv: () => ['capture', '--image', 'My/Image:1'],
+    exit: 2,
+    message:
+      /error: capture: --image "My\/Image:1" is not a valid image reference: the repository name must be lowercase/,
+  },
+  {
+    name: 'smoke --image $(x) is exit 2',
+    argv: () => ['smoke', '--image', '$(touch /tmp/pwned)'],
+    exit: 2,
+    message: /not a valid image reference: character "\$" is not allowed/,
+  },
+  ...['3000000', '0', '-5', '1.5', 'abc', '86401', '1e3'].map((t): Case => ({
+    name: `smoke --timeout ${t} is exit 2 (the bounds of smoke.timeoutSeconds)`,
+    argv: () => ['smoke', '--image', 'python:3.12-slim', `--timeout=${t}`],
+    exit: 2,
+    message: new RegExp(
+      `error: smoke: --timeout: expected whole seconds from 1 to 86400 \\(as smoke\\.timeoutSeconds\\), got "${t.replace(/[.+]/g, '\\$&')}"`,
+    ),
+  })),
+  {
+    name: 'export --timeout 3000000 is exit 2 too (export checks the same bounds)',
+    argv: () => [
+      'export',
+      '--slurm',
+      '--image',
+      `x@sha256:${'a'.repeat(64)}`,
+      '--timeout',
+      '3000000',
+      '--out',
+      'o',
+    ],
+    exit: 2,
+    message: /--timeout: expected a whole number from 1 to 86400, got 3000000/,
+  },
+  // --- impossible plans ---
+  {
+    name: 'torch 2.5 with CUDA 12.8 is exit 2 before any plan is printed',
+    files: {
+      'ml-image.yml': 'image: {name: a/b}\nvariants: [cuda12.8]\ntorch: "2.5"\nplatforms: [linux/amd64]\n',
+    },
+    argv: () => ['plan'],
+    exit: 2,
+    message:
+      /error: plan: 1 problem\n {2}- variants\[0\] \(cuda12\.8\): torch 2\.5 has no CUDA 12\.8 wheels \(it has 11\.8, 12\.1, 12\.4\); nearest valid: torch 2\.7 or 2\.8 with CUDA 12\.8/,
+  },
+  {
+    name: 'the same plan on arm64 gives the same advice',
+    files: {
+      'ml-image.yml': 'image: {name: a/b}\nvariants: [cuda12.8]\ntorch: "2.5"\nplatforms: [linux/arm64]\n',
+    },
+    argv: () => ['plan'],
+    exit: 2,
+    message:
+      /torch 2\.5 has no CUDA 12\.8 wheels \(it has 11\.8, 12\.1, 12\.4\); nearest valid: torch 2\.7 or 2\.8 with CUDA 12\.8$/m,
+  },
+];
+
+describe('bad input: exit code and message, nothing done', () => {
+  it.each(CASES.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
+    for (const [rel, content] of Object.entries(c.files ?? {})) {
+      mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+      writeFileSync(path.join(dir, rel), content);
+    }
+    const before = new Set(readdirSync(dir));
+    const io = captureIo(dir); // its Docker adapter rejects every call: nothing may reach the engine
+    expect(await runCli(c.argv(dir), io)).toBe(c.exit);
+    expect(io.err()).toMatch(c.message);
+    expect(io.err()).not.toContain('internal error');
+    expect(io.err()).not.toMatch(/\n\s+at /);
+    expect(io.out()).toBe('');
+    // No result directory or file appeared.
+    expect(readdirSync(dir).filter((f) => !before.has(f) && f !== '.ml-image-cache')).toEqual([]);
+  });
+
+  it('--json adds the same failure as one JSON object on stdout', async () => {
+    writeFileSync(path.join(dir, 'bomb.yml'), aliasBomb());
+    const io = captureIo(dir);
+    expect(await runCli(['validate', '--config', 'bomb.yml', '--json'], io)).toBe(2);
+    const { error } = JSON.parse(io.out());
+    expect(error.exitCode).toBe(2);
+    expect(error.message).toBe('bomb.yml: invalid YAML: 1 problem');
+    expect(error.problems[0]).toMatch(/aliases expand too far/);
+  });
+
+  it('a config just under the cap with thousands of keys validates', async () => {
+    writeFileSync(path.join(dir, 'ml-image.yml'), manyKeys());
+    const io = captureIo(dir);
+    expect(await runCli(['validate', '--json', '--skip-file-checks'], io)).toBe(0);
+    expect(Object.keys(JSON.parse(io.out()).build.args).length).toBeGreaterThan(10_000);
+  });
+
+  it('a --timeout within bounds passes the flag check (and reaches the engine)', async () => {
+    const io = captureIo(dir);
+    // The fake engine rejects the first call: proof that the flags were accepted.
+    expect(
+      await runCli(
+        ['smoke', '--image', 'localhost:5000/x/y:1.0@sha256:' + 'a'.repeat(64), '--timeout', '86400'],
+        io,
+      ),
+    ).toBe(1);
+    expect(io.err()).toContain('unexpected call: docker.daemonFeatures');
+  });
+});
+
+describe('image references (the --image check)', () => {
+  it.each([
+    'python:3.12-slim',
+    'python',
+    'localhost:5000/ml/model:1.4.0-cpu',
+    'ghcr.io/my-org/my-model@sha256:' + 'f'.repeat(64),
+    'nvcr.io/nvidia/pytorch:25.03-py3',
+    '127.0.0.1:5000/a__b/c-d.e:tag_1',
+    '[::1]:5000/x:1',
+    'sha256:' + '0'.repeat(64),
+    '0123456789ab',
+  ])('%s is valid', (ref) => {
+    expect(imageRefProblem(ref)).toBeUndefined();
+  });
+
+  it.each([
+    ['a; b', /character ";"/],
+    ['', /empty/],
+    ['Python:3', /lowercase/],
+    ['x:tag with space', /character " "/],
+    ['x@sha256:short', /expected NAME\[:TAG\]\[@DIGEST\]/],
+    ['-x', /expected NAME/],
+    ['x'.repeat(600), /600 characters/],
+    ['a\nb', /character "\\n"/],
+  ])('%j is refused', (ref, why) => {
+    expect(imageRefProblem(ref)).toMatch(why);
+  });
+});
+
+describe('result files: atomic, and write errors mapped to the exit-code contract', () => {
+  it.each([
+    ['ENOSPC', 3, 'no space left on device'],
+    ['EDQUOT', 3, 'disk quota exceeded'],
+    ['EROFS', 3, 'read-only file system'],
+    ['EACCES', 2, 'permission denied'],
+    ['ENOTDIR', 2, 'a path component is not a directory'],
+    ['EISDIR', 2, 'is a directory'],
+  ])('%s -> exit %d', (code, exit, reason) => {
+    const e = writeError(Object.assign(new Error(code), { code }), '/r/plan.json', '--out r');
+    expect(e).toBeInstanceOf(exit === 3 ? EnvironmentError : InputError);
+    expect((e as EnvironmentError).exitCode).toBe(exit);
+    expect(e.message).toBe(`--out r: cannot write /r/plan.json: ${reason}`);
+    if (exit === 3) expect((e as EnvironmentError).fix).toContain('free space on the filesystem of /r');
+  });
+
+  it('writes through a temp file and rename: no temp file left, an old file replaced whole', () => {
+    const f = path.join(dir, 'plan.json');
+    writeFileSync(f, '{"old": true}\n');
+    writeFileAtomic(f, '{"new": true}\n');
+    expect(readFileSync(f, 'utf8')).toBe('{"new": true}\n');
+    expect(readdirSync(dir)).toEqual(['plan.json']);
+  });
+
+  it('a failed write leaves neither a partial file nor a temp file', () => {
+    const target = path.join(dir, 'sub');
+    mkdirSync(target);
+    // Renaming a file over a directory fails after the temp file was written.
+    expect(() => writeFileAtomic(target, '{"x": 1}\n')).toThrow(InputError);
+    expect(readdirSync(dir)).toEqual(['sub']);
+    expect(existsSync(path.join(target, 'x'))).toBe(false);
+  });
+
+  it('--out files never carry URL credentials', async () => {
+    writeFileSync(
+      path.join(dir, 'ml-image.yml'),
+      `${GOOD}python:\n  indexUrl: https://user:s3cr3tT0ken@pypi.corp.example/simple\n`,
+    );
+    const io = captureIo(dir);
+    expect(await runCli(['validate', '--out', 'o'], io)).toBe(0);
+    const written = readFileSync(path.join(dir, 'o', 'config.json'), 'utf8');
+    expect(written).not.toContain('s3cr3tT0ken');
+    expect(written).toContain('https://user:***@pypi.corp.example/simple');
+  });
+});
