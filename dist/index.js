@@ -28721,16 +28721,208 @@ module.exports = {
 
 /***/ }),
 
-/***/ 79093:
+/***/ 27718:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   a2: () => (/* binding */ runPost),
+/* harmony export */   ie: () => (/* binding */ isPostRun),
+/* harmony export */   pl: () => (/* binding */ trackDockerUse),
+/* harmony export */   qJ: () => (/* binding */ saveMainState)
+/* harmony export */ });
+/* unused harmony exports STATE, isRunProcess, defaultPostDeps */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _docker_adapter_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(63659);
+/* harmony import */ var _docker_exec_runner_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(56065);
+/* harmony import */ var _util_temp_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(54868);
+// The action's post step (`post: dist/index.js`, `post-if: always()`): one bundle, as
+// actions/checkout does: the main step saves its state and the same entry, run again as the post
+// step, sees isPost. It runs even when the job was cancelled or failed, and removes what the main
+// step's run left: docker CLI processes (a `docker buildx build`), containers (runs and exec
+// sessions, found by the run's label, running or not) and the run's temp root. Warnings only:
+// a post step never fails the job.
+
+
+
+
+
+const STATE = {
+    isPost: 'isPost',
+    runId: 'runId',
+    tempRoot: 'tempRoot',
+    /** Saved when the main step first reaches for Docker (a fork poster run never does). */
+    usedDocker: 'usedDocker',
+};
+const TITLE = 'ml-image post';
+/** Is this run of dist/index.js the post step? */
+function isPostRun(io) {
+    return io.getState?.(STATE.isPost) === 'true';
+}
+/** First thing the main step does, so that even a main step killed at once has a post step. */
+function saveMainState(io, runId = _docker_adapter_js__WEBPACK_IMPORTED_MODULE_2__/* .RUN_ID */ .UC, tempRoot = (0,_util_temp_js__WEBPACK_IMPORTED_MODULE_4__/* .runTempRoot */ .a8)(runId)) {
+    io.saveState?.(STATE.isPost, 'true');
+    io.saveState?.(STATE.runId, runId);
+    io.saveState?.(STATE.tempRoot, tempRoot);
+}
+/** The main step's io, saving STATE.usedDocker the first time it asks for the Docker adapter. */
+function trackDockerUse(io) {
+    let saved = false;
+    return {
+        ...io,
+        docker: () => {
+            if (!saved) {
+                saved = true;
+                io.saveState?.(STATE.usedDocker, 'true');
+            }
+            return io.docker();
+        },
+    };
+}
+const plural = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+const message = (e) => (e instanceof Error ? e.message : String(e)).split('\n')[0];
+async function runPost(io, deps = defaultPostDeps()) {
+    const runId = io.getState?.(STATE.runId)?.trim() ?? '';
+    if (runId === '') {
+        io.info('post: the main step saved no run id (it did not start): nothing to clean up');
+        return;
+    }
+    // A run that never used Docker (the fork poster, a plan-only run) started neither processes
+    // nor containers: no daemon is asked (there may be none on this runner).
+    if (io.getState?.(STATE.usedDocker) !== 'true') {
+        io.info(`post: containers and docker processes: none (run ${runId} did not use Docker)`);
+    }
+    else
+        await cleanDocker(io, deps, runId);
+    // 3. The run's temp root. Only a path of the expected shape is ever removed.
+    const root = io.getState?.(STATE.tempRoot)?.trim() ?? '';
+    if (root === '')
+        return;
+    if (!node_path__WEBPACK_IMPORTED_MODULE_1___default().isAbsolute(root) || node_path__WEBPACK_IMPORTED_MODULE_1___default().basename(root) !== `${_util_temp_js__WEBPACK_IMPORTED_MODULE_4__/* .TEMP_ROOT_PREFIX */ .$D}${runId}`) {
+        io.warning(`post: not removing ${JSON.stringify(root)}: not the temp root of run ${runId}`, {
+            title: TITLE,
+        });
+        return;
+    }
+    try {
+        const n = await deps.removeTree(root);
+        io.info(n === null
+            ? `post: temp dirs: none left (${root} does not exist)`
+            : `post: temp dirs: removed ${plural(n, 'temp dir')} under ${root}`);
+    }
+    catch (e) {
+        io.warning(`post: could not remove ${root}: ${message(e)}`, { title: TITLE });
+    }
+}
+async function cleanDocker(io, deps, runId) {
+    // 1. Processes first, so that nothing creates a container while we remove them.
+    try {
+        const stopped = await deps.stopProcesses(runId);
+        io.info(`post: processes: stopped ${plural(stopped.length, 'docker CLI process', 'docker CLI processes')} of run ${runId}${stopped.length > 0 ? ` (${stopped.join('; ')})` : ''}`);
+    }
+    catch (e) {
+        io.warning(`post: could not stop the processes of run ${runId}: ${message(e)}`, { title: TITLE });
+    }
+    // 2. Containers (smoke, capture, resolve sessions): every one that carries the run's label.
+    try {
+        const docker = io.docker();
+        const ids = await docker.listManagedContainers({ [_docker_adapter_js__WEBPACK_IMPORTED_MODULE_2__/* .RUN_LABEL */ .jQ]: runId });
+        const removed = ids.length > 0 ? await docker.removeContainers(ids) : [];
+        io.info(`post: containers: removed ${plural(removed.length, 'container')} of run ${runId}${removed.length > 0 ? ` (${removed.map((id) => id.slice(0, 12)).join(', ')})` : ''}`);
+    }
+    catch (e) {
+        io.warning(`post: could not remove the containers of run ${runId} (label ${_docker_adapter_js__WEBPACK_IMPORTED_MODULE_2__/* .RUN_LABEL */ .jQ}=${runId}): ${message(e)}`, { title: TITLE });
+    }
+}
+/** A process of this run: a docker CLI (or its buildx plugin) whose environment carries the run id. */
+function isRunProcess(cmdline, environ, runId) {
+    const argv0 = node_path__WEBPACK_IMPORTED_MODULE_1___default().basename(cmdline.split('\0')[0] ?? '');
+    return /^docker(-buildx)?$/.test(argv0) && environ.split('\0').includes(`${_docker_exec_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .RUN_ID_ENV */ .I}=${runId}`);
+}
+/** Post-step side effects over /proc and the filesystem (Linux runners). */
+function defaultPostDeps(procDir = '/proc') {
+    const alive = (pid) => {
+        try {
+            process.kill(pid, 0);
+            return true;
+        }
+        catch {
+            return false;
+        }
+    };
+    return {
+        async stopProcesses(runId) {
+            let entries;
+            try {
+                entries = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(procDir).filter((e) => /^\d+$/.test(e));
+            }
+            catch {
+                return []; // no /proc: nothing we can find
+            }
+            const found = [];
+            for (const e of entries) {
+                const pid = Number(e);
+                if (pid === process.pid)
+                    continue;
+                try {
+                    const cmdline = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(procDir, e, 'cmdline'), 'utf8');
+                    const environ = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(procDir, e, 'environ'), 'utf8');
+                    if (isRunProcess(cmdline, environ, runId))
+                        found.push({ pid, what: `${pid} ${cmdline.split('\0').slice(0, 3).join(' ')}` });
+                }
+                catch {
+                    // gone, or not ours to read
+                }
+            }
+            for (const p of found) {
+                try {
+                    process.kill(p.pid, 'SIGTERM');
+                }
+                catch {
+                    // already gone
+                }
+            }
+            for (let i = 0; i < 30 && found.some((p) => alive(p.pid)); i++)
+                await new Promise((r) => setTimeout(r, 100));
+            for (const p of found.filter((p) => alive(p.pid))) {
+                try {
+                    process.kill(p.pid, 'SIGKILL');
+                }
+                catch {
+                    // already gone
+                }
+            }
+            return found.map((p) => p.what);
+        },
+        async removeTree(dir) {
+            try {
+                if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(dir).isDirectory())
+                    return null;
+            }
+            catch {
+                return null;
+            }
+            const n = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(dir).length;
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(dir, { recursive: true, force: true });
+            return n;
+        },
+    };
+}
+
+
+/***/ }),
+
+/***/ 58036:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  I: () => (/* binding */ coreIo),
   e: () => (/* binding */ run)
 });
-
-// UNUSED EXPORTS: coreIo
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(76760);
@@ -28739,98 +28931,218 @@ var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_nod
 var external_node_url_ = __nccwpck_require__(73136);
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
 var lib_core = __nccwpck_require__(33838);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(77598);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(73024);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(48161);
 var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_);
+;// CONCATENATED MODULE: ./src/capture/redact.ts
+// Secrets never reach a record, log, summary or comment: redaction by variable name and by value
+// pattern (the in-container probe applies the same rules; this pass covers everything else, such
+// as the image config the engine reports, and re-checks the probe's output), and URL userinfo in
+// any text (`https://user:***@host/simple`, `https://***@host/` for a token used as the user name).
+const REDACTED = '[redacted]';
+/** What replaces a URL's password (or a lone user name, which is often a token) in free text. */
+const MASK = '***';
+const SECRET_NAME = /TOKEN|SECRET|PASSW(OR)?D|KEY|CREDENTIAL|AUTH|PRIVATE|SESSION|COOKIE|SIGNATURE/i;
+const SECRET_VALUE = [
+    /hf_[A-Za-z0-9]{20,}/,
+    /gh[pousr]_[A-Za-z0-9]{20,}/,
+    /github_pat_[A-Za-z0-9_]{20,}/,
+    /glpat-[A-Za-z0-9_-]{20,}/,
+    /(AKIA|ASIA)[0-9A-Z]{16}/,
+    /xox[abposr]-[A-Za-z0-9-]{10,}/,
+    /sk-[A-Za-z0-9_-]{20,}/,
+];
+/** A long base64-like value under any name; plain hex (commit SHAs, digests) is not a secret. */
+const BASE64_LIKE = /^[A-Za-z0-9+/_=-]{40,}$/;
+const HEX = /^[0-9a-fA-F]+$/;
+/**
+ * scheme://user:password@ or scheme://user@ (a token as the user name). Linear: the userinfo is a
+ * run of characters that excludes '/', '@' and whitespace, bounded, so no input backtracks badly.
+ */
+const URL_USERINFO = /([A-Za-z][A-Za-z0-9+.-]{0,30}:\/\/)([^\s/@:]{1,512})(?::([^\s/@]{0,1024}))?@/g;
+/** The same patterns, global: to mask each token in free text rather than the whole text. */
+const SECRET_VALUE_G = SECRET_VALUE.map((p) => new RegExp(p.source, 'g'));
+/**
+ * Runs of base64url characters joined by dots, each found once: a match may only start where a
+ * run starts (the lookbehind), and a lookahead + backreference consumes each run without
+ * backtracking into it. Linear on any input, where `eyJ[...]{8,}\.[...]{8,}\.[...]{8,}` is
+ * quadratic (a 300 KB line of "eyJeyJ..." took 33 s, 10 MB would take hours).
+ */
+const DOTTED_RUNS = /(?<![A-Za-z0-9_-])(?=([A-Za-z0-9_-]+))\1(?:\.(?=([A-Za-z0-9_-]*))\2)+/g;
+/**
+ * Where JSON Web Tokens are in a text, [start, end) each: what
+ * /eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g would match, found in linear time.
+ */
+function findJwts(text) {
+    const found = [];
+    if (!text.includes('eyJ'))
+        return found;
+    for (const m of text.matchAll(DOTTED_RUNS)) {
+        const segs = m[0].split('.');
+        let offset = m.index;
+        const starts = segs.map((s) => {
+            const at = offset;
+            offset += s.length + 1;
+            return at;
+        });
+        for (let i = 0; i + 2 < segs.length; i++) {
+            const p = segs[i].indexOf('eyJ');
+            if (p < 0 || segs[i].length - p - 3 < 8 || segs[i + 1].length < 8 || segs[i + 2].length < 8)
+                continue;
+            found.push([starts[i] + p, starts[i + 2] + segs[i + 2].length]);
+            i += 2;
+        }
+    }
+    return found;
+}
+function looksSecret(value) {
+    if (SECRET_VALUE.some((p) => p.test(value)) || findJwts(value).length > 0)
+        return true;
+    if (value.length > 4096)
+        return false; // long text: the patterns only
+    return BASE64_LIKE.test(value) && !HEX.test(value) && /[A-Za-z]/.test(value) && /[0-9]/.test(value);
+}
+/**
+ * Userinfo in every URL of a text: `https://user:pw@host` -> `https://user:***@host`,
+ * `https://token@host` -> `https://***@host`. For logs, errors, Markdown: anything shown.
+ */
+function redactUrls(text, mask = MASK) {
+    if (!text.includes('@'))
+        return text;
+    return text.replace(URL_USERINFO, (m, scheme, user, pw) => {
+        const secret = pw ?? user;
+        // Already masked (a record redacted with REDACTED, shown again): leave it as it is.
+        if (secret === REDACTED || secret === MASK)
+            return m;
+        return pw === undefined ? `${scheme}${mask}@` : `${scheme}${user}:${mask}@`;
+    });
+}
+/** The credentials of a URL (user name and password), to mask in logs (core.setSecret). */
+function urlCredentials(url) {
+    try {
+        const u = new URL(url);
+        return [decodeURIComponent(u.username), decodeURIComponent(u.password)].filter((s) => s.length >= 3);
+    }
+    catch {
+        return [];
+    }
+}
+/**
+ * Free text (a test's output, a log): every URL's userinfo and every token that matches a secret
+ * pattern is replaced in place, the rest is kept (redactDeep would replace the whole text).
+ * Linear in the length of the text: 10 MB on one line is fine.
+ */
+function redactText(text) {
+    let out = redactUrls(text, REDACTED);
+    for (const p of SECRET_VALUE_G)
+        out = out.replace(p, REDACTED);
+    const jwts = findJwts(out);
+    if (jwts.length === 0)
+        return out;
+    const parts = [];
+    let at = 0;
+    for (const [start, end] of jwts) {
+        parts.push(out.slice(at, start), REDACTED);
+        at = end;
+    }
+    parts.push(out.slice(at));
+    return parts.join('');
+}
+/** The value to show for an environment variable NAME=value. */
+function redactEnvValue(name, value) {
+    if (SECRET_NAME.test(name))
+        return REDACTED;
+    const noCreds = redactUrls(value, REDACTED);
+    return looksSecret(noCreds) ? REDACTED : noCreds;
+}
+/** "NAME=value" lines (Docker's Config.Env) to a redacted map. */
+function redactEnvList(list = []) {
+    const out = {};
+    for (const kv of list) {
+        const i = kv.indexOf('=');
+        const name = i < 0 ? kv : kv.slice(0, i);
+        out[name] = redactEnvValue(name, i < 0 ? '' : kv.slice(i + 1));
+    }
+    return out;
+}
+/** Every string anywhere in a JSON value that looks like a secret is replaced (keys are kept). */
+function redactDeep(value) {
+    if (typeof value === 'string') {
+        const noCreds = redactUrls(value, REDACTED);
+        return (looksSecret(noCreds) ? REDACTED : noCreds);
+    }
+    if (Array.isArray(value))
+        return value.map((v) => redactDeep(v));
+    if (value !== null && typeof value === 'object') {
+        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactDeep(v)]));
+    }
+    return value;
+}
+
 // EXTERNAL MODULE: ./src/errors.ts
 var src_errors = __nccwpck_require__(83916);
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __nccwpck_require__(57075);
-;// CONCATENATED MODULE: ./src/util/cleanup.ts
-const pending = new Set();
-let handlersInstalled = false;
-function registerCleanup(fn) {
-    pending.add(fn);
-    return () => {
-        pending.delete(fn);
-    };
+// EXTERNAL MODULE: ./src/util/cleanup.ts
+var cleanup = __nccwpck_require__(4532);
+// EXTERNAL MODULE: ./src/docker/adapter.ts
+var adapter = __nccwpck_require__(63659);
+// EXTERNAL MODULE: ./src/docker/exec-runner.ts + 1 modules
+var exec_runner = __nccwpck_require__(56065);
+;// CONCATENATED MODULE: ./src/docker/tar.ts
+// A minimal ustar writer: enough to hand a few small files to a container through the engine's
+// archive API (`putArchive`), so file contents never travel on a command line (E2BIG, and secrets
+// visible in `ps`/exec inspect). Pure.
+function octal(value, width) {
+    // width includes the terminating NUL
+    return `${value.toString(8).padStart(width - 1, '0')}\0`;
 }
-async function runPendingCleanups() {
-    const fns = [...pending];
-    pending.clear();
-    await Promise.allSettled(fns.map(async (fn) => fn()));
+function header(name, size, mode, type) {
+    const h = Buffer.alloc(512, 0);
+    if (Buffer.byteLength(name) > 100)
+        throw new Error(`tar: name too long: ${name}`);
+    h.write(name, 0, 100, 'utf8');
+    h.write(octal(mode & 0o7777, 8), 100, 'ascii');
+    h.write(octal(0, 8), 108, 'ascii'); // uid
+    h.write(octal(0, 8), 116, 'ascii'); // gid
+    h.write(octal(size, 12), 124, 'ascii');
+    h.write(octal(0, 12), 136, 'ascii'); // mtime
+    h.write('        ', 148, 'ascii'); // checksum placeholder
+    h.write(type, 156, 'ascii');
+    h.write('ustar\0', 257, 'ascii');
+    h.write('00', 263, 'ascii');
+    let sum = 0;
+    for (const b of h)
+        sum += b;
+    h.write(`${sum.toString(8).padStart(6, '0')}\0 `, 148, 'ascii');
+    return h;
 }
-/** On SIGINT/SIGTERM: run the registered cleanups, then exit 130/143 as shells expect. */
-function installSignalCleanup(write = (t) => process.stderr.write(t)) {
-    if (handlersInstalled)
-        return;
-    handlersInstalled = true;
-    const onSignal = (signal, code) => {
-        write(`\n${signal}: cleaning up ${pending.size} resource(s) before exit\n`);
-        void runPendingCleanups().finally(() => process.exit(code));
-    };
-    process.once('SIGINT', () => onSignal('SIGINT', 130));
-    process.once('SIGTERM', () => onSignal('SIGTERM', 143));
-}
-
-;// CONCATENATED MODULE: ./src/docker/adapter.ts
-// The Docker side effects every stage needs, behind one interface. Stages receive a DockerAdapter;
-// unit tests pass plain objects, integration tests pass createDockerAdapter() over the real engine.
-/** Every container the tool starts carries this label, so leftovers can be found and removed. */
-const MANAGED_LABEL = 'io.github.ml-image-action.managed';
-/** ...and this one, naming the process that started it (so one run's checks ignore another's). */
-const RUN_LABEL = 'io.github.ml-image-action.run';
-const RUN_ID = process.env.ML_IMAGE_RUN_ID ?? `${process.pid}-${Date.now().toString(36)}`;
-
-// EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 2 modules
-var exec = __nccwpck_require__(75260);
-;// CONCATENATED MODULE: ./src/docker/exec-runner.ts
-// CommandRunner over @actions/exec (the same process runner actions use, with line listeners).
-
-/** Split a byte stream into lines for onLine, keeping the unfinished tail between chunks. */
-function lineSplitter(emit) {
-    let tail = '';
-    return {
-        push(chunk) {
-            const text = tail + chunk.toString('utf8');
-            const lines = text.split(/\r?\n/);
-            tail = lines.pop() ?? '';
-            for (const l of lines)
-                emit(l);
-        },
-        flush() {
-            if (tail !== '')
-                emit(tail);
-            tail = '';
-        },
-    };
-}
-class ActionsExecRunner {
-    async run(command, args, options = {}) {
-        const out = lineSplitter((l) => options.onLine?.(l, 'stdout'));
-        const err = lineSplitter((l) => options.onLine?.(l, 'stderr'));
-        const env = options.env ? { ...process.env, ...options.env } : undefined;
-        const result = await (0,exec/* getExecOutput */.H)(command, [...args], {
-            ignoreReturnCode: true,
-            silent: true,
-            ...(options.cwd !== undefined && { cwd: options.cwd }),
-            ...(env !== undefined && { env }),
-            ...(options.input !== undefined && { input: Buffer.from(options.input) }),
-            listeners: {
-                stdout: (b) => out.push(b),
-                stderr: (b) => err.push(b),
-            },
-        });
-        out.flush();
-        err.flush();
-        return { exitCode: result.exitCode, stdout: result.stdout, stderr: result.stderr };
+/** A ustar archive of the entries, in order (put a directory before its files). */
+function tarArchive(entries) {
+    const parts = [];
+    for (const e of entries) {
+        if (e.content === undefined) {
+            parts.push(header(e.name.endsWith('/') ? e.name : `${e.name}/`, 0, e.mode, '5'));
+            continue;
+        }
+        const data = typeof e.content === 'string' ? Buffer.from(e.content, 'utf8') : e.content;
+        parts.push(header(e.name, data.length, e.mode, '0'), data);
+        const pad = (512 - (data.length % 512)) % 512;
+        if (pad)
+            parts.push(Buffer.alloc(pad, 0));
     }
+    parts.push(Buffer.alloc(1024, 0));
+    return Buffer.concat(parts);
 }
 
 ;// CONCATENATED MODULE: ./src/docker/engine.ts
 // DockerAdapter over the real engine: containers through dockerode, buildx through the docker CLI.
+
+
 
 
 
@@ -28880,7 +29192,16 @@ function parseBuildxVersion(output) {
 }
 function parseBuildxInspect(inspectOutput) {
     const field = (name) => new RegExp(`^\\s*${name}:\\s*(.+)$`, 'm').exec(inspectOutput)?.[1]?.trim() ?? '';
-    return { name: field('Name'), driver: field('Driver'), platforms: parseBuildxPlatforms(inspectOutput) };
+    // "BuildKit version: v0.8+unknown" (dockerd's BuildKit) or "Buildkit: v0.13.2" (older buildx).
+    // Older buildx prints the engine's version there for the docker driver ("20.10.24+dfsg1"):
+    // BuildKit versions are 0.x, so anything else is not one.
+    const buildkit = /^\s*Build[Kk]it(?: version)?:\s*v?(0\.\d+(?:\.\d+)?)/m.exec(inspectOutput)?.[1];
+    return {
+        name: field('Name'),
+        driver: field('Driver'),
+        platforms: parseBuildxPlatforms(inspectOutput),
+        ...(buildkit !== undefined && { buildkitVersion: buildkit }),
+    };
 }
 function parseBuildxPlatforms(inspectOutput) {
     const platforms = new Set();
@@ -28939,6 +29260,55 @@ function demuxFrames(buf) {
     }
     return { stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') };
 }
+/**
+ * PID 1 of every container runContainer starts: runs the real command as its child and stops it at
+ * the deadline (TERM, then KILL 5 s later), so a container ends by itself even when the process
+ * that started it was killed (SIGKILL) and never removes it. PID 1 ignores signals sent from inside
+ * its namespace, so the watchdog signals the child, and PID 1 exits with the child's status.
+ * A command that does not exist exits 127 with the engine's own wording ("executable file not
+ * found"), as `docker run` does. `exec` runs the program itself, never a shell builtin.
+ * Arguments: $1 = deadline in seconds, the rest = the command.
+ */
+const DEADLINE_SCRIPT = [
+    'd=$1; shift',
+    'case $1 in */*) [ -f "$1" ] && [ -x "$1" ] ;; *) command -v "$1" >/dev/null 2>&1 ;; esac ||',
+    '  { echo "exec: \\"$1\\": executable file not found in \\$PATH" >&2; exit 127; }',
+    'exec "$@" & c=$!',
+    '(sleep "$d"; echo "ml-image: deadline of ${d}s passed: stopping the command" >&2;',
+    ' kill -TERM "$c" 2>/dev/null; sleep 5; kill -KILL "$c" 2>/dev/null) & w=$!',
+    'wait "$c"; s=$?',
+    'kill "$w" 2>/dev/null',
+    'exit "$s"',
+].join('\n');
+/** The idle loop of a session: it ends at its deadline ($1 seconds), or when stopped. */
+const SESSION_SCRIPT = 'trap "exit 0" TERM INT; sleep "$1" & wait $!; exit 0';
+/** Whole seconds of the in-container deadline of a container run (at least 1). */
+function deadlineSeconds(spec) {
+    const ms = spec.deadlineMs ??
+        (spec.timeoutMs !== undefined ? spec.timeoutMs + adapter/* DEADLINE_MARGIN_MS */.Nk : adapter/* DEFAULT_DEADLINE_MS */.u8);
+    return Math.max(1, Math.ceil(ms / 1000));
+}
+/**
+ * The argv the container would run without a wrapper, with Docker's rules: an entrypoint given
+ * replaces the image's and its CMD; else the image's entrypoint runs with spec.cmd (or, when
+ * that is empty, with the image's CMD).
+ */
+function effectiveArgv(spec, image) {
+    if (spec.entrypoint !== undefined)
+        return [...spec.entrypoint, ...spec.cmd];
+    return [...(image.entrypoint ?? []), ...(spec.cmd.length > 0 ? spec.cmd : (image.cmd ?? []))];
+}
+/** Entrypoint and Cmd that run argv under DEADLINE_SCRIPT. */
+function withDeadline(argv, seconds) {
+    return {
+        Entrypoint: ['/bin/sh', '-c', DEADLINE_SCRIPT, 'ml-image-deadline', String(seconds)],
+        Cmd: [...argv],
+    };
+}
+/** The engine's start error when the image has no /bin/sh for the deadline wrapper. */
+function isMissingShell(err) {
+    return /"?\/bin\/sh"?:? .*(no such file or directory|not found)/i.test(String(err?.message ?? err));
+}
 function createDockerAdapter(deps) {
     const { exec } = deps;
     const cli = deps.dockerCli ?? 'docker';
@@ -28949,7 +29319,7 @@ function createDockerAdapter(deps) {
             return await exec.run(cli, args, options);
         }
         catch (e) {
-            // @actions/exec throws when the program cannot be found or started.
+            // The runner rejects when the program cannot be found or started (ENOENT, EACCES).
             throw new src_errors/* EnvironmentError */.eG(`cannot run the docker CLI "${cli}": ${e.message}`, 'install the Docker CLI and make sure it is on PATH', { cause: e });
         }
     }
@@ -28979,7 +29349,7 @@ function createDockerAdapter(deps) {
                 Image: spec.image,
                 Env: Object.entries(spec.env ?? {}).map(([k, v]) => `${k}=${v}`),
                 ...(spec.user !== undefined && { User: spec.user }),
-                Labels: { ...spec.labels, [MANAGED_LABEL]: 'true', [RUN_LABEL]: RUN_ID },
+                Labels: { ...spec.labels, [adapter/* MANAGED_LABEL */.bS]: 'true', [adapter/* RUN_LABEL */.jQ]: adapter/* RUN_ID */.UC },
                 ...body,
             },
         }));
@@ -29081,32 +29451,67 @@ function createDockerAdapter(deps) {
                 }),
             };
             const docker = await engine();
-            const container = await createManaged(spec, {
-                Cmd: [...spec.cmd],
-                ...(spec.entrypoint !== undefined && { Entrypoint: [...spec.entrypoint] }),
-                ...(spec.workdir !== undefined && { WorkingDir: spec.workdir }),
-                Tty: false,
-                AttachStdout: true,
-                AttachStderr: true,
-                HostConfig: hostConfig,
-            });
-            const remove = async () => {
-                await container.remove({ force: true, v: true }).catch(() => undefined);
-            };
-            const unregister = registerCleanup(remove);
+            // The deadline wrapper needs the whole argv: the image's entrypoint/CMD when none is given.
+            const argv = effectiveArgv(spec, spec.entrypoint !== undefined
+                ? { entrypoint: null, cmd: null }
+                : await engineCall(async (d) => {
+                    const c = (await d.getImage(spec.image).inspect()).Config;
+                    return {
+                        entrypoint: c?.Entrypoint ?? null,
+                        cmd: c?.Cmd ?? null,
+                    };
+                }));
             let stdout = '';
             let stderr = '';
             let timer;
-            try {
-                const stream = await engineCall(() => container.attach({ stream: true, stdout: true, stderr: true }));
-                const ended = collectOutput(docker, stream, (s, which) => {
-                    if (which === 'stdout')
-                        stdout += s;
-                    else
-                        stderr += s;
-                    spec.onOutput?.(s, which);
+            const launch = async (wrapped) => {
+                const container = await createManaged(spec, {
+                    ...(wrapped
+                        ? withDeadline(argv, deadlineSeconds(spec))
+                        : {
+                            Cmd: [...spec.cmd],
+                            ...(spec.entrypoint !== undefined && { Entrypoint: [...spec.entrypoint] }),
+                        }),
+                    ...(spec.workdir !== undefined && { WorkingDir: spec.workdir }),
+                    Tty: false,
+                    AttachStdout: true,
+                    AttachStderr: true,
+                    HostConfig: hostConfig,
                 });
-                await engineCall(() => container.start());
+                const remove = async () => {
+                    await container.remove({ force: true, v: true }).catch(() => undefined);
+                };
+                const unregister = (0,cleanup/* registerCleanup */.qE)(remove);
+                let stream;
+                try {
+                    stream = await engineCall(() => container.attach({ stream: true, stdout: true, stderr: true }));
+                    const ended = collectOutput(docker, stream, (s, which) => {
+                        if (which === 'stdout')
+                            stdout += s;
+                        else
+                            stderr += s;
+                        spec.onOutput?.(s, which);
+                    });
+                    await engineCall(() => container.start());
+                    return { container, remove, unregister, stream, ended };
+                }
+                catch (e) {
+                    stream?.destroy?.();
+                    await remove();
+                    unregister();
+                    throw e;
+                }
+            };
+            // An image without /bin/sh (e.g. distroless) runs without the in-container deadline: the
+            // host-side timeout still applies; only a killed CLI would leave it to the post step.
+            let inContainerDeadline = true;
+            const { container, remove, unregister, stream, ended } = await launch(true).catch(async (e) => {
+                if (!isMissingShell(e))
+                    throw e;
+                inContainerDeadline = false;
+                return launch(false);
+            });
+            try {
                 let timedOut = false;
                 const waited = container.wait();
                 const outcome = await (spec.timeoutMs === undefined
@@ -29144,6 +29549,7 @@ function createDockerAdapter(deps) {
                     stdout,
                     stderr,
                     durationMs: Date.now() - started,
+                    inContainerDeadline,
                 };
             }
             finally {
@@ -29177,8 +29583,15 @@ function createDockerAdapter(deps) {
             await ensureImage(spec.image, spec.platform);
             const docker = await engine();
             const container = await createManaged(spec, {
-                // Idle until closed; the image's entrypoint is bypassed so any image works.
-                Entrypoint: ['sh', '-c', 'trap "exit 0" TERM INT; while :; do sleep 3600 & wait $!; done'],
+                // Idle until closed or until its deadline (so a killed CLI leaves nothing running); the
+                // image's entrypoint is bypassed so any image with a shell works.
+                Entrypoint: [
+                    'sh',
+                    '-c',
+                    SESSION_SCRIPT,
+                    'ml-image-session',
+                    String(Math.max(1, Math.ceil((spec.deadlineMs ?? adapter/* DEFAULT_SESSION_DEADLINE_MS */.X8) / 1000))),
+                ],
                 Cmd: [],
                 HostConfig: { ...(spec.network !== undefined && { NetworkMode: spec.network }) },
             });
@@ -29189,7 +29602,7 @@ function createDockerAdapter(deps) {
                 closed = true;
                 await container.remove({ force: true, v: true }).catch(() => undefined);
             };
-            const unregister = registerCleanup(close);
+            const unregister = (0,cleanup/* registerCleanup */.qE)(close);
             try {
                 await engineCall(() => container.start());
             }
@@ -29234,6 +29647,20 @@ function createDockerAdapter(deps) {
                     const info = await ex.inspect();
                     return { exitCode: info.ExitCode ?? -1, stdout, stderr, timedOut: false };
                 },
+                async putFiles(dir, files) {
+                    const parent = external_node_path_default().posix.dirname(dir);
+                    const base = external_node_path_default().posix.basename(dir);
+                    const archive = tarArchive([
+                        { name: `${base}/`, mode: 0o700 },
+                        ...Object.entries(files).map(([name, content]) => ({
+                            name: `${base}/${name}`,
+                            content,
+                            mode: 0o600,
+                        })),
+                    ]);
+                    // copyUIDGID: the files belong to the container's user (the one exec runs as), not root.
+                    await engineCall(() => container.putArchive(archive, { path: parent, copyUIDGID: '1' }));
+                },
                 async close() {
                     await close();
                     unregister();
@@ -29241,9 +29668,24 @@ function createDockerAdapter(deps) {
             };
         },
         async listManagedContainers(labels = {}) {
-            const filters = [`${MANAGED_LABEL}=true`, ...Object.entries(labels).map(([k, v]) => `${k}=${v}`)];
+            const filters = [`${adapter/* MANAGED_LABEL */.bS}=true`, ...Object.entries(labels).map(([k, v]) => `${k}=${v}`)];
             const list = await engineCall((docker) => docker.listContainers({ all: true, filters: { label: filters } }));
             return list.map((c) => c.Id);
+        },
+        async removeContainers(ids) {
+            const removed = [];
+            for (const id of ids) {
+                try {
+                    await engineCall((docker) => docker.getContainer(id).remove({ force: true, v: true }));
+                    removed.push(id);
+                }
+                catch (e) {
+                    // Gone already (removed by its own run, or AutoRemove): nothing to do.
+                    if (e.statusCode !== 404)
+                        throw e;
+                }
+            }
+            return removed;
         },
     };
 }
@@ -29251,7 +29693,7 @@ function createDockerAdapter(deps) {
 function createDefaultDockerAdapter() {
     return createDockerAdapter({
         docker: async () => new (await Promise.all(/* import() */[__nccwpck_require__.e(830), __nccwpck_require__.e(40)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 39040, 23))).default(),
-        exec: new ActionsExecRunner(),
+        exec: new exec_runner/* ActionsExecRunner */.L(),
     });
 }
 
@@ -29312,6 +29754,46 @@ function computeLabels(l) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/python/indexes.ts
+// Where pip looks for packages, for the resolver and the build alike: the config's python.indexUrl
+// and python.extraIndexUrls, else the environment's PIP_INDEX_URL / PIP_EXTRA_INDEX_URL (as pip
+// itself would read them). These URLs often carry credentials (https://user:TOKEN@host/simple), so
+// they reach pip only through its environment or a pip.conf file (a BuildKit secret mount in the
+// build), never a command line or a build argument; anything shown goes through redactUrls.
+
+function pipIndexes(python, env = {}) {
+    const indexUrl = python.indexUrl ?? (env.PIP_INDEX_URL?.trim() || undefined);
+    const extra = python.extraIndexUrls && python.extraIndexUrls.length > 0
+        ? [...python.extraIndexUrls]
+        : (env.PIP_EXTRA_INDEX_URL ?? '').split(/\s+/).filter(Boolean);
+    return { ...(indexUrl !== undefined && { indexUrl }), extraIndexUrls: extra };
+}
+/** The environment that points pip at the indexes (for `docker exec` env, never argv). */
+function pipIndexEnv(ix) {
+    return {
+        ...(ix.indexUrl !== undefined && { PIP_INDEX_URL: ix.indexUrl }),
+        ...(ix.extraIndexUrls.length > 0 && { PIP_EXTRA_INDEX_URL: ix.extraIndexUrls.join(' ') }),
+    };
+}
+/** A pip configuration file with the indexes (pip reads it from PIP_CONFIG_FILE). */
+function pipConf(ix) {
+    const lines = ['[global]'];
+    if (ix.indexUrl !== undefined)
+        lines.push(`index-url = ${ix.indexUrl}`);
+    if (ix.extraIndexUrls.length > 0) {
+        lines.push('extra-index-url =', ...ix.extraIndexUrls.map((u) => `    ${u}`));
+    }
+    return `${lines.join('\n')}\n`;
+}
+/** The indexes as shown to people: userinfo masked. */
+function describeIndexes(ix) {
+    return [ix.indexUrl ?? 'https://pypi.org/simple', ...ix.extraIndexUrls]
+        .map((u) => redactUrls(u))
+        .join(', ');
+}
+
+// EXTERNAL MODULE: ./src/util/temp.ts
+var temp = __nccwpck_require__(54868);
 ;// CONCATENATED MODULE: ./src/plan/catalog.json
 const catalog_namespaceObject = /*#__PURE__*/JSON.parse('{"schemaVersion":1,"updated":"2026-11-22","torchIndexUrl":"https://download.pytorch.org/whl","cudaDrivers":[{"cuda":"12.0","latestPatch":"12.0.1","toolkitDriverMin":"525.60.13","minorCompatDriverMin":"525.60.13","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"12.1","latestPatch":"12.1.1","toolkitDriverMin":"530.30.02","minorCompatDriverMin":"525.60.13","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"12.2","latestPatch":"12.2.2","toolkitDriverMin":"535.54.03","minorCompatDriverMin":"525.60.13","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"12.3","latestPatch":"12.3.2","toolkitDriverMin":"545.23.06","minorCompatDriverMin":"525.60.13","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"12.4","latestPatch":"12.4.1","toolkitDriverMin":"550.54.14","minorCompatDriverMin":"525.60.13","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"12.5","latestPatch":"12.5.1","toolkitDriverMin":"555.42.02","minorCompatDriverMin":"525.60.13","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"12.6","latestPatch":"12.6.3","toolkitDriverMin":"560.28.03","minorCompatDriverMin":"525.60.13","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"12.8","latestPatch":"12.8.2","toolkitDriverMin":"570.26","minorCompatDriverMin":"525.60.13","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"12.9","latestPatch":"12.9.2","toolkitDriverMin":"575.51.03","minorCompatDriverMin":"525.60.13","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"13.0","latestPatch":"13.0.3","toolkitDriverMin":"580.65.06","minorCompatDriverMin":"580.65.06","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"13.1","latestPatch":"13.1.2","toolkitDriverMin":"590.44.01","minorCompatDriverMin":"580.65.06","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"13.2","latestPatch":"13.2.1","toolkitDriverMin":"595.45.04","minorCompatDriverMin":"580.65.06","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"13.3","latestPatch":"13.3.1","toolkitDriverMin":"610.43.02","minorCompatDriverMin":"580.65.06","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"}],"baseImages":[{"family":"python-slim","repository":"docker.io/library/python","tagPattern":"{python}-slim","pythonVersions":["3.10","3.11","3.12","3.13","3.14"],"platforms":["linux/amd64","linux/arm64"],"source":"https://hub.docker.com/_/python"},{"family":"nvidia-cuda","repository":"docker.io/nvidia/cuda","tagPattern":"{cudaPatch}-{flavor}-ubuntu{ubuntu}","flavors":["base","runtime","devel","cudnn-runtime","cudnn-devel"],"releases":[{"cudaPatch":"12.0.1","ubuntu":["22.04"],"cudnn":false,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"12.1.1","ubuntu":["22.04"],"cudnn":false,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"12.2.2","ubuntu":["22.04"],"cudnn":false,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"12.3.2","ubuntu":["22.04"],"cudnn":false,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"12.4.1","ubuntu":["22.04"],"cudnn":true,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"12.5.1","ubuntu":["22.04"],"cudnn":true,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"12.5.1","ubuntu":["24.04"],"cudnn":false,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"12.6.3","ubuntu":["22.04","24.04"],"cudnn":true,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"12.8.2","ubuntu":["22.04","24.04"],"cudnn":false,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"12.9.2","ubuntu":["22.04","24.04"],"cudnn":true,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"13.0.3","ubuntu":["22.04","24.04"],"cudnn":true,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"13.1.2","ubuntu":["22.04","24.04"],"cudnn":true,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"13.2.1","ubuntu":["22.04","24.04"],"cudnn":true,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"13.3.1","ubuntu":["22.04","24.04"],"cudnn":true,"platforms":["linux/amd64","linux/arm64"]}],"ubuntuPython":{"22.04":"3.10","24.04":"3.12"},"source":"https://gitlab.com/nvidia/container-images/cuda/-/blob/master/doc/supported-tags.md"},{"family":"ngc-pytorch","repository":"nvcr.io/nvidia/pytorch","platforms":["linux/amd64","linux/arm64"],"releases":[{"tag":"24.10-py3","torch":"2.5.0a0+e000cf0ad9","cuda":"12.6.2","python":"3.10","constraintFile":false,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-24-10.html"},{"tag":"24.11-py3","torch":"2.6.0a0+df5bbc09d1","cuda":"12.6","python":"3.12","constraintFile":false,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-24-11.html"},{"tag":"24.12-py3","torch":"2.6.0a0+df5bbc09d1","cuda":"12.6","python":"3.12","constraintFile":false,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-24-12.html"},{"tag":"25.01-py3","torch":"2.6.0a0+ecf3bae40a","cuda":"12.8","python":"3.12","constraintFile":false,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-01.html"},{"tag":"25.02-py3","torch":"2.7.0a0+6c54963f75","cuda":"12.8.0","python":"3.12","constraintFile":false,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-02.html"},{"tag":"25.03-py3","torch":"2.7.0a0+7c8ec84dab","cuda":"12.8.1","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-03.html"},{"tag":"25.04-py3","torch":"2.7.0a0+79aa17489c","cuda":"12.9","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-04.html"},{"tag":"25.05-py3","torch":"2.8.0a0+5228986c39","cuda":"12.9","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-05.html"},{"tag":"25.06-py3","torch":"2.8.0a0+5228986c39","cuda":"12.9.1","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-06.html"},{"tag":"25.08-py3","torch":"2.8.0a0+34c6371d24","cuda":"13.0","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-08.html"},{"tag":"25.09-py3","torch":"2.9.0a0+50eac811a6","cuda":"13.0.1","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-09.html"},{"tag":"25.10-py3","torch":"2.9.0a0+145a3a7bda","cuda":"13.0","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-10.html"},{"tag":"25.11-py3","torch":"2.10.0a0+b558c986e8","cuda":"13.0.2","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-11.html"},{"tag":"25.12-py3","torch":"2.10.0a0+b4e4ee81d3","cuda":"13.1","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-12.html"},{"tag":"26.01-py3","torch":"2.10.0a0+a36e1d39eb","cuda":"13.1","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-26-01.html"},{"tag":"26.02-py3","torch":"2.11.0a0+eb65b36914","cuda":"13.1","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-26-02.html"},{"tag":"26.03-py3","torch":"2.11.0a0+a6c236b9fd","cuda":"13.2","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-26-03.html"},{"tag":"26.04-py3","torch":"2.12.0a0+0291f960b6","cuda":"13.2.1","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-26-04.html"},{"tag":"26.06-py3","torch":"2.13.0a0+8145d630e8","cuda":"13.3","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-26-06.html"}],"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/index.html"},{"family":"pytorch-pytorch","repository":"docker.io/pytorch/pytorch","platforms":["linux/amd64"],"releases":[{"tag":"2.5.1-cuda12.4-cudnn9-runtime","torch":"2.5.1","cuda":"12.4","cudnn":"9"},{"tag":"2.7.1-cuda12.8-cudnn9-runtime","torch":"2.7.1","cuda":"12.8","cudnn":"9"},{"tag":"2.9.1-cuda12.8-cudnn9-runtime","torch":"2.9.1","cuda":"12.8","cudnn":"9"},{"tag":"2.9.1-cuda13.0-cudnn9-runtime","torch":"2.9.1","cuda":"13.0","cudnn":"9"},{"tag":"2.13.0-cuda13.0-cudnn9-runtime","torch":"2.13.0","cuda":"13.0","cudnn":"9"}],"source":"https://hub.docker.com/r/pytorch/pytorch"}],"torch":[{"torch":"2.5","latestPatch":"2.5.1","cuda":["11.8","12.1","12.4"],"pypiDefaultCuda":"12.4","python":["3.9","3.10","3.11","3.12"],"aarch64Cuda":"none","source":"https://github.com/pytorch/pytorch/blob/main/RELEASE.md"},{"torch":"2.6","latestPatch":"2.6.0","cuda":["11.8","12.4","12.6"],"pypiDefaultCuda":"12.4","python":["3.9","3.10","3.11","3.12","3.13"],"aarch64Cuda":"none","source":"https://pytorch.org/get-started/previous-versions/"},{"torch":"2.7","latestPatch":"2.7.1","cuda":["11.8","12.6","12.8"],"pypiDefaultCuda":"12.6","python":["3.9","3.10","3.11","3.12","3.13"],"aarch64Cuda":"pytorch-index","source":"https://github.com/pytorch/pytorch/blob/main/RELEASE.md","aarch64CudaOnly":["12.8"]},{"torch":"2.8","latestPatch":"2.8.0","cuda":["12.6","12.8","12.9"],"pypiDefaultCuda":"12.8","python":["3.9","3.10","3.11","3.12","3.13"],"aarch64Cuda":"pytorch-index","source":"https://github.com/pytorch/pytorch/blob/main/RELEASE.md","aarch64CudaOnly":["12.8"]},{"torch":"2.9","latestPatch":"2.9.1","cuda":["12.6","12.8","13.0"],"pypiDefaultCuda":"12.8","python":["3.10","3.11","3.12","3.13","3.14"],"aarch64Cuda":"pytorch-index","source":"https://pytorch.org/get-started/previous-versions/"},{"torch":"2.10","latestPatch":"2.10.0","cuda":["12.6","12.8","13.0"],"pypiDefaultCuda":"12.8","python":["3.10","3.11","3.12","3.13","3.14"],"aarch64Cuda":"pytorch-index","source":"https://github.com/pytorch/pytorch/blob/main/RELEASE.md"},{"torch":"2.11","latestPatch":"2.11.0","cuda":["12.6","12.8","13.0"],"pypiDefaultCuda":"13.0","python":["3.10","3.11","3.12","3.13","3.14"],"aarch64Cuda":"pypi","source":"https://github.com/pytorch/pytorch/blob/main/RELEASE.md"},{"torch":"2.12","latestPatch":"2.12.1","cuda":["12.6","13.0","13.2"],"pypiDefaultCuda":"13.0","python":["3.10","3.11","3.12","3.13","3.14"],"aarch64Cuda":"pypi","source":"https://github.com/pytorch/pytorch/blob/main/RELEASE.md"},{"torch":"2.13","latestPatch":"2.13.0","cuda":["12.6","13.0","13.2"],"pypiDefaultCuda":"13.0","python":["3.10","3.11","3.12","3.13","3.14"],"aarch64Cuda":"pypi","source":"https://github.com/pytorch/pytorch/blob/main/RELEASE.md"},{"torch":"2.14","latestPatch":"2.14.1","cuda":["12.6","13.0","13.2"],"pypiDefaultCuda":"13.0","python":["3.10","3.11","3.12","3.13","3.14"],"aarch64Cuda":"pypi","source":"https://github.com/pytorch/pytorch/releases/tag/v2.14.1"}]}');
 ;// CONCATENATED MODULE: ./node_modules/zod/v4/core/util.js
@@ -39006,6 +39488,34 @@ function applyMirrors(ref, mirrors) {
     const suffix = repo.slice(match.canonical.length);
     return `${target}${suffix}${parsed.tag !== undefined ? `:${parsed.tag}` : ''}${parsed.digest !== undefined ? `@${parsed.digest}` : ''}`;
 }
+// Docker's reference grammar (distribution/reference): [domain/]path[:tag][@digest].
+const DOMAIN_COMPONENT = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
+const DOMAIN = `(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[0-9a-fA-F:]+\\])(?::[0-9]+)?`;
+const PATH_COMPONENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
+const TAG = '[\\w][\\w.-]{0,127}';
+const DIGEST = '[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}';
+const REFERENCE = new RegExp(`^(?:${DOMAIN}/)?${PATH_COMPONENT}(?:/${PATH_COMPONENT})*(?::${TAG})?(?:@${DIGEST})?$`);
+/** An image id as `docker images` prints it (short or full, optionally sha256:-prefixed). */
+const IMAGE_ID = /^(?:sha256:)?[0-9a-f]{12,64}$/;
+/**
+ * Why `ref` is not a valid image reference, or undefined when it is. Accepts what `docker run`
+ * accepts: name[:tag][@digest] (lowercase repository path, optional registry host) or an image id.
+ */
+function imageRefProblem(ref) {
+    if (ref.length === 0)
+        return 'empty image reference';
+    if (ref.length > 512)
+        return `image reference is ${ref.length} characters long (at most 512)`;
+    if (IMAGE_ID.test(ref) || REFERENCE.test(ref))
+        return undefined;
+    const bad = ref.match(/[^a-zA-Z0-9._:/@+\-[\]]/);
+    if (bad)
+        return `character ${JSON.stringify(bad[0])} is not allowed in an image reference`;
+    const { path } = parseImageRef(ref);
+    if (/[A-Z]/.test(path))
+        return 'the repository name must be lowercase';
+    return 'expected NAME[:TAG][@DIGEST], e.g. "ghcr.io/my-org/my-model:1.4.0-cpu"';
+}
 
 ;// CONCATENATED MODULE: ./src/plan/catalog.ts
 // Look-ups over the base-image catalog (data in catalog.json, validated against catalog-schema.ts).
@@ -39076,12 +39586,147 @@ function torchWheelIndex(catalog, cuda, base) {
     const root = (base ?? catalog.torchIndexUrl).replace(/\/+$/, '');
     return `${root}/${cuda === 'cpu' ? 'cpu' : `cu${majorMinor(cuda).replace('.', '')}`}`;
 }
+/** The platforms advice is computed for: every one the tool builds (so it reads the same everywhere). */
+const ADVICE_PLATFORMS = ['linux/amd64', 'linux/arm64'];
+/** Whether torch `t` has CUDA `cuda` wheels for `platform` (arm64: PyTorch's aarch64 CUDA builds). */
+function hasCudaWheels(t, cuda, platform) {
+    const c = majorMinor(cuda);
+    if (!t.cuda.includes(c))
+        return false;
+    if (platform === 'linux/amd64')
+        return true;
+    return t.aarch64Cuda !== 'none' && (t.aarch64CudaOnly === undefined || t.aarch64CudaOnly.includes(c));
+}
+/** CUDA versions a CUDA variant can use: in the driver table and with an nvidia/cuda image. */
+function plannableCuda(catalog) {
+    const images = new Set(family(catalog, 'nvidia-cuda').releases.map((r) => majorMinor(r.cudaPatch)));
+    return catalog.cudaDrivers.map((d) => d.cuda).filter((c) => images.has(c));
+}
+/**
+ * THE nearest valid choices for a torch/CUDA/Python combination the catalog refuses: torch releases
+ * near the wanted one with this CUDA, CUDA versions near the wanted one for this torch, and (when
+ * neither exists) the nearest pair. A choice counts only when it has wheels on every platform the
+ * tool builds for, so the answer is the same whatever the platforms of the run.
+ */
+function nearestValidChoices(catalog, want) {
+    const ok = (t, cuda) => (want.python === undefined || t.python.includes(want.python)) &&
+        (cuda === undefined || ADVICE_PLATFORMS.every((p) => hasCudaWheels(t, cuda, p)));
+    const wantedTorch = majorMinor(want.torch);
+    const out = [];
+    const torchForCuda = catalog.torch
+        .filter((t) => t.torch !== wantedTorch && ok(t, want.cuda))
+        .map((t) => t.torch);
+    if (torchForCuda.length)
+        out.push(`torch ${nearest(wantedTorch, torchForCuda, 2).join(' or ')}${want.cuda !== undefined ? ` with CUDA ${majorMinor(want.cuda)}` : ''}`);
+    const self = torchInfo(catalog, wantedTorch);
+    if (want.cuda !== undefined) {
+        const cudas = plannableCuda(catalog);
+        if (self) {
+            const cudaForTorch = cudas.filter((c) => c !== majorMinor(want.cuda) && ok(self, c));
+            if (cudaForTorch.length)
+                out.push(`torch ${self.torch} with CUDA ${nearest(want.cuda, cudaForTorch, 2).join(' or ')}`);
+        }
+        if (out.length === 0) {
+            const all = catalog.torch.map((t) => t.torch);
+            const pairs = nearest(wantedTorch, all, all.length)
+                .map((v) => torchInfo(catalog, v))
+                .flatMap((t) => {
+                const c = nearest(want.cuda, cudas.filter((x) => ok(t, x)), 1)[0];
+                return c === undefined ? [] : [`torch ${t.torch} with CUDA ${c}`];
+            });
+            if (pairs[0])
+                out.push(pairs[0]);
+        }
+    }
+    else if (self && want.python !== undefined && out.length === 0) {
+        out.push(`Python ${nearest(want.python, self.python, 2).join(' or ')} with torch ${self.torch}`);
+    }
+    return out;
+}
+/**
+ * Why the catalog KNOWS this torch/CUDA/Python combination cannot work on `platforms`, with the
+ * nearest valid choices; undefined when it can, or when the catalog does not know the torch
+ * release (then the plan only warns). One message for the plan, the action and the README.
+ */
+function impossibleTorchCombination(catalog, want, platforms) {
+    const info = torchInfo(catalog, want.torch);
+    if (!info)
+        return undefined;
+    const cuda = want.cuda !== undefined ? majorMinor(want.cuda) : undefined;
+    let why;
+    let arm = false;
+    if (cuda !== undefined && !info.cuda.includes(cuda)) {
+        why = `torch ${info.torch} has no CUDA ${cuda} wheels (it has ${info.cuda.join(', ')})`;
+    }
+    else if (want.python !== undefined && !info.python.includes(want.python)) {
+        why = `torch ${info.torch} has no wheels for Python ${want.python} (it supports ${info.python.join(', ')})`;
+    }
+    else if (cuda !== undefined &&
+        platforms.includes('linux/arm64') &&
+        !hasCudaWheels(info, cuda, 'linux/arm64')) {
+        arm = true;
+        why = `torch ${info.torch} has no aarch64 CUDA ${cuda} wheels${info.aarch64CudaOnly
+            ? ` (only ${info.aarch64CudaOnly.map((c) => `cu${c.replace('.', '')}`).join(', ')})`
+            : ''}, so on linux/arm64 pip would silently install the CPU build`;
+    }
+    if (why === undefined)
+        return undefined;
+    const choices = nearestValidChoices(catalog, want);
+    const alternatives = [
+        ...choices,
+        ...(arm ? ['an NGC base image (variants[].base: nvcr.io/nvidia/pytorch:...)', 'drop linux/arm64'] : []),
+    ];
+    return `${why}; nearest valid: ${alternatives.join('; ') || 'none in the catalog'}`;
+}
 
 ;// CONCATENATED MODULE: ./src/build/buildx-args.ts
 // The buildx argv for one build target: a pure function of the request and what the builder can do
 // (buildx version and driver), tested as a table of cases.
 
+
+
 const atLeast = (v, min) => compareVersions(v, min) >= 0;
+/**
+ * `--secret id=X,src=FILE` is as old as buildx itself; `--secret id=X,env=VAR` came with buildx
+ * 0.6.0 (docker/buildx#488). Secrets are the only way credentials and requirements reach the build,
+ * so an older buildx is refused rather than fall back to build arguments.
+ */
+const SECRETS_MIN_BUILDX = '0.6.0';
+/** `RUN --mount=type=secret` without a `# syntax=` line: dockerfile frontend 1.2, built into BuildKit 0.8. */
+const SECRET_MOUNTS_MIN_BUILDKIT = '0.8.0';
+/** Why this builder cannot mount build secrets (undefined when it can). */
+function secretMountsUnsupported(b) {
+    if (!atLeast(b.buildxVersion, SECRETS_MIN_BUILDX))
+        return `buildx ${b.buildxVersion} cannot pass build secrets from the environment (needs buildx >= ${SECRETS_MIN_BUILDX})`;
+    if (b.buildkitVersion !== undefined && !atLeast(b.buildkitVersion, SECRET_MOUNTS_MIN_BUILDKIT))
+        return `BuildKit ${b.buildkitVersion} of builder ${b.name ?? '(current)'} does not understand RUN --mount=type=secret (needs BuildKit >= ${SECRET_MOUNTS_MIN_BUILDKIT}, Docker >= 20.10)`;
+    return undefined;
+}
+const SECRETS_FIX = `install buildx >= ${SECRETS_MIN_BUILDX} (https://github.com/docker/buildx/releases, or docker/setup-buildx-action) and Docker Engine >= 20.10; credentials and requirements reach the build only through secret mounts, never build arguments`;
+/** A build-arg name that says it holds a credential or an index URL. */
+const SECRET_ARG_NAME = /TOKEN|PASSW(?:OR)?D|SECRET|CREDENTIAL|INDEX_URL|(?:API|ACCESS|PRIVATE)_?KEY|NETRC|(?:^|_)AUTH(?:$|_)/i;
+/** A URL with userinfo (user:password@ or token@); `git@` (SSH's fixed user) is no secret. */
+const buildx_args_URL_USERINFO = /[A-Za-z][A-Za-z0-9+.-]*:\/\/(?!git@)[^\s/@]+@/;
+/**
+ * build.args end up in the image history (`docker history --no-trunc`) for anyone who can pull it:
+ * refuse an entry whose name looks like a credential or whose value carries URL userinfo.
+ */
+function checkBuildArgs(args) {
+    for (const [name, value] of Object.entries(args)) {
+        const why = SECRET_ARG_NAME.test(name)
+            ? 'its name says it holds a credential or an index URL'
+            : buildx_args_URL_USERINFO.test(value)
+                ? `its value carries URL credentials (${redactUrls(value).slice(0, 200)})`
+                : undefined;
+        if (why !== undefined) {
+            throw new src_errors/* InputError */.dz(`build.args.${name}: ${why}; build arguments are recorded in the image history`, `pass it with build.secrets (read at build time from a secret mount, never stored in the image); index URLs go in python.indexUrl / python.extraIndexUrls`);
+        }
+    }
+}
+/** A field of buildx's CSV-parsed --secret value, quoted when it holds a comma or a quote. */
+function csvField(s) {
+    return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
 /** The docker driver (dockerd's built-in BuildKit) cannot push by digest, export cache or attest. */
 function canPushByDigest(b) {
     return b.driver !== 'docker';
@@ -39099,13 +39744,21 @@ function buildxBuildArgs(req, builder) {
         args.push('--label', `${k}=${v}`);
     if (req.buildContexts && Object.keys(req.buildContexts).length > 0) {
         if (!atLeast(builder.buildxVersion, '0.8.0')) {
-            throw new Error(`named build contexts need buildx >= 0.8.0 (found ${builder.buildxVersion})`);
+            throw new src_errors/* EnvironmentError */.eG(`named build contexts need buildx >= 0.8.0 (found ${builder.buildxVersion})`, 'update the buildx CLI plugin (docker-buildx-plugin, or docker-buildx on Debian 13+/Ubuntu)');
         }
         for (const [k, v] of Object.entries(req.buildContexts))
             args.push('--build-context', `${k}=${v}`);
     }
+    const fileSecrets = Object.entries(req.fileSecrets ?? {});
+    if (req.secrets.length > 0 || fileSecrets.length > 0) {
+        const why = secretMountsUnsupported(builder);
+        if (why !== undefined)
+            throw new src_errors/* EnvironmentError */.eG(why, SECRETS_FIX);
+    }
     for (const id of req.secrets)
         args.push('--secret', `id=${id},env=${id}`);
+    for (const [id, file] of fileSecrets)
+        args.push('--secret', `id=${id},${csvField(`src=${file}`)}`);
     if (req.network && req.network !== 'default')
         args.push('--network', req.network);
     if (req.pull)
@@ -39165,42 +39818,629 @@ function cacheFor(kind, repository, variant, arch) {
     return { type: 'none' };
 }
 
-;// CONCATENATED MODULE: ./src/build/requirements.ts
-// Requirements travel to the build as one text (build arg REQUIREMENTS_TXT): read every file the
-// config names and inline their -r/--requirement includes, so nothing needs to be in the context.
+;// CONCATENATED MODULE: ./src/requirements/parse.ts
+// Strict parsing of pip requirements files, before any pip runs: PEP 508 requirement lines (as
+// `packaging` >= 22 judges them, the parser of every current pip) and pip's requirement-file syntax
+// (https://pip.pypa.io/en/stable/reference/requirements-file-format/). Pure: text in, lines out.
+// The rule is "a line pip accepts is never rejected": anything pip would hand to the filesystem or
+// the network (paths, URLs, -e targets) is accepted as written and left for pip to judge.
+/** pip's COMMENT_RE: a '#' at the start or after whitespace starts a comment. */
+const COMMENT = /(^|\s+)#.*$/;
+const ENV_VAR = /\$\{([A-Z0-9_]+)\}/g;
+const canonicalName = (n) => n.toLowerCase().replace(/[-_.]+/g, '-');
+/**
+ * Logical lines as pip builds them: a line ending in '\' continues on the next (comment lines
+ * never continue), then comments are removed and blank lines skipped.
+ */
+function logicalLines(text) {
+    const out = [];
+    let pending = [];
+    let first = 0;
+    const physical = text.split(/\r?\n/);
+    if (physical.at(-1) === '')
+        physical.pop();
+    const emit = (n, joined) => {
+        const stripped = joined.replace(COMMENT, '').trim();
+        if (stripped !== '')
+            out.push({ line: n, text: stripped, raw: joined });
+    };
+    physical.forEach((l, i) => {
+        const isComment = /^\s*#/.test(l);
+        if (!l.endsWith('\\') || isComment) {
+            if (pending.length > 0) {
+                pending.push(isComment ? ` ${l}` : l);
+                emit(first, pending.join(''));
+                pending = [];
+            }
+            else
+                emit(i + 1, l);
+        }
+        else {
+            if (pending.length === 0)
+                first = i + 1;
+            pending.push(l.replace(/^\\+|\\+$/g, ''));
+        }
+    });
+    if (pending.length > 0)
+        emit(first, pending.join(''));
+    return out;
+}
+/** `${NAME}` (upper case, digits, underscore only, as pip) from env; unset ones stay as written. */
+function expandEnv(text, env) {
+    return text.replace(ENV_VAR, (m, name) => env[name] ?? m);
+}
+/** Names of the `${NAME}` references in a text. */
+function envReferences(text) {
+    return [...text.matchAll(ENV_VAR)].map((m) => m[1]);
+}
+const STRONG_HASHES = ['sha256', 'sha384', 'sha512'];
+const OPTIONS = [
+    { long: 'index-url', short: 'i', takesValue: true },
+    { long: 'extra-index-url', takesValue: true },
+    { long: 'no-index', takesValue: false },
+    { long: 'constraint', short: 'c', takesValue: true },
+    { long: 'requirement', short: 'r', takesValue: true },
+    { long: 'editable', short: 'e', takesValue: true },
+    { long: 'find-links', short: 'f', takesValue: true },
+    { long: 'no-binary', takesValue: true },
+    { long: 'only-binary', takesValue: true },
+    { long: 'prefer-binary', takesValue: false },
+    { long: 'require-hashes', takesValue: false },
+    { long: 'pre', takesValue: false },
+    { long: 'trusted-host', takesValue: true },
+    { long: 'use-feature', takesValue: true },
+    {
+        long: 'hash',
+        takesValue: true,
+        perRequirement: true,
+        check: (v) => {
+            const i = v.indexOf(':');
+            if (i <= 0 || i === v.length - 1)
+                return `--hash must be a hash name followed by a value, like --hash=sha256:abcde...`;
+            const algo = v.slice(0, i);
+            if (!STRONG_HASHES.includes(algo))
+                return `allowed hash algorithms for --hash are ${STRONG_HASHES.join(', ')} (got "${algo}")`;
+            if (!/^[0-9a-fA-F]+$/.test(v.slice(i + 1)))
+                return `the ${algo} digest "${v.slice(i + 1)}" is not hex`;
+            return undefined;
+        },
+    },
+    { long: 'config-settings', takesValue: true, perRequirement: true },
+    { long: 'global-option', takesValue: true, perRequirement: true },
+    { long: 'install-option', takesValue: true, perRequirement: true },
+];
+/** optparse accepts a unique prefix of a long option (`--extra-index` for --extra-index-url). */
+function longOption(name, pool) {
+    const exact = pool.find((o) => o.long === name);
+    if (exact)
+        return exact;
+    const prefixed = pool.filter((o) => o.long.startsWith(name));
+    if (prefixed.length === 1)
+        return prefixed[0];
+    if (prefixed.length > 1)
+        return `ambiguous option --${name} (${prefixed.map((o) => `--${o.long}`).join(', ')})`;
+    return `no such option: --${name}`;
+}
+/** optparse over pip's whitespace tokens. */
+function parseOptions(tokens, pool) {
+    const options = [];
+    const rest = [];
+    for (let i = 0; i < tokens.length; i++) {
+        const t = tokens[i];
+        let spec;
+        let inline;
+        if (t.startsWith('--')) {
+            const eq = t.indexOf('=');
+            spec = longOption(eq < 0 ? t.slice(2) : t.slice(2, eq), pool);
+            if (eq >= 0)
+                inline = t.slice(eq + 1);
+        }
+        else if (t.startsWith('-') && t.length > 1) {
+            const s = pool.find((o) => o.short === t[1]);
+            spec = s ?? `no such option: ${t.slice(0, 2)}`;
+            if (t.length > 2)
+                inline = t.slice(2);
+        }
+        else {
+            rest.push(t);
+            continue;
+        }
+        if (typeof spec === 'string')
+            return { options, error: spec, rest };
+        let value;
+        if (spec.takesValue) {
+            value = inline ?? tokens[++i];
+            if (value === undefined || value === '')
+                return { options, error: `--${spec.long} requires an argument`, rest };
+            const bad = spec.check?.(value);
+            if (bad)
+                return { options, error: bad, rest };
+        }
+        else if (inline !== undefined) {
+            return { options, error: `--${spec.long} option does not take a value`, rest };
+        }
+        options.push({ spec, ...(value !== undefined && { value }) });
+    }
+    return { options, rest };
+}
+// ---- PEP 508 ----------------------------------------------------------------------------------
+const NAME = /[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?/y;
+const OPERATOR = /(===|~=|==|!=|<=|>=|<|>)/y;
+const WS = /[ \t]*/y;
+// packaging's Specifier._regex, one per operator family (case-insensitive, like packaging).
+const PRE = '(?:[-_.]?(?:alpha|beta|preview|pre|a|b|c|rc)[-_.]?[0-9]*)?';
+const POST = '(?:(?:-[0-9]+)|(?:[-_.]?(?:post|rev|r)[-_.]?[0-9]*))?';
+const DEV = '(?:[-_.]?dev[-_.]?[0-9]*)?';
+const LOCAL = '(?:\\+[a-z0-9]+(?:[-_.][a-z0-9]+)*)?';
+const EPOCH_RELEASE = 'v?(?:[0-9]+!)?[0-9]+(?:\\.[0-9]+)*';
+const VERSION_BY_OP = {
+    '===': /^[^\s;)]*$/i,
+    '==': new RegExp(`^${EPOCH_RELEASE}(?:\\.\\*|${PRE}${POST}${DEV}${LOCAL})?$`, 'i'),
+    '~=': new RegExp(`^v?(?:[0-9]+!)?[0-9]+(?:\\.[0-9]+)+${PRE}${POST}${DEV}$`, 'i'),
+    other: new RegExp(`^${EPOCH_RELEASE}${PRE}${POST}${DEV}$`, 'i'),
+};
+VERSION_BY_OP['!='] = VERSION_BY_OP['=='];
+const MARKER_VARIABLES = new Set([
+    'python_version',
+    'python_full_version',
+    'os_name',
+    'sys_platform',
+    'platform_release',
+    'platform_system',
+    'platform_version',
+    'platform_machine',
+    'platform_python_implementation',
+    'implementation_name',
+    'implementation_version',
+    'extra',
+    'extras',
+    'dependency_groups',
+    // legacy spellings packaging still accepts
+    'os.name',
+    'sys.platform',
+    'platform.version',
+    'platform.machine',
+    'platform.python_implementation',
+    'python_implementation',
+]);
+class Syntax extends Error {
+}
+/** A cursor over one requirement string, with packaging's grammar as methods. */
+class Cursor {
+    s;
+    i = 0;
+    constructor(s) {
+        this.s = s;
+    }
+    ws() {
+        WS.lastIndex = this.i;
+        WS.exec(this.s);
+        this.i = WS.lastIndex;
+    }
+    eat(lit) {
+        if (this.s.startsWith(lit, this.i)) {
+            this.i += lit.length;
+            return true;
+        }
+        return false;
+    }
+    match(re) {
+        re.lastIndex = this.i;
+        const m = re.exec(this.s);
+        if (!m)
+            return undefined;
+        this.i = re.lastIndex;
+        return m[0];
+    }
+    done() {
+        return this.i >= this.s.length;
+    }
+    fail(why) {
+        throw new Syntax(`${why} at position ${this.i + 1}${this.done() ? ' (end of line)' : ` ("${this.s.slice(this.i, this.i + 12)}")`}`);
+    }
+}
+function parseSpecifierList(c) {
+    for (let first = true;; first = false) {
+        c.ws();
+        if (!first) {
+            if (!c.eat(','))
+                return;
+            c.ws();
+        }
+        const op = c.match(OPERATOR);
+        // An empty specifier list is allowed, and so is a trailing comma (packaging accepts both).
+        if (op === undefined)
+            return;
+        c.ws();
+        const start = c.i;
+        while (!c.done() && !/[\s,;)]/.test(c.s[c.i]))
+            c.i++;
+        const version = c.s.slice(start, c.i);
+        if (version === '')
+            c.fail(`expected a version after "${op}"`);
+        const re = VERSION_BY_OP[op] ?? VERSION_BY_OP.other;
+        if (!re.test(version)) {
+            const hint = /^[<>=!~]+$/.test(version)
+                ? `expected a version after "${op}", got "${version}"`
+                : /^[<>=!~]/.test(version)
+                    ? `"${op}${version}" is not an operator: use one of ~= == != <= >= < > ===`
+                    : version.includes('*') && op !== '==' && op !== '!='
+                        ? `a wildcard version ("${version}") is only allowed with == and !=`
+                        : op === '~=' && /^v?[0-9]+$/.test(version)
+                            ? `~= needs at least two release segments (e.g. ~=${version}.0)`
+                            : version.includes('+') && op !== '==' && op !== '!=' && op !== '==='
+                                ? `a local version label ("${version}") is only allowed with == and !=`
+                                : `"${version}" is not a valid PEP 440 version`;
+            throw new Syntax(hint);
+        }
+    }
+}
+function parseMarkerVar(c) {
+    c.ws();
+    const q = c.s[c.i];
+    if (q === '"' || q === "'") {
+        const end = c.s.indexOf(q, c.i + 1);
+        if (end < 0)
+            c.fail('unterminated string in marker');
+        c.i = end + 1;
+        return;
+    }
+    const v = c.match(/[A-Za-z_][A-Za-z0-9_.]*/y);
+    if (v === undefined)
+        c.fail('expected a marker variable or a quoted string');
+    if (!MARKER_VARIABLES.has(v)) {
+        c.i -= v.length;
+        c.fail(`unknown marker variable "${v}"`);
+    }
+}
+function parseMarkerAtom(c) {
+    c.ws();
+    if (c.eat('(')) {
+        parseMarker(c);
+        c.ws();
+        if (!c.eat(')'))
+            c.fail('expected ")" to close the marker group');
+        return;
+    }
+    parseMarkerVar(c);
+    c.ws();
+    if (c.match(/not[ \t]+in(?![A-Za-z0-9_])/y) === undefined && c.match(/in(?![A-Za-z0-9_])/y) === undefined) {
+        if (c.match(OPERATOR) === undefined)
+            c.fail('expected a marker operator (== != < <= > >= ~= === in, not in)');
+    }
+    parseMarkerVar(c);
+}
+function parseMarker(c) {
+    parseMarkerAtom(c);
+    for (;;) {
+        c.ws();
+        if (c.match(/(and|or)(?![A-Za-z0-9_])/y) === undefined)
+            return;
+        parseMarkerAtom(c);
+    }
+}
+/**
+ * One PEP 508 requirement, as packaging parses it. Returns the project name, or throws Syntax.
+ */
+function parsePep508(s) {
+    const c = new Cursor(s);
+    c.ws();
+    const name = c.match(NAME);
+    if (name === undefined)
+        c.fail('expected a project name');
+    c.ws();
+    if (c.eat('[')) {
+        c.ws();
+        if (!c.eat(']')) {
+            for (;;) {
+                c.ws();
+                if (c.match(NAME) === undefined)
+                    c.fail('expected an extra name');
+                c.ws();
+                if (c.eat(']'))
+                    break;
+                if (!c.eat(','))
+                    c.fail('expected "," or "]" in the extras');
+            }
+        }
+        c.ws();
+    }
+    let url;
+    if (c.eat('@')) {
+        c.ws();
+        url = c.match(/[^ \t]+/y);
+        if (url === undefined)
+            c.fail('expected a URL after "@"');
+        const afterUrl = c.i;
+        c.ws();
+        if (c.done())
+            return { name, url };
+        if (c.i === afterUrl)
+            c.fail('expected whitespace after the URL');
+        if (!c.eat(';'))
+            c.fail('expected ";" and a marker after the URL');
+    }
+    else {
+        if (c.eat('(')) {
+            parseSpecifierList(c);
+            c.ws();
+            if (!c.eat(')'))
+                c.fail('expected ")" to close the version specifiers');
+        }
+        else {
+            parseSpecifierList(c);
+        }
+        c.ws();
+        if (c.done())
+            return { name };
+        if (!c.eat(';')) {
+            if (/[<>=!~]/.test(c.s[c.i]))
+                c.fail('invalid version specifier');
+            c.fail('expected a version specifier, ";" and a marker, or the end of the line');
+        }
+    }
+    parseMarker(c);
+    c.ws();
+    if (!c.done())
+        c.fail('unexpected text after the marker');
+    return { name, ...(url !== undefined && { url }) };
+}
+// ---- bare URLs, paths and archives (pip's install_req_from_line) --------------------------------
+const ARCHIVE = /\.(whl|zip|tar\.gz|tgz|tar|tar\.bz2|tbz|tar\.xz|txz|tlz|tar\.lz|tar\.lzma)$/i;
+const URL_LIKE = /^(?:[A-Za-z][A-Za-z0-9+.-]*\+)?(?:https?|file|ftp|git|hg|svn|bzr|ssh):/i;
+function eggName(url) {
+    const egg = /[#&]egg=([^&]+)/.exec(url)?.[1];
+    return egg ? canonicalName(egg.replace(/\[.*$/, '')) : undefined;
+}
+const looksLikePath = (s) => s.includes('/') || s.startsWith('.');
+/** A requirement token that pip treats as a location (URL, path, archive) rather than PEP 508. */
+function asLocation(arg) {
+    // pip: markers follow a URL after "; " (a URL may contain ';'), a name after ";".
+    const loc = (URL_LIKE.test(arg) ? arg.split('; ')[0] : arg.split(';')[0]).trim();
+    if (URL_LIKE.test(loc) || looksLikePath(loc) || ARCHIVE.test(loc.replace(/\[[^\]]*\]$/, ''))) {
+        // "name @ url" with spaces is PEP 508, not a location.
+        if (/^[A-Za-z0-9][A-Za-z0-9._-]*\s*(\[[^\]]*\])?\s*@/.test(loc) && !looksLikePath(loc.split('@')[0]))
+            return undefined;
+        const name = eggName(loc);
+        return { url: loc, ...(name !== undefined && { name }) };
+    }
+    return undefined;
+}
+/** shlex.split, as pip splits the options part of a line (quotes group, backslash escapes). */
+function shlexSplit(s) {
+    const out = [];
+    let cur;
+    for (let i = 0; i < s.length; i++) {
+        const ch = s[i];
+        if (/\s/.test(ch)) {
+            if (cur !== undefined)
+                out.push(cur);
+            cur = undefined;
+        }
+        else if (ch === '"' || ch === "'") {
+            const end = s.indexOf(ch, i + 1);
+            if (end < 0)
+                return undefined;
+            cur = (cur ?? '') + s.slice(i + 1, end);
+            i = end;
+        }
+        else if (ch === '\\' && i + 1 < s.length) {
+            cur = (cur ?? '') + s[++i];
+        }
+        else
+            cur = (cur ?? '') + ch;
+    }
+    if (cur !== undefined)
+        out.push(cur);
+    return out;
+}
+/** Parse one logical line (after comment removal and ${VAR} expansion). */
+function parseLine(text) {
+    // pip's break_args_options: the requirement is every token before the first that starts with "-".
+    const tokens = text.split(' ');
+    const firstOpt = tokens.findIndex((t) => t.startsWith('-'));
+    const args = (firstOpt < 0 ? tokens : tokens.slice(0, firstOpt)).join(' ').trim();
+    const optionTokens = shlexSplit(firstOpt < 0 ? '' : tokens.slice(firstOpt).join(' '));
+    if (optionTokens === undefined)
+        return { error: 'unbalanced quotes in the options' };
+    const { options, error, rest } = parseOptions(optionTokens, OPTIONS);
+    if (error)
+        return { error };
+    if (rest.length > 0)
+        return { error: `unexpected "${rest.join(' ')}" among the options` };
+    if (args === '') {
+        const e = options.find((o) => o.spec.long === 'editable');
+        if (e)
+            return editable(e.value);
+        const global = options.filter((o) => !o.spec.perRequirement);
+        if (global.length === 0)
+            return { error: `--${options[0].spec.long} belongs after a requirement on the same line` };
+        return {
+            kind: 'option',
+            options: global.map((o) => ({ option: o.spec.long, ...(o.value !== undefined && { value: o.value }) })),
+        };
+    }
+    const loc = asLocation(args);
+    if (loc)
+        return {
+            kind: 'requirement',
+            url: loc.url,
+            editable: false,
+            ...(loc.name !== undefined && { name: loc.name }),
+        };
+    try {
+        const r = parsePep508(args);
+        return {
+            kind: 'requirement',
+            name: canonicalName(r.name),
+            editable: false,
+            ...(r.url !== undefined && { url: r.url }),
+        };
+    }
+    catch (e) {
+        if (e instanceof Syntax)
+            return { error: e.message };
+        throw e;
+    }
+}
+function editable(target) {
+    const name = eggName(target);
+    return { kind: 'requirement', url: target, editable: true, ...(name !== undefined && { name }) };
+}
+/** Parse a whole requirements file's text. `env` expands ${VAR} for checking only. */
+function parseRequirementsText(text, env = {}) {
+    const lines = [];
+    const errors = [];
+    for (const l of logicalLines(text)) {
+        const r = parseLine(expandEnv(l.text, env));
+        if ('error' in r)
+            errors.push({ line: l.line, text: l.text, why: r.error });
+        else
+            lines.push({ ...r, line: l.line, text: l.text });
+    }
+    return { lines, errors };
+}
+
+;// CONCATENATED MODULE: ./src/requirements/read.ts
+// Reading requirements files at the door: only regular files, bounded in size, -r includes inlined
+// (relative to the including file, as pip does), include loops refused with the chain, every line
+// parsed strictly (parse.ts). The result is one text for pip plus the "file:line" of each line.
 
 
 
-const INCLUDE = /^\s*(?:-r|--requirement)(?:\s+|=)(\S+)\s*$/;
-function readRequirements(files, baseDir) {
-    const seen = new Set();
+
+/** Larger requirements files are refused: pip's own are kilobytes; this bounds every read. */
+const MAX_REQUIREMENTS_BYTES = 5 * 1024 * 1024;
+/** More invalid lines than this are counted, not listed. */
+const MAX_LISTED_ERRORS = 20;
+const FIX = 'fix that line: PEP 508 syntax such as "scikit-learn>=1.4,<2" or a pip option (https://pip.pypa.io/en/stable/reference/requirements-file-format/)';
+function kindOf(st) {
+    if (st.isDirectory())
+        return 'a directory';
+    if (st.isFIFO())
+        return 'a FIFO';
+    if (st.isCharacterDevice())
+        return 'a character device';
+    if (st.isBlockDevice())
+        return 'a block device';
+    if (st.isSocket())
+        return 'a socket';
+    return 'not a regular file';
+}
+/** Read one requirements file: a regular file of at most MAX_REQUIREMENTS_BYTES, else exit 2. */
+function readRequirementsFile(abs, from) {
+    const where = from ? ` (included from ${from})` : '';
+    let st;
+    try {
+        st = (0,external_node_fs_.statSync)(abs);
+    }
+    catch (e) {
+        const code = e.code;
+        if (code === 'ENOENT' || code === 'ENOTDIR')
+            throw new src_errors/* InputError */.dz(`requirements file not found: ${abs}${where}`, 'check the path in python.requirements / --requirements');
+        throw new src_errors/* InputError */.dz(`cannot read the requirements file ${abs}${where}: ${code ?? String(e)}`, 'check its permissions');
+    }
+    if (!st.isFile())
+        throw new src_errors/* InputError */.dz(`requirements file ${abs}${where} is ${kindOf(st)}, not a regular file`, 'name a requirements file (a text file of requirement lines)');
+    if (st.size > MAX_REQUIREMENTS_BYTES)
+        throw new src_errors/* InputError */.dz(`requirements file ${abs}${where} is ${(st.size / 1024 / 1024).toFixed(1)} MB, over the ${MAX_REQUIREMENTS_BYTES / 1024 / 1024} MB limit`, 'a requirements file lists packages; split it or remove what is not a requirement');
+    try {
+        return (0,external_node_fs_.readFileSync)(abs, 'utf8');
+    }
+    catch (e) {
+        throw new src_errors/* InputError */.dz(`cannot read the requirements file ${abs}${where}: ${e.message}`, 'check its permissions');
+    }
+}
+const isUrl = (p) => /^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(p);
+function readRequirements(files, baseDir, env = process.env) {
+    const done = new Set();
     const out = [];
     const origins = [];
-    const visit = (file, from) => {
-        const abs = external_node_path_default().resolve(baseDir, file);
-        if (seen.has(abs))
-            return; // an include cycle or a repeat: once is enough
-        seen.add(abs);
-        if (!(0,external_node_fs_.existsSync)(abs))
-            throw new src_errors/* InputError */.dz(`requirements file not found: ${abs}${from ? ` (included from ${from})` : ''}`);
-        const lines = (0,external_node_fs_.readFileSync)(abs, 'utf8').split(/\r?\n/);
-        lines.forEach((line, i) => {
-            const m = INCLUDE.exec(line);
-            if (m)
-                visit(external_node_path_default().resolve(external_node_path_default().dirname(abs), m[1]), `${abs}:${i + 1}`);
-            else if (line.trim() !== '') {
-                out.push(line);
-                origins.push(`${abs}:${i + 1}`);
+    const requirements = [];
+    const indexes = { extraIndexUrls: [] };
+    const refs = new Set();
+    const problems = [];
+    // chain: the files being read, outermost first, with the line that includes the next.
+    const visit = (abs, chain, constraint) => {
+        const loopAt = chain.findIndex((c) => c.file === abs);
+        if (loopAt >= 0) {
+            const links = chain.slice(loopAt).map((c) => `${c.file}:${c.line}`);
+            throw new src_errors/* InputError */.dz(`requirements include loop: ${[...links, abs].join(' -> ')}`, 'remove one of these -r/-c lines (a file cannot include itself, directly or through others)');
+        }
+        const key = `${constraint ? 'c' : 'r'}:${abs}`;
+        if (done.has(key))
+            return; // the same file reached through two parents: once is enough
+        const parent = chain.at(-1);
+        const text = readRequirementsFile(abs, parent ? `${parent.file}:${parent.line}` : undefined);
+        const parsed = parseRequirementsText(text, env);
+        for (const e of parsed.errors) {
+            const what = e.text.startsWith('-') ? 'invalid option line' : 'invalid requirement';
+            problems.push(`${abs}:${e.line}: ${what} "${e.text}": ${e.why}`);
+        }
+        for (const r of envReferences(text))
+            refs.add(r);
+        for (const l of parsed.lines) {
+            const origin = `${abs}:${l.line}`;
+            const include = includeOf(l);
+            if (include && !isUrl(include.path)) {
+                const target = external_node_path_default().resolve(external_node_path_default().dirname(abs), include.path);
+                const next = [...chain, { file: abs, line: l.line }];
+                if (include.constraint) {
+                    // Constraints stay a -c line for pip (they are not requirements); checked here all the same.
+                    visit(target, next, true);
+                }
+                else {
+                    visit(target, next, constraint);
+                    continue;
+                }
             }
-        });
+            if (constraint)
+                continue;
+            out.push(l.text);
+            origins.push(origin);
+            if (l.kind === 'requirement') {
+                requirements.push({
+                    ...(l.name !== undefined && { name: canonicalName(l.name) }),
+                    ...(l.url !== undefined && { url: l.url }),
+                    editable: l.editable,
+                    origin,
+                });
+            }
+            else {
+                for (const o of l.options) {
+                    if (o.option === 'index-url' && o.value)
+                        indexes.indexUrl = o.value;
+                    if (o.option === 'extra-index-url' && o.value)
+                        indexes.extraIndexUrls.push(o.value);
+                }
+            }
+        }
+        done.add(key);
     };
     for (const f of files)
-        visit(f);
-    return { text: out.join('\n'), origins };
+        visit(external_node_path_default().resolve(baseDir, f), [], false);
+    if (problems.length > 0) {
+        const listed = problems.slice(0, MAX_LISTED_ERRORS);
+        const more = problems.length - listed.length;
+        throw new src_errors/* InputError */.dz(`${listed.join('\n')}${more > 0 ? `\n(and ${more} more invalid lines)` : ''}`, FIX);
+    }
+    return { text: out.join('\n'), origins, requirements, indexes, envReferences: [...refs] };
+}
+function includeOf(l) {
+    if (l.kind !== 'option')
+        return undefined;
+    const o = l.options.find((x) => x.option === 'requirement' || x.option === 'constraint');
+    return o?.value !== undefined ? { path: o.value, constraint: o.option === 'constraint' } : undefined;
 }
 function readRequirementsText(files, baseDir) {
     return readRequirements(files, baseDir).text;
 }
+
+;// CONCATENATED MODULE: ./src/build/requirements.ts
+// Requirements travel to the build and the resolver as one text: every file the config names, with
+// its -r/--requirement includes inlined, each line checked strictly at the door. The reader lives in
+// src/requirements/; this module keeps the build's import path.
+
 
 ;// CONCATENATED MODULE: ./src/build/result.ts
 // BuildResult: what the build stage hands to capture/smoke/report (and writes as build.json).
@@ -39237,6 +40477,13 @@ const BuildResultSchema = object({
 // driver allows), then `imagetools create` merges each variant's platform digests under its tags.
 // Transient failures (connection reset, registry 5xx, i/o timeout) are retried with backoff; a
 // deterministic failure (Dockerfile error, pip conflict) stops at once with the end of the log.
+// Requirements, constraints, index URLs (often with credentials) and build.secrets reach the build
+// only as BuildKit secret mounts of 0600 files in a 0700 temp directory, never as build arguments
+// (which the image history keeps for anyone who can pull it, and which hit E2BIG when large).
+
+
+
+
 
 
 
@@ -39249,6 +40496,8 @@ const BuildResultSchema = object({
 
 const TRANSIENT = /connection reset by peer|i\/o timeout|TLS handshake timeout|unexpected EOF|(?:50[0234]) (?:Internal Server Error|Bad Gateway|Service Unavailable|Gateway Timeout)|received unexpected HTTP status: 5\d\d|toomanyrequests|net\/http: request canceled/i;
 const MAX_ATTEMPTS = 3;
+/** No new attempt starts once a target has spent this long (all attempts and waits together). */
+const RETRY_BUDGET_MS = 120_000;
 function isTransient(log) {
     return TRANSIENT.test(log);
 }
@@ -39265,6 +40514,68 @@ function failureReason(log) {
         .replace(/(\[\/bin\/sh -c )(.{60}).{20,}(\]: exit code)/, '$1$2...$3')
         .replace(/(process "\/bin\/sh -c )(.{60}).{20,}(" did not complete)/, '$1$2...$3')
         .slice(0, 400));
+}
+/** The secret ids the templates mount (`RUN --mount=type=secret,id=...`) at /run/secrets/<id>. */
+const BUILD_SECRET_IDS = {
+    requirements: 'ml_image_requirements',
+    constraints: 'ml_image_constraints',
+    pipConf: 'ml_image_pip_conf',
+    torchIndex: 'ml_image_torch_index',
+    env: 'ml_image_env',
+};
+/** Build argument carrying the digest of the secret inputs: secret mounts are not in the cache key. */
+const INPUTS_DIGEST_ARG = 'ML_IMAGE_INPUTS_SHA256';
+/** Plan build args that travel as secrets instead (the torch index URL may carry credentials). */
+const SECRET_PLAN_ARGS = new Set(['TORCH_INDEX_URL']);
+/** Index variables that the pip.conf secret carries (config first, else the environment). */
+const INDEX_ENV = new Set(['PIP_INDEX_URL', 'PIP_EXTRA_INDEX_URL']);
+/** A POSIX shell single-quoted word: safe for any value (newlines, quotes, $, backticks). */
+function shellQuote(value) {
+    return `'${value.replace(/'/g, `'\\''`)}'`;
+}
+/** `export NAME='value'` lines the templates' install step sources (build.secrets inside pip's RUN). */
+function secretEnvScript(env) {
+    return Object.entries(env)
+        .filter(([name]) => !INDEX_ENV.has(name))
+        .map(([name, value]) => {
+        if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name))
+            throw new src_errors/* InputError */.dz(`build.secrets: "${name}" is not a valid environment variable name`);
+        return `export ${name}=${shellQuote(value)}\n`;
+    })
+        .join('');
+}
+/**
+ * sha256 of what the secret files hold, with URL credentials removed: the pip layer rebuilds when
+ * requirements, constraints or indexes change, and not when only a token is rotated.
+ */
+function inputsDigest(i) {
+    const text = JSON.stringify({
+        requirements: redactUrls(i.requirements),
+        constraints: redactUrls(i.constraints),
+        indexUrl: i.indexes.indexUrl !== undefined ? redactUrls(i.indexes.indexUrl) : null,
+        extraIndexUrls: i.indexes.extraIndexUrls.map((u) => redactUrls(u)),
+        torchIndexUrl: i.torchIndexUrl !== undefined ? redactUrls(i.torchIndexUrl) : null,
+        secrets: Object.keys(i.secretEnv).sort(),
+    });
+    return (0,external_node_crypto_.createHash)('sha256').update(text).digest('hex');
+}
+/** Writes the secret files of one target into DIR (created 0700, files 0600); returns id -> path. */
+function writeBuildInputs(dir, i) {
+    (0,external_node_fs_.mkdirSync)(dir, { recursive: true, mode: 0o700 });
+    const files = {
+        [BUILD_SECRET_IDS.requirements]: i.requirements === '' ? '' : `${i.requirements}\n`,
+        [BUILD_SECRET_IDS.constraints]: i.constraints === '' ? '' : `${i.constraints}\n`,
+        [BUILD_SECRET_IDS.pipConf]: pipConf(i.indexes),
+        [BUILD_SECRET_IDS.torchIndex]: i.torchIndexUrl ?? '',
+        [BUILD_SECRET_IDS.env]: secretEnvScript(i.secretEnv),
+    };
+    const out = {};
+    for (const [id, content] of Object.entries(files)) {
+        const file = external_node_path_default().join(dir, id);
+        (0,external_node_fs_.writeFileSync)(file, content, { mode: 0o600 });
+        out[id] = file;
+    }
+    return out;
 }
 /** The variant's template from images/, else the user's Dockerfile (build.dockerfile). */
 function dockerfileFor(v, config, baseDir, imagesDir) {
@@ -39307,6 +40618,18 @@ async function runBuildStage(input, deps) {
             throw new src_errors/* InputError */.dz(`build.secrets: ${id} is not set in the environment`, `export ${id} (or pass it from a repository secret) before building`);
         }
     }
+    checkBuildArgs(config.build.args);
+    const secretEnv = Object.fromEntries(config.build.secrets.map((id) => [id, deps.env[id]]));
+    const indexes = pipIndexes(config.python, deps.env);
+    // Every line of build output is shown with URL userinfo masked and any build.secrets value or
+    // index credential replaced, as a runner masks registered secrets.
+    const masks = [
+        ...Object.values(secretEnv),
+        ...[indexes.indexUrl ?? '', ...indexes.extraIndexUrls].map(urlSecret),
+    ]
+        .filter((m) => m.length >= 4)
+        .sort((a, b) => b.length - a.length);
+    const mask = (text) => masks.reduce((t, m) => t.split(m).join('***'), redactUrls(text));
     const variants = plan.variants.filter((v) => !input.only?.variants || input.only.variants.includes(v.name));
     // Independent look-ups run side by side: each is a short docker CLI call.
     const [buildxVersion, inspect, baseDigests] = await Promise.all([
@@ -39317,12 +40640,20 @@ async function runBuildStage(input, deps) {
             return undefined;
         }))),
     ]);
-    const builder = { buildxVersion, driver: inspect.driver };
+    const builder = {
+        buildxVersion,
+        driver: inspect.driver,
+        ...(inspect.buildkitVersion !== undefined && { buildkitVersion: inspect.buildkitVersion }),
+    };
+    // Secret mounts or nothing: never a fallback to build arguments.
+    const unsupported = secretMountsUnsupported(builder);
+    if (unsupported !== undefined)
+        throw new src_errors/* EnvironmentError */.eG(unsupported, SECRETS_FIX);
     const requirements = readRequirementsText(config.python.requirements, baseDir);
     const context = external_node_path_default().resolve(baseDir, config.build.context);
     const cache = cacheKind(config, deps.env);
-    const work = (0,external_node_fs_.mkdtempSync)(external_node_path_default().join((0,external_node_os_.tmpdir)(), 'ml-image-build-'));
-    const unregister = registerCleanup(() => (0,external_node_fs_.rmSync)(work, { recursive: true, force: true }));
+    const work = (0,external_node_fs_.mkdtempSync)(external_node_path_default().join((0,temp/* runTempBase */.rL)((0,external_node_os_.tmpdir)()), 'ml-image-build-'));
+    const unregister = (0,cleanup/* registerCleanup */.qE)(() => (0,external_node_fs_.rmSync)(work, { recursive: true, force: true }));
     const notesShown = new Set();
     try {
         const results = [];
@@ -39337,13 +40668,7 @@ async function runBuildStage(input, deps) {
                 }),
             };
             const buildArgs = {
-                ...v.buildArgs,
-                ...(config.python.indexUrl !== undefined && { INDEX_URL: config.python.indexUrl }),
-                ...(config.python.extraIndexUrls.length > 0 && {
-                    EXTRA_INDEX_URL: config.python.extraIndexUrls.join(' '),
-                }),
-                REQUIREMENTS_TXT: requirements,
-                CONSTRAINTS_TXT: '',
+                ...Object.fromEntries(Object.entries(v.buildArgs).filter(([k]) => !SECRET_PLAN_ARGS.has(k))),
                 ...config.build.args,
             };
             const platforms = v.platforms.filter((p) => !input.only?.platforms || input.only.platforms.includes(p));
@@ -39375,6 +40700,15 @@ async function runBuildStage(input, deps) {
         const arch = t.platform.split('/')[1];
         const id = `${t.v.name}/${arch}`;
         const metadataFile = external_node_path_default().join(t.work, `metadata-${t.v.name}-${arch}.json`);
+        const resolved = input.resolved?.[`${t.v.name}/${t.platform}`];
+        const inputs = {
+            requirements: resolved?.requirements ?? requirements,
+            constraints: resolved?.constraints ?? '',
+            indexes,
+            ...(t.v.torch?.indexUrl !== undefined && { torchIndexUrl: t.v.torch.indexUrl }),
+            secretEnv,
+        };
+        const fileSecrets = writeBuildInputs(external_node_path_default().join(t.work, `inputs-${t.v.name}-${arch}`), inputs);
         const { args, notes } = buildxBuildArgs({
             context: t.context,
             dockerfile: t.dockerfile,
@@ -39384,17 +40718,12 @@ async function runBuildStage(input, deps) {
             push: input.push,
             ...(!input.push && { loadTag: localTag(plan.repository, t.v.name, arch) }),
             labels: t.labels,
-            buildArgs: {
-                ...t.buildArgs,
-                ...(input.resolved?.[`${t.v.name}/${t.platform}`] && {
-                    REQUIREMENTS_TXT: input.resolved[`${t.v.name}/${t.platform}`].requirements,
-                    CONSTRAINTS_TXT: input.resolved[`${t.v.name}/${t.platform}`].constraints,
-                }),
-            },
+            buildArgs: { ...t.buildArgs, [INPUTS_DIGEST_ARG]: inputsDigest(inputs) },
             cache: cacheFor(t.cache, plan.repository, t.v.name, arch),
             metadataFile,
             provenance: config.build.provenance,
             secrets: config.build.secrets,
+            fileSecrets,
             network: config.build.network,
             pull: config.build.pull,
         }, t.builder);
@@ -39408,7 +40737,9 @@ async function runBuildStage(input, deps) {
             deps.progress(`build ${id}: started${attempt > 1 ? ` (attempt ${attempt}/${MAX_ATTEMPTS})` : ''}`);
             const tail = [];
             const r = await deps.docker.buildx(args, {
-                onLine: (line) => {
+                onLine: (raw) => {
+                    // pip masks passwords itself; this also covers a token used as a URL's user name.
+                    const line = mask(raw);
                     tail.push(line);
                     if (tail.length > 400)
                         tail.shift();
@@ -39417,7 +40748,8 @@ async function runBuildStage(input, deps) {
             });
             const elapsed = ((now() - started) / 1000).toFixed(1);
             if (r.exitCode === 0) {
-                const metadata = JSON.parse((0,external_node_fs_.readFileSync)(metadataFile, 'utf8'));
+                // buildx's metadata can quote build inputs (provenance): no URL credentials in build.json.
+                const metadata = redactUrlsDeep(JSON.parse((0,external_node_fs_.readFileSync)(metadataFile, 'utf8')));
                 const digest = metadata['containerimage.digest'];
                 if (typeof digest !== 'string')
                     throw new src_errors/* CheckFailedError */.CO(`build ${id}: buildx wrote no image digest to ${metadataFile}`);
@@ -39431,23 +40763,50 @@ async function runBuildStage(input, deps) {
                     ...(!input.push && { localRef: localTag(plan.repository, t.v.name, arch) }),
                 };
             }
-            const log = tail.join('\n') || r.stderr;
+            const log = tail.join('\n') || mask(r.stderr);
+            if (/unknown flag: mount|the --mount option requires BuildKit/i.test(log)) {
+                throw new src_errors/* EnvironmentError */.eG(`build ${id}: the builder's Dockerfile frontend does not understand RUN --mount=type=secret`, SECRETS_FIX);
+            }
             // No daemon, or the registry refused the push: an environment problem (exit 3), not the build's.
             const classified = cliFailure(`build ${id}`, { ...r, stderr: log });
             if (classified instanceof src_errors/* EnvironmentError */.eG)
                 throw classified;
-            if (isTransient(log) && attempt < MAX_ATTEMPTS) {
-                const wait = 2000 * 2 ** (attempt - 1);
+            const transient = isTransient(log);
+            const wait = 2000 * 2 ** (attempt - 1);
+            if (transient && attempt < MAX_ATTEMPTS && now() - started + wait <= RETRY_BUDGET_MS) {
                 deps.progress(`build ${id}: transient failure (${failureReason(log)}); retrying in ${wait / 1000}s`);
                 await sleep(wait);
                 continue;
             }
             const excerpt = log.split('\n').slice(-25).join('\n');
-            throw new src_errors/* CheckFailedError */.CO(`build ${id} failed after ${elapsed}s${attempt > 1 ? ` and ${attempt} attempts` : ''}: ${failureReason(log)}\n--- last lines of the build log ---\n${excerpt}`, isTransient(log)
-                ? 'the registry or network kept failing; try again later'
-                : 'fix the Dockerfile or requirements named above; the build was not retried because the failure is deterministic');
+            const what = `build ${id} failed after ${elapsed}s${attempt > 1 ? ` and ${attempt} attempts` : ''}: ${failureReason(log)}\n--- last lines of the build log ---\n${excerpt}`;
+            // A registry or network that keeps failing is the environment's problem (exit 3), not the build's.
+            if (transient) {
+                throw new src_errors/* EnvironmentError */.eG(what, `the registry or network kept failing (retries stop after ${MAX_ATTEMPTS} attempts or ${RETRY_BUDGET_MS / 1000}s per target); check the registry's status and try again later`);
+            }
+            throw new src_errors/* CheckFailedError */.CO(what, 'fix the Dockerfile or requirements named above; the build was not retried because the failure is deterministic');
         }
     }
+}
+/** The secret part of a URL's userinfo: the password, else the user name (a token used as one). */
+function urlSecret(url) {
+    try {
+        const u = new URL(url);
+        return decodeURIComponent(u.password || u.username);
+    }
+    catch {
+        return '';
+    }
+}
+/** URL userinfo masked in every string of a JSON value (keys kept; digests and refs untouched). */
+function redactUrlsDeep(value) {
+    if (typeof value === 'string')
+        return redactUrls(value);
+    if (Array.isArray(value))
+        return value.map(redactUrlsDeep);
+    if (value !== null && typeof value === 'object')
+        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactUrlsDeep(v)]));
+    return value;
 }
 /** The tag of an image built with push: false (loaded into the engine, never pushed). */
 function localTag(repository, variant, arch) {
@@ -39469,7 +40828,7 @@ function findImagesDir(start) {
             return external_node_path_default().join(dir, 'images');
         const up = external_node_path_default().dirname(dir);
         if (up === dir)
-            throw new Error(`cannot find the images/ templates above ${start}`);
+            throw new src_errors/* EnvironmentError */.eG(`cannot find the images/ templates above ${start}`, 'the action or CLI is incomplete: images/ must sit next to dist/ (reinstall or check out the whole repository)');
         dir = up;
     }
 }
@@ -39562,6 +40921,8 @@ var dist = __nccwpck_require__(38815);
 // Turn zod issues into one line per offending path, naming what was expected and what was found:
 //   variants[1].cuda: expected a version like "12.8", got "cu128"
 
+/** Problems listed one by one; past this, one line counts the rest (a huge file stays readable). */
+const MAX_PROBLEMS = 100;
 function formatPath(path) {
     let out = '';
     for (const seg of path) {
@@ -39649,13 +41010,17 @@ function closest(word, candidates) {
 function formatIssues(error, data, schema, sourceOf = () => undefined) {
     const out = [];
     const seen = new Set();
+    let more = 0;
     const push = (path, text) => {
         const src = sourceOf(path);
         const line = `${formatPath(path)}: ${text}${src ? ` (from ${src})` : ''}`;
-        if (!seen.has(line)) {
-            seen.add(line);
+        if (seen.has(line))
+            return;
+        seen.add(line);
+        if (out.length < MAX_PROBLEMS)
             out.push(line);
-        }
+        else
+            more++;
     };
     for (const issue of error.issues) {
         const path = issue.path;
@@ -39664,7 +41029,8 @@ function formatIssues(error, data, schema, sourceOf = () => undefined) {
             case 'unrecognized_keys': {
                 const allowed = objectShapeAt(schema, path) ?? [];
                 for (const key of issue.keys) {
-                    const hint = closest(key, allowed);
+                    // Past the cap only the count matters: skip the did-you-mean search.
+                    const hint = out.length < MAX_PROBLEMS ? closest(key, allowed) : undefined;
                     push([...path, key], `unknown key${hint ? ` (did you mean "${hint}"?)` : ''}; expected one of: ${allowed.join(', ')}`);
                 }
                 break;
@@ -39692,6 +41058,8 @@ function formatIssues(error, data, schema, sourceOf = () => undefined) {
             }
         }
     }
+    if (more > 0)
+        out.push(`... and ${more} more (fix the ones above first)`);
     return out;
 }
 function expectedText(issue) {
@@ -39702,14 +41070,111 @@ function expectedText(issue) {
     return `expected ${names[issue.expected] ?? `a ${issue.expected}`}`;
 }
 
+// EXTERNAL MODULE: external "node:worker_threads"
+var external_node_worker_threads_ = __nccwpck_require__(75919);
+;// CONCATENATED MODULE: ./src/smoke/match.ts
+// A custom test's expectedOutput / excludedOutput regexes, matched so that no pattern can hang the
+// run: the text is bounded (its last MATCH_TEXT_BYTES), and the match runs in a worker thread that
+// is terminated after a time limit. A catastrophic-backtracking pattern such as `(a+)+$` then fails
+// its test with a clear reason instead of blocking the event loop (and with it Ctrl-C and SIGTERM).
+
+/** How much of a test's output the patterns see: its end, where results and errors are. */
+const MATCH_TEXT_BYTES = 1024 * 1024;
+/** How long every pattern of one test may take together. */
+const MATCH_TIME_LIMIT_MS = 2000;
+/** Longest pattern accepted (config validation says so at load time). */
+const MAX_PATTERN_LENGTH = 1000;
+/** The flags output patterns are compiled with (here, in the worker and in config validation). */
+const PATTERN_FLAGS = 'm';
+/** Why a pattern is not usable, or undefined when it compiles the way the matcher compiles it. */
+function patternProblem(pattern) {
+    if (pattern.length > MAX_PATTERN_LENGTH)
+        return `the pattern is ${pattern.length} characters long (at most ${MAX_PATTERN_LENGTH})`;
+    try {
+        new RegExp(pattern, PATTERN_FLAGS);
+        return undefined;
+    }
+    catch (e) {
+        return e.message;
+    }
+}
+/** The end of a text, at most `max` UTF-16 units (a surrogate pair is never split). */
+function boundedTail(text, max) {
+    if (text.length <= max)
+        return text;
+    let start = text.length - max;
+    const c = text.charCodeAt(start);
+    if (c >= 0xdc00 && c <= 0xdfff)
+        start += 1; // a low surrogate: its high half was cut off
+    return text.slice(start);
+}
+// The worker's program, inline so that the bundled dist needs no extra file.
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { text, expected, excluded, flags } = workerData;
+try {
+  const missing = expected.find((p) => !new RegExp(p, flags).test(text));
+  if (missing !== undefined) parentPort.postMessage({ ok: false, kind: 'missing', pattern: missing });
+  else {
+    const unwanted = excluded.find((p) => new RegExp(p, flags).test(text));
+    parentPort.postMessage(
+      unwanted !== undefined ? { ok: false, kind: 'unwanted', pattern: unwanted } : { ok: true },
+    );
+  }
+} catch (e) {
+  parentPort.postMessage({ ok: false, kind: 'error', message: String(e && e.message || e) });
+}
+`;
+/**
+ * Check the output against the patterns: every `expected` must match, no `excluded` may.
+ * Never throws, never blocks the event loop longer than it takes to start a worker.
+ */
+async function matchOutput(output, expected, excluded, options = {}) {
+    if (expected.length === 0 && excluded.length === 0)
+        return { ok: true };
+    const limit = options.timeLimitMs ?? MATCH_TIME_LIMIT_MS;
+    const text = boundedTail(output, options.maxBytes ?? MATCH_TEXT_BYTES);
+    return new Promise((resolve) => {
+        let settled = false;
+        const worker = new external_node_worker_threads_.Worker(WORKER_SOURCE, {
+            eval: true,
+            workerData: { text, expected: [...expected], excluded: [...excluded], flags: PATTERN_FLAGS },
+            // A match never needs much memory; a runaway one must not take the host's.
+            resourceLimits: { maxOldGenerationSizeMb: 256 },
+        });
+        // Never the thing that keeps the process alive (a signal handler may exit while it runs).
+        worker.unref();
+        const finish = (o) => {
+            if (settled)
+                return;
+            settled = true;
+            clearTimeout(timer);
+            void worker.terminate();
+            resolve(o);
+        };
+        const timer = setTimeout(() => finish({
+            ok: false,
+            kind: 'timeout',
+            message: `expectedOutput/excludedOutput took longer than ${limit / 1000}s to match; simplify the pattern (nested quantifiers such as (a+)+ backtrack exponentially)`,
+        }), limit);
+        worker.once('message', (m) => finish(m));
+        worker.once('error', (e) => finish({ ok: false, kind: 'error', message: e.message }));
+        worker.once('exit', (code) => finish({ ok: false, kind: 'error', message: `the matcher stopped (exit ${code})` }));
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/config/schema.ts
 // The one schema of ml-image.yml. Every default lives here (and nowhere else): the README's config
 // reference and ml-image.schema.json are generated from this file (scripts/gen-config-docs.ts).
+
+
 
 const PLATFORMS = ['linux/amd64', 'linux/arm64'];
 const TEMPLATES = ['cpu', 'cuda', 'ngc'];
 const SMOKE_SUITES = ['imports', 'pip-check', 'gpu', 'compute', 'train', 'ddp', 'custom'];
 const RESOLVE_MODES = ['auto', 'check', 'off'];
+/** Upper bound of a per-test timeout: smoke.timeoutSeconds and the --timeout flags (one day). */
+const MAX_TIMEOUT_SECONDS = 86400;
 const DEFAULT_PLATFORMS = ['linux/amd64', 'linux/arm64'];
 const DEFAULT_GPU_RUNNER_LABELS = ['self-hosted', 'linux', 'x64', 'gpu'];
 // Docker's reference grammar, simplified: lowercase path components separated by '/'.
@@ -39718,6 +41183,11 @@ const REGISTRY_HOST = /^(?:localhost|[a-zA-Z0-9-]+(?:\.[a-zA-Z0-9-]+)+|\[[0-9a-f
 const IMAGE_REF = /^[a-zA-Z0-9][a-zA-Z0-9._:/@+-]*$/;
 const TAG_SAFE = /^[a-z0-9][a-z0-9._-]{0,63}$/;
 const CUDA_VERSION = /^\d{1,2}\.\d{1,2}$/;
+/** "/", "/.", "//", "/..", "C:\\": a path naming the root of a filesystem. */
+function isFilesystemRoot(p) {
+    const n = external_node_path_default().posix.normalize(p.replace(/\\/g, '/'));
+    return n === '/' || /^[A-Za-z]:\/*$/.test(n);
+}
 const cudaVersion = schemas_string({ error: 'expected a version like "12.8"' }).regex(CUDA_VERSION, {
     error: 'expected a version like "12.8"',
 });
@@ -39729,16 +41199,16 @@ const imageRef = schemas_string({ error: 'expected an image reference like "nvcr
     .regex(IMAGE_REF, { error: 'expected an image reference like "nvcr.io/nvidia/pytorch:25.03-py3"' });
 const relPath = (what) => schemas_string({ error: `expected ${what}` }).min(1, { error: `expected ${what}` });
 const stringList = (item) => preprocess((v) => (typeof v === 'string' ? [v] : v), array(item, { error: 'expected a list of strings' }));
-function validRegex(value) {
-    try {
-        new RegExp(value);
-        return true;
-    }
-    catch {
-        return false;
-    }
-}
-const regexList = array(schemas_string().refine(validRegex, { error: 'expected a valid regular expression' }))
+// Output patterns are compiled here the way the smoke runner compiles them (flags, length cap),
+// so a bad one is exit 2 at load time; matching itself is bounded in time (src/smoke/match.ts).
+const regexList = array(schemas_string().superRefine((value, ctx) => {
+    const problem = patternProblem(value);
+    if (problem)
+        ctx.addIssue({
+            code: 'custom',
+            message: value.length > MAX_PATTERN_LENGTH ? problem : 'expected a valid regular expression',
+        });
+}))
     .default([]);
 // A variant is "cpu", "cudaX.Y", or an object. Strings are expanded before the object schema runs,
 // so that a bad string gets a message saying what strings are allowed.
@@ -39840,6 +41310,9 @@ const ConfigFileSchema = strictObject({
         .describe('What to build and where to push it.'),
     build: strictObject({
         context: relPath('a directory path')
+            .refine((p) => !isFilesystemRoot(p), {
+            error: 'the filesystem root cannot be the build context (it would send the whole disk to the builder)',
+        })
             .default('.')
             .describe('Build context, relative to the config file.'),
         dockerfile: relPath('a file path')
@@ -39944,7 +41417,12 @@ const ConfigFileSchema = strictObject({
             .default(DEFAULT_GPU_RUNNER_LABELS)
             .describe('runs-on labels of the self-hosted GPU runner.'),
         baseline: relPath('a file path').optional().describe('Per-GPU throughput floors (JSON).'),
-        timeoutSeconds: schemas_number().int().positive().max(86400).default(600).describe('Per-test timeout.'),
+        timeoutSeconds: schemas_number()
+            .int()
+            .positive()
+            .max(MAX_TIMEOUT_SECONDS)
+            .default(600)
+            .describe('Per-test timeout.'),
         tests: array(CustomTest).default([]).describe('Custom tests (the `custom` suite).'),
     })
         .prefault({})
@@ -39994,18 +41472,114 @@ function normalizeConfig(parsed) {
 
 
 const DEFAULT_CONFIG_FILES = ['ml-image.yml', 'ml-image.yaml'];
-/** Parse YAML text; syntax errors name the file, line and column. */
+/** The largest config file read (a real ml-image.yml is a few KB). */
+const MAX_CONFIG_BYTES = 256 * 1024;
+/** YAML aliases allowed in one config ("billion laughs" expansion is refused past this). */
+const MAX_YAML_ALIASES = 100;
+/**
+ * Parse YAML text; syntax errors name the file, line and column. Linear in the size of the text:
+ * duplicate keys are found with one Set per mapping (the yaml package's own `uniqueKeys` check
+ * compares every pair, which made a 1 MB config take most of a minute), and alias expansion is
+ * bounded (an alias bomb is a ConfigError naming the file, not a crash).
+ */
 function parseYaml(text, fileLabel) {
-    const doc = (0,dist/* parseDocument */.Tp)(text, { prettyErrors: true, uniqueKeys: true });
-    if (doc.errors.length > 0) {
-        const problems = doc.errors.map((e) => {
-            const pos = e.linePos?.[0];
-            return `${pos ? `line ${pos.line}, column ${pos.col}: ` : ''}${e.message.split('\n')[0]}`;
-        });
+    const lineCounter = new dist/* LineCounter */.HN();
+    const doc = (0,dist/* parseDocument */.Tp)(text, { prettyErrors: true, uniqueKeys: false, lineCounter });
+    const at = (offset) => {
+        if (offset === undefined)
+            return '';
+        const pos = lineCounter.linePos(offset);
+        return `line ${pos.line}, column ${pos.col}: `;
+    };
+    const problems = doc.errors.map((e) => {
+        const pos = e.linePos?.[0];
+        return `${pos ? `line ${pos.line}, column ${pos.col}: ` : ''}${e.message.split('\n')[0]}`;
+    });
+    (0,dist/* visit */.YR)(doc, {
+        Map(_key, map) {
+            if (!(0,dist/* isMap */.jh)(map))
+                return;
+            const seen = new Set();
+            for (const pair of map.items) {
+                const k = pair.key;
+                const id = k !== null && typeof k === 'object' && 'value' in k ? k.value : k;
+                if (id !== null && typeof id === 'object')
+                    continue; // complex keys: not ours to check
+                if (seen.has(id))
+                    problems.push(`${at(k?.range?.[0])}duplicate key ${JSON.stringify(String(id))} (map keys must be unique)`);
+                seen.add(id);
+            }
+        },
+    });
+    if (problems.length > 0)
         throw new src_errors/* ConfigError */.xL(`${fileLabel}: invalid YAML`, problems);
+    let data;
+    try {
+        data = doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
     }
-    const data = doc.toJS();
+    catch (e) {
+        // yaml throws a ReferenceError for "Excessive alias count" (and for an alias to nothing).
+        const msg = e.message.split('\n')[0] ?? String(e);
+        throw new src_errors/* ConfigError */.xL(`${fileLabel}: invalid YAML`, [
+            /alias/i.test(msg)
+                ? `aliases expand too far (more than ${MAX_YAML_ALIASES} alias uses of one anchor, a "billion laughs" pattern): ${msg}`
+                : msg,
+        ]);
+    }
     return data ?? {};
+}
+/**
+ * Read a config file: a regular file only (never /dev/zero, a FIFO, a directory: those would hang
+ * or never end), at most MAX_CONFIG_BYTES, opened without blocking. Problems are InputErrors naming
+ * the path.
+ */
+function readConfigText(file, label = file) {
+    let fd;
+    try {
+        // O_NONBLOCK: opening a FIFO with no writer returns at once instead of blocking forever.
+        fd = (0,external_node_fs_.openSync)(file, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NONBLOCK);
+    }
+    catch (e) {
+        const code = e.code;
+        throw new src_errors/* InputError */.dz(`config file ${label}: cannot read (${code ?? e.message})`, code === 'ENOENT' ? 'pass --config PATH pointing at your ml-image.yml' : undefined);
+    }
+    try {
+        const st = (0,external_node_fs_.fstatSync)(fd);
+        if (!st.isFile()) {
+            const kind = st.isDirectory()
+                ? 'a directory'
+                : st.isFIFO()
+                    ? 'a FIFO'
+                    : st.isCharacterDevice() || st.isBlockDevice()
+                        ? 'a device'
+                        : st.isSocket()
+                            ? 'a socket'
+                            : 'not a regular file';
+            throw new src_errors/* InputError */.dz(`config path ${label} is ${kind}, not a regular file`, 'pass --config PATH pointing at your ml-image.yml');
+        }
+        if (st.size > MAX_CONFIG_BYTES)
+            throw tooBig(label, st.size);
+        // Read at most one byte past the limit: a file that grows while read is still bounded.
+        const buf = Buffer.alloc(Math.min(st.size, MAX_CONFIG_BYTES) + 1);
+        let n = 0;
+        for (;;) {
+            const r = (0,external_node_fs_.readSync)(fd, buf, n, buf.length - n, null);
+            if (r === 0)
+                break;
+            n += r;
+            if (n === buf.length)
+                break;
+        }
+        if (n > MAX_CONFIG_BYTES)
+            throw tooBig(label, n);
+        return buf.subarray(0, n).toString('utf8');
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
+    }
+}
+function tooBig(label, size) {
+    return new src_errors/* InputError */.dz(`${label} is ${size} bytes; the limit is ${MAX_CONFIG_BYTES} bytes (${MAX_CONFIG_BYTES / 1024} KiB)`, 'an ml-image.yml is a few KB: move long lists (requirements, build args) into the files it names');
 }
 function setAt(target, p, value) {
     let cur = target;
@@ -40058,7 +41632,12 @@ function checkReferencedFiles(config, baseDir) {
     const isDir = (p) => (0,external_node_fs_.existsSync)(p) && (0,external_node_fs_.statSync)(p).isDirectory();
     const isFile = (p) => (0,external_node_fs_.existsSync)(p) && (0,external_node_fs_.statSync)(p).isFile();
     const context = at(config.build.context);
-    if (!isDir(context))
+    const repo = repositoryRootOf(baseDir);
+    if (context === external_node_path_default().parse(context).root)
+        problems.push(`build.context: ${context} is the filesystem root (it would send the whole disk to the builder); use the directory of your Dockerfile, e.g. "."`);
+    else if (repo !== undefined && external_node_path_default().relative(repo, context).split((external_node_path_default()).sep)[0] === '..')
+        problems.push(`build.context: ${context} is outside the repository ${repo}; use a directory inside it`);
+    else if (!isDir(context))
         problems.push(`build.context: directory not found: ${context}`);
     if (config.build.dockerfile !== undefined) {
         const f = at(config.build.dockerfile);
@@ -40077,6 +41656,15 @@ function checkReferencedFiles(config, baseDir) {
     }
     return problems;
 }
+/** The nearest directory at or above `dir` holding .git (a checkout), if any. */
+function repositoryRootOf(dir) {
+    for (let d = external_node_path_default().resolve(dir);; d = external_node_path_default().dirname(d)) {
+        if ((0,external_node_fs_.existsSync)(external_node_path_default().join(d, '.git')))
+            return d;
+        if (external_node_path_default().dirname(d) === d)
+            return undefined;
+    }
+}
 function findDefaultFile(cwd) {
     return DEFAULT_CONFIG_FILES.map((f) => external_node_path_default().join(cwd, f)).find((f) => (0,external_node_fs_.existsSync)(f));
 }
@@ -40093,8 +41681,6 @@ function loadConfig(opts = {}) {
         if (!(0,external_node_fs_.existsSync)(file)) {
             throw new src_errors/* InputError */.dz(`config file not found: ${file}`, 'pass --config PATH (or the action input "config") pointing at your ml-image.yml');
         }
-        if ((0,external_node_fs_.statSync)(file).isDirectory())
-            throw new src_errors/* InputError */.dz(`config path is a directory, not a file: ${file}`);
     }
     else {
         file = findDefaultFile(cwd);
@@ -40102,8 +41688,9 @@ function loadConfig(opts = {}) {
     if (file === undefined && overrides.length === 0) {
         throw new src_errors/* InputError */.dz(`no config: neither ${DEFAULT_CONFIG_FILES.join(' nor ')} in ${cwd}`, 'create ml-image.yml (see README "Configuration"), or pass --config PATH');
     }
-    const label = file ? external_node_path_default().relative(cwd, file) || file : 'inputs';
-    const data = file ? parseYaml((0,external_node_fs_.readFileSync)(file, 'utf8'), label) : {};
+    const rel = file ? external_node_path_default().relative(cwd, file) : '';
+    const label = file ? (rel && !rel.startsWith('..') ? rel : file) : 'inputs';
+    const data = file ? parseYaml(readConfigText(file, label), label) : {};
     const config = validateConfigData(data, label, overrides);
     const baseDir = file ? external_node_path_default().dirname(file) : cwd;
     if (opts.checkFiles !== false) {
@@ -40212,6 +41799,8 @@ async function gitContextFromCheckout(exec, cwd) {
 // file is bad input naming the file (exit 2), never a bare SyntaxError with a stack trace.
 
 
+
+
 function parseJsonText(text, source, fix) {
     try {
         return JSON.parse(text);
@@ -40231,6 +41820,106 @@ function readJsonFile(file, opts = {}) {
         throw new src_errors/* InputError */.dz(`${file}: cannot read${opts.what ? ` the ${opts.what}` : ''} (${reason})`, opts.fix);
     }
     return parseJsonText(text, file, opts.fix);
+}
+/** Error codes that mean the machine is out of room or read-only: an environment problem (exit 3). */
+const NO_ROOM = new Set(['ENOSPC', 'EDQUOT', 'EROFS', 'EFBIG']);
+/** Pseudo filesystems: writing there hangs (a FIFO, a tty) or means nothing. */
+const PSEUDO_ROOTS = ['/proc', '/sys', '/dev'];
+function reasonOf(e) {
+    const err = e;
+    const text = {
+        ENOSPC: 'no space left on device',
+        EDQUOT: 'disk quota exceeded',
+        EROFS: 'read-only file system',
+        EFBIG: 'file too large',
+        EACCES: 'permission denied',
+        EPERM: 'operation not permitted',
+        ENOTDIR: 'a path component is not a directory',
+        EISDIR: 'is a directory',
+    };
+    return (err.code && text[err.code]) ?? err.code ?? String(e.message ?? e).split('\n')[0];
+}
+/**
+ * Make sure `dir` is a directory the tool may write result files to, creating it when missing.
+ * `label` names it in messages (e.g. "--out out"). Refuses, with exit 2 and at once, a path that
+ * exists and is not a directory, and anything under /proc, /sys or /dev (FIFOs and ttys there would
+ * block a write forever). A full or read-only filesystem is exit 3 naming the path. With
+ * `create: false` it only checks (the CLI does so before any work, creating nothing).
+ */
+function ensureResultDir(dir, label = dir, opts = {}) {
+    const abs = external_node_path_default().resolve(dir);
+    // The nearest existing ancestor, resolved through symlinks, decides where the files would land.
+    let probe = abs;
+    while (!(0,external_node_fs_.existsSync)(probe) && external_node_path_default().dirname(probe) !== probe)
+        probe = external_node_path_default().dirname(probe);
+    let real = probe;
+    try {
+        real = (0,external_node_fs_.realpathSync)(probe);
+    }
+    catch {
+        // unreadable: mkdir below reports it
+    }
+    const under = (root) => real === root || real.startsWith(`${root}/`);
+    if (PSEUDO_ROOTS.some(under) && !under('/dev/shm')) {
+        throw new src_errors/* InputError */.dz(`${label}: ${abs} is on a pseudo filesystem (${real}); result files need a real directory`, 'pass --out DIR naming a directory on disk (it is created when missing)');
+    }
+    if ((0,external_node_fs_.existsSync)(abs)) {
+        if (!(0,external_node_fs_.statSync)(abs).isDirectory())
+            throw new src_errors/* InputError */.dz(`${label}: ${abs} exists and is not a directory`, 'pass --out DIR naming a directory');
+        return abs;
+    }
+    if (!(0,external_node_fs_.statSync)(probe).isDirectory())
+        throw new src_errors/* InputError */.dz(`${label}: cannot write ${abs}: a path component is not a directory (${probe})`);
+    if (opts.create === false)
+        return abs;
+    try {
+        (0,external_node_fs_.mkdirSync)(abs, { recursive: true });
+    }
+    catch (e) {
+        throw writeError(e, abs, label);
+    }
+    return abs;
+}
+/** The exit-code contract for a failed write: no room / read-only is exit 3, anything else exit 2. */
+function writeError(e, file, label) {
+    const code = e.code ?? '';
+    if (NO_ROOM.has(code))
+        return new src_errors/* EnvironmentError */.eG(`${label}: cannot write ${file}: ${reasonOf(e)}`, `free space on the filesystem of ${external_node_path_default().dirname(file)} (or pass --out DIR on another one) and run again`, { cause: e });
+    return new src_errors/* InputError */.dz(`${label}: cannot write ${file}: ${reasonOf(e)}`, undefined, { cause: e });
+}
+/**
+ * Write a file atomically: a temporary file in the same directory, then rename. A reader (a later
+ * run) sees the old file or the whole new one, never a truncated JSON; on failure the temporary
+ * file is removed. The temporary file is created exclusively, so a FIFO or symlink planted at the
+ * target is replaced, never written through.
+ */
+function writeFileAtomic(file, content, label = file) {
+    const tmp = external_node_path_default().join(external_node_path_default().dirname(file), `.${external_node_path_default().basename(file)}.${process.pid}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.tmp`);
+    let fd;
+    try {
+        fd = (0,external_node_fs_.openSync)(tmp, 'wx', 0o644);
+        (0,external_node_fs_.writeSync)(fd, content);
+        (0,external_node_fs_.fsyncSync)(fd);
+        (0,external_node_fs_.closeSync)(fd);
+        fd = undefined;
+        (0,external_node_fs_.renameSync)(tmp, file);
+    }
+    catch (e) {
+        if (fd !== undefined) {
+            try {
+                (0,external_node_fs_.closeSync)(fd);
+            }
+            catch {
+                // already failing
+            }
+        }
+        (0,external_node_fs_.rmSync)(tmp, { force: true });
+        throw writeError(e, file, label);
+    }
+}
+/** JSON result file (two-space indent, final newline), written atomically. */
+function writeJsonFile(file, value, label = file) {
+    writeFileAtomic(file, `${JSON.stringify(value, null, 2)}\n`, label);
 }
 
 ;// CONCATENATED MODULE: ./src/plan/plan.ts
@@ -40315,6 +42004,11 @@ function chooseBase(v, index, config, ctx, out) {
         if (!py.pythonVersions.includes(python)) {
             out.errors.push(`${where}: no python:${python}-slim image in the catalog; valid: ${nearest(python, py.pythonVersions).join(', ')}`);
         }
+        if (v.torch !== undefined) {
+            const impossible = impossibleTorchCombination(catalog, { torch: v.torch, python }, config.platforms);
+            if (impossible !== undefined)
+                out.errors.push(`${where}: ${impossible}`);
+        }
         const ref = `${py.repository}:${py.tagPattern.replace('{python}', python)}`;
         return {
             name: v.name,
@@ -40374,26 +42068,10 @@ function chooseBase(v, index, config, ctx, out) {
             out.warnings.push(`${where}: torch ${torchVersion} is not in the catalog (newest known: ${newest.torch}); its CUDA ${cuda} wheels are not checked`);
         }
         else {
-            if (!info.cuda.includes(majorMinor(cuda))) {
-                const withCuda = catalog.torch.filter((t) => t.cuda.includes(majorMinor(cuda))).map((t) => t.torch);
-                out.warnings.push(`${where}: torch ${info.torch} has no CUDA ${cuda} wheels (it has ${info.cuda.join(', ')}); nearest valid: ${[
-                    ...(withCuda.length
-                        ? [`torch ${nearest(info.torch, withCuda, 2).join(' or ')} with CUDA ${cuda}`]
-                        : []),
-                    `torch ${info.torch} with CUDA ${nearest(cuda, info.cuda, 2).join(' or ')}`,
-                ].join('; ')}`);
-            }
-            if (!info.python.includes(python)) {
-                out.warnings.push(`${where}: torch ${info.torch} has no wheels for Python ${python} (it supports ${info.python.join(', ')})`);
-            }
-            const aarch64Cuda = info.aarch64Cuda !== 'none' &&
-                (info.aarch64CudaOnly === undefined || info.aarch64CudaOnly.includes(majorMinor(cuda)));
-            if (!aarch64Cuda && config.platforms.includes('linux/arm64')) {
-                const firstWith = catalog.torch
-                    .filter((t) => t.aarch64Cuda !== 'none' && t.aarch64CudaOnly === undefined)
-                    .sort((a, b) => compareVersions(a.torch, b.torch))[0];
-                out.errors.push(`${where}: torch ${info.torch} has no aarch64 CUDA ${cuda} wheels${info.aarch64CudaOnly ? ` (only ${info.aarch64CudaOnly.map((c) => `cu${c.replace('.', '')}`).join(', ')})` : ''}, so on linux/arm64 pip would silently install the CPU build; use torch ${firstWith?.torch ?? '2.9'} or newer, an NGC base image (variants[].base: nvcr.io/nvidia/pytorch:...), or drop linux/arm64`);
-            }
+            // The catalog KNOWS this torch: a combination it knows cannot work is an error (exit 2).
+            const impossible = impossibleTorchCombination(catalog, { torch: info.torch, cuda, python }, config.platforms);
+            if (impossible !== undefined)
+                out.errors.push(`${where}: ${impossible}`);
         }
         // "2.7" means the newest 2.7.x the catalog knows; an exact "2.7.0" is kept as given.
         const exact = info && torchVersion === info.torch ? info.latestPatch : torchVersion;
@@ -40546,8 +42224,6 @@ function fileSnapshotCache(dir) {
     };
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(77598);
 // EXTERNAL MODULE: ./node_modules/@renovatebot/pep440/index.js
 var pep440 = __nccwpck_require__(68898);
 ;// CONCATENATED MODULE: ./src/resolve/constraints.ts
@@ -40909,6 +42585,7 @@ else: print(json.dumps({"error": "unknown command " + cmd}))
 ;// CONCATENATED MODULE: ./src/resolve/pip-output.ts
 // Reading pip's own words: the "conflict is caused by" block, invalid requirement lines, and the
 // signs of an unreachable index. Pure functions over pip's output.
+
 /** The lines of pip's "The conflict is caused by:" block (ResolutionImpossible). */
 function conflictBlock(output) {
     const lines = output.split(/\r?\n/);
@@ -40941,13 +42618,9 @@ function userRequestedInConflict(block, requested = []) {
     }
     return [...names];
 }
-/** Project names of a requirements text (pip's own parsing happens in the container; this is for matching). */
+/** Project names of a requirements text (lines parsed as pip does; options, bare paths and URLs without #egg= skipped). */
 function requirementNames(text) {
-    return text
-        .split(/\r?\n/)
-        .map((l) => /^\s*([A-Za-z0-9][A-Za-z0-9._-]*)/.exec(l)?.[1])
-        .filter((n) => n !== undefined)
-        .map(pip_output_canon);
+    return parseRequirementsText(text).lines.flatMap((l) => l.kind === 'requirement' && l.name !== undefined ? [l.name] : []);
 }
 /** pip: "Invalid requirement: 'numpy>>2' (from line 3 of /tmp/x/requirements.txt)" */
 function invalidRequirement(output) {
@@ -40965,6 +42638,103 @@ function indexUnreachable(output) {
 /** "No matching distribution found for foo" with an index that answered: the package does not exist. */
 function noMatchingDistribution(output) {
     return /No matching distribution found for ([^\s]+)/.exec(output)?.[1];
+}
+// ---- pip failures that are not conflicts ------------------------------------------------------
+const pip_output_TRANSIENT = /too many 5\d\d error responses|\b5\d\d Server Error|HTTP error 5\d\d|Service Unavailable|Bad Gateway|Gateway Time-?out|Read timed out|ReadTimeoutError|Connection reset by peer|RemoteDisconnected|IncompleteRead/i;
+/** pip gave up on a 5xx, a reset or a timeout: worth one more try before anyone is blamed. */
+function transientIndexError(output) {
+    return output
+        .split(/\r?\n/)
+        .find((l) => pip_output_TRANSIENT.test(l))
+        ?.trim();
+}
+/** pip printed ResolutionImpossible (the only case that is a conflict). */
+function isResolutionImpossible(output) {
+    return /ResolutionImpossible|The conflict is caused by:|conflicting dependencies/.test(output);
+}
+/**
+ * pip's own words for a failure: its ERROR lines and what follows them (hints, hash details), at
+ * most `max` lines, without the retry chatter.
+ */
+function pipMessage(output, max = 12) {
+    const lines = output.split(/\r?\n/);
+    const first = lines.findIndex((l) => /^\s*ERROR: /.test(l));
+    const from = first < 0 ? lines.filter((l) => l.trim() !== '').slice(-max) : lines.slice(first);
+    return from
+        .filter((l) => l.trim() !== '' && !/^\s*(WARNING: Retrying|\[notice\])/.test(l))
+        .slice(0, max)
+        .join('\n')
+        .trim();
+}
+/** "(line N)" / "(from line N of FILE)" / "(from -r FILE (line N))" in pip's output. */
+function lineRef(text) {
+    const m = /\(from line (\d+) of [^)]*\)|\(line (\d+)\)/.exec(text);
+    return m ? Number(m[1] ?? m[2]) : 0;
+}
+/** What kind of failure pip reports (most specific first). Pure. */
+function classifyPipFailure(output) {
+    const message = pipMessage(output);
+    const invalid = invalidRequirement(output);
+    if (invalid)
+        return { kind: 'invalid-requirement', ...invalid, message };
+    const direct = /Could not install requirement (.+?) from (\S+)( \(from [^\n]*?\))? because of (.*)/.exec(output);
+    if (direct) {
+        const reason = direct[4].replace(/ for URL \S+$/, '').trim();
+        return {
+            kind: 'direct-url',
+            requirement: direct[1].trim(),
+            url: direct[2],
+            reason,
+            notFound: /HTTP error 4\d\d|\b4\d\d Client Error/.test(reason),
+            line: lineRef(direct[3] ?? ''),
+            message,
+        };
+    }
+    const badWheel = /ERROR: (\S+) is not a valid wheel filename/.exec(output);
+    if (badWheel)
+        return {
+            kind: 'direct-url',
+            requirement: '',
+            url: badWheel[1],
+            reason: 'not a valid wheel file name',
+            notFound: true,
+            line: 0,
+            message,
+        };
+    const httpErr = /HTTP error (\d{3}) while getting (\S+)/.exec(output);
+    if (httpErr && !/\/simple\//.test(httpErr[2]) && !pip_output_TRANSIENT.test(httpErr[0]))
+        return {
+            kind: 'direct-url',
+            requirement: '',
+            url: httpErr[2],
+            reason: `HTTP error ${httpErr[1]}`,
+            notFound: httpErr[1].startsWith('4'),
+            line: 0,
+            message,
+        };
+    if (/DO NOT MATCH THE HASHES|Hashes are required in --require-hashes mode|In --require-hashes mode, all requirements must/.test(output)) {
+        const at = output.search(/HASHES|--require-hashes mode/);
+        return { kind: 'hash', line: lineRef(output.slice(at)), message };
+    }
+    if (/does not appear to be a Python project|is not a valid editable requirement|Could not open requirements file|is not installable|neither 'setup\.py' nor 'pyproject\.toml' found|No such file or directory: '[^']*'/.test(output)) {
+        const l = output.split(/\r?\n/).find((x) => /^ERROR: /.test(x)) ?? '';
+        return { kind: 'local-path', line: lineRef(l), message };
+    }
+    if (isResolutionImpossible(output))
+        return { kind: 'conflict', message };
+    const unreachable = indexUnreachable(output) ?? transientIndexError(output);
+    if (unreachable) {
+        const pool = /HTTPS?ConnectionPool\(host='([^']+)', port=(\d+)\): Max retries exceeded with url: (\S+)/.exec(output.split(/\r?\n/).find((l) => /^ERROR: /.test(l)) ?? '');
+        return {
+            kind: 'unreachable',
+            message: unreachable,
+            ...(pool && { url: { host: pool[1], port: pool[2], path: pool[3] } }),
+        };
+    }
+    const missing = noMatchingDistribution(output);
+    if (missing)
+        return { kind: 'no-match', requirement: missing, message };
+    return { kind: 'other', message };
 }
 
 ;// CONCATENATED MODULE: ./src/resolve/result.ts
@@ -41032,6 +42802,8 @@ var src_version = __nccwpck_require__(311);
 
 
 
+
+
 const DIR = '/tmp/ml-image-resolve';
 const PIP_ENV = {
     PIP_DISABLE_PIP_VERSION_CHECK: '1',
@@ -41078,7 +42850,7 @@ async function resolveAgainstBase(input, deps) {
     try {
         const key = digest !== undefined ? snapshotKey(digest, input.platform) : undefined;
         const cached = key !== undefined ? deps.cache?.get(key) : undefined;
-        await writeFiles(session, {
+        await session.putFiles(DIR, {
             'helper.py': HELPER_PY,
             'requirements.txt': `${input.requirements.text}\n`,
             ...(cached !== undefined && { 'snapshot.json': cached }),
@@ -41091,54 +42863,64 @@ async function resolveAgainstBase(input, deps) {
                 '-c',
                 `python3 ${DIR}/helper.py snapshot > ${DIR}/snapshot.json && cat ${DIR}/snapshot.json`,
             ]);
+        noPython(snapRun, input.image);
         const snap = parseHelper(snapRun, input.image);
         if (key !== undefined && !cached && !snap.error)
             deps.cache?.set(key, snapRun.stdout);
         if (cached)
             progress(`resolve ${input.platform}: base snapshot from the cache (${digest.slice(0, 19)})`);
         if (snap.error)
-            throw new src_errors/* InputError */.dz(`${input.image}: ${snap.error}`, 'use a base image with python3 and pip >= 22.2');
+            throw new src_errors/* InputError */.dz(`${input.image}: ${snap.error}`, 'resolve needs python3 and pip >= 22.2 in the base image: use such a base, or resolve mode "off"');
         progress(`resolve ${input.platform}: base has ${snap.installed.length} Python distributions (python ${snap.python.version}, pip ${snap.pipVersion})`);
         const decisions = pinDecisions(snap.installed);
         const basePins = constraintsText(decisions, `ml-image resolve: pins of ${input.image} (${input.platform})`);
-        await writeFiles(session, { 'base-constraints.txt': basePins });
+        await session.putFiles(DIR, { 'base-constraints.txt': basePins });
         const requested = requirementNames(input.requirements.text);
-        const index = [
-            ...(input.indexUrl ? ['--index-url', input.indexUrl] : []),
-            ...(input.extraIndexUrls ?? []).flatMap((u) => ['--extra-index-url', u]),
-        ];
-        const dryRun = async (report, extra, env = {}) => {
+        // Index URLs (often with credentials) reach pip through the exec environment only.
+        const ixEnv = { ...pipIndexEnv(input.indexes ?? { extraIndexUrls: [] }), ...input.pipEnv };
+        const ctx = {
+            image: input.image,
+            origins: input.requirements.origins,
+            requirements: input.requirements.requirements ?? [],
+            indexes: shownIndexes(input),
+        };
+        const runPip = async (report, extra, env) => {
             const r = await session.exec([
                 'python3',
                 '-m',
                 'pip',
                 'install',
                 '--dry-run',
+                // pip retries 5xx answers and broken connections itself (backoff 0.25 s, doubling).
                 '--retries',
-                '1',
+                '3',
                 '--timeout',
                 '15',
                 '--report',
                 `${DIR}/${report}`,
-                ...index,
                 ...extra,
-            ], { env });
-            const out = `${r.stdout}\n${r.stderr}`;
-            const bad = invalidRequirement(out);
-            if (bad) {
-                const origin = input.requirements.origins[bad.line - 1] ?? `line ${bad.line}`;
-                throw new src_errors/* InputError */.dz(`${origin}: invalid requirement "${bad.requirement}"`, 'fix that line (PEP 508 syntax, e.g. "numpy>=1.26,<2")');
+            ], { env: { ...ixEnv, ...env } });
+            return { ok: r.exitCode === 0, out: `${r.stdout}\n${r.stderr}` };
+        };
+        /** A dry run; a failure that is not a conflict is thrown as pip reported it. */
+        const dryRun = async (report, extra, env = {}) => {
+            let run = await runPip(report, extra, env);
+            if (!run.ok && looksTransient(run.out)) {
+                // An index that answered 5xx (or nothing) past pip's own retries: one more try, verbose,
+                // because pip reports a failing index page ("Could not fetch URL") only at debug level.
+                progress(`resolve ${input.platform}: the package index failed (${firstLine(run.out)}); trying once more`);
+                run = await runPip(report, ['-v', ...extra], env);
             }
-            const unreachable = indexUnreachable(out);
-            if (r.exitCode !== 0 && unreachable) {
-                throw new src_errors/* EnvironmentError */.eG(`the package index ${input.indexUrl ?? 'https://pypi.org/simple'} is unreachable from ${input.image}: ${unreachable}`, 'check python.indexUrl and the network (the resolver runs pip inside the base image)');
-            }
-            return { ok: r.exitCode === 0, out };
+            if (run.ok)
+                return run;
+            const failure = pipFailureError(run.out, ctx);
+            if (failure)
+                throw failure;
+            return run;
         };
         const analyze = async (report) => helper(session, ['analyze', `${DIR}/snapshot.json`, `${DIR}/${report}`], input.image);
         // 1. The naive plan: what `pip install -r` would do, with the image's own PIP_CONSTRAINT off.
         const naive = await dryRun('naive.json', ['-r', `${DIR}/requirements.txt`], { PIP_CONSTRAINT: '' });
-        const missing = naive.ok ? undefined : noMatchingDistribution(naive.out);
         let naiveAnalysis = { install: [], replaced: [], environment: {} };
         if (naive.ok)
             naiveAnalysis = await analyze('naive.json');
@@ -41161,11 +42943,8 @@ async function resolveAgainstBase(input, deps) {
         let resolution;
         let requirements = input.requirements.text;
         let constraints = basePins;
-        if (!naive.ok && missing) {
-            throw new src_errors/* InputError */.dz(`no release of "${missing}" found on ${input.indexUrl ?? 'PyPI'}`, 'check the package name and version in your requirements');
-        }
         if (input.mode === 'check' || naive.ok === false) {
-            const causes = naive.ok ? [] : conflictBlock(naive.out);
+            const causes = naive.ok ? [] : conflictBlock(naive.out).map((c) => redactUrls(c));
             resolution = {
                 ...base,
                 status: naive.ok && naiveAnalysis.replaced.length === 0 ? 'clean' : 'conflict',
@@ -41206,7 +42985,7 @@ async function resolveAgainstBase(input, deps) {
                     if (r.changes.length > 0) {
                         relaxed = r.changes;
                         progress(`resolve ${input.platform}: relaxing ${relaxed.map((c) => `${c.from} -> ${c.to}`).join(', ')}`);
-                        await writeFiles(session, { 'relaxed.txt': r.requirements });
+                        await session.putFiles(DIR, { 'relaxed.txt': r.requirements });
                         const again = await dryRun('held.json', [
                             '-r',
                             `${DIR}/relaxed.txt`,
@@ -41250,7 +43029,7 @@ async function resolveAgainstBase(input, deps) {
                 };
             }
             else {
-                const causes = conflictBlock(held.out);
+                const causes = conflictBlock(held.out).map((c) => redactUrls(c));
                 resolution = {
                     ...base,
                     status: 'conflict',
@@ -41269,7 +43048,7 @@ async function resolveAgainstBase(input, deps) {
             install: resolution.resolved?.install ?? resolution.naive.install,
             platform: input.platform,
             ...(input.variant !== undefined && { variant: input.variant }),
-            indexUrl: input.indexUrl,
+            indexUrl: input.indexes?.indexUrl,
         });
         resolution.durationMs = Date.now() - t0;
         const out = { resolution, constraints, requirements, explanation: renderExplanation(resolution) };
@@ -41296,7 +43075,7 @@ async function optionsFor(session, dryRun, causes, naive, requested) {
     const options = [];
     // What fits if the blamed packages are asked for by name only, with the base held?
     for (const name of names) {
-        await writeFiles(session, { 'probe.txt': `${name}\n` });
+        await session.putFiles(DIR, { 'probe.txt': `${name}\n` });
         const probe = await dryRun('probe.json', ['-r', `${DIR}/probe.txt`, '-c', `${DIR}/base-constraints.txt`]);
         if (probe.ok) {
             const r = await session.exec([
@@ -41316,19 +43095,102 @@ async function optionsFor(session, dryRun, causes, naive, requested) {
         : ''}`);
     return options;
 }
-async function writeFiles(session, files) {
-    const payload = Buffer.from(JSON.stringify(files)).toString('base64');
-    const r = await session.exec([
-        'python3',
-        '-c',
-        `import base64,json,os,sys\nos.makedirs("${DIR}",exist_ok=True)\nfor n,c in json.loads(base64.b64decode(sys.argv[1])).items(): open(os.path.join("${DIR}",n),"w").write(c)`,
-        payload,
-    ]);
-    if (r.exitCode !== 0) {
-        if (/executable file not found|no such file or directory/i.test(r.stderr + r.stdout)) {
-            throw new src_errors/* InputError */.dz(`the base image has no python3: ${r.stderr.trim()}`, 'resolve needs a base image with python3 and pip');
+/** The indexes pip will use, as shown to people: the requirements' own lines win, as in pip. */
+function shownIndexes(input) {
+    const own = input.requirements.indexes;
+    const indexUrl = own?.indexUrl ?? input.indexes?.indexUrl;
+    return {
+        ...(indexUrl !== undefined && { indexUrl }),
+        extraIndexUrls: [...(input.indexes?.extraIndexUrls ?? []), ...(own?.extraIndexUrls ?? [])],
+    };
+}
+const firstLine = (out) => redactUrls(transientIndexError(out) ?? indexUnreachable(out) ?? 'no versions found').slice(0, 200);
+/** A failure worth one more run: 5xx, resets, timeouts, refused connections, or "versions: none". */
+function looksTransient(out) {
+    if (/ResolutionImpossible|DO NOT MATCH THE HASHES|Invalid requirement/.test(out))
+        return false;
+    return (transientIndexError(out) !== undefined ||
+        indexUnreachable(out) !== undefined ||
+        /\(from versions: none\)/.test(out));
+}
+const sameUrl = (a, b) => a.replace(/#.*$/, '') === b.replace(/#.*$/, '');
+function urlMatches(url, at) {
+    try {
+        const u = new URL(url.replace(/^[a-z]+\+/, ''));
+        const port = u.port || (u.protocol === 'https:' ? '443' : '80');
+        return u.hostname === at.host && port === at.port && u.pathname === at.path.replace(/[?#].*$/, '');
+    }
+    catch {
+        return false;
+    }
+}
+/**
+ * The error for a failed pip run that is not a conflict (undefined for a conflict): pip's own
+ * message, redacted, with the requirement line's origin. Pure.
+ */
+function pipFailureError(out, ctx) {
+    const f = classifyPipFailure(out);
+    const at = (line) => (line > 0 ? (ctx.origins[line - 1] ?? `line ${line}`) : undefined);
+    // pip names lines of the file in the container: show the user's file and line instead.
+    const said = (m) => `\npip said:\n${redactUrls(m
+        .replace(/(?:-r )?\/tmp\/ml-image-resolve\/requirements\.txt \(line (\d+)\)/g, (x, n) => at(Number(n)) ?? x)
+        .replace(/from line (\d+) of \/tmp\/ml-image-resolve\/requirements\.txt/g, (x, n) => `from ${at(Number(n)) ?? x}`)
+        .replaceAll(`${DIR}/`, '')).replace(/^/gm, '  ')}`;
+    switch (f.kind) {
+        case 'conflict':
+            return undefined;
+        case 'invalid-requirement': {
+            const origin = at(f.line);
+            return new src_errors/* InputError */.dz(`${origin ? `${origin}: ` : ''}invalid requirement "${redactUrls(f.requirement)}"${said(f.message)}`, 'fix that line (PEP 508 syntax, e.g. "numpy>=1.26,<2"; a local path must exist inside the base image)');
         }
-        throw new src_errors/* CheckFailedError */.CO(`could not write the resolver's files into the container: ${r.stderr.trim()}`);
+        case 'direct-url': {
+            const line = ctx.requirements.find((r) => r.url !== undefined && sameUrl(r.url, f.url)) ??
+                (f.line > 0 ? ctx.requirements.find((r) => r.origin === ctx.origins[f.line - 1]) : undefined) ??
+                ctx.requirements.find((r) => r.url !== undefined && r.url.endsWith(`/${f.url}`));
+            const url = redactUrls(f.url);
+            const where = line ? `${line.origin}: ` : '';
+            const msg = `${where}the direct URL ${url} failed: ${redactUrls(f.reason)}${said(f.message)}`;
+            return f.notFound
+                ? new src_errors/* InputError */.dz(msg, 'fix the URL on that requirement line (pip fetches it from that URL as written)')
+                : new src_errors/* EnvironmentError */.eG(msg, `check that ${url} is reachable from inside ${ctx.image} (the resolver runs pip there)`);
+        }
+        case 'hash': {
+            const origin = at(f.line);
+            return new src_errors/* InputError */.dz(`${origin ? `${origin}: ` : ''}a downloaded file does not match the --hash given in the requirements${said(f.message)}`, 'update the --hash values (pip hash FILE), or find out why the file changed; with any --hash, every requirement needs one');
+        }
+        case 'local-path': {
+            const origin = at(f.line);
+            return new src_errors/* InputError */.dz(`${origin ? `${origin}: ` : ''}a local path in the requirements is not there inside ${ctx.image}${said(f.message)}`, 'resolve runs pip inside the base image, where your checkout is not: install local projects in the Dockerfile, or use resolve mode "off"');
+        }
+        case 'unreachable': {
+            // A direct URL that cannot be fetched is that line's fault, not the index's.
+            const u = f.url;
+            const line = u && ctx.requirements.find((r) => r.url !== undefined && urlMatches(r.url, u));
+            if (line)
+                return new src_errors/* EnvironmentError */.eG(`${line.origin}: the direct URL ${redactUrls(line.url)} is unreachable from ${ctx.image}: ${redactUrls(f.message)}${said(pipMessage(out))}`, 'check that URL and the network (the resolver runs pip inside the base image)');
+            return new src_errors/* EnvironmentError */.eG(`the package index ${describeIndexes(ctx.indexes)} is unreachable from ${ctx.image}: ${redactUrls(f.message)}`, 'check python.indexUrl / PIP_INDEX_URL and the network (the resolver runs pip inside the base image)');
+        }
+        case 'no-match': {
+            const name = /^[A-Za-z0-9][A-Za-z0-9._-]*/
+                .exec(f.requirement)?.[0]
+                ?.toLowerCase()
+                .replace(/[-_.]+/g, '-');
+            const line = ctx.requirements.find((r) => r.name === name);
+            return new src_errors/* InputError */.dz(`${line ? `${line.origin}: ` : ''}no release of "${redactUrls(f.requirement)}" found on ${describeIndexes(ctx.indexes)}${said(f.message)}`, 'check the package name and version in your requirements, and that the index has it');
+        }
+        case 'other':
+            return new src_errors/* CheckFailedError */.CO(`pip failed in ${ctx.image} (not a dependency conflict)${said(f.message)}`, "see pip's message above");
+    }
+}
+/** The image has no python3 (or no shell to start it): a clear exit 2, not "helper failed". */
+function noPython(r, image) {
+    if (r.exitCode === 0)
+        return;
+    const text = `${r.stderr}\n${r.stdout}`;
+    if (r.exitCode === 127 ||
+        r.exitCode === 126 ||
+        /python3: (not found|No such file)|executable file not found|no such file or directory/i.test(text)) {
+        throw new src_errors/* InputError */.dz(`${image} has no python3 (${text.trim().split('\n')[0].slice(0, 200)}): resolve needs python3 and pip in the base image`, 'use a base image with python3 and pip (e.g. python:3.12-slim), or set resolve mode "off"');
     }
 }
 async function helper(session, args, image) {
@@ -41348,12 +43210,16 @@ function parseHelper(r, image) {
 
 
 
+
 const resolvedKey = (variant, platform) => `${variant}/${platform}`;
 async function runResolveStage(plan, config, baseDir, deps) {
     const mode = config.resolve.mode;
     if (mode === 'off' || config.python.requirements.length === 0)
         return {};
-    const requirements = readRequirements(config.python.requirements, baseDir);
+    const env = deps.env ?? process.env;
+    const requirements = readRequirements(config.python.requirements, baseDir, env);
+    const indexes = pipIndexes(config.python, env);
+    const pipEnv = referencedEnv(requirements.envReferences, env);
     const resolved = {};
     for (const v of plan.variants) {
         if (v.template === 'cuda') {
@@ -41366,8 +43232,8 @@ async function runResolveStage(plan, config, baseDir, deps) {
                 image: v.base.ref,
                 platform,
                 requirements,
-                ...(config.python.indexUrl !== undefined && { indexUrl: config.python.indexUrl }),
-                extraIndexUrls: config.python.extraIndexUrls,
+                indexes,
+                pipEnv,
                 mode,
                 network: config.build.network === 'none' ? 'bridge' : 'host',
                 variant: {
@@ -41390,6 +43256,10 @@ async function runResolveStage(plan, config, baseDir, deps) {
         }
     }
     return resolved;
+}
+/** The variables requirement lines reference as ${NAME}, for pip's environment (never argv). */
+function referencedEnv(names, env) {
+    return Object.fromEntries(names.flatMap((n) => (env[n] !== undefined ? [[n, env[n]]] : [])));
 }
 
 ;// CONCATENATED MODULE: ./src/capture/record.ts
@@ -41647,61 +43517,6 @@ function readSmokeResult(json, source) {
 /** JSON text to a value; the error names the file. */
 
 
-;// CONCATENATED MODULE: ./src/capture/redact.ts
-// Secrets never reach a record, log, summary or comment: redaction by variable name and by value
-// pattern (the in-container probe applies the same rules; this pass covers everything else, such
-// as the image config the engine reports, and re-checks the probe's output).
-const REDACTED = '[redacted]';
-const SECRET_NAME = /TOKEN|SECRET|PASSW(OR)?D|KEY|CREDENTIAL|AUTH|PRIVATE|SESSION|COOKIE|SIGNATURE/i;
-const SECRET_VALUE = [
-    /hf_[A-Za-z0-9]{20,}/,
-    /gh[pousr]_[A-Za-z0-9]{20,}/,
-    /github_pat_[A-Za-z0-9_]{20,}/,
-    /(AKIA|ASIA)[0-9A-Z]{16}/,
-    /xox[abposr]-[A-Za-z0-9-]{10,}/,
-    /eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/, // JWT
-    /sk-[A-Za-z0-9_-]{20,}/,
-];
-/** A long base64-like value under any name; plain hex (commit SHAs, digests) is not a secret. */
-const BASE64_LIKE = /^[A-Za-z0-9+/_=-]{40,}$/;
-const HEX = /^[0-9a-fA-F]+$/;
-const URL_CREDENTIALS = /(:\/\/[^/\s:@]+:)[^@\s]+@/g;
-function looksSecret(value) {
-    if (SECRET_VALUE.some((p) => p.test(value)))
-        return true;
-    return BASE64_LIKE.test(value) && !HEX.test(value) && /[A-Za-z]/.test(value) && /[0-9]/.test(value);
-}
-/** The value to show for an environment variable NAME=value. */
-function redactEnvValue(name, value) {
-    if (SECRET_NAME.test(name))
-        return REDACTED;
-    const noCreds = value.replace(URL_CREDENTIALS, `$1${REDACTED}@`);
-    return looksSecret(noCreds) ? REDACTED : noCreds;
-}
-/** "NAME=value" lines (Docker's Config.Env) to a redacted map. */
-function redactEnvList(list = []) {
-    const out = {};
-    for (const kv of list) {
-        const i = kv.indexOf('=');
-        const name = i < 0 ? kv : kv.slice(0, i);
-        out[name] = redactEnvValue(name, i < 0 ? '' : kv.slice(i + 1));
-    }
-    return out;
-}
-/** Every string anywhere in a JSON value that looks like a secret is replaced (keys are kept). */
-function redactDeep(value) {
-    if (typeof value === 'string') {
-        const noCreds = value.replace(URL_CREDENTIALS, `$1${REDACTED}@`);
-        return (looksSecret(noCreds) ? REDACTED : noCreds);
-    }
-    if (Array.isArray(value))
-        return value.map((v) => redactDeep(v));
-    if (value !== null && typeof value === 'object') {
-        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactDeep(v)]));
-    }
-    return value;
-}
-
 ;// CONCATENATED MODULE: ./src/capture/capture.ts
 // capture: run the probe (images/probe/ml_image_probe.py) in the image and add what the engine
 // knows of the image. The container is removed in every case (DockerAdapter.runContainer).
@@ -41712,6 +43527,8 @@ function redactDeep(value) {
 
 
 
+/** python3 is not in the image: our deadline wrapper's, the OCI runtime's or a shell's wording. */
+const NO_PYTHON = /"python3": (executable file not found|no such file or directory)|python3: (command )?not found/i;
 /**
  * The image's creation time: the engine's own when the adapter reports one, else the OCI label
  * the build sets, else null. (ImageDetails has no `created` yet; an adapter that adds it wins.)
@@ -41723,7 +43540,9 @@ async function captureImage(input, deps) {
     const probe = (0,external_node_fs_.readFileSync)(external_node_path_default().join(input.imagesDir, 'probe', 'ml_image_probe.py'), 'utf8');
     const details = await deps.docker.inspectImage(input.image, input.platform);
     const platform = input.platform ?? `${details.os}/${details.architecture}`;
-    const run = await deps.docker.runContainer({
+    const timeoutMs = input.timeoutMs ?? 300_000;
+    const run = await deps.docker
+        .runContainer({
         image: input.image,
         ...(input.platform !== undefined && { platform: input.platform }),
         // The probe needs no shell and no entrypoint of the image.
@@ -41736,18 +43555,31 @@ async function captureImage(input, deps) {
         ],
         ...(input.env !== undefined && { env: input.env }),
         labels: { 'io.github.ml-image-action.stage': 'capture' },
-        timeoutMs: input.timeoutMs ?? 300_000,
+        timeoutMs,
+    })
+        .catch((e) => {
+        // An image without /bin/sh runs the probe unwrapped: the engine itself reports python3 missing.
+        if (e instanceof src_errors/* MlImageError */.zn || !NO_PYTHON.test(String(e?.message ?? e)))
+            throw e;
+        return { exitCode: 127, timedOut: false, stdout: '', stderr: String(e.message) };
     });
     if (run.timedOut)
-        throw new src_errors/* CheckFailedError */.CO(`capture of ${input.image} timed out after ${(input.timeoutMs ?? 300_000) / 1000}s`);
+        throw new src_errors/* CheckFailedError */.CO(`capture of ${input.image} timed out after ${timeoutMs / 1000}s`);
     if (run.exitCode !== 0) {
-        const msg = redactDeep(`${run.stderr || run.stdout}`.trim().split('\n').slice(-5).join('\n'));
-        if (/executable file not found|no such file or directory/i.test(msg)) {
-            throw new src_errors/* InputError */.dz(`${input.image} has no python3, which the probe needs: ${msg}`);
+        const msg = redactText(`${run.stderr || run.stdout}`.trim().split('\n').slice(-5).join('\n'));
+        // Exit 2: the image given cannot be captured at all (bad input, named), not a failed check.
+        if ((run.exitCode === 127 || run.exitCode === 126) && NO_PYTHON.test(msg)) {
+            throw new src_errors/* InputError */.dz(`${input.image} has no python3, which the probe needs: ${msg}`, 'capture an image with python3 on PATH (every template installs it); the smoke suites need it too');
         }
         throw new src_errors/* CheckFailedError */.CO(`the probe failed in ${input.image} (exit ${run.exitCode}):\n${msg}`);
     }
-    const probed = JSON.parse(run.stdout);
+    let probed;
+    try {
+        probed = JSON.parse(run.stdout);
+    }
+    catch {
+        throw new src_errors/* CheckFailedError */.CO(`the probe in ${input.image} printed no record (exit 0):\n${redactText(run.stdout.trim().slice(-2000))}`);
+    }
     const repoDigest = details.repoDigests.find((d) => d.includes('@'))?.split('@')[1];
     const record = redactDeep({
         ...probed,
@@ -41840,7 +43672,7 @@ function applyFloors(test, baseline) {
 }
 
 ;// CONCATENATED MODULE: ./src/smoke/failures.json
-const failures_namespaceObject = /*#__PURE__*/JSON.parse('{"schemaVersion":1,"rules":[{"id":"no-gpu-runtime","pattern":"could not select device driver \\"\\" with capabilities: \\\\[\\\\[gpu\\\\]\\\\]","cause":"Docker has no GPU runtime: the NVIDIA Container Toolkit is not installed or not configured","fix":"install nvidia-container-toolkit and run \'nvidia-ctk runtime configure --runtime=docker\', then restart dockerd; or run on a GPU runner","source":"https://docs.nvidia.com/datacenter/cloud-native/container-toolkit/latest/install-guide.html"},{"id":"cuda-requirement-unsatisfied","pattern":"unsatisfied condition: cuda>=","cause":"the image\'s NVIDIA_REQUIRE_CUDA asks for a newer CUDA than the host driver supports","fix":"upgrade the NVIDIA driver on the runner, or build a variant for an older CUDA","source":"https://docs.nvidia.com/datacenter/cloud-native/container-toolkit/latest/docker-specialized.html"},{"id":"driver-insufficient","pattern":"CUDA driver version is insufficient for CUDA runtime version","cause":"the host driver is older than the CUDA runtime in the image","fix":"upgrade the driver to the variant\'s floor (see the plan), or choose a CUDA variant the driver supports","source":"https://docs.nvidia.com/deploy/cuda-compatibility/"},{"id":"driver-too-old","pattern":"The NVIDIA driver on your system is too old","cause":"torch was built for a newer CUDA than the host driver supports","fix":"upgrade the NVIDIA driver, or install torch from the wheel index of an older CUDA","source":"https://docs.nvidia.com/deploy/cuda-compatibility/"},{"id":"no-kernel-image","pattern":"no kernel image is available for execution on the device","cause":"the installed torch/CUDA build has no kernels for this GPU\'s compute capability","fix":"use a torch build whose architecture list includes this GPU (newer CUDA variants cover newer GPUs)","source":"https://docs.nvidia.com/cuda/cuda-compiler-driver-nvcc/index.html#gpu-feature-list"},{"id":"nccl-shm","pattern":"(NCCL WARN.*(shm|shared memory)|Error while creating shared memory segment|/dev/shm)","cause":"NCCL cannot create its shared-memory segments: the container\'s /dev/shm is too small","fix":"run with --ipc=host or --shm-size=16g (the smoke runner gives DDP 1 GiB of shm)","source":"https://docs.nvidia.com/deeplearning/nccl/user-guide/docs/troubleshooting.html"},{"id":"nvml","pattern":"Failed to initialize NVML","cause":"the container cannot talk to the NVIDIA driver (driver/library mismatch, or a cgroup change dropped the device)","fix":"restart the container (or the host after a driver upgrade); check nvidia-smi on the host","source":"https://docs.nvidia.com/datacenter/cloud-native/container-toolkit/latest/troubleshooting.html"},{"id":"numpy2-abi","pattern":"A module that was compiled using NumPy 1\\\\.x cannot be run in\\\\s+NumPy 2","cause":"a package built against NumPy 1.x is imported with NumPy 2 installed","fix":"hold numpy<2 (ml-image resolve finds such plans), or upgrade that package to a release built for NumPy 2","source":"https://numpy.org/devdocs/numpy_2_0_migration_guide.html"},{"id":"numpy-dtype-size","pattern":"numpy\\\\.dtype size changed, may indicate binary incompatibility","cause":"a compiled extension was built against a different NumPy ABI than the one installed","fix":"reinstall that package against the installed NumPy, or pin NumPy to the version it was built with","source":"https://numpy.org/devdocs/numpy_2_0_migration_guide.html"},{"id":"cuda-library-missing","pattern":"lib(cudart|cublas|cudnn|nccl)[^ ]*\\\\.so[.0-9]*: cannot open shared object file","cause":"a CUDA library the wheel needs is not in the image","fix":"install torch from the CUDA wheel index of the image\'s CUDA major (it carries the libraries), or use an image with them","source":"https://docs.nvidia.com/deploy/cuda-compatibility/"},{"id":"dataloader-shm","pattern":"(Bus error|DataLoader worker \\\\(pid \\\\d+\\\\) is killed)","cause":"PyTorch DataLoader workers ran out of shared memory","fix":"run with --shm-size=16g or --ipc=host","source":"https://pytorch.org/docs/stable/data.html#multi-process-data-loading"},{"id":"cache-permission","pattern":"Permission denied: \'/cache","cause":"a cache directory is not writable by the container user","fix":"create cache directories owned by the user before USER (the templates do), or mount volumes with matching ownership","source":"https://docs.docker.com/engine/storage/volumes/"},{"id":"module-missing","pattern":"ModuleNotFoundError: No module named \'([^\']+)\'","cause":"a module is not installed in the image","fix":"add its distribution to python.requirements","source":"https://docs.python.org/3/library/exceptions.html#ModuleNotFoundError"}]}');
+const failures_namespaceObject = /*#__PURE__*/JSON.parse('{"schemaVersion":1,"rules":[{"id":"no-gpu-runtime","pattern":"could not select device driver \\"\\" with capabilities: \\\\[\\\\[gpu\\\\]\\\\]","cause":"Docker has no GPU runtime: the NVIDIA Container Toolkit is not installed or not configured","fix":"install nvidia-container-toolkit and run \'nvidia-ctk runtime configure --runtime=docker\', then restart dockerd; or run on a GPU runner","source":"https://docs.nvidia.com/datacenter/cloud-native/container-toolkit/latest/install-guide.html"},{"id":"cuda-requirement-unsatisfied","pattern":"unsatisfied condition: cuda>=","cause":"the image\'s NVIDIA_REQUIRE_CUDA asks for a newer CUDA than the host driver supports","fix":"upgrade the NVIDIA driver on the runner, or build a variant for an older CUDA","source":"https://docs.nvidia.com/datacenter/cloud-native/container-toolkit/latest/docker-specialized.html"},{"id":"driver-insufficient","pattern":"CUDA driver version is insufficient for CUDA runtime version","cause":"the host driver is older than the CUDA runtime in the image","fix":"upgrade the driver to the variant\'s floor (see the plan), or choose a CUDA variant the driver supports","source":"https://docs.nvidia.com/deploy/cuda-compatibility/"},{"id":"driver-too-old","pattern":"The NVIDIA driver on your system is too old","cause":"torch was built for a newer CUDA than the host driver supports","fix":"upgrade the NVIDIA driver, or install torch from the wheel index of an older CUDA","source":"https://docs.nvidia.com/deploy/cuda-compatibility/"},{"id":"no-kernel-image","pattern":"no kernel image is available for execution on the device","cause":"the installed torch/CUDA build has no kernels for this GPU\'s compute capability","fix":"use a torch build whose architecture list includes this GPU (newer CUDA variants cover newer GPUs)","source":"https://docs.nvidia.com/cuda/cuda-compiler-driver-nvcc/index.html#gpu-feature-list"},{"id":"nccl-shm","pattern":"(NCCL WARN[^\\\\n]{0,300}?(shm|shared memory)|Error while creating shared memory segment|/dev/shm)","cause":"NCCL cannot create its shared-memory segments: the container\'s /dev/shm is too small","fix":"run with --ipc=host or --shm-size=16g (the smoke runner gives DDP 1 GiB of shm)","source":"https://docs.nvidia.com/deeplearning/nccl/user-guide/docs/troubleshooting.html"},{"id":"nvml","pattern":"Failed to initialize NVML","cause":"the container cannot talk to the NVIDIA driver (driver/library mismatch, or a cgroup change dropped the device)","fix":"restart the container (or the host after a driver upgrade); check nvidia-smi on the host","source":"https://docs.nvidia.com/datacenter/cloud-native/container-toolkit/latest/troubleshooting.html"},{"id":"numpy2-abi","pattern":"A module that was compiled using NumPy 1\\\\.x cannot be run in\\\\s+NumPy 2","cause":"a package built against NumPy 1.x is imported with NumPy 2 installed","fix":"hold numpy<2 (ml-image resolve finds such plans), or upgrade that package to a release built for NumPy 2","source":"https://numpy.org/devdocs/numpy_2_0_migration_guide.html"},{"id":"numpy-dtype-size","pattern":"numpy\\\\.dtype size changed, may indicate binary incompatibility","cause":"a compiled extension was built against a different NumPy ABI than the one installed","fix":"reinstall that package against the installed NumPy, or pin NumPy to the version it was built with","source":"https://numpy.org/devdocs/numpy_2_0_migration_guide.html"},{"id":"cuda-library-missing","pattern":"lib(cudart|cublas|cudnn|nccl)[^ ]{0,200}?\\\\.so[.0-9]{0,20}: cannot open shared object file","cause":"a CUDA library the wheel needs is not in the image","fix":"install torch from the CUDA wheel index of the image\'s CUDA major (it carries the libraries), or use an image with them","source":"https://docs.nvidia.com/deploy/cuda-compatibility/"},{"id":"dataloader-shm","pattern":"(Bus error|DataLoader worker \\\\(pid \\\\d+\\\\) is killed)","cause":"PyTorch DataLoader workers ran out of shared memory","fix":"run with --shm-size=16g or --ipc=host","source":"https://pytorch.org/docs/stable/data.html#multi-process-data-loading"},{"id":"cache-permission","pattern":"Permission denied: \'/cache","cause":"a cache directory is not writable by the container user","fix":"create cache directories owned by the user before USER (the templates do), or mount volumes with matching ownership","source":"https://docs.docker.com/engine/storage/volumes/"},{"id":"module-missing","pattern":"ModuleNotFoundError: No module named \'([^\']+)\'","cause":"a module is not installed in the image","fix":"add its distribution to python.requirements","source":"https://docs.python.org/3/library/exceptions.html#ModuleNotFoundError"},{"id":"no-python","pattern":"has no python3: the smoke suites need python3|\\"python3\\": executable file not found","cause":"the image has no python3: the smoke suites, the probe and file tests run python3 in the image","fix":"test an image with python3 on PATH (every template installs it), or leave out the python suites (smoke.suites: [custom] with command and metadata tests only)","source":"https://docs.docker.com/reference/cli/docker/container/run/#exit-status"},{"id":"command-not-found","pattern":"command not found in the image|executable file not found in \\\\$PATH|sh: (\\\\d+: )?[^:\\\\n]{1,200}: not found|: command not found","cause":"the test\'s command does not exist in the image (exit 127; 126: not executable)","fix":"install the program in the image, or use its full path in smoke.tests[].command","source":"https://docs.docker.com/reference/cli/docker/container/run/#exit-status"}]}');
 ;// CONCATENATED MODULE: ./src/smoke/classify.ts
 // The failure classifier: known messages -> cause and fix (failures.json, a source per row).
 
@@ -41886,6 +43718,8 @@ function classifyFailure(output) {
 
 
 
+
+
 const GPU_SUITES = new Set(['gpu']);
 /** `--gpus auto`: GPUs when the daemon has the NVIDIA runtime (or CDI specs), else CPU only. */
 async function resolveGpus(mode, docker) {
@@ -41902,15 +43736,27 @@ async function runSmoke(input, deps) {
     const platform = input.platform ?? `${details.os}/${details.architecture}`;
     const tests = [];
     let current = '';
-    const run = async (spec) => deps.docker.runContainer({
-        ...(deps.output && { onOutput: (chunk) => deps.output(redactDeep(chunk), current) }),
-        image: input.image,
-        ...(input.platform !== undefined && { platform: input.platform }),
-        ...(input.gpus === 'all' && { gpus: 'all' }),
-        labels: { 'io.github.ml-image-action.stage': 'smoke' },
-        timeoutMs: input.timeoutMs,
-        ...spec,
-    });
+    const run = async (spec) => {
+        try {
+            return await deps.docker.runContainer({
+                ...(deps.output && { onOutput: (chunk) => deps.output(redactText(chunk), current) }),
+                image: input.image,
+                ...(input.platform !== undefined && { platform: input.platform }),
+                ...(input.gpus === 'all' && { gpus: 'all' }),
+                labels: { 'io.github.ml-image-action.stage': 'smoke' },
+                timeoutMs: input.timeoutMs,
+                ...spec,
+            });
+        }
+        catch (e) {
+            // The engine refused to start the command (an image without /bin/sh runs it unwrapped, and
+            // the OCI runtime then reports a missing program itself): the test's own failure, exit 127.
+            const message = errorMessage(e);
+            if (!(e instanceof src_errors/* EnvironmentError */.eG) && !isDaemonGone(e) && MISSING_PROGRAM.test(message))
+                return { exitCode: 127, stdout: '', stderr: message, timedOut: false };
+            throw e;
+        }
+    };
     // A suite of the smoke script: written to /tmp in the container (torchrun needs a file), run there.
     const suite = async (id, name, args, extra = {}) => {
         const started = Date.now();
@@ -41931,10 +43777,17 @@ async function runSmoke(input, deps) {
             test.reason = `timed out after ${input.timeoutMs / 1000}s (the container was removed)`;
             test.output = tail(r.stdout + r.stderr);
         }
+        else if (lacksPython(r)) {
+            test.reason = noPythonReason(input.image);
+            test.output = tail(r.stdout + r.stderr);
+            noPython = id;
+        }
         else {
             const line = r.stdout.trim().split('\n').at(-1) ?? '';
             try {
                 const out = JSON.parse(line);
+                if (out === null || typeof out !== 'object' || !['pass', 'fail', 'skip'].includes(out.status))
+                    throw new Error('not a result');
                 test.status = out.status;
                 if (out.reason)
                     test.reason = out.reason;
@@ -41957,86 +43810,208 @@ async function runSmoke(input, deps) {
         }
         return test;
     };
+    // Set by the first test that finds no python3 in the image; later python suites skip, naming it.
+    let noPython;
+    const report = (t) => progress(`smoke ${t.id}: ${t.status}${t.reason ? ` (${t.reason})` : ''} in ${(t.durationMs / 1000).toFixed(1)}s`);
+    const finish = () => {
+        for (const t of tests) {
+            if (t.status !== 'fail')
+                continue;
+            const cause = classifyFailure(`${t.reason ?? ''}\n${t.output ?? ''}`);
+            if (cause)
+                t.cause = cause;
+        }
+        const count = (s) => tests.filter((t) => t.status === s).length;
+        return redactDeep({
+            schemaVersion: SMOKE_RESULT_SCHEMA_VERSION,
+            image: input.image,
+            platform,
+            gpus: input.gpus,
+            tests,
+            summary: { pass: count('pass'), fail: count('fail'), skip: count('skip'), durationMs: Date.now() - t0 },
+        });
+    };
+    /**
+     * Run one test: its result is kept whatever happens. A test that throws is a failed test with
+     * the error as its reason; a daemon that goes away ends the run with the results so far.
+     */
+    const guarded = async (id, suite, fn) => {
+        const started = Date.now();
+        current = id;
+        try {
+            tests.push(await fn());
+        }
+        catch (e) {
+            const failed = {
+                id,
+                suite,
+                status: 'fail',
+                reason: '',
+                durationMs: Date.now() - started,
+                metrics: {},
+            };
+            if (e instanceof src_errors/* EnvironmentError */.eG || isDaemonGone(e)) {
+                const gone = isDaemonGone(e) || DAEMON_TEXT.test(e instanceof Error ? e.message : '');
+                failed.reason = gone
+                    ? `the Docker daemon went away during ${id}: ${run_firstLine(errorMessage(e))}`
+                    : `${run_firstLine(errorMessage(e))} (during ${id})`;
+                tests.push(failed);
+                report(failed);
+                throw new SmokeInterruptedError(failed.reason, e instanceof src_errors/* EnvironmentError */.eG && e.fix
+                    ? e.fix
+                    : 'check that the Docker daemon is running (docker info), then run the smoke stage again; the results of the tests that finished are kept', finish(), e);
+            }
+            failed.reason = `the test could not run: ${run_firstLine(redactText(errorMessage(e)))}`;
+            tests.push(failed);
+        }
+        report(tests.at(-1));
+    };
+    const python = (id, suite, fn) => noPython !== undefined
+        ? guarded(id, suite, async () => ({
+            id,
+            suite,
+            status: 'skip',
+            reason: `no python3 in the image (see ${noPython})`,
+            durationMs: 0,
+            metrics: {},
+        }))
+        : guarded(id, suite, fn);
     for (const name of input.suites) {
         if (GPU_SUITES.has(name) && input.gpus === 'none') {
             tests.push(gpuAbsent(name, name, input.requireGpu));
+            report(tests.at(-1));
             continue;
         }
-        progress(`smoke ${name}: running`);
-        current = name;
+        if (name !== 'custom')
+            progress(`smoke ${name}: running`);
         switch (name) {
             case 'imports':
-                tests.push(input.distributions.length === 0
-                    ? {
+                if (input.distributions.length === 0)
+                    await guarded('imports', name, async () => ({
                         id: 'imports',
                         suite: name,
                         status: 'skip',
                         reason: 'no requirements declared to import',
                         durationMs: 0,
                         metrics: {},
-                    }
-                    : await suite('imports', name, [...input.distributions]));
+                    }));
+                else
+                    await python('imports', name, () => suite('imports', name, [...input.distributions]));
                 break;
-            case 'pip-check': {
-                const started = Date.now();
-                const r = await run({ entrypoint: ['python3'], cmd: ['-m', 'pip', 'check'] });
-                const ok = r.exitCode === 0;
-                tests.push({
-                    id: 'pip-check',
-                    suite: name,
-                    status: ok ? 'pass' : 'fail',
-                    ...(!ok && {
-                        reason: r.timedOut ? 'timed out' : 'pip check found broken requirements',
-                        output: tail(r.stdout + r.stderr),
-                    }),
-                    durationMs: Date.now() - started,
-                    metrics: {},
+            case 'pip-check':
+                await python('pip-check', name, async () => {
+                    const started = Date.now();
+                    const r = await run({ entrypoint: ['python3'], cmd: ['-m', 'pip', 'check'] });
+                    const ok = r.exitCode === 0;
+                    const missing = !ok && !r.timedOut && lacksPython(r);
+                    if (missing)
+                        noPython = 'pip-check';
+                    return {
+                        id: 'pip-check',
+                        suite: name,
+                        status: ok ? 'pass' : 'fail',
+                        ...(!ok && {
+                            reason: r.timedOut
+                                ? 'timed out'
+                                : missing
+                                    ? noPythonReason(input.image)
+                                    : 'pip check found broken requirements',
+                            output: tail(r.stdout + r.stderr),
+                        }),
+                        durationMs: Date.now() - started,
+                        metrics: {},
+                    };
                 });
                 break;
-            }
             case 'gpu':
-                tests.push(await suite('gpu', name, [input.driverFloor ?? '']));
+                await python('gpu', name, () => suite('gpu', name, [input.driverFloor ?? '']));
                 break;
             case 'compute':
-                tests.push(await suite('compute-cpu', name, ['cpu']));
+                await python('compute-cpu', name, () => suite('compute-cpu', name, ['cpu']));
                 if (input.gpus === 'all')
-                    tests.push(applyFloors(await suite('compute-gpu', name, ['cuda']), input.baseline ?? bundledBaseline()));
+                    await python('compute-gpu', name, async () => applyFloors(await suite('compute-gpu', name, ['cuda']), input.baseline ?? bundledBaseline()));
                 break;
             case 'train':
-                tests.push(await suite('train', name, [String(input.minLossDrop ?? 0.5)]));
+                await python('train', name, () => suite('train', name, [String(input.minLossDrop ?? 0.5)]));
                 break;
             case 'ddp':
                 // DDP needs shared memory (gloo and NCCL both use /dev/shm); Docker's default is 64 MiB.
-                tests.push(await suite('ddp', name, ['auto'], { shmSizeBytes: 1024 ** 3 }));
+                await python('ddp', name, () => suite('ddp', name, ['auto'], { shmSizeBytes: 1024 ** 3 }));
                 break;
             case 'custom':
-                for (const t of input.tests)
-                    tests.push(await customTest(t, details, run, input.timeoutMs));
+                // One progress line per custom test, under its own id (never the previous suite's line).
+                if (input.tests.length === 0)
+                    progress('smoke custom: no tests declared (smoke.tests)');
+                for (const t of input.tests) {
+                    const id = `custom:${t.name}`;
+                    progress(`smoke ${id}: running`);
+                    const run1 = () => customTest(t, details, run, input.timeoutMs, input.image, () => {
+                        noPython = id;
+                    });
+                    // A file test reads the file with python3; command and metadata tests need none.
+                    await (t.file !== undefined ? python(id, 'custom', run1) : guarded(id, 'custom', run1));
+                }
                 break;
         }
-        const last = tests.at(-1);
-        if (last)
-            progress(`smoke ${last.id}: ${last.status}${last.reason ? ` (${last.reason})` : ''} in ${(last.durationMs / 1000).toFixed(1)}s`);
     }
-    for (const t of tests) {
-        if (t.status !== 'fail')
-            continue;
-        const cause = classifyFailure(`${t.reason ?? ''}\n${t.output ?? ''}`);
-        if (cause)
-            t.cause = cause;
-    }
-    const count = (s) => tests.filter((t) => t.status === s).length;
-    return redactDeep({
-        schemaVersion: SMOKE_RESULT_SCHEMA_VERSION,
-        image: input.image,
-        platform,
-        gpus: input.gpus,
-        tests,
-        summary: { pass: count('pass'), fail: count('fail'), skip: count('skip'), durationMs: Date.now() - t0 },
-    });
+    return finish();
 }
+/**
+ * The Docker daemon (or the engine's connection to it) went away while the smoke suites ran: the
+ * run ends, with the results of every test that finished (and the interrupted one, failed).
+ */
+class SmokeInterruptedError extends src_errors/* EnvironmentError */.eG {
+    partial;
+    constructor(message, fix, 
+    /** Every test that ran, the interrupted one last (failed): written before the error is shown. */
+    partial, cause) {
+        super(message, fix, { cause });
+        this.partial = partial;
+    }
+}
+/** Errors of a lost connection to the engine (dockerode's socket errors, the CLI's wording). */
+const CONNECTION_CODES = new Set([
+    'ECONNREFUSED',
+    'ECONNRESET',
+    'EPIPE',
+    'ENOENT',
+    'ETIMEDOUT',
+    'EHOSTUNREACH',
+]);
+const DAEMON_TEXT = /Cannot connect to the Docker daemon|docker daemon is not running|cannot reach the Docker daemon|the Docker daemon is not reachable|socket hang up|connect (ECONNREFUSED|ENOENT)|read ECONNRESET|write EPIPE/i;
+function isDaemonGone(e) {
+    if (e instanceof src_errors/* EnvironmentError */.eG)
+        return DAEMON_TEXT.test(e.message);
+    const code = e?.code;
+    if (typeof code === 'string' && CONNECTION_CODES.has(code) && !e.path)
+        return true;
+    return DAEMON_TEXT.test(errorMessage(e));
+}
+/** A program the container was asked to run is not in the image (OCI runtime or our wrapper). */
+const MISSING_PROGRAM = /executable file not found|exec: "[^"\n]{0,300}": (stat [^\n:]{0,300}: )?(no such file or directory|permission denied)|sh: (\d+: )?[^:\n]{1,200}: not found|: command not found/i;
+const MISSING_PYTHON = /"python3": executable file not found|exec: "python3": no such file|python3: (command )?not found/i;
+function lacksPython(r) {
+    return (r.exitCode === 127 || r.exitCode === 126) && MISSING_PYTHON.test(boundedTail(r.stderr, 4096));
+}
+function noPythonReason(image) {
+    return `${image} has no python3: the smoke suites need python3 in the image`;
+}
+function errorMessage(e) {
+    return e instanceof Error ? e.message : String(e);
+}
+function run_firstLine(s) {
+    return (s.split('\n').find((l) => l.trim() !== '') ?? '').slice(0, 500);
+}
+/** How much of a test's output its result keeps: the end, where the error is (records stay small). */
+const OUTPUT_KEEP_CHARS = 64 * 1024;
+/**
+ * The end of a test's output as its result keeps it: the last 40 lines, at most OUTPUT_KEEP_CHARS,
+ * secrets masked in place. Linear in the length of the output (10 MB on one line is fine): only a
+ * bounded tail is redacted, with a margin so that a token cut at the edge is still recognised.
+ */
 function tail(text, lines = 40) {
-    return text.trim().split('\n').slice(-lines).join('\n');
+    const end = redactText(boundedTail(text, OUTPUT_KEEP_CHARS + 4096));
+    return boundedTail(end.trim(), OUTPUT_KEEP_CHARS).split('\n').slice(-lines).join('\n');
 }
 function gpuAbsent(id, suite, requireGpu) {
     return requireGpu
@@ -42057,7 +44032,7 @@ function gpuAbsent(id, suite, requireGpu) {
             metrics: {},
         };
 }
-async function customTest(t, details, run, timeoutMs) {
+async function customTest(t, details, run, timeoutMs, image, onNoPython) {
     const started = Date.now();
     const id = `custom:${t.name}`;
     const result = (ok, reason, output) => ({
@@ -42075,15 +44050,23 @@ async function customTest(t, details, run, timeoutMs) {
         const out = `${r.stdout}${r.stderr}`;
         if (r.timedOut)
             return result(false, `timed out after ${timeoutMs / 1000}s (the container was removed)`, out);
-        if (r.exitCode !== t.exitCode)
+        if (r.exitCode !== t.exitCode) {
+            // 127 (126: not executable) with the runtime's or the shell's wording: say which program.
+            if ((r.exitCode === 127 || r.exitCode === 126) && MISSING_PROGRAM.test(boundedTail(r.stderr, 4096))) {
+                const program = typeof t.command === 'string' ? `a program of "${t.command}"` : `"${cmd[0]}"`;
+                return result(false, `command not found in the image: ${program} (exit ${r.exitCode}, expected ${t.exitCode})`, out);
+            }
             return result(false, `exit code ${r.exitCode}, expected ${t.exitCode}`, out);
-        const missing = t.expectedOutput.find((re) => !new RegExp(re, 'm').test(out));
-        if (missing)
-            return result(false, `output does not match /${missing}/`, out);
-        const unwanted = t.excludedOutput.find((re) => new RegExp(re, 'm').test(out));
-        if (unwanted)
-            return result(false, `output matches the excluded /${unwanted}/`, out);
-        return result(true, '');
+        }
+        // Bounded in size and time, off the main thread: a pathological pattern cannot hang the run.
+        const m = await matchOutput(out, t.expectedOutput, t.excludedOutput);
+        if (m.ok)
+            return result(true, '');
+        if (m.kind === 'missing')
+            return result(false, `output does not match /${m.pattern}/`, out);
+        if (m.kind === 'unwanted')
+            return result(false, `output matches the excluded /${m.pattern}/`, out);
+        return result(false, m.message, out);
     }
     if (t.file !== undefined) {
         const f = t.file;
@@ -42095,8 +44078,20 @@ async function customTest(t, details, run, timeoutMs) {
                 f.path,
             ],
         });
-        const info = JSON.parse(r.stdout.trim() || '{}');
-        const exists = info.mode !== undefined;
+        if (r.timedOut)
+            return result(false, `timed out after ${timeoutMs / 1000}s (the container was removed)`, r.stdout + r.stderr);
+        if (lacksPython(r)) {
+            onNoPython();
+            return result(false, `${noPythonReason(image)} (file tests read the file with python3)`, r.stderr);
+        }
+        let info;
+        try {
+            info = JSON.parse(r.stdout.trim().split('\n').at(-1) ?? '');
+        }
+        catch {
+            return result(false, `cannot check ${f.path}: the check exited ${r.exitCode} without a result`, r.stdout + r.stderr);
+        }
+        const exists = typeof info.mode === 'string';
         if (exists !== f.exists)
             return result(false, `${f.path} ${exists ? 'exists' : 'does not exist'}`);
         if (f.mode !== undefined && exists && info.mode.padStart(4, '0') !== f.mode.padStart(4, '0')) {
@@ -42192,6 +44187,15 @@ async function runSmokeStage(input, io) {
                     io.progress('smoke', `${id}: reused the results of an identical earlier run (same image digest and smoke inputs)`);
                 }
             }
+            // Each file is written as soon as what it holds is known (the record right after capture,
+            // the results when the suites end, also when they end early), atomically, so that a later
+            // failure loses nothing already measured and no half-written JSON is left to trust.
+            // The reuse key goes last: only a complete set of results is ever reused.
+            const write = (kind, content) => writeFileAtomic(external_node_path_default().join(input.resultDir, resultFile(kind, v.variant, p.platform)), content, `smoke ${id}`);
+            const writeResult = (result) => {
+                write('smoke', `${JSON.stringify(result, null, 2)}\n`);
+                write('junit', toJUnit(result));
+            };
             let entry;
             try {
                 entry =
@@ -42199,6 +44203,7 @@ async function runSmokeStage(input, io) {
                         (await group(`smoke ${id}`, async () => {
                             io.progress('smoke', `${id}: capture ${image}`);
                             const record = await captureImage({ image, platform: p.platform, imagesDir: input.imagesDir, variant: v.variant }, { docker });
+                            write('env', `${JSON.stringify(record, null, 2)}\n`);
                             io.progress('smoke', `${id}: recorded ${record.python.packages.length} pip + ${record.apt.length} apt packages; suites ${config.smoke.suites.join(', ')} (gpus: ${gpus})`);
                             const result = await runSmoke({
                                 image,
@@ -42216,6 +44221,15 @@ async function runSmokeStage(input, io) {
                                 docker,
                                 progress: (l) => io.progress('smoke', `${id}: ${l.replace(/^smoke /, '')}`),
                                 ...(io.output && { output: (chunk) => io.output(chunk.replace(/\n$/, '')) }),
+                            }).catch((e) => {
+                                // The daemon went away mid-run: keep the tests that finished (no reuse key: the
+                                // results are incomplete), then end the stage with the environment error.
+                                if (e instanceof SmokeInterruptedError) {
+                                    writeResult(e.partial);
+                                    const s = e.partial.summary;
+                                    io.progress('smoke', `${id}: stopped after ${e.partial.tests.length} test(s) (${s.pass} passed, ${s.fail} failed, ${s.skip} skipped); their results are written`);
+                                }
+                                throw e;
                             });
                             return { variant: v.variant, platform: p.platform, image, record, result };
                         }));
@@ -42230,10 +44244,10 @@ async function runSmokeStage(input, io) {
                 errors.push(`${id}: ${message.split('\n')[0]}`);
                 continue;
             }
-            (0,external_node_fs_.writeFileSync)(external_node_path_default().join(input.resultDir, resultFile('env', v.variant, p.platform)), `${JSON.stringify(entry.record, null, 2)}\n`);
-            (0,external_node_fs_.writeFileSync)(external_node_path_default().join(input.resultDir, resultFile('smoke', v.variant, p.platform)), `${JSON.stringify(entry.result, null, 2)}\n`);
-            (0,external_node_fs_.writeFileSync)(external_node_path_default().join(input.resultDir, resultFile('smoke-key', v.variant, p.platform)), `${key}\n`);
-            (0,external_node_fs_.writeFileSync)(external_node_path_default().join(input.resultDir, resultFile('junit', v.variant, p.platform)), toJUnit(entry.result));
+            if (reused)
+                write('env', `${JSON.stringify(entry.record, null, 2)}\n`);
+            writeResult(entry.result);
+            write('smoke-key', `${key}\n`);
             const s = entry.result.summary;
             io.progress('smoke', `${id}: ${s.pass} passed, ${s.fail} failed, ${s.skip} skipped in ${((Date.now() - t0) / 1000).toFixed(1)}s`);
             for (const a of failureAnnotations(id, entry.result))
@@ -42693,9 +44707,9 @@ const TEXT_COMPONENTS = new Set(['os', 'gpus']);
  * /usr/lib/python3 and a pip-installed copy) resolves to the copy outside /usr/lib/python3,
  * which is first on Debian's sys.path and is the one Python imports.
  */
-const pipIndexes = new WeakMap();
+const diff_pipIndexes = new WeakMap();
 function pipIndex(r) {
-    const cached = pipIndexes.get(r);
+    const cached = diff_pipIndexes.get(r);
     if (cached)
         return cached;
     const out = new Map();
@@ -42706,7 +44720,7 @@ function pipIndex(r) {
         if (!seen || (seen.os && !os))
             out.set(key, { name: p.name, version: p.version, os });
     }
-    pipIndexes.set(r, out);
+    diff_pipIndexes.set(r, out);
     return out;
 }
 /** apt: by name; by name:arch only where a name is installed for several architectures. */
@@ -43008,12 +45022,16 @@ function clip(text, max) {
     return points.length <= max ? text : `${points.slice(0, Math.max(0, max - 1)).join('')}…`;
 }
 function neutralise(text) {
-    return text
+    return (text
         .replace(CONTROL, '')
         .replace(BIDI, '\ufffd')
         .replace(/@/g, `@${JOINER}`)
         .replace(/#(?=[0-9])/g, `#${JOINER}`)
-        .replace(/\b(gh)-(?=[0-9])/gi, `$1${JOINER}-`);
+        .replace(/\b(gh)-(?=[0-9])/gi, `$1${JOINER}-`)
+        // GitHub autolinks bare `http://`, `https://` and `www.` text (a package named by a URL would
+        // be a live link): a joiner inside the scheme keeps the text and breaks the link.
+        .replace(/([a-z][a-z0-9+.-]*):(?=\/\/)/gi, `$1:${JOINER}`)
+        .replace(/\b(www)\./gi, `$1${JOINER}.`));
 }
 /**
  * Text for a Markdown context: a table cell, a list item, a sentence. HTML-escaped (he: & < > " '
@@ -43022,7 +45040,7 @@ function neutralise(text) {
  */
 // Most values (package names, versions) need no escaping at all: checked once, returned as is.
 const PLAIN = /^[A-Za-z0-9][A-Za-z0-9.,:+/=-]*$/;
-const NEEDS_WORK = /gh-[0-9]|^[0-9]+\.$/i;
+const NEEDS_WORK = /gh-[0-9]|^[0-9]+\.$|:\/\/|\bwww\./i;
 function md(text, max = Infinity) {
     const clipped = clip(String(text), max);
     if (PLAIN.test(clipped) && !NEEDS_WORK.test(clipped))
@@ -43219,7 +45237,7 @@ const STATUS = { pass: '✅ pass', fail: '❌ fail', skip: '⏭️ skip' };
 const render_status = (s) => (s ? STATUS[s] : '—');
 const cell = (v, max = 100) => v === null || v === undefined || v === '' ? '—' : md(v, max);
 const row = (cells) => `| ${cells.join(' | ')} |`;
-const header = (cells) => `${row(cells)}\n|${cells.map(() => '---').join('|')}|`;
+const render_header = (cells) => `${row(cells)}\n|${cells.map(() => '---').join('|')}|`;
 function changeCell(kind, level) {
     switch (kind) {
         case 'upgraded':
@@ -43458,7 +45476,7 @@ function packagePart(eco, d, suffix, baseLabel, rank) {
         return `\n_… and ${fmtInt(hidden)} more ${only}${hidden === 1 ? noun : `${noun}s`}${detail} (see the report artifact)_`;
     };
     const rows = d.changes.map((c) => row([cell(c.name, 80), cell(c.from, 60), cell(c.to, 60), changeCell(c.kind, c.level)]));
-    return rowsPart(`${eco} table${suffix}`, detailsRows(html(`${eco}: ${kindCounts(d.changes)}${suffix}`), header(['Package', baseLabel, 'this PR', 'Change']), rows, more), rank);
+    return rowsPart(`${eco} table${suffix}`, detailsRows(html(`${eco}: ${kindCounts(d.changes)}${suffix}`), render_header(['Package', baseLabel, 'this PR', 'Change']), rows, more), rank);
 }
 function overviewRows(p) {
     const all = [];
@@ -43524,7 +45542,7 @@ function overviewPart(p, names, baseLabel, index) {
     const title = names !== null ? `#### ${md(names, 200)}\n\n` : '';
     const cols = p.diff ? ['', baseLabel, 'this PR', 'Change'] : ['', 'this PR'];
     const { all, changed } = overviewRows(p);
-    const table = (rows) => `${title}${header(cols)}\n${rows.join('\n')}`;
+    const table = (rows) => `${title}${render_header(cols)}\n${rows.join('\n')}`;
     const short = changed.length > 0 ? table(changed) : `${title}_No changes._`;
     return {
         label: `overview${names !== null ? ` (${names})` : ''}`,
@@ -43544,7 +45562,7 @@ function envPart(p, suffix, baseLabel, rank) {
         ? `_${plural(e.redactedBoth, 'variable')} redacted on both sides: their values are not compared._\n\n`
         : '';
     const rows = e.changes.map((c) => row([cell(c.name, 80), cell(c.from, 120), cell(c.to, 120)]));
-    return rowsPart(`environment table${suffix}`, detailsRows(html(`Environment variables: ${plural(e.changes.length, 'change')}${suffix}`), header(['Variable', baseLabel, 'this PR']), rows, (shown) => `\n_… and ${fmtInt(rows.length - shown)} more (see the report artifact)_`, intro), rank);
+    return rowsPart(`environment table${suffix}`, detailsRows(html(`Environment variables: ${plural(e.changes.length, 'change')}${suffix}`), render_header(['Variable', baseLabel, 'this PR']), rows, (shown) => `\n_… and ${fmtInt(rows.length - shown)} more (see the report artifact)_`, intro), rank);
 }
 function labelsPart(p, suffix, baseLabel, rank) {
     const l = p.diff?.labels;
@@ -43553,7 +45571,7 @@ function labelsPart(p, suffix, baseLabel, rank) {
     const volatile = l.changes.filter((c) => c.volatile).length;
     const rows = l.changes.map((c) => row([cell(c.name, 80), cell(c.from, 120), cell(c.to, 120), c.volatile ? 'changes every build' : '']));
     const counts = `${plural(l.changes.length - volatile, 'change')}${volatile ? `, ${fmtInt(volatile)} volatile` : ''}`;
-    return rowsPart(`labels table${suffix}`, detailsRows(html(`Labels: ${counts}${suffix}`), header(['Label', baseLabel, 'this PR', '']), rows, (shown) => `\n_… and ${fmtInt(rows.length - shown)} more (see the report artifact)_`), rank);
+    return rowsPart(`labels table${suffix}`, detailsRows(html(`Labels: ${counts}${suffix}`), render_header(['Label', baseLabel, 'this PR', '']), rows, (shown) => `\n_… and ${fmtInt(rows.length - shown)} more (see the report artifact)_`), rank);
 }
 function testsPart(p, suffix, baseLabel, rank) {
     const s = p.smoke;
@@ -43580,7 +45598,7 @@ function testsPart(p, suffix, baseLabel, rank) {
     ]
         .filter(Boolean)
         .join(', ');
-    return rowsPart(`smoke tests table${suffix}`, detailsRows(html(`Smoke tests: ${counts}${suffix}`), header(hasBase ? ['Test', baseLabel, 'this PR', ''] : ['Test', 'this PR', '']), rows, (shown) => `\n_… and ${fmtInt(rows.length - shown)} more tests (see the report artifact)_`), rank);
+    return rowsPart(`smoke tests table${suffix}`, detailsRows(html(`Smoke tests: ${counts}${suffix}`), render_header(hasBase ? ['Test', baseLabel, 'this PR', ''] : ['Test', 'this PR', '']), rows, (shown) => `\n_… and ${fmtInt(rows.length - shown)} more tests (see the report artifact)_`), rank);
 }
 function metricNote(m, threshold) {
     if (m.base === null || m.head === null)
@@ -43609,7 +45627,7 @@ function metricsPart(p, suffix, baseLabel, rank) {
             metricNote(m, s.threshold),
         ]
         : [cell(m.test, 60), cell(name(m.metric), 60), val(m.head, m.metric)]));
-    return rowsPart(`smoke metrics table${suffix}`, detailsRows(html(`Smoke metrics: ${plural(s.metrics.length, 'value')}${s.metricRegressions ? `, ${plural(s.metricRegressions, 'regression')}` : ''}${suffix}`), header(hasBase ? ['Test', 'Metric', baseLabel, 'this PR', 'Change'] : ['Test', 'Metric', 'this PR']), rows, (shown) => `\n_… and ${fmtInt(rows.length - shown)} more values (see the report artifact)_`), rank);
+    return rowsPart(`smoke metrics table${suffix}`, detailsRows(html(`Smoke metrics: ${plural(s.metrics.length, 'value')}${s.metricRegressions ? `, ${plural(s.metricRegressions, 'regression')}` : ''}${suffix}`), render_header(hasBase ? ['Test', 'Metric', baseLabel, 'this PR', 'Change'] : ['Test', 'Metric', 'this PR']), rows, (shown) => `\n_… and ${fmtInt(rows.length - shown)} more values (see the report artifact)_`), rank);
 }
 function shortSha(sha) {
     return sha ? md(sha.slice(0, 7), 7) : '';
@@ -43903,7 +45921,7 @@ function nextMaxChars(current, err) {
     const next = limit !== undefined && limit < current ? limit : Math.floor(current / 2);
     return Math.max(MIN_COMMENT_CHARS, next);
 }
-function firstLine(body) {
+function sticky_firstLine(body) {
     const nl = body.indexOf('\n');
     return (nl === -1 ? body : body.slice(0, nl)).replace(/\r$/, '').trim();
 }
@@ -43961,7 +45979,7 @@ async function upsertStickyComment(client, opts) {
             author = await withRetry('get authenticated user', () => client.authenticatedLogin());
             botAuthor = author === undefined;
         }
-        const isOurs = (c, login) => firstLine(c.body) === marker &&
+        const isOurs = (c, login) => sticky_firstLine(c.body) === marker &&
             (login !== undefined ? c.user?.login === login : !botAuthor || c.user?.type === 'Bot');
         const list = () => withRetry('list comments', () => client.listIssueComments({ owner, repo, issueNumber }));
         const removeAll = async (comments) => {
@@ -44033,7 +46051,7 @@ async function upsertStickyComment(client, opts) {
 function render(fn, maxChars, marker) {
     const body = fn(maxChars);
     // Without the marker first we would never find this comment again and post a new one each run.
-    if (firstLine(body) !== marker) {
+    if (sticky_firstLine(body) !== marker) {
         throw new Error(`rendered comment must start with the marker line ${marker}`);
     }
     return body;
@@ -44247,6 +46265,7 @@ function reportKey(plan, config, variant) {
 
 
 
+
 const STAGES = ['plan', 'resolve', 'build', 'smoke', 'report'];
 /** "resolve,build" -> the set; unknown names are bad input naming the source (exit 2). */
 function parseStages(raw, source) {
@@ -44271,16 +46290,23 @@ const DigestFileSchema = object({
     build: PlatformBuildSchema,
 });
 const pipeline_json = (v) => `${JSON.stringify(v, null, 2)}\n`;
+/**
+ * Result files are written whole or not at all (a later run never trusts a partial JSON), and URL
+ * credentials never reach them (a torch index URL with a token in the plan, for instance).
+ */
+function writeResult(file, value) {
+    writeFileAtomic(file, redactUrls(pipeline_json(value)), file);
+}
 async function runPipeline(opts, io) {
     const { config, baseDir } = opts.loaded;
     const group = io.group ?? ((_n, fn) => fn());
-    (0,external_node_fs_.mkdirSync)(opts.resultDir, { recursive: true });
+    ensureResultDir(opts.resultDir, 'result-dir');
     const plan = planBuild(config, { catalog: bundledCatalog(), git: opts.git, now: opts.now ?? new Date() });
     for (const w of plan.warnings)
         io.warning(w, { title: 'ml-image plan' });
     for (const v of plan.variants)
         io.progress('plan', `${v.name}: ${v.base.ref} (${v.base.reason}) -> ${v.platforms.join(', ')}`);
-    (0,external_node_fs_.writeFileSync)(external_node_path_default().join(opts.resultDir, 'plan.json'), pipeline_json(plan));
+    writeResult(external_node_path_default().join(opts.resultDir, 'plan.json'), plan);
     let build;
     if (opts.mergeFrom !== undefined && opts.stages.has('build')) {
         build = await mergeFromDigestFiles(opts.mergeFrom, io, plan);
@@ -44290,13 +46316,14 @@ async function runPipeline(opts, io) {
         const resolved = opts.stages.has('resolve')
             ? await group('resolve', () => runResolveStage(plan, config, baseDir, {
                 docker,
+                env: io.env,
                 progress: (l) => io.progress('resolve', l),
                 cache: opts.snapshotCache ?? fileSnapshotCache(opts.cacheDir),
                 ...(opts.reuse && { reuse: true }),
             }))
             : {};
         for (const [key, r] of Object.entries(resolved)) {
-            (0,external_node_fs_.writeFileSync)(external_node_path_default().join(opts.resultDir, `resolution-${key.replace(/\//g, '-')}.json`), pipeline_json(r.resolution));
+            writeResult(external_node_path_default().join(opts.resultDir, `resolution-${key.replace(/\//g, '-')}.json`), r.resolution);
             for (const h of r.resolution.hazards)
                 io.warning(`${h.message}. Fix: ${h.fix}`, { title: `ml-image resolve (${key})` });
         }
@@ -44313,7 +46340,7 @@ async function runPipeline(opts, io) {
         }
     }
     if (build)
-        (0,external_node_fs_.writeFileSync)(external_node_path_default().join(opts.resultDir, 'build.json'), pipeline_json(build));
+        writeResult(external_node_path_default().join(opts.resultDir, 'build.json'), build);
     let smoke = [];
     let smokeErrors = [];
     if (opts.stages.has('smoke')) {
@@ -44359,7 +46386,7 @@ function writeDigestFiles(resultDir, build) {
     for (const v of build.variants) {
         for (const p of v.platforms) {
             const file = external_node_path_default().join(dir, `${v.variant}__${p.platform.split('/')[1]}.json`);
-            (0,external_node_fs_.writeFileSync)(file, pipeline_json({
+            writeResult(file, {
                 schemaVersion: 1,
                 variant: v.variant,
                 repository: v.repository,
@@ -44367,7 +46394,7 @@ function writeDigestFiles(resultDir, build) {
                 baseImage: v.baseImage,
                 ...(v.baseDigest !== undefined && { baseDigest: v.baseDigest }),
                 build: p,
-            }));
+            });
         }
     }
 }
@@ -44649,23 +46676,28 @@ async function postFromArtifact(dir, io) {
 
 
 
+
+
 function coreIo() {
     let docker;
     return {
         getInput: (n) => lib_core/* getInput */.V4(n),
-        setOutput: (n, v) => lib_core/* setOutput */.uH(n, v),
-        setFailed: (m) => lib_core/* setFailed */.C1(m),
-        error: (m, p) => lib_core/* error */.z3(m, p),
-        warning: (m, p) => lib_core/* warning */.$e(m, p),
-        info: (m) => lib_core/* info */.pq(m),
+        // Userinfo in any URL is masked in every line the action writes (logs, annotations, outputs).
+        setOutput: (n, v) => lib_core/* setOutput */.uH(n, redactUrls(v)),
+        setFailed: (m) => lib_core/* setFailed */.C1(redactUrls(m)),
+        error: (m, p) => lib_core/* error */.z3(redactUrls(m), p),
+        warning: (m, p) => lib_core/* warning */.$e(redactUrls(m), p),
+        info: (m) => lib_core/* info */.pq(redactUrls(m)),
         setSecret: (v) => lib_core/* setSecret */.Pq(v),
         group: (n, fn) => lib_core/* group */.Os(n, fn),
         summary: async (md) => {
-            await lib_core/* summary */.z.addRaw(md, true).write();
+            await lib_core/* summary */.z.addRaw(redactUrls(md), true).write();
         },
         cwd: process.env.GITHUB_WORKSPACE ?? process.cwd(),
         env: process.env,
         docker: () => (docker ??= createDefaultDockerAdapter()),
+        saveState: (n, v) => lib_core/* saveState */.LZ(n, v),
+        getState: (n) => lib_core/* getState */.Gu(n),
     };
 }
 const bool = (io, name, dflt) => {
@@ -44724,6 +46756,11 @@ async function run(io = coreIo()) {
             overrides: overridesFromInputs(io.getInput),
         });
         const { config } = loaded;
+        // Credentials in index URLs are masked by the runner too, wherever they might be printed.
+        const ix = pipIndexes(config.python, io.env);
+        for (const u of [ix.indexUrl, ...ix.extraIndexUrls, config.python.torchIndexUrl])
+            for (const c of u ? urlCredentials(u) : [])
+                io.setSecret?.(c);
         let stages = parseStages(io.getInput('stages'), 'input "stages"');
         // build: false (kept from 0.1) publishes the plan only.
         if (!bool(io, 'build', true))
@@ -44800,6 +46837,137 @@ async function run(io = coreIo()) {
         io.setFailed(err instanceof src_errors/* MlImageError */.zn
             ? (0,src_errors/* describeError */.Uc)(err, false).replace(/^error: /, '')
             : (0,src_errors/* describeError */.Uc)(err, true));
+    }
+}
+
+
+/***/ }),
+
+/***/ 63659:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Nk: () => (/* binding */ DEADLINE_MARGIN_MS),
+/* harmony export */   UC: () => (/* binding */ RUN_ID),
+/* harmony export */   X8: () => (/* binding */ DEFAULT_SESSION_DEADLINE_MS),
+/* harmony export */   bS: () => (/* binding */ MANAGED_LABEL),
+/* harmony export */   jQ: () => (/* binding */ RUN_LABEL),
+/* harmony export */   u8: () => (/* binding */ DEFAULT_DEADLINE_MS)
+/* harmony export */ });
+// The Docker side effects every stage needs, behind one interface. Stages receive a DockerAdapter;
+// unit tests pass plain objects, integration tests pass createDockerAdapter() over the real engine.
+/** Every container the tool starts carries this label, so leftovers can be found and removed. */
+const MANAGED_LABEL = 'io.github.ml-image-action.managed';
+/** ...and this one, naming the process that started it (so one run's checks ignore another's). */
+const RUN_LABEL = 'io.github.ml-image-action.run';
+const RUN_ID = process.env.ML_IMAGE_RUN_ID ?? `${process.pid}-${Date.now().toString(36)}`;
+/** How long a container outlives its timeout at most, enforced inside it (see runContainer). */
+const DEADLINE_MARGIN_MS = 30_000;
+/** The in-container deadline of a container run without a timeout. */
+const DEFAULT_DEADLINE_MS = 3_600_000;
+/** The in-container deadline of an exec session (its idle loop ends then). */
+const DEFAULT_SESSION_DEADLINE_MS = 3_600_000;
+
+
+/***/ }),
+
+/***/ 56065:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  L: () => (/* binding */ ActionsExecRunner),
+  I: () => (/* binding */ RUN_ID_ENV)
+});
+
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+// EXTERNAL MODULE: ./src/util/cleanup.ts
+var cleanup = __nccwpck_require__(4532);
+// EXTERNAL MODULE: ./src/docker/adapter.ts
+var adapter = __nccwpck_require__(63659);
+;// CONCATENATED MODULE: ./src/docker/exec-runner.ts
+// CommandRunner over node's child_process: line listeners for progress, and every running child
+// (a `docker buildx build`, an imagetools push) registered for cleanup, so that SIGINT/SIGTERM of
+// this process stops it too instead of leaving it to run on.
+
+
+
+/** Every child carries the run's id in its environment, so the post step can find leftovers. */
+const RUN_ID_ENV = 'ML_IMAGE_RUN_ID';
+/** How long a child has to end after SIGTERM before it is killed. */
+const KILL_GRACE_MS = 3000;
+/** Split a byte stream into lines for onLine, keeping the unfinished tail between chunks. */
+function lineSplitter(emit) {
+    let tail = '';
+    return {
+        push(chunk) {
+            const text = tail + chunk.toString('utf8');
+            const lines = text.split(/\r?\n/);
+            tail = lines.pop() ?? '';
+            for (const l of lines)
+                emit(l);
+        },
+        flush() {
+            if (tail !== '')
+                emit(tail);
+            tail = '';
+        },
+    };
+}
+class ActionsExecRunner {
+    run(command, args, options = {}) {
+        const out = lineSplitter((l) => options.onLine?.(l, 'stdout'));
+        const err = lineSplitter((l) => options.onLine?.(l, 'stderr'));
+        return new Promise((resolve, reject) => {
+            const child = (0,external_node_child_process_namespaceObject.spawn)(command, [...args], {
+                ...(options.cwd !== undefined && { cwd: options.cwd }),
+                env: { ...process.env, ...options.env, [RUN_ID_ENV]: adapter/* RUN_ID */.UC },
+                stdio: [options.input !== undefined ? 'pipe' : 'ignore', 'pipe', 'pipe'],
+            });
+            const stdout = [];
+            const stderr = [];
+            let killTimer;
+            const unregister = (0,cleanup/* registerCleanup */.qE)(() => new Promise((done) => {
+                if (child.exitCode !== null || child.signalCode !== null)
+                    return done();
+                child.once('close', () => done());
+                child.kill('SIGTERM');
+                killTimer = setTimeout(() => child.kill('SIGKILL'), KILL_GRACE_MS);
+            }));
+            child.stdout.on('data', (b) => {
+                stdout.push(b);
+                out.push(b);
+            });
+            child.stderr.on('data', (b) => {
+                stderr.push(b);
+                err.push(b);
+            });
+            if (options.input !== undefined && child.stdin) {
+                child.stdin.on('error', () => undefined); // the program may exit without reading it all
+                child.stdin.end(options.input);
+            }
+            child.once('error', (e) => {
+                unregister();
+                if (killTimer)
+                    clearTimeout(killTimer);
+                reject(e); // could not start (ENOENT, EACCES): the caller says what to install
+            });
+            child.once('close', (code, signal) => {
+                unregister();
+                if (killTimer)
+                    clearTimeout(killTimer);
+                out.flush();
+                err.flush();
+                resolve({
+                    // Killed by a signal: the shell's convention, 128 + the signal number.
+                    exitCode: code ?? 128 + (signal === 'SIGKILL' ? 9 : signal === 'SIGINT' ? 2 : 15),
+                    stdout: Buffer.concat(stdout).toString('utf8'),
+                    stderr: Buffer.concat(stderr).toString('utf8'),
+                });
+            });
+        });
     }
 }
 
@@ -44899,7 +47067,7 @@ function exitCodeOf(err) {
 /* harmony export */   OS: () => (/* binding */ GitHubApiError),
 /* harmony export */   createGitHubClient: () => (/* binding */ createGitHubClient)
 /* harmony export */ });
-/* unused harmony exports parseRetryAfter, toGitHubApiError */
+/* unused harmony exports parseRetryAfter, toGitHubApiError, REQUEST_TIMEOUT_MS, CONNECT_RETRY_DELAYS_MS, isConnectionError, callGitHub */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(83916);
 /* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(311);
 // Thin adapter over Octokit: only the issue-comment routes the report stage uses, behind an
@@ -44976,7 +47144,8 @@ function toGitHubApiError(err, operation, nowMs = Date.now()) {
     if (typeof err !== 'object' || err === null)
         return err;
     const e = err;
-    // Octokit's RequestError (name "HttpError"); network failures arrive as status 500 from it too.
+    // Octokit's RequestError (name "HttpError"); network failures arrive as status 500 without a
+    // response: those are not HTTP errors (callGitHub reports them as "cannot reach").
     if (typeof e.status !== 'number' || e.status < 400)
         return err;
     const status = e.status;
@@ -45055,14 +47224,65 @@ async function createGitHubClient(opts) {
     if (opts.baseUrl)
         options.baseUrl = opts.baseUrl.replace(/\/+$/, '');
     const octokit = getOctokit(opts.token, options);
-    return octokitClient(octokit);
+    // Every request is bounded: a black-holed API host fails after REQUEST_TIMEOUT_MS, never hangs.
+    octokit.hook.before('request', (o) => {
+        o.request = { ...o.request, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) };
+    });
+    const baseUrl = String(octokit.request.endpoint.DEFAULTS.baseUrl ?? opts.baseUrl ?? 'https://api.github.com');
+    return octokitClient(octokit, { baseUrl });
 }
-async function call(operation, fn) {
-    try {
-        return await fn();
+/** One request's time limit (connect + answer). */
+const REQUEST_TIMEOUT_MS = 15_000;
+/** Waits between attempts when the API cannot be reached at all (connection refused, DNS, timeout). */
+const CONNECT_RETRY_DELAYS_MS = [500, 1500];
+/**
+ * Octokit reports a request that got no answer (connection refused, DNS failure, reset, timeout)
+ * as status 500 without a response; a real HTTP 500 from GitHub carries one.
+ */
+function isConnectionError(err) {
+    if (typeof err !== 'object' || err === null)
+        return false;
+    const e = err;
+    if (e.name === 'AbortError' || e.name === 'TimeoutError')
+        return true;
+    return e.status === 500 && e.response === undefined;
+}
+function connectionReason(err) {
+    const seen = new Set();
+    let cur = err;
+    while (typeof cur === 'object' && cur !== null && !seen.has(cur)) {
+        seen.add(cur);
+        const c = cur;
+        if (typeof c.code === 'string' && /^E[A-Z_]+$|^UND_ERR/.test(c.code))
+            return c.code;
+        if (c.name === 'TimeoutError' || c.name === 'AbortError')
+            return `no answer within ${REQUEST_TIMEOUT_MS / 1000}s`;
+        cur = c.cause ?? (Array.isArray(c.errors) ? c.errors[0] : undefined);
     }
-    catch (err) {
-        throw toGitHubApiError(err, operation);
+    return err instanceof Error ? err.message : String(err);
+}
+/**
+ * Run one API call. HTTP errors become GitHubApiError (the sticky-comment logic retries those);
+ * an API that cannot be reached at all is retried here a bounded number of times
+ * (CONNECT_RETRY_DELAYS_MS), then is an EnvironmentError (exit 3) saying so and how long it tried.
+ */
+async function callGitHub(operation, fn, opts) {
+    const sleep = opts.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
+    const t0 = Date.now();
+    for (let attempt = 0;; attempt++) {
+        try {
+            return await fn();
+        }
+        catch (err) {
+            if (!isConnectionError(err))
+                throw toGitHubApiError(err, operation);
+            const delay = CONNECT_RETRY_DELAYS_MS[attempt];
+            if (delay === undefined) {
+                const secs = ((Date.now() - t0) / 1000).toFixed(1);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .EnvironmentError */ .eG(`cannot reach the GitHub API at ${opts.baseUrl} (${operation}: ${connectionReason(err)}; tried ${attempt + 1} times over ${secs}s)`, 'check the network and any proxy (HTTPS_PROXY), and GITHUB_API_URL (on GitHub Enterprise Server: https://HOST/api/v3); then re-run the job', { cause: err });
+            }
+            await sleep(delay);
+        }
     }
 }
 function toComment(c) {
@@ -45073,7 +47293,8 @@ function toComment(c) {
         created_at: c.created_at,
     };
 }
-function octokitClient(octokit) {
+function octokitClient(octokit, callOpts) {
+    const call = (operation, fn) => callGitHub(operation, fn, callOpts);
     return {
         listIssueComments: ({ owner, repo, issueNumber }) => call('list issue comments', async () => {
             const all = await octokit.paginate(octokit.rest.issues.listComments, {
@@ -45106,11 +47327,12 @@ function octokitClient(octokit) {
         }),
         authenticatedLogin: async () => {
             try {
-                const res = await octokit.rest.users.getAuthenticated();
-                return res.data.login;
+                return await call('get authenticated user', async () => {
+                    const res = await octokit.rest.users.getAuthenticated();
+                    return res.data.login;
+                });
             }
-            catch (err) {
-                const mapped = toGitHubApiError(err, 'get authenticated user');
+            catch (mapped) {
                 // GITHUB_TOKEN (an installation token) may not read /user: that is expected, not an error.
                 if (mapped instanceof GitHubApiError &&
                     (mapped.status === 403 || mapped.status === 401) &&
@@ -45131,11 +47353,25 @@ function octokitClient(octokit) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _util_cjs_globals_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(14367);
-/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(79093);
-// Entry of the root action (bundled to dist/index.js).
+/* harmony import */ var _action_post_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(27718);
+/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(58036);
+/* harmony import */ var _util_cleanup_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4532);
+// Entry of the root action and its sub-actions (bundled to dist/index.js), main and post step
+// alike: the main step saves its state first, and the same bundle run as the post step sees it.
 
 
-await (0,_action_run_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e)();
+
+
+const io = (0,_action_run_js__WEBPACK_IMPORTED_MODULE_2__/* .coreIo */ .I)();
+if ((0,_action_post_js__WEBPACK_IMPORTED_MODULE_1__/* .isPostRun */ .ie)(io)) {
+    await (0,_action_post_js__WEBPACK_IMPORTED_MODULE_1__/* .runPost */ .a2)(io);
+}
+else {
+    (0,_action_post_js__WEBPACK_IMPORTED_MODULE_1__/* .saveMainState */ .qJ)(io);
+    // A cancelled job (SIGINT, then SIGTERM): remove what is running, stop child processes, exit.
+    (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_3__/* .installSignalCleanup */ .a0)();
+    await (0,_action_run_js__WEBPACK_IMPORTED_MODULE_2__/* .run */ .e)((0,_action_post_js__WEBPACK_IMPORTED_MODULE_1__/* .trackDockerUse */ .pl)(io));
+}
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
@@ -45157,6 +47393,161 @@ __webpack_async_result__();
 const g = globalThis;
 g.__filename ??= (0,node_url__WEBPACK_IMPORTED_MODULE_1__.fileURLToPath)(import.meta.url);
 g.__dirname ??= node_path__WEBPACK_IMPORTED_MODULE_0___default().dirname(g.__filename);
+
+
+/***/ }),
+
+/***/ 4532:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   a0: () => (/* binding */ installSignalCleanup),
+/* harmony export */   qE: () => (/* binding */ registerCleanup)
+/* harmony export */ });
+/* unused harmony exports runPendingCleanups, SIGNAL_CLEANUP_LIMIT_MS */
+const pending = new Set();
+let handlersInstalled = false;
+function registerCleanup(fn) {
+    pending.add(fn);
+    return () => {
+        pending.delete(fn);
+    };
+}
+/** Run every registered cleanup, and those registered meanwhile (a container created just then). */
+async function runPendingCleanups() {
+    while (pending.size > 0) {
+        const fns = [...pending];
+        pending.clear();
+        await Promise.allSettled(fns.map(async (fn) => fn()));
+    }
+}
+/** The most a signal waits for the cleanups before exiting anyway (a hung daemon call). */
+const SIGNAL_CLEANUP_LIMIT_MS = 20_000;
+/**
+ * On SIGINT/SIGTERM: run the registered cleanups (remove containers and sessions, stop child
+ * processes such as a running `docker buildx build`, delete temp dirs), then exit 130/143 as shells
+ * expect. A second signal while cleaning up exits at once (a second Ctrl-C; on a runner the post
+ * step removes what was left). Used by the CLI and the action's main step alike.
+ */
+function installSignalCleanup(write = (t) => process.stderr.write(t), exit = (code) => process.exit(code)) {
+    if (handlersInstalled)
+        return;
+    handlersInstalled = true;
+    let cleaning = false;
+    const onSignal = (signal, code) => {
+        if (cleaning) {
+            write(`\n${signal}: exiting without waiting for the cleanup\n`);
+            exit(code);
+            return;
+        }
+        cleaning = true;
+        write(`\n${signal}: cleaning up ${pending.size} resource(s) before exit\n`);
+        let limit;
+        void Promise.race([
+            runPendingCleanups(),
+            new Promise((resolve) => {
+                limit = setTimeout(resolve, SIGNAL_CLEANUP_LIMIT_MS);
+            }),
+        ]).finally(() => {
+            if (limit)
+                clearTimeout(limit);
+            exit(code);
+        });
+    };
+    process.on('SIGINT', () => onSignal('SIGINT', 130));
+    process.on('SIGTERM', () => onSignal('SIGTERM', 143));
+}
+
+
+/***/ }),
+
+/***/ 54868:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $D: () => (/* binding */ TEMP_ROOT_PREFIX),
+/* harmony export */   a8: () => (/* binding */ runTempRoot),
+/* harmony export */   rL: () => (/* binding */ runTempBase)
+/* harmony export */ });
+/* unused harmony exports runTempDir, sweepStaleRoots */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(48161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _docker_adapter_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(63659);
+// Every temp dir of a run lives under one run-scoped root, <tmpdir>/ml-image-<run id>, so the
+// action's post step (and a person) can remove all of them at once even after a SIGKILL.
+
+
+
+
+const TEMP_ROOT_PREFIX = 'ml-image-';
+/** The run's temp root (not created): <tmpdir>/ml-image-<run id>. */
+function runTempRoot(runId = _docker_adapter_js__WEBPACK_IMPORTED_MODULE_3__/* .RUN_ID */ .UC, base = (0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)()) {
+    return node_path__WEBPACK_IMPORTED_MODULE_2___default().join(base, `${TEMP_ROOT_PREFIX}${runId}`);
+}
+let rootMade;
+/**
+ * Create the run's temp root under base and return it, for mkdtemp calls. The caller still removes
+ * its own dir (registerCleanup); the root is removed when the process exits with it empty.
+ */
+function runTempBase(base = (0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)()) {
+    const root = runTempRoot(_docker_adapter_js__WEBPACK_IMPORTED_MODULE_3__/* .RUN_ID */ .UC, base);
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(root, { recursive: true, mode: 0o700 });
+    if (rootMade !== root) {
+        rootMade = root;
+        sweepStaleRoots(base);
+        process.once('exit', () => {
+            try {
+                (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmdirSync)(root); // only when empty: a dir still in use is left to its owner (or the post step)
+            }
+            catch {
+                // not empty, or already gone
+            }
+        });
+    }
+    return root;
+}
+/** mkdtemp under the run's temp root. */
+function runTempDir(prefix) {
+    return mkdtempSync(path.join(runTempBase(), prefix));
+}
+/**
+ * Remove the EMPTY temp roots of runs whose process is gone (a process that ended without its
+ * 'exit' event: killed, or a test worker). Never touches a root with something in it, nor one
+ * whose name does not carry a pid (a custom ML_IMAGE_RUN_ID).
+ */
+function sweepStaleRoots(base = (0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)()) {
+    let names;
+    try {
+        names = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(base);
+    }
+    catch {
+        return;
+    }
+    for (const name of names) {
+        const pid = /^ml-image-(\d+)-[0-9a-z]+$/.exec(name)?.[1];
+        if (pid === undefined || Number(pid) === process.pid || isAlive(Number(pid)))
+            continue;
+        try {
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmdirSync)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(base, name)); // fails unless empty
+        }
+        catch {
+            // not empty, not ours, or gone
+        }
+    }
+}
+function isAlive(pid) {
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch (e) {
+        return e.code === 'EPERM'; // alive, another user's
+    }
+}
 
 
 /***/ }),
@@ -48945,7 +51336,7 @@ __webpack_unused_export__ = Alias.Alias;
 __webpack_unused_export__ = identity.isAlias;
 __webpack_unused_export__ = identity.isCollection;
 __webpack_unused_export__ = identity.isDocument;
-__webpack_unused_export__ = identity.isMap;
+exports.jh = identity.isMap;
 __webpack_unused_export__ = identity.isNode;
 __webpack_unused_export__ = identity.isPair;
 __webpack_unused_export__ = identity.isScalar;
@@ -48956,13 +51347,13 @@ __webpack_unused_export__ = YAMLMap.YAMLMap;
 __webpack_unused_export__ = YAMLSeq.YAMLSeq;
 __webpack_unused_export__ = cst;
 __webpack_unused_export__ = lexer.Lexer;
-__webpack_unused_export__ = lineCounter.LineCounter;
+exports.HN = lineCounter.LineCounter;
 __webpack_unused_export__ = parser.Parser;
 __webpack_unused_export__ = publicApi.parse;
 __webpack_unused_export__ = publicApi.parseAllDocuments;
 exports.Tp = publicApi.parseDocument;
 __webpack_unused_export__ = publicApi.stringify;
-__webpack_unused_export__ = visit.visit;
+exports.YR = visit.visit;
 __webpack_unused_export__ = visit.visitAsync;
 
 
@@ -54885,9 +57276,11 @@ __nccwpck_require__.d(__webpack_exports__, {
   Yz: () => (/* binding */ core_debug),
   z3: () => (/* binding */ error),
   V4: () => (/* binding */ getInput),
+  Gu: () => (/* binding */ getState),
   Os: () => (/* binding */ group),
   pq: () => (/* binding */ info),
   _o: () => (/* binding */ isDebug),
+  LZ: () => (/* binding */ saveState),
   C1: () => (/* binding */ setFailed),
   uH: () => (/* binding */ setOutput),
   Pq: () => (/* binding */ core_setSecret),
@@ -54895,7 +57288,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   $e: () => (/* binding */ warning)
 });
 
-// UNUSED EXPORTS: ExitCode, addPath, endGroup, exportVariable, getBooleanInput, getIDToken, getMultilineInput, getState, markdownSummary, notice, platform, saveState, setCommandEcho, startGroup, toPlatformPath, toPosixPath, toWin32Path
+// UNUSED EXPORTS: ExitCode, addPath, endGroup, exportVariable, getBooleanInput, getIDToken, getMultilineInput, markdownSummary, notice, platform, setCommandEcho, startGroup, toPlatformPath, toPosixPath, toWin32Path
 
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(70857);
@@ -55811,9 +58204,9 @@ function group(name, fn) {
 function saveState(name, value) {
     const filePath = process.env['GITHUB_STATE'] || '';
     if (filePath) {
-        return issueFileCommand('STATE', prepareKeyValueMessage(name, value));
+        return file_command_issueFileCommand('STATE', file_command_prepareKeyValueMessage(name, value));
     }
-    issueCommand('save-state', { name }, toCommandValue(value));
+    command_issueCommand('save-state', { name }, utils_toCommandValue(value));
 }
 /**
  * Gets the value of an state set by this action's main execution.
@@ -55855,9 +58248,10 @@ function getIDToken(aud) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  m: () => (/* binding */ exec),
-  H: () => (/* binding */ getExecOutput)
+  m: () => (/* binding */ exec)
 });
+
+// UNUSED EXPORTS: getExecOutput
 
 // EXTERNAL MODULE: external "string_decoder"
 var external_string_decoder_ = __nccwpck_require__(13193);
@@ -56514,8 +58908,8 @@ function getExecOutput(commandLine, args, options) {
         let stdout = '';
         let stderr = '';
         //Using string decoder covers the case where a mult-byte character is split
-        const stdoutDecoder = new external_string_decoder_.StringDecoder('utf8');
-        const stderrDecoder = new external_string_decoder_.StringDecoder('utf8');
+        const stdoutDecoder = new StringDecoder('utf8');
+        const stderrDecoder = new StringDecoder('utf8');
         const originalStdoutListener = (_a = options === null || options === void 0 ? void 0 : options.listeners) === null || _a === void 0 ? void 0 : _a.stdout;
         const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
         const stdErrListener = (data) => {
