@@ -2,19 +2,29 @@ import Dockerode from 'dockerode';
 import { describe, expect, it } from 'vitest';
 import type { CommandRunner } from '../../src/docker/adapter.js';
 import {
-  cliFailure,
-  createDockerAdapter,
-  DEADLINE_SCRIPT,
-  deadlineSeconds,
-  effectiveArgv,
-  isMissingShell,
-  withDeadline,
   parseBuildxInspect,
   parseBuildxPlatforms,
   parseBuildxVersion,
   parseImageIndex,
-  demuxFrames,
-} from '../../src/docker/engine.js';
+  parseManifestDigest,
+  pushedDigest,
+} from '../../src/docker/buildx.js';
+import { hostConfigFor, runBody } from '../../src/docker/containers.js';
+import {
+  DEADLINE_SCRIPT,
+  deadlineSeconds,
+  effectiveArgv,
+  isMissingShell,
+  sessionCommand,
+  sessionSeconds,
+  SESSION_SCRIPT,
+  withDeadline,
+} from '../../src/docker/deadline.js';
+import { createDockerAdapter } from '../../src/docker/engine.js';
+import { cliFailure, parseAnswer } from '../../src/docker/failures.js';
+import { imageDetails, ImageInspectSchema } from '../../src/docker/images.js';
+import { sessionArchive } from '../../src/docker/sessions.js';
+import { demuxFrames } from '../../src/docker/streams.js';
 import { registryBaseUrl } from '../../src/docker/registry.js';
 import { EnvironmentError, InputError } from '../../src/errors.js';
 
@@ -85,7 +95,9 @@ Platforms: linux/amd64*, linux/amd64/v2, linux/arm64, linux/riscv64
       parseImageIndex('{"mediaType":"application/vnd.oci.image.manifest.v1+json","config":{}}').platforms,
     ).toEqual([]);
   });
+});
 
+describe('docker CLI failures and registry URLs', () => {
   it.each([
     [
       'ERROR: failed to do request: Head "http://localhost:5000/v2/x/manifests/y": dial tcp 127.0.0.1:5000: connect: connection refused',
@@ -289,5 +301,231 @@ describe('the in-container deadline', () => {
     ['(HTTP code 500) server error - connection reset', false],
   ])('isMissingShell(%s) = %s', (msg, expected) => {
     expect(isMissingShell(new Error(msg))).toBe(expected);
+  });
+});
+
+describe('engine and CLI answers are parsed, not cast (an unexpected one is exit 3)', () => {
+  it.each([
+    ['{"mediaType":"m","digest":"sha256:a","size":1}', 'sha256:a'],
+    ['{"mediaType":"m"}', undefined],
+  ])('parseManifestDigest(%s)', (raw, digest) => {
+    expect(parseManifestDigest(raw, 'r')).toBe(digest);
+  });
+
+  it.each([
+    ['not JSON', 'not json', /the manifest descriptor of r: not JSON/],
+    ['a digest of the wrong type', '{"digest":5}', /the manifest descriptor of r: digest: /],
+  ])('parseManifestDigest: %s', (_name, raw, message) => {
+    const err = (() => {
+      try {
+        return parseManifestDigest(raw, 'r');
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(err).toBeInstanceOf(EnvironmentError);
+    expect((err as EnvironmentError).message).toMatch(message);
+  });
+
+  it('a manifest list without digests is an unexpected answer', () => {
+    expect(() => parseImageIndex('{"manifests":[{"platform":{"os":"linux"}}]}')).toThrow(EnvironmentError);
+  });
+
+  it.each([
+    [`#1 pushing sha256:${'a'.repeat(64)} to localhost:5000/x:y`, `sha256:${'a'.repeat(64)}`],
+    ['#1 exporting manifest list', undefined],
+  ])('pushedDigest(%s)', (out, digest) => {
+    expect(pushedDigest(out)).toBe(digest);
+  });
+
+  it('parseAnswer names the answer and the offending field', () => {
+    expect(() => parseAnswer(ImageInspectSchema, { Id: 'x' }, 'inspect of busybox')).toThrow(
+      /unexpected answer: inspect of busybox: Os: required/,
+    );
+  });
+
+  const fakeEngine = (info: unknown) => ({ info: async () => info }) as unknown as Dockerode;
+  it.each([
+    [{ Runtimes: { runc: {}, nvidia: {} }, CDISpecDirs: ['/etc/cdi'] }, ['runc', 'nvidia'], ['/etc/cdi']],
+    [{ Runtimes: null, CDISpecDirs: null }, [], []],
+    [{}, [], []],
+  ])('daemonFeatures(%j)', async (info, runtimes, cdiSpecDirs) => {
+    const docker = createDockerAdapter({
+      docker: fakeEngine(info),
+      exec: { run: async () => ({ exitCode: 0, stdout: '', stderr: '' }) },
+    });
+    expect(await docker.daemonFeatures()).toEqual({ runtimes, cdiSpecDirs });
+  });
+
+  it('daemonFeatures: runtimes that are not a map are an environment error', async () => {
+    const docker = createDockerAdapter({
+      docker: fakeEngine({ Runtimes: ['runc'] }),
+      exec: { run: async () => ({ exitCode: 0, stdout: '', stderr: '' }) },
+    });
+    await expect(docker.daemonFeatures()).rejects.toBeInstanceOf(EnvironmentError);
+  });
+});
+
+describe('image details from the engine inspect', () => {
+  const base = { Id: 'sha256:i', Os: 'linux', Architecture: 'arm64', Size: 10 };
+  it.each([
+    [
+      'nulls where the engine has nothing',
+      {
+        ...base,
+        RepoDigests: null,
+        RootFS: null,
+        Config: { Labels: null, Entrypoint: null, Cmd: null, Env: null },
+      },
+      {
+        id: 'sha256:i',
+        repoDigests: [],
+        os: 'linux',
+        architecture: 'arm64',
+        sizeBytes: 10,
+        layers: 0,
+        labels: {},
+        user: '',
+        entrypoint: null,
+        cmd: null,
+        env: [],
+      },
+    ],
+    [
+      'no config at all, empty creation time',
+      { ...base, Config: null, Created: '' },
+      {
+        id: 'sha256:i',
+        repoDigests: [],
+        os: 'linux',
+        architecture: 'arm64',
+        sizeBytes: 10,
+        layers: 0,
+        labels: {},
+        user: '',
+        entrypoint: null,
+        cmd: null,
+        env: [],
+      },
+    ],
+    [
+      'everything',
+      {
+        ...base,
+        Variant: 'v8',
+        RepoDigests: ['r@sha256:d'],
+        RootFS: { Type: 'layers', Layers: ['a', 'b'] },
+        Config: { Labels: { a: 'b' }, User: 'app', Entrypoint: ['/init'], Cmd: ['serve'], Env: ['A=1'] },
+        Created: '2026-01-01T00:00:00Z',
+      },
+      {
+        id: 'sha256:i',
+        repoDigests: ['r@sha256:d'],
+        os: 'linux',
+        architecture: 'arm64',
+        variant: 'v8',
+        sizeBytes: 10,
+        layers: 2,
+        labels: { a: 'b' },
+        user: 'app',
+        entrypoint: ['/init'],
+        cmd: ['serve'],
+        env: ['A=1'],
+        created: '2026-01-01T00:00:00Z',
+      },
+    ],
+  ])('%s', (_name, raw, details) => {
+    expect(imageDetails(ImageInspectSchema.parse(raw))).toEqual(details);
+  });
+});
+
+describe('container create bodies', () => {
+  it.each([
+    ['nothing asked', {}, { AutoRemove: false }],
+    [
+      'every GPU, shared memory, host IPC, no network',
+      { gpus: 'all', shmSizeBytes: 1024, ipcHost: true, network: 'none' },
+      {
+        AutoRemove: false,
+        ShmSize: 1024,
+        IpcMode: 'host',
+        NetworkMode: 'none',
+        DeviceRequests: [{ Driver: '', Count: -1, Capabilities: [['gpu']], DeviceIDs: null, Options: {} }],
+      },
+    ],
+    [
+      'two GPUs, IPC not shared',
+      { gpus: 2, ipcHost: false },
+      {
+        AutoRemove: false,
+        DeviceRequests: [{ Driver: '', Count: 2, Capabilities: [['gpu']], DeviceIDs: null, Options: {} }],
+      },
+    ],
+  ] as const)('hostConfigFor: %s', (_name, extra, hostConfig) => {
+    expect(hostConfigFor({ image: 'i', cmd: [], ...extra })).toEqual(hostConfig);
+  });
+
+  it.each([
+    [
+      'wrapped: the deadline script runs the whole argv',
+      { cmd: ['-c', 'x'], entrypoint: ['python3'], timeoutMs: 1000, workdir: '/w' },
+      true,
+      {
+        Entrypoint: ['/bin/sh', '-c', DEADLINE_SCRIPT, 'ml-image-deadline', '31'],
+        Cmd: ['python3', '-c', 'x'],
+        WorkingDir: '/w',
+      },
+    ],
+    [
+      'unwrapped with an entrypoint',
+      { cmd: ['-c', 'x'], entrypoint: ['python3'] },
+      false,
+      { Cmd: ['-c', 'x'], Entrypoint: ['python3'] },
+    ],
+    ['unwrapped, the image entrypoint', { cmd: ['--version'] }, false, { Cmd: ['--version'] }],
+  ] as const)('runBody: %s', (_name, extra, wrapped, command) => {
+    const spec = { image: 'i', ...extra };
+    const argv = effectiveArgv(spec, { entrypoint: null, cmd: null });
+    expect(runBody(spec, argv, wrapped)).toEqual({
+      ...command,
+      Tty: false,
+      AttachStdout: true,
+      AttachStderr: true,
+      HostConfig: { AutoRemove: false },
+    });
+  });
+});
+
+describe('exec sessions', () => {
+  it.each([
+    [{}, 3600],
+    [{ deadlineMs: 1500 }, 2],
+    [{ deadlineMs: 0 }, 1],
+  ])('sessionSeconds(%j) = %i', (spec, seconds) => {
+    expect(sessionSeconds(spec)).toBe(seconds);
+  });
+
+  it('the session idles under sh, bypassing the image entrypoint', () => {
+    expect(sessionCommand(7)).toEqual({
+      Entrypoint: ['sh', '-c', SESSION_SCRIPT, 'ml-image-session', '7'],
+      Cmd: [],
+    });
+  });
+
+  it.each([
+    ['/tmp/ml-image-x', { 'a.txt': 'A' }, '/tmp', 'ml-image-x'],
+    ['/work', {}, '/', 'work'],
+  ])('sessionArchive(%s)', (dir, files, parent, base) => {
+    expect(sessionArchive(dir, files)).toEqual({
+      parent,
+      entries: [
+        { name: `${base}/`, mode: 0o700 },
+        ...Object.entries(files).map(([name, content]) => ({
+          name: `${base}/${name}`,
+          content,
+          mode: 0o600,
+        })),
+      ],
+    });
   });
 });

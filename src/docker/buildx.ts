@@ -1,0 +1,166 @@
+// The buildx side of the DockerAdapter: `docker buildx ...` through a CommandRunner (the CLI, not
+// the engine API), and the parsers of what it prints.
+import { z } from 'zod';
+import { EnvironmentError, InputError, MlImageError } from '../errors.js';
+import type {
+  BuilderDescription,
+  CommandRunner,
+  DockerAdapter,
+  ExecOptions,
+  ExecResult,
+  ImageIndex,
+} from './adapter.js';
+import { BUILDX_FIX, cliFailure, parseJsonAnswer } from './failures.js';
+
+export function parseBuildxVersion(output: string): string | undefined {
+  return /\bv?(\d+\.\d+\.\d+(?:[-+][\w.]+)?)/.exec(output)?.[1];
+}
+
+export function parseBuildxInspect(inspectOutput: string): BuilderDescription {
+  const field = (name: string) =>
+    new RegExp(`^\\s*${name}:\\s*(.+)$`, 'm').exec(inspectOutput)?.[1]?.trim() ?? '';
+  // "BuildKit version: v0.8+unknown" (dockerd's BuildKit) or "Buildkit: v0.13.2" (older buildx).
+  // Older buildx prints the engine's version there for the docker driver ("20.10.24+dfsg1"):
+  // BuildKit versions are 0.x, so anything else is not one.
+  const buildkit = /^\s*Build[Kk]it(?: version)?:\s*v?(0\.\d+(?:\.\d+)?)/m.exec(inspectOutput)?.[1];
+  return {
+    name: field('Name'),
+    driver: field('Driver'),
+    platforms: parseBuildxPlatforms(inspectOutput),
+    ...(buildkit !== undefined && { buildkitVersion: buildkit }),
+  };
+}
+
+export function parseBuildxPlatforms(inspectOutput: string): string[] {
+  const platforms = new Set<string>();
+  for (const line of inspectOutput.split('\n')) {
+    const m = /^\s*Platforms:\s*(.*)$/.exec(line);
+    if (!m) continue;
+    for (const p of m[1]!.split(',')) {
+      const t = p.trim().replace(/\*$/, '');
+      if (t) platforms.add(t);
+    }
+  }
+  return [...platforms];
+}
+
+/** What `imagetools inspect --raw` prints of a manifest list / OCI index (or a single manifest). */
+const RawIndexSchema = z.object({
+  mediaType: z.string().optional(),
+  manifests: z
+    .array(
+      z.object({
+        digest: z.string(),
+        platform: z
+          .object({ os: z.string(), architecture: z.string(), variant: z.string().optional() })
+          .optional(),
+      }),
+    )
+    .optional(),
+});
+
+export function parseImageIndex(raw: string): ImageIndex {
+  const data = parseJsonAnswer(
+    RawIndexSchema,
+    raw,
+    'the manifest printed by "buildx imagetools inspect --raw"',
+  );
+  const platforms: ImageIndex['platforms'] = [];
+  for (const m of data.manifests ?? []) {
+    if (!m.platform || m.platform.os === 'unknown') continue; // attestation manifests
+    const { os, architecture, variant } = m.platform;
+    platforms.push({ os, architecture, ...(variant !== undefined && { variant }), digest: m.digest });
+  }
+  return { mediaType: data.mediaType ?? '', platforms };
+}
+
+/** What `imagetools inspect --format '{{json .Manifest}}'` prints: the digest is the part read. */
+const ManifestDescriptorSchema = z.object({ digest: z.string().optional() });
+
+/** The digest in `imagetools inspect --format '{{json .Manifest}}'` output, when there is one. */
+export function parseManifestDigest(raw: string, ref: string): string | undefined {
+  return parseJsonAnswer(ManifestDescriptorSchema, raw, `the manifest descriptor of ${ref}`).digest;
+}
+
+/** The list digest buildx reports after a merge ("pushing sha256:<digest> to <tag>"), if it did. */
+export function pushedDigest(output: string): string | undefined {
+  return /pushing (sha256:[0-9a-f]{64}) to /.exec(output)?.[1];
+}
+
+/** The first line buildx printed on failure, or its exit code when it printed nothing. */
+function firstLine(r: ExecResult): string {
+  return (r.stderr || r.stdout).trim().split('\n')[0] || `exit ${r.exitCode}`;
+}
+
+type RunCli = (args: readonly string[], options?: ExecOptions) => Promise<ExecResult>;
+
+/** The docker CLI through the runner; a CLI that cannot be started is an environment error. */
+function cliRunner(exec: CommandRunner, cli: string): RunCli {
+  return async (args, options) => {
+    try {
+      return await exec.run(cli, args, options);
+    } catch (e) {
+      // The runner rejects when the program cannot be found or started (ENOENT, EACCES).
+      throw new EnvironmentError(
+        `cannot run the docker CLI "${cli}": ${(e as Error).message}`,
+        'install the Docker CLI and make sure it is on PATH',
+        { cause: e },
+      );
+    }
+  };
+}
+
+async function imageDigest(run: RunCli, ref: string): Promise<string> {
+  const r = await run(['buildx', 'imagetools', 'inspect', '--format', '{{json .Manifest}}', ref]);
+  if (r.exitCode !== 0) throw cliFailure(`resolving the digest of ${ref}`, r);
+  const digest = parseManifestDigest(r.stdout, ref);
+  if (!digest) throw new MlImageError(`no digest in the manifest of ${ref}`, 1);
+  return digest;
+}
+
+async function buildxVersion(run: RunCli): Promise<string> {
+  const r = await run(['buildx', 'version']);
+  const version = r.exitCode === 0 ? parseBuildxVersion(r.stdout) : undefined;
+  if (!version) throw new EnvironmentError(`docker buildx is not available (${firstLine(r)})`, BUILDX_FIX);
+  return version;
+}
+
+async function imagetoolsCreate(
+  run: RunCli,
+  tags: readonly string[],
+  sources: readonly string[],
+): Promise<string> {
+  if (tags.length === 0 || sources.length === 0) {
+    throw new InputError('imagetools create needs at least one tag and one source');
+  }
+  const r = await run(['buildx', 'imagetools', 'create', ...tags.flatMap((t) => ['-t', t]), ...sources]);
+  if (r.exitCode !== 0) throw cliFailure(`merging ${sources.length} digest(s) into ${tags.join(', ')}`, r);
+  // buildx reports the digest it pushed; else ask the registry.
+  return pushedDigest(r.stderr + r.stdout) ?? (await imageDigest(run, tags[0]!));
+}
+
+export type BuildxCli = Pick<
+  DockerAdapter,
+  'buildxVersion' | 'buildxInspect' | 'buildx' | 'imagetoolsCreate' | 'imagetoolsInspect' | 'imageDigest'
+>;
+
+/** The adapter's buildx methods over `cli` (default "docker") run by `exec`. */
+export function createBuildxCli(exec: CommandRunner, cli = 'docker'): BuildxCli {
+  const run = cliRunner(exec, cli);
+  return {
+    buildxVersion: () => buildxVersion(run),
+    async buildxInspect() {
+      const r = await run(['buildx', 'inspect']);
+      if (r.exitCode !== 0) throw cliFailure('docker buildx inspect', r);
+      return parseBuildxInspect(r.stdout);
+    },
+    buildx: (args, options) => run(['buildx', ...args], options),
+    imagetoolsCreate: (tags, sources) => imagetoolsCreate(run, tags, sources),
+    async imagetoolsInspect(ref) {
+      const r = await run(['buildx', 'imagetools', 'inspect', '--raw', ref]);
+      if (r.exitCode !== 0) throw cliFailure(`inspecting ${ref}`, r);
+      return parseImageIndex(r.stdout);
+    },
+    imageDigest: (ref) => imageDigest(run, ref),
+  };
+}

@@ -1,0 +1,76 @@
+// The in-container deadlines: every container this tool starts ends by itself, even when the
+// process that started it was killed and never removes it. Pure: scripts and argv, no engine.
+import { DEADLINE_MARGIN_MS, DEFAULT_DEADLINE_MS, DEFAULT_SESSION_DEADLINE_MS } from './adapter.js';
+
+/**
+ * PID 1 of every container runContainer starts: runs the real command as its child and stops it at
+ * the deadline (TERM, then KILL 5 s later), so a container ends by itself even when the process
+ * that started it was killed (SIGKILL) and never removes it. PID 1 ignores signals sent from inside
+ * its namespace, so the watchdog signals the child, and PID 1 exits with the child's status.
+ * A command that does not exist exits 127 with the engine's own wording ("executable file not
+ * found"), as `docker run` does. `exec` runs the program itself, never a shell builtin.
+ * Arguments: $1 = deadline in seconds, the rest = the command.
+ */
+export const DEADLINE_SCRIPT = [
+  'd=$1; shift',
+  'case $1 in */*) [ -f "$1" ] && [ -x "$1" ] ;; *) command -v "$1" >/dev/null 2>&1 ;; esac ||',
+  '  { echo "exec: \\"$1\\": executable file not found in \\$PATH" >&2; exit 127; }',
+  'exec "$@" & c=$!',
+  '(sleep "$d"; echo "ml-image: deadline of ${d}s passed: stopping the command" >&2;',
+  ' kill -TERM "$c" 2>/dev/null; sleep 5; kill -KILL "$c" 2>/dev/null) & w=$!',
+  'wait "$c"; s=$?',
+  'kill "$w" 2>/dev/null',
+  'exit "$s"',
+].join('\n');
+
+/** The idle loop of a session: it ends at its deadline ($1 seconds), or when stopped. */
+export const SESSION_SCRIPT = 'trap "exit 0" TERM INT; sleep "$1" & wait $!; exit 0';
+
+/** Whole seconds of the in-container deadline of a container run (at least 1). */
+export function deadlineSeconds(spec: { timeoutMs?: number; deadlineMs?: number }): number {
+  const ms =
+    spec.deadlineMs ??
+    (spec.timeoutMs !== undefined ? spec.timeoutMs + DEADLINE_MARGIN_MS : DEFAULT_DEADLINE_MS);
+  return Math.max(1, Math.ceil(ms / 1000));
+}
+
+/** Whole seconds a session's idle loop lasts (at least 1). */
+export function sessionSeconds(spec: { deadlineMs?: number | undefined }): number {
+  return Math.max(1, Math.ceil((spec.deadlineMs ?? DEFAULT_SESSION_DEADLINE_MS) / 1000));
+}
+
+/**
+ * The argv the container would run without a wrapper, with Docker's rules: an entrypoint given
+ * replaces the image's and its CMD; else the image's entrypoint runs with spec.cmd (or, when
+ * that is empty, with the image's CMD).
+ */
+export function effectiveArgv(
+  spec: { entrypoint?: readonly string[] | undefined; cmd: readonly string[] },
+  image: { entrypoint: readonly string[] | null; cmd: readonly string[] | null },
+): string[] {
+  if (spec.entrypoint !== undefined) return [...spec.entrypoint, ...spec.cmd];
+  return [...(image.entrypoint ?? []), ...(spec.cmd.length > 0 ? spec.cmd : (image.cmd ?? []))];
+}
+
+/** Entrypoint and Cmd that run argv under DEADLINE_SCRIPT. */
+export function withDeadline(
+  argv: readonly string[],
+  seconds: number,
+): { Entrypoint: string[]; Cmd: string[] } {
+  return {
+    Entrypoint: ['/bin/sh', '-c', DEADLINE_SCRIPT, 'ml-image-deadline', String(seconds)],
+    Cmd: [...argv],
+  };
+}
+
+/** Entrypoint and Cmd of a session's container: the idle loop, bypassing the image's entrypoint. */
+export function sessionCommand(seconds: number): { Entrypoint: string[]; Cmd: string[] } {
+  return { Entrypoint: ['sh', '-c', SESSION_SCRIPT, 'ml-image-session', String(seconds)], Cmd: [] };
+}
+
+/** The engine's start error when the image has no /bin/sh for the deadline wrapper. */
+export function isMissingShell(err: unknown): boolean {
+  return /"?\/bin\/sh"?:? .*(no such file or directory|not found)/i.test(
+    String((err as Error)?.message ?? err),
+  );
+}

@@ -1,0 +1,105 @@
+// How Docker failures read to the user: the daemon or a registry out of reach is an environment
+// problem (exit 3, with the fix); anything else the docker CLI reports is a failed check (exit 1).
+// Answers of the engine and the CLI are parsed through a schema, and an unexpected one is exit 3.
+import type Dockerode from 'dockerode';
+import type { z } from 'zod';
+import { formatIssues } from '../config/issues.js';
+import { EnvironmentError, MlImageError } from '../errors.js';
+import type { ExecResult } from './adapter.js';
+
+export const DAEMON_FIX =
+  'start the Docker engine (e.g. "sudo systemctl start docker"; on a Debian test machine: "sudo scripts/test-env.sh"), or point DOCKER_HOST at a running one';
+export const BUILDX_FIX =
+  'install the buildx CLI plugin: "apt-get install docker-buildx" (Debian 13+/Ubuntu) or "docker-buildx-plugin" from Docker\'s repository; on a Debian test machine "sudo scripts/test-env.sh" does it';
+export const REGISTRY_FIX =
+  'check that the registry is running and reachable from this machine, and that you are logged in to it';
+const ANSWER_FIX =
+  'update the Docker engine and the buildx plugin; if they are current, please report the answer quoted';
+
+const CONNECT_CODES = new Set([
+  'ENOENT',
+  'ECONNREFUSED',
+  'EACCES',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+]);
+
+const DAEMON_UNREACHABLE =
+  /Cannot connect to the Docker daemon|docker daemon is not running|dial unix [^ ]*\.sock|error during connect/i;
+
+/** What a pull or push says when the registry cannot be reached. */
+export const REGISTRY_UNREACHABLE =
+  /connection refused|no such host|dial tcp|i\/o timeout|TLS handshake timeout|server gave HTTP response to HTTPS client|network is unreachable/i;
+
+function daemonTarget(docker: Dockerode): string {
+  // docker-modem keeps its connection settings as fields its types do not declare.
+  const field = (name: string): unknown => Reflect.get(docker.modem, name);
+  const socketPath = field('socketPath');
+  return socketPath
+    ? `unix://${String(socketPath)}`
+    : `tcp://${String(field('host'))}:${String(field('port'))}`;
+}
+
+/** The `code` of a thrown value (ENOENT, ...), when it has one. */
+export function errorCode(err: unknown): string | undefined {
+  const code: unknown = typeof err === 'object' && err !== null ? Reflect.get(err, 'code') : undefined;
+  return typeof code === 'string' ? code : undefined;
+}
+
+/** The HTTP status of a dockerode error (404 for a missing image or container), when it has one. */
+export function statusCodeOf(err: unknown): number | undefined {
+  const status: unknown =
+    typeof err === 'object' && err !== null ? Reflect.get(err, 'statusCode') : undefined;
+  return typeof status === 'number' ? status : undefined;
+}
+
+/** Map a dockerode error to EnvironmentError when it is a connection problem; else undefined. */
+export function connectionError(err: unknown, docker: Dockerode): EnvironmentError | undefined {
+  const code = errorCode(err);
+  if (code && CONNECT_CODES.has(code)) {
+    return new EnvironmentError(
+      `cannot reach the Docker daemon at ${daemonTarget(docker)} (${code})`,
+      DAEMON_FIX,
+      {
+        cause: err,
+      },
+    );
+  }
+  return undefined;
+}
+
+/** Classify a failed docker CLI call: registry/daemon connectivity -> exit 3, else exit 1. */
+export function cliFailure(what: string, result: ExecResult): MlImageError {
+  const tail = (result.stderr || result.stdout).trim().split('\n').slice(-15).join('\n');
+  if (DAEMON_UNREACHABLE.test(tail)) {
+    return new EnvironmentError(`${what}: the Docker daemon is not reachable\n${tail}`, DAEMON_FIX);
+  }
+  if (REGISTRY_UNREACHABLE.test(tail)) {
+    return new EnvironmentError(`${what}: registry unreachable\n${tail}`, REGISTRY_FIX);
+  }
+  return new MlImageError(`${what} failed (exit ${result.exitCode})\n${tail}`, 1);
+}
+
+/**
+ * An answer of the engine (dockerode) or of the docker CLI, checked against what this tool reads
+ * of it. `what` names the answer ("the engine's image inspect of busybox").
+ */
+export function parseAnswer<S extends z.ZodType>(schema: S, data: unknown, what: string): z.output<S> {
+  const parsed = schema.safeParse(data);
+  if (parsed.success) return parsed.data;
+  const problems = formatIssues(parsed.error, data, schema).join('; ');
+  throw new EnvironmentError(`unexpected answer: ${what}: ${problems}`, ANSWER_FIX);
+}
+
+/** A JSON text printed by the docker CLI, parsed through `schema`. */
+export function parseJsonAnswer<S extends z.ZodType>(schema: S, text: string, what: string): z.output<S> {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    throw new EnvironmentError(`unexpected answer: ${what}: not JSON (${(e as Error).message})`, ANSWER_FIX);
+  }
+  return parseAnswer(schema, data, what);
+}

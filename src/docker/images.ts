@@ -1,0 +1,121 @@
+// Images through dockerode: pulled for the platform asked for when not local, and inspected.
+// What this tool reads of the engine's answer is parsed through a schema, never cast.
+import type Dockerode from 'dockerode';
+import { z } from 'zod';
+import { EnvironmentError, InputError } from '../errors.js';
+import type { ImageDetails } from './adapter.js';
+import type { EngineClient } from './client.js';
+import {
+  REGISTRY_FIX,
+  REGISTRY_UNREACHABLE,
+  connectionError,
+  parseAnswer,
+  statusCodeOf,
+} from './failures.js';
+
+const StringList = z.array(z.string()).nullable().optional();
+
+/** What this tool reads of the engine's image inspect. */
+export const ImageInspectSchema = z.object({
+  Id: z.string(),
+  RepoDigests: StringList,
+  Os: z.string(),
+  Architecture: z.string(),
+  Variant: z.string().optional(),
+  Size: z.number(),
+  RootFS: z.object({ Layers: StringList }).nullable().optional(),
+  Config: z
+    .object({
+      Labels: z.record(z.string(), z.string()).nullable().optional(),
+      User: z.string().nullable().optional(),
+      Entrypoint: StringList,
+      Cmd: StringList,
+      Env: StringList,
+    })
+    .nullable()
+    .optional(),
+  Created: z.string().nullable().optional(),
+});
+export type ImageInspect = z.infer<typeof ImageInspectSchema>;
+
+/** The part of the image config a run needs to know what the container would run. */
+export const ImageCommandSchema = ImageInspectSchema.pick({ Config: true });
+
+/** The engine's image inspect as the adapter reports it. */
+export function imageDetails(i: ImageInspect): ImageDetails {
+  return {
+    id: i.Id,
+    repoDigests: i.RepoDigests ?? [],
+    os: i.Os,
+    architecture: i.Architecture,
+    ...(i.Variant !== undefined && { variant: i.Variant }),
+    sizeBytes: i.Size,
+    layers: i.RootFS?.Layers?.length ?? 0,
+    labels: i.Config?.Labels ?? {},
+    user: i.Config?.User ?? '',
+    entrypoint: i.Config?.Entrypoint ?? null,
+    cmd: i.Config?.Cmd ?? null,
+    env: i.Config?.Env ?? [],
+    ...(i.Created && { created: i.Created }),
+  };
+}
+
+/** Whether the image is local, for the platform asked for (a multi-arch tag may be another's). */
+async function hasLocalImage(
+  docker: Dockerode,
+  image: string,
+  platform: string | undefined,
+): Promise<boolean> {
+  try {
+    const info = await docker.getImage(image).inspect();
+    return platform === undefined || `${info.Os}/${info.Architecture}` === platform;
+  } catch (e) {
+    const conn = connectionError(e, docker);
+    if (conn) throw conn;
+    if (statusCodeOf(e) !== 404) throw e;
+    return false;
+  }
+}
+
+async function pullImage(docker: Dockerode, image: string, platform: string | undefined): Promise<void> {
+  try {
+    const stream = await docker.pull(image, platform ? { platform } : {});
+    await new Promise<void>((resolve, reject) =>
+      docker.modem.followProgress(stream, (err: Error | null) => (err ? reject(err) : resolve())),
+    );
+  } catch (e) {
+    const conn = connectionError(e, docker);
+    if (conn) throw conn;
+    const msg = (e as Error).message;
+    if (REGISTRY_UNREACHABLE.test(msg)) {
+      throw new EnvironmentError(`cannot pull ${image}: registry unreachable (${msg})`, REGISTRY_FIX, {
+        cause: e,
+      });
+    }
+    throw new InputError(
+      `cannot pull image ${image}: ${msg}`,
+      'check the image reference and that it exists',
+    );
+  }
+}
+
+/** Pull the image for the platform unless it is already local. */
+export async function ensureImage(
+  client: EngineClient,
+  image: string,
+  platform: string | undefined,
+): Promise<void> {
+  const docker = await client.docker();
+  if (await hasLocalImage(docker, image, platform)) return;
+  await pullImage(docker, image, platform);
+}
+
+export async function inspectImage(
+  client: EngineClient,
+  ref: string,
+  platform: string | undefined,
+): Promise<ImageDetails> {
+  await ensureImage(client, ref, platform);
+  const raw = await client.call((docker) => docker.getImage(ref).inspect());
+  return imageDetails(parseAnswer(ImageInspectSchema, raw, `the engine's inspect of image ${ref}`));
+}

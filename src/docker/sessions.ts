@@ -1,0 +1,115 @@
+// Exec sessions: one container kept idling so that several commands reuse it (and pip's cache in
+// it). It ends by itself at its deadline, and is removed on close and on interrupt.
+import path from 'node:path';
+import type Dockerode from 'dockerode';
+import { z } from 'zod';
+import { registerCleanup } from '../util/cleanup.js';
+import type { ContainerSession, ExecResult, SessionSpec } from './adapter.js';
+import type { EngineClient } from './client.js';
+import { createManaged } from './containers.js';
+import { sessionCommand, sessionSeconds } from './deadline.js';
+import { parseAnswer } from './failures.js';
+import { ensureImage } from './images.js';
+import { collectOutput } from './streams.js';
+import { type TarEntry, tarArchive } from './tar.js';
+
+const ExecInspectSchema = z.object({ ExitCode: z.number().nullable().optional() });
+
+type ExecOptions = Parameters<ContainerSession['exec']>[1];
+
+/** Run one command in the session's container; on timeout its stream is dropped (exit -1). */
+async function execIn(
+  client: EngineClient,
+  container: Dockerode.Container,
+  cmd: readonly string[],
+  options: NonNullable<ExecOptions>,
+): Promise<ExecResult & { timedOut: boolean }> {
+  const ex = await client.call(() =>
+    container.exec({
+      Cmd: [...cmd],
+      AttachStdout: true,
+      AttachStderr: true,
+      Env: Object.entries(options.env ?? {}).map(([k, v]) => `${k}=${v}`),
+    }),
+  );
+  const stream = await client.call(() => ex.start({ hijack: true, stdin: false }));
+  const output = { stdout: '', stderr: '' };
+  const ended = collectOutput(await client.docker(), stream, (s, which) => {
+    output[which] += s;
+  }).then(() => 'ended' as const);
+  let timer: NodeJS.Timeout | undefined;
+  const outcome = await (options.timeoutMs === undefined
+    ? ended
+    : Promise.race([
+        ended,
+        new Promise<'timeout'>((resolve) => {
+          timer = setTimeout(() => resolve('timeout'), options.timeoutMs);
+        }),
+      ]));
+  if (timer) clearTimeout(timer);
+  if (outcome === 'timeout') {
+    stream.destroy();
+    return { exitCode: -1, ...output, timedOut: true };
+  }
+  const info = parseAnswer(
+    ExecInspectSchema,
+    await ex.inspect(),
+    `the engine's inspect of an exec in ${container.id}`,
+  );
+  return { exitCode: info.ExitCode ?? -1, ...output, timedOut: false };
+}
+
+/**
+ * The archive putFiles sends: `dir`'s last component (mode 0700) holding the files (mode 0600),
+ * to be extracted in `dir`'s parent.
+ */
+export function sessionArchive(
+  dir: string,
+  files: Readonly<Record<string, string>>,
+): { parent: string; entries: TarEntry[] } {
+  const base = path.posix.basename(dir);
+  return {
+    parent: path.posix.dirname(dir),
+    entries: [
+      { name: `${base}/`, mode: 0o700 },
+      ...Object.entries(files).map(([name, content]) => ({ name: `${base}/${name}`, content, mode: 0o600 })),
+    ],
+  };
+}
+
+export async function startSession(client: EngineClient, spec: SessionSpec): Promise<ContainerSession> {
+  await ensureImage(client, spec.image, spec.platform);
+  const container = await createManaged(client, spec, {
+    // Idle until closed or until its deadline (so a killed CLI leaves nothing running); the
+    // image's entrypoint is bypassed so any image with a shell works.
+    ...sessionCommand(sessionSeconds(spec)),
+    HostConfig: { ...(spec.network !== undefined && { NetworkMode: spec.network }) },
+  });
+  let closed = false;
+  const close = async () => {
+    if (closed) return;
+    closed = true;
+    await container.remove({ force: true, v: true }).catch(() => undefined);
+  };
+  const unregister = registerCleanup(close);
+  try {
+    await client.call(() => container.start());
+  } catch (e) {
+    await close();
+    unregister();
+    throw e;
+  }
+  return {
+    containerId: container.id,
+    exec: (cmd, options = {}) => execIn(client, container, cmd, options),
+    async putFiles(dir, files) {
+      const { parent, entries } = sessionArchive(dir, files);
+      // copyUIDGID: the files belong to the container's user (the one exec runs as), not root.
+      await client.call(() => container.putArchive(tarArchive(entries), { path: parent, copyUIDGID: '1' }));
+    },
+    async close() {
+      await close();
+      unregister();
+    },
+  };
+}
