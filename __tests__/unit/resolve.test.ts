@@ -12,7 +12,8 @@ import {
   requirementNames,
   userRequestedInConflict,
 } from '../../src/resolve/pip-output.js';
-import { chainOf, looksTransient, pipFailureError } from '../../src/resolve/resolve.js';
+import { looksTransient, pipFailureError } from '../../src/resolve/failure.js';
+import { chainOf } from '../../src/resolve/steps/explain.js';
 import type { Resolution } from '../../src/resolve/result.js';
 
 const dist = (name: string, version: string, extra: Partial<InstalledDist> = {}): InstalledDist => ({
@@ -287,8 +288,20 @@ describe('resolution reuse (ml-image run)', () => {
     const { fakeDocker } = await import('../helpers/fakes.js');
     const store = new Map<string, string>();
     const cache = { get: (k: string) => store.get(k), set: (k: string, v: string) => void store.set(k, v) };
+    const resolution: Resolution = {
+      schemaVersion: 1,
+      image: input.image,
+      platform: input.platform,
+      mode: 'auto',
+      status: 'clean',
+      python: '3.11.2',
+      naive: { install: [{ name: 'tqdm', version: '4.66.0' }], replaces: [] },
+      hazards: [],
+      constraints: { pinned: 0, skipped: [] },
+      durationMs: 1,
+    };
     const earlier = {
-      resolution: { status: 'clean' },
+      resolution,
       constraints: 'c',
       requirements: 'r',
       explanation: 'e',
@@ -306,6 +319,11 @@ describe('resolution reuse (ml-image run)', () => {
     expect(lines.join('\n')).toMatch(/reused the resolution of identical inputs/);
     // Without reuse the container is started (the fake refuses it): no silent cache answers.
     await expect(resolveAgainstBase(input, { docker, cache })).rejects.toThrow(/startSession/);
+    // An entry that does not parse (older, truncated, edited) is a miss: resolved again.
+    for (const bad of ['{"resolution":{"status":"clean"}', JSON.stringify({ ...earlier, constraints: 1 })]) {
+      store.set(resolutionKey('sha256:aa', input), bad);
+      await expect(resolveAgainstBase(input, { docker, cache, reuse: true })).rejects.toThrow(/startSession/);
+    }
   });
 });
 

@@ -1,15 +1,10 @@
 // The constraints that hold the base image fixed: one pin per installed distribution.
 import { valid } from '@renovatebot/pep440';
+import type { z } from 'zod';
+import type { InstalledDistSchema } from './helper-output.js';
 
-export interface InstalledDist {
-  name: string;
-  version: string;
-  requiresDist: string[];
-  installer: string;
-  editable: boolean;
-  directUrl: boolean;
-  location: string;
-}
+/** One distribution installed in the base image (the helper's snapshot, parsed). */
+export type InstalledDist = z.infer<typeof InstalledDistSchema>;
 
 /** Tools pip manages for itself; pinning them would only fight pip's own upgrade logic. */
 const SKIP = new Set(['pip', 'setuptools', 'wheel', 'distribute']);

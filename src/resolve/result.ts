@@ -58,3 +58,14 @@ export const ResolutionSchema = z.object({
 export type Replacement = z.infer<typeof ReplacementSchema>;
 export type Hazard = z.infer<typeof HazardSchema>;
 export type Resolution = z.infer<typeof ResolutionSchema>;
+
+/** What resolving one image and platform hands on: the build's constraints and requirements. */
+export const ResolveOutputSchema = z.object({
+  resolution: ResolutionSchema,
+  /** Constraints for the build: base pins + the resolved versions (auto mode). */
+  constraints: z.string(),
+  /** Requirements for the build (relaxed where the resolver had to). */
+  requirements: z.string(),
+  explanation: z.string(),
+});
+export type ResolveOutput = z.infer<typeof ResolveOutputSchema>;

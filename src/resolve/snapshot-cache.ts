@@ -1,8 +1,11 @@
 // Base-image snapshots (pip inspect + constraint file + PIP_* env) cached by image digest and
 // platform: a digest names exactly one set of installed packages, so the cache never goes stale.
+// `ml-image run` keeps whole resolutions here too (resolutionKey). Entries are text; readers parse
+// them with their schema (cachedJson), and an entry that does not parse is a miss.
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
+import type { z } from 'zod';
 
 export interface SnapshotCache {
   get(key: string): string | undefined;
@@ -42,4 +45,20 @@ export function fileSnapshotCache(dir: string): SnapshotCache {
       }
     },
   };
+}
+
+/** A cache entry parsed with its schema; a missing, unreadable or outdated entry is a miss. */
+export function cachedJson<T>(
+  cache: SnapshotCache | undefined,
+  key: string | undefined,
+  schema: z.ZodType<T>,
+): { text: string; value: T } | undefined {
+  const text = key !== undefined ? cache?.get(key) : undefined;
+  if (text === undefined) return undefined;
+  try {
+    const parsed = schema.safeParse(JSON.parse(text));
+    return parsed.success ? { text, value: parsed.data } : undefined;
+  } catch {
+    return undefined;
+  }
 }

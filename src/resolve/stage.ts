@@ -1,11 +1,12 @@
 // The resolve stage inside a build: per variant and platform, before any image is built.
-import { readRequirements } from '../build/requirements.js';
+import { readRequirements } from '../requirements/read.js';
 import type { Config } from '../config/schema.js';
 import type { DockerAdapter } from '../docker/adapter.js';
 import { CheckFailedError } from '../errors.js';
 import { pipIndexes } from '../python/indexes.js';
 import type { Plan } from '../plan/plan.js';
-import { type ResolveOutput, resolveAgainstBase } from './resolve.js';
+import { resolveAgainstBase } from './resolve.js';
+import type { ResolveOutput } from './result.js';
 import type { SnapshotCache } from './snapshot-cache.js';
 
 export type Resolved = Record<string, ResolveOutput>;

@@ -1,30 +1,44 @@
-// The resolver's helper, run inside the base image with its own python3. Standard library plus
-// pip's vendored `packaging`, so requirements, specifiers and markers are judged exactly as pip
-// judges them, in the target environment (an arm64 image evaluates platform_machine as aarch64).
-// Commands (argv[1]): snapshot | analyze INSPECT REPORT | relax REQS NAME=VERSION...
-export const HELPER_PY = String.raw`
-import json, os, subprocess, sys
+"""The resolver's helper, run inside the base image with its own python3.
+
+Standard library plus pip's vendored `packaging`, so requirements, specifiers and markers are
+judged exactly as pip judges them, in the target environment (an arm64 image evaluates
+platform_machine as aarch64). Every command prints one JSON object on stdout.
+
+Commands (argv[1]): snapshot | analyze INSPECT REPORT | relax REQS NAME=VERSION...
+
+Bundled as text by src/resolve/py/helper.generated.ts (regenerate with
+`UPDATE_DOCS=1 npx vitest run --project unit __tests__/unit/resolve-py.test.ts`).
+"""
+
+import json
+import os
+import subprocess
+import sys
 
 try:
-    from pip._vendor.packaging.requirements import Requirement, InvalidRequirement
+    from pip._vendor.packaging.requirements import InvalidRequirement, Requirement
     from pip._vendor.packaging.utils import canonicalize_name
-    from pip._vendor.packaging.version import Version, InvalidVersion
+    from pip._vendor.packaging.version import InvalidVersion, Version
 except Exception as e:  # pip too old or missing: say so, the caller turns it into an error
     print(json.dumps({"error": "pip with vendored packaging is required in the image: %s" % e}))
     sys.exit(0)
+
 
 def load(path):
     with open(path) as f:
         return json.load(f)
 
+
 def snapshot():
     r = subprocess.run([sys.executable, "-m", "pip", "inspect", "--local"], stdout=subprocess.PIPE,
                        stderr=subprocess.PIPE, universal_newlines=True)
     out = {"python": {"version": "%d.%d.%d" % sys.version_info[:3], "executable": sys.executable},
-           "env": {k: v for k, v in os.environ.items() if k.startswith("PIP_") or k in ("CUDA_VERSION", "NVIDIA_PYTORCH_VERSION", "PYTORCH_VERSION")}}
+           "env": {k: v for k, v in os.environ.items()
+                   if k.startswith("PIP_") or k in ("CUDA_VERSION", "NVIDIA_PYTORCH_VERSION", "PYTORCH_VERSION")}}
     if r.returncode != 0:
         out["error"] = "pip inspect failed: " + (r.stderr.strip().splitlines() or ["exit %d" % r.returncode])[-1]
-        print(json.dumps(out)); return
+        print(json.dumps(out))
+        return
     data = json.loads(r.stdout)
     out["pipVersion"] = data.get("pip_version")
     out["environment"] = data.get("environment", {})
@@ -46,6 +60,7 @@ def snapshot():
     out["constraintFile"] = {"path": cf, "content": open(cf).read()} if os.path.isfile(cf) else None
     print(json.dumps(out))
 
+
 def reqs_on(requires, name, env):
     """The requirements in 'requires' that target 'name' and apply in 'env' (extras off)."""
     found = []
@@ -57,7 +72,8 @@ def reqs_on(requires, name, env):
         if canonicalize_name(r.name) != name:
             continue
         if r.marker is not None:
-            e = dict(env); e["extra"] = ""
+            e = dict(env)
+            e["extra"] = ""
             try:
                 if not r.marker.evaluate(e):
                     continue
@@ -66,14 +82,17 @@ def reqs_on(requires, name, env):
         found.append(r)
     return found
 
+
 def allows(req, version):
     try:
         return req.specifier.contains(Version(version), prereleases=True)
     except InvalidVersion:
         return True
 
+
 def analyze(inspect_path, report_path):
-    snap = load(inspect_path); rep = load(report_path)
+    snap = load(inspect_path)
+    rep = load(report_path)
     env = rep.get("environment") or snap.get("environment") or {}
     installed = {d["name"]: d for d in snap.get("installed", [])}
     install = []
@@ -98,14 +117,17 @@ def analyze(inspect_path, report_path):
         for j in install:
             for r in reqs_on(j["requiresDist"], i["name"], env):
                 if not allows(r, base["version"]):
-                    pulled.append({"dist": j["name"], "version": j["version"], "requirement": str(r), "requested": j["requested"]})
-        replaced.append({"name": i["name"], "from": base["version"], "to": i["version"], "breaks": breaks, "pulledInBy": pulled})
+                    pulled.append({"dist": j["name"], "version": j["version"], "requirement": str(r),
+                                   "requested": j["requested"]})
+        replaced.append({"name": i["name"], "from": base["version"], "to": i["version"], "breaks": breaks,
+                         "pulledInBy": pulled})
     holders = {}
     for name in [r["name"] for r in replaced]:
         holders[name] = [{"dist": d["name"], "version": d["version"], "requirement": str(r)}
                          for d in installed.values() for r in reqs_on(d["requiresDist"], name, env)]
     print(json.dumps({"install": [{k: v for k, v in i.items() if k != "requiresDist"} for i in install],
                       "replaced": replaced, "holders": holders, "environment": env}))
+
 
 def relax(reqs_path, pairs):
     """Loosen the named requirements to a lower bound: the user's own, else the major version pip chose."""
@@ -118,7 +140,8 @@ def relax(reqs_path, pairs):
         except InvalidRequirement:
             r = None
         if r is None or canonicalize_name(r.name) not in chosen:
-            out.append(line); continue
+            out.append(line)
+            continue
         lower = None
         for sp in r.specifier:
             if sp.operator in ("==", "===", ">=", "~=", ">") and "*" not in sp.version:
@@ -134,9 +157,18 @@ def relax(reqs_path, pairs):
         out.append(new)
     print(json.dumps({"requirements": "\n".join(out) + "\n", "changes": changes}))
 
-cmd = sys.argv[1]
-if cmd == "snapshot": snapshot()
-elif cmd == "analyze": analyze(sys.argv[2], sys.argv[3])
-elif cmd == "relax": relax(sys.argv[2], sys.argv[3:])
-else: print(json.dumps({"error": "unknown command " + cmd}))
-`;
+
+def main(argv):
+    cmd = argv[1]
+    if cmd == "snapshot":
+        snapshot()
+    elif cmd == "analyze":
+        analyze(argv[2], argv[3])
+    elif cmd == "relax":
+        relax(argv[2], argv[3:])
+    else:
+        print(json.dumps({"error": "unknown command " + cmd}))
+
+
+if __name__ == "__main__":
+    main(sys.argv)

@@ -1,0 +1,372 @@
+// The resolver's steps (snapshot -> diagnose -> hold -> relax -> explain): the pure parts as
+// tables, the orchestration in a scripted session (every exec answered by the test), and the
+// parsing of what crosses the container and cache boundaries.
+import { describe, expect, it } from 'vitest';
+import { CheckFailedError, InputError } from '../../src/errors.js';
+import { type Analysis, NO_ANALYSIS } from '../../src/resolve/helper-output.js';
+import { resolveAgainstBase } from '../../src/resolve/resolve.js';
+import { cachedJson, snapshotKey } from '../../src/resolve/snapshot-cache.js';
+import { checkedResolution } from '../../src/resolve/steps/explain.js';
+import { movedPackages, type ResolutionBase } from '../../src/resolve/steps/hold.js';
+import { parseSnapshot } from '../../src/resolve/steps/snapshot.js';
+import { parseHelperOutput } from '../../src/resolve/workspace.js';
+import { AnalysisSchema } from '../../src/resolve/helper-output.js';
+import { fakeDocker, fakeSession } from '../helpers/fakes.js';
+import { z } from 'zod';
+
+const D = '/tmp/ml-image-resolve';
+const numpyReplaced = {
+  name: 'numpy',
+  from: '1.26.4',
+  to: '2.2.6',
+  breaks: [{ dist: 'scipy', version: '1.11.4', requirement: 'numpy<2' }],
+  pulledInBy: [
+    { dist: 'opencv-python-headless', version: '4.12.0.88', requirement: 'numpy>=2', requested: true },
+  ],
+};
+
+describe('movedPackages', () => {
+  const naive: Pick<Analysis, 'install' | 'replaced'> = {
+    install: [
+      { name: 'opencv-python-headless', version: '4.12.0.88', requested: true },
+      { name: 'numpy', version: '2.2.6', requested: false },
+      { name: 'tqdm', version: '4.66.0', requested: true },
+    ],
+    replaced: [numpyReplaced],
+  };
+  it.each([
+    ['nothing moved', [{ name: 'tqdm', version: '4.66.0', requested: true }], []],
+    [
+      'the package that pulled the replacement in',
+      [{ name: 'opencv-python-headless', version: '4.11.0.86', requested: true }],
+      [
+        {
+          name: 'opencv-python-headless',
+          naive: '4.12.0.88',
+          resolved: '4.11.0.86',
+          reason: 'the newest that accepts numpy 1.26.4 held by the base image',
+        },
+      ],
+    ],
+    [
+      'another requested package',
+      [{ name: 'tqdm', version: '4.65.0', requested: true }],
+      [
+        {
+          name: 'tqdm',
+          naive: '4.66.0',
+          resolved: '4.65.0',
+          reason: 'to keep every base package at its version',
+        },
+      ],
+    ],
+    ['a dependency, not requested', [{ name: 'numpy', version: '1.26.4', requested: false }], []],
+    ['a package the plain plan did not have', [{ name: 'six', version: '1.16.0', requested: true }], []],
+  ])('%s', (_, install, moved) => {
+    expect(movedPackages(install, naive)).toEqual(moved);
+  });
+});
+
+describe('checkedResolution', () => {
+  const draft: ResolutionBase = {
+    schemaVersion: 1,
+    image: 'base:1',
+    platform: 'linux/amd64',
+    mode: 'check',
+    python: '3.11.2',
+    naive: { install: [], replaces: [] },
+    constraints: { pinned: 0, skipped: [] },
+  };
+  const conflictOut = `The conflict is caused by:\n    a 1 depends on b<1 and >=2\n\nx`;
+  it.each([
+    ['clean', { ok: true, out: '' }, NO_ANALYSIS, 'clean', undefined],
+    [
+      'a replacement',
+      { ok: true, out: '' },
+      { ...NO_ANALYSIS, replaced: [numpyReplaced] },
+      'conflict',
+      {
+        causes: [],
+        chain: [
+          "opencv-python-headless 4.12.0.88 needs numpy>=2 -> numpy 2.2.6 would replace the base image's numpy 1.26.4, which scipy 1.11.4 (numpy<2) needs",
+        ],
+        options: ['resolve mode "auto" looks for versions that keep the base image intact'],
+      },
+    ],
+    [
+      'a plain run that failed',
+      { ok: false, out: conflictOut },
+      NO_ANALYSIS,
+      'conflict',
+      {
+        causes: ['a 1 depends on b<1 and >=2'],
+        chain: ['your requirements conflict among themselves (before the base image is considered)'],
+        options: ['change the requirements pip names above'],
+      },
+    ],
+  ])('%s', (_, naive, analysis, status, conflict) => {
+    const r = checkedResolution(draft, { naive, analysis });
+    expect(r.status).toBe(status);
+    expect(r.conflict).toEqual(conflict);
+    expect(Object.keys(r)).toEqual([
+      ...Object.keys(draft),
+      'status',
+      'hazards',
+      ...(conflict ? ['conflict'] : []),
+      'durationMs',
+    ]);
+  });
+});
+
+describe("the helper's answers are parsed, not cast", () => {
+  const run = (stdout: string, exitCode = 0) => ({ exitCode, stdout, stderr: '' });
+  const snapshot = {
+    python: { version: '3.11.2', executable: '/usr/bin/python3' },
+    pipVersion: '23.0.1',
+    environment: { platform_machine: 'x86_64' },
+    env: {},
+    installed: [
+      {
+        name: 'numpy',
+        version: '1.26.4',
+        requiresDist: [],
+        installer: 'pip',
+        editable: false,
+        directUrl: false,
+        location: '/usr/local/lib/python3.11/site-packages',
+      },
+    ],
+    constraintFile: null,
+  };
+
+  it('a snapshot comes back typed, extra keys dropped', () => {
+    const s = parseSnapshot(run(JSON.stringify(snapshot)), 'base:1');
+    expect(s.installed[0]!.name).toBe('numpy');
+    expect(s.python).toEqual({ version: '3.11.2' });
+  });
+
+  it.each([
+    ['{"error": "pip with vendored packaging is required in the image: x"}', /^base:1: pip with vendored/],
+    [
+      '{"python": {"version": "3.8.0"}, "env": {}, "error": "pip inspect failed: no such command"}',
+      /inspect failed/,
+    ],
+  ])('a helper that cannot look is exit 2: %s', (stdout, message) => {
+    const err = (() => {
+      try {
+        return parseSnapshot(run(stdout), 'base:1');
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(err).toBeInstanceOf(InputError);
+    expect((err as InputError).message).toMatch(message);
+  });
+
+  it.each([
+    ['not JSON', 'Traceback (most recent call last):', /exit 0\): Traceback/],
+    ['the wrong shape', JSON.stringify({ ...snapshot, installed: [{ name: 'numpy' }] }), /installed/],
+    ['a wrong type', JSON.stringify({ ...snapshot, constraintFile: 'x' }), /constraintFile/],
+  ])('%s is the helper failing (exit 1)', (_, stdout, message) => {
+    const err = (() => {
+      try {
+        return parseSnapshot(run(stdout), 'base:1');
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(err).toBeInstanceOf(CheckFailedError);
+    expect((err as CheckFailedError).message).toMatch(/^the resolver helper failed in base:1/);
+    expect((err as CheckFailedError).message).toMatch(message);
+  });
+
+  it('an analysis with a replacement missing its chain is refused', () => {
+    const bad = { install: [], replaced: [{ name: 'numpy', from: '1', to: '2' }], environment: {} };
+    expect(() => parseHelperOutput(AnalysisSchema, run(JSON.stringify(bad)), 'base:1')).toThrow(
+      /resolver helper failed.*replaced/,
+    );
+  });
+});
+
+describe('cachedJson', () => {
+  const schema = z.object({ a: z.number() });
+  const cache = {
+    get: (k: string) => ({ good: '{"a":1}', shape: '{"a":"1"}', broken: '{"a":' })[k],
+    set: () => undefined,
+  };
+  it.each([
+    ['good', { text: '{"a":1}', value: { a: 1 } }],
+    ['shape', undefined],
+    ['broken', undefined],
+    ['missing', undefined],
+    [undefined, undefined],
+  ])('%s', (key, hit) => {
+    expect(cachedJson(cache, key, schema)).toEqual(hit);
+  });
+  it('no cache is a miss', () => {
+    expect(cachedJson(undefined, 'good', schema)).toBeUndefined();
+  });
+});
+
+describe('the steps in a scripted session', () => {
+  const SNAPSHOT = JSON.stringify({
+    python: { version: '3.11.2' },
+    pipVersion: '23.0.1',
+    environment: {},
+    env: {},
+    installed: [
+      {
+        name: 'numpy',
+        version: '1.26.4',
+        requiresDist: [],
+        installer: 'pip',
+        editable: false,
+        directUrl: false,
+        location: '/usr/local/lib/python3.11/site-packages',
+      },
+    ],
+    constraintFile: null,
+  });
+  const CONFLICT = `The conflict is caused by:
+    The user requested opencv-python-headless==4.12.0.88
+    opencv-python-headless 4.12.0.88 depends on numpy>=2
+    The user requested (constraint) numpy==1.26.4
+
+ERROR: ResolutionImpossible: for help visit https://pip.pypa.io/
+`;
+  const naiveAnalysis = {
+    install: [
+      { name: 'opencv-python-headless', version: '4.12.0.88', requested: true },
+      { name: 'numpy', version: '2.2.6', requested: false },
+    ],
+    replaced: [{ ...numpyReplaced, breaks: [] }],
+    holders: {},
+    environment: {},
+  };
+  const heldAnalysis = {
+    install: [{ name: 'opencv-python-headless', version: '4.11.0.86', requested: true }],
+    replaced: [],
+    holders: {},
+    environment: {},
+  };
+  const input = (mode: 'auto' | 'check') => ({
+    image: 'localhost:5000/base:1',
+    platform: 'linux/amd64',
+    requirements: { text: 'opencv-python-headless==4.12.0.88', origins: ['/w/r.txt:1'] },
+    mode,
+  });
+
+  /** pip and the helper as the test bed's image answers them; `relaxedFits` decides step 4. */
+  const script = (relaxedFits: boolean) =>
+    fakeSession((cmd) => {
+      const c = cmd.join(' ');
+      if (cmd[0] === 'sh') return { stdout: SNAPSHOT };
+      if (c.includes(`${D}/helper.py analyze`))
+        return { stdout: JSON.stringify(c.endsWith('naive.json') ? naiveAnalysis : heldAnalysis) };
+      if (c.includes(`${D}/helper.py relax`))
+        return {
+          stdout: JSON.stringify({
+            requirements: 'opencv-python-headless>=4.12.0.88\n',
+            changes: [
+              {
+                name: 'opencv-python-headless',
+                from: 'opencv-python-headless==4.12.0.88',
+                to: 'opencv-python-headless>=4.12.0.88',
+              },
+            ],
+          }),
+        };
+      if (c.includes('pip install')) {
+        if (c.includes('naive.json')) return {};
+        if (c.includes('relaxed.txt') && relaxedFits) return {};
+        if (c.includes('probe.txt')) return {};
+        return { exitCode: 1, stdout: CONFLICT };
+      }
+      if (cmd[0] === 'python3' && cmd[1] === '-c') return { stdout: '4.11.0.86\n' };
+      return { exitCode: 2, stderr: `unexpected ${c}` };
+    });
+
+  it('hold fails, relax fits: fixed, with the relaxed requirements and the resolved pins', async () => {
+    const session = script(true);
+    const lines: string[] = [];
+    const out = await resolveAgainstBase(input('auto'), {
+      docker: fakeDocker({ startSession: () => Promise.resolve(session) }),
+      progress: (l) => lines.push(l),
+    });
+    expect(out.resolution.status).toBe('fixed');
+    expect(out.requirements).toBe('opencv-python-headless>=4.12.0.88');
+    expect(out.constraints).toBe(
+      '# ml-image resolve: pins of localhost:5000/base:1 (linux/amd64)\nnumpy==1.26.4\n# resolved for this image\nopencv-python-headless==4.11.0.86\n',
+    );
+    expect(out.resolution.resolved?.relaxed).toHaveLength(1);
+    expect(out.resolution.resolved?.moved).toEqual([
+      {
+        name: 'opencv-python-headless',
+        naive: '4.12.0.88',
+        resolved: '4.11.0.86',
+        reason: 'the newest that accepts numpy 1.26.4 held by the base image',
+      },
+    ]);
+    expect(lines).toEqual([
+      'resolve linux/amd64: base has 1 Python distributions (python 3.11.2, pip 23.0.1)',
+      'resolve linux/amd64: a plain pip install would replace 1 base package(s)',
+      'resolve linux/amd64: relaxing opencv-python-headless==4.12.0.88 -> opencv-python-headless>=4.12.0.88',
+    ]);
+    const pip = session.calls.filter((c) => c.cmd.includes('pip')).map((c) => c.cmd.at(-1));
+    expect(pip).toEqual([`${D}/requirements.txt`, `${D}/base-constraints.txt`, `${D}/base-constraints.txt`]);
+    expect(session.files[`${D}/relaxed.txt`]).toBe('opencv-python-headless>=4.12.0.88\n');
+    expect(session.closed()).toBe(true);
+  });
+
+  it('hold and relax fail: a conflict with the chain and the version that fits', async () => {
+    const session = script(false);
+    const out = await resolveAgainstBase(input('auto'), {
+      docker: fakeDocker({ startSession: () => Promise.resolve(session) }),
+    });
+    expect(out.resolution.status).toBe('conflict');
+    expect(out.requirements).toBe('opencv-python-headless==4.12.0.88');
+    expect(out.constraints).not.toContain('resolved for this image');
+    expect(out.resolution.conflict?.causes).toContain('The user requested opencv-python-headless==4.12.0.88');
+    expect(out.resolution.conflict?.options[0]).toBe(
+      'use an older release: opencv-python-headless==4.11.0.86 is the newest that fits the base image',
+    );
+    expect(out.explanation).toMatch(/opencv-python-headless/);
+  });
+
+  it('mode "check" stops after the plain run', async () => {
+    const session = script(true);
+    const out = await resolveAgainstBase(input('check'), {
+      docker: fakeDocker({ startSession: () => Promise.resolve(session) }),
+    });
+    expect(out.resolution.status).toBe('conflict');
+    expect(session.calls.filter((c) => c.cmd.includes('pip'))).toHaveLength(1);
+  });
+
+  it('the snapshot is cached by digest, and a cached entry that does not parse is taken again', async () => {
+    const store = new Map<string, string>();
+    const cache = { get: (k: string) => store.get(k), set: (k: string, v: string) => void store.set(k, v) };
+    const key = snapshotKey('sha256:aa', 'linux/amd64');
+    const resolveWith = async () => {
+      const session = script(true);
+      const lines: string[] = [];
+      await resolveAgainstBase(input('auto'), {
+        docker: fakeDocker({
+          startSession: () => Promise.resolve(session),
+          imageDigest: () => Promise.resolve('sha256:aa'),
+        }),
+        cache,
+        progress: (l) => lines.push(l),
+      });
+      return { snapshots: session.calls.filter((c) => c.cmd[0] === 'sh').length, lines, session };
+    };
+    expect((await resolveWith()).snapshots).toBe(1);
+    expect(store.get(key)).toBe(SNAPSHOT);
+    const second = await resolveWith();
+    expect(second.snapshots).toBe(0);
+    expect(second.lines[0]).toBe('resolve linux/amd64: base snapshot from the cache (sha256:aa)');
+    expect(second.session.files[`${D}/snapshot.json`]).toBe(SNAPSHOT);
+    store.set(key, '{"installed": "truncated');
+    expect((await resolveWith()).snapshots).toBe(1);
+    expect(store.get(key)).toBe(SNAPSHOT);
+  });
+});

@@ -1,0 +1,179 @@
+// A pip run that failed for another reason than a conflict, as the error the user sees: pip's own
+// words (redacted, with the user's "file:line" in place of the container's file), blamed on the
+// requirement line or the index, with the exit class that fits (2 input, 3 environment, 1 other).
+// One function per kind of failure. Pure.
+import { redactUrls } from '../capture/redact.js';
+import { CheckFailedError, EnvironmentError, InputError, type MlImageError } from '../errors.js';
+import { describeIndexes, type PipIndexes } from '../python/indexes.js';
+import type { RequirementOrigin } from '../requirements/read.js';
+import {
+  classifyPipFailure,
+  indexUnreachable,
+  type PipFailure,
+  pipMessage,
+  transientIndexError,
+} from './pip-output.js';
+import { DIR } from './workdir.js';
+
+export interface FailureContext {
+  image: string;
+  origins: readonly string[];
+  requirements: readonly RequirementOrigin[];
+  indexes: PipIndexes;
+}
+
+/** A failure worth one more run: 5xx, resets, timeouts, refused connections, or "versions: none". */
+export function looksTransient(out: string): boolean {
+  if (/ResolutionImpossible|DO NOT MATCH THE HASHES|Invalid requirement/.test(out)) return false;
+  return (
+    transientIndexError(out) !== undefined ||
+    indexUnreachable(out) !== undefined ||
+    /\(from versions: none\)/.test(out)
+  );
+}
+
+/** The line of pip's output that says what failed, redacted and short (for a progress line). */
+export const transientSummary = (out: string) =>
+  redactUrls(transientIndexError(out) ?? indexUnreachable(out) ?? 'no versions found').slice(0, 200);
+
+const sameUrl = (a: string, b: string) => a.replace(/#.*$/, '') === b.replace(/#.*$/, '');
+
+function urlMatches(url: string, at: { host: string; port: string; path: string }): boolean {
+  try {
+    const u = new URL(url.replace(/^[a-z]+\+/, ''));
+    const port = u.port || (u.protocol === 'https:' ? '443' : '80');
+    return u.hostname === at.host && port === at.port && u.pathname === at.path.replace(/[?#].*$/, '');
+  } catch {
+    return false;
+  }
+}
+
+/** What every handler needs: the context, pip's whole output, and the two ways of quoting it. */
+interface Blame {
+  ctx: FailureContext;
+  out: string;
+  /** The user's "file:line" of line N of the requirements text (undefined for 0). */
+  at: (line: number) => string | undefined;
+  /** "pip said:" and pip's words, indented, with the user's file names. */
+  said: (message: string) => string;
+}
+
+function blame(out: string, ctx: FailureContext): Blame {
+  const at = (line: number) => (line > 0 ? (ctx.origins[line - 1] ?? `line ${line}`) : undefined);
+  // pip names lines of the file in the container: show the user's file and line instead.
+  const said = (m: string) =>
+    `\npip said:\n${redactUrls(
+      m
+        .replace(
+          /(?:-r )?\/tmp\/ml-image-resolve\/requirements\.txt \(line (\d+)\)/g,
+          (x, n: string) => at(Number(n)) ?? x,
+        )
+        .replace(
+          /from line (\d+) of \/tmp\/ml-image-resolve\/requirements\.txt/g,
+          (x, n: string) => `from ${at(Number(n)) ?? x}`,
+        )
+        .replaceAll(`${DIR}/`, ''),
+    ).replace(/^/gm, '  ')}`;
+  return { ctx, out, at, said };
+}
+
+const prefix = (origin: string | undefined) => (origin ? `${origin}: ` : '');
+
+function directUrl(f: Extract<PipFailure, { kind: 'direct-url' }>, { ctx, said }: Blame): MlImageError {
+  const line =
+    ctx.requirements.find((r) => r.url !== undefined && sameUrl(r.url, f.url)) ??
+    (f.line > 0 ? ctx.requirements.find((r) => r.origin === ctx.origins[f.line - 1]) : undefined) ??
+    ctx.requirements.find((r) => r.url !== undefined && r.url.endsWith(`/${f.url}`));
+  const url = redactUrls(f.url);
+  const msg = `${prefix(line?.origin)}the direct URL ${url} failed: ${redactUrls(f.reason)}${said(f.message)}`;
+  return f.notFound
+    ? new InputError(msg, 'fix the URL on that requirement line (pip fetches it from that URL as written)')
+    : new EnvironmentError(
+        msg,
+        `check that ${url} is reachable from inside ${ctx.image} (the resolver runs pip there)`,
+      );
+}
+
+function unreachable(
+  f: Extract<PipFailure, { kind: 'unreachable' }>,
+  { ctx, out, said }: Blame,
+): MlImageError {
+  // A direct URL that cannot be fetched is that line's fault, not the index's.
+  const u = f.url;
+  const line = u && ctx.requirements.find((r) => r.url !== undefined && urlMatches(r.url, u));
+  if (line)
+    return new EnvironmentError(
+      `${line.origin}: the direct URL ${redactUrls(line.url!)} is unreachable from ${ctx.image}: ${redactUrls(f.message)}${said(pipMessage(out))}`,
+      'check that URL and the network (the resolver runs pip inside the base image)',
+    );
+  return new EnvironmentError(
+    `the package index ${describeIndexes(ctx.indexes)} is unreachable from ${ctx.image}: ${redactUrls(f.message)}`,
+    'check python.indexUrl / PIP_INDEX_URL and the network (the resolver runs pip inside the base image)',
+  );
+}
+
+function noMatch(f: Extract<PipFailure, { kind: 'no-match' }>, { ctx, said }: Blame): MlImageError {
+  const name = /^[A-Za-z0-9][A-Za-z0-9._-]*/
+    .exec(f.requirement)?.[0]
+    ?.toLowerCase()
+    .replace(/[-_.]+/g, '-');
+  const line = ctx.requirements.find((r) => r.name === name);
+  return new InputError(
+    `${prefix(line?.origin)}no release of "${redactUrls(f.requirement)}" found on ${describeIndexes(ctx.indexes)}${said(f.message)}`,
+    'check the package name and version in your requirements, and that the index has it',
+  );
+}
+
+function invalidRequirement(
+  f: Extract<PipFailure, { kind: 'invalid-requirement' }>,
+  { at, said }: Blame,
+): MlImageError {
+  return new InputError(
+    `${prefix(at(f.line))}invalid requirement "${redactUrls(f.requirement)}"${said(f.message)}`,
+    'fix that line (PEP 508 syntax, e.g. "numpy>=1.26,<2"; a local path must exist inside the base image)',
+  );
+}
+
+function hashMismatch(f: Extract<PipFailure, { kind: 'hash' }>, { at, said }: Blame): MlImageError {
+  return new InputError(
+    `${prefix(at(f.line))}a downloaded file does not match the --hash given in the requirements${said(f.message)}`,
+    'update the --hash values (pip hash FILE), or find out why the file changed; with any --hash, every requirement needs one',
+  );
+}
+
+function localPath(f: Extract<PipFailure, { kind: 'local-path' }>, { ctx, at, said }: Blame): MlImageError {
+  return new InputError(
+    `${prefix(at(f.line))}a local path in the requirements is not there inside ${ctx.image}${said(f.message)}`,
+    'resolve runs pip inside the base image, where your checkout is not: install local projects in the Dockerfile, or use resolve mode "off"',
+  );
+}
+
+/**
+ * The error for a failed pip run that is not a conflict (undefined for a conflict): pip's own
+ * message, redacted, with the requirement line's origin. Pure.
+ */
+export function pipFailureError(out: string, ctx: FailureContext): MlImageError | undefined {
+  const f = classifyPipFailure(out);
+  const b = blame(out, ctx);
+  switch (f.kind) {
+    case 'conflict':
+      return undefined;
+    case 'invalid-requirement':
+      return invalidRequirement(f, b);
+    case 'direct-url':
+      return directUrl(f, b);
+    case 'hash':
+      return hashMismatch(f, b);
+    case 'local-path':
+      return localPath(f, b);
+    case 'unreachable':
+      return unreachable(f, b);
+    case 'no-match':
+      return noMatch(f, b);
+    case 'other':
+      return new CheckFailedError(
+        `pip failed in ${ctx.image} (not a dependency conflict)${b.said(f.message)}`,
+        "see pip's message above",
+      );
+  }
+}

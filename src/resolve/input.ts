@@ -1,0 +1,51 @@
+// What resolving one base image for one platform takes, and the views of it the steps share.
+import { type PipIndexes, pipIndexEnv } from '../python/indexes.js';
+import type { RequirementOrigin } from '../requirements/read.js';
+import type { FailureContext } from './failure.js';
+
+export interface ResolveInput {
+  image: string;
+  platform: string;
+  /** Requirements as one text, and where each of its lines came from ("file:line"). */
+  requirements: {
+    text: string;
+    origins: readonly string[];
+    /** Requirement lines with their direct URLs (from readRequirements), to blame the right one. */
+    requirements?: readonly RequirementOrigin[];
+    /** --index-url / --extra-index-url lines inside the requirements files. */
+    indexes?: { indexUrl?: string; extraIndexUrls: readonly string[] };
+  };
+  /** Where pip looks (config or environment): reaches pip through its environment, never argv. */
+  indexes?: PipIndexes;
+  /** More environment for pip (e.g. the variables requirement lines reference as ${NAME}). */
+  pipEnv?: Readonly<Record<string, string>>;
+  mode: 'auto' | 'check';
+  network?: 'host' | 'bridge';
+  /** For hazards: a CUDA variant, and where torch comes from. */
+  variant?: { cuda?: string; torchIndexUrl?: string };
+}
+
+/** The indexes pip will use, as shown to people: the requirements' own lines win, as in pip. */
+export function shownIndexes(input: ResolveInput): PipIndexes {
+  const own = input.requirements.indexes;
+  const indexUrl = own?.indexUrl ?? input.indexes?.indexUrl;
+  return {
+    ...(indexUrl !== undefined && { indexUrl }),
+    extraIndexUrls: [...(input.indexes?.extraIndexUrls ?? []), ...(own?.extraIndexUrls ?? [])],
+  };
+}
+
+/** What a failed pip run is blamed on: the user's lines and the indexes (redacted when shown). */
+export function failureContext(input: ResolveInput): FailureContext {
+  return {
+    image: input.image,
+    origins: input.requirements.origins,
+    requirements: input.requirements.requirements ?? [],
+    indexes: shownIndexes(input),
+  };
+}
+
+/** pip's environment for every run: the index URLs (often with credentials) and ${NAME} values. */
+export function pipRunEnv(input: ResolveInput): Record<string, string> {
+  return { ...pipIndexEnv(input.indexes ?? { extraIndexUrls: [] }), ...input.pipEnv };
+}

@@ -1,0 +1,119 @@
+// Step 5, explain: when there is no plan that holds the base (or the mode only checks), say what
+// conflicts, the chain from the user's requirement to the base package it would replace, and the
+// options, with the version that would fit where pip can find one.
+import { redactUrls } from '../../capture/redact.js';
+import type { Analysis } from '../helper-output.js';
+import { conflictBlock, userRequestedInConflict } from '../pip-output.js';
+import type { Replacement } from '../result.js';
+import { DIR } from '../workdir.js';
+import type { PipRun, Workspace } from '../workspace.js';
+import type { Diagnosis } from './diagnose.js';
+import type { Answer, ResolutionBase } from './hold.js';
+
+/** One line per replaced base package: what pulls it in and which base packages it breaks. */
+export function chainOf(replaced: readonly Replacement[], causes: readonly string[] = []): string[] {
+  const lines = replaced.map((r) => {
+    const by = r.pulledInBy.map((p) => `${p.dist} ${p.version} needs ${p.requirement}`).join(' and ');
+    const broken = r.breaks.map((b) => `${b.dist} ${b.version} (${b.requirement})`).join(' and ');
+    return `${by || `your requirements`} -> ${r.name} ${r.to} would replace the base image's ${r.name} ${r.from}${broken ? `, which ${broken} need${r.breaks.length === 1 ? 's' : ''}` : ''}`;
+  });
+  return lines.length > 0 ? lines : causes.filter((c) => !c.startsWith('The user requested'));
+}
+
+/**
+ * Mode "check", or a plain dry run that failed: clean when nothing would change, else the
+ * conflict as the plain run shows it (no plan is searched for). Pure.
+ */
+export function checkedResolution(
+  draft: ResolutionBase,
+  { naive, analysis }: Diagnosis,
+): Answer['resolution'] {
+  if (!naive.ok)
+    return {
+      ...draft,
+      status: 'conflict',
+      hazards: [],
+      conflict: {
+        causes: conflictBlock(naive.out).map((c) => redactUrls(c)),
+        chain: ['your requirements conflict among themselves (before the base image is considered)'],
+        options: ['change the requirements pip names above'],
+      },
+      durationMs: 0,
+    };
+  return {
+    ...draft,
+    status: analysis.replaced.length === 0 ? 'clean' : 'conflict',
+    hazards: [],
+    ...(analysis.replaced.length > 0 && {
+      conflict: {
+        causes: [],
+        chain: chainOf(analysis.replaced),
+        options: ['resolve mode "auto" looks for versions that keep the base image intact'],
+      },
+    }),
+    durationMs: 0,
+  };
+}
+
+/** Holding the base failed, relaxed or not: the conflict pip names, and what would fit. */
+export async function conflictResolution(
+  ws: Workspace,
+  draft: ResolutionBase,
+  o: { held: PipRun; diagnosis: Diagnosis; requested: readonly string[] },
+): Promise<Answer['resolution']> {
+  const causes = conflictBlock(o.held.out).map((c) => redactUrls(c));
+  return {
+    ...draft,
+    status: 'conflict',
+    conflict: {
+      causes,
+      chain: chainOf(o.diagnosis.analysis.replaced, causes),
+      options: await optionsFor(ws, causes, o.diagnosis.analysis, o.requested),
+    },
+    hazards: [],
+    durationMs: 0,
+  };
+}
+
+async function optionsFor(
+  ws: Workspace,
+  causes: readonly string[],
+  naive: Analysis,
+  requested: readonly string[],
+): Promise<string[]> {
+  const options: string[] = [];
+  // What fits if the blamed packages are asked for by name only, with the base held?
+  for (const name of userRequestedInConflict(causes, requested)) {
+    const v = await newestThatFits(ws, name);
+    if (v) options.push(`use an older release: ${name}==${v} is the newest that fits the base image`);
+  }
+  const replaced = naive.replaced.map((r) => `${r.name} ${r.to}`).join(', ');
+  options.push(`use a newer base image whose packages accept ${replaced || 'what your requirements need'}`);
+  options.push(
+    `drop the pin at your own risk: resolve mode "off" lets pip replace ${naive.replaced.map((r) => r.name).join(', ') || 'base packages'}${
+      naive.replaced.some((r) => r.breaks.length)
+        ? `, breaking ${naive.replaced.flatMap((r) => r.breaks.map((b) => b.dist)).join(', ')}`
+        : ''
+    }`,
+  );
+  return options;
+}
+
+/** The version pip picks for `name` alone with the base held, or undefined when none fits. */
+async function newestThatFits(ws: Workspace, name: string): Promise<string | undefined> {
+  await ws.put({ 'probe.txt': `${name}\n` });
+  const probe = await ws.dryRun('probe.json', [
+    '-r',
+    `${DIR}/probe.txt`,
+    '-c',
+    `${DIR}/base-constraints.txt`,
+  ]);
+  if (!probe.ok) return undefined;
+  const r = await ws.session.exec([
+    'python3',
+    '-c',
+    `import json;print([i["metadata"]["version"] for i in json.load(open("${DIR}/probe.json"))["install"] if i["metadata"]["name"].lower().replace("_","-")=="${name}"][0])`,
+  ]);
+  const v = r.stdout.trim();
+  return r.exitCode === 0 && v ? v : undefined;
+}

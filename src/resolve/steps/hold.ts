@@ -1,0 +1,86 @@
+// Step 3, hold: the same requirements with every base distribution held at its version, and the
+// plan that comes out of it when pip finds one: what it installs, and which of the user's packages
+// had to move from pip's plain choice to fit.
+import type { Analysis, RelaxChange } from '../helper-output.js';
+import type { Resolution } from '../result.js';
+import { DIR } from '../workdir.js';
+import type { PipRun, Workspace } from '../workspace.js';
+import { analyze, type Diagnosis } from './diagnose.js';
+import type { BaseSnapshot } from './snapshot.js';
+
+export interface Held {
+  run: PipRun;
+  /** The pip report of `run`, in the workspace. */
+  report: 'held.json' | 'naive.json';
+}
+
+export async function hold(ws: Workspace, base: BaseSnapshot, diagnosis: Diagnosis): Promise<Held> {
+  // When the plain plan replaces nothing (and the image has no constraint file of its own), it
+  // already holds the base: pip would choose the same again, so that run is skipped.
+  if (diagnosis.analysis.replaced.length === 0 && base.snap.constraintFile === null)
+    return { run: diagnosis.naive, report: 'naive.json' };
+  const run = await ws.dryRun('held.json', [
+    '-r',
+    `${DIR}/requirements.txt`,
+    '-c',
+    `${DIR}/base-constraints.txt`,
+  ]);
+  return { run, report: 'held.json' };
+}
+
+/** The part of a Resolution every outcome shares. */
+export type ResolutionBase = Pick<
+  Resolution,
+  'schemaVersion' | 'image' | 'platform' | 'mode' | 'python' | 'naive' | 'constraints'
+>;
+
+/** An answer of the steps: the resolution (hazards and duration still to come) and the build's files. */
+export interface Answer {
+  resolution: Resolution;
+  constraints: string;
+  requirements: string;
+}
+
+/** The plan pip found with the base held: its versions become the build's constraints. */
+export async function heldPlan(
+  ws: Workspace,
+  draft: ResolutionBase,
+  o: { basePins: string; diagnosis: Diagnosis; held: Held; relaxed: RelaxChange[]; requirements: string },
+): Promise<Answer> {
+  const naive = o.diagnosis.analysis;
+  const held = o.held.report === 'naive.json' ? naive : await analyze(ws, o.held.report);
+  const resolvedPins = held.install.map((i) => `${i.name}==${i.version}`);
+  return {
+    resolution: {
+      ...draft,
+      status: naive.replaced.length === 0 && o.relaxed.length === 0 ? 'clean' : 'fixed',
+      resolved: {
+        install: held.install.map(({ name, version }) => ({ name, version })),
+        moved: movedPackages(held.install, naive),
+        relaxed: o.relaxed,
+      },
+      hazards: [],
+      durationMs: 0,
+    },
+    constraints: `${o.basePins}# resolved for this image\n${resolvedPins.join('\n')}${resolvedPins.length ? '\n' : ''}`,
+    requirements: o.requirements,
+  };
+}
+
+/** The user's packages whose version differs from pip's plain choice, and why. Pure. */
+export function movedPackages(
+  install: Analysis['install'],
+  naive: Pick<Analysis, 'install' | 'replaced'>,
+): NonNullable<Resolution['resolved']>['moved'] {
+  return install
+    .filter((i) => i.requested)
+    .flatMap((i) => {
+      const n = naive.install.find((x) => x.name === i.name);
+      if (!n || n.version === i.version) return [];
+      const held = naive.replaced.filter((r) => r.pulledInBy.some((p) => p.dist === i.name));
+      const why = held.length
+        ? `the newest that accepts ${held.map((r) => `${r.name} ${r.from}`).join(', ')} held by the base image`
+        : 'to keep every base package at its version';
+      return [{ name: i.name, naive: n.version, resolved: i.version, reason: why }];
+    });
+}

@@ -1,0 +1,85 @@
+// Step 1, snapshot: what the base image ships (pip inspect, its constraint file, PIP_* env), from
+// the helper in the container or from the cache by image digest, and the pins that hold it.
+import { InputError } from '../../errors.js';
+import { constraintsText, type PinDecision, pinDecisions } from '../constraints.js';
+import { type Snapshot, SnapshotErrorSchema, SnapshotSchema } from '../helper-output.js';
+import { HELPER_PY } from '../py/helper.generated.js';
+import { cachedJson, type SnapshotCache, snapshotKey } from '../snapshot-cache.js';
+import { DIR } from '../workdir.js';
+import { type ExecResult, parseHelperOutput, type Workspace } from '../workspace.js';
+
+export interface BaseSnapshot {
+  snap: Snapshot;
+  decisions: PinDecision[];
+  /** base-constraints.txt (also written into the workspace): one pin per pinnable distribution. */
+  basePins: string;
+}
+
+export interface SnapshotOptions {
+  image: string;
+  platform: string;
+  requirementsText: string;
+  cache?: SnapshotCache;
+  /** The base image's digest: only images in a registry have one, and only those are cached. */
+  digest?: string;
+  say: (line: string) => void;
+}
+
+export async function snapshotBase(ws: Workspace, o: SnapshotOptions): Promise<BaseSnapshot> {
+  const key = o.digest !== undefined ? snapshotKey(o.digest, o.platform) : undefined;
+  const cached = cachedJson(o.cache, key, SnapshotSchema);
+  await ws.put({
+    'helper.py': HELPER_PY,
+    'requirements.txt': `${o.requirementsText}\n`,
+    ...(cached !== undefined && { 'snapshot.json': cached.text }),
+  });
+  let snap: Snapshot;
+  if (cached !== undefined) {
+    snap = cached.value;
+    o.say(`base snapshot from the cache (${(o.digest ?? '').slice(0, 19)})`);
+  } else {
+    // The snapshot stays in the container (analyze reads it) and comes back as JSON once.
+    const run = await ws.session.exec([
+      'sh',
+      '-c',
+      `python3 ${DIR}/helper.py snapshot > ${DIR}/snapshot.json && cat ${DIR}/snapshot.json`,
+    ]);
+    snap = parseSnapshot(run, o.image);
+    if (key !== undefined) o.cache?.set(key, run.stdout);
+  }
+  o.say(
+    `base has ${snap.installed.length} Python distributions (python ${snap.python.version}, pip ${snap.pipVersion ?? 'unknown'})`,
+  );
+  const decisions = pinDecisions(snap.installed);
+  const basePins = constraintsText(decisions, `ml-image resolve: pins of ${o.image} (${o.platform})`);
+  await ws.put({ 'base-constraints.txt': basePins });
+  return { snap, decisions, basePins };
+}
+
+/** The helper's snapshot: a base that cannot be looked at (no python3, old pip) is exit 2. */
+export function parseSnapshot(run: ExecResult, image: string): Snapshot {
+  noPython(run, image);
+  const { error } = parseHelperOutput(SnapshotErrorSchema.partial(), run, image);
+  if (error !== undefined)
+    throw new InputError(
+      `${image}: ${error}`,
+      'resolve needs python3 and pip >= 22.2 in the base image: use such a base, or resolve mode "off"',
+    );
+  return parseHelperOutput(SnapshotSchema, run, image);
+}
+
+/** The image has no python3 (or no shell to start it): a clear exit 2, not "helper failed". */
+function noPython(r: ExecResult, image: string): void {
+  if (r.exitCode === 0) return;
+  const text = `${r.stderr}\n${r.stdout}`;
+  if (
+    r.exitCode === 127 ||
+    r.exitCode === 126 ||
+    /python3: (not found|No such file)|executable file not found|no such file or directory/i.test(text)
+  ) {
+    throw new InputError(
+      `${image} has no python3 (${text.trim().split('\n')[0]!.slice(0, 200)}): resolve needs python3 and pip in the base image`,
+      'use a base image with python3 and pip (e.g. python:3.12-slim), or set resolve mode "off"',
+    );
+  }
+}
