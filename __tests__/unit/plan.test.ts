@@ -1,11 +1,17 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { validateConfigData } from '../../src/config/load.js';
+import { parse } from 'yaml';
+import { loadConfig, validateConfigData } from '../../src/config/load.js';
+import type { Variant } from '../../src/config/schema.js';
 import { ConfigError } from '../../src/errors.js';
 import { bundledCatalog, family, hasCudaWheels } from '../../src/plan/catalog.js';
 import { CatalogSchema } from '../../src/plan/catalog-schema.js';
 import { applyMirrors, parseImageRef, repositoryOf } from '../../src/plan/image-ref.js';
-import { type PlanContext, planBuild } from '../../src/plan/plan.js';
+import { BASE_HANDLERS, baseKind } from '../../src/plan/base.js';
+import { PLAN_SCHEMA_VERSION, type PlanContext, PlanSchema, planBuild } from '../../src/plan/plan.js';
 import { computeLabels, computeTags, type GitContext, versionFromRef } from '../../src/plan/tags.js';
+import { REPO_ROOT } from '../helpers/docker-env.js';
 
 const ctx: PlanContext = {
   catalog: bundledCatalog(),
@@ -378,4 +384,77 @@ describe('plan: every impossible torch/CUDA combination the catalog knows (table
       }
     },
   );
+});
+
+describe('the plan schema', () => {
+  /** The example configs: examples/hello-ml and README "Configuration". */
+  const examples: [string, () => ReturnType<typeof plan>][] = [
+    [
+      'examples/hello-ml/ml-image.yml',
+      () =>
+        planBuild(
+          loadConfig({ cwd: REPO_ROOT, file: 'examples/hello-ml/ml-image.yml', checkFiles: false }).config,
+          ctx,
+        ),
+    ],
+    [
+      'README "Configuration"',
+      () => {
+        const text = readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
+        const section = text.slice(text.indexOf('## Configuration'));
+        const yamlBlock = /```yaml\n([\s\S]*?)```/.exec(section)![1]!;
+        return planBuild(validateConfigData(parse(yamlBlock), 'README example'), ctx);
+      },
+    ],
+  ];
+
+  it.each(examples)('the plan.json of %s parses with PlanSchema, every field kept', (_name, planOf) => {
+    const written: unknown = JSON.parse(`${JSON.stringify(planOf(), null, 2)}\n`);
+    const parsed = PlanSchema.parse(written);
+    expect(parsed).toEqual(written);
+    expect(parsed.schemaVersion).toBe(PLAN_SCHEMA_VERSION);
+    expect(parsed.variants.length).toBeGreaterThan(0);
+  });
+
+  it.each([
+    ['another schemaVersion', (p: Record<string, unknown>) => ({ ...p, schemaVersion: 2 })],
+    ['no variants list', (p: Record<string, unknown>) => ({ ...p, variants: undefined })],
+    [
+      'an unknown platform in the matrix',
+      (p: Record<string, unknown>) => ({
+        ...p,
+        matrix: { include: [{ variant: 'cpu', platform: 'linux/ppc64le', arch: 'ppc64le', runner: 'x' }] },
+      }),
+    ],
+  ])('refuses a plan with %s', (_name, change) => {
+    const good: Record<string, unknown> = JSON.parse(JSON.stringify(plan({ variants: ['cpu'] })));
+    expect(PlanSchema.safeParse(good).success).toBe(true);
+    expect(PlanSchema.safeParse(change(good)).success).toBe(false);
+  });
+});
+
+describe('base choice: one handler per base kind', () => {
+  const variant = (v: Partial<Variant>): Variant => ({ name: 'v', kind: 'cpu', ...v });
+  it.each<[string, Variant, keyof typeof BASE_HANDLERS]>([
+    ['cpu', variant({}), 'cpu'],
+    ['cuda', variant({ kind: 'cuda', cuda: '12.8' }), 'cuda'],
+    ['NGC PyTorch base', variant({ kind: 'custom', base: 'nvcr.io/nvidia/pytorch:25.03-py3' }), 'ngc'],
+    [
+      'NGC PyTorch base, unknown release',
+      variant({ kind: 'custom', base: 'nvcr.io/nvidia/pytorch:99.01-py3' }),
+      'ngc',
+    ],
+    [
+      'pytorch/pytorch base',
+      variant({ kind: 'custom', base: 'pytorch/pytorch:2.7.1-cuda12.8-cudnn9-runtime' }),
+      'custom',
+    ],
+    ['a base the catalog does not know', variant({ kind: 'custom', base: 'ghcr.io/me/base:1' }), 'custom'],
+  ])('%s -> %s', (_name, v, kind) => {
+    expect(baseKind(v, ctx.catalog)).toBe(kind);
+  });
+
+  it('has a handler for every base kind', () => {
+    expect(Object.keys(BASE_HANDLERS).sort()).toEqual(['cpu', 'cuda', 'custom', 'ngc']);
+  });
 });

@@ -12,6 +12,7 @@ import {
   DEFAULT_RDZV_PORT,
   ddpProcsPerNode,
   type ExportSpec,
+  type ExportStep,
   exportSteps,
   jobDeadlineSeconds,
   RECORD_SHELL,
@@ -91,90 +92,82 @@ function checkK8sOptions(o: K8sOptions): void {
     throw new InputError(`ttlSecondsAfterFinished: expected seconds >= 0, got ${o.ttlSecondsAfterFinished}`);
 }
 
-/** The driver the pod runs (POSIX sh: the image's /bin/sh may be dash or busybox). */
-export function podScript(o: K8sOptions, name: string): string {
-  const steps = exportSteps(o);
-  const multi = o.nodes > 1;
+const POD_SCRIPT = '"$SCRIPT"';
+
+/** The ddp suite in the pod: torchrun over this pod's GPUs, or across the pods through pod 0. */
+function podDdpLines(o: K8sOptions, name: string): string[] {
+  if (o.nodes <= 1)
+    return [
+      'run_step ddp python3 -m torch.distributed.run --standalone --nnodes=1 --nproc_per_node="$NPROC_PER_NODE" \\',
+      `  ${POD_SCRIPT} ddp-worker`,
+      'ddp_result ddp',
+      'record ddp ddp "$S_RC" "$S_START" "torchrun exited $S_RC"',
+      'report ddp',
+    ];
   const port = o.rdzvPort ?? DEFAULT_RDZV_PORT;
-  const script = '"$SCRIPT"';
-  const lines = (st: (typeof steps)[number]): string[] => {
-    switch (st.kind) {
-      case 'skip':
-        return [`skip ${st.id} ${st.suite} ${shellQuote(skipJson(st.reason))}`, `report ${st.id}`];
-      case 'script':
-        return [
-          `run_step ${st.id} python3 ${script} ${shellWords(st.args)}`,
-          `record ${st.id} ${st.suite} "$S_RC" "$S_START"`,
-          `report ${st.id}`,
-        ];
-      case 'pip-check':
-        return [
-          'run_step pip-check python3 -m pip check',
-          'pip_result pip-check',
-          'record pip-check pip-check "$S_RC" "$S_START"',
-          'report pip-check',
-        ];
-      case 'ddp':
-        return multi
-          ? [
-              // Pod 0 hosts the c10d store (is_host: torchrun's own hostname match does not see that
-              // NAME-0.NAME is this pod); every pod waits until the headless Service publishes it.
-              'wait_for_host "$RDZV_HOST"',
-              'if [ "$INDEX" = 0 ]; then IS_HOST=1; else IS_HOST=0; fi',
-              'run_step ddp python3 -m torch.distributed.run --nnodes="$NODES" --nproc_per_node="$NPROC_PER_NODE" \\',
-              `  --rdzv_id=${name} --rdzv_backend=c10d --rdzv_endpoint="$RDZV_HOST:${port}" \\`,
-              `  --rdzv_conf="join_timeout=$TIMEOUT,is_host=$IS_HOST" --max_restarts=0 ${script} ddp-worker`,
-              'ddp_result ddp',
-              // Only rank 0 (on pod 0) prints the metrics; the other pods pass on a clean exit.
-              'if [ "$INDEX" != 0 ] && [ "$S_RC" = 0 ]; then',
-              '  case $(tail -n 1 "$RESULTS/ddp.out") in',
-              `    '{"status": "'*) ;;`,
-              `    *) echo '{"status": "pass", "reason": "worker pod: rank 0 on pod 0 reports the metrics"}' >> "$RESULTS/ddp.out" ;;`,
-              '  esac',
-              'fi',
-              'record ddp ddp "$S_RC" "$S_START" "torchrun exited $S_RC"',
-              'report ddp',
-            ]
-          : [
-              'run_step ddp python3 -m torch.distributed.run --standalone --nnodes=1 --nproc_per_node="$NPROC_PER_NODE" \\',
-              `  ${script} ddp-worker`,
-              'ddp_result ddp',
-              'record ddp ddp "$S_RC" "$S_START" "torchrun exited $S_RC"',
-              'report ddp',
-            ];
-    }
-  };
+  return [
+    // Pod 0 hosts the c10d store (is_host: torchrun's own hostname match does not see that
+    // NAME-0.NAME is this pod); every pod waits until the headless Service publishes it.
+    'wait_for_host "$RDZV_HOST"',
+    'if [ "$INDEX" = 0 ]; then IS_HOST=1; else IS_HOST=0; fi',
+    'run_step ddp python3 -m torch.distributed.run --nnodes="$NODES" --nproc_per_node="$NPROC_PER_NODE" \\',
+    `  --rdzv_id=${name} --rdzv_backend=c10d --rdzv_endpoint="$RDZV_HOST:${port}" \\`,
+    `  --rdzv_conf="join_timeout=$TIMEOUT,is_host=$IS_HOST" --max_restarts=0 ${POD_SCRIPT} ddp-worker`,
+    'ddp_result ddp',
+    // Only rank 0 (on pod 0) prints the metrics; the other pods pass on a clean exit.
+    'if [ "$INDEX" != 0 ] && [ "$S_RC" = 0 ]; then',
+    '  case $(tail -n 1 "$RESULTS/ddp.out") in',
+    `    '{"status": "'*) ;;`,
+    `    *) echo '{"status": "pass", "reason": "worker pod: rank 0 on pod 0 reports the metrics"}' >> "$RESULTS/ddp.out" ;;`,
+    '  esac',
+    'fi',
+    'record ddp ddp "$S_RC" "$S_START" "torchrun exited $S_RC"',
+    'report ddp',
+  ];
+}
+
+/** The shell lines of one step in the pod script. */
+function podStepLines(st: ExportStep, o: K8sOptions, name: string): string[] {
+  switch (st.kind) {
+    case 'skip':
+      return [`skip ${st.id} ${st.suite} ${shellQuote(skipJson(st.reason))}`, `report ${st.id}`];
+    case 'script':
+      return [
+        `run_step ${st.id} python3 ${POD_SCRIPT} ${shellWords(st.args)}`,
+        `record ${st.id} ${st.suite} "$S_RC" "$S_START"`,
+        `report ${st.id}`,
+      ];
+    case 'pip-check':
+      return [
+        'run_step pip-check python3 -m pip check',
+        'pip_result pip-check',
+        'record pip-check pip-check "$S_RC" "$S_START"',
+        'report pip-check',
+      ];
+    case 'ddp':
+      return podDdpLines(o, name);
+  }
+}
+
+/** The steps of the pod script; with several pods ddp runs first and the rest only on pod 0. */
+function podBody(o: K8sOptions, name: string): string[] {
+  const steps = exportSteps(o);
+  const lines = (st: ExportStep) => podStepLines(st, o, name);
+  if (o.nodes <= 1) return steps.flatMap((s) => ['', `# ${s.id}`, ...lines(s)]);
   // With several pods ddp runs first: the other pods wait in the rendezvous, not behind pod 0's suites.
   const ddp = steps.filter((s) => s.kind === 'ddp');
   const rest = steps.filter((s) => s.kind !== 'ddp');
-  const body = multi
-    ? [
-        ...ddp.flatMap((s) => ['', `# ${s.id} (every pod)`, ...lines(s)]),
-        '',
-        '# The other suites run once, on pod 0.',
-        'if [ "$INDEX" != 0 ]; then exit "$FAILED"; fi',
-        ...rest.flatMap((s) => ['', `# ${s.id}`, ...lines(s)]),
-      ]
-    : steps.flatMap((s) => ['', `# ${s.id}`, ...lines(s)]);
+  return [
+    ...ddp.flatMap((s) => ['', `# ${s.id} (every pod)`, ...lines(s)]),
+    '',
+    '# The other suites run once, on pod 0.',
+    'if [ "$INDEX" != 0 ]; then exit "$FAILED"; fi',
+    ...rest.flatMap((s) => ['', `# ${s.id}`, ...lines(s)]),
+  ];
+}
 
-  return `#!/bin/sh
-# ml-image smoke suites in a Kubernetes pod, exported by ml-image-action ${VERSION}.
-# Each suite prints one "${RESULT_PREFIX}{json}" line; collect them with
-#   kubectl logs${o.namespace ? ` -n ${o.namespace}` : ''} -l ${JOB_LABEL}=${name} --tail=-1 | grep '^${RESULT_PREFIX}'
-# The pod exits 1 when a suite failed.
-set -u
-SCRIPT=${K8S_MOUNT}/ml_image_smoke.py
-RESULTS=\${ML_IMAGE_RESULTS_DIR:-/tmp/ml-image-results}
-TIMEOUT=${o.timeoutSeconds}
-NPROC_PER_NODE=${ddpProcsPerNode(o)}
-NODES=${o.nodes}
-INDEX=\${JOB_COMPLETION_INDEX:-0}
-RDZV_HOST=${name}-0.${name}
-mkdir -p "$RESULTS" || exit 2
-
-${RECORD_SHELL}
-
-# run_step ID CMD...: output kept, killed at TIMEOUT where the image has timeout(1)
+/** The pod script's shell functions besides RECORD_SHELL's. */
+const POD_FUNCTIONS = `# run_step ID CMD...: output kept, killed at TIMEOUT where the image has timeout(1)
 run_step() {
   S_ID=$1; shift
   S_START=$(date +%s)
@@ -199,48 +192,52 @@ wait_for_host() {
     if [ "$(date +%s)" -ge "$w_until" ]; then echo "ml-image: $1 does not resolve" >&2; return 1; fi
     sleep 2
   done
-}
-${body.join('\n')}
+}`;
+
+/** The driver the pod runs (POSIX sh: the image's /bin/sh may be dash or busybox). */
+export function podScript(o: K8sOptions, name: string): string {
+  return `#!/bin/sh
+# ml-image smoke suites in a Kubernetes pod, exported by ml-image-action ${VERSION}.
+# Each suite prints one "${RESULT_PREFIX}{json}" line; collect them with
+#   kubectl logs${o.namespace ? ` -n ${o.namespace}` : ''} -l ${JOB_LABEL}=${name} --tail=-1 | grep '^${RESULT_PREFIX}'
+# The pod exits 1 when a suite failed.
+set -u
+SCRIPT=${K8S_MOUNT}/ml_image_smoke.py
+RESULTS=\${ML_IMAGE_RESULTS_DIR:-/tmp/ml-image-results}
+TIMEOUT=${o.timeoutSeconds}
+NPROC_PER_NODE=${ddpProcsPerNode(o)}
+NODES=${o.nodes}
+INDEX=\${JOB_COMPLETION_INDEX:-0}
+RDZV_HOST=${name}-0.${name}
+mkdir -p "$RESULTS" || exit 2
+
+${RECORD_SHELL}
+
+${POD_FUNCTIONS}
+${podBody(o, name).join('\n')}
 
 exit "$FAILED"
 `;
 }
 
-/** ConfigMap (+ headless Service when nodes > 1) + Job, in the order `kubectl apply` needs them. */
-export function k8sManifests(o: K8sOptions): Record<string, unknown>[] {
-  const ref = checkSpec(o);
-  checkK8sOptions(o);
-  const name = checkJobName(o.name ?? DEFAULT_JOB_NAME);
-  const multi = o.nodes > 1;
-  const port = o.rdzvPort ?? DEFAULT_RDZV_PORT;
-  const labels = {
-    'app.kubernetes.io/name': DEFAULT_JOB_NAME,
-    'app.kubernetes.io/managed-by': 'ml-image-action',
-    [JOB_LABEL]: name,
-  };
-  const meta = (n: string) => ({
+type Labels = Record<string, string>;
+
+/** The metadata of every object: its name, the namespace when given, the export's labels. */
+function metaOf(o: K8sOptions, labels: Labels) {
+  return (n: string) => ({
     name: n,
     ...(o.namespace !== undefined && { namespace: o.namespace }),
     labels,
   });
-  const tolerations: Toleration[] = [
-    // GPU node pools are commonly tainted nvidia.com/gpu:NoSchedule.
-    ...(o.gpusPerNode > 0
-      ? [{ key: 'nvidia.com/gpu', operator: 'Exists' as const, effect: 'NoSchedule' as const }]
-      : []),
-    ...(o.tolerations ?? []),
-  ];
+}
 
-  const configMap = {
-    apiVersion: 'v1',
-    kind: 'ConfigMap',
-    metadata: meta(`${name}-scripts`),
-    data: { 'ml_image_smoke.py': o.smokeScript, 'run.sh': podScript(o, name) },
-  };
-  const service = {
+/** The headless Service that gives pod 0 its DNS name (nodes > 1). */
+function rendezvousService(o: K8sOptions, name: string, labels: Labels) {
+  const port = o.rdzvPort ?? DEFAULT_RDZV_PORT;
+  return {
     apiVersion: 'v1',
     kind: 'Service',
-    metadata: meta(name),
+    metadata: metaOf(o, labels)(name),
     spec: {
       clusterIP: 'None',
       selector: { [JOB_LABEL]: name },
@@ -249,62 +246,97 @@ export function k8sManifests(o: K8sOptions): Record<string, unknown>[] {
       ports: [{ name: 'c10d', port, targetPort: port, protocol: 'TCP' }],
     },
   };
-  const job = {
+}
+
+/** The one container: the image under test running the driver, unprivileged. */
+function smokeContainer(o: K8sOptions, image: string) {
+  return {
+    name: 'smoke',
+    image,
+    imagePullPolicy: 'IfNotPresent',
+    command: ['sh', `${K8S_MOUNT}/run.sh`],
+    env: [
+      { name: 'PYTHONUNBUFFERED', value: '1' },
+      { name: 'PYTHONNOUSERSITE', value: '1' },
+    ],
+    resources: {
+      requests: { cpu: String(o.cpus ?? 8) },
+      ...(o.gpusPerNode > 0 && { limits: { 'nvidia.com/gpu': String(o.gpusPerNode) } }),
+    },
+    volumeMounts: [
+      { name: 'scripts', mountPath: K8S_MOUNT, readOnly: true },
+      { name: 'dshm', mountPath: '/dev/shm' },
+    ],
+    // The image runs as its own user (that is what is tested), without any way to gain privileges.
+    securityContext: {
+      allowPrivilegeEscalation: false,
+      privileged: false,
+      capabilities: { drop: ['ALL'] },
+    },
+  };
+}
+
+/** The pod template's spec: scheduling (node selector, tolerations), the container and its volumes. */
+function podSpec(o: K8sOptions, name: string, image: string) {
+  const tolerations: Toleration[] = [
+    // GPU node pools are commonly tainted nvidia.com/gpu:NoSchedule.
+    ...(o.gpusPerNode > 0
+      ? [{ key: 'nvidia.com/gpu', operator: 'Exists' as const, effect: 'NoSchedule' as const }]
+      : []),
+    ...(o.tolerations ?? []),
+  ];
+  return {
+    restartPolicy: 'Never',
+    ...(o.nodes > 1 && { subdomain: name }),
+    enableServiceLinks: false,
+    automountServiceAccountToken: false,
+    securityContext: { seccompProfile: { type: 'RuntimeDefault' } },
+    ...(o.nodeSelector && Object.keys(o.nodeSelector).length > 0 && { nodeSelector: { ...o.nodeSelector } }),
+    ...(tolerations.length > 0 && { tolerations }),
+    containers: [smokeContainer(o, image)],
+    volumes: [
+      { name: 'scripts', configMap: { name: `${name}-scripts`, defaultMode: 0o444 } },
+      { name: 'dshm', emptyDir: { medium: 'Memory', sizeLimit: o.shmSize ?? '1Gi' } },
+    ],
+  };
+}
+
+/** The batch/v1 Job (Indexed, one pod per node, when nodes > 1). */
+function smokeJob(o: K8sOptions, name: string, image: string, labels: Labels) {
+  const multi = o.nodes > 1;
+  return {
     apiVersion: 'batch/v1',
     kind: 'Job',
-    metadata: { ...meta(name), annotations: { 'ml-image-action/image': ref.ref } },
+    metadata: { ...metaOf(o, labels)(name), annotations: { 'ml-image-action/image': image } },
     spec: {
       // A failing smoke test is a result, not a reason to retry.
       backoffLimit: 0,
       activeDeadlineSeconds: jobDeadlineSeconds(o),
       ttlSecondsAfterFinished: o.ttlSecondsAfterFinished ?? 86400,
       ...(multi && { completionMode: 'Indexed', completions: o.nodes, parallelism: o.nodes }),
-      template: {
-        metadata: { labels },
-        spec: {
-          restartPolicy: 'Never',
-          ...(multi && { subdomain: name }),
-          enableServiceLinks: false,
-          automountServiceAccountToken: false,
-          securityContext: { seccompProfile: { type: 'RuntimeDefault' } },
-          ...(o.nodeSelector &&
-            Object.keys(o.nodeSelector).length > 0 && { nodeSelector: { ...o.nodeSelector } }),
-          ...(tolerations.length > 0 && { tolerations }),
-          containers: [
-            {
-              name: 'smoke',
-              image: ref.ref,
-              imagePullPolicy: 'IfNotPresent',
-              command: ['sh', `${K8S_MOUNT}/run.sh`],
-              env: [
-                { name: 'PYTHONUNBUFFERED', value: '1' },
-                { name: 'PYTHONNOUSERSITE', value: '1' },
-              ],
-              resources: {
-                requests: { cpu: String(o.cpus ?? 8) },
-                ...(o.gpusPerNode > 0 && { limits: { 'nvidia.com/gpu': String(o.gpusPerNode) } }),
-              },
-              volumeMounts: [
-                { name: 'scripts', mountPath: K8S_MOUNT, readOnly: true },
-                { name: 'dshm', mountPath: '/dev/shm' },
-              ],
-              // The image runs as its own user (that is what is tested), without any way to gain privileges.
-              securityContext: {
-                allowPrivilegeEscalation: false,
-                privileged: false,
-                capabilities: { drop: ['ALL'] },
-              },
-            },
-          ],
-          volumes: [
-            { name: 'scripts', configMap: { name: `${name}-scripts`, defaultMode: 0o444 } },
-            { name: 'dshm', emptyDir: { medium: 'Memory', sizeLimit: o.shmSize ?? '1Gi' } },
-          ],
-        },
-      },
+      template: { metadata: { labels }, spec: podSpec(o, name, image) },
     },
   };
-  return multi ? [configMap, service, job] : [configMap, job];
+}
+
+/** ConfigMap (+ headless Service when nodes > 1) + Job, in the order `kubectl apply` needs them. */
+export function k8sManifests(o: K8sOptions): Record<string, unknown>[] {
+  const ref = checkSpec(o);
+  checkK8sOptions(o);
+  const name = checkJobName(o.name ?? DEFAULT_JOB_NAME);
+  const labels = {
+    'app.kubernetes.io/name': DEFAULT_JOB_NAME,
+    'app.kubernetes.io/managed-by': 'ml-image-action',
+    [JOB_LABEL]: name,
+  };
+  const configMap = {
+    apiVersion: 'v1',
+    kind: 'ConfigMap',
+    metadata: metaOf(o, labels)(`${name}-scripts`),
+    data: { 'ml_image_smoke.py': o.smokeScript, 'run.sh': podScript(o, name) },
+  };
+  const job = smokeJob(o, name, ref.ref, labels);
+  return o.nodes > 1 ? [configMap, rendezvousService(o, name, labels), job] : [configMap, job];
 }
 
 /** The manifests as one multi-document YAML file for `kubectl apply -f`. */

@@ -11,6 +11,7 @@ import {
   DEFAULT_RDZV_PORT,
   ddpProcsPerNode,
   type ExportSpec,
+  type ExportStep,
   exportSteps,
   jobDeadlineSeconds,
   pyxisImage,
@@ -64,15 +65,9 @@ function checkSlurmOptions(o: SlurmOptions): void {
     throw new InputError(`output: expected a path of letters, digits and ._%/-, got "${o.output}"`);
 }
 
-/** The sbatch script (bash). Throws InputError naming the flag for a value it cannot embed. */
-export function slurmScript(o: SlurmOptions): string {
-  const ref = checkSpec(o);
-  checkSlurmOptions(o);
-  const name = checkJobName(o.name ?? DEFAULT_JOB_NAME);
-  const cpus = o.cpus ?? 8;
-  const port = o.rdzvPort ?? DEFAULT_RDZV_PORT;
-  const script = `${CONTAINER_DIR}/${SMOKE_SCRIPT_FILE}`;
-  const sbatch = [
+/** The #SBATCH lines: one task per node, its GPUs and CPUs, the time limit, partition and account. */
+function sbatchLines(o: SlurmOptions, name: string, cpus: number): string[] {
+  return [
     `--job-name=${name}`,
     `--nodes=${o.nodes}`,
     '--ntasks-per-node=1',
@@ -83,64 +78,48 @@ export function slurmScript(o: SlurmOptions): string {
     ...(o.partition !== undefined ? [`--partition=${o.partition}`] : []),
     ...(o.account !== undefined ? [`--account=${o.account}`] : []),
   ].map((l) => `#SBATCH ${l}`);
+}
 
-  const body: string[] = [];
-  for (const st of exportSteps(o)) {
-    body.push('', `# ${st.id}`);
-    switch (st.kind) {
-      case 'skip':
-        body.push(`skip ${st.id} ${st.suite} ${shellQuote(skipJson(st.reason))}`);
-        break;
-      case 'script':
-        body.push(
-          `run_step ${st.id} python3 ${script} ${shellWords(st.args)}`,
-          `record ${st.id} ${st.suite} "$S_RC" "$S_START"`,
-        );
-        break;
-      case 'pip-check':
-        body.push(
-          'run_step pip-check python3 -m pip check',
-          'pip_result pip-check',
-          'record pip-check pip-check "$S_RC" "$S_START"',
-        );
-        break;
-      case 'ddp':
-        // Every node runs one torchrun; c10d elects the store on MASTER_ADDR (its hostname matches).
-        // Underscored flags: torchrun has taken them since torch 1.10, the hyphenated ones only since 2.x.
-        body.push(
-          'MASTER_ADDR=$(scontrol show hostnames "$SLURM_JOB_NODELIST" | head -n 1)',
-          `MASTER_PORT=\${MASTER_PORT:-${port}}`,
-          'S_START=$(date +%s)',
-          'timeout --kill-after=60 "$TIMEOUT" srun --nodes="$SLURM_NNODES" --ntasks-per-node=1 "${CONTAINER[@]}" \\',
-          '  python3 -m torch.distributed.run --nnodes="$SLURM_NNODES" --nproc_per_node="$NPROC_PER_NODE" \\',
-          '  --rdzv_id="$SLURM_JOB_ID" --rdzv_backend=c10d --rdzv_endpoint="$MASTER_ADDR:$MASTER_PORT" \\',
-          `  --rdzv_conf="join_timeout=$TIMEOUT" --max_restarts=0 ${script} ddp-worker \\`,
-          '  > "$RESULTS/ddp.out" 2> "$RESULTS/ddp.err"',
-          'S_RC=$?',
-          'ddp_result ddp',
-          'record ddp ddp "$S_RC" "$S_START" "torchrun exited $S_RC"',
-        );
-        break;
-    }
+const SLURM_SCRIPT = `${CONTAINER_DIR}/${SMOKE_SCRIPT_FILE}`;
+
+/** The bash lines of one step: a container step on the first node, or ddp on every node. */
+function slurmStepLines(st: ExportStep, port: number): string[] {
+  switch (st.kind) {
+    case 'skip':
+      return [`skip ${st.id} ${st.suite} ${shellQuote(skipJson(st.reason))}`];
+    case 'script':
+      return [
+        `run_step ${st.id} python3 ${SLURM_SCRIPT} ${shellWords(st.args)}`,
+        `record ${st.id} ${st.suite} "$S_RC" "$S_START"`,
+      ];
+    case 'pip-check':
+      return [
+        'run_step pip-check python3 -m pip check',
+        'pip_result pip-check',
+        'record pip-check pip-check "$S_RC" "$S_START"',
+      ];
+    case 'ddp':
+      // Every node runs one torchrun; c10d elects the store on MASTER_ADDR (its hostname matches).
+      // Underscored flags: torchrun has taken them since torch 1.10, the hyphenated ones only since 2.x.
+      return [
+        'MASTER_ADDR=$(scontrol show hostnames "$SLURM_JOB_NODELIST" | head -n 1)',
+        `MASTER_PORT=\${MASTER_PORT:-${port}}`,
+        'S_START=$(date +%s)',
+        'timeout --kill-after=60 "$TIMEOUT" srun --nodes="$SLURM_NNODES" --ntasks-per-node=1 "${CONTAINER[@]}" \\',
+        '  python3 -m torch.distributed.run --nnodes="$SLURM_NNODES" --nproc_per_node="$NPROC_PER_NODE" \\',
+        '  --rdzv_id="$SLURM_JOB_ID" --rdzv_backend=c10d --rdzv_endpoint="$MASTER_ADDR:$MASTER_PORT" \\',
+        `  --rdzv_conf="join_timeout=$TIMEOUT" --max_restarts=0 ${SLURM_SCRIPT} ddp-worker \\`,
+        '  > "$RESULTS/ddp.out" 2> "$RESULTS/ddp.err"',
+        'S_RC=$?',
+        'ddp_result ddp',
+        'record ddp ddp "$S_RC" "$S_START" "torchrun exited $S_RC"',
+      ];
   }
+}
 
-  return `#!/bin/bash
-# ml-image smoke suites on Slurm with Pyxis/Enroot, exported by ml-image-action ${VERSION}.
-# Submit: sbatch ${shellQuote(path.join(o.exportDir, SLURM_JOB_FILE))}
-# Each suite writes RESULTS/<id>.json (the result line of ml_image_smoke.py plus id, suite,
-# durationMs and exitCode) and RESULTS/<id>.out/.err; the job exits 1 when a suite failed.
-${sbatch.join('\n')}
-# No "set -e": a failing suite is recorded and the others still run.
-set -uo pipefail
-
-# The image by digest, as Enroot names it: REGISTRY#REPOSITORY@DIGEST.
-IMAGE=${shellQuote(pyxisImage(ref))}
-# Older Enroot 3.x releases do not parse "@sha256:"; they take the digest in the tag slot:
-# IMAGE=${shellQuote(pyxisImage(ref, true))}
-TIMEOUT=${o.timeoutSeconds}
-NPROC_PER_NODE=${ddpProcsPerNode(o)}
-
-# Slurm runs a copy of this file, so its path does not say where ml_image_smoke.py is:
+/** Where the job finds ml_image_smoke.py, and RESULTS; exits 2 when it cannot. */
+function exportDirLines(o: SlurmOptions): string {
+  return `# Slurm runs a copy of this file, so its path does not say where ml_image_smoke.py is:
 # ML_IMAGE_EXPORT_DIR, else the export directory, else the directory sbatch ran in.
 EXPORT_DIR=\${ML_IMAGE_EXPORT_DIR:-}
 if [ -z "$EXPORT_DIR" ]; then
@@ -157,7 +136,45 @@ case $EXPORT_DIR in
 esac
 RESULTS=\${ML_IMAGE_RESULTS_DIR:-$EXPORT_DIR/results/\${SLURM_JOB_ID:-local}}
 mkdir -p "$RESULTS" || exit 2
-echo "ml-image: $IMAGE on \${SLURM_NNODES:-1} node(s); results in $RESULTS"
+echo "ml-image: $IMAGE on \${SLURM_NNODES:-1} node(s); results in $RESULTS"`;
+}
+
+/** run_step: one command in the container on the first node. */
+const RUN_STEP_SHELL = `# run_step ID CMD...: CMD in the container on the first node, output kept, killed at TIMEOUT
+run_step() {
+  S_ID=$1; shift
+  S_START=$(date +%s)
+  timeout --kill-after=60 "$TIMEOUT" srun --nodes=1 --ntasks=1 "\${CONTAINER[@]}" "$@" \\
+    > "$RESULTS/$S_ID.out" 2> "$RESULTS/$S_ID.err"
+  S_RC=$?
+}`;
+
+/** The sbatch script (bash). Throws InputError naming the flag for a value it cannot embed. */
+export function slurmScript(o: SlurmOptions): string {
+  const ref = checkSpec(o);
+  checkSlurmOptions(o);
+  const name = checkJobName(o.name ?? DEFAULT_JOB_NAME);
+  const cpus = o.cpus ?? 8;
+  const port = o.rdzvPort ?? DEFAULT_RDZV_PORT;
+  const body = exportSteps(o).flatMap((st) => ['', `# ${st.id}`, ...slurmStepLines(st, port)]);
+
+  return `#!/bin/bash
+# ml-image smoke suites on Slurm with Pyxis/Enroot, exported by ml-image-action ${VERSION}.
+# Submit: sbatch ${shellQuote(path.join(o.exportDir, SLURM_JOB_FILE))}
+# Each suite writes RESULTS/<id>.json (the result line of ml_image_smoke.py plus id, suite,
+# durationMs and exitCode) and RESULTS/<id>.out/.err; the job exits 1 when a suite failed.
+${sbatchLines(o, name, cpus).join('\n')}
+# No "set -e": a failing suite is recorded and the others still run.
+set -uo pipefail
+
+# The image by digest, as Enroot names it: REGISTRY#REPOSITORY@DIGEST.
+IMAGE=${shellQuote(pyxisImage(ref))}
+# Older Enroot 3.x releases do not parse "@sha256:"; they take the digest in the tag slot:
+# IMAGE=${shellQuote(pyxisImage(ref, true))}
+TIMEOUT=${o.timeoutSeconds}
+NPROC_PER_NODE=${ddpProcsPerNode(o)}
+
+${exportDirLines(o)}
 
 # The host's Python settings must not leak into the image under test (imports, pip check).
 unset PYTHONPATH PYTHONHOME
@@ -170,14 +187,7 @@ CONTAINER=(--container-image="$IMAGE" --container-name="ml-image-smoke-\${SLURM_
 
 ${RECORD_SHELL}
 
-# run_step ID CMD...: CMD in the container on the first node, output kept, killed at TIMEOUT
-run_step() {
-  S_ID=$1; shift
-  S_START=$(date +%s)
-  timeout --kill-after=60 "$TIMEOUT" srun --nodes=1 --ntasks=1 "\${CONTAINER[@]}" "$@" \\
-    > "$RESULTS/$S_ID.out" 2> "$RESULTS/$S_ID.err"
-  S_RC=$?
-}
+${RUN_STEP_SHELL}
 ${body.join('\n')}
 
 echo "ml-image: results in $RESULTS"

@@ -2,6 +2,7 @@
 // `ml-image build --out DIR` writes. Pure: the caller reads the files.
 import { z } from 'zod';
 import { BuildResultSchema } from '../build/result.js';
+import { formatIssues } from '../config/issues.js';
 import { InputError } from '../errors.js';
 
 export interface BuiltImage {
@@ -15,10 +16,7 @@ export function imageFromBuild(data: unknown, file: string, variant?: string): B
   const parsed = BuildResultSchema.safeParse(data);
   if (!parsed.success)
     throw new InputError(
-      `${file}: not a build result: ${parsed.error.issues
-        .slice(0, 3)
-        .map((i) => `${i.path.join('.') || '(top level)'}: ${i.message}`)
-        .join('; ')}`,
+      `${file}: not a build result: ${formatIssues(parsed.error, data, BuildResultSchema).slice(0, 3).join('; ')}`,
       'pass the --out directory of "ml-image build"',
     );
   const variants = parsed.data.variants;

@@ -1,9 +1,11 @@
 // Look-ups over the base-image catalog (data in catalog.json, validated against catalog-schema.ts).
 import catalogData from './catalog.json' with { type: 'json' };
 import { type Catalog, CatalogSchema, type CudaDriverInfo, type TorchInfo } from './catalog-schema.js';
+import { compareVersions, majorMinor } from '../util/versions.js';
 import { repositoryOf } from './image-ref.js';
 
 export type { Catalog, CudaDriverInfo, TorchInfo };
+/** Re-exported for importers not yet switched to src/util/versions.ts. */
 
 let cached: Catalog | undefined;
 
@@ -11,22 +13,6 @@ let cached: Catalog | undefined;
 export function bundledCatalog(): Catalog {
   cached ??= CatalogSchema.parse(catalogData);
   return cached;
-}
-
-/** Numeric comparison of dotted versions ("2.10" > "2.9"); missing parts count as 0. */
-export function compareVersions(a: string, b: string): number {
-  const pa = a.split(/[.+]/).map((x) => Number.parseInt(x, 10) || 0);
-  const pb = b.split(/[.+]/).map((x) => Number.parseInt(x, 10) || 0);
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
-    if (d !== 0) return d;
-  }
-  return 0;
-}
-
-/** "2.7.1" -> "2.7"; "12.8.1" -> "12.8". */
-export function majorMinor(v: string): string {
-  return v.split('.').slice(0, 2).join('.');
 }
 
 type Family = Catalog['baseImages'][number];

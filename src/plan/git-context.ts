@@ -1,31 +1,15 @@
 // Where tags and labels get the commit, ref and PR number: GitHub's environment on a runner, the
 // local git checkout otherwise. Reads are passed in (env, event file, a CommandRunner).
-import { readFileSync } from 'node:fs';
 import type { CommandRunner } from '../docker/adapter.js';
+import { readGitHubEventFile } from '../github/event.js';
 import type { GitContext } from './tags.js';
-
-interface PullRequestEvent {
-  head_commit?: { timestamp?: string };
-  pull_request?: { number?: number; head?: { sha?: string } };
-  repository?: { default_branch?: string };
-}
-
-/** The runner's event payload (GITHUB_EVENT_PATH); missing or unreadable: an empty event. */
-export function readEventFile<T extends object>(path: string | undefined): Partial<T> {
-  if (!path) return {};
-  try {
-    return JSON.parse(readFileSync(path, 'utf8')) as Partial<T>;
-  } catch {
-    return {};
-  }
-}
 
 /** On a GitHub runner: GITHUB_SHA / GITHUB_REF / the event payload. */
 export function gitContextFromGitHubEnv(
   env: Readonly<Record<string, string | undefined>>,
 ): GitContext | undefined {
   if (env.GITHUB_ACTIONS !== 'true') return undefined;
-  const event = readEventFile<PullRequestEvent>(env.GITHUB_EVENT_PATH);
+  const event = readGitHubEventFile(env.GITHUB_EVENT_PATH);
   const pr = event.pull_request?.number;
   const defaultBranch = event.repository?.default_branch;
   const ref = env.GITHUB_REF;

@@ -1,9 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readRequirements } from '../../build/requirements.js';
-import { findImagesDir } from '../../build/run.js';
+import { readRequirements } from '../../requirements/read.js';
+import { findImagesDir } from '../../util/images-dir.js';
 import { loadConfig } from '../../config/load.js';
+import type { SmokeSuite } from '../../config/schema.js';
 import { InputError } from '../../errors.js';
 import { type ExportSpec, jobNameFor, parseDigestRef, pyxisImage } from '../../export/common.js';
 import {
@@ -18,7 +19,7 @@ import { SLURM_JOB_FILE, SMOKE_SCRIPT_FILE, slurmScript } from '../../export/slu
 import { imageFromBuild, variantFromPlan } from '../../export/source.js';
 import { requirementNames } from '../../resolve/pip-output.js';
 import { readJsonFile } from '../../util/json-file.js';
-import { parseCommandArgs, suitesFlag } from '../args.js';
+import { type OptionSpec, parseCommandArgs, suitesFlag } from '../args.js';
 import type { CliIo } from '../io.js';
 import { writeOutFile } from '../output.js';
 import type { Command } from './types.js';
@@ -58,6 +59,197 @@ function tolerationFlag(raw: string): Toleration {
   };
 }
 
+const EXPORT_OPTIONS = {
+  slurm: { type: 'boolean', default: false },
+  k8s: { type: 'boolean', default: false },
+  image: { type: 'string' },
+  from: { type: 'string' },
+  variant: { type: 'string' },
+  config: { type: 'string' },
+  suites: { type: 'string' },
+  nodes: { type: 'string' },
+  'gpus-per-node': { type: 'string' },
+  cpus: { type: 'string' },
+  timeout: { type: 'string' },
+  name: { type: 'string' },
+  partition: { type: 'string' },
+  account: { type: 'string' },
+  namespace: { type: 'string' },
+  'node-selector': { type: 'string' },
+  toleration: { type: 'string', multiple: true },
+} as const satisfies OptionSpec;
+
+const parseExportArgs = (argv: string[]) => parseCommandArgs('export', argv, EXPORT_OPTIONS).values;
+type ExportFlags = ReturnType<typeof parseExportArgs>;
+
+/** Exactly one target and one image source; no option of the other target (exit 2). */
+function checkFlagCombination(values: ExportFlags): void {
+  if (values.slurm === values.k8s) throw new InputError('export: pass exactly one of --slurm or --k8s');
+  if (values.out === undefined)
+    throw new InputError('export: --out DIR is required (the files are written there)');
+  if ((values.image === undefined) === (values.from === undefined))
+    throw new InputError('export: pass exactly one of --image REF@sha256:... or --from DIR');
+  if (values.variant !== undefined && values.from === undefined)
+    throw new InputError('export: --variant selects a variant of --from DIR/build.json; pass --from');
+  const slurmOnly = values.partition !== undefined || values.account !== undefined;
+  const k8sOnly =
+    values.namespace !== undefined ||
+    values['node-selector'] !== undefined ||
+    values.toleration !== undefined;
+  if (values.k8s && slurmOnly) throw new InputError('export: --partition and --account are Slurm options');
+  if (values.slurm && k8sOnly)
+    throw new InputError('export: --namespace, --node-selector and --toleration are Kubernetes options');
+}
+
+interface ImageSource {
+  image: string;
+  variant?: string;
+  /** What DIR/plan.json says about the variant (--from only, when the file exists). */
+  planned?: ReturnType<typeof variantFromPlan>;
+}
+
+/** The image by digest: --image, or the variant's digest in --from DIR/build.json (+ plan.json). */
+function imageSource(values: ExportFlags, io: CliIo): ImageSource {
+  if (values.from === undefined) {
+    parseDigestRef(values.image!, '--image');
+    return { image: values.image! };
+  }
+  const dir = path.resolve(io.cwd, values.from);
+  const buildFile = path.join(dir, 'build.json');
+  if (!existsSync(buildFile))
+    throw new InputError(
+      `export: --from ${values.from}: no build.json in ${dir}`,
+      'write it with "ml-image build --out DIR", or pass --image REF@sha256:...',
+    );
+  const { image, variant } = imageFromBuild(
+    readJsonFile(buildFile, { what: 'build result (--from)' }),
+    buildFile,
+    values.variant,
+  );
+  const planFile = path.join(dir, 'plan.json');
+  const planned = existsSync(planFile)
+    ? variantFromPlan(readJsonFile(planFile, { what: 'plan (--from)' }), variant)
+    : undefined;
+  parseDigestRef(image, `${values.from}/build.json`);
+  return { image, variant, ...(planned !== undefined && { planned }) };
+}
+
+/** The spec both targets share: suites, sizes and timeouts from the flags, the config and plan.json. */
+function exportSpec(
+  values: ExportFlags,
+  io: CliIo,
+  source: ImageSource,
+): ExportSpec & { suites: SmokeSuite[] } {
+  const loaded = values.config !== undefined ? loadConfig({ cwd: io.cwd, file: values.config }) : undefined;
+  const suites = suitesFlag('export', values.suites, loaded?.config.smoke.suites);
+  const distributions = loaded
+    ? requirementNames(readRequirements(loaded.config.python.requirements, loaded.baseDir).text)
+    : [];
+  const { planned } = source;
+  return {
+    image: source.image,
+    suites,
+    nodes: wholeNumber('--nodes', values.nodes, 1),
+    gpusPerNode: wholeNumber('--gpus-per-node', values['gpus-per-node'], planned?.cuda ? 1 : 0),
+    timeoutSeconds: wholeNumber('--timeout', values.timeout, loaded?.config.smoke.timeoutSeconds ?? 600),
+    distributions,
+    ...(planned?.driverFloor !== undefined && { driverFloor: planned.driverFloor }),
+    cpus: wholeNumber('--cpus', values.cpus, 8),
+    name: values.name ?? jobNameFor(source.variant),
+  };
+}
+
+interface Written {
+  files: string[];
+  submit: string;
+  results: string;
+}
+
+/** DIR/job.sbatch and DIR/ml_image_smoke.py. */
+function writeSlurm(values: ExportFlags, io: CliIo, spec: ExportSpec, smokeScript: string): Written {
+  const out = values.out!;
+  const text = slurmScript({
+    ...spec,
+    exportDir: path.resolve(io.cwd, out),
+    ...(values.partition !== undefined && { partition: values.partition }),
+    ...(values.account !== undefined && { account: values.account }),
+  });
+  const files = [
+    writeOutFile(io.cwd, out, SLURM_JOB_FILE, text),
+    writeOutFile(io.cwd, out, SMOKE_SCRIPT_FILE, smokeScript),
+  ];
+  return {
+    files,
+    submit: `sbatch ${path.join(out, SLURM_JOB_FILE)}`,
+    results: `${path.join(path.resolve(io.cwd, out), 'results')}/<job id>/<suite>.json`,
+  };
+}
+
+/** DIR/job.yaml: the ConfigMap, Service and Job. */
+function writeK8s(values: ExportFlags, io: CliIo, spec: ExportSpec, smokeScript: string): Written {
+  const out = values.out!;
+  const nodeSelector = nodeSelectorFlag(values['node-selector']);
+  const manifests = k8sManifests({
+    ...spec,
+    smokeScript,
+    ...(values.namespace !== undefined && { namespace: values.namespace }),
+    ...(nodeSelector !== undefined && { nodeSelector }),
+    ...(values.toleration !== undefined && { tolerations: values.toleration.map(tolerationFlag) }),
+  });
+  return {
+    files: [writeOutFile(io.cwd, out, K8S_JOB_FILE, k8sYaml(manifests))],
+    submit: `kubectl apply -f ${path.join(out, K8S_JOB_FILE)}`,
+    results: `kubectl logs${values.namespace ? ` -n ${values.namespace}` : ''} -l ${JOB_LABEL}=${spec.name} --tail=-1 | grep '^${RESULT_PREFIX}'`,
+  };
+}
+
+/** What --json prints: the target, the image, what runs, the files and how to submit and collect. */
+interface ExportSummary extends Written {
+  target: 'slurm' | 'k8s';
+  image: string;
+  containerImage?: string;
+  variant?: string;
+  nodes: number;
+  gpusPerNode: number;
+  suites: SmokeSuite[];
+}
+
+function exportSummary(
+  source: ImageSource,
+  spec: ExportSpec,
+  slurm: boolean,
+  written: Written,
+): ExportSummary {
+  const ref = parseDigestRef(source.image);
+  return {
+    target: slurm ? 'slurm' : 'k8s',
+    image: ref.ref,
+    ...(slurm && { containerImage: pyxisImage(ref) }),
+    ...(source.variant !== undefined && { variant: source.variant }),
+    nodes: spec.nodes,
+    gpusPerNode: spec.gpusPerNode,
+    suites: [...new Set(spec.suites)],
+    ...written,
+  };
+}
+
+/** The human summary: files, image, what runs where, how to submit and collect, and notes. */
+function summaryLines(summary: ExportSummary): string[] {
+  const { suites } = summary;
+  const lines = [
+    ...summary.files.map((f) => `wrote ${f}`),
+    `image:   ${summary.containerImage ?? summary.image}`,
+    `runs:    ${suites.join(', ')} on ${summary.nodes} ${summary.target === 'slurm' ? 'node' : 'pod'}(s) x ${summary.gpusPerNode} GPU(s)`,
+    `submit:  ${summary.submit}`,
+    `results: ${summary.results}`,
+  ];
+  if (summary.gpusPerNode === 0 && suites.some((s) => s === 'gpu' || s === 'compute' || s === 'ddp'))
+    lines.push('note:    no GPUs requested: gpu skips, compute and ddp run on CPU (pass --gpus-per-node N)');
+  if (suites.includes('custom'))
+    lines.push('note:    custom tests are not exported; run them with ml-image smoke');
+  return lines;
+}
+
 export const exportCommand: Command = {
   name: 'export',
   summary:
@@ -94,147 +286,22 @@ Options:
 
 Exit codes: 0 written; 2 bad input (a reference without a digest, an invalid name).`,
   async run(argv: string[], io: CliIo) {
-    const { values } = parseCommandArgs('export', argv, {
-      slurm: { type: 'boolean', default: false },
-      k8s: { type: 'boolean', default: false },
-      image: { type: 'string' },
-      from: { type: 'string' },
-      variant: { type: 'string' },
-      config: { type: 'string' },
-      suites: { type: 'string' },
-      nodes: { type: 'string' },
-      'gpus-per-node': { type: 'string' },
-      cpus: { type: 'string' },
-      timeout: { type: 'string' },
-      name: { type: 'string' },
-      partition: { type: 'string' },
-      account: { type: 'string' },
-      namespace: { type: 'string' },
-      'node-selector': { type: 'string' },
-      toleration: { type: 'string', multiple: true },
-    });
-    if (values.slurm === values.k8s) throw new InputError('export: pass exactly one of --slurm or --k8s');
-    if (values.out === undefined)
-      throw new InputError('export: --out DIR is required (the files are written there)');
-    if ((values.image === undefined) === (values.from === undefined))
-      throw new InputError('export: pass exactly one of --image REF@sha256:... or --from DIR');
-    if (values.variant !== undefined && values.from === undefined)
-      throw new InputError('export: --variant selects a variant of --from DIR/build.json; pass --from');
-    const slurmOnly = values.partition !== undefined || values.account !== undefined;
-    const k8sOnly =
-      values.namespace !== undefined ||
-      values['node-selector'] !== undefined ||
-      values.toleration !== undefined;
-    if (values.k8s && slurmOnly) throw new InputError('export: --partition and --account are Slurm options');
-    if (values.slurm && k8sOnly)
-      throw new InputError('export: --namespace, --node-selector and --toleration are Kubernetes options');
-
-    let image: string;
-    let variant: string | undefined;
-    let planned: ReturnType<typeof variantFromPlan>;
-    if (values.from !== undefined) {
-      const dir = path.resolve(io.cwd, values.from);
-      const buildFile = path.join(dir, 'build.json');
-      if (!existsSync(buildFile))
-        throw new InputError(
-          `export: --from ${values.from}: no build.json in ${dir}`,
-          'write it with "ml-image build --out DIR", or pass --image REF@sha256:...',
-        );
-      ({ image, variant } = imageFromBuild(
-        readJsonFile(buildFile, { what: 'build result (--from)' }),
-        buildFile,
-        values.variant,
-      ));
-      const planFile = path.join(dir, 'plan.json');
-      if (existsSync(planFile))
-        planned = variantFromPlan(readJsonFile(planFile, { what: 'plan (--from)' }), variant);
-    } else {
-      image = values.image!;
-    }
-    parseDigestRef(image, values.from !== undefined ? `${values.from}/build.json` : '--image');
-
-    const loaded = values.config !== undefined ? loadConfig({ cwd: io.cwd, file: values.config }) : undefined;
-    const suites = suitesFlag('export', values.suites, loaded?.config.smoke.suites);
-    const distributions = loaded
-      ? requirementNames(readRequirements(loaded.config.python.requirements, loaded.baseDir).text)
-      : [];
-
-    const spec: ExportSpec = {
-      image,
-      suites,
-      nodes: wholeNumber('--nodes', values.nodes, 1),
-      gpusPerNode: wholeNumber('--gpus-per-node', values['gpus-per-node'], planned?.cuda ? 1 : 0),
-      timeoutSeconds: wholeNumber('--timeout', values.timeout, loaded?.config.smoke.timeoutSeconds ?? 600),
-      distributions,
-      ...(planned?.driverFloor !== undefined && { driverFloor: planned.driverFloor }),
-      cpus: wholeNumber('--cpus', values.cpus, 8),
-      name: values.name ?? jobNameFor(variant),
-    };
+    const values = parseExportArgs(argv);
+    checkFlagCombination(values);
+    const source = imageSource(values, io);
+    const spec = exportSpec(values, io, source);
     const smokeScript = readFileSync(
       path.join(findImagesDir(path.dirname(fileURLToPath(import.meta.url))), 'probe', SMOKE_SCRIPT_FILE),
       'utf8',
     );
-
-    const outDir = path.resolve(io.cwd, values.out);
-    const files: string[] = [];
-    let submit: string;
-    let results: string;
-    if (values.slurm) {
-      const text = slurmScript({
-        ...spec,
-        exportDir: outDir,
-        ...(values.partition !== undefined && { partition: values.partition }),
-        ...(values.account !== undefined && { account: values.account }),
-      });
-      files.push(writeOutFile(io.cwd, values.out, SLURM_JOB_FILE, text));
-      files.push(writeOutFile(io.cwd, values.out, SMOKE_SCRIPT_FILE, smokeScript));
-      submit = `sbatch ${path.join(values.out, SLURM_JOB_FILE)}`;
-      results = `${path.join(outDir, 'results')}/<job id>/<suite>.json`;
-    } else {
-      const nodeSelector = nodeSelectorFlag(values['node-selector']);
-      const manifests = k8sManifests({
-        ...spec,
-        smokeScript,
-        ...(values.namespace !== undefined && { namespace: values.namespace }),
-        ...(nodeSelector !== undefined && { nodeSelector }),
-        ...(values.toleration !== undefined && { tolerations: values.toleration.map(tolerationFlag) }),
-      });
-      files.push(writeOutFile(io.cwd, values.out, K8S_JOB_FILE, k8sYaml(manifests)));
-      submit = `kubectl apply -f ${path.join(values.out, K8S_JOB_FILE)}`;
-      results = `kubectl logs${values.namespace ? ` -n ${values.namespace}` : ''} -l ${JOB_LABEL}=${spec.name} --tail=-1 | grep '^${RESULT_PREFIX}'`;
-    }
-
-    const ref = parseDigestRef(image);
-    const summary = {
-      target: values.slurm ? 'slurm' : 'k8s',
-      image: ref.ref,
-      ...(values.slurm && { containerImage: pyxisImage(ref) }),
-      ...(variant !== undefined && { variant }),
-      nodes: spec.nodes,
-      gpusPerNode: spec.gpusPerNode,
-      suites: [...new Set(suites)],
-      files,
-      submit,
-      results,
-    };
-    if (values.json) {
-      io.stdout(`${JSON.stringify(summary, null, 2)}\n`);
-      return 0;
-    }
-    const lines = [
-      ...files.map((f) => `wrote ${f}`),
-      `image:   ${summary.containerImage ?? summary.image}`,
-      `runs:    ${summary.suites.join(', ')} on ${spec.nodes} ${values.slurm ? 'node' : 'pod'}(s) x ${spec.gpusPerNode} GPU(s)`,
-      `submit:  ${submit}`,
-      `results: ${results}`,
-    ];
-    if (spec.gpusPerNode === 0 && suites.some((s) => s === 'gpu' || s === 'compute' || s === 'ddp'))
-      lines.push(
-        'note:    no GPUs requested: gpu skips, compute and ddp run on CPU (pass --gpus-per-node N)',
-      );
-    if (suites.includes('custom'))
-      lines.push('note:    custom tests are not exported; run them with ml-image smoke');
-    io.stdout(`${lines.join('\n')}\n`);
+    const slurm = values.slurm === true;
+    const written = slurm
+      ? writeSlurm(values, io, spec, smokeScript)
+      : writeK8s(values, io, spec, smokeScript);
+    const summary = exportSummary(source, spec, slurm, written);
+    io.stdout(
+      values.json ? `${JSON.stringify(summary, null, 2)}\n` : `${summaryLines(summary).join('\n')}\n`,
+    );
     return 0;
   },
 };

@@ -1,0 +1,301 @@
+// The base image, torch and CUDA floor of one variant, chosen with a stated reason by a table of
+// handlers keyed by the variant's base kind (cpu, cuda, ngc, custom). Pure: the catalog is passed in.
+import type { Config, Variant } from '../config/schema.js';
+import { compareVersions, majorMinor } from '../util/versions.js';
+import {
+  type Catalog,
+  cudaDriver,
+  family,
+  familyOfImage,
+  familyPlatforms,
+  impossibleTorchCombination,
+  nearest,
+  newestTorchFor,
+  torchInfo,
+  torchWheelIndex,
+} from './catalog.js';
+import { parseImageRef } from './image-ref.js';
+import type { Template, VariantPlan } from './schema.js';
+
+/** Warnings and errors gathered over all variants (errors end the plan with exit 2). */
+export class Collector {
+  warnings: string[] = [];
+  errors: string[] = [];
+}
+
+/** What the base choice decides; planBuild adds tags, labels, platforms and build args. */
+export type ChosenBase = Omit<VariantPlan, 'tags' | 'labels' | 'primary' | 'buildArgs' | 'platforms'>;
+
+/** Which handler chooses the base: a custom base of the NGC PyTorch family gets its own. */
+export type BaseKind = 'cpu' | 'cuda' | 'ngc' | 'custom';
+
+export interface BaseInput {
+  v: Variant;
+  /** "variants[i] (name)", the prefix of every message. */
+  where: string;
+  config: Config;
+  catalog: Catalog;
+  out: Collector;
+  /** The template: an explicit one, else none with the user's Dockerfile, else the kind's default. */
+  orDefault: (t: Template) => Template | undefined;
+}
+
+type BaseHandler = (input: BaseInput) => ChosenBase;
+
+export function baseKind(v: Variant, catalog: Catalog): BaseKind {
+  if (v.kind !== 'custom') return v.kind;
+  return familyOfImage(catalog, v.base!)?.family === 'ngc-pytorch' ? 'ngc' : 'custom';
+}
+
+/** The driver floor of a CUDA version; an error naming the nearest known ones when it is unknown. */
+export function cudaFloor(
+  catalog: Catalog,
+  cuda: string,
+  where: string,
+  out: Collector,
+): VariantPlan['cuda'] | undefined {
+  const d = cudaDriver(catalog, cuda);
+  if (!d) {
+    out.errors.push(
+      `${where}: CUDA ${cuda} is not in the catalog; valid: ${nearest(
+        cuda,
+        catalog.cudaDrivers.map((x) => x.cuda),
+      ).join(', ')}`,
+    );
+    return undefined;
+  }
+  return {
+    version: d.cuda,
+    toolkitDriverMin: d.toolkitDriverMin,
+    minorCompatDriverMin: d.minorCompatDriverMin,
+  };
+}
+
+/** A custom base of the NGC PyTorch family: python, torch and CUDA come from the release. */
+function ngcBase(input: BaseInput): ChosenBase {
+  const { v, where, catalog, out, orDefault } = input;
+  const base = v.base!;
+  const fam = familyOfImage(catalog, base);
+  if (fam?.family !== 'ngc-pytorch') return customBase(input);
+  const tag = parseImageRef(base).tag ?? '';
+  const rel = fam.releases.find((r) => r.tag === tag);
+  if (!rel) {
+    const known = fam.releases.map((r) => r.tag.replace('-py3', ''));
+    out.warnings.push(
+      `${where}: ${base} is not a release the catalog knows; nearest: ${nearest(
+        tag.replace('-py3', ''),
+        known,
+      )
+        .map((t) => `${t}-py3`)
+        .join(', ')}`,
+    );
+  }
+  const cuda = rel?.cuda ?? v.cuda;
+  return {
+    name: v.name,
+    kind: v.kind,
+    python: rel?.python ?? v.python ?? '3.12',
+    ...(orDefault('ngc') !== undefined && { template: orDefault('ngc') }),
+    ...(rel && { torch: { version: rel.torch } }),
+    ...(cuda !== undefined && { cuda: cudaFloor(catalog, cuda, where, out) }),
+    base: {
+      ref: base,
+      canonical: base,
+      family: fam.family,
+      platforms: fam.platforms,
+      reason: rel
+        ? `NGC PyTorch ${rel.tag}: torch ${rel.torch}, CUDA ${rel.cuda}, Python ${rel.python}${rel.numpy ? `, NumPy ${rel.numpy}` : ''}; ${fam.platforms.join(' + ')}`
+        : `NGC PyTorch image (${fam.platforms.join(' + ')})`,
+    },
+  };
+}
+
+/** Any other base from the config: checked against its catalog family when it has one. */
+function customBase({ v, where, catalog, out, orDefault }: BaseInput): ChosenBase {
+  const base = v.base!;
+  const fam = familyOfImage(catalog, base);
+  if (!fam) {
+    out.warnings.push(
+      `${where}: base image ${base} is not in the catalog; its platforms, CUDA and torch are not checked`,
+    );
+  }
+  return {
+    name: v.name,
+    kind: v.kind,
+    python: v.python ?? '3.12',
+    ...(orDefault('cpu') !== undefined && { template: orDefault('cpu') }),
+    ...(v.cuda !== undefined && { cuda: cudaFloor(catalog, v.cuda, where, out) }),
+    base: {
+      ref: base,
+      canonical: base,
+      ...(fam
+        ? {
+            family: fam.family,
+            platforms: familyPlatforms(fam),
+            reason: `custom base image (catalog family ${fam.family}: ${familyPlatforms(fam).join(' + ')} only)`,
+          }
+        : { reason: 'custom base image from the config (not in the catalog)' }),
+    },
+  };
+}
+
+/** A CPU variant: the official Python slim image, torch from the CPU wheel index. */
+function cpuBase({ v, where, config, catalog, out, orDefault }: BaseInput): ChosenBase {
+  const py = family(catalog, 'python-slim');
+  const python = v.python ?? '3.12';
+  if (!py.pythonVersions.includes(python)) {
+    out.errors.push(
+      `${where}: no python:${python}-slim image in the catalog; valid: ${nearest(python, py.pythonVersions).join(', ')}`,
+    );
+  }
+  if (v.torch !== undefined) {
+    const impossible = impossibleTorchCombination(catalog, { torch: v.torch, python }, config.platforms);
+    if (impossible !== undefined) out.errors.push(`${where}: ${impossible}`);
+  }
+  const ref = `${py.repository}:${py.tagPattern.replace('{python}', python)}`;
+  return {
+    name: v.name,
+    kind: v.kind,
+    python,
+    ...(orDefault('cpu') !== undefined && { template: orDefault('cpu') }),
+    ...(v.torch !== undefined && {
+      torch: { version: v.torch, indexUrl: torchWheelIndex(catalog, 'cpu', config.python.torchIndexUrl) },
+    }),
+    base: {
+      ref,
+      canonical: ref,
+      family: py.family,
+      platforms: py.platforms,
+      reason: `official Python ${python} slim image, ${py.platforms.join(' + ')}`,
+    },
+  };
+}
+
+interface CudaImage {
+  ref: string;
+  python: string;
+  platforms: string[];
+  reason: string;
+}
+
+/**
+ * The nvidia/cuda image of a CUDA minor: one release per (image patch, Ubuntu); prefer the
+ * requested Python's Ubuntu, then cuDNN images, then the newer Ubuntu.
+ */
+function cudaImage({ v, where, catalog, out }: BaseInput, cuda: string): CudaImage {
+  const cudaFam = family(catalog, 'nvidia-cuda');
+  const options = cudaFam.releases
+    .filter((r) => majorMinor(r.cudaPatch) === majorMinor(cuda))
+    .flatMap((r) => r.ubuntu.map((u) => ({ r, u })));
+  const rank = (o: { r: { cudnn: boolean }; u: string }) =>
+    (cudaFam.ubuntuPython[o.u] === v.python ? 100 : 0) + (o.r.cudnn ? 10 : 0) + Number.parseFloat(o.u) / 100;
+  const best = [...options].sort((a, b) => rank(b) - rank(a))[0];
+  const release = best?.r;
+  if (!release) {
+    const known = cudaFam.releases.map((r) => majorMinor(r.cudaPatch));
+    out.errors.push(
+      `${where}: no nvidia/cuda ${cuda} image in the catalog; valid CUDA versions: ${nearest(cuda, known).join(', ')}`,
+    );
+  }
+  const ubuntu = best?.u ?? '24.04';
+  const python = cudaFam.ubuntuPython[ubuntu] ?? '3.12';
+  if (v.python !== undefined && v.python !== python) {
+    out.warnings.push(
+      `${where}: nvidia/cuda images ship the Ubuntu Python (${Object.entries(cudaFam.ubuntuPython)
+        .map(([u, p]) => `${p} on ${u}`)
+        .join(', ')}); python ${v.python} was asked, the image gets ${python}`,
+    );
+  }
+  const flavor = release?.cudnn ? 'cudnn-runtime' : 'runtime';
+  const ref = `${cudaFam.repository}:${cudaFam.tagPattern
+    .replace('{cudaPatch}', release?.cudaPatch ?? cudaDriver(catalog, cuda)?.latestPatch ?? cuda)
+    .replace('{flavor}', flavor)
+    .replace('{ubuntu}', ubuntu)}`;
+  return {
+    ref,
+    python,
+    platforms: release?.platforms ?? cudaFam.releases[0]!.platforms,
+    reason: `NVIDIA CUDA ${release?.cudaPatch ?? cuda} ${flavor} on Ubuntu ${ubuntu} (Python ${python}), ${(release?.platforms ?? []).join(' + ')}`,
+  };
+}
+
+/** torch for a CUDA variant: the asked or newest release with these wheels, from the cuXYZ index. */
+function cudaTorch(
+  { v, where, config, catalog, out }: BaseInput,
+  cuda: string,
+  python: string,
+): VariantPlan['torch'] {
+  const torchVersion = v.torch ?? newestTorchFor(catalog, cuda, python)?.latestPatch;
+  if (torchVersion === undefined) {
+    out.warnings.push(
+      `${where}: no torch release in the catalog has CUDA ${cuda} wheels; torch is not installed`,
+    );
+    return undefined;
+  }
+  const info = torchInfo(catalog, torchVersion);
+  if (!info) {
+    const newest = [...catalog.torch].sort((a, b) => compareVersions(b.torch, a.torch))[0]!;
+    out.warnings.push(
+      `${where}: torch ${torchVersion} is not in the catalog (newest known: ${newest.torch}); its CUDA ${cuda} wheels are not checked`,
+    );
+  } else {
+    // The catalog KNOWS this torch: a combination it knows cannot work is an error (exit 2).
+    const impossible = impossibleTorchCombination(
+      catalog,
+      { torch: info.torch, cuda, python },
+      config.platforms,
+    );
+    if (impossible !== undefined) out.errors.push(`${where}: ${impossible}`);
+  }
+  // "2.7" means the newest 2.7.x the catalog knows; an exact "2.7.0" is kept as given.
+  const exact = info && torchVersion === info.torch ? info.latestPatch : torchVersion;
+  return { version: exact, indexUrl: torchWheelIndex(catalog, cuda, config.python.torchIndexUrl) };
+}
+
+/** A CUDA variant: nvidia/cuda runtime (+cuDNN) and torch from the matching wheel index. */
+function cudaBase(input: BaseInput): ChosenBase {
+  const { v, where, catalog, out, orDefault } = input;
+  const cuda = v.cuda!;
+  const floor = cudaFloor(catalog, cuda, where, out);
+  const image = cudaImage(input, cuda);
+  const torch = cudaTorch(input, cuda, image.python);
+  return {
+    name: v.name,
+    kind: v.kind,
+    python: image.python,
+    ...(orDefault('cuda') !== undefined && { template: orDefault('cuda') }),
+    ...(torch && { torch }),
+    ...(floor && { cuda: floor }),
+    base: {
+      ref: image.ref,
+      canonical: image.ref,
+      family: 'nvidia-cuda',
+      platforms: image.platforms,
+      reason: image.reason,
+    },
+  };
+}
+
+/** One handler per base kind. */
+export const BASE_HANDLERS: Readonly<Record<BaseKind, BaseHandler>> = {
+  cpu: cpuBase,
+  cuda: cudaBase,
+  ngc: ngcBase,
+  custom: customBase,
+};
+
+/** The base image, torch and CUDA of variant `index`, with its warnings and errors in `out`. */
+export function chooseBase(
+  v: Variant,
+  index: number,
+  config: Config,
+  catalog: Catalog,
+  out: Collector,
+): ChosenBase {
+  // An explicit template wins; then the user's Dockerfile (no template); then the kind's default.
+  const template = v.template ?? config.build.template;
+  const ownDockerfile = template === undefined && config.build.dockerfile !== undefined;
+  const orDefault = (t: Template): Template | undefined => template ?? (ownDockerfile ? undefined : t);
+  const where = `variants[${index}] (${v.name})`;
+  return BASE_HANDLERS[baseKind(v, catalog)]({ v, where, config, catalog, out, orDefault });
+}

@@ -1,0 +1,70 @@
+// Plan: what the plan stage hands to resolve/build/smoke/report (and writes as plan.json). The types
+// are inferred from the schema, so the file written and the value passed on cannot drift apart.
+import { z } from 'zod';
+import { PLATFORMS, TEMPLATES } from '../config/schema.js';
+
+export const PLAN_SCHEMA_VERSION = 1;
+
+const PlatformSchema = z.enum(PLATFORMS);
+
+export const TemplateSchema = z.enum(TEMPLATES);
+
+export const BaseChoiceSchema = z.object({
+  /** The reference the build uses (after mirrors). */
+  ref: z.string(),
+  /** The reference before mirrors (what the catalog knows). */
+  canonical: z.string(),
+  family: z.string().optional(),
+  /** Platforms the base image is known to have; undefined when not in the catalog. */
+  platforms: z.array(z.string()).optional(),
+  reason: z.string(),
+});
+
+export const VariantPlanSchema = z.object({
+  name: z.string(),
+  kind: z.enum(['cpu', 'cuda', 'custom']),
+  primary: z.boolean(),
+  python: z.string(),
+  /** Template from images/ or undefined when the user's own Dockerfile is used. */
+  template: TemplateSchema.optional(),
+  base: BaseChoiceSchema,
+  /** indexUrl undefined: torch comes with the base image (NGC) and is not installed again. */
+  torch: z.object({ version: z.string(), indexUrl: z.string().optional() }).optional(),
+  cuda: z
+    .object({ version: z.string(), toolkitDriverMin: z.string(), minorCompatDriverMin: z.string() })
+    .optional(),
+  tags: z.array(z.string()),
+  labels: z.record(z.string(), z.string()),
+  platforms: z.array(PlatformSchema),
+  /** Build args every Dockerfile may read (README "Build arguments"). */
+  buildArgs: z.record(z.string(), z.string()),
+});
+
+export const BuildTargetSchema = z.object({
+  id: z.string(),
+  variant: z.string(),
+  platform: PlatformSchema,
+  arch: z.string(),
+  runner: z.string(),
+});
+
+export const PlanSchema = z.object({
+  schemaVersion: z.literal(PLAN_SCHEMA_VERSION),
+  repository: z.string(),
+  version: z.string().optional(),
+  variants: z.array(VariantPlanSchema),
+  targets: z.array(BuildTargetSchema),
+  warnings: z.array(z.string()),
+  /** GitHub Actions matrix: strategy.matrix: ${{ fromJSON(needs.plan.outputs.matrix) }} */
+  matrix: z.object({
+    include: z.array(
+      z.object({ variant: z.string(), platform: PlatformSchema, arch: z.string(), runner: z.string() }),
+    ),
+  }),
+});
+
+export type Template = z.infer<typeof TemplateSchema>;
+export type BaseChoice = z.infer<typeof BaseChoiceSchema>;
+export type VariantPlan = z.infer<typeof VariantPlanSchema>;
+export type BuildTarget = z.infer<typeof BuildTargetSchema>;
+export type Plan = z.infer<typeof PlanSchema>;
