@@ -126,6 +126,8 @@ describe('escaping (md / html)', () => {
     ['pkg @ https://evil.example/p.whl', `pkg @${J} https:${J}//evil.example/p.whl`],
     ['<!-- x -->', '&lt;!-- x --&gt;'],
     ['line1\nline2\r\nline3', 'line1<br>line2<br>line3'],
+    // The break is shown as <br>: a # before it and a digit after it would read as a reference.
+    ['#\r\n0', `#${J}<br>0`],
     ['# heading', '\\# heading'],
     ['- item', '\\- item'],
     ['1. item', '1\\. item'],

@@ -1,7 +1,12 @@
 // Thin adapter over Octokit: only the issue-comment routes the report stage uses, behind an
 // interface so the sticky-comment logic can be tested against a fake server or a plain object.
-import { EnvironmentError, ExitCode, InputError, MlImageError } from '../errors.js';
+import { z } from 'zod';
+import { formatIssues } from '../config/issues.js';
+import { EnvironmentError, InputError } from '../errors.js';
 import { VERSION } from '../version.js';
+import { GitHubApiError, toGitHubApiError } from './errors.js';
+
+export { GitHubApiError, type GitHubValidationError, parseRetryAfter, toGitHubApiError } from './errors.js';
 
 export interface IssueComment {
   id: number;
@@ -33,157 +38,6 @@ export interface PullRequestHead {
   headSha: string;
   /** owner/repo of the head branch; null when the fork was deleted. */
   headRepo: string | null;
-}
-
-export interface GitHubValidationError {
-  resource?: string;
-  field?: string;
-  code: string;
-  message?: string;
-}
-
-/**
- * A non-2xx answer from the GitHub API. Carries what retry logic needs and nothing that could
- * leak: no request body (the comment), no headers (the token).
- */
-export class GitHubApiError extends MlImageError {
-  constructor(
-    message: string,
-    readonly status: number,
-    readonly details: {
-      /** GitHub's own `message` field, e.g. "Resource not accessible by integration". */
-      apiMessage?: string;
-      documentationUrl?: string;
-      /** Seconds to wait, from `retry-after` or (when the quota is spent) `x-ratelimit-reset`. */
-      retryAfter?: number;
-      secondaryRateLimit?: boolean;
-      /** The primary quota is spent (x-ratelimit-remaining: 0). */
-      rateLimited?: boolean;
-      errors?: GitHubValidationError[];
-      requestId?: string;
-    } = {},
-  ) {
-    super(message, ExitCode.Environment, fixFor(status, details.secondaryRateLimit || details.rateLimited));
-  }
-  get apiMessage(): string | undefined {
-    return this.details.apiMessage;
-  }
-  get retryAfter(): number | undefined {
-    return this.details.retryAfter;
-  }
-  get secondaryRateLimit(): boolean {
-    return this.details.secondaryRateLimit === true;
-  }
-  get rateLimited(): boolean {
-    return this.details.rateLimited === true;
-  }
-  get errors(): GitHubValidationError[] {
-    return this.details.errors ?? [];
-  }
-}
-
-function fixFor(status: number, rateLimit: boolean | undefined): string | undefined {
-  if (rateLimit)
-    return 'wait for the rate limit to reset, or space out runs that comment on the same repository';
-  if (status === 401) return 'the token is missing, expired or revoked: check the github-token input';
-  if (status === 403)
-    return 'give the workflow `permissions: pull-requests: write` (fork pull requests get a read-only token: post from a workflow_run workflow instead)';
-  if (status === 404)
-    return 'check the repository and pull-request number, and that the token can read the repository';
-  if (status >= 500) return 'GitHub had a server error: re-run the job';
-  return undefined;
-}
-
-const SECONDARY_RE = /secondary rate limit|abuse detection/i;
-
-/** Seconds from a `retry-after` header: delta-seconds or an HTTP date. */
-export function parseRetryAfter(value: string | undefined, nowMs: number): number | undefined {
-  if (value === undefined || value.trim() === '') return undefined;
-  const v = value.trim();
-  if (/^\d+$/.test(v)) return Number(v);
-  const at = Date.parse(v);
-  return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - nowMs) / 1000));
-}
-
-type HeaderBag = Record<string, string | number | undefined>;
-
-function header(headers: HeaderBag | undefined, name: string): string | undefined {
-  if (!headers) return undefined;
-  for (const [k, v] of Object.entries(headers))
-    if (k.toLowerCase() === name && v !== undefined) return String(v);
-  return undefined;
-}
-
-/**
- * Map what Octokit throws (RequestError: status, response.headers, response.data) to a
- * GitHubApiError. Anything else (a bug, a thrown string) is passed through untouched.
- */
-export function toGitHubApiError(err: unknown, operation: string, nowMs = Date.now()): unknown {
-  if (err instanceof GitHubApiError) return err;
-  if (typeof err !== 'object' || err === null) return err;
-  const e = err as {
-    status?: unknown;
-    message?: unknown;
-    response?: { headers?: HeaderBag; data?: unknown };
-  };
-  // Octokit's RequestError (name "HttpError"); network failures arrive as status 500 without a
-  // response: those are not HTTP errors (callGitHub reports them as "cannot reach").
-  if (typeof e.status !== 'number' || e.status < 400) return err;
-  const status = e.status;
-  const headers = e.response?.headers;
-  const data = (typeof e.response?.data === 'object' && e.response?.data !== null ? e.response.data : {}) as {
-    message?: unknown;
-    documentation_url?: unknown;
-    errors?: unknown;
-  };
-  const apiMessage =
-    typeof data.message === 'string'
-      ? data.message
-      : typeof e.response?.data === 'string' && e.response.data.length < 500
-        ? e.response.data
-        : undefined;
-  const errors = Array.isArray(data.errors)
-    ? data.errors.flatMap((x): GitHubValidationError[] => {
-        if (typeof x === 'string') return [{ code: 'custom', message: x }];
-        if (typeof x !== 'object' || x === null) return [];
-        const o = x as Record<string, unknown>;
-        const str = (k: string) => (typeof o[k] === 'string' ? (o[k] as string) : undefined);
-        return [
-          {
-            resource: str('resource'),
-            field: str('field'),
-            code: str('code') ?? 'custom',
-            message: str('message'),
-          },
-        ];
-      })
-    : undefined;
-
-  let retryAfter = parseRetryAfter(header(headers, 'retry-after'), nowMs);
-  const remaining = header(headers, 'x-ratelimit-remaining');
-  const reset = header(headers, 'x-ratelimit-reset');
-  const rateLimited = (status === 403 || status === 429) && remaining === '0';
-  if (retryAfter === undefined && rateLimited && reset && /^\d+$/.test(reset)) {
-    retryAfter = Math.max(0, Number(reset) - Math.floor(nowMs / 1000));
-  }
-  const secondaryRateLimit =
-    (status === 403 || status === 429) &&
-    !rateLimited &&
-    (SECONDARY_RE.test(apiMessage ?? '') || header(headers, 'retry-after') !== undefined);
-
-  const detail = apiMessage ?? (status >= 500 ? 'server error' : 'no message');
-  const fieldErrors = errors?.length
-    ? ` (${errors.map((x) => [x.field, x.message ?? x.code].filter(Boolean).join(': ')).join('; ')})`
-    : '';
-  return new GitHubApiError(`GitHub API ${operation} failed: ${status} ${detail}${fieldErrors}`, status, {
-    apiMessage,
-    documentationUrl: typeof data.documentation_url === 'string' ? data.documentation_url : undefined,
-    retryAfter,
-    secondaryRateLimit,
-    rateLimited,
-    errors,
-    requestId: header(headers, 'x-github-request-id'),
-  });
 }
 
 export interface CreateGitHubClientOptions {
@@ -298,11 +152,32 @@ export async function callGitHub<T>(operation: string, fn: () => Promise<T>, opt
   }
 }
 
-interface RawComment {
-  id: number;
-  body?: string | null;
-  user: { login: string; type?: string } | null;
-  created_at: string;
+// Response bodies are parsed with schemas of the fields used, never trusted from Octokit's types:
+// a proxy or an API of another shape fails here, naming the field, not later.
+const RawCommentSchema = z.object({
+  id: z.number().int(),
+  body: z.string().nullish(),
+  user: z.object({ login: z.string(), type: z.string().optional() }).nullable(),
+  created_at: z.string(),
+});
+type RawComment = z.infer<typeof RawCommentSchema>;
+
+const RawPullRequestSchema = z.object({
+  number: z.number().int(),
+  state: z.string(),
+  head: z.object({ sha: z.string(), repo: z.object({ full_name: z.string() }).nullable() }),
+});
+
+const AuthenticatedUserSchema = z.object({ login: z.string() });
+
+/** A response body through its schema; another shape is an environment problem (exit 3). */
+export function parseResponse<S extends z.ZodType>(schema: S, data: unknown, operation: string): z.infer<S> {
+  const r = schema.safeParse(data);
+  if (r.success) return r.data;
+  throw new EnvironmentError(
+    `GitHub API ${operation}: unexpected response: ${formatIssues(r.error, data, schema).slice(0, 5).join('; ')}`,
+    'check GITHUB_API_URL (on GitHub Enterprise Server: https://HOST/api/v3) and any proxy in between',
+  );
 }
 
 function toComment(c: RawComment): IssueComment {
@@ -326,17 +201,17 @@ function octokitClient(octokit: Octokit, callOpts: CallOptions): GitHubClient {
           issue_number: issueNumber,
           per_page: 100,
         });
-        return all.map(toComment);
+        return parseResponse(z.array(RawCommentSchema), all, 'list issue comments').map(toComment);
       }),
     createIssueComment: ({ owner, repo, issueNumber, body }) =>
       call('create issue comment', async () => {
         const res = await octokit.rest.issues.createComment({ owner, repo, issue_number: issueNumber, body });
-        return toComment(res.data);
+        return toComment(parseResponse(RawCommentSchema, res.data, 'create issue comment'));
       }),
     updateIssueComment: ({ owner, repo, commentId, body }) =>
       call('update issue comment', async () => {
         const res = await octokit.rest.issues.updateComment({ owner, repo, comment_id: commentId, body });
-        return toComment(res.data);
+        return toComment(parseResponse(RawCommentSchema, res.data, 'update issue comment'));
       }),
     deleteIssueComment: ({ owner, repo, commentId }) =>
       call('delete issue comment', async () => {
@@ -344,7 +219,8 @@ function octokitClient(octokit: Octokit, callOpts: CallOptions): GitHubClient {
       }),
     getPullRequest: ({ owner, repo, pullNumber }) =>
       call('get pull request', async () => {
-        const { data } = await octokit.rest.pulls.get({ owner, repo, pull_number: pullNumber });
+        const res = await octokit.rest.pulls.get({ owner, repo, pull_number: pullNumber });
+        const data = parseResponse(RawPullRequestSchema, res.data, 'get pull request');
         return {
           number: data.number,
           state: data.state,
@@ -356,7 +232,7 @@ function octokitClient(octokit: Octokit, callOpts: CallOptions): GitHubClient {
       try {
         return await call('get authenticated user', async () => {
           const res = await octokit.rest.users.getAuthenticated();
-          return res.data.login;
+          return parseResponse(AuthenticatedUserSchema, res.data, 'get authenticated user').login;
         });
       } catch (mapped) {
         // GITHUB_TOKEN (an installation token) may not read /user: that is expected, not an error.

@@ -29,7 +29,8 @@ function neutralise(text: string): string {
       .replace(CONTROL, '')
       .replace(BIDI, '\ufffd')
       .replace(/@/g, `@${JOINER}`)
-      .replace(/#(?=[0-9])/g, `#${JOINER}`)
+      // Also before a line break: the break becomes <br>, and the text around it one line.
+      .replace(/#(?=(?:\r\n|[\r\n\u2028\u2029])*[0-9])/g, `#${JOINER}`)
       .replace(/\b(gh)-(?=[0-9])/gi, `$1${JOINER}-`)
       // GitHub autolinks bare `http://`, `https://` and `www.` text (a package named by a URL would
       // be a live link): a joiner inside the scheme keeps the text and breaks the link.

@@ -1,24 +1,11 @@
 // What the report needs from a GitHub runner's environment: the pull request, whether it comes from
 // a fork, the base and default branches, the run's URL. Pure over env + the event payload.
-import { readEventFile } from '../plan/git-context.js';
+import { type GitHubEvent, readGitHubEventFile } from '../github/event.js';
 import type { GitHubTarget } from './stage.js';
 
-interface Event {
-  pull_request?: {
-    number?: number;
-    head?: { sha?: string; repo?: { full_name?: string; fork?: boolean } | null };
-    base?: { ref?: string; repo?: { full_name?: string } };
-  };
-  repository?: { default_branch?: string; full_name?: string };
-  workflow_run?: {
-    head_sha?: string;
-    pull_requests?: { number?: number }[];
-    head_repository?: { full_name?: string };
-  };
-}
-
-export function readGitHubEvent(env: Readonly<Record<string, string | undefined>>): Event {
-  return readEventFile<Event>(env.GITHUB_EVENT_PATH);
+/** The runner's event payload, parsed (src/github/event.ts); off a runner: an empty event. */
+export function readGitHubEvent(env: Readonly<Record<string, string | undefined>>): GitHubEvent {
+  return readGitHubEventFile(env.GITHUB_EVENT_PATH);
 }
 
 export interface GitHubReportContext {
@@ -31,7 +18,7 @@ export interface GitHubReportContext {
 export function githubReportContext(
   env: Readonly<Record<string, string | undefined>>,
   token: string | undefined,
-  event: Event = readGitHubEvent(env),
+  event: GitHubEvent = readGitHubEvent(env),
 ): GitHubReportContext {
   if (env.GITHUB_ACTIONS !== 'true' || !env.GITHUB_REPOSITORY) return {};
   const pr = event.pull_request;

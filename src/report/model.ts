@@ -1,14 +1,25 @@
 // The report model: everything the Markdown report says, as data. It is also the fork-safe
 // artifact: a privileged workflow re-validates it with ReportModelSchema and re-renders it, so it
 // carries data only (never pre-rendered Markdown) and every string in it is treated as untrusted.
+// The severity policy lives here too (assessReport, at the end): the renderer only renders it.
 import { z } from 'zod';
 import type { EnvRecord } from '../capture/record.js';
 import { diffRecords, diffSmoke, summarize } from '../diff/diff.js';
-import { EnvDiffSchema, EnvSummarySchema, SmokeDiffSchema } from '../diff/schema.js';
+import {
+  type ComponentChange,
+  type ComponentId,
+  type EnvDiff,
+  EnvDiffSchema,
+  EnvSummarySchema,
+  type SmokeDiff,
+  SmokeDiffSchema,
+} from '../diff/schema.js';
+import { formatIssues } from '../config/issues.js';
 import { InputError } from '../errors.js';
 import type { SmokeResult } from '../smoke/result.js';
 import { VERSION } from '../version.js';
-import { safeUrl } from './escape.js';
+import { clip, safeUrl } from './escape.js';
+import { COMPONENT_LABELS, fmtBytes, fmtInt, pct, plural, signed } from './format.js';
 
 export const REPORT_MODEL_SCHEMA_VERSION = 1;
 
@@ -125,9 +136,158 @@ export function parseReportModel(json: unknown, source: string): ReportModel {
   const r = ReportModelSchema.safeParse(json);
   if (r.success) return r.data;
   throw new InputError(
-    `${source}: not a valid report model: ${r.error.issues
-      .slice(0, 5)
-      .map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`)
-      .join('; ')}`,
+    `${source}: not a valid report model: ${formatIssues(r.error, json, ReportModelSchema).slice(0, 5).join('; ')}`,
   );
+}
+
+// ---- severity policy: what the verdict says, and how bad each finding is ----
+// The renderer only renders an Assessment. It is derived from the model's data every time (never
+// stored in the artifact, whose content is untrusted), so a re-rendered artifact says the same.
+
+export type Severity = 'info' | 'warning' | 'failure';
+export const SEVERITY_RANK: Readonly<Record<Severity, number>> = { info: 0, warning: 1, failure: 2 };
+
+export interface Finding {
+  /** Plain text (the renderer escapes it), at most 160 characters. */
+  text: string;
+  severity: Severity;
+}
+
+/** The overall outcome: the worst finding, no change at all, or nothing to compare with. */
+export type Verdict = 'failure' | 'warning' | 'changed' | 'unchanged' | 'no-baseline';
+
+export interface Assessment {
+  verdict: Verdict;
+  /** In reading order; never empty. */
+  findings: Finding[];
+}
+
+/** Components the verdict names when they change, in this order. */
+const VERDICT_COMPONENTS: readonly ComponentId[] = [
+  'numpy',
+  'torch',
+  'cuda',
+  'python',
+  'cudnn',
+  'nccl',
+  'glibc',
+  'os',
+  'torchCuda',
+];
+
+type Add = (text: string, severity: Severity) => void;
+type Diffed = PlatformReport & { diff: EnvDiff };
+
+export function assessReport(model: ReportModel): Assessment {
+  const smoke = model.platforms.map((p) => p.smoke).filter((s): s is SmokeDiff => !!s);
+  const withDiff = model.platforms.filter((p): p is Diffed => !!p.diff);
+  if (withDiff.length === 0) return noBaselineAssessment(model, smoke);
+  const findings: Finding[] = [];
+  const add: Add = (raw, severity) => {
+    // Values come from the image: a 1,000-character version must not crowd out the rest.
+    const text = clip(raw, 120);
+    if (!findings.some((f) => f.text === text)) findings.push({ text, severity });
+  };
+  for (const p of model.platforms.filter((x) => !x.diff)) add(`no baseline for ${p.platform}`, 'info');
+  componentFindings(withDiff, add);
+  smokeFindings(smoke, add);
+  packageFindings(withDiff, 'pip', add);
+  packageFindings(withDiff, 'apt', add);
+  otherFindings(withDiff, add);
+  if (findings.length === 0)
+    return { verdict: 'unchanged', findings: [{ text: 'No environment changes', severity: 'info' }] };
+  const worst = Math.max(...findings.map((f) => SEVERITY_RANK[f.severity]));
+  return { verdict: worst === 2 ? 'failure' : worst === 1 ? 'warning' : 'changed', findings };
+}
+
+/** Failing smoke tests, counted once however many platforms they fail on. */
+const distinctFailing = (smoke: readonly SmokeDiff[], exceptRegressions: boolean) =>
+  new Set(
+    smoke.flatMap((s) =>
+      s.tests.filter((t) => t.to === 'fail' && !(exceptRegressions && t.regression)).map((t) => t.id),
+    ),
+  ).size;
+
+function noBaselineAssessment(model: ReportModel, smoke: readonly SmokeDiff[]): Assessment {
+  const reason = model.noBaselineReason?.trim();
+  const text = reason
+    ? `${reason.charAt(0).toUpperCase()}${reason.slice(1)} — environment summary below`
+    : model.baseline
+      ? `First run: no baseline for ${model.baseline.ref} yet — environment summary below`
+      : 'No baseline to compare with — environment summary below';
+  const findings: Finding[] = [{ text: clip(text, 160), severity: 'info' }];
+  const failing = distinctFailing(smoke, false);
+  if (failing)
+    findings.push({ text: clip(`${plural(failing, 'smoke test')} failing`, 120), severity: 'failure' });
+  return { verdict: failing ? 'failure' : 'no-baseline', findings };
+}
+
+/** A version change of a major component: a warning when major, a downgrade, added or removed. */
+export function componentSeverity(c: Pick<ComponentChange, 'level' | 'direction' | 'from' | 'to'>): Severity {
+  return c.level === 'major' || c.direction === 'down' || !c.from || !c.to ? 'warning' : 'info';
+}
+
+function componentFindings(withDiff: readonly Diffed[], add: Add): void {
+  for (const id of VERDICT_COMPONENTS) {
+    for (const p of withDiff) {
+      const c = p.diff.components.find((x) => x.id === id);
+      if (!c?.changed || c.host) continue;
+      // The torch version names its CUDA build already.
+      if (id === 'torchCuda' && p.diff.components.find((x) => x.id === 'torch')?.changed) continue;
+      const level = c.level ? ` (${c.level}${c.direction === 'down' ? ', downgrade' : ''})` : '';
+      add(`${COMPONENT_LABELS[id]} ${c.from ?? 'none'} → ${c.to ?? 'none'}${level}`, componentSeverity(c));
+    }
+  }
+}
+
+function smokeFindings(smoke: readonly SmokeDiff[], add: Add): void {
+  // The same test regressing on two platforms is one regression to look at.
+  const distinct = (pick: (s: SmokeDiff) => string[]) => new Set(smoke.flatMap(pick)).size;
+  const regressions = distinct((s) => s.tests.filter((t) => t.regression).map((t) => t.id));
+  const failing = distinctFailing(smoke, true);
+  const metricRegressions = distinct((s) =>
+    s.metrics.filter((m) => m.regression).map((m) => `${m.test}\u0000${m.metric}`),
+  );
+  const fixed = distinct((s) => s.tests.filter((t) => t.fixed).map((t) => t.id));
+  if (regressions) add(plural(regressions, 'smoke regression'), 'failure');
+  if (failing > 0) add(`${plural(failing, 'smoke test')} failing`, 'failure');
+  if (metricRegressions) add(plural(metricRegressions, 'metric regression'), 'warning');
+  if (fixed) add(`${plural(fixed, 'smoke test')} fixed`, 'info');
+}
+
+function packageFindings(withDiff: readonly Diffed[], eco: 'pip' | 'apt', add: Add): void {
+  // The same change on several platforms counts once.
+  const list =
+    withDiff.length === 1
+      ? withDiff[0]!.diff[eco].changes
+      : [
+          ...new Map(
+            withDiff
+              .flatMap((p) => p.diff[eco].changes)
+              .map((c) => [`${c.kind}\u0000${c.name}\u0000${c.from}\u0000${c.to}`, c]),
+          ).values(),
+        ];
+  if (!list.length) return;
+  const major = list.filter((c) => c.level === 'major').length;
+  const risky = major > 0 || list.some((c) => c.kind === 'downgraded' || c.kind === 'removed');
+  add(
+    `${plural(list.length, `${eco} change`)}${major ? ` (${fmtInt(major)} major)` : ''}`,
+    risky ? 'warning' : 'info',
+  );
+}
+
+/** Environment variables, labels (volatile ones aside) and an image size change of 5% or more. */
+function otherFindings(withDiff: readonly Diffed[], add: Add): void {
+  const env = Math.max(...withDiff.map((p) => p.diff.env.changes.length));
+  if (env) add(plural(env, 'env change'), 'info');
+  const labels = Math.max(...withDiff.map((p) => p.diff.labels.changes.filter((c) => !c.volatile).length));
+  if (labels) add(plural(labels, 'label change'), 'info');
+  for (const p of withDiff) {
+    const s = p.diff.size;
+    if (s.base > 0 && Math.abs(s.delta) / s.base >= 0.05)
+      add(
+        `image ${signed(s.delta, fmtBytes)} (${pct(s.delta / s.base)})${withDiff.length > 1 ? ` on ${p.platform}` : ''}`,
+        'info',
+      );
+  }
 }

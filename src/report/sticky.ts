@@ -95,21 +95,14 @@ function firstLine(body: string): string {
 const byAge = (a: IssueComment, b: IssueComment) =>
   a.created_at === b.created_at ? a.id - b.id : a.created_at < b.created_at ? -1 : 1;
 
-export async function upsertStickyComment(
-  client: GitHubClient,
-  opts: UpsertStickyOptions,
-): Promise<UpsertStickyResult> {
-  const { owner, repo, issueNumber, log } = opts;
-  const marker = opts.marker.trim();
-  if (!/^<!--[\s\S]*-->$/.test(marker) || marker.includes('\n')) {
-    throw new Error(`sticky comment marker must be one HTML comment line, got ${JSON.stringify(marker)}`);
-  }
+type Retry = <T>(what: string, fn: () => Promise<T>) => Promise<T>;
+
+/** Retries 5xx and rate limits with backoff, logging each wait. */
+function retrier(opts: UpsertStickyOptions): Retry {
   const retries = opts.retries ?? 4;
   const sleep = opts.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const random = opts.random ?? Math.random;
-  let maxChars = Math.min(opts.maxChars ?? GITHUB_COMMENT_MAX_CHARS, GITHUB_COMMENT_MAX_CHARS);
-
-  const withRetry = async <T>(what: string, fn: () => Promise<T>): Promise<T> => {
+  return async <T>(what: string, fn: () => Promise<T>): Promise<T> => {
     for (let attempt = 0; ; attempt++) {
       try {
         return await fn();
@@ -117,113 +110,197 @@ export async function upsertStickyComment(
         if (!isRetryable(err) || attempt >= retries) throw err;
         const ms = retryDelayMs(err, attempt, random);
         const why = err.secondaryRateLimit || err.rateLimited ? 'rate limit' : `HTTP ${err.status}`;
-        log.info(`GitHub ${what}: ${why}; retry ${attempt + 1} of ${retries} in ${Math.ceil(ms / 1000)}s`);
+        opts.log.info(
+          `GitHub ${what}: ${why}; retry ${attempt + 1} of ${retries} in ${Math.ceil(ms / 1000)}s`,
+        );
         await sleep(ms);
       }
     }
   };
+}
 
-  let body = render(opts.render, maxChars, marker);
-  /** Create or update, rendering smaller while GitHub says the body is too long. */
-  const write = async <T>(what: string, fn: (b: string) => Promise<T>): Promise<T> => {
-    for (;;) {
-      try {
-        return await withRetry(what, () => fn(body));
-      } catch (err) {
-        if (!isBodyTooLong(err)) throw err;
-        const next = nextMaxChars(Math.min(maxChars, body.length), err);
-        if (next === undefined) throw err;
-        log.info(`GitHub ${what}: comment too long (${body.length} characters); rendering in ${next}`);
-        maxChars = next;
-        body = render(opts.render, maxChars, marker);
-      }
-    }
+/** One upsert: where it writes, how it retries, the body as last rendered, what it deleted. */
+interface Upsert {
+  client: GitHubClient;
+  owner: string;
+  repo: string;
+  issueNumber: number;
+  marker: string;
+  log: StickyLog;
+  withRetry: Retry;
+  render: (maxChars: number) => string;
+  maxChars: number;
+  /** Re-rendered smaller while GitHub says the body is too long. */
+  body: string;
+  deleted: number[];
+}
+
+/** Who posts: a known login, or (GET /user refused) an installation token whose author is a bot. */
+interface Who {
+  author: string | undefined;
+  botAuthor: boolean;
+}
+
+function checkedMarker(raw: string): string {
+  const marker = raw.trim();
+  if (!/^<!--[\s\S]*-->$/.test(marker) || marker.includes('\n')) {
+    throw new Error(`sticky comment marker must be one HTML comment line, got ${JSON.stringify(marker)}`);
+  }
+  return marker;
+}
+
+export async function upsertStickyComment(
+  client: GitHubClient,
+  opts: UpsertStickyOptions,
+): Promise<UpsertStickyResult> {
+  const marker = checkedMarker(opts.marker);
+  const withRetry = retrier(opts);
+  const maxChars = Math.min(opts.maxChars ?? GITHUB_COMMENT_MAX_CHARS, GITHUB_COMMENT_MAX_CHARS);
+  const u: Upsert = {
+    client,
+    owner: opts.owner,
+    repo: opts.repo,
+    issueNumber: opts.issueNumber,
+    marker,
+    log: opts.log,
+    withRetry,
+    render: opts.render,
+    maxChars,
+    body: render(opts.render, maxChars, marker),
+    deleted: [],
   };
-
-  const deleted: number[] = [];
   try {
-    let author = opts.author;
-    // GET /user refused means an installation token (GITHUB_TOKEN, a GitHub App): its author is a bot.
-    let botAuthor = false;
-    if (author === undefined && client.authenticatedLogin) {
-      author = await withRetry('get authenticated user', () => client.authenticatedLogin!());
-      botAuthor = author === undefined;
-    }
-    const isOurs = (c: IssueComment, login: string | undefined) =>
-      firstLine(c.body) === marker &&
-      (login !== undefined ? c.user?.login === login : !botAuthor || c.user?.type === 'Bot');
-    const list = () =>
-      withRetry('list comments', () => client.listIssueComments({ owner, repo, issueNumber }));
-
-    const removeAll = async (comments: IssueComment[]) => {
-      for (const c of comments) {
-        try {
-          await withRetry('delete comment', () =>
-            client.deleteIssueComment({ owner, repo, commentId: c.id }),
-          );
-          deleted.push(c.id);
-        } catch (err) {
-          // Another writer deleted it first: the goal (one comment) holds.
-          if (!(err instanceof GitHubApiError && err.status === 404)) throw err;
-        }
-      }
-    };
-    /** Bring `target` to our body; true when a PATCH was needed. */
-    const updateTo = async (target: IssueComment): Promise<boolean> => {
-      // GitHub may hand back \r\n line ends for a body we sent with \n: that is no change.
-      if (target.body.replace(/\r\n/g, '\n') === body.replace(/\r\n/g, '\n')) return false;
-      await write('update comment', (b) =>
-        client.updateIssueComment({ owner, repo, commentId: target.id, body: b }),
-      );
-      return true;
-    };
-
-    const existing = (await list()).filter((c) => isOurs(c, author)).sort(byAge);
-    if (existing.length > 0) {
-      const [target, ...dupes] = existing as [IssueComment, ...IssueComment[]];
-      const changed = await updateTo(target);
-      // Duplicates go only when they are surely ours: by the known author, or (installation token)
-      // by the same bot as the comment we keep. Otherwise someone else's could be deleted.
-      const dupeAuthor = author ?? (botAuthor ? target.user?.login : undefined);
-      if (dupeAuthor !== undefined) await removeAll(dupes.filter((d) => d.user?.login === dupeAuthor));
-      log.info(`pull-request comment ${target.id} ${changed ? 'updated' : 'unchanged'}`);
-      return {
-        action: changed ? 'updated' : 'unchanged',
-        commentId: target.id,
-        deleted,
-        bodyLength: body.length,
-      };
-    }
-
-    const created = await write('create comment', (b) =>
-      client.createIssueComment({ owner, repo, issueNumber, body: b }),
-    );
-    author ??= created.user?.login;
-    // Two jobs may have created at once: all of them keep the oldest and delete the rest.
-    const after = (await list()).filter((c) => isOurs(c, author));
-    if (!after.some((c) => c.id === created.id)) after.push({ ...created, body });
-    after.sort(byAge);
-    const oldest = after[0]!;
-    if (oldest.id === created.id) {
-      await removeAll(after.slice(1));
-      log.info(`pull-request comment ${created.id} created`);
-      return { action: 'created', commentId: created.id, deleted, bodyLength: body.length };
-    }
-    await updateTo(oldest);
-    await removeAll(after.filter((c) => c.id !== oldest.id));
-    log.info(`pull-request comment ${oldest.id} updated (a concurrent job had created it)`);
-    return { action: 'updated', commentId: oldest.id, deleted, bodyLength: body.length };
+    const who = await whoPosts(u, opts.author);
+    const [target, ...dupes] = (await listComments(u))
+      .filter((c) => isOurs(u, who, c, who.author))
+      .sort(byAge);
+    if (target) return await updateExisting(u, who, target, dupes);
+    return await createAndSettle(u, who);
   } catch (err) {
     if (err instanceof GitHubApiError && err.status === 403 && !err.secondaryRateLimit && !err.rateLimited) {
-      log.warning(
+      u.log.warning(
         `Skipped the pull-request comment: GitHub answered 403 (${err.apiMessage ?? 'forbidden'}). ` +
           'Pull requests from forks get a read-only GITHUB_TOKEN; the job summary still has the report. ' +
           'To comment on fork pull requests, post from a workflow_run workflow, or grant `permissions: pull-requests: write`.',
       );
-      return { action: 'forbidden', deleted, bodyLength: body.length };
+      return { action: 'forbidden', deleted: u.deleted, bodyLength: u.body.length };
     }
     throw err;
   }
+}
+
+async function whoPosts(u: Upsert, author: string | undefined): Promise<Who> {
+  // GET /user refused means an installation token (GITHUB_TOKEN, a GitHub App): its author is a bot.
+  if (author === undefined && u.client.authenticatedLogin) {
+    const login = await u.withRetry('get authenticated user', () => u.client.authenticatedLogin!());
+    return { author: login, botAuthor: login === undefined };
+  }
+  return { author, botAuthor: false };
+}
+
+function isOurs(u: Upsert, who: Who, c: IssueComment, login: string | undefined): boolean {
+  return (
+    firstLine(c.body) === u.marker &&
+    (login !== undefined ? c.user?.login === login : !who.botAuthor || c.user?.type === 'Bot')
+  );
+}
+
+function listComments(u: Upsert): Promise<IssueComment[]> {
+  const { owner, repo, issueNumber } = u;
+  return u.withRetry('list comments', () => u.client.listIssueComments({ owner, repo, issueNumber }));
+}
+
+/** Create or update, rendering smaller while GitHub says the body is too long. */
+async function write<T>(u: Upsert, what: string, fn: (b: string) => Promise<T>): Promise<T> {
+  for (;;) {
+    try {
+      return await u.withRetry(what, () => fn(u.body));
+    } catch (err) {
+      if (!isBodyTooLong(err)) throw err;
+      const next = nextMaxChars(Math.min(u.maxChars, u.body.length), err);
+      if (next === undefined) throw err;
+      u.log.info(`GitHub ${what}: comment too long (${u.body.length} characters); rendering in ${next}`);
+      u.maxChars = next;
+      u.body = render(u.render, u.maxChars, u.marker);
+    }
+  }
+}
+
+async function removeAll(u: Upsert, comments: readonly IssueComment[]): Promise<void> {
+  const { owner, repo } = u;
+  for (const c of comments) {
+    try {
+      await u.withRetry('delete comment', () =>
+        u.client.deleteIssueComment({ owner, repo, commentId: c.id }),
+      );
+      u.deleted.push(c.id);
+    } catch (err) {
+      // Another writer deleted it first: the goal (one comment) holds.
+      if (!(err instanceof GitHubApiError && err.status === 404)) throw err;
+    }
+  }
+}
+
+/** Bring `target` to our body; true when a PATCH was needed. */
+async function updateTo(u: Upsert, target: IssueComment): Promise<boolean> {
+  // GitHub may hand back \r\n line ends for a body we sent with \n: that is no change.
+  if (target.body.replace(/\r\n/g, '\n') === u.body.replace(/\r\n/g, '\n')) return false;
+  const { owner, repo } = u;
+  await write(u, 'update comment', (b) =>
+    u.client.updateIssueComment({ owner, repo, commentId: target.id, body: b }),
+  );
+  return true;
+}
+
+/** Our comment exists: update the oldest, remove the duplicates that are surely ours. */
+async function updateExisting(
+  u: Upsert,
+  who: Who,
+  target: IssueComment,
+  dupes: readonly IssueComment[],
+): Promise<UpsertStickyResult> {
+  const changed = await updateTo(u, target);
+  // Duplicates go only when they are surely ours: by the known author, or (installation token)
+  // by the same bot as the comment we keep. Otherwise someone else's could be deleted.
+  const dupeAuthor = who.author ?? (who.botAuthor ? target.user?.login : undefined);
+  if (dupeAuthor !== undefined)
+    await removeAll(
+      u,
+      dupes.filter((d) => d.user?.login === dupeAuthor),
+    );
+  u.log.info(`pull-request comment ${target.id} ${changed ? 'updated' : 'unchanged'}`);
+  return {
+    action: changed ? 'updated' : 'unchanged',
+    commentId: target.id,
+    deleted: u.deleted,
+    bodyLength: u.body.length,
+  };
+}
+
+/** No comment of ours yet: create one, then settle a race with concurrent jobs on the oldest. */
+async function createAndSettle(u: Upsert, who: Who): Promise<UpsertStickyResult> {
+  const { owner, repo, issueNumber } = u;
+  const created = await write(u, 'create comment', (b) =>
+    u.client.createIssueComment({ owner, repo, issueNumber, body: b }),
+  );
+  const author = who.author ?? created.user?.login;
+  // Two jobs may have created at once: all of them keep the oldest and delete the rest.
+  const after = (await listComments(u)).filter((c) => isOurs(u, who, c, author));
+  if (!after.some((c) => c.id === created.id)) after.push({ ...created, body: u.body });
+  after.sort(byAge);
+  const oldest = after[0]!;
+  if (oldest.id === created.id) {
+    await removeAll(u, after.slice(1));
+    u.log.info(`pull-request comment ${created.id} created`);
+    return { action: 'created', commentId: created.id, deleted: u.deleted, bodyLength: u.body.length };
+  }
+  await updateTo(u, oldest);
+  await removeAll(
+    u,
+    after.filter((c) => c.id !== oldest.id),
+  );
+  u.log.info(`pull-request comment ${oldest.id} updated (a concurrent job had created it)`);
+  return { action: 'updated', commentId: oldest.id, deleted: u.deleted, bodyLength: u.body.length };
 }
 
 function render(fn: (maxChars: number) => string, maxChars: number, marker: string): string {

@@ -1,0 +1,204 @@
+// The report model's severity policy (assessReport): what the verdict names and how bad each finding
+// is. The renderer only renders this; the golden files in report-render.test.ts show the text.
+import { describe, expect, it } from 'vitest';
+import {
+  type Assessment,
+  assessReport,
+  buildReportModel,
+  componentSeverity,
+  type ReportInput,
+} from '../../src/report/model.js';
+import { makeRecord, makeSmoke, type RecordSpec, type TestSpec } from '../helpers/records.js';
+
+const base: RecordSpec = {
+  pip: { pip: '24.0', numpy: '1.26.4' },
+  torch: '2.3.1+cpu',
+  env: { A: '1' },
+  labels: { 'org.example.team': 'data' },
+};
+
+/** One platform: base and head records from specs, optional smoke results. */
+function one(
+  head: RecordSpec,
+  opts: { base?: RecordSpec | null; baseSmoke?: TestSpec[]; headSmoke?: TestSpec[] } = {},
+  extra: Partial<ReportInput> = {},
+): ReportInput {
+  const b = opts.base === undefined ? base : opts.base;
+  return {
+    image: 'ghcr.io/acme/model',
+    variant: 'cpu',
+    entries: [
+      {
+        platform: 'linux/amd64',
+        head: makeRecord({ ...base, ...head }),
+        base: b === null ? null : makeRecord(b),
+        headSmoke: opts.headSmoke ? makeSmoke(opts.headSmoke) : null,
+        baseSmoke: opts.baseSmoke ? makeSmoke(opts.baseSmoke) : null,
+      },
+    ],
+    ...extra,
+  };
+}
+
+const assess = (input: ReportInput): Assessment => assessReport(buildReportModel(input));
+const pass = (id: string): TestSpec => ({ id, status: 'pass' });
+const fail = (id: string): TestSpec => ({ id, status: 'fail' });
+
+/** name, input, the assessment the policy must give. */
+const CASES: [string, ReportInput, Assessment][] = [
+  [
+    'nothing changed',
+    one({}),
+    { verdict: 'unchanged', findings: [{ text: 'No environment changes', severity: 'info' }] },
+  ],
+  [
+    'NumPy major upgrade: a warning, and the pip change with it',
+    one({ pip: { pip: '24.0', numpy: '2.1.0' } }),
+    {
+      verdict: 'warning',
+      findings: [
+        { text: 'NumPy 1.26.4 → 2.1.0 (major)', severity: 'warning' },
+        { text: '1 pip change (1 major)', severity: 'warning' },
+      ],
+    },
+  ],
+  [
+    'a patch upgrade is information',
+    one({ pip: { pip: '24.0', numpy: '1.26.5' } }),
+    {
+      verdict: 'changed',
+      findings: [
+        { text: 'NumPy 1.26.4 → 1.26.5 (patch)', severity: 'info' },
+        { text: '1 pip change', severity: 'info' },
+      ],
+    },
+  ],
+  [
+    'a removed pip package is a warning',
+    one(
+      { pip: { pip: '24.0', numpy: '1.26.4', extra: '1.0' } },
+      { base: { ...base, pip: { pip: '24.0', numpy: '1.26.4', extra: '1.0', gone: '2.0' } } },
+    ),
+    { verdict: 'warning', findings: [{ text: '1 pip change', severity: 'warning' }] },
+  ],
+  [
+    'a torch downgrade is a warning',
+    one({ torch: '2.2.0+cpu' }),
+    {
+      verdict: 'warning',
+      findings: [{ text: 'torch 2.3.1+cpu → 2.2.0+cpu (minor, downgrade)', severity: 'warning' }],
+    },
+  ],
+  [
+    'environment variables and labels are information',
+    one({ env: { A: '2' }, labels: { 'org.example.team': 'ml' } }),
+    {
+      verdict: 'changed',
+      findings: [
+        { text: '1 env change', severity: 'info' },
+        { text: '1 label change', severity: 'info' },
+      ],
+    },
+  ],
+  [
+    'an image 10% bigger is information',
+    one({ sizeBytes: 1_100_000_000 }, { base: { ...base, sizeBytes: 1_000_000_000 } }),
+    { verdict: 'changed', findings: [{ text: 'image +100.0 MB (+10.0%)', severity: 'info' }] },
+  ],
+  [
+    'a smoke regression is a failure; a fixed test is information',
+    one(
+      {},
+      {
+        baseSmoke: [pass('imports:numpy'), fail('pip-check')],
+        headSmoke: [fail('imports:numpy'), pass('pip-check')],
+      },
+    ),
+    {
+      verdict: 'failure',
+      findings: [
+        { text: '1 smoke regression', severity: 'failure' },
+        { text: '1 smoke test fixed', severity: 'info' },
+      ],
+    },
+  ],
+  [
+    'no baseline at all',
+    one({}, { base: null }),
+    {
+      verdict: 'no-baseline',
+      findings: [{ text: 'No baseline to compare with — environment summary below', severity: 'info' }],
+    },
+  ],
+  [
+    'no record of the base branch yet',
+    one({}, { base: null }, { baseline: { ref: 'main' } }),
+    {
+      verdict: 'no-baseline',
+      findings: [
+        { text: 'First run: no baseline for main yet — environment summary below', severity: 'info' },
+      ],
+    },
+  ],
+  [
+    'no baseline, with a reason and a failing smoke test',
+    one(
+      {},
+      { base: null, headSmoke: [fail('imports:numpy'), pass('pip-check')] },
+      { noBaselineReason: ' first run: cache empty ' },
+    ),
+    {
+      verdict: 'failure',
+      findings: [
+        { text: 'First run: cache empty — environment summary below', severity: 'info' },
+        { text: '1 smoke test failing', severity: 'failure' },
+      ],
+    },
+  ],
+];
+
+describe('assessReport (severity policy)', () => {
+  it.each(CASES)('%s', (_name, input, want) => {
+    expect(assess(input)).toEqual(want);
+  });
+
+  it('several platforms: the same change counts once, a platform without base is named', () => {
+    const entry = (platform: string, withBase: boolean) => ({
+      platform,
+      head: makeRecord({ ...base, platform, pip: { pip: '24.0', numpy: '2.1.0' } }),
+      base: withBase ? makeRecord({ ...base, platform }) : null,
+    });
+    const input: ReportInput = {
+      image: 'ghcr.io/acme/model',
+      variant: 'cpu',
+      entries: [entry('linux/amd64', true), entry('linux/arm64', true), entry('linux/riscv64', false)],
+    };
+    expect(assess(input)).toEqual({
+      verdict: 'warning',
+      findings: [
+        { text: 'no baseline for linux/riscv64', severity: 'info' },
+        { text: 'NumPy 1.26.4 → 2.1.0 (major)', severity: 'warning' },
+        { text: '1 pip change (1 major)', severity: 'warning' },
+      ],
+    });
+  });
+
+  it('clips a finding made of a huge value', () => {
+    const { findings } = assess(one({ pip: { pip: '24.0', numpy: `2.${'9'.repeat(500)}` } }));
+    expect(findings[0]!.text.length).toBeLessThanOrEqual(120);
+    expect(findings[0]!.text.endsWith('…')).toBe(true);
+  });
+});
+
+describe('componentSeverity', () => {
+  it.each([
+    [{ level: 'major', direction: 'up', from: '1', to: '2' }, 'warning'],
+    [{ level: 'minor', direction: 'down', from: '1.2', to: '1.1' }, 'warning'],
+    [{ level: null, direction: 'changed', from: null, to: '12.8' }, 'warning'],
+    [{ level: null, direction: 'changed', from: '12.8', to: null }, 'warning'],
+    [{ level: 'minor', direction: 'up', from: '12.6', to: '12.8' }, 'info'],
+    [{ level: 'local', direction: 'changed', from: '2.7.0+cu126', to: '2.7.0+cu128' }, 'info'],
+  ] as const)('%j -> %s', (change, want) => {
+    expect(componentSeverity(change)).toBe(want);
+  });
+});

@@ -1,0 +1,270 @@
+// The sections of the report, each a Part: the per-platform overview table and the <details>
+// tables (pip, apt, environment, labels, smoke tests, smoke metrics), and the resolver's lines.
+// Every value from a record is escaped here (md/html from ../escape.js).
+import { HOST_COMPONENTS } from '../../diff/diff.js';
+import type { ComponentId, MetricDelta, PackageDiff, SmokeDiff } from '../../diff/schema.js';
+import { html, md } from '../escape.js';
+import { COMPONENT_LABELS, fmtBytes, fmtInt, num, pct, plural, signed } from '../format.js';
+import type { PlatformReport } from '../model.js';
+import { cell, changeCell, header, kindCounts, row, smokeTally, status } from './markdown.js';
+import { detailsRows, type Part, RANK, rowsPart } from './parts.js';
+
+export function packagePart(
+  eco: 'pip' | 'apt',
+  d: PackageDiff,
+  suffix: string,
+  baseLabel: string,
+  rank: number,
+): Part | null {
+  if (d.changes.length === 0) return null;
+  const noun = eco === 'pip' ? 'pip package' : 'apt package';
+  // Hidden rows by kind, from any index on: suffix counts, so trimming stays cheap.
+  const kinds = ['upgraded', 'downgraded', 'added', 'removed'] as const;
+  const tail = kinds.map(() => new Array<number>(d.changes.length + 1).fill(0));
+  for (let i = d.changes.length - 1; i >= 0; i--)
+    kinds.forEach((k, j) => (tail[j]![i] = tail[j]![i + 1]! + (d.changes[i]!.kind === k ? 1 : 0)));
+  const more = (shown: number) => {
+    const parts = kinds.map((k, j) => [k, tail[j]![shown]!] as const).filter(([, n]) => n > 0);
+    const only = parts.length === 1 ? `${parts[0]![0]} ` : '';
+    const hidden = d.changes.length - shown;
+    const detail = parts.length > 1 ? ` (${parts.map(([k, n]) => `${fmtInt(n)} ${k}`).join(', ')})` : '';
+    return `\n_… and ${fmtInt(hidden)} more ${only}${hidden === 1 ? noun : `${noun}s`}${detail} (see the report artifact)_`;
+  };
+  const rows = d.changes.map((c) =>
+    row([cell(c.name, 80), cell(c.from, 60), cell(c.to, 60), changeCell(c.kind, c.level)]),
+  );
+  return rowsPart(
+    `${eco} table${suffix}`,
+    detailsRows(
+      html(`${eco}: ${kindCounts(d.changes)}${suffix}`),
+      header(['Package', baseLabel, 'this PR', 'Change']),
+      rows,
+      more,
+    ),
+    rank,
+  );
+}
+
+export function overviewRows(p: PlatformReport): { all: string[]; changed: string[] } {
+  const all: string[] = [];
+  const changed: string[] = [];
+  const push = (cells: string[], isChanged: boolean) => {
+    const r = row(cells);
+    all.push(r);
+    if (isChanged) changed.push(r);
+  };
+  const d = p.diff;
+  const b = p.base;
+  const h = p.head;
+  if (d && b) {
+    const s = d.size;
+    push(
+      [
+        'Image size',
+        fmtBytes(s.base),
+        fmtBytes(s.head),
+        s.delta === 0 ? '' : `${signed(s.delta, fmtBytes)}${s.base ? ` (${pct(s.delta / s.base)})` : ''}`,
+      ],
+      s.delta !== 0,
+    );
+    push(
+      [
+        'Layers',
+        fmtInt(d.layers.base),
+        fmtInt(d.layers.head),
+        d.layers.delta ? signed(d.layers.delta, fmtInt) : '',
+      ],
+      d.layers.delta !== 0,
+    );
+    for (const eco of ['pip', 'apt'] as const) {
+      const x = d[eco];
+      push(
+        [`${eco} packages`, fmtInt(x.baseCount), fmtInt(x.headCount), kindCounts(x.changes)],
+        x.changes.length > 0,
+      );
+    }
+    for (const c of d.components) {
+      if (c.from === null && c.to === null) continue;
+      const note = c.changed ? `${changeCell(c.direction, c.level)}${c.host ? ' (runner)' : ''}` : '';
+      push([COMPONENT_LABELS[c.id], cell(c.from, 60), cell(c.to, 60), note], c.changed);
+    }
+    if (p.smoke) {
+      const s = p.smoke;
+      const notes = [
+        s.regressions ? `❌ ${plural(s.regressions, 'regression')}` : '',
+        s.failing - s.regressions > 0 ? `❌ ${fmtInt(s.failing - s.regressions)} failing` : '',
+        s.metricRegressions ? `⚠️ ${plural(s.metricRegressions, 'metric regression')}` : '',
+        s.fixed ? `✅ ${fmtInt(s.fixed)} fixed` : '',
+      ].filter(Boolean);
+      push(['Smoke tests', smokeTally(s.base), smokeTally(s.head), notes.join(' · ')], notes.length > 0);
+    }
+  } else {
+    push(['Image size', fmtBytes(h.sizeBytes)], true);
+    push(['Layers', fmtInt(h.layers)], true);
+    push(['pip packages', fmtInt(h.pipCount)], true);
+    push(['apt packages', fmtInt(h.aptCount)], true);
+    for (const [id, v] of Object.entries(h.components) as [ComponentId, string | null][])
+      if (v !== null)
+        push([`${COMPONENT_LABELS[id]}${HOST_COMPONENTS.has(id) ? ' (runner)' : ''}`, cell(v, 60)], true);
+    if (p.smoke) push(['Smoke tests', smokeTally(p.smoke.head)], true);
+  }
+  return { all, changed };
+}
+
+export function overviewPart(
+  p: PlatformReport,
+  names: string | null,
+  baseLabel: string,
+  index: number,
+): Part {
+  const title = names !== null ? `#### ${md(names, 200)}\n\n` : '';
+  const cols = p.diff ? ['', baseLabel, 'this PR', 'Change'] : ['', 'this PR'];
+  const { all, changed } = overviewRows(p);
+  const table = (rows: string[]) => `${title}${header(cols)}\n${rows.join('\n')}`;
+  const short = changed.length > 0 ? table(changed) : `${title}_No changes._`;
+  return {
+    label: `overview${names !== null ? ` (${names})` : ''}`,
+    text: table(all),
+    short,
+    shortRank: RANK.overviewShort - index / 100,
+    dropRank: RANK.overview - index / 100,
+    mode: 'full',
+    shown: 0,
+  };
+}
+
+export function envPart(p: PlatformReport, suffix: string, baseLabel: string, rank: number): Part | null {
+  const e = p.diff?.env;
+  if (!e || e.changes.length === 0) return null;
+  const intro = e.redactedBoth
+    ? `_${plural(e.redactedBoth, 'variable')} redacted on both sides: their values are not compared._\n\n`
+    : '';
+  const rows = e.changes.map((c) => row([cell(c.name, 80), cell(c.from, 120), cell(c.to, 120)]));
+  return rowsPart(
+    `environment table${suffix}`,
+    detailsRows(
+      html(`Environment variables: ${plural(e.changes.length, 'change')}${suffix}`),
+      header(['Variable', baseLabel, 'this PR']),
+      rows,
+      (shown) => `\n_… and ${fmtInt(rows.length - shown)} more (see the report artifact)_`,
+      intro,
+    ),
+    rank,
+  );
+}
+
+export function labelsPart(p: PlatformReport, suffix: string, baseLabel: string, rank: number): Part | null {
+  const l = p.diff?.labels;
+  if (!l || l.changes.length === 0) return null;
+  const volatile = l.changes.filter((c) => c.volatile).length;
+  const rows = l.changes.map((c) =>
+    row([cell(c.name, 80), cell(c.from, 120), cell(c.to, 120), c.volatile ? 'changes every build' : '']),
+  );
+  const counts = `${plural(l.changes.length - volatile, 'change')}${volatile ? `, ${fmtInt(volatile)} volatile` : ''}`;
+  return rowsPart(
+    `labels table${suffix}`,
+    detailsRows(
+      html(`Labels: ${counts}${suffix}`),
+      header(['Label', baseLabel, 'this PR', '']),
+      rows,
+      (shown) => `\n_… and ${fmtInt(rows.length - shown)} more (see the report artifact)_`,
+    ),
+    rank,
+  );
+}
+
+export function testsPart(p: PlatformReport, suffix: string, baseLabel: string, rank: number): Part | null {
+  const s = p.smoke;
+  if (!s || s.tests.length === 0) return null;
+  const hasBase = s.base !== null;
+  // Regressions and failures first: they are what a reviewer looks for.
+  const order = (t: SmokeDiff['tests'][number]) => (t.regression ? 0 : t.to === 'fail' ? 1 : t.fixed ? 2 : 3);
+  const tests = [...s.tests].sort((a, b) => order(a) - order(b));
+  const rows = tests.map((t) => {
+    const note = [
+      t.regression ? '**regression**' : t.fixed ? 'fixed' : '',
+      t.reason ? md(t.reason, 200) : '',
+      t.cause ? md(t.cause, 300) : '',
+    ]
+      .filter(Boolean)
+      .join(' — ');
+    return row(
+      hasBase ? [cell(t.id, 60), status(t.from), status(t.to), note] : [cell(t.id, 60), status(t.to), note],
+    );
+  });
+  const counts = [
+    smokeTally(s.head),
+    s.regressions ? plural(s.regressions, 'regression') : '',
+    s.fixed ? `${fmtInt(s.fixed)} fixed` : '',
+  ]
+    .filter(Boolean)
+    .join(', ');
+  return rowsPart(
+    `smoke tests table${suffix}`,
+    detailsRows(
+      html(`Smoke tests: ${counts}${suffix}`),
+      header(hasBase ? ['Test', baseLabel, 'this PR', ''] : ['Test', 'this PR', '']),
+      rows,
+      (shown) => `\n_… and ${fmtInt(rows.length - shown)} more tests (see the report artifact)_`,
+    ),
+    rank,
+  );
+}
+
+function metricNote(m: MetricDelta, threshold: number): string {
+  if (m.base === null || m.head === null) return m.base === null ? 'new' : 'gone';
+  const rel = m.relative !== null ? pct(m.relative) : signed(m.head - m.base, num);
+  if (m.regression) return `${rel} ⚠️ worse than ${Math.round(threshold * 100)}%`;
+  if (m.improved) return `${rel} better`;
+  return m.head === m.base ? '' : rel;
+}
+
+export function metricsPart(p: PlatformReport, suffix: string, baseLabel: string, rank: number): Part | null {
+  const s = p.smoke;
+  if (!s || s.metrics.length === 0) return null;
+  const hasBase = s.base !== null;
+  const metrics = [...s.metrics].sort((a, b) => Number(b.regression) - Number(a.regression));
+  const val = (v: number | null, metric: string) =>
+    v === null ? '—' : metric === 'durationMs' ? `${num(v / 1000)} s` : num(v);
+  const name = (m: string) => (m === 'durationMs' ? 'duration' : m);
+  const rows = metrics.map((m) =>
+    row(
+      hasBase
+        ? [
+            cell(m.test, 60),
+            cell(name(m.metric), 60),
+            val(m.base, m.metric),
+            val(m.head, m.metric),
+            metricNote(m, s.threshold),
+          ]
+        : [cell(m.test, 60), cell(name(m.metric), 60), val(m.head, m.metric)],
+    ),
+  );
+  return rowsPart(
+    `smoke metrics table${suffix}`,
+    detailsRows(
+      html(
+        `Smoke metrics: ${plural(s.metrics.length, 'value')}${s.metricRegressions ? `, ${plural(s.metricRegressions, 'regression')}` : ''}${suffix}`,
+      ),
+      header(hasBase ? ['Test', 'Metric', baseLabel, 'this PR', 'Change'] : ['Test', 'Metric', 'this PR']),
+      rows,
+      (shown) => `\n_… and ${fmtInt(rows.length - shown)} more values (see the report artifact)_`,
+    ),
+    rank,
+  );
+}
+
+export function resolutionPart(lines: readonly string[]): Part | null {
+  if (lines.length === 0) return null;
+  const rows = lines.map((l) => `- ${md(l, 500)}`);
+  return rowsPart(
+    'dependency resolution',
+    {
+      head: `<details><summary>${html(`Dependency resolution: ${plural(lines.length, 'line')}`)}</summary>\n\n`,
+      rows,
+      more: (shown) => `\n_… and ${fmtInt(rows.length - shown)} more lines (see the report artifact)_`,
+      tail: '\n</details>',
+    },
+    RANK.resolution,
+  );
+}
