@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { stringify } from 'yaml';
-import { MAX_ATTEMPTS, RETRY_BUDGET_MS } from '../../src/build/run.js';
+import { MAX_ATTEMPTS, RETRY_BUDGET_MS } from '../../src/build/retry.js';
 import { runCli } from '../../src/cli/main.js';
 import { type DockerAdapter, RUN_ID, RUN_LABEL } from '../../src/docker/adapter.js';
 import { createDefaultDockerAdapter } from '../../src/docker/engine.js';

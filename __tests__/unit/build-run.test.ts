@@ -2,21 +2,29 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readRequirementsText } from '../../src/build/requirements.js';
+import { readRequirementsText } from '../../src/requirements/read.js';
 import {
   BUILD_SECRET_IDS,
   type BuildInputs,
-  failureReason,
-  findImagesDir,
   INPUTS_DIGEST_ARG,
   inputsDigest,
+  outputMasker,
+  publicPlanArgs,
+  secretEnvFrom,
+  secretEnvScript,
+  shellQuote,
+  urlSecret,
+} from '../../src/build/inputs.js';
+import {
+  afterFailedAttempt,
+  failureReason,
   isTransient,
   MAX_ATTEMPTS,
   RETRY_BUDGET_MS,
-  runBuildStage,
-  secretEnvScript,
-  shellQuote,
-} from '../../src/build/run.js';
+  retryWaitMs,
+} from '../../src/build/retry.js';
+import { runBuildStage } from '../../src/build/stage.js';
+import { findImagesDir } from '../../src/util/images-dir.js';
 import { validateConfigData } from '../../src/config/load.js';
 import type { ExecOptions } from '../../src/docker/adapter.js';
 import { CheckFailedError, EnvironmentError, InputError } from '../../src/errors.js';
@@ -544,5 +552,111 @@ describe('Dockerfile templates', () => {
     expect(dc.remoteUser).toBe('app');
     expect(dc.portsAttributes['8888'].label).toBe('Jupyter');
     expect(dc.portsAttributes['5000'].label).toBe('MLflow');
+  });
+});
+
+describe('retry policy after a failed attempt', () => {
+  const attempt = (log: string, n: number, spentMs = 0) => ({
+    id: 'cpu/amd64',
+    result: { exitCode: 1, stdout: '', stderr: log },
+    log,
+    attempt: n,
+    spentMs,
+    elapsed: (spentMs / 1000).toFixed(1),
+  });
+  it.each([
+    [1, 2000],
+    [2, 4000],
+    [3, 8000],
+  ])('retryWaitMs(%i) = %i', (n, ms) => {
+    expect(retryWaitMs(n)).toBe(ms);
+  });
+  it.each([
+    ['transient, first attempt: retried', 'ERROR: connection reset by peer', 1, 0, { waitMs: 2000 }],
+    [
+      'transient, second attempt: retried',
+      'ERROR: received unexpected HTTP status: 503 Service Unavailable',
+      2,
+      0,
+      { waitMs: 4000 },
+    ],
+    [
+      'transient, last attempt: environment',
+      'ERROR: connection reset by peer',
+      MAX_ATTEMPTS,
+      0,
+      EnvironmentError,
+    ],
+    [
+      'transient, budget spent: environment',
+      'ERROR: connection reset by peer',
+      1,
+      RETRY_BUDGET_MS - 1000,
+      EnvironmentError,
+    ],
+    ['deterministic: check failed', 'ERROR: failed to solve: exit code: 1', 1, 0, CheckFailedError],
+    [
+      'no daemon: environment',
+      'Cannot connect to the Docker daemon at unix:///var/run/docker.sock',
+      1,
+      0,
+      EnvironmentError,
+    ],
+    [
+      'frontend without --mount: environment',
+      'dockerfile parse error: Unknown flag: mount',
+      1,
+      0,
+      EnvironmentError,
+    ],
+  ] as const)('%s', (_name, log, n, spent, expected) => {
+    if (typeof expected === 'function') {
+      expect(() => afterFailedAttempt(attempt(log, n, spent))).toThrow(expected);
+    } else {
+      expect(afterFailedAttempt(attempt(log, n, spent))).toEqual({ ...expected, reason: failureReason(log) });
+    }
+  });
+  it('names the attempts and the end of the log in the final failure', () => {
+    const log = 'step 1\nERROR: failed to solve: pip install exited 1';
+    expect(() => afterFailedAttempt(attempt(log, 2, 3000))).toThrow(
+      /^build cpu\/amd64 failed after 3\.0s and 2 attempts: failed to solve: pip install exited 1\n--- last lines of the build log ---\nstep 1\n/,
+    );
+  });
+});
+
+describe('build inputs helpers', () => {
+  it.each([
+    [{ TORCH_VERSION: '2.4.0', TORCH_INDEX_URL: 'https://u:p@idx/whl' }, { TORCH_VERSION: '2.4.0' }],
+    [{ BASE_IMAGE: 'python:3.12-slim' }, { BASE_IMAGE: 'python:3.12-slim' }],
+    [{}, {}],
+  ])('publicPlanArgs(%j) = %j', (args, expected) => {
+    expect(publicPlanArgs(args)).toEqual(expected);
+  });
+  it.each([
+    [['A'], { A: 'x', B: 'y' }, { A: 'x' }],
+    [[], { A: 'x' }, {}],
+    [['A', 'C'], { A: 'x' }, InputError],
+  ] as const)('secretEnvFrom(%j, %j)', (secrets, env, expected) => {
+    if (typeof expected === 'function') expect(() => secretEnvFrom(secrets, env)).toThrow(expected);
+    else expect(secretEnvFrom(secrets, env)).toEqual(expected);
+  });
+  it.each([
+    ['https://user:pass@idx/simple', 'pass'],
+    ['https://tok%40en@idx/simple', 'tok@en'],
+    ['https://idx/simple', ''],
+    ['not a url', ''],
+  ])('urlSecret(%j) = %j', (url, expected) => {
+    expect(urlSecret(url)).toBe(expected);
+  });
+  it.each([
+    ['uses s3cr3t-value here', 'uses *** here'],
+    ['pip from https://u:idxpass@idx/simple', 'pip from https://u:***@idx/simple'],
+    ['short abc stays', 'short abc stays'],
+  ])('outputMasker masks %j', (line, expected) => {
+    const mask = outputMasker(
+      { TOKEN: 's3cr3t-value', SHORT: 'abc' },
+      { indexUrl: 'https://u:idxpass@idx/simple', extraIndexUrls: [] },
+    );
+    expect(mask(line)).toBe(expected);
   });
 });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { classifyFailure, failureRules } from '../../src/smoke/classify.js';
-import { type SmokeResult, toJUnit } from '../../src/smoke/result.js';
+import { lacksProgram, lacksPython, timedOutReason } from '../../src/smoke/output.js';
+import { type SmokeResult, type SmokeTest, toJUnit } from '../../src/smoke/result.js';
+import { readSuiteLine } from '../../src/smoke/suites.js';
 
 describe('failure classifier', () => {
   it.each([
@@ -103,5 +105,72 @@ describe('--gpus auto', () => {
     const { fakeDocker } = await import('../helpers/fakes.js');
     expect(await resolveGpus('auto', fakeDocker({ daemonFeatures: async () => features }))).toBe(expected);
     expect(await resolveGpus('none', fakeDocker())).toBe('none');
+  });
+});
+
+describe('container outcomes', () => {
+  it.each([
+    [127, 'exec: "nope": executable file not found in $PATH', true, false],
+    [127, 'sh: 1: nope: not found', true, false],
+    [126, 'exec: "python3": executable file not found in $PATH', true, true],
+    [127, '/bin/sh: python3: not found', true, true],
+    [1, 'exec: "nope": executable file not found in $PATH', false, false],
+    [127, 'something else went wrong', false, false],
+  ])('exit %i with %j: program missing %s, python missing %s', (exitCode, stderr, program, py) => {
+    expect(lacksProgram({ exitCode, stderr })).toBe(program);
+    expect(lacksPython({ exitCode, stderr })).toBe(py);
+  });
+  it('says how long a test may run', () => {
+    expect(timedOutReason(90_000)).toBe('timed out after 90s (the container was removed)');
+  });
+});
+
+describe("a suite's result line", () => {
+  const base = (): SmokeTest => ({ id: 'x', suite: 'imports', status: 'fail', durationMs: 1, metrics: {} });
+  const outcome = (stdout: string, stderr = '') => ({ exitCode: 0, stdout, stderr, timedOut: false });
+  it.each([
+    [
+      'pass',
+      '{"status": "pass", "reason": "", "metrics": {"modules": 3}}',
+      { status: 'pass', metrics: { modules: 3 } },
+    ],
+    [
+      'skip',
+      'noise\n{"status": "skip", "reason": "no CUDA device visible"}',
+      { status: 'skip', reason: 'no CUDA device visible', metrics: {} },
+    ],
+    [
+      'no result',
+      'Traceback ...',
+      { status: 'fail', reason: 'the suite exited 0 without a result', output: 'Traceback ...' },
+    ],
+    [
+      'unknown status',
+      '{"status": "maybe"}',
+      { status: 'fail', reason: 'the suite exited 0 without a result' },
+    ],
+    [
+      'metrics not an object',
+      '{"status": "pass", "metrics": [1]}',
+      { status: 'fail', reason: 'the suite exited 0 without a result' },
+    ],
+  ] as const)('%s', (_name, stdout, expected) => {
+    const t = base();
+    readSuiteLine(t, outcome(stdout));
+    expect(t).toMatchObject(expected);
+  });
+  it('keeps the failing imports as lines for the classifier', () => {
+    const t = base();
+    const line = JSON.stringify({
+      status: 'fail',
+      reason: 'cannot import cv2 (opencv-python)',
+      details: [
+        { dist: 'numpy', module: 'numpy', ms: 3 },
+        { dist: 'opencv-python', module: 'cv2', error: 'ImportError: libGL.so.1' },
+      ],
+    });
+    readSuiteLine(t, outcome(line, 'warn'));
+    expect(t.status).toBe('fail');
+    expect(t.output).toBe('cv2 (opencv-python): ImportError: libGL.so.1\nwarn');
   });
 });

@@ -2,7 +2,7 @@
 // (buildx version and driver), tested as a table of cases.
 import { redactUrls } from '../capture/redact.js';
 import { EnvironmentError, InputError } from '../errors.js';
-import { compareVersions } from '../plan/catalog.js';
+import { compareVersions } from '../util/versions.js';
 
 export interface BuilderInfo {
   /** buildx version, e.g. "0.13.1". */
@@ -113,6 +113,90 @@ export function canPushByDigest(b: BuilderInfo): boolean {
   return b.driver !== 'docker';
 }
 
+/** --build-context: named build contexts need buildx >= 0.8.0. */
+function buildContextArgs(req: BuildRequest, builder: BuilderInfo): string[] {
+  if (!req.buildContexts || Object.keys(req.buildContexts).length === 0) return [];
+  if (!atLeast(builder.buildxVersion, '0.8.0')) {
+    throw new EnvironmentError(
+      `named build contexts need buildx >= 0.8.0 (found ${builder.buildxVersion})`,
+      'update the buildx CLI plugin (docker-buildx-plugin, or docker-buildx on Debian 13+/Ubuntu)',
+    );
+  }
+  return Object.entries(req.buildContexts).flatMap(([k, v]) => ['--build-context', `${k}=${v}`]);
+}
+
+/** --secret: from the environment (build.secrets) and from files; refused where unsupported. */
+function secretArgs(req: BuildRequest, builder: BuilderInfo): string[] {
+  const fileSecrets = Object.entries(req.fileSecrets ?? {});
+  if (req.secrets.length > 0 || fileSecrets.length > 0) {
+    const why = secretMountsUnsupported(builder);
+    if (why !== undefined) throw new EnvironmentError(why, SECRETS_FIX);
+  }
+  return [
+    ...req.secrets.flatMap((id) => ['--secret', `id=${id},env=${id}`]),
+    ...fileSecrets.flatMap(([id, file]) => ['--secret', `id=${id},${csvField(`src=${file}`)}`]),
+  ];
+}
+
+/** --cache-from / --cache-to for what the driver can do (notes say what was adapted). */
+function cacheArgs(req: BuildRequest, builder: BuilderInfo, notes: string[]): string[] {
+  // Cache: the docker driver can only embed inline cache in the pushed image and read it back.
+  if (builder.driver === 'docker') {
+    if (req.cache.type === 'none') return [];
+    notes.push(
+      'docker driver: cache is kept inline in the pushed per-platform image (no gha/registry cache export)',
+    );
+    return req.push
+      ? ['--cache-to', 'type=inline', '--cache-from', `type=registry,ref=${req.repository}:${req.pushTag}`]
+      : [];
+  }
+  if (req.cache.type === 'gha') {
+    if (atLeast(builder.buildxVersion, '0.21.0')) {
+      return [
+        '--cache-from',
+        `type=gha,scope=${req.cache.scope}`,
+        '--cache-to',
+        `type=gha,scope=${req.cache.scope},mode=max`,
+      ];
+    }
+    notes.push(
+      `GitHub Actions cache needs buildx >= 0.21.0 (found ${builder.buildxVersion}; the old cache service is gone): building without cache`,
+    );
+    return [];
+  }
+  if (req.cache.type === 'registry') {
+    return [
+      '--cache-from',
+      `type=registry,ref=${req.cache.ref}`,
+      '--cache-to',
+      `type=registry,ref=${req.cache.ref},mode=max,image-manifest=true,oci-mediatypes=true`,
+    ];
+  }
+  return [];
+}
+
+/** --provenance: buildx >= 0.10 knows the flag; the docker driver cannot produce attestations. */
+function provenanceArgs(req: BuildRequest, builder: BuilderInfo, notes: string[]): string[] {
+  if (!atLeast(builder.buildxVersion, '0.10.0')) return [];
+  const mode = builder.driver === 'docker' ? 'false' : req.provenance;
+  if (mode !== req.provenance)
+    notes.push('docker driver: provenance attestations are not supported, disabled');
+  return [`--provenance=${mode === 'false' ? 'false' : `mode=${mode}`}`];
+}
+
+/** Where the image goes: loaded into the engine, pushed by digest, or pushed by tag (docker driver). */
+function outputArgs(req: BuildRequest, builder: BuilderInfo, notes: string[]): string[] {
+  if (!req.push) return ['--load', ...(req.loadTag ? ['--tag', req.loadTag] : [])];
+  if (canPushByDigest(builder)) {
+    return [
+      '--output',
+      `type=image,name=${req.repository},push-by-digest=true,name-canonical=true,push=true`,
+    ];
+  }
+  notes.push(`docker driver: pushes by tag ${req.pushTag} and merges by the digest it reports`);
+  return ['--output', `type=image,name=${req.repository}:${req.pushTag},push=true`];
+}
+
 export function buildxBuildArgs(req: BuildRequest, builder: BuilderInfo): BuildxArgs {
   const notes: string[] = [];
   const args: string[] = ['build'];
@@ -122,88 +206,14 @@ export function buildxBuildArgs(req: BuildRequest, builder: BuilderInfo): Buildx
 
   for (const [k, v] of Object.entries(req.buildArgs)) args.push('--build-arg', `${k}=${v}`);
   for (const [k, v] of Object.entries(req.labels)) args.push('--label', `${k}=${v}`);
-
-  if (req.buildContexts && Object.keys(req.buildContexts).length > 0) {
-    if (!atLeast(builder.buildxVersion, '0.8.0')) {
-      throw new EnvironmentError(
-        `named build contexts need buildx >= 0.8.0 (found ${builder.buildxVersion})`,
-        'update the buildx CLI plugin (docker-buildx-plugin, or docker-buildx on Debian 13+/Ubuntu)',
-      );
-    }
-    for (const [k, v] of Object.entries(req.buildContexts)) args.push('--build-context', `${k}=${v}`);
-  }
-
-  const fileSecrets = Object.entries(req.fileSecrets ?? {});
-  if (req.secrets.length > 0 || fileSecrets.length > 0) {
-    const why = secretMountsUnsupported(builder);
-    if (why !== undefined) throw new EnvironmentError(why, SECRETS_FIX);
-  }
-  for (const id of req.secrets) args.push('--secret', `id=${id},env=${id}`);
-  for (const [id, file] of fileSecrets) args.push('--secret', `id=${id},${csvField(`src=${file}`)}`);
+  args.push(...buildContextArgs(req, builder), ...secretArgs(req, builder));
   if (req.network && req.network !== 'default') args.push('--network', req.network);
   if (req.pull) args.push('--pull');
   if (req.noCache) args.push('--no-cache');
   if (req.target) args.push('--target', req.target);
 
-  // Cache: the docker driver can only embed inline cache in the pushed image and read it back.
-  if (builder.driver === 'docker') {
-    if (req.cache.type !== 'none') {
-      if (req.push) {
-        args.push(
-          '--cache-to',
-          'type=inline',
-          '--cache-from',
-          `type=registry,ref=${req.repository}:${req.pushTag}`,
-        );
-      }
-      notes.push(
-        'docker driver: cache is kept inline in the pushed per-platform image (no gha/registry cache export)',
-      );
-    }
-  } else if (req.cache.type === 'gha') {
-    if (atLeast(builder.buildxVersion, '0.21.0')) {
-      args.push(
-        '--cache-from',
-        `type=gha,scope=${req.cache.scope}`,
-        '--cache-to',
-        `type=gha,scope=${req.cache.scope},mode=max`,
-      );
-    } else {
-      notes.push(
-        `GitHub Actions cache needs buildx >= 0.21.0 (found ${builder.buildxVersion}; the old cache service is gone): building without cache`,
-      );
-    }
-  } else if (req.cache.type === 'registry') {
-    args.push(
-      '--cache-from',
-      `type=registry,ref=${req.cache.ref}`,
-      '--cache-to',
-      `type=registry,ref=${req.cache.ref},mode=max,image-manifest=true,oci-mediatypes=true`,
-    );
-  }
-
-  // Provenance attestations: buildx >= 0.10 knows the flag; the docker driver cannot produce them.
-  if (atLeast(builder.buildxVersion, '0.10.0')) {
-    const mode = builder.driver === 'docker' ? 'false' : req.provenance;
-    if (mode !== req.provenance)
-      notes.push('docker driver: provenance attestations are not supported, disabled');
-    args.push(`--provenance=${mode === 'false' ? 'false' : `mode=${mode}`}`);
-  }
-
-  if (!req.push) {
-    args.push('--load');
-    if (req.loadTag) args.push('--tag', req.loadTag);
-  } else if (canPushByDigest(builder)) {
-    args.push(
-      '--output',
-      `type=image,name=${req.repository},push-by-digest=true,name-canonical=true,push=true`,
-    );
-  } else {
-    args.push('--output', `type=image,name=${req.repository}:${req.pushTag},push=true`);
-    notes.push(`docker driver: pushes by tag ${req.pushTag} and merges by the digest it reports`);
-  }
-
-  args.push(req.context);
+  args.push(...cacheArgs(req, builder, notes), ...provenanceArgs(req, builder, notes));
+  args.push(...outputArgs(req, builder, notes), req.context);
   return { args, notes };
 }
 

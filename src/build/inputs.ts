@@ -1,0 +1,150 @@
+// What pip inside the build needs: requirements, constraints, index URLs (often with credentials)
+// and build.secrets reach the build only as BuildKit secret mounts of 0600 files in a 0700 temp
+// directory, never as build arguments (which the image history keeps for anyone who can pull it,
+// and which hit E2BIG when large). Their digest, without credentials, is the cache key.
+import { createHash } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { redactUrls } from '../capture/redact.js';
+import { InputError } from '../errors.js';
+import { type PipIndexes, pipConf } from '../python/indexes.js';
+
+/** The secret ids the templates mount (`RUN --mount=type=secret,id=...`) at /run/secrets/<id>. */
+export const BUILD_SECRET_IDS = {
+  requirements: 'ml_image_requirements',
+  constraints: 'ml_image_constraints',
+  pipConf: 'ml_image_pip_conf',
+  torchIndex: 'ml_image_torch_index',
+  env: 'ml_image_env',
+} as const;
+
+/** Build argument carrying the digest of the secret inputs: secret mounts are not in the cache key. */
+export const INPUTS_DIGEST_ARG = 'ML_IMAGE_INPUTS_SHA256';
+
+/** Plan build args that travel as secrets instead (the torch index URL may carry credentials). */
+const SECRET_PLAN_ARGS = new Set(['TORCH_INDEX_URL']);
+
+/** Index variables that the pip.conf secret carries (config first, else the environment). */
+const INDEX_ENV = new Set(['PIP_INDEX_URL', 'PIP_EXTRA_INDEX_URL']);
+
+/** What pip inside the build needs, all of it passed as secret files. */
+export interface BuildInputs {
+  requirements: string;
+  constraints: string;
+  indexes: PipIndexes;
+  torchIndexUrl?: string;
+  /** build.secrets by name -> value, for the templates' install step (ml_image_env). */
+  secretEnv: Readonly<Record<string, string>>;
+}
+
+/** The plan's build args that may be build arguments (those that travel as secrets removed). */
+export function publicPlanArgs(args: Readonly<Record<string, string>>): Record<string, string> {
+  return Object.fromEntries(Object.entries(args).filter(([k]) => !SECRET_PLAN_ARGS.has(k)));
+}
+
+/** build.secrets by name -> value from the environment; each must be set. */
+export function secretEnvFrom(
+  secrets: readonly string[],
+  env: Readonly<Record<string, string | undefined>>,
+): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const id of secrets) {
+    const value = env[id];
+    if (value === undefined) {
+      throw new InputError(
+        `build.secrets: ${id} is not set in the environment`,
+        `export ${id} (or pass it from a repository secret) before building`,
+      );
+    }
+    out[id] = value;
+  }
+  return out;
+}
+
+/** A POSIX shell single-quoted word: safe for any value (newlines, quotes, $, backticks). */
+export function shellQuote(value: string): string {
+  return `'${value.replace(/'/g, `'\\''`)}'`;
+}
+
+/** `export NAME='value'` lines the templates' install step sources (build.secrets inside pip's RUN). */
+export function secretEnvScript(env: Readonly<Record<string, string>>): string {
+  return Object.entries(env)
+    .filter(([name]) => !INDEX_ENV.has(name))
+    .map(([name, value]) => {
+      if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name))
+        throw new InputError(`build.secrets: "${name}" is not a valid environment variable name`);
+      return `export ${name}=${shellQuote(value)}\n`;
+    })
+    .join('');
+}
+
+/**
+ * sha256 of what the secret files hold, with URL credentials removed: the pip layer rebuilds when
+ * requirements, constraints or indexes change, and not when only a token is rotated.
+ */
+export function inputsDigest(i: BuildInputs): string {
+  const text = JSON.stringify({
+    requirements: redactUrls(i.requirements),
+    constraints: redactUrls(i.constraints),
+    indexUrl: i.indexes.indexUrl !== undefined ? redactUrls(i.indexes.indexUrl) : null,
+    extraIndexUrls: i.indexes.extraIndexUrls.map((u) => redactUrls(u)),
+    torchIndexUrl: i.torchIndexUrl !== undefined ? redactUrls(i.torchIndexUrl) : null,
+    secrets: Object.keys(i.secretEnv).sort(),
+  });
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/** Writes the secret files of one target into DIR (created 0700, files 0600); returns id -> path. */
+export function writeBuildInputs(dir: string, i: BuildInputs): Record<string, string> {
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const files: Record<string, string> = {
+    [BUILD_SECRET_IDS.requirements]: i.requirements === '' ? '' : `${i.requirements}\n`,
+    [BUILD_SECRET_IDS.constraints]: i.constraints === '' ? '' : `${i.constraints}\n`,
+    [BUILD_SECRET_IDS.pipConf]: pipConf(i.indexes),
+    [BUILD_SECRET_IDS.torchIndex]: i.torchIndexUrl ?? '',
+    [BUILD_SECRET_IDS.env]: secretEnvScript(i.secretEnv),
+  };
+  const out: Record<string, string> = {};
+  for (const [id, content] of Object.entries(files)) {
+    const file = path.join(dir, id);
+    writeFileSync(file, content, { mode: 0o600 });
+    out[id] = file;
+  }
+  return out;
+}
+
+/** The secret part of a URL's userinfo: the password, else the user name (a token used as one). */
+export function urlSecret(url: string): string {
+  try {
+    const u = new URL(url);
+    return decodeURIComponent(u.password || u.username);
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * Masks a line of build output: URL userinfo masked and any build.secrets value or index credential
+ * replaced, as a runner masks registered secrets.
+ */
+export function outputMasker(
+  secretEnv: Readonly<Record<string, string>>,
+  indexes: PipIndexes,
+): (text: string) => string {
+  const masks = [
+    ...Object.values(secretEnv),
+    ...[indexes.indexUrl ?? '', ...indexes.extraIndexUrls].map(urlSecret),
+  ]
+    .filter((m) => m.length >= 4)
+    .sort((a, b) => b.length - a.length);
+  return (text: string) => masks.reduce((t, m) => t.split(m).join('***'), redactUrls(text));
+}
+
+/** URL userinfo masked in every string of a JSON value (keys kept; digests and refs untouched). */
+export function redactUrlsDeep(value: unknown): unknown {
+  if (typeof value === 'string') return redactUrls(value);
+  if (Array.isArray(value)) return value.map(redactUrlsDeep);
+  if (value !== null && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactUrlsDeep(v)]));
+  return value;
+}

@@ -1,0 +1,93 @@
+// When a failed build is tried again: transient failures (connection reset, registry 5xx, i/o
+// timeout) are retried with backoff within a budget per target; a deterministic failure (Dockerfile
+// error, pip conflict) stops at once with the end of the log.
+import type { ExecResult } from '../docker/adapter.js';
+import { cliFailure } from '../docker/engine.js';
+import { CheckFailedError, EnvironmentError } from '../errors.js';
+import { SECRETS_FIX } from './buildx-args.js';
+
+const TRANSIENT =
+  /connection reset by peer|i\/o timeout|TLS handshake timeout|unexpected EOF|(?:50[0234]) (?:Internal Server Error|Bad Gateway|Service Unavailable|Gateway Timeout)|received unexpected HTTP status: 5\d\d|toomanyrequests|net\/http: request canceled/i;
+
+export const MAX_ATTEMPTS = 3;
+/** No new attempt starts once a target has spent this long (all attempts and waits together). */
+export const RETRY_BUDGET_MS = 120_000;
+
+export function isTransient(log: string): boolean {
+  return TRANSIENT.test(log);
+}
+
+/** The one line that says why a build failed (buildx's last ERROR line, else the last line). */
+export function failureReason(log: string): string {
+  const lines = log
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
+  const err = [...lines].reverse().find((l) => /^ERROR[:\s]/.test(l) || /^error:/i.test(l));
+  return (
+    (err ?? lines.at(-1) ?? 'no output')
+      .replace(/^ERROR:?\s*/, '')
+      // Long RUN scripts are quoted whole by BuildKit: keep their start, the log excerpt has the rest.
+      .replace(/(\[\/bin\/sh -c )(.{60}).{20,}(\]: exit code)/, '$1$2...$3')
+      .replace(/(process "\/bin\/sh -c )(.{60}).{20,}(" did not complete)/, '$1$2...$3')
+      .slice(0, 400)
+  );
+}
+
+/** The backoff before the attempt after ATTEMPT: 2 s, 4 s, 8 s ... */
+export function retryWaitMs(attempt: number): number {
+  return 2000 * 2 ** (attempt - 1);
+}
+
+/** One failed buildx attempt of a target, as the retry policy sees it. */
+export interface FailedAttempt {
+  /** "variant/arch". */
+  id: string;
+  result: ExecResult;
+  /** The (masked) end of the build log, else buildx's stderr. */
+  log: string;
+  attempt: number;
+  /** Time the target has spent so far (all attempts and waits), in ms. */
+  spentMs: number;
+  /** The time shown in the failure message, in seconds ("12.3"). */
+  elapsed: string;
+}
+
+/**
+ * After a failed attempt: how long to wait before the next one (and why it failed), or the error
+ * that ends the target: environment problems exit 3, a deterministic build failure exits 1.
+ */
+export function afterFailedAttempt(f: FailedAttempt): { waitMs: number; reason: string } {
+  const { id, log, attempt } = f;
+  if (/unknown flag: mount|the --mount option requires BuildKit/i.test(log)) {
+    throw new EnvironmentError(
+      `build ${id}: the builder's Dockerfile frontend does not understand RUN --mount=type=secret`,
+      SECRETS_FIX,
+    );
+  }
+  // No daemon, or the registry refused the push: an environment problem (exit 3), not the build's.
+  const classified = cliFailure(`build ${id}`, { ...f.result, stderr: log });
+  if (classified instanceof EnvironmentError) throw classified;
+  const transient = isTransient(log);
+  const waitMs = retryWaitMs(attempt);
+  if (transient && attempt < MAX_ATTEMPTS && f.spentMs + waitMs <= RETRY_BUDGET_MS) {
+    return { waitMs, reason: failureReason(log) };
+  }
+  throw finalFailure(f, transient);
+}
+
+function finalFailure(f: FailedAttempt, transient: boolean): Error {
+  const excerpt = f.log.split('\n').slice(-25).join('\n');
+  const what = `build ${f.id} failed after ${f.elapsed}s${f.attempt > 1 ? ` and ${f.attempt} attempts` : ''}: ${failureReason(f.log)}\n--- last lines of the build log ---\n${excerpt}`;
+  // A registry or network that keeps failing is the environment's problem (exit 3), not the build's.
+  if (transient) {
+    return new EnvironmentError(
+      what,
+      `the registry or network kept failing (retries stop after ${MAX_ATTEMPTS} attempts or ${RETRY_BUDGET_MS / 1000}s per target); check the registry's status and try again later`,
+    );
+  }
+  return new CheckFailedError(
+    what,
+    'fix the Dockerfile or requirements named above; the build was not retried because the failure is deterministic',
+  );
+}

@@ -1,0 +1,150 @@
+// One build target (a variant on one platform): its secret files, its buildx argv, and the
+// attempts, retried while the failure is transient (see retry.ts).
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import type { Config } from '../config/schema.js';
+import type { DockerAdapter } from '../docker/adapter.js';
+import { CheckFailedError } from '../errors.js';
+import type { VariantPlan } from '../plan/plan.js';
+import type { PipIndexes } from '../python/indexes.js';
+import { type BuilderInfo, buildxBuildArgs, cacheFor } from './buildx-args.js';
+import {
+  type BuildInputs,
+  INPUTS_DIGEST_ARG,
+  inputsDigest,
+  redactUrlsDeep,
+  writeBuildInputs,
+} from './inputs.js';
+import { localTag } from './merge.js';
+import type { PlatformBuild } from './result.js';
+import { afterFailedAttempt, MAX_ATTEMPTS } from './retry.js';
+
+/** What every target of one stage run shares. */
+export interface TargetContext {
+  docker: DockerAdapter;
+  progress: (line: string) => void;
+  output?: (line: string, target: string) => void;
+  sleep: (ms: number) => Promise<void>;
+  now: () => number;
+  repository: string;
+  push: boolean;
+  build: Config['build'];
+  builder: BuilderInfo;
+  cache: 'gha' | 'registry' | 'none';
+  context: string;
+  /** The private temp directory of this stage run (secret files, metadata files). */
+  work: string;
+  /** The requirements as read from the config (used where the resolver left none). */
+  requirements: string;
+  resolved?: Readonly<Record<string, { constraints: string; requirements: string }>>;
+  indexes: PipIndexes;
+  secretEnv: Readonly<Record<string, string>>;
+  mask: (text: string) => string;
+  /** Notes on what was adapted to the builder, each shown once per run. */
+  notesShown: Set<string>;
+}
+
+/** One target: a variant's platform, with what the stage worked out for the variant. */
+export interface Target {
+  v: VariantPlan;
+  platform: string;
+  dockerfile: string;
+  labels: Record<string, string>;
+  buildArgs: Record<string, string>;
+}
+
+/** What buildx writes with --metadata-file: an object with the image digest among other keys. */
+const MetadataSchema = z.record(z.string(), z.unknown());
+
+/** The secret files and the buildx argv of one target. */
+function prepareTarget(ctx: TargetContext, t: Target, arch: string, metadataFile: string): string[] {
+  const resolved = ctx.resolved?.[`${t.v.name}/${t.platform}`];
+  const inputs: BuildInputs = {
+    requirements: resolved?.requirements ?? ctx.requirements,
+    constraints: resolved?.constraints ?? '',
+    indexes: ctx.indexes,
+    ...(t.v.torch?.indexUrl !== undefined && { torchIndexUrl: t.v.torch.indexUrl }),
+    secretEnv: ctx.secretEnv,
+  };
+  const fileSecrets = writeBuildInputs(path.join(ctx.work, `inputs-${t.v.name}-${arch}`), inputs);
+  const { args, notes } = buildxBuildArgs(
+    {
+      context: ctx.context,
+      dockerfile: t.dockerfile,
+      platform: t.platform,
+      repository: ctx.repository,
+      pushTag: `ml-image-build-${t.v.name}-${arch}`,
+      push: ctx.push,
+      ...(!ctx.push && { loadTag: localTag(ctx.repository, t.v.name, arch) }),
+      labels: t.labels,
+      buildArgs: { ...t.buildArgs, [INPUTS_DIGEST_ARG]: inputsDigest(inputs) },
+      cache: cacheFor(ctx.cache, ctx.repository, t.v.name, arch),
+      metadataFile,
+      provenance: ctx.build.provenance,
+      secrets: ctx.build.secrets,
+      fileSecrets,
+      network: ctx.build.network,
+      pull: ctx.build.pull,
+    },
+    ctx.builder,
+  );
+  for (const n of notes) {
+    if (!ctx.notesShown.has(n)) ctx.progress(`note: ${n}`);
+    ctx.notesShown.add(n);
+  }
+  return args;
+}
+
+/** The image digest from buildx's metadata file, the metadata kept without URL credentials. */
+function readMetadata(
+  id: string,
+  metadataFile: string,
+): { digest: string; metadata: Record<string, unknown> } {
+  // buildx's metadata can quote build inputs (provenance): no URL credentials in build.json.
+  const parsed = MetadataSchema.safeParse(redactUrlsDeep(JSON.parse(readFileSync(metadataFile, 'utf8'))));
+  const metadata = parsed.success ? parsed.data : {};
+  const digest = metadata['containerimage.digest'];
+  if (typeof digest !== 'string')
+    throw new CheckFailedError(`build ${id}: buildx wrote no image digest to ${metadataFile}`);
+  return { digest, metadata };
+}
+
+/** Builds one target, retrying transient failures; throws the classified error of the last attempt. */
+export async function buildTarget(ctx: TargetContext, t: Target): Promise<PlatformBuild> {
+  const arch = t.platform.split('/')[1]!;
+  const id = `${t.v.name}/${arch}`;
+  const metadataFile = path.join(ctx.work, `metadata-${t.v.name}-${arch}.json`);
+  const args = prepareTarget(ctx, t, arch, metadataFile);
+  const started = ctx.now();
+  for (let attempt = 1; ; attempt++) {
+    ctx.progress(`build ${id}: started${attempt > 1 ? ` (attempt ${attempt}/${MAX_ATTEMPTS})` : ''}`);
+    const tail: string[] = [];
+    const r = await ctx.docker.buildx(args, {
+      onLine: (raw) => {
+        // pip masks passwords itself; this also covers a token used as a URL's user name.
+        const line = ctx.mask(raw);
+        tail.push(line);
+        if (tail.length > 400) tail.shift();
+        ctx.output?.(line, id);
+      },
+    });
+    const elapsed = ((ctx.now() - started) / 1000).toFixed(1);
+    if (r.exitCode === 0) {
+      const { digest, metadata } = readMetadata(id, metadataFile);
+      ctx.progress(`build ${id}: done in ${elapsed}s (${digest.slice(0, 19)})`);
+      return {
+        platform: t.platform,
+        digest,
+        durationMs: ctx.now() - started,
+        attempts: attempt,
+        metadata,
+        ...(!ctx.push && { localRef: localTag(ctx.repository, t.v.name, arch) }),
+      };
+    }
+    const log = tail.join('\n') || ctx.mask(r.stderr);
+    const retry = afterFailedAttempt({ id, result: r, log, attempt, spentMs: ctx.now() - started, elapsed });
+    ctx.progress(`build ${id}: transient failure (${retry.reason}); retrying in ${retry.waitMs / 1000}s`);
+    await ctx.sleep(retry.waitMs);
+  }
+}

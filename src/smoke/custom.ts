@@ -1,0 +1,142 @@
+// The user's own tests (smoke.tests), container-structure-test style: a command with its exit code
+// and expected/excluded output, a file that exists (with a mode), or the image's metadata.
+import { z } from 'zod';
+import type { CustomTestSpec } from '../config/schema.js';
+import type { ImageDetails } from '../docker/adapter.js';
+import { matchOutput } from './match.js';
+import { lacksProgram, lacksPython, noPythonReason, tail, timedOutReason } from './output.js';
+import type { SmokeTest } from './result.js';
+import { guarded, python, type SmokeSession } from './session.js';
+
+type Verdict = (ok: boolean, reason: string, output?: string) => SmokeTest;
+
+/** The verdict of one custom test: a failure keeps its reason and the end of its output. */
+function verdictOf(t: CustomTestSpec, started: number): Verdict {
+  return (ok, reason, output) => ({
+    id: `custom:${t.name}`,
+    suite: 'custom',
+    status: ok ? 'pass' : 'fail',
+    ...(!ok && { reason }),
+    ...(!ok && output !== undefined && { output: tail(output) }),
+    durationMs: Date.now() - started,
+    metrics: {},
+  });
+}
+
+async function commandTest(
+  s: SmokeSession,
+  t: CustomTestSpec,
+  command: string | readonly string[],
+  result: Verdict,
+): Promise<SmokeTest> {
+  const cmd = typeof command === 'string' ? ['sh', '-c', command] : [...command];
+  const r = await s.run({ entrypoint: [cmd[0]!], cmd: cmd.slice(1) });
+  const out = `${r.stdout}${r.stderr}`;
+  if (r.timedOut) return result(false, timedOutReason(s.input.timeoutMs), out);
+  if (r.exitCode !== t.exitCode) {
+    // 127 (126: not executable) with the runtime's or the shell's wording: say which program.
+    if (lacksProgram(r)) {
+      const program = typeof command === 'string' ? `a program of "${command}"` : `"${cmd[0]}"`;
+      return result(
+        false,
+        `command not found in the image: ${program} (exit ${r.exitCode}, expected ${t.exitCode})`,
+        out,
+      );
+    }
+    return result(false, `exit code ${r.exitCode}, expected ${t.exitCode}`, out);
+  }
+  // Bounded in size and time, off the main thread: a pathological pattern cannot hang the run.
+  const m = await matchOutput(out, t.expectedOutput, t.excludedOutput);
+  if (m.ok) return result(true, '');
+  if (m.kind === 'missing') return result(false, `output does not match /${m.pattern}/`, out);
+  if (m.kind === 'unwanted') return result(false, `output matches the excluded /${m.pattern}/`, out);
+  return result(false, m.message, out);
+}
+
+/** What the file check prints: the file's mode in octal, or nothing when it does not exist. */
+const FileInfoSchema = z.object({ mode: z.string().optional() });
+const FILE_CHECK =
+  'import os,sys,json\ntry:\n s=os.stat(sys.argv[1]); print(json.dumps({"mode": oct(s.st_mode & 0o7777)[2:]}))\nexcept FileNotFoundError: print("{}")';
+
+async function fileTest(
+  s: SmokeSession,
+  f: NonNullable<CustomTestSpec['file']>,
+  result: Verdict,
+  onNoPython: () => void,
+): Promise<SmokeTest> {
+  const r = await s.run({ entrypoint: ['python3'], cmd: ['-c', FILE_CHECK, f.path] });
+  if (r.timedOut) return result(false, timedOutReason(s.input.timeoutMs), r.stdout + r.stderr);
+  if (lacksPython(r)) {
+    onNoPython();
+    return result(
+      false,
+      `${noPythonReason(s.input.image)} (file tests read the file with python3)`,
+      r.stderr,
+    );
+  }
+  let mode: string | undefined;
+  try {
+    mode = FileInfoSchema.parse(JSON.parse(r.stdout.trim().split('\n').at(-1) ?? '')).mode;
+  } catch {
+    return result(
+      false,
+      `cannot check ${f.path}: the check exited ${r.exitCode} without a result`,
+      r.stdout + r.stderr,
+    );
+  }
+  const exists = mode !== undefined;
+  if (exists !== f.exists) return result(false, `${f.path} ${exists ? 'exists' : 'does not exist'}`);
+  if (f.mode !== undefined && mode !== undefined && mode.padStart(4, '0') !== f.mode.padStart(4, '0')) {
+    return result(false, `${f.path} has mode ${mode}, expected ${f.mode}`);
+  }
+  return result(true, '');
+}
+
+function metadataTest(
+  m: NonNullable<CustomTestSpec['metadata']>,
+  details: ImageDetails,
+  result: Verdict,
+): SmokeTest {
+  const env = Object.fromEntries(
+    details.env.map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]),
+  );
+  const problems: string[] = [];
+  if (m.user !== undefined && details.user !== m.user)
+    problems.push(`user is "${details.user}", expected "${m.user}"`);
+  for (const [k, v] of Object.entries(m.env ?? {}))
+    if (env[k] !== v) problems.push(`env ${k} is ${env[k] === undefined ? 'unset' : 'different'}`);
+  for (const [k, v] of Object.entries(m.labels ?? {}))
+    if (details.labels[k] !== v) problems.push(`label ${k} is "${details.labels[k] ?? ''}", expected "${v}"`);
+  if (m.entrypoint !== undefined && JSON.stringify(details.entrypoint ?? []) !== JSON.stringify(m.entrypoint))
+    problems.push(`entrypoint is ${JSON.stringify(details.entrypoint)}`);
+  if (m.cmd !== undefined && JSON.stringify(details.cmd ?? []) !== JSON.stringify(m.cmd))
+    problems.push(`cmd is ${JSON.stringify(details.cmd)}`);
+  return result(problems.length === 0, problems.join('; '));
+}
+
+/** One custom test: a command, a file, else the image's metadata (the config allows exactly one). */
+export async function customTest(
+  s: SmokeSession,
+  t: CustomTestSpec,
+  onNoPython: () => void,
+): Promise<SmokeTest> {
+  const result = verdictOf(t, Date.now());
+  if (t.command !== undefined) return commandTest(s, t, t.command, result);
+  if (t.file !== undefined) return fileTest(s, t.file, result, onNoPython);
+  return metadataTest(t.metadata!, s.details, result);
+}
+
+/** The custom suite: one progress line per test, under its own id (never the previous suite's). */
+export async function runCustomTests(s: SmokeSession): Promise<void> {
+  if (s.input.tests.length === 0) s.progress('smoke custom: no tests declared (smoke.tests)');
+  for (const t of s.input.tests) {
+    const id = `custom:${t.name}`;
+    s.progress(`smoke ${id}: running`);
+    const run1 = () =>
+      customTest(s, t, () => {
+        s.noPython = id;
+      });
+    // A file test reads the file with python3; command and metadata tests need none.
+    await (t.file !== undefined ? python(s, id, 'custom', run1) : guarded(s, id, 'custom', run1));
+  }
+}

@@ -1,0 +1,47 @@
+// A Docker daemon that goes away while the smoke suites run ends the run, with the results of every
+// test that finished (and the interrupted one, failed).
+import { EnvironmentError } from '../errors.js';
+import type { SmokeResult } from './result.js';
+
+/**
+ * The Docker daemon (or the engine's connection to it) went away while the smoke suites ran: the
+ * run ends, with the results of every test that finished (and the interrupted one, failed).
+ */
+export class SmokeInterruptedError extends EnvironmentError {
+  constructor(
+    message: string,
+    fix: string,
+    /** Every test that ran, the interrupted one last (failed): written before the error is shown. */
+    readonly partial: SmokeResult,
+    cause?: unknown,
+  ) {
+    super(message, fix, { cause });
+  }
+}
+
+/** Errors of a lost connection to the engine (dockerode's socket errors, the CLI's wording). */
+const CONNECTION_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ENOENT',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+]);
+export const DAEMON_TEXT =
+  /Cannot connect to the Docker daemon|docker daemon is not running|cannot reach the Docker daemon|the Docker daemon is not reachable|socket hang up|connect (ECONNREFUSED|ENOENT)|read ECONNRESET|write EPIPE/i;
+
+export function isDaemonGone(e: unknown): boolean {
+  if (e instanceof EnvironmentError) return DAEMON_TEXT.test(e.message);
+  const code = (e as { code?: unknown } | null)?.code;
+  if (typeof code === 'string' && CONNECTION_CODES.has(code) && !(e as { path?: unknown }).path) return true;
+  return DAEMON_TEXT.test(errorMessage(e));
+}
+
+export function errorMessage(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+export function firstLine(s: string): string {
+  return (s.split('\n').find((l) => l.trim() !== '') ?? '').slice(0, 500);
+}

@@ -1,0 +1,52 @@
+// What a smoke test's container run gave back, as the runner reads it: the end of the output it
+// keeps (redacted, bounded), and the signs of a program or of python3 missing from the image.
+import { redactText } from '../capture/redact.js';
+import type { ContainerRunSpec } from '../docker/adapter.js';
+import { boundedTail } from './match.js';
+
+/** The outcome of one container run. */
+export interface RunOutcome {
+  exitCode: number | null;
+  stdout: string;
+  stderr: string;
+  timedOut: boolean;
+}
+
+/** The run of a smoke test's container, as the runner sees it. */
+export type RunFn = (spec: Omit<ContainerRunSpec, 'image'>) => Promise<RunOutcome>;
+
+/** How much of a test's output its result keeps: the end, where the error is (records stay small). */
+export const OUTPUT_KEEP_CHARS = 64 * 1024;
+
+/**
+ * The end of a test's output as its result keeps it: the last 40 lines, at most OUTPUT_KEEP_CHARS,
+ * secrets masked in place. Linear in the length of the output (10 MB on one line is fine): only a
+ * bounded tail is redacted, with a margin so that a token cut at the edge is still recognised.
+ */
+export function tail(text: string, lines = 40): string {
+  const end = redactText(boundedTail(text, OUTPUT_KEEP_CHARS + 4096));
+  return boundedTail(end.trim(), OUTPUT_KEEP_CHARS).split('\n').slice(-lines).join('\n');
+}
+
+/** A program the container was asked to run is not in the image (OCI runtime or our wrapper). */
+export const MISSING_PROGRAM =
+  /executable file not found|exec: "[^"\n]{0,300}": (stat [^\n:]{0,300}: )?(no such file or directory|permission denied)|sh: (\d+: )?[^:\n]{1,200}: not found|: command not found/i;
+const MISSING_PYTHON =
+  /"python3": executable file not found|exec: "python3": no such file|python3: (command )?not found/i;
+
+/** Exit 127 (126: not executable) with the runtime's or the shell's wording for a missing program. */
+export function lacksProgram(r: Pick<RunOutcome, 'exitCode' | 'stderr'>): boolean {
+  return (r.exitCode === 127 || r.exitCode === 126) && MISSING_PROGRAM.test(boundedTail(r.stderr, 4096));
+}
+
+export function lacksPython(r: Pick<RunOutcome, 'exitCode' | 'stderr'>): boolean {
+  return (r.exitCode === 127 || r.exitCode === 126) && MISSING_PYTHON.test(boundedTail(r.stderr, 4096));
+}
+
+export function noPythonReason(image: string): string {
+  return `${image} has no python3: the smoke suites need python3 in the image`;
+}
+
+export function timedOutReason(timeoutMs: number): string {
+  return `timed out after ${timeoutMs / 1000}s (the container was removed)`;
+}

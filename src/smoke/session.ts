@@ -1,0 +1,175 @@
+// One smoke run's shared state and its rules: every test runs in its own container of the image
+// (timeout per test, output kept, the container removed in every case); a test's result is kept
+// whatever happens; a daemon that goes away ends the run with the results so far.
+import { redactDeep, redactText } from '../capture/redact.js';
+import type { CustomTestSpec, SmokeSuite } from '../config/schema.js';
+import type { DockerAdapter, ImageDetails } from '../docker/adapter.js';
+import { EnvironmentError } from '../errors.js';
+import type { Baseline } from './baselines.js';
+import { classifyFailure } from './classify.js';
+import { DAEMON_TEXT, errorMessage, firstLine, isDaemonGone, SmokeInterruptedError } from './interrupt.js';
+import { MISSING_PROGRAM, type RunFn } from './output.js';
+import { SMOKE_RESULT_SCHEMA_VERSION, type SmokeResult, type SmokeTest } from './result.js';
+
+export interface SmokeInput {
+  image: string;
+  platform?: string;
+  suites: readonly SmokeSuite[];
+  /** 'all': pass every GPU to the containers (the `--gpus all` equivalent); 'none': CPU only. */
+  gpus: 'all' | 'none';
+  /** Fail GPU suites instead of skipping them when no GPU is visible. */
+  requireGpu: boolean;
+  /** Distributions whose modules the imports suite imports (from the requirements). */
+  distributions: readonly string[];
+  tests: readonly CustomTestSpec[];
+  /** NVIDIA driver floor of the variant (from the plan), for the gpu suite. */
+  driverFloor?: string;
+  /** Minimum fractional loss drop for the train suite. */
+  minLossDrop?: number;
+  timeoutMs: number;
+  imagesDir: string;
+  /** Per-GPU throughput floors (default: the bundled baselines). */
+  baseline?: Baseline;
+}
+
+export interface SmokeDeps {
+  docker: DockerAdapter;
+  progress?: (l: string) => void;
+  /** Each chunk of a test's output as it arrives (redacted), for a live view. */
+  output?: (chunk: string, test: string) => void;
+}
+
+/** What the tests of one smoke run share. */
+export interface SmokeSession {
+  input: SmokeInput;
+  details: ImageDetails;
+  platform: string;
+  startedAt: number;
+  /** The smoke script (images/probe/ml_image_smoke.py). */
+  script: string;
+  run: RunFn;
+  progress: (l: string) => void;
+  tests: SmokeTest[];
+  /** The id of the test that runs now (live output is labelled with it). */
+  current: string;
+  /** Set by the first test that finds no python3 in the image; later python suites skip, naming it. */
+  noPython?: string;
+}
+
+/** Runs a test's container with the run's image, platform, GPUs and timeout. */
+export function containerRunner(input: SmokeInput, deps: SmokeDeps, current: () => string): RunFn {
+  return async (spec) => {
+    try {
+      return await deps.docker.runContainer({
+        ...(deps.output && { onOutput: (chunk: string) => deps.output!(redactText(chunk), current()) }),
+        image: input.image,
+        ...(input.platform !== undefined && { platform: input.platform }),
+        ...(input.gpus === 'all' && { gpus: 'all' as const }),
+        labels: { 'io.github.ml-image-action.stage': 'smoke' },
+        timeoutMs: input.timeoutMs,
+        ...spec,
+      });
+    } catch (e) {
+      // The engine refused to start the command (an image without /bin/sh runs it unwrapped, and
+      // the OCI runtime then reports a missing program itself): the test's own failure, exit 127.
+      const message = errorMessage(e);
+      if (!(e instanceof EnvironmentError) && !isDaemonGone(e) && MISSING_PROGRAM.test(message))
+        return { exitCode: 127, stdout: '', stderr: message, timedOut: false };
+      throw e;
+    }
+  };
+}
+
+/** A test that did not run, with the reason. */
+export function skipped(id: string, suite: string, reason: string): SmokeTest {
+  return { id, suite, status: 'skip', reason, durationMs: 0, metrics: {} };
+}
+
+/** The result so far: failures classified, summary counted, secrets redacted. */
+export function finishResult(s: SmokeSession): SmokeResult {
+  for (const t of s.tests) {
+    if (t.status !== 'fail') continue;
+    const cause = classifyFailure(`${t.reason ?? ''}\n${t.output ?? ''}`);
+    if (cause) t.cause = cause;
+  }
+  const count = (st: SmokeTest['status']) => s.tests.filter((t) => t.status === st).length;
+  return redactDeep({
+    schemaVersion: SMOKE_RESULT_SCHEMA_VERSION,
+    image: s.input.image,
+    platform: s.platform,
+    gpus: s.input.gpus,
+    tests: s.tests,
+    summary: {
+      pass: count('pass'),
+      fail: count('fail'),
+      skip: count('skip'),
+      durationMs: Date.now() - s.startedAt,
+    },
+  });
+}
+
+/** Adds a test's result and its progress line. */
+export function record(s: SmokeSession, t: SmokeTest): void {
+  s.tests.push(t);
+  report(s, t);
+}
+
+function report(s: SmokeSession, t: SmokeTest): void {
+  s.progress(
+    `smoke ${t.id}: ${t.status}${t.reason ? ` (${t.reason})` : ''} in ${(t.durationMs / 1000).toFixed(1)}s`,
+  );
+}
+
+/** The end of the run: the daemon went away (or the engine failed) during test ID. */
+function interrupted(s: SmokeSession, failed: SmokeTest, e: unknown): SmokeInterruptedError {
+  const gone = isDaemonGone(e) || DAEMON_TEXT.test(e instanceof Error ? e.message : '');
+  failed.reason = gone
+    ? `the Docker daemon went away during ${failed.id}: ${firstLine(errorMessage(e))}`
+    : `${firstLine(errorMessage(e))} (during ${failed.id})`;
+  record(s, failed);
+  return new SmokeInterruptedError(
+    failed.reason,
+    e instanceof EnvironmentError && e.fix
+      ? e.fix
+      : 'check that the Docker daemon is running (docker info), then run the smoke stage again; the results of the tests that finished are kept',
+    finishResult(s),
+    e,
+  );
+}
+
+/**
+ * Run one test: its result is kept whatever happens. A test that throws is a failed test with
+ * the error as its reason; a daemon that goes away ends the run with the results so far.
+ */
+export async function guarded(
+  s: SmokeSession,
+  id: string,
+  suite: string,
+  fn: () => Promise<SmokeTest>,
+): Promise<void> {
+  const started = Date.now();
+  s.current = id;
+  try {
+    s.tests.push(await fn());
+  } catch (e) {
+    const failed: SmokeTest = {
+      id,
+      suite,
+      status: 'fail',
+      reason: '',
+      durationMs: Date.now() - started,
+      metrics: {},
+    };
+    if (e instanceof EnvironmentError || isDaemonGone(e)) throw interrupted(s, failed, e);
+    failed.reason = `the test could not run: ${firstLine(redactText(errorMessage(e)))}`;
+    s.tests.push(failed);
+  }
+  report(s, s.tests.at(-1)!);
+}
+
+/** A test that needs python3 in the image: skipped once a test found none. */
+export function python(s: SmokeSession, id: string, suite: SmokeSuite, fn: () => Promise<SmokeTest>) {
+  return s.noPython !== undefined
+    ? guarded(s, id, suite, async () => skipped(id, suite, `no python3 in the image (see ${s.noPython})`))
+    : guarded(s, id, suite, fn);
+}
