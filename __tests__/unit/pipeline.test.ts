@@ -10,7 +10,7 @@ import {
   parseStages,
   readBuildResult,
 } from '../../src/pipeline/pipeline.js';
-import { failureAnnotations, type SmokeEntry, smokeKey } from '../../src/pipeline/smoke-stage.js';
+import { failureAnnotations, type SmokeEntry, smokeKey } from '../../src/smoke/stage.js';
 import type { Plan } from '../../src/plan/plan.js';
 import type { SmokeResult } from '../../src/smoke/result.js';
 import {

@@ -18,7 +18,8 @@ import type {
 } from '../../src/docker/adapter.js';
 import { EnvironmentError, ExitCode, exitCodeOf } from '../../src/errors.js';
 import type { PipelineIo } from '../../src/pipeline/pipeline.js';
-import { resultFile, runSmokeStage } from '../../src/pipeline/smoke-stage.js';
+import { recordFile as resultFile, openResultDir } from '../../src/results/results.js';
+import { runSmokeStage } from '../../src/smoke/stage.js';
 import type { Plan } from '../../src/plan/plan.js';
 import { matchOutput, patternProblem } from '../../src/smoke/match.js';
 import { SmokeResultSchema } from '../../src/smoke/result.js';
@@ -466,7 +467,8 @@ describe('smoke stage: results are written as soon as they are known', () => {
     };
     return {
       lines,
-      run: () => runSmokeStage({ plan, loaded, build, resultDir: dir, gpus: 'none', imagesDir }, io),
+      run: () =>
+        runSmokeStage({ plan, loaded, build, results: openResultDir(dir), gpus: 'none', imagesDir }, io),
     };
   }
 

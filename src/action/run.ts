@@ -4,22 +4,24 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as core from '@actions/core';
-import { findImagesDir } from '../build/run.js';
+import { findImagesDir } from '../util/images-dir.js';
 import { redactUrls, urlCredentials } from '../capture/redact.js';
 import { overridesFromInputs, parseInputValue } from '../config/inputs.js';
-import { loadConfig } from '../config/load.js';
+import { type LoadedConfig, loadConfig } from '../config/load.js';
 import type { DockerAdapter } from '../docker/adapter.js';
 import { createDefaultDockerAdapter } from '../docker/engine.js';
 import { checkRegistry } from '../docker/registry.js';
 import { ConfigError, describeError, InputError, MlImageError } from '../errors.js';
 import { gitContextFromGitHubEnv } from '../plan/git-context.js';
-import { parseStages, runPipeline, type Stage } from '../pipeline/pipeline.js';
+import { parseStages, type PipelineResult, runPipeline, type Stage } from '../pipeline/pipeline.js';
 import { actionsCacheBaselineStore, type BaselineStore, dirBaselineStore } from '../report/baseline.js';
 import { githubReportContext } from '../report/github-env.js';
 import { postFromArtifact } from '../report/poster.js';
 import { COMMENT_MODES, type CommentMode } from '../report/stage.js';
 import { pipIndexes } from '../python/indexes.js';
 import { defaultCacheDir } from '../resolve/snapshot-cache.js';
+import { openResultDir } from '../results/results.js';
+import { GPU_MODES } from '../smoke/gpu-mode.js';
 
 export interface ActionIo {
   getInput: (name: string) => string;
@@ -103,124 +105,144 @@ export async function run(io: ActionIo = coreIo()): Promise<void> {
     // github.token is masked by the runner; a token from a step output or an expression is not.
     if (token) io.setSecret?.(token);
     const fromArtifact = io.getInput('from-artifact').trim();
-    if (fromArtifact !== '') {
-      // The fork poster (workflow_run): no checkout, no config; the artifact is untrusted input.
-      const r = await postFromArtifact(path.resolve(io.cwd, fromArtifact), {
-        env: io.env,
-        token,
-        info: io.info,
-        warning: (m) => io.warning(m, { title: 'ml-image report' }),
-        ...(io.summary && { summary: io.summary }),
-      });
-      io.setOutput('verdict', r.verdicts.join('\n'));
-      return;
-    }
-
-    const configInput = io.getInput('config').trim();
-    const loaded = loadConfig({
-      cwd: io.cwd,
-      // The default "ml-image.yml" may be absent when inputs carry the whole config.
-      ...(configInput !== '' && configInput !== 'ml-image.yml' && { file: configInput }),
-      overrides: overridesFromInputs(io.getInput),
-    });
-    const { config } = loaded;
-    // Credentials in index URLs are masked by the runner too, wherever they might be printed.
-    const ix = pipIndexes(config.python, io.env);
-    for (const u of [ix.indexUrl, ...ix.extraIndexUrls, config.python.torchIndexUrl])
-      for (const c of u ? urlCredentials(u) : []) io.setSecret?.(c);
-    let stages: Set<Stage> = parseStages(io.getInput('stages'), 'input "stages"');
-    // build: false (kept from 0.1) publishes the plan only.
-    if (!bool(io, 'build', true)) stages = new Set(['plan']);
-    io.info(
-      `config ${loaded.file ?? '(from inputs)'}: ${config.variants.map((v) => v.name).join(', ')} x ${config.platforms.join(', ')}; stages: ${[...stages].join(', ')}`,
-    );
-    io.setOutput('config', JSON.stringify(config));
-    io.setOutput('variants', JSON.stringify(config.variants.map((v) => v.name)));
-    io.setOutput('platforms', JSON.stringify(config.platforms));
-
-    const resultDir = path.resolve(io.cwd, io.getInput('result-dir').trim() || 'ml-image-results');
-    io.setOutput('result-dir', resultDir);
-    const push = bool(io, 'push', true);
-    const mergeFrom = io.getInput('merge-from').trim();
-    if (push && (stages.has('build') || mergeFrom !== '')) await checkRegistry(config.image.registry);
-    const gh = githubReportContext(io.env, token);
-    const t0 = Date.now();
-    const result = await runPipeline(
-      {
-        loaded,
-        stages,
-        resultDir,
-        push,
-        merge: bool(io, 'merge', true),
-        ...(mergeFrom !== '' && { mergeFrom: path.resolve(io.cwd, mergeFrom) }),
-        gpus: choice(io, 'gpus', ['auto', 'all', 'none'] as const, 'auto'),
-        imagesDir: findImagesDir(path.dirname(fileURLToPath(import.meta.url))),
-        git: gitContextFromGitHubEnv(io.env) ?? {},
-        cacheDir: defaultCacheDir(io.env),
-        report: {
-          mode: choice<CommentMode>(io, 'comment-mode', COMMENT_MODES, 'auto'),
-          baseline: stages.has('report') ? baselineStore(io, io.getInput('baseline')) : null,
-          ...(gh.baseBranch && { baseBranch: gh.baseBranch }),
-          ...(gh.saveAs && { saveAs: gh.saveAs }),
-          ...(gh.target && { github: gh.target }),
-        },
-      },
-      {
-        docker: io.docker,
-        env: io.env,
-        progress: (stage, line) => io.info(`[${((Date.now() - t0) / 1000).toFixed(0)}s] ${stage}: ${line}`),
-        output: (line) => io.info(line),
-        group: io.group,
-        error: io.error,
-        warning: io.warning,
-        ...(io.summary && { summary: io.summary }),
-      },
-    );
-    io.setOutput('plan', JSON.stringify(result.plan));
-    io.setOutput('matrix', JSON.stringify(result.plan.matrix));
-    if (result.build) {
-      const b = result.build.variants;
-      io.setOutput(
-        'digests',
-        JSON.stringify(Object.fromEntries(b.flatMap((v) => (v.digest ? [[v.variant, v.digest]] : [])))),
-      );
-      io.setOutput('tags', JSON.stringify(Object.fromEntries(b.map((v) => [v.variant, v.tags]))));
-      io.setOutput(
-        'platform-digests',
-        JSON.stringify(
-          Object.fromEntries(
-            b.map((v) => [v.variant, Object.fromEntries(v.platforms.map((p) => [p.platform, p.digest]))]),
-          ),
-        ),
-      );
-    }
-    if (stages.has('smoke')) io.setOutput('smoke-status', result.smokeStatus);
-    if (result.reports.length > 0) {
-      io.setOutput('report-path', result.reports.map((r) => r.file).join('\n'));
-      io.setOutput('verdict', result.reports.map((r) => `${r.variant}: ${r.verdict}`).join('\n'));
-    }
-    if (result.smokeStatus === 'fail') {
-      const failed = result.smoke.flatMap((e) =>
-        e.result.tests.filter((t) => t.status === 'fail').map((t) => `${e.variant} ${e.platform} ${t.id}`),
-      );
-      io.setFailed(
-        `smoke failed: ${[...result.smokeErrors, ...failed].join(', ')} (see the annotations and ${resultDir})`,
-      );
-    }
+    if (fromArtifact !== '') await postComment(io, fromArtifact, token);
+    else await runStages(io, token);
   } catch (err) {
-    if (err instanceof ConfigError) {
-      // One annotation per problem, on the config file when there is one.
-      for (const p of err.problems) {
-        io.error(p, {
-          title: 'ml-image config',
-          ...(err.source !== 'inputs' && err.source !== 'plan' && { file: err.source }),
-        });
-      }
-    }
+    fail(io, err);
+  }
+}
+
+/** The fork poster (workflow_run): no checkout, no config; the artifact is untrusted input. */
+async function postComment(io: ActionIo, fromArtifact: string, token: string | undefined): Promise<void> {
+  const r = await postFromArtifact(path.resolve(io.cwd, fromArtifact), {
+    env: io.env,
+    token,
+    info: io.info,
+    warning: (m) => io.warning(m, { title: 'ml-image report' }),
+    ...(io.summary && { summary: io.summary }),
+  });
+  io.setOutput('verdict', r.verdicts.join('\n'));
+}
+
+/** The config from the file and the inputs; credentials in index URLs masked. */
+function configFromInputs(io: ActionIo): LoadedConfig {
+  const configInput = io.getInput('config').trim();
+  const loaded = loadConfig({
+    cwd: io.cwd,
+    // The default "ml-image.yml" may be absent when inputs carry the whole config.
+    ...(configInput !== '' && configInput !== 'ml-image.yml' && { file: configInput }),
+    overrides: overridesFromInputs(io.getInput),
+  });
+  const { config } = loaded;
+  // Credentials in index URLs are masked by the runner too, wherever they might be printed.
+  const ix = pipIndexes(config.python, io.env);
+  for (const u of [ix.indexUrl, ...ix.extraIndexUrls, config.python.torchIndexUrl])
+    for (const c of u ? urlCredentials(u) : []) io.setSecret?.(c);
+  return loaded;
+}
+
+async function runStages(io: ActionIo, token: string | undefined): Promise<void> {
+  const loaded = configFromInputs(io);
+  const { config } = loaded;
+  let stages: Set<Stage> = parseStages(io.getInput('stages'), 'input "stages"');
+  // build: false (kept from 0.1) publishes the plan only.
+  if (!bool(io, 'build', true)) stages = new Set(['plan']);
+  io.info(
+    `config ${loaded.file ?? '(from inputs)'}: ${config.variants.map((v) => v.name).join(', ')} x ${config.platforms.join(', ')}; stages: ${[...stages].join(', ')}`,
+  );
+  io.setOutput('config', JSON.stringify(config));
+  io.setOutput('variants', JSON.stringify(config.variants.map((v) => v.name)));
+  io.setOutput('platforms', JSON.stringify(config.platforms));
+
+  const resultDir = path.resolve(io.cwd, io.getInput('result-dir').trim() || 'ml-image-results');
+  io.setOutput('result-dir', resultDir);
+  const push = bool(io, 'push', true);
+  const mergeFrom = io.getInput('merge-from').trim();
+  if (push && (stages.has('build') || mergeFrom !== '')) await checkRegistry(config.image.registry);
+  const gh = githubReportContext(io.env, token);
+  const t0 = Date.now();
+  const result = await runPipeline(
+    {
+      loaded,
+      stages,
+      results: openResultDir(resultDir, 'result-dir'),
+      push,
+      merge: bool(io, 'merge', true),
+      ...(mergeFrom !== '' && { mergeFrom: path.resolve(io.cwd, mergeFrom) }),
+      gpus: choice(io, 'gpus', GPU_MODES, 'auto'),
+      imagesDir: findImagesDir(path.dirname(fileURLToPath(import.meta.url))),
+      git: gitContextFromGitHubEnv(io.env) ?? {},
+      cacheDir: defaultCacheDir(io.env),
+      report: {
+        mode: choice<CommentMode>(io, 'comment-mode', COMMENT_MODES, 'auto'),
+        baseline: stages.has('report') ? baselineStore(io, io.getInput('baseline')) : null,
+        ...(gh.baseBranch && { baseBranch: gh.baseBranch }),
+        ...(gh.saveAs && { saveAs: gh.saveAs }),
+        ...(gh.target && { github: gh.target }),
+      },
+    },
+    {
+      docker: io.docker,
+      env: io.env,
+      progress: (stage, line) => io.info(`[${((Date.now() - t0) / 1000).toFixed(0)}s] ${stage}: ${line}`),
+      output: (line) => io.info(line),
+      group: io.group,
+      error: io.error,
+      warning: io.warning,
+      ...(io.summary && { summary: io.summary }),
+    },
+  );
+  setResultOutputs(io, result, stages);
+  if (result.smokeStatus === 'fail') {
+    const failed = result.smoke.flatMap((e) =>
+      e.result.tests.filter((t) => t.status === 'fail').map((t) => `${e.variant} ${e.platform} ${t.id}`),
+    );
     io.setFailed(
-      err instanceof MlImageError
-        ? describeError(err, false).replace(/^error: /, '')
-        : describeError(err, true),
+      `smoke failed: ${[...result.smokeErrors, ...failed].join(', ')} (see the annotations and ${resultDir})`,
     );
   }
+}
+
+/** The action's outputs from what the pipeline did (action.yml documents each). */
+function setResultOutputs(io: ActionIo, result: PipelineResult, stages: ReadonlySet<Stage>): void {
+  io.setOutput('plan', JSON.stringify(result.plan));
+  io.setOutput('matrix', JSON.stringify(result.plan.matrix));
+  if (result.build) {
+    const b = result.build.variants;
+    io.setOutput(
+      'digests',
+      JSON.stringify(Object.fromEntries(b.flatMap((v) => (v.digest ? [[v.variant, v.digest]] : [])))),
+    );
+    io.setOutput('tags', JSON.stringify(Object.fromEntries(b.map((v) => [v.variant, v.tags]))));
+    io.setOutput(
+      'platform-digests',
+      JSON.stringify(
+        Object.fromEntries(
+          b.map((v) => [v.variant, Object.fromEntries(v.platforms.map((p) => [p.platform, p.digest]))]),
+        ),
+      ),
+    );
+  }
+  if (stages.has('smoke')) io.setOutput('smoke-status', result.smokeStatus);
+  if (result.reports.length > 0) {
+    io.setOutput('report-path', result.reports.map((r) => r.file).join('\n'));
+    io.setOutput('verdict', result.reports.map((r) => `${r.variant}: ${r.verdict}`).join('\n'));
+  }
+}
+
+/** One annotation per config problem (on the config file when there is one), then the failure. */
+function fail(io: ActionIo, err: unknown): void {
+  if (err instanceof ConfigError) {
+    for (const p of err.problems) {
+      io.error(p, {
+        title: 'ml-image config',
+        ...(err.source !== 'inputs' && err.source !== 'plan' && { file: err.source }),
+      });
+    }
+  }
+  io.setFailed(
+    err instanceof MlImageError
+      ? describeError(err, false).replace(/^error: /, '')
+      : describeError(err, true),
+  );
 }

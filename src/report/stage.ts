@@ -1,20 +1,13 @@
 // The report stage: this run's records vs the base branch's -> one Markdown report per variant,
 // written to result-dir, the job summary and ONE sticky pull-request comment (or, where the token
 // cannot write, the fork-safe artifact a privileged workflow_run job posts).
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import type { Config } from '../config/schema.js';
-import { readEnvRecord, readSmokeResult } from '../diff/read.js';
 import type { GitHubClient } from '../github/client.js';
-import { resultFile } from '../pipeline/smoke-stage.js';
 import type { Plan } from '../plan/plan.js';
 import type { GitContext } from '../plan/tags.js';
 import { explanationLines } from '../resolve/explain.js';
-import { ResolutionSchema } from '../resolve/result.js';
-import { readJsonFile } from '../util/json-file.js';
-import { resolvedKey } from '../resolve/stage.js';
+import { readEnv, readSmoke, type ResultDir } from '../results/results.js';
 import type { BaselineStore } from './baseline.js';
-import { writeCommentArtifact } from './artifact.js';
 import { buildReportModel, defaultMarkerKey, type ReportInput, type ReportModel } from './model.js';
 import { markerFor, renderReport } from './render.js';
 import { upsertStickyComment } from './sticky.js';
@@ -56,125 +49,144 @@ export interface ReportOutcome {
   comment?: { action: string; commentId?: number };
 }
 
-const readJson = (file: string) => readJsonFile(file);
+export interface ReportStageInput {
+  plan: Plan;
+  config: Config;
+  results: ResultDir;
+  git: GitContext;
+  options: ReportOptions;
+}
 
-export async function runReportStage(
-  input: { plan: Plan; config: Config; resultDir: string; git: GitContext; options: ReportOptions },
-  io: {
-    env: Readonly<Record<string, string | undefined>>;
-    progress: (line: string) => void;
-    warning: (message: string, props?: { title?: string }) => void;
-    summary?: (markdown: string) => Promise<void>;
-  },
-): Promise<ReportOutcome[]> {
-  const { plan, config, resultDir, options } = input;
+export interface ReportStageIo {
+  env: Readonly<Record<string, string | undefined>>;
+  progress: (line: string) => void;
+  warning: (message: string, props?: { title?: string }) => void;
+  summary?: (markdown: string) => Promise<void>;
+}
+
+export async function runReportStage(input: ReportStageInput, io: ReportStageIo): Promise<ReportOutcome[]> {
   const outcomes: ReportOutcome[] = [];
   const models: ReportModel[] = [];
-  const gh = options.github;
-  for (const v of plan.variants) {
-    const platforms = v.platforms.filter((p) =>
-      existsSync(path.join(resultDir, resultFile('env', v.name, p))),
-    );
-    if (platforms.length === 0) {
-      io.progress(`${v.name}: no env-${v.name}-*.json in ${resultDir} (smoke not run?): nothing to report`);
-      continue;
-    }
-    const files = platforms.flatMap((p) =>
-      (['env', 'smoke', 'smoke-key'] as const)
-        .map((k) => path.join(resultDir, resultFile(k, v.name, p)))
-        .filter((f) => existsSync(f)),
-    );
-    const markerKey = reportKey(plan, config, v.name);
-    const baseDir =
-      options.baseline && options.baseBranch
-        ? await options.baseline.restore(markerKey, options.baseBranch)
-        : undefined;
-    const read = <T>(
-      dir: string | undefined,
-      kind: 'env' | 'smoke',
-      p: string,
-      fn: (j: unknown, s: string) => T,
-    ) => {
-      const f = dir && path.join(dir, resultFile(kind, v.name, p));
-      return f && existsSync(f) ? fn(readJson(f), f) : null;
-    };
-    // The baseline is best effort: a newer, corrupt or foreign record is reported, not fatal.
-    let baseUnreadable: string | undefined;
-    const readBase = <T>(kind: 'env' | 'smoke', p: string, fn: (j: unknown, s: string) => T): T | null => {
-      try {
-        return read(baseDir, kind, p, fn);
-      } catch (e) {
-        baseUnreadable ??= (e as Error).message.split('\n')[0];
-        return null;
-      }
-    };
-    const readEntries = platforms.map((p) => ({
-      platform: p,
-      head: read(resultDir, 'env', p, readEnvRecord)!,
-      base: readBase('env', p, readEnvRecord),
-      headSmoke: read(resultDir, 'smoke', p, readSmokeResult),
-      baseSmoke: readBase('smoke', p, readSmokeResult),
-    }));
-    if (baseUnreadable)
-      io.warning(`${v.name}: the baseline could not be read, reporting without it: ${baseUnreadable}`, {
-        title: 'ml-image report',
-      });
-    const hasBase = !!baseDir && baseUnreadable === undefined;
-    const entries = hasBase ? readEntries : readEntries.map((e) => ({ ...e, base: null, baseSmoke: null }));
-    const reportInput: ReportInput = {
-      image: plan.repository,
-      variant: v.name,
-      // The plan's platforms, not the ones that produced records: a missing platform must not
-      // change the marker (a second comment) nor the baseline key.
-      markerKey,
-      entries,
-      baseline: hasBase && options.baseBranch ? { ref: options.baseBranch } : null,
-      ...(!hasBase && {
-        noBaselineReason: baseUnreadable
-          ? `the baseline of ${options.baseBranch ?? 'the base branch'} could not be read (${baseUnreadable})`
-          : !options.baseline
-            ? 'baseline: none (no comparison asked for)'
-            : options.baseBranch
-              ? `first run: no record of ${options.baseBranch} in ${options.baseline.describe()} yet`
-              : 'no base branch to compare with',
-      }),
-      ...(() => {
-        const resolution = readResolutions(resultDir, v.name, v.platforms);
-        return resolution.length ? { resolution } : {};
-      })(),
-      links: {
-        ...(gh?.runUrl && { run: gh.runUrl, artifact: `${gh.runUrl}#artifacts` }),
-      },
-      head: { ...(input.git.ref && { ref: input.git.ref }), ...(input.git.sha && { sha: input.git.sha }) },
-    };
-    const model = buildReportModel(reportInput);
-    const rendered = renderReport(model, { maxChars: options.maxChars ?? 65_536 });
-    const file = path.join(resultDir, `report-${v.name}.md`);
-    writeFileSync(file, rendered.markdown);
-    writeFileSync(path.join(resultDir, `report-${v.name}.json`), `${JSON.stringify(model, null, 2)}\n`);
-    io.progress(`${v.name}: ${rendered.verdict} -> ${file}`);
-    if (config.report.summary && io.summary) await io.summary(rendered.markdown);
-    if (options.saveAs && options.baseline) {
-      await options.baseline.save(markerKey, options.saveAs.branch, options.saveAs.sha, files);
-      io.progress(
-        `${v.name}: records saved as the baseline of ${options.saveAs.branch} (${options.baseline.describe()})`,
-      );
-    }
-    models.push(model);
-    const outcome: ReportOutcome = {
-      variant: v.name,
-      markerKey,
-      file,
-      verdict: rendered.verdict,
-      hasBaseline: hasBase,
-    };
-    outcomes.push(outcome);
+  for (const v of input.plan.variants) {
+    const r = await reportVariant(input, io, v);
+    if (!r) continue;
+    models.push(r.model);
+    outcomes.push(r.outcome);
   }
+  await comment(input, io, models, outcomes);
+  return outcomes;
+}
 
+/** One variant: its records vs the baseline's -> report-<variant>.md/.json, the summary, the baseline. */
+async function reportVariant(
+  input: ReportStageInput,
+  io: ReportStageIo,
+  v: Plan['variants'][number],
+): Promise<{ model: ReportModel; outcome: ReportOutcome } | undefined> {
+  const { plan, config, results, options } = input;
+  const platforms = v.platforms.filter((p) => results.hasEnv(v.name, p));
+  if (platforms.length === 0) {
+    io.progress(`${v.name}: no env-${v.name}-*.json in ${results.dir} (smoke not run?): nothing to report`);
+    return undefined;
+  }
+  const files = platforms.flatMap((p) => results.recordFiles(v.name, p));
+  const markerKey = reportKey(plan, config, v.name);
+  const baseDir =
+    options.baseline && options.baseBranch
+      ? await options.baseline.restore(markerKey, options.baseBranch)
+      : undefined;
+  const { entries, baseUnreadable } = readEntries(results.dir!, baseDir, v.name, platforms);
+  if (baseUnreadable)
+    io.warning(`${v.name}: the baseline could not be read, reporting without it: ${baseUnreadable}`, {
+      title: 'ml-image report',
+    });
+  const hasBase = !!baseDir && baseUnreadable === undefined;
+  const gh = options.github;
+  const resolution = resolutionLines(results, v.name, v.platforms);
+  const model = buildReportModel({
+    image: plan.repository,
+    variant: v.name,
+    // The plan's platforms, not the ones that produced records: a missing platform must not
+    // change the marker (a second comment) nor the baseline key.
+    markerKey,
+    entries: hasBase ? entries : entries.map((e) => ({ ...e, base: null, baseSmoke: null })),
+    baseline: hasBase && options.baseBranch ? { ref: options.baseBranch } : null,
+    ...(!hasBase && { noBaselineReason: noBaselineReason(options, baseUnreadable) }),
+    ...(resolution.length > 0 && { resolution }),
+    links: {
+      ...(gh?.runUrl && { run: gh.runUrl, artifact: `${gh.runUrl}#artifacts` }),
+    },
+    head: { ...(input.git.ref && { ref: input.git.ref }), ...(input.git.sha && { sha: input.git.sha }) },
+  });
+  const rendered = renderReport(model, { maxChars: options.maxChars ?? 65_536 });
+  const file = results.writeReport(v.name, rendered.markdown, model);
+  io.progress(`${v.name}: ${rendered.verdict} -> ${file}`);
+  if (config.report.summary && io.summary) await io.summary(rendered.markdown);
+  if (options.saveAs && options.baseline) {
+    await options.baseline.save(markerKey, options.saveAs.branch, options.saveAs.sha, files);
+    io.progress(
+      `${v.name}: records saved as the baseline of ${options.saveAs.branch} (${options.baseline.describe()})`,
+    );
+  }
+  return {
+    model,
+    outcome: { variant: v.name, markerKey, file, verdict: rendered.verdict, hasBaseline: hasBase },
+  };
+}
+
+/** This run's records and the baseline's per platform. The baseline is best effort: a newer,
+ * corrupt or foreign record is reported (baseUnreadable), not fatal. */
+function readEntries(
+  resultDir: string,
+  baseDir: string | undefined,
+  variant: string,
+  platforms: readonly string[],
+): { entries: ReportInput['entries']; baseUnreadable?: string } {
+  let baseUnreadable: string | undefined;
+  const base = <T>(
+    read: (dir: string, variant: string, platform: string) => T | null,
+    p: string,
+  ): T | null => {
+    if (!baseDir) return null;
+    try {
+      return read(baseDir, variant, p);
+    } catch (e) {
+      baseUnreadable ??= (e as Error).message.split('\n')[0];
+      return null;
+    }
+  };
+  const entries = platforms.map((p) => ({
+    platform: p,
+    head: readEnv(resultDir, variant, p)!,
+    base: base(readEnv, p),
+    headSmoke: readSmoke(resultDir, variant, p),
+    baseSmoke: base(readSmoke, p),
+  }));
+  return { entries, ...(baseUnreadable !== undefined && { baseUnreadable }) };
+}
+
+function noBaselineReason(options: ReportOptions, baseUnreadable: string | undefined): string {
+  if (baseUnreadable)
+    return `the baseline of ${options.baseBranch ?? 'the base branch'} could not be read (${baseUnreadable})`;
+  if (!options.baseline) return 'baseline: none (no comparison asked for)';
+  return options.baseBranch
+    ? `first run: no record of ${options.baseBranch} in ${options.baseline.describe()} yet`
+    : 'no base branch to compare with';
+}
+
+/** ONE sticky comment per report on the pull request, or the fork-safe artifact, or nothing. */
+async function comment(
+  input: ReportStageInput,
+  io: ReportStageIo,
+  models: readonly ReportModel[],
+  outcomes: ReportOutcome[],
+): Promise<void> {
+  const { config, options } = input;
+  const gh = options.github;
   const mode = config.report.comment ? options.mode : 'off';
   if (mode === 'off' || models.length === 0 || !gh?.prNumber) {
     if (mode !== 'off' && models.length > 0) io.progress('no pull request: comment skipped');
-    return outcomes;
+    return;
   }
   const toArtifact = mode === 'artifact' || (mode === 'auto' && (gh.fromFork || !gh.token));
   const headSha = gh.headSha ?? input.git.sha;
@@ -182,29 +194,37 @@ export async function runReportStage(
     io.warning('no head commit known (GITHUB_SHA): the comment artifact cannot be written', {
       title: 'ml-image report',
     });
-    return outcomes;
+    return;
   }
   if (toArtifact) {
-    const dir = path.join(resultDir, 'comment');
-    mkdirSync(dir, { recursive: true });
-    writeCommentArtifact(dir, {
+    const dir = input.results.writeComment({
       schemaVersion: 1,
       prNumber: gh.prNumber,
       headSha: headSha!,
       repository: gh.repository,
-      reports: models,
+      reports: [...models],
     });
     io.progress(
       `comment payload written to ${dir}: upload it as the "ml-image-comment" artifact for the poster workflow`,
     );
-    return outcomes;
+    return;
   }
   if (!gh.token) {
     io.warning('comment-mode post needs github-token; the report is in the job summary only', {
       title: 'ml-image report',
     });
-    return outcomes;
+    return;
   }
+  await postComments({ ...gh, token: gh.token, prNumber: gh.prNumber }, options, io, models, outcomes);
+}
+
+async function postComments(
+  gh: GitHubTarget & { token: string; prNumber: number },
+  options: ReportOptions,
+  io: ReportStageIo,
+  models: readonly ReportModel[],
+  outcomes: ReportOutcome[],
+): Promise<void> {
   const client = await (options.client ?? defaultClient)(gh.token, gh.apiUrl);
   const [owner, repo] = gh.repository.split('/') as [string, string];
   for (const [i, model] of models.entries()) {
@@ -219,7 +239,6 @@ export async function runReportStage(
     outcomes[i]!.comment = { action: r.action, ...(r.commentId !== undefined && { commentId: r.commentId }) };
     io.progress(`${outcomes[i]!.variant}: comment ${r.action}${r.commentId ? ` (#${r.commentId})` : ''}`);
   }
-  return outcomes;
 }
 
 async function defaultClient(token: string, apiUrl: string): Promise<GitHubClient> {
@@ -228,15 +247,12 @@ async function defaultClient(token: string, apiUrl: string): Promise<GitHubClien
 }
 
 /** The resolver's findings for this variant (what the pipeline wrote per platform), as text lines. */
-function readResolutions(resultDir: string, variant: string, platforms: readonly string[]): string[] {
+function resolutionLines(results: ResultDir, variant: string, platforms: readonly string[]): string[] {
   const lines: string[] = [];
   for (const p of platforms) {
-    const f = path.join(resultDir, `resolution-${resolvedKey(variant, p).replace(/\//g, '-')}.json`);
-    if (!existsSync(f)) continue;
-    const r = ResolutionSchema.safeParse(readJson(f));
+    const r = results.readResolution(variant, p);
     // Only what changed something is worth a reviewer's time.
-    if (r.success && (r.data.status !== 'clean' || r.data.hazards.length > 0))
-      lines.push(...explanationLines(r.data));
+    if (r && (r.status !== 'clean' || r.hazards.length > 0)) lines.push(...explanationLines(r));
   }
   return lines;
 }

@@ -1,17 +1,15 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { findImagesDir, runBuildStage } from '../../build/run.js';
+import { findImagesDir } from '../../util/images-dir.js';
 import type { BuildResult } from '../../build/result.js';
 import { loadConfig } from '../../config/load.js';
 import { checkRegistry } from '../../docker/registry.js';
 import { InputError } from '../../errors.js';
-import { bundledCatalog } from '../../plan/catalog.js';
-import { planBuild } from '../../plan/plan.js';
-import { defaultCacheDir, fileSnapshotCache } from '../../resolve/snapshot-cache.js';
-import { runResolveStage } from '../../resolve/stage.js';
+import { runPipeline } from '../../pipeline/pipeline.js';
+import { defaultCacheDir } from '../../resolve/snapshot-cache.js';
+import { discardResults, openResultDir } from '../../results/results.js';
 import { parseCommandArgs } from '../args.js';
 import type { CliIo } from '../io.js';
-import { writeOutFile } from '../output.js';
 import { configOverrideFlags, gitContextFor, overridesFromFlags } from './shared.js';
 import type { Command } from './types.js';
 
@@ -47,7 +45,7 @@ ${configOverrideFlags}
   --load             build one platform into the local engine instead of pushing
   --quiet            do not stream buildx output (progress lines only)
   --json             print the build result as JSON
-  --out DIR          write DIR/plan.json and DIR/build.json
+  --out DIR          write DIR/plan.json, DIR/resolution-*.json and DIR/build.json
 
 Exit codes: 0 built; 1 a build failed; 2 bad config; 3 no daemon / no buildx / registry unreachable.`,
   async run(argv: string[], io: CliIo) {
@@ -72,54 +70,45 @@ Exit codes: 0 built; 1 a build failed; 2 bad config; 3 no daemon / no buildx / r
       );
     }
     const git = await gitContextFor(io);
-    const plan = planBuild(config, { catalog: bundledCatalog(), git, now: new Date() });
-    for (const w of plan.warnings) io.stderr(`warning: ${w}\n`);
-    const docker = io.docker();
     if (push) await checkRegistry(config.image.registry);
     const t0 = Date.now();
     const progress = (line: string) =>
       io.stderr(`[build ${((Date.now() - t0) / 1000).toFixed(0).padStart(4)}s] ${line}\n`);
-    const resolved = await runResolveStage(plan, config, loaded.baseDir, {
-      docker,
-      env: io.env,
-      progress,
-      cache: fileSnapshotCache(defaultCacheDir(io.env)),
-    });
-    if (values.out !== undefined) {
-      for (const [key, r] of Object.entries(resolved)) {
-        const dir = `resolve-${key.replace(/\//g, '-')}`;
-        writeOutFile(io.cwd, values.out, `${dir}/constraints.txt`, r.constraints);
-        writeOutFile(
-          io.cwd,
-          values.out,
-          `${dir}/resolution.json`,
-          `${JSON.stringify(r.resolution, null, 2)}\n`,
-        );
-        writeOutFile(io.cwd, values.out, `${dir}/explanation.md`, r.explanation);
-      }
-    }
-    const result = await runBuildStage(
+    // The pipeline with its first three stages; --out keeps their result files (src/results).
+    const { build: result } = await runPipeline(
       {
-        plan,
-        config,
-        baseDir: loaded.baseDir,
-        imagesDir: findImagesDir(path.dirname(fileURLToPath(import.meta.url))),
+        loaded,
+        stages: new Set(['plan', 'resolve', 'build']),
+        results:
+          values.out !== undefined
+            ? openResultDir(path.resolve(io.cwd, values.out), `--out ${values.out}`)
+            : discardResults(),
         push,
-        resolved,
+        merge: true,
+        gpus: 'auto',
+        imagesDir: findImagesDir(path.dirname(fileURLToPath(import.meta.url))),
+        git,
+        cacheDir: defaultCacheDir(io.env),
+        report: { mode: 'off', baseline: null },
       },
       {
-        docker,
+        docker: io.docker,
         env: io.env,
-        progress,
+        // The plan is in plan.json (and `ml-image plan`): here a line per resolve and build step.
+        progress: (stage, line) => {
+          if (stage !== 'plan') progress(line);
+        },
         ...(!values.quiet && {
-          output: (line: string, target: string) => io.stderr(`  [${target}] ${line}\n`),
+          output: (line: string, target?: string) => io.stderr(`  [${target}] ${line}\n`),
         }),
+        error: (m) => io.stderr(`error: ${m}\n`),
+        // The resolve stage's progress lines already name each hazard with its fix.
+        warning: (m, p) => {
+          if (!p?.title?.startsWith('ml-image resolve')) io.stderr(`warning: ${m}\n`);
+        },
       },
     );
-    if (values.out !== undefined) {
-      writeOutFile(io.cwd, values.out, 'plan.json', `${JSON.stringify(plan, null, 2)}\n`);
-      writeOutFile(io.cwd, values.out, 'build.json', `${JSON.stringify(result, null, 2)}\n`);
-    }
+    if (!result) throw new Error('the build stage returned no result');
     io.stdout(values.json ? `${JSON.stringify(result, null, 2)}\n` : renderBuild(result));
     return 0;
   },

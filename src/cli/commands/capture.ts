@@ -1,12 +1,12 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { findImagesDir } from '../../build/run.js';
+import { findImagesDir } from '../../util/images-dir.js';
 import { captureImage } from '../../capture/capture.js';
 import type { EnvRecord } from '../../capture/record.js';
 import { InputError } from '../../errors.js';
+import { openOutDir } from '../../results/results.js';
 import { imageFlag, parseCommandArgs, platformFlag } from '../args.js';
 import type { CliIo } from '../io.js';
-import { writeOutFile } from '../output.js';
 import type { Command } from './types.js';
 
 export function renderRecord(r: EnvRecord): string {
@@ -72,8 +72,7 @@ Exit codes: 0 recorded; 1 the probe failed; 2 bad input (no python3 in the image
       },
       { docker: io.docker() },
     );
-    if (values.out !== undefined)
-      writeOutFile(io.cwd, values.out, 'env.json', `${JSON.stringify(record, null, 2)}\n`);
+    if (values.out !== undefined) openOutDir(io.cwd, values.out).writeEnv(record);
     io.stdout(values.json ? `${JSON.stringify(record, null, 2)}\n` : renderRecord(record));
     return 0;
   },

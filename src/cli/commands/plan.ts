@@ -1,9 +1,9 @@
 import { loadConfig } from '../../config/load.js';
 import { bundledCatalog } from '../../plan/catalog.js';
 import { type Plan, planBuild } from '../../plan/plan.js';
+import { openOutDir } from '../../results/results.js';
 import { parseCommandArgs } from '../args.js';
 import type { CliIo } from '../io.js';
-import { writeOutFile } from '../output.js';
 import { configOverrideFlags, gitContextFor, overridesFromFlags } from './shared.js';
 import type { Command } from './types.js';
 
@@ -59,8 +59,7 @@ Exit codes: 0 planned (warnings allowed); 2 bad config or an impossible combinat
     const git = await gitContextFor(io);
     const plan = planBuild(config, { catalog: bundledCatalog(), git, now: new Date() });
     if (values.out !== undefined) {
-      writeOutFile(io.cwd, values.out, 'plan.json', `${JSON.stringify(plan, null, 2)}\n`);
-      writeOutFile(io.cwd, values.out, 'matrix.json', `${JSON.stringify(plan.matrix)}\n`);
+      openOutDir(io.cwd, values.out).writePlan(plan);
     }
     if (values.json) io.stdout(`${JSON.stringify(plan, null, 2)}\n`);
     else {

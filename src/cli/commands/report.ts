@@ -8,6 +8,7 @@ import { bundledCatalog } from '../../plan/catalog.js';
 import { planBuild } from '../../plan/plan.js';
 import { dirBaselineStore } from '../../report/baseline.js';
 import { COMMENT_MODES, type CommentMode, runReportStage } from '../../report/stage.js';
+import { openResultDir } from '../../results/results.js';
 import { parseCommandArgs } from '../args.js';
 import type { CliIo } from '../io.js';
 import { configOverrideFlags, gitContextFor, overridesFromFlags } from './shared.js';
@@ -78,7 +79,7 @@ Exit codes: 0 rendered (and posted); 2 bad input; 3 GitHub unreachable.`,
       {
         plan,
         config: loaded.config,
-        resultDir,
+        results: openResultDir(resultDir, `--results ${values.results}`, { create: false }),
         git,
         options: {
           mode,

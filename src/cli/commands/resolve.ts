@@ -1,12 +1,12 @@
-import { readRequirements } from '../../build/requirements.js';
+import { readRequirements } from '../../requirements/read.js';
 import { InputError } from '../../errors.js';
 import { pipIndexes } from '../../python/indexes.js';
 import { resolveAgainstBase } from '../../resolve/resolve.js';
 import { referencedEnv } from '../../resolve/stage.js';
+import { openOutDir } from '../../results/results.js';
 import { defaultCacheDir, fileSnapshotCache } from '../../resolve/snapshot-cache.js';
 import { parseCommandArgs, platformFlag } from '../args.js';
 import type { CliIo } from '../io.js';
-import { writeOutFile } from '../output.js';
 import type { Command } from './types.js';
 
 export const resolveCommand: Command = {
@@ -82,10 +82,7 @@ python3); 3 no Docker daemon, or the index or a direct URL is unreachable (after
       },
     );
     if (values.out !== undefined) {
-      writeOutFile(io.cwd, values.out, 'constraints.txt', out.constraints);
-      writeOutFile(io.cwd, values.out, 'requirements.txt', `${out.requirements}\n`);
-      writeOutFile(io.cwd, values.out, 'resolution.json', `${JSON.stringify(out.resolution, null, 2)}\n`);
-      writeOutFile(io.cwd, values.out, 'explanation.md', out.explanation);
+      openOutDir(io.cwd, values.out).writeResolve(out);
     }
     for (const h of out.resolution.hazards) io.stderr(`warning: ${h.message}\n  fix: ${h.fix}\n`);
     io.stdout(values.json ? `${JSON.stringify(out.resolution, null, 2)}\n` : out.explanation);

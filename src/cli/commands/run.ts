@@ -3,15 +3,16 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { findImagesDir } from '../../build/run.js';
+import { findImagesDir } from '../../util/images-dir.js';
 import { DEFAULT_CONFIG_FILES, loadConfig } from '../../config/load.js';
 import { checkRegistry } from '../../docker/registry.js';
 import { InputError } from '../../errors.js';
 import { parseStages, runPipeline, type Stage } from '../../pipeline/pipeline.js';
 import { dirBaselineStore } from '../../report/baseline.js';
 import { defaultCacheDir } from '../../resolve/snapshot-cache.js';
+import { openResultDir } from '../../results/results.js';
+import { parseGpuMode } from '../../smoke/gpu-mode.js';
 import { parseCommandArgs } from '../args.js';
-import { ensureResultDir } from '../../util/json-file.js';
 import type { CliIo } from '../io.js';
 import { configOverrideFlags, gitContextFor, overridesFromFlags } from './shared.js';
 import type { Command } from './types.js';
@@ -74,8 +75,7 @@ Exit codes: 0 all stages passed; 1 a build, conflict or smoke test failed; 2 bad
       quiet: { type: 'boolean', default: false },
       rerun: { type: 'boolean', default: false },
     });
-    const gpus = (['auto', 'all', 'none'] as const).find((g) => g === values.gpus);
-    if (!gpus) throw new InputError(`run: --gpus: expected auto, all or none, got "${values.gpus}"`);
+    const gpus = parseGpuMode(values.gpus, 'run: --gpus');
     const stages: Set<Stage> = parseStages(values.stages, 'run: --stages');
     const hasLocalConfig = DEFAULT_CONFIG_FILES.some((f) => existsSync(path.join(io.cwd, f)));
     const file = values.config ?? (hasLocalConfig ? undefined : bundledExample());
@@ -99,7 +99,7 @@ Exit codes: 0 all stages passed; 1 a build, conflict or smoke test failed; 2 bad
       values.baseline === 'none'
         ? null
         : dirBaselineStore(path.resolve(io.cwd, values.baseline ?? path.join(cacheDir, 'baselines')));
-    const resultDir = ensureResultDir(
+    const results = openResultDir(
       path.resolve(io.cwd, values.out ?? 'ml-image-results'),
       values.out !== undefined ? `--out ${values.out}` : 'result directory',
     );
@@ -109,7 +109,7 @@ Exit codes: 0 all stages passed; 1 a build, conflict or smoke test failed; 2 bad
       {
         loaded,
         stages,
-        resultDir,
+        results,
         push,
         merge: true,
         gpus,
@@ -134,7 +134,7 @@ Exit codes: 0 all stages passed; 1 a build, conflict or smoke test failed; 2 bad
         warning: (m, p) => io.stderr(`warning: ${p?.title ? `${p.title}: ` : ''}${m}\n`),
       },
     );
-    io.stderr(`[${elapsed()}] done: results in ${resultDir}\n`);
+    io.stderr(`[${elapsed()}] done: results in ${results.dir}\n`);
     if (values.json) io.stdout(`${JSON.stringify(result, null, 2)}\n`);
     else for (const r of result.reports) io.stdout(`${readFileSync(r.file, 'utf8')}\n`);
     return result.smokeStatus === 'fail' ? 1 : 0;

@@ -1,16 +1,14 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readRequirements } from '../../build/requirements.js';
-import { findImagesDir } from '../../build/run.js';
+import { findImagesDir } from '../../util/images-dir.js';
 import { loadConfig } from '../../config/load.js';
-import { InputError } from '../../errors.js';
-import { requirementNames } from '../../resolve/pip-output.js';
-import { loadBaseline } from '../../smoke/baselines.js';
-import { type SmokeResult, toJUnit } from '../../smoke/result.js';
+import { openOutDir } from '../../results/results.js';
+import { parseGpuMode } from '../../smoke/gpu-mode.js';
+import type { SmokeResult } from '../../smoke/result.js';
 import { resolveGpus, runSmoke, SmokeInterruptedError } from '../../smoke/run.js';
+import { configSmokeInputs } from '../../smoke/stage.js';
 import { imageFlag, parseCommandArgs, platformFlag, suitesFlag, timeoutFlag } from '../args.js';
 import type { CliIo } from '../io.js';
-import { writeOutFile } from '../output.js';
 import type { Command } from './types.js';
 
 export function renderSmoke(r: SmokeResult): string {
@@ -61,17 +59,13 @@ Exit codes: 0 all passed or skipped; 1 a test failed; 2 bad input; 3 no daemon.`
       timeout: { type: 'string' },
     });
     const image = imageFlag('smoke', values.image);
-    const gpuModes = ['auto', 'all', 'none'] as const;
-    const gpus = gpuModes.find((m) => m === values.gpus);
-    if (gpus === undefined)
-      throw new InputError(`smoke: --gpus: expected auto, all or none, got "${values.gpus}"`);
+    const gpus = parseGpuMode(values.gpus, 'smoke: --gpus');
     const platform = platformFlag('smoke', values.platform);
     const loaded = values.config !== undefined ? loadConfig({ cwd: io.cwd, file: values.config }) : undefined;
     const suites = suitesFlag('smoke', values.suites, loaded?.config.smoke.suites);
     const timeout = timeoutFlag('smoke', values.timeout) ?? loaded?.config.smoke.timeoutSeconds ?? 600;
-    const distributions = loaded
-      ? requirementNames(readRequirements(loaded.config.python.requirements, loaded.baseDir).text)
-      : [];
+    // The same inputs the pipeline's smoke stage gives the suites.
+    const { distributions, baseline } = configSmokeInputs(loaded);
     const result = await runSmoke(
       {
         image,
@@ -82,11 +76,7 @@ Exit codes: 0 all passed or skipped; 1 a test failed; 2 bad input; 3 no daemon.`
         distributions,
         tests: loaded?.config.smoke.tests ?? [],
         timeoutMs: timeout * 1000,
-        baseline: loadBaseline(
-          loaded?.config.smoke.baseline !== undefined
-            ? path.resolve(loaded.baseDir, loaded.config.smoke.baseline)
-            : undefined,
-        ),
+        baseline,
         imagesDir: findImagesDir(path.dirname(fileURLToPath(import.meta.url))),
       },
       {
@@ -100,16 +90,11 @@ Exit codes: 0 all passed or skipped; 1 a test failed; 2 bad input; 3 no daemon.`
       },
     ).catch((e: unknown) => {
       // The daemon went away mid-run: the tests that finished are written before exit 3.
-      if (e instanceof SmokeInterruptedError && values.out !== undefined) {
-        writeOutFile(io.cwd, values.out, 'smoke.json', `${JSON.stringify(e.partial, null, 2)}\n`);
-        writeOutFile(io.cwd, values.out, 'junit.xml', toJUnit(e.partial));
-      }
+      if (e instanceof SmokeInterruptedError && values.out !== undefined)
+        openOutDir(io.cwd, values.out).writeSmoke(e.partial);
       throw e;
     });
-    if (values.out !== undefined) {
-      writeOutFile(io.cwd, values.out, 'smoke.json', `${JSON.stringify(result, null, 2)}\n`);
-      writeOutFile(io.cwd, values.out, 'junit.xml', toJUnit(result));
-    }
+    if (values.out !== undefined) openOutDir(io.cwd, values.out).writeSmoke(result);
     io.stdout(values.json ? `${JSON.stringify(result, null, 2)}\n` : renderSmoke(result));
     return result.summary.fail > 0 ? 1 : 0;
   },

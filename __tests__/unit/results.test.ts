@@ -1,0 +1,159 @@
+// The result-directory contract (src/results): every file name, and every file written and read
+// back through its schema, atomically and without URL credentials.
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { BuildResult } from '../../src/build/result.js';
+import {
+  BUILD_FILE,
+  digestFile,
+  digestFiles,
+  discardResults,
+  openResultDir,
+  PLAN_FILE,
+  readBuildResult,
+  readDigestFiles,
+  readEnv,
+  readSmoke,
+  readSmokeKey,
+  recordFile,
+  reportFile,
+  resolutionFile,
+} from '../../src/results/results.js';
+import type { SmokeResult } from '../../src/smoke/result.js';
+import { smokeKey } from '../../src/smoke/stage.js';
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'ml-image-results-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+const D = (c: string) => `sha256:${c.repeat(64)}`;
+
+const build: BuildResult = {
+  schemaVersion: 1,
+  variants: [
+    {
+      variant: 'cpu',
+      repository: 'localhost:5000/acme/model',
+      digest: D('c'),
+      tags: ['localhost:5000/acme/model:1.0-cpu'],
+      baseImage: 'python:3.12-slim',
+      platforms: [
+        { platform: 'linux/amd64', digest: D('a'), durationMs: 1, attempts: 1, metadata: {} },
+        { platform: 'linux/arm64', digest: D('b'), durationMs: 2, attempts: 1, metadata: {} },
+      ],
+    },
+  ],
+};
+
+const smoke: SmokeResult = {
+  schemaVersion: 1,
+  image: 'localhost:5000/acme/model@' + D('a'),
+  platform: 'linux/amd64',
+  gpus: 'none',
+  tests: [{ id: 'pip-check', suite: 'pip-check', status: 'pass', durationMs: 5, metrics: {} }],
+  summary: { pass: 1, fail: 0, skip: 0, durationMs: 5 },
+};
+
+describe('file names', () => {
+  it.each([
+    [recordFile('env', 'cpu', 'linux/amd64'), 'env-cpu-amd64.json'],
+    [recordFile('smoke', 'cuda12.8', 'linux/arm64'), 'smoke-cuda12.8-arm64.json'],
+    [recordFile('junit', 'cpu', 'linux/arm64'), 'junit-cpu-arm64.xml'],
+    [recordFile('smoke-key', 'cpu', 'linux/amd64'), 'smoke-key-cpu-amd64.txt'],
+    [resolutionFile('cpu', 'linux/amd64'), 'resolution-cpu-linux-amd64.json'],
+    [digestFile('cuda12.8', 'linux/arm64'), path.join('digests', 'cuda12.8__arm64.json')],
+    [reportFile('cpu', 'md'), 'report-cpu.md'],
+    [reportFile('cpu', 'json'), 'report-cpu.json'],
+    [PLAN_FILE, 'plan.json'],
+    [BUILD_FILE, 'build.json'],
+  ])('%s', (name, expected) => {
+    expect(name).toBe(expected);
+  });
+});
+
+describe('a result directory', () => {
+  it('is created when missing; build.json round-trips through its schema', () => {
+    const results = openResultDir(path.join(dir, 'new', 'out'));
+    results.writeBuild(build);
+    expect(readBuildResult(path.join(dir, 'new', 'out'))).toEqual(build);
+    expect(results.readBuild()).toEqual(build);
+  });
+
+  it('refuses to write a value its schema rejects (a bug, never a file the next job trusts)', () => {
+    const results = openResultDir(dir);
+    const bad = { ...build, variants: [{ ...build.variants[0]!, platforms: [{ platform: 'x' }] }] };
+    expect(() => results.writeBuild(bad as unknown as BuildResult)).toThrow(
+      /build\.json: refusing to write an invalid file: variants\[0\]\.platforms\[0\]\.digest: required/,
+    );
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('masks URL credentials and leaves no temporary file', () => {
+    const results = openResultDir(dir);
+    const withToken: BuildResult = {
+      ...build,
+      variants: [{ ...build.variants[0]!, baseImage: 'https://user:s3cret@example.com/base' }],
+    };
+    results.writeBuild(withToken);
+    expect(readFileSync(path.join(dir, 'build.json'), 'utf8')).not.toContain('s3cret');
+    expect(readdirSync(dir)).toEqual(['build.json']);
+  });
+
+  it('writes the smoke result with its JUnit form and key; reads them back; null when absent', () => {
+    const results = openResultDir(dir);
+    expect(results.hasEnv('cpu', 'linux/amd64')).toBe(false);
+    expect(readSmoke(dir, 'cpu', 'linux/amd64')).toBeNull();
+    expect(readEnv(dir, 'cpu', 'linux/amd64')).toBeNull();
+    expect(readSmokeKey(dir, 'cpu', 'linux/amd64')).toBeUndefined();
+    const key = smokeKey(D('a'), { suites: ['pip-check'] });
+    results.writeSmoke('cpu', 'linux/amd64', smoke);
+    results.writeSmokeKey('cpu', 'linux/amd64', key);
+    expect(readSmoke(dir, 'cpu', 'linux/amd64')).toEqual(smoke);
+    expect(readSmokeKey(dir, 'cpu', 'linux/amd64')).toBe(key);
+    expect(readFileSync(path.join(dir, 'junit-cpu-amd64.xml'), 'utf8')).toContain('<testcase');
+    expect(results.recordFiles('cpu', 'linux/amd64').map((f) => path.basename(f))).toEqual([
+      'smoke-cpu-amd64.json',
+      'smoke-key-cpu-amd64.txt',
+    ]);
+  });
+
+  it('an unreadable record names its file', () => {
+    writeFileSync(path.join(dir, 'smoke-cpu-amd64.json'), '{"schemaVersion": 99}');
+    expect(() => readSmoke(dir, 'cpu', 'linux/amd64')).toThrow(/smoke-cpu-amd64\.json: schemaVersion 99/);
+  });
+
+  it('a resolution that is not one reads as none', () => {
+    writeFileSync(path.join(dir, resolutionFile('cpu', 'linux/amd64')), '{"schemaVersion": 1}');
+    expect(openResultDir(dir).readResolution('cpu', 'linux/amd64')).toBeUndefined();
+  });
+});
+
+describe('digest files (a matrix build job -> the merge job)', () => {
+  it('one per variant and platform, read back from nested folders', () => {
+    openResultDir(dir).writeDigests(build);
+    expect(readdirSync(path.join(dir, 'digests')).sort()).toEqual(['cpu__amd64.json', 'cpu__arm64.json']);
+    const read = readDigestFiles(dir).map((x) => x.digest);
+    expect(read.sort((a, b) => a.build.platform.localeCompare(b.build.platform))).toEqual(digestFiles(build));
+  });
+
+  it('a file of another shape is refused, named', () => {
+    mkdirSync(path.join(dir, 'a'));
+    writeFileSync(path.join(dir, 'a', 'x.json'), '{"variant": "cpu"}');
+    expect(() => readDigestFiles(dir)).toThrow(/a\/x\.json: not a digest file: schemaVersion/);
+  });
+});
+
+describe('no result directory (ml-image build without --out)', () => {
+  it('writes nothing and has nothing to read', () => {
+    const results = discardResults();
+    results.writeBuild(build);
+    results.writeSmoke('cpu', 'linux/amd64', smoke);
+    expect(results.dir).toBeUndefined();
+    expect(results.hasEnv('cpu', 'linux/amd64')).toBe(false);
+    expect(() => results.readBuild()).toThrow(/no result directory/);
+  });
+});

@@ -1,0 +1,340 @@
+// The result-directory contract: every file the stages hand each other (and the jobs of a matrix
+// hand each other as artifacts), its name, and the schema it is written and read through.
+//
+//   plan.json                                 Plan                 (src/plan/schema.ts)
+//   resolution-<variant>-<os>-<arch>.json     Resolution           (src/resolve/result.ts)
+//   build.json                                BuildResult          (src/build/result.ts)
+//   digests/<variant>__<arch>.json            DigestFile           (below: one matrix job's share)
+//   env-<variant>-<arch>.json                 EnvRecord            (src/capture/record.ts)
+//   smoke-<variant>-<arch>.json               SmokeResult          (src/smoke/result.ts)
+//   junit-<variant>-<arch>.xml                the SmokeResult as JUnit XML
+//   smoke-key-<variant>-<arch>.txt            what decided the smoke result (image digest + inputs)
+//   report-<variant>.md / .json               the report, rendered / its ReportModel (src/report/model.ts)
+//   comment/ml-image-comment.json             the fork-safe comment artifact (src/report/artifact.ts)
+//
+// Every write is atomic (a later run never trusts a half-written file) and free of URL credentials
+// (a torch index URL with a token in the plan, for instance); every value is checked against its
+// schema before it is written and parsed when it is read back. This module is a leaf: stages import
+// it, it imports only schemas.
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { type BuildResult, BuildResultSchema, PlatformBuildSchema } from '../build/result.js';
+import { redactUrls } from '../capture/redact.js';
+import { type EnvRecord, EnvRecordSchema } from '../capture/record.js';
+import { formatIssues } from '../config/issues.js';
+import { readEnvRecord, readSmokeResult } from '../diff/read.js';
+import { InputError } from '../errors.js';
+import { type Plan, PlanSchema } from '../plan/schema.js';
+import { type CommentArtifact, writeCommentArtifact } from '../report/artifact.js';
+import { type ReportModel, ReportModelSchema } from '../report/model.js';
+import { type Resolution, ResolutionSchema } from '../resolve/result.js';
+import { type SmokeResult, SmokeResultSchema, toJUnit } from '../smoke/result.js';
+import { ensureResultDir, readJsonFile, writeFileAtomic } from '../util/json-file.js';
+
+// ---- names -------------------------------------------------------------------------------------
+
+export const PLAN_FILE = 'plan.json';
+export const BUILD_FILE = 'build.json';
+export const DIGESTS_DIR = 'digests';
+export const COMMENT_DIR = 'comment';
+
+/** The per-target files of the smoke stage (the report and the reuse of a later run read them). */
+export type RecordKind = 'env' | 'smoke' | 'junit' | 'smoke-key';
+
+const arch = (platform: string) => platform.split('/')[1];
+const extension = (kind: RecordKind) => (kind === 'junit' ? 'xml' : kind === 'smoke-key' ? 'txt' : 'json');
+
+/** env-<variant>-<arch>.json, smoke-..., junit-...xml, smoke-key-...txt */
+export const recordFile = (kind: RecordKind, variant: string, platform: string): string =>
+  `${kind}-${variant}-${arch(platform)}.${extension(kind)}`;
+
+/** resolution-<variant>-<os>-<arch>.json: the resolve stage's key "<variant>/<platform>", slashes as dashes. */
+export const resolutionFile = (variant: string, platform: string): string =>
+  `resolution-${`${variant}/${platform}`.replace(/\//g, '-')}.json`;
+
+/** digests/<variant>__<arch>.json: one matrix build job's share, for the merge job. */
+export const digestFile = (variant: string, platform: string): string =>
+  path.join(DIGESTS_DIR, `${variant}__${arch(platform)}.json`);
+
+export const reportFile = (variant: string, ext: 'md' | 'json'): string => `report-${variant}.${ext}`;
+
+// ---- schemas of the files without a stage of their own -------------------------------------------
+
+export const DIGEST_FILE_SCHEMA_VERSION = 1;
+
+export const DigestFileSchema = z.object({
+  schemaVersion: z.literal(DIGEST_FILE_SCHEMA_VERSION),
+  variant: z.string(),
+  repository: z.string(),
+  tags: z.array(z.string()),
+  baseImage: z.string(),
+  baseDigest: z.string().optional(),
+  build: PlatformBuildSchema,
+});
+export type DigestFile = z.infer<typeof DigestFileSchema>;
+
+/** The smoke reuse key: one line. */
+const SmokeKeySchema = z.string().regex(/^\S+ [0-9a-f]{64}$/);
+
+// ---- writing -----------------------------------------------------------------------------------
+
+const json = (v: unknown) => `${JSON.stringify(v, null, 2)}\n`;
+
+/**
+ * A value about to be written is checked against its schema: a mismatch is a bug in this tool, not
+ * bad input, and must not reach a file the next job trusts. The value itself is written (not the
+ * parsed copy), so that checking changes nothing in the file.
+ */
+function checked<T>(schema: z.ZodType, value: T, file: string): T {
+  const r = schema.safeParse(value);
+  if (!r.success)
+    throw new Error(
+      `${file}: refusing to write an invalid file: ${formatIssues(r.error, value, schema).join('; ')}`,
+    );
+  return value;
+}
+
+/** One result directory: what each stage writes there and reads back. */
+export interface ResultDir {
+  /** The directory; undefined when results are not kept (`ml-image build` without --out). */
+  readonly dir: string | undefined;
+  writePlan(plan: Plan): void;
+  writeResolution(variant: string, platform: string, resolution: Resolution): void;
+  /** The resolution of a target, when one was written and is readable. */
+  readResolution(variant: string, platform: string): Resolution | undefined;
+  writeBuild(build: BuildResult): void;
+  /** build.json of this directory (a smoke job downloads the build job's). */
+  readBuild(): BuildResult;
+  /** One digest file per variant and platform (a matrix build job without merge). */
+  writeDigests(build: BuildResult): void;
+  writeEnv(variant: string, platform: string, record: EnvRecord, label?: string): void;
+  /** smoke-<..>.json and its JUnit form junit-<..>.xml. */
+  writeSmoke(variant: string, platform: string, result: SmokeResult, label?: string): void;
+  writeSmokeKey(variant: string, platform: string, key: string, label?: string): void;
+  /** Whether the smoke stage recorded this target. */
+  hasEnv(variant: string, platform: string): boolean;
+  /** The env, smoke and smoke-key files of a target that exist (what a baseline saves). */
+  recordFiles(variant: string, platform: string): string[];
+  /** report-<variant>.md and .json; returns the Markdown file. */
+  writeReport(variant: string, markdown: string, model: ReportModel): string;
+  /** comment/ml-image-comment.json; returns the directory. */
+  writeComment(payload: CommentArtifact): string;
+}
+
+/**
+ * The result directory `dir`, created when missing (`create: false`: only checked, for a directory
+ * that is read from); `label` names it in messages, e.g. "--out x".
+ */
+export function openResultDir(dir: string, label = 'result-dir', opts: { create?: boolean } = {}): ResultDir {
+  const root = ensureResultDir(dir, label, opts);
+  const at = (name: string) => path.join(root, name);
+  const write = (name: string, content: string, l = label) => {
+    mkdirSync(path.dirname(at(name)), { recursive: true });
+    writeFileAtomic(at(name), redactUrls(content), l);
+  };
+  const writeJson = (name: string, schema: z.ZodType, value: unknown, l?: string) =>
+    write(name, json(checked(schema, value, at(name))), l);
+  const records = (variant: string, platform: string) =>
+    (['env', 'smoke', 'smoke-key'] as const)
+      .map((k) => at(recordFile(k, variant, platform)))
+      .filter((f) => existsSync(f));
+  return {
+    dir: root,
+    writePlan: (plan) => writeJson(PLAN_FILE, PlanSchema, plan),
+    writeResolution: (v, p, r) => writeJson(resolutionFile(v, p), ResolutionSchema, r),
+    readResolution: (v, p) => readResolution(at(resolutionFile(v, p))),
+    writeBuild: (build) => writeJson(BUILD_FILE, BuildResultSchema, build),
+    readBuild: () => readBuildFile(at(BUILD_FILE)),
+    writeDigests: (build) => {
+      for (const d of digestFiles(build))
+        writeJson(digestFile(d.variant, d.build.platform), DigestFileSchema, d);
+    },
+    writeEnv: (v, p, record, l) => writeJson(recordFile('env', v, p), EnvRecordSchema, record, l),
+    writeSmoke: (v, p, result, l) => {
+      writeJson(recordFile('smoke', v, p), SmokeResultSchema, result, l);
+      write(recordFile('junit', v, p), toJUnit(result), l);
+    },
+    writeSmokeKey: (v, p, key, l) =>
+      write(
+        recordFile('smoke-key', v, p),
+        `${checked(SmokeKeySchema, key, recordFile('smoke-key', v, p))}\n`,
+        l,
+      ),
+    hasEnv: (v, p) => existsSync(at(recordFile('env', v, p))),
+    recordFiles: records,
+    writeReport: (variant, markdown, model) => {
+      write(reportFile(variant, 'md'), markdown);
+      writeJson(reportFile(variant, 'json'), ReportModelSchema, model);
+      return at(reportFile(variant, 'md'));
+    },
+    writeComment: (payload) => {
+      mkdirSync(at(COMMENT_DIR), { recursive: true });
+      writeCommentArtifact(at(COMMENT_DIR), payload);
+      return at(COMMENT_DIR);
+    },
+  };
+}
+
+/** No result directory: writes go nowhere, reads find nothing (`ml-image build` without --out). */
+export function discardResults(): ResultDir {
+  const none = () => undefined;
+  return {
+    dir: undefined,
+    writePlan: none,
+    writeResolution: none,
+    readResolution: none,
+    writeBuild: none,
+    readBuild: () => {
+      throw new InputError('no result directory to read build.json from', 'pass --out DIR');
+    },
+    writeDigests: none,
+    writeEnv: none,
+    writeSmoke: none,
+    writeSmokeKey: none,
+    hasEnv: () => false,
+    recordFiles: () => [],
+    writeReport: () => '',
+    writeComment: () => '',
+  };
+}
+
+/** The digest files of a build: one per variant and platform. */
+export function digestFiles(build: BuildResult): DigestFile[] {
+  return build.variants.flatMap((v) =>
+    v.platforms.map((p) => ({
+      schemaVersion: DIGEST_FILE_SCHEMA_VERSION,
+      variant: v.variant,
+      repository: v.repository,
+      tags: v.tags,
+      baseImage: v.baseImage,
+      ...(v.baseDigest !== undefined && { baseDigest: v.baseDigest }),
+      build: p,
+    })),
+  );
+}
+
+// ---- the --out files of the commands about ONE image (capture, smoke, resolve) and of plan -------
+
+/** No variant or platform in these names: the command was given one image. */
+export const OUT_FILES = {
+  env: 'env.json',
+  smoke: 'smoke.json',
+  junit: 'junit.xml',
+  constraints: 'constraints.txt',
+  requirements: 'requirements.txt',
+  resolution: 'resolution.json',
+  explanation: 'explanation.md',
+  plan: PLAN_FILE,
+  matrix: 'matrix.json',
+} as const;
+
+export interface OutDir {
+  writeEnv(record: EnvRecord): void;
+  /** smoke.json and junit.xml. */
+  writeSmoke(result: SmokeResult): void;
+  writeResolve(out: {
+    constraints: string;
+    requirements: string;
+    resolution: Resolution;
+    explanation: string;
+  }): void;
+  /** plan.json and its GitHub Actions matrix, matrix.json. */
+  writePlan(plan: Plan): void;
+}
+
+/** `--out DIR` of a command, checked (and created when missing) at each write, as "--out DIR". */
+export function openOutDir(cwd: string, out: string): OutDir {
+  const label = `--out ${out}`;
+  const put = (name: string, content: string) => {
+    const root = ensureResultDir(path.resolve(cwd, out), label);
+    writeFileAtomic(path.join(root, name), redactUrls(content), label);
+  };
+  const putJson = (name: string, schema: z.ZodType, value: unknown) =>
+    put(name, json(checked(schema, value, path.join(out, name))));
+  return {
+    writeEnv: (record) => putJson(OUT_FILES.env, EnvRecordSchema, record),
+    writeSmoke: (result) => {
+      putJson(OUT_FILES.smoke, SmokeResultSchema, result);
+      put(OUT_FILES.junit, toJUnit(result));
+    },
+    writeResolve: (r) => {
+      put(OUT_FILES.constraints, r.constraints);
+      put(OUT_FILES.requirements, `${r.requirements}\n`);
+      putJson(OUT_FILES.resolution, ResolutionSchema, r.resolution);
+      put(OUT_FILES.explanation, r.explanation);
+    },
+    writePlan: (plan) => {
+      putJson(OUT_FILES.plan, PlanSchema, plan);
+      put(OUT_FILES.matrix, `${JSON.stringify(plan.matrix)}\n`);
+    },
+  };
+}
+
+// ---- reading -----------------------------------------------------------------------------------
+
+function readResolution(file: string): Resolution | undefined {
+  if (!existsSync(file)) return undefined;
+  const r = ResolutionSchema.safeParse(readJsonFile(file));
+  return r.success ? r.data : undefined;
+}
+
+function readBuildFile(file: string): BuildResult {
+  const data = readJsonFile(file, {
+    what: 'build result',
+    fix: "run the build stage in this job, or download the build job's build.json into result-dir",
+  });
+  const parsed = BuildResultSchema.safeParse(data);
+  if (!parsed.success)
+    throw new InputError(
+      `${file}: not a build result: ${formatIssues(parsed.error, data, BuildResultSchema)[0]}`,
+    );
+  return parsed.data;
+}
+
+/** build.json of `dir`. */
+export const readBuildResult = (dir: string): BuildResult => readBuildFile(path.join(dir, BUILD_FILE));
+
+/**
+ * Every digest file under `dir` (download-artifact puts each artifact in a folder of its own), in
+ * file order. A file that is not one is bad input naming it.
+ */
+export function readDigestFiles(dir: string): { file: string; digest: DigestFile }[] {
+  let files: string[];
+  try {
+    files = readdirSync(dir, { withFileTypes: true, recursive: true })
+      .filter((e) => e.isFile() && e.name.endsWith('.json'))
+      .map((e) => path.join(e.parentPath, e.name));
+  } catch (e) {
+    throw new InputError(`merge-from ${dir}: cannot read: ${(e as Error).message}`);
+  }
+  return files.map((file) => {
+    const data = readJsonFile(file);
+    const parsed = DigestFileSchema.safeParse(data);
+    if (!parsed.success)
+      throw new InputError(
+        `${file}: not a digest file: ${formatIssues(parsed.error, data, DigestFileSchema).join('; ')}`,
+      );
+    return { file, digest: parsed.data };
+  });
+}
+
+/**
+ * A target's record and smoke result in `dir` (this run's result directory, a baseline or an
+ * earlier run): null when the file is not there; an unreadable one throws, naming it.
+ */
+export function readEnv(dir: string, variant: string, platform: string): EnvRecord | null {
+  const f = path.join(dir, recordFile('env', variant, platform));
+  return existsSync(f) ? readEnvRecord(readJsonFile(f), f) : null;
+}
+
+export function readSmoke(dir: string, variant: string, platform: string): SmokeResult | null {
+  const f = path.join(dir, recordFile('smoke', variant, platform));
+  return existsSync(f) ? readSmokeResult(readJsonFile(f), f) : null;
+}
+
+/** The smoke reuse key of a target in `dir`, when there is one. */
+export function readSmokeKey(dir: string, variant: string, platform: string): string | undefined {
+  const f = path.join(dir, recordFile('smoke-key', variant, platform));
+  return existsSync(f) ? readFileSync(f, 'utf8').trim() : undefined;
+}

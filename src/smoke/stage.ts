@@ -1,0 +1,304 @@
+// The smoke stage: for each built variant and platform, capture the environment record and run the
+// smoke suites in the image, write env/smoke/junit files (src/results), and annotate failures.
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import type { BuildResult } from '../build/result.js';
+import { captureImage } from '../capture/capture.js';
+import type { EnvRecord } from '../capture/record.js';
+import type { LoadedConfig } from '../config/load.js';
+import type { Config } from '../config/schema.js';
+import type { DockerAdapter } from '../docker/adapter.js';
+import { describeError, EnvironmentError } from '../errors.js';
+import type { Plan } from '../plan/plan.js';
+import { readRequirements } from '../requirements/read.js';
+import { requirementNames } from '../resolve/pip-output.js';
+import { readEnv, readSmoke, readSmokeKey, type ResultDir } from '../results/results.js';
+import { VERSION } from '../version.js';
+import { type Baseline, loadBaseline } from './baselines.js';
+import type { GpuMode } from './gpu-mode.js';
+import type { SmokeResult } from './result.js';
+import { resolveGpus, runSmoke, SmokeInterruptedError } from './run.js';
+
+export type SmokeStatus = 'pass' | 'fail' | 'skip' | 'none';
+
+export interface SmokeEntry {
+  variant: string;
+  platform: string;
+  image: string;
+  record: EnvRecord;
+  result: SmokeResult;
+}
+
+/** What the stage needs of the pipeline's I/O (the pipeline passes its own). */
+export interface SmokeStageIo {
+  docker: () => DockerAdapter;
+  progress: (stage: 'smoke', line: string) => void;
+  output?: (line: string) => void;
+  group?: <T>(name: string, fn: () => Promise<T>) => Promise<T>;
+  error: (message: string, props?: { title?: string }) => void;
+  warning: (message: string, props?: { title?: string }) => void;
+}
+
+/**
+ * What decides a smoke result: the image (by digest) and every input of the suites. Equal keys
+ * mean the same tests of the same bits on the same kind of runner, so a result may be reused.
+ */
+export function smokeKey(digest: string, inputs: unknown): string {
+  return `${digest} ${createHash('sha256').update(JSON.stringify(inputs)).digest('hex')}`;
+}
+
+/** Where earlier results may be reused from: a directory of env/smoke/smoke-key files, per variant. */
+export type ReuseLookup = (variant: string) => Promise<string | undefined>;
+
+/** The reference smoke and capture run: the local tag, else the platform's own manifest by digest. */
+export function imageUnderTest(
+  v: BuildResult['variants'][number],
+  p: BuildResult['variants'][number]['platforms'][number],
+): string {
+  return p.localRef ?? `${v.repository}@${p.digest}`;
+}
+
+/** The suites' inputs the config decides: requirement names (for imports) and the throughput floors. */
+export function configSmokeInputs(loaded: LoadedConfig | undefined): {
+  distributions: string[];
+  baseline: Baseline;
+} {
+  const smoke = loaded?.config.smoke;
+  return {
+    distributions: loaded
+      ? requirementNames(readRequirements(loaded.config.python.requirements, loaded.baseDir).text)
+      : [],
+    baseline: loadBaseline(
+      loaded && smoke?.baseline !== undefined ? path.resolve(loaded.baseDir, smoke.baseline) : undefined,
+    ),
+  };
+}
+
+export interface SmokeStageInput {
+  plan: Plan;
+  loaded: LoadedConfig;
+  build: BuildResult;
+  results: ResultDir;
+  gpus: GpuMode;
+  imagesDir: string;
+  /** Reuse the results of an identical earlier run (same digest, same inputs): `ml-image run`. */
+  reuse?: ReuseLookup;
+}
+
+type PlannedVariant = Plan['variants'][number];
+type VariantBuild = BuildResult['variants'][number];
+type PlatformBuild = VariantBuild['platforms'][number];
+
+/** One variant and platform to test, and what its run shares with the others. */
+interface Target {
+  v: VariantBuild;
+  p: PlatformBuild;
+  planned: PlannedVariant;
+  id: string;
+  image: string;
+  key: string;
+}
+
+interface StageContext {
+  input: SmokeStageInput;
+  io: SmokeStageIo;
+  config: Config;
+  docker: DockerAdapter;
+  gpus: 'all' | 'none';
+  distributions: string[];
+  baseline: Baseline;
+}
+
+export async function runSmokeStage(
+  input: SmokeStageInput,
+  io: SmokeStageIo,
+): Promise<{ entries: SmokeEntry[]; errors: string[] }> {
+  const docker = io.docker();
+  const gpus = await resolveGpus(input.gpus, docker);
+  const ctx: StageContext = {
+    input,
+    io,
+    config: input.loaded.config,
+    docker,
+    gpus,
+    ...configSmokeInputs(input.loaded),
+  };
+  const entries: SmokeEntry[] = [];
+  const errors: string[] = [];
+  for (const target of targets(ctx)) {
+    const r = await smokeTarget(ctx, target);
+    if (typeof r === 'string') errors.push(r);
+    else entries.push(r);
+  }
+  return { entries, errors };
+}
+
+/** Every built platform of every planned variant (a smoke job of a matrix gets the whole build.json;
+ * its variants/platforms inputs pick its share). */
+function targets(ctx: StageContext): Target[] {
+  const { config } = ctx;
+  return ctx.input.build.variants.flatMap((v) => {
+    const planned = ctx.input.plan.variants.find((p) => p.name === v.variant);
+    if (!planned) return [];
+    return v.platforms
+      .filter((x) => (planned.platforms as readonly string[]).includes(x.platform))
+      .map((p) => ({
+        v,
+        p,
+        planned,
+        id: `${v.variant} ${p.platform}`,
+        image: imageUnderTest(v, p),
+        key: smokeKey(p.digest, {
+          platform: p.platform,
+          suites: config.smoke.suites,
+          requireGpu: config.smoke.requireGpu,
+          tests: config.smoke.tests,
+          timeoutSeconds: config.smoke.timeoutSeconds,
+          distributions: ctx.distributions,
+          baseline: ctx.baseline,
+          gpus: ctx.gpus,
+          driverFloor: planned.cuda?.minorCompatDriverMin ?? null,
+          tool: VERSION,
+        }),
+      }));
+  });
+}
+
+/** One target: its entry, or the line saying why it could not run (also annotated). */
+async function smokeTarget(ctx: StageContext, t: Target): Promise<SmokeEntry | string> {
+  const { io, input } = ctx;
+  const { v, p, id } = t;
+  const t0 = Date.now();
+  const reused = await reuseOf(ctx, t);
+  const group = io.group ?? (<T>(_n: string, fn: () => Promise<T>) => fn());
+  let entry: SmokeEntry;
+  try {
+    entry = reused ?? (await group(`smoke ${id}`, () => captureAndTest(ctx, t)));
+  } catch (e) {
+    // One target that cannot be captured or tested must not cost the others their results
+    // or the pull request its report; the stage fails at the end. No daemon: stop now.
+    if (e instanceof EnvironmentError) throw e;
+    const message = describeError(e, false).replace(/^error: /, '');
+    io.error(message, { title: `ml-image smoke ${id}` });
+    return `${id}: ${message.split('\n')[0]}`;
+  }
+  // The reuse key goes last: only a complete set of results is ever reused.
+  if (reused) input.results.writeEnv(v.variant, p.platform, entry.record, `smoke ${id}`);
+  input.results.writeSmoke(v.variant, p.platform, entry.result, `smoke ${id}`);
+  input.results.writeSmokeKey(v.variant, p.platform, t.key, `smoke ${id}`);
+  const s = entry.result.summary;
+  io.progress(
+    'smoke',
+    `${id}: ${s.pass} passed, ${s.fail} failed, ${s.skip} skipped in ${((Date.now() - t0) / 1000).toFixed(1)}s`,
+  );
+  for (const a of failureAnnotations(id, entry.result)) io.error(a.message, { title: a.title });
+  const skippedGpu = entry.result.tests.filter((x) => x.status === 'skip' && x.suite === 'gpu');
+  if (t.planned.kind === 'cuda' && skippedGpu.length > 0 && ctx.gpus === 'none')
+    io.warning(`${id}: GPU suites skipped: ${skippedGpu[0]!.reason ?? 'no GPU'}`, {
+      title: `ml-image smoke ${id}`,
+    });
+  return entry;
+}
+
+/** The earlier run's entry, when reuse is on and it matches; the progress line says which way. */
+async function reuseOf(ctx: StageContext, t: Target): Promise<SmokeEntry | undefined> {
+  if (!ctx.input.reuse) return undefined;
+  const r = reusable(await ctx.input.reuse(t.v.variant), t.v.variant, t.p.platform, t.key, t.image);
+  if (typeof r === 'string') {
+    ctx.io.progress('smoke', `${t.id}: running the suites (${r})`);
+    return undefined;
+  }
+  ctx.io.progress(
+    'smoke',
+    `${t.id}: reused the results of an identical earlier run (same image digest and smoke inputs)`,
+  );
+  return r;
+}
+
+/**
+ * Capture, then the suites. Each file is written as soon as what it holds is known (the record
+ * right after capture, the results when the suites end, also when they end early), atomically, so
+ * that a later failure loses nothing already measured and no half-written JSON is left to trust.
+ */
+async function captureAndTest(ctx: StageContext, t: Target): Promise<SmokeEntry> {
+  const { io, input, config, docker, gpus } = ctx;
+  const { v, p, id, image } = t;
+  io.progress('smoke', `${id}: capture ${image}`);
+  const record = await captureImage(
+    { image, platform: p.platform, imagesDir: input.imagesDir, variant: v.variant },
+    { docker },
+  );
+  input.results.writeEnv(v.variant, p.platform, record, `smoke ${id}`);
+  io.progress(
+    'smoke',
+    `${id}: recorded ${record.python.packages.length} pip + ${record.apt.length} apt packages; suites ${config.smoke.suites.join(', ')} (gpus: ${gpus})`,
+  );
+  const result = await runSmoke(
+    {
+      image,
+      platform: p.platform,
+      suites: config.smoke.suites,
+      gpus,
+      requireGpu: config.smoke.requireGpu,
+      distributions: ctx.distributions,
+      tests: config.smoke.tests,
+      ...(t.planned.cuda && { driverFloor: t.planned.cuda.minorCompatDriverMin }),
+      timeoutMs: config.smoke.timeoutSeconds * 1000,
+      imagesDir: input.imagesDir,
+      baseline: ctx.baseline,
+    },
+    {
+      docker,
+      progress: (l) => io.progress('smoke', `${id}: ${l.replace(/^smoke /, '')}`),
+      ...(io.output && { output: (chunk: string) => io.output!(chunk.replace(/\n$/, '')) }),
+    },
+  ).catch((e: unknown) => {
+    // The daemon went away mid-run: keep the tests that finished (no reuse key: the
+    // results are incomplete), then end the stage with the environment error.
+    if (e instanceof SmokeInterruptedError) {
+      input.results.writeSmoke(v.variant, p.platform, e.partial, `smoke ${id}`);
+      const s = e.partial.summary;
+      io.progress(
+        'smoke',
+        `${id}: stopped after ${e.partial.tests.length} test(s) (${s.pass} passed, ${s.fail} failed, ${s.skip} skipped); their results are written`,
+      );
+    }
+    throw e;
+  });
+  return { variant: v.variant, platform: p.platform, image, record, result };
+}
+
+/** One annotation per failing test, with the classified cause and fix when known. */
+export function failureAnnotations(id: string, result: SmokeResult): { title: string; message: string }[] {
+  return result.tests
+    .filter((t) => t.status === 'fail')
+    .map((t) => ({
+      title: `ml-image smoke ${id}: ${t.id}`,
+      message: [t.reason ?? 'failed', t.cause && `Cause: ${t.cause.cause}`, t.cause && `Fix: ${t.cause.fix}`]
+        .filter(Boolean)
+        .join('\n'),
+    }));
+}
+
+/** The earlier run's record and result when its key matches this run's exactly; else why not. */
+function reusable(
+  dir: string | undefined,
+  variant: string,
+  platform: string,
+  key: string,
+  image: string,
+): SmokeEntry | string {
+  if (!dir) return 'no earlier run';
+  const earlier = readSmokeKey(dir, variant, platform);
+  if (earlier === undefined) return 'no earlier result for this platform';
+  if (earlier.split(' ')[0] !== key.split(' ')[0]) return 'the image changed';
+  if (earlier !== key) return 'the smoke inputs changed';
+  try {
+    const record = readEnv(dir, variant, platform);
+    const result = readSmoke(dir, variant, platform);
+    if (!record || !result) return 'the earlier results are incomplete';
+    return { variant, platform, image, record, result };
+  } catch (e) {
+    return `the earlier results are unreadable (${(e as Error).message.split('\n')[0]})`;
+  }
+}
