@@ -123,6 +123,6 @@ describe('ml-image diff', () => {
     write('bad.json', bad);
     const err = await failure('bad.json', 'head.json');
     expect(err.message).toMatch(/^bad\.json: not a valid environment record/);
-    expect(err.message).toContain('apt.0.version:');
+    expect(err.message).toContain('apt[0].version:');
   });
 });

@@ -24,36 +24,46 @@ PROBE_VERSION = 1
 START = time.time()
 ERRORS = []
 
-SECRET_NAME = re.compile(r"TOKEN|SECRET|PASSW(OR)?D|KEY|CREDENTIAL|AUTH|PRIVATE|SESSION|COOKIE|SIGNATURE", re.I)
-SECRET_VALUE = [
-    re.compile(r"hf_[A-Za-z0-9]{20,}"),
-    re.compile(r"gh[pousr]_[A-Za-z0-9]{20,}"),
-    re.compile(r"github_pat_[A-Za-z0-9_]{20,}"),
-    re.compile(r"glpat-[A-Za-z0-9_-]{20,}"),
-    re.compile(r"(AKIA|ASIA)[0-9A-Z]{16}"),
-    re.compile(r"xox[abposr]-[A-Za-z0-9-]{10,}"),
-    re.compile(r"sk-[A-Za-z0-9_-]{20,}"),
-]
+
+def load_redaction_rules():
+    """The secret-redaction rules, shared with src/capture/redact.ts (images/probe/redaction-rules.json):
+    given as --redaction-rules=JSON (capture runs this file as `python3 -c`), else read beside this file."""
+    for arg in sys.argv[1:]:
+        if arg.startswith("--redaction-rules="):
+            return json.loads(arg[len("--redaction-rules="):])
+    if "__file__" not in globals():
+        sys.exit("ml_image_probe: no redaction rules (pass --redaction-rules=JSON from images/probe/redaction-rules.json)")
+    with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "redaction-rules.json")) as f:
+        return json.load(f)
+
+
+RULES = load_redaction_rules()
+SECRET_NAME = re.compile(RULES["secretName"]["pattern"], re.I if RULES["secretName"]["ignoreCase"] else 0)
+SECRET_VALUE = [re.compile(p) for p in RULES["secretValues"]]
 # JWTs (eyJ...{8,}.{8,}.{8,}) are found by has_jwt: that pattern backtracks quadratically on a long
 # run of "eyJeyJ..."; runs of base64url characters joined by dots are matched once each instead
 # (a match starts only where a run starts; lookahead + backreference never backtracks into a run).
 DOTTED_RUNS = re.compile(r"(?<![A-Za-z0-9_-])(?=([A-Za-z0-9_-]+))\1(?:\.(?=([A-Za-z0-9_-]*))\2)+")
-BASE64_LIKE = re.compile(r"^[A-Za-z0-9+/_=-]{40,}$")  # long base64-like value under any name
-HEX = re.compile(r"^[0-9a-fA-F]+$")  # commit SHAs and digests are not secrets
+JWT_PREFIX = RULES["jwt"]["prefix"]
+JWT_MIN_SEGMENT = RULES["jwt"]["minSegmentLength"]
+BASE64_LIKE = re.compile(RULES["base64Like"])  # long base64-like value under any name
+HEX = re.compile(RULES["hex"])  # commit SHAs and digests are not secrets
+BASE64_MAX_LENGTH = RULES["base64MaxLength"]  # longer text: the patterns only
 # scheme://user:password@ and scheme://user@ (a token as the user name), bounded so that no input
-# backtracks badly: the same rule as URL_USERINFO in src/capture/redact.ts.
-URL_USERINFO = re.compile(r"([A-Za-z][A-Za-z0-9+.-]{0,30}://)([^\s/@:]{1,512})(?::([^\s/@]{0,1024}))?@")
-REDACTED = "[redacted]"
+# backtracks badly.
+URL_USERINFO = re.compile(RULES["urlUserinfo"])
+REDACTED = RULES["redacted"]
 
 
 def has_jwt(value):
-    if "eyJ" not in value:
+    if JWT_PREFIX not in value:
         return False
     for m in DOTTED_RUNS.finditer(value):
         segs = m.group(0).split(".")
         for i in range(len(segs) - 2):
-            p = segs[i].find("eyJ")
-            if p >= 0 and len(segs[i]) - p - 3 >= 8 and len(segs[i + 1]) >= 8 and len(segs[i + 2]) >= 8:
+            p = segs[i].find(JWT_PREFIX)
+            if (p >= 0 and len(segs[i]) - p - len(JWT_PREFIX) >= JWT_MIN_SEGMENT
+                    and len(segs[i + 1]) >= JWT_MIN_SEGMENT and len(segs[i + 2]) >= JWT_MIN_SEGMENT):
                 return True
     return False
 
@@ -76,7 +86,7 @@ def redact_value(name, value):
             return REDACTED
     if has_jwt(value):
         return REDACTED
-    if len(value) <= 4096 and BASE64_LIKE.match(value) and not HEX.match(value) and re.search(r"[A-Za-z]", value) and re.search(r"[0-9]", value):
+    if len(value) <= BASE64_MAX_LENGTH and BASE64_LIKE.match(value) and not HEX.match(value) and re.search(r"[A-Za-z]", value) and re.search(r"[0-9]", value):
         return REDACTED
     return value
 
@@ -287,7 +297,7 @@ def cpu_info():
         return run(["lscpu"])
     except Exception:
         with open("/proc/cpuinfo") as f:
-            models = sorted({l.split(":", 1)[1].strip() for l in f if l.startswith(("model name", "Model", "CPU part"))})
+            models = sorted({ln.split(":", 1)[1].strip() for ln in f if ln.startswith(("model name", "Model", "CPU part"))})
         return "; ".join(models) + " (%d CPUs)" % (os.cpu_count() or 0)
 
 

@@ -181,7 +181,7 @@ def ddp(nproc):
     cmd = [sys.executable, "-m", "torch.distributed.run", "--standalone", "--nproc_per_node=%d" % n, __file__, "ddp-worker"]
     r = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, universal_newlines=True, timeout=600)
     output, launcher = r.stdout, "torchrun"
-    line = next((l for l in output.splitlines() if l.startswith("ML_IMAGE_DDP ")), None)
+    line = next((ln for ln in output.splitlines() if ln.startswith("ML_IMAGE_DDP ")), None)
     if line is None and "torch/distributed/elastic" in output and "_start_workers" in output:
         # torchrun itself broke before starting workers (torch 1.13's launcher fails on Python 3.11):
         # run the same workers with torch.multiprocessing.spawn.
@@ -192,7 +192,7 @@ def ddp(nproc):
         r = subprocess.run([sys.executable, "-c", code], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                            universal_newlines=True, timeout=600)
         output, launcher = r.stdout, "torch.multiprocessing.spawn (torchrun failed to start)"
-        line = next((l for l in output.splitlines() if l.startswith("ML_IMAGE_DDP ")), None)
+        line = next((ln for ln in output.splitlines() if ln.startswith("ML_IMAGE_DDP ")), None)
     if r.returncode != 0 or line is None:
         emit("fail", "%s exited %d" % (launcher.split(" ")[0], r.returncode), output=output[-4000:])
     result = json.loads(line[len("ML_IMAGE_DDP "):])
@@ -211,7 +211,7 @@ def gpu(floor):
         emit("skip", "no GPU visible (nvidia-smi is not in the container: run with --gpus)")
     if out.returncode != 0:
         emit("fail", "nvidia-smi failed", output=out.stdout[-2000:])
-    rows = [l.split(", ") for l in out.stdout.strip().splitlines() if l]
+    rows = [ln.split(", ") for ln in out.stdout.strip().splitlines() if ln]
     drivers = sorted({r[1] for r in rows if len(r) > 1})
     metrics = {"gpus": len(rows), "names": sorted({r[0] for r in rows}), "driver": drivers[0] if drivers else None}
     key = lambda v: [int(p) for p in v.split(".") if p.isdigit()]  # noqa: E731

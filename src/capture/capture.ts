@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { formatIssues } from '../config/issues.js';
 import type { DockerAdapter, ImageDetails } from '../docker/adapter.js';
 import { CheckFailedError, InputError, MlImageError } from '../errors.js';
 import { VERSION } from '../version.js';
@@ -13,7 +14,7 @@ import {
   EnvRecordSchema,
   VARIANT_LABEL,
 } from './record.js';
-import { redactDeep, redactEnvList, redactText } from './redact.js';
+import { REDACTION_RULES, redactDeep, redactEnvList, redactText } from './redact.js';
 
 /** python3 is not in the image: our deadline wrapper's, the OCI runtime's or a shell's wording. */
 const NO_PYTHON =
@@ -57,6 +58,7 @@ export async function captureImage(input: CaptureInput, deps: { docker: DockerAd
       cmd: [
         '-c',
         probe,
+        `--redaction-rules=${JSON.stringify(REDACTION_RULES)}`, // one copy of the rules: redaction-rules.json
         ...(input.noTorch ? ['--no-torch'] : []),
         ...(input.torchRuntime ? ['--torch-runtime'] : []),
       ],
@@ -119,7 +121,7 @@ export async function captureImage(input: CaptureInput, deps: { docker: DockerAd
   const parsed = EnvRecordSchema.safeParse(record);
   if (!parsed.success) {
     throw new CheckFailedError(
-      `the probe's record of ${input.image} does not match the schema: ${parsed.error.issues[0]?.message} at ${parsed.error.issues[0]?.path.join('.')}`,
+      `the probe's record of ${input.image} does not match the schema: ${formatIssues(parsed.error, record, EnvRecordSchema)[0]}`,
     );
   }
   return parsed.data;

@@ -2,28 +2,42 @@
 // pattern (the in-container probe applies the same rules; this pass covers everything else, such
 // as the image config the engine reports, and re-checks the probe's output), and URL userinfo in
 // any text (`https://user:***@host/simple`, `https://***@host/` for a token used as the user name).
-export const REDACTED = '[redacted]';
+// The rules are data, one copy for both: images/probe/redaction-rules.json (ncc bundles it).
+import { z } from 'zod';
+import rulesData from '../../images/probe/redaction-rules.json' with { type: 'json' };
+
+const RedactionRulesSchema = z.object({
+  redacted: z.string().min(1),
+  secretName: z.object({ pattern: z.string(), ignoreCase: z.boolean() }),
+  secretValues: z.array(z.string()).min(1),
+  jwt: z.object({ prefix: z.string().min(1), minSegmentLength: z.number().int().positive() }),
+  base64Like: z.string(),
+  hex: z.string(),
+  base64MaxLength: z.number().int().positive(),
+  urlUserinfo: z.string(),
+});
+export type RedactionRules = z.infer<typeof RedactionRulesSchema>;
+/** The shared rules, parsed: the probe gets the same object as `--redaction-rules=JSON`. */
+export const REDACTION_RULES: RedactionRules = RedactionRulesSchema.parse(rulesData);
+
+export const REDACTED = REDACTION_RULES.redacted;
 /** What replaces a URL's password (or a lone user name, which is often a token) in free text. */
 export const MASK = '***';
 
-const SECRET_NAME = /TOKEN|SECRET|PASSW(OR)?D|KEY|CREDENTIAL|AUTH|PRIVATE|SESSION|COOKIE|SIGNATURE/i;
-const SECRET_VALUE: RegExp[] = [
-  /hf_[A-Za-z0-9]{20,}/,
-  /gh[pousr]_[A-Za-z0-9]{20,}/,
-  /github_pat_[A-Za-z0-9_]{20,}/,
-  /glpat-[A-Za-z0-9_-]{20,}/,
-  /(AKIA|ASIA)[0-9A-Z]{16}/,
-  /xox[abposr]-[A-Za-z0-9-]{10,}/,
-  /sk-[A-Za-z0-9_-]{20,}/,
-];
+const SECRET_NAME = new RegExp(
+  REDACTION_RULES.secretName.pattern,
+  REDACTION_RULES.secretName.ignoreCase ? 'i' : '',
+);
+const SECRET_VALUE: RegExp[] = REDACTION_RULES.secretValues.map((p) => new RegExp(p));
 /** A long base64-like value under any name; plain hex (commit SHAs, digests) is not a secret. */
-const BASE64_LIKE = /^[A-Za-z0-9+/_=-]{40,}$/;
-const HEX = /^[0-9a-fA-F]+$/;
+const BASE64_LIKE = new RegExp(REDACTION_RULES.base64Like);
+const HEX = new RegExp(REDACTION_RULES.hex);
 /**
  * scheme://user:password@ or scheme://user@ (a token as the user name). Linear: the userinfo is a
  * run of characters that excludes '/', '@' and whitespace, bounded, so no input backtracks badly.
  */
-const URL_USERINFO = /([A-Za-z][A-Za-z0-9+.-]{0,30}:\/\/)([^\s/@:]{1,512})(?::([^\s/@]{0,1024}))?@/g;
+const URL_USERINFO = new RegExp(REDACTION_RULES.urlUserinfo, 'g');
+const { prefix: JWT_PREFIX, minSegmentLength: JWT_MIN_SEGMENT } = REDACTION_RULES.jwt;
 
 /** The same patterns, global: to mask each token in free text rather than the whole text. */
 const SECRET_VALUE_G = SECRET_VALUE.map((p) => new RegExp(p.source, 'g'));
@@ -42,7 +56,7 @@ const DOTTED_RUNS = /(?<![A-Za-z0-9_-])(?=([A-Za-z0-9_-]+))\1(?:\.(?=([A-Za-z0-9
  */
 export function findJwts(text: string): [number, number][] {
   const found: [number, number][] = [];
-  if (!text.includes('eyJ')) return found;
+  if (!text.includes(JWT_PREFIX)) return found;
   for (const m of text.matchAll(DOTTED_RUNS)) {
     const segs = m[0].split('.');
     let offset = m.index;
@@ -52,8 +66,13 @@ export function findJwts(text: string): [number, number][] {
       return at;
     });
     for (let i = 0; i + 2 < segs.length; i++) {
-      const p = segs[i]!.indexOf('eyJ');
-      if (p < 0 || segs[i]!.length - p - 3 < 8 || segs[i + 1]!.length < 8 || segs[i + 2]!.length < 8)
+      const p = segs[i]!.indexOf(JWT_PREFIX);
+      if (
+        p < 0 ||
+        segs[i]!.length - p - JWT_PREFIX.length < JWT_MIN_SEGMENT ||
+        segs[i + 1]!.length < JWT_MIN_SEGMENT ||
+        segs[i + 2]!.length < JWT_MIN_SEGMENT
+      )
         continue;
       found.push([starts[i]! + p, starts[i + 2]! + segs[i + 2]!.length]);
       i += 2;
@@ -64,7 +83,7 @@ export function findJwts(text: string): [number, number][] {
 
 export function looksSecret(value: string): boolean {
   if (SECRET_VALUE.some((p) => p.test(value)) || findJwts(value).length > 0) return true;
-  if (value.length > 4096) return false; // long text: the patterns only
+  if (value.length > REDACTION_RULES.base64MaxLength) return false; // long text: the patterns only
   return BASE64_LIKE.test(value) && !HEX.test(value) && /[A-Za-z]/.test(value) && /[0-9]/.test(value);
 }
 

@@ -9,6 +9,7 @@ import {
   EnvRecordSchema,
   VARIANT_LABEL,
 } from '../capture/record.js';
+import { formatIssues } from '../config/issues.js';
 import { InputError } from '../errors.js';
 import { SMOKE_RESULT_SCHEMA_VERSION, type SmokeResult, SmokeResultSchema } from '../smoke/result.js';
 
@@ -69,9 +70,9 @@ function read<T>(json: unknown, source: string, kind: Kind<T>): T {
   const parsed = kind.schema.safeParse(record);
   if (parsed.success) return parsed.data;
   const issues = parsed.error.issues;
-  const lines = issues
+  const lines = formatIssues(parsed.error, record, kind.schema)
     .slice(0, MAX_ISSUES)
-    .map((i) => `  - ${i.path.length ? i.path.join('.') : '(root)'}: ${i.message}`);
+    .map((line) => `  - ${line}`);
   if (issues.length > MAX_ISSUES) lines.push(`  - ... and ${issues.length - MAX_ISSUES} more`);
   throw new InputError(
     `${source}: not a valid ${kind.what} (schemaVersion ${version}): ${issues.length} problem${issues.length === 1 ? '' : 's'}\n${lines.join('\n')}`,

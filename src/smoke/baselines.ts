@@ -1,6 +1,7 @@
 // Per-GPU throughput floors: a measured value per dtype (data: baselines.json, or the config's
 // smoke.baseline file), and a floor at floorFraction of it, as DCGM diag and nccl-tests do.
 import { z } from 'zod';
+import { formatIssues } from '../config/issues.js';
 import { InputError } from '../errors.js';
 import { readJsonFile } from '../util/json-file.js';
 import data from './baselines.json' with { type: 'json' };
@@ -28,10 +29,11 @@ export function bundledBaseline(): Baseline {
 export function loadBaseline(file?: string): Baseline {
   const bundled = bundledBaseline();
   if (file === undefined) return bundled;
-  const r = BaselineSchema.safeParse(readJsonFile(file, { what: 'smoke.baseline file' }));
+  const json = readJsonFile(file, { what: 'smoke.baseline file' });
+  const r = BaselineSchema.safeParse(json);
   if (!r.success) {
     throw new InputError(
-      `smoke.baseline: ${file}: ${r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+      `smoke.baseline: ${file}: ${formatIssues(r.error, json, BaselineSchema).join('; ')}`,
     );
   }
   return { ...r.data, gpus: [...r.data.gpus, ...bundled.gpus] };
