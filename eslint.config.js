@@ -25,4 +25,12 @@ export default tseslint.config(
       'no-constant-condition': ['error', { checkLoops: false }],
     },
   },
+  {
+    // No function over 80 lines in src/ (docs/architecture.md; __tests__/unit/architecture.test.ts
+    // checks the options).
+    files: ['src/**/*.ts'],
+    rules: {
+      'max-lines-per-function': ['error', { max: 80, skipBlankLines: true, skipComments: true }],
+    },
+  },
 );

@@ -94,7 +94,7 @@ export async function githubParserErrors(name: string, content: string): Promise
 // --- hardening rules ---------------------------------------------------------------------------
 
 const FIRST_PARTY = 'ml-image-action/ml-image-action';
-/** The sub-actions (directories with an action.yml) that share dist/. */
+/** The sub-actions (actions/<name>/action.yml, used as owner/repo/actions/<name>@ref) that share dist/. */
 export const SUB_ACTIONS = ['plan', 'build', 'smoke', 'report'] as const;
 const SHA = /^[0-9a-f]{40}$/;
 /** How a condition tells a fork pull request apart (inline or through the workflow's env flag). */
@@ -264,9 +264,12 @@ export const RULES: Record<string, Rule> = {
           out.push(`${where}: ${uses} should use the major tag (@v0) with a pin comment`);
         const known =
           sub === '' ||
-          (SUB_ACTIONS as readonly string[]).includes(sub) ||
+          SUB_ACTIONS.some((name) => sub === `actions/${name}`) ||
           /^\.github\/workflows\/[\w.-]+\.ya?ml$/.test(sub);
-        if (!known) out.push(`${where}: ${uses} names no sub-action (${SUB_ACTIONS.join(', ')})`);
+        if (!known)
+          out.push(
+            `${where}: ${uses} names no sub-action (${SUB_ACTIONS.map((n) => `actions/${n}`).join(', ')})`,
+          );
         return out;
       }),
 };

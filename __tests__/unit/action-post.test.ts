@@ -212,13 +212,16 @@ describe('isRunProcess', () => {
 });
 
 describe('action.yml', () => {
-  it.each(['action.yml', 'plan/action.yml', 'build/action.yml', 'smoke/action.yml', 'report/action.yml'])(
-    '%s runs the bundle as its post step, always (cancelled or failed jobs too)',
-    (file) => {
-      const runs = parse(readFileSync(path.join(REPO_ROOT, file), 'utf8')).runs;
-      expect(runs.post).toBe(runs.main);
-      expect(runs.post).toMatch(/(^|\/)dist\/index\.js$/);
-      expect(runs['post-if']).toBe('always()');
-    },
-  );
+  it.each([
+    'action.yml',
+    'actions/plan/action.yml',
+    'actions/build/action.yml',
+    'actions/smoke/action.yml',
+    'actions/report/action.yml',
+  ])('%s runs the bundle as its post step, always (cancelled or failed jobs too)', (file) => {
+    const runs = parse(readFileSync(path.join(REPO_ROOT, file), 'utf8')).runs;
+    expect(runs.post).toBe(runs.main);
+    expect(runs.post).toMatch(/(^|\/)dist\/index\.js$/);
+    expect(runs['post-if']).toBe('always()');
+  });
 });

@@ -113,8 +113,9 @@ function replaceBlock(text: string, name: string, body: string): string {
   return `${text.slice(0, i + start.length)}\n${body}${text.slice(j)}`;
 }
 
-// Sub-actions share dist/ (as actions/cache/restore does) and the root action's inputs; each sets
-// the default of `stages`. Generated from action.yml so they cannot drift.
+// Sub-actions (actions/<stage>/action.yml, used as owner/repo/actions/<stage>@ref) share dist/ (as
+// actions/cache/restore does) and the root action's inputs; each sets the default of `stages`.
+// Generated from action.yml so they cannot drift.
 const SUB_ACTIONS: Record<string, { stages: string; description: string; outputs: string[] }> = {
   plan: {
     stages: 'plan',
@@ -156,29 +157,35 @@ function renderSubAction(name: string): string {
     outputs: Object.fromEntries(sub.outputs.map((o) => [o, root.outputs[o]])),
     runs: {
       using: root.runs.using,
-      main: `../${root.runs.main}`,
+      main: `../../${root.runs.main}`,
       // The post step cleans up after a cancelled or failed job, in every sub-action too.
-      ...(root.runs.post !== undefined && { post: `../${root.runs.post}`, 'post-if': root.runs['post-if'] }),
+      ...(root.runs.post !== undefined && {
+        post: `../../${root.runs.post}`,
+        'post-if': root.runs['post-if'],
+      }),
     },
   };
-  return `# Generated from ../action.yml by "npm run docs"; edit that file, not this one.\n${stringify(doc, { lineWidth: 0 })}`;
+  return `# Generated from ../../action.yml by "npm run docs"; edit that file, not this one.\n${stringify(doc, { lineWidth: 0 })}`;
 }
 
 describe('sub-actions', () => {
-  it.each(Object.keys(SUB_ACTIONS))('%s/action.yml matches the root action (fix: npm run docs)', (name) => {
-    const file = path.join(REPO_ROOT, name, 'action.yml');
-    const expected = renderSubAction(name);
-    let text = '';
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch {
-      // written below when updating
-    }
-    if (process.env.UPDATE_DOCS === '1' && expected !== text) {
-      mkdirSync(path.dirname(file), { recursive: true });
-      writeFileSync(file, expected);
-    } else expect(text).toBe(expected);
-  });
+  it.each(Object.keys(SUB_ACTIONS))(
+    'actions/%s/action.yml matches the root action (fix: npm run docs)',
+    (name) => {
+      const file = path.join(REPO_ROOT, 'actions', name, 'action.yml');
+      const expected = renderSubAction(name);
+      let text = '';
+      try {
+        text = readFileSync(file, 'utf8');
+      } catch {
+        // written below when updating
+      }
+      if (process.env.UPDATE_DOCS === '1' && expected !== text) {
+        mkdirSync(path.dirname(file), { recursive: true });
+        writeFileSync(file, expected);
+      } else expect(text).toBe(expected);
+    },
+  );
 });
 
 describe('README generated sections', () => {

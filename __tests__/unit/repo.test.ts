@@ -7,6 +7,7 @@ import { parse } from 'yaml';
 import { CONFIG_INPUTS, OTHER_INPUTS } from '../../src/config/inputs.js';
 import { VERSION } from '../../src/version.js';
 import { REPO_ROOT } from '../helpers/docker-env.js';
+import { SUB_ACTIONS } from '../helpers/workflow-lint.js';
 
 const read = (p: string) => readFileSync(path.join(REPO_ROOT, p), 'utf8');
 const pkg = JSON.parse(read('package.json'));
@@ -56,6 +57,25 @@ describe('action.yml', () => {
     const src = read('src/action/run.ts');
     for (const name of Object.keys(action.outputs))
       expect(src).toMatch(new RegExp(`setOutput\\(\\s*'${name}'`));
+  });
+});
+
+describe('sub-actions (actions/<stage>/action.yml, used as owner/repo/actions/<stage>@ref)', () => {
+  it.each(SUB_ACTIONS)('actions/%s/action.yml exists and runs the shared dist/index.js', (name) => {
+    const file = path.join('actions', name, 'action.yml');
+    expect(existsSync(path.join(REPO_ROOT, file)), file).toBe(true);
+    const runs = parse(read(file)).runs;
+    expect(runs.using).toBe(action.runs.using);
+    expect(path.resolve(REPO_ROOT, 'actions', name, runs.main)).toBe(path.join(REPO_ROOT, action.runs.main));
+  });
+
+  it('none is left at the top level (build/ is a name many tools ignore as output)', () => {
+    const left = SUB_ACTIONS.filter((name) => existsSync(path.join(REPO_ROOT, name, 'action.yml')));
+    expect(left).toEqual([]);
+  });
+
+  it('actions/ holds exactly the sub-actions', () => {
+    expect(readdirSync(path.join(REPO_ROOT, 'actions')).sort()).toEqual([...SUB_ACTIONS].sort());
   });
 });
 

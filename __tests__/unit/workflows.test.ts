@@ -141,10 +141,10 @@ describe.each<[string, string, string, RegExp]>([
   [
     'pinned-actions',
     wf(
-      '  a:\n    runs-on: x\n    permissions: {}\n    steps:\n      - uses: ml-image-action/ml-image-action/plan@v0\n',
+      '  a:\n    runs-on: x\n    permissions: {}\n    steps:\n      - uses: ml-image-action/ml-image-action/actions/plan@v0\n',
     ),
     wf(
-      '  a:\n    runs-on: x\n    permissions: {}\n    steps:\n      - uses: ml-image-action/ml-image-action/plan@v0 # pin a release commit SHA\n',
+      '  a:\n    runs-on: x\n    permissions: {}\n    steps:\n      - uses: ml-image-action/ml-image-action/actions/plan@v0 # pin a release commit SHA\n',
     ),
     /pin a release commit SHA/,
   ],
@@ -275,17 +275,28 @@ describe.each<[string, string, string, RegExp]>([
       '  a:\n    runs-on: x\n    permissions: {}\n    steps:\n      - uses: ml-image-action/ml-image-action/publish@v0 # pin a SHA\n',
     ),
     wf(
+      '  a:\n    runs-on: x\n    permissions: {}\n    steps:\n      - uses: ml-image-action/ml-image-action/actions/smoke@v0 # pin a SHA\n',
+    ),
+    /names no sub-action/,
+  ],
+  [
+    'first-party-paths',
+    // the sub-actions' old top-level location
+    wf(
       '  a:\n    runs-on: x\n    permissions: {}\n    steps:\n      - uses: ml-image-action/ml-image-action/smoke@v0 # pin a SHA\n',
+    ),
+    wf(
+      '  a:\n    runs-on: x\n    permissions: {}\n    steps:\n      - uses: ml-image-action/ml-image-action/actions/smoke@v0 # pin a SHA\n',
     ),
     /names no sub-action/,
   ],
   [
     'first-party-paths',
     wf(
-      '  a:\n    runs-on: x\n    permissions: {}\n    steps:\n      - uses: ml-image-action/ml-image-action/build@main # pin a SHA\n',
+      '  a:\n    runs-on: x\n    permissions: {}\n    steps:\n      - uses: ml-image-action/ml-image-action/actions/build@main # pin a SHA\n',
     ),
     wf(
-      '  a:\n    runs-on: x\n    permissions: {}\n    steps:\n      - uses: ml-image-action/ml-image-action/build@v0 # pin a SHA\n',
+      '  a:\n    runs-on: x\n    permissions: {}\n    steps:\n      - uses: ml-image-action/ml-image-action/actions/build@v0 # pin a SHA\n',
     ),
     /major tag/,
   ],
@@ -315,10 +326,12 @@ describe('reusable workflows', () => {
     }
   });
 
-  it('uses the four sub-actions, by name (the lead creates their directories)', () => {
+  it('uses the four sub-actions, by name (actions/<stage>)', () => {
     const used = FILES.flatMap((f) =>
       Object.values(f.wf.jobs).flatMap((j) =>
-        (j.steps ?? []).flatMap((s) => s.uses?.match(/^ml-image-action\/ml-image-action\/(\w+)@/)?.[1] ?? []),
+        (j.steps ?? []).flatMap(
+          (s) => s.uses?.match(/^ml-image-action\/ml-image-action\/actions\/(\w+)@/)?.[1] ?? [],
+        ),
       ),
     );
     expect(new Set(used)).toEqual(new Set(SUB_ACTIONS));
@@ -401,7 +414,7 @@ describe('ml-image.yml', () => {
       matrix: '${{ fromJSON(needs.plan.outputs.matrix) }}',
     });
     expect(build['runs-on']).toBe('${{ fromJSON(inputs.runners)[matrix.platform] }}');
-    const step = only(stepUsing(build, 'ml-image-action/ml-image-action/build@'), 'build step');
+    const step = only(stepUsing(build, 'ml-image-action/ml-image-action/actions/build@'), 'build step');
     expect(step.with).toMatchObject({ merge: false, variants: '${{ matrix.variant }}', gpus: 'none' });
     expect(stepUsing(build, 'actions/upload-artifact@').map((s) => s.with?.name)).toContain(
       'ml-image-digests-${{ matrix.variant }}-${{ matrix.arch }}',
@@ -411,7 +424,7 @@ describe('ml-image.yml', () => {
   it('merges the downloaded digests and hands build.json on', () => {
     const merge = job(ML, 'merge');
     const dl = only(stepUsing(merge, 'actions/download-artifact@'), 'digests download');
-    const step = only(stepUsing(merge, 'ml-image-action/ml-image-action/build@'), 'merge step');
+    const step = only(stepUsing(merge, 'ml-image-action/ml-image-action/actions/build@'), 'merge step');
     expect(step.with?.['merge-from']).toBe(dl.with?.path);
     expect(stepUsing(merge, 'actions/upload-artifact@')[0]?.with?.name).toBe('ml-image-build');
   });
@@ -419,15 +432,15 @@ describe('ml-image.yml', () => {
   it('smokes every target on CPU and CUDA variants on the GPU runner', () => {
     const cpu = job(ML, 'smoke-cpu');
     expect(cpu['runs-on']).toBe('${{ fromJSON(inputs.runners)[matrix.platform] }}');
-    expect(only(stepUsing(cpu, 'ml-image-action/ml-image-action/smoke@'), 'cpu smoke').with?.gpus).toBe(
-      'none',
-    );
+    expect(
+      only(stepUsing(cpu, 'ml-image-action/ml-image-action/actions/smoke@'), 'cpu smoke').with?.gpus,
+    ).toBe('none');
     const gpu = job(ML, 'smoke-gpu');
     expect(gpu['runs-on']).toBe('${{ fromJSON(inputs.gpu-runner-labels) }}');
     expect(gpu.strategy).toMatchObject({ matrix: '${{ fromJSON(needs.plan.outputs.gpu-matrix) }}' });
     const gpuSteps = [
-      ...stepUsing(gpu, 'ml-image-action/ml-image-action/smoke@'),
-      ...stepUsing(gpu, 'ml-image-action/ml-image-action/build@'),
+      ...stepUsing(gpu, 'ml-image-action/ml-image-action/actions/smoke@'),
+      ...stepUsing(gpu, 'ml-image-action/ml-image-action/actions/build@'),
     ];
     expect(gpuSteps).toHaveLength(2);
     for (const s of gpuSteps) expect(s.with?.gpus).toBe('all');
@@ -435,7 +448,9 @@ describe('ml-image.yml', () => {
 
   it('reports with comment-mode auto and uploads the fork comment payload', () => {
     const report = job(ML, 'report');
-    expect(only(stepUsing(report, 'ml-image-action/ml-image-action/report@'), 'report').with).toMatchObject({
+    expect(
+      only(stepUsing(report, 'ml-image-action/ml-image-action/actions/report@'), 'report').with,
+    ).toMatchObject({
       'comment-mode': 'auto',
     });
     const upload = stepUsing(report, 'actions/upload-artifact@').find(
@@ -481,7 +496,7 @@ describe('ml-image-comment.yml (the poster)', () => {
       path: '${{ runner.temp }}/ml-image-comment',
     });
     expect(stepUsing(post, 'actions/checkout@')).toEqual([]);
-    const report = only(stepUsing(post, 'ml-image-action/ml-image-action/report@'), 'report');
+    const report = only(stepUsing(post, 'ml-image-action/ml-image-action/actions/report@'), 'report');
     expect(report.with?.['from-artifact']).toBe(dl.with?.path);
     // The one script only looks whether a payload is there; it reads nothing inside it.
     const scripts = (post.steps ?? []).flatMap((x) => x.run ?? []);
@@ -767,7 +782,7 @@ describe('fork gating (the real expressions, evaluated)', () => {
     [{ event: 'push' }, 'true', 'resolve,build'],
     [{ event: 'fork-pr' }, 'false', 'resolve,build,smoke'],
   ])('the build step for %o: push %s, stages %s', async (s, push, stages) => {
-    const step = only(stepUsing(job(ML, 'build'), 'ml-image-action/ml-image-action/build@'), 'build');
+    const step = only(stepUsing(job(ML, 'build'), 'ml-image-action/ml-image-action/actions/build@'), 'build');
     const ctx = await mlContexts(s);
     expect(String(await evaluate(String(step.with?.push), ctx))).toBe(push);
     expect(await evaluate(String(step.with?.stages), ctx)).toBe(stages);
