@@ -1,6 +1,6 @@
 // The bundled action (dist/index.js) run as a GitHub runner runs it: INPUT_* variables, the
 // GITHUB_OUTPUT file, against the real engine, buildx and local registry.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -11,6 +11,7 @@ import { startGitHubApi } from '../helpers/github-api.js';
 import { startWheelIndex, type WheelIndex } from '../helpers/wheel-index.js';
 
 const env = inject('dockerEnv');
+const PLANTED = 'plantedE2Etok3n7x9q2';
 
 /** Parse the GITHUB_OUTPUT file (name<<DELIM ... DELIM blocks). */
 export function parseOutputFile(text: string): Record<string, string> {
@@ -165,7 +166,13 @@ describe.skipIf(!env.available)('the bundled action on a runner-like environment
             },
             repository: { default_branch: 'main' },
           },
-          env: { GITHUB_API_URL: api.url, GITHUB_BASE_REF: 'main', GITHUB_HEAD_REF: 'feature' },
+          env: {
+            GITHUB_API_URL: api.url,
+            GITHUB_BASE_REF: 'main',
+            GITHUB_HEAD_REF: 'feature',
+            // A private index with a token in its URL, as a runner's environment would carry it.
+            PIP_EXTRA_INDEX_URL: `http://mlimg:${PLANTED}@127.0.0.1:5001/simple`,
+          },
         });
       const pr = await prRun();
       expect(pr.code, pr.stdout).toBe(0);
@@ -176,6 +183,27 @@ describe.skipIf(!env.available)('the bundled action on a runner-like environment
       expect(body).not.toMatch(/first run/i);
       expect(pr.summary.split('\n')[0]).toBe(body.split('\n')[0]);
       expect(api.state.violations).toEqual([]);
+
+      // The planted index token reached pip (the build passed) and nothing that can be read:
+      // the log (beyond the runner's ::add-mask::), the job summary, the comment, the result files,
+      // and the pushed image (history, config, labels).
+      expect(pr.stdout).toMatch(new RegExp(`^::add-mask::${PLANTED}$`, 'm'));
+      expect(pr.stdout.replace(/^::add-mask::.*$/gm, '')).not.toContain(PLANTED);
+      expect(pr.summary).not.toContain(PLANTED);
+      expect(body).not.toContain(PLANTED);
+      for (const f of readdirSync(path.join(e2e, 'results'), { recursive: true, withFileTypes: true }))
+        if (f.isFile())
+          expect(readFileSync(path.join(f.parentPath, f.name), 'utf8'), f.name).not.toContain(PLANTED);
+      const pushed = JSON.parse(pr.outputs['platform-digests']!).cpu['linux/amd64'] as string;
+      const ref = `${images.registry}/ml-image-it/e2e-hello@${pushed}`;
+      for (const args of [
+        ['history', '--no-trunc', ref],
+        ['image', 'inspect', ref],
+      ]) {
+        const d = spawnSync('docker', args, { encoding: 'utf8' });
+        expect(d.status, d.stderr).toBe(0);
+        expect(d.stdout).not.toContain(PLANTED);
+      }
 
       // 3. The report again (a re-run): the same comment is updated in place, never a second one.
       const again = await prRun({ stages: 'report' });
