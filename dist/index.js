@@ -28914,7 +28914,7 @@ function defaultPostDeps(procDir = '/proc') {
 
 /***/ }),
 
-/***/ 71917:
+/***/ 78208:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29194,6 +29194,23 @@ function overridesFromInputs(get) {
         out.push({ path: spec.path, value: parseInputValue(spec, raw), source: `input "${spec.input}"` });
     }
     return out;
+}
+
+;// CONCATENATED MODULE: ./src/util/read-bounded.ts
+// Read an open file descriptor up to a fixed number of bytes: a file that grows while it is read
+// (or a device that never ends) can never make a read unbounded.
+
+/** Up to `capacity` bytes from `fd`, stopping early at end of file. */
+function readBounded(fd, capacity) {
+    const buf = Buffer.alloc(capacity);
+    let n = 0;
+    while (n < buf.length) {
+        const r = (0,external_node_fs_.readSync)(fd, buf, n, buf.length - n, null);
+        if (r === 0)
+            break;
+        n += r;
+    }
+    return buf.subarray(0, n);
 }
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
@@ -29603,6 +29620,7 @@ function normalizeConfig(parsed) {
 
 
 
+
 const DEFAULT_CONFIG_FILES = ['ml-image.yml', 'ml-image.yaml'];
 /** The largest config file read (a real ml-image.yml is a few KB). */
 const MAX_CONFIG_BYTES = 256 * 1024;
@@ -29692,19 +29710,10 @@ function readConfigText(file, label = file) {
         if (st.size > MAX_CONFIG_BYTES)
             throw tooBig(label, st.size);
         // Read at most one byte past the limit: a file that grows while read is still bounded.
-        const buf = Buffer.alloc(Math.min(st.size, MAX_CONFIG_BYTES) + 1);
-        let n = 0;
-        for (;;) {
-            const r = (0,external_node_fs_.readSync)(fd, buf, n, buf.length - n, null);
-            if (r === 0)
-                break;
-            n += r;
-            if (n === buf.length)
-                break;
-        }
-        if (n > MAX_CONFIG_BYTES)
-            throw tooBig(label, n);
-        return buf.subarray(0, n).toString('utf8');
+        const buf = readBounded(fd, Math.min(st.size, MAX_CONFIG_BYTES) + 1);
+        if (buf.length > MAX_CONFIG_BYTES)
+            throw tooBig(label, buf.length);
+        return buf.toString('utf8');
     }
     finally {
         (0,external_node_fs_.closeSync)(fd);
@@ -33359,6 +33368,7 @@ function readSmokeResult(json, source) {
 
 
 
+
 const COMMENT_ARTIFACT_FILE = 'ml-image-comment.json';
 const COMMENT_ARTIFACT_SCHEMA_VERSION = 1;
 /** Reports of a few variants are well under 1 MB; anything much bigger is not ours. */
@@ -33401,7 +33411,7 @@ function writeCommentArtifact(dir, payload) {
 function readCommentArtifact(dir, expected) {
     const file = external_node_path_default().join(dir, COMMENT_ARTIFACT_FILE);
     const maxBytes = expected.maxBytes ?? MAX_COMMENT_ARTIFACT_BYTES;
-    const text = readBounded(file, maxBytes);
+    const text = artifact_readBounded(file, maxBytes);
     let data;
     try {
         data = JSON.parse(text);
@@ -33429,7 +33439,7 @@ function readCommentArtifact(dir, expected) {
     return artifact;
 }
 /** The file's text, refusing links, non-files and anything over maxBytes before reading it. */
-function readBounded(file, maxBytes) {
+function artifact_readBounded(file, maxBytes) {
     let fd;
     try {
         // O_NOFOLLOW: an artifact could carry a symlink to a file of the privileged runner.
@@ -33450,19 +33460,10 @@ function readBounded(file, maxBytes) {
         if (st.size > maxBytes)
             throw new errors/* InputError */.dz(`${file}: ${st.size} bytes, over the ${maxBytes}-byte limit`);
         // One byte more than fstat said: a file that grows between fstat and read is refused, never read unbounded.
-        const buf = Buffer.alloc(st.size + 1);
-        let n = 0;
-        for (;;) {
-            const r = (0,external_node_fs_.readSync)(fd, buf, n, buf.length - n, null);
-            if (r === 0)
-                break;
-            n += r;
-            if (n === buf.length)
-                break;
-        }
-        if (n > st.size)
+        const buf = readBounded(fd, st.size + 1);
+        if (buf.length > st.size)
             throw new errors/* InputError */.dz(`${file}: changed while being read; refusing it`);
-        return buf.subarray(0, n).toString('utf8');
+        return buf.toString('utf8');
     }
     finally {
         (0,external_node_fs_.closeSync)(fd);
@@ -39198,7 +39199,7 @@ function octokitClient(octokit, callOpts) {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _util_cjs_globals_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(14367);
 /* harmony import */ var _action_post_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(27718);
-/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(71917);
+/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(78208);
 /* harmony import */ var _util_cleanup_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4532);
 // Entry of the root action and its sub-actions (bundled to dist/index.js), main and post step
 // alike: the main step saves its state first, and the same bundle run as the post step sees it.

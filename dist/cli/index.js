@@ -361,7 +361,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _util_cjs_globals_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(14367);
 /* harmony import */ var _util_cleanup_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4532);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(33186);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(85240);
 // Entry of the `ml-image` bin (bundled to dist/cli/index.js).
 
 
@@ -374,7 +374,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 33186:
+/***/ 85240:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1621,6 +1621,23 @@ function findImagesDir(start) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/util/read-bounded.ts
+// Read an open file descriptor up to a fixed number of bytes: a file that grows while it is read
+// (or a device that never ends) can never make a read unbounded.
+
+/** Up to `capacity` bytes from `fd`, stopping early at end of file. */
+function readBounded(fd, capacity) {
+    const buf = Buffer.alloc(capacity);
+    let n = 0;
+    while (n < buf.length) {
+        const r = (0,external_node_fs_.readSync)(fd, buf, n, buf.length - n, null);
+        if (r === 0)
+            break;
+        n += r;
+    }
+    return buf.subarray(0, n);
+}
+
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(38815);
 // EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
@@ -2026,6 +2043,7 @@ function normalizeConfig(parsed) {
 
 
 
+
 const DEFAULT_CONFIG_FILES = ['ml-image.yml', 'ml-image.yaml'];
 /** The largest config file read (a real ml-image.yml is a few KB). */
 const MAX_CONFIG_BYTES = 256 * 1024;
@@ -2115,19 +2133,10 @@ function readConfigText(file, label = file) {
         if (st.size > MAX_CONFIG_BYTES)
             throw tooBig(label, st.size);
         // Read at most one byte past the limit: a file that grows while read is still bounded.
-        const buf = Buffer.alloc(Math.min(st.size, MAX_CONFIG_BYTES) + 1);
-        let n = 0;
-        for (;;) {
-            const r = (0,external_node_fs_.readSync)(fd, buf, n, buf.length - n, null);
-            if (r === 0)
-                break;
-            n += r;
-            if (n === buf.length)
-                break;
-        }
-        if (n > MAX_CONFIG_BYTES)
-            throw tooBig(label, n);
-        return buf.subarray(0, n).toString('utf8');
+        const buf = readBounded(fd, Math.min(st.size, MAX_CONFIG_BYTES) + 1);
+        if (buf.length > MAX_CONFIG_BYTES)
+            throw tooBig(label, buf.length);
+        return buf.toString('utf8');
     }
     finally {
         (0,external_node_fs_.closeSync)(fd);
@@ -4804,6 +4813,7 @@ function readSmokeResult(json, source) {
 
 
 
+
 const COMMENT_ARTIFACT_FILE = 'ml-image-comment.json';
 const COMMENT_ARTIFACT_SCHEMA_VERSION = 1;
 /** Reports of a few variants are well under 1 MB; anything much bigger is not ours. */
@@ -4846,7 +4856,7 @@ function writeCommentArtifact(dir, payload) {
 function readCommentArtifact(dir, expected) {
     const file = path.join(dir, COMMENT_ARTIFACT_FILE);
     const maxBytes = expected.maxBytes ?? MAX_COMMENT_ARTIFACT_BYTES;
-    const text = readBounded(file, maxBytes);
+    const text = artifact_readBounded(file, maxBytes);
     let data;
     try {
         data = JSON.parse(text);
@@ -4874,7 +4884,7 @@ function readCommentArtifact(dir, expected) {
     return artifact;
 }
 /** The file's text, refusing links, non-files and anything over maxBytes before reading it. */
-function readBounded(file, maxBytes) {
+function artifact_readBounded(file, maxBytes) {
     let fd;
     try {
         // O_NOFOLLOW: an artifact could carry a symlink to a file of the privileged runner.
@@ -4895,19 +4905,10 @@ function readBounded(file, maxBytes) {
         if (st.size > maxBytes)
             throw new InputError(`${file}: ${st.size} bytes, over the ${maxBytes}-byte limit`);
         // One byte more than fstat said: a file that grows between fstat and read is refused, never read unbounded.
-        const buf = Buffer.alloc(st.size + 1);
-        let n = 0;
-        for (;;) {
-            const r = readSync(fd, buf, n, buf.length - n, null);
-            if (r === 0)
-                break;
-            n += r;
-            if (n === buf.length)
-                break;
-        }
-        if (n > st.size)
+        const buf = readFd(fd, st.size + 1);
+        if (buf.length > st.size)
             throw new InputError(`${file}: changed while being read; refusing it`);
-        return buf.subarray(0, n).toString('utf8');
+        return buf.toString('utf8');
     }
     finally {
         closeSync(fd);

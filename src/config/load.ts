@@ -1,5 +1,6 @@
 // Read ml-image.yml, apply overrides (action inputs / CLI flags), validate, check referenced files.
-import { closeSync, constants, existsSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, openSync, statSync } from 'node:fs';
+import { readBounded } from '../util/read-bounded.js';
 import path from 'node:path';
 import { isMap, LineCounter, parseDocument, visit } from 'yaml';
 import { ConfigError, InputError } from '../errors.js';
@@ -124,16 +125,9 @@ export function readConfigText(file: string, label: string = file): string {
     }
     if (st.size > MAX_CONFIG_BYTES) throw tooBig(label, st.size);
     // Read at most one byte past the limit: a file that grows while read is still bounded.
-    const buf = Buffer.alloc(Math.min(st.size, MAX_CONFIG_BYTES) + 1);
-    let n = 0;
-    for (;;) {
-      const r = readSync(fd, buf, n, buf.length - n, null);
-      if (r === 0) break;
-      n += r;
-      if (n === buf.length) break;
-    }
-    if (n > MAX_CONFIG_BYTES) throw tooBig(label, n);
-    return buf.subarray(0, n).toString('utf8');
+    const buf = readBounded(fd, Math.min(st.size, MAX_CONFIG_BYTES) + 1);
+    if (buf.length > MAX_CONFIG_BYTES) throw tooBig(label, buf.length);
+    return buf.toString('utf8');
   } finally {
     closeSync(fd);
   }

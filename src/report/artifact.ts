@@ -2,7 +2,8 @@
 // writes the reports to an artifact and a privileged `workflow_run` job posts the comment.
 // That job runs with write access on data an untrusted job produced: everything read here is
 // bounded, validated, and checked against what the privileged job knows (repository, head SHA).
-import { closeSync, constants, fstatSync, mkdirSync, openSync, readSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, mkdirSync, openSync, writeFileSync } from 'node:fs';
+import { readBounded as readFd } from '../util/read-bounded.js';
 import path from 'node:path';
 import { z } from 'zod';
 import { formatIssues } from '../config/issues.js';
@@ -142,16 +143,9 @@ function readBounded(file: string, maxBytes: number): string {
     if (st.size > maxBytes)
       throw new InputError(`${file}: ${st.size} bytes, over the ${maxBytes}-byte limit`);
     // One byte more than fstat said: a file that grows between fstat and read is refused, never read unbounded.
-    const buf = Buffer.alloc(st.size + 1);
-    let n = 0;
-    for (;;) {
-      const r = readSync(fd, buf, n, buf.length - n, null);
-      if (r === 0) break;
-      n += r;
-      if (n === buf.length) break;
-    }
-    if (n > st.size) throw new InputError(`${file}: changed while being read; refusing it`);
-    return buf.subarray(0, n).toString('utf8');
+    const buf = readFd(fd, st.size + 1);
+    if (buf.length > st.size) throw new InputError(`${file}: changed while being read; refusing it`);
+    return buf.toString('utf8');
   } finally {
     closeSync(fd);
   }
