@@ -444,9 +444,18 @@ describe('secret inputs', () => {
     expect(shellQuote(value)).toBe(quoted);
   });
 
-  it('secretEnvScript refuses a name that is not a variable name', () => {
-    expect(() => secretEnvScript({ 'A-B': 'x' })).toThrow(InputError);
-    expect(secretEnvScript({ A: 'x', PIP_EXTRA_INDEX_URL: 'y' })).toBe("export A='x'\n");
+  it('secretEnvScript exports only variable names the install step does not use itself', () => {
+    // pip-token is mounted by id only; PATH or the step's own variables would break the step.
+    expect(
+      secretEnvScript({
+        'A-B': 'x',
+        PATH: '/evil',
+        s: 'x',
+        TORCH_VERSION: '9',
+        A: 'x',
+        PIP_EXTRA_INDEX_URL: 'y',
+      }),
+    ).toBe("export A='x'\n");
   });
 });
 
@@ -595,6 +604,24 @@ describe('retry policy after a failed attempt', () => {
       EnvironmentError,
     ],
     ['deterministic: check failed', 'ERROR: failed to solve: exit code: 1', 1, 0, CheckFailedError],
+    [
+      'a network error pip recovered from, then a deterministic failure: check failed',
+      [
+        '#7 3.1 WARNING: Retrying after connection broken: connection reset by peer',
+        ...Array(20).fill('#7 ok'),
+        'ERROR: failed to solve: exit code: 1',
+      ].join('\n'),
+      1,
+      0,
+      CheckFailedError,
+    ],
+    [
+      'an i/o timeout pushing: retried first',
+      'ERROR: failed to push: dial tcp 1.2.3.4:443: i/o timeout',
+      1,
+      0,
+      { waitMs: 2000 },
+    ],
     [
       'no daemon: environment',
       'Cannot connect to the Docker daemon at unix:///var/run/docker.sock',

@@ -1309,7 +1309,7 @@ function createDefaultDockerAdapter() {
 }
 
 ;// CONCATENATED MODULE: ./images/probe/redaction-rules.json
-const redaction_rules_namespaceObject = /*#__PURE__*/JSON.parse('{"$comment":"Secret redaction rules, one copy read by both src/capture/redact.ts (bundled into dist/) and the in-container probe images/probe/ml_image_probe.py (passed as --redaction-rules=JSON, or read beside the script). Patterns are written in the common subset of JavaScript and Python regular expressions and must stay linear (no nested quantifiers that can backtrack). JSON Web Tokens are found by code in both (a linear scan: a plain regex for them is quadratic), with the parameters under jwt.","redacted":"[redacted]","secretName":{"pattern":"TOKEN|SECRET|PASSW(OR)?D|KEY|CREDENTIAL|AUTH|PRIVATE|SESSION|COOKIE|SIGNATURE","ignoreCase":true},"secretValues":["hf_[A-Za-z0-9]{20,}","gh[pousr]_[A-Za-z0-9]{20,}","github_pat_[A-Za-z0-9_]{20,}","glpat-[A-Za-z0-9_-]{20,}","(AKIA|ASIA)[0-9A-Z]{16}","xox[abposr]-[A-Za-z0-9-]{10,}","sk-[A-Za-z0-9_-]{20,}"],"jwt":{"prefix":"eyJ","minSegmentLength":8},"base64Like":"^[A-Za-z0-9+/_=-]{40,}$","hex":"^[0-9a-fA-F]+$","base64MaxLength":4096,"urlUserinfo":"([A-Za-z][A-Za-z0-9+.-]{0,30}://)([^\\\\s/@:]{1,512})(?::([^\\\\s/@]{0,1024}))?@"}');
+const redaction_rules_namespaceObject = /*#__PURE__*/JSON.parse('{"$comment":"Secret redaction rules, one copy read by both src/capture/redact.ts (bundled into dist/) and the in-container probe images/probe/ml_image_probe.py (passed as --redaction-rules=JSON, or read beside the script). Patterns are written in the common subset of JavaScript and Python regular expressions and must stay linear (no nested quantifiers that can backtrack). JSON Web Tokens are found by code in both (a linear scan: a plain regex for them is quadratic), with the parameters under jwt.","redacted":"[redacted]","secretName":{"pattern":"TOKEN|SECRET|PASSW(OR)?D|KEY|CREDENTIAL|AUTH|PRIVATE|SESSION|COOKIE|SIGNATURE","ignoreCase":true},"secretValues":["hf_[A-Za-z0-9]{20,}","gh[pousr]_[A-Za-z0-9]{20,}","github_pat_[A-Za-z0-9_]{20,}","glpat-[A-Za-z0-9_-]{20,}","(AKIA|ASIA)[0-9A-Z]{16}","xox[abposr]-[A-Za-z0-9-]{10,}","sk-[A-Za-z0-9_-]{20,}"],"jwt":{"prefix":"eyJ","minSegmentLength":8},"base64Like":"^[A-Za-z0-9+/_=-]{40,}$","hex":"^[0-9a-fA-F]+$","base64MaxLength":4096,"urlUserinfo":"([A-Za-z][A-Za-z0-9+.-]{0,30}://)([^\\\\s/@:]+)(?::([^\\\\s/@]*))?@"}');
 ;// CONCATENATED MODULE: ./src/capture/redact.ts
 // Secrets never reach a record, log, summary or comment: redaction by variable name and by value
 // pattern (the in-container probe applies the same rules; this pass covers everything else, such
@@ -2690,15 +2690,30 @@ function shellQuote(value) {
     return `'${value.replace(/'/g, `'\\''`)}'`;
 }
 /** `export NAME='value'` lines the templates' install step sources (build.secrets inside pip's RUN). */
+/**
+ * Names the install step itself uses, or that would change how its shell runs: never exported
+ * from build.secrets (they still reach a user's own Dockerfile as `--secret id=NAME`).
+ */
+const RESERVED_ENV = new Set([
+    's',
+    'c',
+    'ti',
+    'PATH',
+    'IFS',
+    'HOME',
+    'SHELL',
+    'ENV',
+    'PS4',
+    'TORCH_VERSION',
+    'ML_IMAGE_CUDA',
+]);
 function secretEnvScript(env) {
-    return Object.entries(env)
-        .filter(([name]) => !INDEX_ENV.has(name))
-        .map(([name, value]) => {
-        if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name))
-            throw new errors/* InputError */.dz(`build.secrets: "${name}" is not a valid environment variable name`);
-        return `export ${name}=${shellQuote(value)}\n`;
-    })
-        .join('');
+    return (Object.entries(env)
+        .filter(([name]) => !INDEX_ENV.has(name) && !RESERVED_ENV.has(name))
+        // An id that is no shell variable name (pip-token) is mounted by id only, never exported.
+        .filter(([name]) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(name))
+        .map(([name, value]) => `export ${name}=${shellQuote(value)}\n`)
+        .join(''));
 }
 /**
  * sha256 of what the secret files hold, with URL credentials removed: the pip layer rebuilds when
@@ -3481,15 +3496,17 @@ function afterFailedAttempt(f) {
     if (/unknown flag: mount|the --mount option requires BuildKit/i.test(log)) {
         throw new errors/* EnvironmentError */.eG(`build ${id}: the builder's Dockerfile frontend does not understand RUN --mount=type=secret`, SECRETS_FIX);
     }
-    // No daemon, or the registry refused the push: an environment problem (exit 3), not the build's.
-    const classified = cliFailure(`build ${id}`, { ...f.result, stderr: log });
-    if (classified instanceof errors/* EnvironmentError */.eG)
-        throw classified;
-    const transient = isTransient(log);
+    // Only the end of the log says why this attempt failed: an earlier pip "Retrying ... connection
+    // reset" that pip recovered from must not make a deterministic failure look transient.
+    const transient = isTransient(log.split('\n').slice(-15).join('\n'));
     const waitMs = retryWaitMs(attempt);
     if (transient && attempt < MAX_ATTEMPTS && f.spentMs + waitMs <= RETRY_BUDGET_MS) {
         return { waitMs, reason: failureReason(log) };
     }
+    // No daemon, or the registry refused the push: an environment problem (exit 3), not the build's.
+    const classified = cliFailure(`build ${id}`, { ...f.result, stderr: log });
+    if (classified instanceof errors/* EnvironmentError */.eG)
+        throw classified;
     throw finalFailure(f, transient);
 }
 function finalFailure(f, transient) {
@@ -3951,7 +3968,6 @@ function imageRefProblem(ref) {
 
 
 
-/** Re-exported for importers not yet switched to src/util/versions.ts. */
 let cached;
 /** The bundled catalog, validated once (a broken data file is a bug: it throws). */
 function bundledCatalog() {
@@ -4814,6 +4830,8 @@ function readSmokeResult(json, source) {
 
 
 
+
+
 const COMMENT_ARTIFACT_FILE = 'ml-image-comment.json';
 const COMMENT_ARTIFACT_SCHEMA_VERSION = 1;
 /** Reports of a few variants are well under 1 MB; anything much bigger is not ours. */
@@ -4849,7 +4867,7 @@ function writeCommentArtifact(dir, payload) {
         throw new errors/* InputError */.dz(`${file}: the reports are ${Buffer.byteLength(text)} bytes, over the ${MAX_COMMENT_ARTIFACT_BYTES}-byte limit the poster accepts`, 'report fewer variants per job');
     }
     (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
-    (0,external_node_fs_.writeFileSync)(file, text);
+    writeFileAtomic(file, redactUrls(text), file);
     return file;
 }
 /** Read and validate `dir/ml-image-comment.json`, treating it as hostile input. */
@@ -6146,7 +6164,11 @@ function readSmoke(dir, variant, platform) {
 /** The smoke reuse key of a target in `dir`, when there is one. */
 function readSmokeKey(dir, variant, platform) {
     const f = external_node_path_default().join(dir, recordFile('smoke-key', variant, platform));
-    return (0,external_node_fs_.existsSync)(f) ? (0,external_node_fs_.readFileSync)(f, 'utf8').trim() : undefined;
+    if (!(0,external_node_fs_.existsSync)(f))
+        return undefined;
+    // A key that is not of the shape written is no key: the smoke suites simply run again.
+    const key = SmokeKeySchema.safeParse((0,external_node_fs_.readFileSync)(f, 'utf8').trim());
+    return key.success ? key.data : undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/report/render/markdown.ts
@@ -7210,10 +7232,12 @@ function fileSnapshotCache(dir) {
         },
         set(key, value) {
             try {
-                (0,external_node_fs_.mkdirSync)(external_node_path_default().dirname(file(key)), { recursive: true });
+                // Private to the user: a resolution holds the requirements text, which may name a private
+                // index with its token (`--index-url https://user:TOKEN@host/simple`).
+                (0,external_node_fs_.mkdirSync)(external_node_path_default().dirname(file(key)), { recursive: true, mode: 0o700 });
                 // Write then rename: a reader never sees half a file, even with concurrent jobs.
                 const tmp = `${file(key)}.${process.pid}.tmp`;
-                (0,external_node_fs_.writeFileSync)(tmp, value);
+                (0,external_node_fs_.writeFileSync)(tmp, value, { mode: 0o600 });
                 (0,external_node_fs_.renameSync)(tmp, file(key));
             }
             catch {

@@ -67,15 +67,33 @@ export function shellQuote(value: string): string {
 }
 
 /** `export NAME='value'` lines the templates' install step sources (build.secrets inside pip's RUN). */
+/**
+ * Names the install step itself uses, or that would change how its shell runs: never exported
+ * from build.secrets (they still reach a user's own Dockerfile as `--secret id=NAME`).
+ */
+const RESERVED_ENV = new Set([
+  's',
+  'c',
+  'ti',
+  'PATH',
+  'IFS',
+  'HOME',
+  'SHELL',
+  'ENV',
+  'PS4',
+  'TORCH_VERSION',
+  'ML_IMAGE_CUDA',
+]);
+
 export function secretEnvScript(env: Readonly<Record<string, string>>): string {
-  return Object.entries(env)
-    .filter(([name]) => !INDEX_ENV.has(name))
-    .map(([name, value]) => {
-      if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name))
-        throw new InputError(`build.secrets: "${name}" is not a valid environment variable name`);
-      return `export ${name}=${shellQuote(value)}\n`;
-    })
-    .join('');
+  return (
+    Object.entries(env)
+      .filter(([name]) => !INDEX_ENV.has(name) && !RESERVED_ENV.has(name))
+      // An id that is no shell variable name (pip-token) is mounted by id only, never exported.
+      .filter(([name]) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(name))
+      .map(([name, value]) => `export ${name}=${shellQuote(value)}\n`)
+      .join('')
+  );
 }
 
 /**

@@ -65,14 +65,16 @@ export function afterFailedAttempt(f: FailedAttempt): { waitMs: number; reason: 
       SECRETS_FIX,
     );
   }
-  // No daemon, or the registry refused the push: an environment problem (exit 3), not the build's.
-  const classified = cliFailure(`build ${id}`, { ...f.result, stderr: log });
-  if (classified instanceof EnvironmentError) throw classified;
-  const transient = isTransient(log);
+  // Only the end of the log says why this attempt failed: an earlier pip "Retrying ... connection
+  // reset" that pip recovered from must not make a deterministic failure look transient.
+  const transient = isTransient(log.split('\n').slice(-15).join('\n'));
   const waitMs = retryWaitMs(attempt);
   if (transient && attempt < MAX_ATTEMPTS && f.spentMs + waitMs <= RETRY_BUDGET_MS) {
     return { waitMs, reason: failureReason(log) };
   }
+  // No daemon, or the registry refused the push: an environment problem (exit 3), not the build's.
+  const classified = cliFailure(`build ${id}`, { ...f.result, stderr: log });
+  if (classified instanceof EnvironmentError) throw classified;
   throw finalFailure(f, transient);
 }
 

@@ -5,7 +5,6 @@ import { compareVersions, majorMinor } from '../util/versions.js';
 import { repositoryOf } from './image-ref.js';
 
 export type { Catalog, CudaDriverInfo, TorchInfo };
-/** Re-exported for importers not yet switched to src/util/versions.ts. */
 
 let cached: Catalog | undefined;
 

@@ -2,7 +2,9 @@
 // writes the reports to an artifact and a privileged `workflow_run` job posts the comment.
 // That job runs with write access on data an untrusted job produced: everything read here is
 // bounded, validated, and checked against what the privileged job knows (repository, head SHA).
-import { closeSync, constants, fstatSync, mkdirSync, openSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, mkdirSync, openSync } from 'node:fs';
+import { redactUrls } from '../capture/redact.js';
+import { writeFileAtomic } from '../util/json-file.js';
 import { readBounded as readFd } from '../util/read-bounded.js';
 import path from 'node:path';
 import { z } from 'zod';
@@ -63,7 +65,7 @@ export function writeCommentArtifact(dir: string, payload: CommentArtifact): str
     );
   }
   mkdirSync(dir, { recursive: true });
-  writeFileSync(file, text);
+  writeFileAtomic(file, redactUrls(text), file);
   return file;
 }
 

@@ -35,10 +35,12 @@ export function fileSnapshotCache(dir: string): SnapshotCache {
     },
     set(key, value) {
       try {
-        mkdirSync(path.dirname(file(key)), { recursive: true });
+        // Private to the user: a resolution holds the requirements text, which may name a private
+        // index with its token (`--index-url https://user:TOKEN@host/simple`).
+        mkdirSync(path.dirname(file(key)), { recursive: true, mode: 0o700 });
         // Write then rename: a reader never sees half a file, even with concurrent jobs.
         const tmp = `${file(key)}.${process.pid}.tmp`;
-        writeFileSync(tmp, value);
+        writeFileSync(tmp, value, { mode: 0o600 });
         renameSync(tmp, file(key));
       } catch {
         // A cache that cannot be written only costs speed.

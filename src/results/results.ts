@@ -336,5 +336,8 @@ export function readSmoke(dir: string, variant: string, platform: string): Smoke
 /** The smoke reuse key of a target in `dir`, when there is one. */
 export function readSmokeKey(dir: string, variant: string, platform: string): string | undefined {
   const f = path.join(dir, recordFile('smoke-key', variant, platform));
-  return existsSync(f) ? readFileSync(f, 'utf8').trim() : undefined;
+  if (!existsSync(f)) return undefined;
+  // A key that is not of the shape written is no key: the smoke suites simply run again.
+  const key = SmokeKeySchema.safeParse(readFileSync(f, 'utf8').trim());
+  return key.success ? key.data : undefined;
 }
