@@ -29842,6 +29842,10 @@ function loadConfig(opts = {}) {
     return { config, file, baseDir };
 }
 
+// EXTERNAL MODULE: ./src/util/cleanup.ts
+var cleanup = __nccwpck_require__(4532);
+// EXTERNAL MODULE: ./src/docker/adapter.ts
+var adapter = __nccwpck_require__(63659);
 ;// CONCATENATED MODULE: ./src/docker/failures.ts
 
 
@@ -30074,10 +30078,6 @@ function engineClient(source) {
     };
 }
 
-// EXTERNAL MODULE: ./src/util/cleanup.ts
-var cleanup = __nccwpck_require__(4532);
-// EXTERNAL MODULE: ./src/docker/adapter.ts
-var adapter = __nccwpck_require__(63659);
 ;// CONCATENATED MODULE: ./src/docker/deadline.ts
 // The in-container deadlines: every container this tool starts ends by itself, even when the
 // process that started it was killed and never removes it. Pure: scripts and argv, no engine.
@@ -30640,6 +30640,8 @@ async function startSession(client, spec) {
 
 
 
+
+
 // Callers outside docker/ that import the CLI failure classifier from here.
 
 function createDockerAdapter(deps) {
@@ -30650,12 +30652,29 @@ function createDockerAdapter(deps) {
         startSession: (spec) => startSession(client, spec),
     };
 }
+/** How long an interrupted process waits for container creations still in flight before its sweep. */
+const SWEEP_SETTLE_MS = 500;
+/**
+ * On an interrupt, after the per-container cleanups: remove every container that carries this
+ * process's run label, including one whose creation was still in flight when the signal came
+ * (so it was never registered, and never started, so its in-container deadline cannot end it).
+ */
+function sweepRunOnInterrupt(docker, settleMs = SWEEP_SETTLE_MS) {
+    return (0,cleanup/* registerCleanup */.qE)(async () => {
+        await new Promise((r) => setTimeout(r, settleMs));
+        const ids = await docker.listManagedContainers({ [adapter/* RUN_LABEL */.jQ]: adapter/* RUN_ID */.UC }).catch(() => []);
+        if (ids.length > 0)
+            await docker.removeContainers(ids).catch(() => undefined);
+    });
+}
 /** The adapter over the engine DOCKER_HOST (or the default socket) points at. Connects lazily. */
 function createDefaultDockerAdapter() {
-    return createDockerAdapter({
+    const docker = createDockerAdapter({
         docker: async () => new (await Promise.all(/* import() */[__nccwpck_require__.e(830), __nccwpck_require__.e(40)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 39040, 23))).default(),
         exec: new exec_runner/* ActionsExecRunner */.L(),
     });
+    sweepRunOnInterrupt(docker);
+    return docker;
 }
 
 ;// CONCATENATED MODULE: ./src/docker/registry.ts

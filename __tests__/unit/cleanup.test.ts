@@ -1,7 +1,10 @@
 // installSignalCleanup with an injected exit: the handlers are driven by process.emit (no real
 // signal is sent, no process started).
 import { describe, expect, it } from 'vitest';
+import { RUN_ID, RUN_LABEL } from '../../src/docker/adapter.js';
+import { sweepRunOnInterrupt } from '../../src/docker/engine.js';
 import { installSignalCleanup, registerCleanup, runPendingCleanups } from '../../src/util/cleanup.js';
+import { fakeDocker } from '../helpers/fakes.js';
 
 describe('cleanups', () => {
   it('runs every registered cleanup once, including one registered while cleaning up', async () => {
@@ -19,6 +22,25 @@ describe('cleanups', () => {
     await runPendingCleanups();
     await runPendingCleanups();
     expect(ran.sort()).toEqual(['a', 'b', 'late']);
+  });
+
+  it('on an interrupt, sweeps the containers of this run by label (a creation still in flight too)', async () => {
+    const asked: Record<string, string>[] = [];
+    const removed: string[][] = [];
+    const docker = fakeDocker({
+      listManagedContainers: async (labels = {}) => {
+        asked.push({ ...labels });
+        return ['c-in-flight'];
+      },
+      removeContainers: async (ids) => {
+        removed.push([...ids]);
+        return [...ids];
+      },
+    });
+    sweepRunOnInterrupt(docker, 0);
+    await runPendingCleanups();
+    expect(asked).toEqual([{ [RUN_LABEL]: RUN_ID }]);
+    expect(removed).toEqual([['c-in-flight']]);
   });
 
   it('on SIGINT: cleans up, then exits 130; a second signal exits at once with its own code', async () => {

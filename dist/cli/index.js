@@ -389,6 +389,23 @@ __nccwpck_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(76760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/util/cleanup.ts
+var cleanup = __nccwpck_require__(4532);
+;// CONCATENATED MODULE: ./src/docker/adapter.ts
+// The Docker side effects every stage needs, behind one interface. Stages receive a DockerAdapter;
+// unit tests pass plain objects, integration tests pass createDockerAdapter() over the real engine.
+/** Every container the tool starts carries this label, so leftovers can be found and removed. */
+const MANAGED_LABEL = 'io.github.ml-image-action.managed';
+/** ...and this one, naming the process that started it (so one run's checks ignore another's). */
+const RUN_LABEL = 'io.github.ml-image-action.run';
+const RUN_ID = process.env.ML_IMAGE_RUN_ID ?? `${process.pid}-${Date.now().toString(36)}`;
+/** How long a container outlives its timeout at most, enforced inside it (see runContainer). */
+const DEADLINE_MARGIN_MS = 30_000;
+/** The in-container deadline of a container run without a timeout. */
+const DEFAULT_DEADLINE_MS = 3_600_000;
+/** The in-container deadline of an exec session (its idle loop ends then). */
+const DEFAULT_SESSION_DEADLINE_MS = 3_600_000;
+
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
 var schemas = __nccwpck_require__(9691);
 // EXTERNAL MODULE: ./src/errors.ts
@@ -626,23 +643,6 @@ function engineClient(source) {
         },
     };
 }
-
-// EXTERNAL MODULE: ./src/util/cleanup.ts
-var cleanup = __nccwpck_require__(4532);
-;// CONCATENATED MODULE: ./src/docker/adapter.ts
-// The Docker side effects every stage needs, behind one interface. Stages receive a DockerAdapter;
-// unit tests pass plain objects, integration tests pass createDockerAdapter() over the real engine.
-/** Every container the tool starts carries this label, so leftovers can be found and removed. */
-const MANAGED_LABEL = 'io.github.ml-image-action.managed';
-/** ...and this one, naming the process that started it (so one run's checks ignore another's). */
-const RUN_LABEL = 'io.github.ml-image-action.run';
-const RUN_ID = process.env.ML_IMAGE_RUN_ID ?? `${process.pid}-${Date.now().toString(36)}`;
-/** How long a container outlives its timeout at most, enforced inside it (see runContainer). */
-const DEADLINE_MARGIN_MS = 30_000;
-/** The in-container deadline of a container run without a timeout. */
-const DEFAULT_DEADLINE_MS = 3_600_000;
-/** The in-container deadline of an exec session (its idle loop ends then). */
-const DEFAULT_SESSION_DEADLINE_MS = 3_600_000;
 
 ;// CONCATENATED MODULE: ./src/docker/deadline.ts
 // The in-container deadlines: every container this tool starts ends by itself, even when the
@@ -1290,6 +1290,8 @@ async function startSession(client, spec) {
 
 
 
+
+
 // Callers outside docker/ that import the CLI failure classifier from here.
 
 function createDockerAdapter(deps) {
@@ -1300,12 +1302,29 @@ function createDockerAdapter(deps) {
         startSession: (spec) => startSession(client, spec),
     };
 }
+/** How long an interrupted process waits for container creations still in flight before its sweep. */
+const SWEEP_SETTLE_MS = 500;
+/**
+ * On an interrupt, after the per-container cleanups: remove every container that carries this
+ * process's run label, including one whose creation was still in flight when the signal came
+ * (so it was never registered, and never started, so its in-container deadline cannot end it).
+ */
+function sweepRunOnInterrupt(docker, settleMs = SWEEP_SETTLE_MS) {
+    return (0,cleanup/* registerCleanup */.qE)(async () => {
+        await new Promise((r) => setTimeout(r, settleMs));
+        const ids = await docker.listManagedContainers({ [RUN_LABEL]: RUN_ID }).catch(() => []);
+        if (ids.length > 0)
+            await docker.removeContainers(ids).catch(() => undefined);
+    });
+}
 /** The adapter over the engine DOCKER_HOST (or the default socket) points at. Connects lazily. */
 function createDefaultDockerAdapter() {
-    return createDockerAdapter({
+    const docker = createDockerAdapter({
         docker: async () => new (await Promise.all(/* import() */[__nccwpck_require__.e(830), __nccwpck_require__.e(40)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 39040, 23))).default(),
         exec: new ActionsExecRunner(),
     });
+    sweepRunOnInterrupt(docker);
+    return docker;
 }
 
 ;// CONCATENATED MODULE: ./images/probe/redaction-rules.json

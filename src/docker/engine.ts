@@ -1,7 +1,8 @@
 // DockerAdapter over the real engine, composed of its three concerns: buildx through the docker
 // CLI (buildx.ts), containers through dockerode (containers.ts) and exec sessions (sessions.ts).
 import type Dockerode from 'dockerode';
-import type { CommandRunner, DockerAdapter } from './adapter.js';
+import { registerCleanup } from '../util/cleanup.js';
+import { type CommandRunner, type DockerAdapter, RUN_ID, RUN_LABEL } from './adapter.js';
 import { createBuildxCli } from './buildx.js';
 import { engineClient } from './client.js';
 import { createContainerOps } from './containers.js';
@@ -28,10 +29,28 @@ export function createDockerAdapter(deps: EngineDeps): DockerAdapter {
   };
 }
 
+/** How long an interrupted process waits for container creations still in flight before its sweep. */
+export const SWEEP_SETTLE_MS = 500;
+
+/**
+ * On an interrupt, after the per-container cleanups: remove every container that carries this
+ * process's run label, including one whose creation was still in flight when the signal came
+ * (so it was never registered, and never started, so its in-container deadline cannot end it).
+ */
+export function sweepRunOnInterrupt(docker: DockerAdapter, settleMs = SWEEP_SETTLE_MS): () => void {
+  return registerCleanup(async () => {
+    await new Promise((r) => setTimeout(r, settleMs));
+    const ids = await docker.listManagedContainers({ [RUN_LABEL]: RUN_ID }).catch(() => []);
+    if (ids.length > 0) await docker.removeContainers(ids).catch(() => undefined);
+  });
+}
+
 /** The adapter over the engine DOCKER_HOST (or the default socket) points at. Connects lazily. */
 export function createDefaultDockerAdapter(): DockerAdapter {
-  return createDockerAdapter({
+  const docker = createDockerAdapter({
     docker: async () => new (await import('dockerode')).default(),
     exec: new ActionsExecRunner(),
   });
+  sweepRunOnInterrupt(docker);
+  return docker;
 }
