@@ -29083,6 +29083,16 @@ function redactText(text) {
     parts.push(out.slice(at));
     return parts.join('');
 }
+/** The secret part of a URL's userinfo: the password, else the user name (a token used as one). */
+function urlSecret(url) {
+    try {
+        const u = new URL(url);
+        return decodeURIComponent(u.password || u.username);
+    }
+    catch {
+        return '';
+    }
+}
 /** The value to show for an environment variable NAME=value. */
 function redactEnvValue(name, value) {
     if (SECRET_NAME.test(name))
@@ -29099,6 +29109,16 @@ function redactEnvList(list = []) {
         out[name] = redactEnvValue(name, i < 0 ? '' : kv.slice(i + 1));
     }
     return out;
+}
+/** URL userinfo masked in every string of a JSON value (keys kept; digests and refs untouched). */
+function redactUrlsDeep(value) {
+    if (typeof value === 'string')
+        return redact_redactUrls(value);
+    if (Array.isArray(value))
+        return value.map(redactUrlsDeep);
+    if (value !== null && typeof value === 'object')
+        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactUrlsDeep(v)]));
+    return value;
 }
 /** Every string anywhere in a JSON value that looks like a secret is replaced (keys are kept). */
 function redactDeep(value) {
@@ -30807,9 +30827,6 @@ async function gitContextFromCheckout(exec, cwd) {
     };
 }
 
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(48161);
-var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_);
 ;// CONCATENATED MODULE: ./src/plan/tags.ts
 // Tags and OCI labels of a variant. Pure: the git/CI context is passed in.
 //
@@ -31194,16 +31211,6 @@ function writeBuildInputs(dir, i) {
     }
     return out;
 }
-/** The secret part of a URL's userinfo: the password, else the user name (a token used as one). */
-function urlSecret(url) {
-    try {
-        const u = new URL(url);
-        return decodeURIComponent(u.password || u.username);
-    }
-    catch {
-        return '';
-    }
-}
 /**
  * Masks a line of build output: URL userinfo masked and any build.secrets value or index credential
  * replaced, as a runner masks registered secrets.
@@ -31216,16 +31223,6 @@ function outputMasker(secretEnv, indexes) {
         .filter((m) => m.length >= 4)
         .sort((a, b) => b.length - a.length);
     return (text) => masks.reduce((t, m) => t.split(m).join('***'), redact_redactUrls(text));
-}
-/** URL userinfo masked in every string of a JSON value (keys kept; digests and refs untouched). */
-function redactUrlsDeep(value) {
-    if (typeof value === 'string')
-        return redact_redactUrls(value);
-    if (Array.isArray(value))
-        return value.map(redactUrlsDeep);
-    if (value !== null && typeof value === 'object')
-        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactUrlsDeep(v)]));
-    return value;
 }
 
 ;// CONCATENATED MODULE: ./src/build/merge.ts
@@ -31976,6 +31973,7 @@ function finalFailure(f, transient) {
 
 
 
+
 /** What buildx writes with --metadata-file: an object with the image digest among other keys. */
 const MetadataSchema = schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J());
 /** The secret files and the buildx argv of one target. */
@@ -32103,7 +32101,6 @@ function dockerfileFor(v, config, baseDir, imagesDir) {
 
 
 
-
 function cacheKind(config, env) {
     if (config.build.cache !== 'auto')
         return config.build.cache;
@@ -32184,7 +32181,7 @@ async function runBuildStage(input, deps) {
     if (unsupported !== undefined)
         throw new errors/* EnvironmentError */.eG(unsupported, SECRETS_FIX);
     const requirements = readRequirementsText(config.python.requirements, baseDir);
-    const work = (0,external_node_fs_.mkdtempSync)(external_node_path_default().join((0,temp/* runTempBase */.rL)((0,external_node_os_.tmpdir)()), 'ml-image-build-'));
+    const work = (0,temp/* runTempDir */.jI)('ml-image-build-');
     const unregister = (0,cleanup/* registerCleanup */.qE)(() => (0,external_node_fs_.rmSync)(work, { recursive: true, force: true }));
     const ctx = {
         docker: deps.docker,
@@ -33306,10 +33303,6 @@ function json_file_writeFileAtomic(file, content, label = file) {
         (0,external_node_fs_.rmSync)(tmp, { force: true });
         throw writeError(e, file, label);
     }
-}
-/** JSON result file (two-space indent, final newline), written atomically. */
-function writeJsonFile(file, value, label = file) {
-    json_file_writeFileAtomic(file, `${JSON.stringify(value, null, 2)}\n`, label);
 }
 
 ;// CONCATENATED MODULE: ./src/diff/read.ts
@@ -35780,6 +35773,9 @@ function reportKey(plan, config, variant) {
     return defaultMarkerKey(plan.repository, variant, v?.platforms ?? []);
 }
 
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(48161);
+var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_);
 ;// CONCATENATED MODULE: ./src/resolve/snapshot-cache.ts
 // Base-image snapshots (pip inspect + constraint file + PIP_* env) cached by image digest and
 // platform: a digest names exactly one set of installed packages, so the cache never goes stale.
@@ -39355,9 +39351,9 @@ function installSignalCleanup(write = (t) => process.stderr.write(t), exit = (co
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   $D: () => (/* binding */ TEMP_ROOT_PREFIX),
 /* harmony export */   a8: () => (/* binding */ runTempRoot),
-/* harmony export */   rL: () => (/* binding */ runTempBase)
+/* harmony export */   jI: () => (/* binding */ runTempDir)
 /* harmony export */ });
-/* unused harmony exports runTempDir, sweepStaleRoots */
+/* unused harmony exports runTempBase, sweepStaleRoots */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(48161);
@@ -39400,7 +39396,7 @@ function runTempBase(base = (0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)()) {
 }
 /** mkdtemp under the run's temp root. */
 function runTempDir(prefix) {
-    return mkdtempSync(path.join(runTempBase(), prefix));
+    return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdtempSync)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(runTempBase(), prefix));
 }
 /**
  * Remove the EMPTY temp roots of runs whose process is gone (a process that ended without its

@@ -13,6 +13,7 @@ import { createDefaultDockerAdapter } from '../../src/docker/engine.js';
 import { REPO_ROOT } from '../helpers/docker-env.js';
 import { captureIo } from '../helpers/fakes.js';
 import { startWheelIndex, type WheelIndex } from '../helpers/wheel-index.js';
+import { buildTestImage } from '../helpers/images.js';
 
 const env = inject('dockerEnv');
 const EXAMPLE = path.join(REPO_ROOT, 'examples', 'hello-ml');
@@ -135,27 +136,18 @@ describe.skipIf(!env.available)('ml-image build on real Docker', () => {
   it('builds a cuda variant FROM a stand-in carrying nvidia/cuda environment and labels', async () => {
     // The stand-in: the local Python image with nvidia/cuda's environment variables and labels.
     const standIn = `${registry}/ml-image-test/nvidia/cuda:12.8.2-runtime-ubuntu24.04`;
-    const ctx = mkdtempSync(path.join(dir, 'standin-'));
-    writeFileSync(
-      path.join(ctx, 'Dockerfile'),
+    await buildTestImage(
+      docker,
+      dir,
       `FROM ${images.pythonAmd64}
 ENV NVARCH=x86_64 CUDA_VERSION=12.8.1 NVIDIA_REQUIRE_CUDA="cuda>=12.8 brand=tesla,driver>=535,driver<536" \\
     NV_CUDA_CUDART_VERSION=12.8.90-1 NVIDIA_VISIBLE_DEVICES=all NVIDIA_DRIVER_CAPABILITIES=compute,utility \\
     LD_LIBRARY_PATH=/usr/local/nvidia/lib:/usr/local/nvidia/lib64
 LABEL maintainer="NVIDIA CORPORATION <cudatools@nvidia.com>" com.nvidia.cudnn.version=""
 `,
-    );
-    const standInBuild = await docker.buildx([
-      'build',
-      '--platform',
-      'linux/amd64',
-      '--provenance=false',
-      '-t',
       standIn,
       '--push',
-      ctx,
-    ]);
-    expect(standInBuild.exitCode, standInBuild.stderr).toBe(0);
+    );
 
     const out = path.join(dir, 'out-cuda');
     const r = await cli(['--out', out], {

@@ -1,6 +1,6 @@
 // capture on real containers: the CPU-PyTorch image (torch fields), the plain Python image (torch
 // absent, the record still complete), an arm64 image under QEMU, and planted secrets.
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -10,6 +10,7 @@ import { runCli } from '../../src/cli/main.js';
 import { type DockerAdapter, RUN_ID, RUN_LABEL } from '../../src/docker/adapter.js';
 import { createDefaultDockerAdapter } from '../../src/docker/engine.js';
 import { captureIo } from '../helpers/fakes.js';
+import { buildTestImage } from '../helpers/images.js';
 
 const env = inject('dockerEnv');
 
@@ -115,25 +116,16 @@ describe.skipIf(!env.available)('ml-image capture', () => {
       AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYPLANTEDKEY',
       INNOCENT_NAME: 'ghp_PlantedInnocentNameAbcdefghij0123',
     };
-    const ctx = mkdtempSync(path.join(dir, 'secrets-'));
-    writeFileSync(
-      path.join(ctx, 'Dockerfile'),
+    const tag = `${images.registry}/ml-image-it/secrets:latest`;
+    await buildTestImage(
+      docker,
+      dir,
       `FROM ${images.pythonAmd64}\nENV ${Object.entries(secrets)
         .map(([k, v]) => `${k}=${v}`)
         .join(' ')}\nLABEL leaked="ghp_PlantedLabelValueAbcdefghijklmn0123"\n`,
-    );
-    const tag = `${images.registry}/ml-image-it/secrets:latest`;
-    const b = await docker.buildx([
-      'build',
-      '--platform',
-      'linux/amd64',
-      '--provenance=false',
-      '-t',
       tag,
       '--load',
-      ctx,
-    ]);
-    expect(b.exitCode, b.stderr).toBe(0);
+    );
     const runSecret = 'hf_PlantedRunEnvTokenAbcdefghijklmnop';
     const r = await capture(['--image', tag, '--no-torch', '--env', 'MODEL_ACCESS', '--json'], {
       MODEL_ACCESS: runSecret,

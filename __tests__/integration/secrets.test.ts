@@ -23,6 +23,7 @@ import { bundledCatalog } from '../../src/plan/catalog.js';
 import { planBuild } from '../../src/plan/plan.js';
 import { REPO_ROOT } from '../helpers/docker-env.js';
 import { startWheelIndex, type WheelIndex } from '../helpers/wheel-index.js';
+import { buildTestImage } from '../helpers/images.js';
 
 const env = inject('dockerEnv');
 const tok = (n: number) => `plantedTok${n}x${randomBytes(6).toString('hex')}`;
@@ -103,25 +104,16 @@ describe.skipIf(!env.available)('secrets never reach the image, the log or the r
       { name: 'mlimg-second', version: '3.0.0' },
     ]);
     // The stand-in base: the local Debian python image with Debian's own PEP 668 marker back in place.
-    const ctx = mkdtempSync(path.join(dir, 'standin-'));
-    writeFileSync(
-      path.join(ctx, 'Dockerfile'),
+    await buildTestImage(
+      docker,
+      dir,
       `FROM ${images.pythonAmd64}
 RUN printf '[externally-managed]\\nError=To install Python packages system-wide, try apt install python3-xyz.\\n' \\
       > "$(python3 -c 'import sysconfig; print(sysconfig.get_path("stdlib"))')/EXTERNALLY-MANAGED"
 `,
-    );
-    const b = await docker.buildx([
-      'build',
-      '--platform',
-      'linux/amd64',
-      '--provenance=false',
-      '-t',
       standIn,
       '--push',
-      ctx,
-    ]);
-    expect(b.exitCode, b.stderr).toBe(0);
+    );
   }, 300_000);
 
   afterAll(async () => {

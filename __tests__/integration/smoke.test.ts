@@ -10,6 +10,7 @@ import { type DockerAdapter, RUN_ID, RUN_LABEL } from '../../src/docker/adapter.
 import { createDefaultDockerAdapter } from '../../src/docker/engine.js';
 import type { SmokeResult } from '../../src/smoke/result.js';
 import { captureIo } from '../helpers/fakes.js';
+import { buildTestImage } from '../helpers/images.js';
 
 const env = inject('dockerEnv');
 
@@ -94,28 +95,19 @@ describe.skipIf(!env.available)('ml-image smoke', () => {
   });
 
   it('planted failures: a NumPy 1.x ABI import error is classified; failing custom tests; a hang times out', async () => {
-    const ctx = mkdtempSync(path.join(dir, 'bad-'));
-    writeFileSync(
-      path.join(ctx, 'Dockerfile'),
+    const tag = `${images.registry}/ml-image-it/smoke-bad:latest`;
+    await buildTestImage(
+      docker,
+      dir,
       `FROM ${images.pythonAmd64}
 RUN set -e; d=/usr/local/lib/python3.11/dist-packages; mkdir -p $d/badext $d/badext-1.0.dist-info; \\
     printf 'raise ImportError("A module that was compiled using NumPy 1.x cannot be run in\\\\nNumPy 2.2.6 as it may crash.")\\n' > $d/badext/__init__.py; \\
     printf 'Metadata-Version: 2.1\\nName: badext\\nVersion: 1.0\\n' > $d/badext-1.0.dist-info/METADATA; \\
     echo badext > $d/badext-1.0.dist-info/top_level.txt; touch $d/badext-1.0.dist-info/RECORD
 `,
-    );
-    const tag = `${images.registry}/ml-image-it/smoke-bad:latest`;
-    const b = await docker.buildx([
-      'build',
-      '--platform',
-      'linux/amd64',
-      '--provenance=false',
-      '-t',
       tag,
       '--load',
-      ctx,
-    ]);
-    expect(b.exitCode, b.stderr).toBe(0);
+    );
     writeFileSync(path.join(dir, 'bad-req.txt'), 'badext\n');
     const r = await smoke(['--image', tag, '--suites', 'imports,custom', '--timeout', '3'], {
       image: { name: 'o/m' },

@@ -13,7 +13,6 @@ import {
   secretEnvFrom,
   secretEnvScript,
   shellQuote,
-  urlSecret,
 } from '../../src/build/inputs.js';
 import {
   afterFailedAttempt,
@@ -666,14 +665,6 @@ describe('build inputs helpers', () => {
   ] as const)('secretEnvFrom(%j, %j)', (secrets, env, expected) => {
     if (typeof expected === 'function') expect(() => secretEnvFrom(secrets, env)).toThrow(expected);
     else expect(secretEnvFrom(secrets, env)).toEqual(expected);
-  });
-  it.each([
-    ['https://user:pass@idx/simple', 'pass'],
-    ['https://tok%40en@idx/simple', 'tok@en'],
-    ['https://idx/simple', ''],
-    ['not a url', ''],
-  ])('urlSecret(%j) = %j', (url, expected) => {
-    expect(urlSecret(url)).toBe(expected);
   });
   it.each([
     ['uses s3cr3t-value here', 'uses *** here'],

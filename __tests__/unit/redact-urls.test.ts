@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { redactDeep, redactUrls, REDACTED, urlCredentials } from '../../src/capture/redact.js';
+import { redactDeep, redactUrls, REDACTED, urlCredentials, urlSecret } from '../../src/capture/redact.js';
 import { describeIndexes, pipConf, pipIndexEnv, pipIndexes } from '../../src/python/indexes.js';
 
 describe('URL userinfo redaction in free text', () => {
@@ -42,6 +42,15 @@ describe('URL userinfo redaction in free text', () => {
       t: `https://${REDACTED}@h/s`,
     });
     expect(redactDeep('https://plainuser@h/s')).toBe(`https://${REDACTED}@h/s`);
+  });
+
+  it.each([
+    ['https://user:pass@idx/simple', 'pass'],
+    ['https://tok%40en@idx/simple', 'tok@en'],
+    ['https://idx/simple', ''],
+    ['not a url', ''],
+  ])('urlSecret(%j) = %j', (url, expected) => {
+    expect(urlSecret(url)).toBe(expected);
   });
 
   it('extracts the credentials of a URL to mask in logs', () => {

@@ -1454,6 +1454,16 @@ function redactText(text) {
     parts.push(out.slice(at));
     return parts.join('');
 }
+/** The secret part of a URL's userinfo: the password, else the user name (a token used as one). */
+function urlSecret(url) {
+    try {
+        const u = new URL(url);
+        return decodeURIComponent(u.password || u.username);
+    }
+    catch {
+        return '';
+    }
+}
 /** The value to show for an environment variable NAME=value. */
 function redactEnvValue(name, value) {
     if (SECRET_NAME.test(name))
@@ -1470,6 +1480,16 @@ function redactEnvList(list = []) {
         out[name] = redactEnvValue(name, i < 0 ? '' : kv.slice(i + 1));
     }
     return out;
+}
+/** URL userinfo masked in every string of a JSON value (keys kept; digests and refs untouched). */
+function redactUrlsDeep(value) {
+    if (typeof value === 'string')
+        return redactUrls(value);
+    if (Array.isArray(value))
+        return value.map(redactUrlsDeep);
+    if (value !== null && typeof value === 'object')
+        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactUrlsDeep(v)]));
+    return value;
 }
 /** Every string anywhere in a JSON value that looks like a secret is replaced (keys are kept). */
 function redactDeep(value) {
@@ -1611,10 +1631,6 @@ function writeFileAtomic(file, content, label = file) {
         (0,external_node_fs_.rmSync)(tmp, { force: true });
         throw writeError(e, file, label);
     }
-}
-/** JSON result file (two-space indent, final newline), written atomically. */
-function writeJsonFile(file, value, label = file) {
-    writeFileAtomic(file, `${JSON.stringify(value, null, 2)}\n`, label);
 }
 
 // EXTERNAL MODULE: ./src/version.ts
@@ -2311,9 +2327,6 @@ async function checkRegistry(host, fetchFn = fetch, timeoutMs = 5000) {
     return status;
 }
 
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(48161);
-var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_);
 ;// CONCATENATED MODULE: ./src/plan/tags.ts
 // Tags and OCI labels of a variant. Pure: the git/CI context is passed in.
 //
@@ -2409,6 +2422,9 @@ function describeIndexes(ix) {
         .join(', ');
 }
 
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(48161);
+var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_);
 ;// CONCATENATED MODULE: ./src/util/temp.ts
 // Every temp dir of a run lives under one run-scoped root, <tmpdir>/ml-image-<run id>, so the
 // action's post step (and a person) can remove all of them at once even after a SIGKILL.
@@ -2445,7 +2461,7 @@ function runTempBase(base = (0,external_node_os_.tmpdir)()) {
 }
 /** mkdtemp under the run's temp root. */
 function runTempDir(prefix) {
-    return mkdtempSync(path.join(runTempBase(), prefix));
+    return (0,external_node_fs_.mkdtempSync)(external_node_path_default().join(runTempBase(), prefix));
 }
 /**
  * Remove the EMPTY temp roots of runs whose process is gone (a process that ended without its
@@ -2767,16 +2783,6 @@ function writeBuildInputs(dir, i) {
     }
     return out;
 }
-/** The secret part of a URL's userinfo: the password, else the user name (a token used as one). */
-function urlSecret(url) {
-    try {
-        const u = new URL(url);
-        return decodeURIComponent(u.password || u.username);
-    }
-    catch {
-        return '';
-    }
-}
 /**
  * Masks a line of build output: URL userinfo masked and any build.secrets value or index credential
  * replaced, as a runner masks registered secrets.
@@ -2789,16 +2795,6 @@ function outputMasker(secretEnv, indexes) {
         .filter((m) => m.length >= 4)
         .sort((a, b) => b.length - a.length);
     return (text) => masks.reduce((t, m) => t.split(m).join('***'), redactUrls(text));
-}
-/** URL userinfo masked in every string of a JSON value (keys kept; digests and refs untouched). */
-function redactUrlsDeep(value) {
-    if (typeof value === 'string')
-        return redactUrls(value);
-    if (Array.isArray(value))
-        return value.map(redactUrlsDeep);
-    if (value !== null && typeof value === 'object')
-        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactUrlsDeep(v)]));
-    return value;
 }
 
 ;// CONCATENATED MODULE: ./src/build/merge.ts
@@ -3549,6 +3545,7 @@ function finalFailure(f, transient) {
 
 
 
+
 /** What buildx writes with --metadata-file: an object with the image digest among other keys. */
 const MetadataSchema = schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J());
 /** The secret files and the buildx argv of one target. */
@@ -3676,7 +3673,6 @@ function dockerfileFor(v, config, baseDir, imagesDir) {
 
 
 
-
 function cacheKind(config, env) {
     if (config.build.cache !== 'auto')
         return config.build.cache;
@@ -3757,7 +3753,7 @@ async function runBuildStage(input, deps) {
     if (unsupported !== undefined)
         throw new errors/* EnvironmentError */.eG(unsupported, SECRETS_FIX);
     const requirements = readRequirementsText(config.python.requirements, baseDir);
-    const work = (0,external_node_fs_.mkdtempSync)(external_node_path_default().join(runTempBase((0,external_node_os_.tmpdir)()), 'ml-image-build-'));
+    const work = runTempDir('ml-image-build-');
     const unregister = (0,cleanup/* registerCleanup */.qE)(() => (0,external_node_fs_.rmSync)(work, { recursive: true, force: true }));
     const ctx = {
         docker: deps.docker,

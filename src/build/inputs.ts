@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { redactUrls } from '../capture/redact.js';
+import { redactUrls, urlSecret } from '../capture/redact.js';
 import { InputError } from '../errors.js';
 import { type PipIndexes, pipConf } from '../python/indexes.js';
 
@@ -131,16 +131,6 @@ export function writeBuildInputs(dir: string, i: BuildInputs): Record<string, st
   return out;
 }
 
-/** The secret part of a URL's userinfo: the password, else the user name (a token used as one). */
-export function urlSecret(url: string): string {
-  try {
-    const u = new URL(url);
-    return decodeURIComponent(u.password || u.username);
-  } catch {
-    return '';
-  }
-}
-
 /**
  * Masks a line of build output: URL userinfo masked and any build.secrets value or index credential
  * replaced, as a runner masks registered secrets.
@@ -156,13 +146,4 @@ export function outputMasker(
     .filter((m) => m.length >= 4)
     .sort((a, b) => b.length - a.length);
   return (text: string) => masks.reduce((t, m) => t.split(m).join('***'), redactUrls(text));
-}
-
-/** URL userinfo masked in every string of a JSON value (keys kept; digests and refs untouched). */
-export function redactUrlsDeep(value: unknown): unknown {
-  if (typeof value === 'string') return redactUrls(value);
-  if (Array.isArray(value)) return value.map(redactUrlsDeep);
-  if (value !== null && typeof value === 'object')
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactUrlsDeep(v)]));
-  return value;
 }

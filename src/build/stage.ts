@@ -4,8 +4,7 @@
 // deterministic failure (Dockerfile error, pip conflict) stops at once with the end of the log
 // (retry.ts). Requirements, constraints, index URLs (often with credentials) and build.secrets
 // reach the build only as BuildKit secret mounts, never as build arguments (inputs.ts).
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../config/schema.js';
 import type { DockerAdapter } from '../docker/adapter.js';
@@ -14,7 +13,7 @@ import type { Plan, VariantPlan } from '../plan/plan.js';
 import { LABEL_PREFIX } from '../plan/tags.js';
 import { pipIndexes } from '../python/indexes.js';
 import { registerCleanup } from '../util/cleanup.js';
-import { runTempBase } from '../util/temp.js';
+import { runTempDir } from '../util/temp.js';
 import { type BuilderInfo, checkBuildArgs, SECRETS_FIX, secretMountsUnsupported } from './buildx-args.js';
 import { outputMasker, publicPlanArgs, secretEnvFrom } from './inputs.js';
 import { mergeVariant } from './merge.js';
@@ -155,7 +154,7 @@ export async function runBuildStage(input: BuildStageInput, deps: BuildStageDeps
   if (unsupported !== undefined) throw new EnvironmentError(unsupported, SECRETS_FIX);
   const requirements = readRequirementsText(config.python.requirements, baseDir);
 
-  const work = mkdtempSync(path.join(runTempBase(tmpdir()), 'ml-image-build-'));
+  const work = runTempDir('ml-image-build-');
   const unregister = registerCleanup(() => rmSync(work, { recursive: true, force: true }));
   const ctx: TargetContext = {
     docker: deps.docker,

@@ -9,13 +9,8 @@ import { CheckFailedError } from '../errors.js';
 import type { VariantPlan } from '../plan/plan.js';
 import type { PipIndexes } from '../python/indexes.js';
 import { type BuilderInfo, buildxBuildArgs, cacheFor } from './buildx-args.js';
-import {
-  type BuildInputs,
-  INPUTS_DIGEST_ARG,
-  inputsDigest,
-  redactUrlsDeep,
-  writeBuildInputs,
-} from './inputs.js';
+import { redactUrlsDeep } from '../capture/redact.js';
+import { type BuildInputs, INPUTS_DIGEST_ARG, inputsDigest, writeBuildInputs } from './inputs.js';
 import { localTag } from './merge.js';
 import type { PlatformBuild } from './result.js';
 import { afterFailedAttempt, MAX_ATTEMPTS } from './retry.js';

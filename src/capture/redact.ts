@@ -131,6 +131,16 @@ export function redactText(text: string): string {
   return parts.join('');
 }
 
+/** The secret part of a URL's userinfo: the password, else the user name (a token used as one). */
+export function urlSecret(url: string): string {
+  try {
+    const u = new URL(url);
+    return decodeURIComponent(u.password || u.username);
+  } catch {
+    return '';
+  }
+}
+
 /** The value to show for an environment variable NAME=value. */
 export function redactEnvValue(name: string, value: string): string {
   if (SECRET_NAME.test(name)) return REDACTED;
@@ -147,6 +157,15 @@ export function redactEnvList(list: readonly string[] = []): Record<string, stri
     out[name] = redactEnvValue(name, i < 0 ? '' : kv.slice(i + 1));
   }
   return out;
+}
+
+/** URL userinfo masked in every string of a JSON value (keys kept; digests and refs untouched). */
+export function redactUrlsDeep(value: unknown): unknown {
+  if (typeof value === 'string') return redactUrls(value);
+  if (Array.isArray(value)) return value.map(redactUrlsDeep);
+  if (value !== null && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactUrlsDeep(v)]));
+  return value;
 }
 
 /** Every string anywhere in a JSON value that looks like a secret is replaced (keys are kept). */

@@ -144,8 +144,3 @@ export function writeFileAtomic(file: string, content: string, label: string = f
     throw writeError(e, file, label);
   }
 }
-
-/** JSON result file (two-space indent, final newline), written atomically. */
-export function writeJsonFile(file: string, value: unknown, label: string = file): void {
-  writeFileAtomic(file, `${JSON.stringify(value, null, 2)}\n`, label);
-}
