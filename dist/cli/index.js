@@ -5567,7 +5567,8 @@ function neutralise(text) {
         // GitHub autolinks bare `http://`, `https://` and `www.` text (a package named by a URL would
         // be a live link): a joiner inside the scheme keeps the text and breaks the link.
         .replace(/([a-z][a-z0-9+.-]*):(?=\/\/)/gi, `$1:${JOINER}`)
-        .replace(/\b(www)\./gi, `$1${JOINER}.`));
+        // Also a bare `www` at the end: the template may put a full stop right after the value.
+        .replace(/\b(www)(?=\.|$)/gi, `$1${JOINER}`));
 }
 /**
  * Text for a Markdown context: a table cell, a list item, a sentence. HTML-escaped (he: & < > " '
@@ -5576,7 +5577,7 @@ function neutralise(text) {
  */
 // Most values (package names, versions) need no escaping at all: checked once, returned as is.
 const PLAIN = /^[A-Za-z0-9][A-Za-z0-9.,:+/=-]*$/;
-const NEEDS_WORK = /gh-[0-9]|^[0-9]+\.$|:\/\/|\bwww\./i;
+const NEEDS_WORK = /gh-[0-9]|^[0-9]+\.$|:\/\/|\bwww(\.|$)/i;
 function md(text, max = Infinity) {
     const clipped = clip(String(text), max);
     if (PLAIN.test(clipped) && !NEEDS_WORK.test(clipped))
@@ -6232,7 +6233,11 @@ function kindCounts(changes) {
         .join(' · ');
 }
 function shortSha(sha) {
-    return sha ? md(sha.slice(0, 7), 7) : '';
+    // A git SHA is shown as its first 7 hex digits; anything else (a fork's odd input) is clipped by
+    // code point, so a cut never splits a character, and escaped like any other value.
+    if (!sha)
+        return '';
+    return /^[0-9a-f]{7,64}$/i.test(sha) ? sha.slice(0, 7) : md(sha, 12);
 }
 
 ;// CONCATENATED MODULE: ./src/report/render/parts.ts

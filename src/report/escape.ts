@@ -35,7 +35,8 @@ function neutralise(text: string): string {
       // GitHub autolinks bare `http://`, `https://` and `www.` text (a package named by a URL would
       // be a live link): a joiner inside the scheme keeps the text and breaks the link.
       .replace(/([a-z][a-z0-9+.-]*):(?=\/\/)/gi, `$1:${JOINER}`)
-      .replace(/\b(www)\./gi, `$1${JOINER}.`)
+      // Also a bare `www` at the end: the template may put a full stop right after the value.
+      .replace(/\b(www)(?=\.|$)/gi, `$1${JOINER}`)
   );
 }
 
@@ -46,7 +47,7 @@ function neutralise(text: string): string {
  */
 // Most values (package names, versions) need no escaping at all: checked once, returned as is.
 const PLAIN = /^[A-Za-z0-9][A-Za-z0-9.,:+/=-]*$/;
-const NEEDS_WORK = /gh-[0-9]|^[0-9]+\.$|:\/\/|\bwww\./i;
+const NEEDS_WORK = /gh-[0-9]|^[0-9]+\.$|:\/\/|\bwww(\.|$)/i;
 
 export function md(text: string, max = Infinity): string {
   const clipped = clip(String(text), max);

@@ -52,5 +52,8 @@ export function kindCounts(changes: readonly PackageChange[]): string {
 }
 
 export function shortSha(sha: string | undefined): string {
-  return sha ? md(sha.slice(0, 7), 7) : '';
+  // A git SHA is shown as its first 7 hex digits; anything else (a fork's odd input) is clipped by
+  // code point, so a cut never splits a character, and escaped like any other value.
+  if (!sha) return '';
+  return /^[0-9a-f]{7,64}$/i.test(sha) ? sha.slice(0, 7) : md(sha, 12);
 }
