@@ -3,7 +3,8 @@
 // hangs; once the smoke container exists the run is cancelled:
 // - as the runner cancels a job (SIGINT, ~3 s, SIGTERM), then the post step is run with the state
 //   the main step saved (the runner passes it as STATE_<name>): no container of the run within 10 s;
-// - with SIGKILL and no post step: the container ends by its own deadline.
+// - with SIGKILL and no post step: the container ends by its own deadline, and the engine removes
+//   it (none exists once the deadline passes).
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -68,6 +69,23 @@ describe.skipIf(!env.available)('a cancelled action leaves nothing running', () 
       all,
       filters: { label: [`${MANAGED_LABEL}=true`, `${RUN_LABEL}=${runId}`] },
     });
+  }
+
+  /** The engine's `die` events of one container since a time (seconds), with their exit codes. */
+  async function dieEvents(id: string, since: number): Promise<{ exitCode: string | undefined }[]> {
+    const stream = await docker.getEvents({
+      since,
+      until: Math.floor(Date.now() / 1000) + 1,
+      filters: { container: [id], event: ['die'] },
+    });
+    const chunks: Buffer[] = [];
+    for await (const chunk of stream) chunks.push(Buffer.from(chunk as Buffer));
+    return Buffer.concat(chunks)
+      .toString('utf8')
+      .split('\n')
+      .filter((l) => l.trim() !== '')
+      .map((l) => JSON.parse(l) as { Actor?: { Attributes?: Record<string, string> } })
+      .map((e) => ({ exitCode: e.Actor?.Attributes?.exitCode }));
   }
 
   function writeConfig(dir: string, name: string, timeoutSeconds: number) {
@@ -185,8 +203,11 @@ describe.skipIf(!env.available)('a cancelled action leaves nothing running', () 
     expect(ended.signal, main.output()).toBeNull();
     expect([130, 143]).toContain(ended.code);
 
-    // The post step: the same bundle with the state the main step saved.
-    const post = startStep(dir, state);
+    // The post step: the same bundle with the state the main step saved, read (as the runner
+    // reads it) once the main step has ended: it records its use of Docker after the run id.
+    const saved = parseFileCommands(readFileSync(path.join(dir, 'github_state'), 'utf8'));
+    expect(saved.usedDocker).toBe('true');
+    const post = startStep(dir, saved);
     const p = await post.exited;
     expect(p.code, post.output()).toBe(0);
     expect(post.output()).toMatch(/post: containers: removed \d+ containers? of run /);
@@ -200,7 +221,7 @@ describe.skipIf(!env.available)('a cancelled action leaves nothing running', () 
     expect(existsSync(state.tempRoot!)).toBe(false);
   });
 
-  it('SIGKILL and no post step: the smoke container ends by its own deadline', async () => {
+  it('SIGKILL and no post step: the smoke container ends by its own deadline and is gone', async () => {
     const dir = path.join(ws, 'kill');
     rmSync(dir, { recursive: true, force: true });
     (await import('node:fs')).mkdirSync(dir);
@@ -209,23 +230,24 @@ describe.skipIf(!env.available)('a cancelled action leaves nothing running', () 
     const main = startStep(dir);
     const state = await savedState(dir);
     const c = await smokeContainer(state.runId!, main);
+    const since = Math.floor(Date.now() / 1000) - 5;
     main.child.kill('SIGKILL');
     await main.exited;
     // Nothing on this side will stop it now; it is still running right after the kill...
     const inspect = await docker.getContainer(c.Id).inspect();
     try {
       expect(inspect.State.Running).toBe(true);
-      // ...and stops by itself once its deadline passes (40 s after it started).
+      // ...and once its deadline passes (40 s after it started) it stops and no container of the
+      // run exists at all (the engine removes it: AutoRemove).
       await waitFor(
-        'the container to stop by its deadline',
-        async () => ((await containersOf(state.runId!, false)).length === 0 ? true : undefined),
+        'no container of the run after the deadline',
+        async () => ((await containersOf(state.runId!, true)).length === 0 ? true : undefined),
         60_000,
       );
-      const after = await docker.getContainer(c.Id).inspect();
-      expect(after.State.Running).toBe(false);
-      expect(after.State.ExitCode).toBe(143); // its command got the watchdog's SIGTERM
+      // It ended by the watchdog (its command got SIGTERM: 143), not by anything on this side.
+      const events = await dieEvents(c.Id, since);
+      expect(events.map((e) => e.exitCode)).toEqual(['143']);
     } finally {
-      // What a post step would do (there is none here): remove the stopped containers.
       for (const x of await containersOf(state.runId!, true))
         await docker
           .getContainer(x.Id)

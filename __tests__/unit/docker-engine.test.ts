@@ -441,12 +441,12 @@ describe('image details from the engine inspect', () => {
 
 describe('container create bodies', () => {
   it.each([
-    ['nothing asked', {}, { AutoRemove: false }],
+    ['nothing asked', {}, { AutoRemove: true }],
     [
       'every GPU, shared memory, host IPC, no network',
       { gpus: 'all', shmSizeBytes: 1024, ipcHost: true, network: 'none' },
       {
-        AutoRemove: false,
+        AutoRemove: true,
         ShmSize: 1024,
         IpcMode: 'host',
         NetworkMode: 'none',
@@ -457,7 +457,7 @@ describe('container create bodies', () => {
       'two GPUs, IPC not shared',
       { gpus: 2, ipcHost: false },
       {
-        AutoRemove: false,
+        AutoRemove: true,
         DeviceRequests: [{ Driver: '', Count: 2, Capabilities: [['gpu']], DeviceIDs: null, Options: {} }],
       },
     ],
@@ -491,7 +491,7 @@ describe('container create bodies', () => {
       Tty: false,
       AttachStdout: true,
       AttachStderr: true,
-      HostConfig: { AutoRemove: false },
+      HostConfig: { AutoRemove: true },
     });
   });
 });

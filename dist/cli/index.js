@@ -875,7 +875,10 @@ function createManaged(client, spec, body) {
 /** HostConfig of a container run: shared memory, IPC, network and GPUs as the spec asks. */
 function hostConfigFor(spec) {
     return {
-        AutoRemove: false, // removed by us after reading the exit code, in every case
+        // The engine removes it once it has exited, so a container that ends by its own deadline after
+        // the CLI was killed (SIGKILL, no post step) leaves nothing behind. The exit code comes from a
+        // wait for removal registered before start, the output from the attach stream: `docker run --rm`.
+        AutoRemove: true,
         ...(spec.shmSizeBytes !== undefined && { ShmSize: spec.shmSizeBytes }),
         ...(spec.ipcHost && { IpcMode: 'host' }),
         ...(spec.network !== undefined && { NetworkMode: spec.network }),
@@ -916,7 +919,44 @@ function runBody(spec, argv, wrapped) {
         HostConfig: hostConfigFor(spec),
     };
 }
-/** Create, attach and start; the container is removed again when any of it fails. */
+/**
+ * POST /containers/{id}/wait?condition=removed. The engine registers the waiter, then sends the
+ * headers: this resolves when they arrive (so start may follow), with the body's status to come.
+ */
+function waitForRemoval(docker, container) {
+    return new Promise((resolve, reject) => {
+        docker.modem.dial({
+            path: `/containers/${container.id}/wait?`,
+            method: 'POST',
+            options: { condition: 'removed' },
+            isStream: true,
+            statusCodes: { 200: true, 400: 'bad parameter', 404: 'no such container', 500: 'server error' },
+        }, (err, res) => {
+            if (err)
+                return reject(err instanceof Error ? err : new Error(String(err)));
+            const body = res;
+            // Wrapped in an object: resolving with a promise itself would wait for the body.
+            resolve({
+                status: new Promise((done, fail) => {
+                    const chunks = [];
+                    body.on('data', (b) => chunks.push(Buffer.from(b)));
+                    body.on('error', fail);
+                    body.on('end', () => {
+                        try {
+                            const answer = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+                            done(parseAnswer(WaitSchema, answer, `the engine's wait for container ${container.id}`)
+                                .StatusCode);
+                        }
+                        catch (e) {
+                            fail(e instanceof Error ? e : new Error(String(e)));
+                        }
+                    });
+                }),
+            });
+        });
+    });
+}
+/** Create, attach, wait for removal, start; the container is removed again when any of it fails. */
 async function launch(client, spec, argv, wrapped, output) {
     const container = await createManaged(client, spec, runBody(spec, argv, wrapped));
     const remove = async () => {
@@ -925,13 +965,17 @@ async function launch(client, spec, argv, wrapped, output) {
     const unregister = (0,cleanup/* registerCleanup */.qE)(remove);
     let stream;
     try {
+        const docker = await client.docker();
         stream = await client.call(() => container.attach({ stream: true, stdout: true, stderr: true }));
-        const ended = collectOutput(await client.docker(), stream, (s, which) => {
+        const ended = collectOutput(docker, stream, (s, which) => {
             output[which] += s;
             spec.onOutput?.(s, which);
         });
+        const { status: removed } = await client.call((d) => waitForRemoval(d, container));
+        // Never unhandled: a run that fails to start is removed here and its wait rejects (404).
+        removed.catch(() => undefined);
         await client.call(() => container.start());
-        return { container, remove, unregister, stream, ended, inContainerDeadline: wrapped };
+        return { container, remove, unregister, stream, ended, removed, inContainerDeadline: wrapped };
     }
     catch (e) {
         destroyStream(stream);
@@ -941,47 +985,41 @@ async function launch(client, spec, argv, wrapped, output) {
     }
 }
 /** The exit status, or 'timeout' when timeoutMs passed first. */
-async function waitFor(container, timeoutMs) {
-    const waited = container.wait();
+async function waitFor(run, timeoutMs) {
     let timer;
     try {
-        const outcome = await (timeoutMs === undefined
-            ? waited
+        return await (timeoutMs === undefined
+            ? run.removed
             : Promise.race([
-                waited,
+                run.removed,
                 new Promise((resolve) => {
                     timer = setTimeout(() => resolve('timeout'), timeoutMs);
                 }),
             ]));
-        if (outcome === 'timeout')
-            return outcome;
-        return parseAnswer(WaitSchema, outcome, `the engine's wait for container ${container.id}`).StatusCode;
     }
     finally {
         if (timer)
             clearTimeout(timer);
     }
 }
+/** How long the attach stream may take to end after the container is gone. */
+const STREAM_GRACE_MS = 5000;
 /**
- * The attach stream may only close when the engine tears the connection down, seconds after the
- * exit. The container's log already holds all of the output: read that. Only a log driver that
- * cannot be read back falls back to waiting (a bounded time) for the stream.
+ * The output is what the attach stream carried: the engine closes it when the container exits,
+ * before it removes the container. A stream that does not end within a grace period is dropped
+ * with what it carried so far.
  */
-async function readOutput(client, run, timedOut, output) {
-    const logged = timedOut
-        ? undefined
-        : await client
-            .call(() => run.container.logs({ stdout: true, stderr: true, follow: false }))
-            .then((b) => demuxFrames(Buffer.isBuffer(b) ? b : Buffer.from(String(b))))
-            .catch(() => undefined);
-    if (logged) {
-        output.stdout = logged.stdout;
-        output.stderr = logged.stderr;
-        destroyStream(run.stream);
-    }
-    else {
-        await Promise.race([run.ended, new Promise((r) => setTimeout(r, 2000))]);
-    }
+async function readOutput(run) {
+    let timer;
+    await Promise.race([
+        run.ended,
+        new Promise((resolve) => {
+            timer = setTimeout(resolve, STREAM_GRACE_MS);
+        }),
+    ]);
+    if (timer)
+        clearTimeout(timer);
+    destroyStream(run.stream);
 }
 async function runContainer(client, spec) {
     await ensureImage(client, spec.image, spec.platform);
@@ -996,11 +1034,16 @@ async function runContainer(client, spec) {
         return launch(client, spec, argv, false, output);
     });
     try {
-        const status = await waitFor(run.container, spec.timeoutMs);
+        const status = await client.call(() => waitFor(run, spec.timeoutMs));
         const timedOut = status === 'timeout';
-        if (timedOut)
+        if (timedOut) {
             await run.container.kill().catch(() => undefined);
-        await readOutput(client, run, timedOut, output);
+            await Promise.race([
+                run.removed.catch(() => undefined),
+                new Promise((r) => setTimeout(r, STREAM_GRACE_MS)),
+            ]);
+        }
+        await readOutput(run);
         return {
             containerId: run.container.id,
             exitCode: timedOut ? null : status,
@@ -1251,7 +1294,8 @@ async function startSession(client, spec) {
         // Idle until closed or until its deadline (so a killed CLI leaves nothing running); the
         // image's entrypoint is bypassed so any image with a shell works.
         ...sessionCommand(sessionSeconds(spec)),
-        HostConfig: { ...(spec.network !== undefined && { NetworkMode: spec.network }) },
+        // Removed by the engine once it ends (at its deadline, after a killed CLI) as well as on close.
+        HostConfig: { AutoRemove: true, ...(spec.network !== undefined && { NetworkMode: spec.network }) },
     });
     let closed = false;
     const close = async () => {

@@ -16,7 +16,7 @@ import type { EngineClient } from './client.js';
 import { deadlineSeconds, effectiveArgv, isMissingShell, withDeadline } from './deadline.js';
 import { parseAnswer, statusCodeOf } from './failures.js';
 import { ensureImage, ImageCommandSchema, inspectImage } from './images.js';
-import { collectOutput, demuxFrames, destroyStream } from './streams.js';
+import { collectOutput, destroyStream } from './streams.js';
 
 const WaitSchema = z.object({ StatusCode: z.number() });
 const VersionSchema = z.object({
@@ -61,7 +61,10 @@ export function createManaged(
 /** HostConfig of a container run: shared memory, IPC, network and GPUs as the spec asks. */
 export function hostConfigFor(spec: ContainerRunSpec): Dockerode.HostConfig {
   return {
-    AutoRemove: false, // removed by us after reading the exit code, in every case
+    // The engine removes it once it has exited, so a container that ends by its own deadline after
+    // the CLI was killed (SIGKILL, no post step) leaves nothing behind. The exit code comes from a
+    // wait for removal registered before start, the output from the attach stream: `docker run --rm`.
+    AutoRemove: true,
     ...(spec.shmSizeBytes !== undefined && { ShmSize: spec.shmSizeBytes }),
     ...(spec.ipcHost && { IpcMode: 'host' }),
     ...(spec.network !== undefined && { NetworkMode: spec.network }),
@@ -119,10 +122,56 @@ interface Launched {
   unregister(): void;
   stream: NodeJS.ReadableStream;
   ended: Promise<void>;
+  /** Resolves with the exit status once the engine has removed the container. */
+  removed: Promise<number>;
   inContainerDeadline: boolean;
 }
 
-/** Create, attach and start; the container is removed again when any of it fails. */
+/**
+ * POST /containers/{id}/wait?condition=removed. The engine registers the waiter, then sends the
+ * headers: this resolves when they arrive (so start may follow), with the body's status to come.
+ */
+function waitForRemoval(
+  docker: Dockerode,
+  container: Dockerode.Container,
+): Promise<{ status: Promise<number> }> {
+  return new Promise((resolve, reject) => {
+    docker.modem.dial(
+      {
+        path: `/containers/${container.id}/wait?`,
+        method: 'POST',
+        options: { condition: 'removed' },
+        isStream: true,
+        statusCodes: { 200: true, 400: 'bad parameter', 404: 'no such container', 500: 'server error' },
+      },
+      (err: unknown, res: unknown) => {
+        if (err) return reject(err instanceof Error ? err : new Error(String(err)));
+        const body = res as NodeJS.ReadableStream;
+        // Wrapped in an object: resolving with a promise itself would wait for the body.
+        resolve({
+          status: new Promise<number>((done, fail) => {
+            const chunks: Buffer[] = [];
+            body.on('data', (b: Buffer) => chunks.push(Buffer.from(b)));
+            body.on('error', fail);
+            body.on('end', () => {
+              try {
+                const answer: unknown = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+                done(
+                  parseAnswer(WaitSchema, answer, `the engine's wait for container ${container.id}`)
+                    .StatusCode,
+                );
+              } catch (e) {
+                fail(e instanceof Error ? e : new Error(String(e)));
+              }
+            });
+          }),
+        });
+      },
+    );
+  });
+}
+
+/** Create, attach, wait for removal, start; the container is removed again when any of it fails. */
 async function launch(
   client: EngineClient,
   spec: ContainerRunSpec,
@@ -137,13 +186,17 @@ async function launch(
   const unregister = registerCleanup(remove);
   let stream: NodeJS.ReadableStream | undefined;
   try {
+    const docker = await client.docker();
     stream = await client.call(() => container.attach({ stream: true, stdout: true, stderr: true }));
-    const ended = collectOutput(await client.docker(), stream, (s, which) => {
+    const ended = collectOutput(docker, stream, (s, which) => {
       output[which] += s;
       spec.onOutput?.(s, which);
     });
+    const { status: removed } = await client.call((d) => waitForRemoval(d, container));
+    // Never unhandled: a run that fails to start is removed here and its wait rejects (404).
+    removed.catch(() => undefined);
     await client.call(() => container.start());
-    return { container, remove, unregister, stream, ended, inContainerDeadline: wrapped };
+    return { container, remove, unregister, stream, ended, removed, inContainerDeadline: wrapped };
   } catch (e) {
     destroyStream(stream);
     await remove();
@@ -153,52 +206,40 @@ async function launch(
 }
 
 /** The exit status, or 'timeout' when timeoutMs passed first. */
-async function waitFor(
-  container: Dockerode.Container,
-  timeoutMs: number | undefined,
-): Promise<number | 'timeout'> {
-  const waited: Promise<unknown> = container.wait();
+async function waitFor(run: Launched, timeoutMs: number | undefined): Promise<number | 'timeout'> {
   let timer: NodeJS.Timeout | undefined;
   try {
-    const outcome = await (timeoutMs === undefined
-      ? waited
+    return await (timeoutMs === undefined
+      ? run.removed
       : Promise.race([
-          waited,
+          run.removed,
           new Promise<'timeout'>((resolve) => {
             timer = setTimeout(() => resolve('timeout'), timeoutMs);
           }),
         ]));
-    if (outcome === 'timeout') return outcome;
-    return parseAnswer(WaitSchema, outcome, `the engine's wait for container ${container.id}`).StatusCode;
   } finally {
     if (timer) clearTimeout(timer);
   }
 }
 
+/** How long the attach stream may take to end after the container is gone. */
+const STREAM_GRACE_MS = 5000;
+
 /**
- * The attach stream may only close when the engine tears the connection down, seconds after the
- * exit. The container's log already holds all of the output: read that. Only a log driver that
- * cannot be read back falls back to waiting (a bounded time) for the stream.
+ * The output is what the attach stream carried: the engine closes it when the container exits,
+ * before it removes the container. A stream that does not end within a grace period is dropped
+ * with what it carried so far.
  */
-async function readOutput(
-  client: EngineClient,
-  run: Launched,
-  timedOut: boolean,
-  output: Output,
-): Promise<void> {
-  const logged = timedOut
-    ? undefined
-    : await client
-        .call(() => run.container.logs({ stdout: true, stderr: true, follow: false }))
-        .then((b) => demuxFrames(Buffer.isBuffer(b) ? b : Buffer.from(String(b))))
-        .catch(() => undefined);
-  if (logged) {
-    output.stdout = logged.stdout;
-    output.stderr = logged.stderr;
-    destroyStream(run.stream);
-  } else {
-    await Promise.race([run.ended, new Promise((r) => setTimeout(r, 2000))]);
-  }
+async function readOutput(run: Launched): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([
+    run.ended,
+    new Promise((resolve) => {
+      timer = setTimeout(resolve, STREAM_GRACE_MS);
+    }),
+  ]);
+  if (timer) clearTimeout(timer);
+  destroyStream(run.stream);
 }
 
 export async function runContainer(
@@ -216,10 +257,16 @@ export async function runContainer(
     return launch(client, spec, argv, false, output);
   });
   try {
-    const status = await waitFor(run.container, spec.timeoutMs);
+    const status = await client.call(() => waitFor(run, spec.timeoutMs));
     const timedOut = status === 'timeout';
-    if (timedOut) await run.container.kill().catch(() => undefined);
-    await readOutput(client, run, timedOut, output);
+    if (timedOut) {
+      await run.container.kill().catch(() => undefined);
+      await Promise.race([
+        run.removed.catch(() => undefined),
+        new Promise((r) => setTimeout(r, STREAM_GRACE_MS)),
+      ]);
+    }
+    await readOutput(run);
     return {
       containerId: run.container.id,
       exitCode: timedOut ? null : status,

@@ -83,7 +83,8 @@ export async function startSession(client: EngineClient, spec: SessionSpec): Pro
     // Idle until closed or until its deadline (so a killed CLI leaves nothing running); the
     // image's entrypoint is bypassed so any image with a shell works.
     ...sessionCommand(sessionSeconds(spec)),
-    HostConfig: { ...(spec.network !== undefined && { NetworkMode: spec.network }) },
+    // Removed by the engine once it ends (at its deadline, after a killed CLI) as well as on close.
+    HostConfig: { AutoRemove: true, ...(spec.network !== undefined && { NetworkMode: spec.network }) },
   });
   let closed = false;
   const close = async () => {
