@@ -22,7 +22,7 @@ import { recordFile as resultFile, openResultDir } from '../../src/results/resul
 import { runSmokeStage } from '../../src/smoke/stage.js';
 import type { Plan } from '../../src/plan/plan.js';
 import { matchOutput, patternProblem } from '../../src/smoke/match.js';
-import { SmokeResultSchema } from '../../src/smoke/result.js';
+import { type SmokeResult, SmokeResultSchema } from '../../src/smoke/result.js';
 import {
   isDaemonGone,
   OUTPUT_KEEP_CHARS,
@@ -348,6 +348,53 @@ describe('the daemon goes away during a smoke run', () => {
     ]);
     expect(e.partial.summary).toMatchObject({ pass: 2, fail: 1 });
     expect(calls).toBe(3); // nothing ran after the daemon went away
+  });
+
+  // A daemon that shuts down (SIGTERM) kills its containers (137) and closes its listener: the run
+  // asks the engine (a fresh connection) whether it is still there before blaming the test.
+  it.each([
+    ['the engine is gone: interrupted, exit 3', false, 'interrupted'],
+    ['the engine answers (an OOM kill, say): a failed test, the run goes on', true, 'fail'],
+  ] as const)('a test killed by 137 without a timeout: %s', async (_n, engineUp, outcome) => {
+    let pings = 0;
+    const err = await runSmoke(
+      smokeInput({
+        suites: ['custom'],
+        tests: custom([
+          { name: 'killed', command: ['sleep', '100'] },
+          { name: 'after', command: ['true'] },
+        ]),
+      }),
+      {
+        docker: fakeDocker({
+          inspectImage: async () => details,
+          ping: async () => {
+            pings++;
+            if (!engineUp)
+              throw new EnvironmentError(
+                'cannot reach the Docker daemon at unix:///var/run/docker.sock (ECONNREFUSED)',
+                'start the Docker engine',
+              );
+            return { version: '20.10', apiVersion: '1.41', os: 'linux', arch: 'amd64' };
+          },
+          runContainer: async (spec) => (whatRuns(spec) === 'sleep 100' ? ok('', '', 137) : ok('')),
+        }),
+      },
+    ).catch((e: unknown) => e);
+    expect(pings).toBe(1);
+    if (outcome === 'interrupted') {
+      expect(err).toBeInstanceOf(SmokeInterruptedError);
+      expect(exitCodeOf(err)).toBe(ExitCode.Environment);
+      expect((err as SmokeInterruptedError).partial.tests.map((t) => [t.id, t.status])).toEqual([
+        ['custom:killed', 'fail'],
+      ]);
+    } else {
+      const r = err as SmokeResult;
+      expect(r.tests.map((t) => [t.id, t.status])).toEqual([
+        ['custom:killed', 'fail'],
+        ['custom:after', 'pass'],
+      ]);
+    }
   });
 });
 

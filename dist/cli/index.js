@@ -644,6 +644,10 @@ function engineClient(source) {
     };
 }
 
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __nccwpck_require__(37067);
+// EXTERNAL MODULE: external "node:https"
+var external_node_https_ = __nccwpck_require__(44708);
 ;// CONCATENATED MODULE: ./src/docker/deadline.ts
 // The in-container deadlines: every container this tool starts ends by itself, even when the
 // process that started it was killed and never removes it. Pure: scripts and argv, no engine.
@@ -839,6 +843,9 @@ function destroyStream(stream) {
 }
 
 ;// CONCATENATED MODULE: ./src/docker/containers.ts
+// The container side of the DockerAdapter, through dockerode: managed containers (labelled so
+// leftovers can be found), one-shot runs under the in-container deadline, and the cleanup of
+// managed containers. Engine answers are parsed, not cast.
 
 
 
@@ -846,6 +853,18 @@ function destroyStream(stream) {
 
 
 
+
+
+/**
+ * The client over a connection of its own: a daemon that shuts down closes its listener first but
+ * still serves pooled keep-alive connections, so only a new connection tells that it has gone.
+ */
+function freshConnection(docker) {
+    const https = Reflect.get(docker.modem, 'protocol') === 'https';
+    const agent = https ? new external_node_https_.Agent({ keepAlive: false }) : new external_node_http_.Agent({ keepAlive: false });
+    const modem = Object.assign(Object.create(docker.modem), { agent });
+    return Object.create(docker, { modem: { value: modem } });
+}
 const WaitSchema = schemas/* object */.Ikc({ StatusCode: schemas/* number */.aig() });
 const VersionSchema = schemas/* object */.Ikc({
     Version: schemas/* string */.YjP(),
@@ -1078,7 +1097,7 @@ async function removeContainers(client, ids) {
 function createContainerOps(client) {
     return {
         async ping() {
-            const raw = await client.call((docker) => docker.version());
+            const raw = await client.call((docker) => freshConnection(docker).version());
             const v = parseAnswer(VersionSchema, raw, "the engine's version");
             return { version: v.Version, apiVersion: v.ApiVersion, os: v.Os, arch: v.Arch };
         },
@@ -8796,8 +8815,9 @@ function timedOutReason(timeoutMs) {
 /** Runs a test's container with the run's image, platform, GPUs and timeout. */
 function containerRunner(input, deps, current) {
     return async (spec) => {
+        let outcome;
         try {
-            return await deps.docker.runContainer({
+            outcome = await deps.docker.runContainer({
                 ...(deps.output && { onOutput: (chunk) => deps.output(redactText(chunk), current()) }),
                 image: input.image,
                 ...(input.platform !== undefined && { platform: input.platform }),
@@ -8815,6 +8835,12 @@ function containerRunner(input, deps, current) {
                 return { exitCode: 127, stdout: '', stderr: message, timedOut: false };
             throw e;
         }
+        // Killed by a signal the runner did not send (137/143 without a timeout): a daemon that shuts
+        // down stops its containers so, and answers no more. Then the engine went away (exit 3), not
+        // the test: the ping's EnvironmentError ends the run as interrupted.
+        if (!outcome.timedOut && (outcome.exitCode === 137 || outcome.exitCode === 143))
+            await deps.docker.ping();
+        return outcome;
     };
 }
 /** A test that did not run, with the reason. */

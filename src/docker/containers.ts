@@ -1,6 +1,8 @@
 // The container side of the DockerAdapter, through dockerode: managed containers (labelled so
 // leftovers can be found), one-shot runs under the in-container deadline, and the cleanup of
 // managed containers. Engine answers are parsed, not cast.
+import { Agent as HttpAgent } from 'node:http';
+import { Agent as HttpsAgent } from 'node:https';
 import type Dockerode from 'dockerode';
 import { z } from 'zod';
 import { registerCleanup } from '../util/cleanup.js';
@@ -17,6 +19,17 @@ import { deadlineSeconds, effectiveArgv, isMissingShell, withDeadline } from './
 import { parseAnswer, statusCodeOf } from './failures.js';
 import { ensureImage, ImageCommandSchema, inspectImage } from './images.js';
 import { collectOutput, destroyStream } from './streams.js';
+
+/**
+ * The client over a connection of its own: a daemon that shuts down closes its listener first but
+ * still serves pooled keep-alive connections, so only a new connection tells that it has gone.
+ */
+function freshConnection(docker: Dockerode): Dockerode {
+  const https = Reflect.get(docker.modem, 'protocol') === 'https';
+  const agent = https ? new HttpsAgent({ keepAlive: false }) : new HttpAgent({ keepAlive: false });
+  const modem: unknown = Object.assign(Object.create(docker.modem) as object, { agent });
+  return Object.create(docker, { modem: { value: modem } }) as Dockerode;
+}
 
 const WaitSchema = z.object({ StatusCode: z.number() });
 const VersionSchema = z.object({
@@ -305,7 +318,7 @@ export type ContainerOps = Pick<
 export function createContainerOps(client: EngineClient): ContainerOps {
   return {
     async ping() {
-      const raw = await client.call((docker) => docker.version());
+      const raw = await client.call((docker) => freshConnection(docker).version());
       const v = parseAnswer(VersionSchema, raw, "the engine's version");
       return { version: v.Version, apiVersion: v.ApiVersion, os: v.Os, arch: v.Arch };
     },

@@ -8,7 +8,7 @@ import { EnvironmentError } from '../errors.js';
 import type { Baseline } from './baselines.js';
 import { classifyFailure } from './classify.js';
 import { DAEMON_TEXT, errorMessage, firstLine, isDaemonGone, SmokeInterruptedError } from './interrupt.js';
-import { MISSING_PROGRAM, type RunFn } from './output.js';
+import { MISSING_PROGRAM, type RunFn, type RunOutcome } from './output.js';
 import { SMOKE_RESULT_SCHEMA_VERSION, type SmokeResult, type SmokeTest } from './result.js';
 
 export interface SmokeInput {
@@ -59,8 +59,9 @@ export interface SmokeSession {
 /** Runs a test's container with the run's image, platform, GPUs and timeout. */
 export function containerRunner(input: SmokeInput, deps: SmokeDeps, current: () => string): RunFn {
   return async (spec) => {
+    let outcome: RunOutcome;
     try {
-      return await deps.docker.runContainer({
+      outcome = await deps.docker.runContainer({
         ...(deps.output && { onOutput: (chunk: string) => deps.output!(redactText(chunk), current()) }),
         image: input.image,
         ...(input.platform !== undefined && { platform: input.platform }),
@@ -77,6 +78,11 @@ export function containerRunner(input: SmokeInput, deps: SmokeDeps, current: () 
         return { exitCode: 127, stdout: '', stderr: message, timedOut: false };
       throw e;
     }
+    // Killed by a signal the runner did not send (137/143 without a timeout): a daemon that shuts
+    // down stops its containers so, and answers no more. Then the engine went away (exit 3), not
+    // the test: the ping's EnvironmentError ends the run as interrupted.
+    if (!outcome.timedOut && (outcome.exitCode === 137 || outcome.exitCode === 143)) await deps.docker.ping();
+    return outcome;
   };
 }
 
