@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Provision the real Docker test environment ml-image-action's tests run against:
-# Docker engine, buildx, QEMU arm64 emulation, a registry on 127.0.0.1:5000, local base images and a
-# local package index on 127.0.0.1:5001 (the bundled example's requirement).
+# Docker engine, buildx, QEMU arm64 emulation, a registry on 127.0.0.1:5000, local base images, a
+# local package index on 127.0.0.1:5001 (the bundled example's requirement), and cosign with a test
+# signing key pair.
 #
 # Idempotent: every step first checks whether its result is already there. A second run changes
 # nothing and says so. Needs root on Debian/Ubuntu (exit 3 otherwise: an environment problem).
@@ -44,7 +45,7 @@ if [[ ${1:-} == --print-env ]]; then
   echo "# $ENV_FILE"; cat "$ENV_FILE"; exit 0
 fi
 if [[ ${1:-} == -h || ${1:-} == --help ]]; then
-  sed -n '2,15p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0
+  sed -n '2,17p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0
 fi
 
 # --- preconditions -------------------------------------------------------------------------------
@@ -126,6 +127,41 @@ if ! docker buildx version >/dev/null 2>&1; then
     rm -rf "$x"
   fi
   docker buildx version >/dev/null 2>&1 || die 3 "buildx installed but 'docker buildx version' still fails"
+  changed
+fi
+phase_end
+
+# --- cosign (signing and attestations) ------------------------------------------------------------
+# Debian 12 has no cosign package; Debian 13's (2.5) is a plain Go binary, fetched like buildx.
+phase_start cosign
+if ! cosign version >/dev/null 2>&1; then
+  if apt-cache policy cosign 2>/dev/null | grep -q 'Candidate: [0-9]'; then
+    log "installing cosign from the system's own repositories"
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq cosign >>"$STATE/logs/apt-install.log" 2>&1
+  else
+    log "installing cosign from Debian $BUILDX_SUITE's cosign package"
+    deb=$(fetch_deb "$BUILDX_SUITE" amd64 cosign)
+    x=$(mktemp -d); dpkg-deb -x "$deb" "$x"
+    install -D -m 0755 "$x/usr/bin/cosign" /usr/local/bin/cosign
+    rm -rf "$x"
+  fi
+  cosign version >/dev/null 2>&1 || die 3 "cosign installed but 'cosign version' still fails"
+  changed
+fi
+# The test bed's signing key pair: the password is random, kept in a 0600 file, and reaches cosign
+# only through COSIGN_PASSWORD (never a command line).
+COSIGN_DIR=$STATE/cosign
+COSIGN_KEY=$COSIGN_DIR/cosign.key
+COSIGN_PUB=$COSIGN_DIR/cosign.pub
+COSIGN_PASSWORD_FILE=$COSIGN_DIR/password
+if [[ ! -s $COSIGN_KEY || ! -s $COSIGN_PUB || ! -s $COSIGN_PASSWORD_FILE ]]; then
+  log "generating the test signing key pair in $COSIGN_DIR"
+  rm -rf "$COSIGN_DIR"; mkdir -p "$COSIGN_DIR"; chmod 0700 "$COSIGN_DIR"
+  (umask 077; head -c 32 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' >"$COSIGN_PASSWORD_FILE")
+  (cd "$COSIGN_DIR" && COSIGN_PASSWORD=$(cat "$COSIGN_PASSWORD_FILE") cosign generate-key-pair \
+    >"$STATE/logs/cosign-keygen.log" 2>&1) ||
+    { rm -f "$COSIGN_KEY" "$COSIGN_PUB"; die 1 "cosign generate-key-pair failed: see $STATE/logs/cosign-keygen.log"; }
+  chmod 0600 "$COSIGN_KEY"
   changed
 fi
 phase_end
@@ -332,7 +368,7 @@ phase_end
 # --- env file for the tests ------------------------------------------------------------------------------
 mkdir -p "$(dirname "$ENV_FILE")"
 new_env=$(cat <<EOF
-# Written by scripts/test-env.sh; read by __tests__/helpers/test-env.ts. Do not edit.
+# Written by scripts/test-env.sh; read by __tests__/helpers/docker-env.ts. Do not edit.
 ML_IMAGE_TEST_REGISTRY=$REGISTRY
 ML_IMAGE_TEST_BUSYBOX_IMAGE=$NS/busybox:latest
 ML_IMAGE_TEST_BUSYBOX_AMD64=$NS/busybox:amd64
@@ -343,6 +379,9 @@ ML_IMAGE_TEST_PYTHON_ARM64=$NS/python:3.11-arm64
 ML_IMAGE_TEST_TORCH_IMAGE=$NS/torch-cpu:1.13-amd64
 ML_IMAGE_TEST_DEBIAN_MIRROR=$DEBIAN_MIRROR
 ML_IMAGE_TEST_INDEX_URL=http://$INDEX_ADDR/simple
+ML_IMAGE_TEST_COSIGN_KEY=$COSIGN_KEY
+ML_IMAGE_TEST_COSIGN_PUB=$COSIGN_PUB
+ML_IMAGE_TEST_COSIGN_PASSWORD_FILE=$COSIGN_PASSWORD_FILE
 EOF
 )
 if [[ ! -f $ENV_FILE ]] || [[ $(cat "$ENV_FILE") != "$new_env" ]]; then

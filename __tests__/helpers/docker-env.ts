@@ -16,11 +16,24 @@ export interface TestImages {
   torch: string;
 }
 
+/** The test bed's cosign signing key pair (scripts/test-env.sh generates it once). */
+export interface CosignTestFacts {
+  /** Private key file (encrypted with the password in passwordFile). */
+  key: string;
+  /** Public key file. */
+  pub: string;
+  /** A 0600 file holding the key's password: pass it to cosign as COSIGN_PASSWORD, never in argv. */
+  passwordFile: string;
+}
+
 export interface DockerTestEnv {
   available: boolean;
   /** Why the environment is not usable (when available is false). */
   reason?: string;
   images?: TestImages;
+  /** cosign on PATH and the test key pair; undefined when not provisioned (see cosignReason). */
+  cosign?: CosignTestFacts;
+  cosignReason?: string;
 }
 
 export function envFilePath(env: NodeJS.ProcessEnv = process.env): string {
@@ -59,6 +72,26 @@ export function readTestImages(env: NodeJS.ProcessEnv = process.env): TestImages
     else missing.push(name);
   }
   return missing.length > 0 ? { missing } : (images as TestImages);
+}
+
+const COSIGN_KEYS: Record<keyof CosignTestFacts, string> = {
+  key: 'ML_IMAGE_TEST_COSIGN_KEY',
+  pub: 'ML_IMAGE_TEST_COSIGN_PUB',
+  passwordFile: 'ML_IMAGE_TEST_COSIGN_PASSWORD_FILE',
+};
+
+/** The cosign key pair's paths (environment over env file), checked to exist. */
+export function readCosignFacts(env: NodeJS.ProcessEnv = process.env): CosignTestFacts | { missing: string } {
+  const file = envFilePath(env);
+  const fromFile = existsSync(file) ? parseEnvFile(readFileSync(file, 'utf8')) : {};
+  const facts: Partial<CosignTestFacts> = {};
+  for (const [k, name] of Object.entries(COSIGN_KEYS) as [keyof CosignTestFacts, string][]) {
+    const v = env[name] ?? fromFile[name];
+    if (!v) return { missing: `${name} is not set (env file ${file})` };
+    if (!existsSync(v)) return { missing: `${name}=${v} does not exist` };
+    facts[k] = v;
+  }
+  return facts as CosignTestFacts;
 }
 
 export type Decision = 'run' | 'skip' | 'fail';

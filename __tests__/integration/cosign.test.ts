@@ -1,0 +1,193 @@
+// The Signer over the real cosign binary against the test bed's registry (distribution 2.8, no
+// referrers API): a two-platform image is copied to a fresh repository, both platform digests are
+// signed and get three attestations (CycloneDX, SLSA provenance v1, a custom predicate type) with
+// the test bed's key, and real `cosign verify` / `verify-attestation` agree through the adapter.
+// Tampering (a digest never signed, an attestation by another key, a wrong public key) is a check
+// failure naming what failed; a registry with nothing listening is exit 3. The key password goes
+// by environment only: every argv cosign received is recorded and searched for secrets.
+import { execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import {
+  type CosignExec,
+  createCosignSigner,
+  defaultCosignExec,
+  type Signer,
+  type VerifyIdentity,
+} from '../../src/attest/cosign.js';
+import { createDefaultDockerAdapter } from '../../src/docker/engine.js';
+import { EnvironmentError, ExitCode } from '../../src/errors.js';
+
+const env = inject('dockerEnv');
+
+const SMOKE_TYPE = 'https://ml-image-action.github.io/attestations/smoke/v1';
+const PREDICATES = [
+  {
+    type: 'cyclonedx',
+    uri: 'https://cyclonedx.org/bom',
+    body: { bomFormat: 'CycloneDX', specVersion: '1.6', version: 1, components: [] },
+  },
+  {
+    type: 'slsaprovenance1',
+    uri: 'https://slsa.dev/provenance/v1',
+    body: {
+      buildDefinition: { buildType: 'https://ml-image-action.github.io/build/v1', externalParameters: {} },
+      runDetails: { builder: { id: 'https://github.com/o/r/actions/runs/1' } },
+    },
+  },
+  { type: SMOKE_TYPE, uri: SMOKE_TYPE, body: { suites: [{ name: 'import', passed: 3, failed: 0 }] } },
+] as const;
+
+describe.skipIf(!env.available || !env.cosign)('cosign Signer (real cosign, real registry)', () => {
+  const facts = env.cosign ?? { key: '', pub: '', passwordFile: '' }; // collected even when skipped
+  const password = env.cosign ? readFileSync(facts.passwordFile, 'utf8').trim() : '';
+  const testKey = { kind: 'key', key: facts.key } as const;
+  const testPub: VerifyIdentity = { kind: 'key', publicKey: facts.pub };
+  const argvs: string[][] = [];
+  const envs: Record<string, string>[] = [];
+  const real = defaultCosignExec();
+  const recording: CosignExec = (args, opts) => {
+    argvs.push([...args]);
+    envs.push(opts.env);
+    return real(args, opts);
+  };
+  let dir = '';
+  let repo = '';
+  let platforms: string[] = []; // repo@sha256:... per platform
+  let indexRef = '';
+  let singleRef = '';
+  let otherKey = '';
+  let otherPub = '';
+  let signer: Signer;
+  const otherPassword = `other-${randomUUID()}`;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'ml-image-cosign-'));
+    const docker = createDefaultDockerAdapter();
+    repo = `${env.images!.registry}/ml-image-test/cosign-${randomUUID().slice(0, 8)}`;
+    // Two platforms under a fresh name (nothing signed yet), and a one-platform index: a third digest.
+    const index = await docker.imagetoolsCreate([`${repo}:multi`], [env.images!.busybox]);
+    const single = await docker.imagetoolsCreate([`${repo}:single`], [env.images!.busyboxAmd64]);
+    const list = await docker.imagetoolsInspect(`${repo}:multi`);
+    platforms = list.platforms.map((p) => `${repo}@${p.digest}`);
+    indexRef = `${repo}@${index}`;
+    singleRef = `${repo}@${single}`;
+    for (const p of PREDICATES)
+      writeFileSync(path.join(dir, `${p.type.replace(/\W/g, '_')}.json`), JSON.stringify(p.body));
+    // Another key pair, made here: what an attacker (or a stale key) would sign with.
+    execFileSync('cosign', ['generate-key-pair'], {
+      cwd: dir,
+      env: { ...process.env, COSIGN_PASSWORD: otherPassword },
+      stdio: 'ignore',
+    });
+    otherKey = path.join(dir, 'cosign.key');
+    otherPub = path.join(dir, 'cosign.pub');
+    signer = createCosignSigner(recording, { password });
+  });
+
+  afterAll(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  const predicatePath = (type: string) => path.join(dir, `${type.replace(/\W/g, '_')}.json`);
+
+  it('signs and attests both platform digests; cosign verify and verify-attestation agree', async () => {
+    expect(platforms).toHaveLength(2);
+    expect((await signer.version()).gitVersion).not.toBe('');
+    const t0 = performance.now();
+    for (const ref of platforms) {
+      await signer.sign(ref, testKey);
+      for (const p of PREDICATES)
+        await signer.attest(ref, { predicatePath: predicatePath(p.type), type: p.type }, testKey);
+    }
+    const signed = performance.now();
+    for (const ref of platforms) {
+      const v = await signer.verify(ref, testPub);
+      expect(v).toMatchObject({ ok: true, items: [{ digest: ref.split('@')[1] }] });
+      for (const p of PREDICATES) {
+        const a = await signer.verifyAttestations(ref, p.type, testPub);
+        if (!a.ok) throw new Error(a.failure.message);
+        expect(a.items).toHaveLength(1);
+        expect(a.items[0]!.predicateType).toBe(p.uri);
+        expect(a.items[0]!.subject).toEqual([{ name: repo, digest: { sha256: ref.split('@sha256:')[1] } }]);
+        // cosign re-encodes named types through its own structs (SLSA v1 gains "metadata": {});
+        // a custom type (a URI) comes back exactly as written.
+        if (p.type === p.uri) expect(a.items[0]!.predicate).toEqual(p.body);
+        else expect(a.items[0]!.predicate).toMatchObject(p.body);
+      }
+    }
+    const done = performance.now();
+    console.log(
+      `[cosign] 2 digests: sign + 3 attests ${((signed - t0) / 1000).toFixed(2)}s, verify + 3 verify-attestation ${((done - signed) / 1000).toFixed(2)}s, total ${((done - t0) / 1000).toFixed(2)}s`,
+    );
+  });
+
+  it('(a) a digest that was never signed: no signature, no attestation (a check failure)', async () => {
+    const v = await signer.verify(indexRef, testPub);
+    expect(v).toMatchObject({ ok: false, failure: { ref: indexRef, what: 'signature', reason: 'missing' } });
+    const a = await signer.verifyAttestations(indexRef, 'cyclonedx', testPub);
+    expect(a).toMatchObject({
+      ok: false,
+      failure: { what: 'attestation', type: 'cyclonedx', reason: 'missing' },
+    });
+    if (!a.ok) expect(a.failure.message).toContain(`no cyclonedx attestation on ${indexRef}`);
+  });
+
+  it('(b) an attestation signed with another key does not verify with the test bed key', async () => {
+    const other = createCosignSigner(recording, { password: otherPassword });
+    await other.attest(
+      singleRef,
+      { predicatePath: predicatePath(SMOKE_TYPE), type: SMOKE_TYPE },
+      { kind: 'key', key: otherKey },
+    );
+    // It is there, and genuine for the other key ...
+    expect(
+      (await other.verifyAttestations(singleRef, SMOKE_TYPE, { kind: 'key', publicKey: otherPub })).ok,
+    ).toBe(true);
+    // ... but not for the key that was expected.
+    const a = await signer.verifyAttestations(singleRef, SMOKE_TYPE, testPub);
+    expect(a).toMatchObject({ ok: false, failure: { type: SMOKE_TYPE, reason: 'invalid' } });
+    if (!a.ok) expect(a.failure.message).toContain(`not signed by the public key ${facts.pub}`);
+  });
+
+  it('(c) a wrong public key: the signature and attestations of a signed digest fail', async () => {
+    const wrong: VerifyIdentity = { kind: 'key', publicKey: otherPub };
+    const v = await signer.verify(platforms[0]!, wrong);
+    expect(v).toMatchObject({ ok: false, failure: { what: 'signature', reason: 'invalid' } });
+    if (!v.ok) expect(v.failure.message).toContain(otherPub);
+    const a = await signer.verifyAttestations(platforms[1]!, 'slsaprovenance1', wrong);
+    expect(a).toMatchObject({ ok: false, failure: { type: 'slsaprovenance1', reason: 'invalid' } });
+  });
+
+  it('a registry with nothing listening is an environment error (exit 3) naming it', async () => {
+    const ref = `127.0.0.1:5999/ml-image-test/gone@${platforms[0]!.split('@')[1]}`;
+    for (const op of [() => signer.sign(ref, testKey), () => signer.verify(ref, testPub)]) {
+      const e = await op().then(
+        () => undefined,
+        (x: unknown) => x,
+      );
+      expect(e).toBeInstanceOf(EnvironmentError);
+      expect((e as EnvironmentError).exitCode).toBe(ExitCode.Environment);
+      expect((e as EnvironmentError).message).toContain('registry 127.0.0.1:5999 is unreachable');
+      expect((e as EnvironmentError).fix).toMatch(/scripts\/test-env\.sh/);
+    }
+  });
+
+  it('no password or key material in any argv cosign received; the password went by environment', () => {
+    expect(argvs.length).toBeGreaterThanOrEqual(2 * 2 * (1 + PREDICATES.length));
+    const secrets = [password, otherPassword, ...[facts.key, otherKey].flatMap(keyBody)];
+    for (const args of argvs) for (const s of secrets) expect(args.join('\n')).not.toContain(s);
+    expect(envs.some((e) => e.COSIGN_PASSWORD === password)).toBe(true);
+    expect(argvs.every((a) => !a.some((x) => x.startsWith('--tlog-upload=true')))).toBe(true);
+  });
+});
+
+/** The base64 lines of a PEM key file (its secret part). */
+function keyBody(file: string): string[] {
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.length >= 16 && !l.startsWith('-----'));
+}

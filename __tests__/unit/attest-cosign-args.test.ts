@@ -1,0 +1,584 @@
+// The cosign adapter's pure half as tables (argv per operation and mode, which registries get
+// plain HTTP, what cosign's stderr means, its JSON output), and the Signer over a recording fake
+// exec: secrets travel by environment only, failures map to check results or exit 2/3.
+import { describe, expect, it } from 'vitest';
+import {
+  attestArgs,
+  checkPredicateType,
+  classifyFailure,
+  cosignErrorLine,
+  type CosignFailure,
+  isPlainHttpRegistry,
+  parseAttestations,
+  parseDigestRef,
+  parseVerifiedSignatures,
+  registryFlags,
+  signArgs,
+  verifyArgs,
+  verifyAttestationArgs,
+  type VerifyIdentity,
+} from '../../src/attest/cosign-args.js';
+import {
+  type CosignExec,
+  type CosignExecOptions,
+  type CosignExecResult,
+  createCosignSigner,
+  requireVerified,
+} from '../../src/attest/cosign.js';
+import { CheckFailedError, EnvironmentError, ExitCode, InputError } from '../../src/errors.js';
+
+const HEX = '93471452c966adbc707ff59a0f0dbbd4ae8b462e0d2663696c1c15d46bab81fd';
+const LOCAL = `localhost:5000/ml/app@sha256:${HEX}`;
+const REMOTE = `ghcr.io/org/app@sha256:${HEX}`;
+const HTTP = ['--allow-insecure-registry', '--allow-http-registry'];
+const PUB: VerifyIdentity = { kind: 'key', publicKey: '/k/cosign.pub' };
+const GH: VerifyIdentity = {
+  kind: 'keyless',
+  certificateIdentity: 'https://github.com/o/r/.github/workflows/b.yml@refs/heads/main',
+  certificateOidcIssuer: 'https://token.actions.githubusercontent.com',
+};
+
+describe('isPlainHttpRegistry / registryFlags', () => {
+  it.each<[string, boolean]>([
+    ['localhost:5000', true],
+    ['localhost', true],
+    ['127.0.0.1:5000', true],
+    ['127.1.2.3:80', true],
+    ['[::1]:5000', true],
+    ['ghcr.io', false],
+    ['docker.io', false],
+    ['registry.local:5000', false],
+    ['localhost.evil.com:5000', false],
+    ['10.0.0.1:5000', false],
+    ['127.0.0.1.nip.io', false],
+  ])('%s -> %s', (host, plain) => {
+    expect(isPlainHttpRegistry(host)).toBe(plain);
+    expect(registryFlags(host)).toEqual(plain ? HTTP : []);
+  });
+});
+
+describe('parseDigestRef', () => {
+  it.each<[string, string]>([
+    [LOCAL, 'localhost:5000'],
+    [REMOTE, 'ghcr.io'],
+    [`org/app@sha256:${HEX}`, 'docker.io'],
+    [`127.0.0.1:5999/x/y@sha256:${HEX}`, '127.0.0.1:5999'],
+  ])('%s is on %s', (ref, registry) => {
+    expect(parseDigestRef(ref)).toEqual({ ref, registry, digest: `sha256:${HEX}` });
+  });
+
+  it.each<[string, RegExp]>([
+    ['ghcr.io/org/app:1.0', /by digest/],
+    [`ghcr.io/org/app:1.0@sha256:${HEX}`, /without a tag/],
+    ['ghcr.io/org/app@sha256:abc', /not allowed|expected|by digest/],
+    [`ghcr.io/org/app@sha512:${HEX}${HEX}`, /by digest/],
+    [`ghcr.io/Org/app@sha256:${HEX}`, /lowercase/],
+    ['', /empty/],
+    [`ghcr.io/org/app@sha256:${HEX};rm -rf /`, /not allowed/],
+  ])('%j -> InputError naming the value', (ref, why) => {
+    const e = (() => {
+      try {
+        parseDigestRef(ref);
+      } catch (err) {
+        return err;
+      }
+    })();
+    expect(e).toBeInstanceOf(InputError);
+    expect((e as InputError).message).toContain(JSON.stringify(ref));
+    expect((e as InputError).message).toMatch(why);
+  });
+});
+
+describe('argv per operation and mode', () => {
+  const key = { kind: 'key', key: '/k/cosign.key' } as const;
+  const envKey = { kind: 'key', key: 'env://COSIGN_KEY' } as const;
+  const keyless = { kind: 'keyless' } as const;
+  const bom = { predicatePath: '/r/sbom.json', type: 'cyclonedx' };
+  it.each<[string, string[], string[]]>([
+    [
+      'sign, key, local',
+      signArgs(LOCAL, key),
+      ['sign', '--key', '/k/cosign.key', '--tlog-upload=false', ...HTTP, LOCAL],
+    ],
+    [
+      'sign, key, remote',
+      signArgs(REMOTE, key),
+      ['sign', '--key', '/k/cosign.key', '--tlog-upload=false', REMOTE],
+    ],
+    [
+      'sign, env key',
+      signArgs(REMOTE, envKey),
+      ['sign', '--key', 'env://COSIGN_KEY', '--tlog-upload=false', REMOTE],
+    ],
+    [
+      'sign, key, tlog asked',
+      signArgs(REMOTE, key, { tlog: true }),
+      ['sign', '--key', '/k/cosign.key', '--tlog-upload=true', '--yes', REMOTE],
+    ],
+    ['sign, keyless', signArgs(REMOTE, keyless), ['sign', '--tlog-upload=true', '--yes', REMOTE]],
+    [
+      'sign, keyless ignores tlog:false',
+      signArgs(REMOTE, keyless, { tlog: false }),
+      ['sign', '--tlog-upload=true', '--yes', REMOTE],
+    ],
+    [
+      'attest, key, local',
+      attestArgs(LOCAL, bom, key),
+      [
+        'attest',
+        '--key',
+        '/k/cosign.key',
+        '--tlog-upload=false',
+        '--type',
+        'cyclonedx',
+        '--predicate',
+        '/r/sbom.json',
+        '--new-bundle-format=false',
+        ...HTTP,
+        LOCAL,
+      ],
+    ],
+    [
+      'attest, keyless, custom type URI',
+      attestArgs(REMOTE, { predicatePath: '/r/smoke.json', type: 'https://ml-image.dev/smoke/v1' }, keyless),
+      [
+        'attest',
+        '--tlog-upload=true',
+        '--yes',
+        '--type',
+        'https://ml-image.dev/smoke/v1',
+        '--predicate',
+        '/r/smoke.json',
+        '--new-bundle-format=false',
+        REMOTE,
+      ],
+    ],
+    [
+      'verify, key, local',
+      verifyArgs(LOCAL, PUB),
+      [
+        'verify',
+        '--key',
+        '/k/cosign.pub',
+        '--insecure-ignore-tlog=true',
+        '--new-bundle-format=false',
+        '--output',
+        'json',
+        ...HTTP,
+        LOCAL,
+      ],
+    ],
+    [
+      'verify, key, tlog',
+      verifyArgs(REMOTE, PUB, { tlog: true }),
+      ['verify', '--key', '/k/cosign.pub', '--new-bundle-format=false', '--output', 'json', REMOTE],
+    ],
+    [
+      'verify, keyless identity',
+      verifyArgs(REMOTE, GH),
+      [
+        'verify',
+        '--certificate-identity',
+        'https://github.com/o/r/.github/workflows/b.yml@refs/heads/main',
+        '--certificate-oidc-issuer',
+        'https://token.actions.githubusercontent.com',
+        '--new-bundle-format=false',
+        '--output',
+        'json',
+        REMOTE,
+      ],
+    ],
+    [
+      'verify-attestation, keyless regexp',
+      verifyAttestationArgs(REMOTE, 'slsaprovenance1', {
+        kind: 'keyless',
+        certificateIdentityRegexp: '^https://github.com/o/',
+        certificateOidcIssuer: 'https://token.actions.githubusercontent.com',
+      }),
+      [
+        'verify-attestation',
+        '--certificate-identity-regexp',
+        '^https://github.com/o/',
+        '--certificate-oidc-issuer',
+        'https://token.actions.githubusercontent.com',
+        '--type',
+        'slsaprovenance1',
+        '--new-bundle-format=false',
+        '--output',
+        'json',
+        REMOTE,
+      ],
+    ],
+    [
+      'verify-attestation, key, local',
+      verifyAttestationArgs(LOCAL, 'cyclonedx', PUB),
+      [
+        'verify-attestation',
+        '--key',
+        '/k/cosign.pub',
+        '--insecure-ignore-tlog=true',
+        '--type',
+        'cyclonedx',
+        '--new-bundle-format=false',
+        '--output',
+        'json',
+        ...HTTP,
+        LOCAL,
+      ],
+    ],
+  ])('%s', (_name, got, want) => {
+    expect(got).toEqual(want);
+  });
+
+  it.each<[string, () => unknown, RegExp]>([
+    ['a tag instead of a digest', () => signArgs('ghcr.io/o/a:1', key), /by digest/],
+    ['an empty key', () => signArgs(REMOTE, { kind: 'key', key: ' ' }), /signing key: empty/],
+    ['an empty public key', () => verifyArgs(REMOTE, { kind: 'key', publicKey: '' }), /public key: empty/],
+    [
+      'an unknown predicate type',
+      () => attestArgs(REMOTE, { predicatePath: '/p', type: 'sbom' }, key),
+      /"sbom"/,
+    ],
+    [
+      'an empty predicate path',
+      () => attestArgs(REMOTE, { predicatePath: '', type: 'cyclonedx' }, key),
+      /predicate file/,
+    ],
+    [
+      'keyless with neither identity nor regexp',
+      () => verifyArgs(REMOTE, { kind: 'keyless', certificateOidcIssuer: 'https://i' }),
+      /exactly one/,
+    ],
+    [
+      'keyless with both identity and regexp',
+      () =>
+        verifyArgs(REMOTE, {
+          kind: 'keyless',
+          certificateIdentity: 'a',
+          certificateIdentityRegexp: 'b',
+          certificateOidcIssuer: 'https://i',
+        }),
+      /exactly one/,
+    ],
+    [
+      'keyless without issuer',
+      () => verifyArgs(REMOTE, { kind: 'keyless', certificateIdentity: 'a', certificateOidcIssuer: '' }),
+      /issuer is empty/,
+    ],
+  ])('%s -> InputError', (_name, f, why) => {
+    expect(f).toThrow(InputError);
+    expect(f).toThrow(why);
+  });
+
+  it.each([
+    ['cyclonedx', true],
+    ['slsaprovenance1', true],
+    ['custom', true],
+    ['https://ml-image.dev/attestations/smoke/v1', true],
+    ['http://x.example/p', true],
+    ['ftp://x/y', false],
+    ['CycloneDX', false],
+    ['https://', false],
+  ])('predicate type %s accepted: %s', (type, ok) => {
+    if (ok) expect(checkPredicateType(type)).toBe(type);
+    else expect(() => checkPredicateType(type)).toThrow(InputError);
+  });
+});
+
+// Real stderr of cosign 2.5 against distribution 2.8 (seen on the test bed).
+const WARN = 'WARNING: Skipping tlog verification is an insecure practice ...\n';
+const err = (line: string) => `${WARN}Error: ${line}\nerror during command execution: ${line}\n`;
+describe('classifyFailure (cosign 2.5 stderr)', () => {
+  it.each<[string, string, CosignFailure['kind'], string?]>([
+    ['never signed', err('no signatures found'), 'missing'],
+    ['no attestations at all', err('no matching attestations: '), 'missing'],
+    [
+      'no attestation of the type',
+      err(
+        'none of the attestations matched the predicate type: slsaprovenance1, found: https://cyclonedx.org/bom',
+      ),
+      'missing',
+    ],
+    [
+      'wrong public key',
+      err('no matching signatures: invalid signature when validating ASN.1 encoded signature'),
+      'invalid',
+    ],
+    [
+      'attestation by another key',
+      err('no matching attestations: accepted signatures do not match threshold, Found: 0, Expected 1'),
+      'invalid',
+    ],
+    [
+      'keyless identity mismatch',
+      err(
+        'no matching signatures: none of the expected identities matched what was in the certificate, got subjects [x]',
+      ),
+      'invalid',
+    ],
+    [
+      'registry down',
+      err('Get "https://127.0.0.1:5999/v2/": dial tcp 127.0.0.1:5999: connect: connection refused'),
+      'unreachable',
+      'registry',
+    ],
+    [
+      'rekor down',
+      err(
+        'signing digest: Post "https://rekor.sigstore.dev/api/v1/log/entries": dial tcp: lookup rekor.sigstore.dev: no such host',
+      ),
+      'unreachable',
+      'sigstore',
+    ],
+    ['denied', err('PUT https://ghcr.io/v2/o/a/manifests/sha256-x.sig: DENIED: permission_denied'), 'denied'],
+    [
+      'wrong password',
+      err('signing [x]: getting signer: reading key: decrypt: encrypted: decryption failed'),
+      'input',
+    ],
+    ['no password', err('signing [x]: getting signer: reading key: inappropriate ioctl for device'), 'input'],
+    [
+      'missing key file',
+      err('signing [x]: getting signer: reading key: open /nonexist.key: no such file or directory'),
+      'input',
+    ],
+    [
+      'missing predicate',
+      err('signing x: getting predicate reader: open /nope.json: no such file or directory'),
+      'input',
+    ],
+    ['missing public key', err('loading public key: open /nope.pub: no such file or directory'), 'input'],
+    [
+      'env key unset',
+      err('signing [x]: getting signer: reading key: loading URL: env var $COSIGN_KEY not found'),
+      'input',
+    ],
+    ['something else', err('a new failure'), 'unknown'],
+  ])('%s -> %s', (_name, stderr, kind, service) => {
+    const f = classifyFailure(stderr);
+    expect(f.kind).toBe(kind);
+    expect(f.detail).not.toContain('WARNING');
+    if (service !== undefined) expect(f).toMatchObject({ service });
+  });
+
+  it.each([
+    ['Error: a\nerror during command execution: a\n', 'a'],
+    ['error during command execution: b\n', 'b'],
+    ['just text\nlast line\n', 'last line'],
+    ['', '(no output)'],
+  ])('cosignErrorLine(%j) = %j', (stderr, line) => {
+    expect(cosignErrorLine(stderr)).toBe(line);
+  });
+});
+
+const SIG_JSON = `[{"critical":{"identity":{"docker-reference":"localhost:5000/ml/app"},"image":{"docker-manifest-digest":"sha256:${HEX}"},"type":"cosign container image signature"},"optional":null}]`;
+const statement = (predicateType: string, hex = HEX) => ({
+  _type: 'https://in-toto.io/Statement/v0.1',
+  predicateType,
+  subject: [{ name: 'localhost:5000/ml/app', digest: { sha256: hex } }],
+  predicate: { bomFormat: 'CycloneDX' },
+});
+const envelope = (st: unknown) =>
+  JSON.stringify({
+    payloadType: 'application/vnd.in-toto+json',
+    payload: Buffer.from(JSON.stringify(st)).toString('base64'),
+    signatures: [{ keyid: '', sig: 'MEUCIG' }],
+  });
+
+describe('cosign output', () => {
+  it('verify --output json: the signatures', () => {
+    expect(parseVerifiedSignatures(`\n${SIG_JSON}\n`)).toEqual([
+      {
+        dockerReference: 'localhost:5000/ml/app',
+        digest: `sha256:${HEX}`,
+        type: 'cosign container image signature',
+        optional: {},
+      },
+    ]);
+  });
+
+  it('verify-attestation: one envelope a line, payload decoded', () => {
+    const out = `${envelope(statement('https://cyclonedx.org/bom'))}\n${envelope(statement('https://slsa.dev/provenance/v1'))}\n`;
+    const got = parseAttestations(out);
+    expect(got.map((s) => s.predicateType)).toEqual([
+      'https://cyclonedx.org/bom',
+      'https://slsa.dev/provenance/v1',
+    ]);
+    expect(got[0]!.subject[0]!.digest.sha256).toBe(HEX);
+    expect(got[0]!.predicate).toEqual({ bomFormat: 'CycloneDX' });
+  });
+
+  it.each(['[{"critical":{}}]', 'no json here', '[not json'])('malformed verify output %j throws', (out) => {
+    expect(() => parseVerifiedSignatures(out)).toThrow();
+  });
+});
+
+// --- the Signer over a recording fake exec ---------------------------------------------------------
+interface Call {
+  args: string[];
+  opts: CosignExecOptions;
+}
+function fakeExec(reply: (args: string[]) => CosignExecResult | Error): { exec: CosignExec; calls: Call[] } {
+  const calls: Call[] = [];
+  const exec: CosignExec = async (args, opts) => {
+    calls.push({ args, opts });
+    const r = reply(args);
+    if (r instanceof Error) throw r;
+    return r;
+  };
+  return { exec, calls };
+}
+const ok = (stdout = ''): CosignExecResult => ({ exitCode: 0, stdout, stderr: '' });
+const fail = (line: string): CosignExecResult => ({ exitCode: 1, stdout: '', stderr: err(line) });
+const PASSWORD = 'Pw0rd-that-is-long-enough-9';
+const KEY = { kind: 'key', key: '/k/cosign.key' } as const;
+
+async function thrown(p: Promise<unknown>): Promise<unknown> {
+  try {
+    await p;
+  } catch (e) {
+    return e;
+  }
+  throw new Error('expected a rejection');
+}
+
+describe('createCosignSigner', () => {
+  it('passes the password as COSIGN_PASSWORD, never in argv', async () => {
+    const { exec, calls } = fakeExec(() => ok());
+    const s = createCosignSigner(exec, { password: PASSWORD, env: { COSIGN_KEY: 'PRIVATE-KEY-PEM' } });
+    await s.sign(LOCAL, { kind: 'key', key: 'env://COSIGN_KEY' });
+    await s.attest(LOCAL, { predicatePath: '/p.json', type: 'cyclonedx' }, KEY);
+    expect(calls).toHaveLength(2);
+    for (const c of calls) {
+      expect(c.opts.env).toMatchObject({ COSIGN_PASSWORD: PASSWORD, COSIGN_KEY: 'PRIVATE-KEY-PEM' });
+      expect(c.args.join(' ')).not.toContain(PASSWORD);
+      expect(c.args.join(' ')).not.toContain('PRIVATE-KEY-PEM');
+    }
+    expect(calls[0]!.args).toContain('--tlog-upload=false');
+  });
+
+  it('a per-call tlog overrides the signer option', async () => {
+    const { exec, calls } = fakeExec(() => ok());
+    await createCosignSigner(exec).sign(REMOTE, KEY, { tlog: true });
+    expect(calls[0]!.args).toEqual(expect.arrayContaining(['--tlog-upload=true', '--yes']));
+  });
+
+  it('verify: the signatures when they name this digest', async () => {
+    const { exec } = fakeExec(() => ok(SIG_JSON));
+    const v = await createCosignSigner(exec).verify(LOCAL, PUB);
+    expect(v).toMatchObject({ ok: true, items: [{ digest: `sha256:${HEX}` }] });
+  });
+
+  it('verify: a signature for another digest is not accepted', async () => {
+    const { exec } = fakeExec(() => ok(SIG_JSON.replace(HEX, 'f'.repeat(64))));
+    const v = await createCosignSigner(exec).verify(LOCAL, PUB);
+    expect(v).toMatchObject({ ok: false, failure: { reason: 'invalid' } });
+  });
+
+  it('verifyAttestations: statements whose subject is another digest are rejected', async () => {
+    const { exec } = fakeExec(() => ok(envelope(statement('https://cyclonedx.org/bom', 'e'.repeat(64)))));
+    const v = await createCosignSigner(exec).verifyAttestations(LOCAL, 'cyclonedx', PUB);
+    expect(v).toMatchObject({
+      ok: false,
+      failure: { what: 'attestation', type: 'cyclonedx', reason: 'invalid' },
+    });
+  });
+
+  it.each<[string, string, 'missing' | 'invalid', RegExp]>([
+    ['never signed', 'no signatures found', 'missing', /^no signature on localhost:5000\/ml\/app@sha256:/],
+    [
+      'wrong key',
+      'no matching signatures: invalid signature',
+      'invalid',
+      /not signed by the public key \/k\/cosign\.pub/,
+    ],
+  ])('verify, %s -> a check failure, not an error', async (_n, line, reason, message) => {
+    const { exec } = fakeExec(() => fail(line));
+    const v = await createCosignSigner(exec).verify(LOCAL, PUB);
+    expect(v.ok).toBe(false);
+    if (v.ok) return;
+    expect(v.failure).toMatchObject({ ref: LOCAL, what: 'signature', reason });
+    expect(v.failure.message).toMatch(message);
+    const e = (() => {
+      try {
+        requireVerified(v);
+      } catch (x) {
+        return x;
+      }
+    })();
+    expect(e).toBeInstanceOf(CheckFailedError);
+    expect((e as CheckFailedError).exitCode).toBe(ExitCode.CheckFailed);
+  });
+
+  it.each<[string, CosignExecResult | Error, typeof EnvironmentError | typeof InputError, RegExp, RegExp?]>([
+    [
+      'registry down',
+      fail('Get "http://127.0.0.1:5999/v2/": dial tcp 127.0.0.1:5999: connect: connection refused'),
+      EnvironmentError,
+      /registry 127\.0\.0\.1:5999 is unreachable/,
+      /start the local registry/,
+    ],
+    [
+      'wrong password',
+      fail('getting signer: reading key: decrypt: encrypted: decryption failed'),
+      InputError,
+      /wrong password/,
+    ],
+    [
+      'no password',
+      fail('getting signer: reading key: inappropriate ioctl for device'),
+      InputError,
+      /set COSIGN_PASSWORD/,
+    ],
+    [
+      'cosign missing',
+      Object.assign(new Error('spawn cosign ENOENT'), { code: 'ENOENT' }),
+      EnvironmentError,
+      /cannot run cosign \(ENOENT\)/,
+      /cosign-installer/,
+    ],
+    [
+      'timed out',
+      { exitCode: 137, stdout: '', stderr: '', timedOut: true },
+      EnvironmentError,
+      /did not finish within 1s/,
+      /127\.0\.0\.1:5999/,
+    ],
+    ['unknown', fail('something new'), EnvironmentError, /failed \(exit 1\): something new/],
+  ])('sign, %s -> %s', async (_n, reply, cls, message, fix) => {
+    const { exec } = fakeExec(() => reply);
+    const e = await thrown(
+      createCosignSigner(exec, { timeoutMs: 1000 }).sign(`127.0.0.1:5999/x/y@sha256:${HEX}`, KEY),
+    );
+    expect(e).toBeInstanceOf(cls);
+    expect((e as Error).message).toMatch(message);
+    if (fix) expect((e as EnvironmentError).fix).toMatch(fix);
+  });
+
+  it('redacts cosign stderr (tokens, URL credentials, the password) in errors', async () => {
+    const token = `ghp_${'a1B2'.repeat(8)}`;
+    const { exec } = fakeExec(() =>
+      fail(`unexpected: https://bob:${token}@ghcr.io/v2/ ${PASSWORD} ${token}`),
+    );
+    const e = await thrown(createCosignSigner(exec, { password: PASSWORD }).sign(REMOTE, KEY));
+    const text = `${(e as Error).message} ${(e as EnvironmentError).fix ?? ''}`;
+    expect(text).toContain('unexpected');
+    expect(text).not.toContain(token);
+    expect(text).not.toContain(PASSWORD);
+  });
+
+  it('bad input never reaches cosign', async () => {
+    const { exec, calls } = fakeExec(() => ok());
+    await expect(createCosignSigner(exec).sign('ghcr.io/o/a:latest', KEY)).rejects.toThrow(InputError);
+    expect(calls).toHaveLength(0);
+  });
+
+  it.each([
+    ['{"gitVersion":"v2.5.0","goVersion":"go1.24.4","platform":"linux/amd64"}', 'v2.5.0'],
+    ['GitVersion:    devel\nGoVersion: go1.24.4\n', 'devel'],
+  ])('version from %j', async (stdout, version) => {
+    const { exec, calls } = fakeExec(() => ok(stdout));
+    expect((await createCosignSigner(exec).version()).gitVersion).toBe(version);
+    expect(calls[0]!.args).toEqual(['version', '--json']);
+  });
+});

@@ -1,0 +1,320 @@
+// The pure half of the cosign adapter: which argv each operation gets (per signing mode and
+// registry), what a reference must look like, and what cosign's output and failures mean.
+// No secret ever goes into an argv: the key password travels as COSIGN_PASSWORD, a key held in
+// the environment is named `env://VAR`, keyless tokens come from the runner's ambient OIDC.
+// Checked against cosign 2.5's --help. Signatures and attestations use cosign's classic scheme
+// (`sha256-<digest>.sig` / `.att` tags), which any OCI registry accepts: no referrers API needed.
+import { z } from 'zod';
+import { InputError } from '../errors.js';
+import { imageRefProblem, parseImageRef } from '../plan/image-ref.js';
+
+/** How to sign: a key (a file path, `env://COSIGN_KEY`, or a KMS URI), or keyless (OIDC + Fulcio). */
+export type SignIdentity = { kind: 'key'; key: string } | { kind: 'keyless' };
+
+/** Who must have signed: a public key, or a Fulcio certificate's identity and OIDC issuer. */
+export type VerifyIdentity =
+  | { kind: 'key'; publicKey: string }
+  | {
+      kind: 'keyless';
+      certificateIdentity?: string;
+      certificateIdentityRegexp?: string;
+      certificateOidcIssuer: string;
+    };
+
+export interface CosignArgOptions {
+  /**
+   * Key mode only: upload to (and verify against) the public transparency log. Off by default so
+   * that a private image's name never reaches the public Rekor log unless asked. Keyless mode
+   * always uses the log (its certificates are short-lived and need it).
+   */
+  tlog?: boolean;
+}
+
+/** cosign's named predicate types (`cosign attest --help`); anything else must be a URI. */
+export const COSIGN_PREDICATE_TYPES = [
+  'slsaprovenance',
+  'slsaprovenance02',
+  'slsaprovenance1',
+  'link',
+  'spdx',
+  'spdxjson',
+  'cyclonedx',
+  'vuln',
+  'openvex',
+  'custom',
+] as const;
+
+export interface DigestRef {
+  /** `repo@sha256:<hex>`, as given. */
+  ref: string;
+  /** Registry host (with port), `docker.io` when the reference has none. */
+  registry: string;
+  digest: string;
+}
+
+const DIGEST = /^sha256:[0-9a-f]{64}$/;
+
+/** A reference by digest (`repo@sha256:<64 hex>`, no tag), or an InputError naming the value. */
+export function parseDigestRef(ref: string, field = 'image'): DigestRef {
+  const problem = imageRefProblem(ref);
+  if (problem !== undefined) throw new InputError(`${field} ${JSON.stringify(ref)}: ${problem}`);
+  const parsed = parseImageRef(ref);
+  if (parsed.digest === undefined || !DIGEST.test(parsed.digest) || parsed.tag !== undefined) {
+    throw new InputError(
+      `${field} ${JSON.stringify(ref)}: signing and verifying need a reference by digest, REPO@sha256:<64 hex digits>, without a tag`,
+      'use the digest the build reported (build.json, or `docker buildx imagetools inspect REF`)',
+    );
+  }
+  return { ref, registry: parsed.registry, digest: parsed.digest };
+}
+
+/** Loopback registries (localhost, 127.x.x.x, [::1], any port) speak plain HTTP; no other does. */
+export function isPlainHttpRegistry(host: string): boolean {
+  return /^(localhost|127\.\d{1,3}\.\d{1,3}\.\d{1,3}|\[::1\])(:\d+)?$/.test(host);
+}
+
+/** The flags that let cosign talk plain HTTP: only for loopback registries. */
+export function registryFlags(host: string): string[] {
+  return isPlainHttpRegistry(host) ? ['--allow-insecure-registry', '--allow-http-registry'] : [];
+}
+
+/** A predicate type: one of cosign's names or an absolute http(s) URI; else an InputError. */
+export function checkPredicateType(type: string): string {
+  if ((COSIGN_PREDICATE_TYPES as readonly string[]).includes(type)) return type;
+  if (/^https?:\/\/[^\s/]+\/\S*$/.test(type)) return type;
+  throw new InputError(
+    `predicate type ${JSON.stringify(type)}: expected one of ${COSIGN_PREDICATE_TYPES.join(', ')} or a URI such as https://example.com/predicate/v1`,
+  );
+}
+
+function checkSignIdentity(id: SignIdentity): void {
+  if (id.kind === 'key' && id.key.trim() === '')
+    throw new InputError('signing key: empty', 'pass a key file path or env://COSIGN_KEY');
+}
+
+function keyModeTlog(opts: CosignArgOptions): string[] {
+  // With the log on, cosign asks for consent to publish; the caller asked explicitly, so --yes.
+  return opts.tlog === true ? ['--tlog-upload=true', '--yes'] : ['--tlog-upload=false'];
+}
+
+function signingFlags(id: SignIdentity, opts: CosignArgOptions): string[] {
+  checkSignIdentity(id);
+  return id.kind === 'key' ? ['--key', id.key, ...keyModeTlog(opts)] : ['--tlog-upload=true', '--yes'];
+}
+
+function verifyFlags(id: VerifyIdentity, opts: CosignArgOptions): string[] {
+  if (id.kind === 'key') {
+    if (id.publicKey.trim() === '') throw new InputError('public key: empty', 'pass a public key file path');
+    return ['--key', id.publicKey, ...(opts.tlog === true ? [] : ['--insecure-ignore-tlog=true'])];
+  }
+  const hasId = id.certificateIdentity !== undefined && id.certificateIdentity !== '';
+  const hasRe = id.certificateIdentityRegexp !== undefined && id.certificateIdentityRegexp !== '';
+  if (hasId === hasRe)
+    throw new InputError(
+      'keyless verification: give exactly one of certificate identity and certificate identity regexp',
+      'e.g. https://github.com/OWNER/REPO/.github/workflows/build.yml@refs/heads/main',
+    );
+  if (id.certificateOidcIssuer.trim() === '')
+    throw new InputError(
+      'keyless verification: certificate OIDC issuer is empty',
+      'on GitHub Actions it is https://token.actions.githubusercontent.com',
+    );
+  return [
+    ...(hasId
+      ? ['--certificate-identity', id.certificateIdentity!]
+      : ['--certificate-identity-regexp', id.certificateIdentityRegexp!]),
+    '--certificate-oidc-issuer',
+    id.certificateOidcIssuer,
+  ];
+}
+
+export function versionArgs(): string[] {
+  return ['version', '--json'];
+}
+
+export function signArgs(ref: string, id: SignIdentity, opts: CosignArgOptions = {}): string[] {
+  const r = parseDigestRef(ref);
+  return ['sign', ...signingFlags(id, opts), ...registryFlags(r.registry), r.ref];
+}
+
+export interface PredicateSpec {
+  /** Path of the predicate's JSON file. */
+  predicatePath: string;
+  /** cosign's --type: cyclonedx, slsaprovenance1, ... or a custom predicate type URI. */
+  type: string;
+}
+
+export function attestArgs(
+  ref: string,
+  predicate: PredicateSpec,
+  id: SignIdentity,
+  opts: CosignArgOptions = {},
+): string[] {
+  const r = parseDigestRef(ref);
+  if (predicate.predicatePath.trim() === '') throw new InputError('predicate file: empty path');
+  return [
+    'attest',
+    ...signingFlags(id, opts),
+    '--type',
+    checkPredicateType(predicate.type),
+    '--predicate',
+    predicate.predicatePath,
+    '--new-bundle-format=false', // the classic .att tag, on any registry
+    ...registryFlags(r.registry),
+    r.ref,
+  ];
+}
+
+export function verifyArgs(ref: string, id: VerifyIdentity, opts: CosignArgOptions = {}): string[] {
+  const r = parseDigestRef(ref);
+  return [
+    'verify',
+    ...verifyFlags(id, opts),
+    '--new-bundle-format=false',
+    '--output',
+    'json',
+    ...registryFlags(r.registry),
+    r.ref,
+  ];
+}
+
+export function verifyAttestationArgs(
+  ref: string,
+  type: string,
+  id: VerifyIdentity,
+  opts: CosignArgOptions = {},
+): string[] {
+  const r = parseDigestRef(ref);
+  return [
+    'verify-attestation',
+    ...verifyFlags(id, opts),
+    '--type',
+    checkPredicateType(type),
+    '--new-bundle-format=false',
+    '--output',
+    'json',
+    ...registryFlags(r.registry),
+    r.ref,
+  ];
+}
+
+// --- what cosign printed ------------------------------------------------------------------------
+
+/** One verified signature, as `cosign verify --output json` prints it (simple signing payload). */
+export interface VerifiedSignature {
+  dockerReference: string;
+  digest: string;
+  type: string;
+  /** Annotations, and for keyless signatures the certificate's Issuer and Subject. */
+  optional: Record<string, unknown>;
+}
+
+/** One verified attestation: the in-toto statement inside the DSSE envelope. */
+export interface Statement {
+  type: string;
+  predicateType: string;
+  subject: { name: string; digest: Record<string, string> }[];
+  predicate: unknown;
+}
+
+const SignaturesSchema = z.array(
+  z.object({
+    critical: z.object({
+      identity: z.object({ 'docker-reference': z.string() }),
+      image: z.object({ 'docker-manifest-digest': z.string() }),
+      type: z.string(),
+    }),
+    optional: z.record(z.string(), z.unknown()).nullish(),
+  }),
+);
+
+const EnvelopeSchema = z.object({ payloadType: z.string(), payload: z.string() });
+const StatementSchema = z.object({
+  _type: z.string(),
+  predicateType: z.string(),
+  subject: z.array(z.object({ name: z.string(), digest: z.record(z.string(), z.string()) })),
+  predicate: z.unknown(),
+});
+
+function parseJson(text: string, what: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new Error(`cosign printed ${what} that is not JSON: ${JSON.stringify(text.slice(0, 200))}`);
+  }
+}
+
+/** `cosign verify --output json`: a JSON array on stdout (after any non-JSON lines). */
+export function parseVerifiedSignatures(stdout: string): VerifiedSignature[] {
+  const start = stdout.indexOf('[');
+  if (start < 0) throw new Error('cosign verify printed no JSON array of signatures');
+  const parsed = SignaturesSchema.parse(parseJson(stdout.slice(start).trim(), 'signatures'));
+  return parsed.map((s) => ({
+    dockerReference: s.critical.identity['docker-reference'],
+    digest: s.critical.image['docker-manifest-digest'],
+    type: s.critical.type,
+    optional: s.optional ?? {},
+  }));
+}
+
+/** `cosign verify-attestation`: one DSSE envelope per line; each payload is a base64 statement. */
+export function parseAttestations(stdout: string): Statement[] {
+  return stdout
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l.startsWith('{'))
+    .map((line) => {
+      const env = EnvelopeSchema.parse(parseJson(line, 'an attestation envelope'));
+      const payload = Buffer.from(env.payload, 'base64').toString('utf8');
+      const st = StatementSchema.parse(parseJson(payload, 'an in-toto statement'));
+      return {
+        type: st._type,
+        predicateType: st.predicateType,
+        subject: st.subject,
+        predicate: st.predicate,
+      };
+    });
+}
+
+/** What a failed cosign run means, from its stderr (already redacted). */
+export type CosignFailure =
+  | { kind: 'missing'; detail: string } // nothing signed/attested (of that type): a check failure
+  | { kind: 'invalid'; detail: string } // present but not by that key/identity: a check failure
+  | { kind: 'unreachable'; service: 'registry' | 'sigstore'; detail: string }
+  | { kind: 'denied'; detail: string } // the registry refused the credentials
+  | { kind: 'input'; detail: string } // key, password, predicate file, reference
+  | { kind: 'unknown'; detail: string };
+
+/** cosign's own error line ("Error: ..."), else the last non-empty line. */
+export function cosignErrorLine(stderr: string): string {
+  const lines = stderr
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
+  const err = lines.filter((l) => l.startsWith('Error: ')).pop();
+  if (err !== undefined) return err.slice('Error: '.length);
+  const exec = lines.filter((l) => l.startsWith('error during command execution: ')).pop();
+  return exec?.slice('error during command execution: '.length) ?? lines.pop() ?? '(no output)';
+}
+
+const NETWORK =
+  /connection refused|no such host|i\/o timeout|dial tcp|TLS handshake|server gave HTTP response to HTTPS client|certificate signed by unknown authority|context deadline exceeded|connection reset by peer|network is unreachable/i;
+const SIGSTORE = /rekor|fulcio|sigstore\.dev|tuf-repo|trusted root/i;
+const DENIED = /\b(UNAUTHORIZED|DENIED)\b|401 Unauthorized|403 Forbidden|authentication required/;
+const INPUT =
+  /reading key|loading public key|decrypt|getting predicate reader|invalid predicate type|parsing reference|could not parse reference|env var \$\S+ not found|reading password|password|invalid character .* in literal|unexpected end of JSON/i;
+const INVALID =
+  /invalid signature|signature mismatch|accepted signatures do not match threshold|none of the expected identities|expected (identity|issuer)|failed to verify|no matching signatures: ./i;
+const MISSING =
+  /no signatures found|none of the attestations matched the predicate type|no matching attestations: *$|no matching signatures: *$|MANIFEST_UNKNOWN|NAME_UNKNOWN/i;
+
+export function classifyFailure(stderr: string): CosignFailure {
+  const detail = cosignErrorLine(stderr);
+  if (NETWORK.test(detail))
+    return { kind: 'unreachable', service: SIGSTORE.test(detail) ? 'sigstore' : 'registry', detail };
+  if (DENIED.test(detail)) return { kind: 'denied', detail };
+  if (INVALID.test(detail)) return { kind: 'invalid', detail };
+  if (MISSING.test(detail)) return { kind: 'missing', detail };
+  if (INPUT.test(detail)) return { kind: 'input', detail };
+  return { kind: 'unknown', detail };
+}

@@ -1,0 +1,332 @@
+// Signer: sign, attest and verify images by digest with the real cosign binary. The argv comes
+// from the pure builders in cosign-args.ts; the process is behind CosignExec so that unit tests
+// pass a plain function and integration tests the real one. Secrets reach cosign only through
+// the environment (COSIGN_PASSWORD; `env://VAR` keys), and cosign's stderr is redacted before it
+// appears in any error. A missing or non-matching signature is a check result (`ok: false`), an
+// unreachable registry an EnvironmentError (exit 3), a bad key, password or file an InputError.
+import { spawn } from 'node:child_process';
+import { CheckFailedError, EnvironmentError, InputError } from '../errors.js';
+import { REDACTED, redactText } from '../capture/redact.js';
+import { registerCleanup } from '../util/cleanup.js';
+import {
+  type CosignArgOptions,
+  type CosignFailure,
+  type PredicateSpec,
+  type SignIdentity,
+  type Statement,
+  type VerifiedSignature,
+  type VerifyIdentity,
+  attestArgs,
+  classifyFailure,
+  parseAttestations,
+  parseDigestRef,
+  parseVerifiedSignatures,
+  signArgs,
+  verifyArgs,
+  verifyAttestationArgs,
+  versionArgs,
+} from './cosign-args.js';
+
+export type { CosignArgOptions, PredicateSpec, SignIdentity, Statement, VerifiedSignature, VerifyIdentity };
+
+export interface CosignExecOptions {
+  /** Added to the inherited environment (COSIGN_PASSWORD goes here, never into args). */
+  env: Record<string, string>;
+  input?: string;
+  timeoutMs: number;
+}
+
+export interface CosignExecResult {
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+  /** The run was stopped because it took longer than timeoutMs. */
+  timedOut?: boolean;
+}
+
+/** Runs `cosign ARGS`; never throws for a non-zero exit (it rejects only when cosign cannot start). */
+export type CosignExec = (args: string[], opts: CosignExecOptions) => Promise<CosignExecResult>;
+
+export interface SignerOptions extends CosignArgOptions {
+  /** Password of an encrypted key: passed as COSIGN_PASSWORD, masked in every message. */
+  password?: string;
+  /** Extra environment for cosign (e.g. COSIGN_KEY for an `env://COSIGN_KEY` key). */
+  env?: Record<string, string>;
+  /** Per cosign call (default 180 s, cosign's own default timeout). */
+  timeoutMs?: number;
+}
+
+/** Why a verification did not hold: nothing there, or there but not by the expected signer. */
+export interface CheckFailure {
+  ref: string;
+  what: 'signature' | 'attestation';
+  /** The predicate type asked for (attestations only). */
+  type?: string;
+  reason: 'missing' | 'invalid';
+  /** One line, for a report: what failed and cosign's reason (redacted). */
+  message: string;
+}
+
+export type Verification<T> = { ok: true; items: T[] } | { ok: false; failure: CheckFailure };
+
+export interface CosignVersion {
+  /** cosign's version ("v2.5.0"); distribution builds may say "devel". */
+  gitVersion: string;
+  goVersion?: string;
+  platform?: string;
+}
+
+export interface Signer {
+  version(): Promise<CosignVersion>;
+  /** `opts` overrides the signer's options for this call (e.g. `{ tlog: true }`). */
+  sign(ref: string, identity: SignIdentity, opts?: CosignArgOptions): Promise<void>;
+  attest(
+    ref: string,
+    predicate: PredicateSpec,
+    identity: SignIdentity,
+    opts?: CosignArgOptions,
+  ): Promise<void>;
+  verify(
+    ref: string,
+    identity: VerifyIdentity,
+    opts?: CosignArgOptions,
+  ): Promise<Verification<VerifiedSignature>>;
+  verifyAttestations(
+    ref: string,
+    type: string,
+    identity: VerifyIdentity,
+    opts?: CosignArgOptions,
+  ): Promise<Verification<Statement>>;
+}
+
+/** The verified items, or a CheckFailedError (exit 1) naming what failed. */
+export function requireVerified<T>(v: Verification<T>): T[] {
+  if (v.ok) return v.items;
+  throw new CheckFailedError(v.failure.message);
+}
+
+const DEFAULT_TIMEOUT_MS = 180_000;
+const INSTALL_FIX =
+  'install cosign 2.x: on GitHub Actions sigstore/cosign-installer (pinned by commit SHA), on Debian 13 `apt-get install cosign`, on the test bed `sudo scripts/test-env.sh`';
+
+export function createCosignSigner(exec: CosignExec, options: SignerOptions = {}): Signer {
+  const secrets = [options.password, ...Object.values(options.env ?? {})].filter(
+    (s): s is string => s !== undefined && s.length >= 4,
+  );
+  const redact = (text: string) => secrets.reduce((t, s) => t.split(s).join(REDACTED), redactText(text));
+  const env: Record<string, string> = { ...options.env };
+  if (options.password !== undefined) env.COSIGN_PASSWORD = options.password;
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+
+  /** Run cosign; a failure comes back classified (check results) or is thrown (everything else). */
+  async function run(args: string[], target: string | undefined): Promise<CosignExecResult | CosignFailure> {
+    let res: CosignExecResult;
+    try {
+      res = await exec(args, { env, timeoutMs });
+    } catch (e) {
+      const code = (e as { code?: string }).code;
+      throw new EnvironmentError(
+        `cannot run cosign (${code ?? redact((e as Error).message)})`,
+        code === 'ENOENT' ? INSTALL_FIX : 'check that cosign is installed and executable',
+        { cause: e },
+      );
+    }
+    if (res.exitCode === 0) return res;
+    const what = target === undefined ? `cosign ${args[0]}` : `cosign ${args[0]} ${target}`;
+    if (res.timedOut === true)
+      throw new EnvironmentError(
+        `${what} did not finish within ${Math.round(timeoutMs / 1000)}s`,
+        `check that the registry ${target === undefined ? '' : `${parseDigestRef(target).registry} `}answers quickly, or raise the timeout`,
+      );
+    const failure = classifyFailure(redact(res.stderr));
+    if (failure.kind === 'missing' || failure.kind === 'invalid') return failure;
+    throw failureError(what, target, failure, res.exitCode);
+  }
+
+  const tlogOf = (o?: CosignArgOptions): CosignArgOptions => ({ tlog: (o?.tlog ?? options.tlog) === true });
+  return {
+    async version() {
+      const res = await run(versionArgs(), undefined);
+      if (!('exitCode' in res))
+        throw new EnvironmentError(`cosign version failed: ${res.detail}`, INSTALL_FIX);
+      return parseVersion(res.stdout);
+    },
+    async sign(ref, identity, opts) {
+      expectDone(await run(signArgs(ref, identity, tlogOf(opts)), ref), `cosign sign ${ref}`);
+    },
+    async attest(ref, predicate, identity, opts) {
+      expectDone(
+        await run(attestArgs(ref, predicate, identity, tlogOf(opts)), ref),
+        `cosign attest --type ${predicate.type} ${ref}`,
+      );
+    },
+    async verify(ref, identity, opts) {
+      const res = await run(verifyArgs(ref, identity, tlogOf(opts)), ref);
+      if (!('exitCode' in res)) return checkFailed(ref, 'signature', undefined, identity, res);
+      const items = parseVerifiedSignatures(res.stdout);
+      const digest = parseDigestRef(ref).digest;
+      const foreign = items.find((s) => s.digest !== digest);
+      if (foreign !== undefined || items.length === 0)
+        return wrongSubject(ref, 'signature', undefined, foreign?.digest ?? 'no signature');
+      return { ok: true, items };
+    },
+    async verifyAttestations(ref, type, identity, opts) {
+      const res = await run(verifyAttestationArgs(ref, type, identity, tlogOf(opts)), ref);
+      if (!('exitCode' in res)) return checkFailed(ref, 'attestation', type, identity, res);
+      const items = parseAttestations(res.stdout);
+      const hex = parseDigestRef(ref).digest.slice('sha256:'.length);
+      const foreign = items.find((s) => !s.subject.some((x) => x.digest.sha256 === hex));
+      if (foreign !== undefined || items.length === 0)
+        return wrongSubject(
+          ref,
+          'attestation',
+          type,
+          foreign?.subject.map((x) => x.digest.sha256).join(',') ?? 'none',
+        );
+      return { ok: true, items };
+    },
+  };
+}
+
+function expectDone(res: CosignExecResult | CosignFailure, what: string): void {
+  if ('exitCode' in res) return;
+  // cosign said "no signatures"/"invalid" while signing: nothing a check can report.
+  throw new EnvironmentError(`${what} failed: ${res.detail}`, 'run the same cosign command with --verbose');
+}
+
+function describeIdentity(id: VerifyIdentity): string {
+  if (id.kind === 'key') return `the public key ${id.publicKey}`;
+  const who = id.certificateIdentity ?? `identities matching ${id.certificateIdentityRegexp ?? ''}`;
+  return `${who} (issuer ${id.certificateOidcIssuer})`;
+}
+
+function checkFailed(
+  ref: string,
+  what: 'signature' | 'attestation',
+  type: string | undefined,
+  identity: VerifyIdentity,
+  failure: CosignFailure,
+): Verification<never> {
+  const kind = type === undefined ? what : `${type} ${what}`;
+  const reason = failure.kind === 'invalid' ? 'invalid' : 'missing';
+  const message =
+    reason === 'missing'
+      ? `no ${kind} on ${ref} (cosign: ${failure.detail})`
+      : `the ${kind} on ${ref} is not signed by ${describeIdentity(identity)} (cosign: ${failure.detail})`;
+  return { ok: false, failure: { ref, what, ...(type !== undefined && { type }), reason, message } };
+}
+
+function wrongSubject(
+  ref: string,
+  what: 'signature' | 'attestation',
+  type: string | undefined,
+  found: string,
+): Verification<never> {
+  const kind = type === undefined ? what : `${type} ${what}`;
+  const message = `the verified ${kind} on ${ref} names another image (${found})`;
+  return {
+    ok: false,
+    failure: { ref, what, ...(type !== undefined && { type }), reason: 'invalid', message },
+  };
+}
+
+function failureError(
+  what: string,
+  target: string | undefined,
+  failure: Exclude<CosignFailure, { kind: 'missing' | 'invalid' }>,
+  exitCode: number,
+): Error {
+  const registry = target === undefined ? 'the registry' : `registry ${parseDigestRef(target).registry}`;
+  switch (failure.kind) {
+    case 'unreachable':
+      return failure.service === 'registry'
+        ? new EnvironmentError(
+            `${what}: ${registry} is unreachable (${failure.detail})`,
+            /localhost|127\.\d/.test(registry)
+              ? 'start the local registry (on a Debian test machine: "sudo scripts/test-env.sh")'
+              : 'check the registry host name, your network, and any proxy settings',
+          )
+        : new EnvironmentError(
+            `${what}: the Sigstore services (Fulcio, Rekor, TUF) are unreachable (${failure.detail})`,
+            'keyless signing needs network access to sigstore.dev; sign with a key (tlog off) on an offline runner',
+          );
+    case 'denied':
+      return new EnvironmentError(
+        `${what}: ${registry} refused the credentials (${failure.detail})`,
+        'log in with push rights first (docker/login-action, or `docker login`); cosign uses the Docker credentials',
+      );
+    case 'input':
+      return new InputError(`${what}: ${inputProblem(failure.detail)}`);
+    case 'unknown':
+      return new EnvironmentError(
+        `${what} failed (exit ${exitCode}): ${failure.detail}`,
+        'run the same cosign command with --verbose to see why',
+      );
+  }
+}
+
+function inputProblem(detail: string): string {
+  if (/inappropriate ioctl|reading password/i.test(detail))
+    return `the signing key is encrypted and no password was given: set COSIGN_PASSWORD (${detail})`;
+  if (/decrypt/i.test(detail)) return `wrong password for the signing key (COSIGN_PASSWORD) (${detail})`;
+  return detail;
+}
+
+function parseVersion(stdout: string): CosignVersion {
+  try {
+    const v = JSON.parse(stdout) as Partial<CosignVersion>;
+    if (typeof v.gitVersion === 'string')
+      return {
+        gitVersion: v.gitVersion,
+        ...(typeof v.goVersion === 'string' && { goVersion: v.goVersion }),
+        ...(typeof v.platform === 'string' && { platform: v.platform }),
+      };
+  } catch {
+    // fall through: an old cosign without --json prints text
+  }
+  const m = /GitVersion:\s*(\S+)/.exec(stdout);
+  return { gitVersion: m?.[1] ?? 'unknown' };
+}
+
+/** The real cosign: spawned without a shell, stopped at the timeout and on SIGINT/SIGTERM. */
+export function defaultCosignExec(binary = 'cosign'): CosignExec {
+  return (args, opts) =>
+    new Promise<CosignExecResult>((resolve, reject) => {
+      const child = spawn(binary, args, {
+        env: { ...process.env, ...opts.env },
+        stdio: [opts.input !== undefined ? 'pipe' : 'ignore', 'pipe', 'pipe'],
+      });
+      const out: Buffer[] = [];
+      const err: Buffer[] = [];
+      let timedOut = false;
+      const stop = () => {
+        if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      };
+      const timer = setTimeout(() => {
+        timedOut = true;
+        stop();
+      }, opts.timeoutMs);
+      const unregister = registerCleanup(stop);
+      child.stdout!.on('data', (b: Buffer) => out.push(b));
+      child.stderr!.on('data', (b: Buffer) => err.push(b));
+      if (opts.input !== undefined && child.stdin) {
+        child.stdin.on('error', () => undefined);
+        child.stdin.end(opts.input);
+      }
+      child.once('error', (e) => {
+        clearTimeout(timer);
+        unregister();
+        reject(e);
+      });
+      child.once('close', (code) => {
+        clearTimeout(timer);
+        unregister();
+        resolve({
+          exitCode: code ?? 137,
+          stdout: Buffer.concat(out).toString('utf8'),
+          stderr: Buffer.concat(err).toString('utf8'),
+          ...(timedOut && { timedOut }),
+        });
+      });
+    });
+}
