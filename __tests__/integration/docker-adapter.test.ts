@@ -214,18 +214,25 @@ describe.skipIf(!env.available)('real Docker through the adapter', () => {
     }
   });
 
-  it('a session container stops by itself at its deadline', async () => {
+  it('a session container stops by itself at its deadline, and the engine removes it', async () => {
     const labels = { 'ml-image-it': runId, case: 'session-deadline' };
     const session = await docker.startSession({ image: images.busyboxAmd64, labels, deadlineMs: 1000 });
     try {
       const Dockerode = (await import('dockerode')).default;
       const c = new Dockerode().getContainer(session.containerId);
-      let running = true;
-      for (let i = 0; i < 100 && running; i++) {
-        running = (await c.inspect()).State.Running;
-        if (running) await new Promise((r) => setTimeout(r, 200));
+      // Running (or just ended), then gone: AutoRemove, so a killed CLI leaves nothing either.
+      let state: 'running' | 'stopped' | 'gone' = 'running';
+      for (let i = 0; i < 100 && state !== 'gone'; i++) {
+        state = await c.inspect().then(
+          (x) => (x.State.Running ? 'running' : 'stopped'),
+          (e: { statusCode?: number }) => {
+            if (e.statusCode === 404) return 'gone' as const;
+            throw e;
+          },
+        );
+        if (state !== 'gone') await new Promise((r) => setTimeout(r, 200));
       }
-      expect(running).toBe(false);
+      expect(state).toBe('gone');
     } finally {
       await session.close();
     }

@@ -135,6 +135,12 @@ const SUB_ACTIONS: Record<string, { stages: string; description: string; outputs
       'ml-image smoke: capture the environment record and run the smoke suites inside the built images (reads result-dir/build.json when the image was built in another job).',
     outputs: ['result-dir', 'smoke-status'],
   },
+  attest: {
+    stages: 'attest',
+    description:
+      'ml-image attest: attach a signed CycloneDX SBOM, SLSA provenance and the smoke results to each pushed platform digest with cosign (reads build.json and the env/smoke records from result-dir; keyless with id-token: write, else COSIGN_KEY).',
+    outputs: ['result-dir'],
+  },
   report: {
     stages: 'report',
     description:

@@ -32,8 +32,8 @@ const D = (c: string) => `sha256:${c.repeat(64)}`;
 
 describe('parseStages', () => {
   it.each([
-    ['', ['plan', 'resolve', 'build', 'smoke', 'report']],
-    ['all', ['plan', 'resolve', 'build', 'smoke', 'report']],
+    ['', ['plan', 'resolve', 'build', 'smoke', 'attest', 'report']],
+    ['all', ['plan', 'resolve', 'build', 'smoke', 'attest', 'report']],
     ['resolve,build', ['resolve', 'build']],
     [' smoke ', ['smoke']],
     ['plan, report', ['plan', 'report']],

@@ -158,6 +158,51 @@ describe('escaping (md / html)', () => {
 });
 
 describe('renderReport basics', () => {
+  it('the supply chain: per platform what was signed and attached, and the command that checks each', () => {
+    const ref = `ghcr.io/acme/model@sha256:${'1'.repeat(64)}`;
+    const cmd = `cosign verify-attestation --key cosign.pub --insecure-ignore-tlog=true --type cyclonedx --new-bundle-format=false ${ref}`;
+    const model = buildReportModel({
+      ...numpyUpgrade(),
+      supplyChain: {
+        signing: 'signed with the key in COSIGN_KEY',
+        targets: [
+          {
+            platform: 'linux/amd64',
+            ref,
+            signed: true,
+            attestations: [
+              { kind: 'sbom', attached: true, verify: cmd },
+              // A command that could end the code block is never shown.
+              { kind: 'provenance', attached: true, verify: 'cosign x ``` <b>' },
+            ],
+            notes: ['smoke: no smoke result in this job'],
+          },
+          {
+            platform: 'linux/arm64',
+            ref: `x@sha256:${'2'.repeat(64)}`,
+            signed: false,
+            attestations: [{ kind: 'sbom', attached: false }],
+            notes: [],
+          },
+        ],
+      },
+    });
+    const { markdown } = renderReport(model, { maxChars: 65_536 });
+    expect(markdown).toContain('<details><summary>Supply chain: 1 of 2 signed (2 platform images)</summary>');
+    expect(markdown).toContain(
+      // The @ of the reference carries a word joiner (no mention).
+      `- linux/amd64 (${ref.replace('@', '@\u2060')}): signed; attached: sbom, provenance; smoke: no smoke result in this job`,
+    );
+    expect(markdown).toContain(`  \`\`\`sh\n  ${cmd}\n  \`\`\``);
+    expect(markdown).not.toContain('cosign x');
+    expect(markdown).toContain('- linux/arm64 (x@');
+    expect(markdown).toContain('not signed; written to the result directory only: sbom');
+    // An older report (no supply chain) renders no such section.
+    expect(renderReport(buildReportModel(numpyUpgrade()), { maxChars: 65_536 }).markdown).not.toContain(
+      'Supply chain',
+    );
+  });
+
   it('the marker key defaults to image:variant@platforms and is sanitised', () => {
     const model = buildReportModel(numpyUpgrade());
     expect(model.markerKey).toBe('ghcr.io/acme/model:cpu@linux/amd64,linux/arm64');

@@ -391,11 +391,16 @@ describe('ml-image.yml', () => {
     expect(inputs['fork-gpu-label']!.default).toBe('safe-to-test-gpu');
     expect(inputs['gpu-environment']!.default).toBe('');
     expect(inputs.config!.default).toBe('ml-image.yml');
-    expect(Object.keys(on.workflow_call.secrets).sort()).toEqual(['registry-password', 'registry-username']);
+    expect(Object.keys(on.workflow_call.secrets).sort()).toEqual([
+      'cosign-key',
+      'cosign-password',
+      'registry-password',
+      'registry-username',
+    ]);
     for (const s of Object.values(on.workflow_call.secrets)) expect(s).toMatchObject({ required: false });
   });
 
-  it('runs plan -> build -> merge -> smoke (CPU, GPU) -> report', () => {
+  it('runs plan -> build -> merge -> smoke (CPU, GPU) -> attest -> report', () => {
     const needs = Object.fromEntries(Object.entries(ml.jobs).map(([id, j]) => [id, [j.needs ?? []].flat()]));
     expect(needs).toEqual({
       plan: [],
@@ -403,7 +408,8 @@ describe('ml-image.yml', () => {
       merge: ['plan', 'build'],
       'smoke-cpu': ['plan', 'merge'],
       'smoke-gpu': ['plan', 'merge'],
-      report: ['plan', 'build', 'merge', 'smoke-cpu', 'smoke-gpu'],
+      attest: ['plan', 'merge', 'smoke-cpu', 'smoke-gpu'],
+      report: ['plan', 'build', 'merge', 'smoke-cpu', 'smoke-gpu', 'attest'],
     });
   });
 
@@ -476,6 +482,8 @@ describe('ml-image.yml', () => {
       merge: { contents: 'read', packages: 'write' },
       'smoke-cpu': { contents: 'read', packages: 'read' },
       'smoke-gpu': { contents: 'read', packages: 'read' },
+      // Only the attest job signs (OIDC); it runs no pull-request code.
+      attest: { contents: 'read', packages: 'write', 'id-token': 'write' },
       report: { contents: 'read', 'pull-requests': 'write' },
     });
   });
@@ -632,6 +640,7 @@ async function mlContexts(
     merge: { result: fork ? 'skipped' : 'success', outputs: {} },
     'smoke-cpu': { result: fork ? 'skipped' : 'success', outputs: {} },
     'smoke-gpu': { result: 'success', outputs: {} },
+    attest: { result: fork ? 'skipped' : 'success', outputs: {} },
     ...over.needs,
   };
   return {
@@ -753,6 +762,30 @@ describe('fork gating (the real expressions, evaluated)', () => {
     [{ event: 'fork-pr' }, false], // merge was skipped
   ])('smoke-cpu for %o: %s', async (s, expected) => {
     expect(await jobRuns('smoke-cpu', await mlContexts(s))).toBe(expected);
+  });
+
+  it.each<[Scenario, Record<string, unknown>, boolean]>([
+    [{ event: 'push' }, {}, true],
+    [{ event: 'pr' }, {}, true],
+    [{ event: 'pr' }, { 'smoke-cpu': { result: 'failure', outputs: {} } }, true], // a failed test is evidence too
+    [{ event: 'pr' }, { merge: { result: 'failure', outputs: {} } }, false], // nothing was pushed
+    [{ event: 'fork-pr' }, {}, false], // a fork: nothing pushed, no OIDC
+  ])('attest for %o with %o: %s', async (s, needs, expected) => {
+    expect(await jobRuns('attest', await mlContexts(s, { needs }))).toBe(expected);
+  });
+
+  it('the attest job is the only one that can mint an OIDC token, and runs no pull-request code', () => {
+    const withOidc = Object.entries(file(ML).wf.jobs).filter(([, j]) =>
+      JSON.stringify(j.permissions ?? {}).includes('id-token'),
+    );
+    expect(withOidc.map(([id]) => id)).toEqual(['attest']);
+    const steps = job(ML, 'attest').steps ?? [];
+    // No run: step at all; only checkout, artifacts, cosign, login and the attest sub-action.
+    expect(steps.filter((st) => st.run !== undefined)).toEqual([]);
+    const uses = steps.map((st) => st.uses ?? '');
+    expect(uses.filter((u) => /ml-image-action\/ml-image-action\/actions\//.test(u))).toEqual([
+      'ml-image-action/ml-image-action/actions/attest@v0',
+    ]);
   });
 
   it.each<[string, Record<string, unknown>, boolean, boolean]>([

@@ -361,7 +361,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _util_cjs_globals_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(14367);
 /* harmony import */ var _util_cleanup_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4532);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(85240);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(91325);
 // Entry of the `ml-image` bin (bundled to dist/cli/index.js).
 
 
@@ -374,7 +374,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 85240:
+/***/ 91325:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1833,9 +1833,39 @@ async function matchOutput(output, expected, excluded, options = {}) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/config/attest.ts
+// The `attest` block of ml-image.yml: which attestations each pushed platform digest carries and
+// how they are signed (issue "Supply chain"). Its own file so that schema.ts stays one screenful
+// per block.
+
+const ATTESTATION_KINDS = ['sbom', 'provenance', 'smoke'];
+const SIGN_MODES = ['auto', 'key', 'keyless', 'off'];
+const AttestConfigSchema = schemas/* strictObject */.rej({
+    types: schemas/* preprocess */.vkY((v) => {
+        const list = typeof v === 'string' ? v.split(/[\s,]+/).filter(Boolean) : v;
+        // `none` (the only way an action input can say "no attestations").
+        return Array.isArray(list) && list.length === 1 && list[0] === 'none' ? [] : list;
+    }, schemas/* array */.YOg(schemas/* enum */.k5n(ATTESTATION_KINDS), { error: 'expected some of sbom, provenance, smoke' }))
+        .default([...ATTESTATION_KINDS])
+        .describe('Attestations for each pushed platform digest: `sbom` (CycloneDX 1.6), `provenance` (SLSA v1), `smoke` (the smoke results). `none` or `[]`: none.'),
+    sign: schemas/* enum */.k5n(SIGN_MODES)
+        .default('auto')
+        .describe('How to sign with cosign. `auto`: keyless in GitHub Actions with `id-token: write`, else a key in `COSIGN_KEY` or `key`, else unsigned (said in the log and the report). `off`: never.'),
+    key: schemas/* string */.YjP()
+        .min(1, { error: 'expected a file path' })
+        .optional()
+        .describe('Private key file for `sign: key` (relative to the config file); its password in `COSIGN_PASSWORD`. Default: the key in `COSIGN_KEY`.'),
+    tlog: schemas/* boolean */.zMY()
+        .optional()
+        .describe('Upload key-signed entries to the public Rekor transparency log. Default: on for keyless (required), off for a key (a private image name stays private).'),
+})
+    .prefault({})
+    .describe('Signed SBOM, provenance and smoke attestations (cosign).');
+
 ;// CONCATENATED MODULE: ./src/config/schema.ts
 // The one schema of ml-image.yml. Every default lives here (and nowhere else): the README's config
 // reference and ml-image.schema.json are generated from this file (scripts/gen-config-docs.ts).
+
 
 
 
@@ -2107,6 +2137,7 @@ const ConfigFileSchema = schemas/* strictObject */.rej({
     })
         .prefault({})
         .describe('The pull-request report.'),
+    attest: AttestConfigSchema,
 })
     .describe('ml-image.yml');
 function variantName(v) {
@@ -4641,6 +4672,49 @@ function explanationLines(r) {
     return lines;
 }
 
+;// CONCATENATED MODULE: ./src/attest/result.ts
+// attest.json: what the attest stage attached to each pushed platform digest, and how it signed.
+// The report reads it (what was attested and signed, and the verify command for each digest).
+
+
+const ATTEST_RESULT_SCHEMA_VERSION = 1;
+const AttestationSchema = schemas/* object */.Ikc({
+    kind: schemas/* enum */.k5n(ATTESTATION_KINDS),
+    /** The in-toto predicate type (what `cosign verify-attestation --type` takes). */
+    predicateType: schemas/* string */.YjP(),
+    /** The predicate as written in the result directory (relative to it). */
+    file: schemas/* string */.YjP(),
+    /** Attached to the image, signed (false: written here only). */
+    attached: schemas/* boolean */.zMY(),
+    /** The exact `cosign verify-attestation` command that checks it (attached ones only). */
+    verify: schemas/* string */.YjP().optional(),
+});
+const AttestTargetSchema = schemas/* object */.Ikc({
+    variant: schemas/* string */.YjP(),
+    platform: schemas/* string */.YjP(),
+    /** repository@sha256:... of the platform image. */
+    ref: schemas/* string */.YjP(),
+    attestations: schemas/* array */.YOg(AttestationSchema),
+    /** The image signature itself (cosign sign). */
+    signed: schemas/* boolean */.zMY(),
+    /** What could not be made or attached, one line each (e.g. no smoke result in this job). */
+    notes: schemas/* array */.YOg(schemas/* string */.YjP()),
+});
+const AttestResultSchema = schemas/* object */.Ikc({
+    schemaVersion: schemas/* literal */.euz(ATTEST_RESULT_SCHEMA_VERSION),
+    signing: schemas/* object */.Ikc({
+        /** key / keyless, or none: nothing was signed (reason says why). */
+        mode: schemas/* enum */.k5n(['key', 'keyless', 'none']),
+        reason: schemas/* string */.YjP(),
+        tlog: schemas/* boolean */.zMY(),
+        /** What `cosign verify` needs to check these: the public key hint or the keyless identity. */
+        verifyHint: schemas/* string */.YjP().optional(),
+    }),
+    targets: schemas/* array */.YOg(AttestTargetSchema),
+    /** The error that stopped attaching (exit 3: the registry went away), after what was done. */
+    error: schemas/* string */.YjP().optional(),
+});
+
 ;// CONCATENATED MODULE: ./src/capture/record.ts
 // EnvRecord: what is inside an image (env.json). Versioned, so the next release reads this one's:
 // src/diff/read.ts migrates older records (v1 had no image.variant / image.created).
@@ -5744,6 +5818,17 @@ const COMPONENT_LABELS = {
 
 
 const REPORT_MODEL_SCHEMA_VERSION = 1;
+const SupplyChainSchema = schemas/* object */.Ikc({
+    /** How it signed, or why it did not (one line). */
+    signing: schemas/* string */.YjP(),
+    targets: schemas/* array */.YOg(schemas/* object */.Ikc({
+        platform: schemas/* string */.YjP(),
+        ref: schemas/* string */.YjP(),
+        signed: schemas/* boolean */.zMY(),
+        attestations: schemas/* array */.YOg(schemas/* object */.Ikc({ kind: schemas/* string */.YjP(), attached: schemas/* boolean */.zMY(), verify: schemas/* string */.YjP().optional() })),
+        notes: schemas/* array */.YOg(schemas/* string */.YjP()),
+    })),
+});
 const httpUrl = schemas/* string */.YjP()
     .max(4096)
     .refine((u) => safeUrl(u) !== null, 'expected an http(s) URL');
@@ -5769,6 +5854,8 @@ const ReportModelSchema = schemas/* object */.Ikc({
     resolution: schemas/* array */.YOg(schemas/* string */.YjP()),
     links: schemas/* object */.Ikc({ run: httpUrl.optional(), artifact: httpUrl.optional() }),
     platforms: schemas/* array */.YOg(PlatformReportSchema).min(1),
+    /** Absent in reports written before the attest stage existed. */
+    supplyChain: SupplyChainSchema.optional(),
 });
 /** The marker key when the config sets none: one comment per image, variant and platform set. */
 function defaultMarkerKey(image, variant, platforms) {
@@ -5811,6 +5898,7 @@ function buildReportModel(input) {
         resolution: input.resolution ?? [],
         links,
         platforms,
+        ...(input.supplyChain && { supplyChain: input.supplyChain }),
     };
 }
 /** A model from JSON (the artifact a privileged workflow downloads); InputError naming the source. */
@@ -6008,6 +6096,8 @@ const ResolveOutputSchema = schemas/* object */.Ikc({
 //   smoke-key-<variant>-<arch>.txt            what decided the smoke result (image digest + inputs)
 //   report-<variant>.md / .json               the report, rendered / its ReportModel (src/report/model.ts)
 //   comment/ml-image-comment.json             the fork-safe comment artifact (src/report/artifact.ts)
+//   attest.json                               AttestResult         (src/attest/result.ts)
+//   attest/<variant>-<arch>.<kind>.json       a predicate (CycloneDX SBOM, SLSA provenance, smoke)
 //
 // Every write is atomic (a later run never trusts a half-written file) and free of URL credentials
 // (a torch index URL with a token in the plan, for instance); every value is checked against its
@@ -6028,11 +6118,16 @@ const ResolveOutputSchema = schemas/* object */.Ikc({
 
 
 
+
+
+
 // ---- names -------------------------------------------------------------------------------------
 const PLAN_FILE = 'plan.json';
 const BUILD_FILE = 'build.json';
 const DIGESTS_DIR = 'digests';
 const COMMENT_DIR = 'comment';
+const ATTEST_FILE = 'attest.json';
+const ATTEST_DIR = 'attest';
 const results_arch = (platform) => platform.split('/')[1];
 const extension = (kind) => (kind === 'junit' ? 'xml' : kind === 'smoke-key' ? 'txt' : 'json');
 /** env-<variant>-<arch>.json, smoke-..., junit-...xml, smoke-key-...txt */
@@ -6042,6 +6137,10 @@ const resolutionFile = (variant, platform) => `resolution-${`${variant}/${platfo
 /** digests/<variant>__<arch>.json: one matrix build job's share, for the merge job. */
 const digestFile = (variant, platform) => external_node_path_default().join(DIGESTS_DIR, `${variant}__${results_arch(platform)}.json`);
 const reportFile = (variant, ext) => `report-${variant}.${ext}`;
+/** attest/<variant>-<arch>.<kind>.json: one predicate, as attached. */
+const attestationFile = (variant, platform, kind) => external_node_path_default().join(ATTEST_DIR, `${variant}-${results_arch(platform)}.${kind}.json`);
+/** A predicate is a JSON object (its own schema is checked where it is built). */
+const PredicateSchema = schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J());
 // ---- schemas of the files without a stage of their own -------------------------------------------
 const DIGEST_FILE_SCHEMA_VERSION = 1;
 const DigestFileSchema = schemas/* object */.Ikc({
@@ -6112,11 +6211,25 @@ function openResultDir(dir, label = 'result-dir', opts = {}) {
             writeCommentArtifact(at(COMMENT_DIR), payload);
             return at(COMMENT_DIR);
         },
+        writeAttestation: (v, p, kind, predicate) => {
+            writeJson(attestationFile(v, p, kind), PredicateSchema, predicate);
+            return at(attestationFile(v, p, kind));
+        },
+        writeAttest: (result) => writeJson(ATTEST_FILE, AttestResultSchema, result),
     };
 }
 /** No result directory: writes go nowhere, reads find nothing (`ml-image build` without --out). */
 function discardResults() {
     const none = () => undefined;
+    let dir;
+    const scratch = () => {
+        if (dir === undefined) {
+            const made = runTempDir('attest-');
+            dir = made;
+            (0,cleanup/* registerCleanup */.qE)(async () => (0,external_node_fs_.rmSync)(made, { recursive: true, force: true }));
+        }
+        return dir;
+    };
     return {
         dir: undefined,
         writePlan: none,
@@ -6134,6 +6247,9 @@ function discardResults() {
         recordFiles: () => [],
         writeReport: () => '',
         writeComment: () => '',
+        // cosign reads a predicate from a file: a temp dir of the run, removed with it.
+        writeAttestation: (v, p, kind, predicate) => openResultDir(scratch(), 'a temp dir').writeAttestation(v, p, kind, predicate),
+        writeAttest: none,
     };
 }
 /** The digest files of a build: one per variant and platform. */
@@ -6249,6 +6365,17 @@ function readSmokeKey(dir, variant, platform) {
     const key = SmokeKeySchema.safeParse((0,external_node_fs_.readFileSync)(f, 'utf8').trim());
     return key.success ? key.data : undefined;
 }
+/** attest.json of `dir`, when the attest stage wrote one (the report reads it). */
+function readAttest(dir) {
+    const f = external_node_path_default().join(dir, ATTEST_FILE);
+    if (!(0,external_node_fs_.existsSync)(f))
+        return undefined;
+    const data = readJsonFile(f);
+    const parsed = AttestResultSchema.safeParse(data);
+    if (!parsed.success)
+        throw new errors/* InputError */.dz(`${f}: not an attest result: ${(0,config_issues/* formatIssues */.og)(parsed.error, data, AttestResultSchema)[0]}`);
+    return parsed.data;
+}
 
 ;// CONCATENATED MODULE: ./src/report/render/markdown.ts
 
@@ -6317,6 +6444,7 @@ const RANK = {
     pip: 50,
     tests: 60,
     resolution: 70,
+    supplyChain: 72,
     intro: 75,
     overviewShort: 80,
     links: 85,
@@ -6561,6 +6689,37 @@ function resolutionPart(lines) {
         tail: '\n</details>',
     }, RANK.resolution);
 }
+/** A verify command is shown only when it is ours through and through (no value can end the block). */
+const SAFE_COMMAND = /^cosign [A-Za-z0-9_./:=@,+'^\\ -]+$/;
+/** What was attested and signed, per platform, with the command that checks each attestation. */
+function supplyChainPart(sc) {
+    if (!sc || sc.targets.length === 0)
+        return null;
+    const signed = sc.targets.filter((t) => t.signed).length;
+    const rows = sc.targets.flatMap((t) => {
+        const attached = t.attestations.filter((a) => a.attached).map((a) => a.kind);
+        const written = t.attestations.filter((a) => !a.attached).map((a) => a.kind);
+        const what = [
+            t.signed ? 'signed' : 'not signed',
+            attached.length > 0 ? `attached: ${attached.join(', ')}` : '',
+            written.length > 0 ? `written to the result directory only: ${written.join(', ')}` : '',
+            ...t.notes,
+        ].filter(Boolean);
+        const commands = t.attestations
+            .map((a) => a.verify)
+            .filter((c) => c !== undefined && SAFE_COMMAND.test(c) && !c.includes('`'));
+        return [
+            `- ${md(t.platform, 40)} (${md(t.ref, 300)}): ${md(what.join('; '), 600)}`,
+            ...(commands.length > 0 ? [`  \`\`\`sh\n${commands.map((c) => `  ${c}`).join('\n')}\n  \`\`\``] : []),
+        ];
+    });
+    return rowsPart('supply chain', {
+        head: `<details><summary>${html(`Supply chain: ${signed === sc.targets.length ? 'signed' : signed === 0 ? 'not signed' : `${signed} of ${sc.targets.length} signed`} (${plural(sc.targets.length, 'platform image')})`)}</summary>\n\n${md(sc.signing, 400)}\n\n`,
+        rows,
+        more: (shown) => `\n_… and ${fmtInt(rows.length - shown)} more lines (see attest.json)_`,
+        tail: '\n</details>',
+    }, RANK.supplyChain);
+}
 
 ;// CONCATENATED MODULE: ./src/report/render/document.ts
 // The report as a list of parts in reading order: heading, intro, one overview per group of
@@ -6650,6 +6809,9 @@ function buildParts(model) {
     const resolution = resolutionPart(model.resolution);
     if (resolution)
         parts.push(resolution);
+    const supplyChain = supplyChainPart(model.supplyChain);
+    if (supplyChain)
+        parts.push(supplyChain);
     parts.push(textPart('links', linksText(model), RANK.links));
     return parts;
 }
@@ -7145,6 +7307,7 @@ async function reportVariant(input, io, v) {
     const hasBase = !!baseDir && baseUnreadable === undefined;
     const gh = options.github;
     const resolution = resolutionLines(results, v.name, v.platforms);
+    const supplyChain = supplyChainOf(results, v.name);
     const model = buildReportModel({
         image: plan.repository,
         variant: v.name,
@@ -7159,6 +7322,7 @@ async function reportVariant(input, io, v) {
             ...(gh?.runUrl && { run: gh.runUrl, artifact: `${gh.runUrl}#artifacts` }),
         },
         head: { ...(input.git.ref && { ref: input.git.ref }), ...(input.git.sha && { sha: input.git.sha }) },
+        ...(supplyChain && { supplyChain }),
     });
     const rendered = renderReport(model, { maxChars: options.maxChars ?? 65_536 });
     const file = results.writeReport(v.name, rendered.markdown, model);
@@ -7285,6 +7449,27 @@ function reportKey(plan, config, variant) {
     if (set !== undefined)
         return plan.variants.length > 1 ? `${set}:${variant}` : set;
     return defaultMarkerKey(plan.repository, variant, v?.platforms ?? []);
+}
+/** What the attest stage did for a variant (attest.json), when it ran in this job or an earlier one. */
+function supplyChainOf(results, variant) {
+    const attest = results.dir ? readAttest(results.dir) : undefined;
+    const targets = attest?.targets.filter((t) => t.variant === variant) ?? [];
+    if (!attest || targets.length === 0)
+        return undefined;
+    return {
+        signing: attest.error ? `${attest.signing.reason}; stopped: ${attest.error}` : attest.signing.reason,
+        targets: targets.map((t) => ({
+            platform: t.platform,
+            ref: t.ref,
+            signed: t.signed,
+            attestations: t.attestations.map((a) => ({
+                kind: a.kind,
+                attached: a.attached,
+                ...(a.verify !== undefined && { verify: a.verify }),
+            })),
+            notes: t.notes,
+        })),
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/resolve/snapshot-cache.ts
@@ -9427,6 +9612,1308 @@ function reusable(dir, variant, platform, key, image) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/attest/cosign-args.ts
+// The pure half of the cosign adapter: which argv each operation gets (per signing mode and
+// registry), what a reference must look like, and what cosign's output and failures mean.
+// No secret ever goes into an argv: the key password travels as COSIGN_PASSWORD, a key held in
+// the environment is named `env://VAR`, keyless tokens come from the runner's ambient OIDC.
+// Checked against cosign 2.5's --help. Signatures and attestations use cosign's classic scheme
+// (`sha256-<digest>.sig` / `.att` tags), which any OCI registry accepts: no referrers API needed.
+
+
+
+/** cosign's named predicate types (`cosign attest --help`); anything else must be a URI. */
+const COSIGN_PREDICATE_TYPES = [
+    'slsaprovenance',
+    'slsaprovenance02',
+    'slsaprovenance1',
+    'link',
+    'spdx',
+    'spdxjson',
+    'cyclonedx',
+    'vuln',
+    'openvex',
+    'custom',
+];
+const cosign_args_DIGEST = /^sha256:[0-9a-f]{64}$/;
+/** A reference by digest (`repo@sha256:<64 hex>`, no tag), or an InputError naming the value. */
+function parseDigestRef(ref, field = 'image') {
+    const problem = imageRefProblem(ref);
+    if (problem !== undefined)
+        throw new errors/* InputError */.dz(`${field} ${JSON.stringify(ref)}: ${problem}`);
+    const parsed = parseImageRef(ref);
+    if (parsed.digest === undefined || !cosign_args_DIGEST.test(parsed.digest) || parsed.tag !== undefined) {
+        throw new errors/* InputError */.dz(`${field} ${JSON.stringify(ref)}: signing and verifying need a reference by digest, REPO@sha256:<64 hex digits>, without a tag`, 'use the digest the build reported (build.json, or `docker buildx imagetools inspect REF`)');
+    }
+    return { ref, registry: parsed.registry, digest: parsed.digest };
+}
+/** Loopback registries (localhost, 127.x.x.x, [::1], any port) speak plain HTTP; no other does. */
+function isPlainHttpRegistry(host) {
+    return /^(localhost|127\.\d{1,3}\.\d{1,3}\.\d{1,3}|\[::1\])(:\d+)?$/.test(host);
+}
+/** The flags that let cosign talk plain HTTP: only for loopback registries. */
+function registryFlags(host) {
+    return isPlainHttpRegistry(host) ? ['--allow-insecure-registry', '--allow-http-registry'] : [];
+}
+/** A predicate type: one of cosign's names or an absolute http(s) URI; else an InputError. */
+function checkPredicateType(type) {
+    if (COSIGN_PREDICATE_TYPES.includes(type))
+        return type;
+    if (/^https?:\/\/[^\s/]+\/\S*$/.test(type))
+        return type;
+    throw new errors/* InputError */.dz(`predicate type ${JSON.stringify(type)}: expected one of ${COSIGN_PREDICATE_TYPES.join(', ')} or a URI such as https://example.com/predicate/v1`);
+}
+function checkSignIdentity(id) {
+    if (id.kind === 'key' && id.key.trim() === '')
+        throw new errors/* InputError */.dz('signing key: empty', 'pass a key file path or env://COSIGN_KEY');
+}
+function keyModeTlog(opts) {
+    // With the log on, cosign asks for consent to publish; the caller asked explicitly, so --yes.
+    return opts.tlog === true ? ['--tlog-upload=true', '--yes'] : ['--tlog-upload=false'];
+}
+function signingFlags(id, opts) {
+    checkSignIdentity(id);
+    return id.kind === 'key' ? ['--key', id.key, ...keyModeTlog(opts)] : ['--tlog-upload=true', '--yes'];
+}
+function verifyFlags(id, opts) {
+    if (id.kind === 'key') {
+        if (id.publicKey.trim() === '')
+            throw new errors/* InputError */.dz('public key: empty', 'pass a public key file path');
+        return ['--key', id.publicKey, ...(opts.tlog === true ? [] : ['--insecure-ignore-tlog=true'])];
+    }
+    const hasId = id.certificateIdentity !== undefined && id.certificateIdentity !== '';
+    const hasRe = id.certificateIdentityRegexp !== undefined && id.certificateIdentityRegexp !== '';
+    if (hasId === hasRe)
+        throw new errors/* InputError */.dz('keyless verification: give exactly one of certificate identity and certificate identity regexp', 'e.g. https://github.com/OWNER/REPO/.github/workflows/build.yml@refs/heads/main');
+    if (id.certificateOidcIssuer.trim() === '')
+        throw new errors/* InputError */.dz('keyless verification: certificate OIDC issuer is empty', 'on GitHub Actions it is https://token.actions.githubusercontent.com');
+    return [
+        ...(hasId
+            ? ['--certificate-identity', id.certificateIdentity]
+            : ['--certificate-identity-regexp', id.certificateIdentityRegexp]),
+        '--certificate-oidc-issuer',
+        id.certificateOidcIssuer,
+    ];
+}
+function versionArgs() {
+    return ['version', '--json'];
+}
+function signArgs(ref, id, opts = {}) {
+    const r = parseDigestRef(ref);
+    return ['sign', ...signingFlags(id, opts), ...registryFlags(r.registry), r.ref];
+}
+function attestArgs(ref, predicate, id, opts = {}) {
+    const r = parseDigestRef(ref);
+    if (predicate.predicatePath.trim() === '')
+        throw new errors/* InputError */.dz('predicate file: empty path');
+    return [
+        'attest',
+        ...signingFlags(id, opts),
+        '--type',
+        checkPredicateType(predicate.type),
+        '--predicate',
+        predicate.predicatePath,
+        '--new-bundle-format=false', // the classic .att tag, on any registry
+        ...registryFlags(r.registry),
+        r.ref,
+    ];
+}
+function verifyArgs(ref, id, opts = {}) {
+    const r = parseDigestRef(ref);
+    return [
+        'verify',
+        ...verifyFlags(id, opts),
+        '--new-bundle-format=false',
+        '--output',
+        'json',
+        ...registryFlags(r.registry),
+        r.ref,
+    ];
+}
+function verifyAttestationArgs(ref, type, id, opts = {}) {
+    const r = parseDigestRef(ref);
+    return [
+        'verify-attestation',
+        ...verifyFlags(id, opts),
+        '--type',
+        checkPredicateType(type),
+        '--new-bundle-format=false',
+        '--output',
+        'json',
+        ...registryFlags(r.registry),
+        r.ref,
+    ];
+}
+const SignaturesSchema = schemas/* array */.YOg(schemas/* object */.Ikc({
+    critical: schemas/* object */.Ikc({
+        identity: schemas/* object */.Ikc({ 'docker-reference': schemas/* string */.YjP() }),
+        image: schemas/* object */.Ikc({ 'docker-manifest-digest': schemas/* string */.YjP() }),
+        type: schemas/* string */.YjP(),
+    }),
+    optional: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J()).nullish(),
+}));
+const EnvelopeSchema = schemas/* object */.Ikc({ payloadType: schemas/* string */.YjP(), payload: schemas/* string */.YjP() });
+const StatementSchema = schemas/* object */.Ikc({
+    _type: schemas/* string */.YjP(),
+    predicateType: schemas/* string */.YjP(),
+    subject: schemas/* array */.YOg(schemas/* object */.Ikc({ name: schemas/* string */.YjP(), digest: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP()) })),
+    predicate: schemas/* unknown */.L5J(),
+});
+function parseJson(text, what) {
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        throw new Error(`cosign printed ${what} that is not JSON: ${JSON.stringify(text.slice(0, 200))}`);
+    }
+}
+/** `cosign verify --output json`: a JSON array on stdout (after any non-JSON lines). */
+function parseVerifiedSignatures(stdout) {
+    const start = stdout.indexOf('[');
+    if (start < 0)
+        throw new Error('cosign verify printed no JSON array of signatures');
+    const parsed = SignaturesSchema.parse(parseJson(stdout.slice(start).trim(), 'signatures'));
+    return parsed.map((s) => ({
+        dockerReference: s.critical.identity['docker-reference'],
+        digest: s.critical.image['docker-manifest-digest'],
+        type: s.critical.type,
+        optional: s.optional ?? {},
+    }));
+}
+/** `cosign verify-attestation`: one DSSE envelope per line; each payload is a base64 statement. */
+function parseAttestations(stdout) {
+    return stdout
+        .split('\n')
+        .map((l) => l.trim())
+        .filter((l) => l.startsWith('{'))
+        .map((line) => {
+        const env = EnvelopeSchema.parse(parseJson(line, 'an attestation envelope'));
+        const payload = Buffer.from(env.payload, 'base64').toString('utf8');
+        const st = StatementSchema.parse(parseJson(payload, 'an in-toto statement'));
+        return {
+            type: st._type,
+            predicateType: st.predicateType,
+            subject: st.subject,
+            predicate: st.predicate,
+        };
+    });
+}
+/** cosign's own error line ("Error: ..."), else the last non-empty line. */
+function cosignErrorLine(stderr) {
+    const lines = stderr
+        .split('\n')
+        .map((l) => l.trim())
+        .filter((l) => l !== '');
+    const err = lines.filter((l) => l.startsWith('Error: ')).pop();
+    if (err !== undefined)
+        return err.slice('Error: '.length);
+    const exec = lines.filter((l) => l.startsWith('error during command execution: ')).pop();
+    return exec?.slice('error during command execution: '.length) ?? lines.pop() ?? '(no output)';
+}
+const NETWORK = /connection refused|no such host|i\/o timeout|dial tcp|TLS handshake|server gave HTTP response to HTTPS client|certificate signed by unknown authority|context deadline exceeded|connection reset by peer|network is unreachable/i;
+const SIGSTORE = /rekor|fulcio|sigstore\.dev|tuf-repo|trusted root/i;
+const DENIED = /\b(UNAUTHORIZED|DENIED)\b|401 Unauthorized|403 Forbidden|authentication required/;
+const INPUT = /reading key|loading public key|decrypt|getting predicate reader|invalid predicate type|parsing reference|could not parse reference|env var \$\S+ not found|reading password|password|invalid character .* in literal|unexpected end of JSON/i;
+const INVALID = /invalid signature|signature mismatch|accepted signatures do not match threshold|none of the expected identities|expected (identity|issuer)|failed to verify|no matching signatures: ./i;
+const MISSING = /no signatures found|none of the attestations matched the predicate type|no matching attestations: *$|no matching signatures: *$|MANIFEST_UNKNOWN|NAME_UNKNOWN/i;
+function cosign_args_classifyFailure(stderr) {
+    const detail = cosignErrorLine(stderr);
+    if (NETWORK.test(detail))
+        return { kind: 'unreachable', service: SIGSTORE.test(detail) ? 'sigstore' : 'registry', detail };
+    if (DENIED.test(detail))
+        return { kind: 'denied', detail };
+    if (INVALID.test(detail))
+        return { kind: 'invalid', detail };
+    if (MISSING.test(detail))
+        return { kind: 'missing', detail };
+    if (INPUT.test(detail))
+        return { kind: 'input', detail };
+    return { kind: 'unknown', detail };
+}
+
+;// CONCATENATED MODULE: ./src/attest/cosign.ts
+// Signer: sign, attest and verify images by digest with the real cosign binary. The argv comes
+// from the pure builders in cosign-args.ts; the process is behind CosignExec so that unit tests
+// pass a plain function and integration tests the real one. Secrets reach cosign only through
+// the environment (COSIGN_PASSWORD; `env://VAR` keys), and cosign's stderr is redacted before it
+// appears in any error. A missing or non-matching signature is a check result (`ok: false`), an
+// unreachable registry an EnvironmentError (exit 3), a bad key, password or file an InputError.
+
+
+
+
+
+/** The verified items, or a CheckFailedError (exit 1) naming what failed. */
+function requireVerified(v) {
+    if (v.ok)
+        return v.items;
+    throw new CheckFailedError(v.failure.message);
+}
+const DEFAULT_TIMEOUT_MS = 180_000;
+const INSTALL_FIX = 'install cosign 2.x: on GitHub Actions sigstore/cosign-installer (pinned by commit SHA), on Debian 13 `apt-get install cosign`, on the test bed `sudo scripts/test-env.sh`';
+function createCosignSigner(exec, options = {}) {
+    const secrets = [options.password, ...Object.values(options.env ?? {})].filter((s) => s !== undefined && s.length >= 4);
+    const redact = (text) => secrets.reduce((t, s) => t.split(s).join(REDACTED), redactText(text));
+    const env = { ...options.env };
+    if (options.password !== undefined)
+        env.COSIGN_PASSWORD = options.password;
+    const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    /** Run cosign; a failure comes back classified (check results) or is thrown (everything else). */
+    async function run(args, target) {
+        let res;
+        try {
+            res = await exec(args, { env, timeoutMs });
+        }
+        catch (e) {
+            const code = e.code;
+            throw new errors/* EnvironmentError */.eG(`cannot run cosign (${code ?? redact(e.message)})`, code === 'ENOENT' ? INSTALL_FIX : 'check that cosign is installed and executable', { cause: e });
+        }
+        if (res.exitCode === 0)
+            return res;
+        const what = target === undefined ? `cosign ${args[0]}` : `cosign ${args[0]} ${target}`;
+        if (res.timedOut === true)
+            throw new errors/* EnvironmentError */.eG(`${what} did not finish within ${Math.round(timeoutMs / 1000)}s`, `check that the registry ${target === undefined ? '' : `${parseDigestRef(target).registry} `}answers quickly, or raise the timeout`);
+        const failure = cosign_args_classifyFailure(redact(res.stderr));
+        if (failure.kind === 'missing' || failure.kind === 'invalid')
+            return failure;
+        throw failureError(what, target, failure, res.exitCode);
+    }
+    const tlogOf = (o) => ({ tlog: (o?.tlog ?? options.tlog) === true });
+    return {
+        async version() {
+            const res = await run(versionArgs(), undefined);
+            if (!('exitCode' in res))
+                throw new errors/* EnvironmentError */.eG(`cosign version failed: ${res.detail}`, INSTALL_FIX);
+            return parseVersion(res.stdout);
+        },
+        async sign(ref, identity, opts) {
+            expectDone(await run(signArgs(ref, identity, tlogOf(opts)), ref), `cosign sign ${ref}`);
+        },
+        async attest(ref, predicate, identity, opts) {
+            expectDone(await run(attestArgs(ref, predicate, identity, tlogOf(opts)), ref), `cosign attest --type ${predicate.type} ${ref}`);
+        },
+        async verify(ref, identity, opts) {
+            const res = await run(verifyArgs(ref, identity, tlogOf(opts)), ref);
+            if (!('exitCode' in res))
+                return checkFailed(ref, 'signature', undefined, identity, res);
+            const items = parseVerifiedSignatures(res.stdout);
+            const digest = parseDigestRef(ref).digest;
+            const foreign = items.find((s) => s.digest !== digest);
+            if (foreign !== undefined || items.length === 0)
+                return wrongSubject(ref, 'signature', undefined, foreign?.digest ?? 'no signature');
+            return { ok: true, items };
+        },
+        async verifyAttestations(ref, type, identity, opts) {
+            const res = await run(verifyAttestationArgs(ref, type, identity, tlogOf(opts)), ref);
+            if (!('exitCode' in res))
+                return checkFailed(ref, 'attestation', type, identity, res);
+            const items = parseAttestations(res.stdout);
+            const hex = parseDigestRef(ref).digest.slice('sha256:'.length);
+            const foreign = items.find((s) => !s.subject.some((x) => x.digest.sha256 === hex));
+            if (foreign !== undefined || items.length === 0)
+                return wrongSubject(ref, 'attestation', type, foreign?.subject.map((x) => x.digest.sha256).join(',') ?? 'none');
+            return { ok: true, items };
+        },
+    };
+}
+function expectDone(res, what) {
+    if ('exitCode' in res)
+        return;
+    // cosign said "no signatures"/"invalid" while signing: nothing a check can report.
+    throw new errors/* EnvironmentError */.eG(`${what} failed: ${res.detail}`, 'run the same cosign command with --verbose');
+}
+function describeIdentity(id) {
+    if (id.kind === 'key')
+        return `the public key ${id.publicKey}`;
+    const who = id.certificateIdentity ?? `identities matching ${id.certificateIdentityRegexp ?? ''}`;
+    return `${who} (issuer ${id.certificateOidcIssuer})`;
+}
+function checkFailed(ref, what, type, identity, failure) {
+    const kind = type === undefined ? what : `${type} ${what}`;
+    const reason = failure.kind === 'invalid' ? 'invalid' : 'missing';
+    const message = reason === 'missing'
+        ? `no ${kind} on ${ref} (cosign: ${failure.detail})`
+        : `the ${kind} on ${ref} is not signed by ${describeIdentity(identity)} (cosign: ${failure.detail})`;
+    return { ok: false, failure: { ref, what, ...(type !== undefined && { type }), reason, message } };
+}
+function wrongSubject(ref, what, type, found) {
+    const kind = type === undefined ? what : `${type} ${what}`;
+    const message = `the verified ${kind} on ${ref} names another image (${found})`;
+    return {
+        ok: false,
+        failure: { ref, what, ...(type !== undefined && { type }), reason: 'invalid', message },
+    };
+}
+function failureError(what, target, failure, exitCode) {
+    const registry = target === undefined ? 'the registry' : `registry ${parseDigestRef(target).registry}`;
+    switch (failure.kind) {
+        case 'unreachable':
+            return failure.service === 'registry'
+                ? new errors/* EnvironmentError */.eG(`${what}: ${registry} is unreachable (${failure.detail})`, /localhost|127\.\d/.test(registry)
+                    ? 'start the local registry (on a Debian test machine: "sudo scripts/test-env.sh")'
+                    : 'check the registry host name, your network, and any proxy settings')
+                : new errors/* EnvironmentError */.eG(`${what}: the Sigstore services (Fulcio, Rekor, TUF) are unreachable (${failure.detail})`, 'keyless signing needs network access to sigstore.dev; sign with a key (tlog off) on an offline runner');
+        case 'denied':
+            return new errors/* EnvironmentError */.eG(`${what}: ${registry} refused the credentials (${failure.detail})`, 'log in with push rights first (docker/login-action, or `docker login`); cosign uses the Docker credentials');
+        case 'input':
+            return new errors/* InputError */.dz(`${what}: ${inputProblem(failure.detail)}`);
+        case 'unknown':
+            return new errors/* EnvironmentError */.eG(`${what} failed (exit ${exitCode}): ${failure.detail}`, 'run the same cosign command with --verbose to see why');
+    }
+}
+function inputProblem(detail) {
+    if (/inappropriate ioctl|reading password/i.test(detail))
+        return `the signing key is encrypted and no password was given: set COSIGN_PASSWORD (${detail})`;
+    if (/decrypt/i.test(detail))
+        return `wrong password for the signing key (COSIGN_PASSWORD) (${detail})`;
+    return detail;
+}
+function parseVersion(stdout) {
+    try {
+        const v = JSON.parse(stdout);
+        if (typeof v.gitVersion === 'string')
+            return {
+                gitVersion: v.gitVersion,
+                ...(typeof v.goVersion === 'string' && { goVersion: v.goVersion }),
+                ...(typeof v.platform === 'string' && { platform: v.platform }),
+            };
+    }
+    catch {
+        // fall through: an old cosign without --json prints text
+    }
+    const m = /GitVersion:\s*(\S+)/.exec(stdout);
+    return { gitVersion: m?.[1] ?? 'unknown' };
+}
+/** The real cosign: spawned without a shell, stopped at the timeout and on SIGINT/SIGTERM. */
+function defaultCosignExec(binary = 'cosign') {
+    return (args, opts) => new Promise((resolve, reject) => {
+        const child = (0,external_node_child_process_namespaceObject.spawn)(binary, args, {
+            env: { ...process.env, ...opts.env },
+            stdio: [opts.input !== undefined ? 'pipe' : 'ignore', 'pipe', 'pipe'],
+        });
+        const out = [];
+        const err = [];
+        let timedOut = false;
+        const stop = () => {
+            if (child.exitCode === null && child.signalCode === null)
+                child.kill('SIGKILL');
+        };
+        const timer = setTimeout(() => {
+            timedOut = true;
+            stop();
+        }, opts.timeoutMs);
+        const unregister = (0,cleanup/* registerCleanup */.qE)(stop);
+        child.stdout.on('data', (b) => out.push(b));
+        child.stderr.on('data', (b) => err.push(b));
+        if (opts.input !== undefined && child.stdin) {
+            child.stdin.on('error', () => undefined);
+            child.stdin.end(opts.input);
+        }
+        child.once('error', (e) => {
+            clearTimeout(timer);
+            unregister();
+            reject(e);
+        });
+        child.once('close', (code) => {
+            clearTimeout(timer);
+            unregister();
+            resolve({
+                exitCode: code ?? 137,
+                stdout: Buffer.concat(out).toString('utf8'),
+                stderr: Buffer.concat(err).toString('utf8'),
+                ...(timedOut && { timedOut }),
+            });
+        });
+    });
+}
+
+;// CONCATENATED MODULE: ./src/attest/signing.ts
+// Which identity signs (pure): `sign: auto|key|keyless|off` with what the environment offers.
+// Keyless needs GitHub's OIDC token (a job with `permissions: id-token: write`); a key comes from
+// the `attest.key` file or COSIGN_KEY (its contents; cosign reads it as env://COSIGN_KEY, so the key
+// never appears on a command line). Asking for a mode that cannot work is bad input (exit 2).
+
+
+
+
+const hasOidc = (env) => Boolean(env.ACTIONS_ID_TOKEN_REQUEST_URL && env.ACTIONS_ID_TOKEN_REQUEST_TOKEN);
+const OIDC_FIX = 'give the job `permissions: id-token: write` (GitHub Actions), or sign with a key: `sign: key` and COSIGN_KEY / COSIGN_PASSWORD as secrets';
+const KEY_FIX = 'put the private key (cosign generate-key-pair) in the COSIGN_KEY secret and its password in COSIGN_PASSWORD, or set attest.key to the key file';
+/** The key to sign with: the config's file (checked), else COSIGN_KEY; undefined when neither. */
+function keyFrom(cfg, env, baseDir) {
+    if (cfg.key !== undefined) {
+        const file = external_node_path_default().resolve(baseDir, cfg.key);
+        if (!(0,external_node_fs_.existsSync)(file))
+            throw new errors/* InputError */.dz(`attest.key: no key file at ${file}`, `${KEY_FIX} (the path is relative to the config file)`);
+        return { kind: 'key', key: file };
+    }
+    if (env.COSIGN_KEY?.trim())
+        return { kind: 'key', key: 'env://COSIGN_KEY' };
+    return undefined;
+}
+function describeKey(identity) {
+    return identity.kind === 'key' && identity.key === 'env://COSIGN_KEY'
+        ? 'with the key in COSIGN_KEY'
+        : `with the key file ${identity.kind === 'key' ? identity.key : ''}`;
+}
+function chooseSigning(cfg, env, baseDir) {
+    const keyTlog = cfg.tlog ?? false;
+    switch (cfg.sign) {
+        case 'off':
+            return { identity: null, reason: 'not signed: attest.sign is off', tlog: false };
+        case 'keyless':
+            if (!hasOidc(env))
+                throw new errors/* InputError */.dz('attest.sign is keyless but this job has no OIDC token', OIDC_FIX);
+            return { identity: { kind: 'keyless' }, reason: 'signed keyless (GitHub OIDC, Sigstore)', tlog: true };
+        case 'key': {
+            const key = keyFrom(cfg, env, baseDir);
+            if (!key)
+                throw new errors/* InputError */.dz('attest.sign is key but there is no key (COSIGN_KEY is empty, attest.key unset)', KEY_FIX);
+            return { identity: key, reason: `signed ${describeKey(key)}`, tlog: keyTlog };
+        }
+        case 'auto': {
+            if (hasOidc(env))
+                return {
+                    identity: { kind: 'keyless' },
+                    reason: 'signed keyless (GitHub OIDC, Sigstore)',
+                    tlog: true,
+                };
+            const key = keyFrom(cfg, env, baseDir);
+            if (key)
+                return { identity: key, reason: `signed ${describeKey(key)}`, tlog: keyTlog };
+            return {
+                identity: null,
+                reason: `not signed: no OIDC token and no key (${OIDC_FIX}); the attestations are written to the result directory only`,
+                tlog: false,
+            };
+        }
+    }
+}
+const GITHUB_ISSUER = 'https://token.actions.githubusercontent.com';
+/** Quote one shell word when it needs it (the command is shown for copying, never run by us). */
+const shellWord = (w) => (/^[A-Za-z0-9_./:=@,+-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`);
+/**
+ * The `cosign verify-attestation` command that checks one attestation: the public key is named
+ * cosign.pub (the verifier holds it); keyless, the workflow identity of this repository.
+ */
+function verifyCommand(ref, cosignType, identity, tlog, repository) {
+    const repo = repository && /^[\w.-]+\/[\w.-]+$/.test(repository) ? repository : 'OWNER/REPO';
+    const verifier = identity.kind === 'key'
+        ? { kind: 'key', publicKey: 'cosign.pub' }
+        : {
+            kind: 'keyless',
+            certificateIdentityRegexp: `^https://github\\.com/${repo.replace(/\./g, '\\.')}/`,
+            certificateOidcIssuer: GITHUB_ISSUER,
+        };
+    const argv = verifyAttestationArgs(ref, cosignType, verifier, { tlog }).filter((a, i, all) => a !== '--output' && all[i - 1] !== '--output');
+    return ['cosign', ...argv].map(shellWord).join(' ');
+}
+
+// EXTERNAL MODULE: ./node_modules/@cyclonedx/cyclonedx-library/dist.node/enums/index.js
+var enums = __nccwpck_require__(6820);
+// EXTERNAL MODULE: ./node_modules/@cyclonedx/cyclonedx-library/dist.node/models/index.js
+var models = __nccwpck_require__(50320);
+// EXTERNAL MODULE: ./node_modules/@cyclonedx/cyclonedx-library/dist.node/serialize/index.node.js
+var index_node = __nccwpck_require__(51248);
+// EXTERNAL MODULE: ./node_modules/@cyclonedx/cyclonedx-library/dist.node/spec/index.js
+var spec = __nccwpck_require__(94321);
+;// CONCATENATED MODULE: ./src/attest/types.ts
+// What the attestations share: the in-toto statement that wraps each predicate, the tool's name,
+// digests, the run URL, and the one scrubbing pass every attestation goes through before it leaves.
+
+/** https://github.com/in-toto/attestation/blob/main/spec/v1/statement.md */
+const IN_TOTO_STATEMENT_V1 = 'https://in-toto.io/Statement/v1';
+/** The predicate type cosign and in-toto use for a CycloneDX SBOM. */
+const CYCLONEDX_PREDICATE_TYPE = 'https://cyclonedx.org/bom';
+const TOOL_NAME = 'ml-image-action';
+/** The statement for an image by digest: subject name is the repository, digest its sha256. */
+function inTotoStatement(image, predicateType, predicate) {
+    const hex = sha256Hex(image.digest);
+    return {
+        _type: IN_TOTO_STATEMENT_V1,
+        subject: [{ name: image.repository, digest: hex === undefined ? {} : { sha256: hex } }],
+        predicateType,
+        predicate,
+    };
+}
+/** "sha256:<64 hex>" (or the bare hex) -> the lowercase hex; anything else -> undefined. */
+function sha256Hex(digest) {
+    const m = /^(?:sha256:)?([0-9a-fA-F]{64})$/.exec(digest ?? '');
+    return m ? m[1].toLowerCase() : undefined;
+}
+/**
+ * The workflow run as a URL, from the variables a GitHub runner sets:
+ * `${GITHUB_SERVER_URL}/${GITHUB_REPOSITORY}/actions/runs/${GITHUB_RUN_ID}/attempts/${GITHUB_RUN_ATTEMPT}`.
+ * Undefined outside Actions (any of server, repository or run id missing).
+ */
+function runUrlFromEnv(env) {
+    const server = env.GITHUB_SERVER_URL?.replace(/\/+$/, '');
+    const repo = env.GITHUB_REPOSITORY;
+    const runId = env.GITHUB_RUN_ID;
+    if (!server || !repo || !runId)
+        return undefined;
+    const attempt = env.GITHUB_RUN_ATTEMPT || '1';
+    return redactUrls(`${server}/${repo}/actions/runs/${runId}/attempts/${attempt}`, REDACTED);
+}
+function textDeep(value) {
+    if (typeof value === 'string')
+        return redactText(value);
+    if (Array.isArray(value))
+        return value.map(textDeep);
+    if (value !== null && typeof value === 'object')
+        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, textDeep(v)]));
+    return value;
+}
+/**
+ * Every string of an attestation, scrubbed: tokens and URL credentials masked in place
+ * (redactText), then any string that still looks like a secret as a whole replaced (redactDeep).
+ * Digests (hex) and image references are left as they are.
+ */
+function scrubDeep(value) {
+    return redactDeep(textDeep(value));
+}
+
+;// CONCATENATED MODULE: ./src/attest/sbom.ts
+// The ML-aware SBOM: CycloneDX 1.6 JSON built with @cyclonedx/cyclonedx-library from an
+// environment record (env.json). Every pip distribution (pkg:pypi), every apt package (pkg:deb),
+// the OS, and the ML stack (CUDA runtime, cuDNN, NCCL, torch and its CUDA build, NumPy, Python,
+// the base image) as components with ml-image:* properties. Deterministic: the same record gives
+// the same bytes (sorted lists, bom-refs from purls, a serial number from the content, the
+// timestamp from the record's capture time). Nothing from the record's env, labels (except the
+// OCI base-image name and digest) or collectEnv goes in, and every string is scrubbed.
+// The record holds no file hashes (the probe does not read RECORD files), so components carry none.
+
+
+
+
+
+
+
+
+
+const SBOM_PROPERTY_PREFIX = 'ml-image:';
+/** The property that marks a component as part of the ML stack; its value says which part. */
+const ML_STACK_PROPERTY = `${SBOM_PROPERTY_PREFIX}ml-stack`;
+const BASE_NAME_LABEL = 'org.opencontainers.image.base.name';
+const BASE_DIGEST_LABEL = 'org.opencontainers.image.base.digest';
+// ---- Package URLs (https://github.com/package-url/purl-spec) ----
+/** Percent-encoding as purl requires: everything but A-Z a-z 0-9 . - _ ~ and ':' (never encoded). */
+function purlEncode(s) {
+    return encodeURIComponent(s)
+        .replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
+        .replace(/%3A/gi, ':');
+}
+/** PEP 503 normalisation, which pkg:pypi names use: Foo_Bar.baz -> foo-bar-baz. */
+function normalizePypiName(name) {
+    return name.replace(/[-_.]+/g, '-').toLowerCase();
+}
+/** Qualifiers sorted by key, empty values left out. */
+function qualifiers(q) {
+    const parts = Object.entries(q)
+        .filter((e) => typeof e[1] === 'string' && e[1] !== '')
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .map(([k, v]) => `${k}=${purlEncode(v)}`);
+    return parts.length ? `?${parts.join('&')}` : '';
+}
+const at = (version) => (version === '' ? '' : `@${purlEncode(version)}`);
+function pypiPurl(name, version) {
+    return `pkg:pypi/${purlEncode(normalizePypiName(name))}${at(version)}`;
+}
+function debPurl(osId, pkg, distro) {
+    return `pkg:deb/${purlEncode(osId.toLowerCase())}/${purlEncode(pkg.name.toLowerCase())}${at(pkg.version)}${qualifiers({ arch: pkg.arch, distro })}`;
+}
+/** pkg:oci/<name>@sha256:<hex>?arch=&repository_url=&tag=, or undefined without a sha256 digest. */
+function ociPurl(ref, digest, arch) {
+    const hex = sha256Hex(digest);
+    if (hex === undefined)
+        return undefined;
+    const r = parseImageRef(ref);
+    const name = r.path.split('/').pop().toLowerCase();
+    return `pkg:oci/${purlEncode(name)}@sha256:${hex}${qualifiers({ arch, repository_url: repositoryOf(r), tag: r.tag })}`;
+}
+const clean = (s) => redactText(s);
+const nonEmpty = (s) => typeof s === 'string' && s !== '';
+function prop(c, name, value) {
+    if (nonEmpty(value))
+        c.properties.add(new models.Property(`${SBOM_PROPERTY_PREFIX}${name}`, clean(value)));
+}
+function context(input) {
+    const { record } = input;
+    const labels = record.image.labels;
+    const platform = input.platform ?? record.image.platform;
+    const osRelease = record.os.osRelease;
+    const osId = nonEmpty(osRelease.ID) ? osRelease.ID.toLowerCase() : undefined;
+    const osVersion = osRelease.VERSION_ID ?? osRelease.VERSION_CODENAME;
+    const base = input.baseImage === undefined
+        ? nonEmpty(labels[BASE_NAME_LABEL])
+            ? { ref: labels[BASE_NAME_LABEL], digest: labels[BASE_DIGEST_LABEL] }
+            : undefined
+        : (input.baseImage ?? undefined);
+    const baseDigest = sha256Hex(base?.digest);
+    return {
+        record,
+        variant: input.variant === undefined ? record.image.variant : input.variant,
+        imageRef: clean(input.imageRef ?? record.image.ref),
+        digest: sha256Hex(input.imageDigest === undefined ? record.image.digest : input.imageDigest),
+        platform,
+        arch: platform.split('/')[1],
+        base: base && { ref: clean(base.ref), digest: baseDigest && `sha256:${baseDigest}` },
+        driverFloor: input.driverFloor ?? null,
+        toolVersion: input.toolVersion ?? version/* VERSION */.x,
+        osId: osId === undefined ? undefined : clean(osId),
+        distro: osId !== undefined && nonEmpty(osVersion) ? clean(`${osId}-${osVersion}`) : undefined,
+    };
+}
+/** The image by digest (or tag): the SBOM's subject, with the ML stack summed up as properties. */
+function imageComponent(ctx) {
+    const digest = ctx.digest && `sha256:${ctx.digest}`;
+    const ref = parseImageRef(ctx.imageRef);
+    const purl = ociPurl(ctx.imageRef, digest, ctx.arch);
+    const c = new models.Component(enums.ComponentType.Container, repositoryOf(ref), {
+        bomRef: purl ?? `${SBOM_PROPERTY_PREFIX}image`,
+        ...(purl !== undefined && { purl }),
+        ...((digest ?? ref.tag) !== undefined && { version: digest ?? ref.tag }),
+    });
+    const { record } = ctx;
+    const pip = (n) => record.python.packages.find((p) => normalizePypiName(p.name) === n)?.version;
+    prop(c, 'variant', ctx.variant);
+    prop(c, 'platform', ctx.platform);
+    prop(c, 'image.ref', ctx.imageRef);
+    prop(c, 'base.image', ctx.base?.ref);
+    prop(c, 'base.digest', ctx.base?.digest);
+    prop(c, 'driver.floor', ctx.driverFloor);
+    prop(c, 'cuda.runtime', record.cuda.runtime);
+    prop(c, 'cudnn', record.cuda.cudnn);
+    prop(c, 'nccl', record.cuda.nccl);
+    prop(c, 'torch', record.torch?.version ?? pip('torch'));
+    if (record.torch)
+        prop(c, 'torch.cuda', record.torch.cuda ?? 'none');
+    prop(c, 'numpy', pip('numpy'));
+    prop(c, 'python', record.python.version);
+    return c;
+}
+/** Every pip distribution once (by purl), with its installed requirements as dependencies. */
+function pipComponents(record) {
+    const list = [];
+    const byName = new Map();
+    const seen = new Set();
+    for (const p of record.python.packages) {
+        const name = clean(p.name);
+        const version = clean(p.version);
+        const purl = pypiPurl(name, version);
+        if (seen.has(purl))
+            continue;
+        seen.add(purl);
+        const c = new models.Component(enums.ComponentType.Library, name, { bomRef: purl, purl, version });
+        prop(c, 'pip.installer', p.installer);
+        list.push(c);
+        if (!byName.has(normalizePypiName(name)))
+            byName.set(normalizePypiName(name), c);
+    }
+    for (const p of record.python.packages) {
+        const c = byName.get(normalizePypiName(clean(p.name)));
+        for (const req of p.requires) {
+            if (/\bextra\s*==/.test(req))
+                continue; // only with an extra: not necessarily in use
+            const dep = /^\s*([A-Za-z0-9][A-Za-z0-9._-]*)/.exec(req)?.[1];
+            const target = dep === undefined ? undefined : byName.get(normalizePypiName(dep));
+            if (c && target && target !== c)
+                c.dependencies.add(target.bomRef);
+        }
+    }
+    return { list, byName };
+}
+function aptComponents(ctx) {
+    const out = new Map();
+    for (const a of ctx.record.apt) {
+        const pkg = { name: clean(a.name), version: clean(a.version), arch: clean(a.arch) };
+        const purl = ctx.osId === undefined ? undefined : debPurl(ctx.osId, pkg, ctx.distro);
+        const bomRef = purl ?? `${SBOM_PROPERTY_PREFIX}deb:${pkg.name}@${pkg.version}:${pkg.arch}`;
+        if (out.has(bomRef))
+            continue;
+        const c = new models.Component(enums.ComponentType.Library, pkg.name, {
+            bomRef,
+            ...(purl !== undefined && { purl }),
+            ...(pkg.version !== '' && { version: pkg.version }),
+        });
+        prop(c, 'deb.arch', pkg.arch);
+        out.set(bomRef, c);
+    }
+    return [...out.values()];
+}
+function osComponent(ctx) {
+    const rel = ctx.record.os.osRelease;
+    const c = new models.Component(enums.ComponentType.OperatingSystem, ctx.osId ?? 'linux', {
+        bomRef: `${SBOM_PROPERTY_PREFIX}os`,
+        ...(nonEmpty(rel.VERSION_ID) && { version: clean(rel.VERSION_ID) }),
+        ...(nonEmpty(rel.PRETTY_NAME) && { description: clean(rel.PRETTY_NAME) }),
+    });
+    prop(c, 'os.glibc', ctx.record.os.glibc);
+    prop(c, 'os.distro', ctx.distro);
+    return c;
+}
+/** One ML-stack component that is not a pip distribution (CUDA, cuDNN, NCCL, Python, base). */
+function stackComponent(type, role, name, version, extra = {}) {
+    const c = new models.Component(type, name, {
+        bomRef: extra.purl ?? `${SBOM_PROPERTY_PREFIX}${role}`,
+        ...(nonEmpty(version) && { version: clean(version) }),
+        ...(extra.group !== undefined && { group: extra.group }),
+        ...(extra.purl !== undefined && { purl: extra.purl }),
+    });
+    c.properties.add(new models.Property(ML_STACK_PROPERTY, role));
+    return c;
+}
+/** The ML stack: new components, and properties on the pip components of torch and NumPy. */
+function mlStack(ctx, pipByName) {
+    const { record } = ctx;
+    const out = [];
+    const nvidia = (role, name, version) => {
+        if (!nonEmpty(version))
+            return undefined;
+        const c = stackComponent(enums.ComponentType.Library, role, name, version, { group: 'nvidia' });
+        out.push(c);
+        return c;
+    };
+    const cuda = nvidia('cuda.runtime', 'cuda-runtime', record.cuda.runtime);
+    if (cuda) {
+        prop(cuda, 'cuda.nvcc', record.cuda.nvcc);
+        prop(cuda, 'driver.floor', ctx.driverFloor);
+    }
+    nvidia('cudnn', 'cudnn', record.cuda.cudnn);
+    nvidia('nccl', 'nccl', record.cuda.nccl);
+    if (record.torch) {
+        let torch = pipByName.get('torch');
+        if (!torch) {
+            torch = stackComponent(enums.ComponentType.Framework, 'torch', 'torch', record.torch.version, {
+                purl: pypiPurl('torch', clean(record.torch.version)),
+            });
+            out.push(torch);
+        }
+        else
+            torch.properties.add(new models.Property(ML_STACK_PROPERTY, 'torch'));
+        torch.type = enums.ComponentType.Framework;
+        prop(torch, 'torch.cuda', record.torch.cuda ?? 'none');
+        prop(torch, 'torch.hip', record.torch.hip);
+        prop(torch, 'torch.version', record.torch.version);
+    }
+    pipByName.get('numpy')?.properties.add(new models.Property(ML_STACK_PROPERTY, 'numpy'));
+    const python = record.python.implementation.toLowerCase() || 'python';
+    out.push(stackComponent(enums.ComponentType.Application, 'python', python, record.python.version));
+    if (ctx.base) {
+        const ref = parseImageRef(ctx.base.ref);
+        const purl = ociPurl(ctx.base.ref, ctx.base.digest, ctx.arch);
+        const base = stackComponent(enums.ComponentType.Container, 'base.image', repositoryOf(ref), null, { purl });
+        if (ctx.base.digest ?? ref.tag)
+            base.version = ctx.base.digest ?? ref.tag;
+        prop(base, 'base.image', ctx.base.ref);
+        out.push(base);
+    }
+    return out;
+}
+/** A UUID (version 5 layout, RFC 4122 variant) from a SHA-256: the same content, the same serial. */
+function serialFrom(text) {
+    const h = (0,external_node_crypto_.createHash)('sha256').update(text).digest('hex');
+    const variant = ((parseInt(h[16], 16) & 0x3) | 0x8).toString(16);
+    return `urn:uuid:${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+/** The SBOM of one image (one platform) as CycloneDX 1.6 JSON. */
+function buildSbom(input) {
+    const ctx = context(input);
+    const bom = new models.Bom();
+    const time = new Date(ctx.record.capture.time);
+    if (!Number.isNaN(time.getTime()))
+        bom.metadata.timestamp = time;
+    bom.metadata.tools.components.add(new models.Component(enums.ComponentType.Application, TOOL_NAME, {
+        bomRef: `${SBOM_PROPERTY_PREFIX}tool`,
+        version: clean(ctx.toolVersion),
+    }));
+    bom.metadata.component = imageComponent(ctx);
+    const pip = pipComponents(ctx.record);
+    for (const c of [osComponent(ctx), ...pip.list, ...aptComponents(ctx), ...mlStack(ctx, pip.byName)])
+        bom.components.add(c);
+    const serializer = new index_node.JsonSerializer(new index_node.JSON.Normalize.Factory(spec.Spec1dot6));
+    bom.serialNumber = serialFrom(serializer.serialize(bom, { sortLists: true }));
+    return JSON.parse(serializer.serialize(bom, { sortLists: true }));
+}
+
+;// CONCATENATED MODULE: ./src/attest/provenance.ts
+// The SLSA v1 provenance predicate (https://slsa.dev/spec/v1.0/provenance) of one image by digest:
+// what was built from what (the config, the requirement and constraint files, the base image by
+// digest), by which builder (the workflow run in Actions, the CLI elsewhere), and when. Pure.
+
+
+
+
+const SLSA_PROVENANCE_V1 = 'https://slsa.dev/provenance/v1';
+const BUILD_TYPE = 'https://ml-image-action.github.io/buildtypes/buildx/v1';
+/** The builder id outside GitHub Actions. */
+const CLI_BUILDER_ID = 'https://ml-image-action.github.io/builders/cli';
+/** The builder: the workflow run (attempt) URL in GitHub Actions, the CLI's id elsewhere. */
+function builderFromEnv(env) {
+    return { id: runUrlFromEnv(env) ?? CLI_BUILDER_ID };
+}
+/**
+ * The base image as a resolved dependency: pkg:docker/<path>@<digest, else tag>?repository_url=<registry>
+ * (the docker purl type), with its sha256 when known.
+ */
+function baseImageDependency(base) {
+    const ref = parseImageRef(base.ref);
+    const hex = sha256Hex(base.digest ?? ref.digest);
+    const version = hex !== undefined ? `sha256:${hex}` : ref.tag;
+    const path = ref.path.split('/').map(purlEncode).join('/');
+    return {
+        uri: `pkg:docker/${path}${version !== undefined ? `@${purlEncode(version)}` : ''}?repository_url=${purlEncode(ref.registry)}`,
+        name: base.ref,
+        ...(hex !== undefined && { digest: { sha256: hex } }),
+    };
+}
+function fileDependency(f) {
+    const hex = sha256Hex(f.sha256);
+    return { uri: f.path, ...(hex !== undefined && { digest: { sha256: hex } }) };
+}
+function invocationIdFor(input) {
+    const run = runUrlFromEnv(input.env);
+    if (run !== undefined)
+        return input.env.GITHUB_JOB ? `${run}#${input.env.GITHUB_JOB}` : run;
+    const h = (0,external_node_crypto_.createHash)('sha256')
+        .update(`${input.digest}\n${input.platform}\n${input.startedOn.toISOString()}`)
+        .digest('hex');
+    return `urn:uuid:${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+/** The SLSA v1 predicate; every string scrubbed (no URL credentials, no tokens). */
+function buildProvenance(input) {
+    const files = [...input.inputs, ...(input.constraints ? [input.constraints] : [])];
+    const seen = new Set();
+    const deps = [baseImageDependency(input.baseImage), ...files.map(fileDependency)].filter((d) => {
+        const key = `${d.uri}\n${d.digest?.sha256 ?? ''}`;
+        if (seen.has(key))
+            return false;
+        seen.add(key);
+        return true;
+    });
+    const predicate = {
+        buildDefinition: {
+            buildType: BUILD_TYPE,
+            externalParameters: {
+                ...(input.config && { config: { path: input.config.path, sha256: input.config.sha256 } }),
+                variant: input.variant,
+                platform: input.platform,
+                tags: [...input.tags],
+            },
+            internalParameters: { toolVersion: input.toolVersion },
+            resolvedDependencies: deps,
+        },
+        runDetails: {
+            builder: builderFromEnv(input.env),
+            metadata: {
+                invocationId: input.invocationId ?? invocationIdFor(input),
+                startedOn: input.startedOn.toISOString(),
+                finishedOn: input.finishedOn.toISOString(),
+            },
+        },
+    };
+    return scrubDeep(predicate);
+}
+
+;// CONCATENATED MODULE: ./src/attest/smoke-predicate.ts
+// The smoke-test attestation's predicate: what the smoke suites found in one image by digest, on
+// which GPUs and runner. Its JSON Schema is docs/attestations/smoke-v1.schema.json; a unit test
+// validates the same predicates with both, so they cannot drift. No test output and no
+// failure-pattern text go in, and every string is scrubbed of secrets.
+
+
+
+
+const SMOKE_PREDICATE_TYPE = 'https://ml-image-action.github.io/attestations/smoke/v1';
+const SMOKE_PREDICATE_SCHEMA_VERSION = 1;
+/** Longest reason and metric text kept (a longer one is cut, with an ellipsis). */
+const MAX_REASON_CHARS = 1000;
+const MAX_METRIC_CHARS = 256;
+const smoke_predicate_DIGEST = /^sha256:[0-9a-f]{64}$/;
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+const smoke_predicate_count = schemas/* number */.aig().int().nonnegative();
+const counts = { pass: smoke_predicate_count, fail: smoke_predicate_count, skip: smoke_predicate_count };
+const smoke_predicate_status = schemas/* enum */.k5n(['pass', 'fail', 'skip']);
+const SmokePredicateSchema = schemas/* strictObject */.rej({
+    schemaVersion: schemas/* literal */.euz(SMOKE_PREDICATE_SCHEMA_VERSION),
+    image: schemas/* strictObject */.rej({
+        ref: schemas/* string */.YjP().min(1),
+        digest: schemas/* string */.YjP().regex(smoke_predicate_DIGEST),
+        platform: schemas/* string */.YjP().min(1),
+        variant: schemas/* string */.YjP().min(1),
+    }),
+    verdict: schemas/* enum */.k5n(['pass', 'fail']),
+    summary: schemas/* strictObject */.rej({ ...counts, durationMs: schemas/* number */.aig().nonnegative() }),
+    gpus: schemas/* strictObject */.rej({
+        requested: schemas/* enum */.k5n(['all', 'none']),
+        devices: schemas/* array */.YOg(schemas/* strictObject */.rej({
+            name: schemas/* string */.YjP(),
+            driver: schemas/* string */.YjP().nullable(),
+            memoryMiB: schemas/* number */.aig().nonnegative().optional(),
+            computeCapability: schemas/* string */.YjP().optional(),
+        })),
+        cuda: schemas/* string */.YjP().min(1).optional(),
+    }),
+    suites: schemas/* array */.YOg(schemas/* strictObject */.rej({ name: schemas/* string */.YjP().min(1), ...counts })),
+    tests: schemas/* array */.YOg(schemas/* strictObject */.rej({
+        id: schemas/* string */.YjP().min(1),
+        suite: schemas/* string */.YjP().min(1),
+        status: smoke_predicate_status,
+        durationMs: schemas/* number */.aig().nonnegative(),
+        reason: schemas/* string */.YjP().optional(),
+        metrics: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* union */.KCZ([schemas/* number */.aig(), schemas/* string */.YjP()])),
+    })),
+    runner: schemas/* strictObject */.rej({
+        name: schemas/* string */.YjP().min(1).optional(),
+        os: schemas/* string */.YjP().min(1).optional(),
+        arch: schemas/* string */.YjP().min(1).optional(),
+        url: schemas/* string */.YjP().min(1).optional(),
+    }),
+    tool: schemas/* strictObject */.rej({ name: schemas/* literal */.euz(TOOL_NAME), version: schemas/* string */.YjP().min(1) }),
+    finishedAt: schemas/* string */.YjP().regex(DATE_TIME),
+});
+/** The runner as GitHub describes it (RUNNER_NAME, RUNNER_OS, RUNNER_ARCH) and the run's URL. */
+function runnerFromEnv(env) {
+    const url = runUrlFromEnv(env);
+    return {
+        ...(env.RUNNER_NAME && { name: env.RUNNER_NAME }),
+        ...(env.RUNNER_OS && { os: env.RUNNER_OS }),
+        ...(env.RUNNER_ARCH && { arch: env.RUNNER_ARCH }),
+        ...(url !== undefined && { url }),
+    };
+}
+const cut = (s, max) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
+/**
+ * A metric as the predicate keeps it: finite numbers as they are, text cut short, booleans and
+ * lists of plain values as text (the gpu suite's `names`), anything else (null, objects) left out.
+ */
+function metricValue(v) {
+    if (typeof v === 'number')
+        return Number.isFinite(v) ? v : undefined;
+    if (typeof v === 'string')
+        return cut(v, MAX_METRIC_CHARS);
+    if (typeof v === 'boolean')
+        return String(v);
+    if (Array.isArray(v) && v.every((x) => ['string', 'number', 'boolean'].includes(typeof x)))
+        return cut(v.map(String).join(', '), MAX_METRIC_CHARS);
+    return undefined;
+}
+function testEntry(t) {
+    const metrics = {};
+    for (const [k, v] of Object.entries(t.metrics)) {
+        const value = metricValue(v);
+        if (value !== undefined)
+            metrics[k] = value;
+    }
+    return {
+        id: t.id,
+        suite: t.suite,
+        status: t.status,
+        durationMs: Math.max(0, t.durationMs),
+        ...(t.reason !== undefined && t.reason !== '' && { reason: cut(t.reason, MAX_REASON_CHARS) }),
+        metrics,
+    };
+}
+function smoke_predicate_tally(tests) {
+    return {
+        pass: tests.filter((t) => t.status === 'pass').length,
+        fail: tests.filter((t) => t.status === 'fail').length,
+        skip: tests.filter((t) => t.status === 'skip').length,
+    };
+}
+function suitesOf(tests) {
+    const names = [...new Set(tests.map((t) => t.suite))];
+    return names.map((name) => ({ name, ...smoke_predicate_tally(tests.filter((t) => t.suite === name)) }));
+}
+function gpusOf(input) {
+    const r = input.record;
+    return {
+        requested: input.smoke.gpus,
+        devices: (r?.gpus ?? []).map((g) => ({
+            name: g.name,
+            driver: g.driver,
+            memoryMiB: g.memoryMiB,
+            computeCapability: g.computeCapability,
+        })),
+        ...(r?.cuda.runtime && { cuda: r.cuda.runtime }),
+    };
+}
+/** The predicate, scrubbed and checked against SmokePredicateSchema (exit 2 naming the field). */
+function buildSmokePredicate(input) {
+    const { smoke } = input;
+    const hex = sha256Hex(input.digest);
+    const counts = smoke_predicate_tally(smoke.tests);
+    const finishedAt = typeof input.finishedAt === 'string' ? input.finishedAt : input.finishedAt.toISOString();
+    const predicate = scrubDeep({
+        schemaVersion: SMOKE_PREDICATE_SCHEMA_VERSION,
+        image: {
+            ref: input.imageRef,
+            digest: hex === undefined ? input.digest : `sha256:${hex}`,
+            platform: input.platform,
+            variant: input.variant,
+        },
+        verdict: counts.fail > 0 ? 'fail' : 'pass',
+        summary: { ...counts, durationMs: Math.max(0, smoke.summary.durationMs) },
+        gpus: gpusOf(input),
+        suites: suitesOf(smoke.tests),
+        tests: smoke.tests.map(testEntry),
+        runner: input.runner ?? (input.env ? runnerFromEnv(input.env) : {}),
+        tool: { name: TOOL_NAME, version: input.toolVersion },
+        finishedAt,
+    });
+    const parsed = SmokePredicateSchema.safeParse(predicate);
+    if (!parsed.success)
+        throw new errors/* InputError */.dz(`smoke predicate for ${input.imageRef}: ${(0,config_issues/* formatIssues */.og)(parsed.error, predicate, SmokePredicateSchema).join('; ')}`);
+    return parsed.data;
+}
+
+;// CONCATENATED MODULE: ./src/attest/predicates.ts
+
+
+
+
+function predicateFor(kind, ctx) {
+    const imageRef = `${ctx.repository}@${ctx.digest}`;
+    switch (kind) {
+        case 'sbom':
+            if (!ctx.record)
+                return { missing: 'no environment record in this job (the smoke stage captures it)' };
+            return {
+                predicate: buildSbom({
+                    record: ctx.record,
+                    variant: ctx.variant,
+                    imageRef,
+                    imageDigest: ctx.digest,
+                    platform: ctx.platform,
+                    baseImage: ctx.baseImage,
+                    driverFloor: ctx.driverFloor ?? null,
+                    toolVersion: ctx.toolVersion,
+                }),
+                predicateType: CYCLONEDX_PREDICATE_TYPE,
+                cosignType: 'cyclonedx',
+            };
+        case 'provenance':
+            return {
+                predicate: buildProvenance({
+                    repository: ctx.repository,
+                    digest: ctx.digest,
+                    platform: ctx.platform,
+                    variant: ctx.variant,
+                    tags: [...ctx.tags],
+                    baseImage: ctx.baseImage,
+                    ...(ctx.config && { config: ctx.config }),
+                    inputs: [...ctx.inputs, ...(ctx.constraints ? [ctx.constraints] : [])],
+                    env: ctx.env,
+                    startedOn: new Date(ctx.now.getTime() - ctx.buildDurationMs),
+                    finishedOn: ctx.now,
+                    toolVersion: ctx.toolVersion,
+                }),
+                predicateType: SLSA_PROVENANCE_V1,
+                cosignType: 'slsaprovenance1',
+            };
+        case 'smoke':
+            if (!ctx.smoke)
+                return { missing: 'no smoke result in this job' };
+            return {
+                predicate: buildSmokePredicate({
+                    smoke: ctx.smoke,
+                    ...(ctx.record && { record: ctx.record }),
+                    variant: ctx.variant,
+                    imageRef,
+                    digest: ctx.digest,
+                    platform: ctx.platform,
+                    env: ctx.env,
+                    toolVersion: ctx.toolVersion,
+                    finishedAt: ctx.now,
+                }),
+                predicateType: SMOKE_PREDICATE_TYPE,
+                cosignType: SMOKE_PREDICATE_TYPE,
+            };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/attest/stage.ts
+
+
+
+
+/** Attach one target's predicates (and sign the image); notes say what could not be made. */
+async function attestTarget(input, io, v, p) {
+    const ref = `${v.repository}@${p.digest}`;
+    const target = {
+        variant: v.variant,
+        platform: p.platform,
+        ref,
+        attestations: [],
+        signed: false,
+        notes: [],
+    };
+    const identity = input.signing.identity;
+    const ctx = input.context(v, p);
+    const { tlog } = input.signing;
+    // cosign calls of one image run at once (each mostly waits on the registry and the key's scrypt).
+    const calls = [];
+    for (const kind of input.attest.types) {
+        const made = predicateFor(kind, ctx);
+        if ('missing' in made) {
+            target.notes.push(`${kind}: ${made.missing}`);
+            continue;
+        }
+        const file = input.results.writeAttestation(v.variant, p.platform, kind, made.predicate);
+        const entry = {
+            kind,
+            predicateType: made.predicateType,
+            file: relative(input.results, file),
+            attached: false,
+        };
+        target.attestations.push(entry);
+        if (!identity)
+            continue;
+        calls.push(io
+            .signer()
+            .attest(ref, { path: file, type: made.cosignType }, identity, { tlog })
+            .then(() => {
+            entry.attached = true;
+            entry.verify = verifyCommand(ref, made.cosignType, identity, tlog, input.repository);
+        }));
+    }
+    if (identity)
+        calls.push(io
+            .signer()
+            .sign(ref, identity, { tlog })
+            .then(() => {
+            target.signed = true;
+        }));
+    const failed = (await Promise.allSettled(calls)).find((r) => r.status === 'rejected');
+    if (failed)
+        throw failed.reason;
+    return target;
+}
+const relative = (results, file) => results.dir && file.startsWith(`${results.dir}/`) ? file.slice(results.dir.length + 1) : file;
+/** One progress line per target: what was attached, or written only. */
+function stage_describe(t) {
+    const kinds = t.attestations.map((a) => a.kind).join(', ') || 'no attestations';
+    const how = t.signed ? `signed, attached: ${kinds}` : `written (not attached): ${kinds}`;
+    return `${t.variant} ${t.platform}: ${how}${t.notes.length ? ` (${t.notes.join('; ')})` : ''}`;
+}
+async function runAttestStage(input, io) {
+    const { signing } = input;
+    const result = {
+        schemaVersion: ATTEST_RESULT_SCHEMA_VERSION,
+        signing: {
+            mode: signing.identity?.kind ?? 'none',
+            reason: signing.reason,
+            tlog: signing.tlog,
+        },
+        targets: [],
+    };
+    // Not signing is a note, not a warning: most local runs and forks have no identity.
+    io.progress(signing.reason);
+    let error;
+    for (const v of input.build.variants)
+        for (const p of v.platforms) {
+            if (error)
+                break;
+            if (p.localRef !== undefined) {
+                io.progress(`${v.variant} ${p.platform}: not pushed (loaded as ${p.localRef}): nothing to attest`);
+                continue;
+            }
+            try {
+                const t = await attestTarget(input, io, v, p);
+                result.targets.push(t);
+                io.progress(stage_describe(t));
+            }
+            catch (e) {
+                if (!(e instanceof errors/* EnvironmentError */.eG))
+                    throw e;
+                error = e;
+                result.error = e.message.split('\n')[0];
+            }
+        }
+    input.results.writeAttest(result);
+    return { result, ...(error && { error }) };
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/attest.ts
+// The attest stage as the pipeline runs it: what each target's predicates are made of (this job's
+// smoke entries or the result directory's records, the config and requirements files by digest, the
+// resolver's constraints), the signing identity, and cosign.
+
+
+
+
+
+
+
+
+
+const sha256 = (data) => (0,external_node_crypto_.createHash)('sha256').update(data).digest('hex');
+function fileDigest(file, shown) {
+    return (0,external_node_fs_.existsSync)(file) ? { path: shown, sha256: sha256((0,external_node_fs_.readFileSync)(file)) } : undefined;
+}
+/** What the predicates of one target are made of. */
+function contextFor(input, v, p) {
+    const { loaded, results } = input;
+    const entry = input.smoke.find((e) => e.variant === v.variant && e.platform === p.platform);
+    const record = entry?.record ?? (results.dir ? readEnv(results.dir, v.variant, p.platform) : null);
+    const smoke = entry?.result ?? (results.dir ? readSmoke(results.dir, v.variant, p.platform) : null);
+    const planned = input.plan.variants.find((x) => x.name === v.variant);
+    const rel = (f) => external_node_path_default().relative(loaded.baseDir, f) || external_node_path_default().basename(f);
+    const config = loaded.file ? fileDigest(loaded.file, rel(loaded.file)) : undefined;
+    const inputs = loaded.config.python.requirements
+        .map((r) => fileDigest(external_node_path_default().resolve(loaded.baseDir, r), r))
+        .filter((d) => d !== undefined);
+    const constraints = input.resolved[resolvedKey(v.variant, p.platform)]?.constraints;
+    return {
+        variant: v.variant,
+        platform: p.platform,
+        repository: v.repository,
+        digest: p.digest,
+        tags: v.tags,
+        baseImage: { ref: v.baseImage, ...(v.baseDigest !== undefined && { digest: v.baseDigest }) },
+        ...(planned?.cuda && { driverFloor: planned.cuda.minorCompatDriverMin }),
+        ...(record && { record }),
+        ...(smoke && { smoke }),
+        ...(config && { config }),
+        inputs,
+        ...(constraints !== undefined && {
+            constraints: { path: 'constraints (resolver)', sha256: sha256(constraints) },
+        }),
+        buildDurationMs: p.durationMs,
+        env: input.env,
+        now: input.now,
+        toolVersion: version/* VERSION */.x,
+    };
+}
+function runAttest(input, io) {
+    const attest = input.loaded.config.attest;
+    const signing = chooseSigning(attest, input.env, input.loaded.baseDir);
+    let signer;
+    return runAttestStage({
+        build: input.build,
+        attest,
+        signing,
+        results: input.results,
+        context: (v, p) => contextFor(input, v, p),
+        repository: input.env.GITHUB_REPOSITORY,
+    }, {
+        signer: () => (signer ??= io.signer?.() ?? cosignSigner(input.env)),
+        progress: io.progress,
+        warning: io.warning,
+    });
+}
+/** The real cosign: the key (COSIGN_KEY) and its password reach it by environment only. */
+function cosignSigner(env) {
+    const s = createCosignSigner(defaultCosignExec(), {
+        ...(env.COSIGN_PASSWORD !== undefined && { password: env.COSIGN_PASSWORD }),
+        ...(env.COSIGN_KEY !== undefined && { env: { COSIGN_KEY: env.COSIGN_KEY } }),
+    });
+    return {
+        sign: (ref, identity, opts) => s.sign(ref, identity, opts),
+        attest: (ref, predicate, identity, opts) => s.attest(ref, { predicatePath: predicate.path, type: predicate.type }, identity, opts),
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/pipeline/merge.ts
 // The merge job of a matrix build: the digest files every build job wrote -> one multi-arch
 // manifest list per variant (src/results reads and checks the files).
@@ -9488,10 +10975,7 @@ async function mergeFromDigestFiles(dir, io, plan) {
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/pipeline.ts
-// The whole pipeline, stage by stage: plan -> resolve -> build -> smoke (capture + suites) -> report.
-// The root action, the sub-actions (a subset of stages each) and the CLI's `run` and `build` all call
-// this one function; what differs between them (progress lines, annotations, job summary, GitHub,
-// where result files go) is passed in.
+
 
 
 
@@ -9504,7 +10988,7 @@ async function mergeFromDigestFiles(dir, io, plan) {
 
 /** A smoke job that did not build: the merge job's build.json, downloaded into result-dir. */
 
-const STAGES = ['plan', 'resolve', 'build', 'smoke', 'report'];
+const STAGES = ['plan', 'resolve', 'build', 'smoke', 'attest', 'report'];
 const isStage = (n) => STAGES.includes(n);
 /** "resolve,build" -> the set; unknown names are bad input naming the source (exit 2). */
 function parseStages(raw, source) {
@@ -9522,7 +11006,8 @@ function parseStages(raw, source) {
 const groupOf = (io) => io.group ?? ((_n, fn) => fn());
 async function runPipeline(opts, io) {
     const plan = runPlan(opts, io);
-    let build = await resolveAndBuild(opts, io, plan);
+    const resolved = {};
+    let build = await resolveAndBuild(opts, io, plan, resolved);
     if (build)
         opts.results.writeBuild(build);
     let smoke = [];
@@ -9540,6 +11025,25 @@ async function runPipeline(opts, io) {
         }, io));
     }
     const smokeStatus = smokeErrors.length > 0 ? 'fail' : overallStatus(smoke);
+    let attest;
+    if (opts.stages.has('attest')) {
+        build ??= opts.results.readBuild();
+        const b = build;
+        attest = await groupOf(io)('attest', () => runAttest({
+            plan,
+            loaded: opts.loaded,
+            build: b,
+            smoke,
+            resolved,
+            results: opts.results,
+            env: io.env,
+            now: opts.now ?? new Date(),
+        }, {
+            ...(io.signer && { signer: io.signer }),
+            progress: (l) => io.progress('attest', l),
+            warning: io.warning,
+        }));
+    }
     const reports = opts.stages.has('report')
         ? await runReportStage({ plan, config: opts.loaded.config, results: opts.results, git: opts.git, options: opts.report }, {
             env: io.env,
@@ -9548,7 +11052,18 @@ async function runPipeline(opts, io) {
             ...(io.summary && { summary: io.summary }),
         })
         : [];
-    return { plan, ...(build && { build }), smoke, smokeErrors, smokeStatus, reports };
+    // A registry that went away while attaching: the image is pushed and reported, then exit 3.
+    if (attest?.error)
+        throw attest.error;
+    return {
+        plan,
+        ...(build && { build }),
+        smoke,
+        smokeErrors,
+        smokeStatus,
+        ...(attest && { attest: attest.result }),
+        reports,
+    };
 }
 /** The plan, always: its warnings annotated, a line per variant, plan.json written. */
 function runPlan(opts, io) {
@@ -9565,7 +11080,7 @@ function runPlan(opts, io) {
     return plan;
 }
 /** Resolve and build (or merge the matrix jobs' digests); undefined when neither stage runs. */
-async function resolveAndBuild(opts, io, plan) {
+async function resolveAndBuild(opts, io, plan, into) {
     const { config, baseDir } = opts.loaded;
     if (opts.mergeFrom !== undefined && opts.stages.has('build'))
         return mergeFromDigestFiles(opts.mergeFrom, io, plan);
@@ -9573,6 +11088,7 @@ async function resolveAndBuild(opts, io, plan) {
         return undefined;
     const docker = io.docker();
     const resolved = opts.stages.has('resolve') ? await runResolve(opts, io, plan, docker) : {};
+    Object.assign(into, resolved);
     if (!opts.stages.has('build'))
         return undefined;
     const build = await runBuildStage({ plan, config, baseDir, imagesDir: opts.imagesDir, push: opts.push, merge: opts.merge, resolved }, {
@@ -10044,6 +11560,7 @@ function numberFlag(name, value, min) {
     return n;
 }
 const diffCommand = {
+    outIsFile: true,
     name: 'diff',
     summary: 'Compare two environment records (env.json) and print the Markdown report (or its JSON model).',
     usage: 'ml-image diff BASE.json HEAD.json [--base-smoke F] [--head-smoke F] [--format md|json] [--out FILE]',
@@ -10202,7 +11719,7 @@ const DIGEST_AT_END = /@(sha256:[0-9a-f]{64})$/;
 const common_NAME = /^(?:[A-Za-z0-9.-]+(?::[0-9]+)?\/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/;
 const common_TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
 /** Check REF@sha256:... (a tag before the digest is allowed and dropped: the digest decides). */
-function parseDigestRef(image, source = '--image') {
+function common_parseDigestRef(image, source = '--image') {
     const m = DIGEST_AT_END.exec(image);
     if (!m) {
         throw new errors/* InputError */.dz(`pin by digest: ${source} "${image}" has no @sha256:<64 hex> digest: pass REPOSITORY@sha256:<digest>, or --from DIR (from build.json)`, 'a tag can move, and the cluster must run the image that was built and tested; "ml-image build --out DIR" writes the digest to DIR/build.json');
@@ -10239,7 +11756,7 @@ const common_int = (v, field, min, max) => {
 };
 /** Check the numbers and names the builders embed, naming the flag for each (exit 2). */
 function checkSpec(s) {
-    const ref = parseDigestRef(s.image);
+    const ref = common_parseDigestRef(s.image);
     common_int(s.nodes, '--nodes', 1, 4096);
     common_int(s.gpusPerNode, '--gpus-per-node', 0, 64);
     common_int(s.timeoutSeconds, '--timeout', 1, 86400);
@@ -10971,7 +12488,7 @@ function checkFlagCombination(values) {
 /** The image by digest: --image, or the variant's digest in --from DIR/build.json (+ plan.json). */
 function imageSource(values, io) {
     if (values.from === undefined) {
-        parseDigestRef(values.image, '--image');
+        common_parseDigestRef(values.image, '--image');
         return { image: values.image };
     }
     const dir = external_node_path_default().resolve(io.cwd, values.from);
@@ -10983,7 +12500,7 @@ function imageSource(values, io) {
     const planned = (0,external_node_fs_.existsSync)(planFile)
         ? variantFromPlan(readJsonFile(planFile, { what: 'plan (--from)' }), variant)
         : undefined;
-    parseDigestRef(image, `${values.from}/build.json`);
+    common_parseDigestRef(image, `${values.from}/build.json`);
     return { image, variant, ...(planned !== undefined && { planned }) };
 }
 /** The spec both targets share: suites, sizes and timeouts from the flags, the config and plan.json. */
@@ -11043,7 +12560,7 @@ function writeK8s(values, io, spec, smokeScript) {
     };
 }
 function exportSummary(source, spec, slurm, written) {
-    const ref = parseDigestRef(source.image);
+    const ref = common_parseDigestRef(source.image);
     return {
         target: slurm ? 'slurm' : 'k8s',
         image: ref.ref,
@@ -11488,7 +13005,7 @@ function bundledExample() {
 }
 const runCommand = {
     name: 'run',
-    summary: 'The whole pipeline locally: plan, resolve, build, smoke, report (the bundled example without a config).',
+    summary: 'The whole pipeline locally: plan, resolve, build, smoke, attest, report (the bundled example without a config).',
     usage: 'ml-image run [--config FILE] [--platforms LIST] [--variants LIST] [--stages LIST] [--gpus auto|all|none] [--baseline DIR|none] [--load] [--rerun] [--quiet] --out DIR',
     help: `Runs what the root action runs in one job, against the local Docker engine: plan -> resolve ->
 build (both platforms; arm64 under QEMU on amd64) -> capture + smoke suites -> report. Progress is a
@@ -11509,7 +13026,7 @@ digest and every smoke input (suites, custom tests, timeouts, floors, GPU mode) 
 Options:
   --config FILE      config file (default: ml-image.yml here, else the bundled example)
 ${configOverrideFlags}
-  --stages LIST      some of plan,resolve,build,smoke,report (default all)
+  --stages LIST      some of plan,resolve,build,smoke,attest,report (default all)
   --gpus MODE        GPUs for the smoke containers: auto (default), all, none
   --baseline DIR     where baselines are kept (default the cache directory); "none" to skip
   --load             build into the local engine without pushing (one platform)
@@ -11590,6 +13107,60 @@ Exit codes: 0 all stages passed; 1 a build, conflict or smoke test failed; 2 bad
             for (const r of result.reports)
                 io.stdout(`${(0,external_node_fs_.readFileSync)(r.file, 'utf8')}\n`);
         return result.smokeStatus === 'fail' ? 1 : 0;
+    },
+};
+
+;// CONCATENATED MODULE: ./src/cli/commands/sbom.ts
+
+
+
+
+
+
+
+const sbomCommand = {
+    outIsFile: true,
+    name: 'sbom',
+    summary: 'Write the CycloneDX 1.6 SBOM of an image from its environment record (env.json).',
+    usage: 'ml-image sbom --record env.json [--out FILE] [--variant V] [--json]',
+    help: `Builds an ML-aware SBOM (CycloneDX 1.6 JSON) from an environment record written by
+"ml-image capture" or a run: every pip distribution (pkg:pypi), every apt package (pkg:deb), the
+OS, and the ML stack as components with ml-image:* properties: CUDA runtime, cuDNN, NCCL, torch
+and its CUDA build, NumPy, Python and the base image (from the OCI base-image labels). The image
+itself is the SBOM's subject (pkg:oci, by digest when the record has one). The same record gives
+the same bytes. Nothing from the image's environment variables goes in; see docs/attestations.md.
+
+Options:
+  --record FILE   the environment record (env.json; older record versions are read)
+  --out FILE      write the SBOM to FILE instead of printing it
+  --variant V     the variant named in the SBOM (default: the record's)
+  --json          with --out: print {"file", "components", "serialNumber"} instead of a line
+
+Exit codes: 0 written; 2 the record is missing, not JSON or not a record (the message names it).`,
+    async run(argv, io) {
+        const { values } = parseCommandArgs('sbom', argv, {
+            record: { type: 'string' },
+            variant: { type: 'string' },
+        });
+        if (values.record === undefined || values.record === '')
+            throw new errors/* InputError */.dz('sbom: --record is required', 'e.g. ml-image sbom --record results/env-cpu-amd64.json');
+        if (values.variant === '')
+            throw new errors/* InputError */.dz('sbom: --variant: expected a variant name, got ""');
+        const file = values.record;
+        const record = readEnvRecord(readJsonFile(external_node_path_default().resolve(io.cwd, file), { what: 'environment record' }), file);
+        const sbom = buildSbom({ record, ...(values.variant !== undefined && { variant: values.variant }) });
+        const text = `${JSON.stringify(sbom, null, 2)}\n`;
+        if (values.out === undefined) {
+            io.stdout(text);
+            return 0;
+        }
+        const written = writeOutFile(io.cwd, external_node_path_default().dirname(values.out), external_node_path_default().basename(values.out), text);
+        const components = Array.isArray(sbom.components) ? sbom.components.length : 0;
+        if (values.json)
+            io.stdout(`${JSON.stringify({ file: written, components, serialNumber: sbom.serialNumber }, null, 2)}\n`);
+        else
+            io.stderr(`wrote ${written} (CycloneDX 1.6, ${components} components)\n`);
+        return 0;
     },
 };
 
@@ -11737,9 +13308,267 @@ Exit codes: 0 valid; 2 invalid (every offending field is listed); 3 environment 
     },
 };
 
+;// CONCATENATED MODULE: ./src/attest/verify.ts
+
+
+
+
+/** The in-toto predicate type and cosign --type of each attestation kind. */
+const KIND_TYPES = {
+    sbom: { predicateType: CYCLONEDX_PREDICATE_TYPE, cosignType: 'cyclonedx' },
+    provenance: { predicateType: SLSA_PROVENANCE_V1, cosignType: 'slsaprovenance1' },
+    smoke: { predicateType: SMOKE_PREDICATE_TYPE, cosignType: SMOKE_PREDICATE_TYPE },
+};
+/** "bf16=600,fp32=40" -> { bf16: 600, fp32: 40 }; bad input names the flag and the item. */
+function parseMinTflops(raw, flag = '--min-tflops') {
+    const out = {};
+    for (const item of (raw ?? '')
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)) {
+        const m = /^([a-z0-9]+)=(\d+(?:\.\d+)?)$/i.exec(item);
+        if (!m)
+            throw new errors/* InputError */.dz(`${flag}: expected DTYPE=TFLOPS like bf16=600, got ${JSON.stringify(item)}`);
+        out[m[1].toLowerCase()] = Number(m[2]);
+    }
+    return out;
+}
+/** The kinds whose attestation must exist under a policy: the required ones, and smoke when asked about. */
+function requiredKinds(policy) {
+    const asksSmoke = policy.requireSmokePass || policy.requireGpuSmoke || Object.keys(policy.minTflops).length > 0;
+    return [...new Set([...policy.require, ...(asksSmoke ? ['smoke'] : [])])];
+}
+/** The best value of a metric over every test (several tests may measure it). */
+function bestMetric(p, name) {
+    const values = p.tests.map((t) => t.metrics[name]).filter((v) => typeof v === 'number');
+    return values.length > 0 ? Math.max(...values) : undefined;
+}
+/** What the smoke attestation must say, per the policy (pure). */
+function smokeChecks(platform, p, policy) {
+    const checks = [];
+    const s = p.summary;
+    if (policy.requireSmokePass)
+        checks.push({
+            platform,
+            check: 'smoke pass',
+            ok: p.verdict === 'pass',
+            detail: `${s.pass} passed, ${s.fail} failed, ${s.skip} skipped${p.verdict === 'fail'
+                ? `: failed ${p.tests
+                    .filter((t) => t.status === 'fail')
+                    .map((t) => t.id)
+                    .join(', ')}`
+                : ''}`,
+        });
+    if (policy.requireGpuSmoke) {
+        const gpu = p.tests.filter((t) => t.suite === 'gpu');
+        const ok = p.gpus.devices.length > 0 && gpu.length > 0 && gpu.every((t) => t.status === 'pass');
+        const names = [...new Set(p.gpus.devices.map((d) => d.name))].join(', ');
+        checks.push({
+            platform,
+            check: 'GPU smoke',
+            ok,
+            detail: ok
+                ? `on ${names}`
+                : p.gpus.devices.length === 0
+                    ? 'the smoke tests ran without a GPU'
+                    : `the gpu suite did not pass on ${names}`,
+        });
+    }
+    for (const [dtype, floor] of Object.entries(policy.minTflops)) {
+        const v = bestMetric(p, `${dtype}_tflops`);
+        checks.push({
+            platform,
+            check: `${dtype} TFLOP/s >= ${floor}`,
+            ok: v !== undefined && v >= floor,
+            detail: v === undefined ? `no ${dtype}_tflops was measured` : `measured ${v}`,
+        });
+    }
+    return checks;
+}
+/** The statement of a kind that is about this digest (cosign checks the signature, this the subject). */
+function aboutDigest(statements, digest) {
+    const hex = digest.replace(/^sha256:/, '');
+    return statements.find((s) => s.subject.some((x) => x.digest.sha256 === hex));
+}
+/** Verify one platform image: signature, each required attestation, then the smoke policy. */
+async function verifyPlatform(signer, target, identity, policy) {
+    const { platform, ref } = target;
+    const sig = await signer.verify(ref, identity);
+    const checks = [
+        {
+            platform,
+            check: 'signature',
+            ok: sig.ok,
+            detail: sig.ok ? `${sig.items.length} verified` : sig.failure.message,
+        },
+    ];
+    for (const kind of requiredKinds(policy)) {
+        const v = await signer.verifyAttestations(ref, KIND_TYPES[kind].cosignType, identity);
+        const st = v.ok ? aboutDigest(v.items, target.digest) : undefined;
+        checks.push({
+            platform,
+            check: `${kind} attestation`,
+            ok: st !== undefined,
+            detail: !v.ok
+                ? v.failure.message
+                : st
+                    ? 'verified'
+                    : `signed, but about another digest than ${target.digest}`,
+        });
+        if (kind !== 'smoke' || !st)
+            continue;
+        const parsed = SmokePredicateSchema.safeParse(st.predicate);
+        if (!parsed.success) {
+            checks.push({
+                platform,
+                check: 'smoke attestation',
+                ok: false,
+                detail: 'its predicate is not a smoke v1 predicate',
+            });
+            continue;
+        }
+        checks.push(...smokeChecks(platform, parsed.data, policy));
+    }
+    return checks;
+}
+/** One line per check, for the terminal. */
+function renderChecks(checks) {
+    return checks
+        .map((c) => `${c.ok ? 'ok  ' : 'FAIL'} ${c.platform.padEnd(12)} ${c.check}: ${c.detail}`)
+        .join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/cli/commands/verify.ts
+
+
+
+
+
+
+const verify_GITHUB_ISSUER = 'https://token.actions.githubusercontent.com';
+function identityFrom(values) {
+    const keyless = values['certificate-identity'] ?? values['certificate-identity-regexp'];
+    if (values.key !== undefined && keyless !== undefined)
+        throw new errors/* InputError */.dz('verify: give --key or --certificate-identity(-regexp), not both');
+    if (values.key !== undefined)
+        return { kind: 'key', publicKey: values.key };
+    if (values['certificate-identity'] !== undefined)
+        return {
+            kind: 'keyless',
+            certificateIdentity: values['certificate-identity'],
+            certificateOidcIssuer: values['certificate-oidc-issuer'] ?? verify_GITHUB_ISSUER,
+        };
+    if (values['certificate-identity-regexp'] !== undefined)
+        return {
+            kind: 'keyless',
+            certificateIdentityRegexp: values['certificate-identity-regexp'],
+            certificateOidcIssuer: values['certificate-oidc-issuer'] ?? verify_GITHUB_ISSUER,
+        };
+    throw new errors/* InputError */.dz('verify: no identity to verify against', 'pass --key cosign.pub (key-signed) or --certificate-identity-regexp "^https://github.com/OWNER/REPO/" (keyless, GitHub Actions)');
+}
+function requireFlag(raw) {
+    if (raw === undefined)
+        return ['sbom', 'provenance'];
+    const items = raw
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
+    if (items.length === 1 && items[0] === 'none')
+        return [];
+    const bad = items.filter((i) => !ATTESTATION_KINDS.includes(i));
+    if (bad.length)
+        throw new errors/* InputError */.dz(`verify: --require: unknown attestation ${bad.join(', ')}`, `expected some of ${ATTESTATION_KINDS.join(', ')}, or none`);
+    return items;
+}
+function smokeFlag(raw) {
+    if (raw === undefined)
+        return false;
+    if (raw !== 'pass')
+        throw new errors/* InputError */.dz(`verify: --require-smoke: expected "pass", got ${JSON.stringify(raw)}`);
+    return true;
+}
+/** The platform images behind a reference: every manifest of an index, or the image itself. */
+async function platformsOf(io, ref, only) {
+    const { digest } = parseDigestRef(ref, 'verify: IMAGE@DIGEST');
+    const repository = ref.slice(0, ref.lastIndexOf('@'));
+    const index = await io.docker().imagetoolsInspect(ref);
+    const listed = index.platforms
+        .filter((p) => p.os !== 'unknown')
+        .map((p) => ({
+        platform: `${p.os}/${p.architecture}${p.variant ? `/${p.variant}` : ''}`,
+        ref: `${repository}@${p.digest}`,
+        digest: p.digest,
+    }));
+    const all = listed.length > 0 ? listed : [{ platform: 'image', ref, digest }];
+    const chosen = only === undefined ? all : all.filter((p) => p.platform === only);
+    if (chosen.length === 0)
+        throw new errors/* InputError */.dz(`verify: ${ref} has no ${only} image`, `it has: ${all.map((p) => p.platform).join(', ')}`);
+    return chosen;
+}
+const verify_verifyCommand = {
+    name: 'verify',
+    summary: 'Check an image digest: signature, SBOM, provenance and smoke attestations, and a policy on them.',
+    usage: 'ml-image verify IMAGE@DIGEST (--key cosign.pub | --certificate-identity-regexp RE [--certificate-oidc-issuer URL]) [--require sbom,provenance,smoke] [--require-smoke pass] [--require-gpu-smoke] [--min-tflops bf16=600] [--platform P] [--tlog]',
+    help: `For each platform image of the digest (every manifest of a multi-arch index), with cosign:
+  signature        cosign verify
+  <kind> attestation  cosign verify-attestation --type <kind>, about this very digest
+then what the smoke attestation says, when asked:
+  --require-smoke pass   no smoke test failed
+  --require-gpu-smoke    the smoke tests ran on a GPU and the gpu suite passed
+  --min-tflops bf16=600  the compute suite measured at least this (bf16, tf32, fp32)
+
+Options:
+  --key FILE                    public key of a key-signed image (cosign.pub)
+  --certificate-identity ID     keyless: the signing workflow's identity (exact)
+  --certificate-identity-regexp RE  keyless: the identity as a regular expression
+  --certificate-oidc-issuer URL keyless: the issuer (default ${verify_GITHUB_ISSUER})
+  --require LIST                attestations that must exist (default sbom,provenance; none)
+  --platform P                  only this platform (e.g. linux/arm64)
+  --tlog                        key-signed entries were uploaded to Rekor: check them there too
+
+Exit codes: 0 every check holds; 1 a check failed (each is named); 2 bad input; 3 the registry or
+cosign cannot be reached (the fix is printed).`,
+    async run(argv, io) {
+        const { values, positionals } = parseCommandArgs('verify', argv, {
+            key: { type: 'string' },
+            'certificate-identity': { type: 'string' },
+            'certificate-identity-regexp': { type: 'string' },
+            'certificate-oidc-issuer': { type: 'string' },
+            require: { type: 'string' },
+            'require-smoke': { type: 'string' },
+            'require-gpu-smoke': { type: 'boolean', default: false },
+            'min-tflops': { type: 'string' },
+            platform: { type: 'string' },
+            tlog: { type: 'boolean', default: false },
+        }, true);
+        if (positionals.length !== 1)
+            throw new errors/* InputError */.dz('verify: expected one IMAGE@DIGEST', 'run "ml-image verify --help" for usage');
+        const ref = positionals[0];
+        const identity = identityFrom(values);
+        const policy = {
+            require: requireFlag(values.require),
+            requireSmokePass: smokeFlag(values['require-smoke']),
+            requireGpuSmoke: values['require-gpu-smoke'],
+            minTflops: parseMinTflops(values['min-tflops']),
+        };
+        const targets = await platformsOf(io, ref, values.platform);
+        const signer = io.signer?.() ?? createCosignSigner(defaultCosignExec(), { tlog: values.tlog });
+        const checks = [];
+        for (const t of targets)
+            checks.push(...(await verifyPlatform(signer, t, identity, policy)));
+        const failed = checks.filter((c) => !c.ok);
+        io.stdout(values.json ? `${JSON.stringify({ ref, checks }, null, 2)}\n` : `${renderChecks(checks)}\n`);
+        if (failed.length > 0)
+            throw new errors/* CheckFailedError */.CO(`verify: ${failed.length} of ${checks.length} checks failed for ${ref}: ${failed.map((c) => `${c.platform} ${c.check}`).join('; ')}`);
+        return 0;
+    },
+};
+
 ;// CONCATENATED MODULE: ./src/cli/main.ts
 // `ml-image`: dispatch to a subcommand, map errors to the exit-code contract, no stack traces
 // unless --verbose.
+
+
 
 
 
@@ -11768,6 +13597,8 @@ const COMMANDS = [
     reportCommand,
     runCommand,
     exportCommand,
+    sbomCommand,
+    verify_verifyCommand,
     doctorCommand,
 ];
 function mainHelp() {
@@ -11812,7 +13643,7 @@ async function runCli(argv, io) {
         }
         // --out is checked before any work: a non-directory or /proc/... is exit 2 at once, never a hang.
         const out = outFlag(rest);
-        if (out !== undefined)
+        if (out !== undefined && !command.outIsFile)
             ensureResultDir(external_node_path_default().resolve(io.cwd, out), `--out ${out}`, { create: false });
         return await command.run(rest, io);
     }
@@ -12568,6 +14399,14 @@ const VERSION = '0.1.0';
 
 /***/ }),
 
+/***/ 44893:
+/***/ ((module) => {
+
+module.exports = eval("require")("xmlbuilder2");
+
+
+/***/ }),
+
 /***/ 40406:
 /***/ ((module) => {
 
@@ -12929,6 +14768,6185 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
+
+/***/ }),
+
+/***/ 27180:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+/*!
+This file is part of CycloneDX JavaScript Library.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+   http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+
+SPDX-License-Identifier: Apache-2.0
+Copyright (c) OWASP Foundation. All Rights Reserved.
+*/
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.chainI = chainI;
+function* chainI(...iterables) {
+    for (const iterable of iterables) {
+        yield* iterable;
+    }
+}
+//# sourceMappingURL=iterable.js.map
+
+/***/ }),
+
+/***/ 73837:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+/*!
+This file is part of CycloneDX JavaScript Library.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+   http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+
+SPDX-License-Identifier: Apache-2.0
+Copyright (c) OWASP Foundation. All Rights Reserved.
+*/
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.isNotUndefined = isNotUndefined;
+function isNotUndefined(value) {
+    return value !== undefined;
+}
+//# sourceMappingURL=notUndefined.js.map
+
+/***/ }),
+
+/***/ 40094:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+/*!
+This file is part of CycloneDX JavaScript Library.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+   http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+
+SPDX-License-Identifier: Apache-2.0
+Copyright (c) OWASP Foundation. All Rights Reserved.
+*/
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.SortableNumbers = exports.SortableStringables = exports.SortableComparables = exports.SortableSet = exports.compareObjectsSymbol = void 0;
+exports.compareObjectsSymbol = Symbol('internal compare function');
+class SortableSet extends Set {
+    sorted() {
+        return Array.from(this).sort(this[exports.compareObjectsSymbol]);
+    }
+    compare(other) {
+        const sortedOther = other.sorted();
+        const sortedSelf = this.sorted();
+        if (sortedSelf.length !== sortedOther.length) {
+            return sortedSelf.length - sortedOther.length;
+        }
+        for (let i = sortedSelf.length - 1; i >= 0; --i) {
+            const iCompared = this[exports.compareObjectsSymbol](sortedSelf[i], sortedOther[i]);
+            if (iCompared !== 0) {
+                return iCompared;
+            }
+        }
+        return 0;
+    }
+}
+exports.SortableSet = SortableSet;
+class SortableComparables extends SortableSet {
+    [exports.compareObjectsSymbol](a, b) {
+        if (a.constructor === b.constructor) {
+            return a.compare(b);
+        }
+        return a.constructor.name.localeCompare(b.constructor.name);
+    }
+}
+exports.SortableComparables = SortableComparables;
+class SortableStringables extends SortableSet {
+    [exports.compareObjectsSymbol](a, b) {
+        return a.toString().localeCompare(b.toString());
+    }
+}
+exports.SortableStringables = SortableStringables;
+class SortableNumbers extends SortableSet {
+    [exports.compareObjectsSymbol](a, b) {
+        return a - b;
+    }
+}
+exports.SortableNumbers = SortableNumbers;
+//# sourceMappingURL=sortable.js.map
+
+/***/ }),
+
+/***/ 66698:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+/*!
+This file is part of CycloneDX JavaScript Library.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+   http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+
+SPDX-License-Identifier: Apache-2.0
+Copyright (c) OWASP Foundation. All Rights Reserved.
+*/
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.treeIteratorSymbol = void 0;
+exports.treeIteratorSymbol = Symbol('iterator of a tree/nesting-like structure');
+//# sourceMappingURL=tree.js.map
+
+/***/ }),
+
+/***/ 72818:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+/*!
+This file is part of CycloneDX JavaScript Library.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+   http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+
+SPDX-License-Identifier: Apache-2.0
+Copyright (c) OWASP Foundation. All Rights Reserved.
+*/
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.escapeUri = escapeUri;
+const _ESCAPES = [
+    [/ /g, '%20'],
+    [/"/g, '%22'],
+    [/'/g, '%27'],
+    [/\[/g, '%5B'],
+    [/]/g, '%5D'],
+    [/</g, '%3C'],
+    [/>/g, '%3E'],
+    [/\{/g, '%7B'],
+    [/}/g, '%7D'],
+];
+function escapeUri(value) {
+    if (value === undefined) {
+        return value;
+    }
+    for (const [s, r] of _ESCAPES) {
+        value = value.replace(s, r);
+    }
+    return value;
+}
+//# sourceMappingURL=uri.js.map
+
+/***/ }),
+
+/***/ 7391:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+var __webpack_unused_export__;
+
+/*!
+This file is part of CycloneDX JavaScript Library.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+   http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+
+SPDX-License-Identifier: Apache-2.0
+Copyright (c) OWASP Foundation. All Rights Reserved.
+*/
+__webpack_unused_export__ = ({ value: true });
+const xmlbuilder2_1 = __nccwpck_require__(44893);
+if (typeof xmlbuilder2_1.create !== 'function') {
+    throw new Error('`create` is not a function');
+}
+exports.A = (function (rootElement, { space } = {}) {
+    const indent = makeIndent(space);
+    const doc = (0, xmlbuilder2_1.create)({ encoding: 'UTF-8' });
+    addEle(doc, rootElement);
+    return doc.end({
+        format: 'xml',
+        newline: '\n',
+        prettyPrint: indent.length > 0,
+        indent
+    });
+});
+function addEle(parent, element, parentNS = null) {
+    if (element.type !== 'element') {
+        return;
+    }
+    const ns = getNS(element) ?? parentNS;
+    const ele = parent.ele(ns, element.name, element.attributes);
+    if (element.children === undefined) {
+    }
+    else if (typeof element.children === 'string' || typeof element.children === 'number') {
+        ele.txt(element.children.toString());
+    }
+    else {
+        for (const child of element.children) {
+            addEle(ele, child, ns);
+        }
+    }
+}
+function getNS(element) {
+    const ns = (element.namespace ?? element.attributes?.xmlns)?.toString() ?? '';
+    return ns.length > 0
+        ? ns
+        : null;
+}
+function makeIndent(space) {
+    if (typeof space === 'number') {
+        return ' '.repeat(Math.max(0, space));
+    }
+    if (typeof space === 'string') {
+        return space;
+    }
+    return '';
+}
+//# sourceMappingURL=xmlbuilder2.js.map
+
+/***/ }),
+
+/***/ 71744:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+/*!
+This file is part of CycloneDX JavaScript Library.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+   http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+
+SPDX-License-Identifier: Apache-2.0
+Copyright (c) OWASP Foundation. All Rights Reserved.
+*/
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports["default"] = default_1;
+const errors_1 = __nccwpck_require__(98835);
+function makeWIllThrow(message) {
+    const f = function () {
+        throw new errors_1.OptPlugError(message);
+    };
+    f.fails = true;
+    return Object.freeze(f);
+}
+function default_1(name, pf) {
+    for (const [, getF] of pf) {
+        try {
+            return getF();
+        }
+        catch {
+        }
+    }
+    return makeWIllThrow(`No ${name} available.\n` +
+        'Please install one of the optional dependencies: ' +
+        pf.map(kv => kv[0]).join(' || '));
+}
+//# sourceMappingURL=_wrapper.js.map
+
+/***/ }),
+
+/***/ 98835:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+/*!
+This file is part of CycloneDX JavaScript Library.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+   http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+
+SPDX-License-Identifier: Apache-2.0
+Copyright (c) OWASP Foundation. All Rights Reserved.
+*/
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.OptPlugError = void 0;
+class OptPlugError extends Error {
+    cause;
+    constructor(message, cause) {
+        super(message);
+        this.cause = cause;
+    }
+}
+exports.OptPlugError = OptPlugError;
+//# sourceMappingURL=errors.js.map
+
+/***/ }),
+
+/***/ 38830:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+
+/*!
+This file is part of CycloneDX JavaScript Library.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+   http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+
+SPDX-License-Identifier: Apache-2.0
+Copyright (c) OWASP Foundation. All Rights Reserved.
+*/
+var __importDefault = (this && this.__importDefault) || function (mod) {
+    return (mod && mod.__esModule) ? mod : { "default": mod };
+};
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+const _wrapper_1 = __importDefault(__nccwpck_require__(71744));
+exports["default"] = (0, _wrapper_1.default)('XmlStringifier', [
+    ['xmlbuilder2', () => (__nccwpck_require__(7391)/* ["default"] */ .A)]
+]);
+//# sourceMappingURL=xmlStringify.js.map
+
+/***/ }),
+
+/***/ 47866:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+/*!
+This file is part of CycloneDX JavaScript Library.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+   http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+
+SPDX-License-Identifier: Apache-2.0
+Copyright (c) OWASP Foundation. All Rights Reserved.
+*/
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.AttachmentEncoding = void 0;
+var AttachmentEncoding;
+(function (AttachmentEncoding) {
+    AttachmentEncoding["Base64"] = "base64";
+})(AttachmentEncoding || (exports.AttachmentEncoding = AttachmentEncoding = {}));
+//# sourceMappingURL=attachmentEncoding.js.map
+
+/***/ }),
+
+/***/ 91919:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+/*!
+This file is part of CycloneDX JavaScript Library.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+   http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+
+SPDX-License-Identifier: Apache-2.0
+Copyright (c) OWASP Foundation. All Rights Reserved.
+*/
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.ComponentScope = void 0;
+var ComponentScope;
+(function (ComponentScope) {
+    ComponentScope["Required"] = "required";
+    ComponentScope["Optional"] = "optional";
+    ComponentScope["Excluded"] = "excluded";
+})(ComponentScope || (exports.ComponentScope = ComponentScope = {}));
+//# sourceMappingURL=componentScope.js.map
+
+/***/ }),
+
+/***/ 79915:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+/*!
+This file is part of CycloneDX JavaScript Library.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+   http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+
+SPDX-License-Identifier: Apache-2.0
+Copyright (c) OWASP Foundation. All Rights Reserved.
+*/
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.ComponentType = void 0;
+var ComponentType;
+(function (ComponentType) {
+    ComponentType["Application"] = "application";
+    ComponentType["Framework"] = "framework";
+    ComponentType["Library"] = "library";
+    ComponentType["Container"] = "container";
+    ComponentType["Platform"] = "platform";
+    ComponentType["OperatingSystem"] = "operating-system";
+    ComponentType["Device"] = "device";
+    ComponentType["DeviceDriver"] = "device-driver";
+    ComponentType["Firmware"] = "firmware";
+    ComponentType["File"] = "file";
+    ComponentType["MachineLearningModel"] = "machine-learning-model";
+    ComponentType["Data"] = "data";
+    ComponentType["CryptographicAsset"] = "cryptographic-asset";
+})(ComponentType || (exports.ComponentType = ComponentType = {}));
+//# sourceMappingURL=componentType.js.map
+
+/***/ }),
+
+/***/ 86408:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+/*!
+This file is part of CycloneDX JavaScript Library.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+   http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+
+SPDX-License-Identifier: Apache-2.0
+Copyright (c) OWASP Foundation. All Rights Reserved.
+*/
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.ExternalReferenceType = void 0;
+var ExternalReferenceType;
+(function (ExternalReferenceType) {
+    ExternalReferenceType["VCS"] = "vcs";
+    ExternalReferenceType["IssueTracker"] = "issue-tracker";
+    ExternalReferenceType["Website"] = "website";
+    ExternalReferenceType["Advisories"] = "advisories";
+    ExternalReferenceType["BOM"] = "bom";
+    ExternalReferenceType["MailingList"] = "mailing-list";
+    ExternalReferenceType["Social"] = "social";
+    ExternalReferenceType["Chat"] = "chat";
+    ExternalReferenceType["Documentation"] = "documentation";
+    ExternalReferenceType["Support"] = "support";
+    ExternalReferenceType["SourceDistribution"] = "source-distribution";
+    ExternalReferenceType["Distribution"] = "distribution";
+    ExternalReferenceType["DistributionIntake"] = "distribution-intake";
+    ExternalReferenceType["License"] = "license";
+    ExternalReferenceType["BuildMeta"] = "build-meta";
+    ExternalReferenceType["BuildSystem"] = "build-system";
+    ExternalReferenceType["ReleaseNotes"] = "release-notes";
+    ExternalReferenceType["SecurityContact"] = "security-contact";
+    ExternalReferenceType["ModelCard"] = "model-card";
+    ExternalReferenceType["Log"] = "log";
+    ExternalReferenceType["Configuration"] = "configuration";
+    ExternalReferenceType["Evidence"] = "evidence";
+    ExternalReferenceType["Formulation"] = "formulation";
+    ExternalReferenceType["Attestation"] = "attestation";
+    ExternalReferenceType["ThreatModel"] = "threat-model";
+    ExternalReferenceType["AdversaryModel"] = "adversary-model";
+    ExternalReferenceType["RiskAssessment"] = "risk-assessment";
+    ExternalReferenceType["VulnerabilityAssertion"] = "vulnerability-assertion";
+    ExternalReferenceType["ExploitabilityStatement"] = "exploitability-statement";
+    ExternalReferenceType["PentestReport"] = "pentest-report";
+    ExternalReferenceType["StaticAnalysisReport"] = "static-analysis-report";
+    ExternalReferenceType["DynamicAnalysisReport"] = "dynamic-analysis-report";
+    ExternalReferenceType["RuntimeAnalysisReport"] = "runtime-analysis-report";
+    ExternalReferenceType["ComponentAnalysisReport"] = "component-analysis-report";
+    ExternalReferenceType["MaturityReport"] = "maturity-report";
+    ExternalReferenceType["CertificationReport"] = "certification-report";
+    ExternalReferenceType["CodifiedInfrastructure"] = "codified-infrastructure";
+    ExternalReferenceType["QualityMetrics"] = "quality-metrics";
+    ExternalReferenceType["POAM"] = "poam";
+    ExternalReferenceType["ElectronicSignature"] = "electronic-signature";
+    ExternalReferenceType["DigitalSignature"] = "digital-signature";
+    ExternalReferenceType["RFC9116"] = "rfc-9116";
+    ExternalReferenceType["Citation"] = "citation";
+    ExternalReferenceType["Patent"] = "patent";
+    ExternalReferenceType["PatentAssertion"] = "patent-assertion";
+    ExternalReferenceType["PatentFamily"] = "patent-family";
+    ExternalReferenceType["Other"] = "other";
+})(ExternalReferenceType || (exports.ExternalReferenceType = ExternalReferenceType = {}));
+//# sourceMappingURL=externalReferenceType.js.map
+
+/***/ }),
+
+/***/ 12310:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+/*!
+This file is part of CycloneDX JavaScript Library.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+   http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+
+SPDX-License-Identifier: Apache-2.0
+Copyright (c) OWASP Foundation. All Rights Reserved.
+*/
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.HashAlgorithm = void 0;
+var HashAlgorithm;
+(function (HashAlgorithm) {
+    HashAlgorithm["MD5"] = "MD5";
+    HashAlgorithm["SHA-1"] = "SHA-1";
+    HashAlgorithm["SHA-256"] = "SHA-256";
+    HashAlgorithm["SHA-384"] = "SHA-384";
+    HashAlgorithm["SHA-512"] = "SHA-512";
+    HashAlgorithm["SHA3-256"] = "SHA3-256";
+    HashAlgorithm["SHA3-384"] = "SHA3-384";
+    HashAlgorithm["SHA3-512"] = "SHA3-512";
+    HashAlgorithm["BLAKE2b-256"] = "BLAKE2b-256";
+    HashAlgorithm["BLAKE2b-384"] = "BLAKE2b-384";
+    HashAlgorithm["BLAKE2b-512"] = "BLAKE2b-512";
+    HashAlgorithm["BLAKE3"] = "BLAKE3";
+    HashAlgorithm["Streebog-256"] = "Streebog-256";
+    HashAlgorithm["Streebog-512"] = "Streebog-512";
+})(HashAlgorithm || (exports.HashAlgorithm = HashAlgorithm = {}));
+//# sourceMappingURL=hashAlogorithm.js.map
+
+/***/ }),
+
+/***/ 6820:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+
+/*!
+This file is part of CycloneDX JavaScript Library.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+   http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+
+SPDX-License-Identifier: Apache-2.0
+Copyright (c) OWASP Foundation. All Rights Reserved.
+*/
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __exportStar = (this && this.__exportStar) || function(m, exports) {
+    for (var p in m) if (p !== "default" && !Object.prototype.hasOwnProperty.call(exports, p)) __createBinding(exports, m, p);
+};
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Vulnerability = void 0;
+__exportStar(__nccwpck_require__(47866), exports);
+__exportStar(__nccwpck_require__(91919), exports);
+__exportStar(__nccwpck_require__(79915), exports);
+__exportStar(__nccwpck_require__(86408), exports);
+__exportStar(__nccwpck_require__(12310), exports);
+__exportStar(__nccwpck_require__(66399), exports);
+__exportStar(__nccwpck_require__(10209), exports);
+exports.Vulnerability = __importStar(__nccwpck_require__(60845));
+//# sourceMappingURL=index.js.map
+
+/***/ }),
+
+/***/ 66399:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+/*!
+This file is part of CycloneDX JavaScript Library.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+   http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+
+SPDX-License-Identifier: Apache-2.0
+Copyright (c) OWASP Foundation. All Rights Reserved.
+*/
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.LicenseAcknowledgement = void 0;
+var LicenseAcknowledgement;
+(function (LicenseAcknowledgement) {
+    LicenseAcknowledgement["Declared"] = "declared";
+    LicenseAcknowledgement["Concluded"] = "concluded";
+})(LicenseAcknowledgement || (exports.LicenseAcknowledgement = LicenseAcknowledgement = {}));
+//# sourceMappingURL=licenseAcknowledgement.js.map
+
+/***/ }),
+
+/***/ 10209:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+/*!
+This file is part of CycloneDX JavaScript Library.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+   http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+
+SPDX-License-Identifier: Apache-2.0
+Copyright (c) OWASP Foundation. All Rights Reserved.
+*/
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.LifecyclePhase = void 0;
+var LifecyclePhase;
+(function (LifecyclePhase) {
+    LifecyclePhase["Design"] = "design";
+    LifecyclePhase["PreBuild"] = "pre-build";
+    LifecyclePhase["Build"] = "build";
+    LifecyclePhase["PostBuild"] = "post-build";
+    LifecyclePhase["Operations"] = "operations";
+    LifecyclePhase["Discovery"] = "discovery";
+    LifecyclePhase["Decommission"] = "decommission";
+})(LifecyclePhase || (exports.LifecyclePhase = LifecyclePhase = {}));
+//# sourceMappingURL=lifecyclePhase.js.map
+
+/***/ }),
+
+/***/ 86586:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+/*!
+This file is part of CycloneDX JavaScript Library.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+   http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+
+SPDX-License-Identifier: Apache-2.0
+Copyright (c) OWASP Foundation. All Rights Reserved.
+*/
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.AffectStatus = void 0;
+var AffectStatus;
+(function (AffectStatus) {
+    AffectStatus["Affected"] = "affected";
+    AffectStatus["Unaffected"] = "unaffected";
+    AffectStatus["Unknown"] = "unknown";
+})(AffectStatus || (exports.AffectStatus = AffectStatus = {}));
+//# sourceMappingURL=affectStatus.js.map
+
+/***/ }),
+
+/***/ 55177:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+/*!
+This file is part of CycloneDX JavaScript Library.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+   http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+
+SPDX-License-Identifier: Apache-2.0
+Copyright (c) OWASP Foundation. All Rights Reserved.
+*/
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.AnalysisJustification = void 0;
+var AnalysisJustification;
+(function (AnalysisJustification) {
+    AnalysisJustification["CodeNotPresent"] = "code_not_present";
+    AnalysisJustification["CodeNotReachable"] = "code_not_reachable";
+    AnalysisJustification["RequiresConfiguration"] = "requires_configuration";
+    AnalysisJustification["RequiresDependency"] = "requires_dependency";
+    AnalysisJustification["RequiresEnvironment"] = "requires_environment";
+    AnalysisJustification["ProtectedByCompiler"] = "protected_by_compiler";
+    AnalysisJustification["ProtectedAtRuntime"] = "protected_at_runtime";
+    AnalysisJustification["ProtectedAtPerimeter"] = "protected_at_perimeter";
+    AnalysisJustification["ProtectedByMitigatingControl"] = "protected_by_mitigating_control";
+})(AnalysisJustification || (exports.AnalysisJustification = AnalysisJustification = {}));
+//# sourceMappingURL=analysisJustification.js.map
+
+/***/ }),
+
+/***/ 26824:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+/*!
+This file is part of CycloneDX JavaScript Library.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+   http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+
+SPDX-License-Identifier: Apache-2.0
+Copyright (c) OWASP Foundation. All Rights Reserved.
+*/
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.AnalysisResponseRepository = exports.AnalysisResponse = void 0;
+const sortable_1 = __nccwpck_require__(40094);
+var AnalysisResponse;
+(function (AnalysisResponse) {
+    AnalysisResponse["CanNotFix"] = "can_not_fix";
+    AnalysisResponse["WillNotFix"] = "will_not_fix";
+    AnalysisResponse["Update"] = "update";
+    AnalysisResponse["Rollback"] = "rollback";
+    AnalysisResponse["WorkaroundAvailable"] = "workaround_available";
+})(AnalysisResponse || (exports.AnalysisResponse = AnalysisResponse = {}));
+class AnalysisResponseRepository extends sortable_1.SortableStringables {
+}
+exports.AnalysisResponseRepository = AnalysisResponseRepository;
+//# sourceMappingURL=analysisResponse.js.map
+
+/***/ }),
+
+/***/ 92834:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+/*!
+This file is part of CycloneDX JavaScript Library.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+   http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+
+SPDX-License-Identifier: Apache-2.0
+Copyright (c) OWASP Foundation. All Rights Reserved.
+*/
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.AnalysisState = void 0;
+var AnalysisState;
+(function (AnalysisState) {
+    AnalysisState["Resolved"] = "resolved";
+    AnalysisState["ResolvedWithPedigree"] = "resolved_with_pedigree";
+    AnalysisState["Exploitable"] = "exploitable";
+    AnalysisState["InTriage"] = "in_triage";
+    AnalysisState["FalsePositive"] = "false_positive";
+    AnalysisState["NotAffected"] = "not_affected";
+})(AnalysisState || (exports.AnalysisState = AnalysisState = {}));
+//# sourceMappingURL=analysisState.js.map
+
+/***/ }),
+
+/***/ 60845:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+
+/*!
+This file is part of CycloneDX JavaScript Library.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+   http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+
+SPDX-License-Identifier: Apache-2.0
+Copyright (c) OWASP Foundation. All Rights Reserved.
+*/
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __exportStar = (this && this.__exportStar) || function(m, exports) {
+    for (var p in m) if (p !== "default" && !Object.prototype.hasOwnProperty.call(exports, p)) __createBinding(exports, m, p);
+};
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+__exportStar(__nccwpck_require__(86586), exports);
+__exportStar(__nccwpck_require__(55177), exports);
+__exportStar(__nccwpck_require__(26824), exports);
+__exportStar(__nccwpck_require__(92834), exports);
+__exportStar(__nccwpck_require__(21369), exports);
+__exportStar(__nccwpck_require__(66650), exports);
+//# sourceMappingURL=index.js.map
+
+/***/ }),
+
+/***/ 21369:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+/*!
+This file is part of CycloneDX JavaScript Library.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+   http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+
+SPDX-License-Identifier: Apache-2.0
+Copyright (c) OWASP Foundation. All Rights Reserved.
+*/
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.RatingMethod = void 0;
+var RatingMethod;
+(function (RatingMethod) {
+    RatingMethod["CVSSv2"] = "CVSSv2";
+    RatingMethod["CVSSv3"] = "CVSSv3";
+    RatingMethod["CVSSv31"] = "CVSSv31";
+    RatingMethod["CVSSv4"] = "CVSSv4";
+    RatingMethod["OWASP"] = "OWASP";
+    RatingMethod["SSVC"] = "SSVC";
+    RatingMethod["Other"] = "other";
+})(RatingMethod || (exports.RatingMethod = RatingMethod = {}));
+//# sourceMappingURL=ratingMethod.js.map
+
+/***/ }),
+
+/***/ 66650:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+/*!
+This file is part of CycloneDX JavaScript Library.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+   http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+
+SPDX-License-Identifier: Apache-2.0
+Copyright (c) OWASP Foundation. All Rights Reserved.
+*/
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Severity = void 0;
+var Severity;
+(function (Severity) {
+    Severity["Critical"] = "critical";
+    Severity["High"] = "high";
+    Severity["Medium"] = "medium";
+    Severity["Low"] = "low";
+    Severity["Info"] = "info";
+    Severity["None"] = "none";
+    Severity["Unknown"] = "unknown";
+})(Severity || (exports.Severity = Severity = {}));
+//# sourceMappingURL=severity.js.map
+
+/***/ }),
+
+/***/ 63159:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+/*!
+This file is part of CycloneDX JavaScript Library.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+   http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+
+SPDX-License-Identifier: Apache-2.0
+Copyright (c) OWASP Foundation. All Rights Reserved.
+*/
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Attachment = void 0;
+class Attachment {
+    contentType;
+    content;
+    encoding;
+    constructor(content, op = {}) {
+        this.contentType = op.contentType;
+        this.content = content;
+        this.encoding = op.encoding;
+    }
+}
+exports.Attachment = Attachment;
+//# sourceMappingURL=attachment.js.map
+
+/***/ }),
+
+/***/ 2266:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+/*!
+This file is part of CycloneDX JavaScript Library.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+   http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+
+SPDX-License-Identifier: Apache-2.0
+Copyright (c) OWASP Foundation. All Rights Reserved.
+*/
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Bom = void 0;
+const integer_1 = __nccwpck_require__(36181);
+const component_1 = __nccwpck_require__(5663);
+const metadata_1 = __nccwpck_require__(81015);
+const service_1 = __nccwpck_require__(63547);
+const vulnerability_1 = __nccwpck_require__(17191);
+class Bom {
+    metadata;
+    components;
+    services;
+    vulnerabilities;
+    #version = 1;
+    #serialNumber;
+    constructor(op = {}) {
+        this.metadata = op.metadata ?? new metadata_1.Metadata();
+        this.components = op.components ?? new component_1.ComponentRepository();
+        this.services = op.services ?? new service_1.ServiceRepository();
+        this.version = op.version ?? this.version;
+        this.vulnerabilities = op.vulnerabilities ?? new vulnerability_1.VulnerabilityRepository();
+        this.serialNumber = op.serialNumber;
+    }
+    get version() {
+        return this.#version;
+    }
+    set version(value) {
+        if (!(0, integer_1.isPositiveInteger)(value)) {
+            throw new TypeError('Not PositiveInteger');
+        }
+        this.#version = value;
+    }
+    get serialNumber() {
+        return this.#serialNumber;
+    }
+    set serialNumber(value) {
+        this.#serialNumber = value === ''
+            ? undefined
+            : value;
+    }
+}
+exports.Bom = Bom;
+//# sourceMappingURL=bom.js.map
+
+/***/ }),
+
+/***/ 47286:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+/*!
+This file is part of CycloneDX JavaScript Library.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+   http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+
+SPDX-License-Identifier: Apache-2.0
+Copyright (c) OWASP Foundation. All Rights Reserved.
+*/
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.BomLinkElement = exports.BomLinkDocument = void 0;
+class BomLinkBase {
+    #value;
+    constructor(value) {
+        this.value = value;
+    }
+    get value() {
+        return this.#value;
+    }
+    set value(value) {
+        if (!this._isValid(value)) {
+            throw new RangeError('invalid value');
+        }
+        this.#value = value;
+    }
+    compare(other) {
+        return this.toString().localeCompare(other.toString());
+    }
+    toString() {
+        return this.value;
+    }
+}
+class BomLinkDocument extends BomLinkBase {
+    static #pattern = /^urn:cdx:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\/[1-9][0-9]*$/;
+    static isValid(value) {
+        return typeof value === 'string' &&
+            this.#pattern.test(value);
+    }
+    _isValid(value) {
+        return BomLinkDocument.isValid(value);
+    }
+}
+exports.BomLinkDocument = BomLinkDocument;
+class BomLinkElement extends BomLinkBase {
+    static #pattern = /^urn:cdx:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\/[1-9][0-9]*#.+$/;
+    static isValid(value) {
+        return typeof value === 'string' &&
+            this.#pattern.test(value);
+    }
+    _isValid(value) {
+        return BomLinkElement.isValid(value);
+    }
+}
+exports.BomLinkElement = BomLinkElement;
+//# sourceMappingURL=bomLink.js.map
+
+/***/ }),
+
+/***/ 97385:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+/*!
+This file is part of CycloneDX JavaScript Library.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+   http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+
+SPDX-License-Identifier: Apache-2.0
+Copyright (c) OWASP Foundation. All Rights Reserved.
+*/
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.BomRefRepository = exports.BomRef = void 0;
+class BomRef {
+    value;
+    constructor(value) {
+        this.value = value;
+    }
+    compare(other) {
+        return this.toString().localeCompare(other.toString());
+    }
+    toString() {
+        return this.value ?? '';
+    }
+}
+exports.BomRef = BomRef;
+class BomRefRepository extends Set {
+}
+exports.BomRefRepository = BomRefRepository;
+//# sourceMappingURL=bomRef.js.map
+
+/***/ }),
+
+/***/ 5663:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+/*!
+This file is part of CycloneDX JavaScript Library.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+   http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+
+SPDX-License-Identifier: Apache-2.0
+Copyright (c) OWASP Foundation. All Rights Reserved.
+*/
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.ComponentEvidence = exports.ComponentRepository = exports.Component = void 0;
+const sortable_1 = __nccwpck_require__(40094);
+const tree_1 = __nccwpck_require__(66698);
+const cpe_1 = __nccwpck_require__(51013);
+const bomRef_1 = __nccwpck_require__(97385);
+const copyright_1 = __nccwpck_require__(16985);
+const externalReference_1 = __nccwpck_require__(91916);
+const hash_1 = __nccwpck_require__(24810);
+const license_1 = __nccwpck_require__(27027);
+const property_1 = __nccwpck_require__(44799);
+class Component {
+    type;
+    name;
+    author;
+    copyright;
+    description;
+    externalReferences;
+    group;
+    hashes;
+    licenses;
+    publisher;
+    purl;
+    scope;
+    supplier;
+    swid;
+    version;
+    components;
+    properties;
+    evidence;
+    #bomRef;
+    #cpe;
+    dependencies;
+    constructor(type, name, op = {}) {
+        this.#bomRef = new bomRef_1.BomRef(op.bomRef);
+        this.type = type;
+        this.name = name;
+        this.supplier = op.supplier;
+        this.author = op.author;
+        this.copyright = op.copyright;
+        this.externalReferences = op.externalReferences ?? new externalReference_1.ExternalReferenceRepository();
+        this.group = op.group;
+        this.hashes = op.hashes ?? new hash_1.HashDictionary();
+        this.licenses = op.licenses ?? new license_1.LicenseRepository();
+        this.publisher = op.publisher;
+        this.purl = op.purl;
+        this.scope = op.scope;
+        this.swid = op.swid;
+        this.version = op.version;
+        this.description = op.description;
+        this.components = op.components ?? new ComponentRepository();
+        this.cpe = op.cpe;
+        this.properties = op.properties ?? new property_1.PropertyRepository();
+        this.evidence = op.evidence;
+        this.dependencies = op.dependencies ?? new bomRef_1.BomRefRepository();
+    }
+    get bomRef() {
+        return this.#bomRef;
+    }
+    get cpe() {
+        return this.#cpe;
+    }
+    set cpe(value) {
+        if (value !== undefined && !(0, cpe_1.isCPE)(value)) {
+            throw new TypeError('Not CPE nor undefined');
+        }
+        this.#cpe = value;
+    }
+    compare(other) {
+        const bomRefCompare = this.bomRef.compare(other.bomRef);
+        if (bomRefCompare !== 0) {
+            return bomRefCompare;
+        }
+        if (this.purl !== undefined && other.purl !== undefined) {
+            return this.purl.localeCompare(other.purl);
+        }
+        if (this.#cpe !== undefined && other.#cpe !== undefined) {
+            return this.#cpe.localeCompare(other.#cpe);
+        }
+        return (this.group ?? '').localeCompare(other.group ?? '') ||
+            this.name.localeCompare(other.name) ||
+            (this.version ?? '').localeCompare(other.version ?? '');
+    }
+}
+exports.Component = Component;
+class ComponentRepository extends sortable_1.SortableComparables {
+    *[tree_1.treeIteratorSymbol]() {
+        for (const component of this) {
+            yield component;
+            yield* component.components[tree_1.treeIteratorSymbol]();
+        }
+    }
+}
+exports.ComponentRepository = ComponentRepository;
+class ComponentEvidence {
+    licenses;
+    copyright;
+    constructor(op = {}) {
+        this.licenses = op.licenses ?? new license_1.LicenseRepository();
+        this.copyright = op.copyright ?? new copyright_1.CopyrightRepository();
+    }
+}
+exports.ComponentEvidence = ComponentEvidence;
+//# sourceMappingURL=component.js.map
+
+/***/ }),
+
+/***/ 16985:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+/*!
+This file is part of CycloneDX JavaScript Library.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+   http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+
+SPDX-License-Identifier: Apache-2.0
+Copyright (c) OWASP Foundation. All Rights Reserved.
+*/
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.CopyrightRepository = void 0;
+const sortable_1 = __nccwpck_require__(40094);
+class CopyrightRepository extends sortable_1.SortableStringables {
+}
+exports.CopyrightRepository = CopyrightRepository;
+//# sourceMappingURL=copyright.js.map
+
+/***/ }),
+
+/***/ 91916:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+/*!
+This file is part of CycloneDX JavaScript Library.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+   http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+
+SPDX-License-Identifier: Apache-2.0
+Copyright (c) OWASP Foundation. All Rights Reserved.
+*/
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.ExternalReferenceRepository = exports.ExternalReference = void 0;
+const sortable_1 = __nccwpck_require__(40094);
+const hash_1 = __nccwpck_require__(24810);
+class ExternalReference {
+    url;
+    type;
+    hashes;
+    comment;
+    constructor(url, type, op = {}) {
+        this.url = url;
+        this.type = type;
+        this.hashes = op.hashes ?? new hash_1.HashDictionary();
+        this.comment = op.comment;
+    }
+    compare(other) {
+        return this.type.localeCompare(other.type) ||
+            this.url.toString().localeCompare(other.url.toString());
+    }
+}
+exports.ExternalReference = ExternalReference;
+class ExternalReferenceRepository extends sortable_1.SortableComparables {
+}
+exports.ExternalReferenceRepository = ExternalReferenceRepository;
+//# sourceMappingURL=externalReference.js.map
+
+/***/ }),
+
+/***/ 24810:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+/*!
+This file is part of CycloneDX JavaScript Library.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+   http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+
+SPDX-License-Identifier: Apache-2.0
+Copyright (c) OWASP Foundation. All Rights Reserved.
+*/
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.HashDictionary = void 0;
+class HashDictionary extends Map {
+    static #compareItems([a1, c1], [a2, c2]) {
+        return a1.localeCompare(a2) ||
+            c1.localeCompare(c2);
+    }
+    sorted() {
+        return Array.from(this.entries()).sort(HashDictionary.#compareItems);
+    }
+}
+exports.HashDictionary = HashDictionary;
+//# sourceMappingURL=hash.js.map
+
+/***/ }),
+
+/***/ 50320:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+
+/*!
+This file is part of CycloneDX JavaScript Library.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+   http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+
+SPDX-License-Identifier: Apache-2.0
+Copyright (c) OWASP Foundation. All Rights Reserved.
+*/
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __exportStar = (this && this.__exportStar) || function(m, exports) {
+    for (var p in m) if (p !== "default" && !Object.prototype.hasOwnProperty.call(exports, p)) __createBinding(exports, m, p);
+};
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Vulnerability = void 0;
+__exportStar(__nccwpck_require__(63159), exports);
+__exportStar(__nccwpck_require__(2266), exports);
+__exportStar(__nccwpck_require__(47286), exports);
+__exportStar(__nccwpck_require__(97385), exports);
+__exportStar(__nccwpck_require__(5663), exports);
+__exportStar(__nccwpck_require__(16985), exports);
+__exportStar(__nccwpck_require__(91916), exports);
+__exportStar(__nccwpck_require__(24810), exports);
+__exportStar(__nccwpck_require__(27027), exports);
+__exportStar(__nccwpck_require__(604), exports);
+__exportStar(__nccwpck_require__(81015), exports);
+__exportStar(__nccwpck_require__(50330), exports);
+__exportStar(__nccwpck_require__(39047), exports);
+__exportStar(__nccwpck_require__(44799), exports);
+__exportStar(__nccwpck_require__(63547), exports);
+__exportStar(__nccwpck_require__(74501), exports);
+__exportStar(__nccwpck_require__(28468), exports);
+exports.Vulnerability = __importStar(__nccwpck_require__(46105));
+//# sourceMappingURL=index.js.map
+
+/***/ }),
+
+/***/ 27027:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+/*!
+This file is part of CycloneDX JavaScript Library.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+   http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+
+SPDX-License-Identifier: Apache-2.0
+Copyright (c) OWASP Foundation. All Rights Reserved.
+*/
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.LicenseRepository = exports.SpdxLicense = exports.NamedLicense = exports.LicenseExpression = void 0;
+const property_1 = __nccwpck_require__(44799);
+class LicenseExpression {
+    #expression;
+    acknowledgement;
+    constructor(expression) {
+        this.expression = expression;
+    }
+    get expression() {
+        return this.#expression;
+    }
+    set expression(value) {
+        if (value === '') {
+            throw new RangeError('value is empty string');
+        }
+        this.#expression = value;
+    }
+    compare(other) {
+        return this.#expression.localeCompare(other.#expression);
+    }
+}
+exports.LicenseExpression = LicenseExpression;
+class DisjunctiveLicenseBase {
+    acknowledgement;
+    text;
+    #url;
+    properties;
+    constructor(op = {}) {
+        this.acknowledgement = op.acknowledgement;
+        this.text = op.text;
+        this.url = op.url;
+        this.properties = op.properties ?? new property_1.PropertyRepository();
+    }
+    get url() {
+        return this.#url;
+    }
+    set url(value) {
+        this.#url = value === ''
+            ? undefined
+            : value;
+    }
+}
+class NamedLicense extends DisjunctiveLicenseBase {
+    name;
+    constructor(name, op = {}) {
+        super(op);
+        this.name = name;
+    }
+    compare(other) {
+        return this.name.localeCompare(other.name);
+    }
+}
+exports.NamedLicense = NamedLicense;
+class SpdxLicense extends DisjunctiveLicenseBase {
+    #id;
+    constructor(id, op = {}) {
+        super(op);
+        this.id = id;
+    }
+    get id() {
+        return this.#id;
+    }
+    set id(value) {
+        if (value === '') {
+            throw new RangeError('value is empty string');
+        }
+        this.#id = value;
+    }
+    compare(other) {
+        return this.#id.localeCompare(other.#id);
+    }
+}
+exports.SpdxLicense = SpdxLicense;
+class LicenseRepository extends Set {
+    static #compareItems(a, b) {
+        if (a.constructor === b.constructor) {
+            return a.compare(b);
+        }
+        return a.constructor.name.localeCompare(b.constructor.name);
+    }
+    sorted() {
+        return Array.from(this).sort(LicenseRepository.#compareItems);
+    }
+}
+exports.LicenseRepository = LicenseRepository;
+//# sourceMappingURL=license.js.map
+
+/***/ }),
+
+/***/ 604:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+/*!
+This file is part of CycloneDX JavaScript Library.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+   http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+
+SPDX-License-Identifier: Apache-2.0
+Copyright (c) OWASP Foundation. All Rights Reserved.
+*/
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.LifecycleRepository = exports.NamedLifecycle = void 0;
+class NamedLifecycle {
+    name;
+    description;
+    constructor(name, op = {}) {
+        this.name = name;
+        this.description = op.description;
+    }
+    compare(other) {
+        return this.name.localeCompare(other.name);
+    }
+}
+exports.NamedLifecycle = NamedLifecycle;
+class LifecycleRepository extends Set {
+    static #compareItems(a, b) {
+        if (a.constructor === b.constructor) {
+            return a instanceof NamedLifecycle
+                ? a.compare(b)
+                : a.localeCompare(b);
+        }
+        return a.constructor.name.localeCompare(b.constructor.name);
+    }
+    sorted() {
+        return Array.from(this).sort(LifecycleRepository.#compareItems);
+    }
+}
+exports.LifecycleRepository = LifecycleRepository;
+//# sourceMappingURL=lifecycle.js.map
+
+/***/ }),
+
+/***/ 81015:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+/*!
+This file is part of CycloneDX JavaScript Library.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+   http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+
+SPDX-License-Identifier: Apache-2.0
+Copyright (c) OWASP Foundation. All Rights Reserved.
+*/
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Metadata = void 0;
+const license_1 = __nccwpck_require__(27027);
+const lifecycle_1 = __nccwpck_require__(604);
+const organizationalContact_1 = __nccwpck_require__(50330);
+const property_1 = __nccwpck_require__(44799);
+const tool_1 = __nccwpck_require__(28468);
+class Metadata {
+    timestamp;
+    lifecycles;
+    tools;
+    authors;
+    component;
+    manufacture;
+    supplier;
+    licenses;
+    properties;
+    constructor(op = {}) {
+        this.timestamp = op.timestamp;
+        this.lifecycles = op.lifecycles ?? new lifecycle_1.LifecycleRepository();
+        this.tools = op.tools ?? new tool_1.Tools();
+        this.authors = op.authors ?? new organizationalContact_1.OrganizationalContactRepository();
+        this.component = op.component;
+        this.manufacture = op.manufacture;
+        this.supplier = op.supplier;
+        this.licenses = op.licenses ?? new license_1.LicenseRepository();
+        this.properties = op.properties ?? new property_1.PropertyRepository();
+    }
+}
+exports.Metadata = Metadata;
+//# sourceMappingURL=metadata.js.map
+
+/***/ }),
+
+/***/ 50330:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+/*!
+This file is part of CycloneDX JavaScript Library.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+   http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+
+SPDX-License-Identifier: Apache-2.0
+Copyright (c) OWASP Foundation. All Rights Reserved.
+*/
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.OrganizationalContactRepository = exports.OrganizationalContact = void 0;
+const sortable_1 = __nccwpck_require__(40094);
+class OrganizationalContact {
+    name;
+    email;
+    phone;
+    constructor(op = {}) {
+        this.name = op.name;
+        this.email = op.email;
+        this.phone = op.phone;
+    }
+    compare(other) {
+        return (this.name ?? '').localeCompare(other.name ?? '') ||
+            (this.email ?? '').localeCompare(other.email ?? '') ||
+            (this.phone ?? '').localeCompare(other.phone ?? '');
+    }
+}
+exports.OrganizationalContact = OrganizationalContact;
+class OrganizationalContactRepository extends sortable_1.SortableComparables {
+}
+exports.OrganizationalContactRepository = OrganizationalContactRepository;
+//# sourceMappingURL=organizationalContact.js.map
+
+/***/ }),
+
+/***/ 39047:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+/*!
+This file is part of CycloneDX JavaScript Library.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+   http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+
+SPDX-License-Identifier: Apache-2.0
+Copyright (c) OWASP Foundation. All Rights Reserved.
+*/
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.OrganizationalEntityRepository = exports.OrganizationalEntity = void 0;
+const sortable_1 = __nccwpck_require__(40094);
+const organizationalContact_1 = __nccwpck_require__(50330);
+class OrganizationalEntity {
+    name;
+    url;
+    contact;
+    constructor(op = {}) {
+        this.name = op.name;
+        this.url = op.url ?? new Set();
+        this.contact = op.contact ?? new organizationalContact_1.OrganizationalContactRepository();
+    }
+    compare(other) {
+        return (this.name ?? '').localeCompare(other.name ?? '') ||
+            this.contact.compare(other.contact) ||
+            (new sortable_1.SortableStringables(this.url)).compare(new sortable_1.SortableStringables(other.url));
+    }
+}
+exports.OrganizationalEntity = OrganizationalEntity;
+class OrganizationalEntityRepository extends sortable_1.SortableComparables {
+}
+exports.OrganizationalEntityRepository = OrganizationalEntityRepository;
+//# sourceMappingURL=organizationalEntity.js.map
+
+/***/ }),
+
+/***/ 44799:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+/*!
+This file is part of CycloneDX JavaScript Library.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+   http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+
+SPDX-License-Identifier: Apache-2.0
+Copyright (c) OWASP Foundation. All Rights Reserved.
+*/
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.PropertyRepository = exports.Property = void 0;
+const sortable_1 = __nccwpck_require__(40094);
+class Property {
+    name;
+    value;
+    constructor(name, value) {
+        this.name = name;
+        this.value = value;
+    }
+    compare(other) {
+        return this.name.localeCompare(other.name) ||
+            this.value.localeCompare(other.value);
+    }
+}
+exports.Property = Property;
+class PropertyRepository extends sortable_1.SortableComparables {
+}
+exports.PropertyRepository = PropertyRepository;
+//# sourceMappingURL=property.js.map
+
+/***/ }),
+
+/***/ 63547:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+/*!
+This file is part of CycloneDX JavaScript Library.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+   http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+
+SPDX-License-Identifier: Apache-2.0
+Copyright (c) OWASP Foundation. All Rights Reserved.
+*/
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.ServiceRepository = exports.Service = void 0;
+const sortable_1 = __nccwpck_require__(40094);
+const tree_1 = __nccwpck_require__(66698);
+const bomRef_1 = __nccwpck_require__(97385);
+const externalReference_1 = __nccwpck_require__(91916);
+const license_1 = __nccwpck_require__(27027);
+const property_1 = __nccwpck_require__(44799);
+class Service {
+    provider;
+    group;
+    name;
+    version;
+    description;
+    licenses;
+    externalReferences;
+    services;
+    properties;
+    #bomRef;
+    dependencies;
+    constructor(name, op = {}) {
+        this.#bomRef = new bomRef_1.BomRef(op.bomRef);
+        this.provider = op.provider;
+        this.group = op.group;
+        this.name = name;
+        this.version = op.version;
+        this.description = op.description;
+        this.licenses = op.licenses ?? new license_1.LicenseRepository();
+        this.externalReferences = op.externalReferences ?? new externalReference_1.ExternalReferenceRepository();
+        this.services = op.services ?? new ServiceRepository();
+        this.properties = op.properties ?? new property_1.PropertyRepository();
+        this.dependencies = op.dependencies ?? new bomRef_1.BomRefRepository();
+    }
+    get bomRef() {
+        return this.#bomRef;
+    }
+    compare(other) {
+        const bomRefCompare = this.bomRef.compare(other.bomRef);
+        if (bomRefCompare !== 0) {
+            return bomRefCompare;
+        }
+        return (this.group ?? '').localeCompare(other.group ?? '') ||
+            this.name.localeCompare(other.name) ||
+            (this.version ?? '').localeCompare(other.version ?? '');
+    }
+}
+exports.Service = Service;
+class ServiceRepository extends sortable_1.SortableComparables {
+    *[tree_1.treeIteratorSymbol]() {
+        for (const service of this) {
+            yield service;
+            yield* service.services[tree_1.treeIteratorSymbol]();
+        }
+    }
+}
+exports.ServiceRepository = ServiceRepository;
+//# sourceMappingURL=service.js.map
+
+/***/ }),
+
+/***/ 74501:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+/*!
+This file is part of CycloneDX JavaScript Library.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+   http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+
+SPDX-License-Identifier: Apache-2.0
+Copyright (c) OWASP Foundation. All Rights Reserved.
+*/
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.SWID = void 0;
+const integer_1 = __nccwpck_require__(36181);
+class SWID {
+    tagId;
+    name;
+    version;
+    patch;
+    text;
+    url;
+    #tagVersion;
+    constructor(tagId, name, op = {}) {
+        this.tagId = tagId;
+        this.name = name;
+        this.version = op.version;
+        this.patch = op.patch;
+        this.text = op.text;
+        this.url = op.url;
+        this.tagVersion = op.tagVersion;
+    }
+    get tagVersion() {
+        return this.#tagVersion;
+    }
+    set tagVersion(value) {
+        if (value !== undefined && !(0, integer_1.isNonNegativeInteger)(value)) {
+            throw new TypeError('Not NonNegativeInteger nor undefined');
+        }
+        this.#tagVersion = value;
+    }
+}
+exports.SWID = SWID;
+//# sourceMappingURL=swid.js.map
+
+/***/ }),
+
+/***/ 28468:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+/*!
+This file is part of CycloneDX JavaScript Library.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+   http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+
+SPDX-License-Identifier: Apache-2.0
+Copyright (c) OWASP Foundation. All Rights Reserved.
+*/
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Tools = exports.ToolRepository = exports.Tool = void 0;
+const sortable_1 = __nccwpck_require__(40094);
+const component_1 = __nccwpck_require__(5663);
+const externalReference_1 = __nccwpck_require__(91916);
+const hash_1 = __nccwpck_require__(24810);
+const service_1 = __nccwpck_require__(63547);
+class Tool {
+    vendor;
+    name;
+    version;
+    hashes;
+    externalReferences;
+    constructor(op = {}) {
+        this.vendor = op.vendor;
+        this.name = op.name;
+        this.version = op.version;
+        this.hashes = op.hashes ?? new hash_1.HashDictionary();
+        this.externalReferences = op.externalReferences ?? new externalReference_1.ExternalReferenceRepository();
+    }
+    compare(other) {
+        return (this.vendor ?? '').localeCompare(other.vendor ?? '') ||
+            (this.name ?? '').localeCompare(other.name ?? '') ||
+            (this.version ?? '').localeCompare(other.version ?? '');
+    }
+    static fromComponent(component) {
+        return new Tool({
+            vendor: component.group,
+            name: component.name,
+            version: component.version,
+            hashes: component.hashes,
+            externalReferences: component.externalReferences
+        });
+    }
+    static fromService(service) {
+        return new Tool({
+            vendor: service.group,
+            name: service.name,
+            version: service.version,
+            externalReferences: service.externalReferences
+        });
+    }
+}
+exports.Tool = Tool;
+class ToolRepository extends sortable_1.SortableComparables {
+}
+exports.ToolRepository = ToolRepository;
+class Tools {
+    components;
+    services;
+    tools;
+    constructor(op = {}) {
+        this.components = op.components ?? new component_1.ComponentRepository();
+        this.services = op.services ?? new service_1.ServiceRepository();
+        this.tools = op.tools ?? new ToolRepository();
+    }
+    get size() {
+        return this.components.size
+            + this.services.size
+            + this.tools.size;
+    }
+}
+exports.Tools = Tools;
+//# sourceMappingURL=tool.js.map
+
+/***/ }),
+
+/***/ 4102:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+/*!
+This file is part of CycloneDX JavaScript Library.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+   http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+
+SPDX-License-Identifier: Apache-2.0
+Copyright (c) OWASP Foundation. All Rights Reserved.
+*/
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.AdvisoryRepository = exports.Advisory = void 0;
+const sortable_1 = __nccwpck_require__(40094);
+class Advisory {
+    title;
+    url;
+    constructor(url, op = {}) {
+        this.url = url;
+        this.title = op.title;
+    }
+    compare(other) {
+        return this.url.toString().localeCompare(other.url.toString()) ||
+            (this.title ?? '').localeCompare(other.title ?? '');
+    }
+}
+exports.Advisory = Advisory;
+class AdvisoryRepository extends sortable_1.SortableComparables {
+}
+exports.AdvisoryRepository = AdvisoryRepository;
+//# sourceMappingURL=advisory.js.map
+
+/***/ }),
+
+/***/ 78616:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+/*!
+This file is part of CycloneDX JavaScript Library.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+   http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+
+SPDX-License-Identifier: Apache-2.0
+Copyright (c) OWASP Foundation. All Rights Reserved.
+*/
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.AffectedVersionRepository = exports.AffectedVersionRange = exports.AffectedSingleVersion = exports.AffectRepository = exports.Affect = void 0;
+const sortable_1 = __nccwpck_require__(40094);
+class Affect {
+    ref;
+    versions;
+    constructor(ref, op = {}) {
+        this.ref = ref;
+        this.versions = op.versions ?? new AffectedVersionRepository();
+    }
+    compare(other) {
+        return this.ref.compare(other.ref) ||
+            this.versions.compare(other.versions);
+    }
+}
+exports.Affect = Affect;
+class AffectRepository extends sortable_1.SortableComparables {
+}
+exports.AffectRepository = AffectRepository;
+class AffectedSingleVersion {
+    version;
+    status;
+    constructor(version, op = {}) {
+        this.version = version;
+        this.status = op.status;
+    }
+    compare(other) {
+        return (this.version).localeCompare(other.version) ||
+            (this.status ?? '').localeCompare(other.status ?? '');
+    }
+}
+exports.AffectedSingleVersion = AffectedSingleVersion;
+class AffectedVersionRange {
+    range;
+    status;
+    constructor(range, op = {}) {
+        this.range = range;
+        this.status = op.status;
+    }
+    compare(other) {
+        return (this.range).localeCompare(other.range) ||
+            (this.status ?? '').localeCompare(other.status ?? '');
+    }
+}
+exports.AffectedVersionRange = AffectedVersionRange;
+class AffectedVersionRepository extends sortable_1.SortableComparables {
+}
+exports.AffectedVersionRepository = AffectedVersionRepository;
+//# sourceMappingURL=affect.js.map
+
+/***/ }),
+
+/***/ 80631:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+/*!
+This file is part of CycloneDX JavaScript Library.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+   http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+
+SPDX-License-Identifier: Apache-2.0
+Copyright (c) OWASP Foundation. All Rights Reserved.
+*/
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Analysis = void 0;
+const analysisResponse_1 = __nccwpck_require__(26824);
+class Analysis {
+    state;
+    justification;
+    response;
+    detail;
+    constructor(op = {}) {
+        this.state = op.state;
+        this.justification = op.justification;
+        this.response = op.response ?? new analysisResponse_1.AnalysisResponseRepository();
+        this.detail = op.detail;
+    }
+}
+exports.Analysis = Analysis;
+//# sourceMappingURL=analysis.js.map
+
+/***/ }),
+
+/***/ 93747:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+/*!
+This file is part of CycloneDX JavaScript Library.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+   http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+
+SPDX-License-Identifier: Apache-2.0
+Copyright (c) OWASP Foundation. All Rights Reserved.
+*/
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Credits = void 0;
+const organizationalContact_1 = __nccwpck_require__(50330);
+const organizationalEntity_1 = __nccwpck_require__(39047);
+class Credits {
+    organizations;
+    individuals;
+    constructor(op = {}) {
+        this.organizations = op.organizations ?? new organizationalEntity_1.OrganizationalEntityRepository();
+        this.individuals = op.individuals ?? new organizationalContact_1.OrganizationalContactRepository();
+    }
+}
+exports.Credits = Credits;
+//# sourceMappingURL=credits.js.map
+
+/***/ }),
+
+/***/ 46105:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+
+/*!
+This file is part of CycloneDX JavaScript Library.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+   http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+
+SPDX-License-Identifier: Apache-2.0
+Copyright (c) OWASP Foundation. All Rights Reserved.
+*/
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __exportStar = (this && this.__exportStar) || function(m, exports) {
+    for (var p in m) if (p !== "default" && !Object.prototype.hasOwnProperty.call(exports, p)) __createBinding(exports, m, p);
+};
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+__exportStar(__nccwpck_require__(4102), exports);
+__exportStar(__nccwpck_require__(78616), exports);
+__exportStar(__nccwpck_require__(80631), exports);
+__exportStar(__nccwpck_require__(93747), exports);
+__exportStar(__nccwpck_require__(51264), exports);
+__exportStar(__nccwpck_require__(73204), exports);
+__exportStar(__nccwpck_require__(78284), exports);
+__exportStar(__nccwpck_require__(17191), exports);
+//# sourceMappingURL=index.js.map
+
+/***/ }),
+
+/***/ 51264:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+/*!
+This file is part of CycloneDX JavaScript Library.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+   http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+
+SPDX-License-Identifier: Apache-2.0
+Copyright (c) OWASP Foundation. All Rights Reserved.
+*/
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.RatingRepository = exports.Rating = void 0;
+const sortable_1 = __nccwpck_require__(40094);
+class Rating {
+    source;
+    score;
+    severity;
+    method;
+    vector;
+    justification;
+    constructor(op = {}) {
+        this.source = op.source;
+        this.score = op.score;
+        this.severity = op.severity;
+        this.method = op.method;
+        this.vector = op.vector;
+        this.justification = op.justification;
+    }
+    compare(other) {
+        return ((this.score ?? 0) - (other.score ?? 0)) ||
+            (this.vector ?? '').localeCompare(other.vector ?? '') ||
+            (this.justification ?? '').localeCompare(other.justification ?? '') ||
+            (this.severity ?? '').localeCompare(other.severity ?? '') ||
+            (this.method ?? '').localeCompare(other.method ?? '') ||
+            (this.source && other.source ? this.source.compare(other.source) : 0);
+    }
+}
+exports.Rating = Rating;
+class RatingRepository extends sortable_1.SortableComparables {
+}
+exports.RatingRepository = RatingRepository;
+//# sourceMappingURL=rating.js.map
+
+/***/ }),
+
+/***/ 73204:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+/*!
+This file is part of CycloneDX JavaScript Library.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+   http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+
+SPDX-License-Identifier: Apache-2.0
+Copyright (c) OWASP Foundation. All Rights Reserved.
+*/
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.ReferenceRepository = exports.Reference = void 0;
+const sortable_1 = __nccwpck_require__(40094);
+class Reference {
+    id;
+    source;
+    constructor(id, source) {
+        this.id = id;
+        this.source = source;
+    }
+    compare(other) {
+        return this.id.localeCompare(other.id) ||
+            this.source.compare(other.source);
+    }
+}
+exports.Reference = Reference;
+class ReferenceRepository extends sortable_1.SortableComparables {
+}
+exports.ReferenceRepository = ReferenceRepository;
+//# sourceMappingURL=reference.js.map
+
+/***/ }),
+
+/***/ 78284:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+/*!
+This file is part of CycloneDX JavaScript Library.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+   http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+
+SPDX-License-Identifier: Apache-2.0
+Copyright (c) OWASP Foundation. All Rights Reserved.
+*/
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Source = void 0;
+class Source {
+    name;
+    url;
+    constructor(op = {}) {
+        this.name = op.name;
+        this.url = op.url;
+    }
+    compare(other) {
+        return (this.url?.toString() ?? '').localeCompare(other.url?.toString() ?? '') ||
+            (this.name ?? '').localeCompare(other.name ?? '');
+    }
+}
+exports.Source = Source;
+//# sourceMappingURL=source.js.map
+
+/***/ }),
+
+/***/ 17191:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+/*!
+This file is part of CycloneDX JavaScript Library.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+   http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+
+SPDX-License-Identifier: Apache-2.0
+Copyright (c) OWASP Foundation. All Rights Reserved.
+*/
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.VulnerabilityRepository = exports.Vulnerability = void 0;
+const sortable_1 = __nccwpck_require__(40094);
+const cwe_1 = __nccwpck_require__(43198);
+const bomRef_1 = __nccwpck_require__(97385);
+const property_1 = __nccwpck_require__(44799);
+const tool_1 = __nccwpck_require__(28468);
+const advisory_1 = __nccwpck_require__(4102);
+const affect_1 = __nccwpck_require__(78616);
+const rating_1 = __nccwpck_require__(51264);
+const reference_1 = __nccwpck_require__(73204);
+class Vulnerability {
+    #bomRef;
+    id;
+    source;
+    references;
+    ratings;
+    cwes;
+    description;
+    detail;
+    recommendation;
+    advisories;
+    created;
+    published;
+    updated;
+    credits;
+    tools;
+    analysis;
+    affects;
+    properties;
+    constructor(op = {}) {
+        this.#bomRef = new bomRef_1.BomRef(op.bomRef);
+        this.id = op.id;
+        this.source = op.source;
+        this.references = op.references ?? new reference_1.ReferenceRepository();
+        this.ratings = op.ratings ?? new rating_1.RatingRepository();
+        this.cwes = op.cwes ?? new cwe_1.CweRepository();
+        this.description = op.description;
+        this.detail = op.detail;
+        this.recommendation = op.recommendation;
+        this.advisories = op.advisories ?? new advisory_1.AdvisoryRepository();
+        this.created = op.created;
+        this.published = op.published;
+        this.updated = op.updated;
+        this.credits = op.credits;
+        this.tools = op.tools ?? new tool_1.Tools();
+        this.analysis = op.analysis;
+        this.affects = op.affects ?? new affect_1.AffectRepository();
+        this.properties = op.properties ?? new property_1.PropertyRepository();
+    }
+    get bomRef() {
+        return this.#bomRef;
+    }
+    compare(other) {
+        const bomRefCompare = this.bomRef.compare(other.bomRef);
+        if (bomRefCompare !== 0) {
+            return bomRefCompare;
+        }
+        return (this.id ?? '').localeCompare(other.id ?? '') ||
+            (this.created?.getTime() ?? 0) - (other.created?.getTime() ?? 0) ||
+            (this.published?.getTime() ?? 0) - (other.published?.getTime() ?? 0) ||
+            (this.updated?.getTime() ?? 0) - (other.updated?.getTime() ?? 0) ||
+            this.ratings.compare(other.ratings) ||
+            this.cwes.compare(other.cwes) ||
+            (this.description ?? '').localeCompare(other.description ?? '') ||
+            (this.detail ?? '').localeCompare(other.detail ?? '') ||
+            (this.recommendation ?? '').localeCompare(other.recommendation ?? '') ||
+            (this.source && other.source ? this.source.compare(other.source) : 0) ||
+            this.properties.compare(other.properties);
+    }
+}
+exports.Vulnerability = Vulnerability;
+class VulnerabilityRepository extends sortable_1.SortableComparables {
+}
+exports.VulnerabilityRepository = VulnerabilityRepository;
+//# sourceMappingURL=vulnerability.js.map
+
+/***/ }),
+
+/***/ 39983:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+/*!
+This file is part of CycloneDX JavaScript Library.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+   http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+
+SPDX-License-Identifier: Apache-2.0
+Copyright (c) OWASP Foundation. All Rights Reserved.
+*/
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.BaseSerializer = void 0;
+const tree_1 = __nccwpck_require__(66698);
+const bomRefDiscriminator_1 = __nccwpck_require__(81637);
+class BaseSerializer {
+    *#getAllBomRefs(bom) {
+        if (bom.metadata.component !== undefined) {
+            yield bom.metadata.component.bomRef;
+            for (const { bomRef } of bom.metadata.component.components[tree_1.treeIteratorSymbol]()) {
+                yield bomRef;
+            }
+        }
+        for (const { bomRef } of bom.components[tree_1.treeIteratorSymbol]()) {
+            yield bomRef;
+        }
+        for (const { bomRef } of bom.services[tree_1.treeIteratorSymbol]()) {
+            yield bomRef;
+        }
+        for (const { bomRef } of bom.vulnerabilities) {
+            yield bomRef;
+        }
+    }
+    #normalize(bom, options) {
+        const bomRefDiscriminator = new bomRefDiscriminator_1.BomRefDiscriminator(this.#getAllBomRefs(bom));
+        bomRefDiscriminator.discriminate();
+        try {
+            return this._normalize(bom, options);
+        }
+        finally {
+            bomRefDiscriminator.reset();
+        }
+    }
+    serialize(bom, options) {
+        return this._serialize(this.#normalize(bom, options), options);
+    }
+}
+exports.BaseSerializer = BaseSerializer;
+//# sourceMappingURL=baseSerializer.js.map
+
+/***/ }),
+
+/***/ 81637:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+/*!
+This file is part of CycloneDX JavaScript Library.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+   http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+
+SPDX-License-Identifier: Apache-2.0
+Copyright (c) OWASP Foundation. All Rights Reserved.
+*/
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.BomRefDiscriminator = void 0;
+class BomRefDiscriminator {
+    #originalValues;
+    #prefix;
+    constructor(bomRefs, prefix = 'BomRef') {
+        this.#originalValues = Array.from(bomRefs, r => [r, r.value]);
+        this.#prefix = prefix;
+    }
+    get prefix() {
+        return this.#prefix;
+    }
+    *[Symbol.iterator]() {
+        for (const [bomRef] of this.#originalValues) {
+            yield bomRef;
+        }
+    }
+    discriminate() {
+        const knownRefValues = new Set(['']);
+        for (const [bomRef] of this.#originalValues) {
+            let value = bomRef.value;
+            if (value === undefined || knownRefValues.has(value)) {
+                value = this.#makeUniqueId();
+                bomRef.value = value;
+            }
+            knownRefValues.add(value);
+        }
+    }
+    reset() {
+        for (const [bomRef, originalValue] of this.#originalValues) {
+            bomRef.value = originalValue;
+        }
+    }
+    #makeUniqueId() {
+        return `${this.#prefix}${Math.random().toString(32).substring(1)}${Math.random().toString(32).substring(1)}`;
+    }
+}
+exports.BomRefDiscriminator = BomRefDiscriminator;
+//# sourceMappingURL=bomRefDiscriminator.js.map
+
+/***/ }),
+
+/***/ 98485:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+/*!
+This file is part of CycloneDX JavaScript Library.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+   http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+
+SPDX-License-Identifier: Apache-2.0
+Copyright (c) OWASP Foundation. All Rights Reserved.
+*/
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.MissingOptionalDependencyError = void 0;
+const errors_1 = __nccwpck_require__(98835);
+class MissingOptionalDependencyError extends errors_1.OptPlugError {
+}
+exports.MissingOptionalDependencyError = MissingOptionalDependencyError;
+//# sourceMappingURL=errors.js.map
+
+/***/ }),
+
+/***/ 57621:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+
+/*!
+This file is part of CycloneDX JavaScript Library.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+   http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+
+SPDX-License-Identifier: Apache-2.0
+Copyright (c) OWASP Foundation. All Rights Reserved.
+*/
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __exportStar = (this && this.__exportStar) || function(m, exports) {
+    for (var p in m) if (p !== "default" && !Object.prototype.hasOwnProperty.call(exports, p)) __createBinding(exports, m, p);
+};
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.XML = exports.JSON = exports.Types = void 0;
+__exportStar(__nccwpck_require__(81637), exports);
+__exportStar(__nccwpck_require__(98485), exports);
+exports.Types = __importStar(__nccwpck_require__(54897));
+__exportStar(__nccwpck_require__(39983), exports);
+exports.JSON = __importStar(__nccwpck_require__(85395));
+__exportStar(__nccwpck_require__(55976), exports);
+exports.XML = __importStar(__nccwpck_require__(74494));
+__exportStar(__nccwpck_require__(63568), exports);
+//# sourceMappingURL=index.common.js.map
+
+/***/ }),
+
+/***/ 51248:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+
+/*!
+This file is part of CycloneDX JavaScript Library.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+   http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+
+SPDX-License-Identifier: Apache-2.0
+Copyright (c) OWASP Foundation. All Rights Reserved.
+*/
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __exportStar = (this && this.__exportStar) || function(m, exports) {
+    for (var p in m) if (p !== "default" && !Object.prototype.hasOwnProperty.call(exports, p)) __createBinding(exports, m, p);
+};
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+__exportStar(__nccwpck_require__(57621), exports);
+__exportStar(__nccwpck_require__(86179), exports);
+//# sourceMappingURL=index.node.js.map
+
+/***/ }),
+
+/***/ 85395:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+
+/*!
+This file is part of CycloneDX JavaScript Library.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+   http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+
+SPDX-License-Identifier: Apache-2.0
+Copyright (c) OWASP Foundation. All Rights Reserved.
+*/
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Types = exports.Normalize = void 0;
+exports.Normalize = __importStar(__nccwpck_require__(52608));
+exports.Types = __importStar(__nccwpck_require__(84466));
+//# sourceMappingURL=index.js.map
+
+/***/ }),
+
+/***/ 52608:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+/*!
+This file is part of CycloneDX JavaScript Library.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+   http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+
+SPDX-License-Identifier: Apache-2.0
+Copyright (c) OWASP Foundation. All Rights Reserved.
+*/
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.VulnerabilityAnalysisNormalizer = exports.VulnerabilityAffectedVersionNormalizer = exports.VulnerabilityAffectNormalizer = exports.VulnerabilityCreditsNormalizer = exports.VulnerabilityAdvisoryNormalizer = exports.VulnerabilityRatingNormalizer = exports.VulnerabilityReferenceNormalizer = exports.VulnerabilitySourceNormalizer = exports.VulnerabilityNormalizer = exports.DependencyGraphNormalizer = exports.PropertyNormalizer = exports.AttachmentNormalizer = exports.ExternalReferenceNormalizer = exports.SWIDNormalizer = exports.LicenseNormalizer = exports.ComponentEvidenceNormalizer = exports.ServiceNormalizer = exports.ComponentNormalizer = exports.OrganizationalEntityNormalizer = exports.OrganizationalContactNormalizer = exports.HashNormalizer = exports.ToolsNormalizer = exports.ToolNormalizer = exports.LifecycleNormalizer = exports.MetadataNormalizer = exports.BomNormalizer = exports.Factory = void 0;
+const iterable_1 = __nccwpck_require__(27180);
+const notUndefined_1 = __nccwpck_require__(73837);
+const tree_1 = __nccwpck_require__(66698);
+const uri_1 = __nccwpck_require__(72818);
+const license_1 = __nccwpck_require__(27027);
+const lifecycle_1 = __nccwpck_require__(604);
+const tool_1 = __nccwpck_require__(28468);
+const affect_1 = __nccwpck_require__(78616);
+const spdx_1 = __nccwpck_require__(61290);
+const enums_1 = __nccwpck_require__(33671);
+const types_1 = __nccwpck_require__(84466);
+class Factory {
+    #spec;
+    constructor(spec) {
+        this.#spec = spec;
+    }
+    get spec() {
+        return this.#spec;
+    }
+    makeForBom() {
+        return new BomNormalizer(this);
+    }
+    makeForMetadata() {
+        return new MetadataNormalizer(this);
+    }
+    makeForComponent() {
+        return new ComponentNormalizer(this);
+    }
+    makeForService() {
+        return new ServiceNormalizer(this);
+    }
+    makeForComponentEvidence() {
+        return new ComponentEvidenceNormalizer(this);
+    }
+    makeForLifecycle() {
+        return new LifecycleNormalizer(this);
+    }
+    makeForTool() {
+        return new ToolNormalizer(this);
+    }
+    makeForTools() {
+        return new ToolsNormalizer(this);
+    }
+    makeForOrganizationalContact() {
+        return new OrganizationalContactNormalizer(this);
+    }
+    makeForOrganizationalEntity() {
+        return new OrganizationalEntityNormalizer(this);
+    }
+    makeForHash() {
+        return new HashNormalizer(this);
+    }
+    makeForLicense() {
+        return new LicenseNormalizer(this);
+    }
+    makeForSWID() {
+        return new SWIDNormalizer(this);
+    }
+    makeForExternalReference() {
+        return new ExternalReferenceNormalizer(this);
+    }
+    makeForAttachment() {
+        return new AttachmentNormalizer(this);
+    }
+    makeForProperty() {
+        return new PropertyNormalizer(this);
+    }
+    makeForDependencyGraph() {
+        return new DependencyGraphNormalizer(this);
+    }
+    makeForVulnerability() {
+        return new VulnerabilityNormalizer(this);
+    }
+    makeForVulnerabilitySource() {
+        return new VulnerabilitySourceNormalizer(this);
+    }
+    makeForVulnerabilityReference() {
+        return new VulnerabilityReferenceNormalizer(this);
+    }
+    makeForVulnerabilityRating() {
+        return new VulnerabilityRatingNormalizer(this);
+    }
+    makeForVulnerabilityAdvisory() {
+        return new VulnerabilityAdvisoryNormalizer(this);
+    }
+    makeForVulnerabilityCredits() {
+        return new VulnerabilityCreditsNormalizer(this);
+    }
+    makeForVulnerabilityAffect() {
+        return new VulnerabilityAffectNormalizer(this);
+    }
+    makeForVulnerabilityAffectedVersion() {
+        return new VulnerabilityAffectedVersionNormalizer(this);
+    }
+    makeForVulnerabilityAnalysis() {
+        return new VulnerabilityAnalysisNormalizer(this);
+    }
+}
+exports.Factory = Factory;
+const schemaUrl = new Map([
+    [enums_1.Version.v1dot7, 'http://cyclonedx.org/schema/bom-1.7.schema.json'],
+    [enums_1.Version.v1dot6, 'http://cyclonedx.org/schema/bom-1.6.schema.json'],
+    [enums_1.Version.v1dot5, 'http://cyclonedx.org/schema/bom-1.5.schema.json'],
+    [enums_1.Version.v1dot4, 'http://cyclonedx.org/schema/bom-1.4.schema.json'],
+    [enums_1.Version.v1dot3, 'http://cyclonedx.org/schema/bom-1.3a.schema.json'],
+    [enums_1.Version.v1dot2, 'http://cyclonedx.org/schema/bom-1.2b.schema.json']
+]);
+class BaseJsonNormalizer {
+    _factory;
+    constructor(factory) {
+        this._factory = factory;
+    }
+    get factory() {
+        return this._factory;
+    }
+}
+class BomNormalizer extends BaseJsonNormalizer {
+    normalize(data, options) {
+        return {
+            $schema: schemaUrl.get(this._factory.spec.version),
+            bomFormat: 'CycloneDX',
+            specVersion: this._factory.spec.version,
+            version: data.version,
+            serialNumber: this.#isEligibleSerialNumber(data.serialNumber)
+                ? data.serialNumber
+                : undefined,
+            metadata: this._factory.makeForMetadata().normalize(data.metadata, options),
+            components: data.components.size > 0
+                ? this._factory.makeForComponent().normalizeIterable(data.components, options)
+                : [],
+            services: this._factory.spec.supportsServices && data.services.size > 0
+                ? this._factory.makeForService().normalizeIterable(data.services, options)
+                : undefined,
+            dependencies: this._factory.spec.supportsDependencyGraph
+                ? this._factory.makeForDependencyGraph().normalize(data, options)
+                : undefined,
+            vulnerabilities: this._factory.spec.supportsVulnerabilities && data.vulnerabilities.size > 0
+                ? this._factory.makeForVulnerability().normalizeIterable(data.vulnerabilities, options)
+                : undefined
+        };
+    }
+    #isEligibleSerialNumber(v) {
+        return v !== undefined &&
+            /^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(v);
+    }
+}
+exports.BomNormalizer = BomNormalizer;
+class MetadataNormalizer extends BaseJsonNormalizer {
+    normalize(data, options) {
+        const orgEntityNormalizer = this._factory.makeForOrganizationalEntity();
+        return {
+            timestamp: data.timestamp?.toISOString(),
+            lifecycles: this._factory.spec.supportsMetadataLifecycles && data.lifecycles.size > 0
+                ? this._factory.makeForLifecycle().normalizeIterable(data.lifecycles, options)
+                : undefined,
+            tools: data.tools.size > 0
+                ? this._factory.makeForTools().normalize(data.tools, options)
+                : undefined,
+            authors: data.authors.size > 0
+                ? this._factory.makeForOrganizationalContact().normalizeIterable(data.authors, options)
+                : undefined,
+            component: data.component === undefined
+                ? undefined
+                : this._factory.makeForComponent().normalize(data.component, options),
+            manufacture: data.manufacture === undefined
+                ? undefined
+                : orgEntityNormalizer.normalize(data.manufacture, options),
+            supplier: data.supplier === undefined
+                ? undefined
+                : orgEntityNormalizer.normalize(data.supplier, options),
+            licenses: this._factory.spec.supportsMetadataLicenses && data.licenses.size > 0
+                ? this._factory.makeForLicense().normalizeIterable(data.licenses, options)
+                : undefined,
+            properties: this._factory.spec.supportsMetadataProperties && data.properties.size > 0
+                ? this._factory.makeForProperty().normalizeIterable(data.properties, options)
+                : undefined
+        };
+    }
+}
+exports.MetadataNormalizer = MetadataNormalizer;
+class LifecycleNormalizer extends BaseJsonNormalizer {
+    normalize(data, options) {
+        return data instanceof lifecycle_1.NamedLifecycle
+            ? { name: data.name, description: data.description }
+            : { phase: data };
+    }
+    normalizeIterable(data, options) {
+        return (options.sortLists ?? false
+            ? data.sorted()
+            : Array.from(data)).map(lc => this.normalize(lc, options));
+    }
+}
+exports.LifecycleNormalizer = LifecycleNormalizer;
+class ToolNormalizer extends BaseJsonNormalizer {
+    normalize(data, options) {
+        return {
+            vendor: data.vendor || undefined,
+            name: data.name || undefined,
+            version: data.version || undefined,
+            hashes: data.hashes.size > 0
+                ? this._factory.makeForHash().normalizeIterable(data.hashes, options)
+                : undefined,
+            externalReferences: this._factory.spec.supportsToolReferences && data.externalReferences.size > 0
+                ? this._factory.makeForExternalReference().normalizeIterable(data.externalReferences, options)
+                : undefined
+        };
+    }
+    normalizeIterable(data, options) {
+        return (options.sortLists ?? false
+            ? data.sorted()
+            : Array.from(data)).map(t => this.normalize(t, options));
+    }
+}
+exports.ToolNormalizer = ToolNormalizer;
+class ToolsNormalizer extends BaseJsonNormalizer {
+    normalize(data, options) {
+        if (data.tools.size > 0 || !this._factory.spec.supportsToolsComponentsServices) {
+            return this._factory.makeForTool().normalizeIterable(new tool_1.ToolRepository((0, iterable_1.chainI)(Array.from(data.components, tool_1.Tool.fromComponent), Array.from(data.services, tool_1.Tool.fromService), data.tools)), options);
+        }
+        return {
+            components: data.components.size > 0
+                ? this._factory.makeForComponent().normalizeIterable(data.components, options)
+                : undefined,
+            services: data.services.size > 0
+                ? this._factory.makeForService().normalizeIterable(data.services, options)
+                : undefined
+        };
+    }
+}
+exports.ToolsNormalizer = ToolsNormalizer;
+class HashNormalizer extends BaseJsonNormalizer {
+    normalize([algorithm, content], options) {
+        const spec = this._factory.spec;
+        return spec.supportsHashAlgorithm(algorithm) && spec.supportsHashValue(content)
+            ? {
+                alg: algorithm,
+                content
+            }
+            : undefined;
+    }
+    normalizeIterable(data, options) {
+        return (options.sortLists ?? false
+            ? data.sorted()
+            : Array.from(data)).map(h => this.normalize(h, options)).filter(notUndefined_1.isNotUndefined);
+    }
+}
+exports.HashNormalizer = HashNormalizer;
+class OrganizationalContactNormalizer extends BaseJsonNormalizer {
+    normalize(data, options) {
+        return {
+            name: data.name || undefined,
+            email: types_1.JsonSchema.isIdnEmail(data.email)
+                ? data.email
+                : undefined,
+            phone: data.phone || undefined
+        };
+    }
+    normalizeIterable(data, options) {
+        return (options.sortLists ?? false
+            ? data.sorted()
+            : Array.from(data)).map(oc => this.normalize(oc, options));
+    }
+}
+exports.OrganizationalContactNormalizer = OrganizationalContactNormalizer;
+class OrganizationalEntityNormalizer extends BaseJsonNormalizer {
+    normalize(data, options) {
+        const urls = normalizeStringableIter(Array.from(data.url, (s) => (0, uri_1.escapeUri)(s.toString())), options).filter(types_1.JsonSchema.isIriReference);
+        return {
+            name: data.name || undefined,
+            url: urls.length > 0
+                ? urls
+                : undefined,
+            contact: data.contact.size > 0
+                ? this._factory.makeForOrganizationalContact().normalizeIterable(data.contact, options)
+                : undefined
+        };
+    }
+    normalizeIterable(data, options) {
+        return (options.sortLists ?? false
+            ? data.sorted()
+            : Array.from(data)).map(oe => this.normalize(oe, options));
+    }
+}
+exports.OrganizationalEntityNormalizer = OrganizationalEntityNormalizer;
+class ComponentNormalizer extends BaseJsonNormalizer {
+    normalize(data, options) {
+        const spec = this._factory.spec;
+        if (!spec.supportsComponentType(data.type)) {
+            return undefined;
+        }
+        const version = data.version ?? '';
+        return {
+            type: data.type,
+            name: data.name,
+            group: data.group || undefined,
+            version: version.length > 0 || spec.requiresComponentVersion
+                ? version
+                : undefined,
+            'bom-ref': data.bomRef.value || undefined,
+            supplier: data.supplier === undefined
+                ? undefined
+                : this._factory.makeForOrganizationalEntity().normalize(data.supplier, options),
+            author: data.author || undefined,
+            publisher: data.publisher || undefined,
+            description: data.description || undefined,
+            scope: data.scope,
+            hashes: data.hashes.size > 0
+                ? this._factory.makeForHash().normalizeIterable(data.hashes, options)
+                : undefined,
+            licenses: data.licenses.size > 0
+                ? this._factory.makeForLicense().normalizeIterable(data.licenses, options)
+                : undefined,
+            copyright: data.copyright?.toString() || undefined,
+            cpe: data.cpe || undefined,
+            purl: data.purl?.toString(),
+            swid: data.swid === undefined
+                ? undefined
+                : this._factory.makeForSWID().normalize(data.swid, options),
+            externalReferences: data.externalReferences.size > 0
+                ? this._factory.makeForExternalReference().normalizeIterable(data.externalReferences, options)
+                : undefined,
+            properties: spec.supportsProperties(data) && data.properties.size > 0
+                ? this._factory.makeForProperty().normalizeIterable(data.properties, options)
+                : undefined,
+            components: data.components.size > 0
+                ? this.normalizeIterable(data.components, options)
+                : undefined,
+            evidence: spec.supportsComponentEvidence && data.evidence !== undefined
+                ? this._factory.makeForComponentEvidence().normalize(data.evidence, options)
+                : undefined
+        };
+    }
+    normalizeIterable(data, options) {
+        return (options.sortLists ?? false
+            ? data.sorted()
+            : Array.from(data)).map(c => this.normalize(c, options)).filter(notUndefined_1.isNotUndefined);
+    }
+}
+exports.ComponentNormalizer = ComponentNormalizer;
+class ServiceNormalizer extends BaseJsonNormalizer {
+    normalize(data, options) {
+        const spec = this._factory.spec;
+        return {
+            'bom-ref': data.bomRef.value || undefined,
+            provider: data.provider
+                ? this._factory.makeForOrganizationalEntity().normalize(data.provider, options)
+                : undefined,
+            group: data.group,
+            name: data.name,
+            version: data.version || undefined,
+            description: data.description || undefined,
+            licenses: data.licenses.size > 0
+                ? this._factory.makeForLicense().normalizeIterable(data.licenses, options)
+                : undefined,
+            externalReferences: data.externalReferences.size > 0
+                ? this._factory.makeForExternalReference().normalizeIterable(data.externalReferences, options)
+                : undefined,
+            services: data.services.size > 0
+                ? this._factory.makeForService().normalizeIterable(data.services, options)
+                : undefined,
+            properties: spec.supportsProperties(data) && data.properties.size > 0
+                ? this._factory.makeForProperty().normalizeIterable(data.properties, options)
+                : undefined,
+        };
+    }
+    normalizeIterable(data, options) {
+        return (options.sortLists ?? false
+            ? data.sorted()
+            : Array.from(data)).map(s => this.normalize(s, options));
+    }
+}
+exports.ServiceNormalizer = ServiceNormalizer;
+class ComponentEvidenceNormalizer extends BaseJsonNormalizer {
+    normalize(data, options) {
+        return {
+            licenses: data.licenses.size > 0
+                ? this._factory.makeForLicense().normalizeIterable(data.licenses, options)
+                : undefined,
+            copyright: data.copyright.size > 0
+                ? (options.sortLists
+                    ? data.copyright.sorted().map(ComponentEvidenceNormalizer.#normalizeCopyright)
+                    : Array.from(data.copyright, ComponentEvidenceNormalizer.#normalizeCopyright))
+                : undefined
+        };
+    }
+    static #normalizeCopyright(c) {
+        return { text: c.toString() };
+    }
+}
+exports.ComponentEvidenceNormalizer = ComponentEvidenceNormalizer;
+class LicenseNormalizer extends BaseJsonNormalizer {
+    normalize(data, options) {
+        switch (true) {
+            case data instanceof license_1.NamedLicense:
+                return this.#normalizeNamedLicense(data, options);
+            case data instanceof license_1.SpdxLicense:
+                return (0, spdx_1.isSupportedSpdxId)(data.id)
+                    ? this.#normalizeSpdxLicense(data, options)
+                    : this.#normalizeNamedLicense(new license_1.NamedLicense(data.id, { url: data.url }), options);
+            case data instanceof license_1.LicenseExpression:
+                return this.#normalizeLicenseExpression(data);
+            default:
+                throw new TypeError('Unexpected LicenseChoice');
+        }
+    }
+    #normalizeNamedLicense(data, options) {
+        const spec = this._factory.spec;
+        const url = (0, uri_1.escapeUri)(data.url?.toString());
+        return {
+            license: {
+                name: data.name,
+                acknowledgement: spec.supportsLicenseAcknowledgement
+                    ? data.acknowledgement
+                    : undefined,
+                text: data.text === undefined
+                    ? undefined
+                    : this._factory.makeForAttachment().normalize(data.text, options),
+                url: types_1.JsonSchema.isIriReference(url)
+                    ? url
+                    : undefined,
+                properties: spec.supportsProperties(data) && data.properties.size > 0
+                    ? this._factory.makeForProperty().normalizeIterable(data.properties, options)
+                    : undefined
+            }
+        };
+    }
+    #normalizeSpdxLicense(data, options) {
+        const spec = this._factory.spec;
+        const url = (0, uri_1.escapeUri)(data.url?.toString());
+        return {
+            license: {
+                id: data.id,
+                acknowledgement: spec.supportsLicenseAcknowledgement
+                    ? data.acknowledgement
+                    : undefined,
+                text: data.text === undefined
+                    ? undefined
+                    : this._factory.makeForAttachment().normalize(data.text, options),
+                url: types_1.JsonSchema.isIriReference(url)
+                    ? url
+                    : undefined,
+                properties: spec.supportsProperties(data) && data.properties.size > 0
+                    ? this._factory.makeForProperty().normalizeIterable(data.properties, options)
+                    : undefined
+            }
+        };
+    }
+    #normalizeLicenseExpression(data) {
+        return {
+            expression: data.expression,
+            acknowledgement: this._factory.spec.supportsLicenseAcknowledgement
+                ? data.acknowledgement
+                : undefined
+        };
+    }
+    normalizeIterable(data, options) {
+        const licenses = options.sortLists ?? false
+            ? data.sorted()
+            : Array.from(data);
+        if (licenses.length > 1) {
+            const expressions = licenses.filter(l => l instanceof license_1.LicenseExpression);
+            if (expressions.length > 0) {
+                return [this.#normalizeLicenseExpression(expressions[0])];
+            }
+        }
+        return licenses.map(l => this.normalize(l, options));
+    }
+}
+exports.LicenseNormalizer = LicenseNormalizer;
+class SWIDNormalizer extends BaseJsonNormalizer {
+    normalize(data, options) {
+        const url = (0, uri_1.escapeUri)(data.url?.toString());
+        return {
+            tagId: data.tagId,
+            name: data.name,
+            version: data.version || undefined,
+            tagVersion: data.tagVersion,
+            patch: data.patch,
+            text: data.text === undefined
+                ? undefined
+                : this._factory.makeForAttachment().normalize(data.text, options),
+            url: types_1.JsonSchema.isIriReference(url)
+                ? url
+                : undefined
+        };
+    }
+}
+exports.SWIDNormalizer = SWIDNormalizer;
+class ExternalReferenceNormalizer extends BaseJsonNormalizer {
+    normalize(data, options) {
+        return this._factory.spec.supportsExternalReferenceType(data.type)
+            ? {
+                url: (0, uri_1.escapeUri)(data.url.toString()),
+                type: data.type,
+                hashes: this._factory.spec.supportsExternalReferenceHashes && data.hashes.size > 0
+                    ? this._factory.makeForHash().normalizeIterable(data.hashes, options)
+                    : undefined,
+                comment: data.comment || undefined
+            }
+            : undefined;
+    }
+    normalizeIterable(data, options) {
+        return (options.sortLists ?? false
+            ? data.sorted()
+            : Array.from(data)).map(r => this.normalize(r, options)).filter(notUndefined_1.isNotUndefined);
+    }
+}
+exports.ExternalReferenceNormalizer = ExternalReferenceNormalizer;
+class AttachmentNormalizer extends BaseJsonNormalizer {
+    normalize(data, options) {
+        return {
+            content: data.content.toString(),
+            contentType: data.contentType || undefined,
+            encoding: data.encoding
+        };
+    }
+}
+exports.AttachmentNormalizer = AttachmentNormalizer;
+class PropertyNormalizer extends BaseJsonNormalizer {
+    normalize(data, options) {
+        return {
+            name: data.name,
+            value: data.value
+        };
+    }
+    normalizeIterable(data, options) {
+        return (options.sortLists ?? false
+            ? data.sorted()
+            : Array.from(data)).map(p => this.normalize(p, options));
+    }
+}
+exports.PropertyNormalizer = PropertyNormalizer;
+class DependencyGraphNormalizer extends BaseJsonNormalizer {
+    normalize(data, options) {
+        const allRefs = new Map();
+        if (data.metadata.component !== undefined) {
+            allRefs.set(data.metadata.component.bomRef, data.metadata.component.dependencies);
+            for (const component of data.metadata.component.components[tree_1.treeIteratorSymbol]()) {
+                allRefs.set(component.bomRef, component.dependencies);
+            }
+        }
+        for (const component of data.components[tree_1.treeIteratorSymbol]()) {
+            allRefs.set(component.bomRef, component.dependencies);
+        }
+        for (const service of data.services[tree_1.treeIteratorSymbol]()) {
+            allRefs.set(service.bomRef, service.dependencies);
+        }
+        const normalized = [];
+        for (const [ref, deps] of allRefs) {
+            const dep = this.#normalizeDependency(ref, deps, allRefs, options);
+            if ((0, notUndefined_1.isNotUndefined)(dep)) {
+                normalized.push(dep);
+            }
+        }
+        if (options.sortLists ?? false) {
+            normalized.sort(({ ref: a }, { ref: b }) => a.localeCompare(b));
+        }
+        return normalized;
+    }
+    #normalizeDependency(ref, deps, allRefs, options) {
+        const bomRef = ref.toString();
+        if (bomRef.length === 0) {
+            return undefined;
+        }
+        const dependsOn = normalizeStringableIter(Array.from(deps).filter(d => allRefs.has(d) && d !== ref), options).filter(d => d.length > 0);
+        return {
+            ref: bomRef,
+            dependsOn: dependsOn.length > 0
+                ? dependsOn
+                : undefined
+        };
+    }
+}
+exports.DependencyGraphNormalizer = DependencyGraphNormalizer;
+class VulnerabilityNormalizer extends BaseJsonNormalizer {
+    normalize(data, options) {
+        return {
+            'bom-ref': data.bomRef.value || undefined,
+            id: data.id || undefined,
+            source: data.source === undefined
+                ? undefined
+                : this._factory.makeForVulnerabilitySource().normalize(data.source, options),
+            references: data.references.size > 0
+                ? this._factory.makeForVulnerabilityReference().normalizeIterable(data.references, options)
+                : undefined,
+            ratings: data.ratings.size > 0
+                ? this._factory.makeForVulnerabilityRating().normalizeIterable(data.ratings, options)
+                : undefined,
+            cwes: data.cwes.size > 0
+                ? (options.sortLists ?? false
+                    ? data.cwes.sorted()
+                    : Array.from(data.cwes))
+                : undefined,
+            description: data.description,
+            detail: data.detail,
+            recommendation: data.recommendation,
+            advisories: data.advisories.size > 0
+                ? this._factory.makeForVulnerabilityAdvisory().normalizeIterable(data.advisories, options)
+                : undefined,
+            created: data.created?.toISOString(),
+            published: data.published?.toISOString(),
+            updated: data.updated?.toISOString(),
+            credits: data.credits === undefined
+                ? undefined
+                : this._factory.makeForVulnerabilityCredits().normalize(data.credits, options),
+            tools: data.tools.size > 0
+                ? this._factory.makeForTools().normalize(data.tools, options)
+                : undefined,
+            analysis: data.analysis === undefined
+                ? undefined
+                : this._factory.makeForVulnerabilityAnalysis().normalize(data.analysis, options),
+            affects: data.affects.size > 0
+                ? this._factory.makeForVulnerabilityAffect().normalizeIterable(data.affects, options)
+                : undefined,
+            properties: data.properties.size > 0
+                ? this._factory.makeForProperty().normalizeIterable(data.properties, options)
+                : undefined
+        };
+    }
+    normalizeIterable(data, options) {
+        return (options.sortLists ?? false
+            ? data.sorted()
+            : Array.from(data)).map(v => this.normalize(v, options));
+    }
+}
+exports.VulnerabilityNormalizer = VulnerabilityNormalizer;
+class VulnerabilitySourceNormalizer extends BaseJsonNormalizer {
+    normalize(data, options) {
+        return {
+            name: data.name,
+            url: data.url?.toString()
+        };
+    }
+}
+exports.VulnerabilitySourceNormalizer = VulnerabilitySourceNormalizer;
+class VulnerabilityReferenceNormalizer extends BaseJsonNormalizer {
+    normalize(data, options) {
+        return {
+            id: data.id,
+            source: this._factory.makeForVulnerabilitySource().normalize(data.source, options)
+        };
+    }
+    normalizeIterable(data, options) {
+        return (options.sortLists ?? false
+            ? data.sorted()
+            : Array.from(data)).map(r => this.normalize(r, options));
+    }
+}
+exports.VulnerabilityReferenceNormalizer = VulnerabilityReferenceNormalizer;
+class VulnerabilityRatingNormalizer extends BaseJsonNormalizer {
+    normalize(data, options) {
+        return {
+            source: data.source === undefined
+                ? undefined
+                : this._factory.makeForVulnerabilitySource().normalize(data.source, options),
+            score: data.score,
+            severity: data.severity,
+            method: this._factory.spec.supportsVulnerabilityRatingMethod(data.method)
+                ? data.method
+                : undefined,
+            vector: data.vector,
+            justification: data.justification
+        };
+    }
+    normalizeIterable(data, options) {
+        return (options.sortLists ?? false
+            ? data.sorted()
+            : Array.from(data)).map(r => this.normalize(r, options));
+    }
+}
+exports.VulnerabilityRatingNormalizer = VulnerabilityRatingNormalizer;
+class VulnerabilityAdvisoryNormalizer extends BaseJsonNormalizer {
+    normalize(data, options) {
+        const url = (0, uri_1.escapeUri)(data.url.toString());
+        if (!types_1.JsonSchema.isIriReference(url)) {
+            return undefined;
+        }
+        return {
+            title: data.title,
+            url
+        };
+    }
+    normalizeIterable(data, options) {
+        return (options.sortLists ?? false
+            ? data.sorted()
+            : Array.from(data)).map(a => this.normalize(a, options)).filter(notUndefined_1.isNotUndefined);
+    }
+}
+exports.VulnerabilityAdvisoryNormalizer = VulnerabilityAdvisoryNormalizer;
+class VulnerabilityCreditsNormalizer extends BaseJsonNormalizer {
+    normalize(data, options) {
+        return {
+            organizations: data.organizations.size > 0
+                ? this._factory.makeForOrganizationalEntity().normalizeIterable(data.organizations, options)
+                : undefined,
+            individuals: data.individuals.size > 0
+                ? this._factory.makeForOrganizationalContact().normalizeIterable(data.individuals, options)
+                : undefined
+        };
+    }
+}
+exports.VulnerabilityCreditsNormalizer = VulnerabilityCreditsNormalizer;
+class VulnerabilityAffectNormalizer extends BaseJsonNormalizer {
+    normalize(data, options) {
+        return {
+            ref: data.ref.toString(),
+            versions: data.versions.size > 0
+                ? this._factory.makeForVulnerabilityAffectedVersion().normalizeIterable(data.versions, options)
+                : undefined
+        };
+    }
+    normalizeIterable(data, options) {
+        return (options.sortLists ?? false
+            ? data.sorted()
+            : Array.from(data)).map(a => this.normalize(a, options));
+    }
+}
+exports.VulnerabilityAffectNormalizer = VulnerabilityAffectNormalizer;
+class VulnerabilityAffectedVersionNormalizer extends BaseJsonNormalizer {
+    normalize(data, options) {
+        switch (true) {
+            case data instanceof affect_1.AffectedSingleVersion:
+                return this.#normalizeAffectedSingleVersion(data);
+            case data instanceof affect_1.AffectedVersionRange:
+                return this.#normalizeAffectedVersionRange(data);
+            default:
+                throw new TypeError('Unexpected Vulnerability AffectedVersion');
+        }
+    }
+    #normalizeAffectedSingleVersion(data) {
+        return data.version.length < 1
+            ? undefined
+            : {
+                version: data.version.substring(0, 1024),
+                status: data.status
+            };
+    }
+    #normalizeAffectedVersionRange(data) {
+        return data.range.length < 1
+            ? undefined
+            : {
+                range: data.range.substring(0, 1024),
+                status: data.status
+            };
+    }
+    normalizeIterable(data, options) {
+        return (options.sortLists ?? false
+            ? data.sorted()
+            : Array.from(data)).map(av => this.normalize(av, options)).filter(notUndefined_1.isNotUndefined);
+    }
+}
+exports.VulnerabilityAffectedVersionNormalizer = VulnerabilityAffectedVersionNormalizer;
+class VulnerabilityAnalysisNormalizer extends BaseJsonNormalizer {
+    normalize(data, options) {
+        return {
+            state: data.state,
+            justification: data.justification,
+            response: data.response.size > 0
+                ? (options.sortLists ?? false
+                    ? data.response.sorted()
+                    : Array.from(data.response))
+                : undefined,
+            detail: data.detail
+        };
+    }
+}
+exports.VulnerabilityAnalysisNormalizer = VulnerabilityAnalysisNormalizer;
+function normalizeStringableIter(data, options) {
+    const r = Array.from(data, d => d.toString());
+    if (options.sortLists ?? false) {
+        r.sort((a, b) => a.localeCompare(b));
+    }
+    return r;
+}
+//# sourceMappingURL=normalize.js.map
+
+/***/ }),
+
+/***/ 84466:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+/*!
+This file is part of CycloneDX JavaScript Library.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+   http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+
+SPDX-License-Identifier: Apache-2.0
+Copyright (c) OWASP Foundation. All Rights Reserved.
+*/
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.JsonSchema = void 0;
+var JsonSchema;
+(function (JsonSchema) {
+    function isIriReference(value) {
+        return typeof value === 'string' &&
+            value.length > 0;
+    }
+    JsonSchema.isIriReference = isIriReference;
+    function isIdnEmail(value) {
+        return typeof value === 'string' &&
+            value.length > 0;
+    }
+    JsonSchema.isIdnEmail = isIdnEmail;
+})(JsonSchema || (exports.JsonSchema = JsonSchema = {}));
+//# sourceMappingURL=types.js.map
+
+/***/ }),
+
+/***/ 55976:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+/*!
+This file is part of CycloneDX JavaScript Library.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+   http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+
+SPDX-License-Identifier: Apache-2.0
+Copyright (c) OWASP Foundation. All Rights Reserved.
+*/
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.JsonSerializer = void 0;
+const enums_1 = __nccwpck_require__(33671);
+const errors_1 = __nccwpck_require__(36134);
+const baseSerializer_1 = __nccwpck_require__(39983);
+class JsonSerializer extends baseSerializer_1.BaseSerializer {
+    #normalizerFactory;
+    constructor(normalizerFactory) {
+        if (!normalizerFactory.spec.supportsFormat(enums_1.Format.JSON)) {
+            throw new errors_1.UnsupportedFormatError('Spec does not support JSON format.');
+        }
+        super();
+        this.#normalizerFactory = normalizerFactory;
+    }
+    get normalizerFactory() {
+        return this.#normalizerFactory;
+    }
+    _normalize(bom, options = {}) {
+        return this.#normalizerFactory.makeForBom()
+            .normalize(bom, options);
+    }
+    _serialize(bom, { space } = {}) {
+        return JSON.stringify(bom, null, space);
+    }
+}
+exports.JsonSerializer = JsonSerializer;
+//# sourceMappingURL=jsonSerializer.js.map
+
+/***/ }),
+
+/***/ 54897:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+/*!
+This file is part of CycloneDX JavaScript Library.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+   http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+
+SPDX-License-Identifier: Apache-2.0
+Copyright (c) OWASP Foundation. All Rights Reserved.
+*/
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+//# sourceMappingURL=types.js.map
+
+/***/ }),
+
+/***/ 98020:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+/*!
+This file is part of CycloneDX JavaScript Library.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+   http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+
+SPDX-License-Identifier: Apache-2.0
+Copyright (c) OWASP Foundation. All Rights Reserved.
+*/
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.normalizedString = normalizedString;
+exports.token = token;
+const _normalizeStringForbiddenSearch = /\r\n|\t|\n|\r/g;
+const _normalizeStringForbiddenReplace = ' ';
+function normalizedString(s) {
+    return s.replace(_normalizeStringForbiddenSearch, _normalizeStringForbiddenReplace);
+}
+const _tokenMultispaceSearch = / {2,}/g;
+const _tokenMultispaceReplace = ' ';
+function token(s) {
+    return normalizedString(s).trim().replace(_tokenMultispaceSearch, _tokenMultispaceReplace);
+}
+//# sourceMappingURL=_xsd.js.map
+
+/***/ }),
+
+/***/ 74494:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+
+/*!
+This file is part of CycloneDX JavaScript Library.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+   http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+
+SPDX-License-Identifier: Apache-2.0
+Copyright (c) OWASP Foundation. All Rights Reserved.
+*/
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Types = exports.Normalize = void 0;
+exports.Normalize = __importStar(__nccwpck_require__(42341));
+exports.Types = __importStar(__nccwpck_require__(58547));
+//# sourceMappingURL=index.js.map
+
+/***/ }),
+
+/***/ 42341:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+/*!
+This file is part of CycloneDX JavaScript Library.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+   http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+
+SPDX-License-Identifier: Apache-2.0
+Copyright (c) OWASP Foundation. All Rights Reserved.
+*/
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.VulnerabilityAffectedVersionNormalizer = exports.VulnerabilityAffectNormalizer = exports.VulnerabilityAnalysisNormalizer = exports.VulnerabilityCreditsNormalizer = exports.VulnerabilityAdvisoryNormalizer = exports.VulnerabilityRatingNormalizer = exports.VulnerabilityReferenceNormalizer = exports.VulnerabilitySourceNormalizer = exports.VulnerabilityNormalizer = exports.DependencyGraphNormalizer = exports.PropertyNormalizer = exports.AttachmentNormalizer = exports.ExternalReferenceNormalizer = exports.SWIDNormalizer = exports.LicenseNormalizer = exports.ComponentEvidenceNormalizer = exports.ServiceNormalizer = exports.ComponentNormalizer = exports.OrganizationalEntityNormalizer = exports.OrganizationalContactNormalizer = exports.HashNormalizer = exports.ToolsNormalizer = exports.ToolNormalizer = exports.LifecycleNormalizer = exports.MetadataNormalizer = exports.BomNormalizer = exports.Factory = void 0;
+const iterable_1 = __nccwpck_require__(27180);
+const notUndefined_1 = __nccwpck_require__(73837);
+const tree_1 = __nccwpck_require__(66698);
+const uri_1 = __nccwpck_require__(72818);
+const models_1 = __nccwpck_require__(50320);
+const license_1 = __nccwpck_require__(27027);
+const lifecycle_1 = __nccwpck_require__(604);
+const affect_1 = __nccwpck_require__(78616);
+const spdx_1 = __nccwpck_require__(61290);
+const enums_1 = __nccwpck_require__(33671);
+const _xsd_1 = __nccwpck_require__(98020);
+const types_1 = __nccwpck_require__(58547);
+class Factory {
+    #spec;
+    constructor(spec) {
+        this.#spec = spec;
+    }
+    get spec() {
+        return this.#spec;
+    }
+    makeForBom() {
+        return new BomNormalizer(this);
+    }
+    makeForMetadata() {
+        return new MetadataNormalizer(this);
+    }
+    makeForLifecycle() {
+        return new LifecycleNormalizer(this);
+    }
+    makeForComponent() {
+        return new ComponentNormalizer(this);
+    }
+    makeForService() {
+        return new ServiceNormalizer(this);
+    }
+    makeForComponentEvidence() {
+        return new ComponentEvidenceNormalizer(this);
+    }
+    makeForTool() {
+        return new ToolNormalizer(this);
+    }
+    makeForTools() {
+        return new ToolsNormalizer(this);
+    }
+    makeForOrganizationalContact() {
+        return new OrganizationalContactNormalizer(this);
+    }
+    makeForOrganizationalEntity() {
+        return new OrganizationalEntityNormalizer(this);
+    }
+    makeForHash() {
+        return new HashNormalizer(this);
+    }
+    makeForLicense() {
+        return new LicenseNormalizer(this);
+    }
+    makeForSWID() {
+        return new SWIDNormalizer(this);
+    }
+    makeForExternalReference() {
+        return new ExternalReferenceNormalizer(this);
+    }
+    makeForAttachment() {
+        return new AttachmentNormalizer(this);
+    }
+    makeForProperty() {
+        return new PropertyNormalizer(this);
+    }
+    makeForDependencyGraph() {
+        return new DependencyGraphNormalizer(this);
+    }
+    makeForVulnerability() {
+        return new VulnerabilityNormalizer(this);
+    }
+    makeForVulnerabilitySource() {
+        return new VulnerabilitySourceNormalizer(this);
+    }
+    makeForVulnerabilityReference() {
+        return new VulnerabilityReferenceNormalizer(this);
+    }
+    makeForVulnerabilityRating() {
+        return new VulnerabilityRatingNormalizer(this);
+    }
+    makeForVulnerabilityAdvisory() {
+        return new VulnerabilityAdvisoryNormalizer(this);
+    }
+    makeForVulnerabilityCredits() {
+        return new VulnerabilityCreditsNormalizer(this);
+    }
+    makeForVulnerabilityAffect() {
+        return new VulnerabilityAffectNormalizer(this);
+    }
+    makeForVulnerabilityAffectedVersion() {
+        return new VulnerabilityAffectedVersionNormalizer(this);
+    }
+    makeForVulnerabilityAnalysis() {
+        return new VulnerabilityAnalysisNormalizer(this);
+    }
+}
+exports.Factory = Factory;
+const xmlNamespace = new Map([
+    [enums_1.Version.v1dot7, 'http://cyclonedx.org/schema/bom/1.7'],
+    [enums_1.Version.v1dot6, 'http://cyclonedx.org/schema/bom/1.6'],
+    [enums_1.Version.v1dot5, 'http://cyclonedx.org/schema/bom/1.5'],
+    [enums_1.Version.v1dot4, 'http://cyclonedx.org/schema/bom/1.4'],
+    [enums_1.Version.v1dot3, 'http://cyclonedx.org/schema/bom/1.3'],
+    [enums_1.Version.v1dot2, 'http://cyclonedx.org/schema/bom/1.2'],
+    [enums_1.Version.v1dot1, 'http://cyclonedx.org/schema/bom/1.1'],
+    [enums_1.Version.v1dot0, 'http://cyclonedx.org/schema/bom/1.0']
+]);
+class BaseXmlNormalizer {
+    _factory;
+    constructor(factory) {
+        this._factory = factory;
+    }
+    get factory() {
+        return this._factory;
+    }
+}
+class BomNormalizer extends BaseXmlNormalizer {
+    normalize(data, options) {
+        const components = {
+            type: 'element',
+            name: 'components',
+            children: data.components.size > 0
+                ? this._factory.makeForComponent().normalizeIterable(data.components, options, 'component')
+                : undefined
+        };
+        const services = this._factory.spec.supportsServices && data.services.size > 0
+            ? {
+                type: 'element',
+                name: 'services',
+                children: this._factory.makeForService().normalizeIterable(data.services, options, 'service')
+            }
+            : undefined;
+        const vulnerabilities = this._factory.spec.supportsVulnerabilities && data.vulnerabilities.size > 0
+            ? {
+                type: 'element',
+                name: 'vulnerabilities',
+                children: this._factory.makeForVulnerability().normalizeIterable(data.vulnerabilities, options, 'vulnerability')
+            }
+            : undefined;
+        return {
+            type: 'element',
+            name: 'bom',
+            namespace: xmlNamespace.get(this._factory.spec.version),
+            attributes: {
+                version: data.version,
+                serialNumber: this.#isEligibleSerialNumber(data.serialNumber)
+                    ? data.serialNumber
+                    : undefined
+            },
+            children: [
+                this._factory.makeForMetadata().normalize(data.metadata, options, 'metadata'),
+                components,
+                services,
+                this._factory.spec.supportsDependencyGraph
+                    ? this._factory.makeForDependencyGraph().normalize(data, options, 'dependencies')
+                    : undefined,
+                vulnerabilities
+            ].filter(notUndefined_1.isNotUndefined)
+        };
+    }
+    #isEligibleSerialNumber(v) {
+        return v !== undefined &&
+            /^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$|^\{[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\}$/.test(v);
+    }
+}
+exports.BomNormalizer = BomNormalizer;
+class MetadataNormalizer extends BaseXmlNormalizer {
+    normalize(data, options, elementName) {
+        const orgEntityNormalizer = this._factory.makeForOrganizationalEntity();
+        const lifecycles = this._factory.spec.supportsMetadataLifecycles && data.lifecycles.size > 0
+            ? {
+                type: 'element',
+                name: 'lifecycles',
+                children: this._factory.makeForLifecycle().normalizeIterable(data.lifecycles, options, 'lifecycle')
+            }
+            : undefined;
+        const tools = data.tools.size > 0
+            ? this._factory.makeForTools().normalize(data.tools, options, 'tools')
+            : undefined;
+        const authors = data.authors.size > 0
+            ? {
+                type: 'element',
+                name: 'authors',
+                children: this._factory.makeForOrganizationalContact().normalizeIterable(data.authors, options, 'author')
+            }
+            : undefined;
+        const licenses = this._factory.spec.supportsMetadataLicenses && data.licenses.size > 0
+            ? {
+                type: 'element',
+                name: 'licenses',
+                children: this._factory.makeForLicense().normalizeIterable(data.licenses, options)
+            }
+            : undefined;
+        const properties = this._factory.spec.supportsMetadataProperties && data.properties.size > 0
+            ? {
+                type: 'element',
+                name: 'properties',
+                children: this._factory.makeForProperty().normalizeIterable(data.properties, options, 'property')
+            }
+            : undefined;
+        return {
+            type: 'element',
+            name: elementName,
+            children: [
+                makeOptionalDateTimeElement(data.timestamp, 'timestamp'),
+                lifecycles,
+                tools,
+                authors,
+                data.component === undefined
+                    ? undefined
+                    : this._factory.makeForComponent().normalize(data.component, options, 'component'),
+                data.manufacture === undefined
+                    ? undefined
+                    : orgEntityNormalizer.normalize(data.manufacture, options, 'manufacture'),
+                data.supplier === undefined
+                    ? undefined
+                    : orgEntityNormalizer.normalize(data.supplier, options, 'supplier'),
+                licenses,
+                properties
+            ].filter(notUndefined_1.isNotUndefined)
+        };
+    }
+}
+exports.MetadataNormalizer = MetadataNormalizer;
+class LifecycleNormalizer extends BaseXmlNormalizer {
+    normalize(data, options, elementName) {
+        return data instanceof lifecycle_1.NamedLifecycle
+            ? {
+                type: 'element',
+                name: elementName,
+                children: [
+                    makeTextElement(data.name, 'name', _xsd_1.normalizedString),
+                    makeOptionalTextElement(data.description, 'description')
+                ].filter(notUndefined_1.isNotUndefined)
+            }
+            : {
+                type: 'element',
+                name: elementName,
+                children: [
+                    makeTextElement(data, 'phase')
+                ]
+            };
+    }
+    normalizeIterable(data, options, elementName) {
+        return (options.sortLists ?? false
+            ? data.sorted()
+            : Array.from(data)).map(t => this.normalize(t, options, elementName));
+    }
+}
+exports.LifecycleNormalizer = LifecycleNormalizer;
+class ToolNormalizer extends BaseXmlNormalizer {
+    normalize(data, options, elementName) {
+        const hashes = data.hashes.size > 0
+            ? {
+                type: 'element',
+                name: 'hashes',
+                children: this._factory.makeForHash().normalizeIterable(data.hashes, options, 'hash')
+            }
+            : undefined;
+        const externalReferences = this._factory.spec.supportsToolReferences && data.externalReferences.size > 0
+            ? {
+                type: 'element',
+                name: 'externalReferences',
+                children: this._factory.makeForExternalReference().normalizeIterable(data.externalReferences, options, 'reference')
+            }
+            : undefined;
+        return {
+            type: 'element',
+            name: elementName,
+            children: [
+                makeOptionalTextElement(data.vendor, 'vendor', _xsd_1.normalizedString),
+                makeOptionalTextElement(data.name, 'name', _xsd_1.normalizedString),
+                makeOptionalTextElement(data.version, 'version', _xsd_1.normalizedString),
+                hashes,
+                externalReferences
+            ].filter(notUndefined_1.isNotUndefined)
+        };
+    }
+    normalizeIterable(data, options, elementName) {
+        return (options.sortLists ?? false
+            ? data.sorted()
+            : Array.from(data)).map(t => this.normalize(t, options, elementName));
+    }
+}
+exports.ToolNormalizer = ToolNormalizer;
+class ToolsNormalizer extends BaseXmlNormalizer {
+    normalize(data, options, elementName) {
+        let children = [];
+        if (data.tools.size > 0 || !this._factory.spec.supportsToolsComponentsServices) {
+            children = this._factory.makeForTool().normalizeIterable(new models_1.ToolRepository((0, iterable_1.chainI)(Array.from(data.components, models_1.Tool.fromComponent), Array.from(data.services, models_1.Tool.fromService), data.tools)), options, 'tool');
+        }
+        else {
+            if (data.components.size > 0) {
+                children.push({
+                    type: 'element',
+                    name: 'components',
+                    children: this._factory.makeForComponent().normalizeIterable(data.components, options, 'component')
+                });
+            }
+            if (data.services.size > 0) {
+                children.push({
+                    type: 'element',
+                    name: 'services',
+                    children: this._factory.makeForService().normalizeIterable(data.services, options, 'service')
+                });
+            }
+        }
+        return {
+            type: 'element',
+            name: elementName,
+            children
+        };
+    }
+}
+exports.ToolsNormalizer = ToolsNormalizer;
+class HashNormalizer extends BaseXmlNormalizer {
+    normalize([algorithm, content], options, elementName) {
+        const spec = this._factory.spec;
+        return spec.supportsHashAlgorithm(algorithm) && spec.supportsHashValue(content)
+            ? {
+                type: 'element',
+                name: elementName,
+                attributes: { alg: algorithm },
+                children: (0, _xsd_1.token)(content)
+            }
+            : undefined;
+    }
+    normalizeIterable(data, options, elementName) {
+        return (options.sortLists ?? false
+            ? data.sorted()
+            : Array.from(data)).map(h => this.normalize(h, options, elementName)).filter(notUndefined_1.isNotUndefined);
+    }
+}
+exports.HashNormalizer = HashNormalizer;
+class OrganizationalContactNormalizer extends BaseXmlNormalizer {
+    normalize(data, options, elementName) {
+        return {
+            type: 'element',
+            name: elementName,
+            children: [
+                makeOptionalTextElement(data.name, 'name', _xsd_1.normalizedString),
+                makeOptionalTextElement(data.email, 'email', _xsd_1.normalizedString),
+                makeOptionalTextElement(data.phone, 'phone', _xsd_1.normalizedString)
+            ].filter(notUndefined_1.isNotUndefined)
+        };
+    }
+    normalizeIterable(data, options, elementName) {
+        return (options.sortLists ?? false
+            ? data.sorted()
+            : Array.from(data)).map(oc => this.normalize(oc, options, elementName));
+    }
+}
+exports.OrganizationalContactNormalizer = OrganizationalContactNormalizer;
+class OrganizationalEntityNormalizer extends BaseXmlNormalizer {
+    normalize(data, options, elementName) {
+        return {
+            type: 'element',
+            name: elementName,
+            children: [
+                makeOptionalTextElement(data.name, 'name', _xsd_1.normalizedString),
+                ...makeTextElementIter(Array.from(data.url, (s) => (0, uri_1.escapeUri)(s.toString())), options, 'url').filter(({ children: u }) => types_1.XmlSchema.isAnyURI(u)),
+                ...this._factory.makeForOrganizationalContact().normalizeIterable(data.contact, options, 'contact')
+            ].filter(notUndefined_1.isNotUndefined)
+        };
+    }
+    normalizeIterable(data, options, elementName) {
+        return (options.sortLists ?? false
+            ? data.sorted()
+            : Array.from(data)).map(oe => this.normalize(oe, options, elementName));
+    }
+}
+exports.OrganizationalEntityNormalizer = OrganizationalEntityNormalizer;
+class ComponentNormalizer extends BaseXmlNormalizer {
+    normalize(data, options, elementName) {
+        const spec = this._factory.spec;
+        if (!spec.supportsComponentType(data.type)) {
+            return undefined;
+        }
+        const supplier = data.supplier === undefined
+            ? undefined
+            : this._factory.makeForOrganizationalEntity().normalize(data.supplier, options, 'supplier');
+        const version = (spec.requiresComponentVersion
+            ? makeTextElement
+            : makeOptionalTextElement)(data.version ?? '', 'version', _xsd_1.normalizedString);
+        const hashes = data.hashes.size > 0
+            ? {
+                type: 'element',
+                name: 'hashes',
+                children: this._factory.makeForHash().normalizeIterable(data.hashes, options, 'hash')
+            }
+            : undefined;
+        const licenses = data.licenses.size > 0
+            ? {
+                type: 'element',
+                name: 'licenses',
+                children: this._factory.makeForLicense().normalizeIterable(data.licenses, options)
+            }
+            : undefined;
+        const swid = data.swid === undefined
+            ? undefined
+            : this._factory.makeForSWID().normalize(data.swid, options, 'swid');
+        const extRefs = data.externalReferences.size > 0
+            ? {
+                type: 'element',
+                name: 'externalReferences',
+                children: this._factory.makeForExternalReference().normalizeIterable(data.externalReferences, options, 'reference')
+            }
+            : undefined;
+        const properties = spec.supportsProperties(data) && data.properties.size > 0
+            ? {
+                type: 'element',
+                name: 'properties',
+                children: this._factory.makeForProperty().normalizeIterable(data.properties, options, 'property')
+            }
+            : undefined;
+        const components = data.components.size > 0
+            ? {
+                type: 'element',
+                name: 'components',
+                children: this.normalizeIterable(data.components, options, 'component')
+            }
+            : undefined;
+        const evidence = spec.supportsComponentEvidence && data.evidence !== undefined
+            ? this._factory.makeForComponentEvidence().normalize(data.evidence, options, 'evidence')
+            : undefined;
+        return {
+            type: 'element',
+            name: elementName,
+            attributes: {
+                type: data.type,
+                'bom-ref': data.bomRef.value
+            },
+            children: [
+                supplier,
+                makeOptionalTextElement(data.author, 'author', _xsd_1.normalizedString),
+                makeOptionalTextElement(data.publisher, 'publisher', _xsd_1.normalizedString),
+                makeOptionalTextElement(data.group, 'group', _xsd_1.normalizedString),
+                makeTextElement(data.name, 'name', _xsd_1.normalizedString),
+                version,
+                makeOptionalTextElement(data.description, 'description', _xsd_1.normalizedString),
+                makeOptionalTextElement(data.scope, 'scope'),
+                hashes,
+                licenses,
+                makeOptionalTextElement(data.copyright, 'copyright', _xsd_1.normalizedString),
+                makeOptionalTextElement(data.cpe, 'cpe'),
+                makeOptionalTextElement(data.purl, 'purl'),
+                swid,
+                extRefs,
+                properties,
+                components,
+                evidence
+            ].filter(notUndefined_1.isNotUndefined)
+        };
+    }
+    normalizeIterable(data, options, elementName) {
+        return (options.sortLists ?? false
+            ? data.sorted()
+            : Array.from(data)).map(c => this.normalize(c, options, elementName)).filter(notUndefined_1.isNotUndefined);
+    }
+}
+exports.ComponentNormalizer = ComponentNormalizer;
+class ServiceNormalizer extends BaseXmlNormalizer {
+    normalize(data, options, elementName) {
+        const spec = this._factory.spec;
+        const provider = data.provider === undefined
+            ? undefined
+            : this._factory.makeForOrganizationalEntity().normalize(data.provider, options, 'provider');
+        const licenses = data.licenses.size > 0
+            ? {
+                type: 'element',
+                name: 'licenses',
+                children: this._factory.makeForLicense().normalizeIterable(data.licenses, options)
+            }
+            : undefined;
+        const extRefs = data.externalReferences.size > 0
+            ? {
+                type: 'element',
+                name: 'externalReferences',
+                children: this._factory.makeForExternalReference().normalizeIterable(data.externalReferences, options, 'reference')
+            }
+            : undefined;
+        const properties = spec.supportsProperties(data) && data.properties.size > 0
+            ? {
+                type: 'element',
+                name: 'properties',
+                children: this._factory.makeForProperty().normalizeIterable(data.properties, options, 'property')
+            }
+            : undefined;
+        const services = data.services.size > 0
+            ? {
+                type: 'element',
+                name: 'services',
+                children: this.normalizeIterable(data.services, options, 'service')
+            }
+            : undefined;
+        return {
+            type: 'element',
+            name: elementName,
+            attributes: {
+                'bom-ref': data.bomRef.value
+            },
+            children: [
+                provider,
+                makeOptionalTextElement(data.group, 'group', _xsd_1.normalizedString),
+                makeTextElement(data.name, 'name', _xsd_1.normalizedString),
+                makeOptionalTextElement(data.version, 'version', _xsd_1.normalizedString),
+                makeOptionalTextElement(data.description, 'description', _xsd_1.normalizedString),
+                licenses,
+                extRefs,
+                properties,
+                services,
+            ].filter(notUndefined_1.isNotUndefined)
+        };
+    }
+    normalizeIterable(data, options, elementName) {
+        return (options.sortLists ?? false
+            ? data.sorted()
+            : Array.from(data)).map(s => this.normalize(s, options, elementName));
+    }
+}
+exports.ServiceNormalizer = ServiceNormalizer;
+class ComponentEvidenceNormalizer extends BaseXmlNormalizer {
+    normalize(data, options, elementName) {
+        const licenses = data.licenses.size > 0
+            ? {
+                type: 'element',
+                name: 'licenses',
+                children: this._factory.makeForLicense().normalizeIterable(data.licenses, options)
+            }
+            : undefined;
+        const copyright = data.copyright.size > 0
+            ? {
+                type: 'element',
+                name: 'copyright',
+                children: makeTextElementIter(data.copyright, options, 'text')
+            }
+            : undefined;
+        return {
+            type: 'element',
+            name: elementName,
+            children: [
+                licenses,
+                copyright
+            ].filter(notUndefined_1.isNotUndefined)
+        };
+    }
+}
+exports.ComponentEvidenceNormalizer = ComponentEvidenceNormalizer;
+class LicenseNormalizer extends BaseXmlNormalizer {
+    normalize(data, options) {
+        switch (true) {
+            case data instanceof license_1.NamedLicense:
+                return this.#normalizeNamedLicense(data, options);
+            case data instanceof license_1.SpdxLicense:
+                return (0, spdx_1.isSupportedSpdxId)(data.id)
+                    ? this.#normalizeSpdxLicense(data, options)
+                    : this.#normalizeNamedLicense(new license_1.NamedLicense(data.id, { url: data.url }), options);
+            case data instanceof license_1.LicenseExpression:
+                return this.#normalizeLicenseExpression(data);
+            default:
+                throw new TypeError('Unexpected LicenseChoice');
+        }
+    }
+    #normalizeNamedLicense(data, options) {
+        const spec = this._factory.spec;
+        const url = (0, uri_1.escapeUri)(data.url?.toString());
+        const properties = spec.supportsProperties(data) && data.properties.size > 0
+            ? {
+                type: 'element',
+                name: 'properties',
+                children: this._factory.makeForProperty().normalizeIterable(data.properties, options, 'property')
+            }
+            : undefined;
+        return {
+            type: 'element',
+            name: 'license',
+            attributes: {
+                acknowledgement: spec.supportsLicenseAcknowledgement
+                    ? data.acknowledgement
+                    : undefined
+            },
+            children: [
+                makeTextElement(data.name, 'name', _xsd_1.normalizedString),
+                data.text === undefined
+                    ? undefined
+                    : this._factory.makeForAttachment().normalize(data.text, options, 'text'),
+                types_1.XmlSchema.isAnyURI(url)
+                    ? makeTextElement(url, 'url')
+                    : undefined,
+                properties
+            ].filter(notUndefined_1.isNotUndefined)
+        };
+    }
+    #normalizeSpdxLicense(data, options) {
+        const spec = this._factory.spec;
+        const url = (0, uri_1.escapeUri)(data.url?.toString());
+        const properties = spec.supportsProperties(data) && data.properties.size > 0
+            ? {
+                type: 'element',
+                name: 'properties',
+                children: this._factory.makeForProperty().normalizeIterable(data.properties, options, 'property')
+            }
+            : undefined;
+        return {
+            type: 'element',
+            name: 'license',
+            attributes: {
+                acknowledgement: spec.supportsLicenseAcknowledgement
+                    ? data.acknowledgement
+                    : undefined
+            },
+            children: [
+                makeTextElement(data.id, 'id'),
+                data.text === undefined
+                    ? undefined
+                    : this._factory.makeForAttachment().normalize(data.text, options, 'text'),
+                types_1.XmlSchema.isAnyURI(url)
+                    ? makeTextElement(url, 'url')
+                    : undefined,
+                properties
+            ].filter(notUndefined_1.isNotUndefined)
+        };
+    }
+    #normalizeLicenseExpression(data) {
+        const elem = makeTextElement(data.expression, 'expression', _xsd_1.normalizedString);
+        elem.attributes = {
+            acknowledgement: this._factory.spec.supportsLicenseAcknowledgement
+                ? data.acknowledgement
+                : undefined
+        };
+        return elem;
+    }
+    normalizeIterable(data, options) {
+        const licenses = options.sortLists ?? false
+            ? data.sorted()
+            : Array.from(data);
+        if (licenses.length > 1) {
+            const expressions = licenses.filter(l => l instanceof license_1.LicenseExpression);
+            if (expressions.length > 0) {
+                return [this.#normalizeLicenseExpression(expressions[0])];
+            }
+        }
+        return licenses.map(l => this.normalize(l, options));
+    }
+}
+exports.LicenseNormalizer = LicenseNormalizer;
+class SWIDNormalizer extends BaseXmlNormalizer {
+    normalize(data, options, elementName) {
+        const url = (0, uri_1.escapeUri)(data.url?.toString());
+        return {
+            type: 'element',
+            name: elementName,
+            attributes: {
+                tagId: data.tagId,
+                name: data.name,
+                version: data.version || undefined,
+                tagVersion: data.tagVersion,
+                patch: data.patch === undefined
+                    ? undefined
+                    : (data.patch ? 'true' : 'false')
+            },
+            children: [
+                data.text === undefined
+                    ? undefined
+                    : this._factory.makeForAttachment().normalize(data.text, options, 'text'),
+                types_1.XmlSchema.isAnyURI(url)
+                    ? makeTextElement(url, 'url')
+                    : undefined
+            ].filter(notUndefined_1.isNotUndefined)
+        };
+    }
+}
+exports.SWIDNormalizer = SWIDNormalizer;
+class ExternalReferenceNormalizer extends BaseXmlNormalizer {
+    normalize(data, options, elementName) {
+        const url = (0, uri_1.escapeUri)(data.url.toString());
+        const hashes = this._factory.spec.supportsExternalReferenceHashes && data.hashes.size > 0
+            ? {
+                type: 'element',
+                name: 'hashes',
+                children: this._factory.makeForHash().normalizeIterable(data.hashes, options, 'hash')
+            }
+            : undefined;
+        return this._factory.spec.supportsExternalReferenceType(data.type) &&
+            types_1.XmlSchema.isAnyURI(url)
+            ? {
+                type: 'element',
+                name: elementName,
+                attributes: {
+                    type: data.type
+                },
+                children: [
+                    makeTextElement(url, 'url'),
+                    makeOptionalTextElement(data.comment, 'comment'),
+                    hashes
+                ].filter(notUndefined_1.isNotUndefined)
+            }
+            : undefined;
+    }
+    normalizeIterable(data, options, elementName) {
+        return (options.sortLists ?? false
+            ? data.sorted()
+            : Array.from(data)).map(r => this.normalize(r, options, elementName)).filter(notUndefined_1.isNotUndefined);
+    }
+}
+exports.ExternalReferenceNormalizer = ExternalReferenceNormalizer;
+class AttachmentNormalizer extends BaseXmlNormalizer {
+    normalize(data, options, elementName) {
+        return {
+            type: 'element',
+            name: elementName,
+            attributes: {
+                'content-type': data.contentType
+                    ? (0, _xsd_1.normalizedString)(data.contentType)
+                    : undefined,
+                encoding: data.encoding || undefined
+            },
+            children: data.content.toString()
+        };
+    }
+}
+exports.AttachmentNormalizer = AttachmentNormalizer;
+class PropertyNormalizer extends BaseXmlNormalizer {
+    normalize(data, options, elementName) {
+        return {
+            type: 'element',
+            name: elementName,
+            attributes: {
+                name: data.name
+            },
+            children: (0, _xsd_1.normalizedString)(data.value)
+        };
+    }
+    normalizeIterable(data, options, elementName) {
+        return (options.sortLists ?? false
+            ? data.sorted()
+            : Array.from(data)).map(p => this.normalize(p, options, elementName));
+    }
+}
+exports.PropertyNormalizer = PropertyNormalizer;
+class DependencyGraphNormalizer extends BaseXmlNormalizer {
+    normalize(data, options, elementName) {
+        const allRefs = new Map();
+        if (data.metadata.component !== undefined) {
+            allRefs.set(data.metadata.component.bomRef, data.metadata.component.dependencies);
+            for (const component of data.metadata.component.components[tree_1.treeIteratorSymbol]()) {
+                allRefs.set(component.bomRef, component.dependencies);
+            }
+        }
+        for (const component of data.components[tree_1.treeIteratorSymbol]()) {
+            allRefs.set(component.bomRef, component.dependencies);
+        }
+        for (const service of data.services[tree_1.treeIteratorSymbol]()) {
+            allRefs.set(service.bomRef, service.dependencies);
+        }
+        const normalized = [];
+        for (const [ref, deps] of allRefs) {
+            const dep = this.#normalizeDependency(ref, deps, allRefs, options);
+            if ((0, notUndefined_1.isNotUndefined)(dep)) {
+                normalized.push(dep);
+            }
+        }
+        if (options.sortLists ?? false) {
+            normalized.sort(({ attributes: { ref: a } }, { attributes: { ref: b } }) => a.localeCompare(b));
+        }
+        return {
+            type: 'element',
+            name: elementName,
+            children: normalized
+        };
+    }
+    #normalizeDependency(ref, deps, allRefs, options) {
+        const bomRef = ref.toString();
+        if (bomRef.length === 0) {
+            return undefined;
+        }
+        const dependsOn = Array.from(deps).filter(d => allRefs.has(d) && d !== ref)
+            .map(d => d.toString()).filter(d => d.length > 0);
+        if (options.sortLists ?? false) {
+            dependsOn.sort((a, b) => a.localeCompare(b));
+        }
+        return {
+            type: 'element',
+            name: 'dependency',
+            attributes: { ref: bomRef },
+            children: dependsOn.map(d => ({
+                type: 'element',
+                name: 'dependency',
+                attributes: { ref: d }
+            }))
+        };
+    }
+}
+exports.DependencyGraphNormalizer = DependencyGraphNormalizer;
+class VulnerabilityNormalizer extends BaseXmlNormalizer {
+    normalize(data, options, elementName) {
+        const references = data.references.size > 0
+            ? {
+                type: 'element',
+                name: 'references',
+                children: this._factory.makeForVulnerabilityReference().normalizeIterable(data.references, options, 'reference')
+            }
+            : undefined;
+        const ratings = data.ratings.size > 0
+            ? {
+                type: 'element',
+                name: 'ratings',
+                children: this._factory.makeForVulnerabilityRating().normalizeIterable(data.ratings, options, 'rating')
+            }
+            : undefined;
+        const cwes = data.cwes.size > 0
+            ? {
+                type: 'element',
+                name: 'cwes',
+                children: (options.sortLists
+                    ? data.cwes.sorted()
+                    : Array.from(data.cwes)).map(cwe => makeTextElement(cwe, 'cwe'))
+            }
+            : undefined;
+        const advisories = data.advisories.size > 0
+            ? {
+                type: 'element',
+                name: 'advisories',
+                children: this._factory.makeForVulnerabilityAdvisory().normalizeIterable(data.advisories, options, 'advisory')
+            }
+            : undefined;
+        const tools = data.tools.size > 0
+            ? this._factory.makeForTools().normalize(data.tools, options, 'tools')
+            : undefined;
+        const affects = data.affects.size > 0
+            ? {
+                type: 'element',
+                name: 'affects',
+                children: this._factory.makeForVulnerabilityAffect().normalizeIterable(data.affects, options, 'target')
+            }
+            : undefined;
+        const properties = data.properties.size > 0
+            ? {
+                type: 'element',
+                name: 'properties',
+                children: this._factory.makeForProperty().normalizeIterable(data.properties, options, 'property')
+            }
+            : undefined;
+        return {
+            type: 'element',
+            name: elementName,
+            attributes: { 'bom-ref': data.bomRef.value || undefined },
+            children: [
+                makeOptionalTextElement(data.id, 'id', _xsd_1.normalizedString),
+                data.source === undefined
+                    ? undefined
+                    : this._factory.makeForVulnerabilitySource().normalize(data.source, options, 'source'),
+                references,
+                ratings,
+                cwes,
+                makeOptionalTextElement(data.description, 'description'),
+                makeOptionalTextElement(data.detail, 'detail'),
+                makeOptionalTextElement(data.recommendation, 'recommendation'),
+                advisories,
+                makeOptionalDateTimeElement(data.created, 'created'),
+                makeOptionalDateTimeElement(data.created, 'published'),
+                makeOptionalDateTimeElement(data.created, 'updated'),
+                data.credits === undefined
+                    ? undefined
+                    : this._factory.makeForVulnerabilityCredits().normalize(data.credits, options, 'credits'),
+                tools,
+                data.analysis === undefined
+                    ? undefined
+                    : this._factory.makeForVulnerabilityAnalysis().normalize(data.analysis, options, 'analysis'),
+                affects,
+                properties
+            ].filter(notUndefined_1.isNotUndefined)
+        };
+    }
+    normalizeIterable(data, options, elementName) {
+        return (options.sortLists ?? false
+            ? data.sorted()
+            : Array.from(data)).map(v => this.normalize(v, options, elementName));
+    }
+}
+exports.VulnerabilityNormalizer = VulnerabilityNormalizer;
+class VulnerabilitySourceNormalizer extends BaseXmlNormalizer {
+    normalize(data, options, elementName) {
+        const url = (0, uri_1.escapeUri)(data.url?.toString());
+        return {
+            type: 'element',
+            name: elementName,
+            children: [
+                makeOptionalTextElement(data.name, 'name', _xsd_1.normalizedString),
+                types_1.XmlSchema.isAnyURI(url)
+                    ? makeTextElement(url, 'url')
+                    : undefined
+            ].filter(notUndefined_1.isNotUndefined)
+        };
+    }
+}
+exports.VulnerabilitySourceNormalizer = VulnerabilitySourceNormalizer;
+class VulnerabilityReferenceNormalizer extends BaseXmlNormalizer {
+    normalize(data, options, elementName) {
+        return {
+            type: 'element',
+            name: elementName,
+            children: [
+                makeTextElement(data.id, 'id'),
+                this._factory.makeForVulnerabilitySource().normalize(data.source, options, 'source')
+            ]
+        };
+    }
+    normalizeIterable(data, options, elementName) {
+        return (options.sortLists ?? false
+            ? data.sorted()
+            : Array.from(data)).map(r => this.normalize(r, options, elementName));
+    }
+}
+exports.VulnerabilityReferenceNormalizer = VulnerabilityReferenceNormalizer;
+class VulnerabilityRatingNormalizer extends BaseXmlNormalizer {
+    normalize(data, options, elementName) {
+        return {
+            type: 'element',
+            name: elementName,
+            children: [
+                data.source === undefined
+                    ? undefined
+                    : this._factory.makeForVulnerabilitySource().normalize(data.source, options, 'source'),
+                makeOptionalTextElement(data.score, 'score'),
+                makeOptionalTextElement(data.severity, 'severity'),
+                this._factory.spec.supportsVulnerabilityRatingMethod(data.method)
+                    ? makeOptionalTextElement(data.method, 'method')
+                    : undefined,
+                makeOptionalTextElement(data.vector, 'vector', _xsd_1.normalizedString),
+                makeOptionalTextElement(data.justification, 'justification')
+            ].filter(notUndefined_1.isNotUndefined)
+        };
+    }
+    normalizeIterable(data, options, elementName) {
+        return (options.sortLists ?? false
+            ? data.sorted()
+            : Array.from(data)).map(r => this.normalize(r, options, elementName));
+    }
+}
+exports.VulnerabilityRatingNormalizer = VulnerabilityRatingNormalizer;
+class VulnerabilityAdvisoryNormalizer extends BaseXmlNormalizer {
+    normalize(data, options, elementName) {
+        const url = (0, uri_1.escapeUri)(data.url.toString());
+        if (!types_1.XmlSchema.isAnyURI(url)) {
+            return undefined;
+        }
+        return {
+            type: 'element',
+            name: elementName,
+            children: [
+                makeOptionalTextElement(data.title, 'title'),
+                makeTextElement(url, 'url')
+            ].filter(notUndefined_1.isNotUndefined)
+        };
+    }
+    normalizeIterable(data, options, elementName) {
+        return (options.sortLists ?? false
+            ? data.sorted()
+            : Array.from(data)).map(a => this.normalize(a, options, elementName)).filter(notUndefined_1.isNotUndefined);
+    }
+}
+exports.VulnerabilityAdvisoryNormalizer = VulnerabilityAdvisoryNormalizer;
+class VulnerabilityCreditsNormalizer extends BaseXmlNormalizer {
+    normalize(data, options, elementName) {
+        const organizations = data.organizations.size > 0
+            ? {
+                type: 'element',
+                name: 'organizations',
+                children: this._factory.makeForOrganizationalEntity().normalizeIterable(data.organizations, options, 'organization')
+            }
+            : undefined;
+        const individuals = data.individuals.size > 0
+            ? {
+                type: 'element',
+                name: 'individuals',
+                children: this._factory.makeForOrganizationalContact().normalizeIterable(data.individuals, options, 'individual')
+            }
+            : undefined;
+        return {
+            type: 'element',
+            name: elementName,
+            children: [
+                organizations,
+                individuals
+            ].filter(notUndefined_1.isNotUndefined)
+        };
+    }
+}
+exports.VulnerabilityCreditsNormalizer = VulnerabilityCreditsNormalizer;
+class VulnerabilityAnalysisNormalizer extends BaseXmlNormalizer {
+    normalize(data, options, elementName) {
+        const responses = data.response.size > 0
+            ? {
+                type: 'element',
+                name: 'responses',
+                children: (options.sortLists ?? false
+                    ? data.response.sorted()
+                    : Array.from(data.response)).map(ar => makeTextElement(ar, 'response'))
+            }
+            : undefined;
+        return {
+            type: 'element',
+            name: elementName,
+            children: [
+                makeOptionalTextElement(data.state, 'state'),
+                makeOptionalTextElement(data.justification, 'justification'),
+                responses,
+                makeOptionalTextElement(data.detail, 'detail')
+            ].filter(notUndefined_1.isNotUndefined)
+        };
+    }
+}
+exports.VulnerabilityAnalysisNormalizer = VulnerabilityAnalysisNormalizer;
+class VulnerabilityAffectNormalizer extends BaseXmlNormalizer {
+    normalize(data, options, elementName) {
+        const versions = data.versions.size > 0
+            ? {
+                type: 'element',
+                name: 'versions',
+                children: this._factory.makeForVulnerabilityAffectedVersion().normalizeIterable(data.versions, options, 'version')
+            }
+            : undefined;
+        return {
+            type: 'element',
+            name: elementName,
+            children: [
+                makeTextElement(data.ref, 'ref'),
+                versions
+            ].filter(notUndefined_1.isNotUndefined)
+        };
+    }
+    normalizeIterable(data, options, elementName) {
+        return (options.sortLists ?? false
+            ? data.sorted()
+            : Array.from(data)).map(a => this.normalize(a, options, elementName));
+    }
+}
+exports.VulnerabilityAffectNormalizer = VulnerabilityAffectNormalizer;
+class VulnerabilityAffectedVersionNormalizer extends BaseXmlNormalizer {
+    normalize(data, options, elementName) {
+        switch (true) {
+            case data instanceof affect_1.AffectedSingleVersion:
+                return this.#normalizeAffectedSingleVersion(data, elementName);
+            case data instanceof affect_1.AffectedVersionRange:
+                return this.#normalizeAffectedVersionRange(data, elementName);
+            default:
+                throw new TypeError('Unexpected Vulnerability AffectedVersion');
+        }
+    }
+    #normalizeAffectedSingleVersion(data, elementName) {
+        return {
+            type: 'element',
+            name: elementName,
+            children: [
+                makeTextElement(data.version, 'version', _xsd_1.normalizedString),
+                makeOptionalTextElement(data.status, 'status')
+            ].filter(notUndefined_1.isNotUndefined)
+        };
+    }
+    #normalizeAffectedVersionRange(data, elementName) {
+        return {
+            type: 'element',
+            name: elementName,
+            children: [
+                makeTextElement(data.range, 'range', _xsd_1.normalizedString),
+                makeOptionalTextElement(data.status, 'status')
+            ].filter(notUndefined_1.isNotUndefined)
+        };
+    }
+    normalizeIterable(data, options, elementName) {
+        return (options.sortLists ?? false
+            ? data.sorted()
+            : Array.from(data)).map(av => this.normalize(av, options, elementName));
+    }
+}
+exports.VulnerabilityAffectedVersionNormalizer = VulnerabilityAffectedVersionNormalizer;
+const noTEM = (s) => s;
+function makeOptionalTextElement(data, elementName, mod = noTEM) {
+    const s = mod(data?.toString() ?? '');
+    return s.length > 0
+        ? makeTextElement(s, elementName)
+        : undefined;
+}
+function makeTextElement(data, elementName, mod = noTEM) {
+    return {
+        type: 'element',
+        name: elementName,
+        children: mod(data.toString())
+    };
+}
+function makeTextElementIter(data, options, elementName, mod = noTEM) {
+    const r = Array.from(data, d => makeTextElement(d, elementName, mod));
+    if (options.sortLists ?? false) {
+        r.sort(({ children: a }, { children: b }) => a.localeCompare(b));
+    }
+    return r;
+}
+function makeOptionalDateTimeElement(data, elementName, mod = noTEM) {
+    const d = data?.toISOString();
+    return d === undefined
+        ? undefined
+        : makeTextElement(d, elementName, mod);
+}
+//# sourceMappingURL=normalize.js.map
+
+/***/ }),
+
+/***/ 58547:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+/*!
+This file is part of CycloneDX JavaScript Library.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+   http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+
+SPDX-License-Identifier: Apache-2.0
+Copyright (c) OWASP Foundation. All Rights Reserved.
+*/
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.XmlSchema = void 0;
+var XmlSchema;
+(function (XmlSchema) {
+    const _AnyUriSchemePattern = /^[a-z][a-z0-9+\-.]*$/i;
+    function isAnyURI(value) {
+        if (typeof value !== 'string') {
+            return false;
+        }
+        if (value.length === 0) {
+            return false;
+        }
+        const fragmentPos = value.indexOf('#');
+        let beforeFragment = value;
+        if (fragmentPos >= 0) {
+            if (value.includes('#', fragmentPos + 1)) {
+                return false;
+            }
+            beforeFragment = value.slice(undefined, fragmentPos);
+        }
+        const schemePos = beforeFragment.indexOf(':');
+        if (schemePos >= 0) {
+            if (!_AnyUriSchemePattern.test(beforeFragment.slice(undefined, schemePos))) {
+                return false;
+            }
+        }
+        return true;
+    }
+    XmlSchema.isAnyURI = isAnyURI;
+})(XmlSchema || (exports.XmlSchema = XmlSchema = {}));
+//# sourceMappingURL=types.js.map
+
+/***/ }),
+
+/***/ 63568:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+/*!
+This file is part of CycloneDX JavaScript Library.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+   http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+
+SPDX-License-Identifier: Apache-2.0
+Copyright (c) OWASP Foundation. All Rights Reserved.
+*/
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.XmlBaseSerializer = void 0;
+const enums_1 = __nccwpck_require__(33671);
+const errors_1 = __nccwpck_require__(36134);
+const baseSerializer_1 = __nccwpck_require__(39983);
+class XmlBaseSerializer extends baseSerializer_1.BaseSerializer {
+    #normalizerFactory;
+    constructor(normalizerFactory) {
+        if (!normalizerFactory.spec.supportsFormat(enums_1.Format.XML)) {
+            throw new errors_1.UnsupportedFormatError('Spec does not support XML format.');
+        }
+        super();
+        this.#normalizerFactory = normalizerFactory;
+    }
+    get normalizerFactory() {
+        return this.#normalizerFactory;
+    }
+    _normalize(bom, options = {}) {
+        return this.#normalizerFactory.makeForBom()
+            .normalize(bom, options);
+    }
+}
+exports.XmlBaseSerializer = XmlBaseSerializer;
+//# sourceMappingURL=xmlBaseSerializer.js.map
+
+/***/ }),
+
+/***/ 86179:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+
+/*!
+This file is part of CycloneDX JavaScript Library.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+   http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+
+SPDX-License-Identifier: Apache-2.0
+Copyright (c) OWASP Foundation. All Rights Reserved.
+*/
+var __importDefault = (this && this.__importDefault) || function (mod) {
+    return (mod && mod.__esModule) ? mod : { "default": mod };
+};
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.XmlSerializer = void 0;
+const errors_1 = __nccwpck_require__(98835);
+const xmlStringify_1 = __importDefault(__nccwpck_require__(38830));
+const errors_2 = __nccwpck_require__(98485);
+const xmlBaseSerializer_1 = __nccwpck_require__(63568);
+class XmlSerializer extends xmlBaseSerializer_1.XmlBaseSerializer {
+    _serialize(normalizedBom, options = {}) {
+        try {
+            return (0, xmlStringify_1.default)(normalizedBom, options);
+        }
+        catch (err) {
+            if (err instanceof errors_1.OptPlugError) {
+                throw new errors_2.MissingOptionalDependencyError(err.message, err);
+            }
+            throw err;
+        }
+    }
+}
+exports.XmlSerializer = XmlSerializer;
+//# sourceMappingURL=xmlSerializer.node.js.map
+
+/***/ }),
+
+/***/ 61290:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+/*!
+This file is part of CycloneDX JavaScript Library.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+   http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+
+SPDX-License-Identifier: Apache-2.0
+Copyright (c) OWASP Foundation. All Rights Reserved.
+*/
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.isSupportedSpdxId = isSupportedSpdxId;
+exports.fixupSpdxId = fixupSpdxId;
+const spdx_SNAPSHOT_schema_json_1 = __nccwpck_require__(52094);
+const spdxIds = new Set(spdx_SNAPSHOT_schema_json_1.enum);
+const spdxLowerToActual = Object.freeze(Object.fromEntries(spdx_SNAPSHOT_schema_json_1.enum.map(spdxId => [spdxId.toLowerCase(), spdxId])));
+function isSupportedSpdxId(value) {
+    return spdxIds.has(value);
+}
+function fixupSpdxId(value) {
+    return typeof value === 'string' && value.length > 0
+        ? spdxLowerToActual[value.toLowerCase()]
+        : undefined;
+}
+//# sourceMappingURL=spdx.js.map
+
+/***/ }),
+
+/***/ 41088:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+/*!
+This file is part of CycloneDX JavaScript Library.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+   http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+
+SPDX-License-Identifier: Apache-2.0
+Copyright (c) OWASP Foundation. All Rights Reserved.
+*/
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports._Spec = void 0;
+const models_1 = __nccwpck_require__(50320);
+class _Spec {
+    #version;
+    #formats;
+    #componentTypes;
+    #hashAlgorithms;
+    #hashValuePattern;
+    #externalReferenceTypes;
+    #vulnerabilityRatingMethods;
+    #supportsDependencyGraph;
+    #supportsToolReferences;
+    #requiresComponentVersion;
+    #supportsProperties;
+    #supportsVulnerabilities;
+    #supportsComponentEvidence;
+    #supportsMetadataLifecycles;
+    #supportsMetadataLicenses;
+    #supportsMetadataProperties;
+    #supportsExternalReferenceHashes;
+    #supportsLicenseAcknowledgement;
+    #supportsServices;
+    #supportsToolsComponentsServices;
+    #supportsLicenseProperties;
+    constructor(version, formats, componentTypes, hashAlgorithms, hashValuePattern, externalReferenceTypes, supportsDependencyGraph, supportsToolReferences, requiresComponentVersion, supportsProperties, supportsVulnerabilities, vulnerabilityRatingMethods, supportsComponentEvidence, supportsMetadataLifecycles, supportsMetadataLicenses, supportsMetadataProperties, supportsExternalReferenceHashes, supportsLicenseAcknowledgement, supportsServices, supportsToolsComponentsServices, supportsLicenseProperties) {
+        this.#version = version;
+        this.#formats = new Set(formats);
+        this.#componentTypes = new Set(componentTypes);
+        this.#hashAlgorithms = new Set(hashAlgorithms);
+        this.#hashValuePattern = hashValuePattern;
+        this.#externalReferenceTypes = new Set(externalReferenceTypes);
+        this.#supportsDependencyGraph = supportsDependencyGraph;
+        this.#supportsToolReferences = supportsToolReferences;
+        this.#requiresComponentVersion = requiresComponentVersion;
+        this.#supportsProperties = supportsProperties;
+        this.#supportsVulnerabilities = supportsVulnerabilities;
+        this.#vulnerabilityRatingMethods = new Set(vulnerabilityRatingMethods);
+        this.#supportsComponentEvidence = supportsComponentEvidence;
+        this.#supportsMetadataLifecycles = supportsMetadataLifecycles;
+        this.#supportsMetadataLicenses = supportsMetadataLicenses;
+        this.#supportsMetadataProperties = supportsMetadataProperties;
+        this.#supportsExternalReferenceHashes = supportsExternalReferenceHashes;
+        this.#supportsLicenseAcknowledgement = supportsLicenseAcknowledgement;
+        this.#supportsServices = supportsServices;
+        this.#supportsToolsComponentsServices = supportsToolsComponentsServices;
+        this.#supportsLicenseProperties = supportsLicenseProperties;
+    }
+    get version() {
+        return this.#version;
+    }
+    supportsFormat(f) {
+        return this.#formats.has(f);
+    }
+    supportsComponentType(ct) {
+        return this.#componentTypes.has(ct);
+    }
+    supportsHashAlgorithm(ha) {
+        return this.#hashAlgorithms.has(ha);
+    }
+    supportsHashValue(hv) {
+        return typeof hv === 'string' &&
+            this.#hashValuePattern.test(hv);
+    }
+    supportsExternalReferenceType(ert) {
+        return this.#externalReferenceTypes.has(ert);
+    }
+    get supportsDependencyGraph() {
+        return this.#supportsDependencyGraph;
+    }
+    get supportsToolReferences() {
+        return this.#supportsToolReferences;
+    }
+    get requiresComponentVersion() {
+        return this.#requiresComponentVersion;
+    }
+    supportsProperties(model) {
+        switch (true) {
+            case model instanceof models_1.NamedLicense || model instanceof models_1.SpdxLicense:
+                return this.#supportsLicenseProperties;
+            default:
+                return this.#supportsProperties;
+        }
+    }
+    get supportsVulnerabilities() {
+        return this.#supportsVulnerabilities;
+    }
+    supportsVulnerabilityRatingMethod(rm) {
+        return this.#vulnerabilityRatingMethods.has(rm);
+    }
+    get supportsComponentEvidence() {
+        return this.#supportsComponentEvidence;
+    }
+    get supportsMetadataLifecycles() {
+        return this.#supportsMetadataLifecycles;
+    }
+    get supportsMetadataLicenses() {
+        return this.#supportsMetadataLicenses;
+    }
+    get supportsMetadataProperties() {
+        return this.#supportsMetadataProperties;
+    }
+    get supportsExternalReferenceHashes() {
+        return this.#supportsExternalReferenceHashes;
+    }
+    get supportsLicenseAcknowledgement() {
+        return this.#supportsLicenseAcknowledgement;
+    }
+    get supportsServices() {
+        return this.#supportsServices;
+    }
+    get supportsToolsComponentsServices() {
+        return this.#supportsToolsComponentsServices;
+    }
+}
+exports._Spec = _Spec;
+//# sourceMappingURL=_protocol.js.map
+
+/***/ }),
+
+/***/ 64641:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+/*!
+This file is part of CycloneDX JavaScript Library.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+   http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+
+SPDX-License-Identifier: Apache-2.0
+Copyright (c) OWASP Foundation. All Rights Reserved.
+*/
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.SpecVersionDict = exports.Spec1dot7 = exports.Spec1dot6 = exports.Spec1dot5 = exports.Spec1dot4 = exports.Spec1dot3 = exports.Spec1dot2 = void 0;
+const componentType_1 = __nccwpck_require__(79915);
+const externalReferenceType_1 = __nccwpck_require__(86408);
+const hashAlogorithm_1 = __nccwpck_require__(12310);
+const ratingMethod_1 = __nccwpck_require__(21369);
+const _protocol_1 = __nccwpck_require__(41088);
+const enums_1 = __nccwpck_require__(33671);
+exports.Spec1dot2 = Object.freeze(new _protocol_1._Spec(enums_1.Version.v1dot2, [
+    enums_1.Format.XML,
+    enums_1.Format.JSON
+], [
+    componentType_1.ComponentType.Application,
+    componentType_1.ComponentType.Framework,
+    componentType_1.ComponentType.Library,
+    componentType_1.ComponentType.Container,
+    componentType_1.ComponentType.OperatingSystem,
+    componentType_1.ComponentType.Device,
+    componentType_1.ComponentType.Firmware,
+    componentType_1.ComponentType.File
+], [
+    hashAlogorithm_1.HashAlgorithm.MD5,
+    hashAlogorithm_1.HashAlgorithm['SHA-1'],
+    hashAlogorithm_1.HashAlgorithm['SHA-256'],
+    hashAlogorithm_1.HashAlgorithm['SHA-384'],
+    hashAlogorithm_1.HashAlgorithm['SHA-512'],
+    hashAlogorithm_1.HashAlgorithm['SHA3-256'],
+    hashAlogorithm_1.HashAlgorithm['SHA3-384'],
+    hashAlogorithm_1.HashAlgorithm['SHA3-512'],
+    hashAlogorithm_1.HashAlgorithm['BLAKE2b-256'],
+    hashAlogorithm_1.HashAlgorithm['BLAKE2b-384'],
+    hashAlogorithm_1.HashAlgorithm['BLAKE2b-512'],
+    hashAlogorithm_1.HashAlgorithm.BLAKE3
+], /^([a-fA-F0-9]{32})$|^([a-fA-F0-9]{40})$|^([a-fA-F0-9]{64})$|^([a-fA-F0-9]{96})$|^([a-fA-F0-9]{128})$/, [
+    externalReferenceType_1.ExternalReferenceType.VCS,
+    externalReferenceType_1.ExternalReferenceType.IssueTracker,
+    externalReferenceType_1.ExternalReferenceType.Website,
+    externalReferenceType_1.ExternalReferenceType.Advisories,
+    externalReferenceType_1.ExternalReferenceType.BOM,
+    externalReferenceType_1.ExternalReferenceType.MailingList,
+    externalReferenceType_1.ExternalReferenceType.Social,
+    externalReferenceType_1.ExternalReferenceType.Chat,
+    externalReferenceType_1.ExternalReferenceType.Documentation,
+    externalReferenceType_1.ExternalReferenceType.Support,
+    externalReferenceType_1.ExternalReferenceType.Distribution,
+    externalReferenceType_1.ExternalReferenceType.License,
+    externalReferenceType_1.ExternalReferenceType.BuildMeta,
+    externalReferenceType_1.ExternalReferenceType.BuildSystem,
+    externalReferenceType_1.ExternalReferenceType.Other
+], true, false, true, false, false, [], false, false, false, false, false, false, true, false, false));
+exports.Spec1dot3 = Object.freeze(new _protocol_1._Spec(enums_1.Version.v1dot3, [
+    enums_1.Format.XML,
+    enums_1.Format.JSON
+], [
+    componentType_1.ComponentType.Application,
+    componentType_1.ComponentType.Framework,
+    componentType_1.ComponentType.Library,
+    componentType_1.ComponentType.Container,
+    componentType_1.ComponentType.OperatingSystem,
+    componentType_1.ComponentType.Device,
+    componentType_1.ComponentType.Firmware,
+    componentType_1.ComponentType.File
+], [
+    hashAlogorithm_1.HashAlgorithm.MD5,
+    hashAlogorithm_1.HashAlgorithm['SHA-1'],
+    hashAlogorithm_1.HashAlgorithm['SHA-256'],
+    hashAlogorithm_1.HashAlgorithm['SHA-384'],
+    hashAlogorithm_1.HashAlgorithm['SHA-512'],
+    hashAlogorithm_1.HashAlgorithm['SHA3-256'],
+    hashAlogorithm_1.HashAlgorithm['SHA3-384'],
+    hashAlogorithm_1.HashAlgorithm['SHA3-512'],
+    hashAlogorithm_1.HashAlgorithm['BLAKE2b-256'],
+    hashAlogorithm_1.HashAlgorithm['BLAKE2b-384'],
+    hashAlogorithm_1.HashAlgorithm['BLAKE2b-512'],
+    hashAlogorithm_1.HashAlgorithm.BLAKE3
+], /^([a-fA-F0-9]{32})$|^([a-fA-F0-9]{40})$|^([a-fA-F0-9]{64})$|^([a-fA-F0-9]{96})$|^([a-fA-F0-9]{128})$/, [
+    externalReferenceType_1.ExternalReferenceType.VCS,
+    externalReferenceType_1.ExternalReferenceType.IssueTracker,
+    externalReferenceType_1.ExternalReferenceType.Website,
+    externalReferenceType_1.ExternalReferenceType.Advisories,
+    externalReferenceType_1.ExternalReferenceType.BOM,
+    externalReferenceType_1.ExternalReferenceType.MailingList,
+    externalReferenceType_1.ExternalReferenceType.Social,
+    externalReferenceType_1.ExternalReferenceType.Chat,
+    externalReferenceType_1.ExternalReferenceType.Documentation,
+    externalReferenceType_1.ExternalReferenceType.Support,
+    externalReferenceType_1.ExternalReferenceType.Distribution,
+    externalReferenceType_1.ExternalReferenceType.License,
+    externalReferenceType_1.ExternalReferenceType.BuildMeta,
+    externalReferenceType_1.ExternalReferenceType.BuildSystem,
+    externalReferenceType_1.ExternalReferenceType.Other
+], true, false, true, true, false, [], true, false, true, true, true, false, true, false, false));
+exports.Spec1dot4 = Object.freeze(new _protocol_1._Spec(enums_1.Version.v1dot4, [
+    enums_1.Format.XML,
+    enums_1.Format.JSON
+], [
+    componentType_1.ComponentType.Application,
+    componentType_1.ComponentType.Framework,
+    componentType_1.ComponentType.Library,
+    componentType_1.ComponentType.Container,
+    componentType_1.ComponentType.OperatingSystem,
+    componentType_1.ComponentType.Device,
+    componentType_1.ComponentType.Firmware,
+    componentType_1.ComponentType.File
+], [
+    hashAlogorithm_1.HashAlgorithm.MD5,
+    hashAlogorithm_1.HashAlgorithm['SHA-1'],
+    hashAlogorithm_1.HashAlgorithm['SHA-256'],
+    hashAlogorithm_1.HashAlgorithm['SHA-384'],
+    hashAlogorithm_1.HashAlgorithm['SHA-512'],
+    hashAlogorithm_1.HashAlgorithm['SHA3-256'],
+    hashAlogorithm_1.HashAlgorithm['SHA3-384'],
+    hashAlogorithm_1.HashAlgorithm['SHA3-512'],
+    hashAlogorithm_1.HashAlgorithm['BLAKE2b-256'],
+    hashAlogorithm_1.HashAlgorithm['BLAKE2b-384'],
+    hashAlogorithm_1.HashAlgorithm['BLAKE2b-512'],
+    hashAlogorithm_1.HashAlgorithm.BLAKE3
+], /^([a-fA-F0-9]{32})$|^([a-fA-F0-9]{40})$|^([a-fA-F0-9]{64})$|^([a-fA-F0-9]{96})$|^([a-fA-F0-9]{128})$/, [
+    externalReferenceType_1.ExternalReferenceType.VCS,
+    externalReferenceType_1.ExternalReferenceType.IssueTracker,
+    externalReferenceType_1.ExternalReferenceType.Website,
+    externalReferenceType_1.ExternalReferenceType.Advisories,
+    externalReferenceType_1.ExternalReferenceType.BOM,
+    externalReferenceType_1.ExternalReferenceType.MailingList,
+    externalReferenceType_1.ExternalReferenceType.Social,
+    externalReferenceType_1.ExternalReferenceType.Chat,
+    externalReferenceType_1.ExternalReferenceType.Documentation,
+    externalReferenceType_1.ExternalReferenceType.Support,
+    externalReferenceType_1.ExternalReferenceType.Distribution,
+    externalReferenceType_1.ExternalReferenceType.License,
+    externalReferenceType_1.ExternalReferenceType.BuildMeta,
+    externalReferenceType_1.ExternalReferenceType.BuildSystem,
+    externalReferenceType_1.ExternalReferenceType.ReleaseNotes,
+    externalReferenceType_1.ExternalReferenceType.Other
+], true, true, false, true, true, [
+    ratingMethod_1.RatingMethod.CVSSv2,
+    ratingMethod_1.RatingMethod.CVSSv3,
+    ratingMethod_1.RatingMethod.CVSSv31,
+    ratingMethod_1.RatingMethod.OWASP,
+    ratingMethod_1.RatingMethod.Other
+], true, false, true, true, true, false, true, false, false));
+exports.Spec1dot5 = Object.freeze(new _protocol_1._Spec(enums_1.Version.v1dot5, [
+    enums_1.Format.XML,
+    enums_1.Format.JSON
+], [
+    componentType_1.ComponentType.Application,
+    componentType_1.ComponentType.Framework,
+    componentType_1.ComponentType.Library,
+    componentType_1.ComponentType.Container,
+    componentType_1.ComponentType.Platform,
+    componentType_1.ComponentType.OperatingSystem,
+    componentType_1.ComponentType.Device,
+    componentType_1.ComponentType.DeviceDriver,
+    componentType_1.ComponentType.Firmware,
+    componentType_1.ComponentType.File,
+    componentType_1.ComponentType.MachineLearningModel,
+    componentType_1.ComponentType.Data
+], [
+    hashAlogorithm_1.HashAlgorithm.MD5,
+    hashAlogorithm_1.HashAlgorithm['SHA-1'],
+    hashAlogorithm_1.HashAlgorithm['SHA-256'],
+    hashAlogorithm_1.HashAlgorithm['SHA-384'],
+    hashAlogorithm_1.HashAlgorithm['SHA-512'],
+    hashAlogorithm_1.HashAlgorithm['SHA3-256'],
+    hashAlogorithm_1.HashAlgorithm['SHA3-384'],
+    hashAlogorithm_1.HashAlgorithm['SHA3-512'],
+    hashAlogorithm_1.HashAlgorithm['BLAKE2b-256'],
+    hashAlogorithm_1.HashAlgorithm['BLAKE2b-384'],
+    hashAlogorithm_1.HashAlgorithm['BLAKE2b-512'],
+    hashAlogorithm_1.HashAlgorithm.BLAKE3
+], /^([a-fA-F0-9]{32})$|^([a-fA-F0-9]{40})$|^([a-fA-F0-9]{64})$|^([a-fA-F0-9]{96})$|^([a-fA-F0-9]{128})$/, [
+    externalReferenceType_1.ExternalReferenceType.VCS,
+    externalReferenceType_1.ExternalReferenceType.IssueTracker,
+    externalReferenceType_1.ExternalReferenceType.Website,
+    externalReferenceType_1.ExternalReferenceType.Advisories,
+    externalReferenceType_1.ExternalReferenceType.BOM,
+    externalReferenceType_1.ExternalReferenceType.MailingList,
+    externalReferenceType_1.ExternalReferenceType.Social,
+    externalReferenceType_1.ExternalReferenceType.Chat,
+    externalReferenceType_1.ExternalReferenceType.Documentation,
+    externalReferenceType_1.ExternalReferenceType.Support,
+    externalReferenceType_1.ExternalReferenceType.Distribution,
+    externalReferenceType_1.ExternalReferenceType.DistributionIntake,
+    externalReferenceType_1.ExternalReferenceType.License,
+    externalReferenceType_1.ExternalReferenceType.BuildMeta,
+    externalReferenceType_1.ExternalReferenceType.BuildSystem,
+    externalReferenceType_1.ExternalReferenceType.ReleaseNotes,
+    externalReferenceType_1.ExternalReferenceType.SecurityContact,
+    externalReferenceType_1.ExternalReferenceType.ModelCard,
+    externalReferenceType_1.ExternalReferenceType.Log,
+    externalReferenceType_1.ExternalReferenceType.Configuration,
+    externalReferenceType_1.ExternalReferenceType.Evidence,
+    externalReferenceType_1.ExternalReferenceType.Formulation,
+    externalReferenceType_1.ExternalReferenceType.Attestation,
+    externalReferenceType_1.ExternalReferenceType.ThreatModel,
+    externalReferenceType_1.ExternalReferenceType.AdversaryModel,
+    externalReferenceType_1.ExternalReferenceType.RiskAssessment,
+    externalReferenceType_1.ExternalReferenceType.VulnerabilityAssertion,
+    externalReferenceType_1.ExternalReferenceType.ExploitabilityStatement,
+    externalReferenceType_1.ExternalReferenceType.PentestReport,
+    externalReferenceType_1.ExternalReferenceType.StaticAnalysisReport,
+    externalReferenceType_1.ExternalReferenceType.DynamicAnalysisReport,
+    externalReferenceType_1.ExternalReferenceType.RuntimeAnalysisReport,
+    externalReferenceType_1.ExternalReferenceType.ComponentAnalysisReport,
+    externalReferenceType_1.ExternalReferenceType.MaturityReport,
+    externalReferenceType_1.ExternalReferenceType.CertificationReport,
+    externalReferenceType_1.ExternalReferenceType.CodifiedInfrastructure,
+    externalReferenceType_1.ExternalReferenceType.QualityMetrics,
+    externalReferenceType_1.ExternalReferenceType.POAM,
+    externalReferenceType_1.ExternalReferenceType.Other
+], true, true, false, true, true, [
+    ratingMethod_1.RatingMethod.CVSSv2,
+    ratingMethod_1.RatingMethod.CVSSv3,
+    ratingMethod_1.RatingMethod.CVSSv31,
+    ratingMethod_1.RatingMethod.CVSSv4,
+    ratingMethod_1.RatingMethod.OWASP,
+    ratingMethod_1.RatingMethod.SSVC,
+    ratingMethod_1.RatingMethod.Other
+], true, true, true, true, true, false, true, true, true));
+exports.Spec1dot6 = Object.freeze(new _protocol_1._Spec(enums_1.Version.v1dot6, [
+    enums_1.Format.XML,
+    enums_1.Format.JSON
+], [
+    componentType_1.ComponentType.Application,
+    componentType_1.ComponentType.Framework,
+    componentType_1.ComponentType.Library,
+    componentType_1.ComponentType.Container,
+    componentType_1.ComponentType.Platform,
+    componentType_1.ComponentType.OperatingSystem,
+    componentType_1.ComponentType.Device,
+    componentType_1.ComponentType.DeviceDriver,
+    componentType_1.ComponentType.Firmware,
+    componentType_1.ComponentType.File,
+    componentType_1.ComponentType.MachineLearningModel,
+    componentType_1.ComponentType.Data,
+    componentType_1.ComponentType.CryptographicAsset
+], [
+    hashAlogorithm_1.HashAlgorithm.MD5,
+    hashAlogorithm_1.HashAlgorithm['SHA-1'],
+    hashAlogorithm_1.HashAlgorithm['SHA-256'],
+    hashAlogorithm_1.HashAlgorithm['SHA-384'],
+    hashAlogorithm_1.HashAlgorithm['SHA-512'],
+    hashAlogorithm_1.HashAlgorithm['SHA3-256'],
+    hashAlogorithm_1.HashAlgorithm['SHA3-384'],
+    hashAlogorithm_1.HashAlgorithm['SHA3-512'],
+    hashAlogorithm_1.HashAlgorithm['BLAKE2b-256'],
+    hashAlogorithm_1.HashAlgorithm['BLAKE2b-384'],
+    hashAlogorithm_1.HashAlgorithm['BLAKE2b-512'],
+    hashAlogorithm_1.HashAlgorithm.BLAKE3
+], /^([a-fA-F0-9]{32})$|^([a-fA-F0-9]{40})$|^([a-fA-F0-9]{64})$|^([a-fA-F0-9]{96})$|^([a-fA-F0-9]{128})$/, [
+    externalReferenceType_1.ExternalReferenceType.VCS,
+    externalReferenceType_1.ExternalReferenceType.IssueTracker,
+    externalReferenceType_1.ExternalReferenceType.Website,
+    externalReferenceType_1.ExternalReferenceType.Advisories,
+    externalReferenceType_1.ExternalReferenceType.BOM,
+    externalReferenceType_1.ExternalReferenceType.MailingList,
+    externalReferenceType_1.ExternalReferenceType.Social,
+    externalReferenceType_1.ExternalReferenceType.Chat,
+    externalReferenceType_1.ExternalReferenceType.Documentation,
+    externalReferenceType_1.ExternalReferenceType.Support,
+    externalReferenceType_1.ExternalReferenceType.SourceDistribution,
+    externalReferenceType_1.ExternalReferenceType.Distribution,
+    externalReferenceType_1.ExternalReferenceType.DistributionIntake,
+    externalReferenceType_1.ExternalReferenceType.License,
+    externalReferenceType_1.ExternalReferenceType.BuildMeta,
+    externalReferenceType_1.ExternalReferenceType.BuildSystem,
+    externalReferenceType_1.ExternalReferenceType.ReleaseNotes,
+    externalReferenceType_1.ExternalReferenceType.SecurityContact,
+    externalReferenceType_1.ExternalReferenceType.ModelCard,
+    externalReferenceType_1.ExternalReferenceType.Log,
+    externalReferenceType_1.ExternalReferenceType.Configuration,
+    externalReferenceType_1.ExternalReferenceType.Evidence,
+    externalReferenceType_1.ExternalReferenceType.Formulation,
+    externalReferenceType_1.ExternalReferenceType.Attestation,
+    externalReferenceType_1.ExternalReferenceType.ThreatModel,
+    externalReferenceType_1.ExternalReferenceType.AdversaryModel,
+    externalReferenceType_1.ExternalReferenceType.RiskAssessment,
+    externalReferenceType_1.ExternalReferenceType.VulnerabilityAssertion,
+    externalReferenceType_1.ExternalReferenceType.ExploitabilityStatement,
+    externalReferenceType_1.ExternalReferenceType.PentestReport,
+    externalReferenceType_1.ExternalReferenceType.StaticAnalysisReport,
+    externalReferenceType_1.ExternalReferenceType.DynamicAnalysisReport,
+    externalReferenceType_1.ExternalReferenceType.RuntimeAnalysisReport,
+    externalReferenceType_1.ExternalReferenceType.ComponentAnalysisReport,
+    externalReferenceType_1.ExternalReferenceType.MaturityReport,
+    externalReferenceType_1.ExternalReferenceType.CertificationReport,
+    externalReferenceType_1.ExternalReferenceType.CodifiedInfrastructure,
+    externalReferenceType_1.ExternalReferenceType.QualityMetrics,
+    externalReferenceType_1.ExternalReferenceType.POAM,
+    externalReferenceType_1.ExternalReferenceType.ElectronicSignature,
+    externalReferenceType_1.ExternalReferenceType.DigitalSignature,
+    externalReferenceType_1.ExternalReferenceType.RFC9116,
+    externalReferenceType_1.ExternalReferenceType.Other
+], true, true, false, true, true, [
+    ratingMethod_1.RatingMethod.CVSSv2,
+    ratingMethod_1.RatingMethod.CVSSv3,
+    ratingMethod_1.RatingMethod.CVSSv31,
+    ratingMethod_1.RatingMethod.CVSSv4,
+    ratingMethod_1.RatingMethod.OWASP,
+    ratingMethod_1.RatingMethod.SSVC,
+    ratingMethod_1.RatingMethod.Other
+], true, true, true, true, true, true, true, true, true));
+exports.Spec1dot7 = Object.freeze(new _protocol_1._Spec(enums_1.Version.v1dot7, [
+    enums_1.Format.XML,
+    enums_1.Format.JSON
+], [
+    componentType_1.ComponentType.Application,
+    componentType_1.ComponentType.Framework,
+    componentType_1.ComponentType.Library,
+    componentType_1.ComponentType.Container,
+    componentType_1.ComponentType.Platform,
+    componentType_1.ComponentType.OperatingSystem,
+    componentType_1.ComponentType.Device,
+    componentType_1.ComponentType.DeviceDriver,
+    componentType_1.ComponentType.Firmware,
+    componentType_1.ComponentType.File,
+    componentType_1.ComponentType.MachineLearningModel,
+    componentType_1.ComponentType.Data,
+    componentType_1.ComponentType.CryptographicAsset
+], [
+    hashAlogorithm_1.HashAlgorithm.MD5,
+    hashAlogorithm_1.HashAlgorithm['SHA-1'],
+    hashAlogorithm_1.HashAlgorithm['SHA-256'],
+    hashAlogorithm_1.HashAlgorithm['SHA-384'],
+    hashAlogorithm_1.HashAlgorithm['SHA-512'],
+    hashAlogorithm_1.HashAlgorithm['SHA3-256'],
+    hashAlogorithm_1.HashAlgorithm['SHA3-384'],
+    hashAlogorithm_1.HashAlgorithm['SHA3-512'],
+    hashAlogorithm_1.HashAlgorithm['BLAKE2b-256'],
+    hashAlogorithm_1.HashAlgorithm['BLAKE2b-384'],
+    hashAlogorithm_1.HashAlgorithm['BLAKE2b-512'],
+    hashAlogorithm_1.HashAlgorithm.BLAKE3,
+    hashAlogorithm_1.HashAlgorithm['Streebog-256'],
+    hashAlogorithm_1.HashAlgorithm['Streebog-512'],
+], /^([a-fA-F0-9]{32})$|^([a-fA-F0-9]{40})$|^([a-fA-F0-9]{64})$|^([a-fA-F0-9]{96})$|^([a-fA-F0-9]{128})$/, [
+    externalReferenceType_1.ExternalReferenceType.VCS,
+    externalReferenceType_1.ExternalReferenceType.IssueTracker,
+    externalReferenceType_1.ExternalReferenceType.Website,
+    externalReferenceType_1.ExternalReferenceType.Advisories,
+    externalReferenceType_1.ExternalReferenceType.BOM,
+    externalReferenceType_1.ExternalReferenceType.MailingList,
+    externalReferenceType_1.ExternalReferenceType.Social,
+    externalReferenceType_1.ExternalReferenceType.Chat,
+    externalReferenceType_1.ExternalReferenceType.Documentation,
+    externalReferenceType_1.ExternalReferenceType.Support,
+    externalReferenceType_1.ExternalReferenceType.SourceDistribution,
+    externalReferenceType_1.ExternalReferenceType.Distribution,
+    externalReferenceType_1.ExternalReferenceType.DistributionIntake,
+    externalReferenceType_1.ExternalReferenceType.License,
+    externalReferenceType_1.ExternalReferenceType.BuildMeta,
+    externalReferenceType_1.ExternalReferenceType.BuildSystem,
+    externalReferenceType_1.ExternalReferenceType.ReleaseNotes,
+    externalReferenceType_1.ExternalReferenceType.SecurityContact,
+    externalReferenceType_1.ExternalReferenceType.ModelCard,
+    externalReferenceType_1.ExternalReferenceType.Log,
+    externalReferenceType_1.ExternalReferenceType.Configuration,
+    externalReferenceType_1.ExternalReferenceType.Evidence,
+    externalReferenceType_1.ExternalReferenceType.Formulation,
+    externalReferenceType_1.ExternalReferenceType.Attestation,
+    externalReferenceType_1.ExternalReferenceType.ThreatModel,
+    externalReferenceType_1.ExternalReferenceType.AdversaryModel,
+    externalReferenceType_1.ExternalReferenceType.RiskAssessment,
+    externalReferenceType_1.ExternalReferenceType.VulnerabilityAssertion,
+    externalReferenceType_1.ExternalReferenceType.ExploitabilityStatement,
+    externalReferenceType_1.ExternalReferenceType.PentestReport,
+    externalReferenceType_1.ExternalReferenceType.StaticAnalysisReport,
+    externalReferenceType_1.ExternalReferenceType.DynamicAnalysisReport,
+    externalReferenceType_1.ExternalReferenceType.RuntimeAnalysisReport,
+    externalReferenceType_1.ExternalReferenceType.ComponentAnalysisReport,
+    externalReferenceType_1.ExternalReferenceType.MaturityReport,
+    externalReferenceType_1.ExternalReferenceType.CertificationReport,
+    externalReferenceType_1.ExternalReferenceType.CodifiedInfrastructure,
+    externalReferenceType_1.ExternalReferenceType.QualityMetrics,
+    externalReferenceType_1.ExternalReferenceType.POAM,
+    externalReferenceType_1.ExternalReferenceType.ElectronicSignature,
+    externalReferenceType_1.ExternalReferenceType.DigitalSignature,
+    externalReferenceType_1.ExternalReferenceType.RFC9116,
+    externalReferenceType_1.ExternalReferenceType.Citation,
+    externalReferenceType_1.ExternalReferenceType.Patent,
+    externalReferenceType_1.ExternalReferenceType.PatentAssertion,
+    externalReferenceType_1.ExternalReferenceType.PatentFamily,
+    externalReferenceType_1.ExternalReferenceType.RFC9116,
+    externalReferenceType_1.ExternalReferenceType.Other
+], true, true, false, true, true, [
+    ratingMethod_1.RatingMethod.CVSSv2,
+    ratingMethod_1.RatingMethod.CVSSv3,
+    ratingMethod_1.RatingMethod.CVSSv31,
+    ratingMethod_1.RatingMethod.CVSSv4,
+    ratingMethod_1.RatingMethod.OWASP,
+    ratingMethod_1.RatingMethod.SSVC,
+    ratingMethod_1.RatingMethod.Other
+], true, true, true, true, true, true, true, true, true));
+exports.SpecVersionDict = Object.freeze({
+    [enums_1.Version.v1dot7]: exports.Spec1dot7,
+    [enums_1.Version.v1dot6]: exports.Spec1dot6,
+    [enums_1.Version.v1dot5]: exports.Spec1dot5,
+    [enums_1.Version.v1dot4]: exports.Spec1dot4,
+    [enums_1.Version.v1dot3]: exports.Spec1dot3,
+    [enums_1.Version.v1dot2]: exports.Spec1dot2
+});
+//# sourceMappingURL=consts.js.map
+
+/***/ }),
+
+/***/ 33671:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+/*!
+This file is part of CycloneDX JavaScript Library.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+   http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+
+SPDX-License-Identifier: Apache-2.0
+Copyright (c) OWASP Foundation. All Rights Reserved.
+*/
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Format = exports.Version = void 0;
+var Version;
+(function (Version) {
+    Version["v1dot7"] = "1.7";
+    Version["v1dot6"] = "1.6";
+    Version["v1dot5"] = "1.5";
+    Version["v1dot4"] = "1.4";
+    Version["v1dot3"] = "1.3";
+    Version["v1dot2"] = "1.2";
+    Version["v1dot1"] = "1.1";
+    Version["v1dot0"] = "1.0";
+})(Version || (exports.Version = Version = {}));
+var Format;
+(function (Format) {
+    Format["XML"] = "xml";
+    Format["JSON"] = "json";
+})(Format || (exports.Format = Format = {}));
+//# sourceMappingURL=enums.js.map
+
+/***/ }),
+
+/***/ 36134:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+/*!
+This file is part of CycloneDX JavaScript Library.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+   http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+
+SPDX-License-Identifier: Apache-2.0
+Copyright (c) OWASP Foundation. All Rights Reserved.
+*/
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.UnsupportedFormatError = void 0;
+class UnsupportedFormatError extends Error {
+}
+exports.UnsupportedFormatError = UnsupportedFormatError;
+//# sourceMappingURL=errors.js.map
+
+/***/ }),
+
+/***/ 94321:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+
+/*!
+This file is part of CycloneDX JavaScript Library.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+   http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+
+SPDX-License-Identifier: Apache-2.0
+Copyright (c) OWASP Foundation. All Rights Reserved.
+*/
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __exportStar = (this && this.__exportStar) || function(m, exports) {
+    for (var p in m) if (p !== "default" && !Object.prototype.hasOwnProperty.call(exports, p)) __createBinding(exports, m, p);
+};
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+__exportStar(__nccwpck_require__(64641), exports);
+__exportStar(__nccwpck_require__(33671), exports);
+__exportStar(__nccwpck_require__(36134), exports);
+//# sourceMappingURL=index.js.map
+
+/***/ }),
+
+/***/ 51013:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+/*!
+This file is part of CycloneDX JavaScript Library.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+   http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+
+SPDX-License-Identifier: Apache-2.0
+Copyright (c) OWASP Foundation. All Rights Reserved.
+*/
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.isCPE = isCPE;
+const cpePattern = /^([c][pP][eE]:\/[AHOaho]?(:[A-Za-z0-9\._\-~%]*){0,6})$|^(cpe:2\.3:[aho\*\-](:(((\?*|\*?)([a-zA-Z0-9\-\._]|(\\[\\\*\?!"#$$%&'\(\)\+,\/:;<=>@\[\]\^`\{\|}~]))+(\?*|\*?))|[\*\-])){5}(:(([a-zA-Z]{2,3}(-([a-zA-Z]{2}|[0-9]{3}))?)|[\*\-]))(:(((\?*|\*?)([a-zA-Z0-9\-\._]|(\\[\\\*\?!"#$$%&'\(\)\+,\/:;<=>@\[\]\^`\{\|}~]))+(\?*|\*?))|[\*\-])){4})$/;
+function isCPE(value) {
+    return typeof value === 'string' &&
+        cpePattern.test(value);
+}
+//# sourceMappingURL=cpe.js.map
+
+/***/ }),
+
+/***/ 43198:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+/*!
+This file is part of CycloneDX JavaScript Library.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+   http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+
+SPDX-License-Identifier: Apache-2.0
+Copyright (c) OWASP Foundation. All Rights Reserved.
+*/
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.CweRepository = void 0;
+exports.isCWE = isCWE;
+const sortable_1 = __nccwpck_require__(40094);
+const integer_1 = __nccwpck_require__(36181);
+function isCWE(value) {
+    return (0, integer_1.isPositiveInteger)(value);
+}
+class CweRepository extends sortable_1.SortableNumbers {
+}
+exports.CweRepository = CweRepository;
+//# sourceMappingURL=cwe.js.map
+
+/***/ }),
+
+/***/ 36181:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+/*!
+This file is part of CycloneDX JavaScript Library.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+   http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+
+SPDX-License-Identifier: Apache-2.0
+Copyright (c) OWASP Foundation. All Rights Reserved.
+*/
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.isInteger = isInteger;
+exports.isNonNegativeInteger = isNonNegativeInteger;
+exports.isPositiveInteger = isPositiveInteger;
+function isInteger(value) {
+    return Number.isInteger(value);
+}
+function isNonNegativeInteger(value) {
+    return isInteger(value) &&
+        value >= 0;
+}
+function isPositiveInteger(value) {
+    return isInteger(value) &&
+        value > 0;
+}
+//# sourceMappingURL=integer.js.map
 
 /***/ }),
 
@@ -31921,6 +39939,13 @@ function constantCatch(value) {
     return fn;
 }
 
+
+/***/ }),
+
+/***/ 52094:
+/***/ ((module) => {
+
+module.exports = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"http://cyclonedx.org/schema/spdx.schema.json","$comment":"v1.1-3.29.0","type":"string","enum":["0BSD","3D-Slicer-1.0","AAL","Abstyles","AdaCore-doc","Adobe-2006","Adobe-Display-PostScript","Adobe-Glyph","Adobe-Utopia","ADSL","Advanced-Cryptics-Dictionary","AFL-1.1","AFL-1.2","AFL-2.0","AFL-2.1","AFL-3.0","Afmparse","AGPL-1.0","AGPL-1.0-only","AGPL-1.0-or-later","AGPL-3.0","AGPL-3.0-only","AGPL-3.0-or-later","Aladdin","ALGLIB-Documentation","AMD-newlib","AMDPLPA","AML","AML-glslang","AMPAS","ANTLR-PD","ANTLR-PD-fallback","any-OSI","any-OSI-perl-modules","Apache-1.0","Apache-1.1","Apache-2.0","APAFML","APL-1.0","App-s2p","APSL-1.0","APSL-1.1","APSL-1.2","APSL-2.0","Arphic-1999","Artistic-1.0","Artistic-1.0-cl8","Artistic-1.0-Perl","Artistic-2.0","Artistic-dist","Aspell-RU","ASWF-Digital-Assets-1.0","ASWF-Digital-Assets-1.1","atc-game","Baekmuk","Bahyph","Barr","bcrypt-Solar-Designer","Beerware","Bitstream-Charter","Bitstream-Vera","BitTorrent-1.0","BitTorrent-1.1","blessing","BlueOak-1.0.0","Boehm-GC","Boehm-GC-without-fee","BOLA-1.1","Borceux","Brian-Gladman-2-Clause","Brian-Gladman-3-Clause","Brian-Gladman-3-Clause-no-conversion","BSD-1-Clause","BSD-2-Clause","BSD-2-Clause-Darwin","BSD-2-Clause-first-lines","BSD-2-Clause-FreeBSD","BSD-2-Clause-NetBSD","BSD-2-Clause-Patent","BSD-2-Clause-pkgconf-disclaimer","BSD-2-Clause-pos-unchanged","BSD-2-Clause-Views","BSD-3-Clause","BSD-3-Clause-acpica","BSD-3-Clause-Attribution","BSD-3-Clause-Clear","BSD-3-Clause-flex","BSD-3-Clause-HP","BSD-3-Clause-LBNL","BSD-3-Clause-Modification","BSD-3-Clause-No-Military-License","BSD-3-Clause-No-Nuclear-License","BSD-3-Clause-No-Nuclear-License-2014","BSD-3-Clause-No-Nuclear-Warranty","BSD-3-Clause-Open-MPI","BSD-3-Clause-OpenWebUI","BSD-3-Clause-Sun","BSD-3-Clause-Tso","BSD-4-Clause","BSD-4-Clause-Shortened","BSD-4-Clause-UC","BSD-4.3RENO","BSD-4.3TAHOE","BSD-Advertising-Acknowledgement","BSD-ask-to-endorse","BSD-Attribution-HPND-disclaimer","BSD-Inferno-Nettverk","BSD-Mark-Modifications","BSD-Protection","BSD-Source-alt-GPL","BSD-Source-beginning-file","BSD-Source-Code","BSD-Source-Code-no-disclaimer","BSD-Systemics","BSD-Systemics-W3Works","BSL-1.0","Buddy","Bugroff","BUSL-1.1","bzip2-1.0.5","bzip2-1.0.6","C-UDA-1.0","CAL-1.0","CAL-1.0-Combined-Work-Exception","Caldera","Caldera-no-preamble","CAPEC-tou","Catharon","CATOSL-1.1","CC-BY-1.0","CC-BY-2.0","CC-BY-2.5","CC-BY-2.5-AU","CC-BY-3.0","CC-BY-3.0-AT","CC-BY-3.0-AU","CC-BY-3.0-DE","CC-BY-3.0-IGO","CC-BY-3.0-NL","CC-BY-3.0-US","CC-BY-4.0","CC-BY-NC-1.0","CC-BY-NC-2.0","CC-BY-NC-2.5","CC-BY-NC-3.0","CC-BY-NC-3.0-DE","CC-BY-NC-3.0-IGO","CC-BY-NC-4.0","CC-BY-NC-ND-1.0","CC-BY-NC-ND-2.0","CC-BY-NC-ND-2.5","CC-BY-NC-ND-3.0","CC-BY-NC-ND-3.0-DE","CC-BY-NC-ND-3.0-IGO","CC-BY-NC-ND-4.0","CC-BY-NC-SA-1.0","CC-BY-NC-SA-2.0","CC-BY-NC-SA-2.0-DE","CC-BY-NC-SA-2.0-FR","CC-BY-NC-SA-2.0-UK","CC-BY-NC-SA-2.5","CC-BY-NC-SA-3.0","CC-BY-NC-SA-3.0-DE","CC-BY-NC-SA-3.0-IGO","CC-BY-NC-SA-4.0","CC-BY-ND-1.0","CC-BY-ND-2.0","CC-BY-ND-2.5","CC-BY-ND-3.0","CC-BY-ND-3.0-DE","CC-BY-ND-4.0","CC-BY-SA-1.0","CC-BY-SA-2.0","CC-BY-SA-2.0-UK","CC-BY-SA-2.1-JP","CC-BY-SA-2.5","CC-BY-SA-3.0","CC-BY-SA-3.0-AT","CC-BY-SA-3.0-DE","CC-BY-SA-3.0-IGO","CC-BY-SA-4.0","CC-PDDC","CC-PDM-1.0","CC-SA-1.0","CC0-1.0","CDDL-1.0","CDDL-1.1","CDL-1.0","CDLA-Permissive-1.0","CDLA-Permissive-2.0","CDLA-Sharing-1.0","CECILL-1.0","CECILL-1.1","CECILL-2.0","CECILL-2.1","CECILL-B","CECILL-C","CERN-OHL-1.1","CERN-OHL-1.2","CERN-OHL-P-2.0","CERN-OHL-S-2.0","CERN-OHL-W-2.0","CFITSIO","check-cvs","checkmk","ClArtistic","Clips","CMU-Mach","CMU-Mach-nodoc","CNRI-Jython","CNRI-Python","CNRI-Python-GPL-Compatible","COIL-1.0","Community-Spec-1.0","Condor-1.1","copyleft-next-0.3.0","copyleft-next-0.3.1","Cornell-Lossless-JPEG","CPAL-1.0","CPL-1.0","CPOL-1.02","Cronyx","Crossword","CryptoSwift","CrystalStacker","CUA-OPL-1.0","Cube","curl","cve-tou","D-FSL-1.0","DEC-3-Clause","diffmark","DL-DE-BY-2.0","DL-DE-ZERO-2.0","DOC","DocBook-DTD","DocBook-Schema","DocBook-Stylesheet","DocBook-XML","Dotseqn","DRL-1.0","DRL-1.1","DSDP","dtoa","dvipdfm","ECL-1.0","ECL-2.0","eCos-2.0","EFL-1.0","EFL-2.0","eGenix","Elastic-2.0","Entessa","EPICS","EPL-1.0","EPL-2.0","ErlPL-1.1","ESA-PL-permissive-2.4","ESA-PL-strong-copyleft-2.4","ESA-PL-weak-copyleft-2.4","etalab-2.0","EUDatagrid","EUPL-1.0","EUPL-1.1","EUPL-1.2","Eurosym","Fair","FBM","FDK-AAC","FDK-MPEG-H","Ferguson-Twofish","Frameworx-1.0","FreeBSD-DOC","FreeImage","FSFAP","FSFAP-no-warranty-disclaimer","FSFUL","FSFULLR","FSFULLRSD","FSFULLRWD","FSL-1.1-ALv2","FSL-1.1-MIT","FTL","Furuseth","fwlw","Game-Programming-Gems","GCR-docs","GD","generic-xts","GFDL-1.1","GFDL-1.1-invariants-only","GFDL-1.1-invariants-or-later","GFDL-1.1-no-invariants-only","GFDL-1.1-no-invariants-or-later","GFDL-1.1-only","GFDL-1.1-or-later","GFDL-1.2","GFDL-1.2-invariants-only","GFDL-1.2-invariants-or-later","GFDL-1.2-no-invariants-only","GFDL-1.2-no-invariants-or-later","GFDL-1.2-only","GFDL-1.2-or-later","GFDL-1.3","GFDL-1.3-invariants-only","GFDL-1.3-invariants-or-later","GFDL-1.3-no-invariants-only","GFDL-1.3-no-invariants-or-later","GFDL-1.3-only","GFDL-1.3-or-later","Giftware","GL2PS","Glide","Glulxe","GLWTPL","gnuplot","GPL-1.0","GPL-1.0+","GPL-1.0-only","GPL-1.0-or-later","GPL-2.0","GPL-2.0+","GPL-2.0-only","GPL-2.0-or-later","GPL-2.0-with-autoconf-exception","GPL-2.0-with-bison-exception","GPL-2.0-with-classpath-exception","GPL-2.0-with-font-exception","GPL-2.0-with-GCC-exception","GPL-3.0","GPL-3.0+","GPL-3.0-only","GPL-3.0-or-later","GPL-3.0-with-autoconf-exception","GPL-3.0-with-GCC-exception","Graphics-Gems","gSOAP-1.3b","gtkbook","Gutmann","HaskellReport","HDF5","hdparm","HIDAPI","Hippocratic-2.1","Hippocratic-3.0-core","HP-1986","HP-1989","HPND","HPND-DEC","HPND-doc","HPND-doc-sell","HPND-export-US","HPND-export-US-acknowledgement","HPND-export-US-modify","HPND-export2-US","HPND-Fenneberg-Livingston","HPND-INRIA-IMAG","HPND-Intel","HPND-Kevlin-Henney","HPND-Markus-Kuhn","HPND-merchantability-variant","HPND-MIT-disclaimer","HPND-Netrek","HPND-Pbmplus","HPND-sell-MIT-disclaimer-xserver","HPND-sell-regexpr","HPND-sell-variant","HPND-sell-variant-critical-systems","HPND-sell-variant-MIT-disclaimer","HPND-sell-variant-MIT-disclaimer-rev","HPND-SMC","HPND-UC","HPND-UC-export-US","HTMLTIDY","hyphen-bulgarian","IBM-pibs","ICU","IEC-Code-Components-EULA","IJG","IJG-short","ImageMagick","iMatix","Imlib2","Info-ZIP","Informatica","Inner-Net-2.0","InnoSetup","Intel","Intel-ACPI","Interbase-1.0","IPA","IPL-1.0","ISC","ISC-Veillard","ISO-permission","Jam","JasPer-2.0","jove","JPL-image","JPNIC","JSON","Kastrup","Kazlib","Knuth-CTAN","LAL-1.2","LAL-1.3","Latex2e","Latex2e-translated-notice","Leptonica","LGPL-2.0","LGPL-2.0+","LGPL-2.0-only","LGPL-2.0-or-later","LGPL-2.1","LGPL-2.1+","LGPL-2.1-only","LGPL-2.1-or-later","LGPL-3.0","LGPL-3.0+","LGPL-3.0-only","LGPL-3.0-or-later","LGPLLR","Libpng","libpng-1.6.35","libpng-2.0","libselinux-1.0","libtiff","libutil-David-Nugent","LiLiQ-P-1.1","LiLiQ-R-1.1","LiLiQ-Rplus-1.1","Linux-man-pages-1-para","Linux-man-pages-copyleft","Linux-man-pages-copyleft-2-para","Linux-man-pages-copyleft-var","Linux-OpenIB","LOOP","LPD-document","LPL-1.0","LPL-1.02","LPPL-1.0","LPPL-1.1","LPPL-1.2","LPPL-1.3a","LPPL-1.3c","lsof","Lucida-Bitmap-Fonts","LZMA-SDK-9.11-to-9.20","LZMA-SDK-9.22","Mackerras-3-Clause","Mackerras-3-Clause-acknowledgment","magaz","mailprio","MakeIndex","man2html","Martin-Birgmeier","McPhee-slideshow","metamail","Minpack","MIPS","MirOS","MIT","MIT-0","MIT-advertising","MIT-Click","MIT-CMU","MIT-enna","MIT-feh","MIT-Festival","MIT-Khronos-old","MIT-Modern-Variant","MIT-open-group","MIT-STK","MIT-testregex","MIT-Wu","MITNFA","MMIXware","MMPL-1.0.1","Motosoto","MPEG-SSG","mpi-permissive","mpich2","MPL-1.0","MPL-1.1","MPL-2.0","MPL-2.0-no-copyleft-exception","mplus","MS-LPL","MS-PL","MS-RL","MTLL","MulanPSL-1.0","MulanPSL-2.0","Multics","Mup","MVT-1.1","NAIST-2003","NASA-1.3","Naumen","NBPL-1.0","NCBI-PD","NCGL-UK-2.0","NCL","NCSA","Net-SNMP","NetCDF","Newsletr","NGPL","ngrep","NICTA-1.0","NIST-PD","NIST-PD-fallback","NIST-PD-TNT","NIST-Software","NLOD-1.0","NLOD-2.0","NLPL","Nokia","NOSL","Noweb","NPL-1.0","NPL-1.1","NPOSL-3.0","NRL","NTIA-PD","NTP","NTP-0","Nunit","O-UDA-1.0","OAR","OCCT-PL","OCLC-2.0","ODbL-1.0","ODC-By-1.0","OFFIS","OFL-1.0","OFL-1.0-no-RFN","OFL-1.0-RFN","OFL-1.1","OFL-1.1-no-RFN","OFL-1.1-RFN","OGC-1.0","OGDL-Taiwan-1.0","OGL-Canada-2.0","OGL-UK-1.0","OGL-UK-2.0","OGL-UK-3.0","OGTSL","OLDAP-1.1","OLDAP-1.2","OLDAP-1.3","OLDAP-1.4","OLDAP-2.0","OLDAP-2.0.1","OLDAP-2.1","OLDAP-2.2","OLDAP-2.2.1","OLDAP-2.2.2","OLDAP-2.3","OLDAP-2.4","OLDAP-2.5","OLDAP-2.6","OLDAP-2.7","OLDAP-2.8","OLFL-1.3","OML","OpenMDW-1.0","OpenPBS-2.3","OpenSSL","OpenSSL-standalone","OpenVision","OPL-1.0","OPL-UK-3.0","OPUBL-1.0","OSC-1.0","OSET-PL-2.1","OSL-1.0","OSL-1.1","OSL-2.0","OSL-2.1","OSL-3.0","OSSP","PADL","ParaType-Free-Font-1.3","Parity-6.0.0","Parity-7.0.0","PDDL-1.0","PHP-3.0","PHP-3.01","Pixar","pkgconf","Plexus","pnmstitch","PolyForm-Noncommercial-1.0.0","PolyForm-Small-Business-1.0.0","PostgreSQL","PPL","PSF-2.0","psfrag","psutils","Python-2.0","Python-2.0.1","python-ldap","Qhull","QPL-1.0","QPL-1.0-INRIA-2004","radvd","Rdisc","RHeCos-1.1","RPL-1.1","RPL-1.5","RPSL-1.0","RSA-MD","RSCPL","Ruby","Ruby-pty","SAX-PD","SAX-PD-2.0","Saxpath","SCEA","SchemeReport","Sendmail","Sendmail-8.23","Sendmail-Open-Source-1.1","SGI-B-1.0","SGI-B-1.1","SGI-B-2.0","SGI-OpenGL","SGMLUG-PM","SGP4","SHL-0.5","SHL-0.51","SimPL-2.0","SISSL","SISSL-1.2","SL","Sleepycat","SMAIL-GPL","SMLNJ","SMPPL","SNIA","snprintf","SOFA","softSurfer","Soundex","Spencer-86","Spencer-94","Spencer-99","SPL-1.0","ssh-keyscan","SSH-OpenSSH","SSH-short","SSLeay-standalone","SSPL-1.0","StandardML-NJ","SugarCRM-1.1.3","SUL-1.0","Sun-PPP","Sun-PPP-2000","SunPro","SWL","swrule","Symlinks","TAPR-OHL-1.0","TCL","TCP-wrappers","TekHVC","TermReadKey","TGPPL-1.0","ThirdEye","threeparttable","TMate","TORQUE-1.1","TOSL","TPDL","TPL-1.0","TrustedQSL","TTWL","TTYP0","TU-Berlin-1.0","TU-Berlin-2.0","Ubuntu-font-1.0","UCAR","UCL-1.0","ulem","UMich-Merit","Unicode-3.0","Unicode-DFS-2015","Unicode-DFS-2016","Unicode-TOU","UnixCrypt","Unlicense","Unlicense-libtelnet","Unlicense-libwhirlpool","UnRAR","UPL-1.0","URT-RLE","Vim","Vixie-Cron","VOSTROM","VSL-1.0","W3C","W3C-19980720","W3C-20150513","w3m","Watcom-1.0","Widget-Workshop","WordNet","Wsuipa","WTFNMFPL","WTFPL","wwl","wxWindows","X11","X11-distribute-modifications-variant","X11-no-permit-persons","X11-swapped","Xdebug-1.03","Xerox","Xfig","XFree86-1.1","xinetd","xkeyboard-config-Zinoviev","xlock","Xnet","xpp","XSkat","xzoom","YPL-1.0","YPL-1.1","Zed","Zeeff","Zend-2.0","Zimbra-1.3","Zimbra-1.4","Zlib","zlib-acknowledgement","ZPL-1.1","ZPL-2.0","ZPL-2.1","389-exception","Asterisk-exception","Asterisk-linking-protocols-exception","Autoconf-exception-2.0","Autoconf-exception-3.0","Autoconf-exception-generic","Autoconf-exception-generic-3.0","Autoconf-exception-macro","Bison-exception-1.24","Bison-exception-2.2","Bootloader-exception","CGAL-linking-exception","Classpath-exception-2.0","Classpath-exception-2.0-short","CLISP-exception-2.0","cryptsetup-OpenSSL-exception","Digia-Qt-LGPL-exception-1.1","DigiRule-FOSS-exception","eCos-exception-2.0","erlang-otp-linking-exception","Fawkes-Runtime-exception","FLTK-exception","fmt-exception","Font-exception-2.0","freertos-exception-2.0","GCC-exception-2.0","GCC-exception-2.0-note","GCC-exception-3.1","Gmsh-exception","GNAT-exception","GNOME-examples-exception","GNU-compiler-exception","gnu-javamail-exception","Google-Patent-WebM","GPL-3.0-389-ds-base-exception","GPL-3.0-interface-exception","GPL-3.0-linking-exception","GPL-3.0-linking-source-exception","GPL-CC-1.0","GStreamer-exception-2005","GStreamer-exception-2008","harbour-exception","i2p-gpl-java-exception","Independent-modules-exception","KiCad-libraries-exception","kvirc-openssl-exception","LGPL-3.0-linking-exception","libpri-OpenH323-exception","Libtool-exception","Linux-syscall-note","LLGPL","LLVM-exception","LZMA-exception","mif-exception","mxml-exception","Nokia-Qt-exception-1.1","OCaml-LGPL-linking-exception","OCCT-exception-1.0","OpenJDK-assembly-exception-1.0","openvpn-openssl-exception","PCRE2-exception","polyparse-exception","PS-or-PDF-font-exception-20170817","QPL-1.0-INRIA-2004-exception","Qt-GPL-exception-1.0","Qt-LGPL-exception-1.1","Qwt-exception-1.0","romic-exception","RRDtool-FLOSS-exception-2.0","rsync-linking-exception","SANE-exception","SHL-2.0","SHL-2.1","Simple-Library-Usage-exception","Spelling-Provider-LGPL-exception","sqlitestudio-OpenSSL-exception","stunnel-exception","SWI-exception","Swift-exception","Texinfo-exception","u-boot-exception-2.0","UBDL-exception","Universal-FOSS-exception-1.0","vsftpd-openssl-exception","WxWindows-exception-3.1","x11vnc-openssl-exception"],"meta:enum":{"0BSD":"BSD Zero Clause License","3D-Slicer-1.0":"3D Slicer License v1.0","AAL":"Attribution Assurance License","Abstyles":"Abstyles License","AdaCore-doc":"AdaCore Doc License","Adobe-2006":"Adobe Systems Incorporated Source Code License Agreement","Adobe-Display-PostScript":"Adobe Display PostScript License","Adobe-Glyph":"Adobe Glyph List License","Adobe-Utopia":"Adobe Utopia Font License","ADSL":"Amazon Digital Services License","Advanced-Cryptics-Dictionary":"Advanced Cryptics Dictionary License","AFL-1.1":"Academic Free License v1.1","AFL-1.2":"Academic Free License v1.2","AFL-2.0":"Academic Free License v2.0","AFL-2.1":"Academic Free License v2.1","AFL-3.0":"Academic Free License v3.0","Afmparse":"Afmparse License","AGPL-1.0":"Affero General Public License v1.0","AGPL-1.0-only":"Affero General Public License v1.0 only","AGPL-1.0-or-later":"Affero General Public License v1.0 or later","AGPL-3.0":"GNU Affero General Public License v3.0","AGPL-3.0-only":"GNU Affero General Public License v3.0 only","AGPL-3.0-or-later":"GNU Affero General Public License v3.0 or later","Aladdin":"Aladdin Free Public License","ALGLIB-Documentation":"ALGLIB Documentation License","AMD-newlib":"AMD newlib License","AMDPLPA":"AMD\'s plpa_map.c License","AML":"Apple MIT License","AML-glslang":"AML glslang variant License","AMPAS":"Academy of Motion Picture Arts and Sciences BSD","ANTLR-PD":"ANTLR Software Rights Notice","ANTLR-PD-fallback":"ANTLR Software Rights Notice with license fallback","any-OSI":"Any OSI License","any-OSI-perl-modules":"Any OSI License - Perl Modules","Apache-1.0":"Apache License 1.0","Apache-1.1":"Apache License 1.1","Apache-2.0":"Apache License 2.0","APAFML":"Adobe Postscript AFM License","APL-1.0":"Adaptive Public License 1.0","App-s2p":"App::s2p License","APSL-1.0":"Apple Public Source License 1.0","APSL-1.1":"Apple Public Source License 1.1","APSL-1.2":"Apple Public Source License 1.2","APSL-2.0":"Apple Public Source License 2.0","Arphic-1999":"Arphic Public License","Artistic-1.0":"Artistic License 1.0","Artistic-1.0-cl8":"Artistic License 1.0 w/clause 8","Artistic-1.0-Perl":"Artistic License 1.0 (Perl)","Artistic-2.0":"Artistic License 2.0","Artistic-dist":"Artistic License 1.0 (dist)","Aspell-RU":"Aspell Russian License","ASWF-Digital-Assets-1.0":"ASWF Digital Assets License version 1.0","ASWF-Digital-Assets-1.1":"ASWF Digital Assets License 1.1","atc-game":"atc Game License","Baekmuk":"Baekmuk License","Bahyph":"Bahyph License","Barr":"Barr License","bcrypt-Solar-Designer":"bcrypt Solar Designer License","Beerware":"Beerware License","Bitstream-Charter":"Bitstream Charter Font License","Bitstream-Vera":"Bitstream Vera Font License","BitTorrent-1.0":"BitTorrent Open Source License v1.0","BitTorrent-1.1":"BitTorrent Open Source License v1.1","blessing":"SQLite Blessing","BlueOak-1.0.0":"Blue Oak Model License 1.0.0","Boehm-GC":"Boehm-Demers-Weiser GC License","Boehm-GC-without-fee":"Boehm-Demers-Weiser GC License (without fee)","BOLA-1.1":"Buena Onda License Agreement v1.1","Borceux":"Borceux license","Brian-Gladman-2-Clause":"Brian Gladman 2-Clause License","Brian-Gladman-3-Clause":"Brian Gladman 3-Clause License","Brian-Gladman-3-Clause-no-conversion":"Brian Gladman 3-Clause License (no conversion clause)","BSD-1-Clause":"BSD 1-Clause License","BSD-2-Clause":"BSD 2-Clause \\"Simplified\\" License","BSD-2-Clause-Darwin":"BSD 2-Clause - Ian Darwin variant","BSD-2-Clause-first-lines":"BSD 2-Clause - first lines requirement","BSD-2-Clause-FreeBSD":"BSD 2-Clause FreeBSD License","BSD-2-Clause-NetBSD":"BSD 2-Clause NetBSD License","BSD-2-Clause-Patent":"BSD-2-Clause Plus Patent License","BSD-2-Clause-pkgconf-disclaimer":"BSD 2-Clause pkgconf disclaimer variant","BSD-2-Clause-pos-unchanged":"BSD 2-Clause - position unchanged variant","BSD-2-Clause-Views":"BSD 2-Clause with views sentence","BSD-3-Clause":"BSD 3-Clause \\"New\\" or \\"Revised\\" License","BSD-3-Clause-acpica":"BSD 3-Clause acpica variant","BSD-3-Clause-Attribution":"BSD with attribution","BSD-3-Clause-Clear":"BSD 3-Clause Clear License","BSD-3-Clause-flex":"BSD 3-Clause Flex variant","BSD-3-Clause-HP":"Hewlett-Packard BSD variant license","BSD-3-Clause-LBNL":"Lawrence Berkeley National Labs BSD variant license","BSD-3-Clause-Modification":"BSD 3-Clause Modification","BSD-3-Clause-No-Military-License":"BSD 3-Clause No Military License","BSD-3-Clause-No-Nuclear-License":"BSD 3-Clause No Nuclear License","BSD-3-Clause-No-Nuclear-License-2014":"BSD 3-Clause No Nuclear License 2014","BSD-3-Clause-No-Nuclear-Warranty":"BSD 3-Clause No Nuclear Warranty","BSD-3-Clause-Open-MPI":"BSD 3-Clause Open MPI variant","BSD-3-Clause-OpenWebUI":"BSD 3-Clause - OpenWebUI variant","BSD-3-Clause-Sun":"BSD 3-Clause Sun Microsystems","BSD-3-Clause-Tso":"BSD 3-Clause Tso variant","BSD-4-Clause":"BSD 4-Clause \\"Original\\" or \\"Old\\" License","BSD-4-Clause-Shortened":"BSD 4 Clause Shortened","BSD-4-Clause-UC":"BSD-4-Clause (University of California-Specific)","BSD-4.3RENO":"BSD 4.3 RENO License","BSD-4.3TAHOE":"BSD 4.3 TAHOE License","BSD-Advertising-Acknowledgement":"BSD Advertising Acknowledgement License","BSD-ask-to-endorse":"BSD - ask to endorse","BSD-Attribution-HPND-disclaimer":"BSD with Attribution and HPND disclaimer","BSD-Inferno-Nettverk":"BSD-Inferno-Nettverk","BSD-Mark-Modifications":"BSD Mark Modifications License","BSD-Protection":"BSD Protection License","BSD-Source-alt-GPL":"BSD Source Code Attribution - GPL alternative","BSD-Source-beginning-file":"BSD Source Code Attribution - beginning of file variant","BSD-Source-Code":"BSD Source Code Attribution","BSD-Source-Code-no-disclaimer":"BSD Source Code Attribution - no disclaimer","BSD-Systemics":"Systemics BSD variant license","BSD-Systemics-W3Works":"Systemics W3Works BSD variant license","BSL-1.0":"Boost Software License 1.0","Buddy":"Buddy License","Bugroff":"Bugroff License","BUSL-1.1":"Business Source License 1.1","bzip2-1.0.5":"bzip2 and libbzip2 License v1.0.5","bzip2-1.0.6":"bzip2 and libbzip2 License v1.0.6","C-UDA-1.0":"Computational Use of Data Agreement v1.0","CAL-1.0":"Cryptographic Autonomy License 1.0","CAL-1.0-Combined-Work-Exception":"Cryptographic Autonomy License 1.0 (Combined Work Exception)","Caldera":"Caldera License","Caldera-no-preamble":"Caldera License (without preamble)","CAPEC-tou":"Common Attack    Pattern Enumeration and Classification License","Catharon":"Catharon License","CATOSL-1.1":"Computer Associates Trusted Open Source License 1.1","CC-BY-1.0":"Creative Commons Attribution 1.0 Generic","CC-BY-2.0":"Creative Commons Attribution 2.0 Generic","CC-BY-2.5":"Creative Commons Attribution 2.5 Generic","CC-BY-2.5-AU":"Creative Commons Attribution 2.5 Australia","CC-BY-3.0":"Creative Commons Attribution 3.0 Unported","CC-BY-3.0-AT":"Creative Commons Attribution 3.0 Austria","CC-BY-3.0-AU":"Creative Commons Attribution 3.0 Australia","CC-BY-3.0-DE":"Creative Commons Attribution 3.0 Germany","CC-BY-3.0-IGO":"Creative Commons Attribution 3.0 IGO","CC-BY-3.0-NL":"Creative Commons Attribution 3.0 Netherlands","CC-BY-3.0-US":"Creative Commons Attribution 3.0 United States","CC-BY-4.0":"Creative Commons Attribution 4.0 International","CC-BY-NC-1.0":"Creative Commons Attribution Non Commercial 1.0 Generic","CC-BY-NC-2.0":"Creative Commons Attribution Non Commercial 2.0 Generic","CC-BY-NC-2.5":"Creative Commons Attribution Non Commercial 2.5 Generic","CC-BY-NC-3.0":"Creative Commons Attribution Non Commercial 3.0 Unported","CC-BY-NC-3.0-DE":"Creative Commons Attribution Non Commercial 3.0 Germany","CC-BY-NC-3.0-IGO":"Creative Commons Attribution Non Commercial 3.0 IGO","CC-BY-NC-4.0":"Creative Commons Attribution Non Commercial 4.0 International","CC-BY-NC-ND-1.0":"Creative Commons Attribution Non Commercial No Derivatives 1.0 Generic","CC-BY-NC-ND-2.0":"Creative Commons Attribution Non Commercial No Derivatives 2.0 Generic","CC-BY-NC-ND-2.5":"Creative Commons Attribution Non Commercial No Derivatives 2.5 Generic","CC-BY-NC-ND-3.0":"Creative Commons Attribution Non Commercial No Derivatives 3.0 Unported","CC-BY-NC-ND-3.0-DE":"Creative Commons Attribution Non Commercial No Derivatives 3.0 Germany","CC-BY-NC-ND-3.0-IGO":"Creative Commons Attribution Non Commercial No Derivatives 3.0 IGO","CC-BY-NC-ND-4.0":"Creative Commons Attribution Non Commercial No Derivatives 4.0 International","CC-BY-NC-SA-1.0":"Creative Commons Attribution Non Commercial Share Alike 1.0 Generic","CC-BY-NC-SA-2.0":"Creative Commons Attribution Non Commercial Share Alike 2.0 Generic","CC-BY-NC-SA-2.0-DE":"Creative Commons Attribution Non Commercial Share Alike 2.0 Germany","CC-BY-NC-SA-2.0-FR":"Creative Commons Attribution-NonCommercial-ShareAlike 2.0 France","CC-BY-NC-SA-2.0-UK":"Creative Commons Attribution Non Commercial Share Alike 2.0 England and Wales","CC-BY-NC-SA-2.5":"Creative Commons Attribution Non Commercial Share Alike 2.5 Generic","CC-BY-NC-SA-3.0":"Creative Commons Attribution Non Commercial Share Alike 3.0 Unported","CC-BY-NC-SA-3.0-DE":"Creative Commons Attribution Non Commercial Share Alike 3.0 Germany","CC-BY-NC-SA-3.0-IGO":"Creative Commons Attribution Non Commercial Share Alike 3.0 IGO","CC-BY-NC-SA-4.0":"Creative Commons Attribution Non Commercial Share Alike 4.0 International","CC-BY-ND-1.0":"Creative Commons Attribution No Derivatives 1.0 Generic","CC-BY-ND-2.0":"Creative Commons Attribution No Derivatives 2.0 Generic","CC-BY-ND-2.5":"Creative Commons Attribution No Derivatives 2.5 Generic","CC-BY-ND-3.0":"Creative Commons Attribution No Derivatives 3.0 Unported","CC-BY-ND-3.0-DE":"Creative Commons Attribution No Derivatives 3.0 Germany","CC-BY-ND-4.0":"Creative Commons Attribution No Derivatives 4.0 International","CC-BY-SA-1.0":"Creative Commons Attribution Share Alike 1.0 Generic","CC-BY-SA-2.0":"Creative Commons Attribution Share Alike 2.0 Generic","CC-BY-SA-2.0-UK":"Creative Commons Attribution Share Alike 2.0 England and Wales","CC-BY-SA-2.1-JP":"Creative Commons Attribution Share Alike 2.1 Japan","CC-BY-SA-2.5":"Creative Commons Attribution Share Alike 2.5 Generic","CC-BY-SA-3.0":"Creative Commons Attribution Share Alike 3.0 Unported","CC-BY-SA-3.0-AT":"Creative Commons Attribution Share Alike 3.0 Austria","CC-BY-SA-3.0-DE":"Creative Commons Attribution Share Alike 3.0 Germany","CC-BY-SA-3.0-IGO":"Creative Commons Attribution-ShareAlike 3.0 IGO","CC-BY-SA-4.0":"Creative Commons Attribution Share Alike 4.0 International","CC-PDDC":"Creative Commons Public Domain Dedication and Certification","CC-PDM-1.0":"Creative    Commons Public Domain Mark 1.0 Universal","CC-SA-1.0":"Creative Commons Share Alike 1.0 Generic","CC0-1.0":"Creative Commons Zero v1.0 Universal","CDDL-1.0":"Common Development and Distribution License 1.0","CDDL-1.1":"Common Development and Distribution License 1.1","CDL-1.0":"Common Documentation License 1.0","CDLA-Permissive-1.0":"Community Data License Agreement Permissive 1.0","CDLA-Permissive-2.0":"Community Data License Agreement Permissive 2.0","CDLA-Sharing-1.0":"Community Data License Agreement Sharing 1.0","CECILL-1.0":"CeCILL Free Software License Agreement v1.0","CECILL-1.1":"CeCILL Free Software License Agreement v1.1","CECILL-2.0":"CeCILL Free Software License Agreement v2.0","CECILL-2.1":"CeCILL Free Software License Agreement v2.1","CECILL-B":"CeCILL-B Free Software License Agreement","CECILL-C":"CeCILL-C Free Software License Agreement","CERN-OHL-1.1":"CERN Open Hardware Licence v1.1","CERN-OHL-1.2":"CERN Open Hardware Licence v1.2","CERN-OHL-P-2.0":"CERN Open Hardware Licence Version 2 - Permissive","CERN-OHL-S-2.0":"CERN Open Hardware Licence Version 2 - Strongly Reciprocal","CERN-OHL-W-2.0":"CERN Open Hardware Licence Version 2 - Weakly Reciprocal","CFITSIO":"CFITSIO License","check-cvs":"check-cvs License","checkmk":"Checkmk License","ClArtistic":"Clarified Artistic License","Clips":"Clips License","CMU-Mach":"CMU Mach License","CMU-Mach-nodoc":"CMU    Mach - no notices-in-documentation variant","CNRI-Jython":"CNRI Jython License","CNRI-Python":"CNRI Python License","CNRI-Python-GPL-Compatible":"CNRI Python Open Source GPL Compatible License Agreement","COIL-1.0":"Copyfree Open Innovation License","Community-Spec-1.0":"Community Specification License 1.0","Condor-1.1":"Condor Public License v1.1","copyleft-next-0.3.0":"copyleft-next 0.3.0","copyleft-next-0.3.1":"copyleft-next 0.3.1","Cornell-Lossless-JPEG":"Cornell Lossless JPEG License","CPAL-1.0":"Common Public Attribution License 1.0","CPL-1.0":"Common Public License 1.0","CPOL-1.02":"Code Project Open License 1.02","Cronyx":"Cronyx License","Crossword":"Crossword License","CryptoSwift":"CryptoSwift License","CrystalStacker":"CrystalStacker License","CUA-OPL-1.0":"CUA Office Public License v1.0","Cube":"Cube License","curl":"curl License","cve-tou":"Common Vulnerability Enumeration ToU License","D-FSL-1.0":"Deutsche Freie Software Lizenz","DEC-3-Clause":"DEC 3-Clause License","diffmark":"diffmark license","DL-DE-BY-2.0":"Data licence Germany – attribution – version 2.0","DL-DE-ZERO-2.0":"Data licence Germany – zero – version 2.0","DOC":"DOC License","DocBook-DTD":"DocBook DTD License","DocBook-Schema":"DocBook Schema License","DocBook-Stylesheet":"DocBook Stylesheet License","DocBook-XML":"DocBook XML License","Dotseqn":"Dotseqn License","DRL-1.0":"Detection Rule License 1.0","DRL-1.1":"Detection Rule License 1.1","DSDP":"DSDP License","dtoa":"David M. Gay dtoa License","dvipdfm":"dvipdfm License","ECL-1.0":"Educational Community License v1.0","ECL-2.0":"Educational Community License v2.0","eCos-2.0":"eCos license version 2.0","EFL-1.0":"Eiffel Forum License v1.0","EFL-2.0":"Eiffel Forum License v2.0","eGenix":"eGenix.com Public License 1.1.0","Elastic-2.0":"Elastic License 2.0","Entessa":"Entessa Public License v1.0","EPICS":"EPICS Open License","EPL-1.0":"Eclipse Public License 1.0","EPL-2.0":"Eclipse Public License 2.0","ErlPL-1.1":"Erlang Public License v1.1","ESA-PL-permissive-2.4":"European Space Agency Public License – v2.4 – Permissive (Type 3)","ESA-PL-strong-copyleft-2.4":"European Space Agency Public License (ESA-PL) - V2.4 - Strong Copyleft (Type 1)","ESA-PL-weak-copyleft-2.4":"European Space Agency Public License – v2.4 – Weak Copyleft (Type 2)","etalab-2.0":"Etalab Open License 2.0","EUDatagrid":"EU DataGrid Software License","EUPL-1.0":"European Union Public License 1.0","EUPL-1.1":"European Union Public License 1.1","EUPL-1.2":"European Union Public License 1.2","Eurosym":"Eurosym License","Fair":"Fair License","FBM":"Fuzzy Bitmap License","FDK-AAC":"Fraunhofer FDK AAC Codec Library","FDK-MPEG-H":"Fraunhofer FDK MPEG-H Software","Ferguson-Twofish":"Ferguson Twofish License","Frameworx-1.0":"Frameworx Open License 1.0","FreeBSD-DOC":"FreeBSD Documentation License","FreeImage":"FreeImage Public License v1.0","FSFAP":"FSF All Permissive License","FSFAP-no-warranty-disclaimer":"FSF All Permissive License (without Warranty)","FSFUL":"FSF Unlimited License","FSFULLR":"FSF Unlimited License (with License Retention)","FSFULLRSD":"FSF Unlimited License (with License Retention and Short Disclaimer)","FSFULLRWD":"FSF Unlimited License (With License Retention and Warranty Disclaimer)","FSL-1.1-ALv2":"Functional Source License, Version 1.1, ALv2 Future License","FSL-1.1-MIT":"Functional Source License, Version 1.1, MIT Future License","FTL":"Freetype Project License","Furuseth":"Furuseth License","fwlw":"fwlw License","Game-Programming-Gems":"Game Programming Gems License","GCR-docs":"Gnome GCR Documentation License","GD":"GD License","generic-xts":"Generic XTS License","GFDL-1.1":"GNU Free Documentation License v1.1","GFDL-1.1-invariants-only":"GNU Free Documentation License v1.1 only - invariants","GFDL-1.1-invariants-or-later":"GNU Free Documentation License v1.1 or later - invariants","GFDL-1.1-no-invariants-only":"GNU Free Documentation License v1.1 only - no invariants","GFDL-1.1-no-invariants-or-later":"GNU Free Documentation License v1.1 or later - no invariants","GFDL-1.1-only":"GNU Free Documentation License v1.1 only","GFDL-1.1-or-later":"GNU Free Documentation License v1.1 or later","GFDL-1.2":"GNU Free Documentation License v1.2","GFDL-1.2-invariants-only":"GNU Free Documentation License v1.2 only - invariants","GFDL-1.2-invariants-or-later":"GNU Free Documentation License v1.2 or later - invariants","GFDL-1.2-no-invariants-only":"GNU Free Documentation License v1.2 only - no invariants","GFDL-1.2-no-invariants-or-later":"GNU Free Documentation License v1.2 or later - no invariants","GFDL-1.2-only":"GNU Free Documentation License v1.2 only","GFDL-1.2-or-later":"GNU Free Documentation License v1.2 or later","GFDL-1.3":"GNU Free Documentation License v1.3","GFDL-1.3-invariants-only":"GNU Free Documentation License v1.3 only - invariants","GFDL-1.3-invariants-or-later":"GNU Free Documentation License v1.3 or later - invariants","GFDL-1.3-no-invariants-only":"GNU Free Documentation License v1.3 only - no invariants","GFDL-1.3-no-invariants-or-later":"GNU Free Documentation License v1.3 or later - no invariants","GFDL-1.3-only":"GNU Free Documentation License v1.3 only","GFDL-1.3-or-later":"GNU Free Documentation License v1.3 or later","Giftware":"Giftware License","GL2PS":"GL2PS License","Glide":"3dfx Glide License","Glulxe":"Glulxe License","GLWTPL":"Good Luck With That Public License","gnuplot":"gnuplot License","GPL-1.0":"GNU General Public License v1.0 only","GPL-1.0+":"GNU General Public License v1.0 or later","GPL-1.0-only":"GNU General Public License v1.0 only","GPL-1.0-or-later":"GNU General Public License v1.0 or later","GPL-2.0":"GNU General Public License v2.0 only","GPL-2.0+":"GNU General Public License v2.0 or later","GPL-2.0-only":"GNU General Public License v2.0 only","GPL-2.0-or-later":"GNU General Public License v2.0 or later","GPL-2.0-with-autoconf-exception":"GNU General Public License v2.0 w/Autoconf exception","GPL-2.0-with-bison-exception":"GNU General Public License v2.0 w/Bison exception","GPL-2.0-with-classpath-exception":"GNU General Public License v2.0 w/Classpath exception","GPL-2.0-with-font-exception":"GNU General Public License v2.0 w/Font exception","GPL-2.0-with-GCC-exception":"GNU General Public License v2.0 w/GCC Runtime Library exception","GPL-3.0":"GNU General Public License v3.0 only","GPL-3.0+":"GNU General Public License v3.0 or later","GPL-3.0-only":"GNU General Public License v3.0 only","GPL-3.0-or-later":"GNU General Public License v3.0 or later","GPL-3.0-with-autoconf-exception":"GNU General Public License v3.0 w/Autoconf exception","GPL-3.0-with-GCC-exception":"GNU General Public License v3.0 w/GCC Runtime Library exception","Graphics-Gems":"Graphics Gems License","gSOAP-1.3b":"gSOAP Public License v1.3b","gtkbook":"gtkbook License","Gutmann":"Gutmann License","HaskellReport":"Haskell Language Report License","HDF5":"HDF5 License","hdparm":"hdparm License","HIDAPI":"HIDAPI License","Hippocratic-2.1":"Hippocratic License 2.1","Hippocratic-3.0-core":"Hippocratic License 3.0","HP-1986":"Hewlett-Packard 1986 License","HP-1989":"Hewlett-Packard 1989 License","HPND":"Historical Permission Notice and Disclaimer","HPND-DEC":"Historical Permission Notice and Disclaimer - DEC variant","HPND-doc":"Historical Permission Notice and Disclaimer - documentation variant","HPND-doc-sell":"Historical Permission Notice and Disclaimer - documentation sell variant","HPND-export-US":"HPND with US Government export control warning","HPND-export-US-acknowledgement":"HPND with US Government export control warning and acknowledgment","HPND-export-US-modify":"HPND with US Government export control warning and modification rqmt","HPND-export2-US":"HPND with US Government export control and 2 disclaimers","HPND-Fenneberg-Livingston":"Historical Permission Notice and Disclaimer - Fenneberg-Livingston variant","HPND-INRIA-IMAG":"Historical Permission Notice and Disclaimer    - INRIA-IMAG variant","HPND-Intel":"Historical Permission Notice and Disclaimer - Intel variant","HPND-Kevlin-Henney":"Historical Permission Notice and Disclaimer - Kevlin Henney variant","HPND-Markus-Kuhn":"Historical Permission Notice and Disclaimer - Markus Kuhn variant","HPND-merchantability-variant":"Historical Permission Notice and Disclaimer - merchantability variant","HPND-MIT-disclaimer":"Historical Permission Notice and Disclaimer with MIT disclaimer","HPND-Netrek":"Historical Permission Notice and Disclaimer - Netrek variant","HPND-Pbmplus":"Historical Permission Notice and Disclaimer - Pbmplus variant","HPND-sell-MIT-disclaimer-xserver":"Historical Permission Notice and Disclaimer - sell xserver variant with MIT disclaimer","HPND-sell-regexpr":"Historical Permission Notice and Disclaimer - sell regexpr variant","HPND-sell-variant":"Historical Permission Notice and Disclaimer - sell variant","HPND-sell-variant-critical-systems":"HPND - sell variant with safety critical systems clause","HPND-sell-variant-MIT-disclaimer":"HPND sell variant with MIT disclaimer","HPND-sell-variant-MIT-disclaimer-rev":"HPND sell variant with MIT disclaimer - reverse","HPND-SMC":"Historical Permission Notice and Disclaimer - SMC variant","HPND-UC":"Historical Permission Notice and Disclaimer - University of California variant","HPND-UC-export-US":"Historical Permission Notice and Disclaimer - University of California, US export warning","HTMLTIDY":"HTML Tidy License","hyphen-bulgarian":"hyphen-bulgarian License","IBM-pibs":"IBM PowerPC Initialization and Boot Software","ICU":"ICU License","IEC-Code-Components-EULA":"IEC    Code Components End-user licence agreement","IJG":"Independent JPEG Group License","IJG-short":"Independent JPEG Group License - short","ImageMagick":"ImageMagick License","iMatix":"iMatix Standard Function Library Agreement","Imlib2":"Imlib2 License","Info-ZIP":"Info-ZIP License","Informatica":"Informatica License","Inner-Net-2.0":"Inner Net License v2.0","InnoSetup":"Inno Setup License","Intel":"Intel Open Source License","Intel-ACPI":"Intel ACPI Software License Agreement","Interbase-1.0":"Interbase Public License v1.0","IPA":"IPA Font License","IPL-1.0":"IBM Public License v1.0","ISC":"ISC License","ISC-Veillard":"ISC Veillard variant","ISO-permission":"ISO permission notice","Jam":"Jam License","JasPer-2.0":"JasPer License","jove":"Jove License","JPL-image":"JPL Image Use Policy","JPNIC":"Japan Network Information Center License","JSON":"JSON License","Kastrup":"Kastrup License","Kazlib":"Kazlib License","Knuth-CTAN":"Knuth CTAN License","LAL-1.2":"Licence Art Libre 1.2","LAL-1.3":"Licence Art Libre 1.3","Latex2e":"Latex2e License","Latex2e-translated-notice":"Latex2e with translated notice permission","Leptonica":"Leptonica License","LGPL-2.0":"GNU Library General Public License v2 only","LGPL-2.0+":"GNU Library General Public License v2 or later","LGPL-2.0-only":"GNU Library General Public License v2 only","LGPL-2.0-or-later":"GNU Library General Public License v2 or later","LGPL-2.1":"GNU Lesser General Public License v2.1 only","LGPL-2.1+":"GNU Lesser General Public License v2.1 or later","LGPL-2.1-only":"GNU Lesser General Public License v2.1 only","LGPL-2.1-or-later":"GNU Lesser General Public License v2.1 or later","LGPL-3.0":"GNU Lesser General Public License v3.0 only","LGPL-3.0+":"GNU Lesser General Public License v3.0 or later","LGPL-3.0-only":"GNU Lesser General Public License v3.0 only","LGPL-3.0-or-later":"GNU Lesser General Public License v3.0 or later","LGPLLR":"Lesser General Public License For Linguistic Resources","Libpng":"libpng License","libpng-1.6.35":"PNG Reference Library License v1 (for libpng 0.5 through 1.6.35)","libpng-2.0":"PNG Reference Library version 2","libselinux-1.0":"libselinux public domain notice","libtiff":"libtiff License","libutil-David-Nugent":"libutil David Nugent License","LiLiQ-P-1.1":"Licence Libre du Québec – Permissive version 1.1","LiLiQ-R-1.1":"Licence Libre du Québec – Réciprocité version 1.1","LiLiQ-Rplus-1.1":"Licence Libre du Québec – Réciprocité forte version 1.1","Linux-man-pages-1-para":"Linux man-pages - 1 paragraph","Linux-man-pages-copyleft":"Linux man-pages Copyleft","Linux-man-pages-copyleft-2-para":"Linux man-pages Copyleft - 2 paragraphs","Linux-man-pages-copyleft-var":"Linux man-pages Copyleft Variant","Linux-OpenIB":"Linux Kernel Variant of OpenIB.org license","LOOP":"Common Lisp LOOP License","LPD-document":"LPD Documentation License","LPL-1.0":"Lucent Public License Version 1.0","LPL-1.02":"Lucent Public License v1.02","LPPL-1.0":"LaTeX Project Public License v1.0","LPPL-1.1":"LaTeX Project Public License v1.1","LPPL-1.2":"LaTeX Project Public License v1.2","LPPL-1.3a":"LaTeX Project Public License v1.3a","LPPL-1.3c":"LaTeX Project Public License v1.3c","lsof":"lsof License","Lucida-Bitmap-Fonts":"Lucida Bitmap Fonts License","LZMA-SDK-9.11-to-9.20":"LZMA SDK License (versions 9.11 to 9.20)","LZMA-SDK-9.22":"LZMA SDK License (versions 9.22 and beyond)","Mackerras-3-Clause":"Mackerras 3-Clause License","Mackerras-3-Clause-acknowledgment":"Mackerras 3-Clause - acknowledgment variant","magaz":"magaz License","mailprio":"mailprio License","MakeIndex":"MakeIndex License","man2html":"man2html License","Martin-Birgmeier":"Martin Birgmeier License","McPhee-slideshow":"McPhee Slideshow License","metamail":"metamail License","Minpack":"Minpack License","MIPS":"MIPS License","MirOS":"The MirOS Licence","MIT":"MIT License","MIT-0":"MIT No Attribution","MIT-advertising":"Enlightenment License (e16)","MIT-Click":"MIT Click License","MIT-CMU":"CMU License","MIT-enna":"enna License","MIT-feh":"feh License","MIT-Festival":"MIT Festival Variant","MIT-Khronos-old":"MIT Khronos - old variant","MIT-Modern-Variant":"MIT License Modern Variant","MIT-open-group":"MIT Open Group variant","MIT-STK":"MIT-STK License","MIT-testregex":"MIT testregex Variant","MIT-Wu":"MIT Tom Wu Variant","MITNFA":"MIT +no-false-attribs license","MMIXware":"MMIXware License","MMPL-1.0.1":"Minecraft Mod Public License v1.0.1","Motosoto":"Motosoto License","MPEG-SSG":"MPEG Software Simulation","mpi-permissive":"mpi Permissive License","mpich2":"mpich2 License","MPL-1.0":"Mozilla Public License 1.0","MPL-1.1":"Mozilla Public License 1.1","MPL-2.0":"Mozilla Public License 2.0","MPL-2.0-no-copyleft-exception":"Mozilla Public License 2.0 (no copyleft exception)","mplus":"mplus Font License","MS-LPL":"Microsoft Limited Public License","MS-PL":"Microsoft Public License","MS-RL":"Microsoft Reciprocal License","MTLL":"Matrix Template Library License","MulanPSL-1.0":"Mulan Permissive Software License, Version 1","MulanPSL-2.0":"Mulan Permissive Software License, Version 2","Multics":"Multics License","Mup":"Mup License","MVT-1.1":"MVT License 1.1","NAIST-2003":"Nara Institute of Science and Technology License (2003)","NASA-1.3":"NASA Open Source Agreement 1.3","Naumen":"Naumen Public License","NBPL-1.0":"Net Boolean Public License v1","NCBI-PD":"NCBI Public Domain Notice","NCGL-UK-2.0":"Non-Commercial Government Licence","NCL":"NCL Source Code License","NCSA":"University of Illinois/NCSA Open Source License","Net-SNMP":"Net-SNMP License","NetCDF":"NetCDF license","Newsletr":"Newsletr License","NGPL":"Nethack General Public License","ngrep":"ngrep License","NICTA-1.0":"NICTA Public Software License, Version 1.0","NIST-PD":"NIST Public Domain Notice","NIST-PD-fallback":"NIST Public Domain Notice with license fallback","NIST-PD-TNT":"NIST    Public Domain Notice TNT variant","NIST-Software":"NIST Software License","NLOD-1.0":"Norwegian Licence for Open Government Data (NLOD) 1.0","NLOD-2.0":"Norwegian Licence for Open Government Data (NLOD) 2.0","NLPL":"No Limit Public License","Nokia":"Nokia Open Source License","NOSL":"Netizen Open Source License","Noweb":"Noweb License","NPL-1.0":"Netscape Public License v1.0","NPL-1.1":"Netscape Public License v1.1","NPOSL-3.0":"Non-Profit Open Software License 3.0","NRL":"NRL License","NTIA-PD":"NTIA Public Domain Notice","NTP":"NTP License","NTP-0":"NTP No Attribution","Nunit":"Nunit License","O-UDA-1.0":"Open Use of Data Agreement v1.0","OAR":"OAR License","OCCT-PL":"Open CASCADE Technology Public License","OCLC-2.0":"OCLC Research Public License 2.0","ODbL-1.0":"Open Data Commons Open Database License v1.0","ODC-By-1.0":"Open Data Commons Attribution License v1.0","OFFIS":"OFFIS License","OFL-1.0":"SIL Open Font License 1.0","OFL-1.0-no-RFN":"SIL Open Font License 1.0 with no Reserved Font Name","OFL-1.0-RFN":"SIL Open Font License 1.0 with Reserved Font Name","OFL-1.1":"SIL Open Font License 1.1","OFL-1.1-no-RFN":"SIL Open Font License 1.1 with no Reserved Font Name","OFL-1.1-RFN":"SIL Open Font License 1.1 with Reserved Font Name","OGC-1.0":"OGC Software License, Version 1.0","OGDL-Taiwan-1.0":"Taiwan Open Government Data License, version 1.0","OGL-Canada-2.0":"Open Government Licence - Canada","OGL-UK-1.0":"Open Government Licence v1.0","OGL-UK-2.0":"Open Government Licence v2.0","OGL-UK-3.0":"Open Government Licence v3.0","OGTSL":"Open Group Test Suite License","OLDAP-1.1":"Open LDAP Public License v1.1","OLDAP-1.2":"Open LDAP Public License v1.2","OLDAP-1.3":"Open LDAP Public License v1.3","OLDAP-1.4":"Open LDAP Public License v1.4","OLDAP-2.0":"Open LDAP Public License v2.0 (or possibly 2.0A and 2.0B)","OLDAP-2.0.1":"Open LDAP Public License v2.0.1","OLDAP-2.1":"Open LDAP Public License v2.1","OLDAP-2.2":"Open LDAP Public License v2.2","OLDAP-2.2.1":"Open LDAP Public License v2.2.1","OLDAP-2.2.2":"Open LDAP Public License 2.2.2","OLDAP-2.3":"Open LDAP Public License v2.3","OLDAP-2.4":"Open LDAP Public License v2.4","OLDAP-2.5":"Open LDAP Public License v2.5","OLDAP-2.6":"Open LDAP Public License v2.6","OLDAP-2.7":"Open LDAP Public License v2.7","OLDAP-2.8":"Open LDAP Public License v2.8","OLFL-1.3":"Open Logistics Foundation License Version 1.3","OML":"Open Market License","OpenMDW-1.0":"OpenMDW License Agreement v1.0","OpenPBS-2.3":"OpenPBS v2.3 Software License","OpenSSL":"OpenSSL License","OpenSSL-standalone":"OpenSSL License - standalone","OpenVision":"OpenVision License","OPL-1.0":"Open Public License v1.0","OPL-UK-3.0":"United    Kingdom Open Parliament Licence v3.0","OPUBL-1.0":"Open Publication License v1.0","OSC-1.0":"OSC License 1.0","OSET-PL-2.1":"OSET Public License version 2.1","OSL-1.0":"Open Software License 1.0","OSL-1.1":"Open Software License 1.1","OSL-2.0":"Open Software License 2.0","OSL-2.1":"Open Software License 2.1","OSL-3.0":"Open Software License 3.0","OSSP":"OSSP License","PADL":"PADL License","ParaType-Free-Font-1.3":"ParaType Free Font Licensing Agreement v1.3","Parity-6.0.0":"The Parity Public License 6.0.0","Parity-7.0.0":"The Parity Public License 7.0.0","PDDL-1.0":"Open Data Commons Public Domain Dedication & License 1.0","PHP-3.0":"PHP License v3.0","PHP-3.01":"PHP License v3.01","Pixar":"Pixar License","pkgconf":"pkgconf License","Plexus":"Plexus Classworlds License","pnmstitch":"pnmstitch License","PolyForm-Noncommercial-1.0.0":"PolyForm Noncommercial License 1.0.0","PolyForm-Small-Business-1.0.0":"PolyForm Small Business License 1.0.0","PostgreSQL":"PostgreSQL License","PPL":"Peer Production License","PSF-2.0":"Python Software Foundation License 2.0","psfrag":"psfrag License","psutils":"psutils License","Python-2.0":"Python License 2.0","Python-2.0.1":"Python License 2.0.1","python-ldap":"Python ldap License","Qhull":"Qhull License","QPL-1.0":"Q Public License 1.0","QPL-1.0-INRIA-2004":"Q Public License 1.0 - INRIA 2004 variant","radvd":"radvd License","Rdisc":"Rdisc License","RHeCos-1.1":"Red Hat eCos Public License v1.1","RPL-1.1":"Reciprocal Public License 1.1","RPL-1.5":"Reciprocal Public License 1.5","RPSL-1.0":"RealNetworks Public Source License v1.0","RSA-MD":"RSA Message-Digest License","RSCPL":"Ricoh Source Code Public License","Ruby":"Ruby License","Ruby-pty":"Ruby pty extension license","SAX-PD":"Sax Public Domain Notice","SAX-PD-2.0":"Sax Public Domain Notice 2.0","Saxpath":"Saxpath License","SCEA":"SCEA Shared Source License","SchemeReport":"Scheme Language Report License","Sendmail":"Sendmail License","Sendmail-8.23":"Sendmail License 8.23","Sendmail-Open-Source-1.1":"Sendmail Open Source License v1.1","SGI-B-1.0":"SGI Free Software License B v1.0","SGI-B-1.1":"SGI Free Software License B v1.1","SGI-B-2.0":"SGI Free Software License B v2.0","SGI-OpenGL":"SGI OpenGL License","SGMLUG-PM":"SGMLUG Parser Materials License","SGP4":"SGP4 Permission Notice","SHL-0.5":"Solderpad Hardware License v0.5","SHL-0.51":"Solderpad Hardware License, Version 0.51","SimPL-2.0":"Simple Public License 2.0","SISSL":"Sun Industry Standards Source License v1.1","SISSL-1.2":"Sun Industry Standards Source License v1.2","SL":"SL License","Sleepycat":"Sleepycat License","SMAIL-GPL":"SMAIL General Public License","SMLNJ":"Standard ML of New Jersey License","SMPPL":"Secure Messaging Protocol Public License","SNIA":"SNIA Public License 1.1","snprintf":"snprintf License","SOFA":"SOFA Software License","softSurfer":"softSurfer License","Soundex":"Soundex License","Spencer-86":"Spencer License 86","Spencer-94":"Spencer License 94","Spencer-99":"Spencer License 99","SPL-1.0":"Sun Public License v1.0","ssh-keyscan":"ssh-keyscan License","SSH-OpenSSH":"SSH OpenSSH license","SSH-short":"SSH short notice","SSLeay-standalone":"SSLeay License - standalone","SSPL-1.0":"Server Side Public License, v 1","StandardML-NJ":"Standard ML of New Jersey License","SugarCRM-1.1.3":"SugarCRM Public License v1.1.3","SUL-1.0":"Sustainable Use License v1.0","Sun-PPP":"Sun PPP License","Sun-PPP-2000":"Sun PPP License (2000)","SunPro":"SunPro License","SWL":"Scheme Widget Library (SWL) Software License Agreement","swrule":"swrule License","Symlinks":"Symlinks License","TAPR-OHL-1.0":"TAPR Open Hardware License v1.0","TCL":"TCL/TK License","TCP-wrappers":"TCP Wrappers License","TekHVC":"TekHVC License","TermReadKey":"TermReadKey License","TGPPL-1.0":"Transitive Grace Period Public Licence 1.0","ThirdEye":"ThirdEye License","threeparttable":"threeparttable License","TMate":"TMate Open Source License","TORQUE-1.1":"TORQUE v2.5+ Software License v1.1","TOSL":"Trusster Open Source License","TPDL":"Time::ParseDate License","TPL-1.0":"THOR Public License 1.0","TrustedQSL":"TrustedQSL License","TTWL":"Text-Tabs+Wrap License","TTYP0":"TTYP0 License","TU-Berlin-1.0":"Technische Universitaet Berlin License 1.0","TU-Berlin-2.0":"Technische Universitaet Berlin License 2.0","Ubuntu-font-1.0":"Ubuntu Font Licence v1.0","UCAR":"UCAR License","UCL-1.0":"Upstream Compatibility License v1.0","ulem":"ulem License","UMich-Merit":"Michigan/Merit Networks License","Unicode-3.0":"Unicode License v3","Unicode-DFS-2015":"Unicode License Agreement - Data Files and Software (2015)","Unicode-DFS-2016":"Unicode License Agreement - Data Files and Software (2016)","Unicode-TOU":"Unicode Terms of Use","UnixCrypt":"UnixCrypt License","Unlicense":"The Unlicense","Unlicense-libtelnet":"Unlicense - libtelnet variant","Unlicense-libwhirlpool":"Unlicense - libwhirlpool variant","UnRAR":"UnRAR License","UPL-1.0":"Universal Permissive License v1.0","URT-RLE":"Utah Raster Toolkit Run Length Encoded License","Vim":"Vim License","Vixie-Cron":"Vixie Cron License","VOSTROM":"VOSTROM Public License for Open Source","VSL-1.0":"Vovida Software License v1.0","W3C":"W3C Software Notice and License (2002-12-31)","W3C-19980720":"W3C Software Notice and License (1998-07-20)","W3C-20150513":"W3C Software Notice and Document License (2015-05-13)","w3m":"w3m License","Watcom-1.0":"Sybase Open Watcom Public License 1.0","Widget-Workshop":"Widget Workshop License","WordNet":"WordNet License","Wsuipa":"Wsuipa License","WTFNMFPL":"Do What The F*ck You Want To But It\'s Not My Fault Public License","WTFPL":"Do What The F*ck You Want To Public License","wwl":"WWL License","wxWindows":"wxWindows Library License","X11":"X11 License","X11-distribute-modifications-variant":"X11 License Distribution Modification Variant","X11-no-permit-persons":"X11 no permit persons clause","X11-swapped":"X11 swapped final paragraphs","Xdebug-1.03":"Xdebug License v 1.03","Xerox":"Xerox License","Xfig":"Xfig License","XFree86-1.1":"XFree86 License 1.1","xinetd":"xinetd License","xkeyboard-config-Zinoviev":"xkeyboard-config Zinoviev License","xlock":"xlock License","Xnet":"X.Net License","xpp":"XPP License","XSkat":"XSkat License","xzoom":"xzoom License","YPL-1.0":"Yahoo! Public License v1.0","YPL-1.1":"Yahoo! Public License v1.1","Zed":"Zed License","Zeeff":"Zeeff License","Zend-2.0":"Zend License v2.0","Zimbra-1.3":"Zimbra Public License v1.3","Zimbra-1.4":"Zimbra Public License v1.4","Zlib":"zlib License","zlib-acknowledgement":"zlib/libpng License with Acknowledgement","ZPL-1.1":"Zope Public License 1.1","ZPL-2.0":"Zope Public License 2.0","ZPL-2.1":"Zope Public License 2.1","389-exception":"389 Directory Server Exception","Asterisk-exception":"Asterisk exception","Asterisk-linking-protocols-exception":"Asterisk linking protocols exception","Autoconf-exception-2.0":"Autoconf exception 2.0","Autoconf-exception-3.0":"Autoconf exception 3.0","Autoconf-exception-generic":"Autoconf generic exception","Autoconf-exception-generic-3.0":"Autoconf generic exception for GPL-3.0","Autoconf-exception-macro":"Autoconf macro exception","Bison-exception-1.24":"Bison exception 1.24","Bison-exception-2.2":"Bison exception 2.2","Bootloader-exception":"Bootloader Distribution Exception","CGAL-linking-exception":"CGAL Linking Exception","Classpath-exception-2.0":"Classpath exception 2.0","Classpath-exception-2.0-short":"Classpath exception 2.0 - short","CLISP-exception-2.0":"CLISP exception 2.0","cryptsetup-OpenSSL-exception":"cryptsetup OpenSSL exception","Digia-Qt-LGPL-exception-1.1":"Digia Qt LGPL Exception version 1.1","DigiRule-FOSS-exception":"DigiRule FOSS License Exception","eCos-exception-2.0":"eCos exception 2.0","erlang-otp-linking-exception":"Erlang/OTP Linking Exception","Fawkes-Runtime-exception":"Fawkes Runtime Exception","FLTK-exception":"FLTK exception","fmt-exception":"fmt exception","Font-exception-2.0":"Font exception 2.0","freertos-exception-2.0":"FreeRTOS Exception 2.0","GCC-exception-2.0":"GCC Runtime Library exception 2.0","GCC-exception-2.0-note":"GCC    Runtime Library exception 2.0 - note variant","GCC-exception-3.1":"GCC Runtime Library exception 3.1","Gmsh-exception":"Gmsh exception","GNAT-exception":"GNAT exception","GNOME-examples-exception":"GNOME examples exception","GNU-compiler-exception":"GNU Compiler Exception","gnu-javamail-exception":"GNU JavaMail exception","Google-Patent-WebM":"Google Additional IP Rights Grant (Patents) - WebM","GPL-3.0-389-ds-base-exception":"GPL-3.0 389 DS Base Exception","GPL-3.0-interface-exception":"GPL-3.0 Interface Exception","GPL-3.0-linking-exception":"GPL-3.0 Linking Exception","GPL-3.0-linking-source-exception":"GPL-3.0 Linking Exception (with Corresponding Source)","GPL-CC-1.0":"GPL Cooperation Commitment 1.0","GStreamer-exception-2005":"GStreamer Exception (2005)","GStreamer-exception-2008":"GStreamer Exception (2008)","harbour-exception":"harbour exception","i2p-gpl-java-exception":"i2p GPL+Java Exception","Independent-modules-exception":"Independent Module Linking exception","KiCad-libraries-exception":"KiCad Libraries Exception","kvirc-openssl-exception":"kvirc OpenSSL Exception","LGPL-3.0-linking-exception":"LGPL-3.0 Linking Exception","libpri-OpenH323-exception":"libpri OpenH323 exception","Libtool-exception":"Libtool Exception","Linux-syscall-note":"Linux Syscall Note","LLGPL":"LLGPL Preamble","LLVM-exception":"LLVM Exception","LZMA-exception":"LZMA exception","mif-exception":"Macros and Inline Functions Exception","mxml-exception":"mxml Exception","Nokia-Qt-exception-1.1":"Nokia Qt LGPL exception 1.1","OCaml-LGPL-linking-exception":"OCaml LGPL Linking Exception","OCCT-exception-1.0":"Open CASCADE Exception 1.0","OpenJDK-assembly-exception-1.0":"OpenJDK Assembly exception 1.0","openvpn-openssl-exception":"OpenVPN OpenSSL Exception","PCRE2-exception":"PCRE2 exception","polyparse-exception":"Polyparse Exception","PS-or-PDF-font-exception-20170817":"PS/PDF font exception (2017-08-17)","QPL-1.0-INRIA-2004-exception":"INRIA QPL 1.0 2004 variant exception","Qt-GPL-exception-1.0":"Qt GPL exception 1.0","Qt-LGPL-exception-1.1":"Qt LGPL exception 1.1","Qwt-exception-1.0":"Qwt exception 1.0","romic-exception":"Romic Exception","RRDtool-FLOSS-exception-2.0":"RRDtool FLOSS exception 2.0","rsync-linking-exception":"rsync Linking Exception","SANE-exception":"SANE Exception","SHL-2.0":"Solderpad Hardware License v2.0","SHL-2.1":"Solderpad Hardware License v2.1","Simple-Library-Usage-exception":"Simple Library Usage Exception","Spelling-Provider-LGPL-exception":"Spelling Provider LGPL exception","sqlitestudio-OpenSSL-exception":"sqlitestudio OpenSSL exception","stunnel-exception":"stunnel Exception","SWI-exception":"SWI exception","Swift-exception":"Swift Exception","Texinfo-exception":"Texinfo exception","u-boot-exception-2.0":"U-Boot exception 2.0","UBDL-exception":"Unmodified Binary Distribution exception","Universal-FOSS-exception-1.0":"Universal FOSS Exception, Version 1.0","vsftpd-openssl-exception":"vsftpd OpenSSL exception","WxWindows-exception-3.1":"WxWindows Library Exception 3.1","x11vnc-openssl-exception":"x11vnc OpenSSL Exception"}}');
 
 /***/ })
 

@@ -1,4 +1,5 @@
 // What a command may touch, passed in so tests drive commands with plain objects.
+import type { Signer } from '../attest/cosign.js';
 import type { DockerAdapter } from '../docker/adapter.js';
 
 export interface CliIo {
@@ -8,6 +9,8 @@ export interface CliIo {
   env: Readonly<Record<string, string | undefined>>;
   /** Created on first use: commands that never touch Docker never connect. */
   docker: () => DockerAdapter;
+  /** cosign (sign, attest, verify); default: the real binary with the key password from env. */
+  signer?: () => Signer;
 }
 
 export interface GlobalFlags {

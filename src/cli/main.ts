@@ -17,9 +17,11 @@ import { planCommand } from './commands/plan.js';
 import { reportCommand } from './commands/report.js';
 import { resolveCommand } from './commands/resolve.js';
 import { runCommand } from './commands/run.js';
+import { sbomCommand } from './commands/sbom.js';
 import { smokeCommand } from './commands/smoke.js';
 import type { Command } from './commands/types.js';
 import { validateCommand } from './commands/validate.js';
+import { verifyCommand } from './commands/verify.js';
 import type { CliIo } from './io.js';
 
 export const COMMANDS: readonly Command[] = [
@@ -33,6 +35,8 @@ export const COMMANDS: readonly Command[] = [
   reportCommand,
   runCommand,
   exportCommand,
+  sbomCommand,
+  verifyCommand,
   doctorCommand,
 ];
 
@@ -83,7 +87,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
     // --out is checked before any work: a non-directory or /proc/... is exit 2 at once, never a hang.
     const out = outFlag(rest);
-    if (out !== undefined) ensureResultDir(path.resolve(io.cwd, out), `--out ${out}`, { create: false });
+    if (out !== undefined && !command.outIsFile)
+      ensureResultDir(path.resolve(io.cwd, out), `--out ${out}`, { create: false });
     return await command.run(rest, io);
   } catch (err) {
     io.stderr(`${describeError(err, verbose)}\n`);

@@ -27,6 +27,8 @@ export const CONFIG_INPUTS: readonly ConfigInput[] = [
   { input: 'gpu-runner-labels', path: ['smoke', 'gpuRunnerLabels'], kind: 'json-list' },
   { input: 'comment', path: ['report', 'comment'], kind: 'boolean' },
   { input: 'marker-key', path: ['report', 'markerKey'], kind: 'string' },
+  { input: 'attest', path: ['attest', 'types'], kind: 'list' },
+  { input: 'sign', path: ['attest', 'sign'], kind: 'string' },
 ];
 
 /** Inputs of the action that are not config overrides. */

@@ -3,6 +3,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { MAX_PATTERN_LENGTH, patternProblem } from '../smoke/match.js';
+import { AttestConfigSchema } from './attest.js';
 
 export const PLATFORMS = ['linux/amd64', 'linux/arm64'] as const;
 export const TEMPLATES = ['cpu', 'cuda', 'ngc'] as const;
@@ -338,6 +339,7 @@ export const ConfigFileSchema = z
       })
       .prefault({})
       .describe('The pull-request report.'),
+    attest: AttestConfigSchema,
   })
   .describe('ml-image.yml');
 

@@ -1,7 +1,10 @@
-// The whole pipeline, stage by stage: plan -> resolve -> build -> smoke (capture + suites) -> report.
+// The whole pipeline, stage by stage: plan -> resolve -> build -> smoke (capture + suites) -> attest
+// -> report.
 // The root action, the sub-actions (a subset of stages each) and the CLI's `run` and `build` all call
 // this one function; what differs between them (progress lines, annotations, job summary, GitHub,
 // where result files go) is passed in.
+import type { AttestResult } from '../attest/result.js';
+import type { AttestOutcome, AttestSigner } from '../attest/stage.js';
 import { runBuildStage } from '../build/stage.js';
 import type { BuildResult } from '../build/result.js';
 import type { LoadedConfig } from '../config/load.js';
@@ -16,13 +19,14 @@ import { type Resolved, resolvedKey, runResolveStage } from '../resolve/stage.js
 import type { ResultDir } from '../results/results.js';
 import type { GpuMode } from '../smoke/gpu-mode.js';
 import { runSmokeStage, type SmokeEntry, type SmokeStatus } from '../smoke/stage.js';
+import { runAttest } from './attest.js';
 import { mergeFromDigestFiles } from './merge.js';
 
 export { mergeFromDigestFiles } from './merge.js';
 /** A smoke job that did not build: the merge job's build.json, downloaded into result-dir. */
 export { readBuildResult } from '../results/results.js';
 
-export const STAGES = ['plan', 'resolve', 'build', 'smoke', 'report'] as const;
+export const STAGES = ['plan', 'resolve', 'build', 'smoke', 'attest', 'report'] as const;
 export type Stage = (typeof STAGES)[number];
 
 const isStage = (n: string): n is Stage => (STAGES as readonly string[]).includes(n);
@@ -78,6 +82,8 @@ export interface PipelineIo {
   warning: (message: string, props?: { title?: string }) => void;
   /** The job summary (Markdown), when there is one. */
   summary?: (markdown: string) => Promise<void>;
+  /** cosign (default: the real binary); tests pass their own. */
+  signer?: () => AttestSigner;
 }
 
 export interface PipelineResult {
@@ -87,6 +93,8 @@ export interface PipelineResult {
   /** Targets whose capture or suites could not run at all (each also annotated). */
   smokeErrors: string[];
   smokeStatus: SmokeStatus;
+  /** What the attest stage attached and signed (attest.json). */
+  attest?: AttestResult;
   reports: ReportOutcome[];
 }
 
@@ -94,7 +102,8 @@ const groupOf = (io: PipelineIo) => io.group ?? (<T>(_n: string, fn: () => Promi
 
 export async function runPipeline(opts: PipelineOptions, io: PipelineIo): Promise<PipelineResult> {
   const plan = runPlan(opts, io);
-  let build = await resolveAndBuild(opts, io, plan);
+  const resolved: Resolved = {};
+  let build = await resolveAndBuild(opts, io, plan, resolved);
   if (build) opts.results.writeBuild(build);
 
   let smoke: SmokeEntry[] = [];
@@ -116,6 +125,31 @@ export async function runPipeline(opts: PipelineOptions, io: PipelineIo): Promis
   }
   const smokeStatus = smokeErrors.length > 0 ? 'fail' : overallStatus(smoke);
 
+  let attest: AttestOutcome | undefined;
+  if (opts.stages.has('attest')) {
+    build ??= opts.results.readBuild();
+    const b = build;
+    attest = await groupOf(io)('attest', () =>
+      runAttest(
+        {
+          plan,
+          loaded: opts.loaded,
+          build: b,
+          smoke,
+          resolved,
+          results: opts.results,
+          env: io.env,
+          now: opts.now ?? new Date(),
+        },
+        {
+          ...(io.signer && { signer: io.signer }),
+          progress: (l) => io.progress('attest', l),
+          warning: io.warning,
+        },
+      ),
+    );
+  }
+
   const reports = opts.stages.has('report')
     ? await runReportStage(
         { plan, config: opts.loaded.config, results: opts.results, git: opts.git, options: opts.report },
@@ -127,7 +161,17 @@ export async function runPipeline(opts: PipelineOptions, io: PipelineIo): Promis
         },
       )
     : [];
-  return { plan, ...(build && { build }), smoke, smokeErrors, smokeStatus, reports };
+  // A registry that went away while attaching: the image is pushed and reported, then exit 3.
+  if (attest?.error) throw attest.error;
+  return {
+    plan,
+    ...(build && { build }),
+    smoke,
+    smokeErrors,
+    smokeStatus,
+    ...(attest && { attest: attest.result }),
+    reports,
+  };
 }
 
 /** The plan, always: its warnings annotated, a line per variant, plan.json written. */
@@ -149,6 +193,7 @@ async function resolveAndBuild(
   opts: PipelineOptions,
   io: PipelineIo,
   plan: Plan,
+  into: Resolved,
 ): Promise<BuildResult | undefined> {
   const { config, baseDir } = opts.loaded;
   if (opts.mergeFrom !== undefined && opts.stages.has('build'))
@@ -156,6 +201,7 @@ async function resolveAndBuild(
   if (!opts.stages.has('build') && !opts.stages.has('resolve')) return undefined;
   const docker = io.docker();
   const resolved = opts.stages.has('resolve') ? await runResolve(opts, io, plan, docker) : {};
+  Object.assign(into, resolved);
   if (!opts.stages.has('build')) return undefined;
   const build = await runBuildStage(
     { plan, config, baseDir, imagesDir: opts.imagesDir, push: opts.push, merge: opts.merge, resolved },

@@ -47,7 +47,26 @@ export interface ReportInput {
   head?: { ref?: string; sha?: string };
   /** Relative change of a smoke metric in the bad direction that counts as a regression (0.10). */
   smokeThreshold?: number;
+  /** What the attest stage attached and signed for this variant (attest.json). */
+  supplyChain?: SupplyChain;
 }
+
+export const SupplyChainSchema = z.object({
+  /** How it signed, or why it did not (one line). */
+  signing: z.string(),
+  targets: z.array(
+    z.object({
+      platform: z.string(),
+      ref: z.string(),
+      signed: z.boolean(),
+      attestations: z.array(
+        z.object({ kind: z.string(), attached: z.boolean(), verify: z.string().optional() }),
+      ),
+      notes: z.array(z.string()),
+    }),
+  ),
+});
+export type SupplyChain = z.infer<typeof SupplyChainSchema>;
 
 const httpUrl = z
   .string()
@@ -77,6 +96,8 @@ export const ReportModelSchema = z.object({
   resolution: z.array(z.string()),
   links: z.object({ run: httpUrl.optional(), artifact: httpUrl.optional() }),
   platforms: z.array(PlatformReportSchema).min(1),
+  /** Absent in reports written before the attest stage existed. */
+  supplyChain: SupplyChainSchema.optional(),
 });
 
 export type PlatformReport = z.infer<typeof PlatformReportSchema>;
@@ -128,6 +149,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
     resolution: input.resolution ?? [],
     links,
     platforms,
+    ...(input.supplyChain && { supplyChain: input.supplyChain }),
   };
 }
 

@@ -6,9 +6,15 @@ import type { GitHubClient } from '../github/client.js';
 import type { Plan } from '../plan/plan.js';
 import type { GitContext } from '../plan/tags.js';
 import { explanationLines } from '../resolve/explain.js';
-import { readEnv, readSmoke, type ResultDir } from '../results/results.js';
+import { readAttest, readEnv, readSmoke, type ResultDir } from '../results/results.js';
 import type { BaselineStore } from './baseline.js';
-import { buildReportModel, defaultMarkerKey, type ReportInput, type ReportModel } from './model.js';
+import {
+  buildReportModel,
+  defaultMarkerKey,
+  type ReportInput,
+  type ReportModel,
+  type SupplyChain,
+} from './model.js';
 import { markerFor, renderReport } from './render.js';
 import { upsertStickyComment } from './sticky.js';
 
@@ -103,6 +109,7 @@ async function reportVariant(
   const hasBase = !!baseDir && baseUnreadable === undefined;
   const gh = options.github;
   const resolution = resolutionLines(results, v.name, v.platforms);
+  const supplyChain = supplyChainOf(results, v.name);
   const model = buildReportModel({
     image: plan.repository,
     variant: v.name,
@@ -117,6 +124,7 @@ async function reportVariant(
       ...(gh?.runUrl && { run: gh.runUrl, artifact: `${gh.runUrl}#artifacts` }),
     },
     head: { ...(input.git.ref && { ref: input.git.ref }), ...(input.git.sha && { sha: input.git.sha }) },
+    ...(supplyChain && { supplyChain }),
   });
   const rendered = renderReport(model, { maxChars: options.maxChars ?? 65_536 });
   const file = results.writeReport(v.name, rendered.markdown, model);
@@ -266,4 +274,25 @@ export function reportKey(plan: Plan, config: Config, variant: string): string {
   const set = config.report.markerKey;
   if (set !== undefined) return plan.variants.length > 1 ? `${set}:${variant}` : set;
   return defaultMarkerKey(plan.repository, variant, v?.platforms ?? []);
+}
+
+/** What the attest stage did for a variant (attest.json), when it ran in this job or an earlier one. */
+function supplyChainOf(results: ResultDir, variant: string): SupplyChain | undefined {
+  const attest = results.dir ? readAttest(results.dir) : undefined;
+  const targets = attest?.targets.filter((t) => t.variant === variant) ?? [];
+  if (!attest || targets.length === 0) return undefined;
+  return {
+    signing: attest.error ? `${attest.signing.reason}; stopped: ${attest.error}` : attest.signing.reason,
+    targets: targets.map((t) => ({
+      platform: t.platform,
+      ref: t.ref,
+      signed: t.signed,
+      attestations: t.attestations.map((a) => ({
+        kind: a.kind,
+        attached: a.attached,
+        ...(a.verify !== undefined && { verify: a.verify }),
+      })),
+      notes: t.notes,
+    })),
+  };
 }

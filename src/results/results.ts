@@ -11,14 +11,17 @@
 //   smoke-key-<variant>-<arch>.txt            what decided the smoke result (image digest + inputs)
 //   report-<variant>.md / .json               the report, rendered / its ReportModel (src/report/model.ts)
 //   comment/ml-image-comment.json             the fork-safe comment artifact (src/report/artifact.ts)
+//   attest.json                               AttestResult         (src/attest/result.ts)
+//   attest/<variant>-<arch>.<kind>.json       a predicate (CycloneDX SBOM, SLSA provenance, smoke)
 //
 // Every write is atomic (a later run never trusts a half-written file) and free of URL credentials
 // (a torch index URL with a token in the plan, for instance); every value is checked against its
 // schema before it is written and parsed when it is read back. This module is a leaf: stages import
 // it, it imports only schemas.
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { type AttestResult, AttestResultSchema } from '../attest/result.js';
 import { type BuildResult, BuildResultSchema, PlatformBuildSchema } from '../build/result.js';
 import { redactUrls } from '../capture/redact.js';
 import { type EnvRecord, EnvRecordSchema } from '../capture/record.js';
@@ -30,7 +33,9 @@ import { type CommentArtifact, writeCommentArtifact } from '../report/artifact.j
 import { type ReportModel, ReportModelSchema } from '../report/model.js';
 import { type Resolution, ResolutionSchema } from '../resolve/result.js';
 import { type SmokeResult, SmokeResultSchema, toJUnit } from '../smoke/result.js';
+import { registerCleanup } from '../util/cleanup.js';
 import { ensureResultDir, readJsonFile, writeFileAtomic } from '../util/json-file.js';
+import { runTempDir } from '../util/temp.js';
 
 // ---- names -------------------------------------------------------------------------------------
 
@@ -38,6 +43,8 @@ export const PLAN_FILE = 'plan.json';
 export const BUILD_FILE = 'build.json';
 export const DIGESTS_DIR = 'digests';
 export const COMMENT_DIR = 'comment';
+export const ATTEST_FILE = 'attest.json';
+export const ATTEST_DIR = 'attest';
 
 /** The per-target files of the smoke stage (the report and the reuse of a later run read them). */
 export type RecordKind = 'env' | 'smoke' | 'junit' | 'smoke-key';
@@ -58,6 +65,13 @@ export const digestFile = (variant: string, platform: string): string =>
   path.join(DIGESTS_DIR, `${variant}__${arch(platform)}.json`);
 
 export const reportFile = (variant: string, ext: 'md' | 'json'): string => `report-${variant}.${ext}`;
+
+/** attest/<variant>-<arch>.<kind>.json: one predicate, as attached. */
+export const attestationFile = (variant: string, platform: string, kind: string): string =>
+  path.join(ATTEST_DIR, `${variant}-${arch(platform)}.${kind}.json`);
+
+/** A predicate is a JSON object (its own schema is checked where it is built). */
+const PredicateSchema = z.record(z.string(), z.unknown());
 
 // ---- schemas of the files without a stage of their own -------------------------------------------
 
@@ -120,6 +134,9 @@ export interface ResultDir {
   writeReport(variant: string, markdown: string, model: ReportModel): string;
   /** comment/ml-image-comment.json; returns the directory. */
   writeComment(payload: CommentArtifact): string;
+  /** attest/<variant>-<arch>.<kind>.json; returns its path (cosign reads the predicate from it). */
+  writeAttestation(variant: string, platform: string, kind: string, predicate: object): string;
+  writeAttest(result: AttestResult): void;
 }
 
 /**
@@ -173,12 +190,26 @@ export function openResultDir(dir: string, label = 'result-dir', opts: { create?
       writeCommentArtifact(at(COMMENT_DIR), payload);
       return at(COMMENT_DIR);
     },
+    writeAttestation: (v, p, kind, predicate) => {
+      writeJson(attestationFile(v, p, kind), PredicateSchema, predicate);
+      return at(attestationFile(v, p, kind));
+    },
+    writeAttest: (result) => writeJson(ATTEST_FILE, AttestResultSchema, result),
   };
 }
 
 /** No result directory: writes go nowhere, reads find nothing (`ml-image build` without --out). */
 export function discardResults(): ResultDir {
   const none = () => undefined;
+  let dir: string | undefined;
+  const scratch = () => {
+    if (dir === undefined) {
+      const made = runTempDir('attest-');
+      dir = made;
+      registerCleanup(async () => rmSync(made, { recursive: true, force: true }));
+    }
+    return dir;
+  };
   return {
     dir: undefined,
     writePlan: none,
@@ -196,6 +227,10 @@ export function discardResults(): ResultDir {
     recordFiles: () => [],
     writeReport: () => '',
     writeComment: () => '',
+    // cosign reads a predicate from a file: a temp dir of the run, removed with it.
+    writeAttestation: (v, p, kind, predicate) =>
+      openResultDir(scratch(), 'a temp dir').writeAttestation(v, p, kind, predicate),
+    writeAttest: none,
   };
 }
 
@@ -340,4 +375,17 @@ export function readSmokeKey(dir: string, variant: string, platform: string): st
   // A key that is not of the shape written is no key: the smoke suites simply run again.
   const key = SmokeKeySchema.safeParse(readFileSync(f, 'utf8').trim());
   return key.success ? key.data : undefined;
+}
+
+/** attest.json of `dir`, when the attest stage wrote one (the report reads it). */
+export function readAttest(dir: string): AttestResult | undefined {
+  const f = path.join(dir, ATTEST_FILE);
+  if (!existsSync(f)) return undefined;
+  const data = readJsonFile(f);
+  const parsed = AttestResultSchema.safeParse(data);
+  if (!parsed.success)
+    throw new InputError(
+      `${f}: not an attest result: ${formatIssues(parsed.error, data, AttestResultSchema)[0]}`,
+    );
+  return parsed.data;
 }

@@ -31,6 +31,7 @@ function numberFlag(name: string, value: string | undefined, min: number): numbe
 }
 
 export const diffCommand: Command = {
+  outIsFile: true,
   name: 'diff',
   summary: 'Compare two environment records (env.json) and print the Markdown report (or its JSON model).',
   usage:

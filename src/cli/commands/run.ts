@@ -30,7 +30,7 @@ export function bundledExample(): string {
 export const runCommand: Command = {
   name: 'run',
   summary:
-    'The whole pipeline locally: plan, resolve, build, smoke, report (the bundled example without a config).',
+    'The whole pipeline locally: plan, resolve, build, smoke, attest, report (the bundled example without a config).',
   usage:
     'ml-image run [--config FILE] [--platforms LIST] [--variants LIST] [--stages LIST] [--gpus auto|all|none] [--baseline DIR|none] [--load] [--rerun] [--quiet] --out DIR',
   help: `Runs what the root action runs in one job, against the local Docker engine: plan -> resolve ->
@@ -52,7 +52,7 @@ digest and every smoke input (suites, custom tests, timeouts, floors, GPU mode) 
 Options:
   --config FILE      config file (default: ml-image.yml here, else the bundled example)
 ${configOverrideFlags}
-  --stages LIST      some of plan,resolve,build,smoke,report (default all)
+  --stages LIST      some of plan,resolve,build,smoke,attest,report (default all)
   --gpus MODE        GPUs for the smoke containers: auto (default), all, none
   --baseline DIR     where baselines are kept (default the cache directory); "none" to skip
   --load             build into the local engine without pushing (one platform)

@@ -7,6 +7,8 @@ export interface Command {
   usage: string;
   /** Text after the usage line in `--help`. */
   help: string;
+  /** --out names a file, not a result directory (no up-front directory check). */
+  outIsFile?: boolean;
   /** Returns the exit code; throws MlImageError for expected failures. */
   run(argv: string[], io: CliIo): Promise<number>;
 }

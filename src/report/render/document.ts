@@ -12,6 +12,7 @@ import {
   overviewRows,
   packagePart,
   resolutionPart,
+  supplyChainPart,
   testsPart,
 } from './sections.js';
 
@@ -101,6 +102,8 @@ export function buildParts(model: ReportModel): Part[] {
   parts.push(...details.map((d) => d.part));
   const resolution = resolutionPart(model.resolution);
   if (resolution) parts.push(resolution);
+  const supplyChain = supplyChainPart(model.supplyChain);
+  if (supplyChain) parts.push(supplyChain);
   parts.push(textPart('links', linksText(model), RANK.links));
   return parts;
 }

@@ -36,6 +36,7 @@ export const RANK = {
   pip: 50,
   tests: 60,
   resolution: 70,
+  supplyChain: 72,
   intro: 75,
   overviewShort: 80,
   links: 85,

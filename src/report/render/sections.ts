@@ -5,7 +5,7 @@ import { HOST_COMPONENTS } from '../../diff/diff.js';
 import type { ComponentId, MetricDelta, PackageDiff, SmokeDiff } from '../../diff/schema.js';
 import { html, md } from '../escape.js';
 import { COMPONENT_LABELS, fmtBytes, fmtInt, num, pct, plural, signed } from '../format.js';
-import type { PlatformReport } from '../model.js';
+import type { PlatformReport, SupplyChain } from '../model.js';
 import { cell, changeCell, header, kindCounts, row, smokeTally, status } from './markdown.js';
 import { detailsRows, type Part, RANK, rowsPart } from './parts.js';
 
@@ -266,5 +266,41 @@ export function resolutionPart(lines: readonly string[]): Part | null {
       tail: '\n</details>',
     },
     RANK.resolution,
+  );
+}
+
+/** A verify command is shown only when it is ours through and through (no value can end the block). */
+const SAFE_COMMAND = /^cosign [A-Za-z0-9_./:=@,+'^\\ -]+$/;
+
+/** What was attested and signed, per platform, with the command that checks each attestation. */
+export function supplyChainPart(sc: SupplyChain | undefined): Part | null {
+  if (!sc || sc.targets.length === 0) return null;
+  const signed = sc.targets.filter((t) => t.signed).length;
+  const rows = sc.targets.flatMap((t) => {
+    const attached = t.attestations.filter((a) => a.attached).map((a) => a.kind);
+    const written = t.attestations.filter((a) => !a.attached).map((a) => a.kind);
+    const what = [
+      t.signed ? 'signed' : 'not signed',
+      attached.length > 0 ? `attached: ${attached.join(', ')}` : '',
+      written.length > 0 ? `written to the result directory only: ${written.join(', ')}` : '',
+      ...t.notes,
+    ].filter(Boolean);
+    const commands = t.attestations
+      .map((a) => a.verify)
+      .filter((c): c is string => c !== undefined && SAFE_COMMAND.test(c) && !c.includes('`'));
+    return [
+      `- ${md(t.platform, 40)} (${md(t.ref, 300)}): ${md(what.join('; '), 600)}`,
+      ...(commands.length > 0 ? [`  \`\`\`sh\n${commands.map((c) => `  ${c}`).join('\n')}\n  \`\`\``] : []),
+    ];
+  });
+  return rowsPart(
+    'supply chain',
+    {
+      head: `<details><summary>${html(`Supply chain: ${signed === sc.targets.length ? 'signed' : signed === 0 ? 'not signed' : `${signed} of ${sc.targets.length} signed`} (${plural(sc.targets.length, 'platform image')})`)}</summary>\n\n${md(sc.signing, 400)}\n\n`,
+      rows,
+      more: (shown) => `\n_… and ${fmtInt(rows.length - shown)} more lines (see attest.json)_`,
+      tail: '\n</details>',
+    },
+    RANK.supplyChain,
   );
 }

@@ -1,0 +1,414 @@
+// The SLSA v1 provenance predicate and the smoke-test predicate (src/attest/provenance.ts,
+// src/attest/smoke-predicate.ts): their shape, the builder and runner read from GitHub's variables,
+// no test output or secret in them, and the zod schema and the JSON Schema in
+// docs/attestations/smoke-v1.schema.json accepting and refusing the same predicates.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { describe, expect, it } from 'vitest';
+import {
+  baseImageDependency,
+  BUILD_TYPE,
+  buildProvenance,
+  builderFromEnv,
+  CLI_BUILDER_ID,
+  type ProvenanceInput,
+} from '../../src/attest/provenance.js';
+import {
+  buildSmokePredicate,
+  metricValue,
+  runnerFromEnv,
+  SMOKE_PREDICATE_TYPE,
+  type SmokePredicate,
+  type SmokePredicateInput,
+  SmokePredicateSchema,
+} from '../../src/attest/smoke-predicate.js';
+import { inTotoStatement, sha256Hex } from '../../src/attest/types.js';
+import { InputError } from '../../src/errors.js';
+import { REPO_ROOT } from '../helpers/docker-env.js';
+import { makeRecord, makeSmoke } from '../helpers/records.js';
+
+const HEX = (c: string) => c.repeat(64);
+const DIGEST = `sha256:${HEX('d')}`;
+const ACTIONS_ENV = {
+  GITHUB_SERVER_URL: 'https://github.com',
+  GITHUB_REPOSITORY: 'acme/model',
+  GITHUB_RUN_ID: '123456',
+  GITHUB_RUN_ATTEMPT: '2',
+  GITHUB_JOB: 'smoke',
+  RUNNER_NAME: 'gpu-runner-7',
+  RUNNER_OS: 'Linux',
+  RUNNER_ARCH: 'X64',
+};
+const RUN_URL = 'https://github.com/acme/model/actions/runs/123456/attempts/2';
+const HF = 'hf_PLANTEDplantedPLANTEDplanted1234';
+const PW = 'tok3nPl4nted';
+
+describe('builderFromEnv / runnerFromEnv', () => {
+  it.each([
+    ['GitHub Actions', ACTIONS_ENV, RUN_URL],
+    ['attempt missing: 1', { ...ACTIONS_ENV, GITHUB_RUN_ATTEMPT: undefined }, RUN_URL.replace(/2$/, '1')],
+    [
+      'GHES with a trailing slash',
+      { ...ACTIONS_ENV, GITHUB_SERVER_URL: 'https://ghe.corp/' },
+      'https://ghe.corp/acme/model/actions/runs/123456/attempts/2',
+    ],
+    ['no run id: the CLI', { ...ACTIONS_ENV, GITHUB_RUN_ID: undefined }, CLI_BUILDER_ID],
+    ['nothing set: the CLI', {}, CLI_BUILDER_ID],
+    [
+      'credentials in the server URL are masked',
+      { ...ACTIONS_ENV, GITHUB_SERVER_URL: `https://x:${PW}@ghe.corp` },
+      'https://x:[redacted]@ghe.corp/acme/model/actions/runs/123456/attempts/2',
+    ],
+  ])('%s', (_what, env, id) => {
+    expect(builderFromEnv(env)).toEqual({ id });
+  });
+
+  it.each([
+    ['GitHub Actions', ACTIONS_ENV, { name: 'gpu-runner-7', os: 'Linux', arch: 'X64', url: RUN_URL }],
+    ['locally', {}, {}],
+    ['empty values left out', { RUNNER_NAME: '', RUNNER_OS: 'Linux' }, { os: 'Linux' }],
+  ])('runner %s', (_what, env, runner) => {
+    expect(runnerFromEnv(env)).toEqual(runner);
+  });
+});
+
+function provenanceInput(over: Partial<ProvenanceInput> = {}): ProvenanceInput {
+  return {
+    repository: 'ghcr.io/acme/model',
+    digest: DIGEST,
+    platform: 'linux/amd64',
+    variant: 'cuda12.8',
+    tags: ['ghcr.io/acme/model:pr-12-cuda12.8'],
+    baseImage: { ref: 'nvidia/cuda:12.8.1-runtime-ubuntu24.04', digest: `sha256:${HEX('b')}` },
+    config: { path: 'ml-image.yml', sha256: HEX('1') },
+    inputs: [{ path: 'requirements.txt', sha256: HEX('2') }],
+    constraints: { path: 'constraints (resolver)', sha256: `sha256:${HEX('3')}` },
+    env: ACTIONS_ENV,
+    startedOn: new Date('2026-01-05T10:00:00Z'),
+    finishedOn: new Date('2026-01-05T10:04:30Z'),
+    toolVersion: '0.1.0',
+    ...over,
+  };
+}
+
+describe('buildProvenance (SLSA v1)', () => {
+  it('holds the build definition and run details', () => {
+    expect(buildProvenance(provenanceInput())).toEqual({
+      buildDefinition: {
+        buildType: BUILD_TYPE,
+        externalParameters: {
+          config: { path: 'ml-image.yml', sha256: HEX('1') },
+          variant: 'cuda12.8',
+          platform: 'linux/amd64',
+          tags: ['ghcr.io/acme/model:pr-12-cuda12.8'],
+        },
+        internalParameters: { toolVersion: '0.1.0' },
+        resolvedDependencies: [
+          {
+            uri: `pkg:docker/nvidia/cuda@sha256:${HEX('b')}?repository_url=docker.io`,
+            name: 'nvidia/cuda:12.8.1-runtime-ubuntu24.04',
+            digest: { sha256: HEX('b') },
+          },
+          { uri: 'requirements.txt', digest: { sha256: HEX('2') } },
+          { uri: 'constraints (resolver)', digest: { sha256: HEX('3') } },
+        ],
+      },
+      runDetails: {
+        builder: { id: RUN_URL },
+        metadata: {
+          invocationId: `${RUN_URL}#smoke`,
+          startedOn: '2026-01-05T10:00:00.000Z',
+          finishedOn: '2026-01-05T10:04:30.000Z',
+        },
+      },
+    });
+  });
+
+  it.each([
+    [
+      'a tag, no digest',
+      { ref: 'python:3.11-slim' },
+      'pkg:docker/library/python@3.11-slim?repository_url=docker.io',
+      undefined,
+    ],
+    [
+      'a digest in the reference',
+      { ref: `localhost:5000/base@sha256:${HEX('c')}` },
+      `pkg:docker/base@sha256:${HEX('c')}?repository_url=localhost:5000`,
+      HEX('c'),
+    ],
+    [
+      'not a sha256 digest',
+      { ref: 'python:3.11', digest: 'latest' },
+      'pkg:docker/library/python@3.11?repository_url=docker.io',
+      undefined,
+    ],
+  ])('base image with %s', (_what, base, uri, hex) => {
+    const d = baseImageDependency(base);
+    expect(d.uri).toBe(uri);
+    expect(d.digest?.sha256).toBe(hex);
+  });
+
+  it('locally: the CLI builder, a stable invocation id, no config when none is given, files once', () => {
+    const input = provenanceInput({
+      env: {},
+      config: undefined,
+      inputs: [
+        { path: 'requirements.txt', sha256: HEX('2') },
+        { path: 'requirements.txt', sha256: HEX('2') },
+      ],
+      constraints: undefined,
+    });
+    const p = buildProvenance(input);
+    expect(p.runDetails.builder.id).toBe(CLI_BUILDER_ID);
+    expect(p.runDetails.metadata.invocationId).toMatch(/^urn:uuid:[0-9a-f-]{36}$/);
+    expect(buildProvenance(input).runDetails.metadata.invocationId).toBe(p.runDetails.metadata.invocationId);
+    expect(p.buildDefinition.externalParameters.config).toBeUndefined();
+    expect(p.buildDefinition.resolvedDependencies.map((d) => d.uri)).toEqual([
+      `pkg:docker/nvidia/cuda@sha256:${HEX('b')}?repository_url=docker.io`,
+      'requirements.txt',
+    ]);
+  });
+
+  it('masks credentials and tokens wherever they were planted', () => {
+    const p = buildProvenance(
+      provenanceInput({
+        env: { ...ACTIONS_ENV, GITHUB_SERVER_URL: `https://ci:${PW}@ghe.corp` },
+        tags: [`ghcr.io/acme/model:${HF}`],
+        inputs: [{ path: `https://ci:${PW}@pypi.corp/requirements.txt`, sha256: HEX('2') }],
+      }),
+    );
+    const text = JSON.stringify(p);
+    expect(text).not.toContain(PW);
+    expect(text).not.toContain(HF);
+    expect(text).toContain('ghe.corp/acme/model/actions/runs/123456');
+  });
+
+  it('wraps in an in-toto v1 statement about the digest', () => {
+    const s = inTotoStatement({ repository: 'ghcr.io/acme/model', digest: DIGEST }, 'x', { a: 1 });
+    expect(s).toEqual({
+      _type: 'https://in-toto.io/Statement/v1',
+      subject: [{ name: 'ghcr.io/acme/model', digest: { sha256: HEX('d') } }],
+      predicateType: 'x',
+      predicate: { a: 1 },
+    });
+    expect(sha256Hex(`sha256:${HEX('A')}`)).toBe(HEX('a'));
+    expect(sha256Hex('sha256:abc')).toBeUndefined();
+  });
+});
+
+const GPU = {
+  name: 'NVIDIA H100 80GB HBM3',
+  memoryMiB: 81559,
+  computeCapability: '9.0',
+  driver: '570.124.06',
+};
+
+function smokeInput(over: Partial<SmokePredicateInput> = {}): SmokePredicateInput {
+  const smoke = makeSmoke([
+    { id: 'imports:torch', status: 'pass', metrics: { imported: 3 } },
+    {
+      id: 'compute-gpu',
+      status: 'pass',
+      suite: 'compute',
+      metrics: { fp32_tflops: 51.2, tf32_tflops: 378.1, bf16_tflops: 702.5, gpu: GPU.name },
+    },
+    {
+      id: 'ddp',
+      status: 'pass',
+      metrics: { world: 8, backend: 'nccl', algbw_gbps: 180.5, busbw_gbps: 315.9, launcher: 'torchrun' },
+    },
+    { id: 'gpu', status: 'pass', metrics: { gpus: 8, names: [GPU.name], driver: GPU.driver, x: null } },
+    { id: 'train', status: 'skip', reason: 'no CUDA device visible' },
+  ]);
+  return {
+    smoke: { ...smoke, gpus: 'all' },
+    record: makeRecord({ cuda: { runtime: '12.8' }, gpus: [GPU] }),
+    variant: 'cuda12.8',
+    imageRef: `ghcr.io/acme/model@${DIGEST}`,
+    digest: DIGEST,
+    platform: 'linux/amd64',
+    env: ACTIONS_ENV,
+    toolVersion: '0.1.0',
+    finishedAt: new Date('2026-01-05T10:30:00Z'),
+    ...over,
+  };
+}
+
+const jsonSchema = JSON.parse(
+  readFileSync(path.join(REPO_ROOT, 'docs/attestations/smoke-v1.schema.json'), 'utf8'),
+) as Record<string, unknown>;
+const ajvValidate = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true }).compile(jsonSchema);
+
+describe('buildSmokePredicate', () => {
+  it('sums up the run: verdict, suites, metrics, the GPUs and runner', () => {
+    const p = buildSmokePredicate(smokeInput());
+    expect(p).toMatchObject({
+      schemaVersion: 1,
+      image: {
+        ref: `ghcr.io/acme/model@${DIGEST}`,
+        digest: DIGEST,
+        platform: 'linux/amd64',
+        variant: 'cuda12.8',
+      },
+      verdict: 'pass',
+      summary: { pass: 4, fail: 0, skip: 1, durationMs: 7500 },
+      gpus: { requested: 'all', devices: [GPU], cuda: '12.8' },
+      runner: { name: 'gpu-runner-7', os: 'Linux', arch: 'X64', url: RUN_URL },
+      tool: { name: 'ml-image-action', version: '0.1.0' },
+      finishedAt: '2026-01-05T10:30:00.000Z',
+    });
+    expect(p.suites).toEqual([
+      { name: 'imports', pass: 1, fail: 0, skip: 0 },
+      { name: 'compute', pass: 1, fail: 0, skip: 0 },
+      { name: 'ddp', pass: 1, fail: 0, skip: 0 },
+      { name: 'gpu', pass: 1, fail: 0, skip: 0 },
+      { name: 'train', pass: 0, fail: 0, skip: 1 },
+    ]);
+    const metrics = Object.fromEntries(p.tests.map((t) => [t.id, t.metrics]));
+    expect(metrics['compute-gpu']).toEqual({
+      fp32_tflops: 51.2,
+      tf32_tflops: 378.1,
+      bf16_tflops: 702.5,
+      gpu: GPU.name,
+    });
+    expect(metrics.ddp?.busbw_gbps).toBe(315.9);
+    expect(metrics.gpu).toEqual({ gpus: 8, names: GPU.name, driver: GPU.driver });
+    expect(p.tests.find((t) => t.id === 'train')?.reason).toBe('no CUDA device visible');
+  });
+
+  it('fails when any test failed, and keeps neither output nor the failure pattern text', () => {
+    const smoke = makeSmoke([
+      { id: 'imports:torch', status: 'pass' },
+      {
+        id: 'compute',
+        status: 'fail',
+        reason: 'CUDA error: no kernel image is available',
+        output: 'Traceback (most recent call last):\n  SECRET_OUTPUT_LINE',
+        cause: {
+          id: 'sm-arch',
+          cause: 'wheel built without sm_90',
+          fix: 'use cu128',
+          source: 'x',
+          match: 'MATCHED_TEXT',
+        },
+      },
+    ]);
+    const p = buildSmokePredicate(smokeInput({ smoke, record: undefined, env: {} }));
+    expect(p.verdict).toBe('fail');
+    expect(p.summary).toMatchObject({ pass: 1, fail: 1, skip: 0 });
+    expect(p.gpus).toEqual({ requested: 'none', devices: [] });
+    expect(p.runner).toEqual({});
+    const text = JSON.stringify(p);
+    expect(text).toContain('no kernel image');
+    for (const gone of ['SECRET_OUTPUT_LINE', 'Traceback', 'MATCHED_TEXT', 'sm-arch', 'use cu128'])
+      expect(text).not.toContain(gone);
+  });
+
+  it('never carries a planted token: reasons, metrics, record, runner', () => {
+    const smoke = makeSmoke([
+      { id: 'custom:login', status: 'fail', reason: `login with ${HF} to https://ci:${PW}@hub.corp failed` },
+      {
+        id: 'custom:probe',
+        status: 'pass',
+        metrics: { note: `token ${HF}`, blob: 'QWxhZGRpbjpvcGVuIHNlc2FtZQ0aSGVsbG8gV29ybGQhIDEyMzQ1Ng==' },
+      },
+    ]);
+    const record = makeRecord({ env: { HF_TOKEN: HF } });
+    record.env = { HF_TOKEN: HF };
+    const p = buildSmokePredicate(
+      smokeInput({ smoke, record, env: { ...ACTIONS_ENV, RUNNER_NAME: `runner-${HF}` } }),
+    );
+    const text = JSON.stringify(p);
+    expect(text).not.toContain(HF);
+    expect(text).not.toContain(PW);
+    expect(text).not.toContain('QWxhZGRpbjpvcGVu');
+    expect(p.tests[0]?.reason).toBe('login with [redacted] to https://ci:[redacted]@hub.corp failed');
+  });
+
+  it.each([
+    [1.5, 1.5],
+    [Number.NaN, undefined],
+    [Number.POSITIVE_INFINITY, undefined],
+    ['a100', 'a100'],
+    [true, 'true'],
+    [['A100', 'H100'], 'A100, H100'],
+    [null, undefined],
+    [{ nested: 1 }, undefined],
+    [[{ a: 1 }], undefined],
+    ['x'.repeat(300), `${'x'.repeat(255)}…`],
+  ])('metric %j -> %j', (value, kept) => {
+    expect(metricValue(value)).toEqual(kept);
+  });
+
+  it('refuses a digest that is not sha256 (exit 2 naming the field)', () => {
+    expect(() => buildSmokePredicate(smokeInput({ digest: 'latest' }))).toThrow(InputError);
+    expect(() => buildSmokePredicate(smokeInput({ digest: 'latest' }))).toThrow(/image\.digest/);
+  });
+
+  it('has the predicate type the docs name', () => {
+    expect(SMOKE_PREDICATE_TYPE).toBe('https://ml-image-action.github.io/attestations/smoke/v1');
+    expect(jsonSchema.$id).toBe(`${SMOKE_PREDICATE_TYPE}/schema.json`);
+  });
+});
+
+describe('the zod schema and docs/attestations/smoke-v1.schema.json agree', () => {
+  const valid: [string, SmokePredicate][] = [
+    ['a GPU run', buildSmokePredicate(smokeInput())],
+    [
+      'a failing CPU run without record or runner',
+      buildSmokePredicate(smokeInput({ record: undefined, env: {} })),
+    ],
+    ['no tests', buildSmokePredicate(smokeInput({ smoke: makeSmoke([]) }))],
+    [
+      'an offset time, a GPU without a driver',
+      {
+        ...buildSmokePredicate(smokeInput()),
+        finishedAt: '2026-01-05T12:30:00+02:00',
+        gpus: { requested: 'all', devices: [{ name: 'gpu', driver: null }] },
+      },
+    ],
+  ];
+  it.each(valid)('both accept %s', (_what, p) => {
+    expect(SmokePredicateSchema.safeParse(p).success).toBe(true);
+    expect(ajvValidate(p), JSON.stringify(ajvValidate.errors)).toBe(true);
+  });
+
+  it('both accept the example in docs/attestations.md', () => {
+    const doc = readFileSync(path.join(REPO_ROOT, 'docs/attestations.md'), 'utf8');
+    const block = /<!-- smoke-example -->\s*```json\n([\s\S]*?)\n```/.exec(doc)?.[1];
+    expect(block).toBeDefined();
+    const example = JSON.parse(block!) as unknown;
+    expect(SmokePredicateSchema.safeParse(example).success).toBe(true);
+    expect(ajvValidate(example), JSON.stringify(ajvValidate.errors)).toBe(true);
+    expect(doc).toContain(SMOKE_PREDICATE_TYPE);
+  });
+
+  const base = buildSmokePredicate(smokeInput());
+  const test0 = base.tests[0]!;
+  const invalid: [string, unknown][] = [
+    ['an unknown top-level field', { ...base, extra: 1 }],
+    ['a missing verdict', { ...base, verdict: undefined }],
+    ['verdict "skip"', { ...base, verdict: 'skip' }],
+    ['schemaVersion 2', { ...base, schemaVersion: 2 }],
+    ['a short digest', { ...base, image: { ...base.image, digest: 'sha256:abc' } }],
+    ['an uppercase digest', { ...base, image: { ...base.image, digest: `sha256:${HEX('D')}` } }],
+    ['an empty variant', { ...base, image: { ...base.image, variant: '' } }],
+    ['a negative count', { ...base, summary: { ...base.summary, fail: -1 } }],
+    ['a fractional count', { ...base, summary: { ...base.summary, pass: 1.5 } }],
+    ['requested "some"', { ...base, gpus: { ...base.gpus, requested: 'some' } }],
+    ['a device without driver', { ...base, gpus: { ...base.gpus, devices: [{ name: 'x' }] } }],
+    ['a test with output', { ...base, tests: [{ ...test0, output: 'log' }] }],
+    ['a test status "error"', { ...base, tests: [{ ...test0, status: 'error' }] }],
+    ['an object metric', { ...base, tests: [{ ...test0, metrics: { a: { b: 1 } } }] }],
+    ['a boolean metric', { ...base, tests: [{ ...test0, metrics: { a: true } }] }],
+    ['another tool', { ...base, tool: { name: 'other', version: '1' } }],
+    ['a runner field not in the schema', { ...base, runner: { host: 'x' } }],
+    ['a date without time', { ...base, finishedAt: '2026-01-05' }],
+  ];
+  it.each(invalid)('both refuse %s', (_what, p) => {
+    expect(SmokePredicateSchema.safeParse(p).success).toBe(false);
+    expect(ajvValidate(p)).toBe(false);
+  });
+});

@@ -1,0 +1,399 @@
+// The ML-aware SBOM (src/attest/sbom.ts) and `ml-image sbom`: CycloneDX 1.6 that the library's own
+// strict validator accepts, purls as the purl spec writes them, the ML stack as components with
+// properties, the same bytes for the same record, and no secret from the record in it.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Version } from '@cyclonedx/cyclonedx-library/Spec';
+import { JsonStrictValidator } from '@cyclonedx/cyclonedx-library/Validation';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  buildSbom,
+  debPurl,
+  ML_STACK_PROPERTY,
+  normalizePypiName,
+  ociPurl,
+  pypiPurl,
+  purlEncode,
+} from '../../src/attest/sbom.js';
+import type { EnvRecord } from '../../src/capture/record.js';
+import { runCli } from '../../src/cli/main.js';
+import { captureIo } from '../helpers/fakes.js';
+import { asV1, makeRecord, pipEntry } from '../helpers/records.js';
+
+interface CdxComponent {
+  type: string;
+  name: string;
+  group?: string;
+  version?: string;
+  purl?: string;
+  'bom-ref': string;
+  properties?: { name: string; value: string }[];
+}
+interface CdxBom {
+  specVersion: string;
+  serialNumber: string;
+  metadata: { timestamp: string; component: CdxComponent; tools: { components: CdxComponent[] } };
+  components: CdxComponent[];
+  dependencies: { ref: string; dependsOn?: string[] }[];
+}
+
+const sbomOf = (input: Parameters<typeof buildSbom>[0]) => buildSbom(input) as unknown as CdxBom;
+const props = (c: CdxComponent | undefined) =>
+  Object.fromEntries((c?.properties ?? []).map((p) => [p.name, p.value]));
+const byName = (bom: CdxBom, name: string) => bom.components.filter((c) => c.name === name);
+
+async function validate(sbom: unknown): Promise<unknown> {
+  return new JsonStrictValidator(Version.v1dot6).validate(JSON.stringify(sbom));
+}
+
+const HEX = (c: string) => c.repeat(64);
+
+/** The test bed's CPU-PyTorch image: Debian's python3-torch 1.13 with numpy 1.24 (scripts/test-env.sh). */
+function torchCpuRecord(extra: Partial<EnvRecord> = {}): EnvRecord {
+  const r = makeRecord({
+    ref: '127.0.0.1:5000/ml-image-test/torch-cpu:1.13-amd64',
+    pip: [
+      pipEntry('torch', '1.13.1', '/usr/lib/python3/dist-packages'),
+      pipEntry('numpy', '1.24.2', '/usr/lib/python3/dist-packages'),
+      { ...pipEntry('typing_extensions', '4.4.0'), requires: [] },
+      pipEntry('pip', '23.0.1'),
+    ],
+    apt: {
+      'python3-torch': '1.13.1+dfsg-4',
+      'python3-numpy': '1:1.24.2-1',
+      'libstdc++6': '12.2.0-14',
+    },
+    torch: { version: '1.13.1', cuda: null },
+  });
+  r.python.packages[0]!.requires = ['typing_extensions', 'numpy; extra == "numpy"', 'sympy'];
+  return { ...r, ...extra };
+}
+
+function cudaRecord(): EnvRecord {
+  return makeRecord({
+    variant: 'cuda12.8',
+    pip: { torch: '2.7.0+cu128', numpy: '2.2.6', 'nvidia-cudnn-cu12': '9.7.1.26' },
+    cuda: { runtime: '12.8', cudnn: '9.7.1', nccl: '2.26.2', nvcc: '12.8.93' },
+    torch: { version: '2.7.0+cu128', cuda: '12.8', cudaAvailable: true, deviceCount: 1 },
+    gpus: [
+      { name: 'NVIDIA H100 80GB HBM3', memoryMiB: 81559, computeCapability: '9.0', driver: '570.124.06' },
+    ],
+  });
+}
+
+describe('purls (https://github.com/package-url/purl-spec)', () => {
+  it.each([
+    ['Foo_Bar.baz', 'foo-bar-baz'],
+    ['typing_extensions', 'typing-extensions'],
+    ['zope.interface', 'zope-interface'],
+    ['PyYAML', 'pyyaml'],
+    ['a__b--c..d', 'a-b-c-d'],
+  ])('pypi name %s normalises to %s (PEP 503)', (name, normal) => {
+    expect(normalizePypiName(name)).toBe(normal);
+  });
+
+  it.each([
+    ['torch', '2.7.0+cu128', 'pkg:pypi/torch@2.7.0%2Bcu128'],
+    ['Foo_Bar.baz', '1.0', 'pkg:pypi/foo-bar-baz@1.0'],
+    ['foo', '1!2.0.post1', 'pkg:pypi/foo@1%212.0.post1'],
+    ['numpy', '2.2.6', 'pkg:pypi/numpy@2.2.6'],
+    ['weird', '1.0 beta', 'pkg:pypi/weird@1.0%20beta'],
+    ['noversion', '', 'pkg:pypi/noversion'],
+  ])('pypi %s %s -> %s', (name, version, purl) => {
+    expect(pypiPurl(name, version)).toBe(purl);
+  });
+
+  it.each([
+    [
+      'debian',
+      { name: 'python3-numpy', version: '1:1.24.2-1', arch: 'amd64' },
+      'debian-12',
+      'pkg:deb/debian/python3-numpy@1:1.24.2-1?arch=amd64&distro=debian-12',
+    ],
+    [
+      'debian',
+      { name: 'libc6', version: '2.36-9+deb12u7', arch: 'arm64' },
+      'debian-12',
+      'pkg:deb/debian/libc6@2.36-9%2Bdeb12u7?arch=arm64&distro=debian-12',
+    ],
+    [
+      'Ubuntu',
+      { name: 'libstdc++6', version: '14.2.0-4ubuntu2~24.04', arch: 'amd64' },
+      'ubuntu-24.04',
+      'pkg:deb/ubuntu/libstdc%2B%2B6@14.2.0-4ubuntu2~24.04?arch=amd64&distro=ubuntu-24.04',
+    ],
+    [
+      'debian',
+      { name: 'tzdata', version: '2024a-0', arch: 'all' },
+      null,
+      'pkg:deb/debian/tzdata@2024a-0?arch=all',
+    ],
+  ])('deb %s %o -> %s', (os, pkg, distro, purl) => {
+    expect(debPurl(os, pkg, distro)).toBe(purl);
+  });
+
+  it.each([
+    [
+      'ghcr.io/acme/Model:pr-12',
+      `sha256:${HEX('a')}`,
+      'amd64',
+      `pkg:oci/model@sha256:${HEX('a')}?arch=amd64&repository_url=ghcr.io%2Facme%2FModel&tag=pr-12`,
+    ],
+    [
+      'python:3.11-slim',
+      `sha256:${HEX('B')}`,
+      'arm64',
+      `pkg:oci/python@sha256:${HEX('b')}?arch=arm64&repository_url=docker.io%2Flibrary%2Fpython&tag=3.11-slim`,
+    ],
+    [
+      `localhost:5000/x@sha256:${HEX('c')}`,
+      `sha256:${HEX('c')}`,
+      undefined,
+      `pkg:oci/x@sha256:${HEX('c')}?repository_url=localhost:5000%2Fx`,
+    ],
+  ])('oci %s -> %s', (ref, digest, arch, purl) => {
+    expect(ociPurl(ref, digest, arch)).toBe(purl);
+  });
+
+  it.each([[null], [undefined], ['sha256:abc'], ['md5:' + HEX('a')]])(
+    'no oci purl without a sha256 digest (%s)',
+    (d) => {
+      expect(ociPurl('ghcr.io/acme/model:1', d)).toBeUndefined();
+    },
+  );
+
+  it.each([
+    ['a.b-c_d~e', 'a.b-c_d~e'],
+    ['1:2+3', '1:2%2B3'],
+    ["(x)!*'", '%28x%29%21%2A%27'],
+    ['a/b@c?d#e&f=g', 'a%2Fb%40c%3Fd%23e%26f%3Dg'],
+    ['é', '%C3%A9'],
+  ])('percent-encodes %s as %s (colon never encoded)', (raw, encoded) => {
+    expect(purlEncode(raw)).toBe(encoded);
+  });
+});
+
+describe('buildSbom', () => {
+  it('the CPU-PyTorch image: valid CycloneDX 1.6 listing torch 1.13 and numpy with versions and purls', async () => {
+    const sbom = sbomOf({ record: torchCpuRecord() });
+    expect(await validate(sbom)).toBeNull();
+    expect(sbom.specVersion).toBe('1.6');
+    const [torch] = byName(sbom, 'torch');
+    expect(torch).toMatchObject({ type: 'framework', version: '1.13.1', purl: 'pkg:pypi/torch@1.13.1' });
+    expect(props(torch)).toMatchObject({ [ML_STACK_PROPERTY]: 'torch', 'ml-image:torch.cuda': 'none' });
+    const [numpy] = byName(sbom, 'numpy');
+    expect(numpy).toMatchObject({ type: 'library', version: '1.24.2', purl: 'pkg:pypi/numpy@1.24.2' });
+    expect(props(numpy)[ML_STACK_PROPERTY]).toBe('numpy');
+    expect(byName(sbom, 'python3-numpy')[0]?.purl).toBe(
+      'pkg:deb/debian/python3-numpy@1:1.24.2-1?arch=amd64&distro=debian-12',
+    );
+    expect(byName(sbom, 'typing_extensions')[0]?.purl).toBe('pkg:pypi/typing-extensions@4.4.0');
+    expect(byName(sbom, 'debian')[0]).toMatchObject({ type: 'operating-system', version: '12' });
+    expect(byName(sbom, 'cpython')[0]).toMatchObject({ type: 'application', version: '3.11.9' });
+    // no CUDA in a CPU image: no NVIDIA components
+    expect(sbom.components.filter((c) => c.group === 'nvidia')).toEqual([]);
+    const image = sbom.metadata.component;
+    expect(image).toMatchObject({ type: 'container', name: '127.0.0.1:5000/ml-image-test/torch-cpu' });
+    expect(props(image)).toMatchObject({ 'ml-image:torch': '1.13.1', 'ml-image:numpy': '1.24.2' });
+    expect(sbom.metadata.tools.components[0]).toMatchObject({ name: 'ml-image-action' });
+  });
+
+  it('the validator is real: a broken SBOM is rejected', async () => {
+    const sbom = sbomOf({ record: torchCpuRecord() });
+    expect(
+      await validate({ ...sbom, components: [{ ...sbom.components[0], type: 'gadget' }] }),
+    ).not.toBeNull();
+    expect(await validate({ ...sbom, serialNumber: 'not-a-urn' })).not.toBeNull();
+  });
+
+  it('records installed requirements as dependencies, leaving out extras and what is not installed', () => {
+    const sbom = sbomOf({ record: torchCpuRecord() });
+    const torchDeps = sbom.dependencies.find((d) => d.ref === 'pkg:pypi/torch@1.13.1');
+    expect(torchDeps?.dependsOn).toEqual(['pkg:pypi/typing-extensions@4.4.0']);
+  });
+
+  it('a CUDA image: CUDA runtime, cuDNN, NCCL, torch with its CUDA build, the driver floor and the base image', async () => {
+    const baseDigest = `sha256:${HEX('e')}`;
+    const sbom = sbomOf({
+      record: cudaRecord(),
+      driverFloor: '570.26',
+      baseImage: { ref: 'nvidia/cuda:12.8.1-cudnn-runtime-ubuntu24.04', digest: baseDigest },
+      imageRef: `ghcr.io/acme/model@sha256:${HEX('d')}`,
+      imageDigest: `sha256:${HEX('d')}`,
+      platform: 'linux/arm64',
+      toolVersion: '9.9.9',
+    });
+    expect(await validate(sbom)).toBeNull();
+    const nvidia = Object.fromEntries(
+      sbom.components.filter((c) => c.group === 'nvidia').map((c) => [c.name, c.version]),
+    );
+    expect(nvidia).toEqual({ 'cuda-runtime': '12.8', cudnn: '9.7.1', nccl: '2.26.2' });
+    const [cuda] = byName(sbom, 'cuda-runtime');
+    expect(props(cuda)).toMatchObject({
+      [ML_STACK_PROPERTY]: 'cuda.runtime',
+      'ml-image:driver.floor': '570.26',
+      'ml-image:cuda.nvcc': '12.8.93',
+    });
+    const [torch] = byName(sbom, 'torch');
+    expect(torch).toMatchObject({ type: 'framework', purl: 'pkg:pypi/torch@2.7.0%2Bcu128' });
+    expect(props(torch)['ml-image:torch.cuda']).toBe('12.8');
+    const base = sbom.components.find((c) => props(c)[ML_STACK_PROPERTY] === 'base.image');
+    expect(base).toMatchObject({
+      type: 'container',
+      name: 'docker.io/nvidia/cuda',
+      version: baseDigest,
+      purl: `pkg:oci/cuda@sha256:${HEX('e')}?arch=arm64&repository_url=docker.io%2Fnvidia%2Fcuda&tag=12.8.1-cudnn-runtime-ubuntu24.04`,
+    });
+    const image = sbom.metadata.component;
+    expect(image.purl).toBe(
+      `pkg:oci/model@sha256:${HEX('d')}?arch=arm64&repository_url=ghcr.io%2Facme%2Fmodel`,
+    );
+    expect(props(image)).toMatchObject({
+      'ml-image:variant': 'cuda12.8',
+      'ml-image:cuda.runtime': '12.8',
+      'ml-image:cudnn': '9.7.1',
+      'ml-image:nccl': '2.26.2',
+      'ml-image:torch.cuda': '12.8',
+      'ml-image:numpy': '2.2.6',
+      'ml-image:driver.floor': '570.26',
+      'ml-image:base.image': 'nvidia/cuda:12.8.1-cudnn-runtime-ubuntu24.04',
+      'ml-image:base.digest': baseDigest,
+    });
+    expect(sbom.metadata.tools.components[0]?.version).toBe('9.9.9');
+  });
+
+  it('takes the base image from the OCI labels when none is given', () => {
+    const r = makeRecord({
+      labels: {
+        'org.opencontainers.image.base.name': 'python:3.11-slim',
+        'org.opencontainers.image.base.digest': `sha256:${HEX('f')}`,
+      },
+    });
+    const base = sbomOf({ record: r }).components.find((c) => props(c)[ML_STACK_PROPERTY] === 'base.image');
+    expect(base).toMatchObject({ name: 'docker.io/library/python', version: `sha256:${HEX('f')}` });
+  });
+
+  it('is deterministic: the same record gives the same bytes, a different one another serial number', () => {
+    const a = JSON.stringify(buildSbom({ record: torchCpuRecord() }));
+    expect(JSON.stringify(buildSbom({ record: torchCpuRecord() }))).toBe(a);
+    const bom = JSON.parse(a) as CdxBom;
+    expect(bom.serialNumber).toMatch(
+      /^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+    );
+    expect(bom.metadata.timestamp).toBe('2026-01-05T10:05:00.000Z');
+    const other = makeRecord({ pip: { numpy: '2.0.0' } });
+    expect((buildSbom({ record: other }) as unknown as CdxBom).serialNumber).not.toBe(bom.serialNumber);
+    // the packages' order in the record does not matter
+    const shuffled = torchCpuRecord();
+    shuffled.python.packages.reverse();
+    shuffled.apt.reverse();
+    expect((buildSbom({ record: shuffled }) as unknown as CdxBom).components).toEqual(bom.components);
+  });
+
+  it('lists a distribution found twice once, and apt packages of two architectures both', async () => {
+    const r = makeRecord({
+      pip: [pipEntry('six', '1.16.0'), pipEntry('six', '1.16.0', '/usr/lib/python3/dist-packages')],
+      apt: [
+        { name: 'libc6', version: '2.36-9', arch: 'amd64' },
+        { name: 'libc6', version: '2.36-9', arch: 'arm64' },
+      ],
+    });
+    const sbom = sbomOf({ record: r });
+    expect(await validate(sbom)).toBeNull();
+    expect(byName(sbom, 'six')).toHaveLength(1);
+    expect(byName(sbom, 'libc6').map((c) => c.purl)).toEqual([
+      'pkg:deb/debian/libc6@2.36-9?arch=amd64&distro=debian-12',
+      'pkg:deb/debian/libc6@2.36-9?arch=arm64&distro=debian-12',
+    ]);
+  });
+
+  it('without an OS id: apt packages have no purl (none is invented) and the SBOM is still valid', async () => {
+    const r = makeRecord();
+    r.os.osRelease = {};
+    const sbom = sbomOf({ record: r });
+    expect(await validate(sbom)).toBeNull();
+    expect(byName(sbom, 'libc6')[0]?.purl).toBeUndefined();
+    expect(byName(sbom, 'linux')[0]?.type).toBe('operating-system');
+  });
+
+  it('carries no secret from the record: env, labels, collect_env, URLs in requirements', () => {
+    const hf = 'hf_PLANTEDplantedPLANTEDplanted1234';
+    const pw = 'tok3nPl4nted';
+    const r = torchCpuRecord();
+    r.image.env = { HF_TOKEN: hf, PIP_INDEX_URL: `https://ci:${pw}@pypi.corp/simple` };
+    r.env = { HF_TOKEN: hf, PIP_EXTRA_INDEX_URL: `https://ci:${pw}@pypi.corp/simple` };
+    r.image.labels = { ...r.image.labels, 'io.example.note': hf };
+    r.collectEnv = { pip_packages: `torch @ https://ci:${pw}@pypi.corp/torch.whl ${hf}` };
+    r.python.packages.push({
+      ...pipEntry('private-pkg', '1.0'),
+      location: `https://ci:${pw}@pypi.corp/private`,
+      requires: [`torch @ https://ci:${pw}@pypi.corp/torch.whl`],
+    });
+    r.python.packages.push(pipEntry(`evil-${hf}`, '1.0'));
+    const text = JSON.stringify(buildSbom({ record: r }));
+    expect(text).toContain('private-pkg');
+    expect(text).toContain('evil-[redacted]');
+    expect(text).not.toContain(hf);
+    expect(text).not.toContain(pw);
+    expect(text).not.toContain('HF_TOKEN');
+    expect(text).not.toContain('pypi.corp');
+  });
+});
+
+describe('ml-image sbom', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'ml-image-sbom-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('prints the SBOM of a record (an older record version too)', async () => {
+    writeFileSync(path.join(dir, 'env.json'), JSON.stringify(asV1(torchCpuRecord())));
+    const io = captureIo(dir);
+    expect(await runCli(['sbom', '--record', 'env.json', '--variant', 'cpu-torch'], io)).toBe(0);
+    const bom = JSON.parse(io.out()) as CdxBom;
+    expect(await validate(bom)).toBeNull();
+    expect(props(bom.metadata.component)['ml-image:variant']).toBe('cpu-torch');
+    expect(byName(bom, 'torch')[0]?.version).toBe('1.13.1');
+  });
+
+  it('writes --out FILE, the same bytes as printed, and says so (--json: as JSON)', async () => {
+    writeFileSync(path.join(dir, 'env.json'), JSON.stringify(torchCpuRecord()));
+    const printed = captureIo(dir);
+    await runCli(['sbom', '--record', 'env.json'], printed);
+    const io = captureIo(dir);
+    expect(await runCli(['sbom', '--record', 'env.json', '--out', 'out/sbom.cdx.json', '--json'], io)).toBe(
+      0,
+    );
+    const file = path.join(dir, 'out', 'sbom.cdx.json');
+    expect(readFileSync(file, 'utf8')).toBe(printed.out());
+    const summary = JSON.parse(io.out()) as { file: string; components: number; serialNumber: string };
+    expect(summary.file).toBe(file);
+    expect(summary.components).toBe((JSON.parse(printed.out()) as CdxBom).components.length);
+    const quiet = captureIo(dir);
+    expect(await runCli(['sbom', '--record', 'env.json', '--out', 'b.json'], quiet)).toBe(0);
+    expect(quiet.err()).toMatch(/wrote .*b\.json \(CycloneDX 1\.6, \d+ components\)/);
+    // --out names a file: writing it again replaces it (it is not checked as a result directory).
+    const again = captureIo(dir);
+    expect(await runCli(['sbom', '--record', 'env.json', '--out', 'b.json'], again)).toBe(0);
+    expect(again.err()).not.toMatch(/not a directory/);
+  });
+
+  it.each([
+    [['--record', 'missing.json'], 'missing.json', 'ENOENT'],
+    [['--record', 'bad.json'], 'bad.json', 'not JSON'],
+    [['--record', 'smoke.json'], 'smoke.json', 'not a valid environment record'],
+    [[], '--record is required', ''],
+    [['--record', 'env.json', '--variant', ''], '--variant', ''],
+  ])('exits 2 naming the problem: %j', async (args, names, detail) => {
+    writeFileSync(path.join(dir, 'bad.json'), '{"schemaVersion": 2,');
+    writeFileSync(path.join(dir, 'smoke.json'), JSON.stringify({ schemaVersion: 1, tests: [] }));
+    writeFileSync(path.join(dir, 'env.json'), JSON.stringify(makeRecord()));
+    const io = captureIo(dir);
+    expect(await runCli(['sbom', ...args], io)).toBe(2);
+    expect(io.err()).toContain(names);
+    expect(io.err()).toContain(detail);
+    expect(io.out()).toBe('');
+  });
+});

@@ -1,0 +1,353 @@
+// The attest stage's own logic with a recording signer (cosign itself is exercised for real in
+// __tests__/integration/cosign.test.ts and attest-e2e): the signing identity per mode and
+// environment, what is attached to which digest, what is only written, and what a registry that
+// goes away mid-way leaves (attest.json says what was done; exit 3 afterwards).
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { PredicateContext } from '../../src/attest/predicates.js';
+import { chooseSigning, verifyCommand } from '../../src/attest/signing.js';
+import { type AttestSigner, runAttestStage } from '../../src/attest/stage.js';
+import type { BuildResult } from '../../src/build/result.js';
+import { AttestConfigSchema } from '../../src/config/attest.js';
+import { EnvironmentError, ExitCode, InputError } from '../../src/errors.js';
+import { openResultDir, readAttest } from '../../src/results/results.js';
+import { makeRecord, makeSmoke } from '../helpers/records.js';
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'ml-image-attest-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+const D = (c: string) => `sha256:${c.repeat(64)}`;
+const cfg = (o: Record<string, unknown> = {}) => AttestConfigSchema.parse(o);
+const OIDC = { ACTIONS_ID_TOKEN_REQUEST_URL: 'https://t.example/x', ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'tok' };
+
+describe('chooseSigning', () => {
+  it.each([
+    ['auto, OIDC token', {}, OIDC, { kind: 'keyless' }, true],
+    [
+      'auto, COSIGN_KEY',
+      {},
+      { COSIGN_KEY: '-----BEGIN ENCRYPTED SIGSTORE PRIVATE KEY-----' },
+      { kind: 'key', key: 'env://COSIGN_KEY' },
+      false,
+    ],
+    ['auto, both: keyless first', {}, { ...OIDC, COSIGN_KEY: 'k' }, { kind: 'keyless' }, true],
+    ['auto, nothing', {}, {}, null, false],
+    ['off, even with a key', { sign: 'off' }, { COSIGN_KEY: 'k' }, null, false],
+    [
+      'key with tlog asked',
+      { sign: 'key', tlog: true },
+      { COSIGN_KEY: 'k' },
+      { kind: 'key', key: 'env://COSIGN_KEY' },
+      true,
+    ],
+    ['keyless', { sign: 'keyless' }, OIDC, { kind: 'keyless' }, true],
+  ] as const)('%s', (_n, c, env, identity, tlog) => {
+    const choice = chooseSigning(cfg(c), env, dir);
+    expect(choice.identity).toEqual(identity);
+    expect(choice.tlog).toBe(tlog);
+    expect(choice.reason).toMatch(identity ? /^signed / : /^not signed: /);
+  });
+
+  it('a key file from the config, relative to it', () => {
+    writeFileSync(path.join(dir, 'cosign.key'), 'x');
+    expect(chooseSigning(cfg({ sign: 'key', key: 'cosign.key' }), {}, dir).identity).toEqual({
+      kind: 'key',
+      key: path.join(dir, 'cosign.key'),
+    });
+  });
+
+  it.each([
+    ['key without any key', { sign: 'key' }, {}, /no key/],
+    ['keyless without an OIDC token', { sign: 'keyless' }, {}, /no OIDC token/],
+    [
+      'a key file that is not there',
+      { sign: 'auto', key: 'missing.key' },
+      {},
+      /attest\.key: no key file at .*missing\.key/,
+    ],
+  ] as const)('bad input (exit 2): %s', (_n, c, env, message) => {
+    let err: unknown;
+    try {
+      chooseSigning(cfg(c), env, dir);
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(InputError);
+    expect((err as InputError).exitCode).toBe(ExitCode.BadInput);
+    expect((err as Error).message).toMatch(message);
+  });
+
+  it('the config block: types as a list or comma string, none, and the defaults', () => {
+    expect(cfg().types).toEqual(['sbom', 'provenance', 'smoke']);
+    expect(cfg().sign).toBe('auto');
+    expect(cfg({ types: 'sbom, smoke' }).types).toEqual(['sbom', 'smoke']);
+    expect(cfg({ types: ['none'] }).types).toEqual([]);
+    expect(AttestConfigSchema.safeParse({ types: ['sbom', 'vex'] }).success).toBe(false);
+    expect(AttestConfigSchema.safeParse({ sign: 'maybe' }).success).toBe(false);
+  });
+});
+
+const build: BuildResult = {
+  schemaVersion: 1,
+  variants: [
+    {
+      variant: 'cpu',
+      repository: 'localhost:5000/acme/model',
+      tags: ['localhost:5000/acme/model:1.0-cpu'],
+      baseImage: 'python:3.11-slim',
+      baseDigest: D('b'),
+      platforms: [
+        { platform: 'linux/amd64', digest: D('1'), durationMs: 1000, attempts: 1, metadata: {} },
+        { platform: 'linux/arm64', digest: D('2'), durationMs: 1000, attempts: 1, metadata: {} },
+      ],
+    },
+  ],
+};
+
+interface Call {
+  op: 'sign' | 'attest';
+  ref: string;
+  type?: string;
+  predicate?: unknown;
+}
+
+function recordingSigner(failOn?: (c: Call) => boolean): { signer: AttestSigner; calls: Call[] } {
+  const calls: Call[] = [];
+  const check = (c: Call) => {
+    if (failOn?.(c)) throw new EnvironmentError('registry localhost:5000 is not reachable', 'start it');
+    calls.push(c);
+  };
+  return {
+    calls,
+    signer: {
+      sign: async (ref) => check({ op: 'sign', ref }),
+      attest: async (ref, p) =>
+        check({ op: 'attest', ref, type: p.type, predicate: JSON.parse(readFileSync(p.path, 'utf8')) }),
+    },
+  };
+}
+
+function context(withRecords: boolean) {
+  return (
+    v: BuildResult['variants'][number],
+    p: BuildResult['variants'][number]['platforms'][number],
+  ): PredicateContext => ({
+    variant: v.variant,
+    platform: p.platform,
+    repository: v.repository,
+    digest: p.digest,
+    tags: v.tags,
+    baseImage: { ref: v.baseImage, digest: v.baseDigest! },
+    ...(withRecords && {
+      record: makeRecord({ pip: [] }),
+      smoke: makeSmoke([{ id: 'imports', status: 'pass' }], { platform: p.platform }),
+    }),
+    inputs: [{ path: 'requirements.txt', sha256: 'a'.repeat(64) }],
+    buildDurationMs: p.durationMs,
+    env: {},
+    now: new Date('2026-11-30T00:00:00Z'),
+    toolVersion: '0.1.0',
+  });
+}
+
+const io = (signer: AttestSigner, lines: string[] = []) => ({
+  signer: () => signer,
+  progress: (l: string) => lines.push(l),
+  warning: () => undefined,
+});
+
+describe('runAttestStage', () => {
+  it('signs each platform digest and attaches the three predicates to it, by digest', async () => {
+    const { signer, calls } = recordingSigner();
+    const results = openResultDir(dir);
+    const out = await runAttestStage(
+      {
+        build,
+        attest: cfg(),
+        signing: chooseSigning(cfg(), { COSIGN_KEY: 'k' }, dir),
+        results,
+        context: context(true),
+      },
+      io(signer),
+    );
+    expect(out.error).toBeUndefined();
+    expect(calls.map((c) => `${c.op} ${c.ref} ${c.type ?? ''}`.trim())).toEqual([
+      `attest localhost:5000/acme/model@${D('1')} cyclonedx`,
+      `attest localhost:5000/acme/model@${D('1')} slsaprovenance1`,
+      `attest localhost:5000/acme/model@${D('1')} https://ml-image-action.github.io/attestations/smoke/v1`,
+      `sign localhost:5000/acme/model@${D('1')}`,
+      `attest localhost:5000/acme/model@${D('2')} cyclonedx`,
+      `attest localhost:5000/acme/model@${D('2')} slsaprovenance1`,
+      `attest localhost:5000/acme/model@${D('2')} https://ml-image-action.github.io/attestations/smoke/v1`,
+      `sign localhost:5000/acme/model@${D('2')}`,
+    ]);
+    // The SBOM is CycloneDX, the smoke predicate names this very digest and platform.
+    expect(calls[0]!.predicate).toMatchObject({ bomFormat: 'CycloneDX', specVersion: '1.6' });
+    expect(calls[6]!.predicate).toMatchObject({
+      image: { digest: D('2'), platform: 'linux/arm64' },
+      verdict: 'pass',
+    });
+    const written = readAttest(dir)!;
+    expect(written.signing.mode).toBe('key');
+    expect(
+      written.targets.map((t) => [
+        t.platform,
+        t.signed,
+        t.attestations.map((a) => `${a.kind}:${a.attached}`),
+      ]),
+    ).toEqual([
+      ['linux/amd64', true, ['sbom:true', 'provenance:true', 'smoke:true']],
+      ['linux/arm64', true, ['sbom:true', 'provenance:true', 'smoke:true']],
+    ]);
+    expect(written.targets[0]!.attestations[0]!.file).toBe(path.join('attest', 'cpu-amd64.sbom.json'));
+  });
+
+  it('without a signing identity: the predicates are written, nothing is attached, the reason is said', async () => {
+    const { signer, calls } = recordingSigner();
+    const lines: string[] = [];
+    await runAttestStage(
+      {
+        build,
+        attest: cfg(),
+        signing: chooseSigning(cfg(), {}, dir),
+        results: openResultDir(dir),
+        context: context(true),
+      },
+      io(signer, lines),
+    );
+    expect(calls).toEqual([]);
+    expect(lines[0]).toMatch(/^not signed: no OIDC token and no key/);
+    const written = readAttest(dir)!;
+    expect(written.signing.mode).toBe('none');
+    expect(written.targets.flatMap((t) => t.attestations.map((a) => a.attached))).toEqual(
+      Array(6).fill(false),
+    );
+    expect(
+      JSON.parse(readFileSync(path.join(dir, 'attest', 'cpu-arm64.provenance.json'), 'utf8')),
+    ).toHaveProperty('buildDefinition');
+  });
+
+  it('a build job (no record, no smoke result yet): provenance only, with a note for the others', async () => {
+    const { signer, calls } = recordingSigner();
+    const lines: string[] = [];
+    await runAttestStage(
+      {
+        build,
+        attest: cfg(),
+        signing: chooseSigning(cfg(), { COSIGN_KEY: 'k' }, dir),
+        results: openResultDir(dir),
+        context: context(false),
+      },
+      io(signer, lines),
+    );
+    expect(calls.filter((c) => c.op === 'attest').map((c) => c.type)).toEqual([
+      'slsaprovenance1',
+      'slsaprovenance1',
+    ]);
+    expect(lines[1]).toMatch(
+      /cpu linux\/amd64: signed, attached: provenance \(sbom: no environment record.*; smoke: no smoke result/,
+    );
+  });
+
+  it('an image loaded into the engine (not pushed) has nothing to attest', async () => {
+    const local: BuildResult = {
+      ...build,
+      variants: [
+        {
+          ...build.variants[0]!,
+          platforms: [{ ...build.variants[0]!.platforms[0]!, localRef: 'model:cpu' }],
+        },
+      ],
+    };
+    const { signer, calls } = recordingSigner();
+    const lines: string[] = [];
+    const out = await runAttestStage(
+      {
+        build: local,
+        attest: cfg(),
+        signing: chooseSigning(cfg(), { COSIGN_KEY: 'k' }, dir),
+        results: openResultDir(dir),
+        context: context(true),
+      },
+      io(signer, lines),
+    );
+    expect(calls).toEqual([]);
+    expect(out.result.targets).toEqual([]);
+    expect(lines).toContain('cpu linux/amd64: not pushed (loaded as model:cpu): nothing to attest');
+  });
+
+  it('the registry going away mid-way: what was done is recorded, the error is handed back (exit 3)', async () => {
+    const { signer, calls } = recordingSigner((c) => c.ref.endsWith(D('2')));
+    const out = await runAttestStage(
+      {
+        build,
+        attest: cfg(),
+        signing: chooseSigning(cfg(), { COSIGN_KEY: 'k' }, dir),
+        results: openResultDir(dir),
+        context: context(true),
+      },
+      io(signer),
+    );
+    expect(out.error).toBeInstanceOf(EnvironmentError);
+    expect(calls.every((c) => c.ref.endsWith(D('1')))).toBe(true);
+    const written = readAttest(dir)!;
+    expect(written.error).toMatch(/registry localhost:5000 is not reachable/);
+    expect(written.targets.map((t) => t.platform)).toEqual(['linux/amd64']);
+  });
+
+  it('only the kinds asked for', async () => {
+    const { signer, calls } = recordingSigner();
+    mkdirSync(dir, { recursive: true });
+    await runAttestStage(
+      {
+        build,
+        attest: cfg({ types: ['smoke'] }),
+        signing: chooseSigning(cfg(), { COSIGN_KEY: 'k' }, dir),
+        results: openResultDir(dir),
+        context: context(true),
+      },
+      io(signer),
+    );
+    expect(new Set(calls.map((c) => c.type ?? 'sign'))).toEqual(
+      new Set(['https://ml-image-action.github.io/attestations/smoke/v1', 'sign']),
+    );
+  });
+});
+
+describe('verifyCommand: the exact command the report shows', () => {
+  const ref = `ghcr.io/acme/model@${D('1')}`;
+  it.each([
+    [
+      'a key, no transparency log',
+      { kind: 'key', key: 'env://COSIGN_KEY' } as const,
+      false,
+      `cosign verify-attestation --key cosign.pub --insecure-ignore-tlog=true --type cyclonedx --new-bundle-format=false ${ref}`,
+    ],
+    [
+      'a key with the log',
+      { kind: 'key', key: '/k' } as const,
+      true,
+      `cosign verify-attestation --key cosign.pub --type slsaprovenance1 --new-bundle-format=false ${ref}`,
+    ],
+    [
+      'keyless: the workflows of this repository, the GitHub issuer',
+      { kind: 'keyless' } as const,
+      true,
+      `cosign verify-attestation --certificate-identity-regexp '^https://github\\.com/acme/model\\.repo/' --certificate-oidc-issuer https://token.actions.githubusercontent.com --type cyclonedx --new-bundle-format=false ${ref}`,
+    ],
+  ])('%s', (_n, identity, tlog, want) => {
+    const type = want.includes('slsaprovenance1') ? 'slsaprovenance1' : 'cyclonedx';
+    expect(verifyCommand(ref, type, identity, tlog, 'acme/model.repo')).toBe(want);
+  });
+
+  it('a repository name that is not owner/repo is never put in the command', () => {
+    expect(verifyCommand(ref, 'cyclonedx', { kind: 'keyless' }, true, "x'; rm -rf /")).toContain(
+      'OWNER/REPO',
+    );
+  });
+});

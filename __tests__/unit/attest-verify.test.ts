@@ -1,0 +1,256 @@
+// `ml-image verify`: the policy over verified attestations (pure tables), and the command's exit
+// codes with a scripted signer and engine (the real cosign: __tests__/integration/attest-e2e).
+import { describe, expect, it } from 'vitest';
+import type { Signer, Statement, Verification } from '../../src/attest/cosign.js';
+import { SLSA_PROVENANCE_V1 } from '../../src/attest/provenance.js';
+import {
+  buildSmokePredicate,
+  SMOKE_PREDICATE_TYPE,
+  type SmokePredicate,
+} from '../../src/attest/smoke-predicate.js';
+import { CYCLONEDX_PREDICATE_TYPE } from '../../src/attest/types.js';
+import { parseMinTflops, requiredKinds, smokeChecks, type VerifyPolicy } from '../../src/attest/verify.js';
+import { runCli } from '../../src/cli/main.js';
+import { InputError } from '../../src/errors.js';
+import { captureIo, fakeDocker } from '../helpers/fakes.js';
+import { makeRecord, makeSmoke, type TestSpec } from '../helpers/records.js';
+
+const D = (c: string) => `sha256:${c.repeat(64)}`;
+const policy = (o: Partial<VerifyPolicy> = {}): VerifyPolicy => ({
+  require: ['sbom', 'provenance'],
+  requireSmokePass: false,
+  requireGpuSmoke: false,
+  minTflops: {},
+  ...o,
+});
+
+function smokePredicate(tests: TestSpec[], gpus: { name: string; driver: string }[] = []): SmokePredicate {
+  const record = makeRecord({});
+  return buildSmokePredicate({
+    smoke: { ...makeSmoke(tests), gpus: gpus.length ? 'all' : 'none' },
+    record: { ...record, gpus: gpus.map((g) => ({ ...g, memoryMiB: 1, index: 0 }) as never) },
+    variant: 'cuda12.8',
+    imageRef: `r@${D('1')}`,
+    digest: D('1'),
+    platform: 'linux/amd64',
+    env: {},
+    toolVersion: '0.1.0',
+    finishedAt: new Date('2026-11-30T00:00:00Z'),
+  });
+}
+
+describe('verify policy (pure)', () => {
+  it.each([
+    ['bf16=600', { bf16: 600 }],
+    ['bf16=600, FP32=40.5', { bf16: 600, fp32: 40.5 }],
+    ['', {}],
+  ])('parseMinTflops(%j)', (raw, want) => {
+    expect(parseMinTflops(raw)).toEqual(want);
+  });
+
+  it.each(['bf16', 'bf16=fast', '=600', 'bf16=-1'])('parseMinTflops(%j) is bad input naming it', (raw) => {
+    expect(() => parseMinTflops(raw)).toThrow(InputError);
+    expect(() => parseMinTflops(raw)).toThrow(new RegExp(raw.replace(/[=.*+?^${}()|[\]\\-]/g, '\\$&')));
+  });
+
+  it.each([
+    [policy(), ['sbom', 'provenance']],
+    [policy({ requireSmokePass: true }), ['sbom', 'provenance', 'smoke']],
+    [policy({ require: [], minTflops: { bf16: 1 } }), ['smoke']],
+  ] as const)('requiredKinds %#', (p, kinds) => {
+    expect(requiredKinds(p)).toEqual(kinds);
+  });
+
+  const gpuTests: TestSpec[] = [
+    { id: 'gpu', suite: 'gpu', status: 'pass' },
+    { id: 'compute', suite: 'compute', status: 'pass', metrics: { bf16_tflops: 667.2, fp32_tflops: 51.3 } },
+  ];
+  const h200 = [{ name: 'NVIDIA H200', driver: '580.159.04' }];
+  it.each([
+    ['pass required, all passed', gpuTests, h200, policy({ requireSmokePass: true }), [['smoke pass', true]]],
+    [
+      'pass required, one failed',
+      [...gpuTests, { id: 'train', suite: 'train', status: 'fail' as const }],
+      h200,
+      policy({ requireSmokePass: true }),
+      [['smoke pass', false]],
+    ],
+    ['GPU smoke on an H200', gpuTests, h200, policy({ requireGpuSmoke: true }), [['GPU smoke', true]]],
+    [
+      'GPU smoke asked, ran without a GPU',
+      gpuTests,
+      [],
+      policy({ requireGpuSmoke: true }),
+      [['GPU smoke', false]],
+    ],
+    [
+      'GPU smoke asked, gpu suite skipped',
+      [{ id: 'gpu', suite: 'gpu', status: 'skip' as const }],
+      h200,
+      policy({ requireGpuSmoke: true }),
+      [['GPU smoke', false]],
+    ],
+    ['bf16 floor met', gpuTests, h200, policy({ minTflops: { bf16: 600 } }), [['bf16 TFLOP/s >= 600', true]]],
+    [
+      'bf16 floor missed',
+      gpuTests,
+      h200,
+      policy({ minTflops: { bf16: 700 } }),
+      [['bf16 TFLOP/s >= 700', false]],
+    ],
+    [
+      'tf32 never measured',
+      gpuTests,
+      h200,
+      policy({ minTflops: { tf32: 1 } }),
+      [['tf32 TFLOP/s >= 1', false]],
+    ],
+  ] as const)('smokeChecks: %s', (_n, tests, gpus, p, want) => {
+    const checks = smokeChecks('linux/amd64', smokePredicate([...tests], [...gpus]), p);
+    expect(checks.map((c) => [c.check, c.ok])).toEqual(want);
+  });
+
+  it('a failed floor says what was measured', () => {
+    const [c] = smokeChecks(
+      'linux/amd64',
+      smokePredicate(gpuTests, h200),
+      policy({ minTflops: { bf16: 700 } }),
+    );
+    expect(c!.detail).toBe('measured 667.2');
+  });
+});
+
+type Store = Record<string, Statement[]>;
+
+/** A signer that "verifies" what the store holds per ref and type (key: `${ref} ${type}`). */
+function scriptedSigner(signed: Set<string>, store: Store): Signer {
+  const fail = (ref: string, what: 'signature' | 'attestation', type?: string): Verification<never> => ({
+    ok: false,
+    failure: {
+      ref,
+      what,
+      ...(type && { type }),
+      reason: 'missing',
+      message: `no ${type ?? 'signature'} for ${ref}`,
+    },
+  });
+  return {
+    version: async () => ({ gitVersion: 'v2.5.0' }),
+    sign: async () => undefined,
+    attest: async () => undefined,
+    verify: async (ref) =>
+      signed.has(ref)
+        ? {
+            ok: true,
+            items: [
+              {
+                dockerReference: ref,
+                digest: ref.split('@')[1]!,
+                type: 'cosign container image signature',
+                optional: {},
+              },
+            ],
+          }
+        : fail(ref, 'signature'),
+    verifyAttestations: async (ref, type) => {
+      const items = store[`${ref} ${type}`];
+      return items ? { ok: true, items } : fail(ref, 'attestation', type);
+    },
+  };
+}
+
+const statement = (digest: string, predicateType: string, predicate: unknown): Statement => ({
+  type: 'https://in-toto.io/Statement/v1',
+  predicateType,
+  subject: [{ name: 'r', digest: { sha256: digest.slice(7) } }],
+  predicate,
+});
+
+describe('ml-image verify', () => {
+  const index = `localhost:5000/acme/model@${D('0')}`;
+  const amd = `localhost:5000/acme/model@${D('1')}`;
+  const arm = `localhost:5000/acme/model@${D('2')}`;
+  const docker = fakeDocker({
+    imagetoolsInspect: async () => ({
+      mediaType: 'application/vnd.oci.image.index.v1+json',
+      platforms: [
+        { os: 'linux', architecture: 'amd64', digest: D('1') },
+        { os: 'linux', architecture: 'arm64', digest: D('2') },
+        { os: 'unknown', architecture: 'unknown', digest: D('9') },
+      ],
+    }),
+  });
+  const full = (): Store => {
+    const s: Store = {};
+    for (const [ref, d] of [
+      [amd, D('1')],
+      [arm, D('2')],
+    ] as const) {
+      s[`${ref} cyclonedx`] = [statement(d, CYCLONEDX_PREDICATE_TYPE, { bomFormat: 'CycloneDX' })];
+      s[`${ref} slsaprovenance1`] = [statement(d, SLSA_PROVENANCE_V1, {})];
+      s[`${ref} ${SMOKE_PREDICATE_TYPE}`] = [
+        statement(
+          d,
+          SMOKE_PREDICATE_TYPE,
+          smokePredicate([{ id: 'imports', suite: 'imports', status: 'pass' }]),
+        ),
+      ];
+    }
+    return s;
+  };
+  async function verify(args: string[], signed: Set<string>, store: Store) {
+    const io = { ...captureIo('/tmp', docker), signer: () => scriptedSigner(signed, store) };
+    const code = await runCli(['verify', ...args], io);
+    return { code, out: io.out(), err: io.err() };
+  }
+
+  it('exit 0 when every platform is signed and carries the required attestations', async () => {
+    const r = await verify(
+      [index, '--key', 'cosign.pub', '--require-smoke', 'pass'],
+      new Set([amd, arm]),
+      full(),
+    );
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^ok {3}linux\/amd64 {2}signature: 1 verified$/m);
+    expect(r.out).toMatch(/^ok {3}linux\/arm64 {2}smoke pass: 1 passed, 0 failed, 0 skipped$/m);
+    expect(r.out).not.toContain('unknown');
+  });
+
+  it('exit 1 naming each failed check: an unsigned platform, a missing SBOM', async () => {
+    const store = full();
+    delete store[`${arm} cyclonedx`];
+    const r = await verify([index, '--key', 'cosign.pub'], new Set([amd]), store);
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/^FAIL linux\/arm64 {2}signature: no signature for/m);
+    expect(r.out).toMatch(/^FAIL linux\/arm64 {2}sbom attestation: no cyclonedx for/m);
+    expect(r.err).toMatch(/2 of 6 checks failed .*linux\/arm64 signature; linux\/arm64 sbom attestation/);
+  });
+
+  it('exit 1 when an attestation is about another digest (re-tagged)', async () => {
+    const store = full();
+    store[`${amd} slsaprovenance1`] = [statement(D('7'), SLSA_PROVENANCE_V1, {})];
+    const r = await verify([index, '--key', 'k.pub', '--platform', 'linux/amd64'], new Set([amd]), store);
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/FAIL linux\/amd64 {2}provenance attestation: signed, but about another digest/);
+  });
+
+  it.each([
+    [['localhost:5000/acme/model:latest', '--key', 'k.pub'], /need a reference by digest/],
+    [[index], /no identity to verify against/],
+    [[index, '--key', 'k.pub', '--certificate-identity', 'x'], /not both/],
+    [[index, '--key', 'k.pub', '--require', 'sbom,vex'], /unknown attestation vex/],
+    [[index, '--key', 'k.pub', '--require-smoke', 'yes'], /expected "pass"/],
+    [[index, '--key', 'k.pub', '--platform', 'linux/s390x'], /has no linux\/s390x image/],
+  ])('exit 2 for bad input: %j', async (args, message) => {
+    const r = await verify(args, new Set(), {});
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(message);
+  });
+
+  it('--json prints every check', async () => {
+    const r = await verify([index, '--key', 'k.pub', '--json'], new Set([amd, arm]), full());
+    const parsed = JSON.parse(r.out) as { checks: { ok: boolean }[] };
+    expect(parsed.checks).toHaveLength(6);
+    expect(parsed.checks.every((c) => c.ok)).toBe(true);
+  });
+});

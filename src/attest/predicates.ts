@@ -1,0 +1,97 @@
+// One predicate per attestation kind for one target, from what the run knows about it; or what is
+// missing to make it (a build job has no environment record yet: its SBOM comes from the smoke job).
+import type { EnvRecord } from '../capture/record.js';
+import type { AttestationKind } from '../config/attest.js';
+import type { SmokeResult } from '../smoke/result.js';
+import { buildProvenance, SLSA_PROVENANCE_V1 } from './provenance.js';
+import { buildSbom } from './sbom.js';
+import { buildSmokePredicate, SMOKE_PREDICATE_TYPE } from './smoke-predicate.js';
+import { CYCLONEDX_PREDICATE_TYPE } from './types.js';
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+export interface FileDigest {
+  path: string;
+  sha256: string;
+}
+
+export interface PredicateContext {
+  variant: string;
+  platform: string;
+  repository: string;
+  digest: string;
+  tags: readonly string[];
+  baseImage: { ref: string; digest?: string };
+  /** The NVIDIA driver floor of a CUDA variant (the plan's minor-compatibility minimum). */
+  driverFloor?: string;
+  record?: EnvRecord;
+  smoke?: SmokeResult;
+  /** ml-image.yml, the requirements files, and the resolver's constraints, by digest. */
+  config?: FileDigest;
+  inputs: readonly FileDigest[];
+  constraints?: FileDigest;
+  buildDurationMs: number;
+  env: Env;
+  now: Date;
+  toolVersion: string;
+}
+
+export type Made = { predicate: object; predicateType: string; cosignType: string } | { missing: string };
+
+export function predicateFor(kind: AttestationKind, ctx: PredicateContext): Made {
+  const imageRef = `${ctx.repository}@${ctx.digest}`;
+  switch (kind) {
+    case 'sbom':
+      if (!ctx.record) return { missing: 'no environment record in this job (the smoke stage captures it)' };
+      return {
+        predicate: buildSbom({
+          record: ctx.record,
+          variant: ctx.variant,
+          imageRef,
+          imageDigest: ctx.digest,
+          platform: ctx.platform,
+          baseImage: ctx.baseImage,
+          driverFloor: ctx.driverFloor ?? null,
+          toolVersion: ctx.toolVersion,
+        }),
+        predicateType: CYCLONEDX_PREDICATE_TYPE,
+        cosignType: 'cyclonedx',
+      };
+    case 'provenance':
+      return {
+        predicate: buildProvenance({
+          repository: ctx.repository,
+          digest: ctx.digest,
+          platform: ctx.platform,
+          variant: ctx.variant,
+          tags: [...ctx.tags],
+          baseImage: ctx.baseImage,
+          ...(ctx.config && { config: ctx.config }),
+          inputs: [...ctx.inputs, ...(ctx.constraints ? [ctx.constraints] : [])],
+          env: ctx.env,
+          startedOn: new Date(ctx.now.getTime() - ctx.buildDurationMs),
+          finishedOn: ctx.now,
+          toolVersion: ctx.toolVersion,
+        }),
+        predicateType: SLSA_PROVENANCE_V1,
+        cosignType: 'slsaprovenance1',
+      };
+    case 'smoke':
+      if (!ctx.smoke) return { missing: 'no smoke result in this job' };
+      return {
+        predicate: buildSmokePredicate({
+          smoke: ctx.smoke,
+          ...(ctx.record && { record: ctx.record }),
+          variant: ctx.variant,
+          imageRef,
+          digest: ctx.digest,
+          platform: ctx.platform,
+          env: ctx.env,
+          toolVersion: ctx.toolVersion,
+          finishedAt: ctx.now,
+        }),
+        predicateType: SMOKE_PREDICATE_TYPE,
+        cosignType: SMOKE_PREDICATE_TYPE,
+      };
+  }
+}

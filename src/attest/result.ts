@@ -1,0 +1,49 @@
+// attest.json: what the attest stage attached to each pushed platform digest, and how it signed.
+// The report reads it (what was attested and signed, and the verify command for each digest).
+import { z } from 'zod';
+import { ATTESTATION_KINDS } from '../config/attest.js';
+
+export const ATTEST_RESULT_SCHEMA_VERSION = 1;
+
+export const AttestationSchema = z.object({
+  kind: z.enum(ATTESTATION_KINDS),
+  /** The in-toto predicate type (what `cosign verify-attestation --type` takes). */
+  predicateType: z.string(),
+  /** The predicate as written in the result directory (relative to it). */
+  file: z.string(),
+  /** Attached to the image, signed (false: written here only). */
+  attached: z.boolean(),
+  /** The exact `cosign verify-attestation` command that checks it (attached ones only). */
+  verify: z.string().optional(),
+});
+
+export const AttestTargetSchema = z.object({
+  variant: z.string(),
+  platform: z.string(),
+  /** repository@sha256:... of the platform image. */
+  ref: z.string(),
+  attestations: z.array(AttestationSchema),
+  /** The image signature itself (cosign sign). */
+  signed: z.boolean(),
+  /** What could not be made or attached, one line each (e.g. no smoke result in this job). */
+  notes: z.array(z.string()),
+});
+
+export const AttestResultSchema = z.object({
+  schemaVersion: z.literal(ATTEST_RESULT_SCHEMA_VERSION),
+  signing: z.object({
+    /** key / keyless, or none: nothing was signed (reason says why). */
+    mode: z.enum(['key', 'keyless', 'none']),
+    reason: z.string(),
+    tlog: z.boolean(),
+    /** What `cosign verify` needs to check these: the public key hint or the keyless identity. */
+    verifyHint: z.string().optional(),
+  }),
+  targets: z.array(AttestTargetSchema),
+  /** The error that stopped attaching (exit 3: the registry went away), after what was done. */
+  error: z.string().optional(),
+});
+
+export type Attestation = z.infer<typeof AttestationSchema>;
+export type AttestTarget = z.infer<typeof AttestTargetSchema>;
+export type AttestResult = z.infer<typeof AttestResultSchema>;

@@ -1,0 +1,314 @@
+// The ML-aware SBOM: CycloneDX 1.6 JSON built with @cyclonedx/cyclonedx-library from an
+// environment record (env.json). Every pip distribution (pkg:pypi), every apt package (pkg:deb),
+// the OS, and the ML stack (CUDA runtime, cuDNN, NCCL, torch and its CUDA build, NumPy, Python,
+// the base image) as components with ml-image:* properties. Deterministic: the same record gives
+// the same bytes (sorted lists, bom-refs from purls, a serial number from the content, the
+// timestamp from the record's capture time). Nothing from the record's env, labels (except the
+// OCI base-image name and digest) or collectEnv goes in, and every string is scrubbed.
+// The record holds no file hashes (the probe does not read RECORD files), so components carry none.
+import { createHash } from 'node:crypto';
+import { ComponentType } from '@cyclonedx/cyclonedx-library/Enums';
+import { Bom, Component, Property } from '@cyclonedx/cyclonedx-library/Models';
+import { JSON as CdxJson, JsonSerializer } from '@cyclonedx/cyclonedx-library/Serialize';
+import { Spec1dot6 } from '@cyclonedx/cyclonedx-library/Spec';
+import type { EnvRecord } from '../capture/record.js';
+import { redactText } from '../capture/redact.js';
+import { parseImageRef, repositoryOf } from '../plan/image-ref.js';
+import { VERSION } from '../version.js';
+import { sha256Hex, TOOL_NAME } from './types.js';
+
+export interface SbomInput {
+  record: EnvRecord;
+  /** Defaults: the record's image.variant, image.ref, image.digest and image.platform. */
+  variant?: string | null;
+  imageRef?: string;
+  imageDigest?: string | null;
+  platform?: string;
+  /** Default: the OCI labels org.opencontainers.image.base.name / .base.digest, when set. */
+  baseImage?: { ref: string; digest?: string | null } | null;
+  /** The lowest NVIDIA driver the image's CUDA needs (from the plan). */
+  driverFloor?: string | null;
+  /** Default: this tool's version. */
+  toolVersion?: string;
+}
+
+export const SBOM_PROPERTY_PREFIX = 'ml-image:';
+/** The property that marks a component as part of the ML stack; its value says which part. */
+export const ML_STACK_PROPERTY = `${SBOM_PROPERTY_PREFIX}ml-stack`;
+
+const BASE_NAME_LABEL = 'org.opencontainers.image.base.name';
+const BASE_DIGEST_LABEL = 'org.opencontainers.image.base.digest';
+
+// ---- Package URLs (https://github.com/package-url/purl-spec) ----
+
+/** Percent-encoding as purl requires: everything but A-Z a-z 0-9 . - _ ~ and ':' (never encoded). */
+export function purlEncode(s: string): string {
+  return encodeURIComponent(s)
+    .replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
+    .replace(/%3A/gi, ':');
+}
+
+/** PEP 503 normalisation, which pkg:pypi names use: Foo_Bar.baz -> foo-bar-baz. */
+export function normalizePypiName(name: string): string {
+  return name.replace(/[-_.]+/g, '-').toLowerCase();
+}
+
+/** Qualifiers sorted by key, empty values left out. */
+function qualifiers(q: Record<string, string | null | undefined>): string {
+  const parts = Object.entries(q)
+    .filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== '')
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([k, v]) => `${k}=${purlEncode(v)}`);
+  return parts.length ? `?${parts.join('&')}` : '';
+}
+
+const at = (version: string) => (version === '' ? '' : `@${purlEncode(version)}`);
+
+export function pypiPurl(name: string, version: string): string {
+  return `pkg:pypi/${purlEncode(normalizePypiName(name))}${at(version)}`;
+}
+
+export function debPurl(
+  osId: string,
+  pkg: { name: string; version: string; arch?: string | null },
+  distro?: string | null,
+): string {
+  return `pkg:deb/${purlEncode(osId.toLowerCase())}/${purlEncode(pkg.name.toLowerCase())}${at(pkg.version)}${qualifiers({ arch: pkg.arch, distro })}`;
+}
+
+/** pkg:oci/<name>@sha256:<hex>?arch=&repository_url=&tag=, or undefined without a sha256 digest. */
+export function ociPurl(ref: string, digest: string | null | undefined, arch?: string): string | undefined {
+  const hex = sha256Hex(digest);
+  if (hex === undefined) return undefined;
+  const r = parseImageRef(ref);
+  const name = r.path.split('/').pop()!.toLowerCase();
+  return `pkg:oci/${purlEncode(name)}@sha256:${hex}${qualifiers({ arch, repository_url: repositoryOf(r), tag: r.tag })}`;
+}
+
+// ---- Components ----
+
+interface Ctx {
+  record: EnvRecord;
+  variant: string | null;
+  imageRef: string;
+  digest: string | undefined;
+  platform: string;
+  arch: string | undefined;
+  base: { ref: string; digest: string | undefined } | undefined;
+  driverFloor: string | null;
+  toolVersion: string;
+  osId: string | undefined;
+  distro: string | undefined;
+}
+
+const clean = (s: string) => redactText(s);
+const nonEmpty = (s: string | null | undefined): s is string => typeof s === 'string' && s !== '';
+
+function prop(c: Component, name: string, value: string | null | undefined): void {
+  if (nonEmpty(value)) c.properties.add(new Property(`${SBOM_PROPERTY_PREFIX}${name}`, clean(value)));
+}
+
+function context(input: SbomInput): Ctx {
+  const { record } = input;
+  const labels = record.image.labels;
+  const platform = input.platform ?? record.image.platform;
+  const osRelease = record.os.osRelease;
+  const osId = nonEmpty(osRelease.ID) ? osRelease.ID.toLowerCase() : undefined;
+  const osVersion = osRelease.VERSION_ID ?? osRelease.VERSION_CODENAME;
+  const base =
+    input.baseImage === undefined
+      ? nonEmpty(labels[BASE_NAME_LABEL])
+        ? { ref: labels[BASE_NAME_LABEL], digest: labels[BASE_DIGEST_LABEL] }
+        : undefined
+      : (input.baseImage ?? undefined);
+  const baseDigest = sha256Hex(base?.digest);
+  return {
+    record,
+    variant: input.variant === undefined ? record.image.variant : input.variant,
+    imageRef: clean(input.imageRef ?? record.image.ref),
+    digest: sha256Hex(input.imageDigest === undefined ? record.image.digest : input.imageDigest),
+    platform,
+    arch: platform.split('/')[1],
+    base: base && { ref: clean(base.ref), digest: baseDigest && `sha256:${baseDigest}` },
+    driverFloor: input.driverFloor ?? null,
+    toolVersion: input.toolVersion ?? VERSION,
+    osId: osId === undefined ? undefined : clean(osId),
+    distro: osId !== undefined && nonEmpty(osVersion) ? clean(`${osId}-${osVersion}`) : undefined,
+  };
+}
+
+/** The image by digest (or tag): the SBOM's subject, with the ML stack summed up as properties. */
+function imageComponent(ctx: Ctx): Component {
+  const digest = ctx.digest && `sha256:${ctx.digest}`;
+  const ref = parseImageRef(ctx.imageRef);
+  const purl = ociPurl(ctx.imageRef, digest, ctx.arch);
+  const c = new Component(ComponentType.Container, repositoryOf(ref), {
+    bomRef: purl ?? `${SBOM_PROPERTY_PREFIX}image`,
+    ...(purl !== undefined && { purl }),
+    ...((digest ?? ref.tag) !== undefined && { version: digest ?? ref.tag }),
+  });
+  const { record } = ctx;
+  const pip = (n: string) => record.python.packages.find((p) => normalizePypiName(p.name) === n)?.version;
+  prop(c, 'variant', ctx.variant);
+  prop(c, 'platform', ctx.platform);
+  prop(c, 'image.ref', ctx.imageRef);
+  prop(c, 'base.image', ctx.base?.ref);
+  prop(c, 'base.digest', ctx.base?.digest);
+  prop(c, 'driver.floor', ctx.driverFloor);
+  prop(c, 'cuda.runtime', record.cuda.runtime);
+  prop(c, 'cudnn', record.cuda.cudnn);
+  prop(c, 'nccl', record.cuda.nccl);
+  prop(c, 'torch', record.torch?.version ?? pip('torch'));
+  if (record.torch) prop(c, 'torch.cuda', record.torch.cuda ?? 'none');
+  prop(c, 'numpy', pip('numpy'));
+  prop(c, 'python', record.python.version);
+  return c;
+}
+
+/** Every pip distribution once (by purl), with its installed requirements as dependencies. */
+function pipComponents(record: EnvRecord): { list: Component[]; byName: Map<string, Component> } {
+  const list: Component[] = [];
+  const byName = new Map<string, Component>();
+  const seen = new Set<string>();
+  for (const p of record.python.packages) {
+    const name = clean(p.name);
+    const version = clean(p.version);
+    const purl = pypiPurl(name, version);
+    if (seen.has(purl)) continue;
+    seen.add(purl);
+    const c = new Component(ComponentType.Library, name, { bomRef: purl, purl, version });
+    prop(c, 'pip.installer', p.installer);
+    list.push(c);
+    if (!byName.has(normalizePypiName(name))) byName.set(normalizePypiName(name), c);
+  }
+  for (const p of record.python.packages) {
+    const c = byName.get(normalizePypiName(clean(p.name)));
+    for (const req of p.requires) {
+      if (/\bextra\s*==/.test(req)) continue; // only with an extra: not necessarily in use
+      const dep = /^\s*([A-Za-z0-9][A-Za-z0-9._-]*)/.exec(req)?.[1];
+      const target = dep === undefined ? undefined : byName.get(normalizePypiName(dep));
+      if (c && target && target !== c) c.dependencies.add(target.bomRef);
+    }
+  }
+  return { list, byName };
+}
+
+function aptComponents(ctx: Ctx): Component[] {
+  const out = new Map<string, Component>();
+  for (const a of ctx.record.apt) {
+    const pkg = { name: clean(a.name), version: clean(a.version), arch: clean(a.arch) };
+    const purl = ctx.osId === undefined ? undefined : debPurl(ctx.osId, pkg, ctx.distro);
+    const bomRef = purl ?? `${SBOM_PROPERTY_PREFIX}deb:${pkg.name}@${pkg.version}:${pkg.arch}`;
+    if (out.has(bomRef)) continue;
+    const c = new Component(ComponentType.Library, pkg.name, {
+      bomRef,
+      ...(purl !== undefined && { purl }),
+      ...(pkg.version !== '' && { version: pkg.version }),
+    });
+    prop(c, 'deb.arch', pkg.arch);
+    out.set(bomRef, c);
+  }
+  return [...out.values()];
+}
+
+function osComponent(ctx: Ctx): Component {
+  const rel = ctx.record.os.osRelease;
+  const c = new Component(ComponentType.OperatingSystem, ctx.osId ?? 'linux', {
+    bomRef: `${SBOM_PROPERTY_PREFIX}os`,
+    ...(nonEmpty(rel.VERSION_ID) && { version: clean(rel.VERSION_ID) }),
+    ...(nonEmpty(rel.PRETTY_NAME) && { description: clean(rel.PRETTY_NAME) }),
+  });
+  prop(c, 'os.glibc', ctx.record.os.glibc);
+  prop(c, 'os.distro', ctx.distro);
+  return c;
+}
+
+/** One ML-stack component that is not a pip distribution (CUDA, cuDNN, NCCL, Python, base). */
+function stackComponent(
+  type: ComponentType,
+  role: string,
+  name: string,
+  version: string | null | undefined,
+  extra: { group?: string; purl?: string | undefined } = {},
+): Component {
+  const c = new Component(type, name, {
+    bomRef: extra.purl ?? `${SBOM_PROPERTY_PREFIX}${role}`,
+    ...(nonEmpty(version) && { version: clean(version) }),
+    ...(extra.group !== undefined && { group: extra.group }),
+    ...(extra.purl !== undefined && { purl: extra.purl }),
+  });
+  c.properties.add(new Property(ML_STACK_PROPERTY, role));
+  return c;
+}
+
+/** The ML stack: new components, and properties on the pip components of torch and NumPy. */
+function mlStack(ctx: Ctx, pipByName: Map<string, Component>): Component[] {
+  const { record } = ctx;
+  const out: Component[] = [];
+  const nvidia = (role: string, name: string, version: string | null | undefined) => {
+    if (!nonEmpty(version)) return undefined;
+    const c = stackComponent(ComponentType.Library, role, name, version, { group: 'nvidia' });
+    out.push(c);
+    return c;
+  };
+  const cuda = nvidia('cuda.runtime', 'cuda-runtime', record.cuda.runtime);
+  if (cuda) {
+    prop(cuda, 'cuda.nvcc', record.cuda.nvcc);
+    prop(cuda, 'driver.floor', ctx.driverFloor);
+  }
+  nvidia('cudnn', 'cudnn', record.cuda.cudnn);
+  nvidia('nccl', 'nccl', record.cuda.nccl);
+  if (record.torch) {
+    let torch = pipByName.get('torch');
+    if (!torch) {
+      torch = stackComponent(ComponentType.Framework, 'torch', 'torch', record.torch.version, {
+        purl: pypiPurl('torch', clean(record.torch.version)),
+      });
+      out.push(torch);
+    } else torch.properties.add(new Property(ML_STACK_PROPERTY, 'torch'));
+    torch.type = ComponentType.Framework;
+    prop(torch, 'torch.cuda', record.torch.cuda ?? 'none');
+    prop(torch, 'torch.hip', record.torch.hip);
+    prop(torch, 'torch.version', record.torch.version);
+  }
+  pipByName.get('numpy')?.properties.add(new Property(ML_STACK_PROPERTY, 'numpy'));
+  const python = record.python.implementation.toLowerCase() || 'python';
+  out.push(stackComponent(ComponentType.Application, 'python', python, record.python.version));
+  if (ctx.base) {
+    const ref = parseImageRef(ctx.base.ref);
+    const purl = ociPurl(ctx.base.ref, ctx.base.digest, ctx.arch);
+    const base = stackComponent(ComponentType.Container, 'base.image', repositoryOf(ref), null, { purl });
+    if (ctx.base.digest ?? ref.tag) base.version = ctx.base.digest ?? ref.tag;
+    prop(base, 'base.image', ctx.base.ref);
+    out.push(base);
+  }
+  return out;
+}
+
+/** A UUID (version 5 layout, RFC 4122 variant) from a SHA-256: the same content, the same serial. */
+function serialFrom(text: string): string {
+  const h = createHash('sha256').update(text).digest('hex');
+  const variant = ((parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16);
+  return `urn:uuid:${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+/** The SBOM of one image (one platform) as CycloneDX 1.6 JSON. */
+export function buildSbom(input: SbomInput): Record<string, unknown> {
+  const ctx = context(input);
+  const bom = new Bom();
+  const time = new Date(ctx.record.capture.time);
+  if (!Number.isNaN(time.getTime())) bom.metadata.timestamp = time;
+  bom.metadata.tools.components.add(
+    new Component(ComponentType.Application, TOOL_NAME, {
+      bomRef: `${SBOM_PROPERTY_PREFIX}tool`,
+      version: clean(ctx.toolVersion),
+    }),
+  );
+  bom.metadata.component = imageComponent(ctx);
+  const pip = pipComponents(ctx.record);
+  for (const c of [osComponent(ctx), ...pip.list, ...aptComponents(ctx), ...mlStack(ctx, pip.byName)])
+    bom.components.add(c);
+  const serializer = new JsonSerializer(new CdxJson.Normalize.Factory(Spec1dot6));
+  bom.serialNumber = serialFrom(serializer.serialize(bom, { sortLists: true }));
+  return JSON.parse(serializer.serialize(bom, { sortLists: true })) as Record<string, unknown>;
+}

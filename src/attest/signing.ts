@@ -1,0 +1,117 @@
+// Which identity signs (pure): `sign: auto|key|keyless|off` with what the environment offers.
+// Keyless needs GitHub's OIDC token (a job with `permissions: id-token: write`); a key comes from
+// the `attest.key` file or COSIGN_KEY (its contents; cosign reads it as env://COSIGN_KEY, so the key
+// never appears on a command line). Asking for a mode that cannot work is bad input (exit 2).
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { AttestConfig } from '../config/attest.js';
+import { type SignIdentity, verifyAttestationArgs, type VerifyIdentity } from './cosign-args.js';
+import { InputError } from '../errors.js';
+
+/** The same identity cosign's argv builder takes. */
+export type SigningIdentity = SignIdentity;
+
+export interface SigningChoice {
+  identity: SigningIdentity | null;
+  /** One line for the log and the report: how it signs, or why it does not. */
+  reason: string;
+  /** Upload to the public transparency log (keyless always; a key only when asked). */
+  tlog: boolean;
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+const hasOidc = (env: Env) => Boolean(env.ACTIONS_ID_TOKEN_REQUEST_URL && env.ACTIONS_ID_TOKEN_REQUEST_TOKEN);
+
+const OIDC_FIX =
+  'give the job `permissions: id-token: write` (GitHub Actions), or sign with a key: `sign: key` and COSIGN_KEY / COSIGN_PASSWORD as secrets';
+const KEY_FIX =
+  'put the private key (cosign generate-key-pair) in the COSIGN_KEY secret and its password in COSIGN_PASSWORD, or set attest.key to the key file';
+
+/** The key to sign with: the config's file (checked), else COSIGN_KEY; undefined when neither. */
+function keyFrom(cfg: AttestConfig, env: Env, baseDir: string): SigningIdentity | undefined {
+  if (cfg.key !== undefined) {
+    const file = path.resolve(baseDir, cfg.key);
+    if (!existsSync(file))
+      throw new InputError(
+        `attest.key: no key file at ${file}`,
+        `${KEY_FIX} (the path is relative to the config file)`,
+      );
+    return { kind: 'key', key: file };
+  }
+  if (env.COSIGN_KEY?.trim()) return { kind: 'key', key: 'env://COSIGN_KEY' };
+  return undefined;
+}
+
+function describeKey(identity: SigningIdentity): string {
+  return identity.kind === 'key' && identity.key === 'env://COSIGN_KEY'
+    ? 'with the key in COSIGN_KEY'
+    : `with the key file ${identity.kind === 'key' ? identity.key : ''}`;
+}
+
+export function chooseSigning(cfg: AttestConfig, env: Env, baseDir: string): SigningChoice {
+  const keyTlog = cfg.tlog ?? false;
+  switch (cfg.sign) {
+    case 'off':
+      return { identity: null, reason: 'not signed: attest.sign is off', tlog: false };
+    case 'keyless':
+      if (!hasOidc(env))
+        throw new InputError('attest.sign is keyless but this job has no OIDC token', OIDC_FIX);
+      return { identity: { kind: 'keyless' }, reason: 'signed keyless (GitHub OIDC, Sigstore)', tlog: true };
+    case 'key': {
+      const key = keyFrom(cfg, env, baseDir);
+      if (!key)
+        throw new InputError(
+          'attest.sign is key but there is no key (COSIGN_KEY is empty, attest.key unset)',
+          KEY_FIX,
+        );
+      return { identity: key, reason: `signed ${describeKey(key)}`, tlog: keyTlog };
+    }
+    case 'auto': {
+      if (hasOidc(env))
+        return {
+          identity: { kind: 'keyless' },
+          reason: 'signed keyless (GitHub OIDC, Sigstore)',
+          tlog: true,
+        };
+      const key = keyFrom(cfg, env, baseDir);
+      if (key) return { identity: key, reason: `signed ${describeKey(key)}`, tlog: keyTlog };
+      return {
+        identity: null,
+        reason: `not signed: no OIDC token and no key (${OIDC_FIX}); the attestations are written to the result directory only`,
+        tlog: false,
+      };
+    }
+  }
+}
+
+const GITHUB_ISSUER = 'https://token.actions.githubusercontent.com';
+
+/** Quote one shell word when it needs it (the command is shown for copying, never run by us). */
+const shellWord = (w: string) => (/^[A-Za-z0-9_./:=@,+-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`);
+
+/**
+ * The `cosign verify-attestation` command that checks one attestation: the public key is named
+ * cosign.pub (the verifier holds it); keyless, the workflow identity of this repository.
+ */
+export function verifyCommand(
+  ref: string,
+  cosignType: string,
+  identity: SigningIdentity,
+  tlog: boolean,
+  repository: string | undefined,
+): string {
+  const repo = repository && /^[\w.-]+\/[\w.-]+$/.test(repository) ? repository : 'OWNER/REPO';
+  const verifier: VerifyIdentity =
+    identity.kind === 'key'
+      ? { kind: 'key', publicKey: 'cosign.pub' }
+      : {
+          kind: 'keyless',
+          certificateIdentityRegexp: `^https://github\\.com/${repo.replace(/\./g, '\\.')}/`,
+          certificateOidcIssuer: GITHUB_ISSUER,
+        };
+  const argv = verifyAttestationArgs(ref, cosignType, verifier, { tlog }).filter(
+    (a, i, all) => a !== '--output' && all[i - 1] !== '--output',
+  );
+  return ['cosign', ...argv].map(shellWord).join(' ');
+}

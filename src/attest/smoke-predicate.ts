@@ -1,0 +1,186 @@
+// The smoke-test attestation's predicate: what the smoke suites found in one image by digest, on
+// which GPUs and runner. Its JSON Schema is docs/attestations/smoke-v1.schema.json; a unit test
+// validates the same predicates with both, so they cannot drift. No test output and no
+// failure-pattern text go in, and every string is scrubbed of secrets.
+import { z } from 'zod';
+import type { EnvRecord } from '../capture/record.js';
+import { formatIssues } from '../config/issues.js';
+import { InputError } from '../errors.js';
+import type { SmokeResult, SmokeTest } from '../smoke/result.js';
+import { runUrlFromEnv, scrubDeep, sha256Hex, TOOL_NAME } from './types.js';
+
+export const SMOKE_PREDICATE_TYPE = 'https://ml-image-action.github.io/attestations/smoke/v1';
+export const SMOKE_PREDICATE_SCHEMA_VERSION = 1;
+/** Longest reason and metric text kept (a longer one is cut, with an ellipsis). */
+export const MAX_REASON_CHARS = 1000;
+export const MAX_METRIC_CHARS = 256;
+
+const DIGEST = /^sha256:[0-9a-f]{64}$/;
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+
+const count = z.number().int().nonnegative();
+const counts = { pass: count, fail: count, skip: count };
+const status = z.enum(['pass', 'fail', 'skip']);
+
+export const SmokePredicateSchema = z.strictObject({
+  schemaVersion: z.literal(SMOKE_PREDICATE_SCHEMA_VERSION),
+  image: z.strictObject({
+    ref: z.string().min(1),
+    digest: z.string().regex(DIGEST),
+    platform: z.string().min(1),
+    variant: z.string().min(1),
+  }),
+  verdict: z.enum(['pass', 'fail']),
+  summary: z.strictObject({ ...counts, durationMs: z.number().nonnegative() }),
+  gpus: z.strictObject({
+    requested: z.enum(['all', 'none']),
+    devices: z.array(
+      z.strictObject({
+        name: z.string(),
+        driver: z.string().nullable(),
+        memoryMiB: z.number().nonnegative().optional(),
+        computeCapability: z.string().optional(),
+      }),
+    ),
+    cuda: z.string().min(1).optional(),
+  }),
+  suites: z.array(z.strictObject({ name: z.string().min(1), ...counts })),
+  tests: z.array(
+    z.strictObject({
+      id: z.string().min(1),
+      suite: z.string().min(1),
+      status,
+      durationMs: z.number().nonnegative(),
+      reason: z.string().optional(),
+      metrics: z.record(z.string(), z.union([z.number(), z.string()])),
+    }),
+  ),
+  runner: z.strictObject({
+    name: z.string().min(1).optional(),
+    os: z.string().min(1).optional(),
+    arch: z.string().min(1).optional(),
+    url: z.string().min(1).optional(),
+  }),
+  tool: z.strictObject({ name: z.literal(TOOL_NAME), version: z.string().min(1) }),
+  finishedAt: z.string().regex(DATE_TIME),
+});
+
+export type SmokePredicate = z.infer<typeof SmokePredicateSchema>;
+export type SmokeRunner = SmokePredicate['runner'];
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+export interface SmokePredicateInput {
+  smoke: SmokeResult;
+  /** The environment record of the same image: the GPUs and CUDA the tests ran on. */
+  record?: EnvRecord;
+  variant: string;
+  imageRef: string;
+  digest: string;
+  platform: string;
+  /** The runner; else read from env (runnerFromEnv); else empty. */
+  runner?: SmokeRunner;
+  env?: Env;
+  toolVersion: string;
+  finishedAt: Date | string;
+}
+
+/** The runner as GitHub describes it (RUNNER_NAME, RUNNER_OS, RUNNER_ARCH) and the run's URL. */
+export function runnerFromEnv(env: Env): SmokeRunner {
+  const url = runUrlFromEnv(env);
+  return {
+    ...(env.RUNNER_NAME && { name: env.RUNNER_NAME }),
+    ...(env.RUNNER_OS && { os: env.RUNNER_OS }),
+    ...(env.RUNNER_ARCH && { arch: env.RUNNER_ARCH }),
+    ...(url !== undefined && { url }),
+  };
+}
+
+const cut = (s: string, max: number) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
+
+/**
+ * A metric as the predicate keeps it: finite numbers as they are, text cut short, booleans and
+ * lists of plain values as text (the gpu suite's `names`), anything else (null, objects) left out.
+ */
+export function metricValue(v: unknown): number | string | undefined {
+  if (typeof v === 'number') return Number.isFinite(v) ? v : undefined;
+  if (typeof v === 'string') return cut(v, MAX_METRIC_CHARS);
+  if (typeof v === 'boolean') return String(v);
+  if (Array.isArray(v) && v.every((x) => ['string', 'number', 'boolean'].includes(typeof x)))
+    return cut(v.map(String).join(', '), MAX_METRIC_CHARS);
+  return undefined;
+}
+
+function testEntry(t: SmokeTest): SmokePredicate['tests'][number] {
+  const metrics: Record<string, number | string> = {};
+  for (const [k, v] of Object.entries(t.metrics)) {
+    const value = metricValue(v);
+    if (value !== undefined) metrics[k] = value;
+  }
+  return {
+    id: t.id,
+    suite: t.suite,
+    status: t.status,
+    durationMs: Math.max(0, t.durationMs),
+    ...(t.reason !== undefined && t.reason !== '' && { reason: cut(t.reason, MAX_REASON_CHARS) }),
+    metrics,
+  };
+}
+
+function tally(tests: readonly { status: SmokeTest['status'] }[]) {
+  return {
+    pass: tests.filter((t) => t.status === 'pass').length,
+    fail: tests.filter((t) => t.status === 'fail').length,
+    skip: tests.filter((t) => t.status === 'skip').length,
+  };
+}
+
+function suitesOf(tests: readonly SmokeTest[]): SmokePredicate['suites'] {
+  const names = [...new Set(tests.map((t) => t.suite))];
+  return names.map((name) => ({ name, ...tally(tests.filter((t) => t.suite === name)) }));
+}
+
+function gpusOf(input: SmokePredicateInput): SmokePredicate['gpus'] {
+  const r = input.record;
+  return {
+    requested: input.smoke.gpus,
+    devices: (r?.gpus ?? []).map((g) => ({
+      name: g.name,
+      driver: g.driver,
+      memoryMiB: g.memoryMiB,
+      computeCapability: g.computeCapability,
+    })),
+    ...(r?.cuda.runtime && { cuda: r.cuda.runtime }),
+  };
+}
+
+/** The predicate, scrubbed and checked against SmokePredicateSchema (exit 2 naming the field). */
+export function buildSmokePredicate(input: SmokePredicateInput): SmokePredicate {
+  const { smoke } = input;
+  const hex = sha256Hex(input.digest);
+  const counts = tally(smoke.tests);
+  const finishedAt = typeof input.finishedAt === 'string' ? input.finishedAt : input.finishedAt.toISOString();
+  const predicate: SmokePredicate = scrubDeep({
+    schemaVersion: SMOKE_PREDICATE_SCHEMA_VERSION,
+    image: {
+      ref: input.imageRef,
+      digest: hex === undefined ? input.digest : `sha256:${hex}`,
+      platform: input.platform,
+      variant: input.variant,
+    },
+    verdict: counts.fail > 0 ? 'fail' : 'pass',
+    summary: { ...counts, durationMs: Math.max(0, smoke.summary.durationMs) },
+    gpus: gpusOf(input),
+    suites: suitesOf(smoke.tests),
+    tests: smoke.tests.map(testEntry),
+    runner: input.runner ?? (input.env ? runnerFromEnv(input.env) : {}),
+    tool: { name: TOOL_NAME, version: input.toolVersion },
+    finishedAt,
+  });
+  const parsed = SmokePredicateSchema.safeParse(predicate);
+  if (!parsed.success)
+    throw new InputError(
+      `smoke predicate for ${input.imageRef}: ${formatIssues(parsed.error, predicate, SmokePredicateSchema).join('; ')}`,
+    );
+  return parsed.data;
+}

@@ -1,0 +1,153 @@
+// The attest stage: for each pushed platform digest, the predicates (SBOM from the environment
+// record, SLSA provenance from the build, the smoke results) are written to the result directory,
+// attached to the image with cosign and signed, and the image itself is signed. Without a signing
+// identity the predicates are still written and the stage says why nothing was signed.
+// A registry that goes away while attaching is exit 3 after what was done is recorded (attest.json)
+// and the image stays pushed; the pipeline still reports before it fails.
+import type { BuildResult, PlatformBuild, VariantBuild } from '../build/result.js';
+import type { AttestConfig } from '../config/attest.js';
+import { EnvironmentError } from '../errors.js';
+import type { ResultDir } from '../results/results.js';
+import { type PredicateContext, predicateFor } from './predicates.js';
+import type { Attestation, AttestResult, AttestTarget } from './result.js';
+import { ATTEST_RESULT_SCHEMA_VERSION } from './result.js';
+import { type SigningChoice, type SigningIdentity, verifyCommand } from './signing.js';
+
+/** What the stage needs of cosign (src/attest/cosign.ts implements it over the real binary). */
+export interface AttestSigner {
+  sign(ref: string, identity: SigningIdentity, opts: { tlog: boolean }): Promise<void>;
+  attest(
+    ref: string,
+    predicate: { path: string; type: string },
+    identity: SigningIdentity,
+    opts: { tlog: boolean },
+  ): Promise<void>;
+}
+
+export interface AttestStageInput {
+  build: BuildResult;
+  attest: AttestConfig;
+  signing: SigningChoice;
+  results: ResultDir;
+  /** Per target: what the predicates are made of (record, smoke result, files, run). */
+  context: (variant: VariantBuild, platform: PlatformBuild) => PredicateContext;
+  /** owner/repo of the workflow (GITHUB_REPOSITORY): the keyless identity a verifier expects. */
+  repository?: string | undefined;
+}
+
+export interface AttestStageIo {
+  signer: () => AttestSigner;
+  progress: (line: string) => void;
+  warning: (message: string, props?: { title?: string }) => void;
+}
+
+export interface AttestOutcome {
+  result: AttestResult;
+  /** Set when attaching stopped (exit 3); thrown by the caller after the report. */
+  error?: EnvironmentError;
+}
+
+/** Attach one target's predicates (and sign the image); notes say what could not be made. */
+async function attestTarget(
+  input: AttestStageInput,
+  io: AttestStageIo,
+  v: VariantBuild,
+  p: PlatformBuild,
+): Promise<AttestTarget> {
+  const ref = `${v.repository}@${p.digest}`;
+  const target: AttestTarget = {
+    variant: v.variant,
+    platform: p.platform,
+    ref,
+    attestations: [],
+    signed: false,
+    notes: [],
+  };
+  const identity = input.signing.identity;
+  const ctx = input.context(v, p);
+  const { tlog } = input.signing;
+  // cosign calls of one image run at once (each mostly waits on the registry and the key's scrypt).
+  const calls: Promise<void>[] = [];
+  for (const kind of input.attest.types) {
+    const made = predicateFor(kind, ctx);
+    if ('missing' in made) {
+      target.notes.push(`${kind}: ${made.missing}`);
+      continue;
+    }
+    const file = input.results.writeAttestation(v.variant, p.platform, kind, made.predicate);
+    const entry: Attestation = {
+      kind,
+      predicateType: made.predicateType,
+      file: relative(input.results, file),
+      attached: false,
+    };
+    target.attestations.push(entry);
+    if (!identity) continue;
+    calls.push(
+      io
+        .signer()
+        .attest(ref, { path: file, type: made.cosignType }, identity, { tlog })
+        .then(() => {
+          entry.attached = true;
+          entry.verify = verifyCommand(ref, made.cosignType, identity, tlog, input.repository);
+        }),
+    );
+  }
+  if (identity)
+    calls.push(
+      io
+        .signer()
+        .sign(ref, identity, { tlog })
+        .then(() => {
+          target.signed = true;
+        }),
+    );
+  const failed = (await Promise.allSettled(calls)).find((r) => r.status === 'rejected');
+  if (failed) throw failed.reason;
+  return target;
+}
+
+const relative = (results: ResultDir, file: string) =>
+  results.dir && file.startsWith(`${results.dir}/`) ? file.slice(results.dir.length + 1) : file;
+
+/** One progress line per target: what was attached, or written only. */
+function describe(t: AttestTarget): string {
+  const kinds = t.attestations.map((a) => a.kind).join(', ') || 'no attestations';
+  const how = t.signed ? `signed, attached: ${kinds}` : `written (not attached): ${kinds}`;
+  return `${t.variant} ${t.platform}: ${how}${t.notes.length ? ` (${t.notes.join('; ')})` : ''}`;
+}
+
+export async function runAttestStage(input: AttestStageInput, io: AttestStageIo): Promise<AttestOutcome> {
+  const { signing } = input;
+  const result: AttestResult = {
+    schemaVersion: ATTEST_RESULT_SCHEMA_VERSION,
+    signing: {
+      mode: signing.identity?.kind ?? 'none',
+      reason: signing.reason,
+      tlog: signing.tlog,
+    },
+    targets: [],
+  };
+  // Not signing is a note, not a warning: most local runs and forks have no identity.
+  io.progress(signing.reason);
+  let error: EnvironmentError | undefined;
+  for (const v of input.build.variants)
+    for (const p of v.platforms) {
+      if (error) break;
+      if (p.localRef !== undefined) {
+        io.progress(`${v.variant} ${p.platform}: not pushed (loaded as ${p.localRef}): nothing to attest`);
+        continue;
+      }
+      try {
+        const t = await attestTarget(input, io, v, p);
+        result.targets.push(t);
+        io.progress(describe(t));
+      } catch (e) {
+        if (!(e instanceof EnvironmentError)) throw e;
+        error = e;
+        result.error = e.message.split('\n')[0];
+      }
+    }
+  input.results.writeAttest(result);
+  return { result, ...(error && { error }) };
+}

@@ -1,0 +1,77 @@
+// What the attestations share: the in-toto statement that wraps each predicate, the tool's name,
+// digests, the run URL, and the one scrubbing pass every attestation goes through before it leaves.
+import { REDACTED, redactDeep, redactText, redactUrls } from '../capture/redact.js';
+
+/** https://github.com/in-toto/attestation/blob/main/spec/v1/statement.md */
+export const IN_TOTO_STATEMENT_V1 = 'https://in-toto.io/Statement/v1';
+/** The predicate type cosign and in-toto use for a CycloneDX SBOM. */
+export const CYCLONEDX_PREDICATE_TYPE = 'https://cyclonedx.org/bom';
+
+export const TOOL_NAME = 'ml-image-action';
+
+/** https://github.com/in-toto/attestation/blob/main/spec/v1/resource_descriptor.md */
+export interface ResourceDescriptor {
+  uri?: string;
+  name?: string;
+  digest?: Record<string, string>;
+  annotations?: Record<string, unknown>;
+}
+
+export interface InTotoStatement<P> {
+  _type: typeof IN_TOTO_STATEMENT_V1;
+  subject: ResourceDescriptor[];
+  predicateType: string;
+  predicate: P;
+}
+
+/** The statement for an image by digest: subject name is the repository, digest its sha256. */
+export function inTotoStatement<P>(
+  image: { repository: string; digest: string },
+  predicateType: string,
+  predicate: P,
+): InTotoStatement<P> {
+  const hex = sha256Hex(image.digest);
+  return {
+    _type: IN_TOTO_STATEMENT_V1,
+    subject: [{ name: image.repository, digest: hex === undefined ? {} : { sha256: hex } }],
+    predicateType,
+    predicate,
+  };
+}
+
+/** "sha256:<64 hex>" (or the bare hex) -> the lowercase hex; anything else -> undefined. */
+export function sha256Hex(digest: string | null | undefined): string | undefined {
+  const m = /^(?:sha256:)?([0-9a-fA-F]{64})$/.exec(digest ?? '');
+  return m ? m[1]!.toLowerCase() : undefined;
+}
+
+/**
+ * The workflow run as a URL, from the variables a GitHub runner sets:
+ * `${GITHUB_SERVER_URL}/${GITHUB_REPOSITORY}/actions/runs/${GITHUB_RUN_ID}/attempts/${GITHUB_RUN_ATTEMPT}`.
+ * Undefined outside Actions (any of server, repository or run id missing).
+ */
+export function runUrlFromEnv(env: Readonly<Record<string, string | undefined>>): string | undefined {
+  const server = env.GITHUB_SERVER_URL?.replace(/\/+$/, '');
+  const repo = env.GITHUB_REPOSITORY;
+  const runId = env.GITHUB_RUN_ID;
+  if (!server || !repo || !runId) return undefined;
+  const attempt = env.GITHUB_RUN_ATTEMPT || '1';
+  return redactUrls(`${server}/${repo}/actions/runs/${runId}/attempts/${attempt}`, REDACTED);
+}
+
+function textDeep(value: unknown): unknown {
+  if (typeof value === 'string') return redactText(value);
+  if (Array.isArray(value)) return value.map(textDeep);
+  if (value !== null && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, textDeep(v)]));
+  return value;
+}
+
+/**
+ * Every string of an attestation, scrubbed: tokens and URL credentials masked in place
+ * (redactText), then any string that still looks like a secret as a whole replaced (redactDeep).
+ * Digests (hex) and image references are left as they are.
+ */
+export function scrubDeep<T>(value: T): T {
+  return redactDeep(textDeep(value)) as T;
+}

@@ -1,0 +1,50 @@
+// The `attest` block of ml-image.yml: which attestations each pushed platform digest carries and
+// how they are signed (issue "Supply chain"). Its own file so that schema.ts stays one screenful
+// per block.
+import { z } from 'zod';
+
+export const ATTESTATION_KINDS = ['sbom', 'provenance', 'smoke'] as const;
+export type AttestationKind = (typeof ATTESTATION_KINDS)[number];
+
+export const SIGN_MODES = ['auto', 'key', 'keyless', 'off'] as const;
+export type SignMode = (typeof SIGN_MODES)[number];
+
+export const AttestConfigSchema = z
+  .strictObject({
+    types: z
+      .preprocess(
+        (v) => {
+          const list = typeof v === 'string' ? v.split(/[\s,]+/).filter(Boolean) : v;
+          // `none` (the only way an action input can say "no attestations").
+          return Array.isArray(list) && list.length === 1 && list[0] === 'none' ? [] : list;
+        },
+        z.array(z.enum(ATTESTATION_KINDS), { error: 'expected some of sbom, provenance, smoke' }),
+      )
+      .default([...ATTESTATION_KINDS])
+      .describe(
+        'Attestations for each pushed platform digest: `sbom` (CycloneDX 1.6), `provenance` (SLSA v1), `smoke` (the smoke results). `none` or `[]`: none.',
+      ),
+    sign: z
+      .enum(SIGN_MODES)
+      .default('auto')
+      .describe(
+        'How to sign with cosign. `auto`: keyless in GitHub Actions with `id-token: write`, else a key in `COSIGN_KEY` or `key`, else unsigned (said in the log and the report). `off`: never.',
+      ),
+    key: z
+      .string()
+      .min(1, { error: 'expected a file path' })
+      .optional()
+      .describe(
+        'Private key file for `sign: key` (relative to the config file); its password in `COSIGN_PASSWORD`. Default: the key in `COSIGN_KEY`.',
+      ),
+    tlog: z
+      .boolean()
+      .optional()
+      .describe(
+        'Upload key-signed entries to the public Rekor transparency log. Default: on for keyless (required), off for a key (a private image name stays private).',
+      ),
+  })
+  .prefault({})
+  .describe('Signed SBOM, provenance and smoke attestations (cosign).');
+
+export type AttestConfig = z.output<typeof AttestConfigSchema>;

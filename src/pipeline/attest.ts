@@ -1,0 +1,112 @@
+// The attest stage as the pipeline runs it: what each target's predicates are made of (this job's
+// smoke entries or the result directory's records, the config and requirements files by digest, the
+// resolver's constraints), the signing identity, and cosign.
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { createCosignSigner, defaultCosignExec } from '../attest/cosign.js';
+import type { FileDigest, PredicateContext } from '../attest/predicates.js';
+import { chooseSigning } from '../attest/signing.js';
+import { type AttestOutcome, type AttestSigner, runAttestStage } from '../attest/stage.js';
+import type { BuildResult, PlatformBuild, VariantBuild } from '../build/result.js';
+import type { LoadedConfig } from '../config/load.js';
+import type { Plan } from '../plan/schema.js';
+import type { Resolved } from '../resolve/stage.js';
+import { resolvedKey } from '../resolve/stage.js';
+import { type ResultDir, readEnv, readSmoke } from '../results/results.js';
+import type { SmokeEntry } from '../smoke/stage.js';
+import { VERSION } from '../version.js';
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+const sha256 = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
+
+function fileDigest(file: string, shown: string): FileDigest | undefined {
+  return existsSync(file) ? { path: shown, sha256: sha256(readFileSync(file)) } : undefined;
+}
+
+export interface AttestRunInput {
+  plan: Plan;
+  loaded: LoadedConfig;
+  build: BuildResult;
+  smoke: readonly SmokeEntry[];
+  resolved: Resolved;
+  results: ResultDir;
+  env: Env;
+  now: Date;
+}
+
+export interface AttestRunIo {
+  signer?: () => AttestSigner;
+  progress: (line: string) => void;
+  warning: (message: string, props?: { title?: string }) => void;
+}
+
+/** What the predicates of one target are made of. */
+function contextFor(input: AttestRunInput, v: VariantBuild, p: PlatformBuild): PredicateContext {
+  const { loaded, results } = input;
+  const entry = input.smoke.find((e) => e.variant === v.variant && e.platform === p.platform);
+  const record = entry?.record ?? (results.dir ? readEnv(results.dir, v.variant, p.platform) : null);
+  const smoke = entry?.result ?? (results.dir ? readSmoke(results.dir, v.variant, p.platform) : null);
+  const planned = input.plan.variants.find((x) => x.name === v.variant);
+  const rel = (f: string) => path.relative(loaded.baseDir, f) || path.basename(f);
+  const config = loaded.file ? fileDigest(loaded.file, rel(loaded.file)) : undefined;
+  const inputs = loaded.config.python.requirements
+    .map((r) => fileDigest(path.resolve(loaded.baseDir, r), r))
+    .filter((d): d is FileDigest => d !== undefined);
+  const constraints = input.resolved[resolvedKey(v.variant, p.platform)]?.constraints;
+  return {
+    variant: v.variant,
+    platform: p.platform,
+    repository: v.repository,
+    digest: p.digest,
+    tags: v.tags,
+    baseImage: { ref: v.baseImage, ...(v.baseDigest !== undefined && { digest: v.baseDigest }) },
+    ...(planned?.cuda && { driverFloor: planned.cuda.minorCompatDriverMin }),
+    ...(record && { record }),
+    ...(smoke && { smoke }),
+    ...(config && { config }),
+    inputs,
+    ...(constraints !== undefined && {
+      constraints: { path: 'constraints (resolver)', sha256: sha256(constraints) },
+    }),
+    buildDurationMs: p.durationMs,
+    env: input.env,
+    now: input.now,
+    toolVersion: VERSION,
+  };
+}
+
+export function runAttest(input: AttestRunInput, io: AttestRunIo): Promise<AttestOutcome> {
+  const attest = input.loaded.config.attest;
+  const signing = chooseSigning(attest, input.env, input.loaded.baseDir);
+  let signer: AttestSigner | undefined;
+  return runAttestStage(
+    {
+      build: input.build,
+      attest,
+      signing,
+      results: input.results,
+      context: (v, p) => contextFor(input, v, p),
+      repository: input.env.GITHUB_REPOSITORY,
+    },
+    {
+      signer: () => (signer ??= io.signer?.() ?? cosignSigner(input.env)),
+      progress: io.progress,
+      warning: io.warning,
+    },
+  );
+}
+
+/** The real cosign: the key (COSIGN_KEY) and its password reach it by environment only. */
+function cosignSigner(env: Env): AttestSigner {
+  const s = createCosignSigner(defaultCosignExec(), {
+    ...(env.COSIGN_PASSWORD !== undefined && { password: env.COSIGN_PASSWORD }),
+    ...(env.COSIGN_KEY !== undefined && { env: { COSIGN_KEY: env.COSIGN_KEY } }),
+  });
+  return {
+    sign: (ref, identity, opts) => s.sign(ref, identity, opts),
+    attest: (ref, predicate, identity, opts) =>
+      s.attest(ref, { predicatePath: predicate.path, type: predicate.type }, identity, opts),
+  };
+}
