@@ -39312,8 +39312,10 @@ async function attestTarget(input, io, v, p) {
     const identity = input.signing.identity;
     const ctx = input.context(v, p);
     const { tlog } = input.signing;
-    // cosign calls of one image run at once (each mostly waits on the registry and the key's scrypt).
-    const calls = [];
+    // One image's attestations share one .att tag that each `cosign attest` reads, extends and
+    // pushes: they run one after the other (at once, the last push would drop the others). The
+    // signature (.sig) is another tag: it is made meanwhile.
+    let chain = Promise.resolve();
     for (const kind of input.attest.types) {
         const made = predicateFor(kind, ctx);
         if ('missing' in made) {
@@ -39330,14 +39332,13 @@ async function attestTarget(input, io, v, p) {
         target.attestations.push(entry);
         if (!identity)
             continue;
-        calls.push(io
-            .signer()
-            .attest(ref, { path: file, type: made.cosignType }, identity, { tlog })
-            .then(() => {
+        chain = chain.then(async () => {
+            await io.signer().attest(ref, { path: file, type: made.cosignType }, identity, { tlog });
             entry.attached = true;
             entry.verify = verifyCommand(ref, made.cosignType, identity, tlog, input.repository);
-        }));
+        });
     }
+    const calls = [chain];
     if (identity)
         calls.push(io
             .signer()

@@ -176,19 +176,20 @@ describe('runAttestStage', () => {
       io(signer),
     );
     expect(out.error).toBeUndefined();
+    // Per image: the signature (its own tag) meanwhile, the attestations (one .att tag) in turn.
     expect(calls.map((c) => `${c.op} ${c.ref} ${c.type ?? ''}`.trim())).toEqual([
+      `sign localhost:5000/acme/model@${D('1')}`,
       `attest localhost:5000/acme/model@${D('1')} cyclonedx`,
       `attest localhost:5000/acme/model@${D('1')} slsaprovenance1`,
       `attest localhost:5000/acme/model@${D('1')} https://ml-image-action.github.io/attestations/smoke/v1`,
-      `sign localhost:5000/acme/model@${D('1')}`,
+      `sign localhost:5000/acme/model@${D('2')}`,
       `attest localhost:5000/acme/model@${D('2')} cyclonedx`,
       `attest localhost:5000/acme/model@${D('2')} slsaprovenance1`,
       `attest localhost:5000/acme/model@${D('2')} https://ml-image-action.github.io/attestations/smoke/v1`,
-      `sign localhost:5000/acme/model@${D('2')}`,
     ]);
     // The SBOM is CycloneDX, the smoke predicate names this very digest and platform.
-    expect(calls[0]!.predicate).toMatchObject({ bomFormat: 'CycloneDX', specVersion: '1.6' });
-    expect(calls[6]!.predicate).toMatchObject({
+    expect(calls[1]!.predicate).toMatchObject({ bomFormat: 'CycloneDX', specVersion: '1.6' });
+    expect(calls[7]!.predicate).toMatchObject({
       image: { digest: D('2'), platform: 'linux/arm64' },
       verdict: 'pass',
     });
@@ -298,6 +299,33 @@ describe('runAttestStage', () => {
     const written = readAttest(dir)!;
     expect(written.error).toMatch(/registry localhost:5000 is not reachable/);
     expect(written.targets.map((t) => t.platform)).toEqual(['linux/amd64']);
+  });
+
+  it('the attestations of one image never overlap (they extend one .att tag in turn)', async () => {
+    let inFlight = 0;
+    let most = 0;
+    const signer: AttestSigner = {
+      sign: async () => undefined,
+      attest: async () => {
+        most = Math.max(most, ++inFlight);
+        await new Promise((r) => setTimeout(r, 5));
+        inFlight--;
+      },
+    };
+    const out = await runAttestStage(
+      {
+        build,
+        attest: cfg(),
+        signing: chooseSigning(cfg(), { COSIGN_KEY: 'k' }, dir),
+        results: openResultDir(dir),
+        context: context(true),
+      },
+      io(signer),
+    );
+    expect(most).toBe(1);
+    expect(out.result.targets.flatMap((t) => t.attestations.map((a) => a.attached))).toEqual(
+      Array(6).fill(true),
+    );
   });
 
   it('only the kinds asked for', async () => {
