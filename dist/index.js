@@ -38650,6 +38650,7 @@ function chooseSigning(cfg, env, baseDir) {
         }
     }
 }
+/** The OIDC issuer of GitHub Actions' tokens (what keyless signatures from a workflow carry). */
 const GITHUB_ISSUER = 'https://token.actions.githubusercontent.com';
 /** Quote one shell word when it needs it (the command is shown for copying, never run by us). */
 const shellWord = (w) => (/^[A-Za-z0-9_./:=@,+-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`);
@@ -39233,63 +39234,61 @@ function buildSmokePredicate(input) {
 
 
 
+/** The in-toto predicate type and cosign --type of each attestation kind (attach and verify). */
+const KIND_TYPES = {
+    sbom: { predicateType: CYCLONEDX_PREDICATE_TYPE, cosignType: 'cyclonedx' },
+    provenance: { predicateType: SLSA_PROVENANCE_V1, cosignType: 'slsaprovenance1' },
+    smoke: { predicateType: SMOKE_PREDICATE_TYPE, cosignType: SMOKE_PREDICATE_TYPE },
+};
+/** The predicate of a kind, with its types. */
+function made(kind, predicate) {
+    return { predicate, ...KIND_TYPES[kind] };
+}
 function predicateFor(kind, ctx) {
     const imageRef = `${ctx.repository}@${ctx.digest}`;
     switch (kind) {
         case 'sbom':
             if (!ctx.record)
                 return { missing: 'no environment record in this job (the smoke stage captures it)' };
-            return {
-                predicate: buildSbom({
-                    record: ctx.record,
-                    variant: ctx.variant,
-                    imageRef,
-                    imageDigest: ctx.digest,
-                    platform: ctx.platform,
-                    baseImage: ctx.baseImage,
-                    driverFloor: ctx.driverFloor ?? null,
-                    toolVersion: ctx.toolVersion,
-                }),
-                predicateType: CYCLONEDX_PREDICATE_TYPE,
-                cosignType: 'cyclonedx',
-            };
+            return made('sbom', buildSbom({
+                record: ctx.record,
+                variant: ctx.variant,
+                imageRef,
+                imageDigest: ctx.digest,
+                platform: ctx.platform,
+                baseImage: ctx.baseImage,
+                driverFloor: ctx.driverFloor ?? null,
+                toolVersion: ctx.toolVersion,
+            }));
         case 'provenance':
-            return {
-                predicate: buildProvenance({
-                    repository: ctx.repository,
-                    digest: ctx.digest,
-                    platform: ctx.platform,
-                    variant: ctx.variant,
-                    tags: [...ctx.tags],
-                    baseImage: ctx.baseImage,
-                    ...(ctx.config && { config: ctx.config }),
-                    inputs: [...ctx.inputs, ...(ctx.constraints ? [ctx.constraints] : [])],
-                    env: ctx.env,
-                    startedOn: new Date(ctx.now.getTime() - ctx.buildDurationMs),
-                    finishedOn: ctx.now,
-                    toolVersion: ctx.toolVersion,
-                }),
-                predicateType: SLSA_PROVENANCE_V1,
-                cosignType: 'slsaprovenance1',
-            };
+            return made('provenance', buildProvenance({
+                repository: ctx.repository,
+                digest: ctx.digest,
+                platform: ctx.platform,
+                variant: ctx.variant,
+                tags: [...ctx.tags],
+                baseImage: ctx.baseImage,
+                ...(ctx.config && { config: ctx.config }),
+                inputs: [...ctx.inputs, ...(ctx.constraints ? [ctx.constraints] : [])],
+                env: ctx.env,
+                startedOn: new Date(ctx.now.getTime() - ctx.buildDurationMs),
+                finishedOn: ctx.now,
+                toolVersion: ctx.toolVersion,
+            }));
         case 'smoke':
             if (!ctx.smoke)
                 return { missing: 'no smoke result in this job' };
-            return {
-                predicate: buildSmokePredicate({
-                    smoke: ctx.smoke,
-                    ...(ctx.record && { record: ctx.record }),
-                    variant: ctx.variant,
-                    imageRef,
-                    digest: ctx.digest,
-                    platform: ctx.platform,
-                    env: ctx.env,
-                    toolVersion: ctx.toolVersion,
-                    finishedAt: ctx.now,
-                }),
-                predicateType: SMOKE_PREDICATE_TYPE,
-                cosignType: SMOKE_PREDICATE_TYPE,
-            };
+            return made('smoke', buildSmokePredicate({
+                smoke: ctx.smoke,
+                ...(ctx.record && { record: ctx.record }),
+                variant: ctx.variant,
+                imageRef,
+                digest: ctx.digest,
+                platform: ctx.platform,
+                env: ctx.env,
+                toolVersion: ctx.toolVersion,
+                finishedAt: ctx.now,
+            }));
     }
 }
 
@@ -39333,7 +39332,7 @@ async function attestTarget(input, io, v, p) {
         if (!identity)
             continue;
         chain = chain.then(async () => {
-            await io.signer().attest(ref, { path: file, type: made.cosignType }, identity, { tlog });
+            await io.signer().attest(ref, { predicatePath: file, type: made.cosignType }, identity, { tlog });
             entry.attached = true;
             entry.verify = verifyCommand(ref, made.cosignType, identity, tlog, input.repository);
         });
@@ -39466,14 +39465,10 @@ function runAttest(input, io) {
 }
 /** The real cosign: the key (COSIGN_KEY) and its password reach it by environment only. */
 function cosignSigner(env) {
-    const s = createCosignSigner(defaultCosignExec(), {
+    return createCosignSigner(defaultCosignExec(), {
         ...(env.COSIGN_PASSWORD !== undefined && { password: env.COSIGN_PASSWORD }),
         ...(env.COSIGN_KEY !== undefined && { env: { COSIGN_KEY: env.COSIGN_KEY } }),
     });
-    return {
-        sign: (ref, identity, opts) => s.sign(ref, identity, opts),
-        attest: (ref, predicate, identity, opts) => s.attest(ref, { predicatePath: predicate.path, type: predicate.type }, identity, opts),
-    };
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/merge.ts

@@ -127,7 +127,12 @@ function recordingSigner(failOn?: (c: Call) => boolean): { signer: AttestSigner;
     signer: {
       sign: async (ref) => check({ op: 'sign', ref }),
       attest: async (ref, p) =>
-        check({ op: 'attest', ref, type: p.type, predicate: JSON.parse(readFileSync(p.path, 'utf8')) }),
+        check({
+          op: 'attest',
+          ref,
+          type: p.type,
+          predicate: JSON.parse(readFileSync(p.predicatePath, 'utf8')),
+        }),
     },
   };
 }
@@ -161,20 +166,21 @@ const io = (signer: AttestSigner, lines: string[] = []) => ({
   warning: () => undefined,
 });
 
+/** The stage's input: the two-platform build, signed with a key unless `env` says otherwise. */
+const input = (
+  o: { build?: BuildResult; types?: string[]; env?: Record<string, string>; records?: boolean } = {},
+) => ({
+  build: o.build ?? build,
+  attest: cfg(o.types ? { types: o.types } : {}),
+  signing: chooseSigning(cfg(), o.env ?? { COSIGN_KEY: 'k' }, dir),
+  results: openResultDir(dir),
+  context: context(o.records ?? true),
+});
+
 describe('runAttestStage', () => {
   it('signs each platform digest and attaches the three predicates to it, by digest', async () => {
     const { signer, calls } = recordingSigner();
-    const results = openResultDir(dir);
-    const out = await runAttestStage(
-      {
-        build,
-        attest: cfg(),
-        signing: chooseSigning(cfg(), { COSIGN_KEY: 'k' }, dir),
-        results,
-        context: context(true),
-      },
-      io(signer),
-    );
+    const out = await runAttestStage(input(), io(signer));
     expect(out.error).toBeUndefined();
     // Per image: the signature (its own tag) meanwhile, the attestations (one .att tag) in turn.
     expect(calls.map((c) => `${c.op} ${c.ref} ${c.type ?? ''}`.trim())).toEqual([
@@ -211,16 +217,7 @@ describe('runAttestStage', () => {
   it('without a signing identity: the predicates are written, nothing is attached, the reason is said', async () => {
     const { signer, calls } = recordingSigner();
     const lines: string[] = [];
-    await runAttestStage(
-      {
-        build,
-        attest: cfg(),
-        signing: chooseSigning(cfg(), {}, dir),
-        results: openResultDir(dir),
-        context: context(true),
-      },
-      io(signer, lines),
-    );
+    await runAttestStage(input({ env: {} }), io(signer, lines));
     expect(calls).toEqual([]);
     expect(lines[0]).toMatch(/^not signed: no OIDC token and no key/);
     const written = readAttest(dir)!;
@@ -236,16 +233,7 @@ describe('runAttestStage', () => {
   it('a build job (no record, no smoke result yet): provenance only, with a note for the others', async () => {
     const { signer, calls } = recordingSigner();
     const lines: string[] = [];
-    await runAttestStage(
-      {
-        build,
-        attest: cfg(),
-        signing: chooseSigning(cfg(), { COSIGN_KEY: 'k' }, dir),
-        results: openResultDir(dir),
-        context: context(false),
-      },
-      io(signer, lines),
-    );
+    await runAttestStage(input({ records: false }), io(signer, lines));
     expect(calls.filter((c) => c.op === 'attest').map((c) => c.type)).toEqual([
       'slsaprovenance1',
       'slsaprovenance1',
@@ -267,16 +255,7 @@ describe('runAttestStage', () => {
     };
     const { signer, calls } = recordingSigner();
     const lines: string[] = [];
-    const out = await runAttestStage(
-      {
-        build: local,
-        attest: cfg(),
-        signing: chooseSigning(cfg(), { COSIGN_KEY: 'k' }, dir),
-        results: openResultDir(dir),
-        context: context(true),
-      },
-      io(signer, lines),
-    );
+    const out = await runAttestStage(input({ build: local }), io(signer, lines));
     expect(calls).toEqual([]);
     expect(out.result.targets).toEqual([]);
     expect(lines).toContain('cpu linux/amd64: not pushed (loaded as model:cpu): nothing to attest');
@@ -284,16 +263,7 @@ describe('runAttestStage', () => {
 
   it('the registry going away mid-way: what was done is recorded, the error is handed back (exit 3)', async () => {
     const { signer, calls } = recordingSigner((c) => c.ref.endsWith(D('2')));
-    const out = await runAttestStage(
-      {
-        build,
-        attest: cfg(),
-        signing: chooseSigning(cfg(), { COSIGN_KEY: 'k' }, dir),
-        results: openResultDir(dir),
-        context: context(true),
-      },
-      io(signer),
-    );
+    const out = await runAttestStage(input(), io(signer));
     expect(out.error).toBeInstanceOf(EnvironmentError);
     expect(calls.every((c) => c.ref.endsWith(D('1')))).toBe(true);
     const written = readAttest(dir)!;
@@ -312,16 +282,7 @@ describe('runAttestStage', () => {
         inFlight--;
       },
     };
-    const out = await runAttestStage(
-      {
-        build,
-        attest: cfg(),
-        signing: chooseSigning(cfg(), { COSIGN_KEY: 'k' }, dir),
-        results: openResultDir(dir),
-        context: context(true),
-      },
-      io(signer),
-    );
+    const out = await runAttestStage(input(), io(signer));
     expect(most).toBe(1);
     expect(out.result.targets.flatMap((t) => t.attestations.map((a) => a.attached))).toEqual(
       Array(6).fill(true),
@@ -331,16 +292,7 @@ describe('runAttestStage', () => {
   it('only the kinds asked for', async () => {
     const { signer, calls } = recordingSigner();
     mkdirSync(dir, { recursive: true });
-    await runAttestStage(
-      {
-        build,
-        attest: cfg({ types: ['smoke'] }),
-        signing: chooseSigning(cfg(), { COSIGN_KEY: 'k' }, dir),
-        results: openResultDir(dir),
-        context: context(true),
-      },
-      io(signer),
-    );
+    await runAttestStage(input({ types: ['smoke'] }), io(signer));
     expect(new Set(calls.map((c) => c.type ?? 'sign'))).toEqual(
       new Set(['https://ml-image-action.github.io/attestations/smoke/v1', 'sign']),
     );

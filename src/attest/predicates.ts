@@ -38,13 +38,26 @@ export interface PredicateContext {
 
 export type Made = { predicate: object; predicateType: string; cosignType: string } | { missing: string };
 
+/** The in-toto predicate type and cosign --type of each attestation kind (attach and verify). */
+export const KIND_TYPES: Record<AttestationKind, { predicateType: string; cosignType: string }> = {
+  sbom: { predicateType: CYCLONEDX_PREDICATE_TYPE, cosignType: 'cyclonedx' },
+  provenance: { predicateType: SLSA_PROVENANCE_V1, cosignType: 'slsaprovenance1' },
+  smoke: { predicateType: SMOKE_PREDICATE_TYPE, cosignType: SMOKE_PREDICATE_TYPE },
+};
+
+/** The predicate of a kind, with its types. */
+function made(kind: AttestationKind, predicate: object): Made {
+  return { predicate, ...KIND_TYPES[kind] };
+}
+
 export function predicateFor(kind: AttestationKind, ctx: PredicateContext): Made {
   const imageRef = `${ctx.repository}@${ctx.digest}`;
   switch (kind) {
     case 'sbom':
       if (!ctx.record) return { missing: 'no environment record in this job (the smoke stage captures it)' };
-      return {
-        predicate: buildSbom({
+      return made(
+        'sbom',
+        buildSbom({
           record: ctx.record,
           variant: ctx.variant,
           imageRef,
@@ -54,12 +67,11 @@ export function predicateFor(kind: AttestationKind, ctx: PredicateContext): Made
           driverFloor: ctx.driverFloor ?? null,
           toolVersion: ctx.toolVersion,
         }),
-        predicateType: CYCLONEDX_PREDICATE_TYPE,
-        cosignType: 'cyclonedx',
-      };
+      );
     case 'provenance':
-      return {
-        predicate: buildProvenance({
+      return made(
+        'provenance',
+        buildProvenance({
           repository: ctx.repository,
           digest: ctx.digest,
           platform: ctx.platform,
@@ -73,13 +85,12 @@ export function predicateFor(kind: AttestationKind, ctx: PredicateContext): Made
           finishedOn: ctx.now,
           toolVersion: ctx.toolVersion,
         }),
-        predicateType: SLSA_PROVENANCE_V1,
-        cosignType: 'slsaprovenance1',
-      };
+      );
     case 'smoke':
       if (!ctx.smoke) return { missing: 'no smoke result in this job' };
-      return {
-        predicate: buildSmokePredicate({
+      return made(
+        'smoke',
+        buildSmokePredicate({
           smoke: ctx.smoke,
           ...(ctx.record && { record: ctx.record }),
           variant: ctx.variant,
@@ -90,8 +101,6 @@ export function predicateFor(kind: AttestationKind, ctx: PredicateContext): Made
           toolVersion: ctx.toolVersion,
           finishedAt: ctx.now,
         }),
-        predicateType: SMOKE_PREDICATE_TYPE,
-        cosignType: SMOKE_PREDICATE_TYPE,
-      };
+      );
   }
 }

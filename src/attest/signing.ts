@@ -85,7 +85,8 @@ export function chooseSigning(cfg: AttestConfig, env: Env, baseDir: string): Sig
   }
 }
 
-const GITHUB_ISSUER = 'https://token.actions.githubusercontent.com';
+/** The OIDC issuer of GitHub Actions' tokens (what keyless signatures from a workflow carry). */
+export const GITHUB_ISSUER = 'https://token.actions.githubusercontent.com';
 
 /** Quote one shell word when it needs it (the command is shown for copying, never run by us). */
 const shellWord = (w: string) => (/^[A-Za-z0-9_./:=@,+-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`);

@@ -11,18 +11,11 @@ import type { ResultDir } from '../results/results.js';
 import { type PredicateContext, predicateFor } from './predicates.js';
 import type { Attestation, AttestResult, AttestTarget } from './result.js';
 import { ATTEST_RESULT_SCHEMA_VERSION } from './result.js';
-import { type SigningChoice, type SigningIdentity, verifyCommand } from './signing.js';
+import type { Signer } from './cosign.js';
+import { type SigningChoice, verifyCommand } from './signing.js';
 
-/** What the stage needs of cosign (src/attest/cosign.ts implements it over the real binary). */
-export interface AttestSigner {
-  sign(ref: string, identity: SigningIdentity, opts: { tlog: boolean }): Promise<void>;
-  attest(
-    ref: string,
-    predicate: { path: string; type: string },
-    identity: SigningIdentity,
-    opts: { tlog: boolean },
-  ): Promise<void>;
-}
+/** What the stage needs of cosign (createCosignSigner in src/attest/cosign.ts is one). */
+export type AttestSigner = Pick<Signer, 'sign' | 'attest'>;
 
 export interface AttestStageInput {
   build: BuildResult;
@@ -86,7 +79,7 @@ async function attestTarget(
     target.attestations.push(entry);
     if (!identity) continue;
     chain = chain.then(async () => {
-      await io.signer().attest(ref, { path: file, type: made.cosignType }, identity, { tlog });
+      await io.signer().attest(ref, { predicatePath: file, type: made.cosignType }, identity, { tlog });
       entry.attached = true;
       entry.verify = verifyCommand(ref, made.cosignType, identity, tlog, input.repository);
     });

@@ -5,9 +5,8 @@
 import type { AttestationKind } from '../config/attest.js';
 import { InputError } from '../errors.js';
 import type { Signer, Statement, VerifyIdentity } from './cosign.js';
-import { SLSA_PROVENANCE_V1 } from './provenance.js';
-import { type SmokePredicate, SMOKE_PREDICATE_TYPE, SmokePredicateSchema } from './smoke-predicate.js';
-import { CYCLONEDX_PREDICATE_TYPE } from './types.js';
+import { KIND_TYPES } from './predicates.js';
+import { type SmokePredicate, SmokePredicateSchema } from './smoke-predicate.js';
 
 export interface VerifyPolicy {
   /** Attestations that must exist (verified) on every platform. */
@@ -26,13 +25,6 @@ export interface Check {
   ok: boolean;
   detail: string;
 }
-
-/** The in-toto predicate type and cosign --type of each attestation kind. */
-export const KIND_TYPES: Record<AttestationKind, { predicateType: string; cosignType: string }> = {
-  sbom: { predicateType: CYCLONEDX_PREDICATE_TYPE, cosignType: 'cyclonedx' },
-  provenance: { predicateType: SLSA_PROVENANCE_V1, cosignType: 'slsaprovenance1' },
-  smoke: { predicateType: SMOKE_PREDICATE_TYPE, cosignType: SMOKE_PREDICATE_TYPE },
-};
 
 /** "bf16=600,fp32=40" -> { bf16: 600, fp32: 40 }; bad input names the flag and the item. */
 export function parseMinTflops(raw: string | undefined, flag = '--min-tflops'): Record<string, number> {

@@ -100,13 +100,8 @@ export function runAttest(input: AttestRunInput, io: AttestRunIo): Promise<Attes
 
 /** The real cosign: the key (COSIGN_KEY) and its password reach it by environment only. */
 function cosignSigner(env: Env): AttestSigner {
-  const s = createCosignSigner(defaultCosignExec(), {
+  return createCosignSigner(defaultCosignExec(), {
     ...(env.COSIGN_PASSWORD !== undefined && { password: env.COSIGN_PASSWORD }),
     ...(env.COSIGN_KEY !== undefined && { env: { COSIGN_KEY: env.COSIGN_KEY } }),
   });
-  return {
-    sign: (ref, identity, opts) => s.sign(ref, identity, opts),
-    attest: (ref, predicate, identity, opts) =>
-      s.attest(ref, { predicatePath: predicate.path, type: predicate.type }, identity, opts),
-  };
 }

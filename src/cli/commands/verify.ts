@@ -12,13 +12,12 @@ import {
   verifyPlatform,
   type VerifyPolicy,
 } from '../../attest/verify.js';
+import { GITHUB_ISSUER } from '../../attest/signing.js';
 import { ATTESTATION_KINDS, type AttestationKind } from '../../config/attest.js';
 import { CheckFailedError, InputError } from '../../errors.js';
 import { parseCommandArgs } from '../args.js';
 import type { CliIo } from '../io.js';
 import type { Command } from './types.js';
-
-const GITHUB_ISSUER = 'https://token.actions.githubusercontent.com';
 
 function identityFrom(values: {
   key?: string | undefined;
