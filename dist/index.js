@@ -35590,12 +35590,13 @@ function renderReport(model, opts = {}) {
     return { markdown: last.markdown, marker, verdict: last.verdict, omitted: last.omitted };
 }
 
-// EXTERNAL MODULE: ./src/github/client.ts + 1 modules
-var github_client = __nccwpck_require__(38851);
+// EXTERNAL MODULE: ./src/github/client.ts + 2 modules
+var github_client = __nccwpck_require__(55254);
 ;// CONCATENATED MODULE: ./src/report/sticky.ts
 // One pull-request comment per report key, updated in place ("sticky"), as
 // marocchino/sticky-pull-request-comment does: a hidden marker on the first line plus the author
-// find our comment; a re-list after creating settles races between concurrent jobs.
+// find our comment; a re-list after creating settles races between concurrent jobs. Retries of
+// 5xx and rate limits happen inside the client (Octokit's plugin-retry and plugin-throttling).
 
 /** GitHub's limit for an issue comment body, in characters. */
 const GITHUB_COMMENT_MAX_CHARS = 65_536;
@@ -35603,33 +35604,6 @@ const GITHUB_COMMENT_MAX_CHARS = 65_536;
 const MIN_COMMENT_CHARS = 1_000;
 /** Author of comments made with the workflow's GITHUB_TOKEN. */
 const GITHUB_ACTIONS_BOT = 'github-actions[bot]';
-/** Retry this error (5xx, secondary rate limit, a primary limit that resets soon)? */
-function isRetryable(err) {
-    if (!(err instanceof github_client/* GitHubApiError */.OS))
-        return false;
-    if (err.status >= 500)
-        return true;
-    if (err.secondaryRateLimit)
-        return true;
-    if (err.status === 429)
-        return true;
-    // Waiting an hour for the primary quota is worse than failing the comment.
-    if (err.rateLimited)
-        return err.retryAfter !== undefined && err.retryAfter <= MAX_WAIT_S;
-    return false;
-}
-const MAX_WAIT_S = 120;
-const BASE_DELAY_MS = 1_000;
-/** Milliseconds before retry `attempt` (0-based): retry-after when given, else 1s, 2s, 4s ... + jitter. */
-function retryDelayMs(err, attempt, random) {
-    const jitter = Math.floor(random() * BASE_DELAY_MS);
-    if (err.retryAfter !== undefined)
-        return Math.min(err.retryAfter, MAX_WAIT_S) * 1000 + jitter;
-    // Secondary limits without retry-after: GitHub asks to wait at least a minute.
-    if (err.secondaryRateLimit)
-        return 60_000 + jitter;
-    return Math.min(BASE_DELAY_MS * 2 ** attempt, 30_000) + jitter;
-}
 /** Is this the 422 GitHub answers for a body over its limit? */
 function isBodyTooLong(err) {
     if (!(err instanceof github_client/* GitHubApiError */.OS) || err.status !== 422)
@@ -35655,27 +35629,6 @@ function sticky_firstLine(body) {
     return (nl === -1 ? body : body.slice(0, nl)).replace(/\r$/, '').trim();
 }
 const byAge = (a, b) => a.created_at === b.created_at ? a.id - b.id : a.created_at < b.created_at ? -1 : 1;
-/** Retries 5xx and rate limits with backoff, logging each wait. */
-function retrier(opts) {
-    const retries = opts.retries ?? 4;
-    const sleep = opts.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
-    const random = opts.random ?? Math.random;
-    return async (what, fn) => {
-        for (let attempt = 0;; attempt++) {
-            try {
-                return await fn();
-            }
-            catch (err) {
-                if (!isRetryable(err) || attempt >= retries)
-                    throw err;
-                const ms = retryDelayMs(err, attempt, random);
-                const why = err.secondaryRateLimit || err.rateLimited ? 'rate limit' : `HTTP ${err.status}`;
-                opts.log.info(`GitHub ${what}: ${why}; retry ${attempt + 1} of ${retries} in ${Math.ceil(ms / 1000)}s`);
-                await sleep(ms);
-            }
-        }
-    };
-}
 function checkedMarker(raw) {
     const marker = raw.trim();
     if (!/^<!--[\s\S]*-->$/.test(marker) || marker.includes('\n')) {
@@ -35685,7 +35638,6 @@ function checkedMarker(raw) {
 }
 async function upsertStickyComment(client, opts) {
     const marker = checkedMarker(opts.marker);
-    const withRetry = retrier(opts);
     const maxChars = Math.min(opts.maxChars ?? GITHUB_COMMENT_MAX_CHARS, GITHUB_COMMENT_MAX_CHARS);
     const u = {
         client,
@@ -35694,7 +35646,6 @@ async function upsertStickyComment(client, opts) {
         issueNumber: opts.issueNumber,
         marker,
         log: opts.log,
-        withRetry,
         render: opts.render,
         maxChars,
         body: render(opts.render, maxChars, marker),
@@ -35722,7 +35673,7 @@ async function upsertStickyComment(client, opts) {
 async function whoPosts(u, author) {
     // GET /user refused means an installation token (GITHUB_TOKEN, a GitHub App): its author is a bot.
     if (author === undefined && u.client.authenticatedLogin) {
-        const login = await u.withRetry('get authenticated user', () => u.client.authenticatedLogin());
+        const login = await u.client.authenticatedLogin();
         return { author: login, botAuthor: login === undefined };
     }
     return { author, botAuthor: false };
@@ -35733,13 +35684,13 @@ function isOurs(u, who, c, login) {
 }
 function listComments(u) {
     const { owner, repo, issueNumber } = u;
-    return u.withRetry('list comments', () => u.client.listIssueComments({ owner, repo, issueNumber }));
+    return u.client.listIssueComments({ owner, repo, issueNumber });
 }
 /** Create or update, rendering smaller while GitHub says the body is too long. */
 async function write(u, what, fn) {
     for (;;) {
         try {
-            return await u.withRetry(what, () => fn(u.body));
+            return await fn(u.body);
         }
         catch (err) {
             if (!isBodyTooLong(err))
@@ -35757,7 +35708,7 @@ async function removeAll(u, comments) {
     const { owner, repo } = u;
     for (const c of comments) {
         try {
-            await u.withRetry('delete comment', () => u.client.deleteIssueComment({ owner, repo, commentId: c.id }));
+            await u.client.deleteIssueComment({ owner, repo, commentId: c.id });
             u.deleted.push(c.id);
         }
         catch (err) {
@@ -35965,7 +35916,7 @@ async function comment(input, io, models, outcomes) {
     await postComments({ ...gh, token: gh.token, prNumber: gh.prNumber }, options, io, models, outcomes);
 }
 async function postComments(gh, options, io, models, outcomes) {
-    const client = await (options.client ?? defaultClient)(gh.token, gh.apiUrl);
+    const client = await (options.client ?? defaultClient(io.progress))(gh.token, gh.apiUrl);
     const [owner, repo] = gh.repository.split('/');
     for (const [i, model] of models.entries()) {
         const r = await upsertStickyComment(client, {
@@ -35980,9 +35931,12 @@ async function postComments(gh, options, io, models, outcomes) {
         io.progress(`${outcomes[i].variant}: comment ${r.action}${r.commentId ? ` (#${r.commentId})` : ''}`);
     }
 }
-async function defaultClient(token, apiUrl) {
-    const { createGitHubClient } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 38851));
-    return createGitHubClient({ token, baseUrl: apiUrl });
+/** The real client; its retries and rate-limit waits are logged as progress. */
+function defaultClient(log) {
+    return async (token, apiUrl) => {
+        const { createGitHubClient } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 55254));
+        return createGitHubClient({ token, baseUrl: apiUrl, log });
+    };
 }
 /** The resolver's findings for this variant (what the pipeline wrote per platform), as text lines. */
 function resolutionLines(results, variant, platforms) {
@@ -39844,9 +39798,9 @@ async function postFromArtifact(dir, io) {
         throw new errors/* InputError */.dz(`from-artifact: pull request #${artifact.prNumber} is not one of the run's (${prs.join(', ')})`);
     if (!io.token)
         throw new errors/* InputError */.dz('from-artifact: github-token is required to post the comment');
-    const { createGitHubClient } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 38851));
+    const { createGitHubClient } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 55254));
     const apiUrl = io.env.GITHUB_API_URL ?? 'https://api.github.com';
-    const client = await (io.client ?? ((token, baseUrl) => createGitHubClient({ token, baseUrl })))(io.token, apiUrl);
+    const client = await (io.client ?? ((token, baseUrl) => createGitHubClient({ token, baseUrl, log: io.info })))(io.token, apiUrl);
     const [owner, repo] = repository.split('/');
     // For a fork, GitHub leaves workflow_run.pull_requests empty, so the artifact's PR number is
     // only a claim: the pull request must really be at the commit the triggering run built.
@@ -40477,7 +40431,7 @@ function exitCodeOf(err) {
 
 /***/ }),
 
-/***/ 38851:
+/***/ 55254:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -40487,7 +40441,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   createGitHubClient: () => (/* binding */ createGitHubClient)
 });
 
-// UNUSED EXPORTS: CONNECT_RETRY_DELAYS_MS, REQUEST_TIMEOUT_MS, callGitHub, isConnectionError, parseResponse, parseRetryAfter, toGitHubApiError
+// UNUSED EXPORTS: DEFAULT_RETRIES, DO_NOT_RETRY, MAX_RATE_LIMIT_WAIT_S, REQUEST_TIMEOUT_MS, callGitHub, isConnectionError, parseResponse, parseRetryAfter, toGitHubApiError
 
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
 var schemas = __nccwpck_require__(9691);
@@ -40499,13 +40453,14 @@ var errors = __nccwpck_require__(83916);
 var version = __nccwpck_require__(311);
 ;// CONCATENATED MODULE: ./src/github/errors.ts
 // GitHub API errors: what Octokit throws (status, headers, the error body) mapped to one
-// GitHubApiError that carries what the retry logic needs (retry-after, rate limits, 422 details)
-// and a fix. The error body crosses the process boundary: it is parsed, never cast.
+// GitHubApiError that carries what callers need (a rate limit told apart from a read-only token,
+// retry-after, 422 details) and a fix. Octokit's plugins have retried by then (retry.ts). The
+// error body crosses the process boundary: it is parsed, never cast.
 
 
 /**
- * A non-2xx answer from the GitHub API. Carries what retry logic needs and nothing that could
- * leak: no request body (the comment), no headers (the token).
+ * A non-2xx answer from the GitHub API, after Octokit's retries. Carries what callers need and
+ * nothing that could leak: no request body (the comment), no headers (the token).
  */
 class GitHubApiError extends errors/* MlImageError */.zn {
     status;
@@ -40636,52 +40591,19 @@ function toGitHubApiError(err, operation, nowMs = Date.now()) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/github/client.ts
-// Thin adapter over Octokit: only the issue-comment routes the report stage uses, behind an
-// interface so the sticky-comment logic can be tested against a fake server or a plain object.
-
-
-
-
-
-
-/**
- * Octokit from @actions/github (proxy-aware fetch, GHES base URL). Loaded on demand so that the
- * CLI commands that never talk to GitHub do not pay for it.
- *
- * Retries: getOctokit() adds only the rest-endpoint-methods and paginate plugins (no
- * plugin-retry, no plugin-throttling), and @octokit/request does not retry, so the retry policy in
- * report/sticky.ts is the only one; nothing retries twice.
- */
-async function createGitHubClient(opts) {
-    if (!opts.token || opts.token.trim() === '') {
-        throw new errors/* InputError */.dz('github-token is empty: cannot post the pull-request comment', 'pass `github-token: ${{ github.token }}` (the default) or a token with pull-requests: write');
-    }
-    let getOctokit;
-    try {
-        ({ getOctokit } = await __nccwpck_require__.e(/* import() */ 413).then(__nccwpck_require__.bind(__nccwpck_require__, 92413)));
-    }
-    catch (err) {
-        throw new errors/* EnvironmentError */.eG(`cannot load @actions/github: ${err instanceof Error ? err.message : String(err)}`, 'reinstall the action (its dist/ bundle is incomplete)', { cause: err });
-    }
-    const options = {
-        userAgent: opts.userAgent ?? `ml-image-action/${version/* VERSION */.x}`,
-    };
-    // An explicit `baseUrl: undefined` would replace @actions/github's GITHUB_API_URL default.
-    if (opts.baseUrl)
-        options.baseUrl = opts.baseUrl.replace(/\/+$/, '');
-    const octokit = getOctokit(opts.token, options);
-    // Every request is bounded: a black-holed API host fails after REQUEST_TIMEOUT_MS, never hangs.
-    octokit.hook.before('request', (o) => {
-        o.request = { ...o.request, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) };
-    });
-    const baseUrl = String(octokit.request.endpoint.DEFAULTS.baseUrl ?? opts.baseUrl ?? 'https://api.github.com');
-    return octokitClient(octokit, { baseUrl });
-}
-/** One request's time limit (connect + answer). */
+;// CONCATENATED MODULE: ./src/github/retry.ts
+/** One request's time limit (connect + answer); each retry gets its own. */
 const REQUEST_TIMEOUT_MS = 15_000;
-/** Waits between attempts when the API cannot be reached at all (connection refused, DNS, timeout). */
-const CONNECT_RETRY_DELAYS_MS = [500, 1500];
+/** Retries of one request unless RetryPolicy.retries says otherwise. */
+const DEFAULT_RETRIES = 3;
+/** A rate limit that resets later than this is not waited for: failing the comment is better. */
+const MAX_RATE_LIMIT_WAIT_S = 120;
+/**
+ * Statuses plugin-retry leaves alone: its defaults (the 4xx a retry cannot fix: 403 forbidden,
+ * 404, 422 validation ...) plus 429, a rate limit, which is plugin-throttling's to retry (else a
+ * rate-limited request would be retried by both).
+ */
+const DO_NOT_RETRY = [400, 401, 403, 404, 410, 422, 429, 451];
 /**
  * Octokit reports a request that got no answer (connection refused, DNS failure, reset, timeout)
  * as status 500 without a response; a real HTTP 500 from GitHub carries one.
@@ -40693,6 +40615,138 @@ function isConnectionError(err) {
     if (e.name === 'AbortError' || e.name === 'TimeoutError')
         return true;
     return e.status === 500 && e.response === undefined;
+}
+/** The options for getOctokit(): plugin-retry's and plugin-throttling's, from one policy. */
+async function retryOptions(policy, log) {
+    const retries = policy.retries ?? DEFAULT_RETRIES;
+    const msPerSecond = policy.msPerSecond ?? 1000;
+    const onLimit = (what) => (retryAfterS, o, _octokit, retryCount) => rateLimitRetry(what, retryAfterS, o, retryCount, retries, log);
+    // Unlimited groups: writes go out at once (the default groups space them). Loaded only then.
+    const unpaced = policy.paceWrites === false ? (await __nccwpck_require__.e(/* import() */ 251).then(__nccwpck_require__.t.bind(__nccwpck_require__, 63251, 23))).default : undefined;
+    return {
+        retry: { retries, retryAfterBaseValue: msPerSecond, doNotRetry: [...DO_NOT_RETRY] },
+        throttle: {
+            retryAfterBaseValue: msPerSecond,
+            onSecondaryRateLimit: onLimit('secondary rate limit'),
+            onRateLimit: onLimit('rate limit spent'),
+            ...(unpaced && { write: new unpaced.Group(), notifications: new unpaced.Group() }),
+        },
+    };
+}
+/** `GET /repos/acme/app/issues/7/comments`: method and path, without the host and the query. */
+function route(o) {
+    const params = o;
+    const path = String(o.url ?? '')
+        .replace(/^[a-z]+:\/\/[^/]+/i, '')
+        .replace(/[?#].*$/, '')
+        .replace(/\{(\w+)\}/g, (m, k) => typeof params[k] === 'string' || typeof params[k] === 'number' ? String(params[k]) : m);
+    return `${String(o.method ?? 'GET')} ${path}`;
+}
+/** The throttle's answer to a rate limit: wait and retry while retries are left and the wait is short. */
+function rateLimitRetry(what, retryAfterS, o, retryCount, retries, log) {
+    if (retryCount >= retries) {
+        log(`GitHub API ${route(o)}: ${what}; no retries left (${retries})`);
+        return false;
+    }
+    if (retryAfterS > MAX_RATE_LIMIT_WAIT_S) {
+        log(`GitHub API ${route(o)}: ${what}; it resets in ${retryAfterS}s, not waiting that long`);
+        return false;
+    }
+    log(`GitHub API ${route(o)}: ${what}; retry ${retryCount + 1} of ${retries} in ${retryAfterS}s`);
+    return true;
+}
+/** How many times the request an error ended was sent (set by attemptsPlugin). */
+const triesOf = new WeakMap();
+function attemptsOf(err) {
+    return typeof err === 'object' && err !== null ? triesOf.get(err) : undefined;
+}
+/**
+ * An Octokit plugin to load before plugin-retry (hooks of earlier plugins run inside later ones),
+ * so that it sees every single try: each gets its own REQUEST_TIMEOUT_MS; each is counted (the
+ * error that ends a request says how many were sent); a try that plugin-retry will retry is logged.
+ */
+function attemptsPlugin(policy, log) {
+    const retries = policy.retries ?? DEFAULT_RETRIES;
+    return (octokit) => {
+        // Keyed by the request's options object, which the plugins pass unchanged to every try.
+        const state = new WeakMap();
+        octokit.hook.wrap('request', async (request, options) => {
+            const s = state.get(options) ?? { tries: 0, serverFailures: 0 };
+            state.set(options, s);
+            s.tries++;
+            options.request = { ...options.request, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) };
+            try {
+                return await request(options);
+            }
+            catch (err) {
+                if (typeof err === 'object' && err !== null)
+                    triesOf.set(err, s.tries);
+                const e = err;
+                const status = typeof e.status === 'number' ? e.status : 0;
+                // A rate limit goes up to plugin-throttling, whose retry starts plugin-retry's count anew.
+                if (status === 403 || status === 429)
+                    s.serverFailures = 0;
+                else if (e.request !== undefined && status >= 400 && !DO_NOT_RETRY.includes(status)) {
+                    s.serverFailures++;
+                    if (s.serverFailures <= retries) {
+                        const why = isConnectionError(err) ? 'no answer' : `HTTP ${status}`;
+                        log(`GitHub API ${route(options)}: ${why}; retry ${s.serverFailures} of ${retries}`);
+                    }
+                }
+                throw err;
+            }
+        });
+    };
+}
+
+;// CONCATENATED MODULE: ./src/github/client.ts
+// Thin adapter over Octokit: only the issue-comment routes the report stage uses, behind an
+// interface so the sticky-comment logic can be tested against a fake server or a plain object.
+// Retries happen inside Octokit (plugin-retry, plugin-throttling: retry.ts); nothing above retries.
+
+
+
+
+
+
+
+
+/**
+ * Octokit from @actions/github (proxy-aware fetch, GHES base URL) with plugin-retry and
+ * plugin-throttling (see retry.ts). Loaded on demand so that the CLI commands that never talk to
+ * GitHub do not pay for it.
+ */
+async function createGitHubClient(opts) {
+    if (!opts.token || opts.token.trim() === '') {
+        throw new errors/* InputError */.dz('github-token is empty: cannot post the pull-request comment', 'pass `github-token: ${{ github.token }}` (the default) or a token with pull-requests: write');
+    }
+    let gh;
+    let retry;
+    let throttling;
+    try {
+        [gh, { retry }, { throttling }] = await Promise.all([
+            __nccwpck_require__.e(/* import() */ 758).then(__nccwpck_require__.bind(__nccwpck_require__, 11758)),
+            Promise.all(/* import() */[__nccwpck_require__.e(251), __nccwpck_require__.e(735)]).then(__nccwpck_require__.bind(__nccwpck_require__, 49735)),
+            Promise.all(/* import() */[__nccwpck_require__.e(251), __nccwpck_require__.e(856)]).then(__nccwpck_require__.bind(__nccwpck_require__, 86856)),
+        ]);
+    }
+    catch (err) {
+        throw new errors/* EnvironmentError */.eG(`cannot load @actions/github and its Octokit plugins: ${err instanceof Error ? err.message : String(err)}`, 'reinstall the action (its dist/ bundle is incomplete)', { cause: err });
+    }
+    const policy = opts.retry ?? {};
+    const log = opts.log ?? (() => undefined);
+    const options = {
+        userAgent: opts.userAgent ?? `ml-image-action/${version/* VERSION */.x}`,
+        ...(await retryOptions(policy, log)),
+    };
+    // An explicit `baseUrl: undefined` would replace @actions/github's GITHUB_API_URL default.
+    if (opts.baseUrl)
+        options.baseUrl = opts.baseUrl.replace(/\/+$/, '');
+    // Hooks of earlier plugins run inside later ones: the attempts plugin sees every single try
+    // under plugin-retry, which runs under plugin-throttling (retry before throttling, as usual).
+    const octokit = gh.getOctokit(opts.token, options, attemptsPlugin(policy, log), retry, throttling);
+    const baseUrl = String(octokit.request.endpoint.DEFAULTS.baseUrl ?? opts.baseUrl ?? 'https://api.github.com');
+    return octokitClient(octokit, { baseUrl });
 }
 function connectionReason(err) {
     const seen = new Set();
@@ -40709,27 +40763,21 @@ function connectionReason(err) {
     return err instanceof Error ? err.message : String(err);
 }
 /**
- * Run one API call. HTTP errors become GitHubApiError (the sticky-comment logic retries those);
- * an API that cannot be reached at all is retried here a bounded number of times
- * (CONNECT_RETRY_DELAYS_MS), then is an EnvironmentError (exit 3) saying so and how long it tried.
+ * Run one API call; Octokit's plugins have done the retrying by the time it throws. HTTP errors
+ * become GitHubApiError; an API that could not be reached at all is an EnvironmentError (exit 3)
+ * saying so, how many times the request was sent and for how long.
  */
 async function callGitHub(operation, fn, opts) {
-    const sleep = opts.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
     const t0 = Date.now();
-    for (let attempt = 0;; attempt++) {
-        try {
-            return await fn();
-        }
-        catch (err) {
-            if (!isConnectionError(err))
-                throw toGitHubApiError(err, operation);
-            const delay = CONNECT_RETRY_DELAYS_MS[attempt];
-            if (delay === undefined) {
-                const secs = ((Date.now() - t0) / 1000).toFixed(1);
-                throw new errors/* EnvironmentError */.eG(`cannot reach the GitHub API at ${opts.baseUrl} (${operation}: ${connectionReason(err)}; tried ${attempt + 1} times over ${secs}s)`, 'check the network and any proxy (HTTPS_PROXY), and GITHUB_API_URL (on GitHub Enterprise Server: https://HOST/api/v3); then re-run the job', { cause: err });
-            }
-            await sleep(delay);
-        }
+    try {
+        return await fn();
+    }
+    catch (err) {
+        if (!isConnectionError(err))
+            throw toGitHubApiError(err, operation);
+        const tries = attemptsOf(err) ?? 1;
+        const secs = ((Date.now() - t0) / 1000).toFixed(1);
+        throw new errors/* EnvironmentError */.eG(`cannot reach the GitHub API at ${opts.baseUrl} (${operation}: ${connectionReason(err)}; tried ${tries} time${tries === 1 ? '' : 's'} over ${secs}s)`, 'check the network and any proxy (HTTPS_PROXY), and GITHUB_API_URL (on GitHub Enterprise Server: https://HOST/api/v3); then re-run the job', { cause: err });
     }
 }
 // Response bodies are parsed with schemas of the fields used, never trusted from Octokit's types:

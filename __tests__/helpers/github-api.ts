@@ -343,10 +343,18 @@ export interface GitHubApiSwitches {
   forbidWrites?: boolean;
   /** Bodies longer than this answer 422 "Body is too long" (GitHub: 65536). */
   maxBodyLength?: number;
-  /** The next n requests answer 502. */
+  /** The next n requests answer fail5xxStatus. */
   fail5xx?: number;
+  /** The status fail5xx answers (default 502). */
+  fail5xxStatus?: number;
   /** The next n requests answer 403 with retry-after: 1 and GitHub's secondary-rate-limit message. */
   secondaryRateLimit?: number;
+  /** The same as a 429, the other status GitHub uses for a secondary rate limit. */
+  secondaryRateLimit429?: number;
+  /** The next n requests answer 403 "API rate limit exceeded" with x-ratelimit-remaining: 0. */
+  primaryRateLimit?: number;
+  /** Seconds until the primary limit's x-ratelimit-reset (default 1). */
+  primaryResetS?: number;
   /** Delay before each request is handled, so that concurrent writers interleave. */
   latencyMs?: number;
   /** The token's user: GET /user answers it and comments are by it. Unset: like GITHUB_TOKEN (403, github-actions[bot]). */
@@ -358,7 +366,18 @@ export interface GitHubApiState {
   requests: RecordedRequest[];
   violations: string[];
   switches: Required<
-    Pick<GitHubApiSwitches, 'forbidWrites' | 'maxBodyLength' | 'fail5xx' | 'secondaryRateLimit' | 'latencyMs'>
+    Pick<
+      GitHubApiSwitches,
+      | 'forbidWrites'
+      | 'maxBodyLength'
+      | 'fail5xx'
+      | 'fail5xxStatus'
+      | 'secondaryRateLimit'
+      | 'secondaryRateLimit429'
+      | 'primaryRateLimit'
+      | 'primaryResetS'
+      | 'latencyMs'
+    >
   > &
     Pick<GitHubApiSwitches, 'login'>;
 }
@@ -433,6 +452,7 @@ export const GITHUB_ACTIONS_BOT: FakeUser = { login: 'github-actions[bot]', id: 
 const DOCS = 'https://docs.github.com/rest';
 export const MESSAGES = {
   forbidden: 'Resource not accessible by integration',
+  primaryRateLimit: 'API rate limit exceeded for installation ID 1.',
   secondaryRateLimit:
     'You have exceeded a secondary rate limit. Please wait a few minutes before you try again. If you reach out to GitHub Support for help, please include the request ID 0000:1111:2222:3333:44444444.',
 };
@@ -506,7 +526,17 @@ export async function startGitHubApi(opts: { switches?: GitHubApiSwitches } = {}
     comments: [],
     requests: [],
     violations: [],
-    switches: { forbidWrites: false, maxBodyLength: 65_536, fail5xx: 0, secondaryRateLimit: 0, latencyMs: 0 },
+    switches: {
+      forbidWrites: false,
+      maxBodyLength: 65_536,
+      fail5xx: 0,
+      fail5xxStatus: 502,
+      secondaryRateLimit: 0,
+      secondaryRateLimit429: 0,
+      primaryRateLimit: 0,
+      primaryResetS: 1,
+      latencyMs: 0,
+    },
   };
   const set = (s: GitHubApiSwitches) => Object.assign(state.switches, s);
   const pulls: FakePull[] = [];
@@ -707,16 +737,29 @@ export async function startGitHubApi(opts: { switches?: GitHubApiSwitches } = {}
       };
     } else if (state.switches.fail5xx > 0) {
       state.switches.fail5xx--;
-      answer = { status: 502, body: { message: 'Server Error' } };
-    } else if (state.switches.secondaryRateLimit > 0) {
-      state.switches.secondaryRateLimit--;
+      answer = { status: state.switches.fail5xxStatus, body: { message: 'Server Error' } };
+    } else if (state.switches.secondaryRateLimit > 0 || state.switches.secondaryRateLimit429 > 0) {
+      const status = state.switches.secondaryRateLimit > 0 ? 403 : 429;
+      if (status === 403) state.switches.secondaryRateLimit--;
+      else state.switches.secondaryRateLimit429--;
       answer = {
         ...error(
-          403,
+          status,
           MESSAGES.secondaryRateLimit,
           'using-the-rest-api/rate-limits-for-the-rest-api#about-secondary-rate-limits',
         ),
         headers: { 'retry-after': '1', 'x-ratelimit-remaining': '4990' },
+      };
+    } else if (state.switches.primaryRateLimit > 0) {
+      state.switches.primaryRateLimit--;
+      const reset = Math.floor(Date.now() / 1000) + state.switches.primaryResetS;
+      answer = {
+        ...error(
+          403,
+          MESSAGES.primaryRateLimit,
+          'using-the-rest-api/rate-limits-for-the-rest-api#about-primary-rate-limits',
+        ),
+        headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(reset) },
       };
     } else {
       answer = handle(check.operation, check.params, url, (parsed ?? {}) as Json);

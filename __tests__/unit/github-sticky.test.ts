@@ -1,23 +1,25 @@
 // The sticky pull-request comment against a local GitHub API that checks every request against
-// GitHub's OpenAPI description, through the real Octokit (createGitHubClient).
+// GitHub's OpenAPI description, through the real Octokit (createGitHubClient) with its retry and
+// throttling plugins. Waits are scaled to milliseconds (msPerSecond: 1): nothing here is timed.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EnvironmentError, InputError } from '../../src/errors.js';
 import {
-  CONNECT_RETRY_DELAYS_MS,
   callGitHub,
   createGitHubClient,
+  type CreateGitHubClientOptions,
+  DEFAULT_RETRIES,
   isConnectionError,
   GitHubApiError,
   type GitHubClient,
+  MAX_RATE_LIMIT_WAIT_S,
   parseRetryAfter,
   toGitHubApiError,
 } from '../../src/github/client.js';
+import { retryOptions } from '../../src/github/retry.js';
 import {
   isBodyTooLong,
-  isRetryable,
   MIN_COMMENT_CHARS,
   nextMaxChars,
-  retryDelayMs,
   upsertStickyComment,
   type UpsertStickyOptions,
 } from '../../src/report/sticky.js';
@@ -38,12 +40,26 @@ const MARKER = '<!-- ml-image-report:acme/vision:cpu@linux/amd64 -->';
 
 let api: GitHubApi;
 let client: GitHubClient;
+/** What the client logged: its retries and rate-limit waits. */
+let clientLog: string[];
 /** Set by a test that sends wrong requests on purpose (it asserts them itself). */
 let expectViolations = false;
 
+/** A client of the fake API: waits of milliseconds, writes not spaced, its log recorded. */
+function fastClient(extra: Partial<CreateGitHubClientOptions> = {}): Promise<GitHubClient> {
+  return createGitHubClient({
+    token: TOKEN,
+    baseUrl: api.url,
+    log: (m) => clientLog.push(m),
+    ...extra,
+    retry: { msPerSecond: 1, paceWrites: false, ...extra.retry },
+  });
+}
+
 beforeEach(async () => {
   api = await startGitHubApi();
-  client = await createGitHubClient({ token: TOKEN, baseUrl: api.url });
+  clientLog = [];
+  client = await fastClient();
   expectViolations = false;
 });
 
@@ -59,13 +75,12 @@ interface Run {
   opts: UpsertStickyOptions;
   infos: string[];
   warnings: string[];
-  sleeps: number[];
   renders: number[];
 }
 
 /** Options with recording log/sleep/render; `content` is what follows the marker. */
 function run(content: string, extra: Partial<UpsertStickyOptions> = {}): Run {
-  const r: Run = { infos: [], warnings: [], sleeps: [], renders: [], opts: undefined as never };
+  const r: Run = { infos: [], warnings: [], renders: [], opts: undefined as never };
   r.opts = {
     owner: OWNER,
     repo: REPO,
@@ -75,10 +90,6 @@ function run(content: string, extra: Partial<UpsertStickyOptions> = {}): Run {
       r.renders.push(maxChars);
       return `${MARKER}\n${content}`.slice(0, maxChars);
     },
-    sleep: async (ms) => {
-      r.sleeps.push(ms);
-    },
-    random: () => 0,
     log: { info: (m) => r.infos.push(m), warning: (m) => r.warnings.push(m) },
     ...extra,
   };
@@ -87,9 +98,10 @@ function run(content: string, extra: Partial<UpsertStickyOptions> = {}): Run {
 
 const ours = () => api.commentsOn(OWNER, REPO, PR).filter((c) => c.body.split('\n')[0] === MARKER);
 const calls = (method: string) => api.state.requests.filter((q) => q.method === method);
+const statuses = (from = 0) => api.state.requests.slice(from).map((q) => `${q.method} ${q.path} ${q.status}`);
 
 function expectNoSecretsIn(r: Run, body: string) {
-  for (const line of [...r.infos, ...r.warnings]) {
+  for (const line of [...r.infos, ...r.warnings, ...clientLog]) {
     expect(line).not.toContain(TOKEN);
     expect(line).not.toContain(body);
   }
@@ -192,7 +204,9 @@ describe('upsertStickyComment against the fake GitHub API', () => {
     expect(r.warnings).toHaveLength(1);
     expect(r.warnings[0]).toContain(MESSAGES.forbidden);
     expect(r.warnings[0]).toMatch(/job summary still has the report/);
-    expect(r.sleeps).toEqual([]); // a plain 403 is not retried
+    // A plain 403 is not retried: one POST, and nothing logged about retries.
+    expect(calls('POST').map((q) => q.status)).toEqual([403]);
+    expect(clientLog).toEqual([]);
     expect(api.state.comments).toHaveLength(0);
     expectNoSecretsIn(r, 'report body text');
   });
@@ -208,7 +222,10 @@ describe('upsertStickyComment against the fake GitHub API', () => {
     expect(ours()[0]!.body.length).toBeLessThanOrEqual(3000);
     expect(res.bodyLength).toBe(ours()[0]!.body.length);
     const posts = calls('POST');
+    // The 422 is not retried as such (no second 422 of the same body): the body is rendered smaller.
     expect(posts.map((p) => p.status)).toEqual([422, 201]);
+    expect(posts[1]!.body).not.toEqual(posts[0]!.body);
+    expect(clientLog).toEqual([]);
   });
 
   it('422 on update shrinks too, to the maximum GitHub states', async () => {
@@ -221,42 +238,84 @@ describe('upsertStickyComment against the fake GitHub API', () => {
     expect(ours()[0]!.body.length).toBe(20_000);
   });
 
-  it('retries 5xx with backoff, and Octokit does not retry on its own', async () => {
-    api.set({ fail5xx: 2 });
+  it.each([500, 502, 503])('retries a %i (plugin-retry), logs each retry, then succeeds', async (status) => {
+    api.set({ fail5xx: 2, fail5xxStatus: status });
     const r = run('after outage');
     const res = await upsertStickyComment(client, r.opts);
     expect(res.action).toBe('created');
-    expect(r.sleeps).toEqual([1000, 2000]); // random() = 0: no jitter
-    const statuses = api.state.requests.map((q) => `${q.method} ${q.path} ${q.status}`);
-    // Exactly the two failures and one success of GET /user: no hidden retries underneath.
-    expect(statuses.slice(0, 3)).toEqual(['GET /user 502', 'GET /user 502', 'GET /user 403']);
-    expect(statuses.filter((s) => s.endsWith(' 502'))).toHaveLength(2);
+    // Exactly the two failures and one answer of GET /user: nothing retries a second time above.
+    expect(statuses().slice(0, 3)).toEqual([`GET /user ${status}`, `GET /user ${status}`, 'GET /user 403']);
+    expect(statuses().filter((s) => s.endsWith(` ${status}`))).toHaveLength(2);
+    expect(clientLog).toEqual([
+      `GitHub API GET /user: HTTP ${status}; retry 1 of ${DEFAULT_RETRIES}`,
+      `GitHub API GET /user: HTTP ${status}; retry 2 of ${DEFAULT_RETRIES}`,
+    ]);
+    expect(ours()).toHaveLength(1);
   });
 
   it('gives up after `retries` and throws a GitHubApiError without the token or body', async () => {
     api.set({ fail5xx: 100 });
-    const r = run('never posted body', { retries: 2 });
-    const err = await upsertStickyComment(client, r.opts).catch((e: unknown) => e);
+    const r = run('never posted body');
+    const err = await upsertStickyComment(await fastClient({ retry: { retries: 2 } }), r.opts).catch(
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(GitHubApiError);
     expect((err as GitHubApiError).status).toBe(502);
-    expect(r.sleeps).toHaveLength(2);
     expect(api.state.requests).toHaveLength(3);
+    expect(clientLog).toHaveLength(2);
     const text = `${String(err)} ${JSON.stringify(err)} ${(err as GitHubApiError).fix ?? ''}`;
     expect(text).not.toContain(TOKEN);
     expect(text).not.toContain('never posted body');
   });
 
-  it('honours retry-after on a secondary rate limit', async () => {
+  it.each([
+    ['403', 'secondaryRateLimit'],
+    ['429', 'secondaryRateLimit429'],
+  ] as const)('honours retry-after on a secondary rate limit (%s)', async (status, switchName) => {
     await upsertStickyComment(client, run('v1').opts);
     const before = api.state.requests.length;
-    api.set({ secondaryRateLimit: 1 });
+    api.set({ [switchName]: 1 });
     const r = run('v2', { author: 'github-actions[bot]' });
     const res = await upsertStickyComment(client, r.opts);
     expect(res.action).toBe('updated');
-    expect(r.sleeps).toEqual([1000]); // retry-after: 1
-    expect(r.infos.some((m) => m.includes('rate limit'))).toBe(true);
-    const second = api.state.requests.slice(before).map((q) => `${q.method} ${q.status}`);
-    expect(second).toEqual(['GET 403', 'GET 200', 'PATCH 200']);
+    expect(ours()[0]!.body).toBe(`${MARKER}\nv2`);
+    // One rate-limited answer, retried once by plugin-throttling (plugin-retry leaves it alone).
+    expect(api.state.requests.slice(before).map((q) => `${q.method} ${q.status}`)).toEqual([
+      `GET ${status}`,
+      'GET 200',
+      'PATCH 200',
+    ]);
+    expect(clientLog).toEqual([
+      `GitHub API GET /repos/${OWNER}/${REPO}/issues/${PR}/comments: secondary rate limit; retry 1 of ${DEFAULT_RETRIES} in 1s`,
+    ]);
+  });
+
+  it('a secondary rate limit that lasts: bounded retries, then an error that is not "forbidden"', async () => {
+    api.set({ secondaryRateLimit: 100 });
+    const r = run('x', { author: 'github-actions[bot]' });
+    const err = await upsertStickyComment(await fastClient({ retry: { retries: 2 } }), r.opts).catch(
+      (e: unknown) => e,
+    );
+    expect(err).toBeInstanceOf(GitHubApiError);
+    expect(err).toMatchObject({ status: 403, secondaryRateLimit: true });
+    expect(r.warnings).toEqual([]); // not mistaken for a read-only token
+    expect(api.state.requests).toHaveLength(3);
+    expect(clientLog.at(-1)).toMatch(/secondary rate limit; no retries left \(2\)$/);
+  });
+
+  it('a spent primary quota is waited for when it resets soon, not when it resets in an hour', async () => {
+    api.set({ login: 'octocat', primaryRateLimit: 1, primaryResetS: 1 });
+    expect(await client.authenticatedLogin!()).toBe('octocat');
+    expect(statuses()).toEqual(['GET /user 403', 'GET /user 200']);
+    expect(clientLog).toHaveLength(1);
+    expect(clientLog[0]).toMatch(/^GitHub API GET \/user: rate limit spent; retry 1 of 3 in [12]s$/);
+
+    api.set({ primaryRateLimit: 1, primaryResetS: 3600 });
+    const err = await client.authenticatedLogin!().catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(GitHubApiError);
+    expect(err).toMatchObject({ status: 403, rateLimited: true, apiMessage: MESSAGES.primaryRateLimit });
+    expect(statuses(2)).toEqual(['GET /user 403']);
+    expect(clientLog[1]).toMatch(/rate limit spent; it resets in 36\d\ds, not waiting that long$/);
   });
 
   it('two writers at once leave exactly one comment', async () => {
@@ -438,11 +497,13 @@ describe('createGitHubClient', () => {
       .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(GitHubApiError);
     expect(err).toMatchObject({ status: 404, apiMessage: 'Not Found' });
+    expect(statuses()).toEqual(['DELETE /repos/o/r/issues/comments/5 404']); // not retried
+    expect(clientLog).toEqual([]);
   });
 
   it('an API nobody answers on (a real closed port) is exit 3 "cannot reach", after bounded retries', async () => {
     const url = `http://127.0.0.1:${await closedPort()}`;
-    const unreachable = await createGitHubClient({ token: TOKEN, baseUrl: url });
+    const unreachable = await fastClient({ baseUrl: url });
     const log = { info: () => undefined, warning: () => undefined };
     const err = await upsertStickyComment(unreachable, {
       owner: OWNER,
@@ -457,29 +518,32 @@ describe('createGitHubClient', () => {
     const e = err as EnvironmentError;
     expect(e.exitCode).toBe(3);
     expect(e.message).toContain(`cannot reach the GitHub API at ${url}`);
-    expect(e.message).toMatch(/ECONNREFUSED; tried 3 times over \d+\.\ds\)/);
+    expect(e.message).toMatch(
+      new RegExp(`ECONNREFUSED; tried ${DEFAULT_RETRIES + 1} times over \\d+\\.\\ds\\)`),
+    );
+    expect(clientLog).toEqual(
+      [1, 2, 3].map((n) => `GitHub API GET /user: no answer; retry ${n} of ${DEFAULT_RETRIES}`),
+    );
     expect(e.message).not.toContain('500');
     expect(e.message).not.toContain(TOKEN);
   });
 
-  it('callGitHub: a real HTTP 500 stays a GitHubApiError; connection errors retry as many times as stated', async () => {
-    const sleeps: number[] = [];
-    const opts = { baseUrl: 'http://x', sleep: async (ms: number) => void sleeps.push(ms) };
+  it('callGitHub: a real HTTP 500 is a GitHubApiError; no answer at all is exit 3, retried nowhere else', async () => {
+    const opts = { baseUrl: 'http://x' };
+    let calls = 0;
     const http500 = Object.assign(new Error('boom'), { status: 500, response: { headers: {}, data: {} } });
-    await expect(callGitHub('op', () => Promise.reject(http500), opts)).rejects.toBeInstanceOf(
+    await expect(callGitHub('op', () => (calls++, Promise.reject(http500)), opts)).rejects.toBeInstanceOf(
       GitHubApiError,
     );
-    expect(sleeps).toEqual([]);
-    let calls = 0;
     const refused = Object.assign(new Error('fetch failed'), { status: 500, cause: { code: 'ENOTFOUND' } });
     const err = await callGitHub('op', () => (calls++, Promise.reject(refused)), opts).catch(
       (e: unknown) => e,
     );
     expect(err).toBeInstanceOf(EnvironmentError);
-    expect((err as Error).message).toContain('(op: ENOTFOUND; tried 3 times');
-    expect(calls).toBe(CONNECT_RETRY_DELAYS_MS.length + 1);
-    expect(sleeps).toEqual([...CONNECT_RETRY_DELAYS_MS]);
+    expect((err as Error).message).toContain('(op: ENOTFOUND; tried 1 time over');
+    expect(calls).toBe(2);
     expect(isConnectionError(http500)).toBe(false);
+    expect(isConnectionError(refused)).toBe(true);
     expect(isConnectionError(Object.assign(new Error('t'), { name: 'TimeoutError' }))).toBe(true);
   });
 });
@@ -584,35 +648,46 @@ describe('error mapping and retry policy (pure)', () => {
     new GitHubApiError('x', status, d);
 
   it.each([
-    ['500', apiError(500), true],
-    ['502', apiError(502), true],
-    ['secondary 403', apiError(403, { secondaryRateLimit: true }), true],
-    ['429', apiError(429), true],
-    ['primary, resets in 60 s', apiError(403, { rateLimited: true, retryAfter: 60 }), true],
-    ['primary, resets in an hour', apiError(403, { rateLimited: true, retryAfter: 3600 }), false],
-    ['plain 403', apiError(403), false],
-    ['404', apiError(404), false],
-    ['422', apiError(422), false],
-    ['not an API error', new Error('x'), false],
-  ])('isRetryable: %s -> %s', (_n, err, expected) => {
-    expect(isRetryable(err)).toBe(expected);
+    [
+      'secondary, first retry',
+      'onSecondaryRateLimit',
+      1,
+      0,
+      true,
+      /secondary rate limit; retry 1 of 3 in 1s$/,
+    ],
+    [
+      'secondary, retries spent',
+      'onSecondaryRateLimit',
+      1,
+      3,
+      false,
+      /secondary rate limit; no retries left \(3\)$/,
+    ],
+    ['secondary asking for 10 minutes', 'onSecondaryRateLimit', 600, 0, false, /resets in 600s, not waiting/],
+    ['primary, resets in 60 s', 'onRateLimit', 60, 0, true, /rate limit spent; retry 1 of 3 in 60s$/],
+    ['primary, resets at the limit', 'onRateLimit', MAX_RATE_LIMIT_WAIT_S, 2, true, /retry 3 of 3/],
+    ['primary, resets in an hour', 'onRateLimit', 3600, 0, false, /resets in 3600s, not waiting/],
+  ] as const)('rate-limit handler: %s', async (_n, handler, retryAfter, retryCount, expected, line) => {
+    const lines: string[] = [];
+    const { throttle } = await retryOptions({}, (m) => lines.push(m));
+    const answer = throttle[handler]!(
+      retryAfter,
+      { method: 'PATCH', url: '/x/{id}' } as never,
+      {} as never,
+      retryCount,
+    );
+    expect(answer).toBe(expected);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^GitHub API PATCH \/x\/\{id\}: /);
+    expect(lines[0]).toMatch(line);
   });
 
-  it.each([
-    ['exponential', apiError(502), 0, 0, 1000],
-    ['exponential, 3rd', apiError(502), 2, 0, 4000],
-    ['jitter adds up to a second', apiError(502), 1, 0.5, 2500],
-    ['capped', apiError(502), 10, 0, 30_000],
-    ['retry-after wins', apiError(403, { secondaryRateLimit: true, retryAfter: 5 }), 3, 0, 5000],
-    [
-      'secondary without retry-after waits a minute',
-      apiError(403, { secondaryRateLimit: true }),
-      0,
-      0,
-      60_000,
-    ],
-  ])('retryDelayMs: %s', (_n, err, attempt, rnd, ms) => {
-    expect(retryDelayMs(err as GitHubApiError, attempt, () => rnd)).toBe(ms);
+  it('plugin-retry never retries the 4xx a retry cannot fix, nor a 429 (the throttle retries it)', async () => {
+    const { retry } = await retryOptions({ retries: 5, msPerSecond: 7 }, () => undefined);
+    expect(retry).toMatchObject({ retries: 5, retryAfterBaseValue: 7 });
+    expect(retry.doNotRetry).toEqual(expect.arrayContaining([400, 401, 403, 404, 422, 429]));
+    expect(retry.doNotRetry).not.toContain(500);
   });
 
   const tooLong = (msg: string) =>

@@ -1,12 +1,29 @@
 // Thin adapter over Octokit: only the issue-comment routes the report stage uses, behind an
 // interface so the sticky-comment logic can be tested against a fake server or a plain object.
+// Retries happen inside Octokit (plugin-retry, plugin-throttling: retry.ts); nothing above retries.
 import { z } from 'zod';
 import { formatIssues } from '../config/issues.js';
 import { EnvironmentError, InputError } from '../errors.js';
 import { VERSION } from '../version.js';
 import { GitHubApiError, toGitHubApiError } from './errors.js';
+import {
+  attemptsOf,
+  attemptsPlugin,
+  isConnectionError,
+  REQUEST_TIMEOUT_MS,
+  type RetryPolicy,
+  retryOptions,
+} from './retry.js';
 
 export { GitHubApiError, type GitHubValidationError, parseRetryAfter, toGitHubApiError } from './errors.js';
+export {
+  DEFAULT_RETRIES,
+  DO_NOT_RETRY,
+  isConnectionError,
+  MAX_RATE_LIMIT_WAIT_S,
+  REQUEST_TIMEOUT_MS,
+  type RetryPolicy,
+} from './retry.js';
 
 export interface IssueComment {
   id: number;
@@ -45,17 +62,20 @@ export interface CreateGitHubClientOptions {
   /** API root, e.g. process.env.GITHUB_API_URL on GHES. Left out: @actions/github's default (GITHUB_API_URL or api.github.com). */
   baseUrl?: string;
   userAgent?: string;
+  /** One line for each retry and each rate-limit wait (the report stage passes its progress log). */
+  log?: (message: string) => void;
+  /** How requests are retried; the defaults are the production policy. */
+  retry?: RetryPolicy;
 }
 
-type Octokit = ReturnType<(typeof import('@actions/github'))['getOctokit']>;
+type ActionsGitHub = typeof import('@actions/github');
+type Octokit = ReturnType<ActionsGitHub['getOctokit']>;
+type OctokitPlugin = NonNullable<Parameters<ActionsGitHub['getOctokit']>[2]>;
 
 /**
- * Octokit from @actions/github (proxy-aware fetch, GHES base URL). Loaded on demand so that the
- * CLI commands that never talk to GitHub do not pay for it.
- *
- * Retries: getOctokit() adds only the rest-endpoint-methods and paginate plugins (no
- * plugin-retry, no plugin-throttling), and @octokit/request does not retry, so the retry policy in
- * report/sticky.ts is the only one; nothing retries twice.
+ * Octokit from @actions/github (proxy-aware fetch, GHES base URL) with plugin-retry and
+ * plugin-throttling (see retry.ts). Loaded on demand so that the CLI commands that never talk to
+ * GitHub do not pay for it.
  */
 export async function createGitHubClient(opts: CreateGitHubClientOptions): Promise<GitHubClient> {
   if (!opts.token || opts.token.trim() === '') {
@@ -64,46 +84,37 @@ export async function createGitHubClient(opts: CreateGitHubClientOptions): Promi
       'pass `github-token: ${{ github.token }}` (the default) or a token with pull-requests: write',
     );
   }
-  let getOctokit: (typeof import('@actions/github'))['getOctokit'];
+  let gh: ActionsGitHub;
+  let retry: OctokitPlugin;
+  let throttling: OctokitPlugin;
   try {
-    ({ getOctokit } = await import('@actions/github'));
+    [gh, { retry }, { throttling }] = await Promise.all([
+      import('@actions/github'),
+      import('@octokit/plugin-retry'),
+      import('@octokit/plugin-throttling'),
+    ]);
   } catch (err) {
     throw new EnvironmentError(
-      `cannot load @actions/github: ${err instanceof Error ? err.message : String(err)}`,
+      `cannot load @actions/github and its Octokit plugins: ${err instanceof Error ? err.message : String(err)}`,
       'reinstall the action (its dist/ bundle is incomplete)',
       { cause: err },
     );
   }
-  const options: { baseUrl?: string; userAgent: string } = {
+  const policy = opts.retry ?? {};
+  const log = opts.log ?? (() => undefined);
+  const options: NonNullable<Parameters<ActionsGitHub['getOctokit']>[1]> = {
     userAgent: opts.userAgent ?? `ml-image-action/${VERSION}`,
+    ...(await retryOptions(policy, log)),
   };
   // An explicit `baseUrl: undefined` would replace @actions/github's GITHUB_API_URL default.
   if (opts.baseUrl) options.baseUrl = opts.baseUrl.replace(/\/+$/, '');
-  const octokit: Octokit = getOctokit(opts.token, options);
-  // Every request is bounded: a black-holed API host fails after REQUEST_TIMEOUT_MS, never hangs.
-  octokit.hook.before('request', (o) => {
-    o.request = { ...o.request, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) };
-  });
+  // Hooks of earlier plugins run inside later ones: the attempts plugin sees every single try
+  // under plugin-retry, which runs under plugin-throttling (retry before throttling, as usual).
+  const octokit: Octokit = gh.getOctokit(opts.token, options, attemptsPlugin(policy, log), retry, throttling);
   const baseUrl = String(
     octokit.request.endpoint.DEFAULTS.baseUrl ?? opts.baseUrl ?? 'https://api.github.com',
   );
   return octokitClient(octokit, { baseUrl });
-}
-
-/** One request's time limit (connect + answer). */
-export const REQUEST_TIMEOUT_MS = 15_000;
-/** Waits between attempts when the API cannot be reached at all (connection refused, DNS, timeout). */
-export const CONNECT_RETRY_DELAYS_MS = [500, 1500] as const;
-
-/**
- * Octokit reports a request that got no answer (connection refused, DNS failure, reset, timeout)
- * as status 500 without a response; a real HTTP 500 from GitHub carries one.
- */
-export function isConnectionError(err: unknown): boolean {
-  if (typeof err !== 'object' || err === null) return false;
-  const e = err as { status?: unknown; response?: unknown; name?: unknown };
-  if (e.name === 'AbortError' || e.name === 'TimeoutError') return true;
-  return e.status === 500 && e.response === undefined;
 }
 
 function connectionReason(err: unknown): string {
@@ -122,33 +133,26 @@ function connectionReason(err: unknown): string {
 
 export interface CallOptions {
   baseUrl: string;
-  sleep?: (ms: number) => Promise<void>;
 }
 
 /**
- * Run one API call. HTTP errors become GitHubApiError (the sticky-comment logic retries those);
- * an API that cannot be reached at all is retried here a bounded number of times
- * (CONNECT_RETRY_DELAYS_MS), then is an EnvironmentError (exit 3) saying so and how long it tried.
+ * Run one API call; Octokit's plugins have done the retrying by the time it throws. HTTP errors
+ * become GitHubApiError; an API that could not be reached at all is an EnvironmentError (exit 3)
+ * saying so, how many times the request was sent and for how long.
  */
 export async function callGitHub<T>(operation: string, fn: () => Promise<T>, opts: CallOptions): Promise<T> {
-  const sleep = opts.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const t0 = Date.now();
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return await fn();
-    } catch (err) {
-      if (!isConnectionError(err)) throw toGitHubApiError(err, operation);
-      const delay = CONNECT_RETRY_DELAYS_MS[attempt];
-      if (delay === undefined) {
-        const secs = ((Date.now() - t0) / 1000).toFixed(1);
-        throw new EnvironmentError(
-          `cannot reach the GitHub API at ${opts.baseUrl} (${operation}: ${connectionReason(err)}; tried ${attempt + 1} times over ${secs}s)`,
-          'check the network and any proxy (HTTPS_PROXY), and GITHUB_API_URL (on GitHub Enterprise Server: https://HOST/api/v3); then re-run the job',
-          { cause: err },
-        );
-      }
-      await sleep(delay);
-    }
+  try {
+    return await fn();
+  } catch (err) {
+    if (!isConnectionError(err)) throw toGitHubApiError(err, operation);
+    const tries = attemptsOf(err) ?? 1;
+    const secs = ((Date.now() - t0) / 1000).toFixed(1);
+    throw new EnvironmentError(
+      `cannot reach the GitHub API at ${opts.baseUrl} (${operation}: ${connectionReason(err)}; tried ${tries} time${tries === 1 ? '' : 's'} over ${secs}s)`,
+      'check the network and any proxy (HTTPS_PROXY), and GITHUB_API_URL (on GitHub Enterprise Server: https://HOST/api/v3); then re-run the job',
+      { cause: err },
+    );
   }
 }
 

@@ -1,6 +1,7 @@
 // GitHub API errors: what Octokit throws (status, headers, the error body) mapped to one
-// GitHubApiError that carries what the retry logic needs (retry-after, rate limits, 422 details)
-// and a fix. The error body crosses the process boundary: it is parsed, never cast.
+// GitHubApiError that carries what callers need (a rate limit told apart from a read-only token,
+// retry-after, 422 details) and a fix. Octokit's plugins have retried by then (retry.ts). The
+// error body crosses the process boundary: it is parsed, never cast.
 import { z } from 'zod';
 import { ExitCode, MlImageError } from '../errors.js';
 
@@ -12,8 +13,8 @@ export interface GitHubValidationError {
 }
 
 /**
- * A non-2xx answer from the GitHub API. Carries what retry logic needs and nothing that could
- * leak: no request body (the comment), no headers (the token).
+ * A non-2xx answer from the GitHub API, after Octokit's retries. Carries what callers need and
+ * nothing that could leak: no request body (the comment), no headers (the token).
  */
 export class GitHubApiError extends MlImageError {
   constructor(

@@ -47,10 +47,9 @@ export async function postFromArtifact(
   if (!io.token) throw new InputError('from-artifact: github-token is required to post the comment');
   const { createGitHubClient } = await import('../github/client.js');
   const apiUrl = io.env.GITHUB_API_URL ?? 'https://api.github.com';
-  const client = await (io.client ?? ((token, baseUrl) => createGitHubClient({ token, baseUrl })))(
-    io.token,
-    apiUrl,
-  );
+  const client = await (
+    io.client ?? ((token, baseUrl) => createGitHubClient({ token, baseUrl, log: io.info }))
+  )(io.token, apiUrl);
   const [owner, repo] = repository.split('/') as [string, string];
   // For a fork, GitHub leaves workflow_run.pull_requests empty, so the artifact's PR number is
   // only a claim: the pull request must really be at the commit the triggering run built.

@@ -233,7 +233,7 @@ async function postComments(
   models: readonly ReportModel[],
   outcomes: ReportOutcome[],
 ): Promise<void> {
-  const client = await (options.client ?? defaultClient)(gh.token, gh.apiUrl);
+  const client = await (options.client ?? defaultClient(io.progress))(gh.token, gh.apiUrl);
   const [owner, repo] = gh.repository.split('/') as [string, string];
   for (const [i, model] of models.entries()) {
     const r = await upsertStickyComment(client, {
@@ -249,9 +249,12 @@ async function postComments(
   }
 }
 
-async function defaultClient(token: string, apiUrl: string): Promise<GitHubClient> {
-  const { createGitHubClient } = await import('../github/client.js');
-  return createGitHubClient({ token, baseUrl: apiUrl });
+/** The real client; its retries and rate-limit waits are logged as progress. */
+function defaultClient(log: (message: string) => void) {
+  return async (token: string, apiUrl: string): Promise<GitHubClient> => {
+    const { createGitHubClient } = await import('../github/client.js');
+    return createGitHubClient({ token, baseUrl: apiUrl, log });
+  };
 }
 
 /** The resolver's findings for this variant (what the pipeline wrote per platform), as text lines. */

@@ -1,6 +1,7 @@
 // One pull-request comment per report key, updated in place ("sticky"), as
 // marocchino/sticky-pull-request-comment does: a hidden marker on the first line plus the author
-// find our comment; a re-list after creating settles races between concurrent jobs.
+// find our comment; a re-list after creating settles races between concurrent jobs. Retries of
+// 5xx and rate limits happen inside the client (Octokit's plugin-retry and plugin-throttling).
 import { GitHubApiError, type GitHubClient, type IssueComment } from '../github/client.js';
 
 /** GitHub's limit for an issue comment body, in characters. */
@@ -26,11 +27,6 @@ export interface UpsertStickyOptions {
   /** Login that posts; unknown: asked from GET /user, else learned from the comment we create. */
   author?: string;
   maxChars?: number;
-  /** Retries for 5xx and rate limits (default 4). */
-  retries?: number;
-  sleep?: (ms: number) => Promise<void>;
-  /** Jitter source in [0, 1) (tests pin it). */
-  random?: () => number;
   log: StickyLog;
 }
 
@@ -40,29 +36,6 @@ export interface UpsertStickyResult {
   /** Duplicate comments of ours removed (races, earlier failed runs). */
   deleted: number[];
   bodyLength: number;
-}
-
-/** Retry this error (5xx, secondary rate limit, a primary limit that resets soon)? */
-export function isRetryable(err: unknown): err is GitHubApiError {
-  if (!(err instanceof GitHubApiError)) return false;
-  if (err.status >= 500) return true;
-  if (err.secondaryRateLimit) return true;
-  if (err.status === 429) return true;
-  // Waiting an hour for the primary quota is worse than failing the comment.
-  if (err.rateLimited) return err.retryAfter !== undefined && err.retryAfter <= MAX_WAIT_S;
-  return false;
-}
-
-const MAX_WAIT_S = 120;
-const BASE_DELAY_MS = 1_000;
-
-/** Milliseconds before retry `attempt` (0-based): retry-after when given, else 1s, 2s, 4s ... + jitter. */
-export function retryDelayMs(err: GitHubApiError, attempt: number, random: () => number): number {
-  const jitter = Math.floor(random() * BASE_DELAY_MS);
-  if (err.retryAfter !== undefined) return Math.min(err.retryAfter, MAX_WAIT_S) * 1000 + jitter;
-  // Secondary limits without retry-after: GitHub asks to wait at least a minute.
-  if (err.secondaryRateLimit) return 60_000 + jitter;
-  return Math.min(BASE_DELAY_MS * 2 ** attempt, 30_000) + jitter;
 }
 
 /** Is this the 422 GitHub answers for a body over its limit? */
@@ -95,31 +68,7 @@ function firstLine(body: string): string {
 const byAge = (a: IssueComment, b: IssueComment) =>
   a.created_at === b.created_at ? a.id - b.id : a.created_at < b.created_at ? -1 : 1;
 
-type Retry = <T>(what: string, fn: () => Promise<T>) => Promise<T>;
-
-/** Retries 5xx and rate limits with backoff, logging each wait. */
-function retrier(opts: UpsertStickyOptions): Retry {
-  const retries = opts.retries ?? 4;
-  const sleep = opts.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
-  const random = opts.random ?? Math.random;
-  return async <T>(what: string, fn: () => Promise<T>): Promise<T> => {
-    for (let attempt = 0; ; attempt++) {
-      try {
-        return await fn();
-      } catch (err) {
-        if (!isRetryable(err) || attempt >= retries) throw err;
-        const ms = retryDelayMs(err, attempt, random);
-        const why = err.secondaryRateLimit || err.rateLimited ? 'rate limit' : `HTTP ${err.status}`;
-        opts.log.info(
-          `GitHub ${what}: ${why}; retry ${attempt + 1} of ${retries} in ${Math.ceil(ms / 1000)}s`,
-        );
-        await sleep(ms);
-      }
-    }
-  };
-}
-
-/** One upsert: where it writes, how it retries, the body as last rendered, what it deleted. */
+/** One upsert: where it writes, the body as last rendered, what it deleted. */
 interface Upsert {
   client: GitHubClient;
   owner: string;
@@ -127,7 +76,6 @@ interface Upsert {
   issueNumber: number;
   marker: string;
   log: StickyLog;
-  withRetry: Retry;
   render: (maxChars: number) => string;
   maxChars: number;
   /** Re-rendered smaller while GitHub says the body is too long. */
@@ -154,7 +102,6 @@ export async function upsertStickyComment(
   opts: UpsertStickyOptions,
 ): Promise<UpsertStickyResult> {
   const marker = checkedMarker(opts.marker);
-  const withRetry = retrier(opts);
   const maxChars = Math.min(opts.maxChars ?? GITHUB_COMMENT_MAX_CHARS, GITHUB_COMMENT_MAX_CHARS);
   const u: Upsert = {
     client,
@@ -163,7 +110,6 @@ export async function upsertStickyComment(
     issueNumber: opts.issueNumber,
     marker,
     log: opts.log,
-    withRetry,
     render: opts.render,
     maxChars,
     body: render(opts.render, maxChars, marker),
@@ -192,7 +138,7 @@ export async function upsertStickyComment(
 async function whoPosts(u: Upsert, author: string | undefined): Promise<Who> {
   // GET /user refused means an installation token (GITHUB_TOKEN, a GitHub App): its author is a bot.
   if (author === undefined && u.client.authenticatedLogin) {
-    const login = await u.withRetry('get authenticated user', () => u.client.authenticatedLogin!());
+    const login = await u.client.authenticatedLogin();
     return { author: login, botAuthor: login === undefined };
   }
   return { author, botAuthor: false };
@@ -207,14 +153,14 @@ function isOurs(u: Upsert, who: Who, c: IssueComment, login: string | undefined)
 
 function listComments(u: Upsert): Promise<IssueComment[]> {
   const { owner, repo, issueNumber } = u;
-  return u.withRetry('list comments', () => u.client.listIssueComments({ owner, repo, issueNumber }));
+  return u.client.listIssueComments({ owner, repo, issueNumber });
 }
 
 /** Create or update, rendering smaller while GitHub says the body is too long. */
 async function write<T>(u: Upsert, what: string, fn: (b: string) => Promise<T>): Promise<T> {
   for (;;) {
     try {
-      return await u.withRetry(what, () => fn(u.body));
+      return await fn(u.body);
     } catch (err) {
       if (!isBodyTooLong(err)) throw err;
       const next = nextMaxChars(Math.min(u.maxChars, u.body.length), err);
@@ -230,9 +176,7 @@ async function removeAll(u: Upsert, comments: readonly IssueComment[]): Promise<
   const { owner, repo } = u;
   for (const c of comments) {
     try {
-      await u.withRetry('delete comment', () =>
-        u.client.deleteIssueComment({ owner, repo, commentId: c.id }),
-      );
+      await u.client.deleteIssueComment({ owner, repo, commentId: c.id });
       u.deleted.push(c.id);
     } catch (err) {
       // Another writer deleted it first: the goal (one comment) holds.
