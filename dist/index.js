@@ -39251,17 +39251,12 @@ function predicateFor(kind, ctx) {
 
 
 
-/** Attach one target's predicates (and sign the image); notes say what could not be made. */
-async function attestTarget(input, io, v, p) {
-    const ref = `${v.repository}@${p.digest}`;
-    const target = {
-        variant: v.variant,
-        platform: p.platform,
-        ref,
-        attestations: [],
-        signed: false,
-        notes: [],
-    };
+/**
+ * Attach one target's predicates (and sign the image) into TARGET, which is already in the result:
+ * when attaching stops half-way, attest.json still says what was written, attached and signed.
+ */
+async function attestTarget(input, io, v, p, target) {
+    const { ref } = target;
     const identity = input.signing.identity;
     const ctx = input.context(v, p);
     const { tlog } = input.signing;
@@ -39302,7 +39297,6 @@ async function attestTarget(input, io, v, p) {
     const failed = (await Promise.allSettled(calls)).find((r) => r.status === 'rejected');
     if (failed)
         throw failed.reason;
-    return target;
 }
 const relative = (results, file) => results.dir && file.startsWith(`${results.dir}/`) ? file.slice(results.dir.length + 1) : file;
 /** One progress line per target: what was attached, or written only. */
@@ -39333,16 +39327,25 @@ async function runAttestStage(input, io) {
                 io.progress(`${v.variant} ${p.platform}: not pushed (loaded as ${p.localRef}): nothing to attest`);
                 continue;
             }
+            const target = {
+                variant: v.variant,
+                platform: p.platform,
+                ref: `${v.repository}@${p.digest}`,
+                attestations: [],
+                signed: false,
+                notes: [],
+            };
+            result.targets.push(target);
             try {
-                const t = await attestTarget(input, io, v, p);
-                result.targets.push(t);
-                io.progress(stage_describe(t));
+                await attestTarget(input, io, v, p, target);
+                io.progress(stage_describe(target));
             }
             catch (e) {
                 if (!(e instanceof errors/* EnvironmentError */.eG))
                     throw e;
                 error = e;
                 result.error = e.message.split('\n')[0];
+                io.progress(`${stage_describe(target)}: stopped`);
             }
         }
     input.results.writeAttest(result);

@@ -2,7 +2,7 @@
 // __tests__/integration/cosign.test.ts and attest-e2e): the signing identity per mode and
 // environment, what is attached to which digest, what is only written, and what a registry that
 // goes away mid-way leaves (attest.json says what was done; exit 3 afterwards).
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -268,7 +268,15 @@ describe('runAttestStage', () => {
     expect(calls.every((c) => c.ref.endsWith(D('1')))).toBe(true);
     const written = readAttest(dir)!;
     expect(written.error).toMatch(/registry localhost:5000 is not reachable/);
-    expect(written.targets.map((t) => t.platform)).toEqual(['linux/amd64']);
+    // Both targets are recorded: the first attached and signed, the second written only.
+    expect(written.targets.map((t) => [t.platform, t.signed])).toEqual([
+      ['linux/amd64', true],
+      ['linux/arm64', false],
+    ]);
+    expect(written.targets[0]!.attestations.every((a) => a.attached)).toBe(true);
+    const partial = written.targets[1]!.attestations;
+    expect(partial.length).toBeGreaterThan(0);
+    expect(partial.every((a) => !a.attached && existsSync(path.join(dir, a.file)))).toBe(true);
   });
 
   it('the attestations of one image never overlap (they extend one .att tag in turn)', async () => {

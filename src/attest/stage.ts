@@ -40,22 +40,18 @@ export interface AttestOutcome {
   error?: EnvironmentError;
 }
 
-/** Attach one target's predicates (and sign the image); notes say what could not be made. */
+/**
+ * Attach one target's predicates (and sign the image) into TARGET, which is already in the result:
+ * when attaching stops half-way, attest.json still says what was written, attached and signed.
+ */
 async function attestTarget(
   input: AttestStageInput,
   io: AttestStageIo,
   v: VariantBuild,
   p: PlatformBuild,
-): Promise<AttestTarget> {
-  const ref = `${v.repository}@${p.digest}`;
-  const target: AttestTarget = {
-    variant: v.variant,
-    platform: p.platform,
-    ref,
-    attestations: [],
-    signed: false,
-    notes: [],
-  };
+  target: AttestTarget,
+): Promise<void> {
+  const { ref } = target;
   const identity = input.signing.identity;
   const ctx = input.context(v, p);
   const { tlog } = input.signing;
@@ -96,7 +92,6 @@ async function attestTarget(
     );
   const failed = (await Promise.allSettled(calls)).find((r) => r.status === 'rejected');
   if (failed) throw failed.reason;
-  return target;
 }
 
 const relative = (results: ResultDir, file: string) =>
@@ -130,14 +125,23 @@ export async function runAttestStage(input: AttestStageInput, io: AttestStageIo)
         io.progress(`${v.variant} ${p.platform}: not pushed (loaded as ${p.localRef}): nothing to attest`);
         continue;
       }
+      const target: AttestTarget = {
+        variant: v.variant,
+        platform: p.platform,
+        ref: `${v.repository}@${p.digest}`,
+        attestations: [],
+        signed: false,
+        notes: [],
+      };
+      result.targets.push(target);
       try {
-        const t = await attestTarget(input, io, v, p);
-        result.targets.push(t);
-        io.progress(describe(t));
+        await attestTarget(input, io, v, p, target);
+        io.progress(describe(target));
       } catch (e) {
         if (!(e instanceof EnvironmentError)) throw e;
         error = e;
         result.error = e.message.split('\n')[0];
+        io.progress(`${describe(target)}: stopped`);
       }
     }
   input.results.writeAttest(result);
