@@ -28914,7 +28914,7 @@ function defaultPostDeps(procDir = '/proc') {
 
 /***/ }),
 
-/***/ 16420:
+/***/ 71025:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29922,6 +29922,9 @@ function daemonTarget(docker) {
     // docker-modem keeps its connection settings as fields its types do not declare.
     const field = (name) => Reflect.get(docker.modem, name);
     const socketPath = field('socketPath');
+    // Without DOCKER_HOST, docker-modem 5 keeps a function that picks the socket when it connects.
+    if (typeof socketPath === 'function')
+        return 'unix:///var/run/docker.sock (the default socket)';
     return socketPath
         ? `unix://${String(socketPath)}`
         : `tcp://${String(field('host'))}:${String(field('port'))}`;
@@ -30135,6 +30138,94 @@ function engineClient(source) {
 var external_node_http_ = __nccwpck_require__(37067);
 // EXTERNAL MODULE: external "node:https"
 var external_node_https_ = __nccwpck_require__(44708);
+;// CONCATENATED MODULE: ./src/docker/cdi.ts
+// The CDI (Container Device Interface) devices an engine can give a container, for `--gpus auto`.
+// The engine's own list comes first (GET /info DiscoveredDevices, API 1.50+, Docker 28.2+); an older
+// local engine's is read from the spec files in its CDI spec directories, the way its CDI cache reads
+// them: the top level of each directory, *.json and *.yaml, a `kind` and `devices[].name` each.
+
+
+
+
+/** The CDI kind of NVIDIA GPUs (`nvidia-ctk cdi generate` writes it). */
+const NVIDIA_GPU_KIND = 'nvidia.com/gpu';
+/** Spec files larger than this are not read (a generated spec for 8 GPUs is tens of KiB). */
+const MAX_SPEC_BYTES = 4 * 1024 * 1024;
+/** At most this many spec files per directory are read. */
+const MAX_SPEC_FILES = 256;
+/** The qualified names ("nvidia.com/gpu=0") of the devices one spec file describes; [] when unreadable. */
+function specDevices(text) {
+    let spec;
+    try {
+        spec = (0,dist/* parse */.qg)(text, { logLevel: 'error', maxAliasCount: 100 });
+    }
+    catch {
+        return [];
+    }
+    if (typeof spec !== 'object' || spec === null)
+        return [];
+    const kind = Reflect.get(spec, 'kind');
+    const devices = Reflect.get(spec, 'devices');
+    if (typeof kind !== 'string' || !Array.isArray(devices))
+        return [];
+    return devices.flatMap((d) => {
+        const name = typeof d === 'object' && d !== null ? Reflect.get(d, 'name') : undefined;
+        // A name is a string in the spec ("0"); an unquoted 0 in YAML reads as a number.
+        if (typeof name === 'number')
+            return [`${kind}=${name}`];
+        return typeof name === 'string' && name !== '' ? [`${kind}=${name}`] : [];
+    });
+}
+/** One regular file's text, bounded; undefined when it cannot be read or is too large. */
+function readSpecFile(file) {
+    let fd;
+    try {
+        fd = (0,external_node_fs_.openSync)(file, 'r');
+        const st = (0,external_node_fs_.fstatSync)(fd);
+        if (!st.isFile() || st.size > MAX_SPEC_BYTES)
+            return undefined;
+        return readBounded(fd, MAX_SPEC_BYTES).toString('utf8');
+    }
+    catch {
+        return undefined;
+    }
+    finally {
+        if (fd !== undefined)
+            (0,external_node_fs_.closeSync)(fd);
+    }
+}
+/**
+ * The CDI devices the spec files in DIRS describe, on this machine (the engine is local). A missing
+ * or unreadable directory or file is skipped, as the engine's CDI cache skips it.
+ */
+function readCdiDevices(dirs) {
+    const found = new Set();
+    for (const dir of dirs) {
+        let names;
+        try {
+            names = (0,external_node_fs_.readdirSync)(dir, { withFileTypes: true })
+                .filter((e) => (e.isFile() || e.isSymbolicLink()) && /\.(json|yaml)$/.test(e.name))
+                .map((e) => e.name)
+                .sort()
+                .slice(0, MAX_SPEC_FILES);
+        }
+        catch {
+            continue;
+        }
+        for (const name of names) {
+            const text = readSpecFile(external_node_path_default().join(dir, name));
+            if (text !== undefined)
+                for (const device of specDevices(text))
+                    found.add(device);
+        }
+    }
+    return [...found];
+}
+/** Whether any of these qualified CDI device names is an NVIDIA GPU. */
+function hasNvidiaCdiGpu(devices) {
+    return devices.some((d) => d.startsWith(`${NVIDIA_GPU_KIND}=`));
+}
+
 ;// CONCATENATED MODULE: ./src/docker/deadline.ts
 // The in-container deadlines: every container this tool starts ends by itself, even when the
 // process that started it was killed and never removes it. Pure: scripts and argv, no engine.
@@ -30342,6 +30433,7 @@ function destroyStream(stream) {
 
 
 
+
 /**
  * The client over a connection of its own: a daemon that shuts down closes its listener first but
  * still serves pooled keep-alive connections, so only a new connection tells that it has gone.
@@ -30362,7 +30454,35 @@ const VersionSchema = schemas/* object */.Ikc({
 const InfoSchema = schemas/* object */.Ikc({
     Runtimes: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J()).nullable().optional(),
     CDISpecDirs: schemas/* array */.YOg(schemas/* string */.YjP()).nullable().optional(),
+    /** API 1.50+ (Docker 28.2+): the devices of the engine's device drivers (CDI: "nvidia.com/gpu=0"). */
+    DiscoveredDevices: schemas/* array */.YOg(schemas/* object */.Ikc({ Source: schemas/* string */.YjP().optional(), ID: schemas/* string */.YjP().optional() }))
+        .nullable()
+        .optional(),
 });
+/**
+ * The engine listens on a unix socket of this machine, so its CDI spec directories are ours to read:
+ * a socket path, or (docker-modem 5, no DOCKER_HOST) the function that picks the default socket.
+ */
+function isLocalEngine(docker) {
+    const modem = Reflect.get(docker, 'modem');
+    const socketPath = typeof modem === 'object' && modem !== null ? Reflect.get(modem, 'socketPath') : undefined;
+    if (typeof socketPath === 'function')
+        return process.platform !== 'win32';
+    return typeof socketPath === 'string' && socketPath.startsWith('/') && !socketPath.startsWith('//');
+}
+/** The engine's info: its runtimes and CDI devices (the engine's list, else the local spec files). */
+async function daemonFeatures(client) {
+    const raw = await client.call((docker) => docker.info());
+    const info = parseAnswer(InfoSchema, raw, "the engine's info");
+    const cdiSpecDirs = info.CDISpecDirs ?? [];
+    const discovered = info.DiscoveredDevices;
+    const cdiDevices = discovered
+        ? discovered.flatMap((d) => (d.ID ? [d.ID] : []))
+        : isLocalEngine(await client.docker())
+            ? readCdiDevices(cdiSpecDirs)
+            : [];
+    return { runtimes: Object.keys(info.Runtimes ?? {}), cdiSpecDirs, cdiDevices };
+}
 /** Create a container with the managed and run labels, so leftovers can always be found. */
 function createManaged(client, spec, body) {
     // _query/_body: dockerode's raw request, so the platform goes into the query string.
@@ -30588,11 +30708,7 @@ function createContainerOps(client) {
             const v = parseAnswer(VersionSchema, raw, "the engine's version");
             return { version: v.Version, apiVersion: v.ApiVersion, os: v.Os, arch: v.Arch };
         },
-        async daemonFeatures() {
-            const raw = await client.call((docker) => docker.info());
-            const info = parseAnswer(InfoSchema, raw, "the engine's info");
-            return { runtimes: Object.keys(info.Runtimes ?? {}), cdiSpecDirs: info.CDISpecDirs ?? [] };
-        },
+        daemonFeatures: () => daemonFeatures(client),
         runContainer: (spec) => runContainer(client, spec),
         inspectImage: (ref, platform) => inspectImage(client, ref, platform),
         async listManagedContainers(labels = {}) {
@@ -33201,6 +33317,8 @@ const record_EnvRecordSchema = schemas/* object */.Ikc({
         cudnn: maybe(schemas/* string */.YjP()),
         nccl: maybe(schemas/* string */.YjP()),
         nvcc: maybe(schemas/* string */.YjP()),
+        /** Where each library was read: "torch: nvidia/cudnn/lib/libcudnn.so.9" (the copy torch loads) or "system". */
+        sources: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP()).optional(),
     }),
     torch: schemas/* object */.Ikc({
         version: schemas/* string */.YjP(),
@@ -33739,6 +33857,8 @@ const SmokeTestChangeSchema = schemas/* object */.Ikc({
     regression: schemas/* boolean */.zMY(),
     /** fail -> pass */
     fixed: schemas/* boolean */.zMY(),
+    /** What the floors said of this PR's test: the row judged against, or "no floor for ..." (GPU suites). */
+    note: schemas/* string */.YjP().optional(),
 });
 const MetricDeltaSchema = schemas/* object */.Ikc({
     test: schemas/* string */.YjP(),
@@ -33750,6 +33870,8 @@ const MetricDeltaSchema = schemas/* object */.Ikc({
     better: schemas/* enum */.k5n(['higher', 'lower']).nullable(),
     regression: schemas/* boolean */.zMY(),
     improved: schemas/* boolean */.zMY(),
+    /** The floor this PR's value was judged against (the smoke script's <metric>_floor). */
+    floor: schemas/* number */.aig().optional(),
 });
 const smokeSummary = schemas/* object */.Ikc({ pass: count, fail: count, skip: count });
 const SmokeDiffSchema = schemas/* object */.Ikc({
@@ -34118,7 +34240,8 @@ const DEFAULT_SMOKE_THRESHOLD = 0.1;
  * Which way a metric should move, from the names the suites emit (images/probe/ml_image_smoke.py):
  * *_tflops, busbw_gbps/algbw_gbps, loss_end/loss_drop; and durationMs per test. null: no direction
  * (counts like modules/world/gpus, loss_start which only depends on the seed).
- * *_floor values are thresholds applied by src/smoke/baselines.ts, not measurements: skipped.
+ * *_floor values are the thresholds the smoke script judged by (src/smoke/baselines.json), not
+ * measurements: skipped here, shown beside their metric.
  */
 function metricDirection(metric) {
     const m = metric.toLowerCase();
@@ -34161,6 +34284,12 @@ function metricDelta(test, metric, base, head, threshold) {
     }
     return { test, metric, base, head, relative, better, regression, improved };
 }
+/** What the floors said of a test (the smoke script's floor_gpu / floor_note), when they said anything. */
+function floorNote(t) {
+    const str = (k) => typeof t.metrics[k] === 'string' && t.metrics[k] !== '' ? t.metrics[k] : '';
+    const parts = [str('floor_gpu') && `floors of ${str('floor_gpu')}`, str('floor_note')].filter(Boolean);
+    return parts.length > 0 ? { note: parts.join('; ') } : {};
+}
 const tally = (r) => ({
     pass: r.tests.filter((t) => t.status === 'pass').length,
     fail: r.tests.filter((t) => t.status === 'fail').length,
@@ -34175,8 +34304,11 @@ function diffSmoke(base, head, opts = {}) {
     const addMetrics = (id, b, h) => {
         const bm = numericMetrics(b);
         const hm = numericMetrics(h);
-        for (const name of [...new Set([...hm.keys(), ...bm.keys()])])
-            metrics.push(metricDelta(id, name, bm.get(name) ?? null, hm.get(name) ?? null, threshold));
+        for (const name of [...new Set([...hm.keys(), ...bm.keys()])]) {
+            const delta = metricDelta(id, name, bm.get(name) ?? null, hm.get(name) ?? null, threshold);
+            const floor = h?.metrics[`${name}_floor`];
+            metrics.push(typeof floor === 'number' && Number.isFinite(floor) ? { ...delta, floor } : delta);
+        }
     };
     for (const h of head.tests) {
         const b = baseTests.get(h.id);
@@ -34189,9 +34321,11 @@ function diffSmoke(base, head, opts = {}) {
             cause: h.cause ? `${h.cause.cause} Fix: ${h.cause.fix}` : null,
             regression: b?.status === 'pass' && h.status === 'fail',
             fixed: b?.status === 'fail' && h.status === 'pass',
+            ...floorNote(h),
         });
-        // Metrics of a test that did not pass on both sides would compare a partial run.
-        if (!b || (b.status === 'pass' && h.status === 'pass'))
+        // Metrics of a test that did not pass on both sides would compare a partial run; a skipped
+        // test measured nothing.
+        if (h.status !== 'skip' && (!b || (b.status === 'pass' && h.status === 'pass')))
             addMetrics(h.id, b, h);
     }
     for (const b of base?.tests ?? []) {
@@ -35191,6 +35325,7 @@ function testsPart(p, suffix, baseLabel, rank) {
             t.regression ? '**regression**' : t.fixed ? 'fixed' : '',
             t.reason ? md(t.reason, 200) : '',
             t.cause ? md(t.cause, 300) : '',
+            t.note ? md(t.note, 200) : '',
         ]
             .filter(Boolean)
             .join(' — ');
@@ -35222,16 +35357,20 @@ function metricsPart(p, suffix, baseLabel, rank) {
     const hasBase = s.base !== null;
     const metrics = [...s.metrics].sort((a, b) => Number(b.regression) - Number(a.regression));
     const val = (v, metric) => v === null ? '—' : metric === 'durationMs' ? `${num(v / 1000)} s` : num(v);
+    // This PR's value against the floor it was judged by: "680.9 (floor 545.8, 1.25x)".
+    const headVal = (m) => m.head === null || m.floor === undefined || m.floor <= 0
+        ? val(m.head, m.metric)
+        : `${num(m.head)} (floor ${num(m.floor)}, ${(m.head / m.floor).toFixed(2)}x${m.head < m.floor ? ' ⚠️ below' : ''})`;
     const name = (m) => (m === 'durationMs' ? 'duration' : m);
     const rows = metrics.map((m) => row(hasBase
         ? [
             cell(m.test, 60),
             cell(name(m.metric), 60),
             val(m.base, m.metric),
-            val(m.head, m.metric),
+            headVal(m),
             metricNote(m, s.threshold),
         ]
-        : [cell(m.test, 60), cell(name(m.metric), 60), val(m.head, m.metric)]));
+        : [cell(m.test, 60), cell(name(m.metric), 60), headVal(m)]));
     return rowsPart(`smoke metrics table${suffix}`, detailsRows(html(`Smoke metrics: ${plural(s.metrics.length, 'value')}${s.metricRegressions ? `, ${plural(s.metricRegressions, 'regression')}` : ''}${suffix}`), markdown_header(hasBase ? ['Test', 'Metric', baseLabel, 'this PR', 'Change'] : ['Test', 'Metric', 'this PR']), rows, (shown) => `\n_… and ${fmtInt(rows.length - shown)} more values (see the report artifact)_`), rank);
 }
 function resolutionPart(lines) {
@@ -37328,29 +37467,82 @@ async function captureImage(input, deps) {
 }
 
 ;// CONCATENATED MODULE: ./src/smoke/baselines.json
-const baselines_namespaceObject = /*#__PURE__*/JSON.parse('{"schemaVersion":1,"floorFraction":0.75,"gpus":[{"match":"H100.*(SXM|HBM3)","name":"NVIDIA H100 SXM","measured":{"bf16_tflops":790},"source":"https://www.nvidia.com/en-us/data-center/h100/"}]}');
+const baselines_namespaceObject = /*#__PURE__*/JSON.parse('{"schemaVersion":1,"floorFraction":0.75,"gpus":[{"name":"NVIDIA H100 SXM","match":"\\\\bH100\\\\b.*\\\\bHBM3\\\\b","computeCapability":"9.0","memoryGiB":{"min":75,"max":82},"measured":{"bf16_tflops":794.5},"method":"MAMF: mean of 100 iterations after 50 warm-up iterations per shape, best of a brute-force shape search (mamf-finder.py), torch 2.7.0+cu126; best shape 2048x2048x13312","source":"https://github.com/stas00/ml-engineering/blob/744d01e18b79512572f64a6bbd8b5f4a725203a7/compute/accelerator/README.md#maximum-achievable-matmul-flops-comparison-table"},{"name":"NVIDIA H200","match":"\\\\bH200\\\\b(?!.*\\\\bNVL\\\\b)","computeCapability":"9.0","memoryGiB":{"min":135,"max":145},"measured":{"bf16_tflops":727.7,"fp16_tflops":762.7,"tf32_tflops":395.6,"fp32_tflops":51},"method":"ml-image smoke compute: CUDA events after a 10 s warm-up, best of 9 shapes (bf16 best at 6144^3; 680.9 at 8192^3), 700 W, torch 2.11 + CUDA 13.0, driver 580.159.04","source":"docs/gpu-floors.md#nvidia-h200"},{"name":"NVIDIA GH200 144G HBM3e","match":"\\\\bGH200\\\\b.*\\\\bHBM3e\\\\b","computeCapability":"9.0","memoryGiB":{"min":135,"max":150},"measured":{"bf16_tflops":828.6},"method":"MAMF: mean of 100 iterations after 50 warm-up iterations per shape, best of a brute-force shape search (mamf-finder.py), torch 2.6.0+cu126, 900 W 141 GiB HBM3e version; best shape 1024x15360x4096","source":"https://github.com/stas00/ml-engineering/blob/744d01e18b79512572f64a6bbd8b5f4a725203a7/compute/accelerator/README.md#maximum-achievable-matmul-flops-comparison-table"},{"name":"NVIDIA A100 SXM","match":"\\\\bA100-SXM\\\\d?\\\\b","computeCapability":"8.0","measured":{"bf16_tflops":271.2},"method":"MAMF: mean of 100 iterations after 50 warm-up iterations per shape, best of a brute-force shape search (mamf-finder.py), torch 2.6.0+cu126; best shape 1024x10240x5120","source":"https://github.com/stas00/ml-engineering/blob/744d01e18b79512572f64a6bbd8b5f4a725203a7/compute/accelerator/README.md#maximum-achievable-matmul-flops-comparison-table"},{"name":"NVIDIA A100 PCIe","match":"\\\\bA100\\\\b.*\\\\bPCIE\\\\b","computeCapability":"8.0","measured":{"bf16_tflops":252.9},"method":"MAMF: mean of 100 iterations after 50 warm-up iterations per shape, best of a brute-force shape search (mamf-finder.py), torch 2.5.1+cu124; best shape 2048x5120x6144 (the memory size is not stated)","source":"https://github.com/stas00/ml-engineering/blob/744d01e18b79512572f64a6bbd8b5f4a725203a7/compute/accelerator/README.md#maximum-achievable-matmul-flops-comparison-table"},{"name":"NVIDIA B200","match":"\\\\bB200\\\\b","computeCapability":"10.0","memoryGiB":{"min":170,"max":185},"measured":{"bf16_tflops":1745},"method":"MAMF: mean of 100 iterations after 50 warm-up iterations per shape, best of a brute-force shape search (mamf-finder.py), torch 2.7.1+cu128; best shape 1792x16128x3072","source":"https://github.com/stas00/ml-engineering/blob/744d01e18b79512572f64a6bbd8b5f4a725203a7/compute/accelerator/README.md#maximum-achievable-matmul-flops-comparison-table"},{"name":"NVIDIA GB200","match":"\\\\bGB200\\\\b","computeCapability":"10.0","measured":{"bf16_tflops":1822},"method":"MAMF: mean of 100 iterations after 50 warm-up iterations per shape, best of a brute-force shape search (mamf-finder.py), torch 2.10.0.dev20250916+cu130; best shape 4096x9728x2048","source":"https://github.com/stas00/ml-engineering/blob/744d01e18b79512572f64a6bbd8b5f4a725203a7/compute/accelerator/README.md#maximum-achievable-matmul-flops-comparison-table"},{"name":"NVIDIA B300 SXM","match":"\\\\bB300\\\\b","computeCapability":"10.3","measured":{"bf16_tflops":1769},"method":"MAMF: mean of 100 iterations after 50 warm-up iterations per shape, best of a brute-force shape search (mamf-finder.py), torch 2.9.1+cu130; best shape 12288x18432x1024","source":"https://github.com/stas00/ml-engineering/blob/744d01e18b79512572f64a6bbd8b5f4a725203a7/compute/accelerator/README.md#maximum-achievable-matmul-flops-comparison-table"}],"ddp":[]}');
 ;// CONCATENATED MODULE: ./src/smoke/baselines.ts
-// Per-GPU throughput floors: a measured value per dtype (data: baselines.json, or the config's
-// smoke.baseline file), and a floor at floorFraction of it, as DCGM diag and nccl-tests do.
+// Per-GPU throughput floors as data (baselines.json, or the config's smoke.baseline file): one row
+// per GPU model with the figures measured on it, how and where, and a floor at floorFraction of
+// each, as DCGM diag and nccl-tests do. The smoke script judges (images/probe/ml_image_smoke.py
+// matches the row on the GPU it runs on); this side checks the table and hands it over, the same
+// way to `ml-image smoke` and to the exported Slurm/Kubernetes jobs.
 
 
 
 
 
+/** A regular expression both JavaScript and Python read alike: checked here, used there. */
+const pattern = schemas/* string */.YjP()
+    .min(1)
+    .refine((s) => {
+    try {
+        new RegExp(s, 'i');
+        return !/\(\?P?<[A-Za-z_]/.test(s);
+    }
+    catch {
+        return false;
+    }
+}, { error: 'expected a regular expression (no named groups or inline flags: matched case-insensitively)' });
+const fraction = schemas/* number */.aig().gt(0).lte(1);
+const GpuRow = schemas/* object */.Ikc({
+    /** The row's name, reported as floor_gpu. */
+    name: schemas/* string */.YjP().min(1),
+    /** Matched case-insensitively on the torch device name, any " MIG ..." suffix stripped. */
+    match: pattern,
+    /** major.minor; the row applies only to a GPU of this compute capability. */
+    computeCapability: schemas/* string */.YjP()
+        .regex(/^\d+\.\d+$/, { error: 'expected major.minor, e.g. "9.0"' })
+        .optional(),
+    /** The GPU's memory in GiB as torch reports it (not checked for a MIG slice). */
+    memoryGiB: schemas/* object */.Ikc({ min: schemas/* number */.aig().nonnegative(), max: schemas/* number */.aig().positive() })
+        .refine((m) => m.min <= m.max, { error: 'min is above max' })
+        .optional(),
+    /** This row's floor fraction, instead of the table's. */
+    floorFraction: fraction.optional(),
+    /** metric -> the figure measured, e.g. bf16_tflops -> 794.5 (the floor is floorFraction of it). */
+    measured: schemas/* record */.g1P(schemas/* string */.YjP().min(1), schemas/* number */.aig().positive())
+        .refine((m) => Object.keys(m).length > 0, { error: 'no figure measured' }),
+    /** How the figures were measured (shapes, warm-up, timing, power). */
+    method: schemas/* string */.YjP().min(1).optional(),
+    /** Where the figures come from: a URL, or a file of this repository. */
+    source: schemas/* string */.YjP().min(1),
+});
+const DdpRow = schemas/* object */.Ikc({
+    name: schemas/* string */.YjP().min(1),
+    /** Matched like a GPU row's, on the name of the GPUs the all-reduce ran on. */
+    match: pattern,
+    /** The row applies from this many processes on. */
+    minWorld: schemas/* number */.aig().int().min(2).optional(),
+    /** busbw (nccl-tests' definition) measured; the floor is floorFraction of it. */
+    busbw_gbps: schemas/* number */.aig().positive(),
+    floorFraction: fraction.optional(),
+    /** e.g. "NVLink 4 (NVSwitch)" */
+    interconnect: schemas/* string */.YjP().min(1),
+    method: schemas/* string */.YjP().min(1).optional(),
+    source: schemas/* string */.YjP().min(1),
+});
 const BaselineSchema = schemas/* object */.Ikc({
     schemaVersion: schemas/* literal */.euz(1),
-    floorFraction: schemas/* number */.aig().gt(0).lte(1),
-    gpus: schemas/* array */.YOg(schemas/* object */.Ikc({
-        match: schemas/* string */.YjP(),
-        name: schemas/* string */.YjP(),
-        measured: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* number */.aig().positive()),
-        source: schemas/* string */.YjP(),
-    })),
+    floorFraction: fraction,
+    gpus: schemas/* array */.YOg(GpuRow),
+    ddp: schemas/* array */.YOg(DdpRow).optional(),
 });
 function bundledBaseline() {
     return BaselineSchema.parse(baselines_namespaceObject);
 }
-/** The config's baseline file: its rows come first, so they win over the bundled ones. */
+/**
+ * The config's baseline file merged with the bundled one: its rows come first, so they win (the
+ * script takes the first row that matches), and its floorFraction is the table's. A bundled row
+ * keeps the fraction it states.
+ */
 function loadBaseline(file) {
     const bundled = bundledBaseline();
     if (file === undefined)
@@ -37360,35 +37552,19 @@ function loadBaseline(file) {
     if (!r.success) {
         throw new errors/* InputError */.dz(`smoke.baseline: ${file}: ${(0,config_issues/* formatIssues */.og)(r.error, json, BaselineSchema).join('; ')}`);
     }
-    return { ...r.data, gpus: [...r.data.gpus, ...bundled.gpus] };
-}
-/** Judge a GPU compute result against the floors of its GPU; returns the test, updated. */
-function applyFloors(test, baseline) {
-    const gpu = String(test.metrics.gpu ?? '');
-    const row = baseline.gpus.find((g) => new RegExp(g.match, 'i').test(gpu));
-    if (test.status !== 'pass' || !row)
-        return test;
-    const floors = {};
-    const below = [];
-    for (const [metric, measured] of Object.entries(row.measured)) {
-        const value = test.metrics[metric];
-        if (typeof value !== 'number')
-            continue;
-        const floor = Math.round(measured * baseline.floorFraction * 10) / 10;
-        floors[`${metric}_floor`] = floor;
-        if (value < floor) {
-            below.push(`${metric} ${value} is below the floor ${floor} (${baseline.floorFraction} x ${measured} measured on ${row.name})`);
-        }
-    }
     return {
-        ...test,
-        metrics: { ...test.metrics, ...floors },
-        ...(below.length > 0 && { status: 'fail', reason: below.join('; ') }),
+        ...r.data,
+        gpus: [...r.data.gpus, ...bundled.gpus],
+        ddp: [...(r.data.ddp ?? []), ...(bundled.ddp ?? [])],
     };
+}
+/** The table as the smoke script's `--floors` argument: compact JSON. */
+function floorsArg(baseline) {
+    return JSON.stringify(baseline);
 }
 
 ;// CONCATENATED MODULE: ./src/smoke/failures.json
-const smoke_failures_namespaceObject = /*#__PURE__*/JSON.parse('{"schemaVersion":1,"rules":[{"id":"no-gpu-runtime","pattern":"could not select device driver \\"\\" with capabilities: \\\\[\\\\[gpu\\\\]\\\\]","cause":"Docker has no GPU runtime: the NVIDIA Container Toolkit is not installed or not configured","fix":"install nvidia-container-toolkit and run \'nvidia-ctk runtime configure --runtime=docker\', then restart dockerd; or run on a GPU runner","source":"https://docs.nvidia.com/datacenter/cloud-native/container-toolkit/latest/install-guide.html"},{"id":"cuda-requirement-unsatisfied","pattern":"unsatisfied condition: cuda>=","cause":"the image\'s NVIDIA_REQUIRE_CUDA asks for a newer CUDA than the host driver supports","fix":"upgrade the NVIDIA driver on the runner, or build a variant for an older CUDA","source":"https://docs.nvidia.com/datacenter/cloud-native/container-toolkit/latest/docker-specialized.html"},{"id":"driver-insufficient","pattern":"CUDA driver version is insufficient for CUDA runtime version","cause":"the host driver is older than the CUDA runtime in the image","fix":"upgrade the driver to the variant\'s floor (see the plan), or choose a CUDA variant the driver supports","source":"https://docs.nvidia.com/deploy/cuda-compatibility/"},{"id":"driver-too-old","pattern":"The NVIDIA driver on your system is too old","cause":"torch was built for a newer CUDA than the host driver supports","fix":"upgrade the NVIDIA driver, or install torch from the wheel index of an older CUDA","source":"https://docs.nvidia.com/deploy/cuda-compatibility/"},{"id":"no-kernel-image","pattern":"no kernel image is available for execution on the device","cause":"the installed torch/CUDA build has no kernels for this GPU\'s compute capability","fix":"use a torch build whose architecture list includes this GPU (newer CUDA variants cover newer GPUs)","source":"https://docs.nvidia.com/cuda/cuda-compiler-driver-nvcc/index.html#gpu-feature-list"},{"id":"nccl-shm","pattern":"(NCCL WARN[^\\\\n]{0,300}?(shm|shared memory)|Error while creating shared memory segment|/dev/shm)","cause":"NCCL cannot create its shared-memory segments: the container\'s /dev/shm is too small","fix":"run with --ipc=host or --shm-size=16g (the smoke runner gives DDP 1 GiB of shm)","source":"https://docs.nvidia.com/deeplearning/nccl/user-guide/docs/troubleshooting.html"},{"id":"nvml","pattern":"Failed to initialize NVML","cause":"the container cannot talk to the NVIDIA driver (driver/library mismatch, or a cgroup change dropped the device)","fix":"restart the container (or the host after a driver upgrade); check nvidia-smi on the host","source":"https://docs.nvidia.com/datacenter/cloud-native/container-toolkit/latest/troubleshooting.html"},{"id":"numpy2-abi","pattern":"A module that was compiled using NumPy 1\\\\.x cannot be run in\\\\s+NumPy 2","cause":"a package built against NumPy 1.x is imported with NumPy 2 installed","fix":"hold numpy<2 (ml-image resolve finds such plans), or upgrade that package to a release built for NumPy 2","source":"https://numpy.org/devdocs/numpy_2_0_migration_guide.html"},{"id":"numpy-dtype-size","pattern":"numpy\\\\.dtype size changed, may indicate binary incompatibility","cause":"a compiled extension was built against a different NumPy ABI than the one installed","fix":"reinstall that package against the installed NumPy, or pin NumPy to the version it was built with","source":"https://numpy.org/devdocs/numpy_2_0_migration_guide.html"},{"id":"cuda-library-missing","pattern":"lib(cudart|cublas|cudnn|nccl)[^ ]{0,200}?\\\\.so[.0-9]{0,20}: cannot open shared object file","cause":"a CUDA library the wheel needs is not in the image","fix":"install torch from the CUDA wheel index of the image\'s CUDA major (it carries the libraries), or use an image with them","source":"https://docs.nvidia.com/deploy/cuda-compatibility/"},{"id":"dataloader-shm","pattern":"(Bus error|DataLoader worker \\\\(pid \\\\d+\\\\) is killed)","cause":"PyTorch DataLoader workers ran out of shared memory","fix":"run with --shm-size=16g or --ipc=host","source":"https://pytorch.org/docs/stable/data.html#multi-process-data-loading"},{"id":"cache-permission","pattern":"Permission denied: \'/cache","cause":"a cache directory is not writable by the container user","fix":"create cache directories owned by the user before USER (the templates do), or mount volumes with matching ownership","source":"https://docs.docker.com/engine/storage/volumes/"},{"id":"module-missing","pattern":"ModuleNotFoundError: No module named \'([^\']+)\'","cause":"a module is not installed in the image","fix":"add its distribution to python.requirements","source":"https://docs.python.org/3/library/exceptions.html#ModuleNotFoundError"},{"id":"no-python","pattern":"has no python3: the smoke suites need python3|\\"python3\\": executable file not found","cause":"the image has no python3: the smoke suites, the probe and file tests run python3 in the image","fix":"test an image with python3 on PATH (every template installs it), or leave out the python suites (smoke.suites: [custom] with command and metadata tests only)","source":"https://docs.docker.com/reference/cli/docker/container/run/#exit-status"},{"id":"command-not-found","pattern":"command not found in the image|executable file not found in \\\\$PATH|sh: (\\\\d+: )?[^:\\\\n]{1,200}: not found|: command not found","cause":"the test\'s command does not exist in the image (exit 127; 126: not executable)","fix":"install the program in the image, or use its full path in smoke.tests[].command","source":"https://docs.docker.com/reference/cli/docker/container/run/#exit-status"}]}');
+const smoke_failures_namespaceObject = /*#__PURE__*/JSON.parse('{"schemaVersion":1,"rules":[{"id":"no-gpu-runtime","pattern":"could not select device driver \\"[^\\"\\\\n]{0,100}\\" with capabilities: \\\\[\\\\[gpu\\\\]\\\\]","cause":"Docker has no GPU runtime: the NVIDIA Container Toolkit is not installed or not configured, so the container cannot get GPUs","fix":"install nvidia-container-toolkit and run \'nvidia-ctk runtime configure --runtime=docker\', then restart dockerd; or run on a GPU runner","source":"https://docs.nvidia.com/datacenter/cloud-native/container-toolkit/latest/install-guide.html"},{"id":"cuda-requirement-unsatisfied","pattern":"unsatisfied condition: cuda ?>=","cause":"the host driver is older than the image\'s NVIDIA_REQUIRE_CUDA asks for: the NVIDIA Container Toolkit refused to start the container","fix":"upgrade the NVIDIA driver on the runner to one that supports the image\'s CUDA (see the plan\'s driver floor), or build a variant for an older CUDA","source":"https://docs.nvidia.com/datacenter/cloud-native/container-toolkit/latest/docker-specialized.html"},{"id":"nvidia-container-cli-init","pattern":"nvidia-container-cli: (initialization|detection) error","cause":"the NVIDIA Container Toolkit could not reach the driver when starting the container: the driver is not loaded, or its user-space libraries do not match the kernel module (after a driver upgrade without a reboot)","fix":"check nvidia-smi on the host; after a driver upgrade reboot (or reload the nvidia kernel modules); reinstall the driver if its libraries are missing","source":"https://docs.nvidia.com/datacenter/cloud-native/container-toolkit/latest/troubleshooting.html"},{"id":"cuda-system-not-ready","pattern":"cuInit returned 802|CUDA_ERROR_SYSTEM_NOT_READY|cudaErrorSystemNotReady|system not yet initialized","cause":"CUDA error 802 (system not yet initialized): on an NVSwitch system (HGX/DGX A100, H100, H200, B200) the NVIDIA Fabric Manager is not running, or its version differs from the driver\'s, so the GPUs are visible but CUDA cannot start","fix":"install and start nvidia-fabricmanager of exactly the driver\'s version (systemctl enable --now nvidia-fabricmanager; on NVL5+ systems also nvlsm), check \\"nvidia-smi -q | grep -A2 Fabric\\" shows State Completed, then run again","source":"https://docs.nvidia.com/datacenter/tesla/fabric-manager-user-guide"},{"id":"cuda-compat-unsupported","pattern":"cuInit returned 804|CUDA_ERROR_COMPAT_NOT_SUPPORTED_ON_DEVICE|cudaErrorCompatNotSupportedOnDevice|forward compatibility was attempted on non supported HW","cause":"CUDA error 804: the image\'s CUDA forward-compatibility libraries (cuda-compat, /usr/local/cuda/compat) were loaded on a GPU that does not support forward compatibility (GeForce and most workstation GPUs), or with a driver they do not match","fix":"on such GPUs keep cuda-compat out of the image (or off LD_LIBRARY_PATH) and upgrade the host driver to one that supports the image\'s CUDA; on data-center GPUs use the cuda-compat package built for the host driver\'s branch","source":"https://docs.nvidia.com/deploy/cuda-compatibility/forward-compatibility.html"},{"id":"cuda-driver-mismatch","pattern":"cuInit returned 803|CUDA_ERROR_SYSTEM_DRIVER_MISMATCH|cudaErrorSystemDriverMismatch|unsupported display driver / cuda driver combination","cause":"CUDA error 803: the user-space CUDA driver (libcuda) does not match the loaded kernel module: a driver upgraded without a reboot, or a libcuda shipped in the image (cuda-compat) that does not fit the host driver","fix":"reboot the host (or reload the nvidia kernel modules) after a driver upgrade, and do not ship libcuda.so in the image: the NVIDIA Container Toolkit mounts the host\'s","source":"https://docs.nvidia.com/cuda/cuda-driver-api/group__CUDA__TYPES.html"},{"id":"driver-insufficient","pattern":"cuInit returned 35\\\\b|CUDA_ERROR_INSUFFICIENT_DRIVER|cudaErrorInsufficientDriver|CUDA driver version is insufficient for CUDA runtime version","cause":"CUDA error 35: the host driver is older than the CUDA runtime in the image","fix":"upgrade the driver to the variant\'s floor (see the plan), or choose a CUDA variant the driver supports","source":"https://docs.nvidia.com/deploy/cuda-compatibility/"},{"id":"driver-too-old","pattern":"The NVIDIA driver on your system is too old","cause":"torch was built for a newer CUDA than the host driver supports","fix":"upgrade the NVIDIA driver, or install torch from the wheel index of an older CUDA","source":"https://docs.nvidia.com/deploy/cuda-compatibility/"},{"id":"nvml","pattern":"Failed to initialize NVML","cause":"the container cannot talk to the NVIDIA driver (driver/library mismatch, or a cgroup change dropped the device)","fix":"restart the container (or the host after a driver upgrade); check nvidia-smi on the host","source":"https://docs.nvidia.com/datacenter/cloud-native/container-toolkit/latest/troubleshooting.html"},{"id":"cuda-unknown-error","pattern":"cuInit returned 999|CUDA_ERROR_UNKNOWN|CUDA unknown error|999\\\\)? ?: unknown error","cause":"CUDA error 999 (unknown): the driver could not initialise CUDA; commonly the nvidia_uvm kernel module is not loaded (or /dev/nvidia-uvm is missing in the container), the driver is in a bad state after suspend/resume or an Xid error, or a GPU has fallen off the bus","fix":"check nvidia-smi and dmesg (Xid errors) on the host; load nvidia_uvm (nvidia-modprobe -u -c 0, or modprobe -r nvidia_uvm && modprobe nvidia_uvm); if it persists, reset the GPU or reboot the node","source":"https://github.com/pytorch/pytorch/issues/49081"},{"id":"gpu-busy","pattern":"CUDA-capable device\\\\(s\\\\) is/are busy or unavailable|CUDA_ERROR_DEVICE_UNAVAILABLE|cudaErrorDevicesUnavailable|cuInit returned 46\\\\b","cause":"the GPU is busy or unavailable: it is in Exclusive Process compute mode and another process holds it, or it is being reset","fix":"wait for (or stop) the other process using the GPU (nvidia-smi lists it), or set the compute mode back to Default (nvidia-smi -c DEFAULT)","source":"https://docs.nvidia.com/cuda/cuda-runtime-api/group__CUDART__TYPES.html"},{"id":"cuda-no-device","pattern":"cuInit returned 100\\\\b|CUDA_ERROR_NO_DEVICE|cudaErrorNoDevice|No CUDA GPUs are available|no CUDA-capable device is detected","cause":"CUDA sees no GPU: CUDA_VISIBLE_DEVICES is empty or names GPUs that are not there, or the container was given no GPU (no --gpus, NVIDIA_VISIBLE_DEVICES=void/none)","fix":"leave CUDA_VISIBLE_DEVICES unset (or list GPUs that exist, e.g. 0,1), and give the container GPUs (--gpus all; smoke: --gpus all, or auto on an engine with the NVIDIA runtime)","source":"https://docs.nvidia.com/cuda/cuda-c-programming-guide/index.html#env-vars"},{"id":"no-kernel-image","pattern":"no kernel image is available for execution on the device","cause":"the installed torch/CUDA build has no kernels for this GPU\'s compute capability","fix":"use a torch build whose architecture list includes this GPU (newer CUDA variants cover newer GPUs)","source":"https://docs.nvidia.com/cuda/cuda-compiler-driver-nvcc/index.html#gpu-feature-list"},{"id":"cuda-out-of-memory","pattern":"CUDA out of memory|CUDA error: out of memory|CUDA_ERROR_OUT_OF_MEMORY|cudaErrorMemoryAllocation","cause":"the GPU ran out of memory: another process holds most of it, or the test needs more than this GPU (or MIG slice) has","fix":"check nvidia-smi for other processes on the GPU and run the smoke test on an idle GPU; for your own tests use a smaller batch or model, or a GPU with more memory","source":"https://pytorch.org/docs/stable/notes/cuda.html#memory-management"},{"id":"nccl-shm","pattern":"(NCCL WARN[^\\\\n]{0,300}?(shm|shared memory)|Error while creating shared memory segment|/dev/shm)","cause":"NCCL cannot create its shared-memory segments: the container\'s /dev/shm is too small","fix":"run with --ipc=host or --shm-size=16g (the smoke runner gives DDP 1 GiB of shm)","source":"https://docs.nvidia.com/deeplearning/nccl/user-guide/docs/troubleshooting.html"},{"id":"torchrun-sigbus","pattern":"Signal 7 \\\\(SIGBUS\\\\)|exitcode\\\\s{0,10}: -7\\\\b","cause":"a torchrun worker died of SIGBUS: the container\'s /dev/shm is too small for NCCL or the DataLoader (Docker gives 64 MiB by default)","fix":"run with --shm-size=16g or --ipc=host (the smoke runner gives the ddp suite 1 GiB; your own jobs and custom tests need the flag themselves)","source":"https://docs.docker.com/reference/cli/docker/container/run/"},{"id":"nccl-system-error","pattern":"unhandled system error|ncclSystemError","cause":"NCCL failed in a system call (shared memory, sockets or InfiniBand) and the output does not say which","fix":"run with NCCL_DEBUG=INFO (NCCL_DEBUG_SUBSYS=INIT,NET,SHM) to see the failing call; most often /dev/shm is too small (--shm-size=16g or --ipc=host), no usable network interface is found (set NCCL_SOCKET_IFNAME, e.g. eth0) or InfiniBand is not reachable in the container (NCCL_IB_DISABLE=1 to rule it out)","source":"https://docs.nvidia.com/deeplearning/nccl/user-guide/docs/troubleshooting.html"},{"id":"numpy2-abi","pattern":"A module that was compiled using NumPy 1\\\\.x cannot be run in\\\\s+NumPy 2","cause":"a package built against NumPy 1.x is imported with NumPy 2 installed","fix":"hold numpy<2 (ml-image resolve finds such plans), or upgrade that package to a release built for NumPy 2","source":"https://numpy.org/devdocs/numpy_2_0_migration_guide.html"},{"id":"numpy-dtype-size","pattern":"numpy\\\\.dtype size changed, may indicate binary incompatibility","cause":"a compiled extension was built against a different NumPy ABI than the one installed","fix":"reinstall that package against the installed NumPy, or pin NumPy to the version it was built with","source":"https://numpy.org/devdocs/numpy_2_0_migration_guide.html"},{"id":"cuda-library-missing","pattern":"lib(cudart|cublas|cudnn|nccl)[^ ]{0,200}?\\\\.so[.0-9]{0,20}: cannot open shared object file","cause":"a CUDA library the wheel needs is not in the image","fix":"install torch from the CUDA wheel index of the image\'s CUDA major (it carries the libraries), or use an image with them","source":"https://docs.nvidia.com/deploy/cuda-compatibility/"},{"id":"dataloader-shm","pattern":"(Bus error|DataLoader worker \\\\(pid \\\\d+\\\\) is killed)","cause":"PyTorch DataLoader workers ran out of shared memory","fix":"run with --shm-size=16g or --ipc=host","source":"https://pytorch.org/docs/stable/data.html#multi-process-data-loading"},{"id":"cache-permission","pattern":"Permission denied: \'/cache","cause":"a cache directory is not writable by the container user","fix":"create cache directories owned by the user before USER (the templates do), or mount volumes with matching ownership","source":"https://docs.docker.com/engine/storage/volumes/"},{"id":"module-missing","pattern":"ModuleNotFoundError: No module named \'([^\']+)\'","cause":"a module is not installed in the image","fix":"add its distribution to python.requirements","source":"https://docs.python.org/3/library/exceptions.html#ModuleNotFoundError"},{"id":"no-python","pattern":"has no python3: the smoke suites need python3|\\"python3\\": executable file not found","cause":"the image has no python3: the smoke suites, the probe and file tests run python3 in the image","fix":"test an image with python3 on PATH (every template installs it), or leave out the python suites (smoke.suites: [custom] with command and metadata tests only)","source":"https://docs.docker.com/reference/cli/docker/container/run/#exit-status"},{"id":"command-not-found","pattern":"command not found in the image|executable file not found in \\\\$PATH|sh: (\\\\d+: )?[^:\\\\n]{1,200}: not found|: command not found","cause":"the test\'s command does not exist in the image (exit 127; 126: not executable)","fix":"install the program in the image, or use its full path in smoke.tests[].command","source":"https://docs.docker.com/reference/cli/docker/container/run/#exit-status"}]}');
 ;// CONCATENATED MODULE: ./src/smoke/classify.ts
 // The failure classifier: known messages -> cause and fix (failures.json, a source per row).
 
@@ -37510,6 +37686,33 @@ function timedOutReason(timeoutMs) {
 
 
 
+/**
+ * The engine refused to start a test's container: it answered the create/start with an error
+ * ("could not select device driver", "nvidia-container-cli: requirement error", an OCI runtime
+ * error). That test fails with the engine's message; the run goes on.
+ */
+class ContainerStartError extends Error {
+    engineMessage;
+    constructor(
+    /** What the engine said, without the client's "(HTTP code 500) server error - " prefix. */
+    engineMessage, options) {
+        super(`the container did not start: ${engineMessage}`, options);
+        this.engineMessage = engineMessage;
+        this.name = 'ContainerStartError';
+    }
+}
+/** An error answer of the engine's API (dockerode's errors carry the HTTP status). */
+function isEngineRefusal(e) {
+    const status = typeof e === 'object' && e !== null ? Reflect.get(e, 'statusCode') : undefined;
+    return typeof status === 'number' && status >= 400;
+}
+/** The engine's own message: its JSON answer's `message`, else the error's text without the client's prefix. */
+function engineText(e) {
+    const json = typeof e === 'object' && e !== null ? Reflect.get(e, 'json') : undefined;
+    const fromJson = typeof json === 'object' && json !== null ? Reflect.get(json, 'message') : undefined;
+    const text = typeof fromJson === 'string' && fromJson.trim() !== '' ? fromJson : errorMessage(e);
+    return text.replace(/^\(HTTP code \d+\) [^\n]*? - /, '').trim();
+}
 /** Runs a test's container with the run's image, platform, GPUs and timeout. */
 function containerRunner(input, deps, current) {
     return async (spec) => {
@@ -37526,11 +37729,18 @@ function containerRunner(input, deps, current) {
             });
         }
         catch (e) {
+            // No daemon: the run ends (guarded), as before.
+            if (e instanceof errors/* EnvironmentError */.eG || isDaemonGone(e))
+                throw e;
             // The engine refused to start the command (an image without /bin/sh runs it unwrapped, and
             // the OCI runtime then reports a missing program itself): the test's own failure, exit 127.
             const message = errorMessage(e);
-            if (!(e instanceof errors/* EnvironmentError */.eG) && !isDaemonGone(e) && MISSING_PROGRAM.test(message))
+            if (MISSING_PROGRAM.test(message))
                 return { exitCode: 127, stdout: '', stderr: message, timedOut: false };
+            // The engine answered, and did not start the container (no GPU runtime, a driver older than
+            // the image's CUDA, an OCI runtime error): that test's failure, classified like any other.
+            if (isEngineRefusal(e))
+                throw new ContainerStartError(engineText(e), { cause: e });
             throw e;
         }
         // Killed by a signal the runner did not send (137/143 without a timeout): a daemon that shuts
@@ -37607,9 +37817,15 @@ async function guarded(s, id, suite, fn) {
             durationMs: Date.now() - started,
             metrics: {},
         };
-        if (e instanceof errors/* EnvironmentError */.eG || isDaemonGone(e))
+        if (e instanceof ContainerStartError) {
+            // Classified with the others (finishResult): the engine's message is the test's output.
+            failed.reason = `the container did not start: ${interrupt_firstLine(redactText(e.engineMessage))}`;
+            failed.output = tail(e.engineMessage);
+        }
+        else if (e instanceof errors/* EnvironmentError */.eG || isDaemonGone(e))
             throw interrupted(s, failed, e);
-        failed.reason = `the test could not run: ${interrupt_firstLine(redactText(errorMessage(e)))}`;
+        else
+            failed.reason = `the test could not run: ${interrupt_firstLine(redactText(errorMessage(e)))}`;
         s.tests.push(failed);
     }
     report(s, s.tests.at(-1));
@@ -37837,6 +38053,33 @@ function gpuAbsent(id, suite, requireGpu) {
         }
         : skipped(id, suite, 'no GPU on this runner (run on a GPU runner, or --gpus all)');
 }
+/**
+ * CUDA is required when GPUs were handed to the containers (`--gpus all`, or auto on a host with
+ * the NVIDIA runtime): train and ddp must then run on CUDA (nccl) and fail with the cause instead
+ * of passing on the CPU (gloo). A CUDA variant smoke-tested on a CPU runner (`--gpus none`, the
+ * reusable workflow's smoke-cpu job) still runs them on the CPU: no GPU was asked for there.
+ */
+const cudaRequired = (input) => input.gpus === 'all';
+/** `--floors JSON`: the per-GPU floors the script judges compute-gpu and a CUDA ddp against. */
+const floorsFlag = (input) => [
+    '--floors',
+    floorsArg(input.baseline ?? bundledBaseline()),
+];
+/** gpu DRIVER_FLOOR [--require]: GPUs were asked for (or require-gpu), so none found fails. */
+const gpuArgs = (input) => [
+    input.driverFloor ?? '',
+    ...(input.requireGpu || cudaRequired(input) ? ['--require'] : []),
+];
+/** train MIN_DROP [--cuda] */
+const trainArgs = (input) => [
+    String(input.minLossDrop ?? 0.5),
+    ...(cudaRequired(input) ? ['--cuda'] : []),
+];
+/** ddp auto [--cuda --floors JSON]: every GPU of the host (or 2 CPU processes over gloo). */
+const ddpArgs = (input) => [
+    'auto',
+    ...(cudaRequired(input) ? ['--cuda', ...floorsFlag(input)] : []),
+];
 /** Runs one suite of smoke.suites (its tests' results land in the session). */
 async function runSuite(s, name) {
     const { input } = s;
@@ -37858,19 +38101,19 @@ async function runSuite(s, name) {
             await python(s, 'pip-check', name, () => pipCheck(s, name));
             break;
         case 'gpu':
-            await python(s, 'gpu', name, () => suite('gpu', [input.driverFloor ?? '']));
+            await python(s, 'gpu', name, () => suite('gpu', gpuArgs(input)));
             break;
         case 'compute':
             await python(s, 'compute-cpu', name, () => suite('compute-cpu', ['cpu']));
             if (input.gpus === 'all')
-                await python(s, 'compute-gpu', name, async () => applyFloors(await suite('compute-gpu', ['cuda']), input.baseline ?? bundledBaseline()));
+                await python(s, 'compute-gpu', name, () => suite('compute-gpu', ['cuda', ...floorsFlag(input)]));
             break;
         case 'train':
-            await python(s, 'train', name, () => suite('train', [String(input.minLossDrop ?? 0.5)]));
+            await python(s, 'train', name, () => suite('train', trainArgs(input)));
             break;
         case 'ddp':
             // DDP needs shared memory (gloo and NCCL both use /dev/shm); Docker's default is 64 MiB.
-            await python(s, 'ddp', name, () => suite('ddp', ['auto'], { shmSizeBytes: 1024 ** 3 }));
+            await python(s, 'ddp', name, () => suite('ddp', ddpArgs(input), { shmSizeBytes: 1024 ** 3 }));
             break;
         case 'custom':
             await runCustomTests(s);
@@ -37886,15 +38129,23 @@ async function runSuite(s, name) {
 
 
 
+
 // Every name the runner's callers import from here (smoke/run.ts), wherever it now lives.
 
 
-/** `--gpus auto`: GPUs when the daemon has the NVIDIA runtime (or CDI specs), else CPU only. */
+/**
+ * Whether the engine can give containers NVIDIA GPUs: it has the NVIDIA runtime (nvidia, or the
+ * toolkit's nvidia-cdi / nvidia-legacy), or a CDI device of kind nvidia.com/gpu. A CDI spec
+ * directory alone is not enough: Docker 28.2+ configures /etc/cdi and /var/run/cdi everywhere.
+ */
+function engineHasNvidiaGpus(f) {
+    return f.runtimes.some((r) => r === 'nvidia' || r.startsWith('nvidia-')) || hasNvidiaCdiGpu(f.cdiDevices);
+}
+/** `--gpus auto`: GPUs when the engine has the NVIDIA runtime or an NVIDIA GPU CDI device, else CPU only. */
 async function resolveGpus(mode, docker) {
     if (mode !== 'auto')
         return mode;
-    const f = await docker.daemonFeatures();
-    return f.runtimes.includes('nvidia') || f.cdiSpecDirs.length > 0 ? 'all' : 'none';
+    return engineHasNvidiaGpus(await docker.daemonFeatures()) ? 'all' : 'none';
 }
 async function runSmoke(input, deps) {
     const startedAt = Date.now();
@@ -39842,7 +40093,10 @@ async function postFromArtifact(dir, io) {
 ;// CONCATENATED MODULE: ./src/smoke/gpu-mode.ts
 // The GPU mode of the smoke containers, as the action input, the CLI flags and the stages spell it.
 
-/** auto: GPUs when the daemon has the NVIDIA runtime or CDI specs; all: every GPU; none: CPU only. */
+/**
+ * auto: GPUs when the engine has the NVIDIA runtime or an nvidia.com/gpu CDI device (a CDI spec
+ * directory alone is not enough); all: every GPU; none: CPU only.
+ */
 const GPU_MODES = ['auto', 'all', 'none'];
 /** A flag's value -> the mode; anything else is bad input naming the flag (exit 2). */
 function parseGpuMode(raw, source) {
@@ -39852,10 +40106,361 @@ function parseGpuMode(raw, source) {
     return mode;
 }
 
+;// CONCATENATED MODULE: ./src/attest/verify.ts
+// `ml-image verify IMAGE@DIGEST`: the image's signature and its attestations, per platform, checked
+// with cosign against a key or a keyless identity, then the policy on what they say (the smoke
+// verdict, GPU smoke, throughput floors). The checks are pure over what cosign verified; cosign sits
+// behind the Signer interface. The flags are parsed here once for every caller: `ml-image verify`,
+// `ml-image export --verify` and the verify sub-action (whose inputs have the flags' names).
+
+
+
+
+
+
+/** "bf16=600,fp32=40" -> { bf16: 600, fp32: 40 }; bad input names the flag and the item. */
+function parseMinTflops(raw, flag = '--min-tflops') {
+    const out = {};
+    for (const item of (raw ?? '')
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)) {
+        const m = /^([a-z0-9]+)=(\d+(?:\.\d+)?)$/i.exec(item);
+        if (!m)
+            throw new errors/* InputError */.dz(`${flag}: expected DTYPE=TFLOPS like bf16=600, got ${JSON.stringify(item)}`);
+        out[m[1].toLowerCase()] = Number(m[2]);
+    }
+    return out;
+}
+/** The kinds whose attestation must exist under a policy: the required ones, and smoke when asked about. */
+function requiredKinds(policy) {
+    const asksSmoke = policy.requireSmokePass || policy.requireGpuSmoke || Object.keys(policy.minTflops).length > 0;
+    return [...new Set([...policy.require, ...(asksSmoke ? ['smoke'] : [])])];
+}
+/** The best value of a metric over every test (several tests may measure it). */
+function bestMetric(p, name) {
+    const values = p.tests.map((t) => t.metrics[name]).filter((v) => typeof v === 'number');
+    return values.length > 0 ? Math.max(...values) : undefined;
+}
+/** What the smoke attestation must say, per the policy (pure). */
+function smokeChecks(platform, p, policy) {
+    const checks = [];
+    const s = p.summary;
+    if (policy.requireSmokePass)
+        checks.push({
+            platform,
+            check: 'smoke pass',
+            ok: p.verdict === 'pass',
+            detail: `${s.pass} passed, ${s.fail} failed, ${s.skip} skipped${p.verdict === 'fail'
+                ? `: failed ${p.tests
+                    .filter((t) => t.status === 'fail')
+                    .map((t) => t.id)
+                    .join(', ')}`
+                : ''}`,
+        });
+    if (policy.requireGpuSmoke) {
+        const gpu = p.tests.filter((t) => t.suite === 'gpu');
+        const ok = p.gpus.devices.length > 0 && gpu.length > 0 && gpu.every((t) => t.status === 'pass');
+        const names = [...new Set(p.gpus.devices.map((d) => d.name))].join(', ');
+        checks.push({
+            platform,
+            check: 'GPU smoke',
+            ok,
+            detail: ok
+                ? `on ${names}`
+                : p.gpus.devices.length === 0
+                    ? 'the smoke tests ran without a GPU'
+                    : `the gpu suite did not pass on ${names}`,
+        });
+    }
+    for (const [dtype, floor] of Object.entries(policy.minTflops)) {
+        const v = bestMetric(p, `${dtype}_tflops`);
+        checks.push({
+            platform,
+            check: `${dtype} TFLOP/s >= ${floor}`,
+            ok: v !== undefined && v >= floor,
+            detail: v === undefined ? `no ${dtype}_tflops was measured` : `measured ${v}`,
+        });
+    }
+    return checks;
+}
+/** The statement of a kind that is about this digest (cosign checks the signature, this the subject). */
+function aboutDigest(statements, digest) {
+    const hex = digest.replace(/^sha256:/, '');
+    return statements.find((s) => s.subject.some((x) => x.digest.sha256 === hex));
+}
+/** Verify one platform image: signature, each required attestation, then the smoke policy. */
+async function verifyPlatform(signer, target, identity, policy) {
+    const { platform, ref } = target;
+    const sig = await signer.verify(ref, identity);
+    const checks = [
+        {
+            platform,
+            check: 'signature',
+            ok: sig.ok,
+            detail: sig.ok ? `${sig.items.length} verified` : sig.failure.message,
+        },
+    ];
+    for (const kind of requiredKinds(policy)) {
+        const v = await signer.verifyAttestations(ref, KIND_TYPES[kind].cosignType, identity);
+        const st = v.ok ? aboutDigest(v.items, target.digest) : undefined;
+        checks.push({
+            platform,
+            check: `${kind} attestation`,
+            ok: st !== undefined,
+            detail: !v.ok
+                ? v.failure.message
+                : st
+                    ? 'verified'
+                    : `signed, but about another digest than ${target.digest}`,
+        });
+        if (kind !== 'smoke' || !st)
+            continue;
+        const parsed = SmokePredicateSchema.safeParse(st.predicate);
+        if (!parsed.success) {
+            checks.push({
+                platform,
+                check: 'smoke attestation',
+                ok: false,
+                detail: 'its predicate is not a smoke v1 predicate',
+            });
+            continue;
+        }
+        checks.push(...smokeChecks(platform, parsed.data, policy));
+    }
+    return checks;
+}
+/** One line per check, for the terminal. */
+function renderChecks(checks) {
+    return checks
+        .map((c) => `${c.ok ? 'ok  ' : 'FAIL'} ${c.platform.padEnd(12)} ${c.check}: ${c.detail}`)
+        .join('\n');
+}
+/** Every verify flag by name (a CLI option, and an input of the verify sub-action). */
+const VERIFY_FLAGS = (/* unused pure expression or super */ null && ([
+    'key',
+    'certificate-identity',
+    'certificate-identity-regexp',
+    'certificate-oidc-issuer',
+    'require',
+    'require-smoke',
+    'require-gpu-smoke',
+    'min-tflops',
+    'platform',
+    'tlog',
+]));
+const cliFlagNaming = (command) => ({
+    prefix: `${command}: `,
+    flag: (name) => `--${name}`,
+});
+const given = (v) => (v !== undefined && v.trim() !== '' ? v.trim() : undefined);
+function identityFrom(values, { prefix, flag }) {
+    const key = given(values.key);
+    const exact = given(values['certificate-identity']);
+    const regexp = given(values['certificate-identity-regexp']);
+    const issuer = given(values['certificate-oidc-issuer']) ?? GITHUB_ISSUER;
+    if (key !== undefined && (exact ?? regexp) !== undefined)
+        throw new errors/* InputError */.dz(`${prefix}give ${flag('key')} or ${flag('certificate-identity')} / ${flag('certificate-identity-regexp')}, not both`);
+    if (key !== undefined)
+        return { kind: 'key', publicKey: key };
+    if (exact !== undefined)
+        return { kind: 'keyless', certificateIdentity: exact, certificateOidcIssuer: issuer };
+    if (regexp !== undefined)
+        return { kind: 'keyless', certificateIdentityRegexp: regexp, certificateOidcIssuer: issuer };
+    throw new errors/* InputError */.dz(`${prefix}no identity to verify against`, `give ${flag('key')} cosign.pub (key-signed) or ${flag('certificate-identity-regexp')} "^https://github.com/OWNER/REPO/" (keyless, GitHub Actions)`);
+}
+function requireFrom(raw, { prefix, flag }) {
+    if (given(raw) === undefined)
+        return ['sbom', 'provenance'];
+    const items = raw
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
+    if (items.length === 1 && items[0] === 'none')
+        return [];
+    const bad = items.filter((i) => !ATTESTATION_KINDS.includes(i));
+    if (bad.length)
+        throw new errors/* InputError */.dz(`${prefix}${flag('require')}: unknown attestation ${bad.join(', ')}`, `expected some of ${ATTESTATION_KINDS.join(', ')}, or none`);
+    return items;
+}
+function smokeFrom(raw, { prefix, flag }) {
+    const v = given(raw);
+    if (v === undefined)
+        return false;
+    if (v !== 'pass')
+        throw new errors/* InputError */.dz(`${prefix}${flag('require-smoke')}: expected "pass", got ${JSON.stringify(raw)}`);
+    return true;
+}
+/** The identity, policy and options of the verify flags; bad input names the flag (exit 2). */
+function parseVerifyFlags(values, naming) {
+    const platform = given(values.platform);
+    return {
+        identity: identityFrom(values, naming),
+        policy: {
+            require: requireFrom(values.require, naming),
+            requireSmokePass: smokeFrom(values['require-smoke'], naming),
+            requireGpuSmoke: values['require-gpu-smoke'] === true,
+            minTflops: parseMinTflops(values['min-tflops'], `${naming.prefix}${naming.flag('min-tflops')}`),
+        },
+        ...(platform !== undefined && { platform }),
+        tlog: values.tlog === true,
+    };
+}
+/** The platform images behind a reference: every manifest of an index, or the image itself. */
+async function platformTargets(docker, ref, only, prefix = 'verify: ') {
+    const { digest } = parseDigestRef(ref, `${prefix}IMAGE@DIGEST`);
+    const repository = ref.slice(0, ref.lastIndexOf('@'));
+    const index = await docker.imagetoolsInspect(ref);
+    const listed = index.platforms
+        .filter((p) => p.os !== 'unknown')
+        .map((p) => ({
+        platform: `${p.os}/${p.architecture}${p.variant ? `/${p.variant}` : ''}`,
+        ref: `${repository}@${p.digest}`,
+        digest: p.digest,
+    }));
+    const all = listed.length > 0 ? listed : [{ platform: 'image', ref, digest }];
+    const chosen = only === undefined ? all : all.filter((p) => p.platform === only);
+    if (chosen.length === 0)
+        throw new errors/* InputError */.dz(`${prefix}${ref} has no ${only} image`, `it has: ${all.map((p) => p.platform).join(', ')}`);
+    return chosen;
+}
+/**
+ * Every check of a digest under a request: per platform image, the signature, each required
+ * attestation and the smoke policy. A failed check is in `failed`; an unreachable registry or
+ * cosign throws (EnvironmentError, exit 3).
+ */
+async function verifyImage(deps, ref, request, prefix = 'verify: ') {
+    const targets = await platformTargets(deps.docker, ref, request.platform, prefix);
+    const checks = [];
+    for (const t of targets)
+        checks.push(...(await verifyPlatform(deps.signer, t, request.identity, request.policy)));
+    return { ref, checks, failed: checks.filter((c) => !c.ok) };
+}
+/**
+ * One line naming each failed check (the CheckFailedError message); with `detail`, also why (for
+ * --json, where the error object is the only output).
+ */
+function failedSummary(outcome, detail = false) {
+    const { failed, checks, ref } = outcome;
+    const named = failed.map((c) => `${c.platform} ${c.check}${detail ? ` (${c.detail})` : ''}`);
+    return `${failed.length} of ${checks.length} checks failed for ${ref}: ${named.join('; ')}`;
+}
+
+;// CONCATENATED MODULE: ./src/action/verify.ts
+// The verify sub-action (actions/verify/action.yml): `ml-image verify` as a step a deploy job gates
+// on. It shares dist/index.js with the other actions; its action.yml sets the `command` input to
+// `verify`, and run.ts dispatches on it (verify is no pipeline stage: it reads no config and no
+// result directory, only the registry). Its action.yml is generated from the tables below
+// (npm run docs), so the inputs the code reads and the inputs declared cannot drift.
+
+
+
+
+
+
+
+
+/** The input that selects this entry; the verify sub-action's action.yml sets its default. */
+const COMMAND_INPUT = 'command';
+/** Every input of the verify sub-action (the verify flags by the same names, and the image). */
+const VERIFY_INPUTS = {
+    image: {
+        description: 'The image to check, by digest - REGISTRY/REPOSITORY@sha256:DIGEST (a multi-arch index: every platform image is checked).',
+    },
+    key: {
+        description: 'Public key of a key-signed image (cosign.pub): a path relative to the workspace, or a KMS URI. Exclusive with certificate-identity(-regexp).',
+    },
+    'certificate-identity': {
+        description: "Keyless: the signing workflow's identity, exactly (the certificate's SAN).",
+    },
+    'certificate-identity-regexp': {
+        description: 'Keyless: the identity as a regular expression, e.g. ^https://github\\.com/OWNER/REPO/\\.github/workflows/',
+    },
+    'certificate-oidc-issuer': {
+        description: `Keyless: the OIDC issuer (default ${GITHUB_ISSUER}).`,
+    },
+    require: {
+        description: 'Attestations that must exist on every platform image, comma-separated: sbom, provenance, smoke (or none). Default: sbom,provenance.',
+    },
+    'require-smoke': { description: 'pass - the smoke attestation says no smoke test failed.' },
+    'require-gpu-smoke': {
+        description: 'true - the smoke tests ran on a GPU and the gpu suite passed.',
+        default: 'false',
+    },
+    'min-tflops': {
+        description: 'Throughput floors the compute suite must have measured, e.g. bf16=600 or bf16=600,tf32=300 (bf16, tf32, fp32).',
+    },
+    platform: { description: 'Check only this platform image of the index (e.g. linux/arm64).' },
+    tlog: {
+        description: 'true - key-signed entries were uploaded to Rekor: check them there too.',
+        default: 'false',
+    },
+};
+/** The outputs (each is set before the step fails on a failed check). */
+const VERIFY_OUTPUTS = {
+    verdict: { description: 'pass (every check held) or fail (the step fails too, naming each failed check).' },
+    checks: {
+        description: 'JSON list of the checks - {platform, check, ok, detail} per platform image: signature, each attestation, the smoke policy.',
+    },
+};
+const inputNaming = { prefix: '', flag: (name) => `input "${name}"` };
+function boolInput(io, name) {
+    const raw = io.getInput(name).trim();
+    return raw === '' ? false : parseInputValue({ input: name, path: [], kind: 'boolean' }, raw);
+}
+/** The verify flags from the inputs; a key path is relative to the workspace (a URI is kept). */
+function flagsFromInputs(io) {
+    const text = (name) => io.getInput(name).trim() || undefined;
+    const key = text('key');
+    return {
+        ...(key !== undefined && { key: /^[a-z][a-z0-9+.-]*:\/\//i.test(key) ? key : external_node_path_default().resolve(io.cwd, key) }),
+        'certificate-identity': text('certificate-identity'),
+        'certificate-identity-regexp': text('certificate-identity-regexp'),
+        'certificate-oidc-issuer': text('certificate-oidc-issuer'),
+        require: text('require'),
+        'require-smoke': text('require-smoke'),
+        'require-gpu-smoke': boolInput(io, 'require-gpu-smoke'),
+        'min-tflops': text('min-tflops'),
+        platform: text('platform'),
+        tlog: boolInput(io, 'tlog'),
+    };
+}
+/** The job summary: one row per check, every value escaped. */
+function checksMarkdown(ref, checks) {
+    const rows = checks.map((c) => `| ${c.ok ? '✅' : '❌'} | ${md(c.platform)} | ${md(c.check)} | ${md(c.detail, 500)} |`);
+    return [
+        `### ml-image verify: ${md(ref)}`,
+        '',
+        '| | platform | check | detail |',
+        '| --- | --- | --- | --- |',
+        ...rows,
+        '',
+    ].join('\n');
+}
+/** The verify sub-action: outputs and the job summary first, then a failed check fails the step. */
+async function runVerify(io) {
+    const ref = io.getInput('image').trim();
+    if (ref === '')
+        throw new errors/* InputError */.dz('input "image": required', 'give the image by digest: REGISTRY/REPO@sha256:DIGEST');
+    parseDigestRef(ref, 'input "image"');
+    const request = parseVerifyFlags(flagsFromInputs(io), inputNaming);
+    const signer = io.signer?.() ?? createCosignSigner(defaultCosignExec(), { tlog: request.tlog });
+    const outcome = await verifyImage({ docker: io.docker(), signer }, ref, request, '');
+    io.info(renderChecks(outcome.checks));
+    const verdict = outcome.failed.length === 0 ? 'pass' : 'fail';
+    io.setOutput('verdict', verdict);
+    io.setOutput('checks', JSON.stringify(outcome.checks));
+    await io.summary?.(checksMarkdown(ref, outcome.checks));
+    if (verdict === 'fail')
+        throw new errors/* CheckFailedError */.CO(`verify: ${failedSummary(outcome)}`);
+}
+
 ;// CONCATENATED MODULE: ./src/action/run.ts
-// The root action and the sub-actions plan/, build/, smoke/, report/ (one bundle: each action.yml
-// sets the `stages` input's default). Inputs are parsed once, here at the edge; stages receive a
-// typed Config and plain options.
+// The root action and the sub-actions plan/, build/, smoke/, attest/, report/ (one bundle: each
+// action.yml sets the `stages` input's default), and verify/ (its action.yml sets `command: verify`,
+// see verify.ts). Inputs are parsed once, here at the edge; stages receive a typed Config and plain
+// options.
+
 
 
 
@@ -39929,6 +40534,11 @@ function baselineStore(io, raw) {
 }
 async function run(io = coreIo()) {
     try {
+        const command = io.getInput(COMMAND_INPUT).trim();
+        if (command === 'verify')
+            return await runVerify(io);
+        if (command !== '')
+            throw new errors/* InputError */.dz(`input "${COMMAND_INPUT}": expected verify (set by the verify sub-action), got ${JSON.stringify(command)}`);
         const token = io.getInput('github-token').trim() || undefined;
         // github.token is masked by the runner; a token from a step output or an expression is not.
         if (token)
@@ -40874,7 +41484,7 @@ function octokitClient(octokit, callOpts) {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _util_cjs_globals_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(14367);
 /* harmony import */ var _action_post_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(27718);
-/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(16420);
+/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(71025);
 /* harmony import */ var _util_cleanup_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4532);
 // Entry of the root action and its sub-actions (bundled to dist/index.js), main and post step
 // alike: the main step saves its state first, and the same bundle run as the post step sees it.
@@ -51063,7 +51673,7 @@ __webpack_unused_export__ = cst;
 __webpack_unused_export__ = lexer.Lexer;
 exports.HN = lineCounter.LineCounter;
 __webpack_unused_export__ = parser.Parser;
-__webpack_unused_export__ = publicApi.parse;
+exports.qg = publicApi.parse;
 __webpack_unused_export__ = publicApi.parseAllDocuments;
 exports.Tp = publicApi.parseDocument;
 __webpack_unused_export__ = publicApi.stringify;

@@ -182,7 +182,8 @@ export function cudaUpgrade(): ReportInput {
           tf32_tflops: 378.4,
           bf16_tflops: bf16,
           gpu: 'NVIDIA H100 80GB HBM3',
-          bf16_tflops_floor: 592.5,
+          bf16_tflops_floor: 595.9,
+          floor_gpu: 'NVIDIA H100 SXM',
         },
       },
       {

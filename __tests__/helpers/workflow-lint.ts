@@ -95,7 +95,7 @@ export async function githubParserErrors(name: string, content: string): Promise
 
 const FIRST_PARTY = 'ml-image-action/ml-image-action';
 /** The sub-actions (actions/<name>/action.yml, used as owner/repo/actions/<name>@ref) that share dist/. */
-export const SUB_ACTIONS = ['plan', 'build', 'smoke', 'attest', 'report'] as const;
+export const SUB_ACTIONS = ['plan', 'build', 'smoke', 'attest', 'report', 'verify'] as const;
 const SHA = /^[0-9a-f]{40}$/;
 /** How a condition tells a fork pull request apart (inline or through the workflow's env flag). */
 const FORK_CHECK = /head\.repo\.full_name|env\.(ML_IMAGE_)?FORK\b/;

@@ -3,11 +3,12 @@
 // signed and get three attestations (CycloneDX, SLSA provenance v1, a custom predicate type) with
 // the test bed's key, and real `cosign verify` / `verify-attestation` agree through the adapter.
 // Tampering (a digest never signed, an attestation by another key, a wrong public key) is a check
-// failure naming what failed; a registry with nothing listening is exit 3. The key password goes
+// failure naming what failed; a registry with nothing listening is exit 3. `ml-image export --verify`
+// writes its job only for a digest whose checks hold. The key password goes
 // by environment only: every argv cosign received is recorded and searched for secrets.
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -18,8 +19,10 @@ import {
   type Signer,
   type VerifyIdentity,
 } from '../../src/attest/cosign.js';
+import { runCli } from '../../src/cli/main.js';
 import { createDefaultDockerAdapter } from '../../src/docker/engine.js';
 import { EnvironmentError, ExitCode } from '../../src/errors.js';
+import { captureIo } from '../helpers/fakes.js';
 
 const env = inject('dockerEnv');
 
@@ -160,6 +163,26 @@ describe.skipIf(!env.available || !env.cosign)('cosign Signer (real cosign, real
     if (!v.ok) expect(v.failure.message).toContain(otherPub);
     const a = await signer.verifyAttestations(platforms[1]!, 'slsaprovenance1', wrong);
     expect(a).toMatchObject({ ok: false, failure: { type: 'slsaprovenance1', reason: 'invalid' } });
+  });
+
+  it('ml-image export --verify: the signed digest gets its job; a policy it misses writes none', async () => {
+    // The real cosign (no signer in the io) on the two signed platform images of the index.
+    const exportIo = () => captureIo(dir, createDefaultDockerAdapter());
+    const args = ['export', '--k8s', '--image', indexRef, '--verify', '--key', facts.pub];
+    const ok = exportIo();
+    expect(await runCli([...args, '--out', 'export-ok'], ok), ok.err()).toBe(0);
+    for (const platform of ['linux/amd64', 'linux/arm64'])
+      for (const check of ['signature', 'sbom attestation', 'provenance attestation'])
+        expect(ok.out()).toMatch(new RegExp(`^ok +${platform} +${check}: `, 'm'));
+    expect(readFileSync(path.join(dir, 'export-ok', 'job.yaml'), 'utf8')).toContain(`image: ${indexRef}`);
+    // The smoke attestation of this test is no smoke v1 predicate, and no GPU ran: exit 1, no job.
+    const bad = exportIo();
+    expect(await runCli([...args, '--require-gpu-smoke', '--out', 'export-bad'], bad)).toBe(1);
+    expect(bad.out()).toMatch(
+      /^FAIL linux\/amd64 +smoke attestation: its predicate is not a smoke v1 predicate$/m,
+    );
+    expect(bad.err()).toMatch(/export --verify: 2 of 10 checks failed .*; no job was written/);
+    expect(existsSync(path.join(dir, 'export-bad'))).toBe(false);
   });
 
   it('a registry with nothing listening is an environment error (exit 3) naming it', async () => {

@@ -1,6 +1,10 @@
 // `ml-image verify`: the policy over verified attestations (pure tables), and the command's exit
-// codes with a scripted signer and engine (the real cosign: __tests__/integration/attest-e2e).
-import { describe, expect, it } from 'vitest';
+// codes with a scripted signer and engine (the real cosign: __tests__/integration/cosign.test.ts and
+// readme-commands.test.ts); the flags as every caller parses them; `ml-image export --verify`.
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Signer, Statement, Verification } from '../../src/attest/cosign.js';
 import { SLSA_PROVENANCE_V1 } from '../../src/attest/provenance.js';
 import {
@@ -9,9 +13,16 @@ import {
   type SmokePredicate,
 } from '../../src/attest/smoke-predicate.js';
 import { CYCLONEDX_PREDICATE_TYPE } from '../../src/attest/types.js';
-import { parseMinTflops, requiredKinds, smokeChecks, type VerifyPolicy } from '../../src/attest/verify.js';
+import {
+  cliFlagNaming,
+  parseMinTflops,
+  parseVerifyFlags,
+  requiredKinds,
+  smokeChecks,
+  type VerifyPolicy,
+} from '../../src/attest/verify.js';
 import { runCli } from '../../src/cli/main.js';
-import { InputError } from '../../src/errors.js';
+import { EnvironmentError, InputError } from '../../src/errors.js';
 import { captureIo, fakeDocker } from '../helpers/fakes.js';
 import { makeRecord, makeSmoke, type TestSpec } from '../helpers/records.js';
 
@@ -247,10 +258,224 @@ describe('ml-image verify', () => {
     expect(r.err).toMatch(message);
   });
 
+  it('--json and a failed check: one JSON object, the error naming each failed check and why', async () => {
+    const r = await verify([index, '--key', 'k.pub', '--json'], new Set([amd]), full());
+    expect(r.code).toBe(1);
+    const { error } = JSON.parse(r.out) as { error: { message: string } };
+    expect(error.message).toMatch(/1 of 6 checks failed .*: linux\/arm64 signature \(no signature for /);
+  });
+
   it('--json prints every check', async () => {
     const r = await verify([index, '--key', 'k.pub', '--json'], new Set([amd, arm]), full());
     const parsed = JSON.parse(r.out) as { checks: { ok: boolean }[] };
     expect(parsed.checks).toHaveLength(6);
     expect(parsed.checks.every((c) => c.ok)).toBe(true);
+  });
+});
+
+describe('parseVerifyFlags (one parser for verify, export --verify and the verify sub-action)', () => {
+  const input = { prefix: '', flag: (n: string) => `input "${n}"` };
+  it('keyless with the default issuer, the policy, the platform and tlog', () => {
+    expect(
+      parseVerifyFlags(
+        {
+          'certificate-identity-regexp': '^https://github.com/acme/',
+          require: 'sbom',
+          'require-smoke': 'pass',
+          'require-gpu-smoke': true,
+          'min-tflops': 'bf16=600',
+          platform: 'linux/arm64',
+          tlog: true,
+        },
+        cliFlagNaming('verify'),
+      ),
+    ).toEqual({
+      identity: {
+        kind: 'keyless',
+        certificateIdentityRegexp: '^https://github.com/acme/',
+        certificateOidcIssuer: 'https://token.actions.githubusercontent.com',
+      },
+      policy: { require: ['sbom'], requireSmokePass: true, requireGpuSmoke: true, minTflops: { bf16: 600 } },
+      platform: 'linux/arm64',
+      tlog: true,
+    });
+  });
+
+  it('empty values (unset action inputs) are the defaults', () => {
+    expect(
+      parseVerifyFlags(
+        { key: 'k.pub', require: '', 'require-smoke': '', 'min-tflops': '', platform: '' },
+        input,
+      ),
+    ).toEqual({
+      identity: { kind: 'key', publicKey: 'k.pub' },
+      policy: policy(),
+      tlog: false,
+    });
+  });
+
+  it.each([
+    [{}, /^no identity to verify against$/, /give input "key" cosign.pub/],
+    [
+      { key: 'k', 'certificate-identity': 'x' },
+      /give input "key" or input "certificate-identity"/,
+      undefined,
+    ],
+    [{ key: 'k', require: 'vex' }, /^input "require": unknown attestation vex$/, undefined],
+    [{ key: 'k', 'require-smoke': 'yes' }, /^input "require-smoke": expected "pass"/, undefined],
+    [{ key: 'k', 'min-tflops': 'bf16' }, /^input "min-tflops": expected DTYPE=TFLOPS/, undefined],
+  ])('names the input of bad input %j', (values, message, fix) => {
+    let e: unknown;
+    try {
+      parseVerifyFlags(values, input);
+    } catch (x) {
+      e = x;
+    }
+    expect(e).toBeInstanceOf(InputError);
+    expect((e as InputError).message).toMatch(message);
+    if (fix) expect((e as InputError).fix).toMatch(fix);
+  });
+});
+
+describe('ml-image export --verify', () => {
+  const index = `localhost:5000/acme/model@${D('0')}`;
+  const amd = `localhost:5000/acme/model@${D('1')}`;
+  const arm = `localhost:5000/acme/model@${D('2')}`;
+  let dir = '';
+  beforeEach(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'ml-image-export-verify-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  const store = (): Store => {
+    const s: Store = {};
+    for (const [ref, d] of [
+      [amd, D('1')],
+      [arm, D('2')],
+    ] as const) {
+      s[`${ref} cyclonedx`] = [statement(d, CYCLONEDX_PREDICATE_TYPE, { bomFormat: 'CycloneDX' })];
+      s[`${ref} slsaprovenance1`] = [statement(d, SLSA_PROVENANCE_V1, {})];
+      s[`${ref} ${SMOKE_PREDICATE_TYPE}`] = [
+        statement(
+          d,
+          SMOKE_PREDICATE_TYPE,
+          smokePredicate([{ id: 'imports', suite: 'imports', status: 'pass' }]),
+        ),
+      ];
+    }
+    return s;
+  };
+  async function exportVerify(
+    args: string[],
+    opts: { signed?: Set<string>; inspect?: () => Promise<never> } = {},
+  ) {
+    const inspected: string[] = [];
+    const docker = fakeDocker({
+      imagetoolsInspect: async (ref) => {
+        inspected.push(ref);
+        if (opts.inspect) return opts.inspect();
+        return {
+          mediaType: 'application/vnd.oci.image.index.v1+json',
+          platforms: [
+            { os: 'linux', architecture: 'amd64', digest: D('1') },
+            { os: 'linux', architecture: 'arm64', digest: D('2') },
+          ],
+        };
+      },
+    });
+    const io = {
+      ...captureIo(dir, docker),
+      signer: () => scriptedSigner(opts.signed ?? new Set([amd, arm]), store()),
+    };
+    const code = await runCli(['export', '--k8s', '--image', index, '--out', 'job', ...args], io);
+    const job = path.join(dir, 'job', 'job.yaml');
+    return {
+      code,
+      out: io.out(),
+      err: io.err(),
+      inspected,
+      job: existsSync(job) ? readFileSync(job, 'utf8') : undefined,
+    };
+  }
+
+  it('the checks hold: prints them, then writes the job that runs the verified digest', async () => {
+    const r = await exportVerify(['--verify', '--key', 'cosign.pub', '--require-smoke', 'pass']);
+    expect(r.code, r.err).toBe(0);
+    expect(r.inspected).toEqual([index]);
+    expect(r.out).toMatch(/^ok {3}linux\/amd64 {2}signature: 1 verified$/m);
+    expect(r.out).toMatch(/^ok {3}linux\/arm64 {2}smoke pass: /m);
+    expect(r.out).toMatch(/^wrote .*job\.yaml$/m);
+    expect(r.job).toContain(`image: ${index}`);
+  });
+
+  it('--json: the summary carries the checks', async () => {
+    const r = await exportVerify(['--verify', '--key', 'cosign.pub', '--json']);
+    expect(r.code, r.err).toBe(0);
+    const summary = JSON.parse(r.out) as { image: string; verified: { check: string; ok: boolean }[] };
+    expect(summary.image).toBe(index);
+    expect(summary.verified.map((c) => c.check)).toEqual([
+      'signature',
+      'sbom attestation',
+      'provenance attestation',
+      'signature',
+      'sbom attestation',
+      'provenance attestation',
+    ]);
+  });
+
+  it('a failed check: exit 1 naming it, and no job is written', async () => {
+    const r = await exportVerify(['--verify', '--key', 'cosign.pub', '--require-gpu-smoke'], {
+      signed: new Set([amd]),
+    });
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/^FAIL linux\/arm64 {2}signature: no signature for/m);
+    expect(r.out).toMatch(/^FAIL linux\/amd64 {2}GPU smoke: the smoke tests ran without a GPU$/m);
+    expect(r.err).toMatch(/export --verify: 3 of 10 checks failed .*; no job was written/);
+    expect(r.job).toBeUndefined();
+    expect(existsSync(path.join(dir, 'job'))).toBe(false);
+  });
+
+  it('--json and a failed check: one JSON object, the error naming each failed check and why', async () => {
+    const r = await exportVerify(['--verify', '--key', 'k.pub', '--json'], { signed: new Set([amd]) });
+    expect(r.code).toBe(1);
+    const { error } = JSON.parse(r.out) as { error: { exitCode: number; message: string } };
+    expect(error.exitCode).toBe(1);
+    expect(error.message).toMatch(
+      /^export --verify: 1 of 6 checks failed for .*: linux\/arm64 signature \(no signature for .*\); no job was written$/,
+    );
+    expect(r.job).toBeUndefined();
+  });
+
+  it('an unreachable registry: exit 3 with the fix, nothing written', async () => {
+    const r = await exportVerify(['--verify', '--key', 'k.pub'], {
+      inspect: () =>
+        Promise.reject(new EnvironmentError('registry localhost:5000 is unreachable', 'start the registry')),
+    });
+    expect(r.code).toBe(3);
+    expect(r.err).toMatch(/registry localhost:5000 is unreachable/);
+    expect(r.job).toBeUndefined();
+  });
+
+  it.each([
+    [['--key', 'k.pub'], /export: --key is a --verify option/],
+    [
+      ['--require-gpu-smoke', '--min-tflops', 'bf16=1'],
+      /--require-gpu-smoke, --min-tflops are --verify options/,
+    ],
+    [['--verify'], /export: no identity to verify against/],
+    [['--verify', '--key', 'k.pub', '--require', 'vex'], /export: --require: unknown attestation vex/],
+    [['--verify', '--key', 'k.pub', '--platform', 'linux/s390x'], /export: .* has no linux\/s390x image/],
+  ])('exit 2 for bad input %j, before anything is written', async (args, message) => {
+    const r = await exportVerify(args);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(message);
+    expect(r.job).toBeUndefined();
+  });
+
+  it('without --verify nothing is checked (no registry call)', async () => {
+    const r = await exportVerify([]);
+    expect(r.code, r.err).toBe(0);
+    expect(r.inspected).toEqual([]);
+    expect(r.out).not.toMatch(/signature/);
   });
 });

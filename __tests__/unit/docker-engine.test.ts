@@ -1,4 +1,7 @@
 import Dockerode from 'dockerode';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CommandRunner } from '../../src/docker/adapter.js';
 import {
@@ -9,6 +12,7 @@ import {
   parseManifestDigest,
   pushedDigest,
 } from '../../src/docker/buildx.js';
+import { readCdiDevices, specDevices } from '../../src/docker/cdi.js';
 import { hostConfigFor, runBody } from '../../src/docker/containers.js';
 import {
   DEADLINE_SCRIPT,
@@ -136,6 +140,18 @@ describe('adapter environment errors (exit 3, with the fix)', () => {
     expect(err).toBeInstanceOf(EnvironmentError);
     expect(err.message).toBe('cannot reach the Docker daemon at unix:///nonexistent/docker.sock (ENOENT)');
     expect(err.fix).toContain('scripts/test-env.sh');
+  });
+
+  it('no daemon, no DOCKER_HOST: the message names the default socket, not a function', async () => {
+    // docker-modem 5 keeps a function choosing the socket at connect time when DOCKER_HOST is unset.
+    const defaulted = new Dockerode({ socketPath: '/nonexistent/docker.sock' });
+    Reflect.set(defaulted.modem, 'socketPath', () => Promise.resolve('/nonexistent/docker.sock'));
+    const docker = createDockerAdapter({ docker: defaulted, exec: runner(new Error('unused')) });
+    const err = await docker.ping().catch((e) => e);
+    expect(err).toBeInstanceOf(EnvironmentError);
+    expect(err.message).toMatch(
+      /^cannot reach the Docker daemon at unix:\/\/\/var\/run\/docker\.sock \(the default socket\) \(E[A-Z]+\)$/,
+    );
   });
 
   it('no daemon: running a container is an environment error too', async () => {
@@ -346,15 +362,35 @@ describe('engine and CLI answers are parsed, not cast (an unexpected one is exit
 
   const fakeEngine = (info: unknown) => ({ info: async () => info }) as unknown as Dockerode;
   it.each([
-    [{ Runtimes: { runc: {}, nvidia: {} }, CDISpecDirs: ['/etc/cdi'] }, ['runc', 'nvidia'], ['/etc/cdi']],
-    [{ Runtimes: null, CDISpecDirs: null }, [], []],
-    [{}, [], []],
-  ])('daemonFeatures(%j)', async (info, runtimes, cdiSpecDirs) => {
+    [{ Runtimes: { runc: {}, nvidia: {} }, CDISpecDirs: ['/etc/cdi'] }, ['runc', 'nvidia'], ['/etc/cdi'], []],
+    [{ Runtimes: null, CDISpecDirs: null }, [], [], []],
+    [{}, [], [], []],
+    // Docker 28.2+ (API 1.50+): the engine lists the CDI devices it found itself.
+    [
+      {
+        Runtimes: { runc: {} },
+        CDISpecDirs: ['/etc/cdi', '/var/run/cdi'],
+        DiscoveredDevices: [
+          { Source: 'cdi', ID: 'nvidia.com/gpu=0' },
+          { Source: 'cdi', ID: 'nvidia.com/gpu=all' },
+        ],
+      },
+      ['runc'],
+      ['/etc/cdi', '/var/run/cdi'],
+      ['nvidia.com/gpu=0', 'nvidia.com/gpu=all'],
+    ],
+    [
+      { CDISpecDirs: ['/etc/cdi', '/var/run/cdi'], DiscoveredDevices: [] },
+      [],
+      ['/etc/cdi', '/var/run/cdi'],
+      [],
+    ],
+  ])('daemonFeatures(%j)', async (info, runtimes, cdiSpecDirs, cdiDevices) => {
     const docker = createDockerAdapter({
       docker: fakeEngine(info),
       exec: { run: async () => ({ exitCode: 0, stdout: '', stderr: '' }) },
     });
-    expect(await docker.daemonFeatures()).toEqual({ runtimes, cdiSpecDirs });
+    expect(await docker.daemonFeatures()).toEqual({ runtimes, cdiSpecDirs, cdiDevices });
   });
 
   it('daemonFeatures: runtimes that are not a map are an environment error', async () => {
@@ -526,6 +562,154 @@ describe('exec sessions', () => {
           mode: 0o600,
         })),
       ],
+    });
+  });
+});
+
+// `--gpus auto`: GPUs only where the engine can give them. Docker 28.2+ configures /etc/cdi and
+// /var/run/cdi on every host, so a CDI spec directory alone must not count: an NVIDIA runtime does,
+// or a CDI device of kind nvidia.com/gpu (the engine's DiscoveredDevices, else the spec files).
+describe('CDI devices and --gpus auto', () => {
+  /** The shape `nvidia-ctk cdi generate` writes (abridged). */
+  const NVIDIA_SPEC = `---
+cdiVersion: 0.5.0
+containerEdits:
+  deviceNodes:
+  - path: /dev/nvidiactl
+  - path: /dev/nvidia-uvm
+  hooks:
+  - args: [nvidia-cdi-hook, update-ldcache, --folder, /usr/lib/x86_64-linux-gnu]
+    hookName: createContainer
+    path: /usr/bin/nvidia-cdi-hook
+devices:
+- containerEdits:
+    deviceNodes:
+    - path: /dev/nvidia0
+  name: "0"
+- containerEdits:
+    deviceNodes:
+    - path: /dev/nvidia0
+  name: all
+kind: nvidia.com/gpu
+`;
+  const OTHER_SPEC = JSON.stringify({
+    cdiVersion: '0.6.0',
+    kind: 'vendor.example/fpga',
+    devices: [{ name: 'fpga0', containerEdits: { deviceNodes: [{ path: '/dev/fpga0' }] } }],
+  });
+
+  /** A CDI spec directory with these files; removed after FN. */
+  async function withSpecDir<T>(
+    files: Record<string, string>,
+    fn: (dir: string) => Promise<T> | T,
+  ): Promise<T> {
+    const dir = mkdtempSync(path.join(tmpdir(), 'ml-image-cdi-'));
+    try {
+      for (const [name, text] of Object.entries(files)) {
+        mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+        writeFileSync(path.join(dir, name), text);
+      }
+      return await fn(dir);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
+  /** An engine that answers /info with INFO, reached through MODEM's connection settings. */
+  const engine = (info: unknown, modem: Record<string, unknown> = { socketPath: '/var/run/docker.sock' }) =>
+    createDockerAdapter({
+      docker: { info: async () => info, modem } as unknown as Dockerode,
+      exec: { run: async () => ({ exitCode: 0, stdout: '', stderr: '' }) },
+    });
+
+  it('reads a spec file as the CDI cache does: kind=name per device; anything else is nothing', () => {
+    expect(specDevices(NVIDIA_SPEC)).toEqual(['nvidia.com/gpu=0', 'nvidia.com/gpu=all']);
+    expect(specDevices(OTHER_SPEC)).toEqual(['vendor.example/fpga=fpga0']);
+    expect(specDevices('kind: nvidia.com/gpu\ndevices:\n- name: 0\n')).toEqual(['nvidia.com/gpu=0']);
+    for (const bad of ['', ':::', '[1, 2]', 'kind: nvidia.com/gpu', 'devices: [{name: x}]', '{"kind": 1}'])
+      expect(specDevices(bad), bad).toEqual([]);
+  });
+
+  it('only the top level of each directory, *.json and *.yaml; a missing directory is skipped', async () => {
+    await withSpecDir(
+      {
+        'other.json': OTHER_SPEC,
+        'nvidia.yml': NVIDIA_SPEC, // not a spec file name the engine reads
+        'sub/nvidia.yaml': NVIDIA_SPEC, // subdirectories are skipped
+        'broken.yaml': '{ kind: [',
+      },
+      (dir) => {
+        expect(readCdiDevices([dir, path.join(dir, 'missing')])).toEqual(['vendor.example/fpga=fpga0']);
+        symlinkSync(path.join(dir, 'sub/nvidia.yaml'), path.join(dir, 'linked.yaml'));
+        expect(readCdiDevices([dir]).sort()).toEqual([
+          'nvidia.com/gpu=0',
+          'nvidia.com/gpu=all',
+          'vendor.example/fpga=fpga0',
+        ]);
+      },
+    );
+  });
+
+  it.each([
+    ['the NVIDIA runtime', { Runtimes: { runc: {}, nvidia: {} }, CDISpecDirs: [] }, {}, 'all'],
+    ["the toolkit's nvidia-cdi runtime", { Runtimes: { runc: {}, 'nvidia-cdi': {} } }, {}, 'all'],
+    [
+      'Docker 28.2+ default CDI directories, no device in them',
+      { Runtimes: { runc: {} }, CDISpecDirs: ['/etc/cdi', '/var/run/cdi'], DiscoveredDevices: [] },
+      {},
+      'none',
+    ],
+    [
+      'a discovered device that is not a GPU',
+      { Runtimes: { runc: {} }, DiscoveredDevices: [{ Source: 'cdi', ID: 'vendor.example/fpga=fpga0' }] },
+      {},
+      'none',
+    ],
+    [
+      'a discovered nvidia.com/gpu device',
+      { Runtimes: { runc: {} }, DiscoveredDevices: [{ Source: 'cdi', ID: 'nvidia.com/gpu=all' }] },
+      {},
+      'all',
+    ],
+    [
+      'an older local engine: a spec of kind nvidia.com/gpu',
+      { Runtimes: { runc: {} } },
+      { 'nvidia.yaml': NVIDIA_SPEC },
+      'all',
+    ],
+    [
+      'an older local engine: a CDI directory with no nvidia spec',
+      { Runtimes: { runc: {} } },
+      { 'fpga.json': OTHER_SPEC },
+      'none',
+    ],
+  ] as const)('%s -> %s', async (_name, info, files, expected) => {
+    const { resolveGpus } = await import('../../src/smoke/run.js');
+    await withSpecDir(files, async (dir) => {
+      const withDirs = 'CDISpecDirs' in info ? info : { ...info, CDISpecDirs: [dir] };
+      expect(await resolveGpus('auto', engine(withDirs))).toBe(expected);
+      // An explicit mode is taken as given, without asking the engine.
+      expect(await resolveGpus('none', engine(withDirs))).toBe('none');
+      expect(await resolveGpus('all', engine({ Runtimes: {} }))).toBe('all');
+    });
+  });
+
+  it("the engine's own list wins; a remote engine's spec directories are not this machine's to read", async () => {
+    await withSpecDir({ 'nvidia.yaml': NVIDIA_SPEC }, async (dir) => {
+      const info = { Runtimes: { runc: {} }, CDISpecDirs: [dir] };
+      expect((await engine(info).daemonFeatures()).cdiDevices).toEqual([
+        'nvidia.com/gpu=0',
+        'nvidia.com/gpu=all',
+      ]);
+      // docker-modem 5 without DOCKER_HOST: a function that picks the default socket (local).
+      expect(
+        (await engine(info, { socketPath: () => Promise.resolve('/var/run/docker.sock') }).daemonFeatures())
+          .cdiDevices,
+      ).toHaveLength(2);
+      expect((await engine({ ...info, DiscoveredDevices: [] }).daemonFeatures()).cdiDevices).toEqual([]);
+      expect(
+        (await engine(info, { host: '10.0.0.7', port: 2376, protocol: 'https' }).daemonFeatures()).cdiDevices,
+      ).toEqual([]);
     });
   });
 });

@@ -4,6 +4,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
+import { COMMAND_INPUT, VERIFY_INPUTS, VERIFY_OUTPUTS } from '../../src/action/verify.js';
 import { validateConfigData } from '../../src/config/load.js';
 import { renderConfigReference } from '../../src/config/reference.js';
 import { ConfigError, describeError } from '../../src/errors.js';
@@ -94,7 +95,22 @@ function renderImpossiblePlan(): string {
   ].join('\n');
 }
 
+/** The README's table of sub-actions. */
+function renderSubActionTable(): string {
+  const cell = (s: string) => s.replace(/\|/g, '\\|');
+  return [
+    '| sub-action | stages | use it for |',
+    '| --- | --- | --- |',
+    ...Object.entries(SUB_ACTIONS).map(
+      ([name, sub]) =>
+        `| \`ml-image-action/ml-image-action/actions/${name}@v0\` | ${sub.stages ? sub.stages.split(',').join(', ') : '— (`ml-image verify`)'} | ${cell(sub.useFor)} |`,
+    ),
+    '',
+  ].join('\n');
+}
+
 const BLOCKS: Record<string, () => string> = {
+  'sub-actions': renderSubActionTable,
   'config-reference': renderConfigReference,
   'impossible-plan': renderImpossiblePlan,
   'action-io': renderInputsTable,
@@ -115,50 +131,100 @@ function replaceBlock(text: string, name: string, body: string): string {
 
 // Sub-actions (actions/<stage>/action.yml, used as owner/repo/actions/<stage>@ref) share dist/ (as
 // actions/cache/restore does) and the root action's inputs; each sets the default of `stages`.
-// Generated from action.yml so they cannot drift.
-const SUB_ACTIONS: Record<string, { stages: string; description: string; outputs: string[] }> = {
+// Generated from action.yml so they cannot drift. verify/ is no stage: its inputs are the verify
+// flags (src/action/verify.ts), and its `command` input selects that entry of the bundle.
+const SUB_ACTIONS: Record<
+  string,
+  { stages: string; description: string; outputs: string[]; useFor: string }
+> = {
   plan: {
     stages: 'plan',
     description:
       'ml-image plan: validate ml-image.yml and expand it into variants x platforms with base images, tags, labels and a GitHub Actions build matrix.',
     outputs: ['config', 'variants', 'platforms', 'plan', 'matrix', 'result-dir'],
+    useFor: 'the build matrix (`outputs.matrix`)',
   },
   build: {
     stages: 'resolve,build',
     description:
       'ml-image build: resolve Python dependency conflicts against the base image, build with buildx, push by digest and merge (or, with merge false, leave digests for a merge job; with merge-from, merge them).',
     outputs: ['plan', 'result-dir', 'digests', 'tags', 'platform-digests'],
+    useFor: 'a matrix build job (`merge: false`), or the merge job (`merge-from: DIR`)',
   },
   smoke: {
     stages: 'smoke',
     description:
       'ml-image smoke: capture the environment record and run the smoke suites inside the built images (reads result-dir/build.json when the image was built in another job).',
     outputs: ['result-dir', 'smoke-status'],
+    useFor: 'capture + suites on a CPU or GPU runner (reads `build.json`)',
   },
   attest: {
     stages: 'attest',
     description:
       'ml-image attest: attach a signed CycloneDX SBOM, SLSA provenance and the smoke results to each pushed platform digest with cosign (reads build.json and the env/smoke records from result-dir; keyless with id-token: write, else COSIGN_KEY).',
     outputs: ['result-dir'],
+    useFor:
+      'sign each platform digest and attach its SBOM, provenance and smoke attestations (cosign on `PATH`; `id-token: write` for keyless)',
   },
   report: {
     stages: 'report',
     description:
       'ml-image report: diff the records against the base branch and post one sticky pull-request comment and the job summary; with from-artifact, the fork-safe poster.',
     outputs: ['result-dir', 'report-path', 'verdict'],
+    useFor: 'the comment; with `from-artifact`, the fork poster',
+  },
+  verify: {
+    stages: '',
+    description:
+      'ml-image verify: gate a deploy on an image digest - its cosign signature, the SBOM, provenance and smoke attestations of every platform image, and a policy on the smoke results (no failure, GPU smoke, TFLOP/s floors). Needs cosign on PATH.',
+    outputs: Object.keys(VERIFY_OUTPUTS),
+    useFor:
+      'a deploy gate: `ml-image verify` on `image` (by digest) with `key` or `certificate-identity-regexp` and the policy inputs (cosign on `PATH`)',
   },
 };
+
+/** actions/verify/action.yml: the verify flags as inputs, the `command` that selects the entry. */
+function verifyActionDoc(root: Record<string, unknown>): Record<string, unknown> {
+  const runs = root.runs as { using: string; main: string };
+  return {
+    inputs: {
+      ...Object.fromEntries(
+        Object.entries(VERIFY_INPUTS).map(([name, i]) => [
+          name,
+          {
+            description: i.description,
+            required: name === 'image',
+            ...(i.default !== undefined && { default: i.default }),
+          },
+        ]),
+      ),
+      [COMMAND_INPUT]: {
+        description: 'Selects the verify entry of the shared bundle; leave it as it is.',
+        required: false,
+        default: 'verify',
+      },
+    },
+    outputs: VERIFY_OUTPUTS,
+    // No post step: verify starts no container and leaves nothing to clean up.
+    runs: { using: runs.using, main: `../../${runs.main}` },
+  };
+}
 
 function renderSubAction(name: string): string {
   const root = parse(readFileSync(path.join(REPO_ROOT, 'action.yml'), 'utf8'));
   const sub = SUB_ACTIONS[name]!;
   const inputs = structuredClone(root.inputs) as Record<string, { default?: string }>;
   inputs.stages!.default = sub.stages;
-  const doc = {
+  const head = {
     name: `ml-image-action/${name}`,
     description: sub.description,
     author: root.author,
     branding: root.branding,
+  };
+  if (name === 'verify')
+    return `# Generated from src/action/verify.ts by "npm run docs"; edit that file, not this one.\n${stringify({ ...head, ...verifyActionDoc(root) }, { lineWidth: 0 })}`;
+  const doc = {
+    ...head,
     inputs,
     outputs: Object.fromEntries(sub.outputs.map((o) => [o, root.outputs[o]])),
     runs: {

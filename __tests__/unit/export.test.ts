@@ -17,9 +17,13 @@ import { parseAllDocuments } from 'yaml';
 import { exportCommand } from '../../src/cli/commands/export.js';
 import type { SmokeSuite } from '../../src/config/schema.js';
 import { InputError } from '../../src/errors.js';
+import { bundledBaseline } from '../../src/smoke/baselines.js';
+import { ddpArgs, gpuArgs, trainArgs } from '../../src/smoke/suites.js';
 import {
   type ExportSpec,
   exportSteps,
+  FLOORS_ARG,
+  MULTI_NODE_DDP_NOTE,
   jobDeadlineSeconds,
   jobNameFor,
   parseDigestRef,
@@ -244,7 +248,7 @@ describe('exportSteps', () => {
         'gpu:skip',
         'compute-cpu:script',
         'train:script',
-        'ddp:ddp',
+        'ddp:script',
         'custom:skip',
       ],
     ],
@@ -258,28 +262,60 @@ describe('exportSteps', () => {
         'compute-cpu:script',
         'compute-gpu:script',
         'train:script',
-        'ddp:ddp',
+        'ddp:script',
         'custom:skip',
       ],
     ],
+    [
+      "two nodes: ddp through the job's own torchrun",
+      spec({ nodes: 2, gpusPerNode: 8, suites: ['ddp', 'train'] }),
+      ['ddp:ddp', 'train:script'],
+    ],
     ['no requirements', spec({ suites: ['imports'], distributions: [] }), ['imports:skip']],
-    ['order kept, repeats dropped', spec({ suites: ['ddp', 'train', 'ddp'] }), ['ddp:ddp', 'train:script']],
+    [
+      'order kept, repeats dropped',
+      spec({ suites: ['ddp', 'train', 'ddp'] }),
+      ['ddp:script', 'train:script'],
+    ],
   ])('%s', (_name, s, want) => {
     expect(exportSteps(s).map((st) => `${st.id}:${st.kind}`)).toEqual(want);
   });
 
-  it('passes the same arguments as src/smoke/run.ts', () => {
+  it('passes the same arguments as the smoke stage (src/smoke/suites.ts): CUDA required, floors', () => {
     const steps = exportSteps(
       spec({ gpusPerNode: 1, driverFloor: '535.104', minLossDrop: 0.25, distributions: ['numpy', 'torch'] }),
     );
     const args = Object.fromEntries(steps.map((s) => [s.id, s.kind === 'script' ? s.args : s.kind]));
     expect(args).toMatchObject({
       imports: ['imports', 'numpy', 'torch'],
-      gpu: ['gpu', '535.104'],
+      gpu: ['gpu', '535.104', '--require'],
       'compute-cpu': ['compute', 'cpu'],
-      'compute-gpu': ['compute', 'cuda'],
-      train: ['train', '0.25'],
+      'compute-gpu': ['compute', 'cuda', '--floors', FLOORS_ARG],
+      train: ['train', '0.25', '--cuda'],
+      ddp: ['ddp', '1', '--cuda', '--floors', FLOORS_ARG],
     });
+    // The stage's own arguments for a run with GPUs: the same words (the floors as JSON there).
+    const staged = { gpus: 'all' as const, requireGpu: false, driverFloor: '535.104', minLossDrop: 0.25 };
+    expect(['gpu', ...gpuArgs(staged)]).toEqual(args.gpu);
+    expect(['train', ...trainArgs(staged)]).toEqual(args.train);
+    const ddp = ddpArgs({ ...staged, baseline: bundledBaseline() });
+    expect(ddp.slice(1, 3)).toEqual(['--cuda', '--floors']);
+    expect(JSON.parse(ddp[3]!)).toEqual(bundledBaseline());
+  });
+
+  it('on CPU only: nothing requires CUDA, no floors', () => {
+    const args = exportSteps(spec()).flatMap((s) => (s.kind === 'script' ? s.args : []));
+    expect(args).not.toContain('--cuda');
+    expect(args).not.toContain('--require');
+    expect(args).not.toContain(FLOORS_ARG);
+    expect(exportSteps(spec()).find((s) => s.id === 'ddp')).toMatchObject({ args: ['ddp', '2'] });
+  });
+
+  it("whole nodes ('all'): ddp over every GPU the node shows, counted at run time", () => {
+    expect(exportSteps(spec({ gpusPerNode: 'all' })).find((s) => s.id === 'ddp')).toMatchObject({
+      args: ['ddp', 'auto', '--cuda', '--floors', FLOORS_ARG],
+    });
+    expect(exportSteps(spec({ gpusPerNode: 'all' })).map((s) => s.id)).toContain('compute-gpu');
   });
 });
 
@@ -371,8 +407,36 @@ describe('slurmScript', () => {
     expect(text.split('\n').lastIndexOf(header.at(-1)!)).toBeLessThan(firstCommand);
   });
 
-  it('asks for no GPUs on a CPU cluster', () => {
-    expect(slurmScript(slurm())).not.toMatch(/^#SBATCH --gpus/m);
+  it('asks for no GPUs on a CPU cluster, and carries no floors', () => {
+    const text = slurmScript(slurm());
+    expect(text).not.toMatch(/^#SBATCH --gpus/m);
+    expect(text).not.toContain('ML_IMAGE_FLOORS');
+    expect(text).not.toContain('--cuda');
+  });
+
+  it("asks for whole nodes with 'all': --exclusive, torchrun counts each node's GPUs", () => {
+    const text = slurmScript(slurm({ nodes: 2, gpusPerNode: 'all' }));
+    expect(text).toMatch(/^#SBATCH --exclusive$/m);
+    expect(text).not.toMatch(/^#SBATCH --gpus/m);
+    expect(text).toContain('NPROC_PER_NODE=gpu');
+    expect(text).toContain('export ML_IMAGE_DDP_CUDA=1');
+  });
+
+  it('carries the floors table once, as the smoke stage passes it (the config rows first)', () => {
+    const mine = {
+      schemaVersion: 1 as const,
+      floorFraction: 0.8,
+      gpus: [{ name: 'Lab L4', match: 'L4', measured: { bf16_tflops: 100 }, source: "it's ours" }],
+    };
+    const baseline = { ...mine, gpus: [...mine.gpus, ...bundledBaseline().gpus] };
+    const text = slurmScript(slurm({ gpusPerNode: 8, baseline }));
+    const line = text.split('\n').find((l) => l.startsWith('ML_IMAGE_FLOORS='))!;
+    const r = spawnSync('bash', ['-c', `${line}\nprintf %s "$ML_IMAGE_FLOORS"`], { encoding: 'utf8' });
+    expect(JSON.parse(r.stdout)).toEqual(baseline);
+    expect(text).toContain('compute cuda --floors "$ML_IMAGE_FLOORS"');
+    expect(text).toContain('ddp 8 --cuda --floors "$ML_IMAGE_FLOORS"');
+    expect(text).toContain('train 0.5 --cuda');
+    expect(text).toContain("gpu '' --require");
   });
 
   it('runs the multi-node ddp suite through torchrun with a c10d rendezvous at the first node, by digest', () => {
@@ -434,7 +498,7 @@ describe('slurmScript', () => {
       expect(r.result('pip-check')).toMatchObject({ status: 'pass', reason: '' });
       expect(r.result('ddp')).toMatchObject({
         status: 'pass',
-        metrics: { ok: true, world: 16, backend: 'nccl', busbw_gbps: 18.75 },
+        metrics: { ok: true, world: 16, backend: 'nccl', busbw_gbps: 18.75, floor_note: MULTI_NODE_DDP_NOTE },
       });
       expect(r.result('custom')).toMatchObject({
         status: 'skip',
@@ -615,11 +679,17 @@ describe('k8sManifests', () => {
     expect(sh).toContain('--rdzv_endpoint="$RDZV_HOST:29500"');
   });
 
-  it('uses torchrun --standalone on a single pod', () => {
+  it("runs the script's own ddp suite on a single pod (torchrun --standalone there), CUDA required", () => {
     const sh = podScript(k8s({ gpusPerNode: 8 }), 'x');
-    expect(sh).toContain('torch.distributed.run --standalone --nnodes=1 --nproc_per_node="$NPROC_PER_NODE"');
-    expect(sh).toContain('NPROC_PER_NODE=8');
+    expect(sh).toContain('run_step ddp python3 "$SCRIPT" ddp 8 --cuda --floors "$ML_IMAGE_FLOORS"');
+    expect(sh).not.toContain('NPROC_PER_NODE');
     expect(sh).not.toContain('c10d');
+  });
+
+  it('refuses whole nodes: a pod asks for a number of GPUs (exit 2)', () => {
+    const e = inputError(() => k8sManifests(k8s({ gpusPerNode: 'all' })));
+    expect(e.exitCode).toBe(2);
+    expect(e.message).toMatch(/--gpus-per-node: a Kubernetes pod asks for a number of GPUs/);
   });
 
   it.each([
@@ -755,19 +825,22 @@ describe('the pod driver (run.sh)', () => {
       'ddp:pass',
       'custom:skip',
     ]);
-    expect(r.lines.find((l) => l.id === 'ddp')).toMatchObject({ metrics: { world: 4, backend: 'nccl' } });
+    expect(r.lines.find((l) => l.id === 'ddp')).toMatchObject({ status: 'pass', metrics: { suite: 'ddp' } });
     const imports = r.calls.find((c) => c.includes('imports'))!;
     expect(imports.slice(imports.indexOf('imports') + 1)).toEqual(HOSTILE);
     expect(existsSync(path.join(dir, 'PWNED'))).toBe(false);
-    const ddp = r.calls.find((c) => c.includes('torch.distributed.run'))!;
-    expect(ddp).toEqual(
-      expect.arrayContaining([
-        '--standalone',
-        '--nproc_per_node=2',
-        '/ml-image/ml_image_smoke.py',
-        'ddp-worker',
-      ]),
-    );
+    const ddp = r.calls.find((c) => c.includes('ddp'))!;
+    expect(ddp.slice(0, 5)).toEqual(['/ml-image/ml_image_smoke.py', 'ddp', '2', '--cuda', '--floors']);
+    expect(JSON.parse(ddp[5]!)).toEqual(bundledBaseline());
+    const compute = r.calls.find((c) => c.includes('cuda') && c.includes('compute'))!;
+    expect(compute.slice(1, 4)).toEqual(['compute', 'cuda', '--floors']);
+    expect(JSON.parse(compute[4]!)).toEqual(bundledBaseline());
+    expect(r.calls.find((c) => c.includes('train'))).toEqual([
+      '/ml-image/ml_image_smoke.py',
+      'train',
+      '0.5',
+      '--cuda',
+    ]);
   });
 
   it('exits 1 and shows the stderr of a failing suite', () => {
@@ -787,6 +860,7 @@ describe('the pod driver (run.sh)', () => {
     const pod0 = runPod(o, { JOB_COMPLETION_INDEX: '0' });
     expect(pod0.status).toBe(0);
     expect(pod0.lines.map((l) => `${l.id}:${l.status}`)).toEqual(['ddp:pass', 'imports:pass', 'train:pass']);
+    expect(pod0.lines[0]).toMatchObject({ metrics: { world: 4, floor_note: MULTI_NODE_DDP_NOTE } });
     const torchrun0 = pod0.calls.find((c) => c.includes('torch.distributed.run'))!;
     expect(torchrun0).toEqual(
       expect.arrayContaining([
@@ -957,7 +1031,8 @@ describe('ml-image export', () => {
     );
   });
 
-  it('--k8s --from DIR takes the image, GPU default and driver floor from build.json and plan.json', async () => {
+  /** DIR/build-out: build.json and plan.json of one CUDA variant, cu128. */
+  const writeCudaBuild = () => {
     const from = path.join(dir, 'build-out');
     mkdirSync(from);
     writeFileSync(
@@ -987,6 +1062,10 @@ describe('ml-image export', () => {
         ],
       }),
     );
+  };
+
+  it('--k8s --from DIR takes the image, GPU default and driver floor from build.json and plan.json', async () => {
+    writeCudaBuild();
     const r = await run(
       '--k8s',
       '--from',
@@ -1017,6 +1096,81 @@ describe('ml-image export', () => {
     expect(job.metadata).toMatchObject({ name: 'ml-image-smoke-cu128', namespace: 'ml' });
     expect(job.spec.template.spec.containers[0].resources.limits).toEqual({ 'nvidia.com/gpu': '1' });
     expect(objects[0]!.data['run.sh']).toContain('run_step gpu python3 "$SCRIPT" gpu 525.60.13');
+  });
+
+  it('--slurm --from DIR of a CUDA variant asks for whole nodes and says so', async () => {
+    writeCudaBuild();
+    const r = await run('--slurm', '--from', 'build-out', '--suites', 'gpu,compute,ddp', '--out', 'o');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('x every GPU');
+    expect(r.out).toMatch(/note: +whole nodes \(--exclusive\), ddp over every GPU a node shows/);
+    const job = readFileSync(path.join(dir, 'o', 'job.sbatch'), 'utf8');
+    expect(job).toMatch(/^#SBATCH --exclusive$/m);
+    expect(job).toContain('ddp auto --cuda --floors "$ML_IMAGE_FLOORS"');
+    expect(job).toContain('gpu 525.60.13 --require');
+  });
+
+  it('--k8s with one GPU per pod says ddp runs over one GPU; "all" is refused there', async () => {
+    writeCudaBuild();
+    const r = await run('--k8s', '--from', 'build-out', '--suites', 'ddp', '--out', 'k');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/note: +ddp runs over 1 GPU per node: pass --gpus-per-node N/);
+    const all = await rejection('--k8s', '--from', 'build-out', '--gpus-per-node', 'all', '--out', 'k2');
+    expect(all.exitCode).toBe(2);
+    expect(all.message).toMatch(/a Kubernetes pod asks for a number of GPUs/);
+  });
+
+  it("--config's smoke.baseline rows reach the job's floors first, then the bundled ones", async () => {
+    writeFileSync(
+      path.join(dir, 'ml-image.yml'),
+      'image: {name: acme/train}\nsmoke:\n  suites: [compute]\n  baseline: floors.json\n',
+    );
+    const mine = { name: 'Lab L4', match: '^NVIDIA L4$', measured: { bf16_tflops: 100 }, source: 'lab' };
+    writeFileSync(
+      path.join(dir, 'floors.json'),
+      JSON.stringify({ schemaVersion: 1, floorFraction: 0.8, gpus: [mine] }),
+    );
+    const r = await run(
+      '--k8s',
+      '--image',
+      IMAGE,
+      '--config',
+      'ml-image.yml',
+      '--gpus-per-node',
+      '2',
+      '--out',
+      'o',
+    );
+    expect(r.code).toBe(0);
+    const objects = parseAllDocuments(readFileSync(path.join(dir, 'o', 'job.yaml'), 'utf8')).map(
+      (d) => d.toJS() as Record<string, Loose>,
+    );
+    const sh = objects[0]!.data['run.sh'] as string;
+    const line = sh.split('\n').find((l) => l.startsWith('ML_IMAGE_FLOORS='))!;
+    const out = spawnSync(POSIX_SH, ['-c', `${line}\nprintf %s "$ML_IMAGE_FLOORS"`], { encoding: 'utf8' });
+    const floors = JSON.parse(out.stdout) as { floorFraction: number; gpus: { name: string }[] };
+    expect(floors.floorFraction).toBe(0.8);
+    expect(floors.gpus.map((g) => g.name)).toEqual(['Lab L4', ...bundledBaseline().gpus.map((g) => g.name)]);
+  });
+
+  it('--config with a smoke.baseline that is no floors table: exit 2 naming the file and field', async () => {
+    writeFileSync(
+      path.join(dir, 'ml-image.yml'),
+      'image: {name: acme/train}\nsmoke:\n  baseline: floors.json\n',
+    );
+    writeFileSync(
+      path.join(dir, 'floors.json'),
+      JSON.stringify({
+        schemaVersion: 1,
+        floorFraction: 0.8,
+        gpus: [{ name: 'x', match: '(', measured: {}, source: 's' }],
+      }),
+    );
+    const e = await rejection('--slurm', '--image', IMAGE, '--config', 'ml-image.yml', '--out', 'o');
+    expect(e.exitCode).toBe(2);
+    expect(e.message).toContain('floors.json');
+    expect(e.message).toMatch(/gpus\[0\]\.match: expected a regular expression/);
+    expect(e.message).toMatch(/gpus\[0\]\.measured: no figure measured/);
   });
 
   it('--config supplies the suites, the timeout and the requirements the imports suite imports', async () => {
@@ -1061,6 +1215,10 @@ describe('ml-image export', () => {
       /--nodes: expected a whole number, got "two"/,
     ],
     [['--slurm', '--image', IMAGE, '--gpus-per-node', '-1', '--out', 'o'], /--gpus-per-node/],
+    [
+      ['--slurm', '--image', IMAGE, '--gpus-per-node', 'most', '--out', 'o'],
+      /--gpus-per-node: expected a whole number or "all", got "most"/,
+    ],
     [
       ['--slurm', '--image', IMAGE, '--timeout', '0', '--out', 'o'],
       /--timeout: expected a whole number from 1/,

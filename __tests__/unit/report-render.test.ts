@@ -157,6 +157,62 @@ describe('escaping (md / html)', () => {
   });
 });
 
+describe('smoke metrics against their floors', () => {
+  const render = (tests: Parameters<typeof makeSmoke>[0]) =>
+    renderReport(
+      buildReportModel({
+        image: 'ghcr.io/acme/model',
+        variant: 'cuda12.8',
+        entries: [{ platform: 'linux/amd64', head: makeRecord(), headSmoke: makeSmoke(tests) }],
+      }),
+      { maxChars: 65_536 },
+    ).markdown;
+
+  it('shows measured / floor, the row judged against, and no rows for a skipped test', () => {
+    const markdown = render([
+      {
+        id: 'compute-gpu',
+        status: 'pass',
+        metrics: {
+          gpu: 'NVIDIA H200',
+          bf16_tflops: 680.9,
+          bf16_tflops_floor: 545.8,
+          fp32_tflops: 51,
+          fp32_tflops_floor: 38.2,
+          floor_gpu: 'NVIDIA H200',
+          floor_source: 'docs/gpu-floors.md#nvidia-h200',
+        },
+      },
+      { id: 'gpu', status: 'skip', reason: 'no GPU', metrics: { gpus: 0 } },
+    ]);
+    expect(markdown).toContain('| compute-gpu | bf16\\_tflops | 680.9 (floor 545.8, 1.25x) |');
+    expect(markdown).toContain('| compute-gpu | fp32\\_tflops | 51 (floor 38.2, 1.34x) |');
+    expect(markdown).toContain('| compute-gpu | ✅ pass | floors of NVIDIA H200 |');
+    // The floors are not rows of their own, and the skipped test measured nothing.
+    expect(markdown).not.toMatch(/_floor \|/);
+    expect(markdown).not.toMatch(/\| gpu \| (duration|gpus) \|/);
+  });
+
+  it('says when a GPU has no floor, escaped, and marks a value below its floor', () => {
+    const markdown = render([
+      {
+        id: 'compute-gpu',
+        status: 'fail',
+        reason: 'bf16_tflops 400 is below the floor 545.8',
+        metrics: { bf16_tflops: 400, bf16_tflops_floor: 545.8 },
+      },
+      {
+        id: 'ddp',
+        status: 'pass',
+        metrics: { busbw_gbps: 300, floor_note: 'no floor for NVIDIA <b>L4</b> | x' },
+      },
+    ]);
+    expect(markdown).toContain('no floor for NVIDIA &lt;b&gt;L4&lt;/b&gt; &#124; x');
+    expect(markdown).not.toContain('<b>L4');
+    expect(markdown).toContain('| compute-gpu | bf16\\_tflops | 400 (floor 545.8, 0.73x ⚠️ below) |');
+  });
+});
+
 describe('renderReport basics', () => {
   it('the supply chain: per platform what was signed and attached, and the command that checks each', () => {
     const ref = `ghcr.io/acme/model@sha256:${'1'.repeat(64)}`;

@@ -290,6 +290,114 @@ describe('smoke survives bad tests and bad images', () => {
   });
 });
 
+/** An error answer of the engine as dockerode (docker-modem) throws it: status, JSON body, prefixed text. */
+function engineError(statusCode: number, message: string): Error {
+  const reason = statusCode === 500 ? 'server error' : 'unexpected';
+  return Object.assign(new Error(`(HTTP code ${statusCode}) ${reason} - ${message} `), {
+    reason,
+    statusCode,
+    json: { message },
+  });
+}
+
+describe('a container the engine does not start is that test failure, classified', () => {
+  // The engine's own words (moby's daemon, the NVIDIA Container Toolkit's prestart hook).
+  const NO_RUNTIME = 'could not select device driver "" with capabilities: [[gpu]]';
+  const REQUIRE_CUDA =
+    "failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: error running prestart hook #0: exit status 1, stdout: , stderr: Auto-detected mode as 'legacy'\nnvidia-container-cli: requirement error: unsatisfied condition: cuda>=12.8, please update your driver to a newer version, or use an earlier cuda container: unknown";
+
+  it.each([
+    [NO_RUNTIME, 'no-gpu-runtime', `the container did not start: ${NO_RUNTIME}`],
+    [
+      REQUIRE_CUDA,
+      'cuda-requirement-unsatisfied',
+      `the container did not start: ${REQUIRE_CUDA.split('\n')[0]}`,
+    ],
+  ])('%s', async (message, causeId, reason) => {
+    const progress: string[] = [];
+    const seen: string[] = [];
+    const r = await runSmoke(
+      smokeInput({
+        suites: ['gpu', 'compute', 'custom'],
+        gpus: 'all',
+        tests: custom([{ name: 'hello', command: ['echo', 'hi'] }]),
+      }),
+      {
+        docker: fakeDocker({
+          inspectImage: async () => details,
+          runContainer: async (spec) => {
+            seen.push(whatRuns(spec));
+            if (spec.gpus === 'all') throw engineError(500, message);
+            return ok('hi\n');
+          },
+        }),
+        progress: (l) => progress.push(l),
+      },
+    );
+    // Every test ran (the run goes on), each failed with the engine's message and its cause.
+    expect(seen).toEqual(['suite:gpu', 'suite:compute', 'suite:compute', 'echo hi']);
+    expect(r.tests.map((t) => [t.id, t.status])).toEqual([
+      ['gpu', 'fail'],
+      ['compute-cpu', 'fail'],
+      ['compute-gpu', 'fail'],
+      ['custom:hello', 'fail'],
+    ]);
+    for (const t of r.tests) {
+      expect(t.reason, t.id).toBe(reason);
+      expect(t.output, t.id).toBe(message);
+      expect(t.output, t.id).not.toContain('HTTP code');
+      expect(t.cause?.id, t.id).toBe(causeId);
+    }
+    expect(SmokeResultSchema.parse(r).summary).toMatchObject({ pass: 0, fail: 4, skip: 0 });
+    expect(progress).toContain(`smoke gpu: fail (${reason}) in 0.0s`);
+  });
+
+  it('only the containers the engine refuses fail; a CPU container of the same run passes', async () => {
+    const r = await runSmoke(smokeInput({ suites: ['compute'], gpus: 'all' }), {
+      docker: fakeDocker({
+        inspectImage: async () => details,
+        runContainer: async (spec) => {
+          if (spec.gpus === 'all' && spec.cmd.includes('cuda')) throw engineError(500, NO_RUNTIME);
+          return ok('{"status": "pass", "metrics": {"fp32_tflops": 0.1}}\n');
+        },
+      }),
+    });
+    expect(r.tests.map((t) => [t.id, t.status, t.cause?.id])).toEqual([
+      ['compute-cpu', 'pass', undefined],
+      ['compute-gpu', 'fail', 'no-gpu-runtime'],
+    ]);
+  });
+
+  it('secrets in the engine message are masked in the reason and the output', async () => {
+    const r = await runSmoke(smokeInput({ tests: custom([{ name: 'x', command: ['true'] }]) }), {
+      docker: fakeDocker({
+        inspectImage: async () => details,
+        runContainer: async () => {
+          throw engineError(400, `invalid env HF_TOKEN=${TOKEN}: rejected`);
+        },
+      }),
+    });
+    expect(r.tests[0]!.reason).toMatch(/^the container did not start: invalid env/);
+    expect(JSON.stringify(r)).not.toContain(TOKEN);
+  });
+
+  it('the daemon going away while starting a container still ends the run (exit 3)', async () => {
+    const err = await runSmoke(smokeInput({ tests: custom([{ name: 'x', command: ['true'] }]) }), {
+      docker: fakeDocker({
+        inspectImage: async () => details,
+        runContainer: async () => {
+          throw Object.assign(new Error('connect ECONNREFUSED /var/run/docker.sock'), {
+            code: 'ECONNREFUSED',
+            statusCode: 500,
+          });
+        },
+      }),
+    }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(SmokeInterruptedError);
+    expect(exitCodeOf(err)).toBe(ExitCode.Environment);
+  });
+});
+
 describe('the daemon goes away during a smoke run', () => {
   const hangUp = () => Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
 

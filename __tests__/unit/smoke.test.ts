@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { classifyFailure, failureRules } from '../../src/smoke/classify.js';
 import { lacksProgram, lacksPython, timedOutReason } from '../../src/smoke/output.js';
 import { type SmokeResult, type SmokeTest, toJUnit } from '../../src/smoke/result.js';
+import path from 'node:path';
+import type { ContainerRunSpec } from '../../src/docker/adapter.js';
+import { bundledBaseline } from '../../src/smoke/baselines.js';
+import { runSmoke } from '../../src/smoke/run.js';
 import { readSuiteLine } from '../../src/smoke/suites.js';
+import { REPO_ROOT } from '../helpers/docker-env.js';
+import { fakeDocker } from '../helpers/fakes.js';
 
 describe('failure classifier', () => {
   it.each([
@@ -97,9 +103,10 @@ describe('JUnit XML', () => {
 
 describe('--gpus auto', () => {
   it.each([
-    [{ runtimes: ['runc', 'nvidia'], cdiSpecDirs: [] }, 'all'],
-    [{ runtimes: ['runc'], cdiSpecDirs: ['/etc/cdi'] }, 'all'],
-    [{ runtimes: ['runc', 'io.containerd.runc.v2'], cdiSpecDirs: [] }, 'none'],
+    [{ runtimes: ['runc', 'nvidia'], cdiSpecDirs: [], cdiDevices: [] }, 'all'],
+    [{ runtimes: ['runc'], cdiSpecDirs: ['/etc/cdi'], cdiDevices: ['nvidia.com/gpu=all'] }, 'all'],
+    [{ runtimes: ['runc'], cdiSpecDirs: ['/etc/cdi', '/var/run/cdi'], cdiDevices: [] }, 'none'],
+    [{ runtimes: ['runc', 'io.containerd.runc.v2'], cdiSpecDirs: [], cdiDevices: [] }, 'none'],
   ])('%j -> %s', async (features, expected) => {
     const { resolveGpus } = await import('../../src/smoke/run.js');
     const { fakeDocker } = await import('../helpers/fakes.js');
@@ -172,5 +179,80 @@ describe("a suite's result line", () => {
     readSuiteLine(t, outcome(line, 'warn'));
     expect(t.status).toBe('fail');
     expect(t.output).toBe('cv2 (opencv-python): ImportError: libGL.so.1\nwarn');
+  });
+});
+
+describe('what each suite container is handed: floors and the CUDA requirement', () => {
+  /** The smoke script's arguments per suite (after python3 -c BOOT SCRIPT_B64), for one run. */
+  async function argsOf(gpus: 'all' | 'none', requireGpu = false) {
+    const seen: Record<string, string[]> = {};
+    const docker = fakeDocker({
+      inspectImage: () =>
+        Promise.resolve({
+          id: 'sha256:1',
+          repoDigests: [],
+          os: 'linux',
+          architecture: 'amd64',
+          sizeBytes: 1,
+          layers: 1,
+          labels: {},
+          user: '',
+          entrypoint: null,
+          cmd: null,
+          env: [],
+        }),
+      runContainer: (spec: ContainerRunSpec) => {
+        // python3 -c BOOT SCRIPT SUITE ARGS...: the compute suite runs twice (cpu, then cuda).
+        const [suite, ...args] = spec.cmd.slice(3);
+        const key = suite === 'compute' ? `compute-${args[0]}` : suite!;
+        seen[key] = key.startsWith('compute-') ? args.slice(1) : args;
+        return Promise.resolve({
+          containerId: 'c',
+          exitCode: 0,
+          timedOut: false,
+          stdout: '{"status": "pass", "reason": "", "metrics": {}}\n',
+          stderr: '',
+          durationMs: 1,
+        });
+      },
+    });
+    const result = await runSmoke(
+      {
+        image: 'img',
+        suites: ['gpu', 'compute', 'train', 'ddp'],
+        gpus,
+        requireGpu,
+        distributions: [],
+        tests: [],
+        driverFloor: '525.60.13',
+        timeoutMs: 10_000,
+        imagesDir: path.join(REPO_ROOT, 'images'),
+        baseline: bundledBaseline(),
+      },
+      { docker },
+    );
+    return { seen, result };
+  }
+
+  it('--gpus all: gpu --require, compute cuda and ddp with the floors table, train and ddp --cuda', async () => {
+    const { seen } = await argsOf('all');
+    expect(seen.gpu).toEqual(['525.60.13', '--require']);
+    expect(seen.train).toEqual(['0.5', '--cuda']);
+    expect(seen['compute-cpu']).toEqual([]);
+    const computeGpu = seen['compute-cuda']!;
+    expect(computeGpu[0]).toBe('--floors');
+    expect(JSON.parse(computeGpu[1]!)).toEqual(bundledBaseline());
+    expect(seen.ddp!.slice(0, 3)).toEqual(['auto', '--cuda', '--floors']);
+    expect(JSON.parse(seen.ddp![3]!)).toEqual(bundledBaseline());
+  });
+
+  it('--gpus none: no GPU container, train and ddp on the CPU, no floors handed over', async () => {
+    const { seen, result } = await argsOf('none');
+    expect(seen.gpu).toBeUndefined();
+    expect(seen['compute-cuda']).toBeUndefined();
+    expect(seen['compute-cpu']).toEqual([]);
+    expect(seen.train).toEqual(['0.5']);
+    expect(seen.ddp).toEqual(['auto']);
+    expect(result.tests.find((t) => t.id === 'gpu')).toMatchObject({ status: 'skip' });
   });
 });

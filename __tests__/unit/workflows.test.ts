@@ -3,9 +3,12 @@
 // no PR code in a privileged job, forks kept off the GPU runner and away from secrets, no
 // expression injection), and wired together (artifact names, sub-actions, triggers). The fork
 // gating is checked by evaluating the real `if:` expressions for each kind of event.
-import { readdirSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { VERIFY_INPUTS } from '../../src/action/verify.js';
 import { REPO_ROOT } from '../helpers/docker-env.js';
 import {
   RULES,
@@ -51,7 +54,9 @@ const only = <T>(xs: T[], what: string): T => {
 
 const ML = '.github/workflows/ml-image.yml';
 const POSTER = '.github/workflows/ml-image-comment.yml';
-const REUSABLE = [ML, POSTER];
+const VERIFY = '.github/workflows/ml-image-verify.yml';
+const GATE = 'workflows/deploy-gate.yml';
+const REUSABLE = [ML, POSTER, VERIFY];
 const CALLERS = [
   'workflows/build-single-job.yml',
   'workflows/native-matrix.yml',
@@ -66,6 +71,8 @@ it('finds the workflows this suite is about', () => {
       '.github/workflows/ci.yml',
       ...CALLERS,
       'workflows/fork-comment.yml',
+      VERIFY,
+      GATE,
     ]),
   );
 });
@@ -326,7 +333,7 @@ describe('reusable workflows', () => {
     }
   });
 
-  it('uses the four sub-actions, by name (actions/<stage>)', () => {
+  it('uses every sub-action, by name (actions/<name>)', () => {
     const used = FILES.flatMap((f) =>
       Object.values(f.wf.jobs).flatMap((j) =>
         (j.steps ?? []).flatMap(
@@ -515,18 +522,21 @@ describe('ml-image-comment.yml (the poster)', () => {
 });
 
 describe('caller templates', () => {
-  it.each([...CALLERS, 'workflows/fork-comment.yml'])('%s starts with copy-ready instructions', (rel) => {
-    const head = file(rel).text.split('\n');
-    const comment = head.slice(
-      0,
-      head.findIndex((l) => !l.startsWith('#')),
-    );
-    expect(comment.length).toBeGreaterThanOrEqual(8);
-    const text = comment.join('\n');
-    expect(text).toMatch(/Copy to \.github\/workflows\//);
-    expect(text).toMatch(/Edit:/);
-    expect(text).toMatch(/release commit SHA/);
-  });
+  it.each([...CALLERS, 'workflows/fork-comment.yml', GATE])(
+    '%s starts with copy-ready instructions',
+    (rel) => {
+      const head = file(rel).text.split('\n');
+      const comment = head.slice(
+        0,
+        head.findIndex((l) => !l.startsWith('#')),
+      );
+      expect(comment.length).toBeGreaterThanOrEqual(8);
+      const text = comment.join('\n');
+      expect(text).toMatch(/Copy to \.github\/workflows\//);
+      expect(text).toMatch(/Edit:/);
+      expect(text).toMatch(/release commit SHA/);
+    },
+  );
 
   it.each(CALLERS)('%s is named ml-image, the name fork-comment.yml listens for', (rel) => {
     expect(file(rel).wf.name).toBe('ml-image');
@@ -844,5 +854,89 @@ describe('fork gating (the real expressions, evaluated)', () => {
       event: { workflow_run: { event, conclusion: 'failure', id: 1 } },
     };
     expect(await evaluate(job(POSTER, 'post').if ?? true, { github }, { condition: true })).toBe(expected);
+  });
+});
+
+// --- the deploy gate -------------------------------------------------------------------------------
+
+describe('ml-image-verify.yml and the deploy gate', () => {
+  const verify = job(VERIFY, 'verify');
+  const on = file(VERIFY).wf.on as {
+    workflow_call: {
+      inputs: Record<string, { type: string; required?: boolean; default?: unknown }>;
+      outputs: Record<string, { value: string }>;
+    };
+  };
+
+  it('is read-only: no id-token, no write scope, no checkout', () => {
+    expect(file(VERIFY).wf.permissions).toEqual({});
+    expect(verify.permissions).toEqual({ packages: 'read' });
+    expect(JSON.stringify(file(VERIFY).wf)).not.toMatch(/id-token|: ?"write"/);
+    expect(stepUsing(verify, 'actions/checkout@')).toEqual([]);
+  });
+
+  it('installs cosign pinned by SHA before the verify sub-action, which gets every policy input', () => {
+    const uses = (verify.steps ?? []).map((st) => st.uses ?? '');
+    const cosign = uses.findIndex((u) =>
+      u.startsWith('sigstore/cosign-installer@7e8b541eb2e61bf99390e1afd4be13a184e9ebc5'),
+    );
+    const step = only(stepUsing(verify, 'ml-image-action/ml-image-action/actions/verify@'), 'verify');
+    expect(cosign).toBeGreaterThanOrEqual(0);
+    expect(cosign).toBeLessThan(uses.indexOf(step.uses!));
+    expect(step.uses).toBe('ml-image-action/ml-image-action/actions/verify@v0');
+    const passed = Object.keys(step.with ?? {}).sort();
+    // Every input of the sub-action but `command` (fixed by its action.yml) is wired.
+    expect(passed).toEqual(Object.keys(VERIFY_INPUTS).sort());
+    for (const name of Object.keys(VERIFY_INPUTS).filter((n) => n !== 'key'))
+      expect(step.with?.[name]).toBe(`\${{ inputs.${name} }}`);
+    expect(on.workflow_call.inputs.image).toMatchObject({ type: 'string', required: true });
+    expect(on.workflow_call.inputs['require-gpu-smoke']).toMatchObject({ type: 'boolean', default: false });
+  });
+
+  it("passes the sub-action's outputs on as the workflow's", () => {
+    expect(verify.outputs).toEqual({
+      verdict: '${{ steps.verify.outputs.verdict }}',
+      checks: '${{ steps.verify.outputs.checks }}',
+    });
+    expect(on.workflow_call.outputs.verdict!.value).toBe('${{ jobs.verify.outputs.verdict }}');
+  });
+
+  it.each<[string, string, string, string]>([
+    ['ghcr.io/acme/model@sha256:0', '', '', 'ghcr.io'],
+    ['localhost:5000/m@sha256:0', '', '', 'localhost:5000'],
+    ['acme/model@sha256:0', '', '', 'docker.io'],
+    ['model@sha256:0', '', '', 'docker.io'],
+    ['ghcr.io/acme/model@sha256:0', 'registry.example.com', '', 'registry.example.com'],
+  ])('the registry of %s (registry input %j) is %s', (image, registryInput, _key, expected) => {
+    const script = only(
+      (verify.steps ?? []).filter((st) => st.id === 'ref'),
+      'ref step',
+    ).run!;
+    const out = path.join(mkdtempSync(path.join(tmpdir(), 'ml-image-wf-')), 'out');
+    try {
+      execFileSync('bash', ['-c', script], {
+        env: {
+          PATH: process.env.PATH,
+          IMAGE: image,
+          REGISTRY_INPUT: registryInput,
+          PUBLIC_KEY: '',
+          GITHUB_OUTPUT: out,
+          RUNNER_TEMP: path.dirname(out),
+        },
+      });
+      expect(readFileSync(out, 'utf8')).toBe(`registry=${expected}\n`);
+    } finally {
+      rmSync(path.dirname(out), { recursive: true, force: true });
+    }
+  });
+
+  it('deploy-gate.yml: deploy needs verify, which calls the reusable workflow read-only with a policy', () => {
+    const gate = job(GATE, 'verify');
+    expect(gate.uses).toBe('ml-image-action/ml-image-action/.github/workflows/ml-image-verify.yml@v0');
+    expect(gate.permissions).toEqual({ packages: 'read' });
+    expect(gate.with).toMatchObject({ image: '${{ inputs.image }}', 'require-smoke': 'pass' });
+    expect(Object.keys(gate.with ?? {}).every((k) => k in on.workflow_call.inputs)).toBe(true);
+    expect([job(GATE, 'deploy').needs].flat()).toEqual(['verify']);
+    expect(file(GATE).wf.permissions).toEqual({});
   });
 });

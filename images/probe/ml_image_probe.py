@@ -173,27 +173,97 @@ def cuda_int(v):  # 12080 -> "12.8"
     return "%d.%d" % (v // 1000, (v % 1000) // 10)
 
 
-def cuda_info():
-    info = {}
-    # The runtime version comes from the library the image ships, not from nvcc (often absent).
-    info["runtime"] = attempt("cuda.runtime", lambda: version_call(
-        ["libcudart.so", "libcudart.so.13", "libcudart.so.12", "libcudart.so.11.0"], "cudaRuntimeGetVersion", cuda_int))
-    info["driverMaxCuda"] = attempt("cuda.driverMaxCuda", lambda: version_call(
-        ["libcuda.so.1", "libcuda.so"], "cuDriverGetVersion", cuda_int))
-    info["cudnn"] = attempt("cuda.cudnn", lambda: cudnn_version())
-    info["nccl"] = attempt("cuda.nccl", lambda: version_call(
-        ["libnccl.so.2", "libnccl.so"], "ncclGetVersion", lambda v: "%d.%d.%d" % (v // 10000, (v % 10000) // 100, v % 100)))
-    info["nvcc"] = attempt("cuda.nvcc", lambda: re.search(r"release ([\d.]+)", run(["nvcc", "--version"])).group(1))
-    return info
+def nccl_int(v):  # 22703 -> "2.27.3"
+    return "%d.%d.%d" % (v // 10000, (v % 10000) // 100, v % 100)
 
 
-def cudnn_version():
-    lib = load_lib(["libcudnn.so.9", "libcudnn.so.8", "libcudnn.so"])
-    lib.cudnnGetVersion.restype = ctypes.c_size_t
-    v = lib.cudnnGetVersion()
+def cudnn_int(v):  # 91900 -> "9.19.0" (cuDNN 9: major*10000), 8906 -> "8.9.6" (cuDNN 8: major*1000)
     major = v // 10000 if v >= 10000 else v // 1000
     rest = v % 10000 if v >= 10000 else v % 1000
     return "%d.%d.%d" % (major, rest // 100, rest % 100)
+
+
+def torch_lib_dirs():
+    """Where torch loads its CUDA libraries from before the system's: the nvidia-* wheels beside it
+    (site-packages/nvidia/<lib>/lib for CUDA 12, nvidia/cu13/lib for CUDA 13) and torch/lib.
+    Found without importing torch."""
+    import glob
+    import importlib.util
+
+    try:
+        spec = importlib.util.find_spec("torch")
+    except (ImportError, ValueError):
+        return None, []
+    if spec is None or not spec.submodule_search_locations:
+        return None, []
+    root = list(spec.submodule_search_locations)[0]
+    site = os.path.dirname(root)
+    return site, sorted(glob.glob(os.path.join(site, "nvidia", "*", "lib"))) + [os.path.join(root, "lib")]
+
+
+def first_library(patterns):
+    """(path, where) of the first library matching one of PATTERNS in torch's directories, else
+    (None, None): the system's copy is then loaded by name."""
+    import glob
+
+    site, dirs = torch_lib_dirs()
+    for d in dirs:
+        for pattern in patterns:
+            found = sorted(glob.glob(os.path.join(d, pattern)))
+            if found:
+                return found[0], "torch: " + os.path.relpath(found[0], site)
+    return None, None
+
+
+def library_version(field, sources, patterns, names, fn, decode):
+    """A CUDA library's version from the copy torch loads (its wheels), else the system's by name."""
+    path, where = first_library(patterns)
+    candidates = ([path] if path else []) + names
+    value = attempt(field, lambda: version_call(candidates, fn, decode))
+    if value is not None:
+        sources[field.split(".")[-1]] = where or "system"
+    return value
+
+
+def cuda_info():
+    info, sources = {}, {}
+    # The runtime version comes from the library torch (else the image) loads, not from nvcc.
+    info["runtime"] = library_version("cuda.runtime", sources, ["libcudart.so.*"],
+                                      ["libcudart.so", "libcudart.so.13", "libcudart.so.12", "libcudart.so.11.0"],
+                                      "cudaRuntimeGetVersion", cuda_int)
+    info["driverMaxCuda"] = attempt("cuda.driverMaxCuda", lambda: version_call(
+        ["libcuda.so.1", "libcuda.so"], "cuDriverGetVersion", cuda_int))
+    info["cudnn"] = cudnn_version(sources)
+    info["nccl"] = library_version("cuda.nccl", sources, ["libnccl.so.*"], ["libnccl.so.2", "libnccl.so"],
+                                   "ncclGetVersion", nccl_int)
+    info["nvcc"] = attempt("cuda.nvcc", lambda: re.search(r"release ([\d.]+)", run(["nvcc", "--version"])).group(1))
+    info["sources"] = sources
+    return info
+
+
+def cudnn_version(sources):
+    path, where = first_library(["libcudnn.so.*"])
+
+    def read():
+        lib = load_lib(([path] if path else []) + ["libcudnn.so.9", "libcudnn.so.8", "libcudnn.so"])
+        lib.cudnnGetVersion.restype = ctypes.c_size_t
+        return cudnn_int(lib.cudnnGetVersion())
+
+    value = attempt("cuda.cudnn", read)
+    if value is not None:
+        sources["cudnn"] = where or "system"
+    return value
+
+
+def tf32_state(matmul, cudnn):
+    """TF32 as the environment leaves it: NVIDIA_TF32_OVERRIDE=0 turns it off in cuBLAS and cuDNN
+    whatever torch asks; TORCH_ALLOW_TF32_CUBLAS_OVERRIDE=1 turns it on for every fp32 matmul."""
+    overrides = {k: os.environ[k] for k in ("NVIDIA_TF32_OVERRIDE", "TORCH_ALLOW_TF32_CUBLAS_OVERRIDE") if k in os.environ}
+    if os.environ.get("TORCH_ALLOW_TF32_CUBLAS_OVERRIDE") == "1":
+        matmul = True
+    if os.environ.get("NVIDIA_TF32_OVERRIDE") == "0":
+        matmul = cudnn = False
+    return {"matmul": bool(matmul), "cudnn": bool(cudnn)}, overrides
 
 
 def gpus():
@@ -216,17 +286,15 @@ def torch_info():
         "hip": getattr(torch.version, "hip", None),
         "cudaAvailable": bool(torch.cuda.is_available()),
         "deviceCount": torch.cuda.device_count() if torch.cuda.is_available() else 0,
-        "tf32": {
-            "matmul": bool(torch.backends.cuda.matmul.allow_tf32),
-            "cudnn": bool(torch.backends.cudnn.allow_tf32),
-        },
-        "cudnn": attempt("torch.cudnn", lambda: torch.backends.cudnn.version()),
+        "cudnn": attempt("torch.cudnn", lambda: cudnn_int(torch.backends.cudnn.version())
+                         if torch.backends.cudnn.is_available() else None),
         "nccl": attempt("torch.nccl", lambda: ".".join(str(x) for x in torch.cuda.nccl.version()) if torch.cuda.is_available() else None),
         "allocatorConfig": os.environ.get("PYTORCH_CUDA_ALLOC_CONF") or os.environ.get("PYTORCH_ALLOC_CONF") or "",
         "xnnpackAvailable": attempt("torch.xnnpack", lambda: bool(torch.backends.xnnpack.enabled)),
         "threads": torch.get_num_threads(),
         "source": "runtime",
     }
+    t["tf32"], t["tf32Overrides"] = tf32_state(torch.backends.cuda.matmul.allow_tf32, torch.backends.cudnn.allow_tf32)
     if t["cudaAvailable"]:
         t["devices"] = [
             {"name": torch.cuda.get_device_name(i),
@@ -266,9 +334,9 @@ def torch_static():
                     pass
     cuda = fields.get("cuda")
     devices = attempt("torch.devices", cuda_devices, 0) if cuda else 0
-    libdirs = [os.path.join(root, "lib")] + [os.path.join(os.path.dirname(root), "nvidia", n, "lib") for n in ("cudnn", "nccl")]
-    def lib_version(names, fn):
-        return version_call([os.path.join(d, n) for d in libdirs for n in names], fn[0], fn[1])
+    tf32, overrides = tf32_state(False, True)  # torch's defaults: matmul TF32 off since 1.12, cuDNN on
+    cudnn, nccl = (attempt("torch.cudnn", lambda: cudnn_version({})), library_version(
+        "torch.nccl", {}, ["libnccl.so.*"], ["libnccl.so.2"], "ncclGetVersion", nccl_int)) if cuda else (None, None)
     return {
         "version": fields.get("__version__") or metadata.version("torch"),
         "debugBuild": bool(fields.get("debug", False)),
@@ -276,11 +344,10 @@ def torch_static():
         "hip": fields.get("hip"),
         "cudaAvailable": bool(cuda) and devices > 0,
         "deviceCount": devices,
-        # torch's defaults (matmul TF32 off since 1.12, cuDNN TF32 on), unless the override variable is set.
-        "tf32": {"matmul": os.environ.get("TORCH_ALLOW_TF32_CUBLAS_OVERRIDE") == "1", "cudnn": True},
-        "cudnn": attempt("torch.cudnn", lambda: cudnn_version()) if cuda else None,
-        "nccl": attempt("torch.nccl", lambda: lib_version(["libnccl.so.2"], ("ncclGetVersion", lambda v: "%d.%d.%d" % (v // 10000, (v % 10000) // 100, v % 100))))
-        if cuda else None,
+        "tf32": tf32,
+        "tf32Overrides": overrides,
+        "cudnn": cudnn,
+        "nccl": nccl,
         "allocatorConfig": os.environ.get("PYTORCH_CUDA_ALLOC_CONF") or os.environ.get("PYTORCH_ALLOC_CONF") or "",
         # Official builds for x86_64 and aarch64 ship XNNPACK (exact: --torch-runtime).
         "xnnpackAvailable": os.path.isdir(os.path.join(root, "backends", "xnnpack")),

@@ -1,25 +1,73 @@
 #!/usr/bin/env python3
 """ml-image smoke suites, run inside the image: one suite per call, one JSON line on stdout.
 
-  ml_image_smoke.py imports DIST...     import every top-level module of each distribution
-  ml_image_smoke.py compute [DEVICE]    matmul throughput (fp32 on CPU; fp32, tf32, bf16 on GPU)
-  ml_image_smoke.py train MIN_DROP      a tiny model; the loss must fall by MIN_DROP (0..1)
-  ml_image_smoke.py ddp NPROC           torchrun --standalone: all-reduce checked, busbw reported
-  ml_image_smoke.py gpu DRIVER_FLOOR    GPUs visible, driver at or above the floor
+  ml_image_smoke.py imports DIST...                    import every top-level module of each distribution
+  ml_image_smoke.py gpu DRIVER_FLOOR [--require]       GPUs visible, CUDA starts and sees them, driver floor
+  ml_image_smoke.py compute cpu                        fp32 matmul throughput on the CPU
+  ml_image_smoke.py compute cuda [--floors JSON|@FILE] fp32, tf32, bf16, fp16 matmul throughput, judged
+                                                        against the per-GPU floors
+  ml_image_smoke.py train MIN_DROP [--cuda]            a tiny model; the loss must fall by MIN_DROP (0..1)
+  ml_image_smoke.py ddp NPROC [--cuda] [--floors ...]  torchrun --standalone: all-reduce checked, busbw
+  ml_image_smoke.py ddp-result FILE [--floors ...]     the result of a ddp-worker run whose output is FILE
+  ml_image_smoke.py direct [--suites gpu,compute,...] [--cuda] [--floors ...] [--driver-floor V]
+                                                        every suite on this host (no Docker): {"tests": [...]}
+
+--cuda (and `compute cuda`) means the GPU was asked for: the suite fails with the cause when CUDA
+cannot start; it never falls back to the CPU or to gloo.
 
 Output: {"status": "pass"|"fail"|"skip", "reason": str, "metrics": {...}, "details": ...}.
 Standard library only, except the suites that test torch itself.
 """
 import json
 import os
+import re
 import subprocess
 import sys
 import time
+
+# ddp: message size and timed iterations (nccl-tests style: warm-up, barrier, average over ranks).
+DDP_CUDA_MIB, DDP_CUDA_ITERS = 256, 20
+DDP_CPU_MIB, DDP_CPU_ITERS = 16, 5
+# compute: clocks settle within this warm-up (seconds: at least, at most); each shape is timed for
+# about TIME_PER_RUN seconds, best of REPEATS, with CUDA events.
+WARMUP_MIN_S, WARMUP_MAX_S = 2.0, 10.0
+TIME_PER_RUN, REPEATS = 0.25, 3
+HALF_SHAPES = (4096, 6144, 8192)
+FLOAT_SHAPE = 8192
+MIG_SLICES = 7  # compute slices of an A100/H100/H200 (a "3g" instance has 3 of them)
 
 
 def emit(status, reason="", **extra):
     print(json.dumps(dict(status=status, reason=reason, **extra)))
     sys.exit(0)
+
+
+def parse_options(args):
+    """Positional words and --flags (--cuda, --require; --floors X, --suites X, --driver-floor X)."""
+    words, opts, i = [], {}, 0
+    while i < len(args):
+        a = args[i]
+        if a in ("--cuda", "--require"):
+            opts[a[2:]] = True
+        elif a in ("--floors", "--suites", "--driver-floor"):
+            if i + 1 >= len(args):
+                raise SystemExit("ml_image_smoke: %s needs a value" % a)
+            opts[a[2:].replace("-", "_")] = args[i + 1]
+            i += 1
+        else:
+            words.append(a)
+        i += 1
+    return words, opts
+
+
+def load_floors(value):
+    """The floors table: JSON text, or @FILE."""
+    if not value:
+        return None
+    if value.startswith("@"):
+        with open(value[1:]) as f:
+            return json.load(f)
+    return json.loads(value)
 
 
 def need_torch():
@@ -31,6 +79,83 @@ def need_torch():
 
     return torch
 
+
+# ---------------------------------------------------------------------------------------------
+# CUDA through the driver API (ctypes): why CUDA cannot start, without torch.
+
+CUDA_ERRORS = {
+    3: "CUDA_ERROR_NOT_INITIALIZED", 34: "CUDA_ERROR_STUB_LIBRARY", 35: "CUDA_ERROR_INSUFFICIENT_DRIVER",
+    46: "CUDA_ERROR_DEVICES_UNAVAILABLE", 100: "CUDA_ERROR_NO_DEVICE", 101: "CUDA_ERROR_INVALID_DEVICE",
+    304: "CUDA_ERROR_OPERATING_SYSTEM", 802: "CUDA_ERROR_SYSTEM_NOT_READY",
+    803: "CUDA_ERROR_SYSTEM_DRIVER_MISMATCH", 804: "CUDA_ERROR_COMPAT_NOT_SUPPORTED_ON_DEVICE",
+    999: "CUDA_ERROR_UNKNOWN",
+}
+
+
+def cuda_driver():
+    """(device count, None) when cuInit succeeds, else (None, why). Names the CUDA error code."""
+    import ctypes
+
+    lib = None
+    for name in ("libcuda.so.1", "libcuda.so"):
+        try:
+            lib = ctypes.CDLL(name)
+            break
+        except OSError:
+            continue
+    if lib is None:
+        return None, "libcuda.so.1 cannot be loaded: the container has no NVIDIA driver library (run it with --gpus)"
+
+    def describe(rc):
+        text = ctypes.c_char_p()
+        try:
+            if lib.cuGetErrorString(rc, ctypes.byref(text)) == 0 and text.value:
+                return text.value.decode(errors="replace")
+        except AttributeError:
+            pass
+        return ""
+
+    rc = lib.cuInit(0)
+    if rc != 0:
+        return None, "cuInit returned %d (%s): %s" % (rc, CUDA_ERRORS.get(rc, "CUDA error"), describe(rc))
+    n = ctypes.c_int()
+    rc = lib.cuDeviceGetCount(ctypes.byref(n))
+    if rc != 0:
+        return None, "cuDeviceGetCount returned %d (%s): %s" % (rc, CUDA_ERRORS.get(rc, "CUDA error"), describe(rc))
+    return n.value, None
+
+
+def visible_devices_note():
+    v = os.environ.get("CUDA_VISIBLE_DEVICES")
+    return "" if v is None else " (CUDA_VISIBLE_DEVICES=%r)" % v
+
+
+def cuda_cause(torch=None):
+    """Why CUDA is not usable here, in one sentence for the report (and the classifier)."""
+    if torch is not None and getattr(torch.version, "cuda", None) is None and getattr(torch.version, "hip", None) is None:
+        return "torch %s is a CPU-only build (torch.version.cuda is None): this image cannot use a GPU" % torch.__version__
+    count, err = cuda_driver()
+    if err:
+        return "CUDA cannot start: %s%s" % (err, visible_devices_note())
+    if count == 0:
+        return "CUDA starts but sees no device%s" % visible_devices_note()
+    if torch is not None:
+        try:
+            torch.cuda.init()
+        except Exception as e:  # torch's own message: "... Error 804: forward compatibility ..."
+            return "torch cannot start CUDA: %s" % str(e).strip()[:500]
+    return "CUDA is not available to torch%s" % visible_devices_note()
+
+
+def require_cuda(torch):
+    """torch with a usable CUDA device, else a failing result naming the cause."""
+    if not torch.cuda.is_available():
+        emit("fail", cuda_cause(torch))
+    return torch
+
+
+# ---------------------------------------------------------------------------------------------
+# imports
 
 def import_names(dist):
     from importlib import metadata
@@ -75,42 +200,202 @@ def imports(dists):
     emit("pass", "", metrics={"modules": len(results)}, details=results)
 
 
-def bench_matmul(torch, device, dtype, n, seconds=1.0):
-    a = torch.randn(n, n, device=device, dtype=dtype)
-    b = torch.randn(n, n, device=device, dtype=dtype)
-    sync = torch.cuda.synchronize if device == "cuda" else (lambda: None)
+# ---------------------------------------------------------------------------------------------
+# Floors: the table (src/smoke/baselines.json + the user's smoke.baseline) judged here, so that the
+# smoke stage, the exported cluster jobs and the direct mode judge alike.
+
+MIG_NAME = re.compile(r"\s+MIG\s+(?:\d+c\.)?(\d+)g\.(\d+)gb\s*$", re.I)
+
+
+def match_floor(table, name, cc=None, memory_gib=None):
+    """(row, scale, note) for a GPU: the first row whose pattern matches the name (without any MIG
+    suffix), whose computeCapability and memoryGiB range (when set) fit. A MIG slice is floored by
+    its fraction of the full GPU (g/7); no row -> (None, 1.0, "no floor for NAME")."""
+    mig = MIG_NAME.search(name or "")
+    full = name[:mig.start()] if mig else (name or "")
+    for row in (table or {}).get("gpus", []):
+        if not re.search(row["match"], full, re.I):
+            continue
+        if row.get("computeCapability") and cc and row["computeCapability"] != cc:
+            continue
+        mem = row.get("memoryGiB")
+        if mem and not mig and memory_gib is not None:
+            if not (mem.get("min", 0) <= memory_gib <= mem.get("max", float("inf"))):
+                continue
+        if mig:
+            g = int(mig.group(1))
+            return row, g / float(MIG_SLICES), "MIG slice %sg.%sgb: floors are %d/%d of the full %s's" % (
+                mig.group(1), mig.group(2), g, MIG_SLICES, row["name"])
+        return row, 1.0, None
+    return None, 1.0, "no floor for %s%s" % (name, " (compute capability %s)" % cc if cc else "")
+
+
+def judge_floors(metrics, table, name, cc=None, memory_gib=None):
+    """Adds METRIC_floor, floor_gpu, floor_source, floor_method, floor_note to metrics; returns the
+    reasons of the metrics below their floors (an empty list when none is)."""
+    if not table:
+        return []
+    row, scale, note = match_floor(table, name, cc, memory_gib)
+    if note:
+        metrics["floor_note"] = note
+    if row is None:
+        return []
+    fraction = row.get("floorFraction", table.get("floorFraction", 0.75))
+    metrics["floor_gpu"] = row["name"]
+    metrics["floor_source"] = row.get("source", "")
+    if row.get("method"):
+        metrics["floor_method"] = row["method"]
+    below = []
+    for metric, measured in sorted(row.get("measured", {}).items()):
+        value = metrics.get(metric)
+        if not isinstance(value, (int, float)) or isinstance(value, bool):
+            continue
+        floor = round(measured * fraction * scale, 1)
+        metrics[metric + "_floor"] = floor
+        if value < floor:
+            below.append("%s %s is below the floor %s (%s x %s measured on %s%s)" % (
+                metric, value, floor, fraction, measured, row["name"], ", x %d/%d for the MIG slice" % (
+                    round(scale * MIG_SLICES), MIG_SLICES) if scale != 1.0 else ""))
+    return below
+
+
+def match_ddp_floor(table, name, world):
+    for row in (table or {}).get("ddp", []):
+        if re.search(row["match"], name or "", re.I) and world >= row.get("minWorld", 2):
+            return row
+    return None
+
+
+def judge_ddp_floor(metrics, table, name):
+    """busbw against the table's ddp rows (per GPU model and interconnect); reasons when below."""
+    if not table or metrics.get("backend") != "nccl":
+        return []
+    row = match_ddp_floor(table, name, metrics.get("world", 1))
+    if row is None:
+        if table.get("ddp"):
+            metrics["floor_note"] = "no busbw floor for %d x %s" % (metrics.get("world", 1), name)
+        return []
+    fraction = row.get("floorFraction", table.get("floorFraction", 0.75))
+    floor = round(row["busbw_gbps"] * fraction, 1)
+    metrics["busbw_gbps_floor"] = floor
+    metrics["floor_interconnect"] = row.get("interconnect", "")
+    metrics["floor_source"] = row.get("source", "")
+    if metrics.get("busbw_gbps", 0) < floor:
+        return ["busbw %s GB/s is below the floor %s (%s x %s measured on %s)" % (
+            metrics.get("busbw_gbps"), floor, fraction, row["busbw_gbps"], row["name"])]
+    return []
+
+
+# ---------------------------------------------------------------------------------------------
+# compute
+
+def tf32_env():
+    """TF32 overrides from the environment: NVIDIA_TF32_OVERRIDE=0 turns TF32 off in cuBLAS/cuDNN
+    whatever torch asks; TORCH_ALLOW_TF32_CUBLAS_OVERRIDE=1 turns it on for every fp32 matmul."""
+    return {
+        "off": os.environ.get("NVIDIA_TF32_OVERRIDE") == "0",
+        "forced": os.environ.get("TORCH_ALLOW_TF32_CUBLAS_OVERRIDE") == "1",
+    }
+
+
+def cpu_tflops(torch, n=512, seconds=1.0):
+    a = torch.randn(n, n)
+    b = torch.randn(n, n)
     for _ in range(3):
         a @ b
-    sync()
     iters, t0 = 0, time.time()
-    while time.time() - t0 < seconds:
+    while time.time() - t0 < seconds:  # synchronous on the CPU: the loop stops on time
         a @ b
         iters += 1
-    sync()
-    return 2.0 * n ** 3 * iters / (time.time() - t0) / 1e12  # TFLOP/s
+    return 2.0 * n ** 3 * iters / (time.time() - t0) / 1e12
 
 
-def compute(device):
+def cuda_run(torch, fn, iters):
+    """Seconds for ITERS calls of fn, timed on the GPU with CUDA events."""
+    start, end = torch.cuda.Event(enable_timing=True), torch.cuda.Event(enable_timing=True)
+    start.record()
+    for _ in range(iters):
+        fn()
+    end.record()
+    end.synchronize()
+    return start.elapsed_time(end) / 1000.0
+
+
+def cuda_matmul(torch, dtype, n):
+    """Best TFLOP/s of REPEATS timed runs of about TIME_PER_RUN s each; the iteration count comes
+    from a calibration run, so the GPU queue holds only what one run needs (it stops on time)."""
+    a = torch.randn(n, n, device="cuda", dtype=dtype)
+    b = torch.randn(n, n, device="cuda", dtype=dtype)
+    c = torch.empty(n, n, device="cuda", dtype=dtype)
+    fn = lambda: torch.mm(a, b, out=c)  # noqa: E731
+    one = max(cuda_run(torch, fn, 2) / 2, 1e-6)
+    iters = max(2, min(2000, int(TIME_PER_RUN / one)))
+    return max(2.0 * n ** 3 * iters / cuda_run(torch, fn, iters) for _ in range(REPEATS)) / 1e12
+
+
+def warm_up(torch, dtype):
+    """Matmuls until two runs agree within 2% (clocks settled), WARMUP_MIN_S..WARMUP_MAX_S seconds."""
+    t0, prev = time.time(), None
+    while True:
+        v = cuda_matmul(torch, dtype, FLOAT_SHAPE)
+        elapsed = time.time() - t0
+        if elapsed >= WARMUP_MAX_S or (elapsed >= WARMUP_MIN_S and prev and abs(v - prev) <= 0.02 * prev):
+            return round(elapsed, 1)
+        prev = v
+
+
+def compute(device, floors=None):
     torch = need_torch()
-    if device == "cuda" and not torch.cuda.is_available():
-        emit("skip", "no CUDA device visible")
     metrics = {}
     if device == "cpu":
-        metrics["fp32_tflops"] = round(bench_matmul(torch, "cpu", torch.float32, 512), 4)
+        metrics["fp32_tflops"] = round(cpu_tflops(torch), 4)
+        emit("pass", "", metrics=metrics)
+    require_cuda(torch)
+    props = torch.cuda.get_device_properties(0)
+    name = torch.cuda.get_device_name(0)
+    cc = "%d.%d" % torch.cuda.get_device_capability(0)
+    memory_gib = round(props.total_memory / 2 ** 30, 1)
+    metrics.update(gpu=name, gpu_cc=cc, gpu_memory_gib=memory_gib, gpu_count=torch.cuda.device_count())
+    half = [torch.float16] + ([torch.bfloat16] if torch.cuda.is_bf16_supported() else [])
+    warm = warm_up(torch, half[-1])
+    for dtype, key in ((torch.bfloat16, "bf16"), (torch.float16, "fp16")):
+        if dtype not in half:
+            metrics[key + "_note"] = "%s is not supported on %s" % (key, name)
+            continue
+        by_shape = {n: cuda_matmul(torch, dtype, n) for n in HALF_SHAPES}
+        n_best = max(by_shape, key=by_shape.get)
+        metrics[key + "_tflops"] = round(by_shape[n_best], 1)
+        metrics[key + "_shape"] = "%d^3" % n_best
+    env = tf32_env()
+    torch.backends.cuda.matmul.allow_tf32 = False
+    fp32 = round(cuda_matmul(torch, torch.float32, FLOAT_SHAPE), 1)
+    if env["forced"]:
+        metrics["fp32_note"] = "TORCH_ALLOW_TF32_CUBLAS_OVERRIDE=1 makes every fp32 matmul TF32: no fp32 figure"
     else:
-        torch.backends.cuda.matmul.allow_tf32 = False
-        metrics["fp32_tflops"] = round(bench_matmul(torch, "cuda", torch.float32, 8192), 2)
+        metrics["fp32_tflops"] = fp32
+    if env["off"]:
+        metrics["tf32_note"] = "NVIDIA_TF32_OVERRIDE=0 turns TF32 off: a tf32 figure would be fp32's"
+    else:
         torch.backends.cuda.matmul.allow_tf32 = True
-        metrics["tf32_tflops"] = round(bench_matmul(torch, "cuda", torch.float32, 8192), 2)
-        metrics["bf16_tflops"] = round(bench_matmul(torch, "cuda", torch.bfloat16, 8192), 2)
-        metrics["gpu"] = torch.cuda.get_device_name(0)
+        metrics["tf32_tflops"] = round(cuda_matmul(torch, torch.float32, FLOAT_SHAPE), 1)
+        torch.backends.cuda.matmul.allow_tf32 = False
+    metrics["method"] = "CUDA events; %s s warm-up; best of %d runs per shape; half: %s^3, float: %d^3" % (
+        warm, REPEATS, "/".join(str(n) for n in HALF_SHAPES), FLOAT_SHAPE)
+    below = judge_floors(metrics, floors, name, cc, memory_gib)
+    if below:
+        emit("fail", "; ".join(below), metrics=metrics)
     emit("pass", "", metrics=metrics)
 
 
-def train(min_drop):
+# ---------------------------------------------------------------------------------------------
+# train
+
+def train(min_drop, cuda=False):
     torch = need_torch()
+    if cuda:
+        require_cuda(torch)
     torch.manual_seed(0)
-    device = "cuda" if torch.cuda.is_available() else "cpu"
+    device = "cuda" if cuda or torch.cuda.is_available() else "cpu"
     x = torch.randn(512, 16, device=device)
     y = x @ torch.randn(16, 1, device=device) + 0.1 * torch.randn(512, 1, device=device)
     model = torch.nn.Sequential(torch.nn.Linear(16, 32), torch.nn.ReLU(), torch.nn.Linear(32, 1)).to(device)
@@ -130,38 +415,52 @@ def train(min_drop):
     emit("pass", "", metrics=metrics)
 
 
+# ---------------------------------------------------------------------------------------------
+# ddp
+
 def ddp_worker(local_rank=None, world=None, port=None):
+    """One rank: the all-reduce checked, then timed (warm-up, barrier, ITERS, time averaged over
+    ranks). Options from the environment: ML_IMAGE_DDP_CUDA=1 (nccl only), _MIB, _ITERS."""
     import torch
     import torch.distributed as dist
 
     if local_rank is not None:  # started by torch.multiprocessing.spawn, not torchrun
         os.environ.update(MASTER_ADDR="127.0.0.1", MASTER_PORT=str(port), RANK=str(local_rank),
                           LOCAL_RANK=str(local_rank), WORLD_SIZE=str(world))
-    backend = "nccl" if torch.cuda.is_available() else "gloo"
+    cuda = os.environ.get("ML_IMAGE_DDP_CUDA") == "1"
+    if cuda and not torch.cuda.is_available():
+        raise RuntimeError(cuda_cause(torch))
+    backend = "nccl" if cuda or torch.cuda.is_available() else "gloo"
+    mib = int(os.environ.get("ML_IMAGE_DDP_MIB") or (DDP_CUDA_MIB if backend == "nccl" else DDP_CPU_MIB))
+    iters = int(os.environ.get("ML_IMAGE_DDP_ITERS") or (DDP_CUDA_ITERS if backend == "nccl" else DDP_CPU_ITERS))
     dist.init_process_group(backend)
     rank, world = dist.get_rank(), dist.get_world_size()
     device = "cuda:%d" % int(os.environ.get("LOCAL_RANK", 0)) if backend == "nccl" else "cpu"
     if backend == "nccl":
         torch.cuda.set_device(device)
-    numel = 4 * 1024 * 1024  # 16 MiB of fp32
+    sync = torch.cuda.synchronize if backend == "nccl" else (lambda: None)
+    numel = mib * 1024 * 1024 // 4  # fp32
     t = torch.full((numel,), float(rank + 1), device=device)
     dist.all_reduce(t)
-    expected = world * (world + 1) / 2
-    ok = bool(torch.allclose(t, torch.full_like(t, expected)))
-    iters = 5
-    if backend == "nccl":
-        torch.cuda.synchronize()
+    ok = bool(torch.allclose(t, torch.full_like(t, world * (world + 1) / 2)))
+    t.zero_()  # zeros stay zeros however often they are summed
+    for _ in range(3):
+        dist.all_reduce(t)
+    sync()
+    dist.barrier()
     t0 = time.time()
     for _ in range(iters):
         dist.all_reduce(t)
-    if backend == "nccl":
-        torch.cuda.synchronize()
-    seconds = (time.time() - t0) / iters
+    sync()
+    mine = torch.tensor([(time.time() - t0) / iters], dtype=torch.float64, device=device)
+    dist.all_reduce(mine)
+    seconds = mine.item() / world
     algbw = numel * 4 / seconds / 1e9
     if rank == 0:
-        print("ML_IMAGE_DDP " + json.dumps({"ok": ok, "world": world, "backend": backend,
-                                             "algbw_gbps": round(algbw, 3), "busbw_gbps": round(algbw * 2 * (world - 1) / world, 3)}),
-              flush=True)
+        print("ML_IMAGE_DDP " + json.dumps({
+            "ok": ok, "world": world, "backend": backend, "message_mib": mib, "iters": iters,
+            "algbw_gbps": round(algbw, 3), "busbw_gbps": round(algbw * 2 * (world - 1) / world, 3),
+            "gpu": torch.cuda.get_device_name(0) if backend == "nccl" else None}), flush=True)
     dist.destroy_process_group()
 
 
@@ -173,15 +472,41 @@ def free_port():
         return s.getsockname()[1]
 
 
-def ddp(nproc):
+def ddp_line(output):
+    return next((ln for ln in output.splitlines() if ln.startswith("ML_IMAGE_DDP ")), None)
+
+
+def ddp_judge(line, floors, launcher=None):
+    """The suite's result from rank 0's ML_IMAGE_DDP line."""
+    result = json.loads(line[len("ML_IMAGE_DDP "):])
+    metrics = {k: result[k] for k in ("world", "backend", "message_mib", "iters", "algbw_gbps", "busbw_gbps") if k in result}
+    if launcher:
+        metrics["launcher"] = launcher
+    if not result["ok"]:
+        emit("fail", "all-reduce returned a wrong sum", metrics=metrics)
+    below = judge_ddp_floor(metrics, floors, result.get("gpu") or "")
+    if below:
+        emit("fail", "; ".join(below), metrics=metrics)
+    emit("pass", "", metrics=metrics)
+
+
+def ddp(nproc, cuda=False, floors=None):
     torch = need_torch()
     if not hasattr(torch, "distributed") or not torch.distributed.is_available():
+        if cuda:
+            emit("fail", "torch.distributed is not available in this build")
         emit("skip", "torch.distributed is not available in this build")
-    n = int(nproc) if nproc != "auto" else (torch.cuda.device_count() if torch.cuda.is_available() else 2)
+    if cuda:
+        require_cuda(torch)
+        if not torch.distributed.is_nccl_available():
+            emit("fail", "this torch build has no NCCL: the GPUs cannot all-reduce")
+    gpu = cuda or torch.cuda.is_available()
+    n = int(nproc) if nproc != "auto" else (torch.cuda.device_count() if gpu else 2)
+    env = dict(os.environ, ML_IMAGE_DDP_CUDA="1" if cuda else "")
     cmd = [sys.executable, "-m", "torch.distributed.run", "--standalone", "--nproc_per_node=%d" % n, __file__, "ddp-worker"]
-    r = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, universal_newlines=True, timeout=600)
+    r = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, universal_newlines=True, timeout=600, env=env)
     output, launcher = r.stdout, "torchrun"
-    line = next((ln for ln in output.splitlines() if ln.startswith("ML_IMAGE_DDP ")), None)
+    line = ddp_line(output)
     if line is None and "torch/distributed/elastic" in output and "_start_workers" in output:
         # torchrun itself broke before starting workers (torch 1.13's launcher fails on Python 3.11):
         # run the same workers with torch.multiprocessing.spawn.
@@ -190,47 +515,139 @@ def ddp(nproc):
         import shutil as _sh
         _sh.copy(__file__, os.path.join(os.path.dirname(os.path.abspath(__file__)), "ml_image_smoke_ddp.py"))
         r = subprocess.run([sys.executable, "-c", code], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                           universal_newlines=True, timeout=600)
+                           universal_newlines=True, timeout=600, env=env)
         output, launcher = r.stdout, "torch.multiprocessing.spawn (torchrun failed to start)"
-        line = next((ln for ln in output.splitlines() if ln.startswith("ML_IMAGE_DDP ")), None)
+        line = ddp_line(output)
     if r.returncode != 0 or line is None:
         emit("fail", "%s exited %d" % (launcher.split(" ")[0], r.returncode), output=output[-4000:])
-    result = json.loads(line[len("ML_IMAGE_DDP "):])
-    metrics = {k: result[k] for k in ("world", "backend", "algbw_gbps", "busbw_gbps")}
-    metrics["launcher"] = launcher
-    if not result["ok"]:
-        emit("fail", "all-reduce returned a wrong sum", metrics=metrics)
-    emit("pass", "", metrics=metrics)
+    ddp_judge(line, floors, launcher)
 
 
-def gpu(floor):
+def ddp_result(path, floors=None):
+    """A ddp-worker run started by a cluster job (torchrun across nodes): its output file -> result."""
+    with open(path, errors="replace") as f:
+        output = f.read()
+    line = ddp_line(output)
+    if line is None:
+        emit("fail", "no rank printed a result", output=output[-4000:])
+    ddp_judge(line, floors)
+
+
+# ---------------------------------------------------------------------------------------------
+# gpu
+
+def nvidia_smi_devices():
+    """(GPUs [(name, driver)], MIG devices under them) from nvidia-smi; None when it is absent."""
     try:
-        out = subprocess.run(["nvidia-smi", "--query-gpu=name,driver_version", "--format=csv,noheader"],
-                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, universal_newlines=True, timeout=60)
+        q = subprocess.run(["nvidia-smi", "--query-gpu=name,driver_version", "--format=csv,noheader"],
+                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT, universal_newlines=True, timeout=60)
     except FileNotFoundError:
-        emit("skip", "no GPU visible (nvidia-smi is not in the container: run with --gpus)")
-    if out.returncode != 0:
-        emit("fail", "nvidia-smi failed", output=out.stdout[-2000:])
-    rows = [ln.split(", ") for ln in out.stdout.strip().splitlines() if ln]
+        return None
+    if q.returncode != 0:
+        emit("fail", "nvidia-smi failed: %s" % (q.stdout.strip().splitlines() or [""])[-1][:300], output=q.stdout[-2000:])
+    rows = [ln.split(", ") for ln in q.stdout.strip().splitlines() if ln.strip()]
+    mig = 0
+    try:
+        listing = subprocess.run(["nvidia-smi", "-L"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                                 universal_newlines=True, timeout=60)
+        if listing.returncode == 0:
+            mig = sum(1 for ln in listing.stdout.splitlines() if re.match(r"\s+MIG\s", ln))
+    except OSError:
+        pass
+    return rows, mig
+
+
+def gpu(floor, require=False):
+    found = nvidia_smi_devices()
+    count, err = cuda_driver()
+    # No nvidia-smi, and no driver library (or only CUDA's stub, or no device): no GPU was attached.
+    if found is None and err and re.search(r"cannot be loaded|returned (34|100) ", err):
+        reason = "no GPU visible (neither nvidia-smi nor libcuda is in the container: run it with --gpus)"
+        if require:
+            emit("fail", reason + ", and a GPU is required")
+        emit("skip", reason)
+    rows, mig = found if found is not None else ([], 0)
     drivers = sorted({r[1] for r in rows if len(r) > 1})
-    metrics = {"gpus": len(rows), "names": sorted({r[0] for r in rows}), "driver": drivers[0] if drivers else None}
+    metrics = {"gpus": len(rows), "names": sorted({r[0] for r in rows}), "driver": drivers[0] if drivers else None,
+               "cuda_devices": count if count is not None else 0}
+    if mig:
+        metrics["mig_devices"] = mig
     key = lambda v: [int(p) for p in v.split(".") if p.isdigit()]  # noqa: E731
     if floor and drivers and key(drivers[0]) < key(floor):
         emit("fail", "NVIDIA driver %s is older than %s, which this CUDA needs" % (drivers[0], floor), metrics=metrics)
+    if err:
+        emit("fail", "%d GPU(s) visible to nvidia-smi, but CUDA cannot start: %s%s" % (
+            len(rows), err, visible_devices_note()), metrics=metrics)
+    # CUDA should see every GPU nvidia-smi shows, within CUDA_VISIBLE_DEVICES; with MIG, CUDA
+    # enumerates the MIG instances (one per process is usable), so at least one must show.
+    expected = len(rows) if not mig else 1
+    visible = os.environ.get("CUDA_VISIBLE_DEVICES")
+    if visible is not None:
+        expected = min(expected, len([v for v in visible.split(",") if v.strip()]))
+    if count == 0 or count < expected:
+        emit("fail", "%d GPU(s) visible to nvidia-smi, but CUDA sees %d%s" % (len(rows), count, visible_devices_note()),
+             metrics=metrics)
     emit("pass", "", metrics=metrics)
 
 
+# ---------------------------------------------------------------------------------------------
+# direct: every suite on this host, without Docker (a GPU machine with CUDA and PyTorch)
+
+DIRECT_SUITES = ("gpu", "compute", "train", "ddp")
+
+
+def direct(opts):
+    suites = [s for s in (opts.get("suites") or ",".join(DIRECT_SUITES)).split(",") if s]
+    unknown = [s for s in suites if s not in DIRECT_SUITES]
+    if unknown:
+        sys.stderr.write("ml_image_smoke: direct: unknown suite(s) %s (known: %s)\n" % (
+            ", ".join(unknown), ", ".join(DIRECT_SUITES)))
+        sys.exit(2)
+    cuda = bool(opts.get("cuda"))
+    floors = ["--floors", opts["floors"]] if opts.get("floors") else []
+    steps = []
+    for s in suites:
+        if s == "gpu":
+            steps.append(("gpu", s, ["gpu", opts.get("driver_floor", "")] + (["--require"] if cuda else [])))
+        elif s == "compute":
+            steps.append(("compute-cpu", s, ["compute", "cpu"]))
+            if cuda:
+                steps.append(("compute-gpu", s, ["compute", "cuda"] + floors))
+        elif s == "train":
+            steps.append(("train", s, ["train", "0.5"] + (["--cuda"] if cuda else [])))
+        elif s == "ddp":
+            steps.append(("ddp", s, ["ddp", "auto"] + (["--cuda"] if cuda else []) + floors))
+    tests = []
+    for test_id, suite, args in steps:
+        t0 = time.time()
+        r = subprocess.run([sys.executable, os.path.abspath(__file__)] + args, stdout=subprocess.PIPE,
+                           stderr=subprocess.PIPE, universal_newlines=True)
+        sys.stderr.write("ml-image smoke --direct: %s done in %.1f s\n" % (test_id, time.time() - t0))
+        try:
+            result = json.loads(r.stdout.strip().splitlines()[-1])
+        except (IndexError, ValueError):
+            result = {"status": "fail", "reason": "the suite exited %d without a result" % r.returncode,
+                      "output": (r.stdout + r.stderr)[-4000:]}
+        tests.append(dict(id=test_id, suite=suite, durationMs=int((time.time() - t0) * 1000), **result))
+    print(json.dumps({"direct": True, "tests": tests}))
+    sys.exit(1 if any(t["status"] == "fail" for t in tests) else 0)
+
+
 if __name__ == "__main__":
-    suite, args = sys.argv[1], sys.argv[2:]
+    suite, (words, opts) = sys.argv[1], parse_options(sys.argv[2:])
     if suite == "ddp-worker":
         ddp_worker()
         sys.exit(0)
+    if suite == "direct":
+        direct(opts)
     try:
-        {"imports": lambda: imports(args),
-         "compute": lambda: compute(args[0] if args else "cpu"),
-         "train": lambda: train(float(args[0]) if args else 0.5),
-         "ddp": lambda: ddp(args[0] if args else "auto"),
-         "gpu": lambda: gpu(args[0] if args else "")}[suite]()
+        floors = load_floors(opts.get("floors"))
+        {"imports": lambda: imports(words),
+         "compute": lambda: compute(words[0] if words else "cpu", floors),
+         "train": lambda: train(float(words[0]) if words else 0.5, bool(opts.get("cuda"))),
+         "ddp": lambda: ddp(words[0] if words else "auto", bool(opts.get("cuda")), floors),
+         "ddp-result": lambda: ddp_result(words[0], floors),
+         "gpu": lambda: gpu(words[0] if words else "", bool(opts.get("require")))}[suite]()
     except SystemExit:
         raise
     except BaseException as e:  # a suite that crashes is a failing test, with the error

@@ -1,6 +1,7 @@
-// The root action and the sub-actions plan/, build/, smoke/, report/ (one bundle: each action.yml
-// sets the `stages` input's default). Inputs are parsed once, here at the edge; stages receive a
-// typed Config and plain options.
+// The root action and the sub-actions plan/, build/, smoke/, attest/, report/ (one bundle: each
+// action.yml sets the `stages` input's default), and verify/ (its action.yml sets `command: verify`,
+// see verify.ts). Inputs are parsed once, here at the edge; stages receive a typed Config and plain
+// options.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as core from '@actions/core';
@@ -22,6 +23,8 @@ import { pipIndexes } from '../python/indexes.js';
 import { defaultCacheDir } from '../resolve/snapshot-cache.js';
 import { openResultDir } from '../results/results.js';
 import { GPU_MODES } from '../smoke/gpu-mode.js';
+import type { Signer } from '../attest/cosign.js';
+import { COMMAND_INPUT, runVerify } from './verify.js';
 
 export interface ActionIo {
   getInput: (name: string) => string;
@@ -41,6 +44,8 @@ export interface ActionIo {
   /** State shared by the main and the post step (core.saveState / core.getState). */
   saveState?: (name: string, value: string) => void;
   getState?: (name: string) => string;
+  /** cosign for the verify sub-action; default: the real binary. */
+  signer?: () => Signer;
 }
 
 export function coreIo(): ActionIo {
@@ -101,6 +106,12 @@ function baselineStore(io: ActionIo, raw: string): BaselineStore | null {
 
 export async function run(io: ActionIo = coreIo()): Promise<void> {
   try {
+    const command = io.getInput(COMMAND_INPUT).trim();
+    if (command === 'verify') return await runVerify(io);
+    if (command !== '')
+      throw new InputError(
+        `input "${COMMAND_INPUT}": expected verify (set by the verify sub-action), got ${JSON.stringify(command)}`,
+      );
     const token = io.getInput('github-token').trim() || undefined;
     // github.token is masked by the runner; a token from a step output or an expression is not.
     if (token) io.setSecret?.(token);

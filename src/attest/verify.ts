@@ -1,11 +1,15 @@
 // `ml-image verify IMAGE@DIGEST`: the image's signature and its attestations, per platform, checked
 // with cosign against a key or a keyless identity, then the policy on what they say (the smoke
 // verdict, GPU smoke, throughput floors). The checks are pure over what cosign verified; cosign sits
-// behind the Signer interface.
-import type { AttestationKind } from '../config/attest.js';
+// behind the Signer interface. The flags are parsed here once for every caller: `ml-image verify`,
+// `ml-image export --verify` and the verify sub-action (whose inputs have the flags' names).
+import { ATTESTATION_KINDS, type AttestationKind } from '../config/attest.js';
+import type { DockerAdapter } from '../docker/adapter.js';
 import { InputError } from '../errors.js';
+import { parseDigestRef } from './cosign-args.js';
 import type { Signer, Statement, VerifyIdentity } from './cosign.js';
 import { KIND_TYPES } from './predicates.js';
+import { GITHUB_ISSUER } from './signing.js';
 import { type SmokePredicate, SmokePredicateSchema } from './smoke-predicate.js';
 
 export interface VerifyPolicy {
@@ -155,4 +159,186 @@ export function renderChecks(checks: readonly Check[]): string {
   return checks
     .map((c) => `${c.ok ? 'ok  ' : 'FAIL'} ${c.platform.padEnd(12)} ${c.check}: ${c.detail}`)
     .join('\n');
+}
+
+// --- the flags, shared by verify, export --verify and the verify sub-action ------------------------
+
+/** The verify flags as given (CLI values, or the sub-action's inputs of the same names). */
+export interface VerifyFlags {
+  key?: string | undefined;
+  'certificate-identity'?: string | undefined;
+  'certificate-identity-regexp'?: string | undefined;
+  'certificate-oidc-issuer'?: string | undefined;
+  require?: string | undefined;
+  'require-smoke'?: string | undefined;
+  'require-gpu-smoke'?: boolean | undefined;
+  'min-tflops'?: string | undefined;
+  platform?: string | undefined;
+  tlog?: boolean | undefined;
+}
+
+/** Every verify flag by name (a CLI option, and an input of the verify sub-action). */
+export const VERIFY_FLAGS = [
+  'key',
+  'certificate-identity',
+  'certificate-identity-regexp',
+  'certificate-oidc-issuer',
+  'require',
+  'require-smoke',
+  'require-gpu-smoke',
+  'min-tflops',
+  'platform',
+  'tlog',
+] as const satisfies readonly (keyof VerifyFlags)[];
+
+/** What to verify against and what must hold, parsed from the flags. */
+export interface VerifyRequest {
+  identity: VerifyIdentity;
+  policy: VerifyPolicy;
+  /** Only this platform image of an index. */
+  platform?: string;
+  /** Key-signed entries are in Rekor too: check them there. */
+  tlog: boolean;
+}
+
+/** How the caller names things in messages: `verify: ` + `--key`, or `` + `input "key"`. */
+export interface FlagNaming {
+  prefix: string;
+  flag: (name: keyof VerifyFlags) => string;
+}
+
+export const cliFlagNaming = (command: string): FlagNaming => ({
+  prefix: `${command}: `,
+  flag: (name) => `--${name}`,
+});
+
+const given = (v: string | undefined) => (v !== undefined && v.trim() !== '' ? v.trim() : undefined);
+
+function identityFrom(values: VerifyFlags, { prefix, flag }: FlagNaming): VerifyIdentity {
+  const key = given(values.key);
+  const exact = given(values['certificate-identity']);
+  const regexp = given(values['certificate-identity-regexp']);
+  const issuer = given(values['certificate-oidc-issuer']) ?? GITHUB_ISSUER;
+  if (key !== undefined && (exact ?? regexp) !== undefined)
+    throw new InputError(
+      `${prefix}give ${flag('key')} or ${flag('certificate-identity')} / ${flag('certificate-identity-regexp')}, not both`,
+    );
+  if (key !== undefined) return { kind: 'key', publicKey: key };
+  if (exact !== undefined)
+    return { kind: 'keyless', certificateIdentity: exact, certificateOidcIssuer: issuer };
+  if (regexp !== undefined)
+    return { kind: 'keyless', certificateIdentityRegexp: regexp, certificateOidcIssuer: issuer };
+  throw new InputError(
+    `${prefix}no identity to verify against`,
+    `give ${flag('key')} cosign.pub (key-signed) or ${flag('certificate-identity-regexp')} "^https://github.com/OWNER/REPO/" (keyless, GitHub Actions)`,
+  );
+}
+
+function requireFrom(raw: string | undefined, { prefix, flag }: FlagNaming): AttestationKind[] {
+  if (given(raw) === undefined) return ['sbom', 'provenance'];
+  const items = raw!
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  if (items.length === 1 && items[0] === 'none') return [];
+  const bad = items.filter((i) => !(ATTESTATION_KINDS as readonly string[]).includes(i));
+  if (bad.length)
+    throw new InputError(
+      `${prefix}${flag('require')}: unknown attestation ${bad.join(', ')}`,
+      `expected some of ${ATTESTATION_KINDS.join(', ')}, or none`,
+    );
+  return items as AttestationKind[];
+}
+
+function smokeFrom(raw: string | undefined, { prefix, flag }: FlagNaming): boolean {
+  const v = given(raw);
+  if (v === undefined) return false;
+  if (v !== 'pass')
+    throw new InputError(`${prefix}${flag('require-smoke')}: expected "pass", got ${JSON.stringify(raw)}`);
+  return true;
+}
+
+/** The identity, policy and options of the verify flags; bad input names the flag (exit 2). */
+export function parseVerifyFlags(values: VerifyFlags, naming: FlagNaming): VerifyRequest {
+  const platform = given(values.platform);
+  return {
+    identity: identityFrom(values, naming),
+    policy: {
+      require: requireFrom(values.require, naming),
+      requireSmokePass: smokeFrom(values['require-smoke'], naming),
+      requireGpuSmoke: values['require-gpu-smoke'] === true,
+      minTflops: parseMinTflops(values['min-tflops'], `${naming.prefix}${naming.flag('min-tflops')}`),
+    },
+    ...(platform !== undefined && { platform }),
+    tlog: values.tlog === true,
+  };
+}
+
+// --- verifying an image: every platform of the digest ----------------------------------------------
+
+export interface VerifyTarget {
+  platform: string;
+  ref: string;
+  digest: string;
+}
+
+/** The platform images behind a reference: every manifest of an index, or the image itself. */
+export async function platformTargets(
+  docker: Pick<DockerAdapter, 'imagetoolsInspect'>,
+  ref: string,
+  only: string | undefined,
+  prefix = 'verify: ',
+): Promise<VerifyTarget[]> {
+  const { digest } = parseDigestRef(ref, `${prefix}IMAGE@DIGEST`);
+  const repository = ref.slice(0, ref.lastIndexOf('@'));
+  const index = await docker.imagetoolsInspect(ref);
+  const listed = index.platforms
+    .filter((p) => p.os !== 'unknown')
+    .map((p) => ({
+      platform: `${p.os}/${p.architecture}${p.variant ? `/${p.variant}` : ''}`,
+      ref: `${repository}@${p.digest}`,
+      digest: p.digest,
+    }));
+  const all = listed.length > 0 ? listed : [{ platform: 'image', ref, digest }];
+  const chosen = only === undefined ? all : all.filter((p) => p.platform === only);
+  if (chosen.length === 0)
+    throw new InputError(
+      `${prefix}${ref} has no ${only} image`,
+      `it has: ${all.map((p) => p.platform).join(', ')}`,
+    );
+  return chosen;
+}
+
+export interface VerifyOutcome {
+  ref: string;
+  checks: Check[];
+  failed: Check[];
+}
+
+/**
+ * Every check of a digest under a request: per platform image, the signature, each required
+ * attestation and the smoke policy. A failed check is in `failed`; an unreachable registry or
+ * cosign throws (EnvironmentError, exit 3).
+ */
+export async function verifyImage(
+  deps: { docker: Pick<DockerAdapter, 'imagetoolsInspect'>; signer: Signer },
+  ref: string,
+  request: VerifyRequest,
+  prefix = 'verify: ',
+): Promise<VerifyOutcome> {
+  const targets = await platformTargets(deps.docker, ref, request.platform, prefix);
+  const checks: Check[] = [];
+  for (const t of targets)
+    checks.push(...(await verifyPlatform(deps.signer, t, request.identity, request.policy)));
+  return { ref, checks, failed: checks.filter((c) => !c.ok) };
+}
+
+/**
+ * One line naming each failed check (the CheckFailedError message); with `detail`, also why (for
+ * --json, where the error object is the only output).
+ */
+export function failedSummary(outcome: VerifyOutcome, detail = false): string {
+  const { failed, checks, ref } = outcome;
+  const named = failed.map((c) => `${c.platform} ${c.check}${detail ? ` (${c.detail})` : ''}`);
+  return `${failed.length} of ${checks.length} checks failed for ${ref}: ${named.join('; ')}`;
 }

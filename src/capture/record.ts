@@ -59,6 +59,8 @@ export const EnvRecordSchema = z.object({
     cudnn: maybe(z.string()),
     nccl: maybe(z.string()),
     nvcc: maybe(z.string()),
+    /** Where each library was read: "torch: nvidia/cudnn/lib/libcudnn.so.9" (the copy torch loads) or "system". */
+    sources: z.record(z.string(), z.string()).optional(),
   }),
   torch: z
     .object({

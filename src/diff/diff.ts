@@ -256,7 +256,8 @@ export const DEFAULT_SMOKE_THRESHOLD = 0.1;
  * Which way a metric should move, from the names the suites emit (images/probe/ml_image_smoke.py):
  * *_tflops, busbw_gbps/algbw_gbps, loss_end/loss_drop; and durationMs per test. null: no direction
  * (counts like modules/world/gpus, loss_start which only depends on the seed).
- * *_floor values are thresholds applied by src/smoke/baselines.ts, not measurements: skipped.
+ * *_floor values are the thresholds the smoke script judged by (src/smoke/baselines.json), not
+ * measurements: skipped here, shown beside their metric.
  */
 export function metricDirection(metric: string): 'higher' | 'lower' | null | 'skip' {
   const m = metric.toLowerCase();
@@ -302,6 +303,14 @@ function metricDelta(
   return { test, metric, base, head, relative, better, regression, improved };
 }
 
+/** What the floors said of a test (the smoke script's floor_gpu / floor_note), when they said anything. */
+function floorNote(t: SmokeTest): { note?: string } {
+  const str = (k: string) =>
+    typeof t.metrics[k] === 'string' && t.metrics[k] !== '' ? (t.metrics[k] as string) : '';
+  const parts = [str('floor_gpu') && `floors of ${str('floor_gpu')}`, str('floor_note')].filter(Boolean);
+  return parts.length > 0 ? { note: parts.join('; ') } : {};
+}
+
 const tally = (r: SmokeResult) => ({
   pass: r.tests.filter((t) => t.status === 'pass').length,
   fail: r.tests.filter((t) => t.status === 'fail').length,
@@ -321,8 +330,11 @@ export function diffSmoke(
   const addMetrics = (id: string, b: SmokeTest | undefined, h: SmokeTest | undefined) => {
     const bm = numericMetrics(b);
     const hm = numericMetrics(h);
-    for (const name of [...new Set([...hm.keys(), ...bm.keys()])])
-      metrics.push(metricDelta(id, name, bm.get(name) ?? null, hm.get(name) ?? null, threshold));
+    for (const name of [...new Set([...hm.keys(), ...bm.keys()])]) {
+      const delta = metricDelta(id, name, bm.get(name) ?? null, hm.get(name) ?? null, threshold);
+      const floor = h?.metrics[`${name}_floor`];
+      metrics.push(typeof floor === 'number' && Number.isFinite(floor) ? { ...delta, floor } : delta);
+    }
   };
   for (const h of head.tests) {
     const b = baseTests.get(h.id);
@@ -335,9 +347,11 @@ export function diffSmoke(
       cause: h.cause ? `${h.cause.cause} Fix: ${h.cause.fix}` : null,
       regression: b?.status === 'pass' && h.status === 'fail',
       fixed: b?.status === 'fail' && h.status === 'pass',
+      ...floorNote(h),
     });
-    // Metrics of a test that did not pass on both sides would compare a partial run.
-    if (!b || (b.status === 'pass' && h.status === 'pass')) addMetrics(h.id, b, h);
+    // Metrics of a test that did not pass on both sides would compare a partial run; a skipped
+    // test measured nothing.
+    if (h.status !== 'skip' && (!b || (b.status === 'pass' && h.status === 'pass'))) addMetrics(h.id, b, h);
   }
   for (const b of base?.tests ?? []) {
     if (headIds.has(b.id)) continue;

@@ -116,6 +116,8 @@ export const SmokeTestChangeSchema = z.object({
   regression: z.boolean(),
   /** fail -> pass */
   fixed: z.boolean(),
+  /** What the floors said of this PR's test: the row judged against, or "no floor for ..." (GPU suites). */
+  note: z.string().optional(),
 });
 
 export const MetricDeltaSchema = z.object({
@@ -128,6 +130,8 @@ export const MetricDeltaSchema = z.object({
   better: z.enum(['higher', 'lower']).nullable(),
   regression: z.boolean(),
   improved: z.boolean(),
+  /** The floor this PR's value was judged against (the smoke script's <metric>_floor). */
+  floor: z.number().optional(),
 });
 
 const smokeSummary = z.object({ pass: count, fail: count, skip: count });

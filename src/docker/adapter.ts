@@ -152,14 +152,23 @@ export interface EngineInfo {
 export interface DaemonFeatures {
   /** Container runtimes the daemon knows (e.g. runc, nvidia). */
   runtimes: string[];
-  /** CDI spec directories configured (Docker 25+ with CDI), where GPUs may be described too. */
+  /**
+   * CDI spec directories configured (Docker 25+ with CDI; Docker 28.2+ configures /etc/cdi and
+   * /var/run/cdi by default, so a directory alone says nothing of GPUs).
+   */
   cdiSpecDirs: string[];
+  /**
+   * The CDI devices the engine can inject, qualified ("nvidia.com/gpu=0"): the engine's
+   * DiscoveredDevices (API 1.50+, Docker 28.2+); for an older engine on this machine, those of the
+   * spec files in cdiSpecDirs; empty when neither tells.
+   */
+  cdiDevices: string[];
 }
 
 export interface DockerAdapter {
   /** Daemon version; throws EnvironmentError (exit 3) with the fix when unreachable. */
   ping(): Promise<EngineInfo>;
-  /** What the daemon can run: GPU runtimes for `--gpus auto`. */
+  /** What the daemon can run: GPU runtimes and CDI devices, for `--gpus auto`. */
   daemonFeatures(): Promise<DaemonFeatures>;
   /** buildx version like "0.13.1"; throws EnvironmentError when the plugin is missing. */
   buildxVersion(): Promise<string>;

@@ -9,11 +9,13 @@ import { registerCleanup } from '../util/cleanup.js';
 import {
   type ContainerRunResult,
   type ContainerRunSpec,
+  type DaemonFeatures,
   type DockerAdapter,
   MANAGED_LABEL,
   RUN_ID,
   RUN_LABEL,
 } from './adapter.js';
+import { readCdiDevices } from './cdi.js';
 import type { EngineClient } from './client.js';
 import { deadlineSeconds, effectiveArgv, isMissingShell, withDeadline } from './deadline.js';
 import { parseAnswer, statusCodeOf } from './failures.js';
@@ -41,7 +43,38 @@ const VersionSchema = z.object({
 const InfoSchema = z.object({
   Runtimes: z.record(z.string(), z.unknown()).nullable().optional(),
   CDISpecDirs: z.array(z.string()).nullable().optional(),
+  /** API 1.50+ (Docker 28.2+): the devices of the engine's device drivers (CDI: "nvidia.com/gpu=0"). */
+  DiscoveredDevices: z
+    .array(z.object({ Source: z.string().optional(), ID: z.string().optional() }))
+    .nullable()
+    .optional(),
 });
+
+/**
+ * The engine listens on a unix socket of this machine, so its CDI spec directories are ours to read:
+ * a socket path, or (docker-modem 5, no DOCKER_HOST) the function that picks the default socket.
+ */
+function isLocalEngine(docker: Dockerode): boolean {
+  const modem: unknown = Reflect.get(docker, 'modem');
+  const socketPath: unknown =
+    typeof modem === 'object' && modem !== null ? Reflect.get(modem, 'socketPath') : undefined;
+  if (typeof socketPath === 'function') return process.platform !== 'win32';
+  return typeof socketPath === 'string' && socketPath.startsWith('/') && !socketPath.startsWith('//');
+}
+
+/** The engine's info: its runtimes and CDI devices (the engine's list, else the local spec files). */
+async function daemonFeatures(client: EngineClient): Promise<DaemonFeatures> {
+  const raw = await client.call((docker) => docker.info());
+  const info = parseAnswer(InfoSchema, raw, "the engine's info");
+  const cdiSpecDirs = info.CDISpecDirs ?? [];
+  const discovered = info.DiscoveredDevices;
+  const cdiDevices = discovered
+    ? discovered.flatMap((d) => (d.ID ? [d.ID] : []))
+    : isLocalEngine(await client.docker())
+      ? readCdiDevices(cdiSpecDirs)
+      : [];
+  return { runtimes: Object.keys(info.Runtimes ?? {}), cdiSpecDirs, cdiDevices };
+}
 
 export interface ManagedSpec {
   image: string;
@@ -322,11 +355,7 @@ export function createContainerOps(client: EngineClient): ContainerOps {
       const v = parseAnswer(VersionSchema, raw, "the engine's version");
       return { version: v.Version, apiVersion: v.ApiVersion, os: v.Os, arch: v.Arch };
     },
-    async daemonFeatures() {
-      const raw = await client.call((docker) => docker.info());
-      const info = parseAnswer(InfoSchema, raw, "the engine's info");
-      return { runtimes: Object.keys(info.Runtimes ?? {}), cdiSpecDirs: info.CDISpecDirs ?? [] };
-    },
+    daemonFeatures: () => daemonFeatures(client),
     runContainer: (spec) => runContainer(client, spec),
     inspectImage: (ref, platform) => inspectImage(client, ref, platform),
     async listManagedContainers(labels = {}) {

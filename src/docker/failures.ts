@@ -37,6 +37,8 @@ function daemonTarget(docker: Dockerode): string {
   // docker-modem keeps its connection settings as fields its types do not declare.
   const field = (name: string): unknown => Reflect.get(docker.modem, name);
   const socketPath = field('socketPath');
+  // Without DOCKER_HOST, docker-modem 5 keeps a function that picks the socket when it connects.
+  if (typeof socketPath === 'function') return 'unix:///var/run/docker.sock (the default socket)';
   return socketPath
     ? `unix://${String(socketPath)}`
     : `tcp://${String(field('host'))}:${String(field('port'))}`;

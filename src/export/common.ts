@@ -3,6 +3,7 @@
 import type { SmokeSuite } from '../config/schema.js';
 import { InputError } from '../errors.js';
 import { parseImageRef } from '../plan/image-ref.js';
+import { type Baseline, bundledBaseline, floorsArg } from '../smoke/baselines.js';
 
 export interface ExportSpec {
   /** REF@sha256:<64 hex>: a cluster must run exactly the image that was built and tested. */
@@ -10,8 +11,12 @@ export interface ExportSpec {
   suites: readonly SmokeSuite[];
   /** Nodes (Slurm) or pods (Kubernetes); more than one runs the ddp suite across them. */
   nodes: number;
-  /** 0 = a CPU-only cluster: the GPU suites skip and ddp runs 2 processes per node over gloo. */
-  gpusPerNode: number;
+  /**
+   * GPUs per node. 0 = a CPU-only cluster: the GPU suites skip and ddp runs 2 processes per node
+   * over gloo. 'all' (Slurm only) = whole nodes (--exclusive), ddp one process per GPU each node
+   * shows at run time. With GPUs, CUDA is required: train and ddp never fall back to CPU or gloo.
+   */
+  gpusPerNode: number | 'all';
   /** Per suite, as `ml-image smoke --timeout`; the job's own limit is derived from it. */
   timeoutSeconds: number;
   /** Distributions the imports suite imports (from the config's requirements). */
@@ -26,6 +31,8 @@ export interface ExportSpec {
   name?: string;
   /** Port of the c10d rendezvous store on the first node. */
   rdzvPort?: number;
+  /** Per-GPU floors the script judges compute-gpu and ddp against (default: the bundled table). */
+  baseline?: Baseline;
 }
 
 export const DEFAULT_JOB_NAME = 'ml-image-smoke';
@@ -95,7 +102,7 @@ const int = (v: number, field: string, min: number, max: number) => {
 export function checkSpec(s: ExportSpec): DigestRef {
   const ref = parseDigestRef(s.image);
   int(s.nodes, '--nodes', 1, 4096);
-  int(s.gpusPerNode, '--gpus-per-node', 0, 64);
+  if (s.gpusPerNode !== 'all') int(s.gpusPerNode, '--gpus-per-node', 0, 64);
   int(s.timeoutSeconds, '--timeout', 1, 86400);
   if (s.cpus !== undefined) int(s.cpus, '--cpus', 1, 4096);
   if (s.rdzvPort !== undefined) int(s.rdzvPort, 'rendezvous port', 1, 65535);
@@ -126,17 +133,38 @@ export function jobNameFor(variant: string | undefined): string {
   return v ? `${DEFAULT_JOB_NAME}-${v}`.slice(0, 52).replace(/-+$/, '') : DEFAULT_JOB_NAME;
 }
 
-/** One suite run in the export: a call of the smoke script, pip check, the DDP launch, or a skip. */
+/**
+ * One suite run in the export: a call of the smoke script, pip check, the multi-node DDP launch, or
+ * a skip. A script argument equal to FLOORS_ARG stands for the floors table, which the job holds
+ * once in $ML_IMAGE_FLOORS (see stepWords).
+ */
 export type ExportStep =
   | { kind: 'script'; id: string; suite: SmokeSuite; args: string[] }
   | { kind: 'pip-check'; id: 'pip-check'; suite: 'pip-check' }
   | { kind: 'ddp'; id: 'ddp'; suite: 'ddp' }
   | { kind: 'skip'; id: string; suite: SmokeSuite; reason: string };
 
-/** The suites as steps, in the order given, mirroring src/smoke/run.ts (ids and arguments). */
+/** Stands for the floors JSON in a step's arguments; the job script passes "$ML_IMAGE_FLOORS". */
+export const FLOORS_ARG = '\u0000floors';
+export const FLOORS_VAR = 'ML_IMAGE_FLOORS';
+
+/** Whether the job asks for GPUs (then CUDA is required: no CPU or gloo fallback). */
+export const wantsGpus = (s: Pick<ExportSpec, 'gpusPerNode'>): boolean =>
+  s.gpusPerNode === 'all' || s.gpusPerNode > 0;
+
+/** A step's arguments as shell words: each quoted, the floors as "$ML_IMAGE_FLOORS". */
+export const stepWords = (args: readonly string[]): string =>
+  args.map((a) => (a === FLOORS_ARG ? `"$${FLOORS_VAR}"` : shellQuote(a))).join(' ');
+
+/** The shell line that sets $ML_IMAGE_FLOORS: the floors table, the same the smoke stage passes. */
+export const floorsLine = (s: Pick<ExportSpec, 'baseline'>): string =>
+  `${FLOORS_VAR}=${shellQuote(floorsArg(s.baseline ?? bundledBaseline()))}`;
+
+/** The suites as steps, in the order given, mirroring src/smoke/suites.ts (ids and arguments). */
 export function exportSteps(s: ExportSpec): ExportStep[] {
   const steps: ExportStep[] = [];
-  const gpus = s.gpusPerNode > 0;
+  const gpus = wantsGpus(s);
+  const cuda = gpus ? ['--cuda'] : [];
   for (const suite of new Set(s.suites)) {
     switch (suite) {
       case 'imports':
@@ -155,21 +183,48 @@ export function exportSteps(s: ExportSpec): ExportStep[] {
         steps.push({ kind: 'pip-check', id: 'pip-check', suite });
         break;
       case 'gpu':
+        // GPUs were asked for: none found (or CUDA that cannot start) fails.
         steps.push(
           gpus
-            ? { kind: 'script', id: 'gpu', suite, args: ['gpu', s.driverFloor ?? ''] }
+            ? { kind: 'script', id: 'gpu', suite, args: ['gpu', s.driverFloor ?? '', '--require'] }
             : { kind: 'skip', id: 'gpu', suite, reason: 'no GPUs requested (--gpus-per-node 0)' },
         );
         break;
       case 'compute':
         steps.push({ kind: 'script', id: 'compute-cpu', suite, args: ['compute', 'cpu'] });
-        if (gpus) steps.push({ kind: 'script', id: 'compute-gpu', suite, args: ['compute', 'cuda'] });
+        if (gpus)
+          steps.push({
+            kind: 'script',
+            id: 'compute-gpu',
+            suite,
+            args: ['compute', 'cuda', '--floors', FLOORS_ARG],
+          });
         break;
       case 'train':
-        steps.push({ kind: 'script', id: 'train', suite, args: ['train', String(s.minLossDrop ?? 0.5)] });
+        steps.push({
+          kind: 'script',
+          id: 'train',
+          suite,
+          args: ['train', String(s.minLossDrop ?? 0.5), ...cuda],
+        });
         break;
       case 'ddp':
-        steps.push({ kind: 'ddp', id: 'ddp', suite });
+        // One node: the script's own ddp suite (torchrun --standalone), judged as `ml-image smoke`
+        // judges it. Several: torchrun on every node with a rendezvous (the job script's).
+        steps.push(
+          s.nodes > 1
+            ? { kind: 'ddp', id: 'ddp', suite }
+            : {
+                kind: 'script',
+                id: 'ddp',
+                suite,
+                args: [
+                  'ddp',
+                  String(ddpProcsPerNode(s)),
+                  ...(gpus ? ['--cuda', '--floors', FLOORS_ARG] : []),
+                ],
+              },
+        );
         break;
       case 'custom':
         // Custom tests check the image's metadata and regex-match output in TypeScript: not exported.
@@ -185,9 +240,37 @@ export function exportSteps(s: ExportSpec): ExportStep[] {
   return steps;
 }
 
-/** Processes per node for the ddp suite: one per GPU, else 2 over gloo (as `ml-image smoke`). */
-export function ddpProcsPerNode(s: ExportSpec): number {
+/**
+ * Processes per node for the ddp suite: one per GPU requested, else 2 over gloo (as `ml-image
+ * smoke`). With whole nodes ('all'), every GPU the node shows, counted at run time: 'auto' for the
+ * script's ddp suite, 'gpu' for torchrun (both torch.cuda.device_count(), and an error without CUDA).
+ */
+export function ddpProcsPerNode(s: ExportSpec, launcher: 'script' | 'torchrun' = 'script'): number | string {
+  if (s.gpusPerNode === 'all') return launcher === 'script' ? 'auto' : 'gpu';
   return s.gpusPerNode > 0 ? s.gpusPerNode : 2;
+}
+
+/** A multi-node all-reduce crosses the nodes' network: the per-node (NVLink) busbw floors do not apply. */
+export const MULTI_NODE_DDP_NOTE = "no busbw floor across nodes: the floors describe one node's interconnect";
+
+/**
+ * The job's GPU settings: processes per node for a multi-node ddp; with GPUs, CUDA required in the
+ * ddp workers (ML_IMAGE_DDP_CUDA, srun passes the environment into the container), and the floors
+ * table the suites are judged against (the same `ml-image smoke` passes).
+ */
+export function gpuLines(o: ExportSpec): string[] {
+  const gpus = wantsGpus(o);
+  return [
+    ...(o.nodes > 1
+      ? [
+          `NPROC_PER_NODE=${ddpProcsPerNode(o, 'torchrun')}`,
+          ...(gpus ? ['export ML_IMAGE_DDP_CUDA=1', `DDP_NOTE=${shellQuote(MULTI_NODE_DDP_NOTE)}`] : []),
+        ]
+      : []),
+    ...(gpus
+      ? ['# Per-GPU floors (src/smoke/baselines.json merged with smoke.baseline): JSON', floorsLine(o)]
+      : []),
+  ];
 }
 
 /** Seconds the whole job may take: every container step at its timeout, plus one image pull. */
@@ -239,9 +322,13 @@ pip_result() {
   if [ "$S_RC" = 0 ]; then echo '{"status": "pass", "reason": ""}' >> "$RESULTS/$1.out"
   elif [ "$S_RC" != 124 ]; then echo '{"status": "fail", "reason": "pip check found broken requirements"}' >> "$RESULTS/$1.out"; fi
 }
-# ddp_result ID: rank 0 prints "ML_IMAGE_DDP {json}" (ml_image_smoke.py ddp-worker); it becomes the metrics
+# ddp_result ID: rank 0 prints "ML_IMAGE_DDP {json}" (ml_image_smoke.py ddp-worker); it becomes the
+# metrics, with DDP_NOTE (when set) as their floor_note
 ddp_result() {
   d_line=$(sed -n 's/^ML_IMAGE_DDP //p' "$RESULTS/$1.out" | head -n 1)
+  case $d_line in
+    *'}') if [ -n "\${DDP_NOTE:-}" ]; then d_line="\${d_line%?}, \\"floor_note\\": \\"$DDP_NOTE\\"}"; fi ;;
+  esac
   case $S_RC:$d_line in
     0:*'"ok": true'*) echo "{\\"status\\": \\"pass\\", \\"reason\\": \\"\\", \\"metrics\\": $d_line}" >> "$RESULTS/$1.out" ;;
     *:'{'*) echo "{\\"status\\": \\"fail\\", \\"reason\\": \\"all-reduce failed or returned a wrong sum (exit $S_RC)\\", \\"metrics\\": $d_line}" >> "$RESULTS/$1.out" ;;

@@ -10,15 +10,15 @@ import {
   checkSpec,
   DEFAULT_JOB_NAME,
   DEFAULT_RDZV_PORT,
-  ddpProcsPerNode,
   type ExportSpec,
   type ExportStep,
   exportSteps,
+  gpuLines,
   jobDeadlineSeconds,
   RECORD_SHELL,
   shellQuote,
-  shellWords,
   skipJson,
+  stepWords,
 } from './common.js';
 
 export const K8S_JOB_FILE = 'job.yaml';
@@ -67,6 +67,10 @@ function checkLabelKey(key: string, field: string): void {
 }
 
 function checkK8sOptions(o: K8sOptions): void {
+  if (o.gpusPerNode === 'all')
+    throw new InputError(
+      '--gpus-per-node: a Kubernetes pod asks for a number of GPUs (the nvidia.com/gpu limit): pass the GPUs of a node, e.g. 8',
+    );
   if (o.namespace !== undefined && (!DNS_LABEL.test(o.namespace) || o.namespace.length > 63))
     throw new InputError(
       `--namespace: "${o.namespace}" is not a valid namespace (lowercase letters, digits and "-", at most 63)`,
@@ -94,16 +98,8 @@ function checkK8sOptions(o: K8sOptions): void {
 
 const POD_SCRIPT = '"$SCRIPT"';
 
-/** The ddp suite in the pod: torchrun over this pod's GPUs, or across the pods through pod 0. */
+/** The ddp suite across the pods through pod 0 (one pod runs the script's own ddp suite). */
 function podDdpLines(o: K8sOptions, name: string): string[] {
-  if (o.nodes <= 1)
-    return [
-      'run_step ddp python3 -m torch.distributed.run --standalone --nnodes=1 --nproc_per_node="$NPROC_PER_NODE" \\',
-      `  ${POD_SCRIPT} ddp-worker`,
-      'ddp_result ddp',
-      'record ddp ddp "$S_RC" "$S_START" "torchrun exited $S_RC"',
-      'report ddp',
-    ];
   const port = o.rdzvPort ?? DEFAULT_RDZV_PORT;
   return [
     // Pod 0 hosts the c10d store (is_host: torchrun's own hostname match does not see that
@@ -133,7 +129,7 @@ function podStepLines(st: ExportStep, o: K8sOptions, name: string): string[] {
       return [`skip ${st.id} ${st.suite} ${shellQuote(skipJson(st.reason))}`, `report ${st.id}`];
     case 'script':
       return [
-        `run_step ${st.id} python3 ${POD_SCRIPT} ${shellWords(st.args)}`,
+        `run_step ${st.id} python3 ${POD_SCRIPT} ${stepWords(st.args)}`,
         `record ${st.id} ${st.suite} "$S_RC" "$S_START"`,
         `report ${st.id}`,
       ];
@@ -205,7 +201,7 @@ set -u
 SCRIPT=${K8S_MOUNT}/ml_image_smoke.py
 RESULTS=\${ML_IMAGE_RESULTS_DIR:-/tmp/ml-image-results}
 TIMEOUT=${o.timeoutSeconds}
-NPROC_PER_NODE=${ddpProcsPerNode(o)}
+${gpuLines(o).join('\n')}
 NODES=${o.nodes}
 INDEX=\${JOB_COMPLETION_INDEX:-0}
 RDZV_HOST=${name}-0.${name}
@@ -261,7 +257,8 @@ function smokeContainer(o: K8sOptions, image: string) {
     ],
     resources: {
       requests: { cpu: String(o.cpus ?? 8) },
-      ...(o.gpusPerNode > 0 && { limits: { 'nvidia.com/gpu': String(o.gpusPerNode) } }),
+      ...(typeof o.gpusPerNode === 'number' &&
+        o.gpusPerNode > 0 && { limits: { 'nvidia.com/gpu': String(o.gpusPerNode) } }),
     },
     volumeMounts: [
       { name: 'scripts', mountPath: K8S_MOUNT, readOnly: true },
@@ -280,7 +277,7 @@ function smokeContainer(o: K8sOptions, image: string) {
 function podSpec(o: K8sOptions, name: string, image: string) {
   const tolerations: Toleration[] = [
     // GPU node pools are commonly tainted nvidia.com/gpu:NoSchedule.
-    ...(o.gpusPerNode > 0
+    ...(typeof o.gpusPerNode === 'number' && o.gpusPerNode > 0
       ? [{ key: 'nvidia.com/gpu', operator: 'Exists' as const, effect: 'NoSchedule' as const }]
       : []),
     ...(o.tolerations ?? []),

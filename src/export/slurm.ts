@@ -9,16 +9,16 @@ import {
   checkSpec,
   DEFAULT_JOB_NAME,
   DEFAULT_RDZV_PORT,
-  ddpProcsPerNode,
   type ExportSpec,
   type ExportStep,
   exportSteps,
+  gpuLines,
   jobDeadlineSeconds,
   pyxisImage,
   RECORD_SHELL,
   shellQuote,
-  shellWords,
   skipJson,
+  stepWords,
 } from './common.js';
 
 export const SLURM_JOB_FILE = 'job.sbatch';
@@ -71,7 +71,12 @@ function sbatchLines(o: SlurmOptions, name: string, cpus: number): string[] {
     `--job-name=${name}`,
     `--nodes=${o.nodes}`,
     '--ntasks-per-node=1',
-    ...(o.gpusPerNode > 0 ? [`--gpus-per-node=${o.gpusPerNode}`] : []),
+    // 'all': whole nodes, so ddp runs over every GPU a node has (counted at run time).
+    ...(o.gpusPerNode === 'all'
+      ? ['--exclusive']
+      : o.gpusPerNode > 0
+        ? [`--gpus-per-node=${o.gpusPerNode}`]
+        : []),
     `--cpus-per-task=${cpus}`,
     `--time=${slurmTime(jobDeadlineSeconds(o))}`,
     `--output=${o.output ?? `${DEFAULT_JOB_NAME}-%j.out`}`,
@@ -89,7 +94,7 @@ function slurmStepLines(st: ExportStep, port: number): string[] {
       return [`skip ${st.id} ${st.suite} ${shellQuote(skipJson(st.reason))}`];
     case 'script':
       return [
-        `run_step ${st.id} python3 ${SLURM_SCRIPT} ${shellWords(st.args)}`,
+        `run_step ${st.id} python3 ${SLURM_SCRIPT} ${stepWords(st.args)}`,
         `record ${st.id} ${st.suite} "$S_RC" "$S_START"`,
       ];
     case 'pip-check':
@@ -172,7 +177,7 @@ IMAGE=${shellQuote(pyxisImage(ref))}
 # Older Enroot 3.x releases do not parse "@sha256:"; they take the digest in the tag slot:
 # IMAGE=${shellQuote(pyxisImage(ref, true))}
 TIMEOUT=${o.timeoutSeconds}
-NPROC_PER_NODE=${ddpProcsPerNode(o)}
+${gpuLines(o).join('\n')}
 
 ${exportDirLines(o)}
 

@@ -1,23 +1,79 @@
-// Per-GPU throughput floors: a measured value per dtype (data: baselines.json, or the config's
-// smoke.baseline file), and a floor at floorFraction of it, as DCGM diag and nccl-tests do.
+// Per-GPU throughput floors as data (baselines.json, or the config's smoke.baseline file): one row
+// per GPU model with the figures measured on it, how and where, and a floor at floorFraction of
+// each, as DCGM diag and nccl-tests do. The smoke script judges (images/probe/ml_image_smoke.py
+// matches the row on the GPU it runs on); this side checks the table and hands it over, the same
+// way to `ml-image smoke` and to the exported Slurm/Kubernetes jobs.
 import { z } from 'zod';
 import { formatIssues } from '../config/issues.js';
 import { InputError } from '../errors.js';
 import { readJsonFile } from '../util/json-file.js';
 import data from './baselines.json' with { type: 'json' };
-import type { SmokeTest } from './result.js';
+
+/** A regular expression both JavaScript and Python read alike: checked here, used there. */
+const pattern = z
+  .string()
+  .min(1)
+  .refine(
+    (s) => {
+      try {
+        new RegExp(s, 'i');
+        return !/\(\?P?<[A-Za-z_]/.test(s);
+      } catch {
+        return false;
+      }
+    },
+    { error: 'expected a regular expression (no named groups or inline flags: matched case-insensitively)' },
+  );
+
+const fraction = z.number().gt(0).lte(1);
+
+const GpuRow = z.object({
+  /** The row's name, reported as floor_gpu. */
+  name: z.string().min(1),
+  /** Matched case-insensitively on the torch device name, any " MIG ..." suffix stripped. */
+  match: pattern,
+  /** major.minor; the row applies only to a GPU of this compute capability. */
+  computeCapability: z
+    .string()
+    .regex(/^\d+\.\d+$/, { error: 'expected major.minor, e.g. "9.0"' })
+    .optional(),
+  /** The GPU's memory in GiB as torch reports it (not checked for a MIG slice). */
+  memoryGiB: z
+    .object({ min: z.number().nonnegative(), max: z.number().positive() })
+    .refine((m) => m.min <= m.max, { error: 'min is above max' })
+    .optional(),
+  /** This row's floor fraction, instead of the table's. */
+  floorFraction: fraction.optional(),
+  /** metric -> the figure measured, e.g. bf16_tflops -> 794.5 (the floor is floorFraction of it). */
+  measured: z
+    .record(z.string().min(1), z.number().positive())
+    .refine((m) => Object.keys(m).length > 0, { error: 'no figure measured' }),
+  /** How the figures were measured (shapes, warm-up, timing, power). */
+  method: z.string().min(1).optional(),
+  /** Where the figures come from: a URL, or a file of this repository. */
+  source: z.string().min(1),
+});
+
+const DdpRow = z.object({
+  name: z.string().min(1),
+  /** Matched like a GPU row's, on the name of the GPUs the all-reduce ran on. */
+  match: pattern,
+  /** The row applies from this many processes on. */
+  minWorld: z.number().int().min(2).optional(),
+  /** busbw (nccl-tests' definition) measured; the floor is floorFraction of it. */
+  busbw_gbps: z.number().positive(),
+  floorFraction: fraction.optional(),
+  /** e.g. "NVLink 4 (NVSwitch)" */
+  interconnect: z.string().min(1),
+  method: z.string().min(1).optional(),
+  source: z.string().min(1),
+});
 
 export const BaselineSchema = z.object({
   schemaVersion: z.literal(1),
-  floorFraction: z.number().gt(0).lte(1),
-  gpus: z.array(
-    z.object({
-      match: z.string(),
-      name: z.string(),
-      measured: z.record(z.string(), z.number().positive()),
-      source: z.string(),
-    }),
-  ),
+  floorFraction: fraction,
+  gpus: z.array(GpuRow),
+  ddp: z.array(DdpRow).optional(),
 });
 export type Baseline = z.infer<typeof BaselineSchema>;
 
@@ -25,7 +81,11 @@ export function bundledBaseline(): Baseline {
   return BaselineSchema.parse(data);
 }
 
-/** The config's baseline file: its rows come first, so they win over the bundled ones. */
+/**
+ * The config's baseline file merged with the bundled one: its rows come first, so they win (the
+ * script takes the first row that matches), and its floorFraction is the table's. A bundled row
+ * keeps the fraction it states.
+ */
 export function loadBaseline(file?: string): Baseline {
   const bundled = bundledBaseline();
   if (file === undefined) return bundled;
@@ -36,30 +96,14 @@ export function loadBaseline(file?: string): Baseline {
       `smoke.baseline: ${file}: ${formatIssues(r.error, json, BaselineSchema).join('; ')}`,
     );
   }
-  return { ...r.data, gpus: [...r.data.gpus, ...bundled.gpus] };
+  return {
+    ...r.data,
+    gpus: [...r.data.gpus, ...bundled.gpus],
+    ddp: [...(r.data.ddp ?? []), ...(bundled.ddp ?? [])],
+  };
 }
 
-/** Judge a GPU compute result against the floors of its GPU; returns the test, updated. */
-export function applyFloors(test: SmokeTest, baseline: Baseline): SmokeTest {
-  const gpu = String(test.metrics.gpu ?? '');
-  const row = baseline.gpus.find((g) => new RegExp(g.match, 'i').test(gpu));
-  if (test.status !== 'pass' || !row) return test;
-  const floors: Record<string, number> = {};
-  const below: string[] = [];
-  for (const [metric, measured] of Object.entries(row.measured)) {
-    const value = test.metrics[metric];
-    if (typeof value !== 'number') continue;
-    const floor = Math.round(measured * baseline.floorFraction * 10) / 10;
-    floors[`${metric}_floor`] = floor;
-    if (value < floor) {
-      below.push(
-        `${metric} ${value} is below the floor ${floor} (${baseline.floorFraction} x ${measured} measured on ${row.name})`,
-      );
-    }
-  }
-  return {
-    ...test,
-    metrics: { ...test.metrics, ...floors },
-    ...(below.length > 0 && { status: 'fail' as const, reason: below.join('; ') }),
-  };
+/** The table as the smoke script's `--floors` argument: compact JSON. */
+export function floorsArg(baseline: Baseline): string {
+  return JSON.stringify(baseline);
 }

@@ -1,7 +1,10 @@
 // The GPU mode of the smoke containers, as the action input, the CLI flags and the stages spell it.
 import { InputError } from '../errors.js';
 
-/** auto: GPUs when the daemon has the NVIDIA runtime or CDI specs; all: every GPU; none: CPU only. */
+/**
+ * auto: GPUs when the engine has the NVIDIA runtime or an nvidia.com/gpu CDI device (a CDI spec
+ * directory alone is not enough); all: every GPU; none: CPU only.
+ */
 export const GPU_MODES = ['auto', 'all', 'none'] as const;
 export type GpuMode = (typeof GPU_MODES)[number];
 

@@ -3,7 +3,8 @@
 // The suites are in suites.ts, the user's tests in custom.ts, the shared rules in session.ts.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { DockerAdapter } from '../docker/adapter.js';
+import type { DaemonFeatures, DockerAdapter } from '../docker/adapter.js';
+import { hasNvidiaCdiGpu } from '../docker/cdi.js';
 import type { GpuMode } from './gpu-mode.js';
 import type { SmokeResult } from './result.js';
 import {
@@ -20,11 +21,19 @@ export { isDaemonGone, SmokeInterruptedError } from './interrupt.js';
 export { OUTPUT_KEEP_CHARS, tail } from './output.js';
 export type { SmokeDeps, SmokeInput } from './session.js';
 
-/** `--gpus auto`: GPUs when the daemon has the NVIDIA runtime (or CDI specs), else CPU only. */
+/**
+ * Whether the engine can give containers NVIDIA GPUs: it has the NVIDIA runtime (nvidia, or the
+ * toolkit's nvidia-cdi / nvidia-legacy), or a CDI device of kind nvidia.com/gpu. A CDI spec
+ * directory alone is not enough: Docker 28.2+ configures /etc/cdi and /var/run/cdi everywhere.
+ */
+export function engineHasNvidiaGpus(f: DaemonFeatures): boolean {
+  return f.runtimes.some((r) => r === 'nvidia' || r.startsWith('nvidia-')) || hasNvidiaCdiGpu(f.cdiDevices);
+}
+
+/** `--gpus auto`: GPUs when the engine has the NVIDIA runtime or an NVIDIA GPU CDI device, else CPU only. */
 export async function resolveGpus(mode: GpuMode, docker: DockerAdapter): Promise<'all' | 'none'> {
   if (mode !== 'auto') return mode;
-  const f = await docker.daemonFeatures();
-  return f.runtimes.includes('nvidia') || f.cdiSpecDirs.length > 0 ? 'all' : 'none';
+  return engineHasNvidiaGpus(await docker.daemonFeatures()) ? 'all' : 'none';
 }
 
 export async function runSmoke(input: SmokeInput, deps: SmokeDeps): Promise<SmokeResult> {

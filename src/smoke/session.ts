@@ -8,7 +8,7 @@ import { EnvironmentError } from '../errors.js';
 import type { Baseline } from './baselines.js';
 import { classifyFailure } from './classify.js';
 import { DAEMON_TEXT, errorMessage, firstLine, isDaemonGone, SmokeInterruptedError } from './interrupt.js';
-import { MISSING_PROGRAM, type RunFn, type RunOutcome } from './output.js';
+import { MISSING_PROGRAM, type RunFn, type RunOutcome, tail } from './output.js';
 import { SMOKE_RESULT_SCHEMA_VERSION, type SmokeResult, type SmokeTest } from './result.js';
 
 export interface SmokeInput {
@@ -56,6 +56,37 @@ export interface SmokeSession {
   noPython?: string;
 }
 
+/**
+ * The engine refused to start a test's container: it answered the create/start with an error
+ * ("could not select device driver", "nvidia-container-cli: requirement error", an OCI runtime
+ * error). That test fails with the engine's message; the run goes on.
+ */
+export class ContainerStartError extends Error {
+  constructor(
+    /** What the engine said, without the client's "(HTTP code 500) server error - " prefix. */
+    readonly engineMessage: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`the container did not start: ${engineMessage}`, options);
+    this.name = 'ContainerStartError';
+  }
+}
+
+/** An error answer of the engine's API (dockerode's errors carry the HTTP status). */
+function isEngineRefusal(e: unknown): boolean {
+  const status: unknown = typeof e === 'object' && e !== null ? Reflect.get(e, 'statusCode') : undefined;
+  return typeof status === 'number' && status >= 400;
+}
+
+/** The engine's own message: its JSON answer's `message`, else the error's text without the client's prefix. */
+function engineText(e: unknown): string {
+  const json: unknown = typeof e === 'object' && e !== null ? Reflect.get(e, 'json') : undefined;
+  const fromJson: unknown =
+    typeof json === 'object' && json !== null ? Reflect.get(json, 'message') : undefined;
+  const text = typeof fromJson === 'string' && fromJson.trim() !== '' ? fromJson : errorMessage(e);
+  return text.replace(/^\(HTTP code \d+\) [^\n]*? - /, '').trim();
+}
+
 /** Runs a test's container with the run's image, platform, GPUs and timeout. */
 export function containerRunner(input: SmokeInput, deps: SmokeDeps, current: () => string): RunFn {
   return async (spec) => {
@@ -71,11 +102,16 @@ export function containerRunner(input: SmokeInput, deps: SmokeDeps, current: () 
         ...spec,
       });
     } catch (e) {
+      // No daemon: the run ends (guarded), as before.
+      if (e instanceof EnvironmentError || isDaemonGone(e)) throw e;
       // The engine refused to start the command (an image without /bin/sh runs it unwrapped, and
       // the OCI runtime then reports a missing program itself): the test's own failure, exit 127.
       const message = errorMessage(e);
-      if (!(e instanceof EnvironmentError) && !isDaemonGone(e) && MISSING_PROGRAM.test(message))
+      if (MISSING_PROGRAM.test(message))
         return { exitCode: 127, stdout: '', stderr: message, timedOut: false };
+      // The engine answered, and did not start the container (no GPU runtime, a driver older than
+      // the image's CUDA, an OCI runtime error): that test's failure, classified like any other.
+      if (isEngineRefusal(e)) throw new ContainerStartError(engineText(e), { cause: e });
       throw e;
     }
     // Killed by a signal the runner did not send (137/143 without a timeout): a daemon that shuts
@@ -166,8 +202,12 @@ export async function guarded(
       durationMs: Date.now() - started,
       metrics: {},
     };
-    if (e instanceof EnvironmentError || isDaemonGone(e)) throw interrupted(s, failed, e);
-    failed.reason = `the test could not run: ${firstLine(redactText(errorMessage(e)))}`;
+    if (e instanceof ContainerStartError) {
+      // Classified with the others (finishResult): the engine's message is the test's output.
+      failed.reason = `the container did not start: ${firstLine(redactText(e.engineMessage))}`;
+      failed.output = tail(e.engineMessage);
+    } else if (e instanceof EnvironmentError || isDaemonGone(e)) throw interrupted(s, failed, e);
+    else failed.reason = `the test could not run: ${firstLine(redactText(errorMessage(e)))}`;
     s.tests.push(failed);
   }
   report(s, s.tests.at(-1)!);

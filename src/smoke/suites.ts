@@ -3,11 +3,11 @@
 import { z } from 'zod';
 import type { SmokeSuite } from '../config/schema.js';
 import type { ContainerRunSpec } from '../docker/adapter.js';
-import { applyFloors, bundledBaseline } from './baselines.js';
+import { bundledBaseline, floorsArg } from './baselines.js';
 import { runCustomTests } from './custom.js';
 import { lacksPython, noPythonReason, type RunOutcome, tail, timedOutReason } from './output.js';
 import type { SmokeTest } from './result.js';
-import { guarded, python, record, skipped, type SmokeSession } from './session.js';
+import { guarded, python, record, type SmokeInput, skipped, type SmokeSession } from './session.js';
 
 const GPU_SUITES = new Set<SmokeSuite>(['gpu']);
 
@@ -116,6 +116,38 @@ export function gpuAbsent(id: string, suite: SmokeSuite, requireGpu: boolean): S
     : skipped(id, suite, 'no GPU on this runner (run on a GPU runner, or --gpus all)');
 }
 
+/**
+ * CUDA is required when GPUs were handed to the containers (`--gpus all`, or auto on a host with
+ * the NVIDIA runtime): train and ddp must then run on CUDA (nccl) and fail with the cause instead
+ * of passing on the CPU (gloo). A CUDA variant smoke-tested on a CPU runner (`--gpus none`, the
+ * reusable workflow's smoke-cpu job) still runs them on the CPU: no GPU was asked for there.
+ */
+export const cudaRequired = (input: Pick<SmokeInput, 'gpus'>): boolean => input.gpus === 'all';
+
+/** `--floors JSON`: the per-GPU floors the script judges compute-gpu and a CUDA ddp against. */
+const floorsFlag = (input: Pick<SmokeInput, 'baseline'>): string[] => [
+  '--floors',
+  floorsArg(input.baseline ?? bundledBaseline()),
+];
+
+/** gpu DRIVER_FLOOR [--require]: GPUs were asked for (or require-gpu), so none found fails. */
+export const gpuArgs = (input: Pick<SmokeInput, 'gpus' | 'requireGpu' | 'driverFloor'>): string[] => [
+  input.driverFloor ?? '',
+  ...(input.requireGpu || cudaRequired(input) ? ['--require'] : []),
+];
+
+/** train MIN_DROP [--cuda] */
+export const trainArgs = (input: Pick<SmokeInput, 'gpus' | 'minLossDrop'>): string[] => [
+  String(input.minLossDrop ?? 0.5),
+  ...(cudaRequired(input) ? ['--cuda'] : []),
+];
+
+/** ddp auto [--cuda --floors JSON]: every GPU of the host (or 2 CPU processes over gloo). */
+export const ddpArgs = (input: Pick<SmokeInput, 'gpus' | 'baseline'>): string[] => [
+  'auto',
+  ...(cudaRequired(input) ? ['--cuda', ...floorsFlag(input)] : []),
+];
+
 /** Runs one suite of smoke.suites (its tests' results land in the session). */
 export async function runSuite(s: SmokeSession, name: SmokeSuite): Promise<void> {
   const { input } = s;
@@ -138,21 +170,19 @@ export async function runSuite(s: SmokeSession, name: SmokeSuite): Promise<void>
       await python(s, 'pip-check', name, () => pipCheck(s, name));
       break;
     case 'gpu':
-      await python(s, 'gpu', name, () => suite('gpu', [input.driverFloor ?? '']));
+      await python(s, 'gpu', name, () => suite('gpu', gpuArgs(input)));
       break;
     case 'compute':
       await python(s, 'compute-cpu', name, () => suite('compute-cpu', ['cpu']));
       if (input.gpus === 'all')
-        await python(s, 'compute-gpu', name, async () =>
-          applyFloors(await suite('compute-gpu', ['cuda']), input.baseline ?? bundledBaseline()),
-        );
+        await python(s, 'compute-gpu', name, () => suite('compute-gpu', ['cuda', ...floorsFlag(input)]));
       break;
     case 'train':
-      await python(s, 'train', name, () => suite('train', [String(input.minLossDrop ?? 0.5)]));
+      await python(s, 'train', name, () => suite('train', trainArgs(input)));
       break;
     case 'ddp':
       // DDP needs shared memory (gloo and NCCL both use /dev/shm); Docker's default is 64 MiB.
-      await python(s, 'ddp', name, () => suite('ddp', ['auto'], { shmSizeBytes: 1024 ** 3 }));
+      await python(s, 'ddp', name, () => suite('ddp', ddpArgs(input), { shmSizeBytes: 1024 ** 3 }));
       break;
     case 'custom':
       await runCustomTests(s);

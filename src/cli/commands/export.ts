@@ -18,18 +18,36 @@ import {
 import { SLURM_JOB_FILE, SMOKE_SCRIPT_FILE, slurmScript } from '../../export/slurm.js';
 import { imageFromBuild, variantFromPlan } from '../../export/source.js';
 import { requirementNames } from '../../resolve/pip-output.js';
+import { loadBaseline } from '../../smoke/baselines.js';
 import { readJsonFile } from '../../util/json-file.js';
 import { type OptionSpec, parseCommandArgs, suitesFlag } from '../args.js';
 import type { CliIo } from '../io.js';
 import { writeOutFile } from '../output.js';
 import type { Command } from './types.js';
+import { VERIFY_OPTIONS, VERIFY_OPTIONS_HELP, verifyBeforeWrite, verifyRequestFor } from './verify.js';
 
-const wholeNumber = (flag: string, raw: string | undefined, fallback: number): number => {
+const wholeNumber = <T extends number | 'all'>(
+  flag: string,
+  raw: string | undefined,
+  fallback: T,
+): number | T => {
   if (raw === undefined) return fallback;
   if (!/^\d+$/.test(raw.trim()))
     throw new InputError(`export: ${flag}: expected a whole number, got "${raw}"`);
   return Number(raw.trim());
 };
+
+/**
+ * --gpus-per-node N | all. Default: none for a CPU variant; for a CUDA variant of plan.json, whole
+ * nodes on Slurm ('all': --exclusive, ddp over every GPU a node shows) and 1 on Kubernetes (a pod
+ * asks for a number of GPUs).
+ */
+function gpusPerNodeFlag(raw: string | undefined, cuda: boolean, slurm: boolean): number | 'all' {
+  if (raw?.trim() === 'all') return 'all';
+  if (raw !== undefined && !/^\d+$/.test(raw.trim()))
+    throw new InputError(`export: --gpus-per-node: expected a whole number or "all", got "${raw}"`);
+  return wholeNumber('--gpus-per-node', raw, cuda ? (slurm ? 'all' : 1) : 0);
+}
 
 /** --node-selector k=v[,k=v] */
 function nodeSelectorFlag(raw: string | undefined): Record<string, string> | undefined {
@@ -77,6 +95,8 @@ const EXPORT_OPTIONS = {
   namespace: { type: 'string' },
   'node-selector': { type: 'string' },
   toleration: { type: 'string', multiple: true },
+  verify: { type: 'boolean' },
+  ...VERIFY_OPTIONS,
 } as const satisfies OptionSpec;
 
 const parseExportArgs = (argv: string[]) => parseCommandArgs('export', argv, EXPORT_OPTIONS).values;
@@ -146,13 +166,20 @@ function exportSpec(
     ? requirementNames(readRequirements(loaded.config.python.requirements, loaded.baseDir).text)
     : [];
   const { planned } = source;
+  // The floors the suites are judged against: the bundled table, the config's smoke.baseline first.
+  const baseline = loadBaseline(
+    loaded?.config.smoke.baseline !== undefined
+      ? path.resolve(loaded.baseDir, loaded.config.smoke.baseline)
+      : undefined,
+  );
   return {
     image: source.image,
     suites,
     nodes: wholeNumber('--nodes', values.nodes, 1),
-    gpusPerNode: wholeNumber('--gpus-per-node', values['gpus-per-node'], planned?.cuda ? 1 : 0),
+    gpusPerNode: gpusPerNodeFlag(values['gpus-per-node'], planned?.cuda === true, values.slurm === true),
     timeoutSeconds: wholeNumber('--timeout', values.timeout, loaded?.config.smoke.timeoutSeconds ?? 600),
     distributions,
+    baseline,
     ...(planned?.driverFloor !== undefined && { driverFloor: planned.driverFloor }),
     cpus: wholeNumber('--cpus', values.cpus, 8),
     name: values.name ?? jobNameFor(source.variant),
@@ -210,7 +237,7 @@ interface ExportSummary extends Written {
   containerImage?: string;
   variant?: string;
   nodes: number;
-  gpusPerNode: number;
+  gpusPerNode: number | 'all';
   suites: SmokeSuite[];
 }
 
@@ -239,12 +266,20 @@ function summaryLines(summary: ExportSummary): string[] {
   const lines = [
     ...summary.files.map((f) => `wrote ${f}`),
     `image:   ${summary.containerImage ?? summary.image}`,
-    `runs:    ${suites.join(', ')} on ${summary.nodes} ${summary.target === 'slurm' ? 'node' : 'pod'}(s) x ${summary.gpusPerNode} GPU(s)`,
+    `runs:    ${suites.join(', ')} on ${summary.nodes} ${summary.target === 'slurm' ? 'node' : 'pod'}(s) x ${summary.gpusPerNode === 'all' ? 'every GPU' : `${summary.gpusPerNode} GPU(s)`}`,
     `submit:  ${summary.submit}`,
     `results: ${summary.results}`,
   ];
   if (summary.gpusPerNode === 0 && suites.some((s) => s === 'gpu' || s === 'compute' || s === 'ddp'))
     lines.push('note:    no GPUs requested: gpu skips, compute and ddp run on CPU (pass --gpus-per-node N)');
+  if (summary.gpusPerNode === 'all')
+    lines.push(
+      'note:    whole nodes (--exclusive), ddp over every GPU a node shows; where GPUs are given only on request, pass --gpus-per-node N',
+    );
+  if (summary.gpusPerNode === 1 && suites.includes('ddp'))
+    lines.push(
+      'note:    ddp runs over 1 GPU per node: pass --gpus-per-node N (the GPUs of a node) for an all-reduce across them',
+    );
   if (suites.includes('custom'))
     lines.push('note:    custom tests are not exported; run them with ml-image smoke');
   return lines;
@@ -255,7 +290,7 @@ export const exportCommand: Command = {
   summary:
     'Write a Slurm (Pyxis/Enroot) or Kubernetes job that runs the smoke suites against the image by digest.',
   usage:
-    'ml-image export (--slurm | --k8s) (--image REF@sha256:... | --from DIR [--variant NAME]) [--config FILE] [--suites a,b] [--nodes N] [--gpus-per-node N] [--timeout S] [--namespace NS] --out DIR',
+    'ml-image export (--slurm | --k8s) (--image REF@sha256:... | --from DIR [--variant NAME]) [--config FILE] [--suites a,b] [--nodes N] [--gpus-per-node N|all] [--timeout S] [--namespace NS] [--verify --key FILE|--certificate-identity-regexp RE ...] --out DIR',
   help: `Runs the same suites as "ml-image smoke" on a cluster, against exactly the image that was built:
 the reference must carry its digest (taken from DIR/build.json with --from).
 
@@ -273,23 +308,34 @@ Options:
   --from DIR            take the image from DIR/build.json ("ml-image build --out DIR"); the
                         driver floor and the GPU default from DIR/plan.json
   --variant NAME        the variant of build.json (needed when it has several)
-  --config FILE         ml-image.yml: default suites, timeout, requirements for the imports suite
+  --config FILE         ml-image.yml: default suites, timeout, requirements for the imports suite,
+                        smoke.baseline (its floors first, then the bundled ones)
   --suites LIST         comma-separated (default: the config's smoke.suites, else all)
   --nodes N             nodes (Slurm) or pods (Kubernetes), default 1
-  --gpus-per-node N     default: 1 for a CUDA variant of plan.json, else 0 (CPU only)
+  --gpus-per-node N|all GPUs per node; with GPUs, train and ddp must run on CUDA (no CPU or gloo
+                        fallback). Default for a CUDA variant of plan.json: all on Slurm (whole
+                        nodes, --exclusive; ddp over every GPU a node shows), 1 on Kubernetes (a pod
+                        asks for a number); else 0 (CPU only)
   --cpus N              CPUs per node (default 8)
   --timeout S           per-suite timeout in seconds (default: the config's, else 600)
   --name NAME           job name (default: ml-image-smoke[-VARIANT])
   --partition P, --account A            Slurm only
   --namespace NS, --node-selector K=V[,K=V], --toleration KEY[=VALUE][:EFFECT]  Kubernetes only
   --out DIR             where the files go
+  --verify              first check the digest as "ml-image verify" does, with its flags (a key or
+                        a certificate identity is required); a failed check writes no job:
+${VERIFY_OPTIONS_HELP}
 
-Exit codes: 0 written; 2 bad input (a reference without a digest, an invalid name).`,
+Exit codes: 0 written; 1 --verify: a check failed (nothing written); 2 bad input (a reference
+without a digest, an invalid name); 3 --verify: the registry or cosign cannot be reached.`,
   async run(argv: string[], io: CliIo) {
     const values = parseExportArgs(argv);
     checkFlagCombination(values);
+    const verify = verifyRequestFor('export', values);
     const source = imageSource(values, io);
     const spec = exportSpec(values, io, source);
+    // --verify: the digest the job will run is checked before any file is written.
+    const verified = verify && (await verifyBeforeWrite(io, 'export', source.image, verify, values.json));
     const smokeScript = readFileSync(
       path.join(findImagesDir(path.dirname(fileURLToPath(import.meta.url))), 'probe', SMOKE_SCRIPT_FILE),
       'utf8',
@@ -300,7 +346,9 @@ Exit codes: 0 written; 2 bad input (a reference without a digest, an invalid nam
       : writeK8s(values, io, spec, smokeScript);
     const summary = exportSummary(source, spec, slurm, written);
     io.stdout(
-      values.json ? `${JSON.stringify(summary, null, 2)}\n` : `${summaryLines(summary).join('\n')}\n`,
+      values.json
+        ? `${JSON.stringify({ ...summary, ...(verified && { verified: verified.checks }) }, null, 2)}\n`
+        : `${summaryLines(summary).join('\n')}\n`,
     );
     return 0;
   },

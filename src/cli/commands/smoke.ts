@@ -40,8 +40,8 @@ Failing tests are matched against known failures (cause and fix). Writes smoke.j
 Options:
   --image REF         the image to test
   --suites LIST       comma-separated (default: the config's smoke.suites, else all)
-  --gpus auto|all|none  GPUs for the containers: auto (default) when the daemon has the NVIDIA
-                      runtime or CDI specs; all = the "--gpus all" equivalent
+  --gpus auto|all|none  GPUs for the containers: auto (default) when the engine has the NVIDIA
+                      runtime or an nvidia.com/gpu CDI device; all = the "--gpus all" equivalent
   --require-gpu       GPU suites fail instead of skipping without a GPU
   --config FILE       read requirements (for imports), custom tests and defaults from ml-image.yml
   --timeout S         per-test timeout in seconds (default: the config's, else 600)

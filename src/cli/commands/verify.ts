@@ -1,95 +1,93 @@
+import { createCosignSigner, defaultCosignExec, type Signer } from '../../attest/cosign.js';
 import {
-  createCosignSigner,
-  defaultCosignExec,
-  type Signer,
-  type VerifyIdentity,
-} from '../../attest/cosign.js';
-import { parseDigestRef } from '../../attest/cosign-args.js';
-import {
-  type Check,
-  parseMinTflops,
+  cliFlagNaming,
+  failedSummary,
+  parseVerifyFlags,
   renderChecks,
-  verifyPlatform,
-  type VerifyPolicy,
+  VERIFY_FLAGS,
+  type VerifyFlags,
+  type VerifyOutcome,
+  type VerifyRequest,
+  verifyImage,
 } from '../../attest/verify.js';
 import { GITHUB_ISSUER } from '../../attest/signing.js';
-import { ATTESTATION_KINDS, type AttestationKind } from '../../config/attest.js';
 import { CheckFailedError, InputError } from '../../errors.js';
-import { parseCommandArgs } from '../args.js';
+import { type OptionSpec, parseCommandArgs } from '../args.js';
 import type { CliIo } from '../io.js';
 import type { Command } from './types.js';
 
-function identityFrom(values: {
-  key?: string | undefined;
-  'certificate-identity'?: string | undefined;
-  'certificate-identity-regexp'?: string | undefined;
-  'certificate-oidc-issuer'?: string | undefined;
-}): VerifyIdentity {
-  const keyless = values['certificate-identity'] ?? values['certificate-identity-regexp'];
-  if (values.key !== undefined && keyless !== undefined)
-    throw new InputError('verify: give --key or --certificate-identity(-regexp), not both');
-  if (values.key !== undefined) return { kind: 'key', publicKey: values.key };
-  if (values['certificate-identity'] !== undefined)
-    return {
-      kind: 'keyless',
-      certificateIdentity: values['certificate-identity'],
-      certificateOidcIssuer: values['certificate-oidc-issuer'] ?? GITHUB_ISSUER,
-    };
-  if (values['certificate-identity-regexp'] !== undefined)
-    return {
-      kind: 'keyless',
-      certificateIdentityRegexp: values['certificate-identity-regexp'],
-      certificateOidcIssuer: values['certificate-oidc-issuer'] ?? GITHUB_ISSUER,
-    };
-  throw new InputError(
-    'verify: no identity to verify against',
-    'pass --key cosign.pub (key-signed) or --certificate-identity-regexp "^https://github.com/OWNER/REPO/" (keyless, GitHub Actions)',
-  );
+/** The verify flags, as `ml-image verify` and `ml-image export --verify` take them. */
+export const VERIFY_OPTIONS = {
+  key: { type: 'string' },
+  'certificate-identity': { type: 'string' },
+  'certificate-identity-regexp': { type: 'string' },
+  'certificate-oidc-issuer': { type: 'string' },
+  require: { type: 'string' },
+  'require-smoke': { type: 'string' },
+  'require-gpu-smoke': { type: 'boolean' },
+  'min-tflops': { type: 'string' },
+  platform: { type: 'string' },
+  tlog: { type: 'boolean' },
+} as const satisfies OptionSpec;
+
+/** The help lines of the verify flags (verify and export --verify). */
+export const VERIFY_OPTIONS_HELP = `  --key FILE                    public key of a key-signed image (cosign.pub)
+  --certificate-identity ID     keyless: the signing workflow's identity (exact)
+  --certificate-identity-regexp RE  keyless: the identity as a regular expression
+  --certificate-oidc-issuer URL keyless: the issuer (default ${GITHUB_ISSUER})
+  --require LIST                attestations that must exist (default sbom,provenance; none)
+  --require-smoke pass          no smoke test failed
+  --require-gpu-smoke           the smoke tests ran on a GPU and the gpu suite passed
+  --min-tflops bf16=600         the compute suite measured at least this (bf16, tf32, fp32)
+  --platform P                  only this platform (e.g. linux/arm64)
+  --tlog                        key-signed entries were uploaded to Rekor: check them there too`;
+
+/** Verify IMAGE@DIGEST with the real cosign (or the io's signer); the outcome, failures included. */
+export async function verifyWithCli(
+  io: CliIo,
+  ref: string,
+  request: VerifyRequest,
+  prefix = 'verify: ',
+): Promise<VerifyOutcome> {
+  const signer: Signer = io.signer?.() ?? createCosignSigner(defaultCosignExec(), { tlog: request.tlog });
+  return verifyImage({ docker: io.docker(), signer }, ref, request, prefix);
 }
 
-function requireFlag(raw: string | undefined): AttestationKind[] {
-  if (raw === undefined) return ['sbom', 'provenance'];
-  const items = raw
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
-  if (items.length === 1 && items[0] === 'none') return [];
-  const bad = items.filter((i) => !(ATTESTATION_KINDS as readonly string[]).includes(i));
-  if (bad.length)
+/**
+ * `export --verify`: the request when --verify is given (the same flags and checks as verify);
+ * a verify flag without --verify is bad input, not silently ignored.
+ */
+export function verifyRequestFor(
+  command: string,
+  values: VerifyFlags & { verify?: boolean | undefined },
+): VerifyRequest | undefined {
+  if (values.verify === true) return parseVerifyFlags(values, cliFlagNaming(command));
+  const stray = VERIFY_FLAGS.filter((f) => values[f] !== undefined);
+  if (stray.length > 0)
     throw new InputError(
-      `verify: --require: unknown attestation ${bad.join(', ')}`,
-      `expected some of ${ATTESTATION_KINDS.join(', ')}, or none`,
+      `${command}: ${stray.map((f) => `--${f}`).join(', ')} ${stray.length === 1 ? 'is a' : 'are'} --verify option${stray.length === 1 ? '' : 's'}`,
+      `add --verify to check the image before the job is written`,
     );
-  return items as AttestationKind[];
+  return undefined;
 }
 
-function smokeFlag(raw: string | undefined): boolean {
-  if (raw === undefined) return false;
-  if (raw !== 'pass')
-    throw new InputError(`verify: --require-smoke: expected "pass", got ${JSON.stringify(raw)}`);
-  return true;
-}
-
-/** The platform images behind a reference: every manifest of an index, or the image itself. */
-async function platformsOf(io: CliIo, ref: string, only: string | undefined) {
-  const { digest } = parseDigestRef(ref, 'verify: IMAGE@DIGEST');
-  const repository = ref.slice(0, ref.lastIndexOf('@'));
-  const index = await io.docker().imagetoolsInspect(ref);
-  const listed = index.platforms
-    .filter((p) => p.os !== 'unknown')
-    .map((p) => ({
-      platform: `${p.os}/${p.architecture}${p.variant ? `/${p.variant}` : ''}`,
-      ref: `${repository}@${p.digest}`,
-      digest: p.digest,
-    }));
-  const all = listed.length > 0 ? listed : [{ platform: 'image', ref, digest }];
-  const chosen = only === undefined ? all : all.filter((p) => p.platform === only);
-  if (chosen.length === 0)
-    throw new InputError(
-      `verify: ${ref} has no ${only} image`,
-      `it has: ${all.map((p) => p.platform).join(', ')}`,
-    );
-  return chosen;
+/**
+ * Verify the image before anything is written: the checks are printed (under --json the command's
+ * summary carries them), and a failed check is a CheckFailedError (exit 1) naming each (and, under
+ * --json, why: the error object is then the one JSON output).
+ */
+export async function verifyBeforeWrite(
+  io: CliIo,
+  command: string,
+  ref: string,
+  request: VerifyRequest,
+  json: boolean,
+): Promise<VerifyOutcome> {
+  const outcome = await verifyWithCli(io, ref, request, `${command}: `);
+  if (!json) io.stdout(`${renderChecks(outcome.checks)}\n`);
+  if (outcome.failed.length > 0)
+    throw new CheckFailedError(`${command} --verify: ${failedSummary(outcome, json)}; no job was written`);
+  return outcome;
 }
 
 export const verifyCommand: Command = {
@@ -100,60 +98,25 @@ export const verifyCommand: Command = {
   help: `For each platform image of the digest (every manifest of a multi-arch index), with cosign:
   signature        cosign verify
   <kind> attestation  cosign verify-attestation --type <kind>, about this very digest
-then what the smoke attestation says, when asked:
-  --require-smoke pass   no smoke test failed
-  --require-gpu-smoke    the smoke tests ran on a GPU and the gpu suite passed
-  --min-tflops bf16=600  the compute suite measured at least this (bf16, tf32, fp32)
+then what the smoke attestation says, when asked (--require-smoke, --require-gpu-smoke,
+--min-tflops). "ml-image export --verify" runs the same checks before it writes a job.
 
 Options:
-  --key FILE                    public key of a key-signed image (cosign.pub)
-  --certificate-identity ID     keyless: the signing workflow's identity (exact)
-  --certificate-identity-regexp RE  keyless: the identity as a regular expression
-  --certificate-oidc-issuer URL keyless: the issuer (default ${GITHUB_ISSUER})
-  --require LIST                attestations that must exist (default sbom,provenance; none)
-  --platform P                  only this platform (e.g. linux/arm64)
-  --tlog                        key-signed entries were uploaded to Rekor: check them there too
+${VERIFY_OPTIONS_HELP}
 
 Exit codes: 0 every check holds; 1 a check failed (each is named); 2 bad input; 3 the registry or
 cosign cannot be reached (the fix is printed).`,
   async run(argv: string[], io: CliIo) {
-    const { values, positionals } = parseCommandArgs(
-      'verify',
-      argv,
-      {
-        key: { type: 'string' },
-        'certificate-identity': { type: 'string' },
-        'certificate-identity-regexp': { type: 'string' },
-        'certificate-oidc-issuer': { type: 'string' },
-        require: { type: 'string' },
-        'require-smoke': { type: 'string' },
-        'require-gpu-smoke': { type: 'boolean', default: false },
-        'min-tflops': { type: 'string' },
-        platform: { type: 'string' },
-        tlog: { type: 'boolean', default: false },
-      },
-      true,
-    );
+    const { values, positionals } = parseCommandArgs('verify', argv, VERIFY_OPTIONS, true);
     if (positionals.length !== 1)
       throw new InputError('verify: expected one IMAGE@DIGEST', 'run "ml-image verify --help" for usage');
     const ref = positionals[0]!;
-    const identity = identityFrom(values);
-    const policy: VerifyPolicy = {
-      require: requireFlag(values.require),
-      requireSmokePass: smokeFlag(values['require-smoke']),
-      requireGpuSmoke: values['require-gpu-smoke'],
-      minTflops: parseMinTflops(values['min-tflops']),
-    };
-    const targets = await platformsOf(io, ref, values.platform);
-    const signer: Signer = io.signer?.() ?? createCosignSigner(defaultCosignExec(), { tlog: values.tlog });
-    const checks: Check[] = [];
-    for (const t of targets) checks.push(...(await verifyPlatform(signer, t, identity, policy)));
-    const failed = checks.filter((c) => !c.ok);
-    io.stdout(values.json ? `${JSON.stringify({ ref, checks }, null, 2)}\n` : `${renderChecks(checks)}\n`);
-    if (failed.length > 0)
-      throw new CheckFailedError(
-        `verify: ${failed.length} of ${checks.length} checks failed for ${ref}: ${failed.map((c) => `${c.platform} ${c.check}`).join('; ')}`,
-      );
+    const outcome = await verifyWithCli(io, ref, parseVerifyFlags(values, cliFlagNaming('verify')));
+    const failed = outcome.failed.length > 0;
+    // --json prints one JSON object: the checks, or on a failure the error naming each failed one.
+    if (!values.json) io.stdout(`${renderChecks(outcome.checks)}\n`);
+    else if (!failed) io.stdout(`${JSON.stringify({ ref, checks: outcome.checks }, null, 2)}\n`);
+    if (failed) throw new CheckFailedError(`verify: ${failedSummary(outcome, values.json)}`);
     return 0;
   },
 };

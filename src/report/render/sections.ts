@@ -185,6 +185,7 @@ export function testsPart(p: PlatformReport, suffix: string, baseLabel: string, 
       t.regression ? '**regression**' : t.fixed ? 'fixed' : '',
       t.reason ? md(t.reason, 200) : '',
       t.cause ? md(t.cause, 300) : '',
+      t.note ? md(t.note, 200) : '',
     ]
       .filter(Boolean)
       .join(' — ');
@@ -226,6 +227,11 @@ export function metricsPart(p: PlatformReport, suffix: string, baseLabel: string
   const metrics = [...s.metrics].sort((a, b) => Number(b.regression) - Number(a.regression));
   const val = (v: number | null, metric: string) =>
     v === null ? '—' : metric === 'durationMs' ? `${num(v / 1000)} s` : num(v);
+  // This PR's value against the floor it was judged by: "680.9 (floor 545.8, 1.25x)".
+  const headVal = (m: MetricDelta) =>
+    m.head === null || m.floor === undefined || m.floor <= 0
+      ? val(m.head, m.metric)
+      : `${num(m.head)} (floor ${num(m.floor)}, ${(m.head / m.floor).toFixed(2)}x${m.head < m.floor ? ' ⚠️ below' : ''})`;
   const name = (m: string) => (m === 'durationMs' ? 'duration' : m);
   const rows = metrics.map((m) =>
     row(
@@ -234,10 +240,10 @@ export function metricsPart(p: PlatformReport, suffix: string, baseLabel: string
             cell(m.test, 60),
             cell(name(m.metric), 60),
             val(m.base, m.metric),
-            val(m.head, m.metric),
+            headVal(m),
             metricNote(m, s.threshold),
           ]
-        : [cell(m.test, 60), cell(name(m.metric), 60), val(m.head, m.metric)],
+        : [cell(m.test, 60), cell(name(m.metric), 60), headVal(m)],
     ),
   );
   return rowsPart(

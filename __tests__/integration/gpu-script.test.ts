@@ -1,0 +1,441 @@
+// The GPU paths of the probe and the smoke script without a GPU: the host's python3 runs them
+// against stand-ins for what a GPU node provides, each replaying what real machines print:
+// - nvidia-smi: a shell script printing output recorded on real nodes;
+// - libcuda.so.1: a C library compiled here exporting cuInit/cuDeviceGetCount/cuGetErrorString,
+//   returning the code and CUDA's own text for it (FAKE_CUINIT, FAKE_CUDA_COUNT);
+// - torch: a package whose CUDA is unusable, as on a node where CUDA cannot start (FAKE_TORCH_*).
+// Needs python3 and a C compiler (the test bed's machine has both); they are not Docker, so a
+// missing one fails the test rather than skipping it.
+import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../helpers/docker-env.js';
+
+const SCRIPT = path.join(REPO_ROOT, 'images/probe/ml_image_smoke.py');
+
+// nvidia-smi --query-gpu=... --format=csv,noheader[,nounits] as printed on an 8x H100 SXM node.
+const H100_QUERY = Array.from({ length: 8 }, () => 'NVIDIA H100 80GB HBM3, 81559, 9.0, 570.124.06').join(
+  '\n',
+);
+const H100_DRIVER = Array.from({ length: 8 }, () => 'NVIDIA H100 80GB HBM3, 570.124.06').join('\n');
+const OLD_DRIVER = 'Tesla V100-SXM2-16GB, 525.60.13';
+// nvidia-smi -L on an H100 with MIG enabled and two 3g.40gb instances.
+const MIG_LIST = [
+  'GPU 0: NVIDIA H100 80GB HBM3 (UUID: GPU-5c89852c-d268-c3f3-1b07-005d5ae1dc3f)',
+  '  MIG 3g.40gb     Device  0: (UUID: MIG-c6d4f1ef-42e4-5de3-91c7-45d71c87eb3f)',
+  '  MIG 3g.40gb     Device  1: (UUID: MIG-cba663e8-9bed-5b25-b243-5985ef7c9beb)',
+].join('\n');
+
+// The strings cuGetErrorString returns (CUDA driver API, "Error Handling").
+const FAKE_LIBCUDA = `#include <stdlib.h>
+static int env(const char *k, int d) { const char *v = getenv(k); return v && *v ? atoi(v) : d; }
+int cuInit(unsigned int flags) { (void)flags; return env("FAKE_CUINIT", 0); }
+int cuDeviceGetCount(int *n) { *n = env("FAKE_CUDA_COUNT", 1); return 0; }
+int cuDriverGetVersion(int *v) { *v = 12080; return 0; }
+int cuGetErrorString(int e, const char **s) {
+  switch (e) {
+    case 35: *s = "CUDA driver version is insufficient for CUDA runtime version"; return 0;
+    case 100: *s = "no CUDA-capable device is detected"; return 0;
+    case 802: *s = "system not yet initialized"; return 0;
+    case 804: *s = "forward compatibility was attempted on non supported HW"; return 0;
+    default: *s = "unknown error"; return 0;
+  }
+}
+`;
+
+// A torch whose CUDA is unusable: a CUDA build (or a CPU-only one) that cannot start CUDA.
+const FAKE_TORCH = `import os
+__version__ = "2.11.0+cu130"
+class version:
+    cuda = os.environ.get("FAKE_TORCH_CUDA", "13.0") or None
+    hip = None
+class cuda:
+    @staticmethod
+    def is_available():
+        return False
+    @staticmethod
+    def init():
+        raise RuntimeError(os.environ.get("FAKE_TORCH_INIT_ERROR", "No CUDA GPUs are available"))
+class distributed:
+    @staticmethod
+    def is_available():
+        return True
+`;
+
+let dir: string;
+let bin: string;
+let lib: string;
+let pylib: string;
+beforeAll(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'ml-image-gpu-script-'));
+  bin = path.join(dir, 'bin');
+  lib = path.join(dir, 'lib');
+  pylib = path.join(dir, 'py');
+  for (const d of [bin, lib, path.join(pylib, 'torch')]) mkdirSync(d, { recursive: true });
+  writeFileSync(path.join(dir, 'libcuda.c'), FAKE_LIBCUDA);
+  const cc = spawnSync(
+    'cc',
+    ['-shared', '-fPIC', '-o', path.join(lib, 'libcuda.so.1'), path.join(dir, 'libcuda.c')],
+    {
+      encoding: 'utf8',
+    },
+  );
+  if (cc.error || cc.status !== 0)
+    throw new Error(`cannot compile the stand-in libcuda: ${cc.error ?? cc.stderr}`);
+  writeFileSync(path.join(pylib, 'torch', '__init__.py'), FAKE_TORCH);
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** nvidia-smi printing QUERY for --query-gpu and LIST for -L; undefined removes it. */
+function fakeNvidiaSmi(query: string | undefined, list = '') {
+  const file = path.join(bin, 'nvidia-smi');
+  rmSync(file, { force: true });
+  if (query === undefined) return;
+  writeFileSync(
+    file,
+    `#!/bin/sh\ncase "$*" in\n  -L) cat <<'EOF_'\n${list}\nEOF_\n;;\n  *) cat <<'EOF_'\n${query}\nEOF_\n;;\nesac\n`,
+  );
+  chmodSync(file, 0o755);
+}
+
+interface Host {
+  /** Put the stand-in libcuda on the library path (default true). */
+  libcuda?: boolean;
+  /** Put the stand-in torch on the Python path (default false). */
+  torch?: boolean;
+  env?: Record<string, string>;
+}
+
+function run(script: string, args: string[], host: Host = {}) {
+  return spawnSync('python3', [script, ...args], {
+    encoding: 'utf8',
+    env: {
+      PATH: `${bin}:${process.env.PATH}`,
+      HOME: process.env.HOME ?? '/root',
+      ...(host.libcuda !== false && { LD_LIBRARY_PATH: lib }),
+      ...(host.torch && { PYTHONPATH: pylib }),
+      ...host.env,
+    },
+  });
+}
+
+function suite(args: string[], host: Host = {}) {
+  const r = run(SCRIPT, args, host);
+  expect(r.status, r.stderr).toBe(0);
+  return JSON.parse(r.stdout.trim().split('\n').at(-1)!);
+}
+
+describe('the probe over recorded nvidia-smi output', () => {
+  it('parses GPUs: name, memory, compute capability, driver (no UUIDs)', () => {
+    fakeNvidiaSmi(H100_QUERY);
+    const r = run(path.join(REPO_ROOT, 'images/probe/ml_image_probe.py'), ['--no-torch']);
+    expect(r.status, r.stderr).toBe(0);
+    const rec = JSON.parse(r.stdout);
+    expect(rec.gpus).toHaveLength(8);
+    expect(rec.gpus[0]).toEqual({
+      name: 'NVIDIA H100 80GB HBM3',
+      memoryMiB: 81559,
+      computeCapability: '9.0',
+      driver: '570.124.06',
+    });
+    expect(JSON.stringify(rec)).not.toMatch(/GPU-[0-9a-f]{8}-/);
+    expect(rec.collectEnv.nvidia_gpu_models).toContain('NVIDIA H100 80GB HBM3');
+    expect(rec.collectEnv.nvidia_driver_version).toBe('570.124.06');
+  });
+});
+
+/** A shared library exporting `int FN(int *v)` (or `size_t FN(void)`) that reports VALUE. */
+function fakeVersionLib(file: string, fn: string, value: number, sizeT = false) {
+  mkdirSync(path.dirname(file), { recursive: true });
+  const src = `${file}.c`;
+  writeFileSync(
+    src,
+    sizeT
+      ? `#include <stddef.h>\nsize_t ${fn}(void) { return ${value}; }\n`
+      : `int ${fn}(int *v) { *v = ${value}; return 0; }\n`,
+  );
+  const cc = spawnSync('cc', ['-shared', '-fPIC', '-o', file, src], { encoding: 'utf8' });
+  expect(cc.status, cc.stderr).toBe(0);
+}
+
+describe('the probe reads the CUDA libraries torch loads, and TF32 as the environment leaves it', () => {
+  it("torch's nvidia wheels win over the system's copies; cuDNN is a string in both modes", () => {
+    // The image's system cuDNN is 9.14; torch's own wheel brings 9.19 and CUDA runtime 13.0.
+    fakeVersionLib(path.join(lib, 'libcudnn.so.9'), 'cudnnGetVersion', 91400, true);
+    fakeVersionLib(path.join(pylib, 'nvidia/cudnn/lib/libcudnn.so.9'), 'cudnnGetVersion', 91900, true);
+    fakeVersionLib(path.join(pylib, 'nvidia/cu13/lib/libcudart.so.13'), 'cudaRuntimeGetVersion', 13000);
+    writeFileSync(path.join(pylib, 'torch/version.py'), "__version__ = '2.11.0+cu130'\ncuda = '13.0'\n");
+    fakeNvidiaSmi(undefined);
+    const r = run(path.join(REPO_ROOT, 'images/probe/ml_image_probe.py'), [], {
+      torch: true,
+      env: { NVIDIA_TF32_OVERRIDE: '0' },
+    });
+    expect(r.status, r.stderr).toBe(0);
+    const rec = JSON.parse(r.stdout);
+    expect(rec.cuda.cudnn).toBe('9.19.0');
+    expect(rec.cuda.runtime).toBe('13.0');
+    expect(rec.cuda.sources).toMatchObject({
+      cudnn: 'torch: nvidia/cudnn/lib/libcudnn.so.9',
+      runtime: 'torch: nvidia/cu13/lib/libcudart.so.13',
+    });
+    expect(rec.torch.source).toBe('static');
+    expect(rec.torch.cudnn).toBe('9.19.0');
+    expect(rec.torch.tf32).toEqual({ matmul: false, cudnn: false });
+    expect(rec.torch.tf32Overrides).toEqual({ NVIDIA_TF32_OVERRIDE: '0' });
+    // Without torch's wheels the system's copy is what loads.
+    const bare = JSON.parse(
+      run(path.join(REPO_ROOT, 'images/probe/ml_image_probe.py'), ['--no-torch']).stdout,
+    );
+    expect(bare.cuda.cudnn).toBe('9.14.0');
+    expect(bare.cuda.sources.cudnn).toBe('system');
+    rmSync(path.join(pylib, 'nvidia'), { recursive: true, force: true });
+    rmSync(path.join(pylib, 'torch/version.py'), { force: true });
+    rmSync(path.join(lib, 'libcudnn.so.9'), { force: true });
+  });
+});
+
+describe('gpu suite: the GPUs nvidia-smi shows must be usable by CUDA', () => {
+  it.each([
+    [H100_DRIVER, '570.26', 'pass', undefined],
+    [H100_DRIVER, '580.65.06', 'fail', 'NVIDIA driver 570.124.06 is older than 580.65.06'],
+    [OLD_DRIVER, '570.26', 'fail', 'NVIDIA driver 525.60.13 is older than 570.26'],
+  ])('driver floor %#', (smi, floor, status, reason) => {
+    fakeNvidiaSmi(smi);
+    const count = String(smi.split('\n').length);
+    const r = suite(['gpu', floor], { env: { FAKE_CUDA_COUNT: count } });
+    expect(r.status).toBe(status);
+    if (reason) expect(r.reason).toContain(reason);
+    expect(r.metrics.gpus).toBe(smi.split('\n').length);
+    expect(r.metrics.cuda_devices).toBe(Number(count));
+  });
+
+  it.each([
+    [
+      '802',
+      {},
+      'CUDA cannot start: cuInit returned 802 (CUDA_ERROR_SYSTEM_NOT_READY): system not yet initialized',
+    ],
+    [
+      '804',
+      {},
+      'cuInit returned 804 (CUDA_ERROR_COMPAT_NOT_SUPPORTED_ON_DEVICE): forward compatibility was attempted on non supported HW',
+    ],
+    [
+      '35',
+      {},
+      'cuInit returned 35 (CUDA_ERROR_INSUFFICIENT_DRIVER): CUDA driver version is insufficient for CUDA runtime version',
+    ],
+    [
+      '100',
+      { CUDA_VISIBLE_DEVICES: '' },
+      "cuInit returned 100 (CUDA_ERROR_NO_DEVICE): no CUDA-capable device is detected (CUDA_VISIBLE_DEVICES='')",
+    ],
+  ])('8 GPUs visible, cuInit returns %s: fail with the cause', (code, env, reason) => {
+    fakeNvidiaSmi(H100_DRIVER);
+    const r = suite(['gpu', '570.26'], { env: { FAKE_CUINIT: code, ...env } });
+    expect(r.status).toBe('fail');
+    expect(r.reason).toContain('8 GPU(s) visible to nvidia-smi, but CUDA cannot start');
+    expect(r.reason).toContain(reason);
+  });
+
+  it('CUDA sees fewer devices than nvidia-smi: fail, naming both counts', () => {
+    fakeNvidiaSmi(H100_DRIVER);
+    const r = suite(['gpu', ''], { env: { FAKE_CUDA_COUNT: '4' } });
+    expect(r.status).toBe('fail');
+    expect(r.reason).toBe('8 GPU(s) visible to nvidia-smi, but CUDA sees 4');
+  });
+
+  it('CUDA_VISIBLE_DEVICES narrows what CUDA must see', () => {
+    fakeNvidiaSmi(H100_DRIVER);
+    const r = suite(['gpu', ''], { env: { FAKE_CUDA_COUNT: '2', CUDA_VISIBLE_DEVICES: '0,1' } });
+    expect(r.status).toBe('pass');
+  });
+
+  it('nvidia-smi works but the container has no libcuda: fail', () => {
+    fakeNvidiaSmi(H100_DRIVER);
+    const r = suite(['gpu', ''], { libcuda: false });
+    expect(r.status).toBe('fail');
+    expect(r.reason).toContain('libcuda.so.1 cannot be loaded');
+  });
+
+  it('a MIG-enabled GPU: CUDA must see at least one instance; the instances are counted', () => {
+    fakeNvidiaSmi('NVIDIA H100 80GB HBM3, 570.124.06', MIG_LIST);
+    const ok = suite(['gpu', ''], { env: { FAKE_CUDA_COUNT: '1' } });
+    expect(ok.status).toBe('pass');
+    expect(ok.metrics.mig_devices).toBe(2);
+    const none = suite(['gpu', ''], { env: { FAKE_CUDA_COUNT: '0' } });
+    expect(none.status).toBe('fail');
+  });
+
+  it('no GPU attached at all: skip, or fail with --require', () => {
+    fakeNvidiaSmi(undefined);
+    expect(suite(['gpu', ''], { libcuda: false }).status).toBe('skip');
+    const required = suite(['gpu', '', '--require'], { libcuda: false });
+    expect(required.status).toBe('fail');
+    expect(required.reason).toContain('a GPU is required');
+  });
+});
+
+describe('a CUDA variant never falls back to the CPU or gloo', () => {
+  const cudaBroken: Host = { torch: true, env: { FAKE_CUINIT: '802' } };
+
+  it.each([[['compute', 'cuda']], [['train', '0.5', '--cuda']], [['ddp', 'auto', '--cuda']]])(
+    '%j on a node whose CUDA cannot start: fail with the cause',
+    (args) => {
+      fakeNvidiaSmi(H100_DRIVER);
+      const r = suite(args, cudaBroken);
+      expect(r.status).toBe('fail');
+      expect(r.reason).toBe(
+        'CUDA cannot start: cuInit returned 802 (CUDA_ERROR_SYSTEM_NOT_READY): system not yet initialized',
+      );
+    },
+  );
+
+  it("torch's own message when the driver starts but torch cannot (Error 804)", () => {
+    const msg =
+      'Unexpected error from cudaGetDeviceCount(). Did you run some cuda functions before calling NumCudaDevices() that might have already set an error? Error 804: forward compatibility was attempted on non supported HW';
+    const r = suite(['compute', 'cuda'], { torch: true, env: { FAKE_TORCH_INIT_ERROR: msg } });
+    expect(r.status).toBe('fail');
+    expect(r.reason).toBe(`torch cannot start CUDA: ${msg}`);
+  });
+
+  it('a CPU-only torch build in a CUDA variant', () => {
+    const r = suite(['train', '0.5', '--cuda'], { torch: true, env: { FAKE_TORCH_CUDA: '' } });
+    expect(r.status).toBe('fail');
+    expect(r.reason).toContain('torch 2.11.0+cu130 is a CPU-only build');
+  });
+
+  it('CUDA_VISIBLE_DEVICES="" on a GPU node: fail, naming the variable', () => {
+    const r = suite(['compute', 'cuda'], {
+      torch: true,
+      env: { FAKE_CUINIT: '100', CUDA_VISIBLE_DEVICES: '' },
+    });
+    expect(r.status).toBe('fail');
+    expect(r.reason).toContain("(CUDA_VISIBLE_DEVICES='')");
+  });
+
+  it('direct mode runs the suites on the host and prints one JSON with every test', () => {
+    fakeNvidiaSmi(H100_DRIVER);
+    const r = run(
+      SCRIPT,
+      ['direct', '--cuda', '--suites', 'gpu,train,ddp', '--driver-floor', '570.26'],
+      cudaBroken,
+    );
+    expect(r.status, r.stderr).toBe(1);
+    const out = JSON.parse(r.stdout);
+    expect(out.tests.map((t: { id: string; status: string }) => `${t.id}:${t.status}`)).toEqual([
+      'gpu:fail',
+      'train:fail',
+      'ddp:fail',
+    ]);
+    expect(r.stderr).toContain('ml-image smoke --direct: gpu done in');
+  });
+
+  it('direct mode: an unknown suite is bad input', () => {
+    const r = run(SCRIPT, ['direct', '--suites', 'gpu,bogus']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('unknown suite(s) bogus');
+  });
+});
+
+/** Calls FN of the smoke script (imported as a module, not run) with ARGS given as JSON. */
+function pyCall(fn: string, args: unknown[]) {
+  const code = [
+    'import importlib.util, json, sys',
+    `spec = importlib.util.spec_from_file_location("s", ${JSON.stringify(SCRIPT)})`,
+    'm = importlib.util.module_from_spec(spec); spec.loader.exec_module(m)',
+    `print(json.dumps(getattr(m, ${JSON.stringify(fn)})(*json.loads(sys.argv[1]))))`,
+  ].join('\n');
+  const r = spawnSync('python3', ['-c', code, JSON.stringify(args)], { encoding: 'utf8' });
+  expect(r.status, r.stderr).toBe(0);
+  return JSON.parse(r.stdout);
+}
+
+describe('floors: matched by name, compute capability and memory, judged in the script', () => {
+  const table = JSON.parse(readFileSync(path.join(REPO_ROOT, 'src/smoke/baselines.json'), 'utf8'));
+
+  interface Named {
+    name: string;
+    cc: string;
+    memGiB: number;
+    expect: string | null;
+    scale?: number;
+  }
+  const names = JSON.parse(
+    readFileSync(path.join(REPO_ROOT, '__tests__/fixtures/gpu-names.json'), 'utf8'),
+  ) as Named[];
+
+  it.each(names)('$name ($cc, $memGiB GiB) -> $expect', (g) => {
+    const [row, scale, note] = pyCall('match_floor', [table, g.name, g.cc, g.memGiB]) as [
+      { name: string } | null,
+      number,
+      string | null,
+    ];
+    expect(row?.name ?? null).toBe(g.expect);
+    if (g.expect === null) expect(note).toBe(`no floor for ${g.name} (compute capability ${g.cc})`);
+    if (g.scale !== undefined) expect(scale).toBeCloseTo(g.scale, 5);
+  });
+
+  const mine = {
+    schemaVersion: 1,
+    floorFraction: 0.9,
+    gpus: [
+      { match: 'H100', name: 'our H100 pod', measured: { bf16_tflops: 700, tf32_tflops: 400 }, source: 'x' },
+    ],
+  };
+
+  it('below a floor: the reason names the metric, the value, the floor and where it comes from', () => {
+    const metrics = { bf16_tflops: 620, tf32_tflops: 300, fp32_tflops: 50 };
+    const below = pyCall('judge_floors', [metrics, mine, 'NVIDIA H100 80GB HBM3', '9.0', 79.1]) as string[];
+    expect(below).toEqual([
+      'bf16_tflops 620 is below the floor 630.0 (0.9 x 700 measured on our H100 pod)',
+      'tf32_tflops 300 is below the floor 360.0 (0.9 x 400 measured on our H100 pod)',
+    ]);
+  });
+
+  it('a MIG slice is floored by its fraction; an unknown GPU gets a note and no floor', () => {
+    const code = (name: string) =>
+      pyCall('match_floor', [mine, name, '9.0', 9.8]) as [unknown, number, string | null];
+    const [, scale, note] = code('NVIDIA H100 80GB HBM3 MIG 1g.10gb');
+    expect(scale).toBeCloseTo(1 / 7, 5);
+    expect(note).toContain('MIG slice 1g.10gb: floors are 1/7');
+    const [row, , unknown] = code('NVIDIA RTX 6000 Ada Generation');
+    expect(row).toBeNull();
+    expect(unknown).toBe('no floor for NVIDIA RTX 6000 Ada Generation (compute capability 9.0)');
+  });
+
+  it('ddp-result: the busbw floor of a matching ddp row', () => {
+    const withDdp = {
+      ...mine,
+      ddp: [
+        {
+          name: '8x H100 SXM',
+          match: 'H100',
+          minWorld: 8,
+          busbw_gbps: 480,
+          interconnect: 'NVLink 4',
+          source: 'x',
+        },
+      ],
+    };
+    const out = path.join(dir, 'ddp.out');
+    const line = (busbw: number, world = 8) =>
+      `rank logs\nML_IMAGE_DDP ${JSON.stringify({ ok: true, world, backend: 'nccl', message_mib: 256, iters: 20, algbw_gbps: busbw / 1.75, busbw_gbps: busbw, gpu: 'NVIDIA H100 80GB HBM3' })}\n`;
+    writeFileSync(out, line(300));
+    const slow = suite(['ddp-result', out, '--floors', JSON.stringify(withDdp)]);
+    expect(slow.status).toBe('fail');
+    expect(slow.reason).toBe('busbw 300 GB/s is below the floor 432.0 (0.9 x 480 measured on 8x H100 SXM)');
+    writeFileSync(out, line(450));
+    const fast = suite(['ddp-result', out, '--floors', JSON.stringify(withDdp)]);
+    expect(fast.status).toBe('pass');
+    expect(fast.metrics.busbw_gbps_floor).toBe(432);
+    writeFileSync(out, line(100, 2));
+    const two = suite(['ddp-result', out, '--floors', JSON.stringify(withDdp)]);
+    expect(two.status).toBe('pass');
+    expect(two.metrics.floor_note).toBe('no busbw floor for 2 x NVIDIA H100 80GB HBM3');
+    writeFileSync(out, 'torchrun: connection refused\n');
+    expect(suite(['ddp-result', out]).reason).toBe('no rank printed a result');
+  });
+});

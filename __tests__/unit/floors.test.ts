@@ -1,0 +1,262 @@
+// The per-GPU floors table (src/smoke/baselines.json): its rows, their sources and methods, the
+// merge with a config's smoke.baseline file, the arguments that hand it to the smoke script, and the
+// rows real device names match (through the script's own matcher, with the host's python3).
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { InputError } from '../../src/errors.js';
+import { type Baseline, bundledBaseline, floorsArg, loadBaseline } from '../../src/smoke/baselines.js';
+import { cudaRequired, ddpArgs, gpuArgs, trainArgs } from '../../src/smoke/suites.js';
+import { REPO_ROOT } from '../helpers/docker-env.js';
+
+interface NameCase {
+  name: string;
+  cc: string;
+  memGiB: number;
+  expect: string | null;
+  mig?: string;
+  /** A MIG slice's fraction of the full GPU (g/7). */
+  scale?: number;
+}
+const NAMES = JSON.parse(
+  readFileSync(path.join(REPO_ROOT, '__tests__/fixtures/gpu-names.json'), 'utf8'),
+) as NameCase[];
+const DOC = readFileSync(path.join(REPO_ROOT, 'docs/gpu-floors.md'), 'utf8');
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'ml-image-floors-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('the bundled floors table', () => {
+  const table = bundledBaseline();
+
+  it('validates, with a row for each GPU model we claim a floor for', () => {
+    expect(table.gpus.map((g) => g.name)).toEqual([
+      'NVIDIA H100 SXM',
+      'NVIDIA H200',
+      'NVIDIA GH200 144G HBM3e',
+      'NVIDIA A100 SXM',
+      'NVIDIA A100 PCIe',
+      'NVIDIA B200',
+      'NVIDIA GB200',
+      'NVIDIA B300 SXM',
+    ]);
+    expect(table.floorFraction).toBe(0.75);
+  });
+
+  it.each(bundledBaseline().gpus.map((g) => [g.name, g] as const))(
+    '%s: a method, and a source that is a URL or a document of this repository',
+    (_n, row) => {
+      expect(row.method ?? '').toMatch(/\S{10,}/);
+      if (row.source.startsWith('https://')) {
+        expect(() => new URL(row.source)).not.toThrow();
+      } else {
+        const [file, anchor] = row.source.split('#');
+        expect(existsSync(path.join(REPO_ROOT, file!))).toBe(true);
+        expect(readFileSync(path.join(REPO_ROOT, file!), 'utf8').toLowerCase()).toContain(
+          `## ${anchor!.replace(/-/g, ' ')}`,
+        );
+      }
+      expect(row.computeCapability).toMatch(/^\d+\.\d+$/);
+      expect(Object.keys(row.measured)).toContain('bf16_tflops');
+    },
+  );
+
+  it('docs/gpu-floors.md lists every row with its figures and source', () => {
+    for (const row of table.gpus) {
+      const line = DOC.split('\n').find((l) => l.startsWith(`| ${row.name} |`));
+      expect(line, row.name).toBeDefined();
+      for (const v of Object.values(row.measured)) expect(line).toContain(v.toFixed(1));
+      expect(line).toContain(row.source.split('#')[0]);
+    }
+  });
+
+  it('the H200 row is the one measured here; its bf16 floor is 0.75 of it', () => {
+    const h200 = table.gpus.find((g) => g.name === 'NVIDIA H200')!;
+    expect(h200.measured).toEqual({
+      bf16_tflops: 727.7,
+      fp16_tflops: 762.7,
+      tf32_tflops: 395.6,
+      fp32_tflops: 51,
+    });
+    expect(Math.round(h200.measured.bf16_tflops! * table.floorFraction * 10) / 10).toBe(545.8);
+  });
+});
+
+// The script's matcher over real device names (torch.cuda.get_device_name, nvidia-smi): which row.
+const MATCH = `
+import json, sys
+sys.path.insert(0, sys.argv[1])
+import ml_image_smoke as m
+table = json.loads(sys.argv[2])
+out = []
+for c in json.loads(sys.argv[3]):
+    row, scale, note = m.match_floor(table, c["name"], c["cc"], c["memGiB"])
+    out.append({"row": row and row["name"], "scale": scale, "note": note})
+print(json.dumps(out))
+`;
+
+describe('rows matched for real device names (the smoke script matches)', () => {
+  const matched = () => {
+    const r = spawnSync(
+      'python3',
+      [
+        '-c',
+        MATCH,
+        path.join(REPO_ROOT, 'images/probe'),
+        floorsArg(bundledBaseline()),
+        JSON.stringify(NAMES),
+      ],
+      { encoding: 'utf8' },
+    );
+    expect(r.status, r.stderr).toBe(0);
+    return JSON.parse(r.stdout) as { row: string | null; scale: number; note: string | null }[];
+  };
+
+  it('each name gets the row it should: SXM, PCIe and NVL apart, MIG slices scaled, unknown GPUs none', () => {
+    const got = matched();
+    NAMES.forEach((c, i) => {
+      const g = got[i]!;
+      expect(g.row, c.name).toBe(c.expect);
+      if (c.scale !== undefined) {
+        expect(g.scale, c.name).toBeCloseTo(c.scale, 6);
+        expect(g.note, c.name).toContain(`MIG slice ${c.mig}`);
+      } else if (c.expect !== null) {
+        expect(g.scale, c.name).toBe(1);
+      }
+      if (c.expect === null) expect(g.note, c.name).toContain(`no floor for ${c.name}`);
+    });
+  });
+});
+
+describe('loadBaseline: the config file first, then the bundled rows', () => {
+  const write = (data: unknown) => {
+    const file = path.join(dir, 'floors.json');
+    writeFileSync(file, JSON.stringify(data));
+    return file;
+  };
+
+  it('keeps a file of the first format (match, name, measured, source) working', () => {
+    const mine = {
+      match: 'H100.*(SXM|HBM3)',
+      name: 'our H100',
+      measured: { bf16_tflops: 700 },
+      source: 'lab',
+    };
+    const b = loadBaseline(write({ schemaVersion: 1, floorFraction: 0.9, gpus: [mine] }));
+    expect(b.floorFraction).toBe(0.9);
+    expect(b.gpus[0]).toEqual(mine);
+    expect(b.gpus.slice(1)).toEqual(bundledBaseline().gpus);
+    expect(b.ddp).toEqual([]);
+  });
+
+  it('takes the new fields: compute capability, memory range, per-row fraction, ddp rows', () => {
+    const data: Baseline = {
+      schemaVersion: 1,
+      floorFraction: 0.75,
+      gpus: [
+        {
+          name: 'Lab L4',
+          match: '^NVIDIA L4$',
+          computeCapability: '8.9',
+          memoryGiB: { min: 20, max: 24 },
+          floorFraction: 0.8,
+          measured: { bf16_tflops: 100 },
+          method: 'ml-image smoke compute on our L4',
+          source: 'docs/lab.md',
+        },
+      ],
+      ddp: [
+        {
+          name: '8x H100 SXM',
+          match: 'H100.*HBM3',
+          minWorld: 8,
+          busbw_gbps: 360,
+          interconnect: 'NVLink 4 (NVSwitch)',
+          source: 'lab',
+        },
+      ],
+    };
+    const b = loadBaseline(write(data));
+    expect(b.gpus[0]).toEqual(data.gpus[0]);
+    expect(b.ddp).toEqual(data.ddp);
+  });
+
+  it.each([
+    [{ schemaVersion: 2, floorFraction: 0.75, gpus: [] }, /schemaVersion/],
+    [{ schemaVersion: 1, floorFraction: 1.5, gpus: [] }, /floorFraction/],
+    [
+      {
+        schemaVersion: 1,
+        floorFraction: 0.75,
+        gpus: [{ name: 'x', match: '[', measured: { a: 1 }, source: 's' }],
+      },
+      /gpus\[0\]\.match: expected a regular expression/,
+    ],
+    [
+      {
+        schemaVersion: 1,
+        floorFraction: 0.75,
+        gpus: [{ name: 'x', match: '(?P<n>H100)', measured: { a: 1 }, source: 's' }],
+      },
+      /gpus\[0\]\.match/,
+    ],
+    [
+      {
+        schemaVersion: 1,
+        floorFraction: 0.75,
+        gpus: [{ name: 'x', match: 'x', computeCapability: '9', measured: { a: 1 }, source: 's' }],
+      },
+      /gpus\[0\]\.computeCapability: expected major\.minor/,
+    ],
+    [
+      {
+        schemaVersion: 1,
+        floorFraction: 0.75,
+        gpus: [{ name: 'x', match: 'x', memoryGiB: { min: 90, max: 80 }, measured: { a: 1 }, source: 's' }],
+      },
+      /gpus\[0\]\.memoryGiB: min is above max/,
+    ],
+    [
+      { schemaVersion: 1, floorFraction: 0.75, gpus: [], ddp: [{ name: 'x', match: 'x', busbw_gbps: 1 }] },
+      /ddp\[0\]\.interconnect/,
+    ],
+  ])('refuses a bad file naming the field (exit 2): %#', (data, message) => {
+    let error: unknown;
+    try {
+      loadBaseline(write(data));
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).exitCode).toBe(2);
+    expect((error as InputError).message).toContain('smoke.baseline: ');
+    expect((error as InputError).message).toMatch(message);
+  });
+});
+
+describe('what the smoke stage hands the script', () => {
+  const base = { requireGpu: false, driverFloor: '525.60.13', minLossDrop: 0.5, baseline: bundledBaseline() };
+
+  it('with GPUs: gpu --require, train --cuda, ddp --cuda with the floors', () => {
+    const input = { ...base, gpus: 'all' as const };
+    expect(cudaRequired(input)).toBe(true);
+    expect(gpuArgs(input)).toEqual(['525.60.13', '--require']);
+    expect(trainArgs(input)).toEqual(['0.5', '--cuda']);
+    const ddp = ddpArgs(input);
+    expect(ddp.slice(0, 3)).toEqual(['auto', '--cuda', '--floors']);
+    expect(JSON.parse(ddp[3]!)).toEqual(bundledBaseline());
+  });
+
+  it('a CUDA variant on a CPU runner (--gpus none): train and ddp run on the CPU, no floors', () => {
+    const input = { ...base, gpus: 'none' as const };
+    expect(cudaRequired(input)).toBe(false);
+    expect(trainArgs(input)).toEqual(['0.5']);
+    expect(ddpArgs(input)).toEqual(['auto']);
+    expect(gpuArgs({ ...input, requireGpu: true })).toEqual(['525.60.13', '--require']);
+  });
+});

@@ -1,0 +1,146 @@
+// The verify sub-action (actions/verify/action.yml): `ml-image verify` as a step a deploy job gates
+// on. It shares dist/index.js with the other actions; its action.yml sets the `command` input to
+// `verify`, and run.ts dispatches on it (verify is no pipeline stage: it reads no config and no
+// result directory, only the registry). Its action.yml is generated from the tables below
+// (npm run docs), so the inputs the code reads and the inputs declared cannot drift.
+import path from 'node:path';
+import { createCosignSigner, defaultCosignExec, type Signer } from '../attest/cosign.js';
+import { parseDigestRef } from '../attest/cosign-args.js';
+import {
+  type Check,
+  failedSummary,
+  parseVerifyFlags,
+  renderChecks,
+  VERIFY_FLAGS,
+  type VerifyFlags,
+  verifyImage,
+} from '../attest/verify.js';
+import { GITHUB_ISSUER } from '../attest/signing.js';
+import { parseInputValue } from '../config/inputs.js';
+import type { DockerAdapter } from '../docker/adapter.js';
+import { CheckFailedError, InputError } from '../errors.js';
+import { md } from '../report/escape.js';
+
+/** The input that selects this entry; the verify sub-action's action.yml sets its default. */
+export const COMMAND_INPUT = 'command';
+
+/** Every input of the verify sub-action (the verify flags by the same names, and the image). */
+export const VERIFY_INPUTS: Record<
+  'image' | (typeof VERIFY_FLAGS)[number],
+  { description: string; default?: string }
+> = {
+  image: {
+    description:
+      'The image to check, by digest - REGISTRY/REPOSITORY@sha256:DIGEST (a multi-arch index: every platform image is checked).',
+  },
+  key: {
+    description:
+      'Public key of a key-signed image (cosign.pub): a path relative to the workspace, or a KMS URI. Exclusive with certificate-identity(-regexp).',
+  },
+  'certificate-identity': {
+    description: "Keyless: the signing workflow's identity, exactly (the certificate's SAN).",
+  },
+  'certificate-identity-regexp': {
+    description:
+      'Keyless: the identity as a regular expression, e.g. ^https://github\\.com/OWNER/REPO/\\.github/workflows/',
+  },
+  'certificate-oidc-issuer': {
+    description: `Keyless: the OIDC issuer (default ${GITHUB_ISSUER}).`,
+  },
+  require: {
+    description:
+      'Attestations that must exist on every platform image, comma-separated: sbom, provenance, smoke (or none). Default: sbom,provenance.',
+  },
+  'require-smoke': { description: 'pass - the smoke attestation says no smoke test failed.' },
+  'require-gpu-smoke': {
+    description: 'true - the smoke tests ran on a GPU and the gpu suite passed.',
+    default: 'false',
+  },
+  'min-tflops': {
+    description:
+      'Throughput floors the compute suite must have measured, e.g. bf16=600 or bf16=600,tf32=300 (bf16, tf32, fp32).',
+  },
+  platform: { description: 'Check only this platform image of the index (e.g. linux/arm64).' },
+  tlog: {
+    description: 'true - key-signed entries were uploaded to Rekor: check them there too.',
+    default: 'false',
+  },
+};
+
+/** The outputs (each is set before the step fails on a failed check). */
+export const VERIFY_OUTPUTS: Record<string, { description: string }> = {
+  verdict: { description: 'pass (every check held) or fail (the step fails too, naming each failed check).' },
+  checks: {
+    description:
+      'JSON list of the checks - {platform, check, ok, detail} per platform image: signature, each attestation, the smoke policy.',
+  },
+};
+
+/** What the verify entry needs of the action's io (ActionIo is one; no import of run.ts). */
+export interface VerifyActionIo {
+  getInput: (name: string) => string;
+  setOutput: (name: string, value: string) => void;
+  info: (message: string) => void;
+  summary?: (markdown: string) => Promise<void>;
+  cwd: string;
+  docker: () => Pick<DockerAdapter, 'imagetoolsInspect'>;
+  /** cosign; default: the real binary. */
+  signer?: () => Signer;
+}
+
+const inputNaming = { prefix: '', flag: (name: string) => `input "${name}"` };
+
+function boolInput(io: VerifyActionIo, name: string): boolean {
+  const raw = io.getInput(name).trim();
+  return raw === '' ? false : (parseInputValue({ input: name, path: [], kind: 'boolean' }, raw) as boolean);
+}
+
+/** The verify flags from the inputs; a key path is relative to the workspace (a URI is kept). */
+function flagsFromInputs(io: VerifyActionIo): VerifyFlags {
+  const text = (name: string) => io.getInput(name).trim() || undefined;
+  const key = text('key');
+  return {
+    ...(key !== undefined && { key: /^[a-z][a-z0-9+.-]*:\/\//i.test(key) ? key : path.resolve(io.cwd, key) }),
+    'certificate-identity': text('certificate-identity'),
+    'certificate-identity-regexp': text('certificate-identity-regexp'),
+    'certificate-oidc-issuer': text('certificate-oidc-issuer'),
+    require: text('require'),
+    'require-smoke': text('require-smoke'),
+    'require-gpu-smoke': boolInput(io, 'require-gpu-smoke'),
+    'min-tflops': text('min-tflops'),
+    platform: text('platform'),
+    tlog: boolInput(io, 'tlog'),
+  };
+}
+
+/** The job summary: one row per check, every value escaped. */
+export function checksMarkdown(ref: string, checks: readonly Check[]): string {
+  const rows = checks.map(
+    (c) => `| ${c.ok ? '✅' : '❌'} | ${md(c.platform)} | ${md(c.check)} | ${md(c.detail, 500)} |`,
+  );
+  return [
+    `### ml-image verify: ${md(ref)}`,
+    '',
+    '| | platform | check | detail |',
+    '| --- | --- | --- | --- |',
+    ...rows,
+    '',
+  ].join('\n');
+}
+
+/** The verify sub-action: outputs and the job summary first, then a failed check fails the step. */
+export async function runVerify(io: VerifyActionIo): Promise<void> {
+  const ref = io.getInput('image').trim();
+  if (ref === '')
+    throw new InputError('input "image": required', 'give the image by digest: REGISTRY/REPO@sha256:DIGEST');
+  parseDigestRef(ref, 'input "image"');
+  const request = parseVerifyFlags(flagsFromInputs(io), inputNaming);
+  const signer = io.signer?.() ?? createCosignSigner(defaultCosignExec(), { tlog: request.tlog });
+  const outcome = await verifyImage({ docker: io.docker(), signer }, ref, request, '');
+  io.info(renderChecks(outcome.checks));
+  const verdict = outcome.failed.length === 0 ? 'pass' : 'fail';
+  io.setOutput('verdict', verdict);
+  io.setOutput('checks', JSON.stringify(outcome.checks));
+  await io.summary?.(checksMarkdown(ref, outcome.checks));
+  if (verdict === 'fail') throw new CheckFailedError(`verify: ${failedSummary(outcome)}`);
+}
