@@ -29364,7 +29364,7 @@ const AttestConfigSchema = schemas/* strictObject */.rej({
     .describe('Signed SBOM, provenance and smoke attestations (cosign).');
 
 ;// CONCATENATED MODULE: ./src/config/schema.ts
-// The one schema of ml-image.yml. Every default lives here (and nowhere else): the README's config
+// The one schema of ml-image.yml. Every default lives here (and nowhere else): docs/configuration.md's config
 // reference and ml-image.schema.json are generated from this file (scripts/gen-config-docs.ts).
 
 
@@ -29880,7 +29880,7 @@ function loadConfig(opts = {}) {
         file = findDefaultFile(cwd);
     }
     if (file === undefined && overrides.length === 0) {
-        throw new errors/* InputError */.dz(`no config: neither ${DEFAULT_CONFIG_FILES.join(' nor ')} in ${cwd}`, 'create ml-image.yml (see README "Configuration"), or pass --config PATH');
+        throw new errors/* InputError */.dz(`no config: neither ${DEFAULT_CONFIG_FILES.join(' nor ')} in ${cwd}`, 'create ml-image.yml (see docs/configuration.md), or pass --config PATH');
     }
     const rel = file ? external_node_path_default().relative(cwd, file) : '';
     const label = file ? (rel && !rel.startsWith('..') ? rel : file) : 'inputs';
@@ -31042,7 +31042,7 @@ async function gitContextFromCheckout(exec, cwd) {
 ;// CONCATENATED MODULE: ./src/plan/tags.ts
 // Tags and OCI labels of a variant. Pure: the git/CI context is passed in.
 //
-// Tag rules (README "Tags"):
+// Tag rules (docs/configuration.md "Tags"):
 //   <version>-<variant>        when a version is known (image.version, or a v1.2.3 git tag)
 //   sha-<sha7>-<variant>       whenever the commit is known
 //   pr-<n>-<variant>           on pull requests
@@ -33012,7 +33012,7 @@ const VariantPlanSchema = schemas/* object */.Ikc({
     tags: schemas/* array */.YOg(schemas/* string */.YjP()),
     labels: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP()),
     platforms: schemas/* array */.YOg(PlatformSchema),
-    /** Build args every Dockerfile may read (README "Build arguments"). */
+    /** Build args every Dockerfile may read (images/README.md "Build arguments"). */
     buildArgs: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP()),
 });
 const BuildTargetSchema = schemas/* object */.Ikc({
@@ -40971,7 +40971,7 @@ class ActionsExecRunner {
 /* harmony export */   zn: () => (/* binding */ MlImageError)
 /* harmony export */ });
 /* unused harmony export exitCodeOf */
-// Exit-code contract shared by the CLI and the action (see README "Exit codes"):
+// Exit-code contract shared by the CLI and the action (see docs/cli.md):
 //   0 success, 1 the checked thing failed, 2 bad usage / config / input, 3 environment problem.
 const ExitCode = {
     Ok: 0,

@@ -1,4 +1,4 @@
-// Exit-code contract shared by the CLI and the action (see README "Exit codes"):
+// Exit-code contract shared by the CLI and the action (see docs/cli.md):
 //   0 success, 1 the checked thing failed, 2 bad usage / config / input, 3 environment problem.
 export const ExitCode = {
   Ok: 0,

@@ -148,7 +148,7 @@ RUN printf '[externally-managed]\\nError=To install Python packages system-wide,
     extraEnv: Record<string, string>,
   ) {
     // The requirements file sits next to the config, outside the build context: a file inside the
-    // context is copied into the image by the templates' `COPY . /app` (see README, Security).
+    // context is copied into the image by the templates' `COPY . /app` (see docs/build.md, Security).
     const cfgDir = mkdtempSync(path.join(dir, `cfg-${variant}-`));
     const ctx = path.join(cfgDir, 'app');
     mkdirSync(ctx);

@@ -1,6 +1,7 @@
-// README sections that are generated from code must match the code. UPDATE_DOCS=1 rewrites them
-// (npm run docs).
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+// Documentation sections that are generated from code must match the code (UPDATE_DOCS=1 rewrites
+// them: npm run docs); every relative link of README.md and docs/*.md resolves, anchors included;
+// the README is a first screen: a copy-ready workflow near the top, at most 300 lines.
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
@@ -11,8 +12,10 @@ import { ConfigError, describeError } from '../../src/errors.js';
 import { bundledCatalog } from '../../src/plan/catalog.js';
 import { planBuild } from '../../src/plan/plan.js';
 import { REPO_ROOT } from '../helpers/docker-env.js';
+import { githubParserErrors } from '../helpers/workflow-lint.js';
 
 const README = path.join(REPO_ROOT, 'README.md');
+const doc = (name: string) => path.join(REPO_ROOT, 'docs', name);
 
 function renderInputsTable(): string {
   const action = parse(readFileSync(path.join(REPO_ROOT, 'action.yml'), 'utf8'));
@@ -58,7 +61,7 @@ function renderTroubleshooting(): string {
   ].join('\n');
 }
 
-/** What `ml-image plan` prints for a combination the catalog knows cannot work (README "Plan"). */
+/** What `ml-image plan` prints for a combination the catalog knows cannot work (docs/configuration.md "Plan"). */
 function renderImpossiblePlan(): string {
   const config = validateConfigData(
     {
@@ -95,7 +98,7 @@ function renderImpossiblePlan(): string {
   ].join('\n');
 }
 
-/** The README's table of sub-actions. */
+/** The table of sub-actions (docs/action.md). */
 function renderSubActionTable(): string {
   const cell = (s: string) => s.replace(/\|/g, '\\|');
   return [
@@ -109,23 +112,27 @@ function renderSubActionTable(): string {
   ].join('\n');
 }
 
-const BLOCKS: Record<string, () => string> = {
-  'sub-actions': renderSubActionTable,
-  'config-reference': renderConfigReference,
-  'impossible-plan': renderImpossiblePlan,
-  'action-io': renderInputsTable,
-  troubleshooting: renderTroubleshooting,
+/** Each generated block: the page it lives in, and what it is generated from. */
+const BLOCKS: Record<string, { file: string; render: () => string }> = {
+  'sub-actions': { file: doc('action.md'), render: renderSubActionTable },
+  'config-reference': { file: doc('configuration.md'), render: renderConfigReference },
+  'impossible-plan': { file: doc('configuration.md'), render: renderImpossiblePlan },
+  'action-io': { file: doc('action.md'), render: renderInputsTable },
+  troubleshooting: { file: doc('troubleshooting.md'), render: renderTroubleshooting },
   // The golden file the renderer tests keep current, quoted so it renders as GitHub shows it.
-  'sample-comment': () =>
-    `<blockquote>\n\n${readFileSync(path.join(REPO_ROOT, '__tests__/fixtures/report/numpy-1-to-2.md'), 'utf8').trim()}\n\n</blockquote>\n`,
+  'sample-comment': {
+    file: doc('report.md'),
+    render: () =>
+      `<blockquote>\n\n${readFileSync(path.join(REPO_ROOT, '__tests__/fixtures/report/numpy-1-to-2.md'), 'utf8').trim()}\n\n</blockquote>\n`,
+  },
 };
 
-function replaceBlock(text: string, name: string, body: string): string {
+function replaceBlock(text: string, name: string, body: string, file = 'README.md'): string {
   const start = `<!-- generated:${name} -->`;
   const end = `<!-- /generated:${name} -->`;
   const i = text.indexOf(start);
   const j = text.indexOf(end);
-  if (i < 0 || j < i) throw new Error(`README.md lacks the markers ${start} ... ${end}`);
+  if (i < 0 || j < i) throw new Error(`${file} lacks the markers ${start} ... ${end}`);
   return `${text.slice(0, i + start.length)}\n${body}${text.slice(j)}`;
 }
 
@@ -260,30 +267,31 @@ describe('sub-actions', () => {
   );
 });
 
-describe('README generated sections', () => {
+describe('generated sections of the docs', () => {
   it.each(Object.keys(BLOCKS))('%s matches the code (fix: npm run docs)', (name) => {
-    const text = readFileSync(README, 'utf8');
-    const expected = replaceBlock(text, name, BLOCKS[name]!());
-    if (process.env.UPDATE_DOCS === '1' && expected !== text) writeFileSync(README, expected);
+    const { file, render } = BLOCKS[name]!;
+    const text = readFileSync(file, 'utf8');
+    const expected = replaceBlock(text, name, render(), path.relative(REPO_ROOT, file));
+    if (process.env.UPDATE_DOCS === '1' && expected !== text) writeFileSync(file, expected);
     else expect(text).toBe(expected);
   });
 });
 
-describe('README examples', () => {
+describe('docs examples', () => {
   it('the example ml-image.yml validates', async () => {
     const { validateConfigData } = await import('../../src/config/load.js');
-    const text = readFileSync(README, 'utf8');
+    const text = readFileSync(doc('configuration.md'), 'utf8');
     const section = text.slice(text.indexOf('## Configuration'));
     const yamlBlock = /```yaml\n([\s\S]*?)```/.exec(section)?.[1];
     expect(yamlBlock).toBeDefined();
-    const config = validateConfigData(parse(yamlBlock!), 'README example');
+    const config = validateConfigData(parse(yamlBlock!), 'docs/configuration.md example');
     expect(config.variants.map((v) => v.name)).toEqual(['cpu', 'cuda12.8', 'ngc']);
   });
 
   it('the broken-config example shows exactly what validate prints', async () => {
     const { validateConfigData } = await import('../../src/config/load.js');
     const { ConfigError } = await import('../../src/errors.js');
-    const text = readFileSync(README, 'utf8');
+    const text = readFileSync(doc('cli.md'), 'utf8');
     const shown = /```text\n\$ ml-image validate[^\n]*\n([\s\S]*?)```/.exec(text)?.[1];
     expect(shown).toBeDefined();
     const data = {
@@ -299,5 +307,110 @@ describe('README examples', () => {
       message = `error: ${e.message}\n`;
     }
     expect(shown).toBe(message);
+  });
+});
+
+/** GitHub's heading anchors: lower case, punctuation dropped, spaces to hyphens, -1 for repeats. */
+export function headingAnchors(markdown: string): Set<string> {
+  const out = new Set<string>();
+  const seen = new Map<string, number>();
+  let fence = false;
+  for (const line of markdown.split('\n')) {
+    if (line.startsWith('```')) fence = !fence;
+    const m = fence ? null : /^#{1,6} (.*)$/.exec(line);
+    if (!m) continue;
+    const slug = m[1]!
+      .trim()
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}_\- ]/gu, '')
+      .replace(/ /g, '-');
+    const n = seen.get(slug) ?? 0;
+    seen.set(slug, n + 1);
+    out.add(n === 0 ? slug : `${slug}-${n}`);
+  }
+  return out;
+}
+
+/** Relative link targets of a Markdown text, outside code blocks: [text](target) and <img src>. */
+export function relativeLinks(markdown: string): string[] {
+  const out: string[] = [];
+  let fence = false;
+  for (const line of markdown.split('\n')) {
+    if (line.startsWith('```')) fence = !fence;
+    if (fence) continue;
+    for (const m of line.matchAll(/\]\(([^)\s]+)\)|<img src="([^"]+)"/g)) {
+      const target = m[1] ?? m[2]!;
+      if (!/^(https?:|mailto:)/.test(target)) out.push(target);
+    }
+  }
+  return out;
+}
+
+describe('links of README.md and docs/*.md', () => {
+  const pages = [
+    'README.md',
+    ...readdirSync(path.join(REPO_ROOT, 'docs'))
+      .filter((f) => f.endsWith('.md'))
+      .map((f) => `docs/${f}`),
+  ];
+
+  it('the anchor and link readers are real', () => {
+    expect([...headingAnchors('# A\n## Supply chain: `ml-image verify`\n```\n# not\n```\n## A\n')]).toEqual([
+      'a',
+      'supply-chain-ml-image-verify',
+      'a-1',
+    ]);
+    expect(relativeLinks('[x](a.md#b) [y](https://e.x) <img src="p.png">\n```\n[z](no.md)\n```')).toEqual([
+      'a.md#b',
+      'p.png',
+    ]);
+  });
+
+  it.each(pages)('%s: every relative link resolves, anchors included', (page) => {
+    const text = readFileSync(path.join(REPO_ROOT, page), 'utf8');
+    const broken: string[] = [];
+    for (const target of relativeLinks(text)) {
+      const [file, anchor] = target.split('#') as [string, string | undefined];
+      const dest =
+        file === '' ? path.join(REPO_ROOT, page) : path.resolve(REPO_ROOT, path.dirname(page), file);
+      if (!existsSync(dest)) broken.push(`${target}: no such file`);
+      else if (
+        anchor !== undefined &&
+        dest.endsWith('.md') &&
+        !headingAnchors(readFileSync(dest, 'utf8')).has(anchor)
+      )
+        broken.push(`${target}: no heading with that anchor`);
+    }
+    expect(broken).toEqual([]);
+  });
+});
+
+describe('the README is a first screen', () => {
+  const text = readFileSync(README, 'utf8');
+  const lines = text.split('\n');
+
+  it('is at most 300 lines, the reference is in docs/', () => {
+    expect(lines.length).toBeLessThanOrEqual(300);
+  });
+
+  it('starts with a copy-ready workflow: checkout, registry login, then this action, within 40 lines', async () => {
+    const at = (re: RegExp) => lines.findIndex((l) => re.test(l));
+    const checkout = at(/uses: actions\/checkout@[0-9a-f]{40}/);
+    const login = at(/uses: docker\/login-action@[0-9a-f]{40}/);
+    const action = at(/uses: ml-image-action\/ml-image-action@/);
+    expect(checkout).toBeGreaterThan(0);
+    expect(checkout).toBeLessThan(login);
+    expect(login).toBeLessThan(action);
+    expect(action).toBeLessThan(40);
+    // The workflow parses and grants what the action needs (push, comment).
+    const yamlBlock = /```yaml\n([\s\S]*?)```/.exec(text)![1]!;
+    const workflow = parse(yamlBlock) as { permissions: Record<string, string> };
+    expect(workflow.permissions).toMatchObject({ packages: 'write', 'pull-requests': 'write' });
+    expect(await githubParserErrors('README quick start', yamlBlock)).toEqual([]);
+  });
+
+  it('shows the sample comment and no npx line (the package is not published)', () => {
+    expect(text).toContain('](docs/report-sample.png)');
+    expect(text).not.toMatch(/npx ml-image/);
   });
 });

@@ -387,7 +387,7 @@ describe('plan: every impossible torch/CUDA combination the catalog knows (table
 });
 
 describe('the plan schema', () => {
-  /** The example configs: examples/hello-ml and README "Configuration". */
+  /** The example configs: examples/hello-ml, docs/configuration.md and the README's quick start. */
   const examples: [string, () => ReturnType<typeof plan>][] = [
     [
       'examples/hello-ml/ml-image.yml',
@@ -398,12 +398,20 @@ describe('the plan schema', () => {
         ),
     ],
     [
-      'README "Configuration"',
+      'docs/configuration.md "Configuration"',
       () => {
-        const text = readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
+        const text = readFileSync(path.join(REPO_ROOT, 'docs/configuration.md'), 'utf8');
         const section = text.slice(text.indexOf('## Configuration'));
         const yamlBlock = /```yaml\n([\s\S]*?)```/.exec(section)![1]!;
-        return planBuild(validateConfigData(parse(yamlBlock), 'README example'), ctx);
+        return planBuild(validateConfigData(parse(yamlBlock), 'docs/configuration.md example'), ctx);
+      },
+    ],
+    [
+      "the README's quick-start ml-image.yml",
+      () => {
+        const text = readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
+        const yamlBlock = /```yaml\n(image:[\s\S]*?)```/.exec(text)![1]!;
+        return planBuild(validateConfigData(parse(yamlBlock), 'README quick start'), ctx);
       },
     ],
   ];

@@ -256,7 +256,7 @@ export function loadConfig(opts: LoadOptions = {}): LoadedConfig {
   if (file === undefined && overrides.length === 0) {
     throw new InputError(
       `no config: neither ${DEFAULT_CONFIG_FILES.join(' nor ')} in ${cwd}`,
-      'create ml-image.yml (see README "Configuration"), or pass --config PATH',
+      'create ml-image.yml (see docs/configuration.md), or pass --config PATH',
     );
   }
   const rel = file ? path.relative(cwd, file) : '';

@@ -1,5 +1,5 @@
 // Render the config reference (key, type, default, description) from the zod schema itself, so the
-// README can never drift from the defaults in schema.ts. A unit test compares the README block.
+// docs/configuration.md can never drift from the defaults in schema.ts. A unit test compares the generated block.
 import { z } from 'zod';
 import { ConfigFileSchema } from './schema.js';
 

@@ -1,4 +1,4 @@
-// The one schema of ml-image.yml. Every default lives here (and nowhere else): the README's config
+// The one schema of ml-image.yml. Every default lives here (and nowhere else): docs/configuration.md's config
 // reference and ml-image.schema.json are generated from this file (scripts/gen-config-docs.ts).
 import path from 'node:path';
 import { z } from 'zod';

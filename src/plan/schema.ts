@@ -36,7 +36,7 @@ export const VariantPlanSchema = z.object({
   tags: z.array(z.string()),
   labels: z.record(z.string(), z.string()),
   platforms: z.array(PlatformSchema),
-  /** Build args every Dockerfile may read (README "Build arguments"). */
+  /** Build args every Dockerfile may read (images/README.md "Build arguments"). */
   buildArgs: z.record(z.string(), z.string()),
 });
 

@@ -1,6 +1,6 @@
 // Tags and OCI labels of a variant. Pure: the git/CI context is passed in.
 //
-// Tag rules (README "Tags"):
+// Tag rules (docs/configuration.md "Tags"):
 //   <version>-<variant>        when a version is known (image.version, or a v1.2.3 git tag)
 //   sha-<sha7>-<variant>       whenever the commit is known
 //   pr-<n>-<variant>           on pull requests
