@@ -28914,15 +28914,17 @@ function defaultPostDeps(procDir = '/proc') {
 
 /***/ }),
 
-/***/ 71025:
+/***/ 41925:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  I: () => (/* binding */ coreIo),
-  e: () => (/* binding */ run)
+  I0: () => (/* binding */ coreIo),
+  eF: () => (/* binding */ run)
 });
+
+// UNUSED EXPORTS: singleImageOutputs
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(76760);
@@ -29134,9 +29136,330 @@ function redactDeep(value) {
     return value;
 }
 
+;// CONCATENATED MODULE: ./src/build/action-inputs.ts
+// The action inputs that docker/build-push-action (BPA) users already pass, with BPA's names and
+// list semantics (docker/actions-toolkit Util.getInputList): `tags`, `labels`, `annotations`,
+// `secrets`, `secret-envs`, `cache-from`, `cache-to`, `target`, `builder`, `no-cache`, `sbom`, `load`.
+// (`build-args`, `pull`, `provenance`, `platforms` and `push` override config keys: config/inputs.ts.)
+// Parsed once at the edge into BuildInputOptions; the plan and the buildx argv take them from there.
+
+/** The names of the inputs read here (action.yml declares each). */
+const BUILD_INPUTS = [
+    'tags',
+    'labels',
+    'annotations',
+    'secrets',
+    'secret-envs',
+    'cache-from',
+    'cache-to',
+    'target',
+    'builder',
+    'no-cache',
+    'sbom',
+    'load',
+];
+/**
+ * The records of a CSV text as csv-parse reads them (columns: false, relaxQuotes): records end at a
+ * newline outside quotes, fields at a comma; a field that starts with `"` runs to the closing quote
+ * (newlines and commas included, `""` is a quote); a quote anywhere else is a plain character.
+ * Empty lines are skipped.
+ */
+function csvRecords(text) {
+    const records = [];
+    let record = [];
+    let field = '';
+    let i = 0;
+    const endRecord = () => {
+        record.push(field);
+        if (!(record.length === 1 && record[0] === ''))
+            records.push(record);
+        record = [];
+        field = '';
+    };
+    while (i < text.length) {
+        const c = text[i];
+        if (c === '"' && field === '') {
+            let j = i + 1;
+            let quoted = '';
+            for (; j < text.length; j++) {
+                if (text[j] === '"') {
+                    if (text[j + 1] === '"') {
+                        quoted += '"';
+                        j++;
+                    }
+                    else
+                        break;
+                }
+                else
+                    quoted += text[j];
+            }
+            field = quoted;
+            i = j + 1;
+            // Text after the closing quote stays in the field (relaxQuotes).
+            while (i < text.length && text[i] !== ',' && text[i] !== '\n' && text[i] !== '\r')
+                field += text[i++];
+            continue;
+        }
+        if (c === ',') {
+            record.push(field);
+            field = '';
+        }
+        else if (c === '\n' || c === '\r') {
+            if (c === '\r' && text[i + 1] === '\n')
+                i++;
+            endRecord();
+        }
+        else
+            field += c;
+        i++;
+    }
+    endRecord();
+    return records;
+}
+/**
+ * BPA's list inputs (actions-toolkit Util.getInputList): the input is CSV, one record a line, and a
+ * quoted field may span lines (`"KEY=line1\nline2"`, its quotes removed). With ignoreComma (labels,
+ * annotations, build-args, secrets, cache specs) a record's fields are joined back with commas;
+ * without it (tags, platforms, secret-envs) each field is an item. Blank items are dropped, items
+ * trimmed unless `trim` is false (secrets keep their whitespace, as BPA's).
+ */
+function parseBpaList(raw, opts) {
+    const text = opts.trim === false ? raw : raw.trim();
+    if (text === '')
+        return [];
+    const out = [];
+    for (const record of csvRecords(text)) {
+        if (record.length === 1)
+            out.push(...(opts.ignoreComma ? record : record[0].split(',')));
+        else if (!opts.ignoreComma)
+            out.push(...record);
+        else
+            out.push(record.join(','));
+    }
+    return out.map((s) => (opts.trim === false ? s : s.trim())).filter((s) => s !== '');
+}
+/** `KEY=VALUE` split at the first `=`; both sides non-empty (BPA's parseSecretKvp). */
+function keyValue(input, item, what) {
+    const at = item.indexOf('=');
+    const key = at > 0 ? item.slice(0, at).trim() : '';
+    const value = at > 0 ? item.slice(at + 1) : '';
+    if (key === '' || value === '')
+        throw new errors/* InputError */.dz(`input "${input}": ${JSON.stringify(redactValue(input, item))} is not ${what}`, `write one ${what} a line`);
+    return [key, value];
+}
+/** A secret value never goes into an error message. */
+function redactValue(input, item) {
+    if (input !== 'secrets')
+        return item;
+    const at = item.indexOf('=');
+    return at < 0 ? '***' : `${item.slice(0, at)}=***`;
+}
+const ANNOTATION_TYPES = ['manifest', 'index', 'manifest-descriptor', 'index-descriptor'];
+/** `index,manifest[linux/amd64]:key=value`, `manifest:key=value` or `key=value` (type manifest). */
+function parseAnnotation(item) {
+    const [keyPart, value] = keyValue('annotations', item, 'an annotation (KEY=VALUE)');
+    const m = /^(?:([a-z,-]+)(?:\[([^\]]+)\])?:)?([^:=]+)$/.exec(keyPart);
+    const types = m?.[1]?.split(',') ?? [];
+    const bad = types.filter((t) => !ANNOTATION_TYPES.includes(t));
+    if (!m || bad.length > 0)
+        throw new errors/* InputError */.dz(`input "annotations": ${JSON.stringify(item)} has ${bad.length ? `an unknown type ${bad.join(', ')}` : 'no valid key'}`, `write [TYPE:]KEY=VALUE, TYPE one of ${ANNOTATION_TYPES.join(', ')} (comma-separated)`);
+    return { types, ...(m[2] !== undefined && { platform: m[2] }), key: m[3].trim(), value };
+}
+/** The annotation as buildx writes it on the command line. */
+function annotationArg(a) {
+    const prefix = a.types.length ? `${a.types.join(',')}${a.platform ? `[${a.platform}]` : ''}:` : '';
+    return `${prefix}${a.key}=${a.value}`;
+}
+/** An annotation of the image index (the merged multi-arch manifest list). */
+const isIndexAnnotation = (a) => a.types.some((t) => t === 'index' || t === 'index-descriptor');
+/** An annotation of the per-platform image (manifest; the default when no type is given). */
+const isManifestAnnotation = (a) => a.types.length === 0 || a.types.some((t) => t === 'manifest' || t === 'manifest-descriptor');
+function parseBool(input, raw) {
+    const v = raw.trim().toLowerCase();
+    if (v === '')
+        return undefined;
+    if (['true', 'yes', '1', 'on'].includes(v))
+        return true;
+    if (['false', 'no', '0', 'off'].includes(v))
+        return false;
+    throw new errors/* InputError */.dz(`input "${input}": expected true or false, got ${JSON.stringify(raw)}`);
+}
+/** A secret id as buildx accepts it. */
+const SECRET_ID = /^[A-Za-z0-9_.-]+$/;
+function secretMap(input, items, what) {
+    const out = {};
+    for (const item of items) {
+        const [id, value] = keyValue(input, item, what);
+        if (!SECRET_ID.test(id) || /^\.+$/.test(id))
+            throw new errors/* InputError */.dz(`input "${input}": secret id ${JSON.stringify(id)} may hold only letters, digits, _ . - (and is not . or ..)`);
+        out[id] = value;
+    }
+    return out;
+}
+/** `ghcr.io/o/r:1.2.0` (a tag without `:TAG` means `:latest`, as docker reads it). */
+function splitTagRef(ref) {
+    if (ref.includes('@'))
+        throw new errors/* InputError */.dz(`input "tags": ${JSON.stringify(ref)} is a digest reference`, 'tags are NAME:TAG; the digest is an output');
+    const slash = ref.lastIndexOf('/');
+    const colon = ref.lastIndexOf(':');
+    const [repository, tag] = colon > slash ? [ref.slice(0, colon), ref.slice(colon + 1)] : [ref, 'latest'];
+    if (!/^[a-z0-9]+(?:[._-]+[a-z0-9]+)*(?::[0-9]+)?(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/.test(repository))
+        throw new errors/* InputError */.dz(`input "tags": ${JSON.stringify(ref)} is not a valid image name (lowercase REPOSITORY:TAG)`);
+    if (!/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/.test(tag))
+        throw new errors/* InputError */.dz(`input "tags": ${JSON.stringify(ref)} has an invalid tag ${JSON.stringify(tag)}`);
+    return { repository, tag };
+}
+/** The options from the inputs (`get` returns '' for an unset input). */
+function buildOptionsFromInputs(get) {
+    const opts = {};
+    const list = (name, ignoreComma) => parseBpaList(get(name), { ignoreComma });
+    const tags = list('tags', false);
+    if (tags.length) {
+        for (const t of tags)
+            splitTagRef(t);
+        opts.tags = tags;
+    }
+    const labels = list('labels', true);
+    if (labels.length)
+        opts.labels = Object.fromEntries(labels.map((l) => keyValue('labels', l, 'a label (KEY=VALUE)')));
+    const annotations = list('annotations', true);
+    if (annotations.length)
+        opts.annotations = annotations.map(parseAnnotation);
+    const secrets = parseBpaList(get('secrets'), { ignoreComma: true, trim: false });
+    if (secrets.length)
+        opts.secrets = secretMap('secrets', secrets, 'a secret (ID=VALUE)');
+    const secretEnvs = list('secret-envs', false);
+    if (secretEnvs.length) {
+        opts.secretEnvs = secretMap('secret-envs', secretEnvs, 'a secret env (ID=ENVNAME)');
+        for (const [id, env] of Object.entries(opts.secretEnvs))
+            if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(env))
+                throw new errors/* InputError */.dz(`input "secret-envs": ${id}=${env}: ${JSON.stringify(env)} is no environment variable name`);
+    }
+    for (const [name, key] of [
+        ['cache-from', 'cacheFrom'],
+        ['cache-to', 'cacheTo'],
+    ]) {
+        const specs = list(name, true);
+        for (const s of specs)
+            if (!/(^|,)\s*type=/.test(s) && s.includes('='))
+                throw new errors/* InputError */.dz(`input "${name}": ${JSON.stringify(s)} has no type= (e.g. type=gha,scope=x,mode=max)`);
+        if (specs.length)
+            opts[key] = specs;
+    }
+    const target = get('target').trim();
+    if (target)
+        opts.target = target;
+    const builder = get('builder').trim();
+    if (builder)
+        opts.builder = builder;
+    const noCache = parseBool('no-cache', get('no-cache'));
+    if (noCache !== undefined)
+        opts.noCache = noCache;
+    const sbom = parseBool('sbom', get('sbom'));
+    if (sbom !== undefined)
+        opts.sbom = sbom;
+    const load = parseBool('load', get('load'));
+    if (load !== undefined)
+        opts.load = load;
+    return opts;
+}
+/**
+ * The tags of variant `index` of `count` from the `tags` input. One variant: the tags as given.
+ * Several: every tag gets the suffix `-<variant>` (`ghcr.io/o/r:1.2.0` -> `ghcr.io/o/r:1.2.0-cpu`),
+ * except `latest`: it becomes `<variant>` on every variant (the variant's moving tag, as the
+ * config's own default-branch rule), and the first variant also keeps plain `latest`
+ * (metadata-action's `flavor: latest` on the default variant only).
+ */
+function variantTags(tags, variant, index, count) {
+    if (count === 1)
+        return [...new Set(tags)];
+    const out = [];
+    const add = (t) => {
+        if (!out.includes(t))
+            out.push(t);
+    };
+    for (const ref of tags) {
+        const { repository, tag } = splitTagRef(ref);
+        if (tag === 'latest') {
+            add(`${repository}:${variant}`);
+            if (index === 0)
+                add(`${repository}:latest`);
+        }
+        else
+            add(`${repository}:${tag}-${variant}`);
+    }
+    return out;
+}
+/** The registry host of a repository (`ghcr.io/o/r` -> ghcr.io; `o/r` is on Docker Hub). */
+function registryHost(repository) {
+    const first = repository.split('/')[0];
+    return repository.includes('/') && (first.includes('.') || first.includes(':') || first === 'localhost')
+        ? first
+        : 'docker.io';
+}
+/**
+ * The plan with the `tags` and `labels` inputs applied (plan.json, build, merge and report see
+ * them). With `tags`, the images are pushed (by digest) to the first tag's repository, not to
+ * image.registry/image.name: nothing is pushed where no tag points.
+ */
+function applyToPlan(plan, opts) {
+    if (!opts?.tags && !opts?.labels)
+        return plan;
+    const variants = plan.variants.map((v, i) => ({
+        ...v,
+        ...(opts.tags && { tags: variantTags(opts.tags, v.name, i, plan.variants.length) }),
+        ...(opts.labels && { labels: { ...v.labels, ...opts.labels } }),
+    }));
+    return {
+        ...plan,
+        ...(opts.tags?.[0] !== undefined && { repository: splitTagRef(opts.tags[0]).repository }),
+        variants,
+    };
+}
+/**
+ * The tags in the order of `imagetools create` calls: those of the build repository together,
+ * then per other repository one tag alone (its blobs are copied there) and then the rest.
+ */
+function tagsByRepository(buildRepository, tags) {
+    const groups = new Map([[buildRepository, []]]);
+    for (const t of tags) {
+        const { repository } = splitTagRef(t);
+        groups.set(repository, [...(groups.get(repository) ?? []), t]);
+    }
+    return [...groups]
+        .flatMap(([repo, group]) => repo === buildRepository || group.length < 2 ? [group] : [group.slice(0, 1), group.slice(1)])
+        .filter((g) => g.length > 0);
+}
+/** OCI keys that, as labels of a variant, also annotate its merged index (registries show them). */
+const INDEX_LABEL_KEYS = [
+    'org.opencontainers.image.title',
+    'org.opencontainers.image.description',
+    'org.opencontainers.image.source',
+    'org.opencontainers.image.url',
+    'org.opencontainers.image.version',
+    'org.opencontainers.image.revision',
+    'org.opencontainers.image.licenses',
+    'org.opencontainers.image.created',
+];
+/**
+ * `--annotation index:KEY=VALUE` arguments for `imagetools create`: the `index:` annotations given,
+ * then the variant's OCI labels (title, description, source ...) not already given, so a registry
+ * shows a description for the multi-arch image too.
+ */
+function indexAnnotations(labels, given = []) {
+    const out = new Map();
+    for (const a of given.filter((x) => x.types.includes('index')))
+        out.set(a.key, a.value);
+    for (const k of INDEX_LABEL_KEYS)
+        if (labels[k] !== undefined && !out.has(k))
+            out.set(k, labels[k]);
+    return [...out].map(([k, v]) => `index:${k}=${v}`);
+}
+
 ;// CONCATENATED MODULE: ./src/config/inputs.ts
 // Action inputs that complete or override ml-image.yml. One table: main.ts reads inputs through it,
 // and a test checks that action.yml declares exactly these inputs (plus the non-config ones).
+
 
 const CONFIG_INPUTS = [
     { input: 'image', path: ['image', 'name'], kind: 'string' },
@@ -29156,9 +29479,13 @@ const CONFIG_INPUTS = [
     { input: 'marker-key', path: ['report', 'markerKey'], kind: 'string' },
     { input: 'attest', path: ['attest', 'types'], kind: 'list' },
     { input: 'sign', path: ['attest', 'sign'], kind: 'string' },
+    // docker/build-push-action's names and forms for the config keys they share.
+    { input: 'build-args', path: ['build', 'args'], kind: 'kv-list' },
+    { input: 'pull', path: ['build', 'pull'], kind: 'boolean' },
+    { input: 'provenance', path: ['build', 'provenance'], kind: 'provenance' },
 ];
 /** Inputs of the action that are not config overrides. */
-const OTHER_INPUTS = (/* unused pure expression or super */ null && ([
+const OTHER_INPUTS = [
     'config',
     'stages',
     'build',
@@ -29171,7 +29498,9 @@ const OTHER_INPUTS = (/* unused pure expression or super */ null && ([
     'baseline',
     'result-dir',
     'github-token',
-]));
+    // docker/build-push-action's inputs without a config key (src/build/action-inputs.ts).
+    ...BUILD_INPUTS,
+];
 /** "a, b\nc" -> ["a", "b", "c"] (commas or newlines, blanks dropped). */
 function splitList(raw) {
     return raw
@@ -29179,8 +29508,47 @@ function splitList(raw) {
         .map((s) => s.trim())
         .filter((s) => s !== '');
 }
+/** BPA's `build-args`: KEY=VALUE a line (a line is CSV: quote a value that holds a comma). */
+function parseKvList(spec, raw) {
+    const out = {};
+    for (const item of parseBpaList(raw, { ignoreComma: true })) {
+        const at = item.indexOf('=');
+        if (at <= 0)
+            throw new errors/* InputError */.dz(`input "${spec.input}": expected KEY=VALUE lines, got ${JSON.stringify(item)}`);
+        out[item.slice(0, at).trim()] = item.slice(at + 1);
+    }
+    return out;
+}
+/**
+ * BPA's `provenance`: true (buildx's default, mode=min), false, or attributes `mode=min|max`
+ * (`builder-id=` and `inline-only=` are accepted and left to buildx's defaults).
+ */
+function parseProvenance(spec, raw) {
+    const v = raw.trim().toLowerCase();
+    if (['true', 'yes', '1', 'on'].includes(v))
+        return 'min';
+    if (['false', 'no', '0', 'off', 'disabled=true'].includes(v))
+        return 'false';
+    if (v === 'min' || v === 'max')
+        return v;
+    let mode = 'min';
+    for (const attr of v.split(',').map((a) => a.trim())) {
+        const [k, val] = [attr.slice(0, attr.indexOf('=')), attr.slice(attr.indexOf('=') + 1)];
+        if (k === 'mode' && (val === 'min' || val === 'max'))
+            mode = val;
+        else if (k === 'disabled' && ['true', 'false'].includes(val))
+            mode = val === 'true' ? 'false' : mode;
+        else if (k !== 'builder-id' && k !== 'inline-only')
+            throw new errors/* InputError */.dz(`input "${spec.input}": expected true, false, mode=min or mode=max, got ${JSON.stringify(raw)}`);
+    }
+    return mode;
+}
 function parseInputValue(spec, raw) {
     switch (spec.kind) {
+        case 'kv-list':
+            return parseKvList(spec, raw);
+        case 'provenance':
+            return parseProvenance(spec, raw);
         case 'string':
             return raw.trim();
         case 'list':
@@ -29634,7 +30002,7 @@ const ConfigFileSchema = schemas/* strictObject */.rej({
         markerKey: schemas/* string */.YjP()
             .regex(/^[A-Za-z0-9._/:@-]{1,200}$/, { error: 'expected letters, digits and ._/:@- only' })
             .optional()
-            .describe('Key of the hidden comment marker; default: image + variant + platforms.'),
+            .describe('Key of the hidden comment marker (one comment per run); default: the image repository. Baselines stay keyed per variant.'),
     })
         .prefault({})
         .describe('The pull-request report.'),
@@ -29895,8 +30263,2250 @@ function loadConfig(opts = {}) {
     return { config, file, baseDir };
 }
 
+;// CONCATENATED MODULE: ./src/plan/tags.ts
+// Tags and OCI labels of a variant. Pure: the git/CI context is passed in.
+//
+// Tag rules (docs/configuration.md "Tags"):
+//   <version>-<variant>        when a version is known (image.version, or a v1.2.3 git tag)
+//   sha-<sha7>-<variant>       whenever the commit is known
+//   pr-<n>-<variant>           on pull requests
+//   <variant>                  on the default branch (the variant's moving "latest")
+//   latest                     on the default branch, for the first variant of the config only
+//   dev-<variant>              when none of the above applies (a local build outside git)
+const LABEL_PREFIX = 'io.github.ml-image-action';
+/** A version from a tag ref like refs/tags/v1.4.0 -> "1.4.0". */
+function versionFromRef(ref) {
+    const m = /^refs\/tags\/v?(\d+\.\d+\.\d+[A-Za-z0-9.+-]*)$/.exec(ref ?? '');
+    return m ? m[1].replace(/\+/g, '-') : undefined;
+}
+function computeTags(t) {
+    const tags = [];
+    const add = (tag) => {
+        const full = `${t.repository}:${tag}`;
+        if (!tags.includes(full))
+            tags.push(full);
+    };
+    const version = t.version ?? versionFromRef(t.git.ref);
+    if (version !== undefined)
+        add(`${version}-${t.variant}`);
+    if (t.git.sha)
+        add(`sha-${t.git.sha.slice(0, 7)}-${t.variant}`);
+    if (t.git.prNumber !== undefined)
+        add(`pr-${t.git.prNumber}-${t.variant}`);
+    if (t.git.isDefaultBranch) {
+        add(t.variant);
+        if (t.primary)
+            add('latest');
+    }
+    if (tags.length === 0)
+        add(`dev-${t.variant}`);
+    return tags;
+}
+/** OCI labels plus the project's own. The base image digest label is added at build time. */
+function computeLabels(l) {
+    const version = l.version ?? versionFromRef(l.git.ref);
+    return {
+        'org.opencontainers.image.title': l.title,
+        'org.opencontainers.image.created': l.git.commitTime ?? l.created.toISOString(),
+        ...(l.git.repositoryUrl !== undefined && { 'org.opencontainers.image.source': l.git.repositoryUrl }),
+        ...(l.git.sha !== undefined && { 'org.opencontainers.image.revision': l.git.sha }),
+        ...(version !== undefined && { 'org.opencontainers.image.version': version }),
+        'org.opencontainers.image.base.name': l.baseImage,
+        [`${LABEL_PREFIX}.variant`]: l.variant,
+        [`${LABEL_PREFIX}.python`]: l.python,
+        ...(l.cuda !== undefined && { [`${LABEL_PREFIX}.cuda`]: l.cuda }),
+        ...(l.torch !== undefined && { [`${LABEL_PREFIX}.torch`]: l.torch }),
+        [`${LABEL_PREFIX}.base-image`]: l.baseImage,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/capture/record.ts
+// EnvRecord: what is inside an image (env.json). Versioned, so the next release reads this one's:
+// src/diff/read.ts migrates older records (v1 had no image.variant / image.created).
+
+
+const ENV_RECORD_SCHEMA_VERSION = 2;
+/** Labels the build sets (src/plan/tags.ts computeLabels) that image.variant / image.created mirror. */
+const VARIANT_LABEL = `${LABEL_PREFIX}.variant`;
+const CREATED_LABEL = 'org.opencontainers.image.created';
+const maybe = (t) => t.nullable().optional();
+const record_EnvRecordSchema = schemas/* object */.Ikc({
+    schemaVersion: schemas/* literal */.euz(ENV_RECORD_SCHEMA_VERSION),
+    image: schemas/* object */.Ikc({
+        ref: schemas/* string */.YjP(),
+        id: schemas/* string */.YjP(),
+        digest: maybe(schemas/* string */.YjP()),
+        platform: schemas/* string */.YjP(),
+        sizeBytes: schemas/* number */.aig(),
+        layers: schemas/* number */.aig(),
+        labels: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP()),
+        user: schemas/* string */.YjP(),
+        entrypoint: schemas/* array */.YOg(schemas/* string */.YjP()).nullable(),
+        cmd: schemas/* array */.YOg(schemas/* string */.YjP()).nullable(),
+        env: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP()),
+        /** The config variant the image was built for (cpu, cuda12.8), when known. (v2) */
+        variant: schemas/* string */.YjP().nullable(),
+        /** When the image was created (ISO 8601), from the engine or the OCI label. (v2) */
+        created: schemas/* string */.YjP().nullable(),
+    }),
+    os: schemas/* object */.Ikc({
+        osRelease: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP()),
+        glibc: maybe(schemas/* string */.YjP()),
+        kernel: schemas/* string */.YjP(),
+        machine: schemas/* string */.YjP(),
+    }),
+    python: schemas/* object */.Ikc({
+        version: schemas/* string */.YjP(),
+        implementation: schemas/* string */.YjP(),
+        executable: schemas/* string */.YjP(),
+        platform: schemas/* string */.YjP(),
+        pipVersion: maybe(schemas/* string */.YjP()),
+        packages: schemas/* array */.YOg(schemas/* object */.Ikc({
+            name: schemas/* string */.YjP(),
+            version: schemas/* string */.YjP(),
+            requires: schemas/* array */.YOg(schemas/* string */.YjP()),
+            installer: schemas/* string */.YjP(),
+            location: schemas/* string */.YjP(),
+        })),
+    }),
+    apt: schemas/* array */.YOg(schemas/* object */.Ikc({ name: schemas/* string */.YjP(), version: schemas/* string */.YjP(), arch: schemas/* string */.YjP() })),
+    cuda: schemas/* object */.Ikc({
+        runtime: maybe(schemas/* string */.YjP()),
+        driverMaxCuda: maybe(schemas/* string */.YjP()),
+        cudnn: maybe(schemas/* string */.YjP()),
+        nccl: maybe(schemas/* string */.YjP()),
+        nvcc: maybe(schemas/* string */.YjP()),
+        /** Where each library was read: "torch: nvidia/cudnn/lib/libcudnn.so.9" (the copy torch loads) or "system". */
+        sources: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP()).optional(),
+    }),
+    torch: schemas/* object */.Ikc({
+        version: schemas/* string */.YjP(),
+        cuda: maybe(schemas/* string */.YjP()),
+        hip: maybe(schemas/* string */.YjP()),
+        cudaAvailable: schemas/* boolean */.zMY(),
+        deviceCount: schemas/* number */.aig(),
+        tf32: schemas/* object */.Ikc({ matmul: schemas/* boolean */.zMY(), cudnn: schemas/* boolean */.zMY() }),
+        allocatorConfig: schemas/* string */.YjP(),
+    })
+        .loose()
+        .nullable(),
+    gpus: schemas/* array */.YOg(schemas/* object */.Ikc({
+        name: schemas/* string */.YjP(),
+        memoryMiB: schemas/* number */.aig(),
+        computeCapability: schemas/* string */.YjP(),
+        driver: schemas/* string */.YjP().nullable(),
+    })
+        .loose()),
+    tools: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP().nullable()),
+    env: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP()),
+    /** Every field of torch.utils.collect_env, by its name there. */
+    collectEnv: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J()),
+    errors: schemas/* array */.YOg(schemas/* object */.Ikc({ field: schemas/* string */.YjP(), error: schemas/* string */.YjP() })),
+    capture: schemas/* object */.Ikc({
+        probeVersion: schemas/* number */.aig(),
+        durationMs: schemas/* number */.aig(),
+        toolVersion: schemas/* string */.YjP(),
+        time: schemas/* string */.YjP(),
+        host: schemas/* object */.Ikc({ kernel: schemas/* string */.YjP(), engine: schemas/* string */.YjP().optional() }),
+    }),
+});
+/** The fields torch.utils.collect_env reports (SystemEnv); the probe fills every one. */
+const COLLECT_ENV_FIELDS = (/* unused pure expression or super */ null && ([
+    'torch_version',
+    'is_debug_build',
+    'cuda_compiled_version',
+    'gcc_version',
+    'clang_version',
+    'cmake_version',
+    'os',
+    'libc_version',
+    'python_version',
+    'python_platform',
+    'is_cuda_available',
+    'cuda_runtime_version',
+    'cuda_module_loading',
+    'nvidia_driver_version',
+    'nvidia_gpu_models',
+    'cudnn_version',
+    'pip_version',
+    'pip_packages',
+    'conda_packages',
+    'hip_compiled_version',
+    'hip_runtime_version',
+    'miopen_runtime_version',
+    'caching_allocator_config',
+    'is_xnnpack_available',
+    'cpu_info',
+]));
+
+;// CONCATENATED MODULE: ./src/smoke/result.ts
+// SmokeResult (smoke.json) and its JUnit XML form (junit.xml).
+
+const SMOKE_RESULT_SCHEMA_VERSION = 1;
+const SmokeTestSchema = schemas/* object */.Ikc({
+    id: schemas/* string */.YjP(),
+    suite: schemas/* string */.YjP(),
+    status: schemas/* enum */.k5n(['pass', 'fail', 'skip']),
+    reason: schemas/* string */.YjP().optional(),
+    durationMs: schemas/* number */.aig(),
+    metrics: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J()),
+    /** The end of the output of a failing test (redacted). */
+    output: schemas/* string */.YjP().optional(),
+    cause: schemas/* object */.Ikc({ id: schemas/* string */.YjP(), cause: schemas/* string */.YjP(), fix: schemas/* string */.YjP(), source: schemas/* string */.YjP(), match: schemas/* string */.YjP() })
+        .optional(),
+});
+const result_SmokeResultSchema = schemas/* object */.Ikc({
+    schemaVersion: schemas/* literal */.euz(SMOKE_RESULT_SCHEMA_VERSION),
+    image: schemas/* string */.YjP(),
+    platform: schemas/* string */.YjP(),
+    gpus: schemas/* enum */.k5n(['all', 'none']),
+    tests: schemas/* array */.YOg(SmokeTestSchema),
+    summary: schemas/* object */.Ikc({ pass: schemas/* number */.aig(), fail: schemas/* number */.aig(), skip: schemas/* number */.aig(), durationMs: schemas/* number */.aig() }),
+});
+const xml = (s) => s
+    .replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c])
+    // XML 1.0 forbids most control characters, which test output may contain.
+    // eslint-disable-next-line no-control-regex -- removing them is the point
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
+function result_toJUnit(r) {
+    const lines = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        `<testsuites name="ml-image smoke" tests="${r.tests.length}" failures="${r.summary.fail}" skipped="${r.summary.skip}" time="${(r.summary.durationMs / 1000).toFixed(3)}">`,
+        `  <testsuite name="${xml(`${r.image} ${r.platform}`)}" tests="${r.tests.length}" failures="${r.summary.fail}" skipped="${r.summary.skip}">`,
+    ];
+    for (const t of r.tests) {
+        lines.push(`    <testcase classname="${xml(t.suite)}" name="${xml(t.id)}" time="${(t.durationMs / 1000).toFixed(3)}">`);
+        if (t.status === 'skip')
+            lines.push(`      <skipped message="${xml(t.reason ?? '')}"/>`);
+        if (t.status === 'fail') {
+            const msg = t.cause
+                ? `${t.reason ?? ''} | cause: ${t.cause.cause} | fix: ${t.cause.fix}`
+                : (t.reason ?? '');
+            lines.push(`      <failure message="${xml(msg)}">${xml(t.output ?? '')}</failure>`);
+        }
+        const props = Object.entries(t.metrics);
+        if (props.length) {
+            lines.push('      <properties>');
+            for (const [k, v] of props)
+                lines.push(`        <property name="${xml(k)}" value="${xml(String(v))}"/>`);
+            lines.push('      </properties>');
+        }
+        lines.push('    </testcase>');
+    }
+    lines.push('  </testsuite>', '</testsuites>', '');
+    return lines.join('\n');
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(77598);
+;// CONCATENATED MODULE: ./src/util/json-file.ts
+// JSON files the tool reads back (records, results, digests, build.json): a missing or malformed
+// file is bad input naming the file (exit 2), never a bare SyntaxError with a stack trace.
+
+
+
+
+function parseJsonText(text, source, fix) {
+    try {
+        return JSON.parse(text);
+    }
+    catch (e) {
+        throw new errors/* InputError */.dz(`${source}: not JSON: ${e.message}`, fix);
+    }
+}
+/** `what` names the file's role in the message ("cannot read the build result"); `fix` says what to do. */
+function readJsonFile(file, opts = {}) {
+    let text;
+    try {
+        text = (0,external_node_fs_.readFileSync)(file, 'utf8');
+    }
+    catch (e) {
+        const reason = e.code ?? e.message.split('\n')[0];
+        throw new errors/* InputError */.dz(`${file}: cannot read${opts.what ? ` the ${opts.what}` : ''} (${reason})`, opts.fix);
+    }
+    return parseJsonText(text, file, opts.fix);
+}
+/** Error codes that mean the machine is out of room or read-only: an environment problem (exit 3). */
+const NO_ROOM = new Set(['ENOSPC', 'EDQUOT', 'EROFS', 'EFBIG']);
+/** Pseudo filesystems: writing there hangs (a FIFO, a tty) or means nothing. */
+const PSEUDO_ROOTS = ['/proc', '/sys', '/dev'];
+function reasonOf(e) {
+    const err = e;
+    const text = {
+        ENOSPC: 'no space left on device',
+        EDQUOT: 'disk quota exceeded',
+        EROFS: 'read-only file system',
+        EFBIG: 'file too large',
+        EACCES: 'permission denied',
+        EPERM: 'operation not permitted',
+        ENOTDIR: 'a path component is not a directory',
+        EISDIR: 'is a directory',
+    };
+    return (err.code && text[err.code]) ?? err.code ?? String(e.message ?? e).split('\n')[0];
+}
+/**
+ * Make sure `dir` is a directory the tool may write result files to, creating it when missing.
+ * `label` names it in messages (e.g. "--out out"). Refuses, with exit 2 and at once, a path that
+ * exists and is not a directory, and anything under /proc, /sys or /dev (FIFOs and ttys there would
+ * block a write forever). A full or read-only filesystem is exit 3 naming the path. With
+ * `create: false` it only checks (the CLI does so before any work, creating nothing).
+ */
+function json_file_ensureResultDir(dir, label = dir, opts = {}) {
+    const abs = external_node_path_default().resolve(dir);
+    // The nearest existing ancestor, resolved through symlinks, decides where the files would land.
+    let probe = abs;
+    while (!(0,external_node_fs_.existsSync)(probe) && external_node_path_default().dirname(probe) !== probe)
+        probe = external_node_path_default().dirname(probe);
+    let real = probe;
+    try {
+        real = (0,external_node_fs_.realpathSync)(probe);
+    }
+    catch {
+        // unreadable: mkdir below reports it
+    }
+    const under = (root) => real === root || real.startsWith(`${root}/`);
+    if (PSEUDO_ROOTS.some(under) && !under('/dev/shm')) {
+        throw new errors/* InputError */.dz(`${label}: ${abs} is on a pseudo filesystem (${real}); result files need a real directory`, 'pass --out DIR naming a directory on disk (it is created when missing)');
+    }
+    if ((0,external_node_fs_.existsSync)(abs)) {
+        if (!(0,external_node_fs_.statSync)(abs).isDirectory())
+            throw new errors/* InputError */.dz(`${label}: ${abs} exists and is not a directory`, 'pass --out DIR naming a directory');
+        return abs;
+    }
+    if (!(0,external_node_fs_.statSync)(probe).isDirectory())
+        throw new errors/* InputError */.dz(`${label}: cannot write ${abs}: a path component is not a directory (${probe})`);
+    if (opts.create === false)
+        return abs;
+    try {
+        (0,external_node_fs_.mkdirSync)(abs, { recursive: true });
+    }
+    catch (e) {
+        throw writeError(e, abs, label);
+    }
+    return abs;
+}
+/** The exit-code contract for a failed write: no room / read-only is exit 3, anything else exit 2. */
+function writeError(e, file, label) {
+    const code = e.code ?? '';
+    if (NO_ROOM.has(code))
+        return new errors/* EnvironmentError */.eG(`${label}: cannot write ${file}: ${reasonOf(e)}`, `free space on the filesystem of ${external_node_path_default().dirname(file)} (or pass --out DIR on another one) and run again`, { cause: e });
+    return new errors/* InputError */.dz(`${label}: cannot write ${file}: ${reasonOf(e)}`, undefined, { cause: e });
+}
+/**
+ * Write a file atomically: a temporary file in the same directory, then rename. A reader (a later
+ * run) sees the old file or the whole new one, never a truncated JSON; on failure the temporary
+ * file is removed. The temporary file is created exclusively, so a FIFO or symlink planted at the
+ * target is replaced, never written through.
+ */
+function json_file_writeFileAtomic(file, content, label = file) {
+    const tmp = external_node_path_default().join(external_node_path_default().dirname(file), `.${external_node_path_default().basename(file)}.${process.pid}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.tmp`);
+    let fd;
+    try {
+        fd = (0,external_node_fs_.openSync)(tmp, 'wx', 0o644);
+        (0,external_node_fs_.writeSync)(fd, content);
+        (0,external_node_fs_.fsyncSync)(fd);
+        (0,external_node_fs_.closeSync)(fd);
+        fd = undefined;
+        (0,external_node_fs_.renameSync)(tmp, file);
+    }
+    catch (e) {
+        if (fd !== undefined) {
+            try {
+                (0,external_node_fs_.closeSync)(fd);
+            }
+            catch {
+                // already failing
+            }
+        }
+        (0,external_node_fs_.rmSync)(tmp, { force: true });
+        throw writeError(e, file, label);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/diff/read.ts
+
+
+
+
+const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+const ENV_RECORD_MIGRATIONS = {
+    // v1 -> v2: image.variant and image.created, from the labels the build sets (src/plan/tags.ts).
+    1: (r) => {
+        if (!isObject(r.image))
+            return { ...r, schemaVersion: 2 };
+        const labels = isObject(r.image.labels) ? r.image.labels : {};
+        const label = (k) => (typeof labels[k] === 'string' ? labels[k] : null);
+        return {
+            ...r,
+            schemaVersion: 2,
+            image: { ...r.image, variant: label(VARIANT_LABEL), created: label(CREATED_LABEL) },
+        };
+    },
+};
+const SMOKE_RESULT_MIGRATIONS = {};
+const MAX_ISSUES = 8;
+function read(json, source, kind) {
+    if (!isObject(json)) {
+        throw new errors/* InputError */.dz(`${source}: not ${kind.what} (expected a JSON object, got ${describe(json)})`);
+    }
+    const version = json.schemaVersion;
+    if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+        throw new errors/* InputError */.dz(`${source}: schemaVersion: expected a positive integer, got ${describe(version)} (is this ${kind.what}?)`);
+    }
+    if (version > kind.current) {
+        throw new errors/* InputError */.dz(`${source}: schemaVersion ${version} is newer than this version of ml-image reads (up to ${kind.current})`, 'update ml-image-action (the record was written by a newer release)');
+    }
+    let record = json;
+    for (let v = version; v < kind.current; v++) {
+        const step = kind.migrations[v];
+        if (!step)
+            throw new errors/* InputError */.dz(`${source}: schemaVersion ${v} is no longer readable (no migration to ${v + 1})`);
+        record = step(record);
+    }
+    const parsed = kind.schema.safeParse(record);
+    if (parsed.success)
+        return parsed.data;
+    const issues = parsed.error.issues;
+    const lines = (0,config_issues/* formatIssues */.og)(parsed.error, record, kind.schema)
+        .slice(0, MAX_ISSUES)
+        .map((line) => `  - ${line}`);
+    if (issues.length > MAX_ISSUES)
+        lines.push(`  - ... and ${issues.length - MAX_ISSUES} more`);
+    throw new errors/* InputError */.dz(`${source}: not a valid ${kind.what} (schemaVersion ${version}): ${issues.length} problem${issues.length === 1 ? '' : 's'}\n${lines.join('\n')}`);
+}
+function describe(v) {
+    if (v === undefined)
+        return 'nothing';
+    if (v === null)
+        return 'null';
+    if (Array.isArray(v))
+        return 'an array';
+    if (typeof v === 'string')
+        return JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v);
+    return typeof v === 'object' ? 'an object' : String(v);
+}
+function readEnvRecord(json, source) {
+    return read(json, source, {
+        what: 'environment record (env.json)',
+        current: ENV_RECORD_SCHEMA_VERSION,
+        migrations: ENV_RECORD_MIGRATIONS,
+        schema: record_EnvRecordSchema,
+    });
+}
+function readSmokeResult(json, source) {
+    return read(json, source, {
+        what: 'smoke result (smoke.json)',
+        current: SMOKE_RESULT_SCHEMA_VERSION,
+        migrations: SMOKE_RESULT_MIGRATIONS,
+        schema: result_SmokeResultSchema,
+    });
+}
+/** JSON text to a value; the error names the file. */
+
+
+;// CONCATENATED MODULE: ./src/build/result.ts
+// BuildResult: what the build stage hands to capture/smoke/report (and writes as build.json).
+
+const BUILD_RESULT_SCHEMA_VERSION = 1;
+const PlatformBuildSchema = schemas/* object */.Ikc({
+    platform: schemas/* string */.YjP(),
+    digest: schemas/* string */.YjP().regex(/^sha256:[0-9a-f]{64}$/),
+    durationMs: schemas/* number */.aig().nonnegative(),
+    attempts: schemas/* number */.aig().int().positive(),
+    metadata: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J()),
+    /** The local tag of an image loaded into the engine instead of pushed (push: false). */
+    localRef: schemas/* string */.YjP().optional(),
+});
+const VariantBuildSchema = schemas/* object */.Ikc({
+    variant: schemas/* string */.YjP(),
+    repository: schemas/* string */.YjP(),
+    /** Digest of the merged multi-arch manifest list; absent when not merged (merge: false, push: false). */
+    digest: schemas/* string */.YjP()
+        .regex(/^sha256:[0-9a-f]{64}$/)
+        .optional(),
+    tags: schemas/* array */.YOg(schemas/* string */.YjP()),
+    platforms: schemas/* array */.YOg(PlatformBuildSchema),
+    baseImage: schemas/* string */.YjP(),
+    baseDigest: schemas/* string */.YjP().optional(),
+});
+const result_BuildResultSchema = schemas/* object */.Ikc({
+    schemaVersion: schemas/* literal */.euz(BUILD_RESULT_SCHEMA_VERSION),
+    variants: schemas/* array */.YOg(VariantBuildSchema),
+});
+
+;// CONCATENATED MODULE: ./src/export/source.ts
+// Where an export's image comes from when it is not given: the build.json (and plan.json) that
+// `ml-image build --out DIR` writes. Pure: the caller reads the files.
+
+
+
+
+/** The image of one variant of a build.json, by digest; `file` names the file in errors. */
+function imageFromBuild(data, file, variant) {
+    const parsed = BuildResultSchema.safeParse(data);
+    if (!parsed.success)
+        throw new InputError(`${file}: not a build result: ${formatIssues(parsed.error, data, BuildResultSchema).slice(0, 3).join('; ')}`, 'pass the --out directory of "ml-image build"');
+    const variants = parsed.data.variants;
+    const names = variants.map((v) => v.variant).join(', ') || '(none)';
+    let v = variants[0];
+    if (variant !== undefined) {
+        v = variants.find((x) => x.variant === variant);
+        if (!v)
+            throw new InputError(`--variant: no variant "${variant}" in ${file}; it has ${names}`);
+    }
+    else if (variants.length !== 1) {
+        throw new InputError(`${file} has ${variants.length} variants (${names}): pick one with --variant`);
+    }
+    if (!v)
+        throw new InputError(`${file}: no variants`);
+    // The merged multi-arch digest, else the one platform's pushed digest (each node pulls its arch).
+    const pushed = v.platforms.filter((p) => p.localRef === undefined);
+    const digest = v.digest ?? (v.platforms.length === 1 && pushed.length === 1 ? pushed[0].digest : undefined);
+    if (digest === undefined)
+        throw new InputError(`pin by digest: variant ${v.variant} in ${file} has no pushed digest (from build.json: built without push or merge)`, 'build with push and merge enabled so the cluster can pull the image by digest, or pass --image REF@sha256:...');
+    return { image: `${v.repository}@${digest}`, variant: v.variant };
+}
+const PlanVariants = schemas/* object */.Ikc({
+    variants: schemas/* array */.YOg(schemas/* object */.Ikc({
+        name: schemas/* string */.YjP(),
+        cuda: schemas/* object */.Ikc({ minorCompatDriverMin: schemas/* string */.YjP() }).optional(),
+    })),
+});
+/** What plan.json says about a variant: its NVIDIA driver floor, and whether it is a CUDA variant. */
+function variantFromPlan(data, variant) {
+    const parsed = PlanVariants.safeParse(data);
+    if (!parsed.success)
+        return undefined;
+    const v = parsed.data.variants.find((x) => x.name === variant);
+    if (!v)
+        return undefined;
+    return { cuda: v.cuda !== undefined, ...(v.cuda && { driverFloor: v.cuda.minorCompatDriverMin }) };
+}
+
+;// CONCATENATED MODULE: ./src/attest/result.ts
+// attest.json: what the attest stage attached to each pushed platform digest, and how it signed.
+// The report reads it (what was attested and signed, and the verify command for each digest).
+
+
+const ATTEST_RESULT_SCHEMA_VERSION = 1;
+const AttestationSchema = schemas/* object */.Ikc({
+    kind: schemas/* enum */.k5n(ATTESTATION_KINDS),
+    /** The in-toto predicate type (what `cosign verify-attestation --type` takes). */
+    predicateType: schemas/* string */.YjP(),
+    /** The predicate as written in the result directory (relative to it). */
+    file: schemas/* string */.YjP(),
+    /** Attached to the image, signed (false: written here only). */
+    attached: schemas/* boolean */.zMY(),
+    /** The exact `cosign verify-attestation` command that checks it (attached ones only). */
+    verify: schemas/* string */.YjP().optional(),
+});
+const AttestTargetSchema = schemas/* object */.Ikc({
+    variant: schemas/* string */.YjP(),
+    platform: schemas/* string */.YjP(),
+    /** repository@sha256:... of the platform image. */
+    ref: schemas/* string */.YjP(),
+    attestations: schemas/* array */.YOg(AttestationSchema),
+    /** The image signature itself (cosign sign). */
+    signed: schemas/* boolean */.zMY(),
+    /** What could not be made or attached, one line each (e.g. no smoke result in this job). */
+    notes: schemas/* array */.YOg(schemas/* string */.YjP()),
+});
+const AttestResultSchema = schemas/* object */.Ikc({
+    schemaVersion: schemas/* literal */.euz(ATTEST_RESULT_SCHEMA_VERSION),
+    signing: schemas/* object */.Ikc({
+        /** key / keyless, or none: nothing was signed (reason says why). */
+        mode: schemas/* enum */.k5n(['key', 'keyless', 'none']),
+        reason: schemas/* string */.YjP(),
+        tlog: schemas/* boolean */.zMY(),
+        /** What `cosign verify` needs to check these: the public key hint or the keyless identity. */
+        verifyHint: schemas/* string */.YjP().optional(),
+    }),
+    targets: schemas/* array */.YOg(AttestTargetSchema),
+    /** The error that stopped attaching (exit 3: the registry went away), after what was done. */
+    error: schemas/* string */.YjP().optional(),
+});
+
+;// CONCATENATED MODULE: ./src/plan/schema.ts
+// Plan: what the plan stage hands to resolve/build/smoke/report (and writes as plan.json). The types
+// are inferred from the schema, so the file written and the value passed on cannot drift apart.
+
+
+const PLAN_SCHEMA_VERSION = 1;
+const PlatformSchema = schemas/* enum */.k5n(PLATFORMS);
+const TemplateSchema = schemas/* enum */.k5n(TEMPLATES);
+const BaseChoiceSchema = schemas/* object */.Ikc({
+    /** The reference the build uses (after mirrors). */
+    ref: schemas/* string */.YjP(),
+    /** The reference before mirrors (what the catalog knows). */
+    canonical: schemas/* string */.YjP(),
+    family: schemas/* string */.YjP().optional(),
+    /** Platforms the base image is known to have; undefined when not in the catalog. */
+    platforms: schemas/* array */.YOg(schemas/* string */.YjP()).optional(),
+    reason: schemas/* string */.YjP(),
+});
+const VariantPlanSchema = schemas/* object */.Ikc({
+    name: schemas/* string */.YjP(),
+    kind: schemas/* enum */.k5n(['cpu', 'cuda', 'custom']),
+    primary: schemas/* boolean */.zMY(),
+    python: schemas/* string */.YjP(),
+    /** Template from images/ or undefined when the user's own Dockerfile is used. */
+    template: TemplateSchema.optional(),
+    base: BaseChoiceSchema,
+    /** indexUrl undefined: torch comes with the base image (NGC) and is not installed again. */
+    torch: schemas/* object */.Ikc({ version: schemas/* string */.YjP(), indexUrl: schemas/* string */.YjP().optional() }).optional(),
+    cuda: schemas/* object */.Ikc({ version: schemas/* string */.YjP(), toolkitDriverMin: schemas/* string */.YjP(), minorCompatDriverMin: schemas/* string */.YjP() })
+        .optional(),
+    tags: schemas/* array */.YOg(schemas/* string */.YjP()),
+    labels: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP()),
+    platforms: schemas/* array */.YOg(PlatformSchema),
+    /** Build args every Dockerfile may read (images/README.md "Build arguments"). */
+    buildArgs: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP()),
+});
+const BuildTargetSchema = schemas/* object */.Ikc({
+    id: schemas/* string */.YjP(),
+    variant: schemas/* string */.YjP(),
+    platform: PlatformSchema,
+    arch: schemas/* string */.YjP(),
+    runner: schemas/* string */.YjP(),
+});
+const schema_PlanSchema = schemas/* object */.Ikc({
+    schemaVersion: schemas/* literal */.euz(PLAN_SCHEMA_VERSION),
+    repository: schemas/* string */.YjP(),
+    version: schemas/* string */.YjP().optional(),
+    variants: schemas/* array */.YOg(VariantPlanSchema),
+    targets: schemas/* array */.YOg(BuildTargetSchema),
+    warnings: schemas/* array */.YOg(schemas/* string */.YjP()),
+    /** GitHub Actions matrix: strategy.matrix: ${{ fromJSON(needs.plan.outputs.matrix) }} */
+    matrix: schemas/* object */.Ikc({
+        include: schemas/* array */.YOg(schemas/* object */.Ikc({ variant: schemas/* string */.YjP(), platform: PlatformSchema, arch: schemas/* string */.YjP(), runner: schemas/* string */.YjP() })),
+    }),
+});
+
+;// CONCATENATED MODULE: ./src/report/artifact.ts
+// The fork-safe hand-off: a pull request from a fork runs with a read-only token, so its job
+// writes the reports to an artifact and a privileged `workflow_run` job posts the comment.
+// That job runs with write access on data an untrusted job produced: everything read here is
+// bounded, validated, and checked against what the privileged job knows (repository, head SHA).
+
+
+
+
+
+
+
+
+const COMMENT_ARTIFACT_FILE = 'ml-image-comment.json';
+const COMMENT_ARTIFACT_SCHEMA_VERSION = 1;
+/** Reports of a few variants are well under 1 MB; anything much bigger is not ours. */
+const MAX_COMMENT_ARTIFACT_BYTES = 5 * 1024 * 1024;
+const MAX_REPORTS = 64;
+const REPOSITORY_RE = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/[A-Za-z0-9._-]{1,100}$/;
+function artifactSchema(reports) {
+    return schemas/* strictObject */.rej({
+        schemaVersion: schemas/* literal */.euz(COMMENT_ARTIFACT_SCHEMA_VERSION),
+        prNumber: schemas/* number */.aig({ error: 'expected a pull-request number' })
+            .int({ error: 'expected a positive whole number' })
+            .positive({ error: 'expected a positive whole number' })
+            .max(2 ** 31 - 1, { error: 'expected a pull-request number' }),
+        headSha: schemas/* string */.YjP({ error: 'expected a commit SHA' }).regex(/^[0-9a-f]{40}$/, {
+            error: 'expected a full commit SHA (40 lowercase hex characters)',
+        }),
+        repository: schemas/* string */.YjP({ error: 'expected "owner/repo"' })
+            .regex(REPOSITORY_RE, { error: 'expected "owner/repo"' }),
+        /** The run's comment key (one comment for every report); absent in artifacts of older versions. */
+        markerKey: schemas/* string */.YjP().min(1).max(1000).optional(),
+        reports: schemas/* array */.YOg(reports).max(MAX_REPORTS, { error: `expected at most ${MAX_REPORTS} reports` }),
+    });
+}
+/** Without a report schema the entries stay unknown (src/report/model.ts's ReportModelSchema fits here). */
+const CommentArtifactSchema = artifactSchema(schemas/* unknown */.L5J());
+/** Write `dir/ml-image-comment.json`; returns the file. Validates first: the poster would reject it anyway. */
+function writeCommentArtifact(dir, payload) {
+    const file = external_node_path_default().join(dir, COMMENT_ARTIFACT_FILE);
+    const parsed = CommentArtifactSchema.safeParse(payload);
+    if (!parsed.success) {
+        throw new errors/* InputError */.dz(`${file}: cannot write the comment artifact: ${(0,config_issues/* formatIssues */.og)(parsed.error, payload, CommentArtifactSchema).join('; ')}`);
+    }
+    const text = `${JSON.stringify(parsed.data)}\n`;
+    if (Buffer.byteLength(text) > MAX_COMMENT_ARTIFACT_BYTES) {
+        throw new errors/* InputError */.dz(`${file}: the reports are ${Buffer.byteLength(text)} bytes, over the ${MAX_COMMENT_ARTIFACT_BYTES}-byte limit the poster accepts`, 'report fewer variants per job');
+    }
+    (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
+    json_file_writeFileAtomic(file, redact_redactUrls(text), file);
+    return file;
+}
+/** Read and validate `dir/ml-image-comment.json`, treating it as hostile input. */
+function readCommentArtifact(dir, expected) {
+    const file = external_node_path_default().join(dir, COMMENT_ARTIFACT_FILE);
+    const maxBytes = expected.maxBytes ?? MAX_COMMENT_ARTIFACT_BYTES;
+    const text = artifact_readBounded(file, maxBytes);
+    let data;
+    try {
+        data = JSON.parse(text);
+    }
+    catch (e) {
+        throw new errors/* InputError */.dz(`${file}: not JSON: ${e.message.slice(0, 200)}`);
+    }
+    const version = data?.schemaVersion;
+    if (typeof version === 'number' && version !== COMMENT_ARTIFACT_SCHEMA_VERSION) {
+        throw new errors/* InputError */.dz(`${file}: schemaVersion: expected ${COMMENT_ARTIFACT_SCHEMA_VERSION}, got ${version}`, 'the pull-request job and the poster workflow use different versions of ml-image-action: pin both to the same one');
+    }
+    const schema = artifactSchema(expected.reportSchema ?? schemas/* unknown */.L5J());
+    const parsed = schema.safeParse(data);
+    if (!parsed.success) {
+        const problems = (0,config_issues/* formatIssues */.og)(parsed.error, data, schema);
+        throw new errors/* InputError */.dz(`${file}: not a comment artifact: ${problems.slice(0, 5).join('; ')}`);
+    }
+    const artifact = parsed.data;
+    if (artifact.repository.toLowerCase() !== expected.repository.toLowerCase()) {
+        throw new errors/* InputError */.dz(`${file}: repository: expected ${JSON.stringify(expected.repository)}, got ${JSON.stringify(artifact.repository)}`, 'the artifact was written for another repository: refusing to post it here');
+    }
+    if (expected.headSha !== undefined && artifact.headSha !== expected.headSha.toLowerCase()) {
+        throw new errors/* InputError */.dz(`${file}: headSha: expected ${expected.headSha} (the workflow run's head SHA), got ${artifact.headSha}`, 'the artifact does not belong to the run that triggered this workflow');
+    }
+    return artifact;
+}
+/** The file's text, refusing links, non-files and anything over maxBytes before reading it. */
+function artifact_readBounded(file, maxBytes) {
+    let fd;
+    try {
+        // O_NOFOLLOW: an artifact could carry a symlink to a file of the privileged runner.
+        fd = (0,external_node_fs_.openSync)(file, external_node_fs_.constants.O_RDONLY | (external_node_fs_.constants.O_NOFOLLOW ?? 0));
+    }
+    catch (e) {
+        const code = e.code;
+        if (code === 'ENOENT')
+            throw new errors/* InputError */.dz(`${file}: not found`, 'download the "ml-image-comment" artifact of the triggering run into this folder');
+        if (code === 'ELOOP')
+            throw new errors/* InputError */.dz(`${file}: is a symbolic link; refusing to follow it`);
+        throw new errors/* InputError */.dz(`${file}: cannot open: ${e.message}`);
+    }
+    try {
+        const st = (0,external_node_fs_.fstatSync)(fd);
+        if (!st.isFile())
+            throw new errors/* InputError */.dz(`${file}: not a regular file`);
+        if (st.size > maxBytes)
+            throw new errors/* InputError */.dz(`${file}: ${st.size} bytes, over the ${maxBytes}-byte limit`);
+        // One byte more than fstat said: a file that grows between fstat and read is refused, never read unbounded.
+        const buf = readBounded(fd, st.size + 1);
+        if (buf.length > st.size)
+            throw new errors/* InputError */.dz(`${file}: changed while being read; refusing it`);
+        return buf.toString('utf8');
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/diff/schema.ts
+// The shapes the diff produces, as zod schemas: the report model (src/report/model.ts) embeds them
+// and a privileged workflow re-validates that model from an untrusted artifact, so they are data
+// only (no Markdown, no labels the renderer could take at face value).
+
+const ChangeLevelSchema = schemas/* enum */.k5n(['major', 'minor', 'patch', 'local', 'other']);
+const PackageChangeSchema = schemas/* object */.Ikc({
+    name: schemas/* string */.YjP(),
+    kind: schemas/* enum */.k5n(['added', 'removed', 'upgraded', 'downgraded']),
+    from: schemas/* string */.YjP().nullable(),
+    to: schemas/* string */.YjP().nullable(),
+    level: ChangeLevelSchema.nullable(),
+});
+const PackageDiffSchema = schemas/* object */.Ikc({
+    baseCount: schemas/* number */.aig().int().nonnegative(),
+    headCount: schemas/* number */.aig().int().nonnegative(),
+    unchanged: schemas/* number */.aig().int().nonnegative(),
+    /** Upgraded/downgraded by level (major first), then added, then removed; by name within each. */
+    changes: schemas/* array */.YOg(PackageChangeSchema),
+});
+/** The components the overview shows, in its order; `host` ones describe the runner, not the image. */
+const COMPONENT_IDS = [
+    'os',
+    'glibc',
+    'python',
+    'torch',
+    'torchCuda',
+    'numpy',
+    'cuda',
+    'cudnn',
+    'nccl',
+    'driverMaxCuda',
+    'driver',
+    'gpus',
+];
+const ComponentIdSchema = schemas/* enum */.k5n(COMPONENT_IDS);
+const ComponentChangeSchema = schemas/* object */.Ikc({
+    id: ComponentIdSchema,
+    from: schemas/* string */.YjP().nullable(),
+    to: schemas/* string */.YjP().nullable(),
+    changed: schemas/* boolean */.zMY(),
+    /** up/down for versions that compare; "changed" for the rest (OS name, GPU list). */
+    direction: schemas/* enum */.k5n(['up', 'down', 'changed']).nullable(),
+    level: ChangeLevelSchema.nullable(),
+    /** Driver, driver max CUDA and GPUs come from the machine that captured the record, not the image. */
+    host: schemas/* boolean */.zMY(),
+});
+const EnvVarChangeSchema = schemas/* object */.Ikc({
+    name: schemas/* string */.YjP(),
+    kind: schemas/* enum */.k5n(['added', 'removed', 'changed']),
+    from: schemas/* string */.YjP().nullable(),
+    to: schemas/* string */.YjP().nullable(),
+});
+const LabelChangeSchema = EnvVarChangeSchema.extend({
+    /** Changes on every build (creation time, commit): listed, but not an environment change. */
+    volatile: schemas/* boolean */.zMY(),
+});
+const count = schemas/* number */.aig().int().nonnegative();
+const EnvSummarySchema = schemas/* object */.Ikc({
+    ref: schemas/* string */.YjP(),
+    digest: schemas/* string */.YjP().nullable(),
+    platform: schemas/* string */.YjP(),
+    variant: schemas/* string */.YjP().nullable(),
+    created: schemas/* string */.YjP().nullable(),
+    sizeBytes: schemas/* number */.aig().nonnegative(),
+    layers: count,
+    pipCount: count,
+    aptCount: count,
+    components: schemas/* object */.Ikc(Object.fromEntries(COMPONENT_IDS.map((id) => [id, schemas/* string */.YjP().nullable()]))),
+});
+const delta = schemas/* object */.Ikc({ base: schemas/* number */.aig(), head: schemas/* number */.aig(), delta: schemas/* number */.aig() });
+const EnvDiffSchema = schemas/* object */.Ikc({
+    pip: PackageDiffSchema,
+    apt: PackageDiffSchema,
+    components: schemas/* array */.YOg(ComponentChangeSchema),
+    env: schemas/* object */.Ikc({
+        changes: schemas/* array */.YOg(EnvVarChangeSchema),
+        unchanged: count,
+        /** Redacted on both sides: whether they differ cannot be told (and is never guessed). */
+        redactedBoth: count,
+    }),
+    labels: schemas/* object */.Ikc({ changes: schemas/* array */.YOg(LabelChangeSchema), unchanged: count }),
+    size: delta,
+    layers: delta,
+    /** Anything changed other than volatile labels and host facts. */
+    changed: schemas/* boolean */.zMY(),
+});
+const SmokeStatusSchema = schemas/* enum */.k5n(['pass', 'fail', 'skip']);
+const SmokeTestChangeSchema = schemas/* object */.Ikc({
+    id: schemas/* string */.YjP(),
+    suite: schemas/* string */.YjP(),
+    from: SmokeStatusSchema.nullable(),
+    to: SmokeStatusSchema.nullable(),
+    /** This PR's reason (fail/skip) and classified cause. */
+    reason: schemas/* string */.YjP().nullable(),
+    cause: schemas/* string */.YjP().nullable(),
+    /** pass -> fail */
+    regression: schemas/* boolean */.zMY(),
+    /** fail -> pass */
+    fixed: schemas/* boolean */.zMY(),
+    /** What the floors said of this PR's test: the row judged against, or "no floor for ..." (GPU suites). */
+    note: schemas/* string */.YjP().optional(),
+});
+const MetricDeltaSchema = schemas/* object */.Ikc({
+    test: schemas/* string */.YjP(),
+    metric: schemas/* string */.YjP(),
+    base: schemas/* number */.aig().nullable(),
+    head: schemas/* number */.aig().nullable(),
+    /** (head - base) / |base|; null without both values or with base 0. */
+    relative: schemas/* number */.aig().nullable(),
+    better: schemas/* enum */.k5n(['higher', 'lower']).nullable(),
+    regression: schemas/* boolean */.zMY(),
+    improved: schemas/* boolean */.zMY(),
+    /** The floor this PR's value was judged against (the smoke script's <metric>_floor). */
+    floor: schemas/* number */.aig().optional(),
+});
+const smokeSummary = schemas/* object */.Ikc({ pass: count, fail: count, skip: count });
+const SmokeDiffSchema = schemas/* object */.Ikc({
+    threshold: schemas/* number */.aig().nonnegative(),
+    base: smokeSummary.nullable(),
+    head: smokeSummary,
+    tests: schemas/* array */.YOg(SmokeTestChangeSchema),
+    metrics: schemas/* array */.YOg(MetricDeltaSchema),
+    regressions: count,
+    metricRegressions: count,
+    fixed: count,
+    failing: count,
+});
+
+// EXTERNAL MODULE: ./node_modules/@renovatebot/pep440/index.js
+var pep440 = __nccwpck_require__(68898);
+;// CONCATENATED MODULE: ./src/diff/versions.ts
+// Version comparison for the diff: PEP 440 for pip (via @renovatebot/pep440, as src/resolve does)
+// and dpkg's algorithm for Debian packages, each with the "level" of a change.
+
+const CHANGE_LEVELS = ['major', 'minor', 'patch', 'local', 'other'];
+const sign = (n) => (n < 0 ? -1 : n > 0 ? 1 : 0);
+/** Level from two release tuples: index of the first differing part (missing parts are 0). */
+function releaseLevel(a, b) {
+    for (let i = 0; i < Math.max(a.length, b.length); i++) {
+        if ((a[i] ?? 0) !== (b[i] ?? 0))
+            return i === 0 ? 'major' : i === 1 ? 'minor' : 'patch';
+    }
+    return null;
+}
+const same = (x, y) => JSON.stringify(x ?? null) === JSON.stringify(y ?? null);
+// Parsing dominates a diff of thousands of packages, and the same versions recur: memoised.
+const parsed = new Map();
+function versions_pep440(v) {
+    let p = parsed.get(v);
+    if (p === undefined) {
+        p = (0,pep440.explain)(v);
+        if (parsed.size > 50_000)
+            parsed.clear();
+        parsed.set(v, p);
+    }
+    return p;
+}
+function compareRelease(a, b) {
+    for (let i = 0; i < Math.max(a.length, b.length); i++) {
+        const d = (a[i] ?? 0) - (b[i] ?? 0);
+        if (d)
+            return d;
+    }
+    return 0;
+}
+/** PEP 440 comparison; versions that do not parse fall back to dpkg ordering, level "other". */
+function comparePip(base, head) {
+    if (base === head)
+        return { order: 0, level: null };
+    const a = versions_pep440(base);
+    const b = versions_pep440(head);
+    if (!a || !b)
+        return { order: sign(compareDebian(head, base)) || 1, level: 'other' };
+    // Epoch, then release decide the order (PEP 440); only equal releases need the full comparison.
+    const order = sign(b.epoch - a.epoch || compareRelease(b.release, a.release) || (0,pep440.compare)(head, base));
+    if (order === 0)
+        return { order, level: null }; // 1.0 == 1.0.0 under PEP 440
+    if (a.epoch !== b.epoch)
+        return { order, level: 'major' };
+    const level = releaseLevel(a.release, b.release);
+    if (level)
+        return { order, level };
+    if (!same(a.pre, b.pre) || !same(a.post, b.post) || !same(a.dev, b.dev))
+        return { order, level: 'other' };
+    return { order, level: a.local !== b.local ? 'local' : 'other' };
+}
+/** Components whose scheme is not fixed (CUDA "12.8.1", glibc "2.36"): PEP 440 when both parse. */
+function compareAny(base, head) {
+    return versions_pep440(base) && versions_pep440(head) ? comparePip(base, head) : compareApt(base, head);
+}
+function parseDebian(v) {
+    const colon = v.indexOf(':');
+    const epochText = colon > 0 ? v.slice(0, colon) : '';
+    const epoch = /^\d+$/.test(epochText) ? Number(epochText) : 0;
+    const rest = colon > 0 && /^\d+$/.test(epochText) ? v.slice(colon + 1) : v;
+    const dash = rest.lastIndexOf('-');
+    return dash > 0
+        ? { epoch, upstream: rest.slice(0, dash), revision: rest.slice(dash + 1) }
+        : { epoch, upstream: rest, revision: '' };
+}
+/** dpkg's character order: ~ before everything (even the end), letters before other symbols. */
+function order(c) {
+    if (c === undefined)
+        return 0;
+    if (c === '~')
+        return -1;
+    if (/[0-9]/.test(c))
+        return 0;
+    if (/[A-Za-z]/.test(c))
+        return c.charCodeAt(0);
+    return c.charCodeAt(0) + 256;
+}
+function verrevcmp(a, b) {
+    let i = 0;
+    let j = 0;
+    while (i < a.length || j < b.length) {
+        let firstDiff = 0;
+        while ((i < a.length && !/[0-9]/.test(a[i])) || (j < b.length && !/[0-9]/.test(b[j]))) {
+            const ac = order(i < a.length && !/[0-9]/.test(a[i]) ? a[i] : undefined);
+            const bc = order(j < b.length && !/[0-9]/.test(b[j]) ? b[j] : undefined);
+            if (ac !== bc)
+                return ac - bc;
+            i++;
+            j++;
+        }
+        while (a[i] === '0')
+            i++;
+        while (b[j] === '0')
+            j++;
+        while (i < a.length && /[0-9]/.test(a[i]) && j < b.length && /[0-9]/.test(b[j])) {
+            if (!firstDiff)
+                firstDiff = a.charCodeAt(i) - b.charCodeAt(j);
+            i++;
+            j++;
+        }
+        if (i < a.length && /[0-9]/.test(a[i]))
+            return 1;
+        if (j < b.length && /[0-9]/.test(b[j]))
+            return -1;
+        if (firstDiff)
+            return firstDiff;
+    }
+    return 0;
+}
+/** <0, 0, >0 as dpkg --compare-versions orders a and b. */
+function compareDebian(a, b) {
+    const x = parseDebian(a);
+    const y = parseDebian(b);
+    if (x.epoch !== y.epoch)
+        return x.epoch - y.epoch;
+    return verrevcmp(x.upstream, y.upstream) || verrevcmp(x.revision, y.revision);
+}
+const dotted = (upstream) => (/^\d+(?:\.\d+)*/.exec(upstream)?.[0] ?? '').split('.').filter(Boolean).map(Number);
+function compareApt(base, head) {
+    if (base === head)
+        return { order: 0, level: null };
+    const order = sign(compareDebian(head, base));
+    if (order === 0)
+        return { order, level: null };
+    const a = parseDebian(base);
+    const b = parseDebian(head);
+    if (a.epoch !== b.epoch)
+        return { order, level: 'major' };
+    const pa = dotted(a.upstream);
+    const pb = dotted(b.upstream);
+    const level = pa.length && pb.length ? releaseLevel(pa, pb) : null;
+    if (level)
+        return { order, level };
+    if (a.upstream === b.upstream)
+        return { order, level: 'local' };
+    return { order, level: 'other' };
+}
+
+;// CONCATENATED MODULE: ./src/diff/diff.ts
+
+
+
+/** PEP 503 normalised distribution name. */
+function normalizePipName(name) {
+    return name.toLowerCase().replace(/[-_.]+/g, '-');
+}
+/** Labels that change on every build; they are listed but never make the verdict. */
+const VOLATILE_LABELS = new Set([
+    'org.opencontainers.image.created',
+    'org.opencontainers.image.revision',
+    'org.label-schema.build-date',
+    'org.label-schema.vcs-ref',
+]);
+// The driver (and so the newest CUDA it supports) and the GPUs belong to the capturing machine.
+const HOST_COMPONENTS = new Set(['driver', 'driverMaxCuda', 'gpus']);
+/** Compared as plain strings (no version order). */
+const TEXT_COMPONENTS = new Set(['os', 'gpus']);
+/**
+ * pip: one entry per normalised name. A distribution installed twice (Debian's python3-x in
+ * /usr/lib/python3 and a pip-installed copy) resolves to the copy outside /usr/lib/python3,
+ * which is first on Debian's sys.path and is the one Python imports.
+ */
+const pipIndexes = new WeakMap();
+function pipIndex(r) {
+    const cached = pipIndexes.get(r);
+    if (cached)
+        return cached;
+    const out = new Map();
+    for (const p of r.python.packages) {
+        const key = normalizePipName(p.name);
+        const os = p.location.startsWith('/usr/lib/python3');
+        const seen = out.get(key);
+        if (!seen || (seen.os && !os))
+            out.set(key, { name: p.name, version: p.version, os });
+    }
+    pipIndexes.set(r, out);
+    return out;
+}
+/** apt: by name; by name:arch only where a name is installed for several architectures. */
+function aptIndex(r) {
+    const counts = new Map();
+    for (const p of r.apt)
+        counts.set(p.name, (counts.get(p.name) ?? 0) + 1);
+    const out = new Map();
+    for (const p of r.apt) {
+        const name = counts.get(p.name) > 1 ? `${p.name}:${p.arch}` : p.name;
+        out.set(name, { name, version: p.version });
+    }
+    return out;
+}
+const levelRank = (l) => l === null ? CHANGE_LEVELS.length : CHANGE_LEVELS.indexOf(l);
+const KIND_RANK = { upgraded: 0, downgraded: 0, added: 1, removed: 2 };
+function byName(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+/** Changed packages first, by level (major first), then added, then removed; by name within. */
+function sortPackageChanges(changes) {
+    return changes.sort((a, b) => KIND_RANK[a.kind] - KIND_RANK[b.kind] ||
+        levelRank(a.level) - levelRank(b.level) ||
+        byName(a.name.toLowerCase(), b.name.toLowerCase()));
+}
+function diffPackages(base, head, compare) {
+    const changes = [];
+    let unchanged = 0;
+    for (const [key, h] of head) {
+        const b = base.get(key);
+        if (!b) {
+            changes.push({ name: h.name, kind: 'added', from: null, to: h.version, level: null });
+            continue;
+        }
+        const c = compare(b.version, h.version);
+        if (c.order === 0)
+            unchanged++;
+        else
+            changes.push({
+                name: h.name,
+                kind: c.order > 0 ? 'upgraded' : 'downgraded',
+                from: b.version,
+                to: h.version,
+                level: c.level,
+            });
+    }
+    for (const [key, b] of base)
+        if (!head.has(key))
+            changes.push({ name: b.name, kind: 'removed', from: b.version, to: null, level: null });
+    return { baseCount: base.size, headCount: head.size, unchanged, changes: sortPackageChanges(changes) };
+}
+// ---- components ----
+function gpuSummary(r) {
+    if (r.gpus.length === 0)
+        return null;
+    const byModel = new Map();
+    for (const g of r.gpus)
+        byModel.set(g.name, (byModel.get(g.name) ?? 0) + 1);
+    return [...byModel]
+        .sort(([a], [b]) => byName(a, b))
+        .map(([name, n]) => `${n} × ${name}`)
+        .join(', ');
+}
+function extra(torch, key) {
+    const v = torch?.[key];
+    return typeof v === 'string' || typeof v === 'number' ? String(v) : null;
+}
+/** The overview's facts about one record. */
+function summarize(r) {
+    const pip = pipIndex(r);
+    const drivers = [...new Set(r.gpus.map((g) => g.driver).filter((d) => !!d))].sort();
+    const components = {
+        os: r.os.osRelease.PRETTY_NAME ?? r.os.osRelease.NAME ?? null,
+        glibc: r.os.glibc ? r.os.glibc.replace(/^glibc\s+/i, '') : null,
+        python: r.python.version || null,
+        torch: r.torch?.version ?? pip.get('torch')?.version ?? null,
+        torchCuda: r.torch?.cuda ?? null,
+        numpy: pip.get('numpy')?.version ?? null,
+        cuda: r.cuda.runtime ?? null,
+        cudnn: r.cuda.cudnn ?? extra(r.torch, 'cudnn'),
+        nccl: r.cuda.nccl ?? extra(r.torch, 'nccl'),
+        driverMaxCuda: r.cuda.driverMaxCuda ?? null,
+        driver: drivers.length ? drivers.join(', ') : null,
+        gpus: gpuSummary(r),
+    };
+    return {
+        ref: r.image.ref,
+        digest: r.image.digest ?? null,
+        platform: r.image.platform,
+        variant: r.image.variant,
+        created: r.image.created,
+        sizeBytes: r.image.sizeBytes,
+        layers: r.image.layers,
+        pipCount: pip.size,
+        aptCount: r.apt.length,
+        components,
+    };
+}
+function diffComponent(id, from, to) {
+    const host = HOST_COMPONENTS.has(id);
+    if (from === to)
+        return { id, from, to, changed: false, direction: null, level: null, host };
+    if (from === null || to === null || TEXT_COMPONENTS.has(id) || id === 'driver')
+        return {
+            id,
+            from,
+            to,
+            changed: true,
+            direction: id === 'driver' && from && to ? direction(compareAny(from, to)) : 'changed',
+            level: null,
+            host,
+        };
+    const c = compareAny(from, to);
+    // Same version spelled differently (12.8 vs 12.8.0) is no change.
+    if (c.order === 0)
+        return { id, from, to, changed: false, direction: null, level: null, host };
+    return { id, from, to, changed: true, direction: direction(c), level: c.level, host };
+}
+const direction = (c) => c.order > 0 ? 'up' : c.order < 0 ? 'down' : 'changed';
+// ---- env and labels ----
+function diffMaps(base, head) {
+    const changes = [];
+    let unchanged = 0;
+    let redactedBoth = 0;
+    for (const name of [...new Set([...Object.keys(base), ...Object.keys(head)])].sort(byName)) {
+        const from = Object.hasOwn(base, name) ? base[name] : null;
+        const to = Object.hasOwn(head, name) ? head[name] : null;
+        if (from === to) {
+            unchanged++;
+            if (from === REDACTED)
+                redactedBoth++;
+        }
+        else
+            changes.push({
+                name,
+                kind: from === null ? 'added' : to === null ? 'removed' : 'changed',
+                from,
+                to,
+            });
+    }
+    return { changes, unchanged, redactedBoth };
+}
+function diffRecords(base, head) {
+    const pip = diffPackages(pipIndex(base), pipIndex(head), comparePip);
+    const apt = diffPackages(aptIndex(base), aptIndex(head), compareApt);
+    const b = summarize(base);
+    const h = summarize(head);
+    const components = COMPONENT_IDS.map((id) => diffComponent(id, b.components[id], h.components[id]));
+    const env = diffMaps(base.image.env, head.image.env);
+    const labelDiff = diffMaps(base.image.labels, head.image.labels);
+    const labels = {
+        changes: labelDiff.changes.map((c) => ({ ...c, volatile: VOLATILE_LABELS.has(c.name) })),
+        unchanged: labelDiff.unchanged,
+    };
+    const size = { base: b.sizeBytes, head: h.sizeBytes, delta: h.sizeBytes - b.sizeBytes };
+    const layers = { base: b.layers, head: h.layers, delta: h.layers - b.layers };
+    const changed = pip.changes.length > 0 ||
+        apt.changes.length > 0 ||
+        components.some((c) => c.changed && !c.host) ||
+        env.changes.length > 0 ||
+        labels.changes.some((c) => !c.volatile) ||
+        size.delta !== 0 ||
+        layers.delta !== 0;
+    return { pip, apt, components, env, labels, size, layers, changed };
+}
+// ---- smoke ----
+const DEFAULT_SMOKE_THRESHOLD = 0.1;
+/**
+ * Which way a metric should move, from the names the suites emit (images/probe/ml_image_smoke.py):
+ * *_tflops, busbw_gbps/algbw_gbps, loss_end/loss_drop; and durationMs per test. null: no direction
+ * (counts like modules/world/gpus, loss_start which only depends on the seed).
+ * *_floor values are the thresholds the smoke script judged by (src/smoke/baselines.json), not
+ * measurements: skipped here, shown beside their metric.
+ */
+function metricDirection(metric) {
+    const m = metric.toLowerCase();
+    if (m.endsWith('_floor'))
+        return 'skip';
+    if (m === 'loss_start')
+        return null;
+    if (m === 'loss_drop')
+        return 'higher';
+    if (/tflops|gflops|gbps|busbw|algbw|throughput|per_s(ec)?$|_ps$/.test(m))
+        return 'higher';
+    if (/loss|duration|latency|seconds|_ms$|_s$|^time|_time$/.test(m))
+        return 'lower';
+    return null;
+}
+/** Durations this close are noise (container start-up), whatever the ratio. */
+const DURATION_NOISE_MS = 1000;
+function numericMetrics(t) {
+    const out = new Map();
+    if (!t)
+        return out;
+    for (const [k, v] of Object.entries(t.metrics))
+        if (typeof v === 'number' && Number.isFinite(v) && metricDirection(k) !== 'skip')
+            out.set(k, v);
+    out.set('durationMs', t.durationMs);
+    return out;
+}
+function metricDelta(test, metric, base, head, threshold) {
+    const dir = metricDirection(metric);
+    const better = dir === 'skip' ? null : dir;
+    const relative = base !== null && head !== null && base !== 0 ? (head - base) / Math.abs(base) : null;
+    let regression = false;
+    let improved = false;
+    if (base !== null && head !== null && better !== null) {
+        const worse = better === 'higher' ? base - head : head - base;
+        const rel = base === 0 ? (worse > 0 ? Infinity : worse < 0 ? -Infinity : 0) : worse / Math.abs(base);
+        const noise = metric === 'durationMs' && Math.abs(head - base) < DURATION_NOISE_MS;
+        regression = !noise && rel > threshold;
+        improved = !noise && rel < -threshold;
+    }
+    return { test, metric, base, head, relative, better, regression, improved };
+}
+/** What the floors said of a test (the smoke script's floor_gpu / floor_note), when they said anything. */
+function floorNote(t) {
+    const str = (k) => typeof t.metrics[k] === 'string' && t.metrics[k] !== '' ? t.metrics[k] : '';
+    const parts = [str('floor_gpu') && `floors of ${str('floor_gpu')}`, str('floor_note')].filter(Boolean);
+    return parts.length > 0 ? { note: parts.join('; ') } : {};
+}
+const tally = (r) => ({
+    pass: r.tests.filter((t) => t.status === 'pass').length,
+    fail: r.tests.filter((t) => t.status === 'fail').length,
+    skip: r.tests.filter((t) => t.status === 'skip').length,
+});
+function diffSmoke(base, head, opts = {}) {
+    const threshold = opts.threshold ?? DEFAULT_SMOKE_THRESHOLD;
+    const baseTests = new Map((base?.tests ?? []).map((t) => [t.id, t]));
+    const headIds = new Set(head.tests.map((t) => t.id));
+    const tests = [];
+    const metrics = [];
+    const addMetrics = (id, b, h) => {
+        const bm = numericMetrics(b);
+        const hm = numericMetrics(h);
+        for (const name of [...new Set([...hm.keys(), ...bm.keys()])]) {
+            const delta = metricDelta(id, name, bm.get(name) ?? null, hm.get(name) ?? null, threshold);
+            const floor = h?.metrics[`${name}_floor`];
+            metrics.push(typeof floor === 'number' && Number.isFinite(floor) ? { ...delta, floor } : delta);
+        }
+    };
+    for (const h of head.tests) {
+        const b = baseTests.get(h.id);
+        tests.push({
+            id: h.id,
+            suite: h.suite,
+            from: b?.status ?? null,
+            to: h.status,
+            reason: h.reason ?? null,
+            cause: h.cause ? `${h.cause.cause} Fix: ${h.cause.fix}` : null,
+            regression: b?.status === 'pass' && h.status === 'fail',
+            fixed: b?.status === 'fail' && h.status === 'pass',
+            ...floorNote(h),
+        });
+        // Metrics of a test that did not pass on both sides would compare a partial run; a skipped
+        // test measured nothing.
+        if (h.status !== 'skip' && (!b || (b.status === 'pass' && h.status === 'pass')))
+            addMetrics(h.id, b, h);
+    }
+    for (const b of base?.tests ?? []) {
+        if (headIds.has(b.id))
+            continue;
+        tests.push({
+            id: b.id,
+            suite: b.suite,
+            from: b.status,
+            to: null,
+            reason: null,
+            cause: null,
+            regression: false,
+            fixed: false,
+        });
+    }
+    return {
+        threshold,
+        base: base ? tally(base) : null,
+        head: tally(head),
+        tests,
+        metrics,
+        regressions: tests.filter((t) => t.regression).length,
+        metricRegressions: metrics.filter((m) => m.regression).length,
+        fixed: tests.filter((t) => t.fixed).length,
+        failing: tests.filter((t) => t.to === 'fail').length,
+    };
+}
+
+// EXTERNAL MODULE: ./src/version.ts
+var version = __nccwpck_require__(311);
+// EXTERNAL MODULE: ./node_modules/he/he.js
+var he = __nccwpck_require__(61528);
+var he_default = /*#__PURE__*/__nccwpck_require__.n(he);
+;// CONCATENATED MODULE: ./src/report/escape.ts
+// The ONE place untrusted text is made safe for GitHub Markdown (PR comments, job summaries).
+// Every value from a record, smoke result, resolver or model goes through md() or html() at render
+// time; the renderer's own template text never contains user data unescaped.
+
+/**
+ * Word joiner after `@` and `#`: GitHub's mention (`@user`, `@org/team`) and reference (`#12`,
+ * `owner/repo#12`, `GH-12`) filters need the next character to be a word character, and the text
+ * still reads the same. Renovate does the same with a zero-width space.
+ */
+const JOINER = '\u2060';
+// Bidirectional overrides can make a row display something other than what it holds.
+const BIDI = /[\u202a-\u202e\u2066-\u2069]/g;
+// eslint-disable-next-line no-control-regex -- removing control characters is the point
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+const NEWLINES = /\r\n|[\r\n\u2028\u2029]/g;
+/** Cut to at most max characters (code points), marking the cut. */
+function clip(text, max) {
+    if (text.length <= max)
+        return text;
+    const points = Array.from(text);
+    return points.length <= max ? text : `${points.slice(0, Math.max(0, max - 1)).join('')}…`;
+}
+function neutralise(text) {
+    return (text
+        .replace(CONTROL, '')
+        .replace(BIDI, '\ufffd')
+        .replace(/@/g, `@${JOINER}`)
+        // Also before a line break: the break becomes <br>, and the text around it one line.
+        .replace(/#(?=(?:\r\n|[\r\n\u2028\u2029])*[0-9])/g, `#${JOINER}`)
+        .replace(/\b(gh)-(?=[0-9])/gi, `$1${JOINER}-`)
+        // GitHub autolinks bare `http://`, `https://` and `www.` text (a package named by a URL would
+        // be a live link): a joiner inside the scheme keeps the text and breaks the link.
+        .replace(/([a-z][a-z0-9+.-]*):(?=\/\/)/gi, `$1:${JOINER}`)
+        // Also a bare `www` at the end: the template may put a full stop right after the value.
+        .replace(/\b(www)(?=\.|$)/gi, `$1${JOINER}`));
+}
+/**
+ * Text for a Markdown context: a table cell, a list item, a sentence. HTML-escaped (he: & < > " '
+ * and the backtick), table pipes and link brackets as entities, emphasis characters and a leading
+ * block marker backslash-escaped, newlines as <br>, mentions and references neutralised.
+ */
+// Most values (package names, versions) need no escaping at all: checked once, returned as is.
+const PLAIN = /^[A-Za-z0-9][A-Za-z0-9.,:+/=-]*$/;
+const NEEDS_WORK = /gh-[0-9]|^[0-9]+\.$|:\/\/|\bwww(\.|$)/i;
+function md(text, max = Infinity) {
+    const clipped = clip(String(text), max);
+    if (PLAIN.test(clipped) && !NEEDS_WORK.test(clipped))
+        return clipped;
+    const s = neutralise(clipped);
+    return (he_default().escape(s)
+        .replace(/[|[\]()]/g, (c) => `&#${c.charCodeAt(0)};`)
+        .replace(/[\\*_~]/g, '\\$&')
+        // Block markers only matter at the start of a line (a list item's text): heading, list, rule.
+        .replace(/^(#{1,6}|[+-])(?=[ \t]|$)/, '\\$1')
+        .replace(/^-(?=-)/, '\\-')
+        .replace(/^(\d+)\.(?=[ \t]|$)/, '$1\\.')
+        .replace(NEWLINES, '<br>'));
+}
+/** Text inside an HTML element we emit (<summary>): Markdown is not parsed there, entities are. */
+function html(text, max = Infinity) {
+    return he_default().escape(neutralise(clip(String(text), max))).replace(NEWLINES, ' ');
+}
+/**
+ * A link target: only http(s) URLs, percent-encoded so that nothing in them can end the Markdown
+ * link or open HTML. Anything else is dropped (null).
+ */
+function safeUrl(url) {
+    let u;
+    try {
+        u = new URL(url);
+    }
+    catch {
+        return null;
+    }
+    if (u.protocol !== 'https:' && u.protocol !== 'http:')
+        return null;
+    // Credentials in a URL are a secret: never printed.
+    u.username = '';
+    u.password = '';
+    return u.href.replace(/[()<>"'`\s|[\]\\@]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+}
+/** Characters a marker key may hold; anything else becomes "_" (it lives inside an HTML comment). */
+function markerKey(key, max = 160) {
+    // Without < > ! the key can never end the comment it lives in.
+    const clean = key.replace(/[^A-Za-z0-9._/:@,+-]/g, '_');
+    if (clean.length <= max)
+        return clean;
+    // Long keys keep a hash of the whole so two keys with the same start stay distinct.
+    return `${clean.slice(0, max - 9)}+${fnv1a(key)}`;
+}
+function fnv1a(s) {
+    let h = 0x811c9dc5;
+    for (let i = 0; i < s.length; i++) {
+        h ^= s.charCodeAt(i);
+        h = Math.imul(h, 0x01000193) >>> 0;
+    }
+    return h.toString(16).padStart(8, '0');
+}
+
+;// CONCATENATED MODULE: ./src/report/format.ts
+const format_int = new Intl.NumberFormat('en-US');
+const fmtInt = (n) => format_int.format(n);
+function fmtBytes(n) {
+    const a = Math.abs(n);
+    const [div, unit, digits] = a >= 1e9 ? [1e9, 'GB', 2] : a >= 1e6 ? [1e6, 'MB', 1] : a >= 1e3 ? [1e3, 'kB', 1] : [1, 'B', 0];
+    return `${(n / div).toFixed(digits)} ${unit}`;
+}
+const signed = (n, f) => n > 0 ? `+${f(n)}` : n < 0 ? `−${f(-n)}` : '±0';
+const pct = (r) => `${r > 0 ? '+' : r < 0 ? '−' : '±'}${Math.abs(r * 100).toFixed(1)}%`;
+/** Up to 4 significant digits, without exponent noise. */
+function num(n) {
+    if (!Number.isFinite(n))
+        return String(n);
+    if (Number.isInteger(n))
+        return fmtInt(n);
+    return String(Number(n.toPrecision(4)));
+}
+const plural = (n, one, many = `${one}s`) => `${fmtInt(n)} ${n === 1 ? one : many}`;
+const COMPONENT_LABELS = {
+    os: 'OS',
+    glibc: 'glibc',
+    python: 'Python',
+    torch: 'torch',
+    torchCuda: 'torch CUDA build',
+    numpy: 'NumPy',
+    cuda: 'CUDA runtime',
+    cudnn: 'cuDNN',
+    nccl: 'NCCL',
+    driverMaxCuda: 'Driver max CUDA',
+    driver: 'NVIDIA driver',
+    gpus: 'GPUs',
+};
+
+;// CONCATENATED MODULE: ./src/report/model.ts
+// The report model: everything the Markdown report says, as data. It is also the fork-safe
+// artifact: a privileged workflow re-validates it with ReportModelSchema and re-renders it, so it
+// carries data only (never pre-rendered Markdown) and every string in it is treated as untrusted.
+// The severity policy lives here too (assessReport, at the end): the renderer only renders it.
+
+
+
+
+
+
+
+
+const REPORT_MODEL_SCHEMA_VERSION = 1;
+const SupplyChainSchema = schemas/* object */.Ikc({
+    /** How it signed, or why it did not (one line). */
+    signing: schemas/* string */.YjP(),
+    targets: schemas/* array */.YOg(schemas/* object */.Ikc({
+        platform: schemas/* string */.YjP(),
+        ref: schemas/* string */.YjP(),
+        signed: schemas/* boolean */.zMY(),
+        attestations: schemas/* array */.YOg(schemas/* object */.Ikc({ kind: schemas/* string */.YjP(), attached: schemas/* boolean */.zMY(), verify: schemas/* string */.YjP().optional() })),
+        notes: schemas/* array */.YOg(schemas/* string */.YjP()),
+    })),
+});
+const httpUrl = schemas/* string */.YjP()
+    .max(4096)
+    .refine((u) => safeUrl(u) !== null, 'expected an http(s) URL');
+const PlatformReportSchema = schemas/* object */.Ikc({
+    platform: schemas/* string */.YjP(),
+    head: EnvSummarySchema,
+    base: EnvSummarySchema.nullable(),
+    /** null: no base record for this platform. */
+    diff: EnvDiffSchema.nullable(),
+    /** null: no smoke result for this PR. */
+    smoke: SmokeDiffSchema.nullable(),
+});
+const ReportModelSchema = schemas/* object */.Ikc({
+    schemaVersion: schemas/* literal */.euz(REPORT_MODEL_SCHEMA_VERSION),
+    kind: schemas/* literal */.euz('ml-image-report'),
+    tool: schemas/* object */.Ikc({ version: schemas/* string */.YjP() }),
+    image: schemas/* string */.YjP(),
+    variant: schemas/* string */.YjP(),
+    markerKey: schemas/* string */.YjP(),
+    head: schemas/* object */.Ikc({ ref: schemas/* string */.YjP().optional(), sha: schemas/* string */.YjP().optional() }),
+    baseline: schemas/* object */.Ikc({ ref: schemas/* string */.YjP(), sha: schemas/* string */.YjP().optional() }).nullable(),
+    noBaselineReason: schemas/* string */.YjP().nullable(),
+    resolution: schemas/* array */.YOg(schemas/* string */.YjP()),
+    links: schemas/* object */.Ikc({ run: httpUrl.optional(), artifact: httpUrl.optional() }),
+    platforms: schemas/* array */.YOg(PlatformReportSchema).min(1),
+    /** Absent in reports written before the attest stage existed. */
+    supplyChain: SupplyChainSchema.optional(),
+});
+/** The marker key when the config sets none: one comment per image, variant and platform set. */
+function defaultMarkerKey(image, variant, platforms) {
+    return `${image}:${variant}@${[...platforms].sort().join(',')}`;
+}
+function buildReportModel(input) {
+    if (input.entries.length === 0)
+        throw new errors/* InputError */.dz(`report ${input.image}:${input.variant}: no records`);
+    const entries = [...input.entries].sort((a, b) => a.platform < b.platform ? -1 : a.platform > b.platform ? 1 : 0);
+    const threshold = input.smokeThreshold !== undefined ? { threshold: input.smokeThreshold } : {};
+    const platforms = entries.map((e) => ({
+        platform: e.platform,
+        head: summarize(e.head),
+        base: e.base ? summarize(e.base) : null,
+        diff: e.base ? diffRecords(e.base, e.head) : null,
+        smoke: e.headSmoke ? diffSmoke(e.baseSmoke ?? undefined, e.headSmoke, threshold) : null,
+    }));
+    const links = {};
+    // A link that is not http(s) is dropped here rather than failing the poster later.
+    if (input.links?.run && safeUrl(input.links.run))
+        links.run = input.links.run;
+    if (input.links?.artifact && safeUrl(input.links.artifact))
+        links.artifact = input.links.artifact;
+    return {
+        schemaVersion: REPORT_MODEL_SCHEMA_VERSION,
+        kind: 'ml-image-report',
+        tool: { version: version/* VERSION */.x },
+        image: input.image,
+        variant: input.variant,
+        markerKey: input.markerKey ??
+            defaultMarkerKey(input.image, input.variant, entries.map((e) => e.platform)),
+        head: {
+            ...(input.head?.ref !== undefined && { ref: input.head.ref }),
+            ...(input.head?.sha !== undefined && { sha: input.head.sha }),
+        },
+        baseline: input.baseline
+            ? { ref: input.baseline.ref, ...(input.baseline.sha !== undefined && { sha: input.baseline.sha }) }
+            : null,
+        noBaselineReason: input.noBaselineReason ?? null,
+        resolution: input.resolution ?? [],
+        links,
+        platforms,
+        ...(input.supplyChain && { supplyChain: input.supplyChain }),
+    };
+}
+/** A model from JSON (the artifact a privileged workflow downloads); InputError naming the source. */
+function parseReportModel(json, source) {
+    const r = ReportModelSchema.safeParse(json);
+    if (r.success)
+        return r.data;
+    throw new InputError(`${source}: not a valid report model: ${formatIssues(r.error, json, ReportModelSchema).slice(0, 5).join('; ')}`);
+}
+const SEVERITY_RANK = { info: 0, warning: 1, failure: 2 };
+/** Components the verdict names when they change, in this order. */
+const VERDICT_COMPONENTS = [
+    'numpy',
+    'torch',
+    'cuda',
+    'python',
+    'cudnn',
+    'nccl',
+    'glibc',
+    'os',
+    'torchCuda',
+];
+function assessReport(model) {
+    const smoke = model.platforms.map((p) => p.smoke).filter((s) => !!s);
+    const withDiff = model.platforms.filter((p) => !!p.diff);
+    if (withDiff.length === 0)
+        return noBaselineAssessment(model, smoke);
+    const findings = [];
+    const add = (raw, severity) => {
+        // Values come from the image: a 1,000-character version must not crowd out the rest.
+        const text = clip(raw, 120);
+        if (!findings.some((f) => f.text === text))
+            findings.push({ text, severity });
+    };
+    for (const p of model.platforms.filter((x) => !x.diff))
+        add(`no baseline for ${p.platform}`, 'info');
+    componentFindings(withDiff, add);
+    smokeFindings(smoke, add);
+    packageFindings(withDiff, 'pip', add);
+    packageFindings(withDiff, 'apt', add);
+    otherFindings(withDiff, add);
+    if (findings.length === 0)
+        return { verdict: 'unchanged', findings: [{ text: 'No environment changes', severity: 'info' }] };
+    const worst = Math.max(...findings.map((f) => SEVERITY_RANK[f.severity]));
+    return { verdict: worst === 2 ? 'failure' : worst === 1 ? 'warning' : 'changed', findings };
+}
+/** Failing smoke tests, counted once however many platforms they fail on. */
+const distinctFailing = (smoke, exceptRegressions) => new Set(smoke.flatMap((s) => s.tests.filter((t) => t.to === 'fail' && !(exceptRegressions && t.regression)).map((t) => t.id))).size;
+function noBaselineAssessment(model, smoke) {
+    const reason = model.noBaselineReason?.trim();
+    const text = reason
+        ? `${reason.charAt(0).toUpperCase()}${reason.slice(1)} — environment summary below`
+        : model.baseline
+            ? `First run: no baseline for ${model.baseline.ref} yet — environment summary below`
+            : 'No baseline to compare with — environment summary below';
+    const findings = [{ text: clip(text, 160), severity: 'info' }];
+    const failing = distinctFailing(smoke, false);
+    if (failing)
+        findings.push({ text: clip(`${plural(failing, 'smoke test')} failing`, 120), severity: 'failure' });
+    return { verdict: failing ? 'failure' : 'no-baseline', findings };
+}
+/** A version change of a major component: a warning when major, a downgrade, added or removed. */
+function componentSeverity(c) {
+    return c.level === 'major' || c.direction === 'down' || !c.from || !c.to ? 'warning' : 'info';
+}
+function componentFindings(withDiff, add) {
+    for (const id of VERDICT_COMPONENTS) {
+        for (const p of withDiff) {
+            const c = p.diff.components.find((x) => x.id === id);
+            if (!c?.changed || c.host)
+                continue;
+            // The torch version names its CUDA build already.
+            if (id === 'torchCuda' && p.diff.components.find((x) => x.id === 'torch')?.changed)
+                continue;
+            const level = c.level ? ` (${c.level}${c.direction === 'down' ? ', downgrade' : ''})` : '';
+            add(`${COMPONENT_LABELS[id]} ${c.from ?? 'none'} → ${c.to ?? 'none'}${level}`, componentSeverity(c));
+        }
+    }
+}
+function smokeFindings(smoke, add) {
+    // The same test regressing on two platforms is one regression to look at.
+    const distinct = (pick) => new Set(smoke.flatMap(pick)).size;
+    const regressions = distinct((s) => s.tests.filter((t) => t.regression).map((t) => t.id));
+    const failing = distinctFailing(smoke, true);
+    const metricRegressions = distinct((s) => s.metrics.filter((m) => m.regression).map((m) => `${m.test}\u0000${m.metric}`));
+    const fixed = distinct((s) => s.tests.filter((t) => t.fixed).map((t) => t.id));
+    if (regressions)
+        add(plural(regressions, 'smoke regression'), 'failure');
+    if (failing > 0)
+        add(`${plural(failing, 'smoke test')} failing`, 'failure');
+    if (metricRegressions)
+        add(plural(metricRegressions, 'metric regression'), 'warning');
+    if (fixed)
+        add(`${plural(fixed, 'smoke test')} fixed`, 'info');
+}
+function packageFindings(withDiff, eco, add) {
+    // The same change on several platforms counts once.
+    const list = withDiff.length === 1
+        ? withDiff[0].diff[eco].changes
+        : [
+            ...new Map(withDiff
+                .flatMap((p) => p.diff[eco].changes)
+                .map((c) => [`${c.kind}\u0000${c.name}\u0000${c.from}\u0000${c.to}`, c])).values(),
+        ];
+    if (!list.length)
+        return;
+    const major = list.filter((c) => c.level === 'major').length;
+    const risky = major > 0 || list.some((c) => c.kind === 'downgraded' || c.kind === 'removed');
+    add(`${plural(list.length, `${eco} change`)}${major ? ` (${fmtInt(major)} major)` : ''}`, risky ? 'warning' : 'info');
+}
+/** Environment variables, labels (volatile ones aside) and an image size change of 5% or more. */
+function otherFindings(withDiff, add) {
+    const env = Math.max(...withDiff.map((p) => p.diff.env.changes.length));
+    if (env)
+        add(plural(env, 'env change'), 'info');
+    const labels = Math.max(...withDiff.map((p) => p.diff.labels.changes.filter((c) => !c.volatile).length));
+    if (labels)
+        add(plural(labels, 'label change'), 'info');
+    for (const p of withDiff) {
+        const s = p.diff.size;
+        if (s.base > 0 && Math.abs(s.delta) / s.base >= 0.05)
+            add(`image ${signed(s.delta, fmtBytes)} (${pct(s.delta / s.base)})${withDiff.length > 1 ? ` on ${p.platform}` : ''}`, 'info');
+    }
+}
+
+;// CONCATENATED MODULE: ./src/resolve/result.ts
+// Resolution: what the resolve stage found and decided (resolution.json, schemaVersion'd).
+
+const RESOLUTION_SCHEMA_VERSION = 1;
+const Break = schemas/* object */.Ikc({ dist: schemas/* string */.YjP(), version: schemas/* string */.YjP(), requirement: schemas/* string */.YjP() });
+const Pull = Break.extend({ requested: schemas/* boolean */.zMY() });
+const ReplacementSchema = schemas/* object */.Ikc({
+    name: schemas/* string */.YjP(),
+    from: schemas/* string */.YjP(),
+    to: schemas/* string */.YjP(),
+    /** Base packages whose requirements the new version breaks. */
+    breaks: schemas/* array */.YOg(Break),
+    /** Packages in the plan whose requirements exclude the base version (what pulls the change in). */
+    pulledInBy: schemas/* array */.YOg(Pull),
+});
+const HazardSchema = schemas/* object */.Ikc({
+    id: schemas/* string */.YjP(),
+    message: schemas/* string */.YjP(),
+    fix: schemas/* string */.YjP(),
+    source: schemas/* string */.YjP(),
+});
+const result_ResolutionSchema = schemas/* object */.Ikc({
+    schemaVersion: schemas/* literal */.euz(RESOLUTION_SCHEMA_VERSION),
+    image: schemas/* string */.YjP(),
+    platform: schemas/* string */.YjP(),
+    mode: schemas/* enum */.k5n(['auto', 'check']),
+    /** clean: nothing in the base would change; fixed: a plan that holds the base was found; conflict: none fits. */
+    status: schemas/* enum */.k5n(['clean', 'fixed', 'conflict']),
+    python: schemas/* string */.YjP(),
+    naive: schemas/* object */.Ikc({
+        install: schemas/* array */.YOg(schemas/* object */.Ikc({ name: schemas/* string */.YjP(), version: schemas/* string */.YjP() })),
+        replaces: schemas/* array */.YOg(ReplacementSchema),
+    }),
+    resolved: schemas/* object */.Ikc({
+        install: schemas/* array */.YOg(schemas/* object */.Ikc({ name: schemas/* string */.YjP(), version: schemas/* string */.YjP() })),
+        moved: schemas/* array */.YOg(schemas/* object */.Ikc({ name: schemas/* string */.YjP(), naive: schemas/* string */.YjP(), resolved: schemas/* string */.YjP(), reason: schemas/* string */.YjP() })),
+        relaxed: schemas/* array */.YOg(schemas/* object */.Ikc({ name: schemas/* string */.YjP(), from: schemas/* string */.YjP(), to: schemas/* string */.YjP() })),
+    })
+        .optional(),
+    conflict: schemas/* object */.Ikc({ causes: schemas/* array */.YOg(schemas/* string */.YjP()), chain: schemas/* array */.YOg(schemas/* string */.YjP()), options: schemas/* array */.YOg(schemas/* string */.YjP()) })
+        .optional(),
+    hazards: schemas/* array */.YOg(HazardSchema),
+    constraints: schemas/* object */.Ikc({
+        pinned: schemas/* number */.aig(),
+        skipped: schemas/* array */.YOg(schemas/* object */.Ikc({ name: schemas/* string */.YjP(), reason: schemas/* string */.YjP() })),
+    }),
+    durationMs: schemas/* number */.aig(),
+});
+/** What resolving one image and platform hands on: the build's constraints and requirements. */
+const ResolveOutputSchema = schemas/* object */.Ikc({
+    resolution: result_ResolutionSchema,
+    /** Constraints for the build: base pins + the resolved versions (auto mode). */
+    constraints: schemas/* string */.YjP(),
+    /** Requirements for the build (relaxed where the resolver had to). */
+    requirements: schemas/* string */.YjP(),
+    explanation: schemas/* string */.YjP(),
+});
+
 // EXTERNAL MODULE: ./src/util/cleanup.ts
 var cleanup = __nccwpck_require__(4532);
+// EXTERNAL MODULE: ./src/util/temp.ts
+var temp = __nccwpck_require__(54868);
+;// CONCATENATED MODULE: ./src/results/results.ts
+// The result-directory contract: every file the stages hand each other (and the jobs of a matrix
+// hand each other as artifacts), its name, and the schema it is written and read through.
+//
+//   plan.json                                 Plan                 (src/plan/schema.ts)
+//   resolution-<variant>-<os>-<arch>.json     Resolution           (src/resolve/result.ts)
+//   build.json                                BuildResult          (src/build/result.ts)
+//   digests/<variant>__<arch>.json            DigestFile           (below: one matrix job's share)
+//   env-<variant>-<arch>.json                 EnvRecord            (src/capture/record.ts)
+//   smoke-<variant>-<arch>.json               SmokeResult          (src/smoke/result.ts)
+//   junit-<variant>-<arch>.xml                the SmokeResult as JUnit XML
+//   smoke-key-<variant>-<arch>.txt            what decided the smoke result (image digest + inputs)
+//   report-<variant>.md / .json               the report, rendered / its ReportModel (src/report/model.ts)
+//   report.md                                 the run's report: every variant (what the comment says)
+//   comment/ml-image-comment.json             the fork-safe comment artifact (src/report/artifact.ts)
+//   attest.json                               AttestResult         (src/attest/result.ts)
+//   attest/<variant>-<arch>.<kind>.json       a predicate (CycloneDX SBOM, SLSA provenance, smoke)
+//
+// Every write is atomic (a later run never trusts a half-written file) and free of URL credentials
+// (a torch index URL with a token in the plan, for instance); every value is checked against its
+// schema before it is written and parsed when it is read back. This module is a leaf: stages import
+// it, it imports only schemas.
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+// ---- names -------------------------------------------------------------------------------------
+const PLAN_FILE = 'plan.json';
+const BUILD_FILE = 'build.json';
+const DIGESTS_DIR = 'digests';
+const COMMENT_DIR = 'comment';
+const ATTEST_FILE = 'attest.json';
+const ATTEST_DIR = 'attest';
+const arch = (platform) => platform.split('/')[1];
+const extension = (kind) => (kind === 'junit' ? 'xml' : kind === 'smoke-key' ? 'txt' : 'json');
+/** env-<variant>-<arch>.json, smoke-..., junit-...xml, smoke-key-...txt */
+const recordFile = (kind, variant, platform) => `${kind}-${variant}-${arch(platform)}.${extension(kind)}`;
+/** resolution-<variant>-<os>-<arch>.json: the resolve stage's key "<variant>/<platform>", slashes as dashes. */
+const resolutionFile = (variant, platform) => `resolution-${`${variant}/${platform}`.replace(/\//g, '-')}.json`;
+/** digests/<variant>__<arch>.json: one matrix build job's share, for the merge job. */
+const digestFile = (variant, platform) => external_node_path_default().join(DIGESTS_DIR, `${variant}__${arch(platform)}.json`);
+const reportFile = (variant, ext) => `report-${variant}.${ext}`;
+/** The run's report: all variants in one document, as the pull-request comment and the job summary. */
+const RUN_REPORT_FILE = 'report.md';
+/** attest/<variant>-<arch>.<kind>.json: one predicate, as attached. */
+const attestationFile = (variant, platform, kind) => external_node_path_default().join(ATTEST_DIR, `${variant}-${arch(platform)}.${kind}.json`);
+/** A predicate is a JSON object (its own schema is checked where it is built). */
+const PredicateSchema = schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J());
+// ---- schemas of the files without a stage of their own -------------------------------------------
+const DIGEST_FILE_SCHEMA_VERSION = 1;
+const DigestFileSchema = schemas/* object */.Ikc({
+    schemaVersion: schemas/* literal */.euz(DIGEST_FILE_SCHEMA_VERSION),
+    variant: schemas/* string */.YjP(),
+    repository: schemas/* string */.YjP(),
+    tags: schemas/* array */.YOg(schemas/* string */.YjP()),
+    baseImage: schemas/* string */.YjP(),
+    baseDigest: schemas/* string */.YjP().optional(),
+    build: PlatformBuildSchema,
+});
+/** The smoke reuse key: one line. */
+const SmokeKeySchema = schemas/* string */.YjP().regex(/^\S+ [0-9a-f]{64}$/);
+// ---- writing -----------------------------------------------------------------------------------
+const json = (v) => `${JSON.stringify(v, null, 2)}\n`;
+/**
+ * A value about to be written is checked against its schema: a mismatch is a bug in this tool, not
+ * bad input, and must not reach a file the next job trusts. The value itself is written (not the
+ * parsed copy), so that checking changes nothing in the file.
+ */
+function checked(schema, value, file) {
+    const r = schema.safeParse(value);
+    if (!r.success)
+        throw new Error(`${file}: refusing to write an invalid file: ${(0,config_issues/* formatIssues */.og)(r.error, value, schema).join('; ')}`);
+    return value;
+}
+/**
+ * The result directory `dir`, created when missing (`create: false`: only checked, for a directory
+ * that is read from); `label` names it in messages, e.g. "--out x".
+ */
+function openResultDir(dir, label = 'result-dir', opts = {}) {
+    const root = json_file_ensureResultDir(dir, label, opts);
+    const at = (name) => external_node_path_default().join(root, name);
+    const write = (name, content, l = label) => {
+        (0,external_node_fs_.mkdirSync)(external_node_path_default().dirname(at(name)), { recursive: true });
+        json_file_writeFileAtomic(at(name), redact_redactUrls(content), l);
+    };
+    const writeJson = (name, schema, value, l) => write(name, json(checked(schema, value, at(name))), l);
+    const records = (variant, platform) => ['env', 'smoke', 'smoke-key']
+        .map((k) => at(recordFile(k, variant, platform)))
+        .filter((f) => (0,external_node_fs_.existsSync)(f));
+    return {
+        dir: root,
+        writePlan: (plan) => writeJson(PLAN_FILE, schema_PlanSchema, plan),
+        writeResolution: (v, p, r) => writeJson(resolutionFile(v, p), result_ResolutionSchema, r),
+        readResolution: (v, p) => readResolution(at(resolutionFile(v, p))),
+        writeBuild: (build) => writeJson(BUILD_FILE, result_BuildResultSchema, build),
+        readBuild: () => readBuildFile(at(BUILD_FILE)),
+        writeDigests: (build) => {
+            for (const d of digestFiles(build))
+                writeJson(digestFile(d.variant, d.build.platform), DigestFileSchema, d);
+        },
+        writeEnv: (v, p, record, l) => writeJson(recordFile('env', v, p), record_EnvRecordSchema, record, l),
+        writeSmoke: (v, p, result, l) => {
+            writeJson(recordFile('smoke', v, p), result_SmokeResultSchema, result, l);
+            write(recordFile('junit', v, p), result_toJUnit(result), l);
+        },
+        writeSmokeKey: (v, p, key, l) => write(recordFile('smoke-key', v, p), `${checked(SmokeKeySchema, key, recordFile('smoke-key', v, p))}\n`, l),
+        hasEnv: (v, p) => (0,external_node_fs_.existsSync)(at(recordFile('env', v, p))),
+        recordFiles: records,
+        writeReport: (variant, markdown, model) => {
+            write(reportFile(variant, 'md'), markdown);
+            writeJson(reportFile(variant, 'json'), ReportModelSchema, model);
+            return at(reportFile(variant, 'md'));
+        },
+        writeRunReport: (markdown) => (write(RUN_REPORT_FILE, markdown), at(RUN_REPORT_FILE)),
+        writeComment: (payload) => {
+            (0,external_node_fs_.mkdirSync)(at(COMMENT_DIR), { recursive: true });
+            writeCommentArtifact(at(COMMENT_DIR), payload);
+            return at(COMMENT_DIR);
+        },
+        writeAttestation: (v, p, kind, predicate) => {
+            writeJson(attestationFile(v, p, kind), PredicateSchema, predicate);
+            return at(attestationFile(v, p, kind));
+        },
+        writeAttest: (result) => writeJson(ATTEST_FILE, AttestResultSchema, result),
+    };
+}
+/** No result directory: writes go nowhere, reads find nothing (`ml-image build` without --out). */
+function discardResults() {
+    const none = () => undefined;
+    let dir;
+    const scratch = () => {
+        if (dir === undefined) {
+            const made = runTempDir('attest-');
+            dir = made;
+            registerCleanup(async () => rmSync(made, { recursive: true, force: true }));
+        }
+        return dir;
+    };
+    return {
+        dir: undefined,
+        writePlan: none,
+        writeResolution: none,
+        readResolution: none,
+        writeBuild: none,
+        readBuild: () => {
+            throw new InputError('no result directory to read build.json from', 'pass --out DIR');
+        },
+        writeDigests: none,
+        writeEnv: none,
+        writeSmoke: none,
+        writeSmokeKey: none,
+        hasEnv: () => false,
+        recordFiles: () => [],
+        writeReport: () => '',
+        writeRunReport: () => '',
+        writeComment: () => '',
+        // cosign reads a predicate from a file: a temp dir of the run, removed with it.
+        writeAttestation: (v, p, kind, predicate) => openResultDir(scratch(), 'a temp dir').writeAttestation(v, p, kind, predicate),
+        writeAttest: none,
+    };
+}
+/** The digest files of a build: one per variant and platform. */
+function digestFiles(build) {
+    return build.variants.flatMap((v) => v.platforms.map((p) => ({
+        schemaVersion: DIGEST_FILE_SCHEMA_VERSION,
+        variant: v.variant,
+        repository: v.repository,
+        tags: v.tags,
+        baseImage: v.baseImage,
+        ...(v.baseDigest !== undefined && { baseDigest: v.baseDigest }),
+        build: p,
+    })));
+}
+// ---- the --out files of the commands about ONE image (capture, smoke, resolve) and of plan -------
+/** No variant or platform in these names: the command was given one image. */
+const OUT_FILES = {
+    env: 'env.json',
+    smoke: 'smoke.json',
+    junit: 'junit.xml',
+    constraints: 'constraints.txt',
+    requirements: 'requirements.txt',
+    resolution: 'resolution.json',
+    explanation: 'explanation.md',
+    plan: PLAN_FILE,
+    matrix: 'matrix.json',
+};
+/** `--out DIR` of a command, checked (and created when missing) at each write, as "--out DIR". */
+function openOutDir(cwd, out) {
+    const label = `--out ${out}`;
+    const put = (name, content) => {
+        const root = ensureResultDir(path.resolve(cwd, out), label);
+        writeFileAtomic(path.join(root, name), redactUrls(content), label);
+    };
+    const putJson = (name, schema, value) => put(name, json(checked(schema, value, path.join(out, name))));
+    return {
+        writeEnv: (record) => putJson(OUT_FILES.env, EnvRecordSchema, record),
+        writeSmoke: (result) => {
+            putJson(OUT_FILES.smoke, SmokeResultSchema, result);
+            put(OUT_FILES.junit, toJUnit(result));
+        },
+        writeResolve: (r) => {
+            put(OUT_FILES.constraints, r.constraints);
+            put(OUT_FILES.requirements, `${r.requirements}\n`);
+            putJson(OUT_FILES.resolution, ResolutionSchema, r.resolution);
+            put(OUT_FILES.explanation, r.explanation);
+        },
+        writePlan: (plan) => {
+            putJson(OUT_FILES.plan, PlanSchema, plan);
+            put(OUT_FILES.matrix, `${JSON.stringify(plan.matrix)}\n`);
+        },
+    };
+}
+// ---- reading -----------------------------------------------------------------------------------
+function readResolution(file) {
+    if (!(0,external_node_fs_.existsSync)(file))
+        return undefined;
+    const r = result_ResolutionSchema.safeParse(readJsonFile(file));
+    return r.success ? r.data : undefined;
+}
+function readBuildFile(file) {
+    const data = readJsonFile(file, {
+        what: 'build result',
+        fix: "run the build stage in this job, or download the build job's build.json into result-dir",
+    });
+    const parsed = result_BuildResultSchema.safeParse(data);
+    if (!parsed.success)
+        throw new errors/* InputError */.dz(`${file}: not a build result: ${(0,config_issues/* formatIssues */.og)(parsed.error, data, result_BuildResultSchema)[0]}`);
+    return parsed.data;
+}
+/** build.json of `dir`. */
+const readBuildResult = (dir) => readBuildFile(path.join(dir, BUILD_FILE));
+/**
+ * Every digest file under `dir` (download-artifact puts each artifact in a folder of its own), in
+ * file order. A file that is not one is bad input naming it.
+ */
+function readDigestFiles(dir) {
+    let files;
+    try {
+        files = (0,external_node_fs_.readdirSync)(dir, { withFileTypes: true, recursive: true })
+            .filter((e) => e.isFile() && e.name.endsWith('.json'))
+            .map((e) => external_node_path_default().join(e.parentPath, e.name));
+    }
+    catch (e) {
+        throw new errors/* InputError */.dz(`merge-from ${dir}: cannot read: ${e.message}`);
+    }
+    return files.map((file) => {
+        const data = readJsonFile(file);
+        const parsed = DigestFileSchema.safeParse(data);
+        if (!parsed.success)
+            throw new errors/* InputError */.dz(`${file}: not a digest file: ${(0,config_issues/* formatIssues */.og)(parsed.error, data, DigestFileSchema).join('; ')}`);
+        return { file, digest: parsed.data };
+    });
+}
+/**
+ * A target's record and smoke result in `dir` (this run's result directory, a baseline or an
+ * earlier run): null when the file is not there; an unreadable one throws, naming it.
+ */
+function readEnv(dir, variant, platform) {
+    const f = external_node_path_default().join(dir, recordFile('env', variant, platform));
+    return (0,external_node_fs_.existsSync)(f) ? readEnvRecord(readJsonFile(f), f) : null;
+}
+function readSmoke(dir, variant, platform) {
+    const f = external_node_path_default().join(dir, recordFile('smoke', variant, platform));
+    return (0,external_node_fs_.existsSync)(f) ? readSmokeResult(readJsonFile(f), f) : null;
+}
+/** The smoke reuse key of a target in `dir`, when there is one. */
+function readSmokeKey(dir, variant, platform) {
+    const f = external_node_path_default().join(dir, recordFile('smoke-key', variant, platform));
+    if (!(0,external_node_fs_.existsSync)(f))
+        return undefined;
+    // A key that is not of the shape written is no key: the smoke suites simply run again.
+    const key = SmokeKeySchema.safeParse((0,external_node_fs_.readFileSync)(f, 'utf8').trim());
+    return key.success ? key.data : undefined;
+}
+/** attest.json of `dir`, when the attest stage wrote one (the report reads it). */
+function readAttest(dir) {
+    const f = external_node_path_default().join(dir, ATTEST_FILE);
+    if (!(0,external_node_fs_.existsSync)(f))
+        return undefined;
+    const data = readJsonFile(f);
+    const parsed = AttestResultSchema.safeParse(data);
+    if (!parsed.success)
+        throw new errors/* InputError */.dz(`${f}: not an attest result: ${(0,config_issues/* formatIssues */.og)(parsed.error, data, AttestResultSchema)[0]}`);
+    return parsed.data;
+}
+
+;// CONCATENATED MODULE: ./src/devcontainer/devcontainer.ts
+// A Dev Container definition (https://containers.dev/implementors/json_reference/) for an image this
+// tool built: the image by digest from build.json, its non-root user and cache directories from the
+// env record, the GPU request for a CUDA variant, and the Jupyter / MLflow ports when the image has
+// them. Pure: the caller reads build.json, plan.json and the record and writes the file.
+
+
+
+/** Where `ml-image devcontainer` writes by default (relative to the working directory). */
+const DEVCONTAINER_FILE = '.devcontainer/devcontainer.json';
+/** Named volumes (shared by every project that uses them) for the cache directories the image sets. */
+const CACHE_VOLUMES = [
+    { env: 'HF_HOME', volume: 'ml-image-hf-cache', label: 'Hugging Face' },
+    { env: 'TORCH_HOME', volume: 'ml-image-torch-cache', label: 'torch' },
+    { env: 'PIP_CACHE_DIR', volume: 'ml-image-pip-cache', label: 'pip' },
+];
+/** Ports forwarded when a distribution of the image provides the server (PEP 503 names). */
+const SERVICE_PORTS = [
+    {
+        port: 8888,
+        label: 'Jupyter',
+        distributions: ['jupyter', 'jupyterlab', 'notebook', 'jupyter-server', 'nbclassic'],
+    },
+    { port: 5000, label: 'MLflow', distributions: ['mlflow'] },
+];
+/** /dev/shm for DataLoader workers and NCCL (Docker's default is 64 MB); a cap, not an allocation. */
+const SHM_SIZE = '16g';
+const normalize = (name) => name.toLowerCase().replace(/[-_.]+/g, '-');
+/**
+ * The image of one variant of a build.json. By digest: the merged manifest list, else the one
+ * pushed platform. A build that only loaded its images into the engine (push: false) has no
+ * digest a registry serves: its local tag for `hostPlatform` (else the first) is used, unpinned.
+ */
+function chooseImage(data, file, variant, hostPlatform = 'linux/amd64') {
+    const parsed = result_BuildResultSchema.safeParse(data);
+    if (!parsed.success)
+        throw new errors/* InputError */.dz(`${file}: not a build result: ${(0,config_issues/* formatIssues */.og)(parsed.error, data, result_BuildResultSchema).slice(0, 3).join('; ')}`, 'pass the --out directory of "ml-image build" or "ml-image run"');
+    const v = pickVariant(parsed.data, file, variant);
+    const platforms = v.platforms.map((p) => p.platform);
+    const pushed = v.platforms.filter((p) => p.localRef === undefined);
+    const digest = v.digest ?? (pushed.length === 1 ? pushed[0].digest : undefined);
+    if (digest !== undefined)
+        return { image: `${v.repository}@${digest}`, variant: v.variant, pinned: true, platforms };
+    const local = v.platforms.filter((p) => p.localRef !== undefined);
+    const chosen = local.find((p) => p.platform === hostPlatform) ?? local[0];
+    if (chosen === undefined)
+        throw new errors/* InputError */.dz(`${file}: variant ${v.variant}: no digest and no local tag (variants[].digest, variants[].platforms[].localRef)`, 'build with push enabled (or merge the per-platform digests) so the image can be pulled by digest');
+    return { image: chosen.localRef, variant: v.variant, pinned: false, platforms };
+}
+function pickVariant(build, file, variant) {
+    const names = build.variants.map((v) => v.variant).join(', ') || '(none)';
+    if (variant !== undefined) {
+        const v = build.variants.find((x) => x.variant === variant);
+        if (!v)
+            throw new errors/* InputError */.dz(`--variant: no variant "${variant}" in ${file}; it has ${names}`);
+        return v;
+    }
+    if (build.variants.length !== 1)
+        throw new errors/* InputError */.dz(`${file}: variants: ${build.variants.length} variants (${names}): pick one with --variant`);
+    return build.variants[0];
+}
+/** The image's user when it is not root (USER app in the templates); undefined for root or unknown. */
+function nonRootUser(record) {
+    const user = record?.image.user.trim();
+    if (!user)
+        return undefined;
+    const name = user.split(':')[0];
+    return name === 'root' || name === '0' ? undefined : user;
+}
+/** Whether the record says the image is a CUDA one (a CUDA runtime, or a CUDA build of torch). */
+function recordIsCuda(record) {
+    return Boolean(record?.cuda.runtime || record?.torch?.cuda);
+}
+/** The ports of SERVICE_PORTS whose distributions the record lists. */
+function servicePorts(record) {
+    const installed = new Set((record?.python.packages ?? []).map((p) => normalize(p.name)));
+    return SERVICE_PORTS.filter((s) => s.distributions.some((d) => installed.has(d))).map(({ port, label }) => ({ port, label }));
+}
+/** The devcontainer.json object for an image. */
+function devcontainerJson(input) {
+    const { record } = input;
+    const user = nonRootUser(record);
+    const env = record?.image.env ?? {};
+    // Absolute paths without a comma (it would split the mount spec). pip's cache only where pip uses it: PIP_NO_CACHE_DIR (set by the templates) turns it off for any value.
+    const mounts = CACHE_VOLUMES.filter((c) => /^\/[^,]*$/.test(env[c.env] ?? '') &&
+        !(c.env === 'PIP_CACHE_DIR' && env.PIP_NO_CACHE_DIR !== undefined)).map((c) => `source=${c.volume},target=${env[c.env]},type=volume`);
+    const ports = servicePorts(record);
+    return {
+        name: `ml-image (${input.variant})`,
+        image: input.image,
+        // The image's own user: the workspace and cache volumes are used as it, never as root.
+        ...(user !== undefined && { remoteUser: user }),
+        // The image itself, not a derived one with its user's UID changed to the host's (its files and
+        // the cache volumes are owned by that UID).
+        updateRemoteUserUID: false,
+        runArgs: [`--shm-size=${SHM_SIZE}`],
+        // GPUs for a CUDA variant only: the CLI adds --gpus all where the host has them.
+        ...(input.cuda && { hostRequirements: { gpu: true } }),
+        mounts,
+        ...(ports.length > 0 && {
+            forwardPorts: ports.map((p) => p.port),
+            portsAttributes: Object.fromEntries(ports.map((p) => [
+                String(p.port),
+                { label: p.label, onAutoForward: p.port === 8888 ? 'notify' : 'silent' },
+            ])),
+        }),
+    };
+}
+/** The file's text: 2-space JSON with a trailing newline. */
+function devcontainerText(json) {
+    return `${JSON.stringify(json, null, 2)}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/devcontainer/from-results.ts
+// The devcontainer of a result directory: build.json for the image, plan.json for the variant's
+// CUDA-ness, env-<variant>-<arch>.json for its user, caches and servers. `ml-image devcontainer`
+// and the action's `devcontainer` output both write through here.
+
+
+
+
+
+
+
+
+/** linux/amd64 or linux/arm64: the machine this runs on (the platform a local tag is taken for). */
+function hostPlatform(arch = process.arch) {
+    return `linux/${arch === 'x64' ? 'amd64' : arch}`;
+}
+/** DIR/env-<variant>-<arch>.json: the host's platform first, else the first one there. */
+function findRecord(dir, variant, platforms) {
+    const present = new Set((0,external_node_fs_.readdirSync)(dir));
+    const host = hostPlatform();
+    const order = [...platforms].sort((a, b) => Number(b === host) - Number(a === host));
+    for (const platform of order) {
+        const name = `env-${variant}-${platform.split('/')[1]}.json`;
+        if (!present.has(name))
+            continue;
+        const file = external_node_path_default().join(dir, name);
+        return { record: readEnvRecord(readJsonFile(file, { what: 'environment record' }), file), file };
+    }
+    return undefined;
+}
+/** The devcontainer of one variant of result directory `dir` (`label` names it in errors). */
+function devcontainerFromResults(dir, variant, label = dir) {
+    const buildFile = external_node_path_default().join(dir, BUILD_FILE);
+    if (!(0,external_node_fs_.existsSync)(buildFile))
+        throw new errors/* InputError */.dz(`${label}: no ${BUILD_FILE} in ${dir}`, 'write it with "ml-image build --out DIR" or "ml-image run --out DIR"');
+    const chosen = chooseImage(readJsonFile(buildFile, { what: 'build result (--from)' }), buildFile, variant, hostPlatform());
+    const planFile = external_node_path_default().join(dir, PLAN_FILE);
+    const planned = (0,external_node_fs_.existsSync)(planFile)
+        ? variantFromPlan(readJsonFile(planFile, { what: 'plan (--from)' }), chosen.variant)
+        : undefined;
+    const found = findRecord(dir, chosen.variant, chosen.platforms);
+    const json = devcontainerJson({
+        ...chosen,
+        cuda: planned?.cuda ?? recordIsCuda(found?.record),
+        ...(found && { record: found.record }),
+    });
+    return { json, text: devcontainerText(json), chosen, ...(found && { recordFile: found.file }) };
+}
+/** Where the action writes each variant's definition: RESULT_DIR/devcontainer/<variant>/devcontainer.json. */
+const resultDevcontainerFile = (dir, variant) => external_node_path_default().join(dir, 'devcontainer', variant, 'devcontainer.json');
+/**
+ * The action's `devcontainer` output: one definition per variant of `variants` whose image is
+ * pinned by digest (a pushed build), written under the result directory; returns their paths.
+ */
+function writeResultDevcontainers(dir, variants) {
+    const files = [];
+    for (const variant of variants) {
+        let dc;
+        try {
+            dc = devcontainerFromResults(dir, variant, 'result-dir');
+        }
+        catch (e) {
+            // A variant without a digest a registry serves (not merged, several platforms) gets none.
+            if (e instanceof errors/* InputError */.dz)
+                continue;
+            throw e;
+        }
+        if (!dc.chosen.pinned)
+            continue;
+        const file = resultDevcontainerFile(dir, variant);
+        (0,external_node_fs_.mkdirSync)(external_node_path_default().dirname(file), { recursive: true });
+        json_file_writeFileAtomic(file, dc.text, `result-dir ${dir}`);
+        files.push(file);
+    }
+    return files;
+}
+
 // EXTERNAL MODULE: ./src/docker/adapter.ts
 var adapter = __nccwpck_require__(63659);
 ;// CONCATENATED MODULE: ./src/docker/failures.ts
@@ -30082,11 +32692,18 @@ async function buildxVersion(run) {
         throw new errors/* EnvironmentError */.eG(`docker buildx is not available (${firstLine(r)})`, BUILDX_FIX);
     return version;
 }
-async function imagetoolsCreate(run, tags, sources) {
+async function imagetoolsCreate(run, tags, sources, options = {}) {
     if (tags.length === 0 || sources.length === 0) {
         throw new errors/* InputError */.dz('imagetools create needs at least one tag and one source');
     }
-    const r = await run(['buildx', 'imagetools', 'create', ...tags.flatMap((t) => ['-t', t]), ...sources]);
+    const r = await run([
+        'buildx',
+        'imagetools',
+        'create',
+        ...tags.flatMap((t) => ['-t', t]),
+        ...(options.annotations ?? []).flatMap((a) => ['--annotation', a]),
+        ...sources,
+    ]);
     if (r.exitCode !== 0)
         throw cliFailure(`merging ${sources.length} digest(s) into ${tags.join(', ')}`, r);
     // buildx reports the digest it pushed; else ask the registry.
@@ -30097,14 +32714,14 @@ function createBuildxCli(exec, cli = 'docker') {
     const run = cliRunner(exec, cli);
     return {
         buildxVersion: () => buildxVersion(run),
-        async buildxInspect() {
-            const r = await run(['buildx', 'inspect']);
+        async buildxInspect(name) {
+            const r = await run(['buildx', 'inspect', ...(name ? [name] : [])]);
             if (r.exitCode !== 0)
-                throw cliFailure('docker buildx inspect', r);
+                throw cliFailure(`docker buildx inspect${name ? ` ${name}` : ''}`, r);
             return parseBuildxInspect(r.stdout);
         },
         buildx: (args, options) => run(['buildx', ...args], options),
-        imagetoolsCreate: (tags, sources) => imagetoolsCreate(run, tags, sources),
+        imagetoolsCreate: (tags, sources, options) => imagetoolsCreate(run, tags, sources, options),
         async imagetoolsInspect(ref) {
             const r = await run(['buildx', 'imagetools', 'inspect', '--raw', ref]);
             if (r.exitCode !== 0)
@@ -31039,63 +33656,6 @@ async function gitContextFromCheckout(exec, cwd) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/plan/tags.ts
-// Tags and OCI labels of a variant. Pure: the git/CI context is passed in.
-//
-// Tag rules (docs/configuration.md "Tags"):
-//   <version>-<variant>        when a version is known (image.version, or a v1.2.3 git tag)
-//   sha-<sha7>-<variant>       whenever the commit is known
-//   pr-<n>-<variant>           on pull requests
-//   <variant>                  on the default branch (the variant's moving "latest")
-//   latest                     on the default branch, for the first variant of the config only
-//   dev-<variant>              when none of the above applies (a local build outside git)
-const LABEL_PREFIX = 'io.github.ml-image-action';
-/** A version from a tag ref like refs/tags/v1.4.0 -> "1.4.0". */
-function versionFromRef(ref) {
-    const m = /^refs\/tags\/v?(\d+\.\d+\.\d+[A-Za-z0-9.+-]*)$/.exec(ref ?? '');
-    return m ? m[1].replace(/\+/g, '-') : undefined;
-}
-function computeTags(t) {
-    const tags = [];
-    const add = (tag) => {
-        const full = `${t.repository}:${tag}`;
-        if (!tags.includes(full))
-            tags.push(full);
-    };
-    const version = t.version ?? versionFromRef(t.git.ref);
-    if (version !== undefined)
-        add(`${version}-${t.variant}`);
-    if (t.git.sha)
-        add(`sha-${t.git.sha.slice(0, 7)}-${t.variant}`);
-    if (t.git.prNumber !== undefined)
-        add(`pr-${t.git.prNumber}-${t.variant}`);
-    if (t.git.isDefaultBranch) {
-        add(t.variant);
-        if (t.primary)
-            add('latest');
-    }
-    if (tags.length === 0)
-        add(`dev-${t.variant}`);
-    return tags;
-}
-/** OCI labels plus the project's own. The base image digest label is added at build time. */
-function computeLabels(l) {
-    const version = l.version ?? versionFromRef(l.git.ref);
-    return {
-        'org.opencontainers.image.title': l.title,
-        'org.opencontainers.image.created': l.git.commitTime ?? l.created.toISOString(),
-        ...(l.git.repositoryUrl !== undefined && { 'org.opencontainers.image.source': l.git.repositoryUrl }),
-        ...(l.git.sha !== undefined && { 'org.opencontainers.image.revision': l.git.sha }),
-        ...(version !== undefined && { 'org.opencontainers.image.version': version }),
-        'org.opencontainers.image.base.name': l.baseImage,
-        [`${LABEL_PREFIX}.variant`]: l.variant,
-        [`${LABEL_PREFIX}.python`]: l.python,
-        ...(l.cuda !== undefined && { [`${LABEL_PREFIX}.cuda`]: l.cuda }),
-        ...(l.torch !== undefined && { [`${LABEL_PREFIX}.torch`]: l.torch }),
-        [`${LABEL_PREFIX}.base-image`]: l.baseImage,
-    };
-}
-
 ;// CONCATENATED MODULE: ./src/python/indexes.ts
 // Where pip looks for packages, for the resolver and the build alike: the config's python.indexUrl
 // and python.extraIndexUrls, else the environment's PIP_INDEX_URL / PIP_EXTRA_INDEX_URL (as pip
@@ -31103,7 +33663,7 @@ function computeLabels(l) {
 // they reach pip only through its environment or a pip.conf file (a BuildKit secret mount in the
 // build), never a command line or a build argument; anything shown goes through redactUrls.
 
-function pipIndexes(python, env = {}) {
+function indexes_pipIndexes(python, env = {}) {
     const indexUrl = python.indexUrl ?? (env.PIP_INDEX_URL?.trim() || undefined);
     const extra = python.extraIndexUrls && python.extraIndexUrls.length > 0
         ? [...python.extraIndexUrls]
@@ -31134,8 +33694,6 @@ function describeIndexes(ix) {
         .join(', ');
 }
 
-// EXTERNAL MODULE: ./src/util/temp.ts
-var temp = __nccwpck_require__(54868);
 ;// CONCATENATED MODULE: ./src/util/versions.ts
 // Dotted version strings ("2.10", "12.8.1", "0.30.0+cu128"): comparison and major.minor, shared by
 // the plan, the build (buildx feature checks) and the other stages. Pure.
@@ -31219,18 +33777,38 @@ function buildContextArgs(req, builder) {
 /** --secret: from the environment (build.secrets) and from files; refused where unsupported. */
 function secretArgs(req, builder) {
     const fileSecrets = Object.entries(req.fileSecrets ?? {});
-    if (req.secrets.length > 0 || fileSecrets.length > 0) {
+    const secretEnvs = Object.entries(req.secretEnvs ?? {});
+    if (req.secrets.length > 0 || fileSecrets.length > 0 || secretEnvs.length > 0) {
         const why = secretMountsUnsupported(builder);
         if (why !== undefined)
             throw new errors/* EnvironmentError */.eG(why, SECRETS_FIX);
     }
     return [
         ...req.secrets.flatMap((id) => ['--secret', `id=${id},env=${id}`]),
+        ...secretEnvs.flatMap(([id, env]) => ['--secret', `id=${id},env=${env}`]),
         ...fileSecrets.flatMap(([id, file]) => ['--secret', `id=${id},${csvField(`src=${file}`)}`]),
+    ];
+}
+/**
+ * The `cache-from` / `cache-to` inputs, as given (BPA): the docker driver reads any cache but
+ * exports only inline cache, so other `cache-to` specs are left out with a note.
+ */
+function givenCacheArgs(req, builder, notes) {
+    const to = (req.cacheTo ?? []).filter((spec) => {
+        if (builder.driver !== 'docker' || /(^|,)\s*type=inline\s*(,|$)/.test(spec))
+            return true;
+        notes.push(`docker driver: cannot export cache ${spec.split(',')[0]}; cache-to left out (use a docker-container builder)`);
+        return false;
+    });
+    return [
+        ...(req.cacheFrom ?? []).flatMap((spec) => ['--cache-from', spec]),
+        ...to.flatMap((spec) => ['--cache-to', spec]),
     ];
 }
 /** --cache-from / --cache-to for what the driver can do (notes say what was adapted). */
 function cacheArgs(req, builder, notes) {
+    if (req.cacheFrom !== undefined || req.cacheTo !== undefined)
+        return givenCacheArgs(req, builder, notes);
     // Cache: the docker driver can only embed inline cache in the pushed image and read it back.
     if (builder.driver === 'docker') {
         if (req.cache.type === 'none')
@@ -31271,6 +33849,27 @@ function provenanceArgs(req, builder, notes) {
         notes.push('docker driver: provenance attestations are not supported, disabled');
     return [`--provenance=${mode === 'false' ? 'false' : `mode=${mode}`}`];
 }
+/** --sbom (buildx >= 0.10, not with the docker driver) and --annotation (buildx >= 0.12). */
+function attestationArgs(req, builder, notes) {
+    const args = [];
+    if (req.sbom !== undefined) {
+        if (!atLeast(builder.buildxVersion, '0.10.0'))
+            notes.push(`sbom: needs buildx >= 0.10.0 (found ${builder.buildxVersion}), left out`);
+        else if (builder.driver === 'docker' && req.sbom)
+            notes.push('docker driver: SBOM attestations are not supported, left out');
+        else
+            args.push(`--sbom=${req.sbom}`);
+    }
+    if (req.annotations?.length) {
+        if (builder.driver === 'docker')
+            notes.push('docker driver: images are pushed with Docker manifests, which carry no annotations: annotations left out (use a docker-container builder)');
+        else if (atLeast(builder.buildxVersion, '0.12.0'))
+            args.push(...req.annotations.flatMap((a) => ['--annotation', a]));
+        else
+            notes.push(`annotations: need buildx >= 0.12.0 (found ${builder.buildxVersion}), left out`);
+    }
+    return args;
+}
 /** Where the image goes: loaded into the engine, pushed by digest, or pushed by tag (docker driver). */
 function outputArgs(req, builder, notes) {
     if (!req.push)
@@ -31278,11 +33877,22 @@ function outputArgs(req, builder, notes) {
     if (canPushByDigest(builder)) {
         return [
             '--output',
-            `type=image,name=${req.repository},push-by-digest=true,name-canonical=true,push=true`,
+            `type=image,name=${req.repository},push-by-digest=true,name-canonical=true,push=true${req.ociMediatypes ? ',oci-mediatypes=true' : ''}`,
+            ...loadToo(req, builder),
         ];
     }
+    if (req.load)
+        notes.push('docker driver: the pushed image is in the engine already (load)');
     notes.push(`docker driver: pushes by tag ${req.pushTag} and merges by the digest it reports`);
     return ['--output', `type=image,name=${req.repository}:${req.pushTag},push=true`];
+}
+/** push and load: a second exporter into the engine (buildx >= 0.13 can export twice). */
+function loadToo(req, builder) {
+    if (!req.load)
+        return [];
+    if (!atLeast(builder.buildxVersion, '0.13.0'))
+        throw new errors/* EnvironmentError */.eG(`load with push needs buildx >= 0.13.0 to export twice (found ${builder.buildxVersion})`, 'update buildx, or set push: false to load only');
+    return ['--output', `type=docker${req.loadTag ? `,name=${req.loadTag}` : ''}`];
 }
 function buildxBuildArgs(req, builder) {
     const notes = [];
@@ -31305,6 +33915,7 @@ function buildxBuildArgs(req, builder) {
     if (req.target)
         args.push('--target', req.target);
     args.push(...cacheArgs(req, builder, notes), ...provenanceArgs(req, builder, notes));
+    args.push(...attestationArgs(req, builder, notes));
     args.push(...outputArgs(req, builder, notes), req.context);
     return { args, notes };
 }
@@ -31317,8 +33928,6 @@ function cacheFor(kind, repository, variant, arch) {
     return { type: 'none' };
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(77598);
 ;// CONCATENATED MODULE: ./src/build/inputs.ts
 // What pip inside the build needs: requirements, constraints, index URLs (often with credentials)
 // and build.secrets reach the build only as BuildKit secret mounts of 0600 files in a 0700 temp
@@ -31438,15 +34047,30 @@ function outputMasker(secretEnv, indexes) {
 }
 
 ;// CONCATENATED MODULE: ./src/build/merge.ts
+
 /** The tag of an image built with push: false (loaded into the engine, never pushed). */
 function localTag(repository, variant, arch) {
     return `${repository}:ml-image-local-${variant}-${arch}`;
 }
 /** imagetools create: one multi-arch manifest list from per-platform digests, under every tag. */
-async function mergeVariant(deps, variant, tags, sources) {
+async function mergeVariant(deps, variant, tags, sources, 
+/** `index:KEY=VALUE` annotations of the merged index (buildx >= 0.12). */
+annotations = []) {
     const now = deps.now ?? Date.now;
     const t0 = now();
-    const digest = await deps.docker.imagetoolsCreate([...tags], [...sources]);
+    // One `imagetools create` per repository, the sources' own first: buildx copies blobs into
+    // another repository once per tag, concurrently, and a registry refuses a list whose manifests
+    // are not copied yet (400).
+    const buildRepository = sources[0]?.split('@')[0] ?? '';
+    let digest;
+    for (const group of tagsByRepository(buildRepository, tags)) {
+        const d = await (annotations.length > 0
+            ? deps.docker.imagetoolsCreate(group, [...sources], { annotations })
+            : deps.docker.imagetoolsCreate(group, [...sources]));
+        digest ??= d;
+    }
+    if (digest === undefined)
+        throw new Error(`merge ${variant}: no tags`);
     deps.progress(`merge ${variant}: ${sources.length} platform(s) -> ${tags.join(', ')} (${digest.slice(0, 19)}) in ${((now() - t0) / 1000).toFixed(1)}s`);
     return digest;
 }
@@ -32083,36 +34707,6 @@ function readRequirementsText(files, baseDir) {
     return readRequirements(files, baseDir).text;
 }
 
-;// CONCATENATED MODULE: ./src/build/result.ts
-// BuildResult: what the build stage hands to capture/smoke/report (and writes as build.json).
-
-const BUILD_RESULT_SCHEMA_VERSION = 1;
-const PlatformBuildSchema = schemas/* object */.Ikc({
-    platform: schemas/* string */.YjP(),
-    digest: schemas/* string */.YjP().regex(/^sha256:[0-9a-f]{64}$/),
-    durationMs: schemas/* number */.aig().nonnegative(),
-    attempts: schemas/* number */.aig().int().positive(),
-    metadata: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J()),
-    /** The local tag of an image loaded into the engine instead of pushed (push: false). */
-    localRef: schemas/* string */.YjP().optional(),
-});
-const VariantBuildSchema = schemas/* object */.Ikc({
-    variant: schemas/* string */.YjP(),
-    repository: schemas/* string */.YjP(),
-    /** Digest of the merged multi-arch manifest list; absent when not merged (merge: false, push: false). */
-    digest: schemas/* string */.YjP()
-        .regex(/^sha256:[0-9a-f]{64}$/)
-        .optional(),
-    tags: schemas/* array */.YOg(schemas/* string */.YjP()),
-    platforms: schemas/* array */.YOg(PlatformBuildSchema),
-    baseImage: schemas/* string */.YjP(),
-    baseDigest: schemas/* string */.YjP().optional(),
-});
-const BuildResultSchema = schemas/* object */.Ikc({
-    schemaVersion: schemas/* literal */.euz(BUILD_RESULT_SCHEMA_VERSION),
-    variants: schemas/* array */.YOg(VariantBuildSchema),
-});
-
 ;// CONCATENATED MODULE: ./src/build/retry.ts
 
 
@@ -32186,6 +34780,7 @@ function finalFailure(f, transient) {
 
 
 
+
 /** What buildx writes with --metadata-file: an object with the image digest among other keys. */
 const MetadataSchema = schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J());
 /** The secret files and the buildx argv of one target. */
@@ -32198,7 +34793,12 @@ function prepareTarget(ctx, t, arch, metadataFile) {
         ...(t.v.torch?.indexUrl !== undefined && { torchIndexUrl: t.v.torch.indexUrl }),
         secretEnv: ctx.secretEnv,
     };
-    const fileSecrets = writeBuildInputs(external_node_path_default().join(ctx.work, `inputs-${t.v.name}-${arch}`), inputs);
+    const fileSecrets = {
+        ...writeBuildInputs(external_node_path_default().join(ctx.work, `inputs-${t.v.name}-${arch}`), inputs),
+        ...ctx.valueSecretFiles,
+    };
+    const o = ctx.options ?? {};
+    const annotations = (o.annotations ?? []).filter(isManifestAnnotation).map(annotationArg);
     const { args, notes } = buildxBuildArgs({
         context: ctx.context,
         dockerfile: t.dockerfile,
@@ -32206,7 +34806,7 @@ function prepareTarget(ctx, t, arch, metadataFile) {
         repository: ctx.repository,
         pushTag: `ml-image-build-${t.v.name}-${arch}`,
         push: ctx.push,
-        ...(!ctx.push && { loadTag: localTag(ctx.repository, t.v.name, arch) }),
+        ...((!ctx.push || o.load) && { loadTag: localTag(ctx.repository, t.v.name, arch) }),
         labels: t.labels,
         buildArgs: { ...t.buildArgs, [INPUTS_DIGEST_ARG]: inputsDigest(inputs) },
         cache: cacheFor(ctx.cache, ctx.repository, t.v.name, arch),
@@ -32216,6 +34816,15 @@ function prepareTarget(ctx, t, arch, metadataFile) {
         fileSecrets,
         network: ctx.build.network,
         pull: ctx.build.pull,
+        ...(o.noCache !== undefined && { noCache: o.noCache }),
+        ...(o.target !== undefined && { target: o.target }),
+        ...(o.secretEnvs && { secretEnvs: o.secretEnvs }),
+        ...(o.cacheFrom && { cacheFrom: o.cacheFrom }),
+        ...(o.cacheTo && { cacheTo: o.cacheTo }),
+        ...(annotations.length > 0 && { annotations }),
+        ...(o.sbom !== undefined && { sbom: o.sbom }),
+        ...(ctx.push && o.load && { load: true }),
+        ...((t.ociMediatypes || annotations.length > 0) && { ociMediatypes: true }),
     }, ctx.builder);
     for (const n of notes) {
         if (!ctx.notesShown.has(n))
@@ -32264,7 +34873,7 @@ async function buildTarget(ctx, t) {
                 durationMs: ctx.now() - started,
                 attempts: attempt,
                 metadata,
-                ...(!ctx.push && { localRef: localTag(ctx.repository, t.v.name, arch) }),
+                ...((!ctx.push || ctx.options?.load) && { localRef: localTag(ctx.repository, t.v.name, arch) }),
             };
         }
         const log = tail.join('\n') || ctx.mask(r.stderr);
@@ -32313,6 +34922,8 @@ function dockerfileFor(v, config, baseDir, imagesDir) {
 
 
 
+
+
 function cacheKind(config, env) {
     if (config.build.cache !== 'auto')
         return config.build.cache;
@@ -32333,10 +34944,10 @@ async function mapLimit(items, limit, fn) {
     return results;
 }
 /** The builder's abilities and each variant's base digest: independent short docker CLI calls. */
-async function lookUp(deps, variants) {
+async function lookUp(deps, variants, builderName) {
     const [buildxVersion, inspect, baseDigests] = await Promise.all([
         deps.docker.buildxVersion(),
-        deps.docker.buildxInspect(),
+        builderName !== undefined ? deps.docker.buildxInspect(builderName) : deps.docker.buildxInspect(),
         Promise.all(variants.map((v) => deps.docker.imageDigest(v.base.ref).catch((e) => {
             deps.progress(`warning: could not resolve the digest of ${v.base.ref}: ${e.message.split('\n')[0]}`);
             return undefined;
@@ -32345,6 +34956,7 @@ async function lookUp(deps, variants) {
     const builder = {
         buildxVersion,
         driver: inspect.driver,
+        ...(builderName !== undefined && { name: builderName }),
         ...(inspect.buildkitVersion !== undefined && { buildkitVersion: inspect.buildkitVersion }),
     };
     return { builder, baseDigests };
@@ -32365,11 +34977,19 @@ async function buildVariant(input, deps, ctx, v, baseDigest) {
     const platforms = v.platforms.filter((p) => !input.only?.platforms || input.only.platforms.includes(p));
     // dockerd's BuildKit (docker driver) runs one build at a time well on small runners.
     const limit = ctx.builder.driver === 'docker' ? 1 : 2;
-    const built = await mapLimit(platforms, limit, (platform) => group(`build ${v.name} ${platform}`, () => buildTarget(ctx, { v, platform, dockerfile, labels, buildArgs })));
+    const annotations = input.push && input.merge !== false ? mergeAnnotations(input, ctx, labels) : [];
+    const built = await mapLimit(platforms, limit, (platform) => group(`build ${v.name} ${platform}`, () => buildTarget(ctx, {
+        v,
+        platform,
+        dockerfile,
+        labels,
+        buildArgs,
+        ...(annotations.length > 0 && { ociMediatypes: true }),
+    })));
     const sources = built.map((b) => `${plan.repository}@${b.digest}`);
     let digest;
     if (input.push && input.merge !== false) {
-        digest = await mergeVariant(deps, v.name, v.tags, sources);
+        digest = await mergeVariant(deps, v.name, v.tags, sources, annotations);
     }
     return {
         variant: v.name,
@@ -32381,13 +35001,61 @@ async function buildVariant(input, deps, ctx, v, baseDigest) {
         ...(baseDigest !== undefined && { baseDigest }),
     };
 }
+/** Index annotations of the merged list: `imagetools create --annotation` needs buildx >= 0.12. */
+function mergeAnnotations(input, ctx, labels) {
+    const wanted = indexAnnotations(labels, input.options?.annotations);
+    if (wanted.length === 0)
+        return wanted;
+    const why = ctx.builder.driver === 'docker'
+        ? 'docker driver: the platform images are Docker manifests, so the merged list is a Docker manifest list, which carries no annotations: index annotations left out (use a docker-container builder)'
+        : compareVersions(ctx.builder.buildxVersion, '0.12.0') < 0
+            ? `index annotations need buildx >= 0.12.0 (found ${ctx.builder.buildxVersion}), left out`
+            : undefined;
+    if (why === undefined)
+        return wanted;
+    if (!ctx.notesShown.has(why))
+        ctx.progress(`note: ${why}`);
+    ctx.notesShown.add(why);
+    return [];
+}
+/**
+ * The `secrets` input (id=value) as 0600 files under `dir`, and the `secret-envs` input checked
+ * against the environment; returns the files and every secret value (masked in build output).
+ */
+function inputSecrets(options, config, env, dir) {
+    const files = {};
+    const values = {};
+    const taken = new Set([...Object.values(BUILD_SECRET_IDS), ...config.build.secrets]);
+    const ids = [...Object.keys(options?.secrets ?? {}), ...Object.keys(options?.secretEnvs ?? {})];
+    for (const id of ids) {
+        if (taken.has(id))
+            throw new errors/* InputError */.dz(`inputs "secrets"/"secret-envs": secret id ${id} is given twice (or is one this action mounts itself)`, 'give each secret id once');
+        taken.add(id);
+    }
+    for (const [id, name] of Object.entries(options?.secretEnvs ?? {})) {
+        const value = env[name];
+        if (value === undefined)
+            throw new errors/* InputError */.dz(`input "secret-envs": ${id}=${name}: ${name} is not set in the environment`, `set it in the step's env: (e.g. ${name}: \${{ secrets.${name} }})`);
+        values[`secret-env:${id}`] = value;
+    }
+    const secrets = Object.entries(options?.secrets ?? {});
+    if (secrets.length > 0)
+        (0,external_node_fs_.mkdirSync)(dir, { recursive: true, mode: 0o700 });
+    for (const [id, value] of secrets) {
+        const file = external_node_path_default().join(dir, id);
+        (0,external_node_fs_.writeFileSync)(file, value, { mode: 0o600 });
+        files[id] = file;
+        values[`secret:${id}`] = value;
+    }
+    return { files, values };
+}
 async function runBuildStage(input, deps) {
     const { plan, config, baseDir } = input;
     const secretEnv = secretEnvFrom(config.build.secrets, deps.env);
     checkBuildArgs(config.build.args);
-    const indexes = pipIndexes(config.python, deps.env);
+    const indexes = indexes_pipIndexes(config.python, deps.env);
     const variants = plan.variants.filter((v) => !input.only?.variants || input.only.variants.includes(v.name));
-    const { builder, baseDigests } = await lookUp(deps, variants);
+    const { builder, baseDigests } = await lookUp(deps, variants, input.options?.builder);
     // Secret mounts or nothing: never a fallback to build arguments.
     const unsupported = secretMountsUnsupported(builder);
     if (unsupported !== undefined)
@@ -32395,6 +35063,15 @@ async function runBuildStage(input, deps) {
     const requirements = readRequirementsText(config.python.requirements, baseDir);
     const work = (0,temp/* runTempDir */.jI)('ml-image-build-');
     const unregister = (0,cleanup/* registerCleanup */.qE)(() => (0,external_node_fs_.rmSync)(work, { recursive: true, force: true }));
+    let given;
+    try {
+        given = inputSecrets(input.options, config, deps.env, external_node_path_default().join(work, 'input-secrets'));
+    }
+    catch (e) {
+        (0,external_node_fs_.rmSync)(work, { recursive: true, force: true });
+        unregister();
+        throw e;
+    }
     const ctx = {
         docker: deps.docker,
         progress: deps.progress,
@@ -32413,8 +35090,10 @@ async function runBuildStage(input, deps) {
         indexes,
         secretEnv,
         // Every line of build output is shown with URL userinfo masked and secret values replaced.
-        mask: outputMasker(secretEnv, indexes),
+        mask: outputMasker({ ...secretEnv, ...given.values }, indexes),
         notesShown: new Set(),
+        ...(input.options && { options: input.options }),
+        valueSecretFiles: given.files,
     };
     try {
         const results = [];
@@ -32436,13 +35115,13 @@ const catalog_namespaceObject = /*#__PURE__*/JSON.parse('{"schemaVersion":1,"upd
 // row names its source, and a unit test validates the file against this schema.
 
 const source = schemas/* string */.YjP().url().describe('Where this row comes from (release notes, registry page).');
-const version = (what) => schemas/* string */.YjP().regex(/^\d+\.\d+(\.\d+)?$/, { error: `expected a ${what} version` });
+const catalog_schema_version = (what) => schemas/* string */.YjP().regex(/^\d+\.\d+(\.\d+)?$/, { error: `expected a ${what} version` });
 const platform = schemas/* enum */.k5n(['linux/amd64', 'linux/arm64']);
 const CudaDriverRow = schemas/* strictObject */.rej({
     /** CUDA major.minor, e.g. "12.8". */
-    cuda: version('CUDA'),
+    cuda: catalog_schema_version('CUDA'),
     /** Latest patch release of that minor, e.g. "12.8.1" (used for nvidia/cuda tags). */
-    latestPatch: version('CUDA'),
+    latestPatch: catalog_schema_version('CUDA'),
     /** Minimum Linux driver of the toolkit release itself (full features). */
     toolkitDriverMin: schemas/* string */.YjP().regex(/^\d+\.\d+(\.\d+)?$/),
     /** Minimum Linux driver with minor-version compatibility (12.x: 525.60.13, 13.x: 580.xx). */
@@ -32454,7 +35133,7 @@ const PythonSlimFamily = schemas/* strictObject */.rej({
     repository: schemas/* string */.YjP(),
     /** "{python}" is replaced, e.g. "{python}-slim" -> "3.11-slim". */
     tagPattern: schemas/* string */.YjP(),
-    pythonVersions: schemas/* array */.YOg(version('Python')).min(1),
+    pythonVersions: schemas/* array */.YOg(catalog_schema_version('Python')).min(1),
     platforms: schemas/* array */.YOg(platform).min(1),
     source,
 });
@@ -32465,14 +35144,14 @@ const NvidiaCudaFamily = schemas/* strictObject */.rej({
     tagPattern: schemas/* string */.YjP(),
     flavors: schemas/* array */.YOg(schemas/* string */.YjP()).min(1),
     releases: schemas/* array */.YOg(schemas/* strictObject */.rej({
-        cudaPatch: version('CUDA'),
+        cudaPatch: catalog_schema_version('CUDA'),
         ubuntu: schemas/* array */.YOg(schemas/* string */.YjP().regex(/^\d{2}\.\d{2}$/)).min(1),
         cudnn: schemas/* boolean */.zMY(),
         platforms: schemas/* array */.YOg(platform).min(1),
     }))
         .min(1),
     /** Python of each Ubuntu release's python3 package. */
-    ubuntuPython: schemas/* record */.g1P(schemas/* string */.YjP(), version('Python')),
+    ubuntuPython: schemas/* record */.g1P(schemas/* string */.YjP(), catalog_schema_version('Python')),
     source,
 });
 const NgcPytorchFamily = schemas/* strictObject */.rej({
@@ -32482,9 +35161,9 @@ const NgcPytorchFamily = schemas/* strictObject */.rej({
     releases: schemas/* array */.YOg(schemas/* strictObject */.rej({
         tag: schemas/* string */.YjP().regex(/^\d{2}\.\d{2}-py3$/),
         torch: schemas/* string */.YjP(),
-        cuda: version('CUDA'),
-        python: version('Python'),
-        numpy: version('NumPy').optional(),
+        cuda: catalog_schema_version('CUDA'),
+        python: catalog_schema_version('Python'),
+        numpy: catalog_schema_version('NumPy').optional(),
         /** /etc/pip/constraint.txt present (PIP_CONSTRAINT points at it), from 25.03 on. */
         constraintFile: schemas/* boolean */.zMY(),
         source,
@@ -32496,7 +35175,7 @@ const PytorchImageFamily = schemas/* strictObject */.rej({
     family: schemas/* literal */.euz('pytorch-pytorch'),
     repository: schemas/* string */.YjP(),
     platforms: schemas/* array */.YOg(platform).min(1),
-    releases: schemas/* array */.YOg(schemas/* strictObject */.rej({ tag: schemas/* string */.YjP(), torch: version('torch'), cuda: version('CUDA'), cudnn: schemas/* string */.YjP() }))
+    releases: schemas/* array */.YOg(schemas/* strictObject */.rej({ tag: schemas/* string */.YjP(), torch: catalog_schema_version('torch'), cuda: catalog_schema_version('CUDA'), cudnn: schemas/* string */.YjP() }))
         .min(1),
     source,
 });
@@ -32508,18 +35187,18 @@ const BaseImageFamily = schemas/* discriminatedUnion */.gMt('family', [
 ]);
 const TorchRow = schemas/* strictObject */.rej({
     /** torch major.minor, e.g. "2.7". */
-    torch: version('torch'),
+    torch: catalog_schema_version('torch'),
     /** Latest patch release, e.g. "2.7.1". */
-    latestPatch: version('torch'),
+    latestPatch: catalog_schema_version('torch'),
     /** CUDA versions with wheels on https://download.pytorch.org/whl/cuXYZ. */
-    cuda: schemas/* array */.YOg(version('CUDA')).min(1),
+    cuda: schemas/* array */.YOg(catalog_schema_version('CUDA')).min(1),
     /** The CUDA of the default wheel on PyPI (linux x86_64). */
-    pypiDefaultCuda: version('CUDA'),
-    python: schemas/* array */.YOg(version('Python')).min(1),
+    pypiDefaultCuda: catalog_schema_version('CUDA'),
+    python: schemas/* array */.YOg(catalog_schema_version('Python')).min(1),
     /** Where aarch64 CUDA wheels come from: none (CPU only), PyTorch's index, or PyPI too. */
     aarch64Cuda: schemas/* enum */.k5n(['none', 'pytorch-index', 'pypi']),
     /** When aarch64 CUDA wheels exist for only some CUDA variants (2.7, 2.8: cu128 only). */
-    aarch64CudaOnly: schemas/* array */.YOg(version('CUDA')).optional(),
+    aarch64CudaOnly: schemas/* array */.YOg(catalog_schema_version('CUDA')).optional(),
     source,
 });
 const CatalogSchema = schemas/* strictObject */.rej({
@@ -32979,62 +35658,6 @@ function chooseBase(v, index, config, catalog, out) {
     return BASE_HANDLERS[baseKind(v, catalog)]({ v, where, config, catalog, out, orDefault });
 }
 
-;// CONCATENATED MODULE: ./src/plan/schema.ts
-// Plan: what the plan stage hands to resolve/build/smoke/report (and writes as plan.json). The types
-// are inferred from the schema, so the file written and the value passed on cannot drift apart.
-
-
-const PLAN_SCHEMA_VERSION = 1;
-const PlatformSchema = schemas/* enum */.k5n(PLATFORMS);
-const TemplateSchema = schemas/* enum */.k5n(TEMPLATES);
-const BaseChoiceSchema = schemas/* object */.Ikc({
-    /** The reference the build uses (after mirrors). */
-    ref: schemas/* string */.YjP(),
-    /** The reference before mirrors (what the catalog knows). */
-    canonical: schemas/* string */.YjP(),
-    family: schemas/* string */.YjP().optional(),
-    /** Platforms the base image is known to have; undefined when not in the catalog. */
-    platforms: schemas/* array */.YOg(schemas/* string */.YjP()).optional(),
-    reason: schemas/* string */.YjP(),
-});
-const VariantPlanSchema = schemas/* object */.Ikc({
-    name: schemas/* string */.YjP(),
-    kind: schemas/* enum */.k5n(['cpu', 'cuda', 'custom']),
-    primary: schemas/* boolean */.zMY(),
-    python: schemas/* string */.YjP(),
-    /** Template from images/ or undefined when the user's own Dockerfile is used. */
-    template: TemplateSchema.optional(),
-    base: BaseChoiceSchema,
-    /** indexUrl undefined: torch comes with the base image (NGC) and is not installed again. */
-    torch: schemas/* object */.Ikc({ version: schemas/* string */.YjP(), indexUrl: schemas/* string */.YjP().optional() }).optional(),
-    cuda: schemas/* object */.Ikc({ version: schemas/* string */.YjP(), toolkitDriverMin: schemas/* string */.YjP(), minorCompatDriverMin: schemas/* string */.YjP() })
-        .optional(),
-    tags: schemas/* array */.YOg(schemas/* string */.YjP()),
-    labels: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP()),
-    platforms: schemas/* array */.YOg(PlatformSchema),
-    /** Build args every Dockerfile may read (images/README.md "Build arguments"). */
-    buildArgs: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP()),
-});
-const BuildTargetSchema = schemas/* object */.Ikc({
-    id: schemas/* string */.YjP(),
-    variant: schemas/* string */.YjP(),
-    platform: PlatformSchema,
-    arch: schemas/* string */.YjP(),
-    runner: schemas/* string */.YjP(),
-});
-const schema_PlanSchema = schemas/* object */.Ikc({
-    schemaVersion: schemas/* literal */.euz(PLAN_SCHEMA_VERSION),
-    repository: schemas/* string */.YjP(),
-    version: schemas/* string */.YjP().optional(),
-    variants: schemas/* array */.YOg(VariantPlanSchema),
-    targets: schemas/* array */.YOg(BuildTargetSchema),
-    warnings: schemas/* array */.YOg(schemas/* string */.YjP()),
-    /** GitHub Actions matrix: strategy.matrix: ${{ fromJSON(needs.plan.outputs.matrix) }} */
-    matrix: schemas/* object */.Ikc({
-        include: schemas/* array */.YOg(schemas/* object */.Ikc({ variant: schemas/* string */.YjP(), platform: PlatformSchema, arch: schemas/* string */.YjP(), runner: schemas/* string */.YjP() })),
-    }),
-});
-
 ;// CONCATENATED MODULE: ./src/plan/plan.ts
 
 
@@ -33047,7 +35670,7 @@ const DEFAULT_RUNNERS = {
     'linux/amd64': 'ubuntu-latest',
     'linux/arm64': 'ubuntu-24.04-arm',
 };
-const arch = (p) => p.split('/')[1];
+const plan_arch = (p) => p.split('/')[1];
 /** An error for each platform of the config the chosen base image does not have. */
 function checkPlatforms(chosen, where, config, out) {
     for (const p of config.platforms) {
@@ -33112,10 +35735,10 @@ function planVariant(v, i, config, ctx, naming, out) {
 /** One build target per variant and platform, on the platform's default runner. */
 function targetsOf(variants) {
     return variants.flatMap((v) => v.platforms.map((p) => ({
-        id: `${v.name}-${arch(p)}`,
+        id: `${v.name}-${plan_arch(p)}`,
         variant: v.name,
         platform: p,
-        arch: arch(p),
+        arch: plan_arch(p),
         runner: DEFAULT_RUNNERS[p],
     })));
 }
@@ -33216,1855 +35839,6 @@ function explanationLines(r) {
     for (const h of r.hazards)
         lines.push(`hazard: ${h.message}. Fix: ${h.fix}`);
     return lines;
-}
-
-;// CONCATENATED MODULE: ./src/attest/result.ts
-// attest.json: what the attest stage attached to each pushed platform digest, and how it signed.
-// The report reads it (what was attested and signed, and the verify command for each digest).
-
-
-const ATTEST_RESULT_SCHEMA_VERSION = 1;
-const AttestationSchema = schemas/* object */.Ikc({
-    kind: schemas/* enum */.k5n(ATTESTATION_KINDS),
-    /** The in-toto predicate type (what `cosign verify-attestation --type` takes). */
-    predicateType: schemas/* string */.YjP(),
-    /** The predicate as written in the result directory (relative to it). */
-    file: schemas/* string */.YjP(),
-    /** Attached to the image, signed (false: written here only). */
-    attached: schemas/* boolean */.zMY(),
-    /** The exact `cosign verify-attestation` command that checks it (attached ones only). */
-    verify: schemas/* string */.YjP().optional(),
-});
-const AttestTargetSchema = schemas/* object */.Ikc({
-    variant: schemas/* string */.YjP(),
-    platform: schemas/* string */.YjP(),
-    /** repository@sha256:... of the platform image. */
-    ref: schemas/* string */.YjP(),
-    attestations: schemas/* array */.YOg(AttestationSchema),
-    /** The image signature itself (cosign sign). */
-    signed: schemas/* boolean */.zMY(),
-    /** What could not be made or attached, one line each (e.g. no smoke result in this job). */
-    notes: schemas/* array */.YOg(schemas/* string */.YjP()),
-});
-const AttestResultSchema = schemas/* object */.Ikc({
-    schemaVersion: schemas/* literal */.euz(ATTEST_RESULT_SCHEMA_VERSION),
-    signing: schemas/* object */.Ikc({
-        /** key / keyless, or none: nothing was signed (reason says why). */
-        mode: schemas/* enum */.k5n(['key', 'keyless', 'none']),
-        reason: schemas/* string */.YjP(),
-        tlog: schemas/* boolean */.zMY(),
-        /** What `cosign verify` needs to check these: the public key hint or the keyless identity. */
-        verifyHint: schemas/* string */.YjP().optional(),
-    }),
-    targets: schemas/* array */.YOg(AttestTargetSchema),
-    /** The error that stopped attaching (exit 3: the registry went away), after what was done. */
-    error: schemas/* string */.YjP().optional(),
-});
-
-;// CONCATENATED MODULE: ./src/capture/record.ts
-// EnvRecord: what is inside an image (env.json). Versioned, so the next release reads this one's:
-// src/diff/read.ts migrates older records (v1 had no image.variant / image.created).
-
-
-const ENV_RECORD_SCHEMA_VERSION = 2;
-/** Labels the build sets (src/plan/tags.ts computeLabels) that image.variant / image.created mirror. */
-const VARIANT_LABEL = `${LABEL_PREFIX}.variant`;
-const CREATED_LABEL = 'org.opencontainers.image.created';
-const maybe = (t) => t.nullable().optional();
-const record_EnvRecordSchema = schemas/* object */.Ikc({
-    schemaVersion: schemas/* literal */.euz(ENV_RECORD_SCHEMA_VERSION),
-    image: schemas/* object */.Ikc({
-        ref: schemas/* string */.YjP(),
-        id: schemas/* string */.YjP(),
-        digest: maybe(schemas/* string */.YjP()),
-        platform: schemas/* string */.YjP(),
-        sizeBytes: schemas/* number */.aig(),
-        layers: schemas/* number */.aig(),
-        labels: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP()),
-        user: schemas/* string */.YjP(),
-        entrypoint: schemas/* array */.YOg(schemas/* string */.YjP()).nullable(),
-        cmd: schemas/* array */.YOg(schemas/* string */.YjP()).nullable(),
-        env: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP()),
-        /** The config variant the image was built for (cpu, cuda12.8), when known. (v2) */
-        variant: schemas/* string */.YjP().nullable(),
-        /** When the image was created (ISO 8601), from the engine or the OCI label. (v2) */
-        created: schemas/* string */.YjP().nullable(),
-    }),
-    os: schemas/* object */.Ikc({
-        osRelease: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP()),
-        glibc: maybe(schemas/* string */.YjP()),
-        kernel: schemas/* string */.YjP(),
-        machine: schemas/* string */.YjP(),
-    }),
-    python: schemas/* object */.Ikc({
-        version: schemas/* string */.YjP(),
-        implementation: schemas/* string */.YjP(),
-        executable: schemas/* string */.YjP(),
-        platform: schemas/* string */.YjP(),
-        pipVersion: maybe(schemas/* string */.YjP()),
-        packages: schemas/* array */.YOg(schemas/* object */.Ikc({
-            name: schemas/* string */.YjP(),
-            version: schemas/* string */.YjP(),
-            requires: schemas/* array */.YOg(schemas/* string */.YjP()),
-            installer: schemas/* string */.YjP(),
-            location: schemas/* string */.YjP(),
-        })),
-    }),
-    apt: schemas/* array */.YOg(schemas/* object */.Ikc({ name: schemas/* string */.YjP(), version: schemas/* string */.YjP(), arch: schemas/* string */.YjP() })),
-    cuda: schemas/* object */.Ikc({
-        runtime: maybe(schemas/* string */.YjP()),
-        driverMaxCuda: maybe(schemas/* string */.YjP()),
-        cudnn: maybe(schemas/* string */.YjP()),
-        nccl: maybe(schemas/* string */.YjP()),
-        nvcc: maybe(schemas/* string */.YjP()),
-        /** Where each library was read: "torch: nvidia/cudnn/lib/libcudnn.so.9" (the copy torch loads) or "system". */
-        sources: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP()).optional(),
-    }),
-    torch: schemas/* object */.Ikc({
-        version: schemas/* string */.YjP(),
-        cuda: maybe(schemas/* string */.YjP()),
-        hip: maybe(schemas/* string */.YjP()),
-        cudaAvailable: schemas/* boolean */.zMY(),
-        deviceCount: schemas/* number */.aig(),
-        tf32: schemas/* object */.Ikc({ matmul: schemas/* boolean */.zMY(), cudnn: schemas/* boolean */.zMY() }),
-        allocatorConfig: schemas/* string */.YjP(),
-    })
-        .loose()
-        .nullable(),
-    gpus: schemas/* array */.YOg(schemas/* object */.Ikc({
-        name: schemas/* string */.YjP(),
-        memoryMiB: schemas/* number */.aig(),
-        computeCapability: schemas/* string */.YjP(),
-        driver: schemas/* string */.YjP().nullable(),
-    })
-        .loose()),
-    tools: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP().nullable()),
-    env: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP()),
-    /** Every field of torch.utils.collect_env, by its name there. */
-    collectEnv: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J()),
-    errors: schemas/* array */.YOg(schemas/* object */.Ikc({ field: schemas/* string */.YjP(), error: schemas/* string */.YjP() })),
-    capture: schemas/* object */.Ikc({
-        probeVersion: schemas/* number */.aig(),
-        durationMs: schemas/* number */.aig(),
-        toolVersion: schemas/* string */.YjP(),
-        time: schemas/* string */.YjP(),
-        host: schemas/* object */.Ikc({ kernel: schemas/* string */.YjP(), engine: schemas/* string */.YjP().optional() }),
-    }),
-});
-/** The fields torch.utils.collect_env reports (SystemEnv); the probe fills every one. */
-const COLLECT_ENV_FIELDS = (/* unused pure expression or super */ null && ([
-    'torch_version',
-    'is_debug_build',
-    'cuda_compiled_version',
-    'gcc_version',
-    'clang_version',
-    'cmake_version',
-    'os',
-    'libc_version',
-    'python_version',
-    'python_platform',
-    'is_cuda_available',
-    'cuda_runtime_version',
-    'cuda_module_loading',
-    'nvidia_driver_version',
-    'nvidia_gpu_models',
-    'cudnn_version',
-    'pip_version',
-    'pip_packages',
-    'conda_packages',
-    'hip_compiled_version',
-    'hip_runtime_version',
-    'miopen_runtime_version',
-    'caching_allocator_config',
-    'is_xnnpack_available',
-    'cpu_info',
-]));
-
-;// CONCATENATED MODULE: ./src/smoke/result.ts
-// SmokeResult (smoke.json) and its JUnit XML form (junit.xml).
-
-const SMOKE_RESULT_SCHEMA_VERSION = 1;
-const SmokeTestSchema = schemas/* object */.Ikc({
-    id: schemas/* string */.YjP(),
-    suite: schemas/* string */.YjP(),
-    status: schemas/* enum */.k5n(['pass', 'fail', 'skip']),
-    reason: schemas/* string */.YjP().optional(),
-    durationMs: schemas/* number */.aig(),
-    metrics: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J()),
-    /** The end of the output of a failing test (redacted). */
-    output: schemas/* string */.YjP().optional(),
-    cause: schemas/* object */.Ikc({ id: schemas/* string */.YjP(), cause: schemas/* string */.YjP(), fix: schemas/* string */.YjP(), source: schemas/* string */.YjP(), match: schemas/* string */.YjP() })
-        .optional(),
-});
-const result_SmokeResultSchema = schemas/* object */.Ikc({
-    schemaVersion: schemas/* literal */.euz(SMOKE_RESULT_SCHEMA_VERSION),
-    image: schemas/* string */.YjP(),
-    platform: schemas/* string */.YjP(),
-    gpus: schemas/* enum */.k5n(['all', 'none']),
-    tests: schemas/* array */.YOg(SmokeTestSchema),
-    summary: schemas/* object */.Ikc({ pass: schemas/* number */.aig(), fail: schemas/* number */.aig(), skip: schemas/* number */.aig(), durationMs: schemas/* number */.aig() }),
-});
-const xml = (s) => s
-    .replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c])
-    // XML 1.0 forbids most control characters, which test output may contain.
-    // eslint-disable-next-line no-control-regex -- removing them is the point
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
-function result_toJUnit(r) {
-    const lines = [
-        '<?xml version="1.0" encoding="UTF-8"?>',
-        `<testsuites name="ml-image smoke" tests="${r.tests.length}" failures="${r.summary.fail}" skipped="${r.summary.skip}" time="${(r.summary.durationMs / 1000).toFixed(3)}">`,
-        `  <testsuite name="${xml(`${r.image} ${r.platform}`)}" tests="${r.tests.length}" failures="${r.summary.fail}" skipped="${r.summary.skip}">`,
-    ];
-    for (const t of r.tests) {
-        lines.push(`    <testcase classname="${xml(t.suite)}" name="${xml(t.id)}" time="${(t.durationMs / 1000).toFixed(3)}">`);
-        if (t.status === 'skip')
-            lines.push(`      <skipped message="${xml(t.reason ?? '')}"/>`);
-        if (t.status === 'fail') {
-            const msg = t.cause
-                ? `${t.reason ?? ''} | cause: ${t.cause.cause} | fix: ${t.cause.fix}`
-                : (t.reason ?? '');
-            lines.push(`      <failure message="${xml(msg)}">${xml(t.output ?? '')}</failure>`);
-        }
-        const props = Object.entries(t.metrics);
-        if (props.length) {
-            lines.push('      <properties>');
-            for (const [k, v] of props)
-                lines.push(`        <property name="${xml(k)}" value="${xml(String(v))}"/>`);
-            lines.push('      </properties>');
-        }
-        lines.push('    </testcase>');
-    }
-    lines.push('  </testsuite>', '</testsuites>', '');
-    return lines.join('\n');
-}
-
-;// CONCATENATED MODULE: ./src/util/json-file.ts
-// JSON files the tool reads back (records, results, digests, build.json): a missing or malformed
-// file is bad input naming the file (exit 2), never a bare SyntaxError with a stack trace.
-
-
-
-
-function parseJsonText(text, source, fix) {
-    try {
-        return JSON.parse(text);
-    }
-    catch (e) {
-        throw new errors/* InputError */.dz(`${source}: not JSON: ${e.message}`, fix);
-    }
-}
-/** `what` names the file's role in the message ("cannot read the build result"); `fix` says what to do. */
-function readJsonFile(file, opts = {}) {
-    let text;
-    try {
-        text = (0,external_node_fs_.readFileSync)(file, 'utf8');
-    }
-    catch (e) {
-        const reason = e.code ?? e.message.split('\n')[0];
-        throw new errors/* InputError */.dz(`${file}: cannot read${opts.what ? ` the ${opts.what}` : ''} (${reason})`, opts.fix);
-    }
-    return parseJsonText(text, file, opts.fix);
-}
-/** Error codes that mean the machine is out of room or read-only: an environment problem (exit 3). */
-const NO_ROOM = new Set(['ENOSPC', 'EDQUOT', 'EROFS', 'EFBIG']);
-/** Pseudo filesystems: writing there hangs (a FIFO, a tty) or means nothing. */
-const PSEUDO_ROOTS = ['/proc', '/sys', '/dev'];
-function reasonOf(e) {
-    const err = e;
-    const text = {
-        ENOSPC: 'no space left on device',
-        EDQUOT: 'disk quota exceeded',
-        EROFS: 'read-only file system',
-        EFBIG: 'file too large',
-        EACCES: 'permission denied',
-        EPERM: 'operation not permitted',
-        ENOTDIR: 'a path component is not a directory',
-        EISDIR: 'is a directory',
-    };
-    return (err.code && text[err.code]) ?? err.code ?? String(e.message ?? e).split('\n')[0];
-}
-/**
- * Make sure `dir` is a directory the tool may write result files to, creating it when missing.
- * `label` names it in messages (e.g. "--out out"). Refuses, with exit 2 and at once, a path that
- * exists and is not a directory, and anything under /proc, /sys or /dev (FIFOs and ttys there would
- * block a write forever). A full or read-only filesystem is exit 3 naming the path. With
- * `create: false` it only checks (the CLI does so before any work, creating nothing).
- */
-function json_file_ensureResultDir(dir, label = dir, opts = {}) {
-    const abs = external_node_path_default().resolve(dir);
-    // The nearest existing ancestor, resolved through symlinks, decides where the files would land.
-    let probe = abs;
-    while (!(0,external_node_fs_.existsSync)(probe) && external_node_path_default().dirname(probe) !== probe)
-        probe = external_node_path_default().dirname(probe);
-    let real = probe;
-    try {
-        real = (0,external_node_fs_.realpathSync)(probe);
-    }
-    catch {
-        // unreadable: mkdir below reports it
-    }
-    const under = (root) => real === root || real.startsWith(`${root}/`);
-    if (PSEUDO_ROOTS.some(under) && !under('/dev/shm')) {
-        throw new errors/* InputError */.dz(`${label}: ${abs} is on a pseudo filesystem (${real}); result files need a real directory`, 'pass --out DIR naming a directory on disk (it is created when missing)');
-    }
-    if ((0,external_node_fs_.existsSync)(abs)) {
-        if (!(0,external_node_fs_.statSync)(abs).isDirectory())
-            throw new errors/* InputError */.dz(`${label}: ${abs} exists and is not a directory`, 'pass --out DIR naming a directory');
-        return abs;
-    }
-    if (!(0,external_node_fs_.statSync)(probe).isDirectory())
-        throw new errors/* InputError */.dz(`${label}: cannot write ${abs}: a path component is not a directory (${probe})`);
-    if (opts.create === false)
-        return abs;
-    try {
-        (0,external_node_fs_.mkdirSync)(abs, { recursive: true });
-    }
-    catch (e) {
-        throw writeError(e, abs, label);
-    }
-    return abs;
-}
-/** The exit-code contract for a failed write: no room / read-only is exit 3, anything else exit 2. */
-function writeError(e, file, label) {
-    const code = e.code ?? '';
-    if (NO_ROOM.has(code))
-        return new errors/* EnvironmentError */.eG(`${label}: cannot write ${file}: ${reasonOf(e)}`, `free space on the filesystem of ${external_node_path_default().dirname(file)} (or pass --out DIR on another one) and run again`, { cause: e });
-    return new errors/* InputError */.dz(`${label}: cannot write ${file}: ${reasonOf(e)}`, undefined, { cause: e });
-}
-/**
- * Write a file atomically: a temporary file in the same directory, then rename. A reader (a later
- * run) sees the old file or the whole new one, never a truncated JSON; on failure the temporary
- * file is removed. The temporary file is created exclusively, so a FIFO or symlink planted at the
- * target is replaced, never written through.
- */
-function json_file_writeFileAtomic(file, content, label = file) {
-    const tmp = external_node_path_default().join(external_node_path_default().dirname(file), `.${external_node_path_default().basename(file)}.${process.pid}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.tmp`);
-    let fd;
-    try {
-        fd = (0,external_node_fs_.openSync)(tmp, 'wx', 0o644);
-        (0,external_node_fs_.writeSync)(fd, content);
-        (0,external_node_fs_.fsyncSync)(fd);
-        (0,external_node_fs_.closeSync)(fd);
-        fd = undefined;
-        (0,external_node_fs_.renameSync)(tmp, file);
-    }
-    catch (e) {
-        if (fd !== undefined) {
-            try {
-                (0,external_node_fs_.closeSync)(fd);
-            }
-            catch {
-                // already failing
-            }
-        }
-        (0,external_node_fs_.rmSync)(tmp, { force: true });
-        throw writeError(e, file, label);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/diff/read.ts
-
-
-
-
-const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
-const ENV_RECORD_MIGRATIONS = {
-    // v1 -> v2: image.variant and image.created, from the labels the build sets (src/plan/tags.ts).
-    1: (r) => {
-        if (!isObject(r.image))
-            return { ...r, schemaVersion: 2 };
-        const labels = isObject(r.image.labels) ? r.image.labels : {};
-        const label = (k) => (typeof labels[k] === 'string' ? labels[k] : null);
-        return {
-            ...r,
-            schemaVersion: 2,
-            image: { ...r.image, variant: label(VARIANT_LABEL), created: label(CREATED_LABEL) },
-        };
-    },
-};
-const SMOKE_RESULT_MIGRATIONS = {};
-const MAX_ISSUES = 8;
-function read(json, source, kind) {
-    if (!isObject(json)) {
-        throw new errors/* InputError */.dz(`${source}: not ${kind.what} (expected a JSON object, got ${describe(json)})`);
-    }
-    const version = json.schemaVersion;
-    if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-        throw new errors/* InputError */.dz(`${source}: schemaVersion: expected a positive integer, got ${describe(version)} (is this ${kind.what}?)`);
-    }
-    if (version > kind.current) {
-        throw new errors/* InputError */.dz(`${source}: schemaVersion ${version} is newer than this version of ml-image reads (up to ${kind.current})`, 'update ml-image-action (the record was written by a newer release)');
-    }
-    let record = json;
-    for (let v = version; v < kind.current; v++) {
-        const step = kind.migrations[v];
-        if (!step)
-            throw new errors/* InputError */.dz(`${source}: schemaVersion ${v} is no longer readable (no migration to ${v + 1})`);
-        record = step(record);
-    }
-    const parsed = kind.schema.safeParse(record);
-    if (parsed.success)
-        return parsed.data;
-    const issues = parsed.error.issues;
-    const lines = (0,config_issues/* formatIssues */.og)(parsed.error, record, kind.schema)
-        .slice(0, MAX_ISSUES)
-        .map((line) => `  - ${line}`);
-    if (issues.length > MAX_ISSUES)
-        lines.push(`  - ... and ${issues.length - MAX_ISSUES} more`);
-    throw new errors/* InputError */.dz(`${source}: not a valid ${kind.what} (schemaVersion ${version}): ${issues.length} problem${issues.length === 1 ? '' : 's'}\n${lines.join('\n')}`);
-}
-function describe(v) {
-    if (v === undefined)
-        return 'nothing';
-    if (v === null)
-        return 'null';
-    if (Array.isArray(v))
-        return 'an array';
-    if (typeof v === 'string')
-        return JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v);
-    return typeof v === 'object' ? 'an object' : String(v);
-}
-function readEnvRecord(json, source) {
-    return read(json, source, {
-        what: 'environment record (env.json)',
-        current: ENV_RECORD_SCHEMA_VERSION,
-        migrations: ENV_RECORD_MIGRATIONS,
-        schema: record_EnvRecordSchema,
-    });
-}
-function readSmokeResult(json, source) {
-    return read(json, source, {
-        what: 'smoke result (smoke.json)',
-        current: SMOKE_RESULT_SCHEMA_VERSION,
-        migrations: SMOKE_RESULT_MIGRATIONS,
-        schema: result_SmokeResultSchema,
-    });
-}
-/** JSON text to a value; the error names the file. */
-
-
-;// CONCATENATED MODULE: ./src/report/artifact.ts
-// The fork-safe hand-off: a pull request from a fork runs with a read-only token, so its job
-// writes the reports to an artifact and a privileged `workflow_run` job posts the comment.
-// That job runs with write access on data an untrusted job produced: everything read here is
-// bounded, validated, and checked against what the privileged job knows (repository, head SHA).
-
-
-
-
-
-
-
-
-const COMMENT_ARTIFACT_FILE = 'ml-image-comment.json';
-const COMMENT_ARTIFACT_SCHEMA_VERSION = 1;
-/** Reports of a few variants are well under 1 MB; anything much bigger is not ours. */
-const MAX_COMMENT_ARTIFACT_BYTES = 5 * 1024 * 1024;
-const MAX_REPORTS = 64;
-const REPOSITORY_RE = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/[A-Za-z0-9._-]{1,100}$/;
-function artifactSchema(reports) {
-    return schemas/* strictObject */.rej({
-        schemaVersion: schemas/* literal */.euz(COMMENT_ARTIFACT_SCHEMA_VERSION),
-        prNumber: schemas/* number */.aig({ error: 'expected a pull-request number' })
-            .int({ error: 'expected a positive whole number' })
-            .positive({ error: 'expected a positive whole number' })
-            .max(2 ** 31 - 1, { error: 'expected a pull-request number' }),
-        headSha: schemas/* string */.YjP({ error: 'expected a commit SHA' }).regex(/^[0-9a-f]{40}$/, {
-            error: 'expected a full commit SHA (40 lowercase hex characters)',
-        }),
-        repository: schemas/* string */.YjP({ error: 'expected "owner/repo"' })
-            .regex(REPOSITORY_RE, { error: 'expected "owner/repo"' }),
-        reports: schemas/* array */.YOg(reports).max(MAX_REPORTS, { error: `expected at most ${MAX_REPORTS} reports` }),
-    });
-}
-/** Without a report schema the entries stay unknown (src/report/model.ts's ReportModelSchema fits here). */
-const CommentArtifactSchema = artifactSchema(schemas/* unknown */.L5J());
-/** Write `dir/ml-image-comment.json`; returns the file. Validates first: the poster would reject it anyway. */
-function writeCommentArtifact(dir, payload) {
-    const file = external_node_path_default().join(dir, COMMENT_ARTIFACT_FILE);
-    const parsed = CommentArtifactSchema.safeParse(payload);
-    if (!parsed.success) {
-        throw new errors/* InputError */.dz(`${file}: cannot write the comment artifact: ${(0,config_issues/* formatIssues */.og)(parsed.error, payload, CommentArtifactSchema).join('; ')}`);
-    }
-    const text = `${JSON.stringify(parsed.data)}\n`;
-    if (Buffer.byteLength(text) > MAX_COMMENT_ARTIFACT_BYTES) {
-        throw new errors/* InputError */.dz(`${file}: the reports are ${Buffer.byteLength(text)} bytes, over the ${MAX_COMMENT_ARTIFACT_BYTES}-byte limit the poster accepts`, 'report fewer variants per job');
-    }
-    (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
-    json_file_writeFileAtomic(file, redact_redactUrls(text), file);
-    return file;
-}
-/** Read and validate `dir/ml-image-comment.json`, treating it as hostile input. */
-function readCommentArtifact(dir, expected) {
-    const file = external_node_path_default().join(dir, COMMENT_ARTIFACT_FILE);
-    const maxBytes = expected.maxBytes ?? MAX_COMMENT_ARTIFACT_BYTES;
-    const text = artifact_readBounded(file, maxBytes);
-    let data;
-    try {
-        data = JSON.parse(text);
-    }
-    catch (e) {
-        throw new errors/* InputError */.dz(`${file}: not JSON: ${e.message.slice(0, 200)}`);
-    }
-    const version = data?.schemaVersion;
-    if (typeof version === 'number' && version !== COMMENT_ARTIFACT_SCHEMA_VERSION) {
-        throw new errors/* InputError */.dz(`${file}: schemaVersion: expected ${COMMENT_ARTIFACT_SCHEMA_VERSION}, got ${version}`, 'the pull-request job and the poster workflow use different versions of ml-image-action: pin both to the same one');
-    }
-    const schema = artifactSchema(expected.reportSchema ?? schemas/* unknown */.L5J());
-    const parsed = schema.safeParse(data);
-    if (!parsed.success) {
-        const problems = (0,config_issues/* formatIssues */.og)(parsed.error, data, schema);
-        throw new errors/* InputError */.dz(`${file}: not a comment artifact: ${problems.slice(0, 5).join('; ')}`);
-    }
-    const artifact = parsed.data;
-    if (artifact.repository.toLowerCase() !== expected.repository.toLowerCase()) {
-        throw new errors/* InputError */.dz(`${file}: repository: expected ${JSON.stringify(expected.repository)}, got ${JSON.stringify(artifact.repository)}`, 'the artifact was written for another repository: refusing to post it here');
-    }
-    if (expected.headSha !== undefined && artifact.headSha !== expected.headSha.toLowerCase()) {
-        throw new errors/* InputError */.dz(`${file}: headSha: expected ${expected.headSha} (the workflow run's head SHA), got ${artifact.headSha}`, 'the artifact does not belong to the run that triggered this workflow');
-    }
-    return artifact;
-}
-/** The file's text, refusing links, non-files and anything over maxBytes before reading it. */
-function artifact_readBounded(file, maxBytes) {
-    let fd;
-    try {
-        // O_NOFOLLOW: an artifact could carry a symlink to a file of the privileged runner.
-        fd = (0,external_node_fs_.openSync)(file, external_node_fs_.constants.O_RDONLY | (external_node_fs_.constants.O_NOFOLLOW ?? 0));
-    }
-    catch (e) {
-        const code = e.code;
-        if (code === 'ENOENT')
-            throw new errors/* InputError */.dz(`${file}: not found`, 'download the "ml-image-comment" artifact of the triggering run into this folder');
-        if (code === 'ELOOP')
-            throw new errors/* InputError */.dz(`${file}: is a symbolic link; refusing to follow it`);
-        throw new errors/* InputError */.dz(`${file}: cannot open: ${e.message}`);
-    }
-    try {
-        const st = (0,external_node_fs_.fstatSync)(fd);
-        if (!st.isFile())
-            throw new errors/* InputError */.dz(`${file}: not a regular file`);
-        if (st.size > maxBytes)
-            throw new errors/* InputError */.dz(`${file}: ${st.size} bytes, over the ${maxBytes}-byte limit`);
-        // One byte more than fstat said: a file that grows between fstat and read is refused, never read unbounded.
-        const buf = readBounded(fd, st.size + 1);
-        if (buf.length > st.size)
-            throw new errors/* InputError */.dz(`${file}: changed while being read; refusing it`);
-        return buf.toString('utf8');
-    }
-    finally {
-        (0,external_node_fs_.closeSync)(fd);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/diff/schema.ts
-// The shapes the diff produces, as zod schemas: the report model (src/report/model.ts) embeds them
-// and a privileged workflow re-validates that model from an untrusted artifact, so they are data
-// only (no Markdown, no labels the renderer could take at face value).
-
-const ChangeLevelSchema = schemas/* enum */.k5n(['major', 'minor', 'patch', 'local', 'other']);
-const PackageChangeSchema = schemas/* object */.Ikc({
-    name: schemas/* string */.YjP(),
-    kind: schemas/* enum */.k5n(['added', 'removed', 'upgraded', 'downgraded']),
-    from: schemas/* string */.YjP().nullable(),
-    to: schemas/* string */.YjP().nullable(),
-    level: ChangeLevelSchema.nullable(),
-});
-const PackageDiffSchema = schemas/* object */.Ikc({
-    baseCount: schemas/* number */.aig().int().nonnegative(),
-    headCount: schemas/* number */.aig().int().nonnegative(),
-    unchanged: schemas/* number */.aig().int().nonnegative(),
-    /** Upgraded/downgraded by level (major first), then added, then removed; by name within each. */
-    changes: schemas/* array */.YOg(PackageChangeSchema),
-});
-/** The components the overview shows, in its order; `host` ones describe the runner, not the image. */
-const COMPONENT_IDS = [
-    'os',
-    'glibc',
-    'python',
-    'torch',
-    'torchCuda',
-    'numpy',
-    'cuda',
-    'cudnn',
-    'nccl',
-    'driverMaxCuda',
-    'driver',
-    'gpus',
-];
-const ComponentIdSchema = schemas/* enum */.k5n(COMPONENT_IDS);
-const ComponentChangeSchema = schemas/* object */.Ikc({
-    id: ComponentIdSchema,
-    from: schemas/* string */.YjP().nullable(),
-    to: schemas/* string */.YjP().nullable(),
-    changed: schemas/* boolean */.zMY(),
-    /** up/down for versions that compare; "changed" for the rest (OS name, GPU list). */
-    direction: schemas/* enum */.k5n(['up', 'down', 'changed']).nullable(),
-    level: ChangeLevelSchema.nullable(),
-    /** Driver, driver max CUDA and GPUs come from the machine that captured the record, not the image. */
-    host: schemas/* boolean */.zMY(),
-});
-const EnvVarChangeSchema = schemas/* object */.Ikc({
-    name: schemas/* string */.YjP(),
-    kind: schemas/* enum */.k5n(['added', 'removed', 'changed']),
-    from: schemas/* string */.YjP().nullable(),
-    to: schemas/* string */.YjP().nullable(),
-});
-const LabelChangeSchema = EnvVarChangeSchema.extend({
-    /** Changes on every build (creation time, commit): listed, but not an environment change. */
-    volatile: schemas/* boolean */.zMY(),
-});
-const count = schemas/* number */.aig().int().nonnegative();
-const EnvSummarySchema = schemas/* object */.Ikc({
-    ref: schemas/* string */.YjP(),
-    digest: schemas/* string */.YjP().nullable(),
-    platform: schemas/* string */.YjP(),
-    variant: schemas/* string */.YjP().nullable(),
-    created: schemas/* string */.YjP().nullable(),
-    sizeBytes: schemas/* number */.aig().nonnegative(),
-    layers: count,
-    pipCount: count,
-    aptCount: count,
-    components: schemas/* object */.Ikc(Object.fromEntries(COMPONENT_IDS.map((id) => [id, schemas/* string */.YjP().nullable()]))),
-});
-const delta = schemas/* object */.Ikc({ base: schemas/* number */.aig(), head: schemas/* number */.aig(), delta: schemas/* number */.aig() });
-const EnvDiffSchema = schemas/* object */.Ikc({
-    pip: PackageDiffSchema,
-    apt: PackageDiffSchema,
-    components: schemas/* array */.YOg(ComponentChangeSchema),
-    env: schemas/* object */.Ikc({
-        changes: schemas/* array */.YOg(EnvVarChangeSchema),
-        unchanged: count,
-        /** Redacted on both sides: whether they differ cannot be told (and is never guessed). */
-        redactedBoth: count,
-    }),
-    labels: schemas/* object */.Ikc({ changes: schemas/* array */.YOg(LabelChangeSchema), unchanged: count }),
-    size: delta,
-    layers: delta,
-    /** Anything changed other than volatile labels and host facts. */
-    changed: schemas/* boolean */.zMY(),
-});
-const SmokeStatusSchema = schemas/* enum */.k5n(['pass', 'fail', 'skip']);
-const SmokeTestChangeSchema = schemas/* object */.Ikc({
-    id: schemas/* string */.YjP(),
-    suite: schemas/* string */.YjP(),
-    from: SmokeStatusSchema.nullable(),
-    to: SmokeStatusSchema.nullable(),
-    /** This PR's reason (fail/skip) and classified cause. */
-    reason: schemas/* string */.YjP().nullable(),
-    cause: schemas/* string */.YjP().nullable(),
-    /** pass -> fail */
-    regression: schemas/* boolean */.zMY(),
-    /** fail -> pass */
-    fixed: schemas/* boolean */.zMY(),
-    /** What the floors said of this PR's test: the row judged against, or "no floor for ..." (GPU suites). */
-    note: schemas/* string */.YjP().optional(),
-});
-const MetricDeltaSchema = schemas/* object */.Ikc({
-    test: schemas/* string */.YjP(),
-    metric: schemas/* string */.YjP(),
-    base: schemas/* number */.aig().nullable(),
-    head: schemas/* number */.aig().nullable(),
-    /** (head - base) / |base|; null without both values or with base 0. */
-    relative: schemas/* number */.aig().nullable(),
-    better: schemas/* enum */.k5n(['higher', 'lower']).nullable(),
-    regression: schemas/* boolean */.zMY(),
-    improved: schemas/* boolean */.zMY(),
-    /** The floor this PR's value was judged against (the smoke script's <metric>_floor). */
-    floor: schemas/* number */.aig().optional(),
-});
-const smokeSummary = schemas/* object */.Ikc({ pass: count, fail: count, skip: count });
-const SmokeDiffSchema = schemas/* object */.Ikc({
-    threshold: schemas/* number */.aig().nonnegative(),
-    base: smokeSummary.nullable(),
-    head: smokeSummary,
-    tests: schemas/* array */.YOg(SmokeTestChangeSchema),
-    metrics: schemas/* array */.YOg(MetricDeltaSchema),
-    regressions: count,
-    metricRegressions: count,
-    fixed: count,
-    failing: count,
-});
-
-// EXTERNAL MODULE: ./node_modules/@renovatebot/pep440/index.js
-var pep440 = __nccwpck_require__(68898);
-;// CONCATENATED MODULE: ./src/diff/versions.ts
-// Version comparison for the diff: PEP 440 for pip (via @renovatebot/pep440, as src/resolve does)
-// and dpkg's algorithm for Debian packages, each with the "level" of a change.
-
-const CHANGE_LEVELS = ['major', 'minor', 'patch', 'local', 'other'];
-const sign = (n) => (n < 0 ? -1 : n > 0 ? 1 : 0);
-/** Level from two release tuples: index of the first differing part (missing parts are 0). */
-function releaseLevel(a, b) {
-    for (let i = 0; i < Math.max(a.length, b.length); i++) {
-        if ((a[i] ?? 0) !== (b[i] ?? 0))
-            return i === 0 ? 'major' : i === 1 ? 'minor' : 'patch';
-    }
-    return null;
-}
-const same = (x, y) => JSON.stringify(x ?? null) === JSON.stringify(y ?? null);
-// Parsing dominates a diff of thousands of packages, and the same versions recur: memoised.
-const parsed = new Map();
-function versions_pep440(v) {
-    let p = parsed.get(v);
-    if (p === undefined) {
-        p = (0,pep440.explain)(v);
-        if (parsed.size > 50_000)
-            parsed.clear();
-        parsed.set(v, p);
-    }
-    return p;
-}
-function compareRelease(a, b) {
-    for (let i = 0; i < Math.max(a.length, b.length); i++) {
-        const d = (a[i] ?? 0) - (b[i] ?? 0);
-        if (d)
-            return d;
-    }
-    return 0;
-}
-/** PEP 440 comparison; versions that do not parse fall back to dpkg ordering, level "other". */
-function comparePip(base, head) {
-    if (base === head)
-        return { order: 0, level: null };
-    const a = versions_pep440(base);
-    const b = versions_pep440(head);
-    if (!a || !b)
-        return { order: sign(compareDebian(head, base)) || 1, level: 'other' };
-    // Epoch, then release decide the order (PEP 440); only equal releases need the full comparison.
-    const order = sign(b.epoch - a.epoch || compareRelease(b.release, a.release) || (0,pep440.compare)(head, base));
-    if (order === 0)
-        return { order, level: null }; // 1.0 == 1.0.0 under PEP 440
-    if (a.epoch !== b.epoch)
-        return { order, level: 'major' };
-    const level = releaseLevel(a.release, b.release);
-    if (level)
-        return { order, level };
-    if (!same(a.pre, b.pre) || !same(a.post, b.post) || !same(a.dev, b.dev))
-        return { order, level: 'other' };
-    return { order, level: a.local !== b.local ? 'local' : 'other' };
-}
-/** Components whose scheme is not fixed (CUDA "12.8.1", glibc "2.36"): PEP 440 when both parse. */
-function compareAny(base, head) {
-    return versions_pep440(base) && versions_pep440(head) ? comparePip(base, head) : compareApt(base, head);
-}
-function parseDebian(v) {
-    const colon = v.indexOf(':');
-    const epochText = colon > 0 ? v.slice(0, colon) : '';
-    const epoch = /^\d+$/.test(epochText) ? Number(epochText) : 0;
-    const rest = colon > 0 && /^\d+$/.test(epochText) ? v.slice(colon + 1) : v;
-    const dash = rest.lastIndexOf('-');
-    return dash > 0
-        ? { epoch, upstream: rest.slice(0, dash), revision: rest.slice(dash + 1) }
-        : { epoch, upstream: rest, revision: '' };
-}
-/** dpkg's character order: ~ before everything (even the end), letters before other symbols. */
-function order(c) {
-    if (c === undefined)
-        return 0;
-    if (c === '~')
-        return -1;
-    if (/[0-9]/.test(c))
-        return 0;
-    if (/[A-Za-z]/.test(c))
-        return c.charCodeAt(0);
-    return c.charCodeAt(0) + 256;
-}
-function verrevcmp(a, b) {
-    let i = 0;
-    let j = 0;
-    while (i < a.length || j < b.length) {
-        let firstDiff = 0;
-        while ((i < a.length && !/[0-9]/.test(a[i])) || (j < b.length && !/[0-9]/.test(b[j]))) {
-            const ac = order(i < a.length && !/[0-9]/.test(a[i]) ? a[i] : undefined);
-            const bc = order(j < b.length && !/[0-9]/.test(b[j]) ? b[j] : undefined);
-            if (ac !== bc)
-                return ac - bc;
-            i++;
-            j++;
-        }
-        while (a[i] === '0')
-            i++;
-        while (b[j] === '0')
-            j++;
-        while (i < a.length && /[0-9]/.test(a[i]) && j < b.length && /[0-9]/.test(b[j])) {
-            if (!firstDiff)
-                firstDiff = a.charCodeAt(i) - b.charCodeAt(j);
-            i++;
-            j++;
-        }
-        if (i < a.length && /[0-9]/.test(a[i]))
-            return 1;
-        if (j < b.length && /[0-9]/.test(b[j]))
-            return -1;
-        if (firstDiff)
-            return firstDiff;
-    }
-    return 0;
-}
-/** <0, 0, >0 as dpkg --compare-versions orders a and b. */
-function compareDebian(a, b) {
-    const x = parseDebian(a);
-    const y = parseDebian(b);
-    if (x.epoch !== y.epoch)
-        return x.epoch - y.epoch;
-    return verrevcmp(x.upstream, y.upstream) || verrevcmp(x.revision, y.revision);
-}
-const dotted = (upstream) => (/^\d+(?:\.\d+)*/.exec(upstream)?.[0] ?? '').split('.').filter(Boolean).map(Number);
-function compareApt(base, head) {
-    if (base === head)
-        return { order: 0, level: null };
-    const order = sign(compareDebian(head, base));
-    if (order === 0)
-        return { order, level: null };
-    const a = parseDebian(base);
-    const b = parseDebian(head);
-    if (a.epoch !== b.epoch)
-        return { order, level: 'major' };
-    const pa = dotted(a.upstream);
-    const pb = dotted(b.upstream);
-    const level = pa.length && pb.length ? releaseLevel(pa, pb) : null;
-    if (level)
-        return { order, level };
-    if (a.upstream === b.upstream)
-        return { order, level: 'local' };
-    return { order, level: 'other' };
-}
-
-;// CONCATENATED MODULE: ./src/diff/diff.ts
-
-
-
-/** PEP 503 normalised distribution name. */
-function normalizePipName(name) {
-    return name.toLowerCase().replace(/[-_.]+/g, '-');
-}
-/** Labels that change on every build; they are listed but never make the verdict. */
-const VOLATILE_LABELS = new Set([
-    'org.opencontainers.image.created',
-    'org.opencontainers.image.revision',
-    'org.label-schema.build-date',
-    'org.label-schema.vcs-ref',
-]);
-// The driver (and so the newest CUDA it supports) and the GPUs belong to the capturing machine.
-const HOST_COMPONENTS = new Set(['driver', 'driverMaxCuda', 'gpus']);
-/** Compared as plain strings (no version order). */
-const TEXT_COMPONENTS = new Set(['os', 'gpus']);
-/**
- * pip: one entry per normalised name. A distribution installed twice (Debian's python3-x in
- * /usr/lib/python3 and a pip-installed copy) resolves to the copy outside /usr/lib/python3,
- * which is first on Debian's sys.path and is the one Python imports.
- */
-const diff_pipIndexes = new WeakMap();
-function pipIndex(r) {
-    const cached = diff_pipIndexes.get(r);
-    if (cached)
-        return cached;
-    const out = new Map();
-    for (const p of r.python.packages) {
-        const key = normalizePipName(p.name);
-        const os = p.location.startsWith('/usr/lib/python3');
-        const seen = out.get(key);
-        if (!seen || (seen.os && !os))
-            out.set(key, { name: p.name, version: p.version, os });
-    }
-    diff_pipIndexes.set(r, out);
-    return out;
-}
-/** apt: by name; by name:arch only where a name is installed for several architectures. */
-function aptIndex(r) {
-    const counts = new Map();
-    for (const p of r.apt)
-        counts.set(p.name, (counts.get(p.name) ?? 0) + 1);
-    const out = new Map();
-    for (const p of r.apt) {
-        const name = counts.get(p.name) > 1 ? `${p.name}:${p.arch}` : p.name;
-        out.set(name, { name, version: p.version });
-    }
-    return out;
-}
-const levelRank = (l) => l === null ? CHANGE_LEVELS.length : CHANGE_LEVELS.indexOf(l);
-const KIND_RANK = { upgraded: 0, downgraded: 0, added: 1, removed: 2 };
-function byName(a, b) {
-    return a < b ? -1 : a > b ? 1 : 0;
-}
-/** Changed packages first, by level (major first), then added, then removed; by name within. */
-function sortPackageChanges(changes) {
-    return changes.sort((a, b) => KIND_RANK[a.kind] - KIND_RANK[b.kind] ||
-        levelRank(a.level) - levelRank(b.level) ||
-        byName(a.name.toLowerCase(), b.name.toLowerCase()));
-}
-function diffPackages(base, head, compare) {
-    const changes = [];
-    let unchanged = 0;
-    for (const [key, h] of head) {
-        const b = base.get(key);
-        if (!b) {
-            changes.push({ name: h.name, kind: 'added', from: null, to: h.version, level: null });
-            continue;
-        }
-        const c = compare(b.version, h.version);
-        if (c.order === 0)
-            unchanged++;
-        else
-            changes.push({
-                name: h.name,
-                kind: c.order > 0 ? 'upgraded' : 'downgraded',
-                from: b.version,
-                to: h.version,
-                level: c.level,
-            });
-    }
-    for (const [key, b] of base)
-        if (!head.has(key))
-            changes.push({ name: b.name, kind: 'removed', from: b.version, to: null, level: null });
-    return { baseCount: base.size, headCount: head.size, unchanged, changes: sortPackageChanges(changes) };
-}
-// ---- components ----
-function gpuSummary(r) {
-    if (r.gpus.length === 0)
-        return null;
-    const byModel = new Map();
-    for (const g of r.gpus)
-        byModel.set(g.name, (byModel.get(g.name) ?? 0) + 1);
-    return [...byModel]
-        .sort(([a], [b]) => byName(a, b))
-        .map(([name, n]) => `${n} × ${name}`)
-        .join(', ');
-}
-function extra(torch, key) {
-    const v = torch?.[key];
-    return typeof v === 'string' || typeof v === 'number' ? String(v) : null;
-}
-/** The overview's facts about one record. */
-function summarize(r) {
-    const pip = pipIndex(r);
-    const drivers = [...new Set(r.gpus.map((g) => g.driver).filter((d) => !!d))].sort();
-    const components = {
-        os: r.os.osRelease.PRETTY_NAME ?? r.os.osRelease.NAME ?? null,
-        glibc: r.os.glibc ? r.os.glibc.replace(/^glibc\s+/i, '') : null,
-        python: r.python.version || null,
-        torch: r.torch?.version ?? pip.get('torch')?.version ?? null,
-        torchCuda: r.torch?.cuda ?? null,
-        numpy: pip.get('numpy')?.version ?? null,
-        cuda: r.cuda.runtime ?? null,
-        cudnn: r.cuda.cudnn ?? extra(r.torch, 'cudnn'),
-        nccl: r.cuda.nccl ?? extra(r.torch, 'nccl'),
-        driverMaxCuda: r.cuda.driverMaxCuda ?? null,
-        driver: drivers.length ? drivers.join(', ') : null,
-        gpus: gpuSummary(r),
-    };
-    return {
-        ref: r.image.ref,
-        digest: r.image.digest ?? null,
-        platform: r.image.platform,
-        variant: r.image.variant,
-        created: r.image.created,
-        sizeBytes: r.image.sizeBytes,
-        layers: r.image.layers,
-        pipCount: pip.size,
-        aptCount: r.apt.length,
-        components,
-    };
-}
-function diffComponent(id, from, to) {
-    const host = HOST_COMPONENTS.has(id);
-    if (from === to)
-        return { id, from, to, changed: false, direction: null, level: null, host };
-    if (from === null || to === null || TEXT_COMPONENTS.has(id) || id === 'driver')
-        return {
-            id,
-            from,
-            to,
-            changed: true,
-            direction: id === 'driver' && from && to ? direction(compareAny(from, to)) : 'changed',
-            level: null,
-            host,
-        };
-    const c = compareAny(from, to);
-    // Same version spelled differently (12.8 vs 12.8.0) is no change.
-    if (c.order === 0)
-        return { id, from, to, changed: false, direction: null, level: null, host };
-    return { id, from, to, changed: true, direction: direction(c), level: c.level, host };
-}
-const direction = (c) => c.order > 0 ? 'up' : c.order < 0 ? 'down' : 'changed';
-// ---- env and labels ----
-function diffMaps(base, head) {
-    const changes = [];
-    let unchanged = 0;
-    let redactedBoth = 0;
-    for (const name of [...new Set([...Object.keys(base), ...Object.keys(head)])].sort(byName)) {
-        const from = Object.hasOwn(base, name) ? base[name] : null;
-        const to = Object.hasOwn(head, name) ? head[name] : null;
-        if (from === to) {
-            unchanged++;
-            if (from === REDACTED)
-                redactedBoth++;
-        }
-        else
-            changes.push({
-                name,
-                kind: from === null ? 'added' : to === null ? 'removed' : 'changed',
-                from,
-                to,
-            });
-    }
-    return { changes, unchanged, redactedBoth };
-}
-function diffRecords(base, head) {
-    const pip = diffPackages(pipIndex(base), pipIndex(head), comparePip);
-    const apt = diffPackages(aptIndex(base), aptIndex(head), compareApt);
-    const b = summarize(base);
-    const h = summarize(head);
-    const components = COMPONENT_IDS.map((id) => diffComponent(id, b.components[id], h.components[id]));
-    const env = diffMaps(base.image.env, head.image.env);
-    const labelDiff = diffMaps(base.image.labels, head.image.labels);
-    const labels = {
-        changes: labelDiff.changes.map((c) => ({ ...c, volatile: VOLATILE_LABELS.has(c.name) })),
-        unchanged: labelDiff.unchanged,
-    };
-    const size = { base: b.sizeBytes, head: h.sizeBytes, delta: h.sizeBytes - b.sizeBytes };
-    const layers = { base: b.layers, head: h.layers, delta: h.layers - b.layers };
-    const changed = pip.changes.length > 0 ||
-        apt.changes.length > 0 ||
-        components.some((c) => c.changed && !c.host) ||
-        env.changes.length > 0 ||
-        labels.changes.some((c) => !c.volatile) ||
-        size.delta !== 0 ||
-        layers.delta !== 0;
-    return { pip, apt, components, env, labels, size, layers, changed };
-}
-// ---- smoke ----
-const DEFAULT_SMOKE_THRESHOLD = 0.1;
-/**
- * Which way a metric should move, from the names the suites emit (images/probe/ml_image_smoke.py):
- * *_tflops, busbw_gbps/algbw_gbps, loss_end/loss_drop; and durationMs per test. null: no direction
- * (counts like modules/world/gpus, loss_start which only depends on the seed).
- * *_floor values are the thresholds the smoke script judged by (src/smoke/baselines.json), not
- * measurements: skipped here, shown beside their metric.
- */
-function metricDirection(metric) {
-    const m = metric.toLowerCase();
-    if (m.endsWith('_floor'))
-        return 'skip';
-    if (m === 'loss_start')
-        return null;
-    if (m === 'loss_drop')
-        return 'higher';
-    if (/tflops|gflops|gbps|busbw|algbw|throughput|per_s(ec)?$|_ps$/.test(m))
-        return 'higher';
-    if (/loss|duration|latency|seconds|_ms$|_s$|^time|_time$/.test(m))
-        return 'lower';
-    return null;
-}
-/** Durations this close are noise (container start-up), whatever the ratio. */
-const DURATION_NOISE_MS = 1000;
-function numericMetrics(t) {
-    const out = new Map();
-    if (!t)
-        return out;
-    for (const [k, v] of Object.entries(t.metrics))
-        if (typeof v === 'number' && Number.isFinite(v) && metricDirection(k) !== 'skip')
-            out.set(k, v);
-    out.set('durationMs', t.durationMs);
-    return out;
-}
-function metricDelta(test, metric, base, head, threshold) {
-    const dir = metricDirection(metric);
-    const better = dir === 'skip' ? null : dir;
-    const relative = base !== null && head !== null && base !== 0 ? (head - base) / Math.abs(base) : null;
-    let regression = false;
-    let improved = false;
-    if (base !== null && head !== null && better !== null) {
-        const worse = better === 'higher' ? base - head : head - base;
-        const rel = base === 0 ? (worse > 0 ? Infinity : worse < 0 ? -Infinity : 0) : worse / Math.abs(base);
-        const noise = metric === 'durationMs' && Math.abs(head - base) < DURATION_NOISE_MS;
-        regression = !noise && rel > threshold;
-        improved = !noise && rel < -threshold;
-    }
-    return { test, metric, base, head, relative, better, regression, improved };
-}
-/** What the floors said of a test (the smoke script's floor_gpu / floor_note), when they said anything. */
-function floorNote(t) {
-    const str = (k) => typeof t.metrics[k] === 'string' && t.metrics[k] !== '' ? t.metrics[k] : '';
-    const parts = [str('floor_gpu') && `floors of ${str('floor_gpu')}`, str('floor_note')].filter(Boolean);
-    return parts.length > 0 ? { note: parts.join('; ') } : {};
-}
-const tally = (r) => ({
-    pass: r.tests.filter((t) => t.status === 'pass').length,
-    fail: r.tests.filter((t) => t.status === 'fail').length,
-    skip: r.tests.filter((t) => t.status === 'skip').length,
-});
-function diffSmoke(base, head, opts = {}) {
-    const threshold = opts.threshold ?? DEFAULT_SMOKE_THRESHOLD;
-    const baseTests = new Map((base?.tests ?? []).map((t) => [t.id, t]));
-    const headIds = new Set(head.tests.map((t) => t.id));
-    const tests = [];
-    const metrics = [];
-    const addMetrics = (id, b, h) => {
-        const bm = numericMetrics(b);
-        const hm = numericMetrics(h);
-        for (const name of [...new Set([...hm.keys(), ...bm.keys()])]) {
-            const delta = metricDelta(id, name, bm.get(name) ?? null, hm.get(name) ?? null, threshold);
-            const floor = h?.metrics[`${name}_floor`];
-            metrics.push(typeof floor === 'number' && Number.isFinite(floor) ? { ...delta, floor } : delta);
-        }
-    };
-    for (const h of head.tests) {
-        const b = baseTests.get(h.id);
-        tests.push({
-            id: h.id,
-            suite: h.suite,
-            from: b?.status ?? null,
-            to: h.status,
-            reason: h.reason ?? null,
-            cause: h.cause ? `${h.cause.cause} Fix: ${h.cause.fix}` : null,
-            regression: b?.status === 'pass' && h.status === 'fail',
-            fixed: b?.status === 'fail' && h.status === 'pass',
-            ...floorNote(h),
-        });
-        // Metrics of a test that did not pass on both sides would compare a partial run; a skipped
-        // test measured nothing.
-        if (h.status !== 'skip' && (!b || (b.status === 'pass' && h.status === 'pass')))
-            addMetrics(h.id, b, h);
-    }
-    for (const b of base?.tests ?? []) {
-        if (headIds.has(b.id))
-            continue;
-        tests.push({
-            id: b.id,
-            suite: b.suite,
-            from: b.status,
-            to: null,
-            reason: null,
-            cause: null,
-            regression: false,
-            fixed: false,
-        });
-    }
-    return {
-        threshold,
-        base: base ? tally(base) : null,
-        head: tally(head),
-        tests,
-        metrics,
-        regressions: tests.filter((t) => t.regression).length,
-        metricRegressions: metrics.filter((m) => m.regression).length,
-        fixed: tests.filter((t) => t.fixed).length,
-        failing: tests.filter((t) => t.to === 'fail').length,
-    };
-}
-
-// EXTERNAL MODULE: ./src/version.ts
-var src_version = __nccwpck_require__(311);
-// EXTERNAL MODULE: ./node_modules/he/he.js
-var he = __nccwpck_require__(61528);
-var he_default = /*#__PURE__*/__nccwpck_require__.n(he);
-;// CONCATENATED MODULE: ./src/report/escape.ts
-// The ONE place untrusted text is made safe for GitHub Markdown (PR comments, job summaries).
-// Every value from a record, smoke result, resolver or model goes through md() or html() at render
-// time; the renderer's own template text never contains user data unescaped.
-
-/**
- * Word joiner after `@` and `#`: GitHub's mention (`@user`, `@org/team`) and reference (`#12`,
- * `owner/repo#12`, `GH-12`) filters need the next character to be a word character, and the text
- * still reads the same. Renovate does the same with a zero-width space.
- */
-const JOINER = '\u2060';
-// Bidirectional overrides can make a row display something other than what it holds.
-const BIDI = /[\u202a-\u202e\u2066-\u2069]/g;
-// eslint-disable-next-line no-control-regex -- removing control characters is the point
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
-const NEWLINES = /\r\n|[\r\n\u2028\u2029]/g;
-/** Cut to at most max characters (code points), marking the cut. */
-function clip(text, max) {
-    if (text.length <= max)
-        return text;
-    const points = Array.from(text);
-    return points.length <= max ? text : `${points.slice(0, Math.max(0, max - 1)).join('')}…`;
-}
-function neutralise(text) {
-    return (text
-        .replace(CONTROL, '')
-        .replace(BIDI, '\ufffd')
-        .replace(/@/g, `@${JOINER}`)
-        // Also before a line break: the break becomes <br>, and the text around it one line.
-        .replace(/#(?=(?:\r\n|[\r\n\u2028\u2029])*[0-9])/g, `#${JOINER}`)
-        .replace(/\b(gh)-(?=[0-9])/gi, `$1${JOINER}-`)
-        // GitHub autolinks bare `http://`, `https://` and `www.` text (a package named by a URL would
-        // be a live link): a joiner inside the scheme keeps the text and breaks the link.
-        .replace(/([a-z][a-z0-9+.-]*):(?=\/\/)/gi, `$1:${JOINER}`)
-        // Also a bare `www` at the end: the template may put a full stop right after the value.
-        .replace(/\b(www)(?=\.|$)/gi, `$1${JOINER}`));
-}
-/**
- * Text for a Markdown context: a table cell, a list item, a sentence. HTML-escaped (he: & < > " '
- * and the backtick), table pipes and link brackets as entities, emphasis characters and a leading
- * block marker backslash-escaped, newlines as <br>, mentions and references neutralised.
- */
-// Most values (package names, versions) need no escaping at all: checked once, returned as is.
-const PLAIN = /^[A-Za-z0-9][A-Za-z0-9.,:+/=-]*$/;
-const NEEDS_WORK = /gh-[0-9]|^[0-9]+\.$|:\/\/|\bwww(\.|$)/i;
-function md(text, max = Infinity) {
-    const clipped = clip(String(text), max);
-    if (PLAIN.test(clipped) && !NEEDS_WORK.test(clipped))
-        return clipped;
-    const s = neutralise(clipped);
-    return (he_default().escape(s)
-        .replace(/[|[\]()]/g, (c) => `&#${c.charCodeAt(0)};`)
-        .replace(/[\\*_~]/g, '\\$&')
-        // Block markers only matter at the start of a line (a list item's text): heading, list, rule.
-        .replace(/^(#{1,6}|[+-])(?=[ \t]|$)/, '\\$1')
-        .replace(/^-(?=-)/, '\\-')
-        .replace(/^(\d+)\.(?=[ \t]|$)/, '$1\\.')
-        .replace(NEWLINES, '<br>'));
-}
-/** Text inside an HTML element we emit (<summary>): Markdown is not parsed there, entities are. */
-function html(text, max = Infinity) {
-    return he_default().escape(neutralise(clip(String(text), max))).replace(NEWLINES, ' ');
-}
-/**
- * A link target: only http(s) URLs, percent-encoded so that nothing in them can end the Markdown
- * link or open HTML. Anything else is dropped (null).
- */
-function safeUrl(url) {
-    let u;
-    try {
-        u = new URL(url);
-    }
-    catch {
-        return null;
-    }
-    if (u.protocol !== 'https:' && u.protocol !== 'http:')
-        return null;
-    // Credentials in a URL are a secret: never printed.
-    u.username = '';
-    u.password = '';
-    return u.href.replace(/[()<>"'`\s|[\]\\@]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
-}
-/** Characters a marker key may hold; anything else becomes "_" (it lives inside an HTML comment). */
-function markerKey(key, max = 160) {
-    // Without < > ! the key can never end the comment it lives in.
-    const clean = key.replace(/[^A-Za-z0-9._/:@,+-]/g, '_');
-    if (clean.length <= max)
-        return clean;
-    // Long keys keep a hash of the whole so two keys with the same start stay distinct.
-    return `${clean.slice(0, max - 9)}+${fnv1a(key)}`;
-}
-function fnv1a(s) {
-    let h = 0x811c9dc5;
-    for (let i = 0; i < s.length; i++) {
-        h ^= s.charCodeAt(i);
-        h = Math.imul(h, 0x01000193) >>> 0;
-    }
-    return h.toString(16).padStart(8, '0');
-}
-
-;// CONCATENATED MODULE: ./src/report/format.ts
-const format_int = new Intl.NumberFormat('en-US');
-const fmtInt = (n) => format_int.format(n);
-function fmtBytes(n) {
-    const a = Math.abs(n);
-    const [div, unit, digits] = a >= 1e9 ? [1e9, 'GB', 2] : a >= 1e6 ? [1e6, 'MB', 1] : a >= 1e3 ? [1e3, 'kB', 1] : [1, 'B', 0];
-    return `${(n / div).toFixed(digits)} ${unit}`;
-}
-const signed = (n, f) => n > 0 ? `+${f(n)}` : n < 0 ? `−${f(-n)}` : '±0';
-const pct = (r) => `${r > 0 ? '+' : r < 0 ? '−' : '±'}${Math.abs(r * 100).toFixed(1)}%`;
-/** Up to 4 significant digits, without exponent noise. */
-function num(n) {
-    if (!Number.isFinite(n))
-        return String(n);
-    if (Number.isInteger(n))
-        return fmtInt(n);
-    return String(Number(n.toPrecision(4)));
-}
-const plural = (n, one, many = `${one}s`) => `${fmtInt(n)} ${n === 1 ? one : many}`;
-const COMPONENT_LABELS = {
-    os: 'OS',
-    glibc: 'glibc',
-    python: 'Python',
-    torch: 'torch',
-    torchCuda: 'torch CUDA build',
-    numpy: 'NumPy',
-    cuda: 'CUDA runtime',
-    cudnn: 'cuDNN',
-    nccl: 'NCCL',
-    driverMaxCuda: 'Driver max CUDA',
-    driver: 'NVIDIA driver',
-    gpus: 'GPUs',
-};
-
-;// CONCATENATED MODULE: ./src/report/model.ts
-// The report model: everything the Markdown report says, as data. It is also the fork-safe
-// artifact: a privileged workflow re-validates it with ReportModelSchema and re-renders it, so it
-// carries data only (never pre-rendered Markdown) and every string in it is treated as untrusted.
-// The severity policy lives here too (assessReport, at the end): the renderer only renders it.
-
-
-
-
-
-
-
-
-const REPORT_MODEL_SCHEMA_VERSION = 1;
-const SupplyChainSchema = schemas/* object */.Ikc({
-    /** How it signed, or why it did not (one line). */
-    signing: schemas/* string */.YjP(),
-    targets: schemas/* array */.YOg(schemas/* object */.Ikc({
-        platform: schemas/* string */.YjP(),
-        ref: schemas/* string */.YjP(),
-        signed: schemas/* boolean */.zMY(),
-        attestations: schemas/* array */.YOg(schemas/* object */.Ikc({ kind: schemas/* string */.YjP(), attached: schemas/* boolean */.zMY(), verify: schemas/* string */.YjP().optional() })),
-        notes: schemas/* array */.YOg(schemas/* string */.YjP()),
-    })),
-});
-const httpUrl = schemas/* string */.YjP()
-    .max(4096)
-    .refine((u) => safeUrl(u) !== null, 'expected an http(s) URL');
-const PlatformReportSchema = schemas/* object */.Ikc({
-    platform: schemas/* string */.YjP(),
-    head: EnvSummarySchema,
-    base: EnvSummarySchema.nullable(),
-    /** null: no base record for this platform. */
-    diff: EnvDiffSchema.nullable(),
-    /** null: no smoke result for this PR. */
-    smoke: SmokeDiffSchema.nullable(),
-});
-const ReportModelSchema = schemas/* object */.Ikc({
-    schemaVersion: schemas/* literal */.euz(REPORT_MODEL_SCHEMA_VERSION),
-    kind: schemas/* literal */.euz('ml-image-report'),
-    tool: schemas/* object */.Ikc({ version: schemas/* string */.YjP() }),
-    image: schemas/* string */.YjP(),
-    variant: schemas/* string */.YjP(),
-    markerKey: schemas/* string */.YjP(),
-    head: schemas/* object */.Ikc({ ref: schemas/* string */.YjP().optional(), sha: schemas/* string */.YjP().optional() }),
-    baseline: schemas/* object */.Ikc({ ref: schemas/* string */.YjP(), sha: schemas/* string */.YjP().optional() }).nullable(),
-    noBaselineReason: schemas/* string */.YjP().nullable(),
-    resolution: schemas/* array */.YOg(schemas/* string */.YjP()),
-    links: schemas/* object */.Ikc({ run: httpUrl.optional(), artifact: httpUrl.optional() }),
-    platforms: schemas/* array */.YOg(PlatformReportSchema).min(1),
-    /** Absent in reports written before the attest stage existed. */
-    supplyChain: SupplyChainSchema.optional(),
-});
-/** The marker key when the config sets none: one comment per image, variant and platform set. */
-function defaultMarkerKey(image, variant, platforms) {
-    return `${image}:${variant}@${[...platforms].sort().join(',')}`;
-}
-function buildReportModel(input) {
-    if (input.entries.length === 0)
-        throw new errors/* InputError */.dz(`report ${input.image}:${input.variant}: no records`);
-    const entries = [...input.entries].sort((a, b) => a.platform < b.platform ? -1 : a.platform > b.platform ? 1 : 0);
-    const threshold = input.smokeThreshold !== undefined ? { threshold: input.smokeThreshold } : {};
-    const platforms = entries.map((e) => ({
-        platform: e.platform,
-        head: summarize(e.head),
-        base: e.base ? summarize(e.base) : null,
-        diff: e.base ? diffRecords(e.base, e.head) : null,
-        smoke: e.headSmoke ? diffSmoke(e.baseSmoke ?? undefined, e.headSmoke, threshold) : null,
-    }));
-    const links = {};
-    // A link that is not http(s) is dropped here rather than failing the poster later.
-    if (input.links?.run && safeUrl(input.links.run))
-        links.run = input.links.run;
-    if (input.links?.artifact && safeUrl(input.links.artifact))
-        links.artifact = input.links.artifact;
-    return {
-        schemaVersion: REPORT_MODEL_SCHEMA_VERSION,
-        kind: 'ml-image-report',
-        tool: { version: src_version/* VERSION */.x },
-        image: input.image,
-        variant: input.variant,
-        markerKey: input.markerKey ??
-            defaultMarkerKey(input.image, input.variant, entries.map((e) => e.platform)),
-        head: {
-            ...(input.head?.ref !== undefined && { ref: input.head.ref }),
-            ...(input.head?.sha !== undefined && { sha: input.head.sha }),
-        },
-        baseline: input.baseline
-            ? { ref: input.baseline.ref, ...(input.baseline.sha !== undefined && { sha: input.baseline.sha }) }
-            : null,
-        noBaselineReason: input.noBaselineReason ?? null,
-        resolution: input.resolution ?? [],
-        links,
-        platforms,
-        ...(input.supplyChain && { supplyChain: input.supplyChain }),
-    };
-}
-/** A model from JSON (the artifact a privileged workflow downloads); InputError naming the source. */
-function parseReportModel(json, source) {
-    const r = ReportModelSchema.safeParse(json);
-    if (r.success)
-        return r.data;
-    throw new InputError(`${source}: not a valid report model: ${formatIssues(r.error, json, ReportModelSchema).slice(0, 5).join('; ')}`);
-}
-const SEVERITY_RANK = { info: 0, warning: 1, failure: 2 };
-/** Components the verdict names when they change, in this order. */
-const VERDICT_COMPONENTS = [
-    'numpy',
-    'torch',
-    'cuda',
-    'python',
-    'cudnn',
-    'nccl',
-    'glibc',
-    'os',
-    'torchCuda',
-];
-function assessReport(model) {
-    const smoke = model.platforms.map((p) => p.smoke).filter((s) => !!s);
-    const withDiff = model.platforms.filter((p) => !!p.diff);
-    if (withDiff.length === 0)
-        return noBaselineAssessment(model, smoke);
-    const findings = [];
-    const add = (raw, severity) => {
-        // Values come from the image: a 1,000-character version must not crowd out the rest.
-        const text = clip(raw, 120);
-        if (!findings.some((f) => f.text === text))
-            findings.push({ text, severity });
-    };
-    for (const p of model.platforms.filter((x) => !x.diff))
-        add(`no baseline for ${p.platform}`, 'info');
-    componentFindings(withDiff, add);
-    smokeFindings(smoke, add);
-    packageFindings(withDiff, 'pip', add);
-    packageFindings(withDiff, 'apt', add);
-    otherFindings(withDiff, add);
-    if (findings.length === 0)
-        return { verdict: 'unchanged', findings: [{ text: 'No environment changes', severity: 'info' }] };
-    const worst = Math.max(...findings.map((f) => SEVERITY_RANK[f.severity]));
-    return { verdict: worst === 2 ? 'failure' : worst === 1 ? 'warning' : 'changed', findings };
-}
-/** Failing smoke tests, counted once however many platforms they fail on. */
-const distinctFailing = (smoke, exceptRegressions) => new Set(smoke.flatMap((s) => s.tests.filter((t) => t.to === 'fail' && !(exceptRegressions && t.regression)).map((t) => t.id))).size;
-function noBaselineAssessment(model, smoke) {
-    const reason = model.noBaselineReason?.trim();
-    const text = reason
-        ? `${reason.charAt(0).toUpperCase()}${reason.slice(1)} — environment summary below`
-        : model.baseline
-            ? `First run: no baseline for ${model.baseline.ref} yet — environment summary below`
-            : 'No baseline to compare with — environment summary below';
-    const findings = [{ text: clip(text, 160), severity: 'info' }];
-    const failing = distinctFailing(smoke, false);
-    if (failing)
-        findings.push({ text: clip(`${plural(failing, 'smoke test')} failing`, 120), severity: 'failure' });
-    return { verdict: failing ? 'failure' : 'no-baseline', findings };
-}
-/** A version change of a major component: a warning when major, a downgrade, added or removed. */
-function componentSeverity(c) {
-    return c.level === 'major' || c.direction === 'down' || !c.from || !c.to ? 'warning' : 'info';
-}
-function componentFindings(withDiff, add) {
-    for (const id of VERDICT_COMPONENTS) {
-        for (const p of withDiff) {
-            const c = p.diff.components.find((x) => x.id === id);
-            if (!c?.changed || c.host)
-                continue;
-            // The torch version names its CUDA build already.
-            if (id === 'torchCuda' && p.diff.components.find((x) => x.id === 'torch')?.changed)
-                continue;
-            const level = c.level ? ` (${c.level}${c.direction === 'down' ? ', downgrade' : ''})` : '';
-            add(`${COMPONENT_LABELS[id]} ${c.from ?? 'none'} → ${c.to ?? 'none'}${level}`, componentSeverity(c));
-        }
-    }
-}
-function smokeFindings(smoke, add) {
-    // The same test regressing on two platforms is one regression to look at.
-    const distinct = (pick) => new Set(smoke.flatMap(pick)).size;
-    const regressions = distinct((s) => s.tests.filter((t) => t.regression).map((t) => t.id));
-    const failing = distinctFailing(smoke, true);
-    const metricRegressions = distinct((s) => s.metrics.filter((m) => m.regression).map((m) => `${m.test}\u0000${m.metric}`));
-    const fixed = distinct((s) => s.tests.filter((t) => t.fixed).map((t) => t.id));
-    if (regressions)
-        add(plural(regressions, 'smoke regression'), 'failure');
-    if (failing > 0)
-        add(`${plural(failing, 'smoke test')} failing`, 'failure');
-    if (metricRegressions)
-        add(plural(metricRegressions, 'metric regression'), 'warning');
-    if (fixed)
-        add(`${plural(fixed, 'smoke test')} fixed`, 'info');
-}
-function packageFindings(withDiff, eco, add) {
-    // The same change on several platforms counts once.
-    const list = withDiff.length === 1
-        ? withDiff[0].diff[eco].changes
-        : [
-            ...new Map(withDiff
-                .flatMap((p) => p.diff[eco].changes)
-                .map((c) => [`${c.kind}\u0000${c.name}\u0000${c.from}\u0000${c.to}`, c])).values(),
-        ];
-    if (!list.length)
-        return;
-    const major = list.filter((c) => c.level === 'major').length;
-    const risky = major > 0 || list.some((c) => c.kind === 'downgraded' || c.kind === 'removed');
-    add(`${plural(list.length, `${eco} change`)}${major ? ` (${fmtInt(major)} major)` : ''}`, risky ? 'warning' : 'info');
-}
-/** Environment variables, labels (volatile ones aside) and an image size change of 5% or more. */
-function otherFindings(withDiff, add) {
-    const env = Math.max(...withDiff.map((p) => p.diff.env.changes.length));
-    if (env)
-        add(plural(env, 'env change'), 'info');
-    const labels = Math.max(...withDiff.map((p) => p.diff.labels.changes.filter((c) => !c.volatile).length));
-    if (labels)
-        add(plural(labels, 'label change'), 'info');
-    for (const p of withDiff) {
-        const s = p.diff.size;
-        if (s.base > 0 && Math.abs(s.delta) / s.base >= 0.05)
-            add(`image ${signed(s.delta, fmtBytes)} (${pct(s.delta / s.base)})${withDiff.length > 1 ? ` on ${p.platform}` : ''}`, 'info');
-    }
-}
-
-;// CONCATENATED MODULE: ./src/resolve/result.ts
-// Resolution: what the resolve stage found and decided (resolution.json, schemaVersion'd).
-
-const RESOLUTION_SCHEMA_VERSION = 1;
-const Break = schemas/* object */.Ikc({ dist: schemas/* string */.YjP(), version: schemas/* string */.YjP(), requirement: schemas/* string */.YjP() });
-const Pull = Break.extend({ requested: schemas/* boolean */.zMY() });
-const ReplacementSchema = schemas/* object */.Ikc({
-    name: schemas/* string */.YjP(),
-    from: schemas/* string */.YjP(),
-    to: schemas/* string */.YjP(),
-    /** Base packages whose requirements the new version breaks. */
-    breaks: schemas/* array */.YOg(Break),
-    /** Packages in the plan whose requirements exclude the base version (what pulls the change in). */
-    pulledInBy: schemas/* array */.YOg(Pull),
-});
-const HazardSchema = schemas/* object */.Ikc({
-    id: schemas/* string */.YjP(),
-    message: schemas/* string */.YjP(),
-    fix: schemas/* string */.YjP(),
-    source: schemas/* string */.YjP(),
-});
-const result_ResolutionSchema = schemas/* object */.Ikc({
-    schemaVersion: schemas/* literal */.euz(RESOLUTION_SCHEMA_VERSION),
-    image: schemas/* string */.YjP(),
-    platform: schemas/* string */.YjP(),
-    mode: schemas/* enum */.k5n(['auto', 'check']),
-    /** clean: nothing in the base would change; fixed: a plan that holds the base was found; conflict: none fits. */
-    status: schemas/* enum */.k5n(['clean', 'fixed', 'conflict']),
-    python: schemas/* string */.YjP(),
-    naive: schemas/* object */.Ikc({
-        install: schemas/* array */.YOg(schemas/* object */.Ikc({ name: schemas/* string */.YjP(), version: schemas/* string */.YjP() })),
-        replaces: schemas/* array */.YOg(ReplacementSchema),
-    }),
-    resolved: schemas/* object */.Ikc({
-        install: schemas/* array */.YOg(schemas/* object */.Ikc({ name: schemas/* string */.YjP(), version: schemas/* string */.YjP() })),
-        moved: schemas/* array */.YOg(schemas/* object */.Ikc({ name: schemas/* string */.YjP(), naive: schemas/* string */.YjP(), resolved: schemas/* string */.YjP(), reason: schemas/* string */.YjP() })),
-        relaxed: schemas/* array */.YOg(schemas/* object */.Ikc({ name: schemas/* string */.YjP(), from: schemas/* string */.YjP(), to: schemas/* string */.YjP() })),
-    })
-        .optional(),
-    conflict: schemas/* object */.Ikc({ causes: schemas/* array */.YOg(schemas/* string */.YjP()), chain: schemas/* array */.YOg(schemas/* string */.YjP()), options: schemas/* array */.YOg(schemas/* string */.YjP()) })
-        .optional(),
-    hazards: schemas/* array */.YOg(HazardSchema),
-    constraints: schemas/* object */.Ikc({
-        pinned: schemas/* number */.aig(),
-        skipped: schemas/* array */.YOg(schemas/* object */.Ikc({ name: schemas/* string */.YjP(), reason: schemas/* string */.YjP() })),
-    }),
-    durationMs: schemas/* number */.aig(),
-});
-/** What resolving one image and platform hands on: the build's constraints and requirements. */
-const ResolveOutputSchema = schemas/* object */.Ikc({
-    resolution: result_ResolutionSchema,
-    /** Constraints for the build: base pins + the resolved versions (auto mode). */
-    constraints: schemas/* string */.YjP(),
-    /** Requirements for the build (relaxed where the resolver had to). */
-    requirements: schemas/* string */.YjP(),
-    explanation: schemas/* string */.YjP(),
-});
-
-;// CONCATENATED MODULE: ./src/results/results.ts
-// The result-directory contract: every file the stages hand each other (and the jobs of a matrix
-// hand each other as artifacts), its name, and the schema it is written and read through.
-//
-//   plan.json                                 Plan                 (src/plan/schema.ts)
-//   resolution-<variant>-<os>-<arch>.json     Resolution           (src/resolve/result.ts)
-//   build.json                                BuildResult          (src/build/result.ts)
-//   digests/<variant>__<arch>.json            DigestFile           (below: one matrix job's share)
-//   env-<variant>-<arch>.json                 EnvRecord            (src/capture/record.ts)
-//   smoke-<variant>-<arch>.json               SmokeResult          (src/smoke/result.ts)
-//   junit-<variant>-<arch>.xml                the SmokeResult as JUnit XML
-//   smoke-key-<variant>-<arch>.txt            what decided the smoke result (image digest + inputs)
-//   report-<variant>.md / .json               the report, rendered / its ReportModel (src/report/model.ts)
-//   comment/ml-image-comment.json             the fork-safe comment artifact (src/report/artifact.ts)
-//   attest.json                               AttestResult         (src/attest/result.ts)
-//   attest/<variant>-<arch>.<kind>.json       a predicate (CycloneDX SBOM, SLSA provenance, smoke)
-//
-// Every write is atomic (a later run never trusts a half-written file) and free of URL credentials
-// (a torch index URL with a token in the plan, for instance); every value is checked against its
-// schema before it is written and parsed when it is read back. This module is a leaf: stages import
-// it, it imports only schemas.
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-// ---- names -------------------------------------------------------------------------------------
-const PLAN_FILE = 'plan.json';
-const BUILD_FILE = 'build.json';
-const DIGESTS_DIR = 'digests';
-const COMMENT_DIR = 'comment';
-const ATTEST_FILE = 'attest.json';
-const ATTEST_DIR = 'attest';
-const results_arch = (platform) => platform.split('/')[1];
-const extension = (kind) => (kind === 'junit' ? 'xml' : kind === 'smoke-key' ? 'txt' : 'json');
-/** env-<variant>-<arch>.json, smoke-..., junit-...xml, smoke-key-...txt */
-const recordFile = (kind, variant, platform) => `${kind}-${variant}-${results_arch(platform)}.${extension(kind)}`;
-/** resolution-<variant>-<os>-<arch>.json: the resolve stage's key "<variant>/<platform>", slashes as dashes. */
-const resolutionFile = (variant, platform) => `resolution-${`${variant}/${platform}`.replace(/\//g, '-')}.json`;
-/** digests/<variant>__<arch>.json: one matrix build job's share, for the merge job. */
-const digestFile = (variant, platform) => external_node_path_default().join(DIGESTS_DIR, `${variant}__${results_arch(platform)}.json`);
-const reportFile = (variant, ext) => `report-${variant}.${ext}`;
-/** attest/<variant>-<arch>.<kind>.json: one predicate, as attached. */
-const attestationFile = (variant, platform, kind) => external_node_path_default().join(ATTEST_DIR, `${variant}-${results_arch(platform)}.${kind}.json`);
-/** A predicate is a JSON object (its own schema is checked where it is built). */
-const PredicateSchema = schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J());
-// ---- schemas of the files without a stage of their own -------------------------------------------
-const DIGEST_FILE_SCHEMA_VERSION = 1;
-const DigestFileSchema = schemas/* object */.Ikc({
-    schemaVersion: schemas/* literal */.euz(DIGEST_FILE_SCHEMA_VERSION),
-    variant: schemas/* string */.YjP(),
-    repository: schemas/* string */.YjP(),
-    tags: schemas/* array */.YOg(schemas/* string */.YjP()),
-    baseImage: schemas/* string */.YjP(),
-    baseDigest: schemas/* string */.YjP().optional(),
-    build: PlatformBuildSchema,
-});
-/** The smoke reuse key: one line. */
-const SmokeKeySchema = schemas/* string */.YjP().regex(/^\S+ [0-9a-f]{64}$/);
-// ---- writing -----------------------------------------------------------------------------------
-const json = (v) => `${JSON.stringify(v, null, 2)}\n`;
-/**
- * A value about to be written is checked against its schema: a mismatch is a bug in this tool, not
- * bad input, and must not reach a file the next job trusts. The value itself is written (not the
- * parsed copy), so that checking changes nothing in the file.
- */
-function checked(schema, value, file) {
-    const r = schema.safeParse(value);
-    if (!r.success)
-        throw new Error(`${file}: refusing to write an invalid file: ${(0,config_issues/* formatIssues */.og)(r.error, value, schema).join('; ')}`);
-    return value;
-}
-/**
- * The result directory `dir`, created when missing (`create: false`: only checked, for a directory
- * that is read from); `label` names it in messages, e.g. "--out x".
- */
-function openResultDir(dir, label = 'result-dir', opts = {}) {
-    const root = json_file_ensureResultDir(dir, label, opts);
-    const at = (name) => external_node_path_default().join(root, name);
-    const write = (name, content, l = label) => {
-        (0,external_node_fs_.mkdirSync)(external_node_path_default().dirname(at(name)), { recursive: true });
-        json_file_writeFileAtomic(at(name), redact_redactUrls(content), l);
-    };
-    const writeJson = (name, schema, value, l) => write(name, json(checked(schema, value, at(name))), l);
-    const records = (variant, platform) => ['env', 'smoke', 'smoke-key']
-        .map((k) => at(recordFile(k, variant, platform)))
-        .filter((f) => (0,external_node_fs_.existsSync)(f));
-    return {
-        dir: root,
-        writePlan: (plan) => writeJson(PLAN_FILE, schema_PlanSchema, plan),
-        writeResolution: (v, p, r) => writeJson(resolutionFile(v, p), result_ResolutionSchema, r),
-        readResolution: (v, p) => readResolution(at(resolutionFile(v, p))),
-        writeBuild: (build) => writeJson(BUILD_FILE, BuildResultSchema, build),
-        readBuild: () => readBuildFile(at(BUILD_FILE)),
-        writeDigests: (build) => {
-            for (const d of digestFiles(build))
-                writeJson(digestFile(d.variant, d.build.platform), DigestFileSchema, d);
-        },
-        writeEnv: (v, p, record, l) => writeJson(recordFile('env', v, p), record_EnvRecordSchema, record, l),
-        writeSmoke: (v, p, result, l) => {
-            writeJson(recordFile('smoke', v, p), result_SmokeResultSchema, result, l);
-            write(recordFile('junit', v, p), result_toJUnit(result), l);
-        },
-        writeSmokeKey: (v, p, key, l) => write(recordFile('smoke-key', v, p), `${checked(SmokeKeySchema, key, recordFile('smoke-key', v, p))}\n`, l),
-        hasEnv: (v, p) => (0,external_node_fs_.existsSync)(at(recordFile('env', v, p))),
-        recordFiles: records,
-        writeReport: (variant, markdown, model) => {
-            write(reportFile(variant, 'md'), markdown);
-            writeJson(reportFile(variant, 'json'), ReportModelSchema, model);
-            return at(reportFile(variant, 'md'));
-        },
-        writeComment: (payload) => {
-            (0,external_node_fs_.mkdirSync)(at(COMMENT_DIR), { recursive: true });
-            writeCommentArtifact(at(COMMENT_DIR), payload);
-            return at(COMMENT_DIR);
-        },
-        writeAttestation: (v, p, kind, predicate) => {
-            writeJson(attestationFile(v, p, kind), PredicateSchema, predicate);
-            return at(attestationFile(v, p, kind));
-        },
-        writeAttest: (result) => writeJson(ATTEST_FILE, AttestResultSchema, result),
-    };
-}
-/** No result directory: writes go nowhere, reads find nothing (`ml-image build` without --out). */
-function discardResults() {
-    const none = () => undefined;
-    let dir;
-    const scratch = () => {
-        if (dir === undefined) {
-            const made = runTempDir('attest-');
-            dir = made;
-            registerCleanup(async () => rmSync(made, { recursive: true, force: true }));
-        }
-        return dir;
-    };
-    return {
-        dir: undefined,
-        writePlan: none,
-        writeResolution: none,
-        readResolution: none,
-        writeBuild: none,
-        readBuild: () => {
-            throw new InputError('no result directory to read build.json from', 'pass --out DIR');
-        },
-        writeDigests: none,
-        writeEnv: none,
-        writeSmoke: none,
-        writeSmokeKey: none,
-        hasEnv: () => false,
-        recordFiles: () => [],
-        writeReport: () => '',
-        writeComment: () => '',
-        // cosign reads a predicate from a file: a temp dir of the run, removed with it.
-        writeAttestation: (v, p, kind, predicate) => openResultDir(scratch(), 'a temp dir').writeAttestation(v, p, kind, predicate),
-        writeAttest: none,
-    };
-}
-/** The digest files of a build: one per variant and platform. */
-function digestFiles(build) {
-    return build.variants.flatMap((v) => v.platforms.map((p) => ({
-        schemaVersion: DIGEST_FILE_SCHEMA_VERSION,
-        variant: v.variant,
-        repository: v.repository,
-        tags: v.tags,
-        baseImage: v.baseImage,
-        ...(v.baseDigest !== undefined && { baseDigest: v.baseDigest }),
-        build: p,
-    })));
-}
-// ---- the --out files of the commands about ONE image (capture, smoke, resolve) and of plan -------
-/** No variant or platform in these names: the command was given one image. */
-const OUT_FILES = {
-    env: 'env.json',
-    smoke: 'smoke.json',
-    junit: 'junit.xml',
-    constraints: 'constraints.txt',
-    requirements: 'requirements.txt',
-    resolution: 'resolution.json',
-    explanation: 'explanation.md',
-    plan: PLAN_FILE,
-    matrix: 'matrix.json',
-};
-/** `--out DIR` of a command, checked (and created when missing) at each write, as "--out DIR". */
-function openOutDir(cwd, out) {
-    const label = `--out ${out}`;
-    const put = (name, content) => {
-        const root = ensureResultDir(path.resolve(cwd, out), label);
-        writeFileAtomic(path.join(root, name), redactUrls(content), label);
-    };
-    const putJson = (name, schema, value) => put(name, json(checked(schema, value, path.join(out, name))));
-    return {
-        writeEnv: (record) => putJson(OUT_FILES.env, EnvRecordSchema, record),
-        writeSmoke: (result) => {
-            putJson(OUT_FILES.smoke, SmokeResultSchema, result);
-            put(OUT_FILES.junit, toJUnit(result));
-        },
-        writeResolve: (r) => {
-            put(OUT_FILES.constraints, r.constraints);
-            put(OUT_FILES.requirements, `${r.requirements}\n`);
-            putJson(OUT_FILES.resolution, ResolutionSchema, r.resolution);
-            put(OUT_FILES.explanation, r.explanation);
-        },
-        writePlan: (plan) => {
-            putJson(OUT_FILES.plan, PlanSchema, plan);
-            put(OUT_FILES.matrix, `${JSON.stringify(plan.matrix)}\n`);
-        },
-    };
-}
-// ---- reading -----------------------------------------------------------------------------------
-function readResolution(file) {
-    if (!(0,external_node_fs_.existsSync)(file))
-        return undefined;
-    const r = result_ResolutionSchema.safeParse(readJsonFile(file));
-    return r.success ? r.data : undefined;
-}
-function readBuildFile(file) {
-    const data = readJsonFile(file, {
-        what: 'build result',
-        fix: "run the build stage in this job, or download the build job's build.json into result-dir",
-    });
-    const parsed = BuildResultSchema.safeParse(data);
-    if (!parsed.success)
-        throw new errors/* InputError */.dz(`${file}: not a build result: ${(0,config_issues/* formatIssues */.og)(parsed.error, data, BuildResultSchema)[0]}`);
-    return parsed.data;
-}
-/** build.json of `dir`. */
-const readBuildResult = (dir) => readBuildFile(path.join(dir, BUILD_FILE));
-/**
- * Every digest file under `dir` (download-artifact puts each artifact in a folder of its own), in
- * file order. A file that is not one is bad input naming it.
- */
-function readDigestFiles(dir) {
-    let files;
-    try {
-        files = (0,external_node_fs_.readdirSync)(dir, { withFileTypes: true, recursive: true })
-            .filter((e) => e.isFile() && e.name.endsWith('.json'))
-            .map((e) => external_node_path_default().join(e.parentPath, e.name));
-    }
-    catch (e) {
-        throw new errors/* InputError */.dz(`merge-from ${dir}: cannot read: ${e.message}`);
-    }
-    return files.map((file) => {
-        const data = readJsonFile(file);
-        const parsed = DigestFileSchema.safeParse(data);
-        if (!parsed.success)
-            throw new errors/* InputError */.dz(`${file}: not a digest file: ${(0,config_issues/* formatIssues */.og)(parsed.error, data, DigestFileSchema).join('; ')}`);
-        return { file, digest: parsed.data };
-    });
-}
-/**
- * A target's record and smoke result in `dir` (this run's result directory, a baseline or an
- * earlier run): null when the file is not there; an unreadable one throws, naming it.
- */
-function readEnv(dir, variant, platform) {
-    const f = external_node_path_default().join(dir, recordFile('env', variant, platform));
-    return (0,external_node_fs_.existsSync)(f) ? readEnvRecord(readJsonFile(f), f) : null;
-}
-function readSmoke(dir, variant, platform) {
-    const f = external_node_path_default().join(dir, recordFile('smoke', variant, platform));
-    return (0,external_node_fs_.existsSync)(f) ? readSmokeResult(readJsonFile(f), f) : null;
-}
-/** The smoke reuse key of a target in `dir`, when there is one. */
-function readSmokeKey(dir, variant, platform) {
-    const f = external_node_path_default().join(dir, recordFile('smoke-key', variant, platform));
-    if (!(0,external_node_fs_.existsSync)(f))
-        return undefined;
-    // A key that is not of the shape written is no key: the smoke suites simply run again.
-    const key = SmokeKeySchema.safeParse((0,external_node_fs_.readFileSync)(f, 'utf8').trim());
-    return key.success ? key.data : undefined;
-}
-/** attest.json of `dir`, when the attest stage wrote one (the report reads it). */
-function readAttest(dir) {
-    const f = external_node_path_default().join(dir, ATTEST_FILE);
-    if (!(0,external_node_fs_.existsSync)(f))
-        return undefined;
-    const data = readJsonFile(f);
-    const parsed = AttestResultSchema.safeParse(data);
-    if (!parsed.success)
-        throw new errors/* InputError */.dz(`${f}: not an attest result: ${(0,config_issues/* formatIssues */.og)(parsed.error, data, AttestResultSchema)[0]}`);
-    return parsed.data;
 }
 
 ;// CONCATENATED MODULE: ./src/report/render/markdown.ts
@@ -35602,7 +36376,10 @@ function assemble(doc) {
     const omitted = omittedOf(parts);
     const note = noteText(omitted, doc.maxChars);
     const [heading, ...rest] = texts;
-    const head = parts[0].mode === 'dropped' ? [doc.verdictLine, ...texts] : [heading, doc.verdictLine, ...rest];
+    // The heading goes before the verdict; a variant's section in a run's comment has none.
+    const head = parts[0].label !== 'heading' || parts[0].mode === 'dropped'
+        ? [doc.verdictLine, ...texts]
+        : [heading, doc.verdictLine, ...rest];
     const text = [...head, ...(note ? [note] : [])].join(SEP);
     return { markdown: `${doc.marker}\n${text}\n`, omitted };
 }
@@ -35714,19 +36491,239 @@ function markerFor(key) {
     return `<!-- ${MARKER_PREFIX}${markerKey(key)} -->`;
 }
 function renderReport(model, opts = {}) {
-    const maxChars = opts.maxChars ?? DEFAULT_MAX_CHARS;
+    const maxChars = checkedMaxChars(opts.maxChars);
+    return renderDoc(model, markerFor(opts.markerKey ?? model.markerKey), maxChars, buildParts(model));
+}
+/**
+ * A variant's report without the marker and the heading, in at most maxChars characters: what a
+ * run's comment puts in that variant's <details> section (src/report/render/run.ts).
+ */
+function renderVariantBody(model, maxChars) {
+    // The run's comment has the heading and the links once, above and below all variants.
+    const parts = buildParts(model).filter((p) => p.label !== 'heading' && p.label !== 'links');
+    // An empty marker costs its newline: strip it, the body stays under maxChars.
+    const r = renderDoc(model, '', checkedMaxChars(maxChars), parts);
+    return { ...r, markdown: r.markdown.replace(/^\n/, '').replace(/\n$/, '') };
+}
+function checkedMaxChars(value) {
+    const maxChars = value ?? DEFAULT_MAX_CHARS;
     if (!Number.isFinite(maxChars) || maxChars < MIN_MAX_CHARS)
         throw new errors/* InputError */.dz(`report: maxChars must be at least ${MIN_MAX_CHARS}, got ${maxChars}`);
-    const marker = markerFor(model.markerKey);
+    return maxChars;
+}
+function renderDoc(model, marker, maxChars, parts) {
     const assessment = assessReport(model);
     const verdict = verdictText(assessment, 240);
-    const doc = { marker, verdictLine: `**${md(verdict)}**`, parts: buildParts(model), maxChars };
+    const doc = { marker, verdictLine: `**${md(verdict)}**`, parts, maxChars };
     if (fits(doc) || trimTables(doc) || dropParts(doc)) {
         const { markdown, omitted } = assemble(doc);
         return { markdown, marker, verdict, omitted };
     }
     const last = verdictOnly(assessment, marker, maxChars);
     return { markdown: last.markdown, marker, verdict: last.verdict, omitted: last.omitted };
+}
+
+;// CONCATENATED MODULE: ./src/report/render/run.ts
+// One run, one comment: every variant (and platform) of a run in ONE document. Layout: marker,
+// heading, a verdict line per variant, one overview table (variant, platforms, verdict, size change,
+// smoke), then each variant's own report (renderVariantBody) in a <details> section, the links.
+// A single variant renders as the plain per-variant report (under the run's marker).
+// Under maxChars: unchanged variants collapse to one line first (last first), then the remaining
+// sections share what is left (each shrinks as a per-variant report does, the biggest capped
+// first), then every section collapses, the verdict lines shorten, the table goes; last, only a
+// count of verdicts is left. Every value is escaped.
+
+
+
+
+
+
+const run_SEP = '\n\n';
+/** Worst first: the headline and the fallback count. */
+const VERDICT_ORDER = ['failure', 'warning', 'changed', 'no-baseline', 'unchanged'];
+function renderRun(models, opts) {
+    const maxChars = checkedMaxChars(opts.maxChars);
+    if (models.length === 0)
+        throw new Error('renderRun: no reports');
+    const marker = markerFor(opts.markerKey);
+    if (models.length === 1) {
+        const r = renderReport(models[0], { maxChars, markerKey: opts.markerKey });
+        return { ...r, variants: [{ variant: models[0].variant, verdict: r.verdict }] };
+    }
+    const views = models.map((model) => view(model, maxChars));
+    const variants = views.map((v) => ({ variant: v.model.variant, verdict: v.verdict }));
+    const verdict = variants.map((v) => `${v.variant}: ${v.verdict}`).join('; ');
+    const images = [...new Set(models.map((m) => m.image))];
+    const heading = `### 🐳 ml-image report: ${md(images.join(', '), 200)} (${fmtInt(models.length)} variants)`;
+    const table = overviewTable(views);
+    const links = run_linksText(models);
+    const state = { verdictLen: 200, table: true };
+    const compose = () => {
+        const lines = views.map((v) => `- **${md(v.model.variant, 40)}**: ${md(verdictText(v.assessment, state.verdictLen))}`);
+        const sections = views.map((v) => v.text).filter(Boolean);
+        const note = run_noteText(views, maxChars);
+        const parts = [heading, lines.join('\n'), state.table ? table : '', ...sections, links, note];
+        return `${marker}\n${parts.filter(Boolean).join(run_SEP)}\n`;
+    };
+    const fits = () => compose().length <= maxChars;
+    const done = () => ({
+        markdown: compose(),
+        marker,
+        verdict,
+        omitted: run_omittedOf(views),
+        variants,
+    });
+    const set = (v, mode, text) => {
+        v.mode = mode;
+        v.text = text;
+    };
+    if (fits())
+        return done();
+    // 1. Unchanged variants say all in their verdict line: one line each, the last first.
+    for (const v of [...views].reverse())
+        if (v.assessment.verdict === 'unchanged') {
+            set(v, 'collapsed', v.collapsed);
+            if (fits())
+                return done();
+        }
+    // 2. The other sections share the room left, the biggest capped first (as a per-variant report
+    // shrinks: its tables trimmed, then its detail sections dropped).
+    const open = views.filter((v) => v.mode === 'full');
+    for (const v of open)
+        set(v, 'collapsed', v.collapsed);
+    if (open.length > 0 && fits()) {
+        // Room for the open sections beyond their collapsed lines (the note may grow by a few digits).
+        const room = maxChars - compose().length - 20;
+        const extra = (v, cap) => sizeAt(v, cap) - v.collapsed.length;
+        let lo = 0;
+        let hi = Math.max(...open.map((v) => v.full.length));
+        while (lo < hi) {
+            const mid = Math.ceil((lo + hi) / 2);
+            if (open.reduce((n, v) => n + extra(v, mid), 0) <= room)
+                lo = mid;
+            else
+                hi = mid - 1;
+        }
+        for (const v of open) {
+            if (v.full.length <= lo)
+                set(v, 'full', v.full);
+            else if (lo - wrap(v) >= MIN_MAX_CHARS)
+                set(v, 'shortened', `${v.open}${renderVariantBody(v.model, lo - wrap(v)).markdown}${v.close}`);
+        }
+        // A body renders in at most its cap, so this holds; should it not, the sections stay collapsed.
+        if (fits())
+            return done();
+        for (const v of open)
+            set(v, 'collapsed', v.collapsed);
+    }
+    if (fits())
+        return done();
+    // 3. Nothing but the overview: the collapsed lines go, the verdict lines shorten, the table goes.
+    for (const v of views)
+        set(v, 'dropped', '');
+    if (fits())
+        return done();
+    state.verdictLen = 80;
+    if (fits())
+        return done();
+    state.table = false;
+    if (fits())
+        return done();
+    // 4. Only a count of the verdicts.
+    return countOnly(views, marker, maxChars, variants, verdict);
+}
+function view(model, maxChars) {
+    const assessment = assessReport(model);
+    const verdict = verdictText(assessment, 240);
+    const name = md(model.variant, 40);
+    // Markdown is not parsed inside <summary>, entities are.
+    const open = `<details><summary>${html(model.variant, 40)}: ${VERDICT_EMOJI[assessment.verdict]} ${assessment.verdict}</summary>\n\n`;
+    const close = '\n\n</details>';
+    const full = `${open}${renderVariantBody(model, maxChars).markdown}${close}`;
+    const file = md(`report-${model.variant}.md`, 60);
+    const collapsed = `_${name}: section left out to fit; the full report is ${file} in the report artifact._`;
+    return { model, assessment, verdict, open, close, collapsed, full, mode: 'full', text: full };
+}
+const wrap = (v) => v.open.length + v.close.length;
+/** The section's length when capped at `cap` characters (collapsed below the smallest body). */
+function sizeAt(v, cap) {
+    if (v.full.length <= cap)
+        return v.full.length;
+    return cap - wrap(v) >= MIN_MAX_CHARS ? cap : v.collapsed.length;
+}
+function overviewTable(views) {
+    const lines = views.map((v) => {
+        const m = v.model;
+        const platforms = m.platforms.map((p) => p.platform);
+        const sizes = m.platforms.map((p) => {
+            const s = p.diff?.size;
+            if (!s)
+                return null;
+            const change = s.delta === 0 ? '±0' : `${signed(s.delta, fmtBytes)}${s.base ? ` (${pct(s.delta / s.base)})` : ''}`;
+            return { platform: p.platform, change };
+        });
+        const known = sizes.filter((s) => s !== null);
+        const size = known.length === 0
+            ? '—'
+            : new Set(known.map((s) => s.change)).size === 1 && known.length === platforms.length
+                ? cell(known[0].change)
+                : known.map((s) => `${cell(s.platform, 40)}: ${cell(s.change)}`).join('<br>');
+        const smoke = m.platforms.map((p) => p.smoke?.head ?? null);
+        const smokeCell = smoke.every((s) => s === null)
+            ? '—'
+            : smokeTally(smoke.reduce((a, s) => (s ? { pass: a.pass + s.pass, fail: a.fail + s.fail, skip: a.skip + s.skip } : a), { pass: 0, fail: 0, skip: 0 }));
+        return row([
+            cell(m.variant, 40),
+            platforms.map((p) => cell(p, 40)).join(', '),
+            `${VERDICT_EMOJI[v.assessment.verdict]} ${v.assessment.verdict}`,
+            size,
+            smokeCell,
+        ]);
+    });
+    return `${markdown_header(['Variant', 'Platforms', 'Verdict', 'Size change', 'Smoke (pass · fail · skip)'])}\n${lines.join('\n')}`;
+}
+function run_linksText(models) {
+    const m = models[0];
+    const links = [];
+    const run = m.links.run ? safeUrl(m.links.run) : null;
+    const artifact = m.links.artifact ? safeUrl(m.links.artifact) : null;
+    if (run)
+        links.push(`[Workflow run](${run})`);
+    if (artifact)
+        links.push(`[Report artifact](${artifact})`);
+    links.push(`ml-image-action ${md(m.tool.version, 30)}`);
+    return links.join(' · ');
+}
+function run_omittedOf(views) {
+    return views
+        .filter((v) => v.mode !== 'full')
+        .map((v) => `${v.model.variant}: ${v.mode === 'shortened' ? 'section shortened' : 'section left out'}`);
+}
+function run_noteText(views, maxChars) {
+    const collapsed = views.filter((v) => v.mode === 'collapsed' || v.mode === 'dropped').length;
+    const shortened = views.filter((v) => v.mode === 'shortened').length;
+    if (collapsed + shortened === 0)
+        return '';
+    const of = `of ${fmtInt(views.length)} variant sections`;
+    const what = [
+        collapsed ? `${fmtInt(collapsed)} ${of} left out` : '',
+        shortened ? `${fmtInt(shortened)}${collapsed ? '' : ` ${of}`} shortened` : '',
+    ]
+        .filter(Boolean)
+        .join(', ');
+    return `_Report shortened to fit ${fmtInt(maxChars)} characters: ${what}. The full reports are in the report artifact._`;
+}
+function countOnly(views, marker, maxChars, variants, verdict) {
+    const counts = VERDICT_ORDER.map((k) => [k, views.filter((v) => v.assessment.verdict === k).length])
+        .filter(([, n]) => n > 0)
+        .map(([k, n]) => `${fmtInt(n)} ${k}`);
+    const worst = VERDICT_ORDER.find((k) => views.some((v) => v.assessment.verdict === k));
+    const line = `**${VERDICT_EMOJI[worst]} ${fmtInt(views.length)} variants: ${counts.join(', ')}**`;
+    const note = `_Report truncated to fit ${fmtInt(maxChars)} characters: see the report artifact._`;
+    let markdown = `${marker}\n${line}${run_SEP}${note}\n`;
+    if (markdown.length > maxChars)
+        markdown = `${marker}\n${line}\n`;
+    return { markdown, marker, verdict, omitted: ['everything but the verdict count'], variants };
 }
 
 // EXTERNAL MODULE: ./src/github/client.ts + 2 modules
@@ -35787,14 +36784,16 @@ async function upsertStickyComment(client, opts) {
         log: opts.log,
         render: opts.render,
         maxChars,
+        replaces: opts.replaces,
+        replaced: [],
         body: render(opts.render, maxChars, marker),
         deleted: [],
     };
     try {
         const who = await whoPosts(u, opts.author);
-        const [target, ...dupes] = (await listComments(u))
-            .filter((c) => isOurs(u, who, c, who.author))
-            .sort(byAge);
+        const listed = await listComments(u);
+        u.replaced = listed.filter((c) => isReplaced(u, c));
+        const [target, ...dupes] = listed.filter((c) => isOurs(u, who, c, who.author)).sort(byAge);
         if (target)
             return await updateExisting(u, who, target, dupes);
         return await createAndSettle(u, who);
@@ -35820,6 +36819,20 @@ async function whoPosts(u, author) {
 function isOurs(u, who, c, login) {
     return (sticky_firstLine(c.body) === u.marker &&
         (login !== undefined ? c.user?.login === login : !who.botAuthor || c.user?.type === 'Bot'));
+}
+/** A comment with a marker this one replaces (whose author is checked before it is deleted). */
+function isReplaced(u, c) {
+    const line = sticky_firstLine(c.body);
+    return u.replaces !== undefined && line !== u.marker && line.startsWith('<!--') && u.replaces(line);
+}
+/** Delete the replaced comments that are surely ours: by `author`, our login or the bot that posts. */
+async function removeReplaced(u, author) {
+    if (author === undefined || u.replaced.length === 0)
+        return;
+    const gone = u.replaced.filter((c) => c.user?.login === author);
+    await removeAll(u, gone);
+    if (gone.length > 0)
+        u.log.info(`removed ${gone.length} earlier comment(s) this one replaces (${gone.map((c) => c.id).join(', ')})`);
 }
 function listComments(u) {
     const { owner, repo, issueNumber } = u;
@@ -35874,6 +36887,7 @@ async function updateExisting(u, who, target, dupes) {
     const dupeAuthor = who.author ?? (who.botAuthor ? target.user?.login : undefined);
     if (dupeAuthor !== undefined)
         await removeAll(u, dupes.filter((d) => d.user?.login === dupeAuthor));
+    await removeReplaced(u, dupeAuthor);
     u.log.info(`pull-request comment ${target.id} ${changed ? 'updated' : 'unchanged'}`);
     return {
         action: changed ? 'updated' : 'unchanged',
@@ -35893,6 +36907,8 @@ async function createAndSettle(u, who) {
         after.push({ ...created, body: u.body });
     after.sort(byAge);
     const oldest = after[0];
+    // The comment we created names its author: the replaced comments of that author are ours.
+    await removeReplaced(u, author);
     if (oldest.id === created.id) {
         await removeAll(u, after.slice(1));
         u.log.info(`pull-request comment ${created.id} created`);
@@ -35918,18 +36934,32 @@ function render(fn, maxChars, marker) {
 
 
 
+
+
 const COMMENT_MODES = ['auto', 'post', 'artifact', 'off'];
 async function runReportStage(input, io) {
     const outcomes = [];
     const models = [];
+    const runKey = runMarkerKey(input.plan, input.config);
     for (const v of input.plan.variants) {
         const r = await reportVariant(input, io, v);
         if (!r)
             continue;
         models.push(r.model);
-        outcomes.push(r.outcome);
+        outcomes.push({ ...r.outcome, runMarkerKey: runKey });
     }
-    await comment(input, io, models, outcomes);
+    if (models.length === 0)
+        return outcomes;
+    // The run's report: what the comment says, and the job summary.
+    const run = renderRun(models, { markerKey: runKey, maxChars: input.options.maxChars ?? 65_536 });
+    const runFile = input.results.writeRunReport(run.markdown);
+    for (const o of outcomes)
+        o.runFile = runFile;
+    if (models.length > 1)
+        io.progress(`run: ${models.length} variants -> ${runFile}`);
+    if (input.config.report.summary && io.summary)
+        await io.summary(run.markdown);
+    await comment(input, io, models, outcomes, runKey);
     return outcomes;
 }
 /** One variant: its records vs the baseline's -> report-<variant>.md/.json, the summary, the baseline. */
@@ -35973,15 +37003,20 @@ async function reportVariant(input, io, v) {
     const rendered = renderReport(model, { maxChars: options.maxChars ?? 65_536 });
     const file = results.writeReport(v.name, rendered.markdown, model);
     io.progress(`${v.name}: ${rendered.verdict} -> ${file}`);
-    if (config.report.summary && io.summary)
-        await io.summary(rendered.markdown);
     if (options.saveAs && options.baseline) {
         await options.baseline.save(markerKey, options.saveAs.branch, options.saveAs.sha, files);
         io.progress(`${v.name}: records saved as the baseline of ${options.saveAs.branch} (${options.baseline.describe()})`);
     }
     return {
         model,
-        outcome: { variant: v.name, markerKey, file, verdict: rendered.verdict, hasBaseline: hasBase },
+        outcome: {
+            variant: v.name,
+            markerKey,
+            file,
+            runFile: '',
+            verdict: rendered.verdict,
+            hasBaseline: hasBase,
+        },
     };
 }
 /** This run's records and the baseline's per platform. The baseline is best effort: a newer,
@@ -36017,8 +37052,8 @@ function noBaselineReason(options, baseUnreadable) {
         ? `first run: no record of ${options.baseBranch} in ${options.baseline.describe()} yet`
         : 'no base branch to compare with';
 }
-/** ONE sticky comment per report on the pull request, or the fork-safe artifact, or nothing. */
-async function comment(input, io, models, outcomes) {
+/** ONE sticky comment for the run on the pull request, or the fork-safe artifact, or nothing. */
+async function comment(input, io, models, outcomes, runKey) {
     const { config, options } = input;
     const gh = options.github;
     const mode = config.report.comment ? options.mode : 'off';
@@ -36041,6 +37076,7 @@ async function comment(input, io, models, outcomes) {
             prNumber: gh.prNumber,
             headSha: headSha,
             repository: gh.repository,
+            markerKey: runKey,
             reports: [...models],
         });
         io.progress(`comment payload written to ${dir}: upload it as the "ml-image-comment" artifact for the poster workflow`);
@@ -36052,24 +37088,41 @@ async function comment(input, io, models, outcomes) {
         });
         return;
     }
-    await postComments({ ...gh, token: gh.token, prNumber: gh.prNumber }, options, io, models, outcomes);
-}
-async function postComments(gh, options, io, models, outcomes) {
     const client = await (options.client ?? defaultClient(io.progress))(gh.token, gh.apiUrl);
     const [owner, repo] = gh.repository.split('/');
-    for (const [i, model] of models.entries()) {
-        const r = await upsertStickyComment(client, {
-            owner,
-            repo,
-            issueNumber: gh.prNumber,
-            marker: markerFor(model.markerKey),
-            render: (maxChars) => renderReport(model, { maxChars }).markdown,
-            log: { info: io.progress, warning: (m) => io.warning(m, { title: 'ml-image report' }) },
-        });
-        outcomes[i].comment = { action: r.action, ...(r.commentId !== undefined && { commentId: r.commentId }) };
-        io.progress(`${outcomes[i].variant}: comment ${r.action}${r.commentId ? ` (#${r.commentId})` : ''}`);
-    }
+    const r = await upsertStickyComment(client, {
+        owner,
+        repo,
+        issueNumber: gh.prNumber,
+        marker: markerFor(runKey),
+        render: (maxChars) => renderRun(models, { markerKey: runKey, maxChars }).markdown,
+        replaces: replacedMarkers(models, [input.plan.repository]),
+        log: { info: io.progress, warning: (m) => io.warning(m, { title: 'ml-image report' }) },
+    });
+    const done = { action: r.action, ...(r.commentId !== undefined && { commentId: r.commentId }) };
+    for (const o of outcomes)
+        o.comment = done;
+    io.progress(`comment ${r.action}${r.commentId ? ` (#${r.commentId})` : ''} for ${models.length} variant(s)`);
 }
+/**
+ * The comment's key: one per run. report.markerKey when set, else the image repository; no
+ * variant (the per-variant keys stay the baselines' keys, see reportKey).
+ */
+function runMarkerKey(plan, config) {
+    return config.report.markerKey ?? plan.repository;
+}
+/**
+ * The markers of the comments one per run replaces: the per-variant markers of these reports (one
+ * comment per variant, before), and any default per-variant marker of the same image
+ * (`<image>:<variant>@<platforms>`: a variant since renamed or a platform set since changed).
+ */
+function replacedMarkers(models, images) {
+    const exact = new Set(models.map((m) => markerFor(m.markerKey)));
+    const keyChar = '[A-Za-z0-9._/:@,+-]';
+    const patterns = [...new Set([...images, ...models.map((m) => m.image)])].map((image) => new RegExp(`^<!-- ${escapeRe(MARKER_PREFIX + markerKey(image, 120))}:[A-Za-z0-9._-]+@${keyChar}* -->$`));
+    return (line) => exact.has(line) || patterns.some((p) => p.test(line));
+}
+const escapeRe = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** The real client; its retries and rate-limit waits are logged as progress. */
 function defaultClient(log) {
     return async (token, apiUrl) => {
@@ -36089,8 +37142,10 @@ function resolutionLines(results, variant, platforms) {
     return lines;
 }
 /**
- * The key of a variant's report: its comment marker and its baseline. report.markerKey replaces
- * the image part; with several variants each still gets its own (":<variant>" appended).
+ * The key of a variant's report: its baseline and the marker of report-<variant>.md (until one
+ * comment per run, also its comment's; runMarkerKey keys the comment now, and replacedMarkers
+ * recognises these). report.markerKey replaces the image part; with several variants each still
+ * gets its own (":<variant>" appended).
  */
 function reportKey(plan, config, variant) {
     const v = plan.variants.find((x) => x.name === variant);
@@ -37190,7 +38245,7 @@ function noPython(r, image) {
 function resolutionKey(baseDigest, input) {
     const { network: _network, ...decisive } = input;
     return `resolution-${(0,external_node_crypto_.createHash)('sha256')
-        .update(JSON.stringify({ baseDigest, decisive, VERSION: src_version/* VERSION */.x }))
+        .update(JSON.stringify({ baseDigest, decisive, VERSION: version/* VERSION */.x }))
         .digest('hex')}`;
 }
 async function resolveAgainstBase(input, deps) {
@@ -37324,7 +38379,7 @@ async function runResolveStage(plan, config, baseDir, deps) {
         return {};
     const env = deps.env ?? process.env;
     const requirements = readRequirements(config.python.requirements, baseDir, env);
-    const indexes = pipIndexes(config.python, env);
+    const indexes = indexes_pipIndexes(config.python, env);
     const pipEnv = referencedEnv(requirements.envReferences, env);
     const resolved = {};
     for (const v of plan.variants) {
@@ -37454,7 +38509,7 @@ async function captureImage(input, deps) {
         },
         capture: {
             ...probed.capture,
-            toolVersion: src_version/* VERSION */.x,
+            toolVersion: version/* VERSION */.x,
             time: new Date().toISOString(),
             host: { kernel: external_node_os_default().release() },
         },
@@ -38249,7 +39304,7 @@ function targets(ctx) {
                 baseline: ctx.baseline,
                 gpus: ctx.gpus,
                 driverFloor: planned.cuda?.minorCompatDriverMin ?? null,
-                tool: src_version/* VERSION */.x,
+                tool: version/* VERSION */.x,
             }),
         }));
     });
@@ -39026,7 +40081,7 @@ function context(input) {
         arch: platform.split('/')[1],
         base: base && { ref: clean(base.ref), digest: baseDigest && `sha256:${baseDigest}` },
         driverFloor: input.driverFloor ?? null,
-        toolVersion: input.toolVersion ?? src_version/* VERSION */.x,
+        toolVersion: input.toolVersion ?? version/* VERSION */.x,
         osId: osId === undefined ? undefined : clean(osId),
         distro: osId !== undefined && nonEmpty(osVersion) ? clean(`${osId}-${osVersion}`) : undefined,
     };
@@ -39651,7 +40706,7 @@ function contextFor(input, v, p) {
         buildDurationMs: p.durationMs,
         env: input.env,
         now: input.now,
-        toolVersion: src_version/* VERSION */.x,
+        toolVersion: version/* VERSION */.x,
     };
 }
 function runAttest(input, io) {
@@ -39751,6 +40806,7 @@ async function mergeFromDigestFiles(dir, io, plan) {
 
 
 
+
 /** A smoke job that did not build: the merge job's build.json, downloaded into result-dir. */
 
 const STAGES = ['plan', 'resolve', 'build', 'smoke', 'attest', 'report'];
@@ -39832,11 +40888,11 @@ async function runPipeline(opts, io) {
 }
 /** The plan, always: its warnings annotated, a line per variant, plan.json written. */
 function runPlan(opts, io) {
-    const plan = planBuild(opts.loaded.config, {
+    const plan = applyToPlan(planBuild(opts.loaded.config, {
         catalog: bundledCatalog(),
         git: opts.git,
         now: opts.now ?? new Date(),
-    });
+    }), opts.buildOptions);
     for (const w of plan.warnings)
         io.warning(w, { title: 'ml-image plan' });
     for (const v of plan.variants)
@@ -39856,7 +40912,16 @@ async function resolveAndBuild(opts, io, plan, into) {
     Object.assign(into, resolved);
     if (!opts.stages.has('build'))
         return undefined;
-    const build = await runBuildStage({ plan, config, baseDir, imagesDir: opts.imagesDir, push: opts.push, merge: opts.merge, resolved }, {
+    const build = await runBuildStage({
+        plan,
+        config,
+        baseDir,
+        imagesDir: opts.imagesDir,
+        push: opts.push,
+        merge: opts.merge,
+        resolved,
+        ...(opts.buildOptions && { options: opts.buildOptions }),
+    }, {
         docker,
         env: io.env,
         progress: (l) => io.progress('build', l),
@@ -40031,6 +41096,7 @@ function githubReportContext(env, token, event = readGitHubEvent(env)) {
 
 
 
+
 async function postFromArtifact(dir, io) {
     const repository = io.env.GITHUB_REPOSITORY;
     if (!repository)
@@ -40071,23 +41137,27 @@ async function postFromArtifact(dir, io) {
         pr.headRepo &&
         pr.headRepo.toLowerCase() !== run.head_repository.full_name.toLowerCase())
         throw new errors/* InputError */.dz(`from-artifact: pull request #${artifact.prNumber} comes from ${pr.headRepo}, the triggering run from ${run.head_repository.full_name}`);
-    const verdicts = [];
-    for (const model of artifact.reports) {
-        const first = renderReport(model);
-        const r = await upsertStickyComment(client, {
-            owner,
-            repo,
-            issueNumber: artifact.prNumber,
-            marker: first.marker,
-            render: (maxChars) => renderReport(model, { maxChars }).markdown,
-            log: { info: io.info, warning: io.warning },
-        });
-        io.info(`#${artifact.prNumber}: comment ${r.action} (${first.verdict})`);
-        if (io.summary)
-            await io.summary(first.markdown);
-        verdicts.push(`${model.variant}: ${first.verdict}`);
+    const models = artifact.reports;
+    if (models.length === 0) {
+        io.info(`#${artifact.prNumber}: the artifact holds no report: nothing posted`);
+        return { verdicts: [] };
     }
-    return { verdicts };
+    // ONE comment for every variant of the run; the per-variant comments of older versions go.
+    const markerKey = artifact.markerKey ?? models[0].image;
+    const first = renderRun(models, { markerKey });
+    const r = await upsertStickyComment(client, {
+        owner,
+        repo,
+        issueNumber: artifact.prNumber,
+        marker: first.marker,
+        render: (maxChars) => renderRun(models, { markerKey, maxChars }).markdown,
+        replaces: replacedMarkers(models, []),
+        log: { info: io.info, warning: io.warning },
+    });
+    io.info(`#${artifact.prNumber}: comment ${r.action} (${first.verdict})`);
+    if (io.summary)
+        await io.summary(first.markdown);
+    return { verdicts: first.variants.map((v) => `${v.variant}: ${v.verdict}`) };
 }
 
 ;// CONCATENATED MODULE: ./src/smoke/gpu-mode.ts
@@ -40481,6 +41551,8 @@ async function runVerify(io) {
 
 
 
+
+
 function coreIo() {
     let docker;
     return {
@@ -40575,7 +41647,7 @@ function configFromInputs(io) {
     });
     const { config } = loaded;
     // Credentials in index URLs are masked by the runner too, wherever they might be printed.
-    const ix = pipIndexes(config.python, io.env);
+    const ix = indexes_pipIndexes(config.python, io.env);
     for (const u of [ix.indexUrl, ...ix.extraIndexUrls, config.python.torchIndexUrl])
         for (const c of u ? urlCredentials(u) : [])
             io.setSecret?.(c);
@@ -40595,9 +41667,21 @@ async function runStages(io, token) {
     const resultDir = external_node_path_default().resolve(io.cwd, io.getInput('result-dir').trim() || 'ml-image-results');
     io.setOutput('result-dir', resultDir);
     const push = bool(io, 'push', true);
+    const buildOptions = buildOptionsFromInputs(io.getInput);
+    // Values of the `secrets` input are masked in every later log line (a runner masks only
+    // values that come from its secrets context).
+    for (const v of Object.values(buildOptions.secrets ?? {}))
+        io.setSecret?.(v);
     const mergeFrom = io.getInput('merge-from').trim();
+    // With the `tags` input the images go to the first tag's registry, not image.registry.
+    const tagHost = buildOptions.tags?.[0] && registryHost(splitTagRef(buildOptions.tags[0]).repository);
+    const registry = tagHost
+        ? tagHost === 'docker.io'
+            ? 'registry-1.docker.io'
+            : tagHost
+        : config.image.registry;
     if (push && (stages.has('build') || mergeFrom !== ''))
-        await checkRegistry(config.image.registry);
+        await checkRegistry(registry);
     const gh = githubReportContext(io.env, token);
     const t0 = Date.now();
     const result = await runPipeline({
@@ -40606,6 +41690,7 @@ async function runStages(io, token) {
         results: openResultDir(resultDir, 'result-dir'),
         push,
         merge: bool(io, 'merge', true),
+        buildOptions,
         ...(mergeFrom !== '' && { mergeFrom: external_node_path_default().resolve(io.cwd, mergeFrom) }),
         gpus: choice(io, 'gpus', GPU_MODES, 'auto'),
         imagesDir: findImagesDir(external_node_path_default().dirname((0,external_node_url_.fileURLToPath)(import.meta.url))),
@@ -40629,6 +41714,11 @@ async function runStages(io, token) {
         ...(io.summary && { summary: io.summary }),
     });
     setResultOutputs(io, result, stages);
+    // A devcontainer of each pushed variant's image, by digest (src/devcontainer).
+    if (result.build && push) {
+        const variants = result.build.variants.map((v) => v.variant);
+        io.setOutput('devcontainer', writeResultDevcontainers(resultDir, variants).join('\n'));
+    }
     if (result.smokeStatus === 'fail') {
         const failed = result.smoke.flatMap((e) => e.result.tests.filter((t) => t.status === 'fail').map((t) => `${e.variant} ${e.platform} ${t.id}`));
         io.setFailed(`smoke failed: ${[...result.smokeErrors, ...failed].join(', ')} (see the annotations and ${resultDir})`);
@@ -40642,14 +41732,51 @@ function setResultOutputs(io, result, stages) {
         const b = result.build.variants;
         io.setOutput('digests', JSON.stringify(Object.fromEntries(b.flatMap((v) => (v.digest ? [[v.variant, v.digest]] : [])))));
         io.setOutput('tags', JSON.stringify(Object.fromEntries(b.map((v) => [v.variant, v.tags]))));
+        if (b.length === 1)
+            setSingleImageOutputs(io, b[0]);
         io.setOutput('platform-digests', JSON.stringify(Object.fromEntries(b.map((v) => [v.variant, Object.fromEntries(v.platforms.map((p) => [p.platform, p.digest]))]))));
     }
     if (stages.has('smoke'))
         io.setOutput('smoke-status', result.smokeStatus);
     if (result.reports.length > 0) {
-        io.setOutput('report-path', result.reports.map((r) => r.file).join('\n'));
+        // The whole run's report.md first, then each variant's report-<variant>.md.
+        const runFile = result.reports.find((r) => r.runFile)?.runFile;
+        io.setOutput('report-path', [...(runFile ? [runFile] : []), ...result.reports.map((r) => r.file)].join('\n'));
         io.setOutput('verdict', result.reports.map((r) => `${r.variant}: ${r.verdict}`).join('\n'));
     }
+}
+/**
+ * docker/build-push-action's outputs for a build of one variant: `digest` (of the merged list, or
+ * of the image when one platform was built and not merged), `imageid` (the image config digest of a
+ * single-platform build, else the list digest, as BPA's iidfile) and `metadata` (buildx's metadata
+ * with containerimage.digest and image.name set to what was pushed).
+ */
+function singleImageOutputs(v) {
+    const only = v.platforms.length === 1 ? v.platforms[0] : undefined;
+    const digest = v.digest ?? only?.digest;
+    const configDigest = only?.metadata['containerimage.config.digest'];
+    const imageid = typeof configDigest === 'string' ? configDigest : digest;
+    const metadata = {
+        ...(only?.metadata ?? {}),
+        ...(digest !== undefined && { 'containerimage.digest': digest }),
+        'image.name': v.tags.join(','),
+    };
+    if (v.platforms.length > 1) {
+        metadata['ml-image.platforms'] = Object.fromEntries(v.platforms.map((p) => [p.platform, p.digest]));
+    }
+    return {
+        ...(digest !== undefined && { digest }),
+        ...(imageid !== undefined && { imageid }),
+        metadata: JSON.stringify(metadata),
+    };
+}
+function setSingleImageOutputs(io, v) {
+    const out = singleImageOutputs(v);
+    if (out.digest !== undefined)
+        io.setOutput('digest', out.digest);
+    if (out.imageid !== undefined)
+        io.setOutput('imageid', out.imageid);
+    io.setOutput('metadata', out.metadata);
 }
 /** One annotation per config problem (on the config file when there is one), then the failure. */
 function fail(io, err) {
@@ -41484,7 +42611,7 @@ function octokitClient(octokit, callOpts) {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _util_cjs_globals_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(14367);
 /* harmony import */ var _action_post_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(27718);
-/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(71025);
+/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(41925);
 /* harmony import */ var _util_cleanup_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4532);
 // Entry of the root action and its sub-actions (bundled to dist/index.js), main and post step
 // alike: the main step saves its state first, and the same bundle run as the post step sees it.
@@ -41492,7 +42619,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 
 
 
-const io = (0,_action_run_js__WEBPACK_IMPORTED_MODULE_2__/* .coreIo */ .I)();
+const io = (0,_action_run_js__WEBPACK_IMPORTED_MODULE_2__/* .coreIo */ .I0)();
 if ((0,_action_post_js__WEBPACK_IMPORTED_MODULE_1__/* .isPostRun */ .ie)(io)) {
     await (0,_action_post_js__WEBPACK_IMPORTED_MODULE_1__/* .runPost */ .a2)(io);
 }
@@ -41500,7 +42627,7 @@ else {
     (0,_action_post_js__WEBPACK_IMPORTED_MODULE_1__/* .saveMainState */ .qJ)(io);
     // A cancelled job (SIGINT, then SIGTERM): remove what is running, stop child processes, exit.
     (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_3__/* .installSignalCleanup */ .a0)();
-    await (0,_action_run_js__WEBPACK_IMPORTED_MODULE_2__/* .run */ .e)((0,_action_post_js__WEBPACK_IMPORTED_MODULE_1__/* .trackDockerUse */ .pl)(io));
+    await (0,_action_run_js__WEBPACK_IMPORTED_MODULE_2__/* .run */ .eF)((0,_action_post_js__WEBPACK_IMPORTED_MODULE_1__/* .trackDockerUse */ .pl)(io));
 }
 
 __webpack_async_result__();

@@ -117,8 +117,12 @@ describe('README newcomer commands', () => {
         expect(gpu.status).toBe(1);
         expect(gpu.stdout).toMatch(/^FAIL linux\/amd64 +GPU smoke: the smoke tests ran without a GPU$/m);
         expect(r.stderr).toMatch(/smoke +cpu linux\/arm64: \d+ passed, 0 failed/);
-        // The report is printed and written.
-        expect(r.stdout.split('\n')[0]).toMatch(/^<!-- ml-image-report:/);
+        // The report is printed for a terminal (no marker, tag or HTML entity) and written as Markdown.
+        expect(r.stdout.split('\n')[0]).toMatch(/^🐳 ml-image report: /);
+        expect(r.stdout).not.toMatch(/&#\d+;|<\/?details|<!--/);
+        expect(readFileSync(path.join(results, 'report.md'), 'utf8').split('\n')[0]).toMatch(
+          /^<!-- ml-image-report:/,
+        );
         expect(existsSync(path.join(results, 'report-cpu.md'))).toBe(true);
 
         // Again, nothing changed: the earlier resolution and smoke results are reused (and said

@@ -414,3 +414,40 @@ describe('the README is a first screen', () => {
     expect(text).not.toMatch(/npx ml-image/);
   });
 });
+
+describe('pinned third-party actions (docs/pinned-actions.md)', () => {
+  const files = [
+    ...['.github/workflows', 'workflows'].flatMap((d) =>
+      readdirSync(path.join(REPO_ROOT, d))
+        .filter((f) => f.endsWith('.yml'))
+        .map((f) => `${d}/${f}`),
+    ),
+    'README.md',
+    ...readdirSync(path.join(REPO_ROOT, 'docs'))
+      .filter((f) => f.endsWith('.md') && f !== 'pinned-actions.md')
+      .map((f) => `docs/${f}`),
+  ];
+  const pins = files.flatMap((f) =>
+    [
+      ...readFileSync(path.join(REPO_ROOT, f), 'utf8').matchAll(
+        /uses: ([\w.-]+\/[\w.-]+)@([0-9a-f]{40}) # (v[\d.]+)/g,
+      ),
+    ].map((m) => ({ file: f, action: m[1]!, sha: m[2]!, tag: m[3]! })),
+  );
+  const table = readFileSync(doc('pinned-actions.md'), 'utf8');
+
+  it('finds the pins (the reader is real)', () => {
+    expect(pins.length).toBeGreaterThan(20);
+  });
+
+  it('every pin is a row of the table: the action, its tag and that tag’s commit', () => {
+    const missing = pins.filter((p) => !table.includes(`| ${p.action} | ${p.tag} | \`${p.sha}\` |`));
+    expect(missing).toEqual([]);
+  });
+
+  it('one action, one pin, everywhere', () => {
+    const shas = new Map<string, Set<string>>();
+    for (const p of pins) shas.set(p.action, (shas.get(p.action) ?? new Set()).add(p.sha));
+    expect([...shas].filter(([, s]) => s.size > 1).map(([a]) => a)).toEqual([]);
+  });
+});

@@ -195,6 +195,37 @@ describe('upsertStickyComment against the fake GitHub API', () => {
     expect(ours().map((c) => c.id)).toEqual([a!.id, other!.id]);
   });
 
+  it('replaces comments with an older marker: only ours, only once, after ours is written', async () => {
+    const OLD = '<!-- ml-image-report:acme/vision:gpu@linux/amd64 -->';
+    const replaces = (line: string) => line === OLD;
+    const [mine, human, otherBot] = api.seed([
+      { owner: OWNER, repo: REPO, issueNumber: PR, body: `${OLD}\nold report` },
+      { owner: OWNER, repo: REPO, issueNumber: PR, body: `${OLD}\nquoted`, login: 'alice' },
+      { owner: OWNER, repo: REPO, issueNumber: PR, body: `${OLD}\nz`, login: 'renovate[bot]' },
+    ]);
+    const res = await upsertStickyComment(client, run('run report', { replaces }).opts);
+    expect(res).toMatchObject({ action: 'created', deleted: [mine!.id] });
+    const left = api.commentsOn(OWNER, REPO, PR);
+    expect(left.map((c) => c.id)).toEqual([human!.id, otherBot!.id, res.commentId]);
+    // Deleted after the new comment exists: a failed create leaves the old one in place.
+    const order = api.state.requests.map((q) => q.method).filter((m) => m === 'POST' || m === 'DELETE');
+    expect(order).toEqual(['POST', 'DELETE']);
+    // The next run finds nothing more to replace.
+    const again = await upsertStickyComment(client, run('run report', { replaces }).opts);
+    expect(again).toMatchObject({ action: 'unchanged', commentId: res.commentId, deleted: [] });
+  });
+
+  it('a 403 while replacing deletes nothing', async () => {
+    const OLD = '<!-- ml-image-report:acme/vision:gpu@linux/amd64 -->';
+    api.seed([{ owner: OWNER, repo: REPO, issueNumber: PR, body: `${OLD}\nold report` }]);
+    api.set({ forbidWrites: true });
+    const r = run('run report', { replaces: (line) => line === OLD });
+    const res = await upsertStickyComment(client, r.opts);
+    expect(res).toMatchObject({ action: 'forbidden', deleted: [] });
+    expect(calls('DELETE')).toHaveLength(0);
+    expect(api.state.comments).toHaveLength(1);
+  });
+
   it('403 from a fork token: warns, skips, does not throw', async () => {
     api.set({ forbidWrites: true });
     const r = run('report body text');

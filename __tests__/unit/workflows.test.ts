@@ -131,17 +131,17 @@ describe.each<[string, string, string, RegExp]>([
     'pinned-actions',
     wf('  a:\n    runs-on: x\n    permissions: {}\n    steps:\n      - uses: actions/checkout@v4\n'),
     wf(
-      '  a:\n    runs-on: x\n    permissions: {}\n    steps:\n      - uses: actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683 # v4.2.2\n',
+      '  a:\n    runs-on: x\n    permissions: {}\n    steps:\n      - uses: actions/checkout@3d3c42e5aac5ba805825da76410c181273ba90b1 # v7.0.1\n',
     ),
     /not pinned by a full commit SHA/,
   ],
   [
     'pinned-actions',
     wf(
-      '  a:\n    runs-on: x\n    permissions: {}\n    steps:\n      - uses: actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683\n',
+      '  a:\n    runs-on: x\n    permissions: {}\n    steps:\n      - uses: actions/checkout@3d3c42e5aac5ba805825da76410c181273ba90b1\n',
     ),
     wf(
-      '  a:\n    runs-on: x\n    permissions: {}\n    steps:\n      - uses: actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683 # v4.2.2\n',
+      '  a:\n    runs-on: x\n    permissions: {}\n    steps:\n      - uses: actions/checkout@3d3c42e5aac5ba805825da76410c181273ba90b1 # v7.0.1\n',
     ),
     /version in a comment/,
   ],
@@ -471,6 +471,38 @@ describe('ml-image.yml', () => {
     );
     expect(upload?.with?.path).toBe('${{ env.RESULT_DIR }}/comment/');
     expect(report.permissions).toEqual({ contents: 'read', 'pull-requests': 'write' });
+  });
+
+  it('reports the whole matrix in one job: the results of every variant downloaded into one result-dir', () => {
+    const report = job(ML, 'report');
+    // One job, not a matrix: one report, one comment for the run.
+    expect(report.strategy).toBeUndefined();
+    const downloads = stepUsing(report, 'actions/download-artifact@');
+    for (const d of downloads)
+      expect(d.with, String(d.with?.pattern)).toMatchObject({
+        'merge-multiple': true,
+        path: '${{ env.RESULT_DIR }}',
+      });
+    const patterns = downloads.map((d) => String(d.with?.pattern));
+    const matches = (name: string) =>
+      patterns.some((p) =>
+        new RegExp(`^${p.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`).test(name),
+      );
+    // What each matrix job uploads for the report (per variant and arch) reaches it.
+    const uploads = Object.entries(ml.jobs)
+      .filter(([id]) => id !== 'report')
+      .flatMap(([, j]) => stepUsing(j, 'actions/upload-artifact@'))
+      .map((s) => String(s.with?.name))
+      .filter((n) => /^ml-image-(smoke-(cpu|gpu)|resolution)-/.test(n));
+    expect(uploads.length).toBeGreaterThanOrEqual(4);
+    for (const name of uploads) {
+      expect(name).toContain('${{ matrix.variant }}');
+      expect(matches(name.replace(/\$\{\{ matrix\.(variant|arch) \}\}/g, 'x')), name).toBe(true);
+    }
+    // GPU results after CPU ones: a GPU record wins for the same target.
+    expect(patterns.indexOf('ml-image-smoke-gpu-*')).toBeGreaterThan(
+      patterns.indexOf('ml-image-smoke-cpu-*'),
+    );
   });
 
   it('keeps one run per pull request', () => {

@@ -361,7 +361,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _util_cjs_globals_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(14367);
 /* harmony import */ var _util_cleanup_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4532);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(28632);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(42720);
 // Entry of the `ml-image` bin (bundled to dist/cli/index.js).
 
 
@@ -374,7 +374,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 28632:
+/***/ 42720:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -595,11 +595,18 @@ async function buildxVersion(run) {
         throw new errors/* EnvironmentError */.eG(`docker buildx is not available (${firstLine(r)})`, BUILDX_FIX);
     return version;
 }
-async function imagetoolsCreate(run, tags, sources) {
+async function imagetoolsCreate(run, tags, sources, options = {}) {
     if (tags.length === 0 || sources.length === 0) {
         throw new errors/* InputError */.dz('imagetools create needs at least one tag and one source');
     }
-    const r = await run(['buildx', 'imagetools', 'create', ...tags.flatMap((t) => ['-t', t]), ...sources]);
+    const r = await run([
+        'buildx',
+        'imagetools',
+        'create',
+        ...tags.flatMap((t) => ['-t', t]),
+        ...(options.annotations ?? []).flatMap((a) => ['--annotation', a]),
+        ...sources,
+    ]);
     if (r.exitCode !== 0)
         throw cliFailure(`merging ${sources.length} digest(s) into ${tags.join(', ')}`, r);
     // buildx reports the digest it pushed; else ask the registry.
@@ -610,14 +617,14 @@ function createBuildxCli(exec, cli = 'docker') {
     const run = cliRunner(exec, cli);
     return {
         buildxVersion: () => buildxVersion(run),
-        async buildxInspect() {
-            const r = await run(['buildx', 'inspect']);
+        async buildxInspect(name) {
+            const r = await run(['buildx', 'inspect', ...(name ? [name] : [])]);
             if (r.exitCode !== 0)
-                throw cliFailure('docker buildx inspect', r);
+                throw cliFailure(`docker buildx inspect${name ? ` ${name}` : ''}`, r);
             return parseBuildxInspect(r.stdout);
         },
         buildx: (args, options) => run(['buildx', ...args], options),
-        imagetoolsCreate: (tags, sources) => imagetoolsCreate(run, tags, sources),
+        imagetoolsCreate: (tags, sources, options) => imagetoolsCreate(run, tags, sources, options),
         async imagetoolsInspect(ref) {
             const r = await run(['buildx', 'imagetools', 'inspect', '--raw', ref]);
             if (r.exitCode !== 0)
@@ -1806,7 +1813,7 @@ function writeError(e, file, label) {
  * file is removed. The temporary file is created exclusively, so a FIFO or symlink planted at the
  * target is replaced, never written through.
  */
-function writeFileAtomic(file, content, label = file) {
+function json_file_writeFileAtomic(file, content, label = file) {
     const tmp = external_node_path_default().join(external_node_path_default().dirname(file), `.${external_node_path_default().basename(file)}.${process.pid}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.tmp`);
     let fd;
     try {
@@ -2249,7 +2256,7 @@ const ConfigFileSchema = schemas/* strictObject */.rej({
         markerKey: schemas/* string */.YjP()
             .regex(/^[A-Za-z0-9._/:@-]{1,200}$/, { error: 'expected letters, digits and ._/:@- only' })
             .optional()
-            .describe('Key of the hidden comment marker; default: image + variant + platforms.'),
+            .describe('Key of the hidden comment marker (one comment per run); default: the image repository. Baselines stay keyed per variant.'),
     })
         .prefault({})
         .describe('The pull-request report.'),
@@ -2537,6 +2544,326 @@ async function checkRegistry(host, fetchFn = fetch, timeoutMs = 5000) {
     return status;
 }
 
+;// CONCATENATED MODULE: ./src/build/action-inputs.ts
+// The action inputs that docker/build-push-action (BPA) users already pass, with BPA's names and
+// list semantics (docker/actions-toolkit Util.getInputList): `tags`, `labels`, `annotations`,
+// `secrets`, `secret-envs`, `cache-from`, `cache-to`, `target`, `builder`, `no-cache`, `sbom`, `load`.
+// (`build-args`, `pull`, `provenance`, `platforms` and `push` override config keys: config/inputs.ts.)
+// Parsed once at the edge into BuildInputOptions; the plan and the buildx argv take them from there.
+
+/** The names of the inputs read here (action.yml declares each). */
+const BUILD_INPUTS = (/* unused pure expression or super */ null && ([
+    'tags',
+    'labels',
+    'annotations',
+    'secrets',
+    'secret-envs',
+    'cache-from',
+    'cache-to',
+    'target',
+    'builder',
+    'no-cache',
+    'sbom',
+    'load',
+]));
+/**
+ * The records of a CSV text as csv-parse reads them (columns: false, relaxQuotes): records end at a
+ * newline outside quotes, fields at a comma; a field that starts with `"` runs to the closing quote
+ * (newlines and commas included, `""` is a quote); a quote anywhere else is a plain character.
+ * Empty lines are skipped.
+ */
+function csvRecords(text) {
+    const records = [];
+    let record = [];
+    let field = '';
+    let i = 0;
+    const endRecord = () => {
+        record.push(field);
+        if (!(record.length === 1 && record[0] === ''))
+            records.push(record);
+        record = [];
+        field = '';
+    };
+    while (i < text.length) {
+        const c = text[i];
+        if (c === '"' && field === '') {
+            let j = i + 1;
+            let quoted = '';
+            for (; j < text.length; j++) {
+                if (text[j] === '"') {
+                    if (text[j + 1] === '"') {
+                        quoted += '"';
+                        j++;
+                    }
+                    else
+                        break;
+                }
+                else
+                    quoted += text[j];
+            }
+            field = quoted;
+            i = j + 1;
+            // Text after the closing quote stays in the field (relaxQuotes).
+            while (i < text.length && text[i] !== ',' && text[i] !== '\n' && text[i] !== '\r')
+                field += text[i++];
+            continue;
+        }
+        if (c === ',') {
+            record.push(field);
+            field = '';
+        }
+        else if (c === '\n' || c === '\r') {
+            if (c === '\r' && text[i + 1] === '\n')
+                i++;
+            endRecord();
+        }
+        else
+            field += c;
+        i++;
+    }
+    endRecord();
+    return records;
+}
+/**
+ * BPA's list inputs (actions-toolkit Util.getInputList): the input is CSV, one record a line, and a
+ * quoted field may span lines (`"KEY=line1\nline2"`, its quotes removed). With ignoreComma (labels,
+ * annotations, build-args, secrets, cache specs) a record's fields are joined back with commas;
+ * without it (tags, platforms, secret-envs) each field is an item. Blank items are dropped, items
+ * trimmed unless `trim` is false (secrets keep their whitespace, as BPA's).
+ */
+function parseBpaList(raw, opts) {
+    const text = opts.trim === false ? raw : raw.trim();
+    if (text === '')
+        return [];
+    const out = [];
+    for (const record of csvRecords(text)) {
+        if (record.length === 1)
+            out.push(...(opts.ignoreComma ? record : record[0].split(',')));
+        else if (!opts.ignoreComma)
+            out.push(...record);
+        else
+            out.push(record.join(','));
+    }
+    return out.map((s) => (opts.trim === false ? s : s.trim())).filter((s) => s !== '');
+}
+/** `KEY=VALUE` split at the first `=`; both sides non-empty (BPA's parseSecretKvp). */
+function keyValue(input, item, what) {
+    const at = item.indexOf('=');
+    const key = at > 0 ? item.slice(0, at).trim() : '';
+    const value = at > 0 ? item.slice(at + 1) : '';
+    if (key === '' || value === '')
+        throw new InputError(`input "${input}": ${JSON.stringify(redactValue(input, item))} is not ${what}`, `write one ${what} a line`);
+    return [key, value];
+}
+/** A secret value never goes into an error message. */
+function redactValue(input, item) {
+    if (input !== 'secrets')
+        return item;
+    const at = item.indexOf('=');
+    return at < 0 ? '***' : `${item.slice(0, at)}=***`;
+}
+const ANNOTATION_TYPES = (/* unused pure expression or super */ null && (['manifest', 'index', 'manifest-descriptor', 'index-descriptor']));
+/** `index,manifest[linux/amd64]:key=value`, `manifest:key=value` or `key=value` (type manifest). */
+function parseAnnotation(item) {
+    const [keyPart, value] = keyValue('annotations', item, 'an annotation (KEY=VALUE)');
+    const m = /^(?:([a-z,-]+)(?:\[([^\]]+)\])?:)?([^:=]+)$/.exec(keyPart);
+    const types = m?.[1]?.split(',') ?? [];
+    const bad = types.filter((t) => !ANNOTATION_TYPES.includes(t));
+    if (!m || bad.length > 0)
+        throw new InputError(`input "annotations": ${JSON.stringify(item)} has ${bad.length ? `an unknown type ${bad.join(', ')}` : 'no valid key'}`, `write [TYPE:]KEY=VALUE, TYPE one of ${ANNOTATION_TYPES.join(', ')} (comma-separated)`);
+    return { types, ...(m[2] !== undefined && { platform: m[2] }), key: m[3].trim(), value };
+}
+/** The annotation as buildx writes it on the command line. */
+function annotationArg(a) {
+    const prefix = a.types.length ? `${a.types.join(',')}${a.platform ? `[${a.platform}]` : ''}:` : '';
+    return `${prefix}${a.key}=${a.value}`;
+}
+/** An annotation of the image index (the merged multi-arch manifest list). */
+const isIndexAnnotation = (a) => a.types.some((t) => t === 'index' || t === 'index-descriptor');
+/** An annotation of the per-platform image (manifest; the default when no type is given). */
+const isManifestAnnotation = (a) => a.types.length === 0 || a.types.some((t) => t === 'manifest' || t === 'manifest-descriptor');
+function parseBool(input, raw) {
+    const v = raw.trim().toLowerCase();
+    if (v === '')
+        return undefined;
+    if (['true', 'yes', '1', 'on'].includes(v))
+        return true;
+    if (['false', 'no', '0', 'off'].includes(v))
+        return false;
+    throw new InputError(`input "${input}": expected true or false, got ${JSON.stringify(raw)}`);
+}
+/** A secret id as buildx accepts it. */
+const SECRET_ID = /^[A-Za-z0-9_.-]+$/;
+function secretMap(input, items, what) {
+    const out = {};
+    for (const item of items) {
+        const [id, value] = keyValue(input, item, what);
+        if (!SECRET_ID.test(id) || /^\.+$/.test(id))
+            throw new InputError(`input "${input}": secret id ${JSON.stringify(id)} may hold only letters, digits, _ . - (and is not . or ..)`);
+        out[id] = value;
+    }
+    return out;
+}
+/** `ghcr.io/o/r:1.2.0` (a tag without `:TAG` means `:latest`, as docker reads it). */
+function splitTagRef(ref) {
+    if (ref.includes('@'))
+        throw new errors/* InputError */.dz(`input "tags": ${JSON.stringify(ref)} is a digest reference`, 'tags are NAME:TAG; the digest is an output');
+    const slash = ref.lastIndexOf('/');
+    const colon = ref.lastIndexOf(':');
+    const [repository, tag] = colon > slash ? [ref.slice(0, colon), ref.slice(colon + 1)] : [ref, 'latest'];
+    if (!/^[a-z0-9]+(?:[._-]+[a-z0-9]+)*(?::[0-9]+)?(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/.test(repository))
+        throw new errors/* InputError */.dz(`input "tags": ${JSON.stringify(ref)} is not a valid image name (lowercase REPOSITORY:TAG)`);
+    if (!/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/.test(tag))
+        throw new errors/* InputError */.dz(`input "tags": ${JSON.stringify(ref)} has an invalid tag ${JSON.stringify(tag)}`);
+    return { repository, tag };
+}
+/** The options from the inputs (`get` returns '' for an unset input). */
+function buildOptionsFromInputs(get) {
+    const opts = {};
+    const list = (name, ignoreComma) => parseBpaList(get(name), { ignoreComma });
+    const tags = list('tags', false);
+    if (tags.length) {
+        for (const t of tags)
+            splitTagRef(t);
+        opts.tags = tags;
+    }
+    const labels = list('labels', true);
+    if (labels.length)
+        opts.labels = Object.fromEntries(labels.map((l) => keyValue('labels', l, 'a label (KEY=VALUE)')));
+    const annotations = list('annotations', true);
+    if (annotations.length)
+        opts.annotations = annotations.map(parseAnnotation);
+    const secrets = parseBpaList(get('secrets'), { ignoreComma: true, trim: false });
+    if (secrets.length)
+        opts.secrets = secretMap('secrets', secrets, 'a secret (ID=VALUE)');
+    const secretEnvs = list('secret-envs', false);
+    if (secretEnvs.length) {
+        opts.secretEnvs = secretMap('secret-envs', secretEnvs, 'a secret env (ID=ENVNAME)');
+        for (const [id, env] of Object.entries(opts.secretEnvs))
+            if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(env))
+                throw new InputError(`input "secret-envs": ${id}=${env}: ${JSON.stringify(env)} is no environment variable name`);
+    }
+    for (const [name, key] of [
+        ['cache-from', 'cacheFrom'],
+        ['cache-to', 'cacheTo'],
+    ]) {
+        const specs = list(name, true);
+        for (const s of specs)
+            if (!/(^|,)\s*type=/.test(s) && s.includes('='))
+                throw new InputError(`input "${name}": ${JSON.stringify(s)} has no type= (e.g. type=gha,scope=x,mode=max)`);
+        if (specs.length)
+            opts[key] = specs;
+    }
+    const target = get('target').trim();
+    if (target)
+        opts.target = target;
+    const builder = get('builder').trim();
+    if (builder)
+        opts.builder = builder;
+    const noCache = parseBool('no-cache', get('no-cache'));
+    if (noCache !== undefined)
+        opts.noCache = noCache;
+    const sbom = parseBool('sbom', get('sbom'));
+    if (sbom !== undefined)
+        opts.sbom = sbom;
+    const load = parseBool('load', get('load'));
+    if (load !== undefined)
+        opts.load = load;
+    return opts;
+}
+/**
+ * The tags of variant `index` of `count` from the `tags` input. One variant: the tags as given.
+ * Several: every tag gets the suffix `-<variant>` (`ghcr.io/o/r:1.2.0` -> `ghcr.io/o/r:1.2.0-cpu`),
+ * except `latest`: it becomes `<variant>` on every variant (the variant's moving tag, as the
+ * config's own default-branch rule), and the first variant also keeps plain `latest`
+ * (metadata-action's `flavor: latest` on the default variant only).
+ */
+function variantTags(tags, variant, index, count) {
+    if (count === 1)
+        return [...new Set(tags)];
+    const out = [];
+    const add = (t) => {
+        if (!out.includes(t))
+            out.push(t);
+    };
+    for (const ref of tags) {
+        const { repository, tag } = splitTagRef(ref);
+        if (tag === 'latest') {
+            add(`${repository}:${variant}`);
+            if (index === 0)
+                add(`${repository}:latest`);
+        }
+        else
+            add(`${repository}:${tag}-${variant}`);
+    }
+    return out;
+}
+/** The registry host of a repository (`ghcr.io/o/r` -> ghcr.io; `o/r` is on Docker Hub). */
+function registryHost(repository) {
+    const first = repository.split('/')[0];
+    return repository.includes('/') && (first.includes('.') || first.includes(':') || first === 'localhost')
+        ? first
+        : 'docker.io';
+}
+/**
+ * The plan with the `tags` and `labels` inputs applied (plan.json, build, merge and report see
+ * them). With `tags`, the images are pushed (by digest) to the first tag's repository, not to
+ * image.registry/image.name: nothing is pushed where no tag points.
+ */
+function applyToPlan(plan, opts) {
+    if (!opts?.tags && !opts?.labels)
+        return plan;
+    const variants = plan.variants.map((v, i) => ({
+        ...v,
+        ...(opts.tags && { tags: variantTags(opts.tags, v.name, i, plan.variants.length) }),
+        ...(opts.labels && { labels: { ...v.labels, ...opts.labels } }),
+    }));
+    return {
+        ...plan,
+        ...(opts.tags?.[0] !== undefined && { repository: splitTagRef(opts.tags[0]).repository }),
+        variants,
+    };
+}
+/**
+ * The tags in the order of `imagetools create` calls: those of the build repository together,
+ * then per other repository one tag alone (its blobs are copied there) and then the rest.
+ */
+function tagsByRepository(buildRepository, tags) {
+    const groups = new Map([[buildRepository, []]]);
+    for (const t of tags) {
+        const { repository } = splitTagRef(t);
+        groups.set(repository, [...(groups.get(repository) ?? []), t]);
+    }
+    return [...groups]
+        .flatMap(([repo, group]) => repo === buildRepository || group.length < 2 ? [group] : [group.slice(0, 1), group.slice(1)])
+        .filter((g) => g.length > 0);
+}
+/** OCI keys that, as labels of a variant, also annotate its merged index (registries show them). */
+const INDEX_LABEL_KEYS = [
+    'org.opencontainers.image.title',
+    'org.opencontainers.image.description',
+    'org.opencontainers.image.source',
+    'org.opencontainers.image.url',
+    'org.opencontainers.image.version',
+    'org.opencontainers.image.revision',
+    'org.opencontainers.image.licenses',
+    'org.opencontainers.image.created',
+];
+/**
+ * `--annotation index:KEY=VALUE` arguments for `imagetools create`: the `index:` annotations given,
+ * then the variant's OCI labels (title, description, source ...) not already given, so a registry
+ * shows a description for the multi-arch image too.
+ */
+function indexAnnotations(labels, given = []) {
+    const out = new Map();
+    for (const a of given.filter((x) => x.types.includes('index')))
+        out.set(a.key, a.value);
+    for (const k of INDEX_LABEL_KEYS)
+        if (labels[k] !== undefined && !out.has(k))
+            out.set(k, labels[k]);
+    return [...out].map(([k, v]) => `index:${k}=${v}`);
+}
+
 ;// CONCATENATED MODULE: ./src/plan/tags.ts
 // Tags and OCI labels of a variant. Pure: the git/CI context is passed in.
 //
@@ -2791,18 +3118,38 @@ function buildContextArgs(req, builder) {
 /** --secret: from the environment (build.secrets) and from files; refused where unsupported. */
 function secretArgs(req, builder) {
     const fileSecrets = Object.entries(req.fileSecrets ?? {});
-    if (req.secrets.length > 0 || fileSecrets.length > 0) {
+    const secretEnvs = Object.entries(req.secretEnvs ?? {});
+    if (req.secrets.length > 0 || fileSecrets.length > 0 || secretEnvs.length > 0) {
         const why = secretMountsUnsupported(builder);
         if (why !== undefined)
             throw new errors/* EnvironmentError */.eG(why, SECRETS_FIX);
     }
     return [
         ...req.secrets.flatMap((id) => ['--secret', `id=${id},env=${id}`]),
+        ...secretEnvs.flatMap(([id, env]) => ['--secret', `id=${id},env=${env}`]),
         ...fileSecrets.flatMap(([id, file]) => ['--secret', `id=${id},${csvField(`src=${file}`)}`]),
+    ];
+}
+/**
+ * The `cache-from` / `cache-to` inputs, as given (BPA): the docker driver reads any cache but
+ * exports only inline cache, so other `cache-to` specs are left out with a note.
+ */
+function givenCacheArgs(req, builder, notes) {
+    const to = (req.cacheTo ?? []).filter((spec) => {
+        if (builder.driver !== 'docker' || /(^|,)\s*type=inline\s*(,|$)/.test(spec))
+            return true;
+        notes.push(`docker driver: cannot export cache ${spec.split(',')[0]}; cache-to left out (use a docker-container builder)`);
+        return false;
+    });
+    return [
+        ...(req.cacheFrom ?? []).flatMap((spec) => ['--cache-from', spec]),
+        ...to.flatMap((spec) => ['--cache-to', spec]),
     ];
 }
 /** --cache-from / --cache-to for what the driver can do (notes say what was adapted). */
 function cacheArgs(req, builder, notes) {
+    if (req.cacheFrom !== undefined || req.cacheTo !== undefined)
+        return givenCacheArgs(req, builder, notes);
     // Cache: the docker driver can only embed inline cache in the pushed image and read it back.
     if (builder.driver === 'docker') {
         if (req.cache.type === 'none')
@@ -2843,6 +3190,27 @@ function provenanceArgs(req, builder, notes) {
         notes.push('docker driver: provenance attestations are not supported, disabled');
     return [`--provenance=${mode === 'false' ? 'false' : `mode=${mode}`}`];
 }
+/** --sbom (buildx >= 0.10, not with the docker driver) and --annotation (buildx >= 0.12). */
+function attestationArgs(req, builder, notes) {
+    const args = [];
+    if (req.sbom !== undefined) {
+        if (!atLeast(builder.buildxVersion, '0.10.0'))
+            notes.push(`sbom: needs buildx >= 0.10.0 (found ${builder.buildxVersion}), left out`);
+        else if (builder.driver === 'docker' && req.sbom)
+            notes.push('docker driver: SBOM attestations are not supported, left out');
+        else
+            args.push(`--sbom=${req.sbom}`);
+    }
+    if (req.annotations?.length) {
+        if (builder.driver === 'docker')
+            notes.push('docker driver: images are pushed with Docker manifests, which carry no annotations: annotations left out (use a docker-container builder)');
+        else if (atLeast(builder.buildxVersion, '0.12.0'))
+            args.push(...req.annotations.flatMap((a) => ['--annotation', a]));
+        else
+            notes.push(`annotations: need buildx >= 0.12.0 (found ${builder.buildxVersion}), left out`);
+    }
+    return args;
+}
 /** Where the image goes: loaded into the engine, pushed by digest, or pushed by tag (docker driver). */
 function outputArgs(req, builder, notes) {
     if (!req.push)
@@ -2850,11 +3218,22 @@ function outputArgs(req, builder, notes) {
     if (canPushByDigest(builder)) {
         return [
             '--output',
-            `type=image,name=${req.repository},push-by-digest=true,name-canonical=true,push=true`,
+            `type=image,name=${req.repository},push-by-digest=true,name-canonical=true,push=true${req.ociMediatypes ? ',oci-mediatypes=true' : ''}`,
+            ...loadToo(req, builder),
         ];
     }
+    if (req.load)
+        notes.push('docker driver: the pushed image is in the engine already (load)');
     notes.push(`docker driver: pushes by tag ${req.pushTag} and merges by the digest it reports`);
     return ['--output', `type=image,name=${req.repository}:${req.pushTag},push=true`];
+}
+/** push and load: a second exporter into the engine (buildx >= 0.13 can export twice). */
+function loadToo(req, builder) {
+    if (!req.load)
+        return [];
+    if (!atLeast(builder.buildxVersion, '0.13.0'))
+        throw new errors/* EnvironmentError */.eG(`load with push needs buildx >= 0.13.0 to export twice (found ${builder.buildxVersion})`, 'update buildx, or set push: false to load only');
+    return ['--output', `type=docker${req.loadTag ? `,name=${req.loadTag}` : ''}`];
 }
 function buildxBuildArgs(req, builder) {
     const notes = [];
@@ -2877,6 +3256,7 @@ function buildxBuildArgs(req, builder) {
     if (req.target)
         args.push('--target', req.target);
     args.push(...cacheArgs(req, builder, notes), ...provenanceArgs(req, builder, notes));
+    args.push(...attestationArgs(req, builder, notes));
     args.push(...outputArgs(req, builder, notes), req.context);
     return { args, notes };
 }
@@ -3008,15 +3388,30 @@ function outputMasker(secretEnv, indexes) {
 }
 
 ;// CONCATENATED MODULE: ./src/build/merge.ts
+
 /** The tag of an image built with push: false (loaded into the engine, never pushed). */
 function localTag(repository, variant, arch) {
     return `${repository}:ml-image-local-${variant}-${arch}`;
 }
 /** imagetools create: one multi-arch manifest list from per-platform digests, under every tag. */
-async function mergeVariant(deps, variant, tags, sources) {
+async function mergeVariant(deps, variant, tags, sources, 
+/** `index:KEY=VALUE` annotations of the merged index (buildx >= 0.12). */
+annotations = []) {
     const now = deps.now ?? Date.now;
     const t0 = now();
-    const digest = await deps.docker.imagetoolsCreate([...tags], [...sources]);
+    // One `imagetools create` per repository, the sources' own first: buildx copies blobs into
+    // another repository once per tag, concurrently, and a registry refuses a list whose manifests
+    // are not copied yet (400).
+    const buildRepository = sources[0]?.split('@')[0] ?? '';
+    let digest;
+    for (const group of tagsByRepository(buildRepository, tags)) {
+        const d = await (annotations.length > 0
+            ? deps.docker.imagetoolsCreate(group, [...sources], { annotations })
+            : deps.docker.imagetoolsCreate(group, [...sources]));
+        digest ??= d;
+    }
+    if (digest === undefined)
+        throw new Error(`merge ${variant}: no tags`);
     deps.progress(`merge ${variant}: ${sources.length} platform(s) -> ${tags.join(', ')} (${digest.slice(0, 19)}) in ${((now() - t0) / 1000).toFixed(1)}s`);
     return digest;
 }
@@ -3756,6 +4151,7 @@ function finalFailure(f, transient) {
 
 
 
+
 /** What buildx writes with --metadata-file: an object with the image digest among other keys. */
 const MetadataSchema = schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J());
 /** The secret files and the buildx argv of one target. */
@@ -3768,7 +4164,12 @@ function prepareTarget(ctx, t, arch, metadataFile) {
         ...(t.v.torch?.indexUrl !== undefined && { torchIndexUrl: t.v.torch.indexUrl }),
         secretEnv: ctx.secretEnv,
     };
-    const fileSecrets = writeBuildInputs(external_node_path_default().join(ctx.work, `inputs-${t.v.name}-${arch}`), inputs);
+    const fileSecrets = {
+        ...writeBuildInputs(external_node_path_default().join(ctx.work, `inputs-${t.v.name}-${arch}`), inputs),
+        ...ctx.valueSecretFiles,
+    };
+    const o = ctx.options ?? {};
+    const annotations = (o.annotations ?? []).filter(isManifestAnnotation).map(annotationArg);
     const { args, notes } = buildxBuildArgs({
         context: ctx.context,
         dockerfile: t.dockerfile,
@@ -3776,7 +4177,7 @@ function prepareTarget(ctx, t, arch, metadataFile) {
         repository: ctx.repository,
         pushTag: `ml-image-build-${t.v.name}-${arch}`,
         push: ctx.push,
-        ...(!ctx.push && { loadTag: localTag(ctx.repository, t.v.name, arch) }),
+        ...((!ctx.push || o.load) && { loadTag: localTag(ctx.repository, t.v.name, arch) }),
         labels: t.labels,
         buildArgs: { ...t.buildArgs, [INPUTS_DIGEST_ARG]: inputsDigest(inputs) },
         cache: cacheFor(ctx.cache, ctx.repository, t.v.name, arch),
@@ -3786,6 +4187,15 @@ function prepareTarget(ctx, t, arch, metadataFile) {
         fileSecrets,
         network: ctx.build.network,
         pull: ctx.build.pull,
+        ...(o.noCache !== undefined && { noCache: o.noCache }),
+        ...(o.target !== undefined && { target: o.target }),
+        ...(o.secretEnvs && { secretEnvs: o.secretEnvs }),
+        ...(o.cacheFrom && { cacheFrom: o.cacheFrom }),
+        ...(o.cacheTo && { cacheTo: o.cacheTo }),
+        ...(annotations.length > 0 && { annotations }),
+        ...(o.sbom !== undefined && { sbom: o.sbom }),
+        ...(ctx.push && o.load && { load: true }),
+        ...((t.ociMediatypes || annotations.length > 0) && { ociMediatypes: true }),
     }, ctx.builder);
     for (const n of notes) {
         if (!ctx.notesShown.has(n))
@@ -3834,7 +4244,7 @@ async function buildTarget(ctx, t) {
                 durationMs: ctx.now() - started,
                 attempts: attempt,
                 metadata,
-                ...(!ctx.push && { localRef: localTag(ctx.repository, t.v.name, arch) }),
+                ...((!ctx.push || ctx.options?.load) && { localRef: localTag(ctx.repository, t.v.name, arch) }),
             };
         }
         const log = tail.join('\n') || ctx.mask(r.stderr);
@@ -3883,6 +4293,8 @@ function dockerfileFor(v, config, baseDir, imagesDir) {
 
 
 
+
+
 function cacheKind(config, env) {
     if (config.build.cache !== 'auto')
         return config.build.cache;
@@ -3903,10 +4315,10 @@ async function mapLimit(items, limit, fn) {
     return results;
 }
 /** The builder's abilities and each variant's base digest: independent short docker CLI calls. */
-async function lookUp(deps, variants) {
+async function lookUp(deps, variants, builderName) {
     const [buildxVersion, inspect, baseDigests] = await Promise.all([
         deps.docker.buildxVersion(),
-        deps.docker.buildxInspect(),
+        builderName !== undefined ? deps.docker.buildxInspect(builderName) : deps.docker.buildxInspect(),
         Promise.all(variants.map((v) => deps.docker.imageDigest(v.base.ref).catch((e) => {
             deps.progress(`warning: could not resolve the digest of ${v.base.ref}: ${e.message.split('\n')[0]}`);
             return undefined;
@@ -3915,6 +4327,7 @@ async function lookUp(deps, variants) {
     const builder = {
         buildxVersion,
         driver: inspect.driver,
+        ...(builderName !== undefined && { name: builderName }),
         ...(inspect.buildkitVersion !== undefined && { buildkitVersion: inspect.buildkitVersion }),
     };
     return { builder, baseDigests };
@@ -3935,11 +4348,19 @@ async function buildVariant(input, deps, ctx, v, baseDigest) {
     const platforms = v.platforms.filter((p) => !input.only?.platforms || input.only.platforms.includes(p));
     // dockerd's BuildKit (docker driver) runs one build at a time well on small runners.
     const limit = ctx.builder.driver === 'docker' ? 1 : 2;
-    const built = await mapLimit(platforms, limit, (platform) => group(`build ${v.name} ${platform}`, () => buildTarget(ctx, { v, platform, dockerfile, labels, buildArgs })));
+    const annotations = input.push && input.merge !== false ? mergeAnnotations(input, ctx, labels) : [];
+    const built = await mapLimit(platforms, limit, (platform) => group(`build ${v.name} ${platform}`, () => buildTarget(ctx, {
+        v,
+        platform,
+        dockerfile,
+        labels,
+        buildArgs,
+        ...(annotations.length > 0 && { ociMediatypes: true }),
+    })));
     const sources = built.map((b) => `${plan.repository}@${b.digest}`);
     let digest;
     if (input.push && input.merge !== false) {
-        digest = await mergeVariant(deps, v.name, v.tags, sources);
+        digest = await mergeVariant(deps, v.name, v.tags, sources, annotations);
     }
     return {
         variant: v.name,
@@ -3951,13 +4372,61 @@ async function buildVariant(input, deps, ctx, v, baseDigest) {
         ...(baseDigest !== undefined && { baseDigest }),
     };
 }
+/** Index annotations of the merged list: `imagetools create --annotation` needs buildx >= 0.12. */
+function mergeAnnotations(input, ctx, labels) {
+    const wanted = indexAnnotations(labels, input.options?.annotations);
+    if (wanted.length === 0)
+        return wanted;
+    const why = ctx.builder.driver === 'docker'
+        ? 'docker driver: the platform images are Docker manifests, so the merged list is a Docker manifest list, which carries no annotations: index annotations left out (use a docker-container builder)'
+        : compareVersions(ctx.builder.buildxVersion, '0.12.0') < 0
+            ? `index annotations need buildx >= 0.12.0 (found ${ctx.builder.buildxVersion}), left out`
+            : undefined;
+    if (why === undefined)
+        return wanted;
+    if (!ctx.notesShown.has(why))
+        ctx.progress(`note: ${why}`);
+    ctx.notesShown.add(why);
+    return [];
+}
+/**
+ * The `secrets` input (id=value) as 0600 files under `dir`, and the `secret-envs` input checked
+ * against the environment; returns the files and every secret value (masked in build output).
+ */
+function inputSecrets(options, config, env, dir) {
+    const files = {};
+    const values = {};
+    const taken = new Set([...Object.values(BUILD_SECRET_IDS), ...config.build.secrets]);
+    const ids = [...Object.keys(options?.secrets ?? {}), ...Object.keys(options?.secretEnvs ?? {})];
+    for (const id of ids) {
+        if (taken.has(id))
+            throw new errors/* InputError */.dz(`inputs "secrets"/"secret-envs": secret id ${id} is given twice (or is one this action mounts itself)`, 'give each secret id once');
+        taken.add(id);
+    }
+    for (const [id, name] of Object.entries(options?.secretEnvs ?? {})) {
+        const value = env[name];
+        if (value === undefined)
+            throw new errors/* InputError */.dz(`input "secret-envs": ${id}=${name}: ${name} is not set in the environment`, `set it in the step's env: (e.g. ${name}: \${{ secrets.${name} }})`);
+        values[`secret-env:${id}`] = value;
+    }
+    const secrets = Object.entries(options?.secrets ?? {});
+    if (secrets.length > 0)
+        (0,external_node_fs_.mkdirSync)(dir, { recursive: true, mode: 0o700 });
+    for (const [id, value] of secrets) {
+        const file = external_node_path_default().join(dir, id);
+        (0,external_node_fs_.writeFileSync)(file, value, { mode: 0o600 });
+        files[id] = file;
+        values[`secret:${id}`] = value;
+    }
+    return { files, values };
+}
 async function runBuildStage(input, deps) {
     const { plan, config, baseDir } = input;
     const secretEnv = secretEnvFrom(config.build.secrets, deps.env);
     checkBuildArgs(config.build.args);
     const indexes = pipIndexes(config.python, deps.env);
     const variants = plan.variants.filter((v) => !input.only?.variants || input.only.variants.includes(v.name));
-    const { builder, baseDigests } = await lookUp(deps, variants);
+    const { builder, baseDigests } = await lookUp(deps, variants, input.options?.builder);
     // Secret mounts or nothing: never a fallback to build arguments.
     const unsupported = secretMountsUnsupported(builder);
     if (unsupported !== undefined)
@@ -3965,6 +4434,15 @@ async function runBuildStage(input, deps) {
     const requirements = readRequirementsText(config.python.requirements, baseDir);
     const work = runTempDir('ml-image-build-');
     const unregister = (0,cleanup/* registerCleanup */.qE)(() => (0,external_node_fs_.rmSync)(work, { recursive: true, force: true }));
+    let given;
+    try {
+        given = inputSecrets(input.options, config, deps.env, external_node_path_default().join(work, 'input-secrets'));
+    }
+    catch (e) {
+        (0,external_node_fs_.rmSync)(work, { recursive: true, force: true });
+        unregister();
+        throw e;
+    }
     const ctx = {
         docker: deps.docker,
         progress: deps.progress,
@@ -3983,8 +4461,10 @@ async function runBuildStage(input, deps) {
         indexes,
         secretEnv,
         // Every line of build output is shown with URL userinfo masked and secret values replaced.
-        mask: outputMasker(secretEnv, indexes),
+        mask: outputMasker({ ...secretEnv, ...given.values }, indexes),
         notesShown: new Set(),
+        ...(input.options && { options: input.options }),
+        valueSecretFiles: given.files,
     };
     try {
         const results = [];
@@ -5120,6 +5600,8 @@ function artifactSchema(reports) {
         }),
         repository: schemas/* string */.YjP({ error: 'expected "owner/repo"' })
             .regex(REPOSITORY_RE, { error: 'expected "owner/repo"' }),
+        /** The run's comment key (one comment for every report); absent in artifacts of older versions. */
+        markerKey: schemas/* string */.YjP().min(1).max(1000).optional(),
         reports: schemas/* array */.YOg(reports).max(MAX_REPORTS, { error: `expected at most ${MAX_REPORTS} reports` }),
     });
 }
@@ -5137,7 +5619,7 @@ function writeCommentArtifact(dir, payload) {
         throw new errors/* InputError */.dz(`${file}: the reports are ${Buffer.byteLength(text)} bytes, over the ${MAX_COMMENT_ARTIFACT_BYTES}-byte limit the poster accepts`, 'report fewer variants per job');
     }
     (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
-    writeFileAtomic(file, redactUrls(text), file);
+    json_file_writeFileAtomic(file, redactUrls(text), file);
     return file;
 }
 /** Read and validate `dir/ml-image-comment.json`, treating it as hostile input. */
@@ -6229,6 +6711,7 @@ const ResolveOutputSchema = schemas/* object */.Ikc({
 //   junit-<variant>-<arch>.xml                the SmokeResult as JUnit XML
 //   smoke-key-<variant>-<arch>.txt            what decided the smoke result (image digest + inputs)
 //   report-<variant>.md / .json               the report, rendered / its ReportModel (src/report/model.ts)
+//   report.md                                 the run's report: every variant (what the comment says)
 //   comment/ml-image-comment.json             the fork-safe comment artifact (src/report/artifact.ts)
 //   attest.json                               AttestResult         (src/attest/result.ts)
 //   attest/<variant>-<arch>.<kind>.json       a predicate (CycloneDX SBOM, SLSA provenance, smoke)
@@ -6271,6 +6754,8 @@ const resolutionFile = (variant, platform) => `resolution-${`${variant}/${platfo
 /** digests/<variant>__<arch>.json: one matrix build job's share, for the merge job. */
 const digestFile = (variant, platform) => external_node_path_default().join(DIGESTS_DIR, `${variant}__${results_arch(platform)}.json`);
 const reportFile = (variant, ext) => `report-${variant}.${ext}`;
+/** The run's report: all variants in one document, as the pull-request comment and the job summary. */
+const RUN_REPORT_FILE = 'report.md';
 /** attest/<variant>-<arch>.<kind>.json: one predicate, as attached. */
 const attestationFile = (variant, platform, kind) => external_node_path_default().join(ATTEST_DIR, `${variant}-${results_arch(platform)}.${kind}.json`);
 /** A predicate is a JSON object (its own schema is checked where it is built). */
@@ -6310,7 +6795,7 @@ function openResultDir(dir, label = 'result-dir', opts = {}) {
     const at = (name) => external_node_path_default().join(root, name);
     const write = (name, content, l = label) => {
         (0,external_node_fs_.mkdirSync)(external_node_path_default().dirname(at(name)), { recursive: true });
-        writeFileAtomic(at(name), redactUrls(content), l);
+        json_file_writeFileAtomic(at(name), redactUrls(content), l);
     };
     const writeJson = (name, schema, value, l) => write(name, json(checked(schema, value, at(name))), l);
     const records = (variant, platform) => ['env', 'smoke', 'smoke-key']
@@ -6340,6 +6825,7 @@ function openResultDir(dir, label = 'result-dir', opts = {}) {
             writeJson(reportFile(variant, 'json'), ReportModelSchema, model);
             return at(reportFile(variant, 'md'));
         },
+        writeRunReport: (markdown) => (write(RUN_REPORT_FILE, markdown), at(RUN_REPORT_FILE)),
         writeComment: (payload) => {
             (0,external_node_fs_.mkdirSync)(at(COMMENT_DIR), { recursive: true });
             writeCommentArtifact(at(COMMENT_DIR), payload);
@@ -6380,6 +6866,7 @@ function discardResults() {
         hasEnv: () => false,
         recordFiles: () => [],
         writeReport: () => '',
+        writeRunReport: () => '',
         writeComment: () => '',
         // cosign reads a predicate from a file: a temp dir of the run, removed with it.
         writeAttestation: (v, p, kind, predicate) => openResultDir(scratch(), 'a temp dir').writeAttestation(v, p, kind, predicate),
@@ -6416,7 +6903,7 @@ function openOutDir(cwd, out) {
     const label = `--out ${out}`;
     const put = (name, content) => {
         const root = ensureResultDir(external_node_path_default().resolve(cwd, out), label);
-        writeFileAtomic(external_node_path_default().join(root, name), redactUrls(content), label);
+        json_file_writeFileAtomic(external_node_path_default().join(root, name), redactUrls(content), label);
     };
     const putJson = (name, schema, value) => put(name, json(checked(schema, value, external_node_path_default().join(out, name))));
     return {
@@ -7046,7 +7533,10 @@ function assemble(doc) {
     const omitted = omittedOf(parts);
     const note = noteText(omitted, doc.maxChars);
     const [heading, ...rest] = texts;
-    const head = parts[0].mode === 'dropped' ? [doc.verdictLine, ...texts] : [heading, doc.verdictLine, ...rest];
+    // The heading goes before the verdict; a variant's section in a run's comment has none.
+    const head = parts[0].label !== 'heading' || parts[0].mode === 'dropped'
+        ? [doc.verdictLine, ...texts]
+        : [heading, doc.verdictLine, ...rest];
     const text = [...head, ...(note ? [note] : [])].join(SEP);
     return { markdown: `${doc.marker}\n${text}\n`, omitted };
 }
@@ -7158,19 +7648,239 @@ function markerFor(key) {
     return `<!-- ${MARKER_PREFIX}${markerKey(key)} -->`;
 }
 function renderReport(model, opts = {}) {
-    const maxChars = opts.maxChars ?? DEFAULT_MAX_CHARS;
+    const maxChars = checkedMaxChars(opts.maxChars);
+    return renderDoc(model, markerFor(opts.markerKey ?? model.markerKey), maxChars, buildParts(model));
+}
+/**
+ * A variant's report without the marker and the heading, in at most maxChars characters: what a
+ * run's comment puts in that variant's <details> section (src/report/render/run.ts).
+ */
+function renderVariantBody(model, maxChars) {
+    // The run's comment has the heading and the links once, above and below all variants.
+    const parts = buildParts(model).filter((p) => p.label !== 'heading' && p.label !== 'links');
+    // An empty marker costs its newline: strip it, the body stays under maxChars.
+    const r = renderDoc(model, '', checkedMaxChars(maxChars), parts);
+    return { ...r, markdown: r.markdown.replace(/^\n/, '').replace(/\n$/, '') };
+}
+function checkedMaxChars(value) {
+    const maxChars = value ?? DEFAULT_MAX_CHARS;
     if (!Number.isFinite(maxChars) || maxChars < MIN_MAX_CHARS)
         throw new errors/* InputError */.dz(`report: maxChars must be at least ${MIN_MAX_CHARS}, got ${maxChars}`);
-    const marker = markerFor(model.markerKey);
+    return maxChars;
+}
+function renderDoc(model, marker, maxChars, parts) {
     const assessment = assessReport(model);
     const verdict = verdictText(assessment, 240);
-    const doc = { marker, verdictLine: `**${md(verdict)}**`, parts: buildParts(model), maxChars };
+    const doc = { marker, verdictLine: `**${md(verdict)}**`, parts, maxChars };
     if (fits(doc) || trimTables(doc) || dropParts(doc)) {
         const { markdown, omitted } = assemble(doc);
         return { markdown, marker, verdict, omitted };
     }
     const last = verdictOnly(assessment, marker, maxChars);
     return { markdown: last.markdown, marker, verdict: last.verdict, omitted: last.omitted };
+}
+
+;// CONCATENATED MODULE: ./src/report/render/run.ts
+// One run, one comment: every variant (and platform) of a run in ONE document. Layout: marker,
+// heading, a verdict line per variant, one overview table (variant, platforms, verdict, size change,
+// smoke), then each variant's own report (renderVariantBody) in a <details> section, the links.
+// A single variant renders as the plain per-variant report (under the run's marker).
+// Under maxChars: unchanged variants collapse to one line first (last first), then the remaining
+// sections share what is left (each shrinks as a per-variant report does, the biggest capped
+// first), then every section collapses, the verdict lines shorten, the table goes; last, only a
+// count of verdicts is left. Every value is escaped.
+
+
+
+
+
+
+const run_SEP = '\n\n';
+/** Worst first: the headline and the fallback count. */
+const VERDICT_ORDER = ['failure', 'warning', 'changed', 'no-baseline', 'unchanged'];
+function renderRun(models, opts) {
+    const maxChars = checkedMaxChars(opts.maxChars);
+    if (models.length === 0)
+        throw new Error('renderRun: no reports');
+    const marker = markerFor(opts.markerKey);
+    if (models.length === 1) {
+        const r = renderReport(models[0], { maxChars, markerKey: opts.markerKey });
+        return { ...r, variants: [{ variant: models[0].variant, verdict: r.verdict }] };
+    }
+    const views = models.map((model) => view(model, maxChars));
+    const variants = views.map((v) => ({ variant: v.model.variant, verdict: v.verdict }));
+    const verdict = variants.map((v) => `${v.variant}: ${v.verdict}`).join('; ');
+    const images = [...new Set(models.map((m) => m.image))];
+    const heading = `### 🐳 ml-image report: ${md(images.join(', '), 200)} (${fmtInt(models.length)} variants)`;
+    const table = overviewTable(views);
+    const links = run_linksText(models);
+    const state = { verdictLen: 200, table: true };
+    const compose = () => {
+        const lines = views.map((v) => `- **${md(v.model.variant, 40)}**: ${md(verdictText(v.assessment, state.verdictLen))}`);
+        const sections = views.map((v) => v.text).filter(Boolean);
+        const note = run_noteText(views, maxChars);
+        const parts = [heading, lines.join('\n'), state.table ? table : '', ...sections, links, note];
+        return `${marker}\n${parts.filter(Boolean).join(run_SEP)}\n`;
+    };
+    const fits = () => compose().length <= maxChars;
+    const done = () => ({
+        markdown: compose(),
+        marker,
+        verdict,
+        omitted: run_omittedOf(views),
+        variants,
+    });
+    const set = (v, mode, text) => {
+        v.mode = mode;
+        v.text = text;
+    };
+    if (fits())
+        return done();
+    // 1. Unchanged variants say all in their verdict line: one line each, the last first.
+    for (const v of [...views].reverse())
+        if (v.assessment.verdict === 'unchanged') {
+            set(v, 'collapsed', v.collapsed);
+            if (fits())
+                return done();
+        }
+    // 2. The other sections share the room left, the biggest capped first (as a per-variant report
+    // shrinks: its tables trimmed, then its detail sections dropped).
+    const open = views.filter((v) => v.mode === 'full');
+    for (const v of open)
+        set(v, 'collapsed', v.collapsed);
+    if (open.length > 0 && fits()) {
+        // Room for the open sections beyond their collapsed lines (the note may grow by a few digits).
+        const room = maxChars - compose().length - 20;
+        const extra = (v, cap) => sizeAt(v, cap) - v.collapsed.length;
+        let lo = 0;
+        let hi = Math.max(...open.map((v) => v.full.length));
+        while (lo < hi) {
+            const mid = Math.ceil((lo + hi) / 2);
+            if (open.reduce((n, v) => n + extra(v, mid), 0) <= room)
+                lo = mid;
+            else
+                hi = mid - 1;
+        }
+        for (const v of open) {
+            if (v.full.length <= lo)
+                set(v, 'full', v.full);
+            else if (lo - wrap(v) >= MIN_MAX_CHARS)
+                set(v, 'shortened', `${v.open}${renderVariantBody(v.model, lo - wrap(v)).markdown}${v.close}`);
+        }
+        // A body renders in at most its cap, so this holds; should it not, the sections stay collapsed.
+        if (fits())
+            return done();
+        for (const v of open)
+            set(v, 'collapsed', v.collapsed);
+    }
+    if (fits())
+        return done();
+    // 3. Nothing but the overview: the collapsed lines go, the verdict lines shorten, the table goes.
+    for (const v of views)
+        set(v, 'dropped', '');
+    if (fits())
+        return done();
+    state.verdictLen = 80;
+    if (fits())
+        return done();
+    state.table = false;
+    if (fits())
+        return done();
+    // 4. Only a count of the verdicts.
+    return countOnly(views, marker, maxChars, variants, verdict);
+}
+function view(model, maxChars) {
+    const assessment = assessReport(model);
+    const verdict = verdictText(assessment, 240);
+    const name = md(model.variant, 40);
+    // Markdown is not parsed inside <summary>, entities are.
+    const open = `<details><summary>${html(model.variant, 40)}: ${VERDICT_EMOJI[assessment.verdict]} ${assessment.verdict}</summary>\n\n`;
+    const close = '\n\n</details>';
+    const full = `${open}${renderVariantBody(model, maxChars).markdown}${close}`;
+    const file = md(`report-${model.variant}.md`, 60);
+    const collapsed = `_${name}: section left out to fit; the full report is ${file} in the report artifact._`;
+    return { model, assessment, verdict, open, close, collapsed, full, mode: 'full', text: full };
+}
+const wrap = (v) => v.open.length + v.close.length;
+/** The section's length when capped at `cap` characters (collapsed below the smallest body). */
+function sizeAt(v, cap) {
+    if (v.full.length <= cap)
+        return v.full.length;
+    return cap - wrap(v) >= MIN_MAX_CHARS ? cap : v.collapsed.length;
+}
+function overviewTable(views) {
+    const lines = views.map((v) => {
+        const m = v.model;
+        const platforms = m.platforms.map((p) => p.platform);
+        const sizes = m.platforms.map((p) => {
+            const s = p.diff?.size;
+            if (!s)
+                return null;
+            const change = s.delta === 0 ? '±0' : `${signed(s.delta, fmtBytes)}${s.base ? ` (${pct(s.delta / s.base)})` : ''}`;
+            return { platform: p.platform, change };
+        });
+        const known = sizes.filter((s) => s !== null);
+        const size = known.length === 0
+            ? '—'
+            : new Set(known.map((s) => s.change)).size === 1 && known.length === platforms.length
+                ? cell(known[0].change)
+                : known.map((s) => `${cell(s.platform, 40)}: ${cell(s.change)}`).join('<br>');
+        const smoke = m.platforms.map((p) => p.smoke?.head ?? null);
+        const smokeCell = smoke.every((s) => s === null)
+            ? '—'
+            : smokeTally(smoke.reduce((a, s) => (s ? { pass: a.pass + s.pass, fail: a.fail + s.fail, skip: a.skip + s.skip } : a), { pass: 0, fail: 0, skip: 0 }));
+        return row([
+            cell(m.variant, 40),
+            platforms.map((p) => cell(p, 40)).join(', '),
+            `${VERDICT_EMOJI[v.assessment.verdict]} ${v.assessment.verdict}`,
+            size,
+            smokeCell,
+        ]);
+    });
+    return `${markdown_header(['Variant', 'Platforms', 'Verdict', 'Size change', 'Smoke (pass · fail · skip)'])}\n${lines.join('\n')}`;
+}
+function run_linksText(models) {
+    const m = models[0];
+    const links = [];
+    const run = m.links.run ? safeUrl(m.links.run) : null;
+    const artifact = m.links.artifact ? safeUrl(m.links.artifact) : null;
+    if (run)
+        links.push(`[Workflow run](${run})`);
+    if (artifact)
+        links.push(`[Report artifact](${artifact})`);
+    links.push(`ml-image-action ${md(m.tool.version, 30)}`);
+    return links.join(' · ');
+}
+function run_omittedOf(views) {
+    return views
+        .filter((v) => v.mode !== 'full')
+        .map((v) => `${v.model.variant}: ${v.mode === 'shortened' ? 'section shortened' : 'section left out'}`);
+}
+function run_noteText(views, maxChars) {
+    const collapsed = views.filter((v) => v.mode === 'collapsed' || v.mode === 'dropped').length;
+    const shortened = views.filter((v) => v.mode === 'shortened').length;
+    if (collapsed + shortened === 0)
+        return '';
+    const of = `of ${fmtInt(views.length)} variant sections`;
+    const what = [
+        collapsed ? `${fmtInt(collapsed)} ${of} left out` : '',
+        shortened ? `${fmtInt(shortened)}${collapsed ? '' : ` ${of}`} shortened` : '',
+    ]
+        .filter(Boolean)
+        .join(', ');
+    return `_Report shortened to fit ${fmtInt(maxChars)} characters: ${what}. The full reports are in the report artifact._`;
+}
+function countOnly(views, marker, maxChars, variants, verdict) {
+    const counts = VERDICT_ORDER.map((k) => [k, views.filter((v) => v.assessment.verdict === k).length])
+        .filter(([, n]) => n > 0)
+        .map(([k, n]) => `${fmtInt(n)} ${k}`);
+    const worst = VERDICT_ORDER.find((k) => views.some((v) => v.assessment.verdict === k));
+    const line = `**${VERDICT_EMOJI[worst]} ${fmtInt(views.length)} variants: ${counts.join(', ')}**`;
+    const note = `_Report truncated to fit ${fmtInt(maxChars)} characters: see the report artifact._`;
+    let markdown = `${marker}\n${line}${run_SEP}${note}\n`;
+    if (markdown.length > maxChars)
+        markdown = `${marker}\n${line}\n`;
+    return { markdown, marker, verdict, omitted: ['everything but the verdict count'], variants };
 }
 
 // EXTERNAL MODULE: ./src/github/client.ts + 2 modules
@@ -7231,14 +7941,16 @@ async function upsertStickyComment(client, opts) {
         log: opts.log,
         render: opts.render,
         maxChars,
+        replaces: opts.replaces,
+        replaced: [],
         body: render(opts.render, maxChars, marker),
         deleted: [],
     };
     try {
         const who = await whoPosts(u, opts.author);
-        const [target, ...dupes] = (await listComments(u))
-            .filter((c) => isOurs(u, who, c, who.author))
-            .sort(byAge);
+        const listed = await listComments(u);
+        u.replaced = listed.filter((c) => isReplaced(u, c));
+        const [target, ...dupes] = listed.filter((c) => isOurs(u, who, c, who.author)).sort(byAge);
         if (target)
             return await updateExisting(u, who, target, dupes);
         return await createAndSettle(u, who);
@@ -7264,6 +7976,20 @@ async function whoPosts(u, author) {
 function isOurs(u, who, c, login) {
     return (sticky_firstLine(c.body) === u.marker &&
         (login !== undefined ? c.user?.login === login : !who.botAuthor || c.user?.type === 'Bot'));
+}
+/** A comment with a marker this one replaces (whose author is checked before it is deleted). */
+function isReplaced(u, c) {
+    const line = sticky_firstLine(c.body);
+    return u.replaces !== undefined && line !== u.marker && line.startsWith('<!--') && u.replaces(line);
+}
+/** Delete the replaced comments that are surely ours: by `author`, our login or the bot that posts. */
+async function removeReplaced(u, author) {
+    if (author === undefined || u.replaced.length === 0)
+        return;
+    const gone = u.replaced.filter((c) => c.user?.login === author);
+    await removeAll(u, gone);
+    if (gone.length > 0)
+        u.log.info(`removed ${gone.length} earlier comment(s) this one replaces (${gone.map((c) => c.id).join(', ')})`);
 }
 function listComments(u) {
     const { owner, repo, issueNumber } = u;
@@ -7318,6 +8044,7 @@ async function updateExisting(u, who, target, dupes) {
     const dupeAuthor = who.author ?? (who.botAuthor ? target.user?.login : undefined);
     if (dupeAuthor !== undefined)
         await removeAll(u, dupes.filter((d) => d.user?.login === dupeAuthor));
+    await removeReplaced(u, dupeAuthor);
     u.log.info(`pull-request comment ${target.id} ${changed ? 'updated' : 'unchanged'}`);
     return {
         action: changed ? 'updated' : 'unchanged',
@@ -7337,6 +8064,8 @@ async function createAndSettle(u, who) {
         after.push({ ...created, body: u.body });
     after.sort(byAge);
     const oldest = after[0];
+    // The comment we created names its author: the replaced comments of that author are ours.
+    await removeReplaced(u, author);
     if (oldest.id === created.id) {
         await removeAll(u, after.slice(1));
         u.log.info(`pull-request comment ${created.id} created`);
@@ -7362,18 +8091,32 @@ function render(fn, maxChars, marker) {
 
 
 
+
+
 const COMMENT_MODES = ['auto', 'post', 'artifact', 'off'];
 async function runReportStage(input, io) {
     const outcomes = [];
     const models = [];
+    const runKey = runMarkerKey(input.plan, input.config);
     for (const v of input.plan.variants) {
         const r = await reportVariant(input, io, v);
         if (!r)
             continue;
         models.push(r.model);
-        outcomes.push(r.outcome);
+        outcomes.push({ ...r.outcome, runMarkerKey: runKey });
     }
-    await comment(input, io, models, outcomes);
+    if (models.length === 0)
+        return outcomes;
+    // The run's report: what the comment says, and the job summary.
+    const run = renderRun(models, { markerKey: runKey, maxChars: input.options.maxChars ?? 65_536 });
+    const runFile = input.results.writeRunReport(run.markdown);
+    for (const o of outcomes)
+        o.runFile = runFile;
+    if (models.length > 1)
+        io.progress(`run: ${models.length} variants -> ${runFile}`);
+    if (input.config.report.summary && io.summary)
+        await io.summary(run.markdown);
+    await comment(input, io, models, outcomes, runKey);
     return outcomes;
 }
 /** One variant: its records vs the baseline's -> report-<variant>.md/.json, the summary, the baseline. */
@@ -7417,15 +8160,20 @@ async function reportVariant(input, io, v) {
     const rendered = renderReport(model, { maxChars: options.maxChars ?? 65_536 });
     const file = results.writeReport(v.name, rendered.markdown, model);
     io.progress(`${v.name}: ${rendered.verdict} -> ${file}`);
-    if (config.report.summary && io.summary)
-        await io.summary(rendered.markdown);
     if (options.saveAs && options.baseline) {
         await options.baseline.save(markerKey, options.saveAs.branch, options.saveAs.sha, files);
         io.progress(`${v.name}: records saved as the baseline of ${options.saveAs.branch} (${options.baseline.describe()})`);
     }
     return {
         model,
-        outcome: { variant: v.name, markerKey, file, verdict: rendered.verdict, hasBaseline: hasBase },
+        outcome: {
+            variant: v.name,
+            markerKey,
+            file,
+            runFile: '',
+            verdict: rendered.verdict,
+            hasBaseline: hasBase,
+        },
     };
 }
 /** This run's records and the baseline's per platform. The baseline is best effort: a newer,
@@ -7461,8 +8209,8 @@ function noBaselineReason(options, baseUnreadable) {
         ? `first run: no record of ${options.baseBranch} in ${options.baseline.describe()} yet`
         : 'no base branch to compare with';
 }
-/** ONE sticky comment per report on the pull request, or the fork-safe artifact, or nothing. */
-async function comment(input, io, models, outcomes) {
+/** ONE sticky comment for the run on the pull request, or the fork-safe artifact, or nothing. */
+async function comment(input, io, models, outcomes, runKey) {
     const { config, options } = input;
     const gh = options.github;
     const mode = config.report.comment ? options.mode : 'off';
@@ -7485,6 +8233,7 @@ async function comment(input, io, models, outcomes) {
             prNumber: gh.prNumber,
             headSha: headSha,
             repository: gh.repository,
+            markerKey: runKey,
             reports: [...models],
         });
         io.progress(`comment payload written to ${dir}: upload it as the "ml-image-comment" artifact for the poster workflow`);
@@ -7496,24 +8245,41 @@ async function comment(input, io, models, outcomes) {
         });
         return;
     }
-    await postComments({ ...gh, token: gh.token, prNumber: gh.prNumber }, options, io, models, outcomes);
-}
-async function postComments(gh, options, io, models, outcomes) {
     const client = await (options.client ?? defaultClient(io.progress))(gh.token, gh.apiUrl);
     const [owner, repo] = gh.repository.split('/');
-    for (const [i, model] of models.entries()) {
-        const r = await upsertStickyComment(client, {
-            owner,
-            repo,
-            issueNumber: gh.prNumber,
-            marker: markerFor(model.markerKey),
-            render: (maxChars) => renderReport(model, { maxChars }).markdown,
-            log: { info: io.progress, warning: (m) => io.warning(m, { title: 'ml-image report' }) },
-        });
-        outcomes[i].comment = { action: r.action, ...(r.commentId !== undefined && { commentId: r.commentId }) };
-        io.progress(`${outcomes[i].variant}: comment ${r.action}${r.commentId ? ` (#${r.commentId})` : ''}`);
-    }
+    const r = await upsertStickyComment(client, {
+        owner,
+        repo,
+        issueNumber: gh.prNumber,
+        marker: markerFor(runKey),
+        render: (maxChars) => renderRun(models, { markerKey: runKey, maxChars }).markdown,
+        replaces: replacedMarkers(models, [input.plan.repository]),
+        log: { info: io.progress, warning: (m) => io.warning(m, { title: 'ml-image report' }) },
+    });
+    const done = { action: r.action, ...(r.commentId !== undefined && { commentId: r.commentId }) };
+    for (const o of outcomes)
+        o.comment = done;
+    io.progress(`comment ${r.action}${r.commentId ? ` (#${r.commentId})` : ''} for ${models.length} variant(s)`);
 }
+/**
+ * The comment's key: one per run. report.markerKey when set, else the image repository; no
+ * variant (the per-variant keys stay the baselines' keys, see reportKey).
+ */
+function runMarkerKey(plan, config) {
+    return config.report.markerKey ?? plan.repository;
+}
+/**
+ * The markers of the comments one per run replaces: the per-variant markers of these reports (one
+ * comment per variant, before), and any default per-variant marker of the same image
+ * (`<image>:<variant>@<platforms>`: a variant since renamed or a platform set since changed).
+ */
+function replacedMarkers(models, images) {
+    const exact = new Set(models.map((m) => markerFor(m.markerKey)));
+    const keyChar = '[A-Za-z0-9._/:@,+-]';
+    const patterns = [...new Set([...images, ...models.map((m) => m.image)])].map((image) => new RegExp(`^<!-- ${escapeRe(MARKER_PREFIX + markerKey(image, 120))}:[A-Za-z0-9._-]+@${keyChar}* -->$`));
+    return (line) => exact.has(line) || patterns.some((p) => p.test(line));
+}
+const escapeRe = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** The real client; its retries and rate-limit waits are logged as progress. */
 function defaultClient(log) {
     return async (token, apiUrl) => {
@@ -7533,8 +8299,10 @@ function resolutionLines(results, variant, platforms) {
     return lines;
 }
 /**
- * The key of a variant's report: its comment marker and its baseline. report.markerKey replaces
- * the image part; with several variants each still gets its own (":<variant>" appended).
+ * The key of a variant's report: its baseline and the marker of report-<variant>.md (until one
+ * comment per run, also its comment's; runMarkerKey keys the comment now, and replacedMarkers
+ * recognises these). report.markerKey replaces the image part; with several variants each still
+ * gets its own (":<variant>" appended).
  */
 function reportKey(plan, config, variant) {
     const v = plan.variants.find((x) => x.name === variant);
@@ -11190,6 +11958,7 @@ async function mergeFromDigestFiles(dir, io, plan) {
 
 
 
+
 /** A smoke job that did not build: the merge job's build.json, downloaded into result-dir. */
 
 const STAGES = ['plan', 'resolve', 'build', 'smoke', 'attest', 'report'];
@@ -11271,11 +12040,11 @@ async function runPipeline(opts, io) {
 }
 /** The plan, always: its warnings annotated, a line per variant, plan.json written. */
 function runPlan(opts, io) {
-    const plan = planBuild(opts.loaded.config, {
+    const plan = applyToPlan(planBuild(opts.loaded.config, {
         catalog: bundledCatalog(),
         git: opts.git,
         now: opts.now ?? new Date(),
-    });
+    }), opts.buildOptions);
     for (const w of plan.warnings)
         io.warning(w, { title: 'ml-image plan' });
     for (const v of plan.variants)
@@ -11295,7 +12064,16 @@ async function resolveAndBuild(opts, io, plan, into) {
     Object.assign(into, resolved);
     if (!opts.stages.has('build'))
         return undefined;
-    const build = await runBuildStage({ plan, config, baseDir, imagesDir: opts.imagesDir, push: opts.push, merge: opts.merge, resolved }, {
+    const build = await runBuildStage({
+        plan,
+        config,
+        baseDir,
+        imagesDir: opts.imagesDir,
+        push: opts.push,
+        merge: opts.merge,
+        resolved,
+        ...(opts.buildOptions && { options: opts.buildOptions }),
+    }, {
         docker,
         env: io.env,
         progress: (l) => io.progress('build', l),
@@ -11410,6 +12188,127 @@ function timeoutFlag(command, raw) {
     return n;
 }
 
+;// CONCATENATED MODULE: ./src/report/render/terminal.ts
+// The report for a terminal: the same Markdown the comment carries (report.md), read back into plain
+// text. No HTML entities (`&#40;` is "("), no tags (<details> sections become headed blocks), tables
+// aligned by display width (emoji take two columns), links as "text <url>". Bold headings only when
+// colour is on: the caller decides (a TTY, and no NO_COLOR).
+
+const BOLD = (on) => (s) => (on && s !== '' ? `\x1b[1m${s}\x1b[22m` : s);
+// eslint-disable-next-line no-control-regex -- removing the ANSI codes we add is the point
+const ANSI = /\x1b\[[0-9;]*m/g;
+const terminal_JOINER = /\u2060/g;
+const segmenter = new Intl.Segmenter('en', { granularity: 'grapheme' });
+/** Columns a string takes on a terminal: wide for emoji and East Asian wide characters. */
+function displayWidth(text) {
+    let width = 0;
+    for (const { segment } of segmenter.segment(text.replace(ANSI, ''))) {
+        if (/^\p{M}+$/u.test(segment) || segment === '\u2060' || segment === '\u200d')
+            continue;
+        const cp = segment.codePointAt(0);
+        // Emoji shown as emoji (by default, or asked for with VS16) and East Asian wide characters.
+        const emoji = /\p{Emoji_Presentation}/u.test(segment) ||
+            (/\p{Extended_Pictographic}/u.test(segment) && segment.includes('\ufe0f'));
+        const eastAsianWide = (cp >= 0x1100 && cp <= 0x115f) ||
+            (cp >= 0x2e80 && cp <= 0xa4cf) ||
+            (cp >= 0xac00 && cp <= 0xd7a3) ||
+            (cp >= 0xf900 && cp <= 0xfaff) ||
+            (cp >= 0xfe30 && cp <= 0xfe4f) ||
+            (cp >= 0xff00 && cp <= 0xff60) ||
+            (cp >= 0xffe0 && cp <= 0xffe6);
+        width += emoji || eastAsianWide ? 2 : 1;
+    }
+    return width;
+}
+/** Inline Markdown and HTML of one piece of text -> plain text (optionally bold). */
+function inline(text, bold, br = '\n') {
+    const out = text
+        .replace(/<br\s*\/?>/gi, br)
+        .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
+        .replace(/\[([^\]]+)\]\(([^)\s]+)\)/g, (_m, t, u) => (t === u ? u : `${t} <${u}>`))
+        .replace(/\*\*([^*]+)\*\*/g, (_m, t) => bold(t))
+        .replace(/`([^`]*)`/g, '$1')
+        .replace(/<a\s+href="([^"]*)"[^>]*>([^<]*)<\/a>/gi, '$2 <$1>')
+        .replace(/<\/?(details|summary|blockquote|sub|sup|b|strong|i|em|code|p|div|span|picture|source)\b[^>]*>/gi, '')
+        .replace(/<img\b[^>]*alt="([^"]*)"[^>]*>/gi, '$1')
+        .replace(/\\([\\`*_{}[\]()#+\-.!|~<>])/g, '$1');
+    return he_default().decode(out).replace(terminal_JOINER, '');
+}
+const cells = (row) => row
+    .trim()
+    .replace(/^\||\|$/g, '')
+    .split(/(?<!\\)\|/)
+    .map((c) => c.trim());
+function terminal_table(rows, bold) {
+    const body = rows.filter((r) => !/^\|?\s*:?-{3,}/.test(r.trim()));
+    const grid = body.map((r, i) => cells(r).map((c) => inline(c, i === 0 ? bold : (s) => s, ' / ')));
+    const n = Math.max(...grid.map((r) => r.length));
+    const widths = Array.from({ length: n }, (_, j) => Math.max(0, ...grid.map((r) => displayWidth(r[j] ?? ''))));
+    const line = (r) => r
+        .map((c, j) => (j === r.length - 1 ? c : c + ' '.repeat(widths[j] - displayWidth(c))))
+        .join('  ')
+        .trimEnd();
+    const [head, ...rest] = grid;
+    return [line(head), widths.map((w) => '─'.repeat(w)).join('  '), ...rest.map(line)];
+}
+/** report.md (GitHub Markdown) -> text for a terminal. */
+function toTerminal(markdown, options) {
+    const bold = BOLD(options.color);
+    const out = [];
+    const lines = markdown.replace(/<!--[\s\S]*?-->\n?/g, '').split('\n');
+    let fence = false;
+    for (let i = 0; i < lines.length; i++) {
+        const line = lines[i];
+        if (line.startsWith('```')) {
+            fence = !fence;
+            continue;
+        }
+        if (fence) {
+            out.push(`    ${line}`);
+            continue;
+        }
+        if (line.trimStart().startsWith('|')) {
+            const rows = [];
+            while (i < lines.length && lines[i].trimStart().startsWith('|'))
+                rows.push(lines[i++]);
+            i--;
+            out.push(...terminal_table(rows, bold));
+            continue;
+        }
+        const summary = /^\s*<details[^>]*>\s*<summary>(.*?)<\/summary>\s*$/i.exec(line);
+        if (summary) {
+            out.push(`▸ ${bold(inline(summary[1], (s) => s, ' '))}`);
+            continue;
+        }
+        if (/^\s*<\/?(details|blockquote)>\s*$/i.test(line))
+            continue;
+        const heading = /^(#{1,6})\s+(.*)$/.exec(line);
+        if (heading) {
+            const text = inline(heading[2], (s) => s, ' ');
+            out.push(bold(text));
+            if (heading[1].length <= 3)
+                out.push('═'.repeat(Math.min(displayWidth(text), 100)));
+            continue;
+        }
+        const item = /^(\s*)[-*]\s+(.*)$/.exec(line);
+        if (item) {
+            out.push(`${item[1]}• ${inline(item[2], bold)}`);
+            continue;
+        }
+        out.push(inline(line, bold));
+    }
+    // One blank line at most between blocks (removed tags leave runs of them).
+    return `${out
+        .join('\n')
+        .replace(/\n{3,}/g, '\n\n')
+        .replace(/^\n+/, '')
+        .trimEnd()}\n`;
+}
+/** Colour on a terminal that asked for none? https://no-color.org: any non-empty NO_COLOR. */
+function wantsColor(isTTY, env) {
+    return isTTY === true && !env.NO_COLOR && env.TERM !== 'dumb';
+}
+
 ;// CONCATENATED MODULE: ./src/github/event.ts
 // The runner's event payload (GITHUB_EVENT_PATH), parsed with a zod schema of the fields this
 // project reads (pull request, repository, head commit, workflow_run); everything else is dropped.
@@ -11514,6 +12413,8 @@ async function gitContextFromCheckout(exec, cwd) {
 }
 
 ;// CONCATENATED MODULE: ./src/cli/commands/shared.ts
+// Flags several commands share: config overrides, the same ones the action takes as inputs.
+
 
 
 const configOverrideFlags = `  --platforms LIST   override "platforms" (comma-separated), as the action input does
@@ -11533,6 +12434,10 @@ function overridesFromFlags(values) {
 /** Commit, ref and PR for tags and reports: GitHub's environment on a runner, else the checkout. */
 async function gitContextFor(io) {
     return gitContextFromGitHubEnv(io.env) ?? (await gitContextFromCheckout(new ActionsExecRunner(), io.cwd));
+}
+/** The run's report (report.md) as printed: plain text for a terminal, bold only on a TTY. */
+function printedReport(io, markdown) {
+    return toTerminal(markdown, { color: wantsColor(io.stdoutIsTTY, io.env) });
 }
 
 ;// CONCATENATED MODULE: ./src/cli/commands/build.ts
@@ -11713,6 +12618,245 @@ Exit codes: 0 recorded; 1 the probe failed; 2 bad input (no python3 in the image
     },
 };
 
+;// CONCATENATED MODULE: ./src/devcontainer/devcontainer.ts
+// A Dev Container definition (https://containers.dev/implementors/json_reference/) for an image this
+// tool built: the image by digest from build.json, its non-root user and cache directories from the
+// env record, the GPU request for a CUDA variant, and the Jupyter / MLflow ports when the image has
+// them. Pure: the caller reads build.json, plan.json and the record and writes the file.
+
+
+
+/** Where `ml-image devcontainer` writes by default (relative to the working directory). */
+const DEVCONTAINER_FILE = '.devcontainer/devcontainer.json';
+/** Named volumes (shared by every project that uses them) for the cache directories the image sets. */
+const CACHE_VOLUMES = [
+    { env: 'HF_HOME', volume: 'ml-image-hf-cache', label: 'Hugging Face' },
+    { env: 'TORCH_HOME', volume: 'ml-image-torch-cache', label: 'torch' },
+    { env: 'PIP_CACHE_DIR', volume: 'ml-image-pip-cache', label: 'pip' },
+];
+/** Ports forwarded when a distribution of the image provides the server (PEP 503 names). */
+const SERVICE_PORTS = [
+    {
+        port: 8888,
+        label: 'Jupyter',
+        distributions: ['jupyter', 'jupyterlab', 'notebook', 'jupyter-server', 'nbclassic'],
+    },
+    { port: 5000, label: 'MLflow', distributions: ['mlflow'] },
+];
+/** /dev/shm for DataLoader workers and NCCL (Docker's default is 64 MB); a cap, not an allocation. */
+const SHM_SIZE = '16g';
+const normalize = (name) => name.toLowerCase().replace(/[-_.]+/g, '-');
+/**
+ * The image of one variant of a build.json. By digest: the merged manifest list, else the one
+ * pushed platform. A build that only loaded its images into the engine (push: false) has no
+ * digest a registry serves: its local tag for `hostPlatform` (else the first) is used, unpinned.
+ */
+function chooseImage(data, file, variant, hostPlatform = 'linux/amd64') {
+    const parsed = BuildResultSchema.safeParse(data);
+    if (!parsed.success)
+        throw new errors/* InputError */.dz(`${file}: not a build result: ${(0,config_issues/* formatIssues */.og)(parsed.error, data, BuildResultSchema).slice(0, 3).join('; ')}`, 'pass the --out directory of "ml-image build" or "ml-image run"');
+    const v = pickVariant(parsed.data, file, variant);
+    const platforms = v.platforms.map((p) => p.platform);
+    const pushed = v.platforms.filter((p) => p.localRef === undefined);
+    const digest = v.digest ?? (pushed.length === 1 ? pushed[0].digest : undefined);
+    if (digest !== undefined)
+        return { image: `${v.repository}@${digest}`, variant: v.variant, pinned: true, platforms };
+    const local = v.platforms.filter((p) => p.localRef !== undefined);
+    const chosen = local.find((p) => p.platform === hostPlatform) ?? local[0];
+    if (chosen === undefined)
+        throw new errors/* InputError */.dz(`${file}: variant ${v.variant}: no digest and no local tag (variants[].digest, variants[].platforms[].localRef)`, 'build with push enabled (or merge the per-platform digests) so the image can be pulled by digest');
+    return { image: chosen.localRef, variant: v.variant, pinned: false, platforms };
+}
+function pickVariant(build, file, variant) {
+    const names = build.variants.map((v) => v.variant).join(', ') || '(none)';
+    if (variant !== undefined) {
+        const v = build.variants.find((x) => x.variant === variant);
+        if (!v)
+            throw new errors/* InputError */.dz(`--variant: no variant "${variant}" in ${file}; it has ${names}`);
+        return v;
+    }
+    if (build.variants.length !== 1)
+        throw new errors/* InputError */.dz(`${file}: variants: ${build.variants.length} variants (${names}): pick one with --variant`);
+    return build.variants[0];
+}
+/** The image's user when it is not root (USER app in the templates); undefined for root or unknown. */
+function nonRootUser(record) {
+    const user = record?.image.user.trim();
+    if (!user)
+        return undefined;
+    const name = user.split(':')[0];
+    return name === 'root' || name === '0' ? undefined : user;
+}
+/** Whether the record says the image is a CUDA one (a CUDA runtime, or a CUDA build of torch). */
+function recordIsCuda(record) {
+    return Boolean(record?.cuda.runtime || record?.torch?.cuda);
+}
+/** The ports of SERVICE_PORTS whose distributions the record lists. */
+function servicePorts(record) {
+    const installed = new Set((record?.python.packages ?? []).map((p) => normalize(p.name)));
+    return SERVICE_PORTS.filter((s) => s.distributions.some((d) => installed.has(d))).map(({ port, label }) => ({ port, label }));
+}
+/** The devcontainer.json object for an image. */
+function devcontainerJson(input) {
+    const { record } = input;
+    const user = nonRootUser(record);
+    const env = record?.image.env ?? {};
+    // Absolute paths without a comma (it would split the mount spec). pip's cache only where pip uses it: PIP_NO_CACHE_DIR (set by the templates) turns it off for any value.
+    const mounts = CACHE_VOLUMES.filter((c) => /^\/[^,]*$/.test(env[c.env] ?? '') &&
+        !(c.env === 'PIP_CACHE_DIR' && env.PIP_NO_CACHE_DIR !== undefined)).map((c) => `source=${c.volume},target=${env[c.env]},type=volume`);
+    const ports = servicePorts(record);
+    return {
+        name: `ml-image (${input.variant})`,
+        image: input.image,
+        // The image's own user: the workspace and cache volumes are used as it, never as root.
+        ...(user !== undefined && { remoteUser: user }),
+        // The image itself, not a derived one with its user's UID changed to the host's (its files and
+        // the cache volumes are owned by that UID).
+        updateRemoteUserUID: false,
+        runArgs: [`--shm-size=${SHM_SIZE}`],
+        // GPUs for a CUDA variant only: the CLI adds --gpus all where the host has them.
+        ...(input.cuda && { hostRequirements: { gpu: true } }),
+        mounts,
+        ...(ports.length > 0 && {
+            forwardPorts: ports.map((p) => p.port),
+            portsAttributes: Object.fromEntries(ports.map((p) => [
+                String(p.port),
+                { label: p.label, onAutoForward: p.port === 8888 ? 'notify' : 'silent' },
+            ])),
+        }),
+    };
+}
+/** The file's text: 2-space JSON with a trailing newline. */
+function devcontainerText(json) {
+    return `${JSON.stringify(json, null, 2)}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/export/source.ts
+// Where an export's image comes from when it is not given: the build.json (and plan.json) that
+// `ml-image build --out DIR` writes. Pure: the caller reads the files.
+
+
+
+
+/** The image of one variant of a build.json, by digest; `file` names the file in errors. */
+function imageFromBuild(data, file, variant) {
+    const parsed = BuildResultSchema.safeParse(data);
+    if (!parsed.success)
+        throw new errors/* InputError */.dz(`${file}: not a build result: ${(0,config_issues/* formatIssues */.og)(parsed.error, data, BuildResultSchema).slice(0, 3).join('; ')}`, 'pass the --out directory of "ml-image build"');
+    const variants = parsed.data.variants;
+    const names = variants.map((v) => v.variant).join(', ') || '(none)';
+    let v = variants[0];
+    if (variant !== undefined) {
+        v = variants.find((x) => x.variant === variant);
+        if (!v)
+            throw new errors/* InputError */.dz(`--variant: no variant "${variant}" in ${file}; it has ${names}`);
+    }
+    else if (variants.length !== 1) {
+        throw new errors/* InputError */.dz(`${file} has ${variants.length} variants (${names}): pick one with --variant`);
+    }
+    if (!v)
+        throw new errors/* InputError */.dz(`${file}: no variants`);
+    // The merged multi-arch digest, else the one platform's pushed digest (each node pulls its arch).
+    const pushed = v.platforms.filter((p) => p.localRef === undefined);
+    const digest = v.digest ?? (v.platforms.length === 1 && pushed.length === 1 ? pushed[0].digest : undefined);
+    if (digest === undefined)
+        throw new errors/* InputError */.dz(`pin by digest: variant ${v.variant} in ${file} has no pushed digest (from build.json: built without push or merge)`, 'build with push and merge enabled so the cluster can pull the image by digest, or pass --image REF@sha256:...');
+    return { image: `${v.repository}@${digest}`, variant: v.variant };
+}
+const PlanVariants = schemas/* object */.Ikc({
+    variants: schemas/* array */.YOg(schemas/* object */.Ikc({
+        name: schemas/* string */.YjP(),
+        cuda: schemas/* object */.Ikc({ minorCompatDriverMin: schemas/* string */.YjP() }).optional(),
+    })),
+});
+/** What plan.json says about a variant: its NVIDIA driver floor, and whether it is a CUDA variant. */
+function variantFromPlan(data, variant) {
+    const parsed = PlanVariants.safeParse(data);
+    if (!parsed.success)
+        return undefined;
+    const v = parsed.data.variants.find((x) => x.name === variant);
+    if (!v)
+        return undefined;
+    return { cuda: v.cuda !== undefined, ...(v.cuda && { driverFloor: v.cuda.minorCompatDriverMin }) };
+}
+
+;// CONCATENATED MODULE: ./src/devcontainer/from-results.ts
+// The devcontainer of a result directory: build.json for the image, plan.json for the variant's
+// CUDA-ness, env-<variant>-<arch>.json for its user, caches and servers. `ml-image devcontainer`
+// and the action's `devcontainer` output both write through here.
+
+
+
+
+
+
+
+
+/** linux/amd64 or linux/arm64: the machine this runs on (the platform a local tag is taken for). */
+function hostPlatform(arch = process.arch) {
+    return `linux/${arch === 'x64' ? 'amd64' : arch}`;
+}
+/** DIR/env-<variant>-<arch>.json: the host's platform first, else the first one there. */
+function findRecord(dir, variant, platforms) {
+    const present = new Set((0,external_node_fs_.readdirSync)(dir));
+    const host = hostPlatform();
+    const order = [...platforms].sort((a, b) => Number(b === host) - Number(a === host));
+    for (const platform of order) {
+        const name = `env-${variant}-${platform.split('/')[1]}.json`;
+        if (!present.has(name))
+            continue;
+        const file = external_node_path_default().join(dir, name);
+        return { record: readEnvRecord(readJsonFile(file, { what: 'environment record' }), file), file };
+    }
+    return undefined;
+}
+/** The devcontainer of one variant of result directory `dir` (`label` names it in errors). */
+function devcontainerFromResults(dir, variant, label = dir) {
+    const buildFile = external_node_path_default().join(dir, BUILD_FILE);
+    if (!(0,external_node_fs_.existsSync)(buildFile))
+        throw new errors/* InputError */.dz(`${label}: no ${BUILD_FILE} in ${dir}`, 'write it with "ml-image build --out DIR" or "ml-image run --out DIR"');
+    const chosen = chooseImage(readJsonFile(buildFile, { what: 'build result (--from)' }), buildFile, variant, hostPlatform());
+    const planFile = external_node_path_default().join(dir, PLAN_FILE);
+    const planned = (0,external_node_fs_.existsSync)(planFile)
+        ? variantFromPlan(readJsonFile(planFile, { what: 'plan (--from)' }), chosen.variant)
+        : undefined;
+    const found = findRecord(dir, chosen.variant, chosen.platforms);
+    const json = devcontainerJson({
+        ...chosen,
+        cuda: planned?.cuda ?? recordIsCuda(found?.record),
+        ...(found && { record: found.record }),
+    });
+    return { json, text: devcontainerText(json), chosen, ...(found && { recordFile: found.file }) };
+}
+/** Where the action writes each variant's definition: RESULT_DIR/devcontainer/<variant>/devcontainer.json. */
+const resultDevcontainerFile = (dir, variant) => path.join(dir, 'devcontainer', variant, 'devcontainer.json');
+/**
+ * The action's `devcontainer` output: one definition per variant of `variants` whose image is
+ * pinned by digest (a pushed build), written under the result directory; returns their paths.
+ */
+function writeResultDevcontainers(dir, variants) {
+    const files = [];
+    for (const variant of variants) {
+        let dc;
+        try {
+            dc = devcontainerFromResults(dir, variant, 'result-dir');
+        }
+        catch (e) {
+            // A variant without a digest a registry serves (not merged, several platforms) gets none.
+            if (e instanceof InputError)
+                continue;
+            throw e;
+        }
+        if (!dc.chosen.pinned)
+            continue;
+        const file = resultDevcontainerFile(dir, variant);
+        mkdirSync(path.dirname(file), { recursive: true });
+        writeFileAtomic(file, dc.text, `result-dir ${dir}`);
+        files.push(file);
+    }
+    return files;
+}
+
 ;// CONCATENATED MODULE: ./src/cli/output.ts
 
 
@@ -11731,9 +12875,98 @@ function writeOutFile(cwd, outDir, name, content) {
     if (external_node_path_default().relative(dir, file).startsWith('..'))
         throw new errors/* InputError */.dz(`${label}: ${name} is outside the directory`);
     ensureResultDir(external_node_path_default().dirname(file), label);
-    writeFileAtomic(file, redactUrls(content), label);
+    json_file_writeFileAtomic(file, redactUrls(content), label);
     return file;
 }
+
+;// CONCATENATED MODULE: ./src/cli/commands/devcontainer.ts
+
+
+
+
+
+
+const devcontainer_OPTIONS = {
+    from: { type: 'string' },
+    variant: { type: 'string' },
+};
+function notesFor(json, pinned, record, dir) {
+    const notes = [];
+    if (!pinned)
+        notes.push(`the build did not push: ${json.image} is a local tag of this engine, not pinned by digest (build with push to share the devcontainer)`);
+    if (record === undefined)
+        notes.push(`no env-*.json in ${dir}: the image's user, cache directories and Jupyter/MLflow are unknown (write the records with "ml-image run --out DIR" or "ml-image capture")`);
+    else if (json.remoteUser === undefined)
+        notes.push('the image runs as root (no USER in its Dockerfile)');
+    return notes;
+}
+const devcontainerCommand = {
+    name: 'devcontainer',
+    summary: 'Write .devcontainer/devcontainer.json that opens the built image by digest.',
+    usage: 'ml-image devcontainer --from DIR [--variant NAME] [--out FILE] [--json]',
+    outIsFile: true,
+    help: `Reads DIR/build.json (what "ml-image build --out DIR" or "ml-image run --out DIR" wrote), DIR/plan.json
+and DIR/env-<variant>-<arch>.json (the captured record, when there) and writes a Dev Container
+definition for VS Code, Codespaces or the devcontainer CLI:
+  image            REPOSITORY@sha256:... (the merged manifest list, else the one pushed platform); a
+                   build that only loaded its image (push: false) gets its local tag, with a note
+  remoteUser       the image's non-root USER (from the record); updateRemoteUserUID false: the image
+                   runs as built, no derived image with the host's UID
+  mounts           named volumes ml-image-hf-cache, ml-image-torch-cache, ml-image-pip-cache at the
+                   image's HF_HOME, TORCH_HOME, PIP_CACHE_DIR (pip's only where the image does not
+                   set PIP_NO_CACHE_DIR, which the templates do)
+  runArgs          --shm-size=16g (DataLoader workers, NCCL)
+  hostRequirements gpu: true for a CUDA variant only (the CLI then passes --gpus all where there are GPUs)
+  forwardPorts     8888 (Jupyter) when jupyter/jupyterlab/notebook/jupyter-server is installed,
+                   5000 (MLflow) when mlflow is
+
+Options:
+  --from DIR       the result directory of the build
+  --variant NAME   the variant of build.json (needed when it has several)
+  --out FILE       where to write (default ${DEVCONTAINER_FILE})
+  --json           print {"file", "image", "variant", "pinned", "cuda", "remoteUser", "mounts", "forwardPorts", "notes"}
+
+Exit codes: 0 written; 2 bad input (no DIR/build.json, an unknown --variant, a variant with neither a
+digest nor a local tag).`,
+    async run(argv, io) {
+        const { values } = parseCommandArgs('devcontainer', argv, devcontainer_OPTIONS);
+        if (values.from === undefined)
+            throw new errors/* InputError */.dz('devcontainer: --from DIR is required (the --out directory of "ml-image build")');
+        const dir = external_node_path_default().resolve(io.cwd, values.from);
+        const { json, text, chosen, recordFile } = devcontainerFromResults(dir, values.variant, `devcontainer: --from ${values.from}`);
+        const out = values.out ?? DEVCONTAINER_FILE;
+        const file = writeOutFile(io.cwd, external_node_path_default().dirname(out), external_node_path_default().basename(out), text);
+        const summary = {
+            file,
+            image: json.image,
+            variant: chosen.variant,
+            pinned: chosen.pinned,
+            cuda: json.hostRequirements?.gpu === true,
+            record: recordFile ?? null,
+            remoteUser: json.remoteUser ?? null,
+            mounts: json.mounts,
+            forwardPorts: json.forwardPorts ?? [],
+            notes: notesFor(json, chosen.pinned, recordFile, dir),
+        };
+        if (values.json) {
+            io.stdout(`${JSON.stringify(summary, null, 2)}\n`);
+        }
+        else {
+            const lines = [
+                `wrote ${file}`,
+                `image: ${summary.image}`,
+                `user:  ${summary.remoteUser ?? '(the image default)'}`,
+                `gpu:   ${summary.cuda ? 'requested (hostRequirements.gpu)' : 'no'}`,
+                `ports: ${summary.forwardPorts.join(', ') || 'none'}`,
+                ...summary.notes.map((n) => `note:  ${n}`),
+            ];
+            if (external_node_path_default().basename(external_node_path_default().dirname(file)) === '.devcontainer')
+                lines.push(`open:  devcontainer up --workspace-folder ${external_node_path_default().dirname(external_node_path_default().dirname(file))}`);
+            io.stdout(`${lines.join('\n')}\n`);
+        }
+        return 0;
+    },
+};
 
 ;// CONCATENATED MODULE: ./src/cli/commands/diff.ts
 
@@ -11836,7 +13069,185 @@ Exit codes: 0 compared (whatever the differences); 2 a file is missing, not JSON
     },
 };
 
+;// CONCATENATED MODULE: ./src/docker/registry-auth.ts
+// Which credential a push to a registry would use (Docker's config: credHelpers, credsStore, auths),
+// and whether it may push: the distribution API's token flow (Bearer realm/service/scope, or Basic),
+// then an upload is started and cancelled (POST /v2/<name>/blobs/uploads/, DELETE its Location),
+// which writes nothing. No secret is ever part of a message; side effects come in as functions.
+
+
+
+/** HOST or HOST/REPOSITORY (e.g. ghcr.io, localhost:5000/team/model). */
+function parseRegistryTarget(raw) {
+    const value = raw.trim().replace(/^https?:\/\//, '');
+    const [host, ...rest] = value.split('/');
+    const repository = rest.join('/');
+    if (!host || !/^[A-Za-z0-9.-]+(:\d+)?$|^\[[0-9a-fA-F:]+\](:\d+)?$/.test(host))
+        throw new errors/* InputError */.dz(`doctor: --registry: expected HOST or HOST/REPOSITORY (e.g. ghcr.io/acme/model), got "${raw}"`);
+    if (rest.length > 0 &&
+        !/^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/.test(repository))
+        throw new errors/* InputError */.dz(`doctor: --registry: "${repository}" is not a repository name (lower case, e.g. acme/model)`);
+    return { host, ...(repository !== '' && { repository }) };
+}
+const DOCKER_HUB = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io']);
+/** The keys Docker's config may use for a host ("ghcr.io", "https://ghcr.io", Hub's v1 URL). */
+function configKeys(host) {
+    if (DOCKER_HUB.has(host))
+        return ['https://index.docker.io/v1/', 'index.docker.io', 'docker.io', 'registry-1.docker.io'];
+    return [host, `https://${host}`, `http://${host}`];
+}
+/** The credential Docker (and buildx) would use for HOST, and where it comes from. */
+function findCredential(host, deps) {
+    const found = deps.dockerConfig();
+    if (!found)
+        return { kind: 'none', describe: 'none (no Docker config.json): pulls and pushes are anonymous' };
+    let config;
+    try {
+        config = JSON.parse(found.text);
+    }
+    catch (e) {
+        throw new errors/* EnvironmentError */.eG(`${found.file} is not JSON (${e.message}): docker and buildx cannot read their credentials`, `fix or remove ${found.file}, then log in again (docker login)`);
+    }
+    const keys = configKeys(host);
+    const server = keys[0];
+    const helperName = keys.map((k) => config.credHelpers?.[k]).find((h) => h !== undefined);
+    if (helperName)
+        return {
+            kind: 'helper',
+            describe: `credential helper docker-credential-${helperName} (credHelpers in ${found.file})`,
+            get: () => deps.helper(helperName, server),
+        };
+    const entry = keys.map((k) => config.auths?.[k]).find((a) => a !== undefined);
+    if (entry?.identitytoken)
+        return {
+            kind: 'token',
+            describe: `an identity token (auths in ${found.file}): used by docker, not checked here`,
+        };
+    if (entry?.auth) {
+        const decoded = Buffer.from(entry.auth, 'base64').toString('utf8');
+        const i = decoded.indexOf(':');
+        return {
+            kind: 'login',
+            describe: `a stored login (docker login; auths in ${found.file})`,
+            get: async () => ({ username: decoded.slice(0, i), secret: decoded.slice(i + 1) }),
+        };
+    }
+    if (config.credsStore)
+        return {
+            kind: 'store',
+            describe: `credential store docker-credential-${config.credsStore} (credsStore in ${found.file})`,
+            get: () => deps.helper(config.credsStore, server),
+        };
+    return { kind: 'none', describe: `none for ${host} in ${found.file}: pulls and pushes are anonymous` };
+}
+/** key="value" parameters of a WWW-Authenticate challenge. */
+function parseChallenge(header) {
+    const [scheme = '', ...rest] = header.trim().split(/\s+/);
+    const params = {};
+    for (const m of rest.join(' ').matchAll(/(\w+)="([^"]*)"/g))
+        params[m[1].toLowerCase()] = m[2];
+    return { scheme: scheme.toLowerCase(), params };
+}
+/** The registry's own words from an error body ({"errors":[{"code","message"}]}), else the status. */
+async function registryError(r) {
+    const body = await r.text().catch(() => '');
+    try {
+        const e = JSON.parse(body).errors?.[0];
+        if (e)
+            return `HTTP ${r.status} ${e.code ?? ''}${e.message ? `: ${e.message}` : ''}`.trim();
+    }
+    catch {
+        // not JSON: the status says enough
+    }
+    return `HTTP ${r.status}`;
+}
+const basic = (c) => `Basic ${Buffer.from(`${c.username}:${c.secret}`).toString('base64')}`;
+/**
+ * May CREDENTIAL push to HOST/REPOSITORY? Authenticates as docker does (token for pull,push
+ * scope), starts a blob upload and cancels it. Unreachable registry: EnvironmentError.
+ */
+async function checkPush(host, repository, credential, deps) {
+    const base = registryBaseUrl(DOCKER_HUB.has(host) ? 'registry-1.docker.io' : host);
+    const call = async (url, init = {}) => {
+        try {
+            return await deps.fetch(url, { ...init, signal: AbortSignal.timeout(deps.timeoutMs ?? 10_000) });
+        }
+        catch (e) {
+            const inner = e.cause;
+            throw new errors/* EnvironmentError */.eG(`registry ${host} is unreachable (${url.split('?')[0]}: ${inner?.code ?? inner?.message ?? e.message})`, 'check the registry host name, your network, and any proxy settings', { cause: e });
+        }
+    };
+    const fix = `log in with a credential that may write to ${repository}: "docker login ${host}" (in GitHub Actions: docker/login-action, and packages: write for ghcr.io)`;
+    const pair = credential.get ? await credential.get() : undefined;
+    let authorization;
+    const probe = await call(`${base}/v2/`);
+    if (probe.status === 401) {
+        const { scheme, params } = parseChallenge(probe.headers.get('www-authenticate') ?? '');
+        if (scheme === 'basic') {
+            if (!pair)
+                return { ok: false, detail: `${host} asks for a login and there is none`, fix };
+            authorization = basic(pair);
+        }
+        else if (scheme === 'bearer' && params.realm) {
+            const url = new URL(params.realm);
+            if (params.service)
+                url.searchParams.set('service', params.service);
+            url.searchParams.set('scope', `repository:${repository}:pull,push`);
+            const token = await call(url.toString(), pair ? { headers: { Authorization: basic(pair) } } : {});
+            if (token.status !== 200)
+                return {
+                    ok: false,
+                    detail: `${host} refused a push token for ${repository} (${await registryError(token)})`,
+                    fix,
+                };
+            const body = JSON.parse(await token.text());
+            const value = body.token ?? body.access_token;
+            if (!value)
+                return { ok: false, detail: `${host} answered the token request without a token`, fix };
+            authorization = `Bearer ${value}`;
+        }
+        else {
+            return {
+                ok: false,
+                detail: `${host} asks for an authentication scheme docker does not use (${scheme || 'none'})`,
+            };
+        }
+    }
+    else if (probe.status !== 200) {
+        return {
+            ok: false,
+            detail: `${host} answered ${await registryError(probe)} at ${base}/v2/: not a registry API`,
+        };
+    }
+    const headers = authorization ? { Authorization: authorization } : undefined;
+    const upload = await call(`${base}/v2/${repository}/blobs/uploads/`, {
+        method: 'POST',
+        ...(headers && { headers }),
+    });
+    if (upload.status !== 202)
+        return { ok: false, detail: `cannot push to ${host}/${repository}: ${await registryError(upload)}`, fix };
+    // Cancel the upload: nothing is written. Best effort: registries also expire unfinished uploads.
+    const location = upload.headers.get('location');
+    if (location) {
+        const url = new URL(location, `${base}/`).toString();
+        await call(url, { method: 'DELETE', ...(headers && { headers }) }).catch(() => undefined);
+    }
+    return {
+        ok: true,
+        detail: `can push to ${host}/${repository} (an upload was started and cancelled; nothing written)`,
+    };
+}
+/** Docker's config.json as docker finds it: DOCKER_CONFIG, else HOME/.docker. */
+function dockerConfigPath(env) {
+    if (env.DOCKER_CONFIG)
+        return external_node_path_default().join(env.DOCKER_CONFIG, 'config.json');
+    return env.HOME ? external_node_path_default().join(env.HOME, '.docker', 'config.json') : undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/cli/commands/doctor.ts
+
+
+
 
 
 
@@ -11844,11 +13255,16 @@ Exit codes: 0 compared (whatever the differences); 2 a file is missing, not JSON
 const doctorCommand = {
     name: 'doctor',
     summary: 'Check the build environment: Docker daemon, buildx, arm64 emulation, registry.',
-    usage: 'ml-image doctor [--registry HOST] [--platforms LIST] [--json] [--out DIR]',
+    usage: 'ml-image doctor [--registry HOST[/REPOSITORY]] [--platforms LIST] [--json] [--out DIR]',
     help: `Checks what the build needs and prints one line per check with the fix for each failure.
 
 Options:
-  --registry HOST    also check that this registry answers (e.g. localhost:5000, ghcr.io)
+  --registry HOST[/REPOSITORY]
+                     also check that this registry answers (e.g. localhost:5000, ghcr.io), say
+                     which credential docker and buildx would use for it (a credential helper,
+                     the credential store, a stored login, or none: never the secret), and with a
+                     REPOSITORY (ghcr.io/acme/model) whether that credential may push there: an
+                     upload is started and cancelled, nothing is written
   --platforms LIST   platforms the builder must support (default: linux/amd64,linux/arm64)
   --json             print the checks as JSON
   --out DIR          also write DIR/doctor.json
@@ -11891,8 +13307,21 @@ Exit codes: 0 everything works; 3 something is missing (the message says how to 
             });
         }
         if (values.registry !== undefined) {
-            const host = values.registry;
+            const { host, repository } = parseRegistryTarget(values.registry);
+            const deps = registryDeps(io.env);
             await attempt('registry', async () => `${host} answered HTTP ${await checkRegistry(host)}`);
+            let credential;
+            await attempt('credential', async () => {
+                credential = findCredential(host, deps);
+                return credential.describe;
+            });
+            if (repository !== undefined && credential && checks.every((c) => c.ok))
+                await attempt('push', async () => {
+                    const r = await checkPush(host, repository, credential, deps);
+                    if (!r.ok)
+                        throw new errors/* EnvironmentError */.eG(r.detail, r.fix ?? 'check the registry host name (e.g. ghcr.io)');
+                    return r.detail;
+                });
         }
         const ok = checks.every((c) => c.ok);
         const report = { ok, checks };
@@ -11910,6 +13339,32 @@ Exit codes: 0 everything works; 3 something is missing (the message says how to 
         return ok ? 0 : 3;
     },
 };
+/** The real side effects of the registry checks: fetch, Docker's config file, credential helpers. */
+function registryDeps(env) {
+    return {
+        fetch: (url, init) => fetch(url, init),
+        dockerConfig: () => {
+            const file = dockerConfigPath(env);
+            return file && (0,external_node_fs_.existsSync)(file) ? { file, text: (0,external_node_fs_.readFileSync)(file, 'utf8') } : undefined;
+        },
+        helper: (name, server) => new Promise((resolve, reject) => {
+            const child = (0,external_node_child_process_namespaceObject.execFile)(`docker-credential-${name}`, ['get'], { timeout: 30_000 }, (err, stdout) => {
+                if (err) {
+                    reject(new errors/* EnvironmentError */.eG(`credential helper docker-credential-${name} failed for ${server}: ${err.message.split('\n')[0]}`, `install docker-credential-${name}, or log in again (docker login ${server})`));
+                    return;
+                }
+                try {
+                    const j = JSON.parse(stdout);
+                    resolve({ username: j.Username ?? '', secret: j.Secret ?? '' });
+                }
+                catch {
+                    reject(new errors/* EnvironmentError */.eG(`credential helper docker-credential-${name} printed no JSON for ${server}`, `log in again (docker login ${server})`));
+                }
+            });
+            child.stdin?.end(server);
+        }),
+    };
+}
 
 ;// CONCATENATED MODULE: ./src/export/common.ts
 
@@ -12614,55 +14069,6 @@ ${body.join('\n')}
 echo "ml-image: results in $RESULTS"
 exit "$FAILED"
 `;
-}
-
-;// CONCATENATED MODULE: ./src/export/source.ts
-// Where an export's image comes from when it is not given: the build.json (and plan.json) that
-// `ml-image build --out DIR` writes. Pure: the caller reads the files.
-
-
-
-
-/** The image of one variant of a build.json, by digest; `file` names the file in errors. */
-function imageFromBuild(data, file, variant) {
-    const parsed = BuildResultSchema.safeParse(data);
-    if (!parsed.success)
-        throw new errors/* InputError */.dz(`${file}: not a build result: ${(0,config_issues/* formatIssues */.og)(parsed.error, data, BuildResultSchema).slice(0, 3).join('; ')}`, 'pass the --out directory of "ml-image build"');
-    const variants = parsed.data.variants;
-    const names = variants.map((v) => v.variant).join(', ') || '(none)';
-    let v = variants[0];
-    if (variant !== undefined) {
-        v = variants.find((x) => x.variant === variant);
-        if (!v)
-            throw new errors/* InputError */.dz(`--variant: no variant "${variant}" in ${file}; it has ${names}`);
-    }
-    else if (variants.length !== 1) {
-        throw new errors/* InputError */.dz(`${file} has ${variants.length} variants (${names}): pick one with --variant`);
-    }
-    if (!v)
-        throw new errors/* InputError */.dz(`${file}: no variants`);
-    // The merged multi-arch digest, else the one platform's pushed digest (each node pulls its arch).
-    const pushed = v.platforms.filter((p) => p.localRef === undefined);
-    const digest = v.digest ?? (v.platforms.length === 1 && pushed.length === 1 ? pushed[0].digest : undefined);
-    if (digest === undefined)
-        throw new errors/* InputError */.dz(`pin by digest: variant ${v.variant} in ${file} has no pushed digest (from build.json: built without push or merge)`, 'build with push and merge enabled so the cluster can pull the image by digest, or pass --image REF@sha256:...');
-    return { image: `${v.repository}@${digest}`, variant: v.variant };
-}
-const PlanVariants = schemas/* object */.Ikc({
-    variants: schemas/* array */.YOg(schemas/* object */.Ikc({
-        name: schemas/* string */.YjP(),
-        cuda: schemas/* object */.Ikc({ minorCompatDriverMin: schemas/* string */.YjP() }).optional(),
-    })),
-});
-/** What plan.json says about a variant: its NVIDIA driver floor, and whether it is a CUDA variant. */
-function variantFromPlan(data, variant) {
-    const parsed = PlanVariants.safeParse(data);
-    if (!parsed.success)
-        return undefined;
-    const v = parsed.data.variants.find((x) => x.name === variant);
-    if (!v)
-        return undefined;
-    return { cuda: v.cuda !== undefined, ...(v.cuda && { driverFloor: v.cuda.minorCompatDriverMin }) };
 }
 
 ;// CONCATENATED MODULE: ./src/attest/verify.ts
@@ -13441,9 +14847,12 @@ const reportCommand = {
 "ml-image run" or the smoke stage wrote), compares them with the same files of the base branch in
 the baseline directory, and renders one Markdown report per variant (report-<variant>.md): a
 hidden marker first, a one-line verdict, an overview, package tables by change level, smoke deltas.
+The run's report (report.md, printed) holds every variant: a verdict line each, one overview
+table, each variant's report in a collapsible section.
 
 Posting: with --pr and --repo, and a token in the GITHUB_TOKEN environment variable (never a flag),
-the report becomes ONE comment on the pull request, updated in place on later runs.
+the run's report becomes ONE comment on the pull request, updated in place on later runs (the
+per-variant comments of older versions are replaced).
 
 Options:
   --config FILE       config file (default ml-image.yml): variants, platforms, marker key
@@ -13519,8 +14928,7 @@ Exit codes: 0 rendered (and posted); 2 bad input; 3 GitHub unreachable.`,
         if (values.json)
             io.stdout(`${JSON.stringify(outcomes, null, 2)}\n`);
         else
-            for (const o of outcomes)
-                io.stdout(`${(0,external_node_fs_.readFileSync)(o.file, 'utf8')}\n`);
+            io.stdout(printedReport(io, (0,external_node_fs_.readFileSync)(outcomes[0].runFile, 'utf8')));
         return 0;
     },
 };
@@ -13654,8 +15062,9 @@ const runCommand = {
     usage: 'ml-image run [--config FILE] [--platforms LIST] [--variants LIST] [--stages LIST] [--gpus auto|all|none] [--baseline DIR|none] [--load] [--rerun] [--quiet] --out DIR',
     help: `Runs what the root action runs in one job, against the local Docker engine: plan -> resolve ->
 build (both platforms; arm64 under QEMU on amd64) -> capture + smoke suites -> report. Progress is a
-line per stage and platform with the elapsed time. The report (the pull-request comment's Markdown)
-is written to DIR/report-<variant>.md and printed.
+line per stage and platform with the elapsed time. The run's report (the pull-request comment's
+Markdown: every variant) is written to DIR/report.md and printed; DIR/report-<variant>.md hold
+each variant's own.
 
 Without --config (and no ml-image.yml here) it runs the bundled example, examples/hello-ml, which
 pushes to the local registry that scripts/test-env.sh starts.
@@ -13748,9 +15157,8 @@ Exit codes: 0 all stages passed; 1 a build, conflict or smoke test failed; 2 bad
         io.stderr(`[${elapsed()}] done: results in ${results.dir}\n`);
         if (values.json)
             io.stdout(`${JSON.stringify(result, null, 2)}\n`);
-        else
-            for (const r of result.reports)
-                io.stdout(`${(0,external_node_fs_.readFileSync)(r.file, 'utf8')}\n`);
+        else if (result.reports[0]?.runFile)
+            io.stdout(printedReport(io, (0,external_node_fs_.readFileSync)(result.reports[0].runFile, 'utf8')));
         return result.smokeStatus === 'fail' ? 1 : 0;
     },
 };
@@ -13975,6 +15383,7 @@ Exit codes: 0 valid; 2 invalid (every offending field is listed); 3 environment 
 
 
 
+
 const COMMANDS = [
     validateCommand,
     planCommand,
@@ -13986,6 +15395,7 @@ const COMMANDS = [
     reportCommand,
     runCommand,
     exportCommand,
+    devcontainerCommand,
     sbomCommand,
     verify_verifyCommand,
     doctorCommand,
@@ -14093,6 +15503,7 @@ function processIo() {
         stderr: (t) => process.stderr.write(redactUrls(t)),
         cwd: process.cwd(),
         env: process.env,
+        stdoutIsTTY: process.stdout.isTTY === true,
         docker: () => {
             docker ??= createDefaultDockerAdapter();
             return docker;

@@ -7,9 +7,12 @@ import { fileURLToPath } from 'node:url';
 import * as core from '@actions/core';
 import { findImagesDir } from '../util/images-dir.js';
 import { redactUrls, urlCredentials } from '../capture/redact.js';
+import { buildOptionsFromInputs, registryHost, splitTagRef } from '../build/action-inputs.js';
+import type { VariantBuild } from '../build/result.js';
 import { overridesFromInputs, parseInputValue } from '../config/inputs.js';
 import { type LoadedConfig, loadConfig } from '../config/load.js';
 import type { DockerAdapter } from '../docker/adapter.js';
+import { writeResultDevcontainers } from '../devcontainer/from-results.js';
 import { createDefaultDockerAdapter } from '../docker/engine.js';
 import { checkRegistry } from '../docker/registry.js';
 import { ConfigError, describeError, InputError, MlImageError } from '../errors.js';
@@ -168,8 +171,19 @@ async function runStages(io: ActionIo, token: string | undefined): Promise<void>
   const resultDir = path.resolve(io.cwd, io.getInput('result-dir').trim() || 'ml-image-results');
   io.setOutput('result-dir', resultDir);
   const push = bool(io, 'push', true);
+  const buildOptions = buildOptionsFromInputs(io.getInput);
+  // Values of the `secrets` input are masked in every later log line (a runner masks only
+  // values that come from its secrets context).
+  for (const v of Object.values(buildOptions.secrets ?? {})) io.setSecret?.(v);
   const mergeFrom = io.getInput('merge-from').trim();
-  if (push && (stages.has('build') || mergeFrom !== '')) await checkRegistry(config.image.registry);
+  // With the `tags` input the images go to the first tag's registry, not image.registry.
+  const tagHost = buildOptions.tags?.[0] && registryHost(splitTagRef(buildOptions.tags[0]).repository);
+  const registry = tagHost
+    ? tagHost === 'docker.io'
+      ? 'registry-1.docker.io'
+      : tagHost
+    : config.image.registry;
+  if (push && (stages.has('build') || mergeFrom !== '')) await checkRegistry(registry);
   const gh = githubReportContext(io.env, token);
   const t0 = Date.now();
   const result = await runPipeline(
@@ -179,6 +193,7 @@ async function runStages(io: ActionIo, token: string | undefined): Promise<void>
       results: openResultDir(resultDir, 'result-dir'),
       push,
       merge: bool(io, 'merge', true),
+      buildOptions,
       ...(mergeFrom !== '' && { mergeFrom: path.resolve(io.cwd, mergeFrom) }),
       gpus: choice(io, 'gpus', GPU_MODES, 'auto'),
       imagesDir: findImagesDir(path.dirname(fileURLToPath(import.meta.url))),
@@ -204,6 +219,11 @@ async function runStages(io: ActionIo, token: string | undefined): Promise<void>
     },
   );
   setResultOutputs(io, result, stages);
+  // A devcontainer of each pushed variant's image, by digest (src/devcontainer).
+  if (result.build && push) {
+    const variants = result.build.variants.map((v) => v.variant);
+    io.setOutput('devcontainer', writeResultDevcontainers(resultDir, variants).join('\n'));
+  }
   if (result.smokeStatus === 'fail') {
     const failed = result.smoke.flatMap((e) =>
       e.result.tests.filter((t) => t.status === 'fail').map((t) => `${e.variant} ${e.platform} ${t.id}`),
@@ -225,6 +245,7 @@ function setResultOutputs(io: ActionIo, result: PipelineResult, stages: Readonly
       JSON.stringify(Object.fromEntries(b.flatMap((v) => (v.digest ? [[v.variant, v.digest]] : [])))),
     );
     io.setOutput('tags', JSON.stringify(Object.fromEntries(b.map((v) => [v.variant, v.tags]))));
+    if (b.length === 1) setSingleImageOutputs(io, b[0]!);
     io.setOutput(
       'platform-digests',
       JSON.stringify(
@@ -236,9 +257,47 @@ function setResultOutputs(io: ActionIo, result: PipelineResult, stages: Readonly
   }
   if (stages.has('smoke')) io.setOutput('smoke-status', result.smokeStatus);
   if (result.reports.length > 0) {
-    io.setOutput('report-path', result.reports.map((r) => r.file).join('\n'));
+    // The whole run's report.md first, then each variant's report-<variant>.md.
+    const runFile = result.reports.find((r) => r.runFile)?.runFile;
+    io.setOutput(
+      'report-path',
+      [...(runFile ? [runFile] : []), ...result.reports.map((r) => r.file)].join('\n'),
+    );
     io.setOutput('verdict', result.reports.map((r) => `${r.variant}: ${r.verdict}`).join('\n'));
   }
+}
+
+/**
+ * docker/build-push-action's outputs for a build of one variant: `digest` (of the merged list, or
+ * of the image when one platform was built and not merged), `imageid` (the image config digest of a
+ * single-platform build, else the list digest, as BPA's iidfile) and `metadata` (buildx's metadata
+ * with containerimage.digest and image.name set to what was pushed).
+ */
+export function singleImageOutputs(v: VariantBuild): { digest?: string; imageid?: string; metadata: string } {
+  const only = v.platforms.length === 1 ? v.platforms[0] : undefined;
+  const digest = v.digest ?? only?.digest;
+  const configDigest = only?.metadata['containerimage.config.digest'];
+  const imageid = typeof configDigest === 'string' ? configDigest : digest;
+  const metadata: Record<string, unknown> = {
+    ...(only?.metadata ?? {}),
+    ...(digest !== undefined && { 'containerimage.digest': digest }),
+    'image.name': v.tags.join(','),
+  };
+  if (v.platforms.length > 1) {
+    metadata['ml-image.platforms'] = Object.fromEntries(v.platforms.map((p) => [p.platform, p.digest]));
+  }
+  return {
+    ...(digest !== undefined && { digest }),
+    ...(imageid !== undefined && { imageid }),
+    metadata: JSON.stringify(metadata),
+  };
+}
+
+function setSingleImageOutputs(io: ActionIo, v: VariantBuild): void {
+  const out = singleImageOutputs(v);
+  if (out.digest !== undefined) io.setOutput('digest', out.digest);
+  if (out.imageid !== undefined) io.setOutput('imageid', out.imageid);
+  io.setOutput('metadata', out.metadata);
 }
 
 /** One annotation per config problem (on the config file when there is one), then the failure. */

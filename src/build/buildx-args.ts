@@ -47,6 +47,23 @@ export interface BuildRequest {
   pull?: boolean;
   noCache?: boolean;
   target?: string;
+  /** `secret-envs` input: id -> environment variable (`--secret id=ID,env=NAME`). */
+  secretEnvs?: Readonly<Record<string, string>>;
+  /** `cache-from` / `cache-to` inputs: CSV specs passed as given, instead of `cache`. */
+  cacheFrom?: readonly string[];
+  cacheTo?: readonly string[];
+  /** `--annotation` values for the per-platform image (manifest level), buildx >= 0.12. */
+  annotations?: readonly string[];
+  /** `--sbom=true|false` (BuildKit's SBOM attestation). */
+  sbom?: boolean;
+  /** Also load the image into the engine when pushing (a second exporter, buildx >= 0.13). */
+  load?: boolean;
+  /**
+   * Push OCI manifests (`oci-mediatypes=true`): annotations live only in OCI manifests and
+   * indexes, and `imagetools create` writes a Docker manifest list (dropping index annotations)
+   * when every manifest is a Docker one.
+   */
+  ociMediatypes?: boolean;
 }
 
 export interface BuildxArgs {
@@ -128,18 +145,39 @@ function buildContextArgs(req: BuildRequest, builder: BuilderInfo): string[] {
 /** --secret: from the environment (build.secrets) and from files; refused where unsupported. */
 function secretArgs(req: BuildRequest, builder: BuilderInfo): string[] {
   const fileSecrets = Object.entries(req.fileSecrets ?? {});
-  if (req.secrets.length > 0 || fileSecrets.length > 0) {
+  const secretEnvs = Object.entries(req.secretEnvs ?? {});
+  if (req.secrets.length > 0 || fileSecrets.length > 0 || secretEnvs.length > 0) {
     const why = secretMountsUnsupported(builder);
     if (why !== undefined) throw new EnvironmentError(why, SECRETS_FIX);
   }
   return [
     ...req.secrets.flatMap((id) => ['--secret', `id=${id},env=${id}`]),
+    ...secretEnvs.flatMap(([id, env]) => ['--secret', `id=${id},env=${env}`]),
     ...fileSecrets.flatMap(([id, file]) => ['--secret', `id=${id},${csvField(`src=${file}`)}`]),
+  ];
+}
+
+/**
+ * The `cache-from` / `cache-to` inputs, as given (BPA): the docker driver reads any cache but
+ * exports only inline cache, so other `cache-to` specs are left out with a note.
+ */
+function givenCacheArgs(req: BuildRequest, builder: BuilderInfo, notes: string[]): string[] {
+  const to = (req.cacheTo ?? []).filter((spec) => {
+    if (builder.driver !== 'docker' || /(^|,)\s*type=inline\s*(,|$)/.test(spec)) return true;
+    notes.push(
+      `docker driver: cannot export cache ${spec.split(',')[0]}; cache-to left out (use a docker-container builder)`,
+    );
+    return false;
+  });
+  return [
+    ...(req.cacheFrom ?? []).flatMap((spec) => ['--cache-from', spec]),
+    ...to.flatMap((spec) => ['--cache-to', spec]),
   ];
 }
 
 /** --cache-from / --cache-to for what the driver can do (notes say what was adapted). */
 function cacheArgs(req: BuildRequest, builder: BuilderInfo, notes: string[]): string[] {
+  if (req.cacheFrom !== undefined || req.cacheTo !== undefined) return givenCacheArgs(req, builder, notes);
   // Cache: the docker driver can only embed inline cache in the pushed image and read it back.
   if (builder.driver === 'docker') {
     if (req.cache.type === 'none') return [];
@@ -184,17 +222,52 @@ function provenanceArgs(req: BuildRequest, builder: BuilderInfo, notes: string[]
   return [`--provenance=${mode === 'false' ? 'false' : `mode=${mode}`}`];
 }
 
+/** --sbom (buildx >= 0.10, not with the docker driver) and --annotation (buildx >= 0.12). */
+function attestationArgs(req: BuildRequest, builder: BuilderInfo, notes: string[]): string[] {
+  const args: string[] = [];
+  if (req.sbom !== undefined) {
+    if (!atLeast(builder.buildxVersion, '0.10.0'))
+      notes.push(`sbom: needs buildx >= 0.10.0 (found ${builder.buildxVersion}), left out`);
+    else if (builder.driver === 'docker' && req.sbom)
+      notes.push('docker driver: SBOM attestations are not supported, left out');
+    else args.push(`--sbom=${req.sbom}`);
+  }
+  if (req.annotations?.length) {
+    if (builder.driver === 'docker')
+      notes.push(
+        'docker driver: images are pushed with Docker manifests, which carry no annotations: annotations left out (use a docker-container builder)',
+      );
+    else if (atLeast(builder.buildxVersion, '0.12.0'))
+      args.push(...req.annotations.flatMap((a) => ['--annotation', a]));
+    else notes.push(`annotations: need buildx >= 0.12.0 (found ${builder.buildxVersion}), left out`);
+  }
+  return args;
+}
+
 /** Where the image goes: loaded into the engine, pushed by digest, or pushed by tag (docker driver). */
 function outputArgs(req: BuildRequest, builder: BuilderInfo, notes: string[]): string[] {
   if (!req.push) return ['--load', ...(req.loadTag ? ['--tag', req.loadTag] : [])];
   if (canPushByDigest(builder)) {
     return [
       '--output',
-      `type=image,name=${req.repository},push-by-digest=true,name-canonical=true,push=true`,
+      `type=image,name=${req.repository},push-by-digest=true,name-canonical=true,push=true${req.ociMediatypes ? ',oci-mediatypes=true' : ''}`,
+      ...loadToo(req, builder),
     ];
   }
+  if (req.load) notes.push('docker driver: the pushed image is in the engine already (load)');
   notes.push(`docker driver: pushes by tag ${req.pushTag} and merges by the digest it reports`);
   return ['--output', `type=image,name=${req.repository}:${req.pushTag},push=true`];
+}
+
+/** push and load: a second exporter into the engine (buildx >= 0.13 can export twice). */
+function loadToo(req: BuildRequest, builder: BuilderInfo): string[] {
+  if (!req.load) return [];
+  if (!atLeast(builder.buildxVersion, '0.13.0'))
+    throw new EnvironmentError(
+      `load with push needs buildx >= 0.13.0 to export twice (found ${builder.buildxVersion})`,
+      'update buildx, or set push: false to load only',
+    );
+  return ['--output', `type=docker${req.loadTag ? `,name=${req.loadTag}` : ''}`];
 }
 
 export function buildxBuildArgs(req: BuildRequest, builder: BuilderInfo): BuildxArgs {
@@ -213,6 +286,7 @@ export function buildxBuildArgs(req: BuildRequest, builder: BuilderInfo): Buildx
   if (req.target) args.push('--target', req.target);
 
   args.push(...cacheArgs(req, builder, notes), ...provenanceArgs(req, builder, notes));
+  args.push(...attestationArgs(req, builder, notes));
   args.push(...outputArgs(req, builder, notes), req.context);
   return { args, notes };
 }

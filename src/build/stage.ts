@@ -4,18 +4,20 @@
 // deterministic failure (Dockerfile error, pip conflict) stops at once with the end of the log
 // (retry.ts). Requirements, constraints, index URLs (often with credentials) and build.secrets
 // reach the build only as BuildKit secret mounts, never as build arguments (inputs.ts).
-import { rmSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../config/schema.js';
 import type { DockerAdapter } from '../docker/adapter.js';
-import { EnvironmentError } from '../errors.js';
+import { EnvironmentError, InputError } from '../errors.js';
 import type { Plan, VariantPlan } from '../plan/plan.js';
 import { LABEL_PREFIX } from '../plan/tags.js';
 import { pipIndexes } from '../python/indexes.js';
 import { registerCleanup } from '../util/cleanup.js';
 import { runTempDir } from '../util/temp.js';
 import { type BuilderInfo, checkBuildArgs, SECRETS_FIX, secretMountsUnsupported } from './buildx-args.js';
-import { outputMasker, publicPlanArgs, secretEnvFrom } from './inputs.js';
+import { type BuildInputOptions, indexAnnotations } from './action-inputs.js';
+import { BUILD_SECRET_IDS, outputMasker, publicPlanArgs, secretEnvFrom } from './inputs.js';
+import { compareVersions } from '../util/versions.js';
 import { mergeVariant } from './merge.js';
 import { readRequirementsText } from '../requirements/read.js';
 import { BUILD_RESULT_SCHEMA_VERSION, type BuildResult, type VariantBuild } from './result.js';
@@ -36,6 +38,8 @@ export interface BuildStageInput {
   merge?: boolean;
   /** Build only these variants / platforms (a matrix job); default all. */
   only?: { variants?: readonly string[]; platforms?: readonly string[] };
+  /** docker/build-push-action's inputs (tags and labels are in the plan already). */
+  options?: BuildInputOptions;
 }
 
 export interface BuildStageDeps {
@@ -76,10 +80,11 @@ async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (t: T) => 
 async function lookUp(
   deps: BuildStageDeps,
   variants: readonly VariantPlan[],
+  builderName: string | undefined,
 ): Promise<{ builder: BuilderInfo; baseDigests: (string | undefined)[] }> {
   const [buildxVersion, inspect, baseDigests] = await Promise.all([
     deps.docker.buildxVersion(),
-    deps.docker.buildxInspect(),
+    builderName !== undefined ? deps.docker.buildxInspect(builderName) : deps.docker.buildxInspect(),
     Promise.all(
       variants.map((v) =>
         deps.docker.imageDigest(v.base.ref).catch((e: Error) => {
@@ -94,6 +99,7 @@ async function lookUp(
   const builder: BuilderInfo = {
     buildxVersion,
     driver: inspect.driver,
+    ...(builderName !== undefined && { name: builderName }),
     ...(inspect.buildkitVersion !== undefined && { buildkitVersion: inspect.buildkitVersion }),
   };
   return { builder, baseDigests };
@@ -121,15 +127,23 @@ async function buildVariant(
   const platforms = v.platforms.filter((p) => !input.only?.platforms || input.only.platforms.includes(p));
   // dockerd's BuildKit (docker driver) runs one build at a time well on small runners.
   const limit = ctx.builder.driver === 'docker' ? 1 : 2;
+  const annotations = input.push && input.merge !== false ? mergeAnnotations(input, ctx, labels) : [];
   const built = await mapLimit(platforms, limit, (platform) =>
     group(`build ${v.name} ${platform}`, () =>
-      buildTarget(ctx, { v, platform, dockerfile, labels, buildArgs }),
+      buildTarget(ctx, {
+        v,
+        platform,
+        dockerfile,
+        labels,
+        buildArgs,
+        ...(annotations.length > 0 && { ociMediatypes: true }),
+      }),
     ),
   );
   const sources = built.map((b) => `${plan.repository}@${b.digest}`);
   let digest: string | undefined;
   if (input.push && input.merge !== false) {
-    digest = await mergeVariant(deps, v.name, v.tags, sources);
+    digest = await mergeVariant(deps, v.name, v.tags, sources, annotations);
   }
   return {
     variant: v.name,
@@ -142,13 +156,75 @@ async function buildVariant(
   };
 }
 
+/** Index annotations of the merged list: `imagetools create --annotation` needs buildx >= 0.12. */
+function mergeAnnotations(
+  input: BuildStageInput,
+  ctx: TargetContext,
+  labels: Readonly<Record<string, string>>,
+): string[] {
+  const wanted = indexAnnotations(labels, input.options?.annotations);
+  if (wanted.length === 0) return wanted;
+  const why =
+    ctx.builder.driver === 'docker'
+      ? 'docker driver: the platform images are Docker manifests, so the merged list is a Docker manifest list, which carries no annotations: index annotations left out (use a docker-container builder)'
+      : compareVersions(ctx.builder.buildxVersion, '0.12.0') < 0
+        ? `index annotations need buildx >= 0.12.0 (found ${ctx.builder.buildxVersion}), left out`
+        : undefined;
+  if (why === undefined) return wanted;
+  if (!ctx.notesShown.has(why)) ctx.progress(`note: ${why}`);
+  ctx.notesShown.add(why);
+  return [];
+}
+
+/**
+ * The `secrets` input (id=value) as 0600 files under `dir`, and the `secret-envs` input checked
+ * against the environment; returns the files and every secret value (masked in build output).
+ */
+function inputSecrets(
+  options: BuildInputOptions | undefined,
+  config: Config,
+  env: BuildStageDeps['env'],
+  dir: string,
+): { files: Record<string, string>; values: Record<string, string> } {
+  const files: Record<string, string> = {};
+  const values: Record<string, string> = {};
+  const taken = new Set<string>([...Object.values(BUILD_SECRET_IDS), ...config.build.secrets]);
+  const ids = [...Object.keys(options?.secrets ?? {}), ...Object.keys(options?.secretEnvs ?? {})];
+  for (const id of ids) {
+    if (taken.has(id))
+      throw new InputError(
+        `inputs "secrets"/"secret-envs": secret id ${id} is given twice (or is one this action mounts itself)`,
+        'give each secret id once',
+      );
+    taken.add(id);
+  }
+  for (const [id, name] of Object.entries(options?.secretEnvs ?? {})) {
+    const value = env[name];
+    if (value === undefined)
+      throw new InputError(
+        `input "secret-envs": ${id}=${name}: ${name} is not set in the environment`,
+        `set it in the step's env: (e.g. ${name}: \${{ secrets.${name} }})`,
+      );
+    values[`secret-env:${id}`] = value;
+  }
+  const secrets = Object.entries(options?.secrets ?? {});
+  if (secrets.length > 0) mkdirSync(dir, { recursive: true, mode: 0o700 });
+  for (const [id, value] of secrets) {
+    const file = path.join(dir, id);
+    writeFileSync(file, value, { mode: 0o600 });
+    files[id] = file;
+    values[`secret:${id}`] = value;
+  }
+  return { files, values };
+}
+
 export async function runBuildStage(input: BuildStageInput, deps: BuildStageDeps): Promise<BuildResult> {
   const { plan, config, baseDir } = input;
   const secretEnv = secretEnvFrom(config.build.secrets, deps.env);
   checkBuildArgs(config.build.args);
   const indexes = pipIndexes(config.python, deps.env);
   const variants = plan.variants.filter((v) => !input.only?.variants || input.only.variants.includes(v.name));
-  const { builder, baseDigests } = await lookUp(deps, variants);
+  const { builder, baseDigests } = await lookUp(deps, variants, input.options?.builder);
   // Secret mounts or nothing: never a fallback to build arguments.
   const unsupported = secretMountsUnsupported(builder);
   if (unsupported !== undefined) throw new EnvironmentError(unsupported, SECRETS_FIX);
@@ -156,6 +232,14 @@ export async function runBuildStage(input: BuildStageInput, deps: BuildStageDeps
 
   const work = runTempDir('ml-image-build-');
   const unregister = registerCleanup(() => rmSync(work, { recursive: true, force: true }));
+  let given: ReturnType<typeof inputSecrets>;
+  try {
+    given = inputSecrets(input.options, config, deps.env, path.join(work, 'input-secrets'));
+  } catch (e) {
+    rmSync(work, { recursive: true, force: true });
+    unregister();
+    throw e;
+  }
   const ctx: TargetContext = {
     docker: deps.docker,
     progress: deps.progress,
@@ -174,8 +258,10 @@ export async function runBuildStage(input: BuildStageInput, deps: BuildStageDeps
     indexes,
     secretEnv,
     // Every line of build output is shown with URL userinfo masked and secret values replaced.
-    mask: outputMasker(secretEnv, indexes),
+    mask: outputMasker({ ...secretEnv, ...given.values }, indexes),
     notesShown: new Set<string>(),
+    ...(input.options && { options: input.options }),
+    valueSecretFiles: given.files,
   };
   try {
     const results: VariantBuild[] = [];

@@ -8,6 +8,7 @@ import type { DockerAdapter } from '../docker/adapter.js';
 import { CheckFailedError } from '../errors.js';
 import type { VariantPlan } from '../plan/plan.js';
 import type { PipIndexes } from '../python/indexes.js';
+import { annotationArg, type BuildInputOptions, isManifestAnnotation } from './action-inputs.js';
 import { type BuilderInfo, buildxBuildArgs, cacheFor } from './buildx-args.js';
 import { redactUrlsDeep } from '../capture/redact.js';
 import { type BuildInputs, INPUTS_DIGEST_ARG, inputsDigest, writeBuildInputs } from './inputs.js';
@@ -38,6 +39,10 @@ export interface TargetContext {
   mask: (text: string) => string;
   /** Notes on what was adapted to the builder, each shown once per run. */
   notesShown: Set<string>;
+  /** docker/build-push-action's inputs (src/build/action-inputs.ts). */
+  options?: BuildInputOptions;
+  /** The `secrets` input's values as 0600 files: id -> path. */
+  valueSecretFiles?: Readonly<Record<string, string>>;
 }
 
 /** One target: a variant's platform, with what the stage worked out for the variant. */
@@ -47,6 +52,8 @@ export interface Target {
   dockerfile: string;
   labels: Record<string, string>;
   buildArgs: Record<string, string>;
+  /** Push OCI manifests (the merged index gets annotations, or the image has some). */
+  ociMediatypes?: boolean;
 }
 
 /** What buildx writes with --metadata-file: an object with the image digest among other keys. */
@@ -62,7 +69,12 @@ function prepareTarget(ctx: TargetContext, t: Target, arch: string, metadataFile
     ...(t.v.torch?.indexUrl !== undefined && { torchIndexUrl: t.v.torch.indexUrl }),
     secretEnv: ctx.secretEnv,
   };
-  const fileSecrets = writeBuildInputs(path.join(ctx.work, `inputs-${t.v.name}-${arch}`), inputs);
+  const fileSecrets = {
+    ...writeBuildInputs(path.join(ctx.work, `inputs-${t.v.name}-${arch}`), inputs),
+    ...ctx.valueSecretFiles,
+  };
+  const o = ctx.options ?? {};
+  const annotations = (o.annotations ?? []).filter(isManifestAnnotation).map(annotationArg);
   const { args, notes } = buildxBuildArgs(
     {
       context: ctx.context,
@@ -71,7 +83,7 @@ function prepareTarget(ctx: TargetContext, t: Target, arch: string, metadataFile
       repository: ctx.repository,
       pushTag: `ml-image-build-${t.v.name}-${arch}`,
       push: ctx.push,
-      ...(!ctx.push && { loadTag: localTag(ctx.repository, t.v.name, arch) }),
+      ...((!ctx.push || o.load) && { loadTag: localTag(ctx.repository, t.v.name, arch) }),
       labels: t.labels,
       buildArgs: { ...t.buildArgs, [INPUTS_DIGEST_ARG]: inputsDigest(inputs) },
       cache: cacheFor(ctx.cache, ctx.repository, t.v.name, arch),
@@ -81,6 +93,15 @@ function prepareTarget(ctx: TargetContext, t: Target, arch: string, metadataFile
       fileSecrets,
       network: ctx.build.network,
       pull: ctx.build.pull,
+      ...(o.noCache !== undefined && { noCache: o.noCache }),
+      ...(o.target !== undefined && { target: o.target }),
+      ...(o.secretEnvs && { secretEnvs: o.secretEnvs }),
+      ...(o.cacheFrom && { cacheFrom: o.cacheFrom }),
+      ...(o.cacheTo && { cacheTo: o.cacheTo }),
+      ...(annotations.length > 0 && { annotations }),
+      ...(o.sbom !== undefined && { sbom: o.sbom }),
+      ...(ctx.push && o.load && { load: true }),
+      ...((t.ociMediatypes || annotations.length > 0) && { ociMediatypes: true }),
     },
     ctx.builder,
   );
@@ -134,7 +155,7 @@ export async function buildTarget(ctx: TargetContext, t: Target): Promise<Platfo
         durationMs: ctx.now() - started,
         attempts: attempt,
         metadata,
-        ...(!ctx.push && { localRef: localTag(ctx.repository, t.v.name, arch) }),
+        ...((!ctx.push || ctx.options?.load) && { localRef: localTag(ctx.repository, t.v.name, arch) }),
       };
     }
     const log = tail.join('\n') || ctx.mask(r.stderr);

@@ -11,6 +11,8 @@ export interface CliIo {
   docker: () => DockerAdapter;
   /** cosign (sign, attest, verify); default: the real binary with the key password from env. */
   signer?: () => Signer;
+  /** stdout is a terminal: the report is printed with bold headings (unless NO_COLOR). */
+  stdoutIsTTY?: boolean;
 }
 
 export interface GlobalFlags {

@@ -10,6 +10,7 @@ import { ensureResultDir } from '../util/json-file.js';
 import { VERSION } from '../version.js';
 import { buildCommand } from './commands/build.js';
 import { captureCommand } from './commands/capture.js';
+import { devcontainerCommand } from './commands/devcontainer.js';
 import { diffCommand } from './commands/diff.js';
 import { doctorCommand } from './commands/doctor.js';
 import { exportCommand } from './commands/export.js';
@@ -35,6 +36,7 @@ export const COMMANDS: readonly Command[] = [
   reportCommand,
   runCommand,
   exportCommand,
+  devcontainerCommand,
   sbomCommand,
   verifyCommand,
   doctorCommand,
@@ -150,6 +152,7 @@ export function processIo(): CliIo {
     stderr: (t) => process.stderr.write(redactUrls(t)),
     cwd: process.cwd(),
     env: process.env,
+    stdoutIsTTY: process.stdout.isTTY === true,
     docker: () => {
       docker ??= createDefaultDockerAdapter();
       return docker;

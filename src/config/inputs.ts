@@ -1,9 +1,11 @@
 // Action inputs that complete or override ml-image.yml. One table: main.ts reads inputs through it,
 // and a test checks that action.yml declares exactly these inputs (plus the non-config ones).
+import { BUILD_INPUTS, parseBpaList } from '../build/action-inputs.js';
 import { InputError } from '../errors.js';
 import type { Override } from './load.js';
 
-export type InputKind = 'string' | 'list' | 'boolean' | 'json-list';
+/** kv-list: BPA's `build-args` (KEY=VALUE a line); provenance: BPA's `provenance` forms. */
+export type InputKind = 'string' | 'list' | 'boolean' | 'json-list' | 'kv-list' | 'provenance';
 
 export interface ConfigInput {
   input: string;
@@ -29,6 +31,10 @@ export const CONFIG_INPUTS: readonly ConfigInput[] = [
   { input: 'marker-key', path: ['report', 'markerKey'], kind: 'string' },
   { input: 'attest', path: ['attest', 'types'], kind: 'list' },
   { input: 'sign', path: ['attest', 'sign'], kind: 'string' },
+  // docker/build-push-action's names and forms for the config keys they share.
+  { input: 'build-args', path: ['build', 'args'], kind: 'kv-list' },
+  { input: 'pull', path: ['build', 'pull'], kind: 'boolean' },
+  { input: 'provenance', path: ['build', 'provenance'], kind: 'provenance' },
 ];
 
 /** Inputs of the action that are not config overrides. */
@@ -45,6 +51,8 @@ export const OTHER_INPUTS = [
   'baseline',
   'result-dir',
   'github-token',
+  // docker/build-push-action's inputs without a config key (src/build/action-inputs.ts).
+  ...BUILD_INPUTS,
 ] as const;
 
 /** "a, b\nc" -> ["a", "b", "c"] (commas or newlines, blanks dropped). */
@@ -55,8 +63,46 @@ export function splitList(raw: string): string[] {
     .filter((s) => s !== '');
 }
 
+/** BPA's `build-args`: KEY=VALUE a line (a line is CSV: quote a value that holds a comma). */
+function parseKvList(spec: ConfigInput, raw: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const item of parseBpaList(raw, { ignoreComma: true })) {
+    const at = item.indexOf('=');
+    if (at <= 0)
+      throw new InputError(`input "${spec.input}": expected KEY=VALUE lines, got ${JSON.stringify(item)}`);
+    out[item.slice(0, at).trim()] = item.slice(at + 1);
+  }
+  return out;
+}
+
+/**
+ * BPA's `provenance`: true (buildx's default, mode=min), false, or attributes `mode=min|max`
+ * (`builder-id=` and `inline-only=` are accepted and left to buildx's defaults).
+ */
+function parseProvenance(spec: ConfigInput, raw: string): 'false' | 'min' | 'max' {
+  const v = raw.trim().toLowerCase();
+  if (['true', 'yes', '1', 'on'].includes(v)) return 'min';
+  if (['false', 'no', '0', 'off', 'disabled=true'].includes(v)) return 'false';
+  if (v === 'min' || v === 'max') return v;
+  let mode: 'false' | 'min' | 'max' = 'min';
+  for (const attr of v.split(',').map((a) => a.trim())) {
+    const [k, val] = [attr.slice(0, attr.indexOf('=')), attr.slice(attr.indexOf('=') + 1)];
+    if (k === 'mode' && (val === 'min' || val === 'max')) mode = val;
+    else if (k === 'disabled' && ['true', 'false'].includes(val)) mode = val === 'true' ? 'false' : mode;
+    else if (k !== 'builder-id' && k !== 'inline-only')
+      throw new InputError(
+        `input "${spec.input}": expected true, false, mode=min or mode=max, got ${JSON.stringify(raw)}`,
+      );
+  }
+  return mode;
+}
+
 export function parseInputValue(spec: ConfigInput, raw: string): unknown {
   switch (spec.kind) {
+    case 'kv-list':
+      return parseKvList(spec, raw);
+    case 'provenance':
+      return parseProvenance(spec, raw);
     case 'string':
       return raw.trim();
     case 'list':

@@ -335,7 +335,9 @@ export const ConfigFileSchema = z
           .string()
           .regex(/^[A-Za-z0-9._/:@-]{1,200}$/, { error: 'expected letters, digits and ._/:@- only' })
           .optional()
-          .describe('Key of the hidden comment marker; default: image + variant + platforms.'),
+          .describe(
+            'Key of the hidden comment marker (one comment per run); default: the image repository. Baselines stay keyed per variant.',
+          ),
       })
       .prefault({})
       .describe('The pull-request report.'),

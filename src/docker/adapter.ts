@@ -172,12 +172,19 @@ export interface DockerAdapter {
   daemonFeatures(): Promise<DaemonFeatures>;
   /** buildx version like "0.13.1"; throws EnvironmentError when the plugin is missing. */
   buildxVersion(): Promise<string>;
-  /** The current builder: name, driver (docker, docker-container, ...) and platforms it can build. */
-  buildxInspect(): Promise<BuilderDescription>;
+  /**
+   * The current builder, or the one named (`docker buildx inspect NAME`): name, driver (docker,
+   * docker-container, ...) and platforms it can build.
+   */
+  buildxInspect(name?: string): Promise<BuilderDescription>;
   /** `docker buildx ARGS...`: the argv comes from a pure builder; output streams to onLine. */
   buildx(args: readonly string[], options?: ExecOptions): Promise<ExecResult>;
   /** Merge per-platform digests into one manifest list under each tag; returns the list's digest. */
-  imagetoolsCreate(tags: readonly string[], sources: readonly string[]): Promise<string>;
+  imagetoolsCreate(
+    tags: readonly string[],
+    sources: readonly string[],
+    options?: { annotations?: readonly string[] },
+  ): Promise<string>;
   imagetoolsInspect(ref: string): Promise<ImageIndex>;
   /** Registry digest of a reference (of the manifest list when it is one). */
   imageDigest(ref: string): Promise<string>;

@@ -129,11 +129,19 @@ async function imagetoolsCreate(
   run: RunCli,
   tags: readonly string[],
   sources: readonly string[],
+  options: { annotations?: readonly string[] } = {},
 ): Promise<string> {
   if (tags.length === 0 || sources.length === 0) {
     throw new InputError('imagetools create needs at least one tag and one source');
   }
-  const r = await run(['buildx', 'imagetools', 'create', ...tags.flatMap((t) => ['-t', t]), ...sources]);
+  const r = await run([
+    'buildx',
+    'imagetools',
+    'create',
+    ...tags.flatMap((t) => ['-t', t]),
+    ...(options.annotations ?? []).flatMap((a) => ['--annotation', a]),
+    ...sources,
+  ]);
   if (r.exitCode !== 0) throw cliFailure(`merging ${sources.length} digest(s) into ${tags.join(', ')}`, r);
   // buildx reports the digest it pushed; else ask the registry.
   return pushedDigest(r.stderr + r.stdout) ?? (await imageDigest(run, tags[0]!));
@@ -149,13 +157,13 @@ export function createBuildxCli(exec: CommandRunner, cli = 'docker'): BuildxCli 
   const run = cliRunner(exec, cli);
   return {
     buildxVersion: () => buildxVersion(run),
-    async buildxInspect() {
-      const r = await run(['buildx', 'inspect']);
-      if (r.exitCode !== 0) throw cliFailure('docker buildx inspect', r);
+    async buildxInspect(name) {
+      const r = await run(['buildx', 'inspect', ...(name ? [name] : [])]);
+      if (r.exitCode !== 0) throw cliFailure(`docker buildx inspect${name ? ` ${name}` : ''}`, r);
       return parseBuildxInspect(r.stdout);
     },
     buildx: (args, options) => run(['buildx', ...args], options),
-    imagetoolsCreate: (tags, sources) => imagetoolsCreate(run, tags, sources),
+    imagetoolsCreate: (tags, sources, options) => imagetoolsCreate(run, tags, sources, options),
     async imagetoolsInspect(ref) {
       const r = await run(['buildx', 'imagetools', 'inspect', '--raw', ref]);
       if (r.exitCode !== 0) throw cliFailure(`inspecting ${ref}`, r);

@@ -5,6 +5,7 @@
 // where result files go) is passed in.
 import type { AttestResult } from '../attest/result.js';
 import type { AttestOutcome, AttestSigner } from '../attest/stage.js';
+import { applyToPlan, type BuildInputOptions } from '../build/action-inputs.js';
 import { runBuildStage } from '../build/stage.js';
 import type { BuildResult } from '../build/result.js';
 import type { LoadedConfig } from '../config/load.js';
@@ -68,6 +69,8 @@ export interface PipelineOptions {
   /** Reuse what an identical earlier run found (resolution by its inputs, smoke results by image
    * digest and smoke inputs): local runs. */
   reuse?: boolean;
+  /** docker/build-push-action's inputs: tags and labels change the plan, the rest the build. */
+  buildOptions?: BuildInputOptions;
 }
 
 export interface PipelineIo {
@@ -176,11 +179,14 @@ export async function runPipeline(opts: PipelineOptions, io: PipelineIo): Promis
 
 /** The plan, always: its warnings annotated, a line per variant, plan.json written. */
 function runPlan(opts: PipelineOptions, io: PipelineIo): Plan {
-  const plan = planBuild(opts.loaded.config, {
-    catalog: bundledCatalog(),
-    git: opts.git,
-    now: opts.now ?? new Date(),
-  });
+  const plan = applyToPlan(
+    planBuild(opts.loaded.config, {
+      catalog: bundledCatalog(),
+      git: opts.git,
+      now: opts.now ?? new Date(),
+    }),
+    opts.buildOptions,
+  );
   for (const w of plan.warnings) io.warning(w, { title: 'ml-image plan' });
   for (const v of plan.variants)
     io.progress('plan', `${v.name}: ${v.base.ref} (${v.base.reason}) -> ${v.platforms.join(', ')}`);
@@ -204,7 +210,16 @@ async function resolveAndBuild(
   Object.assign(into, resolved);
   if (!opts.stages.has('build')) return undefined;
   const build = await runBuildStage(
-    { plan, config, baseDir, imagesDir: opts.imagesDir, push: opts.push, merge: opts.merge, resolved },
+    {
+      plan,
+      config,
+      baseDir,
+      imagesDir: opts.imagesDir,
+      push: opts.push,
+      merge: opts.merge,
+      resolved,
+      ...(opts.buildOptions && { options: opts.buildOptions }),
+    },
     {
       docker,
       env: io.env,

@@ -33,6 +33,8 @@ function artifactSchema<R>(reports: z.ZodType<R>) {
     repository: z
       .string({ error: 'expected "owner/repo"' })
       .regex(REPOSITORY_RE, { error: 'expected "owner/repo"' }),
+    /** The run's comment key (one comment for every report); absent in artifacts of older versions. */
+    markerKey: z.string().min(1).max(1000).optional(),
     reports: z.array(reports).max(MAX_REPORTS, { error: `expected at most ${MAX_REPORTS} reports` }),
   });
 }
@@ -45,6 +47,8 @@ export interface CommentArtifact<R = unknown> {
   prNumber: number;
   headSha: string;
   repository: string;
+  /** The run's comment key; absent: the first report's image. */
+  markerKey?: string;
   reports: R[];
 }
 

@@ -7,7 +7,8 @@ import type { GitHubClient } from '../github/client.js';
 import { readCommentArtifact } from './artifact.js';
 import { readGitHubEvent } from './github-env.js';
 import { ReportModelSchema } from './model.js';
-import { renderReport } from './render.js';
+import { renderRun } from './render/run.js';
+import { replacedMarkers } from './stage.js';
 import { upsertStickyComment } from './sticky.js';
 
 export async function postFromArtifact(
@@ -72,20 +73,24 @@ export async function postFromArtifact(
     throw new InputError(
       `from-artifact: pull request #${artifact.prNumber} comes from ${pr.headRepo}, the triggering run from ${run.head_repository.full_name}`,
     );
-  const verdicts: string[] = [];
-  for (const model of artifact.reports) {
-    const first = renderReport(model);
-    const r = await upsertStickyComment(client, {
-      owner,
-      repo,
-      issueNumber: artifact.prNumber,
-      marker: first.marker,
-      render: (maxChars) => renderReport(model, { maxChars }).markdown,
-      log: { info: io.info, warning: io.warning },
-    });
-    io.info(`#${artifact.prNumber}: comment ${r.action} (${first.verdict})`);
-    if (io.summary) await io.summary(first.markdown);
-    verdicts.push(`${model.variant}: ${first.verdict}`);
+  const models = artifact.reports;
+  if (models.length === 0) {
+    io.info(`#${artifact.prNumber}: the artifact holds no report: nothing posted`);
+    return { verdicts: [] };
   }
-  return { verdicts };
+  // ONE comment for every variant of the run; the per-variant comments of older versions go.
+  const markerKey = artifact.markerKey ?? models[0]!.image;
+  const first = renderRun(models, { markerKey });
+  const r = await upsertStickyComment(client, {
+    owner,
+    repo,
+    issueNumber: artifact.prNumber,
+    marker: first.marker,
+    render: (maxChars) => renderRun(models, { markerKey, maxChars }).markdown,
+    replaces: replacedMarkers(models, []),
+    log: { info: io.info, warning: io.warning },
+  });
+  io.info(`#${artifact.prNumber}: comment ${r.action} (${first.verdict})`);
+  if (io.summary) await io.summary(first.markdown);
+  return { verdicts: first.variants.map((v) => `${v.variant}: ${v.verdict}`) };
 }

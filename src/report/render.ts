@@ -39,14 +39,40 @@ export function markerFor(key: string): string {
   return `<!-- ${MARKER_PREFIX}${markerKey(key)} -->`;
 }
 
-export function renderReport(model: ReportModel, opts: { maxChars?: number } = {}): RenderResult {
-  const maxChars = opts.maxChars ?? DEFAULT_MAX_CHARS;
+export interface RenderOptions {
+  maxChars?: number;
+  /** The comment's key when it is not the model's own (the run's key: one comment for all variants). */
+  markerKey?: string;
+}
+
+export function renderReport(model: ReportModel, opts: RenderOptions = {}): RenderResult {
+  const maxChars = checkedMaxChars(opts.maxChars);
+  return renderDoc(model, markerFor(opts.markerKey ?? model.markerKey), maxChars, buildParts(model));
+}
+
+/**
+ * A variant's report without the marker and the heading, in at most maxChars characters: what a
+ * run's comment puts in that variant's <details> section (src/report/render/run.ts).
+ */
+export function renderVariantBody(model: ReportModel, maxChars: number): RenderResult {
+  // The run's comment has the heading and the links once, above and below all variants.
+  const parts = buildParts(model).filter((p) => p.label !== 'heading' && p.label !== 'links');
+  // An empty marker costs its newline: strip it, the body stays under maxChars.
+  const r = renderDoc(model, '', checkedMaxChars(maxChars), parts);
+  return { ...r, markdown: r.markdown.replace(/^\n/, '').replace(/\n$/, '') };
+}
+
+export function checkedMaxChars(value: number | undefined): number {
+  const maxChars = value ?? DEFAULT_MAX_CHARS;
   if (!Number.isFinite(maxChars) || maxChars < MIN_MAX_CHARS)
     throw new InputError(`report: maxChars must be at least ${MIN_MAX_CHARS}, got ${maxChars}`);
-  const marker = markerFor(model.markerKey);
+  return maxChars;
+}
+
+function renderDoc(model: ReportModel, marker: string, maxChars: number, parts: Doc['parts']): RenderResult {
   const assessment = assessReport(model);
   const verdict = verdictText(assessment, 240);
-  const doc: Doc = { marker, verdictLine: `**${md(verdict)}**`, parts: buildParts(model), maxChars };
+  const doc: Doc = { marker, verdictLine: `**${md(verdict)}**`, parts, maxChars };
   if (fits(doc) || trimTables(doc) || dropParts(doc)) {
     const { markdown, omitted } = assemble(doc);
     return { markdown, marker, verdict, omitted };

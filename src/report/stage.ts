@@ -1,5 +1,6 @@
-// The report stage: this run's records vs the base branch's -> one Markdown report per variant,
-// written to result-dir, the job summary and ONE sticky pull-request comment (or, where the token
+// The report stage: this run's records vs the base branch's -> one Markdown report per variant
+// (report-<variant>.md/.json, artifacts) and ONE report for the whole run (report.md: every variant
+// and platform), which is the job summary and ONE sticky pull-request comment (or, where the token
 // cannot write, the fork-safe artifact a privileged workflow_run job posts).
 import type { Config } from '../config/schema.js';
 import type { GitHubClient } from '../github/client.js';
@@ -15,7 +16,9 @@ import {
   type ReportModel,
   type SupplyChain,
 } from './model.js';
-import { markerFor, renderReport } from './render.js';
+import { MARKER_PREFIX, markerFor, renderReport } from './render.js';
+import { markerKey as cleanMarkerKey } from './escape.js';
+import { renderRun } from './render/run.js';
 import { upsertStickyComment } from './sticky.js';
 
 export type CommentMode = 'auto' | 'post' | 'artifact' | 'off';
@@ -48,8 +51,14 @@ export interface ReportOptions {
 
 export interface ReportOutcome {
   variant: string;
+  /** The variant's key: its baseline and its report-<variant> files. */
   markerKey: string;
+  /** report-<variant>.md */
   file: string;
+  /** report.md: the whole run, as commented and summarised (the same for every variant). */
+  runFile: string;
+  /** The comment's key: one per run. */
+  runMarkerKey: string;
   verdict: string;
   hasBaseline: boolean;
   comment?: { action: string; commentId?: number };
@@ -73,13 +82,21 @@ export interface ReportStageIo {
 export async function runReportStage(input: ReportStageInput, io: ReportStageIo): Promise<ReportOutcome[]> {
   const outcomes: ReportOutcome[] = [];
   const models: ReportModel[] = [];
+  const runKey = runMarkerKey(input.plan, input.config);
   for (const v of input.plan.variants) {
     const r = await reportVariant(input, io, v);
     if (!r) continue;
     models.push(r.model);
-    outcomes.push(r.outcome);
+    outcomes.push({ ...r.outcome, runMarkerKey: runKey });
   }
-  await comment(input, io, models, outcomes);
+  if (models.length === 0) return outcomes;
+  // The run's report: what the comment says, and the job summary.
+  const run = renderRun(models, { markerKey: runKey, maxChars: input.options.maxChars ?? 65_536 });
+  const runFile = input.results.writeRunReport(run.markdown);
+  for (const o of outcomes) o.runFile = runFile;
+  if (models.length > 1) io.progress(`run: ${models.length} variants -> ${runFile}`);
+  if (input.config.report.summary && io.summary) await io.summary(run.markdown);
+  await comment(input, io, models, outcomes, runKey);
   return outcomes;
 }
 
@@ -88,7 +105,7 @@ async function reportVariant(
   input: ReportStageInput,
   io: ReportStageIo,
   v: Plan['variants'][number],
-): Promise<{ model: ReportModel; outcome: ReportOutcome } | undefined> {
+): Promise<{ model: ReportModel; outcome: Omit<ReportOutcome, 'runMarkerKey'> } | undefined> {
   const { plan, config, results, options } = input;
   const platforms = v.platforms.filter((p) => results.hasEnv(v.name, p));
   if (platforms.length === 0) {
@@ -129,7 +146,6 @@ async function reportVariant(
   const rendered = renderReport(model, { maxChars: options.maxChars ?? 65_536 });
   const file = results.writeReport(v.name, rendered.markdown, model);
   io.progress(`${v.name}: ${rendered.verdict} -> ${file}`);
-  if (config.report.summary && io.summary) await io.summary(rendered.markdown);
   if (options.saveAs && options.baseline) {
     await options.baseline.save(markerKey, options.saveAs.branch, options.saveAs.sha, files);
     io.progress(
@@ -138,7 +154,14 @@ async function reportVariant(
   }
   return {
     model,
-    outcome: { variant: v.name, markerKey, file, verdict: rendered.verdict, hasBaseline: hasBase },
+    outcome: {
+      variant: v.name,
+      markerKey,
+      file,
+      runFile: '',
+      verdict: rendered.verdict,
+      hasBaseline: hasBase,
+    },
   };
 }
 
@@ -182,12 +205,13 @@ function noBaselineReason(options: ReportOptions, baseUnreadable: string | undef
     : 'no base branch to compare with';
 }
 
-/** ONE sticky comment per report on the pull request, or the fork-safe artifact, or nothing. */
+/** ONE sticky comment for the run on the pull request, or the fork-safe artifact, or nothing. */
 async function comment(
   input: ReportStageInput,
   io: ReportStageIo,
   models: readonly ReportModel[],
   outcomes: ReportOutcome[],
+  runKey: string,
 ): Promise<void> {
   const { config, options } = input;
   const gh = options.github;
@@ -210,6 +234,7 @@ async function comment(
       prNumber: gh.prNumber,
       headSha: headSha!,
       repository: gh.repository,
+      markerKey: runKey,
       reports: [...models],
     });
     io.progress(
@@ -223,31 +248,53 @@ async function comment(
     });
     return;
   }
-  await postComments({ ...gh, token: gh.token, prNumber: gh.prNumber }, options, io, models, outcomes);
-}
-
-async function postComments(
-  gh: GitHubTarget & { token: string; prNumber: number },
-  options: ReportOptions,
-  io: ReportStageIo,
-  models: readonly ReportModel[],
-  outcomes: ReportOutcome[],
-): Promise<void> {
   const client = await (options.client ?? defaultClient(io.progress))(gh.token, gh.apiUrl);
   const [owner, repo] = gh.repository.split('/') as [string, string];
-  for (const [i, model] of models.entries()) {
-    const r = await upsertStickyComment(client, {
-      owner,
-      repo,
-      issueNumber: gh.prNumber,
-      marker: markerFor(model.markerKey),
-      render: (maxChars) => renderReport(model, { maxChars }).markdown,
-      log: { info: io.progress, warning: (m) => io.warning(m, { title: 'ml-image report' }) },
-    });
-    outcomes[i]!.comment = { action: r.action, ...(r.commentId !== undefined && { commentId: r.commentId }) };
-    io.progress(`${outcomes[i]!.variant}: comment ${r.action}${r.commentId ? ` (#${r.commentId})` : ''}`);
-  }
+  const r = await upsertStickyComment(client, {
+    owner,
+    repo,
+    issueNumber: gh.prNumber,
+    marker: markerFor(runKey),
+    render: (maxChars) => renderRun(models, { markerKey: runKey, maxChars }).markdown,
+    replaces: replacedMarkers(models, [input.plan.repository]),
+    log: { info: io.progress, warning: (m) => io.warning(m, { title: 'ml-image report' }) },
+  });
+  const done = { action: r.action, ...(r.commentId !== undefined && { commentId: r.commentId }) };
+  for (const o of outcomes) o.comment = done;
+  io.progress(
+    `comment ${r.action}${r.commentId ? ` (#${r.commentId})` : ''} for ${models.length} variant(s)`,
+  );
 }
+
+/**
+ * The comment's key: one per run. report.markerKey when set, else the image repository; no
+ * variant (the per-variant keys stay the baselines' keys, see reportKey).
+ */
+export function runMarkerKey(plan: Plan, config: Config): string {
+  return config.report.markerKey ?? plan.repository;
+}
+
+/**
+ * The markers of the comments one per run replaces: the per-variant markers of these reports (one
+ * comment per variant, before), and any default per-variant marker of the same image
+ * (`<image>:<variant>@<platforms>`: a variant since renamed or a platform set since changed).
+ */
+export function replacedMarkers(
+  models: readonly ReportModel[],
+  images: readonly string[],
+): (markerLine: string) => boolean {
+  const exact = new Set(models.map((m) => markerFor(m.markerKey)));
+  const keyChar = '[A-Za-z0-9._/:@,+-]';
+  const patterns = [...new Set([...images, ...models.map((m) => m.image)])].map(
+    (image) =>
+      new RegExp(
+        `^<!-- ${escapeRe(MARKER_PREFIX + cleanMarkerKey(image, 120))}:[A-Za-z0-9._-]+@${keyChar}* -->$`,
+      ),
+  );
+  return (line) => exact.has(line) || patterns.some((p) => p.test(line));
+}
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The real client; its retries and rate-limit waits are logged as progress. */
 function defaultClient(log: (message: string) => void) {
@@ -269,8 +316,10 @@ function resolutionLines(results: ResultDir, variant: string, platforms: readonl
 }
 
 /**
- * The key of a variant's report: its comment marker and its baseline. report.markerKey replaces
- * the image part; with several variants each still gets its own (":<variant>" appended).
+ * The key of a variant's report: its baseline and the marker of report-<variant>.md (until one
+ * comment per run, also its comment's; runMarkerKey keys the comment now, and replacedMarkers
+ * recognises these). report.markerKey replaces the image part; with several variants each still
+ * gets its own (":<variant>" appended).
  */
 export function reportKey(plan: Plan, config: Config, variant: string): string {
   const v = plan.variants.find((x) => x.name === variant);

@@ -28,12 +28,17 @@ export interface UpsertStickyOptions {
   author?: string;
   maxChars?: number;
   log: StickyLog;
+  /**
+   * First lines (markers) of earlier comments this one replaces, e.g. the per-variant markers
+   * before one comment per run: such comments of ours are deleted once ours is written.
+   */
+  replaces?: (markerLine: string) => boolean;
 }
 
 export interface UpsertStickyResult {
   action: 'created' | 'updated' | 'unchanged' | 'forbidden';
   commentId?: number;
-  /** Duplicate comments of ours removed (races, earlier failed runs). */
+  /** Duplicate comments of ours removed (races, earlier failed runs, replaced markers). */
   deleted: number[];
   bodyLength: number;
 }
@@ -78,6 +83,9 @@ interface Upsert {
   log: StickyLog;
   render: (maxChars: number) => string;
   maxChars: number;
+  replaces: ((markerLine: string) => boolean) | undefined;
+  /** Comments with a replaced marker, from the first listing. */
+  replaced: IssueComment[];
   /** Re-rendered smaller while GitHub says the body is too long. */
   body: string;
   deleted: number[];
@@ -112,14 +120,16 @@ export async function upsertStickyComment(
     log: opts.log,
     render: opts.render,
     maxChars,
+    replaces: opts.replaces,
+    replaced: [],
     body: render(opts.render, maxChars, marker),
     deleted: [],
   };
   try {
     const who = await whoPosts(u, opts.author);
-    const [target, ...dupes] = (await listComments(u))
-      .filter((c) => isOurs(u, who, c, who.author))
-      .sort(byAge);
+    const listed = await listComments(u);
+    u.replaced = listed.filter((c) => isReplaced(u, c));
+    const [target, ...dupes] = listed.filter((c) => isOurs(u, who, c, who.author)).sort(byAge);
     if (target) return await updateExisting(u, who, target, dupes);
     return await createAndSettle(u, who);
   } catch (err) {
@@ -149,6 +159,23 @@ function isOurs(u: Upsert, who: Who, c: IssueComment, login: string | undefined)
     firstLine(c.body) === u.marker &&
     (login !== undefined ? c.user?.login === login : !who.botAuthor || c.user?.type === 'Bot')
   );
+}
+
+/** A comment with a marker this one replaces (whose author is checked before it is deleted). */
+function isReplaced(u: Upsert, c: IssueComment): boolean {
+  const line = firstLine(c.body);
+  return u.replaces !== undefined && line !== u.marker && line.startsWith('<!--') && u.replaces(line);
+}
+
+/** Delete the replaced comments that are surely ours: by `author`, our login or the bot that posts. */
+async function removeReplaced(u: Upsert, author: string | undefined): Promise<void> {
+  if (author === undefined || u.replaced.length === 0) return;
+  const gone = u.replaced.filter((c) => c.user?.login === author);
+  await removeAll(u, gone);
+  if (gone.length > 0)
+    u.log.info(
+      `removed ${gone.length} earlier comment(s) this one replaces (${gone.map((c) => c.id).join(', ')})`,
+    );
 }
 
 function listComments(u: Upsert): Promise<IssueComment[]> {
@@ -212,6 +239,7 @@ async function updateExisting(
       u,
       dupes.filter((d) => d.user?.login === dupeAuthor),
     );
+  await removeReplaced(u, dupeAuthor);
   u.log.info(`pull-request comment ${target.id} ${changed ? 'updated' : 'unchanged'}`);
   return {
     action: changed ? 'updated' : 'unchanged',
@@ -233,6 +261,8 @@ async function createAndSettle(u: Upsert, who: Who): Promise<UpsertStickyResult>
   if (!after.some((c) => c.id === created.id)) after.push({ ...created, body: u.body });
   after.sort(byAge);
   const oldest = after[0]!;
+  // The comment we created names its author: the replaced comments of that author are ours.
+  await removeReplaced(u, author);
   if (oldest.id === created.id) {
     await removeAll(u, after.slice(1));
     u.log.info(`pull-request comment ${created.id} created`);

@@ -10,6 +10,7 @@
 //   junit-<variant>-<arch>.xml                the SmokeResult as JUnit XML
 //   smoke-key-<variant>-<arch>.txt            what decided the smoke result (image digest + inputs)
 //   report-<variant>.md / .json               the report, rendered / its ReportModel (src/report/model.ts)
+//   report.md                                 the run's report: every variant (what the comment says)
 //   comment/ml-image-comment.json             the fork-safe comment artifact (src/report/artifact.ts)
 //   attest.json                               AttestResult         (src/attest/result.ts)
 //   attest/<variant>-<arch>.<kind>.json       a predicate (CycloneDX SBOM, SLSA provenance, smoke)
@@ -65,6 +66,8 @@ export const digestFile = (variant: string, platform: string): string =>
   path.join(DIGESTS_DIR, `${variant}__${arch(platform)}.json`);
 
 export const reportFile = (variant: string, ext: 'md' | 'json'): string => `report-${variant}.${ext}`;
+/** The run's report: all variants in one document, as the pull-request comment and the job summary. */
+export const RUN_REPORT_FILE = 'report.md';
 
 /** attest/<variant>-<arch>.<kind>.json: one predicate, as attached. */
 export const attestationFile = (variant: string, platform: string, kind: string): string =>
@@ -132,6 +135,8 @@ export interface ResultDir {
   recordFiles(variant: string, platform: string): string[];
   /** report-<variant>.md and .json; returns the Markdown file. */
   writeReport(variant: string, markdown: string, model: ReportModel): string;
+  /** report.md (every variant of the run); returns the file. */
+  writeRunReport(markdown: string): string;
   /** comment/ml-image-comment.json; returns the directory. */
   writeComment(payload: CommentArtifact): string;
   /** attest/<variant>-<arch>.<kind>.json; returns its path (cosign reads the predicate from it). */
@@ -185,6 +190,7 @@ export function openResultDir(dir: string, label = 'result-dir', opts: { create?
       writeJson(reportFile(variant, 'json'), ReportModelSchema, model);
       return at(reportFile(variant, 'md'));
     },
+    writeRunReport: (markdown) => (write(RUN_REPORT_FILE, markdown), at(RUN_REPORT_FILE)),
     writeComment: (payload) => {
       mkdirSync(at(COMMENT_DIR), { recursive: true });
       writeCommentArtifact(at(COMMENT_DIR), payload);
@@ -226,6 +232,7 @@ export function discardResults(): ResultDir {
     hasEnv: () => false,
     recordFiles: () => [],
     writeReport: () => '',
+    writeRunReport: () => '',
     writeComment: () => '',
     // cosign reads a predicate from a file: a temp dir of the run, removed with it.
     writeAttestation: (v, p, kind, predicate) =>

@@ -1,4 +1,13 @@
+import { execFile } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { checkRegistry } from '../../docker/registry.js';
+import {
+  checkPush,
+  dockerConfigPath,
+  findCredential,
+  parseRegistryTarget,
+  type RegistryAuthDeps,
+} from '../../docker/registry-auth.js';
 import { EnvironmentError } from '../../errors.js';
 import { parseCommandArgs } from '../args.js';
 import type { CliIo } from '../io.js';
@@ -15,11 +24,16 @@ interface Check {
 export const doctorCommand: Command = {
   name: 'doctor',
   summary: 'Check the build environment: Docker daemon, buildx, arm64 emulation, registry.',
-  usage: 'ml-image doctor [--registry HOST] [--platforms LIST] [--json] [--out DIR]',
+  usage: 'ml-image doctor [--registry HOST[/REPOSITORY]] [--platforms LIST] [--json] [--out DIR]',
   help: `Checks what the build needs and prints one line per check with the fix for each failure.
 
 Options:
-  --registry HOST    also check that this registry answers (e.g. localhost:5000, ghcr.io)
+  --registry HOST[/REPOSITORY]
+                     also check that this registry answers (e.g. localhost:5000, ghcr.io), say
+                     which credential docker and buildx would use for it (a credential helper,
+                     the credential store, a stored login, or none: never the secret), and with a
+                     REPOSITORY (ghcr.io/acme/model) whether that credential may push there: an
+                     upload is started and cancelled, nothing is written
   --platforms LIST   platforms the builder must support (default: linux/amd64,linux/arm64)
   --json             print the checks as JSON
   --out DIR          also write DIR/doctor.json
@@ -63,8 +77,21 @@ Exit codes: 0 everything works; 3 something is missing (the message says how to 
       });
     }
     if (values.registry !== undefined) {
-      const host = values.registry;
+      const { host, repository } = parseRegistryTarget(values.registry);
+      const deps = registryDeps(io.env);
       await attempt('registry', async () => `${host} answered HTTP ${await checkRegistry(host)}`);
+      let credential: ReturnType<typeof findCredential> | undefined;
+      await attempt('credential', async () => {
+        credential = findCredential(host, deps);
+        return credential.describe;
+      });
+      if (repository !== undefined && credential && checks.every((c) => c.ok))
+        await attempt('push', async () => {
+          const r = await checkPush(host, repository, credential!, deps);
+          if (!r.ok)
+            throw new EnvironmentError(r.detail, r.fix ?? 'check the registry host name (e.g. ghcr.io)');
+          return r.detail;
+        });
     }
     const ok = checks.every((c) => c.ok);
     const report = { ok, checks };
@@ -80,3 +107,40 @@ Exit codes: 0 everything works; 3 something is missing (the message says how to 
     return ok ? 0 : 3;
   },
 };
+
+/** The real side effects of the registry checks: fetch, Docker's config file, credential helpers. */
+function registryDeps(env: Readonly<Record<string, string | undefined>>): RegistryAuthDeps {
+  return {
+    fetch: (url, init) => fetch(url, init),
+    dockerConfig: () => {
+      const file = dockerConfigPath(env);
+      return file && existsSync(file) ? { file, text: readFileSync(file, 'utf8') } : undefined;
+    },
+    helper: (name, server) =>
+      new Promise((resolve, reject) => {
+        const child = execFile(`docker-credential-${name}`, ['get'], { timeout: 30_000 }, (err, stdout) => {
+          if (err) {
+            reject(
+              new EnvironmentError(
+                `credential helper docker-credential-${name} failed for ${server}: ${err.message.split('\n')[0]}`,
+                `install docker-credential-${name}, or log in again (docker login ${server})`,
+              ),
+            );
+            return;
+          }
+          try {
+            const j = JSON.parse(stdout) as { Username?: string; Secret?: string };
+            resolve({ username: j.Username ?? '', secret: j.Secret ?? '' });
+          } catch {
+            reject(
+              new EnvironmentError(
+                `credential helper docker-credential-${name} printed no JSON for ${server}`,
+                `log in again (docker login ${server})`,
+              ),
+            );
+          }
+        });
+        child.stdin?.end(server);
+      }),
+  };
+}

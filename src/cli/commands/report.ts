@@ -11,7 +11,7 @@ import { COMMENT_MODES, type CommentMode, runReportStage } from '../../report/st
 import { openResultDir } from '../../results/results.js';
 import { parseCommandArgs } from '../args.js';
 import type { CliIo } from '../io.js';
-import { configOverrideFlags, gitContextFor, overridesFromFlags } from './shared.js';
+import { configOverrideFlags, gitContextFor, overridesFromFlags, printedReport } from './shared.js';
 import type { Command } from './types.js';
 
 export const reportCommand: Command = {
@@ -23,9 +23,12 @@ export const reportCommand: Command = {
 "ml-image run" or the smoke stage wrote), compares them with the same files of the base branch in
 the baseline directory, and renders one Markdown report per variant (report-<variant>.md): a
 hidden marker first, a one-line verdict, an overview, package tables by change level, smoke deltas.
+The run's report (report.md, printed) holds every variant: a verdict line each, one overview
+table, each variant's report in a collapsible section.
 
 Posting: with --pr and --repo, and a token in the GITHUB_TOKEN environment variable (never a flag),
-the report becomes ONE comment on the pull request, updated in place on later runs.
+the run's report becomes ONE comment on the pull request, updated in place on later runs (the
+per-variant comments of older versions are replaced).
 
 Options:
   --config FILE       config file (default ml-image.yml): variants, platforms, marker key
@@ -109,7 +112,7 @@ Exit codes: 0 rendered (and posted); 2 bad input; 3 GitHub unreachable.`,
         'run "ml-image run" or the smoke stage first',
       );
     if (values.json) io.stdout(`${JSON.stringify(outcomes, null, 2)}\n`);
-    else for (const o of outcomes) io.stdout(`${readFileSync(o.file, 'utf8')}\n`);
+    else io.stdout(printedReport(io, readFileSync(outcomes[0]!.runFile, 'utf8')));
     return 0;
   },
 };

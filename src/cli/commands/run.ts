@@ -14,7 +14,7 @@ import { openResultDir } from '../../results/results.js';
 import { parseGpuMode } from '../../smoke/gpu-mode.js';
 import { parseCommandArgs } from '../args.js';
 import type { CliIo } from '../io.js';
-import { configOverrideFlags, gitContextFor, overridesFromFlags } from './shared.js';
+import { configOverrideFlags, gitContextFor, overridesFromFlags, printedReport } from './shared.js';
 import type { Command } from './types.js';
 
 /** examples/hello-ml next to images/ (in the repository and in the published package). */
@@ -35,8 +35,9 @@ export const runCommand: Command = {
     'ml-image run [--config FILE] [--platforms LIST] [--variants LIST] [--stages LIST] [--gpus auto|all|none] [--baseline DIR|none] [--load] [--rerun] [--quiet] --out DIR',
   help: `Runs what the root action runs in one job, against the local Docker engine: plan -> resolve ->
 build (both platforms; arm64 under QEMU on amd64) -> capture + smoke suites -> report. Progress is a
-line per stage and platform with the elapsed time. The report (the pull-request comment's Markdown)
-is written to DIR/report-<variant>.md and printed.
+line per stage and platform with the elapsed time. The run's report (the pull-request comment's
+Markdown: every variant) is written to DIR/report.md and printed; DIR/report-<variant>.md hold
+each variant's own.
 
 Without --config (and no ml-image.yml here) it runs the bundled example, examples/hello-ml, which
 pushes to the local registry that scripts/test-env.sh starts.
@@ -136,7 +137,8 @@ Exit codes: 0 all stages passed; 1 a build, conflict or smoke test failed; 2 bad
     );
     io.stderr(`[${elapsed()}] done: results in ${results.dir}\n`);
     if (values.json) io.stdout(`${JSON.stringify(result, null, 2)}\n`);
-    else for (const r of result.reports) io.stdout(`${readFileSync(r.file, 'utf8')}\n`);
+    else if (result.reports[0]?.runFile)
+      io.stdout(printedReport(io, readFileSync(result.reports[0].runFile, 'utf8')));
     return result.smokeStatus === 'fail' ? 1 : 0;
   },
 };

@@ -1,4 +1,5 @@
 // Flags several commands share: config overrides, the same ones the action takes as inputs.
+import { toTerminal, wantsColor } from '../../report/render/terminal.js';
 import type { Override } from '../../config/load.js';
 import { ActionsExecRunner } from '../../docker/exec-runner.js';
 import { gitContextFromCheckout, gitContextFromGitHubEnv } from '../../plan/git-context.js';
@@ -28,4 +29,9 @@ export function overridesFromFlags(values: {
 /** Commit, ref and PR for tags and reports: GitHub's environment on a runner, else the checkout. */
 export async function gitContextFor(io: CliIo): Promise<GitContext> {
   return gitContextFromGitHubEnv(io.env) ?? (await gitContextFromCheckout(new ActionsExecRunner(), io.cwd));
+}
+
+/** The run's report (report.md) as printed: plain text for a terminal, bold only on a TTY. */
+export function printedReport(io: CliIo, markdown: string): string {
+  return toTerminal(markdown, { color: wantsColor(io.stdoutIsTTY, io.env) });
 }

@@ -65,8 +65,11 @@ export function assemble(doc: Doc): { markdown: string; omitted: string[] } {
   const omitted = omittedOf(parts);
   const note = noteText(omitted, doc.maxChars);
   const [heading, ...rest] = texts;
+  // The heading goes before the verdict; a variant's section in a run's comment has none.
   const head =
-    parts[0]!.mode === 'dropped' ? [doc.verdictLine, ...texts] : [heading!, doc.verdictLine, ...rest];
+    parts[0]!.label !== 'heading' || parts[0]!.mode === 'dropped'
+      ? [doc.verdictLine, ...texts]
+      : [heading!, doc.verdictLine, ...rest];
   const text = [...head, ...(note ? [note] : [])].join(SEP);
   return { markdown: `${doc.marker}\n${text}\n`, omitted };
 }

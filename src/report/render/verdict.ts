@@ -3,7 +3,7 @@
 import { type Assessment, SEVERITY_RANK, type Verdict } from '../model.js';
 import { plural } from '../format.js';
 
-const VERDICT_EMOJI: Readonly<Record<Verdict, string>> = {
+export const VERDICT_EMOJI: Readonly<Record<Verdict, string>> = {
   failure: '❌',
   warning: '⚠️',
   changed: '🔄',

@@ -1,0 +1,157 @@
+// The build stage with docker/build-push-action's inputs, against a fake docker: the named builder
+// is inspected and used, `secrets` values reach buildx only as 0600 files (and are masked in its
+// output), `secret-envs` must be set, the merged index gets its annotations; and the BPA outputs.
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { singleImageOutputs } from '../../src/action/run.js';
+import { applyToPlan, buildOptionsFromInputs } from '../../src/build/action-inputs.js';
+import { runBuildStage } from '../../src/build/stage.js';
+import { validateConfigData } from '../../src/config/load.js';
+import { InputError } from '../../src/errors.js';
+import { bundledCatalog } from '../../src/plan/catalog.js';
+import { planBuild } from '../../src/plan/plan.js';
+import { findImagesDir } from '../../src/util/images-dir.js';
+import { fakeDocker } from '../helpers/fakes.js';
+
+const DIGEST = (n: number) => `sha256:${String(n).repeat(64).slice(0, 64)}`;
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'ml-image-bpa-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+async function build(
+  map: Record<string, string>,
+  env: Record<string, string> = {},
+  buildxVersion = '0.21.2',
+) {
+  const config = validateConfigData(
+    { image: { name: 'o/m', registry: 'localhost:5000' }, platforms: ['linux/amd64'] },
+    'x',
+  );
+  const options = buildOptionsFromInputs((n) => map[n] ?? '');
+  const plan = applyToPlan(
+    planBuild(config, { catalog: bundledCatalog(), git: { sha: 'abcdef1234' }, now: new Date(0) }),
+    options,
+  );
+  const calls: string[][] = [];
+  const inspected: (string | undefined)[] = [];
+  const merges: { tags: readonly string[]; annotations: readonly string[] }[] = [];
+  const seenSecrets: Record<string, { content: string; mode: number }> = {};
+  const output: string[] = [];
+  const docker = fakeDocker({
+    buildxVersion: async () => buildxVersion,
+    buildxInspect: async (name?: string) => {
+      inspected.push(name);
+      return { name: name ?? 'default', driver: 'docker-container', platforms: ['linux/amd64'] };
+    },
+    imageDigest: async () => DIGEST(9),
+    buildx: async (args, opts) => {
+      calls.push([...args]);
+      args.forEach((a, i) => {
+        const m = args[i - 1] === '--secret' ? /^id=([^,]+),src=(.+)$/.exec(a) : null;
+        if (m)
+          seenSecrets[m[1]!] = { content: readFileSync(m[2]!, 'utf8'), mode: statSync(m[2]!).mode & 0o777 };
+      });
+      opts?.onLine?.(`#5 echo s3cr3t-value and ${env.NPM_TOKEN ?? ''}`, 'stderr');
+      writeFileSync(
+        args[args.indexOf('--metadata-file') + 1]!,
+        JSON.stringify({ 'containerimage.digest': DIGEST(1), 'containerimage.config.digest': DIGEST(3) }),
+      );
+      return { exitCode: 0, stdout: '', stderr: '' };
+    },
+    imagetoolsCreate: async (tags, _sources, o) => {
+      merges.push({ tags, annotations: o?.annotations ?? [] });
+      return DIGEST(7);
+    },
+  });
+  const result = await runBuildStage(
+    { plan, config, baseDir: dir, imagesDir: findImagesDir(process.cwd()), push: true, options },
+    { docker, env, progress: () => {}, output: (l) => output.push(l) },
+  );
+  return { result, calls, inspected, merges, seenSecrets, output };
+}
+
+describe('build stage with BPA inputs', () => {
+  it('builds on the named builder, mounts secrets from 0600 files, masks them, annotates the index', async () => {
+    const r = await build(
+      {
+        builder: 'ci-builder',
+        secrets: 'tok=s3cr3t-value',
+        'secret-envs': 'npm=NPM_TOKEN',
+        tags: 'localhost:5000/o/m:1.0',
+        labels: 'org.opencontainers.image.description=An ML image',
+        annotations: 'index:org.opencontainers.image.vendor=Acme',
+      },
+      { NPM_TOKEN: 'npm-abcdef' },
+    );
+    expect(r.inspected).toEqual(['ci-builder']);
+    const args = r.calls[0]!;
+    expect(args.slice(0, 3)).toEqual(['build', '--builder', 'ci-builder']);
+    expect(r.seenSecrets.tok).toEqual({ content: 's3cr3t-value', mode: 0o600 });
+    expect(args).toContain('id=npm,env=NPM_TOKEN');
+    expect(args.join(' ')).not.toContain('s3cr3t-value');
+    expect(r.output.join('\n')).not.toMatch(/s3cr3t-value|npm-abcdef/);
+    expect(r.merges).toEqual([
+      {
+        tags: ['localhost:5000/o/m:1.0'],
+        annotations: expect.arrayContaining([
+          'index:org.opencontainers.image.vendor=Acme',
+          'index:org.opencontainers.image.description=An ML image',
+        ]) as unknown as string[],
+      },
+    ]);
+    expect(r.result.variants[0]!.tags).toEqual(['localhost:5000/o/m:1.0']);
+  });
+
+  it('refuses a secret-envs variable that is not set, and a secret id given twice', async () => {
+    await expect(build({ 'secret-envs': 'npm=NPM_TOKEN' })).rejects.toThrow(
+      /input "secret-envs": npm=NPM_TOKEN: NPM_TOKEN is not set/,
+    );
+    await expect(build({ secrets: 'ml_image_requirements=x' })).rejects.toBeInstanceOf(InputError);
+  });
+
+  it('leaves index annotations out with a note before buildx 0.12', async () => {
+    const r = await build({ labels: 'org.opencontainers.image.description=d' }, {}, '0.11.2');
+    expect(r.merges[0]!.annotations).toEqual([]);
+  });
+});
+
+describe('BPA outputs of a one-variant build', () => {
+  const platform = (p: string, n: number) => ({
+    platform: p,
+    digest: DIGEST(n),
+    durationMs: 1,
+    attempts: 1,
+    metadata: { 'containerimage.digest': DIGEST(n), 'containerimage.config.digest': DIGEST(n + 4) },
+  });
+  const variant = {
+    variant: 'cpu',
+    repository: 'r/o/m',
+    tags: ['r/o/m:1.0', 'r/o/m:latest'],
+    baseImage: 'python:3.12-slim',
+  };
+
+  it('multi-arch: digest and imageid are the list digest, metadata names the tags', () => {
+    const out = singleImageOutputs({
+      ...variant,
+      digest: DIGEST(7),
+      platforms: [platform('linux/amd64', 1), platform('linux/arm64', 2)],
+    });
+    expect(out.digest).toBe(DIGEST(7));
+    expect(out.imageid).toBe(DIGEST(7));
+    const m = JSON.parse(out.metadata) as Record<string, unknown>;
+    expect(m['containerimage.digest']).toBe(DIGEST(7));
+    expect(m['image.name']).toBe('r/o/m:1.0,r/o/m:latest');
+    expect(m['ml-image.platforms']).toEqual({ 'linux/amd64': DIGEST(1), 'linux/arm64': DIGEST(2) });
+  });
+
+  it('one platform, not merged: the image digest, and imageid is its config digest', () => {
+    const out = singleImageOutputs({ ...variant, platforms: [platform('linux/amd64', 1)] });
+    expect(out.digest).toBe(DIGEST(1));
+    expect(out.imageid).toBe(DIGEST(5));
+    expect(JSON.parse(out.metadata)['containerimage.config.digest']).toBe(DIGEST(5));
+  });
+});

@@ -1,0 +1,429 @@
+// docker/build-push-action's inputs, table-driven against BPA's documented semantics: the list
+// cases are docker/actions-toolkit's own getInputList tests (__tests__/util.test.ts), the secret,
+// cache and annotation forms those of BPA's src/context.ts and actions-toolkit's Build helpers
+// (resolveSecretString: `--secret id=ID,src=FILE`, resolveSecretEnv: `--secret id=ID,env=NAME`).
+// Each case runs the inputs through our parser and argv builder and asserts the argv.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import {
+  applyToPlan,
+  type BuildInputOptions,
+  buildOptionsFromInputs,
+  indexAnnotations,
+  parseAnnotation,
+  parseBpaList,
+  registryHost,
+  tagsByRepository,
+  variantTags,
+} from '../../src/build/action-inputs.js';
+import { type BuilderInfo, type BuildRequest, buildxBuildArgs } from '../../src/build/buildx-args.js';
+import { CONFIG_INPUTS, overridesFromInputs, parseInputValue } from '../../src/config/inputs.js';
+import { validateConfigData } from '../../src/config/load.js';
+import { EnvironmentError, InputError } from '../../src/errors.js';
+import { bundledCatalog } from '../../src/plan/catalog.js';
+import { planBuild } from '../../src/plan/plan.js';
+
+const container: BuilderInfo = { buildxVersion: '0.21.2', driver: 'docker-container' };
+const dockerDriver: BuilderInfo = { buildxVersion: '0.13.1', driver: 'docker' };
+const req: BuildRequest = {
+  context: '/src',
+  dockerfile: '/src/Dockerfile',
+  platform: 'linux/amd64',
+  repository: 'ghcr.io/o/r',
+  pushTag: 'ml-image-build-cpu-amd64',
+  push: true,
+  labels: {},
+  buildArgs: {},
+  cache: { type: 'gha', scope: 'ml-image-cpu-amd64' },
+  metadataFile: '/tmp/m.json',
+  provenance: 'min',
+  secrets: [],
+};
+const values = (args: string[], flag: string) => args.flatMap((a, i) => (a === flag ? [args[i + 1]!] : []));
+const inputs = (map: Record<string, string>) => (n: string) => map[n] ?? '';
+
+describe('BPA list inputs (actions-toolkit getInputList cases)', () => {
+  it.each<[string, string, boolean, string[]]>([
+    ['single line', 'bar', false, ['bar']],
+    ['empty', '', false, []],
+    ['multiline', 'bar\nbaz', false, ['bar', 'baz']],
+    ['empty lines', 'bar\n\nbaz', false, ['bar', 'baz']],
+    ['comma', 'bar,baz', false, ['bar', 'baz']],
+    ['trailing comma', 'bar,baz,', false, ['bar', 'baz']],
+    ['CRLF', 'bar\r\nbaz', false, ['bar', 'baz']],
+    ['CRLF and comma', 'bar\r\nbaz,bat', false, ['bar', 'baz', 'bat']],
+    [
+      'cache specs keep their commas',
+      'user/app:cache\ntype=local,src=path/to/dir',
+      true,
+      ['user/app:cache', 'type=local,src=path/to/dir'],
+    ],
+    ['# is no comment', 'foo=bar\nbar=qux#baz', true, ['foo=bar', 'bar=qux#baz']],
+    [
+      'quoted platforms are split',
+      'linux/amd64\n"linux/arm64,linux/arm/v7"',
+      false,
+      ['linux/amd64', 'linux/arm64', 'linux/arm/v7'],
+    ],
+    [
+      'multiline quoted secret',
+      'GIT_AUTH_TOKEN=abcdefgh,ijklmno=0123456789\n"MYSECRET=aaaaaaaa\nbbbbbbb\nccccccccc"\nFOO=bar',
+      true,
+      ['GIT_AUTH_TOKEN=abcdefgh,ijklmno=0123456789', 'MYSECRET=aaaaaaaa\nbbbbbbb\nccccccccc', 'FOO=bar'],
+    ],
+    [
+      'multiline quoted secret with an empty line',
+      'FOO=bar\n"EMPTYLINE=aaaa\n\nbbbb\nccc"',
+      true,
+      ['FOO=bar', 'EMPTYLINE=aaaa\n\nbbbb\nccc'],
+    ],
+    [
+      'unquoted multiline values are separate items',
+      'MYSECRET=aaaaaaaa\nbbbbbbb\nFOO=bar',
+      true,
+      ['MYSECRET=aaaaaaaa', 'bbbbbbb', 'FOO=bar'],
+    ],
+    ['escaped quotes', '"MYSECRET=aa\nbb""bb"\nFOO=bar', true, ['MYSECRET=aa\nbb"bb', 'FOO=bar']],
+    [
+      'metadata-action label with a comma, quoted',
+      '"org.opencontainers.image.description=Fast, small"\norg.opencontainers.image.version=1.2.0',
+      true,
+      ['org.opencontainers.image.description=Fast, small', 'org.opencontainers.image.version=1.2.0'],
+    ],
+  ])('%s', (_name, raw, ignoreComma, expected) => {
+    expect(parseBpaList(raw, { ignoreComma })).toEqual(expected);
+  });
+
+  it('keeps trailing newlines of a quoted secret when not trimming (an SSH key)', () => {
+    expect(parseBpaList('"KEY=AAAA\nBBBB\n\n"\n', { ignoreComma: true, trim: false })).toEqual([
+      'KEY=AAAA\nBBBB\n\n',
+    ]);
+  });
+});
+
+/** Inputs -> our options -> the argv of one target (the options as target.ts maps them). */
+function argvFor(
+  map: Record<string, string>,
+  builder: BuilderInfo = container,
+  extra: Partial<BuildRequest> = {},
+) {
+  const o: BuildInputOptions = buildOptionsFromInputs(inputs(map));
+  const fileSecrets = Object.fromEntries(Object.keys(o.secrets ?? {}).map((id) => [id, `/tmp/s/${id}`]));
+  return buildxBuildArgs(
+    {
+      ...req,
+      ...(o.target !== undefined && { target: o.target }),
+      ...(o.noCache !== undefined && { noCache: o.noCache }),
+      ...(o.secretEnvs && { secretEnvs: o.secretEnvs }),
+      ...(o.cacheFrom && { cacheFrom: o.cacheFrom }),
+      ...(o.cacheTo && { cacheTo: o.cacheTo }),
+      ...(o.sbom !== undefined && { sbom: o.sbom }),
+      ...(o.load && { load: true, loadTag: 'ghcr.io/o/r:local' }),
+      ...(o.annotations && {
+        annotations: o.annotations
+          .filter((a) => !a.types.includes('index'))
+          .map((a) => `${a.types.length ? `${a.types.join(',')}:` : ''}${a.key}=${a.value}`),
+      }),
+      fileSecrets,
+      ...extra,
+    },
+    { ...builder, ...(o.builder && { name: o.builder }) },
+  );
+}
+
+describe('BPA inputs -> buildx argv', () => {
+  it.each<[string, Record<string, string>, Record<string, string[]>, BuilderInfo?]>([
+    [
+      'secrets: id=value lines become file secrets, never build args',
+      { secrets: 'github_token=ghp_abc\n"MULTI=a\nb"' },
+      {
+        '--secret': ['id=github_token,src=/tmp/s/github_token', 'id=MULTI,src=/tmp/s/MULTI'],
+        '--build-arg': [],
+      },
+    ],
+    [
+      'secret-envs: id=ENVNAME, comma-separated too (BPA splits secret-envs on commas)',
+      { 'secret-envs': 'npm_token=NPM_TOKEN,pip=PIP_TOKEN' },
+      { '--secret': ['id=npm_token,env=NPM_TOKEN', 'id=pip,env=PIP_TOKEN'] },
+    ],
+    [
+      'cache-from / cache-to CSV specs replace the per-variant gha scope',
+      { 'cache-from': 'type=gha,scope=x', 'cache-to': 'type=gha,scope=x,mode=max' },
+      { '--cache-from': ['type=gha,scope=x'], '--cache-to': ['type=gha,scope=x,mode=max'] },
+    ],
+    [
+      'registry cache spec with a quoted ref',
+      { 'cache-from': '"type=registry,ref=ghcr.io/o/r:buildcache"' },
+      { '--cache-from': ['type=registry,ref=ghcr.io/o/r:buildcache'], '--cache-to': [] },
+    ],
+    [
+      'docker driver: cache-from kept, a gha cache-to left out, inline kept',
+      { 'cache-from': 'type=registry,ref=ghcr.io/o/r:c', 'cache-to': 'type=gha,mode=max\ntype=inline' },
+      { '--cache-from': ['type=registry,ref=ghcr.io/o/r:c'], '--cache-to': ['type=inline'] },
+      dockerDriver,
+    ],
+    [
+      'target, no-cache and builder',
+      { target: 'runtime', 'no-cache': 'true', builder: 'builder-3f2a' },
+      { '--target': ['runtime'], '--builder': ['builder-3f2a'] },
+    ],
+    [
+      'manifest annotations on the build (metadata-action prefixes them manifest:)',
+      {
+        annotations:
+          'manifest:org.opencontainers.image.description=My model\nindex:org.opencontainers.image.description=My model\norg.opencontainers.image.licenses=MIT',
+      },
+      {
+        '--annotation': [
+          'manifest:org.opencontainers.image.description=My model',
+          'org.opencontainers.image.licenses=MIT',
+        ],
+      },
+    ],
+    [
+      'load with push: a second exporter into the engine',
+      { load: 'true' },
+      {
+        '--output': [
+          'type=image,name=ghcr.io/o/r,push-by-digest=true,name-canonical=true,push=true',
+          'type=docker,name=ghcr.io/o/r:local',
+        ],
+      },
+    ],
+  ])('%s', (_name, map, expected, builder) => {
+    const { args } = argvFor(map, builder);
+    for (const [flag, want] of Object.entries(expected)) expect(values(args, flag), flag).toEqual(want);
+    if (map['no-cache'] === 'true') expect(args).toContain('--no-cache');
+  });
+
+  it('sbom: --sbom=true on a container builder, left out with a note on the docker driver', () => {
+    expect(argvFor({ sbom: 'true' }).args).toContain('--sbom=true');
+    expect(argvFor({ sbom: 'false' }).args).toContain('--sbom=false');
+    const docker = argvFor({ sbom: 'true' }, dockerDriver);
+    expect(docker.args.some((a) => a.startsWith('--sbom'))).toBe(false);
+    expect(docker.notes.join('\n')).toMatch(/SBOM attestations are not supported/);
+  });
+
+  it('annotations are left out with a note before buildx 0.12; load with push needs buildx 0.13', () => {
+    const old = argvFor({ annotations: 'a=b' }, { buildxVersion: '0.11.2', driver: 'docker-container' });
+    expect(old.args).not.toContain('--annotation');
+    expect(old.notes.join('\n')).toMatch(/buildx >= 0\.12\.0/);
+    expect(() => argvFor({ load: 'true' }, { buildxVersion: '0.12.1', driver: 'docker-container' })).toThrow(
+      EnvironmentError,
+    );
+  });
+
+  it('secret inputs on a buildx that cannot mount secrets: refused, never a build arg', () => {
+    expect(() =>
+      argvFor({ 'secret-envs': 'a=B' }, { buildxVersion: '0.5.1', driver: 'docker-container' }),
+    ).toThrow(EnvironmentError);
+  });
+
+  it.each<[string, Record<string, string>, RegExp]>([
+    ['a secret without =', { secrets: 'ghp_abc' }, /input "secrets": "\*\*\*" is not a secret \(ID=VALUE\)/],
+    ['a secret with an empty value, value never shown', { secrets: 'tok=' }, /"tok=\*\*\*" is not a secret/],
+    ['a secret id with a space', { secrets: 'my tok=1' }, /secret id "my tok"/],
+    ['a secret id that is a path', { secrets: '..=1' }, /secret id "\.\."/],
+    ['a secret-env naming no variable', { 'secret-envs': 'a=1X' }, /"1X" is no environment variable name/],
+    ['a label without =', { labels: 'org.opencontainers.image.title' }, /input "labels"/],
+    ['an annotation of an unknown type', { annotations: 'blob:a=b' }, /unknown type blob/],
+    ['a digest as a tag', { tags: 'ghcr.io/o/r@sha256:abc' }, /is a digest reference/],
+    ['an upper-case repository', { tags: 'ghcr.io/O/r:1' }, /not a valid image name/],
+    ['a cache spec without type=', { 'cache-to': 'mode=max,scope=x' }, /input "cache-to".*has no type=/],
+    ['no-cache not a boolean', { 'no-cache': 'sometimes' }, /input "no-cache": expected true or false/],
+  ])('refuses %s (exit 2, naming the input)', (_name, map, message) => {
+    const go = () => buildOptionsFromInputs(inputs(map));
+    expect(go).toThrow(InputError);
+    expect(go).toThrow(message);
+    try {
+      go();
+    } catch (e) {
+      expect((e as InputError).exitCode).toBe(2);
+      expect(String((e as Error).message)).not.toContain('ghp_abc');
+    }
+  });
+});
+
+describe('config keys BPA shares (build-args, pull, provenance)', () => {
+  const spec = (input: string) => CONFIG_INPUTS.find((s) => s.input === input)!;
+  it.each<[string, string, unknown]>([
+    ['build-args', 'A=1\nB=x=y\n"C=a,b"', { A: '1', B: 'x=y', C: 'a,b' }],
+    ['pull', 'true', true],
+    ['provenance', 'true', 'min'],
+    ['provenance', 'false', 'false'],
+    ['provenance', 'mode=max', 'max'],
+    ['provenance', 'mode=min,inline-only=true', 'min'],
+    ['provenance', 'builder-id=https://x,mode=max', 'max'],
+  ])('%s = %j', (input, raw, expected) => {
+    expect(parseInputValue(spec(input), raw)).toEqual(expected);
+  });
+
+  it('refuses a build arg without = and an unknown provenance form', () => {
+    expect(() => parseInputValue(spec('build-args'), 'NOVALUE')).toThrow(
+      /input "build-args": expected KEY=VALUE/,
+    );
+    expect(() => parseInputValue(spec('provenance'), 'mode=full')).toThrow(InputError);
+  });
+
+  it('build-args replaces build.args; a credential-looking name is still refused at build time', () => {
+    const o = overridesFromInputs(inputs({ 'build-args': 'PY=3.12' }));
+    expect(o).toEqual([{ path: ['build', 'args'], value: { PY: '3.12' }, source: 'input "build-args"' }]);
+  });
+});
+
+describe('tags: the per-variant rule', () => {
+  const tags = ['ghcr.io/o/r:1.2.0', 'ghcr.io/o/r:1.2', 'ghcr.io/o/r:latest', 'ghcr.io/o/r:sha-abc1234'];
+  it.each<[string, number, number, string[]]>([
+    ['cpu', 0, 1, tags],
+    [
+      'cpu',
+      0,
+      2,
+      [
+        'ghcr.io/o/r:1.2.0-cpu',
+        'ghcr.io/o/r:1.2-cpu',
+        'ghcr.io/o/r:cpu',
+        'ghcr.io/o/r:latest',
+        'ghcr.io/o/r:sha-abc1234-cpu',
+      ],
+    ],
+    [
+      'cuda12.8',
+      1,
+      2,
+      [
+        'ghcr.io/o/r:1.2.0-cuda12.8',
+        'ghcr.io/o/r:1.2-cuda12.8',
+        'ghcr.io/o/r:cuda12.8',
+        'ghcr.io/o/r:sha-abc1234-cuda12.8',
+      ],
+    ],
+  ])('%s (variant %i of %i)', (variant, i, n, expected) => {
+    expect(variantTags(tags, variant, i, n)).toEqual(expected);
+  });
+
+  it('a name without a tag is :latest, a registry port is no tag', () => {
+    expect(variantTags(['localhost:5000/o/r'], 'cpu', 0, 2)).toEqual([
+      'localhost:5000/o/r:cpu',
+      'localhost:5000/o/r:latest',
+    ]);
+    expect(variantTags(['localhost:5000/o/r:v1'], 'gpu', 1, 2)).toEqual(['localhost:5000/o/r:v1-gpu']);
+  });
+
+  it("the tags and labels inputs replace the plan's (comma-separated tags too)", () => {
+    const config = validateConfigData(
+      { image: { name: 'o/r', registry: 'ghcr.io' }, variants: ['cpu', { name: 'cpu2', python: '3.11' }] },
+      'x',
+    );
+    const plan = planBuild(config, {
+      catalog: bundledCatalog(),
+      git: { sha: 'abcdef1234' },
+      now: new Date(0),
+    });
+    const o = buildOptionsFromInputs(
+      inputs({
+        tags: 'ghcr.io/o/r:1.0,ghcr.io/o/r:latest',
+        labels: 'org.opencontainers.image.title=Mine\nteam=ml',
+      }),
+    );
+    const out = applyToPlan(plan, o);
+    expect(out.variants.map((v) => v.tags)).toEqual([
+      ['ghcr.io/o/r:1.0-cpu', 'ghcr.io/o/r:cpu', 'ghcr.io/o/r:latest'],
+      ['ghcr.io/o/r:1.0-cpu2', 'ghcr.io/o/r:cpu2'],
+    ]);
+    expect(out.variants[0]!.labels['org.opencontainers.image.title']).toBe('Mine');
+    expect(out.variants[1]!.labels.team).toBe('ml');
+    // Computed labels not given stay.
+    expect(out.variants[0]!.labels['org.opencontainers.image.revision']).toBe('abcdef1234');
+    expect(applyToPlan(plan, {})).toBe(plan);
+  });
+});
+
+describe('annotations', () => {
+  it.each<[string, { types: string[]; platform?: string; key: string; value: string }]>([
+    ['a=b', { types: [], key: 'a', value: 'b' }],
+    [
+      'index:org.opencontainers.image.description=x=y',
+      { types: ['index'], key: 'org.opencontainers.image.description', value: 'x=y' },
+    ],
+    ['manifest,index:k=v', { types: ['manifest', 'index'], key: 'k', value: 'v' }],
+    ['manifest[linux/amd64]:k=v', { types: ['manifest'], platform: 'linux/amd64', key: 'k', value: 'v' }],
+  ])('parses %s', (raw, expected) => {
+    expect(parseAnnotation(raw)).toEqual(expected);
+  });
+
+  it('the merged index gets the given index: annotations, then the OCI labels not given', () => {
+    const got = indexAnnotations(
+      {
+        'org.opencontainers.image.title': 'T',
+        'org.opencontainers.image.description': 'from label',
+        'io.github.ml-image-action.variant': 'cpu',
+      },
+      [parseAnnotation('index:org.opencontainers.image.description=given'), parseAnnotation('manifest:x=y')],
+    );
+    expect(got).toEqual([
+      'index:org.opencontainers.image.description=given',
+      'index:org.opencontainers.image.title=T',
+    ]);
+  });
+});
+
+describe('action.yml', () => {
+  it('declares every BPA input this module reads and the BPA outputs', () => {
+    const yml = readFileSync('action.yml', 'utf8');
+    for (const name of [
+      'tags',
+      'labels',
+      'annotations',
+      'build-args',
+      'secrets',
+      'secret-envs',
+      'cache-from',
+      'cache-to',
+      'target',
+      'builder',
+      'no-cache',
+      'pull',
+      'provenance',
+      'sbom',
+      'platforms',
+      'push',
+      'load',
+    ])
+      expect(yml, name).toMatch(new RegExp(`^  ${name}:\\n    description:`, 'm'));
+    for (const name of ['digest', 'imageid', 'metadata'])
+      expect(yml).toMatch(new RegExp(`^  ${name}:\\n    description:`, 'm'));
+  });
+});
+
+describe('pushing where the tags point', () => {
+  it("pushes to the first tag's repository; the merge copies into other repositories one tag first", () => {
+    expect(
+      tagsByRepository('ghcr.io/o/r', [
+        'docker.io/o/r:1',
+        'ghcr.io/o/r:1',
+        'docker.io/o/r:latest',
+        'ghcr.io/o/r:2',
+      ]),
+    ).toEqual([['ghcr.io/o/r:1', 'ghcr.io/o/r:2'], ['docker.io/o/r:1'], ['docker.io/o/r:latest']]);
+    expect(registryHost('ghcr.io/o/r')).toBe('ghcr.io');
+    expect(registryHost('localhost:5000/o/r')).toBe('localhost:5000');
+    expect(registryHost('myorg/app')).toBe('docker.io');
+    const config = validateConfigData({ image: { name: 'o/r', registry: 'ghcr.io' } }, 'x');
+    const plan = planBuild(config, { catalog: bundledCatalog(), git: {}, now: new Date(0) });
+    expect(applyToPlan(plan, { tags: ['registry.corp:5000/team/img:1'] }).repository).toBe(
+      'registry.corp:5000/team/img',
+    );
+    expect(applyToPlan(plan, { labels: { a: 'b' } }).repository).toBe('ghcr.io/o/r');
+  });
+
+  it('annotated images are pushed as OCI manifests; the docker driver leaves annotations out with a note', () => {
+    const oci = buildxBuildArgs({ ...req, annotations: ['k=v'], ociMediatypes: true }, container);
+    expect(values(oci.args, '--output')).toEqual([
+      'type=image,name=ghcr.io/o/r,push-by-digest=true,name-canonical=true,push=true,oci-mediatypes=true',
+    ]);
+    const docker = buildxBuildArgs({ ...req, annotations: ['k=v'] }, dockerDriver);
+    expect(docker.args).not.toContain('--annotation');
+    expect(docker.notes.join('\n')).toMatch(/Docker manifests, which carry no annotations/);
+  });
+});

@@ -1,0 +1,287 @@
+// `ml-image devcontainer`: the devcontainer.json writer (image by digest, user, cache volumes, GPU
+// only for CUDA variants, ports only for installed servers) and the command's files and exit codes.
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { BuildResult } from '../../src/build/result.js';
+import type { EnvRecord } from '../../src/capture/record.js';
+import {
+  hostPlatform,
+  resultDevcontainerFile,
+  writeResultDevcontainers,
+} from '../../src/devcontainer/from-results.js';
+import { runCli } from '../../src/cli/main.js';
+import { chooseImage, devcontainerJson, nonRootUser } from '../../src/devcontainer/devcontainer.js';
+import { captureIo } from '../helpers/fakes.js';
+import { makeRecord } from '../helpers/records.js';
+
+const D1 = `sha256:${'a'.repeat(64)}`;
+const D2 = `sha256:${'b'.repeat(64)}`;
+const TEMPLATE_ENV = {
+  HF_HOME: '/cache/huggingface',
+  TORCH_HOME: '/cache/torch',
+  PIP_CACHE_DIR: '/cache/pip',
+  XDG_CACHE_HOME: '/cache',
+  PIP_NO_CACHE_DIR: '1',
+};
+
+function platform(p: string, digest: string, localRef?: string) {
+  return { platform: p, digest, durationMs: 1, attempts: 1, metadata: {}, ...(localRef && { localRef }) };
+}
+
+function build(variants: Partial<BuildResult['variants'][number]>[]): BuildResult {
+  return {
+    schemaVersion: 1,
+    variants: variants.map((v) => ({
+      variant: 'cpu',
+      repository: 'ghcr.io/acme/model',
+      tags: ['ghcr.io/acme/model:cpu'],
+      platforms: [platform('linux/amd64', D2)],
+      baseImage: 'python:3.12-slim',
+      ...v,
+    })),
+  };
+}
+
+/** A record of a template image: USER app, the template's cache variables, these distributions. */
+function templateRecord(pip: Record<string, string> = {}, extra: Partial<EnvRecord['cuda']> = {}): EnvRecord {
+  const r = makeRecord({
+    pip: { pip: '24.0', ...pip },
+    env: { PATH: '/usr/bin', ...TEMPLATE_ENV },
+    cuda: extra,
+  });
+  return { ...r, image: { ...r.image, user: 'app' } };
+}
+
+describe('chooseImage', () => {
+  it('pins the merged manifest list by digest', () => {
+    const c = chooseImage(build([{ digest: D1 }]), 'build.json', undefined);
+    expect(c).toMatchObject({ image: `ghcr.io/acme/model@${D1}`, pinned: true, variant: 'cpu' });
+  });
+
+  it('pins the one pushed platform when there is no merged digest', () => {
+    expect(chooseImage(build([{}]), 'build.json', undefined).image).toBe(`ghcr.io/acme/model@${D2}`);
+  });
+
+  it('takes the local tag of the host platform for a --load build, unpinned', () => {
+    const b = build([
+      {
+        platforms: [
+          platform('linux/arm64', D1, 'model:cpu-arm64'),
+          platform('linux/amd64', D2, 'model:cpu-amd64'),
+        ],
+      },
+    ]);
+    expect(chooseImage(b, 'build.json', undefined, 'linux/amd64')).toMatchObject({
+      image: 'model:cpu-amd64',
+      pinned: false,
+    });
+    expect(chooseImage(b, 'build.json', undefined, 'linux/riscv64').image).toBe('model:cpu-arm64');
+  });
+
+  it('needs --variant with several variants and names the ones there for an unknown one', () => {
+    const b = build([{ variant: 'cpu' }, { variant: 'cuda12.8' }]);
+    expect(() => chooseImage(b, 'build.json', undefined)).toThrow(/2 variants \(cpu, cuda12\.8\).*--variant/);
+    expect(() => chooseImage(b, 'build.json', 'rocm')).toThrow(
+      /no variant "rocm" in build.json; it has cpu, cuda12\.8/,
+    );
+    expect(chooseImage(b, 'build.json', 'cuda12.8').variant).toBe('cuda12.8');
+  });
+
+  it('rejects a file that is not a build result, naming the field', () => {
+    expect(() =>
+      chooseImage({ schemaVersion: 1, variants: [{ variant: 'cpu' }] }, 'x/build.json', undefined),
+    ).toThrow(/x\/build\.json: not a build result: .*repository/);
+  });
+});
+
+describe('devcontainerJson', () => {
+  const image = {
+    image: `ghcr.io/acme/model@${D1}`,
+    variant: 'cpu',
+    pinned: true,
+    platforms: ['linux/amd64'],
+  };
+
+  it('CPU variant: the image by digest, its user, the cache volumes, no GPU, no ports', () => {
+    const dc = devcontainerJson({ ...image, cuda: false, record: templateRecord() });
+    expect(dc.image).toBe(`ghcr.io/acme/model@${D1}`);
+    expect(dc.remoteUser).toBe('app');
+    expect(dc.updateRemoteUserUID).toBe(false);
+    expect(dc.mounts).toEqual([
+      'source=ml-image-hf-cache,target=/cache/huggingface,type=volume',
+      'source=ml-image-torch-cache,target=/cache/torch,type=volume',
+    ]);
+    expect(dc.hostRequirements).toBeUndefined();
+    expect(dc.runArgs.join(' ')).not.toMatch(/gpus/);
+    expect(dc.forwardPorts).toBeUndefined();
+    expect(dc.portsAttributes).toBeUndefined();
+  });
+
+  it('CUDA variant: asks for GPUs', () => {
+    const dc = devcontainerJson({ ...image, variant: 'cuda12.8', cuda: true, record: templateRecord() });
+    expect(dc.hostRequirements).toEqual({ gpu: true });
+    expect(dc.name).toBe('ml-image (cuda12.8)');
+  });
+
+  it.each([
+    [{ jupyterlab: '4.2.0' }, [8888], ['Jupyter']],
+    [{ Jupyter_Server: '2.14.0' }, [8888], ['Jupyter']],
+    [{ mlflow: '2.14.1' }, [5000], ['MLflow']],
+    [{ notebook: '7.2.0', mlflow: '2.14.1' }, [8888, 5000], ['Jupyter', 'MLflow']],
+    [{ 'mlflow-skinny': '2.14.1', 'jupyter-core': '5.7.0' }, undefined, undefined],
+  ])('forwards ports only for installed servers: %o', (pip, ports, labels) => {
+    const dc = devcontainerJson({ ...image, cuda: false, record: templateRecord(pip) });
+    expect(dc.forwardPorts).toEqual(ports);
+    expect(dc.forwardPorts?.map((p) => dc.portsAttributes?.[String(p)]?.label)).toEqual(labels);
+  });
+
+  it('without a record: no user, no volumes, no ports (the image defaults apply)', () => {
+    const dc = devcontainerJson({ ...image, cuda: false });
+    expect(dc.remoteUser).toBeUndefined();
+    expect(dc.updateRemoteUserUID).toBe(false);
+    expect(dc.mounts).toEqual([]);
+    expect(dc.forwardPorts).toBeUndefined();
+  });
+
+  it('mounts only the cache directories the image sets, at its paths', () => {
+    const r = templateRecord();
+    const dc = devcontainerJson({
+      ...image,
+      cuda: false,
+      record: {
+        ...r,
+        image: { ...r.image, env: { HF_HOME: '/data/hf', TORCH_HOME: 'relative', PIP_CACHE_DIR: '/a,b' } },
+      },
+    });
+    expect(dc.mounts).toEqual(['source=ml-image-hf-cache,target=/data/hf,type=volume']);
+  });
+
+  it('mounts a pip cache volume only where pip keeps a cache (no PIP_NO_CACHE_DIR)', () => {
+    const r = templateRecord();
+    const { PIP_NO_CACHE_DIR: _, ...env } = r.image.env;
+    const dc = devcontainerJson({ ...image, cuda: false, record: { ...r, image: { ...r.image, env } } });
+    expect(dc.mounts).toContain('source=ml-image-pip-cache,target=/cache/pip,type=volume');
+    expect(dc.mounts).toHaveLength(3);
+  });
+
+  it.each([
+    ['', undefined],
+    ['root', undefined],
+    ['0:0', undefined],
+    ['app', 'app'],
+    ['1000:0', '1000:0'],
+  ])('user %j -> remoteUser %j', (user, expected) => {
+    const r = templateRecord();
+    expect(nonRootUser({ ...r, image: { ...r.image, user } })).toBe(expected);
+  });
+});
+
+describe('ml-image devcontainer', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'ml-image-dc-'));
+    mkdirSync(path.join(dir, 'results'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  const write = (name: string, v: unknown) =>
+    writeFileSync(path.join(dir, 'results', name), JSON.stringify(v));
+
+  async function cli(...args: string[]) {
+    const io = captureIo(dir);
+    const code = await runCli(['devcontainer', ...args], io);
+    return { code, out: io.out(), err: io.err() };
+  }
+
+  it('writes .devcontainer/devcontainer.json from build.json, plan.json and the record', async () => {
+    const arch = hostPlatform().split('/')[1];
+    write(
+      'build.json',
+      build([{ variant: 'cuda12.8', digest: D1, platforms: [platform(hostPlatform(), D2)] }]),
+    );
+    write('plan.json', { variants: [{ name: 'cuda12.8', cuda: { minorCompatDriverMin: '525.60.13' } }] });
+    write(`env-cuda12.8-${arch}.json`, templateRecord({ jupyterlab: '4.2.0' }));
+    const r = await cli('--from', 'results', '--json');
+    expect(r.code, r.err).toBe(0);
+    const summary = JSON.parse(r.out);
+    const file = path.join(dir, '.devcontainer', 'devcontainer.json');
+    expect(summary).toMatchObject({
+      file,
+      pinned: true,
+      cuda: true,
+      remoteUser: 'app',
+      forwardPorts: [8888],
+    });
+    const dc = JSON.parse(readFileSync(file, 'utf8'));
+    expect(dc.image).toBe(`ghcr.io/acme/model@${D1}`);
+    expect(dc.hostRequirements).toEqual({ gpu: true });
+    expect(dc.remoteUser).toBe('app');
+  });
+
+  it('--out FILE, a --load build (local tag, noted) and no record (noted)', async () => {
+    write('build.json', build([{ platforms: [platform(hostPlatform(), D2, 'model:cpu')] }]));
+    const r = await cli('--from', 'results', '--out', 'x/dc.json');
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toMatch(/not pinned by digest/);
+    expect(r.out).toMatch(/no env-\*\.json/);
+    expect(JSON.parse(readFileSync(path.join(dir, 'x', 'dc.json'), 'utf8')).image).toBe('model:cpu');
+  });
+
+  it.each([
+    [[], /--from DIR is required/],
+    [['--from', 'nowhere'], /--from nowhere: no build\.json/],
+    [['--from', 'results', '--variant', 'rocm'], /no variant "rocm"/],
+    [['--from', 'results', '--bogus'], /Unknown option '--bogus'/],
+  ])('bad input %j is exit 2 naming it', async (args, message) => {
+    write('build.json', build([{}]));
+    const r = await cli(...args);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(message);
+  });
+
+  it('a variant with neither digest nor local tag is exit 2 naming the fields', async () => {
+    write('build.json', build([{ platforms: [] }]));
+    const r = await cli('--from', 'results', '--json');
+    expect(r.code).toBe(2);
+    expect(JSON.parse(r.out).error.message).toMatch(/variants\[\]\.digest/);
+  });
+});
+
+describe('the action output: writeResultDevcontainers', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'ml-image-dc-action-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('writes one definition per pushed variant, none for a loaded or unmerged one', () => {
+    writeFileSync(
+      path.join(dir, 'build.json'),
+      JSON.stringify(
+        build([
+          { variant: 'cpu', digest: D1 },
+          { variant: 'cuda12.8', digest: D2 },
+          { variant: 'local', platforms: [platform('linux/amd64', D2, 'model:local')] },
+          { variant: 'unmerged', platforms: [platform('linux/amd64', D1), platform('linux/arm64', D2)] },
+        ]),
+      ),
+    );
+    writeFileSync(
+      path.join(dir, 'plan.json'),
+      JSON.stringify({ variants: [{ name: 'cuda12.8', cuda: { minorCompatDriverMin: '525.60.13' } }] }),
+    );
+    const files = writeResultDevcontainers(dir, ['cpu', 'cuda12.8', 'local', 'unmerged']);
+    expect(files).toEqual([resultDevcontainerFile(dir, 'cpu'), resultDevcontainerFile(dir, 'cuda12.8')]);
+    const cpu = JSON.parse(readFileSync(files[0]!, 'utf8'));
+    const cuda = JSON.parse(readFileSync(files[1]!, 'utf8'));
+    expect(cpu.image).toBe(`ghcr.io/acme/model@${D1}`);
+    expect(cpu.hostRequirements).toBeUndefined();
+    expect(cuda).toMatchObject({ image: `ghcr.io/acme/model@${D2}`, hostRequirements: { gpu: true } });
+  });
+
+  it('writes nothing without a build.json', () => {
+    expect(writeResultDevcontainers(dir, ['cpu'])).toEqual([]);
+  });
+});

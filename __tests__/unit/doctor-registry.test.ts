@@ -1,0 +1,240 @@
+// `ml-image doctor --registry HOST/REPOSITORY`: which credential docker would use, and whether it may
+// push, against an in-process registry that speaks the distribution token flow (Bearer challenge,
+// token endpoint with a pull,push scope, blob upload started then cancelled), with Docker's
+// config.json written here. No secret appears in what doctor prints.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/main.js';
+import { findCredential, parseChallenge, parseRegistryTarget } from '../../src/docker/registry-auth.js';
+import { InputError } from '../../src/errors.js';
+import { captureIo, fakeDocker } from '../helpers/fakes.js';
+
+const WRITER = 'writer-Secret-Passw0rd';
+const READER = 'reader-Secret-Passw0rd';
+
+interface Seen {
+  method: string;
+  url: string;
+  authorization?: string;
+}
+
+let server: http.Server;
+let port = 0;
+const seen: Seen[] = [];
+
+/** A registry with token auth: WRITER's login may push to acme/model, READER's may only pull. */
+function registry(req: http.IncomingMessage, res: http.ServerResponse) {
+  const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+  seen.push({
+    method: req.method ?? '',
+    url: req.url ?? '',
+    ...(req.headers.authorization && { authorization: req.headers.authorization }),
+  });
+  const json = (status: number, body: unknown, headers: Record<string, string> = {}) => {
+    res.writeHead(status, { 'Content-Type': 'application/json', ...headers });
+    res.end(JSON.stringify(body));
+  };
+  const denied = (status: number, code: string, message: string) =>
+    json(status, { errors: [{ code, message }] });
+  if (url.pathname === '/v2/')
+    return json(
+      401,
+      {},
+      { 'WWW-Authenticate': `Bearer realm="http://127.0.0.1:${port}/token",service="fake"` },
+    );
+  if (url.pathname === '/token') {
+    const auth = req.headers.authorization ?? '';
+    const pass = Buffer.from(auth.replace(/^Basic /, ''), 'base64')
+      .toString()
+      .split(':')[1];
+    if (
+      url.searchParams.get('scope') !== 'repository:acme/model:pull,push' ||
+      url.searchParams.get('service') !== 'fake'
+    )
+      return denied(400, 'UNSUPPORTED', 'bad scope');
+    if (pass === WRITER) return json(200, { token: 'tok-write' });
+    if (pass === READER) return json(200, { token: 'tok-read' });
+    return denied(401, 'UNAUTHORIZED', 'authentication required');
+  }
+  if (req.method === 'POST' && url.pathname === '/v2/acme/model/blobs/uploads/') {
+    if (req.headers.authorization === 'Bearer tok-write') {
+      res.writeHead(202, { Location: '/v2/acme/model/blobs/uploads/u-1?_state=x' });
+      return res.end();
+    }
+    return denied(403, 'DENIED', 'requested access to the resource is denied');
+  }
+  if (req.method === 'DELETE' && url.pathname === '/v2/acme/model/blobs/uploads/u-1') {
+    res.writeHead(204);
+    return res.end();
+  }
+  return denied(404, 'NOT_FOUND', 'no route');
+}
+
+const healthy = {
+  ping: async () => ({ version: '27.0.0', apiVersion: '1.46', os: 'linux', arch: 'amd64' }),
+  buildxVersion: async () => '0.13.1',
+  buildxInspect: async () => ({
+    name: 'default',
+    driver: 'docker',
+    platforms: ['linux/amd64', 'linux/arm64'],
+  }),
+};
+
+let dir: string;
+beforeAll(async () => {
+  server = http.createServer(registry);
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  port = (server.address() as AddressInfo).port;
+  dir = mkdtempSync(path.join(tmpdir(), 'ml-image-doctor-'));
+});
+afterAll(async () => {
+  server.closeAllConnections();
+  await new Promise((r) => server.close(r));
+  rmSync(dir, { recursive: true, force: true });
+});
+beforeEach(() => {
+  seen.length = 0;
+});
+
+/** DOCKER_CONFIG holding a login of PASSWORD for the fake registry (none: no config at all). */
+function dockerConfig(password?: string): string {
+  const cfg = path.join(
+    dir,
+    `cfg-${password === undefined ? 'none' : password === WRITER ? 'writer' : 'reader'}`,
+  );
+  mkdirSync(cfg, { recursive: true });
+  if (password !== undefined)
+    writeFileSync(
+      path.join(cfg, 'config.json'),
+      JSON.stringify({
+        auths: { [`127.0.0.1:${port}`]: { auth: Buffer.from(`bot:${password}`).toString('base64') } },
+      }),
+    );
+  return cfg;
+}
+
+async function doctor(password?: string, target = `127.0.0.1:${port}/acme/model`) {
+  const io = captureIo(dir, fakeDocker(healthy), { DOCKER_CONFIG: dockerConfig(password), HOME: dir });
+  const code = await runCli(['doctor', '--registry', target], io);
+  return { code, out: io.out(), err: io.err() };
+}
+
+describe('ml-image doctor --registry HOST/REPOSITORY', () => {
+  it('a login that may write: which credential, and an upload started and cancelled (exit 0)', async () => {
+    const r = await doctor(WRITER);
+    expect(r.code, r.out + r.err).toBe(0);
+    expect(r.out).toContain(
+      `ok   credential: a stored login (docker login; auths in ${dir}/cfg-writer/config.json)`,
+    );
+    expect(r.out).toContain(
+      `ok   push: can push to 127.0.0.1:${port}/acme/model (an upload was started and cancelled; nothing written)`,
+    );
+    // The token was asked for with pull,push; the upload was cancelled with the same token.
+    expect(seen.map((s) => `${s.method} ${s.url.split('?')[0]}`)).toContain(
+      'DELETE /v2/acme/model/blobs/uploads/u-1',
+    );
+    expect(seen.find((s) => s.method === 'DELETE')?.authorization).toBe('Bearer tok-write');
+    expect(r.out + r.err).not.toContain(WRITER);
+  });
+
+  it('a login that may only pull: FAIL push with the registry own words and the fix (exit 3)', async () => {
+    const r = await doctor(READER);
+    expect(r.code).toBe(3);
+    expect(r.out).toContain(
+      `FAIL push: cannot push to 127.0.0.1:${port}/acme/model: HTTP 403 DENIED: requested access to the resource is denied`,
+    );
+    expect(r.out).toContain(
+      `fix: log in with a credential that may write to acme/model: "docker login 127.0.0.1:${port}"`,
+    );
+    expect(r.out + r.err).not.toContain(READER);
+  });
+
+  it('no credential at all: said so, and the token request is refused (exit 3)', async () => {
+    const r = await doctor(undefined);
+    expect(r.code).toBe(3);
+    expect(r.out).toContain('ok   credential: none (no Docker config.json): pulls and pushes are anonymous');
+    expect(r.out).toContain(
+      `FAIL push: 127.0.0.1:${port} refused a push token for acme/model (HTTP 401 UNAUTHORIZED: authentication required)`,
+    );
+  });
+
+  it('without a repository: reachability and the credential only, no upload', async () => {
+    const r = await doctor(WRITER, `127.0.0.1:${port}`);
+    expect(r.code).toBe(0);
+    expect(r.out).not.toContain('push:');
+    expect(seen.some((s) => s.method === 'POST')).toBe(false);
+  });
+
+  it('a target that is not HOST[/REPOSITORY] is bad input (exit 2)', async () => {
+    const r = await doctor(WRITER, 'ghcr.io/Acme/Model');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('"Acme/Model" is not a repository name');
+  });
+});
+
+describe('the credential docker would use (pure)', () => {
+  const config = (json: unknown) => () => ({ file: '/h/.docker/config.json', text: JSON.stringify(json) });
+  const helper = async (name: string, server: string) => ({ username: name, secret: server });
+
+  it.each([
+    [
+      { credHelpers: { 'ghcr.io': 'gh' }, credsStore: 'desktop' },
+      'ghcr.io',
+      'helper',
+      'credential helper docker-credential-gh',
+    ],
+    [{ credsStore: 'pass' }, 'ghcr.io', 'store', 'credential store docker-credential-pass'],
+    [
+      { auths: { 'https://ghcr.io': { auth: 'dTpw' } }, credsStore: 'pass' },
+      'ghcr.io',
+      'login',
+      'a stored login',
+    ],
+    [{ auths: { 'https://index.docker.io/v1/': { auth: 'dTpw' } } }, 'docker.io', 'login', 'a stored login'],
+    [{ auths: { 'ghcr.io': { identitytoken: 'x' } } }, 'ghcr.io', 'token', 'an identity token'],
+    [{ auths: { 'quay.io': { auth: 'dTpw' } } }, 'ghcr.io', 'none', 'none for ghcr.io'],
+  ])('%j for %s: %s', (json, host, kind, describe) => {
+    const c = findCredential(host, { dockerConfig: config(json), helper });
+    expect(c.kind).toBe(kind);
+    expect(c.describe).toContain(describe);
+  });
+
+  it('a helper is asked for the server docker asks for (Hub: its v1 URL), only when needed', async () => {
+    const c = findCredential('docker.io', {
+      dockerConfig: config({ credHelpers: { 'https://index.docker.io/v1/': 'osxkeychain' } }),
+      helper,
+    });
+    expect(await c.get!()).toEqual({ username: 'osxkeychain', secret: 'https://index.docker.io/v1/' });
+  });
+
+  it('a config.json that is not JSON is an environment problem naming the file', () => {
+    expect(() =>
+      findCredential('ghcr.io', { dockerConfig: () => ({ file: '/h/c.json', text: '{' }), helper }),
+    ).toThrow(/\/h\/c\.json is not JSON/);
+  });
+
+  it.each([
+    ['ghcr.io', { host: 'ghcr.io' }],
+    ['https://ghcr.io/acme/model', { host: 'ghcr.io', repository: 'acme/model' }],
+    ['localhost:5000/team/a-b_c', { host: 'localhost:5000', repository: 'team/a-b_c' }],
+  ])('target %s', (raw, expected) => {
+    expect(parseRegistryTarget(raw)).toEqual(expected);
+  });
+
+  it.each(['', 'ghcr.io/UPPER', 'bad host/x', 'ghcr.io//x'])('bad target %j', (raw) => {
+    expect(() => parseRegistryTarget(raw)).toThrow(InputError);
+  });
+
+  it('reads a challenge as docker does', () => {
+    expect(
+      parseChallenge('Bearer realm="https://ghcr.io/token",service="ghcr.io",scope="repository:a/b:pull"'),
+    ).toEqual({
+      scheme: 'bearer',
+      params: { realm: 'https://ghcr.io/token', service: 'ghcr.io', scope: 'repository:a/b:pull' },
+    });
+  });
+});

@@ -1,0 +1,91 @@
+// The report as the CLI prints it on a terminal: the comment's Markdown read back into plain text.
+// Golden files for two real renderings (one variant, a two-variant run); no HTML entity or tag in
+// any rendering of the report fixtures; tables aligned by display width; colour only when asked.
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { displayWidth, toTerminal, wantsColor } from '../../src/report/render/terminal.js';
+import { REPO_ROOT } from '../helpers/docker-env.js';
+
+const FIXTURES = path.join(REPO_ROOT, '__tests__/fixtures/report');
+const reports = readdirSync(FIXTURES).filter((f) => f.endsWith('.md'));
+
+function golden(name: string, actual: string) {
+  const file = path.join(FIXTURES, name);
+  if (process.env.UPDATE_GOLDEN === '1' || !existsSync(file)) writeFileSync(file, actual);
+  expect(actual, `${name} (regenerate with UPDATE_GOLDEN=1)`).toBe(readFileSync(file, 'utf8'));
+}
+
+describe('the terminal rendering of the report', () => {
+  it.each(['numpy-1-to-2', 'run-two-variants'])('%s matches its golden file', (name) => {
+    golden(
+      `${name}.term.txt`,
+      toTerminal(readFileSync(path.join(FIXTURES, `${name}.md`), 'utf8'), { color: false }),
+    );
+  });
+
+  it.each(reports)('%s: no HTML entity, tag, comment or Markdown escape is left', (file) => {
+    const text = toTerminal(readFileSync(path.join(FIXTURES, file), 'utf8'), { color: false });
+    expect(text).not.toMatch(/&#\d+;|&[a-z]+;|<\/?(details|summary|br|blockquote)\b|<!--|\\[|*_]/);
+    expect(text).not.toContain('\u2060');
+    expect(text).not.toContain('\x1b');
+  });
+
+  it('reads entities and escapes back: the text the renderer escaped', () => {
+    expect(toTerminal('Debian GNU/Linux 12 &#40;bookworm&#41; \\*x\\* a&#124;b', { color: false })).toBe(
+      'Debian GNU/Linux 12 (bookworm) *x* a|b\n',
+    );
+  });
+
+  it('aligns table columns by display width (emoji take two columns)', () => {
+    const md = '|  | main | Change |\n|---|---|---|\n| NumPy | 1.26.4 | ⬆️ major |\n| ✅ ok | 2 | ±0 |\n';
+    expect(toTerminal(md, { color: false })).toBe(
+      [
+        '       main    Change',
+        '─────  ──────  ────────',
+        'NumPy  1.26.4  ⬆️ major',
+        '✅ ok  2       ±0',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('sections, headings, links and lists as text', () => {
+    const md =
+      '### 🐳 report\n<details><summary>pip: 1 upgraded</summary>\n\n- **cpu**: [run](https://x.example/1)\n\n</details>\n';
+    expect(toTerminal(md, { color: false })).toBe(
+      '🐳 report\n' +
+        '═'.repeat(displayWidth('🐳 report')) +
+        '\n▸ pip: 1 upgraded\n\n• cpu: run <https://x.example/1>\n',
+    );
+  });
+
+  it('bold only with colour', () => {
+    expect(toTerminal('**x**', { color: true })).toBe('\x1b[1mx\x1b[22m\n');
+    expect(toTerminal('**x**', { color: false })).toBe('x\n');
+  });
+
+  it.each([
+    ['abc', 3],
+    ['✅', 2],
+    ['⚠️', 2],
+    ['⬆️ major', 8],
+    ['±0', 2],
+    ['日本', 4],
+    ['e\u0301', 1],
+    ['\x1b[1mab\x1b[22m', 2],
+  ])('displayWidth(%j) = %d', (s, w) => {
+    expect(displayWidth(s)).toBe(w);
+  });
+
+  it.each([
+    [true, {}, true],
+    [false, {}, false],
+    [undefined, {}, false],
+    [true, { NO_COLOR: '1' }, false],
+    [true, { NO_COLOR: '' }, true],
+    [true, { TERM: 'dumb' }, false],
+  ])('colour on a TTY %s with %j: %s', (tty, env, expected) => {
+    expect(wantsColor(tty, env)).toBe(expected);
+  });
+});

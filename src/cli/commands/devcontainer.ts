@@ -1,0 +1,116 @@
+import path from 'node:path';
+import { DEVCONTAINER_FILE, type DevcontainerJson } from '../../devcontainer/devcontainer.js';
+import { devcontainerFromResults } from '../../devcontainer/from-results.js';
+import { InputError } from '../../errors.js';
+import { parseCommandArgs } from '../args.js';
+import type { CliIo } from '../io.js';
+import { writeOutFile } from '../output.js';
+import type { Command } from './types.js';
+
+const OPTIONS = {
+  from: { type: 'string' },
+  variant: { type: 'string' },
+} as const;
+
+interface Summary {
+  file: string;
+  image: string;
+  variant: string;
+  pinned: boolean;
+  cuda: boolean;
+  record: string | null;
+  remoteUser: string | null;
+  mounts: string[];
+  forwardPorts: number[];
+  notes: string[];
+}
+
+function notesFor(
+  json: DevcontainerJson,
+  pinned: boolean,
+  record: string | undefined,
+  dir: string,
+): string[] {
+  const notes: string[] = [];
+  if (!pinned)
+    notes.push(
+      `the build did not push: ${json.image} is a local tag of this engine, not pinned by digest (build with push to share the devcontainer)`,
+    );
+  if (record === undefined)
+    notes.push(
+      `no env-*.json in ${dir}: the image's user, cache directories and Jupyter/MLflow are unknown (write the records with "ml-image run --out DIR" or "ml-image capture")`,
+    );
+  else if (json.remoteUser === undefined) notes.push('the image runs as root (no USER in its Dockerfile)');
+  return notes;
+}
+
+export const devcontainerCommand: Command = {
+  name: 'devcontainer',
+  summary: 'Write .devcontainer/devcontainer.json that opens the built image by digest.',
+  usage: 'ml-image devcontainer --from DIR [--variant NAME] [--out FILE] [--json]',
+  outIsFile: true,
+  help: `Reads DIR/build.json (what "ml-image build --out DIR" or "ml-image run --out DIR" wrote), DIR/plan.json
+and DIR/env-<variant>-<arch>.json (the captured record, when there) and writes a Dev Container
+definition for VS Code, Codespaces or the devcontainer CLI:
+  image            REPOSITORY@sha256:... (the merged manifest list, else the one pushed platform); a
+                   build that only loaded its image (push: false) gets its local tag, with a note
+  remoteUser       the image's non-root USER (from the record); updateRemoteUserUID false: the image
+                   runs as built, no derived image with the host's UID
+  mounts           named volumes ml-image-hf-cache, ml-image-torch-cache, ml-image-pip-cache at the
+                   image's HF_HOME, TORCH_HOME, PIP_CACHE_DIR (pip's only where the image does not
+                   set PIP_NO_CACHE_DIR, which the templates do)
+  runArgs          --shm-size=16g (DataLoader workers, NCCL)
+  hostRequirements gpu: true for a CUDA variant only (the CLI then passes --gpus all where there are GPUs)
+  forwardPorts     8888 (Jupyter) when jupyter/jupyterlab/notebook/jupyter-server is installed,
+                   5000 (MLflow) when mlflow is
+
+Options:
+  --from DIR       the result directory of the build
+  --variant NAME   the variant of build.json (needed when it has several)
+  --out FILE       where to write (default ${DEVCONTAINER_FILE})
+  --json           print {"file", "image", "variant", "pinned", "cuda", "remoteUser", "mounts", "forwardPorts", "notes"}
+
+Exit codes: 0 written; 2 bad input (no DIR/build.json, an unknown --variant, a variant with neither a
+digest nor a local tag).`,
+  async run(argv: string[], io: CliIo) {
+    const { values } = parseCommandArgs('devcontainer', argv, OPTIONS);
+    if (values.from === undefined)
+      throw new InputError('devcontainer: --from DIR is required (the --out directory of "ml-image build")');
+    const dir = path.resolve(io.cwd, values.from);
+    const { json, text, chosen, recordFile } = devcontainerFromResults(
+      dir,
+      values.variant,
+      `devcontainer: --from ${values.from}`,
+    );
+    const out = values.out ?? DEVCONTAINER_FILE;
+    const file = writeOutFile(io.cwd, path.dirname(out), path.basename(out), text);
+    const summary: Summary = {
+      file,
+      image: json.image,
+      variant: chosen.variant,
+      pinned: chosen.pinned,
+      cuda: json.hostRequirements?.gpu === true,
+      record: recordFile ?? null,
+      remoteUser: json.remoteUser ?? null,
+      mounts: json.mounts,
+      forwardPorts: json.forwardPorts ?? [],
+      notes: notesFor(json, chosen.pinned, recordFile, dir),
+    };
+    if (values.json) {
+      io.stdout(`${JSON.stringify(summary, null, 2)}\n`);
+    } else {
+      const lines = [
+        `wrote ${file}`,
+        `image: ${summary.image}`,
+        `user:  ${summary.remoteUser ?? '(the image default)'}`,
+        `gpu:   ${summary.cuda ? 'requested (hostRequirements.gpu)' : 'no'}`,
+        `ports: ${summary.forwardPorts.join(', ') || 'none'}`,
+        ...summary.notes.map((n) => `note:  ${n}`),
+      ];
+      if (path.basename(path.dirname(file)) === '.devcontainer')
+        lines.push(`open:  devcontainer up --workspace-folder ${path.dirname(path.dirname(file))}`);
+      io.stdout(`${lines.join('\n')}\n`);
+    }
+    return 0;
+  },
+};

@@ -1,0 +1,172 @@
+// A Dev Container definition (https://containers.dev/implementors/json_reference/) for an image this
+// tool built: the image by digest from build.json, its non-root user and cache directories from the
+// env record, the GPU request for a CUDA variant, and the Jupyter / MLflow ports when the image has
+// them. Pure: the caller reads build.json, plan.json and the record and writes the file.
+import { type BuildResult, BuildResultSchema, type VariantBuild } from '../build/result.js';
+import type { EnvRecord } from '../capture/record.js';
+import { formatIssues } from '../config/issues.js';
+import { InputError } from '../errors.js';
+
+/** Where `ml-image devcontainer` writes by default (relative to the working directory). */
+export const DEVCONTAINER_FILE = '.devcontainer/devcontainer.json';
+
+/** Named volumes (shared by every project that uses them) for the cache directories the image sets. */
+export const CACHE_VOLUMES: readonly { env: string; volume: string; label: string }[] = [
+  { env: 'HF_HOME', volume: 'ml-image-hf-cache', label: 'Hugging Face' },
+  { env: 'TORCH_HOME', volume: 'ml-image-torch-cache', label: 'torch' },
+  { env: 'PIP_CACHE_DIR', volume: 'ml-image-pip-cache', label: 'pip' },
+];
+
+/** Ports forwarded when a distribution of the image provides the server (PEP 503 names). */
+export const SERVICE_PORTS: readonly { port: number; label: string; distributions: readonly string[] }[] = [
+  {
+    port: 8888,
+    label: 'Jupyter',
+    distributions: ['jupyter', 'jupyterlab', 'notebook', 'jupyter-server', 'nbclassic'],
+  },
+  { port: 5000, label: 'MLflow', distributions: ['mlflow'] },
+];
+
+/** /dev/shm for DataLoader workers and NCCL (Docker's default is 64 MB); a cap, not an allocation. */
+export const SHM_SIZE = '16g';
+
+export interface ChosenImage {
+  /** REPOSITORY@sha256:... when the build pushed; else the local tag of a loaded image. */
+  image: string;
+  variant: string;
+  /** True when `image` is pinned by digest (pullable anywhere); false for a local tag (--load). */
+  pinned: boolean;
+  /** The platforms built (linux/amd64, ...). */
+  platforms: string[];
+}
+
+const normalize = (name: string) => name.toLowerCase().replace(/[-_.]+/g, '-');
+
+/**
+ * The image of one variant of a build.json. By digest: the merged manifest list, else the one
+ * pushed platform. A build that only loaded its images into the engine (push: false) has no
+ * digest a registry serves: its local tag for `hostPlatform` (else the first) is used, unpinned.
+ */
+export function chooseImage(
+  data: unknown,
+  file: string,
+  variant: string | undefined,
+  hostPlatform = 'linux/amd64',
+): ChosenImage {
+  const parsed = BuildResultSchema.safeParse(data);
+  if (!parsed.success)
+    throw new InputError(
+      `${file}: not a build result: ${formatIssues(parsed.error, data, BuildResultSchema).slice(0, 3).join('; ')}`,
+      'pass the --out directory of "ml-image build" or "ml-image run"',
+    );
+  const v = pickVariant(parsed.data, file, variant);
+  const platforms = v.platforms.map((p) => p.platform);
+  const pushed = v.platforms.filter((p) => p.localRef === undefined);
+  const digest = v.digest ?? (pushed.length === 1 ? pushed[0]!.digest : undefined);
+  if (digest !== undefined)
+    return { image: `${v.repository}@${digest}`, variant: v.variant, pinned: true, platforms };
+  const local = v.platforms.filter((p) => p.localRef !== undefined);
+  const chosen = local.find((p) => p.platform === hostPlatform) ?? local[0];
+  if (chosen === undefined)
+    throw new InputError(
+      `${file}: variant ${v.variant}: no digest and no local tag (variants[].digest, variants[].platforms[].localRef)`,
+      'build with push enabled (or merge the per-platform digests) so the image can be pulled by digest',
+    );
+  return { image: chosen.localRef!, variant: v.variant, pinned: false, platforms };
+}
+
+function pickVariant(build: BuildResult, file: string, variant: string | undefined): VariantBuild {
+  const names = build.variants.map((v) => v.variant).join(', ') || '(none)';
+  if (variant !== undefined) {
+    const v = build.variants.find((x) => x.variant === variant);
+    if (!v) throw new InputError(`--variant: no variant "${variant}" in ${file}; it has ${names}`);
+    return v;
+  }
+  if (build.variants.length !== 1)
+    throw new InputError(
+      `${file}: variants: ${build.variants.length} variants (${names}): pick one with --variant`,
+    );
+  return build.variants[0]!;
+}
+
+/** What goes into the definition besides the image. */
+export interface DevcontainerInput extends ChosenImage {
+  /** A CUDA variant (plan.json, else the record's CUDA runtime / torch build). */
+  cuda: boolean;
+  /** The image's environment record (env-<variant>-<arch>.json), when captured. */
+  record?: EnvRecord;
+}
+
+export interface DevcontainerJson {
+  name: string;
+  image: string;
+  remoteUser?: string;
+  updateRemoteUserUID: false;
+  runArgs: string[];
+  hostRequirements?: { gpu: boolean };
+  mounts: string[];
+  forwardPorts?: number[];
+  portsAttributes?: Record<string, { label: string; onAutoForward: 'notify' | 'silent' }>;
+}
+
+/** The image's user when it is not root (USER app in the templates); undefined for root or unknown. */
+export function nonRootUser(record: EnvRecord | undefined): string | undefined {
+  const user = record?.image.user.trim();
+  if (!user) return undefined;
+  const name = user.split(':')[0]!;
+  return name === 'root' || name === '0' ? undefined : user;
+}
+
+/** Whether the record says the image is a CUDA one (a CUDA runtime, or a CUDA build of torch). */
+export function recordIsCuda(record: EnvRecord | undefined): boolean {
+  return Boolean(record?.cuda.runtime || record?.torch?.cuda);
+}
+
+/** The ports of SERVICE_PORTS whose distributions the record lists. */
+export function servicePorts(record: EnvRecord | undefined): { port: number; label: string }[] {
+  const installed = new Set((record?.python.packages ?? []).map((p) => normalize(p.name)));
+  return SERVICE_PORTS.filter((s) => s.distributions.some((d) => installed.has(d))).map(
+    ({ port, label }) => ({ port, label }),
+  );
+}
+
+/** The devcontainer.json object for an image. */
+export function devcontainerJson(input: DevcontainerInput): DevcontainerJson {
+  const { record } = input;
+  const user = nonRootUser(record);
+  const env = record?.image.env ?? {};
+  // Absolute paths without a comma (it would split the mount spec). pip's cache only where pip uses it: PIP_NO_CACHE_DIR (set by the templates) turns it off for any value.
+  const mounts = CACHE_VOLUMES.filter(
+    (c) =>
+      /^\/[^,]*$/.test(env[c.env] ?? '') &&
+      !(c.env === 'PIP_CACHE_DIR' && env.PIP_NO_CACHE_DIR !== undefined),
+  ).map((c) => `source=${c.volume},target=${env[c.env]},type=volume`);
+  const ports = servicePorts(record);
+  return {
+    name: `ml-image (${input.variant})`,
+    image: input.image,
+    // The image's own user: the workspace and cache volumes are used as it, never as root.
+    ...(user !== undefined && { remoteUser: user }),
+    // The image itself, not a derived one with its user's UID changed to the host's (its files and
+    // the cache volumes are owned by that UID).
+    updateRemoteUserUID: false,
+    runArgs: [`--shm-size=${SHM_SIZE}`],
+    // GPUs for a CUDA variant only: the CLI adds --gpus all where the host has them.
+    ...(input.cuda && { hostRequirements: { gpu: true } }),
+    mounts,
+    ...(ports.length > 0 && {
+      forwardPorts: ports.map((p) => p.port),
+      portsAttributes: Object.fromEntries(
+        ports.map((p) => [
+          String(p.port),
+          { label: p.label, onAutoForward: p.port === 8888 ? ('notify' as const) : ('silent' as const) },
+        ]),
+      ),
+    }),
+  };
+}
+
+/** The file's text: 2-space JSON with a trailing newline. */
+export function devcontainerText(json: DevcontainerJson): string {
+  return `${JSON.stringify(json, null, 2)}\n`;
+}

@@ -1,0 +1,109 @@
+// The devcontainer of a result directory: build.json for the image, plan.json for the variant's
+// CUDA-ness, env-<variant>-<arch>.json for its user, caches and servers. `ml-image devcontainer`
+// and the action's `devcontainer` output both write through here.
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import type { EnvRecord } from '../capture/record.js';
+import { readEnvRecord } from '../diff/read.js';
+import { InputError } from '../errors.js';
+import { variantFromPlan } from '../export/source.js';
+import { BUILD_FILE, PLAN_FILE } from '../results/results.js';
+import { readJsonFile, writeFileAtomic } from '../util/json-file.js';
+import {
+  type ChosenImage,
+  chooseImage,
+  devcontainerJson,
+  type DevcontainerJson,
+  devcontainerText,
+  recordIsCuda,
+} from './devcontainer.js';
+
+/** linux/amd64 or linux/arm64: the machine this runs on (the platform a local tag is taken for). */
+export function hostPlatform(arch: string = process.arch): string {
+  return `linux/${arch === 'x64' ? 'amd64' : arch}`;
+}
+
+/** DIR/env-<variant>-<arch>.json: the host's platform first, else the first one there. */
+function findRecord(
+  dir: string,
+  variant: string,
+  platforms: readonly string[],
+): { record: EnvRecord; file: string } | undefined {
+  const present = new Set(readdirSync(dir));
+  const host = hostPlatform();
+  const order = [...platforms].sort((a, b) => Number(b === host) - Number(a === host));
+  for (const platform of order) {
+    const name = `env-${variant}-${platform.split('/')[1]}.json`;
+    if (!present.has(name)) continue;
+    const file = path.join(dir, name);
+    return { record: readEnvRecord(readJsonFile(file, { what: 'environment record' }), file), file };
+  }
+  return undefined;
+}
+
+export interface ResultDevcontainer {
+  json: DevcontainerJson;
+  text: string;
+  chosen: ChosenImage;
+  /** The env record read, when there was one. */
+  recordFile?: string;
+}
+
+/** The devcontainer of one variant of result directory `dir` (`label` names it in errors). */
+export function devcontainerFromResults(
+  dir: string,
+  variant: string | undefined,
+  label = dir,
+): ResultDevcontainer {
+  const buildFile = path.join(dir, BUILD_FILE);
+  if (!existsSync(buildFile))
+    throw new InputError(
+      `${label}: no ${BUILD_FILE} in ${dir}`,
+      'write it with "ml-image build --out DIR" or "ml-image run --out DIR"',
+    );
+  const chosen = chooseImage(
+    readJsonFile(buildFile, { what: 'build result (--from)' }),
+    buildFile,
+    variant,
+    hostPlatform(),
+  );
+  const planFile = path.join(dir, PLAN_FILE);
+  const planned = existsSync(planFile)
+    ? variantFromPlan(readJsonFile(planFile, { what: 'plan (--from)' }), chosen.variant)
+    : undefined;
+  const found = findRecord(dir, chosen.variant, chosen.platforms);
+  const json = devcontainerJson({
+    ...chosen,
+    cuda: planned?.cuda ?? recordIsCuda(found?.record),
+    ...(found && { record: found.record }),
+  });
+  return { json, text: devcontainerText(json), chosen, ...(found && { recordFile: found.file }) };
+}
+
+/** Where the action writes each variant's definition: RESULT_DIR/devcontainer/<variant>/devcontainer.json. */
+export const resultDevcontainerFile = (dir: string, variant: string): string =>
+  path.join(dir, 'devcontainer', variant, 'devcontainer.json');
+
+/**
+ * The action's `devcontainer` output: one definition per variant of `variants` whose image is
+ * pinned by digest (a pushed build), written under the result directory; returns their paths.
+ */
+export function writeResultDevcontainers(dir: string, variants: readonly string[]): string[] {
+  const files: string[] = [];
+  for (const variant of variants) {
+    let dc: ResultDevcontainer;
+    try {
+      dc = devcontainerFromResults(dir, variant, 'result-dir');
+    } catch (e) {
+      // A variant without a digest a registry serves (not merged, several platforms) gets none.
+      if (e instanceof InputError) continue;
+      throw e;
+    }
+    if (!dc.chosen.pinned) continue;
+    const file = resultDevcontainerFile(dir, variant);
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileAtomic(file, dc.text, `result-dir ${dir}`);
+    files.push(file);
+  }
+  return files;
+}

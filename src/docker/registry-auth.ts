@@ -1,0 +1,231 @@
+// Which credential a push to a registry would use (Docker's config: credHelpers, credsStore, auths),
+// and whether it may push: the distribution API's token flow (Bearer realm/service/scope, or Basic),
+// then an upload is started and cancelled (POST /v2/<name>/blobs/uploads/, DELETE its Location),
+// which writes nothing. No secret is ever part of a message; side effects come in as functions.
+import path from 'node:path';
+import { EnvironmentError, InputError } from '../errors.js';
+import { registryBaseUrl } from './registry.js';
+
+export interface RegistryHttpResponse {
+  status: number;
+  headers: { get(name: string): string | null };
+  text(): Promise<string>;
+}
+export type RegistryFetch = (
+  url: string,
+  init?: { method?: string; headers?: Record<string, string>; signal?: AbortSignal },
+) => Promise<RegistryHttpResponse>;
+
+export interface RegistryAuthDeps {
+  fetch: RegistryFetch;
+  /** Docker's config.json (DOCKER_CONFIG/config.json, else ~/.docker/config.json); undefined when absent. */
+  dockerConfig: () => { file: string; text: string } | undefined;
+  /** `docker-credential-NAME get` with the server on stdin: its Username and Secret. */
+  helper: (name: string, server: string) => Promise<{ username: string; secret: string }>;
+  timeoutMs?: number;
+}
+
+export interface Credential {
+  kind: 'helper' | 'store' | 'login' | 'token' | 'none';
+  /** Said to the user: where the credential comes from (never the credential). */
+  describe: string;
+  /** The basic-auth pair, when there is one (read lazily: a helper runs only when needed). */
+  get?: () => Promise<{ username: string; secret: string }>;
+}
+
+/** HOST or HOST/REPOSITORY (e.g. ghcr.io, localhost:5000/team/model). */
+export function parseRegistryTarget(raw: string): { host: string; repository?: string } {
+  const value = raw.trim().replace(/^https?:\/\//, '');
+  const [host, ...rest] = value.split('/');
+  const repository = rest.join('/');
+  if (!host || !/^[A-Za-z0-9.-]+(:\d+)?$|^\[[0-9a-fA-F:]+\](:\d+)?$/.test(host))
+    throw new InputError(
+      `doctor: --registry: expected HOST or HOST/REPOSITORY (e.g. ghcr.io/acme/model), got "${raw}"`,
+    );
+  if (
+    rest.length > 0 &&
+    !/^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/.test(repository)
+  )
+    throw new InputError(
+      `doctor: --registry: "${repository}" is not a repository name (lower case, e.g. acme/model)`,
+    );
+  return { host, ...(repository !== '' && { repository }) };
+}
+
+const DOCKER_HUB = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io']);
+
+/** The keys Docker's config may use for a host ("ghcr.io", "https://ghcr.io", Hub's v1 URL). */
+function configKeys(host: string): string[] {
+  if (DOCKER_HUB.has(host))
+    return ['https://index.docker.io/v1/', 'index.docker.io', 'docker.io', 'registry-1.docker.io'];
+  return [host, `https://${host}`, `http://${host}`];
+}
+
+interface DockerConfig {
+  auths?: Record<string, { auth?: string; identitytoken?: string }>;
+  credHelpers?: Record<string, string>;
+  credsStore?: string;
+}
+
+/** The credential Docker (and buildx) would use for HOST, and where it comes from. */
+export function findCredential(
+  host: string,
+  deps: Pick<RegistryAuthDeps, 'dockerConfig' | 'helper'>,
+): Credential {
+  const found = deps.dockerConfig();
+  if (!found)
+    return { kind: 'none', describe: 'none (no Docker config.json): pulls and pushes are anonymous' };
+  let config: DockerConfig;
+  try {
+    config = JSON.parse(found.text) as DockerConfig;
+  } catch (e) {
+    throw new EnvironmentError(
+      `${found.file} is not JSON (${(e as Error).message}): docker and buildx cannot read their credentials`,
+      `fix or remove ${found.file}, then log in again (docker login)`,
+    );
+  }
+  const keys = configKeys(host);
+  const server = keys[0]!;
+  const helperName = keys.map((k) => config.credHelpers?.[k]).find((h) => h !== undefined);
+  if (helperName)
+    return {
+      kind: 'helper',
+      describe: `credential helper docker-credential-${helperName} (credHelpers in ${found.file})`,
+      get: () => deps.helper(helperName, server),
+    };
+  const entry = keys.map((k) => config.auths?.[k]).find((a) => a !== undefined);
+  if (entry?.identitytoken)
+    return {
+      kind: 'token',
+      describe: `an identity token (auths in ${found.file}): used by docker, not checked here`,
+    };
+  if (entry?.auth) {
+    const decoded = Buffer.from(entry.auth, 'base64').toString('utf8');
+    const i = decoded.indexOf(':');
+    return {
+      kind: 'login',
+      describe: `a stored login (docker login; auths in ${found.file})`,
+      get: async () => ({ username: decoded.slice(0, i), secret: decoded.slice(i + 1) }),
+    };
+  }
+  if (config.credsStore)
+    return {
+      kind: 'store',
+      describe: `credential store docker-credential-${config.credsStore} (credsStore in ${found.file})`,
+      get: () => deps.helper(config.credsStore!, server),
+    };
+  return { kind: 'none', describe: `none for ${host} in ${found.file}: pulls and pushes are anonymous` };
+}
+
+/** key="value" parameters of a WWW-Authenticate challenge. */
+export function parseChallenge(header: string): { scheme: string; params: Record<string, string> } {
+  const [scheme = '', ...rest] = header.trim().split(/\s+/);
+  const params: Record<string, string> = {};
+  for (const m of rest.join(' ').matchAll(/(\w+)="([^"]*)"/g)) params[m[1]!.toLowerCase()] = m[2]!;
+  return { scheme: scheme.toLowerCase(), params };
+}
+
+/** The registry's own words from an error body ({"errors":[{"code","message"}]}), else the status. */
+async function registryError(r: RegistryHttpResponse): Promise<string> {
+  const body = await r.text().catch(() => '');
+  try {
+    const e = (JSON.parse(body) as { errors?: { code?: string; message?: string }[] }).errors?.[0];
+    if (e) return `HTTP ${r.status} ${e.code ?? ''}${e.message ? `: ${e.message}` : ''}`.trim();
+  } catch {
+    // not JSON: the status says enough
+  }
+  return `HTTP ${r.status}`;
+}
+
+const basic = (c: { username: string; secret: string }) =>
+  `Basic ${Buffer.from(`${c.username}:${c.secret}`).toString('base64')}`;
+
+export interface PushCheck {
+  ok: boolean;
+  detail: string;
+  fix?: string;
+}
+
+/**
+ * May CREDENTIAL push to HOST/REPOSITORY? Authenticates as docker does (token for pull,push
+ * scope), starts a blob upload and cancels it. Unreachable registry: EnvironmentError.
+ */
+export async function checkPush(
+  host: string,
+  repository: string,
+  credential: Credential,
+  deps: Pick<RegistryAuthDeps, 'fetch' | 'timeoutMs'>,
+): Promise<PushCheck> {
+  const base = registryBaseUrl(DOCKER_HUB.has(host) ? 'registry-1.docker.io' : host);
+  const call = async (url: string, init: { method?: string; headers?: Record<string, string> } = {}) => {
+    try {
+      return await deps.fetch(url, { ...init, signal: AbortSignal.timeout(deps.timeoutMs ?? 10_000) });
+    } catch (e) {
+      const inner = (e as { cause?: { code?: string; message?: string } }).cause;
+      throw new EnvironmentError(
+        `registry ${host} is unreachable (${url.split('?')[0]}: ${inner?.code ?? inner?.message ?? (e as Error).message})`,
+        'check the registry host name, your network, and any proxy settings',
+        { cause: e },
+      );
+    }
+  };
+  const fix = `log in with a credential that may write to ${repository}: "docker login ${host}" (in GitHub Actions: docker/login-action, and packages: write for ghcr.io)`;
+  const pair = credential.get ? await credential.get() : undefined;
+  let authorization: string | undefined;
+  const probe = await call(`${base}/v2/`);
+  if (probe.status === 401) {
+    const { scheme, params } = parseChallenge(probe.headers.get('www-authenticate') ?? '');
+    if (scheme === 'basic') {
+      if (!pair) return { ok: false, detail: `${host} asks for a login and there is none`, fix };
+      authorization = basic(pair);
+    } else if (scheme === 'bearer' && params.realm) {
+      const url = new URL(params.realm);
+      if (params.service) url.searchParams.set('service', params.service);
+      url.searchParams.set('scope', `repository:${repository}:pull,push`);
+      const token = await call(url.toString(), pair ? { headers: { Authorization: basic(pair) } } : {});
+      if (token.status !== 200)
+        return {
+          ok: false,
+          detail: `${host} refused a push token for ${repository} (${await registryError(token)})`,
+          fix,
+        };
+      const body = JSON.parse(await token.text()) as { token?: string; access_token?: string };
+      const value = body.token ?? body.access_token;
+      if (!value) return { ok: false, detail: `${host} answered the token request without a token`, fix };
+      authorization = `Bearer ${value}`;
+    } else {
+      return {
+        ok: false,
+        detail: `${host} asks for an authentication scheme docker does not use (${scheme || 'none'})`,
+      };
+    }
+  } else if (probe.status !== 200) {
+    return {
+      ok: false,
+      detail: `${host} answered ${await registryError(probe)} at ${base}/v2/: not a registry API`,
+    };
+  }
+  const headers = authorization ? { Authorization: authorization } : undefined;
+  const upload = await call(`${base}/v2/${repository}/blobs/uploads/`, {
+    method: 'POST',
+    ...(headers && { headers }),
+  });
+  if (upload.status !== 202)
+    return { ok: false, detail: `cannot push to ${host}/${repository}: ${await registryError(upload)}`, fix };
+  // Cancel the upload: nothing is written. Best effort: registries also expire unfinished uploads.
+  const location = upload.headers.get('location');
+  if (location) {
+    const url = new URL(location, `${base}/`).toString();
+    await call(url, { method: 'DELETE', ...(headers && { headers }) }).catch(() => undefined);
+  }
+  return {
+    ok: true,
+    detail: `can push to ${host}/${repository} (an upload was started and cancelled; nothing written)`,
+  };
+}
+
+/** Docker's config.json as docker finds it: DOCKER_CONFIG, else HOME/.docker. */
+export function dockerConfigPath(env: Readonly<Record<string, string | undefined>>): string | undefined {
+  if (env.DOCKER_CONFIG) return path.join(env.DOCKER_CONFIG, 'config.json');
+  return env.HOME ? path.join(env.HOME, '.docker', 'config.json') : undefined;
+}
