@@ -1,9 +1,10 @@
 // Checks for GitHub workflow files: GitHub's own parser (@actions/workflow-parser), the hardening
 // rules of this repository as pure functions (each returns its violations, so a test can show that
 // it bites), and an evaluator for `if:` expressions (@actions/expressions) to test fork gating.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { register } from 'node:module';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 
 export interface Step {
@@ -101,6 +102,37 @@ const SHA = /^[0-9a-f]{40}$/;
 const FORK_CHECK = /head\.repo\.full_name|env\.(ML_IMAGE_)?FORK\b/;
 const PR_HEAD_REF =
   /pull_request\.head\.(sha|ref)|workflow_run\.head_(sha|branch)|\bhead_sha\b|\bhead\.ref\b|refs\/pull\//;
+
+/**
+ * Where a reusable workflow checks out its own repository (job.workflow_repository at
+ * job.workflow_sha) to run its actions at its own commit: `uses: ./.ml-image-action[/actions/<x>]`.
+ */
+export const OWN_CHECKOUT = '.ml-image-action';
+export const OWN_REPOSITORY = '${{ job.workflow_repository }}';
+export const OWN_SHA = '${{ job.workflow_sha }}';
+const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** The action a `uses:` of this repository's actions names: '' (root), 'actions/<x>', or undefined. */
+export function ownActionDir(uses: string): string | undefined {
+  const local = /^\.\/\.ml-image-action(?:\/(.*))?$/.exec(uses);
+  if (local) return local[1] ?? '';
+  const remote = /^ml-image-action\/ml-image-action(?:\/(actions\/[\w.-]+))?@/.exec(uses);
+  return remote ? (remote[1] ?? '') : undefined;
+}
+
+/** The inputs an action of this repository declares (its action.yml), or undefined when none. */
+function declaredInputs(dir: string): Set<string> | undefined {
+  const file = path.join(REPO_ROOT, dir, 'action.yml');
+  if (!existsSync(file)) return undefined;
+  const doc = parse(readFileSync(file, 'utf8')) as { inputs?: Record<string, unknown> };
+  return new Set(Object.keys(doc.inputs ?? {}));
+}
+
+const isOwnCheckout = (s: Step) =>
+  !!s.uses?.startsWith('actions/checkout@') &&
+  s.with?.repository === OWN_REPOSITORY &&
+  s.with?.ref === OWN_SHA &&
+  s.with?.path === OWN_CHECKOUT;
 
 const jobsOf = (f: WorkflowFile) => Object.entries(f.wf.jobs ?? {});
 const stepsOf = (job: Job) => job.steps ?? [];
@@ -272,6 +304,58 @@ export const RULES: Record<string, Rule> = {
           );
         return out;
       }),
+
+  /**
+   * A reusable workflow runs its own actions at its own commit: a checkout of job.workflow_repository
+   * at job.workflow_sha into .ml-image-action, then `uses: ./.ml-image-action/actions/<x>`; never
+   * `ml-image-action/ml-image-action/actions/<x>@<tag>`, whose code moves under a pinned workflow.
+   * Whatever lands in .ml-image-action is that checkout, never other (pull-request) code.
+   */
+  'own-actions-at-workflow-sha': (f) => {
+    const reusable = triggers(f.wf).includes('workflow_call');
+    return jobsOf(f).flatMap(([id, job]) =>
+      stepsOf(job).flatMap((s, i) => {
+        const where = `jobs.${id}.steps[${i}]`;
+        const out: string[] = [];
+        const uses = s.uses ?? '';
+        const intoOwn = str(s.with?.path).replace(/^\.\//, '').replace(/\/$/, '') === OWN_CHECKOUT;
+        if (uses.startsWith('actions/checkout@') && intoOwn && !isOwnCheckout(s))
+          out.push(
+            `${where}: ${OWN_CHECKOUT} must be this repository at the workflow's commit (repository: ${OWN_REPOSITORY}, ref: ${OWN_SHA})`,
+          );
+        const dir = ownActionDir(uses);
+        if (dir === undefined) return out;
+        if (uses.startsWith('./')) {
+          if (!stepsOf(job).slice(0, i).some(isOwnCheckout))
+            out.push(
+              `${where}: ${uses} without an earlier checkout of ${OWN_REPOSITORY} at ${OWN_SHA} into ${OWN_CHECKOUT}`,
+            );
+          if (dir !== '' && !SUB_ACTIONS.some((n) => dir === `actions/${n}`))
+            out.push(`${where}: ${uses} names no sub-action`);
+        } else if (reusable)
+          out.push(
+            `${where}: ${uses}: a reusable workflow runs its own actions at its own commit (./${OWN_CHECKOUT}${dir ? `/${dir}` : ''} after checking out ${OWN_REPOSITORY} at ${OWN_SHA}), not by a tag`,
+          );
+        return out;
+      }),
+    );
+  },
+
+  /** Every `with:` key given to one of this repository's actions is an input its action.yml declares. */
+  'own-action-inputs-declared': (f) =>
+    jobsOf(f).flatMap(([id, job]) =>
+      stepsOf(job).flatMap((s, i) => {
+        const dir = s.uses ? ownActionDir(s.uses) : undefined;
+        const declared = dir === undefined ? undefined : declaredInputs(dir);
+        if (!declared) return [];
+        return Object.keys(s.with ?? {})
+          .filter((k) => !declared.has(k))
+          .map(
+            (k) =>
+              `jobs.${id}.steps[${i}]: ${s.uses} declares no input "${k}" (${dir || 'the root action'} declares: ${[...declared].join(', ')})`,
+          );
+      }),
+    ),
 };
 
 /** The reusable workflows a file calls from this repository (`.github/workflows/<file>`). */

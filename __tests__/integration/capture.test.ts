@@ -53,6 +53,13 @@ describe.skipIf(!env.available)('ml-image capture', () => {
       expect.arrayContaining(['numpy', 'torch']),
     );
     expect(rec.apt.some((p) => p.name === 'python3-torch')).toBe(true);
+    // Sizes: torch (Debian's, no RECORD: its top-level packages) and dpkg's Installed-Size; the
+    // layers with their instructions, which add up to the image.
+    expect(rec.python.packages.find((p) => p.name === 'torch')?.sizeBytes).toBeGreaterThan(0);
+    expect(rec.apt.find((p) => p.name === 'python3-torch')?.sizeBytes).toBeGreaterThan(0);
+    expect(rec.apt.every((p) => p.sizeBytes === undefined || p.sizeBytes >= 0)).toBe(true);
+    expect(rec.image.history?.some((l) => /apt-get install/.test(l.createdBy) && l.sizeBytes > 0)).toBe(true);
+    expect(rec.image.history!.reduce((n, l) => n + l.sizeBytes, 0)).toBe(rec.image.sizeBytes);
     expect(rec.image).toMatchObject({ platform: 'linux/amd64', ref: images.torch });
     expect(rec.image.layers).toBeGreaterThan(0);
     expect(rec.image.digest).toMatch(/^sha256:/);

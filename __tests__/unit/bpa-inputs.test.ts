@@ -389,6 +389,15 @@ describe('action.yml', () => {
       'platforms',
       'push',
       'load',
+      'secret-files',
+      'ssh',
+      'build-contexts',
+      'outputs',
+      'attests',
+      'add-hosts',
+      'network',
+      'shm-size',
+      'ulimit',
     ])
       expect(yml, name).toMatch(new RegExp(`^  ${name}:\\n    description:`, 'm'));
     for (const name of ['digest', 'imageid', 'metadata'])

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { captureImage } from '../../src/capture/capture.js';
 import { ENV_RECORD_SCHEMA_VERSION } from '../../src/capture/record.js';
-import type { ImageDetails } from '../../src/docker/adapter.js';
+import type { DockerAdapter, ImageDetails } from '../../src/docker/adapter.js';
 import { REPO_ROOT } from '../helpers/docker-env.js';
 import { fakeDocker } from '../helpers/fakes.js';
 import { makeRecord } from '../helpers/records.js';
@@ -25,10 +25,11 @@ function details(labels: Record<string, string>, extra: Partial<ImageDetails> & 
   };
 }
 
-async function capture(d: ImageDetails, variant?: string) {
+async function capture(d: ImageDetails, variant?: string, extra: Partial<DockerAdapter> = {}) {
   // What the probe prints: the record without the engine's part.
   const { image: _image, schemaVersion: _v, ...probed } = makeRecord();
   const docker = fakeDocker({
+    ...extra,
     inspectImage: () => Promise.resolve(d),
     runContainer: () =>
       Promise.resolve({
@@ -71,5 +72,46 @@ describe('captureImage: v2 image fields', () => {
     const r = await capture(d, variant);
     expect(r.schemaVersion).toBe(ENV_RECORD_SCHEMA_VERSION);
     expect(r.image).toMatchObject({ variant: wantVariant, created: wantCreated, digest: 'sha256:def' });
+  });
+});
+
+describe('captureImage: the layers with the instruction that made each', () => {
+  it("from the engine's history, oldest first; secret build arguments masked; long scripts clipped", async () => {
+    const r = await capture(details({}), undefined, {
+      imageHistory: () =>
+        Promise.resolve([
+          { createdBy: 'ADD rootfs.tar / # buildkit', sizeBytes: 80_000_000, empty: false },
+          { createdBy: 'ENV LANG=C.UTF-8', sizeBytes: 0, empty: true },
+          {
+            createdBy:
+              'RUN |2 HF_TOKEN=hf_abcdefghijklmnopqrstuvwxyz0123 TORCH=2.6 /bin/sh -c pip install torch',
+            sizeBytes: 3_000_000_000,
+            empty: false,
+          },
+          { createdBy: `RUN /bin/sh -c ${'echo x && '.repeat(100)}true`, sizeBytes: 10, empty: false },
+        ]),
+    });
+    const h = r.image.history!;
+    expect(h.slice(0, 2)).toEqual([
+      { createdBy: 'ADD rootfs.tar / # buildkit', sizeBytes: 80_000_000 },
+      { createdBy: 'ENV LANG=C.UTF-8', sizeBytes: 0, empty: true },
+    ]);
+    expect(h[2]!.createdBy).toBe('RUN |2 HF_TOKEN=[redacted] TORCH=2.6 /bin/sh -c pip install torch');
+    expect(h[3]!.createdBy).toHaveLength(500);
+    expect(h[3]!.createdBy.endsWith('…')).toBe(true);
+  });
+
+  it('an engine that cannot tell: no history, the reason under errors; an adapter without history: neither', async () => {
+    const failed = await capture(details({}), undefined, {
+      imageHistory: () => Promise.reject(new Error('history: 500 Internal Server Error')),
+    });
+    expect(failed.image.history).toBeUndefined();
+    expect(failed.errors).toContainEqual({
+      field: 'image.history',
+      error: 'Error: history: 500 Internal Server Error',
+    });
+    const none = await capture(details({}));
+    expect(none.image.history).toBeUndefined();
+    expect(none.errors.some((e) => e.field === 'image.history')).toBe(false);
   });
 });

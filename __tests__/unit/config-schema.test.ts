@@ -131,7 +131,7 @@ describe('config schema: every offending path is named with what was expected', 
     ],
     [
       { image: { name: 'a/b' }, smok: {} },
-      'smok: unknown key (did you mean "smoke"?); expected one of: image, build, variants, platforms, torch, python, resolve, smoke, report, attest',
+      'smok: unknown key (did you mean "smoke"?); expected one of: image, build, variants, platforms, torch, python, resolve, smoke, report, size, attest',
     ],
     [{}, 'image: required: expected a mapping'],
     [{ image: {} }, 'image.name: required: expected a repository name like "my-org/my-model"'],

@@ -5,7 +5,9 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
+import { inputsForStages } from '../../src/action/inputs.js';
 import { COMMAND_INPUT, VERIFY_INPUTS, VERIFY_OUTPUTS } from '../../src/action/verify.js';
+import { parseStages } from '../../src/pipeline/pipeline.js';
 import { validateConfigData } from '../../src/config/load.js';
 import { renderConfigReference } from '../../src/config/reference.js';
 import { ConfigError, describeError } from '../../src/errors.js';
@@ -137,9 +139,11 @@ function replaceBlock(text: string, name: string, body: string, file = 'README.m
 }
 
 // Sub-actions (actions/<stage>/action.yml, used as owner/repo/actions/<stage>@ref) share dist/ (as
-// actions/cache/restore does) and the root action's inputs; each sets the default of `stages`.
-// Generated from action.yml so they cannot drift. verify/ is no stage: its inputs are the verify
-// flags (src/action/verify.ts), and its `command` input selects that entry of the bundle.
+// actions/cache/restore does); each declares the root action's inputs that its stages read
+// (INPUT_STAGES, src/action/inputs.ts) and sets the default of `stages`. Generated from action.yml
+// so they cannot drift; __tests__/unit/sub-action-inputs.test.ts checks that the parsing reads
+// exactly those. verify/ is no stage: its inputs are the verify flags (src/action/verify.ts), and
+// its `command` input selects that entry of the bundle.
 const SUB_ACTIONS: Record<
   string,
   { stages: string; description: string; outputs: string[]; useFor: string }
@@ -220,7 +224,13 @@ function verifyActionDoc(root: Record<string, unknown>): Record<string, unknown>
 function renderSubAction(name: string): string {
   const root = parse(readFileSync(path.join(REPO_ROOT, 'action.yml'), 'utf8'));
   const sub = SUB_ACTIONS[name]!;
-  const inputs = structuredClone(root.inputs) as Record<string, { default?: string }>;
+  // Only the inputs its stages read (src/action/inputs.ts, the table the action's parsing uses).
+  const reads = new Set(inputsForStages(parseStages(sub.stages, `SUB_ACTIONS.${name}`)));
+  const inputs = Object.fromEntries(
+    Object.entries(structuredClone(root.inputs) as Record<string, { default?: string }>).filter(([n]) =>
+      reads.has(n),
+    ),
+  );
   inputs.stages!.default = sub.stages;
   const head = {
     name: `ml-image-action/${name}`,

@@ -11,6 +11,9 @@ import { describe, expect, it } from 'vitest';
 import { VERIFY_INPUTS } from '../../src/action/verify.js';
 import { REPO_ROOT } from '../helpers/docker-env.js';
 import {
+  OWN_CHECKOUT,
+  OWN_REPOSITORY,
+  OWN_SHA,
   RULES,
   SUB_ACTIONS,
   calledReusableWorkflows,
@@ -47,6 +50,23 @@ const job = (rel: string, id: string): Job => {
 };
 const stepUsing = (j: Job, prefix: string): Step[] =>
   (j.steps ?? []).filter((s) => s.uses?.startsWith(prefix));
+/** The reusable workflows run this repository's actions from its own checkout at the workflow's commit. */
+const OWN = `./${OWN_CHECKOUT}`;
+const ownAction = (j: Job, sub?: string): Step[] =>
+  (j.steps ?? []).filter((s) => s.uses === (sub ? `${OWN}/actions/${sub}` : OWN));
+/** The checkout of this repository at the workflow's own commit, before its first own action. */
+const expectOwnCheckout = (j: Job) => {
+  const steps = j.steps ?? [];
+  const at = steps.findIndex((s) => s.uses?.startsWith('actions/checkout@') && s.with?.path === OWN_CHECKOUT);
+  expect(at, 'own checkout').toBeGreaterThanOrEqual(0);
+  expect(steps[at]!.with).toEqual({
+    repository: OWN_REPOSITORY,
+    ref: OWN_SHA,
+    path: OWN_CHECKOUT,
+    'persist-credentials': false,
+  });
+  expect(at).toBeLessThan(steps.findIndex((s) => s.uses?.startsWith(OWN)));
+};
 const only = <T>(xs: T[], what: string): T => {
   expect(xs, what).toHaveLength(1);
   return xs[0]!;
@@ -307,6 +327,54 @@ describe.each<[string, string, string, RegExp]>([
     ),
     /major tag/,
   ],
+  [
+    'own-actions-at-workflow-sha',
+    // A reusable workflow whose sub-action moves with a tag while the caller pinned the workflow.
+    wf(
+      '  a:\n    runs-on: x\n    permissions: {}\n    steps:\n      - uses: ml-image-action/ml-image-action/actions/plan@v0 # pin a SHA\n',
+      'on: workflow_call\npermissions: {}\n',
+    ),
+    wf(
+      `  a:\n    runs-on: x\n    permissions: {}\n    steps:\n      - uses: actions/checkout@x\n        with:\n          repository: \${{ job.workflow_repository }}\n          ref: \${{ job.workflow_sha }}\n          path: .ml-image-action\n          persist-credentials: false\n      - uses: ./.ml-image-action/actions/plan\n`,
+      'on: workflow_call\npermissions: {}\n',
+    ),
+    /runs its own actions at its own commit/,
+  ],
+  [
+    'own-actions-at-workflow-sha',
+    // ./.ml-image-action holding the caller's (pull request's) code instead of this action's.
+    wf(
+      `  a:\n    runs-on: x\n    permissions: {}\n    steps:\n      - uses: actions/checkout@x\n        with:\n          ref: \${{ github.event.pull_request.head.sha }}\n          path: .ml-image-action\n          persist-credentials: false\n      - uses: ./.ml-image-action/actions/plan\n`,
+      'on: workflow_call\npermissions: {}\n',
+    ),
+    wf(
+      `  a:\n    runs-on: x\n    permissions: {}\n    steps:\n      - uses: actions/checkout@x\n        with:\n          repository: \${{ job.workflow_repository }}\n          ref: \${{ job.workflow_sha }}\n          path: .ml-image-action\n          persist-credentials: false\n      - uses: ./.ml-image-action/actions/plan\n`,
+      'on: workflow_call\npermissions: {}\n',
+    ),
+    /must be this repository at the workflow's commit/,
+  ],
+  [
+    'own-actions-at-workflow-sha',
+    // The local action before (or without) its checkout.
+    wf(
+      '  a:\n    runs-on: x\n    permissions: {}\n    steps:\n      - uses: ./.ml-image-action/actions/smoke\n',
+    ),
+    wf(
+      `  a:\n    runs-on: x\n    permissions: {}\n    steps:\n      - uses: actions/checkout@x\n        with:\n          repository: \${{ job.workflow_repository }}\n          ref: \${{ job.workflow_sha }}\n          path: .ml-image-action\n          persist-credentials: false\n      - uses: ./.ml-image-action/actions/smoke\n`,
+    ),
+    /without an earlier checkout/,
+  ],
+  [
+    'own-action-inputs-declared',
+    // gpus is read by the smoke stage only: build/ does not declare it.
+    wf(
+      '  a:\n    runs-on: x\n    permissions: {}\n    steps:\n      - uses: ml-image-action/ml-image-action/actions/build@v0 # pin a SHA\n        with:\n          gpus: none\n',
+    ),
+    wf(
+      '  a:\n    runs-on: x\n    permissions: {}\n    steps:\n      - uses: ml-image-action/ml-image-action/actions/smoke@v0 # pin a SHA\n        with:\n          gpus: none\n',
+    ),
+    /declares no input "gpus"/,
+  ],
 ])('rule %s', (rule, bad, good, message) => {
   it(`flags ${message}`, () => {
     const violations = RULES[rule]!(loadWorkflow('bad.yml', bad));
@@ -333,16 +401,24 @@ describe('reusable workflows', () => {
     }
   });
 
-  it('uses every sub-action, by name (actions/<name>)', () => {
-    const used = FILES.flatMap((f) =>
-      Object.values(f.wf.jobs).flatMap((j) =>
-        (j.steps ?? []).flatMap(
-          (s) => s.uses?.match(/^ml-image-action\/ml-image-action\/actions\/(\w+)@/)?.[1] ?? [],
-        ),
+  it('uses every sub-action, by name (actions/<name>), at its own commit', () => {
+    const used = REUSABLE.flatMap((rel) =>
+      Object.values(file(rel).wf.jobs).flatMap((j) =>
+        (j.steps ?? []).flatMap((s) => s.uses?.match(/^\.\/\.ml-image-action\/actions\/(\w+)$/)?.[1] ?? []),
       ),
     );
     expect(new Set(used)).toEqual(new Set(SUB_ACTIONS));
   });
+
+  it.each(REUSABLE)(
+    '%s checks out its own commit in every job that runs its actions, never by tag',
+    (rel) => {
+      expect(file(rel).text).not.toMatch(/uses: ml-image-action\/ml-image-action\/actions\//);
+      const jobs = Object.values(file(rel).wf.jobs).filter((j) => stepUsing(j, OWN).length > 0);
+      expect(jobs.length).toBeGreaterThan(0);
+      for (const j of jobs) expectOwnCheckout(j);
+    },
+  );
 
   it('every artifact downloaded is one some job uploads', () => {
     const uploads = FILES.flatMap((f) =>
@@ -382,6 +458,28 @@ describe('ml-image.yml', () => {
     };
   };
   const inputs = on.workflow_call.inputs;
+
+  it("every step that builds keeps the action's own checkout out of the build context first", () => {
+    type S = { uses?: string; run?: string; with?: Record<string, unknown>; if?: string };
+    const builds = (st: S) =>
+      st.uses === './.ml-image-action' ||
+      (st.uses === './.ml-image-action/actions/build' && !String(st.with?.stages ?? '').match(/^merge/));
+    const found: string[] = [];
+    for (const [name, job] of Object.entries(ml.jobs ?? {})) {
+      const steps = ((job as { steps?: S[] }).steps ?? []) as S[];
+      steps.forEach((st, i) => {
+        if (!builds(st) || (st.uses === './.ml-image-action/actions/build' && name === 'merge')) return;
+        found.push(name);
+        const before = steps
+          .slice(0, i)
+          .filter((x) => /\.ml-image-action\\n' >> \.dockerignore/.test(x.run ?? ''));
+        expect(before.length, `${name}: no .dockerignore step before the build`).toBeGreaterThan(0);
+        // The same condition: a fork-only build has a fork-only ignore step.
+        if (st.if) expect(before.at(-1)!.if).toBe(st.if);
+      });
+    }
+    expect(found).toEqual(expect.arrayContaining(['build', 'smoke-gpu']));
+  });
 
   it('takes the documented inputs with their defaults', () => {
     expect(JSON.parse(String(inputs.runners!.default))).toEqual({
@@ -427,7 +525,8 @@ describe('ml-image.yml', () => {
       matrix: '${{ fromJSON(needs.plan.outputs.matrix) }}',
     });
     expect(build['runs-on']).toBe('${{ fromJSON(inputs.runners)[matrix.platform] }}');
-    const step = only(stepUsing(build, 'ml-image-action/ml-image-action/actions/build@'), 'build step');
+    // The root action: a fork's build job also runs the smoke stage, which build/ declares nothing of.
+    const step = only(ownAction(build), 'build step');
     expect(step.with).toMatchObject({ merge: false, variants: '${{ matrix.variant }}', gpus: 'none' });
     expect(stepUsing(build, 'actions/upload-artifact@').map((s) => s.with?.name)).toContain(
       'ml-image-digests-${{ matrix.variant }}-${{ matrix.arch }}',
@@ -437,7 +536,7 @@ describe('ml-image.yml', () => {
   it('merges the downloaded digests and hands build.json on', () => {
     const merge = job(ML, 'merge');
     const dl = only(stepUsing(merge, 'actions/download-artifact@'), 'digests download');
-    const step = only(stepUsing(merge, 'ml-image-action/ml-image-action/actions/build@'), 'merge step');
+    const step = only(ownAction(merge, 'build'), 'merge step');
     expect(step.with?.['merge-from']).toBe(dl.with?.path);
     expect(stepUsing(merge, 'actions/upload-artifact@')[0]?.with?.name).toBe('ml-image-build');
   });
@@ -445,25 +544,18 @@ describe('ml-image.yml', () => {
   it('smokes every target on CPU and CUDA variants on the GPU runner', () => {
     const cpu = job(ML, 'smoke-cpu');
     expect(cpu['runs-on']).toBe('${{ fromJSON(inputs.runners)[matrix.platform] }}');
-    expect(
-      only(stepUsing(cpu, 'ml-image-action/ml-image-action/actions/smoke@'), 'cpu smoke').with?.gpus,
-    ).toBe('none');
+    expect(only(ownAction(cpu, 'smoke'), 'cpu smoke').with?.gpus).toBe('none');
     const gpu = job(ML, 'smoke-gpu');
     expect(gpu['runs-on']).toBe('${{ fromJSON(inputs.gpu-runner-labels) }}');
     expect(gpu.strategy).toMatchObject({ matrix: '${{ fromJSON(needs.plan.outputs.gpu-matrix) }}' });
-    const gpuSteps = [
-      ...stepUsing(gpu, 'ml-image-action/ml-image-action/actions/smoke@'),
-      ...stepUsing(gpu, 'ml-image-action/ml-image-action/actions/build@'),
-    ];
+    const gpuSteps = [...ownAction(gpu, 'smoke'), ...ownAction(gpu)];
     expect(gpuSteps).toHaveLength(2);
     for (const s of gpuSteps) expect(s.with?.gpus).toBe('all');
   });
 
   it('reports with comment-mode auto and uploads the fork comment payload', () => {
     const report = job(ML, 'report');
-    expect(
-      only(stepUsing(report, 'ml-image-action/ml-image-action/actions/report@'), 'report').with,
-    ).toMatchObject({
+    expect(only(ownAction(report, 'report'), 'report').with).toMatchObject({
       'comment-mode': 'auto',
     });
     const upload = stepUsing(report, 'actions/upload-artifact@').find(
@@ -542,8 +634,10 @@ describe('ml-image-comment.yml (the poster)', () => {
       'run-id': '${{ github.event.workflow_run.id }}',
       path: '${{ runner.temp }}/ml-image-comment',
     });
-    expect(stepUsing(post, 'actions/checkout@')).toEqual([]);
-    const report = only(stepUsing(post, 'ml-image-action/ml-image-action/actions/report@'), 'report');
+    // The one checkout is this action's code at the workflow's commit, never the pull request's.
+    expect(only(stepUsing(post, 'actions/checkout@'), 'checkout').with?.path).toBe(OWN_CHECKOUT);
+    expectOwnCheckout(post);
+    const report = only(ownAction(post, 'report'), 'report');
     expect(report.with?.['from-artifact']).toBe(dl.with?.path);
     // The one script only looks whether a payload is there; it reads nothing inside it.
     const scripts = (post.steps ?? []).flatMap((x) => x.run ?? []);
@@ -825,9 +919,8 @@ describe('fork gating (the real expressions, evaluated)', () => {
     // No run: step at all; only checkout, artifacts, cosign, login and the attest sub-action.
     expect(steps.filter((st) => st.run !== undefined)).toEqual([]);
     const uses = steps.map((st) => st.uses ?? '');
-    expect(uses.filter((u) => /ml-image-action\/ml-image-action\/actions\//.test(u))).toEqual([
-      'ml-image-action/ml-image-action/actions/attest@v0',
-    ]);
+    expect(uses.filter((u) => u.startsWith(OWN))).toEqual([`${OWN}/actions/attest`]);
+    expectOwnCheckout(job(ML, 'attest'));
   });
 
   it.each<[string, Record<string, unknown>, boolean, boolean]>([
@@ -857,7 +950,7 @@ describe('fork gating (the real expressions, evaluated)', () => {
     [{ event: 'push' }, 'true', 'resolve,build'],
     [{ event: 'fork-pr' }, 'false', 'resolve,build,smoke'],
   ])('the build step for %o: push %s, stages %s', async (s, push, stages) => {
-    const step = only(stepUsing(job(ML, 'build'), 'ml-image-action/ml-image-action/actions/build@'), 'build');
+    const step = only(ownAction(job(ML, 'build')), 'build');
     const ctx = await mlContexts(s);
     expect(String(await evaluate(String(step.with?.push), ctx))).toBe(push);
     expect(await evaluate(String(step.with?.stages), ctx)).toBe(stages);
@@ -900,11 +993,12 @@ describe('ml-image-verify.yml and the deploy gate', () => {
     };
   };
 
-  it('is read-only: no id-token, no write scope, no checkout', () => {
+  it("is read-only: no id-token, no write scope, no checkout but this action's own code", () => {
     expect(file(VERIFY).wf.permissions).toEqual({});
     expect(verify.permissions).toEqual({ packages: 'read' });
     expect(JSON.stringify(file(VERIFY).wf)).not.toMatch(/id-token|: ?"write"/);
-    expect(stepUsing(verify, 'actions/checkout@')).toEqual([]);
+    expect(only(stepUsing(verify, 'actions/checkout@'), 'checkout').with?.path).toBe(OWN_CHECKOUT);
+    expectOwnCheckout(verify);
   });
 
   it('installs cosign pinned by SHA before the verify sub-action, which gets every policy input', () => {
@@ -912,10 +1006,10 @@ describe('ml-image-verify.yml and the deploy gate', () => {
     const cosign = uses.findIndex((u) =>
       u.startsWith('sigstore/cosign-installer@7e8b541eb2e61bf99390e1afd4be13a184e9ebc5'),
     );
-    const step = only(stepUsing(verify, 'ml-image-action/ml-image-action/actions/verify@'), 'verify');
+    const step = only(ownAction(verify, 'verify'), 'verify');
     expect(cosign).toBeGreaterThanOrEqual(0);
     expect(cosign).toBeLessThan(uses.indexOf(step.uses!));
-    expect(step.uses).toBe('ml-image-action/ml-image-action/actions/verify@v0');
+    expect(step.uses).toBe(`${OWN}/actions/verify`);
     const passed = Object.keys(step.with ?? {}).sort();
     // Every input of the sub-action but `command` (fixed by its action.yml) is wired.
     expect(passed).toEqual(Object.keys(VERIFY_INPUTS).sort());

@@ -361,7 +361,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _util_cjs_globals_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(14367);
 /* harmony import */ var _util_cleanup_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4532);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(42720);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(19938);
 // Entry of the `ml-image` bin (bundled to dist/cli/index.js).
 
 
@@ -374,7 +374,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 42720:
+/***/ 19938:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -874,6 +874,19 @@ function imageDetails(i) {
         ...(i.Created && { created: i.Created }),
     };
 }
+/** What this tool reads of the engine's image history (newest first). */
+const ImageHistorySchema = schemas/* array */.YOg(schemas/* object */.Ikc({ CreatedBy: schemas/* string */.YjP().nullable().optional(), Size: schemas/* number */.aig(), Id: schemas/* string */.YjP().optional() }));
+/** The image's history, oldest first, as the engine reports it (the image is local: inspected). */
+async function imageHistory(client, ref) {
+    const raw = await client.call((docker) => docker.getImage(ref).history());
+    return parseAnswer(ImageHistorySchema, raw, `the engine's history of image ${ref}`)
+        .map((h) => ({
+        createdBy: (h.CreatedBy ?? '').trim(),
+        sizeBytes: Math.max(0, h.Size),
+        empty: h.Size === 0,
+    }))
+        .reverse();
+}
 /** Whether the image is local, for the platform asked for (a multi-arch tag may be another's). */
 async function hasLocalImage(docker, image, platform) {
     try {
@@ -1252,6 +1265,7 @@ function createContainerOps(client) {
         daemonFeatures: () => daemonFeatures(client),
         runContainer: (spec) => runContainer(client, spec),
         inspectImage: (ref, platform) => inspectImage(client, ref, platform),
+        imageHistory: (ref) => imageHistory(client, ref),
         async listManagedContainers(labels = {}) {
             const filters = [`${MANAGED_LABEL}=true`, ...Object.entries(labels).map(([k, v]) => `${k}=${v}`)];
             const list = await client.call((docker) => docker.listContainers({ all: true, filters: { label: filters } }));
@@ -1985,9 +1999,26 @@ const AttestConfigSchema = schemas/* strictObject */.rej({
     .prefault({})
     .describe('Signed SBOM, provenance and smoke attestations (cosign).');
 
+;// CONCATENATED MODULE: ./src/config/size.ts
+// size: the image size budget (config size.budget). Parsed for the report by src/report/size.ts.
+
+/** size.budget: "8GB", "750 MB", "1.5GiB" (absolute) or "+5%" (growth over the base branch). */
+const SIZE_BUDGET_PATTERN = /^(?:\d+(?:\.\d+)?\s*(?:B|[kKMGT]B|[KMGT]iB)|\+\d+(?:\.\d+)?%)$/;
+const SizeConfigSchema = schemas/* strictObject */.rej({
+    budget: schemas/* string */.YjP()
+        .regex(SIZE_BUDGET_PATTERN, {
+        error: 'expected a size such as "8GB" or "750MB", or a growth such as "+5%"',
+    })
+        .optional()
+        .describe('Image size budget: an absolute size (`8GB`, `750MB`, `1.5GiB`) or a growth over the base branch (`+5%`). A breach fails the report stage, naming what grew most.'),
+})
+    .prefault({})
+    .describe('Image size.');
+
 ;// CONCATENATED MODULE: ./src/config/schema.ts
 // The one schema of ml-image.yml. Every default lives here (and nowhere else): docs/configuration.md's config
 // reference and ml-image.schema.json are generated from this file (scripts/gen-config-docs.ts).
+
 
 
 
@@ -2260,6 +2291,7 @@ const ConfigFileSchema = schemas/* strictObject */.rej({
     })
         .prefault({})
         .describe('The pull-request report.'),
+    size: SizeConfigSchema,
     attest: AttestConfigSchema,
 })
     .describe('ml-image.yml');
@@ -2544,28 +2576,10 @@ async function checkRegistry(host, fetchFn = fetch, timeoutMs = 5000) {
     return status;
 }
 
-;// CONCATENATED MODULE: ./src/build/action-inputs.ts
-// The action inputs that docker/build-push-action (BPA) users already pass, with BPA's names and
-// list semantics (docker/actions-toolkit Util.getInputList): `tags`, `labels`, `annotations`,
-// `secrets`, `secret-envs`, `cache-from`, `cache-to`, `target`, `builder`, `no-cache`, `sbom`, `load`.
-// (`build-args`, `pull`, `provenance`, `platforms` and `push` override config keys: config/inputs.ts.)
-// Parsed once at the edge into BuildInputOptions; the plan and the buildx argv take them from there.
+;// CONCATENATED MODULE: ./src/build/bpa-lists.ts
+// docker/build-push-action's list inputs as actions-toolkit reads them (getInputList: one item a
+// line, each line CSV), the types they become, and the small parsers the build inputs share.
 
-/** The names of the inputs read here (action.yml declares each). */
-const BUILD_INPUTS = (/* unused pure expression or super */ null && ([
-    'tags',
-    'labels',
-    'annotations',
-    'secrets',
-    'secret-envs',
-    'cache-from',
-    'cache-to',
-    'target',
-    'builder',
-    'no-cache',
-    'sbom',
-    'load',
-]));
 /**
  * The records of a CSV text as csv-parse reads them (columns: false, relaxQuotes): records end at a
  * newline outside quotes, fields at a comma; a field that starts with `"` runs to the closing quote
@@ -2631,10 +2645,17 @@ function csvRecords(text) {
  * without it (tags, platforms, secret-envs) each field is an item. Blank items are dropped, items
  * trimmed unless `trim` is false (secrets keep their whitespace, as BPA's).
  */
-function parseBpaList(raw, opts) {
+function bpa_lists_parseBpaList(raw, opts) {
     const text = opts.trim === false ? raw : raw.trim();
     if (text === '')
         return [];
+    // quote: false (BPA's `outputs`): lines as given, quotes kept for buildx's own CSV parsing.
+    if (opts.quote === false)
+        return text
+            .split(/\r?\n/)
+            .flatMap((l) => (opts.ignoreComma ? [l] : l.split(',')))
+            .map((s) => s.trim())
+            .filter((s) => s !== '');
     const out = [];
     for (const record of csvRecords(text)) {
         if (record.length === 1)
@@ -2647,7 +2668,7 @@ function parseBpaList(raw, opts) {
     return out.map((s) => (opts.trim === false ? s : s.trim())).filter((s) => s !== '');
 }
 /** `KEY=VALUE` split at the first `=`; both sides non-empty (BPA's parseSecretKvp). */
-function keyValue(input, item, what) {
+function bpa_lists_keyValue(input, item, what) {
     const at = item.indexOf('=');
     const key = at > 0 ? item.slice(0, at).trim() : '';
     const value = at > 0 ? item.slice(at + 1) : '';
@@ -2664,8 +2685,8 @@ function redactValue(input, item) {
 }
 const ANNOTATION_TYPES = (/* unused pure expression or super */ null && (['manifest', 'index', 'manifest-descriptor', 'index-descriptor']));
 /** `index,manifest[linux/amd64]:key=value`, `manifest:key=value` or `key=value` (type manifest). */
-function parseAnnotation(item) {
-    const [keyPart, value] = keyValue('annotations', item, 'an annotation (KEY=VALUE)');
+function bpa_lists_parseAnnotation(item) {
+    const [keyPart, value] = bpa_lists_keyValue('annotations', item, 'an annotation (KEY=VALUE)');
     const m = /^(?:([a-z,-]+)(?:\[([^\]]+)\])?:)?([^:=]+)$/.exec(keyPart);
     const types = m?.[1]?.split(',') ?? [];
     const bad = types.filter((t) => !ANNOTATION_TYPES.includes(t));
@@ -2682,7 +2703,7 @@ function annotationArg(a) {
 const isIndexAnnotation = (a) => a.types.some((t) => t === 'index' || t === 'index-descriptor');
 /** An annotation of the per-platform image (manifest; the default when no type is given). */
 const isManifestAnnotation = (a) => a.types.length === 0 || a.types.some((t) => t === 'manifest' || t === 'manifest-descriptor');
-function parseBool(input, raw) {
+function bpa_lists_parseBool(input, raw) {
     const v = raw.trim().toLowerCase();
     if (v === '')
         return undefined;
@@ -2694,10 +2715,10 @@ function parseBool(input, raw) {
 }
 /** A secret id as buildx accepts it. */
 const SECRET_ID = /^[A-Za-z0-9_.-]+$/;
-function secretMap(input, items, what) {
+function bpa_lists_secretMap(input, items, what) {
     const out = {};
     for (const item of items) {
-        const [id, value] = keyValue(input, item, what);
+        const [id, value] = bpa_lists_keyValue(input, item, what);
         if (!SECRET_ID.test(id) || /^\.+$/.test(id))
             throw new InputError(`input "${input}": secret id ${JSON.stringify(id)} may hold only letters, digits, _ . - (and is not . or ..)`);
         out[id] = value;
@@ -2705,7 +2726,7 @@ function secretMap(input, items, what) {
     return out;
 }
 /** `ghcr.io/o/r:1.2.0` (a tag without `:TAG` means `:latest`, as docker reads it). */
-function splitTagRef(ref) {
+function bpa_lists_splitTagRef(ref) {
     if (ref.includes('@'))
         throw new errors/* InputError */.dz(`input "tags": ${JSON.stringify(ref)} is a digest reference`, 'tags are NAME:TAG; the digest is an output');
     const slash = ref.lastIndexOf('/');
@@ -2717,8 +2738,161 @@ function splitTagRef(ref) {
         throw new errors/* InputError */.dz(`input "tags": ${JSON.stringify(ref)} has an invalid tag ${JSON.stringify(tag)}`);
     return { repository, tag };
 }
+
+;// CONCATENATED MODULE: ./src/build/bpa-tags.ts
+// The `tags`, `labels` and `annotations` inputs applied: per-variant tags, the plan with them, one
+// `imagetools create` per repository, and the annotations of the merged multi-arch index.
+
+
+/**
+ * The tags of variant `index` of `count` from the `tags` input. One variant: the tags as given.
+ * Several: every tag gets the suffix `-<variant>` (`ghcr.io/o/r:1.2.0` -> `ghcr.io/o/r:1.2.0-cpu`),
+ * except `latest`: it becomes `<variant>` on every variant (the variant's moving tag, as the
+ * config's own default-branch rule), and the first variant also keeps plain `latest`
+ * (metadata-action's `flavor: latest` on the default variant only).
+ */
+function variantTags(tags, variant, index, count) {
+    if (count === 1)
+        return [...new Set(tags)];
+    const out = [];
+    const add = (t) => {
+        if (!out.includes(t))
+            out.push(t);
+    };
+    for (const ref of tags) {
+        const { repository, tag } = bpa_lists_splitTagRef(ref);
+        if (tag === 'latest') {
+            add(`${repository}:${variant}`);
+            if (index === 0)
+                add(`${repository}:latest`);
+        }
+        else
+            add(`${repository}:${tag}-${variant}`);
+    }
+    return out;
+}
+/** The registry host of a repository (`ghcr.io/o/r` -> ghcr.io; `o/r` is on Docker Hub). */
+function registryHost(repository) {
+    const first = repository.split('/')[0];
+    return repository.includes('/') && (first.includes('.') || first.includes(':') || first === 'localhost')
+        ? first
+        : 'docker.io';
+}
+/**
+ * The plan with the `tags` and `labels` inputs applied (plan.json, build, merge and report see
+ * them). With `tags`, the images are pushed (by digest) to the first tag's repository, not to
+ * image.registry/image.name: nothing is pushed where no tag points.
+ */
+function applyToPlan(plan, opts) {
+    checkOutputTargets(plan, opts);
+    if (!opts?.tags && !opts?.labels)
+        return plan;
+    const variants = plan.variants.map((v, i) => ({
+        ...v,
+        ...(opts.tags && { tags: variantTags(opts.tags, v.name, i, plan.variants.length) }),
+        ...(opts.labels && { labels: { ...v.labels, ...opts.labels } }),
+    }));
+    return {
+        ...plan,
+        ...(opts.tags?.[0] !== undefined && { repository: bpa_lists_splitTagRef(opts.tags[0]).repository }),
+        variants,
+    };
+}
+/**
+ * Several targets (variants x platforms) each export to `outputs`: a dest without `{variant}`
+ * (several variants) or `{arch}` (several platforms) would be overwritten by the next target.
+ */
+function checkOutputTargets(plan, opts) {
+    const platforms = new Set(plan.variants.flatMap((v) => v.platforms));
+    for (const spec of opts?.outputs ?? []) {
+        const missing = [
+            ...(plan.variants.length > 1 && !spec.includes('{variant}') ? ['{variant}'] : []),
+            ...(platforms.size > 1 && !spec.includes('{arch}') ? ['{arch}'] : []),
+        ];
+        if (missing.length)
+            throw new errors/* InputError */.dz(`input "outputs": ${JSON.stringify(spec)}: ${plan.variants.length} variants x ${platforms.size} platforms are built one at a time, and each would overwrite dest`, `put ${missing.join(' and ')} in dest (e.g. dest=out/{variant}-{arch})`);
+    }
+}
+/**
+ * The tags in the order of `imagetools create` calls: those of the build repository together,
+ * then per other repository one tag alone (its blobs are copied there) and then the rest.
+ */
+function tagsByRepository(buildRepository, tags) {
+    const groups = new Map([[buildRepository, []]]);
+    for (const t of tags) {
+        const { repository } = bpa_lists_splitTagRef(t);
+        groups.set(repository, [...(groups.get(repository) ?? []), t]);
+    }
+    return [...groups]
+        .flatMap(([repo, group]) => repo === buildRepository || group.length < 2 ? [group] : [group.slice(0, 1), group.slice(1)])
+        .filter((g) => g.length > 0);
+}
+/** OCI keys that, as labels of a variant, also annotate its merged index (registries show them). */
+const INDEX_LABEL_KEYS = [
+    'org.opencontainers.image.title',
+    'org.opencontainers.image.description',
+    'org.opencontainers.image.source',
+    'org.opencontainers.image.url',
+    'org.opencontainers.image.version',
+    'org.opencontainers.image.revision',
+    'org.opencontainers.image.licenses',
+    'org.opencontainers.image.created',
+];
+/**
+ * `--annotation index:KEY=VALUE` arguments for `imagetools create`: the `index:` annotations given,
+ * then the variant's OCI labels (title, description, source ...) not already given, so a registry
+ * shows a description for the multi-arch image too.
+ */
+function indexAnnotations(labels, given = []) {
+    const out = new Map();
+    for (const a of given.filter((x) => x.types.includes('index')))
+        out.set(a.key, a.value);
+    for (const k of INDEX_LABEL_KEYS)
+        if (labels[k] !== undefined && !out.has(k))
+            out.set(k, labels[k]);
+    return [...out].map(([k, v]) => `index:${k}=${v}`);
+}
+
+;// CONCATENATED MODULE: ./src/build/action-inputs.ts
+// The action inputs that docker/build-push-action (BPA) users already pass, with BPA's names and
+// list semantics (docker/actions-toolkit Util.getInputList): `tags`, `labels`, `annotations`,
+// `secrets`, `secret-envs`, `secret-files`, `ssh`, `build-contexts`, `outputs`, `attests`, `add-hosts`,
+// `shm-size`, `ulimit`, `cache-from`, `cache-to`, `target`, `builder`, `no-cache`, `sbom`, `load`.
+// (`build-args`, `pull`, `provenance`, `network`, `platforms` and `push` override config keys:
+// config/inputs.ts.)
+// Parsed once at the edge into BuildInputOptions; the plan and the buildx argv take them from there.
+// The list parsers are in bpa-lists.ts, the tag rules and index annotations in bpa-tags.ts.
+
+
+
+
+
+
+/** The names of the inputs read here (action.yml declares each). */
+const BUILD_INPUTS = (/* unused pure expression or super */ null && ([
+    'tags',
+    'labels',
+    'annotations',
+    'secrets',
+    'secret-envs',
+    'cache-from',
+    'cache-to',
+    'target',
+    'builder',
+    'no-cache',
+    'sbom',
+    'load',
+    'secret-files',
+    'ssh',
+    'build-contexts',
+    'outputs',
+    'attests',
+    'add-hosts',
+    'shm-size',
+    'ulimit',
+]));
 /** The options from the inputs (`get` returns '' for an unset input). */
-function buildOptionsFromInputs(get) {
+function buildOptionsFromInputs(get, cwd = process.cwd()) {
     const opts = {};
     const list = (name, ignoreComma) => parseBpaList(get(name), { ignoreComma });
     const tags = list('tags', false);
@@ -2769,99 +2943,147 @@ function buildOptionsFromInputs(get) {
     const load = parseBool('load', get('load'));
     if (load !== undefined)
         opts.load = load;
+    Object.assign(opts, moreBuildOptions(get, opts, cwd));
     return opts;
 }
-/**
- * The tags of variant `index` of `count` from the `tags` input. One variant: the tags as given.
- * Several: every tag gets the suffix `-<variant>` (`ghcr.io/o/r:1.2.0` -> `ghcr.io/o/r:1.2.0-cpu`),
- * except `latest`: it becomes `<variant>` on every variant (the variant's moving tag, as the
- * config's own default-branch rule), and the first variant also keeps plain `latest`
- * (metadata-action's `flavor: latest` on the default variant only).
- */
-function variantTags(tags, variant, index, count) {
-    if (count === 1)
-        return [...new Set(tags)];
-    const out = [];
-    const add = (t) => {
-        if (!out.includes(t))
-            out.push(t);
-    };
-    for (const ref of tags) {
-        const { repository, tag } = splitTagRef(ref);
-        if (tag === 'latest') {
-            add(`${repository}:${variant}`);
-            if (index === 0)
-                add(`${repository}:latest`);
+/** A path of an input, relative to the workspace (the step's working directory) as BPA reads it. */
+const resolvePath = (p, cwd) => path.resolve(cwd, p);
+/** `secret-files`: id -> the absolute path of an existing file (BPA: "secret file ... not found"). */
+function secretFileOptions(raw, given, cwd) {
+    const secretFiles = parseBpaList(raw, { ignoreComma: true });
+    if (!secretFiles.length)
+        return undefined;
+    const files = secretMap('secret-files', secretFiles, 'a secret file (ID=PATH)');
+    for (const [id, file] of Object.entries(files)) {
+        const abs = resolvePath(file.trim(), cwd);
+        if (!existsSync(abs) || !statSync(abs).isFile())
+            throw new InputError(`input "secret-files": ${id}=${file}: secret file ${abs} not found`, 'give the path of an existing file, relative to the workspace (write it in an earlier step)');
+        files[id] = abs;
+    }
+    const twice = Object.keys(files).filter((id) => id in (given.secrets ?? {}) || id in (given.secretEnvs ?? {}));
+    if (twice.length)
+        throw new InputError(`inputs "secrets"/"secret-envs"/"secret-files": secret id ${twice.join(', ')} is given twice`, 'give each secret id once');
+    return files;
+}
+/** `attests`: each with a type; provenance has its own input, and sbom is set once. */
+function attestOptions(raw, given) {
+    const attests = parseBpaList(raw, { ignoreComma: true });
+    for (const a of attests) {
+        const type = /(?:^|,)\s*type=([^,]*)/.exec(a)?.[1]?.trim();
+        if (!type)
+            throw new InputError(`input "attests": ${JSON.stringify(a)} has no type= (e.g. type=sbom,generator=IMAGE)`);
+        if (type === 'provenance')
+            throw new InputError(`input "attests": ${JSON.stringify(a)}: provenance is set by the provenance input (true, false, mode=min or mode=max)`, 'move it to the provenance input');
+        if (type === 'sbom' && given.sbom !== undefined)
+            throw new InputError(`inputs "sbom" and "attests": ${JSON.stringify(a)} sets the SBOM attestation twice`, 'keep one of them (build-push-action lets the sbom input win)');
+    }
+    return attests;
+}
+/** `secret-files`, `ssh`, `build-contexts`, `outputs`, `attests`, `add-hosts`, `shm-size`, `ulimit`. */
+function moreBuildOptions(get, given, cwd) {
+    const opts = {};
+    const secretFiles = secretFileOptions(get('secret-files'), given, cwd);
+    if (secretFiles)
+        opts.secretFiles = secretFiles;
+    const ssh = parseBpaList(get('ssh'), { ignoreComma: false });
+    for (const item of ssh)
+        if (!/^[A-Za-z0-9_.-]+(=.+)?$/.test(item))
+            throw new InputError(`input "ssh": ${JSON.stringify(item)} is not default, default=SOCKET or ID=PATH`, 'write one SSH agent socket or key a line (e.g. default, or github=/home/runner/.ssh/id_ed25519)');
+    if (ssh.length)
+        opts.ssh = ssh;
+    const contexts = parseBpaList(get('build-contexts'), { ignoreComma: true });
+    if (contexts.length) {
+        opts.buildContexts = {};
+        for (const item of contexts) {
+            const [name, value] = keyValue('build-contexts', item, 'a build context (NAME=PATH or NAME=docker-image://REF)');
+            if (!/^[A-Za-z0-9][A-Za-z0-9_./:@-]*$/.test(name))
+                throw new InputError(`input "build-contexts": ${JSON.stringify(name)} is not a context name`);
+            if (value.includes('{{'))
+                throw new InputError(`input "build-contexts": ${name}=${value}: {{defaultContext}} is build-push-action's Git context, which this action does not use`, 'give a path relative to the workspace, a URL or docker-image://REF');
+            opts.buildContexts[name] = value.trim();
         }
-        else
-            add(`${repository}:${tag}-${variant}`);
     }
-    return out;
+    const outputs = parseBpaList(get('outputs'), { ignoreComma: true, quote: false });
+    if (outputs.length)
+        opts.outputs = outputs.map(checkOutput);
+    const attests = attestOptions(get('attests'), given);
+    if (attests.length)
+        opts.attests = attests;
+    const hosts = parseBpaList(get('add-hosts'), { ignoreComma: false });
+    for (const h of hosts)
+        if (!/^[A-Za-z0-9_.-]+[:=]\S+$/.test(h))
+            throw new InputError(`input "add-hosts": ${JSON.stringify(h)} is not HOST:IP (or HOST=IP)`);
+    if (hosts.length)
+        opts.addHosts = hosts;
+    const shm = get('shm-size').trim();
+    if (shm) {
+        if (!/^[0-9]+(?:\.[0-9]+)?\s*[bkmgtp]?i?b?$/i.test(shm))
+            throw new InputError(`input "shm-size": ${JSON.stringify(shm)} is not a size (e.g. 2g, 512m)`);
+        opts.shmSize = shm;
+    }
+    const ulimits = parseBpaList(get('ulimit'), { ignoreComma: true });
+    for (const u of ulimits)
+        if (!/^[a-z]+=-?[0-9]+(?::-?[0-9]+)?$/.test(u))
+            throw new InputError(`input "ulimit": ${JSON.stringify(u)} is not TYPE=SOFT[:HARD] (e.g. nofile=1024:1024)`);
+    if (ulimits.length)
+        opts.ulimits = ulimits;
+    return opts;
 }
-/** The registry host of a repository (`ghcr.io/o/r` -> ghcr.io; `o/r` is on Docker Hub). */
-function registryHost(repository) {
-    const first = repository.split('/')[0];
-    return repository.includes('/') && (first.includes('.') || first.includes(':') || first === 'localhost')
-        ? first
-        : 'docker.io';
+/** The exporters `outputs` may add: the action itself pushes (`tags`, `push`) or loads (`load`). */
+const OUTPUT_TYPES = (/* unused pure expression or super */ null && (['local', 'tar', 'oci', 'docker']));
+/**
+ * One `outputs` item checked: a bare path is `type=local,dest=PATH` (as buildx reads it). The
+ * action always exports the image itself (pushed by digest for the merge, or loaded for the
+ * smoke stage), so `outputs` adds a second exporter: image/registry (use `tags` and `push`),
+ * docker without dest (use `load`), cacheonly and stdout (`-`, the log) cannot work and are refused.
+ */
+function checkOutput(item) {
+    const spec = item.includes('=') ? item : `type=local,dest=${item}`;
+    const fields = spec.split(',').map((f) => f.trim());
+    const attr = (k) => fields
+        .find((f) => f.startsWith(`${k}=`))
+        ?.slice(k.length + 1)
+        .replace(/^"|"$/g, '');
+    const type = attr('type');
+    const dest = attr('dest');
+    const refuse = (why, fix) => new InputError(`input "outputs": ${JSON.stringify(item)} ${why}`, fix);
+    if (item === '-' || dest === '-')
+        throw refuse('writes to stdout, which is the build log', 'give dest=FILE');
+    if (type === undefined)
+        throw refuse('has no type=', 'write type=local,dest=DIR (or tar, oci, docker)');
+    if (type === 'image' || type === 'registry')
+        throw refuse('pushes an image; the action pushes the built images itself', 'use the tags input with push: true (outputs takes local, tar, oci and docker with dest=)');
+    if (type === 'cacheonly')
+        throw refuse('exports nothing; the action always exports the image', 'drop it');
+    if (type === 'docker' && dest === undefined)
+        throw refuse('loads the image into the engine', 'use load: true (with push: false the images are always loaded)');
+    if (!OUTPUT_TYPES.includes(type))
+        throw refuse(`has an unknown type ${type}`, `use one of ${OUTPUT_TYPES.join(', ')}`);
+    if (dest === undefined || dest === '')
+        throw refuse('has no dest=', `write type=${type},dest=PATH`);
+    return spec;
+}
+/** `{variant}` and `{arch}` in an output spec replaced by the target's. */
+function outputFor(spec, variant, arch) {
+    return spec.replaceAll('{variant}', variant).replaceAll('{arch}', arch);
 }
 /**
- * The plan with the `tags` and `labels` inputs applied (plan.json, build, merge and report see
- * them). With `tags`, the images are pushed (by digest) to the first tag's repository, not to
- * image.registry/image.name: nothing is pushed where no tag points.
+ * The BuildRequest fields these inputs add for the target `variant`/`arch` (target.ts spreads
+ * them into the request; buildx-args.ts turns them into argv).
  */
-function applyToPlan(plan, opts) {
-    if (!opts?.tags && !opts?.labels)
-        return plan;
-    const variants = plan.variants.map((v, i) => ({
-        ...v,
-        ...(opts.tags && { tags: variantTags(opts.tags, v.name, i, plan.variants.length) }),
-        ...(opts.labels && { labels: { ...v.labels, ...opts.labels } }),
-    }));
+function requestFromOptions(o, variant, arch) {
+    if (!o)
+        return {};
     return {
-        ...plan,
-        ...(opts.tags?.[0] !== undefined && { repository: splitTagRef(opts.tags[0]).repository }),
-        variants,
+        ...(o.secretFiles && { secretFiles: o.secretFiles }),
+        ...(o.ssh && { ssh: o.ssh }),
+        ...(o.buildContexts && { buildContexts: o.buildContexts }),
+        ...(o.outputs && { outputs: o.outputs.map((s) => outputFor(s, variant, arch)) }),
+        ...(o.attests && { attests: o.attests }),
+        ...(o.addHosts && { addHosts: o.addHosts }),
+        ...(o.shmSize !== undefined && { shmSize: o.shmSize }),
+        ...(o.ulimits && { ulimits: o.ulimits }),
     };
-}
-/**
- * The tags in the order of `imagetools create` calls: those of the build repository together,
- * then per other repository one tag alone (its blobs are copied there) and then the rest.
- */
-function tagsByRepository(buildRepository, tags) {
-    const groups = new Map([[buildRepository, []]]);
-    for (const t of tags) {
-        const { repository } = splitTagRef(t);
-        groups.set(repository, [...(groups.get(repository) ?? []), t]);
-    }
-    return [...groups]
-        .flatMap(([repo, group]) => repo === buildRepository || group.length < 2 ? [group] : [group.slice(0, 1), group.slice(1)])
-        .filter((g) => g.length > 0);
-}
-/** OCI keys that, as labels of a variant, also annotate its merged index (registries show them). */
-const INDEX_LABEL_KEYS = [
-    'org.opencontainers.image.title',
-    'org.opencontainers.image.description',
-    'org.opencontainers.image.source',
-    'org.opencontainers.image.url',
-    'org.opencontainers.image.version',
-    'org.opencontainers.image.revision',
-    'org.opencontainers.image.licenses',
-    'org.opencontainers.image.created',
-];
-/**
- * `--annotation index:KEY=VALUE` arguments for `imagetools create`: the `index:` annotations given,
- * then the variant's OCI labels (title, description, source ...) not already given, so a registry
- * shows a description for the multi-arch image too.
- */
-function indexAnnotations(labels, given = []) {
-    const out = new Map();
-    for (const a of given.filter((x) => x.types.includes('index')))
-        out.set(a.key, a.value);
-    for (const k of INDEX_LABEL_KEYS)
-        if (labels[k] !== undefined && !out.has(k))
-            out.set(k, labels[k]);
-    return [...out].map(([k, v]) => `index:${k}=${v}`);
 }
 
 ;// CONCATENATED MODULE: ./src/plan/tags.ts
@@ -3117,18 +3339,41 @@ function buildContextArgs(req, builder) {
 }
 /** --secret: from the environment (build.secrets) and from files; refused where unsupported. */
 function secretArgs(req, builder) {
-    const fileSecrets = Object.entries(req.fileSecrets ?? {});
+    const fileSecrets = [...Object.entries(req.fileSecrets ?? {}), ...Object.entries(req.secretFiles ?? {})];
     const secretEnvs = Object.entries(req.secretEnvs ?? {});
     if (req.secrets.length > 0 || fileSecrets.length > 0 || secretEnvs.length > 0) {
         const why = secretMountsUnsupported(builder);
         if (why !== undefined)
             throw new errors/* EnvironmentError */.eG(why, SECRETS_FIX);
     }
+    const ids = [...req.secrets, ...secretEnvs.map(([id]) => id), ...fileSecrets.map(([id]) => id)];
+    const twice = ids.filter((id, i) => ids.indexOf(id) !== i);
+    if (twice.length)
+        throw new errors/* InputError */.dz(`secret id ${[...new Set(twice)].join(', ')} is given twice (build.secrets, secrets, secret-envs, secret-files, or one this action mounts itself)`, 'give each secret id once');
     return [
         ...req.secrets.flatMap((id) => ['--secret', `id=${id},env=${id}`]),
         ...secretEnvs.flatMap(([id, env]) => ['--secret', `id=${id},env=${env}`]),
         ...fileSecrets.flatMap(([id, file]) => ['--secret', `id=${id},${csvField(`src=${file}`)}`]),
     ];
+}
+/** --ssh, --add-host, --shm-size, --ulimit: as given (BPA's forms are buildx's). */
+function runArgs(req) {
+    return [
+        ...(req.ssh ?? []).flatMap((s) => ['--ssh', s]),
+        ...(req.addHosts ?? []).flatMap((h) => ['--add-host', h]),
+        ...(req.shmSize !== undefined ? ['--shm-size', req.shmSize] : []),
+        ...(req.ulimits ?? []).flatMap((u) => ['--ulimit', u]),
+    ];
+}
+/** The `outputs` input: more exporters next to the action's own, which needs buildx >= 0.13. */
+function givenOutputArgs(req, builder) {
+    if (!req.outputs?.length)
+        return [];
+    if (!atLeast(builder.buildxVersion, '0.13.0'))
+        throw new errors/* EnvironmentError */.eG(`outputs: the action exports the image itself (${req.push ? 'push' : 'load'}), and a second exporter needs buildx >= 0.13.0 (found ${builder.buildxVersion})`, 'update buildx (docker/setup-buildx-action), or drop the outputs input');
+    if (builder.buildkitVersion !== undefined && !atLeast(builder.buildkitVersion, '0.13.0'))
+        throw new errors/* EnvironmentError */.eG(`outputs: the action exports the image itself (${req.push ? 'push' : 'load'}), and BuildKit ${builder.buildkitVersion} of builder ${builder.name ?? '(current)'} exports once (a second exporter needs BuildKit >= 0.13)`, 'use a docker-container builder (docker/setup-buildx-action, then its name as the builder input), or drop the outputs input');
+    return req.outputs.flatMap((o) => ['--output', o]);
 }
 /**
  * The `cache-from` / `cache-to` inputs, as given (BPA): the docker driver reads any cache but
@@ -3201,6 +3446,14 @@ function attestationArgs(req, builder, notes) {
         else
             args.push(`--sbom=${req.sbom}`);
     }
+    if (req.attests?.length) {
+        if (!atLeast(builder.buildxVersion, '0.10.0'))
+            notes.push(`attests: need buildx >= 0.10.0 (found ${builder.buildxVersion}), left out`);
+        else if (builder.driver === 'docker')
+            notes.push('docker driver: attestations are not supported, attests left out');
+        else
+            args.push(...req.attests.flatMap((a) => ['--attest', a]));
+    }
     if (req.annotations?.length) {
         if (builder.driver === 'docker')
             notes.push('docker driver: images are pushed with Docker manifests, which carry no annotations: annotations left out (use a docker-container builder)');
@@ -3246,7 +3499,7 @@ function buildxBuildArgs(req, builder) {
         args.push('--build-arg', `${k}=${v}`);
     for (const [k, v] of Object.entries(req.labels))
         args.push('--label', `${k}=${v}`);
-    args.push(...buildContextArgs(req, builder), ...secretArgs(req, builder));
+    args.push(...buildContextArgs(req, builder), ...secretArgs(req, builder), ...runArgs(req));
     if (req.network && req.network !== 'default')
         args.push('--network', req.network);
     if (req.pull)
@@ -3257,7 +3510,7 @@ function buildxBuildArgs(req, builder) {
         args.push('--target', req.target);
     args.push(...cacheArgs(req, builder, notes), ...provenanceArgs(req, builder, notes));
     args.push(...attestationArgs(req, builder, notes));
-    args.push(...outputArgs(req, builder, notes), req.context);
+    args.push(...outputArgs(req, builder, notes), ...givenOutputArgs(req, builder), req.context);
     return { args, notes };
 }
 /** Cache scope/ref per variant and platform, so one variant's cache never evicts another's. */
@@ -4196,6 +4449,7 @@ function prepareTarget(ctx, t, arch, metadataFile) {
         ...(o.sbom !== undefined && { sbom: o.sbom }),
         ...(ctx.push && o.load && { load: true }),
         ...((t.ociMediatypes || annotations.length > 0) && { ociMediatypes: true }),
+        ...requestFromOptions(o, t.v.name, arch),
     }, ctx.builder);
     for (const n of notes) {
         if (!ctx.notesShown.has(n))
@@ -5321,6 +5575,13 @@ const ENV_RECORD_SCHEMA_VERSION = 2;
 const VARIANT_LABEL = `${LABEL_PREFIX}.variant`;
 const CREATED_LABEL = 'org.opencontainers.image.created';
 const maybe = (t) => t.nullable().optional();
+/** One step of the image's history (docker history): its instruction and the bytes its layer added. */
+const LayerSchema = schemas/* object */.Ikc({
+    createdBy: schemas/* string */.YjP(),
+    sizeBytes: schemas/* number */.aig().nonnegative(),
+    /** No filesystem layer (ENV, CMD, LABEL ...). */
+    empty: schemas/* boolean */.zMY().optional(),
+});
 const EnvRecordSchema = schemas/* object */.Ikc({
     schemaVersion: schemas/* literal */.euz(ENV_RECORD_SCHEMA_VERSION),
     image: schemas/* object */.Ikc({
@@ -5339,6 +5600,12 @@ const EnvRecordSchema = schemas/* object */.Ikc({
         variant: schemas/* string */.YjP().nullable(),
         /** When the image was created (ISO 8601), from the engine or the OCI label. (v2) */
         created: schemas/* string */.YjP().nullable(),
+        /**
+         * The image's history, oldest first: each build step with the instruction that made it and
+         * the bytes its layer added (0 for ENV, CMD ... which add no layer). From the engine; absent in
+         * records written before sizes were captured, or when the engine could not tell.
+         */
+        history: schemas/* array */.YOg(LayerSchema).optional(),
     }),
     os: schemas/* object */.Ikc({
         osRelease: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP()),
@@ -5358,9 +5625,17 @@ const EnvRecordSchema = schemas/* object */.Ikc({
             requires: schemas/* array */.YOg(schemas/* string */.YjP()),
             installer: schemas/* string */.YjP(),
             location: schemas/* string */.YjP(),
+            /** Bytes installed: the sizes its RECORD lists (else its files); absent when unknown. */
+            sizeBytes: schemas/* number */.aig().nonnegative().optional(),
         })),
     }),
-    apt: schemas/* array */.YOg(schemas/* object */.Ikc({ name: schemas/* string */.YjP(), version: schemas/* string */.YjP(), arch: schemas/* string */.YjP() })),
+    apt: schemas/* array */.YOg(schemas/* object */.Ikc({
+        name: schemas/* string */.YjP(),
+        version: schemas/* string */.YjP(),
+        arch: schemas/* string */.YjP(),
+        /** dpkg's Installed-Size (KiB) in bytes; absent when unknown. */
+        sizeBytes: schemas/* number */.aig().nonnegative().optional(),
+    })),
     cuda: schemas/* object */.Ikc({
         runtime: maybe(schemas/* string */.YjP()),
         driverMaxCuda: maybe(schemas/* string */.YjP()),
@@ -5743,6 +6018,48 @@ const LabelChangeSchema = EnvVarChangeSchema.extend({
     volatile: schemas/* boolean */.zMY(),
 });
 const count = schemas/* number */.aig().int().nonnegative();
+/** A package among an image's biggest (pip: RECORD sizes; apt: dpkg's Installed-Size). */
+const SizeItemSchema = schemas/* object */.Ikc({
+    name: schemas/* string */.YjP(),
+    version: schemas/* string */.YjP(),
+    sizeBytes: schemas/* number */.aig().nonnegative(),
+});
+/** A layer among an image's biggest, with the instruction that made it. */
+const LayerItemSchema = schemas/* object */.Ikc({ createdBy: schemas/* string */.YjP(), sizeBytes: schemas/* number */.aig().nonnegative() });
+/** The biggest contributors to an image's size; a list is empty when the record has no sizes. */
+const SizeTopSchema = schemas/* object */.Ikc({
+    pip: schemas/* array */.YOg(SizeItemSchema),
+    apt: schemas/* array */.YOg(SizeItemSchema),
+    layers: schemas/* array */.YOg(LayerItemSchema),
+});
+/** What one package or layer added to (or took from) the image, base -> this PR. */
+const SizeChangeSchema = schemas/* object */.Ikc({
+    kind: schemas/* enum */.k5n(['pip', 'apt', 'layer']),
+    /** Package name, or the layer's instruction. */
+    name: schemas/* string */.YjP(),
+    /** Versions (packages; null: not installed on that side); null for layers. */
+    from: schemas/* string */.YjP().nullable(),
+    to: schemas/* string */.YjP().nullable(),
+    baseBytes: schemas/* number */.aig().nonnegative().nullable(),
+    headBytes: schemas/* number */.aig().nonnegative().nullable(),
+    delta: schemas/* number */.aig(),
+});
+/** Where the bytes went: the image's size change and the packages and layers that made it. */
+const SizeExplanationSchema = schemas/* object */.Ikc({
+    delta: schemas/* number */.aig(),
+    /** Both records had package sizes (older records have none). */
+    packagesKnown: schemas/* boolean */.zMY(),
+    /** Both records had the layers' history. */
+    layersKnown: schemas/* boolean */.zMY(),
+    /** The biggest package changes by size (pip and apt together), largest |delta| first. */
+    packages: schemas/* array */.YOg(SizeChangeSchema),
+    /** Sum of every package's change (shown or not). */
+    packagesDelta: schemas/* number */.aig(),
+    /** Packages whose size changed, shown or not. */
+    packagesChanged: count,
+    /** The biggest layer changes, largest |delta| first (matched by instruction). */
+    layers: schemas/* array */.YOg(SizeChangeSchema),
+});
 const EnvSummarySchema = schemas/* object */.Ikc({
     ref: schemas/* string */.YjP(),
     digest: schemas/* string */.YjP().nullable(),
@@ -5753,6 +6070,8 @@ const EnvSummarySchema = schemas/* object */.Ikc({
     layers: count,
     pipCount: count,
     aptCount: count,
+    /** The biggest packages and layers; absent in reports of records without sizes. */
+    top: SizeTopSchema.optional(),
     components: schemas/* object */.Ikc(Object.fromEntries(COMPONENT_IDS.map((id) => [id, schemas/* string */.YjP().nullable()]))),
 });
 const delta = schemas/* object */.Ikc({ base: schemas/* number */.aig(), head: schemas/* number */.aig(), delta: schemas/* number */.aig() });
@@ -5769,6 +6088,8 @@ const EnvDiffSchema = schemas/* object */.Ikc({
     labels: schemas/* object */.Ikc({ changes: schemas/* array */.YOg(LabelChangeSchema), unchanged: count }),
     size: delta,
     layers: delta,
+    /** Which packages and layers made the size change; absent when neither record has sizes. */
+    sizeExplanation: SizeExplanationSchema.optional(),
     /** Anything changed other than volatile labels and host facts. */
     changed: schemas/* boolean */.zMY(),
 });
@@ -5813,6 +6134,212 @@ const SmokeDiffSchema = schemas/* object */.Ikc({
     fixed: count,
     failing: count,
 });
+
+;// CONCATENATED MODULE: ./src/diff/size.ts
+/** How many of each the summary keeps, and how many changes the explanation keeps. */
+const TOP_N = 10;
+const CHANGES_N = 20;
+const norm = (name) => name.toLowerCase().replace(/[-_.]+/g, '-');
+const byName = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
+/**
+ * pip distributions with a size, by normalised name. A name installed twice (Debian's copy in
+ * /usr/lib/python3 and pip's) takes up both copies' bytes; the version is the copy Python imports
+ * (outside /usr/lib/python3), as in the package diff.
+ */
+const pipCache = new WeakMap();
+const aptCache = new WeakMap();
+const topCache = new WeakMap();
+function size_cached(cache, r, make) {
+    if (cache.has(r))
+        return cache.get(r);
+    const v = make(r);
+    cache.set(r, v);
+    return v;
+}
+function pipSizes(r) {
+    return size_cached(pipCache, r, pipSizesOf);
+}
+function aptSizes(r) {
+    return size_cached(aptCache, r, aptSizesOf);
+}
+function pipSizesOf(r) {
+    const out = new Map();
+    for (const p of r.python.packages) {
+        if (p.sizeBytes === undefined)
+            continue;
+        const key = norm(p.name);
+        const os = p.location.startsWith('/usr/lib/python3');
+        const seen = out.get(key);
+        if (!seen)
+            out.set(key, { name: p.name, version: p.version, sizeBytes: p.sizeBytes, os });
+        else {
+            seen.sizeBytes += p.sizeBytes;
+            if (seen.os && !os)
+                Object.assign(seen, { name: p.name, version: p.version, os });
+        }
+    }
+    return out;
+}
+/** apt packages with a size, by name (name:arch where a name is installed for several). */
+function aptSizesOf(r) {
+    const counts = new Map();
+    for (const p of r.apt)
+        counts.set(p.name, (counts.get(p.name) ?? 0) + 1);
+    const out = new Map();
+    for (const p of r.apt) {
+        if (p.sizeBytes === undefined)
+            continue;
+        const name = counts.get(p.name) > 1 ? `${p.name}:${p.arch}` : p.name;
+        out.set(name, { name, version: p.version, sizeBytes: p.sizeBytes });
+    }
+    return out;
+}
+/**
+ * The n first of `items` in `order`, in that order: one pass keeping the n best (a full sort of
+ * 5,000 packages per record is the cost that matters in a ten-variant run).
+ */
+function firstN(items, n, order) {
+    const best = [];
+    if (n <= 0)
+        return best;
+    for (const x of items) {
+        if (best.length === n && order(x, best[n - 1]) >= 0)
+            continue;
+        let i = best.length === n ? n - 1 : best.length;
+        while (i > 0 && order(x, best[i - 1]) < 0) {
+            best[i] = best[i - 1];
+            i--;
+        }
+        best[i] = x;
+        if (best.length > n)
+            best.length = n;
+    }
+    return best;
+}
+/** The n biggest, biggest first (by name on a tie, so the output is stable). */
+function biggest(items, n, key) {
+    const nonEmpty = [...items].filter((x) => x.sizeBytes > 0);
+    return firstN(nonEmpty, n, (a, b) => b.sizeBytes - a.sizeBytes || byName(key(a), key(b)));
+}
+/** The biggest pip and apt packages and layers of one record; undefined when it has no sizes. */
+function sizeTop(r, n = TOP_N) {
+    return n === TOP_N ? size_cached(topCache, r, (x) => sizeTopOf(x, n)) : sizeTopOf(r, n);
+}
+function sizeTopOf(r, n) {
+    const pip = pipSizes(r);
+    const apt = aptSizes(r);
+    const layers = r.image.history ?? [];
+    if (pip.size === 0 && apt.size === 0 && layers.length === 0)
+        return undefined;
+    const item = (s) => ({ name: s.name, version: s.version, sizeBytes: s.sizeBytes });
+    return {
+        pip: biggest(pip.values(), n, (s) => s.name).map(item),
+        apt: biggest(apt.values(), n, (s) => s.name).map(item),
+        layers: biggest(layers, n, (l) => l.createdBy).map((l) => ({
+            createdBy: l.createdBy,
+            sizeBytes: l.sizeBytes,
+        })),
+    };
+}
+function packageChanges(kind, base, head) {
+    const out = [];
+    for (const [key, h] of head) {
+        const b = base.get(key);
+        const delta = h.sizeBytes - (b?.sizeBytes ?? 0);
+        if (delta !== 0)
+            out.push({
+                kind,
+                name: h.name,
+                from: b?.version ?? null,
+                to: h.version,
+                baseBytes: b?.sizeBytes ?? null,
+                headBytes: h.sizeBytes,
+                delta,
+            });
+    }
+    for (const [key, b] of base)
+        if (!head.has(key) && b.sizeBytes !== 0)
+            out.push({
+                kind,
+                name: b.name,
+                from: b.version,
+                to: null,
+                baseBytes: b.sizeBytes,
+                headBytes: null,
+                delta: -b.sizeBytes,
+            });
+    return out;
+}
+/**
+ * Layers matched by instruction, in order (the base image's steps match themselves; a changed
+ * RUN line is one layer removed and one added). Unchanged layers are left out.
+ */
+function layerChanges(base, head) {
+    const pool = new Map();
+    for (const l of base)
+        pool.set(l.createdBy, [...(pool.get(l.createdBy) ?? []), l.sizeBytes]);
+    const out = [];
+    const layer = (name, from, to) => ({
+        kind: 'layer',
+        name,
+        from: null,
+        to: null,
+        baseBytes: from,
+        headBytes: to,
+        delta: (to ?? 0) - (from ?? 0),
+    });
+    for (const h of head) {
+        const sizes = pool.get(h.createdBy);
+        const b = sizes?.shift();
+        if (b === undefined) {
+            if (h.sizeBytes > 0)
+                out.push(layer(h.createdBy, null, h.sizeBytes));
+        }
+        else if (b !== h.sizeBytes)
+            out.push(layer(h.createdBy, b, h.sizeBytes));
+    }
+    for (const [name, sizes] of pool)
+        for (const b of sizes)
+            if (b > 0)
+                out.push(layer(name, b, null));
+    return out;
+}
+/** Largest change first; growth before shrinkage on a tie; then by name. */
+const byImpact = (a, b) => Math.abs(b.delta) - Math.abs(a.delta) || b.delta - a.delta || byName(a.name, b.name);
+/** Which packages and layers made the image's size change; undefined when neither side has sizes. */
+function explainSize(base, head, n = CHANGES_N) {
+    const hasPackages = (r) => r.python.packages.some((p) => p.sizeBytes !== undefined) || r.apt.some((p) => p.sizeBytes !== undefined);
+    const packagesKnown = hasPackages(base) && hasPackages(head);
+    const layersKnown = base.image.history !== undefined && head.image.history !== undefined;
+    if (!hasPackages(head) && head.image.history === undefined)
+        return undefined;
+    const packages = packagesKnown
+        ? [
+            ...packageChanges('pip', pipSizes(base), pipSizes(head)),
+            ...packageChanges('apt', aptSizes(base), aptSizes(head)),
+        ]
+        : [];
+    const layers = layersKnown ? layerChanges(base.image.history, head.image.history) : [];
+    return {
+        delta: head.image.sizeBytes - base.image.sizeBytes,
+        packagesKnown,
+        layersKnown,
+        packages: firstN(packages, n, byImpact),
+        packagesDelta: packages.reduce((s, c) => s + c.delta, 0),
+        packagesChanged: packages.length,
+        layers: firstN(layers, n, byImpact),
+    };
+}
+/**
+ * The changes that explain the size change, in its direction (growth: what grew, biggest first),
+ * packages before layers (a package names the cause; a layer holds many packages).
+ */
+function sizeDrivers(e) {
+    const sign = e.delta < 0 ? -1 : 1;
+    const pick = (list) => list.filter((c) => c.delta * sign > 0);
+    const packages = pick(e.packages);
+    return packages.length > 0 ? packages : pick(e.layers);
+}
 
 // EXTERNAL MODULE: ./node_modules/@renovatebot/pep440/index.js
 var pep440 = __nccwpck_require__(68898);
@@ -5963,6 +6490,7 @@ function compareApt(base, head) {
 
 
 
+
 /** PEP 503 normalised distribution name. */
 function normalizePipName(name) {
     return name.toLowerCase().replace(/[-_.]+/g, '-');
@@ -6013,14 +6541,14 @@ function aptIndex(r) {
 }
 const levelRank = (l) => l === null ? CHANGE_LEVELS.length : CHANGE_LEVELS.indexOf(l);
 const KIND_RANK = { upgraded: 0, downgraded: 0, added: 1, removed: 2 };
-function byName(a, b) {
+function diff_byName(a, b) {
     return a < b ? -1 : a > b ? 1 : 0;
 }
 /** Changed packages first, by level (major first), then added, then removed; by name within. */
 function sortPackageChanges(changes) {
     return changes.sort((a, b) => KIND_RANK[a.kind] - KIND_RANK[b.kind] ||
         levelRank(a.level) - levelRank(b.level) ||
-        byName(a.name.toLowerCase(), b.name.toLowerCase()));
+        diff_byName(a.name.toLowerCase(), b.name.toLowerCase()));
 }
 function diffPackages(base, head, compare) {
     const changes = [];
@@ -6048,6 +6576,8 @@ function diffPackages(base, head, compare) {
             changes.push({ name: b.name, kind: 'removed', from: b.version, to: null, level: null });
     return { baseCount: base.size, headCount: head.size, unchanged, changes: sortPackageChanges(changes) };
 }
+/** { [key]: value } when value is defined (exactOptionalPropertyTypes), else {}. */
+const optional = (key, value) => (value === undefined ? {} : { [key]: value });
 // ---- components ----
 function gpuSummary(r) {
     if (r.gpus.length === 0)
@@ -6056,7 +6586,7 @@ function gpuSummary(r) {
     for (const g of r.gpus)
         byModel.set(g.name, (byModel.get(g.name) ?? 0) + 1);
     return [...byModel]
-        .sort(([a], [b]) => byName(a, b))
+        .sort(([a], [b]) => diff_byName(a, b))
         .map(([name, n]) => `${n} × ${name}`)
         .join(', ');
 }
@@ -6092,6 +6622,7 @@ function summarize(r) {
         layers: r.image.layers,
         pipCount: pip.size,
         aptCount: r.apt.length,
+        ...optional('top', sizeTop(r)),
         components,
     };
 }
@@ -6121,7 +6652,7 @@ function diffMaps(base, head) {
     const changes = [];
     let unchanged = 0;
     let redactedBoth = 0;
-    for (const name of [...new Set([...Object.keys(base), ...Object.keys(head)])].sort(byName)) {
+    for (const name of [...new Set([...Object.keys(base), ...Object.keys(head)])].sort(diff_byName)) {
         const from = Object.hasOwn(base, name) ? base[name] : null;
         const to = Object.hasOwn(head, name) ? head[name] : null;
         if (from === to) {
@@ -6160,7 +6691,17 @@ function diffRecords(base, head) {
         labels.changes.some((c) => !c.volatile) ||
         size.delta !== 0 ||
         layers.delta !== 0;
-    return { pip, apt, components, env, labels, size, layers, changed };
+    return {
+        pip,
+        apt,
+        components,
+        env,
+        labels,
+        size,
+        layers,
+        ...optional('sizeExplanation', explainSize(base, head)),
+        changed,
+    };
 }
 // ---- smoke ----
 const DEFAULT_SMOKE_THRESHOLD = 0.1;
@@ -6420,11 +6961,128 @@ const COMPONENT_LABELS = {
     gpus: 'GPUs',
 };
 
+;// CONCATENATED MODULE: ./src/report/size.ts
+// Where the bytes went, as plain text (the renderer escapes it): the size change's explanation
+// ("+610 MB: nvidia-cudnn-cu12 9.5 → 9.7 +402 MB, ..."), and the size budget (config size.budget),
+// whose breach fails the report stage naming what grew most.
+
+
+
+
+
+const UNITS = {
+    B: 1,
+    kB: 1e3,
+    KB: 1e3,
+    MB: 1e6,
+    GB: 1e9,
+    TB: 1e12,
+    KiB: 2 ** 10,
+    MiB: 2 ** 20,
+    GiB: 2 ** 30,
+    TiB: 2 ** 40,
+};
+/** "8GB" -> 8e9 bytes, "+5%" -> growth 0.05; InputError naming the key and the value otherwise. */
+function parseSizeBudget(text) {
+    const t = text.trim();
+    if (!SIZE_BUDGET_PATTERN.test(t))
+        throw new errors/* InputError */.dz(`size.budget: expected a size such as "8GB" or a growth such as "+5%", got "${text}"`);
+    if (t.endsWith('%'))
+        return { kind: 'growth', ratio: Number(t.slice(1, -1)) / 100 };
+    const m = /^([\d.]+)\s*(\w+)$/.exec(t);
+    return { kind: 'absolute', bytes: Number(m[1]) * UNITS[m[2]] };
+}
+/** "nvidia-cudnn-cu12 9.5 → 9.7 +402.0 MB", "torch 2.6.0 (new) +1.20 GB", "RUN pip install … +3.1 GB". */
+function describeChange(c) {
+    const bytes = signed(c.delta, fmtBytes);
+    if (c.kind === 'layer')
+        return `layer ${clip(c.name, 80)} ${bytes}`;
+    const name = clip(c.name, 60);
+    if (c.from === null)
+        return `${name} ${clip(c.to ?? '', 40)} (added) ${bytes}`;
+    if (c.to === null)
+        return `${name} ${clip(c.from, 40)} (removed) ${bytes}`;
+    if (c.from === c.to)
+        return `${name} ${clip(c.to, 40)} ${bytes}`;
+    return `${name} ${clip(c.from, 40)} → ${clip(c.to, 40)} ${bytes}`;
+}
+/** "+610.0 MB: a 1 → 2 +402.0 MB, b (added) +150.0 MB, …"; null when nothing explains the change. */
+function sizeHeadline(e, n = 3) {
+    if (e.delta === 0)
+        return null;
+    const drivers = sizeDrivers(e);
+    if (drivers.length === 0)
+        return null;
+    const more = drivers.length > n ? ', …' : '';
+    return `${signed(e.delta, fmtBytes)}: ${drivers.slice(0, n).map(describeChange).join(', ')}${more}`;
+}
+/** What weighs most in an image (no baseline, or nothing grew): its biggest package or layer. */
+function biggestPart(p) {
+    const top = p.head.top;
+    if (!top)
+        return null;
+    const pkgs = [
+        ...top.pip.map((x) => ({ ...x, eco: 'pip' })),
+        ...top.apt.map((x) => ({ ...x, eco: 'apt' })),
+    ].sort((a, b) => b.sizeBytes - a.sizeBytes);
+    const pkg = pkgs[0];
+    if (pkg)
+        return `${pkg.eco} ${clip(pkg.name, 60)} ${clip(pkg.version, 40)} (${fmtBytes(pkg.sizeBytes)})`;
+    const layer = top.layers[0];
+    return layer ? `layer ${clip(layer.createdBy, 80)} (${fmtBytes(layer.sizeBytes)})` : null;
+}
+/** The top contributor a breach names: what grew most, else what weighs most. */
+function topContributor(p) {
+    const e = p.diff?.sizeExplanation;
+    const grew = e ? sizeDrivers(e).filter((c) => c.delta > 0)[0] : undefined;
+    if (grew)
+        return `top contributor: ${describeChange(grew)}`;
+    const big = biggestPart(p);
+    return big ? `top contributor: ${big}` : 'no package or layer sizes in the record to name a contributor';
+}
+/** The platforms whose image breaks the size budget (config size.budget), with the reason. */
+function budgetBreaches(sizeBudget, platforms) {
+    if (!sizeBudget)
+        return [];
+    let budget;
+    try {
+        budget = parseSizeBudget(sizeBudget);
+    }
+    catch {
+        return []; // an artifact's model is untrusted: an unreadable budget judges nothing
+    }
+    const out = [];
+    for (const p of platforms) {
+        const size = p.head.sizeBytes;
+        const where = platforms.length > 1 ? ` on ${p.platform}` : '';
+        const top = topContributor(p);
+        const short = `size budget ${sizeBudget} exceeded${where}; ${top}`;
+        if (budget.kind === 'absolute' && size > budget.bytes) {
+            out.push({
+                platform: p.platform,
+                short,
+                text: `image ${fmtBytes(size)}${where} is over the size budget ${sizeBudget} (${fmtBytes(budget.bytes)}) by ${fmtBytes(size - budget.bytes)}; ${top}`,
+            });
+        }
+        else if (budget.kind === 'growth' && p.diff && p.diff.size.base > 0) {
+            const growth = p.diff.size.delta / p.diff.size.base;
+            if (growth > budget.ratio)
+                out.push({
+                    platform: p.platform,
+                    short,
+                    text: `image grew ${signed(p.diff.size.delta, fmtBytes)} (${pct(growth)})${where}, over the size budget ${sizeBudget}; ${top}`,
+                });
+        }
+    }
+    return out;
+}
+
 ;// CONCATENATED MODULE: ./src/report/model.ts
 // The report model: everything the Markdown report says, as data. It is also the fork-safe
 // artifact: a privileged workflow re-validates it with ReportModelSchema and re-renders it, so it
 // carries data only (never pre-rendered Markdown) and every string in it is treated as untrusted.
 // The severity policy lives here too (assessReport, at the end): the renderer only renders it.
+
 
 
 
@@ -6472,6 +7130,8 @@ const ReportModelSchema = schemas/* object */.Ikc({
     platforms: schemas/* array */.YOg(PlatformReportSchema).min(1),
     /** Absent in reports written before the attest stage existed. */
     supplyChain: SupplyChainSchema.optional(),
+    /** config size.budget, as configured; absent: no budget. */
+    sizeBudget: schemas/* string */.YjP().max(40).optional(),
 });
 /** The marker key when the config sets none: one comment per image, variant and platform set. */
 function defaultMarkerKey(image, variant, platforms) {
@@ -6515,6 +7175,7 @@ function buildReportModel(input) {
         links,
         platforms,
         ...(input.supplyChain && { supplyChain: input.supplyChain }),
+        ...(input.sizeBudget !== undefined && { sizeBudget: input.sizeBudget }),
     };
 }
 /** A model from JSON (the artifact a privileged workflow downloads); InputError naming the source. */
@@ -6551,6 +7212,8 @@ function assessReport(model) {
     };
     for (const p of model.platforms.filter((x) => !x.diff))
         add(`no baseline for ${p.platform}`, 'info');
+    for (const b of budgetBreaches(model.sizeBudget, model.platforms))
+        add(b.short, 'failure');
     componentFindings(withDiff, add);
     smokeFindings(smoke, add);
     packageFindings(withDiff, 'pip', add);
@@ -6574,7 +7237,10 @@ function noBaselineAssessment(model, smoke) {
     const failing = distinctFailing(smoke, false);
     if (failing)
         findings.push({ text: clip(`${plural(failing, 'smoke test')} failing`, 120), severity: 'failure' });
-    return { verdict: failing ? 'failure' : 'no-baseline', findings };
+    const breaches = budgetBreaches(model.sizeBudget, model.platforms);
+    for (const b of breaches)
+        findings.push({ text: clip(b.short, 160), severity: 'failure' });
+    return { verdict: failing || breaches.length > 0 ? 'failure' : 'no-baseline', findings };
 }
 /** A version change of a major component: a warning when major, a downgrade, added or removed. */
 function componentSeverity(c) {
@@ -7061,7 +7727,9 @@ const RANK = {
     labels: 10,
     env: 20,
     apt: 30,
+    sizeTop: 35,
     metrics: 40,
+    size: 45,
     pip: 50,
     tests: 60,
     resolution: 70,
@@ -7347,9 +8015,85 @@ function supplyChainPart(sc) {
     }, RANK.supplyChain);
 }
 
+;// CONCATENATED MODULE: ./src/report/render/size.ts
+
+
+
+
+
+
+const bytes = (n) => (n === null ? '—' : fmtBytes(n));
+function what(c) {
+    return c.kind === 'layer' ? `layer: ${cell(c.name, 120)}` : `${c.kind} ${cell(c.name, 80)}`;
+}
+function side(version, size, kind) {
+    if (kind === 'layer')
+        return bytes(size);
+    return version === null ? '—' : `${cell(version, 40)} (${bytes(size)})`;
+}
+/** The size change against the base, explained; with the budget's breach when there is one. */
+function sizeChangePart(p, sizeBudget, suffix, baseLabel, rank) {
+    const e = p.diff?.sizeExplanation;
+    const breaches = budgetBreaches(sizeBudget, [p]);
+    if (!p.diff || (!e && breaches.length === 0))
+        return null;
+    const s = p.diff.size;
+    const total = `${signed(s.delta, fmtBytes)}${s.base ? ` (${pct(s.delta / s.base)})` : ''}`;
+    const changes = e ? [...e.packages, ...e.layers] : [];
+    // Nothing to explain, unless the base record is too old to have sizes (said once, here).
+    if (changes.length === 0 && breaches.length === 0 && (!e || e.packagesKnown || s.delta === 0))
+        return null;
+    const headline = e ? sizeHeadline(e) : null;
+    const notes = [
+        ...breaches.map((b) => `❌ **${md(b.text, 400)}**`),
+        headline ? `**${md(headline, 400)}**` : '',
+        e && !e.packagesKnown
+            ? `_The ${md(baseLabel, 40)} record has no package sizes (captured before sizes were recorded)._`
+            : '',
+        e && e.packagesChanged > e.packages.length
+            ? `_Packages: ${signed(e.packagesDelta, fmtBytes)} over ${plural(e.packagesChanged, 'package')} whose size changed; the ${fmtInt(e.packages.length)} biggest changes are listed._`
+            : '',
+    ].filter(Boolean);
+    const rows = changes.map((c) => row([
+        what(c),
+        side(c.from, c.baseBytes, c.kind),
+        side(c.to, c.headBytes, c.kind),
+        signed(c.delta, fmtBytes),
+    ]));
+    return rowsPart(`size table${suffix}`, detailsRows(html(`Image size: ${total}${breaches.length ? ', over budget' : ''}${suffix}`), rows.length > 0 ? markdown_header(['What', baseLabel, 'this PR', 'Change']) : '', rows, (shown) => `\n_… and ${fmtInt(rows.length - shown)} more (see the report artifact)_`, notes.length > 0 ? `${notes.join('\n\n')}\n\n` : ''), rank);
+}
+/** The biggest pip and apt packages and layers of this PR's image. */
+function sizeTopPart(p, sizeBudget, suffix, rank) {
+    const top = p.head.top;
+    if (!top)
+        return null;
+    const rows = [
+        ...top.pip.map((x) => row([`pip ${cell(x.name, 80)}`, cell(x.version, 40), fmtBytes(x.sizeBytes)])),
+        ...top.apt.map((x) => row([`apt ${cell(x.name, 80)}`, cell(x.version, 40), fmtBytes(x.sizeBytes)])),
+        ...top.layers.map((l) => row([`layer: ${cell(l.createdBy, 120)}`, '', fmtBytes(l.sizeBytes)])),
+    ];
+    if (rows.length === 0)
+        return null;
+    // Without a baseline the budget's verdict is told here (an absolute budget needs no base).
+    const breaches = p.diff ? [] : budgetBreaches(sizeBudget, [p]);
+    const intro = breaches.map((b) => `❌ **${md(b.text, 400)}**`).join('\n\n');
+    return rowsPart(`biggest table${suffix}`, detailsRows(html(`Biggest packages and layers: ${fmtBytes(p.head.sizeBytes)} image${suffix}`), markdown_header(['Package or layer', 'Version', 'Size']), rows, (shown) => `\n_… and ${fmtInt(rows.length - shown)} more (see the report artifact)_`, intro ? `${intro}\n\n` : ''), rank);
+}
+/** The run overview's size cell: "+610.0 MB (+7.5%): nvidia-cudnn-cu12 9.5 → 9.7 +402.0 MB" (escaped). */
+function sizeChangeCell(p) {
+    const s = p.diff?.size;
+    if (!s)
+        return null;
+    const change = s.delta === 0 ? '±0' : `${signed(s.delta, fmtBytes)}${s.base ? ` (${pct(s.delta / s.base)})` : ''}`;
+    const e = p.diff?.sizeExplanation;
+    const driver = e && s.delta !== 0 ? sizeDrivers(e)[0] : undefined;
+    return driver ? `${md(change)}: ${md(describeChange(driver), 120)}` : md(change);
+}
+
 ;// CONCATENATED MODULE: ./src/report/render/document.ts
 // The report as a list of parts in reading order: heading, intro, one overview per group of
 // platforms, the <details> sections platform by platform, the resolution, the links.
+
 
 
 
@@ -7420,6 +8164,16 @@ function buildParts(model) {
         [labelsPart, (p) => json(p.diff?.labels.changes), RANK.labels],
         [testsPart, (p) => json(p.smoke && [p.smoke.base, p.smoke.head, p.smoke.tests]), RANK.tests],
         [metricsPart, (p) => json(p.smoke && [p.smoke.base !== null, p.smoke.metrics]), RANK.metrics],
+        [
+            (p, ...a) => sizeChangePart(p, model.sizeBudget, ...a),
+            (p) => json(p.diff && [p.diff.size, p.diff.sizeExplanation, p.head.sizeBytes]),
+            RANK.size,
+        ],
+        [
+            (p, suffix, _base, rank) => sizeTopPart(p, model.sizeBudget, suffix, rank),
+            (p) => json(p.head.top && [p.head.top, p.head.sizeBytes, !!p.diff]),
+            RANK.sizeTop,
+        ],
     ];
     const details = [];
     for (const [build, key, rank] of sections)
@@ -7695,6 +8449,7 @@ function renderDoc(model, marker, maxChars, parts) {
 
 
 
+
 const run_SEP = '\n\n';
 /** Worst first: the headline and the fallback count. */
 const VERDICT_ORDER = ['failure', 'warning', 'changed', 'no-baseline', 'unchanged'];
@@ -7813,18 +8568,15 @@ function overviewTable(views) {
         const m = v.model;
         const platforms = m.platforms.map((p) => p.platform);
         const sizes = m.platforms.map((p) => {
-            const s = p.diff?.size;
-            if (!s)
-                return null;
-            const change = s.delta === 0 ? '±0' : `${signed(s.delta, fmtBytes)}${s.base ? ` (${pct(s.delta / s.base)})` : ''}`;
-            return { platform: p.platform, change };
+            const change = sizeChangeCell(p);
+            return change === null ? null : { platform: p.platform, change };
         });
         const known = sizes.filter((s) => s !== null);
         const size = known.length === 0
             ? '—'
             : new Set(known.map((s) => s.change)).size === 1 && known.length === platforms.length
-                ? cell(known[0].change)
-                : known.map((s) => `${cell(s.platform, 40)}: ${cell(s.change)}`).join('<br>');
+                ? known[0].change
+                : known.map((s) => `${cell(s.platform, 40)}: ${s.change}`).join('<br>');
         const smoke = m.platforms.map((p) => p.smoke?.head ?? null);
         const smokeCell = smoke.every((s) => s === null)
             ? '—'
@@ -8093,6 +8845,8 @@ function render(fn, maxChars, marker) {
 
 
 
+
+
 const COMMENT_MODES = ['auto', 'post', 'artifact', 'off'];
 async function runReportStage(input, io) {
     const outcomes = [];
@@ -8117,7 +8871,15 @@ async function runReportStage(input, io) {
     if (input.config.report.summary && io.summary)
         await io.summary(run.markdown);
     await comment(input, io, models, outcomes, runKey);
+    failOverBudget(models);
     return outcomes;
+}
+/** After the report is written and posted: a size-budget breach fails the stage (exit 1). */
+function failOverBudget(models) {
+    const lines = models.flatMap((m) => budgetBreaches(m.sizeBudget, m.platforms).map((b) => `${m.variant}: ${b.text}`));
+    if (lines.length === 0)
+        return;
+    throw new errors/* CheckFailedError */.CO(`the image is over its size budget (config size.budget):\n${lines.map((l) => `  ${l}`).join('\n')}`);
 }
 /** One variant: its records vs the baseline's -> report-<variant>.md/.json, the summary, the baseline. */
 async function reportVariant(input, io, v) {
@@ -8156,6 +8918,7 @@ async function reportVariant(input, io, v) {
         },
         head: { ...(input.git.ref && { ref: input.git.ref }), ...(input.git.sha && { sha: input.git.sha }) },
         ...(supplyChain && { supplyChain }),
+        ...(config.size.budget !== undefined && { sizeBudget: config.size.budget }),
     });
     const rendered = renderReport(model, { maxChars: options.maxChars ?? 65_536 });
     const file = results.writeReport(v.name, rendered.markdown, model);
@@ -9642,25 +10405,15 @@ async function captureImage(input, deps) {
     catch {
         throw new errors/* CheckFailedError */.CO(`the probe in ${input.image} printed no record (exit 0):\n${redactText(run.stdout.trim().slice(-2000))}`);
     }
-    const repoDigest = details.repoDigests.find((d) => d.includes('@'))?.split('@')[1];
+    const history = await layerHistory(input.image, deps.docker);
     const record = redactDeep({
         ...probed,
         schemaVersion: ENV_RECORD_SCHEMA_VERSION,
-        image: {
-            ref: input.image,
-            id: details.id,
-            digest: repoDigest ?? null,
-            platform,
-            sizeBytes: details.sizeBytes,
-            layers: details.layers,
-            labels: details.labels,
-            user: details.user,
-            entrypoint: details.entrypoint,
-            cmd: details.cmd,
-            env: redactEnvList(details.env),
-            variant: input.variant ?? details.labels[VARIANT_LABEL] ?? null,
-            created: imageCreated(details),
-        },
+        image: imageFacts(input, details, platform, history),
+        errors: [
+            ...(probed.errors ?? []),
+            ...(typeof history === 'string' ? [{ field: 'image.history', error: history }] : []),
+        ],
         capture: {
             ...probed.capture,
             toolVersion: version/* VERSION */.x,
@@ -9673,6 +10426,53 @@ async function captureImage(input, deps) {
         throw new errors/* CheckFailedError */.CO(`the probe's record of ${input.image} does not match the schema: ${(0,config_issues/* formatIssues */.og)(parsed.error, record, EnvRecordSchema)[0]}`);
     }
     return parsed.data;
+}
+/** Longest instruction kept per layer (a RUN with a long script): the record stays small. */
+const MAX_INSTRUCTION = 500;
+/**
+ * The image's layers with the instruction that made each (oldest first), from the engine; a
+ * string when the engine could not tell (the record says why under errors). Build arguments whose
+ * name looks secret (`RUN |1 HF_TOKEN=... /bin/sh -c`) are masked, then the text patterns apply.
+ */
+async function layerHistory(image, docker) {
+    if (!docker.imageHistory)
+        return undefined;
+    try {
+        const entries = await docker.imageHistory(image);
+        return entries.map((h) => ({
+            createdBy: redactInstruction(h.createdBy),
+            sizeBytes: h.sizeBytes,
+            ...(h.empty && { empty: true }),
+        }));
+    }
+    catch (e) {
+        return `${e.name}: ${redactText(String(e.message ?? e)).slice(0, 300)}`;
+    }
+}
+function redactInstruction(text) {
+    const masked = text.replace(/(^|\s)([A-Za-z_][A-Za-z0-9_]*)=(\S+)/g, (_m, sp, name, value) => `${sp}${name}=${redactEnvValue(name, value)}`);
+    const out = redactText(masked);
+    return out.length > MAX_INSTRUCTION ? `${out.slice(0, MAX_INSTRUCTION - 1)}…` : out;
+}
+/** What the engine knows of the image (record.image). */
+function imageFacts(input, details, platform, history) {
+    const repoDigest = details.repoDigests.find((d) => d.includes('@'))?.split('@')[1];
+    return {
+        ref: input.image,
+        id: details.id,
+        digest: repoDigest ?? null,
+        platform,
+        sizeBytes: details.sizeBytes,
+        layers: details.layers,
+        labels: details.labels,
+        user: details.user,
+        entrypoint: details.entrypoint,
+        cmd: details.cmd,
+        env: redactEnvList(details.env),
+        variant: input.variant ?? details.labels[VARIANT_LABEL] ?? null,
+        created: imageCreated(details),
+        ...(Array.isArray(history) && { history }),
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/smoke/baselines.json

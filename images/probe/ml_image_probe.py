@@ -10,7 +10,9 @@ PyTorch's torch.utils.collect_env (under "collectEnv").
   python3 ml_image_probe.py --torch-runtime  import torch for its runtime view (slower: ~1-2 s)
   python3 ml_image_probe.py --no-torch       leave torch out
 """
+import csv
 import ctypes
+import io
 import json
 import os
 import platform
@@ -20,7 +22,7 @@ import subprocess
 import sys
 import time
 
-PROBE_VERSION = 1
+PROBE_VERSION = 2  # 2: sizes (python.packages[].sizeBytes, apt[].sizeBytes)
 START = time.time()
 ERRORS = []
 
@@ -134,20 +136,88 @@ def packages():
         if not name:
             continue
         installer = (d.read_text("INSTALLER") or "").strip()
-        out.append({
+        location = str(getattr(d, "_path", "")).rsplit("/", 1)[0]
+        entry = {
             "name": name,
             "version": d.version,
             "requires": list(d.requires or []),
             "installer": installer,
-            "location": str(getattr(d, "_path", "")).rsplit("/", 1)[0],
-        })
+            "location": location,
+        }
+        size = attempt("python.packages[%s].sizeBytes" % name, lambda d=d, location=location: distribution_size(d, location))
+        if size is not None:
+            entry["sizeBytes"] = size
+        out.append(entry)
     out.sort(key=lambda p: p["name"].lower())
     return out
 
 
+def file_size(path):
+    try:
+        st = os.lstat(path)
+    except OSError:
+        return 0  # listed but gone (removed after install)
+    return st.st_size if not os.path.isdir(path) else 0
+
+
+def tree_size(path):
+    """Bytes of the regular files under PATH (a file: its size), links not followed."""
+    if not os.path.isdir(path) or os.path.islink(path):
+        return file_size(path) if os.path.lexists(path) else 0
+    total = 0
+    for root, _dirs, files in os.walk(path):
+        for f in files:
+            total += file_size(os.path.join(root, f))
+    return total
+
+
+def distribution_size(d, location):
+    """Bytes a distribution installed: the sizes its RECORD lists (a file listed without a size is
+    stat-ed), else the files of an egg-info's installed-files.txt, else (Debian's packages keep
+    neither) the top-level packages and modules its top_level.txt names. None: nothing to go by."""
+    record = d.read_text("RECORD")
+    if record:
+        total = 0
+        for row in csv.reader(io.StringIO(record)):
+            if not row or not row[0]:
+                continue
+            if len(row) >= 3 and row[2].isdigit():
+                total += int(row[2])
+            else:
+                total += file_size(os.path.normpath(os.path.join(location, row[0])))
+        return total
+    base = str(getattr(d, "_path", ""))
+    installed = d.read_text("installed-files.txt")
+    if installed and base:
+        return sum(file_size(os.path.normpath(os.path.join(base, line.strip())))
+                   for line in installed.splitlines() if line.strip())
+    top = d.read_text("top_level.txt")
+    if top and location:
+        total = 0
+        for name in {line.strip() for line in top.splitlines() if line.strip()}:
+            if "/" in name or name in (".", ".."):
+                continue
+            candidates = [os.path.join(location, name)] + [
+                os.path.join(location, f) for f in os.listdir(location)
+                if f.startswith(name + ".") and f.endswith((".py", ".so", ".pyd"))]
+            total += sum(tree_size(c) for c in candidates)
+        return total
+    return None
+
+
 def apt_packages():
-    text = run(["dpkg-query", "-W", "-f=${Package}\t${Version}\t${Architecture}\n"])
-    return [dict(zip(("name", "version", "arch"), line.split("\t"))) for line in text.splitlines() if line]
+    # ${Installed-Size}: KiB, as the package declares it (empty for a few virtual/meta entries).
+    text = run(["dpkg-query", "-W", "-f=${Package}\t${Version}\t${Architecture}\t${Installed-Size}\n"])
+    out = []
+    for line in text.splitlines():
+        if not line:
+            continue
+        parts = line.split("\t")
+        entry = dict(zip(("name", "version", "arch"), parts[:3]))
+        if len(parts) > 3 and parts[3].strip().isdigit():
+            entry["sizeBytes"] = int(parts[3].strip()) * 1024
+        out.append(entry)
+    return out
 
 
 def load_lib(names):

@@ -7,7 +7,12 @@ import { fileURLToPath } from 'node:url';
 import * as core from '@actions/core';
 import { findImagesDir } from '../util/images-dir.js';
 import { redactUrls, urlCredentials } from '../capture/redact.js';
-import { buildOptionsFromInputs, registryHost, splitTagRef } from '../build/action-inputs.js';
+import {
+  type BuildInputOptions,
+  buildOptionsFromInputs,
+  registryHost,
+  splitTagRef,
+} from '../build/action-inputs.js';
 import type { VariantBuild } from '../build/result.js';
 import { overridesFromInputs, parseInputValue } from '../config/inputs.js';
 import { type LoadedConfig, loadConfig } from '../config/load.js';
@@ -25,8 +30,9 @@ import { COMMENT_MODES, type CommentMode } from '../report/stage.js';
 import { pipIndexes } from '../python/indexes.js';
 import { defaultCacheDir } from '../resolve/snapshot-cache.js';
 import { openResultDir } from '../results/results.js';
-import { GPU_MODES } from '../smoke/gpu-mode.js';
+import { GPU_MODES, type GpuMode } from '../smoke/gpu-mode.js';
 import type { Signer } from '../attest/cosign.js';
+import { stageInputReader } from './inputs.js';
 import { COMMAND_INPUT, runVerify } from './verify.js';
 
 export interface ActionIo {
@@ -74,13 +80,16 @@ export function coreIo(): ActionIo {
   };
 }
 
-const bool = (io: ActionIo, name: string, dflt: boolean) => {
-  const raw = io.getInput(name).trim();
+/** Reads one input ('' when unset, or when no stage of this run reads it: src/action/inputs.ts). */
+type GetInput = (name: string) => string;
+
+const bool = (get: GetInput, name: string, dflt: boolean) => {
+  const raw = get(name).trim();
   return raw === '' ? dflt : (parseInputValue({ input: name, path: [], kind: 'boolean' }, raw) as boolean);
 };
 
-function choice<T extends string>(io: ActionIo, name: string, allowed: readonly T[], dflt: T): T {
-  const raw = io.getInput(name).trim() || dflt;
+function choice<T extends string>(get: GetInput, name: string, allowed: readonly T[], dflt: T): T {
+  const raw = get(name).trim() || dflt;
   const found = allowed.find((a) => a === raw);
   if (found === undefined)
     throw new InputError(
@@ -115,15 +124,68 @@ export async function run(io: ActionIo = coreIo()): Promise<void> {
       throw new InputError(
         `input "${COMMAND_INPUT}": expected verify (set by the verify sub-action), got ${JSON.stringify(command)}`,
       );
-    const token = io.getInput('github-token').trim() || undefined;
-    // github.token is masked by the runner; a token from a step output or an expression is not.
-    if (token) io.setSecret?.(token);
-    const fromArtifact = io.getInput('from-artifact').trim();
-    if (fromArtifact !== '') await postComment(io, fromArtifact, token);
-    else await runStages(io, token);
+    const parsed = parseActionInputs(io);
+    if (parsed.kind === 'poster') await postComment(io, parsed.fromArtifact, parsed.token);
+    else await runStages(io, parsed);
   } catch (err) {
     fail(io, err);
   }
+}
+
+/** What the inputs ask for: the fork poster, or a run of some stages with its options. */
+export type ActionInputs =
+  | { kind: 'poster'; fromArtifact: string; token: string | undefined }
+  | ({ kind: 'stages'; token: string | undefined } & StageInputs);
+
+export interface StageInputs {
+  stages: Set<Stage>;
+  loaded: LoadedConfig;
+  resultDir: string;
+  push: boolean;
+  merge: boolean;
+  buildOptions: BuildInputOptions;
+  mergeFrom: string;
+  gpus: GpuMode;
+  commentMode: CommentMode;
+  baseline: string;
+}
+
+/**
+ * Every input of the action, parsed at this one edge. Only the inputs a stage of this run reads
+ * are read at all (INPUT_STAGES, src/action/inputs.ts, which also decides what each sub-action's
+ * action.yml declares); the rest count as unset.
+ */
+export function parseActionInputs(io: ActionIo): ActionInputs {
+  let stages: Set<Stage> = parseStages(io.getInput('stages'), 'input "stages"');
+  // The inputs of every requested stage are read (and checked), even when build: false below
+  // leaves only the plan to run.
+  const get = stageInputReader(io.getInput, stages);
+  // build: false (kept from 0.1) publishes the plan only.
+  if (!bool(get, 'build', true)) stages = new Set(['plan']);
+  const token = get('github-token').trim() || undefined;
+  // github.token is masked by the runner; a token from a step output or an expression is not.
+  if (token) io.setSecret?.(token);
+  const fromArtifact = get('from-artifact').trim();
+  if (fromArtifact !== '') return { kind: 'poster', fromArtifact, token };
+  const loaded = configFromInputs(io, get);
+  const buildOptions = buildOptionsFromInputs(get, io.cwd);
+  // Values of the `secrets` input are masked in every later log line (a runner masks only
+  // values that come from its secrets context).
+  for (const v of Object.values(buildOptions.secrets ?? {})) io.setSecret?.(v);
+  return {
+    kind: 'stages',
+    token,
+    stages,
+    loaded,
+    resultDir: path.resolve(io.cwd, get('result-dir').trim() || 'ml-image-results'),
+    push: bool(get, 'push', true),
+    merge: bool(get, 'merge', true),
+    buildOptions,
+    mergeFrom: get('merge-from').trim(),
+    gpus: choice(get, 'gpus', GPU_MODES, 'auto'),
+    commentMode: choice<CommentMode>(get, 'comment-mode', COMMENT_MODES, 'auto'),
+    baseline: get('baseline'),
+  };
 }
 
 /** The fork poster (workflow_run): no checkout, no config; the artifact is untrusted input. */
@@ -139,13 +201,13 @@ async function postComment(io: ActionIo, fromArtifact: string, token: string | u
 }
 
 /** The config from the file and the inputs; credentials in index URLs masked. */
-function configFromInputs(io: ActionIo): LoadedConfig {
-  const configInput = io.getInput('config').trim();
+function configFromInputs(io: ActionIo, get: GetInput): LoadedConfig {
+  const configInput = get('config').trim();
   const loaded = loadConfig({
     cwd: io.cwd,
     // The default "ml-image.yml" may be absent when inputs carry the whole config.
     ...(configInput !== '' && configInput !== 'ml-image.yml' && { file: configInput }),
-    overrides: overridesFromInputs(io.getInput),
+    overrides: overridesFromInputs(get),
   });
   const { config } = loaded;
   // Credentials in index URLs are masked by the runner too, wherever they might be printed.
@@ -155,27 +217,16 @@ function configFromInputs(io: ActionIo): LoadedConfig {
   return loaded;
 }
 
-async function runStages(io: ActionIo, token: string | undefined): Promise<void> {
-  const loaded = configFromInputs(io);
+async function runStages(io: ActionIo, inputs: StageInputs & { token: string | undefined }): Promise<void> {
+  const { loaded, stages, resultDir, push, buildOptions, mergeFrom, token } = inputs;
   const { config } = loaded;
-  let stages: Set<Stage> = parseStages(io.getInput('stages'), 'input "stages"');
-  // build: false (kept from 0.1) publishes the plan only.
-  if (!bool(io, 'build', true)) stages = new Set(['plan']);
   io.info(
     `config ${loaded.file ?? '(from inputs)'}: ${config.variants.map((v) => v.name).join(', ')} x ${config.platforms.join(', ')}; stages: ${[...stages].join(', ')}`,
   );
   io.setOutput('config', JSON.stringify(config));
   io.setOutput('variants', JSON.stringify(config.variants.map((v) => v.name)));
   io.setOutput('platforms', JSON.stringify(config.platforms));
-
-  const resultDir = path.resolve(io.cwd, io.getInput('result-dir').trim() || 'ml-image-results');
   io.setOutput('result-dir', resultDir);
-  const push = bool(io, 'push', true);
-  const buildOptions = buildOptionsFromInputs(io.getInput);
-  // Values of the `secrets` input are masked in every later log line (a runner masks only
-  // values that come from its secrets context).
-  for (const v of Object.values(buildOptions.secrets ?? {})) io.setSecret?.(v);
-  const mergeFrom = io.getInput('merge-from').trim();
   // With the `tags` input the images go to the first tag's registry, not image.registry.
   const tagHost = buildOptions.tags?.[0] && registryHost(splitTagRef(buildOptions.tags[0]).repository);
   const registry = tagHost
@@ -192,16 +243,16 @@ async function runStages(io: ActionIo, token: string | undefined): Promise<void>
       stages,
       results: openResultDir(resultDir, 'result-dir'),
       push,
-      merge: bool(io, 'merge', true),
+      merge: inputs.merge,
       buildOptions,
       ...(mergeFrom !== '' && { mergeFrom: path.resolve(io.cwd, mergeFrom) }),
-      gpus: choice(io, 'gpus', GPU_MODES, 'auto'),
+      gpus: inputs.gpus,
       imagesDir: findImagesDir(path.dirname(fileURLToPath(import.meta.url))),
       git: gitContextFromGitHubEnv(io.env) ?? {},
       cacheDir: defaultCacheDir(io.env),
       report: {
-        mode: choice<CommentMode>(io, 'comment-mode', COMMENT_MODES, 'auto'),
-        baseline: stages.has('report') ? baselineStore(io, io.getInput('baseline')) : null,
+        mode: inputs.commentMode,
+        baseline: stages.has('report') ? baselineStore(io, inputs.baseline) : null,
         ...(gh.baseBranch && { baseBranch: gh.baseBranch }),
         ...(gh.saveAs && { saveAs: gh.saveAs }),
         ...(gh.target && { github: gh.target }),
@@ -220,7 +271,7 @@ async function runStages(io: ActionIo, token: string | undefined): Promise<void>
   );
   setResultOutputs(io, result, stages);
   // A devcontainer of each pushed variant's image, by digest (src/devcontainer).
-  if (result.build && push) {
+  if (result.build && push && stages.has('build')) {
     const variants = result.build.variants.map((v) => v.variant);
     io.setOutput('devcontainer', writeResultDevcontainers(resultDir, variants).join('\n'));
   }

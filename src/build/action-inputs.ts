@@ -1,43 +1,27 @@
 // The action inputs that docker/build-push-action (BPA) users already pass, with BPA's names and
 // list semantics (docker/actions-toolkit Util.getInputList): `tags`, `labels`, `annotations`,
-// `secrets`, `secret-envs`, `cache-from`, `cache-to`, `target`, `builder`, `no-cache`, `sbom`, `load`.
-// (`build-args`, `pull`, `provenance`, `platforms` and `push` override config keys: config/inputs.ts.)
+// `secrets`, `secret-envs`, `secret-files`, `ssh`, `build-contexts`, `outputs`, `attests`, `add-hosts`,
+// `shm-size`, `ulimit`, `cache-from`, `cache-to`, `target`, `builder`, `no-cache`, `sbom`, `load`.
+// (`build-args`, `pull`, `provenance`, `network`, `platforms` and `push` override config keys:
+// config/inputs.ts.)
 // Parsed once at the edge into BuildInputOptions; the plan and the buildx argv take them from there.
+// The list parsers are in bpa-lists.ts, the tag rules and index annotations in bpa-tags.ts.
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
 import { InputError } from '../errors.js';
-import type { Plan, VariantPlan } from '../plan/plan.js';
+import type { BuildRequest } from './buildx-args.js';
+import {
+  type BuildInputOptions,
+  keyValue,
+  parseAnnotation,
+  parseBool,
+  parseBpaList,
+  secretMap,
+  splitTagRef,
+} from './bpa-lists.js';
 
-/** An OCI annotation as buildx takes it: `[type[,type...][platform]:]key=value`. */
-export interface Annotation {
-  /** manifest, index, manifest-descriptor, index-descriptor (none given: manifest, as buildx). */
-  types: string[];
-  /** `[linux/amd64]` after the types, as given (without brackets). */
-  platform?: string;
-  key: string;
-  value: string;
-}
-
-export interface BuildInputOptions {
-  /** Full image references (metadata-action's `tags` output), before the per-variant rule. */
-  tags?: string[];
-  /** OCI labels that replace the plan's labels of the same key. */
-  labels?: Record<string, string>;
-  annotations?: Annotation[];
-  /** `secrets`: id -> value, mounted from a 0600 file (`--secret id=ID,src=FILE`). */
-  secrets?: Record<string, string>;
-  /** `secret-envs`: id -> environment variable name (`--secret id=ID,env=NAME`). */
-  secretEnvs?: Record<string, string>;
-  /** CSV cache specs passed as given; they replace the per-variant cache. */
-  cacheFrom?: string[];
-  cacheTo?: string[];
-  target?: string;
-  /** A buildx builder name (`--builder NAME`). */
-  builder?: string;
-  noCache?: boolean;
-  /** `--sbom=true|false` (BuildKit's SBOM attestation, besides the attest stage's own). */
-  sbom?: boolean;
-  /** Also load the built image into the engine when pushing. */
-  load?: boolean;
-}
+export * from './bpa-lists.js';
+export * from './bpa-tags.js';
 
 /** The names of the inputs read here (action.yml declares each). */
 export const BUILD_INPUTS = [
@@ -53,174 +37,21 @@ export const BUILD_INPUTS = [
   'no-cache',
   'sbom',
   'load',
+  'secret-files',
+  'ssh',
+  'build-contexts',
+  'outputs',
+  'attests',
+  'add-hosts',
+  'shm-size',
+  'ulimit',
 ] as const;
 
-/**
- * The records of a CSV text as csv-parse reads them (columns: false, relaxQuotes): records end at a
- * newline outside quotes, fields at a comma; a field that starts with `"` runs to the closing quote
- * (newlines and commas included, `""` is a quote); a quote anywhere else is a plain character.
- * Empty lines are skipped.
- */
-function csvRecords(text: string): string[][] {
-  const records: string[][] = [];
-  let record: string[] = [];
-  let field = '';
-  let i = 0;
-  const endRecord = () => {
-    record.push(field);
-    if (!(record.length === 1 && record[0] === '')) records.push(record);
-    record = [];
-    field = '';
-  };
-  while (i < text.length) {
-    const c = text[i]!;
-    if (c === '"' && field === '') {
-      let j = i + 1;
-      let quoted = '';
-      for (; j < text.length; j++) {
-        if (text[j] === '"') {
-          if (text[j + 1] === '"') {
-            quoted += '"';
-            j++;
-          } else break;
-        } else quoted += text[j];
-      }
-      field = quoted;
-      i = j + 1;
-      // Text after the closing quote stays in the field (relaxQuotes).
-      while (i < text.length && text[i] !== ',' && text[i] !== '\n' && text[i] !== '\r') field += text[i++];
-      continue;
-    }
-    if (c === ',') {
-      record.push(field);
-      field = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      endRecord();
-    } else field += c;
-    i++;
-  }
-  endRecord();
-  return records;
-}
-
-/**
- * BPA's list inputs (actions-toolkit Util.getInputList): the input is CSV, one record a line, and a
- * quoted field may span lines (`"KEY=line1\nline2"`, its quotes removed). With ignoreComma (labels,
- * annotations, build-args, secrets, cache specs) a record's fields are joined back with commas;
- * without it (tags, platforms, secret-envs) each field is an item. Blank items are dropped, items
- * trimmed unless `trim` is false (secrets keep their whitespace, as BPA's).
- */
-export function parseBpaList(raw: string, opts: { ignoreComma: boolean; trim?: boolean }): string[] {
-  const text = opts.trim === false ? raw : raw.trim();
-  if (text === '') return [];
-  const out: string[] = [];
-  for (const record of csvRecords(text)) {
-    if (record.length === 1) out.push(...(opts.ignoreComma ? record : record[0]!.split(',')));
-    else if (!opts.ignoreComma) out.push(...record);
-    else out.push(record.join(','));
-  }
-  return out.map((s) => (opts.trim === false ? s : s.trim())).filter((s) => s !== '');
-}
-
-/** `KEY=VALUE` split at the first `=`; both sides non-empty (BPA's parseSecretKvp). */
-function keyValue(input: string, item: string, what: string): [string, string] {
-  const at = item.indexOf('=');
-  const key = at > 0 ? item.slice(0, at).trim() : '';
-  const value = at > 0 ? item.slice(at + 1) : '';
-  if (key === '' || value === '')
-    throw new InputError(
-      `input "${input}": ${JSON.stringify(redactValue(input, item))} is not ${what}`,
-      `write one ${what} a line`,
-    );
-  return [key, value];
-}
-
-/** A secret value never goes into an error message. */
-function redactValue(input: string, item: string): string {
-  if (input !== 'secrets') return item;
-  const at = item.indexOf('=');
-  return at < 0 ? '***' : `${item.slice(0, at)}=***`;
-}
-
-const ANNOTATION_TYPES = ['manifest', 'index', 'manifest-descriptor', 'index-descriptor'];
-
-/** `index,manifest[linux/amd64]:key=value`, `manifest:key=value` or `key=value` (type manifest). */
-export function parseAnnotation(item: string): Annotation {
-  const [keyPart, value] = keyValue('annotations', item, 'an annotation (KEY=VALUE)');
-  const m = /^(?:([a-z,-]+)(?:\[([^\]]+)\])?:)?([^:=]+)$/.exec(keyPart);
-  const types = m?.[1]?.split(',') ?? [];
-  const bad = types.filter((t) => !ANNOTATION_TYPES.includes(t));
-  if (!m || bad.length > 0)
-    throw new InputError(
-      `input "annotations": ${JSON.stringify(item)} has ${bad.length ? `an unknown type ${bad.join(', ')}` : 'no valid key'}`,
-      `write [TYPE:]KEY=VALUE, TYPE one of ${ANNOTATION_TYPES.join(', ')} (comma-separated)`,
-    );
-  return { types, ...(m[2] !== undefined && { platform: m[2] }), key: m[3]!.trim(), value };
-}
-
-/** The annotation as buildx writes it on the command line. */
-export function annotationArg(a: Annotation): string {
-  const prefix = a.types.length ? `${a.types.join(',')}${a.platform ? `[${a.platform}]` : ''}:` : '';
-  return `${prefix}${a.key}=${a.value}`;
-}
-
-/** An annotation of the image index (the merged multi-arch manifest list). */
-export const isIndexAnnotation = (a: Annotation) =>
-  a.types.some((t) => t === 'index' || t === 'index-descriptor');
-/** An annotation of the per-platform image (manifest; the default when no type is given). */
-export const isManifestAnnotation = (a: Annotation) =>
-  a.types.length === 0 || a.types.some((t) => t === 'manifest' || t === 'manifest-descriptor');
-
-function parseBool(input: string, raw: string): boolean | undefined {
-  const v = raw.trim().toLowerCase();
-  if (v === '') return undefined;
-  if (['true', 'yes', '1', 'on'].includes(v)) return true;
-  if (['false', 'no', '0', 'off'].includes(v)) return false;
-  throw new InputError(`input "${input}": expected true or false, got ${JSON.stringify(raw)}`);
-}
-
-/** A secret id as buildx accepts it. */
-const SECRET_ID = /^[A-Za-z0-9_.-]+$/;
-
-function secretMap(input: string, items: readonly string[], what: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const item of items) {
-    const [id, value] = keyValue(input, item, what);
-    if (!SECRET_ID.test(id) || /^\.+$/.test(id))
-      throw new InputError(
-        `input "${input}": secret id ${JSON.stringify(id)} may hold only letters, digits, _ . - (and is not . or ..)`,
-      );
-    out[id] = value;
-  }
-  return out;
-}
-
-/** `ghcr.io/o/r:1.2.0` (a tag without `:TAG` means `:latest`, as docker reads it). */
-export function splitTagRef(ref: string): { repository: string; tag: string } {
-  if (ref.includes('@'))
-    throw new InputError(
-      `input "tags": ${JSON.stringify(ref)} is a digest reference`,
-      'tags are NAME:TAG; the digest is an output',
-    );
-  const slash = ref.lastIndexOf('/');
-  const colon = ref.lastIndexOf(':');
-  const [repository, tag] = colon > slash ? [ref.slice(0, colon), ref.slice(colon + 1)] : [ref, 'latest'];
-  if (
-    !/^[a-z0-9]+(?:[._-]+[a-z0-9]+)*(?::[0-9]+)?(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/.test(
-      repository,
-    )
-  )
-    throw new InputError(
-      `input "tags": ${JSON.stringify(ref)} is not a valid image name (lowercase REPOSITORY:TAG)`,
-    );
-  if (!/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/.test(tag))
-    throw new InputError(`input "tags": ${JSON.stringify(ref)} has an invalid tag ${JSON.stringify(tag)}`);
-  return { repository, tag };
-}
-
 /** The options from the inputs (`get` returns '' for an unset input). */
-export function buildOptionsFromInputs(get: (name: string) => string): BuildInputOptions {
+export function buildOptionsFromInputs(
+  get: (name: string) => string,
+  cwd: string = process.cwd(),
+): BuildInputOptions {
   const opts: BuildInputOptions = {};
   const list = (name: string, ignoreComma: boolean) => parseBpaList(get(name), { ignoreComma });
   const tags = list('tags', false);
@@ -266,104 +97,190 @@ export function buildOptionsFromInputs(get: (name: string) => string): BuildInpu
   if (sbom !== undefined) opts.sbom = sbom;
   const load = parseBool('load', get('load'));
   if (load !== undefined) opts.load = load;
+  Object.assign(opts, moreBuildOptions(get, opts, cwd));
   return opts;
 }
 
+/** A path of an input, relative to the workspace (the step's working directory) as BPA reads it. */
+const resolvePath = (p: string, cwd: string) => path.resolve(cwd, p);
+
+/** `secret-files`: id -> the absolute path of an existing file (BPA: "secret file ... not found"). */
+function secretFileOptions(
+  raw: string,
+  given: BuildInputOptions,
+  cwd: string,
+): Record<string, string> | undefined {
+  const secretFiles = parseBpaList(raw, { ignoreComma: true });
+  if (!secretFiles.length) return undefined;
+  const files = secretMap('secret-files', secretFiles, 'a secret file (ID=PATH)');
+  for (const [id, file] of Object.entries(files)) {
+    const abs = resolvePath(file.trim(), cwd);
+    if (!existsSync(abs) || !statSync(abs).isFile())
+      throw new InputError(
+        `input "secret-files": ${id}=${file}: secret file ${abs} not found`,
+        'give the path of an existing file, relative to the workspace (write it in an earlier step)',
+      );
+    files[id] = abs;
+  }
+  const twice = Object.keys(files).filter(
+    (id) => id in (given.secrets ?? {}) || id in (given.secretEnvs ?? {}),
+  );
+  if (twice.length)
+    throw new InputError(
+      `inputs "secrets"/"secret-envs"/"secret-files": secret id ${twice.join(', ')} is given twice`,
+      'give each secret id once',
+    );
+  return files;
+}
+
+/** `attests`: each with a type; provenance has its own input, and sbom is set once. */
+function attestOptions(raw: string, given: BuildInputOptions): string[] {
+  const attests = parseBpaList(raw, { ignoreComma: true });
+  for (const a of attests) {
+    const type = /(?:^|,)\s*type=([^,]*)/.exec(a)?.[1]?.trim();
+    if (!type)
+      throw new InputError(
+        `input "attests": ${JSON.stringify(a)} has no type= (e.g. type=sbom,generator=IMAGE)`,
+      );
+    if (type === 'provenance')
+      throw new InputError(
+        `input "attests": ${JSON.stringify(a)}: provenance is set by the provenance input (true, false, mode=min or mode=max)`,
+        'move it to the provenance input',
+      );
+    if (type === 'sbom' && given.sbom !== undefined)
+      throw new InputError(
+        `inputs "sbom" and "attests": ${JSON.stringify(a)} sets the SBOM attestation twice`,
+        'keep one of them (build-push-action lets the sbom input win)',
+      );
+  }
+  return attests;
+}
+
+/** `secret-files`, `ssh`, `build-contexts`, `outputs`, `attests`, `add-hosts`, `shm-size`, `ulimit`. */
+function moreBuildOptions(
+  get: (name: string) => string,
+  given: BuildInputOptions,
+  cwd: string,
+): BuildInputOptions {
+  const opts: BuildInputOptions = {};
+  const secretFiles = secretFileOptions(get('secret-files'), given, cwd);
+  if (secretFiles) opts.secretFiles = secretFiles;
+  const ssh = parseBpaList(get('ssh'), { ignoreComma: false });
+  for (const item of ssh)
+    if (!/^[A-Za-z0-9_.-]+(=.+)?$/.test(item))
+      throw new InputError(
+        `input "ssh": ${JSON.stringify(item)} is not default, default=SOCKET or ID=PATH`,
+        'write one SSH agent socket or key a line (e.g. default, or github=/home/runner/.ssh/id_ed25519)',
+      );
+  if (ssh.length) opts.ssh = ssh;
+  const contexts = parseBpaList(get('build-contexts'), { ignoreComma: true });
+  if (contexts.length) {
+    opts.buildContexts = {};
+    for (const item of contexts) {
+      const [name, value] = keyValue(
+        'build-contexts',
+        item,
+        'a build context (NAME=PATH or NAME=docker-image://REF)',
+      );
+      if (!/^[A-Za-z0-9][A-Za-z0-9_./:@-]*$/.test(name))
+        throw new InputError(`input "build-contexts": ${JSON.stringify(name)} is not a context name`);
+      if (value.includes('{{'))
+        throw new InputError(
+          `input "build-contexts": ${name}=${value}: {{defaultContext}} is build-push-action's Git context, which this action does not use`,
+          'give a path relative to the workspace, a URL or docker-image://REF',
+        );
+      opts.buildContexts[name] = value.trim();
+    }
+  }
+  const outputs = parseBpaList(get('outputs'), { ignoreComma: true, quote: false });
+  if (outputs.length) opts.outputs = outputs.map(checkOutput);
+  const attests = attestOptions(get('attests'), given);
+  if (attests.length) opts.attests = attests;
+  const hosts = parseBpaList(get('add-hosts'), { ignoreComma: false });
+  for (const h of hosts)
+    if (!/^[A-Za-z0-9_.-]+[:=]\S+$/.test(h))
+      throw new InputError(`input "add-hosts": ${JSON.stringify(h)} is not HOST:IP (or HOST=IP)`);
+  if (hosts.length) opts.addHosts = hosts;
+  const shm = get('shm-size').trim();
+  if (shm) {
+    if (!/^[0-9]+(?:\.[0-9]+)?\s*[bkmgtp]?i?b?$/i.test(shm))
+      throw new InputError(`input "shm-size": ${JSON.stringify(shm)} is not a size (e.g. 2g, 512m)`);
+    opts.shmSize = shm;
+  }
+  const ulimits = parseBpaList(get('ulimit'), { ignoreComma: true });
+  for (const u of ulimits)
+    if (!/^[a-z]+=-?[0-9]+(?::-?[0-9]+)?$/.test(u))
+      throw new InputError(
+        `input "ulimit": ${JSON.stringify(u)} is not TYPE=SOFT[:HARD] (e.g. nofile=1024:1024)`,
+      );
+  if (ulimits.length) opts.ulimits = ulimits;
+  return opts;
+}
+
+/** The exporters `outputs` may add: the action itself pushes (`tags`, `push`) or loads (`load`). */
+const OUTPUT_TYPES = ['local', 'tar', 'oci', 'docker'];
+
 /**
- * The tags of variant `index` of `count` from the `tags` input. One variant: the tags as given.
- * Several: every tag gets the suffix `-<variant>` (`ghcr.io/o/r:1.2.0` -> `ghcr.io/o/r:1.2.0-cpu`),
- * except `latest`: it becomes `<variant>` on every variant (the variant's moving tag, as the
- * config's own default-branch rule), and the first variant also keeps plain `latest`
- * (metadata-action's `flavor: latest` on the default variant only).
+ * One `outputs` item checked: a bare path is `type=local,dest=PATH` (as buildx reads it). The
+ * action always exports the image itself (pushed by digest for the merge, or loaded for the
+ * smoke stage), so `outputs` adds a second exporter: image/registry (use `tags` and `push`),
+ * docker without dest (use `load`), cacheonly and stdout (`-`, the log) cannot work and are refused.
  */
-export function variantTags(
-  tags: readonly string[],
+export function checkOutput(item: string): string {
+  const spec = item.includes('=') ? item : `type=local,dest=${item}`;
+  const fields = spec.split(',').map((f) => f.trim());
+  const attr = (k: string) =>
+    fields
+      .find((f) => f.startsWith(`${k}=`))
+      ?.slice(k.length + 1)
+      .replace(/^"|"$/g, '');
+  const type = attr('type');
+  const dest = attr('dest');
+  const refuse = (why: string, fix: string) =>
+    new InputError(`input "outputs": ${JSON.stringify(item)} ${why}`, fix);
+  if (item === '-' || dest === '-')
+    throw refuse('writes to stdout, which is the build log', 'give dest=FILE');
+  if (type === undefined) throw refuse('has no type=', 'write type=local,dest=DIR (or tar, oci, docker)');
+  if (type === 'image' || type === 'registry')
+    throw refuse(
+      'pushes an image; the action pushes the built images itself',
+      'use the tags input with push: true (outputs takes local, tar, oci and docker with dest=)',
+    );
+  if (type === 'cacheonly') throw refuse('exports nothing; the action always exports the image', 'drop it');
+  if (type === 'docker' && dest === undefined)
+    throw refuse(
+      'loads the image into the engine',
+      'use load: true (with push: false the images are always loaded)',
+    );
+  if (!OUTPUT_TYPES.includes(type))
+    throw refuse(`has an unknown type ${type}`, `use one of ${OUTPUT_TYPES.join(', ')}`);
+  if (dest === undefined || dest === '') throw refuse('has no dest=', `write type=${type},dest=PATH`);
+  return spec;
+}
+
+/** `{variant}` and `{arch}` in an output spec replaced by the target's. */
+export function outputFor(spec: string, variant: string, arch: string): string {
+  return spec.replaceAll('{variant}', variant).replaceAll('{arch}', arch);
+}
+
+/**
+ * The BuildRequest fields these inputs add for the target `variant`/`arch` (target.ts spreads
+ * them into the request; buildx-args.ts turns them into argv).
+ */
+export function requestFromOptions(
+  o: BuildInputOptions | undefined,
   variant: string,
-  index: number,
-  count: number,
-): string[] {
-  if (count === 1) return [...new Set(tags)];
-  const out: string[] = [];
-  const add = (t: string) => {
-    if (!out.includes(t)) out.push(t);
-  };
-  for (const ref of tags) {
-    const { repository, tag } = splitTagRef(ref);
-    if (tag === 'latest') {
-      add(`${repository}:${variant}`);
-      if (index === 0) add(`${repository}:latest`);
-    } else add(`${repository}:${tag}-${variant}`);
-  }
-  return out;
-}
-
-/** The registry host of a repository (`ghcr.io/o/r` -> ghcr.io; `o/r` is on Docker Hub). */
-export function registryHost(repository: string): string {
-  const first = repository.split('/')[0]!;
-  return repository.includes('/') && (first.includes('.') || first.includes(':') || first === 'localhost')
-    ? first
-    : 'docker.io';
-}
-
-/**
- * The plan with the `tags` and `labels` inputs applied (plan.json, build, merge and report see
- * them). With `tags`, the images are pushed (by digest) to the first tag's repository, not to
- * image.registry/image.name: nothing is pushed where no tag points.
- */
-export function applyToPlan(plan: Plan, opts: BuildInputOptions | undefined): Plan {
-  if (!opts?.tags && !opts?.labels) return plan;
-  const variants = plan.variants.map((v: VariantPlan, i): VariantPlan => ({
-    ...v,
-    ...(opts.tags && { tags: variantTags(opts.tags, v.name, i, plan.variants.length) }),
-    ...(opts.labels && { labels: { ...v.labels, ...opts.labels } }),
-  }));
+  arch: string,
+): Partial<BuildRequest> {
+  if (!o) return {};
   return {
-    ...plan,
-    ...(opts.tags?.[0] !== undefined && { repository: splitTagRef(opts.tags[0]).repository }),
-    variants,
+    ...(o.secretFiles && { secretFiles: o.secretFiles }),
+    ...(o.ssh && { ssh: o.ssh }),
+    ...(o.buildContexts && { buildContexts: o.buildContexts }),
+    ...(o.outputs && { outputs: o.outputs.map((s) => outputFor(s, variant, arch)) }),
+    ...(o.attests && { attests: o.attests }),
+    ...(o.addHosts && { addHosts: o.addHosts }),
+    ...(o.shmSize !== undefined && { shmSize: o.shmSize }),
+    ...(o.ulimits && { ulimits: o.ulimits }),
   };
-}
-
-/**
- * The tags in the order of `imagetools create` calls: those of the build repository together,
- * then per other repository one tag alone (its blobs are copied there) and then the rest.
- */
-export function tagsByRepository(buildRepository: string, tags: readonly string[]): string[][] {
-  const groups = new Map<string, string[]>([[buildRepository, []]]);
-  for (const t of tags) {
-    const { repository } = splitTagRef(t);
-    groups.set(repository, [...(groups.get(repository) ?? []), t]);
-  }
-  return [...groups]
-    .flatMap(([repo, group]) =>
-      repo === buildRepository || group.length < 2 ? [group] : [group.slice(0, 1), group.slice(1)],
-    )
-    .filter((g) => g.length > 0);
-}
-
-/** OCI keys that, as labels of a variant, also annotate its merged index (registries show them). */
-const INDEX_LABEL_KEYS = [
-  'org.opencontainers.image.title',
-  'org.opencontainers.image.description',
-  'org.opencontainers.image.source',
-  'org.opencontainers.image.url',
-  'org.opencontainers.image.version',
-  'org.opencontainers.image.revision',
-  'org.opencontainers.image.licenses',
-  'org.opencontainers.image.created',
-];
-
-/**
- * `--annotation index:KEY=VALUE` arguments for `imagetools create`: the `index:` annotations given,
- * then the variant's OCI labels (title, description, source ...) not already given, so a registry
- * shows a description for the multi-arch image too.
- */
-export function indexAnnotations(
-  labels: Readonly<Record<string, string>>,
-  given: readonly Annotation[] = [],
-): string[] {
-  const out = new Map<string, string>();
-  for (const a of given.filter((x) => x.types.includes('index'))) out.set(a.key, a.value);
-  for (const k of INDEX_LABEL_KEYS) if (labels[k] !== undefined && !out.has(k)) out.set(k, labels[k]);
-  return [...out].map(([k, v]) => `index:${k}=${v}`);
 }

@@ -64,6 +64,20 @@ export interface BuildRequest {
    * when every manifest is a Docker one.
    */
   ociMediatypes?: boolean;
+  /** `secret-files` input: id -> path of the user's file (`--secret id=ID,src=PATH`). */
+  secretFiles?: Readonly<Record<string, string>>;
+  /** `ssh` input: `--ssh` values (`default`, `ID=PATH`). */
+  ssh?: readonly string[];
+  /** `outputs` input: extra exporters next to the push/load one (buildx >= 0.13). */
+  outputs?: readonly string[];
+  /** `attests` input: `--attest` values (buildx >= 0.10, not the docker driver). */
+  attests?: readonly string[];
+  /** `add-hosts` input: `--add-host` values. */
+  addHosts?: readonly string[];
+  /** `shm-size` input. */
+  shmSize?: string;
+  /** `ulimit` input: `--ulimit` values. */
+  ulimits?: readonly string[];
 }
 
 export interface BuildxArgs {
@@ -144,17 +158,50 @@ function buildContextArgs(req: BuildRequest, builder: BuilderInfo): string[] {
 
 /** --secret: from the environment (build.secrets) and from files; refused where unsupported. */
 function secretArgs(req: BuildRequest, builder: BuilderInfo): string[] {
-  const fileSecrets = Object.entries(req.fileSecrets ?? {});
+  const fileSecrets = [...Object.entries(req.fileSecrets ?? {}), ...Object.entries(req.secretFiles ?? {})];
   const secretEnvs = Object.entries(req.secretEnvs ?? {});
   if (req.secrets.length > 0 || fileSecrets.length > 0 || secretEnvs.length > 0) {
     const why = secretMountsUnsupported(builder);
     if (why !== undefined) throw new EnvironmentError(why, SECRETS_FIX);
   }
+  const ids = [...req.secrets, ...secretEnvs.map(([id]) => id), ...fileSecrets.map(([id]) => id)];
+  const twice = ids.filter((id, i) => ids.indexOf(id) !== i);
+  if (twice.length)
+    throw new InputError(
+      `secret id ${[...new Set(twice)].join(', ')} is given twice (build.secrets, secrets, secret-envs, secret-files, or one this action mounts itself)`,
+      'give each secret id once',
+    );
   return [
     ...req.secrets.flatMap((id) => ['--secret', `id=${id},env=${id}`]),
     ...secretEnvs.flatMap(([id, env]) => ['--secret', `id=${id},env=${env}`]),
     ...fileSecrets.flatMap(([id, file]) => ['--secret', `id=${id},${csvField(`src=${file}`)}`]),
   ];
+}
+
+/** --ssh, --add-host, --shm-size, --ulimit: as given (BPA's forms are buildx's). */
+function runArgs(req: BuildRequest): string[] {
+  return [
+    ...(req.ssh ?? []).flatMap((s) => ['--ssh', s]),
+    ...(req.addHosts ?? []).flatMap((h) => ['--add-host', h]),
+    ...(req.shmSize !== undefined ? ['--shm-size', req.shmSize] : []),
+    ...(req.ulimits ?? []).flatMap((u) => ['--ulimit', u]),
+  ];
+}
+
+/** The `outputs` input: more exporters next to the action's own, which needs buildx >= 0.13. */
+function givenOutputArgs(req: BuildRequest, builder: BuilderInfo): string[] {
+  if (!req.outputs?.length) return [];
+  if (!atLeast(builder.buildxVersion, '0.13.0'))
+    throw new EnvironmentError(
+      `outputs: the action exports the image itself (${req.push ? 'push' : 'load'}), and a second exporter needs buildx >= 0.13.0 (found ${builder.buildxVersion})`,
+      'update buildx (docker/setup-buildx-action), or drop the outputs input',
+    );
+  if (builder.buildkitVersion !== undefined && !atLeast(builder.buildkitVersion, '0.13.0'))
+    throw new EnvironmentError(
+      `outputs: the action exports the image itself (${req.push ? 'push' : 'load'}), and BuildKit ${builder.buildkitVersion} of builder ${builder.name ?? '(current)'} exports once (a second exporter needs BuildKit >= 0.13)`,
+      'use a docker-container builder (docker/setup-buildx-action, then its name as the builder input), or drop the outputs input',
+    );
+  return req.outputs.flatMap((o) => ['--output', o]);
 }
 
 /**
@@ -232,6 +279,13 @@ function attestationArgs(req: BuildRequest, builder: BuilderInfo, notes: string[
       notes.push('docker driver: SBOM attestations are not supported, left out');
     else args.push(`--sbom=${req.sbom}`);
   }
+  if (req.attests?.length) {
+    if (!atLeast(builder.buildxVersion, '0.10.0'))
+      notes.push(`attests: need buildx >= 0.10.0 (found ${builder.buildxVersion}), left out`);
+    else if (builder.driver === 'docker')
+      notes.push('docker driver: attestations are not supported, attests left out');
+    else args.push(...req.attests.flatMap((a) => ['--attest', a]));
+  }
   if (req.annotations?.length) {
     if (builder.driver === 'docker')
       notes.push(
@@ -279,7 +333,7 @@ export function buildxBuildArgs(req: BuildRequest, builder: BuilderInfo): Buildx
 
   for (const [k, v] of Object.entries(req.buildArgs)) args.push('--build-arg', `${k}=${v}`);
   for (const [k, v] of Object.entries(req.labels)) args.push('--label', `${k}=${v}`);
-  args.push(...buildContextArgs(req, builder), ...secretArgs(req, builder));
+  args.push(...buildContextArgs(req, builder), ...secretArgs(req, builder), ...runArgs(req));
   if (req.network && req.network !== 'default') args.push('--network', req.network);
   if (req.pull) args.push('--pull');
   if (req.noCache) args.push('--no-cache');
@@ -287,7 +341,7 @@ export function buildxBuildArgs(req: BuildRequest, builder: BuilderInfo): Buildx
 
   args.push(...cacheArgs(req, builder, notes), ...provenanceArgs(req, builder, notes));
   args.push(...attestationArgs(req, builder, notes));
-  args.push(...outputArgs(req, builder, notes), req.context);
+  args.push(...outputArgs(req, builder, notes), ...givenOutputArgs(req, builder), req.context);
   return { args, notes };
 }
 

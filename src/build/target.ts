@@ -8,7 +8,12 @@ import type { DockerAdapter } from '../docker/adapter.js';
 import { CheckFailedError } from '../errors.js';
 import type { VariantPlan } from '../plan/plan.js';
 import type { PipIndexes } from '../python/indexes.js';
-import { annotationArg, type BuildInputOptions, isManifestAnnotation } from './action-inputs.js';
+import {
+  annotationArg,
+  type BuildInputOptions,
+  isManifestAnnotation,
+  requestFromOptions,
+} from './action-inputs.js';
 import { type BuilderInfo, buildxBuildArgs, cacheFor } from './buildx-args.js';
 import { redactUrlsDeep } from '../capture/redact.js';
 import { type BuildInputs, INPUTS_DIGEST_ARG, inputsDigest, writeBuildInputs } from './inputs.js';
@@ -102,6 +107,7 @@ function prepareTarget(ctx: TargetContext, t: Target, arch: string, metadataFile
       ...(o.sbom !== undefined && { sbom: o.sbom }),
       ...(ctx.push && o.load && { load: true }),
       ...((t.ociMediatypes || annotations.length > 0) && { ociMediatypes: true }),
+      ...requestFromOptions(o, t.v.name, arch),
     },
     ctx.builder,
   );

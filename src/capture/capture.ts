@@ -12,9 +12,10 @@ import {
   ENV_RECORD_SCHEMA_VERSION,
   type EnvRecord,
   EnvRecordSchema,
+  type ImageLayer,
   VARIANT_LABEL,
 } from './record.js';
-import { REDACTION_RULES, redactDeep, redactEnvList, redactText } from './redact.js';
+import { REDACTION_RULES, redactDeep, redactEnvList, redactEnvValue, redactText } from './redact.js';
 
 /** python3 is not in the image: our deadline wrapper's, the OCI runtime's or a shell's wording. */
 const NO_PYTHON =
@@ -92,25 +93,15 @@ export async function captureImage(input: CaptureInput, deps: { docker: DockerAd
       `the probe in ${input.image} printed no record (exit 0):\n${redactText(run.stdout.trim().slice(-2000))}`,
     );
   }
-  const repoDigest = details.repoDigests.find((d) => d.includes('@'))?.split('@')[1];
+  const history = await layerHistory(input.image, deps.docker);
   const record = redactDeep({
     ...probed,
     schemaVersion: ENV_RECORD_SCHEMA_VERSION,
-    image: {
-      ref: input.image,
-      id: details.id,
-      digest: repoDigest ?? null,
-      platform,
-      sizeBytes: details.sizeBytes,
-      layers: details.layers,
-      labels: details.labels,
-      user: details.user,
-      entrypoint: details.entrypoint,
-      cmd: details.cmd,
-      env: redactEnvList(details.env),
-      variant: input.variant ?? details.labels[VARIANT_LABEL] ?? null,
-      created: imageCreated(details),
-    },
+    image: imageFacts(input, details, platform, history),
+    errors: [
+      ...((probed.errors as unknown[] | undefined) ?? []),
+      ...(typeof history === 'string' ? [{ field: 'image.history', error: history }] : []),
+    ],
     capture: {
       ...(probed.capture as object),
       toolVersion: VERSION,
@@ -125,4 +116,64 @@ export async function captureImage(input: CaptureInput, deps: { docker: DockerAd
     );
   }
   return parsed.data;
+}
+
+/** Longest instruction kept per layer (a RUN with a long script): the record stays small. */
+const MAX_INSTRUCTION = 500;
+
+/**
+ * The image's layers with the instruction that made each (oldest first), from the engine; a
+ * string when the engine could not tell (the record says why under errors). Build arguments whose
+ * name looks secret (`RUN |1 HF_TOKEN=... /bin/sh -c`) are masked, then the text patterns apply.
+ */
+export async function layerHistory(
+  image: string,
+  docker: DockerAdapter,
+): Promise<ImageLayer[] | string | undefined> {
+  if (!docker.imageHistory) return undefined;
+  try {
+    const entries = await docker.imageHistory(image);
+    return entries.map((h) => ({
+      createdBy: redactInstruction(h.createdBy),
+      sizeBytes: h.sizeBytes,
+      ...(h.empty && { empty: true }),
+    }));
+  } catch (e) {
+    return `${(e as Error).name}: ${redactText(String((e as Error).message ?? e)).slice(0, 300)}`;
+  }
+}
+
+export function redactInstruction(text: string): string {
+  const masked = text.replace(
+    /(^|\s)([A-Za-z_][A-Za-z0-9_]*)=(\S+)/g,
+    (_m, sp: string, name: string, value: string) => `${sp}${name}=${redactEnvValue(name, value)}`,
+  );
+  const out = redactText(masked);
+  return out.length > MAX_INSTRUCTION ? `${out.slice(0, MAX_INSTRUCTION - 1)}…` : out;
+}
+
+/** What the engine knows of the image (record.image). */
+function imageFacts(
+  input: CaptureInput,
+  details: ImageDetails,
+  platform: string,
+  history: ImageLayer[] | string | undefined,
+) {
+  const repoDigest = details.repoDigests.find((d) => d.includes('@'))?.split('@')[1];
+  return {
+    ref: input.image,
+    id: details.id,
+    digest: repoDigest ?? null,
+    platform,
+    sizeBytes: details.sizeBytes,
+    layers: details.layers,
+    labels: details.labels,
+    user: details.user,
+    entrypoint: details.entrypoint,
+    cmd: details.cmd,
+    env: redactEnvList(details.env),
+    variant: input.variant ?? details.labels[VARIANT_LABEL] ?? null,
+    created: imageCreated(details),
+    ...(Array.isArray(history) && { history }),
+  };
 }

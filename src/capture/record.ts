@@ -11,6 +11,15 @@ export const CREATED_LABEL = 'org.opencontainers.image.created';
 
 const maybe = <T extends z.ZodType>(t: T) => t.nullable().optional();
 
+/** One step of the image's history (docker history): its instruction and the bytes its layer added. */
+export const LayerSchema = z.object({
+  createdBy: z.string(),
+  sizeBytes: z.number().nonnegative(),
+  /** No filesystem layer (ENV, CMD, LABEL ...). */
+  empty: z.boolean().optional(),
+});
+export type ImageLayer = z.infer<typeof LayerSchema>;
+
 export const EnvRecordSchema = z.object({
   schemaVersion: z.literal(ENV_RECORD_SCHEMA_VERSION),
   image: z.object({
@@ -29,6 +38,12 @@ export const EnvRecordSchema = z.object({
     variant: z.string().nullable(),
     /** When the image was created (ISO 8601), from the engine or the OCI label. (v2) */
     created: z.string().nullable(),
+    /**
+     * The image's history, oldest first: each build step with the instruction that made it and
+     * the bytes its layer added (0 for ENV, CMD ... which add no layer). From the engine; absent in
+     * records written before sizes were captured, or when the engine could not tell.
+     */
+    history: z.array(LayerSchema).optional(),
   }),
   os: z.object({
     osRelease: z.record(z.string(), z.string()),
@@ -49,10 +64,20 @@ export const EnvRecordSchema = z.object({
         requires: z.array(z.string()),
         installer: z.string(),
         location: z.string(),
+        /** Bytes installed: the sizes its RECORD lists (else its files); absent when unknown. */
+        sizeBytes: z.number().nonnegative().optional(),
       }),
     ),
   }),
-  apt: z.array(z.object({ name: z.string(), version: z.string(), arch: z.string() })),
+  apt: z.array(
+    z.object({
+      name: z.string(),
+      version: z.string(),
+      arch: z.string(),
+      /** dpkg's Installed-Size (KiB) in bytes; absent when unknown. */
+      sizeBytes: z.number().nonnegative().optional(),
+    }),
+  ),
   cuda: z.object({
     runtime: maybe(z.string()),
     driverMaxCuda: maybe(z.string()),

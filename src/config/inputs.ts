@@ -35,6 +35,7 @@ export const CONFIG_INPUTS: readonly ConfigInput[] = [
   { input: 'build-args', path: ['build', 'args'], kind: 'kv-list' },
   { input: 'pull', path: ['build', 'pull'], kind: 'boolean' },
   { input: 'provenance', path: ['build', 'provenance'], kind: 'provenance' },
+  { input: 'network', path: ['build', 'network'], kind: 'string' },
 ];
 
 /** Inputs of the action that are not config overrides. */

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { MAX_PATTERN_LENGTH, patternProblem } from '../smoke/match.js';
 import { AttestConfigSchema } from './attest.js';
+import { SizeConfigSchema } from './size.js';
 
 export const PLATFORMS = ['linux/amd64', 'linux/arm64'] as const;
 export const TEMPLATES = ['cpu', 'cuda', 'ngc'] as const;
@@ -341,6 +342,7 @@ export const ConfigFileSchema = z
       })
       .prefault({})
       .describe('The pull-request report.'),
+    size: SizeConfigSchema,
     attest: AttestConfigSchema,
   })
   .describe('ml-image.yml');

@@ -17,6 +17,7 @@ import {
   type SmokeDiff,
   type SmokeTestChange,
 } from './schema.js';
+import { explainSize, sizeTop } from './size.js';
 import { CHANGE_LEVELS, compareAny, compareApt, comparePip, type VersionChange } from './versions.js';
 
 export type { EnvDiff, SmokeDiff } from './schema.js';
@@ -126,6 +127,10 @@ function diffPackages(
   return { baseCount: base.size, headCount: head.size, unchanged, changes: sortPackageChanges(changes) };
 }
 
+/** { [key]: value } when value is defined (exactOptionalPropertyTypes), else {}. */
+const optional = <K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } =>
+  (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
+
 // ---- components ----
 
 function gpuSummary(r: EnvRecord): string | null {
@@ -171,6 +176,7 @@ export function summarize(r: EnvRecord): EnvSummary {
     layers: r.image.layers,
     pipCount: pip.size,
     aptCount: r.apt.length,
+    ...optional('top', sizeTop(r)),
     components,
   };
 }
@@ -245,7 +251,17 @@ export function diffRecords(base: EnvRecord, head: EnvRecord): EnvDiff {
     labels.changes.some((c) => !c.volatile) ||
     size.delta !== 0 ||
     layers.delta !== 0;
-  return { pip, apt, components, env, labels, size, layers, changed };
+  return {
+    pip,
+    apt,
+    components,
+    env,
+    labels,
+    size,
+    layers,
+    ...optional('sizeExplanation', explainSize(base, head)),
+    changed,
+  };
 }
 
 // ---- smoke ----

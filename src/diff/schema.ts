@@ -65,6 +65,53 @@ export const LabelChangeSchema = EnvVarChangeSchema.extend({
 
 const count = z.number().int().nonnegative();
 
+/** A package among an image's biggest (pip: RECORD sizes; apt: dpkg's Installed-Size). */
+export const SizeItemSchema = z.object({
+  name: z.string(),
+  version: z.string(),
+  sizeBytes: z.number().nonnegative(),
+});
+
+/** A layer among an image's biggest, with the instruction that made it. */
+export const LayerItemSchema = z.object({ createdBy: z.string(), sizeBytes: z.number().nonnegative() });
+
+/** The biggest contributors to an image's size; a list is empty when the record has no sizes. */
+export const SizeTopSchema = z.object({
+  pip: z.array(SizeItemSchema),
+  apt: z.array(SizeItemSchema),
+  layers: z.array(LayerItemSchema),
+});
+
+/** What one package or layer added to (or took from) the image, base -> this PR. */
+export const SizeChangeSchema = z.object({
+  kind: z.enum(['pip', 'apt', 'layer']),
+  /** Package name, or the layer's instruction. */
+  name: z.string(),
+  /** Versions (packages; null: not installed on that side); null for layers. */
+  from: z.string().nullable(),
+  to: z.string().nullable(),
+  baseBytes: z.number().nonnegative().nullable(),
+  headBytes: z.number().nonnegative().nullable(),
+  delta: z.number(),
+});
+
+/** Where the bytes went: the image's size change and the packages and layers that made it. */
+export const SizeExplanationSchema = z.object({
+  delta: z.number(),
+  /** Both records had package sizes (older records have none). */
+  packagesKnown: z.boolean(),
+  /** Both records had the layers' history. */
+  layersKnown: z.boolean(),
+  /** The biggest package changes by size (pip and apt together), largest |delta| first. */
+  packages: z.array(SizeChangeSchema),
+  /** Sum of every package's change (shown or not). */
+  packagesDelta: z.number(),
+  /** Packages whose size changed, shown or not. */
+  packagesChanged: count,
+  /** The biggest layer changes, largest |delta| first (matched by instruction). */
+  layers: z.array(SizeChangeSchema),
+});
+
 export const EnvSummarySchema = z.object({
   ref: z.string(),
   digest: z.string().nullable(),
@@ -75,6 +122,8 @@ export const EnvSummarySchema = z.object({
   layers: count,
   pipCount: count,
   aptCount: count,
+  /** The biggest packages and layers; absent in reports of records without sizes. */
+  top: SizeTopSchema.optional(),
   components: z.object(
     Object.fromEntries(COMPONENT_IDS.map((id) => [id, z.string().nullable()])) as Record<
       ComponentId,
@@ -98,6 +147,8 @@ export const EnvDiffSchema = z.object({
   labels: z.object({ changes: z.array(LabelChangeSchema), unchanged: count }),
   size: delta,
   layers: delta,
+  /** Which packages and layers made the size change; absent when neither record has sizes. */
+  sizeExplanation: SizeExplanationSchema.optional(),
   /** Anything changed other than volatile labels and host facts. */
   changed: z.boolean(),
 });
@@ -158,3 +209,8 @@ export type EnvDiff = z.infer<typeof EnvDiffSchema>;
 export type SmokeTestChange = z.infer<typeof SmokeTestChangeSchema>;
 export type MetricDelta = z.infer<typeof MetricDeltaSchema>;
 export type SmokeDiff = z.infer<typeof SmokeDiffSchema>;
+export type SizeItem = z.infer<typeof SizeItemSchema>;
+export type LayerItem = z.infer<typeof LayerItemSchema>;
+export type SizeTop = z.infer<typeof SizeTopSchema>;
+export type SizeChange = z.infer<typeof SizeChangeSchema>;
+export type SizeExplanation = z.infer<typeof SizeExplanationSchema>;

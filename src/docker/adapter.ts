@@ -142,6 +142,14 @@ export interface ImageDetails {
   created?: string;
 }
 
+/** One step of an image's history: the instruction and the bytes its layer added. */
+export interface ImageHistoryEntry {
+  createdBy: string;
+  sizeBytes: number;
+  /** No filesystem layer (ENV, CMD, LABEL ...): the engine reports it as <missing> with 0 bytes. */
+  empty: boolean;
+}
+
 export interface EngineInfo {
   version: string;
   apiVersion: string;
@@ -192,6 +200,8 @@ export interface DockerAdapter {
   runContainer(spec: ContainerRunSpec): Promise<ContainerRunResult>;
   /** Pull the image for the platform when missing, then inspect it. */
   inspectImage(ref: string, platform?: string): Promise<ImageDetails>;
+  /** The image's history, oldest first (docker history); optional: capture goes without it. */
+  imageHistory?(ref: string): Promise<ImageHistoryEntry[]>;
   /** Start a container that idles until closed; it is removed on close and on interrupt. */
   startSession(spec: SessionSpec): Promise<ContainerSession>;
   /** IDs of containers (running or not) that carry MANAGED_LABEL and every label given. */

@@ -19,7 +19,7 @@ import { readCdiDevices } from './cdi.js';
 import type { EngineClient } from './client.js';
 import { deadlineSeconds, effectiveArgv, isMissingShell, withDeadline } from './deadline.js';
 import { parseAnswer, statusCodeOf } from './failures.js';
-import { ensureImage, ImageCommandSchema, inspectImage } from './images.js';
+import { ensureImage, ImageCommandSchema, imageHistory, inspectImage } from './images.js';
 import { collectOutput, destroyStream } from './streams.js';
 
 /**
@@ -344,7 +344,13 @@ async function removeContainers(client: EngineClient, ids: readonly string[]): P
 
 export type ContainerOps = Pick<
   DockerAdapter,
-  'ping' | 'daemonFeatures' | 'runContainer' | 'inspectImage' | 'listManagedContainers' | 'removeContainers'
+  | 'ping'
+  | 'daemonFeatures'
+  | 'runContainer'
+  | 'inspectImage'
+  | 'imageHistory'
+  | 'listManagedContainers'
+  | 'removeContainers'
 >;
 
 /** The adapter's engine and container methods over one client. */
@@ -358,6 +364,7 @@ export function createContainerOps(client: EngineClient): ContainerOps {
     daemonFeatures: () => daemonFeatures(client),
     runContainer: (spec) => runContainer(client, spec),
     inspectImage: (ref, platform) => inspectImage(client, ref, platform),
+    imageHistory: (ref) => imageHistory(client, ref),
     async listManagedContainers(labels = {}) {
       const filters = [`${MANAGED_LABEL}=true`, ...Object.entries(labels).map(([k, v]) => `${k}=${v}`)];
       const list = await client.call((docker) =>

@@ -3,7 +3,7 @@
 import type Dockerode from 'dockerode';
 import { z } from 'zod';
 import { EnvironmentError, InputError } from '../errors.js';
-import type { ImageDetails } from './adapter.js';
+import type { ImageDetails, ImageHistoryEntry } from './adapter.js';
 import type { EngineClient } from './client.js';
 import {
   REGISTRY_FIX,
@@ -58,6 +58,23 @@ export function imageDetails(i: ImageInspect): ImageDetails {
     env: i.Config?.Env ?? [],
     ...(i.Created && { created: i.Created }),
   };
+}
+
+/** What this tool reads of the engine's image history (newest first). */
+const ImageHistorySchema = z.array(
+  z.object({ CreatedBy: z.string().nullable().optional(), Size: z.number(), Id: z.string().optional() }),
+);
+
+/** The image's history, oldest first, as the engine reports it (the image is local: inspected). */
+export async function imageHistory(client: EngineClient, ref: string): Promise<ImageHistoryEntry[]> {
+  const raw = await client.call((docker) => docker.getImage(ref).history() as Promise<unknown>);
+  return parseAnswer(ImageHistorySchema, raw, `the engine's history of image ${ref}`)
+    .map((h) => ({
+      createdBy: (h.CreatedBy ?? '').trim(),
+      sizeBytes: Math.max(0, h.Size),
+      empty: h.Size === 0,
+    }))
+    .reverse();
 }
 
 /** Whether the image is local, for the platform asked for (a multi-arch tag may be another's). */

@@ -20,6 +20,7 @@ import type { SmokeResult } from '../smoke/result.js';
 import { VERSION } from '../version.js';
 import { clip, safeUrl } from './escape.js';
 import { COMPONENT_LABELS, fmtBytes, fmtInt, pct, plural, signed } from './format.js';
+import { budgetBreaches } from './size.js';
 
 export const REPORT_MODEL_SCHEMA_VERSION = 1;
 
@@ -49,6 +50,8 @@ export interface ReportInput {
   smokeThreshold?: number;
   /** What the attest stage attached and signed for this variant (attest.json). */
   supplyChain?: SupplyChain;
+  /** config size.budget ("8GB", "+5%"): a breach is a failure naming the top contributor. */
+  sizeBudget?: string;
 }
 
 export const SupplyChainSchema = z.object({
@@ -98,6 +101,8 @@ export const ReportModelSchema = z.object({
   platforms: z.array(PlatformReportSchema).min(1),
   /** Absent in reports written before the attest stage existed. */
   supplyChain: SupplyChainSchema.optional(),
+  /** config size.budget, as configured; absent: no budget. */
+  sizeBudget: z.string().max(40).optional(),
 });
 
 export type PlatformReport = z.infer<typeof PlatformReportSchema>;
@@ -150,6 +155,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
     links,
     platforms,
     ...(input.supplyChain && { supplyChain: input.supplyChain }),
+    ...(input.sizeBudget !== undefined && { sizeBudget: input.sizeBudget }),
   };
 }
 
@@ -211,6 +217,7 @@ export function assessReport(model: ReportModel): Assessment {
     if (!findings.some((f) => f.text === text)) findings.push({ text, severity });
   };
   for (const p of model.platforms.filter((x) => !x.diff)) add(`no baseline for ${p.platform}`, 'info');
+  for (const b of budgetBreaches(model.sizeBudget, model.platforms)) add(b.short, 'failure');
   componentFindings(withDiff, add);
   smokeFindings(smoke, add);
   packageFindings(withDiff, 'pip', add);
@@ -241,7 +248,9 @@ function noBaselineAssessment(model: ReportModel, smoke: readonly SmokeDiff[]): 
   const failing = distinctFailing(smoke, false);
   if (failing)
     findings.push({ text: clip(`${plural(failing, 'smoke test')} failing`, 120), severity: 'failure' });
-  return { verdict: failing ? 'failure' : 'no-baseline', findings };
+  const breaches = budgetBreaches(model.sizeBudget, model.platforms);
+  for (const b of breaches) findings.push({ text: clip(b.short, 160), severity: 'failure' });
+  return { verdict: failing || breaches.length > 0 ? 'failure' : 'no-baseline', findings };
 }
 
 /** A version change of a major component: a warning when major, a downgrade, added or removed. */

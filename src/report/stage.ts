@@ -3,6 +3,7 @@
 // and platform), which is the job summary and ONE sticky pull-request comment (or, where the token
 // cannot write, the fork-safe artifact a privileged workflow_run job posts).
 import type { Config } from '../config/schema.js';
+import { CheckFailedError } from '../errors.js';
 import type { GitHubClient } from '../github/client.js';
 import type { Plan } from '../plan/plan.js';
 import type { GitContext } from '../plan/tags.js';
@@ -19,6 +20,7 @@ import {
 import { MARKER_PREFIX, markerFor, renderReport } from './render.js';
 import { markerKey as cleanMarkerKey } from './escape.js';
 import { renderRun } from './render/run.js';
+import { budgetBreaches } from './size.js';
 import { upsertStickyComment } from './sticky.js';
 
 export type CommentMode = 'auto' | 'post' | 'artifact' | 'off';
@@ -97,7 +99,19 @@ export async function runReportStage(input: ReportStageInput, io: ReportStageIo)
   if (models.length > 1) io.progress(`run: ${models.length} variants -> ${runFile}`);
   if (input.config.report.summary && io.summary) await io.summary(run.markdown);
   await comment(input, io, models, outcomes, runKey);
+  failOverBudget(models);
   return outcomes;
+}
+
+/** After the report is written and posted: a size-budget breach fails the stage (exit 1). */
+function failOverBudget(models: readonly ReportModel[]): void {
+  const lines = models.flatMap((m) =>
+    budgetBreaches(m.sizeBudget, m.platforms).map((b) => `${m.variant}: ${b.text}`),
+  );
+  if (lines.length === 0) return;
+  throw new CheckFailedError(
+    `the image is over its size budget (config size.budget):\n${lines.map((l) => `  ${l}`).join('\n')}`,
+  );
 }
 
 /** One variant: its records vs the baseline's -> report-<variant>.md/.json, the summary, the baseline. */
@@ -142,6 +156,7 @@ async function reportVariant(
     },
     head: { ...(input.git.ref && { ref: input.git.ref }), ...(input.git.sha && { sha: input.git.sha }) },
     ...(supplyChain && { supplyChain }),
+    ...(config.size.budget !== undefined && { sizeBudget: config.size.budget }),
   });
   const rendered = renderReport(model, { maxChars: options.maxChars ?? 65_536 });
   const file = results.writeReport(v.name, rendered.markdown, model);

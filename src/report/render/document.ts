@@ -15,6 +15,7 @@ import {
   supplyChainPart,
   testsPart,
 } from './sections.js';
+import { sizeChangePart, sizeTopPart } from './size.js';
 
 function introText(model: ReportModel): string {
   const head = [model.head.ref ? md(model.head.ref, 80) : '', shortSha(model.head.sha)]
@@ -89,6 +90,16 @@ export function buildParts(model: ReportModel): Part[] {
     [labelsPart, (p) => json(p.diff?.labels.changes), RANK.labels],
     [testsPart, (p) => json(p.smoke && [p.smoke.base, p.smoke.head, p.smoke.tests]), RANK.tests],
     [metricsPart, (p) => json(p.smoke && [p.smoke.base !== null, p.smoke.metrics]), RANK.metrics],
+    [
+      (p, ...a) => sizeChangePart(p, model.sizeBudget, ...a),
+      (p) => json(p.diff && [p.diff.size, p.diff.sizeExplanation, p.head.sizeBytes]),
+      RANK.size,
+    ],
+    [
+      (p, suffix, _base, rank) => sizeTopPart(p, model.sizeBudget, suffix, rank),
+      (p) => json(p.head.top && [p.head.top, p.head.sizeBytes, !!p.diff]),
+      RANK.sizeTop,
+    ],
   ];
   const details: { part: Part; order: number }[] = [];
   for (const [build, key, rank] of sections)

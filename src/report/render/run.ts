@@ -7,7 +7,7 @@
 // first), then every section collapses, the verdict lines shorten, the table goes; last, only a
 // count of verdicts is left. Every value is escaped.
 import { html, md, safeUrl } from '../escape.js';
-import { fmtBytes, fmtInt, pct, signed } from '../format.js';
+import { fmtInt } from '../format.js';
 import { type Assessment, assessReport, type ReportModel, type Verdict } from '../model.js';
 import {
   markerFor,
@@ -18,6 +18,7 @@ import {
   renderVariantBody,
 } from '../render.js';
 import { cell, header, row, smokeTally } from './markdown.js';
+import { sizeChangeCell } from './size.js';
 import { VERDICT_EMOJI, verdictText } from './verdict.js';
 
 export interface RunRenderResult extends RenderResult {
@@ -152,19 +153,16 @@ function overviewTable(views: readonly View[]): string {
     const m = v.model;
     const platforms = m.platforms.map((p) => p.platform);
     const sizes = m.platforms.map((p) => {
-      const s = p.diff?.size;
-      if (!s) return null;
-      const change =
-        s.delta === 0 ? '±0' : `${signed(s.delta, fmtBytes)}${s.base ? ` (${pct(s.delta / s.base)})` : ''}`;
-      return { platform: p.platform, change };
+      const change = sizeChangeCell(p);
+      return change === null ? null : { platform: p.platform, change };
     });
     const known = sizes.filter((s): s is { platform: string; change: string } => s !== null);
     const size =
       known.length === 0
         ? '—'
         : new Set(known.map((s) => s.change)).size === 1 && known.length === platforms.length
-          ? cell(known[0]!.change)
-          : known.map((s) => `${cell(s.platform, 40)}: ${cell(s.change)}`).join('<br>');
+          ? known[0]!.change
+          : known.map((s) => `${cell(s.platform, 40)}: ${s.change}`).join('<br>');
     const smoke = m.platforms.map((p) => p.smoke?.head ?? null);
     const smokeCell = smoke.every((s) => s === null)
       ? '—'

@@ -1,0 +1,309 @@
+// docker/build-push-action's remaining inputs, table-driven against BPA's own argv
+// (src/context.ts getBuildArgs and docker/actions-toolkit's Build.resolveSecretFile): each case runs
+// the inputs through our parser (buildOptionsFromInputs), the per-target request
+// (requestFromOptions) and the argv builder, and asserts the argv; each refused form asserts exit 2
+// (InputError) naming the input and the value.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import {
+  applyToPlan,
+  BUILD_INPUTS,
+  buildOptionsFromInputs,
+  checkOutput,
+  parseBpaList,
+  requestFromOptions,
+} from '../../src/build/action-inputs.js';
+import { type BuilderInfo, type BuildRequest, buildxBuildArgs } from '../../src/build/buildx-args.js';
+import { INPUT_STAGES } from '../../src/action/inputs.js';
+import { CONFIG_INPUTS, overridesFromInputs } from '../../src/config/inputs.js';
+import { validateConfigData } from '../../src/config/load.js';
+import { EnvironmentError, InputError } from '../../src/errors.js';
+import { bundledCatalog } from '../../src/plan/catalog.js';
+import { planBuild } from '../../src/plan/plan.js';
+
+const container: BuilderInfo = { buildxVersion: '0.21.2', driver: 'docker-container' };
+const dockerDriver: BuilderInfo = { buildxVersion: '0.13.1', driver: 'docker' };
+const req: BuildRequest = {
+  context: '/src',
+  dockerfile: '/src/Dockerfile',
+  platform: 'linux/amd64',
+  repository: 'ghcr.io/o/r',
+  pushTag: 'ml-image-build-cpu-amd64',
+  push: true,
+  labels: {},
+  buildArgs: {},
+  cache: { type: 'none' },
+  metadataFile: '/tmp/m.json',
+  provenance: 'min',
+  secrets: [],
+};
+const ws = mkdtempSync(path.join(os.tmpdir(), 'bpa-more-'));
+writeFileSync(path.join(ws, 'npmrc'), 'x');
+writeFileSync(path.join(ws, 'my key'), 'x');
+afterAll(() => rmSync(ws, { recursive: true, force: true }));
+
+const values = (args: string[], flag: string) => args.flatMap((a, i) => (a === flag ? [args[i + 1]!] : []));
+const inputs = (map: Record<string, string>) => (n: string) => map[n] ?? '';
+const argvFor = (map: Record<string, string>, builder = container, extra: Partial<BuildRequest> = {}) =>
+  buildxBuildArgs(
+    { ...req, ...requestFromOptions(buildOptionsFromInputs(inputs(map), ws), 'cpu', 'amd64'), ...extra },
+    builder,
+  );
+
+describe('BPA inputs -> buildx argv (secret-files, ssh, build-contexts, outputs, attests, add-hosts, shm-size, ulimit)', () => {
+  it.each<[string, Record<string, string>, Record<string, string[]>]>([
+    [
+      'secret-files: id=path relative to the workspace -> --secret id=ID,src=ABSPATH',
+      { 'secret-files': 'npmrc=npmrc' },
+      { '--secret': [`id=npmrc,src=${ws}/npmrc`] },
+    ],
+    [
+      'secret-files: a path with a space, quoted as buildx reads CSV; an absolute path as given',
+      { 'secret-files': `key=my key\nabs=${ws}/npmrc` },
+      { '--secret': [`id=key,src=${ws}/my key`, `id=abs,src=${ws}/npmrc`] },
+    ],
+    ['ssh: default', { ssh: 'default' }, { '--ssh': ['default'] }],
+    [
+      'ssh: id=path lines and comma-separated (BPA splits ssh on commas)',
+      { ssh: 'github=/home/runner/.ssh/id_ed25519\ndefault=/tmp/agent.sock,gitlab=/k' },
+      { '--ssh': ['github=/home/runner/.ssh/id_ed25519', 'default=/tmp/agent.sock', 'gitlab=/k'] },
+    ],
+    [
+      'build-contexts: path, docker-image:// and a Git URL, one a line',
+      {
+        'build-contexts':
+          'alpine=docker-image://alpine:3.20\nproject=./src\nrepo=https://github.com/o/r.git#main',
+      },
+      {
+        '--build-context': [
+          'alpine=docker-image://alpine:3.20',
+          'project=./src',
+          'repo=https://github.com/o/r.git#main',
+        ],
+      },
+    ],
+    [
+      'outputs: a local and a tar exporter next to the push-by-digest one',
+      { outputs: 'type=local,dest=out/{variant}-{arch}\ntype=tar,dest=img-{arch}.tar' },
+      {
+        '--output': [
+          'type=image,name=ghcr.io/o/r,push-by-digest=true,name-canonical=true,push=true',
+          'type=local,dest=out/cpu-amd64',
+          'type=tar,dest=img-amd64.tar',
+        ],
+      },
+    ],
+    [
+      'outputs: a bare path is type=local,dest=PATH (as buildx reads it)',
+      { outputs: 'out' },
+      {
+        '--output': [
+          'type=image,name=ghcr.io/o/r,push-by-digest=true,name-canonical=true,push=true',
+          'type=local,dest=out',
+        ],
+      },
+    ],
+    [
+      'outputs: quotes kept for buildx (BPA reads outputs with quote: false)',
+      { outputs: 'type=oci,dest=a.tar,"annotation.x=a,b"' },
+      {
+        '--output': [
+          'type=image,name=ghcr.io/o/r,push-by-digest=true,name-canonical=true,push=true',
+          'type=oci,dest=a.tar,"annotation.x=a,b"',
+        ],
+      },
+    ],
+    [
+      'attests: sbom with a generator and a custom type',
+      { attests: 'type=sbom,generator=docker/buildkit-syft-scanner:1\ntype=vex,src=x' },
+      { '--attest': ['type=sbom,generator=docker/buildkit-syft-scanner:1', 'type=vex,src=x'] },
+    ],
+    [
+      'add-hosts: HOST:IP, comma-separated or a line each',
+      { 'add-hosts': 'docker:10.180.0.1,pypi.internal=10.0.0.5' },
+      { '--add-host': ['docker:10.180.0.1', 'pypi.internal=10.0.0.5'] },
+    ],
+    ['shm-size', { 'shm-size': '2g' }, { '--shm-size': ['2g'] }],
+    [
+      'ulimit: TYPE=SOFT:HARD a line',
+      { ulimit: 'nofile=1024:1024\nnproc=-1' },
+      { '--ulimit': ['nofile=1024:1024', 'nproc=-1'] },
+    ],
+  ])('%s', (_name, map, expected) => {
+    const { args } = argvFor(map);
+    for (const [flag, want] of Object.entries(expected)) expect(values(args, flag), flag).toEqual(want);
+    // The context stays the last argument.
+    expect(args.at(-1)).toBe('/src');
+  });
+
+  it('push: false loads the image and adds the outputs as a second exporter', () => {
+    const { args } = argvFor({ outputs: 'type=local,dest=out' }, container, {
+      push: false,
+      loadTag: 'ghcr.io/o/r:local',
+    });
+    expect(args).toContain('--load');
+    expect(values(args, '--output')).toEqual(['type=local,dest=out']);
+  });
+
+  it('outputs need buildx >= 0.13 (two exporters): exit 3 naming the version', () => {
+    const old = { buildxVersion: '0.12.1', driver: 'docker-container' };
+    expect(() => argvFor({ outputs: 'type=local,dest=out' }, old)).toThrow(EnvironmentError);
+    expect(() => argvFor({ outputs: 'type=local,dest=out' }, old)).toThrow(
+      /buildx >= 0\.13\.0 \(found 0\.12\.1\)/,
+    );
+  });
+
+  it("outputs on a builder whose BuildKit exports once (dockerd 20.10's 0.8): exit 3 naming it", () => {
+    const d = { ...dockerDriver, buildkitVersion: '0.8' };
+    expect(() => argvFor({ outputs: 'type=local,dest=out' }, d)).toThrow(EnvironmentError);
+    expect(() => argvFor({ outputs: 'type=local,dest=out' }, d)).toThrow(/BuildKit 0\.8 .* exports once/);
+    expect(
+      argvFor({ outputs: 'type=local,dest=out' }, { ...container, buildkitVersion: '0.16.0' }).args,
+    ).toContain('type=local,dest=out');
+  });
+
+  it('attests are left out with a note on the docker driver and before buildx 0.10', () => {
+    const d = argvFor({ attests: 'type=sbom' }, dockerDriver);
+    expect(d.args).not.toContain('--attest');
+    expect(d.notes.join('\n')).toMatch(/docker driver: attestations are not supported/);
+    const old = argvFor({ attests: 'type=sbom' }, { buildxVersion: '0.9.1', driver: 'docker-container' });
+    expect(old.args).not.toContain('--attest');
+    expect(old.notes.join('\n')).toMatch(/attests: need buildx >= 0\.10\.0/);
+  });
+
+  it('a secret id given by two inputs (or one the action mounts itself) is refused', () => {
+    expect(() => argvFor({ 'secret-files': 'npmrc=npmrc' }, container, { secrets: ['npmrc'] })).toThrow(
+      /secret id npmrc is given twice/,
+    );
+    expect(() =>
+      buildOptionsFromInputs(inputs({ secrets: 'npmrc=v', 'secret-files': 'npmrc=npmrc' }), ws),
+    ).toThrow(/secret id npmrc is given twice/);
+  });
+});
+
+describe('refused forms: exit 2 naming the input and the value', () => {
+  it.each<[string, Record<string, string>, RegExp]>([
+    [
+      'a secret file that does not exist (BPA: "secret file ... not found")',
+      { 'secret-files': 'npmrc=missing/.npmrc' },
+      new RegExp(`input "secret-files": npmrc=missing/.npmrc: secret file ${ws}/missing/.npmrc not found`),
+    ],
+    ['a secret file that is a directory', { 'secret-files': 'd=.' }, /secret file .* not found/],
+    [
+      'a secret file without id',
+      { 'secret-files': 'npmrc' },
+      /input "secret-files": "npmrc" is not a secret file/,
+    ],
+    ['an ssh item with a space', { ssh: 'my key=/k' }, /input "ssh": "my key=\/k"/],
+    ['a build context without =', { 'build-contexts': 'alpine' }, /input "build-contexts": "alpine"/],
+    [
+      "BPA's {{defaultContext}} (its Git context)",
+      { 'build-contexts': 'base={{defaultContext}}:base' },
+      /defaultContext/,
+    ],
+    ['outputs type=registry: the action pushes', { outputs: 'type=registry' }, /pushes an image.*/],
+    [
+      'outputs type=image,push=true',
+      { outputs: 'type=image,name=x/y,push=true' },
+      /use the tags input|pushes an image/,
+    ],
+    [
+      'outputs type=docker without dest: use load',
+      { outputs: 'type=docker' },
+      /loads the image into the engine/,
+    ],
+    ['outputs type=cacheonly', { outputs: 'type=cacheonly' }, /exports nothing/],
+    ['outputs to stdout (the log)', { outputs: 'type=tar,dest=-' }, /stdout/],
+    ['outputs -', { outputs: '-' }, /stdout/],
+    ['outputs without dest', { outputs: 'type=local' }, /has no dest=/],
+    ['outputs of an unknown type', { outputs: 'type=s3,dest=x' }, /unknown type s3/],
+    ['attests without type', { attests: 'generator=x' }, /input "attests": "generator=x" has no type=/],
+    [
+      'attests type=provenance: the provenance input',
+      { attests: 'type=provenance,mode=max' },
+      /provenance input/,
+    ],
+    ['sbom and attests type=sbom together', { sbom: 'true', attests: 'type=sbom' }, /SBOM attestation twice/],
+    ['add-hosts without an address', { 'add-hosts': 'pypi.internal' }, /input "add-hosts": "pypi.internal"/],
+    ['shm-size not a size', { 'shm-size': 'lots' }, /input "shm-size": "lots"/],
+    ['ulimit not TYPE=SOFT[:HARD]', { ulimit: 'nofile 1024' }, /input "ulimit": "nofile 1024"/],
+  ])('%s', (_name, map, message) => {
+    let err: unknown;
+    try {
+      buildOptionsFromInputs(inputs(map), ws);
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(InputError);
+    expect((err as InputError).exitCode).toBe(2);
+    expect((err as Error).message).toMatch(message);
+  });
+
+  it('checkOutput keeps a valid spec and normalises a bare path', () => {
+    expect(checkOutput('type=docker,dest=img.tar')).toBe('type=docker,dest=img.tar');
+    expect(checkOutput('out/dir')).toBe('type=local,dest=out/dir');
+  });
+
+  it('outputs with several targets need {variant} and {arch} in dest (each would overwrite it)', () => {
+    const config = validateConfigData(
+      {
+        image: { name: 'o/r', registry: 'ghcr.io' },
+        variants: ['cpu', { name: 'cpu2', python: '3.11' }],
+        platforms: ['linux/amd64', 'linux/arm64'],
+      },
+      'x',
+    );
+    const plan = planBuild(config, { catalog: bundledCatalog(), git: { sha: 'abc' }, now: new Date(0) });
+    const opts = (outputs: string) => buildOptionsFromInputs(inputs({ outputs }), ws);
+    const fixOf = (outputs: string) => {
+      try {
+        applyToPlan(plan, opts(outputs));
+      } catch (e) {
+        expect(e).toBeInstanceOf(InputError);
+        expect((e as Error).message).toMatch(/2 variants x 2 platforms .* each would overwrite dest/);
+        return (e as InputError).fix;
+      }
+      return 'not refused';
+    };
+    expect(fixOf('type=local,dest=out')).toMatch(/put \{variant\} and \{arch\} in dest/);
+    expect(fixOf('type=local,dest=out/{variant}')).toMatch(/^put \{arch\} in dest/);
+    expect(applyToPlan(plan, opts('type=local,dest=out/{variant}-{arch}'))).toBe(plan);
+    const o = requestFromOptions(opts('type=local,dest=out/{variant}-{arch}'), 'cpu2', 'arm64');
+    expect(o.outputs).toEqual(['type=local,dest=out/cpu2-arm64']);
+  });
+});
+
+describe('network (a config key BPA shares)', () => {
+  it('overrides build.network; a value buildx does not know is refused by the config schema', () => {
+    expect(CONFIG_INPUTS.find((c) => c.input === 'network')?.path).toEqual(['build', 'network']);
+    const [o] = overridesFromInputs(inputs({ network: 'host' }));
+    expect(o).toMatchObject({ path: ['build', 'network'], value: 'host' });
+    const { args } = buildxBuildArgs({ ...req, network: 'host' }, container);
+    expect(values(args, '--network')).toEqual(['host']);
+  });
+});
+
+describe('declared and routed', () => {
+  const added = [
+    'secret-files',
+    'ssh',
+    'build-contexts',
+    'outputs',
+    'attests',
+    'add-hosts',
+    'shm-size',
+    'ulimit',
+  ];
+  it('every new input is read here, read by the build stage, and listed in quote: false only for outputs', () => {
+    for (const name of added) {
+      expect(BUILD_INPUTS as readonly string[], name).toContain(name);
+      expect(INPUT_STAGES[name], name).toEqual(['build']);
+    }
+    expect(INPUT_STAGES.network).toContain('build');
+    expect(parseBpaList('type=oci,dest=a,"x=1,2"', { ignoreComma: true, quote: false })).toEqual([
+      'type=oci,dest=a,"x=1,2"',
+    ]);
+  });
+});

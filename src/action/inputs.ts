@@ -1,0 +1,104 @@
+// Which stage reads which input of the action: ONE table, used by the action's input parsing (run.ts
+// reads an input only when a stage that reads it runs) and by the generator of the sub-actions'
+// action.yml (each declares exactly the inputs its stages read), so the two cannot drift. A test
+// (__tests__/unit/sub-action-inputs.test.ts) runs the parsing with a recording io per sub-action and
+// compares what it read with what the sub-action declares.
+import type { Stage } from '../pipeline/pipeline.js';
+
+/**
+ * 'every': read whatever stages run, because the plan is computed in every run (each job of a
+ * composed workflow recomputes it from the config and these inputs, and must get the same plan).
+ * Otherwise the stages whose code reads the input.
+ */
+export type InputReaders = 'every' | readonly Stage[];
+
+export const INPUT_STAGES: Readonly<Record<string, InputReaders>> = {
+  // The config and what the plan is made of: the image, the variants, the platforms, the base
+  // (template / own Dockerfile), the tags and labels.
+  config: 'every',
+  stages: 'every',
+  'result-dir': 'every',
+  image: 'every',
+  registry: 'every',
+  version: 'every',
+  dockerfile: 'every',
+  template: 'every',
+  variants: 'every',
+  platforms: 'every',
+  tags: 'every',
+  labels: 'every',
+  // The requirement files: resolved, installed, imported by the smoke suites, digested into the
+  // provenance.
+  requirements: ['resolve', 'build', 'smoke', 'attest'],
+  'resolve-mode': ['resolve'],
+  // smoke.gpuRunnerLabels only travels in the plan's `config` output (the workflow maps the GPU job
+  // onto it).
+  'gpu-runner-labels': ['plan'],
+  // Build (docker/build-push-action's inputs, the merge of matrix jobs).
+  context: ['build'],
+  'build-args': ['build'],
+  pull: ['build'],
+  provenance: ['build'],
+  annotations: ['build'],
+  secrets: ['build'],
+  'secret-envs': ['build'],
+  'cache-from': ['build'],
+  'cache-to': ['build'],
+  target: ['build'],
+  builder: ['build'],
+  'no-cache': ['build'],
+  sbom: ['build'],
+  load: ['build'],
+  'secret-files': ['build'],
+  ssh: ['build'],
+  'build-contexts': ['build'],
+  outputs: ['build'],
+  attests: ['build'],
+  'add-hosts': ['build'],
+  'shm-size': ['build'],
+  ulimit: ['build'],
+  // build.network: the RUN steps' network, and the resolver's probe container's.
+  network: ['resolve', 'build'],
+  build: ['build'],
+  push: ['build'],
+  merge: ['build'],
+  'merge-from': ['build'],
+  // Smoke.
+  'smoke-suites': ['smoke'],
+  'require-gpu': ['smoke'],
+  gpus: ['smoke'],
+  // Attest.
+  attest: ['attest'],
+  sign: ['attest'],
+  // Report (and the fork poster, which is the report stage on an artifact).
+  comment: ['report'],
+  'marker-key': ['report'],
+  'comment-mode': ['report'],
+  'from-artifact': ['report'],
+  baseline: ['report'],
+  'github-token': ['report'],
+};
+
+/** Whether a run of these stages reads the input (an unknown name is a bug here: thrown). */
+export function readsInput(name: string, stages: ReadonlySet<Stage>): boolean {
+  const readers = INPUT_STAGES[name];
+  if (readers === undefined)
+    throw new Error(`input "${name}" is not in INPUT_STAGES (src/action/inputs.ts): add it with its stages`);
+  return readers === 'every' || readers.some((s) => stages.has(s));
+}
+
+/** The inputs a run of these stages reads, in the table's order. */
+export function inputsForStages(stages: ReadonlySet<Stage>): string[] {
+  return Object.keys(INPUT_STAGES).filter((n) => readsInput(n, stages));
+}
+
+/**
+ * `get` for the parsing of a run of these stages: an input no running stage reads is '' (as if
+ * unset) and is not read at all, so a sub-action need not declare it.
+ */
+export function stageInputReader(
+  get: (name: string) => string,
+  stages: ReadonlySet<Stage>,
+): (name: string) => string {
+  return (name) => (readsInput(name, stages) ? get(name) : '');
+}

@@ -1,0 +1,226 @@
+// docker/build-push-action's list inputs as actions-toolkit reads them (getInputList: one item a
+// line, each line CSV), the types they become, and the small parsers the build inputs share.
+import { InputError } from '../errors.js';
+
+/** An OCI annotation as buildx takes it: `[type[,type...][platform]:]key=value`. */
+export interface Annotation {
+  /** manifest, index, manifest-descriptor, index-descriptor (none given: manifest, as buildx). */
+  types: string[];
+  /** `[linux/amd64]` after the types, as given (without brackets). */
+  platform?: string;
+  key: string;
+  value: string;
+}
+
+export interface BuildInputOptions {
+  /** Full image references (metadata-action's `tags` output), before the per-variant rule. */
+  tags?: string[];
+  /** OCI labels that replace the plan's labels of the same key. */
+  labels?: Record<string, string>;
+  annotations?: Annotation[];
+  /** `secrets`: id -> value, mounted from a 0600 file (`--secret id=ID,src=FILE`). */
+  secrets?: Record<string, string>;
+  /** `secret-envs`: id -> environment variable name (`--secret id=ID,env=NAME`). */
+  secretEnvs?: Record<string, string>;
+  /** CSV cache specs passed as given; they replace the per-variant cache. */
+  cacheFrom?: string[];
+  cacheTo?: string[];
+  target?: string;
+  /** A buildx builder name (`--builder NAME`). */
+  builder?: string;
+  noCache?: boolean;
+  /** `--sbom=true|false` (BuildKit's SBOM attestation, besides the attest stage's own). */
+  sbom?: boolean;
+  /** Also load the built image into the engine when pushing. */
+  load?: boolean;
+  /** `secret-files`: id -> absolute path of an existing file (`--secret id=ID,src=PATH`). */
+  secretFiles?: Record<string, string>;
+  /** `ssh`: `default`, `default=SOCKET` or `ID=PATH[,PATH]` items (`--ssh`). */
+  ssh?: string[];
+  /** `build-contexts`: name -> path, URL or `docker-image://REF` (`--build-context NAME=VALUE`). */
+  buildContexts?: Record<string, string>;
+  /** `outputs`: extra exporters (local, tar, oci, docker with dest), `{variant}`/`{arch}` in dest. */
+  outputs?: string[];
+  /** `attests`: `--attest` specs (type=sbom,... and other types; provenance has its own input). */
+  attests?: string[];
+  /** `add-hosts`: `HOST:IP` or `HOST=IP` (`--add-host`). */
+  addHosts?: string[];
+  /** `shm-size`: /dev/shm of RUN steps (`--shm-size`, e.g. 2g). */
+  shmSize?: string;
+  /** `ulimit`: `TYPE=SOFT[:HARD]` (`--ulimit`). */
+  ulimits?: string[];
+}
+
+/**
+ * The records of a CSV text as csv-parse reads them (columns: false, relaxQuotes): records end at a
+ * newline outside quotes, fields at a comma; a field that starts with `"` runs to the closing quote
+ * (newlines and commas included, `""` is a quote); a quote anywhere else is a plain character.
+ * Empty lines are skipped.
+ */
+function csvRecords(text: string): string[][] {
+  const records: string[][] = [];
+  let record: string[] = [];
+  let field = '';
+  let i = 0;
+  const endRecord = () => {
+    record.push(field);
+    if (!(record.length === 1 && record[0] === '')) records.push(record);
+    record = [];
+    field = '';
+  };
+  while (i < text.length) {
+    const c = text[i]!;
+    if (c === '"' && field === '') {
+      let j = i + 1;
+      let quoted = '';
+      for (; j < text.length; j++) {
+        if (text[j] === '"') {
+          if (text[j + 1] === '"') {
+            quoted += '"';
+            j++;
+          } else break;
+        } else quoted += text[j];
+      }
+      field = quoted;
+      i = j + 1;
+      // Text after the closing quote stays in the field (relaxQuotes).
+      while (i < text.length && text[i] !== ',' && text[i] !== '\n' && text[i] !== '\r') field += text[i++];
+      continue;
+    }
+    if (c === ',') {
+      record.push(field);
+      field = '';
+    } else if (c === '\n' || c === '\r') {
+      if (c === '\r' && text[i + 1] === '\n') i++;
+      endRecord();
+    } else field += c;
+    i++;
+  }
+  endRecord();
+  return records;
+}
+
+/**
+ * BPA's list inputs (actions-toolkit Util.getInputList): the input is CSV, one record a line, and a
+ * quoted field may span lines (`"KEY=line1\nline2"`, its quotes removed). With ignoreComma (labels,
+ * annotations, build-args, secrets, cache specs) a record's fields are joined back with commas;
+ * without it (tags, platforms, secret-envs) each field is an item. Blank items are dropped, items
+ * trimmed unless `trim` is false (secrets keep their whitespace, as BPA's).
+ */
+export function parseBpaList(
+  raw: string,
+  opts: { ignoreComma: boolean; trim?: boolean; quote?: boolean },
+): string[] {
+  const text = opts.trim === false ? raw : raw.trim();
+  if (text === '') return [];
+  // quote: false (BPA's `outputs`): lines as given, quotes kept for buildx's own CSV parsing.
+  if (opts.quote === false)
+    return text
+      .split(/\r?\n/)
+      .flatMap((l) => (opts.ignoreComma ? [l] : l.split(',')))
+      .map((s) => s.trim())
+      .filter((s) => s !== '');
+  const out: string[] = [];
+  for (const record of csvRecords(text)) {
+    if (record.length === 1) out.push(...(opts.ignoreComma ? record : record[0]!.split(',')));
+    else if (!opts.ignoreComma) out.push(...record);
+    else out.push(record.join(','));
+  }
+  return out.map((s) => (opts.trim === false ? s : s.trim())).filter((s) => s !== '');
+}
+
+/** `KEY=VALUE` split at the first `=`; both sides non-empty (BPA's parseSecretKvp). */
+export function keyValue(input: string, item: string, what: string): [string, string] {
+  const at = item.indexOf('=');
+  const key = at > 0 ? item.slice(0, at).trim() : '';
+  const value = at > 0 ? item.slice(at + 1) : '';
+  if (key === '' || value === '')
+    throw new InputError(
+      `input "${input}": ${JSON.stringify(redactValue(input, item))} is not ${what}`,
+      `write one ${what} a line`,
+    );
+  return [key, value];
+}
+
+/** A secret value never goes into an error message. */
+function redactValue(input: string, item: string): string {
+  if (input !== 'secrets') return item;
+  const at = item.indexOf('=');
+  return at < 0 ? '***' : `${item.slice(0, at)}=***`;
+}
+
+const ANNOTATION_TYPES = ['manifest', 'index', 'manifest-descriptor', 'index-descriptor'];
+
+/** `index,manifest[linux/amd64]:key=value`, `manifest:key=value` or `key=value` (type manifest). */
+export function parseAnnotation(item: string): Annotation {
+  const [keyPart, value] = keyValue('annotations', item, 'an annotation (KEY=VALUE)');
+  const m = /^(?:([a-z,-]+)(?:\[([^\]]+)\])?:)?([^:=]+)$/.exec(keyPart);
+  const types = m?.[1]?.split(',') ?? [];
+  const bad = types.filter((t) => !ANNOTATION_TYPES.includes(t));
+  if (!m || bad.length > 0)
+    throw new InputError(
+      `input "annotations": ${JSON.stringify(item)} has ${bad.length ? `an unknown type ${bad.join(', ')}` : 'no valid key'}`,
+      `write [TYPE:]KEY=VALUE, TYPE one of ${ANNOTATION_TYPES.join(', ')} (comma-separated)`,
+    );
+  return { types, ...(m[2] !== undefined && { platform: m[2] }), key: m[3]!.trim(), value };
+}
+
+/** The annotation as buildx writes it on the command line. */
+export function annotationArg(a: Annotation): string {
+  const prefix = a.types.length ? `${a.types.join(',')}${a.platform ? `[${a.platform}]` : ''}:` : '';
+  return `${prefix}${a.key}=${a.value}`;
+}
+
+/** An annotation of the image index (the merged multi-arch manifest list). */
+export const isIndexAnnotation = (a: Annotation) =>
+  a.types.some((t) => t === 'index' || t === 'index-descriptor');
+/** An annotation of the per-platform image (manifest; the default when no type is given). */
+export const isManifestAnnotation = (a: Annotation) =>
+  a.types.length === 0 || a.types.some((t) => t === 'manifest' || t === 'manifest-descriptor');
+
+export function parseBool(input: string, raw: string): boolean | undefined {
+  const v = raw.trim().toLowerCase();
+  if (v === '') return undefined;
+  if (['true', 'yes', '1', 'on'].includes(v)) return true;
+  if (['false', 'no', '0', 'off'].includes(v)) return false;
+  throw new InputError(`input "${input}": expected true or false, got ${JSON.stringify(raw)}`);
+}
+
+/** A secret id as buildx accepts it. */
+const SECRET_ID = /^[A-Za-z0-9_.-]+$/;
+
+export function secretMap(input: string, items: readonly string[], what: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const item of items) {
+    const [id, value] = keyValue(input, item, what);
+    if (!SECRET_ID.test(id) || /^\.+$/.test(id))
+      throw new InputError(
+        `input "${input}": secret id ${JSON.stringify(id)} may hold only letters, digits, _ . - (and is not . or ..)`,
+      );
+    out[id] = value;
+  }
+  return out;
+}
+
+/** `ghcr.io/o/r:1.2.0` (a tag without `:TAG` means `:latest`, as docker reads it). */
+export function splitTagRef(ref: string): { repository: string; tag: string } {
+  if (ref.includes('@'))
+    throw new InputError(
+      `input "tags": ${JSON.stringify(ref)} is a digest reference`,
+      'tags are NAME:TAG; the digest is an output',
+    );
+  const slash = ref.lastIndexOf('/');
+  const colon = ref.lastIndexOf(':');
+  const [repository, tag] = colon > slash ? [ref.slice(0, colon), ref.slice(colon + 1)] : [ref, 'latest'];
+  if (
+    !/^[a-z0-9]+(?:[._-]+[a-z0-9]+)*(?::[0-9]+)?(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/.test(
+      repository,
+    )
+  )
+    throw new InputError(
+      `input "tags": ${JSON.stringify(ref)} is not a valid image name (lowercase REPOSITORY:TAG)`,
+    );
+  if (!/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/.test(tag))
+    throw new InputError(`input "tags": ${JSON.stringify(ref)} has an invalid tag ${JSON.stringify(tag)}`);
+  return { repository, tag };
+}

@@ -1,0 +1,124 @@
+// The `tags`, `labels` and `annotations` inputs applied: per-variant tags, the plan with them, one
+// `imagetools create` per repository, and the annotations of the merged multi-arch index.
+import { InputError } from '../errors.js';
+import type { Plan, VariantPlan } from '../plan/plan.js';
+import { type Annotation, type BuildInputOptions, splitTagRef } from './bpa-lists.js';
+
+/**
+ * The tags of variant `index` of `count` from the `tags` input. One variant: the tags as given.
+ * Several: every tag gets the suffix `-<variant>` (`ghcr.io/o/r:1.2.0` -> `ghcr.io/o/r:1.2.0-cpu`),
+ * except `latest`: it becomes `<variant>` on every variant (the variant's moving tag, as the
+ * config's own default-branch rule), and the first variant also keeps plain `latest`
+ * (metadata-action's `flavor: latest` on the default variant only).
+ */
+export function variantTags(
+  tags: readonly string[],
+  variant: string,
+  index: number,
+  count: number,
+): string[] {
+  if (count === 1) return [...new Set(tags)];
+  const out: string[] = [];
+  const add = (t: string) => {
+    if (!out.includes(t)) out.push(t);
+  };
+  for (const ref of tags) {
+    const { repository, tag } = splitTagRef(ref);
+    if (tag === 'latest') {
+      add(`${repository}:${variant}`);
+      if (index === 0) add(`${repository}:latest`);
+    } else add(`${repository}:${tag}-${variant}`);
+  }
+  return out;
+}
+
+/** The registry host of a repository (`ghcr.io/o/r` -> ghcr.io; `o/r` is on Docker Hub). */
+export function registryHost(repository: string): string {
+  const first = repository.split('/')[0]!;
+  return repository.includes('/') && (first.includes('.') || first.includes(':') || first === 'localhost')
+    ? first
+    : 'docker.io';
+}
+
+/**
+ * The plan with the `tags` and `labels` inputs applied (plan.json, build, merge and report see
+ * them). With `tags`, the images are pushed (by digest) to the first tag's repository, not to
+ * image.registry/image.name: nothing is pushed where no tag points.
+ */
+export function applyToPlan(plan: Plan, opts: BuildInputOptions | undefined): Plan {
+  checkOutputTargets(plan, opts);
+  if (!opts?.tags && !opts?.labels) return plan;
+  const variants = plan.variants.map((v: VariantPlan, i): VariantPlan => ({
+    ...v,
+    ...(opts.tags && { tags: variantTags(opts.tags, v.name, i, plan.variants.length) }),
+    ...(opts.labels && { labels: { ...v.labels, ...opts.labels } }),
+  }));
+  return {
+    ...plan,
+    ...(opts.tags?.[0] !== undefined && { repository: splitTagRef(opts.tags[0]).repository }),
+    variants,
+  };
+}
+
+/**
+ * Several targets (variants x platforms) each export to `outputs`: a dest without `{variant}`
+ * (several variants) or `{arch}` (several platforms) would be overwritten by the next target.
+ */
+function checkOutputTargets(plan: Plan, opts: BuildInputOptions | undefined): void {
+  const platforms = new Set(plan.variants.flatMap((v) => v.platforms));
+  for (const spec of opts?.outputs ?? []) {
+    const missing = [
+      ...(plan.variants.length > 1 && !spec.includes('{variant}') ? ['{variant}'] : []),
+      ...(platforms.size > 1 && !spec.includes('{arch}') ? ['{arch}'] : []),
+    ];
+    if (missing.length)
+      throw new InputError(
+        `input "outputs": ${JSON.stringify(spec)}: ${plan.variants.length} variants x ${platforms.size} platforms are built one at a time, and each would overwrite dest`,
+        `put ${missing.join(' and ')} in dest (e.g. dest=out/{variant}-{arch})`,
+      );
+  }
+}
+
+/**
+ * The tags in the order of `imagetools create` calls: those of the build repository together,
+ * then per other repository one tag alone (its blobs are copied there) and then the rest.
+ */
+export function tagsByRepository(buildRepository: string, tags: readonly string[]): string[][] {
+  const groups = new Map<string, string[]>([[buildRepository, []]]);
+  for (const t of tags) {
+    const { repository } = splitTagRef(t);
+    groups.set(repository, [...(groups.get(repository) ?? []), t]);
+  }
+  return [...groups]
+    .flatMap(([repo, group]) =>
+      repo === buildRepository || group.length < 2 ? [group] : [group.slice(0, 1), group.slice(1)],
+    )
+    .filter((g) => g.length > 0);
+}
+
+/** OCI keys that, as labels of a variant, also annotate its merged index (registries show them). */
+const INDEX_LABEL_KEYS = [
+  'org.opencontainers.image.title',
+  'org.opencontainers.image.description',
+  'org.opencontainers.image.source',
+  'org.opencontainers.image.url',
+  'org.opencontainers.image.version',
+  'org.opencontainers.image.revision',
+  'org.opencontainers.image.licenses',
+  'org.opencontainers.image.created',
+];
+
+/**
+ * `--annotation index:KEY=VALUE` arguments for `imagetools create`: the `index:` annotations given,
+ * then the variant's OCI labels (title, description, source ...) not already given, so a registry
+ * shows a description for the multi-arch image too.
+ */
+export function indexAnnotations(
+  labels: Readonly<Record<string, string>>,
+  given: readonly Annotation[] = [],
+): string[] {
+  const out = new Map<string, string>();
+  for (const a of given.filter((x) => x.types.includes('index'))) out.set(a.key, a.value);
+  for (const k of INDEX_LABEL_KEYS) if (labels[k] !== undefined && !out.has(k)) out.set(k, labels[k]);
+  return [...out].map(([k, v]) => `index:${k}=${v}`);
+}

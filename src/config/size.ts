@@ -1,0 +1,20 @@
+// size: the image size budget (config size.budget). Parsed for the report by src/report/size.ts.
+import { z } from 'zod';
+
+/** size.budget: "8GB", "750 MB", "1.5GiB" (absolute) or "+5%" (growth over the base branch). */
+export const SIZE_BUDGET_PATTERN = /^(?:\d+(?:\.\d+)?\s*(?:B|[kKMGT]B|[KMGT]iB)|\+\d+(?:\.\d+)?%)$/;
+
+export const SizeConfigSchema = z
+  .strictObject({
+    budget: z
+      .string()
+      .regex(SIZE_BUDGET_PATTERN, {
+        error: 'expected a size such as "8GB" or "750MB", or a growth such as "+5%"',
+      })
+      .optional()
+      .describe(
+        'Image size budget: an absolute size (`8GB`, `750MB`, `1.5GiB`) or a growth over the base branch (`+5%`). A breach fails the report stage, naming what grew most.',
+      ),
+  })
+  .prefault({})
+  .describe('Image size.');
