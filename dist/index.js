@@ -29450,6 +29450,10 @@ const BUILD_INPUTS = [
     'add-hosts',
     'shm-size',
     'ulimit',
+    'allow',
+    'cgroup-parent',
+    'no-cache-filters',
+    'call',
 ];
 /** The options from the inputs (`get` returns '' for an unset input). */
 function buildOptionsFromInputs(get, cwd = process.cwd()) {
@@ -29587,6 +29591,29 @@ function moreBuildOptions(get, given, cwd) {
             throw new errors/* InputError */.dz(`input "ulimit": ${JSON.stringify(u)} is not TYPE=SOFT[:HARD] (e.g. nofile=1024:1024)`);
     if (ulimits.length)
         opts.ulimits = ulimits;
+    return { ...opts, ...privilegedOptions(get) };
+}
+/** `allow`, `cgroup-parent`, `no-cache-filters`, and `call` (only `build`: this action needs the image). */
+function privilegedOptions(get) {
+    const opts = {};
+    const allow = parseBpaList(get('allow'), { ignoreComma: false });
+    for (const a of allow)
+        if (!/^[a-z]+(\.[a-z-]+)*$/.test(a))
+            throw new errors/* InputError */.dz(`input "allow": ${JSON.stringify(a)} is not an entitlement`, 'e.g. network.host or security.insecure (the builder must allow it too)');
+    if (allow.length)
+        opts.allow = allow;
+    const cgroup = get('cgroup-parent').trim();
+    if (cgroup) {
+        if (/\s/.test(cgroup))
+            throw new errors/* InputError */.dz(`input "cgroup-parent": ${JSON.stringify(cgroup)} holds a space`);
+        opts.cgroupParent = cgroup;
+    }
+    const filters = parseBpaList(get('no-cache-filters'), { ignoreComma: false });
+    if (filters.length)
+        opts.noCacheFilters = filters;
+    const call = get('call').trim();
+    if (call !== '' && call !== 'build')
+        throw new errors/* InputError */.dz(`input "call": ${JSON.stringify(call)} makes buildx evaluate the Dockerfile instead of building the image, and this action pushes and smoke-tests the image`, `run "docker buildx build --call ${call.replace(/[^A-Za-z0-9=,._-]/g, '')}" in a step of its own (or leave call unset: build)`);
     return opts;
 }
 /** The exporters `outputs` may add: the action itself pushes (`tags`, `push`) or loads (`load`). */
@@ -29643,6 +29670,9 @@ function requestFromOptions(o, variant, arch) {
         ...(o.addHosts && { addHosts: o.addHosts }),
         ...(o.shmSize !== undefined && { shmSize: o.shmSize }),
         ...(o.ulimits && { ulimits: o.ulimits }),
+        ...(o.allow && { allow: o.allow }),
+        ...(o.cgroupParent !== undefined && { cgroupParent: o.cgroupParent }),
+        ...(o.noCacheFilters && { noCacheFilters: o.noCacheFilters }),
     };
 }
 
@@ -34428,13 +34458,16 @@ function secretArgs(req, builder) {
         ...fileSecrets.flatMap(([id, file]) => ['--secret', `id=${id},${csvField(`src=${file}`)}`]),
     ];
 }
-/** --ssh, --add-host, --shm-size, --ulimit: as given (BPA's forms are buildx's). */
+/** --ssh, --add-host, --shm-size, --ulimit, --allow, --cgroup-parent, --no-cache-filter: as given. */
 function runArgs(req) {
     return [
         ...(req.ssh ?? []).flatMap((s) => ['--ssh', s]),
         ...(req.addHosts ?? []).flatMap((h) => ['--add-host', h]),
         ...(req.shmSize !== undefined ? ['--shm-size', req.shmSize] : []),
         ...(req.ulimits ?? []).flatMap((u) => ['--ulimit', u]),
+        ...(req.allow ?? []).flatMap((a) => ['--allow', a]),
+        ...(req.cgroupParent !== undefined ? ['--cgroup-parent', req.cgroupParent] : []),
+        ...(req.noCacheFilters ?? []).flatMap((f) => ['--no-cache-filter', f]),
     ];
 }
 /** The `outputs` input: more exporters next to the action's own, which needs buildx >= 0.13. */
@@ -42023,6 +42056,10 @@ const INPUT_STAGES = {
     'add-hosts': ['build'],
     'shm-size': ['build'],
     ulimit: ['build'],
+    allow: ['build'],
+    'cgroup-parent': ['build'],
+    'no-cache-filters': ['build'],
+    call: ['build'],
     // build.network: the RUN steps' network, and the resolver's probe container's.
     network: ['resolve', 'build'],
     build: ['build'],

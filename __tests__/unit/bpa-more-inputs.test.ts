@@ -131,6 +131,18 @@ describe('BPA inputs -> buildx argv (secret-files, ssh, build-contexts, outputs,
       { ulimit: 'nofile=1024:1024\nnproc=-1' },
       { '--ulimit': ['nofile=1024:1024', 'nproc=-1'] },
     ],
+    [
+      'allow: entitlements, comma-separated or a line each',
+      { allow: 'network.host,security.insecure' },
+      { '--allow': ['network.host', 'security.insecure'] },
+    ],
+    ['cgroup-parent', { 'cgroup-parent': '/actions_job' }, { '--cgroup-parent': ['/actions_job'] }],
+    [
+      'no-cache-filters: stages',
+      { 'no-cache-filters': 'deps\ntest' },
+      { '--no-cache-filter': ['deps', 'test'] },
+    ],
+    ['call: build (the default) adds nothing', { call: 'build' }, { '--call': [] }],
   ])('%s', (_name, map, expected) => {
     const { args } = argvFor(map);
     for (const [flag, want] of Object.entries(expected)) expect(values(args, flag), flag).toEqual(want);
@@ -229,6 +241,17 @@ describe('refused forms: exit 2 naming the input and the value', () => {
     ['add-hosts without an address', { 'add-hosts': 'pypi.internal' }, /input "add-hosts": "pypi.internal"/],
     ['shm-size not a size', { 'shm-size': 'lots' }, /input "shm-size": "lots"/],
     ['ulimit not TYPE=SOFT[:HARD]', { ulimit: 'nofile 1024' }, /input "ulimit": "nofile 1024"/],
+    [
+      'allow: not an entitlement',
+      { allow: 'network host' },
+      /input "allow": "network host" is not an entitlement/,
+    ],
+    ['cgroup-parent with a space', { 'cgroup-parent': 'a b' }, /input "cgroup-parent": "a b" holds a space/],
+    [
+      'call: check (no image to push or smoke-test)',
+      { call: 'check' },
+      /input "call": "check" makes buildx evaluate/,
+    ],
   ])('%s', (_name, map, message) => {
     let err: unknown;
     try {

@@ -57,6 +57,10 @@ export const INPUT_STAGES: Readonly<Record<string, InputReaders>> = {
   'add-hosts': ['build'],
   'shm-size': ['build'],
   ulimit: ['build'],
+  allow: ['build'],
+  'cgroup-parent': ['build'],
+  'no-cache-filters': ['build'],
+  call: ['build'],
   // build.network: the RUN steps' network, and the resolver's probe container's.
   network: ['resolve', 'build'],
   build: ['build'],

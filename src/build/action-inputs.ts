@@ -45,6 +45,10 @@ export const BUILD_INPUTS = [
   'add-hosts',
   'shm-size',
   'ulimit',
+  'allow',
+  'cgroup-parent',
+  'no-cache-filters',
+  'call',
 ] as const;
 
 /** The options from the inputs (`get` returns '' for an unset input). */
@@ -214,6 +218,34 @@ function moreBuildOptions(
         `input "ulimit": ${JSON.stringify(u)} is not TYPE=SOFT[:HARD] (e.g. nofile=1024:1024)`,
       );
   if (ulimits.length) opts.ulimits = ulimits;
+  return { ...opts, ...privilegedOptions(get) };
+}
+
+/** `allow`, `cgroup-parent`, `no-cache-filters`, and `call` (only `build`: this action needs the image). */
+function privilegedOptions(get: (name: string) => string): BuildInputOptions {
+  const opts: BuildInputOptions = {};
+  const allow = parseBpaList(get('allow'), { ignoreComma: false });
+  for (const a of allow)
+    if (!/^[a-z]+(\.[a-z-]+)*$/.test(a))
+      throw new InputError(
+        `input "allow": ${JSON.stringify(a)} is not an entitlement`,
+        'e.g. network.host or security.insecure (the builder must allow it too)',
+      );
+  if (allow.length) opts.allow = allow;
+  const cgroup = get('cgroup-parent').trim();
+  if (cgroup) {
+    if (/\s/.test(cgroup))
+      throw new InputError(`input "cgroup-parent": ${JSON.stringify(cgroup)} holds a space`);
+    opts.cgroupParent = cgroup;
+  }
+  const filters = parseBpaList(get('no-cache-filters'), { ignoreComma: false });
+  if (filters.length) opts.noCacheFilters = filters;
+  const call = get('call').trim();
+  if (call !== '' && call !== 'build')
+    throw new InputError(
+      `input "call": ${JSON.stringify(call)} makes buildx evaluate the Dockerfile instead of building the image, and this action pushes and smoke-tests the image`,
+      `run "docker buildx build --call ${call.replace(/[^A-Za-z0-9=,._-]/g, '')}" in a step of its own (or leave call unset: build)`,
+    );
   return opts;
 }
 
@@ -282,5 +314,8 @@ export function requestFromOptions(
     ...(o.addHosts && { addHosts: o.addHosts }),
     ...(o.shmSize !== undefined && { shmSize: o.shmSize }),
     ...(o.ulimits && { ulimits: o.ulimits }),
+    ...(o.allow && { allow: o.allow }),
+    ...(o.cgroupParent !== undefined && { cgroupParent: o.cgroupParent }),
+    ...(o.noCacheFilters && { noCacheFilters: o.noCacheFilters }),
   };
 }

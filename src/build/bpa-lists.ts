@@ -49,6 +49,12 @@ export interface BuildInputOptions {
   shmSize?: string;
   /** `ulimit`: `TYPE=SOFT[:HARD]` (`--ulimit`). */
   ulimits?: string[];
+  /** `allow`: extra entitlements (`--allow network.host`, `security.insecure`). */
+  allow?: string[];
+  /** `cgroup-parent`: the parent cgroup of RUN steps (`--cgroup-parent`). */
+  cgroupParent?: string;
+  /** `no-cache-filters`: stages built without the cache (`--no-cache-filter`). */
+  noCacheFilters?: string[];
 }
 
 /**

@@ -78,6 +78,12 @@ export interface BuildRequest {
   shmSize?: string;
   /** `ulimit` input: `--ulimit` values. */
   ulimits?: readonly string[];
+  /** `allow` input: `--allow` entitlements. */
+  allow?: readonly string[];
+  /** `cgroup-parent` input. */
+  cgroupParent?: string;
+  /** `no-cache-filters` input: `--no-cache-filter` stages. */
+  noCacheFilters?: readonly string[];
 }
 
 export interface BuildxArgs {
@@ -178,13 +184,16 @@ function secretArgs(req: BuildRequest, builder: BuilderInfo): string[] {
   ];
 }
 
-/** --ssh, --add-host, --shm-size, --ulimit: as given (BPA's forms are buildx's). */
+/** --ssh, --add-host, --shm-size, --ulimit, --allow, --cgroup-parent, --no-cache-filter: as given. */
 function runArgs(req: BuildRequest): string[] {
   return [
     ...(req.ssh ?? []).flatMap((s) => ['--ssh', s]),
     ...(req.addHosts ?? []).flatMap((h) => ['--add-host', h]),
     ...(req.shmSize !== undefined ? ['--shm-size', req.shmSize] : []),
     ...(req.ulimits ?? []).flatMap((u) => ['--ulimit', u]),
+    ...(req.allow ?? []).flatMap((a) => ['--allow', a]),
+    ...(req.cgroupParent !== undefined ? ['--cgroup-parent', req.cgroupParent] : []),
+    ...(req.noCacheFilters ?? []).flatMap((f) => ['--no-cache-filter', f]),
   ];
 }
 
