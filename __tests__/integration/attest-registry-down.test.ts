@@ -4,8 +4,6 @@
 // image itself stays pushed and is reported; attest.json says what was written and that nothing
 // was attached; no container of the run is left.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -14,61 +12,25 @@ import { runCli } from '../../src/cli/main.js';
 import { type DockerAdapter, RUN_ID, RUN_LABEL } from '../../src/docker/adapter.js';
 import { createDefaultDockerAdapter } from '../../src/docker/engine.js';
 import { captureIo } from '../helpers/fakes.js';
+import { type RegistryProxy, startRegistryProxy } from '../helpers/registry-proxy.js';
 
 const env = inject('dockerEnv');
-
-interface Proxy {
-  port: number;
-  /** Stop listening and drop every connection: the registry is gone. */
-  down: () => Promise<void>;
-}
-
-/** Every request goes through to the real registry, until down(). */
-async function startProxy(upstream: string): Promise<Proxy> {
-  const [host, port] = upstream.replace(/^localhost/, '127.0.0.1').split(':');
-  const server = http.createServer((req, res) => {
-    const up = http.request(
-      { host, port: Number(port), path: req.url, method: req.method, headers: req.headers },
-      (r) => {
-        res.writeHead(r.statusCode ?? 502, r.headers);
-        r.pipe(res);
-      },
-    );
-    up.on('error', () => {
-      res.writeHead(502);
-      res.end();
-    });
-    req.pipe(up);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  let closed = false;
-  return {
-    port: (server.address() as AddressInfo).port,
-    down: () =>
-      new Promise<void>((resolve) => {
-        if (closed) return resolve();
-        closed = true;
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
-}
 
 describe.skipIf(!env.available || !env.cosign)(
   'the registry goes away while attaching (real build, real cosign)',
   () => {
     const images = env.images!;
     let docker: DockerAdapter;
-    let proxy: Proxy;
+    let proxy: RegistryProxy;
     let dir: string;
 
     beforeAll(async () => {
       docker = createDefaultDockerAdapter();
-      proxy = await startProxy(images.registry);
+      proxy = await startRegistryProxy(images.registry);
       dir = mkdtempSync(path.join(tmpdir(), 'ml-image-attest-down-'));
     });
     afterAll(async () => {
-      await proxy?.down();
+      await proxy?.close();
       rmSync(dir, { recursive: true, force: true });
     });
 
@@ -110,7 +72,7 @@ describe.skipIf(!env.available || !env.cosign)(
       const digest: string = build.variants[0].platforms[0].digest;
       expect(digest).toMatch(/^sha256:[0-9a-f]{64}$/);
 
-      await proxy.down();
+      await proxy.close();
       const io = captureIo(dir, docker, runEnv);
       const code = await runCli(
         ['run', '--config', file, '--stages', 'attest,report', '--baseline', 'none', '--out', out],

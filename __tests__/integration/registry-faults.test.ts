@@ -3,8 +3,6 @@
 // nothing lands under any tag. A real build and a real registry behind a small fault-injecting
 // proxy on 127.0.0.1: reads pass through to the test bed's registry, writes get 503.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -14,63 +12,19 @@ import { runCli } from '../../src/cli/main.js';
 import { type DockerAdapter, RUN_ID, RUN_LABEL } from '../../src/docker/adapter.js';
 import { createDefaultDockerAdapter } from '../../src/docker/engine.js';
 import { captureIo } from '../helpers/fakes.js';
+import { type RegistryProxy, startRegistryProxy } from '../helpers/registry-proxy.js';
 
 const env = inject('dockerEnv');
-
-interface FaultProxy {
-  port: number;
-  writes: number;
-  close: () => Promise<void>;
-}
-
-/** GET/HEAD go through to the real registry; every POST/PUT/PATCH/DELETE is answered 503. */
-async function startFaultProxy(upstream: string): Promise<FaultProxy> {
-  const [host, port] = upstream.replace(/^localhost/, '127.0.0.1').split(':');
-  const state = { writes: 0 };
-  const server = http.createServer((req, res) => {
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      state.writes++;
-      req.resume();
-      res.writeHead(503, { 'Content-Type': 'application/json' });
-      res.end('{"errors":[{"code":"UNAVAILABLE","message":"service unavailable"}]}');
-      return;
-    }
-    const up = http.request(
-      { host, port: Number(port), path: req.url, method: req.method, headers: req.headers },
-      (r) => {
-        res.writeHead(r.statusCode ?? 502, r.headers);
-        r.pipe(res);
-      },
-    );
-    up.on('error', () => {
-      res.writeHead(502);
-      res.end();
-    });
-    req.pipe(up);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    port: (server.address() as AddressInfo).port,
-    get writes() {
-      return state.writes;
-    },
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
-}
 
 describe.skipIf(!env.available)('a registry that refuses every push (real build)', () => {
   const images = env.images!;
   let docker: DockerAdapter;
-  let proxy: FaultProxy;
+  let proxy: RegistryProxy;
   let dir: string;
 
   beforeAll(async () => {
     docker = createDefaultDockerAdapter();
-    proxy = await startFaultProxy(images.registry);
+    proxy = await startRegistryProxy(images.registry, { failWrites: true });
     dir = mkdtempSync(path.join(tmpdir(), 'ml-image-registry-faults-'));
   });
   afterAll(async () => {
