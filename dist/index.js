@@ -41575,6 +41575,8 @@ function cosignSigner(env) {
 
 
 
+
+
 /** The digest files of `dir` by variant; a second digest for one platform is bad input. */
 function byVariant(dir) {
     const files = readDigestFiles(dir);
@@ -41603,18 +41605,25 @@ function mergeProblems(plan, have) {
         problems.push(`digests for variants the plan does not have: ${extra.join(', ')}`);
     return problems;
 }
-/** The merge job: the digest files of every matrix job -> one multi-arch manifest list per variant. */
-async function mergeFromDigestFiles(dir, io, plan) {
+/**
+ * The merge job: the digest files of every matrix job -> one multi-arch manifest list per variant,
+ * annotated (buildx >= 0.12) with the `index:` annotations given and the variant's OCI labels (title,
+ * description, source ...), as a one-job build annotates its list.
+ */
+async function mergeFromDigestFiles(dir, io, plan, given = []) {
     const found = byVariant(dir);
     const problems = plan ? mergeProblems(plan, found) : [];
     if (problems.length)
         throw new errors/* InputError */.dz(`merge-from ${dir}: ${problems.join('; ')}`, 'every build job of the matrix must succeed and upload its digests before the merge');
     const docker = io.docker();
+    const annotate = compareVersions(await docker.buildxVersion(), '0.12.0') >= 0;
+    if (!annotate)
+        io.progress('build', 'note: index annotations need buildx >= 0.12.0: left out');
     const variants = [];
     for (const [variant, parts] of found) {
         const first = parts[0];
         const platforms = parts.map((p) => p.build).sort((a, b) => a.platform.localeCompare(b.platform));
-        const digest = await mergeVariant({ docker, progress: (l) => io.progress('build', l) }, variant, first.tags, platforms.map((p) => `${first.repository}@${p.digest}`));
+        const digest = await mergeVariant({ docker, progress: (l) => io.progress('build', l) }, variant, first.tags, platforms.map((p) => `${first.repository}@${p.digest}`), annotate ? indexAnnotations(plan?.variants.find((v) => v.name === variant)?.labels ?? {}, given) : []);
         variants.push({
             variant,
             repository: first.repository,
@@ -41738,7 +41747,7 @@ function runPlan(opts, io) {
 async function resolveAndBuild(opts, io, plan, into) {
     const { config, baseDir } = opts.loaded;
     if (opts.mergeFrom !== undefined && opts.stages.has('build'))
-        return mergeFromDigestFiles(opts.mergeFrom, io, plan);
+        return mergeFromDigestFiles(opts.mergeFrom, io, plan, opts.buildOptions?.annotations);
     if (!opts.stages.has('build') && !opts.stages.has('resolve'))
         return undefined;
     const docker = io.docker();

@@ -82,6 +82,7 @@ describe('merge from digest files (matrix build jobs -> merge job)', () => {
     }
     const calls: { tags: readonly string[]; sources: readonly string[] }[] = [];
     const docker = fakeDocker({
+      buildxVersion: async () => '0.21.2',
       imagetoolsCreate: (tags, sources) => {
         calls.push({ tags, sources });
         return Promise.resolve(D('c'));
@@ -96,6 +97,48 @@ describe('merge from digest files (matrix build jobs -> merge job)', () => {
     ]);
     expect(r.variants[0]).toMatchObject({ variant: 'cpu', digest: D('c'), baseImage: 'python:3.12-slim' });
     expect(r.variants[0]!.platforms.map((p) => p.platform)).toEqual(['linux/amd64', 'linux/arm64']);
+  });
+
+  it.each([
+    [
+      '0.21.2',
+      [
+        'index:org.opencontainers.image.description=ours, given',
+        'index:org.opencontainers.image.title=model',
+        'index:org.opencontainers.image.source=https://github.com/acme/model',
+      ],
+    ],
+    ['0.11.2', undefined],
+  ])('annotates the merged list as a one-job build does (buildx %s)', async (version, expected) => {
+    writeFileSync(path.join(dir, 'a.json'), JSON.stringify(file('cpu', 'linux/amd64', D('a'))));
+    const seen: (readonly string[] | undefined)[] = [];
+    const lines: string[] = [];
+    const docker = fakeDocker({
+      buildxVersion: async () => version,
+      imagetoolsCreate: (_tags, _sources, options) => {
+        seen.push(options?.annotations);
+        return Promise.resolve(D('c'));
+      },
+    });
+    const plan = {
+      variants: [
+        {
+          name: 'cpu',
+          platforms: ['linux/amd64'],
+          labels: {
+            'org.opencontainers.image.title': 'model',
+            'org.opencontainers.image.description': 'from the label',
+            'org.opencontainers.image.source': 'https://github.com/acme/model',
+            'com.example.other': 'not an index annotation',
+          },
+        },
+      ],
+    } as unknown as Plan;
+    await mergeFromDigestFiles(dir, { docker: () => docker, progress: (_s, l) => lines.push(l) }, plan, [
+      { types: ['index'], key: 'org.opencontainers.image.description', value: 'ours, given' },
+    ]);
+    expect(seen).toEqual([expected]);
+    if (!expected) expect(lines).toContain('note: index annotations need buildx >= 0.12.0: left out');
   });
 
   it.each([

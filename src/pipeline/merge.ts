@@ -1,11 +1,13 @@
 // The merge job of a matrix build: the digest files every build job wrote -> one multi-arch
 // manifest list per variant (src/results reads and checks the files).
+import { type Annotation, indexAnnotations } from '../build/action-inputs.js';
 import { mergeVariant } from '../build/merge.js';
 import { BUILD_RESULT_SCHEMA_VERSION, type BuildResult, type VariantBuild } from '../build/result.js';
 import type { DockerAdapter } from '../docker/adapter.js';
 import { InputError } from '../errors.js';
 import type { Plan } from '../plan/plan.js';
 import { type DigestFile, readDigestFiles } from '../results/results.js';
+import { compareVersions } from '../util/versions.js';
 
 export interface MergeIo {
   docker: () => DockerAdapter;
@@ -43,8 +45,17 @@ export function mergeProblems(plan: Plan, have: ReadonlyMap<string, readonly Dig
   return problems;
 }
 
-/** The merge job: the digest files of every matrix job -> one multi-arch manifest list per variant. */
-export async function mergeFromDigestFiles(dir: string, io: MergeIo, plan?: Plan): Promise<BuildResult> {
+/**
+ * The merge job: the digest files of every matrix job -> one multi-arch manifest list per variant,
+ * annotated (buildx >= 0.12) with the `index:` annotations given and the variant's OCI labels (title,
+ * description, source ...), as a one-job build annotates its list.
+ */
+export async function mergeFromDigestFiles(
+  dir: string,
+  io: MergeIo,
+  plan?: Plan,
+  given: readonly Annotation[] = [],
+): Promise<BuildResult> {
   const found = byVariant(dir);
   const problems = plan ? mergeProblems(plan, found) : [];
   if (problems.length)
@@ -53,6 +64,8 @@ export async function mergeFromDigestFiles(dir: string, io: MergeIo, plan?: Plan
       'every build job of the matrix must succeed and upload its digests before the merge',
     );
   const docker = io.docker();
+  const annotate = compareVersions(await docker.buildxVersion(), '0.12.0') >= 0;
+  if (!annotate) io.progress('build', 'note: index annotations need buildx >= 0.12.0: left out');
   const variants: VariantBuild[] = [];
   for (const [variant, parts] of found) {
     const first = parts[0]!;
@@ -62,6 +75,7 @@ export async function mergeFromDigestFiles(dir: string, io: MergeIo, plan?: Plan
       variant,
       first.tags,
       platforms.map((p) => `${first.repository}@${p.digest}`),
+      annotate ? indexAnnotations(plan?.variants.find((v) => v.name === variant)?.labels ?? {}, given) : [],
     );
     variants.push({
       variant,

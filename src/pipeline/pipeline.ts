@@ -203,7 +203,7 @@ async function resolveAndBuild(
 ): Promise<BuildResult | undefined> {
   const { config, baseDir } = opts.loaded;
   if (opts.mergeFrom !== undefined && opts.stages.has('build'))
-    return mergeFromDigestFiles(opts.mergeFrom, io, plan);
+    return mergeFromDigestFiles(opts.mergeFrom, io, plan, opts.buildOptions?.annotations);
   if (!opts.stages.has('build') && !opts.stages.has('resolve')) return undefined;
   const docker = io.docker();
   const resolved = opts.stages.has('resolve') ? await runResolve(opts, io, plan, docker) : {};
