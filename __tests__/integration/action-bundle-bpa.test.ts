@@ -5,14 +5,14 @@
 // (__tests__/helpers/github-api.ts): the tags and labels are read back from the registry's HTTP
 // API, the `digests` map (two variants) and `digest`/`metadata` (one variant) outputs are set, and
 // exactly one comment is posted. BPA's `secret-files` and `add-hosts` ride along on the same build.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { stringify } from 'yaml';
-import { REPO_ROOT } from '../helpers/docker-env.js';
+import { type BundleRun, runBundle } from '../helpers/action-bundle.js';
 import { type GitHubApi, startGitHubApi } from '../helpers/github-api.js';
 
 const env = inject('dockerEnv');
@@ -31,76 +31,25 @@ const ACCEPT = [
   'application/vnd.docker.distribution.manifest.v2+json',
 ].join(', ');
 
-/** The GITHUB_OUTPUT file (name<<DELIM ... DELIM blocks, as @actions/core writes them). */
-function parseOutputFile(text: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const m of text.matchAll(/^([^<\n]+)<<(\S+)\n([\s\S]*?)\n\2$/gm)) out[m[1]!] = m[3]!;
-  return out;
-}
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  outputs: Record<string, string>;
-  summary: string;
-}
-
 /** dist/index.js as the runner starts it, on a pull_request event of o/bpa-e2e#12. */
-function runBundle(inputs: Record<string, string>, ws: string, apiUrl: string): Promise<Run> {
-  const outputFile = path.join(ws, 'github-output');
-  const summaryFile = path.join(ws, 'step-summary.md');
-  const eventFile = path.join(ws, 'event.json');
-  writeFileSync(outputFile, '');
-  writeFileSync(summaryFile, '');
-  writeFileSync(
-    eventFile,
-    JSON.stringify({
-      pull_request: {
-        number: 12,
-        head: { sha: 'b'.repeat(40), repo: { full_name: 'o/bpa-e2e', fork: false } },
-        base: { ref: 'main' },
-      },
-      repository: { default_branch: 'main' },
-    }),
-  );
-  const childEnv: Record<string, string> = {
-    PATH: process.env.PATH ?? '',
-    HOME: process.env.HOME ?? '/root',
-    GITHUB_ACTIONS: 'true',
-    GITHUB_WORKSPACE: ws,
-    GITHUB_OUTPUT: outputFile,
-    GITHUB_STEP_SUMMARY: summaryFile,
+function runPullRequest(inputs: Record<string, string>, ws: string, apiUrl: string): Promise<BundleRun> {
+  const event = {
+    pull_request: {
+      number: 12,
+      head: { sha: 'b'.repeat(40), repo: { full_name: 'o/bpa-e2e', fork: false } },
+      base: { ref: 'main' },
+    },
+    repository: { default_branch: 'main' },
+  };
+  return runBundle(ws, inputs, event, {
     GITHUB_SHA: 'c0ffee1234567890',
     GITHUB_REF: 'refs/pull/12/merge',
     GITHUB_EVENT_NAME: 'pull_request',
-    GITHUB_EVENT_PATH: eventFile,
     GITHUB_REPOSITORY: 'o/bpa-e2e',
-    GITHUB_SERVER_URL: 'https://github.com',
     GITHUB_API_URL: apiUrl,
     GITHUB_BASE_REF: 'main',
     GITHUB_HEAD_REF: 'feature',
     GITHUB_RUN_ID: '4343',
-    RUNNER_TEMP: ws,
-    ML_IMAGE_CACHE_DIR: path.join(ws, '.ml-image-cache'),
-  };
-  // As the runner names them: INPUT_ + the name upper-cased, dashes kept.
-  for (const [k, v] of Object.entries(inputs)) childEnv[`INPUT_${k.toUpperCase()}`] = v;
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [path.join(REPO_ROOT, 'dist/index.js')], {
-      env: childEnv,
-      cwd: ws,
-    });
-    let stdout = '';
-    child.stdout.on('data', (b) => (stdout += b));
-    child.stderr.on('data', (b) => (stdout += b));
-    child.on('close', (code) =>
-      resolve({
-        code,
-        stdout,
-        outputs: parseOutputFile(readFileSync(outputFile, 'utf8')),
-        summary: readFileSync(summaryFile, 'utf8'),
-      }),
-    );
   });
 }
 
@@ -220,7 +169,7 @@ describe.skipIf(!env.available)('the bundled action with metadata-action inputs 
   });
 
   it('pushes the tags (per-variant rule) and labels, sets digests, posts one comment', async () => {
-    const run = await runBundle(
+    const run = await runPullRequest(
       {
         config: 'ml-image.yml',
         // The report diffs the environment records the smoke stage captures.
@@ -304,7 +253,7 @@ describe.skipIf(!env.available)('the bundled action with metadata-action inputs 
   }, 600_000);
 
   it('one variant: digest and metadata as build-push-action sets them', async () => {
-    const run = await runBundle(
+    const run = await runPullRequest(
       {
         config: 'ml-image-one.yml',
         stages: 'plan,build',
@@ -329,7 +278,7 @@ describe.skipIf(!env.available)('the bundled action with metadata-action inputs 
   }, 600_000);
 
   it('outputs: a local export per target next to the push, or refused where BuildKit exports once', async () => {
-    const run = await runBundle(
+    const run = await runPullRequest(
       {
         config: 'ml-image-one.yml',
         stages: 'plan,build',
@@ -358,7 +307,7 @@ describe.skipIf(!env.available)('the bundled action with metadata-action inputs 
   }, 600_000);
 
   it('a secret file that does not exist fails the step naming it, before any build', async () => {
-    const run = await runBundle(
+    const run = await runPullRequest(
       {
         config: 'ml-image-one.yml',
         stages: 'plan,build',

@@ -1,25 +1,18 @@
 // The bundled action (dist/index.js) run as a GitHub runner runs it: INPUT_* variables, the
 // GITHUB_OUTPUT file, against the real engine, buildx and local registry.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { stringify } from 'yaml';
+import { runBundle } from '../helpers/action-bundle.js';
 import { REPO_ROOT } from '../helpers/docker-env.js';
 import { startGitHubApi } from '../helpers/github-api.js';
 import { startWheelIndex, type WheelIndex } from '../helpers/wheel-index.js';
 
 const env = inject('dockerEnv');
 const PLANTED = 'plantedE2Etok3n7x9q2';
-
-/** Parse the GITHUB_OUTPUT file (name<<DELIM ... DELIM blocks). */
-export function parseOutputFile(text: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const re = /^([^<\n]+)<<(\S+)\n([\s\S]*?)\n\2$/gm;
-  for (const m of text.matchAll(re)) out[m[1]!] = m[3]!;
-  return out;
-}
 
 interface RunOptions {
   event?: object;
@@ -29,57 +22,20 @@ interface RunOptions {
 }
 
 function runAction(inputs: Record<string, string>, workspace: string, opts: RunOptions = {}) {
-  const outputFile = path.join(workspace, 'github-output');
-  const summaryFile = path.join(workspace, 'step-summary.md');
-  writeFileSync(outputFile, '');
-  writeFileSync(summaryFile, '');
   // A push event to the default branch unless told otherwise, as the runner writes it.
-  const eventFile = path.join(workspace, 'event.json');
-  writeFileSync(
-    eventFile,
-    JSON.stringify(opts.event ?? { ref: 'refs/heads/main', repository: { default_branch: 'main' } }),
+  return runBundle(
+    workspace,
+    inputs,
+    opts.event ?? { ref: 'refs/heads/main', repository: { default_branch: 'main' } },
+    {
+      GITHUB_SHA: 'feedc0de1234567890',
+      GITHUB_REF: opts.ref ?? 'refs/heads/main',
+      GITHUB_EVENT_NAME: opts.eventName ?? 'push',
+      GITHUB_REPOSITORY: 'o/hello-ml',
+      GITHUB_RUN_ID: '4242',
+      ...opts.env,
+    },
   );
-  const childEnv: Record<string, string> = {
-    PATH: process.env.PATH ?? '',
-    HOME: process.env.HOME ?? '/root',
-    GITHUB_ACTIONS: 'true',
-    GITHUB_WORKSPACE: workspace,
-    GITHUB_OUTPUT: outputFile,
-    GITHUB_STEP_SUMMARY: summaryFile,
-    GITHUB_SHA: 'feedc0de1234567890',
-    GITHUB_REF: opts.ref ?? 'refs/heads/main',
-    GITHUB_EVENT_NAME: opts.eventName ?? 'push',
-    GITHUB_EVENT_PATH: eventFile,
-    GITHUB_REPOSITORY: 'o/hello-ml',
-    GITHUB_SERVER_URL: 'https://github.com',
-    GITHUB_RUN_ID: '4242',
-    RUNNER_TEMP: workspace,
-    ML_IMAGE_CACHE_DIR: path.join(workspace, '.ml-image-cache'),
-    ...opts.env,
-  };
-  for (const [k, v] of Object.entries(inputs)) childEnv[`INPUT_${k.toUpperCase()}`] = v;
-  return new Promise<{
-    code: number | null;
-    stdout: string;
-    outputs: Record<string, string>;
-    summary: string;
-  }>((resolve) => {
-    const child = spawn(process.execPath, [path.join(REPO_ROOT, 'dist/index.js')], {
-      env: childEnv,
-      cwd: workspace,
-    });
-    let stdout = '';
-    child.stdout.on('data', (b) => (stdout += b));
-    child.stderr.on('data', (b) => (stdout += b));
-    child.on('close', (code) =>
-      resolve({
-        code,
-        stdout,
-        outputs: parseOutputFile(readFileSync(outputFile, 'utf8')),
-        summary: readFileSync(summaryFile, 'utf8'),
-      }),
-    );
-  });
 }
 
 describe.skipIf(!env.available)('the bundled action on a runner-like environment', () => {

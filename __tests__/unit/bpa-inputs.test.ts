@@ -22,25 +22,9 @@ import { validateConfigData } from '../../src/config/load.js';
 import { EnvironmentError, InputError } from '../../src/errors.js';
 import { bundledCatalog } from '../../src/plan/catalog.js';
 import { planBuild } from '../../src/plan/plan.js';
+import { container, dockerDriver, inputs, targetRequest, values } from '../helpers/bpa.js';
 
-const container: BuilderInfo = { buildxVersion: '0.21.2', driver: 'docker-container' };
-const dockerDriver: BuilderInfo = { buildxVersion: '0.13.1', driver: 'docker' };
-const req: BuildRequest = {
-  context: '/src',
-  dockerfile: '/src/Dockerfile',
-  platform: 'linux/amd64',
-  repository: 'ghcr.io/o/r',
-  pushTag: 'ml-image-build-cpu-amd64',
-  push: true,
-  labels: {},
-  buildArgs: {},
-  cache: { type: 'gha', scope: 'ml-image-cpu-amd64' },
-  metadataFile: '/tmp/m.json',
-  provenance: 'min',
-  secrets: [],
-};
-const values = (args: string[], flag: string) => args.flatMap((a, i) => (a === flag ? [args[i + 1]!] : []));
-const inputs = (map: Record<string, string>) => (n: string) => map[n] ?? '';
+const req = targetRequest({ type: 'gha', scope: 'ml-image-cpu-amd64' });
 
 describe('BPA list inputs (actions-toolkit getInputList cases)', () => {
   it.each<[string, string, boolean, string[]]>([

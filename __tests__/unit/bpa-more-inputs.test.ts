@@ -15,37 +15,21 @@ import {
   parseBpaList,
   requestFromOptions,
 } from '../../src/build/action-inputs.js';
-import { type BuilderInfo, type BuildRequest, buildxBuildArgs } from '../../src/build/buildx-args.js';
+import { type BuildRequest, buildxBuildArgs } from '../../src/build/buildx-args.js';
 import { INPUT_STAGES } from '../../src/action/inputs.js';
 import { CONFIG_INPUTS, overridesFromInputs } from '../../src/config/inputs.js';
 import { validateConfigData } from '../../src/config/load.js';
 import { EnvironmentError, InputError } from '../../src/errors.js';
 import { bundledCatalog } from '../../src/plan/catalog.js';
 import { planBuild } from '../../src/plan/plan.js';
+import { container, dockerDriver, inputs, targetRequest, values } from '../helpers/bpa.js';
 
-const container: BuilderInfo = { buildxVersion: '0.21.2', driver: 'docker-container' };
-const dockerDriver: BuilderInfo = { buildxVersion: '0.13.1', driver: 'docker' };
-const req: BuildRequest = {
-  context: '/src',
-  dockerfile: '/src/Dockerfile',
-  platform: 'linux/amd64',
-  repository: 'ghcr.io/o/r',
-  pushTag: 'ml-image-build-cpu-amd64',
-  push: true,
-  labels: {},
-  buildArgs: {},
-  cache: { type: 'none' },
-  metadataFile: '/tmp/m.json',
-  provenance: 'min',
-  secrets: [],
-};
+const req = targetRequest({ type: 'none' });
 const ws = mkdtempSync(path.join(os.tmpdir(), 'bpa-more-'));
 writeFileSync(path.join(ws, 'npmrc'), 'x');
 writeFileSync(path.join(ws, 'my key'), 'x');
 afterAll(() => rmSync(ws, { recursive: true, force: true }));
 
-const values = (args: string[], flag: string) => args.flatMap((a, i) => (a === flag ? [args[i + 1]!] : []));
-const inputs = (map: Record<string, string>) => (n: string) => map[n] ?? '';
 const argvFor = (map: Record<string, string>, builder = container, extra: Partial<BuildRequest> = {}) =>
   buildxBuildArgs(
     { ...req, ...requestFromOptions(buildOptionsFromInputs(inputs(map), ws), 'cpu', 'amd64'), ...extra },

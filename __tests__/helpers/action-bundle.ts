@@ -1,0 +1,71 @@
+// The bundled action (dist/index.js) started as a GitHub runner starts it: a node process with
+// INPUT_* variables (the input name upper-cased, dashes kept), the GITHUB_OUTPUT and
+// GITHUB_STEP_SUMMARY files, and the event file. Returns the exit code, the output, the outputs
+// and the summary.
+import { spawn } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { REPO_ROOT } from './docker-env.js';
+
+export interface BundleRun {
+  code: number | null;
+  stdout: string;
+  outputs: Record<string, string>;
+  summary: string;
+}
+
+/** The GITHUB_OUTPUT file (name<<DELIM ... DELIM blocks, as @actions/core writes them). */
+export function parseOutputFile(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const m of text.matchAll(/^([^<\n]+)<<(\S+)\n([\s\S]*?)\n\2$/gm)) out[m[1]!] = m[3]!;
+  return out;
+}
+
+/**
+ * Runs dist/index.js in WORKSPACE with INPUTS, the EVENT payload, and ENV on top of what every
+ * runner sets (GITHUB_ACTIONS, GITHUB_WORKSPACE, the output, summary and event files, RUNNER_TEMP).
+ */
+export function runBundle(
+  workspace: string,
+  inputs: Record<string, string>,
+  event: object,
+  env: Record<string, string>,
+): Promise<BundleRun> {
+  const outputFile = path.join(workspace, 'github-output');
+  const summaryFile = path.join(workspace, 'step-summary.md');
+  const eventFile = path.join(workspace, 'event.json');
+  writeFileSync(outputFile, '');
+  writeFileSync(summaryFile, '');
+  writeFileSync(eventFile, JSON.stringify(event));
+  const childEnv: Record<string, string> = {
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? '/root',
+    GITHUB_ACTIONS: 'true',
+    GITHUB_WORKSPACE: workspace,
+    GITHUB_OUTPUT: outputFile,
+    GITHUB_STEP_SUMMARY: summaryFile,
+    GITHUB_EVENT_PATH: eventFile,
+    GITHUB_SERVER_URL: 'https://github.com',
+    RUNNER_TEMP: workspace,
+    ML_IMAGE_CACHE_DIR: path.join(workspace, '.ml-image-cache'),
+    ...env,
+  };
+  for (const [k, v] of Object.entries(inputs)) childEnv[`INPUT_${k.toUpperCase()}`] = v;
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [path.join(REPO_ROOT, 'dist/index.js')], {
+      env: childEnv,
+      cwd: workspace,
+    });
+    let stdout = '';
+    child.stdout.on('data', (b) => (stdout += b));
+    child.stderr.on('data', (b) => (stdout += b));
+    child.on('close', (code) =>
+      resolve({
+        code,
+        stdout,
+        outputs: parseOutputFile(readFileSync(outputFile, 'utf8')),
+        summary: readFileSync(summaryFile, 'utf8'),
+      }),
+    );
+  });
+}
