@@ -11,7 +11,7 @@ import { readFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { arg, list, median, root, testEnv, time } from './lib.mjs';
+import { arg, cli, list, median, root, testEnv, time } from './lib.mjs';
 
 const runs = Number(arg('runs', '5'));
 const vars = testEnv();
@@ -38,8 +38,8 @@ const env = {
   COSIGN_PASSWORD: readFileSync(vars.ML_IMAGE_TEST_COSIGN_PASSWORD_FILE, 'utf8').trim(),
 };
 
-function cli(args) {
-  const r = spawnSync(process.execPath, [path.join(root, 'dist/cli/index.js'), ...args], {
+function run(args) {
+  const r = spawnSync(process.execPath, [cli, ...args], {
     encoding: 'utf8',
     env,
   });
@@ -50,17 +50,17 @@ function cli(args) {
 
 try {
   // Once: the whole pipeline, for build.json and the env/smoke records the attestations are made of.
-  cli(['run', '--config', config, '--out', out]);
+  run(['run', '--config', config, '--out', out]);
   const build = JSON.parse(readFileSync(path.join(out, 'build.json'), 'utf8'));
   const ref = `${build.variants[0].repository}@${build.variants[0].digest}`;
   const buildTimes = [];
   const attestTimes = [];
   const verifyTimes = [];
   for (let i = 0; i < runs; i++) {
-    buildTimes.push(time(() => cli(['build', '--config', config, '--quiet'])));
-    attestTimes.push(time(() => cli(['run', '--config', config, '--out', out, '--stages', 'attest'])));
+    buildTimes.push(time(() => run(['build', '--config', config, '--quiet'])));
+    attestTimes.push(time(() => run(['run', '--config', config, '--out', out, '--stages', 'attest'])));
     verifyTimes.push(
-      time(() => cli(['verify', ref, '--key', vars.ML_IMAGE_TEST_COSIGN_PUB, '--require-smoke', 'pass'])),
+      time(() => run(['verify', ref, '--key', vars.ML_IMAGE_TEST_COSIGN_PUB, '--require-smoke', 'pass'])),
     );
   }
   const b = median(buildTimes);

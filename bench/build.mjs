@@ -9,7 +9,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { arg, median, root, testEnv, time } from './lib.mjs';
+import { arg, cli, median, root, testEnv, time } from './lib.mjs';
 
 const pairs = Number(arg('pairs', '5'));
 const platform = arg('platform', 'linux/amd64');
@@ -29,13 +29,9 @@ writeFileSync(
 );
 
 function mlImageBuild() {
-  const r = spawnSync(
-    process.execPath,
-    [path.join(root, 'dist/cli/index.js'), 'build', '--config', config, '--quiet', '--json'],
-    {
-      encoding: 'utf8',
-    },
-  );
+  const r = spawnSync(process.execPath, [cli, 'build', '--config', config, '--quiet', '--json'], {
+    encoding: 'utf8',
+  });
   if (r.status !== 0) throw new Error(`ml-image build failed:\n${r.stderr}`);
   return JSON.parse(r.stdout);
 }

@@ -9,12 +9,11 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { arg, median, root, testEnv, time } from './lib.mjs';
+import { arg, cli, median, testEnv, time } from './lib.mjs';
 
 const runs = Number(arg('runs', '5'));
 const vars = testEnv();
 const image = vars.ML_IMAGE_TEST_TORCH_IMAGE;
-const cli = path.join(root, 'dist/cli/index.js');
 const work = mkdtempSync(path.join(tmpdir(), 'ml-image-bench-cs-'));
 const ok = (r, what) => {
   if (r.status !== 0) throw new Error(`${what} failed:\n${r.stderr}`);

@@ -5,6 +5,9 @@ import { fileURLToPath } from 'node:url';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
+/** The bundled CLI the benchmarks run: dist/, or ML_IMAGE_DIST (scripts/build-dist.mjs --out DIR). */
+export const cli = path.join(process.env.ML_IMAGE_DIST ?? path.join(root, 'dist'), 'cli', 'index.js');
+
 /** `--name value` from argv, else the default. */
 export function arg(name, dflt) {
   const i = process.argv.indexOf(`--${name}`);

@@ -11,7 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { arg, list, median, root, testEnv } from './lib.mjs';
+import { arg, cli, list, median, root, testEnv } from './lib.mjs';
 
 testEnv(); // exits 3 with the fix when the test environment is missing
 const runs = Number(arg('runs', '2'));
@@ -32,15 +32,7 @@ function run() {
   const t0 = process.hrtime.bigint();
   const r = spawnSync(
     process.execPath,
-    [
-      path.join(root, 'dist/cli/index.js'),
-      'run',
-      '--config',
-      config,
-      '--quiet',
-      '--out',
-      path.join(work, 'results'),
-    ],
+    [cli, 'run', '--config', config, '--quiet', '--out', path.join(work, 'results')],
     { encoding: 'utf8', env: { ...process.env, ML_IMAGE_CACHE_DIR: cache } },
   );
   const s = Number(process.hrtime.bigint() - t0) / 1e9;

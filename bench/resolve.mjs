@@ -10,7 +10,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { arg, median, root, testEnv, time } from './lib.mjs';
+import { arg, cli, median, root, testEnv, time } from './lib.mjs';
 
 const runs = Number(arg('runs', '5'));
 const vars = testEnv();
@@ -55,17 +55,7 @@ writeFileSync(req, 'opencv-python-headless\ntqdm\n');
 const ours = () => {
   const r = spawnSync(
     process.execPath,
-    [
-      path.join(root, 'dist/cli/index.js'),
-      'resolve',
-      '--image',
-      image,
-      '--requirements',
-      req,
-      '--index-url',
-      index,
-      '--json',
-    ],
+    [cli, 'resolve', '--image', image, '--requirements', req, '--index-url', index, '--json'],
     { encoding: 'utf8', env: { ...process.env, ML_IMAGE_CACHE_DIR: path.join(work, 'cache') } },
   );
   if (r.status !== 0) throw new Error(`ml-image resolve failed:\n${r.stderr}`);

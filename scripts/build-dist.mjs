@@ -4,6 +4,8 @@
 //
 //   node scripts/build-dist.mjs          write dist/
 //   node scripts/build-dist.mjs --check  exit 1 when dist/ is out of date (CI, and a unit test)
+//   node scripts/build-dist.mjs --out DIR  write the bundle to DIR instead (benchmarks of a work in
+//                                          progress: ML_IMAGE_DIST=DIR node bench/<name>.mjs)
 //
 // dist/ must be pure JavaScript: runners are amd64 AND arm64, so a native .node file built on one
 // would break the other. ssh2 (under dockerode) carries optional native speed-ups that it loads in
@@ -23,7 +25,8 @@ import { fileURLToPath } from 'node:url';
 import ncc from '@vercel/ncc';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const dist = path.join(root, 'dist');
+const outAt = process.argv.indexOf('--out');
+const dist = outAt >= 0 ? path.resolve(process.argv[outAt + 1]) : path.join(root, 'dist');
 
 const ENTRIES = [
   { src: 'src/main.ts', out: '.' }, // the action: action.yml runs dist/index.js
@@ -98,5 +101,7 @@ if (check) {
     writeFileSync(target, data);
     if (executable) chmodSync(target, 0o755);
   }
-  console.log(`wrote dist/ (${files.size} files) in ${Date.now() - started} ms`);
+  console.log(
+    `wrote ${path.relative(root, dist) || dist}/ (${files.size} files) in ${Date.now() - started} ms`,
+  );
 }
