@@ -10,3 +10,11 @@ export function closedPort(): Promise<number> {
     });
   });
 }
+
+/** The Accept header that makes a registry answer with any manifest or index (OCI and Docker). */
+export const MANIFEST_ACCEPT = [
+  'application/vnd.oci.image.index.v1+json',
+  'application/vnd.docker.distribution.manifest.list.v2+json',
+  'application/vnd.oci.image.manifest.v1+json',
+  'application/vnd.docker.distribution.manifest.v2+json',
+].join(', ');

@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { stringify } from 'yaml';
 import { type BundleRun, runBundle } from '../helpers/action-bundle.js';
 import { type GitHubApi, startGitHubApi } from '../helpers/github-api.js';
+import { MANIFEST_ACCEPT } from '../helpers/net.js';
 
 const env = inject('dockerEnv');
 /** The current builder's driver and BuildKit version, as `docker buildx inspect` prints them. */
@@ -24,13 +25,6 @@ const buildkitExportsOnce = buildkit !== null && Number(buildkit[1]) === 0 && Nu
 const RUN_ID = `${process.pid}-${Date.now()}`;
 const FILE_SECRET = 'bpa-file-s3cret';
 const FILE_SECRET_SHA = createHash('sha256').update(FILE_SECRET).digest('hex').slice(0, 16);
-const ACCEPT = [
-  'application/vnd.oci.image.index.v1+json',
-  'application/vnd.docker.distribution.manifest.list.v2+json',
-  'application/vnd.oci.image.manifest.v1+json',
-  'application/vnd.docker.distribution.manifest.v2+json',
-].join(', ');
-
 /** dist/index.js as the runner starts it, on a pull_request event of o/bpa-e2e#12. */
 function runPullRequest(inputs: Record<string, string>, ws: string, apiUrl: string): Promise<BundleRun> {
   const event = {
@@ -61,7 +55,7 @@ interface Manifest {
 }
 
 async function registryJson(registry: string, repo: string, what: string): Promise<unknown> {
-  const res = await fetch(`http://${registry}/v2/${repo}/${what}`, { headers: { Accept: ACCEPT } });
+  const res = await fetch(`http://${registry}/v2/${repo}/${what}`, { headers: { Accept: MANIFEST_ACCEPT } });
   expect(res.status, `${repo}/${what}`).toBe(200);
   return res.json();
 }
@@ -84,7 +78,7 @@ async function pushedImage(registry: string, repo: string, tag: string) {
   }
   const head = await fetch(`http://${registry}/v2/${repo}/manifests/${tag}`, {
     method: 'HEAD',
-    headers: { Accept: ACCEPT },
+    headers: { Accept: MANIFEST_ACCEPT },
   });
   return { index, platforms, digest: head.headers.get('docker-content-digest') };
 }

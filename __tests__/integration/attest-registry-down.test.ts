@@ -13,6 +13,7 @@ import { type DockerAdapter, RUN_ID, RUN_LABEL } from '../../src/docker/adapter.
 import { createDefaultDockerAdapter } from '../../src/docker/engine.js';
 import { captureIo } from '../helpers/fakes.js';
 import { type RegistryProxy, startRegistryProxy } from '../helpers/registry-proxy.js';
+import { MANIFEST_ACCEPT } from '../helpers/net.js';
 
 const env = inject('dockerEnv');
 
@@ -97,10 +98,7 @@ describe.skipIf(!env.available || !env.cosign)(
         `http://${images.registry.replace(/^localhost/, '127.0.0.1')}/v2/${name}/manifests/${digest}`,
         {
           method: 'HEAD',
-          headers: {
-            Accept:
-              'application/vnd.oci.image.manifest.v1+json, application/vnd.oci.image.index.v1+json, application/vnd.docker.distribution.manifest.v2+json, application/vnd.docker.distribution.manifest.list.v2+json',
-          },
+          headers: { Accept: MANIFEST_ACCEPT },
         },
       );
       expect(manifest.status).toBe(200);

@@ -12,18 +12,12 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { stringify } from 'yaml';
 import { type ActionIo, run } from '../../src/action/run.js';
 import { createDefaultDockerAdapter } from '../../src/docker/engine.js';
+import { MANIFEST_ACCEPT } from '../helpers/net.js';
 
 const env = inject('dockerEnv');
 /** The config's image name: a fresh one, so that nothing pushed there by an earlier run is found. */
 const CONFIG_NAME = `ml-image-it/bpa-config-${process.pid}-${Date.now()}`;
 const SECRET_SHA = createHash('sha256').update('bpa-s3cret-value').digest('hex').slice(0, 16);
-
-const ACCEPT = [
-  'application/vnd.oci.image.index.v1+json',
-  'application/vnd.docker.distribution.manifest.list.v2+json',
-  'application/vnd.oci.image.manifest.v1+json',
-  'application/vnd.docker.distribution.manifest.v2+json',
-].join(', ');
 
 interface Descriptor {
   digest: string;
@@ -38,7 +32,12 @@ interface Manifest {
 }
 
 /** The registry's answer for a reference (HTTP API v2, as any client reads it). */
-async function registryGet(registry: string, repo: string, what: string, accept = ACCEPT): Promise<unknown> {
+async function registryGet(
+  registry: string,
+  repo: string,
+  what: string,
+  accept = MANIFEST_ACCEPT,
+): Promise<unknown> {
   const res = await fetch(`http://${registry}/v2/${repo}/${what}`, { headers: { Accept: accept } });
   expect(res.status, `${repo}/${what}`).toBe(200);
   return res.json();
@@ -206,7 +205,7 @@ describe.skipIf(!env.available)('BPA-style inputs through the action (real engin
       }
       const res = await fetch(`http://${registry}/v2/${repo}/manifests/${tag}`, {
         method: 'HEAD',
-        headers: { Accept: ACCEPT },
+        headers: { Accept: MANIFEST_ACCEPT },
       });
       expect(res.headers.get('docker-content-digest')).toBe(digests[variant]);
     }
@@ -251,7 +250,7 @@ describe.skipIf(!env.available)('BPA-style inputs through the action (real engin
     expect(metadata['image.name']).toBe(`${registry}/${repo}:0.1.0,${registry}/${repo}:latest`);
     const res = await fetch(`http://${registry}/v2/${repo}/manifests/0.1.0`, {
       method: 'HEAD',
-      headers: { Accept: ACCEPT },
+      headers: { Accept: MANIFEST_ACCEPT },
     });
     expect(res.headers.get('docker-content-digest')).toBe(outputs.digest);
   }, 600_000);

@@ -24,6 +24,7 @@ import { planBuild } from '../../src/plan/plan.js';
 import { REPO_ROOT } from '../helpers/docker-env.js';
 import { startWheelIndex, type WheelIndex } from '../helpers/wheel-index.js';
 import { buildTestImage } from '../helpers/images.js';
+import { MANIFEST_ACCEPT } from '../helpers/net.js';
 
 const env = inject('dockerEnv');
 const tok = (n: number) => `plantedTok${n}x${randomBytes(6).toString('hex')}`;
@@ -32,13 +33,6 @@ function docker_(args: string[], input?: string) {
   const r = spawnSync('docker', args, { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, input });
   return { code: r.status ?? -1, out: r.stdout ?? '', err: r.stderr ?? '' };
 }
-
-const MANIFEST_ACCEPT = [
-  'application/vnd.oci.image.index.v1+json',
-  'application/vnd.docker.distribution.manifest.list.v2+json',
-  'application/vnd.oci.image.manifest.v1+json',
-  'application/vnd.docker.distribution.manifest.v2+json',
-].join(', ');
 
 /** Every byte the registry holds for REF@DIGEST: manifests, config blobs, layers (gunzipped). */
 async function registryBytes(registry: string, name: string, digest: string): Promise<Buffer[]> {
