@@ -128,6 +128,26 @@ describe.skipIf(!env.available || !env.cosign)('cosign Signer (real cosign, real
     );
   });
 
+  it('attesting a digest again replaces the attestation of each type: the .att tag does not grow per run', async () => {
+    const ref = platforms[0]!;
+    const layers = async () => {
+      const [name, digest] = [ref.slice(0, ref.indexOf('@')), ref.split('@')[1]!];
+      const slash = name.indexOf('/');
+      const url = `http://${name.slice(0, slash).replace(/^localhost/, '127.0.0.1')}/v2/${name.slice(slash + 1)}/manifests/${digest.replace(':', '-')}.att`;
+      const res = await fetch(url, { headers: { Accept: 'application/vnd.oci.image.manifest.v1+json' } });
+      expect(res.status, url).toBe(200);
+      return ((await res.json()) as { layers: unknown[] }).layers.length;
+    };
+    const before = await layers();
+    expect(before).toBe(PREDICATES.length); // the first test attached one of each type
+    for (const p of PREDICATES)
+      await signer.attest(ref, { predicatePath: predicatePath(p.type), type: p.type }, testKey);
+    expect(await layers()).toBe(before);
+    const a = await signer.verifyAttestations(ref, SMOKE_TYPE, testPub);
+    if (!a.ok) throw new Error(a.failure.message);
+    expect(a.items).toHaveLength(1);
+  });
+
   it('(a) a digest that was never signed: no signature, no attestation (a check failure)', async () => {
     const v = await signer.verify(indexRef, testPub);
     expect(v).toMatchObject({ ok: false, failure: { ref: indexRef, what: 'signature', reason: 'missing' } });

@@ -160,6 +160,9 @@ export function attestArgs(
     '--predicate',
     predicate.predicatePath,
     '--new-bundle-format=false', // the classic .att tag, on any registry
+    // A rerun replaces this type's attestation instead of adding one more to the .att tag: the tag
+    // would grow with every run, and verify-attestation would check (and print) each stale copy.
+    '--replace',
     ...registryFlags(r.registry),
     r.ref,
   ];
