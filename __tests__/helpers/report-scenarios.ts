@@ -1,7 +1,9 @@
 // Report inputs for the golden files (and the bench): NumPy 1 -> 2, CUDA 12.6 -> 12.8, a first run,
 // and a huge diff. Built with the record factory so they stay schema-valid as the schema grows.
+import type { EnvRecord } from '../../src/capture/record.js';
 import { REDACTED } from '../../src/capture/redact.js';
 import type { ReportInput } from '../../src/report/model.js';
+import type { SmokeResult } from '../../src/smoke/result.js';
 import { makeRecord, makeSmoke, manyPip } from './records.js';
 
 const RUN = 'https://github.com/acme/model/actions/runs/123456789';
@@ -275,4 +277,112 @@ export function hugeDiff(n = 5000): ReportInput {
     head,
     links,
   };
+}
+
+/** A record with sizes: each pip and apt package's MB (1 MB when not named) and the layers' history. */
+function withSizes(r: EnvRecord, mb: Record<string, number>, layers: [string, number][]): EnvRecord {
+  const bytes = (name: string) => (mb[name] ?? 1) * 1e6;
+  return {
+    ...r,
+    image: { ...r.image, history: layers.map(([createdBy, m]) => ({ createdBy, sizeBytes: m * 1e6 })) },
+    python: { ...r.python, packages: r.python.packages.map((p) => ({ ...p, sizeBytes: bytes(p.name) })) },
+    apt: r.apt.map((a) => ({ ...a, sizeBytes: bytes(a.name) })),
+  };
+}
+
+/** The same record on another platform (the image's platform, the apt architecture) and GPU. */
+function onPlatform(r: EnvRecord, platform: string, gpu: string): EnvRecord {
+  const arch = platform === 'linux/arm64' ? 'arm64' : 'amd64';
+  return {
+    ...r,
+    image: { ...r.image, platform },
+    apt: r.apt.map((a) => ({ ...a, arch })),
+    gpus: r.gpus.map((g) => ({ ...g, name: gpu })),
+  };
+}
+
+/**
+ * The sample run (docs/report-sample.png is taken from its golden file): two variants on two
+ * platforms with package sizes, layers and smoke metrics on both sides. cpu is the NumPy 1 -> 2
+ * case; cuda12.8 the CUDA 12.6 -> 12.8 case, on an H100 (amd64) and a GH200 (arm64).
+ */
+export function sampleRun(): ReportInput[] {
+  const cpuMb = (side: 'base' | 'head'): Record<string, number> => ({
+    torch: 820,
+    numpy: side === 'base' ? 38 : 42,
+    scipy: side === 'base' ? 110 : 118,
+    'opencv-python-headless': side === 'base' ? 95 : 110,
+    pandas: 68,
+    numba: 12,
+    'ml-dtypes': 3,
+    libc6: 12,
+    'ca-certificates': 1,
+  });
+  const cpuLayers = (side: 'base' | 'head'): [string, number][] => [
+    ['ADD file:debian-bookworm-slim / # buildkit', 74],
+    ['RUN /bin/sh -c apt-get update && apt-get install -y python3 # buildkit', 48],
+    ['RUN /bin/sh -c pip install -r requirements.txt # buildkit', side === 'base' ? 1690 : 1729],
+  ];
+  const cpu = numpyUpgrade();
+  cpu.entries = cpu.entries.map((e) => ({
+    ...e,
+    base: withSizes(e.base!, cpuMb('base'), cpuLayers('base')),
+    head: withSizes(e.head, cpuMb('head'), cpuLayers('head')),
+  }));
+  const cudaMb = (side: 'base' | 'head'): Record<string, number> => ({
+    torch: 1650,
+    triton: 420,
+    'nvidia-cudnn-cu12': side === 'base' ? 800 : 1202,
+    'nvidia-cublas-cu12': side === 'base' ? 560 : 640,
+    'nvidia-nccl-cu12': side === 'base' ? 190 : 240,
+    'nvidia-nvjitlink-cu12': 50,
+    'nvidia-cuda-runtime-cu12': 3,
+    torchvision: 25,
+    numpy: 38,
+    libnccl2: side === 'base' ? 180 : 220,
+    'cuda-cudart-12-6': 1,
+    'cuda-cudart-12-8': 1,
+    libc6: 12,
+  });
+  const cudaLayers = (side: 'base' | 'head'): [string, number][] => [
+    ['ADD file:ubuntu-22.04 / # buildkit', 78],
+    [`RUN /bin/sh -c apt-get install -y cuda-runtime-12-${side === 'base' ? '6' : '8'} # buildkit`, 3400],
+    ['RUN /bin/sh -c pip install -r requirements.txt # buildkit', side === 'base' ? 6332 : 6942],
+  ];
+  const cuda = cudaUpgrade();
+  const amd = cuda.entries[0]!;
+  const gh200 = (s: SmokeResult, bf16: number, busbw: number): SmokeResult => ({
+    ...s,
+    platform: 'linux/arm64',
+    tests: s.tests.map((t) =>
+      t.id === 'compute-gpu'
+        ? { ...t, metrics: { ...t.metrics, bf16_tflops: bf16, gpu: 'NVIDIA GH200 480GB' } }
+        : t.id === 'ddp'
+          ? { ...t, metrics: { ...t.metrics, algbw_gbps: busbw, busbw_gbps: busbw } }
+          : t,
+    ),
+  });
+  cuda.entries = [
+    {
+      ...amd,
+      base: withSizes(amd.base!, cudaMb('base'), cudaLayers('base')),
+      head: withSizes(amd.head, cudaMb('head'), cudaLayers('head')),
+    },
+    {
+      platform: 'linux/arm64',
+      base: withSizes(
+        onPlatform(amd.base!, 'linux/arm64', 'NVIDIA GH200 480GB'),
+        cudaMb('base'),
+        cudaLayers('base'),
+      ),
+      head: withSizes(
+        onPlatform(amd.head, 'linux/arm64', 'NVIDIA GH200 480GB'),
+        cudaMb('head'),
+        cudaLayers('head'),
+      ),
+      baseSmoke: gh200(amd.baseSmoke!, 790.4, 330.2),
+      headSmoke: gh200(amd.headSmoke!, 812.6, 341.7),
+    },
+  ];
+  return [cpu, cuda];
 }

@@ -23,6 +23,7 @@ import { openResultDir, RUN_REPORT_FILE } from '../../src/results/results.js';
 import { REPO_ROOT } from '../helpers/docker-env.js';
 import { type GitHubApi, startGitHubApi } from '../helpers/github-api.js';
 import { makeRecord, makeSmoke, manyPip } from '../helpers/records.js';
+import { sampleRun } from '../helpers/report-scenarios.js';
 
 const SEED = process.env.FC_SEED === 'random' ? undefined : Number(process.env.FC_SEED ?? 20261130);
 const HEAD = 'c'.repeat(40);
@@ -297,6 +298,24 @@ describe('the run document', () => {
     expect(markdown, 'run-two-variants.md (regenerate with UPDATE_GOLDEN=1)').toBe(
       readFileSync(GOLDEN, 'utf8'),
     );
+  });
+
+  it('lays out the sample run: sizes and smoke metrics on both sides, with charts (golden file)', () => {
+    // docs/report-sample.png is taken from this file (scripts/report-sample.mjs).
+    const file = path.join(REPO_ROOT, '__tests__/fixtures/report/run-sample.md');
+    const models = sampleRun().map((input) => buildReportModel(input));
+    const { markdown } = renderRun(models, { markerKey: 'ghcr.io/acme/model' });
+    if (process.env.UPDATE_GOLDEN === '1' || !existsSync(file)) {
+      if (process.env.CI && !existsSync(file)) throw new Error(`missing golden file ${file}`);
+      writeFileSync(file, markdown);
+    }
+    expect(markdown, 'run-sample.md (regenerate with UPDATE_GOLDEN=1)').toBe(readFileSync(file, 'utf8'));
+    // Each variant's section has its charts: throughput per platform (H100 and GH200 differ) and a
+    // size pie for the platforms together.
+    const [cpu, cuda] = markdown.split('<details><summary>cuda12.8: ') as [string, string];
+    expect(cuda.match(/\nxychart-beta horizontal\n/g)).toHaveLength(4);
+    expect(cuda.match(/```mermaid\npie showData\n/g)).toHaveLength(1);
+    expect(cpu.match(/```mermaid\n/g)).toHaveLength(2);
   });
 
   it('renders a single variant as the plain per-variant report under the run marker', () => {

@@ -17,7 +17,7 @@ function golden(name: string, actual: string) {
 }
 
 describe('the terminal rendering of the report', () => {
-  it.each(['numpy-1-to-2', 'run-two-variants'])('%s matches its golden file', (name) => {
+  it.each(['numpy-1-to-2', 'run-two-variants', 'run-sample'])('%s matches its golden file', (name) => {
     golden(
       `${name}.term.txt`,
       toTerminal(readFileSync(path.join(FIXTURES, `${name}.md`), 'utf8'), { color: false }),

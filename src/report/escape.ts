@@ -109,3 +109,31 @@ function fnv1a(s: string): string {
   }
   return h.toString(16).padStart(8, '0');
 }
+
+// Mermaid (charts in ```mermaid blocks): only these characters are written as they are; any other
+// becomes a Mermaid entity code, `#<decimal code point>;`, which Mermaid turns back into the
+// character when it draws (its encodeEntities/decodeEntities). So no value can end a quoted label
+// (`"`), start a comment or a directive (`%%`, `%%{init}%%`), separate statements (`;`, a newline),
+// be taken for an entity of its own (`#`), open a Markdown string (a backtick, which could also
+// end the fenced block) or carry HTML (`<`).
+const MERMAID_SAFE = /^[A-Za-z0-9 .,_+\-/()]$/u;
+
+/**
+ * Text for a Mermaid label or title (always written inside double quotes, or as a pie title to
+ * the end of its line): control characters removed, bidirectional overrides replaced, line breaks
+ * and tabs as single spaces, clipped to max characters, every character outside
+ * [A-Za-z0-9 .,_+-/()] as `#<code point>;`. Never empty (an empty label reads as "?").
+ */
+export function mermaidText(text: string, max = 80): string {
+  const plain = clip(
+    String(text)
+      .replace(CONTROL, '')
+      .replace(BIDI, '\ufffd')
+      .replace(/[\s\u2028\u2029]+/gu, ' ')
+      .trim(),
+    max,
+  );
+  let out = '';
+  for (const ch of plain) out += MERMAID_SAFE.test(ch) ? ch : `#${ch.codePointAt(0)!};`;
+  return out === '' ? '?' : out;
+}

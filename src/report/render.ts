@@ -1,18 +1,20 @@
 // The ONE Markdown renderer: the sticky PR comment and the job summary are the same document.
 // Layout: marker (first line, hidden), heading, verdict, intro, per-platform overview tables,
-// <details> sections (pip, apt, env, labels, smoke), resolution, links. Every value is escaped
-// (src/report/escape.ts) and the document never exceeds maxChars: detail tables are trimmed first
-// (the biggest first), then detail sections dropped, then the overview shortened; the marker and
-// the verdict always stay, and what was left out is listed. The renderer decides no severity: the
-// verdict renders the model's assessment (assessReport in src/report/model.ts).
+// <details> sections (pip, apt, env, labels, smoke, size) with Mermaid charts beside the smoke
+// metrics and size tables, resolution, links. Every value is escaped (src/report/escape.ts) and the
+// document never exceeds maxChars: the charts go first, then detail tables are trimmed (the biggest
+// first), then detail sections dropped, then the overview shortened; the marker and the verdict
+// always stay, and what was left out is listed. The renderer decides no severity: the verdict
+// renders the model's assessment (assessReport in src/report/model.ts).
 //   render/document.ts  the parts in reading order      render/sections.ts  overview and tables
 //   render/parts.ts     sizable, trimmable parts        render/fit.ts       fitting under maxChars
 //   render/verdict.ts   the verdict line                render/markdown.ts  rows and cells
+//   render/charts.ts    Mermaid charts                  render/size.ts      where the bytes went
 import { InputError } from '../errors.js';
 import { markerKey, md } from './escape.js';
 import { assessReport, type ReportModel } from './model.js';
 import { buildParts } from './render/document.js';
-import { assemble, type Doc, dropParts, fits, trimTables, verdictOnly } from './render/fit.js';
+import { assemble, type Doc, dropCharts, dropParts, fits, trimTables, verdictOnly } from './render/fit.js';
 import { verdictText } from './render/verdict.js';
 
 export { fmtBytes } from './format.js';
@@ -73,7 +75,7 @@ function renderDoc(model: ReportModel, marker: string, maxChars: number, parts: 
   const assessment = assessReport(model);
   const verdict = verdictText(assessment, 240);
   const doc: Doc = { marker, verdictLine: `**${md(verdict)}**`, parts, maxChars };
-  if (fits(doc) || trimTables(doc) || dropParts(doc)) {
+  if (fits(doc) || dropCharts(doc) || trimTables(doc) || dropParts(doc)) {
     const { markdown, omitted } = assemble(doc);
     return { markdown, marker, verdict, omitted };
   }

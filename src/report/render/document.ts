@@ -1,7 +1,9 @@
 // The report as a list of parts in reading order: heading, intro, one overview per group of
-// platforms, the <details> sections platform by platform, the resolution, the links.
+// platforms, the <details> sections platform by platform (a chart before the smoke metrics and the
+// biggest packages when there is something to chart), the resolution, the links.
 import { md, safeUrl } from '../escape.js';
 import type { PlatformReport, ReportModel } from '../model.js';
+import { metricsChartPart, sizeChartPart } from './charts.js';
 import { shortSha } from './markdown.js';
 import { type Part, RANK, textPart } from './parts.js';
 import {
@@ -89,11 +91,22 @@ export function buildParts(model: ReportModel): Part[] {
     [envPart, (p) => json(p.diff?.env), RANK.env],
     [labelsPart, (p) => json(p.diff?.labels.changes), RANK.labels],
     [testsPart, (p) => json(p.smoke && [p.smoke.base, p.smoke.head, p.smoke.tests]), RANK.tests],
+    // Each chart just before the table with its figures (a part of its own: dropped first).
+    [
+      (p, suffix, _base, rank) => metricsChartPart(p, suffix, model.baseline?.ref ?? 'base', rank),
+      (p) => json(p.smoke && [p.smoke.base !== null, p.smoke.metrics]),
+      RANK.charts,
+    ],
     [metricsPart, (p) => json(p.smoke && [p.smoke.base !== null, p.smoke.metrics]), RANK.metrics],
     [
       (p, ...a) => sizeChangePart(p, model.sizeBudget, ...a),
       (p) => json(p.diff && [p.diff.size, p.diff.sizeExplanation, p.head.sizeBytes]),
       RANK.size,
+    ],
+    [
+      (p, suffix, _base, rank) => sizeChartPart(p, suffix, rank),
+      (p) => json(p.head.top && [p.head.top, p.head.sizeBytes]),
+      RANK.charts,
     ],
     [
       (p, suffix, _base, rank) => sizeTopPart(p, model.sizeBudget, suffix, rank),

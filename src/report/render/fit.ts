@@ -1,5 +1,5 @@
-// Fitting the document under maxChars: detail tables are trimmed first (the biggest first), then
-// parts shortened or dropped by rank, and as a last resort only the marker, the verdict and a note
+// Fitting the document under maxChars: the charts are dropped first, then detail tables are
+// trimmed (the biggest first), then parts shortened or dropped by rank, and as a last resort only the marker, the verdict and a note
 // are left. Sizes are computed from the parts, without rendering, at every step.
 import { md } from '../escape.js';
 import { fmtInt } from '../format.js';
@@ -18,8 +18,10 @@ export interface Doc {
 }
 
 function omittedOf(parts: readonly Part[]): string[] {
-  const out: string[] = [];
+  // The charts go together (the tables beside them hold the same figures): said once.
+  const out: string[] = parts.some((p) => p.chart && p.mode === 'dropped') ? ['charts'] : [];
   for (const p of parts) {
+    if (p.chart) continue;
     if (p.mode === 'dropped') out.push(p.label);
     else if (p.mode === 'short') out.push(`${p.label}: unchanged rows`);
     else if (p.rows && p.shown < p.rows.rows.length)
@@ -88,8 +90,16 @@ function shownFor(p: Part, cap: number): number {
   return lo;
 }
 
+/** Step 1: drop every chart (the tables beside them hold the same figures). True when it fits. */
+export function dropCharts(doc: Doc): boolean {
+  const charts = doc.parts.filter((p) => p.chart && p.mode !== 'dropped');
+  if (charts.length === 0) return false;
+  for (const p of charts) p.mode = 'dropped';
+  return fits(doc);
+}
+
 /**
- * Step 1: trim the biggest tables first, with the largest per-table size cap that fits. True when
+ * Step 2: trim the biggest tables first, with the largest per-table size cap that fits. True when
  * it fits; otherwise the tables are left at their smallest.
  */
 export function trimTables(doc: Doc): boolean {
@@ -110,7 +120,7 @@ export function trimTables(doc: Doc): boolean {
   return true;
 }
 
-/** Step 2: drop detail sections, then shorten and drop the overview, resolution, links, heading. */
+/** Step 3: drop detail sections, then shorten and drop the overview, resolution, links, heading. */
 export function dropParts(doc: Doc): boolean {
   const steps: { rank: number; run: () => void; applies: () => boolean }[] = [];
   for (const p of doc.parts) {
@@ -131,7 +141,7 @@ export function dropParts(doc: Doc): boolean {
 const TRUNCATED_NOTE = (maxChars: number) =>
   `_Report truncated to fit ${fmtInt(maxChars)} characters: see the report artifact._`;
 
-/** Step 3: only the marker, the verdict and a note are left: shorten the verdict until they fit. */
+/** Step 4: only the marker, the verdict and a note are left: shorten the verdict until they fit. */
 export function verdictOnly(
   assessment: Assessment,
   marker: string,

@@ -22,6 +22,8 @@ export interface Part {
   short?: string;
   mode: 'full' | 'short' | 'dropped';
   shown: number;
+  /** A chart (render/charts.ts): all of them are dropped first when the document must shrink. */
+  chart?: boolean;
 }
 
 /** A table is never trimmed below this many rows. */
@@ -29,6 +31,7 @@ export const MIN_ROWS = 10;
 
 // Drop order (lower first); platforms later in the list go first within a rank.
 export const RANK = {
+  charts: 5,
   labels: 10,
   env: 20,
   apt: 30,

@@ -2,10 +2,10 @@
 // heading, a verdict line per variant, one overview table (variant, platforms, verdict, size change,
 // smoke), then each variant's own report (renderVariantBody) in a <details> section, the links.
 // A single variant renders as the plain per-variant report (under the run's marker).
-// Under maxChars: unchanged variants collapse to one line first (last first), then the remaining
-// sections share what is left (each shrinks as a per-variant report does, the biggest capped
-// first), then every section collapses, the verdict lines shorten, the table goes; last, only a
-// count of verdicts is left. Every value is escaped.
+// Under maxChars: the charts go first (all of them), then unchanged variants collapse to one line
+// (last first), then the remaining sections share what is left (each shrinks as a per-variant
+// report does, the biggest capped first), then every section collapses, the verdict lines shorten,
+// the table goes; last, only a count of verdicts is left. Every value is escaped.
 import { html, md, safeUrl } from '../escape.js';
 import { fmtInt } from '../format.js';
 import { type Assessment, assessReport, type ReportModel, type Verdict } from '../model.js';
@@ -17,6 +17,7 @@ import {
   renderReport,
   renderVariantBody,
 } from '../render.js';
+import { withoutCharts } from './charts.js';
 import { cell, header, row, smokeTally } from './markdown.js';
 import { sizeChangeCell } from './size.js';
 import { VERDICT_EMOJI, verdictText } from './verdict.js';
@@ -39,6 +40,8 @@ interface View {
   close: string;
   collapsed: string;
   full: string;
+  /** The full section without its charts. */
+  plain: string;
   /** What the section is now. */
   mode: 'full' | 'shortened' | 'collapsed' | 'dropped';
   text: string;
@@ -62,13 +65,13 @@ export function renderRun(
   const heading = `### 🐳 ml-image report: ${md(images.join(', '), 200)} (${fmtInt(models.length)} variants)`;
   const table = overviewTable(views);
   const links = linksText(models);
-  const state = { verdictLen: 200, table: true };
+  const state = { verdictLen: 200, table: true, charts: true };
   const compose = (): string => {
     const lines = views.map(
       (v) => `- **${md(v.model.variant, 40)}**: ${md(verdictText(v.assessment, state.verdictLen))}`,
     );
     const sections = views.map((v) => v.text).filter(Boolean);
-    const note = noteText(views, maxChars);
+    const note = noteText(views, maxChars, !state.charts);
     const parts = [heading, lines.join('\n'), state.table ? table : '', ...sections, links, note];
     return `${marker}\n${parts.filter(Boolean).join(SEP)}\n`;
   };
@@ -77,7 +80,7 @@ export function renderRun(
     markdown: compose(),
     marker,
     verdict,
-    omitted: omittedOf(views),
+    omitted: [...(state.charts ? [] : ['charts']), ...omittedOf(views)],
     variants,
   });
   const set = (v: View, mode: View['mode'], text: string) => {
@@ -85,6 +88,11 @@ export function renderRun(
     v.text = text;
   };
   if (fits()) return done();
+  // 0. The charts go first, in every section (the tables beside them hold the same figures).
+  if (dropCharts(views)) {
+    state.charts = false;
+    if (fits()) return done();
+  }
   // 1. Unchanged variants say all in their verdict line: one line each, the last first.
   for (const v of [...views].reverse())
     if (v.assessment.verdict === 'unchanged') {
@@ -135,9 +143,20 @@ function view(model: ReportModel, maxChars: number): View {
   const open = `<details><summary>${html(model.variant, 40)}: ${VERDICT_EMOJI[assessment.verdict]} ${assessment.verdict}</summary>\n\n`;
   const close = '\n\n</details>';
   const full = `${open}${renderVariantBody(model, maxChars).markdown}${close}`;
+  const plain = withoutCharts(full);
   const file = md(`report-${model.variant}.md`, 60);
   const collapsed = `_${name}: section left out to fit; the full report is ${file} in the report artifact._`;
-  return { model, assessment, verdict, open, close, collapsed, full, mode: 'full', text: full };
+  return { model, assessment, verdict, open, close, collapsed, full, plain, mode: 'full', text: full };
+}
+
+/** Every section without its charts (they are left out first); false when there were none. */
+function dropCharts(views: View[]): boolean {
+  if (views.every((v) => v.plain === v.full)) return false;
+  for (const v of views) {
+    v.full = v.plain;
+    v.text = v.full;
+  }
+  return true;
 }
 
 const wrap = (v: View) => v.open.length + v.close.length;
@@ -200,12 +219,13 @@ function omittedOf(views: readonly View[]): string[] {
     .map((v) => `${v.model.variant}: ${v.mode === 'shortened' ? 'section shortened' : 'section left out'}`);
 }
 
-function noteText(views: readonly View[], maxChars: number): string {
+function noteText(views: readonly View[], maxChars: number, chartsDropped: boolean): string {
   const collapsed = views.filter((v) => v.mode === 'collapsed' || v.mode === 'dropped').length;
   const shortened = views.filter((v) => v.mode === 'shortened').length;
-  if (collapsed + shortened === 0) return '';
+  if (collapsed + shortened === 0 && !chartsDropped) return '';
   const of = `of ${fmtInt(views.length)} variant sections`;
   const what = [
+    chartsDropped ? 'charts left out' : '',
     collapsed ? `${fmtInt(collapsed)} ${of} left out` : '',
     shortened ? `${fmtInt(shortened)}${collapsed ? '' : ` ${of}`} shortened` : '',
   ]

@@ -1,7 +1,8 @@
 // The report for a terminal: the same Markdown the comment carries (report.md), read back into plain
 // text. No HTML entities (`&#40;` is "("), no tags (<details> sections become headed blocks), tables
-// aligned by display width (emoji take two columns), links as "text <url>". Bold headings only when
-// colour is on: the caller decides (a TTY, and no NO_COLOR).
+// aligned by display width (emoji take two columns), links as "text <url>", no Mermaid charts (the
+// tables beside them hold the same figures). Bold headings only when colour is on: the caller
+// decides (a TTY, and no NO_COLOR).
 import he from 'he';
 
 export interface TerminalOptions {
@@ -83,13 +84,15 @@ export function toTerminal(markdown: string, options: TerminalOptions): string {
   const bold = BOLD(options.color);
   const out: string[] = [];
   const lines = markdown.replace(/<!--[\s\S]*?-->\n?/g, '').split('\n');
-  let fence = false;
+  let fence: 'code' | 'chart' | null = null;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     if (line.startsWith('```')) {
-      fence = !fence;
+      fence = fence ? null : line.trim() === '```mermaid' ? 'chart' : 'code';
       continue;
     }
+    // A chart is for GitHub to draw; its figures are in the table beside it.
+    if (fence === 'chart') continue;
     if (fence) {
       out.push(`    ${line}`);
       continue;
