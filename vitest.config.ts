@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 // Two projects: `unit` (plain objects, no Docker; fast) and `integration` (real dockerd, buildx,
@@ -10,7 +11,17 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['__tests__/unit/**/*.test.ts'],
+          // Unit tests start no processes: spawn/exec/fork throw (a test that needs one belongs in
+          // __tests__/integration).
+          setupFiles: ['__tests__/unit/no-processes.setup.ts'],
           testTimeout: 20_000,
+          // Sized for two cores: worker threads, at least two (vitest's default there is one), and
+          // no per-file isolation, so the files of a worker share their imported modules (importing
+          // them again for every file was half the suite's CPU time). Unit tests leave no global
+          // state behind: environment, cwd and globals go through the CliIo/env arguments.
+          pool: 'threads',
+          maxWorkers: Math.max(2, availableParallelism() - 1),
+          isolate: false,
         },
       },
       {

@@ -62,7 +62,12 @@ interface Case {
   exit: number;
   /** Must match stderr. */
   message: RegExp;
+  /** Extra environment (the default is a cache directory in the test's directory). */
+  env?: Record<string, string>;
 }
+
+/** On a runner: the commit comes from GitHub's environment, not from running git (no processes). */
+const ON_RUNNER = { GITHUB_ACTIONS: 'true', GITHUB_SHA: 'a'.repeat(40), GITHUB_REF: 'refs/heads/main' };
 
 const CASES: Case[] = [
   // --- config loading ---
@@ -208,6 +213,7 @@ const CASES: Case[] = [
       'ml-image.yml': 'image: {name: a/b}\nvariants: [cuda12.8]\ntorch: "2.5"\nplatforms: [linux/amd64]\n',
     },
     argv: () => ['plan'],
+    env: ON_RUNNER,
     exit: 2,
     message:
       /error: plan: 1 problem\n {2}- variants\[0\] \(cuda12\.8\): torch 2\.5 has no CUDA 12\.8 wheels \(it has 11\.8, 12\.1, 12\.4\); nearest valid: torch 2\.7 or 2\.8 with CUDA 12\.8/,
@@ -218,6 +224,7 @@ const CASES: Case[] = [
       'ml-image.yml': 'image: {name: a/b}\nvariants: [cuda12.8]\ntorch: "2.5"\nplatforms: [linux/arm64]\n',
     },
     argv: () => ['plan'],
+    env: ON_RUNNER,
     exit: 2,
     message:
       /torch 2\.5 has no CUDA 12\.8 wheels \(it has 11\.8, 12\.1, 12\.4\); nearest valid: torch 2\.7 or 2\.8 with CUDA 12\.8$/m,
@@ -231,7 +238,8 @@ describe('bad input: exit code and message, nothing done', () => {
       writeFileSync(path.join(dir, rel), content);
     }
     const before = new Set(readdirSync(dir));
-    const io = captureIo(dir); // its Docker adapter rejects every call: nothing may reach the engine
+    // Its Docker adapter rejects every call: nothing may reach the engine.
+    const io = captureIo(dir, undefined, { ML_IMAGE_CACHE_DIR: `${dir}/.ml-image-cache`, ...c.env });
     expect(await runCli(c.argv(dir), io)).toBe(c.exit);
     expect(io.err()).toMatch(c.message);
     expect(io.err()).not.toContain('internal error');

@@ -1,28 +1,16 @@
 // The per-GPU floors table (src/smoke/baselines.json): its rows, their sources and methods, the
-// merge with a config's smoke.baseline file, the arguments that hand it to the smoke script, and the
-// rows real device names match (through the script's own matcher, with the host's python3).
-import { spawnSync } from 'node:child_process';
+// merge with a config's smoke.baseline file and the arguments that hand it to the smoke script. The
+// rows real device names match (through the script's own matcher, with the host's python3) are
+// checked in __tests__/integration/python-scripts.test.ts.
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
-import { type Baseline, bundledBaseline, floorsArg, loadBaseline } from '../../src/smoke/baselines.js';
+import { type Baseline, bundledBaseline, loadBaseline } from '../../src/smoke/baselines.js';
 import { cudaRequired, ddpArgs, gpuArgs, trainArgs } from '../../src/smoke/suites.js';
 import { REPO_ROOT } from '../helpers/docker-env.js';
 
-interface NameCase {
-  name: string;
-  cc: string;
-  memGiB: number;
-  expect: string | null;
-  mig?: string;
-  /** A MIG slice's fraction of the full GPU (g/7). */
-  scale?: number;
-}
-const NAMES = JSON.parse(
-  readFileSync(path.join(REPO_ROOT, '__tests__/fixtures/gpu-names.json'), 'utf8'),
-) as NameCase[];
 const DOC = readFileSync(path.join(REPO_ROOT, 'docs/gpu-floors.md'), 'utf8');
 
 let dir: string;
@@ -87,52 +75,6 @@ describe('the bundled floors table', () => {
       fp32_tflops: 51,
     });
     expect(Math.round(h200.measured.bf16_tflops! * table.floorFraction * 10) / 10).toBe(545.8);
-  });
-});
-
-// The script's matcher over real device names (torch.cuda.get_device_name, nvidia-smi): which row.
-const MATCH = `
-import json, sys
-sys.path.insert(0, sys.argv[1])
-import ml_image_smoke as m
-table = json.loads(sys.argv[2])
-out = []
-for c in json.loads(sys.argv[3]):
-    row, scale, note = m.match_floor(table, c["name"], c["cc"], c["memGiB"])
-    out.append({"row": row and row["name"], "scale": scale, "note": note})
-print(json.dumps(out))
-`;
-
-describe('rows matched for real device names (the smoke script matches)', () => {
-  const matched = () => {
-    const r = spawnSync(
-      'python3',
-      [
-        '-c',
-        MATCH,
-        path.join(REPO_ROOT, 'images/probe'),
-        floorsArg(bundledBaseline()),
-        JSON.stringify(NAMES),
-      ],
-      { encoding: 'utf8' },
-    );
-    expect(r.status, r.stderr).toBe(0);
-    return JSON.parse(r.stdout) as { row: string | null; scale: number; note: string | null }[];
-  };
-
-  it('each name gets the row it should: SXM, PCIe and NVL apart, MIG slices scaled, unknown GPUs none', () => {
-    const got = matched();
-    NAMES.forEach((c, i) => {
-      const g = got[i]!;
-      expect(g.row, c.name).toBe(c.expect);
-      if (c.scale !== undefined) {
-        expect(g.scale, c.name).toBeCloseTo(c.scale, 6);
-        expect(g.note, c.name).toContain(`MIG slice ${c.mig}`);
-      } else if (c.expect !== null) {
-        expect(g.scale, c.name).toBe(1);
-      }
-      if (c.expect === null) expect(g.note, c.name).toContain(`no floor for ${c.name}`);
-    });
   });
 });
 

@@ -1,5 +1,6 @@
-// The repository's own contracts: package.json, action.yml, the bundle in dist/, scripts.
-import { spawnSync } from 'node:child_process';
+// The repository's own contracts: package.json, action.yml, the bundle in dist/. What needs a
+// process (the bundled CLI run, dist/ rebuilt and compared, scripts/test-env.sh) is in
+// __tests__/integration/repo-tools.test.ts.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -92,65 +93,5 @@ describe('dist/', () => {
     const cli = path.join(dist, 'cli/index.js');
     expect(readFileSync(cli, 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true);
     expect(statSync(cli).mode & 0o111).not.toBe(0);
-  });
-
-  it('the bundled CLI runs: --version, and validate exits 2 on a broken config', () => {
-    const version = spawnSync(process.execPath, ['dist/cli/index.js', '--version'], {
-      cwd: REPO_ROOT,
-      encoding: 'utf8',
-    });
-    expect(version.status).toBe(0);
-    expect(version.stdout.trim()).toBe(VERSION);
-    const bad = spawnSync(
-      process.execPath,
-      ['dist/cli/index.js', 'validate', '--config', '__tests__/fixtures/configs/broken.yml'],
-      {
-        cwd: REPO_ROOT,
-        encoding: 'utf8',
-      },
-    );
-    expect(bad.status).toBe(2);
-    expect(bad.stderr).toContain('variants[1].cuda: expected a version like "12.8", got "cu128"');
-  });
-
-  it('is in sync with src/ (rebuilt in memory and compared byte for byte)', () => {
-    const r = spawnSync(process.execPath, ['scripts/build-dist.mjs', '--check'], {
-      cwd: REPO_ROOT,
-      encoding: 'utf8',
-    });
-    expect(r.stderr + r.stdout).toContain('dist/ is in sync');
-    expect(r.status).toBe(0);
-  }, 240_000);
-});
-
-describe('scripts/test-env.sh', () => {
-  const script = path.join(REPO_ROOT, 'scripts/test-env.sh');
-
-  it('is valid bash', () => {
-    expect(spawnSync('bash', ['-n', script]).status).toBe(0);
-  });
-
-  it('refuses to run without root: exit 3 and a clear message', () => {
-    const asRoot = process.getuid?.() === 0;
-    if (asRoot && !existsSync('/usr/bin/setpriv'))
-      throw new Error('setpriv (util-linux) is needed to drop root for this test');
-    const [cmd, args] = asRoot
-      ? ['/usr/bin/setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', 'bash', script]]
-      : ['bash', [script]];
-    const r = spawnSync(cmd, args, {
-      encoding: 'utf8',
-      env: { PATH: process.env.PATH ?? '', ML_IMAGE_TEST_STATE: '/nonexistent' },
-    });
-    expect(r.status).toBe(3);
-    expect(r.stderr).toContain('must run as root');
-  });
-
-  it('--print-env without an env file exits 3 and says how to create it', () => {
-    const r = spawnSync('bash', [script, '--print-env'], {
-      encoding: 'utf8',
-      env: { PATH: process.env.PATH ?? '', ML_IMAGE_TEST_ENV: '/nonexistent/images.env' },
-    });
-    expect(r.status).toBe(3);
-    expect(r.stderr).toContain('no env file at /nonexistent/images.env');
   });
 });

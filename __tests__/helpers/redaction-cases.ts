@@ -1,0 +1,26 @@
+// Environment variables and what a record shows for them: the same for TypeScript's redaction
+// (__tests__/unit/redact.test.ts) and the probe's (__tests__/integration/python-scripts.test.ts).
+import { REDACTED } from '../../src/capture/redact.js';
+
+/** [name, value, what the record shows]: the same for TypeScript and the probe. */
+export const ENV_CASES: [string, string, string][] = [
+  ['HF_TOKEN', 'anything', REDACTED],
+  ['AWS_SECRET_ACCESS_KEY', 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', REDACTED],
+  ['DB_PASSWORD', 'x', REDACTED],
+  ['GOOGLE_APPLICATION_CREDENTIALS', '/secrets/key.json', REDACTED],
+  ['INNOCENT', 'ghp_abcdefghijklmnopqrstuvwxyz0123456789', REDACTED],
+  ['MODEL_REPO', 'hf_abcdefghijklmnopqrstuvwxyz', REDACTED],
+  ['AWS_ID', 'AKIAIOSFODNN7EXAMPLE', REDACTED],
+  ['SLACK', 'xoxb-1234567890-abcdefghij', REDACTED],
+  [
+    'SESSIONLESS_JWT',
+    'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U',
+    REDACTED,
+  ],
+  ['BLOB', 'QWxhZGRpbjpvcGVuIHNlc2FtZQ0aSGVsbG8gV29ybGQhIDEyMzQ1Ng==', REDACTED],
+  ['PIP_INDEX_URL', 'https://user:s3cret@pypi.corp/simple', `https://user:${REDACTED}@pypi.corp/simple`],
+  ['GIT_COMMIT', '0123456789abcdef0123456789abcdef01234567', '0123456789abcdef0123456789abcdef01234567'],
+  ['PATH', '/usr/local/sbin:/usr/local/bin:/usr/sbin', '/usr/local/sbin:/usr/local/bin:/usr/sbin'],
+  ['CUDA_VERSION', '12.8.1', '12.8.1'],
+  ['HF_HOME', '/cache/huggingface', '/cache/huggingface'],
+];

@@ -1,0 +1,515 @@
+// The exported smoke jobs (ml-image export) run by real shells: job.sbatch under bash with fake
+// srun/scontrol, run.sh (the Kubernetes pod driver) under dash and bash with a fake python3, shell
+// quoting round-tripped, and the scripts' syntax (bash -n, sh -n). The text of the scripts and the
+// manifests is checked without a process in __tests__/unit/export.test.ts.
+import { spawnSync } from 'node:child_process';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { parseAllDocuments } from 'yaml';
+import { exportCommand } from '../../src/cli/commands/export.js';
+import type { SmokeSuite } from '../../src/config/schema.js';
+import { bundledBaseline } from '../../src/smoke/baselines.js';
+import { type ExportSpec, MULTI_NODE_DDP_NOTE, shellQuote } from '../../src/export/common.js';
+import { type K8sOptions, podScript } from '../../src/export/k8s.js';
+import { slurmScript, type SlurmOptions } from '../../src/export/slurm.js';
+import { captureIo } from '../helpers/fakes.js';
+import { missingTools } from '../helpers/tools.js';
+
+const SKIP = missingTools('the exported job scripts (export-scripts.test.ts)', ['bash']);
+
+// Manifests are walked by path in the assertions; a loose type keeps that readable.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Loose = any;
+
+const D = `sha256:${'ab'.repeat(32)}`;
+const IMAGE = `ghcr.io/acme/train:v1@${D}`;
+const ALL: SmokeSuite[] = ['imports', 'pip-check', 'gpu', 'compute', 'train', 'ddp', 'custom'];
+const SMOKE_PY = readFileSync(
+  fileURLToPath(new URL('../../images/probe/ml_image_smoke.py', import.meta.url)),
+  'utf8',
+);
+// Words a shell must not interpret: quotes, substitutions, separators, globs, a newline.
+const HOSTILE = [
+  `it's`,
+  '$(touch PWNED)',
+  '`touch PWNED`',
+  '"; touch PWNED; "',
+  'a b',
+  '*',
+  'x\ny',
+  '--flag',
+];
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'ml-image-export-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+const spec = (over: Partial<ExportSpec> = {}): ExportSpec => ({
+  image: IMAGE,
+  suites: ALL,
+  nodes: 1,
+  gpusPerNode: 0,
+  timeoutSeconds: 600,
+  distributions: ['numpy'],
+  ...over,
+});
+const EXPORTS = '/shared/exports/smoke';
+const slurm = (over: Partial<SlurmOptions> = {}): SlurmOptions => ({
+  ...spec(),
+  exportDir: EXPORTS,
+  ...over,
+});
+/** Options for a run here: the export directory is the test's directory. */
+const local = (over: Partial<SlurmOptions> = {}): SlurmOptions => slurm({ exportDir: dir, ...over });
+const k8s = (over: Partial<K8sOptions> = {}): K8sOptions => ({ ...spec(), smokeScript: SMOKE_PY, ...over });
+
+// dash is the strictest POSIX sh at hand (Debian's /bin/sh); elsewhere sh stands in.
+const POSIX_SH = spawnSync('dash', ['-c', 'true']).status === 0 ? 'dash' : 'sh';
+
+const syntax = (shell: string, text: string) => {
+  const file = path.join(dir, `syntax-${shell}.sh`);
+  writeFileSync(file, text);
+  return spawnSync(shell, ['-n', file], { encoding: 'utf8' });
+};
+
+/** argv of each recorded call (NUL-separated files written by the fakes), in call order. */
+const calls = (log: string) =>
+  readdirSync(log)
+    .sort()
+    .map((f) => readFileSync(path.join(log, f), 'utf8').split('\0').slice(0, -1));
+
+/** A directory of fake commands that record their argv into $FAKE_LOG. */
+function fakeBin(scripts: Record<string, string>): string {
+  const bin = path.join(dir, 'bin');
+  mkdirSync(bin, { recursive: true });
+  for (const [name, body] of Object.entries(scripts)) {
+    writeFileSync(
+      path.join(bin, name),
+      `#!/bin/bash\nn=$(ls "$FAKE_LOG" | wc -l)\nprintf '%s\\0' "$@" > "$FAKE_LOG/$(printf %03d "$n")"\n${body}\n`,
+    );
+    chmodSync(path.join(bin, name), 0o755);
+  }
+  return bin;
+}
+
+// srun: drop srun/Pyxis options, then play the container command. FAKE_REAL=DIR runs it for real with
+// /ml-image/ mapped to DIR (the bind mount); FAKE_CRASH / FAKE_HANG name suites that crash or hang.
+const FAKE_SRUN = [
+  'while [ $# -gt 0 ] && [[ $1 == --* ]]; do shift; done',
+  'if [ -n "${FAKE_REAL:-}" ]; then',
+  '  args=(); for a in "$@"; do args+=("${a//\\/ml-image\\//$FAKE_REAL/}"); done; exec "${args[@]}"',
+  'fi',
+  'case "$*" in',
+  '  *"-m pip check"*) if [ -n "${FAKE_PIP_FAIL:-}" ]; then echo "torch 2.5.0 has requirement numpy<2"; exit 1; fi; exit 0 ;;',
+  '  *torch.distributed.run*) echo \'ML_IMAGE_DDP {"ok": true, "world": 16, "backend": "nccl", "algbw_gbps": 10.0, "busbw_gbps": 18.75}\'; exit 0 ;;',
+  'esac',
+  'suite=$3',
+  'case " ${FAKE_CRASH:-} " in *" $suite "*) echo "Traceback: boom" >&2; exit 3 ;; esac',
+  'case " ${FAKE_HANG:-} " in *" $suite "*) exec sleep 30 ;; esac',
+  'echo "noise before the result"',
+  'echo "{\\"status\\": \\"pass\\", \\"reason\\": \\"\\", \\"metrics\\": {\\"suite\\": \\"$suite\\"}}"',
+].join('\n');
+
+function runSlurm(o: SlurmOptions, env: Record<string, string> = {}) {
+  writeFileSync(path.join(o.exportDir, 'ml_image_smoke.py'), SMOKE_PY);
+  const job = path.join(dir, 'job.sbatch');
+  writeFileSync(job, slurmScript(o));
+  const log = path.join(dir, 'log');
+  mkdirSync(log, { recursive: true });
+  const bin = fakeBin({ srun: FAKE_SRUN, scontrol: 'echo node-a; echo node-b' });
+  const r = spawnSync('bash', [job], {
+    cwd: dir,
+    encoding: 'utf8',
+    env: {
+      PATH: `${bin}:${process.env.PATH}`,
+      HOME: dir,
+      FAKE_LOG: log,
+      SLURM_JOB_ID: '42',
+      SLURM_NNODES: String(o.nodes),
+      SLURM_JOB_NODELIST: 'node-[a-b]',
+      SLURM_SUBMIT_DIR: dir,
+      ...env,
+    },
+  });
+  const results = path.join(o.exportDir, 'results', '42');
+  const result = (id: string) =>
+    JSON.parse(readFileSync(path.join(results, `${id}.json`), 'utf8')) as Record<string, unknown>;
+  return {
+    ...r,
+    srun: calls(log).filter((c) => c.some((a) => a.startsWith('--container-image='))),
+    result,
+    results,
+  };
+}
+
+describe.skipIf(SKIP)('shellQuote', () => {
+  it('round-trips hostile words through bash and POSIX sh unchanged', () => {
+    for (const shell of ['bash', POSIX_SH]) {
+      const r = spawnSync(shell, ['-c', `printf '%s\\0' ${HOSTILE.map(shellQuote).join(' ')}`], {
+        cwd: dir,
+        encoding: 'utf8',
+      });
+      expect(r.stdout.split('\0').slice(0, -1)).toEqual(HOSTILE);
+      expect(existsSync(path.join(dir, 'PWNED'))).toBe(false);
+    }
+  });
+});
+
+describe.skipIf(SKIP)('slurmScript', () => {
+  it.each([
+    ['one CPU node', slurm()],
+    [
+      'two nodes x 8 GPUs',
+      slurm({ nodes: 2, gpusPerNode: 8, partition: 'gpu,gpu-long', account: 'ml-team' }),
+    ],
+    ['hostile requirement names', slurm({ distributions: HOSTILE })],
+    ['an export directory with a space and a quote', slurm({ exportDir: `/shared/it's here` })],
+    ['one suite', slurm({ suites: ['pip-check'] })],
+  ])('passes bash -n: %s', (_name, o) => {
+    const r = syntax('bash', slurmScript(o));
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+  });
+
+  it('carries the floors table once, as the smoke stage passes it (the config rows first)', () => {
+    const mine = {
+      schemaVersion: 1 as const,
+      floorFraction: 0.8,
+      gpus: [{ name: 'Lab L4', match: 'L4', measured: { bf16_tflops: 100 }, source: "it's ours" }],
+    };
+    const baseline = { ...mine, gpus: [...mine.gpus, ...bundledBaseline().gpus] };
+    const text = slurmScript(slurm({ gpusPerNode: 8, baseline }));
+    const line = text.split('\n').find((l) => l.startsWith('ML_IMAGE_FLOORS='))!;
+    const r = spawnSync('bash', ['-c', `${line}\nprintf %s "$ML_IMAGE_FLOORS"`], { encoding: 'utf8' });
+    expect(JSON.parse(r.stdout)).toEqual(baseline);
+    expect(text).toContain('compute cuda --floors "$ML_IMAGE_FLOORS"');
+    expect(text).toContain('ddp 8 --cuda --floors "$ML_IMAGE_FLOORS"');
+    expect(text).toContain('train 0.5 --cuda');
+    expect(text).toContain("gpu '' --require");
+  });
+
+  describe('run with fake srun/scontrol', () => {
+    it('runs each suite in the pinned container and writes one JSON result per suite', () => {
+      const r = runSlurm(local({ nodes: 2, gpusPerNode: 4, distributions: ['numpy', 'torch'] }));
+      expect(r.stderr).toBe('');
+      expect(r.status).toBe(0);
+      const ids = ['imports', 'pip-check', 'gpu', 'compute-cpu', 'compute-gpu', 'train', 'ddp', 'custom'];
+      expect(
+        readdirSync(r.results)
+          .filter((f) => f.endsWith('.json'))
+          .sort(),
+      ).toEqual(ids.map((i) => `${i}.json`).sort());
+      for (const id of ids) expect(r.stdout).toContain(`ml-image: ${id} `);
+      expect(r.result('imports')).toMatchObject({
+        id: 'imports',
+        suite: 'imports',
+        status: 'pass',
+        exitCode: 0,
+      });
+      expect(r.result('compute-gpu')).toMatchObject({ suite: 'compute', metrics: { suite: 'compute' } });
+      expect(r.result('pip-check')).toMatchObject({ status: 'pass', reason: '' });
+      expect(r.result('ddp')).toMatchObject({
+        status: 'pass',
+        metrics: { ok: true, world: 16, backend: 'nccl', busbw_gbps: 18.75, floor_note: MULTI_NODE_DDP_NOTE },
+      });
+      expect(r.result('custom')).toMatchObject({
+        status: 'skip',
+        reason: expect.stringMatching(/ml-image smoke/),
+      });
+      expect(typeof r.result('train').durationMs).toBe('number');
+
+      // Every container step: the image by digest, the export dir read-only at /ml-image, no home.
+      expect(r.srun).toHaveLength(7);
+      for (const argv of r.srun) {
+        expect(argv).toContain(`--container-image=ghcr.io#acme/train@${D}`);
+        expect(argv).toContain(`--container-mounts=${dir}:/ml-image:ro`);
+        expect(argv).toContain('--no-container-mount-home');
+        expect(argv).toContain('--container-name=ml-image-smoke-42');
+      }
+      const imports = r.srun[0]!;
+      expect(imports.slice(imports.indexOf('python3'))).toEqual([
+        'python3',
+        '/ml-image/ml_image_smoke.py',
+        'imports',
+        'numpy',
+        'torch',
+      ]);
+      const ddp = r.srun.at(-1)!;
+      expect(ddp.slice(0, 2)).toEqual(['--nodes=2', '--ntasks-per-node=1']);
+      expect(ddp).toContain('--rdzv_endpoint=node-a:29500');
+      expect(ddp).toContain('--nnodes=2');
+      expect(ddp).toContain('--nproc_per_node=4');
+    });
+
+    it('passes hostile requirement names as plain arguments: nothing is executed', () => {
+      const r = runSlurm(local({ suites: ['imports'], distributions: HOSTILE }));
+      expect(r.status).toBe(0);
+      const argv = r.srun[0]!;
+      expect(argv.slice(argv.indexOf('imports') + 1)).toEqual(HOSTILE);
+      expect(existsSync(path.join(dir, 'PWNED'))).toBe(false);
+    });
+
+    it('records crashes, broken requirements and timeouts as failures, and exits 1', () => {
+      const r = runSlurm(local({ suites: ['imports', 'pip-check', 'train', 'compute'], timeoutSeconds: 1 }), {
+        FAKE_CRASH: 'imports',
+        FAKE_PIP_FAIL: '1',
+        FAKE_HANG: 'train',
+      });
+      expect(r.status).toBe(1);
+      expect(r.result('imports')).toMatchObject({
+        status: 'fail',
+        exitCode: 3,
+        reason: 'the suite exited 3 without a result',
+      });
+      expect(readFileSync(path.join(r.results, 'imports.err'), 'utf8')).toContain('Traceback: boom');
+      expect(r.result('pip-check')).toMatchObject({
+        status: 'fail',
+        reason: 'pip check found broken requirements',
+      });
+      expect(readFileSync(path.join(r.results, 'pip-check.out'), 'utf8')).toContain('numpy<2');
+      expect(r.result('train')).toMatchObject({
+        status: 'fail',
+        exitCode: 124,
+        reason: 'timed out after 1s',
+      });
+      expect(r.result('compute-cpu')).toMatchObject({ status: 'pass' });
+    });
+
+    it('finds the smoke script through ML_IMAGE_EXPORT_DIR, and stops when it is nowhere', () => {
+      const moved = path.join(dir, 'moved');
+      mkdirSync(moved);
+      writeFileSync(path.join(moved, 'ml_image_smoke.py'), SMOKE_PY);
+      const o = local({ suites: ['train'], exportDir: path.join(dir, 'exported') });
+      mkdirSync(o.exportDir);
+      const ok = runSlurm(o, { ML_IMAGE_EXPORT_DIR: moved, SLURM_SUBMIT_DIR: '/nonexistent' });
+      expect(ok.status).toBe(0);
+      expect(ok.srun[0]).toContain(`--container-mounts=${moved}:/ml-image:ro`);
+
+      rmSync(o.exportDir, { recursive: true });
+      const lost = spawnSync('bash', [path.join(dir, 'job.sbatch')], {
+        encoding: 'utf8',
+        env: { PATH: process.env.PATH, SLURM_SUBMIT_DIR: '/nonexistent', SLURM_JOB_ID: '43' },
+      });
+      expect(lost.status).toBe(2);
+      expect(lost.stderr).toMatch(/ml_image_smoke.py not found: set ML_IMAGE_EXPORT_DIR/);
+    });
+
+    // The real script needs python3 with an installed distribution to import (pip, here).
+    const python =
+      spawnSync('python3', ['-c', 'import importlib.metadata as m; m.distribution("pip")']).status === 0;
+    it.skipIf(!python)('captures the real ml_image_smoke.py result lines (json.dumps layout)', () => {
+      const r = runSlurm(local({ suites: ['imports', 'custom'], distributions: ['pip'] }), {
+        FAKE_REAL: dir,
+      });
+      expect(r.result('imports')).toMatchObject({ id: 'imports', status: 'pass', metrics: { modules: 1 } });
+      expect(r.result('custom').status).toBe('skip');
+    });
+  });
+});
+
+describe.skipIf(SKIP)('the pod driver (run.sh)', () => {
+  // python3: DNS checks pass, pip check passes, torchrun prints the rank-0 line on pod 0 only.
+  const FAKE_PYTHON = [
+    'case "$*" in',
+    '  "-c "*) exit 0 ;;',
+    '  *"-m pip check"*) exit 0 ;;',
+    '  *torch.distributed.run*) if [ "${JOB_COMPLETION_INDEX:-0}" = 0 ]; then echo \'ML_IMAGE_DDP {"ok": true, "world": 4, "backend": "nccl", "algbw_gbps": 1.0, "busbw_gbps": 1.5}\'; fi; exit 0 ;;',
+    'esac',
+    'suite=$2',
+    'case " ${FAKE_CRASH:-} " in *" $suite "*) echo "Traceback: boom" >&2; exit 3 ;; esac',
+    'echo "{\\"status\\": \\"pass\\", \\"reason\\": \\"\\", \\"metrics\\": {\\"suite\\": \\"$suite\\"}}"',
+  ].join('\n');
+
+  function runPod(o: K8sOptions, env: Record<string, string> = {}) {
+    const file = path.join(dir, 'run.sh');
+    writeFileSync(file, podScript(o, o.name ?? 'ml-image-smoke'));
+    const log = path.join(dir, `log${env.JOB_COMPLETION_INDEX ?? ''}`);
+    mkdirSync(log, { recursive: true });
+    const results = path.join(dir, `results${env.JOB_COMPLETION_INDEX ?? ''}`);
+    const r = spawnSync(POSIX_SH, [file], {
+      cwd: dir,
+      encoding: 'utf8',
+      env: {
+        PATH: `${fakeBin({ python3: FAKE_PYTHON })}:${process.env.PATH}`,
+        FAKE_LOG: log,
+        ML_IMAGE_RESULTS_DIR: results,
+        ...env,
+      },
+    });
+    const lines = r.stdout
+      .split('\n')
+      .filter((l) => l.startsWith('ML_IMAGE_RESULT '))
+      .map((l) => JSON.parse(l.slice('ML_IMAGE_RESULT '.length)) as Record<string, unknown>);
+    return { ...r, lines, calls: calls(log) };
+  }
+
+  it.each([
+    ['one CPU pod', k8s()],
+    ['4 pods', k8s({ nodes: 4, gpusPerNode: 8 })],
+    ['hostile requirement names', k8s({ distributions: HOSTILE })],
+  ])('passes sh -n (dash) and bash -n: %s', (_n, o) => {
+    const sh = podScript(o, 'x');
+    for (const shell of [POSIX_SH, 'bash']) {
+      const r = syntax(shell, sh);
+      expect(r.stderr).toBe('');
+      expect(r.status).toBe(0);
+    }
+  });
+
+  it('prints one ML_IMAGE_RESULT line per suite and exits 0 when all pass', () => {
+    const r = runPod(k8s({ gpusPerNode: 2, distributions: HOSTILE }));
+    expect(r.status).toBe(0);
+    expect(r.lines.map((l) => `${l.id}:${l.status}`)).toEqual([
+      'imports:pass',
+      'pip-check:pass',
+      'gpu:pass',
+      'compute-cpu:pass',
+      'compute-gpu:pass',
+      'train:pass',
+      'ddp:pass',
+      'custom:skip',
+    ]);
+    expect(r.lines.find((l) => l.id === 'ddp')).toMatchObject({ status: 'pass', metrics: { suite: 'ddp' } });
+    const imports = r.calls.find((c) => c.includes('imports'))!;
+    expect(imports.slice(imports.indexOf('imports') + 1)).toEqual(HOSTILE);
+    expect(existsSync(path.join(dir, 'PWNED'))).toBe(false);
+    const ddp = r.calls.find((c) => c.includes('ddp'))!;
+    expect(ddp.slice(0, 5)).toEqual(['/ml-image/ml_image_smoke.py', 'ddp', '2', '--cuda', '--floors']);
+    expect(JSON.parse(ddp[5]!)).toEqual(bundledBaseline());
+    const compute = r.calls.find((c) => c.includes('cuda') && c.includes('compute'))!;
+    expect(compute.slice(1, 4)).toEqual(['compute', 'cuda', '--floors']);
+    expect(JSON.parse(compute[4]!)).toEqual(bundledBaseline());
+    expect(r.calls.find((c) => c.includes('train'))).toEqual([
+      '/ml-image/ml_image_smoke.py',
+      'train',
+      '0.5',
+      '--cuda',
+    ]);
+  });
+
+  it('exits 1 and shows the stderr of a failing suite', () => {
+    const r = runPod(k8s({ suites: ['train', 'pip-check'] }), { FAKE_CRASH: 'train' });
+    expect(r.status).toBe(1);
+    expect(r.lines[0]).toMatchObject({
+      id: 'train',
+      status: 'fail',
+      reason: 'the suite exited 3 without a result',
+    });
+    expect(r.stdout).toContain('  | Traceback: boom');
+    expect(r.lines[1]).toMatchObject({ id: 'pip-check', status: 'pass' });
+  });
+
+  it('runs ddp first on every pod of a multi-pod Job, and the other suites on pod 0 only', () => {
+    const o = k8s({ nodes: 2, gpusPerNode: 4, name: 'smoke', suites: ['imports', 'ddp', 'train'] });
+    const pod0 = runPod(o, { JOB_COMPLETION_INDEX: '0' });
+    expect(pod0.status).toBe(0);
+    expect(pod0.lines.map((l) => `${l.id}:${l.status}`)).toEqual(['ddp:pass', 'imports:pass', 'train:pass']);
+    expect(pod0.lines[0]).toMatchObject({ metrics: { world: 4, floor_note: MULTI_NODE_DDP_NOTE } });
+    const torchrun0 = pod0.calls.find((c) => c.includes('torch.distributed.run'))!;
+    expect(torchrun0).toEqual(
+      expect.arrayContaining([
+        '--nnodes=2',
+        '--nproc_per_node=4',
+        '--rdzv_backend=c10d',
+        '--rdzv_endpoint=smoke-0.smoke:29500',
+        '--rdzv_conf=join_timeout=600,is_host=1',
+      ]),
+    );
+    // Before torchrun, the pod waited for the rendezvous host's DNS name.
+    expect(pod0.calls[0]).toEqual(expect.arrayContaining(['-c', 'smoke-0.smoke']));
+
+    const pod1 = runPod(o, { JOB_COMPLETION_INDEX: '1' });
+    expect(pod1.status).toBe(0);
+    expect(pod1.lines).toEqual([
+      expect.objectContaining({
+        id: 'ddp',
+        status: 'pass',
+        reason: expect.stringMatching(/rank 0 on pod 0/),
+      }),
+    ]);
+    expect(pod1.calls.find((c) => c.includes('torch.distributed.run'))).toContain(
+      '--rdzv_conf=join_timeout=600,is_host=0',
+    );
+  });
+});
+
+describe.skipIf(SKIP)('ml-image export', () => {
+  const run = async (...argv: string[]) => {
+    const io = captureIo(dir);
+    const code = await exportCommand.run(argv, io);
+    return { code, out: io.out(), err: io.err() };
+  };
+
+  it('--slurm writes job.sbatch and the smoke script, and says how to submit', async () => {
+    const r = await run(
+      '--slurm',
+      '--image',
+      IMAGE,
+      '--nodes',
+      '2',
+      '--gpus-per-node',
+      '8',
+      '--out',
+      'slurm',
+    );
+    expect(r.code).toBe(0);
+    const out = path.join(dir, 'slurm');
+    expect(readFileSync(path.join(out, 'ml_image_smoke.py'), 'utf8')).toBe(SMOKE_PY);
+    const job = readFileSync(path.join(out, 'job.sbatch'), 'utf8');
+    expect(job).toContain('#SBATCH --nodes=2');
+    expect(job).toContain(`for d in ${out} `);
+    expect(syntax('bash', job).status).toBe(0);
+    expect(r.out).toContain(`wrote ${path.join(out, 'job.sbatch')}`);
+    expect(r.out).toContain(`image:   ghcr.io#acme/train@${D}`);
+    expect(r.out).toContain('submit:  sbatch slurm/job.sbatch');
+    expect(r.out).toMatch(/note: +custom tests are not exported/);
+    expect(r.out).not.toMatch(/no GPUs requested/);
+  });
+
+  it("--config's smoke.baseline rows reach the job's floors first, then the bundled ones", async () => {
+    writeFileSync(
+      path.join(dir, 'ml-image.yml'),
+      'image: {name: acme/train}\nsmoke:\n  suites: [compute]\n  baseline: floors.json\n',
+    );
+    const mine = { name: 'Lab L4', match: '^NVIDIA L4$', measured: { bf16_tflops: 100 }, source: 'lab' };
+    writeFileSync(
+      path.join(dir, 'floors.json'),
+      JSON.stringify({ schemaVersion: 1, floorFraction: 0.8, gpus: [mine] }),
+    );
+    const r = await run(
+      '--k8s',
+      '--image',
+      IMAGE,
+      '--config',
+      'ml-image.yml',
+      '--gpus-per-node',
+      '2',
+      '--out',
+      'o',
+    );
+    expect(r.code).toBe(0);
+    const objects = parseAllDocuments(readFileSync(path.join(dir, 'o', 'job.yaml'), 'utf8')).map(
+      (d) => d.toJS() as Record<string, Loose>,
+    );
+    const sh = objects[0]!.data['run.sh'] as string;
+    const line = sh.split('\n').find((l) => l.startsWith('ML_IMAGE_FLOORS='))!;
+    const out = spawnSync(POSIX_SH, ['-c', `${line}\nprintf %s "$ML_IMAGE_FLOORS"`], { encoding: 'utf8' });
+    const floors = JSON.parse(out.stdout) as { floorFraction: number; gpus: { name: string }[] };
+    expect(floors.floorFraction).toBe(0.8);
+    expect(floors.gpus.map((g) => g.name)).toEqual(['Lab L4', ...bundledBaseline().gpus.map((g) => g.name)]);
+  });
+});

@@ -1,0 +1,242 @@
+// The in-container Python run on the host's python3 (unit tests start no processes): the probe's
+// package sizes against stand-ins, the smoke script's GPU-name matcher over real device names, and
+// the probe's secret redaction against TypeScript's (one rules file for both).
+import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REDACTED, REDACTION_RULES } from '../../src/capture/redact.js';
+import { bundledBaseline, floorsArg } from '../../src/smoke/baselines.js';
+import { REPO_ROOT } from '../helpers/docker-env.js';
+import { ENV_CASES } from '../helpers/redaction-cases.js';
+import { missingTools } from '../helpers/tools.js';
+
+const SKIP = missingTools('the Python scripts run on the host (python-scripts.test.ts)', ['python3']);
+
+const PROBE = path.join(REPO_ROOT, 'images/probe/ml_image_probe.py');
+
+// The probe's size collection (images/probe/ml_image_probe.py) against stand-ins: a site-packages
+// directory with a wheel's dist-info (RECORD sizes, one row without a size: stat-ed), a Debian-
+// style egg-info without RECORD (its top_level.txt packages walked) and a distribution with
+// nothing to go by; and a stand-in dpkg-query on PATH for apt's Installed-Size (KiB).
+const RECORD = [
+  'standin_wheel/__init__.py,sha256=x,100',
+  'standin_wheel/big.so,sha256=y,5000000',
+  'standin_wheel/data.bin,,',
+  'standin_wheel/gone.py,,',
+  'standin_wheel-1.0.dist-info/RECORD,,',
+  '',
+].join('\n');
+
+describe.skipIf(SKIP)('probe: package sizes', () => {
+  let dir: string;
+  let out: {
+    pip: { name: string; version: string; sizeBytes?: number }[];
+    apt: { name: string; version: string; arch: string; sizeBytes?: number }[];
+    errors: { field: string }[];
+  };
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'ml-image-probe-sizes-'));
+    const site = path.join(dir, 'site-packages');
+    const file = (rel: string, bytes: number | string) => {
+      const p = path.join(site, rel);
+      mkdirSync(path.dirname(p), { recursive: true });
+      writeFileSync(p, typeof bytes === 'number' ? Buffer.alloc(bytes) : bytes);
+    };
+    // A wheel: RECORD lists sizes; data.bin is listed without one (stat-ed: 700 bytes); RECORD
+    // itself has no size (stat-ed too); a listed file that is gone counts 0.
+    file('standin_wheel/__init__.py', 100);
+    file('standin_wheel/data.bin', 700);
+    file(
+      'standin_wheel-1.0.dist-info/METADATA',
+      'Metadata-Version: 2.1\nName: standin-wheel\nVersion: 1.0\n',
+    );
+    file('standin_wheel-1.0.dist-info/RECORD', RECORD);
+    // Debian's python3-x: egg-info without RECORD; the packages top_level.txt names are walked.
+    file('standin_deb/__init__.py', 300);
+    file('standin_deb/sub/mod.py', 200);
+    file('standin_deb_ext.cpython-311-x86_64-linux-gnu.so', 50);
+    file('standin_deb-2.0.egg-info/PKG-INFO', 'Metadata-Version: 1.2\nName: standin-deb\nVersion: 2.0\n');
+    file('standin_deb-2.0.egg-info/top_level.txt', 'standin_deb\nstandin_deb_ext\n');
+    // Nothing to go by: no size, and no error.
+    file('standin_bare-3.0.dist-info/METADATA', 'Metadata-Version: 2.1\nName: standin-bare\nVersion: 3.0\n');
+    // dpkg-query as the probe calls it.
+    const bin = path.join(dir, 'bin');
+    mkdirSync(bin);
+    writeFileSync(
+      path.join(bin, 'dpkg-query'),
+      `#!/bin/sh\nprintf 'libc6\\t2.36-9\\tamd64\\t12992\\nmeta-pkg\\t1\\tall\\t\\nlibx\\t1.0\\tarm64\\t7\\n'\n`,
+    );
+    chmodSync(path.join(bin, 'dpkg-query'), 0o755);
+    const script = [
+      'import importlib.util, json, sys',
+      `spec = importlib.util.spec_from_file_location("probe", ${JSON.stringify(PROBE)})`,
+      'probe = importlib.util.module_from_spec(spec); spec.loader.exec_module(probe)',
+      `sys.path.insert(0, ${JSON.stringify(site)})`,
+      'pip = [p for p in probe.packages() if p["name"].startswith("standin")]',
+      'print(json.dumps({"pip": pip, "apt": probe.apt_packages(), "errors": probe.ERRORS}))',
+    ].join('\n');
+    const r = spawnSync('python3', ['-c', script], {
+      encoding: 'utf8',
+      env: { ...process.env, PATH: `${bin}:${process.env.PATH}` },
+    });
+    expect(r.stderr).toBe('');
+    out = JSON.parse(r.stdout) as typeof out;
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('a wheel: the sizes its RECORD lists, rows without a size stat-ed, a file gone counts 0', () => {
+    expect(out.pip.find((p) => p.name === 'standin-wheel')).toMatchObject({
+      version: '1.0',
+      sizeBytes: 100 + 5_000_000 + 700 + RECORD.length,
+    });
+  });
+
+  it('an egg-info without RECORD: the packages and modules of its top_level.txt', () => {
+    expect(out.pip.find((p) => p.name === 'standin-deb')).toMatchObject({
+      version: '2.0',
+      sizeBytes: 300 + 200 + 50,
+    });
+  });
+
+  it('a distribution with nothing to go by: no size, no error', () => {
+    const bare = out.pip.find((p) => p.name === 'standin-bare');
+    expect(bare).toBeDefined();
+    expect(bare).not.toHaveProperty('sizeBytes');
+    expect(out.errors.filter((e) => e.field.startsWith('python.packages'))).toEqual([]);
+  });
+
+  it("apt: dpkg's Installed-Size (KiB) in bytes; none when dpkg has none", () => {
+    expect(out.apt).toEqual([
+      { name: 'libc6', version: '2.36-9', arch: 'amd64', sizeBytes: 12992 * 1024 },
+      { name: 'meta-pkg', version: '1', arch: 'all' },
+      { name: 'libx', version: '1.0', arch: 'arm64', sizeBytes: 7 * 1024 },
+    ]);
+  });
+});
+
+interface NameCase {
+  name: string;
+  cc: string;
+  memGiB: number;
+  expect: string | null;
+  mig?: string;
+  /** A MIG slice's fraction of the full GPU (g/7). */
+  scale?: number;
+}
+const NAMES = JSON.parse(
+  readFileSync(path.join(REPO_ROOT, '__tests__/fixtures/gpu-names.json'), 'utf8'),
+) as NameCase[];
+
+// The script's matcher over real device names (torch.cuda.get_device_name, nvidia-smi): which row.
+const MATCH = `
+import json, sys
+sys.path.insert(0, sys.argv[1])
+import ml_image_smoke as m
+table = json.loads(sys.argv[2])
+out = []
+for c in json.loads(sys.argv[3]):
+    row, scale, note = m.match_floor(table, c["name"], c["cc"], c["memGiB"])
+    out.append({"row": row and row["name"], "scale": scale, "note": note})
+print(json.dumps(out))
+`;
+
+describe.skipIf(SKIP)('rows matched for real device names (the smoke script matches)', () => {
+  const matched = () => {
+    const r = spawnSync(
+      'python3',
+      [
+        '-c',
+        MATCH,
+        path.join(REPO_ROOT, 'images/probe'),
+        floorsArg(bundledBaseline()),
+        JSON.stringify(NAMES),
+      ],
+      { encoding: 'utf8' },
+    );
+    expect(r.status, r.stderr).toBe(0);
+    return JSON.parse(r.stdout) as { row: string | null; scale: number; note: string | null }[];
+  };
+
+  it('each name gets the row it should: SXM, PCIe and NVL apart, MIG slices scaled, unknown GPUs none', () => {
+    const got = matched();
+    NAMES.forEach((c, i) => {
+      const g = got[i]!;
+      expect(g.row, c.name).toBe(c.expect);
+      if (c.scale !== undefined) {
+        expect(g.scale, c.name).toBeCloseTo(c.scale, 6);
+        expect(g.note, c.name).toContain(`MIG slice ${c.mig}`);
+      } else if (c.expect !== null) {
+        expect(g.scale, c.name).toBe(1);
+      }
+      if (c.expect === null) expect(g.note, c.name).toContain(`no floor for ${c.name}`);
+    });
+  });
+});
+
+describe.skipIf(SKIP)(
+  'one set of rules for TypeScript and the probe (images/probe/redaction-rules.json)',
+  () => {
+    // Loads the probe without running main(): as a file (rules read beside it), or as capture runs it,
+    // source text without __file__ (rules from --redaction-rules=JSON); prints redact_value per case.
+    const LOADER = `
+import importlib.util, json, sys
+if sys.argv[1] == "file":
+    spec = importlib.util.spec_from_file_location("probe", sys.argv[2])
+    probe = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(probe)
+    redact_value = probe.redact_value
+else:
+    g = {"__name__": "probe"}
+    exec(compile(open(sys.argv[2]).read(), "probe", "exec"), g)
+    redact_value = g["redact_value"]
+print(json.dumps([redact_value(n, v) for n, v in json.load(sys.stdin)]))
+`;
+    const probeRedacts = (
+      mode: 'file' | 'argv',
+      cases: string[][],
+      rules: unknown = REDACTION_RULES,
+    ): string[] => {
+      const args = [
+        '-c',
+        LOADER,
+        mode,
+        PROBE,
+        ...(mode === 'argv' ? [`--redaction-rules=${JSON.stringify(rules)}`] : []),
+      ];
+      const r = spawnSync('python3', args, { encoding: 'utf8', input: JSON.stringify(cases) });
+      expect(r.status, r.stderr).toBe(0);
+      return JSON.parse(r.stdout) as string[];
+    };
+
+    it.each(['file', 'argv'] as const)('the probe (rules from %s) redacts as TypeScript does', (mode) => {
+      expect(
+        probeRedacts(
+          mode,
+          ENV_CASES.map(([n, v]) => [n, v]),
+        ),
+      ).toEqual(ENV_CASES.map(([, , e]) => e));
+    });
+
+    it('the probe applies the rules it is given, not a copy of its own', () => {
+      const rules = { ...REDACTION_RULES, secretName: { pattern: '^HF_HOME$', ignoreCase: false } };
+      expect(
+        probeRedacts(
+          'argv',
+          [
+            ['HF_HOME', '/cache'],
+            ['HF_TOKEN', 'x'],
+          ],
+          rules,
+        ),
+      ).toEqual([REDACTED, 'x']);
+    });
+
+    it('the probe run as source text without rules stops and says so', () => {
+      const r = spawnSync('python3', ['-c', readFileSync(PROBE, 'utf8'), '--no-torch'], { encoding: 'utf8' });
+      expect(r.status).not.toBe(0);
+      expect(r.stderr).toContain('no redaction rules');
+    });
+  },
+);
