@@ -13,6 +13,7 @@ import { runCli } from '../../src/cli/main.js';
 import { type ContainerSession, type DockerAdapter, RUN_ID, RUN_LABEL } from '../../src/docker/adapter.js';
 import { createDefaultDockerAdapter } from '../../src/docker/engine.js';
 import type { Resolution } from '../../src/resolve/result.js';
+import { PIP_CACHE_DIR, PIP_CACHE_LABEL, pipCacheVolume } from '../../src/resolve/pip-cache.js';
 import { closedPort } from '../helpers/net.js';
 import { captureIo } from '../helpers/fakes.js';
 import { startWheelIndex, type WheelIndex, type WheelSpec, wheelFileName } from '../helpers/wheel-index.js';
@@ -42,6 +43,15 @@ export const NUMPY_CONFLICT_WHEELS: WheelSpec[] = [
   { name: 'nvidia-modelopt', module: 'modelopt', version: '0.25.0', requires: ['numpy<2'] },
   { name: 'tqdm', version: '4.66.0' },
 ];
+
+/** A resolve input that only names an index (what the pip cache volume is keyed by). */
+const withIndex = (indexUrl: string, requirements = '') => ({
+  image: 'any',
+  platform: 'linux/amd64',
+  requirements: { text: requirements, origins: [] },
+  mode: 'auto' as const,
+  indexes: { indexUrl, extraIndexUrls: [] },
+});
 
 describe.skipIf(!env.available)('ml-image resolve on real pip', () => {
   const images = env.images!;
@@ -324,6 +334,59 @@ describe.skipIf(!env.available)('ml-image resolve on real pip', () => {
     expect(r.stderr).not.toContain(token);
     expect(seen).toHaveLength(1);
     expect(seen[0]).not.toContain(token); // not in the container's Cmd, Entrypoint, Env or labels
+    expect(seen[0]).not.toContain(PIP_CACHE_DIR); // an index with credentials gets no pip cache volume
+  });
+
+  it("keeps pip's HTTP cache in one named volume per index, and reports where the time went", async () => {
+    // An index that answers as PyPI does, with cache headers (the test index sends none); pip
+    // caches only https and trusted hosts (no volume is made for others), so the requirements trust
+    // this one.
+    const wheelName = wheelFileName({ name: 'tqdm', version: '4.66.0' });
+    const wheel = readFileSync(path.join(index.root, 'simple', 'tqdm', wheelName));
+    const cached: Server = createServer((req, res) => {
+      const headers = { 'Cache-Control': 'max-age=600, public', ETag: '"ml-image-test-1"' };
+      if (req.url === '/simple/tqdm/')
+        res
+          .writeHead(200, { ...headers, 'Content-Type': 'text/html' })
+          .end(`<a href="/files/${wheelName}">${wheelName}</a>`);
+      else if (req.url === `/files/${wheelName}`)
+        res.writeHead(200, { ...headers, 'Content-Type': 'application/octet-stream' }).end(wheel);
+      else res.writeHead(404).end();
+    });
+    await new Promise<void>((ok) => cached.listen(0, '127.0.0.1', () => ok()));
+    const url = `http://127.0.0.1:${(cached.address() as { port: number }).port}/simple`;
+    const host = new URL(url).host;
+    const requirements = `--trusted-host ${host}\ntqdm\n`;
+    const volume = pipCacheVolume(withIndex(url, requirements))!.name;
+    try {
+      const seen: string[] = [];
+      const r = await resolve(requirements, ['--verbose'], 'amd64', {
+        docker: inspectingDocker(seen),
+        indexUrl: url,
+      });
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stderr).toMatch(
+        /timing: container start \d+\.\d\ds( \(digest lookup \d+\.\d\ds beside it\))?, snapshot .*, plain dry run \d+\.\d\ds, .*container stop \d+\.\d\ds, total/,
+      );
+      expect(seen[0]).toContain(`"Source": "${volume}"`);
+      const labels = spawnSync('docker', ['volume', 'inspect', volume, '--format', '{{json .Labels}}'], {
+        encoding: 'utf8',
+      });
+      expect(labels.status, labels.stderr).toBe(0);
+      expect(JSON.parse(labels.stdout)).toMatchObject({ [PIP_CACHE_LABEL]: 'pip-http' });
+      // pip kept what it fetched there, for the next run (and nothing that names the index's host).
+      const files = spawnSync(
+        'docker',
+        ['run', '--rm', '-v', `${volume}:/c:ro`, images.pythonAmd64, 'find', '/c', '-type', 'f'],
+        { encoding: 'utf8' },
+      );
+      expect(files.status, files.stderr).toBe(0);
+      expect(files.stdout).toMatch(/\/c\/http/);
+    } finally {
+      cached.closeAllConnections();
+      await new Promise<void>((ok) => cached.close(() => ok()));
+      spawnSync('docker', ['volume', 'rm', volume], { stdio: 'ignore' });
+    }
   });
 
   it('an index URL with a token from the flag reaches pip by environment only, and a failure hides it', async () => {

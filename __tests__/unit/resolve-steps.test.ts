@@ -12,6 +12,7 @@ import { parseSnapshot } from '../../src/resolve/steps/snapshot.js';
 import { parseHelperOutput } from '../../src/resolve/workspace.js';
 import { AnalysisSchema } from '../../src/resolve/helper-output.js';
 import { fakeDocker, fakeSession } from '../helpers/fakes.js';
+import { viaHelperRun } from '../helpers/resolve-session.js';
 import { z } from 'zod';
 
 const D = '/tmp/ml-image-resolve';
@@ -257,34 +258,38 @@ ERROR: ResolutionImpossible: for help visit https://pip.pypa.io/
   });
 
   /** pip and the helper as the test bed's image answers them; `relaxedFits` decides step 4. */
-  const script = (relaxedFits: boolean) =>
-    fakeSession((cmd) => {
-      const c = cmd.join(' ');
-      if (cmd[0] === 'sh') return { stdout: SNAPSHOT };
-      if (c.includes(`${D}/helper.py analyze`))
-        return { stdout: JSON.stringify(c.endsWith('naive.json') ? naiveAnalysis : heldAnalysis) };
-      if (c.includes(`${D}/helper.py relax`))
-        return {
-          stdout: JSON.stringify({
-            requirements: 'opencv-python-headless>=4.12.0.88\n',
-            changes: [
-              {
-                name: 'opencv-python-headless',
-                from: 'opencv-python-headless==4.12.0.88',
-                to: 'opencv-python-headless>=4.12.0.88',
-              },
-            ],
-          }),
-        };
-      if (c.includes('pip install')) {
-        if (c.includes('naive.json')) return {};
-        if (c.includes('relaxed.txt') && relaxedFits) return {};
-        if (c.includes('probe.txt')) return {};
-        return { exitCode: 1, stdout: CONFLICT };
-      }
-      if (cmd[0] === 'python3' && cmd[1] === '-c') return { stdout: '4.11.0.86\n' };
-      return { exitCode: 2, stderr: `unexpected ${c}` };
-    });
+  const script = (relaxedFits: boolean) => {
+    const played = viaHelperRun(answer(relaxedFits), () => session.files);
+    const session = Object.assign(fakeSession(played.answer), { virtual: played.calls });
+    return session;
+  };
+  const answer = (relaxedFits: boolean) => (cmd: readonly string[]) => {
+    const c = cmd.join(' ');
+    if (cmd[0] === 'sh') return { stdout: SNAPSHOT };
+    if (c.includes(`${D}/helper.py analyze`))
+      return { stdout: JSON.stringify(c.endsWith('naive.json') ? naiveAnalysis : heldAnalysis) };
+    if (c.includes(`${D}/helper.py relax`))
+      return {
+        stdout: JSON.stringify({
+          requirements: 'opencv-python-headless>=4.12.0.88\n',
+          changes: [
+            {
+              name: 'opencv-python-headless',
+              from: 'opencv-python-headless==4.12.0.88',
+              to: 'opencv-python-headless>=4.12.0.88',
+            },
+          ],
+        }),
+      };
+    if (c.includes('pip install')) {
+      if (c.includes('naive.json')) return {};
+      if (c.includes('relaxed.txt') && relaxedFits) return {};
+      if (c.includes('probe.txt')) return {};
+      return { exitCode: 1, stdout: CONFLICT };
+    }
+    if (cmd[0] === 'python3' && cmd[1] === '-c') return { stdout: '4.11.0.86\n' };
+    return { exitCode: 2, stderr: `unexpected ${c}` };
+  };
 
   it('hold fails, relax fits: fixed, with the relaxed requirements and the resolved pins', async () => {
     const session = script(true);
@@ -312,7 +317,7 @@ ERROR: ResolutionImpossible: for help visit https://pip.pypa.io/
       'resolve linux/amd64: a plain pip install would replace 1 base package(s)',
       'resolve linux/amd64: relaxing opencv-python-headless==4.12.0.88 -> opencv-python-headless>=4.12.0.88',
     ]);
-    const pip = session.calls.filter((c) => c.cmd.includes('pip')).map((c) => c.cmd.at(-1));
+    const pip = session.virtual.filter((c) => c.cmd.includes('pip')).map((c) => c.cmd.at(-1));
     expect(pip).toEqual([`${D}/requirements.txt`, `${D}/base-constraints.txt`, `${D}/base-constraints.txt`]);
     expect(session.files[`${D}/relaxed.txt`]).toBe('opencv-python-headless>=4.12.0.88\n');
     expect(session.closed()).toBe(true);
@@ -339,7 +344,7 @@ ERROR: ResolutionImpossible: for help visit https://pip.pypa.io/
       docker: fakeDocker({ startSession: () => Promise.resolve(session) }),
     });
     expect(out.resolution.status).toBe('conflict');
-    expect(session.calls.filter((c) => c.cmd.includes('pip'))).toHaveLength(1);
+    expect(session.virtual.filter((c) => c.cmd.includes('pip'))).toHaveLength(1);
   });
 
   it('the snapshot is cached by digest, and a cached entry that does not parse is taken again', async () => {
@@ -357,14 +362,30 @@ ERROR: ResolutionImpossible: for help visit https://pip.pypa.io/
         cache,
         progress: (l) => lines.push(l),
       });
-      return { snapshots: session.calls.filter((c) => c.cmd[0] === 'sh').length, lines, session };
+      return { snapshots: session.virtual.filter((c) => c.cmd[0] === 'sh').length, lines, session };
     };
-    expect((await resolveWith()).snapshots).toBe(1);
+    const runs = (r: Awaited<ReturnType<typeof resolveWith>>) =>
+      r.session.calls.filter((c) => c.cmd[2] === 'run').map((c) => c.cmd.slice(3, c.cmd.indexOf('--')));
+    const first = await resolveWith();
+    expect(first.snapshots).toBe(1);
     expect(store.get(key)).toBe(SNAPSHOT);
+    // Not cached: the snapshot and the plain run in one python process; the held run after it.
+    expect(runs(first)).toEqual([
+      [`${D}/naive.json`, '--snapshot'],
+      [`${D}/held.json`],
+      [`${D}/relaxed.json`],
+    ]);
     const second = await resolveWith();
     expect(second.snapshots).toBe(0);
     expect(second.lines[0]).toBe('resolve linux/amd64: base snapshot from the cache (sha256:aa)');
     expect(second.session.files[`${D}/snapshot.json`]).toBe(SNAPSHOT);
+    // Cached: the plain and the held run in one python process (one exec), then the relaxed run.
+    expect(runs(second)).toEqual([[`${D}/naive.json`, '--held'], [`${D}/relaxed.json`]]);
+    expect(second.session.virtual.filter((c) => c.cmd.includes('pip')).map((c) => c.cmd.at(-1))).toEqual([
+      `${D}/requirements.txt`,
+      `${D}/base-constraints.txt`,
+      `${D}/base-constraints.txt`,
+    ]);
     store.set(key, '{"installed": "truncated');
     expect((await resolveWith()).snapshots).toBe(1);
     expect(store.get(key)).toBe(SNAPSHOT);

@@ -15,6 +15,7 @@ import {
 import { looksTransient, pipFailureError } from '../../src/resolve/failure.js';
 import { chainOf } from '../../src/resolve/steps/explain.js';
 import type { Resolution } from '../../src/resolve/result.js';
+import { viaHelperRun } from '../helpers/resolve-session.js';
 
 const dist = (name: string, version: string, extra: Partial<InstalledDist> = {}): InstalledDist => ({
   name,
@@ -532,11 +533,15 @@ describe('the resolver in a scripted session', () => {
   it('files go in by putFiles, indexes by the exec environment; a hash failure is exit 2 on its line', async () => {
     const { resolveAgainstBase } = await import('../../src/resolve/resolve.js');
     const { fakeDocker, fakeSession } = await import('../helpers/fakes.js');
-    const session = fakeSession((cmd) => {
-      if (cmd[0] === 'sh') return { stdout: SNAPSHOT };
-      if (cmd.includes('pip')) return { exitCode: 1, stdout: PIP_OUT.hash };
-      return {};
-    });
+    const played = viaHelperRun(
+      (cmd) => {
+        if (cmd[0] === 'sh') return { stdout: SNAPSHOT };
+        if (cmd.includes('pip')) return { exitCode: 1, stdout: PIP_OUT.hash };
+        return {};
+      },
+      () => session.files,
+    );
+    const session = fakeSession(played.answer);
     const docker = fakeDocker({ startSession: () => Promise.resolve(session) });
     const err = await resolveAgainstBase(input, { docker }).catch((e: unknown) => e);
     expect((err as InputError).exitCode).toBe(2);
@@ -544,7 +549,7 @@ describe('the resolver in a scripted session', () => {
       /^\/w\/r\.txt:2: a downloaded file does not match the --hash/,
     );
     expect(session.files[`${D}/requirements.txt`]).toBe(`${input.requirements.text}\n`);
-    const pip = session.calls.filter((c) => c.cmd.includes('pip'));
+    const pip = played.calls.filter((c) => c.cmd.includes('pip'));
     expect(pip).toHaveLength(1); // a hash mismatch is not retried
     for (const c of session.calls) expect(c.cmd.join(' ')).not.toMatch(/SECRETTOKEN|TOK2|base64/);
     expect(pip[0]!.env).toMatchObject({
@@ -557,12 +562,16 @@ describe('the resolver in a scripted session', () => {
   it('an index failure is retried once (verbose), then exit 3 naming the index redacted', async () => {
     const { resolveAgainstBase } = await import('../../src/resolve/resolve.js');
     const { fakeDocker, fakeSession } = await import('../helpers/fakes.js');
-    const session = fakeSession((cmd) => {
-      if (cmd[0] === 'sh') return { stdout: SNAPSHOT };
-      if (cmd.includes('pip'))
-        return { exitCode: 1, stdout: cmd.includes('-v') ? PIP_OUT.index503Verbose : PIP_OUT.noMatch };
-      return {};
-    });
+    const played = viaHelperRun(
+      (cmd) => {
+        if (cmd[0] === 'sh') return { stdout: SNAPSHOT };
+        if (cmd.includes('pip'))
+          return { exitCode: 1, stdout: cmd.includes('-v') ? PIP_OUT.index503Verbose : PIP_OUT.noMatch };
+        return {};
+      },
+      () => session.files,
+    );
+    const session = fakeSession(played.answer);
     const lines: string[] = [];
     const docker = fakeDocker({ startSession: () => Promise.resolve(session) });
     const err = await resolveAgainstBase(input, { docker, progress: (l) => lines.push(l) }).catch(
@@ -572,7 +581,7 @@ describe('the resolver in a scripted session', () => {
     expect((err as EnvironmentError).message).toMatch(
       /^the package index http:\/\/u:\*\*\*@127\.0\.0\.1:5001\/simple, http:\/\/x:\*\*\*@h\/simple is unreachable/,
     );
-    expect(session.calls.filter((c) => c.cmd.includes('pip'))).toHaveLength(2);
+    expect(played.calls.filter((c) => c.cmd.includes('pip'))).toHaveLength(2);
     expect(lines.join('\n')).toMatch(/trying once more/);
     expect(lines.join('\n')).not.toMatch(/SECRETTOKEN|TOK2/);
   });

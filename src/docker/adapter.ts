@@ -83,6 +83,11 @@ export interface SessionSpec {
   user?: string;
   /** The session's container stops by itself after this long (default DEFAULT_SESSION_DEADLINE_MS). */
   deadlineMs?: number;
+  /**
+   * Named volumes mounted into the container (created by the engine, with these labels, when
+   * missing). They outlive the session: only the container and its anonymous volumes are removed.
+   */
+  volumes?: readonly { name: string; target: string; labels?: Readonly<Record<string, string>> }[];
 }
 
 /** A container kept running so that several commands reuse it (and pip's cache inside it). */

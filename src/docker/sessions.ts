@@ -84,7 +84,18 @@ export async function startSession(client: EngineClient, spec: SessionSpec): Pro
     // image's entrypoint is bypassed so any image with a shell works.
     ...sessionCommand(sessionSeconds(spec)),
     // Removed by the engine once it ends (at its deadline, after a killed CLI) as well as on close.
-    HostConfig: { AutoRemove: true, ...(spec.network !== undefined && { NetworkMode: spec.network }) },
+    HostConfig: {
+      AutoRemove: true,
+      ...(spec.network !== undefined && { NetworkMode: spec.network }),
+      ...(spec.volumes?.length && {
+        Mounts: spec.volumes.map((v) => ({
+          Type: 'volume',
+          Source: v.name,
+          Target: v.target,
+          VolumeOptions: { Labels: { ...v.labels } },
+        })),
+      }),
+    },
   });
   let closed = false;
   const close = async () => {

@@ -22,6 +22,8 @@ export async function runResolveStage(
     progress: (line: string) => void;
     cache?: SnapshotCache;
     reuse?: boolean;
+    /** --verbose: each resolution's per-step timing line in the progress. */
+    verbose?: boolean;
     /** Where PIP_INDEX_URL / PIP_EXTRA_INDEX_URL and ${NAME} references are read (default: process.env). */
     env?: Readonly<Record<string, string | undefined>>;
   },

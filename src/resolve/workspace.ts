@@ -2,6 +2,7 @@
 // directory of files, where pip dry runs and the Python helper run. pip's cache is reused across
 // the runs. Every answer that comes back from the container is parsed here (zod), never cast.
 import { z } from 'zod';
+import { type Analysis, AnalysisSchema } from './helper-output.js';
 import type { ContainerSession } from '../docker/adapter.js';
 import { formatIssues } from '../config/issues.js';
 import { CheckFailedError } from '../errors.js';
@@ -20,6 +21,32 @@ export interface ExecResult {
   stderr: string;
 }
 
+/** A dry run with the helper's analysis of its report (only when it succeeded). */
+export interface AnalyzedRun {
+  run: PipRun;
+  analysis: Analysis | undefined;
+  /** Seconds the helper spent in pip and in the analysis (for --verbose). */
+  seconds: { pip: number; analysis: number };
+}
+
+/** One try of `helper.py run`, before the retry and failure rules (settle). */
+export interface Attempt extends AnalyzedRun {
+  /** The snapshot the same process took first (`--snapshot`), as an exec answer for parseSnapshot. */
+  snapshot?: ExecResult;
+  snapshotSeconds?: number;
+  /** The held run the same process made after it (`held`), when the base had to be held. */
+  held?: AnalyzedRun;
+}
+
+const PipSchema = z.object({ rc: z.number(), stdout: z.string(), stderr: z.string() });
+const RunOutputSchema = z.object({
+  snapshot: z.unknown().optional(),
+  pip: PipSchema.optional(),
+  analysis: AnalysisSchema.optional(),
+  held: z.object({ pip: PipSchema, analysis: AnalysisSchema.optional() }).optional(),
+  timing: z.record(z.string(), z.number()).optional(),
+});
+
 export interface Workspace {
   session: ContainerSession;
   image: string;
@@ -32,19 +59,57 @@ export interface Workspace {
   dryRun(report: string, extra: readonly string[], env?: Readonly<Record<string, string>>): Promise<PipRun>;
   /** `python3 DIR/helper.py <args>`, its JSON answer parsed with `schema`. */
   helper<T>(schema: z.ZodType<T>, args: readonly string[]): Promise<T>;
+  /**
+   * ONE python process (`helper.py run`): the snapshot first when asked, pip's dry run in the same
+   * process, and the analysis of its report against DIR/snapshot.json. One try: settle() applies
+   * the retry and failure rules of dryRun.
+   */
+  attempt(
+    report: string,
+    extra: readonly string[],
+    o?: { env?: Readonly<Record<string, string>>; snapshot?: boolean; held?: boolean },
+  ): Promise<Attempt>;
+  /** dryRun's rules for a first attempt: one more (verbose) try when the index failed, else throw. */
+  settle(
+    first: Attempt,
+    report: string,
+    extra: readonly string[],
+    env?: Readonly<Record<string, string>>,
+  ): Promise<AnalyzedRun>;
+  /** attempt + settle. */
+  analyzedRun(
+    report: string,
+    extra: readonly string[],
+    env?: Readonly<Record<string, string>>,
+  ): Promise<AnalyzedRun>;
 }
 
-export function pipWorkspace(
-  session: ContainerSession,
-  opts: {
-    image: string;
-    /** Index URLs (often with credentials) reach pip through the exec environment only. */
-    pipEnv: Readonly<Record<string, string>>;
-    failure: FailureContext;
-    /** Called before the one retry of a failed index, with the reason (redacted). */
-    onRetry: (reason: string) => void;
-  },
-): Workspace {
+/** pip's options on every dry run (its report path comes after). */
+const PIP_OPTIONS = [
+  // pip retries 5xx answers and broken connections itself (backoff 0.25 s, doubling).
+  '--retries',
+  '3',
+  '--timeout',
+  '15',
+];
+
+export interface WorkspaceOptions {
+  image: string;
+  /** Index URLs (often with credentials) reach pip through the exec environment only. */
+  pipEnv: Readonly<Record<string, string>>;
+  failure: FailureContext;
+  /** Called before the one retry of a failed index, with the reason (redacted). */
+  onRetry: (reason: string) => void;
+  /** A directory pip may keep its HTTP cache in (a volume mounted there), used when writable. */
+  pipCache?: string;
+  /** Told of every `helper.py run` that answered, with its wall time (for --verbose). */
+  onAttempt?: (report: string, a: Attempt, wallMs: number) => void;
+}
+
+export function pipWorkspace(session: ContainerSession, opts: WorkspaceOptions): Workspace {
+  const attempt = helperAttempt(session, opts);
+  const settle: Workspace['settle'] = (first, report, extra, env = {}) =>
+    settleRun<AnalyzedRun>(opts, first, () => attempt(report, ['-v', ...extra], { env }));
   const runPip = async (report: string, extra: readonly string[], env: Readonly<Record<string, string>>) => {
     const r = await session.exec(
       [
@@ -53,41 +118,136 @@ export function pipWorkspace(
         'pip',
         'install',
         '--dry-run',
-        // pip retries 5xx answers and broken connections itself (backoff 0.25 s, doubling).
-        '--retries',
-        '3',
-        '--timeout',
-        '15',
+        ...PIP_OPTIONS,
         '--report',
         `${DIR}/${report}`,
         ...extra,
       ],
       { env: { ...opts.pipEnv, ...env } },
     );
-    return { ok: r.exitCode === 0, out: `${r.stdout}\n${r.stderr}` };
+    return { run: { ok: r.exitCode === 0, out: `${r.stdout}\n${r.stderr}` } };
   };
   return {
     session,
     image: opts.image,
     put: (files) => session.putFiles(DIR, files),
     async dryRun(report, extra, env = {}) {
-      let run = await runPip(report, extra, env);
-      if (!run.ok && looksTransient(run.out)) {
-        // An index that answered 5xx (or nothing) past pip's own retries: one more try, verbose,
-        // because pip reports a failing index page ("Could not fetch URL") only at debug level.
-        opts.onRetry(transientSummary(run.out));
-        run = await runPip(report, ['-v', ...extra], env);
-      }
-      if (run.ok) return run;
-      const failure = pipFailureError(run.out, opts.failure);
-      if (failure) throw failure;
-      return run;
+      const first = await runPip(report, extra, env);
+      return (await settleRun(opts, first, () => runPip(report, ['-v', ...extra], env))).run;
     },
     async helper(schema, args) {
       const r = await session.exec(['python3', `${DIR}/helper.py`, ...args]);
       return parseHelperOutput(schema, r, opts.image);
     },
+    attempt,
+    settle,
+    async analyzedRun(report, extra, env = {}) {
+      return settle(await attempt(report, extra, { env }), report, extra, env);
+    },
   };
+}
+
+/**
+ * A dry run's rules: an index that answered 5xx (or nothing) past pip's own retries gets one more
+ * try, verbose, because pip reports a failing index page ("Could not fetch URL") only at debug
+ * level; a failure that is not a conflict is thrown as pip reported it (pipFailureError).
+ */
+async function settleRun<T extends { run: PipRun }>(
+  opts: WorkspaceOptions,
+  first: T,
+  again: () => Promise<T>,
+): Promise<T> {
+  let a = first;
+  if (!a.run.ok && looksTransient(a.run.out)) {
+    opts.onRetry(transientSummary(a.run.out));
+    a = await again();
+  }
+  if (a.run.ok) return a;
+  const failure = pipFailureError(a.run.out, opts.failure);
+  if (failure) throw failure;
+  return a;
+}
+
+/** One `helper.py run` in the session: pip's environment through the exec, never argv. */
+function helperAttempt(session: ContainerSession, opts: WorkspaceOptions): Workspace['attempt'] {
+  return async (report, extra, o = {}) => {
+    const env = { ...opts.pipEnv, ...o.env };
+    const t = Date.now();
+    const r = await session.exec(
+      [
+        'python3',
+        `${DIR}/helper.py`,
+        'run',
+        `${DIR}/${report}`,
+        ...(o.snapshot ? ['--snapshot'] : []),
+        ...(o.held ? ['--held'] : []),
+        '--',
+        ...PIP_OPTIONS,
+        ...extra,
+      ],
+      {
+        env: {
+          ...env,
+          // The names added for pip: the snapshot leaves them out (it records the image's own).
+          ML_IMAGE_RUN_ENV: Object.keys(env).join(','),
+          ...(opts.pipCache !== undefined && { ML_IMAGE_PIP_CACHE: opts.pipCache }),
+        },
+      },
+    );
+    const a = attemptOf(r, opts.image, o.snapshot === true);
+    opts.onAttempt?.(report, a, Date.now() - t);
+    return a;
+  };
+}
+
+/**
+ * What `helper.py run` answered. With a snapshot, a helper that could not start (no python3) or
+ * could not look (old pip) comes back as the snapshot's answer, for parseSnapshot to judge.
+ */
+function attemptOf(r: ExecResult, image: string, withSnapshot: boolean): Attempt {
+  const asSnapshot = (stdout: string): Attempt => ({
+    run: { ok: false, out: '' },
+    analysis: undefined,
+    seconds: { pip: 0, analysis: 0 },
+    snapshot: { ...r, stdout },
+  });
+  let json: unknown;
+  try {
+    json = JSON.parse(r.stdout);
+  } catch {
+    if (withSnapshot) return asSnapshot(r.stdout);
+    throw helperFailed(r, image);
+  }
+  const out = parseHelperOutput(RunOutputSchema, r, image);
+  const seconds = { pip: out.timing?.pip ?? 0, analysis: out.timing?.analysis ?? 0 };
+  const snapshot = withSnapshot
+    ? { ...r, stdout: out.snapshot !== undefined ? JSON.stringify(out.snapshot) : r.stdout }
+    : undefined;
+  if (out.pip === undefined) {
+    if (snapshot !== undefined)
+      return { ...asSnapshot(snapshot.stdout), snapshotSeconds: out.timing?.snapshot ?? 0 };
+    throw helperFailed(r, image, `no pip run in ${JSON.stringify(json).slice(0, 200)}`);
+  }
+  const t = out.timing ?? {};
+  const held = out.held && analyzed(out.held, { pip: t['held pip'] ?? 0, analysis: t['held analysis'] ?? 0 });
+  return {
+    ...analyzed({ pip: out.pip, analysis: out.analysis }, seconds),
+    ...(snapshot !== undefined && { snapshot, snapshotSeconds: t.snapshot ?? 0 }),
+    ...(held !== undefined && { held }),
+  };
+
+  function analyzed(
+    o: { pip: z.infer<typeof PipSchema>; analysis?: Analysis | undefined },
+    secs: AnalyzedRun['seconds'],
+  ): AnalyzedRun {
+    if (o.pip.rc === 0 && o.analysis === undefined) throw helperFailed(r, image, 'no analysis of the report');
+    return {
+      // stdout and stderr together, as a separate `python3 -m pip` printed them.
+      run: { ok: o.pip.rc === 0, out: `${o.pip.stdout}\n${o.pip.stderr}` },
+      analysis: o.pip.rc === 0 ? o.analysis : undefined,
+      seconds: secs,
+    };
+  }
 }
 
 /** The helper's JSON answer, checked against its schema; anything else is the helper failing. */

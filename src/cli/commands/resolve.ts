@@ -33,7 +33,10 @@ Options:
   --out DIR             writes constraints.txt, requirements.txt, resolution.json, explanation.md
   --json                print resolution.json instead of the explanation
 
-Base-image snapshots are cached by digest in $ML_IMAGE_CACHE_DIR (default ~/.cache/ml-image).
+Base-image snapshots are cached by digest in $ML_IMAGE_CACHE_DIR (default ~/.cache/ml-image);
+pip's HTTP cache is kept in a Docker volume, ml-image-resolve-pip-cache-<hash> (one per set of
+https or --trusted-host index URLs; none when one carries credentials). --verbose ends with a
+per-step timing line.
 
 Exit codes: 0 no conflict, or fixed (auto); 1 a conflict that cannot be resolved (check: any
 conflict); 2 bad input (a malformed requirement, a wrong --hash, a local path or direct URL that
@@ -79,6 +82,8 @@ python3); 3 no Docker daemon, or the index or a direct URL is unreachable (after
         docker: io.docker(),
         progress: (l) => io.stderr(`${l}\n`),
         cache: fileSnapshotCache(defaultCacheDir(io.env)),
+        // --verbose: a per-step timing line at the end of the progress.
+        verbose: values.verbose === true,
       },
     );
     if (values.out !== undefined) {

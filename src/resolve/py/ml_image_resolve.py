@@ -5,6 +5,12 @@ judged exactly as pip judges them, in the target environment (an arm64 image eva
 platform_machine as aarch64). Every command prints one JSON object on stdout.
 
 Commands (argv[1]): snapshot | analyze INSPECT REPORT | relax REQS NAME=VERSION...
+| run REPORT [--snapshot] [--held] -- PIP_INSTALL_ARGS...: pip's dry run IN this process (the
+snapshot first with --snapshot, written to snapshot.json next to REPORT), then its analysis; with
+--held, when the run replaces a base package (or the image has a constraint file) and
+base-constraints.txt is there, the held run (-c base-constraints.txt, report held.json) and its
+analysis follow in the same process. pip's stdout and stderr come back inside the JSON, as a
+separate `python3 -m pip` would have printed them.
 
 Bundled as text by src/resolve/py/helper.generated.ts (regenerate with
 `UPDATE_DOCS=1 npx vitest run --project unit __tests__/unit/resolve-py.test.ts`).
@@ -14,6 +20,8 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
+import time
 
 try:
     from pip._vendor.packaging.requirements import InvalidRequirement, Requirement
@@ -29,17 +37,22 @@ def load(path):
         return json.load(f)
 
 
-def snapshot():
+def pip_inspect_subprocess():
     r = subprocess.run([sys.executable, "-m", "pip", "inspect", "--local"], stdout=subprocess.PIPE,
                        stderr=subprocess.PIPE, universal_newlines=True)
+    return r.returncode, r.stdout, r.stderr
+
+
+def take_snapshot(environ, inspect):
+    """What the image ships: environ is the image's environment, inspect() -> (rc, stdout, stderr)."""
+    rc, stdout, stderr = inspect()
     out = {"python": {"version": "%d.%d.%d" % sys.version_info[:3], "executable": sys.executable},
-           "env": {k: v for k, v in os.environ.items()
+           "env": {k: v for k, v in environ.items()
                    if k.startswith("PIP_") or k in ("CUDA_VERSION", "NVIDIA_PYTORCH_VERSION", "PYTORCH_VERSION")}}
-    if r.returncode != 0:
-        out["error"] = "pip inspect failed: " + (r.stderr.strip().splitlines() or ["exit %d" % r.returncode])[-1]
-        print(json.dumps(out))
-        return
-    data = json.loads(r.stdout)
+    if rc != 0:
+        out["error"] = "pip inspect failed: " + (stderr.strip().splitlines() or ["exit %d" % rc])[-1]
+        return out
+    data = json.loads(stdout)
     out["pipVersion"] = data.get("pip_version")
     out["environment"] = data.get("environment", {})
     dists = []
@@ -56,9 +69,13 @@ def snapshot():
             "location": loc,
         })
     out["installed"] = dists
-    cf = os.environ.get("PIP_CONSTRAINT") or "/etc/pip/constraint.txt"
+    cf = environ.get("PIP_CONSTRAINT") or "/etc/pip/constraint.txt"
     out["constraintFile"] = {"path": cf, "content": open(cf).read()} if os.path.isfile(cf) else None
-    print(json.dumps(out))
+    return out
+
+
+def snapshot():
+    print(json.dumps(take_snapshot(os.environ, pip_inspect_subprocess)))
 
 
 def reqs_on(requires, name, env):
@@ -91,8 +108,10 @@ def allows(req, version):
 
 
 def analyze(inspect_path, report_path):
-    snap = load(inspect_path)
-    rep = load(report_path)
+    print(json.dumps(analysis(load(inspect_path), load(report_path))))
+
+
+def analysis(snap, rep):
     env = rep.get("environment") or snap.get("environment") or {}
     installed = {d["name"]: d for d in snap.get("installed", [])}
     install = []
@@ -125,8 +144,8 @@ def analyze(inspect_path, report_path):
     for name in [r["name"] for r in replaced]:
         holders[name] = [{"dist": d["name"], "version": d["version"], "requirement": str(r)}
                          for d in installed.values() for r in reqs_on(d["requiresDist"], name, env)]
-    print(json.dumps({"install": [{k: v for k, v in i.items() if k != "requiresDist"} for i in install],
-                      "replaced": replaced, "holders": holders, "environment": env}))
+    return {"install": [{k: v for k, v in i.items() if k != "requiresDist"} for i in install],
+            "replaced": replaced, "holders": holders, "environment": env}
 
 
 def relax(reqs_path, pairs):
@@ -158,6 +177,113 @@ def relax(reqs_path, pairs):
     print(json.dumps({"requirements": "\n".join(out) + "\n", "changes": changes}))
 
 
+def pip_in_process(args):
+    """pip's main in this process, its stdout and stderr (file descriptors 1 and 2, so that build
+    backends it starts are caught too) captured: (exit status, stdout, stderr)."""
+    from pip._internal.cli.main import main as pip_main
+    import pip
+    saved_argv = sys.argv
+    # What `python3 -m pip` has: its program name in pip's messages, the working directory on
+    # sys.path (where pip looks for installed distributions too).
+    sys.argv = [os.path.join(os.path.dirname(pip.__file__), "__main__.py")] + list(args)
+    sys.path[0] = os.getcwd()
+    files = [tempfile.TemporaryFile(mode="w+b"), tempfile.TemporaryFile(mode="w+b")]
+    sys.stdout.flush()
+    sys.stderr.flush()
+    saved = [os.dup(1), os.dup(2)]
+    os.dup2(files[0].fileno(), 1)
+    os.dup2(files[1].fileno(), 2)
+    try:
+        rc = pip_main(list(args))
+    except SystemExit as e:
+        rc = e.code if isinstance(e.code, int) else (0 if e.code is None else 1)
+    except BaseException:  # pip's own crash: reported as pip's failure, as `python3 -m pip` would
+        import traceback
+        traceback.print_exc()
+        rc = 1
+    finally:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os.dup2(saved[0], 1)
+        os.dup2(saved[1], 2)
+        os.close(saved[0])
+        os.close(saved[1])
+        sys.argv = saved_argv
+    texts = []
+    for f in files:
+        f.seek(0)
+        texts.append(f.read().decode("utf-8", "replace"))
+        f.close()
+    return rc or 0, texts[0], texts[1]
+
+
+def image_environ():
+    """The environment the image gives a plain `docker exec`: PID 1's (the session's idle loop),
+    else this one without the names the caller added for pip (ML_IMAGE_RUN_ENV)."""
+    try:
+        with open("/proc/1/environ", "rb") as f:
+            pairs = [p.decode("utf-8", "replace").split("=", 1) for p in f.read().split(b"\0") if b"=" in p]
+        return dict(pairs)
+    except Exception:
+        added = set(os.environ.get("ML_IMAGE_RUN_ENV", "").split(","))
+        return {k: v for k, v in os.environ.items() if k not in added}
+
+
+def run(report, with_snapshot, with_held, pip_args):
+    """[snapshot,] pip install --dry-run --report REPORT, analysis: one JSON object."""
+    here = os.path.dirname(os.path.abspath(report))
+    timing = {}
+    out = {}
+    t = time.time()
+    if with_snapshot:
+        snap = take_snapshot(image_environ(), lambda: pip_in_process(["inspect", "--local"]))
+        with open(os.path.join(here, "snapshot.json"), "w") as f:
+            f.write(json.dumps(snap))
+        out["snapshot"] = snap
+        timing["snapshot"] = time.time() - t
+        if "error" in snap:
+            out["timing"] = timing
+            print(json.dumps(out))
+            return
+    else:
+        snap = load(os.path.join(here, "snapshot.json"))
+    cache = os.environ.get("ML_IMAGE_PIP_CACHE")
+    if cache and os.path.isdir(cache) and os.access(cache, os.W_OK):
+        # pip's HTTP cache in the volume the caller mounted (when this user may write there).
+        os.environ["PIP_CACHE_DIR"] = cache
+    out.update(dry_run(snap, report, pip_args, timing, ""))
+    held = os.path.join(here, "base-constraints.txt")
+    if with_held and out["pip"]["rc"] == 0 and os.path.isfile(held) and (
+            out["analysis"]["replaced"] or snap.get("constraintFile") is not None):
+        # The base must be held: the same requirements with every base distribution pinned, in
+        # this process too (pip is imported already), with the image's own PIP_CONSTRAINT back.
+        image = image_environ()
+        if "PIP_CONSTRAINT" in image:
+            os.environ["PIP_CONSTRAINT"] = image["PIP_CONSTRAINT"]
+        else:
+            os.environ.pop("PIP_CONSTRAINT", None)
+        args = [a for a in pip_args if a != "-v"]
+        reqs = args[args.index("-r") + 1]
+        args = args[:args.index("-r")] + ["-r", reqs, "-c", held]
+        out["held"] = dry_run(snap, os.path.join(here, "held.json"), args, timing, "held ")
+    out["timing"] = timing
+    print(json.dumps(out))
+
+
+def dry_run(snap, report, pip_args, timing, prefix):
+    """pip install --dry-run --report REPORT in this process, and the analysis of its report."""
+    out = {}
+    t = time.time()
+    rc, stdout, stderr = pip_in_process(["install", "--dry-run"] + pip_args + ["--report", report])
+    timing[prefix + "pip"] = time.time() - t
+    out["pip"] = {"rc": rc, "stdout": stdout, "stderr": stderr}
+    if rc == 0:
+        t = time.time()
+        out["analysis"] = analysis(snap, load(report))
+        timing[prefix + "analysis"] = time.time() - t
+    return out
+
+
 def main(argv):
     cmd = argv[1]
     if cmd == "snapshot":
@@ -166,6 +292,9 @@ def main(argv):
         analyze(argv[2], argv[3])
     elif cmd == "relax":
         relax(argv[2], argv[3:])
+    elif cmd == "run":
+        sep = argv.index("--")
+        run(argv[2], "--snapshot" in argv[3:sep], "--held" in argv[3:sep], argv[sep + 1:])
     else:
         print(json.dumps({"error": "unknown command " + cmd}))
 

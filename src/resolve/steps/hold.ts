@@ -4,28 +4,46 @@
 import type { Analysis, RelaxChange } from '../helper-output.js';
 import type { Resolution } from '../result.js';
 import { DIR } from '../workdir.js';
-import type { PipRun, Workspace } from '../workspace.js';
+import type { AnalyzedRun, PipRun, Workspace } from '../workspace.js';
 import { analyze, type Diagnosis } from './diagnose.js';
 import type { BaseSnapshot } from './snapshot.js';
 
 export interface Held {
   run: PipRun;
   /** The pip report of `run`, in the workspace. */
-  report: 'held.json' | 'naive.json';
+  report: 'held.json' | 'naive.json' | 'relaxed.json';
+  /** The helper's analysis of that report, when the same process made it. */
+  analysis?: Analysis | undefined;
 }
 
-export async function hold(ws: Workspace, base: BaseSnapshot, diagnosis: Diagnosis): Promise<Held> {
-  // When the plain plan replaces nothing (and the image has no constraint file of its own), it
-  // already holds the base: pip would choose the same again, so that run is skipped.
-  if (diagnosis.analysis.replaced.length === 0 && base.snap.constraintFile === null)
-    return { run: diagnosis.naive, report: 'naive.json' };
-  const run = await ws.dryRun('held.json', [
-    '-r',
-    `${DIR}/requirements.txt`,
-    '-c',
-    `${DIR}/base-constraints.txt`,
-  ]);
-  return { run, report: 'held.json' };
+/** The held dry run's report and arguments: every base distribution pinned. */
+export const HELD = {
+  report: 'held.json',
+  args: ['-r', `${DIR}/requirements.txt`, '-c', `${DIR}/base-constraints.txt`],
+} as const;
+
+/**
+ * When the plain plan replaces nothing (and the image has no constraint file of its own), it
+ * already holds the base: pip would choose the same again, so no held run is needed.
+ */
+export const holdNeeded = (base: BaseSnapshot, diagnosis: Diagnosis): boolean =>
+  diagnosis.analysis.replaced.length > 0 || base.snap.constraintFile !== null;
+
+/**
+ * The held run; `done` is the one the plain run's process already made (snapshot cached), with
+ * dryRun's retry and failure rules applied now.
+ */
+export async function hold(
+  ws: Workspace,
+  base: BaseSnapshot,
+  diagnosis: Diagnosis,
+  done?: AnalyzedRun,
+): Promise<Held> {
+  if (!holdNeeded(base, diagnosis)) return { run: diagnosis.naive, report: 'naive.json' };
+  const a = done
+    ? await ws.settle(done, HELD.report, HELD.args)
+    : await ws.analyzedRun(HELD.report, HELD.args);
+  return { run: a.run, report: HELD.report, analysis: a.analysis };
 }
 
 /** The part of a Resolution every outcome shares. */
@@ -48,7 +66,8 @@ export async function heldPlan(
   o: { basePins: string; diagnosis: Diagnosis; held: Held; relaxed: RelaxChange[]; requirements: string },
 ): Promise<Answer> {
   const naive = o.diagnosis.analysis;
-  const held = o.held.report === 'naive.json' ? naive : await analyze(ws, o.held.report);
+  const held =
+    o.held.report === 'naive.json' ? naive : (o.held.analysis ?? (await analyze(ws, o.held.report)));
   const resolvedPins = held.install.map((i) => `${i.name}==${i.version}`);
   return {
     resolution: {

@@ -1,11 +1,11 @@
 // Step 1, snapshot: what the base image ships (pip inspect, its constraint file, PIP_* env), from
-// the helper in the container or from the cache by image digest, and the pins that hold it.
+// the helper in the container (in the same python process as the plain dry run) or from the cache
+// by image digest, and the pins that hold it.
 import { InputError } from '../../errors.js';
 import { constraintsText, type PinDecision, pinDecisions } from '../constraints.js';
 import { type Snapshot, SnapshotErrorSchema, SnapshotSchema } from '../helper-output.js';
 import { HELPER_PY } from '../py/helper.generated.js';
 import { cachedJson, type SnapshotCache, snapshotKey } from '../snapshot-cache.js';
-import { DIR } from '../workdir.js';
 import { type ExecResult, parseHelperOutput, type Workspace } from '../workspace.js';
 
 export interface BaseSnapshot {
@@ -25,34 +25,61 @@ export interface SnapshotOptions {
   say: (line: string) => void;
 }
 
-export async function snapshotBase(ws: Workspace, o: SnapshotOptions): Promise<BaseSnapshot> {
+/** The cache's snapshot of this digest and platform, when there is one that parses. */
+export interface CachedSnapshot {
+  key?: string;
+  hit?: { text: string; value: Snapshot };
+}
+
+export function cachedSnapshot(o: SnapshotOptions): CachedSnapshot {
   const key = o.digest !== undefined ? snapshotKey(o.digest, o.platform) : undefined;
-  const cached = cachedJson(o.cache, key, SnapshotSchema);
-  await ws.put({
-    'helper.py': HELPER_PY,
-    'requirements.txt': `${o.requirementsText}\n`,
-    ...(cached !== undefined && { 'snapshot.json': cached.text }),
-  });
-  let snap: Snapshot;
-  if (cached !== undefined) {
-    snap = cached.value;
-    o.say(`base snapshot from the cache (${(o.digest ?? '').slice(0, 19)})`);
-  } else {
-    // The snapshot stays in the container (analyze reads it) and comes back as JSON once.
-    const run = await ws.session.exec([
-      'sh',
-      '-c',
-      `python3 ${DIR}/helper.py snapshot > ${DIR}/snapshot.json && cat ${DIR}/snapshot.json`,
-    ]);
-    snap = parseSnapshot(run, o.image);
-    if (key !== undefined) o.cache?.set(key, run.stdout);
+  const hit = cachedJson(o.cache, key, SnapshotSchema);
+  return { ...(key !== undefined && { key }), ...(hit !== undefined && { hit }) };
+}
+
+/**
+ * Put the helper and the requirements into the workspace; with a cached snapshot also the
+ * snapshot and the pins that hold the base (all in one archive), and return the base.
+ */
+export async function prepareWorkspace(
+  ws: Workspace,
+  o: SnapshotOptions,
+  cached: CachedSnapshot,
+): Promise<BaseSnapshot | undefined> {
+  const files = { 'helper.py': HELPER_PY, 'requirements.txt': `${o.requirementsText}\n` };
+  if (cached.hit === undefined) {
+    await ws.put(files);
+    return undefined;
   }
+  o.say(`base snapshot from the cache (${(o.digest ?? '').slice(0, 19)})`);
+  const base = baseOf(cached.hit.value, o);
+  await ws.put({ ...files, 'snapshot.json': cached.hit.text, 'base-constraints.txt': base.basePins });
+  return base;
+}
+
+/**
+ * The snapshot the helper took (in the same process as the plain dry run: it stays in the
+ * container as snapshot.json, for the analyses), kept in the cache, and the pins that hold it.
+ */
+export async function takenSnapshot(
+  ws: Workspace,
+  o: SnapshotOptions,
+  cached: CachedSnapshot,
+  run: ExecResult,
+): Promise<BaseSnapshot> {
+  const snap = parseSnapshot(run, o.image);
+  if (cached.key !== undefined) o.cache?.set(cached.key, run.stdout);
+  const base = baseOf(snap, o);
+  await ws.put({ 'base-constraints.txt': base.basePins });
+  return base;
+}
+
+function baseOf(snap: Snapshot, o: SnapshotOptions): BaseSnapshot {
   o.say(
     `base has ${snap.installed.length} Python distributions (python ${snap.python.version}, pip ${snap.pipVersion ?? 'unknown'})`,
   );
   const decisions = pinDecisions(snap.installed);
   const basePins = constraintsText(decisions, `ml-image resolve: pins of ${o.image} (${o.platform})`);
-  await ws.put({ 'base-constraints.txt': basePins });
   return { snap, decisions, basePins };
 }
 
