@@ -11,7 +11,13 @@ import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { validateConfigData } from '../../src/config/load.js';
+import type { ContainerRunSpec } from '../../src/docker/adapter.js';
+import { bundledBaseline } from '../../src/smoke/baselines.js';
+import { BATCH_ENV, sections } from '../../src/smoke/batch.js';
+import { runSmoke, type SmokeInput } from '../../src/smoke/run.js';
 import { REPO_ROOT } from '../helpers/docker-env.js';
+import { fakeDocker } from '../helpers/fakes.js';
 
 const SCRIPT = path.join(REPO_ROOT, 'images/probe/ml_image_smoke.py');
 
@@ -437,5 +443,226 @@ describe('floors: matched by name, compute capability and memory, judged in the 
     expect(two.metrics.floor_note).toBe('no busbw floor for 2 x NVIDIA H100 80GB HBM3');
     writeFileSync(out, 'torchrun: connection refused\n');
     expect(suite(['ddp-result', out]).reason).toBe('no rank printed a result');
+  });
+});
+
+describe('the shared smoke process (batch mode) on a CUDA variant', () => {
+  /** An engine whose "containers" run the smoke script with the host's python3 and the stand-ins. */
+  function hostEngine(host: Host) {
+    const runs: string[][] = [];
+    const docker = fakeDocker({
+      inspectImage: () =>
+        Promise.resolve({
+          id: 'sha256:1',
+          repoDigests: [],
+          os: 'linux',
+          architecture: 'amd64',
+          sizeBytes: 1,
+          layers: 1,
+          labels: {},
+          user: '',
+          entrypoint: null,
+          cmd: null,
+          env: [],
+        }),
+      runContainer: (spec: ContainerRunSpec) => {
+        // python3 -c BOOT SCRIPT_B64 WORDS...: the script itself, with the words and the plan.
+        const words = spec.cmd.slice(3);
+        const plan = spec.env?.[BATCH_ENV];
+        runs.push(plan ? (JSON.parse(plan) as { steps: { id: string }[] }).steps.map((x) => x.id) : words);
+        const r = run(SCRIPT, words, { ...host, env: { ...host.env, ...spec.env } });
+        return Promise.resolve({
+          containerId: 'c',
+          exitCode: r.status,
+          timedOut: false,
+          stdout: r.stdout,
+          stderr: r.stderr,
+          durationMs: 1,
+        });
+      },
+    });
+    return { docker, runs };
+  }
+
+  const smokeInput = (over: Partial<SmokeInput>): SmokeInput => ({
+    image: 'img',
+    suites: ['gpu', 'compute', 'train', 'ddp'],
+    gpus: 'all',
+    requireGpu: false,
+    distributions: [],
+    tests: [],
+    timeoutMs: 60_000,
+    imagesDir: path.join(REPO_ROOT, 'images'),
+    baseline: bundledBaseline(),
+    ...over,
+  });
+
+  it('CUDA that torch cannot start: gpu passes, and compute-gpu, train and ddp each fail with the cause, each in a fresh process', async () => {
+    fakeNvidiaSmi(H100_DRIVER);
+    const msg = 'Error 804: forward compatibility was attempted on non supported HW';
+    const { docker, runs } = hostEngine({
+      torch: true,
+      env: { FAKE_CUDA_COUNT: '8', FAKE_TORCH_INIT_ERROR: msg },
+    });
+    const result = await runSmoke(smokeInput({}), { docker });
+    const by = Object.fromEntries(result.tests.map((t) => [t.id, t]));
+    expect(by.gpu).toMatchObject({ status: 'pass', metrics: { gpus: 8, cuda_devices: 8 } });
+    for (const id of ['compute-gpu', 'train', 'ddp'])
+      expect(by[id], id).toMatchObject({ status: 'fail', reason: `torch cannot start CUDA: ${msg}` });
+    // gpu and compute-cpu shared a process; the stand-in torch cannot multiply (compute-cpu fails),
+    // so each later test ran in a fresh one: a failure never reaches the next test's process.
+    // ddp (a GPU run) always heads a process of its own.
+    expect(runs).toEqual([
+      ['gpu', 'compute-cpu', 'compute-gpu', 'train'],
+      ['compute-gpu', 'train'],
+      ['train'],
+      ['ddp'],
+    ]);
+    expect(by['compute-cpu']).toMatchObject({ status: 'fail' });
+  });
+
+  it('CUDA that cannot start at all: gpu fails with the cause, and so does every CUDA test after it', async () => {
+    fakeNvidiaSmi(H100_DRIVER);
+    const { docker, runs } = hostEngine({ torch: true, env: { FAKE_CUINIT: '802' } });
+    const result = await runSmoke(smokeInput({ suites: ['gpu', 'train', 'ddp'] }), { docker });
+    const cause =
+      'CUDA cannot start: cuInit returned 802 (CUDA_ERROR_SYSTEM_NOT_READY): system not yet initialized';
+    expect(result.tests.map((t) => [t.id, t.status])).toEqual([
+      ['gpu', 'fail'],
+      ['train', 'fail'],
+      ['ddp', 'fail'],
+    ]);
+    expect(result.tests[0]!.reason).toContain('CUDA cannot start: cuInit returned 802');
+    expect(result.tests[1]!.reason).toBe(cause);
+    expect(result.tests[2]!.reason).toBe(cause);
+    expect(runs).toHaveLength(3);
+  });
+
+  it('a test that hangs times out on its own (the script’s watchdog); the next runs in a fresh process', async () => {
+    fakeNvidiaSmi(H100_DRIVER);
+    // A distribution whose module never finishes importing.
+    const site = path.join(dir, 'hang');
+    mkdirSync(path.join(site, 'hangpkg-1.0.dist-info'), { recursive: true });
+    mkdirSync(path.join(site, 'hangpkg'), { recursive: true });
+    writeFileSync(path.join(site, 'hangpkg-1.0.dist-info', 'METADATA'), 'Name: hangpkg\nVersion: 1.0\n');
+    writeFileSync(path.join(site, 'hangpkg-1.0.dist-info', 'top_level.txt'), 'hangpkg\n');
+    writeFileSync(
+      path.join(site, 'hangpkg', '__init__.py'),
+      'import time\nprint("importing")\ntime.sleep(120)\n',
+    );
+    const { docker, runs } = hostEngine({ env: { FAKE_CUDA_COUNT: '8', PYTHONPATH: site } });
+    const result = await runSmoke(
+      smokeInput({ suites: ['imports', 'gpu'], distributions: ['hangpkg'], timeoutMs: 2000 }),
+      { docker },
+    );
+    expect(result.tests[0]).toMatchObject({
+      id: 'imports',
+      status: 'fail',
+      reason: 'timed out after 2s (the container was removed)',
+    });
+    expect(result.tests[0]!.output).toContain('importing');
+    expect(result.tests[1]).toMatchObject({ id: 'gpu', status: 'pass' });
+    expect(runs).toEqual([['imports', 'gpu'], ['gpu']]);
+  });
+
+  it('tests that pass share one process: gpu and a custom file check', async () => {
+    fakeNvidiaSmi(H100_DRIVER);
+    const { docker, runs } = hostEngine({ env: { FAKE_CUDA_COUNT: '8' } });
+    const tests = validateConfigData(
+      { image: { name: 'o/m' }, smoke: { tests: [{ name: 'script', file: { path: SCRIPT } }] } },
+      'ml-image.yml',
+    ).smoke.tests;
+    const result = await runSmoke(smokeInput({ suites: ['gpu', 'custom'], tests }), { docker });
+    expect(result.tests.map((t) => [t.id, t.status])).toEqual([
+      ['gpu', 'pass'],
+      ['custom:script', 'pass'],
+    ]);
+    expect(runs).toEqual([['gpu', 'custom:script']]);
+  });
+});
+
+describe('the smoke script’s batch mode, run directly', () => {
+  /** A distribution NAME whose only module runs CODE when imported, in the site folder SITE. */
+  function pkg(site: string, name: string, code: string) {
+    mkdirSync(path.join(site, `${name}-1.0.dist-info`), { recursive: true });
+    mkdirSync(path.join(site, name), { recursive: true });
+    writeFileSync(path.join(site, `${name}-1.0.dist-info`, 'METADATA'), `Name: ${name}\nVersion: 1.0\n`);
+    writeFileSync(path.join(site, `${name}-1.0.dist-info`, 'top_level.txt'), `${name}\n`);
+    writeFileSync(path.join(site, name, '__init__.py'), code);
+  }
+
+  /** The script in batch mode with STEPS (id, argv), each with TIMEOUT seconds: its sections. */
+  function batch(site: string, steps: [string, string[]][], timeout = 30) {
+    const plan = { nonce: 'f00d', steps: steps.map(([id, argv]) => ({ id, argv, timeout })) };
+    const r = spawnSync('python3', [SCRIPT, ...steps[0]![1]], {
+      encoding: 'utf8',
+      timeout: 60_000,
+      env: {
+        PATH: process.env.PATH,
+        HOME: process.env.HOME ?? '/root',
+        PYTHONPATH: site,
+        [BATCH_ENV]: JSON.stringify(plan),
+      },
+    });
+    return { status: r.status, out: sections(r.stdout, 'f00d'), err: sections(r.stderr, 'f00d'), r };
+  }
+
+  it('runs without ctypes (an image whose Python lacks _ctypes)', () => {
+    const site = path.join(dir, 'no-ctypes');
+    mkdirSync(path.join(site, 'ctypes'), { recursive: true });
+    writeFileSync(
+      path.join(site, 'ctypes', '__init__.py'),
+      'raise ImportError("No module named \'_ctypes\'")\n',
+    );
+    const b = batch(site, [['custom:f', ['file', SCRIPT]]]);
+    expect(b.status, b.r.stderr).toBe(0);
+    expect(b.out.get('custom:f')).toMatchObject({ end: { exit: 0 } });
+    expect(b.out.get('custom:f')!.text).toMatch(/^\{"mode": "\d+"\}\n$/);
+  });
+
+  it('a test that points stdout and stderr elsewhere still gets its timeout marker', () => {
+    const site = path.join(dir, 'redirect');
+    pkg(
+      site,
+      'redirpkg',
+      'import os, tempfile, time\nf = tempfile.TemporaryFile()\nos.dup2(f.fileno(), 1)\nos.dup2(f.fileno(), 2)\ntime.sleep(60)\n',
+    );
+    const b = batch(site, [['imports', ['imports', 'redirpkg']]], 1);
+    expect(b.status).toBe(124);
+    expect(b.out.get('imports')).toMatchObject({ timedOut: true });
+    expect(b.err.get('imports')).toMatchObject({ timedOut: true });
+  });
+
+  it('ends after the last marker, even when a test left a non-daemon thread running', () => {
+    const site = path.join(dir, 'thread');
+    pkg(
+      site,
+      'threadpkg',
+      'import threading, time\nthreading.Thread(target=time.sleep, args=(600,)).start()\n',
+    );
+    const b = batch(site, [['imports', ['imports', 'threadpkg']]]);
+    expect(b.r.error).toBeUndefined();
+    expect(b.status).toBe(0);
+    expect(b.out.get('imports')).toMatchObject({ end: { exit: 0 } });
+  });
+
+  it('each test sees the environment and the files a fresh container would', () => {
+    const site = path.join(dir, 'state');
+    const made = path.join(dir, 'state-made');
+    pkg(
+      site,
+      'writerpkg',
+      `import os\nos.environ["ML_IMAGE_LEAK"] = "1"\nopen(${JSON.stringify(made)}, "w").close()\n`,
+    );
+    pkg(site, 'readerpkg', 'import os\nprint("leak=%s" % os.environ.get("ML_IMAGE_LEAK"))\n');
+    const b = batch(site, [
+      ['imports', ['imports', 'writerpkg']],
+      ['imports-2', ['imports', 'readerpkg']],
+      ['custom:made', ['file', made]],
+    ]);
+    expect(b.status, b.r.stderr).toBe(0);
+    expect(b.out.get('imports-2')!.text).toContain('leak=None');
+    // The file did not exist when the container started: the check says so.
+    expect(b.out.get('custom:made')).toMatchObject({ text: '{}\n', end: { exit: 0 } });
   });
 });

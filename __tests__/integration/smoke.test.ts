@@ -65,6 +65,36 @@ describe.skipIf(!env.available)('ml-image smoke', () => {
     ).toEqual([]);
   });
 
+  it('the python3 suites share one container and one import torch; --verbose says where each test’s time went', async () => {
+    writeFileSync(path.join(dir, 'requirements.txt'), 'numpy\ntorch\n');
+    const r = await smoke(
+      ['--image', images.torch, '--suites', 'imports,pip-check,compute,train,ddp', '--verbose'],
+      {
+        image: { name: 'o/m' },
+        python: { requirements: ['requirements.txt'] },
+      },
+    );
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(r.result().tests.map((t) => [t.id, t.status])).toEqual([
+      ['imports', 'pass'],
+      ['pip-check', 'pass'],
+      ['compute-cpu', 'pass'],
+      ['train', 'pass'],
+      ['ddp', 'pass'],
+    ]);
+    // One container start (imports'), torch imported there; the others ran in the same process.
+    expect(r.stderr).toMatch(
+      /\[imports\] timing: container and python3 start [\d.]+s .*import torch [\d.]+s/,
+    );
+    for (const id of ['pip-check', 'compute-cpu', 'train', 'ddp'])
+      expect(r.stderr).toContain(`[${id}] timing: in the shared process (no container start)`);
+    expect(r.stderr).toContain('[pip-check] No broken requirements found.');
+    expect(r.stderr).not.toContain('@@ml-image-smoke@@');
+    expect(
+      await docker.listManagedContainers({ 'io.github.ml-image-action.stage': 'smoke', [RUN_LABEL]: RUN_ID }),
+    ).toEqual([]);
+  });
+
   it('an image without torch: the torch suites skip with the reason; require-gpu fails the gpu suite', async () => {
     const r = await smoke(['--image', images.pythonAmd64, '--suites', 'compute,train,ddp,gpu,pip-check']); // --gpus auto: no NVIDIA runtime here
     expect(r.code).toBe(0);

@@ -11,6 +11,8 @@
   ml_image_smoke.py ddp-result FILE [--floors ...]     the result of a ddp-worker run whose output is FILE
   ml_image_smoke.py direct [--suites gpu,compute,...] [--cuda] [--floors ...] [--driver-floor V]
                                                         every suite on this host (no Docker): {"tests": [...]}
+  ML_IMAGE_SMOKE_BATCH=PLAN_JSON ml_image_smoke.py SUITE ...
+                                                        several tests in this one process (see batch())
 
 --cuda (and `compute cuda`) means the GPU was asked for: the suite fails with the cause when CUDA
 cannot start; it never falls back to the CPU or to gloo.
@@ -37,7 +39,12 @@ FLOAT_SHAPE = 8192
 MIG_SLICES = 7  # compute slices of an A100/H100/H200 (a "3g" instance has 3 of them)
 
 
+# The last result a suite printed (batch: whether the process may go on) and what its time went to.
+LAST, TIMING = {}, {}
+
+
 def emit(status, reason="", **extra):
+    LAST["status"] = status
     print(json.dumps(dict(status=status, reason=reason, **extra)))
     sys.exit(0)
 
@@ -71,11 +78,14 @@ def load_floors(value):
 
 
 def need_torch():
+    t0 = time.time()
     try:
         import torch  # noqa: F401
     except ImportError as e:
         emit("skip", "torch is not installed in the image (%s)" % e)
     import torch
+
+    TIMING.setdefault("torch_import_ms", int((time.time() - t0) * 1000))
 
     return torch
 
@@ -188,10 +198,12 @@ def imports(dists):
             failed.append(dist)
             continue
         for name in names:
-            t0 = time.time()
+            t0, had_torch = time.time(), "torch" in sys.modules
             try:
                 importlib.import_module(name)
                 results.append({"dist": dist, "module": name, "ms": int((time.time() - t0) * 1000)})
+                if not had_torch and "torch" in sys.modules:
+                    TIMING.setdefault("torch_import_ms", results[-1]["ms"])
             except BaseException as e:  # noqa: an import may raise anything, even SystemExit
                 results.append({"dist": dist, "module": name, "error": "%s: %s" % (type(e).__name__, e)})
                 failed.append("%s (%s)" % (name, dist))
@@ -490,6 +502,52 @@ def ddp_judge(line, floors, launcher=None):
     emit("pass", "", metrics=metrics)
 
 
+def spawn_ranks(n, env):
+    """N ranks of ddp_worker started by torch.multiprocessing.spawn: (exit status, their output).
+    Their stdout and stderr go to a file for the time they run (the ranks inherit both)."""
+    import tempfile
+    import traceback
+
+    import torch.multiprocessing as mp
+
+    saved_env = os.environ.get("ML_IMAGE_DDP_CUDA")
+    os.environ["ML_IMAGE_DDP_CUDA"] = env["ML_IMAGE_DDP_CUDA"]
+    flush_all()
+    saved = [os.dup(1), os.dup(2)]
+    with tempfile.TemporaryFile() as f:
+        os.dup2(f.fileno(), 1)
+        os.dup2(f.fileno(), 2)
+        rc = 0
+        try:
+            mp.spawn(ddp_worker, args=(n, free_port()), nprocs=n)
+        except BaseException:  # noqa: a rank that raised or died: the launcher's exit 1, as `python -c` gives
+            traceback.print_exc()
+            rc = 1
+        finally:
+            flush_all()
+            os.dup2(saved[0], 1)
+            os.dup2(saved[1], 2)
+            for fd in saved:
+                os.close(fd)
+            if saved_env is None:
+                os.environ.pop("ML_IMAGE_DDP_CUDA", None)
+            else:
+                os.environ["ML_IMAGE_DDP_CUDA"] = saved_env
+        f.seek(0)
+        return rc, f.read().decode(errors="replace")
+
+
+def torchrun_broken():
+    """torchrun cannot start workers here, known without starting it: torch 1.13's Std.from_str
+    returns None on Python 3.11 (its enum changed), and torchrun then fails in _start_workers."""
+    try:
+        from torch.distributed.elastic.multiprocessing.api import Std
+
+        return not isinstance(Std.from_str("0"), (Std, dict))
+    except Exception:  # noqa: an older or newer torch without it: try torchrun
+        return False
+
+
 def ddp(nproc, cuda=False, floors=None):
     torch = need_torch()
     if not hasattr(torch, "distributed") or not torch.distributed.is_available():
@@ -503,23 +561,25 @@ def ddp(nproc, cuda=False, floors=None):
     gpu = cuda or torch.cuda.is_available()
     n = int(nproc) if nproc != "auto" else (torch.cuda.device_count() if gpu else 2)
     env = dict(os.environ, ML_IMAGE_DDP_CUDA="1" if cuda else "")
-    cmd = [sys.executable, "-m", "torch.distributed.run", "--standalone", "--nproc_per_node=%d" % n, __file__, "ddp-worker"]
-    r = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, universal_newlines=True, timeout=600, env=env)
-    output, launcher = r.stdout, "torchrun"
-    line = ddp_line(output)
-    if line is None and "torch/distributed/elastic" in output and "_start_workers" in output:
-        # torchrun itself broke before starting workers (torch 1.13's launcher fails on Python 3.11):
-        # run the same workers with torch.multiprocessing.spawn.
-        code = ("import sys; sys.path.insert(0, %r); import ml_image_smoke_ddp as m; import torch.multiprocessing as mp; "
-                "mp.spawn(m.ddp_worker, args=(%d, %d), nprocs=%d)" % (os.path.dirname(os.path.abspath(__file__)), n, free_port(), n))
-        import shutil as _sh
-        _sh.copy(__file__, os.path.join(os.path.dirname(os.path.abspath(__file__)), "ml_image_smoke_ddp.py"))
-        r = subprocess.run([sys.executable, "-c", code], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                           universal_newlines=True, timeout=600, env=env)
-        output, launcher = r.stdout, "torch.multiprocessing.spawn (torchrun failed to start)"
+    broken = torchrun_broken()
+    if not broken:
+        cmd = [sys.executable, "-m", "torch.distributed.run", "--standalone", "--nproc_per_node=%d" % n, __file__,
+               "ddp-worker"]
+        r = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, universal_newlines=True, timeout=600,
+                           env=env)
+        output, launcher = r.stdout, "torchrun"
         line = ddp_line(output)
-    if r.returncode != 0 or line is None:
-        emit("fail", "%s exited %d" % (launcher.split(" ")[0], r.returncode), output=output[-4000:])
+    if broken or (line is None and "torch/distributed/elastic" in output and "_start_workers" in output):
+        # torchrun itself broke before starting workers (torch 1.13's launcher fails on Python 3.11):
+        # run the same workers with torch.multiprocessing.spawn, from this process (torch is
+        # imported already; each rank is a fresh process of its own).
+        returncode, output = spawn_ranks(n, env)
+        launcher = "torch.multiprocessing.spawn (torchrun failed to start)"
+        line = ddp_line(output)
+    else:
+        returncode = r.returncode
+    if returncode != 0 or line is None:
+        emit("fail", "%s exited %d" % (launcher.split(" ")[0], returncode), output=output[-4000:])
     ddp_judge(line, floors, launcher)
 
 
@@ -633,13 +693,8 @@ def direct(opts):
     sys.exit(1 if any(t["status"] == "fail" for t in tests) else 0)
 
 
-if __name__ == "__main__":
-    suite, (words, opts) = sys.argv[1], parse_options(sys.argv[2:])
-    if suite == "ddp-worker":
-        ddp_worker()
-        sys.exit(0)
-    if suite == "direct":
-        direct(opts)
+def run_suite(suite, words, opts):
+    """One suite, as a call of this script runs it: its result line printed, then SystemExit."""
     try:
         floors = load_floors(opts.get("floors"))
         {"imports": lambda: imports(words),
@@ -653,3 +708,206 @@ if __name__ == "__main__":
     except BaseException as e:  # a suite that crashes is a failing test, with the error
         import traceback
         emit("fail", "%s: %s" % (type(e).__name__, e), output=traceback.format_exc()[-4000:])
+
+
+# ---------------------------------------------------------------------------------------------
+# batch: several tests in this one process (one container, one `import torch`)
+
+MARK = "@@ml-image-smoke@@ "
+FILE_CHECK_STEP = "file"
+PIP_CHECK_STEP = "pip-check"
+
+
+def process_age():
+    """Seconds since this process started (/proc), or None."""
+    try:
+        with open("/proc/self/stat") as f:
+            start = float(f.read().rsplit(")", 1)[1].split()[19]) / os.sysconf("SC_CLK_TCK")
+        with open("/proc/uptime") as f:
+            return max(0.0, float(f.read().split()[0]) - start)
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+def flush_all():
+    """Everything the test wrote (Python's buffers and C stdio's) before a marker line."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+    try:
+        import ctypes  # an image without _ctypes: Python's own buffers are flushed, that is all
+
+        ctypes.CDLL(None).fflush(None)
+    except Exception:  # noqa: no C library to flush is not a test's failure
+        pass
+
+
+# Where marker lines go (batch: copies of stdout and stderr made at its start, so a test that
+# points fds 1 and 2 elsewhere, as ddp's spawn fallback does, cannot swallow a marker) and the
+# batch's nonce (from the host's plan: a line a test prints cannot pass for a marker).
+MARK_FDS = [1, 2]
+NONCE = {"value": ""}
+
+
+def mark(event):
+    """A marker line on stdout and stderr: it starts on a line of its own; the newline before it
+    is the marker's, not the test's output."""
+    line = ("\n" + MARK + json.dumps(dict(event, nonce=NONCE["value"])) + "\n").encode()
+    for fd in MARK_FDS:
+        os.write(fd, line)
+
+
+def file_stat(path):
+    """A custom file check's output ("{}" when the file is absent); other errors raise."""
+    try:
+        st = os.stat(path)
+        return json.dumps({"mode": oct(st.st_mode & 0o7777)[2:]})
+    except FileNotFoundError:
+        return "{}"
+
+
+def file_snapshot(steps):
+    """The file checks' answers as a fresh container gives them, taken at the batch's start
+    (before any test can create, remove or chmod a file): path -> output, or the error."""
+    snap = {}
+    for step in steps:
+        if step["argv"][0] == FILE_CHECK_STEP and len(step["argv"]) > 1:
+            try:
+                snap[step["argv"][1]] = (file_stat(step["argv"][1]), None)
+            except Exception as e:  # noqa: raised again by the step, as `python3 -c CHECK` would
+                snap[step["argv"][1]] = (None, e)
+    return snap
+
+
+def file_check(path, snapshot=None):
+    out, err = (snapshot or {}).get(path) or (file_stat(path), None)
+    if err is not None:
+        raise err
+    print(out)
+
+
+def pip_check_early(steps):
+    """pip check started now, on the core that `import torch` leaves idle, when only imports, gpu
+    or file checks come before it (never beside a test that measures throughput); else None."""
+    for step in steps:
+        if step["argv"][0] == PIP_CHECK_STEP:
+            return subprocess.Popen([sys.executable, "-m", "pip", "check"], stdout=subprocess.PIPE,
+                                    stderr=subprocess.PIPE)
+        if step["argv"][0] not in ("imports", "gpu", FILE_CHECK_STEP):
+            return None
+    return None
+
+
+def batch_step(argv, early=None, files=None):
+    """One step of a batch: (exit code, whether the batch may go on in this process)."""
+    name, rest = argv[0], argv[1:]
+    try:
+        if name == PIP_CHECK_STEP and early is not None:
+            out, err = early.communicate()  # the test's own output, as if it ran now
+            flush_all()
+            os.write(1, out)
+            os.write(2, err)
+            return early.returncode, early.returncode == 0
+        if name == PIP_CHECK_STEP:
+            rc = subprocess.call([sys.executable, "-m", "pip", "check"])
+            return rc, rc == 0
+        if name == FILE_CHECK_STEP:
+            file_check(rest[0], files)
+            return 0, True
+    except BaseException:  # as `python3 -c CHECK` would: the traceback, exit 1
+        import traceback
+
+        traceback.print_exc()
+        return 1, False
+    words, opts = parse_options(rest)
+    LAST.clear()
+    try:
+        run_suite(name, words, opts)
+        code = 0
+    except SystemExit as e:
+        code = e.code if isinstance(e.code, int) else (0 if e.code is None else 1)
+        if e.code is not None and not isinstance(e.code, int):
+            sys.stderr.write("%s\n" % e.code)
+    return code, code == 0 and LAST.get("status") in ("pass", "skip")
+
+
+def batch(plan):
+    """Each step of PLAN ({"nonce", "steps": [{"id", "argv", "timeout"}]}, the first one this call's
+    own argv; argv: a suite and its words, or ["pip-check"], or ["file", PATH]) in this process,
+    between marker lines on both streams (start, end with its exit code; timeout when its time ran
+    out), each carrying the plan's nonce. A step that fails, crashes or times out ends the batch:
+    the caller runs the rest in a fresh process, so a broken CUDA context or a half-imported module
+    never reaches the next test. Each step starts with the environment the batch started with, and
+    file checks answer what the paths were at the start (as in a fresh container)."""
+    import threading
+
+    age = process_age()
+    NONCE["value"] = str(plan.get("nonce") or "")
+    MARK_FDS[:] = [os.dup(1), os.dup(2)]
+    env0 = dict(os.environ)
+    files = file_snapshot(plan["steps"])
+    early = pip_check_early(plan["steps"])
+    # The step the watchdog may end: a timer that fires as its step ends (cancel() cannot stop a
+    # callback already running) finds another step current and does nothing.
+    lock, current = threading.Lock(), {"step": None}
+    for index, step in enumerate(plan["steps"]):
+        if os.environ != env0:
+            os.environ.clear()
+            os.environ.update(env0)
+        torch_before = "torch" in sys.modules
+        TIMING.clear()
+        flush_all()
+        mark({"event": "start", "id": step["id"], "process_s": age})
+        age = None
+
+        def expire(test_id=step["id"], me=index):
+            # What the test printed so far, if its buffers can be flushed within a second (the
+            # main thread may hold them), then the marker, then the end of the process.
+            flusher = threading.Thread(target=flush_all, daemon=True)
+            flusher.start()
+            flusher.join(1.0)
+            with lock:
+                if current["step"] != me:
+                    return
+                mark({"event": "timeout", "id": test_id})
+                os._exit(124)
+
+        with lock:
+            current["step"] = index
+        timer = threading.Timer(float(step["timeout"]), expire)
+        timer.daemon = True
+        timer.start()
+        t0 = time.time()
+        code, go_on = batch_step(step["argv"], early if step["argv"][0] == PIP_CHECK_STEP else None, files)
+        ms = int((time.time() - t0) * 1000)
+        with lock:
+            current["step"] = None
+        timer.cancel()
+        flush_all()
+        torch_ms = TIMING.get("torch_import_ms") if not torch_before else None
+        mark({"event": "end", "id": step["id"], "exit": code, "ms": ms, "torch_import_ms": torch_ms})
+        if "torch" in sys.modules:
+            try:
+                torch = sys.modules["torch"]
+                if torch.cuda.is_initialized():
+                    torch.cuda.empty_cache()  # the next test (a ddp's workers) gets the memory back
+            except Exception:
+                pass
+        if not go_on:
+            break
+    # Everything is out: end here, without waiting on the threads and exit handlers of what the
+    # tests imported (an interpreter shutdown that hangs would turn the last result into a timeout).
+    flush_all()
+    os._exit(0)
+
+
+if __name__ == "__main__":
+    suite, (words, opts) = sys.argv[1], parse_options(sys.argv[2:])
+    if suite == "ddp-worker":
+        ddp_worker()
+        sys.exit(0)
+    if suite == "direct":
+        direct(opts)
+    plan = os.environ.pop("ML_IMAGE_SMOKE_BATCH", None)  # argv is the plan's first step
+    if plan:
+        batch(json.loads(plan))
+    run_suite(suite, words, opts)

@@ -8,7 +8,7 @@
 //   env-<variant>-<arch>.json                 EnvRecord            (src/capture/record.ts)
 //   smoke-<variant>-<arch>.json               SmokeResult          (src/smoke/result.ts)
 //   junit-<variant>-<arch>.xml                the SmokeResult as JUnit XML
-//   smoke-key-<variant>-<arch>.txt            what decided the smoke result (image digest + inputs)
+//   smoke-key-<variant>-<arch>.txt            what decided the smoke result (image digest [+ content] + inputs)
 //   report-<variant>.md / .json               the report, rendered / its ReportModel (src/report/model.ts)
 //   report.md                                 the run's report: every variant (what the comment says)
 //   comment/ml-image-comment.json             the fork-safe comment artifact (src/report/artifact.ts)
@@ -91,8 +91,9 @@ export const DigestFileSchema = z.object({
 });
 export type DigestFile = z.infer<typeof DigestFileSchema>;
 
-/** The smoke reuse key: one line. */
-const SmokeKeySchema = z.string().regex(/^\S+ [0-9a-f]{64}$/);
+/** The smoke reuse key: "<manifest digest> <inputs sha256>", then (not in older files) a line
+ * "content:sha256:<hex> <inputs sha256>" of the image's content (src/smoke/reuse.ts). */
+const SmokeKeySchema = z.string().regex(/^\S+ [0-9a-f]{64}(\ncontent:\S+ [0-9a-f]{64})?$/);
 
 // ---- writing -----------------------------------------------------------------------------------
 

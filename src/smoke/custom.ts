@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import type { CustomTestSpec } from '../config/schema.js';
 import type { ImageDetails } from '../docker/adapter.js';
+import { batchOutcome } from './batch.js';
 import { matchOutput } from './match.js';
 import { lacksProgram, lacksPython, noPythonReason, tail, timedOutReason } from './output.js';
 import type { SmokeTest } from './result.js';
@@ -60,11 +61,14 @@ const FILE_CHECK =
 
 async function fileTest(
   s: SmokeSession,
+  id: string,
   f: NonNullable<CustomTestSpec['file']>,
   result: Verdict,
   onNoPython: () => void,
 ): Promise<SmokeTest> {
-  const r = await s.run({ entrypoint: ['python3'], cmd: ['-c', FILE_CHECK, f.path] });
+  const r =
+    (await batchOutcome(s, id)) ??
+    (await s.run({ entrypoint: ['python3'], cmd: ['-c', FILE_CHECK, f.path] }));
   if (r.timedOut) return result(false, timedOutReason(s.input.timeoutMs), r.stdout + r.stderr);
   if (lacksPython(r)) {
     onNoPython();
@@ -122,7 +126,7 @@ export async function customTest(
 ): Promise<SmokeTest> {
   const result = verdictOf(t, Date.now());
   if (t.command !== undefined) return commandTest(s, t, t.command, result);
-  if (t.file !== undefined) return fileTest(s, t.file, result, onNoPython);
+  if (t.file !== undefined) return fileTest(s, `custom:${t.name}`, t.file, result, onNoPython);
   return metadataTest(t.metadata!, s.details, result);
 }
 

@@ -1,8 +1,10 @@
-// The smoke runner: each suite in its own container of the image (timeout per test, output kept,
-// the container removed in every case), results classified and written as smoke.json + junit.xml.
+// The smoke runner: the python3 suites in one shared container and process (batch.ts), the others
+// each in its own container of the image (timeout per test, output kept, every container removed
+// in every case), results classified and written as smoke.json + junit.xml.
 // The suites are in suites.ts, the user's tests in custom.ts, the shared rules in session.ts.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { redactText } from '../capture/redact.js';
 import type { DaemonFeatures, DockerAdapter } from '../docker/adapter.js';
 import { hasNvidiaCdiGpu } from '../docker/cdi.js';
 import type { GpuMode } from './gpu-mode.js';
@@ -14,7 +16,7 @@ import {
   type SmokeInput,
   type SmokeSession,
 } from './session.js';
-import { runSuite } from './suites.js';
+import { batchSteps, runSuite } from './suites.js';
 
 // Every name the runner's callers import from here (smoke/run.ts), wherever it now lives.
 export { isDaemonGone, SmokeInterruptedError } from './interrupt.js';
@@ -50,6 +52,8 @@ export async function runSmoke(input: SmokeInput, deps: SmokeDeps): Promise<Smok
     progress: deps.progress ?? (() => undefined),
     tests: [],
     current: '',
+    batch: { steps: batchSteps(input), outcomes: new Map() },
+    ...(deps.output && { output: (chunk: string, test: string) => deps.output!(redactText(chunk), test) }),
   };
   for (const name of input.suites) await runSuite(s, name);
   return finishResult(s);

@@ -39,6 +39,31 @@ export interface SmokeDeps {
   output?: (chunk: string, test: string) => void;
 }
 
+/** A test of the shared process: its id and the smoke script's words for it. */
+export interface BatchStep {
+  id: string;
+  argv: readonly string[];
+  /** A suite of the smoke script (it can start a process); pip-check and file checks only join one. */
+  head: boolean;
+  /** The test needs a large /dev/shm (ddp). */
+  shm?: boolean;
+  /** The test only heads a process, never joins one (a GPU ddp: no CUDA context before it). */
+  fresh?: boolean;
+}
+
+/** A test's outcome from the shared process, with what its time went to. */
+export interface BatchOutcome extends RunOutcome {
+  durationMs: number;
+  timing: string;
+}
+
+/** The python3 tests that share one container and process (src/smoke/batch.ts). */
+export interface Batch {
+  steps: BatchStep[];
+  /** Outcomes known and not yet taken, by test id. */
+  outcomes: Map<string, BatchOutcome>;
+}
+
 /** What the tests of one smoke run share. */
 export interface SmokeSession {
   input: SmokeInput;
@@ -54,6 +79,15 @@ export interface SmokeSession {
   current: string;
   /** Set by the first test that finds no python3 in the image; later python suites skip, naming it. */
   noPython?: string;
+  /** The python3 tests that share one container and process (batch.ts). */
+  batch?: Batch;
+  /** Live output of a test (redacted), when asked for (--verbose). */
+  output?: (chunk: string, test: string) => void;
+}
+
+/** A test's --verbose line saying what its time went to. */
+export function timing(s: SmokeSession, id: string, line: string): void {
+  s.output?.(`timing: ${line}\n`, id);
 }
 
 /**

@@ -12,11 +12,12 @@ import { describeError, EnvironmentError } from '../errors.js';
 import type { Plan } from '../plan/plan.js';
 import { readRequirements } from '../requirements/read.js';
 import { requirementNames } from '../resolve/pip-output.js';
-import { readEnv, readSmoke, readSmokeKey, type ResultDir } from '../results/results.js';
+import type { ResultDir } from '../results/results.js';
 import { VERSION } from '../version.js';
 import { type Baseline, loadBaseline } from './baselines.js';
 import type { GpuMode } from './gpu-mode.js';
 import type { SmokeResult } from './result.js';
+import { type ReuseOutcome, reuseOf } from './reuse.js';
 import { resolveGpus, runSmoke, SmokeInterruptedError } from './run.js';
 
 export type SmokeStatus = 'pass' | 'fail' | 'skip' | 'none';
@@ -169,7 +170,16 @@ async function smokeTarget(ctx: StageContext, t: Target): Promise<SmokeEntry | s
   const { io, input } = ctx;
   const { v, p, id } = t;
   const t0 = Date.now();
-  const reused = await reuseOf(ctx, t);
+  const reuse = await reuseOutcome(ctx, t)?.catch((e: unknown) => {
+    if (e instanceof EnvironmentError) throw e;
+    // Reuse is a shortcut: an earlier result that cannot be read is no earlier result.
+    io.progress(
+      'smoke',
+      `${id}: running the suites (the earlier results are unreadable: ${String((e as Error)?.message ?? e).split('\n')[0]})`,
+    );
+    return undefined;
+  });
+  const reused = reuse?.entry;
   const group = io.group ?? (<T>(_n: string, fn: () => Promise<T>) => fn());
   let entry: SmokeEntry;
   try {
@@ -185,7 +195,7 @@ async function smokeTarget(ctx: StageContext, t: Target): Promise<SmokeEntry | s
   // The reuse key goes last: only a complete set of results is ever reused.
   if (reused) input.results.writeEnv(v.variant, p.platform, entry.record, `smoke ${id}`);
   input.results.writeSmoke(v.variant, p.platform, entry.result, `smoke ${id}`);
-  input.results.writeSmokeKey(v.variant, p.platform, t.key, `smoke ${id}`);
+  input.results.writeSmokeKey(v.variant, p.platform, reuse?.keyFile ?? t.key, `smoke ${id}`);
   const s = entry.result.summary;
   io.progress(
     'smoke',
@@ -200,19 +210,22 @@ async function smokeTarget(ctx: StageContext, t: Target): Promise<SmokeEntry | s
   return entry;
 }
 
-/** The earlier run's entry, when reuse is on and it matches; the progress line says which way. */
-async function reuseOf(ctx: StageContext, t: Target): Promise<SmokeEntry | undefined> {
-  if (!ctx.input.reuse) return undefined;
-  const r = reusable(await ctx.input.reuse(t.v.variant), t.v.variant, t.p.platform, t.key, t.image);
-  if (typeof r === 'string') {
-    ctx.io.progress('smoke', `${t.id}: running the suites (${r})`);
-    return undefined;
-  }
-  ctx.io.progress(
-    'smoke',
-    `${t.id}: reused the results of an identical earlier run (same image digest and smoke inputs)`,
+/** Reuse (src/smoke/reuse.ts), when on: the earlier run's entry when it matches, and the key file. */
+function reuseOutcome(ctx: StageContext, t: Target): Promise<ReuseOutcome> | undefined {
+  const lookup = ctx.input.reuse;
+  if (!lookup) return undefined;
+  return reuseOf(
+    {
+      variant: t.v.variant,
+      platform: t.p.platform,
+      id: t.id,
+      image: t.image,
+      digest: t.p.digest,
+      local: t.p.localRef !== undefined,
+      key: t.key,
+    },
+    { lookup, docker: ctx.docker, config: ctx.config, progress: (l) => ctx.io.progress('smoke', l) },
   );
-  return r;
 }
 
 /**
@@ -278,27 +291,4 @@ export function failureAnnotations(id: string, result: SmokeResult): { title: st
         .filter(Boolean)
         .join('\n'),
     }));
-}
-
-/** The earlier run's record and result when its key matches this run's exactly; else why not. */
-function reusable(
-  dir: string | undefined,
-  variant: string,
-  platform: string,
-  key: string,
-  image: string,
-): SmokeEntry | string {
-  if (!dir) return 'no earlier run';
-  const earlier = readSmokeKey(dir, variant, platform);
-  if (earlier === undefined) return 'no earlier result for this platform';
-  if (earlier.split(' ')[0] !== key.split(' ')[0]) return 'the image changed';
-  if (earlier !== key) return 'the smoke inputs changed';
-  try {
-    const record = readEnv(dir, variant, platform);
-    const result = readSmoke(dir, variant, platform);
-    if (!record || !result) return 'the earlier results are incomplete';
-    return { variant, platform, image, record, result };
-  } catch (e) {
-    return `the earlier results are unreadable (${(e as Error).message.split('\n')[0]})`;
-  }
 }

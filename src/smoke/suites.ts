@@ -1,5 +1,6 @@
 // The built-in suites: each a part of the smoke script (images/probe/ml_image_smoke.py) run with
-// python3 in its own container, whose last stdout line is its result; pip check; the GPU rule.
+// python3 (the python3 tests share one container and process: batch.ts), whose last stdout line is
+// its result; pip check; the GPU rule.
 import { z } from 'zod';
 import type { SmokeSuite } from '../config/schema.js';
 import type { ContainerRunSpec } from '../docker/adapter.js';
@@ -7,7 +8,8 @@ import { bundledBaseline, floorsArg } from './baselines.js';
 import { runCustomTests } from './custom.js';
 import { lacksPython, noPythonReason, type RunOutcome, tail, timedOutReason } from './output.js';
 import type { SmokeTest } from './result.js';
-import { guarded, python, record, type SmokeInput, skipped, type SmokeSession } from './session.js';
+import { type BatchStep, batchOutcome, scriptSpec } from './batch.js';
+import { guarded, python, record, type SmokeInput, skipped, type SmokeSession, timing } from './session.js';
 
 const GPU_SUITES = new Set<SmokeSuite>(['gpu']);
 
@@ -22,9 +24,6 @@ const SuiteLineSchema = z.object({
     .array(z.object({ dist: z.string(), module: z.string().optional(), error: z.string().optional() }))
     .optional(),
 });
-
-/** The smoke script's bootstrap: written to /tmp in the container (torchrun needs a file), run there. */
-const BOOT = `import base64,runpy,sys;p="/tmp/ml_image_smoke.py";open(p,"w").write(base64.b64decode(sys.argv[1]).decode());sys.argv=[p]+sys.argv[2:];runpy.run_path(p,run_name="__main__")`;
 
 /** Reads a suite's result line into TEST (status, reason, metrics, the output of a failure). */
 export function readSuiteLine(test: SmokeTest, r: RunOutcome): void {
@@ -50,7 +49,25 @@ export function readSuiteLine(test: SmokeTest, r: RunOutcome): void {
   }
 }
 
-/** A suite of the smoke script, run with python3 in its own container. */
+/** What a test's run gave: from the shared process (batch.ts), else from its own container. */
+async function outcomeOf(
+  s: SmokeSession,
+  id: string,
+  spec: Parameters<SmokeSession['run']>[0],
+): Promise<RunOutcome & { durationMs: number }> {
+  const started = Date.now();
+  const shared = await batchOutcome(s, id);
+  if (shared) {
+    timing(s, id, shared.timing);
+    return shared;
+  }
+  const r = await s.run(spec);
+  const durationMs = Date.now() - started;
+  timing(s, id, `a container of its own, ${(durationMs / 1000).toFixed(1)}s in all`);
+  return { ...r, durationMs };
+}
+
+/** A suite of the smoke script, run with python3 (in the shared process, or a container of its own). */
 export async function probeSuite(
   s: SmokeSession,
   id: string,
@@ -58,13 +75,8 @@ export async function probeSuite(
   args: string[],
   extra: Partial<ContainerRunSpec> = {},
 ): Promise<SmokeTest> {
-  const started = Date.now();
-  const r = await s.run({
-    entrypoint: ['python3'],
-    cmd: ['-c', BOOT, Buffer.from(s.script).toString('base64'), name, ...args],
-    ...extra,
-  });
-  const test: SmokeTest = { id, suite: name, status: 'fail', durationMs: Date.now() - started, metrics: {} };
+  const r = await outcomeOf(s, id, { ...scriptSpec(s.script, [name, ...args]), ...extra });
+  const test: SmokeTest = { id, suite: name, status: 'fail', durationMs: r.durationMs, metrics: {} };
   if (r.timedOut) {
     test.reason = timedOutReason(s.input.timeoutMs);
     test.output = tail(r.stdout + r.stderr);
@@ -80,8 +92,7 @@ export async function probeSuite(
 
 /** `python3 -m pip check` in the image. */
 async function pipCheck(s: SmokeSession, name: SmokeSuite): Promise<SmokeTest> {
-  const started = Date.now();
-  const r = await s.run({ entrypoint: ['python3'], cmd: ['-m', 'pip', 'check'] });
+  const r = await outcomeOf(s, 'pip-check', { entrypoint: ['python3'], cmd: ['-m', 'pip', 'check'] });
   const ok = r.exitCode === 0;
   const missing = !ok && !r.timedOut && lacksPython(r);
   if (missing) s.noPython = 'pip-check';
@@ -97,7 +108,7 @@ async function pipCheck(s: SmokeSession, name: SmokeSuite): Promise<SmokeTest> {
           : 'pip check found broken requirements',
       output: tail(r.stdout + r.stderr),
     }),
-    durationMs: Date.now() - started,
+    durationMs: r.durationMs,
     metrics: {},
   };
 }
@@ -147,6 +158,36 @@ export const ddpArgs = (input: Pick<SmokeInput, 'gpus' | 'baseline'>): string[] 
   'auto',
   ...(cudaRequired(input) ? ['--cuda', ...floorsFlag(input)] : []),
 ];
+
+/**
+ * The python3 tests of a run, in the order runSuite runs them, for the shared process: the same
+ * words each would be run with alone. An id that occurs twice is left out (its own containers).
+ */
+export function batchSteps(input: SmokeInput): BatchStep[] {
+  const steps: BatchStep[] = [];
+  const suite = (id: string, argv: string[], shm = false, fresh = false) =>
+    steps.push({ id, argv, head: true, ...(shm && { shm }), ...(fresh && { fresh }) });
+  for (const name of input.suites) {
+    if (GPU_SUITES.has(name) && input.gpus === 'none') continue;
+    if (name === 'imports' && input.distributions.length > 0)
+      suite('imports', ['imports', ...input.distributions]);
+    if (name === 'pip-check') steps.push({ id: 'pip-check', argv: ['pip-check'], head: false });
+    if (name === 'gpu') suite('gpu', ['gpu', ...gpuArgs(input)]);
+    if (name === 'compute') {
+      suite('compute-cpu', ['compute', 'cpu']);
+      if (input.gpus === 'all') suite('compute-gpu', ['compute', 'cuda', ...floorsFlag(input)]);
+    }
+    if (name === 'train') suite('train', ['train', ...trainArgs(input)]);
+    // On a GPU run, ddp runs in a process of its own (no CUDA context of an earlier test in it).
+    if (name === 'ddp') suite('ddp', ['ddp', ...ddpArgs(input)], true, input.gpus !== 'none');
+    if (name === 'custom')
+      for (const t of input.tests)
+        if (t.file !== undefined && t.command === undefined)
+          steps.push({ id: `custom:${t.name}`, argv: ['file', t.file.path], head: false });
+  }
+  const count = (id: string) => steps.filter((x) => x.id === id).length;
+  return steps.filter((x) => count(x.id) === 1);
+}
 
 /** Runs one suite of smoke.suites (its tests' results land in the session). */
 export async function runSuite(s: SmokeSession, name: SmokeSuite): Promise<void> {

@@ -1,0 +1,232 @@
+// The shared process: the python3 tests of a smoke run (imports, pip-check, gpu, compute, train,
+// ddp, custom file checks) run in ONE container and ONE python3 (one `import torch`), each between
+// marker lines the smoke script prints (its `batch` mode). Each test's outcome is what its own
+// container would have given (exit code, its stdout and stderr, timed out), so the suites read and
+// classify it exactly as before. A test that fails, crashes or times out ends that process (the
+// script stops after it; a timeout kills it); the tests after it run in a fresh one, so a broken
+// CUDA context or a half-imported module never reaches another test.
+import { randomBytes } from 'node:crypto';
+import type { ContainerRunSpec } from '../docker/adapter.js';
+import type { BatchOutcome, SmokeSession } from './session.js';
+
+export type { Batch, BatchOutcome, BatchStep } from './session.js';
+
+export const MARK = '@@ml-image-smoke@@ ';
+
+interface Marker {
+  event: 'start' | 'end' | 'timeout';
+  id: string;
+  exit?: number;
+  ms?: number;
+  process_s?: number | null;
+  torch_import_ms?: number | null;
+  /** The batch's nonce (from its plan): a line a test prints without it is output, not a marker. */
+  nonce?: string;
+}
+
+/** A fresh nonce for a batch's plan. */
+export const newNonce = (): string => randomBytes(12).toString('hex');
+
+const isMarker = (m: Marker, nonce: string): boolean =>
+  typeof m.id === 'string' && typeof m.event === 'string' && m.nonce === nonce;
+
+/**
+ * The script writes each marker as "\n" MARK JSON "\n": the newline before it is the marker's. Only
+ * lines with the batch's NONCE count.
+ */
+function markers(text: string, nonce: string): { m: Marker; from: number; to: number }[] {
+  const found: { m: Marker; from: number; to: number }[] = [];
+  const head = `\n${MARK}`;
+  for (let at = text.indexOf(head); at >= 0; at = text.indexOf(head, at + 1)) {
+    const end = text.indexOf('\n', at + 1);
+    if (end < 0) break; // cut off: the process died while writing it
+    try {
+      const m = JSON.parse(text.slice(at + head.length, end)) as Marker;
+      if (isMarker(m, nonce)) found.push({ m, from: at, to: end + 1 });
+    } catch {
+      // a line that only looks like a marker: output
+    }
+  }
+  return found;
+}
+
+export interface Section {
+  /** The test's own output on this stream. */
+  text: string;
+  end?: Marker;
+  timedOut: boolean;
+}
+
+/** Per test id: its output on one stream (between its start marker and its end or the stream's end). */
+export function sections(text: string, nonce: string): Map<string, Section> {
+  const out = new Map<string, Section>();
+  let open: { m: Marker; from: number } | undefined;
+  const close = (to: number, end?: Marker) => {
+    if (!open) return;
+    out.set(open.m.id, {
+      text: text.slice(open.from, Math.max(open.from, to)),
+      ...(end?.event === 'end' && { end }),
+      timedOut: end?.event === 'timeout',
+    });
+    open = undefined;
+  };
+  for (const { m, from, to } of markers(text, nonce)) {
+    if (m.event === 'start') {
+      close(from);
+      open = { m, from: to };
+    } else if (open?.m.id === m.id) close(from, m);
+  }
+  close(text.length);
+  return out;
+}
+
+/** The first start marker's figure: seconds from the process's start to its first test. */
+export function processSeconds(text: string, nonce: string): number | undefined {
+  const first = markers(text, nonce).find((x) => x.m.event === 'start');
+  return typeof first?.m.process_s === 'number' ? first.m.process_s : undefined;
+}
+
+/**
+ * Live output without marker lines (nor the newline before each): each piece goes to EMIT with the
+ * test that printed it (a chunk may hold the end of one test and the start of the next).
+ */
+export function liveFilter(
+  current: () => string,
+  emit: (text: string, test: string) => void,
+  nonce: string,
+): (chunk: string) => void {
+  let test: string | undefined;
+  return (chunk) => {
+    const re = /(?:^|\n)@@ml-image-smoke@@ (\{[^\n]*\})(?:\n|$)/g;
+    let from = 0;
+    const out = (to: number) => {
+      if (to > from) emit(chunk.slice(from, to), test ?? current());
+    };
+    for (const m of chunk.matchAll(re)) {
+      let marker: Marker;
+      try {
+        marker = JSON.parse(m[1]!) as Marker;
+      } catch {
+        continue;
+      }
+      if (!isMarker(marker, nonce)) continue;
+      out(m.index);
+      from = m.index + m[0].length;
+      if (marker.event === 'start') test = marker.id;
+    }
+    out(chunk.length);
+  };
+}
+
+/** The smoke script's bootstrap: written to /tmp in the container (torchrun needs a file), run there. */
+export const BOOT = `import base64,runpy,sys;p="/tmp/ml_image_smoke.py";open(p,"w").write(base64.b64decode(sys.argv[1]).decode());sys.argv=[p]+sys.argv[2:];runpy.run_path(p,run_name="__main__")`;
+
+/** The smoke script run with python3 (a spec for SmokeSession.run). */
+export function scriptSpec(script: string, words: readonly string[]): Omit<ContainerRunSpec, 'image'> {
+  return { entrypoint: ['python3'], cmd: ['-c', BOOT, Buffer.from(script).toString('base64'), ...words] };
+}
+
+/** Time for the container and python3 to start, on top of the tests' own timeouts. */
+const STARTUP_ALLOWANCE_MS = 60_000;
+
+const s1 = (ms: number) => `${(ms / 1000).toFixed(1)}s`;
+
+/** The --verbose timing line of a test of the shared process. */
+function timingLine(startupMs: number | undefined, processS: number | undefined, end?: Marker): string {
+  const torch = end?.torch_import_ms ?? undefined;
+  const parts = [
+    startupMs !== undefined
+      ? `container and python3 start ${s1(startupMs)}${processS !== undefined ? ` (python3 ${processS.toFixed(1)}s of it)` : ''}`
+      : 'in the shared process (no container start)',
+    ...(torch !== undefined ? [`import torch ${s1(torch)}`] : []),
+    ...(end?.ms !== undefined ? [`the test ${s1(end.ms - (torch ?? 0))}`] : []),
+  ];
+  return parts.join(', ');
+}
+
+/** The variable that hands the script the plan of its process (its argv stays the first test's). */
+export const BATCH_ENV = 'ML_IMAGE_SMOKE_BATCH';
+
+/**
+ * The outcome of test ID from the shared process: known from an earlier run of it, else a new
+ * process is started for ID and every planned test after it. Undefined: ID is not planned, or is
+ * a pip-check or file check that no process reached (it runs in a container of its own).
+ */
+export async function batchOutcome(s: SmokeSession, id: string): Promise<BatchOutcome | undefined> {
+  const b = s.batch;
+  const at = b?.steps.findIndex((x) => x.id === id) ?? -1;
+  if (!b || at < 0) return undefined;
+  const known = b.outcomes.get(id);
+  if (known) {
+    b.outcomes.delete(id);
+    return known;
+  }
+  if (!b.steps[at]!.head) return undefined;
+  // A GPU ddp step never joins a process that ran tests before it (CUDA may be initialised there:
+  // an EXCLUSIVE_PROCESS GPU would refuse its rank 0, and the memory it holds is not the ranks').
+  const fresh = b.steps.findIndex((x, i) => i > at && x.fresh);
+  const steps = b.steps.slice(at, fresh < 0 ? undefined : fresh);
+  const nonce = newNonce();
+  const plan = {
+    nonce,
+    steps: steps.map((x) => ({ id: x.id, argv: x.argv, timeout: s.input.timeoutMs / 1000 })),
+  };
+  const live = s.output && liveFilter(() => s.current, s.output, nonce);
+  const started = Date.now();
+  // The command is the first test's own (as if it ran alone); the plan comes in the environment.
+  const r = await s.run({
+    ...scriptSpec(s.script, steps[0]!.argv),
+    env: { [BATCH_ENV]: JSON.stringify(plan) },
+    // Each test keeps its own timeout (the script's watchdog); this one only backs it up.
+    timeoutMs: s.input.timeoutMs * steps.length + STARTUP_ALLOWANCE_MS,
+    ...(steps.some((x) => x.shm) && { shmSizeBytes: 1024 ** 3 }),
+    ...(live && {
+      onOutput: live,
+    }),
+  });
+  const totalMs = Date.now() - started;
+  const out = sections(r.stdout, nonce);
+  const err = sections(r.stderr, nonce);
+  const ends = steps.map((x) => out.get(x.id)?.end).filter((m) => m !== undefined);
+  const startupMs = Math.max(0, totalMs - ends.reduce((a, m) => a + (m.ms ?? 0), 0));
+  const processS = processSeconds(r.stdout, nonce);
+  for (const [i, step] of steps.entries()) {
+    const o = out.get(step.id);
+    const e = err.get(step.id);
+    const first = i === 0 ? startupMs : 0;
+    const timing = timingLine(i === 0 ? startupMs : undefined, i === 0 ? processS : undefined, o?.end);
+    if (!o && !e) {
+      // Nothing started (no python3, the script could not run): the first test had its run.
+      if (i === 0) b.outcomes.set(step.id, { ...r, durationMs: totalMs, timing: `container ${s1(totalMs)}` });
+      break;
+    }
+    if (o?.end) {
+      const { exit, ms } = o.end;
+      b.outcomes.set(step.id, {
+        exitCode: typeof exit === 'number' ? exit : null,
+        stdout: o.text,
+        stderr: e?.text ?? '',
+        timedOut: false,
+        durationMs: first + (ms ?? 0),
+        timing,
+      });
+      continue;
+    }
+    // Started, never ended: it timed out (the watchdog, or the container's own timeout), or the
+    // process died under it (its exit code then is the test's, as in a container of its own).
+    const timedOut = Boolean(o?.timedOut || e?.timedOut || r.timedOut);
+    const before = ends.reduce((a, m) => a + (m.ms ?? 0), 0);
+    b.outcomes.set(step.id, {
+      exitCode: timedOut ? null : r.exitCode,
+      stdout: o?.text ?? '',
+      stderr: e?.text ?? '',
+      timedOut,
+      durationMs: Math.max(0, totalMs - before),
+      timing: `${timing}; ${timedOut ? 'timed out' : `the process exited ${r.exitCode}`}`,
+    });
+    break;
+  }
+  const mine = b.outcomes.get(id);
+  b.outcomes.delete(id);
+  return mine;
+}
