@@ -1,6 +1,7 @@
 // The build stage on real Docker: the example project as the cpu variant for amd64 + arm64 from the
 // local Python base images; a cuda variant FROM a stand-in carrying nvidia/cuda's environment;
 // bad input and failing builds.
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -183,6 +184,37 @@ LABEL maintainer="NVIDIA CORPORATION <cudatools@nvidia.com>" com.nvidia.cudnn.ve
     });
     expect(run.exitCode, run.stderr).toBe(0);
     expect(run.stdout.trim()).toBe('12.8 12.8.1 compute,utility cuda12.8');
+  });
+
+  it('two builds of an unchanged context push the same manifest list', async () => {
+    // The context is in this repository: the created label comes from its last commit (the
+    // config's own directory is no git checkout, so the plan has no commit time).
+    const commit = execFileSync('git', ['-C', EXAMPLE, 'log', '-1', '--format=%ct'], { encoding: 'utf8' });
+    const config = {
+      image: { name: 'ml-image-it/reproducible', registry, version: '0.1.0' },
+      variants: [{ python: '3.11' }],
+      platforms: ['linux/amd64'],
+      build: { context: EXAMPLE, mirrors, cache: 'none' },
+    };
+    const first = await cli(['--json', '--verbose'], config);
+    expect(first.code, first.err).toBe(0);
+    const second = await cli(['--json'], config);
+    expect(second.code, second.err).toBe(0);
+    const [a, b] = [first, second].map((r) => (JSON.parse(r.out) as BuildResult).variants[0]!);
+    expect(b!.digest).toBe(a!.digest);
+    expect(b!.platforms[0]!.digest).toBe(a!.platforms[0]!.digest);
+    // One platform still gets its manifest list (the `digest` output is the list's).
+    expect(a!.digest).not.toBe(a!.platforms[0]!.digest);
+    expect(await docker.imageDigest(a!.tags[0]!)).toBe(a!.digest);
+    expect(first.err).toMatch(/timing: merge cpu [\d.]+s/);
+    // --verbose: a timing line per step.
+    expect(first.err).toMatch(/timing: builder facts [\d.]+s/);
+    expect(first.err).toMatch(/timing: build cpu\/amd64 [\d.]+s/);
+    const created = new Date(Number(commit) * 1000).toISOString();
+    expect(first.err).toContain(`created label ${created}: commit time of the context's git repository`);
+    expect(second.err).not.toContain('timing:');
+    const labels = (await imageConfigs(a!.tags[0]!))['linux/amd64']!.config.Labels;
+    expect(labels['org.opencontainers.image.created']).toBe(created);
   });
 
   describe('bad input and failing builds', () => {

@@ -13,7 +13,13 @@ import { InputError } from '../../src/errors.js';
 import { bundledCatalog } from '../../src/plan/catalog.js';
 import { planBuild } from '../../src/plan/plan.js';
 import { findImagesDir } from '../../src/util/images-dir.js';
+import type { CommandRunner } from '../../src/docker/adapter.js';
 import { fakeDocker } from '../helpers/fakes.js';
+
+/** git in a directory that is no repository (exit 128), without starting it: unit tests start no processes. */
+const NO_GIT: CommandRunner = {
+  run: async () => ({ exitCode: 128, stdout: '', stderr: 'fatal: not a git repository' }),
+};
 
 const DIGEST = (n: number) => `sha256:${String(n).repeat(64).slice(0, 64)}`;
 let dir: string;
@@ -69,7 +75,7 @@ async function build(
   });
   const result = await runBuildStage(
     { plan, config, baseDir: dir, imagesDir: findImagesDir(process.cwd()), push: true, options },
-    { docker, env, progress: () => {}, output: (l) => output.push(l) },
+    { docker, exec: NO_GIT, env, progress: () => {}, output: (l) => output.push(l) },
   );
   return { result, calls, inspected, merges, seenSecrets, output };
 }

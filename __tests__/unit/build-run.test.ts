@@ -25,11 +25,16 @@ import {
 import { runBuildStage } from '../../src/build/stage.js';
 import { findImagesDir } from '../../src/util/images-dir.js';
 import { validateConfigData } from '../../src/config/load.js';
-import type { ExecOptions } from '../../src/docker/adapter.js';
+import type { CommandRunner, ExecOptions } from '../../src/docker/adapter.js';
 import { CheckFailedError, EnvironmentError, InputError } from '../../src/errors.js';
 import { bundledCatalog } from '../../src/plan/catalog.js';
 import { planBuild } from '../../src/plan/plan.js';
 import { fakeDocker } from '../helpers/fakes.js';
+
+/** git in a directory that is no repository (exit 128), without starting it: unit tests start no processes. */
+const NO_GIT: CommandRunner = {
+  run: async () => ({ exitCode: 128, stdout: '', stderr: 'fatal: not a git repository' }),
+};
 
 let dir: string;
 beforeEach(() => {
@@ -134,6 +139,7 @@ async function run(
     },
     {
       docker: s.docker,
+      exec: NO_GIT,
       env,
       progress: (l) => progress.push(l),
       output: (l) => output.push(l),
@@ -342,7 +348,7 @@ describe('runBuildStage (plain-object Docker)', () => {
     const s = scriptedDocker({});
     await runBuildStage(
       { plan, config, baseDir: dir, imagesDir: findImagesDir(process.cwd()), push: true },
-      { docker: s.docker, env: {}, progress: () => {} },
+      { docker: s.docker, exec: NO_GIT, env: {}, progress: () => {} },
     );
     expect(big.length).toBeGreaterThan(200_000);
     expect(s.secretFiles[0]![BUILD_SECRET_IDS.requirements]!.content).toBe(`${big}\n`);

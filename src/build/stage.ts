@@ -7,7 +7,8 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../config/schema.js';
-import type { DockerAdapter } from '../docker/adapter.js';
+import type { CommandRunner, DockerAdapter } from '../docker/adapter.js';
+import { ActionsExecRunner } from '../docker/exec-runner.js';
 import { EnvironmentError, InputError } from '../errors.js';
 import type { Plan, VariantPlan } from '../plan/plan.js';
 import { LABEL_PREFIX } from '../plan/tags.js';
@@ -15,6 +16,9 @@ import { pipIndexes } from '../python/indexes.js';
 import { registerCleanup } from '../util/cleanup.js';
 import { runTempDir } from '../util/temp.js';
 import { type BuilderInfo, checkBuildArgs, SECRETS_FIX, secretMountsUnsupported } from './buildx-args.js';
+import { type FactsCache, type FactsSource, forgetBuilder, lookUpBuilder } from './builder-facts.js';
+import { type SourceDate, sourceDateEpoch, withSourceDate } from './source-date.js';
+import { StepTimer } from './timing.js';
 import { type BuildInputOptions, indexAnnotations } from './action-inputs.js';
 import { BUILD_SECRET_IDS, outputMasker, publicPlanArgs, secretEnvFrom } from './inputs.js';
 import { compareVersions } from '../util/versions.js';
@@ -40,6 +44,8 @@ export interface BuildStageInput {
   only?: { variants?: readonly string[]; platforms?: readonly string[] };
   /** docker/build-push-action's inputs (tags and labels are in the plan already). */
   options?: BuildInputOptions;
+  /** Where the builder's facts are kept between runs (src/build/builder-facts.ts); none: per process. */
+  cacheDir?: string;
 }
 
 export interface BuildStageDeps {
@@ -53,6 +59,10 @@ export interface BuildStageDeps {
   group?: <T>(name: string, fn: () => Promise<T>) => Promise<T>;
   sleep?: (ms: number) => Promise<void>;
   now?: () => number;
+  /** Runs git for the context's commit time (the created label); default: the real git. */
+  exec?: CommandRunner;
+  /** Where each step's time goes ("timing: ..." lines, --verbose); none: not measured aloud. */
+  timing?: (line: string) => void;
 }
 
 function cacheKind(config: Config, env: BuildStageDeps['env']): 'gha' | 'registry' | 'none' {
@@ -76,74 +86,114 @@ async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (t: T) => 
   return results;
 }
 
-/** The builder's abilities and each variant's base digest: independent short docker CLI calls. */
+/** Where the builder's facts are kept between runs (none without a cache directory). */
+function factsCache(input: BuildStageInput, deps: BuildStageDeps): FactsCache | undefined {
+  return input.cacheDir !== undefined ? { dir: input.cacheDir, env: deps.env } : undefined;
+}
+
+interface LookedUp {
+  builder: BuilderInfo;
+  baseDigests: (string | undefined)[];
+  sourceDate: SourceDate;
+}
+
+/**
+ * The builder's abilities, each variant's base digest (one lookup per distinct base) and the
+ * context's commit time: independent, so side by side.
+ */
 async function lookUp(
+  input: BuildStageInput,
   deps: BuildStageDeps,
   variants: readonly VariantPlan[],
-  builderName: string | undefined,
-): Promise<{ builder: BuilderInfo; baseDigests: (string | undefined)[] }> {
-  const [buildxVersion, inspect, baseDigests] = await Promise.all([
-    deps.docker.buildxVersion(),
-    builderName !== undefined ? deps.docker.buildxInspect(builderName) : deps.docker.buildxInspect(),
-    Promise.all(
-      variants.map((v) =>
-        deps.docker.imageDigest(v.base.ref).catch((e: Error) => {
-          deps.progress(
-            `warning: could not resolve the digest of ${v.base.ref}: ${e.message.split('\n')[0]}`,
-          );
-          return undefined;
-        }),
-      ),
+  timer: StepTimer,
+): Promise<LookedUp> {
+  const builderName = input.options?.builder;
+  const digests = new Map<string, Promise<string | undefined>>();
+  const digestOf = (ref: string) =>
+    deps.docker.imageDigest(ref).catch((e: Error) => {
+      deps.progress(`warning: could not resolve the digest of ${ref}: ${e.message.split('\n')[0]}`);
+      return undefined;
+    });
+  for (const v of variants) if (!digests.has(v.base.ref)) digests.set(v.base.ref, digestOf(v.base.ref));
+  const context = path.resolve(input.baseDir, input.config.build.context);
+  const cache = factsCache(input, deps);
+  const [found, baseDigests, sourceDate] = await Promise.all([
+    timer.step(
+      'builder facts',
+      () => lookUpBuilder(deps.docker, builderName, cache),
+      (f: FactsSource) =>
+        `${f.from === 'asked' ? 'asked buildx' : `from the ${f.from === 'disk' ? 'cache directory' : 'process'}`}: ${f.facts.driver}, buildx ${f.facts.buildxVersion}, BuildKit ${f.facts.buildkitVersion ?? 'unknown'}`,
+    ),
+    timer.step(
+      'base digest',
+      () => Promise.all(variants.map((v) => digests.get(v.base.ref)!)),
+      () => `${digests.size} base image(s)`,
+    ),
+    timer.step(
+      'source date',
+      () => sourceDateEpoch(deps.env, context, deps.exec ?? new ActionsExecRunner()),
+      (d) => d.why,
     ),
   ]);
-  const builder: BuilderInfo = {
-    buildxVersion,
-    driver: inspect.driver,
-    ...(builderName !== undefined && { name: builderName }),
-    ...(inspect.buildkitVersion !== undefined && { buildkitVersion: inspect.buildkitVersion }),
+  const builder: BuilderInfo = { ...found.facts, ...(builderName !== undefined && { name: builderName }) };
+  return { builder, baseDigests, sourceDate };
+}
+
+/** What one variant's build needs from the stage run. */
+interface VariantRun {
+  ctx: TargetContext;
+  baseDigest: string | undefined;
+  sourceDate: SourceDate;
+  timer: StepTimer;
+}
+
+/** The variant's labels: its plan's, the base digest, and the created label from the commit time. */
+function variantLabels(input: BuildStageInput, v: VariantPlan, run: VariantRun): Record<string, string> {
+  const labels = withSourceDate(v.labels, run.sourceDate, input.options?.labels);
+  if (run.baseDigest === undefined) return labels;
+  return {
+    ...labels,
+    'org.opencontainers.image.base.digest': run.baseDigest,
+    [`${LABEL_PREFIX}.base-digest`]: run.baseDigest,
   };
-  return { builder, baseDigests };
 }
 
 /** Builds every selected platform of one variant, then merges them under its tags when asked. */
-async function buildVariant(
-  input: BuildStageInput,
-  deps: BuildStageDeps,
-  ctx: TargetContext,
-  v: VariantPlan,
-  baseDigest: string | undefined,
-): Promise<VariantBuild> {
+async function buildVariant(input: BuildStageInput, v: VariantPlan, run: VariantRun): Promise<VariantBuild> {
   const { plan, config } = input;
-  const group = deps.group ?? (<T>(_n: string, fn: () => Promise<T>) => fn());
+  const { ctx, timer } = run;
+  const group = ctx.group;
   const dockerfile = dockerfileFor(v, config, input.baseDir, input.imagesDir);
-  const labels = {
-    ...v.labels,
-    ...(baseDigest !== undefined && {
-      'org.opencontainers.image.base.digest': baseDigest,
-      [`${LABEL_PREFIX}.base-digest`]: baseDigest,
-    }),
-  };
+  const labels = variantLabels(input, v, run);
+  // No SOURCE_DATE_EPOCH build argument: on BuildKit >= 0.11 a changing one invalidates the cache
+  // from WORKDIR on (every commit would reinstall the requirements). One set in the environment
+  // reaches the build anyway: buildx passes it on itself.
   const buildArgs: Record<string, string> = { ...publicPlanArgs(v.buildArgs), ...config.build.args };
   const platforms = v.platforms.filter((p) => !input.only?.platforms || input.only.platforms.includes(p));
   // dockerd's BuildKit (docker driver) runs one build at a time well on small runners.
   const limit = ctx.builder.driver === 'docker' ? 1 : 2;
-  const annotations = input.push && input.merge !== false ? mergeAnnotations(input, ctx, labels) : [];
+  const merging = input.push && input.merge !== false;
+  const annotations = merging ? mergeAnnotations(input, ctx, labels) : [];
   const built = await mapLimit(platforms, limit, (platform) =>
     group(`build ${v.name} ${platform}`, () =>
-      buildTarget(ctx, {
-        v,
-        platform,
-        dockerfile,
-        labels,
-        buildArgs,
-        ...(annotations.length > 0 && { ociMediatypes: true }),
-      }),
+      timer.step(`build ${v.name}/${platform.split('/')[1]}`, () =>
+        buildTarget(ctx, {
+          v,
+          platform,
+          dockerfile,
+          labels,
+          buildArgs,
+          ...(annotations.length > 0 && { ociMediatypes: true }),
+        }),
+      ),
     ),
   );
   const sources = built.map((b) => `${plan.repository}@${b.digest}`);
   let digest: string | undefined;
-  if (input.push && input.merge !== false) {
-    digest = await mergeVariant(deps, v.name, v.tags, sources, annotations);
+  if (merging) {
+    digest = await timer.step(`merge ${v.name}`, () =>
+      mergeVariant(ctx, v.name, v.tags, sources, annotations),
+    );
   }
   return {
     variant: v.name,
@@ -152,7 +202,7 @@ async function buildVariant(
     tags: input.push ? v.tags : built.flatMap((b) => (b.localRef ? [b.localRef] : [])),
     platforms: built,
     baseImage: v.base.ref,
-    ...(baseDigest !== undefined && { baseDigest }),
+    ...(run.baseDigest !== undefined && { baseDigest: run.baseDigest }),
   };
 }
 
@@ -218,13 +268,26 @@ function inputSecrets(
   return { files, values };
 }
 
+/**
+ * buildx reads the context's git state (seven git commands per build) only to record it in a
+ * provenance attestation: with provenance off (provenance "false" and no provenance in the attests
+ * input), whatever the driver, that is skipped, unless BUILDX_GIT_INFO is set.
+ */
+function skipGitInfo(input: BuildStageInput, env: BuildStageDeps['env']): boolean {
+  if (env.BUILDX_GIT_INFO !== undefined) return false;
+  const attested = (input.options?.attests ?? []).some((a) => /type=provenance/.test(a));
+  return input.config.build.provenance === 'false' && !attested;
+}
+
 export async function runBuildStage(input: BuildStageInput, deps: BuildStageDeps): Promise<BuildResult> {
   const { plan, config, baseDir } = input;
   const secretEnv = secretEnvFrom(config.build.secrets, deps.env);
   checkBuildArgs(config.build.args);
   const indexes = pipIndexes(config.python, deps.env);
   const variants = plan.variants.filter((v) => !input.only?.variants || input.only.variants.includes(v.name));
-  const { builder, baseDigests } = await lookUp(deps, variants, input.options?.builder);
+  const timer = new StepTimer(deps.timing);
+  timer.startup();
+  const { builder, baseDigests, sourceDate } = await lookUp(input, deps, variants, timer);
   // Secret mounts or nothing: never a fallback to build arguments.
   const unsupported = secretMountsUnsupported(builder);
   if (unsupported !== undefined) throw new EnvironmentError(unsupported, SECRETS_FIX);
@@ -260,14 +323,24 @@ export async function runBuildStage(input: BuildStageInput, deps: BuildStageDeps
     // Every line of build output is shown with URL userinfo masked and secret values replaced.
     mask: outputMasker({ ...secretEnv, ...given.values }, indexes),
     notesShown: new Set<string>(),
+    group: deps.group ?? (<T>(_n: string, fn: () => Promise<T>) => fn()),
     ...(input.options && { options: input.options }),
     valueSecretFiles: given.files,
+    ...(skipGitInfo(input, deps.env) && { buildxEnv: { BUILDX_GIT_INFO: 'false' } }),
   };
   try {
     const results: VariantBuild[] = [];
     for (const [i, v] of variants.entries()) {
-      results.push(await buildVariant(input, deps, ctx, v, baseDigests[i]));
+      const run = { ctx, baseDigest: baseDigests[i], sourceDate, timer };
+      // A failed build forgets the builder's facts: the next run asks buildx again.
+      results.push(
+        await buildVariant(input, v, run).catch((e: unknown) => {
+          forgetBuilder(deps.docker, input.options?.builder, factsCache(input, deps));
+          throw e;
+        }),
+      );
     }
+    timer.done();
     return { schemaVersion: BUILD_RESULT_SCHEMA_VERSION, variants: results };
   } finally {
     rmSync(work, { recursive: true, force: true });

@@ -44,10 +44,14 @@ export interface TargetContext {
   mask: (text: string) => string;
   /** Notes on what was adapted to the builder, each shown once per run. */
   notesShown: Set<string>;
+  /** Wraps each target's build (the action opens a log group). */
+  group: <T>(name: string, fn: () => Promise<T>) => Promise<T>;
   /** docker/build-push-action's inputs (src/build/action-inputs.ts). */
   options?: BuildInputOptions;
   /** The `secrets` input's values as 0600 files: id -> path. */
   valueSecretFiles?: Readonly<Record<string, string>>;
+  /** Environment for buildx itself (e.g. BUILDX_GIT_INFO=false where nothing reads git's state). */
+  buildxEnv?: Readonly<Record<string, string>>;
 }
 
 /** One target: a variant's platform, with what the stage worked out for the variant. */
@@ -143,6 +147,7 @@ export async function buildTarget(ctx: TargetContext, t: Target): Promise<Platfo
     ctx.progress(`build ${id}: started${attempt > 1 ? ` (attempt ${attempt}/${MAX_ATTEMPTS})` : ''}`);
     const tail: string[] = [];
     const r = await ctx.docker.buildx(args, {
+      ...(ctx.buildxEnv && { env: { ...ctx.buildxEnv } }),
       onLine: (raw) => {
         // pip masks passwords itself; this also covers a token used as a URL's user name.
         const line = ctx.mask(raw);

@@ -11,6 +11,7 @@ import type {
   ImageIndex,
 } from './adapter.js';
 import { BUILDX_FIX, cliFailure, parseJsonAnswer } from './failures.js';
+import { manifestDigestOverHttp } from './registry.js';
 
 export function parseBuildxVersion(output: string): string | undefined {
   return /\bv?(\d+\.\d+\.\d+(?:[-+][\w.]+)?)/.exec(output)?.[1];
@@ -152,8 +153,19 @@ export type BuildxCli = Pick<
   'buildxVersion' | 'buildxInspect' | 'buildx' | 'imagetoolsCreate' | 'imagetoolsInspect' | 'imageDigest'
 >;
 
-/** The adapter's buildx methods over `cli` (default "docker") run by `exec`. */
-export function createBuildxCli(exec: CommandRunner, cli = 'docker'): BuildxCli {
+/** Where `imageDigest` asks first: the registry over HTTP (undefined: ask buildx). */
+export type HttpDigest = (ref: string) => Promise<string | undefined>;
+
+/**
+ * The adapter's buildx methods over `cli` (default "docker") run by `exec`. A digest is asked of
+ * the registry over HTTP first (one HEAD request), and of `buildx imagetools inspect` when that
+ * cannot tell (credentials, proxies, errors: buildx reports those as it always did).
+ */
+export function createBuildxCli(
+  exec: CommandRunner,
+  cli = 'docker',
+  httpDigest: HttpDigest = (ref) => manifestDigestOverHttp(ref),
+): BuildxCli {
   const run = cliRunner(exec, cli);
   return {
     buildxVersion: () => buildxVersion(run),
@@ -169,6 +181,6 @@ export function createBuildxCli(exec: CommandRunner, cli = 'docker'): BuildxCli 
       if (r.exitCode !== 0) throw cliFailure(`inspecting ${ref}`, r);
       return parseImageIndex(r.stdout);
     },
-    imageDigest: (ref) => imageDigest(run, ref),
+    imageDigest: async (ref) => (await httpDigest(ref)) ?? imageDigest(run, ref),
   };
 }

@@ -36,3 +36,82 @@ export async function checkRegistry(host: string, fetchFn: Fetch = fetch, timeou
   }
   return status;
 }
+
+/** registry host, repository path and tag (or digest) of an image reference, as docker reads it. */
+export function splitImageRef(ref: string): { host: string; repository: string; reference: string } {
+  const at = ref.indexOf('@');
+  const named = at >= 0 ? ref.slice(0, at) : ref;
+  const first = named.split('/')[0]!;
+  const hasHost = named.includes('/') && (/[.:]/.test(first) || first === 'localhost');
+  const host = hasHost ? first : 'docker.io';
+  let rest = hasHost ? named.slice(first.length + 1) : named;
+  const colon = rest.lastIndexOf(':');
+  const tag = colon > rest.lastIndexOf('/') ? rest.slice(colon + 1) : undefined;
+  if (tag !== undefined) rest = rest.slice(0, colon);
+  if (host === 'docker.io' && !rest.includes('/')) rest = `library/${rest}`;
+  return { host, repository: rest, reference: at >= 0 ? ref.slice(at + 1) : (tag ?? 'latest') };
+}
+
+/** What a tag may point to: a multi-arch list/index or a single manifest, Docker's or OCI's. */
+const MANIFEST_TYPES = [
+  'application/vnd.oci.image.index.v1+json',
+  'application/vnd.docker.distribution.manifest.list.v2+json',
+  'application/vnd.oci.image.manifest.v1+json',
+  'application/vnd.docker.distribution.manifest.v2+json',
+].join(', ');
+
+type HeadFetch = (
+  url: string,
+  init?: { method?: string; headers?: Record<string, string>; signal?: AbortSignal },
+) => Promise<{ status: number; headers: { get(name: string): string | null }; json(): Promise<unknown> }>;
+
+const PROXY_VARS = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy', 'ALL_PROXY', 'all_proxy'];
+
+/**
+ * The digest a tag points to, by one HEAD request to the registry (an anonymous pull token first
+ * where the registry asks for one): what `docker buildx imagetools inspect` reports, without
+ * starting the docker CLI and buildx. Undefined whenever it cannot tell (a login needed, a proxy
+ * configured, no Docker-Content-Digest, any error): the caller then asks buildx, which knows the
+ * credentials, proxies and registry settings.
+ */
+export async function manifestDigestOverHttp(
+  ref: string,
+  fetchFn: HeadFetch = fetch as unknown as HeadFetch,
+  env: Readonly<Record<string, string | undefined>> = process.env,
+  timeoutMs = 3000,
+): Promise<string | undefined> {
+  const { host, repository, reference } = splitImageRef(ref);
+  if (reference.startsWith('sha256:')) return /^sha256:[0-9a-f]{64}$/.test(reference) ? reference : undefined;
+  const loopback = registryBaseUrl(host).startsWith('http:');
+  if (!loopback && PROXY_VARS.some((v) => env[v])) return undefined;
+  const base = registryBaseUrl(host === 'docker.io' ? 'registry-1.docker.io' : host);
+  const url = `${base}/v2/${repository}/manifests/${reference}`;
+  const head = (authorization?: string) =>
+    fetchFn(url, {
+      method: 'HEAD',
+      headers: { Accept: MANIFEST_TYPES, ...(authorization && { Authorization: authorization }) },
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+  try {
+    let r = await head();
+    if (r.status === 401) {
+      const challenge = r.headers.get('www-authenticate') ?? '';
+      const realm = /realm="([^"]+)"/i.exec(challenge)?.[1];
+      if (!/^bearer\s/i.test(challenge) || realm === undefined) return undefined;
+      const tokenUrl = new URL(realm);
+      const service = /service="([^"]+)"/i.exec(challenge)?.[1];
+      if (service !== undefined) tokenUrl.searchParams.set('service', service);
+      tokenUrl.searchParams.set('scope', `repository:${repository}:pull`);
+      const t = await fetchFn(tokenUrl.toString(), { signal: AbortSignal.timeout(timeoutMs) });
+      if (t.status !== 200) return undefined;
+      const body = (await t.json()) as { token?: string; access_token?: string };
+      const token = body.token ?? body.access_token;
+      if (!token) return undefined;
+      r = await head(`Bearer ${token}`);
+    }
+    const digest = r.status === 200 ? r.headers.get('docker-content-digest') : null;
+    return digest !== null && /^sha256:[0-9a-f]{64}$/.test(digest) ? digest : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -39,10 +39,13 @@ export async function gitContextFromCheckout(exec: CommandRunner, cwd: string): 
   };
   const sha = await git('rev-parse', 'HEAD');
   if (!sha) return {};
-  const commitTime = await git('show', '-s', '--format=%cI', 'HEAD');
-  const tag = await git('describe', '--tags', '--exact-match', 'HEAD');
-  const branch = await git('symbolic-ref', '--short', 'HEAD');
-  const remote = await git('remote', 'get-url', 'origin');
+  // Independent reads: side by side (each is a process; on a busy runner they add up).
+  const [commitTime, tag, branch, remote] = await Promise.all([
+    git('show', '-s', '--format=%cI', 'HEAD'),
+    git('describe', '--tags', '--exact-match', 'HEAD'),
+    git('symbolic-ref', '--short', 'HEAD'),
+    git('remote', 'get-url', 'origin'),
+  ]);
   const repositoryUrl = remote
     ?.replace(/^git@([^:]+):/, 'https://$1/')
     .replace(/\.git$/, '')

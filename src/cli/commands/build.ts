@@ -33,7 +33,7 @@ export const buildCommand: Command = {
   name: 'build',
   summary: 'Build every variant for every platform with buildx, push by digest, merge into multi-arch tags.',
   usage:
-    'ml-image build [--config FILE] [--platforms LIST] [--variants LIST] [--load] [--quiet] [--json] [--out DIR]',
+    'ml-image build [--config FILE] [--platforms LIST] [--variants LIST] [--load] [--quiet] [--verbose] [--json] [--out DIR]',
   help: `Plans (see "ml-image plan"), then runs one buildx build per variant and platform (arm64 under
 QEMU on an amd64 machine), pushes each by digest, and merges each variant's digests into one
 manifest list under its tags. Transient registry/network failures are retried (3 attempts with
@@ -44,6 +44,8 @@ Options:
 ${configOverrideFlags}
   --load             build one platform into the local engine instead of pushing
   --quiet            do not stream buildx output (progress lines only)
+  --verbose          also a "timing:" line per step (builder facts, base digest, each build and
+                     merge) and stack traces on errors
   --json             print the build result as JSON
   --out DIR          write DIR/plan.json, DIR/resolution-*.json and DIR/build.json
 
@@ -69,8 +71,11 @@ Exit codes: 0 built; 1 a build failed; 2 bad config; 3 no daemon / no buildx / r
         'add --platforms linux/amd64 (or the platform you want), or push to a registry',
       );
     }
-    const git = await gitContextFor(io);
-    if (push) await checkRegistry(config.image.registry);
+    // Independent: the git context and the registry check, side by side.
+    const [git] = await Promise.all([
+      gitContextFor(io),
+      push ? checkRegistry(config.image.registry) : undefined,
+    ]);
     const t0 = Date.now();
     const progress = (line: string) =>
       io.stderr(`[build ${((Date.now() - t0) / 1000).toFixed(0).padStart(4)}s] ${line}\n`);
@@ -98,6 +103,8 @@ Exit codes: 0 built; 1 a build failed; 2 bad config; 3 no daemon / no buildx / r
         progress: (stage, line) => {
           if (stage !== 'plan') progress(line);
         },
+        // --verbose: where the build stage's time goes, step by step.
+        ...(values.verbose && { stepTiming: (_stage: string, line: string) => progress(line) }),
         ...(!values.quiet && {
           output: (line: string, target?: string) => io.stderr(`  [${target}] ${line}\n`),
         }),
