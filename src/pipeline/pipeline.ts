@@ -87,6 +87,10 @@ export interface PipelineIo {
   summary?: (markdown: string) => Promise<void>;
   /** cosign (default: the real binary); tests pass their own. */
   signer?: () => AttestSigner;
+  /** How long each stage that ran took (`ml-image run --verbose` prints them). */
+  timing?: (stage: Stage, ms: number) => void;
+  /** Where a stage's time goes, step by step ("timing: ..." lines; `ml-image build --verbose`). */
+  stepTiming?: (stage: Stage, line: string) => void;
 }
 
 export interface PipelineResult {
@@ -103,8 +107,18 @@ export interface PipelineResult {
 
 const groupOf = (io: PipelineIo) => io.group ?? (<T>(_n: string, fn: () => Promise<T>) => fn());
 
+/** fn, its time reported to io.timing under `stage`. */
+async function timed<T>(io: PipelineIo, stage: Stage, fn: () => Promise<T> | T): Promise<T> {
+  const t0 = performance.now();
+  try {
+    return await fn();
+  } finally {
+    io.timing?.(stage, performance.now() - t0);
+  }
+}
+
 export async function runPipeline(opts: PipelineOptions, io: PipelineIo): Promise<PipelineResult> {
-  const plan = runPlan(opts, io);
+  const plan = await timed(io, 'plan', () => runPlan(opts, io));
   const resolved: Resolved = {};
   let build = await resolveAndBuild(opts, io, plan, resolved);
   if (build) opts.results.writeBuild(build);
@@ -113,17 +127,20 @@ export async function runPipeline(opts: PipelineOptions, io: PipelineIo): Promis
   let smokeErrors: string[] = [];
   if (opts.stages.has('smoke')) {
     build ??= opts.results.readBuild();
-    ({ entries: smoke, errors: smokeErrors } = await runSmokeStage(
-      {
-        plan,
-        loaded: opts.loaded,
-        build,
-        results: opts.results,
-        gpus: opts.gpus,
-        imagesDir: opts.imagesDir,
-        ...(opts.reuse && opts.report.baseline && opts.report.saveAs && { reuse: reuseLookup(opts, plan) }),
-      },
-      io,
+    const b = build;
+    ({ entries: smoke, errors: smokeErrors } = await timed(io, 'smoke', () =>
+      runSmokeStage(
+        {
+          plan,
+          loaded: opts.loaded,
+          build: b,
+          results: opts.results,
+          gpus: opts.gpus,
+          imagesDir: opts.imagesDir,
+          ...(opts.reuse && opts.report.baseline && opts.report.saveAs && { reuse: reuseLookup(opts, plan) }),
+        },
+        io,
+      ),
     ));
   }
   const smokeStatus = smokeErrors.length > 0 ? 'fail' : overallStatus(smoke);
@@ -132,36 +149,40 @@ export async function runPipeline(opts: PipelineOptions, io: PipelineIo): Promis
   if (opts.stages.has('attest')) {
     build ??= opts.results.readBuild();
     const b = build;
-    attest = await groupOf(io)('attest', () =>
-      runAttest(
-        {
-          plan,
-          loaded: opts.loaded,
-          build: b,
-          smoke,
-          resolved,
-          results: opts.results,
-          env: io.env,
-          now: opts.now ?? new Date(),
-        },
-        {
-          ...(io.signer && { signer: io.signer }),
-          progress: (l) => io.progress('attest', l),
-          warning: io.warning,
-        },
+    attest = await timed(io, 'attest', () =>
+      groupOf(io)('attest', () =>
+        runAttest(
+          {
+            plan,
+            loaded: opts.loaded,
+            build: b,
+            smoke,
+            resolved,
+            results: opts.results,
+            env: io.env,
+            now: opts.now ?? new Date(),
+          },
+          {
+            ...(io.signer && { signer: io.signer }),
+            progress: (l) => io.progress('attest', l),
+            warning: io.warning,
+          },
+        ),
       ),
     );
   }
 
   const reports = opts.stages.has('report')
-    ? await runReportStage(
-        { plan, config: opts.loaded.config, results: opts.results, git: opts.git, options: opts.report },
-        {
-          env: io.env,
-          progress: (l) => io.progress('report', l),
-          warning: io.warning,
-          ...(io.summary && { summary: io.summary }),
-        },
+    ? await timed(io, 'report', () =>
+        runReportStage(
+          { plan, config: opts.loaded.config, results: opts.results, git: opts.git, options: opts.report },
+          {
+            env: io.env,
+            progress: (l) => io.progress('report', l),
+            warning: io.warning,
+            ...(io.summary && { summary: io.summary }),
+          },
+        ),
       )
     : [];
   // A registry that went away while attaching: the image is pushed and reported, then exit 3.
@@ -203,30 +224,38 @@ async function resolveAndBuild(
 ): Promise<BuildResult | undefined> {
   const { config, baseDir } = opts.loaded;
   if (opts.mergeFrom !== undefined && opts.stages.has('build'))
-    return mergeFromDigestFiles(opts.mergeFrom, io, plan, opts.buildOptions?.annotations);
+    return timed(io, 'build', () =>
+      mergeFromDigestFiles(opts.mergeFrom!, io, plan, opts.buildOptions?.annotations),
+    );
   if (!opts.stages.has('build') && !opts.stages.has('resolve')) return undefined;
   const docker = io.docker();
-  const resolved = opts.stages.has('resolve') ? await runResolve(opts, io, plan, docker) : {};
+  const resolved = opts.stages.has('resolve')
+    ? await timed(io, 'resolve', () => runResolve(opts, io, plan, docker))
+    : {};
   Object.assign(into, resolved);
   if (!opts.stages.has('build')) return undefined;
-  const build = await runBuildStage(
-    {
-      plan,
-      config,
-      baseDir,
-      imagesDir: opts.imagesDir,
-      push: opts.push,
-      merge: opts.merge,
-      resolved,
-      ...(opts.buildOptions && { options: opts.buildOptions }),
-    },
-    {
-      docker,
-      env: io.env,
-      progress: (l) => io.progress('build', l),
-      ...(io.output && { output: (line: string, target: string) => io.output!(line, target) }),
-      group: groupOf(io),
-    },
+  const build = await timed(io, 'build', () =>
+    runBuildStage(
+      {
+        plan,
+        config,
+        baseDir,
+        imagesDir: opts.imagesDir,
+        push: opts.push,
+        merge: opts.merge,
+        resolved,
+        ...(opts.buildOptions && { options: opts.buildOptions }),
+        cacheDir: opts.cacheDir,
+      },
+      {
+        docker,
+        env: io.env,
+        progress: (l) => io.progress('build', l),
+        ...(io.stepTiming && { timing: (l: string) => io.stepTiming!('build', l) }),
+        ...(io.output && { output: (line: string, target: string) => io.output!(line, target) }),
+        group: groupOf(io),
+      },
+    ),
   );
   if (!opts.merge && opts.push) opts.results.writeDigests(build);
   return build;

@@ -47,7 +47,8 @@ of the current branch (under ML_IMAGE_CACHE_DIR, default ~/.cache/ml-image/basel
 run shows what changed (nothing, when nothing did). Like BuildKit's layer cache, a run reuses what
 an identical earlier run found, and says so: the resolution when the base image digest,
 requirements, indexes and tool version are the same; capture and smoke results when the image
-digest and every smoke input (suites, custom tests, timeouts, floors, GPU mode) are the same.
+(its manifest digest, or its content: the layers and the runtime config, whatever the build time)
+and every smoke input (suites, custom tests, timeouts, floors, GPU mode) are the same.
 --rerun resolves and smoke-tests anyway.
 
 Options:
@@ -58,6 +59,7 @@ ${configOverrideFlags}
   --baseline DIR     where baselines are kept (default the cache directory); "none" to skip
   --load             build into the local engine without pushing (one platform)
   --quiet            progress lines only (no buildx or test output)
+  --verbose          also a line of how long each stage took (and stack traces on errors)
   --rerun            resolve and smoke-test again even when an identical earlier run can be reused
   --out DIR          result directory (default ml-image-results)
   --json             print the pipeline result (plan, build, smoke, reports) as JSON
@@ -76,6 +78,7 @@ Exit codes: 0 all stages passed; 1 a build, conflict or smoke test failed; 2 bad
       quiet: { type: 'boolean', default: false },
       rerun: { type: 'boolean', default: false },
     });
+    const timer = stageTimer(values.verbose);
     const gpus = parseGpuMode(values.gpus, 'run: --gpus');
     const stages: Set<Stage> = parseStages(values.stages, 'run: --stages');
     const hasLocalConfig = DEFAULT_CONFIG_FILES.some((f) => existsSync(path.join(io.cwd, f)));
@@ -92,8 +95,9 @@ Exit codes: 0 all stages passed; 1 a build, conflict or smoke test failed; 2 bad
         `--load builds one platform into the local engine, but the config has ${loaded.config.platforms.length} (${loaded.config.platforms.join(', ')})`,
         'add --platforms linux/amd64 (or the platform you want), or push to a registry',
       );
-    if (push && stages.has('build')) await checkRegistry(loaded.config.image.registry);
-    const git = await gitContextFor(io);
+    // The registry check and the git facts (a few git processes) at once.
+    const registry = push && stages.has('build') ? checkRegistry(loaded.config.image.registry) : undefined;
+    const [git] = await Promise.all([gitContextFor(io), registry]);
     const branch = git.ref?.startsWith('refs/heads/') ? git.ref.slice('refs/heads/'.length) : 'local';
     const cacheDir = defaultCacheDir(io.env);
     const baseline =
@@ -133,8 +137,10 @@ Exit codes: 0 all stages passed; 1 a build, conflict or smoke test failed; 2 bad
         ...(!values.quiet && { output: (line: string) => io.stderr(`           ${line}\n`) }),
         error: (m, p) => io.stderr(`error: ${p?.title ? `${p.title}: ` : ''}${m}\n`),
         warning: (m, p) => io.stderr(`warning: ${p?.title ? `${p.title}: ` : ''}${m}\n`),
+        ...timer.io,
       },
     );
+    if (values.verbose) io.stderr(`[${elapsed()}] timing  ${timer.line()}\n`);
     io.stderr(`[${elapsed()}] done: results in ${results.dir}\n`);
     if (values.json) io.stdout(`${JSON.stringify(result, null, 2)}\n`);
     else if (result.reports[0]?.runFile)
@@ -142,3 +148,18 @@ Exit codes: 0 all stages passed; 1 a build, conflict or smoke test failed; 2 bad
     return result.smokeStatus === 'fail' ? 1 : 0;
   },
 };
+
+/**
+ * --verbose: where a run's time went, as one line: the setup before the first stage (config,
+ * registry check, git), then each stage that ran.
+ */
+function stageTimer(verbose: boolean) {
+  const created = performance.now();
+  const parts: string[] = [];
+  const secs = (ms: number) => `${(ms / 1000).toFixed(2)}s`;
+  const timing = (stage: Stage, ms: number) => {
+    if (parts.length === 0) parts.push(`setup ${secs(performance.now() - ms - created)}`);
+    parts.push(`${stage} ${secs(ms)}`);
+  };
+  return { io: verbose ? { timing } : {}, line: () => parts.join(', ') };
+}
