@@ -15,6 +15,9 @@
 #                         (default /var/lib/ml-image-test; it outlives clones so CI reuses images)
 #   ML_IMAGE_TEST_ENV     env file written for the tests (default <repo>/.test-env/images.env)
 #   ML_IMAGE_TEST_MIRROR  Debian mirror (default: the first one in this machine's apt sources)
+#   ML_IMAGE_TEST_NS      where the base images go (default localhost:5000/ml-image-test; must be
+#                         under localhost:5000/); bench/test-env.sh builds a private one from scratch
+#   ML_IMAGE_TEST_INDEX_PORT  port of the local package index on 127.0.0.1 (default 5001)
 set -Eeuo pipefail
 
 REPO_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -22,7 +25,7 @@ STATE=${ML_IMAGE_TEST_STATE:-/var/lib/ml-image-test}
 ENV_FILE=${ML_IMAGE_TEST_ENV:-$REPO_ROOT/.test-env/images.env}
 REGISTRY_ADDR=127.0.0.1:5000
 REGISTRY=localhost:5000
-NS=$REGISTRY/ml-image-test
+NS=${ML_IMAGE_TEST_NS:-$REGISTRY/ml-image-test}
 SUITE=bookworm
 BUILDX_SUITE=trixie # Debian 12 has no docker-buildx package; Debian 13's is a plain Go binary.
 
@@ -35,6 +38,14 @@ die() { # die CODE MESSAGE
   printf '[test-env] error: %s\n' "$*" >&2
   exit "$code"
 }
+die_log() { # die_log CODE LOG MESSAGE: dies with the end of LOG (the failing step's own log)
+  local code=$1 file=$2; shift 2
+  if [[ -s $file ]]; then
+    printf '[test-env] last lines of %s:\n' "$file" >&2
+    tail -n 50 "$file" | sed 's/^/  | /' >&2
+  fi
+  die "$code" "$* (log: $file)"
+}
 changed() { CHANGED=1; }
 phase_start() { PHASE_NAME=$1; PHASE_T=$(date +%s); }
 phase_end() { log "phase ${PHASE_NAME}: $(($(date +%s) - PHASE_T))s"; }
@@ -45,10 +56,12 @@ if [[ ${1:-} == --print-env ]]; then
   echo "# $ENV_FILE"; cat "$ENV_FILE"; exit 0
 fi
 if [[ ${1:-} == -h || ${1:-} == --help ]]; then
-  sed -n '2,17p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0
+  sed -n '2,20p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0
 fi
 
 # --- preconditions -------------------------------------------------------------------------------
+[[ $NS == "$REGISTRY"/* && ${NS#"$REGISTRY"/} =~ ^[a-z0-9][a-z0-9._/-]*$ ]] ||
+  die 2 "ML_IMAGE_TEST_NS='$NS': must be a repository prefix under $REGISTRY/ in lower case, without a tag"
 [[ $(id -u) -eq 0 ]] || die 3 "must run as root (it installs packages and starts dockerd): sudo $0"
 [[ -r /etc/os-release ]] || die 3 "not a Debian/Ubuntu system (no /etc/os-release); install Docker, buildx, QEMU binfmt and a registry on 127.0.0.1:5000 by hand"
 # shellcheck disable=SC1091
@@ -71,7 +84,9 @@ MIRROR=$(detect_mirror)
 
 # --- packages from the distribution ----------------------------------------------------------------
 phase_start packages
-PKGS=(docker.io qemu-user-static binfmt-support docker-registry debootstrap busybox-static)
+# mmdebstrap (+ arch-test for the foreign arm64 root) builds the base images' root file systems.
+# curl: registry_up / in_registry / index_up ask the local registry and index over HTTP.
+PKGS=(docker.io qemu-user-static binfmt-support docker-registry mmdebstrap arch-test busybox-static curl)
 missing=()
 for p in "${PKGS[@]}"; do
   # An engine installed another way (docker-ce, moby on GitHub's runners) is kept: docker.io would conflict.
@@ -92,6 +107,147 @@ if ((${#missing[@]})); then
   changed
 fi
 phase_end
+
+# --- QEMU binfmt (arm64 emulation) -------------------------------------------------------------------
+phase_start binfmt
+if [[ ! -e /proc/sys/fs/binfmt_misc/register ]]; then
+  mount -t binfmt_misc binfmt_misc /proc/sys/fs/binfmt_misc ||
+    die 3 "cannot mount binfmt_misc: the container/VM must allow it (e.g. docker run --privileged)"
+  changed
+fi
+if [[ ! -e /proc/sys/fs/binfmt_misc/qemu-aarch64 ]]; then
+  log "registering qemu-aarch64 with binfmt_misc"
+  update-binfmts --import qemu-aarch64 >/dev/null 2>&1 || true
+  update-binfmts --enable qemu-aarch64 >/dev/null 2>&1 || true
+  [[ -e /proc/sys/fs/binfmt_misc/qemu-aarch64 ]] || die 3 "qemu-aarch64 is not registered in binfmt_misc"
+  changed
+fi
+grep -q '^flags: .*F' /proc/sys/fs/binfmt_misc/qemu-aarch64 ||
+  die 3 "qemu-aarch64 binfmt handler lacks the F (fix binary) flag: containers cannot use it"
+phase_end
+
+# --- root file systems, started early ------------------------------------------------------------------
+# A minimal Debian (mmdebstrap --variant=apt: Essential + apt) with python3 + pip for ARCH, as a
+# tarball cached in $STATE/rootfs under a name keyed by everything that decides its contents (suite,
+# architecture, package list, options), so a changed list builds a new one and an unchanged one is
+# reused by later clones. The .debs are kept per architecture in $STATE/apt/debs-* for the next build.
+# No man pages, info, locales or docs (copyright files stay): smaller, and less to unpack under QEMU.
+PY_INCLUDE=python3,python3-pip,python-is-python3,ca-certificates
+ROOTFS_RECIPE=mmdebstrap-1 # bump when a change below alters the contents in a way the key cannot see
+MM_OPTS=(--mode=root --variant=apt --format=tar --skip=download/empty --skip=essential/unlink
+  --dpkgopt=force-unsafe-io --dpkgopt='path-exclude=/usr/share/man/*'
+  --dpkgopt='path-exclude=/usr/share/info/*' --dpkgopt='path-exclude=/usr/share/locale/*'
+  --dpkgopt='path-exclude=/usr/share/doc/*' --dpkgopt='path-include=/usr/share/doc/*/copyright')
+rootfs_tar() { # rootfs_tar NAME ARCH INCLUDE -> the cache file's path (keyed by the recipe)
+  local key
+  key=$(printf '%s\n' "$ROOTFS_RECIPE" "$SUITE" "$2" "$3" "${MM_OPTS[@]}" | sha256sum | cut -c1-12)
+  echo "$STATE/rootfs/$1-$SUITE-$2-$key.tar"
+}
+
+python_rootfs() { # python_rootfs ARCH -> path of tar
+  local arch=$1 tar; tar=$(rootfs_tar python "$1" "$PY_INCLUDE")
+  if [[ ! -s $tar ]]; then
+    local debs="$STATE/apt/debs-$SUITE-$arch" t=$SECONDS
+    mkdir -p "$debs"
+    log "mmdebstrap $SUITE/$arch with python3 + pip (amd64 ~1 min, arm64 under QEMU ~3 min)"
+    # Behave like python:3.x-slim: pip may install into the system environment (no PEP 668
+    # marker); mmdebstrap's own dpkg settings do not stay in the image; no apt lists or caches
+    # (mmdebstrap's cleanup).
+    mmdebstrap "${MM_OPTS[@]}" --arch="$arch" --include="$PY_INCLUDE" \
+      --setup-hook='mkdir -p "$1"/var/cache/apt/archives' \
+      --setup-hook="sync-in $debs /var/cache/apt/archives/" \
+      --customize-hook='rm -f "$1"/usr/lib/python3*/EXTERNALLY-MANAGED "$1"/etc/dpkg/dpkg.cfg.d/99mmdebstrap' \
+      --customize-hook="sync-out /var/cache/apt/archives $debs" \
+      "$SUITE" "$tar.tmp" "$DEBIAN_MIRROR" >"$STATE/logs/mmdebstrap-python-$arch.log" 2>&1 ||
+      { rm -f "$tar.tmp"; die_log 1 "$STATE/logs/mmdebstrap-python-$arch.log" "mmdebstrap ($arch) failed"; }
+    mv "$tar.tmp" "$tar"
+    log "  rootfs python $arch: $((SECONDS - t))s ($(($(stat -c %s "$tar") / 1048576)) MB)"
+  fi
+  echo "$tar"
+}
+
+registry_up() { curl -fs -o /dev/null --max-time 2 "http://$REGISTRY_ADDR/v2/"; }
+ACCEPT='application/vnd.oci.image.index.v1+json,application/vnd.docker.distribution.manifest.list.v2+json,application/vnd.oci.image.manifest.v1+json,application/vnd.docker.distribution.manifest.v2+json'
+in_registry() { # in_registry localhost:5000/repo:tag
+  local ref=${1#"$REGISTRY"/}
+  curl -fs -o /dev/null --max-time 5 -H "Accept: $ACCEPT" "http://$REGISTRY_ADDR/v2/${ref%:*}/manifests/${ref##*:}"
+}
+
+# --- registry on 127.0.0.1:5000 (first: the rootfs decision below asks it) -----------------------
+phase_start registry
+if ! registry_up; then
+  cat >"$STATE/registry/config.yml" <<EOF
+version: 0.1
+log:
+  level: warn
+storage:
+  filesystem:
+    rootdirectory: $STATE/registry/data
+  delete:
+    enabled: true
+http:
+  addr: $REGISTRY_ADDR
+EOF
+  log "starting docker-registry on $REGISTRY_ADDR (log: $STATE/logs/registry.log)"
+  setsid docker-registry serve "$STATE/registry/config.yml" >>"$STATE/logs/registry.log" 2>&1 </dev/null &
+  for _ in $(seq 1 30); do registry_up && break; sleep 1; done
+  registry_up || die 3 "registry did not answer on $REGISTRY_ADDR: see $STATE/logs/registry.log"
+  changed
+fi
+phase_end
+
+# The python roots need only mmdebstrap and binfmt: start the missing ones now, in the background,
+# so they build while buildx, cosign and dockerd are set up; the images phase waits for them. Only
+# for an image the registry (up by now: after a reboot it is merely stopped, its images kept) lacks.
+# Each background job runs in its own process group (set -m while it starts), its PID recorded in
+# this shell: the EXIT trap stops (TERM) and reaps those groups only, so no build outlives the
+# script, while dockerd, the registry and the index (setsid) keep running.
+MARKS=$(mktemp -d)
+declare -A ROOTFS_PID=()
+BG_PIDS=()
+stop_background() {
+  local p ppid alive=()
+  # Only a recorded job that is still this shell's child (its PID not reused by now): each is a
+  # bash subshell, so /proc/PID/stat's second field (comm) has no space and the fourth is the PPID.
+  for p in "${BG_PIDS[@]}"; do
+    ppid=$(cut -d' ' -f4 "/proc/$p/stat" 2>/dev/null || true)
+    [[ $ppid == "$$" ]] && alive+=("$p")
+  done
+  for p in "${alive[@]}"; do kill -TERM -- "-$p" 2>/dev/null || true; done
+  for p in "${alive[@]}"; do wait "$p" 2>/dev/null || true; done
+  rm -rf "$MARKS"
+}
+trap stop_background EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+start_bg() { # start_bg COMMAND...: runs it in the background in its own process group; sets BG_PID
+  set -m
+  "$@" &
+  BG_PID=$!
+  set +m
+  BG_PIDS+=("$BG_PID")
+}
+rootfs_job() { # rootfs_job ARCH: python_rootfs (which tails its log if it fails); its exit status
+  local rc=0 # also in $MARKS/rootfs-ARCH.rc, for the chain that waits for it in another shell
+  (python_rootfs "$1" >/dev/null) || rc=$?
+  echo "$rc" >"$MARKS/rootfs-$1.rc"
+  exit "$rc"
+}
+prebuild_rootfs() { # prebuild_rootfs ARCH
+  local arch=$1
+  in_registry "$NS/python:3.11-$arch" && return 0
+  start_bg rootfs_job "$arch"
+  ROOTFS_PID[$arch]=$BG_PID
+}
+await_rootfs() { # await_rootfs ARCH: waits for prebuild_rootfs's job, if one was started (any shell)
+  local pid=${ROOTFS_PID[$1]:-} rc=$MARKS/rootfs-$1.rc log=$STATE/logs/mmdebstrap-python-$1.log
+  [[ -n $pid ]] || return 0
+  while [[ ! -s $rc ]] && kill -0 "$pid" 2>/dev/null; do sleep 1; done
+  [[ -s $rc ]] || die_log 1 "$log" "the rootfs build ($1, pid $pid) ended without a result"
+  [[ $(cat "$rc") == 0 ]] || die 1 "mmdebstrap ($1) failed: see above and $log"
+}
+prebuild_rootfs amd64
+prebuild_rootfs arm64
 
 # Download one .deb from a suite/architecture other than the system's, without touching the
 # system's apt state (own sources, lists and cache dirs). Prints the path of the .deb.
@@ -166,24 +322,6 @@ if [[ ! -s $COSIGN_KEY || ! -s $COSIGN_PUB || ! -s $COSIGN_PASSWORD_FILE ]]; the
 fi
 phase_end
 
-# --- QEMU binfmt (arm64 emulation) -------------------------------------------------------------------
-phase_start binfmt
-if [[ ! -e /proc/sys/fs/binfmt_misc/register ]]; then
-  mount -t binfmt_misc binfmt_misc /proc/sys/fs/binfmt_misc ||
-    die 3 "cannot mount binfmt_misc: the container/VM must allow it (e.g. docker run --privileged)"
-  changed
-fi
-if [[ ! -e /proc/sys/fs/binfmt_misc/qemu-aarch64 ]]; then
-  log "registering qemu-aarch64 with binfmt_misc"
-  update-binfmts --import qemu-aarch64 >/dev/null 2>&1 || true
-  update-binfmts --enable qemu-aarch64 >/dev/null 2>&1 || true
-  [[ -e /proc/sys/fs/binfmt_misc/qemu-aarch64 ]] || die 3 "qemu-aarch64 is not registered in binfmt_misc"
-  changed
-fi
-grep -q '^flags: .*F' /proc/sys/fs/binfmt_misc/qemu-aarch64 ||
-  die 3 "qemu-aarch64 binfmt handler lacks the F (fix binary) flag: containers cannot use it"
-phase_end
-
 # --- dockerd -----------------------------------------------------------------------------------------
 phase_start dockerd
 if ! docker info >/dev/null 2>&1; then
@@ -196,37 +334,9 @@ if ! docker info >/dev/null 2>&1; then
 fi
 phase_end
 
-# --- registry on 127.0.0.1:5000 -----------------------------------------------------------------------
-phase_start registry
-registry_up() { curl -fs -o /dev/null --max-time 2 "http://$REGISTRY_ADDR/v2/"; }
-if ! registry_up; then
-  cat >"$STATE/registry/config.yml" <<EOF
-version: 0.1
-log:
-  level: warn
-storage:
-  filesystem:
-    rootdirectory: $STATE/registry/data
-  delete:
-    enabled: true
-http:
-  addr: $REGISTRY_ADDR
-EOF
-  log "starting docker-registry on $REGISTRY_ADDR (log: $STATE/logs/registry.log)"
-  setsid docker-registry serve "$STATE/registry/config.yml" >>"$STATE/logs/registry.log" 2>&1 </dev/null &
-  for _ in $(seq 1 30); do registry_up && break; sleep 1; done
-  registry_up || die 3 "registry did not answer on $REGISTRY_ADDR: see $STATE/logs/registry.log"
-  changed
-fi
-phase_end
-
 # --- base images ----------------------------------------------------------------------------------------
-ACCEPT='application/vnd.oci.image.index.v1+json,application/vnd.docker.distribution.manifest.list.v2+json,application/vnd.oci.image.manifest.v1+json,application/vnd.docker.distribution.manifest.v2+json'
-in_registry() { # in_registry localhost:5000/repo:tag
-  local ref=${1#"$REGISTRY"/}
-  curl -fs -o /dev/null --max-time 5 -H "Accept: $ACCEPT" "http://$REGISTRY_ADDR/v2/${ref%:*}/manifests/${ref##*:}"
-}
-
+# Where image builds log: each background chain sets its own (images-CHAIN.log); merges use this one.
+IMAGES_LOG=$STATE/logs/images.log
 # Pack ROOT into an image for PLATFORM and push it. buildx (not docker import) so the image config
 # records the right architecture: dockerd 20.10 ignores `docker import --platform`.
 image_from_tar() { # image_from_tar TAR PLATFORM REF [Dockerfile lines...]
@@ -235,28 +345,8 @@ image_from_tar() { # image_from_tar TAR PLATFORM REF [Dockerfile lines...]
   ln "$tar" "$ctx/rootfs.tar" 2>/dev/null || cp "$tar" "$ctx/rootfs.tar"
   { echo "FROM scratch"; echo "ADD rootfs.tar /"; printf '%s\n' "$@"; } >"$ctx/Dockerfile"
   docker buildx build --builder default --platform "$platform" --provenance=false -t "$ref" --push "$ctx" \
-    >>"$STATE/logs/images.log" 2>&1 || { rm -rf "$ctx"; die 1 "building $ref failed: see $STATE/logs/images.log"; }
+    >>"$IMAGES_LOG" 2>&1 || { rm -rf "$ctx"; die_log 1 "$IMAGES_LOG" "building $ref failed"; }
   rm -rf "$ctx"
-}
-
-# debootstrap a minimal Debian with python3 + pip for ARCH into a cached tarball.
-python_rootfs() { # python_rootfs ARCH -> path of tar
-  local arch=$1 tar="$STATE/rootfs/python-$SUITE-$1.tar"
-  if [[ ! -s $tar ]]; then
-    local root="$STATE/rootfs/python-$arch.d"
-    rm -rf "$root"
-    log "debootstrap $SUITE/$arch with python3 + pip (amd64 ~1-2 min, arm64 under QEMU ~5 min)"
-    debootstrap --variant=minbase --arch="$arch" --include=python3,python3-pip,python-is-python3,ca-certificates \
-      "$SUITE" "$root" "$DEBIAN_MIRROR" >"$STATE/logs/debootstrap-python-$arch.log" 2>&1 ||
-      die 1 "debootstrap ($arch) failed: see $STATE/logs/debootstrap-python-$arch.log"
-    # Behave like python:3.x-slim: pip may install into the system environment (no PEP 668 marker),
-    # and no apt lists or caches in the image.
-    rm -f "$root"/usr/lib/python3*/EXTERNALLY-MANAGED
-    rm -rf "$root"/var/lib/apt/lists/* "$root"/var/cache/apt/*.bin "$root"/var/cache/apt/archives/*.deb
-    tar -C "$root" -cf "$tar.tmp" . && mv "$tar.tmp" "$tar"
-    rm -rf "$root"
-  fi
-  echo "$tar"
 }
 
 busybox_rootfs() { # busybox_rootfs ARCH -> path of tar
@@ -282,71 +372,106 @@ busybox_rootfs() { # busybox_rootfs ARCH -> path of tar
 }
 
 merge() { # merge TARGET SOURCE... -> manifest list
-  docker buildx imagetools create -t "$@" >>"$STATE/logs/images.log" 2>&1 || die 1 "imagetools create $1 failed: see $STATE/logs/images.log"
+  docker buildx imagetools create -t "$@" >>"$IMAGES_LOG" 2>&1 || die_log 1 "$IMAGES_LOG" "imagetools create $1 failed"
 }
 
 ensure_local() { # the engine keeps a copy too, so tests can `docker run` without a pull
   docker image inspect "$1" >/dev/null 2>&1 || docker pull -q "$1" >/dev/null
 }
 
-phase_start images
-for arch in amd64 arm64; do
-  ref=$NS/busybox:$arch
-  if ! in_registry "$ref"; then
-    log "building $ref"
-    image_from_tar "$(busybox_rootfs "$arch")" "linux/$arch" "$ref" 'CMD ["sh"]'
-    changed
-  fi
-done
-if ! in_registry "$NS/busybox:latest"; then merge "$NS/busybox:latest" "$NS/busybox:amd64" "$NS/busybox:arm64"; changed; fi
+# Each missing image is built by one of three chains that run side by side (2 cores: arm64's is
+# bound by QEMU, amd64's by dpkg and I/O), and each pushes as soon as its root is ready: busybox
+# (both architectures); python amd64, then torch-cpu on top of it; python arm64. The merged tags
+# follow when both sides are there. A chain marks $MARKS/changed when it builds something.
+built() { touch "$MARKS/changed"; }
+timed() { # timed LABEL COMMAND... : runs it and logs how long it took
+  local label=$1 t=$SECONDS; shift
+  "$@"
+  log "  $label: $((SECONDS - t))s"
+}
+
+busybox_chain() {
+  local IMAGES_LOG=$STATE/logs/images-busybox.log
+  for arch in amd64 arm64; do
+    local ref=$NS/busybox:$arch
+    if ! in_registry "$ref"; then
+      log "building $ref"
+      timed "image busybox $arch" image_from_tar "$(busybox_rootfs "$arch")" "linux/$arch" "$ref" 'CMD ["sh"]'
+      built
+    fi
+  done
+}
 
 PY_LINES=('ENV LANG=C.UTF-8 PYTHONDONTWRITEBYTECODE=1' 'CMD ["python3"]')
-pids=()
-for arch in amd64 arm64; do # the two debootstraps run side by side (2 cores; arm64 is QEMU-bound)
-  if ! in_registry "$NS/python:3.11-$arch" && [[ ! -s $STATE/rootfs/python-$SUITE-$arch.tar ]]; then
-    python_rootfs "$arch" >/dev/null & pids+=($!)
-  fi
-done
-for p in "${pids[@]}"; do wait "$p" || die 1 "debootstrap failed: see $STATE/logs/debootstrap-python-*.log"; done
-for arch in amd64 arm64; do
-  ref=$NS/python:3.11-$arch
+python_chain() { # python_chain ARCH
+  local arch=$1 ref=$NS/python:3.11-$1 IMAGES_LOG=$STATE/logs/images-python-$1.log
   if ! in_registry "$ref"; then
+    await_rootfs "$arch"
+    local tar; tar=$(python_rootfs "$arch")
     log "building $ref"
-    image_from_tar "$(python_rootfs "$arch")" "linux/$arch" "$ref" "${PY_LINES[@]}"
-    changed
+    timed "image python $arch" image_from_tar "$tar" "linux/$arch" "$ref" "${PY_LINES[@]}"
+    built
   fi
-done
-for t in 3.11 3.11-slim; do # 3.11-slim: the catalog's tag name, so build.mirrors can map python:3.11-slim here
-  if ! in_registry "$NS/python:$t"; then merge "$NS/python:$t" "$NS/python:3.11-amd64" "$NS/python:3.11-arm64"; changed; fi
-done
+}
 
-# CPU PyTorch (Debian's python3-torch 1.13 with numpy 1.24) on top of the amd64 python image.
-ref=$NS/torch-cpu:1.13-amd64
-if ! in_registry "$ref"; then
-  log "building $ref (apt install python3-torch, ~2-3 min)"
-  ctx=$(mktemp -d)
+# CPU PyTorch (Debian's python3-torch 1.13 with numpy 1.24) as an apt-get layer on top of the amd64
+# python image (the capture tests look for that layer in the image's history).
+torch_image() {
+  local ref=$NS/torch-cpu:1.13-amd64 IMAGES_LOG=$STATE/logs/images-torch-amd64.log
+  in_registry "$ref" && return 0
+  log "building $ref (apt-get install python3-torch, ~1-2 min)"
+  local ctx t=$SECONDS; ctx=$(mktemp -d)
   cat >"$ctx/Dockerfile" <<EOF
 FROM $NS/python:3.11-amd64
 RUN echo "deb $DEBIAN_MIRROR $SUITE main" >/etc/apt/sources.list \\
- && apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends python3-torch \\
+ && apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends -o Dpkg::Options::=--force-unsafe-io python3-torch \\
  && rm -rf /var/lib/apt/lists/* /var/cache/apt/*.bin /var/cache/apt/archives/*.deb
 EOF
   docker buildx build --builder default --network host --platform linux/amd64 --provenance=false -t "$ref" --push "$ctx" \
-    >>"$STATE/logs/images.log" 2>&1 || { rm -rf "$ctx"; die 1 "building $ref failed: see $STATE/logs/images.log"; }
+    >>"$IMAGES_LOG" 2>&1 || { rm -rf "$ctx"; die_log 1 "$IMAGES_LOG" "building $ref failed"; }
   rm -rf "$ctx"
-  changed
-fi
+  log "  image torch-cpu amd64: $((SECONDS - t))s"
+  built
+}
 
+amd64_chain() { # not `a && b`: set -e (and the ERR trap) would be off inside python_chain
+  python_chain amd64
+  torch_image
+}
+
+phase_start images
+chains=()
+start_bg busybox_chain; chains+=("$BG_PID")
+start_bg amd64_chain; chains+=("$BG_PID")
+start_bg python_chain arm64; chains+=("$BG_PID")
+failed=0
+for p in "${chains[@]}"; do wait "$p" || failed=1; done
+# The rootfs jobs are done by now where a chain needed them; one no chain waited for (its image
+# appeared in the meantime) is waited for here too: nothing is left running.
+for arch in "${!ROOTFS_PID[@]}"; do
+  rootfs_log=$STATE/logs/mmdebstrap-python-$arch.log
+  wait "${ROOTFS_PID[$arch]}" && continue
+  # With a result it has printed the end of its log itself; without one (killed) that is done here.
+  [[ -s $MARKS/rootfs-$arch.rc ]] || die_log 1 "$rootfs_log" "the rootfs build ($arch) ended without a result"
+  die 1 "the rootfs build ($arch) failed: see above and $rootfs_log"
+done
+((failed == 0)) || die 1 "building the base images failed: see the messages above and $STATE/logs"
+BG_PIDS=() # all reaped: nothing for the EXIT trap to stop
+if [[ -e $MARKS/changed ]]; then changed; fi
+if ! in_registry "$NS/busybox:latest"; then merge "$NS/busybox:latest" "$NS/busybox:amd64" "$NS/busybox:arm64"; changed; fi
+for t in 3.11 3.11-slim; do # 3.11-slim: the catalog's tag name, so build.mirrors can map python:3.11-slim here
+  if ! in_registry "$NS/python:$t"; then merge "$NS/python:$t" "$NS/python:3.11-amd64" "$NS/python:3.11-arm64"; changed; fi
+done
 for r in busybox:amd64 busybox:arm64 python:3.11-amd64 python:3.11-arm64 torch-cpu:1.13-amd64; do
   ensure_local "$NS/$r"
 done
 phase_end
 
-# --- a local package index for the bundled example on 127.0.0.1:5001 ---------------------------------
+# --- a local package index for the bundled example on 127.0.0.1:5001 (ML_IMAGE_TEST_INDEX_PORT) ---
 # examples/hello-ml installs tqdm; PyPI is out of reach here, so a PEP 503 index of a generated wheel
 # (tqdm's real Requires-Dist) stands in for it. python3 -m http.server serves the static files.
 phase_start index
-INDEX_ADDR=127.0.0.1:5001
+INDEX_ADDR=127.0.0.1:${ML_IMAGE_TEST_INDEX_PORT:-5001}
 index_up() { curl -fs -o /dev/null --max-time 2 "http://$INDEX_ADDR/simple/tqdm/"; }
 if ! index_up; then
   command -v python3 >/dev/null || die 3 "python3 is needed for the local package index: apt-get install python3"
@@ -358,7 +483,7 @@ if ! index_up; then
   printf '<!DOCTYPE html><html><body><a href="%s">%s</a></body></html>\n' "$whl" "$whl" >"$STATE/pypi/simple/tqdm/index.html"
   printf '<!DOCTYPE html><html><body><a href="tqdm/">tqdm</a></body></html>\n' >"$STATE/pypi/simple/index.html"
   log "starting a package index on $INDEX_ADDR (log: $STATE/logs/index.log)"
-  setsid python3 -m http.server --bind 127.0.0.1 --directory "$STATE/pypi" 5001 >>"$STATE/logs/index.log" 2>&1 </dev/null &
+  setsid python3 -m http.server --bind 127.0.0.1 --directory "$STATE/pypi" "${INDEX_ADDR##*:}" >>"$STATE/logs/index.log" 2>&1 </dev/null &
   for _ in $(seq 1 30); do index_up && break; sleep 1; done
   index_up || die 3 "the package index did not answer on $INDEX_ADDR: see $STATE/logs/index.log"
   changed
