@@ -361,7 +361,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _util_cjs_globals_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(14367);
 /* harmony import */ var _util_cleanup_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4532);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(19938);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(20095);
 // Entry of the `ml-image` bin (bundled to dist/cli/index.js).
 
 
@@ -374,7 +374,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 19938:
+/***/ 20095:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -496,9 +496,110 @@ function parseJsonAnswer(schema, text, what) {
     return parseAnswer(schema, data, what);
 }
 
+;// CONCATENATED MODULE: ./src/docker/registry.ts
+// Registry reachability: GET /v2/ answers 200 or 401 on any distribution-compatible registry.
+
+/** Plain HTTP for loopback registries (as dockerd and buildx allow), HTTPS for everything else. */
+function registryBaseUrl(host) {
+    const plain = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?$/.test(host);
+    return `${plain ? 'http' : 'https'}://${host}`;
+}
+async function checkRegistry(host, fetchFn = fetch, timeoutMs = 5000) {
+    const url = `${registryBaseUrl(host)}/v2/`;
+    let status;
+    try {
+        status = (await fetchFn(url, { signal: AbortSignal.timeout(timeoutMs) })).status;
+    }
+    catch (e) {
+        const inner = e.cause;
+        const cause = inner?.code ?? inner?.message ?? e.message;
+        throw new errors/* EnvironmentError */.eG(`registry ${host} is unreachable (${url}: ${cause})`, host.startsWith('localhost') || host.startsWith('127.')
+            ? 'start the local registry (on a Debian test machine: "sudo scripts/test-env.sh")'
+            : 'check the registry host name, your network, and any proxy settings', { cause: e });
+    }
+    if (status !== 200 && status !== 401) {
+        throw new errors/* EnvironmentError */.eG(`registry ${host} answered HTTP ${status} at ${url}: not a container registry API`, 'check the registry host name (e.g. ghcr.io, docker.io, localhost:5000)');
+    }
+    return status;
+}
+/** registry host, repository path and tag (or digest) of an image reference, as docker reads it. */
+function splitImageRef(ref) {
+    const at = ref.indexOf('@');
+    const named = at >= 0 ? ref.slice(0, at) : ref;
+    const first = named.split('/')[0];
+    const hasHost = named.includes('/') && (/[.:]/.test(first) || first === 'localhost');
+    const host = hasHost ? first : 'docker.io';
+    let rest = hasHost ? named.slice(first.length + 1) : named;
+    const colon = rest.lastIndexOf(':');
+    const tag = colon > rest.lastIndexOf('/') ? rest.slice(colon + 1) : undefined;
+    if (tag !== undefined)
+        rest = rest.slice(0, colon);
+    if (host === 'docker.io' && !rest.includes('/'))
+        rest = `library/${rest}`;
+    return { host, repository: rest, reference: at >= 0 ? ref.slice(at + 1) : (tag ?? 'latest') };
+}
+/** What a tag may point to: a multi-arch list/index or a single manifest, Docker's or OCI's. */
+const MANIFEST_TYPES = [
+    'application/vnd.oci.image.index.v1+json',
+    'application/vnd.docker.distribution.manifest.list.v2+json',
+    'application/vnd.oci.image.manifest.v1+json',
+    'application/vnd.docker.distribution.manifest.v2+json',
+].join(', ');
+const PROXY_VARS = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy', 'ALL_PROXY', 'all_proxy'];
+/**
+ * The digest a tag points to, by one HEAD request to the registry (an anonymous pull token first
+ * where the registry asks for one): what `docker buildx imagetools inspect` reports, without
+ * starting the docker CLI and buildx. Undefined whenever it cannot tell (a login needed, a proxy
+ * configured, no Docker-Content-Digest, any error): the caller then asks buildx, which knows the
+ * credentials, proxies and registry settings.
+ */
+async function manifestDigestOverHttp(ref, fetchFn = fetch, env = process.env, timeoutMs = 3000) {
+    const { host, repository, reference } = splitImageRef(ref);
+    if (reference.startsWith('sha256:'))
+        return /^sha256:[0-9a-f]{64}$/.test(reference) ? reference : undefined;
+    const loopback = registryBaseUrl(host).startsWith('http:');
+    if (!loopback && PROXY_VARS.some((v) => env[v]))
+        return undefined;
+    const base = registryBaseUrl(host === 'docker.io' ? 'registry-1.docker.io' : host);
+    const url = `${base}/v2/${repository}/manifests/${reference}`;
+    const head = (authorization) => fetchFn(url, {
+        method: 'HEAD',
+        headers: { Accept: MANIFEST_TYPES, ...(authorization && { Authorization: authorization }) },
+        signal: AbortSignal.timeout(timeoutMs),
+    });
+    try {
+        let r = await head();
+        if (r.status === 401) {
+            const challenge = r.headers.get('www-authenticate') ?? '';
+            const realm = /realm="([^"]+)"/i.exec(challenge)?.[1];
+            if (!/^bearer\s/i.test(challenge) || realm === undefined)
+                return undefined;
+            const tokenUrl = new URL(realm);
+            const service = /service="([^"]+)"/i.exec(challenge)?.[1];
+            if (service !== undefined)
+                tokenUrl.searchParams.set('service', service);
+            tokenUrl.searchParams.set('scope', `repository:${repository}:pull`);
+            const t = await fetchFn(tokenUrl.toString(), { signal: AbortSignal.timeout(timeoutMs) });
+            if (t.status !== 200)
+                return undefined;
+            const body = (await t.json());
+            const token = body.token ?? body.access_token;
+            if (!token)
+                return undefined;
+            r = await head(`Bearer ${token}`);
+        }
+        const digest = r.status === 200 ? r.headers.get('docker-content-digest') : null;
+        return digest !== null && /^sha256:[0-9a-f]{64}$/.test(digest) ? digest : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/docker/buildx.ts
 // The buildx side of the DockerAdapter: `docker buildx ...` through a CommandRunner (the CLI, not
 // the engine API), and the parsers of what it prints.
+
 
 
 
@@ -612,8 +713,12 @@ async function imagetoolsCreate(run, tags, sources, options = {}) {
     // buildx reports the digest it pushed; else ask the registry.
     return pushedDigest(r.stderr + r.stdout) ?? (await imageDigest(run, tags[0]));
 }
-/** The adapter's buildx methods over `cli` (default "docker") run by `exec`. */
-function createBuildxCli(exec, cli = 'docker') {
+/**
+ * The adapter's buildx methods over `cli` (default "docker") run by `exec`. A digest is asked of
+ * the registry over HTTP first (one HEAD request), and of `buildx imagetools inspect` when that
+ * cannot tell (credentials, proxies, errors: buildx reports those as it always did).
+ */
+function createBuildxCli(exec, cli = 'docker', httpDigest = (ref) => manifestDigestOverHttp(ref)) {
     const run = cliRunner(exec, cli);
     return {
         buildxVersion: () => buildxVersion(run),
@@ -631,7 +736,7 @@ function createBuildxCli(exec, cli = 'docker') {
                 throw cliFailure(`inspecting ${ref}`, r);
             return parseImageIndex(r.stdout);
         },
-        imageDigest: (ref) => imageDigest(run, ref),
+        imageDigest: async (ref) => (await httpDigest(ref)) ?? imageDigest(run, ref),
     };
 }
 
@@ -1472,7 +1577,18 @@ async function startSession(client, spec) {
         // image's entrypoint is bypassed so any image with a shell works.
         ...sessionCommand(sessionSeconds(spec)),
         // Removed by the engine once it ends (at its deadline, after a killed CLI) as well as on close.
-        HostConfig: { AutoRemove: true, ...(spec.network !== undefined && { NetworkMode: spec.network }) },
+        HostConfig: {
+            AutoRemove: true,
+            ...(spec.network !== undefined && { NetworkMode: spec.network }),
+            ...(spec.volumes?.length && {
+                Mounts: spec.volumes.map((v) => ({
+                    Type: 'volume',
+                    Source: v.name,
+                    Target: v.target,
+                    VolumeOptions: { Labels: { ...v.labels } },
+                })),
+            }),
+        },
     });
     let closed = false;
     const close = async () => {
@@ -2549,33 +2665,6 @@ function loadConfig(opts = {}) {
     return { config, file, baseDir };
 }
 
-;// CONCATENATED MODULE: ./src/docker/registry.ts
-// Registry reachability: GET /v2/ answers 200 or 401 on any distribution-compatible registry.
-
-/** Plain HTTP for loopback registries (as dockerd and buildx allow), HTTPS for everything else. */
-function registryBaseUrl(host) {
-    const plain = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?$/.test(host);
-    return `${plain ? 'http' : 'https'}://${host}`;
-}
-async function checkRegistry(host, fetchFn = fetch, timeoutMs = 5000) {
-    const url = `${registryBaseUrl(host)}/v2/`;
-    let status;
-    try {
-        status = (await fetchFn(url, { signal: AbortSignal.timeout(timeoutMs) })).status;
-    }
-    catch (e) {
-        const inner = e.cause;
-        const cause = inner?.code ?? inner?.message ?? e.message;
-        throw new errors/* EnvironmentError */.eG(`registry ${host} is unreachable (${url}: ${cause})`, host.startsWith('localhost') || host.startsWith('127.')
-            ? 'start the local registry (on a Debian test machine: "sudo scripts/test-env.sh")'
-            : 'check the registry host name, your network, and any proxy settings', { cause: e });
-    }
-    if (status !== 200 && status !== 401) {
-        throw new errors/* EnvironmentError */.eG(`registry ${host} answered HTTP ${status} at ${url}: not a container registry API`, 'check the registry host name (e.g. ghcr.io, docker.io, localhost:5000)');
-    }
-    return status;
-}
-
 ;// CONCATENATED MODULE: ./src/build/bpa-lists.ts
 // docker/build-push-action's list inputs as actions-toolkit reads them (getInputList: one item a
 // line, each line CSV), the types they become, and the small parsers the build inputs share.
@@ -3555,6 +3644,260 @@ function cacheFor(kind, repository, variant, arch) {
     return { type: 'none' };
 }
 
+;// CONCATENATED MODULE: ./src/build/builder-facts.ts
+// What the build stage needs to know of the builder (buildx version, driver, BuildKit version):
+// asked once per Docker adapter (a process), and kept between runs in the cache directory under a
+// key made of everything that changes the answer without a command: the buildx plugin binaries
+// (path, size, mtime), Docker's config.json and buildx's builder state (current builder, builder
+// instances), the DOCKER_* / BUILDX_* variables, and, for the local engine, its socket and the
+// daemon's pid file (both rewritten when the daemon restarts or is upgraded). An entry also
+// expires: a day for the local engine, ten minutes for a remote one or a builder whose driver is
+// `remote` or `kubernetes` (their BuildKit can change without a local trace). A build that fails
+// deletes the entry (forgetBuilder), so the next run asks buildx again.
+
+
+
+
+const LOCAL_TTL_MS = 24 * 3600_000;
+const REMOTE_TTL_MS = 10 * 60_000;
+/** Drivers whose BuildKit runs elsewhere: their facts hold as long as a remote engine's. */
+const REMOTE_DRIVERS = new Set(['remote', 'kubernetes']);
+const ENV_KEYS = ['DOCKER_HOST', 'DOCKER_CONTEXT', 'DOCKER_CONFIG', 'BUILDX_BUILDER', 'BUILDX_CONFIG'];
+/** Where the docker CLI looks for plugins (after DOCKER_CONFIG/cli-plugins), in its order. */
+const SYSTEM_PLUGIN_DIRS = [
+    '/usr/local/lib/docker/cli-plugins',
+    '/usr/local/libexec/docker/cli-plugins',
+    '/usr/lib/docker/cli-plugins',
+    '/usr/libexec/docker/cli-plugins',
+];
+const realFs = {
+    stat: (f) => {
+        try {
+            const s = (0,external_node_fs_.statSync)(f);
+            return `${s.ino}:${s.size}:${s.mtimeMs}:${s.ctimeMs}`;
+        }
+        catch {
+            return '-';
+        }
+    },
+    read: (f) => {
+        try {
+            return (0,external_node_fs_.readFileSync)(f, 'utf8');
+        }
+        catch {
+            return '';
+        }
+    },
+    list: (d) => {
+        try {
+            return (0,external_node_fs_.readdirSync)(d).sort();
+        }
+        catch {
+            return [];
+        }
+    },
+};
+/** The cache key of the builder's facts and how long an entry holds (see the header). */
+function builderFactsKey(env, name, fs = realFs) {
+    const configDir = env.DOCKER_CONFIG ?? external_node_path_default().join(env.HOME ?? (0,external_node_os_.homedir)(), '.docker');
+    const buildxDir = env.BUILDX_CONFIG ?? external_node_path_default().join(configDir, 'buildx');
+    const instances = external_node_path_default().join(buildxDir, 'instances');
+    const plugins = [external_node_path_default().join(configDir, 'cli-plugins'), ...SYSTEM_PLUGIN_DIRS].map((d) => fs.stat(external_node_path_default().join(d, 'docker-buildx')));
+    const host = env.DOCKER_HOST ?? 'unix:///var/run/docker.sock';
+    const config = fs.read(external_node_path_default().join(configDir, 'config.json'));
+    const otherContext = (env.DOCKER_CONTEXT ?? '') !== '' || /"currentContext"\s*:\s*"(?!default")/.test(config);
+    const local = host.startsWith('unix://') && !otherContext;
+    const socket = host.slice('unix://'.length);
+    const parts = [
+        `name=${name ?? ''}`,
+        ...ENV_KEYS.map((k) => `${k}=${env[k] ?? ''}`),
+        `plugins=${plugins.join(',')}`,
+        `config=${config}`,
+        `current=${fs.read(external_node_path_default().join(buildxDir, 'current'))}`,
+        `instances=${fs
+            .list(instances)
+            .map((i) => `${i}@${fs.stat(external_node_path_default().join(instances, i))}`)
+            .join(',')}`,
+        `socket=${local ? fs.stat(socket) : host}`,
+        ...(local ? [`pid=${daemonPidStat(socket, fs)}`] : []),
+    ];
+    return {
+        key: (0,external_node_crypto_.createHash)('sha256').update(parts.join('\n')).digest('hex').slice(0, 32),
+        ttlMs: local ? LOCAL_TTL_MS : REMOTE_TTL_MS,
+    };
+}
+/**
+ * The daemon's pid file next to its socket (dockerd writes docker.pid in the socket's directory:
+ * /var/run for the system daemon, $XDG_RUNTIME_DIR when rootless), else /var/run/docker.pid.
+ */
+function daemonPidStat(socket, fs) {
+    const beside = fs.stat(external_node_path_default().join(external_node_path_default().dirname(socket), 'docker.pid'));
+    return beside !== '-' ? beside : fs.stat('/var/run/docker.pid');
+}
+/** `buildx version` and `buildx inspect`, side by side. */
+async function askBuildx(docker, name) {
+    const [buildxVersion, inspect] = await Promise.all([
+        docker.buildxVersion(),
+        name !== undefined ? docker.buildxInspect(name) : docker.buildxInspect(),
+    ]);
+    return {
+        buildxVersion,
+        driver: inspect.driver,
+        ...(inspect.buildkitVersion !== undefined && { buildkitVersion: inspect.buildkitVersion }),
+    };
+}
+function readEntry(file, ttlMs, now) {
+    try {
+        const e = JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8'));
+        const valid = typeof e.facts?.buildxVersion === 'string' && typeof e.facts.driver === 'string';
+        if (!valid)
+            return undefined;
+        const holds = REMOTE_DRIVERS.has(e.facts.driver) ? Math.min(ttlMs, REMOTE_TTL_MS) : ttlMs;
+        const fresh = typeof e.savedAt === 'number' && now - e.savedAt >= 0 && now - e.savedAt < holds;
+        return fresh ? e.facts : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+function writeEntry(file, entry) {
+    try {
+        (0,external_node_fs_.mkdirSync)(external_node_path_default().dirname(file), { recursive: true });
+        const tmp = `${file}.${process.pid}.tmp`;
+        (0,external_node_fs_.writeFileSync)(tmp, JSON.stringify(entry));
+        (0,external_node_fs_.renameSync)(tmp, file);
+    }
+    catch {
+        // A cache that cannot be written is only slower next time.
+    }
+}
+function entryFile(cache, name) {
+    const at = builderFactsKey(cache.env, name, cache.fs);
+    return { file: external_node_path_default().join(cache.dir, 'builders', `${at.key}.json`), ttlMs: at.ttlMs };
+}
+/** Per adapter (one per process, or per test): the facts of each builder name, asked once. */
+const perAdapter = new WeakMap();
+/**
+ * The builder's facts: from this process's earlier answer, else the cache directory (when given),
+ * else buildx (and then kept). Only a builder that reported its BuildKit version is kept on disk:
+ * a docker-container builder that is not running yet reports none, and will after its first build.
+ */
+async function lookUpBuilder(docker, name, cache) {
+    const memo = perAdapter.get(docker) ?? new Map();
+    perAdapter.set(docker, memo);
+    const known = memo.get(name ?? '');
+    if (known)
+        return { facts: await known, from: 'process' };
+    const now = cache?.now ?? Date.now;
+    const at = cache && entryFile(cache, name);
+    const file = at?.file;
+    const stored = at ? readEntry(at.file, at.ttlMs, now()) : undefined;
+    const asked = stored ? Promise.resolve(stored) : askBuildx(docker, name);
+    memo.set(name ?? '', asked);
+    try {
+        const facts = await asked;
+        if (!stored && file && facts.buildkitVersion !== undefined)
+            writeEntry(file, { savedAt: now(), facts });
+        return { facts, from: stored ? 'disk' : 'asked' };
+    }
+    catch (e) {
+        memo.delete(name ?? '');
+        throw e;
+    }
+}
+/**
+ * After a failed build: the builder's facts are forgotten (this process's answer and the entry in
+ * the cache directory), so the next run asks buildx again, in case they were what went wrong.
+ */
+function forgetBuilder(docker, name, cache) {
+    perAdapter.get(docker)?.delete(name ?? '');
+    if (!cache)
+        return;
+    try {
+        (0,external_node_fs_.rmSync)(entryFile(cache, name).file, { force: true });
+    }
+    catch {
+        // Nothing to forget.
+    }
+}
+
+;// CONCATENATED MODULE: ./src/build/source-date.ts
+
+const CREATED_LABEL = 'org.opencontainers.image.created';
+async function sourceDateEpoch(env, context, exec) {
+    const given = env.SOURCE_DATE_EPOCH;
+    if (given !== undefined && given !== '') {
+        if (!/^\d{1,12}$/.test(given))
+            throw new errors/* InputError */.dz(`environment variable SOURCE_DATE_EPOCH: expected seconds since 1970-01-01 (an integer), got "${given.slice(0, 40)}"`, 'set it to a Unix time, e.g. SOURCE_DATE_EPOCH=$(git log -1 --format=%ct), or unset it');
+        return {
+            epoch: given,
+            why: `created label ${isoTime(given)}: SOURCE_DATE_EPOCH from the environment (buildx passes it on)`,
+        };
+    }
+    try {
+        const r = await exec.run('git', ['-C', context, 'log', '-1', '--format=%ct']);
+        const ct = r.stdout.trim();
+        if (r.exitCode === 0 && /^\d+$/.test(ct))
+            return {
+                epoch: ct,
+                why: `created label ${isoTime(ct)}: commit time of the context's git repository (no SOURCE_DATE_EPOCH build argument)`,
+            };
+    }
+    catch {
+        // no git on PATH: the same as not a repository
+    }
+    return {
+        why: `created label as planned: the build context ${context} is not in a git repository with a commit (or git is missing)`,
+    };
+}
+/** The created label as the commit time, unless the user gave it (the labels input). */
+function withSourceDate(labels, source, givenLabels) {
+    if (source.epoch === undefined || labels[CREATED_LABEL] === undefined || givenLabels?.[CREATED_LABEL])
+        return { ...labels };
+    return { ...labels, [CREATED_LABEL]: isoTime(source.epoch) };
+}
+/** Seconds since 1970 as plan.json writes a commit time (src/plan/git-context.ts): ISO 8601, UTC. */
+function isoTime(epoch) {
+    return new Date(Number(epoch) * 1000).toISOString();
+}
+
+// EXTERNAL MODULE: external "node:perf_hooks"
+var external_node_perf_hooks_ = __nccwpck_require__(643);
+;// CONCATENATED MODULE: ./src/build/timing.ts
+// Where the build stage's time goes, for --verbose: one "timing:" line per step (process start,
+// the builder and base-digest checks, each build, each merge) and a last one with the totals.
+
+/** When this module was evaluated: about when the bundle's modules had loaded. */
+const LOADED_AT_MS = external_node_perf_hooks_.performance.now();
+const s = (ms) => `${(ms / 1000).toFixed(2)}s`;
+class StepTimer {
+    emit;
+    started = external_node_perf_hooks_.performance.now();
+    constructor(emit) {
+        this.emit = emit;
+    }
+    /** Process start up to this stage: node's own start, the modules, then config, plan and checks. */
+    startup() {
+        const boot = external_node_perf_hooks_.performance.nodeTiming.bootstrapComplete;
+        this.emit?.(`timing: node started in ${s(boot)}, modules loaded by ${s(LOADED_AT_MS)}, build stage started at ${s(this.started)} (config, plan, git context, registry check and resolve in between)`);
+    }
+    /** Runs fn, then says how long it took, with a note made of its result. */
+    async step(label, fn, note) {
+        const t0 = external_node_perf_hooks_.performance.now();
+        const result = await fn();
+        const n = note?.(result);
+        this.emit?.(`timing: ${label} ${s(external_node_perf_hooks_.performance.now() - t0)}${n ? ` (${n})` : ''}`);
+        return result;
+    }
+    say(text) {
+        this.emit?.(`timing: ${text}`);
+    }
+    done() {
+        const now = external_node_perf_hooks_.performance.now();
+        this.emit?.(`timing: build stage ${s(now - this.started)}, ${s(now)} since the process started`);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/build/inputs.ts
 // What pip inside the build needs: requirements, constraints, index URLs (often with credentials)
 // and build.secrets reach the build only as BuildKit secret mounts of 0600 files in a 0700 temp
@@ -4512,6 +4855,7 @@ async function buildTarget(ctx, t) {
         ctx.progress(`build ${id}: started${attempt > 1 ? ` (attempt ${attempt}/${MAX_ATTEMPTS})` : ''}`);
         const tail = [];
         const r = await ctx.docker.buildx(args, {
+            ...(ctx.buildxEnv && { env: { ...ctx.buildxEnv } }),
             onLine: (raw) => {
                 // pip masks passwords itself; this also covers a token used as a URL's user name.
                 const line = ctx.mask(raw);
@@ -4582,6 +4926,10 @@ function dockerfileFor(v, config, baseDir, imagesDir) {
 
 
 
+
+
+
+
 function cacheKind(config, env) {
     if (config.build.cache !== 'auto')
         return config.build.cache;
@@ -4601,53 +4949,73 @@ async function mapLimit(items, limit, fn) {
     await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
     return results;
 }
-/** The builder's abilities and each variant's base digest: independent short docker CLI calls. */
-async function lookUp(deps, variants, builderName) {
-    const [buildxVersion, inspect, baseDigests] = await Promise.all([
-        deps.docker.buildxVersion(),
-        builderName !== undefined ? deps.docker.buildxInspect(builderName) : deps.docker.buildxInspect(),
-        Promise.all(variants.map((v) => deps.docker.imageDigest(v.base.ref).catch((e) => {
-            deps.progress(`warning: could not resolve the digest of ${v.base.ref}: ${e.message.split('\n')[0]}`);
-            return undefined;
-        }))),
+/** Where the builder's facts are kept between runs (none without a cache directory). */
+function factsCache(input, deps) {
+    return input.cacheDir !== undefined ? { dir: input.cacheDir, env: deps.env } : undefined;
+}
+/**
+ * The builder's abilities, each variant's base digest (one lookup per distinct base) and the
+ * context's commit time: independent, so side by side.
+ */
+async function lookUp(input, deps, variants, timer) {
+    const builderName = input.options?.builder;
+    const digests = new Map();
+    const digestOf = (ref) => deps.docker.imageDigest(ref).catch((e) => {
+        deps.progress(`warning: could not resolve the digest of ${ref}: ${e.message.split('\n')[0]}`);
+        return undefined;
+    });
+    for (const v of variants)
+        if (!digests.has(v.base.ref))
+            digests.set(v.base.ref, digestOf(v.base.ref));
+    const context = external_node_path_default().resolve(input.baseDir, input.config.build.context);
+    const cache = factsCache(input, deps);
+    const [found, baseDigests, sourceDate] = await Promise.all([
+        timer.step('builder facts', () => lookUpBuilder(deps.docker, builderName, cache), (f) => `${f.from === 'asked' ? 'asked buildx' : `from the ${f.from === 'disk' ? 'cache directory' : 'process'}`}: ${f.facts.driver}, buildx ${f.facts.buildxVersion}, BuildKit ${f.facts.buildkitVersion ?? 'unknown'}`),
+        timer.step('base digest', () => Promise.all(variants.map((v) => digests.get(v.base.ref))), () => `${digests.size} base image(s)`),
+        timer.step('source date', () => sourceDateEpoch(deps.env, context, deps.exec ?? new ActionsExecRunner()), (d) => d.why),
     ]);
-    const builder = {
-        buildxVersion,
-        driver: inspect.driver,
-        ...(builderName !== undefined && { name: builderName }),
-        ...(inspect.buildkitVersion !== undefined && { buildkitVersion: inspect.buildkitVersion }),
+    const builder = { ...found.facts, ...(builderName !== undefined && { name: builderName }) };
+    return { builder, baseDigests, sourceDate };
+}
+/** The variant's labels: its plan's, the base digest, and the created label from the commit time. */
+function variantLabels(input, v, run) {
+    const labels = withSourceDate(v.labels, run.sourceDate, input.options?.labels);
+    if (run.baseDigest === undefined)
+        return labels;
+    return {
+        ...labels,
+        'org.opencontainers.image.base.digest': run.baseDigest,
+        [`${LABEL_PREFIX}.base-digest`]: run.baseDigest,
     };
-    return { builder, baseDigests };
 }
 /** Builds every selected platform of one variant, then merges them under its tags when asked. */
-async function buildVariant(input, deps, ctx, v, baseDigest) {
+async function buildVariant(input, v, run) {
     const { plan, config } = input;
-    const group = deps.group ?? ((_n, fn) => fn());
+    const { ctx, timer } = run;
+    const group = ctx.group;
     const dockerfile = dockerfileFor(v, config, input.baseDir, input.imagesDir);
-    const labels = {
-        ...v.labels,
-        ...(baseDigest !== undefined && {
-            'org.opencontainers.image.base.digest': baseDigest,
-            [`${LABEL_PREFIX}.base-digest`]: baseDigest,
-        }),
-    };
+    const labels = variantLabels(input, v, run);
+    // No SOURCE_DATE_EPOCH build argument: on BuildKit >= 0.11 a changing one invalidates the cache
+    // from WORKDIR on (every commit would reinstall the requirements). One set in the environment
+    // reaches the build anyway: buildx passes it on itself.
     const buildArgs = { ...publicPlanArgs(v.buildArgs), ...config.build.args };
     const platforms = v.platforms.filter((p) => !input.only?.platforms || input.only.platforms.includes(p));
     // dockerd's BuildKit (docker driver) runs one build at a time well on small runners.
     const limit = ctx.builder.driver === 'docker' ? 1 : 2;
-    const annotations = input.push && input.merge !== false ? mergeAnnotations(input, ctx, labels) : [];
-    const built = await mapLimit(platforms, limit, (platform) => group(`build ${v.name} ${platform}`, () => buildTarget(ctx, {
+    const merging = input.push && input.merge !== false;
+    const annotations = merging ? mergeAnnotations(input, ctx, labels) : [];
+    const built = await mapLimit(platforms, limit, (platform) => group(`build ${v.name} ${platform}`, () => timer.step(`build ${v.name}/${platform.split('/')[1]}`, () => buildTarget(ctx, {
         v,
         platform,
         dockerfile,
         labels,
         buildArgs,
         ...(annotations.length > 0 && { ociMediatypes: true }),
-    })));
+    }))));
     const sources = built.map((b) => `${plan.repository}@${b.digest}`);
     let digest;
-    if (input.push && input.merge !== false) {
-        digest = await mergeVariant(deps, v.name, v.tags, sources, annotations);
+    if (merging) {
+        digest = await timer.step(`merge ${v.name}`, () => mergeVariant(ctx, v.name, v.tags, sources, annotations));
     }
     return {
         variant: v.name,
@@ -4656,7 +5024,7 @@ async function buildVariant(input, deps, ctx, v, baseDigest) {
         tags: input.push ? v.tags : built.flatMap((b) => (b.localRef ? [b.localRef] : [])),
         platforms: built,
         baseImage: v.base.ref,
-        ...(baseDigest !== undefined && { baseDigest }),
+        ...(run.baseDigest !== undefined && { baseDigest: run.baseDigest }),
     };
 }
 /** Index annotations of the merged list: `imagetools create --annotation` needs buildx >= 0.12. */
@@ -4707,13 +5075,26 @@ function inputSecrets(options, config, env, dir) {
     }
     return { files, values };
 }
+/**
+ * buildx reads the context's git state (seven git commands per build) only to record it in a
+ * provenance attestation: with provenance off (provenance "false" and no provenance in the attests
+ * input), whatever the driver, that is skipped, unless BUILDX_GIT_INFO is set.
+ */
+function skipGitInfo(input, env) {
+    if (env.BUILDX_GIT_INFO !== undefined)
+        return false;
+    const attested = (input.options?.attests ?? []).some((a) => /type=provenance/.test(a));
+    return input.config.build.provenance === 'false' && !attested;
+}
 async function runBuildStage(input, deps) {
     const { plan, config, baseDir } = input;
     const secretEnv = secretEnvFrom(config.build.secrets, deps.env);
     checkBuildArgs(config.build.args);
     const indexes = pipIndexes(config.python, deps.env);
     const variants = plan.variants.filter((v) => !input.only?.variants || input.only.variants.includes(v.name));
-    const { builder, baseDigests } = await lookUp(deps, variants, input.options?.builder);
+    const timer = new StepTimer(deps.timing);
+    timer.startup();
+    const { builder, baseDigests, sourceDate } = await lookUp(input, deps, variants, timer);
     // Secret mounts or nothing: never a fallback to build arguments.
     const unsupported = secretMountsUnsupported(builder);
     if (unsupported !== undefined)
@@ -4750,14 +5131,22 @@ async function runBuildStage(input, deps) {
         // Every line of build output is shown with URL userinfo masked and secret values replaced.
         mask: outputMasker({ ...secretEnv, ...given.values }, indexes),
         notesShown: new Set(),
+        group: deps.group ?? ((_n, fn) => fn()),
         ...(input.options && { options: input.options }),
         valueSecretFiles: given.files,
+        ...(skipGitInfo(input, deps.env) && { buildxEnv: { BUILDX_GIT_INFO: 'false' } }),
     };
     try {
         const results = [];
         for (const [i, v] of variants.entries()) {
-            results.push(await buildVariant(input, deps, ctx, v, baseDigests[i]));
+            const run = { ctx, baseDigest: baseDigests[i], sourceDate, timer };
+            // A failed build forgets the builder's facts: the next run asks buildx again.
+            results.push(await buildVariant(input, v, run).catch((e) => {
+                forgetBuilder(deps.docker, input.options?.builder, factsCache(input, deps));
+                throw e;
+            }));
         }
+        timer.done();
         return { schemaVersion: BUILD_RESULT_SCHEMA_VERSION, variants: results };
     }
     finally {
@@ -5606,7 +5995,7 @@ const AttestResultSchema = schemas/* object */.Ikc({
 const ENV_RECORD_SCHEMA_VERSION = 2;
 /** Labels the build sets (src/plan/tags.ts computeLabels) that image.variant / image.created mirror. */
 const VARIANT_LABEL = `${LABEL_PREFIX}.variant`;
-const CREATED_LABEL = 'org.opencontainers.image.created';
+const record_CREATED_LABEL = 'org.opencontainers.image.created';
 const maybe = (t) => t.nullable().optional();
 /** One step of the image's history (docker history): its instruction and the bytes its layer added. */
 const LayerSchema = schemas/* object */.Ikc({
@@ -5812,7 +6201,7 @@ const ENV_RECORD_MIGRATIONS = {
         return {
             ...r,
             schemaVersion: 2,
-            image: { ...r.image, variant: label(VARIANT_LABEL), created: label(CREATED_LABEL) },
+            image: { ...r.image, variant: label(VARIANT_LABEL), created: label(record_CREATED_LABEL) },
         };
     },
 };
@@ -6959,6 +7348,30 @@ function fnv1a(s) {
     }
     return h.toString(16).padStart(8, '0');
 }
+// Mermaid (charts in ```mermaid blocks): only these characters are written as they are; any other
+// becomes a Mermaid entity code, `#<decimal code point>;`, which Mermaid turns back into the
+// character when it draws (its encodeEntities/decodeEntities). So no value can end a quoted label
+// (`"`), start a comment or a directive (`%%`, `%%{init}%%`), separate statements (`;`, a newline),
+// be taken for an entity of its own (`#`), open a Markdown string (a backtick, which could also
+// end the fenced block) or carry HTML (`<`).
+const MERMAID_SAFE = /^[A-Za-z0-9 .,_+\-/()]$/u;
+/**
+ * Text for a Mermaid label or title (always written inside double quotes, or as a pie title to
+ * the end of its line): control characters removed, bidirectional overrides replaced, line breaks
+ * and tabs as single spaces, clipped to max characters, every character outside
+ * [A-Za-z0-9 .,_+-/()] as `#<code point>;`. Never empty (an empty label reads as "?").
+ */
+function mermaidText(text, max = 80) {
+    const plain = clip(String(text)
+        .replace(CONTROL, '')
+        .replace(BIDI, '\ufffd')
+        .replace(/[\s\u2028\u2029]+/gu, ' ')
+        .trim(), max);
+    let out = '';
+    for (const ch of plain)
+        out += MERMAID_SAFE.test(ch) ? ch : `#${ch.codePointAt(0)};`;
+    return out === '' ? '?' : out;
+}
 
 ;// CONCATENATED MODULE: ./src/report/format.ts
 const format_int = new Intl.NumberFormat('en-US');
@@ -7408,7 +7821,7 @@ const ResolveOutputSchema = schemas/* object */.Ikc({
 //   env-<variant>-<arch>.json                 EnvRecord            (src/capture/record.ts)
 //   smoke-<variant>-<arch>.json               SmokeResult          (src/smoke/result.ts)
 //   junit-<variant>-<arch>.xml                the SmokeResult as JUnit XML
-//   smoke-key-<variant>-<arch>.txt            what decided the smoke result (image digest + inputs)
+//   smoke-key-<variant>-<arch>.txt            what decided the smoke result (image digest [+ content] + inputs)
 //   report-<variant>.md / .json               the report, rendered / its ReportModel (src/report/model.ts)
 //   report.md                                 the run's report: every variant (what the comment says)
 //   comment/ml-image-comment.json             the fork-safe comment artifact (src/report/artifact.ts)
@@ -7470,8 +7883,9 @@ const DigestFileSchema = schemas/* object */.Ikc({
     baseDigest: schemas/* string */.YjP().optional(),
     build: PlatformBuildSchema,
 });
-/** The smoke reuse key: one line. */
-const SmokeKeySchema = schemas/* string */.YjP().regex(/^\S+ [0-9a-f]{64}$/);
+/** The smoke reuse key: "<manifest digest> <inputs sha256>", then (not in older files) a line
+ * "content:sha256:<hex> <inputs sha256>" of the image's content (src/smoke/reuse.ts). */
+const SmokeKeySchema = schemas/* string */.YjP().regex(/^\S+ [0-9a-f]{64}(\ncontent:\S+ [0-9a-f]{64})?$/);
 // ---- writing -----------------------------------------------------------------------------------
 const json = (v) => `${JSON.stringify(v, null, 2)}\n`;
 /**
@@ -7697,6 +8111,163 @@ function readAttest(dir) {
     return parsed.data;
 }
 
+;// CONCATENATED MODULE: ./src/report/render/charts.ts
+
+
+/** Most metrics in one bar chart (two bars each); the table beside it lists them all. */
+const MAX_CHART_METRICS = 8;
+/** Most slices in the size pie besides "rest of the image". */
+const MAX_PIE_SLICES = 8;
+const FENCE_OPEN = '```mermaid\n';
+const FENCE_CLOSE = '\n```';
+/** The unit a throughput metric is charted in; null: not charted (loss, counts, durations). */
+function chartUnit(metric) {
+    const m = metric.toLowerCase();
+    if (m.endsWith('_floor'))
+        return null;
+    if (/tflops/.test(m))
+        return 'TFLOP/s';
+    if (/gflops/.test(m))
+        return 'GFLOP/s';
+    if (/gbps|busbw|algbw/.test(m))
+        return 'GB/s';
+    return null;
+}
+/** A plain decimal for Mermaid's number grammar (no exponent, no grouping), 6 significant digits. */
+function chartNumber(n) {
+    if (!Number.isFinite(n) || n === 0)
+        return '0';
+    const s = String(Number(n.toPrecision(6)));
+    return s.includes('e') ? n.toFixed(20).replace(/\.?0+$/, '') : s;
+}
+/** A round upper bound for an axis: 843 -> 850, 0.43 -> 0.43 (two significant digits, up). */
+function axisMax(n) {
+    const step = 10 ** (Math.floor(Math.log10(n)) - 1);
+    return Math.ceil(n / step - 1e-9) * step;
+}
+/** Labels made unique ("x", "x 2", ...): a band axis or a pie would merge equal ones. */
+function unique(labels) {
+    const seen = new Set();
+    return labels.map((l) => {
+        let out = l;
+        for (let i = 2; seen.has(out); i++)
+            out = `${l} ${i}`;
+        seen.add(out);
+        return out;
+    });
+}
+/**
+ * The bar charts' look: as tall as the bars need, the values on the bars, one colour that reads
+ * with dark text on GitHub's light and dark themes alike.
+ */
+const barConfig = (bars) => JSON.stringify({
+    xyChart: { height: 110 + 34 * bars, showDataLabel: true },
+    themeVariables: { xyChart: { plotColorPalette: '#54aeff', dataLabelColor: '#1f2328' } },
+});
+/**
+ * Base vs this PR, two bars per metric (base first), horizontal (names can be long), one series:
+ * xychart-beta draws the bars of several series on top of each other, so the side is told by the
+ * label ("bf16_tflops main", "bf16_tflops this PR"), not by a colour. Labels are clipped short:
+ * Mermaid leaves out every axis label when the longest does not fit (about 45 characters).
+ */
+function barChart(spec) {
+    const bars = spec.bars.slice(0, MAX_CHART_METRICS);
+    const labels = unique(bars.flatMap((b) => spec.sides.map((side) => `${mermaidText(b.label, 24)} ${mermaidText(side, 14)}`)));
+    const values = bars.flatMap((b) => [b.base, b.head]);
+    return [
+        `%%{init: ${barConfig(values.length)}}%%`,
+        'xychart-beta horizontal',
+        `    title "${mermaidText(spec.title, 120)}"`,
+        `    x-axis [${labels.map((l) => `"${l}"`).join(', ')}]`,
+        `    y-axis "${mermaidText(spec.unit, 30)}" 0 --> ${chartNumber(axisMax(Math.max(...values) * 1.05))}`,
+        `    bar [${values.map(chartNumber).join(', ')}]`,
+    ].join('\n');
+}
+/** A pie with the values in its legend (showData); slices of value 0 or less are left out. */
+function pieChart(spec) {
+    const slices = spec.slices.filter((s) => s.value > 0 && Number.isFinite(s.value));
+    const labels = unique(slices.map((s) => mermaidText(s.label, 60)));
+    return [
+        'pie showData',
+        `    title ${mermaidText(spec.title, 120)}`,
+        ...slices.map((s, i) => `    "${labels[i]}" : ${chartNumber(s.value)}`),
+    ].join('\n');
+}
+const fenced = (source) => `${FENCE_OPEN}${source}${FENCE_CLOSE}`;
+function chartPart(label, charts, rank) {
+    if (charts.length === 0)
+        return null;
+    return {
+        label,
+        text: charts.map(fenced).join('\n\n'),
+        chart: true,
+        dropRank: rank,
+        mode: 'full',
+        shown: 0,
+    };
+}
+/** The bar charts of a platform's smoke metrics measured on both sides, one per unit. */
+function metricsChartPart(p, suffix, baseRef, rank) {
+    const s = p.smoke;
+    if (!s || s.base === null)
+        return null;
+    const both = s.metrics.filter((m) => m.base !== null &&
+        m.head !== null &&
+        Number.isFinite(m.base) &&
+        Number.isFinite(m.head) &&
+        m.base >= 0 &&
+        m.head >= 0 &&
+        (m.base > 0 || m.head > 0) &&
+        chartUnit(m.metric) !== null);
+    // A metric name measured by two tests is told apart by the test's id.
+    const count = new Map();
+    for (const m of both)
+        count.set(m.metric, (count.get(m.metric) ?? 0) + 1);
+    const byUnit = new Map();
+    for (const m of both) {
+        const unit = chartUnit(m.metric);
+        const label = count.get(m.metric) > 1 ? `${m.test} ${m.metric}` : m.metric;
+        byUnit.set(unit, [...(byUnit.get(unit) ?? []), { label, base: m.base, head: m.head }]);
+    }
+    const charts = [...byUnit].map(([unit, bars]) => barChart({
+        title: `Smoke ${unit}, ${baseRef} vs this PR${suffix}`,
+        unit,
+        sides: [baseRef, 'this PR'],
+        bars,
+    }));
+    return chartPart(`smoke metrics chart${suffix}`, charts, rank);
+}
+/** This PR's image size by its biggest packages (pip and apt), the rest of the image as one slice. */
+function sizeChartPart(p, suffix, rank) {
+    const top = p.head.top;
+    if (!top)
+        return null;
+    const packages = [
+        ...top.pip.map((x) => ({ label: x.name, bytes: x.sizeBytes })),
+        ...top.apt.map((x) => ({ label: `${x.name} (apt)`, bytes: x.sizeBytes })),
+    ]
+        .filter((x) => x.bytes > 0)
+        .sort((a, b) => b.bytes - a.bytes || (a.label < b.label ? -1 : 1))
+        .slice(0, MAX_PIE_SLICES);
+    if (packages.length === 0)
+        return null;
+    const total = p.head.sizeBytes;
+    const mb = (bytes) => Math.round(bytes / 1e5) / 10;
+    const rest = total - packages.reduce((n, x) => n + x.bytes, 0);
+    const slices = [
+        ...packages.map((x) => ({ label: x.label, value: mb(x.bytes) })),
+        ...(rest > 0 ? [{ label: 'rest of the image', value: mb(rest) }] : []),
+    ];
+    if (slices.filter((s) => s.value > 0).length === 0)
+        return null;
+    const title = `Image size ${fmtBytes(total)}${suffix}, biggest packages (MB)`;
+    return chartPart(`size chart${suffix}`, [pieChart({ title, slices })], rank);
+}
+/** The document without its charts (each is a part of its own, after a blank line). */
+function withoutCharts(markdown) {
+    return markdown.replace(/\n\n```mermaid\n[\s\S]*?\n```(?=\n|$)/g, '');
+}
+
 ;// CONCATENATED MODULE: ./src/report/render/markdown.ts
 
 
@@ -7757,6 +8328,7 @@ function shortSha(sha) {
 const MIN_ROWS = 10;
 // Drop order (lower first); platforms later in the list go first within a rank.
 const RANK = {
+    charts: 5,
     labels: 10,
     env: 20,
     apt: 30,
@@ -8125,7 +8697,9 @@ function sizeChangeCell(p) {
 
 ;// CONCATENATED MODULE: ./src/report/render/document.ts
 // The report as a list of parts in reading order: heading, intro, one overview per group of
-// platforms, the <details> sections platform by platform, the resolution, the links.
+// platforms, the <details> sections platform by platform (a chart before the smoke metrics and the
+// biggest packages when there is something to chart), the resolution, the links.
+
 
 
 
@@ -8196,11 +8770,22 @@ function buildParts(model) {
         [envPart, (p) => json(p.diff?.env), RANK.env],
         [labelsPart, (p) => json(p.diff?.labels.changes), RANK.labels],
         [testsPart, (p) => json(p.smoke && [p.smoke.base, p.smoke.head, p.smoke.tests]), RANK.tests],
+        // Each chart just before the table with its figures (a part of its own: dropped first).
+        [
+            (p, suffix, _base, rank) => metricsChartPart(p, suffix, model.baseline?.ref ?? 'base', rank),
+            (p) => json(p.smoke && [p.smoke.base !== null, p.smoke.metrics]),
+            RANK.charts,
+        ],
         [metricsPart, (p) => json(p.smoke && [p.smoke.base !== null, p.smoke.metrics]), RANK.metrics],
         [
             (p, ...a) => sizeChangePart(p, model.sizeBudget, ...a),
             (p) => json(p.diff && [p.diff.size, p.diff.sizeExplanation, p.head.sizeBytes]),
             RANK.size,
+        ],
+        [
+            (p, suffix, _base, rank) => sizeChartPart(p, suffix, rank),
+            (p) => json(p.head.top && [p.head.top, p.head.sizeBytes]),
+            RANK.charts,
         ],
         [
             (p, suffix, _base, rank) => sizeTopPart(p, model.sizeBudget, suffix, rank),
@@ -8265,8 +8850,8 @@ function verdictText(assessment, maxLen) {
 }
 
 ;// CONCATENATED MODULE: ./src/report/render/fit.ts
-// Fitting the document under maxChars: detail tables are trimmed first (the biggest first), then
-// parts shortened or dropped by rank, and as a last resort only the marker, the verdict and a note
+// Fitting the document under maxChars: the charts are dropped first, then detail tables are
+// trimmed (the biggest first), then parts shortened or dropped by rank, and as a last resort only the marker, the verdict and a note
 // are left. Sizes are computed from the parts, without rendering, at every step.
 
 
@@ -8274,8 +8859,11 @@ function verdictText(assessment, maxLen) {
 
 const SEP = '\n\n';
 function omittedOf(parts) {
-    const out = [];
+    // The charts go together (the tables beside them hold the same figures): said once.
+    const out = parts.some((p) => p.chart && p.mode === 'dropped') ? ['charts'] : [];
     for (const p of parts) {
+        if (p.chart)
+            continue;
         if (p.mode === 'dropped')
             out.push(p.label);
         else if (p.mode === 'short')
@@ -8343,8 +8931,17 @@ function shownFor(p, cap) {
     }
     return lo;
 }
+/** Step 1: drop every chart (the tables beside them hold the same figures). True when it fits. */
+function dropCharts(doc) {
+    const charts = doc.parts.filter((p) => p.chart && p.mode !== 'dropped');
+    if (charts.length === 0)
+        return false;
+    for (const p of charts)
+        p.mode = 'dropped';
+    return fits(doc);
+}
 /**
- * Step 1: trim the biggest tables first, with the largest per-table size cap that fits. True when
+ * Step 2: trim the biggest tables first, with the largest per-table size cap that fits. True when
  * it fits; otherwise the tables are left at their smallest.
  */
 function trimTables(doc) {
@@ -8368,7 +8965,7 @@ function trimTables(doc) {
     apply(lo);
     return true;
 }
-/** Step 2: drop detail sections, then shorten and drop the overview, resolution, links, heading. */
+/** Step 3: drop detail sections, then shorten and drop the overview, resolution, links, heading. */
 function dropParts(doc) {
     const steps = [];
     for (const p of doc.parts) {
@@ -8388,7 +8985,7 @@ function dropParts(doc) {
     return false;
 }
 const TRUNCATED_NOTE = (maxChars) => `_Report truncated to fit ${fmtInt(maxChars)} characters: see the report artifact._`;
-/** Step 3: only the marker, the verdict and a note are left: shorten the verdict until they fit. */
+/** Step 4: only the marker, the verdict and a note are left: shorten the verdict until they fit. */
 function verdictOnly(assessment, marker, maxChars) {
     const note = TRUNCATED_NOTE(maxChars);
     // marker \n **verdict** \n\n note \n
@@ -8409,14 +9006,16 @@ function verdictOnly(assessment, marker, maxChars) {
 ;// CONCATENATED MODULE: ./src/report/render.ts
 // The ONE Markdown renderer: the sticky PR comment and the job summary are the same document.
 // Layout: marker (first line, hidden), heading, verdict, intro, per-platform overview tables,
-// <details> sections (pip, apt, env, labels, smoke), resolution, links. Every value is escaped
-// (src/report/escape.ts) and the document never exceeds maxChars: detail tables are trimmed first
-// (the biggest first), then detail sections dropped, then the overview shortened; the marker and
-// the verdict always stay, and what was left out is listed. The renderer decides no severity: the
-// verdict renders the model's assessment (assessReport in src/report/model.ts).
+// <details> sections (pip, apt, env, labels, smoke, size) with Mermaid charts beside the smoke
+// metrics and size tables, resolution, links. Every value is escaped (src/report/escape.ts) and the
+// document never exceeds maxChars: the charts go first, then detail tables are trimmed (the biggest
+// first), then detail sections dropped, then the overview shortened; the marker and the verdict
+// always stay, and what was left out is listed. The renderer decides no severity: the verdict
+// renders the model's assessment (assessReport in src/report/model.ts).
 //   render/document.ts  the parts in reading order      render/sections.ts  overview and tables
 //   render/parts.ts     sizable, trimmable parts        render/fit.ts       fitting under maxChars
 //   render/verdict.ts   the verdict line                render/markdown.ts  rows and cells
+//   render/charts.ts    Mermaid charts                  render/size.ts      where the bytes went
 
 
 
@@ -8459,7 +9058,7 @@ function renderDoc(model, marker, maxChars, parts) {
     const assessment = assessReport(model);
     const verdict = verdictText(assessment, 240);
     const doc = { marker, verdictLine: `**${md(verdict)}**`, parts, maxChars };
-    if (fits(doc) || trimTables(doc) || dropParts(doc)) {
+    if (fits(doc) || dropCharts(doc) || trimTables(doc) || dropParts(doc)) {
         const { markdown, omitted } = assemble(doc);
         return { markdown, marker, verdict, omitted };
     }
@@ -8472,10 +9071,11 @@ function renderDoc(model, marker, maxChars, parts) {
 // heading, a verdict line per variant, one overview table (variant, platforms, verdict, size change,
 // smoke), then each variant's own report (renderVariantBody) in a <details> section, the links.
 // A single variant renders as the plain per-variant report (under the run's marker).
-// Under maxChars: unchanged variants collapse to one line first (last first), then the remaining
-// sections share what is left (each shrinks as a per-variant report does, the biggest capped
-// first), then every section collapses, the verdict lines shorten, the table goes; last, only a
-// count of verdicts is left. Every value is escaped.
+// Under maxChars: the charts go first (all of them), then unchanged variants collapse to one line
+// (last first), then the remaining sections share what is left (each shrinks as a per-variant
+// report does, the biggest capped first), then every section collapses, the verdict lines shorten,
+// the table goes; last, only a count of verdicts is left. Every value is escaped.
+
 
 
 
@@ -8502,11 +9102,11 @@ function renderRun(models, opts) {
     const heading = `### 🐳 ml-image report: ${md(images.join(', '), 200)} (${fmtInt(models.length)} variants)`;
     const table = overviewTable(views);
     const links = run_linksText(models);
-    const state = { verdictLen: 200, table: true };
+    const state = { verdictLen: 200, table: true, charts: true };
     const compose = () => {
         const lines = views.map((v) => `- **${md(v.model.variant, 40)}**: ${md(verdictText(v.assessment, state.verdictLen))}`);
         const sections = views.map((v) => v.text).filter(Boolean);
-        const note = run_noteText(views, maxChars);
+        const note = run_noteText(views, maxChars, !state.charts);
         const parts = [heading, lines.join('\n'), state.table ? table : '', ...sections, links, note];
         return `${marker}\n${parts.filter(Boolean).join(run_SEP)}\n`;
     };
@@ -8515,7 +9115,7 @@ function renderRun(models, opts) {
         markdown: compose(),
         marker,
         verdict,
-        omitted: run_omittedOf(views),
+        omitted: [...(state.charts ? [] : ['charts']), ...run_omittedOf(views)],
         variants,
     });
     const set = (v, mode, text) => {
@@ -8524,6 +9124,12 @@ function renderRun(models, opts) {
     };
     if (fits())
         return done();
+    // 0. The charts go first, in every section (the tables beside them hold the same figures).
+    if (run_dropCharts(views)) {
+        state.charts = false;
+        if (fits())
+            return done();
+    }
     // 1. Unchanged variants say all in their verdict line: one line each, the last first.
     for (const v of [...views].reverse())
         if (v.assessment.verdict === 'unchanged') {
@@ -8585,9 +9191,20 @@ function view(model, maxChars) {
     const open = `<details><summary>${html(model.variant, 40)}: ${VERDICT_EMOJI[assessment.verdict]} ${assessment.verdict}</summary>\n\n`;
     const close = '\n\n</details>';
     const full = `${open}${renderVariantBody(model, maxChars).markdown}${close}`;
+    const plain = withoutCharts(full);
     const file = md(`report-${model.variant}.md`, 60);
     const collapsed = `_${name}: section left out to fit; the full report is ${file} in the report artifact._`;
-    return { model, assessment, verdict, open, close, collapsed, full, mode: 'full', text: full };
+    return { model, assessment, verdict, open, close, collapsed, full, plain, mode: 'full', text: full };
+}
+/** Every section without its charts (they are left out first); false when there were none. */
+function run_dropCharts(views) {
+    if (views.every((v) => v.plain === v.full))
+        return false;
+    for (const v of views) {
+        v.full = v.plain;
+        v.text = v.full;
+    }
+    return true;
 }
 const wrap = (v) => v.open.length + v.close.length;
 /** The section's length when capped at `cap` characters (collapsed below the smallest body). */
@@ -8641,13 +9258,14 @@ function run_omittedOf(views) {
         .filter((v) => v.mode !== 'full')
         .map((v) => `${v.model.variant}: ${v.mode === 'shortened' ? 'section shortened' : 'section left out'}`);
 }
-function run_noteText(views, maxChars) {
+function run_noteText(views, maxChars, chartsDropped) {
     const collapsed = views.filter((v) => v.mode === 'collapsed' || v.mode === 'dropped').length;
     const shortened = views.filter((v) => v.mode === 'shortened').length;
-    if (collapsed + shortened === 0)
+    if (collapsed + shortened === 0 && !chartsDropped)
         return '';
     const of = `of ${fmtInt(views.length)} variant sections`;
     const what = [
+        chartsDropped ? 'charts left out' : '',
         collapsed ? `${fmtInt(collapsed)} ${of} left out` : '',
         shortened ? `${fmtInt(shortened)}${collapsed ? '' : ` ${of}`} shortened` : '',
     ]
@@ -9531,14 +10149,21 @@ const PIP_ENV = {
 
 ;// CONCATENATED MODULE: ./src/resolve/steps/diagnose.ts
 // Step 2, diagnose: the plain dry run, what `pip install -r` would do with the image's own
-// PIP_CONSTRAINT off, and which base packages that would replace (and why).
+// PIP_CONSTRAINT off, and which base packages that would replace (and why). pip and the analysis
+// run in one python process (helper.py run), with the snapshot too when it is not cached.
 
 
-async function diagnose(ws, say) {
-    const naive = await ws.dryRun('naive.json', ['-r', `${DIR}/requirements.txt`], { PIP_CONSTRAINT: '' });
-    const analysis = naive.ok ? await analyze(ws, 'naive.json') : NO_ANALYSIS;
+/** The plain dry run's report, arguments and environment (the image's constraint file off). */
+const NAIVE = {
+    report: 'naive.json',
+    args: ['-r', `${DIR}/requirements.txt`],
+    env: { PIP_CONSTRAINT: '' },
+};
+/** The diagnosis of a plain dry run that has run (and been settled). */
+function diagnosisOf(naive, say) {
+    const analysis = naive.run.ok ? (naive.analysis ?? NO_ANALYSIS) : NO_ANALYSIS;
     say(`a plain pip install would replace ${analysis.replaced.length} base package(s)`);
-    return { naive, analysis };
+    return { naive: naive.run, analysis };
 }
 /** The helper's reading of a pip report against the base snapshot. */
 const analyze = (ws, report) => ws.helper(AnalysisSchema, ['analyze', `${DIR}/snapshot.json`, `${DIR}/${report}`]);
@@ -9643,23 +10268,32 @@ async function newestThatFits(ws, name) {
 ;// CONCATENATED MODULE: ./src/resolve/steps/hold.ts
 
 
-async function hold(ws, base, diagnosis) {
-    // When the plain plan replaces nothing (and the image has no constraint file of its own), it
-    // already holds the base: pip would choose the same again, so that run is skipped.
-    if (diagnosis.analysis.replaced.length === 0 && base.snap.constraintFile === null)
+/** The held dry run's report and arguments: every base distribution pinned. */
+const HELD = {
+    report: 'held.json',
+    args: ['-r', `${DIR}/requirements.txt`, '-c', `${DIR}/base-constraints.txt`],
+};
+/**
+ * When the plain plan replaces nothing (and the image has no constraint file of its own), it
+ * already holds the base: pip would choose the same again, so no held run is needed.
+ */
+const holdNeeded = (base, diagnosis) => diagnosis.analysis.replaced.length > 0 || base.snap.constraintFile !== null;
+/**
+ * The held run; `done` is the one the plain run's process already made (snapshot cached), with
+ * dryRun's retry and failure rules applied now.
+ */
+async function hold(ws, base, diagnosis, done) {
+    if (!holdNeeded(base, diagnosis))
         return { run: diagnosis.naive, report: 'naive.json' };
-    const run = await ws.dryRun('held.json', [
-        '-r',
-        `${DIR}/requirements.txt`,
-        '-c',
-        `${DIR}/base-constraints.txt`,
-    ]);
-    return { run, report: 'held.json' };
+    const a = done
+        ? await ws.settle(done, HELD.report, HELD.args)
+        : await ws.analyzedRun(HELD.report, HELD.args);
+    return { run: a.run, report: HELD.report, analysis: a.analysis };
 }
 /** The plan pip found with the base held: its versions become the build's constraints. */
 async function heldPlan(ws, draft, o) {
     const naive = o.diagnosis.analysis;
-    const held = o.held.report === 'naive.json' ? naive : await analyze(ws, o.held.report);
+    const held = o.held.report === 'naive.json' ? naive : (o.held.analysis ?? (await analyze(ws, o.held.report)));
     const resolvedPins = held.install.map((i) => `${i.name}==${i.version}`);
     return {
         resolution: {
@@ -9710,16 +10344,17 @@ async function relax(ws, held, o) {
         return unchanged;
     o.say(`relaxing ${r.changes.map((c) => `${c.from} -> ${c.to}`).join(', ')}`);
     await ws.put({ 'relaxed.txt': r.requirements });
-    const again = await ws.dryRun('held.json', [
+    // The same container, and pip and the analysis in one process, as the held run.
+    const again = await ws.analyzedRun('relaxed.json', [
         '-r',
         `${DIR}/relaxed.txt`,
         '-c',
         `${DIR}/base-constraints.txt`,
     ]);
-    if (!again.ok)
+    if (!again.run.ok)
         return unchanged;
     return {
-        held: { run: again, report: 'held.json' },
+        held: { run: again.run, report: 'relaxed.json', analysis: again.analysis },
         relaxed: r.changes,
         requirements: r.requirements.trimEnd(),
     };
@@ -9766,6 +10401,12 @@ judged exactly as pip judges them, in the target environment (an arm64 image eva
 platform_machine as aarch64). Every command prints one JSON object on stdout.
 
 Commands (argv[1]): snapshot | analyze INSPECT REPORT | relax REQS NAME=VERSION...
+| run REPORT [--snapshot] [--held] -- PIP_INSTALL_ARGS...: pip's dry run IN this process (the
+snapshot first with --snapshot, written to snapshot.json next to REPORT), then its analysis; with
+--held, when the run replaces a base package (or the image has a constraint file) and
+base-constraints.txt is there, the held run (-c base-constraints.txt, report held.json) and its
+analysis follow in the same process. pip's stdout and stderr come back inside the JSON, as a
+separate \`python3 -m pip\` would have printed them.
 
 Bundled as text by src/resolve/py/helper.generated.ts (regenerate with
 \`UPDATE_DOCS=1 npx vitest run --project unit __tests__/unit/resolve-py.test.ts\`).
@@ -9775,6 +10416,8 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
+import time
 
 try:
     from pip._vendor.packaging.requirements import InvalidRequirement, Requirement
@@ -9790,17 +10433,22 @@ def load(path):
         return json.load(f)
 
 
-def snapshot():
+def pip_inspect_subprocess():
     r = subprocess.run([sys.executable, "-m", "pip", "inspect", "--local"], stdout=subprocess.PIPE,
                        stderr=subprocess.PIPE, universal_newlines=True)
+    return r.returncode, r.stdout, r.stderr
+
+
+def take_snapshot(environ, inspect):
+    """What the image ships: environ is the image's environment, inspect() -> (rc, stdout, stderr)."""
+    rc, stdout, stderr = inspect()
     out = {"python": {"version": "%d.%d.%d" % sys.version_info[:3], "executable": sys.executable},
-           "env": {k: v for k, v in os.environ.items()
+           "env": {k: v for k, v in environ.items()
                    if k.startswith("PIP_") or k in ("CUDA_VERSION", "NVIDIA_PYTORCH_VERSION", "PYTORCH_VERSION")}}
-    if r.returncode != 0:
-        out["error"] = "pip inspect failed: " + (r.stderr.strip().splitlines() or ["exit %d" % r.returncode])[-1]
-        print(json.dumps(out))
-        return
-    data = json.loads(r.stdout)
+    if rc != 0:
+        out["error"] = "pip inspect failed: " + (stderr.strip().splitlines() or ["exit %d" % rc])[-1]
+        return out
+    data = json.loads(stdout)
     out["pipVersion"] = data.get("pip_version")
     out["environment"] = data.get("environment", {})
     dists = []
@@ -9817,9 +10465,13 @@ def snapshot():
             "location": loc,
         })
     out["installed"] = dists
-    cf = os.environ.get("PIP_CONSTRAINT") or "/etc/pip/constraint.txt"
+    cf = environ.get("PIP_CONSTRAINT") or "/etc/pip/constraint.txt"
     out["constraintFile"] = {"path": cf, "content": open(cf).read()} if os.path.isfile(cf) else None
-    print(json.dumps(out))
+    return out
+
+
+def snapshot():
+    print(json.dumps(take_snapshot(os.environ, pip_inspect_subprocess)))
 
 
 def reqs_on(requires, name, env):
@@ -9852,8 +10504,10 @@ def allows(req, version):
 
 
 def analyze(inspect_path, report_path):
-    snap = load(inspect_path)
-    rep = load(report_path)
+    print(json.dumps(analysis(load(inspect_path), load(report_path))))
+
+
+def analysis(snap, rep):
     env = rep.get("environment") or snap.get("environment") or {}
     installed = {d["name"]: d for d in snap.get("installed", [])}
     install = []
@@ -9886,8 +10540,8 @@ def analyze(inspect_path, report_path):
     for name in [r["name"] for r in replaced]:
         holders[name] = [{"dist": d["name"], "version": d["version"], "requirement": str(r)}
                          for d in installed.values() for r in reqs_on(d["requiresDist"], name, env)]
-    print(json.dumps({"install": [{k: v for k, v in i.items() if k != "requiresDist"} for i in install],
-                      "replaced": replaced, "holders": holders, "environment": env}))
+    return {"install": [{k: v for k, v in i.items() if k != "requiresDist"} for i in install],
+            "replaced": replaced, "holders": holders, "environment": env}
 
 
 def relax(reqs_path, pairs):
@@ -9919,6 +10573,113 @@ def relax(reqs_path, pairs):
     print(json.dumps({"requirements": "\\n".join(out) + "\\n", "changes": changes}))
 
 
+def pip_in_process(args):
+    """pip's main in this process, its stdout and stderr (file descriptors 1 and 2, so that build
+    backends it starts are caught too) captured: (exit status, stdout, stderr)."""
+    from pip._internal.cli.main import main as pip_main
+    import pip
+    saved_argv = sys.argv
+    # What \`python3 -m pip\` has: its program name in pip's messages, the working directory on
+    # sys.path (where pip looks for installed distributions too).
+    sys.argv = [os.path.join(os.path.dirname(pip.__file__), "__main__.py")] + list(args)
+    sys.path[0] = os.getcwd()
+    files = [tempfile.TemporaryFile(mode="w+b"), tempfile.TemporaryFile(mode="w+b")]
+    sys.stdout.flush()
+    sys.stderr.flush()
+    saved = [os.dup(1), os.dup(2)]
+    os.dup2(files[0].fileno(), 1)
+    os.dup2(files[1].fileno(), 2)
+    try:
+        rc = pip_main(list(args))
+    except SystemExit as e:
+        rc = e.code if isinstance(e.code, int) else (0 if e.code is None else 1)
+    except BaseException:  # pip's own crash: reported as pip's failure, as \`python3 -m pip\` would
+        import traceback
+        traceback.print_exc()
+        rc = 1
+    finally:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os.dup2(saved[0], 1)
+        os.dup2(saved[1], 2)
+        os.close(saved[0])
+        os.close(saved[1])
+        sys.argv = saved_argv
+    texts = []
+    for f in files:
+        f.seek(0)
+        texts.append(f.read().decode("utf-8", "replace"))
+        f.close()
+    return rc or 0, texts[0], texts[1]
+
+
+def image_environ():
+    """The environment the image gives a plain \`docker exec\`: PID 1's (the session's idle loop),
+    else this one without the names the caller added for pip (ML_IMAGE_RUN_ENV)."""
+    try:
+        with open("/proc/1/environ", "rb") as f:
+            pairs = [p.decode("utf-8", "replace").split("=", 1) for p in f.read().split(b"\\0") if b"=" in p]
+        return dict(pairs)
+    except Exception:
+        added = set(os.environ.get("ML_IMAGE_RUN_ENV", "").split(","))
+        return {k: v for k, v in os.environ.items() if k not in added}
+
+
+def run(report, with_snapshot, with_held, pip_args):
+    """[snapshot,] pip install --dry-run --report REPORT, analysis: one JSON object."""
+    here = os.path.dirname(os.path.abspath(report))
+    timing = {}
+    out = {}
+    t = time.time()
+    if with_snapshot:
+        snap = take_snapshot(image_environ(), lambda: pip_in_process(["inspect", "--local"]))
+        with open(os.path.join(here, "snapshot.json"), "w") as f:
+            f.write(json.dumps(snap))
+        out["snapshot"] = snap
+        timing["snapshot"] = time.time() - t
+        if "error" in snap:
+            out["timing"] = timing
+            print(json.dumps(out))
+            return
+    else:
+        snap = load(os.path.join(here, "snapshot.json"))
+    cache = os.environ.get("ML_IMAGE_PIP_CACHE")
+    if cache and os.path.isdir(cache) and os.access(cache, os.W_OK):
+        # pip's HTTP cache in the volume the caller mounted (when this user may write there).
+        os.environ["PIP_CACHE_DIR"] = cache
+    out.update(dry_run(snap, report, pip_args, timing, ""))
+    held = os.path.join(here, "base-constraints.txt")
+    if with_held and out["pip"]["rc"] == 0 and os.path.isfile(held) and (
+            out["analysis"]["replaced"] or snap.get("constraintFile") is not None):
+        # The base must be held: the same requirements with every base distribution pinned, in
+        # this process too (pip is imported already), with the image's own PIP_CONSTRAINT back.
+        image = image_environ()
+        if "PIP_CONSTRAINT" in image:
+            os.environ["PIP_CONSTRAINT"] = image["PIP_CONSTRAINT"]
+        else:
+            os.environ.pop("PIP_CONSTRAINT", None)
+        args = [a for a in pip_args if a != "-v"]
+        reqs = args[args.index("-r") + 1]
+        args = args[:args.index("-r")] + ["-r", reqs, "-c", held]
+        out["held"] = dry_run(snap, os.path.join(here, "held.json"), args, timing, "held ")
+    out["timing"] = timing
+    print(json.dumps(out))
+
+
+def dry_run(snap, report, pip_args, timing, prefix):
+    """pip install --dry-run --report REPORT in this process, and the analysis of its report."""
+    out = {}
+    t = time.time()
+    rc, stdout, stderr = pip_in_process(["install", "--dry-run"] + pip_args + ["--report", report])
+    timing[prefix + "pip"] = time.time() - t
+    out["pip"] = {"rc": rc, "stdout": stdout, "stderr": stderr}
+    if rc == 0:
+        t = time.time()
+        out["analysis"] = analysis(snap, load(report))
+        timing[prefix + "analysis"] = time.time() - t
+    return out
+
+
 def main(argv):
     cmd = argv[1]
     if cmd == "snapshot":
@@ -9927,6 +10688,9 @@ def main(argv):
         analyze(argv[2], argv[3])
     elif cmd == "relax":
         relax(argv[2], argv[3:])
+    elif cmd == "run":
+        sep = argv.index("--")
+        run(argv[2], "--snapshot" in argv[3:sep], "--held" in argv[3:sep], argv[sep + 1:])
     else:
         print(json.dumps({"error": "unknown command " + cmd}))
 
@@ -10047,7 +10811,26 @@ function pipFailureError(out, ctx) {
 
 
 
+
+const PipSchema = schemas/* object */.Ikc({ rc: schemas/* number */.aig(), stdout: schemas/* string */.YjP(), stderr: schemas/* string */.YjP() });
+const RunOutputSchema = schemas/* object */.Ikc({
+    snapshot: schemas/* unknown */.L5J().optional(),
+    pip: PipSchema.optional(),
+    analysis: AnalysisSchema.optional(),
+    held: schemas/* object */.Ikc({ pip: PipSchema, analysis: AnalysisSchema.optional() }).optional(),
+    timing: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* number */.aig()).optional(),
+});
+/** pip's options on every dry run (its report path comes after). */
+const PIP_OPTIONS = [
+    // pip retries 5xx answers and broken connections itself (backoff 0.25 s, doubling).
+    '--retries',
+    '3',
+    '--timeout',
+    '15',
+];
 function pipWorkspace(session, opts) {
+    const attempt = helperAttempt(session, opts);
+    const settle = (first, report, extra, env = {}) => settleRun(opts, first, () => attempt(report, ['-v', ...extra], { env }));
     const runPip = async (report, extra, env) => {
         const r = await session.exec([
             'python3',
@@ -10055,41 +10838,125 @@ function pipWorkspace(session, opts) {
             'pip',
             'install',
             '--dry-run',
-            // pip retries 5xx answers and broken connections itself (backoff 0.25 s, doubling).
-            '--retries',
-            '3',
-            '--timeout',
-            '15',
+            ...PIP_OPTIONS,
             '--report',
             `${DIR}/${report}`,
             ...extra,
         ], { env: { ...opts.pipEnv, ...env } });
-        return { ok: r.exitCode === 0, out: `${r.stdout}\n${r.stderr}` };
+        return { run: { ok: r.exitCode === 0, out: `${r.stdout}\n${r.stderr}` } };
     };
     return {
         session,
         image: opts.image,
         put: (files) => session.putFiles(DIR, files),
         async dryRun(report, extra, env = {}) {
-            let run = await runPip(report, extra, env);
-            if (!run.ok && looksTransient(run.out)) {
-                // An index that answered 5xx (or nothing) past pip's own retries: one more try, verbose,
-                // because pip reports a failing index page ("Could not fetch URL") only at debug level.
-                opts.onRetry(transientSummary(run.out));
-                run = await runPip(report, ['-v', ...extra], env);
-            }
-            if (run.ok)
-                return run;
-            const failure = pipFailureError(run.out, opts.failure);
-            if (failure)
-                throw failure;
-            return run;
+            const first = await runPip(report, extra, env);
+            return (await settleRun(opts, first, () => runPip(report, ['-v', ...extra], env))).run;
         },
         async helper(schema, args) {
             const r = await session.exec(['python3', `${DIR}/helper.py`, ...args]);
             return parseHelperOutput(schema, r, opts.image);
         },
+        attempt,
+        settle,
+        async analyzedRun(report, extra, env = {}) {
+            return settle(await attempt(report, extra, { env }), report, extra, env);
+        },
     };
+}
+/**
+ * A dry run's rules: an index that answered 5xx (or nothing) past pip's own retries gets one more
+ * try, verbose, because pip reports a failing index page ("Could not fetch URL") only at debug
+ * level; a failure that is not a conflict is thrown as pip reported it (pipFailureError).
+ */
+async function settleRun(opts, first, again) {
+    let a = first;
+    if (!a.run.ok && looksTransient(a.run.out)) {
+        opts.onRetry(transientSummary(a.run.out));
+        a = await again();
+    }
+    if (a.run.ok)
+        return a;
+    const failure = pipFailureError(a.run.out, opts.failure);
+    if (failure)
+        throw failure;
+    return a;
+}
+/** One `helper.py run` in the session: pip's environment through the exec, never argv. */
+function helperAttempt(session, opts) {
+    return async (report, extra, o = {}) => {
+        const env = { ...opts.pipEnv, ...o.env };
+        const t = Date.now();
+        const r = await session.exec([
+            'python3',
+            `${DIR}/helper.py`,
+            'run',
+            `${DIR}/${report}`,
+            ...(o.snapshot ? ['--snapshot'] : []),
+            ...(o.held ? ['--held'] : []),
+            '--',
+            ...PIP_OPTIONS,
+            ...extra,
+        ], {
+            env: {
+                ...env,
+                // The names added for pip: the snapshot leaves them out (it records the image's own).
+                ML_IMAGE_RUN_ENV: Object.keys(env).join(','),
+                ...(opts.pipCache !== undefined && { ML_IMAGE_PIP_CACHE: opts.pipCache }),
+            },
+        });
+        const a = attemptOf(r, opts.image, o.snapshot === true);
+        opts.onAttempt?.(report, a, Date.now() - t);
+        return a;
+    };
+}
+/**
+ * What `helper.py run` answered. With a snapshot, a helper that could not start (no python3) or
+ * could not look (old pip) comes back as the snapshot's answer, for parseSnapshot to judge.
+ */
+function attemptOf(r, image, withSnapshot) {
+    const asSnapshot = (stdout) => ({
+        run: { ok: false, out: '' },
+        analysis: undefined,
+        seconds: { pip: 0, analysis: 0 },
+        snapshot: { ...r, stdout },
+    });
+    let json;
+    try {
+        json = JSON.parse(r.stdout);
+    }
+    catch {
+        if (withSnapshot)
+            return asSnapshot(r.stdout);
+        throw helperFailed(r, image);
+    }
+    const out = parseHelperOutput(RunOutputSchema, r, image);
+    const seconds = { pip: out.timing?.pip ?? 0, analysis: out.timing?.analysis ?? 0 };
+    const snapshot = withSnapshot
+        ? { ...r, stdout: out.snapshot !== undefined ? JSON.stringify(out.snapshot) : r.stdout }
+        : undefined;
+    if (out.pip === undefined) {
+        if (snapshot !== undefined)
+            return { ...asSnapshot(snapshot.stdout), snapshotSeconds: out.timing?.snapshot ?? 0 };
+        throw helperFailed(r, image, `no pip run in ${JSON.stringify(json).slice(0, 200)}`);
+    }
+    const t = out.timing ?? {};
+    const held = out.held && analyzed(out.held, { pip: t['held pip'] ?? 0, analysis: t['held analysis'] ?? 0 });
+    return {
+        ...analyzed({ pip: out.pip, analysis: out.analysis }, seconds),
+        ...(snapshot !== undefined && { snapshot, snapshotSeconds: t.snapshot ?? 0 }),
+        ...(held !== undefined && { held }),
+    };
+    function analyzed(o, secs) {
+        if (o.pip.rc === 0 && o.analysis === undefined)
+            throw helperFailed(r, image, 'no analysis of the report');
+        return {
+            // stdout and stderr together, as a separate `python3 -m pip` printed them.
+            run: { ok: o.pip.rc === 0, out: `${o.pip.stdout}\n${o.pip.stderr}` },
+            analysis: o.pip.rc === 0 ? o.analysis : undefined,
+            seconds: secs,
+        };
+    }
 }
 /** The helper's JSON answer, checked against its schema; anything else is the helper failing. */
 function parseHelperOutput(schema, r, image) {
@@ -10112,42 +10979,50 @@ function helperFailed(r, image, problem) {
 
 ;// CONCATENATED MODULE: ./src/resolve/steps/snapshot.ts
 // Step 1, snapshot: what the base image ships (pip inspect, its constraint file, PIP_* env), from
-// the helper in the container or from the cache by image digest, and the pins that hold it.
+// the helper in the container (in the same python process as the plain dry run) or from the cache
+// by image digest, and the pins that hold it.
 
 
 
 
 
 
-
-async function snapshotBase(ws, o) {
+function cachedSnapshot(o) {
     const key = o.digest !== undefined ? snapshotKey(o.digest, o.platform) : undefined;
-    const cached = cachedJson(o.cache, key, SnapshotSchema);
-    await ws.put({
-        'helper.py': HELPER_PY,
-        'requirements.txt': `${o.requirementsText}\n`,
-        ...(cached !== undefined && { 'snapshot.json': cached.text }),
-    });
-    let snap;
-    if (cached !== undefined) {
-        snap = cached.value;
-        o.say(`base snapshot from the cache (${(o.digest ?? '').slice(0, 19)})`);
+    const hit = cachedJson(o.cache, key, SnapshotSchema);
+    return { ...(key !== undefined && { key }), ...(hit !== undefined && { hit }) };
+}
+/**
+ * Put the helper and the requirements into the workspace; with a cached snapshot also the
+ * snapshot and the pins that hold the base (all in one archive), and return the base.
+ */
+async function prepareWorkspace(ws, o, cached) {
+    const files = { 'helper.py': HELPER_PY, 'requirements.txt': `${o.requirementsText}\n` };
+    if (cached.hit === undefined) {
+        await ws.put(files);
+        return undefined;
     }
-    else {
-        // The snapshot stays in the container (analyze reads it) and comes back as JSON once.
-        const run = await ws.session.exec([
-            'sh',
-            '-c',
-            `python3 ${DIR}/helper.py snapshot > ${DIR}/snapshot.json && cat ${DIR}/snapshot.json`,
-        ]);
-        snap = parseSnapshot(run, o.image);
-        if (key !== undefined)
-            o.cache?.set(key, run.stdout);
-    }
+    o.say(`base snapshot from the cache (${(o.digest ?? '').slice(0, 19)})`);
+    const base = baseOf(cached.hit.value, o);
+    await ws.put({ ...files, 'snapshot.json': cached.hit.text, 'base-constraints.txt': base.basePins });
+    return base;
+}
+/**
+ * The snapshot the helper took (in the same process as the plain dry run: it stays in the
+ * container as snapshot.json, for the analyses), kept in the cache, and the pins that hold it.
+ */
+async function takenSnapshot(ws, o, cached, run) {
+    const snap = parseSnapshot(run, o.image);
+    if (cached.key !== undefined)
+        o.cache?.set(cached.key, run.stdout);
+    const base = baseOf(snap, o);
+    await ws.put({ 'base-constraints.txt': base.basePins });
+    return base;
+}
+function baseOf(snap, o) {
     o.say(`base has ${snap.installed.length} Python distributions (python ${snap.python.version}, pip ${snap.pipVersion ?? 'unknown'})`);
     const decisions = pinDecisions(snap.installed);
     const basePins = constraintsText(decisions, `ml-image resolve: pins of ${o.image} (${o.platform})`);
-    await ws.put({ 'base-constraints.txt': basePins });
     return { snap, decisions, basePins };
 }
 /** The helper's snapshot: a base that cannot be looked at (no python3, old pip) is exit 2. */
@@ -10170,12 +11045,102 @@ function noPython(r, image) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/resolve/pip-cache.ts
+// pip's HTTP cache across resolver runs: a named Docker volume per set of indexes, mounted into
+// the resolver's container and used by pip (PIP_CACHE_DIR) when the image's user may write there.
+// Nothing removes it (docker volume rm does). It never holds credentials: an index URL with
+// userinfo (or a ${NAME} reference that may expand to one) gets no cache volume at all, because
+// pip's cache may keep request headers named by a server's Vary (Authorization among them); the
+// name is a hash of the redacted URLs. pip caches only https and --trusted-host answers, so no
+// volume is made for plain-http indexes.
+
+
+
+/** Where the volume is mounted in the resolver's container. */
+const PIP_CACHE_DIR = '/var/cache/ml-image-resolve-pip';
+const PIP_CACHE_LABEL = 'io.github.ml-image-action.cache';
+const PYPI = 'https://pypi.org/simple';
+/**
+ * The cache volume for these inputs' indexes; undefined when one of them carries credentials, or
+ * when pip would cache nothing there (it caches answers from https and --trusted-host indexes only:
+ * a plain-http index, a local one on a random port above all, gets no volume of its own).
+ */
+function pipCacheVolume(input) {
+    const ix = shownIndexes(input);
+    const urls = [ix.indexUrl ?? PYPI, ...ix.extraIndexUrls];
+    if (urls.some(mayCarryCredentials))
+        return undefined;
+    const trusted = /(^|\s)--trusted-host\b/.test(input.requirements.text);
+    if (!trusted && !urls.some((u) => /^https:\/\//i.test(u)))
+        return undefined;
+    const key = (0,external_node_crypto_.createHash)('sha256')
+        .update(urls.map((u) => redactUrls(u)).join('\n'))
+        .digest('hex')
+        .slice(0, 16);
+    return {
+        name: `ml-image-resolve-pip-cache-${key}`,
+        target: PIP_CACHE_DIR,
+        labels: { [PIP_CACHE_LABEL]: 'pip-http' },
+    };
+}
+/** Userinfo in the URL (user@ or user:password@), or a ${NAME} pip would expand. */
+function mayCarryCredentials(url) {
+    return url.includes('${') || redactUrls(url) !== url || /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*@/i.test(url);
+}
+
+;// CONCATENATED MODULE: ./src/resolve/timing.ts
+// The resolver's per-step timing line (--verbose): where one resolution's wall time went.
+// Steps: container start, snapshot, plain dry run, held dry run, relax, analysis, container stop (the analysis
+// runs inside the dry runs' python processes; its share is reported by the helper).
+const ORDER = [
+    'container start',
+    'snapshot',
+    'plain dry run',
+    'held dry run',
+    'relax',
+    'analysis',
+    'container stop',
+];
+class StepTimes {
+    seconds = new Map();
+    notes = new Map();
+    add(step, seconds, note) {
+        this.seconds.set(step, (this.seconds.get(step) ?? 0) + seconds);
+        if (note !== undefined)
+            this.notes.set(step, note);
+    }
+    note(step, note) {
+        this.notes.set(step, note);
+    }
+    /** Runs fn and adds its wall time to `step`. */
+    async time(step, fn) {
+        const t = Date.now();
+        try {
+            return await fn();
+        }
+        finally {
+            this.add(step, (Date.now() - t) / 1000);
+        }
+    }
+    /** `timing: container start 0.31s, snapshot 0.00s (cache), ..., total 1.52s`; `-` for a step not run. */
+    line(totalMs) {
+        const parts = ORDER.map((s) => {
+            const v = this.seconds.get(s);
+            const note = this.notes.get(s);
+            return `${s} ${v === undefined ? '-' : `${v.toFixed(2)}s`}${note ? ` (${note})` : ''}`;
+        });
+        return `timing: ${parts.join(', ')}, total ${(totalMs / 1000).toFixed(2)}s`;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/resolve/resolve.ts
 // resolve: find where the user's requirements would change what the base image ships (the NumPy
 // <2 vs >=2 class), explain it, and find a plan that holds the base fixed. All pip runs happen in
-// ONE container of the base image (pip's cache reused), for the target platform, in steps:
-// snapshot -> diagnose (the plain dry run) -> hold (base pinned) -> relax (blamed pins loosened)
-// -> explain (when nothing fits). Each step is a function with a typed result (steps/).
+// ONE container of the base image (pip's HTTP cache kept in a volume across runs), for the target
+// platform, in steps: snapshot -> diagnose (the plain dry run) -> hold (base pinned) -> relax
+// (blamed pins loosened) -> explain (when nothing fits). Each step is a function with a typed
+// result (steps/). The snapshot (when not cached), the plain dry run and its analysis run in ONE
+// python process; with the snapshot cached, the held run (when needed) follows in that process.
 
 
 
@@ -10191,6 +11156,13 @@ function noPython(r, image) {
 
 
 
+
+
+const STEP_OF = {
+    [NAIVE.report]: 'plain dry run',
+    [HELD.report]: 'held dry run',
+    'relaxed.json': 'relax',
+};
 /** Cache key of a resolution: the base digest and every input that can change pip's answer. */
 function resolutionKey(baseDigest, input) {
     const { network: _network, ...decisive } = input;
@@ -10205,33 +11177,49 @@ async function resolveAgainstBase(input, deps) {
     const earlier = await earlierResolution(input, deps, say);
     if (earlier.hit !== undefined)
         return earlier.hit;
-    const [session, digest] = await Promise.all([
+    const times = new StepTimes();
+    const volume = pipCacheVolume(input);
+    const [session, digest] = await times.time('container start', () => Promise.all([
         deps.docker.startSession({
             image: input.image,
             platform: input.platform,
             network: input.network ?? 'host',
             env: PIP_ENV,
             labels: { 'io.github.ml-image-action.stage': 'resolve' },
+            ...(volume !== undefined && { volumes: [volume] }),
         }),
         // Only images in a registry have a digest to key the cache by; a local-only image is not cached.
-        deps.cache ? deps.docker.imageDigest(input.image).catch(() => undefined) : Promise.resolve(undefined),
-    ]);
+        deps.cache ? timedDigest(deps.docker, input.image, times) : Promise.resolve(undefined),
+    ]));
     try {
         const ws = pipWorkspace(session, {
             image: input.image,
             pipEnv: pipRunEnv(input),
             failure: failureContext(input),
             onRetry: (reason) => say(`the package index failed (${reason}); trying once more`),
+            ...(volume !== undefined && { pipCache: PIP_CACHE_DIR }),
+            onAttempt: (report, a, wallMs) => {
+                const step = STEP_OF[report];
+                const held = a.held?.seconds;
+                const inside = (a.snapshotSeconds ?? 0) + a.seconds.analysis + (held ? held.pip + held.analysis : 0);
+                if (a.snapshotSeconds !== undefined)
+                    times.add('snapshot', a.snapshotSeconds, 'same process');
+                if (step !== undefined)
+                    times.add(step, Math.max(0, wallMs / 1000 - inside));
+                if (held)
+                    times.add('held dry run', held.pip, 'same process');
+                times.add('analysis', a.seconds.analysis + (held?.analysis ?? 0));
+            },
         });
-        const base = await snapshotBase(ws, {
+        const snapshotOptions = {
             image: input.image,
             platform: input.platform,
             requirementsText: input.requirements.text,
             ...(deps.cache !== undefined && { cache: deps.cache }),
             ...(digest !== undefined && { digest }),
             say,
-        });
-        const answer = await answerFor(ws, input, base, say);
+        };
+        const { answer, base } = await answerFor(ws, input, snapshotOptions, times);
         const resolution = {
             ...answer.resolution,
             hazards: findHazards({
@@ -10250,8 +11238,17 @@ async function resolveAgainstBase(input, deps) {
         return out;
     }
     finally {
-        await session.close();
+        await times.time('container stop', () => session.close());
+        if (deps.verbose)
+            say(times.line(Date.now() - t0));
     }
+}
+/** The base's registry digest (undefined when it has none), its lookup time noted on the line. */
+async function timedDigest(docker, image, times) {
+    const t = Date.now();
+    const digest = await docker.imageDigest(image).catch(() => undefined);
+    times.note('container start', `digest lookup ${((Date.now() - t) / 1000).toFixed(2)}s beside it`);
+    return digest;
 }
 /**
  * Like BuildKit's layer cache for the pip install it feeds: same base digest, requirements,
@@ -10271,33 +11268,57 @@ async function earlierResolution(input, deps, say) {
     say(`reused the resolution of identical inputs (base ${digest.slice(0, 19)})`);
     return { key, hit };
 }
-/** diagnose -> (check: explain) | hold -> relax -> plan | explain. */
-async function answerFor(ws, input, base, say) {
-    const diagnosis = await diagnose(ws, say);
+/** snapshot + diagnose -> (check: explain) | hold -> relax -> plan | explain. */
+async function answerFor(ws, input, snapshotOptions, times) {
+    const say = snapshotOptions.say;
+    const cached = cachedSnapshot(snapshotOptions);
+    let base = await prepareWorkspace(ws, snapshotOptions, cached);
+    // One python process: the snapshot (when not cached), the plain dry run and its analysis, and
+    // (with the base's pins already there, mode auto) the held run when the base must be held.
+    const first = await ws.attempt(NAIVE.report, NAIVE.args, {
+        env: NAIVE.env,
+        snapshot: base === undefined,
+        held: base !== undefined && input.mode === 'auto',
+    });
+    if (base === undefined)
+        base = await takenSnapshot(ws, snapshotOptions, cached, first.snapshot ?? emptyExec);
+    else
+        times.add('snapshot', 0, 'cache');
+    const diagnosis = diagnosisOf(await ws.settle(first, NAIVE.report, NAIVE.args, NAIVE.env), say);
     const draft = resolutionBase(input, base, diagnosis);
     if (input.mode === 'check' || !diagnosis.naive.ok)
         return {
-            resolution: checkedResolution(draft, diagnosis),
-            constraints: base.basePins,
-            requirements: input.requirements.text,
+            base,
+            answer: {
+                resolution: checkedResolution(draft, diagnosis),
+                constraints: base.basePins,
+                requirements: input.requirements.text,
+            },
         };
     const requested = requirementNames(input.requirements.text);
-    const held = await hold(ws, base, diagnosis);
+    const held = await hold(ws, base, diagnosis, first.held);
     const relaxed = held.run.ok ? { held, relaxed: [] } : await relax(ws, held, { diagnosis, requested, say });
     if (!relaxed.held.run.ok)
         return {
-            resolution: await conflictResolution(ws, draft, { held: relaxed.held.run, diagnosis, requested }),
-            constraints: base.basePins,
-            requirements: input.requirements.text,
+            base,
+            answer: {
+                resolution: await conflictResolution(ws, draft, { held: relaxed.held.run, diagnosis, requested }),
+                constraints: base.basePins,
+                requirements: input.requirements.text,
+            },
         };
-    return heldPlan(ws, draft, {
-        basePins: base.basePins,
-        diagnosis,
-        held: relaxed.held,
-        relaxed: relaxed.relaxed,
-        requirements: relaxed.requirements ?? input.requirements.text,
-    });
+    return {
+        base,
+        answer: await heldPlan(ws, draft, {
+            basePins: base.basePins,
+            diagnosis,
+            held: relaxed.held,
+            relaxed: relaxed.relaxed,
+            requirements: relaxed.requirements ?? input.requirements.text,
+        }),
+    };
 }
+const emptyExec = { exitCode: -1, stdout: '', stderr: 'no snapshot' };
 function resolutionBase(input, base, diagnosis) {
     return {
         schemaVersion: RESOLUTION_SCHEMA_VERSION,
@@ -10391,7 +11412,7 @@ const NO_PYTHON = /"python3": (executable file not found|no such file or directo
  * the build sets, else null. (ImageDetails has no `created` yet; an adapter that adds it wins.)
  */
 function imageCreated(details) {
-    return details.created || details.labels[CREATED_LABEL] || null;
+    return details.created || details.labels[record_CREATED_LABEL] || null;
 }
 async function captureImage(input, deps) {
     const probe = (0,external_node_fs_.readFileSync)(external_node_path_default().join(input.imagesDir, 'probe', 'ml_image_probe.py'), 'utf8');
@@ -10509,7 +11530,7 @@ function imageFacts(input, details, platform, history) {
 }
 
 ;// CONCATENATED MODULE: ./src/smoke/baselines.json
-const baselines_namespaceObject = /*#__PURE__*/JSON.parse('{"schemaVersion":1,"floorFraction":0.75,"gpus":[{"name":"NVIDIA H100 SXM","match":"\\\\bH100\\\\b.*\\\\bHBM3\\\\b","computeCapability":"9.0","memoryGiB":{"min":75,"max":82},"measured":{"bf16_tflops":794.5},"method":"MAMF: mean of 100 iterations after 50 warm-up iterations per shape, best of a brute-force shape search (mamf-finder.py), torch 2.7.0+cu126; best shape 2048x2048x13312","source":"https://github.com/stas00/ml-engineering/blob/744d01e18b79512572f64a6bbd8b5f4a725203a7/compute/accelerator/README.md#maximum-achievable-matmul-flops-comparison-table"},{"name":"NVIDIA H200","match":"\\\\bH200\\\\b(?!.*\\\\bNVL\\\\b)","computeCapability":"9.0","memoryGiB":{"min":135,"max":145},"measured":{"bf16_tflops":727.7,"fp16_tflops":762.7,"tf32_tflops":395.6,"fp32_tflops":51},"method":"ml-image smoke compute: CUDA events after a 10 s warm-up, best of 9 shapes (bf16 best at 6144^3; 680.9 at 8192^3), 700 W, torch 2.11 + CUDA 13.0, driver 580.159.04","source":"docs/gpu-floors.md#nvidia-h200"},{"name":"NVIDIA GH200 144G HBM3e","match":"\\\\bGH200\\\\b.*\\\\bHBM3e\\\\b","computeCapability":"9.0","memoryGiB":{"min":135,"max":150},"measured":{"bf16_tflops":828.6},"method":"MAMF: mean of 100 iterations after 50 warm-up iterations per shape, best of a brute-force shape search (mamf-finder.py), torch 2.6.0+cu126, 900 W 141 GiB HBM3e version; best shape 1024x15360x4096","source":"https://github.com/stas00/ml-engineering/blob/744d01e18b79512572f64a6bbd8b5f4a725203a7/compute/accelerator/README.md#maximum-achievable-matmul-flops-comparison-table"},{"name":"NVIDIA A100 SXM","match":"\\\\bA100-SXM\\\\d?\\\\b","computeCapability":"8.0","measured":{"bf16_tflops":271.2},"method":"MAMF: mean of 100 iterations after 50 warm-up iterations per shape, best of a brute-force shape search (mamf-finder.py), torch 2.6.0+cu126; best shape 1024x10240x5120","source":"https://github.com/stas00/ml-engineering/blob/744d01e18b79512572f64a6bbd8b5f4a725203a7/compute/accelerator/README.md#maximum-achievable-matmul-flops-comparison-table"},{"name":"NVIDIA A100 PCIe","match":"\\\\bA100\\\\b.*\\\\bPCIE\\\\b","computeCapability":"8.0","measured":{"bf16_tflops":252.9},"method":"MAMF: mean of 100 iterations after 50 warm-up iterations per shape, best of a brute-force shape search (mamf-finder.py), torch 2.5.1+cu124; best shape 2048x5120x6144 (the memory size is not stated)","source":"https://github.com/stas00/ml-engineering/blob/744d01e18b79512572f64a6bbd8b5f4a725203a7/compute/accelerator/README.md#maximum-achievable-matmul-flops-comparison-table"},{"name":"NVIDIA B200","match":"\\\\bB200\\\\b","computeCapability":"10.0","memoryGiB":{"min":170,"max":185},"measured":{"bf16_tflops":1745},"method":"MAMF: mean of 100 iterations after 50 warm-up iterations per shape, best of a brute-force shape search (mamf-finder.py), torch 2.7.1+cu128; best shape 1792x16128x3072","source":"https://github.com/stas00/ml-engineering/blob/744d01e18b79512572f64a6bbd8b5f4a725203a7/compute/accelerator/README.md#maximum-achievable-matmul-flops-comparison-table"},{"name":"NVIDIA GB200","match":"\\\\bGB200\\\\b","computeCapability":"10.0","measured":{"bf16_tflops":1822},"method":"MAMF: mean of 100 iterations after 50 warm-up iterations per shape, best of a brute-force shape search (mamf-finder.py), torch 2.10.0.dev20250916+cu130; best shape 4096x9728x2048","source":"https://github.com/stas00/ml-engineering/blob/744d01e18b79512572f64a6bbd8b5f4a725203a7/compute/accelerator/README.md#maximum-achievable-matmul-flops-comparison-table"},{"name":"NVIDIA B300 SXM","match":"\\\\bB300\\\\b","computeCapability":"10.3","measured":{"bf16_tflops":1769},"method":"MAMF: mean of 100 iterations after 50 warm-up iterations per shape, best of a brute-force shape search (mamf-finder.py), torch 2.9.1+cu130; best shape 12288x18432x1024","source":"https://github.com/stas00/ml-engineering/blob/744d01e18b79512572f64a6bbd8b5f4a725203a7/compute/accelerator/README.md#maximum-achievable-matmul-flops-comparison-table"}],"ddp":[]}');
+const baselines_namespaceObject = /*#__PURE__*/JSON.parse('{"schemaVersion":1,"floorFraction":0.75,"gpus":[{"name":"NVIDIA H100 SXM","match":"\\\\bH100\\\\b.*\\\\bHBM3\\\\b","computeCapability":"9.0","memoryGiB":{"min":75,"max":82},"measured":{"bf16_tflops":794.5},"method":"MAMF: mean of 100 iterations after 50 warm-up iterations per shape, best of a brute-force shape search (mamf-finder.py), torch 2.7.0+cu126; best shape 2048x2048x13312","source":"https://github.com/stas00/ml-engineering/blob/744d01e18b79512572f64a6bbd8b5f4a725203a7/compute/accelerator/README.md#maximum-achievable-matmul-flops-comparison-table"},{"name":"NVIDIA H200","match":"\\\\bH200\\\\b(?!.*\\\\bNVL\\\\b)","computeCapability":"9.0","memoryGiB":{"min":135,"max":145},"measured":{"bf16_tflops":727.7,"fp16_tflops":762.7,"tf32_tflops":395.6,"fp32_tflops":51},"method":"ml-image smoke compute: CUDA events after a 10 s warm-up, best of 9 shapes (bf16 best at 6144^3; 680.9 at 8192^3), 700 W, torch 2.11 + CUDA 13.0, driver 580.159.04","source":"docs/gpu-floors.md#nvidia-h200"},{"name":"NVIDIA GH200 144G HBM3e","match":"\\\\bGH200\\\\b.*\\\\bHBM3e\\\\b","computeCapability":"9.0","memoryGiB":{"min":135,"max":150},"measured":{"bf16_tflops":828.6},"method":"MAMF: mean of 100 iterations after 50 warm-up iterations per shape, best of a brute-force shape search (mamf-finder.py), torch 2.6.0+cu126, 900 W 141 GiB HBM3e version; best shape 1024x15360x4096","source":"https://github.com/stas00/ml-engineering/blob/744d01e18b79512572f64a6bbd8b5f4a725203a7/compute/accelerator/README.md#maximum-achievable-matmul-flops-comparison-table"},{"name":"NVIDIA A100 SXM","match":"\\\\bA100-SXM\\\\d?\\\\b","computeCapability":"8.0","measured":{"bf16_tflops":271.2},"method":"MAMF: mean of 100 iterations after 50 warm-up iterations per shape, best of a brute-force shape search (mamf-finder.py), torch 2.6.0+cu126; best shape 1024x10240x5120","source":"https://github.com/stas00/ml-engineering/blob/744d01e18b79512572f64a6bbd8b5f4a725203a7/compute/accelerator/README.md#maximum-achievable-matmul-flops-comparison-table"},{"name":"NVIDIA A100 PCIe","match":"\\\\bA100\\\\b.*\\\\bPCIE\\\\b","computeCapability":"8.0","measured":{"bf16_tflops":252.9},"method":"MAMF: mean of 100 iterations after 50 warm-up iterations per shape, best of a brute-force shape search (mamf-finder.py), torch 2.5.1+cu124; best shape 2048x5120x6144 (the memory size is not stated)","source":"https://github.com/stas00/ml-engineering/blob/744d01e18b79512572f64a6bbd8b5f4a725203a7/compute/accelerator/README.md#maximum-achievable-matmul-flops-comparison-table"},{"name":"NVIDIA H100 PCIe","match":"\\\\bH100\\\\b.*\\\\bPCIe\\\\b","computeCapability":"9.0","memoryGiB":{"min":75,"max":82},"measured":{"bf16_tflops":495.9,"fp16_tflops":458},"method":"torch-performance-test-data benchmark: torch.matmul on 5 square shapes (1024^2 to 10240^2), the best taken (bf16 at 4096^2, fp16 at 2048^2), torch 2.9.0+cu128, bare metal; one community submission","source":"https://github.com/zzc0721/torch-performance-test-data/issues/95"},{"name":"NVIDIA L40S","match":"\\\\bL40S\\\\b","computeCapability":"8.9","memoryGiB":{"min":42,"max":48},"measured":{"bf16_tflops":269.2,"fp16_tflops":264},"method":"torch-performance-test-data benchmark: torch.matmul on 5 square shapes (1024^2 to 10240^2), the best taken, torch 2.8.0+cu128, in a Docker container; one community submission (its summary row: FP32 46.88, FP16 264.02, BF16 269.15)","source":"https://github.com/zzc0721/torch-performance-test-data/issues/43"},{"name":"NVIDIA L4","match":"\\\\bL4\\\\b","computeCapability":"8.9","memoryGiB":{"min":20,"max":24},"measured":{"bf16_tflops":70.9,"fp16_tflops":68.8},"method":"torch-performance-test-data benchmark: torch.matmul on 5 square shapes (1024^2 to 10240^2), the best taken (both at 2048^2; 55-59 at 4096^2 and up: a 72 W card), torch 2.9.0+cu128, bare metal; one community submission","source":"https://github.com/zzc0721/torch-performance-test-data/issues/120"},{"name":"NVIDIA B200","match":"\\\\bB200\\\\b","computeCapability":"10.0","memoryGiB":{"min":170,"max":185},"measured":{"bf16_tflops":1745},"method":"MAMF: mean of 100 iterations after 50 warm-up iterations per shape, best of a brute-force shape search (mamf-finder.py), torch 2.7.1+cu128; best shape 1792x16128x3072","source":"https://github.com/stas00/ml-engineering/blob/744d01e18b79512572f64a6bbd8b5f4a725203a7/compute/accelerator/README.md#maximum-achievable-matmul-flops-comparison-table"},{"name":"NVIDIA GB200","match":"\\\\bGB200\\\\b","computeCapability":"10.0","measured":{"bf16_tflops":1822},"method":"MAMF: mean of 100 iterations after 50 warm-up iterations per shape, best of a brute-force shape search (mamf-finder.py), torch 2.10.0.dev20250916+cu130; best shape 4096x9728x2048","source":"https://github.com/stas00/ml-engineering/blob/744d01e18b79512572f64a6bbd8b5f4a725203a7/compute/accelerator/README.md#maximum-achievable-matmul-flops-comparison-table"},{"name":"NVIDIA B300 SXM","match":"\\\\bB300\\\\b","computeCapability":"10.3","measured":{"bf16_tflops":1769},"method":"MAMF: mean of 100 iterations after 50 warm-up iterations per shape, best of a brute-force shape search (mamf-finder.py), torch 2.9.1+cu130; best shape 12288x18432x1024","source":"https://github.com/stas00/ml-engineering/blob/744d01e18b79512572f64a6bbd8b5f4a725203a7/compute/accelerator/README.md#maximum-achievable-matmul-flops-comparison-table"}],"ddp":[]}');
 ;// CONCATENATED MODULE: ./src/smoke/baselines.ts
 // Per-GPU throughput floors as data (baselines.json, or the config's smoke.baseline file): one row
 // per GPU model with the figures measured on it, how and where, and a floor at floorFraction of
@@ -10603,6 +11624,222 @@ function loadBaseline(file) {
 /** The table as the smoke script's `--floors` argument: compact JSON. */
 function floorsArg(baseline) {
     return JSON.stringify(baseline);
+}
+
+;// CONCATENATED MODULE: ./src/smoke/reuse.ts
+// Smoke reuse: when the capture and the suites of an identical earlier run may stand for this run's.
+//
+// The key file (smoke-key-<variant>-<arch>.txt, src/results) holds one line per identity of the
+// image, each followed by the digest of every smoke input:
+//
+//   sha256:<manifest digest> <inputs sha256>             the pushed bits (every version writes it)
+//   content:sha256:<content digest> <inputs sha256>      what the image IS (since 0.x: this line)
+//
+// The content digest covers what a container of the image runs: the layers (their diff IDs: the
+// uncompressed tar digests), the platform and the whole runtime config (user, env, entrypoint,
+// cmd, workdir, ports, volumes, healthcheck, stop signal, labels), and leaves out what only says
+// when or from which commit it was built: the `created` times, the history, and the created and
+// revision labels (unless a custom metadata test checks labels: then every label counts). So a
+// rebuild that yields new manifest bits from identical layers (a config with another `created`)
+// still reuses the results; any change in a layer, the config, the smoke config, the runner's GPU
+// mode or the suites does not. A key file of an older version (the manifest line alone) still
+// matches by manifest digest.
+
+
+const sha256 = (text) => (0,external_node_crypto_.createHash)('sha256').update(text).digest('hex');
+/** The prefix of a content identity in a key line. */
+const CONTENT_PREFIX = 'content:';
+/** Labels that say when and from which commit an image was built, not what it runs. */
+const reuse_VOLATILE_LABELS = [
+    'org.opencontainers.image.created',
+    'org.opencontainers.image.revision',
+    'org.label-schema.build-date',
+    'org.label-schema.vcs-ref',
+];
+/** JSON with object keys sorted, so that key order in the registry's JSON never matters. */
+function canonical(value) {
+    if (Array.isArray(value))
+        return `[${value.map(canonical).join(',')}]`;
+    if (value !== null && typeof value === 'object')
+        return `{${Object.keys(value)
+            .sort()
+            .filter((k) => value[k] !== undefined)
+            .map((k) => `${JSON.stringify(k)}:${canonical(value[k])}`)
+            .join(',')}}`;
+    return JSON.stringify(value);
+}
+/**
+ * The content identity of an image config: "content:sha256:<hex>" over the layers, the platform
+ * and the runtime config, without the build time, the history or the volatile labels (which count
+ * when `keepAllLabels`: a custom metadata test checks labels).
+ */
+function contentId(blob, keepAllLabels = false) {
+    const labels = { ...(blob.config?.Labels ?? {}) };
+    if (!keepAllLabels)
+        for (const l of reuse_VOLATILE_LABELS)
+            delete labels[l];
+    const content = {
+        os: blob.os ?? null,
+        architecture: blob.architecture ?? null,
+        variant: blob.variant ?? null,
+        osVersion: blob['os.version'] ?? null,
+        osFeatures: blob['os.features'] ?? null,
+        config: { ...(blob.config ?? {}), Labels: labels },
+        rootfs: { type: blob.rootfs?.type ?? null, diffIds: blob.rootfs?.diff_ids ?? null },
+    };
+    return `${CONTENT_PREFIX}sha256:${sha256(canonical(content))}`;
+}
+/** Whether a custom metadata test checks labels (then every label is part of the content). */
+const testsCheckLabels = (config) => (config.smoke.tests ?? []).some((t) => t.metadata?.labels !== undefined);
+/**
+ * The config blob of a pushed single-platform image (`repo@sha256:...`), from the registry
+ * (`docker buildx imagetools inspect --format '{{json .Image}}'`, with the engine's credentials);
+ * for a manifest list, the platform's. Undefined when the registry does not tell.
+ */
+async function fetchImageConfig(docker, ref, platform) {
+    const r = await docker.buildx(['imagetools', 'inspect', ref, '--format', '{{json .Image}}']);
+    if (r.exitCode !== 0)
+        return undefined;
+    const parsed = JSON.parse(r.stdout);
+    const blob = 'rootfs' in parsed ? parsed : parsed[platform];
+    return blob?.rootfs?.diff_ids ? blob : undefined;
+}
+/** The key lines of a target: its manifest line, and its content line when the content is known. */
+const keyLines = (manifestKey, content) => content === undefined ? manifestKey : `${manifestKey}\n${content} ${manifestKey.split(' ')[1]}`;
+/** What an earlier key file says: the manifest line and the content line (when it has one). */
+function parseKeyFile(text) {
+    const lines = text.split('\n').map((l) => l.trim());
+    const content = lines.find((l) => l.startsWith(CONTENT_PREFIX));
+    const manifest = lines.find((l) => l !== '' && !l.startsWith(CONTENT_PREFIX));
+    return { ...(manifest && { manifest }), ...(content && { content }) };
+}
+/** How this run's target compares with the earlier one: 'manifest', 'content', or why not. */
+function compareKeys(earlier, manifestKey, content) {
+    const inputs = manifestKey.split(' ')[1];
+    if (earlier.manifest === manifestKey)
+        return 'manifest';
+    const contentKey = content === undefined ? undefined : `${content} ${inputs}`;
+    if (contentKey !== undefined && earlier.content === contentKey)
+        return 'content';
+    const earlierInputs = (earlier.manifest ?? earlier.content)?.split(' ')[1];
+    const sameImage = earlier.manifest?.split(' ')[0] === manifestKey.split(' ')[0] ||
+        (content !== undefined && earlier.content?.split(' ')[0] === content);
+    if (sameImage && earlierInputs !== inputs)
+        return 'the smoke inputs changed';
+    return 'the image changed';
+}
+/** The earlier run's record and result in `dir`, or why they cannot be used. */
+function earlierEntry(dir, variant, platform, image) {
+    try {
+        const record = readEnv(dir, variant, platform);
+        const result = readSmoke(dir, variant, platform);
+        if (!record || !result)
+            return 'the earlier results are incomplete';
+        return { variant, platform, image, record, result };
+    }
+    catch (e) {
+        return `the earlier results are unreadable (${e.message.split('\n')[0]})`;
+    }
+}
+/**
+ * The config digest (the engine's image id) of the platform manifest DIGEST of IMAGE's repository,
+ * from the registry (the manifest's raw bytes); undefined when the registry does not tell.
+ */
+async function configDigestOf(docker, image, digest) {
+    const r = await docker.buildx(['imagetools', 'inspect', `${image.split('@')[0]}@${digest}`, '--raw']);
+    if (r.exitCode !== 0)
+        return undefined;
+    try {
+        const id = JSON.parse(r.stdout).config?.digest;
+        return typeof id === 'string' && id.startsWith('sha256:') ? id : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * The earlier entry, made to describe this run's image: same content, but the reference (also of
+ * the smoke result), the manifest digest, the image id (CONFIG digest), the labels and the
+ * creation time are this build's. The size, the layer count and the history stay the earlier
+ * record's: the content key covers the layers' diff ids, so both images have the same layers (the
+ * same uncompressed bytes, hence size and count); their histories differ only in timestamps.
+ */
+function asThisImage(entry, image, digest, blob, config) {
+    const labels = blob.config?.Labels ?? {};
+    const created = blob.created ?? labels['org.opencontainers.image.created'] ?? entry.record.image.created;
+    return {
+        ...entry,
+        image,
+        result: { ...entry.result, image },
+        record: {
+            ...entry.record,
+            image: {
+                ...entry.record.image,
+                ref: image,
+                ...(config !== undefined && { id: config }),
+                ...(entry.record.image.digest != null && { digest }),
+                labels,
+                created: created ?? null,
+            },
+        },
+    };
+}
+/** The earlier key file of a target in `dir`, parsed; undefined when there is none. */
+function earlierKeys(dir, variant, platform) {
+    const text = readSmokeKey(dir, variant, platform);
+    return text === undefined ? undefined : parseKeyFile(text);
+}
+/** The content identity of a pushed target (a registry read), or undefined when it cannot tell. */
+async function contentOf(t, deps) {
+    if (t.local)
+        return undefined;
+    const blob = await fetchImageConfig(deps.docker, t.image, t.platform).catch(() => undefined);
+    return blob && { blob, id: contentId(blob, testsCheckLabels(deps.config)) };
+}
+/**
+ * Whether an identical earlier run's capture and suites stand for this target's: by manifest
+ * digest (no registry read: the content line is carried over), else by content. The progress line
+ * says which way, or why the suites run.
+ */
+async function reuseOf(t, deps) {
+    const dir = await deps.lookup(t.variant);
+    let earlier;
+    let unreadable;
+    try {
+        earlier = dir === undefined ? undefined : earlierKeys(dir, t.variant, t.platform);
+    }
+    catch (e) {
+        // A key file that cannot be read is no earlier result: the suites run (the note says why).
+        unreadable = `the earlier reuse key is unreadable (${e.message.split('\n')[0]})`;
+    }
+    const carried = earlier?.manifest === t.key ? earlier.content?.split(' ')[0] : undefined;
+    const content = carried === undefined ? await contentOf(t, deps) : undefined;
+    const id = carried ?? content?.id;
+    const keyFile = keyLines(t.key, id);
+    const run = (why) => {
+        deps.progress(`${t.id}: running the suites (${why})`);
+        return { keyFile };
+    };
+    if (dir === undefined)
+        return run('no earlier run');
+    if (unreadable !== undefined)
+        return run(unreadable);
+    if (earlier === undefined)
+        return run('no earlier result for this platform');
+    const how = compareKeys(earlier, t.key, id);
+    if (how !== 'manifest' && how !== 'content')
+        return run(how);
+    const found = earlierEntry(dir, t.variant, t.platform, t.image);
+    if (typeof found === 'string')
+        return run(found);
+    if (how === 'manifest') {
+        deps.progress(`${t.id}: reused the results of an identical earlier run (same image digest and smoke inputs)`);
+        return { entry: found, keyFile };
+    }
+    deps.progress(`${t.id}: reused the results of an identical earlier run (same image content and smoke inputs; new manifest ${t.digest.slice(0, 19)})`);
+    // The registry answered a moment ago; should it not now, the id stays the earlier (same layers).
+    const config = await configDigestOf(deps.docker, t.image, t.digest).catch(() => undefined);
+    return { entry: asThisImage(found, t.image, t.digest, content.blob, config), keyFile };
 }
 
 ;// CONCATENATED MODULE: ./src/smoke/failures.json
@@ -10728,6 +11965,10 @@ function timedOutReason(timeoutMs) {
 
 
 
+/** A test's --verbose line saying what its time went to. */
+function timing(s, id, line) {
+    s.output?.(`timing: ${line}\n`, id);
+}
 /**
  * The engine refused to start a test's container: it answered the create/start with an error
  * ("could not select device driver", "nvidia-container-cli: requirement error", an OCI runtime
@@ -10879,9 +12120,216 @@ function python(s, id, suite, fn) {
         : guarded(s, id, suite, fn);
 }
 
+;// CONCATENATED MODULE: ./src/smoke/batch.ts
+// The shared process: the python3 tests of a smoke run (imports, pip-check, gpu, compute, train,
+// ddp, custom file checks) run in ONE container and ONE python3 (one `import torch`), each between
+// marker lines the smoke script prints (its `batch` mode). Each test's outcome is what its own
+// container would have given (exit code, its stdout and stderr, timed out), so the suites read and
+// classify it exactly as before. A test that fails, crashes or times out ends that process (the
+// script stops after it; a timeout kills it); the tests after it run in a fresh one, so a broken
+// CUDA context or a half-imported module never reaches another test.
+
+const MARK = '@@ml-image-smoke@@ ';
+/** A fresh nonce for a batch's plan. */
+const newNonce = () => (0,external_node_crypto_.randomBytes)(12).toString('hex');
+const isMarker = (m, nonce) => typeof m.id === 'string' && typeof m.event === 'string' && m.nonce === nonce;
+/**
+ * The script writes each marker as "\n" MARK JSON "\n": the newline before it is the marker's. Only
+ * lines with the batch's NONCE count.
+ */
+function markers(text, nonce) {
+    const found = [];
+    const head = `\n${MARK}`;
+    for (let at = text.indexOf(head); at >= 0; at = text.indexOf(head, at + 1)) {
+        const end = text.indexOf('\n', at + 1);
+        if (end < 0)
+            break; // cut off: the process died while writing it
+        try {
+            const m = JSON.parse(text.slice(at + head.length, end));
+            if (isMarker(m, nonce))
+                found.push({ m, from: at, to: end + 1 });
+        }
+        catch {
+            // a line that only looks like a marker: output
+        }
+    }
+    return found;
+}
+/** Per test id: its output on one stream (between its start marker and its end or the stream's end). */
+function sections(text, nonce) {
+    const out = new Map();
+    let open;
+    const close = (to, end) => {
+        if (!open)
+            return;
+        out.set(open.m.id, {
+            text: text.slice(open.from, Math.max(open.from, to)),
+            ...(end?.event === 'end' && { end }),
+            timedOut: end?.event === 'timeout',
+        });
+        open = undefined;
+    };
+    for (const { m, from, to } of markers(text, nonce)) {
+        if (m.event === 'start') {
+            close(from);
+            open = { m, from: to };
+        }
+        else if (open?.m.id === m.id)
+            close(from, m);
+    }
+    close(text.length);
+    return out;
+}
+/** The first start marker's figure: seconds from the process's start to its first test. */
+function processSeconds(text, nonce) {
+    const first = markers(text, nonce).find((x) => x.m.event === 'start');
+    return typeof first?.m.process_s === 'number' ? first.m.process_s : undefined;
+}
+/**
+ * Live output without marker lines (nor the newline before each): each piece goes to EMIT with the
+ * test that printed it (a chunk may hold the end of one test and the start of the next).
+ */
+function liveFilter(current, emit, nonce) {
+    let test;
+    return (chunk) => {
+        const re = /(?:^|\n)@@ml-image-smoke@@ (\{[^\n]*\})(?:\n|$)/g;
+        let from = 0;
+        const out = (to) => {
+            if (to > from)
+                emit(chunk.slice(from, to), test ?? current());
+        };
+        for (const m of chunk.matchAll(re)) {
+            let marker;
+            try {
+                marker = JSON.parse(m[1]);
+            }
+            catch {
+                continue;
+            }
+            if (!isMarker(marker, nonce))
+                continue;
+            out(m.index);
+            from = m.index + m[0].length;
+            if (marker.event === 'start')
+                test = marker.id;
+        }
+        out(chunk.length);
+    };
+}
+/** The smoke script's bootstrap: written to /tmp in the container (torchrun needs a file), run there. */
+const BOOT = `import base64,runpy,sys;p="/tmp/ml_image_smoke.py";open(p,"w").write(base64.b64decode(sys.argv[1]).decode());sys.argv=[p]+sys.argv[2:];runpy.run_path(p,run_name="__main__")`;
+/** The smoke script run with python3 (a spec for SmokeSession.run). */
+function scriptSpec(script, words) {
+    return { entrypoint: ['python3'], cmd: ['-c', BOOT, Buffer.from(script).toString('base64'), ...words] };
+}
+/** Time for the container and python3 to start, on top of the tests' own timeouts. */
+const STARTUP_ALLOWANCE_MS = 60_000;
+const s1 = (ms) => `${(ms / 1000).toFixed(1)}s`;
+/** The --verbose timing line of a test of the shared process. */
+function timingLine(startupMs, processS, end) {
+    const torch = end?.torch_import_ms ?? undefined;
+    const parts = [
+        startupMs !== undefined
+            ? `container and python3 start ${s1(startupMs)}${processS !== undefined ? ` (python3 ${processS.toFixed(1)}s of it)` : ''}`
+            : 'in the shared process (no container start)',
+        ...(torch !== undefined ? [`import torch ${s1(torch)}`] : []),
+        ...(end?.ms !== undefined ? [`the test ${s1(end.ms - (torch ?? 0))}`] : []),
+    ];
+    return parts.join(', ');
+}
+/** The variable that hands the script the plan of its process (its argv stays the first test's). */
+const BATCH_ENV = 'ML_IMAGE_SMOKE_BATCH';
+/**
+ * The outcome of test ID from the shared process: known from an earlier run of it, else a new
+ * process is started for ID and every planned test after it. Undefined: ID is not planned, or is
+ * a pip-check or file check that no process reached (it runs in a container of its own).
+ */
+async function batchOutcome(s, id) {
+    const b = s.batch;
+    const at = b?.steps.findIndex((x) => x.id === id) ?? -1;
+    if (!b || at < 0)
+        return undefined;
+    const known = b.outcomes.get(id);
+    if (known) {
+        b.outcomes.delete(id);
+        return known;
+    }
+    if (!b.steps[at].head)
+        return undefined;
+    // A GPU ddp step never joins a process that ran tests before it (CUDA may be initialised there:
+    // an EXCLUSIVE_PROCESS GPU would refuse its rank 0, and the memory it holds is not the ranks').
+    const fresh = b.steps.findIndex((x, i) => i > at && x.fresh);
+    const steps = b.steps.slice(at, fresh < 0 ? undefined : fresh);
+    const nonce = newNonce();
+    const plan = {
+        nonce,
+        steps: steps.map((x) => ({ id: x.id, argv: x.argv, timeout: s.input.timeoutMs / 1000 })),
+    };
+    const live = s.output && liveFilter(() => s.current, s.output, nonce);
+    const started = Date.now();
+    // The command is the first test's own (as if it ran alone); the plan comes in the environment.
+    const r = await s.run({
+        ...scriptSpec(s.script, steps[0].argv),
+        env: { [BATCH_ENV]: JSON.stringify(plan) },
+        // Each test keeps its own timeout (the script's watchdog); this one only backs it up.
+        timeoutMs: s.input.timeoutMs * steps.length + STARTUP_ALLOWANCE_MS,
+        ...(steps.some((x) => x.shm) && { shmSizeBytes: 1024 ** 3 }),
+        ...(live && {
+            onOutput: live,
+        }),
+    });
+    const totalMs = Date.now() - started;
+    const out = sections(r.stdout, nonce);
+    const err = sections(r.stderr, nonce);
+    const ends = steps.map((x) => out.get(x.id)?.end).filter((m) => m !== undefined);
+    const startupMs = Math.max(0, totalMs - ends.reduce((a, m) => a + (m.ms ?? 0), 0));
+    const processS = processSeconds(r.stdout, nonce);
+    for (const [i, step] of steps.entries()) {
+        const o = out.get(step.id);
+        const e = err.get(step.id);
+        const first = i === 0 ? startupMs : 0;
+        const timing = timingLine(i === 0 ? startupMs : undefined, i === 0 ? processS : undefined, o?.end);
+        if (!o && !e) {
+            // Nothing started (no python3, the script could not run): the first test had its run.
+            if (i === 0)
+                b.outcomes.set(step.id, { ...r, durationMs: totalMs, timing: `container ${s1(totalMs)}` });
+            break;
+        }
+        if (o?.end) {
+            const { exit, ms } = o.end;
+            b.outcomes.set(step.id, {
+                exitCode: typeof exit === 'number' ? exit : null,
+                stdout: o.text,
+                stderr: e?.text ?? '',
+                timedOut: false,
+                durationMs: first + (ms ?? 0),
+                timing,
+            });
+            continue;
+        }
+        // Started, never ended: it timed out (the watchdog, or the container's own timeout), or the
+        // process died under it (its exit code then is the test's, as in a container of its own).
+        const timedOut = Boolean(o?.timedOut || e?.timedOut || r.timedOut);
+        const before = ends.reduce((a, m) => a + (m.ms ?? 0), 0);
+        b.outcomes.set(step.id, {
+            exitCode: timedOut ? null : r.exitCode,
+            stdout: o?.text ?? '',
+            stderr: e?.text ?? '',
+            timedOut,
+            durationMs: Math.max(0, totalMs - before),
+            timing: `${timing}; ${timedOut ? 'timed out' : `the process exited ${r.exitCode}`}`,
+        });
+        break;
+    }
+    const mine = b.outcomes.get(id);
+    b.outcomes.delete(id);
+    return mine;
+}
+
 ;// CONCATENATED MODULE: ./src/smoke/custom.ts
 // The user's own tests (smoke.tests), container-structure-test style: a command with its exit code
 // and expected/excluded output, a file that exists (with a mode), or the image's metadata.
+
 
 
 
@@ -10925,8 +12373,9 @@ async function commandTest(s, t, command, result) {
 /** What the file check prints: the file's mode in octal, or nothing when it does not exist. */
 const FileInfoSchema = schemas/* object */.Ikc({ mode: schemas/* string */.YjP().optional() });
 const FILE_CHECK = 'import os,sys,json\ntry:\n s=os.stat(sys.argv[1]); print(json.dumps({"mode": oct(s.st_mode & 0o7777)[2:]}))\nexcept FileNotFoundError: print("{}")';
-async function fileTest(s, f, result, onNoPython) {
-    const r = await s.run({ entrypoint: ['python3'], cmd: ['-c', FILE_CHECK, f.path] });
+async function fileTest(s, id, f, result, onNoPython) {
+    const r = (await batchOutcome(s, id)) ??
+        (await s.run({ entrypoint: ['python3'], cmd: ['-c', FILE_CHECK, f.path] }));
     if (r.timedOut)
         return result(false, timedOutReason(s.input.timeoutMs), r.stdout + r.stderr);
     if (lacksPython(r)) {
@@ -10971,7 +12420,7 @@ async function customTest(s, t, onNoPython) {
     if (t.command !== undefined)
         return commandTest(s, t, t.command, result);
     if (t.file !== undefined)
-        return fileTest(s, t.file, result, onNoPython);
+        return fileTest(s, `custom:${t.name}`, t.file, result, onNoPython);
     return metadataTest(t.metadata, s.details, result);
 }
 /** The custom suite: one progress line per test, under its own id (never the previous suite's). */
@@ -10991,7 +12440,9 @@ async function runCustomTests(s) {
 
 ;// CONCATENATED MODULE: ./src/smoke/suites.ts
 // The built-in suites: each a part of the smoke script (images/probe/ml_image_smoke.py) run with
-// python3 in its own container, whose last stdout line is its result; pip check; the GPU rule.
+// python3 (the python3 tests share one container and process: batch.ts), whose last stdout line is
+// its result; pip check; the GPU rule.
+
 
 
 
@@ -11008,8 +12459,6 @@ const SuiteLineSchema = schemas/* object */.Ikc({
     details: schemas/* array */.YOg(schemas/* object */.Ikc({ dist: schemas/* string */.YjP(), module: schemas/* string */.YjP().optional(), error: schemas/* string */.YjP().optional() }))
         .optional(),
 });
-/** The smoke script's bootstrap: written to /tmp in the container (torchrun needs a file), run there. */
-const BOOT = `import base64,runpy,sys;p="/tmp/ml_image_smoke.py";open(p,"w").write(base64.b64decode(sys.argv[1]).decode());sys.argv=[p]+sys.argv[2:];runpy.run_path(p,run_name="__main__")`;
 /** Reads a suite's result line into TEST (status, reason, metrics, the output of a failure). */
 function readSuiteLine(test, r) {
     const line = r.stdout.trim().split('\n').at(-1) ?? '';
@@ -11035,15 +12484,23 @@ function readSuiteLine(test, r) {
         test.output = tail(`${out.output ?? ''}\n${details}\n${r.stderr}`);
     }
 }
-/** A suite of the smoke script, run with python3 in its own container. */
-async function probeSuite(s, id, name, args, extra = {}) {
+/** What a test's run gave: from the shared process (batch.ts), else from its own container. */
+async function outcomeOf(s, id, spec) {
     const started = Date.now();
-    const r = await s.run({
-        entrypoint: ['python3'],
-        cmd: ['-c', BOOT, Buffer.from(s.script).toString('base64'), name, ...args],
-        ...extra,
-    });
-    const test = { id, suite: name, status: 'fail', durationMs: Date.now() - started, metrics: {} };
+    const shared = await batchOutcome(s, id);
+    if (shared) {
+        timing(s, id, shared.timing);
+        return shared;
+    }
+    const r = await s.run(spec);
+    const durationMs = Date.now() - started;
+    timing(s, id, `a container of its own, ${(durationMs / 1000).toFixed(1)}s in all`);
+    return { ...r, durationMs };
+}
+/** A suite of the smoke script, run with python3 (in the shared process, or a container of its own). */
+async function probeSuite(s, id, name, args, extra = {}) {
+    const r = await outcomeOf(s, id, { ...scriptSpec(s.script, [name, ...args]), ...extra });
+    const test = { id, suite: name, status: 'fail', durationMs: r.durationMs, metrics: {} };
     if (r.timedOut) {
         test.reason = timedOutReason(s.input.timeoutMs);
         test.output = tail(r.stdout + r.stderr);
@@ -11060,8 +12517,7 @@ async function probeSuite(s, id, name, args, extra = {}) {
 }
 /** `python3 -m pip check` in the image. */
 async function pipCheck(s, name) {
-    const started = Date.now();
-    const r = await s.run({ entrypoint: ['python3'], cmd: ['-m', 'pip', 'check'] });
+    const r = await outcomeOf(s, 'pip-check', { entrypoint: ['python3'], cmd: ['-m', 'pip', 'check'] });
     const ok = r.exitCode === 0;
     const missing = !ok && !r.timedOut && lacksPython(r);
     if (missing)
@@ -11078,7 +12534,7 @@ async function pipCheck(s, name) {
                     : 'pip check found broken requirements',
             output: tail(r.stdout + r.stderr),
         }),
-        durationMs: Date.now() - started,
+        durationMs: r.durationMs,
         metrics: {},
     };
 }
@@ -11122,6 +12578,40 @@ const ddpArgs = (input) => [
     'auto',
     ...(cudaRequired(input) ? ['--cuda', ...floorsFlag(input)] : []),
 ];
+/**
+ * The python3 tests of a run, in the order runSuite runs them, for the shared process: the same
+ * words each would be run with alone. An id that occurs twice is left out (its own containers).
+ */
+function batchSteps(input) {
+    const steps = [];
+    const suite = (id, argv, shm = false, fresh = false) => steps.push({ id, argv, head: true, ...(shm && { shm }), ...(fresh && { fresh }) });
+    for (const name of input.suites) {
+        if (GPU_SUITES.has(name) && input.gpus === 'none')
+            continue;
+        if (name === 'imports' && input.distributions.length > 0)
+            suite('imports', ['imports', ...input.distributions]);
+        if (name === 'pip-check')
+            steps.push({ id: 'pip-check', argv: ['pip-check'], head: false });
+        if (name === 'gpu')
+            suite('gpu', ['gpu', ...gpuArgs(input)]);
+        if (name === 'compute') {
+            suite('compute-cpu', ['compute', 'cpu']);
+            if (input.gpus === 'all')
+                suite('compute-gpu', ['compute', 'cuda', ...floorsFlag(input)]);
+        }
+        if (name === 'train')
+            suite('train', ['train', ...trainArgs(input)]);
+        // On a GPU run, ddp runs in a process of its own (no CUDA context of an earlier test in it).
+        if (name === 'ddp')
+            suite('ddp', ['ddp', ...ddpArgs(input)], true, input.gpus !== 'none');
+        if (name === 'custom')
+            for (const t of input.tests)
+                if (t.file !== undefined && t.command === undefined)
+                    steps.push({ id: `custom:${t.name}`, argv: ['file', t.file.path], head: false });
+    }
+    const count = (id) => steps.filter((x) => x.id === id).length;
+    return steps.filter((x) => count(x.id) === 1);
+}
 /** Runs one suite of smoke.suites (its tests' results land in the session). */
 async function runSuite(s, name) {
     const { input } = s;
@@ -11164,9 +12654,11 @@ async function runSuite(s, name) {
 }
 
 ;// CONCATENATED MODULE: ./src/smoke/run.ts
-// The smoke runner: each suite in its own container of the image (timeout per test, output kept,
-// the container removed in every case), results classified and written as smoke.json + junit.xml.
+// The smoke runner: the python3 suites in one shared container and process (batch.ts), the others
+// each in its own container of the image (timeout per test, output kept, every container removed
+// in every case), results classified and written as smoke.json + junit.xml.
 // The suites are in suites.ts, the user's tests in custom.ts, the shared rules in session.ts.
+
 
 
 
@@ -11203,6 +12695,8 @@ async function runSmoke(input, deps) {
         progress: deps.progress ?? (() => undefined),
         tests: [],
         current: '',
+        batch: { steps: batchSteps(input), outcomes: new Map() },
+        ...(deps.output && { output: (chunk, test) => deps.output(redactText(chunk), test) }),
     };
     for (const name of input.suites)
         await runSuite(s, name);
@@ -11301,7 +12795,14 @@ async function smokeTarget(ctx, t) {
     const { io, input } = ctx;
     const { v, p, id } = t;
     const t0 = Date.now();
-    const reused = await reuseOf(ctx, t);
+    const reuse = await reuseOutcome(ctx, t)?.catch((e) => {
+        if (e instanceof errors/* EnvironmentError */.eG)
+            throw e;
+        // Reuse is a shortcut: an earlier result that cannot be read is no earlier result.
+        io.progress('smoke', `${id}: running the suites (the earlier results are unreadable: ${String(e?.message ?? e).split('\n')[0]})`);
+        return undefined;
+    });
+    const reused = reuse?.entry;
     const group = io.group ?? ((_n, fn) => fn());
     let entry;
     try {
@@ -11320,7 +12821,7 @@ async function smokeTarget(ctx, t) {
     if (reused)
         input.results.writeEnv(v.variant, p.platform, entry.record, `smoke ${id}`);
     input.results.writeSmoke(v.variant, p.platform, entry.result, `smoke ${id}`);
-    input.results.writeSmokeKey(v.variant, p.platform, t.key, `smoke ${id}`);
+    input.results.writeSmokeKey(v.variant, p.platform, reuse?.keyFile ?? t.key, `smoke ${id}`);
     const s = entry.result.summary;
     io.progress('smoke', `${id}: ${s.pass} passed, ${s.fail} failed, ${s.skip} skipped in ${((Date.now() - t0) / 1000).toFixed(1)}s`);
     for (const a of failureAnnotations(id, entry.result))
@@ -11332,17 +12833,20 @@ async function smokeTarget(ctx, t) {
         });
     return entry;
 }
-/** The earlier run's entry, when reuse is on and it matches; the progress line says which way. */
-async function reuseOf(ctx, t) {
-    if (!ctx.input.reuse)
+/** Reuse (src/smoke/reuse.ts), when on: the earlier run's entry when it matches, and the key file. */
+function reuseOutcome(ctx, t) {
+    const lookup = ctx.input.reuse;
+    if (!lookup)
         return undefined;
-    const r = reusable(await ctx.input.reuse(t.v.variant), t.v.variant, t.p.platform, t.key, t.image);
-    if (typeof r === 'string') {
-        ctx.io.progress('smoke', `${t.id}: running the suites (${r})`);
-        return undefined;
-    }
-    ctx.io.progress('smoke', `${t.id}: reused the results of an identical earlier run (same image digest and smoke inputs)`);
-    return r;
+    return reuseOf({
+        variant: t.v.variant,
+        platform: t.p.platform,
+        id: t.id,
+        image: t.image,
+        digest: t.p.digest,
+        local: t.p.localRef !== undefined,
+        key: t.key,
+    }, { lookup, docker: ctx.docker, config: ctx.config, progress: (l) => ctx.io.progress('smoke', l) });
 }
 /**
  * Capture, then the suites. Each file is written as soon as what it holds is known (the record
@@ -11394,28 +12898,6 @@ function failureAnnotations(id, result) {
             .filter(Boolean)
             .join('\n'),
     }));
-}
-/** The earlier run's record and result when its key matches this run's exactly; else why not. */
-function reusable(dir, variant, platform, key, image) {
-    if (!dir)
-        return 'no earlier run';
-    const earlier = readSmokeKey(dir, variant, platform);
-    if (earlier === undefined)
-        return 'no earlier result for this platform';
-    if (earlier.split(' ')[0] !== key.split(' ')[0])
-        return 'the image changed';
-    if (earlier !== key)
-        return 'the smoke inputs changed';
-    try {
-        const record = readEnv(dir, variant, platform);
-        const result = readSmoke(dir, variant, platform);
-        if (!record || !result)
-            return 'the earlier results are incomplete';
-        return { variant, platform, image, record, result };
-    }
-    catch (e) {
-        return `the earlier results are unreadable (${e.message.split('\n')[0]})`;
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/attest/cosign-args.ts
@@ -11520,6 +13002,9 @@ function attestArgs(ref, predicate, id, opts = {}) {
         '--predicate',
         predicate.predicatePath,
         '--new-bundle-format=false', // the classic .att tag, on any registry
+        // A rerun replaces this type's attestation instead of adding one more to the .att tag: the tag
+        // would grow with every run, and verify-attestation would check (and print) each stale copy.
+        '--replace',
         ...registryFlags(r.registry),
         r.ref,
     ];
@@ -12656,9 +14141,9 @@ async function runAttestStage(input, io) {
 
 
 
-const sha256 = (data) => (0,external_node_crypto_.createHash)('sha256').update(data).digest('hex');
+const attest_sha256 = (data) => (0,external_node_crypto_.createHash)('sha256').update(data).digest('hex');
 function fileDigest(file, shown) {
-    return (0,external_node_fs_.existsSync)(file) ? { path: shown, sha256: sha256((0,external_node_fs_.readFileSync)(file)) } : undefined;
+    return (0,external_node_fs_.existsSync)(file) ? { path: shown, sha256: attest_sha256((0,external_node_fs_.readFileSync)(file)) } : undefined;
 }
 /** What the predicates of one target are made of. */
 function contextFor(input, v, p) {
@@ -12686,7 +14171,7 @@ function contextFor(input, v, p) {
         ...(config && { config }),
         inputs,
         ...(constraints !== undefined && {
-            constraints: { path: 'constraints (resolver)', sha256: sha256(constraints) },
+            constraints: { path: 'constraints (resolver)', sha256: attest_sha256(constraints) },
         }),
         buildDurationMs: p.durationMs,
         env: input.env,
@@ -12819,8 +14304,18 @@ function parseStages(raw, source) {
     return new Set(names.filter(isStage));
 }
 const groupOf = (io) => io.group ?? ((_n, fn) => fn());
+/** fn, its time reported to io.timing under `stage`. */
+async function timed(io, stage, fn) {
+    const t0 = performance.now();
+    try {
+        return await fn();
+    }
+    finally {
+        io.timing?.(stage, performance.now() - t0);
+    }
+}
 async function runPipeline(opts, io) {
-    const plan = runPlan(opts, io);
+    const plan = await timed(io, 'plan', () => runPlan(opts, io));
     const resolved = {};
     let build = await resolveAndBuild(opts, io, plan, resolved);
     if (build)
@@ -12829,22 +14324,23 @@ async function runPipeline(opts, io) {
     let smokeErrors = [];
     if (opts.stages.has('smoke')) {
         build ??= opts.results.readBuild();
-        ({ entries: smoke, errors: smokeErrors } = await runSmokeStage({
+        const b = build;
+        ({ entries: smoke, errors: smokeErrors } = await timed(io, 'smoke', () => runSmokeStage({
             plan,
             loaded: opts.loaded,
-            build,
+            build: b,
             results: opts.results,
             gpus: opts.gpus,
             imagesDir: opts.imagesDir,
             ...(opts.reuse && opts.report.baseline && opts.report.saveAs && { reuse: reuseLookup(opts, plan) }),
-        }, io));
+        }, io)));
     }
     const smokeStatus = smokeErrors.length > 0 ? 'fail' : overallStatus(smoke);
     let attest;
     if (opts.stages.has('attest')) {
         build ??= opts.results.readBuild();
         const b = build;
-        attest = await groupOf(io)('attest', () => runAttest({
+        attest = await timed(io, 'attest', () => groupOf(io)('attest', () => runAttest({
             plan,
             loaded: opts.loaded,
             build: b,
@@ -12857,15 +14353,15 @@ async function runPipeline(opts, io) {
             ...(io.signer && { signer: io.signer }),
             progress: (l) => io.progress('attest', l),
             warning: io.warning,
-        }));
+        })));
     }
     const reports = opts.stages.has('report')
-        ? await runReportStage({ plan, config: opts.loaded.config, results: opts.results, git: opts.git, options: opts.report }, {
+        ? await timed(io, 'report', () => runReportStage({ plan, config: opts.loaded.config, results: opts.results, git: opts.git, options: opts.report }, {
             env: io.env,
             progress: (l) => io.progress('report', l),
             warning: io.warning,
             ...(io.summary && { summary: io.summary }),
-        })
+        }))
         : [];
     // A registry that went away while attaching: the image is pushed and reported, then exit 3.
     if (attest?.error)
@@ -12898,15 +14394,17 @@ function runPlan(opts, io) {
 async function resolveAndBuild(opts, io, plan, into) {
     const { config, baseDir } = opts.loaded;
     if (opts.mergeFrom !== undefined && opts.stages.has('build'))
-        return mergeFromDigestFiles(opts.mergeFrom, io, plan, opts.buildOptions?.annotations);
+        return timed(io, 'build', () => mergeFromDigestFiles(opts.mergeFrom, io, plan, opts.buildOptions?.annotations));
     if (!opts.stages.has('build') && !opts.stages.has('resolve'))
         return undefined;
     const docker = io.docker();
-    const resolved = opts.stages.has('resolve') ? await runResolve(opts, io, plan, docker) : {};
+    const resolved = opts.stages.has('resolve')
+        ? await timed(io, 'resolve', () => runResolve(opts, io, plan, docker))
+        : {};
     Object.assign(into, resolved);
     if (!opts.stages.has('build'))
         return undefined;
-    const build = await runBuildStage({
+    const build = await timed(io, 'build', () => runBuildStage({
         plan,
         config,
         baseDir,
@@ -12915,13 +14413,15 @@ async function resolveAndBuild(opts, io, plan, into) {
         merge: opts.merge,
         resolved,
         ...(opts.buildOptions && { options: opts.buildOptions }),
+        cacheDir: opts.cacheDir,
     }, {
         docker,
         env: io.env,
         progress: (l) => io.progress('build', l),
+        ...(io.stepTiming && { timing: (l) => io.stepTiming('build', l) }),
         ...(io.output && { output: (line, target) => io.output(line, target) }),
         group: groupOf(io),
-    });
+    }));
     if (!opts.merge && opts.push)
         opts.results.writeDigests(build);
     return build;
@@ -13033,8 +14533,9 @@ function timeoutFlag(command, raw) {
 ;// CONCATENATED MODULE: ./src/report/render/terminal.ts
 // The report for a terminal: the same Markdown the comment carries (report.md), read back into plain
 // text. No HTML entities (`&#40;` is "("), no tags (<details> sections become headed blocks), tables
-// aligned by display width (emoji take two columns), links as "text <url>". Bold headings only when
-// colour is on: the caller decides (a TTY, and no NO_COLOR).
+// aligned by display width (emoji take two columns), links as "text <url>", no Mermaid charts (the
+// tables beside them hold the same figures). Bold headings only when colour is on: the caller
+// decides (a TTY, and no NO_COLOR).
 
 const BOLD = (on) => (s) => (on && s !== '' ? `\x1b[1m${s}\x1b[22m` : s);
 // eslint-disable-next-line no-control-regex -- removing the ANSI codes we add is the point
@@ -13098,13 +14599,16 @@ function toTerminal(markdown, options) {
     const bold = BOLD(options.color);
     const out = [];
     const lines = markdown.replace(/<!--[\s\S]*?-->\n?/g, '').split('\n');
-    let fence = false;
+    let fence = null;
     for (let i = 0; i < lines.length; i++) {
         const line = lines[i];
         if (line.startsWith('```')) {
-            fence = !fence;
+            fence = fence ? null : line.trim() === '```mermaid' ? 'chart' : 'code';
             continue;
         }
+        // A chart is for GitHub to draw; its figures are in the table beside it.
+        if (fence === 'chart')
+            continue;
         if (fence) {
             out.push(`    ${line}`);
             continue;
@@ -13238,10 +14742,13 @@ async function gitContextFromCheckout(exec, cwd) {
     const sha = await git('rev-parse', 'HEAD');
     if (!sha)
         return {};
-    const commitTime = await git('show', '-s', '--format=%cI', 'HEAD');
-    const tag = await git('describe', '--tags', '--exact-match', 'HEAD');
-    const branch = await git('symbolic-ref', '--short', 'HEAD');
-    const remote = await git('remote', 'get-url', 'origin');
+    // Independent reads: side by side (each is a process; on a busy runner they add up).
+    const [commitTime, tag, branch, remote] = await Promise.all([
+        git('show', '-s', '--format=%cI', 'HEAD'),
+        git('describe', '--tags', '--exact-match', 'HEAD'),
+        git('symbolic-ref', '--short', 'HEAD'),
+        git('remote', 'get-url', 'origin'),
+    ]);
     const repositoryUrl = remote
         ?.replace(/^git@([^:]+):/, 'https://$1/')
         .replace(/\.git$/, '')
@@ -13309,7 +14816,7 @@ function renderBuild(result) {
 const buildCommand = {
     name: 'build',
     summary: 'Build every variant for every platform with buildx, push by digest, merge into multi-arch tags.',
-    usage: 'ml-image build [--config FILE] [--platforms LIST] [--variants LIST] [--load] [--quiet] [--json] [--out DIR]',
+    usage: 'ml-image build [--config FILE] [--platforms LIST] [--variants LIST] [--load] [--quiet] [--verbose] [--json] [--out DIR]',
     help: `Plans (see "ml-image plan"), then runs one buildx build per variant and platform (arm64 under
 QEMU on an amd64 machine), pushes each by digest, and merges each variant's digests into one
 manifest list under its tags. Transient registry/network failures are retried (3 attempts with
@@ -13320,6 +14827,8 @@ Options:
 ${configOverrideFlags}
   --load             build one platform into the local engine instead of pushing
   --quiet            do not stream buildx output (progress lines only)
+  --verbose          also a "timing:" line per step (builder facts, base digest, each build and
+                     merge) and stack traces on errors
   --json             print the build result as JSON
   --out DIR          write DIR/plan.json, DIR/resolution-*.json and DIR/build.json
 
@@ -13342,9 +14851,11 @@ Exit codes: 0 built; 1 a build failed; 2 bad config; 3 no daemon / no buildx / r
         if (!push && config.platforms.length !== 1) {
             throw new errors/* InputError */.dz(`--load builds one platform into the local engine, but the config has ${config.platforms.length} (${config.platforms.join(', ')})`, 'add --platforms linux/amd64 (or the platform you want), or push to a registry');
         }
-        const git = await gitContextFor(io);
-        if (push)
-            await checkRegistry(config.image.registry);
+        // Independent: the git context and the registry check, side by side.
+        const [git] = await Promise.all([
+            gitContextFor(io),
+            push ? checkRegistry(config.image.registry) : undefined,
+        ]);
         const t0 = Date.now();
         const progress = (line) => io.stderr(`[build ${((Date.now() - t0) / 1000).toFixed(0).padStart(4)}s] ${line}\n`);
         // The pipeline with its first three stages; --out keeps their result files (src/results).
@@ -13369,6 +14880,8 @@ Exit codes: 0 built; 1 a build failed; 2 bad config; 3 no daemon / no buildx / r
                 if (stage !== 'plan')
                     progress(line);
             },
+            // --verbose: where the build stage's time goes, step by step.
+            ...(values.verbose && { stepTiming: (_stage, line) => progress(line) }),
             ...(!values.quiet && {
                 output: (line, target) => io.stderr(`  [${target}] ${line}\n`),
             }),
@@ -15807,7 +17320,10 @@ Options:
   --out DIR             writes constraints.txt, requirements.txt, resolution.json, explanation.md
   --json                print resolution.json instead of the explanation
 
-Base-image snapshots are cached by digest in $ML_IMAGE_CACHE_DIR (default ~/.cache/ml-image).
+Base-image snapshots are cached by digest in $ML_IMAGE_CACHE_DIR (default ~/.cache/ml-image);
+pip's HTTP cache is kept in a Docker volume, ml-image-resolve-pip-cache-<hash> (one per set of
+https or --trusted-host index URLs; none when one carries credentials). --verbose ends with a
+per-step timing line.
 
 Exit codes: 0 no conflict, or fixed (auto); 1 a conflict that cannot be resolved (check: any
 conflict); 2 bad input (a malformed requirement, a wrong --hash, a local path or direct URL that
@@ -15849,6 +17365,8 @@ python3); 3 no Docker daemon, or the index or a direct URL is unreachable (after
             docker: io.docker(),
             progress: (l) => io.stderr(`${l}\n`),
             cache: fileSnapshotCache(defaultCacheDir(io.env)),
+            // --verbose: a per-step timing line at the end of the progress.
+            verbose: values.verbose === true,
         });
         if (values.out !== undefined) {
             openOutDir(io.cwd, values.out).writeResolve(out);
@@ -15916,7 +17434,8 @@ of the current branch (under ML_IMAGE_CACHE_DIR, default ~/.cache/ml-image/basel
 run shows what changed (nothing, when nothing did). Like BuildKit's layer cache, a run reuses what
 an identical earlier run found, and says so: the resolution when the base image digest,
 requirements, indexes and tool version are the same; capture and smoke results when the image
-digest and every smoke input (suites, custom tests, timeouts, floors, GPU mode) are the same.
+(its manifest digest, or its content: the layers and the runtime config, whatever the build time)
+and every smoke input (suites, custom tests, timeouts, floors, GPU mode) are the same.
 --rerun resolves and smoke-tests anyway.
 
 Options:
@@ -15927,6 +17446,7 @@ ${configOverrideFlags}
   --baseline DIR     where baselines are kept (default the cache directory); "none" to skip
   --load             build into the local engine without pushing (one platform)
   --quiet            progress lines only (no buildx or test output)
+  --verbose          also a line of how long each stage took (and stack traces on errors)
   --rerun            resolve and smoke-test again even when an identical earlier run can be reused
   --out DIR          result directory (default ml-image-results)
   --json             print the pipeline result (plan, build, smoke, reports) as JSON
@@ -15945,6 +17465,7 @@ Exit codes: 0 all stages passed; 1 a build, conflict or smoke test failed; 2 bad
             quiet: { type: 'boolean', default: false },
             rerun: { type: 'boolean', default: false },
         });
+        const timer = stageTimer(values.verbose);
         const gpus = parseGpuMode(values.gpus, 'run: --gpus');
         const stages = parseStages(values.stages, 'run: --stages');
         const hasLocalConfig = DEFAULT_CONFIG_FILES.some((f) => (0,external_node_fs_.existsSync)(external_node_path_default().join(io.cwd, f)));
@@ -15959,9 +17480,9 @@ Exit codes: 0 all stages passed; 1 a build, conflict or smoke test failed; 2 bad
         const push = !values.load;
         if (!push && loaded.config.platforms.length !== 1)
             throw new errors/* InputError */.dz(`--load builds one platform into the local engine, but the config has ${loaded.config.platforms.length} (${loaded.config.platforms.join(', ')})`, 'add --platforms linux/amd64 (or the platform you want), or push to a registry');
-        if (push && stages.has('build'))
-            await checkRegistry(loaded.config.image.registry);
-        const git = await gitContextFor(io);
+        // The registry check and the git facts (a few git processes) at once.
+        const registry = push && stages.has('build') ? checkRegistry(loaded.config.image.registry) : undefined;
+        const [git] = await Promise.all([gitContextFor(io), registry]);
         const branch = git.ref?.startsWith('refs/heads/') ? git.ref.slice('refs/heads/'.length) : 'local';
         const cacheDir = defaultCacheDir(io.env);
         const baseline = values.baseline === 'none'
@@ -15995,7 +17516,10 @@ Exit codes: 0 all stages passed; 1 a build, conflict or smoke test failed; 2 bad
             ...(!values.quiet && { output: (line) => io.stderr(`           ${line}\n`) }),
             error: (m, p) => io.stderr(`error: ${p?.title ? `${p.title}: ` : ''}${m}\n`),
             warning: (m, p) => io.stderr(`warning: ${p?.title ? `${p.title}: ` : ''}${m}\n`),
+            ...timer.io,
         });
+        if (values.verbose)
+            io.stderr(`[${elapsed()}] timing  ${timer.line()}\n`);
         io.stderr(`[${elapsed()}] done: results in ${results.dir}\n`);
         if (values.json)
             io.stdout(`${JSON.stringify(result, null, 2)}\n`);
@@ -16004,6 +17528,21 @@ Exit codes: 0 all stages passed; 1 a build, conflict or smoke test failed; 2 bad
         return result.smokeStatus === 'fail' ? 1 : 0;
     },
 };
+/**
+ * --verbose: where a run's time went, as one line: the setup before the first stage (config,
+ * registry check, git), then each stage that ran.
+ */
+function stageTimer(verbose) {
+    const created = performance.now();
+    const parts = [];
+    const secs = (ms) => `${(ms / 1000).toFixed(2)}s`;
+    const timing = (stage, ms) => {
+        if (parts.length === 0)
+            parts.push(`setup ${secs(performance.now() - ms - created)}`);
+        parts.push(`${stage} ${secs(ms)}`);
+    };
+    return { io: verbose ? { timing } : {}, line: () => parts.join(', ') };
+}
 
 ;// CONCATENATED MODULE: ./src/cli/commands/sbom.ts
 
