@@ -16,7 +16,8 @@ import { MANIFEST_ACCEPT } from '../helpers/net.js';
 
 const env = inject('dockerEnv');
 /** The config's image name: a fresh one, so that nothing pushed there by an earlier run is found. */
-const CONFIG_NAME = `ml-image-it/bpa-config-${process.pid}-${Date.now()}`;
+const RUN = `${process.pid}-${Date.now()}`;
+const CONFIG_NAME = `ml-image-it/bpa-config-${RUN}`;
 const SECRET_SHA = createHash('sha256').update('bpa-s3cret-value').digest('hex').slice(0, 16);
 
 interface Descriptor {
@@ -123,7 +124,10 @@ describe.skipIf(!env.available)('BPA-style inputs through the action (real engin
   });
 
   it('pushes the metadata-action tags (per-variant rule), labels and annotations; sets digest/metadata', async () => {
-    const repo = 'ml-image-it/bpa-tags';
+    // Fresh repositories each run: an inline cache left in the registry by an earlier run is never
+    // imported (BuildKit 0.8's docker driver fails to export a result taken from a registry cache
+    // once the engine's own build cache was pruned: "failed to get layer ...: layer does not exist").
+    const repo = `ml-image-it/bpa-tags-${RUN}`;
     const inputs: Record<string, string> = {
       config: 'ml-image.yml',
       stages: 'plan,build',
@@ -215,7 +219,7 @@ describe.skipIf(!env.available)('BPA-style inputs through the action (real engin
   }, 600_000);
 
   it('one variant: digest, imageid and metadata as build-push-action sets them', async () => {
-    const repo = 'ml-image-it/bpa-single';
+    const repo = `ml-image-it/bpa-single-${RUN}`;
     const inputs: Record<string, string> = {
       config: 'ml-image-single.yml',
       stages: 'plan,build',
