@@ -1,6 +1,6 @@
 // Plain-object stand-ins for the side-effect interfaces (unit tests only).
 import type { CliIo } from '../../src/cli/io.js';
-import type { ContainerSession, DockerAdapter, ExecResult } from '../../src/docker/adapter.js';
+import type { ContainerSession, DockerAdapter, ExecResult, ImageDetails } from '../../src/docker/adapter.js';
 
 export function fakeDocker(overrides: Partial<DockerAdapter> = {}): DockerAdapter {
   const unexpected = (name: string) => () => Promise.reject(new Error(`unexpected call: docker.${name}`));
@@ -19,6 +19,24 @@ export function fakeDocker(overrides: Partial<DockerAdapter> = {}): DockerAdapte
     listManagedContainers: unexpected('listManagedContainers'),
     removeContainers: unexpected('removeContainers'),
     ...overrides,
+  };
+}
+
+/** What inspectImage answers for a plain amd64 image with no user, entrypoint or environment. */
+export function imageDetails(over: Partial<ImageDetails> = {}): ImageDetails {
+  return {
+    id: 'sha256:1',
+    repoDigests: [],
+    os: 'linux',
+    architecture: 'amd64',
+    sizeBytes: 1,
+    layers: 1,
+    labels: {},
+    user: '',
+    entrypoint: null,
+    cmd: null,
+    env: [],
+    ...over,
   };
 }
 

@@ -15,42 +15,18 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import { exportCommand } from '../../src/cli/commands/export.js';
-import type { SmokeSuite } from '../../src/config/schema.js';
 import { bundledBaseline } from '../../src/smoke/baselines.js';
-import { type ExportSpec, MULTI_NODE_DDP_NOTE, shellQuote } from '../../src/export/common.js';
+import { MULTI_NODE_DDP_NOTE, shellQuote } from '../../src/export/common.js';
 import { type K8sOptions, podScript } from '../../src/export/k8s.js';
 import { slurmScript, type SlurmOptions } from '../../src/export/slurm.js';
 import { captureIo } from '../helpers/fakes.js';
 import { missingTools } from '../helpers/tools.js';
+import { type Loose, D, IMAGE, SMOKE_PY, HOSTILE, slurm, k8s } from '../helpers/export-fixtures.js';
 
 const SKIP = missingTools('the exported job scripts (export-scripts.test.ts)', ['bash']);
-
-// Manifests are walked by path in the assertions; a loose type keeps that readable.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Loose = any;
-
-const D = `sha256:${'ab'.repeat(32)}`;
-const IMAGE = `ghcr.io/acme/train:v1@${D}`;
-const ALL: SmokeSuite[] = ['imports', 'pip-check', 'gpu', 'compute', 'train', 'ddp', 'custom'];
-const SMOKE_PY = readFileSync(
-  fileURLToPath(new URL('../../images/probe/ml_image_smoke.py', import.meta.url)),
-  'utf8',
-);
-// Words a shell must not interpret: quotes, substitutions, separators, globs, a newline.
-const HOSTILE = [
-  `it's`,
-  '$(touch PWNED)',
-  '`touch PWNED`',
-  '"; touch PWNED; "',
-  'a b',
-  '*',
-  'x\ny',
-  '--flag',
-];
 
 let dir: string;
 beforeEach(() => {
@@ -58,24 +34,8 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-const spec = (over: Partial<ExportSpec> = {}): ExportSpec => ({
-  image: IMAGE,
-  suites: ALL,
-  nodes: 1,
-  gpusPerNode: 0,
-  timeoutSeconds: 600,
-  distributions: ['numpy'],
-  ...over,
-});
-const EXPORTS = '/shared/exports/smoke';
-const slurm = (over: Partial<SlurmOptions> = {}): SlurmOptions => ({
-  ...spec(),
-  exportDir: EXPORTS,
-  ...over,
-});
 /** Options for a run here: the export directory is the test's directory. */
 const local = (over: Partial<SlurmOptions> = {}): SlurmOptions => slurm({ exportDir: dir, ...over });
-const k8s = (over: Partial<K8sOptions> = {}): K8sOptions => ({ ...spec(), smokeScript: SMOKE_PY, ...over });
 
 // dash is the strictest POSIX sh at hand (Debian's /bin/sh); elsewhere sh stands in.
 const POSIX_SH = spawnSync('dash', ['-c', 'true']).status === 0 ? 'dash' : 'sh';

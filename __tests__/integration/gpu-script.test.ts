@@ -17,7 +17,7 @@ import { bundledBaseline } from '../../src/smoke/baselines.js';
 import { BATCH_ENV, sections } from '../../src/smoke/batch.js';
 import { runSmoke, type SmokeInput } from '../../src/smoke/run.js';
 import { REPO_ROOT } from '../helpers/docker-env.js';
-import { fakeDocker } from '../helpers/fakes.js';
+import { fakeDocker, imageDetails } from '../helpers/fakes.js';
 
 const SCRIPT = path.join(REPO_ROOT, 'images/probe/ml_image_smoke.py');
 
@@ -451,20 +451,7 @@ describe('the shared smoke process (batch mode) on a CUDA variant', () => {
   function hostEngine(host: Host) {
     const runs: string[][] = [];
     const docker = fakeDocker({
-      inspectImage: () =>
-        Promise.resolve({
-          id: 'sha256:1',
-          repoDigests: [],
-          os: 'linux',
-          architecture: 'amd64',
-          sizeBytes: 1,
-          layers: 1,
-          labels: {},
-          user: '',
-          entrypoint: null,
-          cmd: null,
-          env: [],
-        }),
+      inspectImage: () => Promise.resolve(imageDetails()),
       runContainer: (spec: ContainerRunSpec) => {
         // python3 -c BOOT SCRIPT_B64 WORDS...: the script itself, with the words and the plan.
         const words = spec.cmd.slice(3);

@@ -4,16 +4,13 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import { exportCommand } from '../../src/cli/commands/export.js';
-import type { SmokeSuite } from '../../src/config/schema.js';
 import { InputError } from '../../src/errors.js';
 import { bundledBaseline } from '../../src/smoke/baselines.js';
 import { ddpArgs, gpuArgs, trainArgs } from '../../src/smoke/suites.js';
 import {
-  type ExportSpec,
   exportSteps,
   FLOORS_ARG,
   jobDeadlineSeconds,
@@ -23,56 +20,17 @@ import {
   shellQuote,
 } from '../../src/export/common.js';
 import { k8sManifests, k8sYaml, type K8sOptions, podScript } from '../../src/export/k8s.js';
-import { slurmScript, type SlurmOptions, slurmTime } from '../../src/export/slurm.js';
+import { slurmScript, slurmTime } from '../../src/export/slurm.js';
 import { imageFromBuild, variantFromPlan } from '../../src/export/source.js';
 import { captureIo } from '../helpers/fakes.js';
 import { k8sIssues } from '../helpers/k8s-schema.js';
-
-// Manifests are walked by path in the assertions; a loose type keeps that readable.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Loose = any;
-
-const D = `sha256:${'ab'.repeat(32)}`;
-const IMAGE = `ghcr.io/acme/train:v1@${D}`;
-const ALL: SmokeSuite[] = ['imports', 'pip-check', 'gpu', 'compute', 'train', 'ddp', 'custom'];
-const SMOKE_PY = readFileSync(
-  fileURLToPath(new URL('../../images/probe/ml_image_smoke.py', import.meta.url)),
-  'utf8',
-);
-// Words a shell must not interpret: quotes, substitutions, separators, globs, a newline.
-const HOSTILE = [
-  `it's`,
-  '$(touch PWNED)',
-  '`touch PWNED`',
-  '"; touch PWNED; "',
-  'a b',
-  '*',
-  'x\ny',
-  '--flag',
-];
+import { type Loose, D, IMAGE, SMOKE_PY, HOSTILE, spec, slurm, k8s } from '../helpers/export-fixtures.js';
 
 let dir: string;
 beforeEach(() => {
   dir = mkdtempSync(path.join(tmpdir(), 'ml-image-export-'));
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
-
-const spec = (over: Partial<ExportSpec> = {}): ExportSpec => ({
-  image: IMAGE,
-  suites: ALL,
-  nodes: 1,
-  gpusPerNode: 0,
-  timeoutSeconds: 600,
-  distributions: ['numpy'],
-  ...over,
-});
-const EXPORTS = '/shared/exports/smoke';
-const slurm = (over: Partial<SlurmOptions> = {}): SlurmOptions => ({
-  ...spec(),
-  exportDir: EXPORTS,
-  ...over,
-});
-const k8s = (over: Partial<K8sOptions> = {}): K8sOptions => ({ ...spec(), smokeScript: SMOKE_PY, ...over });
 
 function inputError(fn: () => unknown): InputError {
   try {

@@ -7,22 +7,10 @@ import { describe, expect, it } from 'vitest';
 import type { ContainerRunResult, ContainerRunSpec, ImageDetails } from '../../src/docker/adapter.js';
 import { BATCH_ENV, MARK, sections } from '../../src/smoke/batch.js';
 import { runSmoke, type SmokeInput } from '../../src/smoke/run.js';
-import { fakeDocker } from '../helpers/fakes.js';
+import { fakeDocker, imageDetails } from '../helpers/fakes.js';
 import { REPO_ROOT } from '../helpers/docker-env.js';
 
-const details: ImageDetails = {
-  id: 'sha256:1',
-  repoDigests: [],
-  os: 'linux',
-  architecture: 'amd64',
-  sizeBytes: 1,
-  layers: 1,
-  labels: {},
-  user: '',
-  entrypoint: null,
-  cmd: null,
-  env: [],
-};
+const details: ImageDetails = imageDetails();
 
 const N = 'n0nce';
 const markWith = (event: object, nonce: string) => `\n${MARK}${JSON.stringify({ ...event, nonce })}\n`;

@@ -31,7 +31,7 @@ import {
   SmokeInterruptedError,
 } from '../../src/smoke/run.js';
 import { runCli } from '../../src/cli/main.js';
-import { captureIo, fakeDocker } from '../helpers/fakes.js';
+import { captureIo, fakeDocker, imageDetails } from '../helpers/fakes.js';
 import { makeRecord } from '../helpers/records.js';
 
 const imagesDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../images');
@@ -39,19 +39,7 @@ const IMAGE = 'localhost:5000/o/m:1-cpu';
 const NOT_FOUND = (p: string) => `exec: "${p}": executable file not found in $PATH\n`;
 const TOKEN = `ghp_${'a1B2'.repeat(9)}`;
 
-const details: ImageDetails = {
-  id: 'sha256:1',
-  repoDigests: [],
-  os: 'linux',
-  architecture: 'amd64',
-  sizeBytes: 1,
-  layers: 1,
-  labels: {},
-  user: '',
-  entrypoint: null,
-  cmd: null,
-  env: [],
-};
+const details: ImageDetails = imageDetails();
 
 const ok = (stdout = '', stderr = '', exitCode: number | null = 0): ContainerRunResult => ({
   containerId: 'c',

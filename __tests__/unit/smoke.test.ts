@@ -8,7 +8,7 @@ import { bundledBaseline } from '../../src/smoke/baselines.js';
 import { runSmoke } from '../../src/smoke/run.js';
 import { readSuiteLine } from '../../src/smoke/suites.js';
 import { REPO_ROOT } from '../helpers/docker-env.js';
-import { fakeDocker } from '../helpers/fakes.js';
+import { fakeDocker, imageDetails } from '../helpers/fakes.js';
 
 describe('failure classifier', () => {
   it.each([
@@ -187,20 +187,7 @@ describe('what each suite container is handed: floors and the CUDA requirement',
   async function argsOf(gpus: 'all' | 'none', requireGpu = false) {
     const seen: Record<string, string[]> = {};
     const docker = fakeDocker({
-      inspectImage: () =>
-        Promise.resolve({
-          id: 'sha256:1',
-          repoDigests: [],
-          os: 'linux',
-          architecture: 'amd64',
-          sizeBytes: 1,
-          layers: 1,
-          labels: {},
-          user: '',
-          entrypoint: null,
-          cmd: null,
-          env: [],
-        }),
+      inspectImage: () => Promise.resolve(imageDetails()),
       runContainer: (spec: ContainerRunSpec) => {
         // python3 -c BOOT SCRIPT SUITE ARGS...: the compute suite runs twice (cpu, then cuda).
         const [suite, ...args] = spec.cmd.slice(3);
