@@ -7,6 +7,16 @@ import type { ExecResult } from '../../src/docker/adapter.js';
 
 const D = '/tmp/ml-image-resolve';
 
+/** A snapshot of a base image with nothing installed: what `sh -c ... snapshot` prints. */
+export const EMPTY_SNAPSHOT = JSON.stringify({
+  python: { version: '3.11.2' },
+  pipVersion: '23.0.1',
+  environment: {},
+  env: {},
+  installed: [],
+  constraintFile: null,
+});
+
 type Answer = (cmd: readonly string[], env: Readonly<Record<string, string>>) => Partial<ExecResult>;
 
 export interface VirtualCall {

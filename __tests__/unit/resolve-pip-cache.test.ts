@@ -6,7 +6,7 @@ import { resolveAgainstBase, type ResolveInput } from '../../src/resolve/resolve
 import { StepTimes } from '../../src/resolve/timing.js';
 import type { SessionSpec } from '../../src/docker/adapter.js';
 import { fakeDocker, fakeSession } from '../helpers/fakes.js';
-import { viaHelperRun } from '../helpers/resolve-session.js';
+import { viaHelperRun, EMPTY_SNAPSHOT } from '../helpers/resolve-session.js';
 
 const input = (over: Partial<ResolveInput> = {}): ResolveInput => ({
   image: 'localhost:5000/base:1',
@@ -79,17 +79,9 @@ describe('the pip cache volume', () => {
   });
 
   it('is mounted into the one container, pip is told where it is, and --verbose prints the steps', async () => {
-    const SNAPSHOT = JSON.stringify({
-      python: { version: '3.11.2' },
-      pipVersion: '23.0.1',
-      environment: {},
-      env: {},
-      installed: [],
-      constraintFile: null,
-    });
     const played = viaHelperRun(
       (cmd) => {
-        if (cmd[0] === 'sh') return { stdout: SNAPSHOT };
+        if (cmd[0] === 'sh') return { stdout: EMPTY_SNAPSHOT };
         if (cmd.includes('analyze'))
           return { stdout: JSON.stringify({ install: [], replaced: [], holders: {}, environment: {} }) };
         return {};

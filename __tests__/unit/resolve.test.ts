@@ -15,7 +15,7 @@ import {
 import { looksTransient, pipFailureError } from '../../src/resolve/failure.js';
 import { chainOf } from '../../src/resolve/steps/explain.js';
 import type { Resolution } from '../../src/resolve/result.js';
-import { viaHelperRun } from '../helpers/resolve-session.js';
+import { viaHelperRun, EMPTY_SNAPSHOT } from '../helpers/resolve-session.js';
 
 const dist = (name: string, version: string, extra: Partial<InstalledDist> = {}): InstalledDist => ({
   name,
@@ -495,14 +495,6 @@ describe('pip failures that are not conflicts', () => {
 });
 
 describe('the resolver in a scripted session', () => {
-  const SNAPSHOT = JSON.stringify({
-    python: { version: '3.11.2' },
-    pipVersion: '23.0.1',
-    environment: {},
-    env: {},
-    installed: [],
-    constraintFile: null,
-  });
   const input = {
     image: 'localhost:5000/base:1',
     platform: 'linux/amd64',
@@ -535,7 +527,7 @@ describe('the resolver in a scripted session', () => {
     const { fakeDocker, fakeSession } = await import('../helpers/fakes.js');
     const played = viaHelperRun(
       (cmd) => {
-        if (cmd[0] === 'sh') return { stdout: SNAPSHOT };
+        if (cmd[0] === 'sh') return { stdout: EMPTY_SNAPSHOT };
         if (cmd.includes('pip')) return { exitCode: 1, stdout: PIP_OUT.hash };
         return {};
       },
@@ -564,7 +556,7 @@ describe('the resolver in a scripted session', () => {
     const { fakeDocker, fakeSession } = await import('../helpers/fakes.js');
     const played = viaHelperRun(
       (cmd) => {
-        if (cmd[0] === 'sh') return { stdout: SNAPSHOT };
+        if (cmd[0] === 'sh') return { stdout: EMPTY_SNAPSHOT };
         if (cmd.includes('pip'))
           return { exitCode: 1, stdout: cmd.includes('-v') ? PIP_OUT.index503Verbose : PIP_OUT.noMatch };
         return {};
