@@ -1,13 +1,6 @@
-import { execFile } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
 import { checkRegistry } from '../../docker/registry.js';
-import {
-  checkPush,
-  dockerConfigPath,
-  findCredential,
-  parseRegistryTarget,
-  type RegistryAuthDeps,
-} from '../../docker/registry-auth.js';
+import { checkPush, findCredential, parseRegistryTarget } from '../../docker/registry-auth.js';
+import { registryDeps } from '../../docker/registry-io.js';
 import { EnvironmentError } from '../../errors.js';
 import { parseCommandArgs } from '../args.js';
 import type { CliIo } from '../io.js';
@@ -107,40 +100,3 @@ Exit codes: 0 everything works; 3 something is missing (the message says how to 
     return ok ? 0 : 3;
   },
 };
-
-/** The real side effects of the registry checks: fetch, Docker's config file, credential helpers. */
-function registryDeps(env: Readonly<Record<string, string | undefined>>): RegistryAuthDeps {
-  return {
-    fetch: (url, init) => fetch(url, init),
-    dockerConfig: () => {
-      const file = dockerConfigPath(env);
-      return file && existsSync(file) ? { file, text: readFileSync(file, 'utf8') } : undefined;
-    },
-    helper: (name, server) =>
-      new Promise((resolve, reject) => {
-        const child = execFile(`docker-credential-${name}`, ['get'], { timeout: 30_000 }, (err, stdout) => {
-          if (err) {
-            reject(
-              new EnvironmentError(
-                `credential helper docker-credential-${name} failed for ${server}: ${err.message.split('\n')[0]}`,
-                `install docker-credential-${name}, or log in again (docker login ${server})`,
-              ),
-            );
-            return;
-          }
-          try {
-            const j = JSON.parse(stdout) as { Username?: string; Secret?: string };
-            resolve({ username: j.Username ?? '', secret: j.Secret ?? '' });
-          } catch {
-            reject(
-              new EnvironmentError(
-                `credential helper docker-credential-${name} printed no JSON for ${server}`,
-                `log in again (docker login ${server})`,
-              ),
-            );
-          }
-        });
-        child.stdin?.end(server);
-      }),
-  };
-}

@@ -1,0 +1,215 @@
+// nodeHttpFetch (the registry client's HTTP) against in-process node:http servers on 127.0.0.1:
+// GET and PUT with bodies, status and headers; redirects (Authorization kept on the same host,
+// dropped when the redirect goes to another host:port; a 303 after a PUT becomes a GET without
+// the body); an aborted request and a refused port reject as fetch does (TypeError with the
+// cause's code, which the OCI client reports as "unreachable"). Integration: it opens sockets.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { nodeHttpFetch } from '../../src/docker/http-fetch.js';
+
+interface Seen {
+  method: string;
+  url: string;
+  headers: http.IncomingHttpHeaders;
+  body: string;
+}
+
+async function serve(handler: (req: Seen, res: http.ServerResponse) => void) {
+  const seen: Seen[] = [];
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const s = {
+        method: req.method ?? '',
+        url: req.url ?? '',
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString(),
+      };
+      seen.push(s);
+      handler(s, res);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  return {
+    seen,
+    base: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+const init = (method: string, headers: Record<string, string> = {}, body?: string) => ({
+  method,
+  headers,
+  ...(body !== undefined && { body: Buffer.from(body) }),
+  signal: AbortSignal.timeout(10_000),
+});
+
+describe('nodeHttpFetch', () => {
+  let main: Awaited<ReturnType<typeof serve>>;
+  let other: Awaited<ReturnType<typeof serve>>;
+
+  beforeAll(async () => {
+    other = await serve((req, res) => {
+      res.writeHead(200, { 'Content-Type': 'text/plain' });
+      res.end(`other ${req.method} ${req.url}`);
+    });
+    main = await serve((req, res) => {
+      const u = new URL(req.url, 'http://x');
+      switch (u.pathname) {
+        case '/hello':
+          res.writeHead(200, { 'Content-Type': 'application/json', 'Docker-Content-Digest': 'sha256:abc' });
+          res.end('{"hi":1}');
+          return;
+        case '/put':
+          res.writeHead(201, { Location: '/v2/r/blobs/sha256:abc' });
+          res.end(`got ${req.body.length} bytes: ${req.body}`);
+          return;
+        case '/to-other':
+          res.writeHead(307, { Location: `${other.base}/blob?x=1` });
+          res.end();
+          return;
+        case '/to-same':
+          res.writeHead(307, { Location: '/landed' });
+          res.end();
+          return;
+        case '/landed':
+          res.writeHead(200);
+          res.end(`landed ${req.method} auth=${req.headers.authorization ?? 'none'} body=${req.body}`);
+          return;
+        case '/see-other':
+          res.writeHead(303, { Location: '/landed' });
+          res.end();
+          return;
+        case '/missing':
+          res.writeHead(404, { 'Content-Type': 'application/json' });
+          res.end('{"errors":[{"code":"MANIFEST_UNKNOWN"}]}');
+          return;
+        case '/slow':
+          return; // never answers: the caller aborts
+        default:
+          res.writeHead(500);
+          res.end();
+      }
+    });
+  });
+
+  afterAll(async () => {
+    await main?.close();
+    await other?.close();
+  });
+
+  it('GET: status, headers (any case) and body; request headers arrive', async () => {
+    const r = await nodeHttpFetch(
+      `${main.base}/hello`,
+      init('GET', { Accept: 'application/json', 'X-Test': '1' }),
+    );
+    expect(r.status).toBe(200);
+    expect(r.headers.get('content-type')).toBe('application/json');
+    expect(r.headers.get('Docker-Content-Digest')).toBe('sha256:abc');
+    expect(r.headers.get('x-absent')).toBeNull();
+    expect(Buffer.from(await r.arrayBuffer()).toString()).toBe('{"hi":1}');
+    const last = main.seen.at(-1)!;
+    expect(last.headers.accept).toBe('application/json');
+    expect(last.headers['x-test']).toBe('1');
+  });
+
+  it('PUT with a body: the server gets the bytes; 201 and Location come back', async () => {
+    const body = 'x'.repeat(70_000); // larger than one chunk
+    const r = await nodeHttpFetch(
+      `${main.base}/put`,
+      init(
+        'PUT',
+        { 'Content-Type': 'application/octet-stream', 'Content-Length': String(body.length) },
+        body,
+      ),
+    );
+    expect(r.status).toBe(201);
+    expect(r.headers.get('location')).toBe('/v2/r/blobs/sha256:abc');
+    expect(Buffer.from(await r.arrayBuffer()).toString()).toBe(`got 70000 bytes: ${body}`);
+    expect(main.seen.at(-1)!.method).toBe('PUT');
+  });
+
+  it('a non-2xx status is a response, not a rejection', async () => {
+    const r = await nodeHttpFetch(`${main.base}/missing`, init('GET'));
+    expect(r.status).toBe(404);
+    expect(Buffer.from(await r.arrayBuffer()).toString()).toContain('MANIFEST_UNKNOWN');
+  });
+
+  it('a 307 to another host:port drops Authorization; to the same host it is kept', async () => {
+    const auth = { Authorization: 'Bearer secret-token' };
+    const away = await nodeHttpFetch(`${main.base}/to-other`, init('GET', auth));
+    expect(away.status).toBe(200);
+    expect(Buffer.from(await away.arrayBuffer()).toString()).toBe('other GET /blob?x=1');
+    const there = other.seen.at(-1)!;
+    expect(there.url).toBe('/blob?x=1');
+    expect(there.headers.authorization).toBeUndefined();
+
+    const same = await nodeHttpFetch(`${main.base}/to-same`, init('GET', auth));
+    expect(Buffer.from(await same.arrayBuffer()).toString()).toBe(
+      'landed GET auth=Bearer secret-token body=',
+    );
+  });
+
+  it('a 307 keeps the method and body; a 303 after a PUT becomes a GET without the body', async () => {
+    const kept = await nodeHttpFetch(`${main.base}/to-same`, init('PUT', {}, 'payload'));
+    expect(Buffer.from(await kept.arrayBuffer()).toString()).toBe('landed PUT auth=none body=payload');
+    const described = { 'Content-Type': 'application/octet-stream', 'Content-Length': '7' };
+    const r = await nodeHttpFetch(`${main.base}/see-other`, init('PUT', described, 'payload'));
+    expect(r.status).toBe(200);
+    expect(Buffer.from(await r.arrayBuffer()).toString()).toBe('landed GET auth=none body=');
+    const landed = main.seen.at(-1)!;
+    expect(landed).toMatchObject({ method: 'GET', url: '/landed', body: '' });
+    // The headers that described the dropped body go with it (a Content-Length would make the
+    // server wait for bytes that never come).
+    expect(landed.headers['content-type']).toBeUndefined();
+    expect(landed.headers['content-length']).toBeUndefined();
+  });
+
+  it('an aborted signal rejects (before the request, and while waiting for the answer)', async () => {
+    const before = await nodeHttpFetch(`${main.base}/hello`, {
+      method: 'GET',
+      headers: {},
+      signal: AbortSignal.abort(),
+    }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(before).toBeInstanceOf(Error);
+    expect((before as Error).name).toBe('AbortError');
+
+    const controller = new AbortController();
+    const pending = nodeHttpFetch(`${main.base}/slow`, {
+      method: 'GET',
+      headers: {},
+      signal: controller.signal,
+    });
+    // Abort once the server has the request (it never answers).
+    while (!main.seen.some((s) => s.url === '/slow')) await new Promise((r) => setTimeout(r, 5));
+    controller.abort();
+    const during = await pending.then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(during).toBeInstanceOf(Error);
+    expect((during as Error).name).toBe('AbortError');
+  });
+
+  it('a refused port rejects with a TypeError whose cause has code ECONNREFUSED', async () => {
+    // A port that was just free: listen, note it, close.
+    const gone = await serve(() => undefined);
+    await gone.close();
+    const e = await nodeHttpFetch(`${gone.base}/v2/`, init('GET')).then(
+      () => undefined,
+      (x: unknown) => x,
+    );
+    expect(e).toBeInstanceOf(TypeError);
+    expect((e as TypeError & { cause?: { code?: string } }).cause?.code).toBe('ECONNREFUSED');
+  });
+});

@@ -1,0 +1,300 @@
+// A small OCI distribution client: read and write manifests and blobs of one registry over HTTP,
+// with the credentials docker would use (Docker's config: credHelpers, credsStore, auths) and the
+// distribution token flow (Bearer realm/service/scope, or Basic). The native signer pushes cosign's
+// `.sig`/`.att` images with it: one keep-alive connection instead of a cosign process per call.
+// Plain HTTP only for loopback registries, as dockerd and buildx allow. Every failure is an
+// EnvironmentError (exit 3) that names the registry and the request, never a credential.
+import { createHash } from 'node:crypto';
+import { EnvironmentError } from '../errors.js';
+import { type Credential, parseChallenge } from './registry-auth.js';
+import { registryBaseUrl } from './registry.js';
+
+export interface OciResponse {
+  status: number;
+  headers: { get(name: string): string | null };
+  arrayBuffer(): Promise<ArrayBuffer>;
+}
+
+export type OciFetch = (
+  url: string,
+  init: { method: string; headers: Record<string, string>; body?: Uint8Array; signal: AbortSignal },
+) => Promise<OciResponse>;
+
+export interface OciClientDeps {
+  fetch: OciFetch;
+  /** The credential for the host (findCredential in registry-auth.ts); read once, lazily. */
+  credential: () => Credential;
+  /** Per request (default 30 s). */
+  timeoutMs?: number;
+}
+
+export interface Manifest {
+  mediaType: string;
+  digest: string;
+  bytes: Buffer;
+}
+
+export interface OciClient {
+  readonly host: string;
+  /** The manifest a tag or digest names; undefined when the registry has none (404). */
+  manifest(repository: string, reference: string, accept: readonly string[]): Promise<Manifest | undefined>;
+  blob(repository: string, digest: string): Promise<Buffer>;
+  /**
+   * Push a blob; its digest. With `check`, a HEAD first skips what the registry has; without it
+   * (small or freshly signed blobs) the upload goes straight away: two requests instead of three.
+   */
+  pushBlob(repository: string, data: Buffer, check?: boolean): Promise<string>;
+  /** Start a blob upload (POST): its URL, for `finishUpload`; a push is both in one. */
+  startUpload(repository: string): Promise<string>;
+  /** Finish an upload started by `startUpload` with the whole blob (monolithic PUT); its digest. */
+  finishUpload(repository: string, upload: string, data: Buffer): Promise<string>;
+  /** Put a manifest under a tag; its digest. */
+  putManifest(repository: string, tag: string, mediaType: string, bytes: Buffer): Promise<string>;
+}
+
+export const sha256Digest = (data: Buffer | string) =>
+  `sha256:${createHash('sha256').update(data).digest('hex')}`;
+
+const DOCKER_HUB = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io']);
+
+/** The registry's own words from an error body ({"errors":[{"code","message"}]}), else the status. */
+function registryError(status: number, body: Buffer): string {
+  try {
+    const e = (JSON.parse(body.toString('utf8')) as { errors?: { code?: string; message?: string }[] })
+      .errors?.[0];
+    if (e) return `HTTP ${status} ${e.code ?? ''}${e.message ? `: ${e.message}` : ''}`.trim();
+  } catch {
+    // not JSON: the status says enough
+  }
+  return `HTTP ${status}`;
+}
+
+/** JSON of a response body, undefined when it is none (an HTML page from a proxy, a truncated body). */
+function parseJson(body: Buffer): unknown {
+  try {
+    return JSON.parse(body.toString('utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+const basic = (c: { username: string; secret: string }) =>
+  `Basic ${Buffer.from(`${c.username}:${c.secret}`).toString('base64')}`;
+
+/** A client of one registry host; createOciClient makes one. */
+class RegistryClient implements OciClient {
+  private readonly base: string;
+  private readonly timeoutMs: number;
+  private readonly loopback: boolean;
+  private credential: Credential | undefined;
+  private pair: Promise<{ username: string; secret: string } | undefined> | undefined;
+  /** Authorization per "repository:actions" scope, once the registry asked for it. */
+  private readonly auth = new Map<string, Promise<string>>();
+
+  constructor(
+    readonly host: string,
+    private readonly deps: OciClientDeps,
+  ) {
+    this.base = registryBaseUrl(DOCKER_HUB.has(host) ? 'registry-1.docker.io' : host);
+    this.timeoutMs = deps.timeoutMs ?? 30_000;
+    this.loopback = this.base.startsWith('http:');
+  }
+
+  private login() {
+    this.credential ??= this.deps.credential();
+    // A credential helper without a login for this host says "credentials not found": docker then
+    // goes on anonymously (a public image), and so does this client.
+    this.pair ??= this.credential.get
+      ? this.credential.get().catch((e: unknown) => {
+          if (/credentials not found|not found in native keychain/i.test((e as Error).message))
+            return undefined;
+          throw e;
+        })
+      : Promise.resolve(undefined);
+    return this.pair;
+  }
+
+  private async send(url: string, method: string, headers: Record<string, string>, body?: Buffer) {
+    let r: OciResponse;
+    try {
+      r = await this.deps.fetch(url, {
+        method,
+        headers,
+        ...(body !== undefined && { body }),
+        signal: AbortSignal.timeout(this.timeoutMs),
+      });
+    } catch (e) {
+      const inner = (e as { cause?: { code?: string; message?: string } }).cause;
+      const cause =
+        (e as Error).name === 'TimeoutError'
+          ? `no answer within ${Math.round(this.timeoutMs / 1000)}s`
+          : (inner?.code ?? inner?.message ?? (e as Error).message);
+      const tls = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|TLS|SSL/i.test(String(cause));
+      throw new EnvironmentError(
+        `registry ${this.host} is unreachable (${method} ${url.split('?')[0]}: ${cause})`,
+        this.loopback
+          ? 'start the local registry (on a Debian test machine: "sudo scripts/test-env.sh")'
+          : tls
+            ? "Node does not trust the registry's certificate: point NODE_EXTRA_CA_CERTS at your CA bundle, or set ML_IMAGE_SIGNER=cosign"
+            : 'check the registry host name, your network, and any proxy settings',
+        { cause: e },
+      );
+    }
+    return { status: r.status, headers: r.headers, body: Buffer.from(await r.arrayBuffer()) };
+  }
+
+  private denied(detail: string) {
+    return new EnvironmentError(
+      `registry ${detail}`,
+      `log in with a credential that may read and write the image: "docker login ${this.host}" (in GitHub Actions: docker/login-action, and packages: write for ghcr.io)`,
+    );
+  }
+
+  /** Answer a 401 challenge: a Bearer token for the scope, or Basic with the stored login. */
+  private async authorize(challenge: string, scope: string): Promise<string> {
+    const { scheme, params } = parseChallenge(challenge);
+    const creds = await this.login();
+    const who = this.credential?.describe ?? 'no credential';
+    if (scheme === 'basic') {
+      if (!creds) throw this.denied(`${this.host} asks for a login and there is none (${who})`);
+      return basic(creds);
+    }
+    if (scheme !== 'bearer' || !params.realm)
+      throw this.denied(
+        `${this.host} asks for an authentication scheme docker does not use (${scheme || 'none'})`,
+      );
+    const url = new URL(params.realm);
+    if (url.protocol !== 'https:' && !this.loopback)
+      throw this.denied(`${this.host} names a token service over plain HTTP (${url.origin}): refused`);
+    if (params.service) url.searchParams.set('service', params.service);
+    url.searchParams.set('scope', scope);
+    const t = await this.send(url.toString(), 'GET', creds ? { Authorization: basic(creds) } : {});
+    if (t.status !== 200)
+      throw this.denied(
+        `${this.host} refused a token for ${scope} (${registryError(t.status, t.body)}; ${who})`,
+      );
+    const parsed = parseJson(t.body) as { token?: string; access_token?: string } | undefined;
+    if (parsed === undefined) throw this.denied(`${this.host}'s token service answered without JSON`);
+    const token = parsed.token ?? parsed.access_token;
+    if (!token) throw this.denied(`${this.host} answered the token request for ${scope} without a token`);
+    return `Bearer ${token}`;
+  }
+
+  /** One request in a repository's scope; a 401 is answered once with the scope's authorization. */
+  private async call(
+    repository: string,
+    write: boolean,
+    method: string,
+    path: string,
+    headers: Record<string, string> = {},
+    body?: Buffer,
+  ) {
+    const scope = `repository:${repository}:${write ? 'pull,push' : 'pull'}`;
+    const url = path.startsWith('http') ? path : `${this.base}${path}`;
+    // Credentials go to the registry's own origin only (an upload Location may name another host).
+    const own = new URL(url).origin === new URL(this.base).origin;
+    if (!own && new URL(url).protocol !== 'https:' && !this.loopback)
+      throw new EnvironmentError(
+        `registry ${this.host} sent ${method} to plain HTTP (${new URL(url).origin}): refused`,
+        'check the registry and any proxy in between: an HTTPS registry must not move uploads to HTTP',
+      );
+    if (!own) return this.send(url, method, headers, body);
+    const withAuth = (a: string | undefined) =>
+      this.send(url, method, { ...headers, ...(a !== undefined && { Authorization: a }) }, body);
+    const known = this.auth.get(scope);
+    let r = await withAuth(known ? await known : undefined);
+    if (r.status === 401) {
+      const next = this.authorize(r.headers.get('www-authenticate') ?? '', scope);
+      this.auth.set(scope, next);
+      next.catch(() => {
+        if (this.auth.get(scope) === next) this.auth.delete(scope);
+      });
+      r = await withAuth(await next);
+      if (r.status === 401) throw this.denied(`${this.host} refused the credentials for ${scope} (HTTP 401)`);
+    }
+    if (r.status === 403)
+      throw this.denied(`${this.host} refused ${method} ${path.split('?')[0]} (HTTP 403)`);
+    return r;
+  }
+
+  private fail(what: string, r: { status: number; body: Buffer }) {
+    return new EnvironmentError(
+      `registry ${this.host}: ${what} failed (${registryError(r.status, r.body)})`,
+      'check that the registry accepts OCI image manifests, and that the repository exists or may be created',
+    );
+  }
+
+  async manifest(repository: string, reference: string, accept: readonly string[]) {
+    const r = await this.call(repository, false, 'GET', `/v2/${repository}/manifests/${reference}`, {
+      Accept: accept.join(', '),
+    });
+    if (r.status === 404) return undefined;
+    if (r.status !== 200) throw this.fail(`reading the manifest ${repository}:${reference}`, r);
+    const digest = sha256Digest(r.body);
+    // By digest, the bytes must be that digest: a registry or proxy cannot answer with another image.
+    if (reference.startsWith('sha256:') && digest !== reference)
+      throw new EnvironmentError(
+        `registry ${this.host}: the manifest ${repository}@${reference} came back with other content (${digest})`,
+        'check the registry or any proxy in between: it changed a manifest',
+      );
+    const parsed = parseJson(r.body) as { mediaType?: unknown } | undefined;
+    if (parsed === undefined || typeof parsed !== 'object' || parsed === null)
+      throw new EnvironmentError(
+        `registry ${this.host}: the manifest ${repository}:${reference} is not JSON (${r.headers.get('content-type') ?? 'no content type'})`,
+        'check the registry host name and any proxy in between: something else answered',
+      );
+    const mediaType =
+      (typeof parsed.mediaType === 'string' ? parsed.mediaType : undefined) ??
+      r.headers.get('content-type') ??
+      '';
+    return { mediaType, digest, bytes: r.body };
+  }
+
+  async blob(repository: string, digest: string) {
+    const r = await this.call(repository, false, 'GET', `/v2/${repository}/blobs/${digest}`);
+    if (r.status !== 200) throw this.fail(`reading the blob ${repository}@${digest}`, r);
+    if (sha256Digest(r.body) !== digest)
+      throw new EnvironmentError(
+        `registry ${this.host}: the blob ${repository}@${digest} came back with other content`,
+        'check the registry or any proxy in between: it changed a blob',
+      );
+    return r.body;
+  }
+
+  async pushBlob(repository: string, data: Buffer, check = true) {
+    if (check) {
+      const digest = sha256Digest(data);
+      const head = await this.call(repository, true, 'HEAD', `/v2/${repository}/blobs/${digest}`);
+      if (head.status === 200) return digest;
+    }
+    return this.finishUpload(repository, await this.startUpload(repository), data);
+  }
+
+  async startUpload(repository: string) {
+    const start = await this.call(repository, true, 'POST', `/v2/${repository}/blobs/uploads/`);
+    const location = start.headers.get('location');
+    if (start.status !== 202 || !location) throw this.fail(`starting an upload to ${repository}`, start);
+    return new URL(location, `${this.base}/`).toString();
+  }
+
+  async finishUpload(repository: string, upload: string, data: Buffer) {
+    const digest = sha256Digest(data);
+    const url = new URL(upload);
+    url.searchParams.set('digest', digest);
+    const headers = { 'Content-Type': 'application/octet-stream', 'Content-Length': String(data.length) };
+    const put = await this.call(repository, true, 'PUT', url.toString(), headers, data);
+    if (put.status !== 201) throw this.fail(`uploading ${digest} to ${repository}`, put);
+    return digest;
+  }
+
+  async putManifest(repository: string, tag: string, mediaType: string, bytes: Buffer) {
+    const path = `/v2/${repository}/manifests/${tag}`;
+    const r = await this.call(repository, true, 'PUT', path, { 'Content-Type': mediaType }, bytes);
+    if (r.status !== 201) throw this.fail(`pushing the manifest ${repository}:${tag}`, r);
+    return sha256Digest(bytes);
+  }
+}
+
+export function createOciClient(host: string, deps: OciClientDeps): OciClient {
+  return new RegistryClient(host, deps);
+}

@@ -1,0 +1,44 @@
+// The real side effects of talking to a registry as docker does: fetch, Docker's config file, and
+// its credential helpers (`docker-credential-NAME get`). Doctor's push check and the native signer
+// both use them; the pure parts (which credential, the token flow) are in registry-auth.ts.
+import { execFile } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { EnvironmentError } from '../errors.js';
+import { dockerConfigPath, type RegistryAuthDeps } from './registry-auth.js';
+
+/** The real side effects of the registry checks: fetch, Docker's config file, credential helpers. */
+export function registryDeps(env: Readonly<Record<string, string | undefined>>): RegistryAuthDeps {
+  return {
+    fetch: (url, init) => fetch(url, init),
+    dockerConfig: () => {
+      const file = dockerConfigPath(env);
+      return file && existsSync(file) ? { file, text: readFileSync(file, 'utf8') } : undefined;
+    },
+    helper: (name, server) =>
+      new Promise((resolve, reject) => {
+        const child = execFile(`docker-credential-${name}`, ['get'], { timeout: 30_000 }, (err, stdout) => {
+          if (err) {
+            reject(
+              new EnvironmentError(
+                `credential helper docker-credential-${name} failed for ${server}: ${err.message.split('\n')[0]}`,
+                `install docker-credential-${name}, or log in again (docker login ${server})`,
+              ),
+            );
+            return;
+          }
+          try {
+            const j = JSON.parse(stdout) as { Username?: string; Secret?: string };
+            resolve({ username: j.Username ?? '', secret: j.Secret ?? '' });
+          } catch {
+            reject(
+              new EnvironmentError(
+                `credential helper docker-credential-${name} printed no JSON for ${server}`,
+                `log in again (docker login ${server})`,
+              ),
+            );
+          }
+        });
+        child.stdin?.end(server);
+      }),
+  };
+}
