@@ -1,0 +1,198 @@
+// The images cosign's classic scheme keeps next to a signed image (pure): the `sha256-<hex>.sig`
+// tag of simple-signing layers and the `.att` tag of DSSE envelope layers, their OCI manifest and
+// config as cosign writes them, what signing again adds (nothing, for the same payload and key)
+// and what an attestation replaces (the one of its predicate type), and what a layer's payload
+// says. Checked against cosign 2.5.3.
+import type { KeyObject } from 'node:crypto';
+import type { Manifest } from '../docker/oci-client.js';
+import { parseDigestRef, type Statement, type VerifiedSignature } from './cosign-args.js';
+import { SIMPLE_SIGNING_TYPE, verifyBytes } from './cosign-key.js';
+
+export const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
+const OCI_CONFIG = 'application/vnd.oci.image.config.v1+json';
+export const DOCKER_MANIFEST = 'application/vnd.docker.distribution.manifest.v2+json';
+export const SIMPLE_SIGNING_MEDIA_TYPE = 'application/vnd.dev.cosign.simplesigning.v1+json';
+export const DSSE_MEDIA_TYPE = 'application/vnd.dsse.envelope.v1+json';
+export const SIGNATURE_ANNOTATION = 'dev.cosignproject.cosign/signature';
+const CREATED = '0001-01-01T00:00:00Z';
+
+/** cosign's --type names and the predicate type URIs they stand for (cosign 2.5). */
+export const COSIGN_TYPE_URIS: Readonly<Record<string, string>> = {
+  slsaprovenance: 'https://slsa.dev/provenance/v0.2',
+  slsaprovenance02: 'https://slsa.dev/provenance/v0.2',
+  slsaprovenance1: 'https://slsa.dev/provenance/v1',
+  link: 'https://in-toto.io/Link/v1',
+  spdx: 'https://spdx.dev/Document',
+  spdxjson: 'https://spdx.dev/Document',
+  cyclonedx: 'https://cyclonedx.org/bom',
+  vuln: 'https://cosign.sigstore.dev/attestation/vuln/v1',
+  openvex: 'https://openvex.dev/ns',
+  custom: 'https://cosign.sigstore.dev/attestation/v1',
+};
+
+export const predicateTypeUri = (type: string): string => COSIGN_TYPE_URIS[type] ?? type;
+
+export interface Layer {
+  mediaType: string;
+  size: number;
+  digest: string;
+  annotations?: Record<string, string>;
+}
+
+const DOCKER_HUB = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io']);
+
+/** `registry/repository` as cosign names it in payloads (docker.io -> index.docker.io). */
+export function splitRef(ref: string): { host: string; repository: string; name: string; digest: string } {
+  const { registry, digest } = parseDigestRef(ref);
+  const named = ref.slice(0, ref.lastIndexOf('@'));
+  const hasHost = named.startsWith(`${registry}/`);
+  let repository = hasHost ? named.slice(registry.length + 1) : named;
+  // Docker Hub, however spelled, is index.docker.io in cosign's payloads; one-word names are library/.
+  const hub = DOCKER_HUB.has(registry);
+  if (hub && !repository.includes('/')) repository = `library/${repository}`;
+  return { host: registry, repository, name: `${hub ? 'index.docker.io' : registry}/${repository}`, digest };
+}
+
+/** `repo@sha256:<hex>` -> the tag of its signatures or attestations. */
+export const cosignTag = (digest: string, suffix: 'sig' | 'att') => `${digest.replace(':', '-')}.${suffix}`;
+
+/** The config and manifest of a cosign image of LAYERS (as cosign's mutate.Append writes them). */
+export function cosignImage(layers: readonly Layer[]): {
+  config: Buffer;
+  manifest: (configDigest: string) => Buffer;
+} {
+  const config = Buffer.from(
+    JSON.stringify({
+      architecture: '',
+      created: CREATED,
+      history: layers.map(() => ({ created: CREATED })),
+      os: '',
+      rootfs: { type: 'layers', diff_ids: layers.map((l) => l.digest) },
+      config: {},
+    }),
+  );
+  return {
+    config,
+    manifest: (configDigest) =>
+      Buffer.from(
+        JSON.stringify({
+          schemaVersion: 2,
+          mediaType: OCI_MANIFEST,
+          config: { mediaType: OCI_CONFIG, size: config.length, digest: configDigest },
+          layers,
+        }),
+      ),
+  };
+}
+
+/** The layers of a cosign image's manifest (an empty list for anything else). */
+export function readLayers(m: Manifest | undefined): Layer[] {
+  if (!m) return [];
+  const parsed = JSON.parse(m.bytes.toString('utf8')) as { layers?: unknown };
+  if (!Array.isArray(parsed.layers)) return [];
+  return parsed.layers.filter(
+    (l): l is Layer =>
+      typeof l === 'object' &&
+      l !== null &&
+      typeof (l as Layer).digest === 'string' &&
+      typeof (l as Layer).mediaType === 'string' &&
+      typeof (l as Layer).size === 'number',
+  );
+}
+
+/**
+ * Is the signature layer already there: the same payload (by digest) with a signature that KEY
+ * verifies? Then signing again adds nothing.
+ */
+export function hasSignature(
+  layers: readonly Layer[],
+  payloadDigest: string,
+  key: KeyObject,
+  payload: Buffer,
+): boolean {
+  return layers.some(
+    (l) =>
+      l.digest === payloadDigest &&
+      verifyBytes(key, payload, Buffer.from(l.annotations?.[SIGNATURE_ANNOTATION] ?? '', 'base64')),
+  );
+}
+
+/** The predicate type an envelope's statement names (not verified: only to replace it), if any. */
+export function envelopePredicateType(bytes: Buffer): string | undefined {
+  try {
+    const env = JSON.parse(bytes.toString('utf8')) as { payload?: unknown };
+    if (typeof env.payload !== 'string') return undefined;
+    const st = JSON.parse(Buffer.from(env.payload, 'base64').toString('utf8')) as { predicateType?: unknown };
+    return typeof st.predicateType === 'string' ? st.predicateType : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The layers kept when attestations of TYPES replace the ones there (`cosign attest --replace`):
+ * each layer's predicate type is its annotation, else what its statement says (TYPE_OF reads it).
+ */
+export async function keptAttestations(
+  layers: readonly Layer[],
+  types: ReadonlySet<string>,
+  typeOf: (layer: Layer) => Promise<string | undefined>,
+): Promise<Layer[]> {
+  const named = await Promise.all(
+    layers.map(async (l) => ({
+      l,
+      type: l.annotations?.predicateType ?? (l.mediaType === DSSE_MEDIA_TYPE ? await typeOf(l) : undefined),
+    })),
+  );
+  return named.filter((x) => x.type === undefined || !types.has(x.type)).map((x) => x.l);
+}
+
+/** A simple-signing payload's claims, or undefined when it is not one. */
+export function parseSimpleSigning(payload: Buffer): VerifiedSignature | undefined {
+  try {
+    const p = JSON.parse(payload.toString('utf8')) as {
+      critical?: {
+        identity?: { 'docker-reference'?: unknown };
+        image?: { 'docker-manifest-digest'?: unknown };
+        type?: unknown;
+      };
+      optional?: Record<string, unknown> | null;
+    };
+    const c = p.critical;
+    if (
+      typeof c?.identity?.['docker-reference'] !== 'string' ||
+      typeof c.image?.['docker-manifest-digest'] !== 'string' ||
+      c.type !== SIMPLE_SIGNING_TYPE
+    )
+      return undefined;
+    return {
+      dockerReference: c.identity['docker-reference'],
+      digest: c.image['docker-manifest-digest'],
+      type: c.type,
+      optional: p.optional ?? {},
+    };
+  } catch {
+    return undefined;
+  }
+}
+
+/** An in-toto statement, or undefined when the bytes are not one. */
+export function parseStatement(bytes: Buffer): Statement | undefined {
+  try {
+    const s = JSON.parse(bytes.toString('utf8')) as {
+      _type?: unknown;
+      predicateType?: unknown;
+      subject?: unknown;
+      predicate?: unknown;
+    };
+    if (typeof s._type !== 'string' || typeof s.predicateType !== 'string' || !Array.isArray(s.subject))
+      return undefined;
+    const subject = s.subject.filter(
+      (x): x is Statement['subject'][number] =>
+        typeof x === 'object' && x !== null && (x as { digest?: unknown }).digest instanceof Object,
+    );
+    return { type: s._type, predicateType: s.predicateType, subject, predicate: s.predicate };
+  } catch {
+    return undefined;
+  }
+}

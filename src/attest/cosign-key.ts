@@ -1,0 +1,219 @@
+// cosign's key-mode formats, in process: the encrypted private key `cosign generate-key-pair`
+// writes (scrypt, then NaCl secretbox around a PKCS#8 key), the simple-signing payload of an image
+// signature, and the in-toto statement in a DSSE envelope of an attestation. Signatures are ECDSA
+// P-256 over SHA-256, ASN.1 DER, as cosign makes them; what is written here verifies with the real
+// `cosign verify` / `verify-attestation`, and the other way round (integration tests check both).
+// The password and the decrypted key never leave this module's KeyObject.
+import { createPrivateKey, createPublicKey, type KeyObject, scrypt, sign, verify } from 'node:crypto';
+import { xsalsa20poly1305 } from '@noble/ciphers/salsa.js';
+import { z } from 'zod';
+import { InputError } from '../errors.js';
+
+/** The PEM types of an encrypted cosign key: the current name and the one before it. */
+const ENCRYPTED_TYPES = ['ENCRYPTED SIGSTORE PRIVATE KEY', 'ENCRYPTED COSIGN PRIVATE KEY'];
+
+const EncryptedKeySchema = z.object({
+  kdf: z.object({
+    name: z.literal('scrypt'),
+    params: z.object({
+      N: z.number().int().positive(),
+      r: z.number().int().positive(),
+      p: z.number().int().positive(),
+    }),
+    salt: z.string(),
+  }),
+  cipher: z.object({ name: z.literal('nacl/secretbox'), nonce: z.string() }),
+  ciphertext: z.string(),
+});
+
+/** The body and type of the first PEM block, or undefined when TEXT holds none. */
+function pemBlock(text: string): { type: string; der: Buffer } | undefined {
+  const m = /-----BEGIN ([A-Z0-9 ]+)-----([\s\S]*?)-----END \1-----/.exec(text);
+  return m ? { type: m[1]!, der: Buffer.from(m[2]!.replace(/\s+/g, ''), 'base64') } : undefined;
+}
+
+/** Is TEXT a cosign encrypted private key (what the native signer can sign with)? */
+export function isEncryptedCosignKey(text: string): boolean {
+  const block = pemBlock(text);
+  return block !== undefined && ENCRYPTED_TYPES.includes(block.type);
+}
+
+/** An ECDSA P-256 key (what cosign generate-key-pair makes; the built-in signer's kind). */
+export const isP256 = (k: KeyObject) =>
+  k.asymmetricKeyType === 'ec' && k.asymmetricKeyDetails?.namedCurve === 'prime256v1';
+
+/**
+ * Decrypt a cosign private key with its password, or an InputError naming SOURCE (a wrong
+ * password, not a cosign key). Any key type comes back: the built-in signer takes P-256 keys
+ * (isP256), cosign the others. scrypt runs off the main thread.
+ */
+export async function decryptCosignKey(text: string, password: string, source: string): Promise<KeyObject> {
+  const block = pemBlock(text);
+  if (!block || !ENCRYPTED_TYPES.includes(block.type))
+    throw new InputError(
+      `${source}: not a cosign private key (expected a PEM block "${ENCRYPTED_TYPES[0]}", found ${block ? `"${block.type}"` : 'no PEM block'})`,
+      'make the key pair with `cosign generate-key-pair` (or `cosign import-key-pair`)',
+    );
+  let sealed: z.infer<typeof EncryptedKeySchema>;
+  try {
+    sealed = EncryptedKeySchema.parse(JSON.parse(block.der.toString('utf8')));
+  } catch {
+    throw new InputError(
+      `${source}: the encrypted key is not scrypt + nacl/secretbox JSON`,
+      'make the key pair again with `cosign generate-key-pair`',
+    );
+  }
+  const { N, r, p } = sealed.kdf.params;
+  const scryptFailed = (err: Error) => new InputError(`${source}: scrypt: ${err.message}`);
+  const secret = await new Promise<Buffer>((resolve, reject) => {
+    try {
+      scrypt(
+        password,
+        Buffer.from(sealed.kdf.salt, 'base64'),
+        32,
+        { N, r, p, maxmem: 256 * N * r + 64 * 1024 * 1024 },
+        (err, key) => (err ? reject(scryptFailed(err)) : resolve(key)),
+      );
+    } catch (err) {
+      reject(scryptFailed(err as Error)); // invalid parameters (N not a power of two) throw at once
+    }
+  });
+  let der: Uint8Array;
+  try {
+    der = xsalsa20poly1305(secret, Buffer.from(sealed.cipher.nonce, 'base64')).decrypt(
+      Buffer.from(sealed.ciphertext, 'base64'),
+    );
+  } catch {
+    throw new InputError(
+      `${source}: wrong password for the signing key (COSIGN_PASSWORD): it does not decrypt`,
+      'set COSIGN_PASSWORD to the password given to cosign generate-key-pair',
+    );
+  } finally {
+    secret.fill(0);
+  }
+  let key: KeyObject;
+  try {
+    key = createPrivateKey({ key: Buffer.from(der), format: 'der', type: 'pkcs8' });
+  } catch {
+    throw new InputError(
+      `${source}: the decrypted key is not a PKCS#8 private key`,
+      'make the key pair again with `cosign generate-key-pair`',
+    );
+  } finally {
+    der.fill(0);
+  }
+  return key;
+}
+
+/** A PEM public key that the built-in verifier takes (ECDSA P-256), else undefined. */
+export function parseP256PublicKey(text: string): KeyObject | undefined {
+  if (pemBlock(text)?.type !== 'PUBLIC KEY') return undefined;
+  try {
+    const key = createPublicKey(text);
+    return isP256(key) ? key : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export const publicKeyOf = (key: KeyObject): KeyObject => createPublicKey(key);
+
+/** ECDSA over SHA-256, ASN.1 DER (what cosign writes). */
+export const signBytes = (key: KeyObject, data: Buffer): Buffer => sign('sha256', data, key);
+
+export function verifyBytes(key: KeyObject, data: Buffer, signature: Buffer): boolean {
+  try {
+    return verify('sha256', data, key, signature);
+  } catch {
+    return false;
+  }
+}
+
+// --- payloads ----------------------------------------------------------------------------------
+
+export const SIMPLE_SIGNING_TYPE = 'cosign container image signature';
+export const IN_TOTO_PAYLOAD_TYPE = 'application/vnd.in-toto+json';
+export const IN_TOTO_STATEMENT_V01 = 'https://in-toto.io/Statement/v0.1';
+
+/** The simple-signing payload of an image signature, byte for byte as cosign writes it. */
+export function simpleSigningPayload(repository: string, digest: string): Buffer {
+  return Buffer.from(
+    JSON.stringify({
+      critical: {
+        identity: { 'docker-reference': repository },
+        image: { 'docker-manifest-digest': digest },
+        type: SIMPLE_SIGNING_TYPE,
+      },
+      optional: null,
+    }),
+  );
+}
+
+/** The in-toto statement of an attestation: the predicate about one image digest. */
+export function inTotoStatement(
+  repository: string,
+  digest: string,
+  predicateType: string,
+  predicate: unknown,
+): Buffer {
+  return Buffer.from(
+    JSON.stringify({
+      _type: IN_TOTO_STATEMENT_V01,
+      predicateType,
+      subject: [{ name: repository, digest: { sha256: digest.replace(/^sha256:/, '') } }],
+      predicate,
+    }),
+  );
+}
+
+/** DSSE's pre-authentication encoding: what a DSSE signature signs. */
+export function pae(payloadType: string, payload: Buffer): Buffer {
+  const type = Buffer.from(payloadType);
+  return Buffer.concat([
+    Buffer.from(`DSSEv1 ${type.length} `),
+    type,
+    Buffer.from(` ${payload.length} `),
+    payload,
+  ]);
+}
+
+export interface DsseEnvelope {
+  payloadType: string;
+  payload: string;
+  signatures: { keyid: string; sig: string }[];
+}
+
+/** Sign a statement into a DSSE envelope (the JSON bytes of an `.att` layer). */
+export function signEnvelope(key: KeyObject, statement: Buffer): Buffer {
+  const sig = signBytes(key, pae(IN_TOTO_PAYLOAD_TYPE, statement));
+  const envelope: DsseEnvelope = {
+    payloadType: IN_TOTO_PAYLOAD_TYPE,
+    payload: statement.toString('base64'),
+    signatures: [{ keyid: '', sig: sig.toString('base64') }],
+  };
+  return Buffer.from(JSON.stringify(envelope));
+}
+
+const EnvelopeSchema = z.object({
+  payloadType: z.string(),
+  payload: z.string(),
+  signatures: z.array(z.object({ keyid: z.string().optional(), sig: z.string() })).nullish(),
+});
+
+/**
+ * The statement inside an envelope when one of its signatures verifies with KEY; undefined when
+ * none does, or when it is not an in-toto envelope.
+ */
+export function openEnvelope(key: KeyObject, bytes: Buffer): Buffer | undefined {
+  let env: z.infer<typeof EnvelopeSchema>;
+  try {
+    env = EnvelopeSchema.parse(JSON.parse(bytes.toString('utf8')));
+  } catch {
+    return undefined;
+  }
+  if (env.payloadType !== IN_TOTO_PAYLOAD_TYPE) return undefined;
+  const payload = Buffer.from(env.payload, 'base64');
+  const signed = pae(env.payloadType, payload);
+  const ok = (env.signatures ?? []).some((s) => verifyBytes(key, signed, Buffer.from(s.sig, 'base64')));
+  return ok ? payload : undefined;
+}
