@@ -182,20 +182,24 @@ describe('runAttestStage', () => {
     const { signer, calls } = recordingSigner();
     const out = await runAttestStage(input(), io(signer));
     expect(out.error).toBeUndefined();
-    // Per image: the signature (its own tag) meanwhile, the attestations (one .att tag) in turn.
-    expect(calls.map((c) => `${c.op} ${c.ref} ${c.type ?? ''}`.trim())).toEqual([
-      `sign localhost:5000/acme/model@${D('1')}`,
-      `attest localhost:5000/acme/model@${D('1')} cyclonedx`,
-      `attest localhost:5000/acme/model@${D('1')} slsaprovenance1`,
-      `attest localhost:5000/acme/model@${D('1')} https://ml-image-action.github.io/attestations/smoke/v1`,
-      `sign localhost:5000/acme/model@${D('2')}`,
-      `attest localhost:5000/acme/model@${D('2')} cyclonedx`,
-      `attest localhost:5000/acme/model@${D('2')} slsaprovenance1`,
-      `attest localhost:5000/acme/model@${D('2')} https://ml-image-action.github.io/attestations/smoke/v1`,
-    ]);
+    // Per image: the signature (its own tag) meanwhile, the attestations (one .att tag) in turn;
+    // the two images side by side.
+    const smokeType = 'https://ml-image-action.github.io/attestations/smoke/v1';
+    for (const d of ['1', '2']) {
+      const mine = calls.filter((c) => c.ref === `localhost:5000/acme/model@${D(d)}`);
+      expect(mine.filter((c) => c.op === 'sign')).toHaveLength(1);
+      expect(mine.filter((c) => c.op === 'attest').map((c) => c.type)).toEqual([
+        'cyclonedx',
+        'slsaprovenance1',
+        smokeType,
+      ]);
+    }
+    expect(calls).toHaveLength(8);
     // The SBOM is CycloneDX, the smoke predicate names this very digest and platform.
-    expect(calls[1]!.predicate).toMatchObject({ bomFormat: 'CycloneDX', specVersion: '1.6' });
-    expect(calls[7]!.predicate).toMatchObject({
+    const of = (d: string, type: string) =>
+      calls.find((c) => c.ref.endsWith(D(d)) && c.type === type)!.predicate;
+    expect(of('1', 'cyclonedx')).toMatchObject({ bomFormat: 'CycloneDX', specVersion: '1.6' });
+    expect(of('2', smokeType)).toMatchObject({
       image: { digest: D('2'), platform: 'linux/arm64' },
       verdict: 'pass',
     });
@@ -280,18 +284,24 @@ describe('runAttestStage', () => {
   });
 
   it('the attestations of one image never overlap (they extend one .att tag in turn)', async () => {
-    let inFlight = 0;
+    const inFlight = new Map<string, number>();
     let most = 0;
+    let images = 0;
     const signer: AttestSigner = {
       sign: async () => undefined,
-      attest: async () => {
-        most = Math.max(most, ++inFlight);
+      attest: async (ref) => {
+        const n = (inFlight.get(ref) ?? 0) + 1;
+        inFlight.set(ref, n);
+        most = Math.max(most, n);
+        images = Math.max(images, [...inFlight.values()].filter((x) => x > 0).length);
         await new Promise((r) => setTimeout(r, 5));
-        inFlight--;
+        inFlight.set(ref, n - 1);
       },
     };
     const out = await runAttestStage(input(), io(signer));
     expect(most).toBe(1);
+    // ...while the two images are attached side by side.
+    expect(images).toBe(2);
     expect(out.result.targets.flatMap((t) => t.attestations.map((a) => a.attached))).toEqual(
       Array(6).fill(true),
     );
@@ -337,5 +347,100 @@ describe('verifyCommand: the exact command the report shows', () => {
     expect(verifyCommand(ref, 'cyclonedx', { kind: 'keyless' }, true, "x'; rm -rf /")).toContain(
       'OWNER/REPO',
     );
+  });
+});
+
+describe('runAttestStage with a batch signer (attestAll)', () => {
+  /** cpu and cuda share the amd64 image (one digest, one ref); cuda's arm64 is another image. */
+  const shared: BuildResult = {
+    schemaVersion: 1,
+    variants: [
+      {
+        ...build.variants[0]!,
+        platforms: [build.variants[0]!.platforms[0]!],
+      },
+      {
+        ...build.variants[0]!,
+        variant: 'cuda',
+        tags: ['localhost:5000/acme/model:1.0-cuda'],
+        platforms: [
+          build.variants[0]!.platforms[0]!,
+          { ...build.variants[0]!.platforms[1]!, platform: 'linux/arm64', digest: D('3') },
+        ],
+      },
+    ],
+  };
+  const REF1 = `localhost:5000/acme/model@${D('1')}`;
+  const REF2 = `localhost:5000/acme/model@${D('2')}`;
+
+  it('attestAll reporting index 0 and then failing: attest.json marks only that one attached, exit 3, the other image attached', async () => {
+    const signer: AttestSigner = {
+      sign: async () => undefined,
+      attest: async () => expect.unreachable('attest is not called when attestAll is there'),
+      attestAll: async (ref, specs, _identity, _opts, onAttached) => {
+        expect(specs).toHaveLength(3);
+        if (ref === REF1) {
+          onAttached?.(0);
+          throw new EnvironmentError('registry localhost:5000 went away', 'start it');
+        }
+        specs.forEach((_, i) => onAttached?.(i));
+      },
+    };
+    const out = await runAttestStage(input(), io(signer));
+    expect(out.error).toBeInstanceOf(EnvironmentError);
+    expect(out.error!.exitCode).toBe(ExitCode.Environment);
+    const written = readAttest(dir)!;
+    expect(written.error).toBe('registry localhost:5000 went away');
+    expect(written.targets.map((t) => [t.ref, t.attestations.map((a) => `${a.kind}:${a.attached}`)])).toEqual(
+      [
+        [REF1, ['sbom:true', 'provenance:false', 'smoke:false']],
+        [REF2, ['sbom:true', 'provenance:true', 'smoke:true']],
+      ],
+    );
+    // The one attached has its verify command; those not attached have none.
+    expect(written.targets[0]!.attestations.map((a) => a.verify !== undefined)).toEqual([true, false, false]);
+  });
+
+  it('two targets of one digest are attached one after the other; other images meanwhile', async () => {
+    const events: string[] = [];
+    const inFlight = new Map<string, number>();
+    let most = 0;
+    let images = 0;
+    const track = async (what: string, ref: string) => {
+      const key = `${what} ${ref}`;
+      const n = (inFlight.get(key) ?? 0) + 1;
+      inFlight.set(key, n);
+      most = Math.max(most, n);
+      const refs = new Set([...inFlight].filter(([k, x]) => x > 0 && k.startsWith(what)).map(([k]) => k));
+      images = Math.max(images, refs.size);
+      await new Promise((r) => setTimeout(r, 5));
+      inFlight.set(key, n - 1);
+    };
+    const signer: AttestSigner = {
+      sign: (ref) => track('sign', ref),
+      attest: async () => expect.unreachable('attestAll is there'),
+      attestAll: async (ref, specs, _identity, _opts, onAttached) => {
+        const variant = path.basename(specs[0]!.predicatePath).split('-')[0]!;
+        events.push(`start ${variant} ${ref}`);
+        await track('attestAll', ref);
+        events.push(`end ${variant} ${ref}`);
+        specs.forEach((_, i) => onAttached?.(i));
+      },
+    };
+    const out = await runAttestStage(input({ build: shared }), io(signer));
+    expect(out.error).toBeUndefined();
+    expect(out.result.targets.map((t) => t.ref)).toEqual([REF1, REF1, `localhost:5000/acme/model@${D('3')}`]);
+    // The two targets of REF1: the second starts after the first ended (sign and attestAll alike).
+    const ofShared = events.filter((e) => e.endsWith(REF1));
+    expect(ofShared).toEqual([
+      `start cpu ${REF1}`,
+      `end cpu ${REF1}`,
+      `start cuda ${REF1}`,
+      `end cuda ${REF1}`,
+    ]);
+    expect(most).toBe(1);
+    // ...while the other image is attached side by side with the first.
+    expect(images).toBe(2);
+    expect(out.result.targets.every((t) => t.signed && t.attestations.every((a) => a.attached))).toBe(true);
   });
 });

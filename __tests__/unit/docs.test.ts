@@ -172,10 +172,10 @@ const SUB_ACTIONS: Record<
   attest: {
     stages: 'attest',
     description:
-      'ml-image attest: attach a signed CycloneDX SBOM, SLSA provenance and the smoke results to each pushed platform digest with cosign (reads build.json and the env/smoke records from result-dir; keyless with id-token: write, else COSIGN_KEY).',
+      'ml-image attest: attach a signed CycloneDX SBOM, SLSA provenance and the smoke results to each pushed platform digest in the cosign format (reads build.json and the env/smoke records from result-dir; keyless with id-token: write and cosign on PATH, else COSIGN_KEY, signed in process).',
     outputs: ['result-dir'],
     useFor:
-      'sign each platform digest and attach its SBOM, provenance and smoke attestations (cosign on `PATH`; `id-token: write` for keyless)',
+      'sign each platform digest and attach its SBOM, provenance and smoke attestations (a cosign key in process; keyless: cosign on `PATH` and `id-token: write`)',
   },
   report: {
     stages: 'report',
@@ -187,10 +187,10 @@ const SUB_ACTIONS: Record<
   verify: {
     stages: '',
     description:
-      'ml-image verify: gate a deploy on an image digest - its cosign signature, the SBOM, provenance and smoke attestations of every platform image, and a policy on the smoke results (no failure, GPU smoke, TFLOP/s floors). Needs cosign on PATH.',
+      'ml-image verify: gate a deploy on an image digest - its cosign signature, the SBOM, provenance and smoke attestations of every platform image, and a policy on the smoke results (no failure, GPU smoke, TFLOP/s floors). A P-256 key is checked in process; certificate identities need cosign on PATH.',
     outputs: Object.keys(VERIFY_OUTPUTS),
     useFor:
-      'a deploy gate: `ml-image verify` on `image` (by digest) with `key` or `certificate-identity-regexp` and the policy inputs (cosign on `PATH`)',
+      'a deploy gate: `ml-image verify` on `image` (by digest) with `key` or `certificate-identity-regexp` and the policy inputs (cosign on `PATH` for a certificate identity)',
   },
 };
 

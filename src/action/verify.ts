@@ -4,7 +4,8 @@
 // result directory, only the registry). Its action.yml is generated from the tables below
 // (npm run docs), so the inputs the code reads and the inputs declared cannot drift.
 import path from 'node:path';
-import { createCosignSigner, defaultCosignExec, type Signer } from '../attest/cosign.js';
+import type { Signer } from '../attest/cosign.js';
+import { verifyDeps } from '../attest/signers.js';
 import { parseDigestRef } from '../attest/cosign-args.js';
 import {
   type Check,
@@ -84,8 +85,10 @@ export interface VerifyActionIo {
   summary?: (markdown: string) => Promise<void>;
   cwd: string;
   docker: () => Pick<DockerAdapter, 'imagetoolsInspect'>;
-  /** cosign; default: the real binary. */
+  /** The signer; default: the built-in key verifier where it can, else the cosign binary. */
   signer?: () => Signer;
+  /** The environment (ML_IMAGE_SIGNER, DOCKER_CONFIG, proxies); default: the process's. */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 const inputNaming = { prefix: '', flag: (name: string) => `input "${name}"` };
@@ -135,8 +138,11 @@ export async function runVerify(io: VerifyActionIo): Promise<void> {
     throw new InputError('input "image": required', 'give the image by digest: REGISTRY/REPO@sha256:DIGEST');
   parseDigestRef(ref, 'input "image"');
   const request = parseVerifyFlags(flagsFromInputs(io), inputNaming);
-  const signer = io.signer?.() ?? createCosignSigner(defaultCosignExec(), { tlog: request.tlog });
-  const outcome = await verifyImage({ docker: io.docker(), signer }, ref, request, '');
+  const deps = verifyDeps(io.env ?? process.env, ref, request.identity, request.tlog, {
+    signer: io.signer,
+    docker: io.docker,
+  });
+  const outcome = await verifyImage(deps, ref, request, '');
   io.info(renderChecks(outcome.checks));
   const verdict = outcome.failed.length === 0 ? 'pass' : 'fail';
   io.setOutput('verdict', verdict);

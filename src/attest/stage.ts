@@ -8,14 +8,19 @@ import type { BuildResult, PlatformBuild, VariantBuild } from '../build/result.j
 import type { AttestConfig } from '../config/attest.js';
 import { EnvironmentError } from '../errors.js';
 import type { ResultDir } from '../results/results.js';
+import { mapLimit } from '../util/map-limit.js';
 import { type PredicateContext, predicateFor } from './predicates.js';
 import type { Attestation, AttestResult, AttestTarget } from './result.js';
 import { ATTEST_RESULT_SCHEMA_VERSION } from './result.js';
-import type { Signer } from './cosign.js';
+import type { PredicateSpec, Signer } from './cosign.js';
+import type { BatchSigner } from './signers.js';
 import { type SigningChoice, verifyCommand } from './signing.js';
 
-/** What the stage needs of cosign (createCosignSigner in src/attest/cosign.ts is one). */
-export type AttestSigner = Pick<Signer, 'sign' | 'attest'>;
+/**
+ * What the stage needs of a signer (createSigner in src/attest/signers.ts): with attestAll, one
+ * image's attestations are written in one update of its .att tag.
+ */
+export type AttestSigner = Pick<Signer, 'sign' | 'attest'> & Partial<Pick<BatchSigner, 'attestAll'>>;
 
 export interface AttestStageInput {
   build: BuildResult;
@@ -55,10 +60,7 @@ async function attestTarget(
   const identity = input.signing.identity;
   const ctx = input.context(v, p);
   const { tlog } = input.signing;
-  // One image's attestations share one .att tag that each `cosign attest` reads, extends and
-  // pushes: they run one after the other (at once, the last push would drop the others). The
-  // signature (.sig) is another tag: it is made meanwhile.
-  let chain: Promise<void> = Promise.resolve();
+  const attached: { entry: Attestation; spec: PredicateSpec }[] = [];
   for (const kind of input.attest.types) {
     const made = predicateFor(kind, ctx);
     if ('missing' in made) {
@@ -73,23 +75,35 @@ async function attestTarget(
       attached: false,
     };
     target.attestations.push(entry);
-    if (!identity) continue;
-    chain = chain.then(async () => {
-      await io.signer().attest(ref, { predicatePath: file, type: made.cosignType }, identity, { tlog });
-      entry.attached = true;
-      entry.verify = verifyCommand(ref, made.cosignType, identity, tlog, input.repository);
-    });
+    attached.push({ entry, spec: { predicatePath: file, type: made.cosignType } });
   }
-  const calls: Promise<void>[] = [chain];
-  if (identity)
-    calls.push(
-      io
-        .signer()
-        .sign(ref, identity, { tlog })
-        .then(() => {
-          target.signed = true;
-        }),
-    );
+  if (!identity) return;
+  const signer = io.signer();
+  const done = ({ entry, spec }: (typeof attached)[number]) => {
+    entry.attached = true;
+    entry.verify = verifyCommand(ref, spec.type, identity, tlog, input.repository);
+  };
+  // One image's attestations share one .att tag that each `cosign attest` reads, extends and
+  // pushes: they go one after the other (at once, the last push would drop the others), or in one
+  // update where the signer can. The signature (.sig) is another tag: it is made meanwhile.
+  const attach = async () => {
+    if (attached.length === 0) return;
+    if (signer.attestAll) {
+      const specs = attached.map((a) => a.spec);
+      await signer.attestAll(ref, specs, identity, { tlog }, (i) => done(attached[i]!));
+      return;
+    }
+    for (const a of attached) {
+      await signer.attest(ref, a.spec, identity, { tlog });
+      done(a);
+    }
+  };
+  const calls: Promise<void>[] = [
+    attach(),
+    signer.sign(ref, identity, { tlog }).then(() => {
+      target.signed = true;
+    }),
+  ];
   const failed = (await Promise.allSettled(calls)).find((r) => r.status === 'rejected');
   if (failed) throw failed.reason;
 }
@@ -104,6 +118,9 @@ function describe(t: AttestTarget): string {
   return `${t.variant} ${t.platform}: ${how}${t.notes.length ? ` (${t.notes.join('; ')})` : ''}`;
 }
 
+/** Targets attached at once: each may run a cosign process or two. */
+const MAX_TARGETS_AT_ONCE = 4;
+
 export async function runAttestStage(input: AttestStageInput, io: AttestStageIo): Promise<AttestOutcome> {
   const { signing } = input;
   const result: AttestResult = {
@@ -117,10 +134,9 @@ export async function runAttestStage(input: AttestStageInput, io: AttestStageIo)
   };
   // Not signing is a note, not a warning: most local runs and forks have no identity.
   io.progress(signing.reason);
-  let error: EnvironmentError | undefined;
+  const work: { target: AttestTarget; run: () => Promise<void> }[] = [];
   for (const v of input.build.variants)
     for (const p of v.platforms) {
-      if (error) break;
       if (p.localRef !== undefined) {
         io.progress(`${v.variant} ${p.platform}: not pushed (loaded as ${p.localRef}): nothing to attest`);
         continue;
@@ -134,16 +150,32 @@ export async function runAttestStage(input: AttestStageInput, io: AttestStageIo)
         notes: [],
       };
       result.targets.push(target);
-      try {
-        await attestTarget(input, io, v, p, target);
-        io.progress(describe(target));
-      } catch (e) {
-        if (!(e instanceof EnvironmentError)) throw e;
-        error = e;
-        result.error = e.message.split('\n')[0];
-        io.progress(`${describe(target)}: stopped`);
-      }
+      work.push({ target, run: () => attestTarget(input, io, v, p, target) });
     }
+  // The targets are independent images (their own .sig/.att tags): attached side by side, a few at
+  // a time (each may be cosign processes); targets of one digest one after the other.
+  const byRef = new Map<string, Promise<unknown>>();
+  const settled = await mapLimit(work, MAX_TARGETS_AT_ONCE, async (w) => {
+    const before = byRef.get(w.target.ref) ?? Promise.resolve();
+    const run = before.then(w.run, w.run);
+    byRef.set(
+      w.target.ref,
+      run.catch(() => undefined),
+    );
+    return run.then(
+      (): PromiseSettledResult<void> => ({ status: 'fulfilled', value: undefined }),
+      (reason: unknown): PromiseSettledResult<void> => ({ status: 'rejected', reason }),
+    );
+  });
+  let error: EnvironmentError | undefined;
+  settled.forEach((s, i) => {
+    const { target } = work[i]!;
+    if (s.status === 'fulfilled') return io.progress(describe(target));
+    if (!(s.reason instanceof EnvironmentError)) throw s.reason;
+    error ??= s.reason;
+    io.progress(`${describe(target)}: stopped`);
+  });
+  if (error) result.error = error.message.split('\n')[0];
   input.results.writeAttest(result);
   return { result, ...(error && { error }) };
 }

@@ -7,7 +7,7 @@ import { ATTESTATION_KINDS, type AttestationKind } from '../config/attest.js';
 import type { DockerAdapter } from '../docker/adapter.js';
 import { InputError } from '../errors.js';
 import { parseDigestRef } from './cosign-args.js';
-import type { Signer, Statement, VerifyIdentity } from './cosign.js';
+import type { Signer, Statement, Verification, VerifyIdentity } from './cosign.js';
 import { KIND_TYPES } from './predicates.js';
 import { GITHUB_ISSUER } from './signing.js';
 import { type SmokePredicate, SmokePredicateSchema } from './smoke-predicate.js';
@@ -116,7 +116,12 @@ export async function verifyPlatform(
   policy: VerifyPolicy,
 ): Promise<Check[]> {
   const { platform, ref } = target;
-  const sig = await signer.verify(ref, identity);
+  // Every check reads something of its own: they run side by side, reported in this order.
+  const kinds = requiredKinds(policy);
+  const [sig, ...verified] = await Promise.all([
+    signer.verify(ref, identity),
+    ...kinds.map((kind) => signer.verifyAttestations(ref, KIND_TYPES[kind].cosignType, identity)),
+  ]);
   const checks: Check[] = [
     {
       platform,
@@ -125,8 +130,8 @@ export async function verifyPlatform(
       detail: sig.ok ? `${sig.items.length} verified` : sig.failure.message,
     },
   ];
-  for (const kind of requiredKinds(policy)) {
-    const v = await signer.verifyAttestations(ref, KIND_TYPES[kind].cosignType, identity);
+  for (const [i, kind] of kinds.entries()) {
+    const v = verified[i] as Verification<Statement>;
     const st = v.ok ? aboutDigest(v.items, target.digest) : undefined;
     checks.push({
       platform,
@@ -327,9 +332,10 @@ export async function verifyImage(
   prefix = 'verify: ',
 ): Promise<VerifyOutcome> {
   const targets = await platformTargets(deps.docker, ref, request.platform, prefix);
-  const checks: Check[] = [];
-  for (const t of targets)
-    checks.push(...(await verifyPlatform(deps.signer, t, request.identity, request.policy)));
+  const perTarget = await Promise.all(
+    targets.map((t) => verifyPlatform(deps.signer, t, request.identity, request.policy)),
+  );
+  const checks = perTarget.flat();
   return { ref, checks, failed: checks.filter((c) => !c.ok) };
 }
 

@@ -27,6 +27,7 @@ import { readRequirementsText } from '../requirements/read.js';
 import { BUILD_RESULT_SCHEMA_VERSION, type BuildResult, type VariantBuild } from './result.js';
 import { buildTarget, type TargetContext } from './target.js';
 import { dockerfileFor } from './templates.js';
+import { mapLimit } from '../util/map-limit.js';
 
 export interface BuildStageInput {
   plan: Plan;
@@ -71,19 +72,6 @@ function cacheKind(config: Config, env: BuildStageDeps['env']): 'gha' | 'registr
     env.ACTIONS_RUNTIME_TOKEN !== undefined &&
     (env.ACTIONS_RESULTS_URL ?? env.ACTIONS_CACHE_URL) !== undefined;
   return onRunner ? 'gha' : 'registry';
-}
-
-async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (t: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await fn(items[i]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
 }
 
 /** Where the builder's facts are kept between runs (none without a cache directory). */

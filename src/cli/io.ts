@@ -9,7 +9,7 @@ export interface CliIo {
   env: Readonly<Record<string, string | undefined>>;
   /** Created on first use: commands that never touch Docker never connect. */
   docker: () => DockerAdapter;
-  /** cosign (sign, attest, verify); default: the real binary with the key password from env. */
+  /** Sign, attest, verify; default: the built-in key signer where it can (src/attest/signers.ts), else cosign. */
   signer?: () => Signer;
   /** stdout is a terminal: the report is printed with bold headings (unless NO_COLOR). */
   stdoutIsTTY?: boolean;

@@ -4,9 +4,9 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { createCosignSigner, defaultCosignExec } from '../attest/cosign.js';
 import type { FileDigest, PredicateContext } from '../attest/predicates.js';
 import { chooseSigning } from '../attest/signing.js';
+import { createSigner, signingKey } from '../attest/signers.js';
 import { type AttestOutcome, type AttestSigner, runAttestStage } from '../attest/stage.js';
 import type { BuildResult, PlatformBuild, VariantBuild } from '../build/result.js';
 import type { LoadedConfig } from '../config/load.js';
@@ -91,17 +91,23 @@ export function runAttest(input: AttestRunInput, io: AttestRunIo): Promise<Attes
       repository: input.env.GITHUB_REPOSITORY,
     },
     {
-      signer: () => (signer ??= io.signer?.() ?? cosignSigner(input.env)),
+      signer: () => (signer ??= io.signer?.() ?? createSigner({ env: input.env, tlog: signing.tlog })),
       progress: io.progress,
       warning: io.warning,
     },
   );
 }
 
-/** The real cosign: the key (COSIGN_KEY) and its password reach it by environment only. */
-function cosignSigner(env: Env): AttestSigner {
-  return createCosignSigner(defaultCosignExec(), {
-    ...(env.COSIGN_PASSWORD !== undefined && { password: env.COSIGN_PASSWORD }),
-    ...(env.COSIGN_KEY !== undefined && { env: { COSIGN_KEY: env.COSIGN_KEY } }),
-  });
+/**
+ * Start decrypting the signing key now (scrypt, off the main thread) when the attest stage will
+ * sign with the built-in signer, so that the stage does not wait for it. Whatever goes wrong here
+ * (no identity, a wrong password) is said by the attest stage itself.
+ */
+export function prepareSigning(loaded: LoadedConfig, env: Env): void {
+  try {
+    const signing = chooseSigning(loaded.config.attest, env, loaded.baseDir);
+    if (signing.identity) signingKey(signing.identity, env, signing.tlog)?.catch(() => undefined);
+  } catch {
+    // the attest stage reports it
+  }
 }

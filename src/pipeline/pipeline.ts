@@ -20,7 +20,7 @@ import { type Resolved, resolvedKey, runResolveStage } from '../resolve/stage.js
 import type { ResultDir } from '../results/results.js';
 import type { GpuMode } from '../smoke/gpu-mode.js';
 import { runSmokeStage, type SmokeEntry, type SmokeStatus } from '../smoke/stage.js';
-import { runAttest } from './attest.js';
+import { prepareSigning, runAttest } from './attest.js';
 import { mergeFromDigestFiles } from './merge.js';
 
 export { mergeFromDigestFiles } from './merge.js';
@@ -118,6 +118,7 @@ async function timed<T>(io: PipelineIo, stage: Stage, fn: () => Promise<T> | T):
 }
 
 export async function runPipeline(opts: PipelineOptions, io: PipelineIo): Promise<PipelineResult> {
+  if (opts.stages.has('attest') && !io.signer) prepareSigning(opts.loaded, io.env);
   const plan = await timed(io, 'plan', () => runPlan(opts, io));
   const resolved: Resolved = {};
   let build = await resolveAndBuild(opts, io, plan, resolved);

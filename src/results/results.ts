@@ -152,12 +152,12 @@ export interface ResultDir {
 export function openResultDir(dir: string, label = 'result-dir', opts: { create?: boolean } = {}): ResultDir {
   const root = ensureResultDir(dir, label, opts);
   const at = (name: string) => path.join(root, name);
-  const write = (name: string, content: string, l = label) => {
+  const write = (name: string, content: string, l = label, durable = true) => {
     mkdirSync(path.dirname(at(name)), { recursive: true });
-    writeFileAtomic(at(name), redactUrls(content), l);
+    writeFileAtomic(at(name), redactUrls(content), l, durable);
   };
-  const writeJson = (name: string, schema: z.ZodType, value: unknown, l?: string) =>
-    write(name, json(checked(schema, value, at(name))), l);
+  const writeJson = (name: string, schema: z.ZodType, value: unknown, l?: string, durable = true) =>
+    write(name, json(checked(schema, value, at(name))), l, durable);
   const records = (variant: string, platform: string) =>
     (['env', 'smoke', 'smoke-key'] as const)
       .map((k) => at(recordFile(k, variant, platform)))
@@ -198,7 +198,8 @@ export function openResultDir(dir: string, label = 'result-dir', opts: { create?
       return at(COMMENT_DIR);
     },
     writeAttestation: (v, p, kind, predicate) => {
-      writeJson(attestationFile(v, p, kind), PredicateSchema, predicate);
+      // A copy of what is attached to the image: no fsync (the attest stage writes six of them).
+      writeJson(attestationFile(v, p, kind), PredicateSchema, predicate, undefined, false);
       return at(attestationFile(v, p, kind));
     },
     writeAttest: (result) => writeJson(ATTEST_FILE, AttestResultSchema, result),

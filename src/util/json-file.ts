@@ -117,9 +117,10 @@ export function writeError(e: unknown, file: string, label: string): Error {
  * Write a file atomically: a temporary file in the same directory, then rename. A reader (a later
  * run) sees the old file or the whole new one, never a truncated JSON; on failure the temporary
  * file is removed. The temporary file is created exclusively, so a FIFO or symlink planted at the
- * target is replaced, never written through.
+ * target is replaced, never written through. `durable: false` skips the fsync: the rename is still
+ * atomic for readers, only a power loss may lose the file (for copies of what is kept elsewhere).
  */
-export function writeFileAtomic(file: string, content: string, label: string = file): void {
+export function writeFileAtomic(file: string, content: string, label: string = file, durable = true): void {
   const tmp = path.join(
     path.dirname(file),
     `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`,
@@ -128,7 +129,7 @@ export function writeFileAtomic(file: string, content: string, label: string = f
   try {
     fd = openSync(tmp, 'wx', 0o644);
     writeSync(fd, content);
-    fsyncSync(fd);
+    if (durable) fsyncSync(fd);
     closeSync(fd);
     fd = undefined;
     renameSync(tmp, file);

@@ -156,7 +156,7 @@ Exit codes: 0 all stages passed; 1 a build, conflict or smoke test failed; 2 bad
 function stageTimer(verbose: boolean) {
   const created = performance.now();
   const parts: string[] = [];
-  const secs = (ms: number) => `${(ms / 1000).toFixed(2)}s`;
+  const secs = (ms: number) => `${(ms / 1000).toFixed(3)}s`;
   const timing = (stage: Stage, ms: number) => {
     if (parts.length === 0) parts.push(`setup ${secs(performance.now() - ms - created)}`);
     parts.push(`${stage} ${secs(ms)}`);

@@ -1,0 +1,374 @@
+// The built-in key-mode signer (src/attest/native-signer.ts through createSigner) and the real
+// cosign binary agree, against the test bed's registry (distribution 2.8, no referrers API): what
+// the built-in signer writes, `cosign verify` / `verify-attestation` accept (through our adapter
+// and a bare `cosign verify`), and what cosign writes, the built-in verifier accepts. Reruns add
+// nothing to `.sig` and keep one layer per type in `.att` (other types kept, cosign's included).
+// Tampering fails in both: a digest never signed, a `.sig` copied under another digest's tag, an
+// attestation by another key, a wrong public key. `ml-image verify` passes on both paths; a
+// registry with nothing listening is exit 3; a wrong key password is exit 2 and never printed.
+import { execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import {
+  createCosignSigner,
+  defaultCosignExec,
+  type Signer,
+  type VerifyIdentity,
+} from '../../src/attest/cosign.js';
+import { type BatchSigner, createSigner } from '../../src/attest/signers.js';
+import { runCli } from '../../src/cli/main.js';
+import { createDefaultDockerAdapter } from '../../src/docker/engine.js';
+import { EnvironmentError, ExitCode, InputError } from '../../src/errors.js';
+import { captureIo } from '../helpers/fakes.js';
+
+const env = inject('dockerEnv');
+
+const SMOKE_TYPE = 'https://ml-image-action.github.io/attestations/smoke/v1';
+const EXTRA_TYPE = 'https://ml-image-action.github.io/attestations/native-signer-extra/v1';
+const PREDICATES = [
+  {
+    type: 'cyclonedx',
+    uri: 'https://cyclonedx.org/bom',
+    body: { bomFormat: 'CycloneDX', specVersion: '1.6', version: 1, components: [] },
+  },
+  {
+    type: 'slsaprovenance1',
+    uri: 'https://slsa.dev/provenance/v1',
+    body: {
+      buildDefinition: {
+        buildType: 'https://ml-image-action.github.io/build/v1',
+        externalParameters: { config: 'ml-image.yml' },
+        internalParameters: {},
+        resolvedDependencies: [{ uri: 'pkg:docker/busybox@1', digest: { sha256: 'a'.repeat(64) } }],
+      },
+      runDetails: {
+        builder: { id: 'https://github.com/o/r/actions/runs/1' },
+        metadata: { invocationID: 'run-1' },
+      },
+    },
+  },
+  { type: SMOKE_TYPE, uri: SMOKE_TYPE, body: { suites: [{ name: 'import', passed: 3, failed: 0 }] } },
+] as const;
+
+const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
+
+/** A cosign binary that must not run: the built-in path is the one under test. */
+const noCosign = (): Signer => {
+  throw new Error('the cosign binary was asked for on the built-in path');
+};
+
+describe.skipIf(!env.available || !env.cosign)('built-in signer vs the real cosign (real registry)', () => {
+  const facts = env.cosign ?? { key: '', pub: '', passwordFile: '' }; // collected even when skipped
+  const password = env.cosign ? readFileSync(facts.passwordFile, 'utf8').trim() : '';
+  const keyText = env.cosign ? readFileSync(facts.key, 'utf8') : '';
+  const envKey = { kind: 'key', key: 'env://COSIGN_KEY' } as const;
+  const fileKey = { kind: 'key', key: facts.key } as const;
+  const testPub: VerifyIdentity = { kind: 'key', publicKey: facts.pub };
+  const otherPassword = `other-${randomUUID()}`;
+  let dir = '';
+  let repo = '';
+  let platforms: string[] = []; // repo@sha256:... of the two-platform index
+  let indexRef = ''; // never signed itself
+  let singleRef = ''; // signed and attested by the real cosign
+  let copyRef = ''; // gets another digest's .sig, and an attestation by another key
+  let otherPub = '';
+  let builtin: BatchSigner;
+  let cosign: Signer;
+  /** A fresh built-in verifier: nothing read before is remembered. */
+  const verifier = () => createSigner({ env: {}, tlog: false, cosign: noCosign });
+  const digestOf = (ref: string) => ref.slice(ref.indexOf('@') + 1);
+  const hexOf = (ref: string) => ref.slice(ref.indexOf('@sha256:') + '@sha256:'.length);
+  const predicatePath = (type: string) => path.join(dir, `${type.replace(/\W/g, '_')}.json`);
+  const specs = PREDICATES.map((p) => ({ predicatePath: '', type: p.type as string }));
+
+  /** The URL of a manifest of this test's repository on the registry (plain HTTP). */
+  const manifestUrl = (reference: string) => {
+    const slash = repo.indexOf('/');
+    const host = repo.slice(0, slash).replace(/^localhost/, '127.0.0.1');
+    return `http://${host}/v2/${repo.slice(slash + 1)}/manifests/${reference}`;
+  };
+  const cosignManifest = async (ref: string, suffix: 'sig' | 'att') => {
+    const url = manifestUrl(`sha256-${hexOf(ref)}.${suffix}`);
+    const res = await fetch(url, { headers: { Accept: OCI_MANIFEST } });
+    expect(res.status, url).toBe(200);
+    const bytes = Buffer.from(await res.arrayBuffer());
+    const manifest = JSON.parse(bytes.toString('utf8')) as {
+      layers: { mediaType: string; annotations?: Record<string, string> }[];
+    };
+    return { bytes, manifest };
+  };
+
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'ml-image-native-signer-'));
+    const docker = createDefaultDockerAdapter();
+    repo = `${env.images!.registry}/ml-image-test/native-${randomUUID().slice(0, 8)}`;
+    const index = await docker.imagetoolsCreate([`${repo}:multi`], [env.images!.busybox]);
+    const single = await docker.imagetoolsCreate([`${repo}:single`], [env.images!.busyboxAmd64]);
+    const copy = await docker.imagetoolsCreate([`${repo}:copy`], [env.images!.busyboxArm64]);
+    const list = await docker.imagetoolsInspect(`${repo}:multi`);
+    platforms = list.platforms.map((p) => `${repo}@${p.digest}`);
+    indexRef = `${repo}@${index}`;
+    singleRef = `${repo}@${single}`;
+    copyRef = `${repo}@${copy}`;
+    for (const p of [...PREDICATES, { type: EXTRA_TYPE, body: { extra: true } }])
+      writeFileSync(predicatePath(p.type), JSON.stringify(p.body));
+    specs.forEach((s) => (s.predicatePath = predicatePath(s.type)));
+    execFileSync('cosign', ['generate-key-pair'], {
+      cwd: dir,
+      env: { ...process.env, COSIGN_PASSWORD: otherPassword },
+      stdio: 'ignore',
+    });
+    otherPub = path.join(dir, 'cosign.pub');
+    builtin = createSigner({
+      env: { COSIGN_KEY: keyText, COSIGN_PASSWORD: password },
+      tlog: false,
+      cosign: noCosign,
+    });
+    cosign = createCosignSigner(defaultCosignExec(), { password });
+  });
+
+  afterAll(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('(1) built-in signs and attests both platforms; the real cosign verifies every one', async () => {
+    expect(platforms).toHaveLength(2);
+    expect(new Set([...platforms, indexRef, singleRef, copyRef].map(digestOf)).size).toBe(5);
+    await Promise.all(
+      platforms.map(async (ref) => {
+        await builtin.sign(ref, envKey);
+        await builtin.attestAll(ref, specs, envKey);
+      }),
+    );
+    for (const ref of platforms) {
+      const v = await cosign.verify(ref, testPub);
+      if (!v.ok) throw new Error(v.failure.message);
+      expect(v.items).toEqual([expect.objectContaining({ digest: digestOf(ref), dockerReference: repo })]);
+      for (const p of PREDICATES) {
+        const a = await cosign.verifyAttestations(ref, p.type, testPub);
+        if (!a.ok) throw new Error(a.failure.message);
+        expect(a.items).toHaveLength(1);
+        expect(a.items[0]!.predicateType).toBe(p.uri);
+        expect(a.items[0]!.subject).toEqual([{ name: repo, digest: { sha256: hexOf(ref) } }]);
+        expect(a.items[0]!.predicate).toMatchObject(p.body);
+      }
+    }
+    // And cosign itself, not through our adapter: exit 0 (execFileSync throws otherwise).
+    const out = execFileSync(
+      'cosign',
+      [
+        'verify',
+        '--key',
+        facts.pub,
+        '--allow-insecure-registry',
+        '--allow-http-registry',
+        '--insecure-ignore-tlog=true',
+        platforms[0]!,
+      ],
+      { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    expect(JSON.parse(out)).toEqual([
+      expect.objectContaining({
+        critical: expect.objectContaining({ image: { 'docker-manifest-digest': digestOf(platforms[0]!) } }),
+      }),
+    ]);
+  });
+
+  it('(2) the real cosign signs and attests; the built-in verifier accepts each', async () => {
+    await cosign.sign(singleRef, fileKey);
+    for (const s of specs) await cosign.attest(singleRef, s, fileKey);
+    const check = verifier();
+    const v = await check.verify(singleRef, testPub);
+    if (!v.ok) throw new Error(v.failure.message);
+    expect(v.items).toEqual([
+      {
+        dockerReference: repo,
+        digest: digestOf(singleRef),
+        type: 'cosign container image signature',
+        optional: {},
+      },
+    ]);
+    for (const p of PREDICATES) {
+      const a = await check.verifyAttestations(singleRef, p.type, testPub);
+      if (!a.ok) throw new Error(a.failure.message);
+      expect(a.items).toHaveLength(1);
+      expect(a.items[0]!.predicateType).toBe(p.uri);
+      expect(a.items[0]!.subject).toEqual([{ name: repo, digest: { sha256: hexOf(singleRef) } }]);
+      expect(a.items[0]!.predicate).toMatchObject(p.body);
+    }
+  });
+
+  it('(3) reruns: .sig keeps one layer, .att one per type; a cosign-made other type survives', async () => {
+    const ref = platforms[0]!;
+    await builtin.sign(ref, envKey);
+    await builtin.sign(ref, envKey);
+    expect((await cosignManifest(ref, 'sig')).manifest.layers).toHaveLength(1);
+    await builtin.attestAll(ref, specs, envKey);
+    const att = async () => (await cosignManifest(ref, 'att')).manifest.layers;
+    expect(await att()).toHaveLength(PREDICATES.length);
+
+    // cosign adds a type of its own; the built-in rerun replaces its three and keeps that one.
+    await cosign.attest(ref, { predicatePath: predicatePath(EXTRA_TYPE), type: EXTRA_TYPE }, fileKey);
+    expect(await att()).toHaveLength(PREDICATES.length + 1);
+    await builtin.attestAll(ref, specs, envKey);
+    const layers = await att();
+    expect(layers).toHaveLength(PREDICATES.length + 1);
+    const types = layers.map((l) => l.annotations?.predicateType);
+    expect(types.filter((t) => t === EXTRA_TYPE)).toHaveLength(1);
+    for (const p of PREDICATES) expect(types.filter((t) => t === p.uri)).toHaveLength(1);
+    for (const s of [cosign, verifier()]) {
+      const extra = await s.verifyAttestations(ref, EXTRA_TYPE, testPub);
+      if (!extra.ok) throw new Error(extra.failure.message);
+      expect(extra.items.map((i) => i.predicate)).toEqual([{ extra: true }]);
+      const smoke = await s.verifyAttestations(ref, SMOKE_TYPE, testPub);
+      if (!smoke.ok) throw new Error(smoke.failure.message);
+      expect(smoke.items).toHaveLength(1);
+    }
+  });
+
+  it('(4a) a digest never signed: both fail, the built-in says missing', async () => {
+    const v = await verifier().verify(indexRef, testPub);
+    expect(v).toMatchObject({ ok: false, failure: { ref: indexRef, what: 'signature', reason: 'missing' } });
+    const a = await verifier().verifyAttestations(indexRef, 'cyclonedx', testPub);
+    expect(a).toMatchObject({ ok: false, failure: { type: 'cyclonedx', reason: 'missing' } });
+    expect(await cosign.verify(indexRef, testPub)).toMatchObject({
+      ok: false,
+      failure: { reason: 'missing' },
+    });
+    expect(await cosign.verifyAttestations(indexRef, 'cyclonedx', testPub)).toMatchObject({
+      ok: false,
+      failure: { reason: 'missing' },
+    });
+  });
+
+  it('(4b) the .sig of digest A copied under the tag of digest B: both fail, "names another image"', async () => {
+    const from = await cosignManifest(platforms[1]!, 'sig');
+    const url = manifestUrl(`sha256-${hexOf(copyRef)}.sig`);
+    const put = await fetch(url, {
+      method: 'PUT',
+      headers: { 'Content-Type': OCI_MANIFEST },
+      body: from.bytes,
+    });
+    expect(put.status, url).toBe(201);
+    expect((await cosignManifest(copyRef, 'sig')).bytes).toEqual(from.bytes);
+    const v = await verifier().verify(copyRef, testPub);
+    expect(v).toMatchObject({ ok: false, failure: { what: 'signature', reason: 'invalid' } });
+    if (!v.ok) expect(v.failure.message).toContain(`names another image (${digestOf(platforms[1]!)})`);
+    expect(await cosign.verify(copyRef, testPub)).toMatchObject({
+      ok: false,
+      failure: { reason: 'invalid' },
+    });
+  });
+
+  it('(4c) an attestation signed with another key: both fail against the test bed key', async () => {
+    const other = createSigner({
+      env: { COSIGN_KEY: readFileSync(path.join(dir, 'cosign.key'), 'utf8'), COSIGN_PASSWORD: otherPassword },
+      tlog: false,
+      cosign: noCosign,
+    });
+    await other.attestAll(copyRef, [specs[2]!], envKey);
+    const otherId: VerifyIdentity = { kind: 'key', publicKey: otherPub };
+    // Genuine for the other key, in both ...
+    for (const s of [cosign, verifier()])
+      expect((await s.verifyAttestations(copyRef, SMOKE_TYPE, otherId)).ok).toBe(true);
+    // ... but not for the key that was expected.
+    const a = await verifier().verifyAttestations(copyRef, SMOKE_TYPE, testPub);
+    expect(a).toMatchObject({ ok: false, failure: { type: SMOKE_TYPE, reason: 'invalid' } });
+    if (!a.ok) expect(a.failure.message).toContain(`not signed by the public key ${facts.pub}`);
+    expect(await cosign.verifyAttestations(copyRef, SMOKE_TYPE, testPub)).toMatchObject({
+      ok: false,
+      failure: { reason: 'invalid' },
+    });
+  });
+
+  it('(4d) a wrong public key: signature and attestations of a signed digest fail in both', async () => {
+    const wrong: VerifyIdentity = { kind: 'key', publicKey: otherPub };
+    for (const ref of [platforms[0]!, singleRef]) {
+      const v = await verifier().verify(ref, wrong);
+      expect(v).toMatchObject({ ok: false, failure: { what: 'signature', reason: 'invalid' } });
+      if (!v.ok) expect(v.failure.message).toContain(otherPub);
+      const a = await verifier().verifyAttestations(ref, 'slsaprovenance1', wrong);
+      expect(a).toMatchObject({ ok: false, failure: { type: 'slsaprovenance1', reason: 'invalid' } });
+    }
+    expect(await cosign.verify(platforms[0]!, wrong)).toMatchObject({
+      ok: false,
+      failure: { reason: 'invalid' },
+    });
+    expect(await cosign.verifyAttestations(platforms[0]!, 'slsaprovenance1', wrong)).toMatchObject({
+      ok: false,
+      failure: { reason: 'invalid' },
+    });
+  });
+
+  it('(5) ml-image verify passes on the built-in path and with ML_IMAGE_SIGNER=cosign', async () => {
+    const real = createDefaultDockerAdapter();
+    let inspected = 0;
+    const counting = new Proxy(real, {
+      get: (target, prop, receiver) =>
+        prop === 'imagetoolsInspect'
+          ? (ref: string) => {
+              inspected++;
+              return real.imagetoolsInspect(ref);
+            }
+          : Reflect.get(target, prop, receiver),
+    });
+    // The built-in path reads the index over HTTP: a docker that cannot inspect proves it ran;
+    // the cosign path inspects through docker (buildx).
+    const noInspect = new Proxy(real, {
+      get: (target, prop, receiver) =>
+        prop === 'imagetoolsInspect'
+          ? () => Promise.reject(new Error('imagetools inspect on the built-in path'))
+          : Reflect.get(target, prop, receiver),
+    });
+    for (const [docker, extra] of [
+      [noInspect, {}],
+      [counting, { ML_IMAGE_SIGNER: 'cosign' }],
+    ] as const) {
+      const io = captureIo(dir, docker, {
+        ML_IMAGE_CACHE_DIR: path.join(dir, '.cache'),
+        ...extra,
+      });
+      expect(await runCli(['verify', indexRef, '--key', facts.pub], io), io.err()).toBe(0);
+      for (const platform of ['linux/amd64', 'linux/arm64'])
+        for (const check of ['signature', 'sbom attestation', 'provenance attestation'])
+          expect(io.out()).toMatch(new RegExp(`^ok +${platform} +${check}: `, 'm'));
+    }
+    expect(inspected).toBe(1);
+  });
+
+  it('(6) a registry with nothing listening: exit 3 naming it, the fix is the test bed', async () => {
+    const ref = `127.0.0.1:5999/ml-image-test/gone@${digestOf(platforms[0]!)}`;
+    for (const op of [() => builtin.sign(ref, envKey), () => verifier().verify(ref, testPub)]) {
+      const e = await op().then(
+        () => undefined,
+        (x: unknown) => x,
+      );
+      expect(e).toBeInstanceOf(EnvironmentError);
+      expect((e as EnvironmentError).exitCode).toBe(ExitCode.Environment);
+      expect((e as EnvironmentError).message).toContain('registry 127.0.0.1:5999 is unreachable');
+      expect((e as EnvironmentError).fix).toMatch(/scripts\/test-env\.sh/);
+    }
+  });
+
+  it('(7) a wrong COSIGN_PASSWORD is bad input (exit 2) that never prints the password', async () => {
+    const wrongPassword = `wrong-${randomUUID()}`;
+    const signer = createSigner({
+      env: { COSIGN_KEY: keyText, COSIGN_PASSWORD: wrongPassword },
+      tlog: false,
+      cosign: noCosign,
+    });
+    const e = await signer.sign(platforms[0]!, envKey).then(
+      () => undefined,
+      (x: unknown) => x,
+    );
+    expect(e).toBeInstanceOf(InputError);
+    expect((e as InputError).exitCode).toBe(ExitCode.BadInput);
+    const text = `${(e as InputError).message}\n${(e as InputError).fix ?? ''}`;
+    expect(text).toContain('COSIGN_KEY');
+    expect(text).not.toContain(wrongPassword);
+    expect(text).not.toContain(password);
+  });
+});

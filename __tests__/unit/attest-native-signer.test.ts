@@ -1,0 +1,1101 @@
+// The built-in key-mode signer (src/attest/native-signer.ts) over an in-memory registry: what it
+// writes to the `.sig` / `.att` tags (dedupe on signing again, replace by predicate type on
+// attesting again, one manifest per attestAll), what verify and verifyAttestations accept and why
+// they refuse (missing / invalid, as cosign does), and which calls src/attest/signers.ts sends to
+// it and which to the cosign binary.
+import { createPrivateKey, generateKeyPairSync, type KeyObject, randomBytes, scryptSync } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { xsalsa20poly1305 } from '@noble/ciphers/salsa.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PredicateSpec, Signer, SignIdentity, VerifyIdentity } from '../../src/attest/cosign.js';
+import {
+  cosignImage,
+  cosignTag,
+  DSSE_MEDIA_TYPE,
+  type Layer,
+  OCI_MANIFEST,
+  readLayers,
+  SIGNATURE_ANNOTATION,
+  SIMPLE_SIGNING_MEDIA_TYPE,
+} from '../../src/attest/cosign-image.js';
+import {
+  decryptCosignKey,
+  type DsseEnvelope,
+  inTotoStatement,
+  signBytes,
+  signEnvelope,
+  simpleSigningPayload,
+} from '../../src/attest/cosign-key.js';
+import { createNativeSigner } from '../../src/attest/native-signer.js';
+import { createSigner, nativeKeyText, nativeReaches, nativeVerifies } from '../../src/attest/signers.js';
+import { type OciFetch, sha256Digest } from '../../src/docker/oci-client.js';
+import { EnvironmentError, ExitCode, InputError } from '../../src/errors.js';
+import { MemoryRegistry } from '../helpers/oci-memory.js';
+
+// The default registry client's HTTP, given to createSigner: a call that reaches it is recorded
+// and fails (a unit test never opens a socket).
+const network = { urls: [] as string[] };
+const recordingFetch: OciFetch = (url) => {
+  network.urls.push(url);
+  return Promise.reject(new Error(`unit test reached the network: ${url}`));
+};
+
+const FIXTURES = path.join(import.meta.dirname, '../fixtures/cosign');
+const FIXTURE_PUB = path.join(FIXTURES, 'fixture.pub');
+const OTHER_PUB = path.join(FIXTURES, 'other.pub');
+const fixture = (name: string) => readFileSync(path.join(FIXTURES, name), 'utf8');
+const PASSWORD = 'fixture-password';
+
+const HOST = 'localhost:5000';
+const REPO = 'ml/app';
+const IMG = `sha256:${'a'.repeat(64)}`;
+const IMG2 = `sha256:${'b'.repeat(64)}`;
+const REF = `${HOST}/${REPO}@${IMG}`;
+const REF2 = `${HOST}/${REPO}@${IMG2}`;
+const KEY: SignIdentity = { kind: 'key', key: '/k/cosign.key' };
+const PUB: VerifyIdentity = { kind: 'key', publicKey: '/k/cosign.pub' };
+const OTHER: VerifyIdentity = { kind: 'key', publicKey: '/k/other.pub' };
+const KEYLESS_VERIFY: VerifyIdentity = {
+  kind: 'keyless',
+  certificateIdentityRegexp: '^https://github.com/o/',
+  certificateOidcIssuer: 'https://token.actions.githubusercontent.com',
+};
+const SBOM_URI = 'https://cyclonedx.org/bom';
+const SLSA_URI = 'https://slsa.dev/provenance/v1';
+const SMOKE_URI = 'https://ml-image.dev/smoke/v1';
+
+/** Predicate files by path (what readText serves), and the specs naming them. */
+const FILES: Record<string, string> = {
+  '/k/cosign.pub': fixture('fixture.pub'),
+  '/k/other.pub': fixture('other.pub'),
+  '/k/p384.pub': String(
+    generateKeyPairSync('ec', { namedCurve: 'P-384' }).publicKey.export({ type: 'spki', format: 'pem' }),
+  ),
+  '/p/sbom.json': '{"bomFormat":"CycloneDX","n":1}',
+  '/p/sbom2.json': '{"bomFormat":"CycloneDX","n":2}',
+  '/p/slsa.json': '{"buildType":"x"}',
+  '/p/smoke.json': '{"verdict":"pass"}',
+  '/p/broken.json': '{not json',
+};
+const SBOM: PredicateSpec = { predicatePath: '/p/sbom.json', type: 'cyclonedx' };
+const SBOM2: PredicateSpec = { predicatePath: '/p/sbom2.json', type: 'cyclonedx' };
+const SLSA: PredicateSpec = { predicatePath: '/p/slsa.json', type: 'slsaprovenance1' };
+const SMOKE: PredicateSpec = { predicatePath: '/p/smoke.json', type: SMOKE_URI };
+
+function readText(file: string): string {
+  const text = FILES[file];
+  if (text === undefined) throw Object.assign(new Error(`ENOENT: ${file}`), { code: 'ENOENT' });
+  return text;
+}
+
+let fixtureKey: KeyObject;
+let otherKey: KeyObject;
+beforeAll(async () => {
+  [fixtureKey, otherKey] = await Promise.all([
+    decryptCosignKey(fixture('fixture.key'), PASSWORD, 'fixture.key'),
+    decryptCosignKey(fixture('other.key'), PASSWORD, 'other.key'),
+  ]);
+});
+
+function setup(key: () => KeyObject = () => fixtureKey, registry = new MemoryRegistry()) {
+  const signer = createNativeSigner({
+    client: (host) => registry.client(host),
+    signingKey: async () => key(),
+    readText,
+  });
+  return { registry, signer };
+}
+
+const layersAt = (
+  registry: MemoryRegistry,
+  digest: string,
+  suffix: 'sig' | 'att',
+  host = HOST,
+  repo = REPO,
+) => readLayers(registry.manifestAt(host, repo, cosignTag(digest, suffix)));
+
+/** Write a cosign image of BLOBS (with their layers) under the tag, as another tool would. */
+function putImage(
+  registry: MemoryRegistry,
+  digest: string,
+  suffix: 'sig' | 'att',
+  entries: [Layer, Buffer][],
+) {
+  for (const [, blob] of entries) registry.putBlob(blob);
+  const image = cosignImage(entries.map(([l]) => l));
+  const configDigest = registry.putBlob(image.config);
+  registry.put(HOST, REPO, cosignTag(digest, suffix), OCI_MANIFEST, image.manifest(configDigest));
+}
+
+const attLayer = (envelope: Buffer, predicateType?: string): [Layer, Buffer] => [
+  {
+    mediaType: DSSE_MEDIA_TYPE,
+    size: envelope.length,
+    digest: sha256Digest(envelope),
+    ...(predicateType !== undefined && { annotations: { [SIGNATURE_ANNOTATION]: '', predicateType } }),
+  },
+  envelope,
+];
+
+const envelopeFor = (key: KeyObject, digest: string, type: string, predicate: unknown = {}) =>
+  signEnvelope(key, inTotoStatement(`${HOST}/${REPO}`, digest, type, predicate));
+
+async function rejection(p: Promise<unknown>): Promise<unknown> {
+  return p.then(
+    () => expect.unreachable('resolved'),
+    (e: unknown) => e,
+  );
+}
+
+describe('sign', () => {
+  it('writes one simple-signing layer signed by the key, as cosign does', async () => {
+    const { registry, signer } = setup();
+    await signer.sign(REF, KEY);
+    const layers = layersAt(registry, IMG, 'sig');
+    expect(layers).toHaveLength(1);
+    const payload = simpleSigningPayload(`${HOST}/${REPO}`, IMG);
+    expect(layers[0]).toMatchObject({
+      mediaType: SIMPLE_SIGNING_MEDIA_TYPE,
+      size: payload.length,
+      digest: sha256Digest(payload),
+    });
+    expect(Object.keys(layers[0]!.annotations!)).toEqual([SIGNATURE_ANNOTATION]);
+    expect(registry.blobs.get(layers[0]!.digest)?.equals(payload)).toBe(true);
+    // The manifest names a config blob that was pushed, of cosign's shape.
+    const manifest = registry.manifestAt(HOST, REPO, cosignTag(IMG, 'sig'))!;
+    expect(manifest.mediaType).toBe(OCI_MANIFEST);
+    const config = (JSON.parse(manifest.bytes.toString('utf8')) as { config: { digest: string } }).config;
+    expect(registry.blobs.get(config.digest)?.equals(cosignImage(layers).config)).toBe(true);
+    expect((await signer.verify(REF, PUB)).ok).toBe(true);
+  });
+
+  it('signing again with the same key adds nothing: one layer, no second manifest', async () => {
+    const { registry, signer } = setup();
+    await signer.sign(REF, KEY);
+    expect(registry.count('putManifest')).toBe(1);
+    await signer.sign(REF, KEY);
+    await setup(() => fixtureKey, registry).signer.sign(REF, KEY); // another process, same key
+    expect(registry.count('putManifest')).toBe(1);
+    expect(registry.count('finishUpload')).toBe(2); // payload + config, once
+    expect(layersAt(registry, IMG, 'sig')).toHaveLength(1);
+  });
+
+  it('another key adds a second layer and keeps the first', async () => {
+    const registry = new MemoryRegistry();
+    await setup(() => fixtureKey, registry).signer.sign(REF, KEY);
+    const first = layersAt(registry, IMG, 'sig');
+    await setup(() => otherKey, registry).signer.sign(REF, KEY);
+    const layers = layersAt(registry, IMG, 'sig');
+    expect(layers).toHaveLength(2);
+    expect(layers[0]).toEqual(first[0]);
+    expect(layers[1]!.digest).toBe(first[0]!.digest); // the same payload, another signature
+    expect(layers[1]!.annotations).not.toEqual(first[0]!.annotations);
+    const { signer } = setup(() => fixtureKey, registry);
+    expect((await signer.verify(REF, PUB)).ok).toBe(true);
+    expect((await signer.verify(REF, OTHER)).ok).toBe(true);
+  });
+
+  it('two digests: two tags, each payload naming its own digest', async () => {
+    const { registry, signer } = setup();
+    await Promise.all([signer.sign(REF, KEY), signer.sign(REF2, KEY)]);
+    for (const d of [IMG, IMG2]) {
+      const [l] = layersAt(registry, d, 'sig');
+      expect(registry.blobs.get(l!.digest)?.toString('utf8')).toContain(`"docker-manifest-digest":"${d}"`);
+    }
+  });
+
+  it.each([
+    ['ghcr.io/org/app', 'ghcr.io', 'org/app', 'ghcr.io/org/app'],
+    ['org/app', 'docker.io', 'org/app', 'index.docker.io/org/app'],
+    ['ubuntu', 'docker.io', 'library/ubuntu', 'index.docker.io/library/ubuntu'],
+    ['docker.io/library/ubuntu', 'docker.io', 'library/ubuntu', 'index.docker.io/library/ubuntu'],
+    ['localhost:5000/a/b/c', 'localhost:5000', 'a/b/c', 'localhost:5000/a/b/c'],
+  ])('%s: the client of %s, repository %s, payload names %s', async (name, host, repo, named) => {
+    const { registry, signer } = setup();
+    await signer.sign(`${name}@${IMG}`, KEY);
+    expect(new Set(registry.calls.map((c) => `${c.host} ${c.repository}`))).toEqual(
+      new Set([`${host} ${repo}`]),
+    );
+    const [l] = layersAt(registry, IMG, 'sig', host, repo);
+    expect(registry.blobs.get(l!.digest)?.equals(simpleSigningPayload(named, IMG))).toBe(true);
+  });
+
+  it.each<[string, SignIdentity, { tlog?: boolean } | undefined]>([
+    ['a keyless identity', { kind: 'keyless' }, undefined],
+    ['the transparency log', KEY, { tlog: true }],
+  ])('%s: InputError, nothing read or written', async (_, identity, opts) => {
+    const { registry, signer } = setup();
+    for (const call of [
+      () => signer.sign(REF, identity, opts),
+      () => signer.attest(REF, SBOM, identity, opts),
+      () => signer.attestAll(REF, [SBOM], identity, opts),
+    ]) {
+      const err = await rejection(call());
+      expect(err).toBeInstanceOf(InputError);
+      expect((err as InputError).exitCode).toBe(ExitCode.BadInput);
+    }
+    expect(registry.calls).toEqual([]);
+  });
+
+  it('a reference with a tag instead of a digest: InputError', async () => {
+    const { signer } = setup();
+    expect(await rejection(signer.sign(`${HOST}/${REPO}:latest`, KEY))).toBeInstanceOf(InputError);
+  });
+
+  it('a key that fails to decrypt: its error, nothing written', async () => {
+    const registry = new MemoryRegistry();
+    const wrong = new InputError('k: wrong password for the signing key (COSIGN_PASSWORD)');
+    const signer = createNativeSigner({
+      client: (h) => registry.client(h),
+      signingKey: () => Promise.reject(wrong),
+      readText,
+    });
+    expect(await rejection(signer.sign(REF, KEY))).toBe(wrong);
+    expect(await rejection(signer.attestAll(REF, [SBOM], KEY))).toBe(wrong);
+    expect(registry.count('putManifest')).toBe(0);
+  });
+});
+
+describe('attestAll', () => {
+  it('three predicates: one .att manifest with three DSSE layers, annotated as cosign does', async () => {
+    const { registry, signer } = setup();
+    await signer.attestAll(REF, [SBOM, SLSA, SMOKE], KEY);
+    expect(registry.count('putManifest')).toBe(1);
+    const layers = layersAt(registry, IMG, 'att');
+    expect(layers.map((l) => l.mediaType)).toEqual([DSSE_MEDIA_TYPE, DSSE_MEDIA_TYPE, DSSE_MEDIA_TYPE]);
+    expect(layers.map((l) => l.annotations)).toEqual(
+      [SBOM_URI, SLSA_URI, SMOKE_URI].map((t) => ({ [SIGNATURE_ANNOTATION]: '', predicateType: t })),
+    );
+    for (const [i, l] of layers.entries()) {
+      const env = JSON.parse(registry.blobs.get(l.digest)!.toString('utf8')) as DsseEnvelope;
+      const st = JSON.parse(Buffer.from(env.payload, 'base64').toString('utf8')) as Record<string, unknown>;
+      expect(st.predicateType).toBe([SBOM_URI, SLSA_URI, SMOKE_URI][i]);
+      expect(st.subject).toEqual([{ name: `${HOST}/${REPO}`, digest: { sha256: 'a'.repeat(64) } }]);
+      expect(st.predicate).toEqual(JSON.parse(FILES[[SBOM, SLSA, SMOKE][i]!.predicatePath]!));
+      expect(l.size).toBe(registry.blobs.get(l.digest)!.length);
+    }
+    expect(layersAt(registry, IMG, 'sig')).toEqual([]); // attesting does not sign the image
+  });
+
+  it('attesting again replaces the layer of the same type and keeps the others', async () => {
+    const { registry, signer } = setup();
+    await signer.attestAll(REF, [SBOM, SLSA], KEY);
+    const before = layersAt(registry, IMG, 'att');
+    await signer.attest(REF, SBOM2, KEY);
+    const after = layersAt(registry, IMG, 'att');
+    expect(after).toHaveLength(2);
+    expect(after[0]).toEqual(before[1]); // slsa kept, first
+    expect(after[1]!.annotations?.predicateType).toBe(SBOM_URI);
+    expect(after[1]!.digest).not.toBe(before[0]!.digest);
+    const v = await setup(() => fixtureKey, registry).signer.verifyAttestations(REF, 'cyclonedx', PUB);
+    expect(v.ok && v.items.map((s) => s.predicate)).toEqual([{ bomFormat: 'CycloneDX', n: 2 }]);
+  });
+
+  it('a layer without annotations (an older writer) is replaced by what its envelope says', async () => {
+    const { registry, signer } = setup();
+    putImage(registry, IMG, 'att', [
+      attLayer(envelopeFor(otherKey, IMG, SBOM_URI)),
+      attLayer(envelopeFor(otherKey, IMG, SMOKE_URI)),
+    ]);
+    await signer.attest(REF, SBOM, KEY);
+    const layers = layersAt(registry, IMG, 'att');
+    expect(layers).toHaveLength(2);
+    expect(layers[0]!.annotations).toBeUndefined(); // the smoke one, kept
+    expect(layers[1]!.annotations?.predicateType).toBe(SBOM_URI);
+  });
+
+  it('concurrent attestations of one image are applied one after the other (none lost)', async () => {
+    const { registry, signer } = setup();
+    await Promise.all([
+      signer.attest(REF, SBOM, KEY),
+      signer.attest(REF, SLSA, KEY),
+      signer.attest(REF, SMOKE, KEY),
+    ]);
+    expect(
+      layersAt(registry, IMG, 'att')
+        .map((l) => l.annotations?.predicateType)
+        .sort(),
+    ).toEqual([SBOM_URI, SLSA_URI, SMOKE_URI].sort());
+  });
+
+  it.each([
+    [
+      'unreadable',
+      { predicatePath: '/p/missing.json', type: 'cyclonedx' },
+      /predicate file \/p\/missing\.json: ENOENT/,
+    ],
+    [
+      'not JSON',
+      { predicatePath: '/p/broken.json', type: 'cyclonedx' },
+      /predicate file \/p\/broken\.json: /,
+    ],
+  ])('a predicate file %s: InputError naming it, nothing written', async (_, spec, message) => {
+    const { registry, signer } = setup();
+    const err = await rejection(signer.attestAll(REF, [SBOM, spec], KEY));
+    expect(err).toBeInstanceOf(InputError);
+    expect((err as Error).message).toMatch(message);
+    expect(registry.count('putManifest')).toBe(0);
+  });
+});
+
+describe('verify', () => {
+  it('ok: the signature on this digest, by this key', async () => {
+    const { registry, signer } = setup();
+    await signer.sign(REF, KEY);
+    const v = await setup(() => fixtureKey, registry).signer.verify(REF, PUB);
+    expect(v).toEqual({
+      ok: true,
+      items: [
+        {
+          dockerReference: `${HOST}/${REPO}`,
+          digest: IMG,
+          type: 'cosign container image signature',
+          optional: {},
+        },
+      ],
+    });
+  });
+
+  it('the payload it expects is not downloaded again', async () => {
+    const { registry, signer } = setup();
+    await signer.sign(REF, KEY);
+    const reader = setup(() => fixtureKey, registry).signer;
+    registry.calls.length = 0;
+    await reader.verify(REF, PUB);
+    expect(registry.count('blob')).toBe(0);
+  });
+
+  it('another public key: invalid, naming the public key', async () => {
+    const { registry, signer } = setup();
+    await signer.sign(REF, KEY);
+    const v = await setup(() => fixtureKey, registry).signer.verify(REF, OTHER);
+    const w = await signer.verify(REF, OTHER);
+    expect(v).toEqual(w);
+    expect(w).toMatchObject({ ok: false, failure: { ref: REF, what: 'signature', reason: 'invalid' } });
+    expect(!w.ok && w.failure.message).toContain('the public key /k/other.pub');
+    expect(!w.ok && w.failure.type).toBeUndefined();
+  });
+
+  it('never signed: missing', async () => {
+    const { signer } = setup();
+    const v = await signer.verify(REF, PUB);
+    expect(v).toMatchObject({ ok: false, failure: { what: 'signature', reason: 'missing' } });
+    expect(!v.ok && v.failure.message).toMatch(/no signatures found/);
+  });
+
+  it('only layers of another media type: missing', async () => {
+    const { registry, signer } = setup();
+    putImage(registry, IMG, 'sig', [attLayer(envelopeFor(fixtureKey, IMG, SBOM_URI))]);
+    expect(await signer.verify(REF, PUB)).toMatchObject({ ok: false, failure: { reason: 'missing' } });
+  });
+
+  it('a .sig image copied from another digest: invalid, "names another image"', async () => {
+    const { registry, signer } = setup();
+    await signer.sign(REF2, KEY);
+    const copied = registry.manifestAt(HOST, REPO, cosignTag(IMG2, 'sig'))!;
+    registry.put(HOST, REPO, cosignTag(IMG, 'sig'), copied.mediaType, copied.bytes);
+    const v = await setup(() => fixtureKey, registry).signer.verify(REF, PUB);
+    expect(v).toMatchObject({ ok: false, failure: { reason: 'invalid' } });
+    expect(!v.ok && v.failure.message).toContain(`names another image (${IMG2})`);
+  });
+
+  it('a signature made for another name of the same digest verifies (cosign checks the digest)', async () => {
+    const registry = new MemoryRegistry();
+    await setup(() => fixtureKey, registry).signer.sign(`ghcr.io/o/app@${IMG}`, KEY);
+    const copied = registry.manifestAt('ghcr.io', 'o/app', cosignTag(IMG, 'sig'))!;
+    registry.put(HOST, REPO, cosignTag(IMG, 'sig'), copied.mediaType, copied.bytes);
+    const v = await setup(() => fixtureKey, registry).signer.verify(REF, PUB);
+    expect(v.ok && v.items.map((i) => [i.dockerReference, i.digest])).toEqual([['ghcr.io/o/app', IMG]]);
+  });
+
+  it('a layer signed by the key whose payload is not simple signing: invalid', async () => {
+    const { registry, signer } = setup();
+    const payload = Buffer.from('{"critical":{"type":"something else"}}');
+    const layer: Layer = {
+      mediaType: SIMPLE_SIGNING_MEDIA_TYPE,
+      size: payload.length,
+      digest: sha256Digest(payload),
+      annotations: { [SIGNATURE_ANNOTATION]: signBytes(fixtureKey, payload).toString('base64') },
+    };
+    putImage(registry, IMG, 'sig', [[layer, payload]]);
+    expect(await signer.verify(REF, PUB)).toMatchObject({ ok: false, failure: { reason: 'invalid' } });
+  });
+
+  it('a signature layer whose annotation was altered: invalid', async () => {
+    const { registry, signer } = setup();
+    const payload = simpleSigningPayload(`${HOST}/${REPO}`, IMG);
+    const layer: Layer = {
+      mediaType: SIMPLE_SIGNING_MEDIA_TYPE,
+      size: payload.length,
+      digest: sha256Digest(payload),
+      annotations: { [SIGNATURE_ANNOTATION]: 'MEUCIQDtampered' },
+    };
+    putImage(registry, IMG, 'sig', [[layer, payload]]);
+    expect(await signer.verify(REF, PUB)).toMatchObject({ ok: false, failure: { reason: 'invalid' } });
+  });
+
+  it('signing after a verify found nothing: the next verify sees the signature', async () => {
+    const { signer } = setup();
+    expect((await signer.verify(REF, PUB)).ok).toBe(false);
+    await signer.sign(REF, KEY);
+    expect((await signer.verify(REF, PUB)).ok).toBe(true);
+  });
+
+  it.each<[string, VerifyIdentity, RegExp]>([
+    ['a keyless identity', KEYLESS_VERIFY, /key signatures only/],
+    [
+      'a public key that is not there',
+      { kind: 'key', publicKey: '/k/none.pub' },
+      /public key \/k\/none\.pub: cannot read it \(ENOENT\)/,
+    ],
+    [
+      'a P-384 public key',
+      { kind: 'key', publicKey: '/k/p384.pub' },
+      /public key \/k\/p384\.pub: not an ECDSA P-256/,
+    ],
+  ])('%s: InputError', async (_, identity, message) => {
+    const { registry, signer } = setup();
+    for (const p of [signer.verify(REF, identity), signer.verifyAttestations(REF, 'cyclonedx', identity)]) {
+      const err = await rejection(p);
+      expect(err).toBeInstanceOf(InputError);
+      expect((err as Error).message).toMatch(message);
+    }
+    expect(registry.calls).toEqual([]);
+  });
+});
+
+describe('verifyAttestations', () => {
+  it.each([
+    ['cyclonedx', SBOM_URI, SBOM],
+    ['slsaprovenance1', SLSA_URI, SLSA],
+    [SMOKE_URI, SMOKE_URI, SMOKE],
+  ])('ok: %s', async (type, uri, spec) => {
+    const registry = new MemoryRegistry();
+    await setup(() => fixtureKey, registry).signer.attestAll(REF, [SBOM, SLSA, SMOKE], KEY);
+    const v = await setup(() => fixtureKey, registry).signer.verifyAttestations(REF, type, PUB);
+    expect(v.ok).toBe(true);
+    const items = v.ok ? v.items : [];
+    expect(items).toEqual([
+      {
+        type: 'https://in-toto.io/Statement/v0.1',
+        predicateType: uri,
+        subject: [{ name: `${HOST}/${REPO}`, digest: { sha256: 'a'.repeat(64) } }],
+        predicate: JSON.parse(FILES[spec.predicatePath]!),
+      },
+    ]);
+  });
+
+  it('never attested: missing', async () => {
+    const { signer } = setup();
+    const v = await signer.verifyAttestations(REF, 'cyclonedx', PUB);
+    expect(v).toMatchObject({
+      ok: false,
+      failure: { what: 'attestation', type: 'cyclonedx', reason: 'missing' },
+    });
+  });
+
+  it('another key: invalid, naming the public key', async () => {
+    const registry = new MemoryRegistry();
+    await setup(() => fixtureKey, registry).signer.attestAll(REF, [SBOM], KEY);
+    const v = await setup(() => fixtureKey, registry).signer.verifyAttestations(REF, 'cyclonedx', OTHER);
+    expect(v).toMatchObject({ ok: false, failure: { reason: 'invalid' } });
+    expect(!v.ok && v.failure.message).toContain('the public key /k/other.pub (none of 1 verifies)');
+  });
+
+  it('an envelope whose signature was altered: invalid', async () => {
+    const { registry, signer } = setup();
+    const env = JSON.parse(envelopeFor(fixtureKey, IMG, SBOM_URI).toString('utf8')) as DsseEnvelope;
+    const sig = Buffer.from(env.signatures[0]!.sig, 'base64');
+    sig[sig.length - 1] = sig[sig.length - 1]! ^ 1;
+    env.signatures[0]!.sig = sig.toString('base64');
+    putImage(registry, IMG, 'att', [attLayer(Buffer.from(JSON.stringify(env)), SBOM_URI)]);
+    const v = await signer.verifyAttestations(REF, 'cyclonedx', PUB);
+    expect(v).toMatchObject({ ok: false, failure: { reason: 'invalid' } });
+  });
+
+  it('a verified statement about another digest: invalid, "names another image"', async () => {
+    const { registry, signer } = setup();
+    putImage(registry, IMG, 'att', [attLayer(envelopeFor(fixtureKey, IMG2, SBOM_URI), SBOM_URI)]);
+    const v = await signer.verifyAttestations(REF, 'cyclonedx', PUB);
+    expect(v).toMatchObject({ ok: false, failure: { reason: 'invalid' } });
+    expect(!v.ok && v.failure.message).toContain(`names another image (${'b'.repeat(64)})`);
+  });
+
+  it('verified attestations of other types only: missing, naming what was found', async () => {
+    const registry = new MemoryRegistry();
+    await setup(() => fixtureKey, registry).signer.attestAll(REF, [SLSA, SMOKE], KEY);
+    const v = await setup(() => fixtureKey, registry).signer.verifyAttestations(REF, 'cyclonedx', PUB);
+    expect(v).toMatchObject({ ok: false, failure: { type: 'cyclonedx', reason: 'missing' } });
+    expect(!v.ok && v.failure.message).toContain(`verified: ${SLSA_URI}, ${SMOKE_URI}`);
+  });
+
+  it('one good envelope among bad ones (another key, another digest, garbage) is found', async () => {
+    const { registry, signer } = setup();
+    putImage(registry, IMG, 'att', [
+      attLayer(envelopeFor(otherKey, IMG, SBOM_URI), SBOM_URI),
+      attLayer(envelopeFor(fixtureKey, IMG2, SBOM_URI), SBOM_URI),
+      attLayer(Buffer.from('not json'), SBOM_URI),
+      attLayer(envelopeFor(fixtureKey, IMG, SBOM_URI, { good: true }), SBOM_URI),
+    ]);
+    const v = await signer.verifyAttestations(REF, 'cyclonedx', PUB);
+    expect(v.ok && v.items.map((s) => s.predicate)).toEqual([{ good: true }]);
+  });
+
+  it.each<[string, unknown]>([
+    ['a subject digest of null', [{ name: 'x', digest: null }]],
+    ['a subject that is not an object', ['x']],
+    ['no subject list', {}],
+  ])('a verified statement with %s: invalid, not a crash', async (_, subject) => {
+    const { registry, signer } = setup();
+    const statement = Buffer.from(
+      JSON.stringify({
+        _type: 'https://in-toto.io/Statement/v0.1',
+        predicateType: SBOM_URI,
+        subject,
+        predicate: {},
+      }),
+    );
+    putImage(registry, IMG, 'att', [attLayer(signEnvelope(fixtureKey, statement), SBOM_URI)]);
+    const v = await signer.verifyAttestations(REF, 'cyclonedx', PUB);
+    expect(v).toMatchObject({ ok: false, failure: { reason: 'invalid' } });
+  });
+
+  it('attesting on the same signer after a verify: the next verify sees the new attestation', async () => {
+    const { signer } = setup();
+    expect((await signer.verifyAttestations(REF, 'cyclonedx', PUB)).ok).toBe(false);
+    await signer.attest(REF, SBOM, KEY);
+    expect((await signer.verifyAttestations(REF, 'cyclonedx', PUB)).ok).toBe(true);
+  });
+});
+
+describe('registry errors', () => {
+  const down = new EnvironmentError('registry localhost:5000: connection refused', 'start the registry');
+  /** The registry's error itself, or one that says what was being done and keeps it as cause. */
+  const expectDown = (err: unknown) => {
+    expect(err).toBeInstanceOf(EnvironmentError);
+    const e = err as EnvironmentError;
+    expect(e.exitCode).toBe(ExitCode.Environment);
+    expect(e.message).toContain(down.message);
+    expect(e.message).toContain(REF);
+    expect(e.fix).toBe(down.fix);
+    if (e !== down) expect(e.cause).toBe(down);
+  };
+  it.each<[string, (s: ReturnType<typeof setup>['signer']) => Promise<unknown>]>([
+    ['sign', (s) => s.sign(REF, KEY)],
+    ['attestAll', (s) => s.attestAll(REF, [SBOM, SLSA], KEY)],
+    ['verify', (s) => s.verify(REF, PUB)],
+    ['verifyAttestations', (s) => s.verifyAttestations(REF, 'cyclonedx', PUB)],
+  ])('%s: the EnvironmentError propagates (exit 3, its message and fix)', async (_, call) => {
+    const { registry, signer } = setup();
+    registry.fail = () => down;
+    expectDown(await rejection(call(signer)));
+  });
+
+  it('a failed read is not cached: the next verify asks again', async () => {
+    const { registry, signer } = setup();
+    await signer.sign(REF, KEY);
+    const reader = setup(() => fixtureKey, registry).signer;
+    registry.fail = () => down;
+    expectDown(await rejection(reader.verify(REF, PUB)));
+    registry.fail = undefined;
+    expect((await reader.verify(REF, PUB)).ok).toBe(true);
+  });
+
+  it('a failing manifest push: the error, and the tag is unchanged', async () => {
+    const { registry, signer } = setup();
+    registry.fail = (c) => (c.op === 'putManifest' ? down : undefined);
+    expectDown(await rejection(signer.sign(REF, KEY)));
+    expect(registry.manifestAt(HOST, REPO, cosignTag(IMG, 'sig'))).toBeUndefined();
+  });
+});
+
+// --- signers.ts: which calls are built in --------------------------------------------------------
+
+const files = (map: Record<string, string>) => (f: string) => map[f];
+const ENC = fixture('fixture.key');
+const PLAIN = String(
+  generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ type: 'pkcs8', format: 'pem' }),
+);
+
+describe('nativeKeyText', () => {
+  it.each<
+    [
+      string,
+      SignIdentity,
+      Record<string, string | undefined>,
+      boolean,
+      { text: string; source: string } | undefined,
+    ]
+  >([
+    [
+      'env://COSIGN_KEY, an encrypted key',
+      { kind: 'key', key: 'env://COSIGN_KEY' },
+      { COSIGN_KEY: ENC },
+      false,
+      { text: ENC, source: 'COSIGN_KEY' },
+    ],
+    [
+      'env://MY_KEY, another variable',
+      { kind: 'key', key: 'env://MY_KEY' },
+      { MY_KEY: ENC },
+      false,
+      { text: ENC, source: 'MY_KEY' },
+    ],
+    [
+      'env://COSIGN_KEY, a plain PEM',
+      { kind: 'key', key: 'env://COSIGN_KEY' },
+      { COSIGN_KEY: PLAIN },
+      false,
+      undefined,
+    ],
+    ['env://COSIGN_KEY, unset', { kind: 'key', key: 'env://COSIGN_KEY' }, {}, false, undefined],
+    ['env://, an invalid name', { kind: 'key', key: 'env://1BAD' }, { '1BAD': ENC }, false, undefined],
+    [
+      'a file with an encrypted key',
+      { kind: 'key', key: '/k/cosign.key' },
+      {},
+      false,
+      { text: ENC, source: '/k/cosign.key' },
+    ],
+    ['a file with a plain PEM', { kind: 'key', key: '/k/plain.key' }, {}, false, undefined],
+    ['a missing file', { kind: 'key', key: '/k/none.key' }, {}, false, undefined],
+    ['a KMS URI', { kind: 'key', key: 'awskms://arn:aws:kms:eu-west-1:1:key/x' }, {}, false, undefined],
+    ['a k8s secret', { kind: 'key', key: 'k8s://ns/secret' }, {}, false, undefined],
+    ['keyless', { kind: 'keyless' }, { COSIGN_KEY: ENC }, false, undefined],
+    ['the transparency log', { kind: 'key', key: '/k/cosign.key' }, {}, true, undefined],
+    [
+      'ML_IMAGE_SIGNER=cosign',
+      { kind: 'key', key: '/k/cosign.key' },
+      { ML_IMAGE_SIGNER: 'cosign' },
+      false,
+      undefined,
+    ],
+    [
+      'ML_IMAGE_SIGNER= Cosign ',
+      { kind: 'key', key: 'env://COSIGN_KEY' },
+      { ML_IMAGE_SIGNER: ' Cosign ', COSIGN_KEY: ENC },
+      false,
+      undefined,
+    ],
+    [
+      'ML_IMAGE_SIGNER=builtin',
+      { kind: 'key', key: '/k/cosign.key' },
+      { ML_IMAGE_SIGNER: 'builtin' },
+      false,
+      { text: ENC, source: '/k/cosign.key' },
+    ],
+  ])('%s', (_, identity, env, tlog, expected) => {
+    const read = files({ '/k/cosign.key': ENC, '/k/plain.key': PLAIN });
+    expect(nativeKeyText(identity, env, tlog, read)).toEqual(expected);
+  });
+
+  it('a KMS URI is never read as a file', () => {
+    const asked: string[] = [];
+    nativeKeyText({ kind: 'key', key: 'gcpkms://projects/p/keys/k' }, {}, false, (f) => {
+      asked.push(f);
+      return ENC;
+    });
+    expect(asked).toEqual([]);
+  });
+});
+
+describe('nativeVerifies', () => {
+  const P384 = FILES['/k/p384.pub']!;
+  const read = files({ '/k/cosign.pub': fixture('fixture.pub'), '/k/p384.pub': P384, '/k/cosign.key': ENC });
+  it.each<[string, VerifyIdentity, Record<string, string>, boolean, boolean]>([
+    ['a P-256 public key file', PUB, {}, false, true],
+    ['a P-384 public key file', { kind: 'key', publicKey: '/k/p384.pub' }, {}, false, false],
+    ['a private key file', { kind: 'key', publicKey: '/k/cosign.key' }, {}, false, false],
+    ['a missing file', { kind: 'key', publicKey: '/k/none.pub' }, {}, false, false],
+    ['a KMS URI', { kind: 'key', publicKey: 'awskms://arn:aws:kms:eu-west-1:1:key/x' }, {}, false, false],
+    ['a keyless identity', KEYLESS_VERIFY, {}, false, false],
+    ['the transparency log', PUB, {}, true, false],
+    ['ML_IMAGE_SIGNER=cosign', PUB, { ML_IMAGE_SIGNER: 'cosign' }, false, false],
+  ])('%s -> %s', (_, identity, env, tlog, expected) => {
+    expect(nativeVerifies(identity, env, tlog, read)).toBe(expected);
+  });
+});
+
+describe('createSigner: built in where it can, cosign otherwise', () => {
+  /** A cosign Signer that records its calls (and succeeds). */
+  function fakeCosign() {
+    const calls: string[] = [];
+    const signer: Signer = {
+      version: async () => {
+        calls.push('version');
+        return { gitVersion: 'v2.5.3' };
+      },
+      sign: async (ref) => void calls.push(`sign ${ref}`),
+      attest: async (ref, p) => void calls.push(`attest ${ref} ${p.type}`),
+      verify: async (ref) => {
+        calls.push(`verify ${ref}`);
+        return { ok: true, items: [] };
+      },
+      verifyAttestations: async (ref, type) => {
+        calls.push(`verifyAttestations ${ref} ${type}`);
+        return { ok: true, items: [] };
+      },
+    };
+    return { calls, signer };
+  }
+  const ENV_KEY: SignIdentity = { kind: 'key', key: 'env://COSIGN_KEY' };
+  const KEY_ENV = { COSIGN_KEY: ENC, COSIGN_PASSWORD: PASSWORD };
+  const FILE_PUB: VerifyIdentity = { kind: 'key', publicKey: FIXTURE_PUB };
+
+  function make(env: Record<string, string>, tlog = false) {
+    const registry = new MemoryRegistry();
+    const cosign = fakeCosign();
+    let made = 0;
+    const signer = createSigner({
+      env,
+      tlog,
+      cosign: () => {
+        made++;
+        return cosign.signer;
+      },
+      client: (host) => registry.client(host),
+    });
+    return { registry, cosign, signer, made: () => made };
+  }
+
+  it('a key in COSIGN_KEY with its password: built in, cosign never made', async () => {
+    const { registry, cosign, signer, made } = make(KEY_ENV);
+    await signer.sign(REF, ENV_KEY);
+    await signer.attestAll(REF, [SBOM_FILE, SMOKE_FILE], ENV_KEY);
+    expect((await signer.verify(REF, FILE_PUB)).ok).toBe(true);
+    expect((await signer.verifyAttestations(REF, 'cyclonedx', FILE_PUB)).ok).toBe(true);
+    expect(layersAt(registry, IMG, 'sig')).toHaveLength(1);
+    expect(layersAt(registry, IMG, 'att')).toHaveLength(2);
+    expect(registry.count('putManifest')).toBe(2);
+    expect(cosign.calls).toEqual([]);
+    expect(made()).toBe(0);
+  });
+
+  it('a keyless identity goes to cosign', async () => {
+    const { registry, cosign, signer } = make(KEY_ENV);
+    await signer.sign(REF, { kind: 'keyless' });
+    await signer.attest(REF, SBOM, { kind: 'keyless' });
+    await signer.verify(REF, KEYLESS_VERIFY);
+    await signer.verifyAttestations(REF, 'cyclonedx', KEYLESS_VERIFY);
+    expect(cosign.calls).toEqual([
+      `sign ${REF}`,
+      `attest ${REF} cyclonedx`,
+      `verify ${REF}`,
+      `verifyAttestations ${REF} cyclonedx`,
+    ]);
+    expect(registry.calls).toEqual([]);
+  });
+
+  it.each<[string, Record<string, string>, boolean, { tlog?: boolean } | undefined]>([
+    ['keyless', KEY_ENV, false, undefined],
+    ['ML_IMAGE_SIGNER=cosign', { ...KEY_ENV, ML_IMAGE_SIGNER: 'cosign' }, false, undefined],
+    ['tlog for the signer', KEY_ENV, true, undefined],
+    ['tlog for the call', KEY_ENV, false, { tlog: true }],
+  ])('%s: attestAll is one cosign attest per predicate, in order', async (name, env, tlog, opts) => {
+    const { registry, cosign, signer, made } = make(env, tlog);
+    const identity: SignIdentity = name === 'keyless' ? { kind: 'keyless' } : ENV_KEY;
+    await signer.attestAll(REF, [SLSA, SBOM, SMOKE], identity, opts);
+    expect(cosign.calls).toEqual([
+      `attest ${REF} slsaprovenance1`,
+      `attest ${REF} cyclonedx`,
+      `attest ${REF} ${SMOKE_URI}`,
+    ]);
+    expect(made()).toBe(1); // one cosign signer for the whole run
+    expect(registry.calls).toEqual([]);
+  });
+
+  it('ML_IMAGE_SIGNER=cosign: verify with a P-256 key file goes to cosign too', async () => {
+    const { cosign, signer } = make({ ML_IMAGE_SIGNER: 'cosign' });
+    await signer.verify(REF, FILE_PUB);
+    expect(cosign.calls).toEqual([`verify ${REF}`]);
+  });
+
+  it('version is cosign’s', async () => {
+    const { cosign, signer } = make(KEY_ENV);
+    expect(await signer.version()).toEqual({ gitVersion: 'v2.5.3' });
+    expect(cosign.calls).toEqual(['version']);
+  });
+
+  it('a wrong COSIGN_PASSWORD: the built-in signer’s InputError, not cosign', async () => {
+    const { cosign, signer, registry } = make({ COSIGN_KEY: ENC, COSIGN_PASSWORD: 'wrong-one' });
+    const err = await rejection(signer.sign(REF, ENV_KEY));
+    expect(err).toBeInstanceOf(InputError);
+    expect((err as Error).message).toContain('COSIGN_PASSWORD');
+    expect((err as Error).message).not.toContain('wrong-one');
+    expect(cosign.calls).toEqual([]);
+    expect(registry.count('putManifest')).toBe(0);
+  });
+
+  it('a plain (unencrypted) PEM in COSIGN_KEY goes to cosign', async () => {
+    const { cosign, signer } = make({ COSIGN_KEY: PLAIN });
+    await signer.sign(REF, ENV_KEY);
+    expect(cosign.calls).toEqual([`sign ${REF}`]);
+  });
+
+  it('what the built-in signer wrote verifies through createSigner with the other key as invalid', async () => {
+    const { signer } = make(KEY_ENV);
+    await signer.sign(REF, ENV_KEY);
+    const v = await signer.verify(REF, { kind: 'key', publicKey: OTHER_PUB });
+    expect(v).toMatchObject({ ok: false, failure: { reason: 'invalid' } });
+  });
+});
+
+// Predicate files on disk for createSigner (its built-in signer reads real files).
+const PREDICATES = mkdtempSync(path.join(tmpdir(), 'ml-image-native-signer-'));
+afterAll(() => rmSync(PREDICATES, { recursive: true, force: true }));
+writeFileSync(path.join(PREDICATES, 'sbom.json'), FILES['/p/sbom.json']!);
+writeFileSync(path.join(PREDICATES, 'smoke.json'), FILES['/p/smoke.json']!);
+const SBOM_FILE: PredicateSpec = { predicatePath: path.join(PREDICATES, 'sbom.json'), type: 'cyclonedx' };
+const SMOKE_FILE: PredicateSpec = { predicatePath: path.join(PREDICATES, 'smoke.json'), type: SMOKE_URI };
+
+it('the fixture key really is encrypted (createPrivateKey cannot read it)', () => {
+  expect(() => createPrivateKey(ENC)).toThrow();
+});
+
+// --- what the review fixed ----------------------------------------------------------------------
+
+/** Encrypt a PKCS#8 DER as cosign generate-key-pair does (scrypt + nacl/secretbox; small N). */
+function sealKey(der: Buffer, password: string, N = 1024): string {
+  const salt = randomBytes(32);
+  const nonce = randomBytes(24);
+  const secret = scryptSync(password, salt, 32, { N, r: 8, p: 1 });
+  const json = JSON.stringify({
+    kdf: { name: 'scrypt', params: { N, r: 8, p: 1 }, salt: salt.toString('base64') },
+    cipher: { name: 'nacl/secretbox', nonce: nonce.toString('base64') },
+    ciphertext: Buffer.from(xsalsa20poly1305(secret, nonce).encrypt(der)).toString('base64'),
+  });
+  const body = Buffer.from(json)
+    .toString('base64')
+    .replace(/(.{64})/g, '$1\n')
+    .trim();
+  return `-----BEGIN ENCRYPTED SIGSTORE PRIVATE KEY-----\n${body}\n-----END ENCRYPTED SIGSTORE PRIVATE KEY-----\n`;
+}
+
+const ED25519 = generateKeyPairSync('ed25519').privateKey;
+const ED25519_ENC = sealKey(ED25519.export({ type: 'pkcs8', format: 'der' }), PASSWORD);
+
+/** A cosign Signer recording its calls (into EVENTS too); attest N (0-based) rejects when told. */
+function recordingCosign(events: string[] = [], failAttest?: number) {
+  const calls: string[] = [];
+  const log = (s: string) => {
+    calls.push(s);
+    events.push(s);
+  };
+  let attests = 0;
+  const signer: Signer = {
+    version: async () => ({ gitVersion: 'v2.5.3' }),
+    sign: async (ref) => log(`sign ${ref}`),
+    attest: async (ref, p) => {
+      if (attests++ === failAttest)
+        throw new EnvironmentError('cosign attest: registry went away', 'start it');
+      log(`attest ${ref} ${p.type}`);
+    },
+    verify: async (ref) => {
+      log(`verify ${ref}`);
+      return { ok: true, items: [] };
+    },
+    verifyAttestations: async (ref, type) => {
+      log(`verifyAttestations ${ref} ${type}`);
+      return { ok: true, items: [] };
+    },
+  };
+  return { calls, signer };
+}
+
+const GHCR_REF = `ghcr.io/acme/model@${IMG}`;
+const COSIGN_ENV_KEY: SignIdentity = { kind: 'key', key: 'env://COSIGN_KEY' };
+const DOCKER_CONFIGS = mkdtempSync(path.join(tmpdir(), 'ml-image-docker-config-'));
+afterAll(() => rmSync(DOCKER_CONFIGS, { recursive: true, force: true }));
+
+/** A DOCKER_CONFIG directory whose config.json is TEXT (or a directory, which cannot be read). */
+function dockerConfig(name: string, text: string | undefined): string {
+  const d = path.join(DOCKER_CONFIGS, name);
+  mkdirSync(d, { recursive: true });
+  if (text === undefined) mkdirSync(path.join(d, 'config.json'));
+  else writeFileSync(path.join(d, 'config.json'), text);
+  return d;
+}
+
+describe('nativeReaches: can the built-in client reach the registry as docker would', () => {
+  const auth = Buffer.from('alice:secret').toString('base64');
+  it.each<[string, string, () => Record<string, string>, boolean]>([
+    ['a loopback registry', REF, () => ({}), true],
+    ['a loopback registry with HTTPS_PROXY', REF, () => ({ HTTPS_PROXY: 'http://proxy:3128' }), true],
+    ['ghcr.io, no proxy, no Docker config', GHCR_REF, () => ({}), true],
+    ['ghcr.io with HTTPS_PROXY', GHCR_REF, () => ({ HTTPS_PROXY: 'http://proxy:3128' }), false],
+    ['ghcr.io with https_proxy', GHCR_REF, () => ({ https_proxy: 'http://proxy:3128' }), false],
+    ['ghcr.io with ALL_PROXY', GHCR_REF, () => ({ ALL_PROXY: 'socks5://proxy:1080' }), false],
+    [
+      'ghcr.io, an identity-token login',
+      GHCR_REF,
+      () => ({
+        DOCKER_CONFIG: dockerConfig(
+          'token',
+          JSON.stringify({ auths: { 'ghcr.io': { identitytoken: 'rt' } } }),
+        ),
+      }),
+      false,
+    ],
+    [
+      'ghcr.io, a stored login (auth)',
+      GHCR_REF,
+      () => ({ DOCKER_CONFIG: dockerConfig('login', JSON.stringify({ auths: { 'ghcr.io': { auth } } })) }),
+      true,
+    ],
+    [
+      'ghcr.io, a config.json that is not JSON',
+      GHCR_REF,
+      () => ({ DOCKER_CONFIG: dockerConfig('bad', '{') }),
+      false,
+    ],
+    [
+      'ghcr.io, a config.json that cannot be read',
+      GHCR_REF,
+      () => ({ DOCKER_CONFIG: dockerConfig('unreadable', undefined) }),
+      false,
+    ],
+  ])('%s -> %s', (_, ref, env, expected) => {
+    expect(nativeReaches(ref, env())).toBe(expected);
+  });
+});
+
+describe('createSigner: the calls that stay with cosign (review fixes)', () => {
+  const KEY_ENV = { COSIGN_KEY: ENC, COSIGN_PASSWORD: PASSWORD };
+  const FILE_PUB: VerifyIdentity = { kind: 'key', publicKey: FIXTURE_PUB };
+
+  function make(env: Record<string, string>, o: { client?: boolean; failAttest?: number } = {}) {
+    const registry = new MemoryRegistry();
+    const events: string[] = [];
+    const cosign = recordingCosign(events, o.failAttest);
+    const signer = createSigner({
+      env,
+      tlog: false,
+      cosign: () => cosign.signer,
+      ...(o.client !== false
+        ? { client: (host: string) => registry.client(host) }
+        : { fetch: recordingFetch }),
+    });
+    return { registry, cosign, signer, events };
+  }
+
+  it('no client given, ghcr.io behind HTTPS_PROXY: sign, attestAll and verify go to cosign, nothing built in', async () => {
+    network.urls.length = 0;
+    const { cosign, signer } = make(
+      { ...KEY_ENV, HTTPS_PROXY: 'http://proxy.invalid:3128' },
+      { client: false },
+    );
+    await signer.sign(GHCR_REF, COSIGN_ENV_KEY);
+    await signer.attestAll(GHCR_REF, [SBOM_FILE, SMOKE_FILE], COSIGN_ENV_KEY);
+    await signer.verify(GHCR_REF, FILE_PUB);
+    await signer.verifyAttestations(GHCR_REF, 'cyclonedx', FILE_PUB);
+    expect(cosign.calls).toEqual([
+      `sign ${GHCR_REF}`,
+      `attest ${GHCR_REF} cyclonedx`,
+      `attest ${GHCR_REF} ${SMOKE_URI}`,
+      `verify ${GHCR_REF}`,
+      `verifyAttestations ${GHCR_REF} cyclonedx`,
+    ]);
+    expect(network.urls).toEqual([]);
+
+    // The control: without the proxy the same call is built in, and reaches the (replaced) HTTP.
+    const direct = make(KEY_ENV, { client: false });
+    expect(await rejection(direct.signer.sign(GHCR_REF, COSIGN_ENV_KEY))).toBeInstanceOf(EnvironmentError);
+    expect(direct.cosign.calls).toEqual([]);
+    expect(network.urls.length).toBeGreaterThan(0);
+    expect(network.urls.every((u) => u.startsWith('https://ghcr.io/v2/acme/model/'))).toBe(true);
+  });
+
+  it('an ed25519 key in COSIGN_KEY with a given client: sign and attestAll go to cosign', async () => {
+    const { registry, cosign, signer } = make({ COSIGN_KEY: ED25519_ENC, COSIGN_PASSWORD: PASSWORD });
+    await signer.sign(REF, COSIGN_ENV_KEY);
+    await signer.attestAll(REF, [SBOM_FILE, SMOKE_FILE], COSIGN_ENV_KEY);
+    expect(cosign.calls).toEqual([`sign ${REF}`, `attest ${REF} cyclonedx`, `attest ${REF} ${SMOKE_URI}`]);
+    expect(registry.count('putManifest')).toBe(0);
+  });
+
+  it('the P-256 fixture key with a given client stays built in', async () => {
+    const { registry, cosign, signer } = make(KEY_ENV);
+    await signer.sign(REF, COSIGN_ENV_KEY);
+    await signer.attestAll(REF, [SBOM_FILE], COSIGN_ENV_KEY);
+    expect(cosign.calls).toEqual([]);
+    expect(layersAt(registry, IMG, 'sig')).toHaveLength(1);
+    expect(layersAt(registry, IMG, 'att')).toHaveLength(1);
+  });
+
+  it('a wrong COSIGN_PASSWORD: InputError (exit 2) from sign and attestAll, cosign not called', async () => {
+    const { cosign, signer, registry } = make({ COSIGN_KEY: ENC, COSIGN_PASSWORD: 'not-it' });
+    for (const p of [signer.sign(REF, COSIGN_ENV_KEY), signer.attestAll(REF, [SBOM_FILE], COSIGN_ENV_KEY)]) {
+      const err = await rejection(p);
+      expect(err).toBeInstanceOf(InputError);
+      expect((err as InputError).exitCode).toBe(ExitCode.BadInput);
+    }
+    expect(cosign.calls).toEqual([]);
+    expect(registry.count('putManifest')).toBe(0);
+  });
+
+  it('attestAll, built in: onAttached for every index, once the .att update is on the registry', async () => {
+    const { registry, signer } = make(KEY_ENV);
+    const seen: [number, number][] = [];
+    await signer.attestAll(REF, [SBOM_FILE, SMOKE_FILE], COSIGN_ENV_KEY, undefined, (i) =>
+      seen.push([i, layersAt(registry, IMG, 'att').length]),
+    );
+    expect(seen).toEqual([
+      [0, 2],
+      [1, 2],
+    ]);
+  });
+
+  it('attestAll through cosign: onAttached after each attest; a second attest failing reports index 0 only', async () => {
+    const cosignEnv = { ...KEY_ENV, ML_IMAGE_SIGNER: 'cosign' };
+    const ok = make(cosignEnv);
+    await ok.signer.attestAll(REF, [SBOM, SMOKE], COSIGN_ENV_KEY, undefined, (i) =>
+      ok.events.push(`attached ${i}`),
+    );
+    expect(ok.events).toEqual([
+      `attest ${REF} cyclonedx`,
+      'attached 0',
+      `attest ${REF} ${SMOKE_URI}`,
+      'attached 1',
+    ]);
+
+    const failing = make(cosignEnv, { failAttest: 1 });
+    const reported: number[] = [];
+    const err = await rejection(
+      failing.signer.attestAll(REF, [SBOM, SLSA, SMOKE], COSIGN_ENV_KEY, undefined, (i) => reported.push(i)),
+    );
+    expect(err).toBeInstanceOf(EnvironmentError);
+    expect(reported).toEqual([0]);
+    expect(failing.cosign.calls).toEqual([`attest ${REF} cyclonedx`]);
+  });
+});
+
+describe('the built-in signer (review fixes)', () => {
+  it('a non-P-256 signing key: sign rejects with an InputError naming ML_IMAGE_SIGNER=cosign, nothing written', async () => {
+    const { registry, signer } = setup(() => ED25519);
+    const err = await rejection(signer.sign(REF, KEY));
+    expect(err).toBeInstanceOf(InputError);
+    expect((err as InputError).message).toContain('ed25519');
+    expect((err as InputError).fix).toContain('ML_IMAGE_SIGNER=cosign');
+    expect(registry.count('putManifest')).toBe(0);
+  });
+
+  it.each(['index.docker.io', 'registry-1.docker.io'])(
+    '%s/foo: signed as index.docker.io/library/foo, on that host',
+    async (host) => {
+      const { registry, signer } = setup();
+      const ref = `${host}/foo@${IMG}`;
+      await signer.sign(ref, KEY);
+      const layers = layersAt(registry, IMG, 'sig', host, 'library/foo');
+      expect(layers).toHaveLength(1);
+      const payload = JSON.parse(registry.blobs.get(layers[0]!.digest)!.toString('utf8')) as {
+        critical: { identity: { 'docker-reference': string }; image: { 'docker-manifest-digest': string } };
+      };
+      expect(payload.critical.identity['docker-reference']).toBe('index.docker.io/library/foo');
+      expect(payload.critical.image['docker-manifest-digest']).toBe(IMG);
+      expect(registry.calls.every((c) => c.host === host && c.repository === 'library/foo')).toBe(true);
+      expect((await signer.verify(ref, PUB)).ok).toBe(true);
+    },
+  );
+});

@@ -1,0 +1,345 @@
+// The built-in key-mode signer: cosign's classic scheme (`sha256-<hex>.sig` / `.att` tags of
+// simple-signing and DSSE layers) written and checked in process over one registry connection,
+// instead of a cosign process per signature and attestation (each decrypting the key again with
+// scrypt). Keyless signing, KMS keys, other key types and the transparency log stay with cosign
+// (src/attest/signers.ts picks). The real cosign verifies what this writes and the other way round.
+//
+// Like cosign: signing an image again with the same key adds nothing (the same payload signed by
+// the same key is already there); an attestation replaces the one of its predicate type (--replace);
+// every other layer (other keys, other types) is kept.
+import type { KeyObject } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { type OciClient, sha256Digest } from '../docker/oci-client.js';
+import { EnvironmentError, InputError } from '../errors.js';
+import {
+  type CosignArgOptions,
+  type SignIdentity,
+  type Statement,
+  type VerifiedSignature,
+} from './cosign-args.js';
+import {
+  inTotoStatement,
+  isP256,
+  openEnvelope,
+  parseP256PublicKey,
+  publicKeyOf,
+  signBytes,
+  signEnvelope,
+  simpleSigningPayload,
+  verifyBytes,
+} from './cosign-key.js';
+import type { CheckFailure, PredicateSpec, Signer, Verification, VerifyIdentity } from './cosign.js';
+import {
+  cosignImage,
+  cosignTag,
+  DOCKER_MANIFEST,
+  DSSE_MEDIA_TYPE,
+  envelopePredicateType,
+  hasSignature,
+  keptAttestations,
+  type Layer,
+  parseSimpleSigning,
+  parseStatement,
+  readLayers,
+  splitRef,
+  OCI_MANIFEST,
+  predicateTypeUri,
+  SIGNATURE_ANNOTATION,
+  SIMPLE_SIGNING_MEDIA_TYPE,
+} from './cosign-image.js';
+
+export interface NativeSignerDeps {
+  /** The registry client of a host (one per host, reused). */
+  client: (host: string) => OciClient;
+  /** The decrypted signing key (started early by the caller, awaited at the first signature). */
+  signingKey: () => Promise<KeyObject>;
+  /** A file's text (the predicate files and public keys). */
+  readText?: (file: string) => string;
+}
+
+const ACCEPT = [OCI_MANIFEST, DOCKER_MANIFEST];
+
+const layer = (mediaType: string, data: Buffer, annotations: Record<string, string>): Layer => ({
+  mediaType,
+  size: data.length,
+  digest: sha256Digest(data),
+  annotations,
+});
+
+function describeKey(id: VerifyIdentity): string {
+  return id.kind === 'key' ? `the public key ${id.publicKey}` : 'a keyless identity';
+}
+
+/** A registry problem while doing WHAT says so first ("attest REF: registry ... is unreachable"). */
+async function doing<T>(what: string, work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (e) {
+    if (e instanceof EnvironmentError)
+      throw new EnvironmentError(`${what}: ${e.message}`, e.fix ?? '', { cause: e });
+    throw e;
+  }
+}
+
+function failure(
+  ref: string,
+  what: 'signature' | 'attestation',
+  type: string | undefined,
+  reason: 'missing' | 'invalid',
+  message: string,
+): Verification<never> {
+  const f: CheckFailure = { ref, what, ...(type !== undefined && { type }), reason, message };
+  return { ok: false, failure: f };
+}
+
+const NOT_KEY = 'the built-in signer signs with a key and without the transparency log only';
+
+/** The built-in signer; createNativeSigner makes one. */
+class NativeSigner implements Signer {
+  private readonly readText: (file: string) => string;
+  private readonly publicKeys = new Map<string, KeyObject>();
+  /** The layers of an image's .sig/.att tag with their blobs, read once (attesting drops them). */
+  private readonly read = new Map<string, Promise<{ layer: Layer; blob: Buffer }[]>>();
+  /** One cosign image per tag is read and written at a time: a second write waits for the first. */
+  private readonly queues = new Map<string, Promise<unknown>>();
+
+  constructor(private readonly deps: NativeSignerDeps) {
+    this.readText = deps.readText ?? ((f: string) => readFileSync(f, 'utf8'));
+  }
+
+  private publicKey(id: VerifyIdentity): KeyObject {
+    if (id.kind !== 'key') throw new InputError('the built-in verifier checks key signatures only');
+    let key = this.publicKeys.get(id.publicKey);
+    if (key) return key;
+    let text: string;
+    try {
+      text = this.readText(id.publicKey);
+    } catch (e) {
+      const why = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+      throw new InputError(`public key ${id.publicKey}: cannot read it (${why})`);
+    }
+    key = parseP256PublicKey(text);
+    if (!key) throw new InputError(`public key ${id.publicKey}: not an ECDSA P-256 public key in PEM`);
+    this.publicKeys.set(id.publicKey, key);
+    return key;
+  }
+
+  private serial<T>(tag: string, work: () => Promise<T>): Promise<T> {
+    const next = (this.queues.get(tag) ?? Promise.resolve()).then(work, work);
+    this.queues.set(
+      tag,
+      next.catch(() => undefined),
+    );
+    return next;
+  }
+
+  /**
+   * Push a cosign image under TAG in three rounds: the tag's current layers are read while one
+   * upload per blob is opened (POST); the new blobs and the config go up (PUT; COMPLETE makes
+   * the whole layer list from what was there); then the manifest. The blobs are small and mostly
+   * new (fresh signatures), so no HEAD asks first.
+   */
+  private async push(
+    client: OciClient,
+    repository: string,
+    tag: string,
+    blobs: Buffer[],
+    complete: (there: Layer[]) => Promise<Layer[]>,
+  ): Promise<void> {
+    const [layers, [configUpload, ...uploads]] = await Promise.all([
+      client.manifest(repository, tag, ACCEPT).then((m) => complete(readLayers(m))),
+      Promise.all(Array.from({ length: blobs.length + 1 }, () => client.startUpload(repository))),
+    ]);
+    const image = cosignImage(layers);
+    const [configDigest] = await Promise.all([
+      client.finishUpload(repository, configUpload!, image.config),
+      ...blobs.map((b, i) => client.finishUpload(repository, uploads[i]!, b)),
+    ]);
+    await client.putManifest(repository, tag, OCI_MANIFEST, image.manifest(configDigest));
+  }
+
+  /**
+   * The layers of MEDIA_TYPE in an image's .sig or .att tag, with their blobs (none: no tag); the
+   * KNOWN blob is not downloaded.
+   */
+  private tagContent(
+    host: string,
+    repository: string,
+    digest: string,
+    suffix: 'sig' | 'att',
+    mediaType: string,
+    known?: { digest: string; bytes: Buffer },
+  ) {
+    const id = `${host}/${repository}@${digest}.${suffix}`;
+    let content = this.read.get(id);
+    if (!content) {
+      const client = this.deps.client(host);
+      content = client.manifest(repository, cosignTag(digest, suffix), ACCEPT).then((m) =>
+        Promise.all(
+          readLayers(m)
+            .filter((l) => l.mediaType === mediaType)
+            .map(async (layer) => ({
+              layer,
+              // Content-addressed: a blob whose digest is known needs no download.
+              blob:
+                layer.digest === known?.digest ? known.bytes : await client.blob(repository, layer.digest),
+            })),
+        ),
+      );
+      this.read.set(id, content);
+      content.catch(() => this.read.delete(id));
+    }
+    return content;
+  }
+
+  /** The signing key: ECDSA P-256 only (what cosign generate-key-pair makes). */
+  private async key(): Promise<KeyObject> {
+    const key = await this.deps.signingKey();
+    if (!isP256(key))
+      throw new InputError(
+        `the signing key is ${key.asymmetricKeyType ?? 'of an unknown type'}; the built-in signer takes ECDSA P-256 keys`,
+        'sign with the cosign binary (ML_IMAGE_SIGNER=cosign)',
+      );
+    return key;
+  }
+
+  async version() {
+    return { gitVersion: 'built-in' };
+  }
+
+  async sign(ref: string, identity: SignIdentity, opts?: CosignArgOptions) {
+    if (identity.kind !== 'key' || opts?.tlog === true) throw new InputError(NOT_KEY);
+    const { host, repository, name, digest } = splitRef(ref);
+    const key = await this.key();
+    const payload = simpleSigningPayload(name, digest);
+    const payloadDigest = sha256Digest(payload);
+    const client = this.deps.client(host);
+    const tag = cosignTag(digest, 'sig');
+    this.read.delete(`${host}/${repository}@${digest}.sig`);
+    const work = this.serial(`${host}/${repository}:${tag}`, async () => {
+      const layers = readLayers(await client.manifest(repository, tag, ACCEPT));
+      if (hasSignature(layers, payloadDigest, publicKeyOf(key), payload)) return;
+      const signature = signBytes(key, payload).toString('base64');
+      const added = layer(SIMPLE_SIGNING_MEDIA_TYPE, payload, { [SIGNATURE_ANNOTATION]: signature });
+      await this.push(client, repository, tag, [payload], async (there) => [...there, added]);
+    });
+    await doing(`sign ${ref}`, work);
+  }
+
+  async attest(ref: string, predicate: PredicateSpec, identity: SignIdentity, opts?: CosignArgOptions) {
+    await this.attestAll(ref, [predicate], identity, opts);
+  }
+
+  /** Every predicate in one update of the `.att` image: each replaces the one of its type. */
+  async attestAll(
+    ref: string,
+    predicates: readonly PredicateSpec[],
+    identity: SignIdentity,
+    opts?: CosignArgOptions,
+    onAttached?: (index: number) => void,
+  ) {
+    if (identity.kind !== 'key' || opts?.tlog === true) throw new InputError(NOT_KEY);
+    const { host, repository, name, digest } = splitRef(ref);
+    if (predicates.length === 0) return;
+    const key = await this.key();
+    const made = predicates.map((p) => {
+      const type = predicateTypeUri(p.type);
+      let predicate: unknown;
+      try {
+        predicate = JSON.parse(this.readText(p.predicatePath));
+      } catch (e) {
+        throw new InputError(`predicate file ${p.predicatePath}: ${(e as Error).message}`);
+      }
+      return { type, envelope: signEnvelope(key, inTotoStatement(name, digest, type, predicate)) };
+    });
+    const client = this.deps.client(host);
+    const tag = cosignTag(digest, 'att');
+    const added = made.map((m) =>
+      layer(DSSE_MEDIA_TYPE, m.envelope, { [SIGNATURE_ANNOTATION]: '', predicateType: m.type }),
+    );
+    const types = new Set(made.map((m) => m.type));
+    const typeOf = async (l: Layer) => envelopePredicateType(await client.blob(repository, l.digest));
+    this.read.delete(`${host}/${repository}@${digest}.att`);
+    const work = this.serial(`${host}/${repository}:${tag}`, () =>
+      this.push(
+        client,
+        repository,
+        tag,
+        made.map((m) => m.envelope),
+        async (there) => [...(await keptAttestations(there, types, typeOf)), ...added],
+      ),
+    );
+    await doing(`attest ${ref}`, work);
+    predicates.forEach((_, i) => onAttached?.(i));
+  }
+
+  async verify(ref: string, identity: VerifyIdentity): Promise<Verification<VerifiedSignature>> {
+    const key = this.publicKey(identity);
+    const { host, repository, name, digest } = splitRef(ref);
+    // The payload cosign signs for this image is known: its layer is not downloaded.
+    const expected = simpleSigningPayload(name, digest);
+    const known = { digest: sha256Digest(expected), bytes: expected };
+    const layers = await doing(
+      `verify ${ref}`,
+      this.tagContent(host, repository, digest, 'sig', SIMPLE_SIGNING_MEDIA_TYPE, known),
+    );
+    if (layers.length === 0)
+      return failure(ref, 'signature', undefined, 'missing', `no signature on ${ref} (no signatures found)`);
+    const checked = layers.map(({ layer: l, blob: payload }) => {
+      const sig = Buffer.from(l.annotations?.[SIGNATURE_ANNOTATION] ?? '', 'base64');
+      return verifyBytes(key, payload, sig) ? parseSimpleSigning(payload) : undefined;
+    });
+    const valid = checked.filter((s): s is VerifiedSignature => s !== undefined);
+    const items = valid.filter((s) => s.digest === digest);
+    if (items.length > 0) return { ok: true, items };
+    const message =
+      valid.length > 0
+        ? `the verified signature on ${ref} names another image (${valid[0]!.digest})`
+        : `the signature on ${ref} is not signed by ${describeKey(identity)} (none of ${layers.length} verifies)`;
+    return failure(ref, 'signature', undefined, 'invalid', message);
+  }
+
+  async verifyAttestations(
+    ref: string,
+    type: string,
+    identity: VerifyIdentity,
+  ): Promise<Verification<Statement>> {
+    const key = this.publicKey(identity);
+    const uri = predicateTypeUri(type);
+    const { host, repository, digest } = splitRef(ref);
+    const layers = await doing(
+      `verify-attestation ${ref}`,
+      this.tagContent(host, repository, digest, 'att', DSSE_MEDIA_TYPE),
+    );
+    const fail = (reason: 'missing' | 'invalid', message: string) =>
+      failure(ref, 'attestation', type, reason, message);
+    if (layers.length === 0)
+      return fail('missing', `no ${type} attestation on ${ref} (no attestations found)`);
+    const opened = layers.map(({ blob }) => {
+      const statement = openEnvelope(key, blob);
+      return statement ? parseStatement(statement) : undefined;
+    });
+    const verified = opened.filter((s): s is Statement => s !== undefined);
+    // As cosign: an envelope counts when its signature verifies and its subject is this digest;
+    // then the predicate type is looked for among those.
+    const hex = digest.slice('sha256:'.length);
+    const about = verified.filter((s) => s.subject.some((x) => x.digest.sha256 === hex));
+    if (about.length === 0) {
+      const other = verified.find((s) => s.predicateType === uri) ?? verified[0];
+      return fail(
+        'invalid',
+        other
+          ? `the verified ${type} attestation on ${ref} names another image (${other.subject.map((x) => x.digest.sha256).join(',')})`
+          : `the ${type} attestation on ${ref} is not signed by ${describeKey(identity)} (none of ${layers.length} verifies)`,
+      );
+    }
+    const items = about.filter((s) => s.predicateType === uri);
+    if (items.length > 0) return { ok: true, items };
+    const found = [...new Set(about.map((s) => s.predicateType))].join(', ');
+    return fail('missing', `no ${type} attestation on ${ref} (verified: ${found})`);
+  }
+}
+
+export function createNativeSigner(deps: NativeSignerDeps): NativeSigner {
+  return new NativeSigner(deps);
+}

@@ -1,0 +1,266 @@
+// Which signer does each call: the built-in one (native-signer.ts) for what it can do exactly as
+// cosign does (an encrypted cosign P-256 key from a file or COSIGN_KEY, a P-256 public key file,
+// no transparency log), the cosign binary for everything else (keyless, KMS URIs, other keys, the
+// log). ML_IMAGE_SIGNER=cosign sends every call to cosign. The signing key is decrypted once per
+// process, and can be started early (the pipeline starts it with the build), off the main thread.
+import { createHash, type KeyObject } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import type { DockerAdapter } from '../docker/adapter.js';
+import { parseImageIndex } from '../docker/buildx.js';
+import { nodeHttpFetch } from '../docker/http-fetch.js';
+import { createOciClient, type OciClient, type OciFetch } from '../docker/oci-client.js';
+import { splitImageRef } from '../docker/registry.js';
+import { EnvironmentError } from '../errors.js';
+import { findCredential } from '../docker/registry-auth.js';
+import { registryDeps } from '../docker/registry-io.js';
+import {
+  type CosignArgOptions,
+  isPlainHttpRegistry,
+  parseDigestRef,
+  type PredicateSpec,
+  type SignIdentity,
+  type VerifyIdentity,
+} from './cosign-args.js';
+import { createCosignSigner, defaultCosignExec, type Signer } from './cosign.js';
+import { decryptCosignKey, isEncryptedCosignKey, isP256, parseP256PublicKey } from './cosign-key.js';
+import { createNativeSigner } from './native-signer.js';
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/** A signer that can also write several attestations of one image in one update. */
+export interface BatchSigner extends Signer {
+  /** ON_ATTACHED(i) once predicate i is on the registry (all at once, or one by one with cosign). */
+  attestAll(
+    ref: string,
+    predicates: readonly PredicateSpec[],
+    identity: SignIdentity,
+    opts?: CosignArgOptions,
+    onAttached?: (index: number) => void,
+  ): Promise<void>;
+}
+
+const ENV_KEY = /^env:\/\/([A-Za-z_][A-Za-z0-9_]*)$/;
+const forcedCosign = (env: Env) => env.ML_IMAGE_SIGNER?.trim().toLowerCase() === 'cosign';
+
+/** The key text of IDENTITY when the built-in signer can sign with it; undefined for cosign. */
+export function nativeKeyText(
+  identity: SignIdentity,
+  env: Env,
+  tlog: boolean,
+  readText: (file: string) => string | undefined = readIfThere,
+): { text: string; source: string } | undefined {
+  if (identity.kind !== 'key' || tlog || forcedCosign(env)) return undefined;
+  const fromEnv = ENV_KEY.exec(identity.key);
+  if (fromEnv) {
+    const text = env[fromEnv[1]!];
+    return text !== undefined && isEncryptedCosignKey(text) ? { text, source: fromEnv[1]! } : undefined;
+  }
+  if (identity.key.includes('://')) return undefined; // a KMS or other URI: cosign's
+  const text = readText(identity.key);
+  return text !== undefined && isEncryptedCosignKey(text) ? { text, source: identity.key } : undefined;
+}
+
+/** Can the built-in verifier check against IDENTITY (a P-256 public key file, no log)? */
+export function nativeVerifies(
+  identity: VerifyIdentity,
+  env: Env,
+  tlog: boolean,
+  readText: (file: string) => string | undefined = readIfThere,
+): boolean {
+  if (identity.kind !== 'key' || tlog || forcedCosign(env) || identity.publicKey.includes('://'))
+    return false;
+  const text = readText(identity.publicKey);
+  return text !== undefined && parseP256PublicKey(text) !== undefined;
+}
+
+function readIfThere(file: string): string | undefined {
+  try {
+    return existsSync(file) ? readFileSync(file, 'utf8') : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Decrypted keys of this process, by a hash of the key text and password (never the key itself). */
+const keys = new Map<string, Promise<KeyObject>>();
+
+/**
+ * The decrypted signing key of IDENTITY, started now and kept for the process; undefined when the
+ * built-in signer does not sign with it. The pipeline calls it before the build so that scrypt runs
+ * meanwhile; a wrong password surfaces when the key is first used.
+ */
+export function signingKey(identity: SignIdentity, env: Env, tlog: boolean): Promise<KeyObject> | undefined {
+  const found = nativeKeyText(identity, env, tlog);
+  if (!found) return undefined;
+  const password = env.COSIGN_PASSWORD ?? '';
+  const id = createHash('sha256').update(found.text).update('\0').update(password).digest('hex');
+  let key = keys.get(id);
+  if (!key) {
+    key = decryptCosignKey(found.text, password, found.source);
+    key.catch(() => keys.delete(id));
+    keys.set(id, key);
+  }
+  return key;
+}
+
+export interface SignerOptions {
+  env: Env;
+  /** Key-signed entries go to (and are checked against) the transparency log. */
+  tlog: boolean;
+  /** The cosign binary's signer (default: the real cosign with the key password from env). */
+  cosign?: () => Signer;
+  /** The registry client per host (default: fetch with Docker's credentials). */
+  client?: (host: string) => OciClient;
+  /** The default client's HTTP (default: node:http(s)); tests record what would go out. */
+  fetch?: OciFetch;
+}
+
+/** The real registry client: node:http(s) with keep-alive, Docker's config and credential helpers. */
+export function defaultClient(env: Env, httpFetch: OciFetch = nodeHttpFetch): (host: string) => OciClient {
+  const clients = new Map<string, OciClient>();
+  const deps = registryDeps(env);
+  return (host) => {
+    let c = clients.get(host);
+    if (!c) {
+      c = createOciClient(host, {
+        fetch: httpFetch,
+        credential: () => findCredential(host, deps),
+      });
+      clients.set(host, c);
+    }
+    return c;
+  };
+}
+
+/** The real cosign, with the key (COSIGN_KEY) and its password by environment only. */
+export function cosignFromEnv(env: Env, tlog: boolean): Signer {
+  return createCosignSigner(defaultCosignExec(), {
+    tlog,
+    ...(env.COSIGN_PASSWORD !== undefined && { password: env.COSIGN_PASSWORD }),
+    ...(env.COSIGN_KEY !== undefined && { env: { COSIGN_KEY: env.COSIGN_KEY } }),
+  });
+}
+
+const PROXY_VARS = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy', 'ALL_PROXY', 'all_proxy'];
+
+/**
+ * Can the built-in client reach REF's registry as docker would? Not through a proxy (cosign and
+ * docker honour HTTPS_PROXY, the built-in client does not), and not with an identity-token login
+ * (docker's refresh-token grant): those go to cosign. Loopback registries always.
+ */
+export function nativeReaches(ref: string, env: Env): boolean {
+  let registry: string;
+  try {
+    registry = parseDigestRef(ref).registry;
+  } catch {
+    return false; // not a digest reference: the caller says so, naming its own flag
+  }
+  if (isPlainHttpRegistry(registry)) return true;
+  if (PROXY_VARS.some((v) => env[v])) return false;
+  try {
+    return findCredential(registry, registryDeps(env)).kind !== 'token';
+  } catch {
+    return false; // an unreadable Docker config: cosign says what is wrong with it
+  }
+}
+
+/** One signer for every call: built-in where it can, cosign otherwise (see the file comment). */
+export function createSigner(opts: SignerOptions): BatchSigner {
+  const { env } = opts;
+  let cosign: Signer | undefined;
+  const viaCosign = () => (cosign ??= opts.cosign?.() ?? cosignFromEnv(env, opts.tlog));
+  let client: ((host: string) => OciClient) | undefined;
+  // One built-in signer per key: it serializes the writes of each .sig/.att tag.
+  const natives = new Map<Promise<KeyObject> | undefined, ReturnType<typeof createNativeSigner>>();
+  const nativeFor = (key: Promise<KeyObject> | undefined) => {
+    let n = natives.get(key);
+    if (!n) {
+      n = createNativeSigner({
+        client: (host) => (client ??= opts.client ?? defaultClient(env, opts.fetch))(host),
+        signingKey: () => key ?? Promise.reject(new Error('no signing key')),
+      });
+      natives.set(key, n);
+    }
+    return n;
+  };
+  const tlogOf = (o?: CosignArgOptions) => o?.tlog ?? opts.tlog;
+  // A given client (tests) reaches its registry; the default one as nativeReaches says.
+  const reaches = (ref: string) => opts.client !== undefined || nativeReaches(ref, env);
+  /** The key the built-in signer would sign REF with (decrypting from now on), if any. */
+  const keyFor = (ref: string, identity: SignIdentity, o?: CosignArgOptions) =>
+    reaches(ref) ? signingKey(identity, env, tlogOf(o)) : undefined;
+  /** The built-in signer for a P-256 key; cosign for anything else (a wrong password throws). */
+  const signerFor = async (ref: string, identity: SignIdentity, o?: CosignArgOptions) => {
+    const key = keyFor(ref, identity, o);
+    return key && isP256(await key) ? nativeFor(key) : undefined;
+  };
+  const verifierFor = (ref: string, identity: VerifyIdentity, o?: CosignArgOptions) =>
+    reaches(ref) && nativeVerifies(identity, env, tlogOf(o)) ? nativeFor(undefined) : viaCosign();
+  return {
+    version: () => viaCosign().version(),
+    sign: async (ref, identity, o) =>
+      ((await signerFor(ref, identity, o)) ?? viaCosign()).sign(ref, identity, o),
+    attest: async (ref, p, identity, o) =>
+      ((await signerFor(ref, identity, o)) ?? viaCosign()).attest(ref, p, identity, o),
+    async attestAll(ref, predicates, identity, o, onAttached) {
+      const native = await signerFor(ref, identity, o);
+      if (native) return native.attestAll(ref, predicates, identity, o, onAttached);
+      // cosign reads, extends and pushes the one .att tag per call: one after the other.
+      for (const [i, p] of predicates.entries()) {
+        await viaCosign().attest(ref, p, identity, o);
+        onAttached?.(i);
+      }
+    },
+    verify: (ref, identity, o) => verifierFor(ref, identity, o).verify(ref, identity, o),
+    verifyAttestations: (ref, type, identity, o) =>
+      verifierFor(ref, identity, o).verifyAttestations(ref, type, identity, o),
+  };
+}
+
+const INDEX_ACCEPT = [
+  'application/vnd.oci.image.index.v1+json',
+  'application/vnd.docker.distribution.manifest.list.v2+json',
+  'application/vnd.oci.image.manifest.v1+json',
+  'application/vnd.docker.distribution.manifest.v2+json',
+];
+
+/** `imagetools inspect` over the registry client: the platform manifests of an index, no buildx. */
+export function registryInspector(
+  client: (host: string) => OciClient,
+): Pick<DockerAdapter, 'imagetoolsInspect'> {
+  return {
+    async imagetoolsInspect(ref) {
+      const { host, repository, reference } = splitImageRef(ref);
+      const m = await client(host).manifest(repository, reference, INDEX_ACCEPT);
+      if (!m)
+        throw new EnvironmentError(
+          `registry ${host} has no image ${ref}`,
+          'check the digest: it is the one the build reported (build.json)',
+        );
+      return parseImageIndex(m.bytes.toString('utf8'));
+    },
+  };
+}
+
+/**
+ * What `ml-image verify` (and its sub-action, and `export --verify`) checks with: the signer and
+ * image reader given (tests), else createSigner's, reading the index over HTTP when the built-in
+ * verifier does the checks (no buildx process), through docker otherwise.
+ */
+export function verifyDeps(
+  env: Env,
+  ref: string,
+  identity: VerifyIdentity,
+  tlog: boolean,
+  given: { signer?: (() => Signer) | undefined; docker: () => Pick<DockerAdapter, 'imagetoolsInspect'> },
+): { signer: Signer; docker: Pick<DockerAdapter, 'imagetoolsInspect'> } {
+  if (given.signer) return { signer: given.signer(), docker: given.docker() };
+  const client = defaultClient(env);
+  return {
+    signer: createSigner({ env, tlog, client }),
+    docker:
+      nativeReaches(ref, env) && nativeVerifies(identity, env, tlog)
+        ? registryInspector(client)
+        : given.docker(),
+  };
+}
