@@ -26,8 +26,13 @@ interface Plan {
   steps: { id: string; argv: string[]; timeout: number }[];
 }
 
-/** A fake engine whose containers run the smoke script's batch mode as the script does. */
-function batchEngine(acts: Record<string, Act>) {
+type Deliver = (stdout: string, stderr: string, onOutput: NonNullable<ContainerRunSpec['onOutput']>) => void;
+
+/**
+ * A fake engine whose containers run the smoke script's batch mode as the script does; DELIVER
+ * hands the live output over (default: stdout in one chunk).
+ */
+function batchEngine(acts: Record<string, Act>, deliver?: Deliver) {
   const runs: { spec: ContainerRunSpec; plan: Plan | undefined }[] = [];
   const docker = fakeDocker({
     inspectImage: () => Promise.resolve(details),
@@ -38,7 +43,8 @@ function batchEngine(acts: Record<string, Act>) {
       let stdout = '';
       let stderr = '';
       const result = (exitCode: number | null, timedOut = false) => {
-        spec.onOutput?.(stdout, 'stdout');
+        if (deliver && spec.onOutput) deliver(stdout, stderr, spec.onOutput);
+        else spec.onOutput?.(stdout, 'stdout');
         return Promise.resolve({ containerId: 'c', exitCode, timedOut, stdout, stderr, durationMs: 1 });
       };
       if (!plan) {
@@ -221,5 +227,36 @@ describe('the python3 tests share one container', () => {
     expect(seen).toContain(`[train] ${pass()}`);
     expect(seen.some((l) => l.startsWith('[compute-cpu] timing: container and python3 start'))).toBe(true);
     expect(seen.some((l) => l.startsWith('[train] timing: in the shared process'))).toBe(true);
+  });
+
+  it('--verbose: each stream is labelled by its own markers, and a marker cut between chunks stays whole', async () => {
+    // stderr (markers only) arrives first, all of it; stdout then comes in 7-byte pieces, which
+    // cut every marker line. One filter for both streams would put compute's output under train.
+    const { docker } = batchEngine(
+      {
+        'compute-cpu': { stdout: `compute says hello\n${pass()}` },
+        train: { stdout: `train says hello\n${pass()}` },
+      },
+      (stdout, stderr, onOutput) => {
+        onOutput(stderr, 'stderr');
+        for (let i = 0; i < stdout.length; i += 7) onOutput(stdout.slice(i, i + 7), 'stdout');
+      },
+    );
+    const seen: { test: string; text: string }[] = [];
+    const result = await runSmoke(input({ suites: ['compute', 'train'] }), {
+      docker,
+      output: (text, test) => seen.push({ test, text }),
+    });
+    expect(result.summary).toMatchObject({ pass: 2, fail: 0 });
+    const said = (test: string) =>
+      seen
+        .filter((x) => x.test === test && !x.text.startsWith('timing:'))
+        .map((x) => x.text)
+        .join('');
+    expect(said('compute-cpu')).toBe(`compute says hello\n${pass()}`);
+    expect(said('train')).toBe(`train says hello\n${pass()}`);
+    const all = seen.map((x) => x.text).join('');
+    expect(all).not.toContain('@@');
+    expect(all).not.toContain('nonce');
   });
 });

@@ -96,7 +96,17 @@ export function liveFilter(
   nonce: string,
 ): (chunk: string) => void {
   let test: string | undefined;
-  return (chunk) => {
+  let carry = '';
+  return (raw) => {
+    // A marker cut between two chunks is held back (from the newline before it) until its end.
+    let chunk = carry + raw;
+    carry = '';
+    const cut = chunk.lastIndexOf('\n');
+    const tail = chunk.slice(cut + 1);
+    if (cut >= 0 && tail !== '' && (MARK.startsWith(tail) || tail.startsWith(MARK))) {
+      carry = chunk.slice(cut);
+      chunk = chunk.slice(0, cut);
+    }
     const re = /(?:^|\n)@@ml-image-smoke@@ (\{[^\n]*\})(?:\n|$)/g;
     let from = 0;
     const out = (to: number) => {
@@ -171,7 +181,14 @@ export async function batchOutcome(s: SmokeSession, id: string): Promise<BatchOu
     nonce,
     steps: steps.map((x) => ({ id: x.id, argv: x.argv, timeout: s.input.timeoutMs / 1000 })),
   };
-  const live = s.output && liveFilter(() => s.current, s.output, nonce);
+  // One filter per stream: both carry the markers, and a stream's test is its own markers' (one
+  // filter for both would label stdout with the test stderr has already moved on to).
+  // One filter per stream: both carry the markers, and a stream's test is its own markers' (one
+  // filter for both would label stdout with the test that stderr has already moved on to).
+  const filters = s.output && {
+    stdout: liveFilter(() => s.current, s.output, nonce),
+    stderr: liveFilter(() => s.current, s.output, nonce),
+  };
   const started = Date.now();
   // The command is the first test's own (as if it ran alone); the plan comes in the environment.
   const r = await s.run({
@@ -180,8 +197,8 @@ export async function batchOutcome(s: SmokeSession, id: string): Promise<BatchOu
     // Each test keeps its own timeout (the script's watchdog); this one only backs it up.
     timeoutMs: s.input.timeoutMs * steps.length + STARTUP_ALLOWANCE_MS,
     ...(steps.some((x) => x.shm) && { shmSizeBytes: 1024 ** 3 }),
-    ...(live && {
-      onOutput: live,
+    ...(filters && {
+      onOutput: (chunk: string, stream: 'stdout' | 'stderr') => filters[stream](chunk),
     }),
   });
   const totalMs = Date.now() - started;
