@@ -308,7 +308,17 @@ export function buildSbom(input: SbomInput): Record<string, unknown> {
   const pip = pipComponents(ctx.record);
   for (const c of [osComponent(ctx), ...pip.list, ...aptComponents(ctx), ...mlStack(ctx, pip.byName)])
     bom.components.add(c);
-  const serializer = new JsonSerializer(new CdxJson.Normalize.Factory(Spec1dot6));
-  bom.serialNumber = serialFrom(serializer.serialize(bom, { sortLists: true }));
-  return JSON.parse(serializer.serialize(bom, { sortLists: true })) as Record<string, unknown>;
+  serializer ??= new JsonSerializer(new CdxJson.Normalize.Factory(Spec1dot6));
+  // The serial number is a hash of the BOM without it: serialized once, then put in its place
+  // (after "version", where the serializer writes it).
+  const text = serializer.serialize(bom, { sortLists: true });
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(JSON.parse(text) as Record<string, unknown>)) {
+    out[k] = v;
+    if (k === 'version') out.serialNumber = serialFrom(text);
+  }
+  return out;
 }
+
+/** One serializer per process: making its normalizers is a good part of a BOM's time. */
+let serializer: JsonSerializer | undefined;
