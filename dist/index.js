@@ -41051,7 +41051,17 @@ function processSeconds(text, nonce) {
  */
 function liveFilter(current, emit, nonce) {
     let test;
-    return (chunk) => {
+    let carry = '';
+    return (raw) => {
+        // A marker cut between two chunks is held back (from the newline before it) until its end.
+        let chunk = carry + raw;
+        carry = '';
+        const cut = chunk.lastIndexOf('\n');
+        const tail = chunk.slice(cut + 1);
+        if (cut >= 0 && tail !== '' && (MARK.startsWith(tail) || tail.startsWith(MARK))) {
+            carry = chunk.slice(cut);
+            chunk = chunk.slice(0, cut);
+        }
         const re = /(?:^|\n)@@ml-image-smoke@@ (\{[^\n]*\})(?:\n|$)/g;
         let from = 0;
         const out = (to) => {
@@ -41125,7 +41135,14 @@ async function batchOutcome(s, id) {
         nonce,
         steps: steps.map((x) => ({ id: x.id, argv: x.argv, timeout: s.input.timeoutMs / 1000 })),
     };
-    const live = s.output && liveFilter(() => s.current, s.output, nonce);
+    // One filter per stream: both carry the markers, and a stream's test is its own markers' (one
+    // filter for both would label stdout with the test stderr has already moved on to).
+    // One filter per stream: both carry the markers, and a stream's test is its own markers' (one
+    // filter for both would label stdout with the test that stderr has already moved on to).
+    const filters = s.output && {
+        stdout: liveFilter(() => s.current, s.output, nonce),
+        stderr: liveFilter(() => s.current, s.output, nonce),
+    };
     const started = Date.now();
     // The command is the first test's own (as if it ran alone); the plan comes in the environment.
     const r = await s.run({
@@ -41134,8 +41151,8 @@ async function batchOutcome(s, id) {
         // Each test keeps its own timeout (the script's watchdog); this one only backs it up.
         timeoutMs: s.input.timeoutMs * steps.length + STARTUP_ALLOWANCE_MS,
         ...(steps.some((x) => x.shm) && { shmSizeBytes: 1024 ** 3 }),
-        ...(live && {
-            onOutput: live,
+        ...(filters && {
+            onOutput: (chunk, stream) => filters[stream](chunk),
         }),
     });
     const totalMs = Date.now() - started;
@@ -44841,10 +44858,20 @@ function buildSbom(input) {
     const pip = pipComponents(ctx.record);
     for (const c of [osComponent(ctx), ...pip.list, ...aptComponents(ctx), ...mlStack(ctx, pip.byName)])
         bom.components.add(c);
-    const serializer = new index_node.JsonSerializer(new index_node.JSON.Normalize.Factory(spec.Spec1dot6));
-    bom.serialNumber = serialFrom(serializer.serialize(bom, { sortLists: true }));
-    return JSON.parse(serializer.serialize(bom, { sortLists: true }));
+    serializer ??= new index_node.JsonSerializer(new index_node.JSON.Normalize.Factory(spec.Spec1dot6));
+    // The serial number is a hash of the BOM without it: serialized once, then put in its place
+    // (after "version", where the serializer writes it).
+    const text = serializer.serialize(bom, { sortLists: true });
+    const out = {};
+    for (const [k, v] of Object.entries(JSON.parse(text))) {
+        out[k] = v;
+        if (k === 'version')
+            out.serialNumber = serialFrom(text);
+    }
+    return out;
 }
+/** One serializer per process: making its normalizers is a good part of a BOM's time. */
+let serializer;
 
 ;// CONCATENATED MODULE: ./src/attest/provenance.ts
 // The SLSA v1 provenance predicate (https://slsa.dev/spec/v1.0/provenance) of one image by digest:
