@@ -29,7 +29,13 @@ import {
   simpleSigningPayload,
 } from '../../src/attest/cosign-key.js';
 import { createNativeSigner } from '../../src/attest/native-signer.js';
-import { createSigner, nativeKeyText, nativeReaches, nativeVerifies } from '../../src/attest/signers.js';
+import {
+  createSigner,
+  nativeKeyText,
+  nativeReaches,
+  nativeVerifies,
+  verifyDeps,
+} from '../../src/attest/signers.js';
 import { type OciFetch, sha256Digest } from '../../src/docker/oci-client.js';
 import { EnvironmentError, ExitCode, InputError } from '../../src/errors.js';
 import { MemoryRegistry } from '../helpers/oci-memory.js';
@@ -1005,6 +1011,36 @@ describe('createSigner: the calls that stay with cosign (review fixes)', () => {
     expect(direct.cosign.calls).toEqual([]);
     expect(network.urls.length).toBeGreaterThan(0);
     expect(network.urls.every((u) => u.startsWith('https://ghcr.io/v2/acme/model/'))).toBe(true);
+  });
+
+  it('a given client does not make a registry reachable: behind HTTPS_PROXY the calls go to cosign', async () => {
+    const { cosign, signer, registry } = make({ ...KEY_ENV, HTTPS_PROXY: 'http://proxy.invalid:3128' });
+    await signer.sign(GHCR_REF, COSIGN_ENV_KEY);
+    await signer.verify(GHCR_REF, FILE_PUB);
+    expect(cosign.calls).toEqual([`sign ${GHCR_REF}`, `verify ${GHCR_REF}`]);
+    expect(registry.calls).toEqual([]);
+  });
+
+  it('verifyDeps: behind a proxy the index is read through docker; direct, over the registry client', () => {
+    const given = { inspect: async () => ({ mediaType: '', platforms: [] }) };
+    const docker = { imagetoolsInspect: given.inspect };
+    const proxied = verifyDeps({ HTTPS_PROXY: 'http://proxy.invalid:3128' }, GHCR_REF, FILE_PUB, false, {
+      docker: () => docker,
+    });
+    expect(proxied.docker).toBe(docker);
+    const direct = verifyDeps({}, `localhost:5000/acme/model@${IMG}`, FILE_PUB, false, {
+      docker: () => docker,
+    });
+    expect(direct.docker).not.toBe(docker);
+    // A keyless identity always goes through docker and cosign.
+    const keyless = verifyDeps(
+      {},
+      `localhost:5000/acme/model@${IMG}`,
+      { kind: 'keyless', certificateIdentityRegexp: '^x', certificateOidcIssuer: 'https://i' },
+      false,
+      { docker: () => docker },
+    );
+    expect(keyless.docker).toBe(docker);
   });
 
   it('an ed25519 key in COSIGN_KEY with a given client: sign and attestAll go to cosign', async () => {

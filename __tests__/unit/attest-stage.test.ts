@@ -444,3 +444,44 @@ describe('runAttestStage with a batch signer (attestAll)', () => {
     expect(out.result.targets.every((t) => t.signed && t.attestations.every((a) => a.attached))).toBe(true);
   });
 });
+
+describe('runAttestStage: keyless one image at a time; no image starts after a registry failure', () => {
+  /** A signer that records how many images are being signed at once, failing on FAIL_REF. */
+  function tracking(failRef?: string) {
+    const inFlight = new Map<string, number>();
+    const seen: string[] = [];
+    let most = 0;
+    const step = async (ref: string) => {
+      seen.push(ref);
+      inFlight.set(ref, (inFlight.get(ref) ?? 0) + 1);
+      most = Math.max(most, [...inFlight.values()].filter((n) => n > 0).length);
+      await new Promise((r) => setTimeout(r, 5));
+      inFlight.set(ref, inFlight.get(ref)! - 1);
+      if (ref === failRef) throw new EnvironmentError('registry localhost:5000 is not reachable', 'start it');
+    };
+    const signer: AttestSigner = { sign: step, attest: step };
+    return { signer, seen, most: () => most };
+  }
+
+  it('keyless: the images are attached one after the other (concurrent cosign runs share a cache)', async () => {
+    const t = tracking();
+    const out = await runAttestStage(input({ env: OIDC }), io(t.signer));
+    expect(out.error).toBeUndefined();
+    expect(out.result.signing.mode).toBe('keyless');
+    expect(t.most()).toBe(1);
+    expect(new Set(t.seen).size).toBe(2);
+  });
+
+  it('after a registry failure no further image starts: attest.json lists only what was tried', async () => {
+    const first = `localhost:5000/acme/model@${D('1')}`;
+    const t = tracking(first);
+    const lines: string[] = [];
+    const out = await runAttestStage(input({ env: OIDC }), io(t.signer, lines));
+    expect(out.error).toBeInstanceOf(EnvironmentError);
+    expect(new Set(t.seen)).toEqual(new Set([first]));
+    const written = readAttest(dir)!;
+    expect(written.targets.map((x) => x.ref)).toEqual([first]);
+    expect(written.error).toMatch(/not reachable/);
+    expect(lines.some((l) => l.endsWith(': stopped'))).toBe(true);
+  });
+});

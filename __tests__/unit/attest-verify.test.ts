@@ -19,6 +19,7 @@ import {
   parseVerifyFlags,
   requiredKinds,
   smokeChecks,
+  verifyImage,
   type VerifyPolicy,
 } from '../../src/attest/verify.js';
 import { runCli } from '../../src/cli/main.js';
@@ -477,5 +478,56 @@ describe('ml-image export --verify', () => {
     expect(r.code, r.err).toBe(0);
     expect(r.inspected).toEqual([]);
     expect(r.out).not.toMatch(/signature/);
+  });
+});
+
+describe('verifyImage: checks side by side for a key, one at a time keyless', () => {
+  const docker = fakeDocker({
+    imagetoolsInspect: async () => ({
+      mediaType: 'application/vnd.oci.image.index.v1+json',
+      platforms: [
+        { os: 'linux', architecture: 'amd64', digest: D('1') },
+        { os: 'linux', architecture: 'arm64', digest: D('2') },
+      ],
+    }),
+  });
+  /** A signer whose checks all fail as missing, recording how many run at once. */
+  function counting() {
+    let now = 0;
+    let most = 0;
+    const check = async (): Promise<Verification<never>> => {
+      most = Math.max(most, ++now);
+      await new Promise((r) => setTimeout(r, 5));
+      now--;
+      return {
+        ok: false,
+        failure: { ref: 'r', what: 'signature', reason: 'missing', message: 'no signature' },
+      };
+    };
+    const signer = { verify: check, verifyAttestations: check } as unknown as Signer;
+    return { signer, most: () => most };
+  }
+  const index = `localhost:5000/acme/model@${D('0')}`;
+
+  it.each([
+    ['a public key: all six checks side by side', { key: 'cosign.pub' }, 6],
+    [
+      'keyless (cosign runs share a Sigstore cache): one at a time',
+      { 'certificate-identity-regexp': '^https://github\\.com/acme/' },
+      1,
+    ],
+  ] as const)('%s', async (_n, flags, expected) => {
+    const c = counting();
+    const request = parseVerifyFlags({ ...flags }, cliFlagNaming('verify'));
+    const outcome = await verifyImage({ docker, signer: c.signer }, index, request);
+    // 2 platforms x (signature + sbom + provenance): all failed, all reported, in order.
+    expect(outcome.checks.map((x) => `${x.platform} ${x.check}`)).toEqual(
+      ['linux/amd64', 'linux/arm64'].flatMap((p) => [
+        `${p} signature`,
+        `${p} sbom attestation`,
+        `${p} provenance attestation`,
+      ]),
+    );
+    expect(c.most()).toBe(expected);
   });
 });

@@ -564,3 +564,55 @@ describe('createOciClient: what the review fixed', () => {
     expect(r.fix).not.toContain('NODE_EXTRA_CA_CERTS');
   });
 });
+
+describe('createOciClient: the second review', () => {
+  const bearer: Answer = {
+    status: 401,
+    headers: {
+      'WWW-Authenticate': 'Bearer realm="https://auth.example.com/token",service="reg.example.com"',
+    },
+  };
+
+  it('a helper that answers with an identity token (Username "<token>") is exit 3 pointing at cosign; no Basic is sent', async () => {
+    const { fetch, requests } = scripted(() => bearer);
+    const client = createOciClient('reg.example.com', { fetch, credential: () => login('<token>') });
+    const e = await rejection(client.manifest('r', 'v1', ACCEPT));
+    expect(e.message).toContain('the login is an identity token');
+    expect((e as EnvironmentError).fix).toContain('ML_IMAGE_SIGNER=cosign');
+    expect(e.message).not.toContain(SECRET);
+    expect(requests.filter((r) => r.headers.Authorization !== undefined)).toEqual([]);
+  });
+
+  it('a second 401 says whether there was a login: anonymous access refused, or the credentials', async () => {
+    const script = (r: Req): Answer =>
+      r.url.startsWith('https://auth.example.com/') ? { status: 200, body: '{"token":"t"}' } : bearer;
+    const anonymous = createOciClient('reg.example.com', {
+      fetch: scripted(script).fetch,
+      credential: () => none,
+    });
+    const a = await rejection(anonymous.manifest('r', 'v1', ACCEPT));
+    expect(a.message).toMatch(
+      /^registry reg\.example\.com refused anonymous access for repository:r:pull \(HTTP 401; none for/,
+    );
+    const withLogin = createOciClient('reg.example.com', {
+      fetch: scripted(script).fetch,
+      credential: () => login(),
+    });
+    const b = await rejection(withLogin.manifest('r', 'v1', ACCEPT));
+    expect(b.message).toMatch(
+      /refused the credentials for repository:r:pull \(HTTP 401; a login for reg\.example\.com/,
+    );
+    expect(b.message).not.toContain(SECRET);
+  });
+
+  it('an answer over the size cap is exit 3 saying so, not "unreachable"', async () => {
+    const { fetch } = scripted(
+      () => new TypeError('fetch failed', { cause: new Error('the answer is over 64 MiB') }),
+    );
+    const client = createOciClient('reg.example.com', { fetch, credential: () => none });
+    const e = await rejection(client.blob('r', sha256Digest('x')));
+    expect((e as EnvironmentError).exitCode).toBe(ExitCode.Environment);
+    expect(e.message).toContain("answered more than cosign's images ever hold (the answer is over 64 MiB)");
+    expect(e.message).not.toContain('unreachable');
+  });
+});

@@ -113,6 +113,8 @@ export interface SignerOptions {
   client?: (host: string) => OciClient;
   /** The default client's HTTP (default: node:http(s)); tests record what would go out. */
   fetch?: OciFetch;
+  /** Can the built-in client reach REF's registry (default: nativeReaches)? */
+  reaches?: (ref: string) => boolean;
 }
 
 /** The real registry client: node:http(s) with keep-alive, Docker's config and credential helpers. */
@@ -184,8 +186,7 @@ export function createSigner(opts: SignerOptions): BatchSigner {
     return n;
   };
   const tlogOf = (o?: CosignArgOptions) => o?.tlog ?? opts.tlog;
-  // A given client (tests) reaches its registry; the default one as nativeReaches says.
-  const reaches = (ref: string) => opts.client !== undefined || nativeReaches(ref, env);
+  const reaches = opts.reaches ?? ((ref: string) => nativeReaches(ref, env));
   /** The key the built-in signer would sign REF with (decrypting from now on), if any. */
   const keyFor = (ref: string, identity: SignIdentity, o?: CosignArgOptions) =>
     reaches(ref) ? signingKey(identity, env, tlogOf(o)) : undefined;

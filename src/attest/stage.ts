@@ -153,26 +153,33 @@ export async function runAttestStage(input: AttestStageInput, io: AttestStageIo)
       work.push({ target, run: () => attestTarget(input, io, v, p, target) });
     }
   // The targets are independent images (their own .sig/.att tags): attached side by side, a few at
-  // a time (each may be cosign processes); targets of one digest one after the other.
+  // a time, targets of one digest one after the other. Keyless goes one at a time (concurrent
+  // cosign runs trip over their shared Sigstore cache). After a registry failure no target starts.
+  const limit = signing.identity?.kind === 'keyless' ? 1 : MAX_TARGETS_AT_ONCE;
   const byRef = new Map<string, Promise<unknown>>();
-  const settled = await mapLimit(work, MAX_TARGETS_AT_ONCE, async (w) => {
+  let error: EnvironmentError | undefined;
+  const settled = await mapLimit(work, limit, async (w): Promise<PromiseSettledResult<void> | undefined> => {
     const before = byRef.get(w.target.ref) ?? Promise.resolve();
-    const run = before.then(w.run, w.run);
+    const run = before.then(() => (error ? undefined : w.run().then(() => true)));
     byRef.set(
       w.target.ref,
       run.catch(() => undefined),
     );
     return run.then(
-      (): PromiseSettledResult<void> => ({ status: 'fulfilled', value: undefined }),
-      (reason: unknown): PromiseSettledResult<void> => ({ status: 'rejected', reason }),
+      (ran) => (ran ? { status: 'fulfilled', value: undefined } : undefined),
+      (reason: unknown) => {
+        if (reason instanceof EnvironmentError) error ??= reason;
+        return { status: 'rejected', reason };
+      },
     );
   });
-  let error: EnvironmentError | undefined;
+  // Targets that never started are not in attest.json (as if the stage had stopped before them).
+  result.targets = result.targets.filter((_, i) => settled[i] !== undefined);
   settled.forEach((s, i) => {
+    if (s === undefined) return;
     const { target } = work[i]!;
     if (s.status === 'fulfilled') return io.progress(describe(target));
     if (!(s.reason instanceof EnvironmentError)) throw s.reason;
-    error ??= s.reason;
     io.progress(`${describe(target)}: stopped`);
   });
   if (error) result.error = error.message.split('\n')[0];

@@ -7,7 +7,8 @@ import { ATTESTATION_KINDS, type AttestationKind } from '../config/attest.js';
 import type { DockerAdapter } from '../docker/adapter.js';
 import { InputError } from '../errors.js';
 import { parseDigestRef } from './cosign-args.js';
-import type { Signer, Statement, Verification, VerifyIdentity } from './cosign.js';
+import type { Signer, Statement, Verification, VerifiedSignature, VerifyIdentity } from './cosign.js';
+import { mapLimit } from '../util/map-limit.js';
 import { KIND_TYPES } from './predicates.js';
 import { GITHUB_ISSUER } from './signing.js';
 import { type SmokePredicate, SmokePredicateSchema } from './smoke-predicate.js';
@@ -102,6 +103,9 @@ export function smokeChecks(platform: string, p: SmokePredicate, policy: VerifyP
   return checks;
 }
 
+/** Checks at once: keyless ones run cosign, one at a time; key ones side by side. */
+const atOnce = (identity: VerifyIdentity) => (identity.kind === 'keyless' ? 1 : 16);
+
 /** The statement of a kind that is about this digest (cosign checks the signature, this the subject). */
 function aboutDigest(statements: readonly Statement[], digest: string): Statement | undefined {
   const hex = digest.replace(/^sha256:/, '');
@@ -116,12 +120,19 @@ export async function verifyPlatform(
   policy: VerifyPolicy,
 ): Promise<Check[]> {
   const { platform, ref } = target;
-  // Every check reads something of its own: they run side by side, reported in this order.
+  // Every check reads something of its own: they run side by side (keyless one at a time:
+  // concurrent cosign runs trip over their shared Sigstore cache), reported in this order.
   const kinds = requiredKinds(policy);
-  const [sig, ...verified] = await Promise.all([
-    signer.verify(ref, identity),
-    ...kinds.map((kind) => signer.verifyAttestations(ref, KIND_TYPES[kind].cosignType, identity)),
-  ]);
+  type Answer = Verification<VerifiedSignature> | Verification<Statement>;
+  const asks: (() => Promise<Answer>)[] = [
+    () => signer.verify(ref, identity),
+    ...kinds.map((kind) => () => signer.verifyAttestations(ref, KIND_TYPES[kind].cosignType, identity)),
+  ];
+  const [sig, ...verified] = (await mapLimit(asks, atOnce(identity), (ask) => ask())) as [
+    Verification<VerifiedSignature>,
+    ...Verification<Statement>[],
+  ];
+
   const checks: Check[] = [
     {
       platform,
@@ -131,7 +142,7 @@ export async function verifyPlatform(
     },
   ];
   for (const [i, kind] of kinds.entries()) {
-    const v = verified[i] as Verification<Statement>;
+    const v = verified[i]!;
     const st = v.ok ? aboutDigest(v.items, target.digest) : undefined;
     checks.push({
       platform,
@@ -332,8 +343,8 @@ export async function verifyImage(
   prefix = 'verify: ',
 ): Promise<VerifyOutcome> {
   const targets = await platformTargets(deps.docker, ref, request.platform, prefix);
-  const perTarget = await Promise.all(
-    targets.map((t) => verifyPlatform(deps.signer, t, request.identity, request.policy)),
+  const perTarget = await mapLimit(targets, atOnce(request.identity), (t) =>
+    verifyPlatform(deps.signer, t, request.identity, request.policy),
   );
   const checks = perTarget.flat();
   return { ref, checks, failed: checks.filter((c) => !c.ok) };

@@ -130,6 +130,12 @@ class RegistryClient implements OciClient {
           ? `no answer within ${Math.round(this.timeoutMs / 1000)}s`
           : (inner?.code ?? inner?.message ?? (e as Error).message);
       const tls = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|TLS|SSL/i.test(String(cause));
+      if (/ MiB$/.test(String(cause)))
+        throw new EnvironmentError(
+          `registry ${this.host}: ${method} ${url.split('?')[0]} answered more than cosign's images ever hold (${cause})`,
+          'check the registry and any proxy in between: this is not a signature or an attestation',
+          { cause: e },
+        );
       throw new EnvironmentError(
         `registry ${this.host} is unreachable (${method} ${url.split('?')[0]}: ${cause})`,
         this.loopback
@@ -155,6 +161,11 @@ class RegistryClient implements OciClient {
     const { scheme, params } = parseChallenge(challenge);
     const creds = await this.login();
     const who = this.credential?.describe ?? 'no credential';
+    if (creds?.username === '<token>')
+      throw new EnvironmentError(
+        `registry ${this.host}: the login is an identity token (${who}), which needs docker's refresh-token grant`,
+        'sign and verify with the cosign binary: ML_IMAGE_SIGNER=cosign',
+      );
     if (scheme === 'basic') {
       if (!creds) throw this.denied(`${this.host} asks for a login and there is none (${who})`);
       return basic(creds);
@@ -210,7 +221,10 @@ class RegistryClient implements OciClient {
         if (this.auth.get(scope) === next) this.auth.delete(scope);
       });
       r = await withAuth(await next);
-      if (r.status === 401) throw this.denied(`${this.host} refused the credentials for ${scope} (HTTP 401)`);
+      if (r.status === 401)
+        throw this.denied(
+          `${this.host} refused ${this.credential?.kind === 'none' ? 'anonymous access' : 'the credentials'} for ${scope} (HTTP 401; ${this.credential?.describe ?? 'no credential'})`,
+        );
     }
     if (r.status === 403)
       throw this.denied(`${this.host} refused ${method} ${path.split('?')[0]} (HTTP 403)`);
