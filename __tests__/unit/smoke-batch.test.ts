@@ -229,34 +229,37 @@ describe('the python3 tests share one container', () => {
     expect(seen.some((l) => l.startsWith('[train] timing: in the shared process'))).toBe(true);
   });
 
-  it('--verbose: each stream is labelled by its own markers, and a marker cut between chunks stays whole', async () => {
-    // stderr (markers only) arrives first, all of it; stdout then comes in 7-byte pieces, which
-    // cut every marker line. One filter for both streams would put compute's output under train.
-    const { docker } = batchEngine(
-      {
-        'compute-cpu': { stdout: `compute says hello\n${pass()}` },
-        train: { stdout: `train says hello\n${pass()}` },
-      },
-      (stdout, stderr, onOutput) => {
-        onOutput(stderr, 'stderr');
-        for (let i = 0; i < stdout.length; i += 7) onOutput(stdout.slice(i, i + 7), 'stdout');
-      },
-    );
-    const seen: { test: string; text: string }[] = [];
-    const result = await runSmoke(input({ suites: ['compute', 'train'] }), {
-      docker,
-      output: (text, test) => seen.push({ test, text }),
-    });
-    expect(result.summary).toMatchObject({ pass: 2, fail: 0 });
-    const said = (test: string) =>
-      seen
-        .filter((x) => x.test === test && !x.text.startsWith('timing:'))
-        .map((x) => x.text)
-        .join('');
-    expect(said('compute-cpu')).toBe(`compute says hello\n${pass()}`);
-    expect(said('train')).toBe(`train says hello\n${pass()}`);
-    const all = seen.map((x) => x.text).join('');
-    expect(all).not.toContain('@@');
-    expect(all).not.toContain('nonce');
-  });
+  it.each([1, 2, 7, 64, 100_000])(
+    '--verbose: each stream is labelled by its own markers; stdout in %i-byte pieces loses and adds nothing',
+    async (size) => {
+      // stderr (markers only) arrives first, all of it; stdout then comes in pieces that cut the
+      // marker lines anywhere. One filter for both streams would put compute's output under train.
+      const { docker } = batchEngine(
+        {
+          'compute-cpu': { stdout: `compute says hello\n\n${pass()}` },
+          train: { stdout: `train says hello\n${pass()}` },
+        },
+        (stdout, stderr, onOutput) => {
+          onOutput(stderr, 'stderr');
+          for (let i = 0; i < stdout.length; i += size) onOutput(stdout.slice(i, i + size), 'stdout');
+        },
+      );
+      const seen: { test: string; text: string }[] = [];
+      const result = await runSmoke(input({ suites: ['compute', 'train'] }), {
+        docker,
+        output: (text, test) => seen.push({ test, text }),
+      });
+      expect(result.summary).toMatchObject({ pass: 2, fail: 0 });
+      const said = (test: string) =>
+        seen
+          .filter((x) => x.test === test && !x.text.startsWith('timing:'))
+          .map((x) => x.text)
+          .join('');
+      expect(said('compute-cpu')).toBe(`compute says hello\n\n${pass()}`);
+      expect(said('train')).toBe(`train says hello\n${pass()}`);
+      const all = seen.map((x) => x.text).join('');
+      expect(all).not.toContain('@@');
+      expect(all).not.toContain('nonce');
+    },
+  );
 });

@@ -94,16 +94,17 @@ export function liveFilter(
   current: () => string,
   emit: (text: string, test: string) => void,
   nonce: string,
-): (chunk: string) => void {
+): ((chunk: string) => void) & { flush: () => void } {
   let test: string | undefined;
   let carry = '';
-  return (raw) => {
-    // A marker cut between two chunks is held back (from the newline before it) until its end.
+  const push = (raw: string) => {
+    // What may be a marker cut between two chunks is held back, from the newline before it, until
+    // the next chunk (a newline at the very end may be the next marker's own).
     let chunk = carry + raw;
     carry = '';
     const cut = chunk.lastIndexOf('\n');
     const tail = chunk.slice(cut + 1);
-    if (cut >= 0 && tail !== '' && (MARK.startsWith(tail) || tail.startsWith(MARK))) {
+    if (cut >= 0 && (tail === '' || MARK.startsWith(tail) || tail.startsWith(MARK))) {
       carry = chunk.slice(cut);
       chunk = chunk.slice(0, cut);
     }
@@ -124,8 +125,17 @@ export function liveFilter(
       from = m.index + m[0].length;
       if (marker.event === 'start') test = marker.id;
     }
+    // A marker that ends the chunk: the newline held back after it is its own, not output.
+    if (from === chunk.length && from > 0 && carry.startsWith('\n') && !chunk.endsWith('\n'))
+      carry = carry.slice(1);
     out(chunk.length);
   };
+  /** The stream ended: what was held back is output (no marker came after it). */
+  const flush = () => {
+    if (carry !== '') emit(carry, test ?? current());
+    carry = '';
+  };
+  return Object.assign(push, { flush });
 }
 
 /** The smoke script's bootstrap: written to /tmp in the container (torchrun needs a file), run there. */
@@ -201,6 +211,8 @@ export async function batchOutcome(s: SmokeSession, id: string): Promise<BatchOu
       onOutput: (chunk: string, stream: 'stdout' | 'stderr') => filters[stream](chunk),
     }),
   });
+  filters?.stdout.flush();
+  filters?.stderr.flush();
   const totalMs = Date.now() - started;
   const out = sections(r.stdout, nonce);
   const err = sections(r.stderr, nonce);
