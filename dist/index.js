@@ -41052,13 +41052,14 @@ function processSeconds(text, nonce) {
 function liveFilter(current, emit, nonce) {
     let test;
     let carry = '';
-    return (raw) => {
-        // A marker cut between two chunks is held back (from the newline before it) until its end.
+    const push = (raw) => {
+        // What may be a marker cut between two chunks is held back, from the newline before it, until
+        // the next chunk (a newline at the very end may be the next marker's own).
         let chunk = carry + raw;
         carry = '';
         const cut = chunk.lastIndexOf('\n');
         const tail = chunk.slice(cut + 1);
-        if (cut >= 0 && tail !== '' && (MARK.startsWith(tail) || tail.startsWith(MARK))) {
+        if (cut >= 0 && (tail === '' || MARK.startsWith(tail) || tail.startsWith(MARK))) {
             carry = chunk.slice(cut);
             chunk = chunk.slice(0, cut);
         }
@@ -41083,8 +41084,18 @@ function liveFilter(current, emit, nonce) {
             if (marker.event === 'start')
                 test = marker.id;
         }
+        // A marker that ends the chunk: the newline held back after it is its own, not output.
+        if (from === chunk.length && from > 0 && carry.startsWith('\n') && !chunk.endsWith('\n'))
+            carry = carry.slice(1);
         out(chunk.length);
     };
+    /** The stream ended: what was held back is output (no marker came after it). */
+    const flush = () => {
+        if (carry !== '')
+            emit(carry, test ?? current());
+        carry = '';
+    };
+    return Object.assign(push, { flush });
 }
 /** The smoke script's bootstrap: written to /tmp in the container (torchrun needs a file), run there. */
 const BOOT = `import base64,runpy,sys;p="/tmp/ml_image_smoke.py";open(p,"w").write(base64.b64decode(sys.argv[1]).decode());sys.argv=[p]+sys.argv[2:];runpy.run_path(p,run_name="__main__")`;
@@ -41155,6 +41166,8 @@ async function batchOutcome(s, id) {
             onOutput: (chunk, stream) => filters[stream](chunk),
         }),
     });
+    filters?.stdout.flush();
+    filters?.stderr.flush();
     const totalMs = Date.now() - started;
     const out = sections(r.stdout, nonce);
     const err = sections(r.stderr, nonce);
@@ -42427,6 +42440,8 @@ class RegistryClient {
                 ? `no answer within ${Math.round(this.timeoutMs / 1000)}s`
                 : (inner?.code ?? inner?.message ?? e.message);
             const tls = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|TLS|SSL/i.test(String(cause));
+            if (/ MiB$/.test(String(cause)))
+                throw new errors/* EnvironmentError */.eG(`registry ${this.host}: ${method} ${url.split('?')[0]} answered more than cosign's images ever hold (${cause})`, 'check the registry and any proxy in between: this is not a signature or an attestation', { cause: e });
             throw new errors/* EnvironmentError */.eG(`registry ${this.host} is unreachable (${method} ${url.split('?')[0]}: ${cause})`, this.loopback
                 ? 'start the local registry (on a Debian test machine: "sudo scripts/test-env.sh")'
                 : tls
@@ -42443,6 +42458,8 @@ class RegistryClient {
         const { scheme, params } = parseChallenge(challenge);
         const creds = await this.login();
         const who = this.credential?.describe ?? 'no credential';
+        if (creds?.username === '<token>')
+            throw new errors/* EnvironmentError */.eG(`registry ${this.host}: the login is an identity token (${who}), which needs docker's refresh-token grant`, 'sign and verify with the cosign binary: ML_IMAGE_SIGNER=cosign');
         if (scheme === 'basic') {
             if (!creds)
                 throw this.denied(`${this.host} asks for a login and there is none (${who})`);
@@ -42489,7 +42506,7 @@ class RegistryClient {
             });
             r = await withAuth(await next);
             if (r.status === 401)
-                throw this.denied(`${this.host} refused the credentials for ${scope} (HTTP 401)`);
+                throw this.denied(`${this.host} refused ${this.credential?.kind === 'none' ? 'anonymous access' : 'the credentials'} for ${scope} (HTTP 401; ${this.credential?.describe ?? 'no credential'})`);
         }
         if (r.status === 403)
             throw this.denied(`${this.host} refused ${method} ${path.split('?')[0]} (HTTP 403)`);
@@ -42585,7 +42602,11 @@ function registryDeps(env) {
         helper: (name, server) => new Promise((resolve, reject) => {
             const child = (0,external_node_child_process_.execFile)(`docker-credential-${name}`, ['get'], { timeout: 30_000 }, (err, stdout) => {
                 if (err) {
-                    reject(new errors/* EnvironmentError */.eG(`credential helper docker-credential-${name} failed for ${server}: ${err.message.split('\n')[0]}`, `install docker-credential-${name}, or log in again (docker login ${server})`));
+                    // Helpers say "credentials not found ..." on stdout when there is no login for the host
+                    // (the caller then goes on anonymously, as docker does). Only that phrase is repeated:
+                    // anything else a helper prints stays out of messages.
+                    const said = /credentials not found[^\n]*/i.exec(stdout)?.[0];
+                    reject(new errors/* EnvironmentError */.eG(`credential helper docker-credential-${name} failed for ${server}: ${said ?? err.message.split('\n')[0]}`, `install docker-credential-${name}, or log in again (docker login ${server})`));
                     return;
                 }
                 try {
@@ -42596,6 +42617,8 @@ function registryDeps(env) {
                     reject(new errors/* EnvironmentError */.eG(`credential helper docker-credential-${name} printed no JSON for ${server}`, `log in again (docker login ${server})`));
                 }
             });
+            // A helper that exits without reading stdin must not crash the process (EPIPE).
+            child.stdin?.on('error', () => undefined);
             child.stdin?.end(server);
         }),
     };
@@ -44473,8 +44496,7 @@ function createSigner(opts) {
         return n;
     };
     const tlogOf = (o) => o?.tlog ?? opts.tlog;
-    // A given client (tests) reaches its registry; the default one as nativeReaches says.
-    const reaches = (ref) => opts.client !== undefined || nativeReaches(ref, env);
+    const reaches = opts.reaches ?? ((ref) => nativeReaches(ref, env));
     /** The key the built-in signer would sign REF with (decrypting from now on), if any. */
     const keyFor = (ref, identity, o) => reaches(ref) ? signingKey(identity, env, tlogOf(o)) : undefined;
     /** The built-in signer for a P-256 key; cosign for anything else (a wrong password throws). */
@@ -45273,22 +45295,31 @@ async function runAttestStage(input, io) {
             work.push({ target, run: () => attestTarget(input, io, v, p, target) });
         }
     // The targets are independent images (their own .sig/.att tags): attached side by side, a few at
-    // a time (each may be cosign processes); targets of one digest one after the other.
+    // a time, targets of one digest one after the other. Keyless goes one at a time (concurrent
+    // cosign runs trip over their shared Sigstore cache). After a registry failure no target starts.
+    const limit = signing.identity?.kind === 'keyless' ? 1 : MAX_TARGETS_AT_ONCE;
     const byRef = new Map();
-    const settled = await mapLimit(work, MAX_TARGETS_AT_ONCE, async (w) => {
-        const before = byRef.get(w.target.ref) ?? Promise.resolve();
-        const run = before.then(w.run, w.run);
-        byRef.set(w.target.ref, run.catch(() => undefined));
-        return run.then(() => ({ status: 'fulfilled', value: undefined }), (reason) => ({ status: 'rejected', reason }));
-    });
     let error;
+    const settled = await mapLimit(work, limit, async (w) => {
+        const before = byRef.get(w.target.ref) ?? Promise.resolve();
+        const run = before.then(() => (error ? undefined : w.run().then(() => true)));
+        byRef.set(w.target.ref, run.catch(() => undefined));
+        return run.then((ran) => (ran ? { status: 'fulfilled', value: undefined } : undefined), (reason) => {
+            if (reason instanceof errors/* EnvironmentError */.eG)
+                error ??= reason;
+            return { status: 'rejected', reason };
+        });
+    });
+    // Targets that never started are not in attest.json (as if the stage had stopped before them).
+    result.targets = result.targets.filter((_, i) => settled[i] !== undefined);
     settled.forEach((s, i) => {
+        if (s === undefined)
+            return;
         const { target } = work[i];
         if (s.status === 'fulfilled')
             return io.progress(stage_describe(target));
         if (!(s.reason instanceof errors/* EnvironmentError */.eG))
             throw s.reason;
-        error ??= s.reason;
         io.progress(`${stage_describe(target)}: stopped`);
     });
     if (error)
@@ -45951,6 +45982,7 @@ function stageInputReader(get, stages) {
 
 
 
+
 /** "bf16=600,fp32=40" -> { bf16: 600, fp32: 40 }; bad input names the flag and the item. */
 function parseMinTflops(raw, flag = '--min-tflops') {
     const out = {};
@@ -46017,6 +46049,8 @@ function smokeChecks(platform, p, policy) {
     }
     return checks;
 }
+/** Checks at once: keyless ones run cosign, one at a time; key ones side by side. */
+const atOnce = (identity) => (identity.kind === 'keyless' ? 1 : 16);
 /** The statement of a kind that is about this digest (cosign checks the signature, this the subject). */
 function aboutDigest(statements, digest) {
     const hex = digest.replace(/^sha256:/, '');
@@ -46025,12 +46059,14 @@ function aboutDigest(statements, digest) {
 /** Verify one platform image: signature, each required attestation, then the smoke policy. */
 async function verifyPlatform(signer, target, identity, policy) {
     const { platform, ref } = target;
-    // Every check reads something of its own: they run side by side, reported in this order.
+    // Every check reads something of its own: they run side by side (keyless one at a time:
+    // concurrent cosign runs trip over their shared Sigstore cache), reported in this order.
     const kinds = requiredKinds(policy);
-    const [sig, ...verified] = await Promise.all([
-        signer.verify(ref, identity),
-        ...kinds.map((kind) => signer.verifyAttestations(ref, KIND_TYPES[kind].cosignType, identity)),
-    ]);
+    const asks = [
+        () => signer.verify(ref, identity),
+        ...kinds.map((kind) => () => signer.verifyAttestations(ref, KIND_TYPES[kind].cosignType, identity)),
+    ];
+    const [sig, ...verified] = (await mapLimit(asks, atOnce(identity), (ask) => ask()));
     const checks = [
         {
             platform,
@@ -46169,7 +46205,7 @@ async function platformTargets(docker, ref, only, prefix = 'verify: ') {
  */
 async function verifyImage(deps, ref, request, prefix = 'verify: ') {
     const targets = await platformTargets(deps.docker, ref, request.platform, prefix);
-    const perTarget = await Promise.all(targets.map((t) => verifyPlatform(deps.signer, t, request.identity, request.policy)));
+    const perTarget = await mapLimit(targets, atOnce(request.identity), (t) => verifyPlatform(deps.signer, t, request.identity, request.policy));
     const checks = perTarget.flat();
     return { ref, checks, failed: checks.filter((c) => !c.ok) };
 }
