@@ -8,7 +8,7 @@
 // by environment only: every argv cosign received is recorded and searched for secrets.
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -22,27 +22,10 @@ import {
 import { runCli } from '../../src/cli/main.js';
 import { createDefaultDockerAdapter } from '../../src/docker/engine.js';
 import { EnvironmentError, ExitCode } from '../../src/errors.js';
+import { PREDICATES, predicateFile, SMOKE_TYPE, writePredicates } from '../helpers/attest-predicates.js';
 import { captureIo } from '../helpers/fakes.js';
 
 const env = inject('dockerEnv');
-
-const SMOKE_TYPE = 'https://ml-image-action.github.io/attestations/smoke/v1';
-const PREDICATES = [
-  {
-    type: 'cyclonedx',
-    uri: 'https://cyclonedx.org/bom',
-    body: { bomFormat: 'CycloneDX', specVersion: '1.6', version: 1, components: [] },
-  },
-  {
-    type: 'slsaprovenance1',
-    uri: 'https://slsa.dev/provenance/v1',
-    body: {
-      buildDefinition: { buildType: 'https://ml-image-action.github.io/build/v1', externalParameters: {} },
-      runDetails: { builder: { id: 'https://github.com/o/r/actions/runs/1' } },
-    },
-  },
-  { type: SMOKE_TYPE, uri: SMOKE_TYPE, body: { suites: [{ name: 'import', passed: 3, failed: 0 }] } },
-] as const;
 
 describe.skipIf(!env.available || !env.cosign)('cosign Signer (real cosign, real registry)', () => {
   const facts = env.cosign ?? { key: '', pub: '', passwordFile: '' }; // collected even when skipped
@@ -78,8 +61,7 @@ describe.skipIf(!env.available || !env.cosign)('cosign Signer (real cosign, real
     platforms = list.platforms.map((p) => `${repo}@${p.digest}`);
     indexRef = `${repo}@${index}`;
     singleRef = `${repo}@${single}`;
-    for (const p of PREDICATES)
-      writeFileSync(path.join(dir, `${p.type.replace(/\W/g, '_')}.json`), JSON.stringify(p.body));
+    writePredicates(dir);
     // Another key pair, made here: what an attacker (or a stale key) would sign with.
     execFileSync('cosign', ['generate-key-pair'], {
       cwd: dir,
@@ -95,7 +77,7 @@ describe.skipIf(!env.available || !env.cosign)('cosign Signer (real cosign, real
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
-  const predicatePath = (type: string) => path.join(dir, `${type.replace(/\W/g, '_')}.json`);
+  const predicatePath = (type: string) => predicateFile(dir, type);
 
   it('signs and attests both platform digests; cosign verify and verify-attestation agree', async () => {
     expect(platforms).toHaveLength(2);

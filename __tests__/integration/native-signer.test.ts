@@ -8,7 +8,7 @@
 // registry with nothing listening is exit 3; a wrong key password is exit 2 and never printed.
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -22,36 +22,12 @@ import { type BatchSigner, createSigner } from '../../src/attest/signers.js';
 import { runCli } from '../../src/cli/main.js';
 import { createDefaultDockerAdapter } from '../../src/docker/engine.js';
 import { EnvironmentError, ExitCode, InputError } from '../../src/errors.js';
+import { PREDICATES, predicateFile, SMOKE_TYPE, writePredicates } from '../helpers/attest-predicates.js';
 import { captureIo } from '../helpers/fakes.js';
 
 const env = inject('dockerEnv');
 
-const SMOKE_TYPE = 'https://ml-image-action.github.io/attestations/smoke/v1';
 const EXTRA_TYPE = 'https://ml-image-action.github.io/attestations/native-signer-extra/v1';
-const PREDICATES = [
-  {
-    type: 'cyclonedx',
-    uri: 'https://cyclonedx.org/bom',
-    body: { bomFormat: 'CycloneDX', specVersion: '1.6', version: 1, components: [] },
-  },
-  {
-    type: 'slsaprovenance1',
-    uri: 'https://slsa.dev/provenance/v1',
-    body: {
-      buildDefinition: {
-        buildType: 'https://ml-image-action.github.io/build/v1',
-        externalParameters: { config: 'ml-image.yml' },
-        internalParameters: {},
-        resolvedDependencies: [{ uri: 'pkg:docker/busybox@1', digest: { sha256: 'a'.repeat(64) } }],
-      },
-      runDetails: {
-        builder: { id: 'https://github.com/o/r/actions/runs/1' },
-        metadata: { invocationID: 'run-1' },
-      },
-    },
-  },
-  { type: SMOKE_TYPE, uri: SMOKE_TYPE, body: { suites: [{ name: 'import', passed: 3, failed: 0 }] } },
-] as const;
 
 const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
 
@@ -81,7 +57,7 @@ describe.skipIf(!env.available || !env.cosign)('built-in signer vs the real cosi
   const verifier = () => createSigner({ env: {}, tlog: false, cosign: noCosign });
   const digestOf = (ref: string) => ref.slice(ref.indexOf('@') + 1);
   const hexOf = (ref: string) => ref.slice(ref.indexOf('@sha256:') + '@sha256:'.length);
-  const predicatePath = (type: string) => path.join(dir, `${type.replace(/\W/g, '_')}.json`);
+  const predicatePath = (type: string) => predicateFile(dir, type);
   const specs = PREDICATES.map((p) => ({ predicatePath: '', type: p.type as string }));
 
   /** The URL of a manifest of this test's repository on the registry (plain HTTP). */
@@ -113,8 +89,7 @@ describe.skipIf(!env.available || !env.cosign)('built-in signer vs the real cosi
     indexRef = `${repo}@${index}`;
     singleRef = `${repo}@${single}`;
     copyRef = `${repo}@${copy}`;
-    for (const p of [...PREDICATES, { type: EXTRA_TYPE, body: { extra: true } }])
-      writeFileSync(predicatePath(p.type), JSON.stringify(p.body));
+    writePredicates(dir, [{ type: EXTRA_TYPE, body: { extra: true } }]);
     specs.forEach((s) => (s.predicatePath = predicatePath(s.type)));
     execFileSync('cosign', ['generate-key-pair'], {
       cwd: dir,

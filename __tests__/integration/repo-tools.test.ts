@@ -14,6 +14,7 @@ import { VERSION } from '../../src/version.js';
 import { REPO_ROOT } from '../helpers/docker-env.js';
 import { type Job, loadWorkflow } from '../helpers/workflow-lint.js';
 import { missingTools } from '../helpers/tools.js';
+import { inputErrorOf } from '../helpers/errors.js';
 
 const SKIP = missingTools('the repository tools (repo-tools.test.ts)', ['bash', 'mkfifo']);
 
@@ -124,15 +125,7 @@ describe.skipIf(SKIP)('readRequirements', () => {
     dir = mkdtempSync(path.join(tmpdir(), 'ml-image-req-'));
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
-  const fail = (files: string[]): InputError => {
-    try {
-      readRequirements(files, dir, {});
-    } catch (e) {
-      expect(e).toBeInstanceOf(InputError);
-      return e as InputError;
-    }
-    throw new Error('expected an InputError');
-  };
+  const fail = (files: string[]): InputError => inputErrorOf(() => readRequirements(files, dir, {}));
 
   it.each([
     [

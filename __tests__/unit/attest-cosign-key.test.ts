@@ -3,17 +3,7 @@
 // to its public key, bad keys and passwords are exit 2 naming the source (never the password), the
 // payloads and the DSSE encoding are byte for byte what cosign and the DSSE spec say, and the
 // `.sig` config is the very blob cosign 2.5.3 pushed to the test registry.
-import {
-  createPrivateKey,
-  createPublicKey,
-  generateKeyPairSync,
-  type KeyObject,
-  randomBytes,
-  scryptSync,
-} from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { xsalsa20poly1305 } from '@noble/ciphers/salsa.js';
+import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   COSIGN_TYPE_URIS,
@@ -48,37 +38,12 @@ import {
 } from '../../src/attest/cosign-key.js';
 import { sha256Digest } from '../../src/docker/oci-client.js';
 import { ExitCode, InputError } from '../../src/errors.js';
+import { FIXTURE_PASSWORD, fixtureKeys, fixture, pem, sealKey } from '../helpers/cosign-keys.js';
 
-const FIXTURES = path.join(import.meta.dirname, '../fixtures/cosign');
-const fixture = (name: string) => readFileSync(path.join(FIXTURES, name), 'utf8');
-const PASSWORD = 'fixture-password';
+const PASSWORD = FIXTURE_PASSWORD;
 
 const pubDer = (k: KeyObject) =>
   (k.type === 'public' ? k : createPublicKey(k)).export({ type: 'spki', format: 'der' });
-
-/** A cosign-style encrypted key of DER (PKCS#8) at a small scrypt N, as the tests need it. */
-function sealKey(
-  der: Buffer,
-  password: string,
-  { type = 'ENCRYPTED SIGSTORE PRIVATE KEY', N = 1024 }: { type?: string; N?: number } = {},
-): string {
-  const salt = randomBytes(32);
-  const nonce = randomBytes(24);
-  const secret = scryptSync(password, salt, 32, { N, r: 8, p: 1 });
-  const ciphertext = xsalsa20poly1305(secret, nonce).encrypt(der);
-  const json = JSON.stringify({
-    kdf: { name: 'scrypt', params: { N, r: 8, p: 1 }, salt: salt.toString('base64') },
-    cipher: { name: 'nacl/secretbox', nonce: nonce.toString('base64') },
-    ciphertext: Buffer.from(ciphertext).toString('base64'),
-  });
-  return pem(type, Buffer.from(json));
-}
-
-const pem = (type: string, body: Buffer) =>
-  `-----BEGIN ${type}-----\n${body
-    .toString('base64')
-    .replace(/(.{64})/g, '$1\n')
-    .trim()}\n-----END ${type}-----\n`;
 
 const pkcs8 = (k: KeyObject) => k.export({ type: 'pkcs8', format: 'der' });
 
@@ -96,10 +61,7 @@ async function inputError(fn: () => Promise<unknown>): Promise<InputError> {
 let fixtureKey: KeyObject;
 let otherKey: KeyObject;
 beforeAll(async () => {
-  [fixtureKey, otherKey] = await Promise.all([
-    decryptCosignKey(fixture('fixture.key'), PASSWORD, 'fixture.key'),
-    decryptCosignKey(fixture('other.key'), PASSWORD, 'other.key'),
-  ]);
+  [fixtureKey, otherKey] = await fixtureKeys();
 });
 
 describe('decryptCosignKey: keys made by `cosign generate-key-pair`', () => {

@@ -3,11 +3,10 @@
 // attesting again, one manifest per attestAll), what verify and verifyAttestations accept and why
 // they refuse (missing / invalid, as cosign does), and which calls src/attest/signers.ts sends to
 // it and which to the cosign binary.
-import { createPrivateKey, generateKeyPairSync, type KeyObject, randomBytes, scryptSync } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createPrivateKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { xsalsa20poly1305 } from '@noble/ciphers/salsa.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PredicateSpec, Signer, SignIdentity, VerifyIdentity } from '../../src/attest/cosign.js';
 import {
@@ -21,7 +20,6 @@ import {
   SIMPLE_SIGNING_MEDIA_TYPE,
 } from '../../src/attest/cosign-image.js';
 import {
-  decryptCosignKey,
   type DsseEnvelope,
   inTotoStatement,
   signBytes,
@@ -38,6 +36,7 @@ import {
 } from '../../src/attest/signers.js';
 import { type OciFetch, sha256Digest } from '../../src/docker/oci-client.js';
 import { EnvironmentError, ExitCode, InputError } from '../../src/errors.js';
+import { FIXTURE_PASSWORD, fixtureKeys, FIXTURES, fixture, sealKey } from '../helpers/cosign-keys.js';
 import { MemoryRegistry } from '../helpers/oci-memory.js';
 
 // The default registry client's HTTP, given to createSigner: a call that reaches it is recorded
@@ -48,11 +47,9 @@ const recordingFetch: OciFetch = (url) => {
   return Promise.reject(new Error(`unit test reached the network: ${url}`));
 };
 
-const FIXTURES = path.join(import.meta.dirname, '../fixtures/cosign');
 const FIXTURE_PUB = path.join(FIXTURES, 'fixture.pub');
 const OTHER_PUB = path.join(FIXTURES, 'other.pub');
-const fixture = (name: string) => readFileSync(path.join(FIXTURES, name), 'utf8');
-const PASSWORD = 'fixture-password';
+const PASSWORD = FIXTURE_PASSWORD;
 
 const HOST = 'localhost:5000';
 const REPO = 'ml/app';
@@ -99,10 +96,7 @@ function readText(file: string): string {
 let fixtureKey: KeyObject;
 let otherKey: KeyObject;
 beforeAll(async () => {
-  [fixtureKey, otherKey] = await Promise.all([
-    decryptCosignKey(fixture('fixture.key'), PASSWORD, 'fixture.key'),
-    decryptCosignKey(fixture('other.key'), PASSWORD, 'other.key'),
-  ]);
+  [fixtureKey, otherKey] = await fixtureKeys();
 });
 
 function setup(key: () => KeyObject = () => fixtureKey, registry = new MemoryRegistry()) {
@@ -861,23 +855,6 @@ it('the fixture key really is encrypted (createPrivateKey cannot read it)', () =
 });
 
 // --- what the review fixed ----------------------------------------------------------------------
-
-/** Encrypt a PKCS#8 DER as cosign generate-key-pair does (scrypt + nacl/secretbox; small N). */
-function sealKey(der: Buffer, password: string, N = 1024): string {
-  const salt = randomBytes(32);
-  const nonce = randomBytes(24);
-  const secret = scryptSync(password, salt, 32, { N, r: 8, p: 1 });
-  const json = JSON.stringify({
-    kdf: { name: 'scrypt', params: { N, r: 8, p: 1 }, salt: salt.toString('base64') },
-    cipher: { name: 'nacl/secretbox', nonce: nonce.toString('base64') },
-    ciphertext: Buffer.from(xsalsa20poly1305(secret, nonce).encrypt(der)).toString('base64'),
-  });
-  const body = Buffer.from(json)
-    .toString('base64')
-    .replace(/(.{64})/g, '$1\n')
-    .trim();
-  return `-----BEGIN ENCRYPTED SIGSTORE PRIVATE KEY-----\n${body}\n-----END ENCRYPTED SIGSTORE PRIVATE KEY-----\n`;
-}
 
 const ED25519 = generateKeyPairSync('ed25519').privateKey;
 const ED25519_ENC = sealKey(ED25519.export({ type: 'pkcs8', format: 'der' }), PASSWORD);

@@ -178,20 +178,23 @@ const statement = (digest: string, predicateType: string, predicate: unknown): S
   predicate,
 });
 
+/** The index of D('0'): amd64 D('1'), arm64 D('2'), and an attestation manifest (not a platform). */
+const indexDocker = fakeDocker({
+  imagetoolsInspect: async () => ({
+    mediaType: 'application/vnd.oci.image.index.v1+json',
+    platforms: [
+      { os: 'linux', architecture: 'amd64', digest: D('1') },
+      { os: 'linux', architecture: 'arm64', digest: D('2') },
+      { os: 'unknown', architecture: 'unknown', digest: D('9') },
+    ],
+  }),
+});
+
 describe('ml-image verify', () => {
   const index = `localhost:5000/acme/model@${D('0')}`;
   const amd = `localhost:5000/acme/model@${D('1')}`;
   const arm = `localhost:5000/acme/model@${D('2')}`;
-  const docker = fakeDocker({
-    imagetoolsInspect: async () => ({
-      mediaType: 'application/vnd.oci.image.index.v1+json',
-      platforms: [
-        { os: 'linux', architecture: 'amd64', digest: D('1') },
-        { os: 'linux', architecture: 'arm64', digest: D('2') },
-        { os: 'unknown', architecture: 'unknown', digest: D('9') },
-      ],
-    }),
-  });
+  const docker = indexDocker;
   const full = (): Store => {
     const s: Store = {};
     for (const [ref, d] of [
@@ -482,15 +485,7 @@ describe('ml-image export --verify', () => {
 });
 
 describe('verifyImage: checks side by side for a key, one at a time keyless', () => {
-  const docker = fakeDocker({
-    imagetoolsInspect: async () => ({
-      mediaType: 'application/vnd.oci.image.index.v1+json',
-      platforms: [
-        { os: 'linux', architecture: 'amd64', digest: D('1') },
-        { os: 'linux', architecture: 'arm64', digest: D('2') },
-      ],
-    }),
-  });
+  const docker = indexDocker;
   /** A signer whose checks all fail as missing, recording how many run at once. */
   function counting() {
     let now = 0;

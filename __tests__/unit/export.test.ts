@@ -25,6 +25,7 @@ import { imageFromBuild, variantFromPlan } from '../../src/export/source.js';
 import { captureIo } from '../helpers/fakes.js';
 import { k8sIssues } from '../helpers/k8s-schema.js';
 import { type Loose, D, IMAGE, SMOKE_PY, HOSTILE, spec, slurm, k8s } from '../helpers/export-fixtures.js';
+import { inputErrorOf } from '../helpers/errors.js';
 
 let dir: string;
 beforeEach(() => {
@@ -32,15 +33,7 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-function inputError(fn: () => unknown): InputError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof InputError) return e;
-    throw e;
-  }
-  throw new Error('expected an InputError');
-}
+const inputError = inputErrorOf;
 
 describe('parseDigestRef', () => {
   it.each([

@@ -9,6 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
 import { logicalLines, parseLine, parseRequirementsText } from '../../src/requirements/parse.js';
 import { MAX_REQUIREMENTS_BYTES, readRequirements } from '../../src/requirements/read.js';
+import { inputErrorOf } from '../helpers/errors.js';
 
 /** pip's documentation examples (requirements-file-format, requirement-specifiers, pip install). */
 const PIP_DOC_LINES = [
@@ -188,15 +189,7 @@ describe('readRequirements', () => {
     mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
     writeFileSync(path.join(dir, name), text);
   };
-  const fail = (files: string[]): InputError => {
-    try {
-      readRequirements(files, dir, {});
-    } catch (e) {
-      expect(e).toBeInstanceOf(InputError);
-      return e as InputError;
-    }
-    throw new Error('expected an InputError');
-  };
+  const fail = (files: string[]): InputError => inputErrorOf(() => readRequirements(files, dir, {}));
 
   it('names file and line of a malformed requirement (issue: scikit-learn>=>1 on line 2)', () => {
     write('requirements.txt', 'numpy\nscikit-learn>=>1\n');

@@ -5,6 +5,7 @@
 // says. Checked against cosign 2.5.3.
 import type { KeyObject } from 'node:crypto';
 import type { Manifest } from '../docker/oci-client.js';
+import { DOCKER_HUB } from '../docker/registry.js';
 import { parseDigestRef, type Statement, type VerifiedSignature } from './cosign-args.js';
 import { SIMPLE_SIGNING_TYPE, verifyBytes } from './cosign-key.js';
 
@@ -38,8 +39,6 @@ export interface Layer {
   digest: string;
   annotations?: Record<string, string>;
 }
-
-const DOCKER_HUB = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io']);
 
 /** `registry/repository` as cosign names it in payloads (docker.io -> index.docker.io). */
 export function splitRef(ref: string): { host: string; repository: string; name: string; digest: string } {

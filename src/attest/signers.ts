@@ -9,7 +9,7 @@ import type { DockerAdapter } from '../docker/adapter.js';
 import { parseImageIndex } from '../docker/buildx.js';
 import { nodeHttpFetch } from '../docker/http-fetch.js';
 import { createOciClient, type OciClient, type OciFetch } from '../docker/oci-client.js';
-import { splitImageRef } from '../docker/registry.js';
+import { MANIFEST_MEDIA_TYPES, PROXY_VARS, splitImageRef } from '../docker/registry.js';
 import { EnvironmentError } from '../errors.js';
 import { findCredential } from '../docker/registry-auth.js';
 import { registryDeps } from '../docker/registry-io.js';
@@ -143,8 +143,6 @@ export function cosignFromEnv(env: Env, tlog: boolean): Signer {
   });
 }
 
-const PROXY_VARS = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy', 'ALL_PROXY', 'all_proxy'];
-
 /**
  * Can the built-in client reach REF's registry as docker would? Not through a proxy (cosign and
  * docker honour HTTPS_PROXY, the built-in client does not), and not with an identity-token login
@@ -186,7 +184,15 @@ export function createSigner(opts: SignerOptions): BatchSigner {
     return n;
   };
   const tlogOf = (o?: CosignArgOptions) => o?.tlog ?? opts.tlog;
-  const reaches = opts.reaches ?? ((ref: string) => nativeReaches(ref, env));
+  // Asked by every call: Docker's config is read once per image, not per signature and check.
+  const reached = new Map<string, boolean>();
+  const reaches =
+    opts.reaches ??
+    ((ref: string) => {
+      let r = reached.get(ref);
+      if (r === undefined) reached.set(ref, (r = nativeReaches(ref, env)));
+      return r;
+    });
   /** The key the built-in signer would sign REF with (decrypting from now on), if any. */
   const keyFor = (ref: string, identity: SignIdentity, o?: CosignArgOptions) =>
     reaches(ref) ? signingKey(identity, env, tlogOf(o)) : undefined;
@@ -218,13 +224,6 @@ export function createSigner(opts: SignerOptions): BatchSigner {
   };
 }
 
-const INDEX_ACCEPT = [
-  'application/vnd.oci.image.index.v1+json',
-  'application/vnd.docker.distribution.manifest.list.v2+json',
-  'application/vnd.oci.image.manifest.v1+json',
-  'application/vnd.docker.distribution.manifest.v2+json',
-];
-
 /** `imagetools inspect` over the registry client: the platform manifests of an index, no buildx. */
 export function registryInspector(
   client: (host: string) => OciClient,
@@ -232,7 +231,7 @@ export function registryInspector(
   return {
     async imagetoolsInspect(ref) {
       const { host, repository, reference } = splitImageRef(ref);
-      const m = await client(host).manifest(repository, reference, INDEX_ACCEPT);
+      const m = await client(host).manifest(repository, reference, MANIFEST_MEDIA_TYPES);
       if (!m)
         throw new EnvironmentError(
           `registry ${host} has no image ${ref}`,

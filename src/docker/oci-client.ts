@@ -6,8 +6,8 @@
 // EnvironmentError (exit 3) that names the registry and the request, never a credential.
 import { createHash } from 'node:crypto';
 import { EnvironmentError } from '../errors.js';
-import { type Credential, parseChallenge } from './registry-auth.js';
-import { registryBaseUrl } from './registry.js';
+import { basicAuth, type Credential, parseChallenge, registryErrorText } from './registry-auth.js';
+import { registryApiBase } from './registry.js';
 
 export interface OciResponse {
   status: number;
@@ -55,19 +55,8 @@ export interface OciClient {
 export const sha256Digest = (data: Buffer | string) =>
   `sha256:${createHash('sha256').update(data).digest('hex')}`;
 
-const DOCKER_HUB = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io']);
-
-/** The registry's own words from an error body ({"errors":[{"code","message"}]}), else the status. */
-function registryError(status: number, body: Buffer): string {
-  try {
-    const e = (JSON.parse(body.toString('utf8')) as { errors?: { code?: string; message?: string }[] })
-      .errors?.[0];
-    if (e) return `HTTP ${status} ${e.code ?? ''}${e.message ? `: ${e.message}` : ''}`.trim();
-  } catch {
-    // not JSON: the status says enough
-  }
-  return `HTTP ${status}`;
-}
+const registryError = (status: number, body: Buffer): string =>
+  registryErrorText(status, body.toString('utf8'));
 
 /** JSON of a response body, undefined when it is none (an HTML page from a proxy, a truncated body). */
 function parseJson(body: Buffer): unknown {
@@ -77,9 +66,6 @@ function parseJson(body: Buffer): unknown {
     return undefined;
   }
 }
-
-const basic = (c: { username: string; secret: string }) =>
-  `Basic ${Buffer.from(`${c.username}:${c.secret}`).toString('base64')}`;
 
 /** A client of one registry host; createOciClient makes one. */
 class RegistryClient implements OciClient {
@@ -95,7 +81,7 @@ class RegistryClient implements OciClient {
     readonly host: string,
     private readonly deps: OciClientDeps,
   ) {
-    this.base = registryBaseUrl(DOCKER_HUB.has(host) ? 'registry-1.docker.io' : host);
+    this.base = registryApiBase(host);
     this.timeoutMs = deps.timeoutMs ?? 30_000;
     this.loopback = this.base.startsWith('http:');
   }
@@ -168,7 +154,7 @@ class RegistryClient implements OciClient {
       );
     if (scheme === 'basic') {
       if (!creds) throw this.denied(`${this.host} asks for a login and there is none (${who})`);
-      return basic(creds);
+      return basicAuth(creds);
     }
     if (scheme !== 'bearer' || !params.realm)
       throw this.denied(
@@ -179,7 +165,7 @@ class RegistryClient implements OciClient {
       throw this.denied(`${this.host} names a token service over plain HTTP (${url.origin}): refused`);
     if (params.service) url.searchParams.set('service', params.service);
     url.searchParams.set('scope', scope);
-    const t = await this.send(url.toString(), 'GET', creds ? { Authorization: basic(creds) } : {});
+    const t = await this.send(url.toString(), 'GET', creds ? { Authorization: basicAuth(creds) } : {});
     if (t.status !== 200)
       throw this.denied(
         `${this.host} refused a token for ${scope} (${registryError(t.status, t.body)}; ${who})`,

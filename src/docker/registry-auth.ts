@@ -4,7 +4,7 @@
 // which writes nothing. No secret is ever part of a message; side effects come in as functions.
 import path from 'node:path';
 import { EnvironmentError, InputError } from '../errors.js';
-import { registryBaseUrl } from './registry.js';
+import { DOCKER_HUB, registryApiBase } from './registry.js';
 
 export interface RegistryHttpResponse {
   status: number;
@@ -51,8 +51,6 @@ export function parseRegistryTarget(raw: string): { host: string; repository?: s
     );
   return { host, ...(repository !== '' && { repository }) };
 }
-
-const DOCKER_HUB = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io']);
 
 /** The keys Docker's config may use for a host ("ghcr.io", "https://ghcr.io", Hub's v1 URL). */
 function configKeys(host: string): string[] {
@@ -126,18 +124,21 @@ export function parseChallenge(header: string): { scheme: string; params: Record
 }
 
 /** The registry's own words from an error body ({"errors":[{"code","message"}]}), else the status. */
-async function registryError(r: RegistryHttpResponse): Promise<string> {
-  const body = await r.text().catch(() => '');
+export function registryErrorText(status: number, body: string): string {
   try {
     const e = (JSON.parse(body) as { errors?: { code?: string; message?: string }[] }).errors?.[0];
-    if (e) return `HTTP ${r.status} ${e.code ?? ''}${e.message ? `: ${e.message}` : ''}`.trim();
+    if (e) return `HTTP ${status} ${e.code ?? ''}${e.message ? `: ${e.message}` : ''}`.trim();
   } catch {
     // not JSON: the status says enough
   }
-  return `HTTP ${r.status}`;
+  return `HTTP ${status}`;
 }
 
-const basic = (c: { username: string; secret: string }) =>
+const registryError = async (r: RegistryHttpResponse): Promise<string> =>
+  registryErrorText(r.status, await r.text().catch(() => ''));
+
+/** The Authorization value of a basic-auth pair. */
+export const basicAuth = (c: { username: string; secret: string }) =>
   `Basic ${Buffer.from(`${c.username}:${c.secret}`).toString('base64')}`;
 
 export interface PushCheck {
@@ -156,7 +157,7 @@ export async function checkPush(
   credential: Credential,
   deps: Pick<RegistryAuthDeps, 'fetch' | 'timeoutMs'>,
 ): Promise<PushCheck> {
-  const base = registryBaseUrl(DOCKER_HUB.has(host) ? 'registry-1.docker.io' : host);
+  const base = registryApiBase(host);
   const call = async (url: string, init: { method?: string; headers?: Record<string, string> } = {}) => {
     try {
       return await deps.fetch(url, { ...init, signal: AbortSignal.timeout(deps.timeoutMs ?? 10_000) });
@@ -177,12 +178,12 @@ export async function checkPush(
     const { scheme, params } = parseChallenge(probe.headers.get('www-authenticate') ?? '');
     if (scheme === 'basic') {
       if (!pair) return { ok: false, detail: `${host} asks for a login and there is none`, fix };
-      authorization = basic(pair);
+      authorization = basicAuth(pair);
     } else if (scheme === 'bearer' && params.realm) {
       const url = new URL(params.realm);
       if (params.service) url.searchParams.set('service', params.service);
       url.searchParams.set('scope', `repository:${repository}:pull,push`);
-      const token = await call(url.toString(), pair ? { headers: { Authorization: basic(pair) } } : {});
+      const token = await call(url.toString(), pair ? { headers: { Authorization: basicAuth(pair) } } : {});
       if (token.status !== 200)
         return {
           ok: false,

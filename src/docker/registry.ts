@@ -53,19 +53,35 @@ export function splitImageRef(ref: string): { host: string; repository: string; 
 }
 
 /** What a tag may point to: a multi-arch list/index or a single manifest, Docker's or OCI's. */
-const MANIFEST_TYPES = [
+export const MANIFEST_MEDIA_TYPES = [
   'application/vnd.oci.image.index.v1+json',
   'application/vnd.docker.distribution.manifest.list.v2+json',
   'application/vnd.oci.image.manifest.v1+json',
   'application/vnd.docker.distribution.manifest.v2+json',
-].join(', ');
+];
+const MANIFEST_TYPES = MANIFEST_MEDIA_TYPES.join(', ');
 
 type HeadFetch = (
   url: string,
   init?: { method?: string; headers?: Record<string, string>; signal?: AbortSignal },
 ) => Promise<{ status: number; headers: { get(name: string): string | null }; json(): Promise<unknown> }>;
 
-const PROXY_VARS = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy', 'ALL_PROXY', 'all_proxy'];
+/** The variables that send docker's (and cosign's) registry traffic through a proxy. */
+export const PROXY_VARS = [
+  'HTTPS_PROXY',
+  'https_proxy',
+  'HTTP_PROXY',
+  'http_proxy',
+  'ALL_PROXY',
+  'all_proxy',
+];
+
+/** Docker Hub's names; its registry API is at registry-1.docker.io. */
+export const DOCKER_HUB = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io']);
+
+/** The base URL of HOST's registry API (Docker Hub's by any of its names). */
+export const registryApiBase = (host: string): string =>
+  registryBaseUrl(DOCKER_HUB.has(host) ? 'registry-1.docker.io' : host);
 
 /**
  * The digest a tag points to, by one HEAD request to the registry (an anonymous pull token first
