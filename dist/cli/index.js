@@ -539,13 +539,26 @@ function splitImageRef(ref) {
     return { host, repository: rest, reference: at >= 0 ? ref.slice(at + 1) : (tag ?? 'latest') };
 }
 /** What a tag may point to: a multi-arch list/index or a single manifest, Docker's or OCI's. */
-const MANIFEST_TYPES = [
+const MANIFEST_MEDIA_TYPES = [
     'application/vnd.oci.image.index.v1+json',
     'application/vnd.docker.distribution.manifest.list.v2+json',
     'application/vnd.oci.image.manifest.v1+json',
     'application/vnd.docker.distribution.manifest.v2+json',
-].join(', ');
-const PROXY_VARS = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy', 'ALL_PROXY', 'all_proxy'];
+];
+const MANIFEST_TYPES = MANIFEST_MEDIA_TYPES.join(', ');
+/** The variables that send docker's (and cosign's) registry traffic through a proxy. */
+const PROXY_VARS = [
+    'HTTPS_PROXY',
+    'https_proxy',
+    'HTTP_PROXY',
+    'http_proxy',
+    'ALL_PROXY',
+    'all_proxy',
+];
+/** Docker Hub's names; its registry API is at registry-1.docker.io. */
+const DOCKER_HUB = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io']);
+/** The base URL of HOST's registry API (Docker Hub's by any of its names). */
+const registryApiBase = (host) => registryBaseUrl(DOCKER_HUB.has(host) ? 'registry-1.docker.io' : host);
 /**
  * The digest a tag points to, by one HEAD request to the registry (an anonymous pull token first
  * where the registry asks for one): what `docker buildx imagetools inspect` reports, without
@@ -13352,7 +13365,6 @@ function parseRegistryTarget(raw) {
         throw new errors/* InputError */.dz(`doctor: --registry: "${repository}" is not a repository name (lower case, e.g. acme/model)`);
     return { host, ...(repository !== '' && { repository }) };
 }
-const DOCKER_HUB = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io']);
 /** The keys Docker's config may use for a host ("ghcr.io", "https://ghcr.io", Hub's v1 URL). */
 function configKeys(host) {
     if (DOCKER_HUB.has(host))
@@ -13412,25 +13424,26 @@ function parseChallenge(header) {
     return { scheme: scheme.toLowerCase(), params };
 }
 /** The registry's own words from an error body ({"errors":[{"code","message"}]}), else the status. */
-async function registryError(r) {
-    const body = await r.text().catch(() => '');
+function registryErrorText(status, body) {
     try {
         const e = JSON.parse(body).errors?.[0];
         if (e)
-            return `HTTP ${r.status} ${e.code ?? ''}${e.message ? `: ${e.message}` : ''}`.trim();
+            return `HTTP ${status} ${e.code ?? ''}${e.message ? `: ${e.message}` : ''}`.trim();
     }
     catch {
         // not JSON: the status says enough
     }
-    return `HTTP ${r.status}`;
+    return `HTTP ${status}`;
 }
-const basic = (c) => `Basic ${Buffer.from(`${c.username}:${c.secret}`).toString('base64')}`;
+const registryError = async (r) => registryErrorText(r.status, await r.text().catch(() => ''));
+/** The Authorization value of a basic-auth pair. */
+const basicAuth = (c) => `Basic ${Buffer.from(`${c.username}:${c.secret}`).toString('base64')}`;
 /**
  * May CREDENTIAL push to HOST/REPOSITORY? Authenticates as docker does (token for pull,push
  * scope), starts a blob upload and cancels it. Unreachable registry: EnvironmentError.
  */
 async function checkPush(host, repository, credential, deps) {
-    const base = registryBaseUrl(DOCKER_HUB.has(host) ? 'registry-1.docker.io' : host);
+    const base = registryApiBase(host);
     const call = async (url, init = {}) => {
         try {
             return await deps.fetch(url, { ...init, signal: AbortSignal.timeout(deps.timeoutMs ?? 10_000) });
@@ -13449,14 +13462,14 @@ async function checkPush(host, repository, credential, deps) {
         if (scheme === 'basic') {
             if (!pair)
                 return { ok: false, detail: `${host} asks for a login and there is none`, fix };
-            authorization = basic(pair);
+            authorization = basicAuth(pair);
         }
         else if (scheme === 'bearer' && params.realm) {
             const url = new URL(params.realm);
             if (params.service)
                 url.searchParams.set('service', params.service);
             url.searchParams.set('scope', `repository:${repository}:pull,push`);
-            const token = await call(url.toString(), pair ? { headers: { Authorization: basic(pair) } } : {});
+            const token = await call(url.toString(), pair ? { headers: { Authorization: basicAuth(pair) } } : {});
             if (token.status !== 200)
                 return {
                     ok: false,
@@ -13519,20 +13532,7 @@ function dockerConfigPath(env) {
 
 
 const sha256Digest = (data) => `sha256:${(0,external_node_crypto_.createHash)('sha256').update(data).digest('hex')}`;
-const oci_client_DOCKER_HUB = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io']);
-/** The registry's own words from an error body ({"errors":[{"code","message"}]}), else the status. */
-function oci_client_registryError(status, body) {
-    try {
-        const e = JSON.parse(body.toString('utf8'))
-            .errors?.[0];
-        if (e)
-            return `HTTP ${status} ${e.code ?? ''}${e.message ? `: ${e.message}` : ''}`.trim();
-    }
-    catch {
-        // not JSON: the status says enough
-    }
-    return `HTTP ${status}`;
-}
+const oci_client_registryError = (status, body) => registryErrorText(status, body.toString('utf8'));
 /** JSON of a response body, undefined when it is none (an HTML page from a proxy, a truncated body). */
 function oci_client_parseJson(body) {
     try {
@@ -13542,7 +13542,6 @@ function oci_client_parseJson(body) {
         return undefined;
     }
 }
-const oci_client_basic = (c) => `Basic ${Buffer.from(`${c.username}:${c.secret}`).toString('base64')}`;
 /** A client of one registry host; createOciClient makes one. */
 class RegistryClient {
     host;
@@ -13557,7 +13556,7 @@ class RegistryClient {
     constructor(host, deps) {
         this.host = host;
         this.deps = deps;
-        this.base = registryBaseUrl(oci_client_DOCKER_HUB.has(host) ? 'registry-1.docker.io' : host);
+        this.base = registryApiBase(host);
         this.timeoutMs = deps.timeoutMs ?? 30_000;
         this.loopback = this.base.startsWith('http:');
     }
@@ -13613,7 +13612,7 @@ class RegistryClient {
         if (scheme === 'basic') {
             if (!creds)
                 throw this.denied(`${this.host} asks for a login and there is none (${who})`);
-            return oci_client_basic(creds);
+            return basicAuth(creds);
         }
         if (scheme !== 'bearer' || !params.realm)
             throw this.denied(`${this.host} asks for an authentication scheme docker does not use (${scheme || 'none'})`);
@@ -13623,7 +13622,7 @@ class RegistryClient {
         if (params.service)
             url.searchParams.set('service', params.service);
         url.searchParams.set('scope', scope);
-        const t = await this.send(url.toString(), 'GET', creds ? { Authorization: oci_client_basic(creds) } : {});
+        const t = await this.send(url.toString(), 'GET', creds ? { Authorization: basicAuth(creds) } : {});
         if (t.status !== 200)
             throw this.denied(`${this.host} refused a token for ${scope} (${oci_client_registryError(t.status, t.body)}; ${who})`);
         const parsed = oci_client_parseJson(t.body);
@@ -15141,6 +15140,7 @@ function openEnvelope(key, bytes) {
 ;// CONCATENATED MODULE: ./src/attest/cosign-image.ts
 
 
+
 const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
 const OCI_CONFIG = 'application/vnd.oci.image.config.v1+json';
 const DOCKER_MANIFEST = 'application/vnd.docker.distribution.manifest.v2+json';
@@ -15162,7 +15162,6 @@ const COSIGN_TYPE_URIS = {
     custom: 'https://cosign.sigstore.dev/attestation/v1',
 };
 const predicateTypeUri = (type) => COSIGN_TYPE_URIS[type] ?? type;
-const cosign_image_DOCKER_HUB = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io']);
 /** `registry/repository` as cosign names it in payloads (docker.io -> index.docker.io). */
 function splitRef(ref) {
     const { registry, digest } = parseDigestRef(ref);
@@ -15170,7 +15169,7 @@ function splitRef(ref) {
     const hasHost = named.startsWith(`${registry}/`);
     let repository = hasHost ? named.slice(registry.length + 1) : named;
     // Docker Hub, however spelled, is index.docker.io in cosign's payloads; one-word names are library/.
-    const hub = cosign_image_DOCKER_HUB.has(registry);
+    const hub = DOCKER_HUB.has(registry);
     if (hub && !repository.includes('/'))
         repository = `library/${repository}`;
     return { host: registry, repository, name: `${hub ? 'index.docker.io' : registry}/${repository}`, digest };
@@ -15599,7 +15598,6 @@ function cosignFromEnv(env, tlog) {
         ...(env.COSIGN_KEY !== undefined && { env: { COSIGN_KEY: env.COSIGN_KEY } }),
     });
 }
-const signers_PROXY_VARS = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy', 'ALL_PROXY', 'all_proxy'];
 /**
  * Can the built-in client reach REF's registry as docker would? Not through a proxy (cosign and
  * docker honour HTTPS_PROXY, the built-in client does not), and not with an identity-token login
@@ -15615,7 +15613,7 @@ function nativeReaches(ref, env) {
     }
     if (isPlainHttpRegistry(registry))
         return true;
-    if (signers_PROXY_VARS.some((v) => env[v]))
+    if (PROXY_VARS.some((v) => env[v]))
         return false;
     try {
         return findCredential(registry, registryDeps(env)).kind !== 'token';
@@ -15644,7 +15642,15 @@ function createSigner(opts) {
         return n;
     };
     const tlogOf = (o) => o?.tlog ?? opts.tlog;
-    const reaches = opts.reaches ?? ((ref) => nativeReaches(ref, env));
+    // Asked by every call: Docker's config is read once per image, not per signature and check.
+    const reached = new Map();
+    const reaches = opts.reaches ??
+        ((ref) => {
+            let r = reached.get(ref);
+            if (r === undefined)
+                reached.set(ref, (r = nativeReaches(ref, env)));
+            return r;
+        });
     /** The key the built-in signer would sign REF with (decrypting from now on), if any. */
     const keyFor = (ref, identity, o) => reaches(ref) ? signingKey(identity, env, tlogOf(o)) : undefined;
     /** The built-in signer for a P-256 key; cosign for anything else (a wrong password throws). */
@@ -15671,18 +15677,12 @@ function createSigner(opts) {
         verifyAttestations: (ref, type, identity, o) => verifierFor(ref, identity, o).verifyAttestations(ref, type, identity, o),
     };
 }
-const INDEX_ACCEPT = [
-    'application/vnd.oci.image.index.v1+json',
-    'application/vnd.docker.distribution.manifest.list.v2+json',
-    'application/vnd.oci.image.manifest.v1+json',
-    'application/vnd.docker.distribution.manifest.v2+json',
-];
 /** `imagetools inspect` over the registry client: the platform manifests of an index, no buildx. */
 function registryInspector(client) {
     return {
         async imagetoolsInspect(ref) {
             const { host, repository, reference } = splitImageRef(ref);
-            const m = await client(host).manifest(repository, reference, INDEX_ACCEPT);
+            const m = await client(host).manifest(repository, reference, MANIFEST_MEDIA_TYPES);
             if (!m)
                 throw new errors/* EnvironmentError */.eG(`registry ${host} has no image ${ref}`, 'check the digest: it is the one the build reported (build.json)');
             return parseImageIndex(m.bytes.toString('utf8'));
