@@ -1,16 +1,26 @@
 // Multi-arch tags: `imagetools create` merges each variant's per-platform digests into one
 // manifest list under every tag; an image built with push: false gets a local tag instead.
 import type { DockerAdapter } from '../docker/adapter.js';
+import { EnvironmentError } from '../errors.js';
 import { tagsByRepository } from './action-inputs.js';
+import { failureReason, isTransient, MAX_ATTEMPTS, RETRY_BUDGET_MS, retryWaitMs } from './retry.js';
 
 /** The tag of an image built with push: false (loaded into the engine, never pushed). */
 export function localTag(repository: string, variant: string, arch: string): string {
   return `${repository}:ml-image-local-${variant}-${arch}`;
 }
 
+export interface MergeDeps {
+  docker: DockerAdapter;
+  progress: (line: string) => void;
+  now?: () => number;
+  /** Waits between attempts (default: a timer). */
+  sleep?: (ms: number) => Promise<void>;
+}
+
 /** imagetools create: one multi-arch manifest list from per-platform digests, under every tag. */
 export async function mergeVariant(
-  deps: { docker: DockerAdapter; progress: (line: string) => void; now?: () => number },
+  deps: MergeDeps,
   variant: string,
   tags: readonly string[],
   sources: readonly string[],
@@ -25,9 +35,11 @@ export async function mergeVariant(
   const buildRepository = sources[0]?.split('@')[0] ?? '';
   let digest: string | undefined;
   for (const group of tagsByRepository(buildRepository, tags)) {
-    const d = await (annotations.length > 0
-      ? deps.docker.imagetoolsCreate(group, [...sources], { annotations })
-      : deps.docker.imagetoolsCreate(group, [...sources]));
+    const d = await withRetries(deps, `merge ${variant}`, t0, () =>
+      annotations.length > 0
+        ? deps.docker.imagetoolsCreate(group, [...sources], { annotations })
+        : deps.docker.imagetoolsCreate(group, [...sources]),
+    );
     digest ??= d;
   }
   if (digest === undefined) throw new Error(`merge ${variant}: no tags`);
@@ -35,4 +47,41 @@ export async function mergeVariant(
     `merge ${variant}: ${sources.length} platform(s) -> ${tags.join(', ')} (${digest.slice(0, 19)}) in ${((now() - t0) / 1000).toFixed(1)}s`,
   );
   return digest;
+}
+
+/**
+ * A merge pushes one index under several tags at once; a registry's passing 5xx, a reset or a
+ * rate limit is tried again with the build's backoff (2 s, 4 s) within its budget. Pushing the same
+ * index again is harmless. A registry that keeps failing is the environment's problem (exit 3).
+ */
+async function withRetries(
+  deps: MergeDeps,
+  what: string,
+  t0: number,
+  push: () => Promise<string>,
+): Promise<string> {
+  const now = deps.now ?? Date.now;
+  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await push();
+    } catch (e) {
+      const text = e instanceof Error ? e.message : String(e);
+      const tail = text.split('\n').slice(-15).join('\n');
+      if (!isTransient(tail)) throw e;
+      const waitMs = retryWaitMs(attempt);
+      if (attempt >= MAX_ATTEMPTS || now() - t0 + waitMs > RETRY_BUDGET_MS) {
+        if (e instanceof EnvironmentError) throw e;
+        throw new EnvironmentError(
+          `${what} failed after ${attempt} attempts: ${failureReason(tail)}`,
+          `the registry kept failing (retries stop after ${MAX_ATTEMPTS} attempts or ${RETRY_BUDGET_MS / 1000}s); check the registry's status and run the merge again`,
+          { cause: e },
+        );
+      }
+      deps.progress(
+        `${what}: transient registry failure (${failureReason(tail)}); retrying in ${waitMs / 1000}s`,
+      );
+      await sleep(waitMs);
+    }
+  }
 }
