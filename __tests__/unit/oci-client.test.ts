@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { Credential } from '../../src/docker/registry-auth.js';
 import {
   createOciClient,
+  ociRetryWaitMs,
   type OciFetch,
   type OciResponse,
   sha256Digest,
@@ -294,7 +295,11 @@ describe('createOciClient', () => {
       status: 500,
       body: '{"errors":[{"code":"UNKNOWN","message":"disk full"}]}',
     }));
-    const client = createOciClient('localhost:5000', { fetch, credential: () => none });
+    const client = createOciClient('localhost:5000', {
+      fetch,
+      credential: () => none,
+      sleep: async () => {},
+    });
     const e = await rejection(client.manifest('r', 'v1', ACCEPT));
     expect(e.message).toBe(
       'registry localhost:5000: reading the manifest r:v1 failed (HTTP 500 UNKNOWN: disk full)',
@@ -614,5 +619,70 @@ describe('createOciClient: the second review', () => {
     expect((e as EnvironmentError).exitCode).toBe(ExitCode.Environment);
     expect(e.message).toContain("answered more than cosign's images ever hold (the answer is over 64 MiB)");
     expect(e.message).not.toContain('unreachable');
+  });
+});
+
+describe('createOciClient: a registry briefly unwell', () => {
+  const pushing = (fail: (r: Req) => boolean) => {
+    const sleeps: number[] = [];
+    const { fetch, requests } = scripted((r) => {
+      if (fail(r)) return { status: 500, body: '{"errors":[{"code":"UNKNOWN"}]}' };
+      if (r.method === 'POST') return { status: 202, headers: { Location: '/v2/r/blobs/uploads/u1' } };
+      if (r.method === 'HEAD') return { status: 404 };
+      if (r.method === 'PUT') return { status: 201 };
+      return { status: 200, body: MANIFEST };
+    });
+    const client = createOciClient('localhost:5000', {
+      fetch,
+      credential: () => none,
+      sleep: async (ms) => {
+        sleeps.push(ms);
+      },
+    });
+    return { client, requests, sleeps };
+  };
+
+  it.each([
+    ['GET manifest', (c: ReturnType<typeof createOciClient>) => c.manifest('r', 'v1', ACCEPT), 'GET'],
+    ['HEAD blob', (c: ReturnType<typeof createOciClient>) => c.pushBlob('r', Buffer.from('x')), 'HEAD'],
+    [
+      'PUT manifest',
+      (c: ReturnType<typeof createOciClient>) => c.putManifest('r', 't', 'm', Buffer.from('{}')),
+      'PUT',
+    ],
+  ])('%s: a 500 once is tried again after 0.25 s and succeeds', async (_name, act, method) => {
+    let failed = 0;
+    const { client, requests, sleeps } = pushing((r) => r.method === method && failed++ === 0);
+    await act(client);
+    expect(sleeps).toEqual([250]);
+    expect(requests.filter((r) => r.method === method)).toHaveLength(2);
+  });
+
+  it('a 500 that stays: three attempts (0.25 s, 0.5 s), then exit 3 naming the request and the status', async () => {
+    const { client, requests, sleeps } = pushing((r) => r.method === 'GET');
+    const e = await rejection(client.manifest('r', 'v1', ACCEPT));
+    expect(requests).toHaveLength(3);
+    expect(sleeps).toEqual([250, 500]);
+    expect(e.message).toMatch(/^registry localhost:5000: reading the manifest r:v1 failed \(.*500/);
+  });
+
+  it('an upload (POST, blob PUT) is not repeated: the upload session is spent', async () => {
+    const post = pushing((r) => r.method === 'POST');
+    await rejection(post.client.pushBlob('r', Buffer.from('x'), false));
+    expect(post.requests.filter((r) => r.method === 'POST')).toHaveLength(1);
+    const put = pushing((r) => r.method === 'PUT');
+    await rejection(put.client.pushBlob('r', Buffer.from('x'), false));
+    expect(put.requests.filter((r) => r.method === 'PUT')).toHaveLength(1);
+    expect([...post.sleeps, ...put.sleeps]).toEqual([]);
+  });
+
+  it.each([
+    [1, null, 250],
+    [2, null, 500],
+    [1, '2', 2000],
+    [1, '60', 5000],
+    [2, 'Wed, 21 Oct 2026 07:28:00 GMT', 500],
+  ])('the wait after attempt %i with Retry-After %s is %i ms', (attempt, retryAfter, ms) => {
+    expect(ociRetryWaitMs(attempt, retryAfter)).toBe(ms);
   });
 });

@@ -26,6 +26,8 @@ export interface OciClientDeps {
   credential: () => Credential;
   /** Per request (default 30 s). */
   timeoutMs?: number;
+  /** Waits before a request is tried again (default: a timer). */
+  sleep?: (ms: number) => Promise<void>;
 }
 
 export interface Manifest {
@@ -55,8 +57,26 @@ export interface OciClient {
 export const sha256Digest = (data: Buffer | string) =>
   `sha256:${createHash('sha256').update(data).digest('hex')}`;
 
+/** Answers a registry gives while it is briefly unwell (or busy): the request is tried again. */
+const PASSING = new Set([429, 500, 502, 503, 504]);
+/** Attempts of one request that may be repeated (GET, HEAD, a manifest PUT), the first included. */
+export const OCI_ATTEMPTS = 3;
+
+/** The wait before attempt ATTEMPT + 1: 0.25 s, 0.5 s; a Retry-After in seconds, at most 5 s. */
+export function ociRetryWaitMs(attempt: number, retryAfter: string | null): number {
+  const asked = retryAfter !== null && /^\d+$/.test(retryAfter) ? Number(retryAfter) * 1000 : 0;
+  return Math.min(Math.max(250 * 2 ** (attempt - 1), asked), 5000);
+}
+
 const registryError = (status: number, body: Buffer): string =>
   registryErrorText(status, body.toString('utf8'));
+
+/** A response read whole. */
+interface Answer {
+  status: number;
+  headers: OciResponse['headers'];
+  body: Buffer;
+}
 
 /** JSON of a response body, undefined when it is none (an HTML page from a proxy, a truncated body). */
 function parseJson(body: Buffer): unknown {
@@ -72,6 +92,7 @@ class RegistryClient implements OciClient {
   private readonly base: string;
   private readonly timeoutMs: number;
   private readonly loopback: boolean;
+  private readonly sleep: (ms: number) => Promise<void>;
   private credential: Credential | undefined;
   private pair: Promise<{ username: string; secret: string } | undefined> | undefined;
   /** Authorization per "repository:actions" scope, once the registry asked for it. */
@@ -84,6 +105,7 @@ class RegistryClient implements OciClient {
     this.base = registryApiBase(host);
     this.timeoutMs = deps.timeoutMs ?? 30_000;
     this.loopback = this.base.startsWith('http:');
+    this.sleep = deps.sleep ?? ((ms) => new Promise<void>((r) => setTimeout(r, ms)));
   }
 
   private login() {
@@ -100,7 +122,12 @@ class RegistryClient implements OciClient {
     return this.pair;
   }
 
-  private async send(url: string, method: string, headers: Record<string, string>, body?: Buffer) {
+  private async send(
+    url: string,
+    method: string,
+    headers: Record<string, string>,
+    body?: Buffer,
+  ): Promise<Answer> {
     let r: OciResponse;
     try {
       r = await this.deps.fetch(url, {
@@ -165,7 +192,9 @@ class RegistryClient implements OciClient {
       throw this.denied(`${this.host} names a token service over plain HTTP (${url.origin}): refused`);
     if (params.service) url.searchParams.set('service', params.service);
     url.searchParams.set('scope', scope);
-    const t = await this.send(url.toString(), 'GET', creds ? { Authorization: basicAuth(creds) } : {});
+    const t = await this.again('GET', url.toString(), () =>
+      this.send(url.toString(), 'GET', creds ? { Authorization: basicAuth(creds) } : {}),
+    );
     if (t.status !== 200)
       throw this.denied(
         `${this.host} refused a token for ${scope} (${registryError(t.status, t.body)}; ${who})`,
@@ -195,9 +224,11 @@ class RegistryClient implements OciClient {
         `registry ${this.host} sent ${method} to plain HTTP (${new URL(url).origin}): refused`,
         'check the registry and any proxy in between: an HTTPS registry must not move uploads to HTTP',
       );
-    if (!own) return this.send(url, method, headers, body);
+    if (!own) return this.again(method, url, () => this.send(url, method, headers, body));
     const withAuth = (a: string | undefined) =>
-      this.send(url, method, { ...headers, ...(a !== undefined && { Authorization: a }) }, body);
+      this.again(method, url, () =>
+        this.send(url, method, { ...headers, ...(a !== undefined && { Authorization: a }) }, body),
+      );
     const known = this.auth.get(scope);
     let r = await withAuth(known ? await known : undefined);
     if (r.status === 401) {
@@ -215,6 +246,20 @@ class RegistryClient implements OciClient {
     if (r.status === 403)
       throw this.denied(`${this.host} refused ${method} ${path.split('?')[0]} (HTTP 403)`);
     return r;
+  }
+
+  /**
+   * A registry's passing 5xx or 429 on a request that may be repeated (GET, HEAD, a manifest PUT:
+   * same bytes, same tag) is tried again; an upload's POST or PUT is not (the upload is spent).
+   */
+  private async again(method: string, url: string, send: () => Promise<Answer>): Promise<Answer> {
+    const repeatable =
+      method === 'GET' || method === 'HEAD' || (method === 'PUT' && url.includes('/manifests/'));
+    for (let attempt = 1; ; attempt++) {
+      const r = await send();
+      if (!repeatable || !PASSING.has(r.status) || attempt >= OCI_ATTEMPTS) return r;
+      await this.sleep(ociRetryWaitMs(attempt, r.headers.get('retry-after')));
+    }
   }
 
   private fail(what: string, r: { status: number; body: Buffer }) {
