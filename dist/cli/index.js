@@ -4033,7 +4033,70 @@ function outputMasker(secretEnv, indexes) {
     return (text) => masks.reduce((t, m) => t.split(m).join('***'), redactUrls(text));
 }
 
+;// CONCATENATED MODULE: ./src/build/retry.ts
+
+
+
+const TRANSIENT = /connection reset by peer|i\/o timeout|TLS handshake timeout|unexpected EOF|(?:50[0234]) (?:Internal Server Error|Bad Gateway|Service Unavailable|Gateway Timeout)|received unexpected HTTP status: 5\d\d|toomanyrequests|net\/http: request canceled/i;
+const MAX_ATTEMPTS = 3;
+/** No new attempt starts once a target has spent this long (all attempts and waits together). */
+const RETRY_BUDGET_MS = 120_000;
+function isTransient(log) {
+    return TRANSIENT.test(log);
+}
+/** The one line that says why a build failed (buildx's last ERROR line, else the last line). */
+function failureReason(log) {
+    const lines = log
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean);
+    const err = [...lines].reverse().find((l) => /^ERROR[:\s]/.test(l) || /^error:/i.test(l));
+    return ((err ?? lines.at(-1) ?? 'no output')
+        .replace(/^ERROR:?\s*/, '')
+        // Long RUN scripts are quoted whole by BuildKit: keep their start, the log excerpt has the rest.
+        .replace(/(\[\/bin\/sh -c )(.{60}).{20,}(\]: exit code)/, '$1$2...$3')
+        .replace(/(process "\/bin\/sh -c )(.{60}).{20,}(" did not complete)/, '$1$2...$3')
+        .slice(0, 400));
+}
+/** The backoff before the attempt after ATTEMPT: 2 s, 4 s, 8 s ... */
+function retryWaitMs(attempt) {
+    return 2000 * 2 ** (attempt - 1);
+}
+/**
+ * After a failed attempt: how long to wait before the next one (and why it failed), or the error
+ * that ends the target: environment problems exit 3, a deterministic build failure exits 1.
+ */
+function afterFailedAttempt(f) {
+    const { id, log, attempt } = f;
+    if (/unknown flag: mount|the --mount option requires BuildKit/i.test(log)) {
+        throw new errors/* EnvironmentError */.eG(`build ${id}: the builder's Dockerfile frontend does not understand RUN --mount=type=secret`, SECRETS_FIX);
+    }
+    // Only the end of the log says why this attempt failed: an earlier pip "Retrying ... connection
+    // reset" that pip recovered from must not make a deterministic failure look transient.
+    const transient = isTransient(log.split('\n').slice(-15).join('\n'));
+    const waitMs = retryWaitMs(attempt);
+    if (transient && attempt < MAX_ATTEMPTS && f.spentMs + waitMs <= RETRY_BUDGET_MS) {
+        return { waitMs, reason: failureReason(log) };
+    }
+    // No daemon, or the registry refused the push: an environment problem (exit 3), not the build's.
+    const classified = cliFailure(`build ${id}`, { ...f.result, stderr: log });
+    if (classified instanceof errors/* EnvironmentError */.eG)
+        throw classified;
+    throw finalFailure(f, transient);
+}
+function finalFailure(f, transient) {
+    const excerpt = f.log.split('\n').slice(-25).join('\n');
+    const what = `build ${f.id} failed after ${f.elapsed}s${f.attempt > 1 ? ` and ${f.attempt} attempts` : ''}: ${failureReason(f.log)}\n--- last lines of the build log ---\n${excerpt}`;
+    // A registry or network that keeps failing is the environment's problem (exit 3), not the build's.
+    if (transient) {
+        return new errors/* EnvironmentError */.eG(what, `the registry or network kept failing (retries stop after ${MAX_ATTEMPTS} attempts or ${RETRY_BUDGET_MS / 1000}s per target); check the registry's status and try again later`);
+    }
+    return new errors/* CheckFailedError */.CO(what, 'fix the Dockerfile or requirements named above; the build was not retried because the failure is deterministic');
+}
+
 ;// CONCATENATED MODULE: ./src/build/merge.ts
+
+
 
 /** The tag of an image built with push: false (loaded into the engine, never pushed). */
 function localTag(repository, variant, arch) {
@@ -4051,7 +4114,7 @@ annotations = []) {
     const buildRepository = sources[0]?.split('@')[0] ?? '';
     let digest;
     for (const group of tagsByRepository(buildRepository, tags)) {
-        const d = await (annotations.length > 0
+        const d = await withRetries(deps, `merge ${variant}`, t0, () => annotations.length > 0
             ? deps.docker.imagetoolsCreate(group, [...sources], { annotations })
             : deps.docker.imagetoolsCreate(group, [...sources]));
         digest ??= d;
@@ -4060,6 +4123,34 @@ annotations = []) {
         throw new Error(`merge ${variant}: no tags`);
     deps.progress(`merge ${variant}: ${sources.length} platform(s) -> ${tags.join(', ')} (${digest.slice(0, 19)}) in ${((now() - t0) / 1000).toFixed(1)}s`);
     return digest;
+}
+/**
+ * A merge pushes one index under several tags at once; a registry's passing 5xx, a reset or a
+ * rate limit is tried again with the build's backoff (2 s, 4 s) within its budget. Pushing the same
+ * index again is harmless. A registry that keeps failing is the environment's problem (exit 3).
+ */
+async function withRetries(deps, what, t0, push) {
+    const now = deps.now ?? Date.now;
+    const sleep = deps.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
+    for (let attempt = 1;; attempt++) {
+        try {
+            return await push();
+        }
+        catch (e) {
+            const text = e instanceof Error ? e.message : String(e);
+            const tail = text.split('\n').slice(-15).join('\n');
+            if (!isTransient(tail))
+                throw e;
+            const waitMs = retryWaitMs(attempt);
+            if (attempt >= MAX_ATTEMPTS || now() - t0 + waitMs > RETRY_BUDGET_MS) {
+                if (e instanceof errors/* EnvironmentError */.eG)
+                    throw e;
+                throw new errors/* EnvironmentError */.eG(`${what} failed after ${attempt} attempts: ${failureReason(tail)}`, `the registry kept failing (retries stop after ${MAX_ATTEMPTS} attempts or ${RETRY_BUDGET_MS / 1000}s); check the registry's status and run the merge again`, { cause: e });
+            }
+            deps.progress(`${what}: transient registry failure (${failureReason(tail)}); retrying in ${waitMs / 1000}s`);
+            await sleep(waitMs);
+        }
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/requirements/options.ts
@@ -4723,67 +4814,6 @@ const BuildResultSchema = schemas/* object */.Ikc({
     schemaVersion: schemas/* literal */.euz(BUILD_RESULT_SCHEMA_VERSION),
     variants: schemas/* array */.YOg(VariantBuildSchema),
 });
-
-;// CONCATENATED MODULE: ./src/build/retry.ts
-
-
-
-const TRANSIENT = /connection reset by peer|i\/o timeout|TLS handshake timeout|unexpected EOF|(?:50[0234]) (?:Internal Server Error|Bad Gateway|Service Unavailable|Gateway Timeout)|received unexpected HTTP status: 5\d\d|toomanyrequests|net\/http: request canceled/i;
-const MAX_ATTEMPTS = 3;
-/** No new attempt starts once a target has spent this long (all attempts and waits together). */
-const RETRY_BUDGET_MS = 120_000;
-function isTransient(log) {
-    return TRANSIENT.test(log);
-}
-/** The one line that says why a build failed (buildx's last ERROR line, else the last line). */
-function failureReason(log) {
-    const lines = log
-        .split('\n')
-        .map((l) => l.trim())
-        .filter(Boolean);
-    const err = [...lines].reverse().find((l) => /^ERROR[:\s]/.test(l) || /^error:/i.test(l));
-    return ((err ?? lines.at(-1) ?? 'no output')
-        .replace(/^ERROR:?\s*/, '')
-        // Long RUN scripts are quoted whole by BuildKit: keep their start, the log excerpt has the rest.
-        .replace(/(\[\/bin\/sh -c )(.{60}).{20,}(\]: exit code)/, '$1$2...$3')
-        .replace(/(process "\/bin\/sh -c )(.{60}).{20,}(" did not complete)/, '$1$2...$3')
-        .slice(0, 400));
-}
-/** The backoff before the attempt after ATTEMPT: 2 s, 4 s, 8 s ... */
-function retryWaitMs(attempt) {
-    return 2000 * 2 ** (attempt - 1);
-}
-/**
- * After a failed attempt: how long to wait before the next one (and why it failed), or the error
- * that ends the target: environment problems exit 3, a deterministic build failure exits 1.
- */
-function afterFailedAttempt(f) {
-    const { id, log, attempt } = f;
-    if (/unknown flag: mount|the --mount option requires BuildKit/i.test(log)) {
-        throw new errors/* EnvironmentError */.eG(`build ${id}: the builder's Dockerfile frontend does not understand RUN --mount=type=secret`, SECRETS_FIX);
-    }
-    // Only the end of the log says why this attempt failed: an earlier pip "Retrying ... connection
-    // reset" that pip recovered from must not make a deterministic failure look transient.
-    const transient = isTransient(log.split('\n').slice(-15).join('\n'));
-    const waitMs = retryWaitMs(attempt);
-    if (transient && attempt < MAX_ATTEMPTS && f.spentMs + waitMs <= RETRY_BUDGET_MS) {
-        return { waitMs, reason: failureReason(log) };
-    }
-    // No daemon, or the registry refused the push: an environment problem (exit 3), not the build's.
-    const classified = cliFailure(`build ${id}`, { ...f.result, stderr: log });
-    if (classified instanceof errors/* EnvironmentError */.eG)
-        throw classified;
-    throw finalFailure(f, transient);
-}
-function finalFailure(f, transient) {
-    const excerpt = f.log.split('\n').slice(-25).join('\n');
-    const what = `build ${f.id} failed after ${f.elapsed}s${f.attempt > 1 ? ` and ${f.attempt} attempts` : ''}: ${failureReason(f.log)}\n--- last lines of the build log ---\n${excerpt}`;
-    // A registry or network that keeps failing is the environment's problem (exit 3), not the build's.
-    if (transient) {
-        return new errors/* EnvironmentError */.eG(what, `the registry or network kept failing (retries stop after ${MAX_ATTEMPTS} attempts or ${RETRY_BUDGET_MS / 1000}s per target); check the registry's status and try again later`);
-    }
-    return new errors/* CheckFailedError */.CO(what, 'fix the Dockerfile or requirements named above; the build was not retried because the failure is deterministic');
-}
 
 ;// CONCATENATED MODULE: ./src/build/target.ts
 // One build target (a variant on one platform): its secret files, its buildx argv, and the
@@ -13532,6 +13562,15 @@ function dockerConfigPath(env) {
 
 
 const sha256Digest = (data) => `sha256:${(0,external_node_crypto_.createHash)('sha256').update(data).digest('hex')}`;
+/** Answers a registry gives while it is briefly unwell (or busy): the request is tried again. */
+const PASSING = new Set([429, 500, 502, 503, 504]);
+/** Attempts of one request that may be repeated (GET, HEAD, a manifest PUT), the first included. */
+const OCI_ATTEMPTS = 3;
+/** The wait before attempt ATTEMPT + 1: 0.25 s, 0.5 s; a Retry-After in seconds, at most 5 s. */
+function ociRetryWaitMs(attempt, retryAfter) {
+    const asked = retryAfter !== null && /^\d+$/.test(retryAfter) ? Number(retryAfter) * 1000 : 0;
+    return Math.min(Math.max(250 * 2 ** (attempt - 1), asked), 5000);
+}
 const oci_client_registryError = (status, body) => registryErrorText(status, body.toString('utf8'));
 /** JSON of a response body, undefined when it is none (an HTML page from a proxy, a truncated body). */
 function oci_client_parseJson(body) {
@@ -13549,6 +13588,7 @@ class RegistryClient {
     base;
     timeoutMs;
     loopback;
+    sleep;
     credential;
     pair;
     /** Authorization per "repository:actions" scope, once the registry asked for it. */
@@ -13559,6 +13599,7 @@ class RegistryClient {
         this.base = registryApiBase(host);
         this.timeoutMs = deps.timeoutMs ?? 30_000;
         this.loopback = this.base.startsWith('http:');
+        this.sleep = deps.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
     }
     login() {
         this.credential ??= this.deps.credential();
@@ -13622,7 +13663,7 @@ class RegistryClient {
         if (params.service)
             url.searchParams.set('service', params.service);
         url.searchParams.set('scope', scope);
-        const t = await this.send(url.toString(), 'GET', creds ? { Authorization: basicAuth(creds) } : {});
+        const t = await this.again('GET', url.toString(), () => this.send(url.toString(), 'GET', creds ? { Authorization: basicAuth(creds) } : {}));
         if (t.status !== 200)
             throw this.denied(`${this.host} refused a token for ${scope} (${oci_client_registryError(t.status, t.body)}; ${who})`);
         const parsed = oci_client_parseJson(t.body);
@@ -13642,8 +13683,8 @@ class RegistryClient {
         if (!own && new URL(url).protocol !== 'https:' && !this.loopback)
             throw new errors/* EnvironmentError */.eG(`registry ${this.host} sent ${method} to plain HTTP (${new URL(url).origin}): refused`, 'check the registry and any proxy in between: an HTTPS registry must not move uploads to HTTP');
         if (!own)
-            return this.send(url, method, headers, body);
-        const withAuth = (a) => this.send(url, method, { ...headers, ...(a !== undefined && { Authorization: a }) }, body);
+            return this.again(method, url, () => this.send(url, method, headers, body));
+        const withAuth = (a) => this.again(method, url, () => this.send(url, method, { ...headers, ...(a !== undefined && { Authorization: a }) }, body));
         const known = this.auth.get(scope);
         let r = await withAuth(known ? await known : undefined);
         if (r.status === 401) {
@@ -13660,6 +13701,19 @@ class RegistryClient {
         if (r.status === 403)
             throw this.denied(`${this.host} refused ${method} ${path.split('?')[0]} (HTTP 403)`);
         return r;
+    }
+    /**
+     * A registry's passing 5xx or 429 on a request that may be repeated (GET, HEAD, a manifest PUT:
+     * same bytes, same tag) is tried again; an upload's POST or PUT is not (the upload is spent).
+     */
+    async again(method, url, send) {
+        const repeatable = method === 'GET' || method === 'HEAD' || (method === 'PUT' && url.includes('/manifests/'));
+        for (let attempt = 1;; attempt++) {
+            const r = await send();
+            if (!repeatable || !PASSING.has(r.status) || attempt >= OCI_ATTEMPTS)
+                return r;
+            await this.sleep(ociRetryWaitMs(attempt, r.headers.get('retry-after')));
+        }
     }
     fail(what, r) {
         return new errors/* EnvironmentError */.eG(`registry ${this.host}: ${what} failed (${oci_client_registryError(r.status, r.body)})`, 'check that the registry accepts OCI image manifests, and that the repository exists or may be created');
