@@ -5,7 +5,8 @@
 // The aim (at most 0.10) compares the stages' own wall times: the build and attest stages of one
 // warm `ml-image run --verbose`, and the checks of `ml-image verify --verbose`. The same work as
 // whole commands (each paying node's start, config and plan) is printed after it, and the stages
-// with the cosign binary doing the work (ML_IMAGE_SIGNER=cosign) beside them. Median of 5.
+// with the cosign binary doing the work (ML_IMAGE_SIGNER=cosign) beside them, and the registry's
+// floor (bench/registry-floor.mjs: the same requests sent bare). Median of 5.
 // Needs the test environment (sudo scripts/test-env.sh: registry, cosign and its test key) and a
 // built dist/.
 //
@@ -15,6 +16,7 @@ import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { arg, cli, list, median, root, testEnv, time } from './lib.mjs';
+import { registryFloor } from './registry-floor.mjs';
 
 const runs = Number(arg('runs', '5'));
 const vars = testEnv();
@@ -70,6 +72,8 @@ try {
   const verifyTimes = [];
   const cosignAttest = [];
   const cosignVerify = [];
+  const floorAttach = [];
+  const floorVerify = [];
   const COSIGN = { ML_IMAGE_SIGNER: 'cosign' };
   for (let i = 0; i < runs; i++) {
     // The stages as the pipeline runs them (warm: everything cached), timed in process.
@@ -86,6 +90,10 @@ try {
       stage(run(['run', '--config', config, '--out', out, '--verbose'], COSIGN).stderr, 'attest'),
     );
     cosignVerify.push(stage(run([...verifyArgs, '--verbose'], COSIGN).stderr, 'verify'));
+    // The registry's own share: the same requests, bare.
+    const floor = await registryFloor(registry);
+    floorAttach.push(floor.attach);
+    floorVerify.push(floor.verify);
   }
   const [b, a, v] = [inBuild, inAttest, inVerify].map(median);
   console.log(`attach + sign + verify vs the warm build stage (1 variant x 2 platforms), ${runs} runs each`);
@@ -96,6 +104,15 @@ try {
   console.log(`  attest stage:    median ${a.toFixed(3)} s  ${list(inAttest)}`);
   console.log(`  verify checks:   median ${v.toFixed(3)} s  ${list(inVerify)}`);
   console.log(`  ratio (attest + verify) / build: ${((a + v) / b).toFixed(3)}  (aim: <= 0.10)`);
+  const [fa, fv] = [floorAttach, floorVerify].map(median);
+  console.log(
+    "registry floor (the requests cosign's format needs, sent bare: no predicates, no signing), same runs:",
+  );
+  console.log(`  attach requests: median ${fa.toFixed(3)} s  ${list(floorAttach)}`);
+  console.log(`  verify requests: median ${fv.toFixed(3)} s  ${list(floorVerify)}`);
+  console.log(
+    `  ratio floor / build: ${((fa + fv) / b).toFixed(3)}; the stages add ${(a - fa).toFixed(3)} s (attest) and ${(v - fv).toFixed(3)} s (verify) to it`,
+  );
   const [ca0, cv0] = [cosignAttest, cosignVerify].map(median);
   console.log('the same with the cosign binary (ML_IMAGE_SIGNER=cosign), same runs:');
   console.log(`  attest stage:    median ${ca0.toFixed(3)} s  ${list(cosignAttest)}`);

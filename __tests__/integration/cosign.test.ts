@@ -22,6 +22,7 @@ import {
 import { runCli } from '../../src/cli/main.js';
 import { createDefaultDockerAdapter } from '../../src/docker/engine.js';
 import { EnvironmentError, ExitCode } from '../../src/errors.js';
+import { copyImage } from '../helpers/copy-image.js';
 import { PREDICATES, predicateFile, SMOKE_TYPE, writePredicates } from '../helpers/attest-predicates.js';
 import { captureIo } from '../helpers/fakes.js';
 
@@ -55,8 +56,8 @@ describe.skipIf(!env.available || !env.cosign)('cosign Signer (real cosign, real
     const docker = createDefaultDockerAdapter();
     repo = `${env.images!.registry}/ml-image-test/cosign-${randomUUID().slice(0, 8)}`;
     // Two platforms under a fresh name (nothing signed yet), and a one-platform index: a third digest.
-    const index = await docker.imagetoolsCreate([`${repo}:multi`], [env.images!.busybox]);
-    const single = await docker.imagetoolsCreate([`${repo}:single`], [env.images!.busyboxAmd64]);
+    const index = await copyImage(docker, `${repo}:multi`, env.images!.busybox);
+    const single = await copyImage(docker, `${repo}:single`, env.images!.busyboxAmd64);
     const list = await docker.imagetoolsInspect(`${repo}:multi`);
     platforms = list.platforms.map((p) => `${repo}@${p.digest}`);
     indexRef = `${repo}@${index}`;

@@ -22,6 +22,7 @@ import { type BatchSigner, createSigner } from '../../src/attest/signers.js';
 import { runCli } from '../../src/cli/main.js';
 import { createDefaultDockerAdapter } from '../../src/docker/engine.js';
 import { EnvironmentError, ExitCode, InputError } from '../../src/errors.js';
+import { copyImage } from '../helpers/copy-image.js';
 import { PREDICATES, predicateFile, SMOKE_TYPE, writePredicates } from '../helpers/attest-predicates.js';
 import { captureIo } from '../helpers/fakes.js';
 
@@ -81,9 +82,9 @@ describe.skipIf(!env.available || !env.cosign)('built-in signer vs the real cosi
     dir = mkdtempSync(path.join(tmpdir(), 'ml-image-native-signer-'));
     const docker = createDefaultDockerAdapter();
     repo = `${env.images!.registry}/ml-image-test/native-${randomUUID().slice(0, 8)}`;
-    const index = await docker.imagetoolsCreate([`${repo}:multi`], [env.images!.busybox]);
-    const single = await docker.imagetoolsCreate([`${repo}:single`], [env.images!.busyboxAmd64]);
-    const copy = await docker.imagetoolsCreate([`${repo}:copy`], [env.images!.busyboxArm64]);
+    const index = await copyImage(docker, `${repo}:multi`, env.images!.busybox);
+    const single = await copyImage(docker, `${repo}:single`, env.images!.busyboxAmd64);
+    const copy = await copyImage(docker, `${repo}:copy`, env.images!.busyboxArm64);
     const list = await docker.imagetoolsInspect(`${repo}:multi`);
     platforms = list.platforms.map((p) => `${repo}@${p.digest}`);
     indexRef = `${repo}@${index}`;
