@@ -1,6 +1,7 @@
 // Entry of the root action and its sub-actions (bundled to dist/index.js), main and post step
 // alike: the main step saves its state first, and the same bundle run as the post step sees it.
 import './util/cjs-globals.js';
+import './util/zod-jitless.js';
 import { isPostRun, runPost, saveMainState, trackDockerUse } from './action/post.js';
 import { coreIo, run } from './action/run.js';
 import { installSignalCleanup } from './util/cleanup.js';

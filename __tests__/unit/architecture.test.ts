@@ -222,3 +222,22 @@ describe('eslint.config.js', () => {
     expect(options).toEqual({ max: MAX_FUNCTION_LINES, skipBlankLines: true, skipComments: true });
   });
 });
+
+describe('entry points', () => {
+  const files = sources();
+  // zod reads its jitless setting when a schema is built: the setting must be evaluated before any
+  // module that builds one, so it is the entries' first import after cjs-globals.
+  it.each(['main.ts', 'cli/index.ts'])(
+    '%s imports cjs-globals, then zod-jitless, before anything else',
+    (entry) => {
+      const imports = importSpecifiers(files[entry]!).map((s) => s.split('/').at(-1));
+      expect(imports.slice(0, 2)).toEqual(['cjs-globals.js', 'zod-jitless.js']);
+    },
+  );
+
+  it('zod-jitless turns zod code generation off', async () => {
+    const { z } = await import('zod');
+    await import('../../src/util/zod-jitless.js');
+    expect(z.config().jitless).toBe(true);
+  });
+});
