@@ -47496,24 +47496,26 @@ function octokitClient(octokit, callOpts) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _util_cjs_globals_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(14367);
-/* harmony import */ var _action_post_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(27718);
-/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(55100);
-/* harmony import */ var _util_cleanup_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4532);
+/* harmony import */ var _util_zod_jitless_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(97770);
+/* harmony import */ var _action_post_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(27718);
+/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(55100);
+/* harmony import */ var _util_cleanup_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4532);
 // Entry of the root action and its sub-actions (bundled to dist/index.js), main and post step
 // alike: the main step saves its state first, and the same bundle run as the post step sees it.
 
 
 
 
-const io = (0,_action_run_js__WEBPACK_IMPORTED_MODULE_2__/* .coreIo */ .I0)();
-if ((0,_action_post_js__WEBPACK_IMPORTED_MODULE_1__/* .isPostRun */ .ie)(io)) {
-    await (0,_action_post_js__WEBPACK_IMPORTED_MODULE_1__/* .runPost */ .a2)(io);
+
+const io = (0,_action_run_js__WEBPACK_IMPORTED_MODULE_3__/* .coreIo */ .I0)();
+if ((0,_action_post_js__WEBPACK_IMPORTED_MODULE_2__/* .isPostRun */ .ie)(io)) {
+    await (0,_action_post_js__WEBPACK_IMPORTED_MODULE_2__/* .runPost */ .a2)(io);
 }
 else {
-    (0,_action_post_js__WEBPACK_IMPORTED_MODULE_1__/* .saveMainState */ .qJ)(io);
+    (0,_action_post_js__WEBPACK_IMPORTED_MODULE_2__/* .saveMainState */ .qJ)(io);
     // A cancelled job (SIGINT, then SIGTERM): remove what is running, stop child processes, exit.
-    (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_3__/* .installSignalCleanup */ .a0)();
-    await (0,_action_run_js__WEBPACK_IMPORTED_MODULE_2__/* .run */ .eF)((0,_action_post_js__WEBPACK_IMPORTED_MODULE_1__/* .trackDockerUse */ .pl)(io));
+    (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_4__/* .installSignalCleanup */ .a0)();
+    await (0,_action_run_js__WEBPACK_IMPORTED_MODULE_3__/* .run */ .eF)((0,_action_post_js__WEBPACK_IMPORTED_MODULE_2__/* .trackDockerUse */ .pl)(io));
 }
 
 __webpack_async_result__();
@@ -47691,6 +47693,22 @@ function isAlive(pid) {
         return e.code === 'EPERM'; // alive, another user's
     }
 }
+
+
+/***/ }),
+
+/***/ 97770:
+/***/ ((__unused_webpack_module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(88532);
+// zod 4 compiles each object schema into a parser of its own (new Function) at its first parse.
+// That pays for a schema parsed thousands of times in one process; this tool's processes are short
+// and parse most schemas once or twice (config, plan, results, records, predicates), where the
+// compiling costs more than it saves: 10-30 ms per command (docs/performance.md). zod reads the
+// setting when a schema is built, so every entry point imports this module before anything else
+// (after cjs-globals). Without code generation the bundle also runs where eval is not allowed.
+
+zod__WEBPACK_IMPORTED_MODULE_0__/* .config */ .$W({ jitless: true });
 
 
 /***/ }),

@@ -360,14 +360,16 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _util_cjs_globals_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(14367);
-/* harmony import */ var _util_cleanup_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4532);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(94809);
+/* harmony import */ var _util_zod_jitless_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(97770);
+/* harmony import */ var _util_cleanup_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4532);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(94809);
 // Entry of the `ml-image` bin (bundled to dist/cli/index.js).
 
 
 
-(0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_1__/* .installSignalCleanup */ .a0)();
-process.exitCode = await (0,_main_js__WEBPACK_IMPORTED_MODULE_2__/* .runCli */ .ak)(process.argv.slice(2), (0,_main_js__WEBPACK_IMPORTED_MODULE_2__/* .processIo */ .Wr)());
+
+(0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_2__/* .installSignalCleanup */ .a0)();
+process.exitCode = await (0,_main_js__WEBPACK_IMPORTED_MODULE_3__/* .runCli */ .ak)(process.argv.slice(2), (0,_main_js__WEBPACK_IMPORTED_MODULE_3__/* .processIo */ .Wr)());
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
@@ -20887,6 +20889,22 @@ function installSignalCleanup(write = (t) => process.stderr.write(t), exit = (co
     process.on('SIGINT', () => onSignal('SIGINT', 130));
     process.on('SIGTERM', () => onSignal('SIGTERM', 143));
 }
+
+
+/***/ }),
+
+/***/ 97770:
+/***/ ((__unused_webpack_module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(88532);
+// zod 4 compiles each object schema into a parser of its own (new Function) at its first parse.
+// That pays for a schema parsed thousands of times in one process; this tool's processes are short
+// and parse most schemas once or twice (config, plan, results, records, predicates), where the
+// compiling costs more than it saves: 10-30 ms per command (docs/performance.md). zod reads the
+// setting when a schema is built, so every entry point imports this module before anything else
+// (after cjs-globals). Without code generation the bundle also runs where eval is not allowed.
+
+zod__WEBPACK_IMPORTED_MODULE_0__/* .config */ .$W({ jitless: true });
 
 
 /***/ }),
