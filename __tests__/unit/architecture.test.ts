@@ -234,10 +234,4 @@ describe('entry points', () => {
       expect(imports.slice(0, 2)).toEqual(['cjs-globals.js', 'zod-jitless.js']);
     },
   );
-
-  it('zod-jitless turns zod code generation off', async () => {
-    const { z } = await import('zod');
-    await import('../../src/util/zod-jitless.js');
-    expect(z.config().jitless).toBe(true);
-  });
 });

@@ -88,9 +88,11 @@ describe('mergeVariant retries', () => {
     expect(r.calls()).toBe(3);
     expect(r.sleeps).toEqual([2000, 4000]);
     expect(r.error).toBeInstanceOf(EnvironmentError);
-    expect((r.error as Error).message).toMatch(
-      /^merge cpu failed after 3 attempts: .*500 Internal Server Error/,
+    const message = (r.error as Error).message;
+    expect(message).toMatch(
+      /^merge cpu into localhost:5000\/o\/m:1\.0-cpu, localhost:5000\/o\/m:sha-abc-cpu failed after 3 attempts: .*500 Internal Server Error\n--- last lines of buildx ---\n/,
     );
+    expect(message).toContain('#2 [internal] pushing localhost:5000/o/m:sha-abc-cpu');
     expect((r.error as EnvironmentError).exitCode).toBe(3);
   });
 
@@ -98,5 +100,6 @@ describe('mergeVariant retries', () => {
     const r = await merge([REGISTRY_500, undefined], 119_000);
     expect(r.calls()).toBe(1);
     expect(r.error).toBeInstanceOf(EnvironmentError);
+    expect((r.error as Error).message).toMatch(/ failed after 1 attempt: /);
   });
 });

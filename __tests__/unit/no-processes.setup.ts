@@ -7,6 +7,8 @@
 import childProcess from 'node:child_process';
 import { syncBuiltinESMExports } from 'node:module';
 import { afterEach } from 'vitest';
+// The product's zod mode (no code generation; the entries import it first) for every unit test.
+import '../../src/util/zod-jitless.js';
 
 export const NO_PROCESSES = 'unit tests start no processes: move this test to __tests__/integration';
 

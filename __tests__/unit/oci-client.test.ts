@@ -627,7 +627,7 @@ describe('createOciClient: a registry briefly unwell', () => {
     const sleeps: number[] = [];
     const { fetch, requests } = scripted((r) => {
       if (fail(r)) return { status: 500, body: '{"errors":[{"code":"UNKNOWN"}]}' };
-      if (r.method === 'POST') return { status: 202, headers: { Location: '/v2/r/blobs/uploads/u1' } };
+      if (r.method === 'POST') return { status: 202, headers: { Location: `${new URL(r.url).pathname}u1` } };
       if (r.method === 'HEAD') return { status: 404 };
       if (r.method === 'PUT') return { status: 201 };
       return { status: 200, body: MANIFEST };
@@ -664,6 +664,15 @@ describe('createOciClient: a registry briefly unwell', () => {
     expect(requests).toHaveLength(3);
     expect(sleeps).toEqual([250, 500]);
     expect(e.message).toMatch(/^registry localhost:5000: reading the manifest r:v1 failed \(.*500/);
+  });
+
+  it('an upload PUT is not repeated even where the repository has a "manifests" part', async () => {
+    const { client, requests, sleeps } = pushing((r) => r.method === 'PUT');
+    await rejection(client.pushBlob('org/manifests/app', Buffer.from('x'), false));
+    expect(requests.filter((r) => r.method === 'PUT')).toHaveLength(1);
+    expect(sleeps).toEqual([]);
+    await rejection(client.putManifest('org/manifests/app', 't', 'm', Buffer.from('{}')));
+    expect(requests.filter((r) => r.method === 'PUT')).toHaveLength(4);
   });
 
   it('an upload (POST, blob PUT) is not repeated: the upload session is spent', async () => {

@@ -35,7 +35,7 @@ export async function mergeVariant(
   const buildRepository = sources[0]?.split('@')[0] ?? '';
   let digest: string | undefined;
   for (const group of tagsByRepository(buildRepository, tags)) {
-    const d = await withRetries(deps, `merge ${variant}`, t0, () =>
+    const d = await withRetries(deps, `merge ${variant}`, group, t0, () =>
       annotations.length > 0
         ? deps.docker.imagetoolsCreate(group, [...sources], { annotations })
         : deps.docker.imagetoolsCreate(group, [...sources]),
@@ -57,6 +57,7 @@ export async function mergeVariant(
 async function withRetries(
   deps: MergeDeps,
   what: string,
+  tags: readonly string[],
   t0: number,
   push: () => Promise<string>,
 ): Promise<string> {
@@ -72,8 +73,9 @@ async function withRetries(
       const waitMs = retryWaitMs(attempt);
       if (attempt >= MAX_ATTEMPTS || now() - t0 + waitMs > RETRY_BUDGET_MS) {
         if (e instanceof EnvironmentError) throw e;
+        const tries = attempt === 1 ? '1 attempt' : `${attempt} attempts`;
         throw new EnvironmentError(
-          `${what} failed after ${attempt} attempts: ${failureReason(tail)}`,
+          `${what} into ${tags.join(', ')} failed after ${tries}: ${failureReason(tail)}\n--- last lines of buildx ---\n${tail}`,
           `the registry kept failing (retries stop after ${MAX_ATTEMPTS} attempts or ${RETRY_BUDGET_MS / 1000}s); check the registry's status and run the merge again`,
           { cause: e },
         );

@@ -192,7 +192,7 @@ class RegistryClient implements OciClient {
       throw this.denied(`${this.host} names a token service over plain HTTP (${url.origin}): refused`);
     if (params.service) url.searchParams.set('service', params.service);
     url.searchParams.set('scope', scope);
-    const t = await this.again('GET', url.toString(), () =>
+    const t = await this.again(true, () =>
       this.send(url.toString(), 'GET', creds ? { Authorization: basicAuth(creds) } : {}),
     );
     if (t.status !== 200)
@@ -224,9 +224,14 @@ class RegistryClient implements OciClient {
         `registry ${this.host} sent ${method} to plain HTTP (${new URL(url).origin}): refused`,
         'check the registry and any proxy in between: an HTTPS registry must not move uploads to HTTP',
       );
-    if (!own) return this.again(method, url, () => this.send(url, method, headers, body));
+    // Repeatable: reads, and a manifest PUT (same bytes, same tag); an upload's POST or PUT is not.
+    const repeatable =
+      method === 'GET' ||
+      method === 'HEAD' ||
+      (method === 'PUT' && path.startsWith(`/v2/${repository}/manifests/`));
+    if (!own) return this.again(repeatable, () => this.send(url, method, headers, body));
     const withAuth = (a: string | undefined) =>
-      this.again(method, url, () =>
+      this.again(repeatable, () =>
         this.send(url, method, { ...headers, ...(a !== undefined && { Authorization: a }) }, body),
       );
     const known = this.auth.get(scope);
@@ -249,12 +254,10 @@ class RegistryClient implements OciClient {
   }
 
   /**
-   * A registry's passing 5xx or 429 on a request that may be repeated (GET, HEAD, a manifest PUT:
-   * same bytes, same tag) is tried again; an upload's POST or PUT is not (the upload is spent).
+   * A registry's passing 5xx or 429 on a REPEATABLE request is tried again (an upload's POST or
+   * PUT is not: the upload is spent).
    */
-  private async again(method: string, url: string, send: () => Promise<Answer>): Promise<Answer> {
-    const repeatable =
-      method === 'GET' || method === 'HEAD' || (method === 'PUT' && url.includes('/manifests/'));
+  private async again(repeatable: boolean, send: () => Promise<Answer>): Promise<Answer> {
     for (let attempt = 1; ; attempt++) {
       const r = await send();
       if (!repeatable || !PASSING.has(r.status) || attempt >= OCI_ATTEMPTS) return r;

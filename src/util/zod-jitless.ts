@@ -3,7 +3,7 @@
 // and parse most schemas once or twice (config, plan, results, records, predicates), where the
 // compiling costs more than it saves: 10-30 ms per command (docs/performance.md). zod reads the
 // setting when a schema is built, so every entry point imports this module before anything else
-// (after cjs-globals). Without code generation the bundle also runs where eval is not allowed.
+// (after cjs-globals). The unit tests run in the same mode (__tests__/unit/no-processes.setup.ts).
 import { z } from 'zod';
 
 z.config({ jitless: true });
