@@ -4116,7 +4116,7 @@ annotations = []) {
     const buildRepository = sources[0]?.split('@')[0] ?? '';
     let digest;
     for (const group of tagsByRepository(buildRepository, tags)) {
-        const d = await withRetries(deps, `merge ${variant}`, t0, () => annotations.length > 0
+        const d = await withRetries(deps, `merge ${variant}`, group, t0, () => annotations.length > 0
             ? deps.docker.imagetoolsCreate(group, [...sources], { annotations })
             : deps.docker.imagetoolsCreate(group, [...sources]));
         digest ??= d;
@@ -4131,7 +4131,7 @@ annotations = []) {
  * rate limit is tried again with the build's backoff (2 s, 4 s) within its budget. Pushing the same
  * index again is harmless. A registry that keeps failing is the environment's problem (exit 3).
  */
-async function withRetries(deps, what, t0, push) {
+async function withRetries(deps, what, tags, t0, push) {
     const now = deps.now ?? Date.now;
     const sleep = deps.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
     for (let attempt = 1;; attempt++) {
@@ -4147,7 +4147,8 @@ async function withRetries(deps, what, t0, push) {
             if (attempt >= MAX_ATTEMPTS || now() - t0 + waitMs > RETRY_BUDGET_MS) {
                 if (e instanceof errors/* EnvironmentError */.eG)
                     throw e;
-                throw new errors/* EnvironmentError */.eG(`${what} failed after ${attempt} attempts: ${failureReason(tail)}`, `the registry kept failing (retries stop after ${MAX_ATTEMPTS} attempts or ${RETRY_BUDGET_MS / 1000}s); check the registry's status and run the merge again`, { cause: e });
+                const tries = attempt === 1 ? '1 attempt' : `${attempt} attempts`;
+                throw new errors/* EnvironmentError */.eG(`${what} into ${tags.join(', ')} failed after ${tries}: ${failureReason(tail)}\n--- last lines of buildx ---\n${tail}`, `the registry kept failing (retries stop after ${MAX_ATTEMPTS} attempts or ${RETRY_BUDGET_MS / 1000}s); check the registry's status and run the merge again`, { cause: e });
             }
             deps.progress(`${what}: transient registry failure (${failureReason(tail)}); retrying in ${waitMs / 1000}s`);
             await sleep(waitMs);
@@ -13665,7 +13666,7 @@ class RegistryClient {
         if (params.service)
             url.searchParams.set('service', params.service);
         url.searchParams.set('scope', scope);
-        const t = await this.again('GET', url.toString(), () => this.send(url.toString(), 'GET', creds ? { Authorization: basicAuth(creds) } : {}));
+        const t = await this.again(true, () => this.send(url.toString(), 'GET', creds ? { Authorization: basicAuth(creds) } : {}));
         if (t.status !== 200)
             throw this.denied(`${this.host} refused a token for ${scope} (${oci_client_registryError(t.status, t.body)}; ${who})`);
         const parsed = oci_client_parseJson(t.body);
@@ -13684,9 +13685,13 @@ class RegistryClient {
         const own = new URL(url).origin === new URL(this.base).origin;
         if (!own && new URL(url).protocol !== 'https:' && !this.loopback)
             throw new errors/* EnvironmentError */.eG(`registry ${this.host} sent ${method} to plain HTTP (${new URL(url).origin}): refused`, 'check the registry and any proxy in between: an HTTPS registry must not move uploads to HTTP');
+        // Repeatable: reads, and a manifest PUT (same bytes, same tag); an upload's POST or PUT is not.
+        const repeatable = method === 'GET' ||
+            method === 'HEAD' ||
+            (method === 'PUT' && path.startsWith(`/v2/${repository}/manifests/`));
         if (!own)
-            return this.again(method, url, () => this.send(url, method, headers, body));
-        const withAuth = (a) => this.again(method, url, () => this.send(url, method, { ...headers, ...(a !== undefined && { Authorization: a }) }, body));
+            return this.again(repeatable, () => this.send(url, method, headers, body));
+        const withAuth = (a) => this.again(repeatable, () => this.send(url, method, { ...headers, ...(a !== undefined && { Authorization: a }) }, body));
         const known = this.auth.get(scope);
         let r = await withAuth(known ? await known : undefined);
         if (r.status === 401) {
@@ -13705,11 +13710,10 @@ class RegistryClient {
         return r;
     }
     /**
-     * A registry's passing 5xx or 429 on a request that may be repeated (GET, HEAD, a manifest PUT:
-     * same bytes, same tag) is tried again; an upload's POST or PUT is not (the upload is spent).
+     * A registry's passing 5xx or 429 on a REPEATABLE request is tried again (an upload's POST or
+     * PUT is not: the upload is spent).
      */
-    async again(method, url, send) {
-        const repeatable = method === 'GET' || method === 'HEAD' || (method === 'PUT' && url.includes('/manifests/'));
+    async again(repeatable, send) {
         for (let attempt = 1;; attempt++) {
             const r = await send();
             if (!repeatable || !PASSING.has(r.status) || attempt >= OCI_ATTEMPTS)
@@ -20902,7 +20906,7 @@ function installSignalCleanup(write = (t) => process.stderr.write(t), exit = (co
 // and parse most schemas once or twice (config, plan, results, records, predicates), where the
 // compiling costs more than it saves: 10-30 ms per command (docs/performance.md). zod reads the
 // setting when a schema is built, so every entry point imports this module before anything else
-// (after cjs-globals). Without code generation the bundle also runs where eval is not allowed.
+// (after cjs-globals). The unit tests run in the same mode (__tests__/unit/no-processes.setup.ts).
 
 zod__WEBPACK_IMPORTED_MODULE_0__/* .config */ .$W({ jitless: true });
 
