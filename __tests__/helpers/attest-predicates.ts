@@ -3,6 +3,8 @@
 // survives that), and a custom predicate type (smoke). Each is written to a file in a test's dir.
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { expect } from 'vitest';
+import type { Signer, VerifyIdentity } from '../../src/attest/cosign.js';
 
 export const SMOKE_TYPE = 'https://ml-image-action.github.io/attestations/smoke/v1';
 
@@ -39,4 +41,27 @@ export const predicateFile = (dir: string, type: string) =>
 export function writePredicates(dir: string, extra: readonly { type: string; body: unknown }[] = []): void {
   for (const p of [...PREDICATES, ...extra])
     writeFileSync(predicateFile(dir, p.type), JSON.stringify(p.body));
+}
+
+/**
+ * Each predicate verifies on REF through SIGNER exactly once, about REF's digest in REPOSITORY.
+ * cosign re-encodes its named types through its own structs (SLSA v1 gains "metadata": {}); a custom
+ * type (a URI) comes back exactly as written.
+ */
+export async function expectEachAttestedOnce(
+  signer: Pick<Signer, 'verifyAttestations'>,
+  ref: string,
+  repository: string,
+  identity: VerifyIdentity,
+): Promise<void> {
+  const hex = ref.slice(ref.indexOf('@sha256:') + '@sha256:'.length);
+  for (const p of PREDICATES) {
+    const a = await signer.verifyAttestations(ref, p.type, identity);
+    if (!a.ok) throw new Error(a.failure.message);
+    expect(a.items).toHaveLength(1);
+    expect(a.items[0]!.predicateType).toBe(p.uri);
+    expect(a.items[0]!.subject).toEqual([{ name: repository, digest: { sha256: hex } }]);
+    if (p.type === p.uri) expect(a.items[0]!.predicate).toEqual(p.body);
+    else expect(a.items[0]!.predicate).toMatchObject(p.body);
+  }
 }
