@@ -8,7 +8,6 @@ import {
   classifyFailure,
   cosignErrorLine,
   type CosignFailure,
-  isPlainHttpRegistry,
   parseAttestations,
   parseDigestRef,
   parseVerifiedSignatures,
@@ -18,6 +17,7 @@ import {
   verifyAttestationArgs,
   type VerifyIdentity,
 } from '../../src/attest/cosign-args.js';
+import { isPlainHttpRegistry } from '../../src/docker/registry.js';
 import {
   type CosignExec,
   type CosignExecOptions,

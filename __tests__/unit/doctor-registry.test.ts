@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main.js';
-import { findCredential, parseChallenge, parseRegistryTarget } from '../../src/docker/registry-auth.js';
+import { findCredential, parseRegistryTarget } from '../../src/docker/registry-auth.js';
+import { parseChallenge } from '../../src/docker/registry.js';
 import { InputError } from '../../src/errors.js';
 import { captureIo, fakeDocker } from '../helpers/fakes.js';
 

@@ -5,6 +5,7 @@
 // Checked against cosign 2.5's --help. Signatures and attestations use cosign's classic scheme
 // (`sha256-<digest>.sig` / `.att` tags), which any OCI registry accepts: no referrers API needed.
 import { z } from 'zod';
+import { isPlainHttpRegistry } from '../docker/registry.js';
 import { InputError } from '../errors.js';
 import { imageRefProblem, parseImageRef } from '../plan/image-ref.js';
 
@@ -66,11 +67,6 @@ export function parseDigestRef(ref: string, field = 'image'): DigestRef {
     );
   }
   return { ref, registry: parsed.registry, digest: parsed.digest };
-}
-
-/** Loopback registries (localhost, 127.x.x.x, [::1], any port) speak plain HTTP; no other does. */
-export function isPlainHttpRegistry(host: string): boolean {
-  return /^(localhost|127\.\d{1,3}\.\d{1,3}\.\d{1,3}|\[::1\])(:\d+)?$/.test(host);
 }
 
 /** The flags that let cosign talk plain HTTP: only for loopback registries. */

@@ -9,13 +9,12 @@ import type { DockerAdapter } from '../docker/adapter.js';
 import { parseImageIndex } from '../docker/buildx.js';
 import { nodeHttpFetch } from '../docker/http-fetch.js';
 import { createOciClient, type OciClient, type OciFetch } from '../docker/oci-client.js';
-import { MANIFEST_MEDIA_TYPES, PROXY_VARS, splitImageRef } from '../docker/registry.js';
+import { isPlainHttpRegistry, MANIFEST_MEDIA_TYPES, PROXY_VARS, splitImageRef } from '../docker/registry.js';
 import { EnvironmentError } from '../errors.js';
 import { findCredential } from '../docker/registry-auth.js';
 import { registryDeps } from '../docker/registry-io.js';
 import {
   type CosignArgOptions,
-  isPlainHttpRegistry,
   parseDigestRef,
   type PredicateSpec,
   type SignIdentity,

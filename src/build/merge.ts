@@ -1,5 +1,6 @@
 // Multi-arch tags: `imagetools create` merges each variant's per-platform digests into one
 // manifest list under every tag; an image built with push: false gets a local tag instead.
+import { setTimeout as delay } from 'node:timers/promises';
 import type { DockerAdapter } from '../docker/adapter.js';
 import { EnvironmentError } from '../errors.js';
 import { tagsByRepository } from './action-inputs.js';
@@ -62,7 +63,7 @@ async function withRetries(
   push: () => Promise<string>,
 ): Promise<string> {
   const now = deps.now ?? Date.now;
-  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  const sleep = deps.sleep ?? delay;
   for (let attempt = 1; ; attempt++) {
     try {
       return await push();

@@ -4,6 +4,7 @@
 // deterministic failure (Dockerfile error, pip conflict) stops at once with the end of the log
 // (retry.ts). Requirements, constraints, index URLs (often with credentials) and build.secrets
 // reach the build only as BuildKit secret mounts, never as build arguments (inputs.ts).
+import { setTimeout as delay } from 'node:timers/promises';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../config/schema.js';
@@ -295,7 +296,7 @@ export async function runBuildStage(input: BuildStageInput, deps: BuildStageDeps
     docker: deps.docker,
     progress: deps.progress,
     ...(deps.output && { output: deps.output }),
-    sleep: deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms))),
+    sleep: deps.sleep ?? delay,
     now: deps.now ?? Date.now,
     repository: plan.repository,
     push: input.push,

@@ -5,6 +5,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import type { OciFetch, OciResponse } from './oci-client.js';
+import { isPlainHttpRegistry } from './registry.js';
 
 const agents = {
   'http:': new http.Agent({ keepAlive: true, maxSockets: 16 }),
@@ -14,8 +15,6 @@ const agents = {
 const MAX_REDIRECTS = 5;
 /** Cosign's images are small; a registry streaming more than this is refused (memory). */
 export const MAX_BODY_BYTES = 64 * 1024 * 1024;
-
-const LOOPBACK = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])$/;
 
 function once(
   url: URL,
@@ -65,7 +64,7 @@ export const nodeHttpFetch: OciFetch = async (raw, init) => {
     const location = r.headers.location;
     if ([301, 302, 303, 307, 308].includes(r.status) && location && hop < MAX_REDIRECTS) {
       const next = new URL(location, url);
-      if (next.protocol === 'http:' && url.protocol === 'https:' && !LOOPBACK.test(next.hostname))
+      if (next.protocol === 'http:' && url.protocol === 'https:' && !isPlainHttpRegistry(next.hostname))
         throw new TypeError('fetch failed', {
           cause: new Error(`a redirect from HTTPS to plain HTTP (${next.origin}) was refused`),
         });

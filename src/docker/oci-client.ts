@@ -4,10 +4,11 @@
 // `.sig`/`.att` images with it: one keep-alive connection instead of a cosign process per call.
 // Plain HTTP only for loopback registries, as dockerd and buildx allow. Every failure is an
 // EnvironmentError (exit 3) that names the registry and the request, never a credential.
+import { setTimeout as delay } from 'node:timers/promises';
 import { createHash } from 'node:crypto';
 import { EnvironmentError } from '../errors.js';
-import { basicAuth, type Credential, parseChallenge, registryErrorText } from './registry-auth.js';
-import { registryApiBase } from './registry.js';
+import { basicAuth, type Credential, registryErrorText } from './registry-auth.js';
+import { parseChallenge, registryApiBase } from './registry.js';
 
 export interface OciResponse {
   status: number;
@@ -105,7 +106,7 @@ class RegistryClient implements OciClient {
     this.base = registryApiBase(host);
     this.timeoutMs = deps.timeoutMs ?? 30_000;
     this.loopback = this.base.startsWith('http:');
-    this.sleep = deps.sleep ?? ((ms) => new Promise<void>((r) => setTimeout(r, ms)));
+    this.sleep = deps.sleep ?? delay;
   }
 
   private login() {

@@ -4,7 +4,7 @@
 // which writes nothing. No secret is ever part of a message; side effects come in as functions.
 import path from 'node:path';
 import { EnvironmentError, InputError } from '../errors.js';
-import { DOCKER_HUB, registryApiBase } from './registry.js';
+import { DOCKER_HUB, parseChallenge, registryApiBase } from './registry.js';
 
 export interface RegistryHttpResponse {
   status: number;
@@ -113,14 +113,6 @@ export function findCredential(
       get: () => deps.helper(config.credsStore!, server),
     };
   return { kind: 'none', describe: `none for ${host} in ${found.file}: pulls and pushes are anonymous` };
-}
-
-/** key="value" parameters of a WWW-Authenticate challenge. */
-export function parseChallenge(header: string): { scheme: string; params: Record<string, string> } {
-  const [scheme = '', ...rest] = header.trim().split(/\s+/);
-  const params: Record<string, string> = {};
-  for (const m of rest.join(' ').matchAll(/(\w+)="([^"]*)"/g)) params[m[1]!.toLowerCase()] = m[2]!;
-  return { scheme: scheme.toLowerCase(), params };
 }
 
 /** The registry's own words from an error body ({"errors":[{"code","message"}]}), else the status. */

@@ -1,4 +1,5 @@
 // Registry reachability: GET /v2/ answers 200 or 401 on any distribution-compatible registry.
+import { parseImageRef } from '../plan/image-ref.js';
 import { EnvironmentError } from '../errors.js';
 
 export type Fetch = (
@@ -6,10 +7,14 @@ export type Fetch = (
   init?: { signal?: AbortSignal; method?: string },
 ) => Promise<{ status: number }>;
 
+/** Loopback registries (localhost, 127.x.x.x, [::1], any port) speak plain HTTP; no other does. */
+export function isPlainHttpRegistry(host: string): boolean {
+  return /^(localhost|127\.\d{1,3}\.\d{1,3}\.\d{1,3}|\[::1\])(:\d+)?$/.test(host);
+}
+
 /** Plain HTTP for loopback registries (as dockerd and buildx allow), HTTPS for everything else. */
 export function registryBaseUrl(host: string): string {
-  const plain = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?$/.test(host);
-  return `${plain ? 'http' : 'https'}://${host}`;
+  return `${isPlainHttpRegistry(host) ? 'http' : 'https'}://${host}`;
 }
 
 export async function checkRegistry(host: string, fetchFn: Fetch = fetch, timeoutMs = 5000): Promise<number> {
@@ -39,17 +44,8 @@ export async function checkRegistry(host: string, fetchFn: Fetch = fetch, timeou
 
 /** registry host, repository path and tag (or digest) of an image reference, as docker reads it. */
 export function splitImageRef(ref: string): { host: string; repository: string; reference: string } {
-  const at = ref.indexOf('@');
-  const named = at >= 0 ? ref.slice(0, at) : ref;
-  const first = named.split('/')[0]!;
-  const hasHost = named.includes('/') && (/[.:]/.test(first) || first === 'localhost');
-  const host = hasHost ? first : 'docker.io';
-  let rest = hasHost ? named.slice(first.length + 1) : named;
-  const colon = rest.lastIndexOf(':');
-  const tag = colon > rest.lastIndexOf('/') ? rest.slice(colon + 1) : undefined;
-  if (tag !== undefined) rest = rest.slice(0, colon);
-  if (host === 'docker.io' && !rest.includes('/')) rest = `library/${rest}`;
-  return { host, repository: rest, reference: at >= 0 ? ref.slice(at + 1) : (tag ?? 'latest') };
+  const { registry, path, tag, digest } = parseImageRef(ref);
+  return { host: registry, repository: path, reference: digest ?? tag ?? 'latest' };
 }
 
 /** What a tag may point to: a multi-arch list/index or a single manifest, Docker's or OCI's. */
@@ -83,6 +79,14 @@ export const DOCKER_HUB = new Set(['docker.io', 'index.docker.io', 'registry-1.d
 export const registryApiBase = (host: string): string =>
   registryBaseUrl(DOCKER_HUB.has(host) ? 'registry-1.docker.io' : host);
 
+/** key="value" parameters of a WWW-Authenticate challenge. */
+export function parseChallenge(header: string): { scheme: string; params: Record<string, string> } {
+  const [scheme = '', ...rest] = header.trim().split(/\s+/);
+  const params: Record<string, string> = {};
+  for (const m of rest.join(' ').matchAll(/(\w+)="([^"]*)"/g)) params[m[1]!.toLowerCase()] = m[2]!;
+  return { scheme: scheme.toLowerCase(), params };
+}
+
 /**
  * The digest a tag points to, by one HEAD request to the registry (an anonymous pull token first
  * where the registry asks for one): what `docker buildx imagetools inspect` reports, without
@@ -100,7 +104,7 @@ export async function manifestDigestOverHttp(
   if (reference.startsWith('sha256:')) return /^sha256:[0-9a-f]{64}$/.test(reference) ? reference : undefined;
   const loopback = registryBaseUrl(host).startsWith('http:');
   if (!loopback && PROXY_VARS.some((v) => env[v])) return undefined;
-  const base = registryBaseUrl(host === 'docker.io' ? 'registry-1.docker.io' : host);
+  const base = registryApiBase(host);
   const url = `${base}/v2/${repository}/manifests/${reference}`;
   const head = (authorization?: string) =>
     fetchFn(url, {
@@ -111,12 +115,10 @@ export async function manifestDigestOverHttp(
   try {
     let r = await head();
     if (r.status === 401) {
-      const challenge = r.headers.get('www-authenticate') ?? '';
-      const realm = /realm="([^"]+)"/i.exec(challenge)?.[1];
-      if (!/^bearer\s/i.test(challenge) || realm === undefined) return undefined;
-      const tokenUrl = new URL(realm);
-      const service = /service="([^"]+)"/i.exec(challenge)?.[1];
-      if (service !== undefined) tokenUrl.searchParams.set('service', service);
+      const { scheme, params } = parseChallenge(r.headers.get('www-authenticate') ?? '');
+      if (scheme !== 'bearer' || !params.realm) return undefined;
+      const tokenUrl = new URL(params.realm);
+      if (params.service) tokenUrl.searchParams.set('service', params.service);
       tokenUrl.searchParams.set('scope', `repository:${repository}:pull`);
       const t = await fetchFn(tokenUrl.toString(), { signal: AbortSignal.timeout(timeoutMs) });
       if (t.status !== 200) return undefined;
