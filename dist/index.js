@@ -28914,7 +28914,7 @@ function defaultPostDeps(procDir = '/proc') {
 
 /***/ }),
 
-/***/ 55100:
+/***/ 32350:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -33272,13 +33272,102 @@ function parseJsonAnswer(schema, text, what) {
     return parseAnswer(schema, data, what);
 }
 
+;// CONCATENATED MODULE: ./src/plan/image-ref.ts
+// Image references: split and normalize (docker.io/library/ defaults), apply registry mirrors.
+/** Parse "python:3.11-slim", "nvcr.io/nvidia/pytorch:25.03-py3", "localhost:5000/x@sha256:...". */
+function parseImageRef(ref) {
+    let rest = ref;
+    let digest;
+    const at = rest.indexOf('@');
+    if (at >= 0) {
+        digest = rest.slice(at + 1);
+        rest = rest.slice(0, at);
+    }
+    let tag;
+    const lastSlash = rest.lastIndexOf('/');
+    const colon = rest.lastIndexOf(':');
+    if (colon > lastSlash) {
+        tag = rest.slice(colon + 1);
+        rest = rest.slice(0, colon);
+    }
+    const first = rest.split('/')[0];
+    const hasRegistry = rest.includes('/') && (first.includes('.') || first.includes(':') || first === 'localhost');
+    const registry = hasRegistry ? first : 'docker.io';
+    let path = hasRegistry ? rest.slice(first.length + 1) : rest;
+    if (registry === 'docker.io' && !path.includes('/'))
+        path = `library/${path}`;
+    return { registry, path, ...(tag !== undefined && { tag }), ...(digest !== undefined && { digest }) };
+}
+/** The canonical repository, e.g. "docker.io/library/python". */
+function repositoryOf(ref) {
+    const r = typeof ref === 'string' ? parseImageRef(ref) : ref;
+    return `${r.registry}/${r.path}`;
+}
+function formatImageRef(r) {
+    return `${r.registry}/${r.path}${r.tag !== undefined ? `:${r.tag}` : ''}${r.digest !== undefined ? `@${r.digest}` : ''}`;
+}
+/**
+ * Rewrite a reference through mirrors: { "docker.io/library/python": "mirror.corp/python" } turns
+ * python:3.11-slim into mirror.corp/python:3.11-slim. The longest matching prefix wins.
+ */
+function applyMirrors(ref, mirrors) {
+    const parsed = parseImageRef(ref);
+    const repo = repositoryOf(parsed);
+    const match = Object.keys(mirrors)
+        // A key with a registry is a literal prefix ("docker.io/nvidia" = every nvidia/* image);
+        // without one it is an image name ("python" = docker.io/library/python).
+        .map((k) => ({
+        k,
+        canonical: parseImageRef(`${k}:x`).registry === k.split('/')[0] ? k.replace(/\/+$/, '') : repositoryOf(k),
+    }))
+        .filter(({ canonical }) => repo === canonical || repo.startsWith(`${canonical}/`))
+        .sort((a, b) => b.canonical.length - a.canonical.length)[0];
+    if (!match)
+        return ref;
+    const target = mirrors[match.k].replace(/\/+$/, '');
+    const suffix = repo.slice(match.canonical.length);
+    return `${target}${suffix}${parsed.tag !== undefined ? `:${parsed.tag}` : ''}${parsed.digest !== undefined ? `@${parsed.digest}` : ''}`;
+}
+// Docker's reference grammar (distribution/reference): [domain/]path[:tag][@digest].
+const DOMAIN_COMPONENT = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
+const DOMAIN = `(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[0-9a-fA-F:]+\\])(?::[0-9]+)?`;
+const PATH_COMPONENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
+const TAG = '[\\w][\\w.-]{0,127}';
+const DIGEST = '[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}';
+const REFERENCE = new RegExp(`^(?:${DOMAIN}/)?${PATH_COMPONENT}(?:/${PATH_COMPONENT})*(?::${TAG})?(?:@${DIGEST})?$`);
+/** An image id as `docker images` prints it (short or full, optionally sha256:-prefixed). */
+const IMAGE_ID = /^(?:sha256:)?[0-9a-f]{12,64}$/;
+/**
+ * Why `ref` is not a valid image reference, or undefined when it is. Accepts what `docker run`
+ * accepts: name[:tag][@digest] (lowercase repository path, optional registry host) or an image id.
+ */
+function imageRefProblem(ref) {
+    if (ref.length === 0)
+        return 'empty image reference';
+    if (ref.length > 512)
+        return `image reference is ${ref.length} characters long (at most 512)`;
+    if (IMAGE_ID.test(ref) || REFERENCE.test(ref))
+        return undefined;
+    const bad = ref.match(/[^a-zA-Z0-9._:/@+\-[\]]/);
+    if (bad)
+        return `character ${JSON.stringify(bad[0])} is not allowed in an image reference`;
+    const { path } = parseImageRef(ref);
+    if (/[A-Z]/.test(path))
+        return 'the repository name must be lowercase';
+    return 'expected NAME[:TAG][@DIGEST], e.g. "ghcr.io/my-org/my-model:1.4.0-cpu"';
+}
+
 ;// CONCATENATED MODULE: ./src/docker/registry.ts
 // Registry reachability: GET /v2/ answers 200 or 401 on any distribution-compatible registry.
 
+
+/** Loopback registries (localhost, 127.x.x.x, [::1], any port) speak plain HTTP; no other does. */
+function isPlainHttpRegistry(host) {
+    return /^(localhost|127\.\d{1,3}\.\d{1,3}\.\d{1,3}|\[::1\])(:\d+)?$/.test(host);
+}
 /** Plain HTTP for loopback registries (as dockerd and buildx allow), HTTPS for everything else. */
 function registryBaseUrl(host) {
-    const plain = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?$/.test(host);
-    return `${plain ? 'http' : 'https'}://${host}`;
+    return `${isPlainHttpRegistry(host) ? 'http' : 'https'}://${host}`;
 }
 async function checkRegistry(host, fetchFn = fetch, timeoutMs = 5000) {
     const url = `${registryBaseUrl(host)}/v2/`;
@@ -33300,19 +33389,8 @@ async function checkRegistry(host, fetchFn = fetch, timeoutMs = 5000) {
 }
 /** registry host, repository path and tag (or digest) of an image reference, as docker reads it. */
 function splitImageRef(ref) {
-    const at = ref.indexOf('@');
-    const named = at >= 0 ? ref.slice(0, at) : ref;
-    const first = named.split('/')[0];
-    const hasHost = named.includes('/') && (/[.:]/.test(first) || first === 'localhost');
-    const host = hasHost ? first : 'docker.io';
-    let rest = hasHost ? named.slice(first.length + 1) : named;
-    const colon = rest.lastIndexOf(':');
-    const tag = colon > rest.lastIndexOf('/') ? rest.slice(colon + 1) : undefined;
-    if (tag !== undefined)
-        rest = rest.slice(0, colon);
-    if (host === 'docker.io' && !rest.includes('/'))
-        rest = `library/${rest}`;
-    return { host, repository: rest, reference: at >= 0 ? ref.slice(at + 1) : (tag ?? 'latest') };
+    const { registry, path, tag, digest } = parseImageRef(ref);
+    return { host: registry, repository: path, reference: digest ?? tag ?? 'latest' };
 }
 /** What a tag may point to: a multi-arch list/index or a single manifest, Docker's or OCI's. */
 const MANIFEST_MEDIA_TYPES = [
@@ -33335,6 +33413,14 @@ const PROXY_VARS = [
 const DOCKER_HUB = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io']);
 /** The base URL of HOST's registry API (Docker Hub's by any of its names). */
 const registry_registryApiBase = (host) => registryBaseUrl(DOCKER_HUB.has(host) ? 'registry-1.docker.io' : host);
+/** key="value" parameters of a WWW-Authenticate challenge. */
+function registry_parseChallenge(header) {
+    const [scheme = '', ...rest] = header.trim().split(/\s+/);
+    const params = {};
+    for (const m of rest.join(' ').matchAll(/(\w+)="([^"]*)"/g))
+        params[m[1].toLowerCase()] = m[2];
+    return { scheme: scheme.toLowerCase(), params };
+}
 /**
  * The digest a tag points to, by one HEAD request to the registry (an anonymous pull token first
  * where the registry asks for one): what `docker buildx imagetools inspect` reports, without
@@ -33349,7 +33435,7 @@ async function manifestDigestOverHttp(ref, fetchFn = fetch, env = process.env, t
     const loopback = registryBaseUrl(host).startsWith('http:');
     if (!loopback && PROXY_VARS.some((v) => env[v]))
         return undefined;
-    const base = registryBaseUrl(host === 'docker.io' ? 'registry-1.docker.io' : host);
+    const base = registry_registryApiBase(host);
     const url = `${base}/v2/${repository}/manifests/${reference}`;
     const head = (authorization) => fetchFn(url, {
         method: 'HEAD',
@@ -33359,14 +33445,12 @@ async function manifestDigestOverHttp(ref, fetchFn = fetch, env = process.env, t
     try {
         let r = await head();
         if (r.status === 401) {
-            const challenge = r.headers.get('www-authenticate') ?? '';
-            const realm = /realm="([^"]+)"/i.exec(challenge)?.[1];
-            if (!/^bearer\s/i.test(challenge) || realm === undefined)
+            const { scheme, params } = registry_parseChallenge(r.headers.get('www-authenticate') ?? '');
+            if (scheme !== 'bearer' || !params.realm)
                 return undefined;
-            const tokenUrl = new URL(realm);
-            const service = /service="([^"]+)"/i.exec(challenge)?.[1];
-            if (service !== undefined)
-                tokenUrl.searchParams.set('service', service);
+            const tokenUrl = new URL(params.realm);
+            if (params.service)
+                tokenUrl.searchParams.set('service', params.service);
             tokenUrl.searchParams.set('scope', `repository:${repository}:pull`);
             const t = await fetchFn(tokenUrl.toString(), { signal: AbortSignal.timeout(timeoutMs) });
             if (t.status !== 200)
@@ -34456,6 +34540,8 @@ async function gitContextFromCheckout(exec, cwd) {
     };
 }
 
+;// CONCATENATED MODULE: external "node:timers/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
 ;// CONCATENATED MODULE: ./src/python/indexes.ts
 // Where pip looks for packages, for the resolver and the build alike: the config's python.indexUrl
 // and python.extraIndexUrls, else the environment's PIP_INDEX_URL / PIP_EXTRA_INDEX_URL (as pip
@@ -35199,6 +35285,9 @@ function finalFailure(f, transient) {
 }
 
 ;// CONCATENATED MODULE: ./src/build/merge.ts
+// Multi-arch tags: `imagetools create` merges each variant's per-platform digests into one
+// manifest list under every tag; an image built with push: false gets a local tag instead.
+
 
 
 
@@ -35235,7 +35324,7 @@ annotations = []) {
  */
 async function withRetries(deps, what, tags, t0, push) {
     const now = deps.now ?? Date.now;
-    const sleep = deps.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
+    const sleep = deps.sleep ?? promises_namespaceObject.setTimeout;
     for (let attempt = 1;; attempt++) {
         try {
             return await push();
@@ -36069,6 +36158,7 @@ async function mapLimit(items, limit, fn) {
 
 
 
+
 function cacheKind(config, env) {
     if (config.build.cache !== 'auto')
         return config.build.cache;
@@ -36242,7 +36332,7 @@ async function runBuildStage(input, deps) {
         docker: deps.docker,
         progress: deps.progress,
         ...(deps.output && { output: deps.output }),
-        sleep: deps.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms))),
+        sleep: deps.sleep ?? promises_namespaceObject.setTimeout,
         now: deps.now ?? Date.now,
         repository: plan.repository,
         push: input.push,
@@ -36384,91 +36474,6 @@ const CatalogSchema = schemas/* strictObject */.rej({
     baseImages: schemas/* array */.YOg(BaseImageFamily).min(1),
     torch: schemas/* array */.YOg(TorchRow).min(1),
 });
-
-;// CONCATENATED MODULE: ./src/plan/image-ref.ts
-// Image references: split and normalize (docker.io/library/ defaults), apply registry mirrors.
-/** Parse "python:3.11-slim", "nvcr.io/nvidia/pytorch:25.03-py3", "localhost:5000/x@sha256:...". */
-function parseImageRef(ref) {
-    let rest = ref;
-    let digest;
-    const at = rest.indexOf('@');
-    if (at >= 0) {
-        digest = rest.slice(at + 1);
-        rest = rest.slice(0, at);
-    }
-    let tag;
-    const lastSlash = rest.lastIndexOf('/');
-    const colon = rest.lastIndexOf(':');
-    if (colon > lastSlash) {
-        tag = rest.slice(colon + 1);
-        rest = rest.slice(0, colon);
-    }
-    const first = rest.split('/')[0];
-    const hasRegistry = rest.includes('/') && (first.includes('.') || first.includes(':') || first === 'localhost');
-    const registry = hasRegistry ? first : 'docker.io';
-    let path = hasRegistry ? rest.slice(first.length + 1) : rest;
-    if (registry === 'docker.io' && !path.includes('/'))
-        path = `library/${path}`;
-    return { registry, path, ...(tag !== undefined && { tag }), ...(digest !== undefined && { digest }) };
-}
-/** The canonical repository, e.g. "docker.io/library/python". */
-function repositoryOf(ref) {
-    const r = typeof ref === 'string' ? parseImageRef(ref) : ref;
-    return `${r.registry}/${r.path}`;
-}
-function formatImageRef(r) {
-    return `${r.registry}/${r.path}${r.tag !== undefined ? `:${r.tag}` : ''}${r.digest !== undefined ? `@${r.digest}` : ''}`;
-}
-/**
- * Rewrite a reference through mirrors: { "docker.io/library/python": "mirror.corp/python" } turns
- * python:3.11-slim into mirror.corp/python:3.11-slim. The longest matching prefix wins.
- */
-function applyMirrors(ref, mirrors) {
-    const parsed = parseImageRef(ref);
-    const repo = repositoryOf(parsed);
-    const match = Object.keys(mirrors)
-        // A key with a registry is a literal prefix ("docker.io/nvidia" = every nvidia/* image);
-        // without one it is an image name ("python" = docker.io/library/python).
-        .map((k) => ({
-        k,
-        canonical: parseImageRef(`${k}:x`).registry === k.split('/')[0] ? k.replace(/\/+$/, '') : repositoryOf(k),
-    }))
-        .filter(({ canonical }) => repo === canonical || repo.startsWith(`${canonical}/`))
-        .sort((a, b) => b.canonical.length - a.canonical.length)[0];
-    if (!match)
-        return ref;
-    const target = mirrors[match.k].replace(/\/+$/, '');
-    const suffix = repo.slice(match.canonical.length);
-    return `${target}${suffix}${parsed.tag !== undefined ? `:${parsed.tag}` : ''}${parsed.digest !== undefined ? `@${parsed.digest}` : ''}`;
-}
-// Docker's reference grammar (distribution/reference): [domain/]path[:tag][@digest].
-const DOMAIN_COMPONENT = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
-const DOMAIN = `(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[0-9a-fA-F:]+\\])(?::[0-9]+)?`;
-const PATH_COMPONENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
-const TAG = '[\\w][\\w.-]{0,127}';
-const DIGEST = '[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}';
-const REFERENCE = new RegExp(`^(?:${DOMAIN}/)?${PATH_COMPONENT}(?:/${PATH_COMPONENT})*(?::${TAG})?(?:@${DIGEST})?$`);
-/** An image id as `docker images` prints it (short or full, optionally sha256:-prefixed). */
-const IMAGE_ID = /^(?:sha256:)?[0-9a-f]{12,64}$/;
-/**
- * Why `ref` is not a valid image reference, or undefined when it is. Accepts what `docker run`
- * accepts: name[:tag][@digest] (lowercase repository path, optional registry host) or an image id.
- */
-function imageRefProblem(ref) {
-    if (ref.length === 0)
-        return 'empty image reference';
-    if (ref.length > 512)
-        return `image reference is ${ref.length} characters long (at most 512)`;
-    if (IMAGE_ID.test(ref) || REFERENCE.test(ref))
-        return undefined;
-    const bad = ref.match(/[^a-zA-Z0-9._:/@+\-[\]]/);
-    if (bad)
-        return `character ${JSON.stringify(bad[0])} is not allowed in an image reference`;
-    const { path } = parseImageRef(ref);
-    if (/[A-Z]/.test(path))
-        return 'the repository name must be lowercase';
-    return 'expected NAME[:TAG][@DIGEST], e.g. "ghcr.io/my-org/my-model:1.4.0-cpu"';
-}
 
 ;// CONCATENATED MODULE: ./src/plan/catalog.ts
 // Look-ups over the base-image catalog (data in catalog.json, validated against catalog-schema.ts).
@@ -41844,6 +41849,7 @@ function failureAnnotations(id, result) {
 
 
 
+
 /** cosign's named predicate types (`cosign attest --help`); anything else must be a URI. */
 const COSIGN_PREDICATE_TYPES = [
     'slsaprovenance',
@@ -41868,10 +41874,6 @@ function parseDigestRef(ref, field = 'image') {
         throw new errors/* InputError */.dz(`${field} ${JSON.stringify(ref)}: signing and verifying need a reference by digest, REPO@sha256:<64 hex digits>, without a tag`, 'use the digest the build reported (build.json, or `docker buildx imagetools inspect REF`)');
     }
     return { ref, registry: parsed.registry, digest: parsed.digest };
-}
-/** Loopback registries (localhost, 127.x.x.x, [::1], any port) speak plain HTTP; no other does. */
-function isPlainHttpRegistry(host) {
-    return /^(localhost|127\.\d{1,3}\.\d{1,3}\.\d{1,3}|\[::1\])(:\d+)?$/.test(host);
 }
 /** The flags that let cosign talk plain HTTP: only for loopback registries. */
 function registryFlags(host) {
@@ -42146,6 +42148,7 @@ function verifyCommand(ref, cosignType, identity, tlog, repository) {
 // and the Authorization header is dropped when a redirect leaves the host, as fetch does.
 
 
+
 const agents = {
     'http:': new (external_node_http_default()).Agent({ keepAlive: true, maxSockets: 16 }),
     'https:': new (external_node_https_default()).Agent({ keepAlive: true, maxSockets: 16 }),
@@ -42153,7 +42156,6 @@ const agents = {
 const MAX_REDIRECTS = 5;
 /** Cosign's images are small; a registry streaming more than this is refused (memory). */
 const MAX_BODY_BYTES = 64 * 1024 * 1024;
-const LOOPBACK = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])$/;
 function once(url, init) {
     const lib = url.protocol === 'https:' ? (external_node_https_default()) : (external_node_http_default());
     const agent = url.protocol === 'https:' ? agents['https:'] : agents['http:'];
@@ -42194,7 +42196,7 @@ const nodeHttpFetch = async (raw, init) => {
         const location = r.headers.location;
         if ([301, 302, 303, 307, 308].includes(r.status) && location && hop < MAX_REDIRECTS) {
             const next = new URL(location, url);
-            if (next.protocol === 'http:' && url.protocol === 'https:' && !LOOPBACK.test(next.hostname))
+            if (next.protocol === 'http:' && url.protocol === 'https:' && !isPlainHttpRegistry(next.hostname))
                 throw new TypeError('fetch failed', {
                     cause: new Error(`a redirect from HTTPS to plain HTTP (${next.origin}) was refused`),
                 });
@@ -42295,14 +42297,6 @@ function findCredential(host, deps) {
             get: () => deps.helper(config.credsStore, server),
         };
     return { kind: 'none', describe: `none for ${host} in ${found.file}: pulls and pushes are anonymous` };
-}
-/** key="value" parameters of a WWW-Authenticate challenge. */
-function parseChallenge(header) {
-    const [scheme = '', ...rest] = header.trim().split(/\s+/);
-    const params = {};
-    for (const m of rest.join(' ').matchAll(/(\w+)="([^"]*)"/g))
-        params[m[1].toLowerCase()] = m[2];
-    return { scheme: scheme.toLowerCase(), params };
 }
 /** The registry's own words from an error body ({"errors":[{"code","message"}]}), else the status. */
 function registryErrorText(status, body) {
@@ -42412,6 +42406,7 @@ function dockerConfigPath(env) {
 
 
 
+
 const sha256Digest = (data) => `sha256:${(0,external_node_crypto_.createHash)('sha256').update(data).digest('hex')}`;
 /** Answers a registry gives while it is briefly unwell (or busy): the request is tried again. */
 const PASSING = new Set([429, 500, 502, 503, 504]);
@@ -42450,7 +42445,7 @@ class RegistryClient {
         this.base = registry_registryApiBase(host);
         this.timeoutMs = deps.timeoutMs ?? 30_000;
         this.loopback = this.base.startsWith('http:');
-        this.sleep = deps.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
+        this.sleep = deps.sleep ?? promises_namespaceObject.setTimeout;
     }
     login() {
         this.credential ??= this.deps.credential();
@@ -42496,7 +42491,7 @@ class RegistryClient {
     }
     /** Answer a 401 challenge: a Bearer token for the scope, or Basic with the stored login. */
     async authorize(challenge, scope) {
-        const { scheme, params } = parseChallenge(challenge);
+        const { scheme, params } = registry_parseChallenge(challenge);
         const creds = await this.login();
         const who = this.credential?.describe ?? 'no credential';
         if (creds?.username === '<token>')
@@ -47502,7 +47497,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _util_cjs_globals_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(14367);
 /* harmony import */ var _util_zod_jitless_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(97770);
 /* harmony import */ var _action_post_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(27718);
-/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(55100);
+/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(32350);
 /* harmony import */ var _util_cleanup_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4532);
 // Entry of the root action and its sub-actions (bundled to dist/index.js), main and post step
 // alike: the main step saves its state first, and the same bundle run as the post step sees it.
