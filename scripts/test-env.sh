@@ -326,6 +326,15 @@ phase_end
 phase_start dockerd
 if ! docker info >/dev/null 2>&1; then
   command -v dockerd >/dev/null || die 3 "dockerd not found after installing docker.io"
+  # A pid file left by a dockerd that never stopped (a machine restored from a snapshot) can name a
+  # pid another process holds now, and dockerd then refuses to start: drop it unless it is dockerd's.
+  for pidfile in /var/run/docker.pid /var/run/docker/containerd/containerd.pid; do
+    [[ -f $pidfile ]] || continue
+    case $(cat "/proc/$(cat "$pidfile")/comm" 2>/dev/null) in
+      dockerd | containerd) ;;
+      *) log "removing the stale $pidfile" && rm -f "$pidfile" ;;
+    esac
+  done
   log "starting dockerd (log: $STATE/logs/dockerd.log)"
   setsid dockerd >>"$STATE/logs/dockerd.log" 2>&1 </dev/null &
   for _ in $(seq 1 60); do docker info >/dev/null 2>&1 && break; sleep 1; done
