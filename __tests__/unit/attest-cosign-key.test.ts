@@ -234,6 +234,13 @@ describe('parseP256PublicKey', () => {
     if (ok) expect(key!.asymmetricKeyDetails?.namedCurve).toBe('prime256v1');
   });
 
+  it('the same text is parsed once: the same key object; a refused text stays refused', () => {
+    const text = fixture('fixture.pub');
+    expect(parseP256PublicKey(text)).toBe(parseP256PublicKey(text));
+    expect(parseP256PublicKey(spki(p384))).toBeUndefined();
+    expect(parseP256PublicKey(spki(p384))).toBeUndefined();
+  });
+
   it('fixture.pub is the public key of fixture.key', () => {
     expect(pubDer(parseP256PublicKey(fixture('fixture.pub'))!).equals(pubDer(fixtureKey))).toBe(true);
   });

@@ -487,6 +487,21 @@ describe('verifyAttestations', () => {
     ]);
   });
 
+  it('one signer opens each envelope once per key: checks share statements, another key is its own', async () => {
+    const registry = new MemoryRegistry();
+    await setup(() => fixtureKey, registry).signer.attestAll(REF, [SBOM, SLSA, SMOKE], KEY);
+    const { signer } = setup(() => fixtureKey, registry);
+    const first = await signer.verifyAttestations(REF, 'cyclonedx', PUB);
+    const again = await signer.verifyAttestations(REF, 'cyclonedx', PUB);
+    expect(first.ok && again.ok).toBe(true);
+    expect(first.ok && again.ok && first.items[0] === again.items[0]).toBe(true);
+    // What PUB verified is not taken for OTHER's: the same envelopes, checked again with OTHER.
+    const other = await signer.verifyAttestations(REF, 'cyclonedx', OTHER);
+    expect(other).toMatchObject({ ok: false, failure: { reason: 'invalid' } });
+    const provenance = await signer.verifyAttestations(REF, 'slsaprovenance1', PUB);
+    expect(provenance.ok && provenance.items.map((i) => i.predicateType)).toEqual([SLSA_URI]);
+  });
+
   it('never attested: missing', async () => {
     const { signer } = setup();
     const v = await signer.verifyAttestations(REF, 'cyclonedx', PUB);

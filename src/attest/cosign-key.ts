@@ -105,15 +105,23 @@ export async function decryptCosignKey(text: string, password: string, source: s
   return key;
 }
 
+/** Public keys parsed in this process, by their PEM text (public: nothing secret is kept). */
+const publicKeys = new Map<string, KeyObject | undefined>();
+
 /** A PEM public key that the built-in verifier takes (ECDSA P-256), else undefined. */
 export function parseP256PublicKey(text: string): KeyObject | undefined {
-  if (pemBlock(text)?.type !== 'PUBLIC KEY') return undefined;
-  try {
-    const key = createPublicKey(text);
-    return isP256(key) ? key : undefined;
-  } catch {
-    return undefined;
-  }
+  // Asked once per check (is it one the built-in verifier takes?) and by the verifier: parsed once.
+  if (publicKeys.has(text)) return publicKeys.get(text);
+  let key: KeyObject | undefined;
+  if (pemBlock(text)?.type === 'PUBLIC KEY')
+    try {
+      key = createPublicKey(text);
+    } catch {
+      key = undefined;
+    }
+  const p256 = key && isP256(key) ? key : undefined;
+  publicKeys.set(text, p256);
+  return p256;
 }
 
 export const publicKeyOf = (key: KeyObject): KeyObject => createPublicKey(key);

@@ -102,6 +102,11 @@ class NativeSigner implements Signer {
   private readonly read = new Map<string, Promise<{ layer: Layer; blob: Buffer }[]>>();
   /** One cosign image per tag is read and written at a time: a second write waits for the first. */
   private readonly queues = new Map<string, Promise<unknown>>();
+  /**
+   * The statement of an envelope blob that a key verified (null: it does not), per blob and key:
+   * each attestation type's check reads the same envelopes, which are opened once.
+   */
+  private readonly opened = new WeakMap<Buffer, Map<KeyObject, Statement | null>>();
 
   constructor(private readonly deps: NativeSignerDeps) {
     this.readText = deps.readText ?? ((f: string) => readFileSync(f, 'utf8'));
@@ -299,6 +304,19 @@ class NativeSigner implements Signer {
     return failure(ref, 'signature', undefined, 'invalid', message);
   }
 
+  /** The statement in an envelope BLOB when KEY verifies it; null otherwise. */
+  private statementOf(key: KeyObject, blob: Buffer): Statement | null {
+    let byKey = this.opened.get(blob);
+    if (!byKey) this.opened.set(blob, (byKey = new Map()));
+    let statement = byKey.get(key);
+    if (statement === undefined) {
+      const payload = openEnvelope(key, blob);
+      statement = (payload && parseStatement(payload)) ?? null;
+      byKey.set(key, statement);
+    }
+    return statement;
+  }
+
   async verifyAttestations(
     ref: string,
     type: string,
@@ -315,11 +333,9 @@ class NativeSigner implements Signer {
       failure(ref, 'attestation', type, reason, message);
     if (layers.length === 0)
       return fail('missing', `no ${type} attestation on ${ref} (no attestations found)`);
-    const opened = layers.map(({ blob }) => {
-      const statement = openEnvelope(key, blob);
-      return statement ? parseStatement(statement) : undefined;
-    });
-    const verified = opened.filter((s): s is Statement => s !== undefined);
+    const verified = layers
+      .map(({ blob }) => this.statementOf(key, blob))
+      .filter((s): s is Statement => s !== null);
     // As cosign: an envelope counts when its signature verifies and its subject is this digest;
     // then the predicate type is looked for among those.
     const hex = digest.slice('sha256:'.length);
