@@ -15100,17 +15100,24 @@ async function decryptCosignKey(text, password, source) {
     }
     return key;
 }
+/** Public keys parsed in this process, by their PEM text (public: nothing secret is kept). */
+const publicKeys = new Map();
 /** A PEM public key that the built-in verifier takes (ECDSA P-256), else undefined. */
 function parseP256PublicKey(text) {
-    if (pemBlock(text)?.type !== 'PUBLIC KEY')
-        return undefined;
-    try {
-        const key = (0,external_node_crypto_.createPublicKey)(text);
-        return isP256(key) ? key : undefined;
-    }
-    catch {
-        return undefined;
-    }
+    // Asked once per check (is it one the built-in verifier takes?) and by the verifier: parsed once.
+    if (publicKeys.has(text))
+        return publicKeys.get(text);
+    let key;
+    if (pemBlock(text)?.type === 'PUBLIC KEY')
+        try {
+            key = (0,external_node_crypto_.createPublicKey)(text);
+        }
+        catch {
+            key = undefined;
+        }
+    const p256 = key && isP256(key) ? key : undefined;
+    publicKeys.set(text, p256);
+    return p256;
 }
 const publicKeyOf = (key) => (0,external_node_crypto_.createPublicKey)(key);
 /** ECDSA over SHA-256, ASN.1 DER (what cosign writes). */
@@ -15372,6 +15379,11 @@ class NativeSigner {
     read = new Map();
     /** One cosign image per tag is read and written at a time: a second write waits for the first. */
     queues = new Map();
+    /**
+     * The statement of an envelope blob that a key verified (null: it does not), per blob and key:
+     * each attestation type's check reads the same envelopes, which are opened once.
+     */
+    opened = new WeakMap();
     constructor(deps) {
         this.deps = deps;
         this.readText = deps.readText ?? ((f) => (0,external_node_fs_.readFileSync)(f, 'utf8'));
@@ -15524,6 +15536,19 @@ class NativeSigner {
             : `the signature on ${ref} is not signed by ${native_signer_describeKey(identity)} (none of ${layers.length} verifies)`;
         return failure(ref, 'signature', undefined, 'invalid', message);
     }
+    /** The statement in an envelope BLOB when KEY verifies it; null otherwise. */
+    statementOf(key, blob) {
+        let byKey = this.opened.get(blob);
+        if (!byKey)
+            this.opened.set(blob, (byKey = new Map()));
+        let statement = byKey.get(key);
+        if (statement === undefined) {
+            const payload = openEnvelope(key, blob);
+            statement = (payload && parseStatement(payload)) ?? null;
+            byKey.set(key, statement);
+        }
+        return statement;
+    }
     async verifyAttestations(ref, type, identity) {
         const key = this.publicKey(identity);
         const uri = predicateTypeUri(type);
@@ -15532,11 +15557,9 @@ class NativeSigner {
         const fail = (reason, message) => failure(ref, 'attestation', type, reason, message);
         if (layers.length === 0)
             return fail('missing', `no ${type} attestation on ${ref} (no attestations found)`);
-        const opened = layers.map(({ blob }) => {
-            const statement = openEnvelope(key, blob);
-            return statement ? parseStatement(statement) : undefined;
-        });
-        const verified = opened.filter((s) => s !== undefined);
+        const verified = layers
+            .map(({ blob }) => this.statementOf(key, blob))
+            .filter((s) => s !== null);
         // As cosign: an envelope counts when its signature verifies and its subject is this digest;
         // then the predicate type is looked for among those.
         const hex = digest.slice('sha256:'.length);
