@@ -27,6 +27,10 @@ describe('ml-image CLI', () => {
     }
   });
 
+  it.each(COMMANDS.map((c) => [c.name, c]))('%s loads the command of that name', async (name, entry) => {
+    expect((await entry.load()).name).toBe(name);
+  });
+
   it.each(COMMANDS.map((c) => [c.name]))('%s --help prints usage and exits 0', async (name) => {
     const io = captureIo(dir);
     expect(await runCli([name, '--help'], io)).toBe(0);

@@ -1,0 +1,418 @@
+export const id = 127;
+export const ids = [127];
+export const modules = {
+
+/***/ 24127:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  devcontainerCommand: () => (/* binding */ devcontainerCommand)
+});
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/build/result.ts
+var result = __webpack_require__(99183);
+// EXTERNAL MODULE: ./src/config/issues.ts
+var issues = __webpack_require__(11012);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(83916);
+;// CONCATENATED MODULE: ./src/devcontainer/devcontainer.ts
+// A Dev Container definition (https://containers.dev/implementors/json_reference/) for an image this
+// tool built: the image by digest from build.json, its non-root user and cache directories from the
+// env record, the GPU request for a CUDA variant, and the Jupyter / MLflow ports when the image has
+// them. Pure: the caller reads build.json, plan.json and the record and writes the file.
+
+
+
+/** Where `ml-image devcontainer` writes by default (relative to the working directory). */
+const DEVCONTAINER_FILE = '.devcontainer/devcontainer.json';
+/** Named volumes (shared by every project that uses them) for the cache directories the image sets. */
+const CACHE_VOLUMES = [
+    { env: 'HF_HOME', volume: 'ml-image-hf-cache', label: 'Hugging Face' },
+    { env: 'TORCH_HOME', volume: 'ml-image-torch-cache', label: 'torch' },
+    { env: 'PIP_CACHE_DIR', volume: 'ml-image-pip-cache', label: 'pip' },
+];
+/** Ports forwarded when a distribution of the image provides the server (PEP 503 names). */
+const SERVICE_PORTS = [
+    {
+        port: 8888,
+        label: 'Jupyter',
+        distributions: ['jupyter', 'jupyterlab', 'notebook', 'jupyter-server', 'nbclassic'],
+    },
+    { port: 5000, label: 'MLflow', distributions: ['mlflow'] },
+];
+/** /dev/shm for DataLoader workers and NCCL (Docker's default is 64 MB); a cap, not an allocation. */
+const SHM_SIZE = '16g';
+const normalize = (name) => name.toLowerCase().replace(/[-_.]+/g, '-');
+/**
+ * The image of one variant of a build.json. By digest: the merged manifest list, else the one
+ * pushed platform. A build that only loaded its images into the engine (push: false) has no
+ * digest a registry serves: its local tag for `hostPlatform` (else the first) is used, unpinned.
+ */
+function chooseImage(data, file, variant, hostPlatform = 'linux/amd64') {
+    const parsed = result/* BuildResultSchema */.fh.safeParse(data);
+    if (!parsed.success)
+        throw new errors/* InputError */.dz(`${file}: not a build result: ${(0,issues/* formatIssues */.og)(parsed.error, data, result/* BuildResultSchema */.fh).slice(0, 3).join('; ')}`, 'pass the --out directory of "ml-image build" or "ml-image run"');
+    const v = pickVariant(parsed.data, file, variant);
+    const platforms = v.platforms.map((p) => p.platform);
+    const pushed = v.platforms.filter((p) => p.localRef === undefined);
+    const digest = v.digest ?? (pushed.length === 1 ? pushed[0].digest : undefined);
+    if (digest !== undefined)
+        return { image: `${v.repository}@${digest}`, variant: v.variant, pinned: true, platforms };
+    const local = v.platforms.filter((p) => p.localRef !== undefined);
+    const chosen = local.find((p) => p.platform === hostPlatform) ?? local[0];
+    if (chosen === undefined)
+        throw new errors/* InputError */.dz(`${file}: variant ${v.variant}: no digest and no local tag (variants[].digest, variants[].platforms[].localRef)`, 'build with push enabled (or merge the per-platform digests) so the image can be pulled by digest');
+    return { image: chosen.localRef, variant: v.variant, pinned: false, platforms };
+}
+function pickVariant(build, file, variant) {
+    const names = build.variants.map((v) => v.variant).join(', ') || '(none)';
+    if (variant !== undefined) {
+        const v = build.variants.find((x) => x.variant === variant);
+        if (!v)
+            throw new errors/* InputError */.dz(`--variant: no variant "${variant}" in ${file}; it has ${names}`);
+        return v;
+    }
+    if (build.variants.length !== 1)
+        throw new errors/* InputError */.dz(`${file}: variants: ${build.variants.length} variants (${names}): pick one with --variant`);
+    return build.variants[0];
+}
+/** The image's user when it is not root (USER app in the templates); undefined for root or unknown. */
+function nonRootUser(record) {
+    const user = record?.image.user.trim();
+    if (!user)
+        return undefined;
+    const name = user.split(':')[0];
+    return name === 'root' || name === '0' ? undefined : user;
+}
+/** Whether the record says the image is a CUDA one (a CUDA runtime, or a CUDA build of torch). */
+function recordIsCuda(record) {
+    return Boolean(record?.cuda.runtime || record?.torch?.cuda);
+}
+/** The ports of SERVICE_PORTS whose distributions the record lists. */
+function servicePorts(record) {
+    const installed = new Set((record?.python.packages ?? []).map((p) => normalize(p.name)));
+    return SERVICE_PORTS.filter((s) => s.distributions.some((d) => installed.has(d))).map(({ port, label }) => ({ port, label }));
+}
+/** The devcontainer.json object for an image. */
+function devcontainerJson(input) {
+    const { record } = input;
+    const user = nonRootUser(record);
+    const env = record?.image.env ?? {};
+    // Absolute paths without a comma (it would split the mount spec). pip's cache only where pip uses it: PIP_NO_CACHE_DIR (set by the templates) turns it off for any value.
+    const mounts = CACHE_VOLUMES.filter((c) => /^\/[^,]*$/.test(env[c.env] ?? '') &&
+        !(c.env === 'PIP_CACHE_DIR' && env.PIP_NO_CACHE_DIR !== undefined)).map((c) => `source=${c.volume},target=${env[c.env]},type=volume`);
+    const ports = servicePorts(record);
+    return {
+        name: `ml-image (${input.variant})`,
+        image: input.image,
+        // The image's own user: the workspace and cache volumes are used as it, never as root.
+        ...(user !== undefined && { remoteUser: user }),
+        // The image itself, not a derived one with its user's UID changed to the host's (its files and
+        // the cache volumes are owned by that UID).
+        updateRemoteUserUID: false,
+        runArgs: [`--shm-size=${SHM_SIZE}`],
+        // GPUs for a CUDA variant only: the CLI adds --gpus all where the host has them.
+        ...(input.cuda && { hostRequirements: { gpu: true } }),
+        mounts,
+        ...(ports.length > 0 && {
+            forwardPorts: ports.map((p) => p.port),
+            portsAttributes: Object.fromEntries(ports.map((p) => [
+                String(p.port),
+                { label: p.label, onAutoForward: p.port === 8888 ? 'notify' : 'silent' },
+            ])),
+        }),
+    };
+}
+/** The file's text: 2-space JSON with a trailing newline. */
+function devcontainerText(json) {
+    return `${JSON.stringify(json, null, 2)}\n`;
+}
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: ./src/diff/read.ts
+var read = __webpack_require__(15523);
+// EXTERNAL MODULE: ./src/export/source.ts
+var source = __webpack_require__(64929);
+// EXTERNAL MODULE: ./src/results/results.ts + 1 modules
+var results = __webpack_require__(12135);
+// EXTERNAL MODULE: ./src/util/json-file.ts
+var json_file = __webpack_require__(80019);
+;// CONCATENATED MODULE: ./src/devcontainer/from-results.ts
+// The devcontainer of a result directory: build.json for the image, plan.json for the variant's
+// CUDA-ness, env-<variant>-<arch>.json for its user, caches and servers. `ml-image devcontainer`
+// and the action's `devcontainer` output both write through here.
+
+
+
+
+
+
+
+
+/** linux/amd64 or linux/arm64: the machine this runs on (the platform a local tag is taken for). */
+function hostPlatform(arch = process.arch) {
+    return `linux/${arch === 'x64' ? 'amd64' : arch}`;
+}
+/** DIR/env-<variant>-<arch>.json: the host's platform first, else the first one there. */
+function findRecord(dir, variant, platforms) {
+    const present = new Set((0,external_node_fs_.readdirSync)(dir));
+    const host = hostPlatform();
+    const order = [...platforms].sort((a, b) => Number(b === host) - Number(a === host));
+    for (const platform of order) {
+        const name = `env-${variant}-${platform.split('/')[1]}.json`;
+        if (!present.has(name))
+            continue;
+        const file = external_node_path_default().join(dir, name);
+        return { record: (0,read/* readEnvRecord */.NQ)((0,json_file/* readJsonFile */.JE)(file, { what: 'environment record' }), file), file };
+    }
+    return undefined;
+}
+/** The devcontainer of one variant of result directory `dir` (`label` names it in errors). */
+function devcontainerFromResults(dir, variant, label = dir) {
+    const buildFile = external_node_path_default().join(dir, results/* BUILD_FILE */.oS);
+    if (!(0,external_node_fs_.existsSync)(buildFile))
+        throw new errors/* InputError */.dz(`${label}: no ${results/* BUILD_FILE */.oS} in ${dir}`, 'write it with "ml-image build --out DIR" or "ml-image run --out DIR"');
+    const chosen = chooseImage((0,json_file/* readJsonFile */.JE)(buildFile, { what: 'build result (--from)' }), buildFile, variant, hostPlatform());
+    const planFile = external_node_path_default().join(dir, results/* PLAN_FILE */.VI);
+    const planned = (0,external_node_fs_.existsSync)(planFile)
+        ? (0,source/* variantFromPlan */.H)((0,json_file/* readJsonFile */.JE)(planFile, { what: 'plan (--from)' }), chosen.variant)
+        : undefined;
+    const found = findRecord(dir, chosen.variant, chosen.platforms);
+    const json = devcontainerJson({
+        ...chosen,
+        cuda: planned?.cuda ?? recordIsCuda(found?.record),
+        ...(found && { record: found.record }),
+    });
+    return { json, text: devcontainerText(json), chosen, ...(found && { recordFile: found.file }) };
+}
+/** Where the action writes each variant's definition: RESULT_DIR/devcontainer/<variant>/devcontainer.json. */
+const resultDevcontainerFile = (dir, variant) => path.join(dir, 'devcontainer', variant, 'devcontainer.json');
+/**
+ * The action's `devcontainer` output: one definition per variant of `variants` whose image is
+ * pinned by digest (a pushed build), written under the result directory; returns their paths.
+ */
+function writeResultDevcontainers(dir, variants) {
+    const files = [];
+    for (const variant of variants) {
+        let dc;
+        try {
+            dc = devcontainerFromResults(dir, variant, 'result-dir');
+        }
+        catch (e) {
+            // A variant without a digest a registry serves (not merged, several platforms) gets none.
+            if (e instanceof InputError)
+                continue;
+            throw e;
+        }
+        if (!dc.chosen.pinned)
+            continue;
+        const file = resultDevcontainerFile(dir, variant);
+        mkdirSync(path.dirname(file), { recursive: true });
+        writeFileAtomic(file, dc.text, `result-dir ${dir}`);
+        files.push(file);
+    }
+    return files;
+}
+
+// EXTERNAL MODULE: ./src/cli/args.ts
+var args = __webpack_require__(77593);
+// EXTERNAL MODULE: ./src/cli/output.ts
+var output = __webpack_require__(96657);
+;// CONCATENATED MODULE: ./src/cli/commands/devcontainer.ts
+
+
+
+
+
+
+const OPTIONS = {
+    from: { type: 'string' },
+    variant: { type: 'string' },
+};
+function notesFor(json, pinned, record, dir) {
+    const notes = [];
+    if (!pinned)
+        notes.push(`the build did not push: ${json.image} is a local tag of this engine, not pinned by digest (build with push to share the devcontainer)`);
+    if (record === undefined)
+        notes.push(`no env-*.json in ${dir}: the image's user, cache directories and Jupyter/MLflow are unknown (write the records with "ml-image run --out DIR" or "ml-image capture")`);
+    else if (json.remoteUser === undefined)
+        notes.push('the image runs as root (no USER in its Dockerfile)');
+    return notes;
+}
+const devcontainerCommand = {
+    name: 'devcontainer',
+    summary: 'Write .devcontainer/devcontainer.json that opens the built image by digest.',
+    usage: 'ml-image devcontainer --from DIR [--variant NAME] [--out FILE] [--json]',
+    outIsFile: true,
+    help: `Reads DIR/build.json (what "ml-image build --out DIR" or "ml-image run --out DIR" wrote), DIR/plan.json
+and DIR/env-<variant>-<arch>.json (the captured record, when there) and writes a Dev Container
+definition for VS Code, Codespaces or the devcontainer CLI:
+  image            REPOSITORY@sha256:... (the merged manifest list, else the one pushed platform); a
+                   build that only loaded its image (push: false) gets its local tag, with a note
+  remoteUser       the image's non-root USER (from the record); updateRemoteUserUID false: the image
+                   runs as built, no derived image with the host's UID
+  mounts           named volumes ml-image-hf-cache, ml-image-torch-cache, ml-image-pip-cache at the
+                   image's HF_HOME, TORCH_HOME, PIP_CACHE_DIR (pip's only where the image does not
+                   set PIP_NO_CACHE_DIR, which the templates do)
+  runArgs          --shm-size=16g (DataLoader workers, NCCL)
+  hostRequirements gpu: true for a CUDA variant only (the CLI then passes --gpus all where there are GPUs)
+  forwardPorts     8888 (Jupyter) when jupyter/jupyterlab/notebook/jupyter-server is installed,
+                   5000 (MLflow) when mlflow is
+
+Options:
+  --from DIR       the result directory of the build
+  --variant NAME   the variant of build.json (needed when it has several)
+  --out FILE       where to write (default ${DEVCONTAINER_FILE})
+  --json           print {"file", "image", "variant", "pinned", "cuda", "remoteUser", "mounts", "forwardPorts", "notes"}
+
+Exit codes: 0 written; 2 bad input (no DIR/build.json, an unknown --variant, a variant with neither a
+digest nor a local tag).`,
+    async run(argv, io) {
+        const { values } = (0,args/* parseCommandArgs */.Qx)('devcontainer', argv, OPTIONS);
+        if (values.from === undefined)
+            throw new errors/* InputError */.dz('devcontainer: --from DIR is required (the --out directory of "ml-image build")');
+        const dir = external_node_path_default().resolve(io.cwd, values.from);
+        const { json, text, chosen, recordFile } = devcontainerFromResults(dir, values.variant, `devcontainer: --from ${values.from}`);
+        const out = values.out ?? DEVCONTAINER_FILE;
+        const file = (0,output/* writeOutFile */.W)(io.cwd, external_node_path_default().dirname(out), external_node_path_default().basename(out), text);
+        const summary = {
+            file,
+            image: json.image,
+            variant: chosen.variant,
+            pinned: chosen.pinned,
+            cuda: json.hostRequirements?.gpu === true,
+            record: recordFile ?? null,
+            remoteUser: json.remoteUser ?? null,
+            mounts: json.mounts,
+            forwardPorts: json.forwardPorts ?? [],
+            notes: notesFor(json, chosen.pinned, recordFile, dir),
+        };
+        if (values.json) {
+            io.stdout(`${JSON.stringify(summary, null, 2)}\n`);
+        }
+        else {
+            const lines = [
+                `wrote ${file}`,
+                `image: ${summary.image}`,
+                `user:  ${summary.remoteUser ?? '(the image default)'}`,
+                `gpu:   ${summary.cuda ? 'requested (hostRequirements.gpu)' : 'no'}`,
+                `ports: ${summary.forwardPorts.join(', ') || 'none'}`,
+                ...summary.notes.map((n) => `note:  ${n}`),
+            ];
+            if (external_node_path_default().basename(external_node_path_default().dirname(file)) === '.devcontainer')
+                lines.push(`open:  devcontainer up --workspace-folder ${external_node_path_default().dirname(external_node_path_default().dirname(file))}`);
+            io.stdout(`${lines.join('\n')}\n`);
+        }
+        return 0;
+    },
+};
+
+
+/***/ }),
+
+/***/ 96657:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   W: () => (/* binding */ writeOutFile)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _capture_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(44977);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
+/* harmony import */ var _util_json_file_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(80019);
+
+
+
+
+/**
+ * Write one result file into the --out directory (created when missing); returns its path.
+ * The directory is checked first (exit 2 at once for a non-directory or /proc, /sys, /dev); the
+ * file is written atomically (no half-written JSON a later run would trust); a full or read-only
+ * filesystem is exit 3 naming the path. Userinfo in URLs never reaches a result file.
+ */
+function writeOutFile(cwd, outDir, name, content) {
+    const label = `--out ${outDir}`;
+    const dir = (0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_3__/* .ensureResultDir */ .dc)(node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(cwd, outDir), label);
+    const file = node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(dir, name);
+    if (node_path__WEBPACK_IMPORTED_MODULE_0___default().relative(dir, file).startsWith('..'))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${label}: ${name} is outside the directory`);
+    (0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_3__/* .ensureResultDir */ .dc)(node_path__WEBPACK_IMPORTED_MODULE_0___default().dirname(file), label);
+    (0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_3__/* .writeFileAtomic */ .Zf)(file, (0,_capture_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactUrls */ .sK)(content), label);
+    return file;
+}
+
+
+/***/ }),
+
+/***/ 64929:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ imageFromBuild),
+/* harmony export */   H: () => (/* binding */ variantFromPlan)
+/* harmony export */ });
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9691);
+/* harmony import */ var _build_result_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(99183);
+/* harmony import */ var _config_issues_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(11012);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
+// Where an export's image comes from when it is not given: the build.json (and plan.json) that
+// `ml-image build --out DIR` writes. Pure: the caller reads the files.
+
+
+
+
+/** The image of one variant of a build.json, by digest; `file` names the file in errors. */
+function imageFromBuild(data, file, variant) {
+    const parsed = _build_result_js__WEBPACK_IMPORTED_MODULE_0__/* .BuildResultSchema */ .fh.safeParse(data);
+    if (!parsed.success)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`${file}: not a build result: ${(0,_config_issues_js__WEBPACK_IMPORTED_MODULE_2__/* .formatIssues */ .og)(parsed.error, data, _build_result_js__WEBPACK_IMPORTED_MODULE_0__/* .BuildResultSchema */ .fh).slice(0, 3).join('; ')}`, 'pass the --out directory of "ml-image build"');
+    const variants = parsed.data.variants;
+    const names = variants.map((v) => v.variant).join(', ') || '(none)';
+    let v = variants[0];
+    if (variant !== undefined) {
+        v = variants.find((x) => x.variant === variant);
+        if (!v)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`--variant: no variant "${variant}" in ${file}; it has ${names}`);
+    }
+    else if (variants.length !== 1) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`${file} has ${variants.length} variants (${names}): pick one with --variant`);
+    }
+    if (!v)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`${file}: no variants`);
+    // The merged multi-arch digest, else the one platform's pushed digest (each node pulls its arch).
+    const pushed = v.platforms.filter((p) => p.localRef === undefined);
+    const digest = v.digest ?? (v.platforms.length === 1 && pushed.length === 1 ? pushed[0].digest : undefined);
+    if (digest === undefined)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`pin by digest: variant ${v.variant} in ${file} has no pushed digest (from build.json: built without push or merge)`, 'build with push and merge enabled so the cluster can pull the image by digest, or pass --image REF@sha256:...');
+    return { image: `${v.repository}@${digest}`, variant: v.variant };
+}
+const PlanVariants = zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
+    variants: zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
+        name: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
+        cuda: zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({ minorCompatDriverMin: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP() }).optional(),
+    })),
+});
+/** What plan.json says about a variant: its NVIDIA driver floor, and whether it is a CUDA variant. */
+function variantFromPlan(data, variant) {
+    const parsed = PlanVariants.safeParse(data);
+    if (!parsed.success)
+        return undefined;
+    const v = parsed.data.variants.find((x) => x.name === variant);
+    if (!v)
+        return undefined;
+    return { cuda: v.cuda !== undefined, ...(v.cuda && { driverFloor: v.cuda.minorCompatDriverMin }) };
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,808 @@
+export const id = 135;
+export const ids = [135];
+export const modules = {
+
+/***/ 29476:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   fx: () => (/* binding */ ATTEST_RESULT_SCHEMA_VERSION),
+/* harmony export */   uv: () => (/* binding */ AttestResultSchema)
+/* harmony export */ });
+/* unused harmony exports AttestationSchema, AttestTargetSchema */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9691);
+/* harmony import */ var _config_attest_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(92945);
+// attest.json: what the attest stage attached to each pushed platform digest, and how it signed.
+// The report reads it (what was attested and signed, and the verify command for each digest).
+
+
+const ATTEST_RESULT_SCHEMA_VERSION = 1;
+const AttestationSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    kind: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(_config_attest_js__WEBPACK_IMPORTED_MODULE_0__/* .ATTESTATION_KINDS */ .r1),
+    /** The in-toto predicate type (what `cosign verify-attestation --type` takes). */
+    predicateType: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    /** The predicate as written in the result directory (relative to it). */
+    file: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    /** Attached to the image, signed (false: written here only). */
+    attached: zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY(),
+    /** The exact `cosign verify-attestation` command that checks it (attached ones only). */
+    verify: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
+});
+const AttestTargetSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    variant: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    platform: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    /** repository@sha256:... of the platform image. */
+    ref: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    attestations: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(AttestationSchema),
+    /** The image signature itself (cosign sign). */
+    signed: zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY(),
+    /** What could not be made or attached, one line each (e.g. no smoke result in this job). */
+    notes: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()),
+});
+const AttestResultSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    schemaVersion: zod__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .euz(ATTEST_RESULT_SCHEMA_VERSION),
+    signing: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+        /** key / keyless, or none: nothing was signed (reason says why). */
+        mode: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['key', 'keyless', 'none']),
+        reason: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+        tlog: zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY(),
+        /** What `cosign verify` needs to check these: the public key hint or the keyless identity. */
+        verifyHint: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
+    }),
+    targets: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(AttestTargetSchema),
+    /** The error that stopped attaching (exit 3: the registry went away), after what was done. */
+    error: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
+});
+
+
+/***/ }),
+
+/***/ 99183:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   ef: () => (/* binding */ BUILD_RESULT_SCHEMA_VERSION),
+/* harmony export */   fh: () => (/* binding */ BuildResultSchema),
+/* harmony export */   vp: () => (/* binding */ PlatformBuildSchema)
+/* harmony export */ });
+/* unused harmony export VariantBuildSchema */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9691);
+// BuildResult: what the build stage hands to capture/smoke/report (and writes as build.json).
+
+const BUILD_RESULT_SCHEMA_VERSION = 1;
+const PlatformBuildSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    platform: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    digest: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().regex(/^sha256:[0-9a-f]{64}$/),
+    durationMs: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().nonnegative(),
+    attempts: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().positive(),
+    metadata: zod__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_0__/* .unknown */ .L5J()),
+    /** The local tag of an image loaded into the engine instead of pushed (push: false). */
+    localRef: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional(),
+});
+const VariantBuildSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    variant: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    repository: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    /** Digest of the merged multi-arch manifest list; absent when not merged (merge: false, push: false). */
+    digest: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()
+        .regex(/^sha256:[0-9a-f]{64}$/)
+        .optional(),
+    tags: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()),
+    platforms: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(PlatformBuildSchema),
+    baseImage: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    baseDigest: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional(),
+});
+const BuildResultSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    schemaVersion: zod__WEBPACK_IMPORTED_MODULE_0__/* .literal */ .euz(BUILD_RESULT_SCHEMA_VERSION),
+    variants: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(VariantBuildSchema),
+});
+
+
+/***/ }),
+
+/***/ 47684:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   fB: () => (/* binding */ PlanSchema),
+/* harmony export */   jk: () => (/* binding */ PLAN_SCHEMA_VERSION)
+/* harmony export */ });
+/* unused harmony exports TemplateSchema, BaseChoiceSchema, VariantPlanSchema, BuildTargetSchema */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9691);
+/* harmony import */ var _config_schema_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(90131);
+// Plan: what the plan stage hands to resolve/build/smoke/report (and writes as plan.json). The types
+// are inferred from the schema, so the file written and the value passed on cannot drift apart.
+
+
+const PLAN_SCHEMA_VERSION = 1;
+const PlatformSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(_config_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .PLATFORMS */ .P4);
+const TemplateSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(_config_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .TEMPLATES */ .QT);
+const BaseChoiceSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    /** The reference the build uses (after mirrors). */
+    ref: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    /** The reference before mirrors (what the catalog knows). */
+    canonical: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    family: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
+    /** Platforms the base image is known to have; undefined when not in the catalog. */
+    platforms: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()).optional(),
+    reason: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+});
+const VariantPlanSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    name: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    kind: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['cpu', 'cuda', 'custom']),
+    primary: zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY(),
+    python: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    /** Template from images/ or undefined when the user's own Dockerfile is used. */
+    template: TemplateSchema.optional(),
+    base: BaseChoiceSchema,
+    /** indexUrl undefined: torch comes with the base image (NGC) and is not installed again. */
+    torch: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ version: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), indexUrl: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional() }).optional(),
+    cuda: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ version: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), toolkitDriverMin: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), minorCompatDriverMin: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP() })
+        .optional(),
+    tags: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()),
+    labels: zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()),
+    platforms: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(PlatformSchema),
+    /** Build args every Dockerfile may read (images/README.md "Build arguments"). */
+    buildArgs: zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()),
+});
+const BuildTargetSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    id: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    variant: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    platform: PlatformSchema,
+    arch: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    runner: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+});
+const PlanSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    schemaVersion: zod__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .euz(PLAN_SCHEMA_VERSION),
+    repository: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    version: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
+    variants: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(VariantPlanSchema),
+    targets: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(BuildTargetSchema),
+    warnings: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()),
+    /** GitHub Actions matrix: strategy.matrix: ${{ fromJSON(needs.plan.outputs.matrix) }} */
+    matrix: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+        include: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ variant: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), platform: PlatformSchema, arch: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), runner: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP() })),
+    }),
+});
+
+
+/***/ }),
+
+/***/ 83447:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Cg: () => (/* binding */ ResolutionSchema),
+/* harmony export */   fj: () => (/* binding */ ResolveOutputSchema),
+/* harmony export */   m6: () => (/* binding */ ReplacementSchema),
+/* harmony export */   wF: () => (/* binding */ RESOLUTION_SCHEMA_VERSION)
+/* harmony export */ });
+/* unused harmony export HazardSchema */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9691);
+// Resolution: what the resolve stage found and decided (resolution.json, schemaVersion'd).
+
+const RESOLUTION_SCHEMA_VERSION = 1;
+const Break = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ dist: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), version: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), requirement: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP() });
+const Pull = Break.extend({ requested: zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY() });
+const ReplacementSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    name: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    from: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    to: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    /** Base packages whose requirements the new version breaks. */
+    breaks: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(Break),
+    /** Packages in the plan whose requirements exclude the base version (what pulls the change in). */
+    pulledInBy: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(Pull),
+});
+const HazardSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    id: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    message: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    fix: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    source: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+});
+const ResolutionSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    schemaVersion: zod__WEBPACK_IMPORTED_MODULE_0__/* .literal */ .euz(RESOLUTION_SCHEMA_VERSION),
+    image: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    platform: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    mode: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['auto', 'check']),
+    /** clean: nothing in the base would change; fixed: a plan that holds the base was found; conflict: none fits. */
+    status: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['clean', 'fixed', 'conflict']),
+    python: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    naive: zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+        install: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ name: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), version: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP() })),
+        replaces: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(ReplacementSchema),
+    }),
+    resolved: zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+        install: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ name: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), version: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP() })),
+        moved: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ name: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), naive: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), resolved: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), reason: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP() })),
+        relaxed: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ name: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), from: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), to: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP() })),
+    })
+        .optional(),
+    conflict: zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ causes: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()), chain: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()), options: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()) })
+        .optional(),
+    hazards: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(HazardSchema),
+    constraints: zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+        pinned: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig(),
+        skipped: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ name: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), reason: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP() })),
+    }),
+    durationMs: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig(),
+});
+/** What resolving one image and platform hands on: the build's constraints and requirements. */
+const ResolveOutputSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    resolution: ResolutionSchema,
+    /** Constraints for the build: base pins + the resolved versions (auto mode). */
+    constraints: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    /** Requirements for the build (relaxed where the resolver had to). */
+    requirements: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    explanation: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+});
+
+
+/***/ }),
+
+/***/ 12135:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  oS: () => (/* binding */ BUILD_FILE),
+  VI: () => (/* binding */ PLAN_FILE),
+  T9: () => (/* binding */ discardResults),
+  cE: () => (/* binding */ openOutDir),
+  lR: () => (/* binding */ openResultDir),
+  CK: () => (/* binding */ readAttest),
+  g7: () => (/* binding */ readDigestFiles),
+  sx: () => (/* binding */ readEnv),
+  kK: () => (/* binding */ readSmoke),
+  vZ: () => (/* binding */ readSmokeKey)
+});
+
+// UNUSED EXPORTS: ATTEST_DIR, ATTEST_FILE, COMMENT_DIR, DIGESTS_DIR, DIGEST_FILE_SCHEMA_VERSION, DigestFileSchema, OUT_FILES, RUN_REPORT_FILE, attestationFile, digestFile, digestFiles, readBuildResult, recordFile, reportFile, resolutionFile
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
+var schemas = __webpack_require__(9691);
+// EXTERNAL MODULE: ./src/attest/result.ts
+var attest_result = __webpack_require__(29476);
+// EXTERNAL MODULE: ./src/build/result.ts
+var result = __webpack_require__(99183);
+// EXTERNAL MODULE: ./src/capture/redact.ts + 1 modules
+var redact = __webpack_require__(44977);
+// EXTERNAL MODULE: ./src/capture/record.ts
+var capture_record = __webpack_require__(66917);
+// EXTERNAL MODULE: ./src/config/issues.ts
+var issues = __webpack_require__(11012);
+// EXTERNAL MODULE: ./src/diff/read.ts
+var read = __webpack_require__(15523);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(83916);
+// EXTERNAL MODULE: ./src/plan/schema.ts
+var schema = __webpack_require__(47684);
+// EXTERNAL MODULE: ./src/util/json-file.ts
+var json_file = __webpack_require__(80019);
+// EXTERNAL MODULE: ./src/util/read-bounded.ts
+var read_bounded = __webpack_require__(30790);
+;// CONCATENATED MODULE: ./src/report/artifact.ts
+// The fork-safe hand-off: a pull request from a fork runs with a read-only token, so its job
+// writes the reports to an artifact and a privileged `workflow_run` job posts the comment.
+// That job runs with write access on data an untrusted job produced: everything read here is
+// bounded, validated, and checked against what the privileged job knows (repository, head SHA).
+
+
+
+
+
+
+
+
+const COMMENT_ARTIFACT_FILE = 'ml-image-comment.json';
+const COMMENT_ARTIFACT_SCHEMA_VERSION = 1;
+/** Reports of a few variants are well under 1 MB; anything much bigger is not ours. */
+const MAX_COMMENT_ARTIFACT_BYTES = 5 * 1024 * 1024;
+const MAX_REPORTS = 64;
+const REPOSITORY_RE = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/[A-Za-z0-9._-]{1,100}$/;
+function artifactSchema(reports) {
+    return schemas/* strictObject */.rej({
+        schemaVersion: schemas/* literal */.euz(COMMENT_ARTIFACT_SCHEMA_VERSION),
+        prNumber: schemas/* number */.aig({ error: 'expected a pull-request number' })
+            .int({ error: 'expected a positive whole number' })
+            .positive({ error: 'expected a positive whole number' })
+            .max(2 ** 31 - 1, { error: 'expected a pull-request number' }),
+        headSha: schemas/* string */.YjP({ error: 'expected a commit SHA' }).regex(/^[0-9a-f]{40}$/, {
+            error: 'expected a full commit SHA (40 lowercase hex characters)',
+        }),
+        repository: schemas/* string */.YjP({ error: 'expected "owner/repo"' })
+            .regex(REPOSITORY_RE, { error: 'expected "owner/repo"' }),
+        /** The run's comment key (one comment for every report); absent in artifacts of older versions. */
+        markerKey: schemas/* string */.YjP().min(1).max(1000).optional(),
+        reports: schemas/* array */.YOg(reports).max(MAX_REPORTS, { error: `expected at most ${MAX_REPORTS} reports` }),
+    });
+}
+/** Without a report schema the entries stay unknown (src/report/model.ts's ReportModelSchema fits here). */
+const CommentArtifactSchema = artifactSchema(schemas/* unknown */.L5J());
+/** Write `dir/ml-image-comment.json`; returns the file. Validates first: the poster would reject it anyway. */
+function writeCommentArtifact(dir, payload) {
+    const file = external_node_path_default().join(dir, COMMENT_ARTIFACT_FILE);
+    const parsed = CommentArtifactSchema.safeParse(payload);
+    if (!parsed.success) {
+        throw new errors/* InputError */.dz(`${file}: cannot write the comment artifact: ${(0,issues/* formatIssues */.og)(parsed.error, payload, CommentArtifactSchema).join('; ')}`);
+    }
+    const text = `${JSON.stringify(parsed.data)}\n`;
+    if (Buffer.byteLength(text) > MAX_COMMENT_ARTIFACT_BYTES) {
+        throw new errors/* InputError */.dz(`${file}: the reports are ${Buffer.byteLength(text)} bytes, over the ${MAX_COMMENT_ARTIFACT_BYTES}-byte limit the poster accepts`, 'report fewer variants per job');
+    }
+    (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
+    (0,json_file/* writeFileAtomic */.Zf)(file, (0,redact/* redactUrls */.sK)(text), file);
+    return file;
+}
+/** Read and validate `dir/ml-image-comment.json`, treating it as hostile input. */
+function readCommentArtifact(dir, expected) {
+    const file = path.join(dir, COMMENT_ARTIFACT_FILE);
+    const maxBytes = expected.maxBytes ?? MAX_COMMENT_ARTIFACT_BYTES;
+    const text = readBounded(file, maxBytes);
+    let data;
+    try {
+        data = JSON.parse(text);
+    }
+    catch (e) {
+        throw new InputError(`${file}: not JSON: ${e.message.slice(0, 200)}`);
+    }
+    const version = data?.schemaVersion;
+    if (typeof version === 'number' && version !== COMMENT_ARTIFACT_SCHEMA_VERSION) {
+        throw new InputError(`${file}: schemaVersion: expected ${COMMENT_ARTIFACT_SCHEMA_VERSION}, got ${version}`, 'the pull-request job and the poster workflow use different versions of ml-image-action: pin both to the same one');
+    }
+    const schema = artifactSchema(expected.reportSchema ?? z.unknown());
+    const parsed = schema.safeParse(data);
+    if (!parsed.success) {
+        const problems = formatIssues(parsed.error, data, schema);
+        throw new InputError(`${file}: not a comment artifact: ${problems.slice(0, 5).join('; ')}`);
+    }
+    const artifact = parsed.data;
+    if (artifact.repository.toLowerCase() !== expected.repository.toLowerCase()) {
+        throw new InputError(`${file}: repository: expected ${JSON.stringify(expected.repository)}, got ${JSON.stringify(artifact.repository)}`, 'the artifact was written for another repository: refusing to post it here');
+    }
+    if (expected.headSha !== undefined && artifact.headSha !== expected.headSha.toLowerCase()) {
+        throw new InputError(`${file}: headSha: expected ${expected.headSha} (the workflow run's head SHA), got ${artifact.headSha}`, 'the artifact does not belong to the run that triggered this workflow');
+    }
+    return artifact;
+}
+/** The file's text, refusing links, non-files and anything over maxBytes before reading it. */
+function readBounded(file, maxBytes) {
+    let fd;
+    try {
+        // O_NOFOLLOW: an artifact could carry a symlink to a file of the privileged runner.
+        fd = openSync(file, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0));
+    }
+    catch (e) {
+        const code = e.code;
+        if (code === 'ENOENT')
+            throw new InputError(`${file}: not found`, 'download the "ml-image-comment" artifact of the triggering run into this folder');
+        if (code === 'ELOOP')
+            throw new InputError(`${file}: is a symbolic link; refusing to follow it`);
+        throw new InputError(`${file}: cannot open: ${e.message}`);
+    }
+    try {
+        const st = fstatSync(fd);
+        if (!st.isFile())
+            throw new InputError(`${file}: not a regular file`);
+        if (st.size > maxBytes)
+            throw new InputError(`${file}: ${st.size} bytes, over the ${maxBytes}-byte limit`);
+        // One byte more than fstat said: a file that grows between fstat and read is refused, never read unbounded.
+        const buf = readFd(fd, st.size + 1);
+        if (buf.length > st.size)
+            throw new InputError(`${file}: changed while being read; refusing it`);
+        return buf.toString('utf8');
+    }
+    finally {
+        closeSync(fd);
+    }
+}
+
+// EXTERNAL MODULE: ./src/report/model.ts
+var report_model = __webpack_require__(96867);
+// EXTERNAL MODULE: ./src/resolve/result.ts
+var resolve_result = __webpack_require__(83447);
+// EXTERNAL MODULE: ./src/smoke/result.ts
+var smoke_result = __webpack_require__(3228);
+// EXTERNAL MODULE: ./src/util/cleanup.ts
+var cleanup = __webpack_require__(4532);
+// EXTERNAL MODULE: ./src/util/temp.ts
+var temp = __webpack_require__(54868);
+;// CONCATENATED MODULE: ./src/results/results.ts
+// The result-directory contract: every file the stages hand each other (and the jobs of a matrix
+// hand each other as artifacts), its name, and the schema it is written and read through.
+//
+//   plan.json                                 Plan                 (src/plan/schema.ts)
+//   resolution-<variant>-<os>-<arch>.json     Resolution           (src/resolve/result.ts)
+//   build.json                                BuildResult          (src/build/result.ts)
+//   digests/<variant>__<arch>.json            DigestFile           (below: one matrix job's share)
+//   env-<variant>-<arch>.json                 EnvRecord            (src/capture/record.ts)
+//   smoke-<variant>-<arch>.json               SmokeResult          (src/smoke/result.ts)
+//   junit-<variant>-<arch>.xml                the SmokeResult as JUnit XML
+//   smoke-key-<variant>-<arch>.txt            what decided the smoke result (image digest [+ content] + inputs)
+//   report-<variant>.md / .json               the report, rendered / its ReportModel (src/report/model.ts)
+//   report.md                                 the run's report: every variant (what the comment says)
+//   comment/ml-image-comment.json             the fork-safe comment artifact (src/report/artifact.ts)
+//   attest.json                               AttestResult         (src/attest/result.ts)
+//   attest/<variant>-<arch>.<kind>.json       a predicate (CycloneDX SBOM, SLSA provenance, smoke)
+//
+// Every write is atomic (a later run never trusts a half-written file) and free of URL credentials
+// (a torch index URL with a token in the plan, for instance); every value is checked against its
+// schema before it is written and parsed when it is read back. This module is a leaf: stages import
+// it, it imports only schemas.
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+// ---- names -------------------------------------------------------------------------------------
+const PLAN_FILE = 'plan.json';
+const BUILD_FILE = 'build.json';
+const DIGESTS_DIR = 'digests';
+const COMMENT_DIR = 'comment';
+const ATTEST_FILE = 'attest.json';
+const ATTEST_DIR = 'attest';
+const arch = (platform) => platform.split('/')[1];
+const extension = (kind) => (kind === 'junit' ? 'xml' : kind === 'smoke-key' ? 'txt' : 'json');
+/** env-<variant>-<arch>.json, smoke-..., junit-...xml, smoke-key-...txt */
+const recordFile = (kind, variant, platform) => `${kind}-${variant}-${arch(platform)}.${extension(kind)}`;
+/** resolution-<variant>-<os>-<arch>.json: the resolve stage's key "<variant>/<platform>", slashes as dashes. */
+const resolutionFile = (variant, platform) => `resolution-${`${variant}/${platform}`.replace(/\//g, '-')}.json`;
+/** digests/<variant>__<arch>.json: one matrix build job's share, for the merge job. */
+const digestFile = (variant, platform) => external_node_path_default().join(DIGESTS_DIR, `${variant}__${arch(platform)}.json`);
+const reportFile = (variant, ext) => `report-${variant}.${ext}`;
+/** The run's report: all variants in one document, as the pull-request comment and the job summary. */
+const RUN_REPORT_FILE = 'report.md';
+/** attest/<variant>-<arch>.<kind>.json: one predicate, as attached. */
+const attestationFile = (variant, platform, kind) => external_node_path_default().join(ATTEST_DIR, `${variant}-${arch(platform)}.${kind}.json`);
+/** A predicate is a JSON object (its own schema is checked where it is built). */
+const PredicateSchema = schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J());
+// ---- schemas of the files without a stage of their own -------------------------------------------
+const DIGEST_FILE_SCHEMA_VERSION = 1;
+const DigestFileSchema = schemas/* object */.Ikc({
+    schemaVersion: schemas/* literal */.euz(DIGEST_FILE_SCHEMA_VERSION),
+    variant: schemas/* string */.YjP(),
+    repository: schemas/* string */.YjP(),
+    tags: schemas/* array */.YOg(schemas/* string */.YjP()),
+    baseImage: schemas/* string */.YjP(),
+    baseDigest: schemas/* string */.YjP().optional(),
+    build: result/* PlatformBuildSchema */.vp,
+});
+/** The smoke reuse key: "<manifest digest> <inputs sha256>", then (not in older files) a line
+ * "content:sha256:<hex> <inputs sha256>" of the image's content (src/smoke/reuse.ts). */
+const SmokeKeySchema = schemas/* string */.YjP().regex(/^\S+ [0-9a-f]{64}(\ncontent:\S+ [0-9a-f]{64})?$/);
+// ---- writing -----------------------------------------------------------------------------------
+const json = (v) => `${JSON.stringify(v, null, 2)}\n`;
+/**
+ * A value about to be written is checked against its schema: a mismatch is a bug in this tool, not
+ * bad input, and must not reach a file the next job trusts. The value itself is written (not the
+ * parsed copy), so that checking changes nothing in the file.
+ */
+function checked(schema, value, file) {
+    const r = schema.safeParse(value);
+    if (!r.success)
+        throw new Error(`${file}: refusing to write an invalid file: ${(0,issues/* formatIssues */.og)(r.error, value, schema).join('; ')}`);
+    return value;
+}
+/**
+ * The result directory `dir`, created when missing (`create: false`: only checked, for a directory
+ * that is read from); `label` names it in messages, e.g. "--out x".
+ */
+function openResultDir(dir, label = 'result-dir', opts = {}) {
+    const root = (0,json_file/* ensureResultDir */.dc)(dir, label, opts);
+    const at = (name) => external_node_path_default().join(root, name);
+    const write = (name, content, l = label, durable = true) => {
+        (0,external_node_fs_.mkdirSync)(external_node_path_default().dirname(at(name)), { recursive: true });
+        (0,json_file/* writeFileAtomic */.Zf)(at(name), (0,redact/* redactUrls */.sK)(content), l, durable);
+    };
+    const writeJson = (name, schema, value, l, durable = true) => write(name, json(checked(schema, value, at(name))), l, durable);
+    const records = (variant, platform) => ['env', 'smoke', 'smoke-key']
+        .map((k) => at(recordFile(k, variant, platform)))
+        .filter((f) => (0,external_node_fs_.existsSync)(f));
+    return {
+        dir: root,
+        writePlan: (plan) => writeJson(PLAN_FILE, schema/* PlanSchema */.fB, plan),
+        writeResolution: (v, p, r) => writeJson(resolutionFile(v, p), resolve_result/* ResolutionSchema */.Cg, r),
+        readResolution: (v, p) => readResolution(at(resolutionFile(v, p))),
+        writeBuild: (build) => writeJson(BUILD_FILE, result/* BuildResultSchema */.fh, build),
+        readBuild: () => readBuildFile(at(BUILD_FILE)),
+        writeDigests: (build) => {
+            for (const d of digestFiles(build))
+                writeJson(digestFile(d.variant, d.build.platform), DigestFileSchema, d);
+        },
+        writeEnv: (v, p, record, l) => writeJson(recordFile('env', v, p), capture_record/* EnvRecordSchema */.iv, record, l),
+        writeSmoke: (v, p, result, l) => {
+            writeJson(recordFile('smoke', v, p), smoke_result/* SmokeResultSchema */.wp, result, l);
+            write(recordFile('junit', v, p), (0,smoke_result/* toJUnit */.U5)(result), l);
+        },
+        writeSmokeKey: (v, p, key, l) => write(recordFile('smoke-key', v, p), `${checked(SmokeKeySchema, key, recordFile('smoke-key', v, p))}\n`, l),
+        hasEnv: (v, p) => (0,external_node_fs_.existsSync)(at(recordFile('env', v, p))),
+        recordFiles: records,
+        writeReport: (variant, markdown, model) => {
+            write(reportFile(variant, 'md'), markdown);
+            writeJson(reportFile(variant, 'json'), report_model/* ReportModelSchema */.R9, model);
+            return at(reportFile(variant, 'md'));
+        },
+        writeRunReport: (markdown) => (write(RUN_REPORT_FILE, markdown), at(RUN_REPORT_FILE)),
+        writeComment: (payload) => {
+            (0,external_node_fs_.mkdirSync)(at(COMMENT_DIR), { recursive: true });
+            writeCommentArtifact(at(COMMENT_DIR), payload);
+            return at(COMMENT_DIR);
+        },
+        writeAttestation: (v, p, kind, predicate) => {
+            // A copy of what is attached to the image: no fsync (the attest stage writes six of them).
+            writeJson(attestationFile(v, p, kind), PredicateSchema, predicate, undefined, false);
+            return at(attestationFile(v, p, kind));
+        },
+        writeAttest: (result) => writeJson(ATTEST_FILE, attest_result/* AttestResultSchema */.uv, result),
+    };
+}
+/** No result directory: writes go nowhere, reads find nothing (`ml-image build` without --out). */
+function discardResults() {
+    const none = () => undefined;
+    let dir;
+    const scratch = () => {
+        if (dir === undefined) {
+            const made = (0,temp/* runTempDir */.jI)('attest-');
+            dir = made;
+            (0,cleanup/* registerCleanup */.qE)(async () => (0,external_node_fs_.rmSync)(made, { recursive: true, force: true }));
+        }
+        return dir;
+    };
+    return {
+        dir: undefined,
+        writePlan: none,
+        writeResolution: none,
+        readResolution: none,
+        writeBuild: none,
+        readBuild: () => {
+            throw new errors/* InputError */.dz('no result directory to read build.json from', 'pass --out DIR');
+        },
+        writeDigests: none,
+        writeEnv: none,
+        writeSmoke: none,
+        writeSmokeKey: none,
+        hasEnv: () => false,
+        recordFiles: () => [],
+        writeReport: () => '',
+        writeRunReport: () => '',
+        writeComment: () => '',
+        // cosign reads a predicate from a file: a temp dir of the run, removed with it.
+        writeAttestation: (v, p, kind, predicate) => openResultDir(scratch(), 'a temp dir').writeAttestation(v, p, kind, predicate),
+        writeAttest: none,
+    };
+}
+/** The digest files of a build: one per variant and platform. */
+function digestFiles(build) {
+    return build.variants.flatMap((v) => v.platforms.map((p) => ({
+        schemaVersion: DIGEST_FILE_SCHEMA_VERSION,
+        variant: v.variant,
+        repository: v.repository,
+        tags: v.tags,
+        baseImage: v.baseImage,
+        ...(v.baseDigest !== undefined && { baseDigest: v.baseDigest }),
+        build: p,
+    })));
+}
+// ---- the --out files of the commands about ONE image (capture, smoke, resolve) and of plan -------
+/** No variant or platform in these names: the command was given one image. */
+const OUT_FILES = {
+    env: 'env.json',
+    smoke: 'smoke.json',
+    junit: 'junit.xml',
+    constraints: 'constraints.txt',
+    requirements: 'requirements.txt',
+    resolution: 'resolution.json',
+    explanation: 'explanation.md',
+    plan: PLAN_FILE,
+    matrix: 'matrix.json',
+};
+/** `--out DIR` of a command, checked (and created when missing) at each write, as "--out DIR". */
+function openOutDir(cwd, out) {
+    const label = `--out ${out}`;
+    const put = (name, content) => {
+        const root = (0,json_file/* ensureResultDir */.dc)(external_node_path_default().resolve(cwd, out), label);
+        (0,json_file/* writeFileAtomic */.Zf)(external_node_path_default().join(root, name), (0,redact/* redactUrls */.sK)(content), label);
+    };
+    const putJson = (name, schema, value) => put(name, json(checked(schema, value, external_node_path_default().join(out, name))));
+    return {
+        writeEnv: (record) => putJson(OUT_FILES.env, capture_record/* EnvRecordSchema */.iv, record),
+        writeSmoke: (result) => {
+            putJson(OUT_FILES.smoke, smoke_result/* SmokeResultSchema */.wp, result);
+            put(OUT_FILES.junit, (0,smoke_result/* toJUnit */.U5)(result));
+        },
+        writeResolve: (r) => {
+            put(OUT_FILES.constraints, r.constraints);
+            put(OUT_FILES.requirements, `${r.requirements}\n`);
+            putJson(OUT_FILES.resolution, resolve_result/* ResolutionSchema */.Cg, r.resolution);
+            put(OUT_FILES.explanation, r.explanation);
+        },
+        writePlan: (plan) => {
+            putJson(OUT_FILES.plan, schema/* PlanSchema */.fB, plan);
+            put(OUT_FILES.matrix, `${JSON.stringify(plan.matrix)}\n`);
+        },
+    };
+}
+// ---- reading -----------------------------------------------------------------------------------
+function readResolution(file) {
+    if (!(0,external_node_fs_.existsSync)(file))
+        return undefined;
+    const r = resolve_result/* ResolutionSchema */.Cg.safeParse((0,json_file/* readJsonFile */.JE)(file));
+    return r.success ? r.data : undefined;
+}
+function readBuildFile(file) {
+    const data = (0,json_file/* readJsonFile */.JE)(file, {
+        what: 'build result',
+        fix: "run the build stage in this job, or download the build job's build.json into result-dir",
+    });
+    const parsed = result/* BuildResultSchema */.fh.safeParse(data);
+    if (!parsed.success)
+        throw new errors/* InputError */.dz(`${file}: not a build result: ${(0,issues/* formatIssues */.og)(parsed.error, data, result/* BuildResultSchema */.fh)[0]}`);
+    return parsed.data;
+}
+/** build.json of `dir`. */
+const readBuildResult = (dir) => readBuildFile(path.join(dir, BUILD_FILE));
+/**
+ * Every digest file under `dir` (download-artifact puts each artifact in a folder of its own), in
+ * file order. A file that is not one is bad input naming it.
+ */
+function readDigestFiles(dir) {
+    let files;
+    try {
+        files = (0,external_node_fs_.readdirSync)(dir, { withFileTypes: true, recursive: true })
+            .filter((e) => e.isFile() && e.name.endsWith('.json'))
+            .map((e) => external_node_path_default().join(e.parentPath, e.name));
+    }
+    catch (e) {
+        throw new errors/* InputError */.dz(`merge-from ${dir}: cannot read: ${e.message}`);
+    }
+    return files.map((file) => {
+        const data = (0,json_file/* readJsonFile */.JE)(file);
+        const parsed = DigestFileSchema.safeParse(data);
+        if (!parsed.success)
+            throw new errors/* InputError */.dz(`${file}: not a digest file: ${(0,issues/* formatIssues */.og)(parsed.error, data, DigestFileSchema).join('; ')}`);
+        return { file, digest: parsed.data };
+    });
+}
+/**
+ * A target's record and smoke result in `dir` (this run's result directory, a baseline or an
+ * earlier run): null when the file is not there; an unreadable one throws, naming it.
+ */
+function readEnv(dir, variant, platform) {
+    const f = external_node_path_default().join(dir, recordFile('env', variant, platform));
+    return (0,external_node_fs_.existsSync)(f) ? (0,read/* readEnvRecord */.NQ)((0,json_file/* readJsonFile */.JE)(f), f) : null;
+}
+function readSmoke(dir, variant, platform) {
+    const f = external_node_path_default().join(dir, recordFile('smoke', variant, platform));
+    return (0,external_node_fs_.existsSync)(f) ? (0,read/* readSmokeResult */.dV)((0,json_file/* readJsonFile */.JE)(f), f) : null;
+}
+/** The smoke reuse key of a target in `dir`, when there is one. */
+function readSmokeKey(dir, variant, platform) {
+    const f = external_node_path_default().join(dir, recordFile('smoke-key', variant, platform));
+    if (!(0,external_node_fs_.existsSync)(f))
+        return undefined;
+    // A key that is not of the shape written is no key: the smoke suites simply run again.
+    const key = SmokeKeySchema.safeParse((0,external_node_fs_.readFileSync)(f, 'utf8').trim());
+    return key.success ? key.data : undefined;
+}
+/** attest.json of `dir`, when the attest stage wrote one (the report reads it). */
+function readAttest(dir) {
+    const f = external_node_path_default().join(dir, ATTEST_FILE);
+    if (!(0,external_node_fs_.existsSync)(f))
+        return undefined;
+    const data = (0,json_file/* readJsonFile */.JE)(f);
+    const parsed = attest_result/* AttestResultSchema */.uv.safeParse(data);
+    if (!parsed.success)
+        throw new errors/* InputError */.dz(`${f}: not an attest result: ${(0,issues/* formatIssues */.og)(parsed.error, data, attest_result/* AttestResultSchema */.uv)[0]}`);
+    return parsed.data;
+}
+
+
+/***/ }),
+
+/***/ 54868:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   jI: () => (/* binding */ runTempDir)
+/* harmony export */ });
+/* unused harmony exports TEMP_ROOT_PREFIX, runTempRoot, runTempBase, sweepStaleRoots */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(48161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _docker_adapter_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(63659);
+// Every temp dir of a run lives under one run-scoped root, <tmpdir>/ml-image-<run id>, so the
+// action's post step (and a person) can remove all of them at once even after a SIGKILL.
+
+
+
+
+const TEMP_ROOT_PREFIX = 'ml-image-';
+/** The run's temp root (not created): <tmpdir>/ml-image-<run id>. */
+function runTempRoot(runId = _docker_adapter_js__WEBPACK_IMPORTED_MODULE_3__/* .RUN_ID */ .UC, base = (0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)()) {
+    return node_path__WEBPACK_IMPORTED_MODULE_2___default().join(base, `${TEMP_ROOT_PREFIX}${runId}`);
+}
+let rootMade;
+/**
+ * Create the run's temp root under base and return it, for mkdtemp calls. The caller still removes
+ * its own dir (registerCleanup); the root is removed when the process exits with it empty.
+ */
+function runTempBase(base = (0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)()) {
+    const root = runTempRoot(_docker_adapter_js__WEBPACK_IMPORTED_MODULE_3__/* .RUN_ID */ .UC, base);
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(root, { recursive: true, mode: 0o700 });
+    if (rootMade !== root) {
+        rootMade = root;
+        sweepStaleRoots(base);
+        process.once('exit', () => {
+            try {
+                (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmdirSync)(root); // only when empty: a dir still in use is left to its owner (or the post step)
+            }
+            catch {
+                // not empty, or already gone
+            }
+        });
+    }
+    return root;
+}
+/** mkdtemp under the run's temp root. */
+function runTempDir(prefix) {
+    return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdtempSync)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(runTempBase(), prefix));
+}
+/**
+ * Remove the EMPTY temp roots of runs whose process is gone (a process that ended without its
+ * 'exit' event: killed, or a test worker). Never touches a root with something in it, nor one
+ * whose name does not carry a pid (a custom ML_IMAGE_RUN_ID).
+ */
+function sweepStaleRoots(base = (0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)()) {
+    let names;
+    try {
+        names = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(base);
+    }
+    catch {
+        return;
+    }
+    for (const name of names) {
+        const pid = /^ml-image-(\d+)-[0-9a-z]+$/.exec(name)?.[1];
+        if (pid === undefined || Number(pid) === process.pid || isAlive(Number(pid)))
+            continue;
+        try {
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmdirSync)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(base, name)); // fails unless empty
+        }
+        catch {
+            // not empty, not ours, or gone
+        }
+    }
+}
+function isAlive(pid) {
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch (e) {
+        return e.code === 'EPERM'; // alive, another user's
+    }
+}
+
+
+/***/ })
+
+};

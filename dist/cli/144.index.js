@@ -1,0 +1,2226 @@
+export const id = 144;
+export const ids = [144];
+export const modules = {
+
+/***/ 42144:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  lj: () => (/* binding */ parseStages),
+  aI: () => (/* binding */ runPipeline)
+});
+
+// UNUSED EXPORTS: STAGES, mergeFromDigestFiles, overallStatus, readBuildResult
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(83916);
+;// CONCATENATED MODULE: ./src/build/bpa-lists.ts
+// docker/build-push-action's list inputs as actions-toolkit reads them (getInputList: one item a
+// line, each line CSV), the types they become, and the small parsers the build inputs share.
+
+/**
+ * The records of a CSV text as csv-parse reads them (columns: false, relaxQuotes): records end at a
+ * newline outside quotes, fields at a comma; a field that starts with `"` runs to the closing quote
+ * (newlines and commas included, `""` is a quote); a quote anywhere else is a plain character.
+ * Empty lines are skipped.
+ */
+function csvRecords(text) {
+    const records = [];
+    let record = [];
+    let field = '';
+    let i = 0;
+    const endRecord = () => {
+        record.push(field);
+        if (!(record.length === 1 && record[0] === ''))
+            records.push(record);
+        record = [];
+        field = '';
+    };
+    while (i < text.length) {
+        const c = text[i];
+        if (c === '"' && field === '') {
+            let j = i + 1;
+            let quoted = '';
+            for (; j < text.length; j++) {
+                if (text[j] === '"') {
+                    if (text[j + 1] === '"') {
+                        quoted += '"';
+                        j++;
+                    }
+                    else
+                        break;
+                }
+                else
+                    quoted += text[j];
+            }
+            field = quoted;
+            i = j + 1;
+            // Text after the closing quote stays in the field (relaxQuotes).
+            while (i < text.length && text[i] !== ',' && text[i] !== '\n' && text[i] !== '\r')
+                field += text[i++];
+            continue;
+        }
+        if (c === ',') {
+            record.push(field);
+            field = '';
+        }
+        else if (c === '\n' || c === '\r') {
+            if (c === '\r' && text[i + 1] === '\n')
+                i++;
+            endRecord();
+        }
+        else
+            field += c;
+        i++;
+    }
+    endRecord();
+    return records;
+}
+/**
+ * BPA's list inputs (actions-toolkit Util.getInputList): the input is CSV, one record a line, and a
+ * quoted field may span lines (`"KEY=line1\nline2"`, its quotes removed). With ignoreComma (labels,
+ * annotations, build-args, secrets, cache specs) a record's fields are joined back with commas;
+ * without it (tags, platforms, secret-envs) each field is an item. Blank items are dropped, items
+ * trimmed unless `trim` is false (secrets keep their whitespace, as BPA's).
+ */
+function bpa_lists_parseBpaList(raw, opts) {
+    const text = opts.trim === false ? raw : raw.trim();
+    if (text === '')
+        return [];
+    // quote: false (BPA's `outputs`): lines as given, quotes kept for buildx's own CSV parsing.
+    if (opts.quote === false)
+        return text
+            .split(/\r?\n/)
+            .flatMap((l) => (opts.ignoreComma ? [l] : l.split(',')))
+            .map((s) => s.trim())
+            .filter((s) => s !== '');
+    const out = [];
+    for (const record of csvRecords(text)) {
+        if (record.length === 1)
+            out.push(...(opts.ignoreComma ? record : record[0].split(',')));
+        else if (!opts.ignoreComma)
+            out.push(...record);
+        else
+            out.push(record.join(','));
+    }
+    return out.map((s) => (opts.trim === false ? s : s.trim())).filter((s) => s !== '');
+}
+/** `KEY=VALUE` split at the first `=`; both sides non-empty (BPA's parseSecretKvp). */
+function bpa_lists_keyValue(input, item, what) {
+    const at = item.indexOf('=');
+    const key = at > 0 ? item.slice(0, at).trim() : '';
+    const value = at > 0 ? item.slice(at + 1) : '';
+    if (key === '' || value === '')
+        throw new InputError(`input "${input}": ${JSON.stringify(redactValue(input, item))} is not ${what}`, `write one ${what} a line`);
+    return [key, value];
+}
+/** A secret value never goes into an error message. */
+function redactValue(input, item) {
+    if (input !== 'secrets')
+        return item;
+    const at = item.indexOf('=');
+    return at < 0 ? '***' : `${item.slice(0, at)}=***`;
+}
+const ANNOTATION_TYPES = (/* unused pure expression or super */ null && (['manifest', 'index', 'manifest-descriptor', 'index-descriptor']));
+/** `index,manifest[linux/amd64]:key=value`, `manifest:key=value` or `key=value` (type manifest). */
+function bpa_lists_parseAnnotation(item) {
+    const [keyPart, value] = bpa_lists_keyValue('annotations', item, 'an annotation (KEY=VALUE)');
+    const m = /^(?:([a-z,-]+)(?:\[([^\]]+)\])?:)?([^:=]+)$/.exec(keyPart);
+    const types = m?.[1]?.split(',') ?? [];
+    const bad = types.filter((t) => !ANNOTATION_TYPES.includes(t));
+    if (!m || bad.length > 0)
+        throw new InputError(`input "annotations": ${JSON.stringify(item)} has ${bad.length ? `an unknown type ${bad.join(', ')}` : 'no valid key'}`, `write [TYPE:]KEY=VALUE, TYPE one of ${ANNOTATION_TYPES.join(', ')} (comma-separated)`);
+    return { types, ...(m[2] !== undefined && { platform: m[2] }), key: m[3].trim(), value };
+}
+/** The annotation as buildx writes it on the command line. */
+function annotationArg(a) {
+    const prefix = a.types.length ? `${a.types.join(',')}${a.platform ? `[${a.platform}]` : ''}:` : '';
+    return `${prefix}${a.key}=${a.value}`;
+}
+/** An annotation of the image index (the merged multi-arch manifest list). */
+const isIndexAnnotation = (a) => a.types.some((t) => t === 'index' || t === 'index-descriptor');
+/** An annotation of the per-platform image (manifest; the default when no type is given). */
+const isManifestAnnotation = (a) => a.types.length === 0 || a.types.some((t) => t === 'manifest' || t === 'manifest-descriptor');
+function bpa_lists_parseBool(input, raw) {
+    const v = raw.trim().toLowerCase();
+    if (v === '')
+        return undefined;
+    if (['true', 'yes', '1', 'on'].includes(v))
+        return true;
+    if (['false', 'no', '0', 'off'].includes(v))
+        return false;
+    throw new InputError(`input "${input}": expected true or false, got ${JSON.stringify(raw)}`);
+}
+/** A secret id as buildx accepts it. */
+const SECRET_ID = /^[A-Za-z0-9_.-]+$/;
+function bpa_lists_secretMap(input, items, what) {
+    const out = {};
+    for (const item of items) {
+        const [id, value] = bpa_lists_keyValue(input, item, what);
+        if (!SECRET_ID.test(id) || /^\.+$/.test(id))
+            throw new InputError(`input "${input}": secret id ${JSON.stringify(id)} may hold only letters, digits, _ . - (and is not . or ..)`);
+        out[id] = value;
+    }
+    return out;
+}
+/** `ghcr.io/o/r:1.2.0` (a tag without `:TAG` means `:latest`, as docker reads it). */
+function bpa_lists_splitTagRef(ref) {
+    if (ref.includes('@'))
+        throw new errors/* InputError */.dz(`input "tags": ${JSON.stringify(ref)} is a digest reference`, 'tags are NAME:TAG; the digest is an output');
+    const slash = ref.lastIndexOf('/');
+    const colon = ref.lastIndexOf(':');
+    const [repository, tag] = colon > slash ? [ref.slice(0, colon), ref.slice(colon + 1)] : [ref, 'latest'];
+    if (!/^[a-z0-9]+(?:[._-]+[a-z0-9]+)*(?::[0-9]+)?(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/.test(repository))
+        throw new errors/* InputError */.dz(`input "tags": ${JSON.stringify(ref)} is not a valid image name (lowercase REPOSITORY:TAG)`);
+    if (!/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/.test(tag))
+        throw new errors/* InputError */.dz(`input "tags": ${JSON.stringify(ref)} has an invalid tag ${JSON.stringify(tag)}`);
+    return { repository, tag };
+}
+
+;// CONCATENATED MODULE: ./src/build/bpa-tags.ts
+// The `tags`, `labels` and `annotations` inputs applied: per-variant tags, the plan with them, one
+// `imagetools create` per repository, and the annotations of the merged multi-arch index.
+
+
+/**
+ * The tags of variant `index` of `count` from the `tags` input. One variant: the tags as given.
+ * Several: every tag gets the suffix `-<variant>` (`ghcr.io/o/r:1.2.0` -> `ghcr.io/o/r:1.2.0-cpu`),
+ * except `latest`: it becomes `<variant>` on every variant (the variant's moving tag, as the
+ * config's own default-branch rule), and the first variant also keeps plain `latest`
+ * (metadata-action's `flavor: latest` on the default variant only).
+ */
+function variantTags(tags, variant, index, count) {
+    if (count === 1)
+        return [...new Set(tags)];
+    const out = [];
+    const add = (t) => {
+        if (!out.includes(t))
+            out.push(t);
+    };
+    for (const ref of tags) {
+        const { repository, tag } = bpa_lists_splitTagRef(ref);
+        if (tag === 'latest') {
+            add(`${repository}:${variant}`);
+            if (index === 0)
+                add(`${repository}:latest`);
+        }
+        else
+            add(`${repository}:${tag}-${variant}`);
+    }
+    return out;
+}
+/** The registry host of a repository (`ghcr.io/o/r` -> ghcr.io; `o/r` is on Docker Hub). */
+function registryHost(repository) {
+    const first = repository.split('/')[0];
+    return repository.includes('/') && (first.includes('.') || first.includes(':') || first === 'localhost')
+        ? first
+        : 'docker.io';
+}
+/**
+ * The plan with the `tags` and `labels` inputs applied (plan.json, build, merge and report see
+ * them). With `tags`, the images are pushed (by digest) to the first tag's repository, not to
+ * image.registry/image.name: nothing is pushed where no tag points.
+ */
+function applyToPlan(plan, opts) {
+    checkOutputTargets(plan, opts);
+    if (!opts?.tags && !opts?.labels)
+        return plan;
+    const variants = plan.variants.map((v, i) => ({
+        ...v,
+        ...(opts.tags && { tags: variantTags(opts.tags, v.name, i, plan.variants.length) }),
+        ...(opts.labels && { labels: { ...v.labels, ...opts.labels } }),
+    }));
+    return {
+        ...plan,
+        ...(opts.tags?.[0] !== undefined && { repository: bpa_lists_splitTagRef(opts.tags[0]).repository }),
+        variants,
+    };
+}
+/**
+ * Several targets (variants x platforms) each export to `outputs`: a dest without `{variant}`
+ * (several variants) or `{arch}` (several platforms) would be overwritten by the next target.
+ */
+function checkOutputTargets(plan, opts) {
+    const platforms = new Set(plan.variants.flatMap((v) => v.platforms));
+    for (const spec of opts?.outputs ?? []) {
+        const missing = [
+            ...(plan.variants.length > 1 && !spec.includes('{variant}') ? ['{variant}'] : []),
+            ...(platforms.size > 1 && !spec.includes('{arch}') ? ['{arch}'] : []),
+        ];
+        if (missing.length)
+            throw new errors/* InputError */.dz(`input "outputs": ${JSON.stringify(spec)}: ${plan.variants.length} variants x ${platforms.size} platforms are built one at a time, and each would overwrite dest`, `put ${missing.join(' and ')} in dest (e.g. dest=out/{variant}-{arch})`);
+    }
+}
+/**
+ * The tags in the order of `imagetools create` calls: those of the build repository together,
+ * then per other repository one tag alone (its blobs are copied there) and then the rest.
+ */
+function tagsByRepository(buildRepository, tags) {
+    const groups = new Map([[buildRepository, []]]);
+    for (const t of tags) {
+        const { repository } = bpa_lists_splitTagRef(t);
+        groups.set(repository, [...(groups.get(repository) ?? []), t]);
+    }
+    return [...groups]
+        .flatMap(([repo, group]) => repo === buildRepository || group.length < 2 ? [group] : [group.slice(0, 1), group.slice(1)])
+        .filter((g) => g.length > 0);
+}
+/** OCI keys that, as labels of a variant, also annotate its merged index (registries show them). */
+const INDEX_LABEL_KEYS = [
+    'org.opencontainers.image.title',
+    'org.opencontainers.image.description',
+    'org.opencontainers.image.source',
+    'org.opencontainers.image.url',
+    'org.opencontainers.image.version',
+    'org.opencontainers.image.revision',
+    'org.opencontainers.image.licenses',
+    'org.opencontainers.image.created',
+];
+/**
+ * `--annotation index:KEY=VALUE` arguments for `imagetools create`: the `index:` annotations given,
+ * then the variant's OCI labels (title, description, source ...) not already given, so a registry
+ * shows a description for the multi-arch image too.
+ */
+function indexAnnotations(labels, given = []) {
+    const out = new Map();
+    for (const a of given.filter((x) => x.types.includes('index')))
+        out.set(a.key, a.value);
+    for (const k of INDEX_LABEL_KEYS)
+        if (labels[k] !== undefined && !out.has(k))
+            out.set(k, labels[k]);
+    return [...out].map(([k, v]) => `index:${k}=${v}`);
+}
+
+;// CONCATENATED MODULE: ./src/build/action-inputs.ts
+// The action inputs that docker/build-push-action (BPA) users already pass, with BPA's names and
+// list semantics (docker/actions-toolkit Util.getInputList): `tags`, `labels`, `annotations`,
+// `secrets`, `secret-envs`, `secret-files`, `ssh`, `build-contexts`, `outputs`, `attests`, `add-hosts`,
+// `shm-size`, `ulimit`, `cache-from`, `cache-to`, `target`, `builder`, `no-cache`, `sbom`, `load`.
+// (`build-args`, `pull`, `provenance`, `network`, `platforms` and `push` override config keys:
+// config/inputs.ts.)
+// Parsed once at the edge into BuildInputOptions; the plan and the buildx argv take them from there.
+// The list parsers are in bpa-lists.ts, the tag rules and index annotations in bpa-tags.ts.
+
+
+
+
+
+
+/** The names of the inputs read here (action.yml declares each). */
+const BUILD_INPUTS = (/* unused pure expression or super */ null && ([
+    'tags',
+    'labels',
+    'annotations',
+    'secrets',
+    'secret-envs',
+    'cache-from',
+    'cache-to',
+    'target',
+    'builder',
+    'no-cache',
+    'sbom',
+    'load',
+    'secret-files',
+    'ssh',
+    'build-contexts',
+    'outputs',
+    'attests',
+    'add-hosts',
+    'shm-size',
+    'ulimit',
+    'allow',
+    'cgroup-parent',
+    'no-cache-filters',
+    'call',
+]));
+/** The options from the inputs (`get` returns '' for an unset input). */
+function buildOptionsFromInputs(get, cwd = process.cwd()) {
+    const opts = {};
+    const list = (name, ignoreComma) => parseBpaList(get(name), { ignoreComma });
+    const tags = list('tags', false);
+    if (tags.length) {
+        for (const t of tags)
+            splitTagRef(t);
+        opts.tags = tags;
+    }
+    const labels = list('labels', true);
+    if (labels.length)
+        opts.labels = Object.fromEntries(labels.map((l) => keyValue('labels', l, 'a label (KEY=VALUE)')));
+    const annotations = list('annotations', true);
+    if (annotations.length)
+        opts.annotations = annotations.map(parseAnnotation);
+    const secrets = parseBpaList(get('secrets'), { ignoreComma: true, trim: false });
+    if (secrets.length)
+        opts.secrets = secretMap('secrets', secrets, 'a secret (ID=VALUE)');
+    const secretEnvs = list('secret-envs', false);
+    if (secretEnvs.length) {
+        opts.secretEnvs = secretMap('secret-envs', secretEnvs, 'a secret env (ID=ENVNAME)');
+        for (const [id, env] of Object.entries(opts.secretEnvs))
+            if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(env))
+                throw new InputError(`input "secret-envs": ${id}=${env}: ${JSON.stringify(env)} is no environment variable name`);
+    }
+    for (const [name, key] of [
+        ['cache-from', 'cacheFrom'],
+        ['cache-to', 'cacheTo'],
+    ]) {
+        const specs = list(name, true);
+        for (const s of specs)
+            if (!/(^|,)\s*type=/.test(s) && s.includes('='))
+                throw new InputError(`input "${name}": ${JSON.stringify(s)} has no type= (e.g. type=gha,scope=x,mode=max)`);
+        if (specs.length)
+            opts[key] = specs;
+    }
+    const target = get('target').trim();
+    if (target)
+        opts.target = target;
+    const builder = get('builder').trim();
+    if (builder)
+        opts.builder = builder;
+    const noCache = parseBool('no-cache', get('no-cache'));
+    if (noCache !== undefined)
+        opts.noCache = noCache;
+    const sbom = parseBool('sbom', get('sbom'));
+    if (sbom !== undefined)
+        opts.sbom = sbom;
+    const load = parseBool('load', get('load'));
+    if (load !== undefined)
+        opts.load = load;
+    Object.assign(opts, moreBuildOptions(get, opts, cwd));
+    return opts;
+}
+/** A path of an input, relative to the workspace (the step's working directory) as BPA reads it. */
+const resolvePath = (p, cwd) => path.resolve(cwd, p);
+/** `secret-files`: id -> the absolute path of an existing file (BPA: "secret file ... not found"). */
+function secretFileOptions(raw, given, cwd) {
+    const secretFiles = parseBpaList(raw, { ignoreComma: true });
+    if (!secretFiles.length)
+        return undefined;
+    const files = secretMap('secret-files', secretFiles, 'a secret file (ID=PATH)');
+    for (const [id, file] of Object.entries(files)) {
+        const abs = resolvePath(file.trim(), cwd);
+        if (!existsSync(abs) || !statSync(abs).isFile())
+            throw new InputError(`input "secret-files": ${id}=${file}: secret file ${abs} not found`, 'give the path of an existing file, relative to the workspace (write it in an earlier step)');
+        files[id] = abs;
+    }
+    const twice = Object.keys(files).filter((id) => id in (given.secrets ?? {}) || id in (given.secretEnvs ?? {}));
+    if (twice.length)
+        throw new InputError(`inputs "secrets"/"secret-envs"/"secret-files": secret id ${twice.join(', ')} is given twice`, 'give each secret id once');
+    return files;
+}
+/** `attests`: each with a type; provenance has its own input, and sbom is set once. */
+function attestOptions(raw, given) {
+    const attests = parseBpaList(raw, { ignoreComma: true });
+    for (const a of attests) {
+        const type = /(?:^|,)\s*type=([^,]*)/.exec(a)?.[1]?.trim();
+        if (!type)
+            throw new InputError(`input "attests": ${JSON.stringify(a)} has no type= (e.g. type=sbom,generator=IMAGE)`);
+        if (type === 'provenance')
+            throw new InputError(`input "attests": ${JSON.stringify(a)}: provenance is set by the provenance input (true, false, mode=min or mode=max)`, 'move it to the provenance input');
+        if (type === 'sbom' && given.sbom !== undefined)
+            throw new InputError(`inputs "sbom" and "attests": ${JSON.stringify(a)} sets the SBOM attestation twice`, 'keep one of them (build-push-action lets the sbom input win)');
+    }
+    return attests;
+}
+/** `secret-files`, `ssh`, `build-contexts`, `outputs`, `attests`, `add-hosts`, `shm-size`, `ulimit`. */
+function moreBuildOptions(get, given, cwd) {
+    const opts = {};
+    const secretFiles = secretFileOptions(get('secret-files'), given, cwd);
+    if (secretFiles)
+        opts.secretFiles = secretFiles;
+    const ssh = parseBpaList(get('ssh'), { ignoreComma: false });
+    for (const item of ssh)
+        if (!/^[A-Za-z0-9_.-]+(=.+)?$/.test(item))
+            throw new InputError(`input "ssh": ${JSON.stringify(item)} is not default, default=SOCKET or ID=PATH`, 'write one SSH agent socket or key a line (e.g. default, or github=/home/runner/.ssh/id_ed25519)');
+    if (ssh.length)
+        opts.ssh = ssh;
+    const contexts = parseBpaList(get('build-contexts'), { ignoreComma: true });
+    if (contexts.length) {
+        opts.buildContexts = {};
+        for (const item of contexts) {
+            const [name, value] = keyValue('build-contexts', item, 'a build context (NAME=PATH or NAME=docker-image://REF)');
+            if (!/^[A-Za-z0-9][A-Za-z0-9_./:@-]*$/.test(name))
+                throw new InputError(`input "build-contexts": ${JSON.stringify(name)} is not a context name`);
+            if (value.includes('{{'))
+                throw new InputError(`input "build-contexts": ${name}=${value}: {{defaultContext}} is build-push-action's Git context, which this action does not use`, 'give a path relative to the workspace, a URL or docker-image://REF');
+            opts.buildContexts[name] = value.trim();
+        }
+    }
+    const outputs = parseBpaList(get('outputs'), { ignoreComma: true, quote: false });
+    if (outputs.length)
+        opts.outputs = outputs.map(checkOutput);
+    const attests = attestOptions(get('attests'), given);
+    if (attests.length)
+        opts.attests = attests;
+    const hosts = parseBpaList(get('add-hosts'), { ignoreComma: false });
+    for (const h of hosts)
+        if (!/^[A-Za-z0-9_.-]+[:=]\S+$/.test(h))
+            throw new InputError(`input "add-hosts": ${JSON.stringify(h)} is not HOST:IP (or HOST=IP)`);
+    if (hosts.length)
+        opts.addHosts = hosts;
+    const shm = get('shm-size').trim();
+    if (shm) {
+        if (!/^[0-9]+(?:\.[0-9]+)?\s*[bkmgtp]?i?b?$/i.test(shm))
+            throw new InputError(`input "shm-size": ${JSON.stringify(shm)} is not a size (e.g. 2g, 512m)`);
+        opts.shmSize = shm;
+    }
+    const ulimits = parseBpaList(get('ulimit'), { ignoreComma: true });
+    for (const u of ulimits)
+        if (!/^[a-z]+=-?[0-9]+(?::-?[0-9]+)?$/.test(u))
+            throw new InputError(`input "ulimit": ${JSON.stringify(u)} is not TYPE=SOFT[:HARD] (e.g. nofile=1024:1024)`);
+    if (ulimits.length)
+        opts.ulimits = ulimits;
+    return { ...opts, ...privilegedOptions(get) };
+}
+/** `allow`, `cgroup-parent`, `no-cache-filters`, and `call` (only `build`: this action needs the image). */
+function privilegedOptions(get) {
+    const opts = {};
+    const allow = parseBpaList(get('allow'), { ignoreComma: false });
+    for (const a of allow)
+        if (!/^[a-z]+(\.[a-z-]+)*$/.test(a))
+            throw new InputError(`input "allow": ${JSON.stringify(a)} is not an entitlement`, 'e.g. network.host or security.insecure (the builder must allow it too)');
+    if (allow.length)
+        opts.allow = allow;
+    const cgroup = get('cgroup-parent').trim();
+    if (cgroup) {
+        if (/\s/.test(cgroup))
+            throw new InputError(`input "cgroup-parent": ${JSON.stringify(cgroup)} holds a space`);
+        opts.cgroupParent = cgroup;
+    }
+    const filters = parseBpaList(get('no-cache-filters'), { ignoreComma: false });
+    if (filters.length)
+        opts.noCacheFilters = filters;
+    const call = get('call').trim();
+    if (call !== '' && call !== 'build')
+        throw new InputError(`input "call": ${JSON.stringify(call)} makes buildx evaluate the Dockerfile instead of building the image, and this action pushes and smoke-tests the image`, `run "docker buildx build --call ${call.replace(/[^A-Za-z0-9=,._-]/g, '')}" in a step of its own (or leave call unset: build)`);
+    return opts;
+}
+/** The exporters `outputs` may add: the action itself pushes (`tags`, `push`) or loads (`load`). */
+const OUTPUT_TYPES = (/* unused pure expression or super */ null && (['local', 'tar', 'oci', 'docker']));
+/**
+ * One `outputs` item checked: a bare path is `type=local,dest=PATH` (as buildx reads it). The
+ * action always exports the image itself (pushed by digest for the merge, or loaded for the
+ * smoke stage), so `outputs` adds a second exporter: image/registry (use `tags` and `push`),
+ * docker without dest (use `load`), cacheonly and stdout (`-`, the log) cannot work and are refused.
+ */
+function checkOutput(item) {
+    const spec = item.includes('=') ? item : `type=local,dest=${item}`;
+    const fields = spec.split(',').map((f) => f.trim());
+    const attr = (k) => fields
+        .find((f) => f.startsWith(`${k}=`))
+        ?.slice(k.length + 1)
+        .replace(/^"|"$/g, '');
+    const type = attr('type');
+    const dest = attr('dest');
+    const refuse = (why, fix) => new InputError(`input "outputs": ${JSON.stringify(item)} ${why}`, fix);
+    if (item === '-' || dest === '-')
+        throw refuse('writes to stdout, which is the build log', 'give dest=FILE');
+    if (type === undefined)
+        throw refuse('has no type=', 'write type=local,dest=DIR (or tar, oci, docker)');
+    if (type === 'image' || type === 'registry')
+        throw refuse('pushes an image; the action pushes the built images itself', 'use the tags input with push: true (outputs takes local, tar, oci and docker with dest=)');
+    if (type === 'cacheonly')
+        throw refuse('exports nothing; the action always exports the image', 'drop it');
+    if (type === 'docker' && dest === undefined)
+        throw refuse('loads the image into the engine', 'use load: true (with push: false the images are always loaded)');
+    if (!OUTPUT_TYPES.includes(type))
+        throw refuse(`has an unknown type ${type}`, `use one of ${OUTPUT_TYPES.join(', ')}`);
+    if (dest === undefined || dest === '')
+        throw refuse('has no dest=', `write type=${type},dest=PATH`);
+    return spec;
+}
+/** `{variant}` and `{arch}` in an output spec replaced by the target's. */
+function outputFor(spec, variant, arch) {
+    return spec.replaceAll('{variant}', variant).replaceAll('{arch}', arch);
+}
+/**
+ * The BuildRequest fields these inputs add for the target `variant`/`arch` (target.ts spreads
+ * them into the request; buildx-args.ts turns them into argv).
+ */
+function requestFromOptions(o, variant, arch) {
+    if (!o)
+        return {};
+    return {
+        ...(o.secretFiles && { secretFiles: o.secretFiles }),
+        ...(o.ssh && { ssh: o.ssh }),
+        ...(o.buildContexts && { buildContexts: o.buildContexts }),
+        ...(o.outputs && { outputs: o.outputs.map((s) => outputFor(s, variant, arch)) }),
+        ...(o.attests && { attests: o.attests }),
+        ...(o.addHosts && { addHosts: o.addHosts }),
+        ...(o.shmSize !== undefined && { shmSize: o.shmSize }),
+        ...(o.ulimits && { ulimits: o.ulimits }),
+        ...(o.allow && { allow: o.allow }),
+        ...(o.cgroupParent !== undefined && { cgroupParent: o.cgroupParent }),
+        ...(o.noCacheFilters && { noCacheFilters: o.noCacheFilters }),
+    };
+}
+
+// EXTERNAL MODULE: external "node:timers/promises"
+var promises_ = __webpack_require__(58500);
+// EXTERNAL MODULE: ./src/docker/exec-runner.ts
+var exec_runner = __webpack_require__(45206);
+// EXTERNAL MODULE: ./src/plan/tags.ts
+var tags = __webpack_require__(49458);
+// EXTERNAL MODULE: ./src/python/indexes.ts
+var python_indexes = __webpack_require__(53910);
+// EXTERNAL MODULE: ./src/util/cleanup.ts
+var cleanup = __webpack_require__(4532);
+// EXTERNAL MODULE: ./src/util/temp.ts
+var temp = __webpack_require__(54868);
+// EXTERNAL MODULE: ./src/capture/redact.ts + 1 modules
+var redact = __webpack_require__(44977);
+// EXTERNAL MODULE: ./src/util/versions.ts
+var versions = __webpack_require__(20395);
+;// CONCATENATED MODULE: ./src/build/buildx-args.ts
+// The buildx argv for one build target: a pure function of the request and what the builder can do
+// (buildx version and driver), tested as a table of cases.
+
+
+
+const atLeast = (v, min) => (0,versions/* compareVersions */.Z)(v, min) >= 0;
+/**
+ * `--secret id=X,src=FILE` is as old as buildx itself; `--secret id=X,env=VAR` came with buildx
+ * 0.6.0 (docker/buildx#488). Secrets are the only way credentials and requirements reach the build,
+ * so an older buildx is refused rather than fall back to build arguments.
+ */
+const SECRETS_MIN_BUILDX = '0.6.0';
+/** `RUN --mount=type=secret` without a `# syntax=` line: dockerfile frontend 1.2, built into BuildKit 0.8. */
+const SECRET_MOUNTS_MIN_BUILDKIT = '0.8.0';
+/** Why this builder cannot mount build secrets (undefined when it can). */
+function secretMountsUnsupported(b) {
+    if (!atLeast(b.buildxVersion, SECRETS_MIN_BUILDX))
+        return `buildx ${b.buildxVersion} cannot pass build secrets from the environment (needs buildx >= ${SECRETS_MIN_BUILDX})`;
+    if (b.buildkitVersion !== undefined && !atLeast(b.buildkitVersion, SECRET_MOUNTS_MIN_BUILDKIT))
+        return `BuildKit ${b.buildkitVersion} of builder ${b.name ?? '(current)'} does not understand RUN --mount=type=secret (needs BuildKit >= ${SECRET_MOUNTS_MIN_BUILDKIT}, Docker >= 20.10)`;
+    return undefined;
+}
+const SECRETS_FIX = `install buildx >= ${SECRETS_MIN_BUILDX} (https://github.com/docker/buildx/releases, or docker/setup-buildx-action) and Docker Engine >= 20.10; credentials and requirements reach the build only through secret mounts, never build arguments`;
+/** A build-arg name that says it holds a credential or an index URL. */
+const SECRET_ARG_NAME = /TOKEN|PASSW(?:OR)?D|SECRET|CREDENTIAL|INDEX_URL|(?:API|ACCESS|PRIVATE)_?KEY|NETRC|(?:^|_)AUTH(?:$|_)/i;
+/** A URL with userinfo (user:password@ or token@); `git@` (SSH's fixed user) is no secret. */
+const URL_USERINFO = /[A-Za-z][A-Za-z0-9+.-]*:\/\/(?!git@)[^\s/@]+@/;
+/**
+ * build.args end up in the image history (`docker history --no-trunc`) for anyone who can pull it:
+ * refuse an entry whose name looks like a credential or whose value carries URL userinfo.
+ */
+function checkBuildArgs(args) {
+    for (const [name, value] of Object.entries(args)) {
+        const why = SECRET_ARG_NAME.test(name)
+            ? 'its name says it holds a credential or an index URL'
+            : URL_USERINFO.test(value)
+                ? `its value carries URL credentials (${(0,redact/* redactUrls */.sK)(value).slice(0, 200)})`
+                : undefined;
+        if (why !== undefined) {
+            throw new errors/* InputError */.dz(`build.args.${name}: ${why}; build arguments are recorded in the image history`, `pass it with build.secrets (read at build time from a secret mount, never stored in the image); index URLs go in python.indexUrl / python.extraIndexUrls`);
+        }
+    }
+}
+/** A field of buildx's CSV-parsed --secret value, quoted when it holds a comma or a quote. */
+function csvField(s) {
+    return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+/** The docker driver (dockerd's built-in BuildKit) cannot push by digest, export cache or attest. */
+function canPushByDigest(b) {
+    return b.driver !== 'docker';
+}
+/** --build-context: named build contexts need buildx >= 0.8.0. */
+function buildContextArgs(req, builder) {
+    if (!req.buildContexts || Object.keys(req.buildContexts).length === 0)
+        return [];
+    if (!atLeast(builder.buildxVersion, '0.8.0')) {
+        throw new errors/* EnvironmentError */.eG(`named build contexts need buildx >= 0.8.0 (found ${builder.buildxVersion})`, 'update the buildx CLI plugin (docker-buildx-plugin, or docker-buildx on Debian 13+/Ubuntu)');
+    }
+    return Object.entries(req.buildContexts).flatMap(([k, v]) => ['--build-context', `${k}=${v}`]);
+}
+/** --secret: from the environment (build.secrets) and from files; refused where unsupported. */
+function secretArgs(req, builder) {
+    const fileSecrets = [...Object.entries(req.fileSecrets ?? {}), ...Object.entries(req.secretFiles ?? {})];
+    const secretEnvs = Object.entries(req.secretEnvs ?? {});
+    if (req.secrets.length > 0 || fileSecrets.length > 0 || secretEnvs.length > 0) {
+        const why = secretMountsUnsupported(builder);
+        if (why !== undefined)
+            throw new errors/* EnvironmentError */.eG(why, SECRETS_FIX);
+    }
+    const ids = [...req.secrets, ...secretEnvs.map(([id]) => id), ...fileSecrets.map(([id]) => id)];
+    const twice = ids.filter((id, i) => ids.indexOf(id) !== i);
+    if (twice.length)
+        throw new errors/* InputError */.dz(`secret id ${[...new Set(twice)].join(', ')} is given twice (build.secrets, secrets, secret-envs, secret-files, or one this action mounts itself)`, 'give each secret id once');
+    return [
+        ...req.secrets.flatMap((id) => ['--secret', `id=${id},env=${id}`]),
+        ...secretEnvs.flatMap(([id, env]) => ['--secret', `id=${id},env=${env}`]),
+        ...fileSecrets.flatMap(([id, file]) => ['--secret', `id=${id},${csvField(`src=${file}`)}`]),
+    ];
+}
+/** --ssh, --add-host, --shm-size, --ulimit, --allow, --cgroup-parent, --no-cache-filter: as given. */
+function runArgs(req) {
+    return [
+        ...(req.ssh ?? []).flatMap((s) => ['--ssh', s]),
+        ...(req.addHosts ?? []).flatMap((h) => ['--add-host', h]),
+        ...(req.shmSize !== undefined ? ['--shm-size', req.shmSize] : []),
+        ...(req.ulimits ?? []).flatMap((u) => ['--ulimit', u]),
+        ...(req.allow ?? []).flatMap((a) => ['--allow', a]),
+        ...(req.cgroupParent !== undefined ? ['--cgroup-parent', req.cgroupParent] : []),
+        ...(req.noCacheFilters ?? []).flatMap((f) => ['--no-cache-filter', f]),
+    ];
+}
+/** The `outputs` input: more exporters next to the action's own, which needs buildx >= 0.13. */
+function givenOutputArgs(req, builder) {
+    if (!req.outputs?.length)
+        return [];
+    if (!atLeast(builder.buildxVersion, '0.13.0'))
+        throw new errors/* EnvironmentError */.eG(`outputs: the action exports the image itself (${req.push ? 'push' : 'load'}), and a second exporter needs buildx >= 0.13.0 (found ${builder.buildxVersion})`, 'update buildx (docker/setup-buildx-action), or drop the outputs input');
+    if (builder.buildkitVersion !== undefined && !atLeast(builder.buildkitVersion, '0.13.0'))
+        throw new errors/* EnvironmentError */.eG(`outputs: the action exports the image itself (${req.push ? 'push' : 'load'}), and BuildKit ${builder.buildkitVersion} of builder ${builder.name ?? '(current)'} exports once (a second exporter needs BuildKit >= 0.13)`, 'use a docker-container builder (docker/setup-buildx-action, then its name as the builder input), or drop the outputs input');
+    return req.outputs.flatMap((o) => ['--output', o]);
+}
+/**
+ * The `cache-from` / `cache-to` inputs, as given (BPA): the docker driver reads any cache but
+ * exports only inline cache, so other `cache-to` specs are left out with a note.
+ */
+function givenCacheArgs(req, builder, notes) {
+    const to = (req.cacheTo ?? []).filter((spec) => {
+        if (builder.driver !== 'docker' || /(^|,)\s*type=inline\s*(,|$)/.test(spec))
+            return true;
+        notes.push(`docker driver: cannot export cache ${spec.split(',')[0]}; cache-to left out (use a docker-container builder)`);
+        return false;
+    });
+    return [
+        ...(req.cacheFrom ?? []).flatMap((spec) => ['--cache-from', spec]),
+        ...to.flatMap((spec) => ['--cache-to', spec]),
+    ];
+}
+/** --cache-from / --cache-to for what the driver can do (notes say what was adapted). */
+function cacheArgs(req, builder, notes) {
+    if (req.cacheFrom !== undefined || req.cacheTo !== undefined)
+        return givenCacheArgs(req, builder, notes);
+    // Cache: the docker driver can only embed inline cache in the pushed image and read it back.
+    if (builder.driver === 'docker') {
+        if (req.cache.type === 'none')
+            return [];
+        notes.push('docker driver: cache is kept inline in the pushed per-platform image (no gha/registry cache export)');
+        return req.push
+            ? ['--cache-to', 'type=inline', '--cache-from', `type=registry,ref=${req.repository}:${req.pushTag}`]
+            : [];
+    }
+    if (req.cache.type === 'gha') {
+        if (atLeast(builder.buildxVersion, '0.21.0')) {
+            return [
+                '--cache-from',
+                `type=gha,scope=${req.cache.scope}`,
+                '--cache-to',
+                `type=gha,scope=${req.cache.scope},mode=max`,
+            ];
+        }
+        notes.push(`GitHub Actions cache needs buildx >= 0.21.0 (found ${builder.buildxVersion}; the old cache service is gone): building without cache`);
+        return [];
+    }
+    if (req.cache.type === 'registry') {
+        return [
+            '--cache-from',
+            `type=registry,ref=${req.cache.ref}`,
+            '--cache-to',
+            `type=registry,ref=${req.cache.ref},mode=max,image-manifest=true,oci-mediatypes=true`,
+        ];
+    }
+    return [];
+}
+/** --provenance: buildx >= 0.10 knows the flag; the docker driver cannot produce attestations. */
+function provenanceArgs(req, builder, notes) {
+    if (!atLeast(builder.buildxVersion, '0.10.0'))
+        return [];
+    const mode = builder.driver === 'docker' ? 'false' : req.provenance;
+    if (mode !== req.provenance)
+        notes.push('docker driver: provenance attestations are not supported, disabled');
+    return [`--provenance=${mode === 'false' ? 'false' : `mode=${mode}`}`];
+}
+/** --sbom (buildx >= 0.10, not with the docker driver) and --annotation (buildx >= 0.12). */
+function attestationArgs(req, builder, notes) {
+    const args = [];
+    if (req.sbom !== undefined) {
+        if (!atLeast(builder.buildxVersion, '0.10.0'))
+            notes.push(`sbom: needs buildx >= 0.10.0 (found ${builder.buildxVersion}), left out`);
+        else if (builder.driver === 'docker' && req.sbom)
+            notes.push('docker driver: SBOM attestations are not supported, left out');
+        else
+            args.push(`--sbom=${req.sbom}`);
+    }
+    if (req.attests?.length) {
+        if (!atLeast(builder.buildxVersion, '0.10.0'))
+            notes.push(`attests: need buildx >= 0.10.0 (found ${builder.buildxVersion}), left out`);
+        else if (builder.driver === 'docker')
+            notes.push('docker driver: attestations are not supported, attests left out');
+        else
+            args.push(...req.attests.flatMap((a) => ['--attest', a]));
+    }
+    if (req.annotations?.length) {
+        if (builder.driver === 'docker')
+            notes.push('docker driver: images are pushed with Docker manifests, which carry no annotations: annotations left out (use a docker-container builder)');
+        else if (atLeast(builder.buildxVersion, '0.12.0'))
+            args.push(...req.annotations.flatMap((a) => ['--annotation', a]));
+        else
+            notes.push(`annotations: need buildx >= 0.12.0 (found ${builder.buildxVersion}), left out`);
+    }
+    return args;
+}
+/** Where the image goes: loaded into the engine, pushed by digest, or pushed by tag (docker driver). */
+function outputArgs(req, builder, notes) {
+    if (!req.push)
+        return ['--load', ...(req.loadTag ? ['--tag', req.loadTag] : [])];
+    if (canPushByDigest(builder)) {
+        return [
+            '--output',
+            `type=image,name=${req.repository},push-by-digest=true,name-canonical=true,push=true${req.ociMediatypes ? ',oci-mediatypes=true' : ''}`,
+            ...loadToo(req, builder),
+        ];
+    }
+    if (req.load)
+        notes.push('docker driver: the pushed image is in the engine already (load)');
+    notes.push(`docker driver: pushes by tag ${req.pushTag} and merges by the digest it reports`);
+    return ['--output', `type=image,name=${req.repository}:${req.pushTag},push=true`];
+}
+/** push and load: a second exporter into the engine (buildx >= 0.13 can export twice). */
+function loadToo(req, builder) {
+    if (!req.load)
+        return [];
+    if (!atLeast(builder.buildxVersion, '0.13.0'))
+        throw new errors/* EnvironmentError */.eG(`load with push needs buildx >= 0.13.0 to export twice (found ${builder.buildxVersion})`, 'update buildx, or set push: false to load only');
+    return ['--output', `type=docker${req.loadTag ? `,name=${req.loadTag}` : ''}`];
+}
+function buildxBuildArgs(req, builder) {
+    const notes = [];
+    const args = ['build'];
+    if (builder.name)
+        args.push('--builder', builder.name);
+    args.push('--platform', req.platform, '--file', req.dockerfile, '--progress', 'plain');
+    args.push('--metadata-file', req.metadataFile);
+    for (const [k, v] of Object.entries(req.buildArgs))
+        args.push('--build-arg', `${k}=${v}`);
+    for (const [k, v] of Object.entries(req.labels))
+        args.push('--label', `${k}=${v}`);
+    args.push(...buildContextArgs(req, builder), ...secretArgs(req, builder), ...runArgs(req));
+    if (req.network && req.network !== 'default')
+        args.push('--network', req.network);
+    if (req.pull)
+        args.push('--pull');
+    if (req.noCache)
+        args.push('--no-cache');
+    if (req.target)
+        args.push('--target', req.target);
+    args.push(...cacheArgs(req, builder, notes), ...provenanceArgs(req, builder, notes));
+    args.push(...attestationArgs(req, builder, notes));
+    args.push(...outputArgs(req, builder, notes), ...givenOutputArgs(req, builder), req.context);
+    return { args, notes };
+}
+/** Cache scope/ref per variant and platform, so one variant's cache never evicts another's. */
+function cacheFor(kind, repository, variant, arch) {
+    if (kind === 'gha')
+        return { type: 'gha', scope: `ml-image-${variant}-${arch}` };
+    if (kind === 'registry')
+        return { type: 'registry', ref: `${repository}:cache-${variant}-${arch}` };
+    return { type: 'none' };
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(48161);
+;// CONCATENATED MODULE: ./src/build/builder-facts.ts
+// What the build stage needs to know of the builder (buildx version, driver, BuildKit version):
+// asked once per Docker adapter (a process), and kept between runs in the cache directory under a
+// key made of everything that changes the answer without a command: the buildx plugin binaries
+// (path, size, mtime), Docker's config.json and buildx's builder state (current builder, builder
+// instances), the DOCKER_* / BUILDX_* variables, and, for the local engine, its socket and the
+// daemon's pid file (both rewritten when the daemon restarts or is upgraded). An entry also
+// expires: a day for the local engine, ten minutes for a remote one or a builder whose driver is
+// `remote` or `kubernetes` (their BuildKit can change without a local trace). A build that fails
+// deletes the entry (forgetBuilder), so the next run asks buildx again.
+
+
+
+
+const LOCAL_TTL_MS = 24 * 3600_000;
+const REMOTE_TTL_MS = 10 * 60_000;
+/** Drivers whose BuildKit runs elsewhere: their facts hold as long as a remote engine's. */
+const REMOTE_DRIVERS = new Set(['remote', 'kubernetes']);
+const ENV_KEYS = ['DOCKER_HOST', 'DOCKER_CONTEXT', 'DOCKER_CONFIG', 'BUILDX_BUILDER', 'BUILDX_CONFIG'];
+/** Where the docker CLI looks for plugins (after DOCKER_CONFIG/cli-plugins), in its order. */
+const SYSTEM_PLUGIN_DIRS = [
+    '/usr/local/lib/docker/cli-plugins',
+    '/usr/local/libexec/docker/cli-plugins',
+    '/usr/lib/docker/cli-plugins',
+    '/usr/libexec/docker/cli-plugins',
+];
+const realFs = {
+    stat: (f) => {
+        try {
+            const s = (0,external_node_fs_.statSync)(f);
+            return `${s.ino}:${s.size}:${s.mtimeMs}:${s.ctimeMs}`;
+        }
+        catch {
+            return '-';
+        }
+    },
+    read: (f) => {
+        try {
+            return (0,external_node_fs_.readFileSync)(f, 'utf8');
+        }
+        catch {
+            return '';
+        }
+    },
+    list: (d) => {
+        try {
+            return (0,external_node_fs_.readdirSync)(d).sort();
+        }
+        catch {
+            return [];
+        }
+    },
+};
+/** The cache key of the builder's facts and how long an entry holds (see the header). */
+function builderFactsKey(env, name, fs = realFs) {
+    const configDir = env.DOCKER_CONFIG ?? external_node_path_default().join(env.HOME ?? (0,external_node_os_.homedir)(), '.docker');
+    const buildxDir = env.BUILDX_CONFIG ?? external_node_path_default().join(configDir, 'buildx');
+    const instances = external_node_path_default().join(buildxDir, 'instances');
+    const plugins = [external_node_path_default().join(configDir, 'cli-plugins'), ...SYSTEM_PLUGIN_DIRS].map((d) => fs.stat(external_node_path_default().join(d, 'docker-buildx')));
+    const host = env.DOCKER_HOST ?? 'unix:///var/run/docker.sock';
+    const config = fs.read(external_node_path_default().join(configDir, 'config.json'));
+    const otherContext = (env.DOCKER_CONTEXT ?? '') !== '' || /"currentContext"\s*:\s*"(?!default")/.test(config);
+    const local = host.startsWith('unix://') && !otherContext;
+    const socket = host.slice('unix://'.length);
+    const parts = [
+        `name=${name ?? ''}`,
+        ...ENV_KEYS.map((k) => `${k}=${env[k] ?? ''}`),
+        `plugins=${plugins.join(',')}`,
+        `config=${config}`,
+        `current=${fs.read(external_node_path_default().join(buildxDir, 'current'))}`,
+        `instances=${fs
+            .list(instances)
+            .map((i) => `${i}@${fs.stat(external_node_path_default().join(instances, i))}`)
+            .join(',')}`,
+        `socket=${local ? fs.stat(socket) : host}`,
+        ...(local ? [`pid=${daemonPidStat(socket, fs)}`] : []),
+    ];
+    return {
+        key: (0,external_node_crypto_.createHash)('sha256').update(parts.join('\n')).digest('hex').slice(0, 32),
+        ttlMs: local ? LOCAL_TTL_MS : REMOTE_TTL_MS,
+    };
+}
+/**
+ * The daemon's pid file next to its socket (dockerd writes docker.pid in the socket's directory:
+ * /var/run for the system daemon, $XDG_RUNTIME_DIR when rootless), else /var/run/docker.pid.
+ */
+function daemonPidStat(socket, fs) {
+    const beside = fs.stat(external_node_path_default().join(external_node_path_default().dirname(socket), 'docker.pid'));
+    return beside !== '-' ? beside : fs.stat('/var/run/docker.pid');
+}
+/** `buildx version` and `buildx inspect`, side by side. */
+async function askBuildx(docker, name) {
+    const [buildxVersion, inspect] = await Promise.all([
+        docker.buildxVersion(),
+        name !== undefined ? docker.buildxInspect(name) : docker.buildxInspect(),
+    ]);
+    return {
+        buildxVersion,
+        driver: inspect.driver,
+        ...(inspect.buildkitVersion !== undefined && { buildkitVersion: inspect.buildkitVersion }),
+    };
+}
+function readEntry(file, ttlMs, now) {
+    try {
+        const e = JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8'));
+        const valid = typeof e.facts?.buildxVersion === 'string' && typeof e.facts.driver === 'string';
+        if (!valid)
+            return undefined;
+        const holds = REMOTE_DRIVERS.has(e.facts.driver) ? Math.min(ttlMs, REMOTE_TTL_MS) : ttlMs;
+        const fresh = typeof e.savedAt === 'number' && now - e.savedAt >= 0 && now - e.savedAt < holds;
+        return fresh ? e.facts : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+function writeEntry(file, entry) {
+    try {
+        (0,external_node_fs_.mkdirSync)(external_node_path_default().dirname(file), { recursive: true });
+        const tmp = `${file}.${process.pid}.tmp`;
+        (0,external_node_fs_.writeFileSync)(tmp, JSON.stringify(entry));
+        (0,external_node_fs_.renameSync)(tmp, file);
+    }
+    catch {
+        // A cache that cannot be written is only slower next time.
+    }
+}
+function entryFile(cache, name) {
+    const at = builderFactsKey(cache.env, name, cache.fs);
+    return { file: external_node_path_default().join(cache.dir, 'builders', `${at.key}.json`), ttlMs: at.ttlMs };
+}
+/** Per adapter (one per process, or per test): the facts of each builder name, asked once. */
+const perAdapter = new WeakMap();
+/**
+ * The builder's facts: from this process's earlier answer, else the cache directory (when given),
+ * else buildx (and then kept). Only a builder that reported its BuildKit version is kept on disk:
+ * a docker-container builder that is not running yet reports none, and will after its first build.
+ */
+async function lookUpBuilder(docker, name, cache) {
+    const memo = perAdapter.get(docker) ?? new Map();
+    perAdapter.set(docker, memo);
+    const known = memo.get(name ?? '');
+    if (known)
+        return { facts: await known, from: 'process' };
+    const now = cache?.now ?? Date.now;
+    const at = cache && entryFile(cache, name);
+    const file = at?.file;
+    const stored = at ? readEntry(at.file, at.ttlMs, now()) : undefined;
+    const asked = stored ? Promise.resolve(stored) : askBuildx(docker, name);
+    memo.set(name ?? '', asked);
+    try {
+        const facts = await asked;
+        if (!stored && file && facts.buildkitVersion !== undefined)
+            writeEntry(file, { savedAt: now(), facts });
+        return { facts, from: stored ? 'disk' : 'asked' };
+    }
+    catch (e) {
+        memo.delete(name ?? '');
+        throw e;
+    }
+}
+/**
+ * After a failed build: the builder's facts are forgotten (this process's answer and the entry in
+ * the cache directory), so the next run asks buildx again, in case they were what went wrong.
+ */
+function forgetBuilder(docker, name, cache) {
+    perAdapter.get(docker)?.delete(name ?? '');
+    if (!cache)
+        return;
+    try {
+        (0,external_node_fs_.rmSync)(entryFile(cache, name).file, { force: true });
+    }
+    catch {
+        // Nothing to forget.
+    }
+}
+
+;// CONCATENATED MODULE: ./src/build/source-date.ts
+
+const CREATED_LABEL = 'org.opencontainers.image.created';
+async function sourceDateEpoch(env, context, exec) {
+    const given = env.SOURCE_DATE_EPOCH;
+    if (given !== undefined && given !== '') {
+        if (!/^\d{1,12}$/.test(given))
+            throw new errors/* InputError */.dz(`environment variable SOURCE_DATE_EPOCH: expected seconds since 1970-01-01 (an integer), got "${given.slice(0, 40)}"`, 'set it to a Unix time, e.g. SOURCE_DATE_EPOCH=$(git log -1 --format=%ct), or unset it');
+        return {
+            epoch: given,
+            why: `created label ${isoTime(given)}: SOURCE_DATE_EPOCH from the environment (buildx passes it on)`,
+        };
+    }
+    try {
+        const r = await exec.run('git', ['-C', context, 'log', '-1', '--format=%ct']);
+        const ct = r.stdout.trim();
+        if (r.exitCode === 0 && /^\d+$/.test(ct))
+            return {
+                epoch: ct,
+                why: `created label ${isoTime(ct)}: commit time of the context's git repository (no SOURCE_DATE_EPOCH build argument)`,
+            };
+    }
+    catch {
+        // no git on PATH: the same as not a repository
+    }
+    return {
+        why: `created label as planned: the build context ${context} is not in a git repository with a commit (or git is missing)`,
+    };
+}
+/** The created label as the commit time, unless the user gave it (the labels input). */
+function withSourceDate(labels, source, givenLabels) {
+    if (source.epoch === undefined || labels[CREATED_LABEL] === undefined || givenLabels?.[CREATED_LABEL])
+        return { ...labels };
+    return { ...labels, [CREATED_LABEL]: isoTime(source.epoch) };
+}
+/** Seconds since 1970 as plan.json writes a commit time (src/plan/git-context.ts): ISO 8601, UTC. */
+function isoTime(epoch) {
+    return new Date(Number(epoch) * 1000).toISOString();
+}
+
+// EXTERNAL MODULE: external "node:perf_hooks"
+var external_node_perf_hooks_ = __webpack_require__(643);
+;// CONCATENATED MODULE: ./src/build/timing.ts
+// Where the build stage's time goes, for --verbose: one "timing:" line per step (process start,
+// the builder and base-digest checks, each build, each merge) and a last one with the totals.
+
+/** When this module was evaluated: about when the bundle's modules had loaded. */
+const LOADED_AT_MS = external_node_perf_hooks_.performance.now();
+const s = (ms) => `${(ms / 1000).toFixed(2)}s`;
+class StepTimer {
+    emit;
+    started = external_node_perf_hooks_.performance.now();
+    constructor(emit) {
+        this.emit = emit;
+    }
+    /** Process start up to this stage: node's own start, the modules, then config, plan and checks. */
+    startup() {
+        const boot = external_node_perf_hooks_.performance.nodeTiming.bootstrapComplete;
+        this.emit?.(`timing: node started in ${s(boot)}, modules loaded by ${s(LOADED_AT_MS)}, build stage started at ${s(this.started)} (config, plan, git context, registry check and resolve in between)`);
+    }
+    /** Runs fn, then says how long it took, with a note made of its result. */
+    async step(label, fn, note) {
+        const t0 = external_node_perf_hooks_.performance.now();
+        const result = await fn();
+        const n = note?.(result);
+        this.emit?.(`timing: ${label} ${s(external_node_perf_hooks_.performance.now() - t0)}${n ? ` (${n})` : ''}`);
+        return result;
+    }
+    say(text) {
+        this.emit?.(`timing: ${text}`);
+    }
+    done() {
+        const now = external_node_perf_hooks_.performance.now();
+        this.emit?.(`timing: build stage ${s(now - this.started)}, ${s(now)} since the process started`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/build/inputs.ts
+// What pip inside the build needs: requirements, constraints, index URLs (often with credentials)
+// and build.secrets reach the build only as BuildKit secret mounts of 0600 files in a 0700 temp
+// directory, never as build arguments (which the image history keeps for anyone who can pull it,
+// and which hit E2BIG when large). Their digest, without credentials, is the cache key.
+
+
+
+
+
+
+/** The secret ids the templates mount (`RUN --mount=type=secret,id=...`) at /run/secrets/<id>. */
+const BUILD_SECRET_IDS = {
+    requirements: 'ml_image_requirements',
+    constraints: 'ml_image_constraints',
+    pipConf: 'ml_image_pip_conf',
+    torchIndex: 'ml_image_torch_index',
+    env: 'ml_image_env',
+};
+/** Build argument carrying the digest of the secret inputs: secret mounts are not in the cache key. */
+const INPUTS_DIGEST_ARG = 'ML_IMAGE_INPUTS_SHA256';
+/** Plan build args that travel as secrets instead (the torch index URL may carry credentials). */
+const SECRET_PLAN_ARGS = new Set(['TORCH_INDEX_URL']);
+/** Index variables that the pip.conf secret carries (config first, else the environment). */
+const INDEX_ENV = new Set(['PIP_INDEX_URL', 'PIP_EXTRA_INDEX_URL']);
+/** The plan's build args that may be build arguments (those that travel as secrets removed). */
+function publicPlanArgs(args) {
+    return Object.fromEntries(Object.entries(args).filter(([k]) => !SECRET_PLAN_ARGS.has(k)));
+}
+/** build.secrets by name -> value from the environment; each must be set. */
+function secretEnvFrom(secrets, env) {
+    const out = {};
+    for (const id of secrets) {
+        const value = env[id];
+        if (value === undefined) {
+            throw new errors/* InputError */.dz(`build.secrets: ${id} is not set in the environment`, `export ${id} (or pass it from a repository secret) before building`);
+        }
+        out[id] = value;
+    }
+    return out;
+}
+/** A POSIX shell single-quoted word: safe for any value (newlines, quotes, $, backticks). */
+function shellQuote(value) {
+    return `'${value.replace(/'/g, `'\\''`)}'`;
+}
+/** `export NAME='value'` lines the templates' install step sources (build.secrets inside pip's RUN). */
+/**
+ * Names the install step itself uses, or that would change how its shell runs: never exported
+ * from build.secrets (they still reach a user's own Dockerfile as `--secret id=NAME`).
+ */
+const RESERVED_ENV = new Set([
+    's',
+    'c',
+    'ti',
+    'PATH',
+    'IFS',
+    'HOME',
+    'SHELL',
+    'ENV',
+    'PS4',
+    'TORCH_VERSION',
+    'ML_IMAGE_CUDA',
+]);
+function secretEnvScript(env) {
+    return (Object.entries(env)
+        .filter(([name]) => !INDEX_ENV.has(name) && !RESERVED_ENV.has(name))
+        // An id that is no shell variable name (pip-token) is mounted by id only, never exported.
+        .filter(([name]) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(name))
+        .map(([name, value]) => `export ${name}=${shellQuote(value)}\n`)
+        .join(''));
+}
+/**
+ * sha256 of what the secret files hold, with URL credentials removed: the pip layer rebuilds when
+ * requirements, constraints or indexes change, and not when only a token is rotated.
+ */
+function inputsDigest(i) {
+    const text = JSON.stringify({
+        requirements: (0,redact/* redactUrls */.sK)(i.requirements),
+        constraints: (0,redact/* redactUrls */.sK)(i.constraints),
+        indexUrl: i.indexes.indexUrl !== undefined ? (0,redact/* redactUrls */.sK)(i.indexes.indexUrl) : null,
+        extraIndexUrls: i.indexes.extraIndexUrls.map((u) => (0,redact/* redactUrls */.sK)(u)),
+        torchIndexUrl: i.torchIndexUrl !== undefined ? (0,redact/* redactUrls */.sK)(i.torchIndexUrl) : null,
+        secrets: Object.keys(i.secretEnv).sort(),
+    });
+    return (0,external_node_crypto_.createHash)('sha256').update(text).digest('hex');
+}
+/** Writes the secret files of one target into DIR (created 0700, files 0600); returns id -> path. */
+function writeBuildInputs(dir, i) {
+    (0,external_node_fs_.mkdirSync)(dir, { recursive: true, mode: 0o700 });
+    const files = {
+        [BUILD_SECRET_IDS.requirements]: i.requirements === '' ? '' : `${i.requirements}\n`,
+        [BUILD_SECRET_IDS.constraints]: i.constraints === '' ? '' : `${i.constraints}\n`,
+        [BUILD_SECRET_IDS.pipConf]: (0,python_indexes/* pipConf */.aI)(i.indexes),
+        [BUILD_SECRET_IDS.torchIndex]: i.torchIndexUrl ?? '',
+        [BUILD_SECRET_IDS.env]: secretEnvScript(i.secretEnv),
+    };
+    const out = {};
+    for (const [id, content] of Object.entries(files)) {
+        const file = external_node_path_default().join(dir, id);
+        (0,external_node_fs_.writeFileSync)(file, content, { mode: 0o600 });
+        out[id] = file;
+    }
+    return out;
+}
+/**
+ * Masks a line of build output: URL userinfo masked and any build.secrets value or index credential
+ * replaced, as a runner masks registered secrets.
+ */
+function outputMasker(secretEnv, indexes) {
+    const masks = [
+        ...Object.values(secretEnv),
+        ...[indexes.indexUrl ?? '', ...indexes.extraIndexUrls].map(redact/* urlSecret */.mz),
+    ]
+        .filter((m) => m.length >= 4)
+        .sort((a, b) => b.length - a.length);
+    return (text) => masks.reduce((t, m) => t.split(m).join('***'), (0,redact/* redactUrls */.sK)(text));
+}
+
+// EXTERNAL MODULE: ./src/docker/engine.ts + 7 modules
+var engine = __webpack_require__(83798);
+;// CONCATENATED MODULE: ./src/build/retry.ts
+
+
+
+const TRANSIENT = /connection reset by peer|i\/o timeout|TLS handshake timeout|unexpected EOF|(?:50[0234]) (?:Internal Server Error|Bad Gateway|Service Unavailable|Gateway Timeout)|received unexpected HTTP status: 5\d\d|toomanyrequests|net\/http: request canceled/i;
+const MAX_ATTEMPTS = 3;
+/** No new attempt starts once a target has spent this long (all attempts and waits together). */
+const RETRY_BUDGET_MS = 120_000;
+function isTransient(log) {
+    return TRANSIENT.test(log);
+}
+/** The one line that says why a build failed (buildx's last ERROR line, else the last line). */
+function failureReason(log) {
+    const lines = log
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean);
+    const err = [...lines].reverse().find((l) => /^ERROR[:\s]/.test(l) || /^error:/i.test(l));
+    return ((err ?? lines.at(-1) ?? 'no output')
+        .replace(/^ERROR:?\s*/, '')
+        // Long RUN scripts are quoted whole by BuildKit: keep their start, the log excerpt has the rest.
+        .replace(/(\[\/bin\/sh -c )(.{60}).{20,}(\]: exit code)/, '$1$2...$3')
+        .replace(/(process "\/bin\/sh -c )(.{60}).{20,}(" did not complete)/, '$1$2...$3')
+        .slice(0, 400));
+}
+/** The backoff before the attempt after ATTEMPT: 2 s, 4 s, 8 s ... */
+function retryWaitMs(attempt) {
+    return 2000 * 2 ** (attempt - 1);
+}
+/**
+ * After a failed attempt: how long to wait before the next one (and why it failed), or the error
+ * that ends the target: environment problems exit 3, a deterministic build failure exits 1.
+ */
+function afterFailedAttempt(f) {
+    const { id, log, attempt } = f;
+    if (/unknown flag: mount|the --mount option requires BuildKit/i.test(log)) {
+        throw new errors/* EnvironmentError */.eG(`build ${id}: the builder's Dockerfile frontend does not understand RUN --mount=type=secret`, SECRETS_FIX);
+    }
+    // Only the end of the log says why this attempt failed: an earlier pip "Retrying ... connection
+    // reset" that pip recovered from must not make a deterministic failure look transient.
+    const transient = isTransient(log.split('\n').slice(-15).join('\n'));
+    const waitMs = retryWaitMs(attempt);
+    if (transient && attempt < MAX_ATTEMPTS && f.spentMs + waitMs <= RETRY_BUDGET_MS) {
+        return { waitMs, reason: failureReason(log) };
+    }
+    // No daemon, or the registry refused the push: an environment problem (exit 3), not the build's.
+    const classified = (0,engine/* cliFailure */.$l)(`build ${id}`, { ...f.result, stderr: log });
+    if (classified instanceof errors/* EnvironmentError */.eG)
+        throw classified;
+    throw finalFailure(f, transient);
+}
+function finalFailure(f, transient) {
+    const excerpt = f.log.split('\n').slice(-25).join('\n');
+    const what = `build ${f.id} failed after ${f.elapsed}s${f.attempt > 1 ? ` and ${f.attempt} attempts` : ''}: ${failureReason(f.log)}\n--- last lines of the build log ---\n${excerpt}`;
+    // A registry or network that keeps failing is the environment's problem (exit 3), not the build's.
+    if (transient) {
+        return new errors/* EnvironmentError */.eG(what, `the registry or network kept failing (retries stop after ${MAX_ATTEMPTS} attempts or ${RETRY_BUDGET_MS / 1000}s per target); check the registry's status and try again later`);
+    }
+    return new errors/* CheckFailedError */.CO(what, 'fix the Dockerfile or requirements named above; the build was not retried because the failure is deterministic');
+}
+
+;// CONCATENATED MODULE: ./src/build/merge.ts
+// Multi-arch tags: `imagetools create` merges each variant's per-platform digests into one
+// manifest list under every tag; an image built with push: false gets a local tag instead.
+
+
+
+
+/** The tag of an image built with push: false (loaded into the engine, never pushed). */
+function localTag(repository, variant, arch) {
+    return `${repository}:ml-image-local-${variant}-${arch}`;
+}
+/** imagetools create: one multi-arch manifest list from per-platform digests, under every tag. */
+async function mergeVariant(deps, variant, tags, sources, 
+/** `index:KEY=VALUE` annotations of the merged index (buildx >= 0.12). */
+annotations = []) {
+    const now = deps.now ?? Date.now;
+    const t0 = now();
+    // One `imagetools create` per repository, the sources' own first: buildx copies blobs into
+    // another repository once per tag, concurrently, and a registry refuses a list whose manifests
+    // are not copied yet (400).
+    const buildRepository = sources[0]?.split('@')[0] ?? '';
+    let digest;
+    for (const group of tagsByRepository(buildRepository, tags)) {
+        const d = await withRetries(deps, `merge ${variant}`, group, t0, () => annotations.length > 0
+            ? deps.docker.imagetoolsCreate(group, [...sources], { annotations })
+            : deps.docker.imagetoolsCreate(group, [...sources]));
+        digest ??= d;
+    }
+    if (digest === undefined)
+        throw new Error(`merge ${variant}: no tags`);
+    deps.progress(`merge ${variant}: ${sources.length} platform(s) -> ${tags.join(', ')} (${digest.slice(0, 19)}) in ${((now() - t0) / 1000).toFixed(1)}s`);
+    return digest;
+}
+/**
+ * A merge pushes one index under several tags at once; a registry's passing 5xx, a reset or a
+ * rate limit is tried again with the build's backoff (2 s, 4 s) within its budget. Pushing the same
+ * index again is harmless. A registry that keeps failing is the environment's problem (exit 3).
+ */
+async function withRetries(deps, what, tags, t0, push) {
+    const now = deps.now ?? Date.now;
+    const sleep = deps.sleep ?? promises_.setTimeout;
+    for (let attempt = 1;; attempt++) {
+        try {
+            return await push();
+        }
+        catch (e) {
+            const text = e instanceof Error ? e.message : String(e);
+            const tail = text.split('\n').slice(-15).join('\n');
+            if (!isTransient(tail))
+                throw e;
+            const waitMs = retryWaitMs(attempt);
+            if (attempt >= MAX_ATTEMPTS || now() - t0 + waitMs > RETRY_BUDGET_MS) {
+                if (e instanceof errors/* EnvironmentError */.eG)
+                    throw e;
+                const tries = attempt === 1 ? '1 attempt' : `${attempt} attempts`;
+                throw new errors/* EnvironmentError */.eG(`${what} into ${tags.join(', ')} failed after ${tries}: ${failureReason(tail)}\n--- last lines of buildx ---\n${tail}`, `the registry kept failing (retries stop after ${MAX_ATTEMPTS} attempts or ${RETRY_BUDGET_MS / 1000}s); check the registry's status and run the merge again`, { cause: e });
+            }
+            deps.progress(`${what}: transient registry failure (${failureReason(tail)}); retrying in ${waitMs / 1000}s`);
+            await sleep(waitMs);
+        }
+    }
+}
+
+// EXTERNAL MODULE: ./src/requirements/read.ts
+var read = __webpack_require__(82674);
+// EXTERNAL MODULE: ./src/build/result.ts
+var result = __webpack_require__(99183);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
+var schemas = __webpack_require__(9691);
+;// CONCATENATED MODULE: ./src/build/target.ts
+// One build target (a variant on one platform): its secret files, its buildx argv, and the
+// attempts, retried while the failure is transient (see retry.ts).
+
+
+
+
+
+
+
+
+
+
+/** What buildx writes with --metadata-file: an object with the image digest among other keys. */
+const MetadataSchema = schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J());
+/** The secret files and the buildx argv of one target. */
+function prepareTarget(ctx, t, arch, metadataFile) {
+    const resolved = ctx.resolved?.[`${t.v.name}/${t.platform}`];
+    const inputs = {
+        requirements: resolved?.requirements ?? ctx.requirements,
+        constraints: resolved?.constraints ?? '',
+        indexes: ctx.indexes,
+        ...(t.v.torch?.indexUrl !== undefined && { torchIndexUrl: t.v.torch.indexUrl }),
+        secretEnv: ctx.secretEnv,
+    };
+    const fileSecrets = {
+        ...writeBuildInputs(external_node_path_default().join(ctx.work, `inputs-${t.v.name}-${arch}`), inputs),
+        ...ctx.valueSecretFiles,
+    };
+    const o = ctx.options ?? {};
+    const annotations = (o.annotations ?? []).filter(isManifestAnnotation).map(annotationArg);
+    const { args, notes } = buildxBuildArgs({
+        context: ctx.context,
+        dockerfile: t.dockerfile,
+        platform: t.platform,
+        repository: ctx.repository,
+        pushTag: `ml-image-build-${t.v.name}-${arch}`,
+        push: ctx.push,
+        ...((!ctx.push || o.load) && { loadTag: localTag(ctx.repository, t.v.name, arch) }),
+        labels: t.labels,
+        buildArgs: { ...t.buildArgs, [INPUTS_DIGEST_ARG]: inputsDigest(inputs) },
+        cache: cacheFor(ctx.cache, ctx.repository, t.v.name, arch),
+        metadataFile,
+        provenance: ctx.build.provenance,
+        secrets: ctx.build.secrets,
+        fileSecrets,
+        network: ctx.build.network,
+        pull: ctx.build.pull,
+        ...(o.noCache !== undefined && { noCache: o.noCache }),
+        ...(o.target !== undefined && { target: o.target }),
+        ...(o.secretEnvs && { secretEnvs: o.secretEnvs }),
+        ...(o.cacheFrom && { cacheFrom: o.cacheFrom }),
+        ...(o.cacheTo && { cacheTo: o.cacheTo }),
+        ...(annotations.length > 0 && { annotations }),
+        ...(o.sbom !== undefined && { sbom: o.sbom }),
+        ...(ctx.push && o.load && { load: true }),
+        ...((t.ociMediatypes || annotations.length > 0) && { ociMediatypes: true }),
+        ...requestFromOptions(o, t.v.name, arch),
+    }, ctx.builder);
+    for (const n of notes) {
+        if (!ctx.notesShown.has(n))
+            ctx.progress(`note: ${n}`);
+        ctx.notesShown.add(n);
+    }
+    return args;
+}
+/** The image digest from buildx's metadata file, the metadata kept without URL credentials. */
+function readMetadata(id, metadataFile) {
+    // buildx's metadata can quote build inputs (provenance): no URL credentials in build.json.
+    const parsed = MetadataSchema.safeParse((0,redact/* redactUrlsDeep */.w5)(JSON.parse((0,external_node_fs_.readFileSync)(metadataFile, 'utf8'))));
+    const metadata = parsed.success ? parsed.data : {};
+    const digest = metadata['containerimage.digest'];
+    if (typeof digest !== 'string')
+        throw new errors/* CheckFailedError */.CO(`build ${id}: buildx wrote no image digest to ${metadataFile}`);
+    return { digest, metadata };
+}
+/** Builds one target, retrying transient failures; throws the classified error of the last attempt. */
+async function buildTarget(ctx, t) {
+    const arch = t.platform.split('/')[1];
+    const id = `${t.v.name}/${arch}`;
+    const metadataFile = external_node_path_default().join(ctx.work, `metadata-${t.v.name}-${arch}.json`);
+    const args = prepareTarget(ctx, t, arch, metadataFile);
+    const started = ctx.now();
+    for (let attempt = 1;; attempt++) {
+        ctx.progress(`build ${id}: started${attempt > 1 ? ` (attempt ${attempt}/${MAX_ATTEMPTS})` : ''}`);
+        const tail = [];
+        const r = await ctx.docker.buildx(args, {
+            ...(ctx.buildxEnv && { env: { ...ctx.buildxEnv } }),
+            onLine: (raw) => {
+                // pip masks passwords itself; this also covers a token used as a URL's user name.
+                const line = ctx.mask(raw);
+                tail.push(line);
+                if (tail.length > 400)
+                    tail.shift();
+                ctx.output?.(line, id);
+            },
+        });
+        const elapsed = ((ctx.now() - started) / 1000).toFixed(1);
+        if (r.exitCode === 0) {
+            const { digest, metadata } = readMetadata(id, metadataFile);
+            ctx.progress(`build ${id}: done in ${elapsed}s (${digest.slice(0, 19)})`);
+            return {
+                platform: t.platform,
+                digest,
+                durationMs: ctx.now() - started,
+                attempts: attempt,
+                metadata,
+                ...((!ctx.push || ctx.options?.load) && { localRef: localTag(ctx.repository, t.v.name, arch) }),
+            };
+        }
+        const log = tail.join('\n') || ctx.mask(r.stderr);
+        const retry = afterFailedAttempt({ id, result: r, log, attempt, spentMs: ctx.now() - started, elapsed });
+        ctx.progress(`build ${id}: transient failure (${retry.reason}); retrying in ${retry.waitMs / 1000}s`);
+        await ctx.sleep(retry.waitMs);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/build/templates.ts
+// Where a build's Dockerfile comes from: this tool's images/ templates, else the user's own.
+
+
+
+/** The variant's template from images/, else the user's Dockerfile (build.dockerfile). */
+function dockerfileFor(v, config, baseDir, imagesDir) {
+    if (v.template === undefined) {
+        if (config.build.dockerfile === undefined)
+            throw new errors/* InputError */.dz(`variant ${v.name}: no template and no build.dockerfile`);
+        return external_node_path_default().resolve(baseDir, config.build.dockerfile);
+    }
+    const file = external_node_path_default().join(imagesDir, v.template, 'Dockerfile');
+    if (!(0,external_node_fs_.existsSync)(file))
+        throw new errors/* InputError */.dz(`template "${v.template}" not found: ${file}`);
+    return file;
+}
+
+// EXTERNAL MODULE: ./src/util/map-limit.ts
+var map_limit = __webpack_require__(9992);
+;// CONCATENATED MODULE: ./src/build/stage.ts
+// The build stage: one buildx build per variant and platform, each pushed (by digest where the
+// driver allows), then `imagetools create` merges each variant's platform digests under its tags.
+// Transient failures (connection reset, registry 5xx, i/o timeout) are retried with backoff; a
+// deterministic failure (Dockerfile error, pip conflict) stops at once with the end of the log
+// (retry.ts). Requirements, constraints, index URLs (often with credentials) and build.secrets
+// reach the build only as BuildKit secret mounts, never as build arguments (inputs.ts).
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+function cacheKind(config, env) {
+    if (config.build.cache !== 'auto')
+        return config.build.cache;
+    const onRunner = env.ACTIONS_RUNTIME_TOKEN !== undefined &&
+        (env.ACTIONS_RESULTS_URL ?? env.ACTIONS_CACHE_URL) !== undefined;
+    return onRunner ? 'gha' : 'registry';
+}
+/** Where the builder's facts are kept between runs (none without a cache directory). */
+function factsCache(input, deps) {
+    return input.cacheDir !== undefined ? { dir: input.cacheDir, env: deps.env } : undefined;
+}
+/**
+ * The builder's abilities, each variant's base digest (one lookup per distinct base) and the
+ * context's commit time: independent, so side by side.
+ */
+async function lookUp(input, deps, variants, timer) {
+    const builderName = input.options?.builder;
+    const digests = new Map();
+    const digestOf = (ref) => deps.docker.imageDigest(ref).catch((e) => {
+        deps.progress(`warning: could not resolve the digest of ${ref}: ${e.message.split('\n')[0]}`);
+        return undefined;
+    });
+    for (const v of variants)
+        if (!digests.has(v.base.ref))
+            digests.set(v.base.ref, digestOf(v.base.ref));
+    const context = external_node_path_default().resolve(input.baseDir, input.config.build.context);
+    const cache = factsCache(input, deps);
+    const [found, baseDigests, sourceDate] = await Promise.all([
+        timer.step('builder facts', () => lookUpBuilder(deps.docker, builderName, cache), (f) => `${f.from === 'asked' ? 'asked buildx' : `from the ${f.from === 'disk' ? 'cache directory' : 'process'}`}: ${f.facts.driver}, buildx ${f.facts.buildxVersion}, BuildKit ${f.facts.buildkitVersion ?? 'unknown'}`),
+        timer.step('base digest', () => Promise.all(variants.map((v) => digests.get(v.base.ref))), () => `${digests.size} base image(s)`),
+        timer.step('source date', () => sourceDateEpoch(deps.env, context, deps.exec ?? new exec_runner/* ActionsExecRunner */.L()), (d) => d.why),
+    ]);
+    const builder = { ...found.facts, ...(builderName !== undefined && { name: builderName }) };
+    return { builder, baseDigests, sourceDate };
+}
+/** The variant's labels: its plan's, the base digest, and the created label from the commit time. */
+function variantLabels(input, v, run) {
+    const labels = withSourceDate(v.labels, run.sourceDate, input.options?.labels);
+    if (run.baseDigest === undefined)
+        return labels;
+    return {
+        ...labels,
+        'org.opencontainers.image.base.digest': run.baseDigest,
+        [`${tags/* LABEL_PREFIX */.Ag}.base-digest`]: run.baseDigest,
+    };
+}
+/** Builds every selected platform of one variant, then merges them under its tags when asked. */
+async function buildVariant(input, v, run) {
+    const { plan, config } = input;
+    const { ctx, timer } = run;
+    const group = ctx.group;
+    const dockerfile = dockerfileFor(v, config, input.baseDir, input.imagesDir);
+    const labels = variantLabels(input, v, run);
+    // No SOURCE_DATE_EPOCH build argument: on BuildKit >= 0.11 a changing one invalidates the cache
+    // from WORKDIR on (every commit would reinstall the requirements). One set in the environment
+    // reaches the build anyway: buildx passes it on itself.
+    const buildArgs = { ...publicPlanArgs(v.buildArgs), ...config.build.args };
+    const platforms = v.platforms.filter((p) => !input.only?.platforms || input.only.platforms.includes(p));
+    // dockerd's BuildKit (docker driver) runs one build at a time well on small runners.
+    const limit = ctx.builder.driver === 'docker' ? 1 : 2;
+    const merging = input.push && input.merge !== false;
+    const annotations = merging ? mergeAnnotations(input, ctx, labels) : [];
+    const built = await (0,map_limit/* mapLimit */.s)(platforms, limit, (platform) => group(`build ${v.name} ${platform}`, () => timer.step(`build ${v.name}/${platform.split('/')[1]}`, () => buildTarget(ctx, {
+        v,
+        platform,
+        dockerfile,
+        labels,
+        buildArgs,
+        ...(annotations.length > 0 && { ociMediatypes: true }),
+    }))));
+    const sources = built.map((b) => `${plan.repository}@${b.digest}`);
+    let digest;
+    if (merging) {
+        digest = await timer.step(`merge ${v.name}`, () => mergeVariant(ctx, v.name, v.tags, sources, annotations));
+    }
+    return {
+        variant: v.name,
+        repository: plan.repository,
+        ...(digest !== undefined && { digest }),
+        tags: input.push ? v.tags : built.flatMap((b) => (b.localRef ? [b.localRef] : [])),
+        platforms: built,
+        baseImage: v.base.ref,
+        ...(run.baseDigest !== undefined && { baseDigest: run.baseDigest }),
+    };
+}
+/** Index annotations of the merged list: `imagetools create --annotation` needs buildx >= 0.12. */
+function mergeAnnotations(input, ctx, labels) {
+    const wanted = indexAnnotations(labels, input.options?.annotations);
+    if (wanted.length === 0)
+        return wanted;
+    const why = ctx.builder.driver === 'docker'
+        ? 'docker driver: the platform images are Docker manifests, so the merged list is a Docker manifest list, which carries no annotations: index annotations left out (use a docker-container builder)'
+        : (0,versions/* compareVersions */.Z)(ctx.builder.buildxVersion, '0.12.0') < 0
+            ? `index annotations need buildx >= 0.12.0 (found ${ctx.builder.buildxVersion}), left out`
+            : undefined;
+    if (why === undefined)
+        return wanted;
+    if (!ctx.notesShown.has(why))
+        ctx.progress(`note: ${why}`);
+    ctx.notesShown.add(why);
+    return [];
+}
+/**
+ * The `secrets` input (id=value) as 0600 files under `dir`, and the `secret-envs` input checked
+ * against the environment; returns the files and every secret value (masked in build output).
+ */
+function inputSecrets(options, config, env, dir) {
+    const files = {};
+    const values = {};
+    const taken = new Set([...Object.values(BUILD_SECRET_IDS), ...config.build.secrets]);
+    const ids = [...Object.keys(options?.secrets ?? {}), ...Object.keys(options?.secretEnvs ?? {})];
+    for (const id of ids) {
+        if (taken.has(id))
+            throw new errors/* InputError */.dz(`inputs "secrets"/"secret-envs": secret id ${id} is given twice (or is one this action mounts itself)`, 'give each secret id once');
+        taken.add(id);
+    }
+    for (const [id, name] of Object.entries(options?.secretEnvs ?? {})) {
+        const value = env[name];
+        if (value === undefined)
+            throw new errors/* InputError */.dz(`input "secret-envs": ${id}=${name}: ${name} is not set in the environment`, `set it in the step's env: (e.g. ${name}: \${{ secrets.${name} }})`);
+        values[`secret-env:${id}`] = value;
+    }
+    const secrets = Object.entries(options?.secrets ?? {});
+    if (secrets.length > 0)
+        (0,external_node_fs_.mkdirSync)(dir, { recursive: true, mode: 0o700 });
+    for (const [id, value] of secrets) {
+        const file = external_node_path_default().join(dir, id);
+        (0,external_node_fs_.writeFileSync)(file, value, { mode: 0o600 });
+        files[id] = file;
+        values[`secret:${id}`] = value;
+    }
+    return { files, values };
+}
+/**
+ * buildx reads the context's git state (seven git commands per build) only to record it in a
+ * provenance attestation: with provenance off (provenance "false" and no provenance in the attests
+ * input), whatever the driver, that is skipped, unless BUILDX_GIT_INFO is set.
+ */
+function skipGitInfo(input, env) {
+    if (env.BUILDX_GIT_INFO !== undefined)
+        return false;
+    const attested = (input.options?.attests ?? []).some((a) => /type=provenance/.test(a));
+    return input.config.build.provenance === 'false' && !attested;
+}
+async function runBuildStage(input, deps) {
+    const { plan, config, baseDir } = input;
+    const secretEnv = secretEnvFrom(config.build.secrets, deps.env);
+    checkBuildArgs(config.build.args);
+    const indexes = (0,python_indexes/* pipIndexes */.iP)(config.python, deps.env);
+    const variants = plan.variants.filter((v) => !input.only?.variants || input.only.variants.includes(v.name));
+    const timer = new StepTimer(deps.timing);
+    timer.startup();
+    const { builder, baseDigests, sourceDate } = await lookUp(input, deps, variants, timer);
+    // Secret mounts or nothing: never a fallback to build arguments.
+    const unsupported = secretMountsUnsupported(builder);
+    if (unsupported !== undefined)
+        throw new errors/* EnvironmentError */.eG(unsupported, SECRETS_FIX);
+    const requirements = (0,read/* readRequirementsText */.CF)(config.python.requirements, baseDir);
+    const work = (0,temp/* runTempDir */.jI)('ml-image-build-');
+    const unregister = (0,cleanup/* registerCleanup */.qE)(() => (0,external_node_fs_.rmSync)(work, { recursive: true, force: true }));
+    let given;
+    try {
+        given = inputSecrets(input.options, config, deps.env, external_node_path_default().join(work, 'input-secrets'));
+    }
+    catch (e) {
+        (0,external_node_fs_.rmSync)(work, { recursive: true, force: true });
+        unregister();
+        throw e;
+    }
+    const ctx = {
+        docker: deps.docker,
+        progress: deps.progress,
+        ...(deps.output && { output: deps.output }),
+        sleep: deps.sleep ?? promises_.setTimeout,
+        now: deps.now ?? Date.now,
+        repository: plan.repository,
+        push: input.push,
+        build: config.build,
+        builder,
+        cache: cacheKind(config, deps.env),
+        context: external_node_path_default().resolve(baseDir, config.build.context),
+        work,
+        requirements,
+        ...(input.resolved && { resolved: input.resolved }),
+        indexes,
+        secretEnv,
+        // Every line of build output is shown with URL userinfo masked and secret values replaced.
+        mask: outputMasker({ ...secretEnv, ...given.values }, indexes),
+        notesShown: new Set(),
+        group: deps.group ?? ((_n, fn) => fn()),
+        ...(input.options && { options: input.options }),
+        valueSecretFiles: given.files,
+        ...(skipGitInfo(input, deps.env) && { buildxEnv: { BUILDX_GIT_INFO: 'false' } }),
+    };
+    try {
+        const results = [];
+        for (const [i, v] of variants.entries()) {
+            const run = { ctx, baseDigest: baseDigests[i], sourceDate, timer };
+            // A failed build forgets the builder's facts: the next run asks buildx again.
+            results.push(await buildVariant(input, v, run).catch((e) => {
+                forgetBuilder(deps.docker, input.options?.builder, factsCache(input, deps));
+                throw e;
+            }));
+        }
+        timer.done();
+        return { schemaVersion: result/* BUILD_RESULT_SCHEMA_VERSION */.ef, variants: results };
+    }
+    finally {
+        (0,external_node_fs_.rmSync)(work, { recursive: true, force: true });
+        unregister();
+    }
+}
+
+// EXTERNAL MODULE: ./src/plan/catalog.ts + 2 modules
+var catalog = __webpack_require__(9668);
+// EXTERNAL MODULE: ./src/plan/plan.ts + 1 modules
+var plan_plan = __webpack_require__(82649);
+// EXTERNAL MODULE: ./src/report/stage.ts + 2 modules
+var stage = __webpack_require__(47653);
+// EXTERNAL MODULE: ./src/resolve/snapshot-cache.ts
+var snapshot_cache = __webpack_require__(42405);
+// EXTERNAL MODULE: ./src/resolve/stage.ts
+var resolve_stage = __webpack_require__(50810);
+// EXTERNAL MODULE: ./src/smoke/stage.ts + 1 modules
+var smoke_stage = __webpack_require__(22138);
+// EXTERNAL MODULE: ./src/attest/signing.ts
+var attest_signing = __webpack_require__(84626);
+// EXTERNAL MODULE: ./src/attest/signers.ts + 6 modules
+var signers = __webpack_require__(86212);
+// EXTERNAL MODULE: ./src/attest/predicates.ts + 1 modules
+var predicates = __webpack_require__(10714);
+// EXTERNAL MODULE: ./src/attest/result.ts
+var attest_result = __webpack_require__(29476);
+;// CONCATENATED MODULE: ./src/attest/stage.ts
+
+
+
+
+
+/**
+ * Attach one target's predicates (and sign the image) into TARGET, which is already in the result:
+ * when attaching stops half-way, attest.json still says what was written, attached and signed.
+ */
+async function attestTarget(input, io, v, p, target) {
+    const { ref } = target;
+    const identity = input.signing.identity;
+    const ctx = input.context(v, p);
+    const { tlog } = input.signing;
+    const attached = [];
+    for (const kind of input.attest.types) {
+        const made = (0,predicates/* predicateFor */.X)(kind, ctx);
+        if ('missing' in made) {
+            target.notes.push(`${kind}: ${made.missing}`);
+            continue;
+        }
+        const file = input.results.writeAttestation(v.variant, p.platform, kind, made.predicate);
+        const entry = {
+            kind,
+            predicateType: made.predicateType,
+            file: relative(input.results, file),
+            attached: false,
+        };
+        target.attestations.push(entry);
+        attached.push({ entry, spec: { predicatePath: file, type: made.cosignType } });
+    }
+    if (!identity)
+        return;
+    const signer = io.signer();
+    const done = ({ entry, spec }) => {
+        entry.attached = true;
+        entry.verify = (0,attest_signing/* verifyCommand */.p0)(ref, spec.type, identity, tlog, input.repository);
+    };
+    // One image's attestations share one .att tag that each `cosign attest` reads, extends and
+    // pushes: they go one after the other (at once, the last push would drop the others), or in one
+    // update where the signer can. The signature (.sig) is another tag: it is made meanwhile.
+    const attach = async () => {
+        if (attached.length === 0)
+            return;
+        if (signer.attestAll) {
+            const specs = attached.map((a) => a.spec);
+            await signer.attestAll(ref, specs, identity, { tlog }, (i) => done(attached[i]));
+            return;
+        }
+        for (const a of attached) {
+            await signer.attest(ref, a.spec, identity, { tlog });
+            done(a);
+        }
+    };
+    const calls = [
+        attach(),
+        signer.sign(ref, identity, { tlog }).then(() => {
+            target.signed = true;
+        }),
+    ];
+    const failed = (await Promise.allSettled(calls)).find((r) => r.status === 'rejected');
+    if (failed)
+        throw failed.reason;
+}
+const relative = (results, file) => results.dir && file.startsWith(`${results.dir}/`) ? file.slice(results.dir.length + 1) : file;
+/** One progress line per target: what was attached, or written only. */
+function describe(t) {
+    const kinds = t.attestations.map((a) => a.kind).join(', ') || 'no attestations';
+    const how = t.signed ? `signed, attached: ${kinds}` : `written (not attached): ${kinds}`;
+    return `${t.variant} ${t.platform}: ${how}${t.notes.length ? ` (${t.notes.join('; ')})` : ''}`;
+}
+/** Targets attached at once: each may run a cosign process or two. */
+const MAX_TARGETS_AT_ONCE = 4;
+async function runAttestStage(input, io) {
+    const { signing } = input;
+    const result = {
+        schemaVersion: attest_result/* ATTEST_RESULT_SCHEMA_VERSION */.fx,
+        signing: {
+            mode: signing.identity?.kind ?? 'none',
+            reason: signing.reason,
+            tlog: signing.tlog,
+        },
+        targets: [],
+    };
+    // Not signing is a note, not a warning: most local runs and forks have no identity.
+    io.progress(signing.reason);
+    const work = [];
+    for (const v of input.build.variants)
+        for (const p of v.platforms) {
+            if (p.localRef !== undefined) {
+                io.progress(`${v.variant} ${p.platform}: not pushed (loaded as ${p.localRef}): nothing to attest`);
+                continue;
+            }
+            const target = {
+                variant: v.variant,
+                platform: p.platform,
+                ref: `${v.repository}@${p.digest}`,
+                attestations: [],
+                signed: false,
+                notes: [],
+            };
+            result.targets.push(target);
+            work.push({ target, run: () => attestTarget(input, io, v, p, target) });
+        }
+    // The targets are independent images (their own .sig/.att tags): attached side by side, a few at
+    // a time, targets of one digest one after the other. Keyless goes one at a time (concurrent
+    // cosign runs trip over their shared Sigstore cache). After a registry failure no target starts.
+    const limit = signing.identity?.kind === 'keyless' ? 1 : MAX_TARGETS_AT_ONCE;
+    const byRef = new Map();
+    let error;
+    const settled = await (0,map_limit/* mapLimit */.s)(work, limit, async (w) => {
+        const before = byRef.get(w.target.ref) ?? Promise.resolve();
+        const run = before.then(() => (error ? undefined : w.run().then(() => true)));
+        byRef.set(w.target.ref, run.catch(() => undefined));
+        return run.then((ran) => (ran ? { status: 'fulfilled', value: undefined } : undefined), (reason) => {
+            if (reason instanceof errors/* EnvironmentError */.eG)
+                error ??= reason;
+            return { status: 'rejected', reason };
+        });
+    });
+    // Targets that never started are not in attest.json (as if the stage had stopped before them).
+    result.targets = result.targets.filter((_, i) => settled[i] !== undefined);
+    settled.forEach((s, i) => {
+        if (s === undefined)
+            return;
+        const { target } = work[i];
+        if (s.status === 'fulfilled')
+            return io.progress(describe(target));
+        if (!(s.reason instanceof errors/* EnvironmentError */.eG))
+            throw s.reason;
+        io.progress(`${describe(target)}: stopped`);
+    });
+    if (error)
+        result.error = error.message.split('\n')[0];
+    input.results.writeAttest(result);
+    return { result, ...(error && { error }) };
+}
+
+// EXTERNAL MODULE: ./src/results/results.ts + 1 modules
+var results_results = __webpack_require__(12135);
+// EXTERNAL MODULE: ./src/version.ts
+var version = __webpack_require__(311);
+;// CONCATENATED MODULE: ./src/pipeline/attest.ts
+// The attest stage as the pipeline runs it: what each target's predicates are made of (this job's
+// smoke entries or the result directory's records, the config and requirements files by digest, the
+// resolver's constraints), the signing identity, and cosign.
+
+
+
+
+
+
+
+
+
+const sha256 = (data) => (0,external_node_crypto_.createHash)('sha256').update(data).digest('hex');
+function fileDigest(file, shown) {
+    return (0,external_node_fs_.existsSync)(file) ? { path: shown, sha256: sha256((0,external_node_fs_.readFileSync)(file)) } : undefined;
+}
+/** What the predicates of one target are made of. */
+function contextFor(input, v, p) {
+    const { loaded, results } = input;
+    const entry = input.smoke.find((e) => e.variant === v.variant && e.platform === p.platform);
+    const record = entry?.record ?? (results.dir ? (0,results_results/* readEnv */.sx)(results.dir, v.variant, p.platform) : null);
+    const smoke = entry?.result ?? (results.dir ? (0,results_results/* readSmoke */.kK)(results.dir, v.variant, p.platform) : null);
+    const planned = input.plan.variants.find((x) => x.name === v.variant);
+    const rel = (f) => external_node_path_default().relative(loaded.baseDir, f) || external_node_path_default().basename(f);
+    const config = loaded.file ? fileDigest(loaded.file, rel(loaded.file)) : undefined;
+    const inputs = loaded.config.python.requirements
+        .map((r) => fileDigest(external_node_path_default().resolve(loaded.baseDir, r), r))
+        .filter((d) => d !== undefined);
+    const constraints = input.resolved[(0,resolve_stage/* resolvedKey */.Er)(v.variant, p.platform)]?.constraints;
+    return {
+        variant: v.variant,
+        platform: p.platform,
+        repository: v.repository,
+        digest: p.digest,
+        tags: v.tags,
+        baseImage: { ref: v.baseImage, ...(v.baseDigest !== undefined && { digest: v.baseDigest }) },
+        ...(planned?.cuda && { driverFloor: planned.cuda.minorCompatDriverMin }),
+        ...(record && { record }),
+        ...(smoke && { smoke }),
+        ...(config && { config }),
+        inputs,
+        ...(constraints !== undefined && {
+            constraints: { path: 'constraints (resolver)', sha256: sha256(constraints) },
+        }),
+        buildDurationMs: p.durationMs,
+        env: input.env,
+        now: input.now,
+        toolVersion: version/* VERSION */.x,
+    };
+}
+function runAttest(input, io) {
+    const attest = input.loaded.config.attest;
+    const signing = (0,attest_signing/* chooseSigning */.T)(attest, input.env, input.loaded.baseDir);
+    let signer;
+    return runAttestStage({
+        build: input.build,
+        attest,
+        signing,
+        results: input.results,
+        context: (v, p) => contextFor(input, v, p),
+        repository: input.env.GITHUB_REPOSITORY,
+    }, {
+        signer: () => (signer ??= io.signer?.() ?? (0,signers/* createSigner */.rO)({ env: input.env, tlog: signing.tlog })),
+        progress: io.progress,
+        warning: io.warning,
+    });
+}
+/**
+ * Start decrypting the signing key now (scrypt, off the main thread) when the attest stage will
+ * sign with the built-in signer, so that the stage does not wait for it. Whatever goes wrong here
+ * (no identity, a wrong password) is said by the attest stage itself.
+ */
+function prepareSigning(loaded, env) {
+    try {
+        const signing = (0,attest_signing/* chooseSigning */.T)(loaded.config.attest, env, loaded.baseDir);
+        if (signing.identity)
+            (0,signers/* signingKey */.NR)(signing.identity, env, signing.tlog)?.catch(() => undefined);
+    }
+    catch {
+        // the attest stage reports it
+    }
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/merge.ts
+// The merge job of a matrix build: the digest files every build job wrote -> one multi-arch
+// manifest list per variant (src/results reads and checks the files).
+
+
+
+
+
+
+/** The digest files of `dir` by variant; a second digest for one platform is bad input. */
+function byVariant(dir) {
+    const files = (0,results_results/* readDigestFiles */.g7)(dir);
+    if (files.length === 0)
+        throw new errors/* InputError */.dz(`merge-from ${dir}: no digest files`, "download the build jobs' digests artifacts into it");
+    const out = new Map();
+    for (const { file, digest } of files) {
+        const list = out.get(digest.variant) ?? [];
+        if (list.some((x) => x.build.platform === digest.build.platform))
+            throw new errors/* InputError */.dz(`${file}: a second digest for ${digest.variant} ${digest.build.platform}`);
+        out.set(digest.variant, [...list, digest]);
+    }
+    return out;
+}
+/** A missing platform would publish a single-arch image under the release tags: refuse. */
+function mergeProblems(plan, have) {
+    const problems = [];
+    for (const v of plan.variants) {
+        const platforms = new Set((have.get(v.name) ?? []).map((x) => x.build.platform));
+        const missing = v.platforms.filter((p) => !platforms.has(p));
+        if (missing.length)
+            problems.push(`${v.name}: no digest for ${missing.join(', ')}`);
+    }
+    const extra = [...have.keys()].filter((n) => !plan.variants.some((v) => v.name === n));
+    if (extra.length)
+        problems.push(`digests for variants the plan does not have: ${extra.join(', ')}`);
+    return problems;
+}
+/**
+ * The merge job: the digest files of every matrix job -> one multi-arch manifest list per variant,
+ * annotated (buildx >= 0.12) with the `index:` annotations given and the variant's OCI labels (title,
+ * description, source ...), as a one-job build annotates its list.
+ */
+async function mergeFromDigestFiles(dir, io, plan, given = []) {
+    const found = byVariant(dir);
+    const problems = plan ? mergeProblems(plan, found) : [];
+    if (problems.length)
+        throw new errors/* InputError */.dz(`merge-from ${dir}: ${problems.join('; ')}`, 'every build job of the matrix must succeed and upload its digests before the merge');
+    const docker = io.docker();
+    const annotate = (0,versions/* compareVersions */.Z)(await docker.buildxVersion(), '0.12.0') >= 0;
+    if (!annotate)
+        io.progress('build', 'note: index annotations need buildx >= 0.12.0: left out');
+    const variants = [];
+    for (const [variant, parts] of found) {
+        const first = parts[0];
+        const platforms = parts.map((p) => p.build).sort((a, b) => a.platform.localeCompare(b.platform));
+        const digest = await mergeVariant({ docker, progress: (l) => io.progress('build', l) }, variant, first.tags, platforms.map((p) => `${first.repository}@${p.digest}`), annotate ? indexAnnotations(plan?.variants.find((v) => v.name === variant)?.labels ?? {}, given) : []);
+        variants.push({
+            variant,
+            repository: first.repository,
+            digest,
+            tags: first.tags,
+            platforms,
+            baseImage: first.baseImage,
+            ...(first.baseDigest !== undefined && { baseDigest: first.baseDigest }),
+        });
+    }
+    return { schemaVersion: result/* BUILD_RESULT_SCHEMA_VERSION */.ef, variants };
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/pipeline.ts
+
+
+
+
+
+
+
+
+
+
+
+
+/** A smoke job that did not build: the merge job's build.json, downloaded into result-dir. */
+
+const STAGES = ['plan', 'resolve', 'build', 'smoke', 'attest', 'report'];
+const isStage = (n) => STAGES.includes(n);
+/** "resolve,build" -> the set; unknown names are bad input naming the source (exit 2). */
+function parseStages(raw, source) {
+    const names = raw
+        .split(/[\s,]+/)
+        .map((s) => s.trim())
+        .filter(Boolean);
+    if (names.length === 0 || names.includes('all'))
+        return new Set(STAGES);
+    const bad = names.filter((n) => !isStage(n));
+    if (bad.length)
+        throw new errors/* InputError */.dz(`${source}: unknown stage(s) ${bad.join(', ')}`, `expected some of ${STAGES.join(', ')}`);
+    return new Set(names.filter(isStage));
+}
+const groupOf = (io) => io.group ?? ((_n, fn) => fn());
+/** fn, its time reported to io.timing under `stage`. */
+async function timed(io, stage, fn) {
+    const t0 = performance.now();
+    try {
+        return await fn();
+    }
+    finally {
+        io.timing?.(stage, performance.now() - t0);
+    }
+}
+async function runPipeline(opts, io) {
+    if (opts.stages.has('attest') && !io.signer)
+        prepareSigning(opts.loaded, io.env);
+    const plan = await timed(io, 'plan', () => runPlan(opts, io));
+    const resolved = {};
+    let build = await resolveAndBuild(opts, io, plan, resolved);
+    if (build)
+        opts.results.writeBuild(build);
+    let smoke = [];
+    let smokeErrors = [];
+    if (opts.stages.has('smoke')) {
+        build ??= opts.results.readBuild();
+        const b = build;
+        ({ entries: smoke, errors: smokeErrors } = await timed(io, 'smoke', () => (0,smoke_stage/* runSmokeStage */.TW)({
+            plan,
+            loaded: opts.loaded,
+            build: b,
+            results: opts.results,
+            gpus: opts.gpus,
+            imagesDir: opts.imagesDir,
+            ...(opts.reuse && opts.report.baseline && opts.report.saveAs && { reuse: reuseLookup(opts, plan) }),
+        }, io)));
+    }
+    const smokeStatus = smokeErrors.length > 0 ? 'fail' : overallStatus(smoke);
+    let attest;
+    if (opts.stages.has('attest')) {
+        build ??= opts.results.readBuild();
+        const b = build;
+        attest = await timed(io, 'attest', () => groupOf(io)('attest', () => runAttest({
+            plan,
+            loaded: opts.loaded,
+            build: b,
+            smoke,
+            resolved,
+            results: opts.results,
+            env: io.env,
+            now: opts.now ?? new Date(),
+        }, {
+            ...(io.signer && { signer: io.signer }),
+            progress: (l) => io.progress('attest', l),
+            warning: io.warning,
+        })));
+    }
+    const reports = opts.stages.has('report')
+        ? await timed(io, 'report', () => (0,stage/* runReportStage */.s8)({ plan, config: opts.loaded.config, results: opts.results, git: opts.git, options: opts.report }, {
+            env: io.env,
+            progress: (l) => io.progress('report', l),
+            warning: io.warning,
+            ...(io.summary && { summary: io.summary }),
+        }))
+        : [];
+    // A registry that went away while attaching: the image is pushed and reported, then exit 3.
+    if (attest?.error)
+        throw attest.error;
+    return {
+        plan,
+        ...(build && { build }),
+        smoke,
+        smokeErrors,
+        smokeStatus,
+        ...(attest && { attest: attest.result }),
+        reports,
+    };
+}
+/** The plan, always: its warnings annotated, a line per variant, plan.json written. */
+function runPlan(opts, io) {
+    const plan = applyToPlan((0,plan_plan/* planBuild */.C7)(opts.loaded.config, {
+        catalog: (0,catalog/* bundledCatalog */.Ot)(),
+        git: opts.git,
+        now: opts.now ?? new Date(),
+    }), opts.buildOptions);
+    for (const w of plan.warnings)
+        io.warning(w, { title: 'ml-image plan' });
+    for (const v of plan.variants)
+        io.progress('plan', `${v.name}: ${v.base.ref} (${v.base.reason}) -> ${v.platforms.join(', ')}`);
+    opts.results.writePlan(plan);
+    return plan;
+}
+/** Resolve and build (or merge the matrix jobs' digests); undefined when neither stage runs. */
+async function resolveAndBuild(opts, io, plan, into) {
+    const { config, baseDir } = opts.loaded;
+    if (opts.mergeFrom !== undefined && opts.stages.has('build'))
+        return timed(io, 'build', () => mergeFromDigestFiles(opts.mergeFrom, io, plan, opts.buildOptions?.annotations));
+    if (!opts.stages.has('build') && !opts.stages.has('resolve'))
+        return undefined;
+    const docker = io.docker();
+    const resolved = opts.stages.has('resolve')
+        ? await timed(io, 'resolve', () => runResolve(opts, io, plan, docker))
+        : {};
+    Object.assign(into, resolved);
+    if (!opts.stages.has('build'))
+        return undefined;
+    const build = await timed(io, 'build', () => runBuildStage({
+        plan,
+        config,
+        baseDir,
+        imagesDir: opts.imagesDir,
+        push: opts.push,
+        merge: opts.merge,
+        resolved,
+        ...(opts.buildOptions && { options: opts.buildOptions }),
+        cacheDir: opts.cacheDir,
+    }, {
+        docker,
+        env: io.env,
+        progress: (l) => io.progress('build', l),
+        ...(io.stepTiming && { timing: (l) => io.stepTiming('build', l) }),
+        ...(io.output && { output: (line, target) => io.output(line, target) }),
+        group: groupOf(io),
+    }));
+    if (!opts.merge && opts.push)
+        opts.results.writeDigests(build);
+    return build;
+}
+/** The resolve stage: a resolution file per target, its hazards as warnings. */
+async function runResolve(opts, io, plan, docker) {
+    const { config, baseDir } = opts.loaded;
+    const resolved = await groupOf(io)('resolve', () => (0,resolve_stage/* runResolveStage */.wr)(plan, config, baseDir, {
+        docker,
+        env: io.env,
+        progress: (l) => io.progress('resolve', l),
+        cache: opts.snapshotCache ?? (0,snapshot_cache/* fileSnapshotCache */.JZ)(opts.cacheDir),
+        ...(opts.reuse && { reuse: true }),
+    }));
+    for (const v of plan.variants)
+        for (const p of v.platforms) {
+            const key = (0,resolve_stage/* resolvedKey */.Er)(v.name, p);
+            const r = resolved[key];
+            if (!r)
+                continue;
+            opts.results.writeResolution(v.name, p, r.resolution);
+            for (const h of r.resolution.hazards)
+                io.warning(`${h.message}. Fix: ${h.fix}`, { title: `ml-image resolve (${key})` });
+        }
+    return resolved;
+}
+/** `ml-image run`: the earlier run's records are the baseline this run saved last time. */
+function reuseLookup(opts, plan) {
+    const { baseline, saveAs } = opts.report;
+    return (variant) => baseline.restore((0,stage/* reportKey */.y1)(plan, opts.loaded.config, variant), saveAs.branch);
+}
+function overallStatus(entries) {
+    const s = entries.map((e) => e.result.summary);
+    if (s.length === 0)
+        return 'none';
+    if (s.some((x) => x.fail > 0))
+        return 'fail';
+    return s.some((x) => x.pass > 0) ? 'pass' : 'skip';
+}
+
+
+/***/ })
+
+};

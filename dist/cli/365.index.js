@@ -1,0 +1,1072 @@
+export const id = 365;
+export const ids = [365];
+export const modules = {
+
+/***/ 33365:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  PN: () => (/* binding */ DEFAULT_MAX_CHARS),
+  Km: () => (/* binding */ MARKER_PREFIX),
+  Et: () => (/* binding */ MIN_MAX_CHARS),
+  l_: () => (/* binding */ checkedMaxChars),
+  _Z: () => (/* binding */ markerFor),
+  B1: () => (/* binding */ renderReport),
+  Yo: () => (/* binding */ renderVariantBody)
+});
+
+// UNUSED EXPORTS: EMITTED_TAGS, fmtBytes
+
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(83916);
+// EXTERNAL MODULE: ./src/report/escape.ts
+var report_escape = __webpack_require__(14031);
+// EXTERNAL MODULE: ./src/report/model.ts
+var report_model = __webpack_require__(96867);
+// EXTERNAL MODULE: ./src/report/render/charts.ts
+var charts = __webpack_require__(86994);
+// EXTERNAL MODULE: ./src/report/render/markdown.ts
+var markdown = __webpack_require__(18298);
+// EXTERNAL MODULE: ./src/report/render/parts.ts
+var render_parts = __webpack_require__(99957);
+// EXTERNAL MODULE: ./src/diff/diff.ts + 1 modules
+var diff = __webpack_require__(41839);
+// EXTERNAL MODULE: ./src/report/format.ts
+var format = __webpack_require__(12011);
+;// CONCATENATED MODULE: ./src/report/render/sections.ts
+// The sections of the report, each a Part: the per-platform overview table and the <details>
+// tables (pip, apt, environment, labels, smoke tests, smoke metrics), and the resolver's lines.
+// Every value from a record is escaped here (md/html from ../escape.js).
+
+
+
+
+
+function packagePart(eco, d, suffix, baseLabel, rank) {
+    if (d.changes.length === 0)
+        return null;
+    const noun = eco === 'pip' ? 'pip package' : 'apt package';
+    // Hidden rows by kind, from any index on: suffix counts, so trimming stays cheap.
+    const kinds = ['upgraded', 'downgraded', 'added', 'removed'];
+    const tail = kinds.map(() => new Array(d.changes.length + 1).fill(0));
+    for (let i = d.changes.length - 1; i >= 0; i--)
+        kinds.forEach((k, j) => (tail[j][i] = tail[j][i + 1] + (d.changes[i].kind === k ? 1 : 0)));
+    const more = (shown) => {
+        const parts = kinds.map((k, j) => [k, tail[j][shown]]).filter(([, n]) => n > 0);
+        const only = parts.length === 1 ? `${parts[0][0]} ` : '';
+        const hidden = d.changes.length - shown;
+        const detail = parts.length > 1 ? ` (${parts.map(([k, n]) => `${(0,format/* fmtInt */.L5)(n)} ${k}`).join(', ')})` : '';
+        return `\n_… and ${(0,format/* fmtInt */.L5)(hidden)} more ${only}${hidden === 1 ? noun : `${noun}s`}${detail} (see the report artifact)_`;
+    };
+    const rows = d.changes.map((c) => (0,markdown/* row */.nM)([(0,markdown/* cell */.Hn)(c.name, 80), (0,markdown/* cell */.Hn)(c.from, 60), (0,markdown/* cell */.Hn)(c.to, 60), (0,markdown/* changeCell */.fd)(c.kind, c.level)]));
+    return (0,render_parts/* rowsPart */.F8)(`${eco} table${suffix}`, (0,render_parts/* detailsRows */.GK)((0,report_escape/* html */.qy)(`${eco}: ${(0,markdown/* kindCounts */.vE)(d.changes)}${suffix}`), (0,markdown/* header */.wx)(['Package', baseLabel, 'this PR', 'Change']), rows, more), rank);
+}
+function overviewRows(p) {
+    const all = [];
+    const changed = [];
+    const push = (cells, isChanged) => {
+        const r = (0,markdown/* row */.nM)(cells);
+        all.push(r);
+        if (isChanged)
+            changed.push(r);
+    };
+    const d = p.diff;
+    const b = p.base;
+    const h = p.head;
+    if (d && b) {
+        const s = d.size;
+        push([
+            'Image size',
+            (0,format/* fmtBytes */.zi)(s.base),
+            (0,format/* fmtBytes */.zi)(s.head),
+            s.delta === 0 ? '' : `${(0,format/* signed */.x8)(s.delta, format/* fmtBytes */.zi)}${s.base ? ` (${(0,format/* pct */.Oe)(s.delta / s.base)})` : ''}`,
+        ], s.delta !== 0);
+        push([
+            'Layers',
+            (0,format/* fmtInt */.L5)(d.layers.base),
+            (0,format/* fmtInt */.L5)(d.layers.head),
+            d.layers.delta ? (0,format/* signed */.x8)(d.layers.delta, format/* fmtInt */.L5) : '',
+        ], d.layers.delta !== 0);
+        for (const eco of ['pip', 'apt']) {
+            const x = d[eco];
+            push([`${eco} packages`, (0,format/* fmtInt */.L5)(x.baseCount), (0,format/* fmtInt */.L5)(x.headCount), (0,markdown/* kindCounts */.vE)(x.changes)], x.changes.length > 0);
+        }
+        for (const c of d.components) {
+            if (c.from === null && c.to === null)
+                continue;
+            const note = c.changed ? `${(0,markdown/* changeCell */.fd)(c.direction, c.level)}${c.host ? ' (runner)' : ''}` : '';
+            push([format/* COMPONENT_LABELS */.M[c.id], (0,markdown/* cell */.Hn)(c.from, 60), (0,markdown/* cell */.Hn)(c.to, 60), note], c.changed);
+        }
+        if (p.smoke) {
+            const s = p.smoke;
+            const notes = [
+                s.regressions ? `❌ ${(0,format/* plural */.LS)(s.regressions, 'regression')}` : '',
+                s.failing - s.regressions > 0 ? `❌ ${(0,format/* fmtInt */.L5)(s.failing - s.regressions)} failing` : '',
+                s.metricRegressions ? `⚠️ ${(0,format/* plural */.LS)(s.metricRegressions, 'metric regression')}` : '',
+                s.fixed ? `✅ ${(0,format/* fmtInt */.L5)(s.fixed)} fixed` : '',
+            ].filter(Boolean);
+            push(['Smoke tests', (0,markdown/* smokeTally */.eu)(s.base), (0,markdown/* smokeTally */.eu)(s.head), notes.join(' · ')], notes.length > 0);
+        }
+    }
+    else {
+        push(['Image size', (0,format/* fmtBytes */.zi)(h.sizeBytes)], true);
+        push(['Layers', (0,format/* fmtInt */.L5)(h.layers)], true);
+        push(['pip packages', (0,format/* fmtInt */.L5)(h.pipCount)], true);
+        push(['apt packages', (0,format/* fmtInt */.L5)(h.aptCount)], true);
+        for (const [id, v] of Object.entries(h.components))
+            if (v !== null)
+                push([`${format/* COMPONENT_LABELS */.M[id]}${diff/* HOST_COMPONENTS */._S.has(id) ? ' (runner)' : ''}`, (0,markdown/* cell */.Hn)(v, 60)], true);
+        if (p.smoke)
+            push(['Smoke tests', (0,markdown/* smokeTally */.eu)(p.smoke.head)], true);
+    }
+    return { all, changed };
+}
+function overviewPart(p, names, baseLabel, index) {
+    const title = names !== null ? `#### ${(0,report_escape.md)(names, 200)}\n\n` : '';
+    const cols = p.diff ? ['', baseLabel, 'this PR', 'Change'] : ['', 'this PR'];
+    const { all, changed } = overviewRows(p);
+    const table = (rows) => `${title}${(0,markdown/* header */.wx)(cols)}\n${rows.join('\n')}`;
+    const short = changed.length > 0 ? table(changed) : `${title}_No changes._`;
+    return {
+        label: `overview${names !== null ? ` (${names})` : ''}`,
+        text: table(all),
+        short,
+        shortRank: render_parts/* RANK */.Vz.overviewShort - index / 100,
+        dropRank: render_parts/* RANK */.Vz.overview - index / 100,
+        mode: 'full',
+        shown: 0,
+    };
+}
+function envPart(p, suffix, baseLabel, rank) {
+    const e = p.diff?.env;
+    if (!e || e.changes.length === 0)
+        return null;
+    const intro = e.redactedBoth
+        ? `_${(0,format/* plural */.LS)(e.redactedBoth, 'variable')} redacted on both sides: their values are not compared._\n\n`
+        : '';
+    const rows = e.changes.map((c) => (0,markdown/* row */.nM)([(0,markdown/* cell */.Hn)(c.name, 80), (0,markdown/* cell */.Hn)(c.from, 120), (0,markdown/* cell */.Hn)(c.to, 120)]));
+    return (0,render_parts/* rowsPart */.F8)(`environment table${suffix}`, (0,render_parts/* detailsRows */.GK)((0,report_escape/* html */.qy)(`Environment variables: ${(0,format/* plural */.LS)(e.changes.length, 'change')}${suffix}`), (0,markdown/* header */.wx)(['Variable', baseLabel, 'this PR']), rows, (shown) => `\n_… and ${(0,format/* fmtInt */.L5)(rows.length - shown)} more (see the report artifact)_`, intro), rank);
+}
+function labelsPart(p, suffix, baseLabel, rank) {
+    const l = p.diff?.labels;
+    if (!l || l.changes.length === 0)
+        return null;
+    const volatile = l.changes.filter((c) => c.volatile).length;
+    const rows = l.changes.map((c) => (0,markdown/* row */.nM)([(0,markdown/* cell */.Hn)(c.name, 80), (0,markdown/* cell */.Hn)(c.from, 120), (0,markdown/* cell */.Hn)(c.to, 120), c.volatile ? 'changes every build' : '']));
+    const counts = `${(0,format/* plural */.LS)(l.changes.length - volatile, 'change')}${volatile ? `, ${(0,format/* fmtInt */.L5)(volatile)} volatile` : ''}`;
+    return (0,render_parts/* rowsPart */.F8)(`labels table${suffix}`, (0,render_parts/* detailsRows */.GK)((0,report_escape/* html */.qy)(`Labels: ${counts}${suffix}`), (0,markdown/* header */.wx)(['Label', baseLabel, 'this PR', '']), rows, (shown) => `\n_… and ${(0,format/* fmtInt */.L5)(rows.length - shown)} more (see the report artifact)_`), rank);
+}
+function testsPart(p, suffix, baseLabel, rank) {
+    const s = p.smoke;
+    if (!s || s.tests.length === 0)
+        return null;
+    const hasBase = s.base !== null;
+    // Regressions and failures first: they are what a reviewer looks for.
+    const order = (t) => (t.regression ? 0 : t.to === 'fail' ? 1 : t.fixed ? 2 : 3);
+    const tests = [...s.tests].sort((a, b) => order(a) - order(b));
+    const rows = tests.map((t) => {
+        const note = [
+            t.regression ? '**regression**' : t.fixed ? 'fixed' : '',
+            t.reason ? (0,report_escape.md)(t.reason, 200) : '',
+            t.cause ? (0,report_escape.md)(t.cause, 300) : '',
+            t.note ? (0,report_escape.md)(t.note, 200) : '',
+        ]
+            .filter(Boolean)
+            .join(' — ');
+        return (0,markdown/* row */.nM)(hasBase ? [(0,markdown/* cell */.Hn)(t.id, 60), (0,markdown/* status */.h5)(t.from), (0,markdown/* status */.h5)(t.to), note] : [(0,markdown/* cell */.Hn)(t.id, 60), (0,markdown/* status */.h5)(t.to), note]);
+    });
+    const counts = [
+        (0,markdown/* smokeTally */.eu)(s.head),
+        s.regressions ? (0,format/* plural */.LS)(s.regressions, 'regression') : '',
+        s.fixed ? `${(0,format/* fmtInt */.L5)(s.fixed)} fixed` : '',
+    ]
+        .filter(Boolean)
+        .join(', ');
+    return (0,render_parts/* rowsPart */.F8)(`smoke tests table${suffix}`, (0,render_parts/* detailsRows */.GK)((0,report_escape/* html */.qy)(`Smoke tests: ${counts}${suffix}`), (0,markdown/* header */.wx)(hasBase ? ['Test', baseLabel, 'this PR', ''] : ['Test', 'this PR', '']), rows, (shown) => `\n_… and ${(0,format/* fmtInt */.L5)(rows.length - shown)} more tests (see the report artifact)_`), rank);
+}
+function metricNote(m, threshold) {
+    if (m.base === null || m.head === null)
+        return m.base === null ? 'new' : 'gone';
+    const rel = m.relative !== null ? (0,format/* pct */.Oe)(m.relative) : (0,format/* signed */.x8)(m.head - m.base, format/* num */.bu);
+    if (m.regression)
+        return `${rel} ⚠️ worse than ${Math.round(threshold * 100)}%`;
+    if (m.improved)
+        return `${rel} better`;
+    return m.head === m.base ? '' : rel;
+}
+function metricsPart(p, suffix, baseLabel, rank) {
+    const s = p.smoke;
+    if (!s || s.metrics.length === 0)
+        return null;
+    const hasBase = s.base !== null;
+    const metrics = [...s.metrics].sort((a, b) => Number(b.regression) - Number(a.regression));
+    const val = (v, metric) => v === null ? '—' : metric === 'durationMs' ? `${(0,format/* num */.bu)(v / 1000)} s` : (0,format/* num */.bu)(v);
+    // This PR's value against the floor it was judged by: "680.9 (floor 545.8, 1.25x)".
+    const headVal = (m) => m.head === null || m.floor === undefined || m.floor <= 0
+        ? val(m.head, m.metric)
+        : `${(0,format/* num */.bu)(m.head)} (floor ${(0,format/* num */.bu)(m.floor)}, ${(m.head / m.floor).toFixed(2)}x${m.head < m.floor ? ' ⚠️ below' : ''})`;
+    const name = (m) => (m === 'durationMs' ? 'duration' : m);
+    const rows = metrics.map((m) => (0,markdown/* row */.nM)(hasBase
+        ? [
+            (0,markdown/* cell */.Hn)(m.test, 60),
+            (0,markdown/* cell */.Hn)(name(m.metric), 60),
+            val(m.base, m.metric),
+            headVal(m),
+            metricNote(m, s.threshold),
+        ]
+        : [(0,markdown/* cell */.Hn)(m.test, 60), (0,markdown/* cell */.Hn)(name(m.metric), 60), headVal(m)]));
+    return (0,render_parts/* rowsPart */.F8)(`smoke metrics table${suffix}`, (0,render_parts/* detailsRows */.GK)((0,report_escape/* html */.qy)(`Smoke metrics: ${(0,format/* plural */.LS)(s.metrics.length, 'value')}${s.metricRegressions ? `, ${(0,format/* plural */.LS)(s.metricRegressions, 'regression')}` : ''}${suffix}`), (0,markdown/* header */.wx)(hasBase ? ['Test', 'Metric', baseLabel, 'this PR', 'Change'] : ['Test', 'Metric', 'this PR']), rows, (shown) => `\n_… and ${(0,format/* fmtInt */.L5)(rows.length - shown)} more values (see the report artifact)_`), rank);
+}
+function resolutionPart(lines) {
+    if (lines.length === 0)
+        return null;
+    const rows = lines.map((l) => `- ${(0,report_escape.md)(l, 500)}`);
+    return (0,render_parts/* rowsPart */.F8)('dependency resolution', {
+        head: `<details><summary>${(0,report_escape/* html */.qy)(`Dependency resolution: ${(0,format/* plural */.LS)(lines.length, 'line')}`)}</summary>\n\n`,
+        rows,
+        more: (shown) => `\n_… and ${(0,format/* fmtInt */.L5)(rows.length - shown)} more lines (see the report artifact)_`,
+        tail: '\n</details>',
+    }, render_parts/* RANK */.Vz.resolution);
+}
+/** A verify command is shown only when it is ours through and through (no value can end the block). */
+const SAFE_COMMAND = /^cosign [A-Za-z0-9_./:=@,+'^\\ -]+$/;
+/** What was attested and signed, per platform, with the command that checks each attestation. */
+function supplyChainPart(sc) {
+    if (!sc || sc.targets.length === 0)
+        return null;
+    const signed = sc.targets.filter((t) => t.signed).length;
+    const rows = sc.targets.flatMap((t) => {
+        const attached = t.attestations.filter((a) => a.attached).map((a) => a.kind);
+        const written = t.attestations.filter((a) => !a.attached).map((a) => a.kind);
+        const what = [
+            t.signed ? 'signed' : 'not signed',
+            attached.length > 0 ? `attached: ${attached.join(', ')}` : '',
+            written.length > 0 ? `written to the result directory only: ${written.join(', ')}` : '',
+            ...t.notes,
+        ].filter(Boolean);
+        const commands = t.attestations
+            .map((a) => a.verify)
+            .filter((c) => c !== undefined && SAFE_COMMAND.test(c) && !c.includes('`'));
+        return [
+            `- ${(0,report_escape.md)(t.platform, 40)} (${(0,report_escape.md)(t.ref, 300)}): ${(0,report_escape.md)(what.join('; '), 600)}`,
+            ...(commands.length > 0 ? [`  \`\`\`sh\n${commands.map((c) => `  ${c}`).join('\n')}\n  \`\`\``] : []),
+        ];
+    });
+    return (0,render_parts/* rowsPart */.F8)('supply chain', {
+        head: `<details><summary>${(0,report_escape/* html */.qy)(`Supply chain: ${signed === sc.targets.length ? 'signed' : signed === 0 ? 'not signed' : `${signed} of ${sc.targets.length} signed`} (${(0,format/* plural */.LS)(sc.targets.length, 'platform image')})`)}</summary>\n\n${(0,report_escape.md)(sc.signing, 400)}\n\n`,
+        rows,
+        more: (shown) => `\n_… and ${(0,format/* fmtInt */.L5)(rows.length - shown)} more lines (see attest.json)_`,
+        tail: '\n</details>',
+    }, render_parts/* RANK */.Vz.supplyChain);
+}
+
+// EXTERNAL MODULE: ./src/report/render/size.ts
+var size = __webpack_require__(28974);
+;// CONCATENATED MODULE: ./src/report/render/document.ts
+// The report as a list of parts in reading order: heading, intro, one overview per group of
+// platforms, the <details> sections platform by platform (a chart before the smoke metrics and the
+// biggest packages when there is something to chart), the resolution, the links.
+
+
+
+
+
+
+function introText(model) {
+    const head = [model.head.ref ? (0,report_escape.md)(model.head.ref, 80) : '', (0,markdown/* shortSha */.Fu)(model.head.sha)]
+        .filter(Boolean)
+        .join(' @ ');
+    const thisPr = `this PR${head ? ` (${head})` : ''}`;
+    if (!model.platforms.some((p) => p.diff)) {
+        const why = model.noBaselineReason
+            ? (0,report_escape.md)(model.noBaselineReason, 300)
+            : model.baseline
+                ? `no record of ${(0,report_escape.md)(model.baseline.ref, 80)} yet`
+                : 'no base branch to compare with';
+        return `No diff for ${thisPr}: ${why}. The environment of this build:`;
+    }
+    const base = model.baseline;
+    const baseText = base
+        ? `${(0,report_escape.md)(base.ref, 80)}${base.sha ? ` @ ${(0,markdown/* shortSha */.Fu)(base.sha)}` : ''}`
+        : 'the baseline records';
+    return `Comparing ${thisPr} with ${baseText}.`;
+}
+function linksText(model) {
+    const links = [];
+    const run = model.links.run ? (0,report_escape/* safeUrl */.Pl)(model.links.run) : null;
+    const artifact = model.links.artifact ? (0,report_escape/* safeUrl */.Pl)(model.links.artifact) : null;
+    if (run)
+        links.push(`[Workflow run](${run})`);
+    if (artifact)
+        links.push(`[Report artifact](${artifact})`);
+    links.push(`ml-image-action ${(0,report_escape.md)(model.tool.version, 30)}`);
+    return links.join(' · ');
+}
+/**
+ * Platforms whose section would say the same thing share one section (a multi-arch image usually
+ * has the same packages on amd64 and arm64): key -> the platforms, in model order.
+ */
+function groups(platforms, keyOf) {
+    const out = new Map();
+    platforms.forEach((p, index) => {
+        const key = keyOf(p);
+        if (key === null)
+            return;
+        const g = out.get(key);
+        if (g)
+            g.names.push(p.platform);
+        else
+            out.set(key, { first: p, index, names: [p.platform] });
+    });
+    return [...out.values()];
+}
+function buildParts(model) {
+    const multi = model.platforms.length > 1;
+    const baseLabel = model.baseline ? (0,report_escape.md)(model.baseline.ref, 40) : 'base';
+    const parts = [
+        (0,render_parts/* textPart */.Xo)('heading', `### 🐳 ml-image report: ${(0,report_escape.md)(model.image, 100)} (${(0,report_escape.md)(model.variant, 40)})`, render_parts/* RANK */.Vz.heading),
+        (0,render_parts/* textPart */.Xo)('intro', introText(model), render_parts/* RANK */.Vz.intro),
+    ];
+    for (const g of groups(model.platforms, (p) => `${!!p.diff}\u0000${overviewRows(p).all.join('\n')}`))
+        parts.push(overviewPart(g.first, multi ? g.names.join(', ') : null, baseLabel, g.index));
+    // Grouping only matters with several platforms (and JSON of 5,000 rows is not free).
+    const json = (v) => (v === null || v === undefined ? null : multi ? JSON.stringify(v) : '');
+    const sections = [
+        [(p, ...a) => p.diff && packagePart('pip', p.diff.pip, ...a), (p) => json(p.diff?.pip.changes), render_parts/* RANK */.Vz.pip],
+        [(p, ...a) => p.diff && packagePart('apt', p.diff.apt, ...a), (p) => json(p.diff?.apt.changes), render_parts/* RANK */.Vz.apt],
+        [envPart, (p) => json(p.diff?.env), render_parts/* RANK */.Vz.env],
+        [labelsPart, (p) => json(p.diff?.labels.changes), render_parts/* RANK */.Vz.labels],
+        [testsPart, (p) => json(p.smoke && [p.smoke.base, p.smoke.head, p.smoke.tests]), render_parts/* RANK */.Vz.tests],
+        // Each chart just before the table with its figures (a part of its own: dropped first).
+        [
+            (p, suffix, _base, rank) => (0,charts/* metricsChartPart */.ri)(p, suffix, model.baseline?.ref ?? 'base', rank),
+            (p) => json(p.smoke && [p.smoke.base !== null, p.smoke.metrics]),
+            render_parts/* RANK */.Vz.charts,
+        ],
+        [metricsPart, (p) => json(p.smoke && [p.smoke.base !== null, p.smoke.metrics]), render_parts/* RANK */.Vz.metrics],
+        [
+            (p, ...a) => (0,size/* sizeChangePart */.FQ)(p, model.sizeBudget, ...a),
+            (p) => json(p.diff && [p.diff.size, p.diff.sizeExplanation, p.head.sizeBytes]),
+            render_parts/* RANK */.Vz.size,
+        ],
+        [
+            (p, suffix, _base, rank) => (0,charts/* sizeChartPart */.h6)(p, suffix, rank),
+            (p) => json(p.head.top && [p.head.top, p.head.sizeBytes]),
+            render_parts/* RANK */.Vz.charts,
+        ],
+        [
+            (p, suffix, _base, rank) => (0,size/* sizeTopPart */["in"])(p, model.sizeBudget, suffix, rank),
+            (p) => json(p.head.top && [p.head.top, p.head.sizeBytes, !!p.diff]),
+            render_parts/* RANK */.Vz.sizeTop,
+        ],
+    ];
+    const details = [];
+    for (const [build, key, rank] of sections)
+        for (const g of groups(model.platforms, key)) {
+            // Later platforms are dropped first within a rank.
+            const part = build(g.first, multi ? ` (${g.names.join(', ')})` : '', baseLabel, rank - g.index / 100);
+            if (part)
+                details.push({ part, order: g.index });
+        }
+    // Reading order: platform by platform, pip before apt before env ...
+    details.sort((a, b) => a.order - b.order);
+    parts.push(...details.map((d) => d.part));
+    const resolution = resolutionPart(model.resolution);
+    if (resolution)
+        parts.push(resolution);
+    const supplyChain = supplyChainPart(model.supplyChain);
+    if (supplyChain)
+        parts.push(supplyChain);
+    parts.push((0,render_parts/* textPart */.Xo)('links', linksText(model), render_parts/* RANK */.Vz.links));
+    return parts;
+}
+
+// EXTERNAL MODULE: ./src/report/render/verdict.ts
+var render_verdict = __webpack_require__(12654);
+;// CONCATENATED MODULE: ./src/report/render/fit.ts
+// Fitting the document under maxChars: the charts are dropped first, then detail tables are
+// trimmed (the biggest first), then parts shortened or dropped by rank, and as a last resort only the marker, the verdict and a note
+// are left. Sizes are computed from the parts, without rendering, at every step.
+
+
+
+
+const SEP = '\n\n';
+function omittedOf(parts) {
+    // The charts go together (the tables beside them hold the same figures): said once.
+    const out = parts.some((p) => p.chart && p.mode === 'dropped') ? ['charts'] : [];
+    for (const p of parts) {
+        if (p.chart)
+            continue;
+        if (p.mode === 'dropped')
+            out.push(p.label);
+        else if (p.mode === 'short')
+            out.push(`${p.label}: unchanged rows`);
+        else if (p.rows && p.shown < p.rows.rows.length)
+            out.push(`${p.label}: ${(0,format/* fmtInt */.L5)(p.rows.rows.length - p.shown)} of ${(0,format/* fmtInt */.L5)(p.rows.rows.length)} rows`);
+    }
+    return out;
+}
+function noteText(omitted, maxChars) {
+    if (omitted.length === 0)
+        return '';
+    const list = omitted.join('; ');
+    // A long list would itself crowd out content: then only the count.
+    const what = list.length <= 160 ? `left out: ${(0,report_escape.md)(list)}` : `left out ${(0,format/* fmtInt */.L5)(omitted.length)} parts`;
+    return `_Report shortened to fit ${(0,format/* fmtInt */.L5)(maxChars)} characters; ${what}. The full report is in the report artifact._`;
+}
+/** The size of assemble(doc).markdown without its trailing newline. */
+function docSize(doc) {
+    let n = doc.marker.length + 1 + doc.verdictLine.length;
+    let count = 1;
+    for (const p of doc.parts) {
+        const s = (0,render_parts/* partSize */.hq)(p);
+        if (s > 0) {
+            n += s;
+            count++;
+        }
+    }
+    const note = noteText(omittedOf(doc.parts), doc.maxChars);
+    if (note) {
+        n += note.length;
+        count++;
+    }
+    return n + SEP.length * (count - 1);
+}
+/** Does the document fit? The trailing newline counts too. */
+const fits = (doc) => docSize(doc) <= doc.maxChars - 1;
+/** The document as it stands: marker, heading, verdict, the other parts, what was left out. */
+function assemble(doc) {
+    const { parts } = doc;
+    const texts = parts.map(render_parts/* partText */.Rn).filter(Boolean);
+    const omitted = omittedOf(parts);
+    const note = noteText(omitted, doc.maxChars);
+    const [heading, ...rest] = texts;
+    // The heading goes before the verdict; a variant's section in a run's comment has none.
+    const head = parts[0].label !== 'heading' || parts[0].mode === 'dropped'
+        ? [doc.verdictLine, ...texts]
+        : [heading, doc.verdictLine, ...rest];
+    const text = [...head, ...(note ? [note] : [])].join(SEP);
+    return { markdown: `${doc.marker}\n${text}\n`, omitted };
+}
+/** The most rows of `p` whose table fits in `cap` characters (never fewer than MIN_ROWS). */
+function shownFor(p, cap) {
+    const r = p.rows;
+    let lo = render_parts/* MIN_ROWS */.dU;
+    let hi = r.rows.length;
+    if ((0,render_parts/* rowsSize */.rV)(r, hi) <= cap)
+        return hi;
+    while (lo < hi) {
+        const mid = Math.ceil((lo + hi) / 2);
+        if ((0,render_parts/* rowsSize */.rV)(r, mid) <= cap)
+            lo = mid;
+        else
+            hi = mid - 1;
+    }
+    return lo;
+}
+/** Step 1: drop every chart (the tables beside them hold the same figures). True when it fits. */
+function dropCharts(doc) {
+    const charts = doc.parts.filter((p) => p.chart && p.mode !== 'dropped');
+    if (charts.length === 0)
+        return false;
+    for (const p of charts)
+        p.mode = 'dropped';
+    return fits(doc);
+}
+/**
+ * Step 2: trim the biggest tables first, with the largest per-table size cap that fits. True when
+ * it fits; otherwise the tables are left at their smallest.
+ */
+function trimTables(doc) {
+    const tables = doc.parts.filter((p) => p.rows && p.rows.rows.length > render_parts/* MIN_ROWS */.dU);
+    if (tables.length === 0)
+        return false;
+    const apply = (cap) => tables.forEach((p) => (p.shown = shownFor(p, cap)));
+    let lo = 0;
+    let hi = Math.max(...tables.map((p) => (0,render_parts/* rowsSize */.rV)(p.rows, p.rows.rows.length)));
+    apply(lo);
+    if (!fits(doc))
+        return false;
+    while (lo < hi) {
+        const mid = Math.ceil((lo + hi) / 2);
+        apply(mid);
+        if (fits(doc))
+            lo = mid;
+        else
+            hi = mid - 1;
+    }
+    apply(lo);
+    return true;
+}
+/** Step 3: drop detail sections, then shorten and drop the overview, resolution, links, heading. */
+function dropParts(doc) {
+    const steps = [];
+    for (const p of doc.parts) {
+        if (p.shortRank !== undefined)
+            steps.push({ rank: p.shortRank, run: () => (p.mode = 'short'), applies: () => p.mode === 'full' });
+        if (p.dropRank !== undefined)
+            steps.push({ rank: p.dropRank, run: () => (p.mode = 'dropped'), applies: () => p.mode !== 'dropped' });
+    }
+    steps.sort((a, b) => a.rank - b.rank);
+    for (const step of steps) {
+        if (!step.applies())
+            continue;
+        step.run();
+        if (fits(doc))
+            return true;
+    }
+    return false;
+}
+const TRUNCATED_NOTE = (maxChars) => `_Report truncated to fit ${(0,format/* fmtInt */.L5)(maxChars)} characters: see the report artifact._`;
+/** Step 4: only the marker, the verdict and a note are left: shorten the verdict until they fit. */
+function verdictOnly(assessment, marker, maxChars) {
+    const note = TRUNCATED_NOTE(maxChars);
+    // marker \n **verdict** \n\n note \n
+    const room = maxChars - marker.length - note.length - 8;
+    let short = (0,render_verdict/* verdictText */.n)(assessment, Math.min(240, room));
+    while ((0,report_escape.md)(short).length > room && short.length > 1)
+        short = (0,render_verdict/* verdictText */.n)(assessment, short.length - 10);
+    let line = `**${(0,report_escape.md)(short)}**`;
+    if (line.length > room + 4)
+        line = (0,report_escape.md)(Array.from(short)[0] ?? '');
+    return {
+        markdown: `${marker}\n${line}${SEP}${note}\n`,
+        verdict: short,
+        omitted: ['everything but the verdict'],
+    };
+}
+
+;// CONCATENATED MODULE: ./src/report/render.ts
+// The ONE Markdown renderer: the sticky PR comment and the job summary are the same document.
+// Layout: marker (first line, hidden), heading, verdict, intro, per-platform overview tables,
+// <details> sections (pip, apt, env, labels, smoke, size) with Mermaid charts beside the smoke
+// metrics and size tables, resolution, links. Every value is escaped (src/report/escape.ts) and the
+// document never exceeds maxChars: the charts go first, then detail tables are trimmed (the biggest
+// first), then detail sections dropped, then the overview shortened; the marker and the verdict
+// always stay, and what was left out is listed. The renderer decides no severity: the verdict
+// renders the model's assessment (assessReport in src/report/model.ts).
+//   render/document.ts  the parts in reading order      render/sections.ts  overview and tables
+//   render/parts.ts     sizable, trimmable parts        render/fit.ts       fitting under maxChars
+//   render/verdict.ts   the verdict line                render/markdown.ts  rows and cells
+//   render/charts.ts    Mermaid charts                  render/size.ts      where the bytes went
+
+
+
+
+
+
+
+const DEFAULT_MAX_CHARS = 65_536;
+/** Room for the marker (key capped at 160), a short verdict and the truncation note. */
+const MIN_MAX_CHARS = 400;
+const MARKER_PREFIX = 'ml-image-report:';
+/** The only HTML the renderer writes (besides the marker comment); tests strip these. */
+const EMITTED_TAGS = (/* unused pure expression or super */ null && (['<details>', '</details>', '<summary>', '</summary>', '<br>']));
+/** `<!-- ml-image-report:KEY -->`, KEY limited to characters that cannot end or break the comment. */
+function markerFor(key) {
+    return `<!-- ${MARKER_PREFIX}${(0,report_escape/* markerKey */.s8)(key)} -->`;
+}
+function renderReport(model, opts = {}) {
+    const maxChars = checkedMaxChars(opts.maxChars);
+    return renderDoc(model, markerFor(opts.markerKey ?? model.markerKey), maxChars, buildParts(model));
+}
+/**
+ * A variant's report without the marker and the heading, in at most maxChars characters: what a
+ * run's comment puts in that variant's <details> section (src/report/render/run.ts).
+ */
+function renderVariantBody(model, maxChars) {
+    // The run's comment has the heading and the links once, above and below all variants.
+    const parts = buildParts(model).filter((p) => p.label !== 'heading' && p.label !== 'links');
+    // An empty marker costs its newline: strip it, the body stays under maxChars.
+    const r = renderDoc(model, '', checkedMaxChars(maxChars), parts);
+    return { ...r, markdown: r.markdown.replace(/^\n/, '').replace(/\n$/, '') };
+}
+function checkedMaxChars(value) {
+    const maxChars = value ?? DEFAULT_MAX_CHARS;
+    if (!Number.isFinite(maxChars) || maxChars < MIN_MAX_CHARS)
+        throw new errors/* InputError */.dz(`report: maxChars must be at least ${MIN_MAX_CHARS}, got ${maxChars}`);
+    return maxChars;
+}
+function renderDoc(model, marker, maxChars, parts) {
+    const assessment = (0,report_model/* assessReport */.vF)(model);
+    const verdict = (0,render_verdict/* verdictText */.n)(assessment, 240);
+    const doc = { marker, verdictLine: `**${(0,report_escape.md)(verdict)}**`, parts, maxChars };
+    if (fits(doc) || dropCharts(doc) || trimTables(doc) || dropParts(doc)) {
+        const { markdown, omitted } = assemble(doc);
+        return { markdown, marker, verdict, omitted };
+    }
+    const last = verdictOnly(assessment, marker, maxChars);
+    return { markdown: last.markdown, marker, verdict: last.verdict, omitted: last.omitted };
+}
+
+
+/***/ }),
+
+/***/ 86994:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   CZ: () => (/* binding */ withoutCharts),
+/* harmony export */   h6: () => (/* binding */ sizeChartPart),
+/* harmony export */   ri: () => (/* binding */ metricsChartPart)
+/* harmony export */ });
+/* unused harmony exports MAX_CHART_METRICS, MAX_PIE_SLICES, chartUnit, chartNumber, barChart, pieChart, fenced */
+/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(14031);
+/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(12011);
+
+
+/** Most metrics in one bar chart (two bars each); the table beside it lists them all. */
+const MAX_CHART_METRICS = 8;
+/** Most slices in the size pie besides "rest of the image". */
+const MAX_PIE_SLICES = 8;
+const FENCE_OPEN = '```mermaid\n';
+const FENCE_CLOSE = '\n```';
+/** The unit a throughput metric is charted in; null: not charted (loss, counts, durations). */
+function chartUnit(metric) {
+    const m = metric.toLowerCase();
+    if (m.endsWith('_floor'))
+        return null;
+    if (/tflops/.test(m))
+        return 'TFLOP/s';
+    if (/gflops/.test(m))
+        return 'GFLOP/s';
+    if (/gbps|busbw|algbw/.test(m))
+        return 'GB/s';
+    return null;
+}
+/** A plain decimal for Mermaid's number grammar (no exponent, no grouping), 6 significant digits. */
+function chartNumber(n) {
+    if (!Number.isFinite(n) || n === 0)
+        return '0';
+    const s = String(Number(n.toPrecision(6)));
+    return s.includes('e') ? n.toFixed(20).replace(/\.?0+$/, '') : s;
+}
+/** A round upper bound for an axis: 843 -> 850, 0.43 -> 0.43 (two significant digits, up). */
+function axisMax(n) {
+    const step = 10 ** (Math.floor(Math.log10(n)) - 1);
+    return Math.ceil(n / step - 1e-9) * step;
+}
+/** Labels made unique ("x", "x 2", ...): a band axis or a pie would merge equal ones. */
+function unique(labels) {
+    const seen = new Set();
+    return labels.map((l) => {
+        let out = l;
+        for (let i = 2; seen.has(out); i++)
+            out = `${l} ${i}`;
+        seen.add(out);
+        return out;
+    });
+}
+/**
+ * The bar charts' look: as tall as the bars need, the values on the bars, one colour that reads
+ * with dark text on GitHub's light and dark themes alike.
+ */
+const barConfig = (bars) => JSON.stringify({
+    xyChart: { height: 110 + 34 * bars, showDataLabel: true },
+    themeVariables: { xyChart: { plotColorPalette: '#54aeff', dataLabelColor: '#1f2328' } },
+});
+/**
+ * Base vs this PR, two bars per metric (base first), horizontal (names can be long), one series:
+ * xychart-beta draws the bars of several series on top of each other, so the side is told by the
+ * label ("bf16_tflops main", "bf16_tflops this PR"), not by a colour. Labels are clipped short:
+ * Mermaid leaves out every axis label when the longest does not fit (about 45 characters).
+ */
+function barChart(spec) {
+    const bars = spec.bars.slice(0, MAX_CHART_METRICS);
+    const labels = unique(bars.flatMap((b) => spec.sides.map((side) => `${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .mermaidText */ .Hg)(b.label, 24)} ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .mermaidText */ .Hg)(side, 14)}`)));
+    const values = bars.flatMap((b) => [b.base, b.head]);
+    return [
+        `%%{init: ${barConfig(values.length)}}%%`,
+        'xychart-beta horizontal',
+        `    title "${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .mermaidText */ .Hg)(spec.title, 120)}"`,
+        `    x-axis [${labels.map((l) => `"${l}"`).join(', ')}]`,
+        `    y-axis "${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .mermaidText */ .Hg)(spec.unit, 30)}" 0 --> ${chartNumber(axisMax(Math.max(...values) * 1.05))}`,
+        `    bar [${values.map(chartNumber).join(', ')}]`,
+    ].join('\n');
+}
+/** A pie with the values in its legend (showData); slices of value 0 or less are left out. */
+function pieChart(spec) {
+    const slices = spec.slices.filter((s) => s.value > 0 && Number.isFinite(s.value));
+    const labels = unique(slices.map((s) => (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .mermaidText */ .Hg)(s.label, 60)));
+    return [
+        'pie showData',
+        `    title ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .mermaidText */ .Hg)(spec.title, 120)}`,
+        ...slices.map((s, i) => `    "${labels[i]}" : ${chartNumber(s.value)}`),
+    ].join('\n');
+}
+const fenced = (source) => `${FENCE_OPEN}${source}${FENCE_CLOSE}`;
+function chartPart(label, charts, rank) {
+    if (charts.length === 0)
+        return null;
+    return {
+        label,
+        text: charts.map(fenced).join('\n\n'),
+        chart: true,
+        dropRank: rank,
+        mode: 'full',
+        shown: 0,
+    };
+}
+/** The bar charts of a platform's smoke metrics measured on both sides, one per unit. */
+function metricsChartPart(p, suffix, baseRef, rank) {
+    const s = p.smoke;
+    if (!s || s.base === null)
+        return null;
+    const both = s.metrics.filter((m) => m.base !== null &&
+        m.head !== null &&
+        Number.isFinite(m.base) &&
+        Number.isFinite(m.head) &&
+        m.base >= 0 &&
+        m.head >= 0 &&
+        (m.base > 0 || m.head > 0) &&
+        chartUnit(m.metric) !== null);
+    // A metric name measured by two tests is told apart by the test's id.
+    const count = new Map();
+    for (const m of both)
+        count.set(m.metric, (count.get(m.metric) ?? 0) + 1);
+    const byUnit = new Map();
+    for (const m of both) {
+        const unit = chartUnit(m.metric);
+        const label = count.get(m.metric) > 1 ? `${m.test} ${m.metric}` : m.metric;
+        byUnit.set(unit, [...(byUnit.get(unit) ?? []), { label, base: m.base, head: m.head }]);
+    }
+    const charts = [...byUnit].map(([unit, bars]) => barChart({
+        title: `Smoke ${unit}, ${baseRef} vs this PR${suffix}`,
+        unit,
+        sides: [baseRef, 'this PR'],
+        bars,
+    }));
+    return chartPart(`smoke metrics chart${suffix}`, charts, rank);
+}
+/** This PR's image size by its biggest packages (pip and apt), the rest of the image as one slice. */
+function sizeChartPart(p, suffix, rank) {
+    const top = p.head.top;
+    if (!top)
+        return null;
+    const packages = [
+        ...top.pip.map((x) => ({ label: x.name, bytes: x.sizeBytes })),
+        ...top.apt.map((x) => ({ label: `${x.name} (apt)`, bytes: x.sizeBytes })),
+    ]
+        .filter((x) => x.bytes > 0)
+        .sort((a, b) => b.bytes - a.bytes || (a.label < b.label ? -1 : 1))
+        .slice(0, MAX_PIE_SLICES);
+    if (packages.length === 0)
+        return null;
+    const total = p.head.sizeBytes;
+    const mb = (bytes) => Math.round(bytes / 1e5) / 10;
+    const rest = total - packages.reduce((n, x) => n + x.bytes, 0);
+    const slices = [
+        ...packages.map((x) => ({ label: x.label, value: mb(x.bytes) })),
+        ...(rest > 0 ? [{ label: 'rest of the image', value: mb(rest) }] : []),
+    ];
+    if (slices.filter((s) => s.value > 0).length === 0)
+        return null;
+    const title = `Image size ${(0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .fmtBytes */ .zi)(total)}${suffix}, biggest packages (MB)`;
+    return chartPart(`size chart${suffix}`, [pieChart({ title, slices })], rank);
+}
+/** The document without its charts (each is a part of its own, after a blank line). */
+function withoutCharts(markdown) {
+    return markdown.replace(/\n\n```mermaid\n[\s\S]*?\n```(?=\n|$)/g, '');
+}
+
+
+/***/ }),
+
+/***/ 18298:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Fu: () => (/* binding */ shortSha),
+/* harmony export */   Hn: () => (/* binding */ cell),
+/* harmony export */   eu: () => (/* binding */ smokeTally),
+/* harmony export */   fd: () => (/* binding */ changeCell),
+/* harmony export */   h5: () => (/* binding */ status),
+/* harmony export */   nM: () => (/* binding */ row),
+/* harmony export */   vE: () => (/* binding */ kindCounts),
+/* harmony export */   wx: () => (/* binding */ header)
+/* harmony export */ });
+/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(14031);
+/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(12011);
+
+
+const STATUS = { pass: '✅ pass', fail: '❌ fail', skip: '⏭️ skip' };
+const status = (s) => (s ? STATUS[s] : '—');
+const cell = (v, max = 100) => v === null || v === undefined || v === '' ? '—' : (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__.md)(v, max);
+const row = (cells) => `| ${cells.join(' | ')} |`;
+const header = (cells) => `${row(cells)}\n|${cells.map(() => '---').join('|')}|`;
+function changeCell(kind, level) {
+    switch (kind) {
+        case 'upgraded':
+        case 'up':
+            return `⬆️ ${level ?? 'upgrade'}`;
+        case 'downgraded':
+        case 'down':
+            return `⬇️ ${level ?? 'downgrade'}`;
+        case 'added':
+            return '➕ added';
+        case 'removed':
+            return '➖ removed';
+        case 'changed':
+            return '✏️ changed';
+        default:
+            return '';
+    }
+}
+function smokeTally(s) {
+    if (!s)
+        return '—';
+    const parts = [`${s.pass} pass`];
+    if (s.fail)
+        parts.push(`${s.fail} fail`);
+    if (s.skip)
+        parts.push(`${s.skip} skip`);
+    return parts.join(' · ');
+}
+function kindCounts(changes) {
+    const c = { upgraded: 0, downgraded: 0, added: 0, removed: 0 };
+    for (const x of changes)
+        c[x.kind]++;
+    return Object.keys(c)
+        .filter((k) => c[k] > 0)
+        .map((k) => `${(0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .fmtInt */ .L5)(c[k])} ${k}`)
+        .join(' · ');
+}
+function shortSha(sha) {
+    // A git SHA is shown as its first 7 hex digits; anything else (a fork's odd input) is clipped by
+    // code point, so a cut never splits a character, and escaped like any other value.
+    if (!sha)
+        return '';
+    return /^[0-9a-f]{7,64}$/i.test(sha) ? sha.slice(0, 7) : (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__.md)(sha, 12);
+}
+
+
+/***/ }),
+
+/***/ 99957:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   F8: () => (/* binding */ rowsPart),
+/* harmony export */   GK: () => (/* binding */ detailsRows),
+/* harmony export */   Rn: () => (/* binding */ partText),
+/* harmony export */   Vz: () => (/* binding */ RANK),
+/* harmony export */   Xo: () => (/* binding */ textPart),
+/* harmony export */   dU: () => (/* binding */ MIN_ROWS),
+/* harmony export */   hq: () => (/* binding */ partSize),
+/* harmony export */   rV: () => (/* binding */ rowsSize)
+/* harmony export */ });
+// The document is a list of parts that can be trimmed (tables lose rows), shortened or dropped to
+// stay under a size limit. A part knows its size without being rendered, so fitting stays cheap.
+/** A table is never trimmed below this many rows. */
+const MIN_ROWS = 10;
+// Drop order (lower first); platforms later in the list go first within a rank.
+const RANK = {
+    charts: 5,
+    labels: 10,
+    env: 20,
+    apt: 30,
+    sizeTop: 35,
+    metrics: 40,
+    size: 45,
+    pip: 50,
+    tests: 60,
+    resolution: 70,
+    supplyChain: 72,
+    intro: 75,
+    overviewShort: 80,
+    links: 85,
+    overview: 90,
+    heading: 98,
+};
+function rowsSize(r, shown) {
+    if (!r.prefix) {
+        r.prefix = [0];
+        for (const x of r.rows)
+            r.prefix.push(r.prefix.at(-1) + x.length + 1);
+    }
+    const hidden = r.rows.length - shown;
+    return r.head.length + r.prefix[shown] + (hidden > 0 ? r.more(shown).length + 1 : 0) + r.tail.length;
+}
+function rowsText(r, shown) {
+    const hidden = r.rows.length - shown;
+    const body = r.rows.slice(0, shown).join('\n');
+    return `${r.head}${body}${body ? '\n' : ''}${hidden > 0 ? `${r.more(shown)}\n` : ''}${r.tail}`;
+}
+function partSize(p) {
+    if (p.mode === 'dropped')
+        return 0;
+    if (p.mode === 'short')
+        return p.short.length;
+    return p.rows ? rowsSize(p.rows, p.shown) : p.text.length;
+}
+function partText(p) {
+    if (p.mode === 'dropped')
+        return '';
+    if (p.mode === 'short')
+        return p.short;
+    return p.rows ? rowsText(p.rows, p.shown) : p.text;
+}
+const textPart = (label, text, dropRank) => ({
+    label,
+    text,
+    mode: 'full',
+    shown: 0,
+    ...(dropRank !== undefined && { dropRank }),
+});
+function rowsPart(label, rows, dropRank) {
+    return { label, rows, dropRank, mode: 'full', shown: rows.rows.length };
+}
+/** A <details> block around a table; the "more" line sits between the table and </details>. */
+function detailsRows(summary, tableHead, rows, more, intro = '') {
+    return {
+        head: `<details><summary>${summary}</summary>\n\n${intro}${tableHead}\n`,
+        rows,
+        more,
+        tail: '\n</details>',
+    };
+}
+
+
+/***/ }),
+
+/***/ 28974:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   FQ: () => (/* binding */ sizeChangePart),
+/* harmony export */   "in": () => (/* binding */ sizeTopPart),
+/* harmony export */   sn: () => (/* binding */ sizeChangeCell)
+/* harmony export */ });
+/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(14031);
+/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(12011);
+/* harmony import */ var _diff_size_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(37282);
+/* harmony import */ var _size_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(29437);
+/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(18298);
+/* harmony import */ var _parts_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(99957);
+
+
+
+
+
+
+const bytes = (n) => (n === null ? '—' : (0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .fmtBytes */ .zi)(n));
+function what(c) {
+    return c.kind === 'layer' ? `layer: ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .cell */ .Hn)(c.name, 120)}` : `${c.kind} ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .cell */ .Hn)(c.name, 80)}`;
+}
+function side(version, size, kind) {
+    if (kind === 'layer')
+        return bytes(size);
+    return version === null ? '—' : `${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .cell */ .Hn)(version, 40)} (${bytes(size)})`;
+}
+/** The size change against the base, explained; with the budget's breach when there is one. */
+function sizeChangePart(p, sizeBudget, suffix, baseLabel, rank) {
+    const e = p.diff?.sizeExplanation;
+    const breaches = (0,_size_js__WEBPACK_IMPORTED_MODULE_3__/* .budgetBreaches */ .Bq)(sizeBudget, [p]);
+    if (!p.diff || (!e && breaches.length === 0))
+        return null;
+    const s = p.diff.size;
+    const total = `${(0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .signed */ .x8)(s.delta, _format_js__WEBPACK_IMPORTED_MODULE_1__/* .fmtBytes */ .zi)}${s.base ? ` (${(0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .pct */ .Oe)(s.delta / s.base)})` : ''}`;
+    const changes = e ? [...e.packages, ...e.layers] : [];
+    // Nothing to explain, unless the base record is too old to have sizes (said once, here).
+    if (changes.length === 0 && breaches.length === 0 && (!e || e.packagesKnown || s.delta === 0))
+        return null;
+    const headline = e ? (0,_size_js__WEBPACK_IMPORTED_MODULE_3__/* .sizeHeadline */ .Qd)(e) : null;
+    const notes = [
+        ...breaches.map((b) => `❌ **${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__.md)(b.text, 400)}**`),
+        headline ? `**${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__.md)(headline, 400)}**` : '',
+        e && !e.packagesKnown
+            ? `_The ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__.md)(baseLabel, 40)} record has no package sizes (captured before sizes were recorded)._`
+            : '',
+        e && e.packagesChanged > e.packages.length
+            ? `_Packages: ${(0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .signed */ .x8)(e.packagesDelta, _format_js__WEBPACK_IMPORTED_MODULE_1__/* .fmtBytes */ .zi)} over ${(0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .plural */ .LS)(e.packagesChanged, 'package')} whose size changed; the ${(0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .fmtInt */ .L5)(e.packages.length)} biggest changes are listed._`
+            : '',
+    ].filter(Boolean);
+    const rows = changes.map((c) => (0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .row */ .nM)([
+        what(c),
+        side(c.from, c.baseBytes, c.kind),
+        side(c.to, c.headBytes, c.kind),
+        (0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .signed */ .x8)(c.delta, _format_js__WEBPACK_IMPORTED_MODULE_1__/* .fmtBytes */ .zi),
+    ]));
+    return (0,_parts_js__WEBPACK_IMPORTED_MODULE_5__/* .rowsPart */ .F8)(`size table${suffix}`, (0,_parts_js__WEBPACK_IMPORTED_MODULE_5__/* .detailsRows */ .GK)((0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .html */ .qy)(`Image size: ${total}${breaches.length ? ', over budget' : ''}${suffix}`), rows.length > 0 ? (0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .header */ .wx)(['What', baseLabel, 'this PR', 'Change']) : '', rows, (shown) => `\n_… and ${(0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .fmtInt */ .L5)(rows.length - shown)} more (see the report artifact)_`, notes.length > 0 ? `${notes.join('\n\n')}\n\n` : ''), rank);
+}
+/** The biggest pip and apt packages and layers of this PR's image. */
+function sizeTopPart(p, sizeBudget, suffix, rank) {
+    const top = p.head.top;
+    if (!top)
+        return null;
+    const rows = [
+        ...top.pip.map((x) => (0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .row */ .nM)([`pip ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .cell */ .Hn)(x.name, 80)}`, (0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .cell */ .Hn)(x.version, 40), (0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .fmtBytes */ .zi)(x.sizeBytes)])),
+        ...top.apt.map((x) => (0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .row */ .nM)([`apt ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .cell */ .Hn)(x.name, 80)}`, (0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .cell */ .Hn)(x.version, 40), (0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .fmtBytes */ .zi)(x.sizeBytes)])),
+        ...top.layers.map((l) => (0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .row */ .nM)([`layer: ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .cell */ .Hn)(l.createdBy, 120)}`, '', (0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .fmtBytes */ .zi)(l.sizeBytes)])),
+    ];
+    if (rows.length === 0)
+        return null;
+    // Without a baseline the budget's verdict is told here (an absolute budget needs no base).
+    const breaches = p.diff ? [] : (0,_size_js__WEBPACK_IMPORTED_MODULE_3__/* .budgetBreaches */ .Bq)(sizeBudget, [p]);
+    const intro = breaches.map((b) => `❌ **${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__.md)(b.text, 400)}**`).join('\n\n');
+    return (0,_parts_js__WEBPACK_IMPORTED_MODULE_5__/* .rowsPart */ .F8)(`biggest table${suffix}`, (0,_parts_js__WEBPACK_IMPORTED_MODULE_5__/* .detailsRows */ .GK)((0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .html */ .qy)(`Biggest packages and layers: ${(0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .fmtBytes */ .zi)(p.head.sizeBytes)} image${suffix}`), (0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .header */ .wx)(['Package or layer', 'Version', 'Size']), rows, (shown) => `\n_… and ${(0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .fmtInt */ .L5)(rows.length - shown)} more (see the report artifact)_`, intro ? `${intro}\n\n` : ''), rank);
+}
+/** The run overview's size cell: "+610.0 MB (+7.5%): nvidia-cudnn-cu12 9.5 → 9.7 +402.0 MB" (escaped). */
+function sizeChangeCell(p) {
+    const s = p.diff?.size;
+    if (!s)
+        return null;
+    const change = s.delta === 0 ? '±0' : `${(0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .signed */ .x8)(s.delta, _format_js__WEBPACK_IMPORTED_MODULE_1__/* .fmtBytes */ .zi)}${s.base ? ` (${(0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .pct */ .Oe)(s.delta / s.base)})` : ''}`;
+    const e = p.diff?.sizeExplanation;
+    const driver = e && s.delta !== 0 ? (0,_diff_size_js__WEBPACK_IMPORTED_MODULE_2__/* .sizeDrivers */ .Lw)(e)[0] : undefined;
+    return driver ? `${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__.md)(change)}: ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__.md)((0,_size_js__WEBPACK_IMPORTED_MODULE_3__/* .describeChange */ .uQ)(driver), 120)}` : (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__.md)(change);
+}
+
+
+/***/ }),
+
+/***/ 12654:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   n: () => (/* binding */ verdictText),
+/* harmony export */   v: () => (/* binding */ VERDICT_EMOJI)
+/* harmony export */ });
+/* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(96867);
+/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(12011);
+// The verdict line: the model's assessment (src/report/model.ts decides every severity) as text in
+// a given length, the most severe findings first, then "+N more".
+
+
+const VERDICT_EMOJI = {
+    failure: '❌',
+    warning: '⚠️',
+    changed: '🔄',
+    unchanged: '✅',
+    'no-baseline': 'ℹ️',
+};
+/** The verdict in at most maxLen characters (plain text; the caller escapes it). */
+function verdictText(assessment, maxLen) {
+    const emoji = VERDICT_EMOJI[assessment.verdict];
+    const items = assessment.findings;
+    const bySeverity = items
+        .map((f, i) => ({ ...f, i }))
+        .sort((a, b) => _model_js__WEBPACK_IMPORTED_MODULE_0__/* .SEVERITY_RANK */ .f3[b.severity] - _model_js__WEBPACK_IMPORTED_MODULE_0__/* .SEVERITY_RANK */ .f3[a.severity] || a.i - b.i);
+    const chosen = [];
+    const text = (list) => {
+        const shown = [...list].sort((a, b) => a.i - b.i).map((f) => f.text);
+        const more = items.length - list.length;
+        return `${emoji} ${shown.join('; ')}${more ? `${shown.length ? '; ' : ''}+${more} more` : ''}`;
+    };
+    for (const f of bySeverity)
+        if (text([...chosen, f]).length <= maxLen)
+            chosen.push(f);
+    if (chosen.length === 0) {
+        const short = `${emoji} ${(0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .plural */ .LS)(items.length, 'finding')} (see the report artifact)`;
+        return short.length <= maxLen ? short : emoji;
+    }
+    return text(chosen);
+}
+
+
+/***/ })
+
+};

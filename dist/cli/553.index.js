@@ -1,0 +1,307 @@
+export const id = 553;
+export const ids = [553];
+export const modules = {
+
+/***/ 14595:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   reportCommand: () => (/* binding */ reportCommand)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _config_load_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(61036);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(83916);
+/* harmony import */ var _plan_catalog_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9668);
+/* harmony import */ var _plan_plan_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(82649);
+/* harmony import */ var _report_baseline_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(67355);
+/* harmony import */ var _report_stage_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(47653);
+/* harmony import */ var _results_results_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(12135);
+/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(77593);
+/* harmony import */ var _shared_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(23419);
+// `ml-image report`: render the report from the records and smoke results in a result directory,
+// against a baseline directory; post it as the sticky comment when a PR and a token are given.
+
+
+
+
+
+
+
+
+
+
+
+const reportCommand = {
+    name: 'report',
+    summary: 'Render the environment diff report from result files; post it as the sticky PR comment.',
+    usage: 'ml-image report [--config FILE] [--results DIR] [--baseline DIR --base-branch B] [--pr N --repo OWNER/REPO] [--comment-mode M] [--out DIR]',
+    help: `Reads env-<variant>-<arch>.json and smoke-<variant>-<arch>.json from the result directory (what
+"ml-image run" or the smoke stage wrote), compares them with the same files of the base branch in
+the baseline directory, and renders one Markdown report per variant (report-<variant>.md): a
+hidden marker first, a one-line verdict, an overview, package tables by change level, smoke deltas.
+The run's report (report.md, printed) holds every variant: a verdict line each, one overview
+table, each variant's report in a collapsible section.
+
+Posting: with --pr and --repo, and a token in the GITHUB_TOKEN environment variable (never a flag),
+the run's report becomes ONE comment on the pull request, updated in place on later runs (the
+per-variant comments of older versions are replaced).
+
+Options:
+  --config FILE       config file (default ml-image.yml): variants, platforms, marker key
+${_shared_js__WEBPACK_IMPORTED_MODULE_10__/* .configOverrideFlags */ .i7}
+  --results DIR       where the records are (default ml-image-results); reports are written there
+  --baseline DIR      directory of baselines (as "ml-image run" keeps them)
+  --base-branch B     the branch whose records are the baseline (default main)
+  --pr N              pull request number to comment on
+  --repo OWNER/REPO   the repository of the pull request
+  --api-url URL       GitHub API (default GITHUB_API_URL, else https://api.github.com)
+  --comment-mode M    post (default with --pr), artifact (write the fork-safe payload), off
+
+Exit codes: 0 rendered (and posted); 2 bad input; 3 GitHub unreachable.`,
+    async run(argv, io) {
+        const { values } = (0,_args_js__WEBPACK_IMPORTED_MODULE_9__/* .parseCommandArgs */ .Qx)('report', argv, {
+            config: { type: 'string' },
+            platforms: { type: 'string' },
+            variants: { type: 'string' },
+            results: { type: 'string', default: 'ml-image-results' },
+            baseline: { type: 'string' },
+            'base-branch': { type: 'string', default: 'main' },
+            pr: { type: 'string' },
+            repo: { type: 'string' },
+            'api-url': { type: 'string' },
+            'comment-mode': { type: 'string' },
+        });
+        const loaded = (0,_config_load_js__WEBPACK_IMPORTED_MODULE_2__/* .loadConfig */ .Z9)({
+            cwd: io.cwd,
+            ...(values.config !== undefined && { file: values.config }),
+            overrides: (0,_shared_js__WEBPACK_IMPORTED_MODULE_10__/* .overridesFromFlags */ .du)(values),
+            checkFiles: false,
+        });
+        const pr = values.pr === undefined ? undefined : Number(values.pr);
+        if (pr !== undefined && (!Number.isInteger(pr) || pr <= 0))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`report: --pr: expected a pull request number, got "${values.pr}"`);
+        if (pr !== undefined && !/^[\w.-]+\/[\w.-]+$/.test(values.repo ?? ''))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`report: --repo: expected OWNER/REPO with --pr, got "${values.repo ?? ''}"`);
+        const mode = (values['comment-mode'] ?? (pr !== undefined ? 'post' : 'off'));
+        if (!_report_stage_js__WEBPACK_IMPORTED_MODULE_7__/* .COMMENT_MODES */ .p8.includes(mode))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`report: --comment-mode: expected ${_report_stage_js__WEBPACK_IMPORTED_MODULE_7__/* .COMMENT_MODES */ .p8.join(', ')}, got "${mode}"`);
+        const token = io.env.GITHUB_TOKEN;
+        if (mode === 'post' && !token)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz('report: posting needs a token in GITHUB_TOKEN', 'export GITHUB_TOKEN=... (pull-requests: write)');
+        const git = await (0,_shared_js__WEBPACK_IMPORTED_MODULE_10__/* .gitContextFor */ .Tr)(io);
+        const plan = (0,_plan_plan_js__WEBPACK_IMPORTED_MODULE_5__/* .planBuild */ .C7)(loaded.config, { catalog: (0,_plan_catalog_js__WEBPACK_IMPORTED_MODULE_4__/* .bundledCatalog */ .Ot)(), git, now: new Date() });
+        const resultDir = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(io.cwd, values.results);
+        const outcomes = await (0,_report_stage_js__WEBPACK_IMPORTED_MODULE_7__/* .runReportStage */ .s8)({
+            plan,
+            config: loaded.config,
+            results: (0,_results_results_js__WEBPACK_IMPORTED_MODULE_8__/* .openResultDir */ .lR)(resultDir, `--results ${values.results}`, { create: false }),
+            git,
+            options: {
+                mode,
+                baseline: values.baseline !== undefined ? (0,_report_baseline_js__WEBPACK_IMPORTED_MODULE_6__/* .dirBaselineStore */ .IV)(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(io.cwd, values.baseline)) : null,
+                baseBranch: values['base-branch'],
+                ...(pr !== undefined && {
+                    github: {
+                        ...(token && { token }),
+                        apiUrl: values['api-url'] ?? io.env.GITHUB_API_URL ?? 'https://api.github.com',
+                        repository: values.repo,
+                        prNumber: pr,
+                        ...(git.sha && { headSha: git.sha }),
+                    },
+                }),
+            },
+        }, {
+            env: io.env,
+            progress: (l) => io.stderr(`report: ${l}\n`),
+            warning: (m) => io.stderr(`warning: ${m}\n`),
+        });
+        if (outcomes.length === 0)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`report: no env-<variant>-<arch>.json in ${resultDir}`, 'run "ml-image run" or the smoke stage first');
+        if (values.json)
+            io.stdout(`${JSON.stringify(outcomes, null, 2)}\n`);
+        else
+            io.stdout((0,_shared_js__WEBPACK_IMPORTED_MODULE_10__/* .printedReport */ .pP)(io, (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(outcomes[0].runFile, 'utf8')));
+        return 0;
+    },
+};
+
+
+/***/ }),
+
+/***/ 67355:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   IV: () => (/* binding */ dirBaselineStore)
+/* harmony export */ });
+/* unused harmony exports baselineSlug, actionsCacheBaselineStore */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+// The baseline store: the records (env-*.json, smoke-*.json) of one image+variant+platform set, saved
+// per branch and commit, restored by the base branch. On GitHub: @actions/cache (a pull request may
+// restore its base branch's caches). Locally and on self-hosted runners: a directory.
+
+
+
+/** Cache keys may not hold commas and are at most 512 characters: a readable slug plus a hash. */
+function baselineSlug(key) {
+    const readable = key.replace(/[^A-Za-z0-9._-]+/g, '-').slice(0, 80);
+    return `${readable}-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.createHash)('sha256').update(key).digest('hex').slice(0, 12)}`;
+}
+const branchSlug = (b) => b.replace(/^refs\/heads\//, '').replace(/[^A-Za-z0-9._-]+/g, '-');
+/** root/<slug>/<branch>/: the newest save of a branch replaces the previous one. */
+function dirBaselineStore(root) {
+    return {
+        describe: () => root,
+        restore(key, branch) {
+            const dir = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(root, baselineSlug(key), branchSlug(branch));
+            return Promise.resolve((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(dir) && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(dir).length > 0 ? dir : undefined);
+        },
+        save(key, branch, _sha, files) {
+            const dir = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(root, baselineSlug(key), branchSlug(branch));
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(dir, { recursive: true, force: true });
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(dir, { recursive: true });
+            for (const f of files)
+                (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.cpSync)(f, node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dir, node_path__WEBPACK_IMPORTED_MODULE_2___default().basename(f)));
+            return Promise.resolve();
+        },
+    };
+}
+/**
+ * @actions/cache under keys `ml-image-baseline-v1-<slug>-<branch>-<sha>`, restored by the prefix
+ * without the sha (the newest entry of the branch). Cache entries are immutable, hence the sha.
+ * The path must be the same on save and restore, so it is fixed under RUNNER_TEMP.
+ */
+function actionsCacheBaselineStore(runnerTemp, log, api) {
+    const load = async () => api ?? (await Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(830), __webpack_require__.e(329)]).then(__webpack_require__.bind(__webpack_require__, 35329)));
+    const dirFor = (key) => path.join(runnerTemp, 'ml-image-baseline', baselineSlug(key));
+    const prefix = (key, branch) => `ml-image-baseline-v1-${baselineSlug(key)}-${branchSlug(branch)}-`;
+    return {
+        describe: () => 'the Actions cache',
+        async restore(key, branch) {
+            const dir = dirFor(key);
+            rmSync(dir, { recursive: true, force: true });
+            mkdirSync(dir, { recursive: true });
+            try {
+                const hit = await (await load()).restoreCache([dir], `${prefix(key, branch)}none`, [prefix(key, branch)]);
+                return hit !== undefined && readdirSync(dir).length > 0 ? dir : undefined;
+            }
+            catch (e) {
+                // The cache service is best effort: a report without a baseline beats a failed job.
+                log.warning(`baseline restore failed (${e.message}); reporting without a baseline`);
+                return undefined;
+            }
+        },
+        async save(key, branch, sha, files) {
+            const dir = dirFor(key);
+            rmSync(dir, { recursive: true, force: true });
+            mkdirSync(dir, { recursive: true });
+            for (const f of files)
+                cpSync(f, path.join(dir, path.basename(f)));
+            try {
+                await (await load()).saveCache([dir], `${prefix(key, branch)}${sha}`);
+            }
+            catch (e) {
+                // A re-run of the same commit finds its entry already there: nothing is lost.
+                if (/already exists|unable to reserve/i.test(e.message))
+                    return;
+                log.warning(`baseline save failed (${e.message}); the next pull request will have no baseline`);
+            }
+        },
+    };
+}
+
+
+/***/ }),
+
+/***/ 5351:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ renderExplanation),
+/* harmony export */   b: () => (/* binding */ explanationLines)
+/* harmony export */ });
+const code = (s) => `\`${s.replace(/`/g, "'")}\``;
+function renderExplanation(r) {
+    const lines = [];
+    const head = {
+        clean: 'No conflict: your requirements keep every package of the base image.',
+        fixed: 'Conflict fixed: a plan that keeps the base image intact was found.',
+        conflict: 'Conflict: your requirements cannot be installed without breaking the base image.',
+    };
+    lines.push(`### Dependency resolution (${r.platform})`, '', `**${head[r.status]}**`, '');
+    lines.push(`Base image ${code(r.image)}: Python ${r.python}; ${r.constraints.pinned} packages held.`, '');
+    if (r.naive.replaces.length > 0) {
+        lines.push('A plain `pip install -r requirements.txt` would:', '');
+        for (const rep of r.naive.replaces) {
+            const by = rep.pulledInBy
+                .map((p) => `${code(`${p.dist} ${p.version}`)} needs ${code(p.requirement)}`)
+                .join(', ');
+            const breaks = rep.breaks
+                .map((b) => `${code(`${b.dist} ${b.version}`)} (${code(b.requirement)})`)
+                .join(', ');
+            lines.push(`- replace ${code(`${rep.name} ${rep.from}`)} with ${code(rep.to)}${by ? ` because ${by}` : ''}${breaks ? `, breaking ${breaks}` : ''}`);
+        }
+        lines.push('');
+    }
+    if (r.resolved && r.resolved.moved.length > 0) {
+        lines.push('Resolved with the base image held:', '');
+        for (const m of r.resolved.moved)
+            lines.push(`- ${code(m.name)} ${m.naive} -> ${m.resolved}: ${m.reason}`);
+        lines.push('');
+    }
+    if (r.resolved && r.resolved.relaxed.length > 0) {
+        lines.push('Requirements relaxed (lower bounds kept):', '');
+        for (const c of r.resolved.relaxed)
+            lines.push(`- ${code(c.from)} -> ${code(c.to)}`);
+        lines.push('');
+    }
+    if (r.conflict) {
+        lines.push('Why:', '', ...r.conflict.chain.map((c) => `- ${c}`), '');
+        if (r.conflict.causes.length)
+            lines.push('pip says:', '', '```', ...r.conflict.causes, '```', '');
+        lines.push('Options:', '', ...r.conflict.options.map((o) => `- ${o}`), '');
+    }
+    if (r.hazards.length > 0) {
+        lines.push('Hazards pip cannot see:', '');
+        for (const h of r.hazards)
+            lines.push(`- ${h.message}. Fix: ${h.fix} ([source](${h.source}))`);
+        lines.push('');
+    }
+    return `${lines.join('\n').trimEnd()}\n`;
+}
+/** The same findings as plain text lines (no Markdown): the report renderer escapes and formats them. */
+function explanationLines(r) {
+    const head = {
+        clean: 'no conflict with the base image',
+        fixed: 'conflict fixed with the base image held',
+        conflict: 'conflict: the requirements cannot be installed without breaking the base image',
+    };
+    const lines = [`${r.platform}: ${head[r.status]} (${r.constraints.pinned} base packages held)`];
+    for (const rep of r.naive.replaces)
+        lines.push(`a plain pip install would replace ${rep.name} ${rep.from} with ${rep.to}${rep.pulledInBy.length ? ` (needed by ${rep.pulledInBy.map((p) => `${p.dist} ${p.version}: ${p.requirement}`).join(', ')})` : ''}${rep.breaks.length ? `, breaking ${rep.breaks.map((b) => `${b.dist} ${b.version} (${b.requirement})`).join(', ')}` : ''}`);
+    for (const m of r.resolved?.moved ?? [])
+        lines.push(`resolved: ${m.name} ${m.naive} -> ${m.resolved}: ${m.reason}`);
+    for (const c of r.resolved?.relaxed ?? [])
+        lines.push(`relaxed: ${c.from} -> ${c.to}`);
+    for (const c of r.conflict?.chain ?? [])
+        lines.push(`why: ${c}`);
+    for (const o of r.conflict?.options ?? [])
+        lines.push(`option: ${o}`);
+    for (const h of r.hazards)
+        lines.push(`hazard: ${h.message}. Fix: ${h.fix}`);
+    return lines;
+}
+
+
+/***/ })
+
+};

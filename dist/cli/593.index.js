@@ -1,0 +1,585 @@
+export const id = 593;
+export const ids = [593];
+export const modules = {
+
+/***/ 77593:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Qx: () => (/* binding */ parseCommandArgs),
+/* harmony export */   YK: () => (/* binding */ suitesFlag),
+/* harmony export */   _G: () => (/* binding */ platformFlag),
+/* harmony export */   kw: () => (/* binding */ timeoutFlag),
+/* harmony export */   m4: () => (/* binding */ imageFlag)
+/* harmony export */ });
+/* unused harmony export GLOBAL_OPTIONS */
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(57975);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _config_schema_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(90131);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
+/* harmony import */ var _plan_image_ref_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(68646);
+// Thin layer over node:util parseArgs: every parse problem is a usage error (exit 2).
+
+
+
+
+const GLOBAL_OPTIONS = {
+    json: { type: 'boolean', default: false },
+    verbose: { type: 'boolean', short: 'v', default: false },
+    out: { type: 'string' },
+    help: { type: 'boolean', short: 'h', default: false },
+};
+function parseCommandArgs(command, argv, options, allowPositionals = false) {
+    try {
+        return (0,node_util__WEBPACK_IMPORTED_MODULE_0__.parseArgs)({
+            args: argv,
+            options: { ...GLOBAL_OPTIONS, ...options },
+            strict: true,
+            allowPositionals,
+        });
+    }
+    catch (e) {
+        const msg = e.message.replace(/\. To specify a positional argument.*$/s, '');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${command}: ${msg}`, `run "ml-image ${command} --help" for usage`);
+    }
+}
+/** A --platform value, checked against the platforms the tool builds for. */
+function platformFlag(command, value) {
+    if (value === undefined)
+        return undefined;
+    if (!_config_schema_js__WEBPACK_IMPORTED_MODULE_1__/* .PLATFORMS */ .P4.includes(value)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${command}: --platform: expected one of ${_config_schema_js__WEBPACK_IMPORTED_MODULE_1__/* .PLATFORMS */ .P4.join(', ')}, got "${value}"`);
+    }
+    return value;
+}
+/** --suites a,b (else the config's smoke.suites, else all), every name checked (exit 2). */
+function suitesFlag(command, raw, fromConfig) {
+    const suites = raw
+        ?.split(',')
+        .map((s) => s.trim())
+        .filter(Boolean) ?? [...(fromConfig ?? _config_schema_js__WEBPACK_IMPORTED_MODULE_1__/* .SMOKE_SUITES */ .CR)];
+    const unknown = suites.filter((s) => !_config_schema_js__WEBPACK_IMPORTED_MODULE_1__/* .SMOKE_SUITES */ .CR.includes(s));
+    if (unknown.length)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${command}: --suites: unknown suite(s) ${unknown.map((s) => JSON.stringify(s)).join(', ')}; expected ${_config_schema_js__WEBPACK_IMPORTED_MODULE_1__/* .SMOKE_SUITES */ .CR.join(', ')}`);
+    return suites;
+}
+/** A required --image REF, checked against Docker's reference grammar (exit 2 naming the value). */
+function imageFlag(command, value) {
+    if (value === undefined || value === '')
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${command}: --image is required`, 'e.g. --image ghcr.io/my-org/my-model:1.4.0-cpu');
+    const problem = (0,_plan_image_ref_js__WEBPACK_IMPORTED_MODULE_3__/* .imageRefProblem */ .OD)(value);
+    if (problem !== undefined)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${command}: --image ${JSON.stringify(value)} is not a valid image reference: ${problem}`, 'e.g. --image ghcr.io/my-org/my-model:1.4.0-cpu');
+    return value;
+}
+/** --timeout S: a whole number of seconds, 1..86400 (as smoke.timeoutSeconds), else exit 2. */
+function timeoutFlag(command, raw) {
+    if (raw === undefined)
+        return undefined;
+    const s = raw.trim();
+    const n = /^\d+$/.test(s) ? Number(s) : Number.NaN;
+    if (!Number.isSafeInteger(n) || n < 1 || n > _config_schema_js__WEBPACK_IMPORTED_MODULE_1__/* .MAX_TIMEOUT_SECONDS */ .Pe)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${command}: --timeout: expected whole seconds from 1 to ${_config_schema_js__WEBPACK_IMPORTED_MODULE_1__/* .MAX_TIMEOUT_SECONDS */ .Pe} (as smoke.timeoutSeconds), got ${JSON.stringify(raw)}`);
+    return n;
+}
+
+
+/***/ }),
+
+/***/ 92945:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Td: () => (/* binding */ AttestConfigSchema),
+/* harmony export */   r1: () => (/* binding */ ATTESTATION_KINDS)
+/* harmony export */ });
+/* unused harmony export SIGN_MODES */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9691);
+// The `attest` block of ml-image.yml: which attestations each pushed platform digest carries and
+// how they are signed (issue "Supply chain"). Its own file so that schema.ts stays one screenful
+// per block.
+
+const ATTESTATION_KINDS = ['sbom', 'provenance', 'smoke'];
+const SIGN_MODES = ['auto', 'key', 'keyless', 'off'];
+const AttestConfigSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej({
+    types: zod__WEBPACK_IMPORTED_MODULE_0__/* .preprocess */ .vkY((v) => {
+        const list = typeof v === 'string' ? v.split(/[\s,]+/).filter(Boolean) : v;
+        // `none` (the only way an action input can say "no attestations").
+        return Array.isArray(list) && list.length === 1 && list[0] === 'none' ? [] : list;
+    }, zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(ATTESTATION_KINDS), { error: 'expected some of sbom, provenance, smoke' }))
+        .default([...ATTESTATION_KINDS])
+        .describe('Attestations for each pushed platform digest: `sbom` (CycloneDX 1.6), `provenance` (SLSA v1), `smoke` (the smoke results). `none` or `[]`: none.'),
+    sign: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(SIGN_MODES)
+        .default('auto')
+        .describe('How to sign with cosign. `auto`: keyless in GitHub Actions with `id-token: write`, else a key in `COSIGN_KEY` or `key`, else unsigned (said in the log and the report). `off`: never.'),
+    key: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()
+        .min(1, { error: 'expected a file path' })
+        .optional()
+        .describe('Private key file for `sign: key` (relative to the config file); its password in `COSIGN_PASSWORD`. Default: the key in `COSIGN_KEY`.'),
+    tlog: zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY()
+        .optional()
+        .describe('Upload key-signed entries to the public Rekor transparency log. Default: on for keyless (required), off for a key (a private image name stays private).'),
+})
+    .prefault({})
+    .describe('Signed SBOM, provenance and smoke attestations (cosign).');
+
+
+/***/ }),
+
+/***/ 90131:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   CR: () => (/* binding */ SMOKE_SUITES),
+/* harmony export */   I6: () => (/* binding */ normalizeConfig),
+/* harmony export */   Kx: () => (/* binding */ ConfigFileSchema),
+/* harmony export */   P4: () => (/* binding */ PLATFORMS),
+/* harmony export */   Pe: () => (/* binding */ MAX_TIMEOUT_SECONDS),
+/* harmony export */   QT: () => (/* binding */ TEMPLATES)
+/* harmony export */ });
+/* unused harmony exports RESOLVE_MODES, DEFAULT_PLATFORMS, DEFAULT_GPU_RUNNER_LABELS */
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9691);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(88532);
+/* harmony import */ var _smoke_match_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(52412);
+/* harmony import */ var _attest_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(92945);
+/* harmony import */ var _size_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(64089);
+// The one schema of ml-image.yml. Every default lives here (and nowhere else): docs/configuration.md's config
+// reference and ml-image.schema.json are generated from this file (scripts/gen-config-docs.ts).
+
+
+
+
+
+const PLATFORMS = ['linux/amd64', 'linux/arm64'];
+const TEMPLATES = ['cpu', 'cuda', 'ngc'];
+const SMOKE_SUITES = ['imports', 'pip-check', 'gpu', 'compute', 'train', 'ddp', 'custom'];
+const RESOLVE_MODES = ['auto', 'check', 'off'];
+/** Upper bound of a per-test timeout: smoke.timeoutSeconds and the --timeout flags (one day). */
+const MAX_TIMEOUT_SECONDS = 86400;
+const DEFAULT_PLATFORMS = ['linux/amd64', 'linux/arm64'];
+const DEFAULT_GPU_RUNNER_LABELS = ['self-hosted', 'linux', 'x64', 'gpu'];
+// Docker's reference grammar, simplified: lowercase path components separated by '/'.
+const REPOSITORY = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/;
+const REGISTRY_HOST = /^(?:localhost|[a-zA-Z0-9-]+(?:\.[a-zA-Z0-9-]+)+|\[[0-9a-fA-F:]+\])(?::\d{1,5})?$/;
+const IMAGE_REF = /^[a-zA-Z0-9][a-zA-Z0-9._:/@+-]*$/;
+const TAG_SAFE = /^[a-z0-9][a-z0-9._-]{0,63}$/;
+const CUDA_VERSION = /^\d{1,2}\.\d{1,2}$/;
+/** "/", "/.", "//", "/..", "C:\\": a path naming the root of a filesystem. */
+function isFilesystemRoot(p) {
+    const n = node_path__WEBPACK_IMPORTED_MODULE_0___default().posix.normalize(p.replace(/\\/g, '/'));
+    return n === '/' || /^[A-Za-z]:\/*$/.test(n);
+}
+const cudaVersion = zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP({ error: 'expected a version like "12.8"' }).regex(CUDA_VERSION, {
+    error: 'expected a version like "12.8"',
+});
+const pythonVersion = zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP({ error: 'expected a Python version like "3.11"' })
+    .regex(/^3\.\d{1,2}$/, { error: 'expected a Python version like "3.11"' });
+const torchVersion = zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP({ error: 'expected a torch version like "2.7" or "2.7.1"' })
+    .regex(/^\d+\.\d+(?:\.\d+)?$/, { error: 'expected a torch version like "2.7" or "2.7.1"' });
+const imageRef = zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP({ error: 'expected an image reference like "nvcr.io/nvidia/pytorch:25.03-py3"' })
+    .regex(IMAGE_REF, { error: 'expected an image reference like "nvcr.io/nvidia/pytorch:25.03-py3"' });
+const relPath = (what) => zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP({ error: `expected ${what}` }).min(1, { error: `expected ${what}` });
+const stringList = (item) => zod__WEBPACK_IMPORTED_MODULE_4__/* .preprocess */ .vkY((v) => (typeof v === 'string' ? [v] : v), zod__WEBPACK_IMPORTED_MODULE_4__/* .array */ .YOg(item, { error: 'expected a list of strings' }));
+// Output patterns are compiled here the way the smoke runner compiles them (flags, length cap),
+// so a bad one is exit 2 at load time; matching itself is bounded in time (src/smoke/match.ts).
+const regexList = zod__WEBPACK_IMPORTED_MODULE_4__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().superRefine((value, ctx) => {
+    const problem = (0,_smoke_match_js__WEBPACK_IMPORTED_MODULE_1__/* .patternProblem */ .AL)(value);
+    if (problem)
+        ctx.addIssue({
+            code: 'custom',
+            message: value.length > _smoke_match_js__WEBPACK_IMPORTED_MODULE_1__/* .MAX_PATTERN_LENGTH */ .n7 ? problem : 'expected a valid regular expression',
+        });
+}))
+    .default([]);
+// A variant is "cpu", "cudaX.Y", or an object. Strings are expanded before the object schema runs,
+// so that a bad string gets a message saying what strings are allowed.
+const VARIANT_SHORTHAND = /^cuda(\d{1,2}\.\d{1,2})$/;
+const VariantObject = zod__WEBPACK_IMPORTED_MODULE_4__/* .strictObject */ .rej({
+    name: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP()
+        .regex(TAG_SAFE, { error: 'expected a tag-safe name: lowercase letters, digits, ".", "_" or "-"' })
+        .optional()
+        .describe('Variant name used in tags (`1.4.0-<name>`). Default: `cpu`, `cuda<version>`; required with `base`.'),
+    cuda: cudaVersion.optional().describe('CUDA version of a GPU variant, e.g. `"12.8"`.'),
+    base: imageRef.optional().describe('A custom base image; the catalog is not consulted.'),
+    torch: torchVersion.optional().describe('torch version for this variant (overrides top-level `torch`).'),
+    python: pythonVersion
+        .optional()
+        .describe('Python version for this variant (overrides `python.version`).'),
+    template: zod__WEBPACK_IMPORTED_MODULE_4__/* ["enum"] */ .k5n(TEMPLATES)
+        .optional()
+        .describe('Template for this variant (overrides `build.template`).'),
+})
+    .superRefine((v, ctx) => {
+    if (v.base !== undefined && v.name === undefined) {
+        ctx.addIssue({ code: 'custom', path: ['name'], message: 'required when "base" is set (used in tags)' });
+    }
+});
+const Variant = zod__WEBPACK_IMPORTED_MODULE_4__/* .preprocess */ .vkY((value, ctx) => {
+    if (typeof value !== 'string')
+        return value;
+    if (value === 'cpu')
+        return {};
+    const m = VARIANT_SHORTHAND.exec(value);
+    if (m)
+        return { cuda: m[1] };
+    ctx.issues.push({
+        code: 'custom',
+        input: value,
+        message: 'expected "cpu", "cudaX.Y" (like "cuda12.8") or an object like { cuda: "12.8" }',
+    });
+    return zod__WEBPACK_IMPORTED_MODULE_5__/* .NEVER */ .tm;
+}, VariantObject);
+const CustomTest = zod__WEBPACK_IMPORTED_MODULE_4__/* .strictObject */ .rej({
+    name: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP()
+        .regex(TAG_SAFE, { error: 'expected a short name: lowercase letters, digits, ".", "_" or "-"' })
+        .describe('Test id in results.'),
+    command: zod__WEBPACK_IMPORTED_MODULE_4__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().min(1), zod__WEBPACK_IMPORTED_MODULE_4__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP()).min(1)], {
+        error: 'expected a command string (run with sh -c) or an argv list',
+    })
+        .optional()
+        .describe('Command test: a string run with `sh -c`, or an argv list.'),
+    expectedOutput: regexList.describe('Regexes the combined output must match.'),
+    excludedOutput: regexList.describe('Regexes the combined output must not match.'),
+    exitCode: zod__WEBPACK_IMPORTED_MODULE_4__/* .number */ .aig().int().min(0).max(255).default(0).describe('Expected exit code of the command.'),
+    file: zod__WEBPACK_IMPORTED_MODULE_4__/* .strictObject */ .rej({
+        path: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP()
+            .startsWith('/', { error: 'expected an absolute path in the image' })
+            .describe('Absolute path in the image.'),
+        exists: zod__WEBPACK_IMPORTED_MODULE_4__/* .boolean */ .zMY().default(true).describe('Whether the path must exist (false: must not).'),
+        mode: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP()
+            .regex(/^0?[0-7]{3,4}$/, { error: 'expected an octal mode like "0755"' })
+            .optional()
+            .describe('Expected permission bits, octal.'),
+    })
+        .optional()
+        .describe('File test.'),
+    metadata: zod__WEBPACK_IMPORTED_MODULE_4__/* .strictObject */ .rej({
+        user: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().optional(),
+        workdir: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().optional(),
+        env: zod__WEBPACK_IMPORTED_MODULE_4__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP()).optional(),
+        labels: zod__WEBPACK_IMPORTED_MODULE_4__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP()).optional(),
+        entrypoint: zod__WEBPACK_IMPORTED_MODULE_4__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP()).optional(),
+        cmd: zod__WEBPACK_IMPORTED_MODULE_4__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP()).optional(),
+    })
+        .optional()
+        .describe('Metadata test: expected image config values (env and labels: at least these keys).'),
+})
+    .superRefine((t, ctx) => {
+    const kinds = [t.command, t.file, t.metadata].filter((k) => k !== undefined).length;
+    if (kinds !== 1) {
+        ctx.addIssue({
+            code: 'custom',
+            path: [],
+            message: `expected exactly one of "command", "file" or "metadata" (found ${kinds})`,
+        });
+    }
+});
+const ConfigFileSchema = zod__WEBPACK_IMPORTED_MODULE_4__/* .strictObject */ .rej({
+    image: zod__WEBPACK_IMPORTED_MODULE_4__/* .strictObject */ .rej({
+        name: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP({ error: 'expected a repository name like "my-org/my-model"' })
+            .regex(REPOSITORY, { error: 'expected a lowercase repository name like "my-org/my-model"' })
+            .describe('Repository path, without registry or tag.'),
+        registry: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP()
+            .regex(REGISTRY_HOST, { error: 'expected a registry host like "ghcr.io" or "localhost:5000"' })
+            .default('ghcr.io')
+            .describe('Registry host the image is pushed to.'),
+        version: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP()
+            .regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,100}$/, { error: 'expected a tag-safe version like "1.4.0"' })
+            .optional()
+            .describe('Version used in tags (`<version>-<variant>`); default: from git.'),
+    })
+        .describe('What to build and where to push it.'),
+    build: zod__WEBPACK_IMPORTED_MODULE_4__/* .strictObject */ .rej({
+        context: relPath('a directory path')
+            .refine((p) => !isFilesystemRoot(p), {
+            error: 'the filesystem root cannot be the build context (it would send the whole disk to the builder)',
+        })
+            .default('.')
+            .describe('Build context, relative to the config file.'),
+        dockerfile: relPath('a file path')
+            .optional()
+            .describe('Your own Dockerfile, relative to the config file. Exclusive with `template`.'),
+        template: zod__WEBPACK_IMPORTED_MODULE_4__/* ["enum"] */ .k5n(TEMPLATES)
+            .optional()
+            .describe('A Dockerfile template from images/. Default: `cpu` for cpu variants, `cuda` for CUDA ones.'),
+        args: zod__WEBPACK_IMPORTED_MODULE_4__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP({ error: 'expected a string (quote numbers)' }))
+            .default({})
+            .describe('Extra build args (never secrets: use `secrets`).'),
+        mirrors: zod__WEBPACK_IMPORTED_MODULE_4__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP())
+            .default({})
+            .describe('Pull base images through mirrors: `{"docker.io/library/python": "mirror.corp/python"}` (longest prefix wins).'),
+        cache: zod__WEBPACK_IMPORTED_MODULE_4__/* ["enum"] */ .k5n(['auto', 'gha', 'registry', 'none'])
+            .default('auto')
+            .describe('Build cache per variant and platform. `auto`: GitHub Actions cache on a runner, else the registry (`<image>:cache-<variant>-<arch>`).'),
+        provenance: zod__WEBPACK_IMPORTED_MODULE_4__/* ["enum"] */ .k5n(['false', 'min', 'max'])
+            .default('min')
+            .describe('Provenance attestation mode (not available with the docker driver).'),
+        network: zod__WEBPACK_IMPORTED_MODULE_4__/* ["enum"] */ .k5n(['default', 'host', 'none'])
+            .default('default')
+            .describe('Network for RUN steps (`host` reaches indexes on the build machine).'),
+        pull: zod__WEBPACK_IMPORTED_MODULE_4__/* .boolean */ .zMY().default(false).describe('Always pull the newest base image.'),
+        secrets: zod__WEBPACK_IMPORTED_MODULE_4__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().regex(/^[A-Za-z0-9_.-]+$/, { error: 'expected a secret id' }))
+            .default([])
+            .describe('Secret ids passed to buildx by id (`--secret id=...,env=...`).'),
+    })
+        .superRefine((b, ctx) => {
+        if (b.dockerfile !== undefined && b.template !== undefined) {
+            ctx.addIssue({
+                code: 'custom',
+                path: ['template'],
+                message: 'set "dockerfile" or "template", not both',
+            });
+        }
+    })
+        .prefault({})
+        .describe('How to build.'),
+    variants: zod__WEBPACK_IMPORTED_MODULE_4__/* .array */ .YOg(Variant, { error: 'expected a list of variants' })
+        .min(1, { error: 'expected at least one variant' })
+        .superRefine((vs, ctx) => {
+        const seen = new Map();
+        vs.forEach((v, i) => {
+            const name = variantName(v);
+            const first = seen.get(name);
+            if (first !== undefined) {
+                ctx.addIssue({
+                    code: 'custom',
+                    path: [i],
+                    message: `duplicate variant name "${name}" (also variants[${first}])`,
+                });
+            }
+            else
+                seen.set(name, i);
+        });
+    })
+        .prefault(['cpu'])
+        .describe('Image variants: `cpu`, `cuda12.8` or objects (see below).'),
+    platforms: zod__WEBPACK_IMPORTED_MODULE_4__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_4__/* ["enum"] */ .k5n(PLATFORMS), { error: 'expected a list of platforms' })
+        .min(1, { error: 'expected at least one platform' })
+        .superRefine((ps, ctx) => {
+        ps.forEach((p, i) => {
+            if (ps.indexOf(p) !== i)
+                ctx.addIssue({ code: 'custom', path: [i], message: `duplicate platform "${p}"` });
+        });
+    })
+        .default(DEFAULT_PLATFORMS)
+        .describe('Target platforms.'),
+    torch: torchVersion.optional().describe('torch version for every variant that does not set its own.'),
+    python: zod__WEBPACK_IMPORTED_MODULE_4__/* .strictObject */ .rej({
+        version: pythonVersion
+            .optional()
+            .describe('Python version; default 3.12 (CUDA variants: the Ubuntu Python of the chosen image).'),
+        requirements: stringList(relPath('a file path'))
+            .default([])
+            .describe('requirements files, relative to the config file.'),
+        indexUrl: zod__WEBPACK_IMPORTED_MODULE_4__/* .url */ .OZ5({ error: 'expected a URL' }).optional().describe('pip index URL (default: PyPI).'),
+        torchIndexUrl: zod__WEBPACK_IMPORTED_MODULE_4__/* .url */ .OZ5({ error: 'expected a URL' })
+            .optional()
+            .describe('Base of the torch wheel indexes (default https://download.pytorch.org/whl); `/cu128`, `/cpu` ... is appended.'),
+        extraIndexUrls: zod__WEBPACK_IMPORTED_MODULE_4__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_4__/* .url */ .OZ5({ error: 'expected a URL' }))
+            .default([])
+            .describe('Extra pip index URLs.'),
+    })
+        .prefault({})
+        .describe('Python environment.'),
+    resolve: zod__WEBPACK_IMPORTED_MODULE_4__/* .strictObject */ .rej({
+        mode: zod__WEBPACK_IMPORTED_MODULE_4__/* ["enum"] */ .k5n(RESOLVE_MODES)
+            .default('auto')
+            .describe('`auto` fixes conflicts with the base image, `check` fails on them, `off` skips.'),
+    })
+        .prefault({})
+        .describe('Dependency-conflict resolution against the base image.'),
+    smoke: zod__WEBPACK_IMPORTED_MODULE_4__/* .strictObject */ .rej({
+        suites: zod__WEBPACK_IMPORTED_MODULE_4__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_4__/* ["enum"] */ .k5n(SMOKE_SUITES))
+            .default([...SMOKE_SUITES])
+            .describe('Smoke suites to run; GPU suites skip on runners without a GPU.'),
+        requireGpu: zod__WEBPACK_IMPORTED_MODULE_4__/* .boolean */ .zMY().default(false).describe('Fail (not skip) GPU suites when no GPU is visible.'),
+        gpuRunnerLabels: zod__WEBPACK_IMPORTED_MODULE_4__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().min(1))
+            .min(1)
+            .default(DEFAULT_GPU_RUNNER_LABELS)
+            .describe('runs-on labels of the self-hosted GPU runner.'),
+        baseline: relPath('a file path').optional().describe('Per-GPU throughput floors (JSON).'),
+        timeoutSeconds: zod__WEBPACK_IMPORTED_MODULE_4__/* .number */ .aig()
+            .int()
+            .positive()
+            .max(MAX_TIMEOUT_SECONDS)
+            .default(600)
+            .describe('Per-test timeout.'),
+        tests: zod__WEBPACK_IMPORTED_MODULE_4__/* .array */ .YOg(CustomTest).default([]).describe('Custom tests (the `custom` suite).'),
+    })
+        .prefault({})
+        .describe('Smoke tests run inside the built image.'),
+    report: zod__WEBPACK_IMPORTED_MODULE_4__/* .strictObject */ .rej({
+        comment: zod__WEBPACK_IMPORTED_MODULE_4__/* .boolean */ .zMY().default(true).describe('Post/update one pull-request comment.'),
+        summary: zod__WEBPACK_IMPORTED_MODULE_4__/* .boolean */ .zMY().default(true).describe('Write the job summary.'),
+        markerKey: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP()
+            .regex(/^[A-Za-z0-9._/:@-]{1,200}$/, { error: 'expected letters, digits and ._/:@- only' })
+            .optional()
+            .describe('Key of the hidden comment marker (one comment per run); default: the image repository. Baselines stay keyed per variant.'),
+    })
+        .prefault({})
+        .describe('The pull-request report.'),
+    size: _size_js__WEBPACK_IMPORTED_MODULE_3__/* .SizeConfigSchema */ .n,
+    attest: _attest_js__WEBPACK_IMPORTED_MODULE_2__/* .AttestConfigSchema */ .Td,
+})
+    .describe('ml-image.yml');
+function variantName(v) {
+    return v.name ?? (v.cuda !== undefined ? `cuda${v.cuda}` : 'cpu');
+}
+function normalizeConfig(parsed) {
+    return {
+        ...parsed,
+        variants: parsed.variants.map((v) => {
+            const kind = v.base !== undefined ? 'custom' : v.cuda !== undefined ? 'cuda' : 'cpu';
+            const torch = v.torch ?? parsed.torch;
+            return {
+                name: variantName(v),
+                kind,
+                ...(v.cuda !== undefined && { cuda: v.cuda }),
+                ...(v.base !== undefined && { base: v.base }),
+                ...(torch !== undefined && { torch }),
+                ...((v.python ?? parsed.python.version) !== undefined && {
+                    python: v.python ?? parsed.python.version,
+                }),
+                ...(v.template !== undefined && { template: v.template }),
+            };
+        }),
+    };
+}
+
+
+/***/ }),
+
+/***/ 64089:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   H: () => (/* binding */ SIZE_BUDGET_PATTERN),
+/* harmony export */   n: () => (/* binding */ SizeConfigSchema)
+/* harmony export */ });
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9691);
+// size: the image size budget (config size.budget). Parsed for the report by src/report/size.ts.
+
+/** size.budget: "8GB", "750 MB", "1.5GiB" (absolute) or "+5%" (growth over the base branch). */
+const SIZE_BUDGET_PATTERN = /^(?:\d+(?:\.\d+)?\s*(?:B|[kKMGT]B|[KMGT]iB)|\+\d+(?:\.\d+)?%)$/;
+const SizeConfigSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej({
+    budget: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()
+        .regex(SIZE_BUDGET_PATTERN, {
+        error: 'expected a size such as "8GB" or "750MB", or a growth such as "+5%"',
+    })
+        .optional()
+        .describe('Image size budget: an absolute size (`8GB`, `750MB`, `1.5GiB`) or a growth over the base branch (`+5%`). A breach fails the report stage, naming what grew most.'),
+})
+    .prefault({})
+    .describe('Image size.');
+
+
+/***/ }),
+
+/***/ 52412:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   AL: () => (/* binding */ patternProblem),
+/* harmony export */   Zp: () => (/* binding */ matchOutput),
+/* harmony export */   ct: () => (/* binding */ boundedTail),
+/* harmony export */   n7: () => (/* binding */ MAX_PATTERN_LENGTH)
+/* harmony export */ });
+/* unused harmony exports MATCH_TEXT_BYTES, MATCH_TIME_LIMIT_MS, PATTERN_FLAGS */
+/* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(75919);
+/* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_0__);
+// A custom test's expectedOutput / excludedOutput regexes, matched so that no pattern can hang the
+// run: the text is bounded (its last MATCH_TEXT_BYTES), and the match runs in a worker thread that
+// is terminated after a time limit. A catastrophic-backtracking pattern such as `(a+)+$` then fails
+// its test with a clear reason instead of blocking the event loop (and with it Ctrl-C and SIGTERM).
+
+/** How much of a test's output the patterns see: its end, where results and errors are. */
+const MATCH_TEXT_BYTES = 1024 * 1024;
+/** How long every pattern of one test may take together. */
+const MATCH_TIME_LIMIT_MS = 2000;
+/** Longest pattern accepted (config validation says so at load time). */
+const MAX_PATTERN_LENGTH = 1000;
+/** The flags output patterns are compiled with (here, in the worker and in config validation). */
+const PATTERN_FLAGS = 'm';
+/** Why a pattern is not usable, or undefined when it compiles the way the matcher compiles it. */
+function patternProblem(pattern) {
+    if (pattern.length > MAX_PATTERN_LENGTH)
+        return `the pattern is ${pattern.length} characters long (at most ${MAX_PATTERN_LENGTH})`;
+    try {
+        new RegExp(pattern, PATTERN_FLAGS);
+        return undefined;
+    }
+    catch (e) {
+        return e.message;
+    }
+}
+/** The end of a text, at most `max` UTF-16 units (a surrogate pair is never split). */
+function boundedTail(text, max) {
+    if (text.length <= max)
+        return text;
+    let start = text.length - max;
+    const c = text.charCodeAt(start);
+    if (c >= 0xdc00 && c <= 0xdfff)
+        start += 1; // a low surrogate: its high half was cut off
+    return text.slice(start);
+}
+// The worker's program, inline so that the bundled dist needs no extra file.
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { text, expected, excluded, flags } = workerData;
+try {
+  const missing = expected.find((p) => !new RegExp(p, flags).test(text));
+  if (missing !== undefined) parentPort.postMessage({ ok: false, kind: 'missing', pattern: missing });
+  else {
+    const unwanted = excluded.find((p) => new RegExp(p, flags).test(text));
+    parentPort.postMessage(
+      unwanted !== undefined ? { ok: false, kind: 'unwanted', pattern: unwanted } : { ok: true },
+    );
+  }
+} catch (e) {
+  parentPort.postMessage({ ok: false, kind: 'error', message: String(e && e.message || e) });
+}
+`;
+/**
+ * Check the output against the patterns: every `expected` must match, no `excluded` may.
+ * Never throws, never blocks the event loop longer than it takes to start a worker.
+ */
+async function matchOutput(output, expected, excluded, options = {}) {
+    if (expected.length === 0 && excluded.length === 0)
+        return { ok: true };
+    const limit = options.timeLimitMs ?? MATCH_TIME_LIMIT_MS;
+    const text = boundedTail(output, options.maxBytes ?? MATCH_TEXT_BYTES);
+    return new Promise((resolve) => {
+        let settled = false;
+        const worker = new node_worker_threads__WEBPACK_IMPORTED_MODULE_0__.Worker(WORKER_SOURCE, {
+            eval: true,
+            workerData: { text, expected: [...expected], excluded: [...excluded], flags: PATTERN_FLAGS },
+            // A match never needs much memory; a runaway one must not take the host's.
+            resourceLimits: { maxOldGenerationSizeMb: 256 },
+        });
+        // Never the thing that keeps the process alive (a signal handler may exit while it runs).
+        worker.unref();
+        const finish = (o) => {
+            if (settled)
+                return;
+            settled = true;
+            clearTimeout(timer);
+            void worker.terminate();
+            resolve(o);
+        };
+        const timer = setTimeout(() => finish({
+            ok: false,
+            kind: 'timeout',
+            message: `expectedOutput/excludedOutput took longer than ${limit / 1000}s to match; simplify the pattern (nested quantifiers such as (a+)+ backtrack exponentially)`,
+        }), limit);
+        worker.once('message', (m) => finish(m));
+        worker.once('error', (e) => finish({ ok: false, kind: 'error', message: e.message }));
+        worker.once('exit', (code) => finish({ ok: false, kind: 'error', message: `the matcher stopped (exit ${code})` }));
+    });
+}
+
+
+/***/ })
+
+};

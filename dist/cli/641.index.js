@@ -1,0 +1,1690 @@
+export const id = 641;
+export const ids = [641];
+export const modules = {
+
+/***/ 96912:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   O$: () => (/* binding */ captureImage)
+/* harmony export */ });
+/* unused harmony exports imageCreated, layerHistory, redactInstruction */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(48161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _config_issues_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(11012);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(83916);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(311);
+/* harmony import */ var _record_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(66917);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(44977);
+// capture: run the probe (images/probe/ml_image_probe.py) in the image and add what the engine
+// knows of the image. The container is removed in every case (DockerAdapter.runContainer).
+
+
+
+
+
+
+
+
+/** python3 is not in the image: our deadline wrapper's, the OCI runtime's or a shell's wording. */
+const NO_PYTHON = /"python3": (executable file not found|no such file or directory)|python3: (command )?not found/i;
+/**
+ * The image's creation time: the engine's own when the adapter reports one, else the OCI label
+ * the build sets, else null. (ImageDetails has no `created` yet; an adapter that adds it wins.)
+ */
+function imageCreated(details) {
+    return details.created || details.labels[_record_js__WEBPACK_IMPORTED_MODULE_4__/* .CREATED_LABEL */ .Kh] || null;
+}
+async function captureImage(input, deps) {
+    const probe = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(input.imagesDir, 'probe', 'ml_image_probe.py'), 'utf8');
+    const details = await deps.docker.inspectImage(input.image, input.platform);
+    const platform = input.platform ?? `${details.os}/${details.architecture}`;
+    const timeoutMs = input.timeoutMs ?? 300_000;
+    const run = await deps.docker
+        .runContainer({
+        image: input.image,
+        ...(input.platform !== undefined && { platform: input.platform }),
+        // The probe needs no shell and no entrypoint of the image.
+        entrypoint: ['python3'],
+        cmd: [
+            '-c',
+            probe,
+            `--redaction-rules=${JSON.stringify(_redact_js__WEBPACK_IMPORTED_MODULE_5__/* .REDACTION_RULES */ .iz)}`, // one copy of the rules: redaction-rules.json
+            ...(input.noTorch ? ['--no-torch'] : []),
+            ...(input.torchRuntime ? ['--torch-runtime'] : []),
+        ],
+        ...(input.env !== undefined && { env: input.env }),
+        labels: { 'io.github.ml-image-action.stage': 'capture' },
+        timeoutMs,
+    })
+        .catch((e) => {
+        // An image without /bin/sh runs the probe unwrapped: the engine itself reports python3 missing.
+        if (e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .MlImageError */ .zn || !NO_PYTHON.test(String(e?.message ?? e)))
+            throw e;
+        return { exitCode: 127, timedOut: false, stdout: '', stderr: String(e.message) };
+    });
+    if (run.timedOut)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .CheckFailedError */ .CO(`capture of ${input.image} timed out after ${timeoutMs / 1000}s`);
+    if (run.exitCode !== 0) {
+        const msg = (0,_redact_js__WEBPACK_IMPORTED_MODULE_5__/* .redactText */ .Rd)(`${run.stderr || run.stdout}`.trim().split('\n').slice(-5).join('\n'));
+        // Exit 2: the image given cannot be captured at all (bad input, named), not a failed check.
+        if ((run.exitCode === 127 || run.exitCode === 126) && NO_PYTHON.test(msg)) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`${input.image} has no python3, which the probe needs: ${msg}`, 'capture an image with python3 on PATH (every template installs it); the smoke suites need it too');
+        }
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .CheckFailedError */ .CO(`the probe failed in ${input.image} (exit ${run.exitCode}):\n${msg}`);
+    }
+    let probed;
+    try {
+        probed = JSON.parse(run.stdout);
+    }
+    catch {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .CheckFailedError */ .CO(`the probe in ${input.image} printed no record (exit 0):\n${(0,_redact_js__WEBPACK_IMPORTED_MODULE_5__/* .redactText */ .Rd)(run.stdout.trim().slice(-2000))}`);
+    }
+    const history = await layerHistory(input.image, deps.docker);
+    const record = (0,_redact_js__WEBPACK_IMPORTED_MODULE_5__/* .redactDeep */ .KL)({
+        ...probed,
+        schemaVersion: _record_js__WEBPACK_IMPORTED_MODULE_4__/* .ENV_RECORD_SCHEMA_VERSION */ .B6,
+        image: imageFacts(input, details, platform, history),
+        errors: [
+            ...(probed.errors ?? []),
+            ...(typeof history === 'string' ? [{ field: 'image.history', error: history }] : []),
+        ],
+        capture: {
+            ...probed.capture,
+            toolVersion: _version_js__WEBPACK_IMPORTED_MODULE_6__/* .VERSION */ .x,
+            time: new Date().toISOString(),
+            host: { kernel: node_os__WEBPACK_IMPORTED_MODULE_1___default().release() },
+        },
+    });
+    const parsed = _record_js__WEBPACK_IMPORTED_MODULE_4__/* .EnvRecordSchema */ .iv.safeParse(record);
+    if (!parsed.success) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .CheckFailedError */ .CO(`the probe's record of ${input.image} does not match the schema: ${(0,_config_issues_js__WEBPACK_IMPORTED_MODULE_7__/* .formatIssues */ .og)(parsed.error, record, _record_js__WEBPACK_IMPORTED_MODULE_4__/* .EnvRecordSchema */ .iv)[0]}`);
+    }
+    return parsed.data;
+}
+/** Longest instruction kept per layer (a RUN with a long script): the record stays small. */
+const MAX_INSTRUCTION = 500;
+/**
+ * The image's layers with the instruction that made each (oldest first), from the engine; a
+ * string when the engine could not tell (the record says why under errors). Build arguments whose
+ * name looks secret (`RUN |1 HF_TOKEN=... /bin/sh -c`) are masked, then the text patterns apply.
+ */
+async function layerHistory(image, docker) {
+    if (!docker.imageHistory)
+        return undefined;
+    try {
+        const entries = await docker.imageHistory(image);
+        return entries.map((h) => ({
+            createdBy: redactInstruction(h.createdBy),
+            sizeBytes: h.sizeBytes,
+            ...(h.empty && { empty: true }),
+        }));
+    }
+    catch (e) {
+        return `${e.name}: ${(0,_redact_js__WEBPACK_IMPORTED_MODULE_5__/* .redactText */ .Rd)(String(e.message ?? e)).slice(0, 300)}`;
+    }
+}
+function redactInstruction(text) {
+    const masked = text.replace(/(^|\s)([A-Za-z_][A-Za-z0-9_]*)=(\S+)/g, (_m, sp, name, value) => `${sp}${name}=${(0,_redact_js__WEBPACK_IMPORTED_MODULE_5__/* .redactEnvValue */ .OI)(name, value)}`);
+    const out = (0,_redact_js__WEBPACK_IMPORTED_MODULE_5__/* .redactText */ .Rd)(masked);
+    return out.length > MAX_INSTRUCTION ? `${out.slice(0, MAX_INSTRUCTION - 1)}…` : out;
+}
+/** What the engine knows of the image (record.image). */
+function imageFacts(input, details, platform, history) {
+    const repoDigest = details.repoDigests.find((d) => d.includes('@'))?.split('@')[1];
+    return {
+        ref: input.image,
+        id: details.id,
+        digest: repoDigest ?? null,
+        platform,
+        sizeBytes: details.sizeBytes,
+        layers: details.layers,
+        labels: details.labels,
+        user: details.user,
+        entrypoint: details.entrypoint,
+        cmd: details.cmd,
+        env: (0,_redact_js__WEBPACK_IMPORTED_MODULE_5__/* .redactEnvList */ .V1)(details.env),
+        variant: input.variant ?? details.labels[_record_js__WEBPACK_IMPORTED_MODULE_4__/* .VARIANT_LABEL */ .z] ?? null,
+        created: imageCreated(details),
+        ...(Array.isArray(history) && { history }),
+    };
+}
+
+
+/***/ }),
+
+/***/ 59606:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  _K: () => (/* binding */ bundledBaseline),
+  wC: () => (/* binding */ floorsArg),
+  oU: () => (/* binding */ loadBaseline)
+});
+
+// UNUSED EXPORTS: BaselineSchema
+
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
+var schemas = __webpack_require__(9691);
+// EXTERNAL MODULE: ./src/config/issues.ts
+var issues = __webpack_require__(11012);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(83916);
+// EXTERNAL MODULE: ./src/util/json-file.ts
+var json_file = __webpack_require__(80019);
+;// CONCATENATED MODULE: ./src/smoke/baselines.json
+const baselines_namespaceObject = /*#__PURE__*/JSON.parse('{"schemaVersion":1,"floorFraction":0.75,"gpus":[{"name":"NVIDIA H100 SXM","match":"\\\\bH100\\\\b.*\\\\bHBM3\\\\b","computeCapability":"9.0","memoryGiB":{"min":75,"max":82},"measured":{"bf16_tflops":794.5},"method":"MAMF: mean of 100 iterations after 50 warm-up iterations per shape, best of a brute-force shape search (mamf-finder.py), torch 2.7.0+cu126; best shape 2048x2048x13312","source":"https://github.com/stas00/ml-engineering/blob/744d01e18b79512572f64a6bbd8b5f4a725203a7/compute/accelerator/README.md#maximum-achievable-matmul-flops-comparison-table"},{"name":"NVIDIA H200","match":"\\\\bH200\\\\b(?!.*\\\\bNVL\\\\b)","computeCapability":"9.0","memoryGiB":{"min":135,"max":145},"measured":{"bf16_tflops":727.7,"fp16_tflops":762.7,"tf32_tflops":395.6,"fp32_tflops":51},"method":"ml-image smoke compute: CUDA events after a 10 s warm-up, best of 9 shapes (bf16 best at 6144^3; 680.9 at 8192^3), 700 W, torch 2.11 + CUDA 13.0, driver 580.159.04","source":"docs/gpu-floors.md#nvidia-h200"},{"name":"NVIDIA GH200 144G HBM3e","match":"\\\\bGH200\\\\b.*\\\\bHBM3e\\\\b","computeCapability":"9.0","memoryGiB":{"min":135,"max":150},"measured":{"bf16_tflops":828.6},"method":"MAMF: mean of 100 iterations after 50 warm-up iterations per shape, best of a brute-force shape search (mamf-finder.py), torch 2.6.0+cu126, 900 W 141 GiB HBM3e version; best shape 1024x15360x4096","source":"https://github.com/stas00/ml-engineering/blob/744d01e18b79512572f64a6bbd8b5f4a725203a7/compute/accelerator/README.md#maximum-achievable-matmul-flops-comparison-table"},{"name":"NVIDIA A100 SXM","match":"\\\\bA100-SXM\\\\d?\\\\b","computeCapability":"8.0","measured":{"bf16_tflops":271.2},"method":"MAMF: mean of 100 iterations after 50 warm-up iterations per shape, best of a brute-force shape search (mamf-finder.py), torch 2.6.0+cu126; best shape 1024x10240x5120","source":"https://github.com/stas00/ml-engineering/blob/744d01e18b79512572f64a6bbd8b5f4a725203a7/compute/accelerator/README.md#maximum-achievable-matmul-flops-comparison-table"},{"name":"NVIDIA A100 PCIe","match":"\\\\bA100\\\\b.*\\\\bPCIE\\\\b","computeCapability":"8.0","measured":{"bf16_tflops":252.9},"method":"MAMF: mean of 100 iterations after 50 warm-up iterations per shape, best of a brute-force shape search (mamf-finder.py), torch 2.5.1+cu124; best shape 2048x5120x6144 (the memory size is not stated)","source":"https://github.com/stas00/ml-engineering/blob/744d01e18b79512572f64a6bbd8b5f4a725203a7/compute/accelerator/README.md#maximum-achievable-matmul-flops-comparison-table"},{"name":"NVIDIA H100 PCIe","match":"\\\\bH100\\\\b.*\\\\bPCIe\\\\b","computeCapability":"9.0","memoryGiB":{"min":75,"max":82},"measured":{"bf16_tflops":495.9,"fp16_tflops":458},"method":"torch-performance-test-data benchmark: torch.matmul on 5 square shapes (1024^2 to 10240^2), the best taken (bf16 at 4096^2, fp16 at 2048^2), torch 2.9.0+cu128, bare metal; one community submission","source":"https://github.com/zzc0721/torch-performance-test-data/issues/95"},{"name":"NVIDIA L40S","match":"\\\\bL40S\\\\b","computeCapability":"8.9","memoryGiB":{"min":42,"max":48},"measured":{"bf16_tflops":269.2,"fp16_tflops":264},"method":"torch-performance-test-data benchmark: torch.matmul on 5 square shapes (1024^2 to 10240^2), the best taken, torch 2.8.0+cu128, in a Docker container; one community submission (its summary row: FP32 46.88, FP16 264.02, BF16 269.15)","source":"https://github.com/zzc0721/torch-performance-test-data/issues/43"},{"name":"NVIDIA L4","match":"\\\\bL4\\\\b","computeCapability":"8.9","memoryGiB":{"min":20,"max":24},"measured":{"bf16_tflops":70.9,"fp16_tflops":68.8},"method":"torch-performance-test-data benchmark: torch.matmul on 5 square shapes (1024^2 to 10240^2), the best taken (both at 2048^2; 55-59 at 4096^2 and up: a 72 W card), torch 2.9.0+cu128, bare metal; one community submission","source":"https://github.com/zzc0721/torch-performance-test-data/issues/120"},{"name":"NVIDIA B200","match":"\\\\bB200\\\\b","computeCapability":"10.0","memoryGiB":{"min":170,"max":185},"measured":{"bf16_tflops":1745},"method":"MAMF: mean of 100 iterations after 50 warm-up iterations per shape, best of a brute-force shape search (mamf-finder.py), torch 2.7.1+cu128; best shape 1792x16128x3072","source":"https://github.com/stas00/ml-engineering/blob/744d01e18b79512572f64a6bbd8b5f4a725203a7/compute/accelerator/README.md#maximum-achievable-matmul-flops-comparison-table"},{"name":"NVIDIA GB200","match":"\\\\bGB200\\\\b","computeCapability":"10.0","measured":{"bf16_tflops":1822},"method":"MAMF: mean of 100 iterations after 50 warm-up iterations per shape, best of a brute-force shape search (mamf-finder.py), torch 2.10.0.dev20250916+cu130; best shape 4096x9728x2048","source":"https://github.com/stas00/ml-engineering/blob/744d01e18b79512572f64a6bbd8b5f4a725203a7/compute/accelerator/README.md#maximum-achievable-matmul-flops-comparison-table"},{"name":"NVIDIA B300 SXM","match":"\\\\bB300\\\\b","computeCapability":"10.3","measured":{"bf16_tflops":1769},"method":"MAMF: mean of 100 iterations after 50 warm-up iterations per shape, best of a brute-force shape search (mamf-finder.py), torch 2.9.1+cu130; best shape 12288x18432x1024","source":"https://github.com/stas00/ml-engineering/blob/744d01e18b79512572f64a6bbd8b5f4a725203a7/compute/accelerator/README.md#maximum-achievable-matmul-flops-comparison-table"}],"ddp":[]}');
+;// CONCATENATED MODULE: ./src/smoke/baselines.ts
+// Per-GPU throughput floors as data (baselines.json, or the config's smoke.baseline file): one row
+// per GPU model with the figures measured on it, how and where, and a floor at floorFraction of
+// each, as DCGM diag and nccl-tests do. The smoke script judges (images/probe/ml_image_smoke.py
+// matches the row on the GPU it runs on); this side checks the table and hands it over, the same
+// way to `ml-image smoke` and to the exported Slurm/Kubernetes jobs.
+
+
+
+
+
+/** A regular expression both JavaScript and Python read alike: checked here, used there. */
+const pattern = schemas/* string */.YjP()
+    .min(1)
+    .refine((s) => {
+    try {
+        new RegExp(s, 'i');
+        return !/\(\?P?<[A-Za-z_]/.test(s);
+    }
+    catch {
+        return false;
+    }
+}, { error: 'expected a regular expression (no named groups or inline flags: matched case-insensitively)' });
+const fraction = schemas/* number */.aig().gt(0).lte(1);
+const GpuRow = schemas/* object */.Ikc({
+    /** The row's name, reported as floor_gpu. */
+    name: schemas/* string */.YjP().min(1),
+    /** Matched case-insensitively on the torch device name, any " MIG ..." suffix stripped. */
+    match: pattern,
+    /** major.minor; the row applies only to a GPU of this compute capability. */
+    computeCapability: schemas/* string */.YjP()
+        .regex(/^\d+\.\d+$/, { error: 'expected major.minor, e.g. "9.0"' })
+        .optional(),
+    /** The GPU's memory in GiB as torch reports it (not checked for a MIG slice). */
+    memoryGiB: schemas/* object */.Ikc({ min: schemas/* number */.aig().nonnegative(), max: schemas/* number */.aig().positive() })
+        .refine((m) => m.min <= m.max, { error: 'min is above max' })
+        .optional(),
+    /** This row's floor fraction, instead of the table's. */
+    floorFraction: fraction.optional(),
+    /** metric -> the figure measured, e.g. bf16_tflops -> 794.5 (the floor is floorFraction of it). */
+    measured: schemas/* record */.g1P(schemas/* string */.YjP().min(1), schemas/* number */.aig().positive())
+        .refine((m) => Object.keys(m).length > 0, { error: 'no figure measured' }),
+    /** How the figures were measured (shapes, warm-up, timing, power). */
+    method: schemas/* string */.YjP().min(1).optional(),
+    /** Where the figures come from: a URL, or a file of this repository. */
+    source: schemas/* string */.YjP().min(1),
+});
+const DdpRow = schemas/* object */.Ikc({
+    name: schemas/* string */.YjP().min(1),
+    /** Matched like a GPU row's, on the name of the GPUs the all-reduce ran on. */
+    match: pattern,
+    /** The row applies from this many processes on. */
+    minWorld: schemas/* number */.aig().int().min(2).optional(),
+    /** busbw (nccl-tests' definition) measured; the floor is floorFraction of it. */
+    busbw_gbps: schemas/* number */.aig().positive(),
+    floorFraction: fraction.optional(),
+    /** e.g. "NVLink 4 (NVSwitch)" */
+    interconnect: schemas/* string */.YjP().min(1),
+    method: schemas/* string */.YjP().min(1).optional(),
+    source: schemas/* string */.YjP().min(1),
+});
+const BaselineSchema = schemas/* object */.Ikc({
+    schemaVersion: schemas/* literal */.euz(1),
+    floorFraction: fraction,
+    gpus: schemas/* array */.YOg(GpuRow),
+    ddp: schemas/* array */.YOg(DdpRow).optional(),
+});
+function bundledBaseline() {
+    return BaselineSchema.parse(baselines_namespaceObject);
+}
+/**
+ * The config's baseline file merged with the bundled one: its rows come first, so they win (the
+ * script takes the first row that matches), and its floorFraction is the table's. A bundled row
+ * keeps the fraction it states.
+ */
+function loadBaseline(file) {
+    const bundled = bundledBaseline();
+    if (file === undefined)
+        return bundled;
+    const json = (0,json_file/* readJsonFile */.JE)(file, { what: 'smoke.baseline file' });
+    const r = BaselineSchema.safeParse(json);
+    if (!r.success) {
+        throw new errors/* InputError */.dz(`smoke.baseline: ${file}: ${(0,issues/* formatIssues */.og)(r.error, json, BaselineSchema).join('; ')}`);
+    }
+    return {
+        ...r.data,
+        gpus: [...r.data.gpus, ...bundled.gpus],
+        ddp: [...(r.data.ddp ?? []), ...(bundled.ddp ?? [])],
+    };
+}
+/** The table as the smoke script's `--floors` argument: compact JSON. */
+function floorsArg(baseline) {
+    return JSON.stringify(baseline);
+}
+
+
+/***/ }),
+
+/***/ 579:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  Yi: () => (/* reexport */ SmokeInterruptedError),
+  Co: () => (/* binding */ resolveGpus),
+  Lw: () => (/* binding */ runSmoke)
+});
+
+// UNUSED EXPORTS: OUTPUT_KEEP_CHARS, engineHasNvidiaGpus, isDaemonGone, tail
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/capture/redact.ts + 1 modules
+var redact = __webpack_require__(44977);
+// EXTERNAL MODULE: ./src/docker/cdi.ts
+var cdi = __webpack_require__(78446);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(83916);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
+var schemas = __webpack_require__(9691);
+;// CONCATENATED MODULE: ./src/smoke/failures.json
+const failures_namespaceObject = /*#__PURE__*/JSON.parse('{"schemaVersion":1,"rules":[{"id":"no-gpu-runtime","pattern":"could not select device driver \\"[^\\"\\\\n]{0,100}\\" with capabilities: \\\\[\\\\[gpu\\\\]\\\\]","cause":"Docker has no GPU runtime: the NVIDIA Container Toolkit is not installed or not configured, so the container cannot get GPUs","fix":"install nvidia-container-toolkit and run \'nvidia-ctk runtime configure --runtime=docker\', then restart dockerd; or run on a GPU runner","source":"https://docs.nvidia.com/datacenter/cloud-native/container-toolkit/latest/install-guide.html"},{"id":"cuda-requirement-unsatisfied","pattern":"unsatisfied condition: cuda ?>=","cause":"the host driver is older than the image\'s NVIDIA_REQUIRE_CUDA asks for: the NVIDIA Container Toolkit refused to start the container","fix":"upgrade the NVIDIA driver on the runner to one that supports the image\'s CUDA (see the plan\'s driver floor), or build a variant for an older CUDA","source":"https://docs.nvidia.com/datacenter/cloud-native/container-toolkit/latest/docker-specialized.html"},{"id":"nvidia-container-cli-init","pattern":"nvidia-container-cli: (initialization|detection) error","cause":"the NVIDIA Container Toolkit could not reach the driver when starting the container: the driver is not loaded, or its user-space libraries do not match the kernel module (after a driver upgrade without a reboot)","fix":"check nvidia-smi on the host; after a driver upgrade reboot (or reload the nvidia kernel modules); reinstall the driver if its libraries are missing","source":"https://docs.nvidia.com/datacenter/cloud-native/container-toolkit/latest/troubleshooting.html"},{"id":"cuda-system-not-ready","pattern":"cuInit returned 802|CUDA_ERROR_SYSTEM_NOT_READY|cudaErrorSystemNotReady|system not yet initialized","cause":"CUDA error 802 (system not yet initialized): on an NVSwitch system (HGX/DGX A100, H100, H200, B200) the NVIDIA Fabric Manager is not running, or its version differs from the driver\'s, so the GPUs are visible but CUDA cannot start","fix":"install and start nvidia-fabricmanager of exactly the driver\'s version (systemctl enable --now nvidia-fabricmanager; on NVL5+ systems also nvlsm), check \\"nvidia-smi -q | grep -A2 Fabric\\" shows State Completed, then run again","source":"https://docs.nvidia.com/datacenter/tesla/fabric-manager-user-guide"},{"id":"cuda-compat-unsupported","pattern":"cuInit returned 804|CUDA_ERROR_COMPAT_NOT_SUPPORTED_ON_DEVICE|cudaErrorCompatNotSupportedOnDevice|forward compatibility was attempted on non supported HW","cause":"CUDA error 804: the image\'s CUDA forward-compatibility libraries (cuda-compat, /usr/local/cuda/compat) were loaded on a GPU that does not support forward compatibility (GeForce and most workstation GPUs), or with a driver they do not match","fix":"on such GPUs keep cuda-compat out of the image (or off LD_LIBRARY_PATH) and upgrade the host driver to one that supports the image\'s CUDA; on data-center GPUs use the cuda-compat package built for the host driver\'s branch","source":"https://docs.nvidia.com/deploy/cuda-compatibility/forward-compatibility.html"},{"id":"cuda-driver-mismatch","pattern":"cuInit returned 803|CUDA_ERROR_SYSTEM_DRIVER_MISMATCH|cudaErrorSystemDriverMismatch|unsupported display driver / cuda driver combination","cause":"CUDA error 803: the user-space CUDA driver (libcuda) does not match the loaded kernel module: a driver upgraded without a reboot, or a libcuda shipped in the image (cuda-compat) that does not fit the host driver","fix":"reboot the host (or reload the nvidia kernel modules) after a driver upgrade, and do not ship libcuda.so in the image: the NVIDIA Container Toolkit mounts the host\'s","source":"https://docs.nvidia.com/cuda/cuda-driver-api/group__CUDA__TYPES.html"},{"id":"driver-insufficient","pattern":"cuInit returned 35\\\\b|CUDA_ERROR_INSUFFICIENT_DRIVER|cudaErrorInsufficientDriver|CUDA driver version is insufficient for CUDA runtime version","cause":"CUDA error 35: the host driver is older than the CUDA runtime in the image","fix":"upgrade the driver to the variant\'s floor (see the plan), or choose a CUDA variant the driver supports","source":"https://docs.nvidia.com/deploy/cuda-compatibility/"},{"id":"driver-too-old","pattern":"The NVIDIA driver on your system is too old","cause":"torch was built for a newer CUDA than the host driver supports","fix":"upgrade the NVIDIA driver, or install torch from the wheel index of an older CUDA","source":"https://docs.nvidia.com/deploy/cuda-compatibility/"},{"id":"nvml","pattern":"Failed to initialize NVML","cause":"the container cannot talk to the NVIDIA driver (driver/library mismatch, or a cgroup change dropped the device)","fix":"restart the container (or the host after a driver upgrade); check nvidia-smi on the host","source":"https://docs.nvidia.com/datacenter/cloud-native/container-toolkit/latest/troubleshooting.html"},{"id":"cuda-unknown-error","pattern":"cuInit returned 999|CUDA_ERROR_UNKNOWN|CUDA unknown error|999\\\\)? ?: unknown error","cause":"CUDA error 999 (unknown): the driver could not initialise CUDA; commonly the nvidia_uvm kernel module is not loaded (or /dev/nvidia-uvm is missing in the container), the driver is in a bad state after suspend/resume or an Xid error, or a GPU has fallen off the bus","fix":"check nvidia-smi and dmesg (Xid errors) on the host; load nvidia_uvm (nvidia-modprobe -u -c 0, or modprobe -r nvidia_uvm && modprobe nvidia_uvm); if it persists, reset the GPU or reboot the node","source":"https://github.com/pytorch/pytorch/issues/49081"},{"id":"gpu-busy","pattern":"CUDA-capable device\\\\(s\\\\) is/are busy or unavailable|CUDA_ERROR_DEVICE_UNAVAILABLE|cudaErrorDevicesUnavailable|cuInit returned 46\\\\b","cause":"the GPU is busy or unavailable: it is in Exclusive Process compute mode and another process holds it, or it is being reset","fix":"wait for (or stop) the other process using the GPU (nvidia-smi lists it), or set the compute mode back to Default (nvidia-smi -c DEFAULT)","source":"https://docs.nvidia.com/cuda/cuda-runtime-api/group__CUDART__TYPES.html"},{"id":"cuda-no-device","pattern":"cuInit returned 100\\\\b|CUDA_ERROR_NO_DEVICE|cudaErrorNoDevice|No CUDA GPUs are available|no CUDA-capable device is detected","cause":"CUDA sees no GPU: CUDA_VISIBLE_DEVICES is empty or names GPUs that are not there, or the container was given no GPU (no --gpus, NVIDIA_VISIBLE_DEVICES=void/none)","fix":"leave CUDA_VISIBLE_DEVICES unset (or list GPUs that exist, e.g. 0,1), and give the container GPUs (--gpus all; smoke: --gpus all, or auto on an engine with the NVIDIA runtime)","source":"https://docs.nvidia.com/cuda/cuda-c-programming-guide/index.html#env-vars"},{"id":"no-kernel-image","pattern":"no kernel image is available for execution on the device","cause":"the installed torch/CUDA build has no kernels for this GPU\'s compute capability","fix":"use a torch build whose architecture list includes this GPU (newer CUDA variants cover newer GPUs)","source":"https://docs.nvidia.com/cuda/cuda-compiler-driver-nvcc/index.html#gpu-feature-list"},{"id":"cuda-out-of-memory","pattern":"CUDA out of memory|CUDA error: out of memory|CUDA_ERROR_OUT_OF_MEMORY|cudaErrorMemoryAllocation","cause":"the GPU ran out of memory: another process holds most of it, or the test needs more than this GPU (or MIG slice) has","fix":"check nvidia-smi for other processes on the GPU and run the smoke test on an idle GPU; for your own tests use a smaller batch or model, or a GPU with more memory","source":"https://pytorch.org/docs/stable/notes/cuda.html#memory-management"},{"id":"nccl-shm","pattern":"(NCCL WARN[^\\\\n]{0,300}?(shm|shared memory)|Error while creating shared memory segment|/dev/shm)","cause":"NCCL cannot create its shared-memory segments: the container\'s /dev/shm is too small","fix":"run with --ipc=host or --shm-size=16g (the smoke runner gives DDP 1 GiB of shm)","source":"https://docs.nvidia.com/deeplearning/nccl/user-guide/docs/troubleshooting.html"},{"id":"torchrun-sigbus","pattern":"Signal 7 \\\\(SIGBUS\\\\)|exitcode\\\\s{0,10}: -7\\\\b","cause":"a torchrun worker died of SIGBUS: the container\'s /dev/shm is too small for NCCL or the DataLoader (Docker gives 64 MiB by default)","fix":"run with --shm-size=16g or --ipc=host (the smoke runner gives the ddp suite 1 GiB; your own jobs and custom tests need the flag themselves)","source":"https://docs.docker.com/reference/cli/docker/container/run/"},{"id":"nccl-system-error","pattern":"unhandled system error|ncclSystemError","cause":"NCCL failed in a system call (shared memory, sockets or InfiniBand) and the output does not say which","fix":"run with NCCL_DEBUG=INFO (NCCL_DEBUG_SUBSYS=INIT,NET,SHM) to see the failing call; most often /dev/shm is too small (--shm-size=16g or --ipc=host), no usable network interface is found (set NCCL_SOCKET_IFNAME, e.g. eth0) or InfiniBand is not reachable in the container (NCCL_IB_DISABLE=1 to rule it out)","source":"https://docs.nvidia.com/deeplearning/nccl/user-guide/docs/troubleshooting.html"},{"id":"numpy2-abi","pattern":"A module that was compiled using NumPy 1\\\\.x cannot be run in\\\\s+NumPy 2","cause":"a package built against NumPy 1.x is imported with NumPy 2 installed","fix":"hold numpy<2 (ml-image resolve finds such plans), or upgrade that package to a release built for NumPy 2","source":"https://numpy.org/devdocs/numpy_2_0_migration_guide.html"},{"id":"numpy-dtype-size","pattern":"numpy\\\\.dtype size changed, may indicate binary incompatibility","cause":"a compiled extension was built against a different NumPy ABI than the one installed","fix":"reinstall that package against the installed NumPy, or pin NumPy to the version it was built with","source":"https://numpy.org/devdocs/numpy_2_0_migration_guide.html"},{"id":"cuda-library-missing","pattern":"lib(cudart|cublas|cudnn|nccl)[^ ]{0,200}?\\\\.so[.0-9]{0,20}: cannot open shared object file","cause":"a CUDA library the wheel needs is not in the image","fix":"install torch from the CUDA wheel index of the image\'s CUDA major (it carries the libraries), or use an image with them","source":"https://docs.nvidia.com/deploy/cuda-compatibility/"},{"id":"dataloader-shm","pattern":"(Bus error|DataLoader worker \\\\(pid \\\\d+\\\\) is killed)","cause":"PyTorch DataLoader workers ran out of shared memory","fix":"run with --shm-size=16g or --ipc=host","source":"https://pytorch.org/docs/stable/data.html#multi-process-data-loading"},{"id":"cache-permission","pattern":"Permission denied: \'/cache","cause":"a cache directory is not writable by the container user","fix":"create cache directories owned by the user before USER (the templates do), or mount volumes with matching ownership","source":"https://docs.docker.com/engine/storage/volumes/"},{"id":"module-missing","pattern":"ModuleNotFoundError: No module named \'([^\']+)\'","cause":"a module is not installed in the image","fix":"add its distribution to python.requirements","source":"https://docs.python.org/3/library/exceptions.html#ModuleNotFoundError"},{"id":"no-python","pattern":"has no python3: the smoke suites need python3|\\"python3\\": executable file not found","cause":"the image has no python3: the smoke suites, the probe and file tests run python3 in the image","fix":"test an image with python3 on PATH (every template installs it), or leave out the python suites (smoke.suites: [custom] with command and metadata tests only)","source":"https://docs.docker.com/reference/cli/docker/container/run/#exit-status"},{"id":"command-not-found","pattern":"command not found in the image|executable file not found in \\\\$PATH|sh: (\\\\d+: )?[^:\\\\n]{1,200}: not found|: command not found","cause":"the test\'s command does not exist in the image (exit 127; 126: not executable)","fix":"install the program in the image, or use its full path in smoke.tests[].command","source":"https://docs.docker.com/reference/cli/docker/container/run/#exit-status"}]}');
+;// CONCATENATED MODULE: ./src/smoke/classify.ts
+// The failure classifier: known messages -> cause and fix (failures.json, a source per row).
+
+
+const RuleSchema = schemas/* object */.Ikc({
+    id: schemas/* string */.YjP(),
+    pattern: schemas/* string */.YjP(),
+    cause: schemas/* string */.YjP(),
+    fix: schemas/* string */.YjP(),
+    source: schemas/* string */.YjP().url(),
+});
+const FailureTableSchema = schemas/* object */.Ikc({
+    schemaVersion: schemas/* literal */.euz(1),
+    rules: schemas/* array */.YOg(RuleSchema).min(1),
+});
+let rules;
+function failureRules() {
+    rules ??= FailureTableSchema.parse(failures_namespaceObject).rules.map((rule) => ({ rule, re: new RegExp(rule.pattern, 'i') }));
+    return rules;
+}
+/** The first known cause whose message appears in the output, most specific rules first. */
+function classifyFailure(output) {
+    for (const { rule, re } of failureRules()) {
+        const m = re.exec(output);
+        if (m)
+            return {
+                id: rule.id,
+                cause: rule.cause,
+                fix: rule.fix,
+                source: rule.source,
+                match: m[0].slice(0, 200),
+            };
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/smoke/interrupt.ts
+// A Docker daemon that goes away while the smoke suites run ends the run, with the results of every
+// test that finished (and the interrupted one, failed).
+
+/**
+ * The Docker daemon (or the engine's connection to it) went away while the smoke suites ran: the
+ * run ends, with the results of every test that finished (and the interrupted one, failed).
+ */
+class SmokeInterruptedError extends errors/* EnvironmentError */.eG {
+    partial;
+    constructor(message, fix, 
+    /** Every test that ran, the interrupted one last (failed): written before the error is shown. */
+    partial, cause) {
+        super(message, fix, { cause });
+        this.partial = partial;
+    }
+}
+/** Errors of a lost connection to the engine (dockerode's socket errors, the CLI's wording). */
+const CONNECTION_CODES = new Set([
+    'ECONNREFUSED',
+    'ECONNRESET',
+    'EPIPE',
+    'ENOENT',
+    'ETIMEDOUT',
+    'EHOSTUNREACH',
+]);
+const DAEMON_TEXT = /Cannot connect to the Docker daemon|docker daemon is not running|cannot reach the Docker daemon|the Docker daemon is not reachable|socket hang up|connect (ECONNREFUSED|ENOENT)|read ECONNRESET|write EPIPE/i;
+function isDaemonGone(e) {
+    if (e instanceof errors/* EnvironmentError */.eG)
+        return DAEMON_TEXT.test(e.message);
+    const code = e?.code;
+    if (typeof code === 'string' && CONNECTION_CODES.has(code) && !e.path)
+        return true;
+    return DAEMON_TEXT.test(errorMessage(e));
+}
+function errorMessage(e) {
+    return e instanceof Error ? e.message : String(e);
+}
+function firstLine(s) {
+    return (s.split('\n').find((l) => l.trim() !== '') ?? '').slice(0, 500);
+}
+
+// EXTERNAL MODULE: ./src/smoke/match.ts
+var match = __webpack_require__(52412);
+;// CONCATENATED MODULE: ./src/smoke/output.ts
+// What a smoke test's container run gave back, as the runner reads it: the end of the output it
+// keeps (redacted, bounded), and the signs of a program or of python3 missing from the image.
+
+
+/** How much of a test's output its result keeps: the end, where the error is (records stay small). */
+const OUTPUT_KEEP_CHARS = 64 * 1024;
+/**
+ * The end of a test's output as its result keeps it: the last 40 lines, at most OUTPUT_KEEP_CHARS,
+ * secrets masked in place. Linear in the length of the output (10 MB on one line is fine): only a
+ * bounded tail is redacted, with a margin so that a token cut at the edge is still recognised.
+ */
+function tail(text, lines = 40) {
+    const end = (0,redact/* redactText */.Rd)((0,match/* boundedTail */.ct)(text, OUTPUT_KEEP_CHARS + 4096));
+    return (0,match/* boundedTail */.ct)(end.trim(), OUTPUT_KEEP_CHARS).split('\n').slice(-lines).join('\n');
+}
+/** A program the container was asked to run is not in the image (OCI runtime or our wrapper). */
+const MISSING_PROGRAM = /executable file not found|exec: "[^"\n]{0,300}": (stat [^\n:]{0,300}: )?(no such file or directory|permission denied)|sh: (\d+: )?[^:\n]{1,200}: not found|: command not found/i;
+const MISSING_PYTHON = /"python3": executable file not found|exec: "python3": no such file|python3: (command )?not found/i;
+/** Exit 127 (126: not executable) with the runtime's or the shell's wording for a missing program. */
+function lacksProgram(r) {
+    return (r.exitCode === 127 || r.exitCode === 126) && MISSING_PROGRAM.test((0,match/* boundedTail */.ct)(r.stderr, 4096));
+}
+function lacksPython(r) {
+    return (r.exitCode === 127 || r.exitCode === 126) && MISSING_PYTHON.test((0,match/* boundedTail */.ct)(r.stderr, 4096));
+}
+function noPythonReason(image) {
+    return `${image} has no python3: the smoke suites need python3 in the image`;
+}
+function timedOutReason(timeoutMs) {
+    return `timed out after ${timeoutMs / 1000}s (the container was removed)`;
+}
+
+// EXTERNAL MODULE: ./src/smoke/result.ts
+var result = __webpack_require__(3228);
+;// CONCATENATED MODULE: ./src/smoke/session.ts
+// One smoke run's shared state and its rules: every test runs in its own container of the image
+// (timeout per test, output kept, the container removed in every case); a test's result is kept
+// whatever happens; a daemon that goes away ends the run with the results so far.
+
+
+
+
+
+
+/** A test's --verbose line saying what its time went to. */
+function timing(s, id, line) {
+    s.output?.(`timing: ${line}\n`, id);
+}
+/**
+ * The engine refused to start a test's container: it answered the create/start with an error
+ * ("could not select device driver", "nvidia-container-cli: requirement error", an OCI runtime
+ * error). That test fails with the engine's message; the run goes on.
+ */
+class ContainerStartError extends Error {
+    engineMessage;
+    constructor(
+    /** What the engine said, without the client's "(HTTP code 500) server error - " prefix. */
+    engineMessage, options) {
+        super(`the container did not start: ${engineMessage}`, options);
+        this.engineMessage = engineMessage;
+        this.name = 'ContainerStartError';
+    }
+}
+/** An error answer of the engine's API (dockerode's errors carry the HTTP status). */
+function isEngineRefusal(e) {
+    const status = typeof e === 'object' && e !== null ? Reflect.get(e, 'statusCode') : undefined;
+    return typeof status === 'number' && status >= 400;
+}
+/** The engine's own message: its JSON answer's `message`, else the error's text without the client's prefix. */
+function engineText(e) {
+    const json = typeof e === 'object' && e !== null ? Reflect.get(e, 'json') : undefined;
+    const fromJson = typeof json === 'object' && json !== null ? Reflect.get(json, 'message') : undefined;
+    const text = typeof fromJson === 'string' && fromJson.trim() !== '' ? fromJson : errorMessage(e);
+    return text.replace(/^\(HTTP code \d+\) [^\n]*? - /, '').trim();
+}
+/** Runs a test's container with the run's image, platform, GPUs and timeout. */
+function containerRunner(input, deps, current) {
+    return async (spec) => {
+        let outcome;
+        try {
+            outcome = await deps.docker.runContainer({
+                ...(deps.output && { onOutput: (chunk) => deps.output((0,redact/* redactText */.Rd)(chunk), current()) }),
+                image: input.image,
+                ...(input.platform !== undefined && { platform: input.platform }),
+                ...(input.gpus === 'all' && { gpus: 'all' }),
+                labels: { 'io.github.ml-image-action.stage': 'smoke' },
+                timeoutMs: input.timeoutMs,
+                ...spec,
+            });
+        }
+        catch (e) {
+            // No daemon: the run ends (guarded), as before.
+            if (e instanceof errors/* EnvironmentError */.eG || isDaemonGone(e))
+                throw e;
+            // The engine refused to start the command (an image without /bin/sh runs it unwrapped, and
+            // the OCI runtime then reports a missing program itself): the test's own failure, exit 127.
+            const message = errorMessage(e);
+            if (MISSING_PROGRAM.test(message))
+                return { exitCode: 127, stdout: '', stderr: message, timedOut: false };
+            // The engine answered, and did not start the container (no GPU runtime, a driver older than
+            // the image's CUDA, an OCI runtime error): that test's failure, classified like any other.
+            if (isEngineRefusal(e))
+                throw new ContainerStartError(engineText(e), { cause: e });
+            throw e;
+        }
+        // Killed by a signal the runner did not send (137/143 without a timeout): a daemon that shuts
+        // down stops its containers so, and answers no more. Then the engine went away (exit 3), not
+        // the test: the ping's EnvironmentError ends the run as interrupted.
+        if (!outcome.timedOut && (outcome.exitCode === 137 || outcome.exitCode === 143))
+            await deps.docker.ping();
+        return outcome;
+    };
+}
+/** A test that did not run, with the reason. */
+function skipped(id, suite, reason) {
+    return { id, suite, status: 'skip', reason, durationMs: 0, metrics: {} };
+}
+/** The result so far: failures classified, summary counted, secrets redacted. */
+function finishResult(s) {
+    for (const t of s.tests) {
+        if (t.status !== 'fail')
+            continue;
+        const cause = classifyFailure(`${t.reason ?? ''}\n${t.output ?? ''}`);
+        if (cause)
+            t.cause = cause;
+    }
+    const count = (st) => s.tests.filter((t) => t.status === st).length;
+    return (0,redact/* redactDeep */.KL)({
+        schemaVersion: result/* SMOKE_RESULT_SCHEMA_VERSION */.Nn,
+        image: s.input.image,
+        platform: s.platform,
+        gpus: s.input.gpus,
+        tests: s.tests,
+        summary: {
+            pass: count('pass'),
+            fail: count('fail'),
+            skip: count('skip'),
+            durationMs: Date.now() - s.startedAt,
+        },
+    });
+}
+/** Adds a test's result and its progress line. */
+function record(s, t) {
+    s.tests.push(t);
+    report(s, t);
+}
+function report(s, t) {
+    s.progress(`smoke ${t.id}: ${t.status}${t.reason ? ` (${t.reason})` : ''} in ${(t.durationMs / 1000).toFixed(1)}s`);
+}
+/** The end of the run: the daemon went away (or the engine failed) during test ID. */
+function interrupted(s, failed, e) {
+    const gone = isDaemonGone(e) || DAEMON_TEXT.test(e instanceof Error ? e.message : '');
+    failed.reason = gone
+        ? `the Docker daemon went away during ${failed.id}: ${firstLine(errorMessage(e))}`
+        : `${firstLine(errorMessage(e))} (during ${failed.id})`;
+    record(s, failed);
+    return new SmokeInterruptedError(failed.reason, e instanceof errors/* EnvironmentError */.eG && e.fix
+        ? e.fix
+        : 'check that the Docker daemon is running (docker info), then run the smoke stage again; the results of the tests that finished are kept', finishResult(s), e);
+}
+/**
+ * Run one test: its result is kept whatever happens. A test that throws is a failed test with
+ * the error as its reason; a daemon that goes away ends the run with the results so far.
+ */
+async function guarded(s, id, suite, fn) {
+    const started = Date.now();
+    s.current = id;
+    try {
+        s.tests.push(await fn());
+    }
+    catch (e) {
+        const failed = {
+            id,
+            suite,
+            status: 'fail',
+            reason: '',
+            durationMs: Date.now() - started,
+            metrics: {},
+        };
+        if (e instanceof ContainerStartError) {
+            // Classified with the others (finishResult): the engine's message is the test's output.
+            failed.reason = `the container did not start: ${firstLine((0,redact/* redactText */.Rd)(e.engineMessage))}`;
+            failed.output = tail(e.engineMessage);
+        }
+        else if (e instanceof errors/* EnvironmentError */.eG || isDaemonGone(e))
+            throw interrupted(s, failed, e);
+        else
+            failed.reason = `the test could not run: ${firstLine((0,redact/* redactText */.Rd)(errorMessage(e)))}`;
+        s.tests.push(failed);
+    }
+    report(s, s.tests.at(-1));
+}
+/** A test that needs python3 in the image: skipped once a test found none. */
+function python(s, id, suite, fn) {
+    return s.noPython !== undefined
+        ? guarded(s, id, suite, async () => skipped(id, suite, `no python3 in the image (see ${s.noPython})`))
+        : guarded(s, id, suite, fn);
+}
+
+// EXTERNAL MODULE: ./src/smoke/baselines.ts + 1 modules
+var baselines = __webpack_require__(59606);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
+;// CONCATENATED MODULE: ./src/smoke/batch.ts
+// The shared process: the python3 tests of a smoke run (imports, pip-check, gpu, compute, train,
+// ddp, custom file checks) run in ONE container and ONE python3 (one `import torch`), each between
+// marker lines the smoke script prints (its `batch` mode). Each test's outcome is what its own
+// container would have given (exit code, its stdout and stderr, timed out), so the suites read and
+// classify it exactly as before. A test that fails, crashes or times out ends that process (the
+// script stops after it; a timeout kills it); the tests after it run in a fresh one, so a broken
+// CUDA context or a half-imported module never reaches another test.
+
+const MARK = '@@ml-image-smoke@@ ';
+/** A fresh nonce for a batch's plan. */
+const newNonce = () => (0,external_node_crypto_.randomBytes)(12).toString('hex');
+const isMarker = (m, nonce) => typeof m.id === 'string' && typeof m.event === 'string' && m.nonce === nonce;
+/**
+ * The script writes each marker as "\n" MARK JSON "\n": the newline before it is the marker's. Only
+ * lines with the batch's NONCE count.
+ */
+function markers(text, nonce) {
+    const found = [];
+    const head = `\n${MARK}`;
+    for (let at = text.indexOf(head); at >= 0; at = text.indexOf(head, at + 1)) {
+        const end = text.indexOf('\n', at + 1);
+        if (end < 0)
+            break; // cut off: the process died while writing it
+        try {
+            const m = JSON.parse(text.slice(at + head.length, end));
+            if (isMarker(m, nonce))
+                found.push({ m, from: at, to: end + 1 });
+        }
+        catch {
+            // a line that only looks like a marker: output
+        }
+    }
+    return found;
+}
+/** Per test id: its output on one stream (between its start marker and its end or the stream's end). */
+function sections(text, nonce) {
+    const out = new Map();
+    let open;
+    const close = (to, end) => {
+        if (!open)
+            return;
+        out.set(open.m.id, {
+            text: text.slice(open.from, Math.max(open.from, to)),
+            ...(end?.event === 'end' && { end }),
+            timedOut: end?.event === 'timeout',
+        });
+        open = undefined;
+    };
+    for (const { m, from, to } of markers(text, nonce)) {
+        if (m.event === 'start') {
+            close(from);
+            open = { m, from: to };
+        }
+        else if (open?.m.id === m.id)
+            close(from, m);
+    }
+    close(text.length);
+    return out;
+}
+/** The first start marker's figure: seconds from the process's start to its first test. */
+function processSeconds(text, nonce) {
+    const first = markers(text, nonce).find((x) => x.m.event === 'start');
+    return typeof first?.m.process_s === 'number' ? first.m.process_s : undefined;
+}
+/**
+ * Live output without marker lines (nor the newline before each): each piece goes to EMIT with the
+ * test that printed it (a chunk may hold the end of one test and the start of the next).
+ */
+function liveFilter(current, emit, nonce) {
+    let test;
+    let carry = '';
+    const push = (raw) => {
+        // What may be a marker cut between two chunks is held back, from the newline before it, until
+        // the next chunk (a newline at the very end may be the next marker's own).
+        let chunk = carry + raw;
+        carry = '';
+        const cut = chunk.lastIndexOf('\n');
+        const tail = chunk.slice(cut + 1);
+        if (cut >= 0 && (tail === '' || MARK.startsWith(tail) || tail.startsWith(MARK))) {
+            carry = chunk.slice(cut);
+            chunk = chunk.slice(0, cut);
+        }
+        const re = /(?:^|\n)@@ml-image-smoke@@ (\{[^\n]*\})(?:\n|$)/g;
+        let from = 0;
+        const out = (to) => {
+            if (to > from)
+                emit(chunk.slice(from, to), test ?? current());
+        };
+        for (const m of chunk.matchAll(re)) {
+            let marker;
+            try {
+                marker = JSON.parse(m[1]);
+            }
+            catch {
+                continue;
+            }
+            if (!isMarker(marker, nonce))
+                continue;
+            out(m.index);
+            from = m.index + m[0].length;
+            if (marker.event === 'start')
+                test = marker.id;
+        }
+        // A marker that ends the chunk: the newline held back after it is its own, not output.
+        if (from === chunk.length && from > 0 && carry.startsWith('\n') && !chunk.endsWith('\n'))
+            carry = carry.slice(1);
+        out(chunk.length);
+    };
+    /** The stream ended: what was held back is output (no marker came after it). */
+    const flush = () => {
+        if (carry !== '')
+            emit(carry, test ?? current());
+        carry = '';
+    };
+    return Object.assign(push, { flush });
+}
+/** The smoke script's bootstrap: written to /tmp in the container (torchrun needs a file), run there. */
+const BOOT = `import base64,runpy,sys;p="/tmp/ml_image_smoke.py";open(p,"w").write(base64.b64decode(sys.argv[1]).decode());sys.argv=[p]+sys.argv[2:];runpy.run_path(p,run_name="__main__")`;
+/** The smoke script run with python3 (a spec for SmokeSession.run). */
+function scriptSpec(script, words) {
+    return { entrypoint: ['python3'], cmd: ['-c', BOOT, Buffer.from(script).toString('base64'), ...words] };
+}
+/** Time for the container and python3 to start, on top of the tests' own timeouts. */
+const STARTUP_ALLOWANCE_MS = 60_000;
+const s1 = (ms) => `${(ms / 1000).toFixed(1)}s`;
+/** The --verbose timing line of a test of the shared process. */
+function timingLine(startupMs, processS, end) {
+    const torch = end?.torch_import_ms ?? undefined;
+    const parts = [
+        startupMs !== undefined
+            ? `container and python3 start ${s1(startupMs)}${processS !== undefined ? ` (python3 ${processS.toFixed(1)}s of it)` : ''}`
+            : 'in the shared process (no container start)',
+        ...(torch !== undefined ? [`import torch ${s1(torch)}`] : []),
+        ...(end?.ms !== undefined ? [`the test ${s1(end.ms - (torch ?? 0))}`] : []),
+    ];
+    return parts.join(', ');
+}
+/** The variable that hands the script the plan of its process (its argv stays the first test's). */
+const BATCH_ENV = 'ML_IMAGE_SMOKE_BATCH';
+/**
+ * The outcome of test ID from the shared process: known from an earlier run of it, else a new
+ * process is started for ID and every planned test after it. Undefined: ID is not planned, or is
+ * a pip-check or file check that no process reached (it runs in a container of its own).
+ */
+async function batchOutcome(s, id) {
+    const b = s.batch;
+    const at = b?.steps.findIndex((x) => x.id === id) ?? -1;
+    if (!b || at < 0)
+        return undefined;
+    const known = b.outcomes.get(id);
+    if (known) {
+        b.outcomes.delete(id);
+        return known;
+    }
+    if (!b.steps[at].head)
+        return undefined;
+    // A GPU ddp step never joins a process that ran tests before it (CUDA may be initialised there:
+    // an EXCLUSIVE_PROCESS GPU would refuse its rank 0, and the memory it holds is not the ranks').
+    const fresh = b.steps.findIndex((x, i) => i > at && x.fresh);
+    const steps = b.steps.slice(at, fresh < 0 ? undefined : fresh);
+    const nonce = newNonce();
+    const plan = {
+        nonce,
+        steps: steps.map((x) => ({ id: x.id, argv: x.argv, timeout: s.input.timeoutMs / 1000 })),
+    };
+    // One filter per stream: both carry the markers, and a stream's test is its own markers' (one
+    // filter for both would label stdout with the test stderr has already moved on to).
+    // One filter per stream: both carry the markers, and a stream's test is its own markers' (one
+    // filter for both would label stdout with the test that stderr has already moved on to).
+    const filters = s.output && {
+        stdout: liveFilter(() => s.current, s.output, nonce),
+        stderr: liveFilter(() => s.current, s.output, nonce),
+    };
+    const started = Date.now();
+    // The command is the first test's own (as if it ran alone); the plan comes in the environment.
+    const r = await s.run({
+        ...scriptSpec(s.script, steps[0].argv),
+        env: { [BATCH_ENV]: JSON.stringify(plan) },
+        // Each test keeps its own timeout (the script's watchdog); this one only backs it up.
+        timeoutMs: s.input.timeoutMs * steps.length + STARTUP_ALLOWANCE_MS,
+        ...(steps.some((x) => x.shm) && { shmSizeBytes: 1024 ** 3 }),
+        ...(filters && {
+            onOutput: (chunk, stream) => filters[stream](chunk),
+        }),
+    });
+    filters?.stdout.flush();
+    filters?.stderr.flush();
+    const totalMs = Date.now() - started;
+    const out = sections(r.stdout, nonce);
+    const err = sections(r.stderr, nonce);
+    const ends = steps.map((x) => out.get(x.id)?.end).filter((m) => m !== undefined);
+    const startupMs = Math.max(0, totalMs - ends.reduce((a, m) => a + (m.ms ?? 0), 0));
+    const processS = processSeconds(r.stdout, nonce);
+    for (const [i, step] of steps.entries()) {
+        const o = out.get(step.id);
+        const e = err.get(step.id);
+        const first = i === 0 ? startupMs : 0;
+        const timing = timingLine(i === 0 ? startupMs : undefined, i === 0 ? processS : undefined, o?.end);
+        if (!o && !e) {
+            // Nothing started (no python3, the script could not run): the first test had its run.
+            if (i === 0)
+                b.outcomes.set(step.id, { ...r, durationMs: totalMs, timing: `container ${s1(totalMs)}` });
+            break;
+        }
+        if (o?.end) {
+            const { exit, ms } = o.end;
+            b.outcomes.set(step.id, {
+                exitCode: typeof exit === 'number' ? exit : null,
+                stdout: o.text,
+                stderr: e?.text ?? '',
+                timedOut: false,
+                durationMs: first + (ms ?? 0),
+                timing,
+            });
+            continue;
+        }
+        // Started, never ended: it timed out (the watchdog, or the container's own timeout), or the
+        // process died under it (its exit code then is the test's, as in a container of its own).
+        const timedOut = Boolean(o?.timedOut || e?.timedOut || r.timedOut);
+        const before = ends.reduce((a, m) => a + (m.ms ?? 0), 0);
+        b.outcomes.set(step.id, {
+            exitCode: timedOut ? null : r.exitCode,
+            stdout: o?.text ?? '',
+            stderr: e?.text ?? '',
+            timedOut,
+            durationMs: Math.max(0, totalMs - before),
+            timing: `${timing}; ${timedOut ? 'timed out' : `the process exited ${r.exitCode}`}`,
+        });
+        break;
+    }
+    const mine = b.outcomes.get(id);
+    b.outcomes.delete(id);
+    return mine;
+}
+
+;// CONCATENATED MODULE: ./src/smoke/custom.ts
+// The user's own tests (smoke.tests), container-structure-test style: a command with its exit code
+// and expected/excluded output, a file that exists (with a mode), or the image's metadata.
+
+
+
+
+
+/** The verdict of one custom test: a failure keeps its reason and the end of its output. */
+function verdictOf(t, started) {
+    return (ok, reason, output) => ({
+        id: `custom:${t.name}`,
+        suite: 'custom',
+        status: ok ? 'pass' : 'fail',
+        ...(!ok && { reason }),
+        ...(!ok && output !== undefined && { output: tail(output) }),
+        durationMs: Date.now() - started,
+        metrics: {},
+    });
+}
+async function commandTest(s, t, command, result) {
+    const cmd = typeof command === 'string' ? ['sh', '-c', command] : [...command];
+    const r = await s.run({ entrypoint: [cmd[0]], cmd: cmd.slice(1) });
+    const out = `${r.stdout}${r.stderr}`;
+    if (r.timedOut)
+        return result(false, timedOutReason(s.input.timeoutMs), out);
+    if (r.exitCode !== t.exitCode) {
+        // 127 (126: not executable) with the runtime's or the shell's wording: say which program.
+        if (lacksProgram(r)) {
+            const program = typeof command === 'string' ? `a program of "${command}"` : `"${cmd[0]}"`;
+            return result(false, `command not found in the image: ${program} (exit ${r.exitCode}, expected ${t.exitCode})`, out);
+        }
+        return result(false, `exit code ${r.exitCode}, expected ${t.exitCode}`, out);
+    }
+    // Bounded in size and time, off the main thread: a pathological pattern cannot hang the run.
+    const m = await (0,match/* matchOutput */.Zp)(out, t.expectedOutput, t.excludedOutput);
+    if (m.ok)
+        return result(true, '');
+    if (m.kind === 'missing')
+        return result(false, `output does not match /${m.pattern}/`, out);
+    if (m.kind === 'unwanted')
+        return result(false, `output matches the excluded /${m.pattern}/`, out);
+    return result(false, m.message, out);
+}
+/** What the file check prints: the file's mode in octal, or nothing when it does not exist. */
+const FileInfoSchema = schemas/* object */.Ikc({ mode: schemas/* string */.YjP().optional() });
+const FILE_CHECK = 'import os,sys,json\ntry:\n s=os.stat(sys.argv[1]); print(json.dumps({"mode": oct(s.st_mode & 0o7777)[2:]}))\nexcept FileNotFoundError: print("{}")';
+async function fileTest(s, id, f, result, onNoPython) {
+    const r = (await batchOutcome(s, id)) ??
+        (await s.run({ entrypoint: ['python3'], cmd: ['-c', FILE_CHECK, f.path] }));
+    if (r.timedOut)
+        return result(false, timedOutReason(s.input.timeoutMs), r.stdout + r.stderr);
+    if (lacksPython(r)) {
+        onNoPython();
+        return result(false, `${noPythonReason(s.input.image)} (file tests read the file with python3)`, r.stderr);
+    }
+    let mode;
+    try {
+        mode = FileInfoSchema.parse(JSON.parse(r.stdout.trim().split('\n').at(-1) ?? '')).mode;
+    }
+    catch {
+        return result(false, `cannot check ${f.path}: the check exited ${r.exitCode} without a result`, r.stdout + r.stderr);
+    }
+    const exists = mode !== undefined;
+    if (exists !== f.exists)
+        return result(false, `${f.path} ${exists ? 'exists' : 'does not exist'}`);
+    if (f.mode !== undefined && mode !== undefined && mode.padStart(4, '0') !== f.mode.padStart(4, '0')) {
+        return result(false, `${f.path} has mode ${mode}, expected ${f.mode}`);
+    }
+    return result(true, '');
+}
+function metadataTest(m, details, result) {
+    const env = Object.fromEntries(details.env.map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]));
+    const problems = [];
+    if (m.user !== undefined && details.user !== m.user)
+        problems.push(`user is "${details.user}", expected "${m.user}"`);
+    for (const [k, v] of Object.entries(m.env ?? {}))
+        if (env[k] !== v)
+            problems.push(`env ${k} is ${env[k] === undefined ? 'unset' : 'different'}`);
+    for (const [k, v] of Object.entries(m.labels ?? {}))
+        if (details.labels[k] !== v)
+            problems.push(`label ${k} is "${details.labels[k] ?? ''}", expected "${v}"`);
+    if (m.entrypoint !== undefined && JSON.stringify(details.entrypoint ?? []) !== JSON.stringify(m.entrypoint))
+        problems.push(`entrypoint is ${JSON.stringify(details.entrypoint)}`);
+    if (m.cmd !== undefined && JSON.stringify(details.cmd ?? []) !== JSON.stringify(m.cmd))
+        problems.push(`cmd is ${JSON.stringify(details.cmd)}`);
+    return result(problems.length === 0, problems.join('; '));
+}
+/** One custom test: a command, a file, else the image's metadata (the config allows exactly one). */
+async function customTest(s, t, onNoPython) {
+    const result = verdictOf(t, Date.now());
+    if (t.command !== undefined)
+        return commandTest(s, t, t.command, result);
+    if (t.file !== undefined)
+        return fileTest(s, `custom:${t.name}`, t.file, result, onNoPython);
+    return metadataTest(t.metadata, s.details, result);
+}
+/** The custom suite: one progress line per test, under its own id (never the previous suite's). */
+async function runCustomTests(s) {
+    if (s.input.tests.length === 0)
+        s.progress('smoke custom: no tests declared (smoke.tests)');
+    for (const t of s.input.tests) {
+        const id = `custom:${t.name}`;
+        s.progress(`smoke ${id}: running`);
+        const run1 = () => customTest(s, t, () => {
+            s.noPython = id;
+        });
+        // A file test reads the file with python3; command and metadata tests need none.
+        await (t.file !== undefined ? python(s, id, 'custom', run1) : guarded(s, id, 'custom', run1));
+    }
+}
+
+;// CONCATENATED MODULE: ./src/smoke/suites.ts
+// The built-in suites: each a part of the smoke script (images/probe/ml_image_smoke.py) run with
+// python3 (the python3 tests share one container and process: batch.ts), whose last stdout line is
+// its result; pip check; the GPU rule.
+
+
+
+
+
+
+const GPU_SUITES = new Set(['gpu']);
+/** The result line a suite of the smoke script prints last (its `emit`). */
+const SuiteLineSchema = schemas/* object */.Ikc({
+    status: schemas/* enum */.k5n(['pass', 'fail', 'skip']),
+    reason: schemas/* string */.YjP().optional(),
+    metrics: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J()).optional(),
+    output: schemas/* string */.YjP().optional(),
+    /** The imports suite: one entry per module (or distribution that is not installed). */
+    details: schemas/* array */.YOg(schemas/* object */.Ikc({ dist: schemas/* string */.YjP(), module: schemas/* string */.YjP().optional(), error: schemas/* string */.YjP().optional() }))
+        .optional(),
+});
+/** Reads a suite's result line into TEST (status, reason, metrics, the output of a failure). */
+function readSuiteLine(test, r) {
+    const line = r.stdout.trim().split('\n').at(-1) ?? '';
+    let out;
+    try {
+        out = SuiteLineSchema.parse(JSON.parse(line));
+    }
+    catch {
+        test.reason = `the suite exited ${r.exitCode} without a result`;
+        test.output = tail(r.stdout + r.stderr);
+        return;
+    }
+    test.status = out.status;
+    if (out.reason)
+        test.reason = out.reason;
+    test.metrics = out.metrics ?? {};
+    if (out.status === 'fail') {
+        // Failing imports as plain lines ("module (dist): error"), so the classifier sees the text.
+        const details = (out.details ?? [])
+            .filter((d) => d.error)
+            .map((d) => `${d.module ?? ''} (${d.dist}): ${d.error}`)
+            .join('\n');
+        test.output = tail(`${out.output ?? ''}\n${details}\n${r.stderr}`);
+    }
+}
+/** What a test's run gave: from the shared process (batch.ts), else from its own container. */
+async function outcomeOf(s, id, spec) {
+    const started = Date.now();
+    const shared = await batchOutcome(s, id);
+    if (shared) {
+        timing(s, id, shared.timing);
+        return shared;
+    }
+    const r = await s.run(spec);
+    const durationMs = Date.now() - started;
+    timing(s, id, `a container of its own, ${(durationMs / 1000).toFixed(1)}s in all`);
+    return { ...r, durationMs };
+}
+/** A suite of the smoke script, run with python3 (in the shared process, or a container of its own). */
+async function probeSuite(s, id, name, args, extra = {}) {
+    const r = await outcomeOf(s, id, { ...scriptSpec(s.script, [name, ...args]), ...extra });
+    const test = { id, suite: name, status: 'fail', durationMs: r.durationMs, metrics: {} };
+    if (r.timedOut) {
+        test.reason = timedOutReason(s.input.timeoutMs);
+        test.output = tail(r.stdout + r.stderr);
+    }
+    else if (lacksPython(r)) {
+        test.reason = noPythonReason(s.input.image);
+        test.output = tail(r.stdout + r.stderr);
+        s.noPython = id;
+    }
+    else {
+        readSuiteLine(test, r);
+    }
+    return test;
+}
+/** `python3 -m pip check` in the image. */
+async function pipCheck(s, name) {
+    const r = await outcomeOf(s, 'pip-check', { entrypoint: ['python3'], cmd: ['-m', 'pip', 'check'] });
+    const ok = r.exitCode === 0;
+    const missing = !ok && !r.timedOut && lacksPython(r);
+    if (missing)
+        s.noPython = 'pip-check';
+    return {
+        id: 'pip-check',
+        suite: name,
+        status: ok ? 'pass' : 'fail',
+        ...(!ok && {
+            reason: r.timedOut
+                ? 'timed out'
+                : missing
+                    ? noPythonReason(s.input.image)
+                    : 'pip check found broken requirements',
+            output: tail(r.stdout + r.stderr),
+        }),
+        durationMs: r.durationMs,
+        metrics: {},
+    };
+}
+/** A GPU suite on a runner without GPUs: skipped, or failed when require-gpu is set. */
+function gpuAbsent(id, suite, requireGpu) {
+    return requireGpu
+        ? {
+            id,
+            suite,
+            status: 'fail',
+            reason: 'no GPU on this runner, and require-gpu is set',
+            durationMs: 0,
+            metrics: {},
+        }
+        : skipped(id, suite, 'no GPU on this runner (run on a GPU runner, or --gpus all)');
+}
+/**
+ * CUDA is required when GPUs were handed to the containers (`--gpus all`, or auto on a host with
+ * the NVIDIA runtime): train and ddp must then run on CUDA (nccl) and fail with the cause instead
+ * of passing on the CPU (gloo). A CUDA variant smoke-tested on a CPU runner (`--gpus none`, the
+ * reusable workflow's smoke-cpu job) still runs them on the CPU: no GPU was asked for there.
+ */
+const cudaRequired = (input) => input.gpus === 'all';
+/** `--floors JSON`: the per-GPU floors the script judges compute-gpu and a CUDA ddp against. */
+const floorsFlag = (input) => [
+    '--floors',
+    (0,baselines/* floorsArg */.wC)(input.baseline ?? (0,baselines/* bundledBaseline */._K)()),
+];
+/** gpu DRIVER_FLOOR [--require]: GPUs were asked for (or require-gpu), so none found fails. */
+const gpuArgs = (input) => [
+    input.driverFloor ?? '',
+    ...(input.requireGpu || cudaRequired(input) ? ['--require'] : []),
+];
+/** train MIN_DROP [--cuda] */
+const trainArgs = (input) => [
+    String(input.minLossDrop ?? 0.5),
+    ...(cudaRequired(input) ? ['--cuda'] : []),
+];
+/** ddp auto [--cuda --floors JSON]: every GPU of the host (or 2 CPU processes over gloo). */
+const ddpArgs = (input) => [
+    'auto',
+    ...(cudaRequired(input) ? ['--cuda', ...floorsFlag(input)] : []),
+];
+/**
+ * The python3 tests of a run, in the order runSuite runs them, for the shared process: the same
+ * words each would be run with alone. An id that occurs twice is left out (its own containers).
+ */
+function batchSteps(input) {
+    const steps = [];
+    const suite = (id, argv, shm = false, fresh = false) => steps.push({ id, argv, head: true, ...(shm && { shm }), ...(fresh && { fresh }) });
+    for (const name of input.suites) {
+        if (GPU_SUITES.has(name) && input.gpus === 'none')
+            continue;
+        if (name === 'imports' && input.distributions.length > 0)
+            suite('imports', ['imports', ...input.distributions]);
+        if (name === 'pip-check')
+            steps.push({ id: 'pip-check', argv: ['pip-check'], head: false });
+        if (name === 'gpu')
+            suite('gpu', ['gpu', ...gpuArgs(input)]);
+        if (name === 'compute') {
+            suite('compute-cpu', ['compute', 'cpu']);
+            if (input.gpus === 'all')
+                suite('compute-gpu', ['compute', 'cuda', ...floorsFlag(input)]);
+        }
+        if (name === 'train')
+            suite('train', ['train', ...trainArgs(input)]);
+        // On a GPU run, ddp runs in a process of its own (no CUDA context of an earlier test in it).
+        if (name === 'ddp')
+            suite('ddp', ['ddp', ...ddpArgs(input)], true, input.gpus !== 'none');
+        if (name === 'custom')
+            for (const t of input.tests)
+                if (t.file !== undefined && t.command === undefined)
+                    steps.push({ id: `custom:${t.name}`, argv: ['file', t.file.path], head: false });
+    }
+    const count = (id) => steps.filter((x) => x.id === id).length;
+    return steps.filter((x) => count(x.id) === 1);
+}
+/** Runs one suite of smoke.suites (its tests' results land in the session). */
+async function runSuite(s, name) {
+    const { input } = s;
+    if (GPU_SUITES.has(name) && input.gpus === 'none') {
+        record(s, gpuAbsent(name, name, input.requireGpu));
+        return;
+    }
+    if (name !== 'custom')
+        s.progress(`smoke ${name}: running`);
+    const suite = (id, args, extra) => probeSuite(s, id, name, args, extra);
+    switch (name) {
+        case 'imports':
+            if (input.distributions.length === 0)
+                await guarded(s, 'imports', name, async () => skipped('imports', name, 'no requirements declared to import'));
+            else
+                await python(s, 'imports', name, () => suite('imports', [...input.distributions]));
+            break;
+        case 'pip-check':
+            await python(s, 'pip-check', name, () => pipCheck(s, name));
+            break;
+        case 'gpu':
+            await python(s, 'gpu', name, () => suite('gpu', gpuArgs(input)));
+            break;
+        case 'compute':
+            await python(s, 'compute-cpu', name, () => suite('compute-cpu', ['cpu']));
+            if (input.gpus === 'all')
+                await python(s, 'compute-gpu', name, () => suite('compute-gpu', ['cuda', ...floorsFlag(input)]));
+            break;
+        case 'train':
+            await python(s, 'train', name, () => suite('train', trainArgs(input)));
+            break;
+        case 'ddp':
+            // DDP needs shared memory (gloo and NCCL both use /dev/shm); Docker's default is 64 MiB.
+            await python(s, 'ddp', name, () => suite('ddp', ddpArgs(input), { shmSizeBytes: 1024 ** 3 }));
+            break;
+        case 'custom':
+            await runCustomTests(s);
+            break;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/smoke/run.ts
+// The smoke runner: the python3 suites in one shared container and process (batch.ts), the others
+// each in its own container of the image (timeout per test, output kept, every container removed
+// in every case), results classified and written as smoke.json + junit.xml.
+// The suites are in suites.ts, the user's tests in custom.ts, the shared rules in session.ts.
+
+
+
+
+
+
+// Every name the runner's callers import from here (smoke/run.ts), wherever it now lives.
+
+
+/**
+ * Whether the engine can give containers NVIDIA GPUs: it has the NVIDIA runtime (nvidia, or the
+ * toolkit's nvidia-cdi / nvidia-legacy), or a CDI device of kind nvidia.com/gpu. A CDI spec
+ * directory alone is not enough: Docker 28.2+ configures /etc/cdi and /var/run/cdi everywhere.
+ */
+function engineHasNvidiaGpus(f) {
+    return f.runtimes.some((r) => r === 'nvidia' || r.startsWith('nvidia-')) || (0,cdi/* hasNvidiaCdiGpu */.Sy)(f.cdiDevices);
+}
+/** `--gpus auto`: GPUs when the engine has the NVIDIA runtime or an NVIDIA GPU CDI device, else CPU only. */
+async function resolveGpus(mode, docker) {
+    if (mode !== 'auto')
+        return mode;
+    return engineHasNvidiaGpus(await docker.daemonFeatures()) ? 'all' : 'none';
+}
+async function runSmoke(input, deps) {
+    const startedAt = Date.now();
+    const script = (0,external_node_fs_.readFileSync)(external_node_path_default().join(input.imagesDir, 'probe', 'ml_image_smoke.py'), 'utf8');
+    const details = await deps.docker.inspectImage(input.image, input.platform);
+    const s = {
+        input,
+        details,
+        platform: input.platform ?? `${details.os}/${details.architecture}`,
+        startedAt,
+        script,
+        run: containerRunner(input, deps, () => s.current),
+        progress: deps.progress ?? (() => undefined),
+        tests: [],
+        current: '',
+        batch: { steps: batchSteps(input), outcomes: new Map() },
+        ...(deps.output && { output: (chunk, test) => deps.output((0,redact/* redactText */.Rd)(chunk), test) }),
+    };
+    for (const name of input.suites)
+        await runSuite(s, name);
+    return finishResult(s);
+}
+
+
+/***/ }),
+
+/***/ 22138:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  Pv: () => (/* binding */ configSmokeInputs),
+  TW: () => (/* binding */ runSmokeStage)
+});
+
+// UNUSED EXPORTS: failureAnnotations, imageUnderTest, smokeKey
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/capture/capture.ts
+var capture = __webpack_require__(96912);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(83916);
+// EXTERNAL MODULE: ./src/requirements/read.ts
+var read = __webpack_require__(82674);
+// EXTERNAL MODULE: ./src/resolve/pip-output.ts
+var pip_output = __webpack_require__(63207);
+// EXTERNAL MODULE: ./src/version.ts
+var version = __webpack_require__(311);
+// EXTERNAL MODULE: ./src/smoke/baselines.ts + 1 modules
+var baselines = __webpack_require__(59606);
+// EXTERNAL MODULE: ./src/results/results.ts + 1 modules
+var results = __webpack_require__(12135);
+;// CONCATENATED MODULE: ./src/smoke/reuse.ts
+// Smoke reuse: when the capture and the suites of an identical earlier run may stand for this run's.
+//
+// The key file (smoke-key-<variant>-<arch>.txt, src/results) holds one line per identity of the
+// image, each followed by the digest of every smoke input:
+//
+//   sha256:<manifest digest> <inputs sha256>             the pushed bits (every version writes it)
+//   content:sha256:<content digest> <inputs sha256>      what the image IS (since 0.x: this line)
+//
+// The content digest covers what a container of the image runs: the layers (their diff IDs: the
+// uncompressed tar digests), the platform and the whole runtime config (user, env, entrypoint,
+// cmd, workdir, ports, volumes, healthcheck, stop signal, labels), and leaves out what only says
+// when or from which commit it was built: the `created` times, the history, and the created and
+// revision labels (unless a custom metadata test checks labels: then every label counts). So a
+// rebuild that yields new manifest bits from identical layers (a config with another `created`)
+// still reuses the results; any change in a layer, the config, the smoke config, the runner's GPU
+// mode or the suites does not. A key file of an older version (the manifest line alone) still
+// matches by manifest digest.
+
+
+const sha256 = (text) => (0,external_node_crypto_.createHash)('sha256').update(text).digest('hex');
+/** The prefix of a content identity in a key line. */
+const CONTENT_PREFIX = 'content:';
+/** Labels that say when and from which commit an image was built, not what it runs. */
+const VOLATILE_LABELS = [
+    'org.opencontainers.image.created',
+    'org.opencontainers.image.revision',
+    'org.label-schema.build-date',
+    'org.label-schema.vcs-ref',
+];
+/** JSON with object keys sorted, so that key order in the registry's JSON never matters. */
+function canonical(value) {
+    if (Array.isArray(value))
+        return `[${value.map(canonical).join(',')}]`;
+    if (value !== null && typeof value === 'object')
+        return `{${Object.keys(value)
+            .sort()
+            .filter((k) => value[k] !== undefined)
+            .map((k) => `${JSON.stringify(k)}:${canonical(value[k])}`)
+            .join(',')}}`;
+    return JSON.stringify(value);
+}
+/**
+ * The content identity of an image config: "content:sha256:<hex>" over the layers, the platform
+ * and the runtime config, without the build time, the history or the volatile labels (which count
+ * when `keepAllLabels`: a custom metadata test checks labels).
+ */
+function contentId(blob, keepAllLabels = false) {
+    const labels = { ...(blob.config?.Labels ?? {}) };
+    if (!keepAllLabels)
+        for (const l of VOLATILE_LABELS)
+            delete labels[l];
+    const content = {
+        os: blob.os ?? null,
+        architecture: blob.architecture ?? null,
+        variant: blob.variant ?? null,
+        osVersion: blob['os.version'] ?? null,
+        osFeatures: blob['os.features'] ?? null,
+        config: { ...(blob.config ?? {}), Labels: labels },
+        rootfs: { type: blob.rootfs?.type ?? null, diffIds: blob.rootfs?.diff_ids ?? null },
+    };
+    return `${CONTENT_PREFIX}sha256:${sha256(canonical(content))}`;
+}
+/** Whether a custom metadata test checks labels (then every label is part of the content). */
+const testsCheckLabels = (config) => (config.smoke.tests ?? []).some((t) => t.metadata?.labels !== undefined);
+/**
+ * The config blob of a pushed single-platform image (`repo@sha256:...`), from the registry
+ * (`docker buildx imagetools inspect --format '{{json .Image}}'`, with the engine's credentials);
+ * for a manifest list, the platform's. Undefined when the registry does not tell.
+ */
+async function fetchImageConfig(docker, ref, platform) {
+    const r = await docker.buildx(['imagetools', 'inspect', ref, '--format', '{{json .Image}}']);
+    if (r.exitCode !== 0)
+        return undefined;
+    const parsed = JSON.parse(r.stdout);
+    const blob = 'rootfs' in parsed ? parsed : parsed[platform];
+    return blob?.rootfs?.diff_ids ? blob : undefined;
+}
+/** The key lines of a target: its manifest line, and its content line when the content is known. */
+const keyLines = (manifestKey, content) => content === undefined ? manifestKey : `${manifestKey}\n${content} ${manifestKey.split(' ')[1]}`;
+/** What an earlier key file says: the manifest line and the content line (when it has one). */
+function parseKeyFile(text) {
+    const lines = text.split('\n').map((l) => l.trim());
+    const content = lines.find((l) => l.startsWith(CONTENT_PREFIX));
+    const manifest = lines.find((l) => l !== '' && !l.startsWith(CONTENT_PREFIX));
+    return { ...(manifest && { manifest }), ...(content && { content }) };
+}
+/** How this run's target compares with the earlier one: 'manifest', 'content', or why not. */
+function compareKeys(earlier, manifestKey, content) {
+    const inputs = manifestKey.split(' ')[1];
+    if (earlier.manifest === manifestKey)
+        return 'manifest';
+    const contentKey = content === undefined ? undefined : `${content} ${inputs}`;
+    if (contentKey !== undefined && earlier.content === contentKey)
+        return 'content';
+    const earlierInputs = (earlier.manifest ?? earlier.content)?.split(' ')[1];
+    const sameImage = earlier.manifest?.split(' ')[0] === manifestKey.split(' ')[0] ||
+        (content !== undefined && earlier.content?.split(' ')[0] === content);
+    if (sameImage && earlierInputs !== inputs)
+        return 'the smoke inputs changed';
+    return 'the image changed';
+}
+/** The earlier run's record and result in `dir`, or why they cannot be used. */
+function earlierEntry(dir, variant, platform, image) {
+    try {
+        const record = (0,results/* readEnv */.sx)(dir, variant, platform);
+        const result = (0,results/* readSmoke */.kK)(dir, variant, platform);
+        if (!record || !result)
+            return 'the earlier results are incomplete';
+        return { variant, platform, image, record, result };
+    }
+    catch (e) {
+        return `the earlier results are unreadable (${e.message.split('\n')[0]})`;
+    }
+}
+/**
+ * The config digest (the engine's image id) of the platform manifest DIGEST of IMAGE's repository,
+ * from the registry (the manifest's raw bytes); undefined when the registry does not tell.
+ */
+async function configDigestOf(docker, image, digest) {
+    const r = await docker.buildx(['imagetools', 'inspect', `${image.split('@')[0]}@${digest}`, '--raw']);
+    if (r.exitCode !== 0)
+        return undefined;
+    try {
+        const id = JSON.parse(r.stdout).config?.digest;
+        return typeof id === 'string' && id.startsWith('sha256:') ? id : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * The earlier entry, made to describe this run's image: same content, but the reference (also of
+ * the smoke result), the manifest digest, the image id (CONFIG digest), the labels and the
+ * creation time are this build's. The size, the layer count and the history stay the earlier
+ * record's: the content key covers the layers' diff ids, so both images have the same layers (the
+ * same uncompressed bytes, hence size and count); their histories differ only in timestamps.
+ */
+function asThisImage(entry, image, digest, blob, config) {
+    const labels = blob.config?.Labels ?? {};
+    const created = blob.created ?? labels['org.opencontainers.image.created'] ?? entry.record.image.created;
+    return {
+        ...entry,
+        image,
+        result: { ...entry.result, image },
+        record: {
+            ...entry.record,
+            image: {
+                ...entry.record.image,
+                ref: image,
+                ...(config !== undefined && { id: config }),
+                ...(entry.record.image.digest != null && { digest }),
+                labels,
+                created: created ?? null,
+            },
+        },
+    };
+}
+/** The earlier key file of a target in `dir`, parsed; undefined when there is none. */
+function earlierKeys(dir, variant, platform) {
+    const text = (0,results/* readSmokeKey */.vZ)(dir, variant, platform);
+    return text === undefined ? undefined : parseKeyFile(text);
+}
+/** The content identity of a pushed target (a registry read), or undefined when it cannot tell. */
+async function contentOf(t, deps) {
+    if (t.local)
+        return undefined;
+    const blob = await fetchImageConfig(deps.docker, t.image, t.platform).catch(() => undefined);
+    return blob && { blob, id: contentId(blob, testsCheckLabels(deps.config)) };
+}
+/**
+ * Whether an identical earlier run's capture and suites stand for this target's: by manifest
+ * digest (no registry read: the content line is carried over), else by content. The progress line
+ * says which way, or why the suites run.
+ */
+async function reuseOf(t, deps) {
+    const dir = await deps.lookup(t.variant);
+    let earlier;
+    let unreadable;
+    try {
+        earlier = dir === undefined ? undefined : earlierKeys(dir, t.variant, t.platform);
+    }
+    catch (e) {
+        // A key file that cannot be read is no earlier result: the suites run (the note says why).
+        unreadable = `the earlier reuse key is unreadable (${e.message.split('\n')[0]})`;
+    }
+    const carried = earlier?.manifest === t.key ? earlier.content?.split(' ')[0] : undefined;
+    const content = carried === undefined ? await contentOf(t, deps) : undefined;
+    const id = carried ?? content?.id;
+    const keyFile = keyLines(t.key, id);
+    const run = (why) => {
+        deps.progress(`${t.id}: running the suites (${why})`);
+        return { keyFile };
+    };
+    if (dir === undefined)
+        return run('no earlier run');
+    if (unreadable !== undefined)
+        return run(unreadable);
+    if (earlier === undefined)
+        return run('no earlier result for this platform');
+    const how = compareKeys(earlier, t.key, id);
+    if (how !== 'manifest' && how !== 'content')
+        return run(how);
+    const found = earlierEntry(dir, t.variant, t.platform, t.image);
+    if (typeof found === 'string')
+        return run(found);
+    if (how === 'manifest') {
+        deps.progress(`${t.id}: reused the results of an identical earlier run (same image digest and smoke inputs)`);
+        return { entry: found, keyFile };
+    }
+    deps.progress(`${t.id}: reused the results of an identical earlier run (same image content and smoke inputs; new manifest ${t.digest.slice(0, 19)})`);
+    // The registry answered a moment ago; should it not now, the id stays the earlier (same layers).
+    const config = await configDigestOf(deps.docker, t.image, t.digest).catch(() => undefined);
+    return { entry: asThisImage(found, t.image, t.digest, content.blob, config), keyFile };
+}
+
+// EXTERNAL MODULE: ./src/smoke/run.ts + 8 modules
+var run = __webpack_require__(579);
+;// CONCATENATED MODULE: ./src/smoke/stage.ts
+// The smoke stage: for each built variant and platform, capture the environment record and run the
+// smoke suites in the image, write env/smoke/junit files (src/results), and annotate failures.
+
+
+
+
+
+
+
+
+
+
+/**
+ * What decides a smoke result: the image (by digest) and every input of the suites. Equal keys
+ * mean the same tests of the same bits on the same kind of runner, so a result may be reused.
+ */
+function smokeKey(digest, inputs) {
+    return `${digest} ${(0,external_node_crypto_.createHash)('sha256').update(JSON.stringify(inputs)).digest('hex')}`;
+}
+/** The reference smoke and capture run: the local tag, else the platform's own manifest by digest. */
+function imageUnderTest(v, p) {
+    return p.localRef ?? `${v.repository}@${p.digest}`;
+}
+/** The suites' inputs the config decides: requirement names (for imports) and the throughput floors. */
+function configSmokeInputs(loaded) {
+    const smoke = loaded?.config.smoke;
+    return {
+        distributions: loaded
+            ? (0,pip_output/* requirementNames */.QT)((0,read/* readRequirements */.F2)(loaded.config.python.requirements, loaded.baseDir).text)
+            : [],
+        baseline: (0,baselines/* loadBaseline */.oU)(loaded && smoke?.baseline !== undefined ? external_node_path_default().resolve(loaded.baseDir, smoke.baseline) : undefined),
+    };
+}
+async function runSmokeStage(input, io) {
+    const docker = io.docker();
+    const gpus = await (0,run/* resolveGpus */.Co)(input.gpus, docker);
+    const ctx = {
+        input,
+        io,
+        config: input.loaded.config,
+        docker,
+        gpus,
+        ...configSmokeInputs(input.loaded),
+    };
+    const entries = [];
+    const errors = [];
+    for (const target of targets(ctx)) {
+        const r = await smokeTarget(ctx, target);
+        if (typeof r === 'string')
+            errors.push(r);
+        else
+            entries.push(r);
+    }
+    return { entries, errors };
+}
+/** Every built platform of every planned variant (a smoke job of a matrix gets the whole build.json;
+ * its variants/platforms inputs pick its share). */
+function targets(ctx) {
+    const { config } = ctx;
+    return ctx.input.build.variants.flatMap((v) => {
+        const planned = ctx.input.plan.variants.find((p) => p.name === v.variant);
+        if (!planned)
+            return [];
+        return v.platforms
+            .filter((x) => planned.platforms.includes(x.platform))
+            .map((p) => ({
+            v,
+            p,
+            planned,
+            id: `${v.variant} ${p.platform}`,
+            image: imageUnderTest(v, p),
+            key: smokeKey(p.digest, {
+                platform: p.platform,
+                suites: config.smoke.suites,
+                requireGpu: config.smoke.requireGpu,
+                tests: config.smoke.tests,
+                timeoutSeconds: config.smoke.timeoutSeconds,
+                distributions: ctx.distributions,
+                baseline: ctx.baseline,
+                gpus: ctx.gpus,
+                driverFloor: planned.cuda?.minorCompatDriverMin ?? null,
+                tool: version/* VERSION */.x,
+            }),
+        }));
+    });
+}
+/** One target: its entry, or the line saying why it could not run (also annotated). */
+async function smokeTarget(ctx, t) {
+    const { io, input } = ctx;
+    const { v, p, id } = t;
+    const t0 = Date.now();
+    const reuse = await reuseOutcome(ctx, t)?.catch((e) => {
+        if (e instanceof errors/* EnvironmentError */.eG)
+            throw e;
+        // Reuse is a shortcut: an earlier result that cannot be read is no earlier result.
+        io.progress('smoke', `${id}: running the suites (the earlier results are unreadable: ${String(e?.message ?? e).split('\n')[0]})`);
+        return undefined;
+    });
+    const reused = reuse?.entry;
+    const group = io.group ?? ((_n, fn) => fn());
+    let entry;
+    try {
+        entry = reused ?? (await group(`smoke ${id}`, () => captureAndTest(ctx, t)));
+    }
+    catch (e) {
+        // One target that cannot be captured or tested must not cost the others their results
+        // or the pull request its report; the stage fails at the end. No daemon: stop now.
+        if (e instanceof errors/* EnvironmentError */.eG)
+            throw e;
+        const message = (0,errors/* describeError */.Uc)(e, false).replace(/^error: /, '');
+        io.error(message, { title: `ml-image smoke ${id}` });
+        return `${id}: ${message.split('\n')[0]}`;
+    }
+    // The reuse key goes last: only a complete set of results is ever reused.
+    if (reused)
+        input.results.writeEnv(v.variant, p.platform, entry.record, `smoke ${id}`);
+    input.results.writeSmoke(v.variant, p.platform, entry.result, `smoke ${id}`);
+    input.results.writeSmokeKey(v.variant, p.platform, reuse?.keyFile ?? t.key, `smoke ${id}`);
+    const s = entry.result.summary;
+    io.progress('smoke', `${id}: ${s.pass} passed, ${s.fail} failed, ${s.skip} skipped in ${((Date.now() - t0) / 1000).toFixed(1)}s`);
+    for (const a of failureAnnotations(id, entry.result))
+        io.error(a.message, { title: a.title });
+    const skippedGpu = entry.result.tests.filter((x) => x.status === 'skip' && x.suite === 'gpu');
+    if (t.planned.kind === 'cuda' && skippedGpu.length > 0 && ctx.gpus === 'none')
+        io.warning(`${id}: GPU suites skipped: ${skippedGpu[0].reason ?? 'no GPU'}`, {
+            title: `ml-image smoke ${id}`,
+        });
+    return entry;
+}
+/** Reuse (src/smoke/reuse.ts), when on: the earlier run's entry when it matches, and the key file. */
+function reuseOutcome(ctx, t) {
+    const lookup = ctx.input.reuse;
+    if (!lookup)
+        return undefined;
+    return reuseOf({
+        variant: t.v.variant,
+        platform: t.p.platform,
+        id: t.id,
+        image: t.image,
+        digest: t.p.digest,
+        local: t.p.localRef !== undefined,
+        key: t.key,
+    }, { lookup, docker: ctx.docker, config: ctx.config, progress: (l) => ctx.io.progress('smoke', l) });
+}
+/**
+ * Capture, then the suites. Each file is written as soon as what it holds is known (the record
+ * right after capture, the results when the suites end, also when they end early), atomically, so
+ * that a later failure loses nothing already measured and no half-written JSON is left to trust.
+ */
+async function captureAndTest(ctx, t) {
+    const { io, input, config, docker, gpus } = ctx;
+    const { v, p, id, image } = t;
+    io.progress('smoke', `${id}: capture ${image}`);
+    const record = await (0,capture/* captureImage */.O$)({ image, platform: p.platform, imagesDir: input.imagesDir, variant: v.variant }, { docker });
+    input.results.writeEnv(v.variant, p.platform, record, `smoke ${id}`);
+    io.progress('smoke', `${id}: recorded ${record.python.packages.length} pip + ${record.apt.length} apt packages; suites ${config.smoke.suites.join(', ')} (gpus: ${gpus})`);
+    const result = await (0,run/* runSmoke */.Lw)({
+        image,
+        platform: p.platform,
+        suites: config.smoke.suites,
+        gpus,
+        requireGpu: config.smoke.requireGpu,
+        distributions: ctx.distributions,
+        tests: config.smoke.tests,
+        ...(t.planned.cuda && { driverFloor: t.planned.cuda.minorCompatDriverMin }),
+        timeoutMs: config.smoke.timeoutSeconds * 1000,
+        imagesDir: input.imagesDir,
+        baseline: ctx.baseline,
+    }, {
+        docker,
+        progress: (l) => io.progress('smoke', `${id}: ${l.replace(/^smoke /, '')}`),
+        ...(io.output && { output: (chunk) => io.output(chunk.replace(/\n$/, '')) }),
+    }).catch((e) => {
+        // The daemon went away mid-run: keep the tests that finished (no reuse key: the
+        // results are incomplete), then end the stage with the environment error.
+        if (e instanceof run/* SmokeInterruptedError */.Yi) {
+            input.results.writeSmoke(v.variant, p.platform, e.partial, `smoke ${id}`);
+            const s = e.partial.summary;
+            io.progress('smoke', `${id}: stopped after ${e.partial.tests.length} test(s) (${s.pass} passed, ${s.fail} failed, ${s.skip} skipped); their results are written`);
+        }
+        throw e;
+    });
+    return { variant: v.variant, platform: p.platform, image, record, result };
+}
+/** One annotation per failing test, with the classified cause and fix when known. */
+function failureAnnotations(id, result) {
+    return result.tests
+        .filter((t) => t.status === 'fail')
+        .map((t) => ({
+        title: `ml-image smoke ${id}: ${t.id}`,
+        message: [t.reason ?? 'failed', t.cause && `Cause: ${t.cause.cause}`, t.cause && `Fix: ${t.cause.fix}`]
+            .filter(Boolean)
+            .join('\n'),
+    }));
+}
+
+
+/***/ }),
+
+/***/ 29882:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   P: () => (/* binding */ findImagesDir)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
+// Where this tool's images/ folder is (Dockerfile templates and the in-container probe): next to
+// dist/ when bundled, at the repository root in development. Every entry point looks it up once.
+
+
+
+/** images/ of this tool: next to dist/ when bundled, at the repository root in development. */
+function findImagesDir(start) {
+    let dir = start;
+    for (;;) {
+        if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(dir, 'images', 'cpu', 'Dockerfile')))
+            return node_path__WEBPACK_IMPORTED_MODULE_1___default().join(dir, 'images');
+        const up = node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(dir);
+        if (up === dir)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .EnvironmentError */ .eG(`cannot find the images/ templates above ${start}`, 'the action or CLI is incomplete: images/ must sit next to dist/ (reinstall or check out the whole repository)');
+        dir = up;
+    }
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,663 @@
+export const id = 649;
+export const ids = [649];
+export const modules = {
+
+/***/ 9668:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  Ot: () => (/* binding */ bundledCatalog),
+  cz: () => (/* binding */ cudaDriver),
+  T1: () => (/* binding */ family),
+  lW: () => (/* binding */ familyOfImage),
+  H2: () => (/* binding */ familyPlatforms),
+  tQ: () => (/* binding */ impossibleTorchCombination),
+  pA: () => (/* binding */ nearest),
+  e$: () => (/* binding */ newestTorchFor),
+  vH: () => (/* binding */ torchInfo),
+  CS: () => (/* binding */ torchWheelIndex)
+});
+
+// UNUSED EXPORTS: hasCudaWheels, nearestValidChoices
+
+;// CONCATENATED MODULE: ./src/plan/catalog.json
+const catalog_namespaceObject = /*#__PURE__*/JSON.parse('{"schemaVersion":1,"updated":"2026-11-22","torchIndexUrl":"https://download.pytorch.org/whl","cudaDrivers":[{"cuda":"12.0","latestPatch":"12.0.1","toolkitDriverMin":"525.60.13","minorCompatDriverMin":"525.60.13","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"12.1","latestPatch":"12.1.1","toolkitDriverMin":"530.30.02","minorCompatDriverMin":"525.60.13","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"12.2","latestPatch":"12.2.2","toolkitDriverMin":"535.54.03","minorCompatDriverMin":"525.60.13","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"12.3","latestPatch":"12.3.2","toolkitDriverMin":"545.23.06","minorCompatDriverMin":"525.60.13","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"12.4","latestPatch":"12.4.1","toolkitDriverMin":"550.54.14","minorCompatDriverMin":"525.60.13","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"12.5","latestPatch":"12.5.1","toolkitDriverMin":"555.42.02","minorCompatDriverMin":"525.60.13","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"12.6","latestPatch":"12.6.3","toolkitDriverMin":"560.28.03","minorCompatDriverMin":"525.60.13","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"12.8","latestPatch":"12.8.2","toolkitDriverMin":"570.26","minorCompatDriverMin":"525.60.13","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"12.9","latestPatch":"12.9.2","toolkitDriverMin":"575.51.03","minorCompatDriverMin":"525.60.13","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"13.0","latestPatch":"13.0.3","toolkitDriverMin":"580.65.06","minorCompatDriverMin":"580.65.06","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"13.1","latestPatch":"13.1.2","toolkitDriverMin":"590.44.01","minorCompatDriverMin":"580.65.06","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"13.2","latestPatch":"13.2.1","toolkitDriverMin":"595.45.04","minorCompatDriverMin":"580.65.06","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"13.3","latestPatch":"13.3.1","toolkitDriverMin":"610.43.02","minorCompatDriverMin":"580.65.06","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"}],"baseImages":[{"family":"python-slim","repository":"docker.io/library/python","tagPattern":"{python}-slim","pythonVersions":["3.10","3.11","3.12","3.13","3.14"],"platforms":["linux/amd64","linux/arm64"],"source":"https://hub.docker.com/_/python"},{"family":"nvidia-cuda","repository":"docker.io/nvidia/cuda","tagPattern":"{cudaPatch}-{flavor}-ubuntu{ubuntu}","flavors":["base","runtime","devel","cudnn-runtime","cudnn-devel"],"releases":[{"cudaPatch":"12.0.1","ubuntu":["22.04"],"cudnn":false,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"12.1.1","ubuntu":["22.04"],"cudnn":false,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"12.2.2","ubuntu":["22.04"],"cudnn":false,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"12.3.2","ubuntu":["22.04"],"cudnn":false,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"12.4.1","ubuntu":["22.04"],"cudnn":true,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"12.5.1","ubuntu":["22.04"],"cudnn":true,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"12.5.1","ubuntu":["24.04"],"cudnn":false,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"12.6.3","ubuntu":["22.04","24.04"],"cudnn":true,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"12.8.2","ubuntu":["22.04","24.04"],"cudnn":false,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"12.9.2","ubuntu":["22.04","24.04"],"cudnn":true,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"13.0.3","ubuntu":["22.04","24.04"],"cudnn":true,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"13.1.2","ubuntu":["22.04","24.04"],"cudnn":true,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"13.2.1","ubuntu":["22.04","24.04"],"cudnn":true,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"13.3.1","ubuntu":["22.04","24.04"],"cudnn":true,"platforms":["linux/amd64","linux/arm64"]}],"ubuntuPython":{"22.04":"3.10","24.04":"3.12"},"source":"https://gitlab.com/nvidia/container-images/cuda/-/blob/master/doc/supported-tags.md"},{"family":"ngc-pytorch","repository":"nvcr.io/nvidia/pytorch","platforms":["linux/amd64","linux/arm64"],"releases":[{"tag":"24.10-py3","torch":"2.5.0a0+e000cf0ad9","cuda":"12.6.2","python":"3.10","constraintFile":false,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-24-10.html"},{"tag":"24.11-py3","torch":"2.6.0a0+df5bbc09d1","cuda":"12.6","python":"3.12","constraintFile":false,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-24-11.html"},{"tag":"24.12-py3","torch":"2.6.0a0+df5bbc09d1","cuda":"12.6","python":"3.12","constraintFile":false,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-24-12.html"},{"tag":"25.01-py3","torch":"2.6.0a0+ecf3bae40a","cuda":"12.8","python":"3.12","constraintFile":false,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-01.html"},{"tag":"25.02-py3","torch":"2.7.0a0+6c54963f75","cuda":"12.8.0","python":"3.12","constraintFile":false,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-02.html"},{"tag":"25.03-py3","torch":"2.7.0a0+7c8ec84dab","cuda":"12.8.1","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-03.html"},{"tag":"25.04-py3","torch":"2.7.0a0+79aa17489c","cuda":"12.9","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-04.html"},{"tag":"25.05-py3","torch":"2.8.0a0+5228986c39","cuda":"12.9","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-05.html"},{"tag":"25.06-py3","torch":"2.8.0a0+5228986c39","cuda":"12.9.1","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-06.html"},{"tag":"25.08-py3","torch":"2.8.0a0+34c6371d24","cuda":"13.0","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-08.html"},{"tag":"25.09-py3","torch":"2.9.0a0+50eac811a6","cuda":"13.0.1","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-09.html"},{"tag":"25.10-py3","torch":"2.9.0a0+145a3a7bda","cuda":"13.0","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-10.html"},{"tag":"25.11-py3","torch":"2.10.0a0+b558c986e8","cuda":"13.0.2","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-11.html"},{"tag":"25.12-py3","torch":"2.10.0a0+b4e4ee81d3","cuda":"13.1","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-12.html"},{"tag":"26.01-py3","torch":"2.10.0a0+a36e1d39eb","cuda":"13.1","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-26-01.html"},{"tag":"26.02-py3","torch":"2.11.0a0+eb65b36914","cuda":"13.1","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-26-02.html"},{"tag":"26.03-py3","torch":"2.11.0a0+a6c236b9fd","cuda":"13.2","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-26-03.html"},{"tag":"26.04-py3","torch":"2.12.0a0+0291f960b6","cuda":"13.2.1","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-26-04.html"},{"tag":"26.06-py3","torch":"2.13.0a0+8145d630e8","cuda":"13.3","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-26-06.html"}],"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/index.html"},{"family":"pytorch-pytorch","repository":"docker.io/pytorch/pytorch","platforms":["linux/amd64"],"releases":[{"tag":"2.5.1-cuda12.4-cudnn9-runtime","torch":"2.5.1","cuda":"12.4","cudnn":"9"},{"tag":"2.7.1-cuda12.8-cudnn9-runtime","torch":"2.7.1","cuda":"12.8","cudnn":"9"},{"tag":"2.9.1-cuda12.8-cudnn9-runtime","torch":"2.9.1","cuda":"12.8","cudnn":"9"},{"tag":"2.9.1-cuda13.0-cudnn9-runtime","torch":"2.9.1","cuda":"13.0","cudnn":"9"},{"tag":"2.13.0-cuda13.0-cudnn9-runtime","torch":"2.13.0","cuda":"13.0","cudnn":"9"}],"source":"https://hub.docker.com/r/pytorch/pytorch"}],"torch":[{"torch":"2.5","latestPatch":"2.5.1","cuda":["11.8","12.1","12.4"],"pypiDefaultCuda":"12.4","python":["3.9","3.10","3.11","3.12"],"aarch64Cuda":"none","source":"https://github.com/pytorch/pytorch/blob/main/RELEASE.md"},{"torch":"2.6","latestPatch":"2.6.0","cuda":["11.8","12.4","12.6"],"pypiDefaultCuda":"12.4","python":["3.9","3.10","3.11","3.12","3.13"],"aarch64Cuda":"none","source":"https://pytorch.org/get-started/previous-versions/"},{"torch":"2.7","latestPatch":"2.7.1","cuda":["11.8","12.6","12.8"],"pypiDefaultCuda":"12.6","python":["3.9","3.10","3.11","3.12","3.13"],"aarch64Cuda":"pytorch-index","source":"https://github.com/pytorch/pytorch/blob/main/RELEASE.md","aarch64CudaOnly":["12.8"]},{"torch":"2.8","latestPatch":"2.8.0","cuda":["12.6","12.8","12.9"],"pypiDefaultCuda":"12.8","python":["3.9","3.10","3.11","3.12","3.13"],"aarch64Cuda":"pytorch-index","source":"https://github.com/pytorch/pytorch/blob/main/RELEASE.md","aarch64CudaOnly":["12.8"]},{"torch":"2.9","latestPatch":"2.9.1","cuda":["12.6","12.8","13.0"],"pypiDefaultCuda":"12.8","python":["3.10","3.11","3.12","3.13","3.14"],"aarch64Cuda":"pytorch-index","source":"https://pytorch.org/get-started/previous-versions/"},{"torch":"2.10","latestPatch":"2.10.0","cuda":["12.6","12.8","13.0"],"pypiDefaultCuda":"12.8","python":["3.10","3.11","3.12","3.13","3.14"],"aarch64Cuda":"pytorch-index","source":"https://github.com/pytorch/pytorch/blob/main/RELEASE.md"},{"torch":"2.11","latestPatch":"2.11.0","cuda":["12.6","12.8","13.0"],"pypiDefaultCuda":"13.0","python":["3.10","3.11","3.12","3.13","3.14"],"aarch64Cuda":"pypi","source":"https://github.com/pytorch/pytorch/blob/main/RELEASE.md"},{"torch":"2.12","latestPatch":"2.12.1","cuda":["12.6","13.0","13.2"],"pypiDefaultCuda":"13.0","python":["3.10","3.11","3.12","3.13","3.14"],"aarch64Cuda":"pypi","source":"https://github.com/pytorch/pytorch/blob/main/RELEASE.md"},{"torch":"2.13","latestPatch":"2.13.0","cuda":["12.6","13.0","13.2"],"pypiDefaultCuda":"13.0","python":["3.10","3.11","3.12","3.13","3.14"],"aarch64Cuda":"pypi","source":"https://github.com/pytorch/pytorch/blob/main/RELEASE.md"},{"torch":"2.14","latestPatch":"2.14.1","cuda":["12.6","13.0","13.2"],"pypiDefaultCuda":"13.0","python":["3.10","3.11","3.12","3.13","3.14"],"aarch64Cuda":"pypi","source":"https://github.com/pytorch/pytorch/releases/tag/v2.14.1"}]}');
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
+var schemas = __webpack_require__(9691);
+;// CONCATENATED MODULE: ./src/plan/catalog-schema.ts
+// Schema of the base-image catalog (src/plan/catalog.json). The catalog is data, never code: every
+// row names its source, and a unit test validates the file against this schema.
+
+const source = schemas/* string */.YjP().url().describe('Where this row comes from (release notes, registry page).');
+const version = (what) => schemas/* string */.YjP().regex(/^\d+\.\d+(\.\d+)?$/, { error: `expected a ${what} version` });
+const platform = schemas/* enum */.k5n(['linux/amd64', 'linux/arm64']);
+const CudaDriverRow = schemas/* strictObject */.rej({
+    /** CUDA major.minor, e.g. "12.8". */
+    cuda: version('CUDA'),
+    /** Latest patch release of that minor, e.g. "12.8.1" (used for nvidia/cuda tags). */
+    latestPatch: version('CUDA'),
+    /** Minimum Linux driver of the toolkit release itself (full features). */
+    toolkitDriverMin: schemas/* string */.YjP().regex(/^\d+\.\d+(\.\d+)?$/),
+    /** Minimum Linux driver with minor-version compatibility (12.x: 525.60.13, 13.x: 580.xx). */
+    minorCompatDriverMin: schemas/* string */.YjP().regex(/^\d+\.\d+(\.\d+)?$/),
+    source,
+});
+const PythonSlimFamily = schemas/* strictObject */.rej({
+    family: schemas/* literal */.euz('python-slim'),
+    repository: schemas/* string */.YjP(),
+    /** "{python}" is replaced, e.g. "{python}-slim" -> "3.11-slim". */
+    tagPattern: schemas/* string */.YjP(),
+    pythonVersions: schemas/* array */.YOg(version('Python')).min(1),
+    platforms: schemas/* array */.YOg(platform).min(1),
+    source,
+});
+const NvidiaCudaFamily = schemas/* strictObject */.rej({
+    family: schemas/* literal */.euz('nvidia-cuda'),
+    repository: schemas/* string */.YjP(),
+    /** e.g. "{cudaPatch}-{flavor}-ubuntu{ubuntu}" with flavor runtime | cudnn-runtime | devel | ... */
+    tagPattern: schemas/* string */.YjP(),
+    flavors: schemas/* array */.YOg(schemas/* string */.YjP()).min(1),
+    releases: schemas/* array */.YOg(schemas/* strictObject */.rej({
+        cudaPatch: version('CUDA'),
+        ubuntu: schemas/* array */.YOg(schemas/* string */.YjP().regex(/^\d{2}\.\d{2}$/)).min(1),
+        cudnn: schemas/* boolean */.zMY(),
+        platforms: schemas/* array */.YOg(platform).min(1),
+    }))
+        .min(1),
+    /** Python of each Ubuntu release's python3 package. */
+    ubuntuPython: schemas/* record */.g1P(schemas/* string */.YjP(), version('Python')),
+    source,
+});
+const NgcPytorchFamily = schemas/* strictObject */.rej({
+    family: schemas/* literal */.euz('ngc-pytorch'),
+    repository: schemas/* string */.YjP(),
+    platforms: schemas/* array */.YOg(platform).min(1),
+    releases: schemas/* array */.YOg(schemas/* strictObject */.rej({
+        tag: schemas/* string */.YjP().regex(/^\d{2}\.\d{2}-py3$/),
+        torch: schemas/* string */.YjP(),
+        cuda: version('CUDA'),
+        python: version('Python'),
+        numpy: version('NumPy').optional(),
+        /** /etc/pip/constraint.txt present (PIP_CONSTRAINT points at it), from 25.03 on. */
+        constraintFile: schemas/* boolean */.zMY(),
+        source,
+    }))
+        .min(1),
+    source,
+});
+const PytorchImageFamily = schemas/* strictObject */.rej({
+    family: schemas/* literal */.euz('pytorch-pytorch'),
+    repository: schemas/* string */.YjP(),
+    platforms: schemas/* array */.YOg(platform).min(1),
+    releases: schemas/* array */.YOg(schemas/* strictObject */.rej({ tag: schemas/* string */.YjP(), torch: version('torch'), cuda: version('CUDA'), cudnn: schemas/* string */.YjP() }))
+        .min(1),
+    source,
+});
+const BaseImageFamily = schemas/* discriminatedUnion */.gMt('family', [
+    PythonSlimFamily,
+    NvidiaCudaFamily,
+    NgcPytorchFamily,
+    PytorchImageFamily,
+]);
+const TorchRow = schemas/* strictObject */.rej({
+    /** torch major.minor, e.g. "2.7". */
+    torch: version('torch'),
+    /** Latest patch release, e.g. "2.7.1". */
+    latestPatch: version('torch'),
+    /** CUDA versions with wheels on https://download.pytorch.org/whl/cuXYZ. */
+    cuda: schemas/* array */.YOg(version('CUDA')).min(1),
+    /** The CUDA of the default wheel on PyPI (linux x86_64). */
+    pypiDefaultCuda: version('CUDA'),
+    python: schemas/* array */.YOg(version('Python')).min(1),
+    /** Where aarch64 CUDA wheels come from: none (CPU only), PyTorch's index, or PyPI too. */
+    aarch64Cuda: schemas/* enum */.k5n(['none', 'pytorch-index', 'pypi']),
+    /** When aarch64 CUDA wheels exist for only some CUDA variants (2.7, 2.8: cu128 only). */
+    aarch64CudaOnly: schemas/* array */.YOg(version('CUDA')).optional(),
+    source,
+});
+const CatalogSchema = schemas/* strictObject */.rej({
+    schemaVersion: schemas/* literal */.euz(1),
+    /** Date the data was last checked against its sources. */
+    updated: schemas/* string */.YjP().regex(/^\d{4}-\d{2}-\d{2}$/),
+    torchIndexUrl: schemas/* string */.YjP().url(),
+    cudaDrivers: schemas/* array */.YOg(CudaDriverRow).min(1),
+    baseImages: schemas/* array */.YOg(BaseImageFamily).min(1),
+    torch: schemas/* array */.YOg(TorchRow).min(1),
+});
+
+// EXTERNAL MODULE: ./src/util/versions.ts
+var versions = __webpack_require__(20395);
+// EXTERNAL MODULE: ./src/plan/image-ref.ts
+var image_ref = __webpack_require__(68646);
+;// CONCATENATED MODULE: ./src/plan/catalog.ts
+// Look-ups over the base-image catalog (data in catalog.json, validated against catalog-schema.ts).
+
+
+
+
+let cached;
+/** The bundled catalog, validated once (a broken data file is a bug: it throws). */
+function bundledCatalog() {
+    cached ??= CatalogSchema.parse(catalog_namespaceObject);
+    return cached;
+}
+function family(catalog, name) {
+    const f = catalog.baseImages.find((b) => b.family === name);
+    if (!f)
+        throw new Error(`catalog has no ${name} family`);
+    return f;
+}
+/** The catalog family an arbitrary image belongs to, by repository. */
+function familyOfImage(catalog, ref) {
+    const repo = (0,image_ref/* repositoryOf */._M)(ref);
+    return catalog.baseImages.find((b) => (0,image_ref/* repositoryOf */._M)(b.repository) === repo);
+}
+/** Platforms a family's images come in (nvidia/cuda: the union over its releases). */
+function familyPlatforms(f) {
+    if ('platforms' in f)
+        return f.platforms;
+    return [...new Set(f.releases.flatMap((r) => r.platforms))];
+}
+function cudaDriver(catalog, cuda) {
+    return catalog.cudaDrivers.find((d) => d.cuda === (0,versions/* majorMinor */.v)(cuda));
+}
+function torchInfo(catalog, torch) {
+    return catalog.torch.find((t) => t.torch === (0,versions/* majorMinor */.v)(torch));
+}
+/** Newest torch release with wheels for this CUDA (and Python, when given). */
+function newestTorchFor(catalog, cuda, python) {
+    return [...catalog.torch]
+        .sort((a, b) => (0,versions/* compareVersions */.Z)(b.torch, a.torch))
+        .find((t) => t.cuda.includes((0,versions/* majorMinor */.v)(cuda)) && (python === undefined || t.python.includes(python)));
+}
+/** The entries nearest to `wanted` (by version distance), for "did you mean" suggestions. */
+function nearest(wanted, candidates, count = 3) {
+    const score = (v) => {
+        const [a = 0, b = 0] = v.split('.').map(Number);
+        const [c = 0, d = 0] = wanted.split('.').map(Number);
+        return Math.abs(a - c) * 100 + Math.abs(b - d);
+    };
+    return [...candidates].sort((x, y) => score(x) - score(y) || (0,versions/* compareVersions */.Z)(y, x)).slice(0, count);
+}
+/** The torch wheel index of a CUDA version ("cpu" for CPU wheels), under `base` (a mirror) or PyTorch's. */
+function torchWheelIndex(catalog, cuda, base) {
+    const root = (base ?? catalog.torchIndexUrl).replace(/\/+$/, '');
+    return `${root}/${cuda === 'cpu' ? 'cpu' : `cu${(0,versions/* majorMinor */.v)(cuda).replace('.', '')}`}`;
+}
+/** The platforms advice is computed for: every one the tool builds (so it reads the same everywhere). */
+const ADVICE_PLATFORMS = ['linux/amd64', 'linux/arm64'];
+/** Whether torch `t` has CUDA `cuda` wheels for `platform` (arm64: PyTorch's aarch64 CUDA builds). */
+function hasCudaWheels(t, cuda, platform) {
+    const c = (0,versions/* majorMinor */.v)(cuda);
+    if (!t.cuda.includes(c))
+        return false;
+    if (platform === 'linux/amd64')
+        return true;
+    return t.aarch64Cuda !== 'none' && (t.aarch64CudaOnly === undefined || t.aarch64CudaOnly.includes(c));
+}
+/** CUDA versions a CUDA variant can use: in the driver table and with an nvidia/cuda image. */
+function plannableCuda(catalog) {
+    const images = new Set(family(catalog, 'nvidia-cuda').releases.map((r) => (0,versions/* majorMinor */.v)(r.cudaPatch)));
+    return catalog.cudaDrivers.map((d) => d.cuda).filter((c) => images.has(c));
+}
+/**
+ * THE nearest valid choices for a torch/CUDA/Python combination the catalog refuses: torch releases
+ * near the wanted one with this CUDA, CUDA versions near the wanted one for this torch, and (when
+ * neither exists) the nearest pair. A choice counts only when it has wheels on every platform the
+ * tool builds for, so the answer is the same whatever the platforms of the run.
+ */
+function nearestValidChoices(catalog, want) {
+    const ok = (t, cuda) => (want.python === undefined || t.python.includes(want.python)) &&
+        (cuda === undefined || ADVICE_PLATFORMS.every((p) => hasCudaWheels(t, cuda, p)));
+    const wantedTorch = (0,versions/* majorMinor */.v)(want.torch);
+    const out = [];
+    const torchForCuda = catalog.torch
+        .filter((t) => t.torch !== wantedTorch && ok(t, want.cuda))
+        .map((t) => t.torch);
+    if (torchForCuda.length)
+        out.push(`torch ${nearest(wantedTorch, torchForCuda, 2).join(' or ')}${want.cuda !== undefined ? ` with CUDA ${(0,versions/* majorMinor */.v)(want.cuda)}` : ''}`);
+    const self = torchInfo(catalog, wantedTorch);
+    if (want.cuda !== undefined) {
+        const cudas = plannableCuda(catalog);
+        if (self) {
+            const cudaForTorch = cudas.filter((c) => c !== (0,versions/* majorMinor */.v)(want.cuda) && ok(self, c));
+            if (cudaForTorch.length)
+                out.push(`torch ${self.torch} with CUDA ${nearest(want.cuda, cudaForTorch, 2).join(' or ')}`);
+        }
+        if (out.length === 0) {
+            const all = catalog.torch.map((t) => t.torch);
+            const pairs = nearest(wantedTorch, all, all.length)
+                .map((v) => torchInfo(catalog, v))
+                .flatMap((t) => {
+                const c = nearest(want.cuda, cudas.filter((x) => ok(t, x)), 1)[0];
+                return c === undefined ? [] : [`torch ${t.torch} with CUDA ${c}`];
+            });
+            if (pairs[0])
+                out.push(pairs[0]);
+        }
+    }
+    else if (self && want.python !== undefined && out.length === 0) {
+        out.push(`Python ${nearest(want.python, self.python, 2).join(' or ')} with torch ${self.torch}`);
+    }
+    return out;
+}
+/**
+ * Why the catalog KNOWS this torch/CUDA/Python combination cannot work on `platforms`, with the
+ * nearest valid choices; undefined when it can, or when the catalog does not know the torch
+ * release (then the plan only warns). One message for the plan, the action and the README.
+ */
+function impossibleTorchCombination(catalog, want, platforms) {
+    const info = torchInfo(catalog, want.torch);
+    if (!info)
+        return undefined;
+    const cuda = want.cuda !== undefined ? (0,versions/* majorMinor */.v)(want.cuda) : undefined;
+    let why;
+    let arm = false;
+    if (cuda !== undefined && !info.cuda.includes(cuda)) {
+        why = `torch ${info.torch} has no CUDA ${cuda} wheels (it has ${info.cuda.join(', ')})`;
+    }
+    else if (want.python !== undefined && !info.python.includes(want.python)) {
+        why = `torch ${info.torch} has no wheels for Python ${want.python} (it supports ${info.python.join(', ')})`;
+    }
+    else if (cuda !== undefined &&
+        platforms.includes('linux/arm64') &&
+        !hasCudaWheels(info, cuda, 'linux/arm64')) {
+        arm = true;
+        why = `torch ${info.torch} has no aarch64 CUDA ${cuda} wheels${info.aarch64CudaOnly
+            ? ` (only ${info.aarch64CudaOnly.map((c) => `cu${c.replace('.', '')}`).join(', ')})`
+            : ''}, so on linux/arm64 pip would silently install the CPU build`;
+    }
+    if (why === undefined)
+        return undefined;
+    const choices = nearestValidChoices(catalog, want);
+    const alternatives = [
+        ...choices,
+        ...(arm ? ['an NGC base image (variants[].base: nvcr.io/nvidia/pytorch:...)', 'drop linux/arm64'] : []),
+    ];
+    return `${why}; nearest valid: ${alternatives.join('; ') || 'none in the catalog'}`;
+}
+
+
+/***/ }),
+
+/***/ 82649:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  C7: () => (/* binding */ planBuild)
+});
+
+// UNUSED EXPORTS: DEFAULT_RUNNERS, PLAN_SCHEMA_VERSION, PlanSchema
+
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(83916);
+// EXTERNAL MODULE: ./src/util/versions.ts
+var versions = __webpack_require__(20395);
+// EXTERNAL MODULE: ./src/plan/catalog.ts + 2 modules
+var plan_catalog = __webpack_require__(9668);
+// EXTERNAL MODULE: ./src/plan/image-ref.ts
+var image_ref = __webpack_require__(68646);
+;// CONCATENATED MODULE: ./src/plan/base.ts
+
+
+
+/** Warnings and errors gathered over all variants (errors end the plan with exit 2). */
+class Collector {
+    warnings = [];
+    errors = [];
+}
+function baseKind(v, catalog) {
+    if (v.kind !== 'custom')
+        return v.kind;
+    return (0,plan_catalog/* familyOfImage */.lW)(catalog, v.base)?.family === 'ngc-pytorch' ? 'ngc' : 'custom';
+}
+/** The driver floor of a CUDA version; an error naming the nearest known ones when it is unknown. */
+function cudaFloor(catalog, cuda, where, out) {
+    const d = (0,plan_catalog/* cudaDriver */.cz)(catalog, cuda);
+    if (!d) {
+        out.errors.push(`${where}: CUDA ${cuda} is not in the catalog; valid: ${(0,plan_catalog/* nearest */.pA)(cuda, catalog.cudaDrivers.map((x) => x.cuda)).join(', ')}`);
+        return undefined;
+    }
+    return {
+        version: d.cuda,
+        toolkitDriverMin: d.toolkitDriverMin,
+        minorCompatDriverMin: d.minorCompatDriverMin,
+    };
+}
+/** A custom base of the NGC PyTorch family: python, torch and CUDA come from the release. */
+function ngcBase(input) {
+    const { v, where, catalog, out, orDefault } = input;
+    const base = v.base;
+    const fam = (0,plan_catalog/* familyOfImage */.lW)(catalog, base);
+    if (fam?.family !== 'ngc-pytorch')
+        return customBase(input);
+    const tag = (0,image_ref/* parseImageRef */.Q)(base).tag ?? '';
+    const rel = fam.releases.find((r) => r.tag === tag);
+    if (!rel) {
+        const known = fam.releases.map((r) => r.tag.replace('-py3', ''));
+        out.warnings.push(`${where}: ${base} is not a release the catalog knows; nearest: ${(0,plan_catalog/* nearest */.pA)(tag.replace('-py3', ''), known)
+            .map((t) => `${t}-py3`)
+            .join(', ')}`);
+    }
+    const cuda = rel?.cuda ?? v.cuda;
+    return {
+        name: v.name,
+        kind: v.kind,
+        python: rel?.python ?? v.python ?? '3.12',
+        ...(orDefault('ngc') !== undefined && { template: orDefault('ngc') }),
+        ...(rel && { torch: { version: rel.torch } }),
+        ...(cuda !== undefined && { cuda: cudaFloor(catalog, cuda, where, out) }),
+        base: {
+            ref: base,
+            canonical: base,
+            family: fam.family,
+            platforms: fam.platforms,
+            reason: rel
+                ? `NGC PyTorch ${rel.tag}: torch ${rel.torch}, CUDA ${rel.cuda}, Python ${rel.python}${rel.numpy ? `, NumPy ${rel.numpy}` : ''}; ${fam.platforms.join(' + ')}`
+                : `NGC PyTorch image (${fam.platforms.join(' + ')})`,
+        },
+    };
+}
+/** Any other base from the config: checked against its catalog family when it has one. */
+function customBase({ v, where, catalog, out, orDefault }) {
+    const base = v.base;
+    const fam = (0,plan_catalog/* familyOfImage */.lW)(catalog, base);
+    if (!fam) {
+        out.warnings.push(`${where}: base image ${base} is not in the catalog; its platforms, CUDA and torch are not checked`);
+    }
+    return {
+        name: v.name,
+        kind: v.kind,
+        python: v.python ?? '3.12',
+        ...(orDefault('cpu') !== undefined && { template: orDefault('cpu') }),
+        ...(v.cuda !== undefined && { cuda: cudaFloor(catalog, v.cuda, where, out) }),
+        base: {
+            ref: base,
+            canonical: base,
+            ...(fam
+                ? {
+                    family: fam.family,
+                    platforms: (0,plan_catalog/* familyPlatforms */.H2)(fam),
+                    reason: `custom base image (catalog family ${fam.family}: ${(0,plan_catalog/* familyPlatforms */.H2)(fam).join(' + ')} only)`,
+                }
+                : { reason: 'custom base image from the config (not in the catalog)' }),
+        },
+    };
+}
+/** A CPU variant: the official Python slim image, torch from the CPU wheel index. */
+function cpuBase({ v, where, config, catalog, out, orDefault }) {
+    const py = (0,plan_catalog/* family */.T1)(catalog, 'python-slim');
+    const python = v.python ?? '3.12';
+    if (!py.pythonVersions.includes(python)) {
+        out.errors.push(`${where}: no python:${python}-slim image in the catalog; valid: ${(0,plan_catalog/* nearest */.pA)(python, py.pythonVersions).join(', ')}`);
+    }
+    if (v.torch !== undefined) {
+        const impossible = (0,plan_catalog/* impossibleTorchCombination */.tQ)(catalog, { torch: v.torch, python }, config.platforms);
+        if (impossible !== undefined)
+            out.errors.push(`${where}: ${impossible}`);
+    }
+    const ref = `${py.repository}:${py.tagPattern.replace('{python}', python)}`;
+    return {
+        name: v.name,
+        kind: v.kind,
+        python,
+        ...(orDefault('cpu') !== undefined && { template: orDefault('cpu') }),
+        ...(v.torch !== undefined && {
+            torch: { version: v.torch, indexUrl: (0,plan_catalog/* torchWheelIndex */.CS)(catalog, 'cpu', config.python.torchIndexUrl) },
+        }),
+        base: {
+            ref,
+            canonical: ref,
+            family: py.family,
+            platforms: py.platforms,
+            reason: `official Python ${python} slim image, ${py.platforms.join(' + ')}`,
+        },
+    };
+}
+/**
+ * The nvidia/cuda image of a CUDA minor: one release per (image patch, Ubuntu); prefer the
+ * requested Python's Ubuntu, then cuDNN images, then the newer Ubuntu.
+ */
+function cudaImage({ v, where, catalog, out }, cuda) {
+    const cudaFam = (0,plan_catalog/* family */.T1)(catalog, 'nvidia-cuda');
+    const options = cudaFam.releases
+        .filter((r) => (0,versions/* majorMinor */.v)(r.cudaPatch) === (0,versions/* majorMinor */.v)(cuda))
+        .flatMap((r) => r.ubuntu.map((u) => ({ r, u })));
+    const rank = (o) => (cudaFam.ubuntuPython[o.u] === v.python ? 100 : 0) + (o.r.cudnn ? 10 : 0) + Number.parseFloat(o.u) / 100;
+    const best = [...options].sort((a, b) => rank(b) - rank(a))[0];
+    const release = best?.r;
+    if (!release) {
+        const known = cudaFam.releases.map((r) => (0,versions/* majorMinor */.v)(r.cudaPatch));
+        out.errors.push(`${where}: no nvidia/cuda ${cuda} image in the catalog; valid CUDA versions: ${(0,plan_catalog/* nearest */.pA)(cuda, known).join(', ')}`);
+    }
+    const ubuntu = best?.u ?? '24.04';
+    const python = cudaFam.ubuntuPython[ubuntu] ?? '3.12';
+    if (v.python !== undefined && v.python !== python) {
+        out.warnings.push(`${where}: nvidia/cuda images ship the Ubuntu Python (${Object.entries(cudaFam.ubuntuPython)
+            .map(([u, p]) => `${p} on ${u}`)
+            .join(', ')}); python ${v.python} was asked, the image gets ${python}`);
+    }
+    const flavor = release?.cudnn ? 'cudnn-runtime' : 'runtime';
+    const ref = `${cudaFam.repository}:${cudaFam.tagPattern
+        .replace('{cudaPatch}', release?.cudaPatch ?? (0,plan_catalog/* cudaDriver */.cz)(catalog, cuda)?.latestPatch ?? cuda)
+        .replace('{flavor}', flavor)
+        .replace('{ubuntu}', ubuntu)}`;
+    return {
+        ref,
+        python,
+        platforms: release?.platforms ?? cudaFam.releases[0].platforms,
+        reason: `NVIDIA CUDA ${release?.cudaPatch ?? cuda} ${flavor} on Ubuntu ${ubuntu} (Python ${python}), ${(release?.platforms ?? []).join(' + ')}`,
+    };
+}
+/** torch for a CUDA variant: the asked or newest release with these wheels, from the cuXYZ index. */
+function cudaTorch({ v, where, config, catalog, out }, cuda, python) {
+    const torchVersion = v.torch ?? (0,plan_catalog/* newestTorchFor */.e$)(catalog, cuda, python)?.latestPatch;
+    if (torchVersion === undefined) {
+        out.warnings.push(`${where}: no torch release in the catalog has CUDA ${cuda} wheels; torch is not installed`);
+        return undefined;
+    }
+    const info = (0,plan_catalog/* torchInfo */.vH)(catalog, torchVersion);
+    if (!info) {
+        const newest = [...catalog.torch].sort((a, b) => (0,versions/* compareVersions */.Z)(b.torch, a.torch))[0];
+        out.warnings.push(`${where}: torch ${torchVersion} is not in the catalog (newest known: ${newest.torch}); its CUDA ${cuda} wheels are not checked`);
+    }
+    else {
+        // The catalog KNOWS this torch: a combination it knows cannot work is an error (exit 2).
+        const impossible = (0,plan_catalog/* impossibleTorchCombination */.tQ)(catalog, { torch: info.torch, cuda, python }, config.platforms);
+        if (impossible !== undefined)
+            out.errors.push(`${where}: ${impossible}`);
+    }
+    // "2.7" means the newest 2.7.x the catalog knows; an exact "2.7.0" is kept as given.
+    const exact = info && torchVersion === info.torch ? info.latestPatch : torchVersion;
+    return { version: exact, indexUrl: (0,plan_catalog/* torchWheelIndex */.CS)(catalog, cuda, config.python.torchIndexUrl) };
+}
+/** A CUDA variant: nvidia/cuda runtime (+cuDNN) and torch from the matching wheel index. */
+function cudaBase(input) {
+    const { v, where, catalog, out, orDefault } = input;
+    const cuda = v.cuda;
+    const floor = cudaFloor(catalog, cuda, where, out);
+    const image = cudaImage(input, cuda);
+    const torch = cudaTorch(input, cuda, image.python);
+    return {
+        name: v.name,
+        kind: v.kind,
+        python: image.python,
+        ...(orDefault('cuda') !== undefined && { template: orDefault('cuda') }),
+        ...(torch && { torch }),
+        ...(floor && { cuda: floor }),
+        base: {
+            ref: image.ref,
+            canonical: image.ref,
+            family: 'nvidia-cuda',
+            platforms: image.platforms,
+            reason: image.reason,
+        },
+    };
+}
+/** One handler per base kind. */
+const BASE_HANDLERS = {
+    cpu: cpuBase,
+    cuda: cudaBase,
+    ngc: ngcBase,
+    custom: customBase,
+};
+/** The base image, torch and CUDA of variant `index`, with its warnings and errors in `out`. */
+function chooseBase(v, index, config, catalog, out) {
+    // An explicit template wins; then the user's Dockerfile (no template); then the kind's default.
+    const template = v.template ?? config.build.template;
+    const ownDockerfile = template === undefined && config.build.dockerfile !== undefined;
+    const orDefault = (t) => template ?? (ownDockerfile ? undefined : t);
+    const where = `variants[${index}] (${v.name})`;
+    return BASE_HANDLERS[baseKind(v, catalog)]({ v, where, config, catalog, out, orDefault });
+}
+
+// EXTERNAL MODULE: ./src/plan/schema.ts
+var schema = __webpack_require__(47684);
+// EXTERNAL MODULE: ./src/plan/tags.ts
+var tags = __webpack_require__(49458);
+;// CONCATENATED MODULE: ./src/plan/plan.ts
+
+
+
+
+
+
+/** Default runner labels per platform (the reusable workflow maps targets onto them). */
+const DEFAULT_RUNNERS = {
+    'linux/amd64': 'ubuntu-latest',
+    'linux/arm64': 'ubuntu-24.04-arm',
+};
+const arch = (p) => p.split('/')[1];
+/** An error for each platform of the config the chosen base image does not have. */
+function checkPlatforms(chosen, where, config, out) {
+    for (const p of config.platforms) {
+        if (chosen.base.platforms && !chosen.base.platforms.includes(p)) {
+            out.errors.push(`${where}: ${chosen.base.canonical} has no ${p} image (${chosen.base.family ?? 'it'} is ${chosen.base.platforms.join(' + ')} only); use nvcr.io/nvidia/pytorch or the cuda template for ${p}, or drop ${p} from platforms`);
+        }
+    }
+}
+/** The base through the config's mirrors; the reason says so when a mirror applies. */
+function mirroredBase(chosen, config) {
+    const mirrored = (0,image_ref/* applyMirrors */.J4)(chosen.base.ref, config.build.mirrors);
+    return {
+        ...chosen.base,
+        ref: mirrored,
+        ...(mirrored !== chosen.base.ref && { reason: `${chosen.base.reason} (via mirror ${mirrored})` }),
+    };
+}
+function buildArgsOf(v, chosen, base) {
+    return {
+        BASE_IMAGE: base.ref,
+        PYTHON_VERSION: chosen.python,
+        ML_IMAGE_VARIANT: v.name,
+        ...(chosen.torch?.indexUrl !== undefined && {
+            TORCH_VERSION: chosen.torch.version,
+            TORCH_INDEX_URL: chosen.torch.indexUrl,
+        }),
+        ...(chosen.cuda && { ML_IMAGE_CUDA: chosen.cuda.version }),
+    };
+}
+/** One variant's plan: its base (checked against the platforms), build args, tags and labels. */
+function planVariant(v, i, config, ctx, naming, out) {
+    const { repository, version } = naming;
+    const chosen = chooseBase(v, i, config, ctx.catalog, out);
+    checkPlatforms(chosen, `variants[${i}] (${v.name})`, config, out);
+    const base = mirroredBase(chosen, config);
+    return {
+        ...chosen,
+        base,
+        primary: i === 0,
+        platforms: [...config.platforms],
+        buildArgs: buildArgsOf(v, chosen, base),
+        tags: (0,tags/* computeTags */.$o)({
+            repository,
+            variant: v.name,
+            primary: i === 0,
+            ...(version !== undefined && { version }),
+            git: ctx.git,
+        }),
+        labels: (0,tags/* computeLabels */.zt)({
+            title: config.image.name,
+            variant: v.name,
+            python: chosen.python,
+            ...(chosen.cuda && { cuda: chosen.cuda.version }),
+            ...(chosen.torch && { torch: chosen.torch.version }),
+            baseImage: chosen.base.canonical,
+            ...(version !== undefined && { version }),
+            git: ctx.git,
+            created: ctx.now,
+        }),
+    };
+}
+/** One build target per variant and platform, on the platform's default runner. */
+function targetsOf(variants) {
+    return variants.flatMap((v) => v.platforms.map((p) => ({
+        id: `${v.name}-${arch(p)}`,
+        variant: v.name,
+        platform: p,
+        arch: arch(p),
+        runner: DEFAULT_RUNNERS[p],
+    })));
+}
+function planBuild(config, ctx) {
+    const out = new Collector();
+    const repository = `${config.image.registry}/${config.image.name}`;
+    const version = config.image.version ?? (0,tags/* versionFromRef */.YN)(ctx.git.ref);
+    const variants = config.variants.map((v, i) => planVariant(v, i, config, ctx, { repository, version }, out));
+    if (out.errors.length > 0)
+        throw new errors/* ConfigError */.xL('plan', out.errors);
+    const targets = targetsOf(variants);
+    return {
+        schemaVersion: schema/* PLAN_SCHEMA_VERSION */.jk,
+        repository,
+        ...(version !== undefined && { version }),
+        variants,
+        targets,
+        warnings: out.warnings,
+        matrix: {
+            include: targets.map((t) => ({
+                variant: t.variant,
+                platform: t.platform,
+                arch: t.arch,
+                runner: t.runner,
+            })),
+        },
+    };
+}
+
+
+/***/ }),
+
+/***/ 20395:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Z: () => (/* binding */ compareVersions),
+/* harmony export */   v: () => (/* binding */ majorMinor)
+/* harmony export */ });
+// Dotted version strings ("2.10", "12.8.1", "0.30.0+cu128"): comparison and major.minor, shared by
+// the plan, the build (buildx feature checks) and the other stages. Pure.
+/** Numeric comparison of dotted versions ("2.10" > "2.9"); missing parts count as 0. */
+function compareVersions(a, b) {
+    const pa = a.split(/[.+]/).map((x) => Number.parseInt(x, 10) || 0);
+    const pb = b.split(/[.+]/).map((x) => Number.parseInt(x, 10) || 0);
+    for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+        const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+        if (d !== 0)
+            return d;
+    }
+    return 0;
+}
+/** "2.7.1" -> "2.7"; "12.8.1" -> "12.8". */
+function majorMinor(v) {
+    return v.split('.').slice(0, 2).join('.');
+}
+
+
+/***/ })
+
+};

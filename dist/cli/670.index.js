@@ -1,0 +1,161 @@
+export const id = 670;
+export const ids = [670];
+export const modules = {
+
+/***/ 78670:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   diffCommand: () => (/* binding */ diffCommand)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _diff_read_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(15523);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(83916);
+/* harmony import */ var _plan_image_ref_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(68646);
+/* harmony import */ var _report_model_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(96867);
+/* harmony import */ var _report_render_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(33365);
+/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(77593);
+/* harmony import */ var _output_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(96657);
+
+
+
+
+
+
+
+
+
+function readJsonFile(cwd, file) {
+    let text;
+    try {
+        text = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(cwd, file), 'utf8');
+    }
+    catch (e) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`diff: cannot read ${file}: ${e.code ?? e.message}`);
+    }
+    return (0,_diff_read_js__WEBPACK_IMPORTED_MODULE_2__/* .parseJsonText */ .lk)(text, file);
+}
+function numberFlag(name, value, min) {
+    if (value === undefined)
+        return undefined;
+    const n = Number(value);
+    if (!Number.isFinite(n) || n < min)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`diff: --${name}: expected a number of at least ${min}, got "${value}"`);
+    return n;
+}
+const diffCommand = {
+    outIsFile: true,
+    name: 'diff',
+    summary: 'Compare two environment records (env.json) and print the Markdown report (or its JSON model).',
+    usage: 'ml-image diff BASE.json HEAD.json [--base-smoke F] [--head-smoke F] [--format md|json] [--out FILE]',
+    help: `Diffs the base record against the head record: pip and apt packages (added, removed, upgraded,
+downgraded, with the level: major, minor, patch, local, other), CUDA/cuDNN/NCCL, driver, torch,
+NumPy, Python, glibc, OS, GPUs, environment variables, labels, image size and layers, and with
+smoke results the per-test status changes and metric regressions. Records written by older
+versions of ml-image are read (migrated); redacted values stay redacted.
+
+Options:
+  --base-smoke F     the base's smoke.json
+  --head-smoke F     the head's smoke.json
+  --format md|json   the Markdown report (default) or the report model as JSON (--json is the same)
+  --out FILE         write the output to FILE instead of printing it
+  --image REPO       the image named in the report (default: the head record's repository)
+  --variant NAME     the variant named in the report (default: the head record's variant)
+  --baseline-ref REF what the base is, for the column header (e.g. main)
+  --max-chars N      shorten the Markdown to at most N characters (default ${_report_render_js__WEBPACK_IMPORTED_MODULE_6__/* .DEFAULT_MAX_CHARS */ .PN})
+  --threshold X      relative change of a smoke metric that counts as a regression (default 0.1)
+
+Exit codes: 0 compared (whatever the differences); 2 a file is missing, not JSON or not a record.`,
+    async run(argv, io) {
+        const { values, positionals } = (0,_args_js__WEBPACK_IMPORTED_MODULE_7__/* .parseCommandArgs */ .Qx)('diff', argv, {
+            format: { type: 'string' },
+            'base-smoke': { type: 'string' },
+            'head-smoke': { type: 'string' },
+            image: { type: 'string' },
+            variant: { type: 'string' },
+            'baseline-ref': { type: 'string' },
+            'max-chars': { type: 'string' },
+            threshold: { type: 'string' },
+        }, true);
+        if (positionals.length !== 2)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`diff: expected BASE.json and HEAD.json, got ${positionals.length} file${positionals.length === 1 ? '' : 's'}`, 'run "ml-image diff --help" for usage');
+        const format = values.format ?? (values.json ? 'json' : 'md');
+        if (format !== 'md' && format !== 'json')
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`diff: --format: expected md or json, got "${format}"`);
+        const maxChars = numberFlag('max-chars', values['max-chars'], _report_render_js__WEBPACK_IMPORTED_MODULE_6__/* .MIN_MAX_CHARS */ .Et) ?? _report_render_js__WEBPACK_IMPORTED_MODULE_6__/* .DEFAULT_MAX_CHARS */ .PN;
+        const threshold = numberFlag('threshold', values.threshold, 0);
+        const [baseFile, headFile] = positionals;
+        const base = (0,_diff_read_js__WEBPACK_IMPORTED_MODULE_2__/* .readEnvRecord */ .NQ)(readJsonFile(io.cwd, baseFile), baseFile);
+        const head = (0,_diff_read_js__WEBPACK_IMPORTED_MODULE_2__/* .readEnvRecord */ .NQ)(readJsonFile(io.cwd, headFile), headFile);
+        const smoke = (file) => file === undefined ? null : (0,_diff_read_js__WEBPACK_IMPORTED_MODULE_2__/* .readSmokeResult */ .dV)(readJsonFile(io.cwd, file), file);
+        const model = (0,_report_model_js__WEBPACK_IMPORTED_MODULE_5__/* .buildReportModel */ .MW)({
+            image: values.image ?? (0,_plan_image_ref_js__WEBPACK_IMPORTED_MODULE_4__/* .repositoryOf */ ._M)(head.image.ref),
+            variant: values.variant ?? head.image.variant ?? 'default',
+            entries: [
+                {
+                    platform: head.image.platform,
+                    head,
+                    base,
+                    headSmoke: smoke(values['head-smoke']),
+                    baseSmoke: smoke(values['base-smoke']),
+                },
+            ],
+            baseline: values['baseline-ref'] ? { ref: values['baseline-ref'] } : null,
+            ...(threshold !== undefined && { smokeThreshold: threshold }),
+        });
+        const rendered = (0,_report_render_js__WEBPACK_IMPORTED_MODULE_6__/* .renderReport */ .B1)(model, { maxChars });
+        const output = format === 'json' ? `${JSON.stringify(model, null, 2)}\n` : rendered.markdown;
+        if (values.out !== undefined) {
+            const file = (0,_output_js__WEBPACK_IMPORTED_MODULE_8__/* .writeOutFile */ .W)(io.cwd, node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(values.out), node_path__WEBPACK_IMPORTED_MODULE_1___default().basename(values.out), output);
+            io.stderr(`${rendered.verdict}\nwrote ${file}\n`);
+        }
+        else {
+            io.stdout(output);
+        }
+        return 0;
+    },
+};
+
+
+/***/ }),
+
+/***/ 96657:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   W: () => (/* binding */ writeOutFile)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _capture_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(44977);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
+/* harmony import */ var _util_json_file_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(80019);
+
+
+
+
+/**
+ * Write one result file into the --out directory (created when missing); returns its path.
+ * The directory is checked first (exit 2 at once for a non-directory or /proc, /sys, /dev); the
+ * file is written atomically (no half-written JSON a later run would trust); a full or read-only
+ * filesystem is exit 3 naming the path. Userinfo in URLs never reaches a result file.
+ */
+function writeOutFile(cwd, outDir, name, content) {
+    const label = `--out ${outDir}`;
+    const dir = (0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_3__/* .ensureResultDir */ .dc)(node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(cwd, outDir), label);
+    const file = node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(dir, name);
+    if (node_path__WEBPACK_IMPORTED_MODULE_0___default().relative(dir, file).startsWith('..'))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${label}: ${name} is outside the directory`);
+    (0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_3__/* .ensureResultDir */ .dc)(node_path__WEBPACK_IMPORTED_MODULE_0___default().dirname(file), label);
+    (0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_3__/* .writeFileAtomic */ .Zf)(file, (0,_capture_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactUrls */ .sK)(content), label);
+    return file;
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,86 @@
+export const id = 754;
+export const ids = [754];
+export const modules = {
+
+/***/ 31754:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   planCommand: () => (/* binding */ planCommand),
+/* harmony export */   renderPlan: () => (/* binding */ renderPlan)
+/* harmony export */ });
+/* harmony import */ var _config_load_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(61036);
+/* harmony import */ var _plan_catalog_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9668);
+/* harmony import */ var _plan_plan_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(82649);
+/* harmony import */ var _results_results_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(12135);
+/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(77593);
+/* harmony import */ var _shared_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(23419);
+
+
+
+
+
+
+function renderPlan(plan) {
+    const lines = [`${plan.repository}${plan.version ? ` (version ${plan.version})` : ''}`];
+    for (const v of plan.variants) {
+        lines.push('', `variant ${v.name} (${v.kind}) for ${v.platforms.join(', ')}`);
+        lines.push(`  base:     ${v.base.ref}`, `            ${v.base.reason}`);
+        lines.push(`  build:    ${v.template ? `template images/${v.template}` : 'your Dockerfile'}, Python ${v.python}`);
+        if (v.torch)
+            lines.push(`  torch:    ${v.torch.version}${v.torch.indexUrl !== undefined ? ` from ${v.torch.indexUrl}` : ' (from the base image)'}`);
+        if (v.cuda)
+            lines.push(`  driver:   CUDA ${v.cuda.version} needs NVIDIA driver >= ${v.cuda.toolkitDriverMin} (>= ${v.cuda.minorCompatDriverMin} with minor-version compatibility)`);
+        lines.push(`  tags:     ${v.tags.join('\n            ')}`);
+    }
+    lines.push('', `targets:  ${plan.targets.map((t) => `${t.id} -> ${t.runner}`).join(', ')}`);
+    return `${lines.join('\n')}\n`;
+}
+const planCommand = {
+    name: 'plan',
+    summary: 'Expand variants x platforms into build targets; choose base images, torch index, driver floor.',
+    usage: 'ml-image plan [--config FILE] [--platforms LIST] [--variants LIST] [--json] [--out DIR]',
+    help: `Reads the config and the bundled base-image catalog and prints, per variant, the base image
+and why it was chosen, the torch wheel index, the NVIDIA driver floor, tags and labels. Refuses
+combinations that cannot work (e.g. an amd64-only base image for linux/arm64) and warns about
+ones the catalog does not know, naming the nearest valid ones.
+
+Options:
+  --config FILE      config file (default ml-image.yml)
+${_shared_js__WEBPACK_IMPORTED_MODULE_5__/* .configOverrideFlags */ .i7}
+  --json             print the plan as JSON; its "matrix" is a GitHub Actions matrix
+  --out DIR          write DIR/plan.json and DIR/matrix.json
+
+Exit codes: 0 planned (warnings allowed); 2 bad config or an impossible combination.`,
+    async run(argv, io) {
+        const { values } = (0,_args_js__WEBPACK_IMPORTED_MODULE_4__/* .parseCommandArgs */ .Qx)('plan', argv, {
+            config: { type: 'string' },
+            platforms: { type: 'string' },
+            variants: { type: 'string' },
+        });
+        const { config } = (0,_config_load_js__WEBPACK_IMPORTED_MODULE_0__/* .loadConfig */ .Z9)({
+            cwd: io.cwd,
+            ...(values.config !== undefined && { file: values.config }),
+            overrides: (0,_shared_js__WEBPACK_IMPORTED_MODULE_5__/* .overridesFromFlags */ .du)(values),
+        });
+        const git = await (0,_shared_js__WEBPACK_IMPORTED_MODULE_5__/* .gitContextFor */ .Tr)(io);
+        const plan = (0,_plan_plan_js__WEBPACK_IMPORTED_MODULE_2__/* .planBuild */ .C7)(config, { catalog: (0,_plan_catalog_js__WEBPACK_IMPORTED_MODULE_1__/* .bundledCatalog */ .Ot)(), git, now: new Date() });
+        if (values.out !== undefined) {
+            (0,_results_results_js__WEBPACK_IMPORTED_MODULE_3__/* .openOutDir */ .cE)(io.cwd, values.out).writePlan(plan);
+        }
+        if (values.json)
+            io.stdout(`${JSON.stringify(plan, null, 2)}\n`);
+        else {
+            io.stdout(renderPlan(plan));
+            for (const w of plan.warnings)
+                io.stderr(`warning: ${w}\n`);
+        }
+        return 0;
+    },
+};
+
+
+/***/ })
+
+};

@@ -1,0 +1,1698 @@
+export const id = 810;
+export const ids = [810];
+export const modules = {
+
+/***/ 53910:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   DV: () => (/* binding */ pipIndexEnv),
+/* harmony export */   a4: () => (/* binding */ describeIndexes),
+/* harmony export */   aI: () => (/* binding */ pipConf),
+/* harmony export */   iP: () => (/* binding */ pipIndexes)
+/* harmony export */ });
+/* harmony import */ var _capture_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(44977);
+// Where pip looks for packages, for the resolver and the build alike: the config's python.indexUrl
+// and python.extraIndexUrls, else the environment's PIP_INDEX_URL / PIP_EXTRA_INDEX_URL (as pip
+// itself would read them). These URLs often carry credentials (https://user:TOKEN@host/simple), so
+// they reach pip only through its environment or a pip.conf file (a BuildKit secret mount in the
+// build), never a command line or a build argument; anything shown goes through redactUrls.
+
+function pipIndexes(python, env = {}) {
+    const indexUrl = python.indexUrl ?? (env.PIP_INDEX_URL?.trim() || undefined);
+    const extra = python.extraIndexUrls && python.extraIndexUrls.length > 0
+        ? [...python.extraIndexUrls]
+        : (env.PIP_EXTRA_INDEX_URL ?? '').split(/\s+/).filter(Boolean);
+    return { ...(indexUrl !== undefined && { indexUrl }), extraIndexUrls: extra };
+}
+/** The environment that points pip at the indexes (for `docker exec` env, never argv). */
+function pipIndexEnv(ix) {
+    return {
+        ...(ix.indexUrl !== undefined && { PIP_INDEX_URL: ix.indexUrl }),
+        ...(ix.extraIndexUrls.length > 0 && { PIP_EXTRA_INDEX_URL: ix.extraIndexUrls.join(' ') }),
+    };
+}
+/** A pip configuration file with the indexes (pip reads it from PIP_CONFIG_FILE). */
+function pipConf(ix) {
+    const lines = ['[global]'];
+    if (ix.indexUrl !== undefined)
+        lines.push(`index-url = ${ix.indexUrl}`);
+    if (ix.extraIndexUrls.length > 0) {
+        lines.push('extra-index-url =', ...ix.extraIndexUrls.map((u) => `    ${u}`));
+    }
+    return `${lines.join('\n')}\n`;
+}
+/** The indexes as shown to people: userinfo masked. */
+function describeIndexes(ix) {
+    return [ix.indexUrl ?? 'https://pypi.org/simple', ...ix.extraIndexUrls]
+        .map((u) => (0,_capture_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactUrls */ .sK)(u))
+        .join(', ');
+}
+
+
+/***/ }),
+
+/***/ 5351:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ renderExplanation),
+/* harmony export */   b: () => (/* binding */ explanationLines)
+/* harmony export */ });
+const code = (s) => `\`${s.replace(/`/g, "'")}\``;
+function renderExplanation(r) {
+    const lines = [];
+    const head = {
+        clean: 'No conflict: your requirements keep every package of the base image.',
+        fixed: 'Conflict fixed: a plan that keeps the base image intact was found.',
+        conflict: 'Conflict: your requirements cannot be installed without breaking the base image.',
+    };
+    lines.push(`### Dependency resolution (${r.platform})`, '', `**${head[r.status]}**`, '');
+    lines.push(`Base image ${code(r.image)}: Python ${r.python}; ${r.constraints.pinned} packages held.`, '');
+    if (r.naive.replaces.length > 0) {
+        lines.push('A plain `pip install -r requirements.txt` would:', '');
+        for (const rep of r.naive.replaces) {
+            const by = rep.pulledInBy
+                .map((p) => `${code(`${p.dist} ${p.version}`)} needs ${code(p.requirement)}`)
+                .join(', ');
+            const breaks = rep.breaks
+                .map((b) => `${code(`${b.dist} ${b.version}`)} (${code(b.requirement)})`)
+                .join(', ');
+            lines.push(`- replace ${code(`${rep.name} ${rep.from}`)} with ${code(rep.to)}${by ? ` because ${by}` : ''}${breaks ? `, breaking ${breaks}` : ''}`);
+        }
+        lines.push('');
+    }
+    if (r.resolved && r.resolved.moved.length > 0) {
+        lines.push('Resolved with the base image held:', '');
+        for (const m of r.resolved.moved)
+            lines.push(`- ${code(m.name)} ${m.naive} -> ${m.resolved}: ${m.reason}`);
+        lines.push('');
+    }
+    if (r.resolved && r.resolved.relaxed.length > 0) {
+        lines.push('Requirements relaxed (lower bounds kept):', '');
+        for (const c of r.resolved.relaxed)
+            lines.push(`- ${code(c.from)} -> ${code(c.to)}`);
+        lines.push('');
+    }
+    if (r.conflict) {
+        lines.push('Why:', '', ...r.conflict.chain.map((c) => `- ${c}`), '');
+        if (r.conflict.causes.length)
+            lines.push('pip says:', '', '```', ...r.conflict.causes, '```', '');
+        lines.push('Options:', '', ...r.conflict.options.map((o) => `- ${o}`), '');
+    }
+    if (r.hazards.length > 0) {
+        lines.push('Hazards pip cannot see:', '');
+        for (const h of r.hazards)
+            lines.push(`- ${h.message}. Fix: ${h.fix} ([source](${h.source}))`);
+        lines.push('');
+    }
+    return `${lines.join('\n').trimEnd()}\n`;
+}
+/** The same findings as plain text lines (no Markdown): the report renderer escapes and formats them. */
+function explanationLines(r) {
+    const head = {
+        clean: 'no conflict with the base image',
+        fixed: 'conflict fixed with the base image held',
+        conflict: 'conflict: the requirements cannot be installed without breaking the base image',
+    };
+    const lines = [`${r.platform}: ${head[r.status]} (${r.constraints.pinned} base packages held)`];
+    for (const rep of r.naive.replaces)
+        lines.push(`a plain pip install would replace ${rep.name} ${rep.from} with ${rep.to}${rep.pulledInBy.length ? ` (needed by ${rep.pulledInBy.map((p) => `${p.dist} ${p.version}: ${p.requirement}`).join(', ')})` : ''}${rep.breaks.length ? `, breaking ${rep.breaks.map((b) => `${b.dist} ${b.version} (${b.requirement})`).join(', ')}` : ''}`);
+    for (const m of r.resolved?.moved ?? [])
+        lines.push(`resolved: ${m.name} ${m.naive} -> ${m.resolved}: ${m.reason}`);
+    for (const c of r.resolved?.relaxed ?? [])
+        lines.push(`relaxed: ${c.from} -> ${c.to}`);
+    for (const c of r.conflict?.chain ?? [])
+        lines.push(`why: ${c}`);
+    for (const o of r.conflict?.options ?? [])
+        lines.push(`option: ${o}`);
+    for (const h of r.hazards)
+        lines.push(`hazard: ${h.message}. Fix: ${h.fix}`);
+    return lines;
+}
+
+
+/***/ }),
+
+/***/ 8902:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  f: () => (/* binding */ resolveAgainstBase)
+});
+
+// UNUSED EXPORTS: resolutionKey
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
+// EXTERNAL MODULE: ./src/resolve/explain.ts
+var explain = __webpack_require__(5351);
+// EXTERNAL MODULE: ./node_modules/@renovatebot/pep440/index.js
+var pep440 = __webpack_require__(68898);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
+var schemas = __webpack_require__(9691);
+;// CONCATENATED MODULE: ./src/resolve/hazards.json
+const hazards_namespaceObject = /*#__PURE__*/JSON.parse('{"schemaVersion":1,"updated":"2026-11-22","numpy1Abi":[{"package":"torch","versions":"<2.3","fixedIn":"2.3.0","source":"https://github.com/pytorch/pytorch/issues/132179"},{"package":"opencv-python","versions":"<4.10.0.84","fixedIn":"4.10.0.84","source":"https://github.com/spack/spack/pull/46223"},{"package":"opencv-python-headless","versions":"<4.10.0.84","fixedIn":"4.10.0.84","source":"https://github.com/spack/spack/pull/46223"},{"package":"opencv-contrib-python","versions":"<4.10.0.84","fixedIn":"4.10.0.84","source":"https://github.com/spack/spack/pull/46223"},{"package":"opencv-contrib-python-headless","versions":"<4.10.0.84","fixedIn":"4.10.0.84","source":"https://github.com/spack/spack/pull/46223"},{"package":"pandas","versions":"<2.1","fixedIn":"2.2.2","source":"https://github.com/pandas-dev/pandas/issues/59052"},{"package":"scikit-learn","versions":"<1.3","fixedIn":"1.4.2","source":"https://github.com/scikit-learn/scikit-learn/issues/29630"},{"package":"matplotlib","versions":"<3.7.3","fixedIn":"3.8.4","source":"https://github.com/matplotlib/matplotlib/issues/26778"},{"package":"pyarrow","versions":"<15","fixedIn":"16.0.0","source":"https://github.com/apache/arrow/issues/39537"},{"package":"h5py","versions":"<3.11","fixedIn":"3.11.0","source":"https://github.com/h5py/h5py/issues/2455"},{"package":"shapely","versions":">=2.0,<2.0.3","fixedIn":"2.0.4","source":"https://github.com/shapely/shapely/pull/1975"},{"package":"tensorflow","versions":">=2.14,<2.15","fixedIn":"2.18.0","source":"https://github.com/tensorflow/tensorflow/issues/102743"}],"torchNoNumpyDependency":{"torchVersions":"<2.3","note":"Since 1.9.0 torch wheels list no numpy requirement in Requires-Dist (numpy became an optional, runtime-detected dependency), so pip cannot see that a torch built against NumPy 1.x clashes with an installed NumPy 2.","source":"https://github.com/pytorch/pytorch/issues/60081"},"ngcPrerelease":{"note":"NGC PyTorch containers ship a source build versioned as a PEP 440 pre-release with a local tag (e.g. release 25.12 ships 2.10.0a0+b4e4ee81d3), which sorts below the final X.Y.0, so a requirement such as a torchvision release that pins torch==X.Y.0 is not satisfied by it and pip replaces NGC\'s torch with a PyPI build (from 25.03 NGC adds /etc/pip/constraint.txt to guard against this).","source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-12.html"},"opencvVariants":{"packages":["opencv-python","opencv-python-headless","opencv-contrib-python","opencv-contrib-python-headless"],"note":"All four packages install the same cv2 module with no plugin architecture, so having more than one installed makes the last-installed overwrite or shadow the other\'s cv2 files, and the upstream fix is to uninstall them all and reinstall only one.","source":"https://pypi.org/project/opencv-python/4.10.0.82/"},"torchCudaLocalVersion":{"note":"torch wheels from download.pytorch.org carry +cuXYZ local versions (e.g. 2.8.0+cu128); a wheel whose CUDA major differs from the base image\'s CUDA (e.g. cu130 on a CUDA 12.x image, or cu128 on CUDA 13) loads its own CUDA runtime alongside the image\'s, cannot use the image\'s CUDA libraries (errors like libcublas.so.12 not found), and needs a driver new enough for its own CUDA major.","source":"https://github.com/sgl-project/sglang/pull/22833"},"aarch64PypiTorch":{"cpuOnlyBefore":"2.11","note":"Before torch 2.11, PyPI carried only CPU-only torch wheels for linux aarch64, so pip install torch on Grace-class hosts (GH200/GB200/GB300) silently got a CPU build, and any dependency pinning torch could replace a CUDA build from download.pytorch.org with that CPU wheel.","source":"https://theneuralfeed.com/article/vllm-and-pytorch-work-together-to-improve-the-developer-experience-on-aarch64/k7voSkfH"}}');
+;// CONCATENATED MODULE: ./src/resolve/hazards.ts
+// Hazards a resolver cannot see (pip is satisfied, the image still breaks): checked against a data
+// table with a source per row (hazards.json). Each kind of check is code; the rows are data.
+
+
+
+const url = schemas/* string */.YjP().url();
+const HazardTableSchema = schemas/* object */.Ikc({
+    schemaVersion: schemas/* literal */.euz(1),
+    updated: schemas/* string */.YjP(),
+    numpy1Abi: schemas/* array */.YOg(schemas/* object */.Ikc({ package: schemas/* string */.YjP(), versions: schemas/* string */.YjP(), fixedIn: schemas/* string */.YjP(), source: url })),
+    torchNoNumpyDependency: schemas/* object */.Ikc({ torchVersions: schemas/* string */.YjP(), note: schemas/* string */.YjP(), source: url }),
+    ngcPrerelease: schemas/* object */.Ikc({ note: schemas/* string */.YjP(), source: url }),
+    opencvVariants: schemas/* object */.Ikc({ packages: schemas/* array */.YOg(schemas/* string */.YjP()).min(2), note: schemas/* string */.YjP(), source: url }),
+    torchCudaLocalVersion: schemas/* object */.Ikc({ note: schemas/* string */.YjP(), source: url }),
+    aarch64PypiTorch: schemas/* object */.Ikc({ cpuOnlyBefore: schemas/* string */.YjP(), note: schemas/* string */.YjP(), source: url }),
+});
+let table;
+function hazardTable() {
+    table ??= HazardTableSchema.parse(hazards_namespaceObject);
+    return table;
+}
+const canon = (n) => n.toLowerCase().replace(/[-_.]+/g, '-');
+/** "2.6.0a0+ecf3bae40a" -> "2.6.0a0" for range checks (local versions do not change the release). */
+const release = (v) => v.split('+')[0];
+const inRange = (v, range) => (0,pep440.valid)(release(v)) !== null && (0,pep440.satisfies)(release(v), range);
+function findHazards(h, t = hazardTable()) {
+    const out = [];
+    // The environment after the install: base versions, overridden by what pip installs.
+    const final = new Map(h.snapshot.installed.map((d) => [canon(d.name), d.version]));
+    for (const i of h.install)
+        final.set(canon(i.name), i.version);
+    const installing = new Map(h.install.map((i) => [canon(i.name), i.version]));
+    const numpy = final.get('numpy');
+    const numpy2 = numpy !== undefined && (0,pep440.valid)(release(numpy)) !== null && (0,pep440.satisfies)(release(numpy), '>=2');
+    if (numpy2) {
+        for (const row of t.numpy1Abi) {
+            const v = final.get(canon(row.package));
+            if (v && inRange(v, row.versions)) {
+                out.push({
+                    id: `numpy1-abi:${row.package}`,
+                    message: `${row.package} ${v} was built against NumPy 1.x but declares no upper bound; with numpy ${numpy} its import breaks ("A module that was compiled using NumPy 1.x cannot be run in NumPy 2")`,
+                    fix: `require ${row.package}>=${row.fixedIn}, or hold numpy<2`,
+                    source: row.source,
+                });
+            }
+        }
+        const torch = final.get('torch');
+        if (torch && inRange(torch, t.torchNoNumpyDependency.torchVersions)) {
+            out.push({
+                id: 'torch-no-numpy-dependency',
+                message: `torch ${torch} is built against NumPy 1.x and numpy ${numpy} is planned: ${t.torchNoNumpyDependency.note}`,
+                fix: 'add numpy<2 to your requirements, or use a torch built against NumPy 2',
+                source: t.torchNoNumpyDependency.source,
+            });
+        }
+    }
+    const baseTorch = h.snapshot.installed.find((d) => canon(d.name) === 'torch')?.version;
+    const newTorch = installing.get('torch');
+    if (baseTorch && /a0\+|\.dev|\+/.test(baseTorch) && newTorch && newTorch !== baseTorch) {
+        out.push({
+            id: 'ngc-prerelease-torch',
+            message: `the base image ships torch ${baseTorch} and the plan replaces it with ${newTorch}: ${t.ngcPrerelease.note}`,
+            fix: 'do not pin torch (or torchvision/torchaudio releases that pin another torch); keep the base image torch',
+            source: t.ngcPrerelease.source,
+        });
+    }
+    const cv = t.opencvVariants.packages.filter((p) => final.has(canon(p)));
+    if (cv.length > 1) {
+        out.push({
+            id: 'opencv-variants',
+            message: `${cv.join(' and ')} would be installed together: ${t.opencvVariants.note}`,
+            fix: `keep one of them (in a container: opencv-python-headless)`,
+            source: t.opencvVariants.source,
+        });
+    }
+    const torch = final.get('torch');
+    const local = torch ? /\+cu(\d+)/.exec(torch)?.[1] : undefined;
+    const imageCuda = h.snapshot.env.CUDA_VERSION ?? h.variant?.cuda;
+    if (local && imageCuda) {
+        const wheelMajor = local.length >= 3 ? local.slice(0, local.length - 1) : local;
+        if (wheelMajor !== imageCuda.split('.')[0]) {
+            out.push({
+                id: 'torch-cuda-mismatch',
+                message: `torch ${torch} is built for CUDA ${wheelMajor}.x but the base image has CUDA ${imageCuda}: ${t.torchCudaLocalVersion.note}`,
+                fix: `install torch from https://download.pytorch.org/whl/cu${imageCuda.split('.').slice(0, 2).join('')}`,
+                source: t.torchCudaLocalVersion.source,
+            });
+        }
+    }
+    const fromPypi = !(h.variant?.torchIndexUrl ?? h.indexUrl ?? '').includes('download.pytorch.org');
+    if (h.platform === 'linux/arm64' &&
+        h.variant?.cuda !== undefined &&
+        newTorch &&
+        fromPypi &&
+        inRange(newTorch, `<${t.aarch64PypiTorch.cpuOnlyBefore}`)) {
+        out.push({
+            id: 'aarch64-pypi-torch-cpu',
+            message: `torch ${newTorch} from PyPI on linux/arm64 is a CPU-only build: ${t.aarch64PypiTorch.note}`,
+            fix: `use torch>=${t.aarch64PypiTorch.cpuOnlyBefore}, or PyTorch's CUDA index (https://download.pytorch.org/whl/cu128)`,
+            source: t.aarch64PypiTorch.source,
+        });
+    }
+    return out;
+}
+
+// EXTERNAL MODULE: ./src/python/indexes.ts
+var indexes = __webpack_require__(53910);
+;// CONCATENATED MODULE: ./src/resolve/input.ts
+// What resolving one base image for one platform takes, and the views of it the steps share.
+
+/** The indexes pip will use, as shown to people: the requirements' own lines win, as in pip. */
+function shownIndexes(input) {
+    const own = input.requirements.indexes;
+    const indexUrl = own?.indexUrl ?? input.indexes?.indexUrl;
+    return {
+        ...(indexUrl !== undefined && { indexUrl }),
+        extraIndexUrls: [...(input.indexes?.extraIndexUrls ?? []), ...(own?.extraIndexUrls ?? [])],
+    };
+}
+/** What a failed pip run is blamed on: the user's lines and the indexes (redacted when shown). */
+function failureContext(input) {
+    return {
+        image: input.image,
+        origins: input.requirements.origins,
+        requirements: input.requirements.requirements ?? [],
+        indexes: shownIndexes(input),
+    };
+}
+/** pip's environment for every run: the index URLs (often with credentials) and ${NAME} values. */
+function pipRunEnv(input) {
+    return { ...(0,indexes/* pipIndexEnv */.DV)(input.indexes ?? { extraIndexUrls: [] }), ...input.pipEnv };
+}
+
+// EXTERNAL MODULE: ./src/resolve/pip-output.ts
+var pip_output = __webpack_require__(63207);
+// EXTERNAL MODULE: ./src/resolve/result.ts
+var result = __webpack_require__(83447);
+// EXTERNAL MODULE: ./src/resolve/snapshot-cache.ts
+var snapshot_cache = __webpack_require__(42405);
+;// CONCATENATED MODULE: ./src/resolve/helper-output.ts
+// What the Python helper (py/ml_image_resolve.py) prints, as schemas: its answers cross a process
+// boundary and are parsed, never cast. Keys the TypeScript side does not use are dropped.
+
+
+const Strings = schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP());
+const InstalledDistSchema = schemas/* object */.Ikc({
+    name: schemas/* string */.YjP(),
+    version: schemas/* string */.YjP(),
+    requiresDist: schemas/* array */.YOg(schemas/* string */.YjP()),
+    installer: schemas/* string */.YjP(),
+    editable: schemas/* boolean */.zMY(),
+    directUrl: schemas/* boolean */.zMY(),
+    location: schemas/* string */.YjP(),
+});
+/** `helper.py snapshot` when it cannot look: pip without vendored packaging, or pip inspect failed. */
+const SnapshotErrorSchema = schemas/* object */.Ikc({ error: schemas/* string */.YjP() });
+/** `helper.py snapshot`: the base image's Python, its distributions, PIP_* env and constraint file. */
+const SnapshotSchema = schemas/* object */.Ikc({
+    python: schemas/* object */.Ikc({ version: schemas/* string */.YjP() }),
+    pipVersion: schemas/* string */.YjP().nullish(),
+    /** pip's marker environment of the image. */
+    environment: Strings,
+    /** PIP_* and the CUDA/torch version variables of the image. */
+    env: Strings,
+    installed: schemas/* array */.YOg(InstalledDistSchema),
+    constraintFile: schemas/* object */.Ikc({ path: schemas/* string */.YjP(), content: schemas/* string */.YjP() }).nullable(),
+});
+/** `helper.py analyze SNAPSHOT REPORT`: what a pip report installs and which base packages it replaces. */
+const AnalysisSchema = schemas/* object */.Ikc({
+    install: schemas/* array */.YOg(schemas/* object */.Ikc({ name: schemas/* string */.YjP(), version: schemas/* string */.YjP(), requested: schemas/* boolean */.zMY() })),
+    replaced: schemas/* array */.YOg(result/* ReplacementSchema */.m6),
+    environment: Strings,
+});
+const NO_ANALYSIS = { install: [], replaced: [], environment: {} };
+const RelaxChangeSchema = schemas/* object */.Ikc({ name: schemas/* string */.YjP(), from: schemas/* string */.YjP(), to: schemas/* string */.YjP() });
+/** `helper.py relax REQS NAME=VERSION...`: the requirements with the named ones loosened. */
+const RelaxedSchema = schemas/* object */.Ikc({
+    requirements: schemas/* string */.YjP(),
+    changes: schemas/* array */.YOg(RelaxChangeSchema),
+});
+
+;// CONCATENATED MODULE: ./src/resolve/workdir.ts
+// Where the resolver works inside the base image's container, and the environment of every pip
+// run there.
+/** The directory in the container: requirements, constraints, the helper and pip's reports. */
+const DIR = '/tmp/ml-image-resolve';
+const PIP_ENV = {
+    PIP_DISABLE_PIP_VERSION_CHECK: '1',
+    PIP_NO_INPUT: '1',
+    PIP_ROOT_USER_ACTION: 'ignore',
+    // Debian/Ubuntu images mark their Python externally managed; this is a dry run in a throwaway container.
+    PIP_BREAK_SYSTEM_PACKAGES: '1',
+};
+
+;// CONCATENATED MODULE: ./src/resolve/steps/diagnose.ts
+// Step 2, diagnose: the plain dry run, what `pip install -r` would do with the image's own
+// PIP_CONSTRAINT off, and which base packages that would replace (and why). pip and the analysis
+// run in one python process (helper.py run), with the snapshot too when it is not cached.
+
+
+/** The plain dry run's report, arguments and environment (the image's constraint file off). */
+const NAIVE = {
+    report: 'naive.json',
+    args: ['-r', `${DIR}/requirements.txt`],
+    env: { PIP_CONSTRAINT: '' },
+};
+/** The diagnosis of a plain dry run that has run (and been settled). */
+function diagnosisOf(naive, say) {
+    const analysis = naive.run.ok ? (naive.analysis ?? NO_ANALYSIS) : NO_ANALYSIS;
+    say(`a plain pip install would replace ${analysis.replaced.length} base package(s)`);
+    return { naive: naive.run, analysis };
+}
+/** The helper's reading of a pip report against the base snapshot. */
+const analyze = (ws, report) => ws.helper(AnalysisSchema, ['analyze', `${DIR}/snapshot.json`, `${DIR}/${report}`]);
+
+// EXTERNAL MODULE: ./src/capture/redact.ts + 1 modules
+var redact = __webpack_require__(44977);
+;// CONCATENATED MODULE: ./src/resolve/steps/explain.ts
+// Step 5, explain: when there is no plan that holds the base (or the mode only checks), say what
+// conflicts, the chain from the user's requirement to the base package it would replace, and the
+// options, with the version that would fit where pip can find one.
+
+
+
+/** One line per replaced base package: what pulls it in and which base packages it breaks. */
+function chainOf(replaced, causes = []) {
+    const lines = replaced.map((r) => {
+        const by = r.pulledInBy.map((p) => `${p.dist} ${p.version} needs ${p.requirement}`).join(' and ');
+        const broken = r.breaks.map((b) => `${b.dist} ${b.version} (${b.requirement})`).join(' and ');
+        return `${by || `your requirements`} -> ${r.name} ${r.to} would replace the base image's ${r.name} ${r.from}${broken ? `, which ${broken} need${r.breaks.length === 1 ? 's' : ''}` : ''}`;
+    });
+    return lines.length > 0 ? lines : causes.filter((c) => !c.startsWith('The user requested'));
+}
+/**
+ * Mode "check", or a plain dry run that failed: clean when nothing would change, else the
+ * conflict as the plain run shows it (no plan is searched for). Pure.
+ */
+function checkedResolution(draft, { naive, analysis }) {
+    if (!naive.ok)
+        return {
+            ...draft,
+            status: 'conflict',
+            hazards: [],
+            conflict: {
+                causes: (0,pip_output/* conflictBlock */.UJ)(naive.out).map((c) => (0,redact/* redactUrls */.sK)(c)),
+                chain: ['your requirements conflict among themselves (before the base image is considered)'],
+                options: ['change the requirements pip names above'],
+            },
+            durationMs: 0,
+        };
+    return {
+        ...draft,
+        status: analysis.replaced.length === 0 ? 'clean' : 'conflict',
+        hazards: [],
+        ...(analysis.replaced.length > 0 && {
+            conflict: {
+                causes: [],
+                chain: chainOf(analysis.replaced),
+                options: ['resolve mode "auto" looks for versions that keep the base image intact'],
+            },
+        }),
+        durationMs: 0,
+    };
+}
+/** Holding the base failed, relaxed or not: the conflict pip names, and what would fit. */
+async function conflictResolution(ws, draft, o) {
+    const causes = (0,pip_output/* conflictBlock */.UJ)(o.held.out).map((c) => (0,redact/* redactUrls */.sK)(c));
+    return {
+        ...draft,
+        status: 'conflict',
+        conflict: {
+            causes,
+            chain: chainOf(o.diagnosis.analysis.replaced, causes),
+            options: await optionsFor(ws, causes, o.diagnosis.analysis, o.requested),
+        },
+        hazards: [],
+        durationMs: 0,
+    };
+}
+async function optionsFor(ws, causes, naive, requested) {
+    const options = [];
+    // What fits if the blamed packages are asked for by name only, with the base held?
+    for (const name of (0,pip_output/* userRequestedInConflict */.bK)(causes, requested)) {
+        const v = await newestThatFits(ws, name);
+        if (v)
+            options.push(`use an older release: ${name}==${v} is the newest that fits the base image`);
+    }
+    const replaced = naive.replaced.map((r) => `${r.name} ${r.to}`).join(', ');
+    options.push(`use a newer base image whose packages accept ${replaced || 'what your requirements need'}`);
+    options.push(`drop the pin at your own risk: resolve mode "off" lets pip replace ${naive.replaced.map((r) => r.name).join(', ') || 'base packages'}${naive.replaced.some((r) => r.breaks.length)
+        ? `, breaking ${naive.replaced.flatMap((r) => r.breaks.map((b) => b.dist)).join(', ')}`
+        : ''}`);
+    return options;
+}
+/** The version pip picks for `name` alone with the base held, or undefined when none fits. */
+async function newestThatFits(ws, name) {
+    await ws.put({ 'probe.txt': `${name}\n` });
+    const probe = await ws.dryRun('probe.json', [
+        '-r',
+        `${DIR}/probe.txt`,
+        '-c',
+        `${DIR}/base-constraints.txt`,
+    ]);
+    if (!probe.ok)
+        return undefined;
+    const r = await ws.session.exec([
+        'python3',
+        '-c',
+        `import json;print([i["metadata"]["version"] for i in json.load(open("${DIR}/probe.json"))["install"] if i["metadata"]["name"].lower().replace("_","-")=="${name}"][0])`,
+    ]);
+    const v = r.stdout.trim();
+    return r.exitCode === 0 && v ? v : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/resolve/steps/hold.ts
+
+
+/** The held dry run's report and arguments: every base distribution pinned. */
+const HELD = {
+    report: 'held.json',
+    args: ['-r', `${DIR}/requirements.txt`, '-c', `${DIR}/base-constraints.txt`],
+};
+/**
+ * When the plain plan replaces nothing (and the image has no constraint file of its own), it
+ * already holds the base: pip would choose the same again, so no held run is needed.
+ */
+const holdNeeded = (base, diagnosis) => diagnosis.analysis.replaced.length > 0 || base.snap.constraintFile !== null;
+/**
+ * The held run; `done` is the one the plain run's process already made (snapshot cached), with
+ * dryRun's retry and failure rules applied now.
+ */
+async function hold(ws, base, diagnosis, done) {
+    if (!holdNeeded(base, diagnosis))
+        return { run: diagnosis.naive, report: 'naive.json' };
+    const a = done
+        ? await ws.settle(done, HELD.report, HELD.args)
+        : await ws.analyzedRun(HELD.report, HELD.args);
+    return { run: a.run, report: HELD.report, analysis: a.analysis };
+}
+/** The plan pip found with the base held: its versions become the build's constraints. */
+async function heldPlan(ws, draft, o) {
+    const naive = o.diagnosis.analysis;
+    const held = o.held.report === 'naive.json' ? naive : (o.held.analysis ?? (await analyze(ws, o.held.report)));
+    const resolvedPins = held.install.map((i) => `${i.name}==${i.version}`);
+    return {
+        resolution: {
+            ...draft,
+            status: naive.replaced.length === 0 && o.relaxed.length === 0 ? 'clean' : 'fixed',
+            resolved: {
+                install: held.install.map(({ name, version }) => ({ name, version })),
+                moved: movedPackages(held.install, naive),
+                relaxed: o.relaxed,
+            },
+            hazards: [],
+            durationMs: 0,
+        },
+        constraints: `${o.basePins}# resolved for this image\n${resolvedPins.join('\n')}${resolvedPins.length ? '\n' : ''}`,
+        requirements: o.requirements,
+    };
+}
+/** The user's packages whose version differs from pip's plain choice, and why. Pure. */
+function movedPackages(install, naive) {
+    return install
+        .filter((i) => i.requested)
+        .flatMap((i) => {
+        const n = naive.install.find((x) => x.name === i.name);
+        if (!n || n.version === i.version)
+            return [];
+        const held = naive.replaced.filter((r) => r.pulledInBy.some((p) => p.dist === i.name));
+        const why = held.length
+            ? `the newest that accepts ${held.map((r) => `${r.name} ${r.from}`).join(', ')} held by the base image`
+            : 'to keep every base package at its version';
+        return [{ name: i.name, naive: n.version, resolved: i.version, reason: why }];
+    });
+}
+
+;// CONCATENATED MODULE: ./src/resolve/steps/relax.ts
+// Step 4, relax: when holding the base fails, loosen the user's specifiers that pip blames (to a
+// lower bound: the user's own, else the major version pip chose) and hold the base again.
+
+
+
+async function relax(ws, held, o) {
+    const unchanged = { held, relaxed: [] };
+    const names = (0,pip_output/* userRequestedInConflict */.bK)((0,pip_output/* conflictBlock */.UJ)(held.run.out), o.requested);
+    if (names.length === 0)
+        return unchanged;
+    const chosen = names.map((n) => `${n}=${o.diagnosis.analysis.install.find((i) => i.name === n)?.version ?? ''}`);
+    const r = await ws.helper(RelaxedSchema, ['relax', `${DIR}/requirements.txt`, ...chosen]);
+    if (r.changes.length === 0)
+        return unchanged;
+    o.say(`relaxing ${r.changes.map((c) => `${c.from} -> ${c.to}`).join(', ')}`);
+    await ws.put({ 'relaxed.txt': r.requirements });
+    // The same container, and pip and the analysis in one process, as the held run.
+    const again = await ws.analyzedRun('relaxed.json', [
+        '-r',
+        `${DIR}/relaxed.txt`,
+        '-c',
+        `${DIR}/base-constraints.txt`,
+    ]);
+    if (!again.run.ok)
+        return unchanged;
+    return {
+        held: { run: again.run, report: 'relaxed.json', analysis: again.analysis },
+        relaxed: r.changes,
+        requirements: r.requirements.trimEnd(),
+    };
+}
+
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(83916);
+;// CONCATENATED MODULE: ./src/resolve/constraints.ts
+// The constraints that hold the base image fixed: one pin per installed distribution.
+
+/** Tools pip manages for itself; pinning them would only fight pip's own upgrade logic. */
+const SKIP = new Set(['pip', 'setuptools', 'wheel', 'distribute']);
+/** Owned by the OS package manager (Debian/Ubuntu python3-* packages): pip must not touch them anyway. */
+function osOwned(d) {
+    return ((d.installer !== '' && d.installer !== 'pip' && d.installer !== 'uv') ||
+        d.location.startsWith('/usr/lib/python3/dist-packages'));
+}
+function pinDecisions(installed) {
+    return [...installed]
+        .sort((a, b) => a.name.localeCompare(b.name))
+        .map((d) => {
+        if (SKIP.has(d.name))
+            return { dist: d, skipped: 'packaging tool' };
+        if (d.editable)
+            return { dist: d, skipped: 'editable install' };
+        if (d.directUrl)
+            return { dist: d, skipped: 'installed from a direct URL' };
+        if (osOwned(d))
+            return { dist: d, skipped: `owned by the OS package manager (${d.installer || d.location})` };
+        // "===" pins versions that are not PEP 440 (pip matches them as strings).
+        return { dist: d, pin: (0,pep440.valid)(d.version) ? `${d.name}==${d.version}` : `${d.name}===${d.version}` };
+    });
+}
+function constraintsText(decisions, header) {
+    const pins = decisions.filter((d) => d.pin).map((d) => d.pin);
+    return `# ${header}\n${pins.join('\n')}${pins.length ? '\n' : ''}`;
+}
+
+;// CONCATENATED MODULE: ./src/resolve/py/helper.generated.ts
+// GENERATED from ml_image_resolve.py: edit that file, then run UPDATE_DOCS=1 npx vitest run --project unit __tests__/unit/resolve-py.test.ts
+// The resolver's Python helper as text, so that the bundle (dist/) carries it without reading files at run time.
+const HELPER_PY = `"""The resolver's helper, run inside the base image with its own python3.
+
+Standard library plus pip's vendored \`packaging\`, so requirements, specifiers and markers are
+judged exactly as pip judges them, in the target environment (an arm64 image evaluates
+platform_machine as aarch64). Every command prints one JSON object on stdout.
+
+Commands (argv[1]): snapshot | analyze INSPECT REPORT | relax REQS NAME=VERSION...
+| run REPORT [--snapshot] [--held] -- PIP_INSTALL_ARGS...: pip's dry run IN this process (the
+snapshot first with --snapshot, written to snapshot.json next to REPORT), then its analysis; with
+--held, when the run replaces a base package (or the image has a constraint file) and
+base-constraints.txt is there, the held run (-c base-constraints.txt, report held.json) and its
+analysis follow in the same process. pip's stdout and stderr come back inside the JSON, as a
+separate \`python3 -m pip\` would have printed them.
+
+Bundled as text by src/resolve/py/helper.generated.ts (regenerate with
+\`UPDATE_DOCS=1 npx vitest run --project unit __tests__/unit/resolve-py.test.ts\`).
+"""
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+
+try:
+    from pip._vendor.packaging.requirements import InvalidRequirement, Requirement
+    from pip._vendor.packaging.utils import canonicalize_name
+    from pip._vendor.packaging.version import InvalidVersion, Version
+except Exception as e:  # pip too old or missing: say so, the caller turns it into an error
+    print(json.dumps({"error": "pip with vendored packaging is required in the image: %s" % e}))
+    sys.exit(0)
+
+
+def load(path):
+    with open(path) as f:
+        return json.load(f)
+
+
+def pip_inspect_subprocess():
+    r = subprocess.run([sys.executable, "-m", "pip", "inspect", "--local"], stdout=subprocess.PIPE,
+                       stderr=subprocess.PIPE, universal_newlines=True)
+    return r.returncode, r.stdout, r.stderr
+
+
+def take_snapshot(environ, inspect):
+    """What the image ships: environ is the image's environment, inspect() -> (rc, stdout, stderr)."""
+    rc, stdout, stderr = inspect()
+    out = {"python": {"version": "%d.%d.%d" % sys.version_info[:3], "executable": sys.executable},
+           "env": {k: v for k, v in environ.items()
+                   if k.startswith("PIP_") or k in ("CUDA_VERSION", "NVIDIA_PYTORCH_VERSION", "PYTORCH_VERSION")}}
+    if rc != 0:
+        out["error"] = "pip inspect failed: " + (stderr.strip().splitlines() or ["exit %d" % rc])[-1]
+        return out
+    data = json.loads(stdout)
+    out["pipVersion"] = data.get("pip_version")
+    out["environment"] = data.get("environment", {})
+    dists = []
+    for d in data.get("installed", []):
+        m = d.get("metadata", {})
+        loc = d.get("metadata_location", "")
+        dists.append({
+            "name": canonicalize_name(m.get("name", "")),
+            "version": m.get("version", ""),
+            "requiresDist": m.get("requires_dist", []) or [],
+            "installer": (d.get("installer") or "").strip(),
+            "editable": bool(d.get("direct_url", {}).get("dir_info", {}).get("editable")),
+            "directUrl": "direct_url" in d,
+            "location": loc,
+        })
+    out["installed"] = dists
+    cf = environ.get("PIP_CONSTRAINT") or "/etc/pip/constraint.txt"
+    out["constraintFile"] = {"path": cf, "content": open(cf).read()} if os.path.isfile(cf) else None
+    return out
+
+
+def snapshot():
+    print(json.dumps(take_snapshot(os.environ, pip_inspect_subprocess)))
+
+
+def reqs_on(requires, name, env):
+    """The requirements in 'requires' that target 'name' and apply in 'env' (extras off)."""
+    found = []
+    for line in requires:
+        try:
+            r = Requirement(line)
+        except InvalidRequirement:
+            continue
+        if canonicalize_name(r.name) != name:
+            continue
+        if r.marker is not None:
+            e = dict(env)
+            e["extra"] = ""
+            try:
+                if not r.marker.evaluate(e):
+                    continue
+            except Exception:
+                pass
+        found.append(r)
+    return found
+
+
+def allows(req, version):
+    try:
+        return req.specifier.contains(Version(version), prereleases=True)
+    except InvalidVersion:
+        return True
+
+
+def analyze(inspect_path, report_path):
+    print(json.dumps(analysis(load(inspect_path), load(report_path))))
+
+
+def analysis(snap, rep):
+    env = rep.get("environment") or snap.get("environment") or {}
+    installed = {d["name"]: d for d in snap.get("installed", [])}
+    install = []
+    for item in rep.get("install", []):
+        m = item.get("metadata", {})
+        install.append({"name": canonicalize_name(m.get("name", "")), "version": m.get("version", ""),
+                        "requested": bool(item.get("requested")), "requiresDist": m.get("requires_dist", []) or []})
+    new = {i["name"]: i for i in install}
+    replaced = []
+    for i in install:
+        base = installed.get(i["name"])
+        if base is None or base["version"] == i["version"]:
+            continue
+        breaks = []
+        for d in installed.values():
+            if d["name"] in new:  # itself being replaced: judged by its new version
+                continue
+            for r in reqs_on(d["requiresDist"], i["name"], env):
+                if not allows(r, i["version"]):
+                    breaks.append({"dist": d["name"], "version": d["version"], "requirement": str(r)})
+        pulled = []
+        for j in install:
+            for r in reqs_on(j["requiresDist"], i["name"], env):
+                if not allows(r, base["version"]):
+                    pulled.append({"dist": j["name"], "version": j["version"], "requirement": str(r),
+                                   "requested": j["requested"]})
+        replaced.append({"name": i["name"], "from": base["version"], "to": i["version"], "breaks": breaks,
+                         "pulledInBy": pulled})
+    holders = {}
+    for name in [r["name"] for r in replaced]:
+        holders[name] = [{"dist": d["name"], "version": d["version"], "requirement": str(r)}
+                         for d in installed.values() for r in reqs_on(d["requiresDist"], name, env)]
+    return {"install": [{k: v for k, v in i.items() if k != "requiresDist"} for i in install],
+            "replaced": replaced, "holders": holders, "environment": env}
+
+
+def relax(reqs_path, pairs):
+    """Loosen the named requirements to a lower bound: the user's own, else the major version pip chose."""
+    chosen = dict(p.split("=", 1) for p in pairs)
+    out, changes = [], []
+    for line in open(reqs_path).read().splitlines():
+        s = line.strip()
+        try:
+            r = Requirement(s) if s and not s.startswith(("#", "-")) else None
+        except InvalidRequirement:
+            r = None
+        if r is None or canonicalize_name(r.name) not in chosen:
+            out.append(line)
+            continue
+        lower = None
+        for sp in r.specifier:
+            if sp.operator in ("==", "===", ">=", "~=", ">") and "*" not in sp.version:
+                lower = sp.operator.replace("~=", ">=").replace("===", ">=").replace("==", ">=") + sp.version
+        if lower is None:
+            v = chosen[canonicalize_name(r.name)]
+            lower = ">=%s" % (v.split(".")[0] if v else "0")
+        extras = "[%s]" % ",".join(sorted(r.extras)) if r.extras else ""
+        marker = "; %s" % r.marker if r.marker is not None else ""
+        new = "%s%s%s%s" % (r.name, extras, lower, marker)
+        if new != s:
+            changes.append({"name": canonicalize_name(r.name), "from": s, "to": new})
+        out.append(new)
+    print(json.dumps({"requirements": "\\n".join(out) + "\\n", "changes": changes}))
+
+
+def pip_in_process(args):
+    """pip's main in this process, its stdout and stderr (file descriptors 1 and 2, so that build
+    backends it starts are caught too) captured: (exit status, stdout, stderr)."""
+    from pip._internal.cli.main import main as pip_main
+    import pip
+    saved_argv = sys.argv
+    # What \`python3 -m pip\` has: its program name in pip's messages, the working directory on
+    # sys.path (where pip looks for installed distributions too).
+    sys.argv = [os.path.join(os.path.dirname(pip.__file__), "__main__.py")] + list(args)
+    sys.path[0] = os.getcwd()
+    files = [tempfile.TemporaryFile(mode="w+b"), tempfile.TemporaryFile(mode="w+b")]
+    sys.stdout.flush()
+    sys.stderr.flush()
+    saved = [os.dup(1), os.dup(2)]
+    os.dup2(files[0].fileno(), 1)
+    os.dup2(files[1].fileno(), 2)
+    try:
+        rc = pip_main(list(args))
+    except SystemExit as e:
+        rc = e.code if isinstance(e.code, int) else (0 if e.code is None else 1)
+    except BaseException:  # pip's own crash: reported as pip's failure, as \`python3 -m pip\` would
+        import traceback
+        traceback.print_exc()
+        rc = 1
+    finally:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os.dup2(saved[0], 1)
+        os.dup2(saved[1], 2)
+        os.close(saved[0])
+        os.close(saved[1])
+        sys.argv = saved_argv
+    texts = []
+    for f in files:
+        f.seek(0)
+        texts.append(f.read().decode("utf-8", "replace"))
+        f.close()
+    return rc or 0, texts[0], texts[1]
+
+
+def image_environ():
+    """The environment the image gives a plain \`docker exec\`: PID 1's (the session's idle loop),
+    else this one without the names the caller added for pip (ML_IMAGE_RUN_ENV)."""
+    try:
+        with open("/proc/1/environ", "rb") as f:
+            pairs = [p.decode("utf-8", "replace").split("=", 1) for p in f.read().split(b"\\0") if b"=" in p]
+        return dict(pairs)
+    except Exception:
+        added = set(os.environ.get("ML_IMAGE_RUN_ENV", "").split(","))
+        return {k: v for k, v in os.environ.items() if k not in added}
+
+
+def run(report, with_snapshot, with_held, pip_args):
+    """[snapshot,] pip install --dry-run --report REPORT, analysis: one JSON object."""
+    here = os.path.dirname(os.path.abspath(report))
+    timing = {}
+    out = {}
+    t = time.time()
+    if with_snapshot:
+        snap = take_snapshot(image_environ(), lambda: pip_in_process(["inspect", "--local"]))
+        with open(os.path.join(here, "snapshot.json"), "w") as f:
+            f.write(json.dumps(snap))
+        out["snapshot"] = snap
+        timing["snapshot"] = time.time() - t
+        if "error" in snap:
+            out["timing"] = timing
+            print(json.dumps(out))
+            return
+    else:
+        snap = load(os.path.join(here, "snapshot.json"))
+    cache = os.environ.get("ML_IMAGE_PIP_CACHE")
+    if cache and os.path.isdir(cache) and os.access(cache, os.W_OK):
+        # pip's HTTP cache in the volume the caller mounted (when this user may write there).
+        os.environ["PIP_CACHE_DIR"] = cache
+    out.update(dry_run(snap, report, pip_args, timing, ""))
+    held = os.path.join(here, "base-constraints.txt")
+    if with_held and out["pip"]["rc"] == 0 and os.path.isfile(held) and (
+            out["analysis"]["replaced"] or snap.get("constraintFile") is not None):
+        # The base must be held: the same requirements with every base distribution pinned, in
+        # this process too (pip is imported already), with the image's own PIP_CONSTRAINT back.
+        image = image_environ()
+        if "PIP_CONSTRAINT" in image:
+            os.environ["PIP_CONSTRAINT"] = image["PIP_CONSTRAINT"]
+        else:
+            os.environ.pop("PIP_CONSTRAINT", None)
+        args = [a for a in pip_args if a != "-v"]
+        reqs = args[args.index("-r") + 1]
+        args = args[:args.index("-r")] + ["-r", reqs, "-c", held]
+        out["held"] = dry_run(snap, os.path.join(here, "held.json"), args, timing, "held ")
+    out["timing"] = timing
+    print(json.dumps(out))
+
+
+def dry_run(snap, report, pip_args, timing, prefix):
+    """pip install --dry-run --report REPORT in this process, and the analysis of its report."""
+    out = {}
+    t = time.time()
+    rc, stdout, stderr = pip_in_process(["install", "--dry-run"] + pip_args + ["--report", report])
+    timing[prefix + "pip"] = time.time() - t
+    out["pip"] = {"rc": rc, "stdout": stdout, "stderr": stderr}
+    if rc == 0:
+        t = time.time()
+        out["analysis"] = analysis(snap, load(report))
+        timing[prefix + "analysis"] = time.time() - t
+    return out
+
+
+def main(argv):
+    cmd = argv[1]
+    if cmd == "snapshot":
+        snapshot()
+    elif cmd == "analyze":
+        analyze(argv[2], argv[3])
+    elif cmd == "relax":
+        relax(argv[2], argv[3:])
+    elif cmd == "run":
+        sep = argv.index("--")
+        run(argv[2], "--snapshot" in argv[3:sep], "--held" in argv[3:sep], argv[sep + 1:])
+    else:
+        print(json.dumps({"error": "unknown command " + cmd}))
+
+
+if __name__ == "__main__":
+    main(sys.argv)
+`;
+
+// EXTERNAL MODULE: ./src/config/issues.ts
+var issues = __webpack_require__(11012);
+;// CONCATENATED MODULE: ./src/resolve/failure.ts
+// A pip run that failed for another reason than a conflict, as the error the user sees: pip's own
+// words (redacted, with the user's "file:line" in place of the container's file), blamed on the
+// requirement line or the index, with the exit class that fits (2 input, 3 environment, 1 other).
+// One function per kind of failure. Pure.
+
+
+
+
+
+/** A failure worth one more run: 5xx, resets, timeouts, refused connections, or "versions: none". */
+function looksTransient(out) {
+    if (/ResolutionImpossible|DO NOT MATCH THE HASHES|Invalid requirement/.test(out))
+        return false;
+    return ((0,pip_output/* transientIndexError */.xV)(out) !== undefined ||
+        (0,pip_output/* indexUnreachable */.J5)(out) !== undefined ||
+        /\(from versions: none\)/.test(out));
+}
+/** The line of pip's output that says what failed, redacted and short (for a progress line). */
+const transientSummary = (out) => (0,redact/* redactUrls */.sK)((0,pip_output/* transientIndexError */.xV)(out) ?? (0,pip_output/* indexUnreachable */.J5)(out) ?? 'no versions found').slice(0, 200);
+const sameUrl = (a, b) => a.replace(/#.*$/, '') === b.replace(/#.*$/, '');
+function urlMatches(url, at) {
+    try {
+        const u = new URL(url.replace(/^[a-z]+\+/, ''));
+        const port = u.port || (u.protocol === 'https:' ? '443' : '80');
+        return u.hostname === at.host && port === at.port && u.pathname === at.path.replace(/[?#].*$/, '');
+    }
+    catch {
+        return false;
+    }
+}
+function blame(out, ctx) {
+    const at = (line) => (line > 0 ? (ctx.origins[line - 1] ?? `line ${line}`) : undefined);
+    // pip names lines of the file in the container: show the user's file and line instead.
+    const said = (m) => `\npip said:\n${(0,redact/* redactUrls */.sK)(m
+        .replace(/(?:-r )?\/tmp\/ml-image-resolve\/requirements\.txt \(line (\d+)\)/g, (x, n) => at(Number(n)) ?? x)
+        .replace(/from line (\d+) of \/tmp\/ml-image-resolve\/requirements\.txt/g, (x, n) => `from ${at(Number(n)) ?? x}`)
+        .replaceAll(`${DIR}/`, '')).replace(/^/gm, '  ')}`;
+    return { ctx, out, at, said };
+}
+const prefix = (origin) => (origin ? `${origin}: ` : '');
+function directUrl(f, { ctx, said }) {
+    const line = ctx.requirements.find((r) => r.url !== undefined && sameUrl(r.url, f.url)) ??
+        (f.line > 0 ? ctx.requirements.find((r) => r.origin === ctx.origins[f.line - 1]) : undefined) ??
+        ctx.requirements.find((r) => r.url !== undefined && r.url.endsWith(`/${f.url}`));
+    const url = (0,redact/* redactUrls */.sK)(f.url);
+    const msg = `${prefix(line?.origin)}the direct URL ${url} failed: ${(0,redact/* redactUrls */.sK)(f.reason)}${said(f.message)}`;
+    return f.notFound
+        ? new errors/* InputError */.dz(msg, 'fix the URL on that requirement line (pip fetches it from that URL as written)')
+        : new errors/* EnvironmentError */.eG(msg, `check that ${url} is reachable from inside ${ctx.image} (the resolver runs pip there)`);
+}
+function unreachable(f, { ctx, out, said }) {
+    // A direct URL that cannot be fetched is that line's fault, not the index's.
+    const u = f.url;
+    const line = u && ctx.requirements.find((r) => r.url !== undefined && urlMatches(r.url, u));
+    if (line)
+        return new errors/* EnvironmentError */.eG(`${line.origin}: the direct URL ${(0,redact/* redactUrls */.sK)(line.url)} is unreachable from ${ctx.image}: ${(0,redact/* redactUrls */.sK)(f.message)}${said((0,pip_output/* pipMessage */.ds)(out))}`, 'check that URL and the network (the resolver runs pip inside the base image)');
+    return new errors/* EnvironmentError */.eG(`the package index ${(0,indexes/* describeIndexes */.a4)(ctx.indexes)} is unreachable from ${ctx.image}: ${(0,redact/* redactUrls */.sK)(f.message)}`, 'check python.indexUrl / PIP_INDEX_URL and the network (the resolver runs pip inside the base image)');
+}
+function noMatch(f, { ctx, said }) {
+    const name = /^[A-Za-z0-9][A-Za-z0-9._-]*/
+        .exec(f.requirement)?.[0]
+        ?.toLowerCase()
+        .replace(/[-_.]+/g, '-');
+    const line = ctx.requirements.find((r) => r.name === name);
+    return new errors/* InputError */.dz(`${prefix(line?.origin)}no release of "${(0,redact/* redactUrls */.sK)(f.requirement)}" found on ${(0,indexes/* describeIndexes */.a4)(ctx.indexes)}${said(f.message)}`, 'check the package name and version in your requirements, and that the index has it');
+}
+function invalidRequirement(f, { at, said }) {
+    return new errors/* InputError */.dz(`${prefix(at(f.line))}invalid requirement "${(0,redact/* redactUrls */.sK)(f.requirement)}"${said(f.message)}`, 'fix that line (PEP 508 syntax, e.g. "numpy>=1.26,<2"; a local path must exist inside the base image)');
+}
+function hashMismatch(f, { at, said }) {
+    return new errors/* InputError */.dz(`${prefix(at(f.line))}a downloaded file does not match the --hash given in the requirements${said(f.message)}`, 'update the --hash values (pip hash FILE), or find out why the file changed; with any --hash, every requirement needs one');
+}
+function localPath(f, { ctx, at, said }) {
+    return new errors/* InputError */.dz(`${prefix(at(f.line))}a local path in the requirements is not there inside ${ctx.image}${said(f.message)}`, 'resolve runs pip inside the base image, where your checkout is not: install local projects in the Dockerfile, or use resolve mode "off"');
+}
+/**
+ * The error for a failed pip run that is not a conflict (undefined for a conflict): pip's own
+ * message, redacted, with the requirement line's origin. Pure.
+ */
+function pipFailureError(out, ctx) {
+    const f = (0,pip_output/* classifyPipFailure */._b)(out);
+    const b = blame(out, ctx);
+    switch (f.kind) {
+        case 'conflict':
+            return undefined;
+        case 'invalid-requirement':
+            return invalidRequirement(f, b);
+        case 'direct-url':
+            return directUrl(f, b);
+        case 'hash':
+            return hashMismatch(f, b);
+        case 'local-path':
+            return localPath(f, b);
+        case 'unreachable':
+            return unreachable(f, b);
+        case 'no-match':
+            return noMatch(f, b);
+        case 'other':
+            return new errors/* CheckFailedError */.CO(`pip failed in ${ctx.image} (not a dependency conflict)${b.said(f.message)}`, "see pip's message above");
+    }
+}
+
+;// CONCATENATED MODULE: ./src/resolve/workspace.ts
+// The resolver's workspace: one container of the base image (for the target platform) with a
+// directory of files, where pip dry runs and the Python helper run. pip's cache is reused across
+// the runs. Every answer that comes back from the container is parsed here (zod), never cast.
+
+
+
+
+
+
+const PipSchema = schemas/* object */.Ikc({ rc: schemas/* number */.aig(), stdout: schemas/* string */.YjP(), stderr: schemas/* string */.YjP() });
+const RunOutputSchema = schemas/* object */.Ikc({
+    snapshot: schemas/* unknown */.L5J().optional(),
+    pip: PipSchema.optional(),
+    analysis: AnalysisSchema.optional(),
+    held: schemas/* object */.Ikc({ pip: PipSchema, analysis: AnalysisSchema.optional() }).optional(),
+    timing: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* number */.aig()).optional(),
+});
+/** pip's options on every dry run (its report path comes after). */
+const PIP_OPTIONS = [
+    // pip retries 5xx answers and broken connections itself (backoff 0.25 s, doubling).
+    '--retries',
+    '3',
+    '--timeout',
+    '15',
+];
+function pipWorkspace(session, opts) {
+    const attempt = helperAttempt(session, opts);
+    const settle = (first, report, extra, env = {}) => settleRun(opts, first, () => attempt(report, ['-v', ...extra], { env }));
+    const runPip = async (report, extra, env) => {
+        const r = await session.exec([
+            'python3',
+            '-m',
+            'pip',
+            'install',
+            '--dry-run',
+            ...PIP_OPTIONS,
+            '--report',
+            `${DIR}/${report}`,
+            ...extra,
+        ], { env: { ...opts.pipEnv, ...env } });
+        return { run: { ok: r.exitCode === 0, out: `${r.stdout}\n${r.stderr}` } };
+    };
+    return {
+        session,
+        image: opts.image,
+        put: (files) => session.putFiles(DIR, files),
+        async dryRun(report, extra, env = {}) {
+            const first = await runPip(report, extra, env);
+            return (await settleRun(opts, first, () => runPip(report, ['-v', ...extra], env))).run;
+        },
+        async helper(schema, args) {
+            const r = await session.exec(['python3', `${DIR}/helper.py`, ...args]);
+            return parseHelperOutput(schema, r, opts.image);
+        },
+        attempt,
+        settle,
+        async analyzedRun(report, extra, env = {}) {
+            return settle(await attempt(report, extra, { env }), report, extra, env);
+        },
+    };
+}
+/**
+ * A dry run's rules: an index that answered 5xx (or nothing) past pip's own retries gets one more
+ * try, verbose, because pip reports a failing index page ("Could not fetch URL") only at debug
+ * level; a failure that is not a conflict is thrown as pip reported it (pipFailureError).
+ */
+async function settleRun(opts, first, again) {
+    let a = first;
+    if (!a.run.ok && looksTransient(a.run.out)) {
+        opts.onRetry(transientSummary(a.run.out));
+        a = await again();
+    }
+    if (a.run.ok)
+        return a;
+    const failure = pipFailureError(a.run.out, opts.failure);
+    if (failure)
+        throw failure;
+    return a;
+}
+/** One `helper.py run` in the session: pip's environment through the exec, never argv. */
+function helperAttempt(session, opts) {
+    return async (report, extra, o = {}) => {
+        const env = { ...opts.pipEnv, ...o.env };
+        const t = Date.now();
+        const r = await session.exec([
+            'python3',
+            `${DIR}/helper.py`,
+            'run',
+            `${DIR}/${report}`,
+            ...(o.snapshot ? ['--snapshot'] : []),
+            ...(o.held ? ['--held'] : []),
+            '--',
+            ...PIP_OPTIONS,
+            ...extra,
+        ], {
+            env: {
+                ...env,
+                // The names added for pip: the snapshot leaves them out (it records the image's own).
+                ML_IMAGE_RUN_ENV: Object.keys(env).join(','),
+                ...(opts.pipCache !== undefined && { ML_IMAGE_PIP_CACHE: opts.pipCache }),
+            },
+        });
+        const a = attemptOf(r, opts.image, o.snapshot === true);
+        opts.onAttempt?.(report, a, Date.now() - t);
+        return a;
+    };
+}
+/**
+ * What `helper.py run` answered. With a snapshot, a helper that could not start (no python3) or
+ * could not look (old pip) comes back as the snapshot's answer, for parseSnapshot to judge.
+ */
+function attemptOf(r, image, withSnapshot) {
+    const asSnapshot = (stdout) => ({
+        run: { ok: false, out: '' },
+        analysis: undefined,
+        seconds: { pip: 0, analysis: 0 },
+        snapshot: { ...r, stdout },
+    });
+    let json;
+    try {
+        json = JSON.parse(r.stdout);
+    }
+    catch {
+        if (withSnapshot)
+            return asSnapshot(r.stdout);
+        throw helperFailed(r, image);
+    }
+    const out = parseHelperOutput(RunOutputSchema, r, image);
+    const seconds = { pip: out.timing?.pip ?? 0, analysis: out.timing?.analysis ?? 0 };
+    const snapshot = withSnapshot
+        ? { ...r, stdout: out.snapshot !== undefined ? JSON.stringify(out.snapshot) : r.stdout }
+        : undefined;
+    if (out.pip === undefined) {
+        if (snapshot !== undefined)
+            return { ...asSnapshot(snapshot.stdout), snapshotSeconds: out.timing?.snapshot ?? 0 };
+        throw helperFailed(r, image, `no pip run in ${JSON.stringify(json).slice(0, 200)}`);
+    }
+    const t = out.timing ?? {};
+    const held = out.held && analyzed(out.held, { pip: t['held pip'] ?? 0, analysis: t['held analysis'] ?? 0 });
+    return {
+        ...analyzed({ pip: out.pip, analysis: out.analysis }, seconds),
+        ...(snapshot !== undefined && { snapshot, snapshotSeconds: t.snapshot ?? 0 }),
+        ...(held !== undefined && { held }),
+    };
+    function analyzed(o, secs) {
+        if (o.pip.rc === 0 && o.analysis === undefined)
+            throw helperFailed(r, image, 'no analysis of the report');
+        return {
+            // stdout and stderr together, as a separate `python3 -m pip` printed them.
+            run: { ok: o.pip.rc === 0, out: `${o.pip.stdout}\n${o.pip.stderr}` },
+            analysis: o.pip.rc === 0 ? o.analysis : undefined,
+            seconds: secs,
+        };
+    }
+}
+/** The helper's JSON answer, checked against its schema; anything else is the helper failing. */
+function parseHelperOutput(schema, r, image) {
+    let json;
+    try {
+        json = JSON.parse(r.stdout);
+    }
+    catch {
+        throw helperFailed(r, image);
+    }
+    const parsed = schema.safeParse(json);
+    if (!parsed.success)
+        throw helperFailed(r, image, (0,issues/* formatIssues */.og)(parsed.error, json, schema).join('; '));
+    return parsed.data;
+}
+function helperFailed(r, image, problem) {
+    const said = problem ?? (r.stderr || r.stdout).trim().slice(-500);
+    return new errors/* CheckFailedError */.CO(`the resolver helper failed in ${image} (exit ${r.exitCode}): ${said}`);
+}
+
+;// CONCATENATED MODULE: ./src/resolve/steps/snapshot.ts
+// Step 1, snapshot: what the base image ships (pip inspect, its constraint file, PIP_* env), from
+// the helper in the container (in the same python process as the plain dry run) or from the cache
+// by image digest, and the pins that hold it.
+
+
+
+
+
+
+function cachedSnapshot(o) {
+    const key = o.digest !== undefined ? (0,snapshot_cache/* snapshotKey */.o1)(o.digest, o.platform) : undefined;
+    const hit = (0,snapshot_cache/* cachedJson */.Bm)(o.cache, key, SnapshotSchema);
+    return { ...(key !== undefined && { key }), ...(hit !== undefined && { hit }) };
+}
+/**
+ * Put the helper and the requirements into the workspace; with a cached snapshot also the
+ * snapshot and the pins that hold the base (all in one archive), and return the base.
+ */
+async function prepareWorkspace(ws, o, cached) {
+    const files = { 'helper.py': HELPER_PY, 'requirements.txt': `${o.requirementsText}\n` };
+    if (cached.hit === undefined) {
+        await ws.put(files);
+        return undefined;
+    }
+    o.say(`base snapshot from the cache (${(o.digest ?? '').slice(0, 19)})`);
+    const base = baseOf(cached.hit.value, o);
+    await ws.put({ ...files, 'snapshot.json': cached.hit.text, 'base-constraints.txt': base.basePins });
+    return base;
+}
+/**
+ * The snapshot the helper took (in the same process as the plain dry run: it stays in the
+ * container as snapshot.json, for the analyses), kept in the cache, and the pins that hold it.
+ */
+async function takenSnapshot(ws, o, cached, run) {
+    const snap = parseSnapshot(run, o.image);
+    if (cached.key !== undefined)
+        o.cache?.set(cached.key, run.stdout);
+    const base = baseOf(snap, o);
+    await ws.put({ 'base-constraints.txt': base.basePins });
+    return base;
+}
+function baseOf(snap, o) {
+    o.say(`base has ${snap.installed.length} Python distributions (python ${snap.python.version}, pip ${snap.pipVersion ?? 'unknown'})`);
+    const decisions = pinDecisions(snap.installed);
+    const basePins = constraintsText(decisions, `ml-image resolve: pins of ${o.image} (${o.platform})`);
+    return { snap, decisions, basePins };
+}
+/** The helper's snapshot: a base that cannot be looked at (no python3, old pip) is exit 2. */
+function parseSnapshot(run, image) {
+    noPython(run, image);
+    const { error } = parseHelperOutput(SnapshotErrorSchema.partial(), run, image);
+    if (error !== undefined)
+        throw new errors/* InputError */.dz(`${image}: ${error}`, 'resolve needs python3 and pip >= 22.2 in the base image: use such a base, or resolve mode "off"');
+    return parseHelperOutput(SnapshotSchema, run, image);
+}
+/** The image has no python3 (or no shell to start it): a clear exit 2, not "helper failed". */
+function noPython(r, image) {
+    if (r.exitCode === 0)
+        return;
+    const text = `${r.stderr}\n${r.stdout}`;
+    if (r.exitCode === 127 ||
+        r.exitCode === 126 ||
+        /python3: (not found|No such file)|executable file not found|no such file or directory/i.test(text)) {
+        throw new errors/* InputError */.dz(`${image} has no python3 (${text.trim().split('\n')[0].slice(0, 200)}): resolve needs python3 and pip in the base image`, 'use a base image with python3 and pip (e.g. python:3.12-slim), or set resolve mode "off"');
+    }
+}
+
+;// CONCATENATED MODULE: ./src/resolve/pip-cache.ts
+// pip's HTTP cache across resolver runs: a named Docker volume per set of indexes, mounted into
+// the resolver's container and used by pip (PIP_CACHE_DIR) when the image's user may write there.
+// Nothing removes it (docker volume rm does). It never holds credentials: an index URL with
+// userinfo (or a ${NAME} reference that may expand to one) gets no cache volume at all, because
+// pip's cache may keep request headers named by a server's Vary (Authorization among them); the
+// name is a hash of the redacted URLs. pip caches only https and --trusted-host answers, so no
+// volume is made for plain-http indexes.
+
+
+
+/** Where the volume is mounted in the resolver's container. */
+const PIP_CACHE_DIR = '/var/cache/ml-image-resolve-pip';
+const PIP_CACHE_LABEL = 'io.github.ml-image-action.cache';
+const PYPI = 'https://pypi.org/simple';
+/**
+ * The cache volume for these inputs' indexes; undefined when one of them carries credentials, or
+ * when pip would cache nothing there (it caches answers from https and --trusted-host indexes only:
+ * a plain-http index, a local one on a random port above all, gets no volume of its own).
+ */
+function pipCacheVolume(input) {
+    const ix = shownIndexes(input);
+    const urls = [ix.indexUrl ?? PYPI, ...ix.extraIndexUrls];
+    if (urls.some(mayCarryCredentials))
+        return undefined;
+    const trusted = /(^|\s)--trusted-host\b/.test(input.requirements.text);
+    if (!trusted && !urls.some((u) => /^https:\/\//i.test(u)))
+        return undefined;
+    const key = (0,external_node_crypto_.createHash)('sha256')
+        .update(urls.map((u) => (0,redact/* redactUrls */.sK)(u)).join('\n'))
+        .digest('hex')
+        .slice(0, 16);
+    return {
+        name: `ml-image-resolve-pip-cache-${key}`,
+        target: PIP_CACHE_DIR,
+        labels: { [PIP_CACHE_LABEL]: 'pip-http' },
+    };
+}
+/** Userinfo in the URL (user@ or user:password@), or a ${NAME} pip would expand. */
+function mayCarryCredentials(url) {
+    return url.includes('${') || (0,redact/* redactUrls */.sK)(url) !== url || /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*@/i.test(url);
+}
+
+;// CONCATENATED MODULE: ./src/resolve/timing.ts
+// The resolver's per-step timing line (--verbose): where one resolution's wall time went.
+// Steps: container start, snapshot, plain dry run, held dry run, relax, analysis, container stop (the analysis
+// runs inside the dry runs' python processes; its share is reported by the helper).
+const ORDER = [
+    'container start',
+    'snapshot',
+    'plain dry run',
+    'held dry run',
+    'relax',
+    'analysis',
+    'container stop',
+];
+class StepTimes {
+    seconds = new Map();
+    notes = new Map();
+    add(step, seconds, note) {
+        this.seconds.set(step, (this.seconds.get(step) ?? 0) + seconds);
+        if (note !== undefined)
+            this.notes.set(step, note);
+    }
+    note(step, note) {
+        this.notes.set(step, note);
+    }
+    /** Runs fn and adds its wall time to `step`. */
+    async time(step, fn) {
+        const t = Date.now();
+        try {
+            return await fn();
+        }
+        finally {
+            this.add(step, (Date.now() - t) / 1000);
+        }
+    }
+    /** `timing: container start 0.31s, snapshot 0.00s (cache), ..., total 1.52s`; `-` for a step not run. */
+    line(totalMs) {
+        const parts = ORDER.map((s) => {
+            const v = this.seconds.get(s);
+            const note = this.notes.get(s);
+            return `${s} ${v === undefined ? '-' : `${v.toFixed(2)}s`}${note ? ` (${note})` : ''}`;
+        });
+        return `timing: ${parts.join(', ')}, total ${(totalMs / 1000).toFixed(2)}s`;
+    }
+}
+
+// EXTERNAL MODULE: ./src/version.ts
+var version = __webpack_require__(311);
+;// CONCATENATED MODULE: ./src/resolve/resolve.ts
+// resolve: find where the user's requirements would change what the base image ships (the NumPy
+// <2 vs >=2 class), explain it, and find a plan that holds the base fixed. All pip runs happen in
+// ONE container of the base image (pip's HTTP cache kept in a volume across runs), for the target
+// platform, in steps: snapshot -> diagnose (the plain dry run) -> hold (base pinned) -> relax
+// (blamed pins loosened) -> explain (when nothing fits). Each step is a function with a typed
+// result (steps/). The snapshot (when not cached), the plain dry run and its analysis run in ONE
+// python process; with the snapshot cached, the held run (when needed) follows in that process.
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const STEP_OF = {
+    [NAIVE.report]: 'plain dry run',
+    [HELD.report]: 'held dry run',
+    'relaxed.json': 'relax',
+};
+/** Cache key of a resolution: the base digest and every input that can change pip's answer. */
+function resolutionKey(baseDigest, input) {
+    const { network: _network, ...decisive } = input;
+    return `resolution-${(0,external_node_crypto_.createHash)('sha256')
+        .update(JSON.stringify({ baseDigest, decisive, VERSION: version/* VERSION */.x }))
+        .digest('hex')}`;
+}
+async function resolveAgainstBase(input, deps) {
+    const t0 = Date.now();
+    const progress = deps.progress ?? (() => undefined);
+    const say = (line) => progress(`resolve ${input.platform}: ${line}`);
+    const earlier = await earlierResolution(input, deps, say);
+    if (earlier.hit !== undefined)
+        return earlier.hit;
+    const times = new StepTimes();
+    const volume = pipCacheVolume(input);
+    const [session, digest] = await times.time('container start', () => Promise.all([
+        deps.docker.startSession({
+            image: input.image,
+            platform: input.platform,
+            network: input.network ?? 'host',
+            env: PIP_ENV,
+            labels: { 'io.github.ml-image-action.stage': 'resolve' },
+            ...(volume !== undefined && { volumes: [volume] }),
+        }),
+        // Only images in a registry have a digest to key the cache by; a local-only image is not cached.
+        deps.cache ? timedDigest(deps.docker, input.image, times) : Promise.resolve(undefined),
+    ]));
+    try {
+        const ws = pipWorkspace(session, {
+            image: input.image,
+            pipEnv: pipRunEnv(input),
+            failure: failureContext(input),
+            onRetry: (reason) => say(`the package index failed (${reason}); trying once more`),
+            ...(volume !== undefined && { pipCache: PIP_CACHE_DIR }),
+            onAttempt: (report, a, wallMs) => {
+                const step = STEP_OF[report];
+                const held = a.held?.seconds;
+                const inside = (a.snapshotSeconds ?? 0) + a.seconds.analysis + (held ? held.pip + held.analysis : 0);
+                if (a.snapshotSeconds !== undefined)
+                    times.add('snapshot', a.snapshotSeconds, 'same process');
+                if (step !== undefined)
+                    times.add(step, Math.max(0, wallMs / 1000 - inside));
+                if (held)
+                    times.add('held dry run', held.pip, 'same process');
+                times.add('analysis', a.seconds.analysis + (held?.analysis ?? 0));
+            },
+        });
+        const snapshotOptions = {
+            image: input.image,
+            platform: input.platform,
+            requirementsText: input.requirements.text,
+            ...(deps.cache !== undefined && { cache: deps.cache }),
+            ...(digest !== undefined && { digest }),
+            say,
+        };
+        const { answer, base } = await answerFor(ws, input, snapshotOptions, times);
+        const resolution = {
+            ...answer.resolution,
+            hazards: findHazards({
+                snapshot: base.snap,
+                install: answer.resolution.resolved?.install ?? answer.resolution.naive.install,
+                platform: input.platform,
+                ...(input.variant !== undefined && { variant: input.variant }),
+                indexUrl: input.indexes?.indexUrl,
+            }),
+            durationMs: Date.now() - t0,
+        };
+        const out = { ...answer, resolution, explanation: (0,explain/* renderExplanation */.G)(resolution) };
+        // Only a finished answer is kept: a conflict is worth re-checking next time.
+        if (earlier.key !== undefined && resolution.status !== 'conflict')
+            deps.cache?.set(earlier.key, JSON.stringify(out));
+        return out;
+    }
+    finally {
+        await times.time('container stop', () => session.close());
+        if (deps.verbose)
+            say(times.line(Date.now() - t0));
+    }
+}
+/** The base's registry digest (undefined when it has none), its lookup time noted on the line. */
+async function timedDigest(docker, image, times) {
+    const t = Date.now();
+    const digest = await docker.imageDigest(image).catch(() => undefined);
+    times.note('container start', `digest lookup ${((Date.now() - t) / 1000).toFixed(2)}s beside it`);
+    return digest;
+}
+/**
+ * Like BuildKit's layer cache for the pip install it feeds: same base digest, requirements,
+ * indexes and tool version -> the same answer, until one of them changes. An entry that does not
+ * parse is a miss (resolved again, and overwritten).
+ */
+async function earlierResolution(input, deps, say) {
+    if (!deps.reuse || !deps.cache)
+        return {};
+    const digest = await deps.docker.imageDigest(input.image).catch(() => undefined);
+    if (digest === undefined)
+        return {};
+    const key = resolutionKey(digest, input);
+    const hit = (0,snapshot_cache/* cachedJson */.Bm)(deps.cache, key, result/* ResolveOutputSchema */.fj)?.value;
+    if (hit === undefined)
+        return { key };
+    say(`reused the resolution of identical inputs (base ${digest.slice(0, 19)})`);
+    return { key, hit };
+}
+/** snapshot + diagnose -> (check: explain) | hold -> relax -> plan | explain. */
+async function answerFor(ws, input, snapshotOptions, times) {
+    const say = snapshotOptions.say;
+    const cached = cachedSnapshot(snapshotOptions);
+    let base = await prepareWorkspace(ws, snapshotOptions, cached);
+    // One python process: the snapshot (when not cached), the plain dry run and its analysis, and
+    // (with the base's pins already there, mode auto) the held run when the base must be held.
+    const first = await ws.attempt(NAIVE.report, NAIVE.args, {
+        env: NAIVE.env,
+        snapshot: base === undefined,
+        held: base !== undefined && input.mode === 'auto',
+    });
+    if (base === undefined)
+        base = await takenSnapshot(ws, snapshotOptions, cached, first.snapshot ?? emptyExec);
+    else
+        times.add('snapshot', 0, 'cache');
+    const diagnosis = diagnosisOf(await ws.settle(first, NAIVE.report, NAIVE.args, NAIVE.env), say);
+    const draft = resolutionBase(input, base, diagnosis);
+    if (input.mode === 'check' || !diagnosis.naive.ok)
+        return {
+            base,
+            answer: {
+                resolution: checkedResolution(draft, diagnosis),
+                constraints: base.basePins,
+                requirements: input.requirements.text,
+            },
+        };
+    const requested = (0,pip_output/* requirementNames */.QT)(input.requirements.text);
+    const held = await hold(ws, base, diagnosis, first.held);
+    const relaxed = held.run.ok ? { held, relaxed: [] } : await relax(ws, held, { diagnosis, requested, say });
+    if (!relaxed.held.run.ok)
+        return {
+            base,
+            answer: {
+                resolution: await conflictResolution(ws, draft, { held: relaxed.held.run, diagnosis, requested }),
+                constraints: base.basePins,
+                requirements: input.requirements.text,
+            },
+        };
+    return {
+        base,
+        answer: await heldPlan(ws, draft, {
+            basePins: base.basePins,
+            diagnosis,
+            held: relaxed.held,
+            relaxed: relaxed.relaxed,
+            requirements: relaxed.requirements ?? input.requirements.text,
+        }),
+    };
+}
+const emptyExec = { exitCode: -1, stdout: '', stderr: 'no snapshot' };
+function resolutionBase(input, base, diagnosis) {
+    return {
+        schemaVersion: result/* RESOLUTION_SCHEMA_VERSION */.wF,
+        image: input.image,
+        platform: input.platform,
+        mode: input.mode,
+        python: base.snap.python.version,
+        naive: {
+            install: diagnosis.analysis.install.map(({ name, version }) => ({ name, version })),
+            replaces: diagnosis.analysis.replaced,
+        },
+        constraints: {
+            pinned: base.decisions.filter((d) => d.pin).length,
+            skipped: base.decisions.flatMap((d) => d.skipped !== undefined ? [{ name: d.dist.name, reason: d.skipped }] : []),
+        },
+    };
+}
+
+
+/***/ }),
+
+/***/ 42405:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $g: () => (/* binding */ defaultCacheDir),
+/* harmony export */   Bm: () => (/* binding */ cachedJson),
+/* harmony export */   JZ: () => (/* binding */ fileSnapshotCache),
+/* harmony export */   o1: () => (/* binding */ snapshotKey)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(48161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+// Base-image snapshots (pip inspect + constraint file + PIP_* env) cached by image digest and
+// platform: a digest names exactly one set of installed packages, so the cache never goes stale.
+// `ml-image run` keeps whole resolutions here too (resolutionKey). Entries are text; readers parse
+// them with their schema (cachedJson), and an entry that does not parse is a miss.
+
+
+
+function snapshotKey(digest, platform) {
+    return `${digest.replace(/[^a-z0-9]+/gi, '-')}-${platform.replace(/\//g, '-')}`;
+}
+/** $ML_IMAGE_CACHE_DIR, else $XDG_CACHE_HOME/ml-image, else ~/.cache/ml-image. */
+function defaultCacheDir(env) {
+    return (env.ML_IMAGE_CACHE_DIR ?? node_path__WEBPACK_IMPORTED_MODULE_2___default().join(env.XDG_CACHE_HOME ?? node_path__WEBPACK_IMPORTED_MODULE_2___default().join((0,node_os__WEBPACK_IMPORTED_MODULE_1__.homedir)(), '.cache'), 'ml-image'));
+}
+function fileSnapshotCache(dir) {
+    const file = (key) => node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dir, 'snapshots', `${key}.json`);
+    return {
+        get(key) {
+            try {
+                return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(file(key), 'utf8');
+            }
+            catch {
+                return undefined;
+            }
+        },
+        set(key, value) {
+            try {
+                // Private to the user: a resolution holds the requirements text, which may name a private
+                // index with its token (`--index-url https://user:TOKEN@host/simple`).
+                (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname(file(key)), { recursive: true, mode: 0o700 });
+                // Write then rename: a reader never sees half a file, even with concurrent jobs.
+                const tmp = `${file(key)}.${process.pid}.tmp`;
+                (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(tmp, value, { mode: 0o600 });
+                (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.renameSync)(tmp, file(key));
+            }
+            catch {
+                // A cache that cannot be written only costs speed.
+            }
+        },
+    };
+}
+/** A cache entry parsed with its schema; a missing, unreadable or outdated entry is a miss. */
+function cachedJson(cache, key, schema) {
+    const text = key !== undefined ? cache?.get(key) : undefined;
+    if (text === undefined)
+        return undefined;
+    try {
+        const parsed = schema.safeParse(JSON.parse(text));
+        return parsed.success ? { text, value: parsed.data } : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+
+
+/***/ }),
+
+/***/ 50810:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Dx: () => (/* binding */ referencedEnv),
+/* harmony export */   Er: () => (/* binding */ resolvedKey),
+/* harmony export */   wr: () => (/* binding */ runResolveStage)
+/* harmony export */ });
+/* harmony import */ var _requirements_read_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(82674);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
+/* harmony import */ var _python_indexes_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(53910);
+/* harmony import */ var _resolve_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8902);
+// The resolve stage inside a build: per variant and platform, before any image is built.
+
+
+
+
+const resolvedKey = (variant, platform) => `${variant}/${platform}`;
+async function runResolveStage(plan, config, baseDir, deps) {
+    const mode = config.resolve.mode;
+    if (mode === 'off' || config.python.requirements.length === 0)
+        return {};
+    const env = deps.env ?? process.env;
+    const requirements = (0,_requirements_read_js__WEBPACK_IMPORTED_MODULE_0__/* .readRequirements */ .F2)(config.python.requirements, baseDir, env);
+    const indexes = (0,_python_indexes_js__WEBPACK_IMPORTED_MODULE_2__/* .pipIndexes */ .iP)(config.python, env);
+    const pipEnv = referencedEnv(requirements.envReferences, env);
+    const resolved = {};
+    for (const v of plan.variants) {
+        if (v.template === 'cuda') {
+            // nvidia/cuda carries no Python: requirements install into a fresh environment next to torch.
+            deps.progress(`resolve ${v.name}: skipped (${v.base.ref} has no Python packages to conflict with)`);
+            continue;
+        }
+        for (const platform of v.platforms) {
+            const out = await (0,_resolve_js__WEBPACK_IMPORTED_MODULE_3__/* .resolveAgainstBase */ .f)({
+                image: v.base.ref,
+                platform,
+                requirements,
+                indexes,
+                pipEnv,
+                mode,
+                network: config.build.network === 'none' ? 'bridge' : 'host',
+                variant: {
+                    ...(v.cuda && { cuda: v.cuda.version }),
+                    ...(v.torch?.indexUrl && { torchIndexUrl: v.torch.indexUrl }),
+                },
+            }, deps);
+            const r = out.resolution;
+            for (const m of r.resolved?.moved ?? [])
+                deps.progress(`resolve ${v.name} ${platform}: ${m.name} ${m.naive} -> ${m.resolved}, ${m.reason}`);
+            for (const h of r.hazards)
+                deps.progress(`warning: ${v.name} ${platform}: ${h.message} (fix: ${h.fix})`);
+            if (r.status === 'conflict' || (mode === 'check' && r.status !== 'clean')) {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CheckFailedError */ .CO(`resolve ${v.name} ${platform}: ${r.status === 'conflict' ? 'a conflict with the base image' : 'the requirements would change the base image'}\n${out.explanation}`, mode === 'check'
+                    ? 'fix the requirements, or use resolve mode "auto"'
+                    : 'pick one of the options above');
+            }
+            deps.progress(`resolve ${v.name} ${platform}: ${r.status} in ${(r.durationMs / 1000).toFixed(1)}s`);
+            resolved[resolvedKey(v.name, platform)] = out;
+        }
+    }
+    return resolved;
+}
+/** The variables requirement lines reference as ${NAME}, for pip's environment (never argv). */
+function referencedEnv(names, env) {
+    return Object.fromEntries(names.flatMap((n) => (env[n] !== undefined ? [[n, env[n]]] : [])));
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,394 @@
+export const id = 839;
+export const ids = [839];
+export const modules = {
+
+/***/ 86839:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  VERIFY_OPTIONS: () => (/* binding */ VERIFY_OPTIONS),
+  VERIFY_OPTIONS_HELP: () => (/* binding */ VERIFY_OPTIONS_HELP),
+  verifyBeforeWrite: () => (/* binding */ verifyBeforeWrite),
+  verifyCommand: () => (/* binding */ verifyCommand),
+  verifyRequestFor: () => (/* binding */ verifyRequestFor),
+  verifyWithCli: () => (/* binding */ verifyWithCli)
+});
+
+// EXTERNAL MODULE: ./src/attest/signers.ts + 6 modules
+var signers = __webpack_require__(86212);
+// EXTERNAL MODULE: ./src/config/attest.ts
+var attest = __webpack_require__(92945);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(83916);
+// EXTERNAL MODULE: ./src/attest/cosign-args.ts
+var cosign_args = __webpack_require__(51386);
+// EXTERNAL MODULE: ./src/util/map-limit.ts
+var map_limit = __webpack_require__(9992);
+// EXTERNAL MODULE: ./src/attest/predicates.ts + 1 modules
+var predicates = __webpack_require__(10714);
+// EXTERNAL MODULE: ./src/attest/signing.ts
+var signing = __webpack_require__(84626);
+// EXTERNAL MODULE: ./src/attest/smoke-predicate.ts
+var smoke_predicate = __webpack_require__(97432);
+;// CONCATENATED MODULE: ./src/attest/verify.ts
+// `ml-image verify IMAGE@DIGEST`: the image's signature and its attestations, per platform, checked
+// with cosign against a key or a keyless identity, then the policy on what they say (the smoke
+// verdict, GPU smoke, throughput floors). The checks are pure over what cosign verified; cosign sits
+// behind the Signer interface. The flags are parsed here once for every caller: `ml-image verify`,
+// `ml-image export --verify` and the verify sub-action (whose inputs have the flags' names).
+
+
+
+
+
+
+
+/** "bf16=600,fp32=40" -> { bf16: 600, fp32: 40 }; bad input names the flag and the item. */
+function parseMinTflops(raw, flag = '--min-tflops') {
+    const out = {};
+    for (const item of (raw ?? '')
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)) {
+        const m = /^([a-z0-9]+)=(\d+(?:\.\d+)?)$/i.exec(item);
+        if (!m)
+            throw new errors/* InputError */.dz(`${flag}: expected DTYPE=TFLOPS like bf16=600, got ${JSON.stringify(item)}`);
+        out[m[1].toLowerCase()] = Number(m[2]);
+    }
+    return out;
+}
+/** The kinds whose attestation must exist under a policy: the required ones, and smoke when asked about. */
+function requiredKinds(policy) {
+    const asksSmoke = policy.requireSmokePass || policy.requireGpuSmoke || Object.keys(policy.minTflops).length > 0;
+    return [...new Set([...policy.require, ...(asksSmoke ? ['smoke'] : [])])];
+}
+/** The best value of a metric over every test (several tests may measure it). */
+function bestMetric(p, name) {
+    const values = p.tests.map((t) => t.metrics[name]).filter((v) => typeof v === 'number');
+    return values.length > 0 ? Math.max(...values) : undefined;
+}
+/** What the smoke attestation must say, per the policy (pure). */
+function smokeChecks(platform, p, policy) {
+    const checks = [];
+    const s = p.summary;
+    if (policy.requireSmokePass)
+        checks.push({
+            platform,
+            check: 'smoke pass',
+            ok: p.verdict === 'pass',
+            detail: `${s.pass} passed, ${s.fail} failed, ${s.skip} skipped${p.verdict === 'fail'
+                ? `: failed ${p.tests
+                    .filter((t) => t.status === 'fail')
+                    .map((t) => t.id)
+                    .join(', ')}`
+                : ''}`,
+        });
+    if (policy.requireGpuSmoke) {
+        const gpu = p.tests.filter((t) => t.suite === 'gpu');
+        const ok = p.gpus.devices.length > 0 && gpu.length > 0 && gpu.every((t) => t.status === 'pass');
+        const names = [...new Set(p.gpus.devices.map((d) => d.name))].join(', ');
+        checks.push({
+            platform,
+            check: 'GPU smoke',
+            ok,
+            detail: ok
+                ? `on ${names}`
+                : p.gpus.devices.length === 0
+                    ? 'the smoke tests ran without a GPU'
+                    : `the gpu suite did not pass on ${names}`,
+        });
+    }
+    for (const [dtype, floor] of Object.entries(policy.minTflops)) {
+        const v = bestMetric(p, `${dtype}_tflops`);
+        checks.push({
+            platform,
+            check: `${dtype} TFLOP/s >= ${floor}`,
+            ok: v !== undefined && v >= floor,
+            detail: v === undefined ? `no ${dtype}_tflops was measured` : `measured ${v}`,
+        });
+    }
+    return checks;
+}
+/** Checks at once: keyless ones run cosign, one at a time; key ones side by side. */
+const atOnce = (identity) => (identity.kind === 'keyless' ? 1 : 16);
+/** The statement of a kind that is about this digest (cosign checks the signature, this the subject). */
+function aboutDigest(statements, digest) {
+    const hex = digest.replace(/^sha256:/, '');
+    return statements.find((s) => s.subject.some((x) => x.digest.sha256 === hex));
+}
+/** Verify one platform image: signature, each required attestation, then the smoke policy. */
+async function verifyPlatform(signer, target, identity, policy) {
+    const { platform, ref } = target;
+    // Every check reads something of its own: they run side by side (keyless one at a time:
+    // concurrent cosign runs trip over their shared Sigstore cache), reported in this order.
+    const kinds = requiredKinds(policy);
+    const asks = [
+        () => signer.verify(ref, identity),
+        ...kinds.map((kind) => () => signer.verifyAttestations(ref, predicates/* KIND_TYPES */.p[kind].cosignType, identity)),
+    ];
+    const [sig, ...verified] = (await (0,map_limit/* mapLimit */.s)(asks, atOnce(identity), (ask) => ask()));
+    const checks = [
+        {
+            platform,
+            check: 'signature',
+            ok: sig.ok,
+            detail: sig.ok ? `${sig.items.length} verified` : sig.failure.message,
+        },
+    ];
+    for (const [i, kind] of kinds.entries()) {
+        const v = verified[i];
+        const st = v.ok ? aboutDigest(v.items, target.digest) : undefined;
+        checks.push({
+            platform,
+            check: `${kind} attestation`,
+            ok: st !== undefined,
+            detail: !v.ok
+                ? v.failure.message
+                : st
+                    ? 'verified'
+                    : `signed, but about another digest than ${target.digest}`,
+        });
+        if (kind !== 'smoke' || !st)
+            continue;
+        const parsed = smoke_predicate/* SmokePredicateSchema */.Gg.safeParse(st.predicate);
+        if (!parsed.success) {
+            checks.push({
+                platform,
+                check: 'smoke attestation',
+                ok: false,
+                detail: 'its predicate is not a smoke v1 predicate',
+            });
+            continue;
+        }
+        checks.push(...smokeChecks(platform, parsed.data, policy));
+    }
+    return checks;
+}
+/** One line per check, for the terminal. */
+function renderChecks(checks) {
+    return checks
+        .map((c) => `${c.ok ? 'ok  ' : 'FAIL'} ${c.platform.padEnd(12)} ${c.check}: ${c.detail}`)
+        .join('\n');
+}
+/** Every verify flag by name (a CLI option, and an input of the verify sub-action). */
+const VERIFY_FLAGS = [
+    'key',
+    'certificate-identity',
+    'certificate-identity-regexp',
+    'certificate-oidc-issuer',
+    'require',
+    'require-smoke',
+    'require-gpu-smoke',
+    'min-tflops',
+    'platform',
+    'tlog',
+];
+const cliFlagNaming = (command) => ({
+    prefix: `${command}: `,
+    flag: (name) => `--${name}`,
+});
+const given = (v) => (v !== undefined && v.trim() !== '' ? v.trim() : undefined);
+function identityFrom(values, { prefix, flag }) {
+    const key = given(values.key);
+    const exact = given(values['certificate-identity']);
+    const regexp = given(values['certificate-identity-regexp']);
+    const issuer = given(values['certificate-oidc-issuer']) ?? signing/* GITHUB_ISSUER */.oX;
+    if (key !== undefined && (exact ?? regexp) !== undefined)
+        throw new errors/* InputError */.dz(`${prefix}give ${flag('key')} or ${flag('certificate-identity')} / ${flag('certificate-identity-regexp')}, not both`);
+    if (key !== undefined)
+        return { kind: 'key', publicKey: key };
+    if (exact !== undefined)
+        return { kind: 'keyless', certificateIdentity: exact, certificateOidcIssuer: issuer };
+    if (regexp !== undefined)
+        return { kind: 'keyless', certificateIdentityRegexp: regexp, certificateOidcIssuer: issuer };
+    throw new errors/* InputError */.dz(`${prefix}no identity to verify against`, `give ${flag('key')} cosign.pub (key-signed) or ${flag('certificate-identity-regexp')} "^https://github.com/OWNER/REPO/" (keyless, GitHub Actions)`);
+}
+function requireFrom(raw, { prefix, flag }) {
+    if (given(raw) === undefined)
+        return ['sbom', 'provenance'];
+    const items = raw
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
+    if (items.length === 1 && items[0] === 'none')
+        return [];
+    const bad = items.filter((i) => !attest/* ATTESTATION_KINDS */.r1.includes(i));
+    if (bad.length)
+        throw new errors/* InputError */.dz(`${prefix}${flag('require')}: unknown attestation ${bad.join(', ')}`, `expected some of ${attest/* ATTESTATION_KINDS */.r1.join(', ')}, or none`);
+    return items;
+}
+function smokeFrom(raw, { prefix, flag }) {
+    const v = given(raw);
+    if (v === undefined)
+        return false;
+    if (v !== 'pass')
+        throw new errors/* InputError */.dz(`${prefix}${flag('require-smoke')}: expected "pass", got ${JSON.stringify(raw)}`);
+    return true;
+}
+/** The identity, policy and options of the verify flags; bad input names the flag (exit 2). */
+function parseVerifyFlags(values, naming) {
+    const platform = given(values.platform);
+    return {
+        identity: identityFrom(values, naming),
+        policy: {
+            require: requireFrom(values.require, naming),
+            requireSmokePass: smokeFrom(values['require-smoke'], naming),
+            requireGpuSmoke: values['require-gpu-smoke'] === true,
+            minTflops: parseMinTflops(values['min-tflops'], `${naming.prefix}${naming.flag('min-tflops')}`),
+        },
+        ...(platform !== undefined && { platform }),
+        tlog: values.tlog === true,
+    };
+}
+/** The platform images behind a reference: every manifest of an index, or the image itself. */
+async function platformTargets(docker, ref, only, prefix = 'verify: ') {
+    const { digest } = (0,cosign_args/* parseDigestRef */.Tf)(ref, `${prefix}IMAGE@DIGEST`);
+    const repository = ref.slice(0, ref.lastIndexOf('@'));
+    const index = await docker.imagetoolsInspect(ref);
+    const listed = index.platforms
+        .filter((p) => p.os !== 'unknown')
+        .map((p) => ({
+        platform: `${p.os}/${p.architecture}${p.variant ? `/${p.variant}` : ''}`,
+        ref: `${repository}@${p.digest}`,
+        digest: p.digest,
+    }));
+    const all = listed.length > 0 ? listed : [{ platform: 'image', ref, digest }];
+    const chosen = only === undefined ? all : all.filter((p) => p.platform === only);
+    if (chosen.length === 0)
+        throw new errors/* InputError */.dz(`${prefix}${ref} has no ${only} image`, `it has: ${all.map((p) => p.platform).join(', ')}`);
+    return chosen;
+}
+/**
+ * Every check of a digest under a request: per platform image, the signature, each required
+ * attestation and the smoke policy. A failed check is in `failed`; an unreachable registry or
+ * cosign throws (EnvironmentError, exit 3).
+ */
+async function verifyImage(deps, ref, request, prefix = 'verify: ') {
+    const targets = await platformTargets(deps.docker, ref, request.platform, prefix);
+    const perTarget = await (0,map_limit/* mapLimit */.s)(targets, atOnce(request.identity), (t) => verifyPlatform(deps.signer, t, request.identity, request.policy));
+    const checks = perTarget.flat();
+    return { ref, checks, failed: checks.filter((c) => !c.ok) };
+}
+/**
+ * One line naming each failed check (the CheckFailedError message); with `detail`, also why (for
+ * --json, where the error object is the only output).
+ */
+function failedSummary(outcome, detail = false) {
+    const { failed, checks, ref } = outcome;
+    const named = failed.map((c) => `${c.platform} ${c.check}${detail ? ` (${c.detail})` : ''}`);
+    return `${failed.length} of ${checks.length} checks failed for ${ref}: ${named.join('; ')}`;
+}
+
+// EXTERNAL MODULE: ./src/cli/args.ts
+var args = __webpack_require__(77593);
+;// CONCATENATED MODULE: ./src/cli/commands/verify.ts
+
+
+
+
+
+/** The verify flags, as `ml-image verify` and `ml-image export --verify` take them. */
+const VERIFY_OPTIONS = {
+    key: { type: 'string' },
+    'certificate-identity': { type: 'string' },
+    'certificate-identity-regexp': { type: 'string' },
+    'certificate-oidc-issuer': { type: 'string' },
+    require: { type: 'string' },
+    'require-smoke': { type: 'string' },
+    'require-gpu-smoke': { type: 'boolean' },
+    'min-tflops': { type: 'string' },
+    platform: { type: 'string' },
+    tlog: { type: 'boolean' },
+};
+/** The help lines of the verify flags (verify and export --verify). */
+const VERIFY_OPTIONS_HELP = `  --key FILE                    public key of a key-signed image (cosign.pub)
+  --certificate-identity ID     keyless: the signing workflow's identity (exact)
+  --certificate-identity-regexp RE  keyless: the identity as a regular expression
+  --certificate-oidc-issuer URL keyless: the issuer (default ${signing/* GITHUB_ISSUER */.oX})
+  --require LIST                attestations that must exist (default sbom,provenance; none)
+  --require-smoke pass          no smoke test failed
+  --require-gpu-smoke           the smoke tests ran on a GPU and the gpu suite passed
+  --min-tflops bf16=600         the compute suite measured at least this (bf16, tf32, fp32)
+  --platform P                  only this platform (e.g. linux/arm64)
+  --tlog                        key-signed entries were uploaded to Rekor: check them there too`;
+/** Verify IMAGE@DIGEST with the real cosign (or the io's signer); the outcome, failures included. */
+async function verifyWithCli(io, ref, request, prefix = 'verify: ') {
+    const deps = (0,signers/* verifyDeps */.qT)(io.env, ref, request.identity, request.tlog, {
+        signer: io.signer,
+        docker: io.docker,
+    });
+    return verifyImage(deps, ref, request, prefix);
+}
+/**
+ * `export --verify`: the request when --verify is given (the same flags and checks as verify);
+ * a verify flag without --verify is bad input, not silently ignored.
+ */
+function verifyRequestFor(command, values) {
+    if (values.verify === true)
+        return parseVerifyFlags(values, cliFlagNaming(command));
+    const stray = VERIFY_FLAGS.filter((f) => values[f] !== undefined);
+    if (stray.length > 0)
+        throw new errors/* InputError */.dz(`${command}: ${stray.map((f) => `--${f}`).join(', ')} ${stray.length === 1 ? 'is a' : 'are'} --verify option${stray.length === 1 ? '' : 's'}`, `add --verify to check the image before the job is written`);
+    return undefined;
+}
+/**
+ * Verify the image before anything is written: the checks are printed (under --json the command's
+ * summary carries them), and a failed check is a CheckFailedError (exit 1) naming each (and, under
+ * --json, why: the error object is then the one JSON output).
+ */
+async function verifyBeforeWrite(io, command, ref, request, json) {
+    const outcome = await verifyWithCli(io, ref, request, `${command}: `);
+    if (!json)
+        io.stdout(`${renderChecks(outcome.checks)}\n`);
+    if (outcome.failed.length > 0)
+        throw new errors/* CheckFailedError */.CO(`${command} --verify: ${failedSummary(outcome, json)}; no job was written`);
+    return outcome;
+}
+const verifyCommand = {
+    name: 'verify',
+    summary: 'Check an image digest: signature, SBOM, provenance and smoke attestations, and a policy on them.',
+    usage: 'ml-image verify IMAGE@DIGEST (--key cosign.pub | --certificate-identity-regexp RE [--certificate-oidc-issuer URL]) [--require sbom,provenance,smoke] [--require-smoke pass] [--require-gpu-smoke] [--min-tflops bf16=600] [--platform P] [--tlog]',
+    help: `For each platform image of the digest (every manifest of a multi-arch index), the checks of
+  signature           cosign verify
+  <kind> attestation  cosign verify-attestation --type <kind>, about this very digest
+then what the smoke attestation says, when asked (--require-smoke, --require-gpu-smoke,
+--min-tflops). "ml-image export --verify" runs the same checks before it writes a job.
+A P-256 public key file (what cosign generate-key-pair makes) is checked in process, over one
+registry connection; keyless identities, KMS keys and --tlog run the cosign binary, as does
+ML_IMAGE_SIGNER=cosign. --verbose prints the checks' time.
+
+Options:
+${VERIFY_OPTIONS_HELP}
+
+Exit codes: 0 every check holds; 1 a check failed (each is named); 2 bad input; 3 the registry or
+cosign cannot be reached (the fix is printed).`,
+    async run(argv, io) {
+        const { values, positionals } = (0,args/* parseCommandArgs */.Qx)('verify', argv, VERIFY_OPTIONS, true);
+        if (positionals.length !== 1)
+            throw new errors/* InputError */.dz('verify: expected one IMAGE@DIGEST', 'run "ml-image verify --help" for usage');
+        const ref = positionals[0];
+        const t0 = performance.now();
+        const outcome = await verifyWithCli(io, ref, parseVerifyFlags(values, cliFlagNaming('verify')));
+        // --verbose: the checks' own time, without the process start (bench/attest.mjs reads it).
+        if (values.verbose)
+            io.stderr(`timing  verify ${((performance.now() - t0) / 1000).toFixed(3)}s (${outcome.checks.length} checks)\n`);
+        const failed = outcome.failed.length > 0;
+        // --json prints one JSON object: the checks, or on a failure the error naming each failed one.
+        if (!values.json)
+            io.stdout(`${renderChecks(outcome.checks)}\n`);
+        else if (!failed)
+            io.stdout(`${JSON.stringify({ ref, checks: outcome.checks }, null, 2)}\n`);
+        if (failed)
+            throw new errors/* CheckFailedError */.CO(`verify: ${failedSummary(outcome, values.json)}`);
+        return 0;
+    },
+};
+
+
+/***/ })
+
+};

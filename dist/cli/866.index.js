@@ -1,0 +1,389 @@
+export const id = 866;
+export const ids = [866];
+export const modules = {
+
+/***/ 89866:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   doctorCommand: () => (/* binding */ doctorCommand)
+/* harmony export */ });
+/* harmony import */ var _docker_registry_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(98925);
+/* harmony import */ var _docker_registry_auth_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8516);
+/* harmony import */ var _docker_registry_io_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(62378);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(83916);
+/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(77593);
+/* harmony import */ var _output_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(96657);
+
+
+
+
+
+
+const doctorCommand = {
+    name: 'doctor',
+    summary: 'Check the build environment: Docker daemon, buildx, arm64 emulation, registry.',
+    usage: 'ml-image doctor [--registry HOST[/REPOSITORY]] [--platforms LIST] [--json] [--out DIR]',
+    help: `Checks what the build needs and prints one line per check with the fix for each failure.
+
+Options:
+  --registry HOST[/REPOSITORY]
+                     also check that this registry answers (e.g. localhost:5000, ghcr.io), say
+                     which credential docker and buildx would use for it (a credential helper,
+                     the credential store, a stored login, or none: never the secret), and with a
+                     REPOSITORY (ghcr.io/acme/model) whether that credential may push there: an
+                     upload is started and cancelled, nothing is written
+  --platforms LIST   platforms the builder must support (default: linux/amd64,linux/arm64)
+  --json             print the checks as JSON
+  --out DIR          also write DIR/doctor.json
+
+Exit codes: 0 everything works; 3 something is missing (the message says how to fix it).`,
+    async run(argv, io) {
+        const { values } = (0,_args_js__WEBPACK_IMPORTED_MODULE_4__/* .parseCommandArgs */ .Qx)('doctor', argv, {
+            registry: { type: 'string' },
+            platforms: { type: 'string', default: 'linux/amd64,linux/arm64' },
+        });
+        const checks = [];
+        const attempt = async (name, fn) => {
+            try {
+                checks.push({ name, ok: true, detail: await fn() });
+            }
+            catch (e) {
+                if (!(e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .EnvironmentError */ .eG))
+                    throw e;
+                checks.push({ name, ok: false, detail: e.message, ...(e.fix !== undefined && { fix: e.fix }) });
+            }
+        };
+        const docker = io.docker();
+        await attempt('daemon', async () => {
+            const info = await docker.ping();
+            return `Docker Engine ${info.version} (API ${info.apiVersion}, ${info.os}/${info.arch})`;
+        });
+        await attempt('buildx', async () => `buildx ${await docker.buildxVersion()}`);
+        if (checks.every((c) => c.ok)) {
+            await attempt('platforms', async () => {
+                const have = (await docker.buildxInspect()).platforms;
+                const want = values.platforms
+                    .split(',')
+                    .map((p) => p.trim())
+                    .filter(Boolean);
+                const missing = want.filter((p) => !have.includes(p));
+                if (missing.length > 0) {
+                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .EnvironmentError */ .eG(`the builder cannot build for ${missing.join(', ')} (it supports: ${have.join(', ') || 'nothing'})`, 'register QEMU binfmt handlers: "apt-get install qemu-user-static binfmt-support" or "docker run --privileged --rm tonistiigi/binfmt --install all"');
+                }
+                return want.join(', ');
+            });
+        }
+        if (values.registry !== undefined) {
+            const { host, repository } = (0,_docker_registry_auth_js__WEBPACK_IMPORTED_MODULE_1__/* .parseRegistryTarget */ .Wx)(values.registry);
+            const deps = (0,_docker_registry_io_js__WEBPACK_IMPORTED_MODULE_2__/* .registryDeps */ .G)(io.env);
+            await attempt('registry', async () => `${host} answered HTTP ${await (0,_docker_registry_js__WEBPACK_IMPORTED_MODULE_0__/* .checkRegistry */ .qW)(host)}`);
+            let credential;
+            await attempt('credential', async () => {
+                credential = (0,_docker_registry_auth_js__WEBPACK_IMPORTED_MODULE_1__/* .findCredential */ .L4)(host, deps);
+                return credential.describe;
+            });
+            if (repository !== undefined && credential && checks.every((c) => c.ok))
+                await attempt('push', async () => {
+                    const r = await (0,_docker_registry_auth_js__WEBPACK_IMPORTED_MODULE_1__/* .checkPush */ .LE)(host, repository, credential, deps);
+                    if (!r.ok)
+                        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .EnvironmentError */ .eG(r.detail, r.fix ?? 'check the registry host name (e.g. ghcr.io)');
+                    return r.detail;
+                });
+        }
+        const ok = checks.every((c) => c.ok);
+        const report = { ok, checks };
+        if (values.out !== undefined)
+            (0,_output_js__WEBPACK_IMPORTED_MODULE_5__/* .writeOutFile */ .W)(io.cwd, values.out, 'doctor.json', `${JSON.stringify(report, null, 2)}\n`);
+        if (values.json)
+            io.stdout(`${JSON.stringify(report, null, 2)}\n`);
+        else {
+            for (const c of checks) {
+                io.stdout(`${c.ok ? 'ok  ' : 'FAIL'} ${c.name}: ${c.detail}\n`);
+                if (c.fix)
+                    io.stdout(`     fix: ${c.fix}\n`);
+            }
+        }
+        return ok ? 0 : 3;
+    },
+};
+
+
+/***/ }),
+
+/***/ 96657:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   W: () => (/* binding */ writeOutFile)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _capture_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(44977);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
+/* harmony import */ var _util_json_file_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(80019);
+
+
+
+
+/**
+ * Write one result file into the --out directory (created when missing); returns its path.
+ * The directory is checked first (exit 2 at once for a non-directory or /proc, /sys, /dev); the
+ * file is written atomically (no half-written JSON a later run would trust); a full or read-only
+ * filesystem is exit 3 naming the path. Userinfo in URLs never reaches a result file.
+ */
+function writeOutFile(cwd, outDir, name, content) {
+    const label = `--out ${outDir}`;
+    const dir = (0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_3__/* .ensureResultDir */ .dc)(node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(cwd, outDir), label);
+    const file = node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(dir, name);
+    if (node_path__WEBPACK_IMPORTED_MODULE_0___default().relative(dir, file).startsWith('..'))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${label}: ${name} is outside the directory`);
+    (0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_3__/* .ensureResultDir */ .dc)(node_path__WEBPACK_IMPORTED_MODULE_0___default().dirname(file), label);
+    (0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_3__/* .writeFileAtomic */ .Zf)(file, (0,_capture_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactUrls */ .sK)(content), label);
+    return file;
+}
+
+
+/***/ }),
+
+/***/ 8516:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   L4: () => (/* binding */ findCredential),
+/* harmony export */   LE: () => (/* binding */ checkPush),
+/* harmony export */   Q1: () => (/* binding */ dockerConfigPath),
+/* harmony export */   Wx: () => (/* binding */ parseRegistryTarget),
+/* harmony export */   tB: () => (/* binding */ basicAuth),
+/* harmony export */   vC: () => (/* binding */ registryErrorText)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
+/* harmony import */ var _registry_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(98925);
+// Which credential a push to a registry would use (Docker's config: credHelpers, credsStore, auths),
+// and whether it may push: the distribution API's token flow (Bearer realm/service/scope, or Basic),
+// then an upload is started and cancelled (POST /v2/<name>/blobs/uploads/, DELETE its Location),
+// which writes nothing. No secret is ever part of a message; side effects come in as functions.
+
+
+
+/** HOST or HOST/REPOSITORY (e.g. ghcr.io, localhost:5000/team/model). */
+function parseRegistryTarget(raw) {
+    const value = raw.trim().replace(/^https?:\/\//, '');
+    const [host, ...rest] = value.split('/');
+    const repository = rest.join('/');
+    if (!host || !/^[A-Za-z0-9.-]+(:\d+)?$|^\[[0-9a-fA-F:]+\](:\d+)?$/.test(host))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`doctor: --registry: expected HOST or HOST/REPOSITORY (e.g. ghcr.io/acme/model), got "${raw}"`);
+    if (rest.length > 0 &&
+        !/^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/.test(repository))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`doctor: --registry: "${repository}" is not a repository name (lower case, e.g. acme/model)`);
+    return { host, ...(repository !== '' && { repository }) };
+}
+/** The keys Docker's config may use for a host ("ghcr.io", "https://ghcr.io", Hub's v1 URL). */
+function configKeys(host) {
+    if (_registry_js__WEBPACK_IMPORTED_MODULE_2__/* .DOCKER_HUB */ .Xb.has(host))
+        return ['https://index.docker.io/v1/', 'index.docker.io', 'docker.io', 'registry-1.docker.io'];
+    return [host, `https://${host}`, `http://${host}`];
+}
+/** The credential Docker (and buildx) would use for HOST, and where it comes from. */
+function findCredential(host, deps) {
+    const found = deps.dockerConfig();
+    if (!found)
+        return { kind: 'none', describe: 'none (no Docker config.json): pulls and pushes are anonymous' };
+    let config;
+    try {
+        config = JSON.parse(found.text);
+    }
+    catch (e) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .EnvironmentError */ .eG(`${found.file} is not JSON (${e.message}): docker and buildx cannot read their credentials`, `fix or remove ${found.file}, then log in again (docker login)`);
+    }
+    const keys = configKeys(host);
+    const server = keys[0];
+    const helperName = keys.map((k) => config.credHelpers?.[k]).find((h) => h !== undefined);
+    if (helperName)
+        return {
+            kind: 'helper',
+            describe: `credential helper docker-credential-${helperName} (credHelpers in ${found.file})`,
+            get: () => deps.helper(helperName, server),
+        };
+    const entry = keys.map((k) => config.auths?.[k]).find((a) => a !== undefined);
+    if (entry?.identitytoken)
+        return {
+            kind: 'token',
+            describe: `an identity token (auths in ${found.file}): used by docker, not checked here`,
+        };
+    if (entry?.auth) {
+        const decoded = Buffer.from(entry.auth, 'base64').toString('utf8');
+        const i = decoded.indexOf(':');
+        return {
+            kind: 'login',
+            describe: `a stored login (docker login; auths in ${found.file})`,
+            get: async () => ({ username: decoded.slice(0, i), secret: decoded.slice(i + 1) }),
+        };
+    }
+    if (config.credsStore)
+        return {
+            kind: 'store',
+            describe: `credential store docker-credential-${config.credsStore} (credsStore in ${found.file})`,
+            get: () => deps.helper(config.credsStore, server),
+        };
+    return { kind: 'none', describe: `none for ${host} in ${found.file}: pulls and pushes are anonymous` };
+}
+/** The registry's own words from an error body ({"errors":[{"code","message"}]}), else the status. */
+function registryErrorText(status, body) {
+    try {
+        const e = JSON.parse(body).errors?.[0];
+        if (e)
+            return `HTTP ${status} ${e.code ?? ''}${e.message ? `: ${e.message}` : ''}`.trim();
+    }
+    catch {
+        // not JSON: the status says enough
+    }
+    return `HTTP ${status}`;
+}
+const registryError = async (r) => registryErrorText(r.status, await r.text().catch(() => ''));
+/** The Authorization value of a basic-auth pair. */
+const basicAuth = (c) => `Basic ${Buffer.from(`${c.username}:${c.secret}`).toString('base64')}`;
+/**
+ * May CREDENTIAL push to HOST/REPOSITORY? Authenticates as docker does (token for pull,push
+ * scope), starts a blob upload and cancels it. Unreachable registry: EnvironmentError.
+ */
+async function checkPush(host, repository, credential, deps) {
+    const base = (0,_registry_js__WEBPACK_IMPORTED_MODULE_2__/* .registryApiBase */ .vO)(host);
+    const call = async (url, init = {}) => {
+        try {
+            return await deps.fetch(url, { ...init, signal: AbortSignal.timeout(deps.timeoutMs ?? 10_000) });
+        }
+        catch (e) {
+            const inner = e.cause;
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .EnvironmentError */ .eG(`registry ${host} is unreachable (${url.split('?')[0]}: ${inner?.code ?? inner?.message ?? e.message})`, 'check the registry host name, your network, and any proxy settings', { cause: e });
+        }
+    };
+    const fix = `log in with a credential that may write to ${repository}: "docker login ${host}" (in GitHub Actions: docker/login-action, and packages: write for ghcr.io)`;
+    const pair = credential.get ? await credential.get() : undefined;
+    let authorization;
+    const probe = await call(`${base}/v2/`);
+    if (probe.status === 401) {
+        const { scheme, params } = (0,_registry_js__WEBPACK_IMPORTED_MODULE_2__/* .parseChallenge */ .xy)(probe.headers.get('www-authenticate') ?? '');
+        if (scheme === 'basic') {
+            if (!pair)
+                return { ok: false, detail: `${host} asks for a login and there is none`, fix };
+            authorization = basicAuth(pair);
+        }
+        else if (scheme === 'bearer' && params.realm) {
+            const url = new URL(params.realm);
+            if (params.service)
+                url.searchParams.set('service', params.service);
+            url.searchParams.set('scope', `repository:${repository}:pull,push`);
+            const token = await call(url.toString(), pair ? { headers: { Authorization: basicAuth(pair) } } : {});
+            if (token.status !== 200)
+                return {
+                    ok: false,
+                    detail: `${host} refused a push token for ${repository} (${await registryError(token)})`,
+                    fix,
+                };
+            const body = JSON.parse(await token.text());
+            const value = body.token ?? body.access_token;
+            if (!value)
+                return { ok: false, detail: `${host} answered the token request without a token`, fix };
+            authorization = `Bearer ${value}`;
+        }
+        else {
+            return {
+                ok: false,
+                detail: `${host} asks for an authentication scheme docker does not use (${scheme || 'none'})`,
+            };
+        }
+    }
+    else if (probe.status !== 200) {
+        return {
+            ok: false,
+            detail: `${host} answered ${await registryError(probe)} at ${base}/v2/: not a registry API`,
+        };
+    }
+    const headers = authorization ? { Authorization: authorization } : undefined;
+    const upload = await call(`${base}/v2/${repository}/blobs/uploads/`, {
+        method: 'POST',
+        ...(headers && { headers }),
+    });
+    if (upload.status !== 202)
+        return { ok: false, detail: `cannot push to ${host}/${repository}: ${await registryError(upload)}`, fix };
+    // Cancel the upload: nothing is written. Best effort: registries also expire unfinished uploads.
+    const location = upload.headers.get('location');
+    if (location) {
+        const url = new URL(location, `${base}/`).toString();
+        await call(url, { method: 'DELETE', ...(headers && { headers }) }).catch(() => undefined);
+    }
+    return {
+        ok: true,
+        detail: `can push to ${host}/${repository} (an upload was started and cancelled; nothing written)`,
+    };
+}
+/** Docker's config.json as docker finds it: DOCKER_CONFIG, else HOME/.docker. */
+function dockerConfigPath(env) {
+    if (env.DOCKER_CONFIG)
+        return node_path__WEBPACK_IMPORTED_MODULE_0___default().join(env.DOCKER_CONFIG, 'config.json');
+    return env.HOME ? node_path__WEBPACK_IMPORTED_MODULE_0___default().join(env.HOME, '.docker', 'config.json') : undefined;
+}
+
+
+/***/ }),
+
+/***/ 62378:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ registryDeps)
+/* harmony export */ });
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(31421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
+/* harmony import */ var _registry_auth_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8516);
+// The real side effects of talking to a registry as docker does: fetch, Docker's config file, and
+// its credential helpers (`docker-credential-NAME get`). Doctor's push check and the native signer
+// both use them; the pure parts (which credential, the token flow) are in registry-auth.ts.
+
+
+
+
+/** The real side effects of the registry checks: fetch, Docker's config file, credential helpers. */
+function registryDeps(env) {
+    return {
+        fetch: (url, init) => fetch(url, init),
+        dockerConfig: () => {
+            const file = (0,_registry_auth_js__WEBPACK_IMPORTED_MODULE_3__/* .dockerConfigPath */ .Q1)(env);
+            return file && (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(file) ? { file, text: (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(file, 'utf8') } : undefined;
+        },
+        helper: (name, server) => new Promise((resolve, reject) => {
+            const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFile)(`docker-credential-${name}`, ['get'], { timeout: 30_000 }, (err, stdout) => {
+                if (err) {
+                    // Helpers say "credentials not found ..." on stdout when there is no login for the host
+                    // (the caller then goes on anonymously, as docker does). Only that phrase is repeated:
+                    // anything else a helper prints stays out of messages.
+                    const said = /credentials not found[^\n]*/i.exec(stdout)?.[0];
+                    reject(new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .EnvironmentError */ .eG(`credential helper docker-credential-${name} failed for ${server}: ${said ?? err.message.split('\n')[0]}`, `install docker-credential-${name}, or log in again (docker login ${server})`));
+                    return;
+                }
+                try {
+                    const j = JSON.parse(stdout);
+                    resolve({ username: j.Username ?? '', secret: j.Secret ?? '' });
+                }
+                catch {
+                    reject(new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .EnvironmentError */ .eG(`credential helper docker-credential-${name} printed no JSON for ${server}`, `log in again (docker login ${server})`));
+                }
+            });
+            // A helper that exits without reading stdin must not crash the process (EPIPE).
+            child.stdin?.on('error', () => undefined);
+            child.stdin?.end(server);
+        }),
+    };
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,297 @@
+export const id = 948;
+export const ids = [948];
+export const modules = {
+
+/***/ 57948:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   bundledExample: () => (/* binding */ bundledExample),
+/* harmony export */   runCommand: () => (/* binding */ runCommand)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(73136);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_url__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _util_images_dir_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(29882);
+/* harmony import */ var _config_load_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(61036);
+/* harmony import */ var _docker_registry_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(98925);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(83916);
+/* harmony import */ var _pipeline_pipeline_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(42144);
+/* harmony import */ var _report_baseline_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(67355);
+/* harmony import */ var _resolve_snapshot_cache_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(42405);
+/* harmony import */ var _results_results_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(12135);
+/* harmony import */ var _smoke_gpu_mode_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(58947);
+/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(77593);
+/* harmony import */ var _shared_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(23419);
+// `ml-image run`: the whole pipeline against the local engine, as the root action runs it on a
+// runner. Without a config it runs the bundled example, so a newcomer sees every stage work.
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** examples/hello-ml next to images/ (in the repository and in the published package). */
+function bundledExample() {
+    return node_path__WEBPACK_IMPORTED_MODULE_1___default().join(node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname((0,_util_images_dir_js__WEBPACK_IMPORTED_MODULE_3__/* .findImagesDir */ .P)(node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname((0,node_url__WEBPACK_IMPORTED_MODULE_2__.fileURLToPath)(import.meta.url)))), 'examples', 'hello-ml', 'ml-image.yml');
+}
+const runCommand = {
+    name: 'run',
+    summary: 'The whole pipeline locally: plan, resolve, build, smoke, attest, report (the bundled example without a config).',
+    usage: 'ml-image run [--config FILE] [--platforms LIST] [--variants LIST] [--stages LIST] [--gpus auto|all|none] [--baseline DIR|none] [--load] [--rerun] [--quiet] --out DIR',
+    help: `Runs what the root action runs in one job, against the local Docker engine: plan -> resolve ->
+build (both platforms; arm64 under QEMU on amd64) -> capture + smoke suites -> report. Progress is a
+line per stage and platform with the elapsed time. The run's report (the pull-request comment's
+Markdown: every variant) is written to DIR/report.md and printed; DIR/report-<variant>.md hold
+each variant's own.
+
+Without --config (and no ml-image.yml here) it runs the bundled example, examples/hello-ml, which
+pushes to the local registry that scripts/test-env.sh starts.
+
+The report compares with the previous run's records: each run saves its records as the baseline
+of the current branch (under ML_IMAGE_CACHE_DIR, default ~/.cache/ml-image/baselines), so a second
+run shows what changed (nothing, when nothing did). Like BuildKit's layer cache, a run reuses what
+an identical earlier run found, and says so: the resolution when the base image digest,
+requirements, indexes and tool version are the same; capture and smoke results when the image
+(its manifest digest, or its content: the layers and the runtime config, whatever the build time)
+and every smoke input (suites, custom tests, timeouts, floors, GPU mode) are the same.
+--rerun resolves and smoke-tests anyway.
+
+Options:
+  --config FILE      config file (default: ml-image.yml here, else the bundled example)
+${_shared_js__WEBPACK_IMPORTED_MODULE_13__/* .configOverrideFlags */ .i7}
+  --stages LIST      some of plan,resolve,build,smoke,attest,report (default all)
+  --gpus MODE        GPUs for the smoke containers: auto (default), all, none
+  --baseline DIR     where baselines are kept (default the cache directory); "none" to skip
+  --load             build into the local engine without pushing (one platform)
+  --quiet            progress lines only (no buildx or test output)
+  --verbose          also a line of how long each stage took (and stack traces on errors)
+  --rerun            resolve and smoke-test again even when an identical earlier run can be reused
+  --out DIR          result directory (default ml-image-results)
+  --json             print the pipeline result (plan, build, smoke, reports) as JSON
+
+Exit codes: 0 all stages passed; 1 a build, conflict or smoke test failed; 2 bad config;
+3 no daemon / no buildx / registry unreachable.`,
+    async run(argv, io) {
+        const { values } = (0,_args_js__WEBPACK_IMPORTED_MODULE_12__/* .parseCommandArgs */ .Qx)('run', argv, {
+            config: { type: 'string' },
+            platforms: { type: 'string' },
+            variants: { type: 'string' },
+            stages: { type: 'string', default: 'all' },
+            gpus: { type: 'string', default: 'auto' },
+            baseline: { type: 'string' },
+            load: { type: 'boolean', default: false },
+            quiet: { type: 'boolean', default: false },
+            rerun: { type: 'boolean', default: false },
+        });
+        const timer = stageTimer(values.verbose);
+        const gpus = (0,_smoke_gpu_mode_js__WEBPACK_IMPORTED_MODULE_11__/* .parseGpuMode */ .L)(values.gpus, 'run: --gpus');
+        const stages = (0,_pipeline_pipeline_js__WEBPACK_IMPORTED_MODULE_7__/* .parseStages */ .lj)(values.stages, 'run: --stages');
+        const hasLocalConfig = _config_load_js__WEBPACK_IMPORTED_MODULE_4__/* .DEFAULT_CONFIG_FILES */ .BY.some((f) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(io.cwd, f)));
+        const file = values.config ?? (hasLocalConfig ? undefined : bundledExample());
+        if (file === bundledExample())
+            io.stderr(`no ml-image.yml here: running the bundled example ${file}\n`);
+        const loaded = (0,_config_load_js__WEBPACK_IMPORTED_MODULE_4__/* .loadConfig */ .Z9)({
+            cwd: io.cwd,
+            ...(file !== undefined && { file }),
+            overrides: (0,_shared_js__WEBPACK_IMPORTED_MODULE_13__/* .overridesFromFlags */ .du)(values),
+        });
+        const push = !values.load;
+        if (!push && loaded.config.platforms.length !== 1)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(`--load builds one platform into the local engine, but the config has ${loaded.config.platforms.length} (${loaded.config.platforms.join(', ')})`, 'add --platforms linux/amd64 (or the platform you want), or push to a registry');
+        // The registry check and the git facts (a few git processes) at once.
+        const registry = push && stages.has('build') ? (0,_docker_registry_js__WEBPACK_IMPORTED_MODULE_5__/* .checkRegistry */ .qW)(loaded.config.image.registry) : undefined;
+        const [git] = await Promise.all([(0,_shared_js__WEBPACK_IMPORTED_MODULE_13__/* .gitContextFor */ .Tr)(io), registry]);
+        const branch = git.ref?.startsWith('refs/heads/') ? git.ref.slice('refs/heads/'.length) : 'local';
+        const cacheDir = (0,_resolve_snapshot_cache_js__WEBPACK_IMPORTED_MODULE_9__/* .defaultCacheDir */ .$g)(io.env);
+        const baseline = values.baseline === 'none'
+            ? null
+            : (0,_report_baseline_js__WEBPACK_IMPORTED_MODULE_8__/* .dirBaselineStore */ .IV)(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(io.cwd, values.baseline ?? node_path__WEBPACK_IMPORTED_MODULE_1___default().join(cacheDir, 'baselines')));
+        const results = (0,_results_results_js__WEBPACK_IMPORTED_MODULE_10__/* .openResultDir */ .lR)(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(io.cwd, values.out ?? 'ml-image-results'), values.out !== undefined ? `--out ${values.out}` : 'result directory');
+        const t0 = Date.now();
+        const elapsed = () => `${((Date.now() - t0) / 1000).toFixed(1).padStart(6)}s`;
+        const result = await (0,_pipeline_pipeline_js__WEBPACK_IMPORTED_MODULE_7__/* .runPipeline */ .aI)({
+            loaded,
+            stages,
+            results,
+            push,
+            merge: true,
+            gpus,
+            imagesDir: (0,_util_images_dir_js__WEBPACK_IMPORTED_MODULE_3__/* .findImagesDir */ .P)(node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname((0,node_url__WEBPACK_IMPORTED_MODULE_2__.fileURLToPath)(import.meta.url))),
+            git,
+            cacheDir,
+            reuse: !values.rerun,
+            report: {
+                // Locally there is no pull request: the report goes to the file and the terminal.
+                mode: 'off',
+                baseline,
+                baseBranch: branch,
+                saveAs: { branch, sha: git.sha ?? 'local' },
+            },
+        }, {
+            docker: io.docker,
+            env: io.env,
+            progress: (stage, line) => io.stderr(`[${elapsed()}] ${stage.padEnd(7)} ${line}\n`),
+            ...(!values.quiet && { output: (line) => io.stderr(`           ${line}\n`) }),
+            error: (m, p) => io.stderr(`error: ${p?.title ? `${p.title}: ` : ''}${m}\n`),
+            warning: (m, p) => io.stderr(`warning: ${p?.title ? `${p.title}: ` : ''}${m}\n`),
+            ...timer.io,
+        });
+        if (values.verbose)
+            io.stderr(`[${elapsed()}] timing  ${timer.line()}\n`);
+        io.stderr(`[${elapsed()}] done: results in ${results.dir}\n`);
+        if (values.json)
+            io.stdout(`${JSON.stringify(result, null, 2)}\n`);
+        else if (result.reports[0]?.runFile)
+            io.stdout((0,_shared_js__WEBPACK_IMPORTED_MODULE_13__/* .printedReport */ .pP)(io, (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(result.reports[0].runFile, 'utf8')));
+        return result.smokeStatus === 'fail' ? 1 : 0;
+    },
+};
+/**
+ * --verbose: where a run's time went, as one line: the setup before the first stage (config,
+ * registry check, git), then each stage that ran.
+ */
+function stageTimer(verbose) {
+    const created = performance.now();
+    const parts = [];
+    const secs = (ms) => `${(ms / 1000).toFixed(3)}s`;
+    const timing = (stage, ms) => {
+        if (parts.length === 0)
+            parts.push(`setup ${secs(performance.now() - ms - created)}`);
+        parts.push(`${stage} ${secs(ms)}`);
+    };
+    return { io: verbose ? { timing } : {}, line: () => parts.join(', ') };
+}
+
+
+/***/ }),
+
+/***/ 67355:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   IV: () => (/* binding */ dirBaselineStore)
+/* harmony export */ });
+/* unused harmony exports baselineSlug, actionsCacheBaselineStore */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+// The baseline store: the records (env-*.json, smoke-*.json) of one image+variant+platform set, saved
+// per branch and commit, restored by the base branch. On GitHub: @actions/cache (a pull request may
+// restore its base branch's caches). Locally and on self-hosted runners: a directory.
+
+
+
+/** Cache keys may not hold commas and are at most 512 characters: a readable slug plus a hash. */
+function baselineSlug(key) {
+    const readable = key.replace(/[^A-Za-z0-9._-]+/g, '-').slice(0, 80);
+    return `${readable}-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.createHash)('sha256').update(key).digest('hex').slice(0, 12)}`;
+}
+const branchSlug = (b) => b.replace(/^refs\/heads\//, '').replace(/[^A-Za-z0-9._-]+/g, '-');
+/** root/<slug>/<branch>/: the newest save of a branch replaces the previous one. */
+function dirBaselineStore(root) {
+    return {
+        describe: () => root,
+        restore(key, branch) {
+            const dir = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(root, baselineSlug(key), branchSlug(branch));
+            return Promise.resolve((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(dir) && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(dir).length > 0 ? dir : undefined);
+        },
+        save(key, branch, _sha, files) {
+            const dir = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(root, baselineSlug(key), branchSlug(branch));
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(dir, { recursive: true, force: true });
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(dir, { recursive: true });
+            for (const f of files)
+                (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.cpSync)(f, node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dir, node_path__WEBPACK_IMPORTED_MODULE_2___default().basename(f)));
+            return Promise.resolve();
+        },
+    };
+}
+/**
+ * @actions/cache under keys `ml-image-baseline-v1-<slug>-<branch>-<sha>`, restored by the prefix
+ * without the sha (the newest entry of the branch). Cache entries are immutable, hence the sha.
+ * The path must be the same on save and restore, so it is fixed under RUNNER_TEMP.
+ */
+function actionsCacheBaselineStore(runnerTemp, log, api) {
+    const load = async () => api ?? (await Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(830), __webpack_require__.e(329)]).then(__webpack_require__.bind(__webpack_require__, 35329)));
+    const dirFor = (key) => path.join(runnerTemp, 'ml-image-baseline', baselineSlug(key));
+    const prefix = (key, branch) => `ml-image-baseline-v1-${baselineSlug(key)}-${branchSlug(branch)}-`;
+    return {
+        describe: () => 'the Actions cache',
+        async restore(key, branch) {
+            const dir = dirFor(key);
+            rmSync(dir, { recursive: true, force: true });
+            mkdirSync(dir, { recursive: true });
+            try {
+                const hit = await (await load()).restoreCache([dir], `${prefix(key, branch)}none`, [prefix(key, branch)]);
+                return hit !== undefined && readdirSync(dir).length > 0 ? dir : undefined;
+            }
+            catch (e) {
+                // The cache service is best effort: a report without a baseline beats a failed job.
+                log.warning(`baseline restore failed (${e.message}); reporting without a baseline`);
+                return undefined;
+            }
+        },
+        async save(key, branch, sha, files) {
+            const dir = dirFor(key);
+            rmSync(dir, { recursive: true, force: true });
+            mkdirSync(dir, { recursive: true });
+            for (const f of files)
+                cpSync(f, path.join(dir, path.basename(f)));
+            try {
+                await (await load()).saveCache([dir], `${prefix(key, branch)}${sha}`);
+            }
+            catch (e) {
+                // A re-run of the same commit finds its entry already there: nothing is lost.
+                if (/already exists|unable to reserve/i.test(e.message))
+                    return;
+                log.warning(`baseline save failed (${e.message}); the next pull request will have no baseline`);
+            }
+        },
+    };
+}
+
+
+/***/ }),
+
+/***/ 58947:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   L: () => (/* binding */ parseGpuMode)
+/* harmony export */ });
+/* unused harmony export GPU_MODES */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+// The GPU mode of the smoke containers, as the action input, the CLI flags and the stages spell it.
+
+/**
+ * auto: GPUs when the engine has the NVIDIA runtime or an nvidia.com/gpu CDI device (a CDI spec
+ * directory alone is not enough); all: every GPU; none: CPU only.
+ */
+const GPU_MODES = ['auto', 'all', 'none'];
+/** A flag's value -> the mode; anything else is bad input naming the flag (exit 2). */
+function parseGpuMode(raw, source) {
+    const mode = GPU_MODES.find((m) => m === raw);
+    if (mode === undefined)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${source}: expected auto, all or none, got "${raw}"`);
+    return mode;
+}
+
+
+/***/ })
+
+};
