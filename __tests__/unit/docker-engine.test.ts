@@ -694,6 +694,33 @@ kind: nvidia.com/gpu
     });
   });
 
+  it('the info read over the local socket: dockerode is never loaded, the spec files are read', async () => {
+    await withSpecDir({ 'nvidia.yaml': NVIDIA_SPEC }, async (dir) => {
+      const info = { Runtimes: { runc: {}, nvidia: {} }, CDISpecDirs: [dir] };
+      const docker = createDockerAdapter({
+        docker: () => Promise.reject(new Error('dockerode loaded')),
+        exec: { run: async () => ({ exitCode: 0, stdout: '', stderr: '' }) },
+        localInfo: async () => info,
+      });
+      expect(await docker.daemonFeatures()).toEqual({
+        runtimes: ['runc', 'nvidia'],
+        cdiSpecDirs: [dir],
+        cdiDevices: ['nvidia.com/gpu=0', 'nvidia.com/gpu=all'],
+      });
+    });
+  });
+
+  it('no answer over the local socket (another engine, a failure): dockerode is asked', async () => {
+    const docker = createDockerAdapter({
+      docker: {
+        info: async () => ({ Runtimes: { runc: {} }, DiscoveredDevices: [] }),
+      } as unknown as Dockerode,
+      exec: { run: async () => ({ exitCode: 0, stdout: '', stderr: '' }) },
+      localInfo: async () => undefined,
+    });
+    expect(await docker.daemonFeatures()).toEqual({ runtimes: ['runc'], cdiSpecDirs: [], cdiDevices: [] });
+  });
+
   it("the engine's own list wins; a remote engine's spec directories are not this machine's to read", async () => {
     await withSpecDir({ 'nvidia.yaml': NVIDIA_SPEC }, async (dir) => {
       const info = { Runtimes: { runc: {} }, CDISpecDirs: [dir] };

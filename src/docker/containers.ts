@@ -62,15 +62,23 @@ function isLocalEngine(docker: Dockerode): boolean {
   return typeof socketPath === 'string' && socketPath.startsWith('/') && !socketPath.startsWith('//');
 }
 
-/** The engine's info: its runtimes and CDI devices (the engine's list, else the local spec files). */
-async function daemonFeatures(client: EngineClient): Promise<DaemonFeatures> {
-  const raw = await client.call((docker) => docker.info());
+/**
+ * The engine's info: its runtimes and CDI devices (the engine's list, else the local spec files).
+ * LOCAL_INFO answers from the local engine's socket without loading dockerode (engine-info.ts);
+ * undefined from it (another engine, or a failure) asks dockerode.
+ */
+async function daemonFeatures(
+  client: EngineClient,
+  localInfo?: () => Promise<unknown>,
+): Promise<DaemonFeatures> {
+  const local = await localInfo?.();
+  const raw = local ?? (await client.call((docker) => docker.info()));
   const info = parseAnswer(InfoSchema, raw, "the engine's info");
   const cdiSpecDirs = info.CDISpecDirs ?? [];
   const discovered = info.DiscoveredDevices;
   const cdiDevices = discovered
     ? discovered.flatMap((d) => (d.ID ? [d.ID] : []))
-    : isLocalEngine(await client.docker())
+    : local !== undefined || isLocalEngine(await client.docker())
       ? readCdiDevices(cdiSpecDirs)
       : [];
   return { runtimes: Object.keys(info.Runtimes ?? {}), cdiSpecDirs, cdiDevices };
@@ -354,14 +362,14 @@ export type ContainerOps = Pick<
 >;
 
 /** The adapter's engine and container methods over one client. */
-export function createContainerOps(client: EngineClient): ContainerOps {
+export function createContainerOps(client: EngineClient, localInfo?: () => Promise<unknown>): ContainerOps {
   return {
     async ping() {
       const raw = await client.call((docker) => freshConnection(docker).version());
       const v = parseAnswer(VersionSchema, raw, "the engine's version");
       return { version: v.Version, apiVersion: v.ApiVersion, os: v.Os, arch: v.Arch };
     },
-    daemonFeatures: () => daemonFeatures(client),
+    daemonFeatures: () => daemonFeatures(client, localInfo),
     runContainer: (spec) => runContainer(client, spec),
     inspectImage: (ref, platform) => inspectImage(client, ref, platform),
     imageHistory: (ref) => imageHistory(client, ref),

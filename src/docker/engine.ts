@@ -6,6 +6,7 @@ import { type CommandRunner, type DockerAdapter, RUN_ID, RUN_LABEL } from './ada
 import { createBuildxCli } from './buildx.js';
 import { engineClient } from './client.js';
 import { createContainerOps } from './containers.js';
+import { localEngineInfo } from './engine-info.js';
 import { ActionsExecRunner } from './exec-runner.js';
 import { startSession } from './sessions.js';
 
@@ -18,13 +19,15 @@ export interface EngineDeps {
   exec: CommandRunner;
   /** The docker CLI (default "docker"). */
   dockerCli?: string;
+  /** The engine's info read without dockerode (engine-info.ts); undefined: dockerode's. */
+  localInfo?: () => Promise<unknown>;
 }
 
 export function createDockerAdapter(deps: EngineDeps): DockerAdapter {
   const client = engineClient(deps.docker);
   return {
     ...createBuildxCli(deps.exec, deps.dockerCli ?? 'docker'),
-    ...createContainerOps(client),
+    ...createContainerOps(client, deps.localInfo),
     startSession: (spec) => startSession(client, spec),
   };
 }
@@ -50,6 +53,7 @@ export function createDefaultDockerAdapter(): DockerAdapter {
   const docker = createDockerAdapter({
     docker: async () => new (await import('dockerode')).default(),
     exec: new ActionsExecRunner(),
+    localInfo: () => localEngineInfo(),
   });
   sweepRunOnInterrupt(docker);
   return docker;
