@@ -328,9 +328,12 @@ if ! docker info >/dev/null 2>&1; then
   command -v dockerd >/dev/null || die 3 "dockerd not found after installing docker.io"
   # A pid file left by a dockerd that never stopped (a machine restored from a snapshot) can name a
   # pid another process holds now, and dockerd then refuses to start: drop it unless it is dockerd's.
+  # (Each read may fail, the pid being gone: `|| true` keeps the ERR trap out of it.)
   for pidfile in /var/run/docker.pid /var/run/docker/containerd/containerd.pid; do
     [[ -f $pidfile ]] || continue
-    case $(cat "/proc/$(cat "$pidfile")/comm" 2>/dev/null) in
+    pid=$(cat "$pidfile" 2>/dev/null || true)
+    comm=$(cat "/proc/${pid:-0}/comm" 2>/dev/null || true)
+    case $comm in
       dockerd | containerd) ;;
       *) log "removing the stale $pidfile" && rm -f "$pidfile" ;;
     esac

@@ -30,6 +30,7 @@ import {
   openEnvelope,
   pae,
   parseP256PublicKey,
+  publicKeysKept,
   publicKeyOf,
   signBytes,
   signEnvelope,
@@ -239,6 +240,12 @@ describe('parseP256PublicKey', () => {
     expect(parseP256PublicKey(text)).toBe(parseP256PublicKey(text));
     expect(parseP256PublicKey(spki(p384))).toBeUndefined();
     expect(parseP256PublicKey(spki(p384))).toBeUndefined();
+  });
+
+  it('a private key given by mistake is refused and never kept', () => {
+    const text = fixture('fixture.key');
+    expect(parseP256PublicKey(text)).toBeUndefined();
+    expect(publicKeysKept().includes(text)).toBe(false);
   });
 
   it('fixture.pub is the public key of fixture.key', () => {

@@ -495,6 +495,10 @@ describe('verifyAttestations', () => {
     const again = await signer.verifyAttestations(REF, 'cyclonedx', PUB);
     expect(first.ok && again.ok).toBe(true);
     expect(first.ok && again.ok && first.items[0] === again.items[0]).toBe(true);
+    // Shared, so frozen: a caller cannot change what the next check sees.
+    expect(first.ok && Object.isFrozen(first.items[0]) && Object.isFrozen(first.items[0]!.subject)).toBe(
+      true,
+    );
     // What PUB verified is not taken for OTHER's: the same envelopes, checked again with OTHER.
     const other = await signer.verifyAttestations(REF, 'cyclonedx', OTHER);
     expect(other).toMatchObject({ ok: false, failure: { reason: 'invalid' } });

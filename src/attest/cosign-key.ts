@@ -108,17 +108,21 @@ export async function decryptCosignKey(text: string, password: string, source: s
 /** Public keys parsed in this process, by their PEM text (public: nothing secret is kept). */
 const publicKeys = new Map<string, KeyObject | undefined>();
 
+/** The texts parseP256PublicKey keeps (for the test that no private key is ever among them). */
+export const publicKeysKept = (): string[] => [...publicKeys.keys()];
+
 /** A PEM public key that the built-in verifier takes (ECDSA P-256), else undefined. */
 export function parseP256PublicKey(text: string): KeyObject | undefined {
+  // Only PUBLIC KEY blocks are parsed and kept: a private key given by mistake is never stored.
+  if (pemBlock(text)?.type !== 'PUBLIC KEY') return undefined;
   // Asked once per check (is it one the built-in verifier takes?) and by the verifier: parsed once.
   if (publicKeys.has(text)) return publicKeys.get(text);
   let key: KeyObject | undefined;
-  if (pemBlock(text)?.type === 'PUBLIC KEY')
-    try {
-      key = createPublicKey(text);
-    } catch {
-      key = undefined;
-    }
+  try {
+    key = createPublicKey(text);
+  } catch {
+    key = undefined;
+  }
   const p256 = key && isP256(key) ? key : undefined;
   publicKeys.set(text, p256);
   return p256;

@@ -311,7 +311,15 @@ class NativeSigner implements Signer {
     let statement = byKey.get(key);
     if (statement === undefined) {
       const payload = openEnvelope(key, blob);
-      statement = (payload && parseStatement(payload)) ?? null;
+      const parsed = (payload && parseStatement(payload)) ?? null;
+      // Shared by every check of this blob: the statement and its subjects (what the checks
+      // compare) are frozen, so that no caller changes what the next check sees.
+      if (parsed) {
+        parsed.subject.forEach((s) => Object.freeze(s));
+        Object.freeze(parsed.subject);
+        Object.freeze(parsed);
+      }
+      statement = parsed;
       byKey.set(key, statement);
     }
     return statement;
