@@ -1,6 +1,7 @@
 // The container side of the DockerAdapter, through dockerode: managed containers (labelled so
 // leftovers can be found), one-shot runs under the in-container deadline, and the cleanup of
-// managed containers. Engine answers are parsed, not cast.
+// managed containers; the engine's info (its GPUs) over the local socket where it can
+// (engine-info.ts), so that a warm run never loads dockerode. Engine answers are parsed, not cast.
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import type Dockerode from 'dockerode';

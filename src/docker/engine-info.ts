@@ -49,6 +49,8 @@ export function infoOverSocket(socket: string, timeoutMs = 10_000): Promise<unkn
     });
     req.on('timeout', () => req.destroy());
     req.on('error', () => resolve(undefined));
+    // Whatever else ends the request without an answer (resolving again after one does nothing).
+    req.on('close', () => resolve(undefined));
   });
 }
 

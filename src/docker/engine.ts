@@ -1,5 +1,6 @@
 // DockerAdapter over the real engine, composed of its three concerns: buildx through the docker
-// CLI (buildx.ts), containers through dockerode (containers.ts) and exec sessions (sessions.ts).
+// CLI (buildx.ts), containers through dockerode (containers.ts; the engine's info over its local
+// socket, engine-info.ts) and exec sessions (sessions.ts).
 import type Dockerode from 'dockerode';
 import { registerCleanup } from '../util/cleanup.js';
 import { type CommandRunner, type DockerAdapter, RUN_ID, RUN_LABEL } from './adapter.js';
