@@ -28914,7 +28914,7 @@ function defaultPostDeps(procDir = '/proc') {
 
 /***/ }),
 
-/***/ 32350:
+/***/ 64298:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -33936,7 +33936,8 @@ function destroyStream(stream) {
 ;// CONCATENATED MODULE: ./src/docker/containers.ts
 // The container side of the DockerAdapter, through dockerode: managed containers (labelled so
 // leftovers can be found), one-shot runs under the in-container deadline, and the cleanup of
-// managed containers. Engine answers are parsed, not cast.
+// managed containers; the engine's info (its GPUs) over the local socket where it can
+// (engine-info.ts), so that a warm run never loads dockerode. Engine answers are parsed, not cast.
 
 
 
@@ -33983,15 +33984,20 @@ function isLocalEngine(docker) {
         return process.platform !== 'win32';
     return typeof socketPath === 'string' && socketPath.startsWith('/') && !socketPath.startsWith('//');
 }
-/** The engine's info: its runtimes and CDI devices (the engine's list, else the local spec files). */
-async function daemonFeatures(client) {
-    const raw = await client.call((docker) => docker.info());
+/**
+ * The engine's info: its runtimes and CDI devices (the engine's list, else the local spec files).
+ * LOCAL_INFO answers from the local engine's socket without loading dockerode (engine-info.ts);
+ * undefined from it (another engine, or a failure) asks dockerode.
+ */
+async function daemonFeatures(client, localInfo) {
+    const local = await localInfo?.();
+    const raw = local ?? (await client.call((docker) => docker.info()));
     const info = parseAnswer(InfoSchema, raw, "the engine's info");
     const cdiSpecDirs = info.CDISpecDirs ?? [];
     const discovered = info.DiscoveredDevices;
     const cdiDevices = discovered
         ? discovered.flatMap((d) => (d.ID ? [d.ID] : []))
-        : isLocalEngine(await client.docker())
+        : local !== undefined || isLocalEngine(await client.docker())
             ? readCdiDevices(cdiSpecDirs)
             : [];
     return { runtimes: Object.keys(info.Runtimes ?? {}), cdiSpecDirs, cdiDevices };
@@ -34214,14 +34220,14 @@ async function removeContainers(client, ids) {
     return removed;
 }
 /** The adapter's engine and container methods over one client. */
-function createContainerOps(client) {
+function createContainerOps(client, localInfo) {
     return {
         async ping() {
             const raw = await client.call((docker) => freshConnection(docker).version());
             const v = parseAnswer(VersionSchema, raw, "the engine's version");
             return { version: v.Version, apiVersion: v.ApiVersion, os: v.Os, arch: v.Arch };
         },
-        daemonFeatures: () => daemonFeatures(client),
+        daemonFeatures: () => daemonFeatures(client, localInfo),
         runContainer: (spec) => runContainer(client, spec),
         inspectImage: (ref, platform) => inspectImage(client, ref, platform),
         imageHistory: (ref) => imageHistory(client, ref),
@@ -34232,6 +34238,67 @@ function createContainerOps(client) {
         },
         removeContainers: (ids) => removeContainers(client, ids),
     };
+}
+
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(48161);
+var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_);
+;// CONCATENATED MODULE: ./src/docker/engine-info.ts
+// The engine's info (GET /info) over its local socket with node:http, without loading dockerode.
+// Asking whether the engine has GPUs is all a warm run needs of it (its smoke results are
+// reused), and dockerode with its dependencies is the bundle's largest chunk: loading it cost a
+// warm `ml-image run` about 80 ms and a major garbage collection. The socket is the one
+// docker-modem (dockerode's connection) would use: DOCKER_HOST=unix://PATH, or without DOCKER_HOST
+// $HOME/.docker/run/docker.sock when it exists, else /var/run/docker.sock. Any other engine
+// (tcp://, ssh://, a named pipe) is left to dockerode, and so is any failure here: the caller
+// asks dockerode, which says what is wrong in the usual words.
+
+
+
+
+/** The engine's local socket as docker-modem picks it; undefined for any other DOCKER_HOST. */
+function localEngineSocket(env, platform = process.platform, exists = external_node_fs_.existsSync, home = (0,external_node_os_.homedir)()) {
+    if (platform === 'win32')
+        return undefined;
+    const host = env.DOCKER_HOST;
+    if (host) {
+        if (!host.startsWith('unix://'))
+            return undefined;
+        const given = host.slice('unix://'.length);
+        if (given)
+            return given;
+    }
+    const user = external_node_path_default().join(home, '.docker', 'run', 'docker.sock');
+    return exists(user) ? user : '/var/run/docker.sock';
+}
+/** GET /info on SOCKET: the parsed JSON, or undefined on any failure (the caller asks dockerode). */
+function infoOverSocket(socket, timeoutMs = 10_000) {
+    return new Promise((resolve) => {
+        const req = external_node_http_default().get({ socketPath: socket, path: '/info', timeout: timeoutMs }, (res) => {
+            const chunks = [];
+            res.on('data', (c) => chunks.push(c));
+            res.on('error', () => resolve(undefined));
+            res.on('end', () => {
+                if (res.statusCode !== 200)
+                    return resolve(undefined);
+                try {
+                    resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')));
+                }
+                catch {
+                    resolve(undefined);
+                }
+            });
+        });
+        req.on('timeout', () => req.destroy());
+        req.on('error', () => resolve(undefined));
+        // Whatever else ends the request without an answer (resolving again after one does nothing).
+        req.on('close', () => resolve(undefined));
+    });
+}
+/** The local engine's info when DOCKER_HOST names a local socket (or none); else undefined. */
+async function localEngineInfo(env = process.env) {
+    const socket = localEngineSocket(env);
+    return socket === undefined ? undefined : infoOverSocket(socket);
 }
 
 // EXTERNAL MODULE: ./src/docker/exec-runner.ts
@@ -34399,13 +34466,14 @@ async function startSession(client, spec) {
 
 
 
+
 // Callers outside docker/ that import the CLI failure classifier from here.
 
 function createDockerAdapter(deps) {
     const client = engineClient(deps.docker);
     return {
         ...createBuildxCli(deps.exec, deps.dockerCli ?? 'docker'),
-        ...createContainerOps(client),
+        ...createContainerOps(client, deps.localInfo),
         startSession: (spec) => startSession(client, spec),
     };
 }
@@ -34429,6 +34497,7 @@ function createDefaultDockerAdapter() {
     const docker = createDockerAdapter({
         docker: async () => new (await Promise.all(/* import() */[__nccwpck_require__.e(830), __nccwpck_require__.e(40)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 39040, 23))).default(),
         exec: new exec_runner/* ActionsExecRunner */.L(),
+        localInfo: () => localEngineInfo(),
     });
     sweepRunOnInterrupt(docker);
     return docker;
@@ -34848,9 +34917,6 @@ function cacheFor(kind, repository, variant, arch) {
     return { type: 'none' };
 }
 
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(48161);
-var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_);
 ;// CONCATENATED MODULE: ./src/build/builder-facts.ts
 // What the build stage needs to know of the builder (buildx version, driver, BuildKit version):
 // asked once per Docker adapter (a process), and kept between runs in the cache directory under a
@@ -43952,19 +44018,23 @@ async function decryptCosignKey(text, password, source) {
 }
 /** Public keys parsed in this process, by their PEM text (public: nothing secret is kept). */
 const publicKeys = new Map();
+/** The texts parseP256PublicKey keeps (for the test that no private key is ever among them). */
+const publicKeysKept = () => [...publicKeys.keys()];
 /** A PEM public key that the built-in verifier takes (ECDSA P-256), else undefined. */
 function parseP256PublicKey(text) {
+    // Only PUBLIC KEY blocks are parsed and kept: a private key given by mistake is never stored.
+    if (pemBlock(text)?.type !== 'PUBLIC KEY')
+        return undefined;
     // Asked once per check (is it one the built-in verifier takes?) and by the verifier: parsed once.
     if (publicKeys.has(text))
         return publicKeys.get(text);
     let key;
-    if (pemBlock(text)?.type === 'PUBLIC KEY')
-        try {
-            key = (0,external_node_crypto_.createPublicKey)(text);
-        }
-        catch {
-            key = undefined;
-        }
+    try {
+        key = (0,external_node_crypto_.createPublicKey)(text);
+    }
+    catch {
+        key = undefined;
+    }
     const p256 = key && isP256(key) ? key : undefined;
     publicKeys.set(text, p256);
     return p256;
@@ -44394,7 +44464,15 @@ class NativeSigner {
         let statement = byKey.get(key);
         if (statement === undefined) {
             const payload = openEnvelope(key, blob);
-            statement = (payload && parseStatement(payload)) ?? null;
+            const parsed = (payload && parseStatement(payload)) ?? null;
+            // Shared by every check of this blob: the statement and its subjects (what the checks
+            // compare) are frozen, so that no caller changes what the next check sees.
+            if (parsed) {
+                parsed.subject.forEach((s) => Object.freeze(s));
+                Object.freeze(parsed.subject);
+                Object.freeze(parsed);
+            }
+            statement = parsed;
             byKey.set(key, statement);
         }
         return statement;
@@ -47520,7 +47598,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _util_cjs_globals_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(14367);
 /* harmony import */ var _util_zod_jitless_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(97770);
 /* harmony import */ var _action_post_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(27718);
-/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(32350);
+/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(64298);
 /* harmony import */ var _util_cleanup_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4532);
 // Entry of the root action and its sub-actions (bundled to dist/index.js), main and post step
 // alike: the main step saves its state first, and the same bundle run as the post step sees it.

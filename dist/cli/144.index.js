@@ -1202,8 +1202,8 @@ function outputMasker(secretEnv, indexes) {
     return (text) => masks.reduce((t, m) => t.split(m).join('***'), (0,redact/* redactUrls */.sK)(text));
 }
 
-// EXTERNAL MODULE: ./src/docker/engine.ts + 7 modules
-var engine = __webpack_require__(83798);
+// EXTERNAL MODULE: ./src/docker/engine.ts + 8 modules
+var engine = __webpack_require__(74818);
 ;// CONCATENATED MODULE: ./src/build/retry.ts
 
 

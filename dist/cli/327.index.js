@@ -1360,19 +1360,23 @@ async function decryptCosignKey(text, password, source) {
 }
 /** Public keys parsed in this process, by their PEM text (public: nothing secret is kept). */
 const publicKeys = new Map();
+/** The texts parseP256PublicKey keeps (for the test that no private key is ever among them). */
+const publicKeysKept = () => [...publicKeys.keys()];
 /** A PEM public key that the built-in verifier takes (ECDSA P-256), else undefined. */
 function parseP256PublicKey(text) {
+    // Only PUBLIC KEY blocks are parsed and kept: a private key given by mistake is never stored.
+    if (pemBlock(text)?.type !== 'PUBLIC KEY')
+        return undefined;
     // Asked once per check (is it one the built-in verifier takes?) and by the verifier: parsed once.
     if (publicKeys.has(text))
         return publicKeys.get(text);
     let key;
-    if (pemBlock(text)?.type === 'PUBLIC KEY')
-        try {
-            key = (0,external_node_crypto_.createPublicKey)(text);
-        }
-        catch {
-            key = undefined;
-        }
+    try {
+        key = (0,external_node_crypto_.createPublicKey)(text);
+    }
+    catch {
+        key = undefined;
+    }
     const p256 = key && isP256(key) ? key : undefined;
     publicKeys.set(text, p256);
     return p256;
@@ -1802,7 +1806,15 @@ class NativeSigner {
         let statement = byKey.get(key);
         if (statement === undefined) {
             const payload = openEnvelope(key, blob);
-            statement = (payload && parseStatement(payload)) ?? null;
+            const parsed = (payload && parseStatement(payload)) ?? null;
+            // Shared by every check of this blob: the statement and its subjects (what the checks
+            // compare) are frozen, so that no caller changes what the next check sees.
+            if (parsed) {
+                parsed.subject.forEach((s) => Object.freeze(s));
+                Object.freeze(parsed.subject);
+                Object.freeze(parsed);
+            }
+            statement = parsed;
             byKey.set(key, statement);
         }
         return statement;

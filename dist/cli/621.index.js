@@ -1874,7 +1874,7 @@ function toJUnit(r) {
 /***/ 68898:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-const { valid, clean, explain, parse } = __webpack_require__(74818);
+const { valid, clean, explain, parse } = __webpack_require__(52437);
 
 const { lt, le, eq, ne, ge, gt, compare, rcompare } = __webpack_require__(12124);
 
@@ -1930,7 +1930,7 @@ module.exports = {
 /***/ 12124:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-const { parse } = __webpack_require__(74818);
+const { parse } = __webpack_require__(52437);
 
 module.exports = {
   compare,
@@ -2078,7 +2078,7 @@ function calculateKey(input) {
 /***/ 38940:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-const { explain, parse, stringify } = __webpack_require__(74818);
+const { explain, parse, stringify } = __webpack_require__(52437);
 
 // those notation are borrowed from semver
 module.exports = {
@@ -2261,7 +2261,7 @@ function inc(input, release, preReleaseIdentifier) {
 // 2.0, and the BSD License. See the LICENSE file in the root of this repository
 // for complete details.
 
-const { VERSION_PATTERN, explain: explainVersion } = __webpack_require__(74818);
+const { VERSION_PATTERN, explain: explainVersion } = __webpack_require__(52437);
 
 const Operator = __webpack_require__(12124);
 
@@ -2453,7 +2453,7 @@ function validRange(specifier) {
 
 /***/ }),
 
-/***/ 74818:
+/***/ 52437:
 /***/ ((module) => {
 
 const VERSION_PATTERN = [

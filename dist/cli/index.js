@@ -235,7 +235,7 @@ __webpack_async_result__();
 /* unused harmony exports COMMANDS, commandHelp, jsonError */
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _docker_engine_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(83798);
+/* harmony import */ var _docker_engine_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(74818);
 /* harmony import */ var _capture_redact_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(44977);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(83916);
 /* harmony import */ var _util_json_file_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(80019);
@@ -839,7 +839,7 @@ function hasNvidiaCdiGpu(devices) {
 
 /***/ }),
 
-/***/ 83798:
+/***/ 74818:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -880,6 +880,7 @@ function engineClient(source) {
 
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __nccwpck_require__(37067);
+var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_);
 // EXTERNAL MODULE: external "node:https"
 var external_node_https_ = __nccwpck_require__(44708);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
@@ -1098,7 +1099,8 @@ function destroyStream(stream) {
 ;// CONCATENATED MODULE: ./src/docker/containers.ts
 // The container side of the DockerAdapter, through dockerode: managed containers (labelled so
 // leftovers can be found), one-shot runs under the in-container deadline, and the cleanup of
-// managed containers. Engine answers are parsed, not cast.
+// managed containers; the engine's info (its GPUs) over the local socket where it can
+// (engine-info.ts), so that a warm run never loads dockerode. Engine answers are parsed, not cast.
 
 
 
@@ -1145,15 +1147,20 @@ function isLocalEngine(docker) {
         return process.platform !== 'win32';
     return typeof socketPath === 'string' && socketPath.startsWith('/') && !socketPath.startsWith('//');
 }
-/** The engine's info: its runtimes and CDI devices (the engine's list, else the local spec files). */
-async function daemonFeatures(client) {
-    const raw = await client.call((docker) => docker.info());
+/**
+ * The engine's info: its runtimes and CDI devices (the engine's list, else the local spec files).
+ * LOCAL_INFO answers from the local engine's socket without loading dockerode (engine-info.ts);
+ * undefined from it (another engine, or a failure) asks dockerode.
+ */
+async function daemonFeatures(client, localInfo) {
+    const local = await localInfo?.();
+    const raw = local ?? (await client.call((docker) => docker.info()));
     const info = (0,failures/* parseAnswer */.Wp)(InfoSchema, raw, "the engine's info");
     const cdiSpecDirs = info.CDISpecDirs ?? [];
     const discovered = info.DiscoveredDevices;
     const cdiDevices = discovered
         ? discovered.flatMap((d) => (d.ID ? [d.ID] : []))
-        : isLocalEngine(await client.docker())
+        : local !== undefined || isLocalEngine(await client.docker())
             ? (0,cdi/* readCdiDevices */.AZ)(cdiSpecDirs)
             : [];
     return { runtimes: Object.keys(info.Runtimes ?? {}), cdiSpecDirs, cdiDevices };
@@ -1376,14 +1383,14 @@ async function removeContainers(client, ids) {
     return removed;
 }
 /** The adapter's engine and container methods over one client. */
-function createContainerOps(client) {
+function createContainerOps(client, localInfo) {
     return {
         async ping() {
             const raw = await client.call((docker) => freshConnection(docker).version());
             const v = (0,failures/* parseAnswer */.Wp)(VersionSchema, raw, "the engine's version");
             return { version: v.Version, apiVersion: v.ApiVersion, os: v.Os, arch: v.Arch };
         },
-        daemonFeatures: () => daemonFeatures(client),
+        daemonFeatures: () => daemonFeatures(client, localInfo),
         runContainer: (spec) => runContainer(client, spec),
         inspectImage: (ref, platform) => inspectImage(client, ref, platform),
         imageHistory: (ref) => imageHistory(client, ref),
@@ -1396,11 +1403,73 @@ function createContainerOps(client) {
     };
 }
 
-// EXTERNAL MODULE: ./src/docker/exec-runner.ts
-var exec_runner = __nccwpck_require__(45206);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(73024);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(48161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(76760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+;// CONCATENATED MODULE: ./src/docker/engine-info.ts
+// The engine's info (GET /info) over its local socket with node:http, without loading dockerode.
+// Asking whether the engine has GPUs is all a warm run needs of it (its smoke results are
+// reused), and dockerode with its dependencies is the bundle's largest chunk: loading it cost a
+// warm `ml-image run` about 80 ms and a major garbage collection. The socket is the one
+// docker-modem (dockerode's connection) would use: DOCKER_HOST=unix://PATH, or without DOCKER_HOST
+// $HOME/.docker/run/docker.sock when it exists, else /var/run/docker.sock. Any other engine
+// (tcp://, ssh://, a named pipe) is left to dockerode, and so is any failure here: the caller
+// asks dockerode, which says what is wrong in the usual words.
+
+
+
+
+/** The engine's local socket as docker-modem picks it; undefined for any other DOCKER_HOST. */
+function localEngineSocket(env, platform = process.platform, exists = external_node_fs_.existsSync, home = (0,external_node_os_.homedir)()) {
+    if (platform === 'win32')
+        return undefined;
+    const host = env.DOCKER_HOST;
+    if (host) {
+        if (!host.startsWith('unix://'))
+            return undefined;
+        const given = host.slice('unix://'.length);
+        if (given)
+            return given;
+    }
+    const user = external_node_path_default().join(home, '.docker', 'run', 'docker.sock');
+    return exists(user) ? user : '/var/run/docker.sock';
+}
+/** GET /info on SOCKET: the parsed JSON, or undefined on any failure (the caller asks dockerode). */
+function infoOverSocket(socket, timeoutMs = 10_000) {
+    return new Promise((resolve) => {
+        const req = external_node_http_default().get({ socketPath: socket, path: '/info', timeout: timeoutMs }, (res) => {
+            const chunks = [];
+            res.on('data', (c) => chunks.push(c));
+            res.on('error', () => resolve(undefined));
+            res.on('end', () => {
+                if (res.statusCode !== 200)
+                    return resolve(undefined);
+                try {
+                    resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')));
+                }
+                catch {
+                    resolve(undefined);
+                }
+            });
+        });
+        req.on('timeout', () => req.destroy());
+        req.on('error', () => resolve(undefined));
+        // Whatever else ends the request without an answer (resolving again after one does nothing).
+        req.on('close', () => resolve(undefined));
+    });
+}
+/** The local engine's info when DOCKER_HOST names a local socket (or none); else undefined. */
+async function localEngineInfo(env = process.env) {
+    const socket = localEngineSocket(env);
+    return socket === undefined ? undefined : infoOverSocket(socket);
+}
+
+// EXTERNAL MODULE: ./src/docker/exec-runner.ts
+var exec_runner = __nccwpck_require__(45206);
 ;// CONCATENATED MODULE: ./src/docker/tar.ts
 // A minimal ustar writer: enough to hand a few small files to a container through the engine's
 // archive API (`putArchive`), so file contents never travel on a command line (E2BIG, and secrets
@@ -1564,13 +1633,14 @@ async function startSession(client, spec) {
 
 
 
+
 // Callers outside docker/ that import the CLI failure classifier from here.
 
 function createDockerAdapter(deps) {
     const client = engineClient(deps.docker);
     return {
         ...(0,buildx/* createBuildxCli */.Rk)(deps.exec, deps.dockerCli ?? 'docker'),
-        ...createContainerOps(client),
+        ...createContainerOps(client, deps.localInfo),
         startSession: (spec) => startSession(client, spec),
     };
 }
@@ -1594,6 +1664,7 @@ function createDefaultDockerAdapter() {
     const docker = createDockerAdapter({
         docker: async () => new (await Promise.all(/* import() */[__nccwpck_require__.e(830), __nccwpck_require__.e(40)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 39040, 23))).default(),
         exec: new exec_runner/* ActionsExecRunner */.L(),
+        localInfo: () => localEngineInfo(),
     });
     sweepRunOnInterrupt(docker);
     return docker;
