@@ -43,6 +43,18 @@ const env = {
   COSIGN_PASSWORD: readFileSync(vars.ML_IMAGE_TEST_COSIGN_PASSWORD_FILE, 'utf8').trim(),
 };
 
+/** The byte sizes of the config and envelopes of the `.att` image the run attached to DIGEST. */
+async function attSizes(repository, digest) {
+  const repo = repository.slice(repository.indexOf('/') + 1);
+  const tag = `${digest.replace(':', '-')}.att`;
+  const r = await fetch(`http://${registry}/v2/${repo}/manifests/${tag}`, {
+    headers: { Accept: 'application/vnd.oci.image.manifest.v1+json' },
+  });
+  if (!r.ok) throw new Error(`reading ${repository}:${tag} answered ${r.status}`);
+  const m = await r.json();
+  return { config: m.config.size, envelopes: m.layers.map((l) => l.size) };
+}
+
 function run(args, extra = {}) {
   const r = spawnSync(process.execPath, [cli, ...args], {
     encoding: 'utf8',
@@ -58,6 +70,7 @@ try {
   run(['run', '--config', config, '--out', out]);
   const build = JSON.parse(readFileSync(path.join(out, 'build.json'), 'utf8'));
   const ref = `${build.variants[0].repository}@${build.variants[0].digest}`;
+  const sizes = await attSizes(build.variants[0].repository, build.variants[0].platforms[0].digest);
   const verifyArgs = ['verify', ref, '--key', vars.ML_IMAGE_TEST_COSIGN_PUB, '--require-smoke', 'pass'];
   const stage = (stderr, name) => {
     const m = new RegExp(`timing .*\\b${name} (\\d+\\.\\d+)s`).exec(stderr);
@@ -91,7 +104,7 @@ try {
     );
     cosignVerify.push(stage(run([...verifyArgs, '--verbose'], COSIGN).stderr, 'verify'));
     // The registry's own share: the same requests, bare.
-    const floor = await registryFloor(registry);
+    const floor = await registryFloor(registry, sizes);
     floorAttach.push(floor.attach);
     floorVerify.push(floor.verify);
   }
@@ -106,7 +119,7 @@ try {
   console.log(`  ratio (attest + verify) / build: ${((a + v) / b).toFixed(3)}  (aim: <= 0.10)`);
   const [fa, fv] = [floorAttach, floorVerify].map(median);
   console.log(
-    "registry floor (the requests cosign's format needs, sent bare: no predicates, no signing), same runs:",
+    `registry floor (the requests cosign's format needs, sent bare: no predicates, no signing; blobs of the product's sizes, config ${sizes.config} B and envelopes ${sizes.envelopes.join(', ')} B), same runs:`,
   );
   console.log(`  attach requests: median ${fa.toFixed(3)} s  ${list(floorAttach)}`);
   console.log(`  verify requests: median ${fv.toFixed(3)} s  ${list(floorVerify)}`);

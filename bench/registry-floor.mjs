@@ -3,7 +3,8 @@
 // fresh keep-alive agent of node:http (the product's client is node:http too) to the registry's
 // host as given, as a new process has. What the stages take beyond it is this tool's own work; the
 // floor itself is the registry's. As on a warm run, each image already has its signature, and the
-// merged index exists (both made once, before the first measurement).
+// merged index exists (both made once, before the first measurement). The blobs are random, of
+// the sizes the caller gives (bench/attest.mjs: those of the `.att` image the product wrote).
 //   attach, per platform: GET .sig (there: the image is signed already), GET .att and 4 upload
 //     POSTs (config + 3 envelopes); 4 PUTs; the manifest PUT (3 rounds, 11 requests)
 //   verify: GET the index by digest; per platform GET .sig and .att; per platform 3 envelope
@@ -67,12 +68,16 @@ async function putManifest(c, tag, blobs) {
   return { mediaType: OCI_MANIFEST, digest: sha256(manifest), size: manifest.length };
 }
 
-/** Random blobs the sizes of a config and LAYERS small envelopes. */
-const blobsOf = (layers) => [1200, ...[1650, 1830, 1650].slice(0, layers)].map((n) => randomBytes(n));
+/** The sizes of an `.att` image's config and envelopes when the caller gives none. */
+const SIZES = { config: 1200, envelopes: [1650, 1830, 1650] };
 
-/** One platform's attach; the digests of its three envelopes. */
-async function attach(c, tag) {
-  const blobs = blobsOf(3);
+/** Random blobs the sizes of a config and LAYERS envelopes (of SIZES). */
+const blobsOf = (layers, sizes = SIZES) =>
+  [sizes.config, ...sizes.envelopes.slice(0, layers)].map((n) => randomBytes(n));
+
+/** One platform's attach; the digests of its envelopes. */
+async function attach(c, tag, sizes) {
+  const blobs = blobsOf(sizes.envelopes.length, sizes);
   const [, , ...uploads] = await Promise.all([
     expectStatus(
       c.request('GET', `/v2/${REPO}/manifests/${tag}.sig`, undefined, ACCEPT),
@@ -141,12 +146,16 @@ function prepare(registry) {
   return prepared;
 }
 
-/** Seconds of the bare attach and verify requests, one measurement each. */
-export async function registryFloor(registry) {
+/**
+ * Seconds of the bare attach and verify requests, one measurement each. SIZES: the byte sizes of
+ * the `.att` image's config and envelopes the product wrote (the bench reads them off the
+ * registry), so that the floor moves the same bytes; small ones when not given.
+ */
+export async function registryFloor(registry, sizes = SIZES) {
   const index = await prepare(registry);
   const a = client(registry);
   const t0 = performance.now();
-  const layers = await Promise.all(TAGS.map((t) => attach(a, t)));
+  const layers = await Promise.all(TAGS.map((t) => attach(a, t, sizes)));
   const t1 = performance.now();
   a.close();
   const v = client(registry);
