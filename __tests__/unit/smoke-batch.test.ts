@@ -257,6 +257,9 @@ describe('the python3 tests share one container', () => {
           .join('');
       expect(said('compute-cpu')).toBe(`compute says hello\n\n${pass()}`);
       expect(said('train')).toBe(`train says hello\n${pass()}`);
+      // Whole lines only, each with its newline: every consumer prints a piece as lines of its own
+      // (smoke --verbose, run's live output, the action's log).
+      for (const { text } of seen) expect(text).toMatch(/\n$/);
       const all = seen.map((x) => x.text).join('');
       expect(all).not.toContain('@@');
       expect(all).not.toContain('nonce');
