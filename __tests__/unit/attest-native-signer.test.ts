@@ -32,6 +32,7 @@ import {
   nativeKeyText,
   nativeReaches,
   nativeVerifies,
+  signingKey,
   verifyDeps,
 } from '../../src/attest/signers.js';
 import { type OciFetch, sha256Digest } from '../../src/docker/oci-client.js';
@@ -845,6 +846,20 @@ describe('createSigner: built in where it can, cosign otherwise', () => {
     expect((err as Error).message).not.toContain('wrong-one');
     expect(cosign.calls).toEqual([]);
     expect(registry.count('putManifest')).toBe(0);
+  });
+
+  it('a key that does not decrypt is tried once: every later call gets the same failure', () => {
+    const env = { COSIGN_KEY: ENC, COSIGN_PASSWORD: 'wrong-two' };
+    const first = signingKey(ENV_KEY, env, false)!;
+    expect(signingKey(ENV_KEY, env, false)).toBe(first);
+    return first.then(
+      () => expect.fail('decrypted with a wrong password'),
+      async (e: unknown) => {
+        expect(e).toBeInstanceOf(InputError);
+        // After the failure too: the same promise, no second scrypt.
+        expect(signingKey(ENV_KEY, env, false)).toBe(first);
+      },
+    );
   });
 
   it('a plain (unencrypted) PEM in COSIGN_KEY goes to cosign', async () => {

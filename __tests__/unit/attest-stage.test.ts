@@ -472,6 +472,30 @@ describe('runAttestStage: keyless one image at a time; no image starts after a r
     expect(new Set(t.seen).size).toBe(2);
   });
 
+  it('key mode, any failure (a wrong password, say): no image starts after it, the error is thrown', async () => {
+    const platforms = [1, 2, 3, 4, 5, 6].map((n) => ({
+      platform: `linux/arch${n}`,
+      digest: D(String(n)),
+      durationMs: 1000,
+      attempts: 1,
+      metadata: {},
+    }));
+    const many: BuildResult = { ...build, variants: [{ ...build.variants[0]!, platforms }] };
+    const seen: string[] = [];
+    const step = async (ref: string) => {
+      seen.push(ref);
+      await new Promise((r) => setTimeout(r, 5));
+      if (ref.endsWith(D('1'))) throw new InputError('COSIGN_KEY: wrong password', 'check COSIGN_PASSWORD');
+    };
+    await expect(runAttestStage(input({ build: many }), io({ sign: step, attest: step }))).rejects.toThrow(
+      /wrong password/,
+    );
+    // Four images at a time in key mode: those already started finish, no fifth one starts.
+    const started = new Set(seen);
+    expect(started.has(`localhost:5000/acme/model@${D('1')}`)).toBe(true);
+    expect(started.size).toBeLessThanOrEqual(4);
+  });
+
   it('after a registry failure no further image starts: attest.json lists only what was tried', async () => {
     const first = `localhost:5000/acme/model@${D('1')}`;
     const t = tracking(first);

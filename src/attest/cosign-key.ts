@@ -93,7 +93,10 @@ export async function decryptCosignKey(text: string, password: string, source: s
   }
   let key: KeyObject;
   try {
-    key = createPrivateKey({ key: Buffer.from(der), format: 'der', type: 'pkcs8' });
+    // A view of DER, not a copy (Buffer.from would copy it into the shared pool, out of reach
+    // of the fill below).
+    const view = Buffer.from(der.buffer, der.byteOffset, der.byteLength);
+    key = createPrivateKey({ key: view, format: 'der', type: 'pkcs8' });
   } catch {
     throw new InputError(
       `${source}: the decrypted key is not a PKCS#8 private key`,

@@ -96,7 +96,9 @@ export function signingKey(identity: SignIdentity, env: Env, tlog: boolean): Pro
   let key = keys.get(id);
   if (!key) {
     key = decryptCosignKey(found.text, password, found.source);
-    key.catch(() => keys.delete(id));
+    // A failure is kept too: the same text and password fail the same way, and scrypt is not run
+    // again for each call that asks (the caller that awaits it reports it).
+    key.catch(() => undefined);
     keys.set(id, key);
   }
   return key;

@@ -154,13 +154,14 @@ export async function runAttestStage(input: AttestStageInput, io: AttestStageIo)
     }
   // The targets are independent images (their own .sig/.att tags): attached side by side, a few at
   // a time, targets of one digest one after the other. Keyless goes one at a time (concurrent
-  // cosign runs trip over their shared Sigstore cache). After a registry failure no target starts.
+  // cosign runs trip over their shared Sigstore cache). After any failure no target starts.
   const limit = signing.identity?.kind === 'keyless' ? 1 : MAX_TARGETS_AT_ONCE;
   const byRef = new Map<string, Promise<unknown>>();
   let error: EnvironmentError | undefined;
+  let stopped = false;
   const settled = await mapLimit(work, limit, async (w): Promise<PromiseSettledResult<void> | undefined> => {
     const before = byRef.get(w.target.ref) ?? Promise.resolve();
-    const run = before.then(() => (error ? undefined : w.run().then(() => true)));
+    const run = before.then(() => (stopped ? undefined : w.run().then(() => true)));
     byRef.set(
       w.target.ref,
       run.catch(() => undefined),
@@ -168,6 +169,7 @@ export async function runAttestStage(input: AttestStageInput, io: AttestStageIo)
     return run.then(
       (ran) => (ran ? { status: 'fulfilled', value: undefined } : undefined),
       (reason: unknown) => {
+        stopped = true;
         if (reason instanceof EnvironmentError) error ??= reason;
         return { status: 'rejected', reason };
       },
