@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Credential } from '../../src/docker/registry-auth.js';
 import {
+  ANSWER_TOO_LARGE,
   createOciClient,
   ociRetryWaitMs,
   type OciFetch,
@@ -612,7 +613,10 @@ describe('createOciClient: the second review', () => {
 
   it('an answer over the size cap is exit 3 saying so, not "unreachable"', async () => {
     const { fetch } = scripted(
-      () => new TypeError('fetch failed', { cause: new Error('the answer is over 64 MiB') }),
+      () =>
+        new TypeError('fetch failed', {
+          cause: Object.assign(new Error('the answer is over 64 MiB'), { code: ANSWER_TOO_LARGE }),
+        }),
     );
     const client = createOciClient('reg.example.com', { fetch, credential: () => none });
     const e = await rejection(client.blob('r', sha256Digest('x')));
@@ -664,6 +668,7 @@ describe('createOciClient: a registry briefly unwell', () => {
     expect(requests).toHaveLength(3);
     expect(sleeps).toEqual([250, 500]);
     expect(e.message).toMatch(/^registry localhost:5000: reading the manifest r:v1 failed \(.*500/);
+    expect((e as EnvironmentError).fix).toMatch(/failing for now .*check its status, then run again/);
   });
 
   it('an upload PUT is not repeated even where the repository has a "manifests" part', async () => {

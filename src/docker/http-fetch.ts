@@ -4,7 +4,7 @@
 // and the Authorization header is dropped when a redirect leaves the host, as fetch does.
 import http from 'node:http';
 import https from 'node:https';
-import type { OciFetch, OciResponse } from './oci-client.js';
+import { ANSWER_TOO_LARGE, type OciFetch, type OciResponse } from './oci-client.js';
 import { isPlainHttpRegistry } from './registry.js';
 
 const agents = {
@@ -14,7 +14,7 @@ const agents = {
 
 const MAX_REDIRECTS = 5;
 /** Cosign's images are small; a registry streaming more than this is refused (memory). */
-export const MAX_BODY_BYTES = 64 * 1024 * 1024;
+const MAX_BODY_BYTES = 64 * 1024 * 1024;
 
 function once(
   url: URL,
@@ -32,7 +32,8 @@ function once(
         res.on('data', (c: Buffer) => {
           size += c.length;
           if (size > MAX_BODY_BYTES) {
-            req.destroy(new Error(`the answer is over ${MAX_BODY_BYTES / 1024 / 1024} MiB`));
+            const over = new Error(`the answer is over ${MAX_BODY_BYTES / 1024 / 1024} MiB`);
+            req.destroy(Object.assign(over, { code: ANSWER_TOO_LARGE }));
             return;
           }
           chunks.push(c);

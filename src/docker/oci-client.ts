@@ -58,10 +58,13 @@ export interface OciClient {
 export const sha256Digest = (data: Buffer | string) =>
   `sha256:${createHash('sha256').update(data).digest('hex')}`;
 
+/** The `code` of the error an OciFetch fails with when an answer is over its size limit. */
+export const ANSWER_TOO_LARGE = 'ML_IMAGE_ANSWER_TOO_LARGE';
+
 /** Answers a registry gives while it is briefly unwell (or busy): the request is tried again. */
 const PASSING = new Set([429, 500, 502, 503, 504]);
 /** Attempts of one request that may be repeated (GET, HEAD, a manifest PUT), the first included. */
-export const OCI_ATTEMPTS = 3;
+const OCI_ATTEMPTS = 3;
 
 /** The wait before attempt ATTEMPT + 1: 0.25 s, 0.5 s; a Retry-After in seconds, at most 5 s. */
 export function ociRetryWaitMs(attempt: number, retryAfter: string | null): number {
@@ -144,9 +147,9 @@ class RegistryClient implements OciClient {
           ? `no answer within ${Math.round(this.timeoutMs / 1000)}s`
           : (inner?.code ?? inner?.message ?? (e as Error).message);
       const tls = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|TLS|SSL/i.test(String(cause));
-      if (/ MiB$/.test(String(cause)))
+      if (inner?.code === ANSWER_TOO_LARGE)
         throw new EnvironmentError(
-          `registry ${this.host}: ${method} ${url.split('?')[0]} answered more than cosign's images ever hold (${cause})`,
+          `registry ${this.host}: ${method} ${url.split('?')[0]} answered more than cosign's images ever hold (${inner.message})`,
           'check the registry and any proxy in between: this is not a signature or an attestation',
           { cause: e },
         );
@@ -269,7 +272,9 @@ class RegistryClient implements OciClient {
   private fail(what: string, r: { status: number; body: Buffer }) {
     return new EnvironmentError(
       `registry ${this.host}: ${what} failed (${registryError(r.status, r.body)})`,
-      'check that the registry accepts OCI image manifests, and that the repository exists or may be created',
+      PASSING.has(r.status)
+        ? 'the registry is failing for now (reads and manifests were tried again): check its status, then run again'
+        : 'check that the registry accepts OCI image manifests, and that the repository exists or may be created',
     );
   }
 

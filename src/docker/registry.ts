@@ -27,7 +27,7 @@ export async function checkRegistry(host: string, fetchFn: Fetch = fetch, timeou
     const cause = inner?.code ?? inner?.message ?? (e as Error).message;
     throw new EnvironmentError(
       `registry ${host} is unreachable (${url}: ${cause})`,
-      host.startsWith('localhost') || host.startsWith('127.')
+      isPlainHttpRegistry(host)
         ? 'start the local registry (on a Debian test machine: "sudo scripts/test-env.sh")'
         : 'check the registry host name, your network, and any proxy settings',
       { cause: e },
