@@ -33378,7 +33378,7 @@ async function checkRegistry(host, fetchFn = fetch, timeoutMs = 5000) {
     catch (e) {
         const inner = e.cause;
         const cause = inner?.code ?? inner?.message ?? e.message;
-        throw new errors/* EnvironmentError */.eG(`registry ${host} is unreachable (${url}: ${cause})`, host.startsWith('localhost') || host.startsWith('127.')
+        throw new errors/* EnvironmentError */.eG(`registry ${host} is unreachable (${url}: ${cause})`, isPlainHttpRegistry(host)
             ? 'start the local registry (on a Debian test machine: "sudo scripts/test-env.sh")'
             : 'check the registry host name, your network, and any proxy settings', { cause: e });
     }
@@ -41161,30 +41161,29 @@ function processSeconds(text, nonce) {
     return typeof first?.m.process_s === 'number' ? first.m.process_s : undefined;
 }
 /**
- * Live output without marker lines (nor the newline before each): each piece goes to EMIT with the
- * test that printed it (a chunk may hold the end of one test and the start of the next).
+ * Live output without marker lines (nor the newline before each, which is the marker's): each
+ * piece goes to EMIT with the test that printed it (a chunk may hold the end of one test and the
+ * start of the next). Pieces are whole lines, each piece ending in a newline, so that every
+ * consumer can print a piece as lines of its own: a line cut between two chunks (a marker's too)
+ * waits for the rest of it, and a last empty line waits for the next line, being the newline of a
+ * marker that may follow.
  */
 function liveFilter(current, emit, nonce) {
     let test;
     let carry = '';
-    const push = (raw) => {
-        // What may be a marker cut between two chunks is held back, from the newline before it, until
-        // the next chunk (a newline at the very end may be the next marker's own).
-        let chunk = carry + raw;
-        carry = '';
-        const cut = chunk.lastIndexOf('\n');
-        const tail = chunk.slice(cut + 1);
-        if (cut >= 0 && (tail === '' || MARK.startsWith(tail) || tail.startsWith(MARK))) {
-            carry = chunk.slice(cut);
-            chunk = chunk.slice(0, cut);
-        }
+    let blank = false;
+    /** TEXT: whole lines from a line start. */
+    const lines = (text) => {
         const re = /(?:^|\n)@@ml-image-smoke@@ (\{[^\n]*\})(?:\n|$)/g;
         let from = 0;
         const out = (to) => {
-            if (to > from)
-                emit(chunk.slice(from, to), test ?? current());
+            if (to <= from)
+                return;
+            // Text a marker followed at once: the marker's newline ended its last line.
+            const piece = text.slice(from, to);
+            emit(piece.endsWith('\n') ? piece : `${piece}\n`, test ?? current());
         };
-        for (const m of chunk.matchAll(re)) {
+        for (const m of text.matchAll(re)) {
             let marker;
             try {
                 marker = JSON.parse(m[1]);
@@ -41199,16 +41198,25 @@ function liveFilter(current, emit, nonce) {
             if (marker.event === 'start')
                 test = marker.id;
         }
-        // A marker that ends the chunk: the newline held back after it is its own, not output.
-        if (from === chunk.length && from > 0 && carry.startsWith('\n') && !chunk.endsWith('\n'))
-            carry = carry.slice(1);
-        out(chunk.length);
+        out(text.length);
+    };
+    const push = (raw) => {
+        const text = carry + raw;
+        const cut = text.lastIndexOf('\n') + 1;
+        carry = text.slice(cut);
+        if (cut === 0)
+            return;
+        let whole = (blank ? '\n' : '') + text.slice(0, cut);
+        blank = whole === '\n' || whole.endsWith('\n\n');
+        if (blank)
+            whole = whole.slice(0, -1);
+        lines(whole);
     };
     /** The stream ended: what was held back is output (no marker came after it). */
     const flush = () => {
-        if (carry !== '')
-            emit(carry, test ?? current());
+        lines((blank ? '\n' : '') + carry);
         carry = '';
+        blank = false;
     };
     return Object.assign(push, { flush });
 }
@@ -41261,8 +41269,6 @@ async function batchOutcome(s, id) {
         nonce,
         steps: steps.map((x) => ({ id: x.id, argv: x.argv, timeout: s.input.timeoutMs / 1000 })),
     };
-    // One filter per stream: both carry the markers, and a stream's test is its own markers' (one
-    // filter for both would label stdout with the test stderr has already moved on to).
     // One filter per stream: both carry the markers, and a stream's test is its own markers' (one
     // filter for both would label stdout with the test that stderr has already moved on to).
     const filters = s.output && {
@@ -42207,93 +42213,6 @@ function verifyCommand(ref, cosignType, identity, tlog, repository) {
     return ['cosign', ...argv].map(shellWord).join(' ');
 }
 
-;// CONCATENATED MODULE: ./src/docker/http-fetch.ts
-// The registry client's HTTP on node:http/https with keep-alive agents: the global fetch (undici)
-// costs about 20 ms of module loading on its first call in a process, which is most of what a
-// verify of a local registry takes. Redirects are followed (registries send blob reads to storage)
-// and the Authorization header is dropped when a redirect leaves the host, as fetch does.
-
-
-
-const agents = {
-    'http:': new (external_node_http_default()).Agent({ keepAlive: true, maxSockets: 16 }),
-    'https:': new (external_node_https_default()).Agent({ keepAlive: true, maxSockets: 16 }),
-};
-const MAX_REDIRECTS = 5;
-/** Cosign's images are small; a registry streaming more than this is refused (memory). */
-const MAX_BODY_BYTES = 64 * 1024 * 1024;
-function once(url, init) {
-    const lib = url.protocol === 'https:' ? (external_node_https_default()) : (external_node_http_default());
-    const agent = url.protocol === 'https:' ? agents['https:'] : agents['http:'];
-    return new Promise((resolve, reject) => {
-        const req = lib.request(url, { method: init.method, headers: init.headers, agent, signal: init.signal }, (res) => {
-            const chunks = [];
-            let size = 0;
-            res.on('data', (c) => {
-                size += c.length;
-                if (size > MAX_BODY_BYTES) {
-                    req.destroy(new Error(`the answer is over ${MAX_BODY_BYTES / 1024 / 1024} MiB`));
-                    return;
-                }
-                chunks.push(c);
-            });
-            res.on('error', reject);
-            res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
-        });
-        req.on('error', reject);
-        req.end(init.body);
-    });
-}
-/** OciFetch over node:http(s); rejects like fetch does (network errors, aborts), with `cause`. */
-const nodeHttpFetch = async (raw, init) => {
-    let url = new URL(raw);
-    let headers = { ...init.headers };
-    let { method, body } = init;
-    for (let hop = 0;; hop++) {
-        let r;
-        try {
-            r = await once(url, { method, headers, signal: init.signal, ...(body !== undefined && { body }) });
-        }
-        catch (e) {
-            if (e.name === 'AbortError' && init.signal.aborted)
-                throw init.signal.reason ?? e;
-            throw new TypeError('fetch failed', { cause: e });
-        }
-        const location = r.headers.location;
-        if ([301, 302, 303, 307, 308].includes(r.status) && location && hop < MAX_REDIRECTS) {
-            const next = new URL(location, url);
-            if (next.protocol === 'http:' && url.protocol === 'https:' && !isPlainHttpRegistry(next.hostname))
-                throw new TypeError('fetch failed', {
-                    cause: new Error(`a redirect from HTTPS to plain HTTP (${next.origin}) was refused`),
-                });
-            // As fetch: the credentials go to the same origin only (scheme, host and port).
-            if (next.origin !== url.origin) {
-                headers = Object.fromEntries(Object.entries(headers).filter(([k]) => k.toLowerCase() !== 'authorization'));
-            }
-            // As fetch: a 303, or a 301/302 after a POST, is followed with a GET and no body (and
-            // without the headers that described the body).
-            if (r.status === 303 || ((r.status === 301 || r.status === 302) && method === 'POST')) {
-                method = 'GET';
-                body = undefined;
-                headers = Object.fromEntries(Object.entries(headers).filter(([k]) => !/^content-(type|length|encoding|language|location)$/i.test(k)));
-            }
-            url = next;
-            continue;
-        }
-        const response = {
-            status: r.status,
-            headers: {
-                get: (name) => {
-                    const v = r.headers[name.toLowerCase()];
-                    return v === undefined ? null : Array.isArray(v) ? v.join(', ') : v;
-                },
-            },
-            arrayBuffer: async () => r.body.buffer.slice(r.body.byteOffset, r.body.byteOffset + r.body.length),
-        };
-        return response;
-    }
-};
-
 ;// CONCATENATED MODULE: ./src/docker/registry-auth.ts
 // Which credential a push to a registry would use (Docker's config: credHelpers, credsStore, auths),
 // and whether it may push: the distribution API's token flow (Bearer realm/service/scope, or Basic),
@@ -42474,6 +42393,8 @@ function dockerConfigPath(env) {
 
 
 const sha256Digest = (data) => `sha256:${(0,external_node_crypto_.createHash)('sha256').update(data).digest('hex')}`;
+/** The `code` of the error an OciFetch fails with when an answer is over its size limit. */
+const ANSWER_TOO_LARGE = 'ML_IMAGE_ANSWER_TOO_LARGE';
 /** Answers a registry gives while it is briefly unwell (or busy): the request is tried again. */
 const PASSING = new Set([429, 500, 502, 503, 504]);
 /** Attempts of one request that may be repeated (GET, HEAD, a manifest PUT), the first included. */
@@ -42542,8 +42463,8 @@ class RegistryClient {
                 ? `no answer within ${Math.round(this.timeoutMs / 1000)}s`
                 : (inner?.code ?? inner?.message ?? e.message);
             const tls = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|TLS|SSL/i.test(String(cause));
-            if (/ MiB$/.test(String(cause)))
-                throw new errors/* EnvironmentError */.eG(`registry ${this.host}: ${method} ${url.split('?')[0]} answered more than cosign's images ever hold (${cause})`, 'check the registry and any proxy in between: this is not a signature or an attestation', { cause: e });
+            if (inner?.code === ANSWER_TOO_LARGE)
+                throw new errors/* EnvironmentError */.eG(`registry ${this.host}: ${method} ${url.split('?')[0]} answered more than cosign's images ever hold (${inner.message})`, 'check the registry and any proxy in between: this is not a signature or an attestation', { cause: e });
             throw new errors/* EnvironmentError */.eG(`registry ${this.host} is unreachable (${method} ${url.split('?')[0]}: ${cause})`, this.loopback
                 ? 'start the local registry (on a Debian test machine: "sudo scripts/test-env.sh")'
                 : tls
@@ -42631,7 +42552,9 @@ class RegistryClient {
         }
     }
     fail(what, r) {
-        return new errors/* EnvironmentError */.eG(`registry ${this.host}: ${what} failed (${oci_client_registryError(r.status, r.body)})`, 'check that the registry accepts OCI image manifests, and that the repository exists or may be created');
+        return new errors/* EnvironmentError */.eG(`registry ${this.host}: ${what} failed (${oci_client_registryError(r.status, r.body)})`, PASSING.has(r.status)
+            ? 'the registry is failing for now (reads and manifests were tried again): check its status, then run again'
+            : 'check that the registry accepts OCI image manifests, and that the repository exists or may be created');
     }
     async manifest(repository, reference, accept) {
         const r = await this.call(repository, false, 'GET', `/v2/${repository}/manifests/${reference}`, {
@@ -42698,6 +42621,95 @@ class RegistryClient {
 function createOciClient(host, deps) {
     return new RegistryClient(host, deps);
 }
+
+;// CONCATENATED MODULE: ./src/docker/http-fetch.ts
+// The registry client's HTTP on node:http/https with keep-alive agents: the global fetch (undici)
+// costs about 20 ms of module loading on its first call in a process, which is most of what a
+// verify of a local registry takes. Redirects are followed (registries send blob reads to storage)
+// and the Authorization header is dropped when a redirect leaves the host, as fetch does.
+
+
+
+
+const agents = {
+    'http:': new (external_node_http_default()).Agent({ keepAlive: true, maxSockets: 16 }),
+    'https:': new (external_node_https_default()).Agent({ keepAlive: true, maxSockets: 16 }),
+};
+const MAX_REDIRECTS = 5;
+/** Cosign's images are small; a registry streaming more than this is refused (memory). */
+const MAX_BODY_BYTES = 64 * 1024 * 1024;
+function once(url, init) {
+    const lib = url.protocol === 'https:' ? (external_node_https_default()) : (external_node_http_default());
+    const agent = url.protocol === 'https:' ? agents['https:'] : agents['http:'];
+    return new Promise((resolve, reject) => {
+        const req = lib.request(url, { method: init.method, headers: init.headers, agent, signal: init.signal }, (res) => {
+            const chunks = [];
+            let size = 0;
+            res.on('data', (c) => {
+                size += c.length;
+                if (size > MAX_BODY_BYTES) {
+                    const over = new Error(`the answer is over ${MAX_BODY_BYTES / 1024 / 1024} MiB`);
+                    req.destroy(Object.assign(over, { code: ANSWER_TOO_LARGE }));
+                    return;
+                }
+                chunks.push(c);
+            });
+            res.on('error', reject);
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+        });
+        req.on('error', reject);
+        req.end(init.body);
+    });
+}
+/** OciFetch over node:http(s); rejects like fetch does (network errors, aborts), with `cause`. */
+const nodeHttpFetch = async (raw, init) => {
+    let url = new URL(raw);
+    let headers = { ...init.headers };
+    let { method, body } = init;
+    for (let hop = 0;; hop++) {
+        let r;
+        try {
+            r = await once(url, { method, headers, signal: init.signal, ...(body !== undefined && { body }) });
+        }
+        catch (e) {
+            if (e.name === 'AbortError' && init.signal.aborted)
+                throw init.signal.reason ?? e;
+            throw new TypeError('fetch failed', { cause: e });
+        }
+        const location = r.headers.location;
+        if ([301, 302, 303, 307, 308].includes(r.status) && location && hop < MAX_REDIRECTS) {
+            const next = new URL(location, url);
+            if (next.protocol === 'http:' && url.protocol === 'https:' && !isPlainHttpRegistry(next.hostname))
+                throw new TypeError('fetch failed', {
+                    cause: new Error(`a redirect from HTTPS to plain HTTP (${next.origin}) was refused`),
+                });
+            // As fetch: the credentials go to the same origin only (scheme, host and port).
+            if (next.origin !== url.origin) {
+                headers = Object.fromEntries(Object.entries(headers).filter(([k]) => k.toLowerCase() !== 'authorization'));
+            }
+            // As fetch: a 303, or a 301/302 after a POST, is followed with a GET and no body (and
+            // without the headers that described the body).
+            if (r.status === 303 || ((r.status === 301 || r.status === 302) && method === 'POST')) {
+                method = 'GET';
+                body = undefined;
+                headers = Object.fromEntries(Object.entries(headers).filter(([k]) => !/^content-(type|length|encoding|language|location)$/i.test(k)));
+            }
+            url = next;
+            continue;
+        }
+        const response = {
+            status: r.status,
+            headers: {
+                get: (name) => {
+                    const v = r.headers[name.toLowerCase()];
+                    return v === undefined ? null : Array.isArray(v) ? v.join(', ') : v;
+                },
+            },
+            arrayBuffer: async () => r.body.buffer.slice(r.body.byteOffset, r.body.byteOffset + r.body.length),
+        };
+        return response;
+    }
+};
 
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __nccwpck_require__(31421);
@@ -44006,7 +44018,10 @@ async function decryptCosignKey(text, password, source) {
     }
     let key;
     try {
-        key = (0,external_node_crypto_.createPrivateKey)({ key: Buffer.from(der), format: 'der', type: 'pkcs8' });
+        // A view of DER, not a copy (Buffer.from would copy it into the shared pool, out of reach
+        // of the fill below).
+        const view = Buffer.from(der.buffer, der.byteOffset, der.byteLength);
+        key = (0,external_node_crypto_.createPrivateKey)({ key: view, format: 'der', type: 'pkcs8' });
     }
     catch {
         throw new errors/* InputError */.dz(`${source}: the decrypted key is not a PKCS#8 private key`, 'make the key pair again with `cosign generate-key-pair`');
@@ -44575,7 +44590,9 @@ function signingKey(identity, env, tlog) {
     let key = keys.get(id);
     if (!key) {
         key = decryptCosignKey(found.text, password, found.source);
-        key.catch(() => keys.delete(id));
+        // A failure is kept too: the same text and password fail the same way, and scrypt is not run
+        // again for each call that asks (the caller that awaits it reports it).
+        key.catch(() => undefined);
         keys.set(id, key);
     }
     return key;
@@ -45450,15 +45467,17 @@ async function runAttestStage(input, io) {
         }
     // The targets are independent images (their own .sig/.att tags): attached side by side, a few at
     // a time, targets of one digest one after the other. Keyless goes one at a time (concurrent
-    // cosign runs trip over their shared Sigstore cache). After a registry failure no target starts.
+    // cosign runs trip over their shared Sigstore cache). After any failure no target starts.
     const limit = signing.identity?.kind === 'keyless' ? 1 : MAX_TARGETS_AT_ONCE;
     const byRef = new Map();
     let error;
+    let stopped = false;
     const settled = await mapLimit(work, limit, async (w) => {
         const before = byRef.get(w.target.ref) ?? Promise.resolve();
-        const run = before.then(() => (error ? undefined : w.run().then(() => true)));
+        const run = before.then(() => (stopped ? undefined : w.run().then(() => true)));
         byRef.set(w.target.ref, run.catch(() => undefined));
         return run.then((ran) => (ran ? { status: 'fulfilled', value: undefined } : undefined), (reason) => {
+            stopped = true;
             if (reason instanceof errors/* EnvironmentError */.eG)
                 error ??= reason;
             return { status: 'rejected', reason };

@@ -1840,15 +1840,17 @@ async function runAttestStage(input, io) {
         }
     // The targets are independent images (their own .sig/.att tags): attached side by side, a few at
     // a time, targets of one digest one after the other. Keyless goes one at a time (concurrent
-    // cosign runs trip over their shared Sigstore cache). After a registry failure no target starts.
+    // cosign runs trip over their shared Sigstore cache). After any failure no target starts.
     const limit = signing.identity?.kind === 'keyless' ? 1 : MAX_TARGETS_AT_ONCE;
     const byRef = new Map();
     let error;
+    let stopped = false;
     const settled = await (0,map_limit/* mapLimit */.s)(work, limit, async (w) => {
         const before = byRef.get(w.target.ref) ?? Promise.resolve();
-        const run = before.then(() => (error ? undefined : w.run().then(() => true)));
+        const run = before.then(() => (stopped ? undefined : w.run().then(() => true)));
         byRef.set(w.target.ref, run.catch(() => undefined));
         return run.then((ran) => (ran ? { status: 'fulfilled', value: undefined } : undefined), (reason) => {
+            stopped = true;
             if (reason instanceof errors/* EnvironmentError */.eG)
                 error ??= reason;
             return { status: 'rejected', reason };

@@ -729,101 +729,14 @@ var external_node_http_default = /*#__PURE__*/__webpack_require__.n(external_nod
 // EXTERNAL MODULE: external "node:https"
 var external_node_https_ = __webpack_require__(44708);
 var external_node_https_default = /*#__PURE__*/__webpack_require__.n(external_node_https_);
-// EXTERNAL MODULE: ./src/docker/registry.ts
-var docker_registry = __webpack_require__(98925);
-;// CONCATENATED MODULE: ./src/docker/http-fetch.ts
-// The registry client's HTTP on node:http/https with keep-alive agents: the global fetch (undici)
-// costs about 20 ms of module loading on its first call in a process, which is most of what a
-// verify of a local registry takes. Redirects are followed (registries send blob reads to storage)
-// and the Authorization header is dropped when a redirect leaves the host, as fetch does.
-
-
-
-const agents = {
-    'http:': new (external_node_http_default()).Agent({ keepAlive: true, maxSockets: 16 }),
-    'https:': new (external_node_https_default()).Agent({ keepAlive: true, maxSockets: 16 }),
-};
-const MAX_REDIRECTS = 5;
-/** Cosign's images are small; a registry streaming more than this is refused (memory). */
-const MAX_BODY_BYTES = 64 * 1024 * 1024;
-function once(url, init) {
-    const lib = url.protocol === 'https:' ? (external_node_https_default()) : (external_node_http_default());
-    const agent = url.protocol === 'https:' ? agents['https:'] : agents['http:'];
-    return new Promise((resolve, reject) => {
-        const req = lib.request(url, { method: init.method, headers: init.headers, agent, signal: init.signal }, (res) => {
-            const chunks = [];
-            let size = 0;
-            res.on('data', (c) => {
-                size += c.length;
-                if (size > MAX_BODY_BYTES) {
-                    req.destroy(new Error(`the answer is over ${MAX_BODY_BYTES / 1024 / 1024} MiB`));
-                    return;
-                }
-                chunks.push(c);
-            });
-            res.on('error', reject);
-            res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
-        });
-        req.on('error', reject);
-        req.end(init.body);
-    });
-}
-/** OciFetch over node:http(s); rejects like fetch does (network errors, aborts), with `cause`. */
-const nodeHttpFetch = async (raw, init) => {
-    let url = new URL(raw);
-    let headers = { ...init.headers };
-    let { method, body } = init;
-    for (let hop = 0;; hop++) {
-        let r;
-        try {
-            r = await once(url, { method, headers, signal: init.signal, ...(body !== undefined && { body }) });
-        }
-        catch (e) {
-            if (e.name === 'AbortError' && init.signal.aborted)
-                throw init.signal.reason ?? e;
-            throw new TypeError('fetch failed', { cause: e });
-        }
-        const location = r.headers.location;
-        if ([301, 302, 303, 307, 308].includes(r.status) && location && hop < MAX_REDIRECTS) {
-            const next = new URL(location, url);
-            if (next.protocol === 'http:' && url.protocol === 'https:' && !(0,docker_registry/* isPlainHttpRegistry */.sL)(next.hostname))
-                throw new TypeError('fetch failed', {
-                    cause: new Error(`a redirect from HTTPS to plain HTTP (${next.origin}) was refused`),
-                });
-            // As fetch: the credentials go to the same origin only (scheme, host and port).
-            if (next.origin !== url.origin) {
-                headers = Object.fromEntries(Object.entries(headers).filter(([k]) => k.toLowerCase() !== 'authorization'));
-            }
-            // As fetch: a 303, or a 301/302 after a POST, is followed with a GET and no body (and
-            // without the headers that described the body).
-            if (r.status === 303 || ((r.status === 301 || r.status === 302) && method === 'POST')) {
-                method = 'GET';
-                body = undefined;
-                headers = Object.fromEntries(Object.entries(headers).filter(([k]) => !/^content-(type|length|encoding|language|location)$/i.test(k)));
-            }
-            url = next;
-            continue;
-        }
-        const response = {
-            status: r.status,
-            headers: {
-                get: (name) => {
-                    const v = r.headers[name.toLowerCase()];
-                    return v === undefined ? null : Array.isArray(v) ? v.join(', ') : v;
-                },
-            },
-            arrayBuffer: async () => r.body.buffer.slice(r.body.byteOffset, r.body.byteOffset + r.body.length),
-        };
-        return response;
-    }
-};
-
 // EXTERNAL MODULE: external "node:timers/promises"
 var promises_ = __webpack_require__(58500);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/docker/registry-auth.ts
 var registry_auth = __webpack_require__(8516);
+// EXTERNAL MODULE: ./src/docker/registry.ts
+var docker_registry = __webpack_require__(98925);
 ;// CONCATENATED MODULE: ./src/docker/oci-client.ts
 // A small OCI distribution client: read and write manifests and blobs of one registry over HTTP,
 // with the credentials docker would use (Docker's config: credHelpers, credsStore, auths) and the
@@ -837,6 +750,8 @@ var registry_auth = __webpack_require__(8516);
 
 
 const sha256Digest = (data) => `sha256:${(0,external_node_crypto_.createHash)('sha256').update(data).digest('hex')}`;
+/** The `code` of the error an OciFetch fails with when an answer is over its size limit. */
+const ANSWER_TOO_LARGE = 'ML_IMAGE_ANSWER_TOO_LARGE';
 /** Answers a registry gives while it is briefly unwell (or busy): the request is tried again. */
 const PASSING = new Set([429, 500, 502, 503, 504]);
 /** Attempts of one request that may be repeated (GET, HEAD, a manifest PUT), the first included. */
@@ -905,8 +820,8 @@ class RegistryClient {
                 ? `no answer within ${Math.round(this.timeoutMs / 1000)}s`
                 : (inner?.code ?? inner?.message ?? e.message);
             const tls = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|TLS|SSL/i.test(String(cause));
-            if (/ MiB$/.test(String(cause)))
-                throw new errors/* EnvironmentError */.eG(`registry ${this.host}: ${method} ${url.split('?')[0]} answered more than cosign's images ever hold (${cause})`, 'check the registry and any proxy in between: this is not a signature or an attestation', { cause: e });
+            if (inner?.code === ANSWER_TOO_LARGE)
+                throw new errors/* EnvironmentError */.eG(`registry ${this.host}: ${method} ${url.split('?')[0]} answered more than cosign's images ever hold (${inner.message})`, 'check the registry and any proxy in between: this is not a signature or an attestation', { cause: e });
             throw new errors/* EnvironmentError */.eG(`registry ${this.host} is unreachable (${method} ${url.split('?')[0]}: ${cause})`, this.loopback
                 ? 'start the local registry (on a Debian test machine: "sudo scripts/test-env.sh")'
                 : tls
@@ -994,7 +909,9 @@ class RegistryClient {
         }
     }
     fail(what, r) {
-        return new errors/* EnvironmentError */.eG(`registry ${this.host}: ${what} failed (${registryError(r.status, r.body)})`, 'check that the registry accepts OCI image manifests, and that the repository exists or may be created');
+        return new errors/* EnvironmentError */.eG(`registry ${this.host}: ${what} failed (${registryError(r.status, r.body)})`, PASSING.has(r.status)
+            ? 'the registry is failing for now (reads and manifests were tried again): check its status, then run again'
+            : 'check that the registry accepts OCI image manifests, and that the repository exists or may be created');
     }
     async manifest(repository, reference, accept) {
         const r = await this.call(repository, false, 'GET', `/v2/${repository}/manifests/${reference}`, {
@@ -1061,6 +978,95 @@ class RegistryClient {
 function createOciClient(host, deps) {
     return new RegistryClient(host, deps);
 }
+
+;// CONCATENATED MODULE: ./src/docker/http-fetch.ts
+// The registry client's HTTP on node:http/https with keep-alive agents: the global fetch (undici)
+// costs about 20 ms of module loading on its first call in a process, which is most of what a
+// verify of a local registry takes. Redirects are followed (registries send blob reads to storage)
+// and the Authorization header is dropped when a redirect leaves the host, as fetch does.
+
+
+
+
+const agents = {
+    'http:': new (external_node_http_default()).Agent({ keepAlive: true, maxSockets: 16 }),
+    'https:': new (external_node_https_default()).Agent({ keepAlive: true, maxSockets: 16 }),
+};
+const MAX_REDIRECTS = 5;
+/** Cosign's images are small; a registry streaming more than this is refused (memory). */
+const MAX_BODY_BYTES = 64 * 1024 * 1024;
+function once(url, init) {
+    const lib = url.protocol === 'https:' ? (external_node_https_default()) : (external_node_http_default());
+    const agent = url.protocol === 'https:' ? agents['https:'] : agents['http:'];
+    return new Promise((resolve, reject) => {
+        const req = lib.request(url, { method: init.method, headers: init.headers, agent, signal: init.signal }, (res) => {
+            const chunks = [];
+            let size = 0;
+            res.on('data', (c) => {
+                size += c.length;
+                if (size > MAX_BODY_BYTES) {
+                    const over = new Error(`the answer is over ${MAX_BODY_BYTES / 1024 / 1024} MiB`);
+                    req.destroy(Object.assign(over, { code: ANSWER_TOO_LARGE }));
+                    return;
+                }
+                chunks.push(c);
+            });
+            res.on('error', reject);
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+        });
+        req.on('error', reject);
+        req.end(init.body);
+    });
+}
+/** OciFetch over node:http(s); rejects like fetch does (network errors, aborts), with `cause`. */
+const nodeHttpFetch = async (raw, init) => {
+    let url = new URL(raw);
+    let headers = { ...init.headers };
+    let { method, body } = init;
+    for (let hop = 0;; hop++) {
+        let r;
+        try {
+            r = await once(url, { method, headers, signal: init.signal, ...(body !== undefined && { body }) });
+        }
+        catch (e) {
+            if (e.name === 'AbortError' && init.signal.aborted)
+                throw init.signal.reason ?? e;
+            throw new TypeError('fetch failed', { cause: e });
+        }
+        const location = r.headers.location;
+        if ([301, 302, 303, 307, 308].includes(r.status) && location && hop < MAX_REDIRECTS) {
+            const next = new URL(location, url);
+            if (next.protocol === 'http:' && url.protocol === 'https:' && !(0,docker_registry/* isPlainHttpRegistry */.sL)(next.hostname))
+                throw new TypeError('fetch failed', {
+                    cause: new Error(`a redirect from HTTPS to plain HTTP (${next.origin}) was refused`),
+                });
+            // As fetch: the credentials go to the same origin only (scheme, host and port).
+            if (next.origin !== url.origin) {
+                headers = Object.fromEntries(Object.entries(headers).filter(([k]) => k.toLowerCase() !== 'authorization'));
+            }
+            // As fetch: a 303, or a 301/302 after a POST, is followed with a GET and no body (and
+            // without the headers that described the body).
+            if (r.status === 303 || ((r.status === 301 || r.status === 302) && method === 'POST')) {
+                method = 'GET';
+                body = undefined;
+                headers = Object.fromEntries(Object.entries(headers).filter(([k]) => !/^content-(type|length|encoding|language|location)$/i.test(k)));
+            }
+            url = next;
+            continue;
+        }
+        const response = {
+            status: r.status,
+            headers: {
+                get: (name) => {
+                    const v = r.headers[name.toLowerCase()];
+                    return v === undefined ? null : Array.isArray(v) ? v.join(', ') : v;
+                },
+            },
+            arrayBuffer: async () => r.body.buffer.slice(r.body.byteOffset, r.body.byteOffset + r.body.length),
+        };
+        return response;
+    }
+};
 
 // EXTERNAL MODULE: ./src/docker/registry-io.ts
 var registry_io = __webpack_require__(62378);
@@ -1348,7 +1354,10 @@ async function decryptCosignKey(text, password, source) {
     }
     let key;
     try {
-        key = (0,external_node_crypto_.createPrivateKey)({ key: Buffer.from(der), format: 'der', type: 'pkcs8' });
+        // A view of DER, not a copy (Buffer.from would copy it into the shared pool, out of reach
+        // of the fill below).
+        const view = Buffer.from(der.buffer, der.byteOffset, der.byteLength);
+        key = (0,external_node_crypto_.createPrivateKey)({ key: view, format: 'der', type: 'pkcs8' });
     }
     catch {
         throw new errors/* InputError */.dz(`${source}: the decrypted key is not a PKCS#8 private key`, 'make the key pair again with `cosign generate-key-pair`');
@@ -1917,7 +1926,9 @@ function signingKey(identity, env, tlog) {
     let key = keys.get(id);
     if (!key) {
         key = decryptCosignKey(found.text, password, found.source);
-        key.catch(() => keys.delete(id));
+        // A failure is kept too: the same text and password fail the same way, and scrypt is not run
+        // again for each call that asks (the caller that awaits it reports it).
+        key.catch(() => undefined);
         keys.set(id, key);
     }
     return key;

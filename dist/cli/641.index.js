@@ -656,30 +656,29 @@ function processSeconds(text, nonce) {
     return typeof first?.m.process_s === 'number' ? first.m.process_s : undefined;
 }
 /**
- * Live output without marker lines (nor the newline before each): each piece goes to EMIT with the
- * test that printed it (a chunk may hold the end of one test and the start of the next).
+ * Live output without marker lines (nor the newline before each, which is the marker's): each
+ * piece goes to EMIT with the test that printed it (a chunk may hold the end of one test and the
+ * start of the next). Pieces are whole lines, each piece ending in a newline, so that every
+ * consumer can print a piece as lines of its own: a line cut between two chunks (a marker's too)
+ * waits for the rest of it, and a last empty line waits for the next line, being the newline of a
+ * marker that may follow.
  */
 function liveFilter(current, emit, nonce) {
     let test;
     let carry = '';
-    const push = (raw) => {
-        // What may be a marker cut between two chunks is held back, from the newline before it, until
-        // the next chunk (a newline at the very end may be the next marker's own).
-        let chunk = carry + raw;
-        carry = '';
-        const cut = chunk.lastIndexOf('\n');
-        const tail = chunk.slice(cut + 1);
-        if (cut >= 0 && (tail === '' || MARK.startsWith(tail) || tail.startsWith(MARK))) {
-            carry = chunk.slice(cut);
-            chunk = chunk.slice(0, cut);
-        }
+    let blank = false;
+    /** TEXT: whole lines from a line start. */
+    const lines = (text) => {
         const re = /(?:^|\n)@@ml-image-smoke@@ (\{[^\n]*\})(?:\n|$)/g;
         let from = 0;
         const out = (to) => {
-            if (to > from)
-                emit(chunk.slice(from, to), test ?? current());
+            if (to <= from)
+                return;
+            // Text a marker followed at once: the marker's newline ended its last line.
+            const piece = text.slice(from, to);
+            emit(piece.endsWith('\n') ? piece : `${piece}\n`, test ?? current());
         };
-        for (const m of chunk.matchAll(re)) {
+        for (const m of text.matchAll(re)) {
             let marker;
             try {
                 marker = JSON.parse(m[1]);
@@ -694,16 +693,25 @@ function liveFilter(current, emit, nonce) {
             if (marker.event === 'start')
                 test = marker.id;
         }
-        // A marker that ends the chunk: the newline held back after it is its own, not output.
-        if (from === chunk.length && from > 0 && carry.startsWith('\n') && !chunk.endsWith('\n'))
-            carry = carry.slice(1);
-        out(chunk.length);
+        out(text.length);
+    };
+    const push = (raw) => {
+        const text = carry + raw;
+        const cut = text.lastIndexOf('\n') + 1;
+        carry = text.slice(cut);
+        if (cut === 0)
+            return;
+        let whole = (blank ? '\n' : '') + text.slice(0, cut);
+        blank = whole === '\n' || whole.endsWith('\n\n');
+        if (blank)
+            whole = whole.slice(0, -1);
+        lines(whole);
     };
     /** The stream ended: what was held back is output (no marker came after it). */
     const flush = () => {
-        if (carry !== '')
-            emit(carry, test ?? current());
+        lines((blank ? '\n' : '') + carry);
         carry = '';
+        blank = false;
     };
     return Object.assign(push, { flush });
 }
@@ -756,8 +764,6 @@ async function batchOutcome(s, id) {
         nonce,
         steps: steps.map((x) => ({ id: x.id, argv: x.argv, timeout: s.input.timeoutMs / 1000 })),
     };
-    // One filter per stream: both carry the markers, and a stream's test is its own markers' (one
-    // filter for both would label stdout with the test stderr has already moved on to).
     // One filter per stream: both carry the markers, and a stream's test is its own markers' (one
     // filter for both would label stdout with the test that stderr has already moved on to).
     const filters = s.output && {

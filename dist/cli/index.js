@@ -1909,7 +1909,7 @@ async function checkRegistry(host, fetchFn = fetch, timeoutMs = 5000) {
     catch (e) {
         const inner = e.cause;
         const cause = inner?.code ?? inner?.message ?? e.message;
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .EnvironmentError */ .eG(`registry ${host} is unreachable (${url}: ${cause})`, host.startsWith('localhost') || host.startsWith('127.')
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .EnvironmentError */ .eG(`registry ${host} is unreachable (${url}: ${cause})`, isPlainHttpRegistry(host)
             ? 'start the local registry (on a Debian test machine: "sudo scripts/test-env.sh")'
             : 'check the registry host name, your network, and any proxy settings', { cause: e });
     }
