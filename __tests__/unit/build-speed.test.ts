@@ -216,6 +216,9 @@ describe('the base digest by one HTTP request', () => {
     ['localhost:5000/ml-image-test/python:3.11-slim', 'localhost:5000', 'ml-image-test/python', '3.11-slim'],
     ['nvcr.io/nvidia/pytorch', 'nvcr.io', 'nvidia/pytorch', 'latest'],
     [`ghcr.io/o/r:1@${D('a')}`, 'ghcr.io', 'o/r', D('a')],
+    // Docker Hub by another name: official images are library/ there too (as cosign reads them).
+    [`index.docker.io/foo@${D('a')}`, 'index.docker.io', 'library/foo', D('a')],
+    ['registry-1.docker.io/foo:1', 'registry-1.docker.io', 'library/foo', '1'],
   ])('%s', (ref, host, repository, reference) => {
     expect(splitImageRef(ref)).toEqual({ host, repository, reference });
   });

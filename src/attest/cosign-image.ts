@@ -5,7 +5,7 @@
 // says. Checked against cosign 2.5.3.
 import type { KeyObject } from 'node:crypto';
 import type { Manifest } from '../docker/oci-client.js';
-import { DOCKER_HUB } from '../docker/registry.js';
+import { DOCKER_HUB, splitImageRef } from '../docker/registry.js';
 import { parseDigestRef, type Statement, type VerifiedSignature } from './cosign-args.js';
 import { SIMPLE_SIGNING_TYPE, verifyBytes } from './cosign-key.js';
 
@@ -42,14 +42,12 @@ export interface Layer {
 
 /** `registry/repository` as cosign names it in payloads (docker.io -> index.docker.io). */
 export function splitRef(ref: string): { host: string; repository: string; name: string; digest: string } {
-  const { registry, digest } = parseDigestRef(ref);
-  const named = ref.slice(0, ref.lastIndexOf('@'));
-  const hasHost = named.startsWith(`${registry}/`);
-  let repository = hasHost ? named.slice(registry.length + 1) : named;
-  // Docker Hub, however spelled, is index.docker.io in cosign's payloads; one-word names are library/.
-  const hub = DOCKER_HUB.has(registry);
-  if (hub && !repository.includes('/')) repository = `library/${repository}`;
-  return { host: registry, repository, name: `${hub ? 'index.docker.io' : registry}/${repository}`, digest };
+  const { digest } = parseDigestRef(ref);
+  // The repository as the index reader (splitImageRef) finds it: one rule for both.
+  const { host, repository } = splitImageRef(ref);
+  // Docker Hub, however spelled, is index.docker.io in cosign's payloads.
+  const hub = DOCKER_HUB.has(host);
+  return { host, repository, name: `${hub ? 'index.docker.io' : host}/${repository}`, digest };
 }
 
 /** `repo@sha256:<hex>` -> the tag of its signatures or attestations. */

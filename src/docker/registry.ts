@@ -45,7 +45,9 @@ export async function checkRegistry(host: string, fetchFn: Fetch = fetch, timeou
 /** registry host, repository path and tag (or digest) of an image reference, as docker reads it. */
 export function splitImageRef(ref: string): { host: string; repository: string; reference: string } {
   const { registry, path, tag, digest } = parseImageRef(ref);
-  return { host: registry, repository: path, reference: digest ?? tag ?? 'latest' };
+  // Docker Hub, however spelled: a one-word name is an official image (library/).
+  const repository = DOCKER_HUB.has(registry) && !path.includes('/') ? `library/${path}` : path;
+  return { host: registry, repository, reference: digest ?? tag ?? 'latest' };
 }
 
 /** What a tag may point to: a multi-arch list/index or a single manifest, Docker's or OCI's. */
