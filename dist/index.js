@@ -33390,7 +33390,9 @@ async function checkRegistry(host, fetchFn = fetch, timeoutMs = 5000) {
 /** registry host, repository path and tag (or digest) of an image reference, as docker reads it. */
 function splitImageRef(ref) {
     const { registry, path, tag, digest } = parseImageRef(ref);
-    return { host: registry, repository: path, reference: digest ?? tag ?? 'latest' };
+    // Docker Hub, however spelled: a one-word name is an official image (library/).
+    const repository = DOCKER_HUB.has(registry) && !path.includes('/') ? `library/${path}` : path;
+    return { host: registry, repository, reference: digest ?? tag ?? 'latest' };
 }
 /** What a tag may point to: a multi-arch list/index or a single manifest, Docker's or OCI's. */
 const MANIFEST_MEDIA_TYPES = [
@@ -44161,15 +44163,12 @@ const COSIGN_TYPE_URIS = {
 const predicateTypeUri = (type) => COSIGN_TYPE_URIS[type] ?? type;
 /** `registry/repository` as cosign names it in payloads (docker.io -> index.docker.io). */
 function splitRef(ref) {
-    const { registry, digest } = parseDigestRef(ref);
-    const named = ref.slice(0, ref.lastIndexOf('@'));
-    const hasHost = named.startsWith(`${registry}/`);
-    let repository = hasHost ? named.slice(registry.length + 1) : named;
-    // Docker Hub, however spelled, is index.docker.io in cosign's payloads; one-word names are library/.
-    const hub = DOCKER_HUB.has(registry);
-    if (hub && !repository.includes('/'))
-        repository = `library/${repository}`;
-    return { host: registry, repository, name: `${hub ? 'index.docker.io' : registry}/${repository}`, digest };
+    const { digest } = parseDigestRef(ref);
+    // The repository as the index reader (splitImageRef) finds it: one rule for both.
+    const { host, repository } = splitImageRef(ref);
+    // Docker Hub, however spelled, is index.docker.io in cosign's payloads.
+    const hub = DOCKER_HUB.has(host);
+    return { host, repository, name: `${hub ? 'index.docker.io' : host}/${repository}`, digest };
 }
 /** `repo@sha256:<hex>` -> the tag of its signatures or attestations. */
 const cosignTag = (digest, suffix) => `${digest.replace(':', '-')}.${suffix}`;

@@ -1497,15 +1497,12 @@ const COSIGN_TYPE_URIS = {
 const predicateTypeUri = (type) => COSIGN_TYPE_URIS[type] ?? type;
 /** `registry/repository` as cosign names it in payloads (docker.io -> index.docker.io). */
 function splitRef(ref) {
-    const { registry, digest } = (0,cosign_args/* parseDigestRef */.Tf)(ref);
-    const named = ref.slice(0, ref.lastIndexOf('@'));
-    const hasHost = named.startsWith(`${registry}/`);
-    let repository = hasHost ? named.slice(registry.length + 1) : named;
-    // Docker Hub, however spelled, is index.docker.io in cosign's payloads; one-word names are library/.
-    const hub = docker_registry/* DOCKER_HUB */.Xb.has(registry);
-    if (hub && !repository.includes('/'))
-        repository = `library/${repository}`;
-    return { host: registry, repository, name: `${hub ? 'index.docker.io' : registry}/${repository}`, digest };
+    const { digest } = (0,cosign_args/* parseDigestRef */.Tf)(ref);
+    // The repository as the index reader (splitImageRef) finds it: one rule for both.
+    const { host, repository } = (0,docker_registry/* splitImageRef */.l2)(ref);
+    // Docker Hub, however spelled, is index.docker.io in cosign's payloads.
+    const hub = docker_registry/* DOCKER_HUB */.Xb.has(host);
+    return { host, repository, name: `${hub ? 'index.docker.io' : host}/${repository}`, digest };
 }
 /** `repo@sha256:<hex>` -> the tag of its signatures or attestations. */
 const cosignTag = (digest, suffix) => `${digest.replace(':', '-')}.${suffix}`;

@@ -1921,7 +1921,9 @@ async function checkRegistry(host, fetchFn = fetch, timeoutMs = 5000) {
 /** registry host, repository path and tag (or digest) of an image reference, as docker reads it. */
 function splitImageRef(ref) {
     const { registry, path, tag, digest } = (0,_plan_image_ref_js__WEBPACK_IMPORTED_MODULE_0__/* .parseImageRef */ .Q)(ref);
-    return { host: registry, repository: path, reference: digest ?? tag ?? 'latest' };
+    // Docker Hub, however spelled: a one-word name is an official image (library/).
+    const repository = DOCKER_HUB.has(registry) && !path.includes('/') ? `library/${path}` : path;
+    return { host: registry, repository, reference: digest ?? tag ?? 'latest' };
 }
 /** What a tag may point to: a multi-arch list/index or a single manifest, Docker's or OCI's. */
 const MANIFEST_MEDIA_TYPES = [
