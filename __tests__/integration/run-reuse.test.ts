@@ -75,6 +75,9 @@ describe.skipIf(!env.available)('ml-image run: a warm run reuses capture and smo
     const smoke = (r: typeof first) => JSON.parse(r.file('smoke-cpu-amd64.json')) as SmokeResult;
     expect(smoke(second).tests).toEqual(smoke(first).tests);
     expect(smoke(second).image).toContain(second.digest);
+    // When the suites ran is the first run's time: the smoke attestation names that run.
+    expect(smoke(first).finishedAt).toMatch(/^\d{4}-\d\d-\d\dT/);
+    expect(smoke(second).finishedAt).toBe(smoke(first).finishedAt);
     const record = JSON.parse(second.file('env-cpu-amd64.json')) as EnvRecord;
     expect(record.image.ref).toContain(second.digest);
     // The report compares the two runs' records: nothing changed.
@@ -93,5 +96,6 @@ describe.skipIf(!env.available)('ml-image run: a warm run reuses capture and smo
     expect(third.err).toMatch(/smoke +cpu linux\/amd64: capture /);
     expect(third.err).toMatch(/smoke +cpu linux\/amd64: 4 passed, 0 failed/);
     expect(third.file('smoke-key-cpu-amd64.txt').trim().split('\n')[1]).not.toBe(key1[1]);
+    expect(smoke(third).finishedAt! > smoke(first).finishedAt!).toBe(true);
   }, 600_000);
 });

@@ -17,13 +17,13 @@ import {
 import {
   buildSmokePredicate,
   metricValue,
-  runnerFromEnv,
   SMOKE_PREDICATE_TYPE,
   type SmokePredicate,
   type SmokePredicateInput,
   SmokePredicateSchema,
 } from '../../src/attest/smoke-predicate.js';
 import { inTotoStatement, sha256Hex } from '../../src/attest/types.js';
+import { runnerFromEnv } from '../../src/github/run.js';
 import { InputError } from '../../src/errors.js';
 import { REPO_ROOT } from '../helpers/docker-env.js';
 import { makeRecord, makeSmoke } from '../helpers/records.js';
@@ -276,6 +276,35 @@ describe('buildSmokePredicate', () => {
     expect(metrics.ddp?.busbw_gbps).toBe(315.9);
     expect(metrics.gpu).toEqual({ gpus: 8, names: GPU.name, driver: GPU.driver });
     expect(p.tests.find((t) => t.id === 'train')?.reason).toBe('no CUDA device visible');
+  });
+
+  // The reusable workflow's attest job (ubuntu-latest) makes the predicate from the smoke job's
+  // result: the runner and time are the smoke job's, not the attest job's.
+  it.each([
+    [
+      'the result says where and when (another job made it)',
+      { finishedAt: '2026-01-04T08:00:00.000Z', runner: { name: 'gpu-h100-3', os: 'Linux', arch: 'X64' } },
+      { name: 'gpu-h100-3', os: 'Linux', arch: 'X64' },
+      '2026-01-04T08:00:00.000Z',
+    ],
+    [
+      'an offset time is written in UTC',
+      { finishedAt: '2026-01-04T10:00:00+02:00', runner: { name: 'gpu-h100-3' } },
+      { name: 'gpu-h100-3' },
+      '2026-01-04T08:00:00.000Z',
+    ],
+    [
+      'a result of an older version: this job and the attest time',
+      {},
+      { name: 'gpu-runner-7', os: 'Linux', arch: 'X64', url: RUN_URL },
+      '2026-01-05T10:30:00.000Z',
+    ],
+  ])('%s', (_what, fields, runner, finishedAt) => {
+    const base = smokeInput();
+    const p = buildSmokePredicate({ ...base, smoke: { ...base.smoke, ...fields } });
+    expect(p.runner).toEqual(runner);
+    expect(p.finishedAt).toBe(finishedAt);
+    expect(ajvValidate(p)).toBe(true);
   });
 
   it('fails when any test failed, and keeps neither output nor the failure pattern text', () => {

@@ -19,7 +19,7 @@ import type {
 import { EnvironmentError, ExitCode, exitCodeOf } from '../../src/errors.js';
 import type { PipelineIo } from '../../src/pipeline/pipeline.js';
 import { recordFile as resultFile, openResultDir } from '../../src/results/results.js';
-import { runSmokeStage } from '../../src/smoke/stage.js';
+import { runSmokeStage, type SmokeStageInput } from '../../src/smoke/stage.js';
 import type { Plan } from '../../src/plan/plan.js';
 import { matchOutput, patternProblem } from '../../src/smoke/match.js';
 import { type SmokeResult, SmokeResultSchema } from '../../src/smoke/result.js';
@@ -578,7 +578,7 @@ describe('smoke stage: results are written as soon as they are known', () => {
 
   const digest = (c: string) => `sha256:${c.repeat(64)}`;
 
-  function stage(docker: DockerAdapter) {
+  function stage(docker: DockerAdapter, extra: Partial<SmokeStageInput> = {}) {
     writeFileSync(
       path.join(dir, 'ml-image.yml'),
       'image: { name: o/m }\nsmoke:\n  suites: [custom]\n  tests:\n    - { name: one, command: ["true"] }\n    - { name: two, command: [sleep, "9"] }\n',
@@ -611,7 +611,10 @@ describe('smoke stage: results are written as soon as they are known', () => {
     return {
       lines,
       run: () =>
-        runSmokeStage({ plan, loaded, build, results: openResultDir(dir), gpus: 'none', imagesDir }, io),
+        runSmokeStage(
+          { plan, loaded, build, results: openResultDir(dir), gpus: 'none', imagesDir, ...extra },
+          io,
+        ),
     };
   }
 
@@ -651,6 +654,34 @@ describe('smoke stage: results are written as soon as they are known', () => {
     );
     expect(existsSync(file('smoke-key', 'arm64'))).toBe(false);
     expect(lines.some((l) => /linux\/arm64: stopped after 2 test\(s\)/.test(l))).toBe(true);
+  });
+
+  it('each new result says when and on which runner its suites ran (the smoke attestation repeats it)', async () => {
+    const docker = fakeDocker({
+      inspectImage: async (ref) => ({
+        ...details,
+        architecture: ref.includes(digest('b')) ? 'arm64' : 'amd64',
+      }),
+      runContainer: async (spec) =>
+        spec.labels?.['io.github.ml-image-action.stage'] === 'capture'
+          ? ok(JSON.stringify(makeRecord({ platform: spec.platform ?? 'linux/amd64' })))
+          : ok(''),
+    });
+    const runner = { name: 'gpu-h100-3', os: 'Linux', arch: 'X64' };
+    const { run } = stage(docker, { runner, now: () => new Date('2026-03-01T12:00:00Z') });
+    const { entries } = await run();
+    for (const arch of ['amd64', 'arm64']) {
+      const written = SmokeResultSchema.parse(JSON.parse(readFileSync(file('smoke', arch), 'utf8')));
+      expect(written.finishedAt, arch).toBe('2026-03-01T12:00:00.000Z');
+      expect(written.runner, arch).toEqual(runner);
+    }
+    expect(entries.map((e) => e.result.runner?.name)).toEqual(['gpu-h100-3', 'gpu-h100-3']);
+    // Off a runner (no RUNNER_* variables): a time, and no empty runner object.
+    rmSync(file('smoke', 'amd64'));
+    await stage(docker, { runner: {} }).run();
+    const local = SmokeResultSchema.parse(JSON.parse(readFileSync(file('smoke', 'amd64'), 'utf8')));
+    expect(local.runner).toBeUndefined();
+    expect(Date.parse(local.finishedAt ?? '')).not.toBeNaN();
   });
 
   it('a target whose capture fails costs the others nothing (the stage reports it at the end)', async () => {

@@ -4,7 +4,8 @@
 import { createHash } from 'node:crypto';
 import { parseImageRef } from '../plan/image-ref.js';
 import { purlEncode } from './sbom.js';
-import { type ResourceDescriptor, runUrlFromEnv, scrubDeep, sha256Hex } from './types.js';
+import { runUrlFromEnv } from '../github/run.js';
+import { type ResourceDescriptor, scrubDeep, sha256Hex } from './types.js';
 
 export const SLSA_PROVENANCE_V1 = 'https://slsa.dev/provenance/v1';
 export const BUILD_TYPE = 'https://ml-image-action.github.io/buildtypes/buildx/v1';

@@ -7,7 +7,8 @@ import type { EnvRecord } from '../capture/record.js';
 import { formatIssues } from '../config/issues.js';
 import { InputError } from '../errors.js';
 import type { SmokeResult, SmokeTest } from '../smoke/result.js';
-import { runUrlFromEnv, scrubDeep, sha256Hex, TOOL_NAME } from './types.js';
+import { runnerFromEnv } from '../github/run.js';
+import { scrubDeep, sha256Hex, TOOL_NAME } from './types.js';
 
 export const SMOKE_PREDICATE_TYPE = 'https://ml-image-action.github.io/attestations/smoke/v1';
 export const SMOKE_PREDICATE_SCHEMA_VERSION = 1;
@@ -78,22 +79,12 @@ export interface SmokePredicateInput {
   imageRef: string;
   digest: string;
   platform: string;
-  /** The runner; else read from env (runnerFromEnv); else empty. */
+  /** The runner; else the one the smoke result names; else read from env (runnerFromEnv). */
   runner?: SmokeRunner;
   env?: Env;
   toolVersion: string;
+  /** When the suites finished, for a smoke result that does not say (older versions wrote none). */
   finishedAt: Date | string;
-}
-
-/** The runner as GitHub describes it (RUNNER_NAME, RUNNER_OS, RUNNER_ARCH) and the run's URL. */
-export function runnerFromEnv(env: Env): SmokeRunner {
-  const url = runUrlFromEnv(env);
-  return {
-    ...(env.RUNNER_NAME && { name: env.RUNNER_NAME }),
-    ...(env.RUNNER_OS && { os: env.RUNNER_OS }),
-    ...(env.RUNNER_ARCH && { arch: env.RUNNER_ARCH }),
-    ...(url !== undefined && { url }),
-  };
 }
 
 const cut = (s: string, max: number) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
@@ -159,7 +150,14 @@ export function buildSmokePredicate(input: SmokePredicateInput): SmokePredicate 
   const { smoke } = input;
   const hex = sha256Hex(input.digest);
   const counts = tally(smoke.tests);
-  const finishedAt = typeof input.finishedAt === 'string' ? input.finishedAt : input.finishedAt.toISOString();
+  // When and where the suites ran, as the smoke result says: the attestation may be made later, in
+  // another job (the reusable workflow's attest job), or from an identical earlier run's results.
+  const finishedAt =
+    smoke.finishedAt !== undefined
+      ? new Date(smoke.finishedAt).toISOString()
+      : typeof input.finishedAt === 'string'
+        ? input.finishedAt
+        : input.finishedAt.toISOString();
   const predicate: SmokePredicate = scrubDeep({
     schemaVersion: SMOKE_PREDICATE_SCHEMA_VERSION,
     image: {
@@ -173,7 +171,7 @@ export function buildSmokePredicate(input: SmokePredicateInput): SmokePredicate 
     gpus: gpusOf(input),
     suites: suitesOf(smoke.tests),
     tests: smoke.tests.map(testEntry),
-    runner: input.runner ?? (input.env ? runnerFromEnv(input.env) : {}),
+    runner: input.runner ?? smoke.runner ?? (input.env ? runnerFromEnv(input.env) : {}),
     tool: { name: TOOL_NAME, version: input.toolVersion },
     finishedAt,
   });

@@ -1,6 +1,6 @@
 // What the attestations share: the in-toto statement that wraps each predicate, the tool's name,
-// digests, the run URL, and the one scrubbing pass every attestation goes through before it leaves.
-import { REDACTED, redactDeep, redactText, redactUrls } from '../capture/redact.js';
+// digests, and the one scrubbing pass every attestation goes through before it leaves.
+import { redactDeep, redactText } from '../capture/redact.js';
 
 /** https://github.com/in-toto/attestation/blob/main/spec/v1/statement.md */
 export const IN_TOTO_STATEMENT_V1 = 'https://in-toto.io/Statement/v1';
@@ -43,20 +43,6 @@ export function inTotoStatement<P>(
 export function sha256Hex(digest: string | null | undefined): string | undefined {
   const m = /^(?:sha256:)?([0-9a-fA-F]{64})$/.exec(digest ?? '');
   return m ? m[1]!.toLowerCase() : undefined;
-}
-
-/**
- * The workflow run as a URL, from the variables a GitHub runner sets:
- * `${GITHUB_SERVER_URL}/${GITHUB_REPOSITORY}/actions/runs/${GITHUB_RUN_ID}/attempts/${GITHUB_RUN_ATTEMPT}`.
- * Undefined outside Actions (any of server, repository or run id missing).
- */
-export function runUrlFromEnv(env: Readonly<Record<string, string | undefined>>): string | undefined {
-  const server = env.GITHUB_SERVER_URL?.replace(/\/+$/, '');
-  const repo = env.GITHUB_REPOSITORY;
-  const runId = env.GITHUB_RUN_ID;
-  if (!server || !repo || !runId) return undefined;
-  const attempt = env.GITHUB_RUN_ATTEMPT || '1';
-  return redactUrls(`${server}/${repo}/actions/runs/${runId}/attempts/${attempt}`, REDACTED);
 }
 
 function textDeep(value: unknown): unknown {

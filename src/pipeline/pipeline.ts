@@ -20,6 +20,7 @@ import { type Resolved, resolvedKey, runResolveStage } from '../resolve/stage.js
 import type { ResultDir } from '../results/results.js';
 import type { GpuMode } from '../smoke/gpu-mode.js';
 import { runSmokeStage, type SmokeEntry, type SmokeStatus } from '../smoke/stage.js';
+import { runnerFromEnv } from '../github/run.js';
 import { prepareSigning, runAttest } from './attest.js';
 import { mergeFromDigestFiles } from './merge.js';
 
@@ -139,6 +140,7 @@ export async function runPipeline(opts: PipelineOptions, io: PipelineIo): Promis
           gpus: opts.gpus,
           imagesDir: opts.imagesDir,
           ...(opts.reuse && opts.report.baseline && opts.report.saveAs && { reuse: reuseLookup(opts, plan) }),
+          runner: runnerFromEnv(io.env),
         },
         io,
       ),

@@ -17,6 +17,14 @@ export const SmokeTestSchema = z.object({
     .optional(),
 });
 
+/** The runner the suites ran on (src/github/run.ts: RUNNER_NAME, RUNNER_OS, RUNNER_ARCH, run URL). */
+export const SmokeRunnerSchema = z.object({
+  name: z.string().min(1).optional(),
+  os: z.string().min(1).optional(),
+  arch: z.string().min(1).optional(),
+  url: z.string().min(1).optional(),
+});
+
 export const SmokeResultSchema = z.object({
   schemaVersion: z.literal(SMOKE_RESULT_SCHEMA_VERSION),
   image: z.string(),
@@ -24,10 +32,18 @@ export const SmokeResultSchema = z.object({
   gpus: z.enum(['all', 'none']),
   tests: z.array(SmokeTestSchema),
   summary: z.object({ pass: z.number(), fail: z.number(), skip: z.number(), durationMs: z.number() }),
+  /**
+   * When and where the suites ran (ISO 8601; the runner). The smoke attestation says so, also when
+   * another job makes it or an identical earlier run's results are reused. Results of versions
+   * before these fields have neither.
+   */
+  finishedAt: z.iso.datetime({ offset: true }).optional(),
+  runner: SmokeRunnerSchema.optional(),
 });
 
 export type SmokeTest = z.infer<typeof SmokeTestSchema>;
 export type SmokeResult = z.infer<typeof SmokeResultSchema>;
+export type SmokeRunner = z.infer<typeof SmokeRunnerSchema>;
 
 const xml = (s: string) =>
   s

@@ -16,7 +16,7 @@ import type { ResultDir } from '../results/results.js';
 import { VERSION } from '../version.js';
 import { type Baseline, loadBaseline } from './baselines.js';
 import type { GpuMode } from './gpu-mode.js';
-import type { SmokeResult } from './result.js';
+import type { SmokeResult, SmokeRunner } from './result.js';
 import { type ReuseOutcome, reuseOf } from './reuse.js';
 import { resolveGpus, runSmoke, SmokeInterruptedError } from './run.js';
 
@@ -84,6 +84,10 @@ export interface SmokeStageInput {
   imagesDir: string;
   /** Reuse the results of an identical earlier run (same digest, same inputs): `ml-image run`. */
   reuse?: ReuseLookup;
+  /** This runner (src/github/run.ts): each new result says where its suites ran. */
+  runner?: SmokeRunner;
+  /** The clock that stamps when each target's suites finished (default: the system's). */
+  now?: () => Date;
 }
 
 type PlannedVariant = Plan['variants'][number];
@@ -183,7 +187,7 @@ async function smokeTarget(ctx: StageContext, t: Target): Promise<SmokeEntry | s
   const group = io.group ?? (<T>(_n: string, fn: () => Promise<T>) => fn());
   let entry: SmokeEntry;
   try {
-    entry = reused ?? (await group(`smoke ${id}`, () => captureAndTest(ctx, t)));
+    entry = reused ?? stamped(ctx, await group(`smoke ${id}`, () => captureAndTest(ctx, t)));
   } catch (e) {
     // One target that cannot be captured or tested must not cost the others their results
     // or the pull request its report; the stage fails at the end. No daemon: stop now.
@@ -208,6 +212,17 @@ async function smokeTarget(ctx: StageContext, t: Target): Promise<SmokeEntry | s
       title: `ml-image smoke ${id}`,
     });
   return entry;
+}
+
+/**
+ * A new result with when and where its suites ran; a reused one keeps its own (the earlier run's
+ * time and runner), so that the smoke attestation names the run that tested the image.
+ */
+function stamped(ctx: StageContext, entry: SmokeEntry): SmokeEntry {
+  const { runner, now } = ctx.input;
+  const finishedAt = (now?.() ?? new Date()).toISOString();
+  const hasRunner = runner !== undefined && Object.keys(runner).length > 0;
+  return { ...entry, result: { ...entry.result, finishedAt, ...(hasRunner && { runner: { ...runner } }) } };
 }
 
 /** Reuse (src/smoke/reuse.ts), when on: the earlier run's entry when it matches, and the key file. */
