@@ -6,7 +6,10 @@
 // merged index exists (both made once, before the first measurement). The blobs are random, of
 // the sizes the caller gives (bench/attest.mjs: those of the `.att` image the product wrote).
 //   attach, per platform: GET .sig (there: the image is signed already), GET .att and 4 upload
-//     POSTs (config + 3 envelopes); 4 PUTs; the manifest PUT (3 rounds, 11 requests)
+//     POSTs (config + 3 envelopes, each envelope's asking to mount the blob, as the product's
+//     do); 4 PUTs; the manifest PUT (3 rounds, 11 requests). With `rerun`, as a warm rerun whose
+//     SBOM and smoke envelopes are those of the last run: their POSTs link the blobs the
+//     repository has (201) and only the config and the provenance go up (2 PUTs, 9 requests).
 //   verify: GET the index by digest; per platform GET .sig and .att; per platform 3 envelope
 //     blobs (the signature payload is known) (3 rounds, 11 requests)
 import { createHash, randomBytes } from 'node:crypto';
@@ -75,19 +78,31 @@ const SIZES = { config: 1200, envelopes: [1650, 1830, 1650] };
 const blobsOf = (layers, sizes = SIZES) =>
   [sizes.config, ...sizes.envelopes.slice(0, layers)].map((n) => randomBytes(n));
 
+/** The envelopes a rerun keeps, per tag: the SBOM's and the smoke one's (the first and third). */
+const kept = new Map();
+
 /** One platform's attach; the digests of its envelopes. */
-async function attach(c, tag, sizes) {
+async function attach(c, tag, sizes, rerun) {
   const blobs = blobsOf(sizes.envelopes.length, sizes);
-  const [, , ...uploads] = await Promise.all([
+  if (rerun) {
+    if (!kept.has(tag)) kept.set(tag, [blobs[1], blobs[3]]);
+    [blobs[1], blobs[3]] = kept.get(tag);
+  }
+  const mount = (b) => c.request('POST', `/v2/${REPO}/blobs/uploads/?mount=${sha256(b)}&from=${REPO}`);
+  const [, , configUpload, ...uploads] = await Promise.all([
     expectStatus(
       c.request('GET', `/v2/${REPO}/manifests/${tag}.sig`, undefined, ACCEPT),
       200,
       'the signature',
     ),
     c.request('GET', `/v2/${REPO}/manifests/${tag}.att`, undefined, ACCEPT),
-    ...blobs.map(() => startUpload(c)),
+    startUpload(c),
+    ...blobs.slice(1).map(mount),
   ]);
-  await Promise.all(blobs.map((b, i) => putBlob(c, uploads[i], b)));
+  await Promise.all([
+    putBlob(c, configUpload, blobs[0]),
+    ...blobs.slice(1).map((b, i) => (uploads[i].status === 201 ? undefined : putBlob(c, uploads[i], b))),
+  ]);
   await putManifest(c, `${tag}.att`, blobs);
   return blobs.slice(1).map(sha256);
 }
@@ -149,13 +164,20 @@ function prepare(registry) {
 /**
  * Seconds of the bare attach and verify requests, one measurement each. SIZES: the byte sizes of
  * the `.att` image's config and envelopes the product wrote (the bench reads them off the
- * registry), so that the floor moves the same bytes; small ones when not given.
+ * registry), so that the floor moves the same bytes; small ones when not given. RERUN: attach as
+ * a warm rerun does (the SBOM and smoke envelopes of the last run attached again).
  */
-export async function registryFloor(registry, sizes = SIZES) {
+export async function registryFloor(registry, sizes = SIZES, { rerun = false } = {}) {
   const index = await prepare(registry);
+  if (rerun && kept.size === 0) {
+    // Untimed: the last run, whose SBOM and smoke envelopes the rerun attaches again.
+    const last = client(registry);
+    await Promise.all(TAGS.map((t) => attach(last, t, sizes, true)));
+    last.close();
+  }
   const a = client(registry);
   const t0 = performance.now();
-  const layers = await Promise.all(TAGS.map((t) => attach(a, t, sizes)));
+  const layers = await Promise.all(TAGS.map((t) => attach(a, t, sizes, rerun)));
   const t1 = performance.now();
   a.close();
   const v = client(registry);

@@ -8,7 +8,10 @@ export interface MemoryCall {
   host: string;
   op: 'manifest' | 'blob' | 'pushBlob' | 'startUpload' | 'finishUpload' | 'putManifest';
   repository: string;
-  /** The tag or digest (manifest, putManifest), the blob digest (blob, finishUpload, pushBlob). */
+  /**
+   * The tag or digest (manifest, putManifest), the blob digest (blob, finishUpload, pushBlob), the
+   * digest asked to be mounted (startUpload).
+   */
   ref?: string;
 }
 
@@ -70,8 +73,10 @@ export class MemoryRegistry {
         this.record({ host, op: 'pushBlob', repository, ref: sha256Digest(data) });
         return this.putBlob(data);
       },
-      startUpload: async (repository) => {
-        this.record({ host, op: 'startUpload', repository });
+      // A mount of a blob it has is no upload (blobs are shared by every repository here).
+      startUpload: async (repository, mount) => {
+        this.record({ host, op: 'startUpload', repository, ...(mount !== undefined && { ref: mount }) });
+        if (mount !== undefined && this.blobs.has(mount)) return undefined;
         return `upload-${++this.uploads}`;
       },
       finishUpload: async (repository, _upload, data) => {

@@ -21,6 +21,8 @@ import {
 import { type BatchSigner, createSigner } from '../../src/attest/signers.js';
 import { runCli } from '../../src/cli/main.js';
 import { createDefaultDockerAdapter } from '../../src/docker/engine.js';
+import { nodeHttpFetch } from '../../src/docker/http-fetch.js';
+import type { OciFetch } from '../../src/docker/oci-client.js';
 import { EnvironmentError, ExitCode, InputError } from '../../src/errors.js';
 import { copyImage } from '../helpers/copy-image.js';
 import {
@@ -79,7 +81,7 @@ describe.skipIf(!env.available || !env.cosign)('built-in signer vs the real cosi
     expect(res.status, url).toBe(200);
     const bytes = Buffer.from(await res.arrayBuffer());
     const manifest = JSON.parse(bytes.toString('utf8')) as {
-      layers: { mediaType: string; annotations?: Record<string, string> }[];
+      layers: { mediaType: string; digest: string; annotations?: Record<string, string> }[];
     };
     return { bytes, manifest };
   };
@@ -195,6 +197,43 @@ describe.skipIf(!env.available || !env.cosign)('built-in signer vs the real cosi
       if (!smoke.ok) throw new Error(smoke.failure.message);
       expect(smoke.items).toHaveLength(1);
     }
+  });
+
+  it('(3b) a rerun given the last envelopes attaches them again: linked by a mount POST, no blob upload; cosign verifies', async () => {
+    const ref = platforms[1]!;
+    const sent: string[] = [];
+    const recording: OciFetch = (url, init) => {
+      sent.push(`${init.method} ${url}`);
+      return nodeHttpFetch(url, init);
+    };
+    const signer = createSigner({
+      env: { COSIGN_KEY: keyText, COSIGN_PASSWORD: password },
+      tlog: false,
+      cosign: noCosign,
+      fetch: recording,
+    });
+    const first: Buffer[] = [];
+    await signer.attestAll(ref, specs, envKey, undefined, (i, e) => (first[i] = e!));
+    const digests = async () => (await cosignManifest(ref, 'att')).manifest.layers.map((l) => l.digest);
+    const before = await digests();
+    sent.length = 0;
+    const again: Buffer[] = [];
+    await signer.attestAll(
+      ref,
+      specs.map((s, i) => ({ ...s, earlier: first[i] })),
+      envKey,
+      undefined,
+      (i, e) => (again[i] = e!),
+    );
+    expect(again).toEqual(first);
+    expect(await digests()).toEqual(before);
+    // Each envelope: one POST that the registry answered by linking what it has. Only the config
+    // went up (one PUT to an upload), then the manifest.
+    const mounts = sent.filter((r) => r.startsWith('POST ') && r.includes('mount='));
+    expect(mounts).toHaveLength(specs.length);
+    expect(sent.filter((r) => r.startsWith('PUT ') && r.includes('/blobs/uploads/'))).toHaveLength(1);
+    expect(sent.filter((r) => r.startsWith('PUT ') && r.includes('/manifests/'))).toHaveLength(1);
+    await expectEachAttestedOnce(cosign, ref, repo, testPub);
   });
 
   it('(4a) a digest never signed: both fail, the built-in says missing', async () => {

@@ -80,12 +80,14 @@ const FILES: Record<string, string> = {
   '/p/sbom.json': '{"bomFormat":"CycloneDX","n":1}',
   '/p/sbom2.json': '{"bomFormat":"CycloneDX","n":2}',
   '/p/slsa.json': '{"buildType":"x"}',
+  '/p/slsa2.json': '{"buildType":"x","run":2}',
   '/p/smoke.json': '{"verdict":"pass"}',
   '/p/broken.json': '{not json',
 };
 const SBOM: PredicateSpec = { predicatePath: '/p/sbom.json', type: 'cyclonedx' };
 const SBOM2: PredicateSpec = { predicatePath: '/p/sbom2.json', type: 'cyclonedx' };
 const SLSA: PredicateSpec = { predicatePath: '/p/slsa.json', type: 'slsaprovenance1' };
+const SLSA2: PredicateSpec = { predicatePath: '/p/slsa2.json', type: 'slsaprovenance1' };
 const SMOKE: PredicateSpec = { predicatePath: '/p/smoke.json', type: SMOKE_URI };
 
 function readText(file: string): string {
@@ -319,6 +321,85 @@ describe('attestAll', () => {
         .map((l) => l.annotations?.predicateType)
         .sort(),
     ).toEqual([SBOM_URI, SLSA_URI, SMOKE_URI].sort());
+  });
+
+  it('gives each envelope it attached; an earlier one of the same statement and key is attached again, not uploaded', async () => {
+    const { registry, signer } = setup();
+    const first: Buffer[] = [];
+    await signer.attestAll(REF, [SBOM, SLSA, SMOKE], KEY, undefined, (i, e) => (first[i] = e!));
+    expect(first.map((e) => sha256Digest(e))).toEqual(layersAt(registry, IMG, 'att').map((l) => l.digest));
+    const uploaded = registry.count('finishUpload');
+
+    // The next run: the SBOM and smoke statements are the same, the provenance is new.
+    const second: Buffer[] = [];
+    await signer.attestAll(
+      REF,
+      [
+        { ...SBOM, earlier: first[0] },
+        { ...SLSA2, earlier: first[1] },
+        { ...SMOKE, earlier: first[2] },
+      ],
+      KEY,
+      undefined,
+      (i, e) => (second[i] = e!),
+    );
+    expect(second[0]).toBe(first[0]);
+    expect(second[2]).toBe(first[2]);
+    expect(second[1]!.equals(first[1]!)).toBe(false);
+    // Two blobs went up: the new provenance and the config; the other two were mounted.
+    expect(registry.count('finishUpload') - uploaded).toBe(2);
+    const mounts = registry.calls.filter((c) => c.op === 'startUpload' && c.ref !== undefined);
+    expect(mounts.slice(-3).map((c) => c.ref)).toEqual(second.map((e) => sha256Digest(e)));
+    const layers = layersAt(registry, IMG, 'att');
+    expect(layers.map((l) => l.digest).sort()).toEqual(second.map((e) => sha256Digest(e)).sort());
+    const v = await setup(() => fixtureKey, registry).signer.verifyAttestations(REF, SMOKE_URI, PUB);
+    expect(v.ok).toBe(true);
+  });
+
+  const stmt = (digest: string, type: string, predicate: unknown) =>
+    inTotoStatement(`${HOST}/${REPO}`, digest, type, predicate);
+  const resealed = (e: Buffer, edit: (x: DsseEnvelope) => void) => {
+    const x = JSON.parse(e.toString('utf8')) as DsseEnvelope;
+    edit(x);
+    return Buffer.from(JSON.stringify(x));
+  };
+  it.each<[string, (k: { mine: KeyObject; other: KeyObject }) => Buffer]>([
+    [
+      'signed by another key',
+      ({ other }) => signEnvelope(other, stmt(IMG, SBOM_URI, JSON.parse(FILES['/p/sbom.json']!))),
+    ],
+    [
+      'another statement (another predicate)',
+      ({ mine }) => signEnvelope(mine, stmt(IMG, SBOM_URI, { n: 9 })),
+    ],
+    [
+      'about another digest',
+      ({ mine }) => signEnvelope(mine, stmt(IMG2, SBOM_URI, JSON.parse(FILES['/p/sbom.json']!))),
+    ],
+    [
+      'a second signature added',
+      ({ mine, other }) =>
+        resealed(signEnvelope(mine, stmt(IMG, SBOM_URI, JSON.parse(FILES['/p/sbom.json']!))), (x) =>
+          x.signatures.push({ keyid: '', sig: signBytes(other, Buffer.from('x')).toString('base64') }),
+        ),
+    ],
+    [
+      'a signature that does not verify',
+      ({ mine }) =>
+        resealed(signEnvelope(mine, stmt(IMG, SBOM_URI, JSON.parse(FILES['/p/sbom.json']!))), (x) => {
+          x.signatures[0]!.sig = signBytes(mine, Buffer.from('other bytes')).toString('base64');
+        }),
+    ],
+    ['not JSON', () => Buffer.from('{not json')],
+  ])('an earlier envelope %s is not attached again: a new signature', async (_what, make) => {
+    const { registry, signer } = setup();
+    const earlier = make({ mine: fixtureKey, other: otherKey });
+    let attached: Buffer | undefined;
+    await signer.attestAll(REF, [{ ...SBOM, earlier }], KEY, undefined, (_i, e) => (attached = e));
+    expect(attached!.equals(earlier)).toBe(false);
+    expect(layersAt(registry, IMG, 'att').map((l) => l.digest)).toEqual([sha256Digest(attached!)]);
+    const v = await setup(() => fixtureKey, registry).signer.verifyAttestations(REF, 'cyclonedx', PUB);
+    expect(v.ok && v.items.map((x) => x.predicate)).toEqual([JSON.parse(FILES['/p/sbom.json']!)]);
   });
 
   it.each([

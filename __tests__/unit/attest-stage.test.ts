@@ -401,6 +401,41 @@ describe('runAttestStage with a batch signer (attestAll)', () => {
     expect(written.targets[0]!.attestations.map((a) => a.verify !== undefined)).toEqual([true, false, false]);
   });
 
+  it("keeps each envelope it attached, and hands the signer the earlier run's of the same target and kind", async () => {
+    const seen: (string | undefined)[] = [];
+    const signer: AttestSigner = {
+      sign: async () => undefined,
+      attest: async () => expect.unreachable('attestAll is there'),
+      attestAll: async (ref, specs, _identity, _opts, onAttached) => {
+        for (const s of specs) seen.push(s.earlier?.toString());
+        specs.forEach((s, i) => onAttached?.(i, Buffer.from(`envelope ${ref.slice(-1)} ${s.type}`)));
+      },
+    };
+    const envelope = (arch: string, kind: string) =>
+      path.join(dir, 'attest', `cpu-${arch}.${kind}.dsse.json`);
+    await runAttestStage(input(), io(signer));
+    expect(seen).toEqual(Array(6).fill(undefined));
+    expect(readFileSync(envelope('amd64', 'provenance'), 'utf8')).toBe('envelope 1 slsaprovenance1');
+    const first = readAttest(dir)!;
+    expect(first.targets[1]!.attestations.map((a) => a.envelope)).toEqual(
+      ['sbom', 'provenance', 'smoke'].map((k) => path.join('attest', `cpu-arm64.${k}.dsse.json`)),
+    );
+
+    // The next run into this directory: each spec carries what the first attached.
+    seen.length = 0;
+    await runAttestStage(input(), io(signer));
+    expect(seen.filter((x) => x?.startsWith('envelope 2 '))).toHaveLength(3);
+    expect(seen.filter((x) => x?.startsWith('envelope 1 '))).toHaveLength(3);
+
+    // A run that does not sign: the earlier envelopes are gone, as nothing this run attached is.
+    writeFileSync(envelope('amd64', 'sbom'), 'stale');
+    await runAttestStage(input({ env: {} }), io(signer));
+    for (const arch of ['amd64', 'arm64'])
+      for (const kind of ['sbom', 'provenance', 'smoke'])
+        expect(existsSync(envelope(arch, kind))).toBe(false);
+    expect(readAttest(dir)!.targets[0]!.attestations.every((a) => a.envelope === undefined)).toBe(true);
+  });
+
   it('two targets of one digest are attached one after the other; other images meanwhile', async () => {
     const events: string[] = [];
     const inFlight = new Map<string, number>();

@@ -356,11 +356,46 @@ describe('createOciClient', () => {
     const client = createOciClient('localhost:5000', { fetch, credential: () => none });
     const upload = await client.startUpload('r');
     expect(upload).toBe('http://storage.local:9000/upload/xyz?sig=q');
-    expect(await client.finishUpload('r', upload, data)).toBe(sha256Digest(data));
+    expect(await client.finishUpload('r', upload!, data)).toBe(sha256Digest(data));
     const put = new URL(requests[1]!.url);
     expect(put.host).toBe('storage.local:9000');
     expect(put.searchParams.get('sig')).toBe('q');
     expect(put.searchParams.get('digest')).toBe(sha256Digest(data));
+  });
+
+  const D = sha256Digest(Buffer.from('envelope'));
+  it.each<[string, (r: Req) => Answer, string[], boolean]>([
+    [
+      'the repository has the blob: linked by the POST, nothing to upload',
+      () => ({ status: 201, headers: { Location: `/v2/team/m/blobs/${D}` } }),
+      [`POST http://localhost:5000/v2/team/m/blobs/uploads/?mount=${encodeURIComponent(D)}&from=team%2Fm`],
+      false,
+    ],
+    [
+      'it has not: the same POST started an upload',
+      () => ({ status: 202, headers: { Location: '/v2/team/m/blobs/uploads/u-1?_state=s' } }),
+      [`POST http://localhost:5000/v2/team/m/blobs/uploads/?mount=${encodeURIComponent(D)}&from=team%2Fm`],
+      true,
+    ],
+    [
+      'a registry that refuses the query itself: a plain upload after it',
+      (r) =>
+        r.url.includes('mount=')
+          ? { status: 405, body: '{"errors":[{"code":"UNSUPPORTED"}]}' }
+          : { status: 202, headers: { Location: '/v2/team/m/blobs/uploads/u-2' } },
+      [
+        `POST http://localhost:5000/v2/team/m/blobs/uploads/?mount=${encodeURIComponent(D)}&from=team%2Fm`,
+        'POST http://localhost:5000/v2/team/m/blobs/uploads/',
+      ],
+      true,
+    ],
+  ])('startUpload with a mount: %s', async (_what, answer, sent, upload) => {
+    const { fetch, requests } = scripted(answer);
+    const client = createOciClient('localhost:5000', { fetch, credential: () => none });
+    const started = await client.startUpload('team/m', D);
+    expect(requests.map((r) => `${r.method} ${r.url}`)).toEqual(sent);
+    if (upload) expect(started).toMatch(/^http:\/\/localhost:5000\/v2\/team\/m\/blobs\/uploads\/u-/);
+    else expect(started).toBeUndefined();
   });
 
   it('an upload the registry does not start (no 202 / no Location) or finish (no 201) is exit 3', async () => {

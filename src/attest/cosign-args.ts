@@ -138,6 +138,12 @@ export interface PredicateSpec {
   predicatePath: string;
   /** cosign's --type: cyclonedx, slsaprovenance1, ... or a custom predicate type URI. */
   type: string;
+  /**
+   * The signed envelope an earlier run attached for the same image and kind (the built-in signer
+   * attaches it again, unchanged, when it holds this very statement signed by this key: the
+   * registry has it already). cosign ignores it.
+   */
+  earlier?: Buffer;
 }
 
 export function attestArgs(

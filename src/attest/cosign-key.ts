@@ -209,6 +209,36 @@ export function signEnvelope(key: KeyObject, statement: Buffer): Buffer {
   return Buffer.from(JSON.stringify(envelope));
 }
 
+/**
+ * Whether ENVELOPE is what signEnvelope makes of STATEMENT with the private half of PUBLIC_KEY:
+ * that very form byte for byte (one signature, an empty key id), this statement, a signature that
+ * verifies. Such an envelope of an earlier run may be attached again instead of a new one.
+ */
+export function isEnvelopeOf(publicKey: KeyObject, envelope: Buffer, statement: Buffer): boolean {
+  let parsed: Partial<DsseEnvelope>;
+  try {
+    parsed = JSON.parse(envelope.toString('utf8')) as Partial<DsseEnvelope>;
+  } catch {
+    return false;
+  }
+  const payload = statement.toString('base64');
+  const sig =
+    Array.isArray(parsed.signatures) && parsed.signatures.length === 1 ? parsed.signatures[0] : undefined;
+  if (
+    parsed.payloadType !== IN_TOTO_PAYLOAD_TYPE ||
+    parsed.payload !== payload ||
+    typeof sig?.sig !== 'string'
+  )
+    return false;
+  const same: DsseEnvelope = {
+    payloadType: IN_TOTO_PAYLOAD_TYPE,
+    payload,
+    signatures: [{ keyid: '', sig: sig.sig }],
+  };
+  if (!Buffer.from(JSON.stringify(same)).equals(envelope)) return false;
+  return verifyBytes(publicKey, pae(IN_TOTO_PAYLOAD_TYPE, statement), Buffer.from(sig.sig, 'base64'));
+}
+
 const EnvelopeSchema = z.object({
   payloadType: z.string(),
   payload: z.string(),

@@ -19,6 +19,7 @@ import {
 } from './cosign-args.js';
 import {
   inTotoStatement,
+  isEnvelopeOf,
   isP256,
   openEnvelope,
   parseP256PublicKey,
@@ -107,6 +108,7 @@ class NativeSigner implements Signer {
    * each attestation type's check reads the same envelopes, which are opened once.
    */
   private readonly opened = new WeakMap<Buffer, Map<KeyObject, Statement | null>>();
+  private readonly publics = new WeakMap<KeyObject, KeyObject>();
 
   constructor(private readonly deps: NativeSignerDeps) {
     this.readText = deps.readText ?? ((f: string) => readFileSync(f, 'utf8'));
@@ -140,9 +142,10 @@ class NativeSigner implements Signer {
 
   /**
    * Push a cosign image under TAG in three rounds: the tag's current layers are read while one
-   * upload per blob is opened (POST); the new blobs and the config go up (PUT; COMPLETE makes
-   * the whole layer list from what was there); then the manifest. The blobs are small and mostly
-   * new (fresh signatures), so no HEAD asks first.
+   * upload per blob is opened (POST, asking to mount the blob from the repository itself, which
+   * links one it has already); the blobs not there yet and the config go up (PUT; COMPLETE makes
+   * the whole layer list from what was there); then the manifest. No HEAD asks first: the mount
+   * answers that in the same request.
    */
   private async push(
     client: OciClient,
@@ -151,14 +154,19 @@ class NativeSigner implements Signer {
     blobs: Buffer[],
     complete: (there: Layer[]) => Promise<Layer[]>,
   ): Promise<void> {
-    const [layers, [configUpload, ...uploads]] = await Promise.all([
+    const [layers, configUpload, uploads] = await Promise.all([
       client.manifest(repository, tag, ACCEPT).then((m) => complete(readLayers(m))),
-      Promise.all(Array.from({ length: blobs.length + 1 }, () => client.startUpload(repository))),
+      client.startUpload(repository),
+      Promise.all(blobs.map((b) => client.startUpload(repository, sha256Digest(b)))),
     ]);
     const image = cosignImage(layers);
     const [configDigest] = await Promise.all([
       client.finishUpload(repository, configUpload!, image.config),
-      ...blobs.map((b, i) => client.finishUpload(repository, uploads[i]!, b)),
+      // A blob the repository has already (an envelope attached again, a payload signed before)
+      // was linked by its upload's POST: nothing to send.
+      ...blobs.map((b, i) =>
+        uploads[i] === undefined ? undefined : client.finishUpload(repository, uploads[i], b),
+      ),
     ]);
     await client.putManifest(repository, tag, OCI_MANIFEST, image.manifest(configDigest));
   }
@@ -198,6 +206,13 @@ class NativeSigner implements Signer {
   }
 
   /** The signing key: ECDSA P-256 only (what cosign generate-key-pair makes). */
+  /** The public half of a signing key (the .sig dedup and the envelope check), made once. */
+  private publicOf(key: KeyObject): KeyObject {
+    let pub = this.publics.get(key);
+    if (!pub) this.publics.set(key, (pub = publicKeyOf(key)));
+    return pub;
+  }
+
   private async key(): Promise<KeyObject> {
     const key = await this.deps.signingKey();
     if (!isP256(key))
@@ -223,7 +238,7 @@ class NativeSigner implements Signer {
     this.read.delete(`${host}/${repository}@${digest}.sig`);
     const work = this.serial(`${host}/${repository}:${tag}`, async () => {
       const layers = readLayers(await client.manifest(repository, tag, ACCEPT));
-      if (hasSignature(layers, payloadDigest, publicKeyOf(key), payload)) return;
+      if (hasSignature(layers, payloadDigest, this.publicOf(key), payload)) return;
       const signature = signBytes(key, payload).toString('base64');
       const added = layer(SIMPLE_SIGNING_MEDIA_TYPE, payload, { [SIGNATURE_ANNOTATION]: signature });
       await this.push(client, repository, tag, [payload], async (there) => [...there, added]);
@@ -241,7 +256,7 @@ class NativeSigner implements Signer {
     predicates: readonly PredicateSpec[],
     identity: SignIdentity,
     opts?: CosignArgOptions,
-    onAttached?: (index: number) => void,
+    onAttached?: (index: number, envelope?: Buffer) => void,
   ) {
     if (identity.kind !== 'key' || opts?.tlog === true) throw new InputError(NOT_KEY);
     const { host, repository, name, digest } = splitRef(ref);
@@ -255,7 +270,11 @@ class NativeSigner implements Signer {
       } catch (e) {
         throw new InputError(`predicate file ${p.predicatePath}: ${(e as Error).message}`);
       }
-      return { type, envelope: signEnvelope(key, inTotoStatement(name, digest, type, predicate)) };
+      const statement = inTotoStatement(name, digest, type, predicate);
+      // An earlier run's envelope of this very statement, signed by this key, is as good as a new
+      // one, and the registry may have it: the same bytes need no upload.
+      const again = p.earlier && isEnvelopeOf(this.publicOf(key), p.earlier, statement);
+      return { type, envelope: again ? p.earlier! : signEnvelope(key, statement) };
     });
     const client = this.deps.client(host);
     const tag = cosignTag(digest, 'att');
@@ -275,7 +294,7 @@ class NativeSigner implements Signer {
       ),
     );
     await doing(`attest ${ref}`, work);
-    predicates.forEach((_, i) => onAttached?.(i));
+    made.forEach((m, i) => onAttached?.(i, m.envelope));
   }
 
   async verify(ref: string, identity: VerifyIdentity): Promise<Verification<VerifiedSignature>> {

@@ -15,6 +15,8 @@ export const AttestationSchema = z.object({
   attached: z.boolean(),
   /** The exact `cosign verify-attestation` command that checks it (attached ones only). */
   verify: z.string().optional(),
+  /** The signed DSSE envelope as attached, in the result directory (the built-in signer's). */
+  envelope: z.string().optional(),
 });
 
 export const AttestTargetSchema = z.object({

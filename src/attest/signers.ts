@@ -28,13 +28,16 @@ type Env = Readonly<Record<string, string | undefined>>;
 
 /** A signer that can also write several attestations of one image in one update. */
 export interface BatchSigner extends Signer {
-  /** ON_ATTACHED(i) once predicate i is on the registry (all at once, or one by one with cosign). */
+  /**
+   * ON_ATTACHED(i, envelope) once predicate i is on the registry (all at once, or one by one with
+   * cosign); the built-in signer gives the signed envelope it attached, cosign none.
+   */
   attestAll(
     ref: string,
     predicates: readonly PredicateSpec[],
     identity: SignIdentity,
     opts?: CosignArgOptions,
-    onAttached?: (index: number) => void,
+    onAttached?: (index: number, envelope?: Buffer) => void,
   ): Promise<void>;
 }
 

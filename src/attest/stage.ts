@@ -5,7 +5,7 @@
 // A registry that goes away while attaching is exit 3 after what was done is recorded (attest.json)
 // and the image stays pushed; the pipeline still reports before it fails.
 import type { BuildResult, PlatformBuild, VariantBuild } from '../build/result.js';
-import type { AttestConfig } from '../config/attest.js';
+import { type AttestConfig, type AttestationKind, ATTESTATION_KINDS } from '../config/attest.js';
 import { EnvironmentError } from '../errors.js';
 import type { ResultDir } from '../results/results.js';
 import { mapLimit } from '../util/map-limit.js';
@@ -55,6 +55,7 @@ async function attestTarget(
   v: VariantBuild,
   p: PlatformBuild,
   target: AttestTarget,
+  earlier: ReadonlyMap<AttestationKind, Buffer | undefined>,
 ): Promise<void> {
   const { ref } = target;
   const identity = input.signing.identity;
@@ -75,13 +76,19 @@ async function attestTarget(
       attached: false,
     };
     target.attestations.push(entry);
-    attached.push({ entry, spec: { predicatePath: file, type: made.cosignType } });
+    const before = earlier.get(kind);
+    attached.push({
+      entry,
+      spec: { predicatePath: file, type: made.cosignType, ...(before && { earlier: before }) },
+    });
   }
   if (!identity) return;
   const signer = io.signer();
-  const done = ({ entry, spec }: (typeof attached)[number]) => {
+  const done = ({ entry, spec }: (typeof attached)[number], envelope?: Buffer) => {
     entry.attached = true;
     entry.verify = verifyCommand(ref, spec.type, identity, tlog, input.repository);
+    const file = envelope && input.results.writeEnvelope(v.variant, p.platform, entry.kind, envelope);
+    if (file) entry.envelope = relative(input.results, file);
   };
   // One image's attestations share one .att tag that each `cosign attest` reads, extends and
   // pushes: they go one after the other (at once, the last push would drop the others), or in one
@@ -90,7 +97,7 @@ async function attestTarget(
     if (attached.length === 0) return;
     if (signer.attestAll) {
       const specs = attached.map((a) => a.spec);
-      await signer.attestAll(ref, specs, identity, { tlog }, (i) => done(attached[i]!));
+      await signer.attestAll(ref, specs, identity, { tlog }, (i, envelope) => done(attached[i]!, envelope));
       return;
     }
     for (const a of attached) {
@@ -137,6 +144,12 @@ export async function runAttestStage(input: AttestStageInput, io: AttestStageIo)
   const work: { target: AttestTarget; run: () => Promise<void> }[] = [];
   for (const v of input.build.variants)
     for (const p of v.platforms) {
+      // The envelopes an earlier run attached (kept in this directory), which the signer may
+      // attach again; taken out for every target, so that what is there when the stage ends is
+      // what this run attached.
+      const earlier = new Map(
+        ATTESTATION_KINDS.map((kind) => [kind, input.results.takeEnvelope(v.variant, p.platform, kind)]),
+      );
       if (p.localRef !== undefined) {
         io.progress(`${v.variant} ${p.platform}: not pushed (loaded as ${p.localRef}): nothing to attest`);
         continue;
@@ -150,7 +163,7 @@ export async function runAttestStage(input: AttestStageInput, io: AttestStageIo)
         notes: [],
       };
       result.targets.push(target);
-      work.push({ target, run: () => attestTarget(input, io, v, p, target) });
+      work.push({ target, run: () => attestTarget(input, io, v, p, target, earlier) });
     }
   // The targets are independent images (their own .sig/.att tags): attached side by side, a few at
   // a time, targets of one digest one after the other. Keyless goes one at a time (concurrent

@@ -47,8 +47,13 @@ export interface OciClient {
    * (small or freshly signed blobs) the upload goes straight away: two requests instead of three.
    */
   pushBlob(repository: string, data: Buffer, check?: boolean): Promise<string>;
-  /** Start a blob upload (POST): its URL, for `finishUpload`; a push is both in one. */
-  startUpload(repository: string): Promise<string>;
+  /**
+   * Start a blob upload (POST): its URL, for `finishUpload`; a push is both in one. With MOUNT (the
+   * blob's digest) the registry is first asked to link the blob from this very repository
+   * (`?mount=&from=`, the spec's cross-repository mount): undefined when it has the blob already
+   * (201: nothing to upload). A registry without it, or without mounting, starts an upload (202).
+   */
+  startUpload(repository: string, mount?: string): Promise<string | undefined>;
   /** Finish an upload started by `startUpload` with the whole blob (monolithic PUT); its digest. */
   finishUpload(repository: string, upload: string, data: Buffer): Promise<string>;
   /** Put a manifest under a tag; its digest. */
@@ -321,10 +326,22 @@ class RegistryClient implements OciClient {
       const head = await this.call(repository, true, 'HEAD', `/v2/${repository}/blobs/${digest}`);
       if (head.status === 200) return digest;
     }
-    return this.finishUpload(repository, await this.startUpload(repository), data);
+    return this.finishUpload(repository, await this.openUpload(repository), data);
   }
 
-  async startUpload(repository: string) {
+  async startUpload(repository: string, mount?: string) {
+    if (mount !== undefined) {
+      const from = `?mount=${encodeURIComponent(mount)}&from=${encodeURIComponent(repository)}`;
+      const r = await this.call(repository, true, 'POST', `/v2/${repository}/blobs/uploads/${from}`);
+      if (r.status === 201) return undefined;
+      const location = r.headers.get('location');
+      if (r.status === 202 && location) return new URL(location, `${this.base}/`).toString();
+      // Anything else (a registry that refuses the query itself): a plain upload.
+    }
+    return this.openUpload(repository);
+  }
+
+  private async openUpload(repository: string) {
     const start = await this.call(repository, true, 'POST', `/v2/${repository}/blobs/uploads/`);
     const location = start.headers.get('location');
     if (start.status !== 202 || !location) throw this.fail(`starting an upload to ${repository}`, start);

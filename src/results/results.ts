@@ -14,6 +14,7 @@
 //   comment/ml-image-comment.json             the fork-safe comment artifact (src/report/artifact.ts)
 //   attest.json                               AttestResult         (src/attest/result.ts)
 //   attest/<variant>-<arch>.<kind>.json       a predicate (CycloneDX SBOM, SLSA provenance, smoke)
+//   attest/<variant>-<arch>.<kind>.dsse.json  its signed DSSE envelope, as attached (built-in signer)
 //
 // Every write is atomic (a later run never trusts a half-written file) and free of URL credentials
 // (a torch index URL with a token in the plan, for instance); every value is checked against its
@@ -36,6 +37,7 @@ import { type Resolution, ResolutionSchema } from '../resolve/result.js';
 import { type SmokeResult, SmokeResultSchema, toJUnit } from '../smoke/result.js';
 import { registerCleanup } from '../util/cleanup.js';
 import { ensureResultDir, readJsonFile, writeFileAtomic } from '../util/json-file.js';
+import { checked, json } from './write.js';
 import { runTempDir } from '../util/temp.js';
 
 // ---- names -------------------------------------------------------------------------------------
@@ -73,6 +75,10 @@ export const RUN_REPORT_FILE = 'report.md';
 export const attestationFile = (variant: string, platform: string, kind: string): string =>
   path.join(ATTEST_DIR, `${variant}-${arch(platform)}.${kind}.json`);
 
+/** attest/<variant>-<arch>.<kind>.dsse.json: the signed envelope of a predicate, as attached. */
+export const envelopeFile = (variant: string, platform: string, kind: string): string =>
+  path.join(ATTEST_DIR, `${variant}-${arch(platform)}.${kind}.dsse.json`);
+
 /** A predicate is a JSON object (its own schema is checked where it is built). */
 const PredicateSchema = z.record(z.string(), z.unknown());
 
@@ -96,22 +102,6 @@ export type DigestFile = z.infer<typeof DigestFileSchema>;
 const SmokeKeySchema = z.string().regex(/^\S+ [0-9a-f]{64}(\ncontent:\S+ [0-9a-f]{64})?$/);
 
 // ---- writing -----------------------------------------------------------------------------------
-
-const json = (v: unknown) => `${JSON.stringify(v, null, 2)}\n`;
-
-/**
- * A value about to be written is checked against its schema: a mismatch is a bug in this tool, not
- * bad input, and must not reach a file the next job trusts. The value itself is written (not the
- * parsed copy), so that checking changes nothing in the file.
- */
-function checked<T>(schema: z.ZodType, value: T, file: string): T {
-  const r = schema.safeParse(value);
-  if (!r.success)
-    throw new Error(
-      `${file}: refusing to write an invalid file: ${formatIssues(r.error, value, schema).join('; ')}`,
-    );
-  return value;
-}
 
 /** One result directory: what each stage writes there and reads back. */
 export interface ResultDir {
@@ -142,6 +132,16 @@ export interface ResultDir {
   writeComment(payload: CommentArtifact): string;
   /** attest/<variant>-<arch>.<kind>.json; returns its path (cosign reads the predicate from it). */
   writeAttestation(variant: string, platform: string, kind: string, predicate: object): string;
+  /**
+   * attest/<variant>-<arch>.<kind>.dsse.json: the signed envelope attached; its path (undefined:
+   * no result directory).
+   */
+  writeEnvelope(variant: string, platform: string, kind: string, envelope: Buffer): string | undefined;
+  /**
+   * The envelope an earlier run left for this target and kind, removed from the directory (only
+   * what this run attaches is there afterwards); undefined when there is none.
+   */
+  takeEnvelope(variant: string, platform: string, kind: string): Buffer | undefined;
   writeAttest(result: AttestResult): void;
 }
 
@@ -202,6 +202,24 @@ export function openResultDir(dir: string, label = 'result-dir', opts: { create?
       writeJson(attestationFile(v, p, kind), PredicateSchema, predicate, undefined, false);
       return at(attestationFile(v, p, kind));
     },
+    writeEnvelope: (v, p, kind, envelope) => {
+      // Signed bytes: written as they are (the signature covers them; a statement holds no URL
+      // credentials, every attestation is scrubbed before it is signed).
+      mkdirSync(path.dirname(at(envelopeFile(v, p, kind))), { recursive: true });
+      writeFileAtomic(at(envelopeFile(v, p, kind)), envelope, label, false);
+      return at(envelopeFile(v, p, kind));
+    },
+    takeEnvelope: (v, p, kind) => {
+      const file = at(envelopeFile(v, p, kind));
+      let bytes: Buffer;
+      try {
+        bytes = readFileSync(file);
+      } catch {
+        return undefined;
+      }
+      rmSync(file, { force: true });
+      return bytes;
+    },
     writeAttest: (result) => writeJson(ATTEST_FILE, AttestResultSchema, result),
   };
 }
@@ -239,6 +257,8 @@ export function discardResults(): ResultDir {
     // cosign reads a predicate from a file: a temp dir of the run, removed with it.
     writeAttestation: (v, p, kind, predicate) =>
       openResultDir(scratch(), 'a temp dir').writeAttestation(v, p, kind, predicate),
+    writeEnvelope: none,
+    takeEnvelope: none,
     writeAttest: none,
   };
 }
@@ -256,63 +276,6 @@ export function digestFiles(build: BuildResult): DigestFile[] {
       build: p,
     })),
   );
-}
-
-// ---- the --out files of the commands about ONE image (capture, smoke, resolve) and of plan -------
-
-/** No variant or platform in these names: the command was given one image. */
-export const OUT_FILES = {
-  env: 'env.json',
-  smoke: 'smoke.json',
-  junit: 'junit.xml',
-  constraints: 'constraints.txt',
-  requirements: 'requirements.txt',
-  resolution: 'resolution.json',
-  explanation: 'explanation.md',
-  plan: PLAN_FILE,
-  matrix: 'matrix.json',
-} as const;
-
-export interface OutDir {
-  writeEnv(record: EnvRecord): void;
-  /** smoke.json and junit.xml. */
-  writeSmoke(result: SmokeResult): void;
-  writeResolve(out: {
-    constraints: string;
-    requirements: string;
-    resolution: Resolution;
-    explanation: string;
-  }): void;
-  /** plan.json and its GitHub Actions matrix, matrix.json. */
-  writePlan(plan: Plan): void;
-}
-
-/** `--out DIR` of a command, checked (and created when missing) at each write, as "--out DIR". */
-export function openOutDir(cwd: string, out: string): OutDir {
-  const label = `--out ${out}`;
-  const put = (name: string, content: string) => {
-    const root = ensureResultDir(path.resolve(cwd, out), label);
-    writeFileAtomic(path.join(root, name), redactUrls(content), label);
-  };
-  const putJson = (name: string, schema: z.ZodType, value: unknown) =>
-    put(name, json(checked(schema, value, path.join(out, name))));
-  return {
-    writeEnv: (record) => putJson(OUT_FILES.env, EnvRecordSchema, record),
-    writeSmoke: (result) => {
-      putJson(OUT_FILES.smoke, SmokeResultSchema, result);
-      put(OUT_FILES.junit, toJUnit(result));
-    },
-    writeResolve: (r) => {
-      put(OUT_FILES.constraints, r.constraints);
-      put(OUT_FILES.requirements, `${r.requirements}\n`);
-      putJson(OUT_FILES.resolution, ResolutionSchema, r.resolution);
-      put(OUT_FILES.explanation, r.explanation);
-    },
-    writePlan: (plan) => {
-      putJson(OUT_FILES.plan, PlanSchema, plan);
-      put(OUT_FILES.matrix, `${JSON.stringify(plan.matrix)}\n`);
-    },
-  };
 }
 
 // ---- reading -----------------------------------------------------------------------------------

@@ -120,7 +120,12 @@ export function writeError(e: unknown, file: string, label: string): Error {
  * target is replaced, never written through. `durable: false` skips the fsync: the rename is still
  * atomic for readers, only a power loss may lose the file (for copies of what is kept elsewhere).
  */
-export function writeFileAtomic(file: string, content: string, label: string = file, durable = true): void {
+export function writeFileAtomic(
+  file: string,
+  content: string | Buffer,
+  label: string = file,
+  durable = true,
+): void {
   const tmp = path.join(
     path.dirname(file),
     `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`,
@@ -128,7 +133,8 @@ export function writeFileAtomic(file: string, content: string, label: string = f
   let fd: number | undefined;
   try {
     fd = openSync(tmp, 'wx', 0o644);
-    writeSync(fd, content);
+    if (typeof content === 'string') writeSync(fd, content);
+    else writeSync(fd, content);
     if (durable) fsyncSync(fd);
     closeSync(fd);
     fd = undefined;

@@ -4,7 +4,7 @@ import { findImagesDir } from '../../util/images-dir.js';
 import { captureImage } from '../../capture/capture.js';
 import type { EnvRecord } from '../../capture/record.js';
 import { InputError } from '../../errors.js';
-import { openOutDir } from '../../results/results.js';
+import { openOutDir } from '../../results/out-dir.js';
 import { imageFlag, parseCommandArgs, platformFlag } from '../args.js';
 import type { CliIo } from '../io.js';
 import type { Command } from './types.js';

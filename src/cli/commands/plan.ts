@@ -1,7 +1,7 @@
 import { loadConfig } from '../../config/load.js';
 import { bundledCatalog } from '../../plan/catalog.js';
 import { type Plan, planBuild } from '../../plan/plan.js';
-import { openOutDir } from '../../results/results.js';
+import { openOutDir } from '../../results/out-dir.js';
 import { parseCommandArgs } from '../args.js';
 import type { CliIo } from '../io.js';
 import { configOverrideFlags, gitContextFor, overridesFromFlags } from './shared.js';

@@ -3,7 +3,7 @@ import { InputError } from '../../errors.js';
 import { pipIndexes } from '../../python/indexes.js';
 import { resolveAgainstBase } from '../../resolve/resolve.js';
 import { referencedEnv } from '../../resolve/stage.js';
-import { openOutDir } from '../../results/results.js';
+import { openOutDir } from '../../results/out-dir.js';
 import { defaultCacheDir, fileSnapshotCache } from '../../resolve/snapshot-cache.js';
 import { parseCommandArgs, platformFlag } from '../args.js';
 import type { CliIo } from '../io.js';

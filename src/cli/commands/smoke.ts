@@ -2,7 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findImagesDir } from '../../util/images-dir.js';
 import { loadConfig } from '../../config/load.js';
-import { openOutDir } from '../../results/results.js';
+import { openOutDir } from '../../results/out-dir.js';
 import { parseGpuMode } from '../../smoke/gpu-mode.js';
 import type { SmokeResult } from '../../smoke/result.js';
 import { resolveGpus, runSmoke, SmokeInterruptedError } from '../../smoke/run.js';
