@@ -6,10 +6,10 @@ import { sha256Digest } from '../../src/docker/oci-client.js';
 
 export interface MemoryCall {
   host: string;
-  op: 'manifest' | 'blob' | 'pushBlob' | 'startUpload' | 'finishUpload' | 'putManifest';
+  op: 'manifest' | 'blob' | 'startUpload' | 'finishUpload' | 'putManifest';
   repository: string;
   /**
-   * The tag or digest (manifest, putManifest), the blob digest (blob, finishUpload, pushBlob), the
+   * The tag or digest (manifest, putManifest), the blob digest (blob, finishUpload), the
    * digest asked to be mounted (startUpload).
    */
   ref?: string;
@@ -68,10 +68,6 @@ export class MemoryRegistry {
         const b = this.blobs.get(digest);
         if (!b) throw new Error(`memory registry: no blob ${digest}`);
         return b;
-      },
-      pushBlob: async (repository, data) => {
-        this.record({ host, op: 'pushBlob', repository, ref: sha256Digest(data) });
-        return this.putBlob(data);
       },
       // A mount of a blob it has is no upload (blobs are shared by every repository here).
       startUpload: async (repository, mount) => {

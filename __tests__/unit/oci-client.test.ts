@@ -7,6 +7,7 @@ import type { Credential } from '../../src/docker/registry-auth.js';
 import {
   ANSWER_TOO_LARGE,
   createOciClient,
+  type OciClient,
   ociRetryWaitMs,
   type OciFetch,
   type OciResponse,
@@ -53,6 +54,10 @@ function scripted(script: (r: Req, n: number) => Answer | Error) {
   };
   return { fetch, requests };
 }
+
+/** A blob pushed the way the built-in signer pushes one: POST, then the PUT; its digest. */
+const upload = async (client: OciClient, repository: string, data: Buffer) =>
+  client.finishUpload(repository, (await client.startUpload(repository))!, data);
 
 const SECRET = 'hunter2-very-secret';
 const login = (username = 'alice'): Credential => ({
@@ -309,41 +314,24 @@ describe('createOciClient', () => {
     expect(p.message).toContain('pushing the manifest r:v1 failed (HTTP 500');
   });
 
-  it('pushBlob with check: a HEAD that finds the blob skips the upload', async () => {
-    const data = Buffer.from('layer bytes');
-    const { fetch, requests } = scripted(() => ({ status: 200 }));
-    const client = createOciClient('localhost:5000', { fetch, credential: () => none });
-    expect(await client.pushBlob('r', data, true)).toBe(sha256Digest(data));
-    expect(requests.map((r) => `${r.method} ${r.url}`)).toEqual([
-      `HEAD http://localhost:5000/v2/r/blobs/${sha256Digest(data)}`,
-    ]);
-  });
-
-  it('pushBlob: HEAD 404, then POST and a monolithic PUT with digest= on the Location (relative)', async () => {
+  it('startUpload/finishUpload: a POST, then a monolithic PUT with digest= on the Location (relative)', async () => {
     const data = Buffer.from('layer bytes');
     const { fetch, requests } = scripted((r) =>
-      r.method === 'HEAD'
-        ? { status: 404 }
-        : r.method === 'POST'
-          ? { status: 202, headers: { Location: '/v2/r/blobs/uploads/u-1?_state=abc' } }
-          : { status: 201 },
+      r.method === 'POST'
+        ? { status: 202, headers: { Location: '/v2/r/blobs/uploads/u-1?_state=abc' } }
+        : { status: 201 },
     );
     const client = createOciClient('localhost:5000', { fetch, credential: () => none });
-    expect(await client.pushBlob('r', data)).toBe(sha256Digest(data));
-    expect(requests.map((r) => r.method)).toEqual(['HEAD', 'POST', 'PUT']);
-    expect(requests[1]!.url).toBe('http://localhost:5000/v2/r/blobs/uploads/');
-    const put = new URL(requests[2]!.url);
+    expect(await client.finishUpload('r', (await client.startUpload('r'))!, data)).toBe(sha256Digest(data));
+    expect(requests.map((r) => r.method)).toEqual(['POST', 'PUT']);
+    expect(requests[0]!.url).toBe('http://localhost:5000/v2/r/blobs/uploads/');
+    const put = new URL(requests[1]!.url);
     expect(`${put.origin}${put.pathname}`).toBe('http://localhost:5000/v2/r/blobs/uploads/u-1');
     expect(put.searchParams.get('_state')).toBe('abc');
     expect(put.searchParams.get('digest')).toBe(sha256Digest(data));
-    expect(requests[2]!.body).toEqual(data);
-    expect(requests[2]!.headers['Content-Length']).toBe(String(data.length));
-    expect(requests[2]!.headers['Content-Type']).toBe('application/octet-stream');
-
-    // Without check: no HEAD.
-    requests.length = 0;
-    await client.pushBlob('r', data, false);
-    expect(requests.map((r) => r.method)).toEqual(['POST', 'PUT']);
+    expect(requests[1]!.body).toEqual(data);
+    expect(requests[1]!.headers['Content-Length']).toBe(String(data.length));
+    expect(requests[1]!.headers['Content-Type']).toBe('application/octet-stream');
   });
 
   it('startUpload/finishUpload: an absolute Location is used as given, with digest= added', async () => {
@@ -475,7 +463,7 @@ describe('createOciClient: what the review fixed', () => {
         : { status: 201 };
     });
     const client = createOciClient('reg.example.com', { fetch, credential: () => login() });
-    expect(await client.pushBlob('team/model', data, false)).toBe(sha256Digest(data));
+    expect(await upload(client, 'team/model', data)).toBe(sha256Digest(data));
     expect(requests.map((r) => `${r.method} ${r.url.split('?')[0]}`)).toEqual([
       'POST https://reg.example.com/v2/team/model/blobs/uploads/',
       'GET https://auth.example.com/token',
@@ -501,7 +489,7 @@ describe('createOciClient: what the review fixed', () => {
         : { status: 201 },
     );
     const client = createOciClient('reg.example.com', { fetch, credential: () => login() });
-    const e = await rejection(client.pushBlob('r', Buffer.from('x'), false));
+    const e = await rejection(upload(client, 'r', Buffer.from('x')));
     expect(e.message).toBe(
       'registry reg.example.com sent PUT to plain HTTP (http://storage.example.net): refused',
     );
@@ -683,7 +671,7 @@ describe('createOciClient: a registry briefly unwell', () => {
 
   it.each([
     ['GET manifest', (c: ReturnType<typeof createOciClient>) => c.manifest('r', 'v1', ACCEPT), 'GET'],
-    ['HEAD blob', (c: ReturnType<typeof createOciClient>) => c.pushBlob('r', Buffer.from('x')), 'HEAD'],
+    ['GET blob', (c: ReturnType<typeof createOciClient>) => c.blob('r', sha256Digest(MANIFEST)), 'GET'],
     [
       'PUT manifest',
       (c: ReturnType<typeof createOciClient>) => c.putManifest('r', 't', 'm', Buffer.from('{}')),
@@ -708,7 +696,7 @@ describe('createOciClient: a registry briefly unwell', () => {
 
   it('an upload PUT is not repeated even where the repository has a "manifests" part', async () => {
     const { client, requests, sleeps } = pushing((r) => r.method === 'PUT');
-    await rejection(client.pushBlob('org/manifests/app', Buffer.from('x'), false));
+    await rejection(upload(client, 'org/manifests/app', Buffer.from('x')));
     expect(requests.filter((r) => r.method === 'PUT')).toHaveLength(1);
     expect(sleeps).toEqual([]);
     await rejection(client.putManifest('org/manifests/app', 't', 'm', Buffer.from('{}')));
@@ -717,10 +705,10 @@ describe('createOciClient: a registry briefly unwell', () => {
 
   it('an upload (POST, blob PUT) is not repeated: the upload session is spent', async () => {
     const post = pushing((r) => r.method === 'POST');
-    await rejection(post.client.pushBlob('r', Buffer.from('x'), false));
+    await rejection(upload(post.client, 'r', Buffer.from('x')));
     expect(post.requests.filter((r) => r.method === 'POST')).toHaveLength(1);
     const put = pushing((r) => r.method === 'PUT');
-    await rejection(put.client.pushBlob('r', Buffer.from('x'), false));
+    await rejection(upload(put.client, 'r', Buffer.from('x')));
     expect(put.requests.filter((r) => r.method === 'PUT')).toHaveLength(1);
     expect([...post.sleeps, ...put.sleeps]).toEqual([]);
   });

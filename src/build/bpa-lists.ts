@@ -177,9 +177,6 @@ export function annotationArg(a: Annotation): string {
   return `${prefix}${a.key}=${a.value}`;
 }
 
-/** An annotation of the image index (the merged multi-arch manifest list). */
-export const isIndexAnnotation = (a: Annotation) =>
-  a.types.some((t) => t === 'index' || t === 'index-descriptor');
 /** An annotation of the per-platform image (manifest; the default when no type is given). */
 export const isManifestAnnotation = (a: Annotation) =>
   a.types.length === 0 || a.types.some((t) => t === 'manifest' || t === 'manifest-descriptor');

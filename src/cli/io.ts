@@ -14,9 +14,3 @@ export interface CliIo {
   /** stdout is a terminal: the report is printed with bold headings (unless NO_COLOR). */
   stdoutIsTTY?: boolean;
 }
-
-export interface GlobalFlags {
-  json: boolean;
-  verbose: boolean;
-  out: string | undefined;
-}

@@ -43,12 +43,7 @@ export interface OciClient {
   manifest(repository: string, reference: string, accept: readonly string[]): Promise<Manifest | undefined>;
   blob(repository: string, digest: string): Promise<Buffer>;
   /**
-   * Push a blob; its digest. With `check`, a HEAD first skips what the registry has; without it
-   * (small or freshly signed blobs) the upload goes straight away: two requests instead of three.
-   */
-  pushBlob(repository: string, data: Buffer, check?: boolean): Promise<string>;
-  /**
-   * Start a blob upload (POST): its URL, for `finishUpload`; a push is both in one. With MOUNT (the
+   * Start a blob upload (POST): its URL, for `finishUpload`. With MOUNT (the
    * blob's digest) the registry is first asked to link the blob from this very repository
    * (`?mount=&from=`, the spec's cross-repository mount): undefined when it has the blob already
    * (201: nothing to upload). A registry without it, or without mounting, starts an upload (202).
@@ -318,15 +313,6 @@ class RegistryClient implements OciClient {
         'check the registry or any proxy in between: it changed a blob',
       );
     return r.body;
-  }
-
-  async pushBlob(repository: string, data: Buffer, check = true) {
-    if (check) {
-      const digest = sha256Digest(data);
-      const head = await this.call(repository, true, 'HEAD', `/v2/${repository}/blobs/${digest}`);
-      if (head.status === 200) return digest;
-    }
-    return this.finishUpload(repository, await this.openUpload(repository), data);
   }
 
   async startUpload(repository: string, mount?: string) {

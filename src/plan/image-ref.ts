@@ -40,10 +40,6 @@ export function repositoryOf(ref: string | ImageRef): string {
   return `${r.registry}/${r.path}`;
 }
 
-export function formatImageRef(r: ImageRef): string {
-  return `${r.registry}/${r.path}${r.tag !== undefined ? `:${r.tag}` : ''}${r.digest !== undefined ? `@${r.digest}` : ''}`;
-}
-
 /**
  * Rewrite a reference through mirrors: { "docker.io/library/python": "mirror.corp/python" } turns
  * python:3.11-slim into mirror.corp/python:3.11-slim. The longest matching prefix wins.

@@ -15,7 +15,7 @@ import {
 import { computeLabels, computeTags, type GitContext, versionFromRef } from './tags.js';
 
 export { PLAN_SCHEMA_VERSION, PlanSchema } from './schema.js';
-export type { BaseChoice, BuildTarget, Plan, Template, VariantPlan } from './schema.js';
+export type { BaseChoice, BuildTarget, Plan, VariantPlan } from './schema.js';
 
 /** Default runner labels per platform (the reusable workflow maps targets onto them). */
 export const DEFAULT_RUNNERS: Record<Platform, string> = {

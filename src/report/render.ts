@@ -17,8 +17,6 @@ import { buildParts } from './render/document.js';
 import { assemble, type Doc, dropCharts, dropParts, fits, trimTables, verdictOnly } from './render/fit.js';
 import { verdictText } from './render/verdict.js';
 
-export { fmtBytes } from './format.js';
-
 export const DEFAULT_MAX_CHARS = 65_536;
 /** Room for the marker (key capped at 160), a short verdict and the truncation note. */
 export const MIN_MAX_CHARS = 400;

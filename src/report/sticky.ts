@@ -8,8 +8,6 @@ import { GitHubApiError, type GitHubClient, type IssueComment } from '../github/
 export const GITHUB_COMMENT_MAX_CHARS = 65_536;
 /** Never shrink below this: a report that does not fit in 1000 characters is not worth posting. */
 export const MIN_COMMENT_CHARS = 1_000;
-/** Author of comments made with the workflow's GITHUB_TOKEN. */
-export const GITHUB_ACTIONS_BOT = 'github-actions[bot]';
 
 export interface StickyLog {
   info(message: string): void;

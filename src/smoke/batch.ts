@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import type { ContainerRunSpec } from '../docker/adapter.js';
 import type { BatchOutcome, SmokeSession } from './session.js';
 
-export type { Batch, BatchOutcome, BatchStep } from './session.js';
+export type { BatchOutcome, BatchStep } from './session.js';
 
 export const MARK = '@@ml-image-smoke@@ ';
 
