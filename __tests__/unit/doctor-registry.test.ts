@@ -9,7 +9,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main.js';
-import { findCredential, parseRegistryTarget } from '../../src/docker/registry-auth.js';
+import {
+  checkPush,
+  type Credential,
+  findCredential,
+  parseRegistryTarget,
+} from '../../src/docker/registry-auth.js';
 import { parseChallenge } from '../../src/docker/registry.js';
 import { InputError } from '../../src/errors.js';
 import { captureIo, fakeDocker } from '../helpers/fakes.js';
@@ -161,6 +166,23 @@ describe('ml-image doctor --registry HOST/REPOSITORY', () => {
     expect(r.out).toContain(
       `FAIL push: 127.0.0.1:${port} refused a push token for acme/model (HTTP 401 UNAUTHORIZED: authentication required)`,
     );
+  });
+
+  it('a credential helper without a login for the host: anonymous, as docker goes on (the push check says so)', async () => {
+    const noLogin: Credential = {
+      kind: 'helper',
+      describe: 'credential helper docker-credential-desktop',
+      get: async () => undefined,
+    };
+    const r = await checkPush(`127.0.0.1:${port}`, 'acme/model', noLogin, { fetch });
+    expect(r).toMatchObject({ ok: false });
+    expect(r.detail).toBe(
+      `127.0.0.1:${port} refused a push token for acme/model (HTTP 401 UNAUTHORIZED: authentication required)`,
+    );
+    // The token was asked for without any Authorization.
+    const token = seen.find((s) => s.url.startsWith('/token'));
+    expect(token).toBeDefined();
+    expect(token!.authorization).toBeUndefined();
   });
 
   it('without a repository: reachability and the credential only, no upload', async () => {

@@ -499,11 +499,11 @@ describe('createOciClient: what the review fixed', () => {
     expect(requests.some((r) => r.url.startsWith('http:'))).toBe(false);
   });
 
-  it('a credential helper without a login ("credentials not found") goes on anonymously; other failures propagate', async () => {
-    const helper = (message: string): Credential => ({
+  it('a credential helper without a login (no pair) goes on anonymously; a failing helper propagates', async () => {
+    const helper = (failure?: string): Credential => ({
       kind: 'helper',
       describe: 'docker-credential-desktop for reg.example.com',
-      get: () => Promise.reject(new Error(message)),
+      get: () => (failure === undefined ? Promise.resolve(undefined) : Promise.reject(new Error(failure))),
     });
     const script = (r: Req): Answer =>
       r.url.startsWith('https://auth.example.com/')
@@ -515,7 +515,7 @@ describe('createOciClient: what the review fixed', () => {
     const missing = scripted(script);
     const anonymous = createOciClient('reg.example.com', {
       fetch: missing.fetch,
-      credential: () => helper('docker-credential-desktop: credentials not found in native keychain'),
+      credential: () => helper(),
     });
     expect(await anonymous.manifest('r', 'v1', ACCEPT)).toBeDefined();
     expect(missing.requests).toHaveLength(3);

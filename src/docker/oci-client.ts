@@ -114,15 +114,8 @@ class RegistryClient implements OciClient {
 
   private login() {
     this.credential ??= this.deps.credential();
-    // A credential helper without a login for this host says "credentials not found": docker then
-    // goes on anonymously (a public image), and so does this client.
-    this.pair ??= this.credential.get
-      ? this.credential.get().catch((e: unknown) => {
-          if (/credentials not found|not found in native keychain/i.test((e as Error).message))
-            return undefined;
-          throw e;
-        })
-      : Promise.resolve(undefined);
+    // No pair (no login, or a helper without one for this host): anonymous, as docker goes on.
+    this.pair ??= this.credential.get ? this.credential.get() : Promise.resolve(undefined);
     return this.pair;
   }
 

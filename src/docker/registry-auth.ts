@@ -20,8 +20,12 @@ export interface RegistryAuthDeps {
   fetch: RegistryFetch;
   /** Docker's config.json (DOCKER_CONFIG/config.json, else ~/.docker/config.json); undefined when absent. */
   dockerConfig: () => { file: string; text: string } | undefined;
-  /** `docker-credential-NAME get` with the server on stdin: its Username and Secret. */
-  helper: (name: string, server: string) => Promise<{ username: string; secret: string }>;
+  /**
+   * `docker-credential-NAME get` with the server on stdin: its Username and Secret; undefined when
+   * the helper has no login for the server (it says "credentials not found": docker then goes on
+   * anonymously, as everything here does).
+   */
+  helper: (name: string, server: string) => Promise<{ username: string; secret: string } | undefined>;
   timeoutMs?: number;
 }
 
@@ -29,8 +33,11 @@ export interface Credential {
   kind: 'helper' | 'store' | 'login' | 'token' | 'none';
   /** Said to the user: where the credential comes from (never the credential). */
   describe: string;
-  /** The basic-auth pair, when there is one (read lazily: a helper runs only when needed). */
-  get?: () => Promise<{ username: string; secret: string }>;
+  /**
+   * The basic-auth pair, when there is one (read lazily: a helper runs only when needed);
+   * undefined when a helper has no login for the host (anonymous).
+   */
+  get?: () => Promise<{ username: string; secret: string } | undefined>;
 }
 
 /** HOST or HOST/REPOSITORY (e.g. ghcr.io, localhost:5000/team/model). */

@@ -18,13 +18,13 @@ export function registryDeps(env: Readonly<Record<string, string | undefined>>):
       new Promise((resolve, reject) => {
         const child = execFile(`docker-credential-${name}`, ['get'], { timeout: 30_000 }, (err, stdout) => {
           if (err) {
-            // Helpers say "credentials not found ..." on stdout when there is no login for the host
-            // (the caller then goes on anonymously, as docker does). Only that phrase is repeated:
-            // anything else a helper prints stays out of messages.
-            const said = /credentials not found[^\n]*/i.exec(stdout)?.[0];
+            // Helpers say "credentials not found ..." on stdout when there is no login for the host:
+            // no login (the caller goes on anonymously, as docker does). Anything else a helper
+            // prints stays out of messages.
+            if (/credentials not found/i.test(stdout)) return resolve(undefined);
             reject(
               new EnvironmentError(
-                `credential helper docker-credential-${name} failed for ${server}: ${said ?? err.message.split('\n')[0]}`,
+                `credential helper docker-credential-${name} failed for ${server}: ${err.message.split('\n')[0]}`,
                 `install docker-credential-${name}, or log in again (docker login ${server})`,
               ),
             );
