@@ -15,12 +15,14 @@ import {
   findCredential,
   parseRegistryTarget,
 } from '../../src/docker/registry-auth.js';
-import { parseChallenge } from '../../src/docker/registry.js';
-import { InputError } from '../../src/errors.js';
+import { parseChallenge, registryUnreachable, tokenOf, tokenRequestUrl } from '../../src/docker/registry.js';
+import { EnvironmentError, ExitCode, InputError } from '../../src/errors.js';
 import { captureIo, fakeDocker } from '../helpers/fakes.js';
 
 const WRITER = 'writer-Secret-Passw0rd';
 const READER = 'reader-Secret-Passw0rd';
+/** A login whose token request a captive portal answers with HTML. */
+const PORTAL = 'portal-Secret-Passw0rd';
 
 interface Seen {
   method: string;
@@ -63,6 +65,10 @@ function registry(req: http.IncomingMessage, res: http.ServerResponse) {
     )
       return denied(400, 'UNSUPPORTED', 'bad scope');
     if (pass === WRITER) return json(200, { token: 'tok-write' });
+    if (pass === PORTAL) {
+      res.writeHead(200, { 'Content-Type': 'text/html' });
+      return res.end('<html>Sign in to the proxy</html>');
+    }
     if (pass === READER) return json(200, { token: 'tok-read' });
     return denied(401, 'UNAUTHORIZED', 'authentication required');
   }
@@ -185,6 +191,19 @@ describe('ml-image doctor --registry HOST/REPOSITORY', () => {
     expect(token!.authorization).toBeUndefined();
   });
 
+  it('a token service answering 200 with HTML: no token, said so (not a crash)', async () => {
+    const portal: Credential = {
+      kind: 'login',
+      describe: 'a stored login',
+      get: async () => ({ username: 'bot', secret: PORTAL }),
+    };
+    const r = await checkPush(`127.0.0.1:${port}`, 'acme/model', portal, { fetch });
+    expect(r).toMatchObject({
+      ok: false,
+      detail: `127.0.0.1:${port} answered the token request without a token`,
+    });
+  });
+
   it('without a repository: reachability and the credential only, no upload', async () => {
     const r = await doctor(WRITER, `127.0.0.1:${port}`);
     expect(r.code).toBe(0);
@@ -259,5 +278,52 @@ describe('the credential docker would use (pure)', () => {
       scheme: 'bearer',
       params: { realm: 'https://ghcr.io/token', service: 'ghcr.io', scope: 'repository:a/b:pull' },
     });
+  });
+});
+
+describe('the token flow and the unreachable registry, shared by the signer, verify and doctor (pure)', () => {
+  it.each([
+    ['token', { token: 't1' }, 't1'],
+    ["OAuth's access_token", { access_token: 'a1' }, 'a1'],
+    ['token first', { token: 't1', access_token: 'a1' }, 't1'],
+    ['an empty token: the access_token', { token: '', access_token: 'a1' }, 'a1'],
+    ['neither', { expires_in: 300 }, undefined],
+    ['not strings', { token: 7, access_token: null }, undefined],
+    ['not an object', 'token', undefined],
+    ['null', null, undefined],
+  ])('tokenOf: %s', (_what, body, token) => {
+    expect(tokenOf(body)).toBe(token);
+  });
+
+  it('tokenRequestUrl: the realm with the service and the scope, the realm query kept', () => {
+    const url = tokenRequestUrl(
+      { realm: 'https://auth.example.com/token?a=1', service: 'reg' },
+      'repository:x/y:pull',
+    );
+    expect(url.origin + url.pathname).toBe('https://auth.example.com/token');
+    expect([...url.searchParams]).toEqual([
+      ['a', '1'],
+      ['service', 'reg'],
+      ['scope', 'repository:x/y:pull'],
+    ]);
+    expect(tokenRequestUrl({ realm: 'https://a/t' }, 's').searchParams.has('service')).toBe(false);
+  });
+
+  it.each([
+    ['a loopback registry: start the test bed', 'localhost:5000', {}, /start the local registry/],
+    ['a remote one: name, network, proxy', 'ghcr.io', {}, /check the registry host name, your network/],
+    ['a fix given wins', 'ghcr.io', { fix: 'trust the CA' }, /^trust the CA$/],
+  ])('registryUnreachable: %s', (_what, host, opts, fix) => {
+    const refused = new TypeError('fetch failed', {
+      cause: Object.assign(new Error('x'), { code: 'ECONNREFUSED' }),
+    });
+    const e = registryUnreachable(host, 'GET /v2/', refused, opts);
+    expect(e).toBeInstanceOf(EnvironmentError);
+    expect(e.exitCode).toBe(ExitCode.Environment);
+    expect(e.message).toBe(`registry ${host} is unreachable (GET /v2/: ECONNREFUSED)`);
+    expect(e.fix).toMatch(fix);
+    expect(registryUnreachable(host, 'GET /v2/', refused, { why: 'no answer within 30s' }).message).toBe(
+      `registry ${host} is unreachable (GET /v2/: no answer within 30s)`,
+    );
   });
 });

@@ -8,7 +8,14 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { createHash } from 'node:crypto';
 import { EnvironmentError } from '../errors.js';
 import { basicAuth, type Credential, registryErrorText } from './registry-auth.js';
-import { parseChallenge, registryApiBase } from './registry.js';
+import {
+  fetchFailureCause,
+  parseChallenge,
+  registryApiBase,
+  registryUnreachable,
+  tokenOf,
+  tokenRequestUrl,
+} from './registry.js';
 
 export interface OciResponse {
   status: number;
@@ -134,27 +141,24 @@ class RegistryClient implements OciClient {
         signal: AbortSignal.timeout(this.timeoutMs),
       });
     } catch (e) {
+      const what = `${method} ${url.split('?')[0]}`;
       const inner = (e as { cause?: { code?: string; message?: string } }).cause;
-      const cause =
-        (e as Error).name === 'TimeoutError'
-          ? `no answer within ${Math.round(this.timeoutMs / 1000)}s`
-          : (inner?.code ?? inner?.message ?? (e as Error).message);
-      const tls = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|TLS|SSL/i.test(String(cause));
       if (inner?.code === ANSWER_TOO_LARGE)
         throw new EnvironmentError(
-          `registry ${this.host}: ${method} ${url.split('?')[0]} answered more than cosign's images ever hold (${inner.message})`,
+          `registry ${this.host}: ${what} answered more than cosign's images ever hold (${inner.message})`,
           'check the registry and any proxy in between: this is not a signature or an attestation',
           { cause: e },
         );
-      throw new EnvironmentError(
-        `registry ${this.host} is unreachable (${method} ${url.split('?')[0]}: ${cause})`,
-        this.loopback
-          ? 'start the local registry (on a Debian test machine: "sudo scripts/test-env.sh")'
-          : tls
-            ? "Node does not trust the registry's certificate: point NODE_EXTRA_CA_CERTS at your CA bundle, or set ML_IMAGE_SIGNER=cosign"
-            : 'check the registry host name, your network, and any proxy settings',
-        { cause: e },
-      );
+      if ((e as Error).name === 'TimeoutError')
+        throw registryUnreachable(this.host, what, e, {
+          why: `no answer within ${Math.round(this.timeoutMs / 1000)}s`,
+        });
+      const tls = !this.loopback && /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|TLS|SSL/i.test(fetchFailureCause(e));
+      throw registryUnreachable(this.host, what, e, {
+        fix: tls
+          ? "Node does not trust the registry's certificate: point NODE_EXTRA_CA_CERTS at your CA bundle, or set ML_IMAGE_SIGNER=cosign"
+          : undefined,
+      });
     }
     return { status: r.status, headers: r.headers, body: Buffer.from(await r.arrayBuffer()) };
   }
@@ -184,11 +188,9 @@ class RegistryClient implements OciClient {
       throw this.denied(
         `${this.host} asks for an authentication scheme docker does not use (${scheme || 'none'})`,
       );
-    const url = new URL(params.realm);
+    const url = tokenRequestUrl(params, scope);
     if (url.protocol !== 'https:' && !this.loopback)
       throw this.denied(`${this.host} names a token service over plain HTTP (${url.origin}): refused`);
-    if (params.service) url.searchParams.set('service', params.service);
-    url.searchParams.set('scope', scope);
     const t = await this.again(true, () =>
       this.send(url.toString(), 'GET', creds ? { Authorization: basicAuth(creds) } : {}),
     );
@@ -196,9 +198,9 @@ class RegistryClient implements OciClient {
       throw this.denied(
         `${this.host} refused a token for ${scope} (${registryError(t.status, t.body)}; ${who})`,
       );
-    const parsed = parseJson(t.body) as { token?: string; access_token?: string } | undefined;
+    const parsed = parseJson(t.body);
     if (parsed === undefined) throw this.denied(`${this.host}'s token service answered without JSON`);
-    const token = parsed.token ?? parsed.access_token;
+    const token = tokenOf(parsed);
     if (!token) throw this.denied(`${this.host} answered the token request for ${scope} without a token`);
     return `Bearer ${token}`;
   }

@@ -4,7 +4,14 @@
 // which writes nothing. No secret is ever part of a message; side effects come in as functions.
 import path from 'node:path';
 import { EnvironmentError, InputError } from '../errors.js';
-import { DOCKER_HUB, parseChallenge, registryApiBase } from './registry.js';
+import {
+  DOCKER_HUB,
+  parseChallenge,
+  registryApiBase,
+  registryUnreachable,
+  tokenOf,
+  tokenRequestUrl,
+} from './registry.js';
 
 export interface RegistryHttpResponse {
   status: number;
@@ -161,12 +168,7 @@ export async function checkPush(
     try {
       return await deps.fetch(url, { ...init, signal: AbortSignal.timeout(deps.timeoutMs ?? 10_000) });
     } catch (e) {
-      const inner = (e as { cause?: { code?: string; message?: string } }).cause;
-      throw new EnvironmentError(
-        `registry ${host} is unreachable (${url.split('?')[0]}: ${inner?.code ?? inner?.message ?? (e as Error).message})`,
-        'check the registry host name, your network, and any proxy settings',
-        { cause: e },
-      );
+      throw registryUnreachable(host, url.split('?')[0]!, e);
     }
   };
   const fix = `log in with a credential that may write to ${repository}: "docker login ${host}" (in GitHub Actions: docker/login-action, and packages: write for ghcr.io)`;
@@ -179,9 +181,7 @@ export async function checkPush(
       if (!pair) return { ok: false, detail: `${host} asks for a login and there is none`, fix };
       authorization = basicAuth(pair);
     } else if (scheme === 'bearer' && params.realm) {
-      const url = new URL(params.realm);
-      if (params.service) url.searchParams.set('service', params.service);
-      url.searchParams.set('scope', `repository:${repository}:pull,push`);
+      const url = tokenRequestUrl(params, `repository:${repository}:pull,push`);
       const token = await call(url.toString(), pair ? { headers: { Authorization: basicAuth(pair) } } : {});
       if (token.status !== 200)
         return {
@@ -189,8 +189,14 @@ export async function checkPush(
           detail: `${host} refused a push token for ${repository} (${await registryError(token)})`,
           fix,
         };
-      const body = JSON.parse(await token.text()) as { token?: string; access_token?: string };
-      const value = body.token ?? body.access_token;
+      // Not JSON (a proxy's login page, say) is no token either, not a crash.
+      const text = await token.text();
+      let value: string | undefined;
+      try {
+        value = tokenOf(JSON.parse(text));
+      } catch {
+        value = undefined;
+      }
       if (!value) return { ok: false, detail: `${host} answered the token request without a token`, fix };
       authorization = `Bearer ${value}`;
     } else {

@@ -17,21 +17,56 @@ export function registryBaseUrl(host: string): string {
   return `${isPlainHttpRegistry(host) ? 'http' : 'https'}://${host}`;
 }
 
+/** Why a fetch failed, as fetch and node:http report it: its cause's code or message, else its own. */
+export function fetchFailureCause(e: unknown): string {
+  const inner = (e as { cause?: { code?: string; message?: string } }).cause;
+  return inner?.code ?? inner?.message ?? (e as Error).message;
+}
+
+/**
+ * "registry HOST is unreachable (WHAT: why)", exit 3, for request E that got no answer (why: its
+ * cause, unless given): the fix starts the test bed's registry for a loopback one, else points at
+ * the name, network and proxy (unless given).
+ */
+export function registryUnreachable(
+  host: string,
+  what: string,
+  e: unknown,
+  { why, fix }: { why?: string; fix?: string | undefined } = {},
+): EnvironmentError {
+  return new EnvironmentError(
+    `registry ${host} is unreachable (${what}: ${why ?? fetchFailureCause(e)})`,
+    fix ??
+      (isPlainHttpRegistry(host)
+        ? 'start the local registry (on a Debian test machine: "sudo scripts/test-env.sh")'
+        : 'check the registry host name, your network, and any proxy settings'),
+    { cause: e },
+  );
+}
+
+/** The token service's URL of a Bearer challenge's parameters, for SCOPE. */
+export function tokenRequestUrl(params: Readonly<Record<string, string>>, scope: string): URL {
+  const url = new URL(params.realm ?? '');
+  if (params.service) url.searchParams.set('service', params.service);
+  url.searchParams.set('scope', scope);
+  return url;
+}
+
+/** The token in a token service's JSON answer (`token`, or OAuth's `access_token`); undefined if none. */
+export function tokenOf(body: unknown): string | undefined {
+  if (body === null || typeof body !== 'object') return undefined;
+  const { token, access_token: access } = body as { token?: unknown; access_token?: unknown };
+  const found = typeof token === 'string' && token ? token : access;
+  return typeof found === 'string' && found ? found : undefined;
+}
+
 export async function checkRegistry(host: string, fetchFn: Fetch = fetch, timeoutMs = 5000): Promise<number> {
   const url = `${registryBaseUrl(host)}/v2/`;
   let status: number;
   try {
     status = (await fetchFn(url, { signal: AbortSignal.timeout(timeoutMs) })).status;
   } catch (e) {
-    const inner = (e as { cause?: { code?: string; message?: string } }).cause;
-    const cause = inner?.code ?? inner?.message ?? (e as Error).message;
-    throw new EnvironmentError(
-      `registry ${host} is unreachable (${url}: ${cause})`,
-      isPlainHttpRegistry(host)
-        ? 'start the local registry (on a Debian test machine: "sudo scripts/test-env.sh")'
-        : 'check the registry host name, your network, and any proxy settings',
-      { cause: e },
-    );
+    throw registryUnreachable(host, url, e);
   }
   if (status !== 200 && status !== 401) {
     throw new EnvironmentError(
@@ -119,13 +154,10 @@ export async function manifestDigestOverHttp(
     if (r.status === 401) {
       const { scheme, params } = parseChallenge(r.headers.get('www-authenticate') ?? '');
       if (scheme !== 'bearer' || !params.realm) return undefined;
-      const tokenUrl = new URL(params.realm);
-      if (params.service) tokenUrl.searchParams.set('service', params.service);
-      tokenUrl.searchParams.set('scope', `repository:${repository}:pull`);
+      const tokenUrl = tokenRequestUrl(params, `repository:${repository}:pull`);
       const t = await fetchFn(tokenUrl.toString(), { signal: AbortSignal.timeout(timeoutMs) });
       if (t.status !== 200) return undefined;
-      const body = (await t.json()) as { token?: string; access_token?: string };
-      const token = body.token ?? body.access_token;
+      const token = tokenOf(await t.json());
       if (!token) return undefined;
       r = await head(`Bearer ${token}`);
     }
