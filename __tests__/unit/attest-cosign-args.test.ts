@@ -17,6 +17,7 @@ import {
   verifyAttestationArgs,
   type VerifyIdentity,
 } from '../../src/attest/cosign-args.js';
+import { parseSimpleSigning, parseStatement } from '../../src/attest/cosign-image.js';
 import { isPlainHttpRegistry } from '../../src/docker/registry.js';
 import {
   type CosignExec,
@@ -412,6 +413,43 @@ describe('cosign output', () => {
 
   it.each(['[{"critical":{}}]', 'no json here', '[not json'])('malformed verify output %j throws', (out) => {
     expect(() => parseVerifiedSignatures(out)).toThrow();
+  });
+
+  // The built-in verifier reads the same payloads and statements with the same schemas: what cosign
+  // would refuse to print, it refuses too (undefined: not a signature / not a statement).
+  const signed = JSON.parse(SIG_JSON) as unknown[];
+  it.each<[string, unknown, boolean]>([
+    ["cosign's own payload", signed[0], true],
+    [
+      'another type',
+      { ...(signed[0] as object), critical: { ...(signed[0] as { critical: object }).critical, type: 'x' } },
+      false,
+    ],
+    ['no critical', { optional: null }, false],
+    ['not an object', 'cosign container image signature', false],
+  ])('parseSimpleSigning: %s', (_what, payload, ok) => {
+    const got = parseSimpleSigning(Buffer.from(JSON.stringify(payload)));
+    expect(got !== undefined).toBe(ok);
+    if (ok) expect(got).toEqual(parseVerifiedSignatures(SIG_JSON)[0]);
+  });
+
+  it.each<[string, unknown, boolean]>([
+    ['a statement', statement('https://cyclonedx.org/bom'), true],
+    ['a subject without a name', { ...statement('x'), subject: [{ digest: { sha256: HEX } }] }, false],
+    [
+      'a digest that is not a map of strings',
+      { ...statement('x'), subject: [{ name: 'n', digest: { sha256: 1 } }] },
+      false,
+    ],
+    ['no predicateType', { _type: 'https://in-toto.io/Statement/v1', subject: [] }, false],
+  ])('parseStatement, as parseAttestations reads it: %s', (_what, st, ok) => {
+    const got = parseStatement(Buffer.from(JSON.stringify(st)));
+    expect(got !== undefined).toBe(ok);
+    if (ok) expect(got).toEqual(parseAttestations(envelope(st))[0]);
+    else expect(() => parseAttestations(envelope(st))).toThrow();
+  });
+  it('parseStatement: bytes that are not JSON are no statement', () => {
+    expect(parseStatement(Buffer.from('{nope'))).toBeUndefined();
   });
 });
 

@@ -222,23 +222,45 @@ export interface Statement {
   predicate: unknown;
 }
 
-const SignaturesSchema = z.array(
-  z.object({
-    critical: z.object({
-      identity: z.object({ 'docker-reference': z.string() }),
-      image: z.object({ 'docker-manifest-digest': z.string() }),
-      type: z.string(),
-    }),
-    optional: z.record(z.string(), z.unknown()).nullish(),
+/**
+ * A simple-signing payload (what an image signature signs), as cosign's verify prints it and as
+ * the built-in verifier reads it from the `.sig` image: one schema for both.
+ */
+export const SimpleSigningSchema = z.object({
+  critical: z.object({
+    identity: z.object({ 'docker-reference': z.string() }),
+    image: z.object({ 'docker-manifest-digest': z.string() }),
+    type: z.string(),
   }),
-);
+  optional: z.record(z.string(), z.unknown()).nullish(),
+});
+
+/** The signature a simple-signing payload describes. */
+export const signatureOf = (s: z.infer<typeof SimpleSigningSchema>): VerifiedSignature => ({
+  dockerReference: s.critical.identity['docker-reference'],
+  digest: s.critical.image['docker-manifest-digest'],
+  type: s.critical.type,
+  optional: s.optional ?? {},
+});
+
+const SignaturesSchema = z.array(SimpleSigningSchema);
 
 const EnvelopeSchema = z.object({ payloadType: z.string(), payload: z.string() });
-const StatementSchema = z.object({
+
+/** An in-toto statement (both verifiers read it, from cosign's output or from an envelope). */
+export const StatementSchema = z.object({
   _type: z.string(),
   predicateType: z.string(),
   subject: z.array(z.object({ name: z.string(), digest: z.record(z.string(), z.string()) })),
   predicate: z.unknown(),
+});
+
+/** The Statement of a parsed in-toto statement. */
+export const statementOf = (st: z.infer<typeof StatementSchema>): Statement => ({
+  type: st._type,
+  predicateType: st.predicateType,
+  subject: st.subject,
+  predicate: st.predicate,
 });
 
 function parseJson(text: string, what: string): unknown {
@@ -253,13 +275,7 @@ function parseJson(text: string, what: string): unknown {
 export function parseVerifiedSignatures(stdout: string): VerifiedSignature[] {
   const start = stdout.indexOf('[');
   if (start < 0) throw new Error('cosign verify printed no JSON array of signatures');
-  const parsed = SignaturesSchema.parse(parseJson(stdout.slice(start).trim(), 'signatures'));
-  return parsed.map((s) => ({
-    dockerReference: s.critical.identity['docker-reference'],
-    digest: s.critical.image['docker-manifest-digest'],
-    type: s.critical.type,
-    optional: s.optional ?? {},
-  }));
+  return SignaturesSchema.parse(parseJson(stdout.slice(start).trim(), 'signatures')).map(signatureOf);
 }
 
 /** `cosign verify-attestation`: one DSSE envelope per line; each payload is a base64 statement. */
@@ -271,13 +287,7 @@ export function parseAttestations(stdout: string): Statement[] {
     .map((line) => {
       const env = EnvelopeSchema.parse(parseJson(line, 'an attestation envelope'));
       const payload = Buffer.from(env.payload, 'base64').toString('utf8');
-      const st = StatementSchema.parse(parseJson(payload, 'an in-toto statement'));
-      return {
-        type: st._type,
-        predicateType: st.predicateType,
-        subject: st.subject,
-        predicate: st.predicate,
-      };
+      return statementOf(StatementSchema.parse(parseJson(payload, 'an in-toto statement')));
     });
 }
 

@@ -6,7 +6,15 @@
 import type { KeyObject } from 'node:crypto';
 import type { Manifest } from '../docker/oci-client.js';
 import { DOCKER_HUB, splitImageRef } from '../docker/registry.js';
-import { parseDigestRef, type Statement, type VerifiedSignature } from './cosign-args.js';
+import {
+  parseDigestRef,
+  SimpleSigningSchema,
+  type Statement,
+  StatementSchema,
+  signatureOf,
+  statementOf,
+  type VerifiedSignature,
+} from './cosign-args.js';
 import { SIMPLE_SIGNING_TYPE, verifyBytes } from './cosign-key.js';
 
 export const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
@@ -144,52 +152,23 @@ export async function keptAttestations(
   return named.filter((x) => x.type === undefined || !types.has(x.type)).map((x) => x.l);
 }
 
-/** A simple-signing payload's claims, or undefined when it is not one. */
-export function parseSimpleSigning(payload: Buffer): VerifiedSignature | undefined {
+/** JSON bytes, parsed; undefined when they are not JSON. */
+function json(bytes: Buffer): unknown {
   try {
-    const p = JSON.parse(payload.toString('utf8')) as {
-      critical?: {
-        identity?: { 'docker-reference'?: unknown };
-        image?: { 'docker-manifest-digest'?: unknown };
-        type?: unknown;
-      };
-      optional?: Record<string, unknown> | null;
-    };
-    const c = p.critical;
-    if (
-      typeof c?.identity?.['docker-reference'] !== 'string' ||
-      typeof c.image?.['docker-manifest-digest'] !== 'string' ||
-      c.type !== SIMPLE_SIGNING_TYPE
-    )
-      return undefined;
-    return {
-      dockerReference: c.identity['docker-reference'],
-      digest: c.image['docker-manifest-digest'],
-      type: c.type,
-      optional: p.optional ?? {},
-    };
+    return JSON.parse(bytes.toString('utf8'));
   } catch {
     return undefined;
   }
 }
 
-/** An in-toto statement, or undefined when the bytes are not one. */
+/** A simple-signing payload's claims (of cosign's type), or undefined when it is not one. */
+export function parseSimpleSigning(payload: Buffer): VerifiedSignature | undefined {
+  const p = SimpleSigningSchema.safeParse(json(payload));
+  return p.success && p.data.critical.type === SIMPLE_SIGNING_TYPE ? signatureOf(p.data) : undefined;
+}
+
+/** An in-toto statement, or undefined when the bytes are not one (cosign's reading: same schema). */
 export function parseStatement(bytes: Buffer): Statement | undefined {
-  try {
-    const s = JSON.parse(bytes.toString('utf8')) as {
-      _type?: unknown;
-      predicateType?: unknown;
-      subject?: unknown;
-      predicate?: unknown;
-    };
-    if (typeof s._type !== 'string' || typeof s.predicateType !== 'string' || !Array.isArray(s.subject))
-      return undefined;
-    const subject = s.subject.filter(
-      (x): x is Statement['subject'][number] =>
-        typeof x === 'object' && x !== null && (x as { digest?: unknown }).digest instanceof Object,
-    );
-    return { type: s._type, predicateType: s.predicateType, subject, predicate: s.predicate };
-  } catch {
-    return undefined;
-  }
+  const s = StatementSchema.safeParse(json(bytes));
+  return s.success ? statementOf(s.data) : undefined;
 }
