@@ -174,6 +174,32 @@ describe('sign', () => {
     expect((await signer.verify(REF, PUB)).ok).toBe(true);
   });
 
+  it('a first signature reads the .sig tag once: one GET, then the uploads and the manifest', async () => {
+    const { registry, signer } = setup();
+    await signer.sign(REF, KEY);
+    const tag = cosignTag(IMG, 'sig');
+    expect(registry.calls.filter((c) => c.op === 'manifest').map((c) => c.ref)).toEqual([tag]);
+    expect(registry.calls.map((c) => c.op)).toEqual([
+      'manifest',
+      'startUpload',
+      'startUpload',
+      'finishUpload',
+      'finishUpload',
+      'putManifest',
+    ]);
+  });
+
+  it('another key adds to the signatures there: its .sig is read once too', async () => {
+    const registry = new MemoryRegistry();
+    await setup(() => fixtureKey, registry).signer.sign(REF, KEY);
+    registry.calls.length = 0;
+    await setup(() => otherKey, registry).signer.sign(REF, KEY);
+    expect(registry.count('manifest')).toBe(1);
+    // The payload is the same bytes: its upload POST linked what the repository has.
+    expect(registry.count('finishUpload')).toBe(1);
+    expect(layersAt(registry, IMG, 'sig')).toHaveLength(2);
+  });
+
   it('signing again with the same key adds nothing: one layer, no second manifest', async () => {
     const { registry, signer } = setup();
     await signer.sign(REF, KEY);

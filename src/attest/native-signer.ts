@@ -141,7 +141,8 @@ class NativeSigner implements Signer {
   }
 
   /**
-   * Push a cosign image under TAG in three rounds: the tag's current layers are read while one
+   * Push a cosign image under TAG in three rounds: the tag's current layers are read (unless the
+   * caller has just read them: READ) while one
    * upload per blob is opened (POST, asking to mount the blob from the repository itself, which
    * links one it has already); the blobs not there yet and the config go up (PUT; COMPLETE makes
    * the whole layer list from what was there); then the manifest. No HEAD asks first: the mount
@@ -153,9 +154,12 @@ class NativeSigner implements Signer {
     tag: string,
     blobs: Buffer[],
     complete: (there: Layer[]) => Promise<Layer[]>,
+    read?: Layer[],
   ): Promise<void> {
     const [layers, configUpload, uploads] = await Promise.all([
-      client.manifest(repository, tag, ACCEPT).then((m) => complete(readLayers(m))),
+      (read ? Promise.resolve(read) : client.manifest(repository, tag, ACCEPT).then(readLayers)).then(
+        complete,
+      ),
       client.startUpload(repository),
       Promise.all(blobs.map((b) => client.startUpload(repository, sha256Digest(b)))),
     ]);
@@ -241,7 +245,8 @@ class NativeSigner implements Signer {
       if (hasSignature(layers, payloadDigest, this.publicOf(key), payload)) return;
       const signature = signBytes(key, payload).toString('base64');
       const added = layer(SIMPLE_SIGNING_MEDIA_TYPE, payload, { [SIGNATURE_ANNOTATION]: signature });
-      await this.push(client, repository, tag, [payload], async (there) => [...there, added]);
+      // The tag was just read (in this tag's queue): push does not read it again.
+      await this.push(client, repository, tag, [payload], async (there) => [...there, added], layers);
     });
     await doing(`sign ${ref}`, work);
   }
