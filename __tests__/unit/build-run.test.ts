@@ -19,6 +19,7 @@ import {
   failureReason,
   isTransient,
   MAX_ATTEMPTS,
+  nextAttempt,
   RETRY_BUDGET_MS,
   retryWaitMs,
 } from '../../src/build/retry.js';
@@ -584,6 +585,25 @@ describe('retry policy after a failed attempt', () => {
     [3, 8000],
   ])('retryWaitMs(%i) = %i', (n, ms) => {
     expect(retryWaitMs(n)).toBe(ms);
+  });
+  // The decision the build (afterFailedAttempt) and the merge (imagetools create) both take.
+  it.each<[string, string, number, number, number | undefined]>([
+    ['transient, first attempt', 'ERROR: connection reset by peer', 1, 0, 2000],
+    ['transient, second attempt', 'x\nERROR: 502 Bad Gateway', 2, 10_000, 4000],
+    ['transient, the last attempt', 'ERROR: connection reset by peer', MAX_ATTEMPTS, 0, undefined],
+    ['transient, the budget spent', 'ERROR: i/o timeout', 1, RETRY_BUDGET_MS - 1000, undefined],
+    ['deterministic', 'ERROR: failed to solve: exit code: 1', 1, 0, undefined],
+    [
+      'a reset pip recovered from, 20 lines before a deterministic end',
+      ['Retrying after connection reset by peer', ...Array(20).fill('...'), 'ERROR: exit code: 1'].join('\n'),
+      1,
+      0,
+      undefined,
+    ],
+  ])('nextAttempt: %s', (_what, log, n, spent, waitMs) => {
+    const next = nextAttempt(log, n, spent);
+    expect(next?.waitMs).toBe(waitMs);
+    if (next) expect(next.reason).toBe(failureReason(log));
   });
   it.each([
     ['transient, first attempt: retried', 'ERROR: connection reset by peer', 1, 0, { waitMs: 2000 }],

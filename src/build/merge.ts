@@ -4,7 +4,14 @@ import { setTimeout as delay } from 'node:timers/promises';
 import type { DockerAdapter } from '../docker/adapter.js';
 import { EnvironmentError } from '../errors.js';
 import { tagsByRepository } from './action-inputs.js';
-import { failureReason, isTransient, MAX_ATTEMPTS, RETRY_BUDGET_MS, retryWaitMs } from './retry.js';
+import {
+  failureReason,
+  isTransient,
+  lastLines,
+  MAX_ATTEMPTS,
+  nextAttempt,
+  RETRY_BUDGET_MS,
+} from './retry.js';
 
 /** The tag of an image built with push: false (loaded into the engine, never pushed). */
 export function localTag(repository: string, variant: string, arch: string): string {
@@ -68,11 +75,10 @@ async function withRetries(
     try {
       return await push();
     } catch (e) {
-      const text = e instanceof Error ? e.message : String(e);
-      const tail = text.split('\n').slice(-15).join('\n');
+      const tail = lastLines(e instanceof Error ? e.message : String(e));
       if (!isTransient(tail)) throw e;
-      const waitMs = retryWaitMs(attempt);
-      if (attempt >= MAX_ATTEMPTS || now() - t0 + waitMs > RETRY_BUDGET_MS) {
+      const next = nextAttempt(tail, attempt, now() - t0);
+      if (!next) {
         if (e instanceof EnvironmentError) throw e;
         const tries = attempt === 1 ? '1 attempt' : `${attempt} attempts`;
         throw new EnvironmentError(
@@ -82,9 +88,9 @@ async function withRetries(
         );
       }
       deps.progress(
-        `${what}: transient registry failure (${failureReason(tail)}); retrying in ${waitMs / 1000}s`,
+        `${what}: transient registry failure (${next.reason}); retrying in ${next.waitMs / 1000}s`,
       );
-      await sleep(waitMs);
+      await sleep(next.waitMs);
     }
   }
 }

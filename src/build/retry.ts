@@ -39,6 +39,27 @@ export function retryWaitMs(attempt: number): number {
   return 2000 * 2 ** (attempt - 1);
 }
 
+/**
+ * The retry decision the build and the merge share: after failed attempt ATTEMPT whose log ends in
+ * LOG, with SPENT_MS gone (attempts and waits), the wait before the next attempt, or undefined:
+ * the failure is not transient, or the attempts or the budget are used up. Only the end of the log
+ * counts: an earlier pip "Retrying ... connection reset" that pip recovered from must not make a
+ * deterministic failure look transient.
+ */
+export function nextAttempt(
+  log: string,
+  attempt: number,
+  spentMs: number,
+): { waitMs: number; reason: string } | undefined {
+  if (!isTransient(lastLines(log))) return undefined;
+  const waitMs = retryWaitMs(attempt);
+  if (attempt >= MAX_ATTEMPTS || spentMs + waitMs > RETRY_BUDGET_MS) return undefined;
+  return { waitMs, reason: failureReason(log) };
+}
+
+/** The end of a log that says why an attempt failed. */
+export const lastLines = (log: string): string => log.split('\n').slice(-15).join('\n');
+
 /** One failed buildx attempt of a target, as the retry policy sees it. */
 export interface FailedAttempt {
   /** "variant/arch". */
@@ -65,17 +86,12 @@ export function afterFailedAttempt(f: FailedAttempt): { waitMs: number; reason: 
       SECRETS_FIX,
     );
   }
-  // Only the end of the log says why this attempt failed: an earlier pip "Retrying ... connection
-  // reset" that pip recovered from must not make a deterministic failure look transient.
-  const transient = isTransient(log.split('\n').slice(-15).join('\n'));
-  const waitMs = retryWaitMs(attempt);
-  if (transient && attempt < MAX_ATTEMPTS && f.spentMs + waitMs <= RETRY_BUDGET_MS) {
-    return { waitMs, reason: failureReason(log) };
-  }
+  const next = nextAttempt(log, attempt, f.spentMs);
+  if (next) return next;
   // No daemon, or the registry refused the push: an environment problem (exit 3), not the build's.
   const classified = cliFailure(`build ${id}`, { ...f.result, stderr: log });
   if (classified instanceof EnvironmentError) throw classified;
-  throw finalFailure(f, transient);
+  throw finalFailure(f, isTransient(lastLines(log)));
 }
 
 function finalFailure(f: FailedAttempt, transient: boolean): Error {
