@@ -360,7 +360,7 @@ function writeOutFile(cwd, outDir, name, content) {
 /* harmony export */   E: () => (/* binding */ imageFromBuild),
 /* harmony export */   H: () => (/* binding */ variantFromPlan)
 /* harmony export */ });
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9691);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(92857);
 /* harmony import */ var _build_result_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(99183);
 /* harmony import */ var _config_issues_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(11012);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);

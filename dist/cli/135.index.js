@@ -10,7 +10,7 @@ export const modules = {
 /* harmony export */   uv: () => (/* binding */ AttestResultSchema)
 /* harmony export */ });
 /* unused harmony exports AttestationSchema, AttestTargetSchema */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9691);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(92857);
 /* harmony import */ var _config_attest_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(92945);
 // attest.json: what the attest stage attached to each pushed platform digest, and how it signed.
 // The report reads it (what was attested and signed, and the verify command for each digest).
@@ -27,6 +27,8 @@ const AttestationSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
     attached: zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY(),
     /** The exact `cosign verify-attestation` command that checks it (attached ones only). */
     verify: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
+    /** The signed DSSE envelope as attached, in the result directory (the built-in signer's). */
+    envelope: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
 });
 const AttestTargetSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
     variant: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
@@ -66,7 +68,7 @@ const AttestResultSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
 /* harmony export */   vp: () => (/* binding */ PlatformBuildSchema)
 /* harmony export */ });
 /* unused harmony export VariantBuildSchema */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9691);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(92857);
 // BuildResult: what the build stage hands to capture/smoke/report (and writes as build.json).
 
 const BUILD_RESULT_SCHEMA_VERSION = 1;
@@ -107,7 +109,7 @@ const BuildResultSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
 /* harmony export */   jk: () => (/* binding */ PLAN_SCHEMA_VERSION)
 /* harmony export */ });
 /* unused harmony exports TemplateSchema, BaseChoiceSchema, VariantPlanSchema, BuildTargetSchema */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9691);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(92857);
 /* harmony import */ var _config_schema_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(90131);
 // Plan: what the plan stage hands to resolve/build/smoke/report (and writes as plan.json). The types
 // are inferred from the schema, so the file written and the value passed on cannot drift apart.
@@ -177,7 +179,7 @@ const PlanSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
 /* harmony export */   wF: () => (/* binding */ RESOLUTION_SCHEMA_VERSION)
 /* harmony export */ });
 /* unused harmony export HazardSchema */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9691);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(92857);
 // Resolution: what the resolve stage found and decided (resolution.json, schemaVersion'd).
 
 const RESOLUTION_SCHEMA_VERSION = 1;
@@ -247,7 +249,6 @@ __webpack_require__.d(__webpack_exports__, {
   oS: () => (/* binding */ BUILD_FILE),
   VI: () => (/* binding */ PLAN_FILE),
   T9: () => (/* binding */ discardResults),
-  cE: () => (/* binding */ openOutDir),
   lR: () => (/* binding */ openResultDir),
   CK: () => (/* binding */ readAttest),
   g7: () => (/* binding */ readDigestFiles),
@@ -256,15 +257,15 @@ __webpack_require__.d(__webpack_exports__, {
   vZ: () => (/* binding */ readSmokeKey)
 });
 
-// UNUSED EXPORTS: ATTEST_DIR, ATTEST_FILE, COMMENT_DIR, DIGESTS_DIR, DIGEST_FILE_SCHEMA_VERSION, DigestFileSchema, OUT_FILES, RUN_REPORT_FILE, attestationFile, digestFile, digestFiles, readBuildResult, recordFile, reportFile, resolutionFile
+// UNUSED EXPORTS: ATTEST_DIR, ATTEST_FILE, COMMENT_DIR, DIGESTS_DIR, DIGEST_FILE_SCHEMA_VERSION, DigestFileSchema, RUN_REPORT_FILE, attestationFile, digestFile, digestFiles, envelopeFile, readBuildResult, recordFile, reportFile, resolutionFile
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
-var schemas = __webpack_require__(9691);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 11 modules
+var schemas = __webpack_require__(92857);
 // EXTERNAL MODULE: ./src/attest/result.ts
 var attest_result = __webpack_require__(29476);
 // EXTERNAL MODULE: ./src/build/result.ts
@@ -405,10 +406,12 @@ function readBounded(file, maxBytes) {
 var report_model = __webpack_require__(96867);
 // EXTERNAL MODULE: ./src/resolve/result.ts
 var resolve_result = __webpack_require__(83447);
-// EXTERNAL MODULE: ./src/smoke/result.ts
-var smoke_result = __webpack_require__(3228);
+// EXTERNAL MODULE: ./src/smoke/result.ts + 1 modules
+var smoke_result = __webpack_require__(66919);
 // EXTERNAL MODULE: ./src/util/cleanup.ts
 var cleanup = __webpack_require__(4532);
+// EXTERNAL MODULE: ./src/results/write.ts
+var results_write = __webpack_require__(35677);
 // EXTERNAL MODULE: ./src/util/temp.ts
 var temp = __webpack_require__(54868);
 ;// CONCATENATED MODULE: ./src/results/results.ts
@@ -428,11 +431,13 @@ var temp = __webpack_require__(54868);
 //   comment/ml-image-comment.json             the fork-safe comment artifact (src/report/artifact.ts)
 //   attest.json                               AttestResult         (src/attest/result.ts)
 //   attest/<variant>-<arch>.<kind>.json       a predicate (CycloneDX SBOM, SLSA provenance, smoke)
+//   attest/<variant>-<arch>.<kind>.dsse.json  its signed DSSE envelope, as attached (built-in signer)
 //
 // Every write is atomic (a later run never trusts a half-written file) and free of URL credentials
 // (a torch index URL with a token in the plan, for instance); every value is checked against its
 // schema before it is written and parsed when it is read back. This module is a leaf: stages import
 // it, it imports only schemas.
+
 
 
 
@@ -471,6 +476,8 @@ const reportFile = (variant, ext) => `report-${variant}.${ext}`;
 const RUN_REPORT_FILE = 'report.md';
 /** attest/<variant>-<arch>.<kind>.json: one predicate, as attached. */
 const attestationFile = (variant, platform, kind) => external_node_path_default().join(ATTEST_DIR, `${variant}-${arch(platform)}.${kind}.json`);
+/** attest/<variant>-<arch>.<kind>.dsse.json: the signed envelope of a predicate, as attached. */
+const envelopeFile = (variant, platform, kind) => external_node_path_default().join(ATTEST_DIR, `${variant}-${arch(platform)}.${kind}.dsse.json`);
 /** A predicate is a JSON object (its own schema is checked where it is built). */
 const PredicateSchema = schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J());
 // ---- schemas of the files without a stage of their own -------------------------------------------
@@ -487,19 +494,6 @@ const DigestFileSchema = schemas/* object */.Ikc({
 /** The smoke reuse key: "<manifest digest> <inputs sha256>", then (not in older files) a line
  * "content:sha256:<hex> <inputs sha256>" of the image's content (src/smoke/reuse.ts). */
 const SmokeKeySchema = schemas/* string */.YjP().regex(/^\S+ [0-9a-f]{64}(\ncontent:\S+ [0-9a-f]{64})?$/);
-// ---- writing -----------------------------------------------------------------------------------
-const json = (v) => `${JSON.stringify(v, null, 2)}\n`;
-/**
- * A value about to be written is checked against its schema: a mismatch is a bug in this tool, not
- * bad input, and must not reach a file the next job trusts. The value itself is written (not the
- * parsed copy), so that checking changes nothing in the file.
- */
-function checked(schema, value, file) {
-    const r = schema.safeParse(value);
-    if (!r.success)
-        throw new Error(`${file}: refusing to write an invalid file: ${(0,issues/* formatIssues */.og)(r.error, value, schema).join('; ')}`);
-    return value;
-}
 /**
  * The result directory `dir`, created when missing (`create: false`: only checked, for a directory
  * that is read from); `label` names it in messages, e.g. "--out x".
@@ -511,7 +505,7 @@ function openResultDir(dir, label = 'result-dir', opts = {}) {
         (0,external_node_fs_.mkdirSync)(external_node_path_default().dirname(at(name)), { recursive: true });
         (0,json_file/* writeFileAtomic */.Zf)(at(name), (0,redact/* redactUrls */.sK)(content), l, durable);
     };
-    const writeJson = (name, schema, value, l, durable = true) => write(name, json(checked(schema, value, at(name))), l, durable);
+    const writeJson = (name, schema, value, l, durable = true) => write(name, (0,results_write/* json */.P)((0,results_write/* checked */.K)(schema, value, at(name))), l, durable);
     const records = (variant, platform) => ['env', 'smoke', 'smoke-key']
         .map((k) => at(recordFile(k, variant, platform)))
         .filter((f) => (0,external_node_fs_.existsSync)(f));
@@ -531,7 +525,7 @@ function openResultDir(dir, label = 'result-dir', opts = {}) {
             writeJson(recordFile('smoke', v, p), smoke_result/* SmokeResultSchema */.wp, result, l);
             write(recordFile('junit', v, p), (0,smoke_result/* toJUnit */.U5)(result), l);
         },
-        writeSmokeKey: (v, p, key, l) => write(recordFile('smoke-key', v, p), `${checked(SmokeKeySchema, key, recordFile('smoke-key', v, p))}\n`, l),
+        writeSmokeKey: (v, p, key, l) => write(recordFile('smoke-key', v, p), `${(0,results_write/* checked */.K)(SmokeKeySchema, key, recordFile('smoke-key', v, p))}\n`, l),
         hasEnv: (v, p) => (0,external_node_fs_.existsSync)(at(recordFile('env', v, p))),
         recordFiles: records,
         writeReport: (variant, markdown, model) => {
@@ -549,6 +543,25 @@ function openResultDir(dir, label = 'result-dir', opts = {}) {
             // A copy of what is attached to the image: no fsync (the attest stage writes six of them).
             writeJson(attestationFile(v, p, kind), PredicateSchema, predicate, undefined, false);
             return at(attestationFile(v, p, kind));
+        },
+        writeEnvelope: (v, p, kind, envelope) => {
+            // Signed bytes: written as they are (the signature covers them; a statement holds no URL
+            // credentials, every attestation is scrubbed before it is signed).
+            (0,external_node_fs_.mkdirSync)(external_node_path_default().dirname(at(envelopeFile(v, p, kind))), { recursive: true });
+            (0,json_file/* writeFileAtomic */.Zf)(at(envelopeFile(v, p, kind)), envelope, label, false);
+            return at(envelopeFile(v, p, kind));
+        },
+        takeEnvelope: (v, p, kind) => {
+            const file = at(envelopeFile(v, p, kind));
+            let bytes;
+            try {
+                bytes = (0,external_node_fs_.readFileSync)(file);
+            }
+            catch {
+                return undefined;
+            }
+            (0,external_node_fs_.rmSync)(file, { force: true });
+            return bytes;
         },
         writeAttest: (result) => writeJson(ATTEST_FILE, attest_result/* AttestResultSchema */.uv, result),
     };
@@ -585,6 +598,8 @@ function discardResults() {
         writeComment: () => '',
         // cosign reads a predicate from a file: a temp dir of the run, removed with it.
         writeAttestation: (v, p, kind, predicate) => openResultDir(scratch(), 'a temp dir').writeAttestation(v, p, kind, predicate),
+        writeEnvelope: none,
+        takeEnvelope: none,
         writeAttest: none,
     };
 }
@@ -599,45 +614,6 @@ function digestFiles(build) {
         ...(v.baseDigest !== undefined && { baseDigest: v.baseDigest }),
         build: p,
     })));
-}
-// ---- the --out files of the commands about ONE image (capture, smoke, resolve) and of plan -------
-/** No variant or platform in these names: the command was given one image. */
-const OUT_FILES = {
-    env: 'env.json',
-    smoke: 'smoke.json',
-    junit: 'junit.xml',
-    constraints: 'constraints.txt',
-    requirements: 'requirements.txt',
-    resolution: 'resolution.json',
-    explanation: 'explanation.md',
-    plan: PLAN_FILE,
-    matrix: 'matrix.json',
-};
-/** `--out DIR` of a command, checked (and created when missing) at each write, as "--out DIR". */
-function openOutDir(cwd, out) {
-    const label = `--out ${out}`;
-    const put = (name, content) => {
-        const root = (0,json_file/* ensureResultDir */.dc)(external_node_path_default().resolve(cwd, out), label);
-        (0,json_file/* writeFileAtomic */.Zf)(external_node_path_default().join(root, name), (0,redact/* redactUrls */.sK)(content), label);
-    };
-    const putJson = (name, schema, value) => put(name, json(checked(schema, value, external_node_path_default().join(out, name))));
-    return {
-        writeEnv: (record) => putJson(OUT_FILES.env, capture_record/* EnvRecordSchema */.iv, record),
-        writeSmoke: (result) => {
-            putJson(OUT_FILES.smoke, smoke_result/* SmokeResultSchema */.wp, result);
-            put(OUT_FILES.junit, (0,smoke_result/* toJUnit */.U5)(result));
-        },
-        writeResolve: (r) => {
-            put(OUT_FILES.constraints, r.constraints);
-            put(OUT_FILES.requirements, `${r.requirements}\n`);
-            putJson(OUT_FILES.resolution, resolve_result/* ResolutionSchema */.Cg, r.resolution);
-            put(OUT_FILES.explanation, r.explanation);
-        },
-        writePlan: (plan) => {
-            putJson(OUT_FILES.plan, schema/* PlanSchema */.fB, plan);
-            put(OUT_FILES.matrix, `${JSON.stringify(plan.matrix)}\n`);
-        },
-    };
 }
 // ---- reading -----------------------------------------------------------------------------------
 function readResolution(file) {
@@ -711,6 +687,31 @@ function readAttest(dir) {
     if (!parsed.success)
         throw new errors/* InputError */.dz(`${f}: not an attest result: ${(0,issues/* formatIssues */.og)(parsed.error, data, attest_result/* AttestResultSchema */.uv)[0]}`);
     return parsed.data;
+}
+
+
+/***/ }),
+
+/***/ 35677:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   K: () => (/* binding */ checked),
+/* harmony export */   P: () => (/* binding */ json)
+/* harmony export */ });
+/* harmony import */ var _config_issues_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(11012);
+
+const json = (v) => `${JSON.stringify(v, null, 2)}\n`;
+/**
+ * A value about to be written is checked against its schema: a mismatch is a bug in this tool, not
+ * bad input, and must not reach a file the next job trusts. The value itself is written (not the
+ * parsed copy), so that checking changes nothing in the file.
+ */
+function checked(schema, value, file) {
+    const r = schema.safeParse(value);
+    if (!r.success)
+        throw new Error(`${file}: refusing to write an invalid file: ${(0,_config_issues_js__WEBPACK_IMPORTED_MODULE_0__/* .formatIssues */ .og)(r.error, value, schema).join('; ')}`);
+    return value;
 }
 
 

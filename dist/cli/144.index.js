@@ -144,8 +144,6 @@ function annotationArg(a) {
     const prefix = a.types.length ? `${a.types.join(',')}${a.platform ? `[${a.platform}]` : ''}:` : '';
     return `${prefix}${a.key}=${a.value}`;
 }
-/** An annotation of the image index (the merged multi-arch manifest list). */
-const isIndexAnnotation = (a) => a.types.some((t) => t === 'index' || t === 'index-descriptor');
 /** An annotation of the per-platform image (manifest; the default when no type is given). */
 const isManifestAnnotation = (a) => a.types.length === 0 || a.types.some((t) => t === 'manifest' || t === 'manifest-descriptor');
 function bpa_lists_parseBool(input, raw) {
@@ -1234,6 +1232,23 @@ function retryWaitMs(attempt) {
     return 2000 * 2 ** (attempt - 1);
 }
 /**
+ * The retry decision the build and the merge share: after failed attempt ATTEMPT whose log ends in
+ * LOG, with SPENT_MS gone (attempts and waits), the wait before the next attempt, or undefined:
+ * the failure is not transient, or the attempts or the budget are used up. Only the end of the log
+ * counts: an earlier pip "Retrying ... connection reset" that pip recovered from must not make a
+ * deterministic failure look transient.
+ */
+function nextAttempt(log, attempt, spentMs) {
+    if (!isTransient(lastLines(log)))
+        return undefined;
+    const waitMs = retryWaitMs(attempt);
+    if (attempt >= MAX_ATTEMPTS || spentMs + waitMs > RETRY_BUDGET_MS)
+        return undefined;
+    return { waitMs, reason: failureReason(log) };
+}
+/** The end of a log that says why an attempt failed. */
+const lastLines = (log) => log.split('\n').slice(-15).join('\n');
+/**
  * After a failed attempt: how long to wait before the next one (and why it failed), or the error
  * that ends the target: environment problems exit 3, a deterministic build failure exits 1.
  */
@@ -1242,18 +1257,14 @@ function afterFailedAttempt(f) {
     if (/unknown flag: mount|the --mount option requires BuildKit/i.test(log)) {
         throw new errors/* EnvironmentError */.eG(`build ${id}: the builder's Dockerfile frontend does not understand RUN --mount=type=secret`, SECRETS_FIX);
     }
-    // Only the end of the log says why this attempt failed: an earlier pip "Retrying ... connection
-    // reset" that pip recovered from must not make a deterministic failure look transient.
-    const transient = isTransient(log.split('\n').slice(-15).join('\n'));
-    const waitMs = retryWaitMs(attempt);
-    if (transient && attempt < MAX_ATTEMPTS && f.spentMs + waitMs <= RETRY_BUDGET_MS) {
-        return { waitMs, reason: failureReason(log) };
-    }
+    const next = nextAttempt(log, attempt, f.spentMs);
+    if (next)
+        return next;
     // No daemon, or the registry refused the push: an environment problem (exit 3), not the build's.
     const classified = (0,engine/* cliFailure */.$l)(`build ${id}`, { ...f.result, stderr: log });
     if (classified instanceof errors/* EnvironmentError */.eG)
         throw classified;
-    throw finalFailure(f, transient);
+    throw finalFailure(f, isTransient(lastLines(log)));
 }
 function finalFailure(f, transient) {
     const excerpt = f.log.split('\n').slice(-25).join('\n');
@@ -1311,19 +1322,18 @@ async function withRetries(deps, what, tags, t0, push) {
             return await push();
         }
         catch (e) {
-            const text = e instanceof Error ? e.message : String(e);
-            const tail = text.split('\n').slice(-15).join('\n');
+            const tail = lastLines(e instanceof Error ? e.message : String(e));
             if (!isTransient(tail))
                 throw e;
-            const waitMs = retryWaitMs(attempt);
-            if (attempt >= MAX_ATTEMPTS || now() - t0 + waitMs > RETRY_BUDGET_MS) {
+            const next = nextAttempt(tail, attempt, now() - t0);
+            if (!next) {
                 if (e instanceof errors/* EnvironmentError */.eG)
                     throw e;
                 const tries = attempt === 1 ? '1 attempt' : `${attempt} attempts`;
                 throw new errors/* EnvironmentError */.eG(`${what} into ${tags.join(', ')} failed after ${tries}: ${failureReason(tail)}\n--- last lines of buildx ---\n${tail}`, `the registry kept failing (retries stop after ${MAX_ATTEMPTS} attempts or ${RETRY_BUDGET_MS / 1000}s); check the registry's status and run the merge again`, { cause: e });
             }
-            deps.progress(`${what}: transient registry failure (${failureReason(tail)}); retrying in ${waitMs / 1000}s`);
-            await sleep(waitMs);
+            deps.progress(`${what}: transient registry failure (${next.reason}); retrying in ${next.waitMs / 1000}s`);
+            await sleep(next.waitMs);
         }
     }
 }
@@ -1332,8 +1342,8 @@ async function withRetries(deps, what, tags, t0, push) {
 var read = __webpack_require__(82674);
 // EXTERNAL MODULE: ./src/build/result.ts
 var result = __webpack_require__(99183);
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
-var schemas = __webpack_require__(9691);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 11 modules
+var schemas = __webpack_require__(92857);
 ;// CONCATENATED MODULE: ./src/build/target.ts
 // One build target (a variant on one platform): its secret files, its buildx argv, and the
 // attempts, retried while the failure is transient (see retry.ts).
@@ -1725,10 +1735,14 @@ var snapshot_cache = __webpack_require__(42405);
 var resolve_stage = __webpack_require__(50810);
 // EXTERNAL MODULE: ./src/smoke/stage.ts + 1 modules
 var smoke_stage = __webpack_require__(22138);
+// EXTERNAL MODULE: ./src/github/run.ts
+var run = __webpack_require__(31738);
 // EXTERNAL MODULE: ./src/attest/signing.ts
 var attest_signing = __webpack_require__(84626);
 // EXTERNAL MODULE: ./src/attest/signers.ts + 6 modules
 var signers = __webpack_require__(86212);
+// EXTERNAL MODULE: ./src/config/attest.ts
+var attest = __webpack_require__(92945);
 // EXTERNAL MODULE: ./src/attest/predicates.ts + 1 modules
 var predicates = __webpack_require__(10714);
 // EXTERNAL MODULE: ./src/attest/result.ts
@@ -1739,11 +1753,12 @@ var attest_result = __webpack_require__(29476);
 
 
 
+
 /**
  * Attach one target's predicates (and sign the image) into TARGET, which is already in the result:
  * when attaching stops half-way, attest.json still says what was written, attached and signed.
  */
-async function attestTarget(input, io, v, p, target) {
+async function attestTarget(input, io, v, p, target, earlier) {
     const { ref } = target;
     const identity = input.signing.identity;
     const ctx = input.context(v, p);
@@ -1763,14 +1778,21 @@ async function attestTarget(input, io, v, p, target) {
             attached: false,
         };
         target.attestations.push(entry);
-        attached.push({ entry, spec: { predicatePath: file, type: made.cosignType } });
+        const before = earlier.get(kind);
+        attached.push({
+            entry,
+            spec: { predicatePath: file, type: made.cosignType, ...(before && { earlier: before }) },
+        });
     }
     if (!identity)
         return;
     const signer = io.signer();
-    const done = ({ entry, spec }) => {
+    const done = ({ entry, spec }, envelope) => {
         entry.attached = true;
         entry.verify = (0,attest_signing/* verifyCommand */.p0)(ref, spec.type, identity, tlog, input.repository);
+        const file = envelope && input.results.writeEnvelope(v.variant, p.platform, entry.kind, envelope);
+        if (file)
+            entry.envelope = relative(input.results, file);
     };
     // One image's attestations share one .att tag that each `cosign attest` reads, extends and
     // pushes: they go one after the other (at once, the last push would drop the others), or in one
@@ -1780,7 +1802,7 @@ async function attestTarget(input, io, v, p, target) {
             return;
         if (signer.attestAll) {
             const specs = attached.map((a) => a.spec);
-            await signer.attestAll(ref, specs, identity, { tlog }, (i) => done(attached[i]));
+            await signer.attestAll(ref, specs, identity, { tlog }, (i, envelope) => done(attached[i], envelope));
             return;
         }
         for (const a of attached) {
@@ -1823,6 +1845,10 @@ async function runAttestStage(input, io) {
     const work = [];
     for (const v of input.build.variants)
         for (const p of v.platforms) {
+            // The envelopes an earlier run attached (kept in this directory), which the signer may
+            // attach again; taken out for every target, so that what is there when the stage ends is
+            // what this run attached.
+            const earlier = new Map(attest/* ATTESTATION_KINDS */.r1.map((kind) => [kind, input.results.takeEnvelope(v.variant, p.platform, kind)]));
             if (p.localRef !== undefined) {
                 io.progress(`${v.variant} ${p.platform}: not pushed (loaded as ${p.localRef}): nothing to attest`);
                 continue;
@@ -1836,7 +1862,7 @@ async function runAttestStage(input, io) {
                 notes: [],
             };
             result.targets.push(target);
-            work.push({ target, run: () => attestTarget(input, io, v, p, target) });
+            work.push({ target, run: () => attestTarget(input, io, v, p, target, earlier) });
         }
     // The targets are independent images (their own .sig/.att tags): attached side by side, a few at
     // a time, targets of one digest one after the other. Keyless goes one at a time (concurrent
@@ -2044,6 +2070,7 @@ async function mergeFromDigestFiles(dir, io, plan, given = []) {
 
 
 
+
 /** A smoke job that did not build: the merge job's build.json, downloaded into result-dir. */
 
 const STAGES = ['plan', 'resolve', 'build', 'smoke', 'attest', 'report'];
@@ -2093,6 +2120,7 @@ async function runPipeline(opts, io) {
             gpus: opts.gpus,
             imagesDir: opts.imagesDir,
             ...(opts.reuse && opts.report.baseline && opts.report.saveAs && { reuse: reuseLookup(opts, plan) }),
+            runner: (0,run/* runnerFromEnv */.W)(io.env),
         }, io)));
     }
     const smokeStatus = smokeErrors.length > 0 ? 'fail' : overallStatus(smoke);

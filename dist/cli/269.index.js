@@ -14,7 +14,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _python_indexes_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(53910);
 /* harmony import */ var _resolve_resolve_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8902);
 /* harmony import */ var _resolve_stage_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(50810);
-/* harmony import */ var _results_results_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(12135);
+/* harmony import */ var _results_out_dir_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(43140);
 /* harmony import */ var _resolve_snapshot_cache_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(42405);
 /* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(77593);
 
@@ -97,7 +97,7 @@ python3); 3 no Docker daemon, or the index or a direct URL is unreachable (after
             verbose: values.verbose === true,
         });
         if (values.out !== undefined) {
-            (0,_results_results_js__WEBPACK_IMPORTED_MODULE_5__/* .openOutDir */ .cE)(io.cwd, values.out).writeResolve(out);
+            (0,_results_out_dir_js__WEBPACK_IMPORTED_MODULE_5__/* .openOutDir */ .c)(io.cwd, values.out).writeResolve(out);
         }
         for (const h of out.resolution.hazards)
             io.stderr(`warning: ${h.message}\n  fix: ${h.fix}\n`);
@@ -106,6 +106,77 @@ python3); 3 no Docker daemon, or the index or a direct URL is unreachable (after
         return failed ? 1 : 0;
     },
 };
+
+
+/***/ }),
+
+/***/ 43140:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   c: () => (/* binding */ openOutDir)
+/* harmony export */ });
+/* unused harmony export OUT_FILES */
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _capture_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(44977);
+/* harmony import */ var _capture_record_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(66917);
+/* harmony import */ var _plan_schema_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(47684);
+/* harmony import */ var _resolve_result_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(83447);
+/* harmony import */ var _smoke_result_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(66919);
+/* harmony import */ var _util_json_file_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(80019);
+/* harmony import */ var _results_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(12135);
+/* harmony import */ var _write_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(35677);
+// The --out files of the commands about ONE image (capture, smoke, resolve) and of plan: no variant
+// or platform in their names. Written atomically, checked against their schemas, free of URL
+// credentials, as the result directory's files are (src/results/results.ts).
+
+
+
+
+
+
+
+
+
+/** No variant or platform in these names: the command was given one image. */
+const OUT_FILES = {
+    env: 'env.json',
+    smoke: 'smoke.json',
+    junit: 'junit.xml',
+    constraints: 'constraints.txt',
+    requirements: 'requirements.txt',
+    resolution: 'resolution.json',
+    explanation: 'explanation.md',
+    plan: _results_js__WEBPACK_IMPORTED_MODULE_7__/* .PLAN_FILE */ .VI,
+    matrix: 'matrix.json',
+};
+/** `--out DIR` of a command, checked (and created when missing) at each write, as "--out DIR". */
+function openOutDir(cwd, out) {
+    const label = `--out ${out}`;
+    const put = (name, content) => {
+        const root = (0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_6__/* .ensureResultDir */ .dc)(node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(cwd, out), label);
+        (0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_6__/* .writeFileAtomic */ .Zf)(node_path__WEBPACK_IMPORTED_MODULE_0___default().join(root, name), (0,_capture_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactUrls */ .sK)(content), label);
+    };
+    const putJson = (name, schema, value) => put(name, (0,_write_js__WEBPACK_IMPORTED_MODULE_8__/* .json */ .P)((0,_write_js__WEBPACK_IMPORTED_MODULE_8__/* .checked */ .K)(schema, value, node_path__WEBPACK_IMPORTED_MODULE_0___default().join(out, name))));
+    return {
+        writeEnv: (record) => putJson(OUT_FILES.env, _capture_record_js__WEBPACK_IMPORTED_MODULE_2__/* .EnvRecordSchema */ .iv, record),
+        writeSmoke: (result) => {
+            putJson(OUT_FILES.smoke, _smoke_result_js__WEBPACK_IMPORTED_MODULE_5__/* .SmokeResultSchema */ .wp, result);
+            put(OUT_FILES.junit, (0,_smoke_result_js__WEBPACK_IMPORTED_MODULE_5__/* .toJUnit */ .U5)(result));
+        },
+        writeResolve: (r) => {
+            put(OUT_FILES.constraints, r.constraints);
+            put(OUT_FILES.requirements, `${r.requirements}\n`);
+            putJson(OUT_FILES.resolution, _resolve_result_js__WEBPACK_IMPORTED_MODULE_4__/* .ResolutionSchema */ .Cg, r.resolution);
+            put(OUT_FILES.explanation, r.explanation);
+        },
+        writePlan: (plan) => {
+            putJson(OUT_FILES.plan, _plan_schema_js__WEBPACK_IMPORTED_MODULE_3__/* .PlanSchema */ .fB, plan);
+            put(OUT_FILES.matrix, `${JSON.stringify(plan.matrix)}\n`);
+        },
+    };
+}
 
 
 /***/ })

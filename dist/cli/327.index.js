@@ -9,15 +9,19 @@ export const modules = {
 /* harmony export */   Gz: () => (/* binding */ versionArgs),
 /* harmony export */   H$: () => (/* binding */ verifyArgs),
 /* harmony export */   Ng: () => (/* binding */ signArgs),
+/* harmony export */   Ru: () => (/* binding */ SimpleSigningSchema),
+/* harmony export */   T8: () => (/* binding */ statementOf),
 /* harmony export */   Tf: () => (/* binding */ parseDigestRef),
 /* harmony export */   XE: () => (/* binding */ classifyFailure),
+/* harmony export */   XZ: () => (/* binding */ StatementSchema),
 /* harmony export */   j: () => (/* binding */ parseVerifiedSignatures),
 /* harmony export */   nU: () => (/* binding */ parseAttestations),
 /* harmony export */   r7: () => (/* binding */ attestArgs),
-/* harmony export */   xt: () => (/* binding */ verifyAttestationArgs)
+/* harmony export */   xt: () => (/* binding */ verifyAttestationArgs),
+/* harmony export */   yK: () => (/* binding */ signatureOf)
 /* harmony export */ });
 /* unused harmony exports COSIGN_PREDICATE_TYPES, registryFlags, checkPredicateType, cosignErrorLine */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9691);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(92857);
 /* harmony import */ var _docker_registry_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(98925);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
 /* harmony import */ var _plan_image_ref_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(68646);
@@ -152,20 +156,40 @@ function verifyAttestationArgs(ref, type, id, opts = {}) {
         r.ref,
     ];
 }
-const SignaturesSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
+/**
+ * A simple-signing payload (what an image signature signs), as cosign's verify prints it and as
+ * the built-in verifier reads it from the `.sig` image: one schema for both.
+ */
+const SimpleSigningSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
     critical: zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
         identity: zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({ 'docker-reference': zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP() }),
         image: zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({ 'docker-manifest-digest': zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP() }),
         type: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
     }),
     optional: zod__WEBPACK_IMPORTED_MODULE_3__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_3__/* .unknown */ .L5J()).nullish(),
-}));
+});
+/** The signature a simple-signing payload describes. */
+const signatureOf = (s) => ({
+    dockerReference: s.critical.identity['docker-reference'],
+    digest: s.critical.image['docker-manifest-digest'],
+    type: s.critical.type,
+    optional: s.optional ?? {},
+});
+const SignaturesSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(SimpleSigningSchema);
 const EnvelopeSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({ payloadType: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(), payload: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP() });
+/** An in-toto statement (both verifiers read it, from cosign's output or from an envelope). */
 const StatementSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
     _type: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
     predicateType: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
     subject: zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({ name: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(), digest: zod__WEBPACK_IMPORTED_MODULE_3__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP()) })),
     predicate: zod__WEBPACK_IMPORTED_MODULE_3__/* .unknown */ .L5J(),
+});
+/** The Statement of a parsed in-toto statement. */
+const statementOf = (st) => ({
+    type: st._type,
+    predicateType: st.predicateType,
+    subject: st.subject,
+    predicate: st.predicate,
 });
 function parseJson(text, what) {
     try {
@@ -180,13 +204,7 @@ function parseVerifiedSignatures(stdout) {
     const start = stdout.indexOf('[');
     if (start < 0)
         throw new Error('cosign verify printed no JSON array of signatures');
-    const parsed = SignaturesSchema.parse(parseJson(stdout.slice(start).trim(), 'signatures'));
-    return parsed.map((s) => ({
-        dockerReference: s.critical.identity['docker-reference'],
-        digest: s.critical.image['docker-manifest-digest'],
-        type: s.critical.type,
-        optional: s.optional ?? {},
-    }));
+    return SignaturesSchema.parse(parseJson(stdout.slice(start).trim(), 'signatures')).map(signatureOf);
 }
 /** `cosign verify-attestation`: one DSSE envelope per line; each payload is a base64 statement. */
 function parseAttestations(stdout) {
@@ -197,13 +215,7 @@ function parseAttestations(stdout) {
         .map((line) => {
         const env = EnvelopeSchema.parse(parseJson(line, 'an attestation envelope'));
         const payload = Buffer.from(env.payload, 'base64').toString('utf8');
-        const st = StatementSchema.parse(parseJson(payload, 'an in-toto statement'));
-        return {
-            type: st._type,
-            predicateType: st.predicateType,
-            subject: st.subject,
-            predicate: st.predicate,
-        };
+        return statementOf(StatementSchema.parse(parseJson(payload, 'an in-toto statement')));
     });
 }
 /** cosign's own error line ("Error: ..."), else the last non-empty line. */
@@ -258,6 +270,8 @@ var external_node_crypto_ = __webpack_require__(77598);
 var image_ref = __webpack_require__(68646);
 // EXTERNAL MODULE: ./src/attest/sbom.ts
 var sbom = __webpack_require__(55056);
+// EXTERNAL MODULE: ./src/github/run.ts
+var github_run = __webpack_require__(31738);
 // EXTERNAL MODULE: ./src/attest/types.ts
 var types = __webpack_require__(79124);
 ;// CONCATENATED MODULE: ./src/attest/provenance.ts
@@ -268,13 +282,14 @@ var types = __webpack_require__(79124);
 
 
 
+
 const SLSA_PROVENANCE_V1 = 'https://slsa.dev/provenance/v1';
 const BUILD_TYPE = 'https://ml-image-action.github.io/buildtypes/buildx/v1';
 /** The builder id outside GitHub Actions. */
 const CLI_BUILDER_ID = 'https://ml-image-action.github.io/builders/cli';
 /** The builder: the workflow run (attempt) URL in GitHub Actions, the CLI's id elsewhere. */
 function builderFromEnv(env) {
-    return { id: (0,types/* runUrlFromEnv */.kk)(env) ?? CLI_BUILDER_ID };
+    return { id: (0,github_run/* runUrlFromEnv */.k)(env) ?? CLI_BUILDER_ID };
 }
 /**
  * The base image as a resolved dependency: pkg:docker/<path>@<digest, else tag>?repository_url=<registry>
@@ -296,7 +311,7 @@ function fileDependency(f) {
     return { uri: f.path, ...(hex !== undefined && { digest: { sha256: hex } }) };
 }
 function invocationIdFor(input) {
-    const run = (0,types/* runUrlFromEnv */.kk)(input.env);
+    const run = (0,github_run/* runUrlFromEnv */.k)(input.env);
     if (run !== undefined)
         return input.env.GITHUB_JOB ? `${run}#${input.env.GITHUB_JOB}` : run;
     const h = (0,external_node_crypto_.createHash)('sha256')
@@ -793,15 +808,8 @@ class RegistryClient {
     }
     login() {
         this.credential ??= this.deps.credential();
-        // A credential helper without a login for this host says "credentials not found": docker then
-        // goes on anonymously (a public image), and so does this client.
-        this.pair ??= this.credential.get
-            ? this.credential.get().catch((e) => {
-                if (/credentials not found|not found in native keychain/i.test(e.message))
-                    return undefined;
-                throw e;
-            })
-            : Promise.resolve(undefined);
+        // No pair (no login, or a helper without one for this host): anonymous, as docker goes on.
+        this.pair ??= this.credential.get ? this.credential.get() : Promise.resolve(undefined);
         return this.pair;
     }
     async send(url, method, headers, body) {
@@ -815,18 +823,20 @@ class RegistryClient {
             });
         }
         catch (e) {
+            const what = `${method} ${url.split('?')[0]}`;
             const inner = e.cause;
-            const cause = e.name === 'TimeoutError'
-                ? `no answer within ${Math.round(this.timeoutMs / 1000)}s`
-                : (inner?.code ?? inner?.message ?? e.message);
-            const tls = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|TLS|SSL/i.test(String(cause));
             if (inner?.code === ANSWER_TOO_LARGE)
-                throw new errors/* EnvironmentError */.eG(`registry ${this.host}: ${method} ${url.split('?')[0]} answered more than cosign's images ever hold (${inner.message})`, 'check the registry and any proxy in between: this is not a signature or an attestation', { cause: e });
-            throw new errors/* EnvironmentError */.eG(`registry ${this.host} is unreachable (${method} ${url.split('?')[0]}: ${cause})`, this.loopback
-                ? 'start the local registry (on a Debian test machine: "sudo scripts/test-env.sh")'
-                : tls
+                throw new errors/* EnvironmentError */.eG(`registry ${this.host}: ${what} answered more than cosign's images ever hold (${inner.message})`, 'check the registry and any proxy in between: this is not a signature or an attestation', { cause: e });
+            if (e.name === 'TimeoutError')
+                throw (0,docker_registry/* registryUnreachable */.qC)(this.host, what, e, {
+                    why: `no answer within ${Math.round(this.timeoutMs / 1000)}s`,
+                });
+            const tls = !this.loopback && /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|TLS|SSL/i.test((0,docker_registry/* fetchFailureCause */.Iw)(e));
+            throw (0,docker_registry/* registryUnreachable */.qC)(this.host, what, e, {
+                fix: tls
                     ? "Node does not trust the registry's certificate: point NODE_EXTRA_CA_CERTS at your CA bundle, or set ML_IMAGE_SIGNER=cosign"
-                    : 'check the registry host name, your network, and any proxy settings', { cause: e });
+                    : undefined,
+            });
         }
         return { status: r.status, headers: r.headers, body: Buffer.from(await r.arrayBuffer()) };
     }
@@ -847,19 +857,16 @@ class RegistryClient {
         }
         if (scheme !== 'bearer' || !params.realm)
             throw this.denied(`${this.host} asks for an authentication scheme docker does not use (${scheme || 'none'})`);
-        const url = new URL(params.realm);
+        const url = (0,docker_registry/* tokenRequestUrl */.WC)(params, scope);
         if (url.protocol !== 'https:' && !this.loopback)
             throw this.denied(`${this.host} names a token service over plain HTTP (${url.origin}): refused`);
-        if (params.service)
-            url.searchParams.set('service', params.service);
-        url.searchParams.set('scope', scope);
         const t = await this.again(true, () => this.send(url.toString(), 'GET', creds ? { Authorization: (0,registry_auth/* basicAuth */.tB)(creds) } : {}));
         if (t.status !== 200)
             throw this.denied(`${this.host} refused a token for ${scope} (${registryError(t.status, t.body)}; ${who})`);
         const parsed = parseJson(t.body);
         if (parsed === undefined)
             throw this.denied(`${this.host}'s token service answered without JSON`);
-        const token = parsed.token ?? parsed.access_token;
+        const token = (0,docker_registry/* tokenOf */.B9)(parsed);
         if (!token)
             throw this.denied(`${this.host} answered the token request for ${scope} without a token`);
         return `Bearer ${token}`;
@@ -941,16 +948,20 @@ class RegistryClient {
             throw new errors/* EnvironmentError */.eG(`registry ${this.host}: the blob ${repository}@${digest} came back with other content`, 'check the registry or any proxy in between: it changed a blob');
         return r.body;
     }
-    async pushBlob(repository, data, check = true) {
-        if (check) {
-            const digest = sha256Digest(data);
-            const head = await this.call(repository, true, 'HEAD', `/v2/${repository}/blobs/${digest}`);
-            if (head.status === 200)
-                return digest;
+    async startUpload(repository, mount) {
+        if (mount !== undefined) {
+            const from = `?mount=${encodeURIComponent(mount)}&from=${encodeURIComponent(repository)}`;
+            const r = await this.call(repository, true, 'POST', `/v2/${repository}/blobs/uploads/${from}`);
+            if (r.status === 201)
+                return undefined;
+            const location = r.headers.get('location');
+            if (r.status === 202 && location)
+                return new URL(location, `${this.base}/`).toString();
+            // Anything else (a registry that refuses the query itself): a plain upload.
         }
-        return this.finishUpload(repository, await this.startUpload(repository), data);
+        return this.openUpload(repository);
     }
-    async startUpload(repository) {
+    async openUpload(repository) {
         const start = await this.call(repository, true, 'POST', `/v2/${repository}/blobs/uploads/`);
         const location = start.headers.get('location');
         if (start.status !== 202 || !location)
@@ -1276,8 +1287,8 @@ function defaultCosignExec(binary = 'cosign') {
 
 // EXTERNAL MODULE: ./node_modules/@noble/ciphers/esm/salsa.js + 3 modules
 var salsa = __webpack_require__(52287);
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
-var schemas = __webpack_require__(9691);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 11 modules
+var schemas = __webpack_require__(92857);
 ;// CONCATENATED MODULE: ./src/attest/cosign-key.ts
 // cosign's key-mode formats, in process: the encrypted private key `cosign generate-key-pair`
 // writes (scrypt, then NaCl secretbox around a PKCS#8 key), the simple-signing payload of an image
@@ -1445,6 +1456,34 @@ function signEnvelope(key, statement) {
     };
     return Buffer.from(JSON.stringify(envelope));
 }
+/**
+ * Whether ENVELOPE is what signEnvelope makes of STATEMENT with the private half of PUBLIC_KEY:
+ * that very form byte for byte (one signature, an empty key id), this statement, a signature that
+ * verifies. Such an envelope of an earlier run may be attached again instead of a new one.
+ */
+function isEnvelopeOf(publicKey, envelope, statement) {
+    let parsed;
+    try {
+        parsed = JSON.parse(envelope.toString('utf8'));
+    }
+    catch {
+        return false;
+    }
+    const payload = statement.toString('base64');
+    const sig = Array.isArray(parsed.signatures) && parsed.signatures.length === 1 ? parsed.signatures[0] : undefined;
+    if (parsed.payloadType !== IN_TOTO_PAYLOAD_TYPE ||
+        parsed.payload !== payload ||
+        typeof sig?.sig !== 'string')
+        return false;
+    const same = {
+        payloadType: IN_TOTO_PAYLOAD_TYPE,
+        payload,
+        signatures: [{ keyid: '', sig: sig.sig }],
+    };
+    if (!Buffer.from(JSON.stringify(same)).equals(envelope))
+        return false;
+    return verifyBytes(publicKey, pae(IN_TOTO_PAYLOAD_TYPE, statement), Buffer.from(sig.sig, 'base64'));
+}
 const EnvelopeSchema = schemas/* object */.Ikc({
     payloadType: schemas/* string */.YjP(),
     payload: schemas/* string */.YjP(),
@@ -1571,38 +1610,24 @@ async function keptAttestations(layers, types, typeOf) {
     })));
     return named.filter((x) => x.type === undefined || !types.has(x.type)).map((x) => x.l);
 }
-/** A simple-signing payload's claims, or undefined when it is not one. */
-function parseSimpleSigning(payload) {
+/** JSON bytes, parsed; undefined when they are not JSON. */
+function json(bytes) {
     try {
-        const p = JSON.parse(payload.toString('utf8'));
-        const c = p.critical;
-        if (typeof c?.identity?.['docker-reference'] !== 'string' ||
-            typeof c.image?.['docker-manifest-digest'] !== 'string' ||
-            c.type !== SIMPLE_SIGNING_TYPE)
-            return undefined;
-        return {
-            dockerReference: c.identity['docker-reference'],
-            digest: c.image['docker-manifest-digest'],
-            type: c.type,
-            optional: p.optional ?? {},
-        };
+        return JSON.parse(bytes.toString('utf8'));
     }
     catch {
         return undefined;
     }
 }
-/** An in-toto statement, or undefined when the bytes are not one. */
+/** A simple-signing payload's claims (of cosign's type), or undefined when it is not one. */
+function parseSimpleSigning(payload) {
+    const p = cosign_args/* SimpleSigningSchema */.Ru.safeParse(json(payload));
+    return p.success && p.data.critical.type === SIMPLE_SIGNING_TYPE ? (0,cosign_args/* signatureOf */.yK)(p.data) : undefined;
+}
+/** An in-toto statement, or undefined when the bytes are not one (cosign's reading: same schema). */
 function parseStatement(bytes) {
-    try {
-        const s = JSON.parse(bytes.toString('utf8'));
-        if (typeof s._type !== 'string' || typeof s.predicateType !== 'string' || !Array.isArray(s.subject))
-            return undefined;
-        const subject = s.subject.filter((x) => typeof x === 'object' && x !== null && x.digest instanceof Object);
-        return { type: s._type, predicateType: s.predicateType, subject, predicate: s.predicate };
-    }
-    catch {
-        return undefined;
-    }
+    const s = cosign_args/* StatementSchema */.XZ.safeParse(json(bytes));
+    return s.success ? (0,cosign_args/* statementOf */.T8)(s.data) : undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/attest/native-signer.ts
@@ -1652,6 +1677,7 @@ class NativeSigner {
      * each attestation type's check reads the same envelopes, which are opened once.
      */
     opened = new WeakMap();
+    publics = new WeakMap();
     constructor(deps) {
         this.deps = deps;
         this.readText = deps.readText ?? ((f) => (0,external_node_fs_.readFileSync)(f, 'utf8'));
@@ -1682,20 +1708,25 @@ class NativeSigner {
         return next;
     }
     /**
-     * Push a cosign image under TAG in three rounds: the tag's current layers are read while one
-     * upload per blob is opened (POST); the new blobs and the config go up (PUT; COMPLETE makes
-     * the whole layer list from what was there); then the manifest. The blobs are small and mostly
-     * new (fresh signatures), so no HEAD asks first.
+     * Push a cosign image under TAG in three rounds: the tag's current layers are read (unless the
+     * caller has just read them: READ) while one
+     * upload per blob is opened (POST, asking to mount the blob from the repository itself, which
+     * links one it has already); the blobs not there yet and the config go up (PUT; COMPLETE makes
+     * the whole layer list from what was there); then the manifest. No HEAD asks first: the mount
+     * answers that in the same request.
      */
-    async push(client, repository, tag, blobs, complete) {
-        const [layers, [configUpload, ...uploads]] = await Promise.all([
-            client.manifest(repository, tag, ACCEPT).then((m) => complete(readLayers(m))),
-            Promise.all(Array.from({ length: blobs.length + 1 }, () => client.startUpload(repository))),
+    async push(client, repository, tag, blobs, complete, read) {
+        const [layers, configUpload, uploads] = await Promise.all([
+            (read ? Promise.resolve(read) : client.manifest(repository, tag, ACCEPT).then(readLayers)).then(complete),
+            client.startUpload(repository),
+            Promise.all(blobs.map((b) => client.startUpload(repository, sha256Digest(b)))),
         ]);
         const image = cosignImage(layers);
         const [configDigest] = await Promise.all([
             client.finishUpload(repository, configUpload, image.config),
-            ...blobs.map((b, i) => client.finishUpload(repository, uploads[i], b)),
+            // A blob the repository has already (an envelope attached again, a payload signed before)
+            // was linked by its upload's POST: nothing to send.
+            ...blobs.map((b, i) => uploads[i] === undefined ? undefined : client.finishUpload(repository, uploads[i], b)),
         ]);
         await client.putManifest(repository, tag, OCI_MANIFEST, image.manifest(configDigest));
     }
@@ -1721,6 +1752,13 @@ class NativeSigner {
         return content;
     }
     /** The signing key: ECDSA P-256 only (what cosign generate-key-pair makes). */
+    /** The public half of a signing key (the .sig dedup and the envelope check), made once. */
+    publicOf(key) {
+        let pub = this.publics.get(key);
+        if (!pub)
+            this.publics.set(key, (pub = publicKeyOf(key)));
+        return pub;
+    }
     async key() {
         const key = await this.deps.signingKey();
         if (!isP256(key))
@@ -1742,11 +1780,12 @@ class NativeSigner {
         this.read.delete(`${host}/${repository}@${digest}.sig`);
         const work = this.serial(`${host}/${repository}:${tag}`, async () => {
             const layers = readLayers(await client.manifest(repository, tag, ACCEPT));
-            if (hasSignature(layers, payloadDigest, publicKeyOf(key), payload))
+            if (hasSignature(layers, payloadDigest, this.publicOf(key), payload))
                 return;
             const signature = signBytes(key, payload).toString('base64');
             const added = native_signer_layer(SIMPLE_SIGNING_MEDIA_TYPE, payload, { [SIGNATURE_ANNOTATION]: signature });
-            await this.push(client, repository, tag, [payload], async (there) => [...there, added]);
+            // The tag was just read (in this tag's queue): push does not read it again.
+            await this.push(client, repository, tag, [payload], async (there) => [...there, added], layers);
         });
         await doing(`sign ${ref}`, work);
     }
@@ -1770,7 +1809,11 @@ class NativeSigner {
             catch (e) {
                 throw new errors/* InputError */.dz(`predicate file ${p.predicatePath}: ${e.message}`);
             }
-            return { type, envelope: signEnvelope(key, inTotoStatement(name, digest, type, predicate)) };
+            const statement = inTotoStatement(name, digest, type, predicate);
+            // An earlier run's envelope of this very statement, signed by this key, is as good as a new
+            // one, and the registry may have it: the same bytes need no upload.
+            const again = p.earlier && isEnvelopeOf(this.publicOf(key), p.earlier, statement);
+            return { type, envelope: again ? p.earlier : signEnvelope(key, statement) };
         });
         const client = this.deps.client(host);
         const tag = cosignTag(digest, 'att');
@@ -1780,7 +1823,7 @@ class NativeSigner {
         this.read.delete(`${host}/${repository}@${digest}.att`);
         const work = this.serial(`${host}/${repository}:${tag}`, () => this.push(client, repository, tag, made.map((m) => m.envelope), async (there) => [...(await keptAttestations(there, types, typeOf)), ...added]));
         await doing(`attest ${ref}`, work);
-        predicates.forEach((_, i) => onAttached?.(i));
+        made.forEach((m, i) => onAttached?.(i, m.envelope));
     }
     async verify(ref, identity) {
         const key = this.publicKey(identity);
@@ -2172,15 +2215,17 @@ function verifyCommand(ref, cosignType, identity, tlog, repository) {
 /* harmony export */   Gg: () => (/* binding */ SmokePredicateSchema),
 /* harmony export */   LZ: () => (/* binding */ buildSmokePredicate)
 /* harmony export */ });
-/* unused harmony exports SMOKE_PREDICATE_SCHEMA_VERSION, MAX_REASON_CHARS, MAX_METRIC_CHARS, runnerFromEnv, metricValue */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9691);
-/* harmony import */ var _config_issues_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(11012);
+/* unused harmony exports SMOKE_PREDICATE_SCHEMA_VERSION, MAX_REASON_CHARS, MAX_METRIC_CHARS, metricValue */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(92857);
+/* harmony import */ var _config_issues_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(11012);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
-/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(79124);
+/* harmony import */ var _github_run_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(31738);
+/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(79124);
 // The smoke-test attestation's predicate: what the smoke suites found in one image by digest, on
 // which GPUs and runner. Its JSON Schema is docs/attestations/smoke-v1.schema.json; a unit test
 // validates the same predicates with both, so they cannot drift. No test output and no
 // failure-pattern text go in, and every string is scrubbed of secrets.
+
 
 
 
@@ -2192,57 +2237,47 @@ const MAX_REASON_CHARS = 1000;
 const MAX_METRIC_CHARS = 256;
 const DIGEST = /^sha256:[0-9a-f]{64}$/;
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
-const count = zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig().int().nonnegative();
+const count = zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig().int().nonnegative();
 const counts = { pass: count, fail: count, skip: count };
-const status = zod__WEBPACK_IMPORTED_MODULE_2__/* ["enum"] */ .k5n(['pass', 'fail', 'skip']);
-const SmokePredicateSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
-    schemaVersion: zod__WEBPACK_IMPORTED_MODULE_2__/* .literal */ .euz(SMOKE_PREDICATE_SCHEMA_VERSION),
-    image: zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
-        ref: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().min(1),
-        digest: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().regex(DIGEST),
-        platform: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().min(1),
-        variant: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().min(1),
+const status = zod__WEBPACK_IMPORTED_MODULE_3__/* ["enum"] */ .k5n(['pass', 'fail', 'skip']);
+const SmokePredicateSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .strictObject */ .rej({
+    schemaVersion: zod__WEBPACK_IMPORTED_MODULE_3__/* .literal */ .euz(SMOKE_PREDICATE_SCHEMA_VERSION),
+    image: zod__WEBPACK_IMPORTED_MODULE_3__/* .strictObject */ .rej({
+        ref: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().min(1),
+        digest: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().regex(DIGEST),
+        platform: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().min(1),
+        variant: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().min(1),
     }),
-    verdict: zod__WEBPACK_IMPORTED_MODULE_2__/* ["enum"] */ .k5n(['pass', 'fail']),
-    summary: zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({ ...counts, durationMs: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig().nonnegative() }),
-    gpus: zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
-        requested: zod__WEBPACK_IMPORTED_MODULE_2__/* ["enum"] */ .k5n(['all', 'none']),
-        devices: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
-            name: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
-            driver: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().nullable(),
-            memoryMiB: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig().nonnegative().optional(),
-            computeCapability: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional(),
+    verdict: zod__WEBPACK_IMPORTED_MODULE_3__/* ["enum"] */ .k5n(['pass', 'fail']),
+    summary: zod__WEBPACK_IMPORTED_MODULE_3__/* .strictObject */ .rej({ ...counts, durationMs: zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig().nonnegative() }),
+    gpus: zod__WEBPACK_IMPORTED_MODULE_3__/* .strictObject */ .rej({
+        requested: zod__WEBPACK_IMPORTED_MODULE_3__/* ["enum"] */ .k5n(['all', 'none']),
+        devices: zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_3__/* .strictObject */ .rej({
+            name: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
+            driver: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().nullable(),
+            memoryMiB: zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig().nonnegative().optional(),
+            computeCapability: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().optional(),
         })),
-        cuda: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().min(1).optional(),
+        cuda: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().min(1).optional(),
     }),
-    suites: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({ name: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().min(1), ...counts })),
-    tests: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
-        id: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().min(1),
-        suite: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().min(1),
+    suites: zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_3__/* .strictObject */ .rej({ name: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().min(1), ...counts })),
+    tests: zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_3__/* .strictObject */ .rej({
+        id: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().min(1),
+        suite: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().min(1),
         status,
-        durationMs: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig().nonnegative(),
-        reason: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional(),
-        metrics: zod__WEBPACK_IMPORTED_MODULE_2__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_2__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig(), zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()])),
+        durationMs: zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig().nonnegative(),
+        reason: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().optional(),
+        metrics: zod__WEBPACK_IMPORTED_MODULE_3__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_3__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig(), zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP()])),
     })),
-    runner: zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
-        name: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().min(1).optional(),
-        os: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().min(1).optional(),
-        arch: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().min(1).optional(),
-        url: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().min(1).optional(),
+    runner: zod__WEBPACK_IMPORTED_MODULE_3__/* .strictObject */ .rej({
+        name: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().min(1).optional(),
+        os: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().min(1).optional(),
+        arch: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().min(1).optional(),
+        url: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().min(1).optional(),
     }),
-    tool: zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({ name: zod__WEBPACK_IMPORTED_MODULE_2__/* .literal */ .euz(_types_js__WEBPACK_IMPORTED_MODULE_1__/* .TOOL_NAME */ .lH), version: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().min(1) }),
-    finishedAt: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().regex(DATE_TIME),
+    tool: zod__WEBPACK_IMPORTED_MODULE_3__/* .strictObject */ .rej({ name: zod__WEBPACK_IMPORTED_MODULE_3__/* .literal */ .euz(_types_js__WEBPACK_IMPORTED_MODULE_2__/* .TOOL_NAME */ .lH), version: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().min(1) }),
+    finishedAt: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().regex(DATE_TIME),
 });
-/** The runner as GitHub describes it (RUNNER_NAME, RUNNER_OS, RUNNER_ARCH) and the run's URL. */
-function runnerFromEnv(env) {
-    const url = (0,_types_js__WEBPACK_IMPORTED_MODULE_1__/* .runUrlFromEnv */ .kk)(env);
-    return {
-        ...(env.RUNNER_NAME && { name: env.RUNNER_NAME }),
-        ...(env.RUNNER_OS && { os: env.RUNNER_OS }),
-        ...(env.RUNNER_ARCH && { arch: env.RUNNER_ARCH }),
-        ...(url !== undefined && { url }),
-    };
-}
 const cut = (s, max) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
 /**
  * A metric as the predicate keeps it: finite numbers as they are, text cut short, booleans and
@@ -2302,10 +2337,16 @@ function gpusOf(input) {
 /** The predicate, scrubbed and checked against SmokePredicateSchema (exit 2 naming the field). */
 function buildSmokePredicate(input) {
     const { smoke } = input;
-    const hex = (0,_types_js__WEBPACK_IMPORTED_MODULE_1__/* .sha256Hex */ .fg)(input.digest);
+    const hex = (0,_types_js__WEBPACK_IMPORTED_MODULE_2__/* .sha256Hex */ .fg)(input.digest);
     const counts = tally(smoke.tests);
-    const finishedAt = typeof input.finishedAt === 'string' ? input.finishedAt : input.finishedAt.toISOString();
-    const predicate = (0,_types_js__WEBPACK_IMPORTED_MODULE_1__/* .scrubDeep */ .wE)({
+    // When and where the suites ran, as the smoke result says: the attestation may be made later, in
+    // another job (the reusable workflow's attest job), or from an identical earlier run's results.
+    const finishedAt = smoke.finishedAt !== undefined
+        ? new Date(smoke.finishedAt).toISOString()
+        : typeof input.finishedAt === 'string'
+            ? input.finishedAt
+            : input.finishedAt.toISOString();
+    const predicate = (0,_types_js__WEBPACK_IMPORTED_MODULE_2__/* .scrubDeep */ .wE)({
         schemaVersion: SMOKE_PREDICATE_SCHEMA_VERSION,
         image: {
             ref: input.imageRef,
@@ -2318,13 +2359,13 @@ function buildSmokePredicate(input) {
         gpus: gpusOf(input),
         suites: suitesOf(smoke.tests),
         tests: smoke.tests.map(testEntry),
-        runner: input.runner ?? (input.env ? runnerFromEnv(input.env) : {}),
-        tool: { name: _types_js__WEBPACK_IMPORTED_MODULE_1__/* .TOOL_NAME */ .lH, version: input.toolVersion },
+        runner: input.runner ?? smoke.runner ?? (input.env ? (0,_github_run_js__WEBPACK_IMPORTED_MODULE_1__/* .runnerFromEnv */ .W)(input.env) : {}),
+        tool: { name: _types_js__WEBPACK_IMPORTED_MODULE_2__/* .TOOL_NAME */ .lH, version: input.toolVersion },
         finishedAt,
     });
     const parsed = SmokePredicateSchema.safeParse(predicate);
     if (!parsed.success)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`smoke predicate for ${input.imageRef}: ${(0,_config_issues_js__WEBPACK_IMPORTED_MODULE_3__/* .formatIssues */ .og)(parsed.error, predicate, SmokePredicateSchema).join('; ')}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`smoke predicate for ${input.imageRef}: ${(0,_config_issues_js__WEBPACK_IMPORTED_MODULE_4__/* .formatIssues */ .og)(parsed.error, predicate, SmokePredicateSchema).join('; ')}`);
     return parsed.data;
 }
 
@@ -2336,7 +2377,6 @@ function buildSmokePredicate(input) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   fg: () => (/* binding */ sha256Hex),
-/* harmony export */   kk: () => (/* binding */ runUrlFromEnv),
 /* harmony export */   lH: () => (/* binding */ TOOL_NAME),
 /* harmony export */   nv: () => (/* binding */ CYCLONEDX_PREDICATE_TYPE),
 /* harmony export */   wE: () => (/* binding */ scrubDeep)
@@ -2344,7 +2384,7 @@ function buildSmokePredicate(input) {
 /* unused harmony exports IN_TOTO_STATEMENT_V1, inTotoStatement */
 /* harmony import */ var _capture_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(44977);
 // What the attestations share: the in-toto statement that wraps each predicate, the tool's name,
-// digests, the run URL, and the one scrubbing pass every attestation goes through before it leaves.
+// digests, and the one scrubbing pass every attestation goes through before it leaves.
 
 /** https://github.com/in-toto/attestation/blob/main/spec/v1/statement.md */
 const IN_TOTO_STATEMENT_V1 = 'https://in-toto.io/Statement/v1';
@@ -2365,20 +2405,6 @@ function inTotoStatement(image, predicateType, predicate) {
 function sha256Hex(digest) {
     const m = /^(?:sha256:)?([0-9a-fA-F]{64})$/.exec(digest ?? '');
     return m ? m[1].toLowerCase() : undefined;
-}
-/**
- * The workflow run as a URL, from the variables a GitHub runner sets:
- * `${GITHUB_SERVER_URL}/${GITHUB_REPOSITORY}/actions/runs/${GITHUB_RUN_ID}/attempts/${GITHUB_RUN_ATTEMPT}`.
- * Undefined outside Actions (any of server, repository or run id missing).
- */
-function runUrlFromEnv(env) {
-    const server = env.GITHUB_SERVER_URL?.replace(/\/+$/, '');
-    const repo = env.GITHUB_REPOSITORY;
-    const runId = env.GITHUB_RUN_ID;
-    if (!server || !repo || !runId)
-        return undefined;
-    const attempt = env.GITHUB_RUN_ATTEMPT || '1';
-    return (0,_capture_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactUrls */ .sK)(`${server}/${repo}/actions/runs/${runId}/attempts/${attempt}`, _capture_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .REDACTED */ .XF);
 }
 function textDeep(value) {
     if (typeof value === 'string')
@@ -2511,8 +2537,7 @@ async function checkPush(host, repository, credential, deps) {
             return await deps.fetch(url, { ...init, signal: AbortSignal.timeout(deps.timeoutMs ?? 10_000) });
         }
         catch (e) {
-            const inner = e.cause;
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .EnvironmentError */ .eG(`registry ${host} is unreachable (${url.split('?')[0]}: ${inner?.code ?? inner?.message ?? e.message})`, 'check the registry host name, your network, and any proxy settings', { cause: e });
+            throw (0,_registry_js__WEBPACK_IMPORTED_MODULE_2__/* .registryUnreachable */ .qC)(host, url.split('?')[0], e);
         }
     };
     const fix = `log in with a credential that may write to ${repository}: "docker login ${host}" (in GitHub Actions: docker/login-action, and packages: write for ghcr.io)`;
@@ -2527,10 +2552,7 @@ async function checkPush(host, repository, credential, deps) {
             authorization = basicAuth(pair);
         }
         else if (scheme === 'bearer' && params.realm) {
-            const url = new URL(params.realm);
-            if (params.service)
-                url.searchParams.set('service', params.service);
-            url.searchParams.set('scope', `repository:${repository}:pull,push`);
+            const url = (0,_registry_js__WEBPACK_IMPORTED_MODULE_2__/* .tokenRequestUrl */ .WC)(params, `repository:${repository}:pull,push`);
             const token = await call(url.toString(), pair ? { headers: { Authorization: basicAuth(pair) } } : {});
             if (token.status !== 200)
                 return {
@@ -2538,8 +2560,15 @@ async function checkPush(host, repository, credential, deps) {
                     detail: `${host} refused a push token for ${repository} (${await registryError(token)})`,
                     fix,
                 };
-            const body = JSON.parse(await token.text());
-            const value = body.token ?? body.access_token;
+            // Not JSON (a proxy's login page, say) is no token either, not a crash.
+            const text = await token.text();
+            let value;
+            try {
+                value = (0,_registry_js__WEBPACK_IMPORTED_MODULE_2__/* .tokenOf */ .B9)(JSON.parse(text));
+            }
+            catch {
+                value = undefined;
+            }
             if (!value)
                 return { ok: false, detail: `${host} answered the token request without a token`, fix };
             authorization = `Bearer ${value}`;
@@ -2615,11 +2644,12 @@ function registryDeps(env) {
         helper: (name, server) => new Promise((resolve, reject) => {
             const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFile)(`docker-credential-${name}`, ['get'], { timeout: 30_000 }, (err, stdout) => {
                 if (err) {
-                    // Helpers say "credentials not found ..." on stdout when there is no login for the host
-                    // (the caller then goes on anonymously, as docker does). Only that phrase is repeated:
-                    // anything else a helper prints stays out of messages.
-                    const said = /credentials not found[^\n]*/i.exec(stdout)?.[0];
-                    reject(new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .EnvironmentError */ .eG(`credential helper docker-credential-${name} failed for ${server}: ${said ?? err.message.split('\n')[0]}`, `install docker-credential-${name}, or log in again (docker login ${server})`));
+                    // Helpers say "credentials not found ..." on stdout when there is no login for the host:
+                    // no login (the caller goes on anonymously, as docker does). Anything else a helper
+                    // prints stays out of messages.
+                    if (/credentials not found/i.test(stdout))
+                        return resolve(undefined);
+                    reject(new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .EnvironmentError */ .eG(`credential helper docker-credential-${name} failed for ${server}: ${err.message.split('\n')[0]}`, `install docker-credential-${name}, or log in again (docker login ${server})`));
                     return;
                 }
                 try {
@@ -2634,6 +2664,46 @@ function registryDeps(env) {
             child.stdin?.on('error', () => undefined);
             child.stdin?.end(server);
         }),
+    };
+}
+
+
+/***/ }),
+
+/***/ 31738:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   W: () => (/* binding */ runnerFromEnv),
+/* harmony export */   k: () => (/* binding */ runUrlFromEnv)
+/* harmony export */ });
+/* harmony import */ var _capture_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(44977);
+// The workflow run and the runner, as the variables a GitHub runner sets describe them: the
+// provenance names the run as its builder, and the smoke results say where the suites ran (the
+// smoke attestation repeats it, even when another job makes it).
+
+/**
+ * The workflow run as a URL:
+ * `${GITHUB_SERVER_URL}/${GITHUB_REPOSITORY}/actions/runs/${GITHUB_RUN_ID}/attempts/${GITHUB_RUN_ATTEMPT}`.
+ * Undefined outside Actions (any of server, repository or run id missing).
+ */
+function runUrlFromEnv(env) {
+    const server = env.GITHUB_SERVER_URL?.replace(/\/+$/, '');
+    const repo = env.GITHUB_REPOSITORY;
+    const runId = env.GITHUB_RUN_ID;
+    if (!server || !repo || !runId)
+        return undefined;
+    const attempt = env.GITHUB_RUN_ATTEMPT || '1';
+    return (0,_capture_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactUrls */ .sK)(`${server}/${repo}/actions/runs/${runId}/attempts/${attempt}`, _capture_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .REDACTED */ .XF);
+}
+/** The runner from RUNNER_NAME, RUNNER_OS, RUNNER_ARCH and the run URL (empty values left out). */
+function runnerFromEnv(env) {
+    const url = runUrlFromEnv(env);
+    return {
+        ...(env.RUNNER_NAME && { name: env.RUNNER_NAME }),
+        ...(env.RUNNER_OS && { os: env.RUNNER_OS }),
+        ...(env.RUNNER_ARCH && { arch: env.RUNNER_ARCH }),
+        ...(url !== undefined && { url }),
     };
 }
 

@@ -17,7 +17,7 @@ __webpack_require__.d(__webpack_exports__, {
   Yo: () => (/* binding */ renderVariantBody)
 });
 
-// UNUSED EXPORTS: EMITTED_TAGS, fmtBytes
+// UNUSED EXPORTS: EMITTED_TAGS
 
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
@@ -552,7 +552,6 @@ function verdictOnly(assessment, marker, maxChars) {
 //   render/parts.ts     sizable, trimmable parts        render/fit.ts       fitting under maxChars
 //   render/verdict.ts   the verdict line                render/markdown.ts  rows and cells
 //   render/charts.ts    Mermaid charts                  render/size.ts      where the bytes went
-
 
 
 

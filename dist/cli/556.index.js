@@ -304,7 +304,6 @@ let serializer;
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   fg: () => (/* binding */ sha256Hex),
-/* harmony export */   kk: () => (/* binding */ runUrlFromEnv),
 /* harmony export */   lH: () => (/* binding */ TOOL_NAME),
 /* harmony export */   nv: () => (/* binding */ CYCLONEDX_PREDICATE_TYPE),
 /* harmony export */   wE: () => (/* binding */ scrubDeep)
@@ -312,7 +311,7 @@ let serializer;
 /* unused harmony exports IN_TOTO_STATEMENT_V1, inTotoStatement */
 /* harmony import */ var _capture_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(44977);
 // What the attestations share: the in-toto statement that wraps each predicate, the tool's name,
-// digests, the run URL, and the one scrubbing pass every attestation goes through before it leaves.
+// digests, and the one scrubbing pass every attestation goes through before it leaves.
 
 /** https://github.com/in-toto/attestation/blob/main/spec/v1/statement.md */
 const IN_TOTO_STATEMENT_V1 = 'https://in-toto.io/Statement/v1';
@@ -333,20 +332,6 @@ function inTotoStatement(image, predicateType, predicate) {
 function sha256Hex(digest) {
     const m = /^(?:sha256:)?([0-9a-fA-F]{64})$/.exec(digest ?? '');
     return m ? m[1].toLowerCase() : undefined;
-}
-/**
- * The workflow run as a URL, from the variables a GitHub runner sets:
- * `${GITHUB_SERVER_URL}/${GITHUB_REPOSITORY}/actions/runs/${GITHUB_RUN_ID}/attempts/${GITHUB_RUN_ATTEMPT}`.
- * Undefined outside Actions (any of server, repository or run id missing).
- */
-function runUrlFromEnv(env) {
-    const server = env.GITHUB_SERVER_URL?.replace(/\/+$/, '');
-    const repo = env.GITHUB_REPOSITORY;
-    const runId = env.GITHUB_RUN_ID;
-    if (!server || !repo || !runId)
-        return undefined;
-    const attempt = env.GITHUB_RUN_ATTEMPT || '1';
-    return (0,_capture_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactUrls */ .sK)(`${server}/${repo}/actions/runs/${runId}/attempts/${attempt}`, _capture_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .REDACTED */ .XF);
 }
 function textDeep(value) {
     if (typeof value === 'string')
@@ -379,7 +364,7 @@ function scrubDeep(value) {
 /* harmony export */   z: () => (/* binding */ VARIANT_LABEL)
 /* harmony export */ });
 /* unused harmony exports LayerSchema, COLLECT_ENV_FIELDS */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9691);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(92857);
 /* harmony import */ var _plan_tags_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(49458);
 // EnvRecord: what is inside an image (env.json). Versioned, so the next release reads this one's:
 // src/diff/read.ts migrates older records (v1 had no image.variant / image.created).
@@ -641,7 +626,7 @@ function writeOutFile(cwd, outDir, name, content) {
 /* harmony import */ var _capture_record_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(66917);
 /* harmony import */ var _config_issues_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(11012);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
-/* harmony import */ var _smoke_result_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3228);
+/* harmony import */ var _smoke_result_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(66919);
 /* harmony import */ var _util_json_file_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(80019);
 
 
@@ -794,38 +779,77 @@ function computeLabels(l) {
 
 /***/ }),
 
-/***/ 3228:
+/***/ 66919:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Nn: () => (/* binding */ SMOKE_RESULT_SCHEMA_VERSION),
-/* harmony export */   U5: () => (/* binding */ toJUnit),
-/* harmony export */   wp: () => (/* binding */ SmokeResultSchema)
-/* harmony export */ });
-/* unused harmony export SmokeTestSchema */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9691);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  Nn: () => (/* binding */ SMOKE_RESULT_SCHEMA_VERSION),
+  wp: () => (/* binding */ SmokeResultSchema),
+  U5: () => (/* binding */ toJUnit)
+});
+
+// UNUSED EXPORTS: SmokeRunnerSchema, SmokeTestSchema
+
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 11 modules
+var schemas = __webpack_require__(92857);
+// EXTERNAL MODULE: ./node_modules/zod/v4/core/api.js
+var api = __webpack_require__(43759);
+;// CONCATENATED MODULE: ./node_modules/zod/v4/classic/iso.js
+
+
+
+function datetime(params) {
+    return api/* _isoDateTime */.G1(schemas/* ZodISODateTime */.You, params);
+}
+function date(params) {
+    return core._isoDate(ZodISODate, params);
+}
+function time(params) {
+    return core._isoTime(ZodISOTime, params);
+}
+function duration(params) {
+    return core._isoDuration(ZodISODuration, params);
+}
+
+;// CONCATENATED MODULE: ./src/smoke/result.ts
 // SmokeResult (smoke.json) and its JUnit XML form (junit.xml).
 
 const SMOKE_RESULT_SCHEMA_VERSION = 1;
-const SmokeTestSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
-    id: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
-    suite: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
-    status: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['pass', 'fail', 'skip']),
-    reason: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional(),
-    durationMs: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig(),
-    metrics: zod__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_0__/* .unknown */ .L5J()),
+const SmokeTestSchema = schemas/* object */.Ikc({
+    id: schemas/* string */.YjP(),
+    suite: schemas/* string */.YjP(),
+    status: schemas/* enum */.k5n(['pass', 'fail', 'skip']),
+    reason: schemas/* string */.YjP().optional(),
+    durationMs: schemas/* number */.aig(),
+    metrics: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J()),
     /** The end of the output of a failing test (redacted). */
-    output: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional(),
-    cause: zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ id: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), cause: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), fix: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), source: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), match: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP() })
+    output: schemas/* string */.YjP().optional(),
+    cause: schemas/* object */.Ikc({ id: schemas/* string */.YjP(), cause: schemas/* string */.YjP(), fix: schemas/* string */.YjP(), source: schemas/* string */.YjP(), match: schemas/* string */.YjP() })
         .optional(),
 });
-const SmokeResultSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
-    schemaVersion: zod__WEBPACK_IMPORTED_MODULE_0__/* .literal */ .euz(SMOKE_RESULT_SCHEMA_VERSION),
-    image: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
-    platform: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
-    gpus: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['all', 'none']),
-    tests: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(SmokeTestSchema),
-    summary: zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ pass: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig(), fail: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig(), skip: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig(), durationMs: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig() }),
+/** The runner the suites ran on (src/github/run.ts: RUNNER_NAME, RUNNER_OS, RUNNER_ARCH, run URL). */
+const SmokeRunnerSchema = schemas/* object */.Ikc({
+    name: schemas/* string */.YjP().min(1).optional(),
+    os: schemas/* string */.YjP().min(1).optional(),
+    arch: schemas/* string */.YjP().min(1).optional(),
+    url: schemas/* string */.YjP().min(1).optional(),
+});
+const SmokeResultSchema = schemas/* object */.Ikc({
+    schemaVersion: schemas/* literal */.euz(SMOKE_RESULT_SCHEMA_VERSION),
+    image: schemas/* string */.YjP(),
+    platform: schemas/* string */.YjP(),
+    gpus: schemas/* enum */.k5n(['all', 'none']),
+    tests: schemas/* array */.YOg(SmokeTestSchema),
+    summary: schemas/* object */.Ikc({ pass: schemas/* number */.aig(), fail: schemas/* number */.aig(), skip: schemas/* number */.aig(), durationMs: schemas/* number */.aig() }),
+    /**
+     * When and where the suites ran (ISO 8601; the runner). The smoke attestation says so, also when
+     * another job makes it or an identical earlier run's results are reused. Results of versions
+     * before these fields have neither.
+     */
+    finishedAt: datetime({ offset: true }).optional(),
+    runner: SmokeRunnerSchema.optional(),
 });
 const xml = (s) => s
     .replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c])

@@ -94,7 +94,7 @@ function timeoutFlag(command, raw) {
 /* harmony export */   r1: () => (/* binding */ ATTESTATION_KINDS)
 /* harmony export */ });
 /* unused harmony export SIGN_MODES */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9691);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(92857);
 // The `attest` block of ml-image.yml: which attestations each pushed platform digest carries and
 // how they are signed (issue "Supply chain"). Its own file so that schema.ts stays one screenful
 // per block.
@@ -140,7 +140,7 @@ const AttestConfigSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .
 /* unused harmony exports RESOLVE_MODES, DEFAULT_PLATFORMS, DEFAULT_GPU_RUNNER_LABELS */
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9691);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(92857);
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(88532);
 /* harmony import */ var _smoke_match_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(52412);
 /* harmony import */ var _attest_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(92945);
@@ -458,7 +458,7 @@ function normalizeConfig(parsed) {
 /* harmony export */   H: () => (/* binding */ SIZE_BUDGET_PATTERN),
 /* harmony export */   n: () => (/* binding */ SizeConfigSchema)
 /* harmony export */ });
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9691);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(92857);
 // size: the image size budget (config size.budget). Parsed for the report by src/report/size.ts.
 
 /** size.budget: "8GB", "750 MB", "1.5GiB" (absolute) or "+5%" (growth over the base branch). */

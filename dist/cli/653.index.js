@@ -14,8 +14,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: DEFAULT_RETRIES, DO_NOT_RETRY, MAX_RATE_LIMIT_WAIT_S, REQUEST_TIMEOUT_MS, callGitHub, isConnectionError, parseResponse, parseRetryAfter, toGitHubApiError
 
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
-var schemas = __webpack_require__(9691);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 11 modules
+var schemas = __webpack_require__(92857);
 // EXTERNAL MODULE: ./src/config/issues.ts
 var issues = __webpack_require__(11012);
 // EXTERNAL MODULE: ./src/errors.ts
@@ -705,8 +705,6 @@ var github_client = __webpack_require__(55254);
 const GITHUB_COMMENT_MAX_CHARS = 65_536;
 /** Never shrink below this: a report that does not fit in 1000 characters is not worth posting. */
 const MIN_COMMENT_CHARS = 1_000;
-/** Author of comments made with the workflow's GITHUB_TOKEN. */
-const GITHUB_ACTIONS_BOT = 'github-actions[bot]';
 /** Is this the 422 GitHub answers for a body over its limit? */
 function isBodyTooLong(err) {
     if (!(err instanceof github_client/* GitHubApiError */.OS) || err.status !== 422)

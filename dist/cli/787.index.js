@@ -11,7 +11,7 @@ export const modules = {
 /* harmony export */   vp: () => (/* binding */ PlatformBuildSchema)
 /* harmony export */ });
 /* unused harmony export VariantBuildSchema */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9691);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(92857);
 // BuildResult: what the build stage hands to capture/smoke/report (and writes as build.json).
 
 const BUILD_RESULT_SCHEMA_VERSION = 1;
@@ -281,7 +281,6 @@ function shellQuote(word) {
         return word;
     return `'${word.replace(/'/g, `'\\''`)}'`;
 }
-const shellWords = (words) => words.map(shellQuote).join(' ');
 /**
  * Shell functions (POSIX sh, so bash and the image's /bin/sh both run them) that turn a suite's
  * stdout into RESULTS/ID.json: the smoke script's JSON line with id, suite, durationMs and exitCode
@@ -1759,7 +1758,7 @@ function loadConfig(opts = {}) {
 /* harmony export */   E: () => (/* binding */ imageFromBuild),
 /* harmony export */   H: () => (/* binding */ variantFromPlan)
 /* harmony export */ });
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9691);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(92857);
 /* harmony import */ var _build_result_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(99183);
 /* harmony import */ var _config_issues_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(11012);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
@@ -1827,8 +1826,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: BaselineSchema
 
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
-var schemas = __webpack_require__(9691);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 11 modules
+var schemas = __webpack_require__(92857);
 // EXTERNAL MODULE: ./src/config/issues.ts
 var issues = __webpack_require__(11012);
 // EXTERNAL MODULE: ./src/errors.ts

@@ -257,8 +257,7 @@ async function checkPush(host, repository, credential, deps) {
             return await deps.fetch(url, { ...init, signal: AbortSignal.timeout(deps.timeoutMs ?? 10_000) });
         }
         catch (e) {
-            const inner = e.cause;
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .EnvironmentError */ .eG(`registry ${host} is unreachable (${url.split('?')[0]}: ${inner?.code ?? inner?.message ?? e.message})`, 'check the registry host name, your network, and any proxy settings', { cause: e });
+            throw (0,_registry_js__WEBPACK_IMPORTED_MODULE_2__/* .registryUnreachable */ .qC)(host, url.split('?')[0], e);
         }
     };
     const fix = `log in with a credential that may write to ${repository}: "docker login ${host}" (in GitHub Actions: docker/login-action, and packages: write for ghcr.io)`;
@@ -273,10 +272,7 @@ async function checkPush(host, repository, credential, deps) {
             authorization = basicAuth(pair);
         }
         else if (scheme === 'bearer' && params.realm) {
-            const url = new URL(params.realm);
-            if (params.service)
-                url.searchParams.set('service', params.service);
-            url.searchParams.set('scope', `repository:${repository}:pull,push`);
+            const url = (0,_registry_js__WEBPACK_IMPORTED_MODULE_2__/* .tokenRequestUrl */ .WC)(params, `repository:${repository}:pull,push`);
             const token = await call(url.toString(), pair ? { headers: { Authorization: basicAuth(pair) } } : {});
             if (token.status !== 200)
                 return {
@@ -284,8 +280,15 @@ async function checkPush(host, repository, credential, deps) {
                     detail: `${host} refused a push token for ${repository} (${await registryError(token)})`,
                     fix,
                 };
-            const body = JSON.parse(await token.text());
-            const value = body.token ?? body.access_token;
+            // Not JSON (a proxy's login page, say) is no token either, not a crash.
+            const text = await token.text();
+            let value;
+            try {
+                value = (0,_registry_js__WEBPACK_IMPORTED_MODULE_2__/* .tokenOf */ .B9)(JSON.parse(text));
+            }
+            catch {
+                value = undefined;
+            }
             if (!value)
                 return { ok: false, detail: `${host} answered the token request without a token`, fix };
             authorization = `Bearer ${value}`;
@@ -361,11 +364,12 @@ function registryDeps(env) {
         helper: (name, server) => new Promise((resolve, reject) => {
             const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFile)(`docker-credential-${name}`, ['get'], { timeout: 30_000 }, (err, stdout) => {
                 if (err) {
-                    // Helpers say "credentials not found ..." on stdout when there is no login for the host
-                    // (the caller then goes on anonymously, as docker does). Only that phrase is repeated:
-                    // anything else a helper prints stays out of messages.
-                    const said = /credentials not found[^\n]*/i.exec(stdout)?.[0];
-                    reject(new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .EnvironmentError */ .eG(`credential helper docker-credential-${name} failed for ${server}: ${said ?? err.message.split('\n')[0]}`, `install docker-credential-${name}, or log in again (docker login ${server})`));
+                    // Helpers say "credentials not found ..." on stdout when there is no login for the host:
+                    // no login (the caller goes on anonymously, as docker does). Anything else a helper
+                    // prints stays out of messages.
+                    if (/credentials not found/i.test(stdout))
+                        return resolve(undefined);
+                    reject(new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .EnvironmentError */ .eG(`credential helper docker-credential-${name} failed for ${server}: ${err.message.split('\n')[0]}`, `install docker-credential-${name}, or log in again (docker login ${server})`));
                     return;
                 }
                 try {
