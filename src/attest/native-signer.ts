@@ -141,12 +141,11 @@ class NativeSigner implements Signer {
   }
 
   /**
-   * Push a cosign image under TAG in three rounds: the tag's current layers are read (unless the
-   * caller has just read them: READ) while one
-   * upload per blob is opened (POST, asking to mount the blob from the repository itself, which
-   * links one it has already); the blobs not there yet and the config go up (PUT; COMPLETE makes
-   * the whole layer list from what was there); then the manifest. No HEAD asks first: the mount
-   * answers that in the same request.
+   * Push a cosign image under TAG in three rounds. The tag's current layers are read (unless the
+   * caller has just read them: READ) while one upload per blob is opened (a POST asking to mount
+   * the blob from the repository itself, which links one it has already). The blobs not there yet
+   * and the config go up (PUT; COMPLETE makes the whole layer list from what was there). Then the
+   * manifest. No HEAD asks first: the mount answers that in the same request.
    */
   private async push(
     client: OciClient,
@@ -209,7 +208,6 @@ class NativeSigner implements Signer {
     return content;
   }
 
-  /** The signing key: ECDSA P-256 only (what cosign generate-key-pair makes). */
   /** The public half of a signing key (the .sig dedup and the envelope check), made once. */
   private publicOf(key: KeyObject): KeyObject {
     let pub = this.publics.get(key);
@@ -217,6 +215,7 @@ class NativeSigner implements Signer {
     return pub;
   }
 
+  /** The signing key: ECDSA P-256 only (what cosign generate-key-pair makes). */
   private async key(): Promise<KeyObject> {
     const key = await this.deps.signingKey();
     if (!isP256(key))
