@@ -44465,12 +44465,11 @@ class NativeSigner {
         return next;
     }
     /**
-     * Push a cosign image under TAG in three rounds: the tag's current layers are read (unless the
-     * caller has just read them: READ) while one
-     * upload per blob is opened (POST, asking to mount the blob from the repository itself, which
-     * links one it has already); the blobs not there yet and the config go up (PUT; COMPLETE makes
-     * the whole layer list from what was there); then the manifest. No HEAD asks first: the mount
-     * answers that in the same request.
+     * Push a cosign image under TAG in three rounds. The tag's current layers are read (unless the
+     * caller has just read them: READ) while one upload per blob is opened (a POST asking to mount
+     * the blob from the repository itself, which links one it has already). The blobs not there yet
+     * and the config go up (PUT; COMPLETE makes the whole layer list from what was there). Then the
+     * manifest. No HEAD asks first: the mount answers that in the same request.
      */
     async push(client, repository, tag, blobs, complete, read) {
         const [layers, configUpload, uploads] = await Promise.all([
@@ -44508,7 +44507,6 @@ class NativeSigner {
         }
         return content;
     }
-    /** The signing key: ECDSA P-256 only (what cosign generate-key-pair makes). */
     /** The public half of a signing key (the .sig dedup and the envelope check), made once. */
     publicOf(key) {
         let pub = this.publics.get(key);
@@ -44516,6 +44514,7 @@ class NativeSigner {
             this.publics.set(key, (pub = publicKeyOf(key)));
         return pub;
     }
+    /** The signing key: ECDSA P-256 only (what cosign generate-key-pair makes). */
     async key() {
         const key = await this.deps.signingKey();
         if (!isP256(key))
