@@ -44466,23 +44466,24 @@ class NativeSigner {
     }
     /**
      * Push a cosign image under TAG in three rounds. The tag's current layers are read (unless the
-     * caller has just read them: READ) while one upload per blob is opened (a POST asking to mount
-     * the blob from the repository itself, which links one it has already). The blobs not there yet
-     * and the config go up (PUT; COMPLETE makes the whole layer list from what was there). Then the
-     * manifest. No HEAD asks first: the mount answers that in the same request.
+     * caller has just read them: READ) while one upload per blob is opened: a plain POST, or for a
+     * blob that may be there already a POST asking to mount it from the repository itself, which
+     * links one it has (no HEAD asks first: the mount answers that in the same request). The blobs
+     * not there yet and the config go up (PUT; COMPLETE makes the whole layer list from what was
+     * there). Then the manifest.
      */
     async push(client, repository, tag, blobs, complete, read) {
         const [layers, configUpload, uploads] = await Promise.all([
             (read ? Promise.resolve(read) : client.manifest(repository, tag, ACCEPT).then(readLayers)).then(complete),
             client.startUpload(repository),
-            Promise.all(blobs.map((b) => client.startUpload(repository, sha256Digest(b)))),
+            Promise.all(blobs.map((b) => client.startUpload(repository, b.maybeThere ? sha256Digest(b.data) : undefined))),
         ]);
         const image = cosignImage(layers);
         const [configDigest] = await Promise.all([
             client.finishUpload(repository, configUpload, image.config),
             // A blob the repository has already (an envelope attached again, a payload signed before)
             // was linked by its upload's POST: nothing to send.
-            ...blobs.map((b, i) => uploads[i] === undefined ? undefined : client.finishUpload(repository, uploads[i], b)),
+            ...blobs.map((b, i) => uploads[i] === undefined ? undefined : client.finishUpload(repository, uploads[i], b.data)),
         ]);
         await client.putManifest(repository, tag, OCI_MANIFEST, image.manifest(configDigest));
     }
@@ -44541,7 +44542,8 @@ class NativeSigner {
             const signature = signBytes(key, payload).toString('base64');
             const added = native_signer_layer(SIMPLE_SIGNING_MEDIA_TYPE, payload, { [SIGNATURE_ANNOTATION]: signature });
             // The tag was just read (in this tag's queue): push does not read it again.
-            await this.push(client, repository, tag, [payload], async (there) => [...there, added], layers);
+            const blobs = [{ data: payload, maybeThere: true }]; // the same bytes for any key
+            await this.push(client, repository, tag, blobs, async (there) => [...there, added], layers);
         });
         await doing(`sign ${ref}`, work);
     }
@@ -44569,7 +44571,7 @@ class NativeSigner {
             // An earlier run's envelope of this very statement, signed by this key, is as good as a new
             // one, and the registry may have it: the same bytes need no upload.
             const again = p.earlier && isEnvelopeOf(this.publicOf(key), p.earlier, statement);
-            return { type, envelope: again ? p.earlier : signEnvelope(key, statement) };
+            return { type, again: !!again, envelope: again ? p.earlier : signEnvelope(key, statement) };
         });
         const client = this.deps.client(host);
         const tag = cosignTag(digest, 'att');
@@ -44577,7 +44579,9 @@ class NativeSigner {
         const types = new Set(made.map((m) => m.type));
         const typeOf = async (l) => envelopePredicateType(await client.blob(repository, l.digest));
         this.read.delete(`${host}/${repository}@${digest}.att`);
-        const work = this.serial(`${host}/${repository}:${tag}`, () => this.push(client, repository, tag, made.map((m) => m.envelope), async (there) => [...(await keptAttestations(there, types, typeOf)), ...added]));
+        const work = this.serial(`${host}/${repository}:${tag}`, () => this.push(client, repository, tag, 
+        // A new signature makes new bytes: only an envelope attached again may be there already.
+        made.map((m) => ({ data: m.envelope, maybeThere: m.again })), async (there) => [...(await keptAttestations(there, types, typeOf)), ...added]));
         await doing(`attest ${ref}`, work);
         made.forEach((m, i) => onAttached?.(i, m.envelope));
     }
