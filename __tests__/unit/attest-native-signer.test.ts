@@ -418,6 +418,48 @@ describe('attestAll', () => {
           x.signatures[0]!.sig = signBytes(mine, Buffer.from('other bytes')).toString('base64');
         }),
     ],
+    [
+      'its signature text with junk Node would skip (cosign would not)',
+      ({ mine }) =>
+        resealed(signEnvelope(mine, stmt(IMG, SBOM_URI, JSON.parse(FILES['/p/sbom.json']!))), (x) => {
+          x.signatures[0]!.sig = `${x.signatures[0]!.sig.slice(0, 10)}*${x.signatures[0]!.sig.slice(10)}!!`;
+        }),
+    ],
+    [
+      'its signature without padding',
+      ({ mine }) => {
+        // ECDSA signatures vary in length: sign until one's encoding ends in padding.
+        for (let n = 0; n < 100; n++) {
+          const x = JSON.parse(
+            signEnvelope(mine, stmt(IMG, SBOM_URI, JSON.parse(FILES['/p/sbom.json']!))).toString(),
+          ) as DsseEnvelope;
+          if (!x.signatures[0]!.sig.endsWith('=')) continue;
+          x.signatures[0]!.sig = x.signatures[0]!.sig.replace(/=+$/, '');
+          return Buffer.from(JSON.stringify(x));
+        }
+        throw new Error('no padded signature in 100 tries');
+      },
+    ],
+    [
+      'a key id set',
+      ({ mine }) =>
+        resealed(signEnvelope(mine, stmt(IMG, SBOM_URI, JSON.parse(FILES['/p/sbom.json']!))), (x) => {
+          x.signatures[0]!.keyid = 'k1';
+        }),
+    ],
+    [
+      'the same envelope, formatted otherwise',
+      ({ mine }) =>
+        Buffer.from(
+          JSON.stringify(
+            JSON.parse(
+              signEnvelope(mine, stmt(IMG, SBOM_URI, JSON.parse(FILES['/p/sbom.json']!))).toString(),
+            ),
+            null,
+            2,
+          ),
+        ),
+    ],
     ['not JSON', () => Buffer.from('{not json')],
   ])('an earlier envelope %s is not attached again: a new signature', async (_what, make) => {
     const { registry, signer } = setup();

@@ -294,6 +294,12 @@ describe('buildSmokePredicate', () => {
       '2026-01-04T08:00:00.000Z',
     ],
     [
+      "a result of suites run off a runner (locally): no runner, not the attesting job's",
+      { finishedAt: '2026-01-04T08:00:00.000Z' },
+      {},
+      '2026-01-04T08:00:00.000Z',
+    ],
+    [
       'a result of an older version: this job and the attest time',
       {},
       { name: 'gpu-runner-7', os: 'Linux', arch: 'X64', url: RUN_URL },

@@ -2,7 +2,15 @@
 // __tests__/integration/cosign.test.ts and attest-e2e): the signing identity per mode and
 // environment, what is attached to which digest, what is only written, and what a registry that
 // goes away mid-way leaves (attest.json says what was done; exit 3 afterwards).
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -427,12 +435,16 @@ describe('runAttestStage with a batch signer (attestAll)', () => {
     expect(seen.filter((x) => x?.startsWith('envelope 2 '))).toHaveLength(3);
     expect(seen.filter((x) => x?.startsWith('envelope 1 '))).toHaveLength(3);
 
-    // A run that does not sign: the earlier envelopes are gone, as nothing this run attached is.
+    // A run that does not sign: the earlier envelopes are gone, as nothing this run attached is;
+    // so are those of a variant no longer built, and one that cannot be read.
     writeFileSync(envelope('amd64', 'sbom'), 'stale');
+    writeFileSync(path.join(dir, 'attest', 'gpu-amd64.sbom.dsse.json'), 'dropped variant');
+    mkdirSync(path.join(dir, 'attest', 'odd.dsse.json'));
     await runAttestStage(input({ env: {} }), io(signer));
     for (const arch of ['amd64', 'arm64'])
       for (const kind of ['sbom', 'provenance', 'smoke'])
         expect(existsSync(envelope(arch, kind))).toBe(false);
+    expect(readdirSync(path.join(dir, 'attest')).filter((n) => n.endsWith('.dsse.json'))).toEqual([]);
     expect(readAttest(dir)!.targets[0]!.attestations.every((a) => a.envelope === undefined)).toBe(true);
   });
 

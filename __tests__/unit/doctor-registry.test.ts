@@ -183,7 +183,7 @@ describe('ml-image doctor --registry HOST/REPOSITORY', () => {
     const r = await checkPush(`127.0.0.1:${port}`, 'acme/model', noLogin, { fetch });
     expect(r).toMatchObject({ ok: false });
     expect(r.detail).toBe(
-      `127.0.0.1:${port} refused a push token for acme/model (HTTP 401 UNAUTHORIZED: authentication required)`,
+      `127.0.0.1:${port} refused a push token for acme/model (HTTP 401 UNAUTHORIZED: authentication required; credential helper docker-credential-desktop has no login for 127.0.0.1:${port})`,
     );
     // The token was asked for without any Authorization.
     const token = seen.find((s) => s.url.startsWith('/token'));

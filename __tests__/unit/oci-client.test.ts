@@ -366,6 +366,18 @@ describe('createOciClient', () => {
       true,
     ],
     [
+      'a 201 naming another digest is not believed: a plain upload after it',
+      (r): Answer =>
+        r.url.includes('mount=')
+          ? { status: 201, headers: { 'Docker-Content-Digest': sha256Digest(Buffer.from('other')) } }
+          : { status: 202, headers: { Location: '/v2/team/m/blobs/uploads/u-3' } },
+      [
+        `POST http://localhost:5000/v2/team/m/blobs/uploads/?mount=${encodeURIComponent(D)}&from=team%2Fm`,
+        'POST http://localhost:5000/v2/team/m/blobs/uploads/',
+      ],
+      true,
+    ],
+    [
       'a registry that refuses the query itself: a plain upload after it',
       (r) =>
         r.url.includes('mount=')

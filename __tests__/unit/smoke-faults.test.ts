@@ -635,7 +635,10 @@ describe('smoke stage: results are written as soon as they are known', () => {
         return ok('');
       },
     });
-    const { run, lines } = stage(docker);
+    const { run, lines } = stage(docker, {
+      runner: { name: 'gpu-h100-3' },
+      now: () => new Date('2026-03-01T12:00:00Z'),
+    });
     const e = await run().catch((x: unknown) => x);
     expect(exitCodeOf(e)).toBe(ExitCode.Environment);
     expect((e as Error).message).toBe('the Docker daemon went away during custom:two: socket hang up');
@@ -644,6 +647,8 @@ describe('smoke stage: results are written as soon as they are known', () => {
       expect(existsSync(file(k, 'amd64')), k).toBe(true);
     // The second: its record and the tests that ran (the interrupted one failed), never a reuse key.
     const partial = SmokeResultSchema.parse(JSON.parse(readFileSync(file('smoke', 'arm64'), 'utf8')));
+    // Stamped as a whole result is: an attest job after this one names where and when they ran.
+    expect([partial.runner?.name, partial.finishedAt]).toEqual(['gpu-h100-3', '2026-03-01T12:00:00.000Z']);
     expect(partial.tests.map((t) => [t.id, t.status])).toEqual([
       ['custom:one', 'pass'],
       ['custom:two', 'fail'],

@@ -230,13 +230,17 @@ export function isEnvelopeOf(publicKey: KeyObject, envelope: Buffer, statement: 
     typeof sig?.sig !== 'string'
   )
     return false;
+  // Node decodes base64 leniently (it skips other characters, padding is optional); cosign does
+  // not. The signature text must be the canonical encoding of its bytes, as signEnvelope writes it.
+  const signature = Buffer.from(sig.sig, 'base64');
+  if (signature.toString('base64') !== sig.sig) return false;
   const same: DsseEnvelope = {
     payloadType: IN_TOTO_PAYLOAD_TYPE,
     payload,
     signatures: [{ keyid: '', sig: sig.sig }],
   };
   if (!Buffer.from(JSON.stringify(same)).equals(envelope)) return false;
-  return verifyBytes(publicKey, pae(IN_TOTO_PAYLOAD_TYPE, statement), Buffer.from(sig.sig, 'base64'));
+  return verifyBytes(publicKey, pae(IN_TOTO_PAYLOAD_TYPE, statement), signature);
 }
 
 const EnvelopeSchema = z.object({

@@ -79,7 +79,10 @@ export interface SmokePredicateInput {
   imageRef: string;
   digest: string;
   platform: string;
-  /** The runner; else the one the smoke result names; else read from env (runnerFromEnv). */
+  /**
+   * The runner; else the one the smoke result names (none when it names none but says when it
+   * ran); else, for an older result, read from env (runnerFromEnv).
+   */
   runner?: SmokeRunner;
   env?: Env;
   toolVersion: string;
@@ -171,7 +174,12 @@ export function buildSmokePredicate(input: SmokePredicateInput): SmokePredicate 
     gpus: gpusOf(input),
     suites: suitesOf(smoke.tests),
     tests: smoke.tests.map(testEntry),
-    runner: input.runner ?? smoke.runner ?? (input.env ? runnerFromEnv(input.env) : {}),
+    // A result that says when its suites ran and names no runner ran off a runner (locally, on a
+    // cluster): no runner, rather than the attesting job's. Older results say neither.
+    runner:
+      input.runner ??
+      smoke.runner ??
+      (smoke.finishedAt === undefined && input.env ? runnerFromEnv(input.env) : {}),
     tool: { name: TOOL_NAME, version: input.toolVersion },
     finishedAt,
   });

@@ -7,7 +7,7 @@
 import type { BuildResult, PlatformBuild, VariantBuild } from '../build/result.js';
 import { type AttestConfig, type AttestationKind, ATTESTATION_KINDS } from '../config/attest.js';
 import { EnvironmentError } from '../errors.js';
-import type { ResultDir } from '../results/results.js';
+import { envelopeFile, type ResultDir } from '../results/results.js';
 import { mapLimit } from '../util/map-limit.js';
 import { type PredicateContext, predicateFor } from './predicates.js';
 import type { Attestation, AttestResult, AttestTarget } from './result.js';
@@ -142,13 +142,13 @@ export async function runAttestStage(input: AttestStageInput, io: AttestStageIo)
   // Not signing is a note, not a warning: most local runs and forks have no identity.
   io.progress(signing.reason);
   const work: { target: AttestTarget; run: () => Promise<void> }[] = [];
+  // The envelopes an earlier run attached (kept in this directory), which the signer may attach
+  // again: all taken out, so that what is there when the stage ends is what this run attached.
+  const taken = input.results.takeEnvelopes();
   for (const v of input.build.variants)
     for (const p of v.platforms) {
-      // The envelopes an earlier run attached (kept in this directory), which the signer may
-      // attach again; taken out for every target, so that what is there when the stage ends is
-      // what this run attached.
       const earlier = new Map(
-        ATTESTATION_KINDS.map((kind) => [kind, input.results.takeEnvelope(v.variant, p.platform, kind)]),
+        ATTESTATION_KINDS.map((kind) => [kind, taken.get(envelopeFile(v.variant, p.platform, kind))]),
       );
       if (p.localRef !== undefined) {
         io.progress(`${v.variant} ${p.platform}: not pushed (loaded as ${p.localRef}): nothing to attest`);

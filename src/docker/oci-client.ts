@@ -314,10 +314,11 @@ class RegistryClient implements OciClient {
     if (mount !== undefined) {
       const from = `?mount=${encodeURIComponent(mount)}&from=${encodeURIComponent(repository)}`;
       const r = await this.call(repository, true, 'POST', `/v2/${repository}/blobs/uploads/${from}`);
-      if (r.status === 201) return undefined;
+      // Linked: the registry says so for this very digest (a 201 naming another is not believed).
+      if (r.status === 201 && (r.headers.get('docker-content-digest') ?? mount) === mount) return undefined;
       const location = r.headers.get('location');
       if (r.status === 202 && location) return new URL(location, `${this.base}/`).toString();
-      // Anything else (a registry that refuses the query itself): a plain upload.
+      // Anything else (a registry that refuses the query itself, or says odd things): a plain upload.
     }
     return this.openUpload(repository);
   }

@@ -173,12 +173,14 @@ export async function checkPush(
   };
   const fix = `log in with a credential that may write to ${repository}: "docker login ${host}" (in GitHub Actions: docker/login-action, and packages: write for ghcr.io)`;
   const pair = credential.get ? await credential.get() : undefined;
+  // A helper without a login for this host: anonymous, as docker goes on, and the failures say why.
+  const none = credential.get && !pair ? `; ${credential.describe} has no login for ${host}` : '';
   let authorization: string | undefined;
   const probe = await call(`${base}/v2/`);
   if (probe.status === 401) {
     const { scheme, params } = parseChallenge(probe.headers.get('www-authenticate') ?? '');
     if (scheme === 'basic') {
-      if (!pair) return { ok: false, detail: `${host} asks for a login and there is none`, fix };
+      if (!pair) return { ok: false, detail: `${host} asks for a login and there is none${none}`, fix };
       authorization = basicAuth(pair);
     } else if (scheme === 'bearer' && params.realm) {
       const url = tokenRequestUrl(params, `repository:${repository}:pull,push`);
@@ -186,7 +188,7 @@ export async function checkPush(
       if (token.status !== 200)
         return {
           ok: false,
-          detail: `${host} refused a push token for ${repository} (${await registryError(token)})`,
+          detail: `${host} refused a push token for ${repository} (${await registryError(token)}${none})`,
           fix,
         };
       // Not JSON (a proxy's login page, say) is no token either, not a crash.

@@ -138,10 +138,11 @@ export interface ResultDir {
    */
   writeEnvelope(variant: string, platform: string, kind: string, envelope: Buffer): string | undefined;
   /**
-   * The envelope an earlier run left for this target and kind, removed from the directory (only
-   * what this run attaches is there afterwards); undefined when there is none.
+   * The envelopes an earlier run left (attest/*.dsse.json), by their names relative to the
+   * directory (envelopeFile), each removed from it, whatever its target and whether or not it can
+   * be read: only what this run attaches is there afterwards.
    */
-  takeEnvelope(variant: string, platform: string, kind: string): Buffer | undefined;
+  takeEnvelopes(): Map<string, Buffer>;
   writeAttest(result: AttestResult): void;
 }
 
@@ -209,16 +210,24 @@ export function openResultDir(dir: string, label = 'result-dir', opts: { create?
       writeFileAtomic(at(envelopeFile(v, p, kind)), envelope, label, false);
       return at(envelopeFile(v, p, kind));
     },
-    takeEnvelope: (v, p, kind) => {
-      const file = at(envelopeFile(v, p, kind));
-      let bytes: Buffer;
+    takeEnvelopes: () => {
+      const taken = new Map<string, Buffer>();
+      let names: string[];
       try {
-        bytes = readFileSync(file);
+        names = readdirSync(at(ATTEST_DIR));
       } catch {
-        return undefined;
+        return taken; // no attest/ yet
       }
-      rmSync(file, { force: true });
-      return bytes;
+      for (const name of names.filter((n) => n.endsWith('.dsse.json'))) {
+        const file = at(path.join(ATTEST_DIR, name));
+        try {
+          taken.set(path.join(ATTEST_DIR, name), readFileSync(file));
+        } catch {
+          // Unreadable (or not a file): nothing to attach again, and removed all the same.
+        }
+        rmSync(file, { force: true, recursive: true });
+      }
+      return taken;
     },
     writeAttest: (result) => writeJson(ATTEST_FILE, AttestResultSchema, result),
   };
@@ -258,7 +267,7 @@ export function discardResults(): ResultDir {
     writeAttestation: (v, p, kind, predicate) =>
       openResultDir(scratch(), 'a temp dir').writeAttestation(v, p, kind, predicate),
     writeEnvelope: none,
-    takeEnvelope: none,
+    takeEnvelopes: () => new Map(),
     writeAttest: none,
   };
 }

@@ -133,8 +133,7 @@ export function writeFileAtomic(
   let fd: number | undefined;
   try {
     fd = openSync(tmp, 'wx', 0o644);
-    if (typeof content === 'string') writeSync(fd, content);
-    else writeSync(fd, content);
+    writeSync(fd, typeof content === 'string' ? Buffer.from(content) : content);
     if (durable) fsyncSync(fd);
     closeSync(fd);
     fd = undefined;
