@@ -30895,10 +30895,7 @@ function writeFileAtomic(file, content, label = file, durable = true) {
     let fd;
     try {
         fd = (0,external_node_fs_.openSync)(tmp, 'wx', 0o644);
-        if (typeof content === 'string')
-            (0,external_node_fs_.writeSync)(fd, content);
-        else
-            (0,external_node_fs_.writeSync)(fd, content);
+        (0,external_node_fs_.writeSync)(fd, typeof content === 'string' ? Buffer.from(content) : content);
         if (durable)
             (0,external_node_fs_.fsyncSync)(fd);
         (0,external_node_fs_.closeSync)(fd);
@@ -32882,17 +32879,26 @@ function openResultDir(dir, label = 'result-dir', opts = {}) {
             writeFileAtomic(at(envelopeFile(v, p, kind)), envelope, label, false);
             return at(envelopeFile(v, p, kind));
         },
-        takeEnvelope: (v, p, kind) => {
-            const file = at(envelopeFile(v, p, kind));
-            let bytes;
+        takeEnvelopes: () => {
+            const taken = new Map();
+            let names;
             try {
-                bytes = (0,external_node_fs_.readFileSync)(file);
+                names = (0,external_node_fs_.readdirSync)(at(ATTEST_DIR));
             }
             catch {
-                return undefined;
+                return taken; // no attest/ yet
             }
-            (0,external_node_fs_.rmSync)(file, { force: true });
-            return bytes;
+            for (const name of names.filter((n) => n.endsWith('.dsse.json'))) {
+                const file = at(external_node_path_default().join(ATTEST_DIR, name));
+                try {
+                    taken.set(external_node_path_default().join(ATTEST_DIR, name), (0,external_node_fs_.readFileSync)(file));
+                }
+                catch {
+                    // Unreadable (or not a file): nothing to attach again, and removed all the same.
+                }
+                (0,external_node_fs_.rmSync)(file, { force: true, recursive: true });
+            }
+            return taken;
         },
         writeAttest: (result) => writeJson(ATTEST_FILE, AttestResultSchema, result),
     };
@@ -32930,7 +32936,7 @@ function discardResults() {
         // cosign reads a predicate from a file: a temp dir of the run, removed with it.
         writeAttestation: (v, p, kind, predicate) => openResultDir(scratch(), 'a temp dir').writeAttestation(v, p, kind, predicate),
         writeEnvelope: none,
-        takeEnvelope: none,
+        takeEnvelopes: () => new Map(),
         writeAttest: none,
     };
 }
@@ -41905,10 +41911,14 @@ async function smokeTarget(ctx, t) {
  * time and runner), so that the smoke attestation names the run that tested the image.
  */
 function stamped(ctx, entry) {
-    const { runner, now } = ctx.input;
+    return { ...entry, result: stampedResult(ctx.input, entry.result) };
+}
+/** RESULT with when its suites ended and on which runner (none named off a GitHub runner). */
+function stampedResult(input, result) {
+    const { runner, now } = input;
     const finishedAt = (now?.() ?? new Date()).toISOString();
     const hasRunner = runner !== undefined && Object.keys(runner).length > 0;
-    return { ...entry, result: { ...entry.result, finishedAt, ...(hasRunner && { runner: { ...runner } }) } };
+    return { ...result, finishedAt, ...(hasRunner && { runner: { ...runner } }) };
 }
 /** Reuse (src/smoke/reuse.ts), when on: the earlier run's entry when it matches, and the key file. */
 function reuseOutcome(ctx, t) {
@@ -41957,7 +41967,8 @@ async function captureAndTest(ctx, t) {
         // The daemon went away mid-run: keep the tests that finished (no reuse key: the
         // results are incomplete), then end the stage with the environment error.
         if (e instanceof SmokeInterruptedError) {
-            input.results.writeSmoke(v.variant, p.platform, e.partial, `smoke ${id}`);
+            // Stamped as a finished one is: a later attest job names where and when these ran.
+            input.results.writeSmoke(v.variant, p.platform, stampedResult(input, e.partial), `smoke ${id}`);
             const s = e.partial.summary;
             io.progress('smoke', `${id}: stopped after ${e.partial.tests.length} test(s) (${s.pass} passed, ${s.fail} failed, ${s.skip} skipped); their results are written`);
         }
@@ -42418,13 +42429,15 @@ async function checkPush(host, repository, credential, deps) {
     };
     const fix = `log in with a credential that may write to ${repository}: "docker login ${host}" (in GitHub Actions: docker/login-action, and packages: write for ghcr.io)`;
     const pair = credential.get ? await credential.get() : undefined;
+    // A helper without a login for this host: anonymous, as docker goes on, and the failures say why.
+    const none = credential.get && !pair ? `; ${credential.describe} has no login for ${host}` : '';
     let authorization;
     const probe = await call(`${base}/v2/`);
     if (probe.status === 401) {
         const { scheme, params } = parseChallenge(probe.headers.get('www-authenticate') ?? '');
         if (scheme === 'basic') {
             if (!pair)
-                return { ok: false, detail: `${host} asks for a login and there is none`, fix };
+                return { ok: false, detail: `${host} asks for a login and there is none${none}`, fix };
             authorization = basicAuth(pair);
         }
         else if (scheme === 'bearer' && params.realm) {
@@ -42433,7 +42446,7 @@ async function checkPush(host, repository, credential, deps) {
             if (token.status !== 200)
                 return {
                     ok: false,
-                    detail: `${host} refused a push token for ${repository} (${await registryError(token)})`,
+                    detail: `${host} refused a push token for ${repository} (${await registryError(token)}${none})`,
                     fix,
                 };
             // Not JSON (a proxy's login page, say) is no token either, not a crash.
@@ -42687,12 +42700,13 @@ class RegistryClient {
         if (mount !== undefined) {
             const from = `?mount=${encodeURIComponent(mount)}&from=${encodeURIComponent(repository)}`;
             const r = await this.call(repository, true, 'POST', `/v2/${repository}/blobs/uploads/${from}`);
-            if (r.status === 201)
+            // Linked: the registry says so for this very digest (a 201 naming another is not believed).
+            if (r.status === 201 && (r.headers.get('docker-content-digest') ?? mount) === mount)
                 return undefined;
             const location = r.headers.get('location');
             if (r.status === 202 && location)
                 return new URL(location, `${this.base}/`).toString();
-            // Anything else (a registry that refuses the query itself): a plain upload.
+            // Anything else (a registry that refuses the query itself, or says odd things): a plain upload.
         }
         return this.openUpload(repository);
     }
@@ -44232,6 +44246,11 @@ function isEnvelopeOf(publicKey, envelope, statement) {
         parsed.payload !== payload ||
         typeof sig?.sig !== 'string')
         return false;
+    // Node decodes base64 leniently (it skips other characters, padding is optional); cosign does
+    // not. The signature text must be the canonical encoding of its bytes, as signEnvelope writes it.
+    const signature = Buffer.from(sig.sig, 'base64');
+    if (signature.toString('base64') !== sig.sig)
+        return false;
     const same = {
         payloadType: IN_TOTO_PAYLOAD_TYPE,
         payload,
@@ -44239,7 +44258,7 @@ function isEnvelopeOf(publicKey, envelope, statement) {
     };
     if (!Buffer.from(JSON.stringify(same)).equals(envelope))
         return false;
-    return verifyBytes(publicKey, pae(IN_TOTO_PAYLOAD_TYPE, statement), Buffer.from(sig.sig, 'base64'));
+    return verifyBytes(publicKey, pae(IN_TOTO_PAYLOAD_TYPE, statement), signature);
 }
 const cosign_key_EnvelopeSchema = schemas/* object */.Ikc({
     payloadType: schemas/* string */.YjP(),
@@ -45407,7 +45426,11 @@ function buildSmokePredicate(input) {
         gpus: gpusOf(input),
         suites: suitesOf(smoke.tests),
         tests: smoke.tests.map(testEntry),
-        runner: input.runner ?? smoke.runner ?? (input.env ? runnerFromEnv(input.env) : {}),
+        // A result that says when its suites ran and names no runner ran off a runner (locally, on a
+        // cluster): no runner, rather than the attesting job's. Older results say neither.
+        runner: input.runner ??
+            smoke.runner ??
+            (smoke.finishedAt === undefined && input.env ? runnerFromEnv(input.env) : {}),
         tool: { name: TOOL_NAME, version: input.toolVersion },
         finishedAt,
     });
@@ -45481,6 +45504,7 @@ function predicateFor(kind, ctx) {
 }
 
 ;// CONCATENATED MODULE: ./src/attest/stage.ts
+
 
 
 
@@ -45576,12 +45600,12 @@ async function runAttestStage(input, io) {
     // Not signing is a note, not a warning: most local runs and forks have no identity.
     io.progress(signing.reason);
     const work = [];
+    // The envelopes an earlier run attached (kept in this directory), which the signer may attach
+    // again: all taken out, so that what is there when the stage ends is what this run attached.
+    const taken = input.results.takeEnvelopes();
     for (const v of input.build.variants)
         for (const p of v.platforms) {
-            // The envelopes an earlier run attached (kept in this directory), which the signer may
-            // attach again; taken out for every target, so that what is there when the stage ends is
-            // what this run attached.
-            const earlier = new Map(ATTESTATION_KINDS.map((kind) => [kind, input.results.takeEnvelope(v.variant, p.platform, kind)]));
+            const earlier = new Map(ATTESTATION_KINDS.map((kind) => [kind, taken.get(envelopeFile(v.variant, p.platform, kind))]));
             if (p.localRef !== undefined) {
                 io.progress(`${v.variant} ${p.platform}: not pushed (loaded as ${p.localRef}): nothing to attest`);
                 continue;

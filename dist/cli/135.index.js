@@ -249,6 +249,7 @@ __webpack_require__.d(__webpack_exports__, {
   oS: () => (/* binding */ BUILD_FILE),
   VI: () => (/* binding */ PLAN_FILE),
   T9: () => (/* binding */ discardResults),
+  NR: () => (/* binding */ envelopeFile),
   lR: () => (/* binding */ openResultDir),
   CK: () => (/* binding */ readAttest),
   g7: () => (/* binding */ readDigestFiles),
@@ -257,7 +258,7 @@ __webpack_require__.d(__webpack_exports__, {
   vZ: () => (/* binding */ readSmokeKey)
 });
 
-// UNUSED EXPORTS: ATTEST_DIR, ATTEST_FILE, COMMENT_DIR, DIGESTS_DIR, DIGEST_FILE_SCHEMA_VERSION, DigestFileSchema, RUN_REPORT_FILE, attestationFile, digestFile, digestFiles, envelopeFile, readBuildResult, recordFile, reportFile, resolutionFile
+// UNUSED EXPORTS: ATTEST_DIR, ATTEST_FILE, COMMENT_DIR, DIGESTS_DIR, DIGEST_FILE_SCHEMA_VERSION, DigestFileSchema, RUN_REPORT_FILE, attestationFile, digestFile, digestFiles, readBuildResult, recordFile, reportFile, resolutionFile
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
@@ -551,17 +552,26 @@ function openResultDir(dir, label = 'result-dir', opts = {}) {
             (0,json_file/* writeFileAtomic */.Zf)(at(envelopeFile(v, p, kind)), envelope, label, false);
             return at(envelopeFile(v, p, kind));
         },
-        takeEnvelope: (v, p, kind) => {
-            const file = at(envelopeFile(v, p, kind));
-            let bytes;
+        takeEnvelopes: () => {
+            const taken = new Map();
+            let names;
             try {
-                bytes = (0,external_node_fs_.readFileSync)(file);
+                names = (0,external_node_fs_.readdirSync)(at(ATTEST_DIR));
             }
             catch {
-                return undefined;
+                return taken; // no attest/ yet
             }
-            (0,external_node_fs_.rmSync)(file, { force: true });
-            return bytes;
+            for (const name of names.filter((n) => n.endsWith('.dsse.json'))) {
+                const file = at(external_node_path_default().join(ATTEST_DIR, name));
+                try {
+                    taken.set(external_node_path_default().join(ATTEST_DIR, name), (0,external_node_fs_.readFileSync)(file));
+                }
+                catch {
+                    // Unreadable (or not a file): nothing to attach again, and removed all the same.
+                }
+                (0,external_node_fs_.rmSync)(file, { force: true, recursive: true });
+            }
+            return taken;
         },
         writeAttest: (result) => writeJson(ATTEST_FILE, attest_result/* AttestResultSchema */.uv, result),
     };
@@ -599,7 +609,7 @@ function discardResults() {
         // cosign reads a predicate from a file: a temp dir of the run, removed with it.
         writeAttestation: (v, p, kind, predicate) => openResultDir(scratch(), 'a temp dir').writeAttestation(v, p, kind, predicate),
         writeEnvelope: none,
-        takeEnvelope: none,
+        takeEnvelopes: () => new Map(),
         writeAttest: none,
     };
 }

@@ -1743,11 +1743,14 @@ var attest_signing = __webpack_require__(84626);
 var signers = __webpack_require__(86212);
 // EXTERNAL MODULE: ./src/config/attest.ts
 var attest = __webpack_require__(92945);
+// EXTERNAL MODULE: ./src/results/results.ts + 1 modules
+var results_results = __webpack_require__(12135);
 // EXTERNAL MODULE: ./src/attest/predicates.ts + 1 modules
 var predicates = __webpack_require__(10714);
 // EXTERNAL MODULE: ./src/attest/result.ts
 var attest_result = __webpack_require__(29476);
 ;// CONCATENATED MODULE: ./src/attest/stage.ts
+
 
 
 
@@ -1843,12 +1846,12 @@ async function runAttestStage(input, io) {
     // Not signing is a note, not a warning: most local runs and forks have no identity.
     io.progress(signing.reason);
     const work = [];
+    // The envelopes an earlier run attached (kept in this directory), which the signer may attach
+    // again: all taken out, so that what is there when the stage ends is what this run attached.
+    const taken = input.results.takeEnvelopes();
     for (const v of input.build.variants)
         for (const p of v.platforms) {
-            // The envelopes an earlier run attached (kept in this directory), which the signer may
-            // attach again; taken out for every target, so that what is there when the stage ends is
-            // what this run attached.
-            const earlier = new Map(attest/* ATTESTATION_KINDS */.r1.map((kind) => [kind, input.results.takeEnvelope(v.variant, p.platform, kind)]));
+            const earlier = new Map(attest/* ATTESTATION_KINDS */.r1.map((kind) => [kind, taken.get((0,results_results/* envelopeFile */.NR)(v.variant, p.platform, kind))]));
             if (p.localRef !== undefined) {
                 io.progress(`${v.variant} ${p.platform}: not pushed (loaded as ${p.localRef}): nothing to attest`);
                 continue;
@@ -1900,8 +1903,6 @@ async function runAttestStage(input, io) {
     return { result, ...(error && { error }) };
 }
 
-// EXTERNAL MODULE: ./src/results/results.ts + 1 modules
-var results_results = __webpack_require__(12135);
 // EXTERNAL MODULE: ./src/version.ts
 var version = __webpack_require__(311);
 ;// CONCATENATED MODULE: ./src/pipeline/attest.ts

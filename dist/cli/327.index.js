@@ -952,12 +952,13 @@ class RegistryClient {
         if (mount !== undefined) {
             const from = `?mount=${encodeURIComponent(mount)}&from=${encodeURIComponent(repository)}`;
             const r = await this.call(repository, true, 'POST', `/v2/${repository}/blobs/uploads/${from}`);
-            if (r.status === 201)
+            // Linked: the registry says so for this very digest (a 201 naming another is not believed).
+            if (r.status === 201 && (r.headers.get('docker-content-digest') ?? mount) === mount)
                 return undefined;
             const location = r.headers.get('location');
             if (r.status === 202 && location)
                 return new URL(location, `${this.base}/`).toString();
-            // Anything else (a registry that refuses the query itself): a plain upload.
+            // Anything else (a registry that refuses the query itself, or says odd things): a plain upload.
         }
         return this.openUpload(repository);
     }
@@ -1475,6 +1476,11 @@ function isEnvelopeOf(publicKey, envelope, statement) {
         parsed.payload !== payload ||
         typeof sig?.sig !== 'string')
         return false;
+    // Node decodes base64 leniently (it skips other characters, padding is optional); cosign does
+    // not. The signature text must be the canonical encoding of its bytes, as signEnvelope writes it.
+    const signature = Buffer.from(sig.sig, 'base64');
+    if (signature.toString('base64') !== sig.sig)
+        return false;
     const same = {
         payloadType: IN_TOTO_PAYLOAD_TYPE,
         payload,
@@ -1482,7 +1488,7 @@ function isEnvelopeOf(publicKey, envelope, statement) {
     };
     if (!Buffer.from(JSON.stringify(same)).equals(envelope))
         return false;
-    return verifyBytes(publicKey, pae(IN_TOTO_PAYLOAD_TYPE, statement), Buffer.from(sig.sig, 'base64'));
+    return verifyBytes(publicKey, pae(IN_TOTO_PAYLOAD_TYPE, statement), signature);
 }
 const EnvelopeSchema = schemas/* object */.Ikc({
     payloadType: schemas/* string */.YjP(),
@@ -2362,7 +2368,11 @@ function buildSmokePredicate(input) {
         gpus: gpusOf(input),
         suites: suitesOf(smoke.tests),
         tests: smoke.tests.map(testEntry),
-        runner: input.runner ?? smoke.runner ?? (input.env ? (0,_github_run_js__WEBPACK_IMPORTED_MODULE_1__/* .runnerFromEnv */ .W)(input.env) : {}),
+        // A result that says when its suites ran and names no runner ran off a runner (locally, on a
+        // cluster): no runner, rather than the attesting job's. Older results say neither.
+        runner: input.runner ??
+            smoke.runner ??
+            (smoke.finishedAt === undefined && input.env ? (0,_github_run_js__WEBPACK_IMPORTED_MODULE_1__/* .runnerFromEnv */ .W)(input.env) : {}),
         tool: { name: _types_js__WEBPACK_IMPORTED_MODULE_2__/* .TOOL_NAME */ .lH, version: input.toolVersion },
         finishedAt,
     });
@@ -2545,13 +2555,15 @@ async function checkPush(host, repository, credential, deps) {
     };
     const fix = `log in with a credential that may write to ${repository}: "docker login ${host}" (in GitHub Actions: docker/login-action, and packages: write for ghcr.io)`;
     const pair = credential.get ? await credential.get() : undefined;
+    // A helper without a login for this host: anonymous, as docker goes on, and the failures say why.
+    const none = credential.get && !pair ? `; ${credential.describe} has no login for ${host}` : '';
     let authorization;
     const probe = await call(`${base}/v2/`);
     if (probe.status === 401) {
         const { scheme, params } = (0,_registry_js__WEBPACK_IMPORTED_MODULE_2__/* .parseChallenge */ .xy)(probe.headers.get('www-authenticate') ?? '');
         if (scheme === 'basic') {
             if (!pair)
-                return { ok: false, detail: `${host} asks for a login and there is none`, fix };
+                return { ok: false, detail: `${host} asks for a login and there is none${none}`, fix };
             authorization = basicAuth(pair);
         }
         else if (scheme === 'bearer' && params.realm) {
@@ -2560,7 +2572,7 @@ async function checkPush(host, repository, credential, deps) {
             if (token.status !== 200)
                 return {
                     ok: false,
-                    detail: `${host} refused a push token for ${repository} (${await registryError(token)})`,
+                    detail: `${host} refused a push token for ${repository} (${await registryError(token)}${none})`,
                     fix,
                 };
             // Not JSON (a proxy's login page, say) is no token either, not a crash.

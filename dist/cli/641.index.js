@@ -1596,10 +1596,14 @@ async function smokeTarget(ctx, t) {
  * time and runner), so that the smoke attestation names the run that tested the image.
  */
 function stamped(ctx, entry) {
-    const { runner, now } = ctx.input;
+    return { ...entry, result: stampedResult(ctx.input, entry.result) };
+}
+/** RESULT with when its suites ended and on which runner (none named off a GitHub runner). */
+function stampedResult(input, result) {
+    const { runner, now } = input;
     const finishedAt = (now?.() ?? new Date()).toISOString();
     const hasRunner = runner !== undefined && Object.keys(runner).length > 0;
-    return { ...entry, result: { ...entry.result, finishedAt, ...(hasRunner && { runner: { ...runner } }) } };
+    return { ...result, finishedAt, ...(hasRunner && { runner: { ...runner } }) };
 }
 /** Reuse (src/smoke/reuse.ts), when on: the earlier run's entry when it matches, and the key file. */
 function reuseOutcome(ctx, t) {
@@ -1648,7 +1652,8 @@ async function captureAndTest(ctx, t) {
         // The daemon went away mid-run: keep the tests that finished (no reuse key: the
         // results are incomplete), then end the stage with the environment error.
         if (e instanceof run/* SmokeInterruptedError */.Yi) {
-            input.results.writeSmoke(v.variant, p.platform, e.partial, `smoke ${id}`);
+            // Stamped as a finished one is: a later attest job names where and when these ran.
+            input.results.writeSmoke(v.variant, p.platform, stampedResult(input, e.partial), `smoke ${id}`);
             const s = e.partial.summary;
             io.progress('smoke', `${id}: stopped after ${e.partial.tests.length} test(s) (${s.pass} passed, ${s.fail} failed, ${s.skip} skipped); their results are written`);
         }

@@ -262,13 +262,15 @@ async function checkPush(host, repository, credential, deps) {
     };
     const fix = `log in with a credential that may write to ${repository}: "docker login ${host}" (in GitHub Actions: docker/login-action, and packages: write for ghcr.io)`;
     const pair = credential.get ? await credential.get() : undefined;
+    // A helper without a login for this host: anonymous, as docker goes on, and the failures say why.
+    const none = credential.get && !pair ? `; ${credential.describe} has no login for ${host}` : '';
     let authorization;
     const probe = await call(`${base}/v2/`);
     if (probe.status === 401) {
         const { scheme, params } = (0,_registry_js__WEBPACK_IMPORTED_MODULE_2__/* .parseChallenge */ .xy)(probe.headers.get('www-authenticate') ?? '');
         if (scheme === 'basic') {
             if (!pair)
-                return { ok: false, detail: `${host} asks for a login and there is none`, fix };
+                return { ok: false, detail: `${host} asks for a login and there is none${none}`, fix };
             authorization = basicAuth(pair);
         }
         else if (scheme === 'bearer' && params.realm) {
@@ -277,7 +279,7 @@ async function checkPush(host, repository, credential, deps) {
             if (token.status !== 200)
                 return {
                     ok: false,
-                    detail: `${host} refused a push token for ${repository} (${await registryError(token)})`,
+                    detail: `${host} refused a push token for ${repository} (${await registryError(token)}${none})`,
                     fix,
                 };
             // Not JSON (a proxy's login page, say) is no token either, not a crash.

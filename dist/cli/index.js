@@ -2416,10 +2416,7 @@ function writeFileAtomic(file, content, label = file, durable = true) {
     let fd;
     try {
         fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.openSync)(tmp, 'wx', 0o644);
-        if (typeof content === 'string')
-            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeSync)(fd, content);
-        else
-            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeSync)(fd, content);
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeSync)(fd, typeof content === 'string' ? Buffer.from(content) : content);
         if (durable)
             (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.fsyncSync)(fd);
         (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.closeSync)(fd);
