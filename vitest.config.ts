@@ -29,6 +29,8 @@ export default defineConfig({
           name: 'integration',
           include: ['__tests__/integration/**/*.test.ts'],
           globalSetup: ['__tests__/integration/global-setup.ts'],
+          // zod as the product runs it (jitless), for the tests that call src directly.
+          setupFiles: ['__tests__/integration/zod-jitless.setup.ts'],
           testTimeout: 300_000,
           hookTimeout: 300_000,
           // 2 cores and one dockerd: files run one after another, tests inside a file in order.

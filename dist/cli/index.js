@@ -2476,7 +2476,7 @@ function readBounded(fd, capacity) {
 // and parse most schemas once or twice (config, plan, results, records, predicates), where the
 // compiling costs more than it saves: 10-30 ms per command (docs/performance.md). zod reads the
 // setting when a schema is built, so every entry point imports this module before anything else
-// (after cjs-globals). The unit tests run in the same mode (__tests__/unit/no-processes.setup.ts).
+// (after cjs-globals). The tests run in the same mode (the setup files of both vitest projects).
 
 zod__WEBPACK_IMPORTED_MODULE_0__/* .config */ .$W({ jitless: true });
 
