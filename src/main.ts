@@ -2,8 +2,8 @@
 // alike: the main step saves its state first, and the same bundle run as the post step sees it.
 import './util/cjs-globals.js';
 import './util/zod-jitless.js';
+import { coreIo } from './action/io.js';
 import { isPostRun, runPost, saveMainState, trackDockerUse } from './action/post.js';
-import { coreIo, run } from './action/run.js';
 import { installSignalCleanup } from './util/cleanup.js';
 
 const io = coreIo();
@@ -13,5 +13,7 @@ if (isPostRun(io)) {
   saveMainState(io);
   // A cancelled job (SIGINT, then SIGTERM): remove what is running, stop child processes, exit.
   installSignalCleanup();
+  // The stages are loaded by the main step only: the post step (every step's cleanup) needs none.
+  const { run } = await import('./action/run.js');
   await run(trackDockerUse(io));
 }

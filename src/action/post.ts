@@ -9,7 +9,7 @@ import path from 'node:path';
 import { RUN_ID, RUN_LABEL } from '../docker/adapter.js';
 import { RUN_ID_ENV } from '../docker/exec-runner.js';
 import { runTempRoot, TEMP_ROOT_PREFIX } from '../util/temp.js';
-import type { ActionIo } from './run.js';
+import type { ActionIo } from './io.js';
 
 export const STATE = {
   isPost: 'isPost',

@@ -4,9 +4,8 @@
 // options.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import * as core from '@actions/core';
 import { findImagesDir } from '../util/images-dir.js';
-import { redactUrls, urlCredentials } from '../capture/redact.js';
+import { urlCredentials } from '../capture/redact.js';
 import {
   type BuildInputOptions,
   buildOptionsFromInputs,
@@ -16,9 +15,7 @@ import {
 import type { VariantBuild } from '../build/result.js';
 import { overridesFromInputs, parseInputValue } from '../config/inputs.js';
 import { type LoadedConfig, loadConfig } from '../config/load.js';
-import type { DockerAdapter } from '../docker/adapter.js';
 import { writeResultDevcontainers } from '../devcontainer/from-results.js';
-import { createDefaultDockerAdapter } from '../docker/engine.js';
 import { checkRegistry } from '../docker/registry.js';
 import { ConfigError, describeError, InputError, MlImageError } from '../errors.js';
 import { gitContextFromGitHubEnv } from '../plan/git-context.js';
@@ -31,54 +28,11 @@ import { pipIndexes } from '../python/indexes.js';
 import { defaultCacheDir } from '../resolve/snapshot-cache.js';
 import { openResultDir } from '../results/results.js';
 import { GPU_MODES, type GpuMode } from '../smoke/gpu-mode.js';
-import type { Signer } from '../attest/cosign.js';
 import { stageInputReader } from './inputs.js';
+import { type ActionIo, coreIo } from './io.js';
 import { COMMAND_INPUT, runVerify } from './verify.js';
 
-export interface ActionIo {
-  getInput: (name: string) => string;
-  setOutput: (name: string, value: string) => void;
-  setFailed: (message: string) => void;
-  error: (message: string, props?: { title?: string; file?: string }) => void;
-  warning: (message: string, props?: { title?: string }) => void;
-  info: (message: string) => void;
-  /** Mask a value in every later log line. */
-  setSecret?: (value: string) => void;
-  group: <T>(name: string, fn: () => Promise<T>) => Promise<T>;
-  /** Append Markdown to the job summary. */
-  summary?: (markdown: string) => Promise<void>;
-  cwd: string;
-  env: Readonly<Record<string, string | undefined>>;
-  docker: () => DockerAdapter;
-  /** State shared by the main and the post step (core.saveState / core.getState). */
-  saveState?: (name: string, value: string) => void;
-  getState?: (name: string) => string;
-  /** cosign for the verify sub-action; default: the real binary. */
-  signer?: () => Signer;
-}
-
-export function coreIo(): ActionIo {
-  let docker: DockerAdapter | undefined;
-  return {
-    getInput: (n) => core.getInput(n),
-    // Userinfo in any URL is masked in every line the action writes (logs, annotations, outputs).
-    setOutput: (n, v) => core.setOutput(n, redactUrls(v)),
-    setFailed: (m) => core.setFailed(redactUrls(m)),
-    error: (m, p) => core.error(redactUrls(m), p),
-    warning: (m, p) => core.warning(redactUrls(m), p),
-    info: (m) => core.info(redactUrls(m)),
-    setSecret: (v) => core.setSecret(v),
-    group: (n, fn) => core.group(n, fn),
-    summary: async (md) => {
-      await core.summary.addRaw(redactUrls(md), true).write();
-    },
-    cwd: process.env.GITHUB_WORKSPACE ?? process.cwd(),
-    env: process.env,
-    docker: () => (docker ??= createDefaultDockerAdapter()),
-    saveState: (n, v) => core.saveState(n, v),
-    getState: (n) => core.getState(n),
-  };
-}
+export { type ActionIo, coreIo };
 
 /** Reads one input ('' when unset, or when no stage of this run reads it: src/action/inputs.ts). */
 type GetInput = (name: string) => string;

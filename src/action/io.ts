@@ -1,0 +1,53 @@
+// The action's side of GitHub: inputs, outputs, annotations, the summary, state shared by the main
+// and the post step (@actions/core), and the Docker adapter, made when first asked for. Its own
+// module, so that the post step (src/main.ts) loads this and post.ts, not the stages.
+import * as core from '@actions/core';
+import type { Signer } from '../attest/cosign.js';
+import { redactUrls } from '../capture/redact.js';
+import type { DockerAdapter } from '../docker/adapter.js';
+import { createDefaultDockerAdapter } from '../docker/engine.js';
+
+export interface ActionIo {
+  getInput: (name: string) => string;
+  setOutput: (name: string, value: string) => void;
+  setFailed: (message: string) => void;
+  error: (message: string, props?: { title?: string; file?: string }) => void;
+  warning: (message: string, props?: { title?: string }) => void;
+  info: (message: string) => void;
+  /** Mask a value in every later log line. */
+  setSecret?: (value: string) => void;
+  group: <T>(name: string, fn: () => Promise<T>) => Promise<T>;
+  /** Append Markdown to the job summary. */
+  summary?: (markdown: string) => Promise<void>;
+  cwd: string;
+  env: Readonly<Record<string, string | undefined>>;
+  docker: () => DockerAdapter;
+  /** State shared by the main and the post step (core.saveState / core.getState). */
+  saveState?: (name: string, value: string) => void;
+  getState?: (name: string) => string;
+  /** cosign for the verify sub-action; default: the real binary. */
+  signer?: () => Signer;
+}
+
+export function coreIo(): ActionIo {
+  let docker: DockerAdapter | undefined;
+  return {
+    getInput: (n) => core.getInput(n),
+    // Userinfo in any URL is masked in every line the action writes (logs, annotations, outputs).
+    setOutput: (n, v) => core.setOutput(n, redactUrls(v)),
+    setFailed: (m) => core.setFailed(redactUrls(m)),
+    error: (m, p) => core.error(redactUrls(m), p),
+    warning: (m, p) => core.warning(redactUrls(m), p),
+    info: (m) => core.info(redactUrls(m)),
+    setSecret: (v) => core.setSecret(v),
+    group: (n, fn) => core.group(n, fn),
+    summary: async (md) => {
+      await core.summary.addRaw(redactUrls(md), true).write();
+    },
+    cwd: process.env.GITHUB_WORKSPACE ?? process.cwd(),
+    env: process.env,
+    docker: () => (docker ??= createDefaultDockerAdapter()),
+    saveState: (n, v) => core.saveState(n, v),
+    getState: (n) => core.getState(n),
+  };
+}
