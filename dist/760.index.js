@@ -13157,8 +13157,8 @@ class NativeSigner {
             const statement = inTotoStatement(name, digest, type, predicate);
             // An earlier run's envelope of this very statement, signed by this key, is as good as a new
             // one, and the registry may have it: the same bytes need no upload.
-            const again = p.earlier && isEnvelopeOf(this.publicOf(key), p.earlier, statement);
-            return { type, again: !!again, envelope: again ? p.earlier : signEnvelope(key, statement) };
+            const earlier = p.earlier !== undefined && isEnvelopeOf(this.publicOf(key), p.earlier, statement);
+            return { type, again: earlier, envelope: earlier ? p.earlier : signEnvelope(key, statement) };
         });
         const client = this.deps.client(host);
         const tag = cosignTag(digest, 'att');
@@ -14078,12 +14078,13 @@ function predicateFor(kind, ctx) {
 
 
 
-
 /**
  * Attach one target's predicates (and sign the image) into TARGET, which is already in the result:
  * when attaching stops half-way, attest.json still says what was written, attached and signed.
  */
-async function attestTarget(input, io, v, p, target, earlier) {
+async function attestTarget(input, io, v, p, target, 
+/** The envelopes an earlier run left, by file (ResultDir.takeEnvelopes). */
+earlier) {
     const { ref } = target;
     const identity = input.signing.identity;
     const ctx = input.context(v, p);
@@ -14103,7 +14104,7 @@ async function attestTarget(input, io, v, p, target, earlier) {
             attached: false,
         };
         target.attestations.push(entry);
-        const before = earlier.get(kind);
+        const before = earlier.get(envelopeFile(v.variant, p.platform, kind));
         attached.push({
             entry,
             spec: { predicatePath: file, type: made.cosignType, ...(before && { earlier: before }) },
@@ -14173,7 +14174,6 @@ async function runAttestStage(input, io) {
     const taken = input.results.takeEnvelopes();
     for (const v of input.build.variants)
         for (const p of v.platforms) {
-            const earlier = new Map(ATTESTATION_KINDS.map((kind) => [kind, taken.get(envelopeFile(v.variant, p.platform, kind))]));
             if (p.localRef !== undefined) {
                 io.progress(`${v.variant} ${p.platform}: not pushed (loaded as ${p.localRef}): nothing to attest`);
                 continue;
@@ -14187,7 +14187,7 @@ async function runAttestStage(input, io) {
                 notes: [],
             };
             result.targets.push(target);
-            work.push({ target, run: () => attestTarget(input, io, v, p, target, earlier) });
+            work.push({ target, run: () => attestTarget(input, io, v, p, target, taken) });
         }
     // The targets are independent images (their own .sig/.att tags): attached side by side, a few at
     // a time, targets of one digest one after the other. Keyless goes one at a time (concurrent

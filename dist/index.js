@@ -30417,8 +30417,7 @@ async function manifestDigestOverHttp(ref, fetchFn = fetch, env = process.env, t
     const { host, repository, reference } = splitImageRef(ref);
     if (reference.startsWith('sha256:'))
         return /^sha256:[0-9a-f]{64}$/.test(reference) ? reference : undefined;
-    const loopback = registryBaseUrl(host).startsWith('http:');
-    if (!loopback && PROXY_VARS.some((v) => env[v]))
+    if (!isPlainHttpRegistry(host) && PROXY_VARS.some((v) => env[v]))
         return undefined;
     const base = registryApiBase(host);
     const url = `${base}/v2/${repository}/manifests/${reference}`;

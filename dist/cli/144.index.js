@@ -1741,8 +1741,6 @@ var run = __webpack_require__(31738);
 var attest_signing = __webpack_require__(84626);
 // EXTERNAL MODULE: ./src/attest/signers.ts + 6 modules
 var signers = __webpack_require__(86212);
-// EXTERNAL MODULE: ./src/config/attest.ts
-var attest = __webpack_require__(92945);
 // EXTERNAL MODULE: ./src/results/results.ts + 1 modules
 var results_results = __webpack_require__(12135);
 // EXTERNAL MODULE: ./src/attest/predicates.ts + 1 modules
@@ -1756,12 +1754,13 @@ var attest_result = __webpack_require__(29476);
 
 
 
-
 /**
  * Attach one target's predicates (and sign the image) into TARGET, which is already in the result:
  * when attaching stops half-way, attest.json still says what was written, attached and signed.
  */
-async function attestTarget(input, io, v, p, target, earlier) {
+async function attestTarget(input, io, v, p, target, 
+/** The envelopes an earlier run left, by file (ResultDir.takeEnvelopes). */
+earlier) {
     const { ref } = target;
     const identity = input.signing.identity;
     const ctx = input.context(v, p);
@@ -1781,7 +1780,7 @@ async function attestTarget(input, io, v, p, target, earlier) {
             attached: false,
         };
         target.attestations.push(entry);
-        const before = earlier.get(kind);
+        const before = earlier.get((0,results_results/* envelopeFile */.NR)(v.variant, p.platform, kind));
         attached.push({
             entry,
             spec: { predicatePath: file, type: made.cosignType, ...(before && { earlier: before }) },
@@ -1851,7 +1850,6 @@ async function runAttestStage(input, io) {
     const taken = input.results.takeEnvelopes();
     for (const v of input.build.variants)
         for (const p of v.platforms) {
-            const earlier = new Map(attest/* ATTESTATION_KINDS */.r1.map((kind) => [kind, taken.get((0,results_results/* envelopeFile */.NR)(v.variant, p.platform, kind))]));
             if (p.localRef !== undefined) {
                 io.progress(`${v.variant} ${p.platform}: not pushed (loaded as ${p.localRef}): nothing to attest`);
                 continue;
@@ -1865,7 +1863,7 @@ async function runAttestStage(input, io) {
                 notes: [],
             };
             result.targets.push(target);
-            work.push({ target, run: () => attestTarget(input, io, v, p, target, earlier) });
+            work.push({ target, run: () => attestTarget(input, io, v, p, target, taken) });
         }
     // The targets are independent images (their own .sig/.att tags): attached side by side, a few at
     // a time, targets of one digest one after the other. Keyless goes one at a time (concurrent

@@ -281,8 +281,8 @@ class NativeSigner implements Signer {
       const statement = inTotoStatement(name, digest, type, predicate);
       // An earlier run's envelope of this very statement, signed by this key, is as good as a new
       // one, and the registry may have it: the same bytes need no upload.
-      const again = p.earlier && isEnvelopeOf(this.publicOf(key), p.earlier, statement);
-      return { type, again: !!again, envelope: again ? p.earlier! : signEnvelope(key, statement) };
+      const earlier = p.earlier !== undefined && isEnvelopeOf(this.publicOf(key), p.earlier, statement);
+      return { type, again: earlier, envelope: earlier ? p.earlier! : signEnvelope(key, statement) };
     });
     const client = this.deps.client(host);
     const tag = cosignTag(digest, 'att');

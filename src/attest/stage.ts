@@ -5,7 +5,7 @@
 // A registry that goes away while attaching is exit 3 after what was done is recorded (attest.json)
 // and the image stays pushed; the pipeline still reports before it fails.
 import type { BuildResult, PlatformBuild, VariantBuild } from '../build/result.js';
-import { type AttestConfig, type AttestationKind, ATTESTATION_KINDS } from '../config/attest.js';
+import type { AttestConfig } from '../config/attest.js';
 import { EnvironmentError } from '../errors.js';
 import { envelopeFile, type ResultDir } from '../results/results.js';
 import { mapLimit } from '../util/map-limit.js';
@@ -55,7 +55,8 @@ async function attestTarget(
   v: VariantBuild,
   p: PlatformBuild,
   target: AttestTarget,
-  earlier: ReadonlyMap<AttestationKind, Buffer | undefined>,
+  /** The envelopes an earlier run left, by file (ResultDir.takeEnvelopes). */
+  earlier: ReadonlyMap<string, Buffer>,
 ): Promise<void> {
   const { ref } = target;
   const identity = input.signing.identity;
@@ -76,7 +77,7 @@ async function attestTarget(
       attached: false,
     };
     target.attestations.push(entry);
-    const before = earlier.get(kind);
+    const before = earlier.get(envelopeFile(v.variant, p.platform, kind));
     attached.push({
       entry,
       spec: { predicatePath: file, type: made.cosignType, ...(before && { earlier: before }) },
@@ -147,9 +148,6 @@ export async function runAttestStage(input: AttestStageInput, io: AttestStageIo)
   const taken = input.results.takeEnvelopes();
   for (const v of input.build.variants)
     for (const p of v.platforms) {
-      const earlier = new Map(
-        ATTESTATION_KINDS.map((kind) => [kind, taken.get(envelopeFile(v.variant, p.platform, kind))]),
-      );
       if (p.localRef !== undefined) {
         io.progress(`${v.variant} ${p.platform}: not pushed (loaded as ${p.localRef}): nothing to attest`);
         continue;
@@ -163,7 +161,7 @@ export async function runAttestStage(input: AttestStageInput, io: AttestStageIo)
         notes: [],
       };
       result.targets.push(target);
-      work.push({ target, run: () => attestTarget(input, io, v, p, target, earlier) });
+      work.push({ target, run: () => attestTarget(input, io, v, p, target, taken) });
     }
   // The targets are independent images (their own .sig/.att tags): attached side by side, a few at
   // a time, targets of one digest one after the other. Keyless goes one at a time (concurrent

@@ -50,10 +50,10 @@ export interface OciClient {
   manifest(repository: string, reference: string, accept: readonly string[]): Promise<Manifest | undefined>;
   blob(repository: string, digest: string): Promise<Buffer>;
   /**
-   * Start a blob upload (POST): its URL, for `finishUpload`. With MOUNT (the
-   * blob's digest) the registry is first asked to link the blob from this very repository
-   * (`?mount=&from=`, the spec's cross-repository mount): undefined when it has the blob already
-   * (201: nothing to upload). A registry without it, or without mounting, starts an upload (202).
+   * Start a blob upload (POST): its URL, for `finishUpload`. With MOUNT (the blob's digest) the
+   * registry is first asked to link the blob from this very repository (`?mount=&from=`, the
+   * spec's cross-repository mount): undefined when it has the blob already (201: nothing to
+   * upload). A registry without it, or without mounting, starts an upload (202).
    */
   startUpload(repository: string, mount?: string): Promise<string | undefined>;
   /** Finish an upload started by `startUpload` with the whole blob (monolithic PUT); its digest. */

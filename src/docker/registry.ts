@@ -139,8 +139,7 @@ export async function manifestDigestOverHttp(
 ): Promise<string | undefined> {
   const { host, repository, reference } = splitImageRef(ref);
   if (reference.startsWith('sha256:')) return /^sha256:[0-9a-f]{64}$/.test(reference) ? reference : undefined;
-  const loopback = registryBaseUrl(host).startsWith('http:');
-  if (!loopback && PROXY_VARS.some((v) => env[v])) return undefined;
+  if (!isPlainHttpRegistry(host) && PROXY_VARS.some((v) => env[v])) return undefined;
   const base = registryApiBase(host);
   const url = `${base}/v2/${repository}/manifests/${reference}`;
   const head = (authorization?: string) =>
