@@ -28372,17 +28372,26 @@ module.exports = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   I: () => (/* binding */ coreIo)
+/* harmony export */   I0: () => (/* binding */ coreIo),
+/* harmony export */   fJ: () => (/* binding */ fail),
+/* harmony export */   l_: () => (/* binding */ COMMAND_INPUT)
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(33838);
 /* harmony import */ var _capture_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(44977);
 /* harmony import */ var _docker_engine_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(74818);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(83916);
 // The action's side of GitHub: inputs, outputs, annotations, the summary, state shared by the main
 // and the post step (@actions/core), and the Docker adapter, made when first asked for. Its own
 // module, so that the post step (src/main.ts) loads this and post.ts, not the stages.
 
 
 
+
+/**
+ * The input that selects the entry: unset for the pipeline (run.ts), `verify` for the verify
+ * sub-action (verify.ts; its action.yml sets it). src/main.ts loads only the entry it names.
+ */
+const COMMAND_INPUT = 'command';
 function coreIo() {
     let docker;
     return {
@@ -28404,6 +28413,20 @@ function coreIo() {
         saveState: (n, v) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(n, v),
         getState: (n) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(n),
     };
+}
+/** One annotation per config problem (on the config file when there is one), then the failure. */
+function fail(io, err) {
+    if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigError */ .xL) {
+        for (const p of err.problems) {
+            io.error(p, {
+                title: 'ml-image config',
+                ...(err.source !== 'inputs' && err.source !== 'plan' && { file: err.source }),
+            });
+        }
+    }
+    io.setFailed(err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .MlImageError */ .zn
+        ? (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .describeError */ .Uc)(err, false).replace(/^error: /, '')
+        : (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .describeError */ .Uc)(err, true));
 }
 
 
@@ -30554,7 +30577,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 
 
 
-const io = (0,_action_io_js__WEBPACK_IMPORTED_MODULE_2__/* .coreIo */ .I)();
+const io = (0,_action_io_js__WEBPACK_IMPORTED_MODULE_2__/* .coreIo */ .I0)();
 if ((0,_action_post_js__WEBPACK_IMPORTED_MODULE_3__/* .isPostRun */ .ie)(io)) {
     await (0,_action_post_js__WEBPACK_IMPORTED_MODULE_3__/* .runPost */ .a2)(io);
 }
@@ -30562,9 +30585,16 @@ else {
     (0,_action_post_js__WEBPACK_IMPORTED_MODULE_3__/* .saveMainState */ .qJ)(io);
     // A cancelled job (SIGINT, then SIGTERM): remove what is running, stop child processes, exit.
     (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_4__/* .installSignalCleanup */ .a0)();
-    // The stages are loaded by the main step only: the post step (every step's cleanup) needs none.
-    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(947), __nccwpck_require__.e(760)]).then(__nccwpck_require__.bind(__nccwpck_require__, 56760));
-    await run((0,_action_post_js__WEBPACK_IMPORTED_MODULE_3__/* .trackDockerUse */ .pl)(io));
+    // The stages are loaded by the main step only: the post step (every step's cleanup) needs none,
+    // and the verify sub-action's main step loads the checks, not the pipeline.
+    if (io.getInput(_action_io_js__WEBPACK_IMPORTED_MODULE_2__/* .COMMAND_INPUT */ .l_).trim() === 'verify') {
+        const { verifyAction } = await Promise.all(/* import() */[__nccwpck_require__.e(56), __nccwpck_require__.e(35)]).then(__nccwpck_require__.bind(__nccwpck_require__, 24035));
+        await verifyAction((0,_action_post_js__WEBPACK_IMPORTED_MODULE_3__/* .trackDockerUse */ .pl)(io));
+    }
+    else {
+        const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(56), __nccwpck_require__.e(35), __nccwpck_require__.e(539)]).then(__nccwpck_require__.bind(__nccwpck_require__, 95539));
+        await run((0,_action_post_js__WEBPACK_IMPORTED_MODULE_3__/* .trackDockerUse */ .pl)(io));
+    }
 }
 
 __webpack_async_result__();

@@ -2,7 +2,7 @@
 // alike: the main step saves its state first, and the same bundle run as the post step sees it.
 import './util/cjs-globals.js';
 import './util/zod-jitless.js';
-import { coreIo } from './action/io.js';
+import { COMMAND_INPUT, coreIo } from './action/io.js';
 import { isPostRun, runPost, saveMainState, trackDockerUse } from './action/post.js';
 import { installSignalCleanup } from './util/cleanup.js';
 
@@ -13,7 +13,13 @@ if (isPostRun(io)) {
   saveMainState(io);
   // A cancelled job (SIGINT, then SIGTERM): remove what is running, stop child processes, exit.
   installSignalCleanup();
-  // The stages are loaded by the main step only: the post step (every step's cleanup) needs none.
-  const { run } = await import('./action/run.js');
-  await run(trackDockerUse(io));
+  // The stages are loaded by the main step only: the post step (every step's cleanup) needs none,
+  // and the verify sub-action's main step loads the checks, not the pipeline.
+  if (io.getInput(COMMAND_INPUT).trim() === 'verify') {
+    const { verifyAction } = await import('./action/verify.js');
+    await verifyAction(trackDockerUse(io));
+  } else {
+    const { run } = await import('./action/run.js');
+    await run(trackDockerUse(io));
+  }
 }

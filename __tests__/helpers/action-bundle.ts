@@ -22,14 +22,16 @@ export function parseOutputFile(text: string): Record<string, string> {
 }
 
 /**
- * Runs dist/index.js in WORKSPACE with INPUTS, the EVENT payload, and ENV on top of what every
- * runner sets (GITHUB_ACTIONS, GITHUB_WORKSPACE, the output, summary and event files, RUNNER_TEMP).
+ * Runs dist/index.js (or BUNDLE) in WORKSPACE with INPUTS, the EVENT payload, and ENV on top of
+ * what every runner sets (GITHUB_ACTIONS, GITHUB_WORKSPACE, the output, summary and event files,
+ * RUNNER_TEMP).
  */
 export function runBundle(
   workspace: string,
   inputs: Record<string, string>,
   event: object,
   env: Record<string, string>,
+  bundle = path.join(REPO_ROOT, 'dist/index.js'),
 ): Promise<BundleRun> {
   const outputFile = path.join(workspace, 'github-output');
   const summaryFile = path.join(workspace, 'step-summary.md');
@@ -52,7 +54,7 @@ export function runBundle(
   };
   for (const [k, v] of Object.entries(inputs)) childEnv[`INPUT_${k.toUpperCase()}`] = v;
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [path.join(REPO_ROOT, 'dist/index.js')], {
+    const child = spawn(process.execPath, [bundle], {
       env: childEnv,
       cwd: workspace,
     });

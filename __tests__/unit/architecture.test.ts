@@ -57,6 +57,39 @@ function findCycles(graph: Graph): string[][] {
 /** The first folder of a path relative to src/ (or the file name for a file directly in src/). */
 const topLevel = (rel: string) => rel.split('/')[0]!;
 
+/**
+ * The specifiers a module loads as it is loaded: its static imports and re-exports, except
+ * `import type` / `export type` (erased; under verbatimModuleSyntax every other import stays), and
+ * without dynamic import() (loaded when the code reaches it).
+ */
+function loadedSpecifiers(text: string): string[] {
+  const file = ts.createSourceFile('m.ts', text, ts.ScriptTarget.Latest);
+  return file.statements.flatMap((s) => {
+    if (ts.isImportDeclaration(s) && !s.importClause?.isTypeOnly && ts.isStringLiteral(s.moduleSpecifier))
+      return [s.moduleSpecifier.text];
+    if (
+      ts.isExportDeclaration(s) &&
+      !s.isTypeOnly &&
+      s.moduleSpecifier &&
+      ts.isStringLiteral(s.moduleSpecifier)
+    )
+      return [s.moduleSpecifier.text];
+    return [];
+  });
+}
+
+/** Every module of GRAPH that loading FROM loads (FROM included). */
+function loadedFrom(graph: Graph, from: string): Set<string> {
+  const seen = new Set<string>();
+  const visit = (m: string) => {
+    if (seen.has(m)) return;
+    seen.add(m);
+    for (const next of graph.get(m) ?? []) visit(next);
+  };
+  visit(from);
+  return seen;
+}
+
 /** Edges from a stage (anything but the entry points) into pipeline/, action/ or cli/. */
 function dependencyViolations(graph: Graph): string[] {
   return [...graph].flatMap(([file, imports]) =>
@@ -96,12 +129,12 @@ function sources(): Record<string, string> {
   );
 }
 
-function importGraph(files: Record<string, string>): Graph {
+function importGraph(files: Record<string, string>, specifiers = importSpecifiers): Graph {
   const exists = (rel: string) => rel in files || existsSync(path.join(SRC, rel));
   return new Map(
     Object.entries(files).map(([file, text]) => [
       file,
-      importSpecifiers(text)
+      specifiers(text)
         .map((spec) => resolveImport(file, spec, exists))
         .filter((to): to is string => to !== undefined && to.endsWith('.ts')),
     ]),
@@ -122,6 +155,34 @@ describe('importSpecifiers', () => {
     ["// import { a } from './commented.js';\nconst s = \"import x from './string.js'\";", []],
   ])('%j -> %j', (text, expected) => {
     expect(importSpecifiers(text)).toEqual(expected);
+  });
+});
+
+describe('loadedSpecifiers', () => {
+  it.each([
+    ["import { a } from './a.js';", ['./a.js']],
+    ["import type { A } from './a.js';", []],
+    ["import { type A } from './a.js';", ['./a.js']],
+    [
+      "export { a } from './a.js';\nexport type { B } from './b.js';\nexport * from './c.js';",
+      ['./a.js', './c.js'],
+    ],
+    ["const m = await import('./lazy.js');\nif (x) { const { y } = await import('./y.js'); }", []],
+    ["import './side-effect.js';", ['./side-effect.js']],
+  ])('%j -> %j', (text, expected) => {
+    expect(loadedSpecifiers(text)).toEqual(expected);
+  });
+});
+
+describe('loadedFrom', () => {
+  it('follows the edges from the module, and only from it', () => {
+    const graph: Graph = new Map([
+      ['a.ts', ['b.ts']],
+      ['b.ts', ['c.ts', 'a.ts']],
+      ['c.ts', []],
+      ['d.ts', ['a.ts']],
+    ]);
+    expect([...loadedFrom(graph, 'a.ts')].sort()).toEqual(['a.ts', 'b.ts', 'c.ts']);
   });
 });
 
@@ -234,4 +295,24 @@ describe('entry points', () => {
       expect(imports.slice(0, 2)).toEqual(['cjs-globals.js', 'zod-jitless.js']);
     },
   );
+
+  // What a step loads before it runs is its start-up time: the post step (every job's cleanup)
+  // loads no stage, and the verify sub-action (a deploy job's gate) loads the checks, not the
+  // pipeline. main.ts imports run.ts or verify.ts when the step turns out to be one or the other.
+  const loaded = importGraph(files, loadedSpecifiers);
+  const pipelineOrStage = (m: string) => topLevel(m) === 'pipeline' || m.endsWith('/stage.ts');
+  it('main.ts loads no pipeline, no stage and neither entry of a main step', () => {
+    const mods = [...loadedFrom(loaded, 'main.ts')];
+    expect(mods).toContain('action/post.ts');
+    expect(mods.filter(pipelineOrStage)).toEqual([]);
+    expect(mods).not.toContain('action/run.ts');
+    expect(mods).not.toContain('action/verify.ts');
+  });
+
+  it('the verify sub-action (action/verify.ts) loads the checks, and no pipeline or stage', () => {
+    const mods = [...loadedFrom(loaded, 'action/verify.ts')];
+    expect(mods).toContain('attest/verify.ts');
+    expect(mods.filter(pipelineOrStage)).toEqual([]);
+    expect(mods).not.toContain('action/run.ts');
+  });
 });

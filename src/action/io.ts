@@ -6,6 +6,13 @@ import type { Signer } from '../attest/cosign.js';
 import { redactUrls } from '../capture/redact.js';
 import type { DockerAdapter } from '../docker/adapter.js';
 import { createDefaultDockerAdapter } from '../docker/engine.js';
+import { ConfigError, describeError, MlImageError } from '../errors.js';
+
+/**
+ * The input that selects the entry: unset for the pipeline (run.ts), `verify` for the verify
+ * sub-action (verify.ts; its action.yml sets it). src/main.ts loads only the entry it names.
+ */
+export const COMMAND_INPUT = 'command';
 
 export interface ActionIo {
   getInput: (name: string) => string;
@@ -50,4 +57,21 @@ export function coreIo(): ActionIo {
     saveState: (n, v) => core.saveState(n, v),
     getState: (n) => core.getState(n),
   };
+}
+
+/** One annotation per config problem (on the config file when there is one), then the failure. */
+export function fail(io: ActionIo, err: unknown): void {
+  if (err instanceof ConfigError) {
+    for (const p of err.problems) {
+      io.error(p, {
+        title: 'ml-image config',
+        ...(err.source !== 'inputs' && err.source !== 'plan' && { file: err.source }),
+      });
+    }
+  }
+  io.setFailed(
+    err instanceof MlImageError
+      ? describeError(err, false).replace(/^error: /, '')
+      : describeError(err, true),
+  );
 }

@@ -17,7 +17,7 @@ import { overridesFromInputs, parseInputValue } from '../config/inputs.js';
 import { type LoadedConfig, loadConfig } from '../config/load.js';
 import { writeResultDevcontainers } from '../devcontainer/from-results.js';
 import { checkRegistry } from '../docker/registry.js';
-import { ConfigError, describeError, InputError, MlImageError } from '../errors.js';
+import { InputError } from '../errors.js';
 import { gitContextFromGitHubEnv } from '../plan/git-context.js';
 import { parseStages, type PipelineResult, runPipeline, type Stage } from '../pipeline/pipeline.js';
 import { actionsCacheBaselineStore, type BaselineStore, dirBaselineStore } from '../report/baseline.js';
@@ -29,8 +29,8 @@ import { defaultCacheDir } from '../resolve/snapshot-cache.js';
 import { openResultDir } from '../results/results.js';
 import { GPU_MODES, type GpuMode } from '../smoke/gpu-mode.js';
 import { stageInputReader } from './inputs.js';
-import { type ActionIo, coreIo } from './io.js';
-import { COMMAND_INPUT, runVerify } from './verify.js';
+import { type ActionIo, COMMAND_INPUT, coreIo, fail } from './io.js';
+import { runVerify } from './verify.js';
 
 export { type ActionIo, coreIo };
 
@@ -303,21 +303,4 @@ function setSingleImageOutputs(io: ActionIo, v: VariantBuild): void {
   if (out.digest !== undefined) io.setOutput('digest', out.digest);
   if (out.imageid !== undefined) io.setOutput('imageid', out.imageid);
   io.setOutput('metadata', out.metadata);
-}
-
-/** One annotation per config problem (on the config file when there is one), then the failure. */
-function fail(io: ActionIo, err: unknown): void {
-  if (err instanceof ConfigError) {
-    for (const p of err.problems) {
-      io.error(p, {
-        title: 'ml-image config',
-        ...(err.source !== 'inputs' && err.source !== 'plan' && { file: err.source }),
-      });
-    }
-  }
-  io.setFailed(
-    err instanceof MlImageError
-      ? describeError(err, false).replace(/^error: /, '')
-      : describeError(err, true),
-  );
 }

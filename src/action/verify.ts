@@ -1,7 +1,7 @@
 // The verify sub-action (actions/verify/action.yml): `ml-image verify` as a step a deploy job gates
 // on. It shares dist/index.js with the other actions; its action.yml sets the `command` input to
-// `verify`, and run.ts dispatches on it (verify is no pipeline stage: it reads no config and no
-// result directory, only the registry). Its action.yml is generated from the tables below
+// `verify`, on which src/main.ts loads this module instead of the pipeline's (verify is no pipeline
+// stage: it reads no config and no result directory, only the registry). Its action.yml is generated from the tables below
 // (npm run docs), so the inputs the code reads and the inputs declared cannot drift.
 import path from 'node:path';
 import type { Signer } from '../attest/cosign.js';
@@ -21,9 +21,9 @@ import { parseInputValue } from '../config/inputs.js';
 import type { DockerAdapter } from '../docker/adapter.js';
 import { CheckFailedError, InputError } from '../errors.js';
 import { md } from '../report/escape.js';
+import { type ActionIo, COMMAND_INPUT, fail } from './io.js';
 
-/** The input that selects this entry; the verify sub-action's action.yml sets its default. */
-export const COMMAND_INPUT = 'command';
+export { COMMAND_INPUT };
 
 /** Every input of the verify sub-action (the verify flags by the same names, and the image). */
 export const VERIFY_INPUTS: Record<
@@ -149,4 +149,13 @@ export async function runVerify(io: VerifyActionIo): Promise<void> {
   io.setOutput('checks', JSON.stringify(outcome.checks));
   await io.summary?.(checksMarkdown(ref, outcome.checks));
   if (verdict === 'fail') throw new CheckFailedError(`verify: ${failedSummary(outcome)}`);
+}
+
+/** The verify sub-action's main step (src/main.ts): a failure fails the step, as run.ts does. */
+export async function verifyAction(io: ActionIo): Promise<void> {
+  try {
+    await runVerify(io);
+  } catch (err) {
+    fail(io, err);
+  }
 }

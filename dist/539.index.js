@@ -1,14 +1,14 @@
-export const id = 760;
-export const ids = [760];
+export const id = 539;
+export const ids = [539];
 export const modules = {
 
-/***/ 56760:
+/***/ 95539:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  run: () => (/* binding */ run)
+  run: () => (/* binding */ run_run)
 });
 
 // UNUSED EXPORTS: coreIo, parseActionInputs, singleImageOutputs
@@ -42,676 +42,11 @@ function findImagesDir(start) {
 }
 
 // EXTERNAL MODULE: ./src/capture/redact.ts + 1 modules
-var capture_redact = __webpack_require__(44977);
-;// CONCATENATED MODULE: ./src/build/bpa-lists.ts
-// docker/build-push-action's list inputs as actions-toolkit reads them (getInputList: one item a
-// line, each line CSV), the types they become, and the small parsers the build inputs share.
-
-/**
- * The records of a CSV text as csv-parse reads them (columns: false, relaxQuotes): records end at a
- * newline outside quotes, fields at a comma; a field that starts with `"` runs to the closing quote
- * (newlines and commas included, `""` is a quote); a quote anywhere else is a plain character.
- * Empty lines are skipped.
- */
-function csvRecords(text) {
-    const records = [];
-    let record = [];
-    let field = '';
-    let i = 0;
-    const endRecord = () => {
-        record.push(field);
-        if (!(record.length === 1 && record[0] === ''))
-            records.push(record);
-        record = [];
-        field = '';
-    };
-    while (i < text.length) {
-        const c = text[i];
-        if (c === '"' && field === '') {
-            let j = i + 1;
-            let quoted = '';
-            for (; j < text.length; j++) {
-                if (text[j] === '"') {
-                    if (text[j + 1] === '"') {
-                        quoted += '"';
-                        j++;
-                    }
-                    else
-                        break;
-                }
-                else
-                    quoted += text[j];
-            }
-            field = quoted;
-            i = j + 1;
-            // Text after the closing quote stays in the field (relaxQuotes).
-            while (i < text.length && text[i] !== ',' && text[i] !== '\n' && text[i] !== '\r')
-                field += text[i++];
-            continue;
-        }
-        if (c === ',') {
-            record.push(field);
-            field = '';
-        }
-        else if (c === '\n' || c === '\r') {
-            if (c === '\r' && text[i + 1] === '\n')
-                i++;
-            endRecord();
-        }
-        else
-            field += c;
-        i++;
-    }
-    endRecord();
-    return records;
-}
-/**
- * BPA's list inputs (actions-toolkit Util.getInputList): the input is CSV, one record a line, and a
- * quoted field may span lines (`"KEY=line1\nline2"`, its quotes removed). With ignoreComma (labels,
- * annotations, build-args, secrets, cache specs) a record's fields are joined back with commas;
- * without it (tags, platforms, secret-envs) each field is an item. Blank items are dropped, items
- * trimmed unless `trim` is false (secrets keep their whitespace, as BPA's).
- */
-function parseBpaList(raw, opts) {
-    const text = opts.trim === false ? raw : raw.trim();
-    if (text === '')
-        return [];
-    // quote: false (BPA's `outputs`): lines as given, quotes kept for buildx's own CSV parsing.
-    if (opts.quote === false)
-        return text
-            .split(/\r?\n/)
-            .flatMap((l) => (opts.ignoreComma ? [l] : l.split(',')))
-            .map((s) => s.trim())
-            .filter((s) => s !== '');
-    const out = [];
-    for (const record of csvRecords(text)) {
-        if (record.length === 1)
-            out.push(...(opts.ignoreComma ? record : record[0].split(',')));
-        else if (!opts.ignoreComma)
-            out.push(...record);
-        else
-            out.push(record.join(','));
-    }
-    return out.map((s) => (opts.trim === false ? s : s.trim())).filter((s) => s !== '');
-}
-/** `KEY=VALUE` split at the first `=`; both sides non-empty (BPA's parseSecretKvp). */
-function keyValue(input, item, what) {
-    const at = item.indexOf('=');
-    const key = at > 0 ? item.slice(0, at).trim() : '';
-    const value = at > 0 ? item.slice(at + 1) : '';
-    if (key === '' || value === '')
-        throw new errors/* InputError */.dz(`input "${input}": ${JSON.stringify(redactValue(input, item))} is not ${what}`, `write one ${what} a line`);
-    return [key, value];
-}
-/** A secret value never goes into an error message. */
-function redactValue(input, item) {
-    if (input !== 'secrets')
-        return item;
-    const at = item.indexOf('=');
-    return at < 0 ? '***' : `${item.slice(0, at)}=***`;
-}
-const ANNOTATION_TYPES = ['manifest', 'index', 'manifest-descriptor', 'index-descriptor'];
-/** `index,manifest[linux/amd64]:key=value`, `manifest:key=value` or `key=value` (type manifest). */
-function parseAnnotation(item) {
-    const [keyPart, value] = keyValue('annotations', item, 'an annotation (KEY=VALUE)');
-    const m = /^(?:([a-z,-]+)(?:\[([^\]]+)\])?:)?([^:=]+)$/.exec(keyPart);
-    const types = m?.[1]?.split(',') ?? [];
-    const bad = types.filter((t) => !ANNOTATION_TYPES.includes(t));
-    if (!m || bad.length > 0)
-        throw new errors/* InputError */.dz(`input "annotations": ${JSON.stringify(item)} has ${bad.length ? `an unknown type ${bad.join(', ')}` : 'no valid key'}`, `write [TYPE:]KEY=VALUE, TYPE one of ${ANNOTATION_TYPES.join(', ')} (comma-separated)`);
-    return { types, ...(m[2] !== undefined && { platform: m[2] }), key: m[3].trim(), value };
-}
-/** The annotation as buildx writes it on the command line. */
-function annotationArg(a) {
-    const prefix = a.types.length ? `${a.types.join(',')}${a.platform ? `[${a.platform}]` : ''}:` : '';
-    return `${prefix}${a.key}=${a.value}`;
-}
-/** An annotation of the per-platform image (manifest; the default when no type is given). */
-const isManifestAnnotation = (a) => a.types.length === 0 || a.types.some((t) => t === 'manifest' || t === 'manifest-descriptor');
-function parseBool(input, raw) {
-    const v = raw.trim().toLowerCase();
-    if (v === '')
-        return undefined;
-    if (['true', 'yes', '1', 'on'].includes(v))
-        return true;
-    if (['false', 'no', '0', 'off'].includes(v))
-        return false;
-    throw new errors/* InputError */.dz(`input "${input}": expected true or false, got ${JSON.stringify(raw)}`);
-}
-/** A secret id as buildx accepts it. */
-const SECRET_ID = /^[A-Za-z0-9_.-]+$/;
-function secretMap(input, items, what) {
-    const out = {};
-    for (const item of items) {
-        const [id, value] = keyValue(input, item, what);
-        if (!SECRET_ID.test(id) || /^\.+$/.test(id))
-            throw new errors/* InputError */.dz(`input "${input}": secret id ${JSON.stringify(id)} may hold only letters, digits, _ . - (and is not . or ..)`);
-        out[id] = value;
-    }
-    return out;
-}
-/** `ghcr.io/o/r:1.2.0` (a tag without `:TAG` means `:latest`, as docker reads it). */
-function splitTagRef(ref) {
-    if (ref.includes('@'))
-        throw new errors/* InputError */.dz(`input "tags": ${JSON.stringify(ref)} is a digest reference`, 'tags are NAME:TAG; the digest is an output');
-    const slash = ref.lastIndexOf('/');
-    const colon = ref.lastIndexOf(':');
-    const [repository, tag] = colon > slash ? [ref.slice(0, colon), ref.slice(colon + 1)] : [ref, 'latest'];
-    if (!/^[a-z0-9]+(?:[._-]+[a-z0-9]+)*(?::[0-9]+)?(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/.test(repository))
-        throw new errors/* InputError */.dz(`input "tags": ${JSON.stringify(ref)} is not a valid image name (lowercase REPOSITORY:TAG)`);
-    if (!/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/.test(tag))
-        throw new errors/* InputError */.dz(`input "tags": ${JSON.stringify(ref)} has an invalid tag ${JSON.stringify(tag)}`);
-    return { repository, tag };
-}
-
-;// CONCATENATED MODULE: ./src/build/bpa-tags.ts
-// The `tags`, `labels` and `annotations` inputs applied: per-variant tags, the plan with them, one
-// `imagetools create` per repository, and the annotations of the merged multi-arch index.
-
-
-/**
- * The tags of variant `index` of `count` from the `tags` input. One variant: the tags as given.
- * Several: every tag gets the suffix `-<variant>` (`ghcr.io/o/r:1.2.0` -> `ghcr.io/o/r:1.2.0-cpu`),
- * except `latest`: it becomes `<variant>` on every variant (the variant's moving tag, as the
- * config's own default-branch rule), and the first variant also keeps plain `latest`
- * (metadata-action's `flavor: latest` on the default variant only).
- */
-function variantTags(tags, variant, index, count) {
-    if (count === 1)
-        return [...new Set(tags)];
-    const out = [];
-    const add = (t) => {
-        if (!out.includes(t))
-            out.push(t);
-    };
-    for (const ref of tags) {
-        const { repository, tag } = splitTagRef(ref);
-        if (tag === 'latest') {
-            add(`${repository}:${variant}`);
-            if (index === 0)
-                add(`${repository}:latest`);
-        }
-        else
-            add(`${repository}:${tag}-${variant}`);
-    }
-    return out;
-}
-/** The registry host of a repository (`ghcr.io/o/r` -> ghcr.io; `o/r` is on Docker Hub). */
-function registryHost(repository) {
-    const first = repository.split('/')[0];
-    return repository.includes('/') && (first.includes('.') || first.includes(':') || first === 'localhost')
-        ? first
-        : 'docker.io';
-}
-/**
- * The plan with the `tags` and `labels` inputs applied (plan.json, build, merge and report see
- * them). With `tags`, the images are pushed (by digest) to the first tag's repository, not to
- * image.registry/image.name: nothing is pushed where no tag points.
- */
-function applyToPlan(plan, opts) {
-    checkOutputTargets(plan, opts);
-    if (!opts?.tags && !opts?.labels)
-        return plan;
-    const variants = plan.variants.map((v, i) => ({
-        ...v,
-        ...(opts.tags && { tags: variantTags(opts.tags, v.name, i, plan.variants.length) }),
-        ...(opts.labels && { labels: { ...v.labels, ...opts.labels } }),
-    }));
-    return {
-        ...plan,
-        ...(opts.tags?.[0] !== undefined && { repository: splitTagRef(opts.tags[0]).repository }),
-        variants,
-    };
-}
-/**
- * Several targets (variants x platforms) each export to `outputs`: a dest without `{variant}`
- * (several variants) or `{arch}` (several platforms) would be overwritten by the next target.
- */
-function checkOutputTargets(plan, opts) {
-    const platforms = new Set(plan.variants.flatMap((v) => v.platforms));
-    for (const spec of opts?.outputs ?? []) {
-        const missing = [
-            ...(plan.variants.length > 1 && !spec.includes('{variant}') ? ['{variant}'] : []),
-            ...(platforms.size > 1 && !spec.includes('{arch}') ? ['{arch}'] : []),
-        ];
-        if (missing.length)
-            throw new errors/* InputError */.dz(`input "outputs": ${JSON.stringify(spec)}: ${plan.variants.length} variants x ${platforms.size} platforms are built one at a time, and each would overwrite dest`, `put ${missing.join(' and ')} in dest (e.g. dest=out/{variant}-{arch})`);
-    }
-}
-/**
- * The tags in the order of `imagetools create` calls: those of the build repository together,
- * then per other repository one tag alone (its blobs are copied there) and then the rest.
- */
-function tagsByRepository(buildRepository, tags) {
-    const groups = new Map([[buildRepository, []]]);
-    for (const t of tags) {
-        const { repository } = splitTagRef(t);
-        groups.set(repository, [...(groups.get(repository) ?? []), t]);
-    }
-    return [...groups]
-        .flatMap(([repo, group]) => repo === buildRepository || group.length < 2 ? [group] : [group.slice(0, 1), group.slice(1)])
-        .filter((g) => g.length > 0);
-}
-/** OCI keys that, as labels of a variant, also annotate its merged index (registries show them). */
-const INDEX_LABEL_KEYS = [
-    'org.opencontainers.image.title',
-    'org.opencontainers.image.description',
-    'org.opencontainers.image.source',
-    'org.opencontainers.image.url',
-    'org.opencontainers.image.version',
-    'org.opencontainers.image.revision',
-    'org.opencontainers.image.licenses',
-    'org.opencontainers.image.created',
-];
-/**
- * `--annotation index:KEY=VALUE` arguments for `imagetools create`: the `index:` annotations given,
- * then the variant's OCI labels (title, description, source ...) not already given, so a registry
- * shows a description for the multi-arch image too.
- */
-function indexAnnotations(labels, given = []) {
-    const out = new Map();
-    for (const a of given.filter((x) => x.types.includes('index')))
-        out.set(a.key, a.value);
-    for (const k of INDEX_LABEL_KEYS)
-        if (labels[k] !== undefined && !out.has(k))
-            out.set(k, labels[k]);
-    return [...out].map(([k, v]) => `index:${k}=${v}`);
-}
-
-;// CONCATENATED MODULE: ./src/build/action-inputs.ts
-// The action inputs that docker/build-push-action (BPA) users already pass, with BPA's names and
-// list semantics (docker/actions-toolkit Util.getInputList): `tags`, `labels`, `annotations`,
-// `secrets`, `secret-envs`, `secret-files`, `ssh`, `build-contexts`, `outputs`, `attests`, `add-hosts`,
-// `shm-size`, `ulimit`, `cache-from`, `cache-to`, `target`, `builder`, `no-cache`, `sbom`, `load`.
-// (`build-args`, `pull`, `provenance`, `network`, `platforms` and `push` override config keys:
-// config/inputs.ts.)
-// Parsed once at the edge into BuildInputOptions; the plan and the buildx argv take them from there.
-// The list parsers are in bpa-lists.ts, the tag rules and index annotations in bpa-tags.ts.
-
-
-
-
-
-
-/** The names of the inputs read here (action.yml declares each). */
-const BUILD_INPUTS = [
-    'tags',
-    'labels',
-    'annotations',
-    'secrets',
-    'secret-envs',
-    'cache-from',
-    'cache-to',
-    'target',
-    'builder',
-    'no-cache',
-    'sbom',
-    'load',
-    'secret-files',
-    'ssh',
-    'build-contexts',
-    'outputs',
-    'attests',
-    'add-hosts',
-    'shm-size',
-    'ulimit',
-    'allow',
-    'cgroup-parent',
-    'no-cache-filters',
-    'call',
-];
-/** The options from the inputs (`get` returns '' for an unset input). */
-function buildOptionsFromInputs(get, cwd = process.cwd()) {
-    const opts = {};
-    const list = (name, ignoreComma) => parseBpaList(get(name), { ignoreComma });
-    const tags = list('tags', false);
-    if (tags.length) {
-        for (const t of tags)
-            splitTagRef(t);
-        opts.tags = tags;
-    }
-    const labels = list('labels', true);
-    if (labels.length)
-        opts.labels = Object.fromEntries(labels.map((l) => keyValue('labels', l, 'a label (KEY=VALUE)')));
-    const annotations = list('annotations', true);
-    if (annotations.length)
-        opts.annotations = annotations.map(parseAnnotation);
-    const secrets = parseBpaList(get('secrets'), { ignoreComma: true, trim: false });
-    if (secrets.length)
-        opts.secrets = secretMap('secrets', secrets, 'a secret (ID=VALUE)');
-    const secretEnvs = list('secret-envs', false);
-    if (secretEnvs.length) {
-        opts.secretEnvs = secretMap('secret-envs', secretEnvs, 'a secret env (ID=ENVNAME)');
-        for (const [id, env] of Object.entries(opts.secretEnvs))
-            if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(env))
-                throw new errors/* InputError */.dz(`input "secret-envs": ${id}=${env}: ${JSON.stringify(env)} is no environment variable name`);
-    }
-    for (const [name, key] of [
-        ['cache-from', 'cacheFrom'],
-        ['cache-to', 'cacheTo'],
-    ]) {
-        const specs = list(name, true);
-        for (const s of specs)
-            if (!/(^|,)\s*type=/.test(s) && s.includes('='))
-                throw new errors/* InputError */.dz(`input "${name}": ${JSON.stringify(s)} has no type= (e.g. type=gha,scope=x,mode=max)`);
-        if (specs.length)
-            opts[key] = specs;
-    }
-    const target = get('target').trim();
-    if (target)
-        opts.target = target;
-    const builder = get('builder').trim();
-    if (builder)
-        opts.builder = builder;
-    const noCache = parseBool('no-cache', get('no-cache'));
-    if (noCache !== undefined)
-        opts.noCache = noCache;
-    const sbom = parseBool('sbom', get('sbom'));
-    if (sbom !== undefined)
-        opts.sbom = sbom;
-    const load = parseBool('load', get('load'));
-    if (load !== undefined)
-        opts.load = load;
-    Object.assign(opts, moreBuildOptions(get, opts, cwd));
-    return opts;
-}
-/** A path of an input, relative to the workspace (the step's working directory) as BPA reads it. */
-const resolvePath = (p, cwd) => external_node_path_default().resolve(cwd, p);
-/** `secret-files`: id -> the absolute path of an existing file (BPA: "secret file ... not found"). */
-function secretFileOptions(raw, given, cwd) {
-    const secretFiles = parseBpaList(raw, { ignoreComma: true });
-    if (!secretFiles.length)
-        return undefined;
-    const files = secretMap('secret-files', secretFiles, 'a secret file (ID=PATH)');
-    for (const [id, file] of Object.entries(files)) {
-        const abs = resolvePath(file.trim(), cwd);
-        if (!(0,external_node_fs_.existsSync)(abs) || !(0,external_node_fs_.statSync)(abs).isFile())
-            throw new errors/* InputError */.dz(`input "secret-files": ${id}=${file}: secret file ${abs} not found`, 'give the path of an existing file, relative to the workspace (write it in an earlier step)');
-        files[id] = abs;
-    }
-    const twice = Object.keys(files).filter((id) => id in (given.secrets ?? {}) || id in (given.secretEnvs ?? {}));
-    if (twice.length)
-        throw new errors/* InputError */.dz(`inputs "secrets"/"secret-envs"/"secret-files": secret id ${twice.join(', ')} is given twice`, 'give each secret id once');
-    return files;
-}
-/** `attests`: each with a type; provenance has its own input, and sbom is set once. */
-function attestOptions(raw, given) {
-    const attests = parseBpaList(raw, { ignoreComma: true });
-    for (const a of attests) {
-        const type = /(?:^|,)\s*type=([^,]*)/.exec(a)?.[1]?.trim();
-        if (!type)
-            throw new errors/* InputError */.dz(`input "attests": ${JSON.stringify(a)} has no type= (e.g. type=sbom,generator=IMAGE)`);
-        if (type === 'provenance')
-            throw new errors/* InputError */.dz(`input "attests": ${JSON.stringify(a)}: provenance is set by the provenance input (true, false, mode=min or mode=max)`, 'move it to the provenance input');
-        if (type === 'sbom' && given.sbom !== undefined)
-            throw new errors/* InputError */.dz(`inputs "sbom" and "attests": ${JSON.stringify(a)} sets the SBOM attestation twice`, 'keep one of them (build-push-action lets the sbom input win)');
-    }
-    return attests;
-}
-/** `secret-files`, `ssh`, `build-contexts`, `outputs`, `attests`, `add-hosts`, `shm-size`, `ulimit`. */
-function moreBuildOptions(get, given, cwd) {
-    const opts = {};
-    const secretFiles = secretFileOptions(get('secret-files'), given, cwd);
-    if (secretFiles)
-        opts.secretFiles = secretFiles;
-    const ssh = parseBpaList(get('ssh'), { ignoreComma: false });
-    for (const item of ssh)
-        if (!/^[A-Za-z0-9_.-]+(=.+)?$/.test(item))
-            throw new errors/* InputError */.dz(`input "ssh": ${JSON.stringify(item)} is not default, default=SOCKET or ID=PATH`, 'write one SSH agent socket or key a line (e.g. default, or github=/home/runner/.ssh/id_ed25519)');
-    if (ssh.length)
-        opts.ssh = ssh;
-    const contexts = parseBpaList(get('build-contexts'), { ignoreComma: true });
-    if (contexts.length) {
-        opts.buildContexts = {};
-        for (const item of contexts) {
-            const [name, value] = keyValue('build-contexts', item, 'a build context (NAME=PATH or NAME=docker-image://REF)');
-            if (!/^[A-Za-z0-9][A-Za-z0-9_./:@-]*$/.test(name))
-                throw new errors/* InputError */.dz(`input "build-contexts": ${JSON.stringify(name)} is not a context name`);
-            if (value.includes('{{'))
-                throw new errors/* InputError */.dz(`input "build-contexts": ${name}=${value}: {{defaultContext}} is build-push-action's Git context, which this action does not use`, 'give a path relative to the workspace, a URL or docker-image://REF');
-            opts.buildContexts[name] = value.trim();
-        }
-    }
-    const outputs = parseBpaList(get('outputs'), { ignoreComma: true, quote: false });
-    if (outputs.length)
-        opts.outputs = outputs.map(checkOutput);
-    const attests = attestOptions(get('attests'), given);
-    if (attests.length)
-        opts.attests = attests;
-    const hosts = parseBpaList(get('add-hosts'), { ignoreComma: false });
-    for (const h of hosts)
-        if (!/^[A-Za-z0-9_.-]+[:=]\S+$/.test(h))
-            throw new errors/* InputError */.dz(`input "add-hosts": ${JSON.stringify(h)} is not HOST:IP (or HOST=IP)`);
-    if (hosts.length)
-        opts.addHosts = hosts;
-    const shm = get('shm-size').trim();
-    if (shm) {
-        if (!/^[0-9]+(?:\.[0-9]+)?\s*[bkmgtp]?i?b?$/i.test(shm))
-            throw new errors/* InputError */.dz(`input "shm-size": ${JSON.stringify(shm)} is not a size (e.g. 2g, 512m)`);
-        opts.shmSize = shm;
-    }
-    const ulimits = parseBpaList(get('ulimit'), { ignoreComma: true });
-    for (const u of ulimits)
-        if (!/^[a-z]+=-?[0-9]+(?::-?[0-9]+)?$/.test(u))
-            throw new errors/* InputError */.dz(`input "ulimit": ${JSON.stringify(u)} is not TYPE=SOFT[:HARD] (e.g. nofile=1024:1024)`);
-    if (ulimits.length)
-        opts.ulimits = ulimits;
-    return { ...opts, ...privilegedOptions(get) };
-}
-/** `allow`, `cgroup-parent`, `no-cache-filters`, and `call` (only `build`: this action needs the image). */
-function privilegedOptions(get) {
-    const opts = {};
-    const allow = parseBpaList(get('allow'), { ignoreComma: false });
-    for (const a of allow)
-        if (!/^[a-z]+(\.[a-z-]+)*$/.test(a))
-            throw new errors/* InputError */.dz(`input "allow": ${JSON.stringify(a)} is not an entitlement`, 'e.g. network.host or security.insecure (the builder must allow it too)');
-    if (allow.length)
-        opts.allow = allow;
-    const cgroup = get('cgroup-parent').trim();
-    if (cgroup) {
-        if (/\s/.test(cgroup))
-            throw new errors/* InputError */.dz(`input "cgroup-parent": ${JSON.stringify(cgroup)} holds a space`);
-        opts.cgroupParent = cgroup;
-    }
-    const filters = parseBpaList(get('no-cache-filters'), { ignoreComma: false });
-    if (filters.length)
-        opts.noCacheFilters = filters;
-    const call = get('call').trim();
-    if (call !== '' && call !== 'build')
-        throw new errors/* InputError */.dz(`input "call": ${JSON.stringify(call)} makes buildx evaluate the Dockerfile instead of building the image, and this action pushes and smoke-tests the image`, `run "docker buildx build --call ${call.replace(/[^A-Za-z0-9=,._-]/g, '')}" in a step of its own (or leave call unset: build)`);
-    return opts;
-}
-/** The exporters `outputs` may add: the action itself pushes (`tags`, `push`) or loads (`load`). */
-const OUTPUT_TYPES = ['local', 'tar', 'oci', 'docker'];
-/**
- * One `outputs` item checked: a bare path is `type=local,dest=PATH` (as buildx reads it). The
- * action always exports the image itself (pushed by digest for the merge, or loaded for the
- * smoke stage), so `outputs` adds a second exporter: image/registry (use `tags` and `push`),
- * docker without dest (use `load`), cacheonly and stdout (`-`, the log) cannot work and are refused.
- */
-function checkOutput(item) {
-    const spec = item.includes('=') ? item : `type=local,dest=${item}`;
-    const fields = spec.split(',').map((f) => f.trim());
-    const attr = (k) => fields
-        .find((f) => f.startsWith(`${k}=`))
-        ?.slice(k.length + 1)
-        .replace(/^"|"$/g, '');
-    const type = attr('type');
-    const dest = attr('dest');
-    const refuse = (why, fix) => new errors/* InputError */.dz(`input "outputs": ${JSON.stringify(item)} ${why}`, fix);
-    if (item === '-' || dest === '-')
-        throw refuse('writes to stdout, which is the build log', 'give dest=FILE');
-    if (type === undefined)
-        throw refuse('has no type=', 'write type=local,dest=DIR (or tar, oci, docker)');
-    if (type === 'image' || type === 'registry')
-        throw refuse('pushes an image; the action pushes the built images itself', 'use the tags input with push: true (outputs takes local, tar, oci and docker with dest=)');
-    if (type === 'cacheonly')
-        throw refuse('exports nothing; the action always exports the image', 'drop it');
-    if (type === 'docker' && dest === undefined)
-        throw refuse('loads the image into the engine', 'use load: true (with push: false the images are always loaded)');
-    if (!OUTPUT_TYPES.includes(type))
-        throw refuse(`has an unknown type ${type}`, `use one of ${OUTPUT_TYPES.join(', ')}`);
-    if (dest === undefined || dest === '')
-        throw refuse('has no dest=', `write type=${type},dest=PATH`);
-    return spec;
-}
-/** `{variant}` and `{arch}` in an output spec replaced by the target's. */
-function outputFor(spec, variant, arch) {
-    return spec.replaceAll('{variant}', variant).replaceAll('{arch}', arch);
-}
-/**
- * The BuildRequest fields these inputs add for the target `variant`/`arch` (target.ts spreads
- * them into the request; buildx-args.ts turns them into argv).
- */
-function requestFromOptions(o, variant, arch) {
-    if (!o)
-        return {};
-    return {
-        ...(o.secretFiles && { secretFiles: o.secretFiles }),
-        ...(o.ssh && { ssh: o.ssh }),
-        ...(o.buildContexts && { buildContexts: o.buildContexts }),
-        ...(o.outputs && { outputs: o.outputs.map((s) => outputFor(s, variant, arch)) }),
-        ...(o.attests && { attests: o.attests }),
-        ...(o.addHosts && { addHosts: o.addHosts }),
-        ...(o.shmSize !== undefined && { shmSize: o.shmSize }),
-        ...(o.ulimits && { ulimits: o.ulimits }),
-        ...(o.allow && { allow: o.allow }),
-        ...(o.cgroupParent !== undefined && { cgroupParent: o.cgroupParent }),
-        ...(o.noCacheFilters && { noCacheFilters: o.noCacheFilters }),
-    };
-}
-
-;// CONCATENATED MODULE: ./src/config/inputs.ts
-// Action inputs that complete or override ml-image.yml. One table: main.ts reads inputs through it,
-// and a test checks that action.yml declares exactly these inputs (plus the non-config ones).
-
-
-const CONFIG_INPUTS = [
-    { input: 'image', path: ['image', 'name'], kind: 'string' },
-    { input: 'registry', path: ['image', 'registry'], kind: 'string' },
-    { input: 'version', path: ['image', 'version'], kind: 'string' },
-    { input: 'context', path: ['build', 'context'], kind: 'string' },
-    { input: 'dockerfile', path: ['build', 'dockerfile'], kind: 'string' },
-    { input: 'template', path: ['build', 'template'], kind: 'string' },
-    { input: 'variants', path: ['variants'], kind: 'list' },
-    { input: 'platforms', path: ['platforms'], kind: 'list' },
-    { input: 'requirements', path: ['python', 'requirements'], kind: 'list' },
-    { input: 'resolve-mode', path: ['resolve', 'mode'], kind: 'string' },
-    { input: 'smoke-suites', path: ['smoke', 'suites'], kind: 'list' },
-    { input: 'require-gpu', path: ['smoke', 'requireGpu'], kind: 'boolean' },
-    { input: 'gpu-runner-labels', path: ['smoke', 'gpuRunnerLabels'], kind: 'json-list' },
-    { input: 'comment', path: ['report', 'comment'], kind: 'boolean' },
-    { input: 'marker-key', path: ['report', 'markerKey'], kind: 'string' },
-    { input: 'attest', path: ['attest', 'types'], kind: 'list' },
-    { input: 'sign', path: ['attest', 'sign'], kind: 'string' },
-    // docker/build-push-action's names and forms for the config keys they share.
-    { input: 'build-args', path: ['build', 'args'], kind: 'kv-list' },
-    { input: 'pull', path: ['build', 'pull'], kind: 'boolean' },
-    { input: 'provenance', path: ['build', 'provenance'], kind: 'provenance' },
-    { input: 'network', path: ['build', 'network'], kind: 'string' },
-];
-/** Inputs of the action that are not config overrides. */
-const OTHER_INPUTS = [
-    'config',
-    'stages',
-    'build',
-    'push',
-    'merge',
-    'merge-from',
-    'gpus',
-    'comment-mode',
-    'from-artifact',
-    'baseline',
-    'result-dir',
-    'github-token',
-    // docker/build-push-action's inputs without a config key (src/build/action-inputs.ts).
-    ...BUILD_INPUTS,
-];
-/** "a, b\nc" -> ["a", "b", "c"] (commas or newlines, blanks dropped). */
-function splitList(raw) {
-    return raw
-        .split(/[\n,]/)
-        .map((s) => s.trim())
-        .filter((s) => s !== '');
-}
-/** BPA's `build-args`: KEY=VALUE a line (a line is CSV: quote a value that holds a comma). */
-function parseKvList(spec, raw) {
-    const out = {};
-    for (const item of parseBpaList(raw, { ignoreComma: true })) {
-        const at = item.indexOf('=');
-        if (at <= 0)
-            throw new errors/* InputError */.dz(`input "${spec.input}": expected KEY=VALUE lines, got ${JSON.stringify(item)}`);
-        out[item.slice(0, at).trim()] = item.slice(at + 1);
-    }
-    return out;
-}
-/**
- * BPA's `provenance`: true (buildx's default, mode=min), false, or attributes `mode=min|max`
- * (`builder-id=` and `inline-only=` are accepted and left to buildx's defaults).
- */
-function parseProvenance(spec, raw) {
-    const v = raw.trim().toLowerCase();
-    if (['true', 'yes', '1', 'on'].includes(v))
-        return 'min';
-    if (['false', 'no', '0', 'off', 'disabled=true'].includes(v))
-        return 'false';
-    if (v === 'min' || v === 'max')
-        return v;
-    let mode = 'min';
-    for (const attr of v.split(',').map((a) => a.trim())) {
-        const [k, val] = [attr.slice(0, attr.indexOf('=')), attr.slice(attr.indexOf('=') + 1)];
-        if (k === 'mode' && (val === 'min' || val === 'max'))
-            mode = val;
-        else if (k === 'disabled' && ['true', 'false'].includes(val))
-            mode = val === 'true' ? 'false' : mode;
-        else if (k !== 'builder-id' && k !== 'inline-only')
-            throw new errors/* InputError */.dz(`input "${spec.input}": expected true, false, mode=min or mode=max, got ${JSON.stringify(raw)}`);
-    }
-    return mode;
-}
-function parseInputValue(spec, raw) {
-    switch (spec.kind) {
-        case 'kv-list':
-            return parseKvList(spec, raw);
-        case 'provenance':
-            return parseProvenance(spec, raw);
-        case 'string':
-            return raw.trim();
-        case 'list':
-            return splitList(raw);
-        case 'boolean': {
-            const v = raw.trim().toLowerCase();
-            if (['true', 'yes', '1', 'on'].includes(v))
-                return true;
-            if (['false', 'no', '0', 'off'].includes(v))
-                return false;
-            throw new errors/* InputError */.dz(`input "${spec.input}": expected true or false, got ${JSON.stringify(raw)}`);
-        }
-        case 'json-list': {
-            const t = raw.trim();
-            if (!t.startsWith('['))
-                return splitList(t);
-            try {
-                return JSON.parse(t);
-            }
-            catch (e) {
-                throw new errors/* InputError */.dz(`input "${spec.input}": expected a JSON list like ["self-hosted","gpu"] or a comma list, got ${JSON.stringify(raw)} (${e.message})`);
-            }
-        }
-    }
-}
-/** Overrides for every non-empty input. `get` reads one input ('' when unset), e.g. core.getInput. */
-function overridesFromInputs(get) {
-    const out = [];
-    for (const spec of CONFIG_INPUTS) {
-        const raw = get(spec.input);
-        if (raw.trim() === '')
-            continue;
-        out.push({ path: spec.path, value: parseInputValue(spec, raw), source: `input "${spec.input}"` });
-    }
-    return out;
-}
-
+var redact = __webpack_require__(44977);
+// EXTERNAL MODULE: ./src/build/action-inputs.ts + 2 modules
+var action_inputs = __webpack_require__(49598);
+// EXTERNAL MODULE: ./src/config/inputs.ts
+var inputs = __webpack_require__(64389);
 // EXTERNAL MODULE: ./src/util/read-bounded.ts
 var read_bounded = __webpack_require__(30790);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
@@ -721,7 +56,7 @@ var config_issues = __webpack_require__(11012);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 11 modules
 var schemas = __webpack_require__(92857);
 // EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
-var core = __webpack_require__(88532);
+var core_core = __webpack_require__(88532);
 // EXTERNAL MODULE: external "node:worker_threads"
 var external_node_worker_threads_ = __webpack_require__(75919);
 ;// CONCATENATED MODULE: ./src/smoke/match.ts
@@ -815,35 +150,8 @@ async function matchOutput(output, expected, excluded, options = {}) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/config/attest.ts
-// The `attest` block of ml-image.yml: which attestations each pushed platform digest carries and
-// how they are signed (issue "Supply chain"). Its own file so that schema.ts stays one screenful
-// per block.
-
-const ATTESTATION_KINDS = ['sbom', 'provenance', 'smoke'];
-const SIGN_MODES = ['auto', 'key', 'keyless', 'off'];
-const AttestConfigSchema = schemas/* strictObject */.rej({
-    types: schemas/* preprocess */.vkY((v) => {
-        const list = typeof v === 'string' ? v.split(/[\s,]+/).filter(Boolean) : v;
-        // `none` (the only way an action input can say "no attestations").
-        return Array.isArray(list) && list.length === 1 && list[0] === 'none' ? [] : list;
-    }, schemas/* array */.YOg(schemas/* enum */.k5n(ATTESTATION_KINDS), { error: 'expected some of sbom, provenance, smoke' }))
-        .default([...ATTESTATION_KINDS])
-        .describe('Attestations for each pushed platform digest: `sbom` (CycloneDX 1.6), `provenance` (SLSA v1), `smoke` (the smoke results). `none` or `[]`: none.'),
-    sign: schemas/* enum */.k5n(SIGN_MODES)
-        .default('auto')
-        .describe('How to sign with cosign. `auto`: keyless in GitHub Actions with `id-token: write`, else a key in `COSIGN_KEY` or `key`, else unsigned (said in the log and the report). `off`: never.'),
-    key: schemas/* string */.YjP()
-        .min(1, { error: 'expected a file path' })
-        .optional()
-        .describe('Private key file for `sign: key` (relative to the config file); its password in `COSIGN_PASSWORD`. Default: the key in `COSIGN_KEY`.'),
-    tlog: schemas/* boolean */.zMY()
-        .optional()
-        .describe('Upload key-signed entries to the public Rekor transparency log. Default: on for keyless (required), off for a key (a private image name stays private).'),
-})
-    .prefault({})
-    .describe('Signed SBOM, provenance and smoke attestations (cosign).');
-
+// EXTERNAL MODULE: ./src/config/attest.ts
+var attest = __webpack_require__(92945);
 ;// CONCATENATED MODULE: ./src/config/size.ts
 // size: the image size budget (config size.budget). Parsed for the report by src/report/size.ts.
 
@@ -945,7 +253,7 @@ const Variant = schemas/* preprocess */.vkY((value, ctx) => {
         input: value,
         message: 'expected "cpu", "cudaX.Y" (like "cuda12.8") or an object like { cuda: "12.8" }',
     });
-    return core/* NEVER */.tm;
+    return core_core/* NEVER */.tm;
 }, VariantObject);
 const CustomTest = schemas/* strictObject */.rej({
     name: schemas/* string */.YjP()
@@ -1137,7 +445,7 @@ const ConfigFileSchema = schemas/* strictObject */.rej({
         .prefault({})
         .describe('The pull-request report.'),
     size: SizeConfigSchema,
-    attest: AttestConfigSchema,
+    attest: attest/* AttestConfigSchema */.Td,
 })
     .describe('ml-image.yml');
 function variantName(v) {
@@ -1591,8 +899,25 @@ const COLLECT_ENV_FIELDS = (/* unused pure expression or super */ null && ([
     'cpu_info',
 ]));
 
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/iso.js
-var iso = __webpack_require__(64377);
+// EXTERNAL MODULE: ./node_modules/zod/v4/core/api.js
+var api = __webpack_require__(43759);
+;// CONCATENATED MODULE: ./node_modules/zod/v4/classic/iso.js
+
+
+
+function datetime(params) {
+    return api/* _isoDateTime */.G1(schemas/* ZodISODateTime */.You, params);
+}
+function date(params) {
+    return core._isoDate(ZodISODate, params);
+}
+function time(params) {
+    return core._isoTime(ZodISOTime, params);
+}
+function duration(params) {
+    return core._isoDuration(ZodISODuration, params);
+}
+
 ;// CONCATENATED MODULE: ./src/smoke/result.ts
 // SmokeResult (smoke.json) and its JUnit XML form (junit.xml).
 
@@ -1628,7 +953,7 @@ const SmokeResultSchema = schemas/* object */.Ikc({
      * another job makes it or an identical earlier run's results are reused. Results of versions
      * before these fields have neither.
      */
-    finishedAt: iso/* datetime */.w$({ offset: true }).optional(),
+    finishedAt: datetime({ offset: true }).optional(),
     runner: SmokeRunnerSchema.optional(),
 });
 const xml = (s) => s
@@ -1960,7 +1285,7 @@ function variantFromPlan(data, variant) {
 
 const ATTEST_RESULT_SCHEMA_VERSION = 1;
 const AttestationSchema = schemas/* object */.Ikc({
-    kind: schemas/* enum */.k5n(ATTESTATION_KINDS),
+    kind: schemas/* enum */.k5n(attest/* ATTESTATION_KINDS */.r1),
     /** The in-toto predicate type (what `cosign verify-attestation --type` takes). */
     predicateType: schemas/* string */.YjP(),
     /** The predicate as written in the result directory (relative to it). */
@@ -2104,7 +1429,7 @@ function writeCommentArtifact(dir, payload) {
         throw new errors/* InputError */.dz(`${file}: the reports are ${Buffer.byteLength(text)} bytes, over the ${MAX_COMMENT_ARTIFACT_BYTES}-byte limit the poster accepts`, 'report fewer variants per job');
     }
     (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
-    writeFileAtomic(file, (0,capture_redact/* redactUrls */.sK)(text), file);
+    writeFileAtomic(file, (0,redact/* redactUrls */.sK)(text), file);
     return file;
 }
 /** Read and validate `dir/ml-image-comment.json`, treating it as hostile input. */
@@ -2867,7 +2192,7 @@ function diffMaps(base, head) {
         const to = Object.hasOwn(head, name) ? head[name] : null;
         if (from === to) {
             unchanged++;
-            if (from === capture_redact/* REDACTED */.XF)
+            if (from === redact/* REDACTED */.XF)
                 redactedBoth++;
         }
         else
@@ -3036,133 +2361,8 @@ function diffSmoke(base, head, opts = {}) {
 
 // EXTERNAL MODULE: ./src/version.ts
 var version = __webpack_require__(311);
-// EXTERNAL MODULE: ./node_modules/he/he.js
-var he = __webpack_require__(61528);
-var he_default = /*#__PURE__*/__webpack_require__.n(he);
-;// CONCATENATED MODULE: ./src/report/escape.ts
-// The ONE place untrusted text is made safe for GitHub Markdown (PR comments, job summaries).
-// Every value from a record, smoke result, resolver or model goes through md() or html() at render
-// time; the renderer's own template text never contains user data unescaped.
-
-/**
- * Word joiner after `@` and `#`: GitHub's mention (`@user`, `@org/team`) and reference (`#12`,
- * `owner/repo#12`, `GH-12`) filters need the next character to be a word character, and the text
- * still reads the same. Renovate does the same with a zero-width space.
- */
-const JOINER = '\u2060';
-// Bidirectional overrides can make a row display something other than what it holds.
-const BIDI = /[\u202a-\u202e\u2066-\u2069]/g;
-// eslint-disable-next-line no-control-regex -- removing control characters is the point
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
-const NEWLINES = /\r\n|[\r\n\u2028\u2029]/g;
-/** Cut to at most max characters (code points), marking the cut. */
-function clip(text, max) {
-    if (text.length <= max)
-        return text;
-    const points = Array.from(text);
-    return points.length <= max ? text : `${points.slice(0, Math.max(0, max - 1)).join('')}…`;
-}
-function neutralise(text) {
-    return (text
-        .replace(CONTROL, '')
-        .replace(BIDI, '\ufffd')
-        .replace(/@/g, `@${JOINER}`)
-        // Also before a line break: the break becomes <br>, and the text around it one line.
-        .replace(/#(?=(?:\r\n|[\r\n\u2028\u2029])*[0-9])/g, `#${JOINER}`)
-        .replace(/\b(gh)-(?=[0-9])/gi, `$1${JOINER}-`)
-        // GitHub autolinks bare `http://`, `https://` and `www.` text (a package named by a URL would
-        // be a live link): a joiner inside the scheme keeps the text and breaks the link.
-        .replace(/([a-z][a-z0-9+.-]*):(?=\/\/)/gi, `$1:${JOINER}`)
-        // Also a bare `www` at the end: the template may put a full stop right after the value.
-        .replace(/\b(www)(?=\.|$)/gi, `$1${JOINER}`));
-}
-/**
- * Text for a Markdown context: a table cell, a list item, a sentence. HTML-escaped (he: & < > " '
- * and the backtick), table pipes and link brackets as entities, emphasis characters and a leading
- * block marker backslash-escaped, newlines as <br>, mentions and references neutralised.
- */
-// Most values (package names, versions) need no escaping at all: checked once, returned as is.
-const PLAIN = /^[A-Za-z0-9][A-Za-z0-9.,:+/=-]*$/;
-const NEEDS_WORK = /gh-[0-9]|^[0-9]+\.$|:\/\/|\bwww(\.|$)/i;
-function md(text, max = Infinity) {
-    const clipped = clip(String(text), max);
-    if (PLAIN.test(clipped) && !NEEDS_WORK.test(clipped))
-        return clipped;
-    const s = neutralise(clipped);
-    return (he_default().escape(s)
-        .replace(/[|[\]()]/g, (c) => `&#${c.charCodeAt(0)};`)
-        .replace(/[\\*_~]/g, '\\$&')
-        // Block markers only matter at the start of a line (a list item's text): heading, list, rule.
-        .replace(/^(#{1,6}|[+-])(?=[ \t]|$)/, '\\$1')
-        .replace(/^-(?=-)/, '\\-')
-        .replace(/^(\d+)\.(?=[ \t]|$)/, '$1\\.')
-        .replace(NEWLINES, '<br>'));
-}
-/** Text inside an HTML element we emit (<summary>): Markdown is not parsed there, entities are. */
-function html(text, max = Infinity) {
-    return he_default().escape(neutralise(clip(String(text), max))).replace(NEWLINES, ' ');
-}
-/**
- * A link target: only http(s) URLs, percent-encoded so that nothing in them can end the Markdown
- * link or open HTML. Anything else is dropped (null).
- */
-function safeUrl(url) {
-    let u;
-    try {
-        u = new URL(url);
-    }
-    catch {
-        return null;
-    }
-    if (u.protocol !== 'https:' && u.protocol !== 'http:')
-        return null;
-    // Credentials in a URL are a secret: never printed.
-    u.username = '';
-    u.password = '';
-    return u.href.replace(/[()<>"'`\s|[\]\\@]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
-}
-/** Characters a marker key may hold; anything else becomes "_" (it lives inside an HTML comment). */
-function markerKey(key, max = 160) {
-    // Without < > ! the key can never end the comment it lives in.
-    const clean = key.replace(/[^A-Za-z0-9._/:@,+-]/g, '_');
-    if (clean.length <= max)
-        return clean;
-    // Long keys keep a hash of the whole so two keys with the same start stay distinct.
-    return `${clean.slice(0, max - 9)}+${fnv1a(key)}`;
-}
-function fnv1a(s) {
-    let h = 0x811c9dc5;
-    for (let i = 0; i < s.length; i++) {
-        h ^= s.charCodeAt(i);
-        h = Math.imul(h, 0x01000193) >>> 0;
-    }
-    return h.toString(16).padStart(8, '0');
-}
-// Mermaid (charts in ```mermaid blocks): only these characters are written as they are; any other
-// becomes a Mermaid entity code, `#<decimal code point>;`, which Mermaid turns back into the
-// character when it draws (its encodeEntities/decodeEntities). So no value can end a quoted label
-// (`"`), start a comment or a directive (`%%`, `%%{init}%%`), separate statements (`;`, a newline),
-// be taken for an entity of its own (`#`), open a Markdown string (a backtick, which could also
-// end the fenced block) or carry HTML (`<`).
-const MERMAID_SAFE = /^[A-Za-z0-9 .,_+\-/()]$/u;
-/**
- * Text for a Mermaid label or title (always written inside double quotes, or as a pie title to
- * the end of its line): control characters removed, bidirectional overrides replaced, line breaks
- * and tabs as single spaces, clipped to max characters, every character outside
- * [A-Za-z0-9 .,_+-/()] as `#<code point>;`. Never empty (an empty label reads as "?").
- */
-function mermaidText(text, max = 80) {
-    const plain = clip(String(text)
-        .replace(CONTROL, '')
-        .replace(BIDI, '\ufffd')
-        .replace(/[\s\u2028\u2029]+/gu, ' ')
-        .trim(), max);
-    let out = '';
-    for (const ch of plain)
-        out += MERMAID_SAFE.test(ch) ? ch : `#${ch.codePointAt(0)};`;
-    return out === '' ? '?' : out;
-}
-
+// EXTERNAL MODULE: ./src/report/escape.ts
+var report_escape = __webpack_require__(14031);
 ;// CONCATENATED MODULE: ./src/report/format.ts
 const format_int = new Intl.NumberFormat('en-US');
 const fmtInt = (n) => format_int.format(n);
@@ -3232,15 +2432,15 @@ function parseSizeBudget(text) {
 function describeChange(c) {
     const bytes = signed(c.delta, fmtBytes);
     if (c.kind === 'layer')
-        return `layer ${clip(c.name, 80)} ${bytes}`;
-    const name = clip(c.name, 60);
+        return `layer ${(0,report_escape/* clip */.$Q)(c.name, 80)} ${bytes}`;
+    const name = (0,report_escape/* clip */.$Q)(c.name, 60);
     if (c.from === null)
-        return `${name} ${clip(c.to ?? '', 40)} (added) ${bytes}`;
+        return `${name} ${(0,report_escape/* clip */.$Q)(c.to ?? '', 40)} (added) ${bytes}`;
     if (c.to === null)
-        return `${name} ${clip(c.from, 40)} (removed) ${bytes}`;
+        return `${name} ${(0,report_escape/* clip */.$Q)(c.from, 40)} (removed) ${bytes}`;
     if (c.from === c.to)
-        return `${name} ${clip(c.to, 40)} ${bytes}`;
-    return `${name} ${clip(c.from, 40)} → ${clip(c.to, 40)} ${bytes}`;
+        return `${name} ${(0,report_escape/* clip */.$Q)(c.to, 40)} ${bytes}`;
+    return `${name} ${(0,report_escape/* clip */.$Q)(c.from, 40)} → ${(0,report_escape/* clip */.$Q)(c.to, 40)} ${bytes}`;
 }
 /** "+610.0 MB: a 1 → 2 +402.0 MB, b (added) +150.0 MB, …"; null when nothing explains the change. */
 function sizeHeadline(e, n = 3) {
@@ -3263,9 +2463,9 @@ function biggestPart(p) {
     ].sort((a, b) => b.sizeBytes - a.sizeBytes);
     const pkg = pkgs[0];
     if (pkg)
-        return `${pkg.eco} ${clip(pkg.name, 60)} ${clip(pkg.version, 40)} (${fmtBytes(pkg.sizeBytes)})`;
+        return `${pkg.eco} ${(0,report_escape/* clip */.$Q)(pkg.name, 60)} ${(0,report_escape/* clip */.$Q)(pkg.version, 40)} (${fmtBytes(pkg.sizeBytes)})`;
     const layer = top.layers[0];
-    return layer ? `layer ${clip(layer.createdBy, 80)} (${fmtBytes(layer.sizeBytes)})` : null;
+    return layer ? `layer ${(0,report_escape/* clip */.$Q)(layer.createdBy, 80)} (${fmtBytes(layer.sizeBytes)})` : null;
 }
 /** The top contributor a breach names: what grew most, else what weighs most. */
 function topContributor(p) {
@@ -3341,7 +2541,7 @@ const SupplyChainSchema = schemas/* object */.Ikc({
 });
 const httpUrl = schemas/* string */.YjP()
     .max(4096)
-    .refine((u) => safeUrl(u) !== null, 'expected an http(s) URL');
+    .refine((u) => (0,report_escape/* safeUrl */.Pl)(u) !== null, 'expected an http(s) URL');
 const PlatformReportSchema = schemas/* object */.Ikc({
     platform: schemas/* string */.YjP(),
     head: EnvSummarySchema,
@@ -3387,9 +2587,9 @@ function buildReportModel(input) {
     }));
     const links = {};
     // A link that is not http(s) is dropped here rather than failing the poster later.
-    if (input.links?.run && safeUrl(input.links.run))
+    if (input.links?.run && (0,report_escape/* safeUrl */.Pl)(input.links.run))
         links.run = input.links.run;
-    if (input.links?.artifact && safeUrl(input.links.artifact))
+    if (input.links?.artifact && (0,report_escape/* safeUrl */.Pl)(input.links.artifact))
         links.artifact = input.links.artifact;
     return {
         schemaVersion: REPORT_MODEL_SCHEMA_VERSION,
@@ -3442,7 +2642,7 @@ function assessReport(model) {
     const findings = [];
     const add = (raw, severity) => {
         // Values come from the image: a 1,000-character version must not crowd out the rest.
-        const text = clip(raw, 120);
+        const text = (0,report_escape/* clip */.$Q)(raw, 120);
         if (!findings.some((f) => f.text === text))
             findings.push({ text, severity });
     };
@@ -3469,13 +2669,13 @@ function noBaselineAssessment(model, smoke) {
         : model.baseline
             ? `First run: no baseline for ${model.baseline.ref} yet — environment summary below`
             : 'No baseline to compare with — environment summary below';
-    const findings = [{ text: clip(text, 160), severity: 'info' }];
+    const findings = [{ text: (0,report_escape/* clip */.$Q)(text, 160), severity: 'info' }];
     const failing = distinctFailing(smoke, false);
     if (failing)
-        findings.push({ text: clip(`${plural(failing, 'smoke test')} failing`, 120), severity: 'failure' });
+        findings.push({ text: (0,report_escape/* clip */.$Q)(`${plural(failing, 'smoke test')} failing`, 120), severity: 'failure' });
     const breaches = budgetBreaches(model.sizeBudget, model.platforms);
     for (const b of breaches)
-        findings.push({ text: clip(b.short, 160), severity: 'failure' });
+        findings.push({ text: (0,report_escape/* clip */.$Q)(b.short, 160), severity: 'failure' });
     return { verdict: failing || breaches.length > 0 ? 'failure' : 'no-baseline', findings };
 }
 /** A version change of a major component: a warning when major, a downgrade, added or removed. */
@@ -3708,7 +2908,7 @@ function openResultDir(dir, label = 'result-dir', opts = {}) {
     const at = (name) => external_node_path_default().join(root, name);
     const write = (name, content, l = label, durable = true) => {
         (0,external_node_fs_.mkdirSync)(external_node_path_default().dirname(at(name)), { recursive: true });
-        writeFileAtomic(at(name), (0,capture_redact/* redactUrls */.sK)(content), l, durable);
+        writeFileAtomic(at(name), (0,redact/* redactUrls */.sK)(content), l, durable);
     };
     const writeJson = (name, schema, value, l, durable = true) => write(name, json(checked(schema, value, at(name))), l, durable);
     const records = (variant, platform) => ['env', 'smoke', 'smoke-key']
@@ -4239,7 +3439,7 @@ function pipConf(ix) {
 /** The indexes as shown to people: userinfo masked. */
 function describeIndexes(ix) {
     return [ix.indexUrl ?? 'https://pypi.org/simple', ...ix.extraIndexUrls]
-        .map((u) => (0,capture_redact/* redactUrls */.sK)(u))
+        .map((u) => (0,redact/* redactUrls */.sK)(u))
         .join(', ');
 }
 
@@ -4299,7 +3499,7 @@ function checkBuildArgs(args) {
         const why = SECRET_ARG_NAME.test(name)
             ? 'its name says it holds a credential or an index URL'
             : URL_USERINFO.test(value)
-                ? `its value carries URL credentials (${(0,capture_redact/* redactUrls */.sK)(value).slice(0, 200)})`
+                ? `its value carries URL credentials (${(0,redact/* redactUrls */.sK)(value).slice(0, 200)})`
                 : undefined;
         if (why !== undefined) {
             throw new errors/* InputError */.dz(`build.args.${name}: ${why}; build arguments are recorded in the image history`, `pass it with build.secrets (read at build time from a secret mount, never stored in the image); index URLs go in python.indexUrl / python.extraIndexUrls`);
@@ -4845,11 +4045,11 @@ function secretEnvScript(env) {
  */
 function inputsDigest(i) {
     const text = JSON.stringify({
-        requirements: (0,capture_redact/* redactUrls */.sK)(i.requirements),
-        constraints: (0,capture_redact/* redactUrls */.sK)(i.constraints),
-        indexUrl: i.indexes.indexUrl !== undefined ? (0,capture_redact/* redactUrls */.sK)(i.indexes.indexUrl) : null,
-        extraIndexUrls: i.indexes.extraIndexUrls.map((u) => (0,capture_redact/* redactUrls */.sK)(u)),
-        torchIndexUrl: i.torchIndexUrl !== undefined ? (0,capture_redact/* redactUrls */.sK)(i.torchIndexUrl) : null,
+        requirements: (0,redact/* redactUrls */.sK)(i.requirements),
+        constraints: (0,redact/* redactUrls */.sK)(i.constraints),
+        indexUrl: i.indexes.indexUrl !== undefined ? (0,redact/* redactUrls */.sK)(i.indexes.indexUrl) : null,
+        extraIndexUrls: i.indexes.extraIndexUrls.map((u) => (0,redact/* redactUrls */.sK)(u)),
+        torchIndexUrl: i.torchIndexUrl !== undefined ? (0,redact/* redactUrls */.sK)(i.torchIndexUrl) : null,
         secrets: Object.keys(i.secretEnv).sort(),
     });
     return (0,external_node_crypto_.createHash)('sha256').update(text).digest('hex');
@@ -4879,11 +4079,11 @@ function writeBuildInputs(dir, i) {
 function outputMasker(secretEnv, indexes) {
     const masks = [
         ...Object.values(secretEnv),
-        ...[indexes.indexUrl ?? '', ...indexes.extraIndexUrls].map(capture_redact/* urlSecret */.mz),
+        ...[indexes.indexUrl ?? '', ...indexes.extraIndexUrls].map(redact/* urlSecret */.mz),
     ]
         .filter((m) => m.length >= 4)
         .sort((a, b) => b.length - a.length);
-    return (text) => masks.reduce((t, m) => t.split(m).join('***'), (0,capture_redact/* redactUrls */.sK)(text));
+    return (text) => masks.reduce((t, m) => t.split(m).join('***'), (0,redact/* redactUrls */.sK)(text));
 }
 
 // EXTERNAL MODULE: ./src/docker/engine.ts + 8 modules
@@ -4984,7 +4184,7 @@ annotations = []) {
     // are not copied yet (400).
     const buildRepository = sources[0]?.split('@')[0] ?? '';
     let digest;
-    for (const group of tagsByRepository(buildRepository, tags)) {
+    for (const group of (0,action_inputs/* tagsByRepository */.zT)(buildRepository, tags)) {
         const d = await withRetries(deps, `merge ${variant}`, group, t0, () => annotations.length > 0
             ? deps.docker.imagetoolsCreate(group, [...sources], { annotations })
             : deps.docker.imagetoolsCreate(group, [...sources]));
@@ -5686,7 +4886,7 @@ function prepareTarget(ctx, t, arch, metadataFile) {
         ...ctx.valueSecretFiles,
     };
     const o = ctx.options ?? {};
-    const annotations = (o.annotations ?? []).filter(isManifestAnnotation).map(annotationArg);
+    const annotations = (o.annotations ?? []).filter(action_inputs/* isManifestAnnotation */.Ji).map(action_inputs/* annotationArg */.S);
     const { args, notes } = buildxBuildArgs({
         context: ctx.context,
         dockerfile: t.dockerfile,
@@ -5713,7 +4913,7 @@ function prepareTarget(ctx, t, arch, metadataFile) {
         ...(o.sbom !== undefined && { sbom: o.sbom }),
         ...(ctx.push && o.load && { load: true }),
         ...((t.ociMediatypes || annotations.length > 0) && { ociMediatypes: true }),
-        ...requestFromOptions(o, t.v.name, arch),
+        ...(0,action_inputs/* requestFromOptions */.IH)(o, t.v.name, arch),
     }, ctx.builder);
     for (const n of notes) {
         if (!ctx.notesShown.has(n))
@@ -5725,7 +4925,7 @@ function prepareTarget(ctx, t, arch, metadataFile) {
 /** The image digest from buildx's metadata file, the metadata kept without URL credentials. */
 function readMetadata(id, metadataFile) {
     // buildx's metadata can quote build inputs (provenance): no URL credentials in build.json.
-    const parsed = MetadataSchema.safeParse((0,capture_redact/* redactUrlsDeep */.w5)(JSON.parse((0,external_node_fs_.readFileSync)(metadataFile, 'utf8'))));
+    const parsed = MetadataSchema.safeParse((0,redact/* redactUrlsDeep */.w5)(JSON.parse((0,external_node_fs_.readFileSync)(metadataFile, 'utf8'))));
     const metadata = parsed.success ? parsed.data : {};
     const digest = metadata['containerimage.digest'];
     if (typeof digest !== 'string')
@@ -5791,22 +4991,8 @@ function dockerfileFor(v, config, baseDir, imagesDir) {
     return file;
 }
 
-;// CONCATENATED MODULE: ./src/util/map-limit.ts
-// FN over ITEMS with at most LIMIT calls in flight; the results in the items' order. A rejection
-// rejects the whole (the calls already started still run to their end).
-async function mapLimit(items, limit, fn) {
-    const results = new Array(items.length);
-    let next = 0;
-    const worker = async () => {
-        while (next < items.length) {
-            const i = next++;
-            results[i] = await fn(items[i]);
-        }
-    };
-    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-    return results;
-}
-
+// EXTERNAL MODULE: ./src/util/map-limit.ts
+var map_limit = __webpack_require__(9992);
 ;// CONCATENATED MODULE: ./src/build/stage.ts
 // The build stage: one buildx build per variant and platform, each pushed (by digest where the
 // driver allows), then `imagetools create` merges each variant's platform digests under its tags.
@@ -5898,7 +5084,7 @@ async function buildVariant(input, v, run) {
     const limit = ctx.builder.driver === 'docker' ? 1 : 2;
     const merging = input.push && input.merge !== false;
     const annotations = merging ? mergeAnnotations(input, ctx, labels) : [];
-    const built = await mapLimit(platforms, limit, (platform) => group(`build ${v.name} ${platform}`, () => timer.step(`build ${v.name}/${platform.split('/')[1]}`, () => buildTarget(ctx, {
+    const built = await (0,map_limit/* mapLimit */.s)(platforms, limit, (platform) => group(`build ${v.name} ${platform}`, () => timer.step(`build ${v.name}/${platform.split('/')[1]}`, () => buildTarget(ctx, {
         v,
         platform,
         dockerfile,
@@ -5923,7 +5109,7 @@ async function buildVariant(input, v, run) {
 }
 /** Index annotations of the merged list: `imagetools create --annotation` needs buildx >= 0.12. */
 function mergeAnnotations(input, ctx, labels) {
-    const wanted = indexAnnotations(labels, input.options?.annotations);
+    const wanted = (0,action_inputs/* indexAnnotations */.nM)(labels, input.options?.annotations);
     if (wanted.length === 0)
         return wanted;
     const why = ctx.builder.driver === 'docker'
@@ -6760,24 +5946,24 @@ const barConfig = (bars) => JSON.stringify({
  */
 function barChart(spec) {
     const bars = spec.bars.slice(0, MAX_CHART_METRICS);
-    const labels = unique(bars.flatMap((b) => spec.sides.map((side) => `${mermaidText(b.label, 24)} ${mermaidText(side, 14)}`)));
+    const labels = unique(bars.flatMap((b) => spec.sides.map((side) => `${(0,report_escape/* mermaidText */.Hg)(b.label, 24)} ${(0,report_escape/* mermaidText */.Hg)(side, 14)}`)));
     const values = bars.flatMap((b) => [b.base, b.head]);
     return [
         `%%{init: ${barConfig(values.length)}}%%`,
         'xychart-beta horizontal',
-        `    title "${mermaidText(spec.title, 120)}"`,
+        `    title "${(0,report_escape/* mermaidText */.Hg)(spec.title, 120)}"`,
         `    x-axis [${labels.map((l) => `"${l}"`).join(', ')}]`,
-        `    y-axis "${mermaidText(spec.unit, 30)}" 0 --> ${chartNumber(axisMax(Math.max(...values) * 1.05))}`,
+        `    y-axis "${(0,report_escape/* mermaidText */.Hg)(spec.unit, 30)}" 0 --> ${chartNumber(axisMax(Math.max(...values) * 1.05))}`,
         `    bar [${values.map(chartNumber).join(', ')}]`,
     ].join('\n');
 }
 /** A pie with the values in its legend (showData); slices of value 0 or less are left out. */
 function pieChart(spec) {
     const slices = spec.slices.filter((s) => s.value > 0 && Number.isFinite(s.value));
-    const labels = unique(slices.map((s) => mermaidText(s.label, 60)));
+    const labels = unique(slices.map((s) => (0,report_escape/* mermaidText */.Hg)(s.label, 60)));
     return [
         'pie showData',
-        `    title ${mermaidText(spec.title, 120)}`,
+        `    title ${(0,report_escape/* mermaidText */.Hg)(spec.title, 120)}`,
         ...slices.map((s, i) => `    "${labels[i]}" : ${chartNumber(s.value)}`),
     ].join('\n');
 }
@@ -6861,7 +6047,7 @@ function withoutCharts(markdown) {
 
 const STATUS = { pass: '✅ pass', fail: '❌ fail', skip: '⏭️ skip' };
 const markdown_status = (s) => (s ? STATUS[s] : '—');
-const cell = (v, max = 100) => v === null || v === undefined || v === '' ? '—' : md(v, max);
+const cell = (v, max = 100) => v === null || v === undefined || v === '' ? '—' : (0,report_escape.md)(v, max);
 const row = (cells) => `| ${cells.join(' | ')} |`;
 const header = (cells) => `${row(cells)}\n|${cells.map(() => '---').join('|')}|`;
 function changeCell(kind, level) {
@@ -6906,7 +6092,7 @@ function shortSha(sha) {
     // code point, so a cut never splits a character, and escaped like any other value.
     if (!sha)
         return '';
-    return /^[0-9a-f]{7,64}$/i.test(sha) ? sha.slice(0, 7) : md(sha, 12);
+    return /^[0-9a-f]{7,64}$/i.test(sha) ? sha.slice(0, 7) : (0,report_escape.md)(sha, 12);
 }
 
 ;// CONCATENATED MODULE: ./src/report/render/parts.ts
@@ -7007,7 +6193,7 @@ function packagePart(eco, d, suffix, baseLabel, rank) {
         return `\n_… and ${fmtInt(hidden)} more ${only}${hidden === 1 ? noun : `${noun}s`}${detail} (see the report artifact)_`;
     };
     const rows = d.changes.map((c) => row([cell(c.name, 80), cell(c.from, 60), cell(c.to, 60), changeCell(c.kind, c.level)]));
-    return rowsPart(`${eco} table${suffix}`, detailsRows(html(`${eco}: ${kindCounts(d.changes)}${suffix}`), header(['Package', baseLabel, 'this PR', 'Change']), rows, more), rank);
+    return rowsPart(`${eco} table${suffix}`, detailsRows((0,report_escape/* html */.qy)(`${eco}: ${kindCounts(d.changes)}${suffix}`), header(['Package', baseLabel, 'this PR', 'Change']), rows, more), rank);
 }
 function overviewRows(p) {
     const all = [];
@@ -7070,7 +6256,7 @@ function overviewRows(p) {
     return { all, changed };
 }
 function overviewPart(p, names, baseLabel, index) {
-    const title = names !== null ? `#### ${md(names, 200)}\n\n` : '';
+    const title = names !== null ? `#### ${(0,report_escape.md)(names, 200)}\n\n` : '';
     const cols = p.diff ? ['', baseLabel, 'this PR', 'Change'] : ['', 'this PR'];
     const { all, changed } = overviewRows(p);
     const table = (rows) => `${title}${header(cols)}\n${rows.join('\n')}`;
@@ -7093,7 +6279,7 @@ function envPart(p, suffix, baseLabel, rank) {
         ? `_${plural(e.redactedBoth, 'variable')} redacted on both sides: their values are not compared._\n\n`
         : '';
     const rows = e.changes.map((c) => row([cell(c.name, 80), cell(c.from, 120), cell(c.to, 120)]));
-    return rowsPart(`environment table${suffix}`, detailsRows(html(`Environment variables: ${plural(e.changes.length, 'change')}${suffix}`), header(['Variable', baseLabel, 'this PR']), rows, (shown) => `\n_… and ${fmtInt(rows.length - shown)} more (see the report artifact)_`, intro), rank);
+    return rowsPart(`environment table${suffix}`, detailsRows((0,report_escape/* html */.qy)(`Environment variables: ${plural(e.changes.length, 'change')}${suffix}`), header(['Variable', baseLabel, 'this PR']), rows, (shown) => `\n_… and ${fmtInt(rows.length - shown)} more (see the report artifact)_`, intro), rank);
 }
 function labelsPart(p, suffix, baseLabel, rank) {
     const l = p.diff?.labels;
@@ -7102,7 +6288,7 @@ function labelsPart(p, suffix, baseLabel, rank) {
     const volatile = l.changes.filter((c) => c.volatile).length;
     const rows = l.changes.map((c) => row([cell(c.name, 80), cell(c.from, 120), cell(c.to, 120), c.volatile ? 'changes every build' : '']));
     const counts = `${plural(l.changes.length - volatile, 'change')}${volatile ? `, ${fmtInt(volatile)} volatile` : ''}`;
-    return rowsPart(`labels table${suffix}`, detailsRows(html(`Labels: ${counts}${suffix}`), header(['Label', baseLabel, 'this PR', '']), rows, (shown) => `\n_… and ${fmtInt(rows.length - shown)} more (see the report artifact)_`), rank);
+    return rowsPart(`labels table${suffix}`, detailsRows((0,report_escape/* html */.qy)(`Labels: ${counts}${suffix}`), header(['Label', baseLabel, 'this PR', '']), rows, (shown) => `\n_… and ${fmtInt(rows.length - shown)} more (see the report artifact)_`), rank);
 }
 function testsPart(p, suffix, baseLabel, rank) {
     const s = p.smoke;
@@ -7115,9 +6301,9 @@ function testsPart(p, suffix, baseLabel, rank) {
     const rows = tests.map((t) => {
         const note = [
             t.regression ? '**regression**' : t.fixed ? 'fixed' : '',
-            t.reason ? md(t.reason, 200) : '',
-            t.cause ? md(t.cause, 300) : '',
-            t.note ? md(t.note, 200) : '',
+            t.reason ? (0,report_escape.md)(t.reason, 200) : '',
+            t.cause ? (0,report_escape.md)(t.cause, 300) : '',
+            t.note ? (0,report_escape.md)(t.note, 200) : '',
         ]
             .filter(Boolean)
             .join(' — ');
@@ -7130,7 +6316,7 @@ function testsPart(p, suffix, baseLabel, rank) {
     ]
         .filter(Boolean)
         .join(', ');
-    return rowsPart(`smoke tests table${suffix}`, detailsRows(html(`Smoke tests: ${counts}${suffix}`), header(hasBase ? ['Test', baseLabel, 'this PR', ''] : ['Test', 'this PR', '']), rows, (shown) => `\n_… and ${fmtInt(rows.length - shown)} more tests (see the report artifact)_`), rank);
+    return rowsPart(`smoke tests table${suffix}`, detailsRows((0,report_escape/* html */.qy)(`Smoke tests: ${counts}${suffix}`), header(hasBase ? ['Test', baseLabel, 'this PR', ''] : ['Test', 'this PR', '']), rows, (shown) => `\n_… and ${fmtInt(rows.length - shown)} more tests (see the report artifact)_`), rank);
 }
 function metricNote(m, threshold) {
     if (m.base === null || m.head === null)
@@ -7163,14 +6349,14 @@ function metricsPart(p, suffix, baseLabel, rank) {
             metricNote(m, s.threshold),
         ]
         : [cell(m.test, 60), cell(name(m.metric), 60), headVal(m)]));
-    return rowsPart(`smoke metrics table${suffix}`, detailsRows(html(`Smoke metrics: ${plural(s.metrics.length, 'value')}${s.metricRegressions ? `, ${plural(s.metricRegressions, 'regression')}` : ''}${suffix}`), header(hasBase ? ['Test', 'Metric', baseLabel, 'this PR', 'Change'] : ['Test', 'Metric', 'this PR']), rows, (shown) => `\n_… and ${fmtInt(rows.length - shown)} more values (see the report artifact)_`), rank);
+    return rowsPart(`smoke metrics table${suffix}`, detailsRows((0,report_escape/* html */.qy)(`Smoke metrics: ${plural(s.metrics.length, 'value')}${s.metricRegressions ? `, ${plural(s.metricRegressions, 'regression')}` : ''}${suffix}`), header(hasBase ? ['Test', 'Metric', baseLabel, 'this PR', 'Change'] : ['Test', 'Metric', 'this PR']), rows, (shown) => `\n_… and ${fmtInt(rows.length - shown)} more values (see the report artifact)_`), rank);
 }
 function resolutionPart(lines) {
     if (lines.length === 0)
         return null;
-    const rows = lines.map((l) => `- ${md(l, 500)}`);
+    const rows = lines.map((l) => `- ${(0,report_escape.md)(l, 500)}`);
     return rowsPart('dependency resolution', {
-        head: `<details><summary>${html(`Dependency resolution: ${plural(lines.length, 'line')}`)}</summary>\n\n`,
+        head: `<details><summary>${(0,report_escape/* html */.qy)(`Dependency resolution: ${plural(lines.length, 'line')}`)}</summary>\n\n`,
         rows,
         more: (shown) => `\n_… and ${fmtInt(rows.length - shown)} more lines (see the report artifact)_`,
         tail: '\n</details>',
@@ -7196,12 +6382,12 @@ function supplyChainPart(sc) {
             .map((a) => a.verify)
             .filter((c) => c !== undefined && SAFE_COMMAND.test(c) && !c.includes('`'));
         return [
-            `- ${md(t.platform, 40)} (${md(t.ref, 300)}): ${md(what.join('; '), 600)}`,
+            `- ${(0,report_escape.md)(t.platform, 40)} (${(0,report_escape.md)(t.ref, 300)}): ${(0,report_escape.md)(what.join('; '), 600)}`,
             ...(commands.length > 0 ? [`  \`\`\`sh\n${commands.map((c) => `  ${c}`).join('\n')}\n  \`\`\``] : []),
         ];
     });
     return rowsPart('supply chain', {
-        head: `<details><summary>${html(`Supply chain: ${signed === sc.targets.length ? 'signed' : signed === 0 ? 'not signed' : `${signed} of ${sc.targets.length} signed`} (${plural(sc.targets.length, 'platform image')})`)}</summary>\n\n${md(sc.signing, 400)}\n\n`,
+        head: `<details><summary>${(0,report_escape/* html */.qy)(`Supply chain: ${signed === sc.targets.length ? 'signed' : signed === 0 ? 'not signed' : `${signed} of ${sc.targets.length} signed`} (${plural(sc.targets.length, 'platform image')})`)}</summary>\n\n${(0,report_escape.md)(sc.signing, 400)}\n\n`,
         rows,
         more: (shown) => `\n_… and ${fmtInt(rows.length - shown)} more lines (see attest.json)_`,
         tail: '\n</details>',
@@ -7238,10 +6424,10 @@ function sizeChangePart(p, sizeBudget, suffix, baseLabel, rank) {
         return null;
     const headline = e ? sizeHeadline(e) : null;
     const notes = [
-        ...breaches.map((b) => `❌ **${md(b.text, 400)}**`),
-        headline ? `**${md(headline, 400)}**` : '',
+        ...breaches.map((b) => `❌ **${(0,report_escape.md)(b.text, 400)}**`),
+        headline ? `**${(0,report_escape.md)(headline, 400)}**` : '',
         e && !e.packagesKnown
-            ? `_The ${md(baseLabel, 40)} record has no package sizes (captured before sizes were recorded)._`
+            ? `_The ${(0,report_escape.md)(baseLabel, 40)} record has no package sizes (captured before sizes were recorded)._`
             : '',
         e && e.packagesChanged > e.packages.length
             ? `_Packages: ${signed(e.packagesDelta, fmtBytes)} over ${plural(e.packagesChanged, 'package')} whose size changed; the ${fmtInt(e.packages.length)} biggest changes are listed._`
@@ -7253,7 +6439,7 @@ function sizeChangePart(p, sizeBudget, suffix, baseLabel, rank) {
         side(c.to, c.headBytes, c.kind),
         signed(c.delta, fmtBytes),
     ]));
-    return rowsPart(`size table${suffix}`, detailsRows(html(`Image size: ${total}${breaches.length ? ', over budget' : ''}${suffix}`), rows.length > 0 ? header(['What', baseLabel, 'this PR', 'Change']) : '', rows, (shown) => `\n_… and ${fmtInt(rows.length - shown)} more (see the report artifact)_`, notes.length > 0 ? `${notes.join('\n\n')}\n\n` : ''), rank);
+    return rowsPart(`size table${suffix}`, detailsRows((0,report_escape/* html */.qy)(`Image size: ${total}${breaches.length ? ', over budget' : ''}${suffix}`), rows.length > 0 ? header(['What', baseLabel, 'this PR', 'Change']) : '', rows, (shown) => `\n_… and ${fmtInt(rows.length - shown)} more (see the report artifact)_`, notes.length > 0 ? `${notes.join('\n\n')}\n\n` : ''), rank);
 }
 /** The biggest pip and apt packages and layers of this PR's image. */
 function sizeTopPart(p, sizeBudget, suffix, rank) {
@@ -7269,8 +6455,8 @@ function sizeTopPart(p, sizeBudget, suffix, rank) {
         return null;
     // Without a baseline the budget's verdict is told here (an absolute budget needs no base).
     const breaches = p.diff ? [] : budgetBreaches(sizeBudget, [p]);
-    const intro = breaches.map((b) => `❌ **${md(b.text, 400)}**`).join('\n\n');
-    return rowsPart(`biggest table${suffix}`, detailsRows(html(`Biggest packages and layers: ${fmtBytes(p.head.sizeBytes)} image${suffix}`), header(['Package or layer', 'Version', 'Size']), rows, (shown) => `\n_… and ${fmtInt(rows.length - shown)} more (see the report artifact)_`, intro ? `${intro}\n\n` : ''), rank);
+    const intro = breaches.map((b) => `❌ **${(0,report_escape.md)(b.text, 400)}**`).join('\n\n');
+    return rowsPart(`biggest table${suffix}`, detailsRows((0,report_escape/* html */.qy)(`Biggest packages and layers: ${fmtBytes(p.head.sizeBytes)} image${suffix}`), header(['Package or layer', 'Version', 'Size']), rows, (shown) => `\n_… and ${fmtInt(rows.length - shown)} more (see the report artifact)_`, intro ? `${intro}\n\n` : ''), rank);
 }
 /** The run overview's size cell: "+610.0 MB (+7.5%): nvidia-cudnn-cu12 9.5 → 9.7 +402.0 MB" (escaped). */
 function sizeChangeCell(p) {
@@ -7280,7 +6466,7 @@ function sizeChangeCell(p) {
     const change = s.delta === 0 ? '±0' : `${signed(s.delta, fmtBytes)}${s.base ? ` (${pct(s.delta / s.base)})` : ''}`;
     const e = p.diff?.sizeExplanation;
     const driver = e && s.delta !== 0 ? sizeDrivers(e)[0] : undefined;
-    return driver ? `${md(change)}: ${md(describeChange(driver), 120)}` : md(change);
+    return driver ? `${(0,report_escape.md)(change)}: ${(0,report_escape.md)(describeChange(driver), 120)}` : (0,report_escape.md)(change);
 }
 
 ;// CONCATENATED MODULE: ./src/report/render/document.ts
@@ -7294,33 +6480,33 @@ function sizeChangeCell(p) {
 
 
 function introText(model) {
-    const head = [model.head.ref ? md(model.head.ref, 80) : '', shortSha(model.head.sha)]
+    const head = [model.head.ref ? (0,report_escape.md)(model.head.ref, 80) : '', shortSha(model.head.sha)]
         .filter(Boolean)
         .join(' @ ');
     const thisPr = `this PR${head ? ` (${head})` : ''}`;
     if (!model.platforms.some((p) => p.diff)) {
         const why = model.noBaselineReason
-            ? md(model.noBaselineReason, 300)
+            ? (0,report_escape.md)(model.noBaselineReason, 300)
             : model.baseline
-                ? `no record of ${md(model.baseline.ref, 80)} yet`
+                ? `no record of ${(0,report_escape.md)(model.baseline.ref, 80)} yet`
                 : 'no base branch to compare with';
         return `No diff for ${thisPr}: ${why}. The environment of this build:`;
     }
     const base = model.baseline;
     const baseText = base
-        ? `${md(base.ref, 80)}${base.sha ? ` @ ${shortSha(base.sha)}` : ''}`
+        ? `${(0,report_escape.md)(base.ref, 80)}${base.sha ? ` @ ${shortSha(base.sha)}` : ''}`
         : 'the baseline records';
     return `Comparing ${thisPr} with ${baseText}.`;
 }
 function linksText(model) {
     const links = [];
-    const run = model.links.run ? safeUrl(model.links.run) : null;
-    const artifact = model.links.artifact ? safeUrl(model.links.artifact) : null;
+    const run = model.links.run ? (0,report_escape/* safeUrl */.Pl)(model.links.run) : null;
+    const artifact = model.links.artifact ? (0,report_escape/* safeUrl */.Pl)(model.links.artifact) : null;
     if (run)
         links.push(`[Workflow run](${run})`);
     if (artifact)
         links.push(`[Report artifact](${artifact})`);
-    links.push(`ml-image-action ${md(model.tool.version, 30)}`);
+    links.push(`ml-image-action ${(0,report_escape.md)(model.tool.version, 30)}`);
     return links.join(' · ');
 }
 /**
@@ -7343,9 +6529,9 @@ function groups(platforms, keyOf) {
 }
 function buildParts(model) {
     const multi = model.platforms.length > 1;
-    const baseLabel = model.baseline ? md(model.baseline.ref, 40) : 'base';
+    const baseLabel = model.baseline ? (0,report_escape.md)(model.baseline.ref, 40) : 'base';
     const parts = [
-        textPart('heading', `### 🐳 ml-image report: ${md(model.image, 100)} (${md(model.variant, 40)})`, RANK.heading),
+        textPart('heading', `### 🐳 ml-image report: ${(0,report_escape.md)(model.image, 100)} (${(0,report_escape.md)(model.variant, 40)})`, RANK.heading),
         textPart('intro', introText(model), RANK.intro),
     ];
     for (const g of groups(model.platforms, (p) => `${!!p.diff}\u0000${overviewRows(p).all.join('\n')}`))
@@ -7466,7 +6652,7 @@ function noteText(omitted, maxChars) {
         return '';
     const list = omitted.join('; ');
     // A long list would itself crowd out content: then only the count.
-    const what = list.length <= 160 ? `left out: ${md(list)}` : `left out ${fmtInt(omitted.length)} parts`;
+    const what = list.length <= 160 ? `left out: ${(0,report_escape.md)(list)}` : `left out ${fmtInt(omitted.length)} parts`;
     return `_Report shortened to fit ${fmtInt(maxChars)} characters; ${what}. The full report is in the report artifact._`;
 }
 /** The size of assemble(doc).markdown without its trailing newline. */
@@ -7579,11 +6765,11 @@ function verdictOnly(assessment, marker, maxChars) {
     // marker \n **verdict** \n\n note \n
     const room = maxChars - marker.length - note.length - 8;
     let short = verdictText(assessment, Math.min(240, room));
-    while (md(short).length > room && short.length > 1)
+    while ((0,report_escape.md)(short).length > room && short.length > 1)
         short = verdictText(assessment, short.length - 10);
-    let line = `**${md(short)}**`;
+    let line = `**${(0,report_escape.md)(short)}**`;
     if (line.length > room + 4)
-        line = md(Array.from(short)[0] ?? '');
+        line = (0,report_escape.md)(Array.from(short)[0] ?? '');
     return {
         markdown: `${marker}\n${line}${SEP}${note}\n`,
         verdict: short,
@@ -7618,7 +6804,7 @@ const MARKER_PREFIX = 'ml-image-report:';
 const EMITTED_TAGS = (/* unused pure expression or super */ null && (['<details>', '</details>', '<summary>', '</summary>', '<br>']));
 /** `<!-- ml-image-report:KEY -->`, KEY limited to characters that cannot end or break the comment. */
 function markerFor(key) {
-    return `<!-- ${MARKER_PREFIX}${markerKey(key)} -->`;
+    return `<!-- ${MARKER_PREFIX}${(0,report_escape/* markerKey */.s8)(key)} -->`;
 }
 function renderReport(model, opts = {}) {
     const maxChars = checkedMaxChars(opts.maxChars);
@@ -7644,7 +6830,7 @@ function checkedMaxChars(value) {
 function renderDoc(model, marker, maxChars, parts) {
     const assessment = assessReport(model);
     const verdict = verdictText(assessment, 240);
-    const doc = { marker, verdictLine: `**${md(verdict)}**`, parts, maxChars };
+    const doc = { marker, verdictLine: `**${(0,report_escape.md)(verdict)}**`, parts, maxChars };
     if (fits(doc) || dropCharts(doc) || trimTables(doc) || dropParts(doc)) {
         const { markdown, omitted } = assemble(doc);
         return { markdown, marker, verdict, omitted };
@@ -7686,12 +6872,12 @@ function renderRun(models, opts) {
     const variants = views.map((v) => ({ variant: v.model.variant, verdict: v.verdict }));
     const verdict = variants.map((v) => `${v.variant}: ${v.verdict}`).join('; ');
     const images = [...new Set(models.map((m) => m.image))];
-    const heading = `### 🐳 ml-image report: ${md(images.join(', '), 200)} (${fmtInt(models.length)} variants)`;
+    const heading = `### 🐳 ml-image report: ${(0,report_escape.md)(images.join(', '), 200)} (${fmtInt(models.length)} variants)`;
     const table = overviewTable(views);
     const links = run_linksText(models);
     const state = { verdictLen: 200, table: true, charts: true };
     const compose = () => {
-        const lines = views.map((v) => `- **${md(v.model.variant, 40)}**: ${md(verdictText(v.assessment, state.verdictLen))}`);
+        const lines = views.map((v) => `- **${(0,report_escape.md)(v.model.variant, 40)}**: ${(0,report_escape.md)(verdictText(v.assessment, state.verdictLen))}`);
         const sections = views.map((v) => v.text).filter(Boolean);
         const note = run_noteText(views, maxChars, !state.charts);
         const parts = [heading, lines.join('\n'), state.table ? table : '', ...sections, links, note];
@@ -7773,13 +6959,13 @@ function renderRun(models, opts) {
 function view(model, maxChars) {
     const assessment = assessReport(model);
     const verdict = verdictText(assessment, 240);
-    const name = md(model.variant, 40);
+    const name = (0,report_escape.md)(model.variant, 40);
     // Markdown is not parsed inside <summary>, entities are.
-    const open = `<details><summary>${html(model.variant, 40)}: ${VERDICT_EMOJI[assessment.verdict]} ${assessment.verdict}</summary>\n\n`;
+    const open = `<details><summary>${(0,report_escape/* html */.qy)(model.variant, 40)}: ${VERDICT_EMOJI[assessment.verdict]} ${assessment.verdict}</summary>\n\n`;
     const close = '\n\n</details>';
     const full = `${open}${renderVariantBody(model, maxChars).markdown}${close}`;
     const plain = withoutCharts(full);
-    const file = md(`report-${model.variant}.md`, 60);
+    const file = (0,report_escape.md)(`report-${model.variant}.md`, 60);
     const collapsed = `_${name}: section left out to fit; the full report is ${file} in the report artifact._`;
     return { model, assessment, verdict, open, close, collapsed, full, plain, mode: 'full', text: full };
 }
@@ -7831,13 +7017,13 @@ function overviewTable(views) {
 function run_linksText(models) {
     const m = models[0];
     const links = [];
-    const run = m.links.run ? safeUrl(m.links.run) : null;
-    const artifact = m.links.artifact ? safeUrl(m.links.artifact) : null;
+    const run = m.links.run ? (0,report_escape/* safeUrl */.Pl)(m.links.run) : null;
+    const artifact = m.links.artifact ? (0,report_escape/* safeUrl */.Pl)(m.links.artifact) : null;
     if (run)
         links.push(`[Workflow run](${run})`);
     if (artifact)
         links.push(`[Report artifact](${artifact})`);
-    links.push(`ml-image-action ${md(m.tool.version, 30)}`);
+    links.push(`ml-image-action ${(0,report_escape.md)(m.tool.version, 30)}`);
     return links.join(' · ');
 }
 function run_omittedOf(views) {
@@ -8275,7 +7461,7 @@ function runMarkerKey(plan, config) {
 function replacedMarkers(models, images) {
     const exact = new Set(models.map((m) => markerFor(m.markerKey)));
     const keyChar = '[A-Za-z0-9._/:@,+-]';
-    const patterns = [...new Set([...images, ...models.map((m) => m.image)])].map((image) => new RegExp(`^<!-- ${escapeRe(MARKER_PREFIX + markerKey(image, 120))}:[A-Za-z0-9._-]+@${keyChar}* -->$`));
+    const patterns = [...new Set([...images, ...models.map((m) => m.image)])].map((image) => new RegExp(`^<!-- ${escapeRe(MARKER_PREFIX + (0,report_escape/* markerKey */.s8)(image, 120))}:[A-Za-z0-9._-]+@${keyChar}* -->$`));
     return (line) => exact.has(line) || patterns.some((p) => p.test(line));
 }
 const escapeRe = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -8780,7 +7966,7 @@ function checkedResolution(draft, { naive, analysis }) {
             status: 'conflict',
             hazards: [],
             conflict: {
-                causes: conflictBlock(naive.out).map((c) => (0,capture_redact/* redactUrls */.sK)(c)),
+                causes: conflictBlock(naive.out).map((c) => (0,redact/* redactUrls */.sK)(c)),
                 chain: ['your requirements conflict among themselves (before the base image is considered)'],
                 options: ['change the requirements pip names above'],
             },
@@ -8802,7 +7988,7 @@ function checkedResolution(draft, { naive, analysis }) {
 }
 /** Holding the base failed, relaxed or not: the conflict pip names, and what would fit. */
 async function conflictResolution(ws, draft, o) {
-    const causes = conflictBlock(o.held.out).map((c) => (0,capture_redact/* redactUrls */.sK)(c));
+    const causes = conflictBlock(o.held.out).map((c) => (0,redact/* redactUrls */.sK)(c));
     return {
         ...draft,
         status: 'conflict',
@@ -9303,7 +8489,7 @@ function looksTransient(out) {
         /\(from versions: none\)/.test(out));
 }
 /** The line of pip's output that says what failed, redacted and short (for a progress line). */
-const transientSummary = (out) => (0,capture_redact/* redactUrls */.sK)(transientIndexError(out) ?? indexUnreachable(out) ?? 'no versions found').slice(0, 200);
+const transientSummary = (out) => (0,redact/* redactUrls */.sK)(transientIndexError(out) ?? indexUnreachable(out) ?? 'no versions found').slice(0, 200);
 const sameUrl = (a, b) => a.replace(/#.*$/, '') === b.replace(/#.*$/, '');
 function urlMatches(url, at) {
     try {
@@ -9318,7 +8504,7 @@ function urlMatches(url, at) {
 function blame(out, ctx) {
     const at = (line) => (line > 0 ? (ctx.origins[line - 1] ?? `line ${line}`) : undefined);
     // pip names lines of the file in the container: show the user's file and line instead.
-    const said = (m) => `\npip said:\n${(0,capture_redact/* redactUrls */.sK)(m
+    const said = (m) => `\npip said:\n${(0,redact/* redactUrls */.sK)(m
         .replace(/(?:-r )?\/tmp\/ml-image-resolve\/requirements\.txt \(line (\d+)\)/g, (x, n) => at(Number(n)) ?? x)
         .replace(/from line (\d+) of \/tmp\/ml-image-resolve\/requirements\.txt/g, (x, n) => `from ${at(Number(n)) ?? x}`)
         .replaceAll(`${DIR}/`, '')).replace(/^/gm, '  ')}`;
@@ -9329,8 +8515,8 @@ function directUrl(f, { ctx, said }) {
     const line = ctx.requirements.find((r) => r.url !== undefined && sameUrl(r.url, f.url)) ??
         (f.line > 0 ? ctx.requirements.find((r) => r.origin === ctx.origins[f.line - 1]) : undefined) ??
         ctx.requirements.find((r) => r.url !== undefined && r.url.endsWith(`/${f.url}`));
-    const url = (0,capture_redact/* redactUrls */.sK)(f.url);
-    const msg = `${prefix(line?.origin)}the direct URL ${url} failed: ${(0,capture_redact/* redactUrls */.sK)(f.reason)}${said(f.message)}`;
+    const url = (0,redact/* redactUrls */.sK)(f.url);
+    const msg = `${prefix(line?.origin)}the direct URL ${url} failed: ${(0,redact/* redactUrls */.sK)(f.reason)}${said(f.message)}`;
     return f.notFound
         ? new errors/* InputError */.dz(msg, 'fix the URL on that requirement line (pip fetches it from that URL as written)')
         : new errors/* EnvironmentError */.eG(msg, `check that ${url} is reachable from inside ${ctx.image} (the resolver runs pip there)`);
@@ -9340,8 +8526,8 @@ function unreachable(f, { ctx, out, said }) {
     const u = f.url;
     const line = u && ctx.requirements.find((r) => r.url !== undefined && urlMatches(r.url, u));
     if (line)
-        return new errors/* EnvironmentError */.eG(`${line.origin}: the direct URL ${(0,capture_redact/* redactUrls */.sK)(line.url)} is unreachable from ${ctx.image}: ${(0,capture_redact/* redactUrls */.sK)(f.message)}${said(pipMessage(out))}`, 'check that URL and the network (the resolver runs pip inside the base image)');
-    return new errors/* EnvironmentError */.eG(`the package index ${describeIndexes(ctx.indexes)} is unreachable from ${ctx.image}: ${(0,capture_redact/* redactUrls */.sK)(f.message)}`, 'check python.indexUrl / PIP_INDEX_URL and the network (the resolver runs pip inside the base image)');
+        return new errors/* EnvironmentError */.eG(`${line.origin}: the direct URL ${(0,redact/* redactUrls */.sK)(line.url)} is unreachable from ${ctx.image}: ${(0,redact/* redactUrls */.sK)(f.message)}${said(pipMessage(out))}`, 'check that URL and the network (the resolver runs pip inside the base image)');
+    return new errors/* EnvironmentError */.eG(`the package index ${describeIndexes(ctx.indexes)} is unreachable from ${ctx.image}: ${(0,redact/* redactUrls */.sK)(f.message)}`, 'check python.indexUrl / PIP_INDEX_URL and the network (the resolver runs pip inside the base image)');
 }
 function noMatch(f, { ctx, said }) {
     const name = /^[A-Za-z0-9][A-Za-z0-9._-]*/
@@ -9349,10 +8535,10 @@ function noMatch(f, { ctx, said }) {
         ?.toLowerCase()
         .replace(/[-_.]+/g, '-');
     const line = ctx.requirements.find((r) => r.name === name);
-    return new errors/* InputError */.dz(`${prefix(line?.origin)}no release of "${(0,capture_redact/* redactUrls */.sK)(f.requirement)}" found on ${describeIndexes(ctx.indexes)}${said(f.message)}`, 'check the package name and version in your requirements, and that the index has it');
+    return new errors/* InputError */.dz(`${prefix(line?.origin)}no release of "${(0,redact/* redactUrls */.sK)(f.requirement)}" found on ${describeIndexes(ctx.indexes)}${said(f.message)}`, 'check the package name and version in your requirements, and that the index has it');
 }
 function failure_invalidRequirement(f, { at, said }) {
-    return new errors/* InputError */.dz(`${prefix(at(f.line))}invalid requirement "${(0,capture_redact/* redactUrls */.sK)(f.requirement)}"${said(f.message)}`, 'fix that line (PEP 508 syntax, e.g. "numpy>=1.26,<2"; a local path must exist inside the base image)');
+    return new errors/* InputError */.dz(`${prefix(at(f.line))}invalid requirement "${(0,redact/* redactUrls */.sK)(f.requirement)}"${said(f.message)}`, 'fix that line (PEP 508 syntax, e.g. "numpy>=1.26,<2"; a local path must exist inside the base image)');
 }
 function hashMismatch(f, { at, said }) {
     return new errors/* InputError */.dz(`${prefix(at(f.line))}a downloaded file does not match the --hash given in the requirements${said(f.message)}`, 'update the --hash values (pip hash FILE), or find out why the file changed; with any --hash, every requirement needs one');
@@ -9659,7 +8845,7 @@ function pipCacheVolume(input) {
     if (!trusted && !urls.some((u) => /^https:\/\//i.test(u)))
         return undefined;
     const key = (0,external_node_crypto_.createHash)('sha256')
-        .update(urls.map((u) => (0,capture_redact/* redactUrls */.sK)(u)).join('\n'))
+        .update(urls.map((u) => (0,redact/* redactUrls */.sK)(u)).join('\n'))
         .digest('hex')
         .slice(0, 16);
     return {
@@ -9670,7 +8856,7 @@ function pipCacheVolume(input) {
 }
 /** Userinfo in the URL (user@ or user:password@), or a ${NAME} pip would expand. */
 function mayCarryCredentials(url) {
-    return url.includes('${') || (0,capture_redact/* redactUrls */.sK)(url) !== url || /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*@/i.test(url);
+    return url.includes('${') || (0,redact/* redactUrls */.sK)(url) !== url || /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*@/i.test(url);
 }
 
 ;// CONCATENATED MODULE: ./src/resolve/timing.ts
@@ -10013,7 +9199,7 @@ async function captureImage(input, deps) {
         cmd: [
             '-c',
             probe,
-            `--redaction-rules=${JSON.stringify(capture_redact/* REDACTION_RULES */.iz)}`, // one copy of the rules: redaction-rules.json
+            `--redaction-rules=${JSON.stringify(redact/* REDACTION_RULES */.iz)}`, // one copy of the rules: redaction-rules.json
             ...(input.noTorch ? ['--no-torch'] : []),
             ...(input.torchRuntime ? ['--torch-runtime'] : []),
         ],
@@ -10030,7 +9216,7 @@ async function captureImage(input, deps) {
     if (run.timedOut)
         throw new errors/* CheckFailedError */.CO(`capture of ${input.image} timed out after ${timeoutMs / 1000}s`);
     if (run.exitCode !== 0) {
-        const msg = (0,capture_redact/* redactText */.Rd)(`${run.stderr || run.stdout}`.trim().split('\n').slice(-5).join('\n'));
+        const msg = (0,redact/* redactText */.Rd)(`${run.stderr || run.stdout}`.trim().split('\n').slice(-5).join('\n'));
         // Exit 2: the image given cannot be captured at all (bad input, named), not a failed check.
         if ((run.exitCode === 127 || run.exitCode === 126) && NO_PYTHON.test(msg)) {
             throw new errors/* InputError */.dz(`${input.image} has no python3, which the probe needs: ${msg}`, 'capture an image with python3 on PATH (every template installs it); the smoke suites need it too');
@@ -10042,10 +9228,10 @@ async function captureImage(input, deps) {
         probed = JSON.parse(run.stdout);
     }
     catch {
-        throw new errors/* CheckFailedError */.CO(`the probe in ${input.image} printed no record (exit 0):\n${(0,capture_redact/* redactText */.Rd)(run.stdout.trim().slice(-2000))}`);
+        throw new errors/* CheckFailedError */.CO(`the probe in ${input.image} printed no record (exit 0):\n${(0,redact/* redactText */.Rd)(run.stdout.trim().slice(-2000))}`);
     }
     const history = await layerHistory(input.image, deps.docker);
-    const record = (0,capture_redact/* redactDeep */.KL)({
+    const record = (0,redact/* redactDeep */.KL)({
         ...probed,
         schemaVersion: ENV_RECORD_SCHEMA_VERSION,
         image: imageFacts(input, details, platform, history),
@@ -10085,12 +9271,12 @@ async function layerHistory(image, docker) {
         }));
     }
     catch (e) {
-        return `${e.name}: ${(0,capture_redact/* redactText */.Rd)(String(e.message ?? e)).slice(0, 300)}`;
+        return `${e.name}: ${(0,redact/* redactText */.Rd)(String(e.message ?? e)).slice(0, 300)}`;
     }
 }
 function redactInstruction(text) {
-    const masked = text.replace(/(^|\s)([A-Za-z_][A-Za-z0-9_]*)=(\S+)/g, (_m, sp, name, value) => `${sp}${name}=${(0,capture_redact/* redactEnvValue */.OI)(name, value)}`);
-    const out = (0,capture_redact/* redactText */.Rd)(masked);
+    const masked = text.replace(/(^|\s)([A-Za-z_][A-Za-z0-9_]*)=(\S+)/g, (_m, sp, name, value) => `${sp}${name}=${(0,redact/* redactEnvValue */.OI)(name, value)}`);
+    const out = (0,redact/* redactText */.Rd)(masked);
     return out.length > MAX_INSTRUCTION ? `${out.slice(0, MAX_INSTRUCTION - 1)}…` : out;
 }
 /** What the engine knows of the image (record.image). */
@@ -10107,7 +9293,7 @@ function imageFacts(input, details, platform, history) {
         user: details.user,
         entrypoint: details.entrypoint,
         cmd: details.cmd,
-        env: (0,capture_redact/* redactEnvList */.V1)(details.env),
+        env: (0,redact/* redactEnvList */.V1)(details.env),
         variant: input.variant ?? details.labels[VARIANT_LABEL] ?? null,
         created: imageCreated(details),
         ...(Array.isArray(history) && { history }),
@@ -10522,7 +9708,7 @@ const OUTPUT_KEEP_CHARS = 64 * 1024;
  * bounded tail is redacted, with a margin so that a token cut at the edge is still recognised.
  */
 function tail(text, lines = 40) {
-    const end = (0,capture_redact/* redactText */.Rd)(boundedTail(text, OUTPUT_KEEP_CHARS + 4096));
+    const end = (0,redact/* redactText */.Rd)(boundedTail(text, OUTPUT_KEEP_CHARS + 4096));
     return boundedTail(end.trim(), OUTPUT_KEEP_CHARS).split('\n').slice(-lines).join('\n');
 }
 /** A program the container was asked to run is not in the image (OCI runtime or our wrapper). */
@@ -10589,7 +9775,7 @@ function containerRunner(input, deps, current) {
         let outcome;
         try {
             outcome = await deps.docker.runContainer({
-                ...(deps.output && { onOutput: (chunk) => deps.output((0,capture_redact/* redactText */.Rd)(chunk), current()) }),
+                ...(deps.output && { onOutput: (chunk) => deps.output((0,redact/* redactText */.Rd)(chunk), current()) }),
                 image: input.image,
                 ...(input.platform !== undefined && { platform: input.platform }),
                 ...(input.gpus === 'all' && { gpus: 'all' }),
@@ -10635,7 +9821,7 @@ function finishResult(s) {
             t.cause = cause;
     }
     const count = (st) => s.tests.filter((t) => t.status === st).length;
-    return (0,capture_redact/* redactDeep */.KL)({
+    return (0,redact/* redactDeep */.KL)({
         schemaVersion: SMOKE_RESULT_SCHEMA_VERSION,
         image: s.input.image,
         platform: s.platform,
@@ -10689,13 +9875,13 @@ async function guarded(s, id, suite, fn) {
         };
         if (e instanceof ContainerStartError) {
             // Classified with the others (finishResult): the engine's message is the test's output.
-            failed.reason = `the container did not start: ${interrupt_firstLine((0,capture_redact/* redactText */.Rd)(e.engineMessage))}`;
+            failed.reason = `the container did not start: ${interrupt_firstLine((0,redact/* redactText */.Rd)(e.engineMessage))}`;
             failed.output = tail(e.engineMessage);
         }
         else if (e instanceof errors/* EnvironmentError */.eG || isDaemonGone(e))
             throw interrupted(s, failed, e);
         else
-            failed.reason = `the test could not run: ${interrupt_firstLine((0,capture_redact/* redactText */.Rd)(errorMessage(e)))}`;
+            failed.reason = `the test could not run: ${interrupt_firstLine((0,redact/* redactText */.Rd)(errorMessage(e)))}`;
         s.tests.push(failed);
     }
     report(s, s.tests.at(-1));
@@ -11319,7 +10505,7 @@ async function runSmoke(input, deps) {
         tests: [],
         current: '',
         batch: { steps: batchSteps(input), outcomes: new Map() },
-        ...(deps.output && { output: (chunk, test) => deps.output((0,capture_redact/* redactText */.Rd)(chunk), test) }),
+        ...(deps.output && { output: (chunk, test) => deps.output((0,redact/* redactText */.Rd)(chunk), test) }),
     };
     for (const name of input.suites)
         await runSuite(s, name);
@@ -11538,2539 +10724,14 @@ function failureAnnotations(id, result) {
     }));
 }
 
-;// CONCATENATED MODULE: ./src/github/run.ts
-// The workflow run and the runner, as the variables a GitHub runner sets describe them: the
-// provenance names the run as its builder, and the smoke results say where the suites ran (the
-// smoke attestation repeats it, even when another job makes it).
-
-/**
- * The workflow run as a URL:
- * `${GITHUB_SERVER_URL}/${GITHUB_REPOSITORY}/actions/runs/${GITHUB_RUN_ID}/attempts/${GITHUB_RUN_ATTEMPT}`.
- * Undefined outside Actions (any of server, repository or run id missing).
- */
-function runUrlFromEnv(env) {
-    const server = env.GITHUB_SERVER_URL?.replace(/\/+$/, '');
-    const repo = env.GITHUB_REPOSITORY;
-    const runId = env.GITHUB_RUN_ID;
-    if (!server || !repo || !runId)
-        return undefined;
-    const attempt = env.GITHUB_RUN_ATTEMPT || '1';
-    return (0,capture_redact/* redactUrls */.sK)(`${server}/${repo}/actions/runs/${runId}/attempts/${attempt}`, capture_redact/* REDACTED */.XF);
-}
-/** The runner from RUNNER_NAME, RUNNER_OS, RUNNER_ARCH and the run URL (empty values left out). */
-function runnerFromEnv(env) {
-    const url = runUrlFromEnv(env);
-    return {
-        ...(env.RUNNER_NAME && { name: env.RUNNER_NAME }),
-        ...(env.RUNNER_OS && { os: env.RUNNER_OS }),
-        ...(env.RUNNER_ARCH && { arch: env.RUNNER_ARCH }),
-        ...(url !== undefined && { url }),
-    };
-}
-
-;// CONCATENATED MODULE: ./src/attest/cosign-args.ts
-// The pure half of the cosign adapter: which argv each operation gets (per signing mode and
-// registry), what a reference must look like, and what cosign's output and failures mean.
-// No secret ever goes into an argv: the key password travels as COSIGN_PASSWORD, a key held in
-// the environment is named `env://VAR`, keyless tokens come from the runner's ambient OIDC.
-// Checked against cosign 2.5's --help. Signatures and attestations use cosign's classic scheme
-// (`sha256-<digest>.sig` / `.att` tags), which any OCI registry accepts: no referrers API needed.
-
-
-
-
-/** cosign's named predicate types (`cosign attest --help`); anything else must be a URI. */
-const COSIGN_PREDICATE_TYPES = [
-    'slsaprovenance',
-    'slsaprovenance02',
-    'slsaprovenance1',
-    'link',
-    'spdx',
-    'spdxjson',
-    'cyclonedx',
-    'vuln',
-    'openvex',
-    'custom',
-];
-const DIGEST = /^sha256:[0-9a-f]{64}$/;
-/** A reference by digest (`repo@sha256:<64 hex>`, no tag), or an InputError naming the value. */
-function parseDigestRef(ref, field = 'image') {
-    const problem = (0,image_ref/* imageRefProblem */.OD)(ref);
-    if (problem !== undefined)
-        throw new errors/* InputError */.dz(`${field} ${JSON.stringify(ref)}: ${problem}`);
-    const parsed = (0,image_ref/* parseImageRef */.Q)(ref);
-    if (parsed.digest === undefined || !DIGEST.test(parsed.digest) || parsed.tag !== undefined) {
-        throw new errors/* InputError */.dz(`${field} ${JSON.stringify(ref)}: signing and verifying need a reference by digest, REPO@sha256:<64 hex digits>, without a tag`, 'use the digest the build reported (build.json, or `docker buildx imagetools inspect REF`)');
-    }
-    return { ref, registry: parsed.registry, digest: parsed.digest };
-}
-/** The flags that let cosign talk plain HTTP: only for loopback registries. */
-function registryFlags(host) {
-    return (0,docker_registry/* isPlainHttpRegistry */.sL)(host) ? ['--allow-insecure-registry', '--allow-http-registry'] : [];
-}
-/** A predicate type: one of cosign's names or an absolute http(s) URI; else an InputError. */
-function checkPredicateType(type) {
-    if (COSIGN_PREDICATE_TYPES.includes(type))
-        return type;
-    if (/^https?:\/\/[^\s/]+\/\S*$/.test(type))
-        return type;
-    throw new errors/* InputError */.dz(`predicate type ${JSON.stringify(type)}: expected one of ${COSIGN_PREDICATE_TYPES.join(', ')} or a URI such as https://example.com/predicate/v1`);
-}
-function checkSignIdentity(id) {
-    if (id.kind === 'key' && id.key.trim() === '')
-        throw new errors/* InputError */.dz('signing key: empty', 'pass a key file path or env://COSIGN_KEY');
-}
-function keyModeTlog(opts) {
-    // With the log on, cosign asks for consent to publish; the caller asked explicitly, so --yes.
-    return opts.tlog === true ? ['--tlog-upload=true', '--yes'] : ['--tlog-upload=false'];
-}
-function signingFlags(id, opts) {
-    checkSignIdentity(id);
-    return id.kind === 'key' ? ['--key', id.key, ...keyModeTlog(opts)] : ['--tlog-upload=true', '--yes'];
-}
-function verifyFlags(id, opts) {
-    if (id.kind === 'key') {
-        if (id.publicKey.trim() === '')
-            throw new errors/* InputError */.dz('public key: empty', 'pass a public key file path');
-        return ['--key', id.publicKey, ...(opts.tlog === true ? [] : ['--insecure-ignore-tlog=true'])];
-    }
-    const hasId = id.certificateIdentity !== undefined && id.certificateIdentity !== '';
-    const hasRe = id.certificateIdentityRegexp !== undefined && id.certificateIdentityRegexp !== '';
-    if (hasId === hasRe)
-        throw new errors/* InputError */.dz('keyless verification: give exactly one of certificate identity and certificate identity regexp', 'e.g. https://github.com/OWNER/REPO/.github/workflows/build.yml@refs/heads/main');
-    if (id.certificateOidcIssuer.trim() === '')
-        throw new errors/* InputError */.dz('keyless verification: certificate OIDC issuer is empty', 'on GitHub Actions it is https://token.actions.githubusercontent.com');
-    return [
-        ...(hasId
-            ? ['--certificate-identity', id.certificateIdentity]
-            : ['--certificate-identity-regexp', id.certificateIdentityRegexp]),
-        '--certificate-oidc-issuer',
-        id.certificateOidcIssuer,
-    ];
-}
-function versionArgs() {
-    return ['version', '--json'];
-}
-function signArgs(ref, id, opts = {}) {
-    const r = parseDigestRef(ref);
-    return ['sign', ...signingFlags(id, opts), ...registryFlags(r.registry), r.ref];
-}
-function attestArgs(ref, predicate, id, opts = {}) {
-    const r = parseDigestRef(ref);
-    if (predicate.predicatePath.trim() === '')
-        throw new errors/* InputError */.dz('predicate file: empty path');
-    return [
-        'attest',
-        ...signingFlags(id, opts),
-        '--type',
-        checkPredicateType(predicate.type),
-        '--predicate',
-        predicate.predicatePath,
-        '--new-bundle-format=false', // the classic .att tag, on any registry
-        // A rerun replaces this type's attestation instead of adding one more to the .att tag: the tag
-        // would grow with every run, and verify-attestation would check (and print) each stale copy.
-        '--replace',
-        ...registryFlags(r.registry),
-        r.ref,
-    ];
-}
-function verifyArgs(ref, id, opts = {}) {
-    const r = parseDigestRef(ref);
-    return [
-        'verify',
-        ...verifyFlags(id, opts),
-        '--new-bundle-format=false',
-        '--output',
-        'json',
-        ...registryFlags(r.registry),
-        r.ref,
-    ];
-}
-function verifyAttestationArgs(ref, type, id, opts = {}) {
-    const r = parseDigestRef(ref);
-    return [
-        'verify-attestation',
-        ...verifyFlags(id, opts),
-        '--type',
-        checkPredicateType(type),
-        '--new-bundle-format=false',
-        '--output',
-        'json',
-        ...registryFlags(r.registry),
-        r.ref,
-    ];
-}
-/**
- * A simple-signing payload (what an image signature signs), as cosign's verify prints it and as
- * the built-in verifier reads it from the `.sig` image: one schema for both.
- */
-const SimpleSigningSchema = schemas/* object */.Ikc({
-    critical: schemas/* object */.Ikc({
-        identity: schemas/* object */.Ikc({ 'docker-reference': schemas/* string */.YjP() }),
-        image: schemas/* object */.Ikc({ 'docker-manifest-digest': schemas/* string */.YjP() }),
-        type: schemas/* string */.YjP(),
-    }),
-    optional: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J()).nullish(),
-});
-/** The signature a simple-signing payload describes. */
-const signatureOf = (s) => ({
-    dockerReference: s.critical.identity['docker-reference'],
-    digest: s.critical.image['docker-manifest-digest'],
-    type: s.critical.type,
-    optional: s.optional ?? {},
-});
-const SignaturesSchema = schemas/* array */.YOg(SimpleSigningSchema);
-const EnvelopeSchema = schemas/* object */.Ikc({ payloadType: schemas/* string */.YjP(), payload: schemas/* string */.YjP() });
-/** An in-toto statement (both verifiers read it, from cosign's output or from an envelope). */
-const StatementSchema = schemas/* object */.Ikc({
-    _type: schemas/* string */.YjP(),
-    predicateType: schemas/* string */.YjP(),
-    subject: schemas/* array */.YOg(schemas/* object */.Ikc({ name: schemas/* string */.YjP(), digest: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP()) })),
-    predicate: schemas/* unknown */.L5J(),
-});
-/** The Statement of a parsed in-toto statement. */
-const statementOf = (st) => ({
-    type: st._type,
-    predicateType: st.predicateType,
-    subject: st.subject,
-    predicate: st.predicate,
-});
-function parseJson(text, what) {
-    try {
-        return JSON.parse(text);
-    }
-    catch {
-        throw new Error(`cosign printed ${what} that is not JSON: ${JSON.stringify(text.slice(0, 200))}`);
-    }
-}
-/** `cosign verify --output json`: a JSON array on stdout (after any non-JSON lines). */
-function parseVerifiedSignatures(stdout) {
-    const start = stdout.indexOf('[');
-    if (start < 0)
-        throw new Error('cosign verify printed no JSON array of signatures');
-    return SignaturesSchema.parse(parseJson(stdout.slice(start).trim(), 'signatures')).map(signatureOf);
-}
-/** `cosign verify-attestation`: one DSSE envelope per line; each payload is a base64 statement. */
-function parseAttestations(stdout) {
-    return stdout
-        .split('\n')
-        .map((l) => l.trim())
-        .filter((l) => l.startsWith('{'))
-        .map((line) => {
-        const env = EnvelopeSchema.parse(parseJson(line, 'an attestation envelope'));
-        const payload = Buffer.from(env.payload, 'base64').toString('utf8');
-        return statementOf(StatementSchema.parse(parseJson(payload, 'an in-toto statement')));
-    });
-}
-/** cosign's own error line ("Error: ..."), else the last non-empty line. */
-function cosignErrorLine(stderr) {
-    const lines = stderr
-        .split('\n')
-        .map((l) => l.trim())
-        .filter((l) => l !== '');
-    const err = lines.filter((l) => l.startsWith('Error: ')).pop();
-    if (err !== undefined)
-        return err.slice('Error: '.length);
-    const exec = lines.filter((l) => l.startsWith('error during command execution: ')).pop();
-    return exec?.slice('error during command execution: '.length) ?? lines.pop() ?? '(no output)';
-}
-const NETWORK = /connection refused|no such host|i\/o timeout|dial tcp|TLS handshake|server gave HTTP response to HTTPS client|certificate signed by unknown authority|context deadline exceeded|connection reset by peer|network is unreachable/i;
-const SIGSTORE = /rekor|fulcio|sigstore\.dev|tuf-repo|trusted root/i;
-const DENIED = /\b(UNAUTHORIZED|DENIED)\b|401 Unauthorized|403 Forbidden|authentication required/;
-const INPUT = /reading key|loading public key|decrypt|getting predicate reader|invalid predicate type|parsing reference|could not parse reference|env var \$\S+ not found|reading password|password|invalid character .* in literal|unexpected end of JSON/i;
-const INVALID = /invalid signature|signature mismatch|accepted signatures do not match threshold|none of the expected identities|expected (identity|issuer)|failed to verify|no matching signatures: ./i;
-const MISSING = /no signatures found|none of the attestations matched the predicate type|no matching attestations: *$|no matching signatures: *$|MANIFEST_UNKNOWN|NAME_UNKNOWN/i;
-function cosign_args_classifyFailure(stderr) {
-    const detail = cosignErrorLine(stderr);
-    if (NETWORK.test(detail))
-        return { kind: 'unreachable', service: SIGSTORE.test(detail) ? 'sigstore' : 'registry', detail };
-    if (DENIED.test(detail))
-        return { kind: 'denied', detail };
-    if (INVALID.test(detail))
-        return { kind: 'invalid', detail };
-    if (MISSING.test(detail))
-        return { kind: 'missing', detail };
-    if (INPUT.test(detail))
-        return { kind: 'input', detail };
-    return { kind: 'unknown', detail };
-}
-
-;// CONCATENATED MODULE: ./src/attest/signing.ts
-// Which identity signs (pure): `sign: auto|key|keyless|off` with what the environment offers.
-// Keyless needs GitHub's OIDC token (a job with `permissions: id-token: write`); a key comes from
-// the `attest.key` file or COSIGN_KEY (its contents; cosign reads it as env://COSIGN_KEY, so the key
-// never appears on a command line). Asking for a mode that cannot work is bad input (exit 2).
-
-
-
-
-const hasOidc = (env) => Boolean(env.ACTIONS_ID_TOKEN_REQUEST_URL && env.ACTIONS_ID_TOKEN_REQUEST_TOKEN);
-const OIDC_FIX = 'give the job `permissions: id-token: write` (GitHub Actions), or sign with a key: `sign: key` and COSIGN_KEY / COSIGN_PASSWORD as secrets';
-const KEY_FIX = 'put the private key (cosign generate-key-pair) in the COSIGN_KEY secret and its password in COSIGN_PASSWORD, or set attest.key to the key file';
-/** The key to sign with: the config's file (checked), else COSIGN_KEY; undefined when neither. */
-function keyFrom(cfg, env, baseDir) {
-    if (cfg.key !== undefined) {
-        const file = external_node_path_default().resolve(baseDir, cfg.key);
-        if (!(0,external_node_fs_.existsSync)(file))
-            throw new errors/* InputError */.dz(`attest.key: no key file at ${file}`, `${KEY_FIX} (the path is relative to the config file)`);
-        return { kind: 'key', key: file };
-    }
-    if (env.COSIGN_KEY?.trim())
-        return { kind: 'key', key: 'env://COSIGN_KEY' };
-    return undefined;
-}
-function describeKey(identity) {
-    return identity.kind === 'key' && identity.key === 'env://COSIGN_KEY'
-        ? 'with the key in COSIGN_KEY'
-        : `with the key file ${identity.kind === 'key' ? identity.key : ''}`;
-}
-function chooseSigning(cfg, env, baseDir) {
-    const keyTlog = cfg.tlog ?? false;
-    switch (cfg.sign) {
-        case 'off':
-            return { identity: null, reason: 'not signed: attest.sign is off', tlog: false };
-        case 'keyless':
-            if (!hasOidc(env))
-                throw new errors/* InputError */.dz('attest.sign is keyless but this job has no OIDC token', OIDC_FIX);
-            return { identity: { kind: 'keyless' }, reason: 'signed keyless (GitHub OIDC, Sigstore)', tlog: true };
-        case 'key': {
-            const key = keyFrom(cfg, env, baseDir);
-            if (!key)
-                throw new errors/* InputError */.dz('attest.sign is key but there is no key (COSIGN_KEY is empty, attest.key unset)', KEY_FIX);
-            return { identity: key, reason: `signed ${describeKey(key)}`, tlog: keyTlog };
-        }
-        case 'auto': {
-            if (hasOidc(env))
-                return {
-                    identity: { kind: 'keyless' },
-                    reason: 'signed keyless (GitHub OIDC, Sigstore)',
-                    tlog: true,
-                };
-            const key = keyFrom(cfg, env, baseDir);
-            if (key)
-                return { identity: key, reason: `signed ${describeKey(key)}`, tlog: keyTlog };
-            return {
-                identity: null,
-                reason: `not signed: no OIDC token and no key (${OIDC_FIX}); the attestations are written to the result directory only`,
-                tlog: false,
-            };
-        }
-    }
-}
-/** The OIDC issuer of GitHub Actions' tokens (what keyless signatures from a workflow carry). */
-const GITHUB_ISSUER = 'https://token.actions.githubusercontent.com';
-/** Quote one shell word when it needs it (the command is shown for copying, never run by us). */
-const shellWord = (w) => (/^[A-Za-z0-9_./:=@,+-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`);
-/**
- * The `cosign verify-attestation` command that checks one attestation: the public key is named
- * cosign.pub (the verifier holds it); keyless, the workflow identity of this repository.
- */
-function verifyCommand(ref, cosignType, identity, tlog, repository) {
-    const repo = repository && /^[\w.-]+\/[\w.-]+$/.test(repository) ? repository : 'OWNER/REPO';
-    const verifier = identity.kind === 'key'
-        ? { kind: 'key', publicKey: 'cosign.pub' }
-        : {
-            kind: 'keyless',
-            certificateIdentityRegexp: `^https://github\\.com/${repo.replace(/\./g, '\\.')}/`,
-            certificateOidcIssuer: GITHUB_ISSUER,
-        };
-    const argv = verifyAttestationArgs(ref, cosignType, verifier, { tlog }).filter((a, i, all) => a !== '--output' && all[i - 1] !== '--output');
-    return ['cosign', ...argv].map(shellWord).join(' ');
-}
-
-// EXTERNAL MODULE: ./src/docker/buildx.ts
-var buildx = __webpack_require__(97890);
-// EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __webpack_require__(37067);
-var external_node_http_default = /*#__PURE__*/__webpack_require__.n(external_node_http_);
-// EXTERNAL MODULE: external "node:https"
-var external_node_https_ = __webpack_require__(44708);
-var external_node_https_default = /*#__PURE__*/__webpack_require__.n(external_node_https_);
-;// CONCATENATED MODULE: ./src/docker/registry-auth.ts
-// Which credential a push to a registry would use (Docker's config: credHelpers, credsStore, auths),
-// and whether it may push: the distribution API's token flow (Bearer realm/service/scope, or Basic),
-// then an upload is started and cancelled (POST /v2/<name>/blobs/uploads/, DELETE its Location),
-// which writes nothing. No secret is ever part of a message; side effects come in as functions.
-
-
-
-/** HOST or HOST/REPOSITORY (e.g. ghcr.io, localhost:5000/team/model). */
-function parseRegistryTarget(raw) {
-    const value = raw.trim().replace(/^https?:\/\//, '');
-    const [host, ...rest] = value.split('/');
-    const repository = rest.join('/');
-    if (!host || !/^[A-Za-z0-9.-]+(:\d+)?$|^\[[0-9a-fA-F:]+\](:\d+)?$/.test(host))
-        throw new InputError(`doctor: --registry: expected HOST or HOST/REPOSITORY (e.g. ghcr.io/acme/model), got "${raw}"`);
-    if (rest.length > 0 &&
-        !/^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/.test(repository))
-        throw new InputError(`doctor: --registry: "${repository}" is not a repository name (lower case, e.g. acme/model)`);
-    return { host, ...(repository !== '' && { repository }) };
-}
-/** The keys Docker's config may use for a host ("ghcr.io", "https://ghcr.io", Hub's v1 URL). */
-function configKeys(host) {
-    if (docker_registry/* DOCKER_HUB */.Xb.has(host))
-        return ['https://index.docker.io/v1/', 'index.docker.io', 'docker.io', 'registry-1.docker.io'];
-    return [host, `https://${host}`, `http://${host}`];
-}
-/** The credential Docker (and buildx) would use for HOST, and where it comes from. */
-function findCredential(host, deps) {
-    const found = deps.dockerConfig();
-    if (!found)
-        return { kind: 'none', describe: 'none (no Docker config.json): pulls and pushes are anonymous' };
-    let config;
-    try {
-        config = JSON.parse(found.text);
-    }
-    catch (e) {
-        throw new errors/* EnvironmentError */.eG(`${found.file} is not JSON (${e.message}): docker and buildx cannot read their credentials`, `fix or remove ${found.file}, then log in again (docker login)`);
-    }
-    const keys = configKeys(host);
-    const server = keys[0];
-    const helperName = keys.map((k) => config.credHelpers?.[k]).find((h) => h !== undefined);
-    if (helperName)
-        return {
-            kind: 'helper',
-            describe: `credential helper docker-credential-${helperName} (credHelpers in ${found.file})`,
-            get: () => deps.helper(helperName, server),
-        };
-    const entry = keys.map((k) => config.auths?.[k]).find((a) => a !== undefined);
-    if (entry?.identitytoken)
-        return {
-            kind: 'token',
-            describe: `an identity token (auths in ${found.file}): used by docker, not checked here`,
-        };
-    if (entry?.auth) {
-        const decoded = Buffer.from(entry.auth, 'base64').toString('utf8');
-        const i = decoded.indexOf(':');
-        return {
-            kind: 'login',
-            describe: `a stored login (docker login; auths in ${found.file})`,
-            get: async () => ({ username: decoded.slice(0, i), secret: decoded.slice(i + 1) }),
-        };
-    }
-    if (config.credsStore)
-        return {
-            kind: 'store',
-            describe: `credential store docker-credential-${config.credsStore} (credsStore in ${found.file})`,
-            get: () => deps.helper(config.credsStore, server),
-        };
-    return { kind: 'none', describe: `none for ${host} in ${found.file}: pulls and pushes are anonymous` };
-}
-/** The registry's own words from an error body ({"errors":[{"code","message"}]}), else the status. */
-function registryErrorText(status, body) {
-    try {
-        const e = JSON.parse(body).errors?.[0];
-        if (e)
-            return `HTTP ${status} ${e.code ?? ''}${e.message ? `: ${e.message}` : ''}`.trim();
-    }
-    catch {
-        // not JSON: the status says enough
-    }
-    return `HTTP ${status}`;
-}
-const registryError = async (r) => registryErrorText(r.status, await r.text().catch(() => ''));
-/** The Authorization value of a basic-auth pair. */
-const basicAuth = (c) => `Basic ${Buffer.from(`${c.username}:${c.secret}`).toString('base64')}`;
-/**
- * May CREDENTIAL push to HOST/REPOSITORY? Authenticates as docker does (token for pull,push
- * scope), starts a blob upload and cancels it. Unreachable registry: EnvironmentError.
- */
-async function checkPush(host, repository, credential, deps) {
-    const base = registryApiBase(host);
-    const call = async (url, init = {}) => {
-        try {
-            return await deps.fetch(url, { ...init, signal: AbortSignal.timeout(deps.timeoutMs ?? 10_000) });
-        }
-        catch (e) {
-            throw registryUnreachable(host, url.split('?')[0], e);
-        }
-    };
-    const fix = `log in with a credential that may write to ${repository}: "docker login ${host}" (in GitHub Actions: docker/login-action, and packages: write for ghcr.io)`;
-    const pair = credential.get ? await credential.get() : undefined;
-    // A helper without a login for this host: anonymous, as docker goes on, and the failures say why.
-    const none = credential.get && !pair ? `; ${credential.describe} has no login for ${host}` : '';
-    let authorization;
-    const probe = await call(`${base}/v2/`);
-    if (probe.status === 401) {
-        const { scheme, params } = parseChallenge(probe.headers.get('www-authenticate') ?? '');
-        if (scheme === 'basic') {
-            if (!pair)
-                return { ok: false, detail: `${host} asks for a login and there is none${none}`, fix };
-            authorization = basicAuth(pair);
-        }
-        else if (scheme === 'bearer' && params.realm) {
-            const url = tokenRequestUrl(params, `repository:${repository}:pull,push`);
-            const token = await call(url.toString(), pair ? { headers: { Authorization: basicAuth(pair) } } : {});
-            if (token.status !== 200)
-                return {
-                    ok: false,
-                    detail: `${host} refused a push token for ${repository} (${await registryError(token)}${none})`,
-                    fix,
-                };
-            // Not JSON (a proxy's login page, say) is no token either, not a crash.
-            const text = await token.text();
-            let value;
-            try {
-                value = tokenOf(JSON.parse(text));
-            }
-            catch {
-                value = undefined;
-            }
-            if (!value)
-                return { ok: false, detail: `${host} answered the token request without a token`, fix };
-            authorization = `Bearer ${value}`;
-        }
-        else {
-            return {
-                ok: false,
-                detail: `${host} asks for an authentication scheme docker does not use (${scheme || 'none'})`,
-            };
-        }
-    }
-    else if (probe.status !== 200) {
-        return {
-            ok: false,
-            detail: `${host} answered ${await registryError(probe)} at ${base}/v2/: not a registry API`,
-        };
-    }
-    const headers = authorization ? { Authorization: authorization } : undefined;
-    const upload = await call(`${base}/v2/${repository}/blobs/uploads/`, {
-        method: 'POST',
-        ...(headers && { headers }),
-    });
-    if (upload.status !== 202)
-        return { ok: false, detail: `cannot push to ${host}/${repository}: ${await registryError(upload)}`, fix };
-    // Cancel the upload: nothing is written. Best effort: registries also expire unfinished uploads.
-    const location = upload.headers.get('location');
-    if (location) {
-        const url = new URL(location, `${base}/`).toString();
-        await call(url, { method: 'DELETE', ...(headers && { headers }) }).catch(() => undefined);
-    }
-    return {
-        ok: true,
-        detail: `can push to ${host}/${repository} (an upload was started and cancelled; nothing written)`,
-    };
-}
-/** Docker's config.json as docker finds it: DOCKER_CONFIG, else HOME/.docker. */
-function dockerConfigPath(env) {
-    if (env.DOCKER_CONFIG)
-        return external_node_path_default().join(env.DOCKER_CONFIG, 'config.json');
-    return env.HOME ? external_node_path_default().join(env.HOME, '.docker', 'config.json') : undefined;
-}
-
-;// CONCATENATED MODULE: ./src/docker/oci-client.ts
-// A small OCI distribution client: read and write manifests and blobs of one registry over HTTP,
-// with the credentials docker would use (Docker's config: credHelpers, credsStore, auths) and the
-// distribution token flow (Bearer realm/service/scope, or Basic). The native signer pushes cosign's
-// `.sig`/`.att` images with it: one keep-alive connection instead of a cosign process per call.
-// Plain HTTP only for loopback registries, as dockerd and buildx allow. Every failure is an
-// EnvironmentError (exit 3) that names the registry and the request, never a credential.
-
-
-
-
-
-const sha256Digest = (data) => `sha256:${(0,external_node_crypto_.createHash)('sha256').update(data).digest('hex')}`;
-/** The `code` of the error an OciFetch fails with when an answer is over its size limit. */
-const ANSWER_TOO_LARGE = 'ML_IMAGE_ANSWER_TOO_LARGE';
-/** Answers a registry gives while it is briefly unwell (or busy): the request is tried again. */
-const PASSING = new Set([429, 500, 502, 503, 504]);
-/** Attempts of one request that may be repeated (GET, HEAD, a manifest PUT), the first included. */
-const OCI_ATTEMPTS = 3;
-/** The wait before attempt ATTEMPT + 1: 0.25 s, 0.5 s; a Retry-After in seconds, at most 5 s. */
-function ociRetryWaitMs(attempt, retryAfter) {
-    const asked = retryAfter !== null && /^\d+$/.test(retryAfter) ? Number(retryAfter) * 1000 : 0;
-    return Math.min(Math.max(250 * 2 ** (attempt - 1), asked), 5000);
-}
-const oci_client_registryError = (status, body) => registryErrorText(status, body.toString('utf8'));
-/** JSON of a response body, undefined when it is none (an HTML page from a proxy, a truncated body). */
-function oci_client_parseJson(body) {
-    try {
-        return JSON.parse(body.toString('utf8'));
-    }
-    catch {
-        return undefined;
-    }
-}
-/** A client of one registry host; createOciClient makes one. */
-class RegistryClient {
-    host;
-    deps;
-    base;
-    timeoutMs;
-    loopback;
-    sleep;
-    credential;
-    pair;
-    /** Authorization per "repository:actions" scope, once the registry asked for it. */
-    auth = new Map();
-    constructor(host, deps) {
-        this.host = host;
-        this.deps = deps;
-        this.base = (0,docker_registry/* registryApiBase */.vO)(host);
-        this.timeoutMs = deps.timeoutMs ?? 30_000;
-        this.loopback = this.base.startsWith('http:');
-        this.sleep = deps.sleep ?? promises_.setTimeout;
-    }
-    login() {
-        this.credential ??= this.deps.credential();
-        // No pair (no login, or a helper without one for this host): anonymous, as docker goes on.
-        this.pair ??= this.credential.get ? this.credential.get() : Promise.resolve(undefined);
-        return this.pair;
-    }
-    async send(url, method, headers, body) {
-        let r;
-        try {
-            r = await this.deps.fetch(url, {
-                method,
-                headers,
-                ...(body !== undefined && { body }),
-                signal: AbortSignal.timeout(this.timeoutMs),
-            });
-        }
-        catch (e) {
-            const what = `${method} ${url.split('?')[0]}`;
-            const inner = e.cause;
-            if (inner?.code === ANSWER_TOO_LARGE)
-                throw new errors/* EnvironmentError */.eG(`registry ${this.host}: ${what} answered more than cosign's images ever hold (${inner.message})`, 'check the registry and any proxy in between: this is not a signature or an attestation', { cause: e });
-            if (e.name === 'TimeoutError')
-                throw (0,docker_registry/* registryUnreachable */.qC)(this.host, what, e, {
-                    why: `no answer within ${Math.round(this.timeoutMs / 1000)}s`,
-                });
-            const tls = !this.loopback && /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|TLS|SSL/i.test((0,docker_registry/* fetchFailureCause */.Iw)(e));
-            throw (0,docker_registry/* registryUnreachable */.qC)(this.host, what, e, {
-                fix: tls
-                    ? "Node does not trust the registry's certificate: point NODE_EXTRA_CA_CERTS at your CA bundle, or set ML_IMAGE_SIGNER=cosign"
-                    : undefined,
-            });
-        }
-        return { status: r.status, headers: r.headers, body: Buffer.from(await r.arrayBuffer()) };
-    }
-    denied(detail) {
-        return new errors/* EnvironmentError */.eG(`registry ${detail}`, `log in with a credential that may read and write the image: "docker login ${this.host}" (in GitHub Actions: docker/login-action, and packages: write for ghcr.io)`);
-    }
-    /** Answer a 401 challenge: a Bearer token for the scope, or Basic with the stored login. */
-    async authorize(challenge, scope) {
-        const { scheme, params } = (0,docker_registry/* parseChallenge */.xy)(challenge);
-        const creds = await this.login();
-        const who = this.credential?.describe ?? 'no credential';
-        if (creds?.username === '<token>')
-            throw new errors/* EnvironmentError */.eG(`registry ${this.host}: the login is an identity token (${who}), which needs docker's refresh-token grant`, 'sign and verify with the cosign binary: ML_IMAGE_SIGNER=cosign');
-        if (scheme === 'basic') {
-            if (!creds)
-                throw this.denied(`${this.host} asks for a login and there is none (${who})`);
-            return basicAuth(creds);
-        }
-        if (scheme !== 'bearer' || !params.realm)
-            throw this.denied(`${this.host} asks for an authentication scheme docker does not use (${scheme || 'none'})`);
-        const url = (0,docker_registry/* tokenRequestUrl */.WC)(params, scope);
-        if (url.protocol !== 'https:' && !this.loopback)
-            throw this.denied(`${this.host} names a token service over plain HTTP (${url.origin}): refused`);
-        const t = await this.again(true, () => this.send(url.toString(), 'GET', creds ? { Authorization: basicAuth(creds) } : {}));
-        if (t.status !== 200)
-            throw this.denied(`${this.host} refused a token for ${scope} (${oci_client_registryError(t.status, t.body)}; ${who})`);
-        const parsed = oci_client_parseJson(t.body);
-        if (parsed === undefined)
-            throw this.denied(`${this.host}'s token service answered without JSON`);
-        const token = (0,docker_registry/* tokenOf */.B9)(parsed);
-        if (!token)
-            throw this.denied(`${this.host} answered the token request for ${scope} without a token`);
-        return `Bearer ${token}`;
-    }
-    /** One request in a repository's scope; a 401 is answered once with the scope's authorization. */
-    async call(repository, write, method, path, headers = {}, body) {
-        const scope = `repository:${repository}:${write ? 'pull,push' : 'pull'}`;
-        const url = path.startsWith('http') ? path : `${this.base}${path}`;
-        // Credentials go to the registry's own origin only (an upload Location may name another host).
-        const own = new URL(url).origin === new URL(this.base).origin;
-        if (!own && new URL(url).protocol !== 'https:' && !this.loopback)
-            throw new errors/* EnvironmentError */.eG(`registry ${this.host} sent ${method} to plain HTTP (${new URL(url).origin}): refused`, 'check the registry and any proxy in between: an HTTPS registry must not move uploads to HTTP');
-        // Repeatable: reads, and a manifest PUT (same bytes, same tag); an upload's POST or PUT is not.
-        const repeatable = method === 'GET' ||
-            method === 'HEAD' ||
-            (method === 'PUT' && path.startsWith(`/v2/${repository}/manifests/`));
-        if (!own)
-            return this.again(repeatable, () => this.send(url, method, headers, body));
-        const withAuth = (a) => this.again(repeatable, () => this.send(url, method, { ...headers, ...(a !== undefined && { Authorization: a }) }, body));
-        const known = this.auth.get(scope);
-        let r = await withAuth(known ? await known : undefined);
-        if (r.status === 401) {
-            const next = this.authorize(r.headers.get('www-authenticate') ?? '', scope);
-            this.auth.set(scope, next);
-            next.catch(() => {
-                if (this.auth.get(scope) === next)
-                    this.auth.delete(scope);
-            });
-            r = await withAuth(await next);
-            if (r.status === 401)
-                throw this.denied(`${this.host} refused ${this.credential?.kind === 'none' ? 'anonymous access' : 'the credentials'} for ${scope} (HTTP 401; ${this.credential?.describe ?? 'no credential'})`);
-        }
-        if (r.status === 403)
-            throw this.denied(`${this.host} refused ${method} ${path.split('?')[0]} (HTTP 403)`);
-        return r;
-    }
-    /**
-     * A registry's passing 5xx or 429 on a REPEATABLE request is tried again (an upload's POST or
-     * PUT is not: the upload is spent).
-     */
-    async again(repeatable, send) {
-        for (let attempt = 1;; attempt++) {
-            const r = await send();
-            if (!repeatable || !PASSING.has(r.status) || attempt >= OCI_ATTEMPTS)
-                return r;
-            await this.sleep(ociRetryWaitMs(attempt, r.headers.get('retry-after')));
-        }
-    }
-    fail(what, r) {
-        return new errors/* EnvironmentError */.eG(`registry ${this.host}: ${what} failed (${oci_client_registryError(r.status, r.body)})`, PASSING.has(r.status)
-            ? 'the registry is failing for now (reads and manifests were tried again): check its status, then run again'
-            : 'check that the registry accepts OCI image manifests, and that the repository exists or may be created');
-    }
-    async manifest(repository, reference, accept) {
-        const r = await this.call(repository, false, 'GET', `/v2/${repository}/manifests/${reference}`, {
-            Accept: accept.join(', '),
-        });
-        if (r.status === 404)
-            return undefined;
-        if (r.status !== 200)
-            throw this.fail(`reading the manifest ${repository}:${reference}`, r);
-        const digest = sha256Digest(r.body);
-        // By digest, the bytes must be that digest: a registry or proxy cannot answer with another image.
-        if (reference.startsWith('sha256:') && digest !== reference)
-            throw new errors/* EnvironmentError */.eG(`registry ${this.host}: the manifest ${repository}@${reference} came back with other content (${digest})`, 'check the registry or any proxy in between: it changed a manifest');
-        const parsed = oci_client_parseJson(r.body);
-        if (parsed === undefined || typeof parsed !== 'object' || parsed === null)
-            throw new errors/* EnvironmentError */.eG(`registry ${this.host}: the manifest ${repository}:${reference} is not JSON (${r.headers.get('content-type') ?? 'no content type'})`, 'check the registry host name and any proxy in between: something else answered');
-        const mediaType = (typeof parsed.mediaType === 'string' ? parsed.mediaType : undefined) ??
-            r.headers.get('content-type') ??
-            '';
-        return { mediaType, digest, bytes: r.body };
-    }
-    async blob(repository, digest) {
-        const r = await this.call(repository, false, 'GET', `/v2/${repository}/blobs/${digest}`);
-        if (r.status !== 200)
-            throw this.fail(`reading the blob ${repository}@${digest}`, r);
-        if (sha256Digest(r.body) !== digest)
-            throw new errors/* EnvironmentError */.eG(`registry ${this.host}: the blob ${repository}@${digest} came back with other content`, 'check the registry or any proxy in between: it changed a blob');
-        return r.body;
-    }
-    async startUpload(repository, mount) {
-        if (mount !== undefined) {
-            const from = `?mount=${encodeURIComponent(mount)}&from=${encodeURIComponent(repository)}`;
-            const r = await this.call(repository, true, 'POST', `/v2/${repository}/blobs/uploads/${from}`);
-            // Linked: the registry says so for this very digest (a 201 naming another is not believed).
-            if (r.status === 201 && (r.headers.get('docker-content-digest') ?? mount) === mount)
-                return undefined;
-            const location = r.headers.get('location');
-            if (r.status === 202 && location)
-                return new URL(location, `${this.base}/`).toString();
-            // Anything else (a registry that refuses the query itself, or says odd things): a plain upload.
-        }
-        return this.openUpload(repository);
-    }
-    async openUpload(repository) {
-        const start = await this.call(repository, true, 'POST', `/v2/${repository}/blobs/uploads/`);
-        const location = start.headers.get('location');
-        if (start.status !== 202 || !location)
-            throw this.fail(`starting an upload to ${repository}`, start);
-        return new URL(location, `${this.base}/`).toString();
-    }
-    async finishUpload(repository, upload, data) {
-        const digest = sha256Digest(data);
-        const url = new URL(upload);
-        url.searchParams.set('digest', digest);
-        const headers = { 'Content-Type': 'application/octet-stream', 'Content-Length': String(data.length) };
-        const put = await this.call(repository, true, 'PUT', url.toString(), headers, data);
-        if (put.status !== 201)
-            throw this.fail(`uploading ${digest} to ${repository}`, put);
-        return digest;
-    }
-    async putManifest(repository, tag, mediaType, bytes) {
-        const path = `/v2/${repository}/manifests/${tag}`;
-        const r = await this.call(repository, true, 'PUT', path, { 'Content-Type': mediaType }, bytes);
-        if (r.status !== 201)
-            throw this.fail(`pushing the manifest ${repository}:${tag}`, r);
-        return sha256Digest(bytes);
-    }
-}
-function createOciClient(host, deps) {
-    return new RegistryClient(host, deps);
-}
-
-;// CONCATENATED MODULE: ./src/docker/http-fetch.ts
-// The registry client's HTTP on node:http/https with keep-alive agents: the global fetch (undici)
-// costs about 20 ms of module loading on its first call in a process, which is most of what a
-// verify of a local registry takes. Redirects are followed (registries send blob reads to storage)
-// and the Authorization header is dropped when a redirect leaves the host, as fetch does.
-
-
-
-
-const agents = {
-    'http:': new (external_node_http_default()).Agent({ keepAlive: true, maxSockets: 16 }),
-    'https:': new (external_node_https_default()).Agent({ keepAlive: true, maxSockets: 16 }),
-};
-const MAX_REDIRECTS = 5;
-/** Cosign's images are small; a registry streaming more than this is refused (memory). */
-const MAX_BODY_BYTES = 64 * 1024 * 1024;
-function once(url, init) {
-    const lib = url.protocol === 'https:' ? (external_node_https_default()) : (external_node_http_default());
-    const agent = url.protocol === 'https:' ? agents['https:'] : agents['http:'];
-    return new Promise((resolve, reject) => {
-        const req = lib.request(url, { method: init.method, headers: init.headers, agent, signal: init.signal }, (res) => {
-            const chunks = [];
-            let size = 0;
-            res.on('data', (c) => {
-                size += c.length;
-                if (size > MAX_BODY_BYTES) {
-                    const over = new Error(`the answer is over ${MAX_BODY_BYTES / 1024 / 1024} MiB`);
-                    req.destroy(Object.assign(over, { code: ANSWER_TOO_LARGE }));
-                    return;
-                }
-                chunks.push(c);
-            });
-            res.on('error', reject);
-            res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
-        });
-        req.on('error', reject);
-        req.end(init.body);
-    });
-}
-/** OciFetch over node:http(s); rejects like fetch does (network errors, aborts), with `cause`. */
-const nodeHttpFetch = async (raw, init) => {
-    let url = new URL(raw);
-    let headers = { ...init.headers };
-    let { method, body } = init;
-    for (let hop = 0;; hop++) {
-        let r;
-        try {
-            r = await once(url, { method, headers, signal: init.signal, ...(body !== undefined && { body }) });
-        }
-        catch (e) {
-            if (e.name === 'AbortError' && init.signal.aborted)
-                throw init.signal.reason ?? e;
-            throw new TypeError('fetch failed', { cause: e });
-        }
-        const location = r.headers.location;
-        if ([301, 302, 303, 307, 308].includes(r.status) && location && hop < MAX_REDIRECTS) {
-            const next = new URL(location, url);
-            if (next.protocol === 'http:' && url.protocol === 'https:' && !(0,docker_registry/* isPlainHttpRegistry */.sL)(next.hostname))
-                throw new TypeError('fetch failed', {
-                    cause: new Error(`a redirect from HTTPS to plain HTTP (${next.origin}) was refused`),
-                });
-            // As fetch: the credentials go to the same origin only (scheme, host and port).
-            if (next.origin !== url.origin) {
-                headers = Object.fromEntries(Object.entries(headers).filter(([k]) => k.toLowerCase() !== 'authorization'));
-            }
-            // As fetch: a 303, or a 301/302 after a POST, is followed with a GET and no body (and
-            // without the headers that described the body).
-            if (r.status === 303 || ((r.status === 301 || r.status === 302) && method === 'POST')) {
-                method = 'GET';
-                body = undefined;
-                headers = Object.fromEntries(Object.entries(headers).filter(([k]) => !/^content-(type|length|encoding|language|location)$/i.test(k)));
-            }
-            url = next;
-            continue;
-        }
-        const response = {
-            status: r.status,
-            headers: {
-                get: (name) => {
-                    const v = r.headers[name.toLowerCase()];
-                    return v === undefined ? null : Array.isArray(v) ? v.join(', ') : v;
-                },
-            },
-            arrayBuffer: async () => r.body.buffer.slice(r.body.byteOffset, r.body.byteOffset + r.body.length),
-        };
-        return response;
-    }
-};
-
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(31421);
-;// CONCATENATED MODULE: ./src/docker/registry-io.ts
-// The real side effects of talking to a registry as docker does: fetch, Docker's config file, and
-// its credential helpers (`docker-credential-NAME get`). Doctor's push check and the native signer
-// both use them; the pure parts (which credential, the token flow) are in registry-auth.ts.
-
-
-
-
-/** The real side effects of the registry checks: fetch, Docker's config file, credential helpers. */
-function registryDeps(env) {
-    return {
-        fetch: (url, init) => fetch(url, init),
-        dockerConfig: () => {
-            const file = dockerConfigPath(env);
-            return file && (0,external_node_fs_.existsSync)(file) ? { file, text: (0,external_node_fs_.readFileSync)(file, 'utf8') } : undefined;
-        },
-        helper: (name, server) => new Promise((resolve, reject) => {
-            const child = (0,external_node_child_process_.execFile)(`docker-credential-${name}`, ['get'], { timeout: 30_000 }, (err, stdout) => {
-                if (err) {
-                    // Helpers say "credentials not found ..." on stdout when there is no login for the host:
-                    // no login (the caller goes on anonymously, as docker does). Anything else a helper
-                    // prints stays out of messages.
-                    if (/credentials not found/i.test(stdout))
-                        return resolve(undefined);
-                    reject(new errors/* EnvironmentError */.eG(`credential helper docker-credential-${name} failed for ${server}: ${err.message.split('\n')[0]}`, `install docker-credential-${name}, or log in again (docker login ${server})`));
-                    return;
-                }
-                try {
-                    const j = JSON.parse(stdout);
-                    resolve({ username: j.Username ?? '', secret: j.Secret ?? '' });
-                }
-                catch {
-                    reject(new errors/* EnvironmentError */.eG(`credential helper docker-credential-${name} printed no JSON for ${server}`, `log in again (docker login ${server})`));
-                }
-            });
-            // A helper that exits without reading stdin must not crash the process (EPIPE).
-            child.stdin?.on('error', () => undefined);
-            child.stdin?.end(server);
-        }),
-    };
-}
-
-;// CONCATENATED MODULE: ./src/attest/cosign.ts
-// Signer: sign, attest and verify images by digest with the real cosign binary. The argv comes
-// from the pure builders in cosign-args.ts; the process is behind CosignExec so that unit tests
-// pass a plain function and integration tests the real one. Secrets reach cosign only through
-// the environment (COSIGN_PASSWORD; `env://VAR` keys), and cosign's stderr is redacted before it
-// appears in any error. A missing or non-matching signature is a check result (`ok: false`), an
-// unreachable registry an EnvironmentError (exit 3), a bad key, password or file an InputError.
-
-
-
-
-
-/** The verified items, or a CheckFailedError (exit 1) naming what failed. */
-function requireVerified(v) {
-    if (v.ok)
-        return v.items;
-    throw new CheckFailedError(v.failure.message);
-}
-const DEFAULT_TIMEOUT_MS = 180_000;
-const INSTALL_FIX = 'install cosign 2.x: on GitHub Actions sigstore/cosign-installer (pinned by commit SHA), on Debian 13 `apt-get install cosign`, on the test bed `sudo scripts/test-env.sh`';
-function createCosignSigner(exec, options = {}) {
-    const secrets = [options.password, ...Object.values(options.env ?? {})].filter((s) => s !== undefined && s.length >= 4);
-    const redact = (text) => secrets.reduce((t, s) => t.split(s).join(capture_redact/* REDACTED */.XF), (0,capture_redact/* redactText */.Rd)(text));
-    const env = { ...options.env };
-    if (options.password !== undefined)
-        env.COSIGN_PASSWORD = options.password;
-    const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-    /** Run cosign; a failure comes back classified (check results) or is thrown (everything else). */
-    async function run(args, target) {
-        let res;
-        try {
-            res = await exec(args, { env, timeoutMs });
-        }
-        catch (e) {
-            const code = e.code;
-            throw new errors/* EnvironmentError */.eG(`cannot run cosign (${code ?? redact(e.message)})`, code === 'ENOENT' ? INSTALL_FIX : 'check that cosign is installed and executable', { cause: e });
-        }
-        if (res.exitCode === 0)
-            return res;
-        const what = target === undefined ? `cosign ${args[0]}` : `cosign ${args[0]} ${target}`;
-        if (res.timedOut === true)
-            throw new errors/* EnvironmentError */.eG(`${what} did not finish within ${Math.round(timeoutMs / 1000)}s`, `check that the registry ${target === undefined ? '' : `${parseDigestRef(target).registry} `}answers quickly, or raise the timeout`);
-        const failure = cosign_args_classifyFailure(redact(res.stderr));
-        if (failure.kind === 'missing' || failure.kind === 'invalid')
-            return failure;
-        throw failureError(what, target, failure, res.exitCode);
-    }
-    const tlogOf = (o) => ({ tlog: (o?.tlog ?? options.tlog) === true });
-    return {
-        async version() {
-            const res = await run(versionArgs(), undefined);
-            if (!('exitCode' in res))
-                throw new errors/* EnvironmentError */.eG(`cosign version failed: ${res.detail}`, INSTALL_FIX);
-            return parseVersion(res.stdout);
-        },
-        async sign(ref, identity, opts) {
-            expectDone(await run(signArgs(ref, identity, tlogOf(opts)), ref), `cosign sign ${ref}`);
-        },
-        async attest(ref, predicate, identity, opts) {
-            expectDone(await run(attestArgs(ref, predicate, identity, tlogOf(opts)), ref), `cosign attest --type ${predicate.type} ${ref}`);
-        },
-        async verify(ref, identity, opts) {
-            const res = await run(verifyArgs(ref, identity, tlogOf(opts)), ref);
-            if (!('exitCode' in res))
-                return checkFailed(ref, 'signature', undefined, identity, res);
-            const items = parseVerifiedSignatures(res.stdout);
-            const digest = parseDigestRef(ref).digest;
-            const foreign = items.find((s) => s.digest !== digest);
-            if (foreign !== undefined || items.length === 0)
-                return wrongSubject(ref, 'signature', undefined, foreign?.digest ?? 'no signature');
-            return { ok: true, items };
-        },
-        async verifyAttestations(ref, type, identity, opts) {
-            const res = await run(verifyAttestationArgs(ref, type, identity, tlogOf(opts)), ref);
-            if (!('exitCode' in res))
-                return checkFailed(ref, 'attestation', type, identity, res);
-            const items = parseAttestations(res.stdout);
-            const hex = parseDigestRef(ref).digest.slice('sha256:'.length);
-            const foreign = items.find((s) => !s.subject.some((x) => x.digest.sha256 === hex));
-            if (foreign !== undefined || items.length === 0)
-                return wrongSubject(ref, 'attestation', type, foreign?.subject.map((x) => x.digest.sha256).join(',') ?? 'none');
-            return { ok: true, items };
-        },
-    };
-}
-function expectDone(res, what) {
-    if ('exitCode' in res)
-        return;
-    // cosign said "no signatures"/"invalid" while signing: nothing a check can report.
-    throw new errors/* EnvironmentError */.eG(`${what} failed: ${res.detail}`, 'run the same cosign command with --verbose');
-}
-function describeIdentity(id) {
-    if (id.kind === 'key')
-        return `the public key ${id.publicKey}`;
-    const who = id.certificateIdentity ?? `identities matching ${id.certificateIdentityRegexp ?? ''}`;
-    return `${who} (issuer ${id.certificateOidcIssuer})`;
-}
-function checkFailed(ref, what, type, identity, failure) {
-    const kind = type === undefined ? what : `${type} ${what}`;
-    const reason = failure.kind === 'invalid' ? 'invalid' : 'missing';
-    const message = reason === 'missing'
-        ? `no ${kind} on ${ref} (cosign: ${failure.detail})`
-        : `the ${kind} on ${ref} is not signed by ${describeIdentity(identity)} (cosign: ${failure.detail})`;
-    return { ok: false, failure: { ref, what, ...(type !== undefined && { type }), reason, message } };
-}
-function wrongSubject(ref, what, type, found) {
-    const kind = type === undefined ? what : `${type} ${what}`;
-    const message = `the verified ${kind} on ${ref} names another image (${found})`;
-    return {
-        ok: false,
-        failure: { ref, what, ...(type !== undefined && { type }), reason: 'invalid', message },
-    };
-}
-function failureError(what, target, failure, exitCode) {
-    const registry = target === undefined ? 'the registry' : `registry ${parseDigestRef(target).registry}`;
-    switch (failure.kind) {
-        case 'unreachable':
-            return failure.service === 'registry'
-                ? new errors/* EnvironmentError */.eG(`${what}: ${registry} is unreachable (${failure.detail})`, /localhost|127\.\d/.test(registry)
-                    ? 'start the local registry (on a Debian test machine: "sudo scripts/test-env.sh")'
-                    : 'check the registry host name, your network, and any proxy settings')
-                : new errors/* EnvironmentError */.eG(`${what}: the Sigstore services (Fulcio, Rekor, TUF) are unreachable (${failure.detail})`, 'keyless signing needs network access to sigstore.dev; sign with a key (tlog off) on an offline runner');
-        case 'denied':
-            return new errors/* EnvironmentError */.eG(`${what}: ${registry} refused the credentials (${failure.detail})`, 'log in with push rights first (docker/login-action, or `docker login`); cosign uses the Docker credentials');
-        case 'input':
-            return new errors/* InputError */.dz(`${what}: ${inputProblem(failure.detail)}`);
-        case 'unknown':
-            return new errors/* EnvironmentError */.eG(`${what} failed (exit ${exitCode}): ${failure.detail}`, 'run the same cosign command with --verbose to see why');
-    }
-}
-function inputProblem(detail) {
-    if (/inappropriate ioctl|reading password/i.test(detail))
-        return `the signing key is encrypted and no password was given: set COSIGN_PASSWORD (${detail})`;
-    if (/decrypt/i.test(detail))
-        return `wrong password for the signing key (COSIGN_PASSWORD) (${detail})`;
-    return detail;
-}
-function parseVersion(stdout) {
-    try {
-        const v = JSON.parse(stdout);
-        if (typeof v.gitVersion === 'string')
-            return {
-                gitVersion: v.gitVersion,
-                ...(typeof v.goVersion === 'string' && { goVersion: v.goVersion }),
-                ...(typeof v.platform === 'string' && { platform: v.platform }),
-            };
-    }
-    catch {
-        // fall through: an old cosign without --json prints text
-    }
-    const m = /GitVersion:\s*(\S+)/.exec(stdout);
-    return { gitVersion: m?.[1] ?? 'unknown' };
-}
-/** The real cosign: spawned without a shell, stopped at the timeout and on SIGINT/SIGTERM. */
-function defaultCosignExec(binary = 'cosign') {
-    return (args, opts) => new Promise((resolve, reject) => {
-        const child = (0,external_node_child_process_.spawn)(binary, args, {
-            env: { ...process.env, ...opts.env },
-            stdio: [opts.input !== undefined ? 'pipe' : 'ignore', 'pipe', 'pipe'],
-        });
-        const out = [];
-        const err = [];
-        let timedOut = false;
-        const stop = () => {
-            if (child.exitCode === null && child.signalCode === null)
-                child.kill('SIGKILL');
-        };
-        const timer = setTimeout(() => {
-            timedOut = true;
-            stop();
-        }, opts.timeoutMs);
-        const unregister = (0,cleanup/* registerCleanup */.qE)(stop);
-        child.stdout.on('data', (b) => out.push(b));
-        child.stderr.on('data', (b) => err.push(b));
-        if (opts.input !== undefined && child.stdin) {
-            child.stdin.on('error', () => undefined);
-            child.stdin.end(opts.input);
-        }
-        child.once('error', (e) => {
-            clearTimeout(timer);
-            unregister();
-            reject(e);
-        });
-        child.once('close', (code) => {
-            clearTimeout(timer);
-            unregister();
-            resolve({
-                exitCode: code ?? 137,
-                stdout: Buffer.concat(out).toString('utf8'),
-                stderr: Buffer.concat(err).toString('utf8'),
-                ...(timedOut && { timedOut }),
-            });
-        });
-    });
-}
-
-// EXTERNAL MODULE: ./node_modules/@noble/ciphers/esm/salsa.js + 3 modules
-var salsa = __webpack_require__(52287);
-;// CONCATENATED MODULE: ./src/attest/cosign-key.ts
-// cosign's key-mode formats, in process: the encrypted private key `cosign generate-key-pair`
-// writes (scrypt, then NaCl secretbox around a PKCS#8 key), the simple-signing payload of an image
-// signature, and the in-toto statement in a DSSE envelope of an attestation. Signatures are ECDSA
-// P-256 over SHA-256, ASN.1 DER, as cosign makes them; what is written here verifies with the real
-// `cosign verify` / `verify-attestation`, and the other way round (integration tests check both).
-// The password and the decrypted key never leave this module's KeyObject.
-
-
-
-
-/** The PEM types of an encrypted cosign key: the current name and the one before it. */
-const ENCRYPTED_TYPES = ['ENCRYPTED SIGSTORE PRIVATE KEY', 'ENCRYPTED COSIGN PRIVATE KEY'];
-const EncryptedKeySchema = schemas/* object */.Ikc({
-    kdf: schemas/* object */.Ikc({
-        name: schemas/* literal */.euz('scrypt'),
-        params: schemas/* object */.Ikc({
-            N: schemas/* number */.aig().int().positive(),
-            r: schemas/* number */.aig().int().positive(),
-            p: schemas/* number */.aig().int().positive(),
-        }),
-        salt: schemas/* string */.YjP(),
-    }),
-    cipher: schemas/* object */.Ikc({ name: schemas/* literal */.euz('nacl/secretbox'), nonce: schemas/* string */.YjP() }),
-    ciphertext: schemas/* string */.YjP(),
-});
-/** The body and type of the first PEM block, or undefined when TEXT holds none. */
-function pemBlock(text) {
-    const m = /-----BEGIN ([A-Z0-9 ]+)-----([\s\S]*?)-----END \1-----/.exec(text);
-    return m ? { type: m[1], der: Buffer.from(m[2].replace(/\s+/g, ''), 'base64') } : undefined;
-}
-/** Is TEXT a cosign encrypted private key (what the native signer can sign with)? */
-function isEncryptedCosignKey(text) {
-    const block = pemBlock(text);
-    return block !== undefined && ENCRYPTED_TYPES.includes(block.type);
-}
-/** An ECDSA P-256 key (what cosign generate-key-pair makes; the built-in signer's kind). */
-const isP256 = (k) => k.asymmetricKeyType === 'ec' && k.asymmetricKeyDetails?.namedCurve === 'prime256v1';
-/**
- * Decrypt a cosign private key with its password, or an InputError naming SOURCE (a wrong
- * password, not a cosign key). Any key type comes back: the built-in signer takes P-256 keys
- * (isP256), cosign the others. scrypt runs off the main thread.
- */
-async function decryptCosignKey(text, password, source) {
-    const block = pemBlock(text);
-    if (!block || !ENCRYPTED_TYPES.includes(block.type))
-        throw new errors/* InputError */.dz(`${source}: not a cosign private key (expected a PEM block "${ENCRYPTED_TYPES[0]}", found ${block ? `"${block.type}"` : 'no PEM block'})`, 'make the key pair with `cosign generate-key-pair` (or `cosign import-key-pair`)');
-    let sealed;
-    try {
-        sealed = EncryptedKeySchema.parse(JSON.parse(block.der.toString('utf8')));
-    }
-    catch {
-        throw new errors/* InputError */.dz(`${source}: the encrypted key is not scrypt + nacl/secretbox JSON`, 'make the key pair again with `cosign generate-key-pair`');
-    }
-    const { N, r, p } = sealed.kdf.params;
-    const scryptFailed = (err) => new errors/* InputError */.dz(`${source}: scrypt: ${err.message}`);
-    const secret = await new Promise((resolve, reject) => {
-        try {
-            (0,external_node_crypto_.scrypt)(password, Buffer.from(sealed.kdf.salt, 'base64'), 32, { N, r, p, maxmem: 256 * N * r + 64 * 1024 * 1024 }, (err, key) => (err ? reject(scryptFailed(err)) : resolve(key)));
-        }
-        catch (err) {
-            reject(scryptFailed(err)); // invalid parameters (N not a power of two) throw at once
-        }
-    });
-    let der;
-    try {
-        der = (0,salsa/* xsalsa20poly1305 */.uT)(secret, Buffer.from(sealed.cipher.nonce, 'base64')).decrypt(Buffer.from(sealed.ciphertext, 'base64'));
-    }
-    catch {
-        throw new errors/* InputError */.dz(`${source}: wrong password for the signing key (COSIGN_PASSWORD): it does not decrypt`, 'set COSIGN_PASSWORD to the password given to cosign generate-key-pair');
-    }
-    finally {
-        secret.fill(0);
-    }
-    let key;
-    try {
-        // A view of DER, not a copy (Buffer.from would copy it into the shared pool, out of reach
-        // of the fill below).
-        const view = Buffer.from(der.buffer, der.byteOffset, der.byteLength);
-        key = (0,external_node_crypto_.createPrivateKey)({ key: view, format: 'der', type: 'pkcs8' });
-    }
-    catch {
-        throw new errors/* InputError */.dz(`${source}: the decrypted key is not a PKCS#8 private key`, 'make the key pair again with `cosign generate-key-pair`');
-    }
-    finally {
-        der.fill(0);
-    }
-    return key;
-}
-/** Public keys parsed in this process, by their PEM text (public: nothing secret is kept). */
-const publicKeys = new Map();
-/** The texts parseP256PublicKey keeps (for the test that no private key is ever among them). */
-const publicKeysKept = () => [...publicKeys.keys()];
-/** A PEM public key that the built-in verifier takes (ECDSA P-256), else undefined. */
-function parseP256PublicKey(text) {
-    // Only PUBLIC KEY blocks are parsed and kept: a private key given by mistake is never stored.
-    if (pemBlock(text)?.type !== 'PUBLIC KEY')
-        return undefined;
-    // Asked once per check (is it one the built-in verifier takes?) and by the verifier: parsed once.
-    if (publicKeys.has(text))
-        return publicKeys.get(text);
-    let key;
-    try {
-        key = (0,external_node_crypto_.createPublicKey)(text);
-    }
-    catch {
-        key = undefined;
-    }
-    const p256 = key && isP256(key) ? key : undefined;
-    publicKeys.set(text, p256);
-    return p256;
-}
-const publicKeyOf = (key) => (0,external_node_crypto_.createPublicKey)(key);
-/** ECDSA over SHA-256, ASN.1 DER (what cosign writes). */
-const signBytes = (key, data) => (0,external_node_crypto_.sign)('sha256', data, key);
-function verifyBytes(key, data, signature) {
-    try {
-        return (0,external_node_crypto_.verify)('sha256', data, key, signature);
-    }
-    catch {
-        return false;
-    }
-}
-// --- payloads ----------------------------------------------------------------------------------
-const SIMPLE_SIGNING_TYPE = 'cosign container image signature';
-const IN_TOTO_PAYLOAD_TYPE = 'application/vnd.in-toto+json';
-const IN_TOTO_STATEMENT_V01 = 'https://in-toto.io/Statement/v0.1';
-/** The simple-signing payload of an image signature, byte for byte as cosign writes it. */
-function simpleSigningPayload(repository, digest) {
-    return Buffer.from(JSON.stringify({
-        critical: {
-            identity: { 'docker-reference': repository },
-            image: { 'docker-manifest-digest': digest },
-            type: SIMPLE_SIGNING_TYPE,
-        },
-        optional: null,
-    }));
-}
-/** The in-toto statement of an attestation: the predicate about one image digest. */
-function inTotoStatement(repository, digest, predicateType, predicate) {
-    return Buffer.from(JSON.stringify({
-        _type: IN_TOTO_STATEMENT_V01,
-        predicateType,
-        subject: [{ name: repository, digest: { sha256: digest.replace(/^sha256:/, '') } }],
-        predicate,
-    }));
-}
-/** DSSE's pre-authentication encoding: what a DSSE signature signs. */
-function pae(payloadType, payload) {
-    const type = Buffer.from(payloadType);
-    return Buffer.concat([
-        Buffer.from(`DSSEv1 ${type.length} `),
-        type,
-        Buffer.from(` ${payload.length} `),
-        payload,
-    ]);
-}
-/** Sign a statement into a DSSE envelope (the JSON bytes of an `.att` layer). */
-function signEnvelope(key, statement) {
-    const sig = signBytes(key, pae(IN_TOTO_PAYLOAD_TYPE, statement));
-    const envelope = {
-        payloadType: IN_TOTO_PAYLOAD_TYPE,
-        payload: statement.toString('base64'),
-        signatures: [{ keyid: '', sig: sig.toString('base64') }],
-    };
-    return Buffer.from(JSON.stringify(envelope));
-}
-/**
- * Whether ENVELOPE is what signEnvelope makes of STATEMENT with the private half of PUBLIC_KEY:
- * that very form byte for byte (one signature, an empty key id), this statement, a signature that
- * verifies. Such an envelope of an earlier run may be attached again instead of a new one.
- */
-function isEnvelopeOf(publicKey, envelope, statement) {
-    let parsed;
-    try {
-        parsed = JSON.parse(envelope.toString('utf8'));
-    }
-    catch {
-        return false;
-    }
-    const payload = statement.toString('base64');
-    const sig = Array.isArray(parsed.signatures) && parsed.signatures.length === 1 ? parsed.signatures[0] : undefined;
-    if (parsed.payloadType !== IN_TOTO_PAYLOAD_TYPE ||
-        parsed.payload !== payload ||
-        typeof sig?.sig !== 'string')
-        return false;
-    // Node decodes base64 leniently (it skips other characters, padding is optional); cosign does
-    // not. The signature text must be the canonical encoding of its bytes, as signEnvelope writes it.
-    const signature = Buffer.from(sig.sig, 'base64');
-    if (signature.toString('base64') !== sig.sig)
-        return false;
-    const same = {
-        payloadType: IN_TOTO_PAYLOAD_TYPE,
-        payload,
-        signatures: [{ keyid: '', sig: sig.sig }],
-    };
-    if (!Buffer.from(JSON.stringify(same)).equals(envelope))
-        return false;
-    return verifyBytes(publicKey, pae(IN_TOTO_PAYLOAD_TYPE, statement), signature);
-}
-const cosign_key_EnvelopeSchema = schemas/* object */.Ikc({
-    payloadType: schemas/* string */.YjP(),
-    payload: schemas/* string */.YjP(),
-    signatures: schemas/* array */.YOg(schemas/* object */.Ikc({ keyid: schemas/* string */.YjP().optional(), sig: schemas/* string */.YjP() })).nullish(),
-});
-/**
- * The statement inside an envelope when one of its signatures verifies with KEY; undefined when
- * none does, or when it is not an in-toto envelope.
- */
-function openEnvelope(key, bytes) {
-    let env;
-    try {
-        env = cosign_key_EnvelopeSchema.parse(JSON.parse(bytes.toString('utf8')));
-    }
-    catch {
-        return undefined;
-    }
-    if (env.payloadType !== IN_TOTO_PAYLOAD_TYPE)
-        return undefined;
-    const payload = Buffer.from(env.payload, 'base64');
-    const signed = pae(env.payloadType, payload);
-    const ok = (env.signatures ?? []).some((s) => verifyBytes(key, signed, Buffer.from(s.sig, 'base64')));
-    return ok ? payload : undefined;
-}
-
-;// CONCATENATED MODULE: ./src/attest/cosign-image.ts
-
-
-
-const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
-const OCI_CONFIG = 'application/vnd.oci.image.config.v1+json';
-const DOCKER_MANIFEST = 'application/vnd.docker.distribution.manifest.v2+json';
-const SIMPLE_SIGNING_MEDIA_TYPE = 'application/vnd.dev.cosign.simplesigning.v1+json';
-const DSSE_MEDIA_TYPE = 'application/vnd.dsse.envelope.v1+json';
-const SIGNATURE_ANNOTATION = 'dev.cosignproject.cosign/signature';
-const CREATED = '0001-01-01T00:00:00Z';
-/** cosign's --type names and the predicate type URIs they stand for (cosign 2.5). */
-const COSIGN_TYPE_URIS = {
-    slsaprovenance: 'https://slsa.dev/provenance/v0.2',
-    slsaprovenance02: 'https://slsa.dev/provenance/v0.2',
-    slsaprovenance1: 'https://slsa.dev/provenance/v1',
-    link: 'https://in-toto.io/Link/v1',
-    spdx: 'https://spdx.dev/Document',
-    spdxjson: 'https://spdx.dev/Document',
-    cyclonedx: 'https://cyclonedx.org/bom',
-    vuln: 'https://cosign.sigstore.dev/attestation/vuln/v1',
-    openvex: 'https://openvex.dev/ns',
-    custom: 'https://cosign.sigstore.dev/attestation/v1',
-};
-const predicateTypeUri = (type) => COSIGN_TYPE_URIS[type] ?? type;
-/** `registry/repository` as cosign names it in payloads (docker.io -> index.docker.io). */
-function splitRef(ref) {
-    const { digest } = parseDigestRef(ref);
-    // The repository as the index reader (splitImageRef) finds it: one rule for both.
-    const { host, repository } = (0,docker_registry/* splitImageRef */.l2)(ref);
-    // Docker Hub, however spelled, is index.docker.io in cosign's payloads.
-    const hub = docker_registry/* DOCKER_HUB */.Xb.has(host);
-    return { host, repository, name: `${hub ? 'index.docker.io' : host}/${repository}`, digest };
-}
-/** `repo@sha256:<hex>` -> the tag of its signatures or attestations. */
-const cosignTag = (digest, suffix) => `${digest.replace(':', '-')}.${suffix}`;
-/** The config and manifest of a cosign image of LAYERS (as cosign's mutate.Append writes them). */
-function cosignImage(layers) {
-    const config = Buffer.from(JSON.stringify({
-        architecture: '',
-        created: CREATED,
-        history: layers.map(() => ({ created: CREATED })),
-        os: '',
-        rootfs: { type: 'layers', diff_ids: layers.map((l) => l.digest) },
-        config: {},
-    }));
-    return {
-        config,
-        manifest: (configDigest) => Buffer.from(JSON.stringify({
-            schemaVersion: 2,
-            mediaType: OCI_MANIFEST,
-            config: { mediaType: OCI_CONFIG, size: config.length, digest: configDigest },
-            layers,
-        })),
-    };
-}
-/** The layers of a cosign image's manifest (an empty list for anything else). */
-function readLayers(m) {
-    if (!m)
-        return [];
-    const parsed = JSON.parse(m.bytes.toString('utf8'));
-    if (!Array.isArray(parsed.layers))
-        return [];
-    return parsed.layers.filter((l) => typeof l === 'object' &&
-        l !== null &&
-        typeof l.digest === 'string' &&
-        typeof l.mediaType === 'string' &&
-        typeof l.size === 'number');
-}
-/**
- * Is the signature layer already there: the same payload (by digest) with a signature that KEY
- * verifies? Then signing again adds nothing.
- */
-function hasSignature(layers, payloadDigest, key, payload) {
-    return layers.some((l) => l.digest === payloadDigest &&
-        verifyBytes(key, payload, Buffer.from(l.annotations?.[SIGNATURE_ANNOTATION] ?? '', 'base64')));
-}
-/** The predicate type an envelope's statement names (not verified: only to replace it), if any. */
-function envelopePredicateType(bytes) {
-    try {
-        const env = JSON.parse(bytes.toString('utf8'));
-        if (typeof env.payload !== 'string')
-            return undefined;
-        const st = JSON.parse(Buffer.from(env.payload, 'base64').toString('utf8'));
-        return typeof st.predicateType === 'string' ? st.predicateType : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-/**
- * The layers kept when attestations of TYPES replace the ones there (`cosign attest --replace`):
- * each layer's predicate type is its annotation, else what its statement says (TYPE_OF reads it).
- */
-async function keptAttestations(layers, types, typeOf) {
-    const named = await Promise.all(layers.map(async (l) => ({
-        l,
-        type: l.annotations?.predicateType ?? (l.mediaType === DSSE_MEDIA_TYPE ? await typeOf(l) : undefined),
-    })));
-    return named.filter((x) => x.type === undefined || !types.has(x.type)).map((x) => x.l);
-}
-/** JSON bytes, parsed; undefined when they are not JSON. */
-function cosign_image_json(bytes) {
-    try {
-        return JSON.parse(bytes.toString('utf8'));
-    }
-    catch {
-        return undefined;
-    }
-}
-/** A simple-signing payload's claims (of cosign's type), or undefined when it is not one. */
-function parseSimpleSigning(payload) {
-    const p = SimpleSigningSchema.safeParse(cosign_image_json(payload));
-    return p.success && p.data.critical.type === SIMPLE_SIGNING_TYPE ? signatureOf(p.data) : undefined;
-}
-/** An in-toto statement, or undefined when the bytes are not one (cosign's reading: same schema). */
-function parseStatement(bytes) {
-    const s = StatementSchema.safeParse(cosign_image_json(bytes));
-    return s.success ? statementOf(s.data) : undefined;
-}
-
-;// CONCATENATED MODULE: ./src/attest/native-signer.ts
-
-
-
-
-
-
-const ACCEPT = [OCI_MANIFEST, DOCKER_MANIFEST];
-const native_signer_layer = (mediaType, data, annotations) => ({
-    mediaType,
-    size: data.length,
-    digest: sha256Digest(data),
-    annotations,
-});
-function native_signer_describeKey(id) {
-    return id.kind === 'key' ? `the public key ${id.publicKey}` : 'a keyless identity';
-}
-/** A registry problem while doing WHAT says so first ("attest REF: registry ... is unreachable"). */
-async function doing(what, work) {
-    try {
-        return await work;
-    }
-    catch (e) {
-        if (e instanceof errors/* EnvironmentError */.eG)
-            throw new errors/* EnvironmentError */.eG(`${what}: ${e.message}`, e.fix ?? '', { cause: e });
-        throw e;
-    }
-}
-function failure(ref, what, type, reason, message) {
-    const f = { ref, what, ...(type !== undefined && { type }), reason, message };
-    return { ok: false, failure: f };
-}
-const NOT_KEY = 'the built-in signer signs with a key and without the transparency log only';
-/** The built-in signer; createNativeSigner makes one. */
-class NativeSigner {
-    deps;
-    readText;
-    publicKeys = new Map();
-    /** The layers of an image's .sig/.att tag with their blobs, read once (attesting drops them). */
-    read = new Map();
-    /** One cosign image per tag is read and written at a time: a second write waits for the first. */
-    queues = new Map();
-    /**
-     * The statement of an envelope blob that a key verified (null: it does not), per blob and key:
-     * each attestation type's check reads the same envelopes, which are opened once.
-     */
-    opened = new WeakMap();
-    publics = new WeakMap();
-    constructor(deps) {
-        this.deps = deps;
-        this.readText = deps.readText ?? ((f) => (0,external_node_fs_.readFileSync)(f, 'utf8'));
-    }
-    publicKey(id) {
-        if (id.kind !== 'key')
-            throw new errors/* InputError */.dz('the built-in verifier checks key signatures only');
-        let key = this.publicKeys.get(id.publicKey);
-        if (key)
-            return key;
-        let text;
-        try {
-            text = this.readText(id.publicKey);
-        }
-        catch (e) {
-            const why = e.code ?? e.message;
-            throw new errors/* InputError */.dz(`public key ${id.publicKey}: cannot read it (${why})`);
-        }
-        key = parseP256PublicKey(text);
-        if (!key)
-            throw new errors/* InputError */.dz(`public key ${id.publicKey}: not an ECDSA P-256 public key in PEM`);
-        this.publicKeys.set(id.publicKey, key);
-        return key;
-    }
-    serial(tag, work) {
-        const next = (this.queues.get(tag) ?? Promise.resolve()).then(work, work);
-        this.queues.set(tag, next.catch(() => undefined));
-        return next;
-    }
-    /**
-     * Push a cosign image under TAG in three rounds. The tag's current layers are read (unless the
-     * caller has just read them: READ) while one upload per blob is opened: a plain POST, or for a
-     * blob that may be there already a POST asking to mount it from the repository itself, which
-     * links one it has (no HEAD asks first: the mount answers that in the same request). The blobs
-     * not there yet and the config go up (PUT; COMPLETE makes the whole layer list from what was
-     * there). Then the manifest.
-     */
-    async push(client, repository, tag, blobs, complete, read) {
-        const [layers, configUpload, uploads] = await Promise.all([
-            (read ? Promise.resolve(read) : client.manifest(repository, tag, ACCEPT).then(readLayers)).then(complete),
-            client.startUpload(repository),
-            Promise.all(blobs.map((b) => client.startUpload(repository, b.maybeThere ? sha256Digest(b.data) : undefined))),
-        ]);
-        const image = cosignImage(layers);
-        const [configDigest] = await Promise.all([
-            client.finishUpload(repository, configUpload, image.config),
-            // A blob the repository has already (an envelope attached again, a payload signed before)
-            // was linked by its upload's POST: nothing to send.
-            ...blobs.map((b, i) => uploads[i] === undefined ? undefined : client.finishUpload(repository, uploads[i], b.data)),
-        ]);
-        await client.putManifest(repository, tag, OCI_MANIFEST, image.manifest(configDigest));
-    }
-    /**
-     * The layers of MEDIA_TYPE in an image's .sig or .att tag, with their blobs (none: no tag); the
-     * KNOWN blob is not downloaded.
-     */
-    tagContent(host, repository, digest, suffix, mediaType, known) {
-        const id = `${host}/${repository}@${digest}.${suffix}`;
-        let content = this.read.get(id);
-        if (!content) {
-            const client = this.deps.client(host);
-            content = client.manifest(repository, cosignTag(digest, suffix), ACCEPT).then((m) => Promise.all(readLayers(m)
-                .filter((l) => l.mediaType === mediaType)
-                .map(async (layer) => ({
-                layer,
-                // Content-addressed: a blob whose digest is known needs no download.
-                blob: layer.digest === known?.digest ? known.bytes : await client.blob(repository, layer.digest),
-            }))));
-            this.read.set(id, content);
-            content.catch(() => this.read.delete(id));
-        }
-        return content;
-    }
-    /** The public half of a signing key (the .sig dedup and the envelope check), made once. */
-    publicOf(key) {
-        let pub = this.publics.get(key);
-        if (!pub)
-            this.publics.set(key, (pub = publicKeyOf(key)));
-        return pub;
-    }
-    /** The signing key: ECDSA P-256 only (what cosign generate-key-pair makes). */
-    async key() {
-        const key = await this.deps.signingKey();
-        if (!isP256(key))
-            throw new errors/* InputError */.dz(`the signing key is ${key.asymmetricKeyType ?? 'of an unknown type'}; the built-in signer takes ECDSA P-256 keys`, 'sign with the cosign binary (ML_IMAGE_SIGNER=cosign)');
-        return key;
-    }
-    async version() {
-        return { gitVersion: 'built-in' };
-    }
-    async sign(ref, identity, opts) {
-        if (identity.kind !== 'key' || opts?.tlog === true)
-            throw new errors/* InputError */.dz(NOT_KEY);
-        const { host, repository, name, digest } = splitRef(ref);
-        const key = await this.key();
-        const payload = simpleSigningPayload(name, digest);
-        const payloadDigest = sha256Digest(payload);
-        const client = this.deps.client(host);
-        const tag = cosignTag(digest, 'sig');
-        this.read.delete(`${host}/${repository}@${digest}.sig`);
-        const work = this.serial(`${host}/${repository}:${tag}`, async () => {
-            const layers = readLayers(await client.manifest(repository, tag, ACCEPT));
-            if (hasSignature(layers, payloadDigest, this.publicOf(key), payload))
-                return;
-            const signature = signBytes(key, payload).toString('base64');
-            const added = native_signer_layer(SIMPLE_SIGNING_MEDIA_TYPE, payload, { [SIGNATURE_ANNOTATION]: signature });
-            // The tag was just read (in this tag's queue): push does not read it again.
-            const blobs = [{ data: payload, maybeThere: true }]; // the same bytes for any key
-            await this.push(client, repository, tag, blobs, async (there) => [...there, added], layers);
-        });
-        await doing(`sign ${ref}`, work);
-    }
-    async attest(ref, predicate, identity, opts) {
-        await this.attestAll(ref, [predicate], identity, opts);
-    }
-    /** Every predicate in one update of the `.att` image: each replaces the one of its type. */
-    async attestAll(ref, predicates, identity, opts, onAttached) {
-        if (identity.kind !== 'key' || opts?.tlog === true)
-            throw new errors/* InputError */.dz(NOT_KEY);
-        const { host, repository, name, digest } = splitRef(ref);
-        if (predicates.length === 0)
-            return;
-        const key = await this.key();
-        const made = predicates.map((p) => {
-            const type = predicateTypeUri(p.type);
-            let predicate;
-            try {
-                predicate = JSON.parse(this.readText(p.predicatePath));
-            }
-            catch (e) {
-                throw new errors/* InputError */.dz(`predicate file ${p.predicatePath}: ${e.message}`);
-            }
-            const statement = inTotoStatement(name, digest, type, predicate);
-            // An earlier run's envelope of this very statement, signed by this key, is as good as a new
-            // one, and the registry may have it: the same bytes need no upload.
-            const earlier = p.earlier !== undefined && isEnvelopeOf(this.publicOf(key), p.earlier, statement);
-            return { type, again: earlier, envelope: earlier ? p.earlier : signEnvelope(key, statement) };
-        });
-        const client = this.deps.client(host);
-        const tag = cosignTag(digest, 'att');
-        const added = made.map((m) => native_signer_layer(DSSE_MEDIA_TYPE, m.envelope, { [SIGNATURE_ANNOTATION]: '', predicateType: m.type }));
-        const types = new Set(made.map((m) => m.type));
-        const typeOf = async (l) => envelopePredicateType(await client.blob(repository, l.digest));
-        this.read.delete(`${host}/${repository}@${digest}.att`);
-        const work = this.serial(`${host}/${repository}:${tag}`, () => this.push(client, repository, tag, 
-        // A new signature makes new bytes: only an envelope attached again may be there already.
-        made.map((m) => ({ data: m.envelope, maybeThere: m.again })), async (there) => [...(await keptAttestations(there, types, typeOf)), ...added]));
-        await doing(`attest ${ref}`, work);
-        made.forEach((m, i) => onAttached?.(i, m.envelope));
-    }
-    async verify(ref, identity) {
-        const key = this.publicKey(identity);
-        const { host, repository, name, digest } = splitRef(ref);
-        // The payload cosign signs for this image is known: its layer is not downloaded.
-        const expected = simpleSigningPayload(name, digest);
-        const known = { digest: sha256Digest(expected), bytes: expected };
-        const layers = await doing(`verify ${ref}`, this.tagContent(host, repository, digest, 'sig', SIMPLE_SIGNING_MEDIA_TYPE, known));
-        if (layers.length === 0)
-            return failure(ref, 'signature', undefined, 'missing', `no signature on ${ref} (no signatures found)`);
-        const checked = layers.map(({ layer: l, blob: payload }) => {
-            const sig = Buffer.from(l.annotations?.[SIGNATURE_ANNOTATION] ?? '', 'base64');
-            return verifyBytes(key, payload, sig) ? parseSimpleSigning(payload) : undefined;
-        });
-        const valid = checked.filter((s) => s !== undefined);
-        const items = valid.filter((s) => s.digest === digest);
-        if (items.length > 0)
-            return { ok: true, items };
-        const message = valid.length > 0
-            ? `the verified signature on ${ref} names another image (${valid[0].digest})`
-            : `the signature on ${ref} is not signed by ${native_signer_describeKey(identity)} (none of ${layers.length} verifies)`;
-        return failure(ref, 'signature', undefined, 'invalid', message);
-    }
-    /** The statement in an envelope BLOB when KEY verifies it; null otherwise. */
-    statementOf(key, blob) {
-        let byKey = this.opened.get(blob);
-        if (!byKey)
-            this.opened.set(blob, (byKey = new Map()));
-        let statement = byKey.get(key);
-        if (statement === undefined) {
-            const payload = openEnvelope(key, blob);
-            const parsed = (payload && parseStatement(payload)) ?? null;
-            // Shared by every check of this blob: the statement and its subjects (what the checks
-            // compare) are frozen, so that no caller changes what the next check sees.
-            if (parsed) {
-                parsed.subject.forEach((s) => Object.freeze(s));
-                Object.freeze(parsed.subject);
-                Object.freeze(parsed);
-            }
-            statement = parsed;
-            byKey.set(key, statement);
-        }
-        return statement;
-    }
-    async verifyAttestations(ref, type, identity) {
-        const key = this.publicKey(identity);
-        const uri = predicateTypeUri(type);
-        const { host, repository, digest } = splitRef(ref);
-        const layers = await doing(`verify-attestation ${ref}`, this.tagContent(host, repository, digest, 'att', DSSE_MEDIA_TYPE));
-        const fail = (reason, message) => failure(ref, 'attestation', type, reason, message);
-        if (layers.length === 0)
-            return fail('missing', `no ${type} attestation on ${ref} (no attestations found)`);
-        const verified = layers
-            .map(({ blob }) => this.statementOf(key, blob))
-            .filter((s) => s !== null);
-        // As cosign: an envelope counts when its signature verifies and its subject is this digest;
-        // then the predicate type is looked for among those.
-        const hex = digest.slice('sha256:'.length);
-        const about = verified.filter((s) => s.subject.some((x) => x.digest.sha256 === hex));
-        if (about.length === 0) {
-            const other = verified.find((s) => s.predicateType === uri) ?? verified[0];
-            return fail('invalid', other
-                ? `the verified ${type} attestation on ${ref} names another image (${other.subject.map((x) => x.digest.sha256).join(',')})`
-                : `the ${type} attestation on ${ref} is not signed by ${native_signer_describeKey(identity)} (none of ${layers.length} verifies)`);
-        }
-        const items = about.filter((s) => s.predicateType === uri);
-        if (items.length > 0)
-            return { ok: true, items };
-        const found = [...new Set(about.map((s) => s.predicateType))].join(', ');
-        return fail('missing', `no ${type} attestation on ${ref} (verified: ${found})`);
-    }
-}
-function createNativeSigner(deps) {
-    return new NativeSigner(deps);
-}
-
-;// CONCATENATED MODULE: ./src/attest/signers.ts
-// Which signer does each call: the built-in one (native-signer.ts) for what it can do exactly as
-// cosign does (an encrypted cosign P-256 key from a file or COSIGN_KEY, a P-256 public key file,
-// no transparency log), the cosign binary for everything else (keyless, KMS URIs, other keys, the
-// log). ML_IMAGE_SIGNER=cosign sends every call to cosign. The signing key is decrypted once per
-// process, and can be started early (the pipeline starts it with the build), off the main thread.
-
-
-
-
-
-
-
-
-
-
-
-
-
-const ENV_KEY = /^env:\/\/([A-Za-z_][A-Za-z0-9_]*)$/;
-const forcedCosign = (env) => env.ML_IMAGE_SIGNER?.trim().toLowerCase() === 'cosign';
-/** The key text of IDENTITY when the built-in signer can sign with it; undefined for cosign. */
-function nativeKeyText(identity, env, tlog, readText = readIfThere) {
-    if (identity.kind !== 'key' || tlog || forcedCosign(env))
-        return undefined;
-    const fromEnv = ENV_KEY.exec(identity.key);
-    if (fromEnv) {
-        const text = env[fromEnv[1]];
-        return text !== undefined && isEncryptedCosignKey(text) ? { text, source: fromEnv[1] } : undefined;
-    }
-    if (identity.key.includes('://'))
-        return undefined; // a KMS or other URI: cosign's
-    const text = readText(identity.key);
-    return text !== undefined && isEncryptedCosignKey(text) ? { text, source: identity.key } : undefined;
-}
-/** Can the built-in verifier check against IDENTITY (a P-256 public key file, no log)? */
-function nativeVerifies(identity, env, tlog, readText = readIfThere) {
-    if (identity.kind !== 'key' || tlog || forcedCosign(env) || identity.publicKey.includes('://'))
-        return false;
-    const text = readText(identity.publicKey);
-    return text !== undefined && parseP256PublicKey(text) !== undefined;
-}
-function readIfThere(file) {
-    try {
-        return (0,external_node_fs_.existsSync)(file) ? (0,external_node_fs_.readFileSync)(file, 'utf8') : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-/** Decrypted keys of this process, by a hash of the key text and password (never the key itself). */
-const keys = new Map();
-/**
- * The decrypted signing key of IDENTITY, started now and kept for the process; undefined when the
- * built-in signer does not sign with it. The pipeline calls it before the build so that scrypt runs
- * meanwhile; a wrong password surfaces when the key is first used.
- */
-function signingKey(identity, env, tlog) {
-    const found = nativeKeyText(identity, env, tlog);
-    if (!found)
-        return undefined;
-    const password = env.COSIGN_PASSWORD ?? '';
-    const id = (0,external_node_crypto_.createHash)('sha256').update(found.text).update('\0').update(password).digest('hex');
-    let key = keys.get(id);
-    if (!key) {
-        key = decryptCosignKey(found.text, password, found.source);
-        // A failure is kept too: the same text and password fail the same way, and scrypt is not run
-        // again for each call that asks (the caller that awaits it reports it).
-        key.catch(() => undefined);
-        keys.set(id, key);
-    }
-    return key;
-}
-/** The real registry client: node:http(s) with keep-alive, Docker's config and credential helpers. */
-function signers_defaultClient(env, httpFetch = nodeHttpFetch) {
-    const clients = new Map();
-    const deps = registryDeps(env);
-    return (host) => {
-        let c = clients.get(host);
-        if (!c) {
-            c = createOciClient(host, {
-                fetch: httpFetch,
-                credential: () => findCredential(host, deps),
-            });
-            clients.set(host, c);
-        }
-        return c;
-    };
-}
-/** The real cosign, with the key (COSIGN_KEY) and its password by environment only. */
-function cosignFromEnv(env, tlog) {
-    return createCosignSigner(defaultCosignExec(), {
-        tlog,
-        ...(env.COSIGN_PASSWORD !== undefined && { password: env.COSIGN_PASSWORD }),
-        ...(env.COSIGN_KEY !== undefined && { env: { COSIGN_KEY: env.COSIGN_KEY } }),
-    });
-}
-/**
- * Can the built-in client reach REF's registry as docker would? Not through a proxy (cosign and
- * docker honour HTTPS_PROXY, the built-in client does not), and not with an identity-token login
- * (docker's refresh-token grant): those go to cosign. Loopback registries always.
- */
-function nativeReaches(ref, env) {
-    let registry;
-    try {
-        registry = parseDigestRef(ref).registry;
-    }
-    catch {
-        return false; // not a digest reference: the caller says so, naming its own flag
-    }
-    if ((0,docker_registry/* isPlainHttpRegistry */.sL)(registry))
-        return true;
-    if (docker_registry/* PROXY_VARS */.e$.some((v) => env[v]))
-        return false;
-    try {
-        return findCredential(registry, registryDeps(env)).kind !== 'token';
-    }
-    catch {
-        return false; // an unreadable Docker config: cosign says what is wrong with it
-    }
-}
-/** One signer for every call: built-in where it can, cosign otherwise (see the file comment). */
-function createSigner(opts) {
-    const { env } = opts;
-    let cosign;
-    const viaCosign = () => (cosign ??= opts.cosign?.() ?? cosignFromEnv(env, opts.tlog));
-    let client;
-    // One built-in signer per key: it serializes the writes of each .sig/.att tag.
-    const natives = new Map();
-    const nativeFor = (key) => {
-        let n = natives.get(key);
-        if (!n) {
-            n = createNativeSigner({
-                client: (host) => (client ??= opts.client ?? signers_defaultClient(env, opts.fetch))(host),
-                signingKey: () => key ?? Promise.reject(new Error('no signing key')),
-            });
-            natives.set(key, n);
-        }
-        return n;
-    };
-    const tlogOf = (o) => o?.tlog ?? opts.tlog;
-    // Asked by every call: Docker's config is read once per image, not per signature and check.
-    const reached = new Map();
-    const reaches = opts.reaches ??
-        ((ref) => {
-            let r = reached.get(ref);
-            if (r === undefined)
-                reached.set(ref, (r = nativeReaches(ref, env)));
-            return r;
-        });
-    /** The key the built-in signer would sign REF with (decrypting from now on), if any. */
-    const keyFor = (ref, identity, o) => reaches(ref) ? signingKey(identity, env, tlogOf(o)) : undefined;
-    /** The built-in signer for a P-256 key; cosign for anything else (a wrong password throws). */
-    const signerFor = async (ref, identity, o) => {
-        const key = keyFor(ref, identity, o);
-        return key && isP256(await key) ? nativeFor(key) : undefined;
-    };
-    const verifierFor = (ref, identity, o) => reaches(ref) && nativeVerifies(identity, env, tlogOf(o)) ? nativeFor(undefined) : viaCosign();
-    return {
-        version: () => viaCosign().version(),
-        sign: async (ref, identity, o) => ((await signerFor(ref, identity, o)) ?? viaCosign()).sign(ref, identity, o),
-        attest: async (ref, p, identity, o) => ((await signerFor(ref, identity, o)) ?? viaCosign()).attest(ref, p, identity, o),
-        async attestAll(ref, predicates, identity, o, onAttached) {
-            const native = await signerFor(ref, identity, o);
-            if (native)
-                return native.attestAll(ref, predicates, identity, o, onAttached);
-            // cosign reads, extends and pushes the one .att tag per call: one after the other.
-            for (const [i, p] of predicates.entries()) {
-                await viaCosign().attest(ref, p, identity, o);
-                onAttached?.(i);
-            }
-        },
-        verify: (ref, identity, o) => verifierFor(ref, identity, o).verify(ref, identity, o),
-        verifyAttestations: (ref, type, identity, o) => verifierFor(ref, identity, o).verifyAttestations(ref, type, identity, o),
-    };
-}
-/** `imagetools inspect` over the registry client: the platform manifests of an index, no buildx. */
-function registryInspector(client) {
-    return {
-        async imagetoolsInspect(ref) {
-            const { host, repository, reference } = (0,docker_registry/* splitImageRef */.l2)(ref);
-            const m = await client(host).manifest(repository, reference, docker_registry/* MANIFEST_MEDIA_TYPES */.$T);
-            if (!m)
-                throw new errors/* EnvironmentError */.eG(`registry ${host} has no image ${ref}`, 'check the digest: it is the one the build reported (build.json)');
-            return (0,buildx/* parseImageIndex */.n4)(m.bytes.toString('utf8'));
-        },
-    };
-}
-/**
- * What `ml-image verify` (and its sub-action, and `export --verify`) checks with: the signer and
- * image reader given (tests), else createSigner's, reading the index over HTTP when the built-in
- * verifier does the checks (no buildx process), through docker otherwise.
- */
-function verifyDeps(env, ref, identity, tlog, given) {
-    if (given.signer)
-        return { signer: given.signer(), docker: given.docker() };
-    const client = signers_defaultClient(env);
-    return {
-        signer: createSigner({ env, tlog, client }),
-        docker: nativeReaches(ref, env) && nativeVerifies(identity, env, tlog)
-            ? registryInspector(client)
-            : given.docker(),
-    };
-}
-
-// EXTERNAL MODULE: ./node_modules/@cyclonedx/cyclonedx-library/dist.node/enums/index.js
-var enums = __webpack_require__(6820);
-// EXTERNAL MODULE: ./node_modules/@cyclonedx/cyclonedx-library/dist.node/models/index.js
-var models = __webpack_require__(50320);
-// EXTERNAL MODULE: ./node_modules/@cyclonedx/cyclonedx-library/dist.node/serialize/index.node.js
-var index_node = __webpack_require__(51248);
-// EXTERNAL MODULE: ./node_modules/@cyclonedx/cyclonedx-library/dist.node/spec/index.js
-var spec = __webpack_require__(94321);
-;// CONCATENATED MODULE: ./src/attest/types.ts
-// What the attestations share: the in-toto statement that wraps each predicate, the tool's name,
-// digests, and the one scrubbing pass every attestation goes through before it leaves.
-
-/** https://github.com/in-toto/attestation/blob/main/spec/v1/statement.md */
-const IN_TOTO_STATEMENT_V1 = 'https://in-toto.io/Statement/v1';
-/** The predicate type cosign and in-toto use for a CycloneDX SBOM. */
-const CYCLONEDX_PREDICATE_TYPE = 'https://cyclonedx.org/bom';
-const TOOL_NAME = 'ml-image-action';
-/** The statement for an image by digest: subject name is the repository, digest its sha256. */
-function types_inTotoStatement(image, predicateType, predicate) {
-    const hex = sha256Hex(image.digest);
-    return {
-        _type: IN_TOTO_STATEMENT_V1,
-        subject: [{ name: image.repository, digest: hex === undefined ? {} : { sha256: hex } }],
-        predicateType,
-        predicate,
-    };
-}
-/** "sha256:<64 hex>" (or the bare hex) -> the lowercase hex; anything else -> undefined. */
-function sha256Hex(digest) {
-    const m = /^(?:sha256:)?([0-9a-fA-F]{64})$/.exec(digest ?? '');
-    return m ? m[1].toLowerCase() : undefined;
-}
-function textDeep(value) {
-    if (typeof value === 'string')
-        return (0,capture_redact/* redactText */.Rd)(value);
-    if (Array.isArray(value))
-        return value.map(textDeep);
-    if (value !== null && typeof value === 'object')
-        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, textDeep(v)]));
-    return value;
-}
-/**
- * Every string of an attestation, scrubbed: tokens and URL credentials masked in place
- * (redactText), then any string that still looks like a secret as a whole replaced (redactDeep).
- * Digests (hex) and image references are left as they are.
- */
-function scrubDeep(value) {
-    return (0,capture_redact/* redactDeep */.KL)(textDeep(value));
-}
-
-;// CONCATENATED MODULE: ./src/attest/sbom.ts
-// The ML-aware SBOM: CycloneDX 1.6 JSON built with @cyclonedx/cyclonedx-library from an
-// environment record (env.json). Every pip distribution (pkg:pypi), every apt package (pkg:deb),
-// the OS, and the ML stack (CUDA runtime, cuDNN, NCCL, torch and its CUDA build, NumPy, Python,
-// the base image) as components with ml-image:* properties. Deterministic: the same record gives
-// the same bytes (sorted lists, bom-refs from purls, a serial number from the content, the
-// timestamp from the record's capture time). Nothing from the record's env, labels (except the
-// OCI base-image name and digest) or collectEnv goes in, and every string is scrubbed.
-// The record holds no file hashes (the probe does not read RECORD files), so components carry none.
-
-
-
-
-
-
-
-
-
-const SBOM_PROPERTY_PREFIX = 'ml-image:';
-/** The property that marks a component as part of the ML stack; its value says which part. */
-const ML_STACK_PROPERTY = `${SBOM_PROPERTY_PREFIX}ml-stack`;
-const BASE_NAME_LABEL = 'org.opencontainers.image.base.name';
-const BASE_DIGEST_LABEL = 'org.opencontainers.image.base.digest';
-// ---- Package URLs (https://github.com/package-url/purl-spec) ----
-/** Percent-encoding as purl requires: everything but A-Z a-z 0-9 . - _ ~ and ':' (never encoded). */
-function purlEncode(s) {
-    return encodeURIComponent(s)
-        .replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
-        .replace(/%3A/gi, ':');
-}
-/** PEP 503 normalisation, which pkg:pypi names use: Foo_Bar.baz -> foo-bar-baz. */
-function normalizePypiName(name) {
-    return name.replace(/[-_.]+/g, '-').toLowerCase();
-}
-/** Qualifiers sorted by key, empty values left out. */
-function qualifiers(q) {
-    const parts = Object.entries(q)
-        .filter((e) => typeof e[1] === 'string' && e[1] !== '')
-        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-        .map(([k, v]) => `${k}=${purlEncode(v)}`);
-    return parts.length ? `?${parts.join('&')}` : '';
-}
-const at = (version) => (version === '' ? '' : `@${purlEncode(version)}`);
-function pypiPurl(name, version) {
-    return `pkg:pypi/${purlEncode(normalizePypiName(name))}${at(version)}`;
-}
-function debPurl(osId, pkg, distro) {
-    return `pkg:deb/${purlEncode(osId.toLowerCase())}/${purlEncode(pkg.name.toLowerCase())}${at(pkg.version)}${qualifiers({ arch: pkg.arch, distro })}`;
-}
-/** pkg:oci/<name>@sha256:<hex>?arch=&repository_url=&tag=, or undefined without a sha256 digest. */
-function ociPurl(ref, digest, arch) {
-    const hex = sha256Hex(digest);
-    if (hex === undefined)
-        return undefined;
-    const r = (0,image_ref/* parseImageRef */.Q)(ref);
-    const name = r.path.split('/').pop().toLowerCase();
-    return `pkg:oci/${purlEncode(name)}@sha256:${hex}${qualifiers({ arch, repository_url: (0,image_ref/* repositoryOf */._M)(r), tag: r.tag })}`;
-}
-const clean = (s) => (0,capture_redact/* redactText */.Rd)(s);
-const nonEmpty = (s) => typeof s === 'string' && s !== '';
-function prop(c, name, value) {
-    if (nonEmpty(value))
-        c.properties.add(new models.Property(`${SBOM_PROPERTY_PREFIX}${name}`, clean(value)));
-}
-function context(input) {
-    const { record } = input;
-    const labels = record.image.labels;
-    const platform = input.platform ?? record.image.platform;
-    const osRelease = record.os.osRelease;
-    const osId = nonEmpty(osRelease.ID) ? osRelease.ID.toLowerCase() : undefined;
-    const osVersion = osRelease.VERSION_ID ?? osRelease.VERSION_CODENAME;
-    const base = input.baseImage === undefined
-        ? nonEmpty(labels[BASE_NAME_LABEL])
-            ? { ref: labels[BASE_NAME_LABEL], digest: labels[BASE_DIGEST_LABEL] }
-            : undefined
-        : (input.baseImage ?? undefined);
-    const baseDigest = sha256Hex(base?.digest);
-    return {
-        record,
-        variant: input.variant === undefined ? record.image.variant : input.variant,
-        imageRef: clean(input.imageRef ?? record.image.ref),
-        digest: sha256Hex(input.imageDigest === undefined ? record.image.digest : input.imageDigest),
-        platform,
-        arch: platform.split('/')[1],
-        base: base && { ref: clean(base.ref), digest: baseDigest && `sha256:${baseDigest}` },
-        driverFloor: input.driverFloor ?? null,
-        toolVersion: input.toolVersion ?? version/* VERSION */.x,
-        osId: osId === undefined ? undefined : clean(osId),
-        distro: osId !== undefined && nonEmpty(osVersion) ? clean(`${osId}-${osVersion}`) : undefined,
-    };
-}
-/** The image by digest (or tag): the SBOM's subject, with the ML stack summed up as properties. */
-function imageComponent(ctx) {
-    const digest = ctx.digest && `sha256:${ctx.digest}`;
-    const ref = (0,image_ref/* parseImageRef */.Q)(ctx.imageRef);
-    const purl = ociPurl(ctx.imageRef, digest, ctx.arch);
-    const c = new models.Component(enums.ComponentType.Container, (0,image_ref/* repositoryOf */._M)(ref), {
-        bomRef: purl ?? `${SBOM_PROPERTY_PREFIX}image`,
-        ...(purl !== undefined && { purl }),
-        ...((digest ?? ref.tag) !== undefined && { version: digest ?? ref.tag }),
-    });
-    const { record } = ctx;
-    const pip = (n) => record.python.packages.find((p) => normalizePypiName(p.name) === n)?.version;
-    prop(c, 'variant', ctx.variant);
-    prop(c, 'platform', ctx.platform);
-    prop(c, 'image.ref', ctx.imageRef);
-    prop(c, 'base.image', ctx.base?.ref);
-    prop(c, 'base.digest', ctx.base?.digest);
-    prop(c, 'driver.floor', ctx.driverFloor);
-    prop(c, 'cuda.runtime', record.cuda.runtime);
-    prop(c, 'cudnn', record.cuda.cudnn);
-    prop(c, 'nccl', record.cuda.nccl);
-    prop(c, 'torch', record.torch?.version ?? pip('torch'));
-    if (record.torch)
-        prop(c, 'torch.cuda', record.torch.cuda ?? 'none');
-    prop(c, 'numpy', pip('numpy'));
-    prop(c, 'python', record.python.version);
-    return c;
-}
-/** Every pip distribution once (by purl), with its installed requirements as dependencies. */
-function pipComponents(record) {
-    const list = [];
-    const byName = new Map();
-    const seen = new Set();
-    for (const p of record.python.packages) {
-        const name = clean(p.name);
-        const version = clean(p.version);
-        const purl = pypiPurl(name, version);
-        if (seen.has(purl))
-            continue;
-        seen.add(purl);
-        const c = new models.Component(enums.ComponentType.Library, name, { bomRef: purl, purl, version });
-        prop(c, 'pip.installer', p.installer);
-        list.push(c);
-        if (!byName.has(normalizePypiName(name)))
-            byName.set(normalizePypiName(name), c);
-    }
-    for (const p of record.python.packages) {
-        const c = byName.get(normalizePypiName(clean(p.name)));
-        for (const req of p.requires) {
-            if (/\bextra\s*==/.test(req))
-                continue; // only with an extra: not necessarily in use
-            const dep = /^\s*([A-Za-z0-9][A-Za-z0-9._-]*)/.exec(req)?.[1];
-            const target = dep === undefined ? undefined : byName.get(normalizePypiName(dep));
-            if (c && target && target !== c)
-                c.dependencies.add(target.bomRef);
-        }
-    }
-    return { list, byName };
-}
-function aptComponents(ctx) {
-    const out = new Map();
-    for (const a of ctx.record.apt) {
-        const pkg = { name: clean(a.name), version: clean(a.version), arch: clean(a.arch) };
-        const purl = ctx.osId === undefined ? undefined : debPurl(ctx.osId, pkg, ctx.distro);
-        const bomRef = purl ?? `${SBOM_PROPERTY_PREFIX}deb:${pkg.name}@${pkg.version}:${pkg.arch}`;
-        if (out.has(bomRef))
-            continue;
-        const c = new models.Component(enums.ComponentType.Library, pkg.name, {
-            bomRef,
-            ...(purl !== undefined && { purl }),
-            ...(pkg.version !== '' && { version: pkg.version }),
-        });
-        prop(c, 'deb.arch', pkg.arch);
-        out.set(bomRef, c);
-    }
-    return [...out.values()];
-}
-function osComponent(ctx) {
-    const rel = ctx.record.os.osRelease;
-    const c = new models.Component(enums.ComponentType.OperatingSystem, ctx.osId ?? 'linux', {
-        bomRef: `${SBOM_PROPERTY_PREFIX}os`,
-        ...(nonEmpty(rel.VERSION_ID) && { version: clean(rel.VERSION_ID) }),
-        ...(nonEmpty(rel.PRETTY_NAME) && { description: clean(rel.PRETTY_NAME) }),
-    });
-    prop(c, 'os.glibc', ctx.record.os.glibc);
-    prop(c, 'os.distro', ctx.distro);
-    return c;
-}
-/** One ML-stack component that is not a pip distribution (CUDA, cuDNN, NCCL, Python, base). */
-function stackComponent(type, role, name, version, extra = {}) {
-    const c = new models.Component(type, name, {
-        bomRef: extra.purl ?? `${SBOM_PROPERTY_PREFIX}${role}`,
-        ...(nonEmpty(version) && { version: clean(version) }),
-        ...(extra.group !== undefined && { group: extra.group }),
-        ...(extra.purl !== undefined && { purl: extra.purl }),
-    });
-    c.properties.add(new models.Property(ML_STACK_PROPERTY, role));
-    return c;
-}
-/** The ML stack: new components, and properties on the pip components of torch and NumPy. */
-function mlStack(ctx, pipByName) {
-    const { record } = ctx;
-    const out = [];
-    const nvidia = (role, name, version) => {
-        if (!nonEmpty(version))
-            return undefined;
-        const c = stackComponent(enums.ComponentType.Library, role, name, version, { group: 'nvidia' });
-        out.push(c);
-        return c;
-    };
-    const cuda = nvidia('cuda.runtime', 'cuda-runtime', record.cuda.runtime);
-    if (cuda) {
-        prop(cuda, 'cuda.nvcc', record.cuda.nvcc);
-        prop(cuda, 'driver.floor', ctx.driverFloor);
-    }
-    nvidia('cudnn', 'cudnn', record.cuda.cudnn);
-    nvidia('nccl', 'nccl', record.cuda.nccl);
-    if (record.torch) {
-        let torch = pipByName.get('torch');
-        if (!torch) {
-            torch = stackComponent(enums.ComponentType.Framework, 'torch', 'torch', record.torch.version, {
-                purl: pypiPurl('torch', clean(record.torch.version)),
-            });
-            out.push(torch);
-        }
-        else
-            torch.properties.add(new models.Property(ML_STACK_PROPERTY, 'torch'));
-        torch.type = enums.ComponentType.Framework;
-        prop(torch, 'torch.cuda', record.torch.cuda ?? 'none');
-        prop(torch, 'torch.hip', record.torch.hip);
-        prop(torch, 'torch.version', record.torch.version);
-    }
-    pipByName.get('numpy')?.properties.add(new models.Property(ML_STACK_PROPERTY, 'numpy'));
-    const python = record.python.implementation.toLowerCase() || 'python';
-    out.push(stackComponent(enums.ComponentType.Application, 'python', python, record.python.version));
-    if (ctx.base) {
-        const ref = (0,image_ref/* parseImageRef */.Q)(ctx.base.ref);
-        const purl = ociPurl(ctx.base.ref, ctx.base.digest, ctx.arch);
-        const base = stackComponent(enums.ComponentType.Container, 'base.image', (0,image_ref/* repositoryOf */._M)(ref), null, { purl });
-        if (ctx.base.digest ?? ref.tag)
-            base.version = ctx.base.digest ?? ref.tag;
-        prop(base, 'base.image', ctx.base.ref);
-        out.push(base);
-    }
-    return out;
-}
-/** A UUID (version 5 layout, RFC 4122 variant) from a SHA-256: the same content, the same serial. */
-function serialFrom(text) {
-    const h = (0,external_node_crypto_.createHash)('sha256').update(text).digest('hex');
-    const variant = ((parseInt(h[16], 16) & 0x3) | 0x8).toString(16);
-    return `urn:uuid:${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
-}
-/** The SBOM of one image (one platform) as CycloneDX 1.6 JSON. */
-function buildSbom(input) {
-    const ctx = context(input);
-    const bom = new models.Bom();
-    const time = new Date(ctx.record.capture.time);
-    if (!Number.isNaN(time.getTime()))
-        bom.metadata.timestamp = time;
-    bom.metadata.tools.components.add(new models.Component(enums.ComponentType.Application, TOOL_NAME, {
-        bomRef: `${SBOM_PROPERTY_PREFIX}tool`,
-        version: clean(ctx.toolVersion),
-    }));
-    bom.metadata.component = imageComponent(ctx);
-    const pip = pipComponents(ctx.record);
-    for (const c of [osComponent(ctx), ...pip.list, ...aptComponents(ctx), ...mlStack(ctx, pip.byName)])
-        bom.components.add(c);
-    serializer ??= new index_node.JsonSerializer(new index_node.JSON.Normalize.Factory(spec.Spec1dot6));
-    // The serial number is a hash of the BOM without it: serialized once, then put in its place
-    // (after "version", where the serializer writes it).
-    const text = serializer.serialize(bom, { sortLists: true });
-    const out = {};
-    for (const [k, v] of Object.entries(JSON.parse(text))) {
-        out[k] = v;
-        if (k === 'version')
-            out.serialNumber = serialFrom(text);
-    }
-    return out;
-}
-/** One serializer per process: making its normalizers is a good part of a BOM's time. */
-let serializer;
-
-;// CONCATENATED MODULE: ./src/attest/provenance.ts
-// The SLSA v1 provenance predicate (https://slsa.dev/spec/v1.0/provenance) of one image by digest:
-// what was built from what (the config, the requirement and constraint files, the base image by
-// digest), by which builder (the workflow run in Actions, the CLI elsewhere), and when. Pure.
-
-
-
-
-
-const SLSA_PROVENANCE_V1 = 'https://slsa.dev/provenance/v1';
-const BUILD_TYPE = 'https://ml-image-action.github.io/buildtypes/buildx/v1';
-/** The builder id outside GitHub Actions. */
-const CLI_BUILDER_ID = 'https://ml-image-action.github.io/builders/cli';
-/** The builder: the workflow run (attempt) URL in GitHub Actions, the CLI's id elsewhere. */
-function builderFromEnv(env) {
-    return { id: runUrlFromEnv(env) ?? CLI_BUILDER_ID };
-}
-/**
- * The base image as a resolved dependency: pkg:docker/<path>@<digest, else tag>?repository_url=<registry>
- * (the docker purl type), with its sha256 when known.
- */
-function baseImageDependency(base) {
-    const ref = (0,image_ref/* parseImageRef */.Q)(base.ref);
-    const hex = sha256Hex(base.digest ?? ref.digest);
-    const version = hex !== undefined ? `sha256:${hex}` : ref.tag;
-    const path = ref.path.split('/').map(purlEncode).join('/');
-    return {
-        uri: `pkg:docker/${path}${version !== undefined ? `@${purlEncode(version)}` : ''}?repository_url=${purlEncode(ref.registry)}`,
-        name: base.ref,
-        ...(hex !== undefined && { digest: { sha256: hex } }),
-    };
-}
-function fileDependency(f) {
-    const hex = sha256Hex(f.sha256);
-    return { uri: f.path, ...(hex !== undefined && { digest: { sha256: hex } }) };
-}
-function invocationIdFor(input) {
-    const run = runUrlFromEnv(input.env);
-    if (run !== undefined)
-        return input.env.GITHUB_JOB ? `${run}#${input.env.GITHUB_JOB}` : run;
-    const h = (0,external_node_crypto_.createHash)('sha256')
-        .update(`${input.digest}\n${input.platform}\n${input.startedOn.toISOString()}`)
-        .digest('hex');
-    return `urn:uuid:${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
-}
-/** The SLSA v1 predicate; every string scrubbed (no URL credentials, no tokens). */
-function buildProvenance(input) {
-    const files = [...input.inputs, ...(input.constraints ? [input.constraints] : [])];
-    const seen = new Set();
-    const deps = [baseImageDependency(input.baseImage), ...files.map(fileDependency)].filter((d) => {
-        const key = `${d.uri}\n${d.digest?.sha256 ?? ''}`;
-        if (seen.has(key))
-            return false;
-        seen.add(key);
-        return true;
-    });
-    const predicate = {
-        buildDefinition: {
-            buildType: BUILD_TYPE,
-            externalParameters: {
-                ...(input.config && { config: { path: input.config.path, sha256: input.config.sha256 } }),
-                variant: input.variant,
-                platform: input.platform,
-                tags: [...input.tags],
-            },
-            internalParameters: { toolVersion: input.toolVersion },
-            resolvedDependencies: deps,
-        },
-        runDetails: {
-            builder: builderFromEnv(input.env),
-            metadata: {
-                invocationId: input.invocationId ?? invocationIdFor(input),
-                startedOn: input.startedOn.toISOString(),
-                finishedOn: input.finishedOn.toISOString(),
-            },
-        },
-    };
-    return scrubDeep(predicate);
-}
-
-;// CONCATENATED MODULE: ./src/attest/smoke-predicate.ts
-// The smoke-test attestation's predicate: what the smoke suites found in one image by digest, on
-// which GPUs and runner. Its JSON Schema is docs/attestations/smoke-v1.schema.json; a unit test
-// validates the same predicates with both, so they cannot drift. No test output and no
-// failure-pattern text go in, and every string is scrubbed of secrets.
-
-
-
-
-
-const SMOKE_PREDICATE_TYPE = 'https://ml-image-action.github.io/attestations/smoke/v1';
-const SMOKE_PREDICATE_SCHEMA_VERSION = 1;
-/** Longest reason and metric text kept (a longer one is cut, with an ellipsis). */
-const MAX_REASON_CHARS = 1000;
-const MAX_METRIC_CHARS = 256;
-const smoke_predicate_DIGEST = /^sha256:[0-9a-f]{64}$/;
-const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
-const smoke_predicate_count = schemas/* number */.aig().int().nonnegative();
-const counts = { pass: smoke_predicate_count, fail: smoke_predicate_count, skip: smoke_predicate_count };
-const smoke_predicate_status = schemas/* enum */.k5n(['pass', 'fail', 'skip']);
-const SmokePredicateSchema = schemas/* strictObject */.rej({
-    schemaVersion: schemas/* literal */.euz(SMOKE_PREDICATE_SCHEMA_VERSION),
-    image: schemas/* strictObject */.rej({
-        ref: schemas/* string */.YjP().min(1),
-        digest: schemas/* string */.YjP().regex(smoke_predicate_DIGEST),
-        platform: schemas/* string */.YjP().min(1),
-        variant: schemas/* string */.YjP().min(1),
-    }),
-    verdict: schemas/* enum */.k5n(['pass', 'fail']),
-    summary: schemas/* strictObject */.rej({ ...counts, durationMs: schemas/* number */.aig().nonnegative() }),
-    gpus: schemas/* strictObject */.rej({
-        requested: schemas/* enum */.k5n(['all', 'none']),
-        devices: schemas/* array */.YOg(schemas/* strictObject */.rej({
-            name: schemas/* string */.YjP(),
-            driver: schemas/* string */.YjP().nullable(),
-            memoryMiB: schemas/* number */.aig().nonnegative().optional(),
-            computeCapability: schemas/* string */.YjP().optional(),
-        })),
-        cuda: schemas/* string */.YjP().min(1).optional(),
-    }),
-    suites: schemas/* array */.YOg(schemas/* strictObject */.rej({ name: schemas/* string */.YjP().min(1), ...counts })),
-    tests: schemas/* array */.YOg(schemas/* strictObject */.rej({
-        id: schemas/* string */.YjP().min(1),
-        suite: schemas/* string */.YjP().min(1),
-        status: smoke_predicate_status,
-        durationMs: schemas/* number */.aig().nonnegative(),
-        reason: schemas/* string */.YjP().optional(),
-        metrics: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* union */.KCZ([schemas/* number */.aig(), schemas/* string */.YjP()])),
-    })),
-    runner: schemas/* strictObject */.rej({
-        name: schemas/* string */.YjP().min(1).optional(),
-        os: schemas/* string */.YjP().min(1).optional(),
-        arch: schemas/* string */.YjP().min(1).optional(),
-        url: schemas/* string */.YjP().min(1).optional(),
-    }),
-    tool: schemas/* strictObject */.rej({ name: schemas/* literal */.euz(TOOL_NAME), version: schemas/* string */.YjP().min(1) }),
-    finishedAt: schemas/* string */.YjP().regex(DATE_TIME),
-});
-const cut = (s, max) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
-/**
- * A metric as the predicate keeps it: finite numbers as they are, text cut short, booleans and
- * lists of plain values as text (the gpu suite's `names`), anything else (null, objects) left out.
- */
-function metricValue(v) {
-    if (typeof v === 'number')
-        return Number.isFinite(v) ? v : undefined;
-    if (typeof v === 'string')
-        return cut(v, MAX_METRIC_CHARS);
-    if (typeof v === 'boolean')
-        return String(v);
-    if (Array.isArray(v) && v.every((x) => ['string', 'number', 'boolean'].includes(typeof x)))
-        return cut(v.map(String).join(', '), MAX_METRIC_CHARS);
-    return undefined;
-}
-function testEntry(t) {
-    const metrics = {};
-    for (const [k, v] of Object.entries(t.metrics)) {
-        const value = metricValue(v);
-        if (value !== undefined)
-            metrics[k] = value;
-    }
-    return {
-        id: t.id,
-        suite: t.suite,
-        status: t.status,
-        durationMs: Math.max(0, t.durationMs),
-        ...(t.reason !== undefined && t.reason !== '' && { reason: cut(t.reason, MAX_REASON_CHARS) }),
-        metrics,
-    };
-}
-function smoke_predicate_tally(tests) {
-    return {
-        pass: tests.filter((t) => t.status === 'pass').length,
-        fail: tests.filter((t) => t.status === 'fail').length,
-        skip: tests.filter((t) => t.status === 'skip').length,
-    };
-}
-function suitesOf(tests) {
-    const names = [...new Set(tests.map((t) => t.suite))];
-    return names.map((name) => ({ name, ...smoke_predicate_tally(tests.filter((t) => t.suite === name)) }));
-}
-function gpusOf(input) {
-    const r = input.record;
-    return {
-        requested: input.smoke.gpus,
-        devices: (r?.gpus ?? []).map((g) => ({
-            name: g.name,
-            driver: g.driver,
-            memoryMiB: g.memoryMiB,
-            computeCapability: g.computeCapability,
-        })),
-        ...(r?.cuda.runtime && { cuda: r.cuda.runtime }),
-    };
-}
-/** The predicate, scrubbed and checked against SmokePredicateSchema (exit 2 naming the field). */
-function buildSmokePredicate(input) {
-    const { smoke } = input;
-    const hex = sha256Hex(input.digest);
-    const counts = smoke_predicate_tally(smoke.tests);
-    // When and where the suites ran, as the smoke result says: the attestation may be made later, in
-    // another job (the reusable workflow's attest job), or from an identical earlier run's results.
-    const finishedAt = smoke.finishedAt !== undefined
-        ? new Date(smoke.finishedAt).toISOString()
-        : typeof input.finishedAt === 'string'
-            ? input.finishedAt
-            : input.finishedAt.toISOString();
-    const predicate = scrubDeep({
-        schemaVersion: SMOKE_PREDICATE_SCHEMA_VERSION,
-        image: {
-            ref: input.imageRef,
-            digest: hex === undefined ? input.digest : `sha256:${hex}`,
-            platform: input.platform,
-            variant: input.variant,
-        },
-        verdict: counts.fail > 0 ? 'fail' : 'pass',
-        summary: { ...counts, durationMs: Math.max(0, smoke.summary.durationMs) },
-        gpus: gpusOf(input),
-        suites: suitesOf(smoke.tests),
-        tests: smoke.tests.map(testEntry),
-        // A result that says when its suites ran and names no runner ran off a runner (locally, on a
-        // cluster): no runner, rather than the attesting job's. Older results say neither.
-        runner: input.runner ??
-            smoke.runner ??
-            (smoke.finishedAt === undefined && input.env ? runnerFromEnv(input.env) : {}),
-        tool: { name: TOOL_NAME, version: input.toolVersion },
-        finishedAt,
-    });
-    const parsed = SmokePredicateSchema.safeParse(predicate);
-    if (!parsed.success)
-        throw new errors/* InputError */.dz(`smoke predicate for ${input.imageRef}: ${(0,config_issues/* formatIssues */.og)(parsed.error, predicate, SmokePredicateSchema).join('; ')}`);
-    return parsed.data;
-}
-
-;// CONCATENATED MODULE: ./src/attest/predicates.ts
-
-
-
-
-/** The in-toto predicate type and cosign --type of each attestation kind (attach and verify). */
-const KIND_TYPES = {
-    sbom: { predicateType: CYCLONEDX_PREDICATE_TYPE, cosignType: 'cyclonedx' },
-    provenance: { predicateType: SLSA_PROVENANCE_V1, cosignType: 'slsaprovenance1' },
-    smoke: { predicateType: SMOKE_PREDICATE_TYPE, cosignType: SMOKE_PREDICATE_TYPE },
-};
-/** The predicate of a kind, with its types. */
-function made(kind, predicate) {
-    return { predicate, ...KIND_TYPES[kind] };
-}
-function predicateFor(kind, ctx) {
-    const imageRef = `${ctx.repository}@${ctx.digest}`;
-    switch (kind) {
-        case 'sbom':
-            if (!ctx.record)
-                return { missing: 'no environment record in this job (the smoke stage captures it)' };
-            return made('sbom', buildSbom({
-                record: ctx.record,
-                variant: ctx.variant,
-                imageRef,
-                imageDigest: ctx.digest,
-                platform: ctx.platform,
-                baseImage: ctx.baseImage,
-                driverFloor: ctx.driverFloor ?? null,
-                toolVersion: ctx.toolVersion,
-            }));
-        case 'provenance':
-            return made('provenance', buildProvenance({
-                repository: ctx.repository,
-                digest: ctx.digest,
-                platform: ctx.platform,
-                variant: ctx.variant,
-                tags: [...ctx.tags],
-                baseImage: ctx.baseImage,
-                ...(ctx.config && { config: ctx.config }),
-                inputs: [...ctx.inputs, ...(ctx.constraints ? [ctx.constraints] : [])],
-                env: ctx.env,
-                startedOn: new Date(ctx.now.getTime() - ctx.buildDurationMs),
-                finishedOn: ctx.now,
-                toolVersion: ctx.toolVersion,
-            }));
-        case 'smoke':
-            if (!ctx.smoke)
-                return { missing: 'no smoke result in this job' };
-            return made('smoke', buildSmokePredicate({
-                smoke: ctx.smoke,
-                ...(ctx.record && { record: ctx.record }),
-                variant: ctx.variant,
-                imageRef,
-                digest: ctx.digest,
-                platform: ctx.platform,
-                env: ctx.env,
-                toolVersion: ctx.toolVersion,
-                finishedAt: ctx.now,
-            }));
-    }
-}
-
+// EXTERNAL MODULE: ./src/github/run.ts
+var run = __webpack_require__(31738);
+// EXTERNAL MODULE: ./src/attest/signing.ts
+var attest_signing = __webpack_require__(84626);
+// EXTERNAL MODULE: ./src/attest/signers.ts + 8 modules
+var signers = __webpack_require__(14212);
+// EXTERNAL MODULE: ./src/attest/predicates.ts + 2 modules
+var predicates = __webpack_require__(28764);
 ;// CONCATENATED MODULE: ./src/attest/stage.ts
 
 
@@ -14091,7 +10752,7 @@ earlier) {
     const { tlog } = input.signing;
     const attached = [];
     for (const kind of input.attest.types) {
-        const made = predicateFor(kind, ctx);
+        const made = (0,predicates/* predicateFor */.X)(kind, ctx);
         if ('missing' in made) {
             target.notes.push(`${kind}: ${made.missing}`);
             continue;
@@ -14115,7 +10776,7 @@ earlier) {
     const signer = io.signer();
     const done = ({ entry, spec }, envelope) => {
         entry.attached = true;
-        entry.verify = verifyCommand(ref, spec.type, identity, tlog, input.repository);
+        entry.verify = (0,attest_signing/* verifyCommand */.p0)(ref, spec.type, identity, tlog, input.repository);
         const file = envelope && input.results.writeEnvelope(v.variant, p.platform, entry.kind, envelope);
         if (file)
             entry.envelope = relative(input.results, file);
@@ -14196,7 +10857,7 @@ async function runAttestStage(input, io) {
     const byRef = new Map();
     let error;
     let stopped = false;
-    const settled = await mapLimit(work, limit, async (w) => {
+    const settled = await (0,map_limit/* mapLimit */.s)(work, limit, async (w) => {
         const before = byRef.get(w.target.ref) ?? Promise.resolve();
         const run = before.then(() => (stopped ? undefined : w.run().then(() => true)));
         byRef.set(w.target.ref, run.catch(() => undefined));
@@ -14278,7 +10939,7 @@ function contextFor(input, v, p) {
 }
 function runAttest(input, io) {
     const attest = input.loaded.config.attest;
-    const signing = chooseSigning(attest, input.env, input.loaded.baseDir);
+    const signing = (0,attest_signing/* chooseSigning */.T)(attest, input.env, input.loaded.baseDir);
     let signer;
     return runAttestStage({
         build: input.build,
@@ -14288,7 +10949,7 @@ function runAttest(input, io) {
         context: (v, p) => contextFor(input, v, p),
         repository: input.env.GITHUB_REPOSITORY,
     }, {
-        signer: () => (signer ??= io.signer?.() ?? createSigner({ env: input.env, tlog: signing.tlog })),
+        signer: () => (signer ??= io.signer?.() ?? (0,signers/* createSigner */.rO)({ env: input.env, tlog: signing.tlog })),
         progress: io.progress,
         warning: io.warning,
     });
@@ -14300,9 +10961,9 @@ function runAttest(input, io) {
  */
 function prepareSigning(loaded, env) {
     try {
-        const signing = chooseSigning(loaded.config.attest, env, loaded.baseDir);
+        const signing = (0,attest_signing/* chooseSigning */.T)(loaded.config.attest, env, loaded.baseDir);
         if (signing.identity)
-            signingKey(signing.identity, env, signing.tlog)?.catch(() => undefined);
+            (0,signers/* signingKey */.NR)(signing.identity, env, signing.tlog)?.catch(() => undefined);
     }
     catch {
         // the attest stage reports it
@@ -14364,7 +11025,7 @@ async function mergeFromDigestFiles(dir, io, plan, given = []) {
     for (const [variant, parts] of found) {
         const first = parts[0];
         const platforms = parts.map((p) => p.build).sort((a, b) => a.platform.localeCompare(b.platform));
-        const digest = await mergeVariant({ docker, progress: (l) => io.progress('build', l) }, variant, first.tags, platforms.map((p) => `${first.repository}@${p.digest}`), annotate ? indexAnnotations(plan?.variants.find((v) => v.name === variant)?.labels ?? {}, given) : []);
+        const digest = await mergeVariant({ docker, progress: (l) => io.progress('build', l) }, variant, first.tags, platforms.map((p) => `${first.repository}@${p.digest}`), annotate ? (0,action_inputs/* indexAnnotations */.nM)(plan?.variants.find((v) => v.name === variant)?.labels ?? {}, given) : []);
         variants.push({
             variant,
             repository: first.repository,
@@ -14441,7 +11102,7 @@ async function runPipeline(opts, io) {
             gpus: opts.gpus,
             imagesDir: opts.imagesDir,
             ...(opts.reuse && opts.report.baseline && opts.report.saveAs && { reuse: reuseLookup(opts, plan) }),
-            runner: runnerFromEnv(io.env),
+            runner: (0,run/* runnerFromEnv */.W)(io.env),
         }, io)));
     }
     const smokeStatus = smokeErrors.length > 0 ? 'fail' : overallStatus(smoke);
@@ -14487,7 +11148,7 @@ async function runPipeline(opts, io) {
 }
 /** The plan, always: its warnings annotated, a line per variant, plan.json written. */
 function runPlan(opts, io) {
-    const plan = applyToPlan(planBuild(opts.loaded.config, {
+    const plan = (0,action_inputs/* applyToPlan */.Xz)(planBuild(opts.loaded.config, {
         catalog: bundledCatalog(),
         git: opts.git,
         now: opts.now ?? new Date(),
@@ -14871,367 +11532,8 @@ function stageInputReader(get, stages) {
 
 // EXTERNAL MODULE: ./src/action/io.ts
 var action_io = __webpack_require__(23152);
-;// CONCATENATED MODULE: ./src/attest/verify.ts
-// `ml-image verify IMAGE@DIGEST`: the image's signature and its attestations, per platform, checked
-// with cosign against a key or a keyless identity, then the policy on what they say (the smoke
-// verdict, GPU smoke, throughput floors). The checks are pure over what cosign verified; cosign sits
-// behind the Signer interface. The flags are parsed here once for every caller: `ml-image verify`,
-// `ml-image export --verify` and the verify sub-action (whose inputs have the flags' names).
-
-
-
-
-
-
-
-/** "bf16=600,fp32=40" -> { bf16: 600, fp32: 40 }; bad input names the flag and the item. */
-function parseMinTflops(raw, flag = '--min-tflops') {
-    const out = {};
-    for (const item of (raw ?? '')
-        .split(',')
-        .map((s) => s.trim())
-        .filter(Boolean)) {
-        const m = /^([a-z0-9]+)=(\d+(?:\.\d+)?)$/i.exec(item);
-        if (!m)
-            throw new errors/* InputError */.dz(`${flag}: expected DTYPE=TFLOPS like bf16=600, got ${JSON.stringify(item)}`);
-        out[m[1].toLowerCase()] = Number(m[2]);
-    }
-    return out;
-}
-/** The kinds whose attestation must exist under a policy: the required ones, and smoke when asked about. */
-function requiredKinds(policy) {
-    const asksSmoke = policy.requireSmokePass || policy.requireGpuSmoke || Object.keys(policy.minTflops).length > 0;
-    return [...new Set([...policy.require, ...(asksSmoke ? ['smoke'] : [])])];
-}
-/** The best value of a metric over every test (several tests may measure it). */
-function bestMetric(p, name) {
-    const values = p.tests.map((t) => t.metrics[name]).filter((v) => typeof v === 'number');
-    return values.length > 0 ? Math.max(...values) : undefined;
-}
-/** What the smoke attestation must say, per the policy (pure). */
-function smokeChecks(platform, p, policy) {
-    const checks = [];
-    const s = p.summary;
-    if (policy.requireSmokePass)
-        checks.push({
-            platform,
-            check: 'smoke pass',
-            ok: p.verdict === 'pass',
-            detail: `${s.pass} passed, ${s.fail} failed, ${s.skip} skipped${p.verdict === 'fail'
-                ? `: failed ${p.tests
-                    .filter((t) => t.status === 'fail')
-                    .map((t) => t.id)
-                    .join(', ')}`
-                : ''}`,
-        });
-    if (policy.requireGpuSmoke) {
-        const gpu = p.tests.filter((t) => t.suite === 'gpu');
-        const ok = p.gpus.devices.length > 0 && gpu.length > 0 && gpu.every((t) => t.status === 'pass');
-        const names = [...new Set(p.gpus.devices.map((d) => d.name))].join(', ');
-        checks.push({
-            platform,
-            check: 'GPU smoke',
-            ok,
-            detail: ok
-                ? `on ${names}`
-                : p.gpus.devices.length === 0
-                    ? 'the smoke tests ran without a GPU'
-                    : `the gpu suite did not pass on ${names}`,
-        });
-    }
-    for (const [dtype, floor] of Object.entries(policy.minTflops)) {
-        const v = bestMetric(p, `${dtype}_tflops`);
-        checks.push({
-            platform,
-            check: `${dtype} TFLOP/s >= ${floor}`,
-            ok: v !== undefined && v >= floor,
-            detail: v === undefined ? `no ${dtype}_tflops was measured` : `measured ${v}`,
-        });
-    }
-    return checks;
-}
-/** Checks at once: keyless ones run cosign, one at a time; key ones side by side. */
-const atOnce = (identity) => (identity.kind === 'keyless' ? 1 : 16);
-/** The statement of a kind that is about this digest (cosign checks the signature, this the subject). */
-function aboutDigest(statements, digest) {
-    const hex = digest.replace(/^sha256:/, '');
-    return statements.find((s) => s.subject.some((x) => x.digest.sha256 === hex));
-}
-/** Verify one platform image: signature, each required attestation, then the smoke policy. */
-async function verifyPlatform(signer, target, identity, policy) {
-    const { platform, ref } = target;
-    // Every check reads something of its own: they run side by side (keyless one at a time:
-    // concurrent cosign runs trip over their shared Sigstore cache), reported in this order.
-    const kinds = requiredKinds(policy);
-    const asks = [
-        () => signer.verify(ref, identity),
-        ...kinds.map((kind) => () => signer.verifyAttestations(ref, KIND_TYPES[kind].cosignType, identity)),
-    ];
-    const [sig, ...verified] = (await mapLimit(asks, atOnce(identity), (ask) => ask()));
-    const checks = [
-        {
-            platform,
-            check: 'signature',
-            ok: sig.ok,
-            detail: sig.ok ? `${sig.items.length} verified` : sig.failure.message,
-        },
-    ];
-    for (const [i, kind] of kinds.entries()) {
-        const v = verified[i];
-        const st = v.ok ? aboutDigest(v.items, target.digest) : undefined;
-        checks.push({
-            platform,
-            check: `${kind} attestation`,
-            ok: st !== undefined,
-            detail: !v.ok
-                ? v.failure.message
-                : st
-                    ? 'verified'
-                    : `signed, but about another digest than ${target.digest}`,
-        });
-        if (kind !== 'smoke' || !st)
-            continue;
-        const parsed = SmokePredicateSchema.safeParse(st.predicate);
-        if (!parsed.success) {
-            checks.push({
-                platform,
-                check: 'smoke attestation',
-                ok: false,
-                detail: 'its predicate is not a smoke v1 predicate',
-            });
-            continue;
-        }
-        checks.push(...smokeChecks(platform, parsed.data, policy));
-    }
-    return checks;
-}
-/** One line per check, for the terminal. */
-function renderChecks(checks) {
-    return checks
-        .map((c) => `${c.ok ? 'ok  ' : 'FAIL'} ${c.platform.padEnd(12)} ${c.check}: ${c.detail}`)
-        .join('\n');
-}
-/** Every verify flag by name (a CLI option, and an input of the verify sub-action). */
-const VERIFY_FLAGS = (/* unused pure expression or super */ null && ([
-    'key',
-    'certificate-identity',
-    'certificate-identity-regexp',
-    'certificate-oidc-issuer',
-    'require',
-    'require-smoke',
-    'require-gpu-smoke',
-    'min-tflops',
-    'platform',
-    'tlog',
-]));
-const cliFlagNaming = (command) => ({
-    prefix: `${command}: `,
-    flag: (name) => `--${name}`,
-});
-const given = (v) => (v !== undefined && v.trim() !== '' ? v.trim() : undefined);
-function identityFrom(values, { prefix, flag }) {
-    const key = given(values.key);
-    const exact = given(values['certificate-identity']);
-    const regexp = given(values['certificate-identity-regexp']);
-    const issuer = given(values['certificate-oidc-issuer']) ?? GITHUB_ISSUER;
-    if (key !== undefined && (exact ?? regexp) !== undefined)
-        throw new errors/* InputError */.dz(`${prefix}give ${flag('key')} or ${flag('certificate-identity')} / ${flag('certificate-identity-regexp')}, not both`);
-    if (key !== undefined)
-        return { kind: 'key', publicKey: key };
-    if (exact !== undefined)
-        return { kind: 'keyless', certificateIdentity: exact, certificateOidcIssuer: issuer };
-    if (regexp !== undefined)
-        return { kind: 'keyless', certificateIdentityRegexp: regexp, certificateOidcIssuer: issuer };
-    throw new errors/* InputError */.dz(`${prefix}no identity to verify against`, `give ${flag('key')} cosign.pub (key-signed) or ${flag('certificate-identity-regexp')} "^https://github.com/OWNER/REPO/" (keyless, GitHub Actions)`);
-}
-function requireFrom(raw, { prefix, flag }) {
-    if (given(raw) === undefined)
-        return ['sbom', 'provenance'];
-    const items = raw
-        .split(',')
-        .map((s) => s.trim())
-        .filter(Boolean);
-    if (items.length === 1 && items[0] === 'none')
-        return [];
-    const bad = items.filter((i) => !ATTESTATION_KINDS.includes(i));
-    if (bad.length)
-        throw new errors/* InputError */.dz(`${prefix}${flag('require')}: unknown attestation ${bad.join(', ')}`, `expected some of ${ATTESTATION_KINDS.join(', ')}, or none`);
-    return items;
-}
-function smokeFrom(raw, { prefix, flag }) {
-    const v = given(raw);
-    if (v === undefined)
-        return false;
-    if (v !== 'pass')
-        throw new errors/* InputError */.dz(`${prefix}${flag('require-smoke')}: expected "pass", got ${JSON.stringify(raw)}`);
-    return true;
-}
-/** The identity, policy and options of the verify flags; bad input names the flag (exit 2). */
-function parseVerifyFlags(values, naming) {
-    const platform = given(values.platform);
-    return {
-        identity: identityFrom(values, naming),
-        policy: {
-            require: requireFrom(values.require, naming),
-            requireSmokePass: smokeFrom(values['require-smoke'], naming),
-            requireGpuSmoke: values['require-gpu-smoke'] === true,
-            minTflops: parseMinTflops(values['min-tflops'], `${naming.prefix}${naming.flag('min-tflops')}`),
-        },
-        ...(platform !== undefined && { platform }),
-        tlog: values.tlog === true,
-    };
-}
-/** The platform images behind a reference: every manifest of an index, or the image itself. */
-async function platformTargets(docker, ref, only, prefix = 'verify: ') {
-    const { digest } = parseDigestRef(ref, `${prefix}IMAGE@DIGEST`);
-    const repository = ref.slice(0, ref.lastIndexOf('@'));
-    const index = await docker.imagetoolsInspect(ref);
-    const listed = index.platforms
-        .filter((p) => p.os !== 'unknown')
-        .map((p) => ({
-        platform: `${p.os}/${p.architecture}${p.variant ? `/${p.variant}` : ''}`,
-        ref: `${repository}@${p.digest}`,
-        digest: p.digest,
-    }));
-    const all = listed.length > 0 ? listed : [{ platform: 'image', ref, digest }];
-    const chosen = only === undefined ? all : all.filter((p) => p.platform === only);
-    if (chosen.length === 0)
-        throw new errors/* InputError */.dz(`${prefix}${ref} has no ${only} image`, `it has: ${all.map((p) => p.platform).join(', ')}`);
-    return chosen;
-}
-/**
- * Every check of a digest under a request: per platform image, the signature, each required
- * attestation and the smoke policy. A failed check is in `failed`; an unreachable registry or
- * cosign throws (EnvironmentError, exit 3).
- */
-async function verifyImage(deps, ref, request, prefix = 'verify: ') {
-    const targets = await platformTargets(deps.docker, ref, request.platform, prefix);
-    const perTarget = await mapLimit(targets, atOnce(request.identity), (t) => verifyPlatform(deps.signer, t, request.identity, request.policy));
-    const checks = perTarget.flat();
-    return { ref, checks, failed: checks.filter((c) => !c.ok) };
-}
-/**
- * One line naming each failed check (the CheckFailedError message); with `detail`, also why (for
- * --json, where the error object is the only output).
- */
-function failedSummary(outcome, detail = false) {
-    const { failed, checks, ref } = outcome;
-    const named = failed.map((c) => `${c.platform} ${c.check}${detail ? ` (${c.detail})` : ''}`);
-    return `${failed.length} of ${checks.length} checks failed for ${ref}: ${named.join('; ')}`;
-}
-
-;// CONCATENATED MODULE: ./src/action/verify.ts
-// The verify sub-action (actions/verify/action.yml): `ml-image verify` as a step a deploy job gates
-// on. It shares dist/index.js with the other actions; its action.yml sets the `command` input to
-// `verify`, and run.ts dispatches on it (verify is no pipeline stage: it reads no config and no
-// result directory, only the registry). Its action.yml is generated from the tables below
-// (npm run docs), so the inputs the code reads and the inputs declared cannot drift.
-
-
-
-
-
-
-
-
-/** The input that selects this entry; the verify sub-action's action.yml sets its default. */
-const COMMAND_INPUT = 'command';
-/** Every input of the verify sub-action (the verify flags by the same names, and the image). */
-const VERIFY_INPUTS = {
-    image: {
-        description: 'The image to check, by digest - REGISTRY/REPOSITORY@sha256:DIGEST (a multi-arch index: every platform image is checked).',
-    },
-    key: {
-        description: 'Public key of a key-signed image (cosign.pub): a path relative to the workspace, or a KMS URI. Exclusive with certificate-identity(-regexp).',
-    },
-    'certificate-identity': {
-        description: "Keyless: the signing workflow's identity, exactly (the certificate's SAN).",
-    },
-    'certificate-identity-regexp': {
-        description: 'Keyless: the identity as a regular expression, e.g. ^https://github\\.com/OWNER/REPO/\\.github/workflows/',
-    },
-    'certificate-oidc-issuer': {
-        description: `Keyless: the OIDC issuer (default ${GITHUB_ISSUER}).`,
-    },
-    require: {
-        description: 'Attestations that must exist on every platform image, comma-separated: sbom, provenance, smoke (or none). Default: sbom,provenance.',
-    },
-    'require-smoke': { description: 'pass - the smoke attestation says no smoke test failed.' },
-    'require-gpu-smoke': {
-        description: 'true - the smoke tests ran on a GPU and the gpu suite passed.',
-        default: 'false',
-    },
-    'min-tflops': {
-        description: 'Throughput floors the compute suite must have measured, e.g. bf16=600 or bf16=600,tf32=300 (bf16, tf32, fp32).',
-    },
-    platform: { description: 'Check only this platform image of the index (e.g. linux/arm64).' },
-    tlog: {
-        description: 'true - key-signed entries were uploaded to Rekor: check them there too.',
-        default: 'false',
-    },
-};
-/** The outputs (each is set before the step fails on a failed check). */
-const VERIFY_OUTPUTS = {
-    verdict: { description: 'pass (every check held) or fail (the step fails too, naming each failed check).' },
-    checks: {
-        description: 'JSON list of the checks - {platform, check, ok, detail} per platform image: signature, each attestation, the smoke policy.',
-    },
-};
-const inputNaming = { prefix: '', flag: (name) => `input "${name}"` };
-function boolInput(io, name) {
-    const raw = io.getInput(name).trim();
-    return raw === '' ? false : parseInputValue({ input: name, path: [], kind: 'boolean' }, raw);
-}
-/** The verify flags from the inputs; a key path is relative to the workspace (a URI is kept). */
-function flagsFromInputs(io) {
-    const text = (name) => io.getInput(name).trim() || undefined;
-    const key = text('key');
-    return {
-        ...(key !== undefined && { key: /^[a-z][a-z0-9+.-]*:\/\//i.test(key) ? key : external_node_path_default().resolve(io.cwd, key) }),
-        'certificate-identity': text('certificate-identity'),
-        'certificate-identity-regexp': text('certificate-identity-regexp'),
-        'certificate-oidc-issuer': text('certificate-oidc-issuer'),
-        require: text('require'),
-        'require-smoke': text('require-smoke'),
-        'require-gpu-smoke': boolInput(io, 'require-gpu-smoke'),
-        'min-tflops': text('min-tflops'),
-        platform: text('platform'),
-        tlog: boolInput(io, 'tlog'),
-    };
-}
-/** The job summary: one row per check, every value escaped. */
-function checksMarkdown(ref, checks) {
-    const rows = checks.map((c) => `| ${c.ok ? '✅' : '❌'} | ${md(c.platform)} | ${md(c.check)} | ${md(c.detail, 500)} |`);
-    return [
-        `### ml-image verify: ${md(ref)}`,
-        '',
-        '| | platform | check | detail |',
-        '| --- | --- | --- | --- |',
-        ...rows,
-        '',
-    ].join('\n');
-}
-/** The verify sub-action: outputs and the job summary first, then a failed check fails the step. */
-async function runVerify(io) {
-    const ref = io.getInput('image').trim();
-    if (ref === '')
-        throw new errors/* InputError */.dz('input "image": required', 'give the image by digest: REGISTRY/REPO@sha256:DIGEST');
-    parseDigestRef(ref, 'input "image"');
-    const request = parseVerifyFlags(flagsFromInputs(io), inputNaming);
-    const deps = verifyDeps(io.env ?? process.env, ref, request.identity, request.tlog, {
-        signer: io.signer,
-        docker: io.docker,
-    });
-    const outcome = await verifyImage(deps, ref, request, '');
-    io.info(renderChecks(outcome.checks));
-    const verdict = outcome.failed.length === 0 ? 'pass' : 'fail';
-    io.setOutput('verdict', verdict);
-    io.setOutput('checks', JSON.stringify(outcome.checks));
-    await io.summary?.(checksMarkdown(ref, outcome.checks));
-    if (verdict === 'fail')
-        throw new errors/* CheckFailedError */.CO(`verify: ${failedSummary(outcome)}`);
-}
-
+// EXTERNAL MODULE: ./src/action/verify.ts + 1 modules
+var verify = __webpack_require__(24035);
 ;// CONCATENATED MODULE: ./src/action/run.ts
 // The root action and the sub-actions plan/, build/, smoke/, attest/, report/ (one bundle: each
 // action.yml sets the `stages` input's default), and verify/ (its action.yml sets `command: verify`,
@@ -15263,7 +11565,7 @@ async function runVerify(io) {
 
 const bool = (get, name, dflt) => {
     const raw = get(name).trim();
-    return raw === '' ? dflt : parseInputValue({ input: name, path: [], kind: 'boolean' }, raw);
+    return raw === '' ? dflt : (0,inputs/* parseInputValue */.R8)({ input: name, path: [], kind: 'boolean' }, raw);
 };
 function choice(get, name, allowed, dflt) {
     const raw = get(name).trim() || dflt;
@@ -15290,13 +11592,13 @@ function baselineStore(io, raw) {
     }
     return dirBaselineStore(external_node_path_default().resolve(io.cwd, v));
 }
-async function run(io = (0,action_io/* coreIo */.I)()) {
+async function run_run(io = (0,action_io/* coreIo */.I0)()) {
     try {
-        const command = io.getInput(COMMAND_INPUT).trim();
+        const command = io.getInput(action_io/* COMMAND_INPUT */.l_).trim();
         if (command === 'verify')
-            return await runVerify(io);
+            return await (0,verify/* runVerify */.R9)(io);
         if (command !== '')
-            throw new errors/* InputError */.dz(`input "${COMMAND_INPUT}": expected verify (set by the verify sub-action), got ${JSON.stringify(command)}`);
+            throw new errors/* InputError */.dz(`input "${action_io/* COMMAND_INPUT */.l_}": expected verify (set by the verify sub-action), got ${JSON.stringify(command)}`);
         const parsed = parseActionInputs(io);
         if (parsed.kind === 'poster')
             await postComment(io, parsed.fromArtifact, parsed.token);
@@ -15304,7 +11606,7 @@ async function run(io = (0,action_io/* coreIo */.I)()) {
             await runStages(io, parsed);
     }
     catch (err) {
-        fail(io, err);
+        (0,action_io/* fail */.fJ)(io, err);
     }
 }
 /**
@@ -15328,7 +11630,7 @@ function parseActionInputs(io) {
     if (fromArtifact !== '')
         return { kind: 'poster', fromArtifact, token };
     const loaded = configFromInputs(io, get);
-    const buildOptions = buildOptionsFromInputs(get, io.cwd);
+    const buildOptions = (0,action_inputs/* buildOptionsFromInputs */.q3)(get, io.cwd);
     // Values of the `secrets` input are masked in every later log line (a runner masks only
     // values that come from its secrets context).
     for (const v of Object.values(buildOptions.secrets ?? {}))
@@ -15366,13 +11668,13 @@ function configFromInputs(io, get) {
         cwd: io.cwd,
         // The default "ml-image.yml" may be absent when inputs carry the whole config.
         ...(configInput !== '' && configInput !== 'ml-image.yml' && { file: configInput }),
-        overrides: overridesFromInputs(get),
+        overrides: (0,inputs/* overridesFromInputs */.p$)(get),
     });
     const { config } = loaded;
     // Credentials in index URLs are masked by the runner too, wherever they might be printed.
     const ix = indexes_pipIndexes(config.python, io.env);
     for (const u of [ix.indexUrl, ...ix.extraIndexUrls, config.python.torchIndexUrl])
-        for (const c of u ? (0,capture_redact/* urlCredentials */.O4)(u) : [])
+        for (const c of u ? (0,redact/* urlCredentials */.O4)(u) : [])
             io.setSecret?.(c);
     return loaded;
 }
@@ -15385,7 +11687,7 @@ async function runStages(io, inputs) {
     io.setOutput('platforms', JSON.stringify(config.platforms));
     io.setOutput('result-dir', resultDir);
     // With the `tags` input the images go to the first tag's registry, not image.registry.
-    const tagHost = buildOptions.tags?.[0] && registryHost(splitTagRef(buildOptions.tags[0]).repository);
+    const tagHost = buildOptions.tags?.[0] && (0,action_inputs/* registryHost */.U$)((0,action_inputs/* splitTagRef */.qB)(buildOptions.tags[0]).repository);
     const registry = tagHost
         ? tagHost === 'docker.io'
             ? 'registry-1.docker.io'
@@ -15488,20 +11790,6 @@ function setSingleImageOutputs(io, v) {
     if (out.imageid !== undefined)
         io.setOutput('imageid', out.imageid);
     io.setOutput('metadata', out.metadata);
-}
-/** One annotation per config problem (on the config file when there is one), then the failure. */
-function fail(io, err) {
-    if (err instanceof errors/* ConfigError */.xL) {
-        for (const p of err.problems) {
-            io.error(p, {
-                title: 'ml-image config',
-                ...(err.source !== 'inputs' && err.source !== 'plan' && { file: err.source }),
-            });
-        }
-    }
-    io.setFailed(err instanceof errors/* MlImageError */.zn
-        ? (0,errors/* describeError */.Uc)(err, false).replace(/^error: /, '')
-        : (0,errors/* describeError */.Uc)(err, true));
 }
 
 
@@ -15941,14 +12229,781 @@ function octokitClient(octokit, callOpts) {
 
 /***/ }),
 
-/***/ 311:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+/***/ 68898:
+/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   x: () => (/* binding */ VERSION)
-/* harmony export */ });
-// Kept in step with package.json "version" by a unit test.
-const VERSION = '0.1.0';
+const { valid, clean, explain, parse } = __webpack_require__(52437);
+
+const { lt, le, eq, ne, ge, gt, compare, rcompare } = __webpack_require__(12124);
+
+const {
+  filter,
+  maxSatisfying,
+  minSatisfying,
+  RANGE_PATTERN,
+  satisfies,
+  validRange,
+} = __webpack_require__(8409);
+
+const { major, minor, patch, inc } = __webpack_require__(38940);
+
+module.exports = {
+  // version
+  valid,
+  clean,
+  explain,
+  parse,
+
+  // operator
+  lt,
+  le,
+  lte: le,
+  eq,
+  ne,
+  neq: ne,
+  ge,
+  gte: ge,
+  gt,
+  compare,
+  rcompare,
+
+  // range
+  filter,
+  maxSatisfying,
+  minSatisfying,
+  RANGE_PATTERN,
+  satisfies,
+  validRange,
+
+  // semantic
+  major,
+  minor,
+  patch,
+  inc,
+};
+
+
+/***/ }),
+
+/***/ 12124:
+/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
+
+const { parse } = __webpack_require__(52437);
+
+module.exports = {
+  compare,
+  rcompare,
+  lt,
+  le,
+  eq,
+  ne,
+  ge,
+  gt,
+  '<': lt,
+  '<=': le,
+  '==': eq,
+  '!=': ne,
+  '>=': ge,
+  '>': gt,
+  '===': arbitrary,
+};
+
+function lt(version, other) {
+  return compare(version, other) < 0;
+}
+
+function le(version, other) {
+  return compare(version, other) <= 0;
+}
+
+function eq(version, other) {
+  return compare(version, other) === 0;
+}
+
+function ne(version, other) {
+  return compare(version, other) !== 0;
+}
+
+function ge(version, other) {
+  return compare(version, other) >= 0;
+}
+
+function gt(version, other) {
+  return compare(version, other) > 0;
+}
+
+function arbitrary(version, other) {
+  return version.toLowerCase() === other.toLowerCase();
+}
+
+function compare(version, other) {
+  const parsedVersion = parse(version);
+  const parsedOther = parse(other);
+
+  const keyVersion = calculateKey(parsedVersion);
+  const keyOther = calculateKey(parsedOther);
+
+  return pyCompare(keyVersion, keyOther);
+}
+
+function rcompare(version, other) {
+  return -compare(version, other);
+}
+
+// this logic is buitin in python, but we need to port it to js
+// see https://stackoverflow.com/a/5292332/1438522
+function pyCompare(elemIn, otherIn) {
+  let elem = elemIn;
+  let other = otherIn;
+  if (elem === other) {
+    return 0;
+  }
+  if (Array.isArray(elem) !== Array.isArray(other)) {
+    elem = Array.isArray(elem) ? elem : [elem];
+    other = Array.isArray(other) ? other : [other];
+  }
+  if (Array.isArray(elem)) {
+    const len = Math.min(elem.length, other.length);
+    for (let i = 0; i < len; i += 1) {
+      const res = pyCompare(elem[i], other[i]);
+      if (res !== 0) {
+        return res;
+      }
+    }
+    return elem.length - other.length;
+  }
+  if (elem === -Infinity || other === Infinity) {
+    return -1;
+  }
+  if (elem === Infinity || other === -Infinity) {
+    return 1;
+  }
+  return elem < other ? -1 : 1;
+}
+
+function calculateKey(input) {
+  const { epoch } = input;
+  let { release, pre, post, local, dev } = input;
+  // When we compare a release version, we want to compare it with all of the
+  // trailing zeros removed. So we'll use a reverse the list, drop all the now
+  // leading zeros until we come to something non zero, then take the rest
+  // re-reverse it back into the correct order and make it a tuple and use
+  // that for our sorting key.
+  release = release.concat();
+  release.reverse();
+  while (release.length && release[0] === 0) {
+    release.shift();
+  }
+  release.reverse();
+
+  // We need to "trick" the sorting algorithm to put 1.0.dev0 before 1.0a0.
+  // We'll do this by abusing the pre segment, but we _only_ want to do this
+  // if there is !a pre or a post segment. If we have one of those then
+  // the normal sorting rules will handle this case correctly.
+  if (!pre && !post && dev) pre = -Infinity;
+  // Versions without a pre-release (except as noted above) should sort after
+  // those with one.
+  else if (!pre) pre = Infinity;
+
+  // Versions without a post segment should sort before those with one.
+  if (!post) post = -Infinity;
+
+  // Versions without a development segment should sort after those with one.
+  if (!dev) dev = Infinity;
+
+  if (!local) {
+    // Versions without a local segment should sort before those with one.
+    local = -Infinity;
+  } else {
+    // Versions with a local segment need that segment parsed to implement
+    // the sorting rules in PEP440.
+    // - Alpha numeric segments sort before numeric segments
+    // - Alpha numeric segments sort lexicographically
+    // - Numeric segments sort numerically
+    // - Shorter versions sort before longer versions when the prefixes
+    //   match exactly
+    local = local.map((i) =>
+      Number.isNaN(Number(i)) ? [-Infinity, i] : [Number(i), ''],
+    );
+  }
+
+  return [epoch, release, pre, post, dev, local];
+}
+
+
+/***/ }),
+
+/***/ 38940:
+/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
+
+const { explain, parse, stringify } = __webpack_require__(52437);
+
+// those notation are borrowed from semver
+module.exports = {
+  major,
+  minor,
+  patch,
+  inc,
+};
+
+function major(input) {
+  const version = explain(input);
+  if (!version) {
+    throw new TypeError('Invalid Version: ' + input);
+  }
+  return version.release[0];
+}
+
+function minor(input) {
+  const version = explain(input);
+  if (!version) {
+    throw new TypeError('Invalid Version: ' + input);
+  }
+  if (version.release.length < 2) {
+    return 0;
+  }
+  return version.release[1];
+}
+
+function patch(input) {
+  const version = explain(input);
+  if (!version) {
+    throw new TypeError('Invalid Version: ' + input);
+  }
+  if (version.release.length < 3) {
+    return 0;
+  }
+  return version.release[2];
+}
+
+function inc(input, release, preReleaseIdentifier) {
+  let identifier = preReleaseIdentifier || `a`;
+  const version = parse(input);
+
+  if (!version) {
+    return null;
+  }
+
+  if (
+    !['a', 'b', 'c', 'rc', 'alpha', 'beta', 'pre', 'preview'].includes(
+      identifier,
+    )
+  ) {
+    return null;
+  }
+
+  switch (release) {
+    case 'premajor':
+      {
+        const [majorVersion] = version.release;
+        version.release.fill(0);
+        version.release[0] = majorVersion + 1;
+      }
+      version.pre = [identifier, 0];
+      delete version.post;
+      delete version.dev;
+      delete version.local;
+      break;
+    case 'preminor':
+      {
+        const [majorVersion, minorVersion = 0] = version.release;
+        version.release.fill(0);
+        version.release[0] = majorVersion;
+        version.release[1] = minorVersion + 1;
+      }
+      version.pre = [identifier, 0];
+      delete version.post;
+      delete version.dev;
+      delete version.local;
+      break;
+    case 'prepatch':
+      {
+        const [majorVersion, minorVersion = 0, patchVersion = 0] =
+          version.release;
+        version.release.fill(0);
+        version.release[0] = majorVersion;
+        version.release[1] = minorVersion;
+        version.release[2] = patchVersion + 1;
+      }
+      version.pre = [identifier, 0];
+      delete version.post;
+      delete version.dev;
+      delete version.local;
+      break;
+    case 'prerelease':
+      if (version.pre === null) {
+        const [majorVersion, minorVersion = 0, patchVersion = 0] =
+          version.release;
+        version.release.fill(0);
+        version.release[0] = majorVersion;
+        version.release[1] = minorVersion;
+        version.release[2] = patchVersion + 1;
+        version.pre = [identifier, 0];
+      } else {
+        if (preReleaseIdentifier === undefined && version.pre !== null) {
+          [identifier] = version.pre;
+        }
+
+        const [letter, number] = version.pre;
+        if (letter === identifier) {
+          version.pre = [letter, number + 1];
+        } else {
+          version.pre = [identifier, 0];
+        }
+      }
+
+      delete version.post;
+      delete version.dev;
+      delete version.local;
+      break;
+    case 'major':
+      if (
+        version.release.slice(1).some((value) => value !== 0) ||
+        version.pre === null
+      ) {
+        const [majorVersion] = version.release;
+        version.release.fill(0);
+        version.release[0] = majorVersion + 1;
+      }
+      delete version.pre;
+      delete version.post;
+      delete version.dev;
+      delete version.local;
+      break;
+    case 'minor':
+      if (
+        version.release.slice(2).some((value) => value !== 0) ||
+        version.pre === null
+      ) {
+        const [majorVersion, minorVersion = 0] = version.release;
+        version.release.fill(0);
+        version.release[0] = majorVersion;
+        version.release[1] = minorVersion + 1;
+      }
+      delete version.pre;
+      delete version.post;
+      delete version.dev;
+      delete version.local;
+      break;
+    case 'patch':
+      if (
+        version.release.slice(3).some((value) => value !== 0) ||
+        version.pre === null
+      ) {
+        const [majorVersion, minorVersion = 0, patchVersion = 0] =
+          version.release;
+        version.release.fill(0);
+        version.release[0] = majorVersion;
+        version.release[1] = minorVersion;
+        version.release[2] = patchVersion + 1;
+      }
+      delete version.pre;
+      delete version.post;
+      delete version.dev;
+      delete version.local;
+      break;
+    default:
+      return null;
+  }
+
+  return stringify(version);
+}
+
+
+/***/ }),
+
+/***/ 8409:
+/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
+
+// This file is dual licensed under the terms of the Apache License, Version
+// 2.0, and the BSD License. See the LICENSE file in the root of this repository
+// for complete details.
+
+const { VERSION_PATTERN, explain: explainVersion } = __webpack_require__(52437);
+
+const Operator = __webpack_require__(12124);
+
+const RANGE_PATTERN = [
+  '(?<operator>(===|~=|==|!=|<=|>=|<|>))',
+  '\\s*',
+  '(',
+  /*  */ '(?<version>(?:' + VERSION_PATTERN.replace(/\?<\w+>/g, '?:') + '))',
+  /*  */ '(?<prefix>\\.\\*)?',
+  /*  */ '|',
+  /*  */ '(?<legacy>[^,;\\s)]+)',
+  ')',
+].join('');
+
+module.exports = {
+  RANGE_PATTERN,
+  parse,
+  satisfies,
+  filter,
+  validRange,
+  maxSatisfying,
+  minSatisfying,
+};
+
+const isEqualityOperator = (op) => ['==', '!=', '==='].includes(op);
+
+const rangeRegex = new RegExp('^' + RANGE_PATTERN + '$', 'i');
+
+function parse(ranges) {
+  if (!ranges.trim()) {
+    return [];
+  }
+
+  const specifiers = ranges
+    .split(',')
+    .map((range) => rangeRegex.exec(range.trim()) || {})
+    .map(({ groups }) => {
+      if (!groups) {
+        return null;
+      }
+
+      let { ...spec } = groups;
+      const { operator, version, prefix, legacy } = groups;
+
+      if (version) {
+        spec = { ...spec, ...explainVersion(version) };
+        if (operator === '~=') {
+          if (spec.release.length < 2) {
+            return null;
+          }
+        }
+        if (!isEqualityOperator(operator) && spec.local) {
+          return null;
+        }
+
+        if (prefix) {
+          if (!isEqualityOperator(operator) || spec.dev || spec.local) {
+            return null;
+          }
+        }
+      }
+      if (legacy && operator !== '===') {
+        return null;
+      }
+
+      return spec;
+    });
+
+  if (specifiers.filter(Boolean).length !== specifiers.length) {
+    return null;
+  }
+
+  return specifiers;
+}
+
+function filter(versions, specifier, options = {}) {
+  const filtered = pick(versions, specifier, options);
+  if (filtered.length === 0 && options.prereleases === undefined) {
+    return pick(versions, specifier, { prereleases: true });
+  }
+  return filtered;
+}
+
+function maxSatisfying(versions, range, options) {
+  const found = filter(versions, range, options).sort(Operator.compare);
+  return found.length === 0 ? null : found[found.length - 1];
+}
+
+function minSatisfying(versions, range, options) {
+  const found = filter(versions, range, options).sort(Operator.compare);
+  return found.length === 0 ? null : found[0];
+}
+
+function pick(versions, specifier, options) {
+  const parsed = parse(specifier);
+
+  if (!parsed) {
+    return [];
+  }
+
+  return versions.filter((version) => {
+    const explained = explainVersion(version);
+
+    if (!parsed.length) {
+      return explained && !(explained.is_prerelease && !options.prereleases);
+    }
+
+    return parsed.reduce((pass, spec) => {
+      if (!pass) {
+        return false;
+      }
+      return contains({ ...spec, ...options }, { version, explained });
+    }, true);
+  });
+}
+
+function satisfies(version, specifier, options = {}) {
+  const filtered = pick([version], specifier, options);
+
+  return filtered.length === 1;
+}
+
+function arrayStartsWith(array, prefix) {
+  if (prefix.length > array.length) {
+    return false;
+  }
+
+  for (let i = 0; i < prefix.length; i += 1) {
+    if (prefix[i] !== array[i]) {
+      return false;
+    }
+  }
+
+  return true;
+}
+
+function contains(specifier, input) {
+  const { explained } = input;
+  let { version } = input;
+  const { ...spec } = specifier;
+
+  if (spec.prereleases === undefined) {
+    spec.prereleases = spec.is_prerelease;
+  }
+
+  if (explained && explained.is_prerelease && !spec.prereleases) {
+    return false;
+  }
+
+  if (spec.operator === '~=') {
+    let compatiblePrefix = spec.release.slice(0, -1).concat('*').join('.');
+    if (spec.epoch) {
+      compatiblePrefix = spec.epoch + '!' + compatiblePrefix;
+    }
+    return satisfies(version, `>=${spec.version}, ==${compatiblePrefix}`, {
+      prereleases: spec.prereleases,
+    });
+  }
+
+  if (spec.prefix) {
+    const isMatching =
+      explained.epoch === spec.epoch &&
+      arrayStartsWith(explained.release, spec.release);
+    const isEquality = spec.operator !== '!=';
+    return isEquality ? isMatching : !isMatching;
+  }
+
+  if (explained)
+    if (explained.local && spec.version) {
+      version = explained.public;
+      spec.version = explainVersion(spec.version).public;
+    }
+
+  if (spec.operator === '<' || spec.operator === '>') {
+    // simplified version of https://www.python.org/dev/peps/pep-0440/#exclusive-ordered-comparison
+    if (Operator.eq(spec.release.join('.'), explained.release.join('.'))) {
+      return false;
+    }
+  }
+
+  const op = Operator[spec.operator];
+  return op(version, spec.version || spec.legacy);
+}
+
+function validRange(specifier) {
+  return Boolean(parse(specifier));
+}
+
+
+/***/ }),
+
+/***/ 52437:
+/***/ ((module) => {
+
+const VERSION_PATTERN = [
+  'v?',
+  '(?:',
+  /* */ '(?:(?<epoch>[0-9]+)!)?', // epoch
+  /* */ '(?<release>[0-9]+(?:\\.[0-9]+)*)', // release segment
+  /* */ '(?<pre>', // pre-release
+  /*    */ '[-_\\.]?',
+  /*    */ '(?<pre_l>(a|b|c|rc|alpha|beta|pre|preview))',
+  /*    */ '[-_\\.]?',
+  /*    */ '(?<pre_n>[0-9]+)?',
+  /* */ ')?',
+  /* */ '(?<post>', // post release
+  /*    */ '(?:-(?<post_n1>[0-9]+))',
+  /*    */ '|',
+  /*    */ '(?:',
+  /*        */ '[-_\\.]?',
+  /*        */ '(?<post_l>post|rev|r)',
+  /*        */ '[-_\\.]?',
+  /*        */ '(?<post_n2>[0-9]+)?',
+  /*    */ ')',
+  /* */ ')?',
+  /* */ '(?<dev>', // dev release
+  /*    */ '[-_\\.]?',
+  /*    */ '(?<dev_l>dev)',
+  /*    */ '[-_\\.]?',
+  /*    */ '(?<dev_n>[0-9]+)?',
+  /* */ ')?',
+  ')',
+  '(?:\\+(?<local>[a-z0-9]+(?:[-_\\.][a-z0-9]+)*))?', // local version
+].join('');
+
+module.exports = {
+  VERSION_PATTERN,
+  valid,
+  clean,
+  explain,
+  parse,
+  stringify,
+};
+
+const validRegex = new RegExp('^' + VERSION_PATTERN + '$', 'i');
+
+function valid(version) {
+  return validRegex.test(version) ? version : null;
+}
+
+const cleanRegex = new RegExp('^\\s*' + VERSION_PATTERN + '\\s*$', 'i');
+function clean(version) {
+  return stringify(parse(version, cleanRegex));
+}
+
+function parse(version, regex) {
+  // Validate the version and parse it into pieces
+  const { groups } = (regex || validRegex).exec(version) || {};
+  if (!groups) {
+    return null;
+  }
+
+  // Store the parsed out pieces of the version
+  const parsed = {
+    epoch: Number(groups.epoch ? groups.epoch : 0),
+    release: groups.release.split('.').map(Number),
+    pre: normalize_letter_version(groups.pre_l, groups.pre_n),
+    post: normalize_letter_version(
+      groups.post_l,
+      groups.post_n1 || groups.post_n2,
+    ),
+    dev: normalize_letter_version(groups.dev_l, groups.dev_n),
+    local: parse_local_version(groups.local),
+  };
+
+  return parsed;
+}
+
+function stringify(parsed) {
+  if (!parsed) {
+    return null;
+  }
+  const { epoch, release, pre, post, dev, local } = parsed;
+  const parts = [];
+
+  // Epoch
+  if (epoch !== 0) {
+    parts.push(`${epoch}!`);
+  }
+  // Release segment
+  parts.push(release.join('.'));
+
+  // Pre-release
+  if (pre) {
+    parts.push(pre.join(''));
+  }
+  // Post-release
+  if (post) {
+    parts.push('.' + post.join(''));
+  }
+  // Development release
+  if (dev) {
+    parts.push('.' + dev.join(''));
+  }
+  // Local version segment
+  if (local) {
+    parts.push(`+${local}`);
+  }
+  return parts.join('');
+}
+
+function normalize_letter_version(letterIn, numberIn) {
+  let letter = letterIn;
+  let number = numberIn;
+  if (letter) {
+    // We consider there to be an implicit 0 in a pre-release if there is
+    // not a numeral associated with it.
+    if (!number) {
+      number = 0;
+    }
+    // We normalize any letters to their lower case form
+    letter = letter.toLowerCase();
+
+    // We consider some words to be alternate spellings of other words and
+    // in those cases we want to normalize the spellings to our preferred
+    // spelling.
+    if (letter === 'alpha') {
+      letter = 'a';
+    } else if (letter === 'beta') {
+      letter = 'b';
+    } else if (['c', 'pre', 'preview'].includes(letter)) {
+      letter = 'rc';
+    } else if (['rev', 'r'].includes(letter)) {
+      letter = 'post';
+    }
+    return [letter, Number(number)];
+  }
+  if (!letter && number) {
+    // We assume if we are given a number, but we are not given a letter
+    // then this is using the implicit post release syntax (e.g. 1.0-1)
+    letter = 'post';
+
+    return [letter, Number(number)];
+  }
+  return null;
+}
+
+function parse_local_version(local) {
+  /*
+    Takes a string like abc.1.twelve and turns it into("abc", 1, "twelve").
+    */
+  if (local) {
+    return local
+      .split(/[._-]/)
+      .map((part) =>
+        Number.isNaN(Number(part)) ? part.toLowerCase() : Number(part),
+      );
+  }
+  return null;
+}
+
+function explain(version) {
+  const parsed = parse(version);
+  if (!parsed) {
+    return parsed;
+  }
+  const { epoch, release, pre, post, dev, local } = parsed;
+
+  let base_version = '';
+  if (epoch !== 0) {
+    base_version += epoch + '!';
+  }
+  base_version += release.join('.');
+
+  const is_prerelease = Boolean(dev || pre);
+  const is_devrelease = Boolean(dev);
+  const is_postrelease = Boolean(post);
+
+  // return
+
+  return {
+    epoch,
+    release,
+    pre,
+    post: post ? post[1] : post,
+    dev: dev ? dev[1] : dev,
+    local: local ? local.join('.') : local,
+    public: stringify(parsed).split('+', 1)[0],
+    base_version,
+    is_prerelease,
+    is_devrelease,
+    is_postrelease,
+  };
+}
 
 
 /***/ })
