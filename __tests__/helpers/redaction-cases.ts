@@ -19,6 +19,15 @@ export const ENV_CASES: [string, string, string][] = [
   ],
   ['BLOB', 'QWxhZGRpbjpvcGVuIHNlc2FtZQ0aSGVsbG8gV29ybGQhIDEyMzQ1Ng==', REDACTED],
   ['PIP_INDEX_URL', 'https://user:s3cret@pypi.corp/simple', `https://user:${REDACTED}@pypi.corp/simple`],
+  // pip and WHATWG URLs split the userinfo at the last "@": all of the password is masked.
+  [
+    'PIP_EXTRA_INDEX_URL',
+    'https://ci:Tr0ub4dor@SECRETtail99@pypi.corp/simple',
+    `https://ci:${REDACTED}@pypi.corp/simple`,
+  ],
+  ['OPENAI', 'sk-proj-abcdefghij0123456789ABCD', REDACTED],
+  // A package name that holds "sk-" is no token.
+  ['EXTRA_PACKAGES', 'aws-msk-iam-sasl-signer-python', 'aws-msk-iam-sasl-signer-python'],
   ['GIT_COMMIT', '0123456789abcdef0123456789abcdef01234567', '0123456789abcdef0123456789abcdef01234567'],
   ['PATH', '/usr/local/sbin:/usr/local/bin:/usr/sbin', '/usr/local/sbin:/usr/local/bin:/usr/sbin'],
   ['CUDA_VERSION', '12.8.1', '12.8.1'],

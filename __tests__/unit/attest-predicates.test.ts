@@ -171,6 +171,14 @@ describe('buildProvenance (SLSA v1)', () => {
     ]);
   });
 
+  it('keeps long names from the config as a whole: the variant, tags and file paths', () => {
+    const variant = 'cuda12-torch27-py311-ubuntu2204-flashattn2-devel';
+    const lock = 'requirements/cuda-lock-torch27-cu128-py311-linux';
+    const p = buildProvenance(provenanceInput({ variant, inputs: [{ path: lock, sha256: HEX('2') }] }));
+    expect(p.buildDefinition.externalParameters.variant).toBe(variant);
+    expect(p.buildDefinition.resolvedDependencies.map((d) => d.uri)).toContain(lock);
+  });
+
   it('masks credentials and tokens wherever they were planted', () => {
     const p = buildProvenance(
       provenanceInput({
@@ -360,6 +368,32 @@ describe('buildSmokePredicate', () => {
     expect(text).not.toContain(PW);
     expect(text).not.toContain('QWxhZGRpbjpvcGVu');
     expect(p.tests[0]?.reason).toBe('login with [redacted] to https://ci:[redacted]@hub.corp failed');
+  });
+
+  it('scrubs text before cutting it: a secret at the cut is masked, not half kept', () => {
+    // The "@" of the URL and the token's tail both lie past the cut.
+    const reason = `${'r'.repeat(960)} https://ci:SuperSecretPassw0rdXYZ@hub.corp/simple`;
+    const metric = `${'m'.repeat(230)} ${HF}`;
+    const smoke = makeSmoke([{ id: 'custom:cut', status: 'fail', reason, metrics: { note: metric } }]);
+    const p = buildSmokePredicate(smokeInput({ smoke }));
+    const text = JSON.stringify(p);
+    for (const part of ['SuperSe', HF.slice(0, 12)]) expect(text).not.toContain(part);
+    expect(p.tests[0]?.reason).toMatch(/^r{960} https:\/\/ci:\[redacted\]@hub\.corp\/simple$/);
+    expect(p.tests[0]?.metrics.note).toBe(`${'m'.repeat(230)} [redacted]`);
+  });
+
+  it('keeps long names from the config that look like tokens as a whole (variant, test ids)', () => {
+    const variant = 'cuda12-torch27-py311-ubuntu2204-flashattn2-devel';
+    const id = 'custom:cuda12-torch27-py311-flashattn2-kernels-check';
+    const smoke = makeSmoke([{ id, status: 'pass' }]);
+    const p = buildSmokePredicate(smokeInput({ smoke, variant }));
+    expect(p.image.variant).toBe(variant);
+    expect(p.tests[0]?.id).toBe(id);
+    // The same text as a metric (not a name) is still replaced as a whole.
+    const q = buildSmokePredicate(
+      smokeInput({ smoke: makeSmoke([{ id, status: 'pass', metrics: { v: variant } }]) }),
+    );
+    expect(q.tests[0]?.metrics.v).toBe('[redacted]');
   });
 
   it.each([

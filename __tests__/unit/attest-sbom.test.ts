@@ -308,6 +308,17 @@ describe('buildSbom', () => {
     ]);
   });
 
+  it('lists packages whose names hold token prefixes ("sk-" inside a word) under their names', async () => {
+    const names = [
+      'aws-msk-iam-sasl-signer-python',
+      'flask-bootstrap-components',
+      'ask-sdk-webservice-support',
+    ];
+    const sbom = sbomOf({ record: makeRecord({ pip: names.map((n) => pipEntry(n, '1.0.1')) }) });
+    expect(await validate(sbom)).toBeNull();
+    for (const n of names) expect(byName(sbom, n).map((c) => c.purl)).toEqual([`pkg:pypi/${n}@1.0.1`]);
+  });
+
   it('without an OS id: apt packages have no purl (none is invented) and the SBOM is still valid', async () => {
     const r = makeRecord();
     r.os.osRelease = {};

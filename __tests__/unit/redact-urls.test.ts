@@ -25,6 +25,16 @@ describe('URL userinfo redaction in free text', () => {
     ['mail me@example.com', 'mail me@example.com'],
     ['https://pypi.org/simple', 'https://pypi.org/simple'],
     ['ssh://git@github.com/o/r', 'ssh://***@github.com/o/r'],
+    // The userinfo ends at the last "@" before the host: a password with "@" is masked whole.
+    ['https://ci:Tr0ub4dor@SECRETtail99@pypi.corp/simple', 'https://ci:***@pypi.corp/simple'],
+    ['https://tok@en@host/x', 'https://***@host/x'],
+    ['https://user@host:8080/x', 'https://***@host:8080/x'],
+    ['https://u:p@[::1]:5000/simple', 'https://u:***@[::1]:5000/simple'],
+    ['https://host:8080/path?u=me@example.com', 'https://host:8080/path?u=me@example.com'],
+    // A URL inside JSON or a list ends at its quote or comma-space: what follows is not userinfo.
+    ['{"a":"https://u:p@h","b":"c@d"}', '{"a":"https://u:***@h","b":"c@d"}'],
+    ['["https://u:p@h/x","x@y"]', '["https://u:***@h/x","x@y"]'],
+    ['<https://u:p@h> and a@b', '<https://u:***@h> and a@b'],
   ])('%s', (input, expected) => {
     expect(redactUrls(input)).toBe(expected);
   });

@@ -125,5 +125,7 @@ export function buildProvenance(input: ProvenanceInput): SlsaProvenanceV1 {
       },
     },
   };
-  return scrubDeep(predicate);
+  // Names from the config and the plan: not secrets, however long.
+  const names = [input.variant, input.platform, ...input.tags, ...files.map((f) => f.path)];
+  return scrubDeep(predicate, input.config ? [...names, input.config.path] : names);
 }

@@ -9,6 +9,7 @@ import { InputError } from '../errors.js';
 import type { SmokeResult, SmokeTest } from '../smoke/result.js';
 import { runnerFromEnv } from '../github/run.js';
 import { scrubDeep, sha256Hex, TOOL_NAME } from './types.js';
+import { redactText } from '../capture/redact.js';
 
 export const SMOKE_PREDICATE_TYPE = 'https://ml-image-action.github.io/attestations/smoke/v1';
 export const SMOKE_PREDICATE_SCHEMA_VERSION = 1;
@@ -90,7 +91,14 @@ export interface SmokePredicateInput {
   finishedAt: Date | string;
 }
 
-const cut = (s: string, max: number) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
+/**
+ * Text as the predicate keeps it: scrubbed, then cut short. Scrubbing first: a cut could end a
+ * URL before its "@" or a token before its length, which the patterns would then miss.
+ */
+const cut = (s: string, max: number) => {
+  const clean = redactText(s);
+  return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
+};
 
 /**
  * A metric as the predicate keeps it: finite numbers as they are, text cut short, booleans and
@@ -161,28 +169,31 @@ export function buildSmokePredicate(input: SmokePredicateInput): SmokePredicate 
       : typeof input.finishedAt === 'string'
         ? input.finishedAt
         : input.finishedAt.toISOString();
-  const predicate: SmokePredicate = scrubDeep({
-    schemaVersion: SMOKE_PREDICATE_SCHEMA_VERSION,
-    image: {
-      ref: input.imageRef,
-      digest: hex === undefined ? input.digest : `sha256:${hex}`,
-      platform: input.platform,
-      variant: input.variant,
+  const predicate: SmokePredicate = scrubDeep(
+    {
+      schemaVersion: SMOKE_PREDICATE_SCHEMA_VERSION,
+      image: {
+        ref: input.imageRef,
+        digest: hex === undefined ? input.digest : `sha256:${hex}`,
+        platform: input.platform,
+        variant: input.variant,
+      },
+      verdict: counts.fail > 0 ? 'fail' : 'pass',
+      summary: { ...counts, durationMs: Math.max(0, smoke.summary.durationMs) },
+      gpus: gpusOf(input),
+      suites: suitesOf(smoke.tests),
+      tests: smoke.tests.map(testEntry),
+      // A result that says when its suites ran and names no runner ran off a runner (locally, on a
+      // cluster): no runner, rather than the attesting job's. Older results say neither.
+      runner:
+        input.runner ??
+        smoke.runner ??
+        (smoke.finishedAt === undefined && input.env ? runnerFromEnv(input.env) : {}),
+      tool: { name: TOOL_NAME, version: input.toolVersion },
+      finishedAt,
     },
-    verdict: counts.fail > 0 ? 'fail' : 'pass',
-    summary: { ...counts, durationMs: Math.max(0, smoke.summary.durationMs) },
-    gpus: gpusOf(input),
-    suites: suitesOf(smoke.tests),
-    tests: smoke.tests.map(testEntry),
-    // A result that says when its suites ran and names no runner ran off a runner (locally, on a
-    // cluster): no runner, rather than the attesting job's. Older results say neither.
-    runner:
-      input.runner ??
-      smoke.runner ??
-      (smoke.finishedAt === undefined && input.env ? runnerFromEnv(input.env) : {}),
-    tool: { name: TOOL_NAME, version: input.toolVersion },
-    finishedAt,
-  });
+    [input.variant, input.platform, ...smoke.tests.flatMap((t) => [t.id, t.suite])],
+  );
   const parsed = SmokePredicateSchema.safeParse(predicate);
   if (!parsed.success)
     throw new InputError(

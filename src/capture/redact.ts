@@ -33,8 +33,11 @@ const SECRET_VALUE: RegExp[] = REDACTION_RULES.secretValues.map((p) => new RegEx
 const BASE64_LIKE = new RegExp(REDACTION_RULES.base64Like);
 const HEX = new RegExp(REDACTION_RULES.hex);
 /**
- * scheme://user:password@ or scheme://user@ (a token as the user name). Linear: the userinfo is a
- * run of characters that excludes '/', '@' and whitespace, bounded, so no input backtracks badly.
+ * scheme://user:password@ or scheme://user@ (a token as the user name). The userinfo runs to the
+ * last '@' before the host, as pip and WHATWG URLs read it (a password may hold '@'), and never past
+ * '/', '?', '#', whitespace or a character no URL holds unescaped (quotes, '<', '{', ...): a URL in
+ * JSON or in a list ends there. Linear: the host after the '@' is checked by a lookahead that stops
+ * at the next '@', so each character is looked at a bounded number of times.
  */
 const URL_USERINFO = new RegExp(REDACTION_RULES.urlUserinfo, 'g');
 const { prefix: JWT_PREFIX, minSegmentLength: JWT_MIN_SEGMENT } = REDACTION_RULES.jwt;
