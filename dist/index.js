@@ -28648,7 +28648,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 11 modules
 var schemas = __nccwpck_require__(92857);
 ;// CONCATENATED MODULE: ./images/probe/redaction-rules.json
-const redaction_rules_namespaceObject = /*#__PURE__*/JSON.parse('{"$comment":"Secret redaction rules, one copy read by both src/capture/redact.ts (bundled into dist/) and the in-container probe images/probe/ml_image_probe.py (passed as --redaction-rules=JSON, or read beside the script). Patterns are written in the common subset of JavaScript and Python regular expressions and must stay linear (no nested quantifiers that can backtrack). JSON Web Tokens are found by code in both (a linear scan: a plain regex for them is quadratic), with the parameters under jwt.","redacted":"[redacted]","secretName":{"pattern":"TOKEN|SECRET|PASSW(OR)?D|KEY|CREDENTIAL|AUTH|PRIVATE|SESSION|COOKIE|SIGNATURE","ignoreCase":true},"secretValues":["hf_[A-Za-z0-9]{20,}","gh[pousr]_[A-Za-z0-9]{20,}","github_pat_[A-Za-z0-9_]{20,}","glpat-[A-Za-z0-9_-]{20,}","(AKIA|ASIA)[0-9A-Z]{16}","xox[abposr]-[A-Za-z0-9-]{10,}","sk-[A-Za-z0-9_-]{20,}"],"jwt":{"prefix":"eyJ","minSegmentLength":8},"base64Like":"^[A-Za-z0-9+/_=-]{40,}$","hex":"^[0-9a-fA-F]+$","base64MaxLength":4096,"urlUserinfo":"([A-Za-z][A-Za-z0-9+.-]{0,30}://)([^\\\\s/@:]+)(?::([^\\\\s/@]*))?@"}');
+const redaction_rules_namespaceObject = /*#__PURE__*/JSON.parse('{"$comment":"Secret redaction rules, one copy read by both src/capture/redact.ts (bundled into dist/) and the in-container probe images/probe/ml_image_probe.py (passed as --redaction-rules=JSON, or read beside the script). Patterns are written in the common subset of JavaScript and Python regular expressions and must stay linear (no nested quantifiers that can backtrack). A URL\'s userinfo runs to the last \\"@\\" before its host (passwords may hold \\"@\\"), and stops at characters no URL holds unescaped (quotes, brackets, whitespace), so that a URL in JSON or a list is not read past its end. The OpenAI-style sk- token must start a word and hold a digit: package names such as aws-msk-iam-sasl-signer-python are not tokens. JSON Web Tokens are found by code in both (a linear scan: a plain regex for them is quadratic), with the parameters under jwt.","redacted":"[redacted]","secretName":{"pattern":"TOKEN|SECRET|PASSW(OR)?D|KEY|CREDENTIAL|AUTH|PRIVATE|SESSION|COOKIE|SIGNATURE","ignoreCase":true},"secretValues":["hf_[A-Za-z0-9]{20,}","gh[pousr]_[A-Za-z0-9]{20,}","github_pat_[A-Za-z0-9_]{20,}","glpat-[A-Za-z0-9_-]{20,}","(AKIA|ASIA)[0-9A-Z]{16}","xox[abposr]-[A-Za-z0-9-]{10,}","(?<![A-Za-z0-9_-])sk-(?=[A-Za-z0-9_-]*[0-9])[A-Za-z0-9_-]{20,}"],"jwt":{"prefix":"eyJ","minSegmentLength":8},"base64Like":"^[A-Za-z0-9+/_=-]{40,}$","hex":"^[0-9a-fA-F]+$","base64MaxLength":4096,"urlUserinfo":"([A-Za-z][A-Za-z0-9+.-]{0,30}://)([^\\\\s/?#\\"\'<>\\\\\\\\{}|^`:]+)(?::([^\\\\s/?#\\"\'<>\\\\\\\\{}|^`]*))?@(?=[^\\\\s/?#\\"\'<>\\\\\\\\{}|^`@]*(?:[\\\\s/?#\\"\'<>\\\\\\\\{}|^`]|$))"}');
 ;// CONCATENATED MODULE: ./src/capture/redact.ts
 // Secrets never reach a record, log, summary or comment: redaction by variable name and by value
 // pattern (the in-container probe applies the same rules; this pass covers everything else, such
@@ -28678,8 +28678,11 @@ const SECRET_VALUE = REDACTION_RULES.secretValues.map((p) => new RegExp(p));
 const BASE64_LIKE = new RegExp(REDACTION_RULES.base64Like);
 const HEX = new RegExp(REDACTION_RULES.hex);
 /**
- * scheme://user:password@ or scheme://user@ (a token as the user name). Linear: the userinfo is a
- * run of characters that excludes '/', '@' and whitespace, bounded, so no input backtracks badly.
+ * scheme://user:password@ or scheme://user@ (a token as the user name). The userinfo runs to the
+ * last '@' before the host, as pip and WHATWG URLs read it (a password may hold '@'), and never past
+ * '/', '?', '#', whitespace or a character no URL holds unescaped (quotes, '<', '{', ...): a URL in
+ * JSON or in a list ends there. Linear: the host after the '@' is checked by a lookahead that stops
+ * at the next '@', so each character is looked at a bounded number of times.
  */
 const URL_USERINFO = new RegExp(REDACTION_RULES.urlUserinfo, 'g');
 const { prefix: JWT_PREFIX, minSegmentLength: JWT_MIN_SEGMENT } = REDACTION_RULES.jwt;

@@ -231,6 +231,29 @@ describe('ml-image verify', () => {
     expect(r.out).not.toContain('unknown');
   });
 
+  it('checks an index entry that names no platform too: unsigned, it fails the verify (with --platform too)', async () => {
+    const loose = `localhost:5000/acme/model@${D('7')}`;
+    const withLoose = fakeDocker({
+      imagetoolsInspect: async () => ({
+        mediaType: 'application/vnd.oci.image.index.v1+json',
+        platforms: [{ os: 'linux', architecture: 'arm64', digest: D('2') }],
+        unplatformed: [D('7')],
+      }),
+    });
+    for (const extra of [[], ['--platform', 'linux/arm64']]) {
+      const io = { ...captureIo('/tmp', withLoose), signer: () => scriptedSigner(new Set([arm]), full()) };
+      const code = await runCli(['verify', index, '--key', 'cosign.pub', ...extra], io);
+      expect(code).toBe(1);
+      expect(io.out()).toMatch(/^ok {3}linux\/arm64 +signature: 1 verified$/m);
+      expect(io.out()).toMatch(
+        new RegExp(
+          `^FAIL no platform \\(${'7'.repeat(12)}\\) +signature: no signature for ${loose.replace(/[.@]/g, '\\$&')}`,
+          'm',
+        ),
+      );
+    }
+  });
+
   it('exit 1 naming each failed check: an unsigned platform, a missing SBOM', async () => {
     const store = full();
     delete store[`${arm} cyclonedx`];

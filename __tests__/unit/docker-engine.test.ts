@@ -94,6 +94,21 @@ Platforms: linux/amd64*, linux/amd64/v2, linux/arm64, linux/riscv64
     });
   });
 
+  it('keeps the digests of entries that name no platform apart (a runtime may pick them anywhere)', () => {
+    const raw = JSON.stringify({
+      manifests: [
+        { digest: 'sha256:a', platform: { os: 'linux', architecture: 'amd64' } },
+        { digest: 'sha256:b' },
+        { digest: 'sha256:c', platform: { os: 'unknown', architecture: 'unknown' } },
+      ],
+    });
+    expect(parseImageIndex(raw)).toEqual({
+      mediaType: '',
+      platforms: [{ os: 'linux', architecture: 'amd64', digest: 'sha256:a' }],
+      unplatformed: ['sha256:b'],
+    });
+  });
+
   it('a single-platform manifest has no platform list', () => {
     expect(
       parseImageIndex('{"mediaType":"application/vnd.oci.image.manifest.v1+json","config":{}}').platforms,

@@ -342,13 +342,26 @@ function textDeep(value) {
         return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, textDeep(v)]));
     return value;
 }
+/** Whole strings that look like secrets replaced (redactDeep), except the KEEP ones. */
+function secretsDeep(value, keep) {
+    if (typeof value === 'string')
+        return keep.has(value) ? value : (0,_capture_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactDeep */ .KL)(value);
+    if (Array.isArray(value))
+        return value.map((v) => secretsDeep(v, keep));
+    if (value !== null && typeof value === 'object')
+        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, secretsDeep(v, keep)]));
+    return value;
+}
 /**
  * Every string of an attestation, scrubbed: tokens and URL credentials masked in place
  * (redactText), then any string that still looks like a secret as a whole replaced (redactDeep).
- * Digests (hex) and image references are left as they are.
+ * Digests (hex) and image references are left as they are, and so are the KEEP strings: names
+ * from the config (a variant, a test, a file path), which the whole-value test would take for
+ * tokens when they are long (`cuda12-torch27-py311-ubuntu2204-flashattn2-devel`). They are still
+ * masked in place like every string.
  */
-function scrubDeep(value) {
-    return (0,_capture_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactDeep */ .KL)(textDeep(value));
+function scrubDeep(value, keep = []) {
+    return secretsDeep(textDeep(value), new Set(keep));
 }
 
 

@@ -1332,11 +1332,17 @@ async function platformTargets(docker, ref, only, prefix = 'verify: ') {
         ref: `${repository}@${p.digest}`,
         digest: p.digest,
     }));
-    const all = listed.length > 0 ? listed : [{ platform: 'image', ref, digest }];
+    // An entry without a platform may be what a runtime pulls on any platform: always checked.
+    const loose = (index.unplatformed ?? []).map((d) => ({
+        platform: `no platform (${d.slice(d.indexOf(':') + 1, d.indexOf(':') + 13)})`,
+        ref: `${repository}@${d}`,
+        digest: d,
+    }));
+    const all = listed.length > 0 || loose.length > 0 ? listed : [{ platform: 'image', ref, digest }];
     const chosen = only === undefined ? all : all.filter((p) => p.platform === only);
-    if (chosen.length === 0)
-        throw new errors/* InputError */.dz(`${prefix}${ref} has no ${only} image`, `it has: ${all.map((p) => p.platform).join(', ')}`);
-    return chosen;
+    if (only !== undefined && chosen.length === 0)
+        throw new errors/* InputError */.dz(`${prefix}${ref} has no ${only} image`, `it has: ${[...all, ...loose].map((p) => p.platform).join(', ')}`);
+    return [...chosen, ...loose];
 }
 /**
  * Every check of a digest under a request: per platform image, the signature, each required

@@ -315,14 +315,20 @@ export async function platformTargets(
       ref: `${repository}@${p.digest}`,
       digest: p.digest,
     }));
-  const all = listed.length > 0 ? listed : [{ platform: 'image', ref, digest }];
+  // An entry without a platform may be what a runtime pulls on any platform: always checked.
+  const loose = (index.unplatformed ?? []).map((d) => ({
+    platform: `no platform (${d.slice(d.indexOf(':') + 1, d.indexOf(':') + 13)})`,
+    ref: `${repository}@${d}`,
+    digest: d,
+  }));
+  const all = listed.length > 0 || loose.length > 0 ? listed : [{ platform: 'image', ref, digest }];
   const chosen = only === undefined ? all : all.filter((p) => p.platform === only);
-  if (chosen.length === 0)
+  if (only !== undefined && chosen.length === 0)
     throw new InputError(
       `${prefix}${ref} has no ${only} image`,
-      `it has: ${all.map((p) => p.platform).join(', ')}`,
+      `it has: ${[...all, ...loose].map((p) => p.platform).join(', ')}`,
     );
-  return chosen;
+  return [...chosen, ...loose];
 }
 
 export interface VerifyOutcome {

@@ -118,6 +118,11 @@ export interface ImageIndex {
   mediaType: string;
   /** Platforms of a manifest list / OCI index; empty for a single-platform manifest. */
   platforms: ManifestPlatform[];
+  /**
+   * Digests of the index's entries that name no platform. A runtime may pick one on any platform
+   * (containerd matches an entry without a platform), so a verifier checks them too.
+   */
+  unplatformed?: string[];
 }
 
 export interface BuilderDescription {

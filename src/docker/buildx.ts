@@ -67,12 +67,17 @@ export function parseImageIndex(raw: string): ImageIndex {
     'the manifest printed by "buildx imagetools inspect --raw"',
   );
   const platforms: ImageIndex['platforms'] = [];
+  const unplatformed: string[] = [];
   for (const m of data.manifests ?? []) {
-    if (!m.platform || m.platform.os === 'unknown') continue; // attestation manifests
+    if (!m.platform) {
+      unplatformed.push(m.digest);
+      continue;
+    }
+    if (m.platform.os === 'unknown') continue; // attestation manifests (unknown/unknown)
     const { os, architecture, variant } = m.platform;
     platforms.push({ os, architecture, ...(variant !== undefined && { variant }), digest: m.digest });
   }
-  return { mediaType: data.mediaType ?? '', platforms };
+  return { mediaType: data.mediaType ?? '', platforms, ...(unplatformed.length > 0 && { unplatformed }) };
 }
 
 /** What `imagetools inspect --format '{{json .Manifest}}'` prints: the digest is the part read. */

@@ -98,7 +98,8 @@ export const verifyCommand: Command = {
   summary: 'Check an image digest: signature, SBOM, provenance and smoke attestations, and a policy on them.',
   usage:
     'ml-image verify IMAGE@DIGEST (--key cosign.pub | --certificate-identity-regexp RE [--certificate-oidc-issuer URL]) [--require sbom,provenance,smoke] [--require-smoke pass] [--require-gpu-smoke] [--min-tflops bf16=600] [--platform P] [--tlog]',
-  help: `For each platform image of the digest (every manifest of a multi-arch index), the checks of
+  help: `For each platform image of the digest (every manifest of a multi-arch index; one that names no
+platform is checked whatever --platform says: a runtime may pull it anywhere), the checks of
   signature           cosign verify
   <kind> attestation  cosign verify-attestation --type <kind>, about this very digest
 then what the smoke attestation says, when asked (--require-smoke, --require-gpu-smoke,
