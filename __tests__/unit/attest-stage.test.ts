@@ -409,6 +409,48 @@ describe('runAttestStage with a batch signer (attestAll)', () => {
     expect(written.targets[0]!.attestations.map((a) => a.verify !== undefined)).toEqual([true, false, false]);
   });
 
+  it('bad input from the signer (a wrong password): attest.json is rewritten with the error, not left from the last run', async () => {
+    const ok: AttestSigner = {
+      sign: async () => undefined,
+      attest: async () => expect.unreachable('attestAll is there'),
+      attestAll: async (_ref, specs, _identity, _opts, onAttached) => {
+        specs.forEach((_, i) => onAttached?.(i, Buffer.from('envelope')));
+      },
+    };
+    await runAttestStage(input(), io(ok));
+    expect(readAttest(dir)!.targets[0]!.attestations.every((a) => a.attached && a.envelope)).toBe(true);
+    const wrong = new InputError('COSIGN_PASSWORD does not decrypt the signing key');
+    const failing: AttestSigner = {
+      sign: async () => Promise.reject(wrong),
+      attest: async () => expect.unreachable('attestAll is there'),
+      attestAll: async () => Promise.reject(wrong),
+    };
+    const lines: string[] = [];
+    await expect(runAttestStage(input(), io(failing, lines))).rejects.toBe(wrong);
+    const written = readAttest(dir)!;
+    expect(written.error).toBe('COSIGN_PASSWORD does not decrypt the signing key');
+    for (const t of written.targets) {
+      expect(t.signed).toBe(false);
+      expect(t.attestations.map((a) => [a.attached, a.envelope])).toEqual(Array(3).fill([false, undefined]));
+    }
+    expect(lines.filter((l) => l.endsWith(': stopped'))).toHaveLength(2);
+  });
+
+  it('the progress line says what was attached, apart from whether the image was signed', async () => {
+    const signer: AttestSigner = {
+      sign: async () => undefined,
+      attest: async () => expect.unreachable('attestAll is there'),
+      attestAll: async () =>
+        Promise.reject(new EnvironmentError('registry localhost:5000 went away', 'start it')),
+    };
+    const lines: string[] = [];
+    const out = await runAttestStage(input(), io(signer, lines));
+    expect(out.error).toBeInstanceOf(EnvironmentError);
+    expect(lines).toContain(
+      'cpu linux/amd64: signed, attached: no attestations; written (not attached): sbom, provenance, smoke: stopped',
+    );
+  });
+
   it("keeps each envelope it attached, and hands the signer the earlier run's of the same target and kind", async () => {
     const seen: (string | undefined)[] = [];
     const signer: AttestSigner = {
@@ -498,16 +540,20 @@ describe('runAttestStage: keyless one image at a time; no image starts after a r
     const inFlight = new Map<string, number>();
     const seen: string[] = [];
     let most = 0;
+    let calls = 0;
+    let mostCalls = 0;
     const step = async (ref: string) => {
       seen.push(ref);
       inFlight.set(ref, (inFlight.get(ref) ?? 0) + 1);
       most = Math.max(most, [...inFlight.values()].filter((n) => n > 0).length);
+      mostCalls = Math.max(mostCalls, ++calls);
       await new Promise((r) => setTimeout(r, 5));
+      calls--;
       inFlight.set(ref, inFlight.get(ref)! - 1);
       if (ref === failRef) throw new EnvironmentError('registry localhost:5000 is not reachable', 'start it');
     };
     const signer: AttestSigner = { sign: step, attest: step };
-    return { signer, seen, most: () => most };
+    return { signer, seen, most: () => most, mostCalls: () => mostCalls };
   }
 
   it('keyless: the images are attached one after the other (concurrent cosign runs share a cache)', async () => {
@@ -516,7 +562,19 @@ describe('runAttestStage: keyless one image at a time; no image starts after a r
     expect(out.error).toBeUndefined();
     expect(out.result.signing.mode).toBe('keyless');
     expect(t.most()).toBe(1);
+    // Within an image too: its signature after its attestations, never two cosign runs at once.
+    expect(t.mostCalls()).toBe(1);
     expect(new Set(t.seen).size).toBe(2);
+  });
+
+  it('a key with the transparency log (cosign runs): one call at a time; a key without: side by side', async () => {
+    const tlog = tracking();
+    const withLog = { ...input(), signing: chooseSigning(cfg({ tlog: true }), { COSIGN_KEY: 'k' }, dir) };
+    expect((await runAttestStage(withLog, io(tlog.signer))).result.signing.tlog).toBe(true);
+    expect(tlog.mostCalls()).toBe(1);
+    const plain = tracking();
+    await runAttestStage(input(), io(plain.signer));
+    expect(plain.mostCalls()).toBeGreaterThan(1);
   });
 
   it('key mode, any failure (a wrong password, say): no image starts after it, the error is thrown', async () => {

@@ -106,24 +106,32 @@ async function attestTarget(
       done(a);
     }
   };
-  const calls: Promise<void>[] = [
-    attach(),
+  const sign = () =>
     signer.sign(ref, identity, { tlog }).then(() => {
       target.signed = true;
-    }),
-  ];
+    });
+  // With the transparency log (keyless, or a key with tlog) both are cosign runs, which share the
+  // Sigstore cache: one after the other. Otherwise the signature is made meanwhile.
+  const calls: Promise<void>[] = tlog ? [attach().then(sign)] : [attach(), sign()];
   const failed = (await Promise.allSettled(calls)).find((r) => r.status === 'rejected');
   if (failed) throw failed.reason;
 }
 
+const firstLine = (e: unknown) => (e instanceof Error ? e.message : String(e)).split('\n')[0]!;
+
 const relative = (results: ResultDir, file: string) =>
   results.dir && file.startsWith(`${results.dir}/`) ? file.slice(results.dir.length + 1) : file;
 
-/** One progress line per target: what was attached, or written only. */
+/** One progress line per target: whether it was signed, and each attestation attached or written only. */
 function describe(t: AttestTarget): string {
-  const kinds = t.attestations.map((a) => a.kind).join(', ') || 'no attestations';
-  const how = t.signed ? `signed, attached: ${kinds}` : `written (not attached): ${kinds}`;
-  return `${t.variant} ${t.platform}: ${how}${t.notes.length ? ` (${t.notes.join('; ')})` : ''}`;
+  const list = (xs: Attestation[]) => xs.map((a) => a.kind).join(', ') || 'no attestations';
+  const attached = t.attestations.filter((a) => a.attached);
+  const written = t.attestations.filter((a) => !a.attached);
+  const parts: string[] = [];
+  if (t.signed || attached.length > 0)
+    parts.push(`${t.signed ? 'signed' : 'not signed'}, attached: ${list(attached)}`);
+  if (written.length > 0 || parts.length === 0) parts.push(`written (not attached): ${list(written)}`);
+  return `${t.variant} ${t.platform}: ${parts.join('; ')}${t.notes.length ? ` (${t.notes.join('; ')})` : ''}`;
 }
 
 /** Targets attached at once: each may run a cosign process or two. */
@@ -164,9 +172,10 @@ export async function runAttestStage(input: AttestStageInput, io: AttestStageIo)
       work.push({ target, run: () => attestTarget(input, io, v, p, target, taken) });
     }
   // The targets are independent images (their own .sig/.att tags): attached side by side, a few at
-  // a time, targets of one digest one after the other. Keyless goes one at a time (concurrent
-  // cosign runs trip over their shared Sigstore cache). After any failure no target starts.
-  const limit = signing.identity?.kind === 'keyless' ? 1 : MAX_TARGETS_AT_ONCE;
+  // a time, targets of one digest one after the other. With the transparency log (keyless, or a
+  // key with tlog) they go one at a time: cosign runs them, and concurrent cosign runs trip over
+  // their shared Sigstore cache. After any failure no target starts.
+  const limit = signing.tlog ? 1 : MAX_TARGETS_AT_ONCE;
   const byRef = new Map<string, Promise<unknown>>();
   let error: EnvironmentError | undefined;
   let stopped = false;
@@ -188,14 +197,19 @@ export async function runAttestStage(input: AttestStageInput, io: AttestStageIo)
   });
   // Targets that never started are not in attest.json (as if the stage had stopped before them).
   result.targets = result.targets.filter((_, i) => settled[i] !== undefined);
+  // Any other failure (bad input, a bug) is thrown, after attest.json says what was done: the
+  // earlier run's file, which names envelopes taken out above, must not stay.
+  let thrown: { reason: unknown } | undefined;
   settled.forEach((s, i) => {
     if (s === undefined) return;
     const { target } = work[i]!;
     if (s.status === 'fulfilled') return io.progress(describe(target));
-    if (!(s.reason instanceof EnvironmentError)) throw s.reason;
+    if (!(s.reason instanceof EnvironmentError)) thrown ??= { reason: s.reason };
     io.progress(`${describe(target)}: stopped`);
   });
-  if (error) result.error = error.message.split('\n')[0];
+  const failure = error ?? thrown?.reason;
+  if (failure !== undefined) result.error = firstLine(failure);
   input.results.writeAttest(result);
+  if (thrown) throw thrown.reason;
   return { result, ...(error && { error }) };
 }
