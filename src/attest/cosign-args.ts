@@ -218,7 +218,7 @@ export interface VerifiedSignature {
 export interface Statement {
   type: string;
   predicateType: string;
-  subject: { name: string; digest: Record<string, string> }[];
+  subject: { name?: string | undefined; digest: Record<string, string> }[];
   predicate: unknown;
 }
 
@@ -248,16 +248,21 @@ const SignaturesSchema = z.array(SimpleSigningSchema);
 const EnvelopeSchema = z.object({ payloadType: z.string(), payload: z.string() });
 
 /** An in-toto statement (both verifiers read it, from cosign's output or from an envelope). */
+/**
+ * An in-toto statement as cosign reads one: the predicate type and the subjects' digests are what
+ * the checks need; `_type`, a subject's name and the predicate may be missing (cosign accepts that,
+ * and so does the built-in verifier).
+ */
 export const StatementSchema = z.object({
-  _type: z.string(),
+  _type: z.string().optional(),
   predicateType: z.string(),
-  subject: z.array(z.object({ name: z.string(), digest: z.record(z.string(), z.string()) })),
-  predicate: z.unknown(),
+  subject: z.array(z.object({ name: z.string().optional(), digest: z.record(z.string(), z.string()) })),
+  predicate: z.unknown().optional(),
 });
 
 /** The Statement of a parsed in-toto statement. */
 export const statementOf = (st: z.infer<typeof StatementSchema>): Statement => ({
-  type: st._type,
+  type: st._type ?? '',
   predicateType: st.predicateType,
   subject: st.subject,
   predicate: st.predicate,
@@ -278,16 +283,27 @@ export function parseVerifiedSignatures(stdout: string): VerifiedSignature[] {
   return SignaturesSchema.parse(parseJson(stdout.slice(start).trim(), 'signatures')).map(signatureOf);
 }
 
-/** `cosign verify-attestation`: one DSSE envelope per line; each payload is a base64 statement. */
+/**
+ * `cosign verify-attestation`: one DSSE envelope per line; each payload is a base64 statement.
+ * An envelope whose payload is no statement the checks can read (cosign verified its signature
+ * only) is left out: the caller fails the check when none is left.
+ */
 export function parseAttestations(stdout: string): Statement[] {
   return stdout
     .split('\n')
     .map((l) => l.trim())
     .filter((l) => l.startsWith('{'))
-    .map((line) => {
+    .flatMap((line) => {
       const env = EnvelopeSchema.parse(parseJson(line, 'an attestation envelope'));
       const payload = Buffer.from(env.payload, 'base64').toString('utf8');
-      return statementOf(StatementSchema.parse(parseJson(payload, 'an in-toto statement')));
+      let data: unknown;
+      try {
+        data = JSON.parse(payload);
+      } catch {
+        return [];
+      }
+      const st = StatementSchema.safeParse(data);
+      return st.success ? [statementOf(st.data)] : [];
     });
 }
 
@@ -318,8 +334,11 @@ const SIGSTORE = /rekor|fulcio|sigstore\.dev|tuf-repo|trusted root/i;
 const DENIED = /\b(UNAUTHORIZED|DENIED)\b|401 Unauthorized|403 Forbidden|authentication required/;
 const INPUT =
   /reading key|loading public key|decrypt|getting predicate reader|invalid predicate type|parsing reference|could not parse reference|env var \$\S+ not found|reading password|password|invalid character .* in literal|unexpected end of JSON/i;
+// "no matching signatures: <why>" / "no matching attestations: <why>": cosign had some and none
+// held (another key, a statement about another digest, an unsigned or malformed envelope); with
+// nothing after the colon it had none.
 const INVALID =
-  /invalid signature|signature mismatch|accepted signatures do not match threshold|none of the expected identities|expected (identity|issuer)|failed to verify|no matching signatures: ./i;
+  /invalid signature|signature mismatch|accepted signatures do not match threshold|none of the expected identities|expected (identity|issuer)|failed to verify|no matching subject digest found|no matching signatures: .|no matching attestations: ./i;
 const MISSING =
   /no signatures found|none of the attestations matched the predicate type|no matching attestations: *$|no matching signatures: *$|MANIFEST_UNKNOWN|NAME_UNKNOWN/i;
 

@@ -174,6 +174,7 @@ export function createCosignSigner(exec: CosignExec, options: SignerOptions = {}
       const res = await run(verifyAttestationArgs(ref, type, identity, tlogOf(opts)), ref);
       if (!('exitCode' in res)) return checkFailed(ref, 'attestation', type, identity, res);
       const items = parseAttestations(res.stdout);
+      if (items.length === 0) return unreadable(ref, type);
       const hex = parseDigestRef(ref).digest.slice('sha256:'.length);
       const foreign = items.find((s) => !s.subject.some((x) => x.digest.sha256 === hex));
       if (foreign !== undefined || items.length === 0)
@@ -212,8 +213,15 @@ function checkFailed(
   const message =
     reason === 'missing'
       ? `no ${kind} on ${ref} (cosign: ${failure.detail})`
-      : `the ${kind} on ${ref} is not signed by ${describeIdentity(identity)} (cosign: ${failure.detail})`;
+      : /no matching subject digest found/i.test(failure.detail)
+        ? `the ${kind} on ${ref} is about another image (cosign: ${failure.detail})`
+        : `the ${kind} on ${ref} is not signed by ${describeIdentity(identity)} (cosign: ${failure.detail})`;
   return { ok: false, failure: { ref, what, ...(type !== undefined && { type }), reason, message } };
+}
+
+function unreadable(ref: string, type: string): Verification<never> {
+  const message = `cosign verified the ${type} attestation on ${ref}, but its payload is no in-toto statement (a predicate type and subject digests)`;
+  return { ok: false, failure: { ref, what: 'attestation', type, reason: 'invalid', message } };
 }
 
 function wrongSubject(
