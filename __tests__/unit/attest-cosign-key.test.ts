@@ -28,6 +28,7 @@ import {
   IN_TOTO_PAYLOAD_TYPE,
   isEncryptedCosignKey,
   openEnvelope,
+  strictBase64,
   pae,
   parseP256PublicKey,
   publicKeysKept,
@@ -316,8 +317,22 @@ describe('payloads', () => {
   });
 });
 
+describe('strictBase64: base64 as cosign (Go) reads it', () => {
+  it.each<[string, string | undefined]>([
+    ['aGk=', 'hi'],
+    ['aGk', undefined], // no padding
+    ['a*Gk=', undefined], // a character outside the alphabet
+    ['-_8=', undefined], // the URL-safe alphabet
+    ['aG\nk=', 'hi'], // line breaks are ignored, as Go does
+    ['', ''],
+  ])('%j -> %j', (text, expected) => {
+    expect(strictBase64(text)?.toString('latin1')).toBe(expected);
+  });
+});
+
 describe('signEnvelope / openEnvelope', () => {
-  const statement = inTotoStatement(BENCH_REPO, BENCH_DIGEST, 'https://cyclonedx.org/bom', { ok: true });
+  const statement = inTotoStatement(BENCH_REPO, BENCH_DIGEST, 'https://cyclonedx.org/bom', { ok: '+/?>' });
+  const urlSafe = (b64: string) => b64.replace(/\+/g, '-').replace(/\//g, '_');
   let envelope: Buffer;
   let pub: KeyObject;
   beforeAll(() => {
@@ -357,6 +372,23 @@ describe('signEnvelope / openEnvelope', () => {
     ['a garbled signature', () => edit((e) => (e.signatures[0]!.sig = 'AAAA')), () => pub],
     ['not JSON', () => Buffer.from('not json'), () => pub],
     ['JSON but no envelope', () => Buffer.from('{"payload":1}'), () => pub],
+    // Text Node would decode but cosign (Go's base64) would not: the envelope does not verify.
+    [
+      'the payload without its padding',
+      () => edit((e) => (e.payload = e.payload.replace(/=+$/, ''))),
+      () => pub,
+    ],
+    ['the payload in the URL-safe alphabet', () => edit((e) => (e.payload = urlSafe(e.payload))), () => pub],
+    [
+      'a stray character in the signature',
+      () => edit((e) => (e.signatures[0]!.sig = `*${e.signatures[0]!.sig}`)),
+      () => pub,
+    ],
+    [
+      'a first signature that is not base64',
+      () => edit((e) => e.signatures.unshift({ keyid: '', sig: '!!!' })),
+      () => pub,
+    ],
   ])('%s: undefined', (_, bytes, key) => {
     expect(openEnvelope(key(), bytes())).toBeUndefined();
   });
@@ -518,6 +550,8 @@ describe('hasSignature: signing again adds nothing', () => {
     ['no annotation', () => [sigLayer(payload, undefined)], false],
     ['an empty annotation', () => [sigLayer(payload, '')], false],
     ['a garbled annotation', () => [sigLayer(payload, '!!not base64 at all')], false],
+    // Node would read it (and it would verify); cosign would not: no signature, one is added.
+    ['our signature with a stray character', () => [sigLayer(payload, `*${ours}`)], false],
     [
       'our signature under another digest',
       () => [{ ...sigLayer(payload, ours), digest: sha256Digest('x') }],

@@ -588,6 +588,20 @@ describe('verify', () => {
     expect(await signer.verify(REF, PUB)).toMatchObject({ ok: false, failure: { reason: 'invalid' } });
   });
 
+  it('a valid signature with a stray character in its text: invalid, as cosign has it', async () => {
+    const { registry, signer } = setup();
+    const payload = simpleSigningPayload(`${HOST}/${REPO}`, IMG);
+    const good = signBytes(fixtureKey, payload).toString('base64');
+    const layer: Layer = {
+      mediaType: SIMPLE_SIGNING_MEDIA_TYPE,
+      size: payload.length,
+      digest: sha256Digest(payload),
+      annotations: { [SIGNATURE_ANNOTATION]: `${good.slice(0, 10)}*${good.slice(10)}` },
+    };
+    putImage(registry, IMG, 'sig', [[layer, payload]]);
+    expect(await signer.verify(REF, PUB)).toMatchObject({ ok: false, failure: { reason: 'invalid' } });
+  });
+
   it('signing after a verify found nothing: the next verify sees the signature', async () => {
     const { signer } = setup();
     expect((await signer.verify(REF, PUB)).ok).toBe(false);

@@ -15,7 +15,7 @@ import {
   statementOf,
   type VerifiedSignature,
 } from './cosign-args.js';
-import { SIMPLE_SIGNING_TYPE, verifyBytes } from './cosign-key.js';
+import { SIMPLE_SIGNING_TYPE, strictBase64, verifyBytes } from './cosign-key.js';
 
 export const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
 const OCI_CONFIG = 'application/vnd.oci.image.config.v1+json';
@@ -118,7 +118,8 @@ export function hasSignature(
   return layers.some(
     (l) =>
       l.digest === payloadDigest &&
-      verifyBytes(key, payload, Buffer.from(l.annotations?.[SIGNATURE_ANNOTATION] ?? '', 'base64')),
+      // Text cosign would not read as base64 is no signature (a valid one is then added).
+      verifyBytes(key, payload, strictBase64(l.annotations?.[SIGNATURE_ANNOTATION] ?? '') ?? Buffer.alloc(0)),
   );
 }
 

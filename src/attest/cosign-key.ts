@@ -230,8 +230,8 @@ export function isEnvelopeOf(publicKey: KeyObject, envelope: Buffer, statement: 
     typeof sig?.sig !== 'string'
   )
     return false;
-  // Node decodes base64 leniently (it skips other characters, padding is optional); cosign does
-  // not. The signature text must be the canonical encoding of its bytes, as signEnvelope writes it.
+  // The signature text must be the canonical encoding of its bytes, as signEnvelope writes it
+  // (Node would read altered text too; cosign would not).
   const signature = Buffer.from(sig.sig, 'base64');
   if (signature.toString('base64') !== sig.sig) return false;
   const same: DsseEnvelope = {
@@ -243,6 +243,18 @@ export function isEnvelopeOf(publicKey: KeyObject, envelope: Buffer, statement: 
   return verifyBytes(publicKey, pae(IN_TOTO_PAYLOAD_TYPE, statement), signature);
 }
 
+/**
+ * Base64 as cosign (Go's standard encoding) reads it: the standard alphabet with its padding,
+ * line breaks ignored. Node's decoder is lenient (it skips other characters, padding is
+ * optional, the URL-safe alphabet is taken too): text it would read but Go would not is no
+ * base64 here. Undefined for such text.
+ */
+export function strictBase64(text: string): Buffer | undefined {
+  const plain = text.replace(/[\r\n]/g, '');
+  const bytes = Buffer.from(plain, 'base64');
+  return bytes.toString('base64') === plain ? bytes : undefined;
+}
+
 const EnvelopeSchema = z.object({
   payloadType: z.string(),
   payload: z.string(),
@@ -251,7 +263,8 @@ const EnvelopeSchema = z.object({
 
 /**
  * The statement inside an envelope when one of its signatures verifies with KEY; undefined when
- * none does, or when it is not an in-toto envelope.
+ * none does, or when it is not an in-toto envelope. As cosign: the payload and every signature
+ * must be base64 as Go reads it (one that is not spoils the envelope).
  */
 export function openEnvelope(key: KeyObject, bytes: Buffer): Buffer | undefined {
   let env: z.infer<typeof EnvelopeSchema>;
@@ -261,8 +274,9 @@ export function openEnvelope(key: KeyObject, bytes: Buffer): Buffer | undefined 
     return undefined;
   }
   if (env.payloadType !== IN_TOTO_PAYLOAD_TYPE) return undefined;
-  const payload = Buffer.from(env.payload, 'base64');
+  const payload = strictBase64(env.payload);
+  const signatures = (env.signatures ?? []).map((s) => strictBase64(s.sig));
+  if (payload === undefined || signatures.includes(undefined)) return undefined;
   const signed = pae(env.payloadType, payload);
-  const ok = (env.signatures ?? []).some((s) => verifyBytes(key, signed, Buffer.from(s.sig, 'base64')));
-  return ok ? payload : undefined;
+  return signatures.some((sig) => verifyBytes(key, signed, sig!)) ? payload : undefined;
 }

@@ -27,6 +27,7 @@ import {
   signBytes,
   signEnvelope,
   simpleSigningPayload,
+  strictBase64,
   verifyBytes,
 } from './cosign-key.js';
 import type { CheckFailure, PredicateSpec, Signer, Verification, VerifyIdentity } from './cosign.js';
@@ -319,8 +320,9 @@ class NativeSigner implements Signer {
     if (layers.length === 0)
       return failure(ref, 'signature', undefined, 'missing', `no signature on ${ref} (no signatures found)`);
     const checked = layers.map(({ layer: l, blob: payload }) => {
-      const sig = Buffer.from(l.annotations?.[SIGNATURE_ANNOTATION] ?? '', 'base64');
-      return verifyBytes(key, payload, sig) ? parseSimpleSigning(payload) : undefined;
+      // As cosign: the signature text must be base64 as Go reads it.
+      const sig = strictBase64(l.annotations?.[SIGNATURE_ANNOTATION] ?? '');
+      return sig && verifyBytes(key, payload, sig) ? parseSimpleSigning(payload) : undefined;
     });
     const valid = checked.filter((s): s is VerifiedSignature => s !== undefined);
     const items = valid.filter((s) => s.digest === digest);
