@@ -341,17 +341,57 @@ describe('verifyCommand: the exact command the report shows', () => {
       `cosign verify-attestation --key cosign.pub --type slsaprovenance1 --new-bundle-format=false ${ref}`,
     ],
     [
-      'keyless: the workflows of this repository, the GitHub issuer',
+      'keyless: the workflows of this repository, in a run of it, the GitHub issuer',
       { kind: 'keyless' } as const,
       true,
-      `cosign verify-attestation --certificate-identity-regexp '^https://github\\.com/acme/model\\.repo/' --certificate-oidc-issuer https://token.actions.githubusercontent.com --type cyclonedx --new-bundle-format=false ${ref}`,
+      `cosign verify-attestation --certificate-identity-regexp '^https://github\\.com/acme/model\\.repo/\\.github/workflows/' --certificate-oidc-issuer https://token.actions.githubusercontent.com --certificate-github-workflow-repository acme/model.repo --type cyclonedx --new-bundle-format=false ${ref}`,
     ],
   ])('%s', (_n, identity, tlog, want) => {
     const type = want.includes('slsaprovenance1') ? 'slsaprovenance1' : 'cyclonedx';
     expect(verifyCommand(ref, type, identity, tlog, 'acme/model.repo')).toBe(want);
   });
 
+  it("the stage writes each attestation's command with the signing workflow's repository", async () => {
+    const { signer } = recordingSigner();
+    const stage = {
+      ...input({ env: OIDC }),
+      repository: 'acme/model',
+      workflowRepository: 'ml-image-action/ml-image-action',
+    };
+    await runAttestStage(stage, io(signer));
+    const cmds = readAttest(dir)!.targets.flatMap((t) => t.attestations.map((a) => a.verify!));
+    expect(cmds).toHaveLength(6);
+    for (const c of cmds) {
+      expect(c).toContain(
+        "--certificate-identity-regexp '^https://github\\.com/ml-image-action/ml-image-action/\\.github/workflows/'",
+      );
+      expect(c).toContain('--certificate-github-workflow-repository acme/model ');
+    }
+  });
+
+  it("keyless from a reusable workflow: that workflow's repository is the identity, the caller's the run", () => {
+    expect(
+      verifyCommand(
+        ref,
+        'cyclonedx',
+        { kind: 'keyless' },
+        true,
+        'acme/model',
+        'ml-image-action/ml-image-action',
+      ),
+    ).toBe(
+      `cosign verify-attestation --certificate-identity-regexp '^https://github\\.com/ml-image-action/ml-image-action/\\.github/workflows/' --certificate-oidc-issuer https://token.actions.githubusercontent.com --certificate-github-workflow-repository acme/model --type cyclonedx --new-bundle-format=false ${ref}`,
+    );
+  });
+
   it('a repository name that is not owner/repo is never put in the command', () => {
+    for (const [repo, workflow] of [
+      ["x'; rm -rf /", undefined],
+      ['acme/model', "x'; rm -rf /"],
+    ]) {
+      const cmd = verifyCommand(ref, 'cyclonedx', { kind: 'keyless' }, true, repo, workflow);
+      expect(cmd).not.toContain('rm -rf');
+    }
     expect(verifyCommand(ref, 'cyclonedx', { kind: 'keyless' }, true, "x'; rm -rf /")).toContain(
       'OWNER/REPO',
     );

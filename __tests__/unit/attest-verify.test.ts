@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Signer, Statement, Verification } from '../../src/attest/cosign.js';
+import { verifyAttestationArgs } from '../../src/attest/cosign-args.js';
 import { SLSA_PROVENANCE_V1 } from '../../src/attest/provenance.js';
 import {
   buildSmokePredicate,
@@ -279,6 +280,14 @@ describe('ml-image verify', () => {
     [[index, '--key', 'k.pub', '--require', 'sbom,vex'], /unknown attestation vex/],
     [[index, '--key', 'k.pub', '--require-smoke', 'yes'], /expected "pass"/],
     [[index, '--key', 'k.pub', '--platform', 'linux/s390x'], /has no linux\/s390x image/],
+    [
+      [index, '--key', 'k.pub', '--certificate-github-workflow-repository', 'acme/model'],
+      /--certificate-github-workflow-repository is for keyless signatures/,
+    ],
+    [
+      [index, '--certificate-identity-regexp', 'x', '--certificate-github-workflow-repository', 'acme'],
+      /--certificate-github-workflow-repository: expected OWNER\/REPO, got "acme"/,
+    ],
   ])('exit 2 for bad input: %j', async (args, message) => {
     const r = await verify(args, new Set(), {});
     expect(r.code).toBe(2);
@@ -302,6 +311,25 @@ describe('ml-image verify', () => {
 
 describe('parseVerifyFlags (one parser for verify, export --verify and the verify sub-action)', () => {
   const input = { prefix: '', flag: (n: string) => `input "${n}"` };
+  it("keyless from a reusable workflow: the run's repository goes to cosign as the workflow-repository claim", () => {
+    const r = parseVerifyFlags(
+      {
+        'certificate-identity-regexp': '^https://github\\.com/ml-image-action/ml-image-action/',
+        'certificate-github-workflow-repository': 'acme/model',
+      },
+      cliFlagNaming('verify'),
+    );
+    expect(r.identity).toEqual({
+      kind: 'keyless',
+      certificateIdentityRegexp: '^https://github\\.com/ml-image-action/ml-image-action/',
+      certificateOidcIssuer: 'https://token.actions.githubusercontent.com',
+      certificateGithubWorkflowRepository: 'acme/model',
+    });
+    expect(verifyAttestationArgs(`localhost:5000/acme/model@${D('0')}`, 'cyclonedx', r.identity)).toEqual(
+      expect.arrayContaining(['--certificate-github-workflow-repository', 'acme/model']),
+    );
+  });
+
   it('keyless with the default issuer, the policy, the platform and tlog', () => {
     expect(
       parseVerifyFlags(

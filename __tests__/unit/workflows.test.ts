@@ -920,6 +920,9 @@ describe('fork gating (the real expressions, evaluated)', () => {
     const uses = steps.map((st) => st.uses ?? '');
     expect(uses.filter((u) => u.startsWith(OWN))).toEqual([`${OWN}/actions/attest`]);
     expectOwnCheckout(job(ML, 'attest'));
+    // Keyless, the certificate names this workflow's file: the verify commands it writes say so.
+    const attest = only(ownAction(job(ML, 'attest'), 'attest'), 'attest');
+    expect(attest.env?.ML_IMAGE_WORKFLOW_REPOSITORY).toBe('${{ job.workflow_repository }}');
   });
 
   it.each<[string, Record<string, unknown>, boolean, boolean]>([

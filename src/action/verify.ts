@@ -48,6 +48,10 @@ export const VERIFY_INPUTS: Record<
   'certificate-oidc-issuer': {
     description: `Keyless: the OIDC issuer (default ${GITHUB_ISSUER}).`,
   },
+  'certificate-github-workflow-repository': {
+    description:
+      "Keyless: OWNER/REPO whose workflow run signed (the certificate's workflow-repository claim). With ml-image-action's reusable workflow the identity is that workflow's own file, so this is what names your repository.",
+  },
   require: {
     description:
       'Attestations that must exist on every platform image, comma-separated: sbom, provenance, smoke (or none). Default: sbom,provenance.',
@@ -107,6 +111,7 @@ function flagsFromInputs(io: VerifyActionIo): VerifyFlags {
     'certificate-identity': text('certificate-identity'),
     'certificate-identity-regexp': text('certificate-identity-regexp'),
     'certificate-oidc-issuer': text('certificate-oidc-issuer'),
+    'certificate-github-workflow-repository': text('certificate-github-workflow-repository'),
     require: text('require'),
     'require-smoke': text('require-smoke'),
     'require-gpu-smoke': boolInput(io, 'require-gpu-smoke'),

@@ -20,6 +20,12 @@ export type VerifyIdentity =
       certificateIdentity?: string;
       certificateIdentityRegexp?: string;
       certificateOidcIssuer: string;
+      /**
+       * GitHub: the repository whose workflow run signed (the certificate's workflow-repository
+       * extension). A reusable workflow signs with its own file as the identity, so this is what
+       * names the repository that called it.
+       */
+      certificateGithubWorkflowRepository?: string;
     };
 
 export interface CosignArgOptions {
@@ -121,6 +127,9 @@ function verifyFlags(id: VerifyIdentity, opts: CosignArgOptions): string[] {
       : ['--certificate-identity-regexp', id.certificateIdentityRegexp!]),
     '--certificate-oidc-issuer',
     id.certificateOidcIssuer,
+    ...(id.certificateGithubWorkflowRepository
+      ? ['--certificate-github-workflow-repository', id.certificateGithubWorkflowRepository]
+      : []),
   ];
 }
 

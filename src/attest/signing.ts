@@ -91,9 +91,14 @@ export const GITHUB_ISSUER = 'https://token.actions.githubusercontent.com';
 /** Quote one shell word when it needs it (the command is shown for copying, never run by us). */
 const shellWord = (w: string) => (/^[A-Za-z0-9_./:=@,+-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`);
 
+const ownerRepo = (r: string | undefined) => (r && /^[\w.-]+\/[\w.-]+$/.test(r) ? r : undefined);
+const reEscape = (r: string) => r.replace(/\./g, '\\.');
+
 /**
  * The `cosign verify-attestation` command that checks one attestation: the public key is named
- * cosign.pub (the verifier holds it); keyless, the workflow identity of this repository.
+ * cosign.pub (the verifier holds it). Keyless: a workflow of WORKFLOW_REPOSITORY signed (the
+ * certificate's identity is the signing workflow file: a reusable workflow's own, in its own
+ * repository; default REPOSITORY), in a run of REPOSITORY (the workflow-repository extension).
  */
 export function verifyCommand(
   ref: string,
@@ -101,15 +106,18 @@ export function verifyCommand(
   identity: SigningIdentity,
   tlog: boolean,
   repository: string | undefined,
+  workflowRepository?: string,
 ): string {
-  const repo = repository && /^[\w.-]+\/[\w.-]+$/.test(repository) ? repository : 'OWNER/REPO';
+  const repo = ownerRepo(repository) ?? 'OWNER/REPO';
+  const signer = ownerRepo(workflowRepository) ?? repo;
   const verifier: VerifyIdentity =
     identity.kind === 'key'
       ? { kind: 'key', publicKey: 'cosign.pub' }
       : {
           kind: 'keyless',
-          certificateIdentityRegexp: `^https://github\\.com/${repo.replace(/\./g, '\\.')}/`,
+          certificateIdentityRegexp: `^https://github\\.com/${reEscape(signer)}/\\.github/workflows/`,
           certificateOidcIssuer: GITHUB_ISSUER,
+          certificateGithubWorkflowRepository: repo,
         };
   const argv = verifyAttestationArgs(ref, cosignType, verifier, { tlog }).filter(
     (a, i, all) => a !== '--output' && all[i - 1] !== '--output',

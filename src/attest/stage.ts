@@ -29,8 +29,13 @@ export interface AttestStageInput {
   results: ResultDir;
   /** Per target: what the predicates are made of (record, smoke result, files, run). */
   context: (variant: VariantBuild, platform: PlatformBuild) => PredicateContext;
-  /** owner/repo of the workflow (GITHUB_REPOSITORY): the keyless identity a verifier expects. */
+  /** owner/repo of the workflow run (GITHUB_REPOSITORY): the keyless identity a verifier expects. */
   repository?: string | undefined;
+  /**
+   * owner/repo of the signing workflow file when it is not REPOSITORY's (the reusable workflow's
+   * own repository, which its certificate names): ML_IMAGE_WORKFLOW_REPOSITORY.
+   */
+  workflowRepository?: string | undefined;
 }
 
 export interface AttestStageIo {
@@ -87,7 +92,7 @@ async function attestTarget(
   const signer = io.signer();
   const done = ({ entry, spec }: (typeof attached)[number], envelope?: Buffer) => {
     entry.attached = true;
-    entry.verify = verifyCommand(ref, spec.type, identity, tlog, input.repository);
+    entry.verify = verifyCommand(ref, spec.type, identity, tlog, input.repository, input.workflowRepository);
     const file = envelope && input.results.writeEnvelope(v.variant, p.platform, entry.kind, envelope);
     if (file) entry.envelope = relative(input.results, file);
   };

@@ -185,6 +185,7 @@ export interface VerifyFlags {
   'certificate-identity'?: string | undefined;
   'certificate-identity-regexp'?: string | undefined;
   'certificate-oidc-issuer'?: string | undefined;
+  'certificate-github-workflow-repository'?: string | undefined;
   require?: string | undefined;
   'require-smoke'?: string | undefined;
   'require-gpu-smoke'?: boolean | undefined;
@@ -199,6 +200,7 @@ export const VERIFY_FLAGS = [
   'certificate-identity',
   'certificate-identity-regexp',
   'certificate-oidc-issuer',
+  'certificate-github-workflow-repository',
   'require',
   'require-smoke',
   'require-gpu-smoke',
@@ -235,15 +237,25 @@ function identityFrom(values: VerifyFlags, { prefix, flag }: FlagNaming): Verify
   const exact = given(values['certificate-identity']);
   const regexp = given(values['certificate-identity-regexp']);
   const issuer = given(values['certificate-oidc-issuer']) ?? GITHUB_ISSUER;
+  const repository = given(values['certificate-github-workflow-repository']);
   if (key !== undefined && (exact ?? regexp) !== undefined)
     throw new InputError(
       `${prefix}give ${flag('key')} or ${flag('certificate-identity')} / ${flag('certificate-identity-regexp')}, not both`,
     );
+  if (key !== undefined && repository !== undefined)
+    throw new InputError(
+      `${prefix}${flag('certificate-github-workflow-repository')} is for keyless signatures; a key has no certificate`,
+    );
+  if (repository !== undefined && !/^[\w.-]+\/[\w.-]+$/.test(repository))
+    throw new InputError(
+      `${prefix}${flag('certificate-github-workflow-repository')}: expected OWNER/REPO, got ${JSON.stringify(repository)}`,
+    );
   if (key !== undefined) return { kind: 'key', publicKey: key };
+  const run = repository !== undefined ? { certificateGithubWorkflowRepository: repository } : {};
   if (exact !== undefined)
-    return { kind: 'keyless', certificateIdentity: exact, certificateOidcIssuer: issuer };
+    return { kind: 'keyless', certificateIdentity: exact, certificateOidcIssuer: issuer, ...run };
   if (regexp !== undefined)
-    return { kind: 'keyless', certificateIdentityRegexp: regexp, certificateOidcIssuer: issuer };
+    return { kind: 'keyless', certificateIdentityRegexp: regexp, certificateOidcIssuer: issuer, ...run };
   throw new InputError(
     `${prefix}no identity to verify against`,
     `give ${flag('key')} cosign.pub (key-signed) or ${flag('certificate-identity-regexp')} "^https://github.com/OWNER/REPO/" (keyless, GitHub Actions)`,

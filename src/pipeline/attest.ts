@@ -89,6 +89,8 @@ export function runAttest(input: AttestRunInput, io: AttestRunIo): Promise<Attes
       results: input.results,
       context: (v, p) => contextFor(input, v, p),
       repository: input.env.GITHUB_REPOSITORY,
+      // The reusable workflow sets it to its own repository (job.workflow_repository).
+      workflowRepository: input.env.ML_IMAGE_WORKFLOW_REPOSITORY,
     },
     {
       signer: () => (signer ??= io.signer?.() ?? createSigner({ env: input.env, tlog: signing.tlog })),

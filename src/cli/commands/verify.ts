@@ -22,6 +22,7 @@ export const VERIFY_OPTIONS = {
   'certificate-identity': { type: 'string' },
   'certificate-identity-regexp': { type: 'string' },
   'certificate-oidc-issuer': { type: 'string' },
+  'certificate-github-workflow-repository': { type: 'string' },
   require: { type: 'string' },
   'require-smoke': { type: 'string' },
   'require-gpu-smoke': { type: 'boolean' },
@@ -35,6 +36,9 @@ export const VERIFY_OPTIONS_HELP = `  --key FILE                    public key o
   --certificate-identity ID     keyless: the signing workflow's identity (exact)
   --certificate-identity-regexp RE  keyless: the identity as a regular expression
   --certificate-oidc-issuer URL keyless: the issuer (default ${GITHUB_ISSUER})
+  --certificate-github-workflow-repository OWNER/REPO
+                                keyless: the repository whose workflow run signed (for a reusable
+                                workflow, whose own file is the identity)
   --require LIST                attestations that must exist (default sbom,provenance; none)
   --require-smoke pass          no smoke test failed
   --require-gpu-smoke           the smoke tests ran on a GPU and the gpu suite passed
@@ -97,7 +101,7 @@ export const verifyCommand: Command = {
   name: 'verify',
   summary: 'Check an image digest: signature, SBOM, provenance and smoke attestations, and a policy on them.',
   usage:
-    'ml-image verify IMAGE@DIGEST (--key cosign.pub | --certificate-identity-regexp RE [--certificate-oidc-issuer URL]) [--require sbom,provenance,smoke] [--require-smoke pass] [--require-gpu-smoke] [--min-tflops bf16=600] [--platform P] [--tlog]',
+    'ml-image verify IMAGE@DIGEST (--key cosign.pub | --certificate-identity-regexp RE [--certificate-oidc-issuer URL] [--certificate-github-workflow-repository OWNER/REPO]) [--require sbom,provenance,smoke] [--require-smoke pass] [--require-gpu-smoke] [--min-tflops bf16=600] [--platform P] [--tlog]',
   help: `For each platform image of the digest (every manifest of a multi-arch index; one that names no
 platform is checked whatever --platform says: a runtime may pull it anywhere), the checks of
   signature           cosign verify
