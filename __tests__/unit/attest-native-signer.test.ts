@@ -33,10 +33,11 @@ import {
   nativeReaches,
   nativeVerifies,
   signingKey,
+  registryInspector,
   verifyDeps,
 } from '../../src/attest/signers.js';
 import { type OciFetch, sha256Digest } from '../../src/docker/oci-client.js';
-import { EnvironmentError, ExitCode, InputError } from '../../src/errors.js';
+import { CheckFailedError, EnvironmentError, ExitCode, InputError } from '../../src/errors.js';
 import { FIXTURE_PASSWORD, fixtureKeys, FIXTURES, fixture, sealKey } from '../helpers/cosign-keys.js';
 import { MemoryRegistry } from '../helpers/oci-memory.js';
 
@@ -1195,6 +1196,15 @@ describe('createSigner: the calls that stay with cosign (review fixes)', () => {
     await signer.verify(GHCR_REF, FILE_PUB);
     expect(cosign.calls).toEqual([`sign ${GHCR_REF}`, `verify ${GHCR_REF}`]);
     expect(registry.calls).toEqual([]);
+  });
+
+  it('the registry reader: a digest the registry does not have is a failed check (exit 1), as through buildx', async () => {
+    const registry = new MemoryRegistry();
+    const inspect = registryInspector((h) => registry.client(h));
+    const err = await inspect.imagetoolsInspect(`localhost:5000/acme/model@${IMG}`).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(CheckFailedError);
+    expect((err as CheckFailedError).exitCode).toBe(1);
+    expect((err as Error).message).toMatch(/has no image localhost:5000\/acme\/model@sha256:/);
   });
 
   it('verifyDeps: behind a proxy the index is read through docker; direct, over the registry client', () => {

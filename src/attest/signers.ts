@@ -10,7 +10,7 @@ import { parseImageIndex } from '../docker/buildx.js';
 import { nodeHttpFetch } from '../docker/http-fetch.js';
 import { createOciClient, type OciClient, type OciFetch } from '../docker/oci-client.js';
 import { isPlainHttpRegistry, MANIFEST_MEDIA_TYPES, PROXY_VARS, splitImageRef } from '../docker/registry.js';
-import { EnvironmentError } from '../errors.js';
+import { CheckFailedError } from '../errors.js';
 import { findCredential } from '../docker/registry-auth.js';
 import { registryDeps } from '../docker/registry-io.js';
 import {
@@ -236,8 +236,9 @@ export function registryInspector(
     async imagetoolsInspect(ref) {
       const { host, repository, reference } = splitImageRef(ref);
       const m = await client(host).manifest(repository, reference, MANIFEST_MEDIA_TYPES);
+      // A registry that answers, without that image: a failed check (exit 1), as through buildx.
       if (!m)
-        throw new EnvironmentError(
+        throw new CheckFailedError(
           `registry ${host} has no image ${ref}`,
           'check the digest: it is the one the build reported (build.json)',
         );
