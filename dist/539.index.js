@@ -10776,7 +10776,7 @@ earlier) {
     const signer = io.signer();
     const done = ({ entry, spec }, envelope) => {
         entry.attached = true;
-        entry.verify = (0,attest_signing/* verifyCommand */.p0)(ref, spec.type, identity, tlog, input.repository);
+        entry.verify = (0,attest_signing/* verifyCommand */.p0)(ref, spec.type, identity, tlog, input.repository, input.workflowRepository);
         const file = envelope && input.results.writeEnvelope(v.variant, p.platform, entry.kind, envelope);
         if (file)
             entry.envelope = relative(input.results, file);
@@ -10797,22 +10797,29 @@ earlier) {
             done(a);
         }
     };
-    const calls = [
-        attach(),
-        signer.sign(ref, identity, { tlog }).then(() => {
-            target.signed = true;
-        }),
-    ];
+    const sign = () => signer.sign(ref, identity, { tlog }).then(() => {
+        target.signed = true;
+    });
+    // With the transparency log (keyless, or a key with tlog) both are cosign runs, which share the
+    // Sigstore cache: one after the other. Otherwise the signature is made meanwhile.
+    const calls = tlog ? [attach().then(sign)] : [attach(), sign()];
     const failed = (await Promise.allSettled(calls)).find((r) => r.status === 'rejected');
     if (failed)
         throw failed.reason;
 }
+const stage_firstLine = (e) => (e instanceof Error ? e.message : String(e)).split('\n')[0];
 const relative = (results, file) => results.dir && file.startsWith(`${results.dir}/`) ? file.slice(results.dir.length + 1) : file;
-/** One progress line per target: what was attached, or written only. */
+/** One progress line per target: whether it was signed, and each attestation attached or written only. */
 function stage_describe(t) {
-    const kinds = t.attestations.map((a) => a.kind).join(', ') || 'no attestations';
-    const how = t.signed ? `signed, attached: ${kinds}` : `written (not attached): ${kinds}`;
-    return `${t.variant} ${t.platform}: ${how}${t.notes.length ? ` (${t.notes.join('; ')})` : ''}`;
+    const list = (xs) => xs.map((a) => a.kind).join(', ') || 'no attestations';
+    const attached = t.attestations.filter((a) => a.attached);
+    const written = t.attestations.filter((a) => !a.attached);
+    const parts = [];
+    if (t.signed || attached.length > 0)
+        parts.push(`${t.signed ? 'signed' : 'not signed'}, attached: ${list(attached)}`);
+    if (written.length > 0 || parts.length === 0)
+        parts.push(`written (not attached): ${list(written)}`);
+    return `${t.variant} ${t.platform}: ${parts.join('; ')}${t.notes.length ? ` (${t.notes.join('; ')})` : ''}`;
 }
 /** Targets attached at once: each may run a cosign process or two. */
 const MAX_TARGETS_AT_ONCE = 4;
@@ -10851,9 +10858,10 @@ async function runAttestStage(input, io) {
             work.push({ target, run: () => attestTarget(input, io, v, p, target, taken) });
         }
     // The targets are independent images (their own .sig/.att tags): attached side by side, a few at
-    // a time, targets of one digest one after the other. Keyless goes one at a time (concurrent
-    // cosign runs trip over their shared Sigstore cache). After any failure no target starts.
-    const limit = signing.identity?.kind === 'keyless' ? 1 : MAX_TARGETS_AT_ONCE;
+    // a time, targets of one digest one after the other. With the transparency log (keyless, or a
+    // key with tlog) they go one at a time: cosign runs them, and concurrent cosign runs trip over
+    // their shared Sigstore cache. After any failure no target starts.
+    const limit = signing.tlog ? 1 : MAX_TARGETS_AT_ONCE;
     const byRef = new Map();
     let error;
     let stopped = false;
@@ -10870,6 +10878,9 @@ async function runAttestStage(input, io) {
     });
     // Targets that never started are not in attest.json (as if the stage had stopped before them).
     result.targets = result.targets.filter((_, i) => settled[i] !== undefined);
+    // Any other failure (bad input, a bug) is thrown, after attest.json says what was done: the
+    // earlier run's file, which names envelopes taken out above, must not stay.
+    let thrown;
     settled.forEach((s, i) => {
         if (s === undefined)
             return;
@@ -10877,12 +10888,15 @@ async function runAttestStage(input, io) {
         if (s.status === 'fulfilled')
             return io.progress(stage_describe(target));
         if (!(s.reason instanceof errors/* EnvironmentError */.eG))
-            throw s.reason;
+            thrown ??= { reason: s.reason };
         io.progress(`${stage_describe(target)}: stopped`);
     });
-    if (error)
-        result.error = error.message.split('\n')[0];
+    const failure = error ?? thrown?.reason;
+    if (failure !== undefined)
+        result.error = stage_firstLine(failure);
     input.results.writeAttest(result);
+    if (thrown)
+        throw thrown.reason;
     return { result, ...(error && { error }) };
 }
 
@@ -10948,6 +10962,8 @@ function runAttest(input, io) {
         results: input.results,
         context: (v, p) => contextFor(input, v, p),
         repository: input.env.GITHUB_REPOSITORY,
+        // The reusable workflow sets it to its own repository (job.workflow_repository).
+        workflowRepository: input.env.ML_IMAGE_WORKFLOW_REPOSITORY,
     }, {
         signer: () => (signer ??= io.signer?.() ?? (0,signers/* createSigner */.rO)({ env: input.env, tlog: signing.tlog })),
         progress: io.progress,

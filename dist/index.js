@@ -29084,13 +29084,18 @@ const RawIndexSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
 function parseImageIndex(raw) {
     const data = (0,_failures_js__WEBPACK_IMPORTED_MODULE_1__/* .parseJsonAnswer */ .oV)(RawIndexSchema, raw, 'the manifest printed by "buildx imagetools inspect --raw"');
     const platforms = [];
+    const unplatformed = [];
     for (const m of data.manifests ?? []) {
-        if (!m.platform || m.platform.os === 'unknown')
-            continue; // attestation manifests
+        if (!m.platform) {
+            unplatformed.push(m.digest);
+            continue;
+        }
+        if (m.platform.os === 'unknown')
+            continue; // attestation manifests (unknown/unknown)
         const { os, architecture, variant } = m.platform;
         platforms.push({ os, architecture, ...(variant !== undefined && { variant }), digest: m.digest });
     }
-    return { mediaType: data.mediaType ?? '', platforms };
+    return { mediaType: data.mediaType ?? '', platforms, ...(unplatformed.length > 0 && { unplatformed }) };
 }
 /** What `imagetools inspect --format '{{json .Manifest}}'` prints: the digest is the part read. */
 const ManifestDescriptorSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({ digest: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().optional() });

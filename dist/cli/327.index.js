@@ -102,6 +102,9 @@ function verifyFlags(id, opts) {
             : ['--certificate-identity-regexp', id.certificateIdentityRegexp]),
         '--certificate-oidc-issuer',
         id.certificateOidcIssuer,
+        ...(id.certificateGithubWorkflowRepository
+            ? ['--certificate-github-workflow-repository', id.certificateGithubWorkflowRepository]
+            : []),
     ];
 }
 function versionArgs() {
@@ -178,15 +181,20 @@ const signatureOf = (s) => ({
 const SignaturesSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(SimpleSigningSchema);
 const EnvelopeSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({ payloadType: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(), payload: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP() });
 /** An in-toto statement (both verifiers read it, from cosign's output or from an envelope). */
+/**
+ * An in-toto statement as cosign reads one: the predicate type and the subjects' digests are what
+ * the checks need; `_type`, a subject's name and the predicate may be missing (cosign accepts that,
+ * and so does the built-in verifier).
+ */
 const StatementSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
-    _type: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
+    _type: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().optional(),
     predicateType: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
-    subject: zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({ name: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(), digest: zod__WEBPACK_IMPORTED_MODULE_3__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP()) })),
-    predicate: zod__WEBPACK_IMPORTED_MODULE_3__/* .unknown */ .L5J(),
+    subject: zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({ name: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().optional(), digest: zod__WEBPACK_IMPORTED_MODULE_3__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP()) })),
+    predicate: zod__WEBPACK_IMPORTED_MODULE_3__/* .unknown */ .L5J().optional(),
 });
 /** The Statement of a parsed in-toto statement. */
 const statementOf = (st) => ({
-    type: st._type,
+    type: st._type ?? '',
     predicateType: st.predicateType,
     subject: st.subject,
     predicate: st.predicate,
@@ -206,16 +214,28 @@ function parseVerifiedSignatures(stdout) {
         throw new Error('cosign verify printed no JSON array of signatures');
     return SignaturesSchema.parse(parseJson(stdout.slice(start).trim(), 'signatures')).map(signatureOf);
 }
-/** `cosign verify-attestation`: one DSSE envelope per line; each payload is a base64 statement. */
+/**
+ * `cosign verify-attestation`: one DSSE envelope per line; each payload is a base64 statement.
+ * An envelope whose payload is no statement the checks can read (cosign verified its signature
+ * only) is left out: the caller fails the check when none is left.
+ */
 function parseAttestations(stdout) {
     return stdout
         .split('\n')
         .map((l) => l.trim())
         .filter((l) => l.startsWith('{'))
-        .map((line) => {
+        .flatMap((line) => {
         const env = EnvelopeSchema.parse(parseJson(line, 'an attestation envelope'));
         const payload = Buffer.from(env.payload, 'base64').toString('utf8');
-        return statementOf(StatementSchema.parse(parseJson(payload, 'an in-toto statement')));
+        let data;
+        try {
+            data = JSON.parse(payload);
+        }
+        catch {
+            return [];
+        }
+        const st = StatementSchema.safeParse(data);
+        return st.success ? [statementOf(st.data)] : [];
     });
 }
 /** cosign's own error line ("Error: ..."), else the last non-empty line. */
@@ -234,7 +254,10 @@ const NETWORK = /connection refused|no such host|i\/o timeout|dial tcp|TLS hands
 const SIGSTORE = /rekor|fulcio|sigstore\.dev|tuf-repo|trusted root/i;
 const DENIED = /\b(UNAUTHORIZED|DENIED)\b|401 Unauthorized|403 Forbidden|authentication required/;
 const INPUT = /reading key|loading public key|decrypt|getting predicate reader|invalid predicate type|parsing reference|could not parse reference|env var \$\S+ not found|reading password|password|invalid character .* in literal|unexpected end of JSON/i;
-const INVALID = /invalid signature|signature mismatch|accepted signatures do not match threshold|none of the expected identities|expected (identity|issuer)|failed to verify|no matching signatures: ./i;
+// "no matching signatures: <why>" / "no matching attestations: <why>": cosign had some and none
+// held (another key, a statement about another digest, an unsigned or malformed envelope); with
+// nothing after the colon it had none.
+const INVALID = /invalid signature|signature mismatch|accepted signatures do not match threshold|none of the expected identities|expected (identity|issuer)|failed to verify|no matching subject digest found|no matching signatures: .|no matching attestations: ./i;
 const MISSING = /no signatures found|none of the attestations matched the predicate type|no matching attestations: *$|no matching signatures: *$|MANIFEST_UNKNOWN|NAME_UNKNOWN/i;
 function classifyFailure(stderr) {
     const detail = cosignErrorLine(stderr);
@@ -1169,6 +1192,8 @@ function createCosignSigner(exec, options = {}) {
             if (!('exitCode' in res))
                 return checkFailed(ref, 'attestation', type, identity, res);
             const items = (0,cosign_args/* parseAttestations */.nU)(res.stdout);
+            if (items.length === 0)
+                return unreadable(ref, type);
             const hex = (0,cosign_args/* parseDigestRef */.Tf)(ref).digest.slice('sha256:'.length);
             const foreign = items.find((s) => !s.subject.some((x) => x.digest.sha256 === hex));
             if (foreign !== undefined || items.length === 0)
@@ -1194,8 +1219,14 @@ function checkFailed(ref, what, type, identity, failure) {
     const reason = failure.kind === 'invalid' ? 'invalid' : 'missing';
     const message = reason === 'missing'
         ? `no ${kind} on ${ref} (cosign: ${failure.detail})`
-        : `the ${kind} on ${ref} is not signed by ${describeIdentity(identity)} (cosign: ${failure.detail})`;
+        : /no matching subject digest found/i.test(failure.detail)
+            ? `the ${kind} on ${ref} is about another image (cosign: ${failure.detail})`
+            : `the ${kind} on ${ref} is not signed by ${describeIdentity(identity)} (cosign: ${failure.detail})`;
     return { ok: false, failure: { ref, what, ...(type !== undefined && { type }), reason, message } };
+}
+function unreadable(ref, type) {
+    const message = `cosign verified the ${type} attestation on ${ref}, but its payload is no in-toto statement (a predicate type and subject digests)`;
+    return { ok: false, failure: { ref, what: 'attestation', type, reason: 'invalid', message } };
 }
 function wrongSubject(ref, what, type, found) {
     const kind = type === undefined ? what : `${type} ${what}`;
@@ -1478,8 +1509,8 @@ function isEnvelopeOf(publicKey, envelope, statement) {
         parsed.payload !== payload ||
         typeof sig?.sig !== 'string')
         return false;
-    // Node decodes base64 leniently (it skips other characters, padding is optional); cosign does
-    // not. The signature text must be the canonical encoding of its bytes, as signEnvelope writes it.
+    // The signature text must be the canonical encoding of its bytes, as signEnvelope writes it
+    // (Node would read altered text too; cosign would not).
     const signature = Buffer.from(sig.sig, 'base64');
     if (signature.toString('base64') !== sig.sig)
         return false;
@@ -1492,6 +1523,17 @@ function isEnvelopeOf(publicKey, envelope, statement) {
         return false;
     return verifyBytes(publicKey, pae(IN_TOTO_PAYLOAD_TYPE, statement), signature);
 }
+/**
+ * Base64 as cosign (Go's standard encoding) reads it: the standard alphabet with its padding,
+ * line breaks ignored. Node's decoder is lenient (it skips other characters, padding is
+ * optional, the URL-safe alphabet is taken too): text it would read but Go would not is no
+ * base64 here. Undefined for such text.
+ */
+function strictBase64(text) {
+    const plain = text.replace(/[\r\n]/g, '');
+    const bytes = Buffer.from(plain, 'base64');
+    return bytes.toString('base64') === plain ? bytes : undefined;
+}
 const EnvelopeSchema = schemas/* object */.Ikc({
     payloadType: schemas/* string */.YjP(),
     payload: schemas/* string */.YjP(),
@@ -1499,7 +1541,8 @@ const EnvelopeSchema = schemas/* object */.Ikc({
 });
 /**
  * The statement inside an envelope when one of its signatures verifies with KEY; undefined when
- * none does, or when it is not an in-toto envelope.
+ * none does, or when it is not an in-toto envelope. As cosign: the payload and every signature
+ * must be base64 as Go reads it (one that is not spoils the envelope).
  */
 function openEnvelope(key, bytes) {
     let env;
@@ -1511,10 +1554,12 @@ function openEnvelope(key, bytes) {
     }
     if (env.payloadType !== IN_TOTO_PAYLOAD_TYPE)
         return undefined;
-    const payload = Buffer.from(env.payload, 'base64');
+    const payload = strictBase64(env.payload);
+    const signatures = (env.signatures ?? []).map((s) => strictBase64(s.sig));
+    if (payload === undefined || signatures.includes(undefined))
+        return undefined;
     const signed = pae(env.payloadType, payload);
-    const ok = (env.signatures ?? []).some((s) => verifyBytes(key, signed, Buffer.from(s.sig, 'base64')));
-    return ok ? payload : undefined;
+    return signatures.some((sig) => verifyBytes(key, signed, sig)) ? payload : undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/attest/cosign-image.ts
@@ -1592,7 +1637,8 @@ function readLayers(m) {
  */
 function hasSignature(layers, payloadDigest, key, payload) {
     return layers.some((l) => l.digest === payloadDigest &&
-        verifyBytes(key, payload, Buffer.from(l.annotations?.[SIGNATURE_ANNOTATION] ?? '', 'base64')));
+        // Text cosign would not read as base64 is no signature (a valid one is then added).
+        verifyBytes(key, payload, strictBase64(l.annotations?.[SIGNATURE_ANNOTATION] ?? '') ?? Buffer.alloc(0)));
 }
 /** The predicate type an envelope's statement names (not verified: only to replace it), if any. */
 function envelopePredicateType(bytes) {
@@ -1846,8 +1892,9 @@ class NativeSigner {
         if (layers.length === 0)
             return failure(ref, 'signature', undefined, 'missing', `no signature on ${ref} (no signatures found)`);
         const checked = layers.map(({ layer: l, blob: payload }) => {
-            const sig = Buffer.from(l.annotations?.[SIGNATURE_ANNOTATION] ?? '', 'base64');
-            return verifyBytes(key, payload, sig) ? parseSimpleSigning(payload) : undefined;
+            // As cosign: the signature text must be base64 as Go reads it.
+            const sig = strictBase64(l.annotations?.[SIGNATURE_ANNOTATION] ?? '');
+            return sig && verifyBytes(key, payload, sig) ? parseSimpleSigning(payload) : undefined;
         });
         const valid = checked.filter((s) => s !== undefined);
         const items = valid.filter((s) => s.digest === digest);
@@ -2093,8 +2140,9 @@ function registryInspector(client) {
         async imagetoolsInspect(ref) {
             const { host, repository, reference } = (0,docker_registry/* splitImageRef */.l2)(ref);
             const m = await client(host).manifest(repository, reference, docker_registry/* MANIFEST_MEDIA_TYPES */.$T);
+            // A registry that answers, without that image: a failed check (exit 1), as through buildx.
             if (!m)
-                throw new errors/* EnvironmentError */.eG(`registry ${host} has no image ${ref}`, 'check the digest: it is the one the build reported (build.json)');
+                throw new errors/* CheckFailedError */.CO(`registry ${host} has no image ${ref}`, 'check the digest: it is the one the build reported (build.json)');
             return (0,buildx/* parseImageIndex */.n4)(m.bytes.toString('utf8'));
         },
     };
@@ -2198,18 +2246,24 @@ function chooseSigning(cfg, env, baseDir) {
 const GITHUB_ISSUER = 'https://token.actions.githubusercontent.com';
 /** Quote one shell word when it needs it (the command is shown for copying, never run by us). */
 const shellWord = (w) => (/^[A-Za-z0-9_./:=@,+-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`);
+const ownerRepo = (r) => (r && /^[\w.-]+\/[\w.-]+$/.test(r) ? r : undefined);
+const reEscape = (r) => r.replace(/\./g, '\\.');
 /**
  * The `cosign verify-attestation` command that checks one attestation: the public key is named
- * cosign.pub (the verifier holds it); keyless, the workflow identity of this repository.
+ * cosign.pub (the verifier holds it). Keyless: a workflow of WORKFLOW_REPOSITORY signed (the
+ * certificate's identity is the signing workflow file: a reusable workflow's own, in its own
+ * repository; default REPOSITORY), in a run of REPOSITORY (the workflow-repository extension).
  */
-function verifyCommand(ref, cosignType, identity, tlog, repository) {
-    const repo = repository && /^[\w.-]+\/[\w.-]+$/.test(repository) ? repository : 'OWNER/REPO';
+function verifyCommand(ref, cosignType, identity, tlog, repository, workflowRepository) {
+    const repo = ownerRepo(repository) ?? 'OWNER/REPO';
+    const signer = ownerRepo(workflowRepository) ?? repo;
     const verifier = identity.kind === 'key'
         ? { kind: 'key', publicKey: 'cosign.pub' }
         : {
             kind: 'keyless',
-            certificateIdentityRegexp: `^https://github\\.com/${repo.replace(/\./g, '\\.')}/`,
+            certificateIdentityRegexp: `^https://github\\.com/${reEscape(signer)}/\\.github/workflows/`,
             certificateOidcIssuer: GITHUB_ISSUER,
+            certificateGithubWorkflowRepository: repo,
         };
     const argv = (0,_cosign_args_js__WEBPACK_IMPORTED_MODULE_2__/* .verifyAttestationArgs */ .xt)(ref, cosignType, verifier, { tlog }).filter((a, i, all) => a !== '--output' && all[i - 1] !== '--output');
     return ['cosign', ...argv].map(shellWord).join(' ');

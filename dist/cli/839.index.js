@@ -180,6 +180,7 @@ const VERIFY_FLAGS = [
     'certificate-identity',
     'certificate-identity-regexp',
     'certificate-oidc-issuer',
+    'certificate-github-workflow-repository',
     'require',
     'require-smoke',
     'require-gpu-smoke',
@@ -197,14 +198,20 @@ function identityFrom(values, { prefix, flag }) {
     const exact = given(values['certificate-identity']);
     const regexp = given(values['certificate-identity-regexp']);
     const issuer = given(values['certificate-oidc-issuer']) ?? signing/* GITHUB_ISSUER */.oX;
+    const repository = given(values['certificate-github-workflow-repository']);
     if (key !== undefined && (exact ?? regexp) !== undefined)
         throw new errors/* InputError */.dz(`${prefix}give ${flag('key')} or ${flag('certificate-identity')} / ${flag('certificate-identity-regexp')}, not both`);
+    if (key !== undefined && repository !== undefined)
+        throw new errors/* InputError */.dz(`${prefix}${flag('certificate-github-workflow-repository')} is for keyless signatures; a key has no certificate`);
+    if (repository !== undefined && !/^[\w.-]+\/[\w.-]+$/.test(repository))
+        throw new errors/* InputError */.dz(`${prefix}${flag('certificate-github-workflow-repository')}: expected OWNER/REPO, got ${JSON.stringify(repository)}`);
     if (key !== undefined)
         return { kind: 'key', publicKey: key };
+    const run = repository !== undefined ? { certificateGithubWorkflowRepository: repository } : {};
     if (exact !== undefined)
-        return { kind: 'keyless', certificateIdentity: exact, certificateOidcIssuer: issuer };
+        return { kind: 'keyless', certificateIdentity: exact, certificateOidcIssuer: issuer, ...run };
     if (regexp !== undefined)
-        return { kind: 'keyless', certificateIdentityRegexp: regexp, certificateOidcIssuer: issuer };
+        return { kind: 'keyless', certificateIdentityRegexp: regexp, certificateOidcIssuer: issuer, ...run };
     throw new errors/* InputError */.dz(`${prefix}no identity to verify against`, `give ${flag('key')} cosign.pub (key-signed) or ${flag('certificate-identity-regexp')} "^https://github.com/OWNER/REPO/" (keyless, GitHub Actions)`);
 }
 function requireFrom(raw, { prefix, flag }) {
@@ -303,6 +310,7 @@ const VERIFY_OPTIONS = {
     'certificate-identity': { type: 'string' },
     'certificate-identity-regexp': { type: 'string' },
     'certificate-oidc-issuer': { type: 'string' },
+    'certificate-github-workflow-repository': { type: 'string' },
     require: { type: 'string' },
     'require-smoke': { type: 'string' },
     'require-gpu-smoke': { type: 'boolean' },
@@ -315,6 +323,9 @@ const VERIFY_OPTIONS_HELP = `  --key FILE                    public key of a key
   --certificate-identity ID     keyless: the signing workflow's identity (exact)
   --certificate-identity-regexp RE  keyless: the identity as a regular expression
   --certificate-oidc-issuer URL keyless: the issuer (default ${signing/* GITHUB_ISSUER */.oX})
+  --certificate-github-workflow-repository OWNER/REPO
+                                keyless: the repository whose workflow run signed (for a reusable
+                                workflow, whose own file is the identity)
   --require LIST                attestations that must exist (default sbom,provenance; none)
   --require-smoke pass          no smoke test failed
   --require-gpu-smoke           the smoke tests ran on a GPU and the gpu suite passed
@@ -357,8 +368,9 @@ async function verifyBeforeWrite(io, command, ref, request, json) {
 const verifyCommand = {
     name: 'verify',
     summary: 'Check an image digest: signature, SBOM, provenance and smoke attestations, and a policy on them.',
-    usage: 'ml-image verify IMAGE@DIGEST (--key cosign.pub | --certificate-identity-regexp RE [--certificate-oidc-issuer URL]) [--require sbom,provenance,smoke] [--require-smoke pass] [--require-gpu-smoke] [--min-tflops bf16=600] [--platform P] [--tlog]',
-    help: `For each platform image of the digest (every manifest of a multi-arch index), the checks of
+    usage: 'ml-image verify IMAGE@DIGEST (--key cosign.pub | --certificate-identity-regexp RE [--certificate-oidc-issuer URL] [--certificate-github-workflow-repository OWNER/REPO]) [--require sbom,provenance,smoke] [--require-smoke pass] [--require-gpu-smoke] [--min-tflops bf16=600] [--platform P] [--tlog]',
+    help: `For each platform image of the digest (every manifest of a multi-arch index; one that names no
+platform is checked whatever --platform says: a runtime may pull it anywhere), the checks of
   signature           cosign verify
   <kind> attestation  cosign verify-attestation --type <kind>, about this very digest
 then what the smoke attestation says, when asked (--require-smoke, --require-gpu-smoke,
