@@ -61,10 +61,14 @@ describe('verify policy (pure)', () => {
     expect(parseMinTflops(raw)).toEqual(want);
   });
 
-  it.each(['bf16', 'bf16=fast', '=600', 'bf16=-1'])('parseMinTflops(%j) is bad input naming it', (raw) => {
-    expect(() => parseMinTflops(raw)).toThrow(InputError);
-    expect(() => parseMinTflops(raw)).toThrow(new RegExp(raw.replace(/[=.*+?^${}()|[\]\\-]/g, '\\$&')));
-  });
+  it.each(['bf16', 'bf16=fast', '=600', 'bf16=-1', 'bf61=600', 'int8=900', 'bf16=600,bf16=700'])(
+    'parseMinTflops(%j) is bad input naming it',
+    (raw) => {
+      expect(() => parseMinTflops(raw)).toThrow(InputError);
+      const named = raw.includes(',') ? 'bf16 is given twice' : raw;
+      expect(() => parseMinTflops(raw)).toThrow(new RegExp(named.replace(/[=.*+?^${}()|[\]\\-]/g, '\\$&')));
+    },
+  );
 
   it.each([
     [policy(), ['sbom', 'provenance']],
@@ -76,8 +80,20 @@ describe('verify policy (pure)', () => {
 
   const gpuTests: TestSpec[] = [
     { id: 'gpu', suite: 'gpu', status: 'pass' },
-    { id: 'compute', suite: 'compute', status: 'pass', metrics: { bf16_tflops: 667.2, fp32_tflops: 51.3 } },
+    {
+      id: 'compute-gpu',
+      suite: 'compute',
+      status: 'pass',
+      metrics: { gpu: 'NVIDIA H200', bf16_tflops: 667.2, fp32_tflops: 51.3 },
+    },
   ];
+  /** The CPU compute test: an fp32 figure, measured on no GPU. */
+  const cpuCompute: TestSpec = {
+    id: 'compute-cpu',
+    suite: 'compute',
+    status: 'pass',
+    metrics: { fp32_tflops: 90 },
+  };
   const h200 = [{ name: 'NVIDIA H200', driver: '580.159.04' }];
   it.each([
     ['pass required, all passed', gpuTests, h200, policy({ requireSmokePass: true }), [['smoke pass', true]]],
@@ -110,6 +126,20 @@ describe('verify policy (pure)', () => {
       h200,
       policy({ minTflops: { bf16: 700 } }),
       [['bf16 TFLOP/s >= 700', false]],
+    ],
+    [
+      'fp32: the GPU figure counts, a higher CPU one does not',
+      [...gpuTests, cpuCompute],
+      h200,
+      policy({ minTflops: { fp32: 60 } }),
+      [['fp32 TFLOP/s >= 60', false]],
+    ],
+    [
+      'fp32 measured on the CPU only',
+      [cpuCompute],
+      [],
+      policy({ minTflops: { fp32: 1 } }),
+      [['fp32 TFLOP/s >= 1', false]],
     ],
     [
       'tf32 never measured',

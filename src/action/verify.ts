@@ -63,7 +63,7 @@ export const VERIFY_INPUTS: Record<
   },
   'min-tflops': {
     description:
-      'Throughput floors the compute suite must have measured, e.g. bf16=600 or bf16=600,tf32=300 (bf16, tf32, fp32).',
+      'Throughput floors the compute suite must have measured on a GPU, e.g. bf16=600 or bf16=600,tf32=300 (bf16, fp16, tf32, fp32).',
   },
   platform: { description: 'Check only this platform image of the index (e.g. linux/arm64).' },
   tlog: {

@@ -31,7 +31,13 @@ export interface Check {
   detail: string;
 }
 
-/** "bf16=600,fp32=40" -> { bf16: 600, fp32: 40 }; bad input names the flag and the item. */
+/** The dtypes the compute suite measures on a GPU (its `<dtype>_tflops` metrics). */
+export const TFLOPS_DTYPES = ['bf16', 'fp16', 'tf32', 'fp32'] as const;
+
+/**
+ * "bf16=600,fp32=40" -> { bf16: 600, fp32: 40 }; bad input names the flag and the item: a dtype
+ * the compute suite does not measure, or one given twice.
+ */
 export function parseMinTflops(raw: string | undefined, flag = '--min-tflops'): Record<string, number> {
   const out: Record<string, number> = {};
   for (const item of (raw ?? '')
@@ -40,7 +46,13 @@ export function parseMinTflops(raw: string | undefined, flag = '--min-tflops'): 
     .filter(Boolean)) {
     const m = /^([a-z0-9]+)=(\d+(?:\.\d+)?)$/i.exec(item);
     if (!m) throw new InputError(`${flag}: expected DTYPE=TFLOPS like bf16=600, got ${JSON.stringify(item)}`);
-    out[m[1]!.toLowerCase()] = Number(m[2]);
+    const dtype = m[1]!.toLowerCase();
+    if (!(TFLOPS_DTYPES as readonly string[]).includes(dtype))
+      throw new InputError(
+        `${flag}: ${JSON.stringify(item)}: the compute suite measures ${TFLOPS_DTYPES.join(', ')}, not ${dtype}`,
+      );
+    if (dtype in out) throw new InputError(`${flag}: ${dtype} is given twice`);
+    out[dtype] = Number(m[2]);
   }
   return out;
 }
@@ -52,9 +64,15 @@ export function requiredKinds(policy: VerifyPolicy): AttestationKind[] {
   return [...new Set<AttestationKind>([...policy.require, ...(asksSmoke ? (['smoke'] as const) : [])])];
 }
 
-/** The best value of a metric over every test (several tests may measure it). */
+/**
+ * The best value of a GPU throughput metric over the tests that measured it on a GPU (they name
+ * it: the `gpu` metric). The CPU compute test's fp32 figure is no GPU's, and never meets a floor.
+ */
 function bestMetric(p: SmokePredicate, name: string): number | undefined {
-  const values = p.tests.map((t) => t.metrics[name]).filter((v): v is number => typeof v === 'number');
+  const values = p.tests
+    .filter((t) => t.metrics.gpu !== undefined)
+    .map((t) => t.metrics[name])
+    .filter((v): v is number => typeof v === 'number');
   return values.length > 0 ? Math.max(...values) : undefined;
 }
 
@@ -97,7 +115,7 @@ export function smokeChecks(platform: string, p: SmokePredicate, policy: VerifyP
       platform,
       check: `${dtype} TFLOP/s >= ${floor}`,
       ok: v !== undefined && v >= floor,
-      detail: v === undefined ? `no ${dtype}_tflops was measured` : `measured ${v}`,
+      detail: v === undefined ? `no ${dtype}_tflops was measured on a GPU` : `measured ${v}`,
     });
   }
   return checks;

@@ -42,7 +42,7 @@ export const VERIFY_OPTIONS_HELP = `  --key FILE                    public key o
   --require LIST                attestations that must exist (default sbom,provenance; none)
   --require-smoke pass          no smoke test failed
   --require-gpu-smoke           the smoke tests ran on a GPU and the gpu suite passed
-  --min-tflops bf16=600         the compute suite measured at least this (bf16, tf32, fp32)
+  --min-tflops bf16=600         the compute suite measured at least this on a GPU (bf16, fp16, tf32, fp32)
   --platform P                  only this platform (e.g. linux/arm64)
   --tlog                        key-signed entries were uploaded to Rekor: check them there too`;
 
