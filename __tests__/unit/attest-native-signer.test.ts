@@ -709,6 +709,17 @@ describe('verifyAttestations', () => {
     expect(!v.ok && v.failure.message).toContain(`names another image (${'b'.repeat(64)})`);
   });
 
+  it('asked for smoke, only an SBOM about another digest: says none is about it, not that a smoke one is elsewhere', async () => {
+    const { registry, signer } = setup();
+    putImage(registry, IMG, 'att', [attLayer(envelopeFor(fixtureKey, IMG2, SBOM_URI), SBOM_URI)]);
+    const v = await signer.verifyAttestations(REF, SMOKE_URI, PUB);
+    expect(v).toMatchObject({ ok: false, failure: { reason: 'invalid' } });
+    expect(!v.ok && v.failure.message).toMatch(
+      /no https:\/\/ml-image\.dev\/smoke\/v1 attestation on .* is about it: a verified .*cyclonedx.* one names another image/,
+    );
+    expect(!v.ok && v.failure.message).not.toContain(`verified ${SMOKE_URI} attestation`);
+  });
+
   it('verified attestations of other types only: missing, naming what was found', async () => {
     const registry = new MemoryRegistry();
     await setup(() => fixtureKey, registry).signer.attestAll(REF, [SLSA, SMOKE], KEY);

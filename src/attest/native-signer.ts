@@ -30,7 +30,7 @@ import {
   strictBase64,
   verifyBytes,
 } from './cosign-key.js';
-import type { CheckFailure, PredicateSpec, Signer, Verification, VerifyIdentity } from './cosign.js';
+import type { PredicateSpec, Signer, Verification, VerifyIdentity } from './cosign.js';
 import {
   cosignImage,
   cosignTag,
@@ -68,9 +68,8 @@ const layer = (mediaType: string, data: Buffer, annotations: Record<string, stri
   annotations,
 });
 
-function describeKey(id: VerifyIdentity): string {
-  return id.kind === 'key' ? `the public key ${id.publicKey}` : 'a keyless identity';
-}
+const describeKey = (id: VerifyIdentity) =>
+  id.kind === 'key' ? `the public key ${id.publicKey}` : 'a keyless identity';
 
 /** A registry problem while doing WHAT says so first ("attest REF: registry ... is unreachable"). */
 async function doing<T>(what: string, work: Promise<T>): Promise<T> {
@@ -90,8 +89,7 @@ function failure(
   reason: 'missing' | 'invalid',
   message: string,
 ): Verification<never> {
-  const f: CheckFailure = { ref, what, ...(type !== undefined && { type }), reason, message };
-  return { ok: false, failure: f };
+  return { ok: false, failure: { ref, what, ...(type !== undefined && { type }), reason, message } };
 }
 
 const NOT_KEY = 'the built-in signer signs with a key and without the transparency log only';
@@ -380,11 +378,14 @@ class NativeSigner implements Signer {
     const about = verified.filter((s) => s.subject.some((x) => x.digest.sha256 === hex));
     if (about.length === 0) {
       const other = verified.find((s) => s.predicateType === uri) ?? verified[0];
+      const elsewhere = `names another image (${other?.subject.map((x) => x.digest.sha256).join(',')})`;
       return fail(
         'invalid',
-        other
-          ? `the verified ${type} attestation on ${ref} names another image (${other.subject.map((x) => x.digest.sha256).join(',')})`
-          : `the ${type} attestation on ${ref} is not signed by ${describeKey(identity)} (none of ${layers.length} verifies)`,
+        !other
+          ? `the ${type} attestation on ${ref} is not signed by ${describeKey(identity)} (none of ${layers.length} verifies)`
+          : other.predicateType === uri
+            ? `the verified ${type} attestation on ${ref} ${elsewhere}`
+            : `no ${type} attestation on ${ref} is about it: a verified ${other.predicateType} one ${elsewhere}`,
       );
     }
     const items = about.filter((s) => s.predicateType === uri);
