@@ -274,6 +274,44 @@ describe('buildSbom', () => {
     expect(base).toMatchObject({ name: 'docker.io/library/python', version: `sha256:${HEX('f')}` });
   });
 
+  it('a base pinned by digest in its reference: the digest is in the SBOM without a separate one', () => {
+    const base = sbomOf({
+      record: makeRecord(),
+      baseImage: { ref: `nvcr.io/nvidia/cuda@sha256:${HEX('e')}` },
+    }).components.find((c) => props(c)[ML_STACK_PROPERTY] === 'base.image');
+    expect(base?.version).toBe(`sha256:${HEX('e')}`);
+    expect(base?.purl).toContain(`@sha256:${HEX('e')}`);
+  });
+
+  it('a base label naming the image itself: distinct bom-refs, and the same bytes on every build', async () => {
+    const r = makeRecord();
+    const input = {
+      record: r,
+      imageRef: `ghcr.io/acme/model@sha256:${HEX('a')}`,
+      imageDigest: `sha256:${HEX('a')}`,
+      baseImage: { ref: 'ghcr.io/acme/model', digest: `sha256:${HEX('a')}` },
+    };
+    const a = JSON.stringify(buildSbom(input));
+    expect(JSON.stringify(buildSbom(input))).toBe(a);
+    expect(await validate(JSON.parse(a))).toBeNull();
+    const bom = JSON.parse(a) as CdxBom & { metadata: { component: { 'bom-ref': string } } };
+    const base = bom.components.find((c) => props(c)[ML_STACK_PROPERTY] === 'base.image') as
+      (CdxComponent & { 'bom-ref': string }) | undefined;
+    expect(base?.['bom-ref']).toBe('ml-image:base.image');
+    expect(bom.metadata.component['bom-ref']).not.toBe(base?.['bom-ref']);
+  });
+
+  it("hostile package metadata: an over-long version is cut to CycloneDX's limit, a lone surrogate replaced", async () => {
+    const long = `1.0+${'x'.repeat(3000)}`;
+    const r = makeRecord({ pip: [pipEntry('long-version', long), pipEntry('odd\uD800name', '1.0')] });
+    r.python.implementation = 'https://u:tok3nPl4nted@evil/x';
+    const sbom = sbomOf({ record: r });
+    expect(await validate(sbom)).toBeNull();
+    expect(byName(sbom, 'long-version')[0]?.version).toHaveLength(1024);
+    expect(byName(sbom, 'odd\uFFFDname')).toHaveLength(1);
+    expect(JSON.stringify(sbom)).not.toContain('tok3nPl4nted');
+  });
+
   it('is deterministic: the same record gives the same bytes, a different one another serial number', () => {
     const a = JSON.stringify(buildSbom({ record: torchCpuRecord() }));
     expect(JSON.stringify(buildSbom({ record: torchCpuRecord() }))).toBe(a);

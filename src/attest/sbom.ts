@@ -101,7 +101,13 @@ interface Ctx {
   distro: string | undefined;
 }
 
-const clean = (s: string) => redactText(s);
+/** A lone UTF-16 surrogate (no JSON or URL can carry one): replaced by U+FFFD. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+/** Every string from the record: scrubbed, and well-formed text (a purl encodes it). */
+const clean = (s: string) => redactText(s.replace(LONE_SURROGATE, '\uFFFD'));
+/** CycloneDX 1.6 allows versions up to 1024 characters: a longer one (a hostile METADATA) is cut. */
+const MAX_VERSION = 1024;
+const cut = (s: string) => (s.length > MAX_VERSION ? `${s.slice(0, MAX_VERSION - 1)}…` : s);
 const nonEmpty = (s: string | null | undefined): s is string => typeof s === 'string' && s !== '';
 
 function prop(c: Component, name: string, value: string | null | undefined): void {
@@ -121,7 +127,8 @@ function context(input: SbomInput): Ctx {
         ? { ref: labels[BASE_NAME_LABEL], digest: labels[BASE_DIGEST_LABEL] }
         : undefined
       : (input.baseImage ?? undefined);
-  const baseDigest = sha256Hex(base?.digest);
+  // A base pinned by digest in its reference needs no separate digest.
+  const baseDigest = sha256Hex(base?.digest ?? (base && parseImageRef(base.ref).digest));
   return {
     record,
     variant: input.variant === undefined ? record.image.variant : input.variant,
@@ -176,7 +183,7 @@ function pipComponents(record: EnvRecord): { list: Component[]; byName: Map<stri
     const purl = pypiPurl(name, version);
     if (seen.has(purl)) continue;
     seen.add(purl);
-    const c = new Component(ComponentType.Library, name, { bomRef: purl, purl, version });
+    const c = new Component(ComponentType.Library, name, { bomRef: purl, purl, version: cut(version) });
     prop(c, 'pip.installer', p.installer);
     list.push(c);
     if (!byName.has(normalizePypiName(name))) byName.set(normalizePypiName(name), c);
@@ -203,7 +210,7 @@ function aptComponents(ctx: Ctx): Component[] {
     const c = new Component(ComponentType.Library, pkg.name, {
       bomRef,
       ...(purl !== undefined && { purl }),
-      ...(pkg.version !== '' && { version: pkg.version }),
+      ...(pkg.version !== '' && { version: cut(pkg.version) }),
     });
     prop(c, 'deb.arch', pkg.arch);
     out.set(bomRef, c);
@@ -229,10 +236,10 @@ function stackComponent(
   role: string,
   name: string,
   version: string | null | undefined,
-  extra: { group?: string; purl?: string | undefined } = {},
+  extra: { group?: string; purl?: string | undefined; bomRef?: string } = {},
 ): Component {
   const c = new Component(type, name, {
-    bomRef: extra.purl ?? `${SBOM_PROPERTY_PREFIX}${role}`,
+    bomRef: extra.bomRef ?? extra.purl ?? `${SBOM_PROPERTY_PREFIX}${role}`,
     ...(nonEmpty(version) && { version: clean(version) }),
     ...(extra.group !== undefined && { group: extra.group }),
     ...(extra.purl !== undefined && { purl: extra.purl }),
@@ -272,12 +279,19 @@ function mlStack(ctx: Ctx, pipByName: Map<string, Component>): Component[] {
     prop(torch, 'torch.version', record.torch.version);
   }
   pipByName.get('numpy')?.properties.add(new Property(ML_STACK_PROPERTY, 'numpy'));
-  const python = record.python.implementation.toLowerCase() || 'python';
+  const python = clean(record.python.implementation).toLowerCase() || 'python';
   out.push(stackComponent(ComponentType.Application, 'python', python, record.python.version));
   if (ctx.base) {
     const ref = parseImageRef(ctx.base.ref);
     const purl = ociPurl(ctx.base.ref, ctx.base.digest, ctx.arch);
-    const base = stackComponent(ComponentType.Container, 'base.image', repositoryOf(ref), null, { purl });
+    // A base that is the image itself (its label says so) shares its purl: the bom-refs must differ
+    // (the library would make one up at random, and the SBOM would change from run to run).
+    const image = ociPurl(ctx.imageRef, ctx.digest && `sha256:${ctx.digest}`, ctx.arch);
+    const bomRef = purl !== undefined && purl === image ? `${SBOM_PROPERTY_PREFIX}base.image` : undefined;
+    const base = stackComponent(ComponentType.Container, 'base.image', repositoryOf(ref), null, {
+      purl,
+      ...(bomRef !== undefined && { bomRef }),
+    });
     if (ctx.base.digest ?? ref.tag) base.version = ctx.base.digest ?? ref.tag;
     prop(base, 'base.image', ctx.base.ref);
     out.push(base);
