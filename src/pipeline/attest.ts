@@ -101,15 +101,13 @@ export function runAttest(input: AttestRunInput, io: AttestRunIo): Promise<Attes
 }
 
 /**
- * Start decrypting the signing key now (scrypt, off the main thread) when the attest stage will
- * sign with the built-in signer, so that the stage does not wait for it. Whatever goes wrong here
- * (no identity, a wrong password) is said by the attest stage itself.
+ * Before anything is built: a signing setup that cannot work (attest.sign: key without a key,
+ * keyless without an OIDC token, a key file that is not there) is bad input now (exit 2), not
+ * after the build, push and smoke tests. Then decrypting the signing key starts (scrypt, off the
+ * main thread) so that the attest stage does not wait for it; a wrong password is said by the
+ * attest stage, which awaits it.
  */
-export function prepareSigning(loaded: LoadedConfig, env: Env): void {
-  try {
-    const signing = chooseSigning(loaded.config.attest, env, loaded.baseDir);
-    if (signing.identity) signingKey(signing.identity, env, signing.tlog)?.catch(() => undefined);
-  } catch {
-    // the attest stage reports it
-  }
+export function prepareSigning(loaded: LoadedConfig, env: Env, startKey = true): void {
+  const signing = chooseSigning(loaded.config.attest, env, loaded.baseDir);
+  if (startKey && signing.identity) signingKey(signing.identity, env, signing.tlog)?.catch(() => undefined);
 }

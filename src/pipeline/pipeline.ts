@@ -119,7 +119,9 @@ async function timed<T>(io: PipelineIo, stage: Stage, fn: () => Promise<T> | T):
 }
 
 export async function runPipeline(opts: PipelineOptions, io: PipelineIo): Promise<PipelineResult> {
-  if (opts.stages.has('attest') && !io.signer) prepareSigning(opts.loaded, io.env);
+  // A signing setup that cannot work is said before anything is built (the key is decrypted
+  // meanwhile, unless a signer is given).
+  if (opts.stages.has('attest')) prepareSigning(opts.loaded, io.env, !io.signer);
   const plan = await timed(io, 'plan', () => runPlan(opts, io));
   const resolved: Resolved = {};
   let build = await resolveAndBuild(opts, io, plan, resolved);

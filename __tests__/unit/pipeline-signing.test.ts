@@ -1,0 +1,59 @@
+// runPipeline checks the signing setup before anything is built: a setup that cannot work
+// (attest.sign: key without a key, keyless without an OIDC token, a key file that is not there) is
+// bad input (exit 2) before the plan, the build, the push and the smoke tests, not after them.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config/load.js';
+import { ExitCode, InputError } from '../../src/errors.js';
+import { runPipeline } from '../../src/pipeline/pipeline.js';
+import { openResultDir } from '../../src/results/results.js';
+import { fakeDocker } from '../helpers/fakes.js';
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'ml-image-pipeline-signing-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+const CONFIG = 'image:\n  name: my-org/model\nvariants: [cpu]\nplatforms: [linux/amd64]\n';
+
+describe('runPipeline: the signing setup, before anything is built', () => {
+  it.each([
+    ['attest.sign: key without any key', 'attest: {sign: key}', {}, /key/],
+    ['keyless without an OIDC token', 'attest: {sign: keyless}', {}, /OIDC/],
+    ['a key file that is not there', 'attest: {sign: key, key: nope.key}', {}, /nope\.key/],
+  ])('%s: exit 2, and no stage ran', async (_n, attest, env, message) => {
+    writeFileSync(path.join(dir, 'ml-image.yml'), `${CONFIG}${attest}\n`);
+    const loaded = loadConfig({ cwd: dir, file: path.join(dir, 'ml-image.yml') });
+    const progress: string[] = [];
+    const run = runPipeline(
+      {
+        loaded,
+        stages: new Set(['build', 'smoke', 'attest'] as const),
+        results: openResultDir(path.join(dir, 'out')),
+        push: true,
+        merge: true,
+        gpus: 'none',
+        imagesDir: dir,
+        git: {},
+        cacheDir: path.join(dir, 'cache'),
+        report: { mode: 'off', baseline: null, baseBranch: 'main', saveAs: { branch: 'main', sha: 'x' } },
+      },
+      {
+        // Any call to the engine would reject: nothing may be built first.
+        docker: () => fakeDocker(),
+        env,
+        progress: (stage, line) => progress.push(`${stage} ${line}`),
+        error: () => undefined,
+        warning: () => undefined,
+      },
+    );
+    const err = await run.catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(InputError);
+    expect((err as InputError).exitCode).toBe(ExitCode.BadInput);
+    expect((err as Error).message).toMatch(message);
+    expect(progress).toEqual([]);
+  });
+});
