@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
+import { type PredicateContext, predicateFor } from '../../src/attest/predicates.js';
 import {
   baseImageDependency,
   BUILD_TYPE,
@@ -13,6 +14,7 @@ import {
   builderFromEnv,
   CLI_BUILDER_ID,
   type ProvenanceInput,
+  type SlsaProvenanceV1,
 } from '../../src/attest/provenance.js';
 import {
   buildSmokePredicate,
@@ -91,6 +93,40 @@ function provenanceInput(over: Partial<ProvenanceInput> = {}): ProvenanceInput {
     ...over,
   };
 }
+
+describe("predicateFor(provenance): the build's own times", () => {
+  const ctx = (over: Partial<PredicateContext> = {}): PredicateContext => ({
+    variant: 'cpu',
+    platform: 'linux/amd64',
+    repository: 'ghcr.io/acme/model',
+    digest: DIGEST,
+    tags: [],
+    baseImage: { ref: 'python:3.11-slim' },
+    inputs: [],
+    buildDurationMs: 270_000,
+    env: {},
+    // The attest stage runs hours later (after GPU smoke tests, in another job).
+    now: new Date('2026-01-05T13:00:00Z'),
+    toolVersion: '0.1.0',
+    ...over,
+  });
+  const times = (c: PredicateContext) => {
+    const made = predicateFor('provenance', c);
+    const p = (made as { predicate: SlsaProvenanceV1 }).predicate;
+    return [p.runDetails.metadata.startedOn, p.runDetails.metadata.finishedOn];
+  };
+
+  it('started and finished when the build did (build.json), not when it was attested', () => {
+    expect(times(ctx({ buildFinishedAt: '2026-01-05T10:04:30.000Z' }))).toEqual([
+      '2026-01-05T10:00:00.000Z',
+      '2026-01-05T10:04:30.000Z',
+    ]);
+  });
+
+  it('a build.json of an older version (no finishing time): the attest time, as before', () => {
+    expect(times(ctx())).toEqual(['2026-01-05T12:55:30.000Z', '2026-01-05T13:00:00.000Z']);
+  });
+});
 
 describe('buildProvenance (SLSA v1)', () => {
   it('holds the build definition and run details', () => {

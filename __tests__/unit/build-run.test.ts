@@ -173,6 +173,12 @@ describe('runBuildStage (plain-object Docker)', () => {
       ['linux/amd64', 1],
       ['linux/arm64', 1],
     ]);
+    // When each finished, for the provenance (made later, in the attest stage): a real time.
+    const started = Date.now() - 60_000;
+    for (const p of v.platforms) {
+      expect(Date.parse(p.finishedAt!)).toBeGreaterThan(started);
+      expect(Date.parse(p.finishedAt!)).toBeLessThanOrEqual(Date.now());
+    }
   });
 
   it('passes requirements and constraints as secret files (0600 in a 0700 dir), never build args', async () => {

@@ -31,6 +31,8 @@ export interface PredicateContext {
   inputs: readonly FileDigest[];
   constraints?: FileDigest;
   buildDurationMs: number;
+  /** When the build finished (build.json); without it (older files), the provenance takes `now`. */
+  buildFinishedAt?: string;
   env: Env;
   now: Date;
   toolVersion: string;
@@ -49,6 +51,8 @@ export const KIND_TYPES: Record<AttestationKind, { predicateType: string; cosign
 function made(kind: AttestationKind, predicate: object): Made {
   return { predicate, ...KIND_TYPES[kind] };
 }
+
+const built = (ctx: PredicateContext) => (ctx.buildFinishedAt ? new Date(ctx.buildFinishedAt) : ctx.now);
 
 export function predicateFor(kind: AttestationKind, ctx: PredicateContext): Made {
   const imageRef = `${ctx.repository}@${ctx.digest}`;
@@ -81,8 +85,10 @@ export function predicateFor(kind: AttestationKind, ctx: PredicateContext): Made
           ...(ctx.config && { config: ctx.config }),
           inputs: [...ctx.inputs, ...(ctx.constraints ? [ctx.constraints] : [])],
           env: ctx.env,
-          startedOn: new Date(ctx.now.getTime() - ctx.buildDurationMs),
-          finishedOn: ctx.now,
+          // The build's own times: the attestation may come much later (after the smoke tests,
+          // in another job).
+          startedOn: new Date(built(ctx).getTime() - ctx.buildDurationMs),
+          finishedOn: built(ctx),
           toolVersion: ctx.toolVersion,
         }),
       );

@@ -7,6 +7,8 @@ export const PlatformBuildSchema = z.object({
   platform: z.string(),
   digest: z.string().regex(/^sha256:[0-9a-f]{64}$/),
   durationMs: z.number().nonnegative(),
+  /** When the build finished (the provenance's finishedOn; older build.json files have none). */
+  finishedAt: z.iso.datetime({ offset: true }).optional(),
   attempts: z.number().int().positive(),
   metadata: z.record(z.string(), z.unknown()),
   /** The local tag of an image loaded into the engine instead of pushed (push: false). */

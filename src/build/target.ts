@@ -156,14 +156,16 @@ export async function buildTarget(ctx: TargetContext, t: Target): Promise<Platfo
         ctx.output?.(line, id);
       },
     });
-    const elapsed = ((ctx.now() - started) / 1000).toFixed(1);
+    const finished = ctx.now();
+    const elapsed = ((finished - started) / 1000).toFixed(1);
     if (r.exitCode === 0) {
       const { digest, metadata } = readMetadata(id, metadataFile);
       ctx.progress(`build ${id}: done in ${elapsed}s (${digest.slice(0, 19)})`);
       return {
         platform: t.platform,
         digest,
-        durationMs: ctx.now() - started,
+        durationMs: finished - started,
+        finishedAt: new Date(finished).toISOString(),
         attempts: attempt,
         metadata,
         ...((!ctx.push || ctx.options?.load) && { localRef: localTag(ctx.repository, t.v.name, arch) }),

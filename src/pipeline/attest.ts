@@ -71,6 +71,7 @@ function contextFor(input: AttestRunInput, v: VariantBuild, p: PlatformBuild): P
       constraints: { path: 'constraints (resolver)', sha256: sha256(constraints) },
     }),
     buildDurationMs: p.durationMs,
+    ...(p.finishedAt !== undefined && { buildFinishedAt: p.finishedAt }),
     env: input.env,
     now: input.now,
     toolVersion: VERSION,
