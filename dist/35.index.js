@@ -46,7 +46,12 @@ var smoke_predicate = __webpack_require__(97432);
 
 
 
-/** "bf16=600,fp32=40" -> { bf16: 600, fp32: 40 }; bad input names the flag and the item. */
+/** The dtypes the compute suite measures on a GPU (its `<dtype>_tflops` metrics). */
+const TFLOPS_DTYPES = ['bf16', 'fp16', 'tf32', 'fp32'];
+/**
+ * "bf16=600,fp32=40" -> { bf16: 600, fp32: 40 }; bad input names the flag and the item: a dtype
+ * the compute suite does not measure, or one given twice.
+ */
 function parseMinTflops(raw, flag = '--min-tflops') {
     const out = {};
     for (const item of (raw ?? '')
@@ -56,7 +61,12 @@ function parseMinTflops(raw, flag = '--min-tflops') {
         const m = /^([a-z0-9]+)=(\d+(?:\.\d+)?)$/i.exec(item);
         if (!m)
             throw new errors/* InputError */.dz(`${flag}: expected DTYPE=TFLOPS like bf16=600, got ${JSON.stringify(item)}`);
-        out[m[1].toLowerCase()] = Number(m[2]);
+        const dtype = m[1].toLowerCase();
+        if (!TFLOPS_DTYPES.includes(dtype))
+            throw new errors/* InputError */.dz(`${flag}: ${JSON.stringify(item)}: the compute suite measures ${TFLOPS_DTYPES.join(', ')}, not ${dtype}`);
+        if (dtype in out)
+            throw new errors/* InputError */.dz(`${flag}: ${dtype} is given twice`);
+        out[dtype] = Number(m[2]);
     }
     return out;
 }
@@ -65,9 +75,15 @@ function requiredKinds(policy) {
     const asksSmoke = policy.requireSmokePass || policy.requireGpuSmoke || Object.keys(policy.minTflops).length > 0;
     return [...new Set([...policy.require, ...(asksSmoke ? ['smoke'] : [])])];
 }
-/** The best value of a metric over every test (several tests may measure it). */
+/**
+ * The best value of a GPU throughput metric over the tests that measured it on a GPU (they name
+ * it: the `gpu` metric). The CPU compute test's fp32 figure is no GPU's, and never meets a floor.
+ */
 function bestMetric(p, name) {
-    const values = p.tests.map((t) => t.metrics[name]).filter((v) => typeof v === 'number');
+    const values = p.tests
+        .filter((t) => t.metrics.gpu !== undefined)
+        .map((t) => t.metrics[name])
+        .filter((v) => typeof v === 'number');
     return values.length > 0 ? Math.max(...values) : undefined;
 }
 /** What the smoke attestation must say, per the policy (pure). */
@@ -107,7 +123,7 @@ function smokeChecks(platform, p, policy) {
             platform,
             check: `${dtype} TFLOP/s >= ${floor}`,
             ok: v !== undefined && v >= floor,
-            detail: v === undefined ? `no ${dtype}_tflops was measured` : `measured ${v}`,
+            detail: v === undefined ? `no ${dtype}_tflops was measured on a GPU` : `measured ${v}`,
         });
     }
     return checks;
@@ -346,7 +362,7 @@ const VERIFY_INPUTS = {
         default: 'false',
     },
     'min-tflops': {
-        description: 'Throughput floors the compute suite must have measured, e.g. bf16=600 or bf16=600,tf32=300 (bf16, tf32, fp32).',
+        description: 'Throughput floors the compute suite must have measured on a GPU, e.g. bf16=600 or bf16=600,tf32=300 (bf16, fp16, tf32, fp32).',
     },
     platform: { description: 'Check only this platform image of the index (e.g. linux/arm64).' },
     tlog: {
@@ -790,7 +806,13 @@ function ociPurl(ref, digest, arch) {
     const name = r.path.split('/').pop().toLowerCase();
     return `pkg:oci/${purlEncode(name)}@sha256:${hex}${qualifiers({ arch, repository_url: (0,image_ref/* repositoryOf */._M)(r), tag: r.tag })}`;
 }
-const clean = (s) => (0,redact/* redactText */.Rd)(s);
+/** A lone UTF-16 surrogate (no JSON or URL can carry one): replaced by U+FFFD. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+/** Every string from the record: scrubbed, and well-formed text (a purl encodes it). */
+const clean = (s) => (0,redact/* redactText */.Rd)(s.replace(LONE_SURROGATE, '\uFFFD'));
+/** CycloneDX 1.6 allows versions up to 1024 characters: a longer one (a hostile METADATA) is cut. */
+const MAX_VERSION = 1024;
+const cut = (s) => (s.length > MAX_VERSION ? `${s.slice(0, MAX_VERSION - 1)}…` : s);
 const nonEmpty = (s) => typeof s === 'string' && s !== '';
 function prop(c, name, value) {
     if (nonEmpty(value))
@@ -808,7 +830,8 @@ function context(input) {
             ? { ref: labels[BASE_NAME_LABEL], digest: labels[BASE_DIGEST_LABEL] }
             : undefined
         : (input.baseImage ?? undefined);
-    const baseDigest = (0,types/* sha256Hex */.fg)(base?.digest);
+    // A base pinned by digest in its reference needs no separate digest.
+    const baseDigest = (0,types/* sha256Hex */.fg)(base?.digest ?? (base && (0,image_ref/* parseImageRef */.Q)(base.ref).digest));
     return {
         record,
         variant: input.variant === undefined ? record.image.variant : input.variant,
@@ -863,7 +886,7 @@ function pipComponents(record) {
         if (seen.has(purl))
             continue;
         seen.add(purl);
-        const c = new models.Component(enums.ComponentType.Library, name, { bomRef: purl, purl, version });
+        const c = new models.Component(enums.ComponentType.Library, name, { bomRef: purl, purl, version: cut(version) });
         prop(c, 'pip.installer', p.installer);
         list.push(c);
         if (!byName.has(normalizePypiName(name)))
@@ -893,7 +916,7 @@ function aptComponents(ctx) {
         const c = new models.Component(enums.ComponentType.Library, pkg.name, {
             bomRef,
             ...(purl !== undefined && { purl }),
-            ...(pkg.version !== '' && { version: pkg.version }),
+            ...(pkg.version !== '' && { version: cut(pkg.version) }),
         });
         prop(c, 'deb.arch', pkg.arch);
         out.set(bomRef, c);
@@ -914,7 +937,7 @@ function osComponent(ctx) {
 /** One ML-stack component that is not a pip distribution (CUDA, cuDNN, NCCL, Python, base). */
 function stackComponent(type, role, name, version, extra = {}) {
     const c = new models.Component(type, name, {
-        bomRef: extra.purl ?? `${SBOM_PROPERTY_PREFIX}${role}`,
+        bomRef: extra.bomRef ?? extra.purl ?? `${SBOM_PROPERTY_PREFIX}${role}`,
         ...(nonEmpty(version) && { version: clean(version) }),
         ...(extra.group !== undefined && { group: extra.group }),
         ...(extra.purl !== undefined && { purl: extra.purl }),
@@ -956,12 +979,19 @@ function mlStack(ctx, pipByName) {
         prop(torch, 'torch.version', record.torch.version);
     }
     pipByName.get('numpy')?.properties.add(new models.Property(ML_STACK_PROPERTY, 'numpy'));
-    const python = record.python.implementation.toLowerCase() || 'python';
+    const python = clean(record.python.implementation).toLowerCase() || 'python';
     out.push(stackComponent(enums.ComponentType.Application, 'python', python, record.python.version));
     if (ctx.base) {
         const ref = (0,image_ref/* parseImageRef */.Q)(ctx.base.ref);
         const purl = ociPurl(ctx.base.ref, ctx.base.digest, ctx.arch);
-        const base = stackComponent(enums.ComponentType.Container, 'base.image', (0,image_ref/* repositoryOf */._M)(ref), null, { purl });
+        // A base that is the image itself (its label says so) shares its purl: the bom-refs must differ
+        // (the library would make one up at random, and the SBOM would change from run to run).
+        const image = ociPurl(ctx.imageRef, ctx.digest && `sha256:${ctx.digest}`, ctx.arch);
+        const bomRef = purl !== undefined && purl === image ? `${SBOM_PROPERTY_PREFIX}base.image` : undefined;
+        const base = stackComponent(enums.ComponentType.Container, 'base.image', (0,image_ref/* repositoryOf */._M)(ref), null, {
+            purl,
+            ...(bomRef !== undefined && { bomRef }),
+        });
         if (ctx.base.digest ?? ref.tag)
             base.version = ctx.base.digest ?? ref.tag;
         prop(base, 'base.image', ctx.base.ref);
@@ -1106,6 +1136,7 @@ const KIND_TYPES = {
 function made(kind, predicate) {
     return { predicate, ...KIND_TYPES[kind] };
 }
+const built = (ctx) => (ctx.buildFinishedAt ? new Date(ctx.buildFinishedAt) : ctx.now);
 function predicateFor(kind, ctx) {
     const imageRef = `${ctx.repository}@${ctx.digest}`;
     switch (kind) {
@@ -1133,8 +1164,10 @@ function predicateFor(kind, ctx) {
                 ...(ctx.config && { config: ctx.config }),
                 inputs: [...ctx.inputs, ...(ctx.constraints ? [ctx.constraints] : [])],
                 env: ctx.env,
-                startedOn: new Date(ctx.now.getTime() - ctx.buildDurationMs),
-                finishedOn: ctx.now,
+                // The build's own times: the attestation may come much later (after the smoke tests,
+                // in another job).
+                startedOn: new Date(built(ctx).getTime() - ctx.buildDurationMs),
+                finishedOn: built(ctx),
                 toolVersion: ctx.toolVersion,
             }));
         case 'smoke':
@@ -2324,9 +2357,7 @@ const native_signer_layer = (mediaType, data, annotations) => ({
     digest: sha256Digest(data),
     annotations,
 });
-function describeKey(id) {
-    return id.kind === 'key' ? `the public key ${id.publicKey}` : 'a keyless identity';
-}
+const describeKey = (id) => id.kind === 'key' ? `the public key ${id.publicKey}` : 'a keyless identity';
 /** A registry problem while doing WHAT says so first ("attest REF: registry ... is unreachable"). */
 async function doing(what, work) {
     try {
@@ -2339,8 +2370,7 @@ async function doing(what, work) {
     }
 }
 function failure(ref, what, type, reason, message) {
-    const f = { ref, what, ...(type !== undefined && { type }), reason, message };
-    return { ok: false, failure: f };
+    return { ok: false, failure: { ref, what, ...(type !== undefined && { type }), reason, message } };
 }
 const NOT_KEY = 'the built-in signer signs with a key and without the transparency log only';
 /** The built-in signer; createNativeSigner makes one. */
@@ -2569,9 +2599,12 @@ class NativeSigner {
         const about = verified.filter((s) => s.subject.some((x) => x.digest.sha256 === hex));
         if (about.length === 0) {
             const other = verified.find((s) => s.predicateType === uri) ?? verified[0];
-            return fail('invalid', other
-                ? `the verified ${type} attestation on ${ref} names another image (${other.subject.map((x) => x.digest.sha256).join(',')})`
-                : `the ${type} attestation on ${ref} is not signed by ${describeKey(identity)} (none of ${layers.length} verifies)`);
+            const elsewhere = `names another image (${other?.subject.map((x) => x.digest.sha256).join(',')})`;
+            return fail('invalid', !other
+                ? `the ${type} attestation on ${ref} is not signed by ${describeKey(identity)} (none of ${layers.length} verifies)`
+                : other.predicateType === uri
+                    ? `the verified ${type} attestation on ${ref} ${elsewhere}`
+                    : `no ${type} attestation on ${ref} is about it: a verified ${other.predicateType} one ${elsewhere}`);
         }
         const items = about.filter((s) => s.predicateType === uri);
         if (items.length > 0)

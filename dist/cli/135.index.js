@@ -69,6 +69,7 @@ const AttestResultSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
 /* harmony export */ });
 /* unused harmony export VariantBuildSchema */
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(92857);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(64377);
 // BuildResult: what the build stage hands to capture/smoke/report (and writes as build.json).
 
 const BUILD_RESULT_SCHEMA_VERSION = 1;
@@ -76,6 +77,8 @@ const PlatformBuildSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
     platform: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
     digest: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().regex(/^sha256:[0-9a-f]{64}$/),
     durationMs: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().nonnegative(),
+    /** When the build finished (the provenance's finishedOn; older build.json files have none). */
+    finishedAt: zod__WEBPACK_IMPORTED_MODULE_1__/* .datetime */ .w$({ offset: true }).optional(),
     attempts: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().positive(),
     metadata: zod__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_0__/* .unknown */ .L5J()),
     /** The local tag of an image loaded into the engine instead of pushed (push: false). */
@@ -407,8 +410,8 @@ function readBounded(file, maxBytes) {
 var report_model = __webpack_require__(96867);
 // EXTERNAL MODULE: ./src/resolve/result.ts
 var resolve_result = __webpack_require__(83447);
-// EXTERNAL MODULE: ./src/smoke/result.ts + 1 modules
-var smoke_result = __webpack_require__(66919);
+// EXTERNAL MODULE: ./src/smoke/result.ts
+var smoke_result = __webpack_require__(3228);
 // EXTERNAL MODULE: ./src/util/cleanup.ts
 var cleanup = __webpack_require__(4532);
 // EXTERNAL MODULE: ./src/results/write.ts

@@ -1441,14 +1441,16 @@ async function buildTarget(ctx, t) {
                 ctx.output?.(line, id);
             },
         });
-        const elapsed = ((ctx.now() - started) / 1000).toFixed(1);
+        const finished = ctx.now();
+        const elapsed = ((finished - started) / 1000).toFixed(1);
         if (r.exitCode === 0) {
             const { digest, metadata } = readMetadata(id, metadataFile);
             ctx.progress(`build ${id}: done in ${elapsed}s (${digest.slice(0, 19)})`);
             return {
                 platform: t.platform,
                 digest,
-                durationMs: ctx.now() - started,
+                durationMs: finished - started,
+                finishedAt: new Date(finished).toISOString(),
                 attempts: attempt,
                 metadata,
                 ...((!ctx.push || ctx.options?.load) && { localRef: localTag(ctx.repository, t.v.name, arch) }),
@@ -1963,6 +1965,7 @@ function contextFor(input, v, p) {
             constraints: { path: 'constraints (resolver)', sha256: sha256(constraints) },
         }),
         buildDurationMs: p.durationMs,
+        ...(p.finishedAt !== undefined && { buildFinishedAt: p.finishedAt }),
         env: input.env,
         now: input.now,
         toolVersion: version/* VERSION */.x,
@@ -1988,19 +1991,16 @@ function runAttest(input, io) {
     });
 }
 /**
- * Start decrypting the signing key now (scrypt, off the main thread) when the attest stage will
- * sign with the built-in signer, so that the stage does not wait for it. Whatever goes wrong here
- * (no identity, a wrong password) is said by the attest stage itself.
+ * Before anything is built: a signing setup that cannot work (attest.sign: key without a key,
+ * keyless without an OIDC token, a key file that is not there) is bad input now (exit 2), not
+ * after the build, push and smoke tests. Then decrypting the signing key starts (scrypt, off the
+ * main thread) so that the attest stage does not wait for it; a wrong password is said by the
+ * attest stage, which awaits it.
  */
-function prepareSigning(loaded, env) {
-    try {
-        const signing = (0,attest_signing/* chooseSigning */.T)(loaded.config.attest, env, loaded.baseDir);
-        if (signing.identity)
-            (0,signers/* signingKey */.NR)(signing.identity, env, signing.tlog)?.catch(() => undefined);
-    }
-    catch {
-        // the attest stage reports it
-    }
+function prepareSigning(loaded, env, startKey = true) {
+    const signing = (0,attest_signing/* chooseSigning */.T)(loaded.config.attest, env, loaded.baseDir);
+    if (startKey && signing.identity)
+        (0,signers/* signingKey */.NR)(signing.identity, env, signing.tlog)?.catch(() => undefined);
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/merge.ts
@@ -2115,8 +2115,10 @@ async function timed(io, stage, fn) {
     }
 }
 async function runPipeline(opts, io) {
-    if (opts.stages.has('attest') && !io.signer)
-        prepareSigning(opts.loaded, io.env);
+    // A signing setup that cannot work is said before anything is built (the key is decrypted
+    // meanwhile, unless a signer is given).
+    if (opts.stages.has('attest'))
+        prepareSigning(opts.loaded, io.env, !io.signer);
     const plan = await timed(io, 'plan', () => runPlan(opts, io));
     const resolved = {};
     let build = await resolveAndBuild(opts, io, plan, resolved);

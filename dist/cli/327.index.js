@@ -396,6 +396,7 @@ const KIND_TYPES = {
 function made(kind, predicate) {
     return { predicate, ...KIND_TYPES[kind] };
 }
+const built = (ctx) => (ctx.buildFinishedAt ? new Date(ctx.buildFinishedAt) : ctx.now);
 function predicateFor(kind, ctx) {
     const imageRef = `${ctx.repository}@${ctx.digest}`;
     switch (kind) {
@@ -423,8 +424,10 @@ function predicateFor(kind, ctx) {
                 ...(ctx.config && { config: ctx.config }),
                 inputs: [...ctx.inputs, ...(ctx.constraints ? [ctx.constraints] : [])],
                 env: ctx.env,
-                startedOn: new Date(ctx.now.getTime() - ctx.buildDurationMs),
-                finishedOn: ctx.now,
+                // The build's own times: the attestation may come much later (after the smoke tests,
+                // in another job).
+                startedOn: new Date(built(ctx).getTime() - ctx.buildDurationMs),
+                finishedOn: built(ctx),
                 toolVersion: ctx.toolVersion,
             }));
         case 'smoke':
@@ -526,7 +529,13 @@ function ociPurl(ref, digest, arch) {
     const name = r.path.split('/').pop().toLowerCase();
     return `pkg:oci/${purlEncode(name)}@sha256:${hex}${qualifiers({ arch, repository_url: (0,_plan_image_ref_js__WEBPACK_IMPORTED_MODULE_6__/* .repositoryOf */ ._M)(r), tag: r.tag })}`;
 }
-const clean = (s) => (0,_capture_redact_js__WEBPACK_IMPORTED_MODULE_5__/* .redactText */ .Rd)(s);
+/** A lone UTF-16 surrogate (no JSON or URL can carry one): replaced by U+FFFD. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+/** Every string from the record: scrubbed, and well-formed text (a purl encodes it). */
+const clean = (s) => (0,_capture_redact_js__WEBPACK_IMPORTED_MODULE_5__/* .redactText */ .Rd)(s.replace(LONE_SURROGATE, '\uFFFD'));
+/** CycloneDX 1.6 allows versions up to 1024 characters: a longer one (a hostile METADATA) is cut. */
+const MAX_VERSION = 1024;
+const cut = (s) => (s.length > MAX_VERSION ? `${s.slice(0, MAX_VERSION - 1)}…` : s);
 const nonEmpty = (s) => typeof s === 'string' && s !== '';
 function prop(c, name, value) {
     if (nonEmpty(value))
@@ -544,7 +553,8 @@ function context(input) {
             ? { ref: labels[BASE_NAME_LABEL], digest: labels[BASE_DIGEST_LABEL] }
             : undefined
         : (input.baseImage ?? undefined);
-    const baseDigest = (0,_types_js__WEBPACK_IMPORTED_MODULE_7__/* .sha256Hex */ .fg)(base?.digest);
+    // A base pinned by digest in its reference needs no separate digest.
+    const baseDigest = (0,_types_js__WEBPACK_IMPORTED_MODULE_7__/* .sha256Hex */ .fg)(base?.digest ?? (base && (0,_plan_image_ref_js__WEBPACK_IMPORTED_MODULE_6__/* .parseImageRef */ .Q)(base.ref).digest));
     return {
         record,
         variant: input.variant === undefined ? record.image.variant : input.variant,
@@ -599,7 +609,7 @@ function pipComponents(record) {
         if (seen.has(purl))
             continue;
         seen.add(purl);
-        const c = new _cyclonedx_cyclonedx_library_Models__WEBPACK_IMPORTED_MODULE_2__.Component(_cyclonedx_cyclonedx_library_Enums__WEBPACK_IMPORTED_MODULE_1__.ComponentType.Library, name, { bomRef: purl, purl, version });
+        const c = new _cyclonedx_cyclonedx_library_Models__WEBPACK_IMPORTED_MODULE_2__.Component(_cyclonedx_cyclonedx_library_Enums__WEBPACK_IMPORTED_MODULE_1__.ComponentType.Library, name, { bomRef: purl, purl, version: cut(version) });
         prop(c, 'pip.installer', p.installer);
         list.push(c);
         if (!byName.has(normalizePypiName(name)))
@@ -629,7 +639,7 @@ function aptComponents(ctx) {
         const c = new _cyclonedx_cyclonedx_library_Models__WEBPACK_IMPORTED_MODULE_2__.Component(_cyclonedx_cyclonedx_library_Enums__WEBPACK_IMPORTED_MODULE_1__.ComponentType.Library, pkg.name, {
             bomRef,
             ...(purl !== undefined && { purl }),
-            ...(pkg.version !== '' && { version: pkg.version }),
+            ...(pkg.version !== '' && { version: cut(pkg.version) }),
         });
         prop(c, 'deb.arch', pkg.arch);
         out.set(bomRef, c);
@@ -650,7 +660,7 @@ function osComponent(ctx) {
 /** One ML-stack component that is not a pip distribution (CUDA, cuDNN, NCCL, Python, base). */
 function stackComponent(type, role, name, version, extra = {}) {
     const c = new _cyclonedx_cyclonedx_library_Models__WEBPACK_IMPORTED_MODULE_2__.Component(type, name, {
-        bomRef: extra.purl ?? `${SBOM_PROPERTY_PREFIX}${role}`,
+        bomRef: extra.bomRef ?? extra.purl ?? `${SBOM_PROPERTY_PREFIX}${role}`,
         ...(nonEmpty(version) && { version: clean(version) }),
         ...(extra.group !== undefined && { group: extra.group }),
         ...(extra.purl !== undefined && { purl: extra.purl }),
@@ -692,12 +702,19 @@ function mlStack(ctx, pipByName) {
         prop(torch, 'torch.version', record.torch.version);
     }
     pipByName.get('numpy')?.properties.add(new _cyclonedx_cyclonedx_library_Models__WEBPACK_IMPORTED_MODULE_2__.Property(ML_STACK_PROPERTY, 'numpy'));
-    const python = record.python.implementation.toLowerCase() || 'python';
+    const python = clean(record.python.implementation).toLowerCase() || 'python';
     out.push(stackComponent(_cyclonedx_cyclonedx_library_Enums__WEBPACK_IMPORTED_MODULE_1__.ComponentType.Application, 'python', python, record.python.version));
     if (ctx.base) {
         const ref = (0,_plan_image_ref_js__WEBPACK_IMPORTED_MODULE_6__/* .parseImageRef */ .Q)(ctx.base.ref);
         const purl = ociPurl(ctx.base.ref, ctx.base.digest, ctx.arch);
-        const base = stackComponent(_cyclonedx_cyclonedx_library_Enums__WEBPACK_IMPORTED_MODULE_1__.ComponentType.Container, 'base.image', (0,_plan_image_ref_js__WEBPACK_IMPORTED_MODULE_6__/* .repositoryOf */ ._M)(ref), null, { purl });
+        // A base that is the image itself (its label says so) shares its purl: the bom-refs must differ
+        // (the library would make one up at random, and the SBOM would change from run to run).
+        const image = ociPurl(ctx.imageRef, ctx.digest && `sha256:${ctx.digest}`, ctx.arch);
+        const bomRef = purl !== undefined && purl === image ? `${SBOM_PROPERTY_PREFIX}base.image` : undefined;
+        const base = stackComponent(_cyclonedx_cyclonedx_library_Enums__WEBPACK_IMPORTED_MODULE_1__.ComponentType.Container, 'base.image', (0,_plan_image_ref_js__WEBPACK_IMPORTED_MODULE_6__/* .repositoryOf */ ._M)(ref), null, {
+            purl,
+            ...(bomRef !== undefined && { bomRef }),
+        });
         if (ctx.base.digest ?? ref.tag)
             base.version = ctx.base.digest ?? ref.tag;
         prop(base, 'base.image', ctx.base.ref);
@@ -1698,9 +1715,7 @@ const native_signer_layer = (mediaType, data, annotations) => ({
     digest: sha256Digest(data),
     annotations,
 });
-function describeKey(id) {
-    return id.kind === 'key' ? `the public key ${id.publicKey}` : 'a keyless identity';
-}
+const describeKey = (id) => id.kind === 'key' ? `the public key ${id.publicKey}` : 'a keyless identity';
 /** A registry problem while doing WHAT says so first ("attest REF: registry ... is unreachable"). */
 async function doing(what, work) {
     try {
@@ -1713,8 +1728,7 @@ async function doing(what, work) {
     }
 }
 function failure(ref, what, type, reason, message) {
-    const f = { ref, what, ...(type !== undefined && { type }), reason, message };
-    return { ok: false, failure: f };
+    return { ok: false, failure: { ref, what, ...(type !== undefined && { type }), reason, message } };
 }
 const NOT_KEY = 'the built-in signer signs with a key and without the transparency log only';
 /** The built-in signer; createNativeSigner makes one. */
@@ -1943,9 +1957,12 @@ class NativeSigner {
         const about = verified.filter((s) => s.subject.some((x) => x.digest.sha256 === hex));
         if (about.length === 0) {
             const other = verified.find((s) => s.predicateType === uri) ?? verified[0];
-            return fail('invalid', other
-                ? `the verified ${type} attestation on ${ref} names another image (${other.subject.map((x) => x.digest.sha256).join(',')})`
-                : `the ${type} attestation on ${ref} is not signed by ${describeKey(identity)} (none of ${layers.length} verifies)`);
+            const elsewhere = `names another image (${other?.subject.map((x) => x.digest.sha256).join(',')})`;
+            return fail('invalid', !other
+                ? `the ${type} attestation on ${ref} is not signed by ${describeKey(identity)} (none of ${layers.length} verifies)`
+                : other.predicateType === uri
+                    ? `the verified ${type} attestation on ${ref} ${elsewhere}`
+                    : `no ${type} attestation on ${ref} is about it: a verified ${other.predicateType} one ${elsewhere}`);
         }
         const items = about.filter((s) => s.predicateType === uri);
         if (items.length > 0)

@@ -81,7 +81,13 @@ function ociPurl(ref, digest, arch) {
     const name = r.path.split('/').pop().toLowerCase();
     return `pkg:oci/${purlEncode(name)}@sha256:${hex}${qualifiers({ arch, repository_url: (0,_plan_image_ref_js__WEBPACK_IMPORTED_MODULE_6__/* .repositoryOf */ ._M)(r), tag: r.tag })}`;
 }
-const clean = (s) => (0,_capture_redact_js__WEBPACK_IMPORTED_MODULE_5__/* .redactText */ .Rd)(s);
+/** A lone UTF-16 surrogate (no JSON or URL can carry one): replaced by U+FFFD. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+/** Every string from the record: scrubbed, and well-formed text (a purl encodes it). */
+const clean = (s) => (0,_capture_redact_js__WEBPACK_IMPORTED_MODULE_5__/* .redactText */ .Rd)(s.replace(LONE_SURROGATE, '\uFFFD'));
+/** CycloneDX 1.6 allows versions up to 1024 characters: a longer one (a hostile METADATA) is cut. */
+const MAX_VERSION = 1024;
+const cut = (s) => (s.length > MAX_VERSION ? `${s.slice(0, MAX_VERSION - 1)}…` : s);
 const nonEmpty = (s) => typeof s === 'string' && s !== '';
 function prop(c, name, value) {
     if (nonEmpty(value))
@@ -99,7 +105,8 @@ function context(input) {
             ? { ref: labels[BASE_NAME_LABEL], digest: labels[BASE_DIGEST_LABEL] }
             : undefined
         : (input.baseImage ?? undefined);
-    const baseDigest = (0,_types_js__WEBPACK_IMPORTED_MODULE_7__/* .sha256Hex */ .fg)(base?.digest);
+    // A base pinned by digest in its reference needs no separate digest.
+    const baseDigest = (0,_types_js__WEBPACK_IMPORTED_MODULE_7__/* .sha256Hex */ .fg)(base?.digest ?? (base && (0,_plan_image_ref_js__WEBPACK_IMPORTED_MODULE_6__/* .parseImageRef */ .Q)(base.ref).digest));
     return {
         record,
         variant: input.variant === undefined ? record.image.variant : input.variant,
@@ -154,7 +161,7 @@ function pipComponents(record) {
         if (seen.has(purl))
             continue;
         seen.add(purl);
-        const c = new _cyclonedx_cyclonedx_library_Models__WEBPACK_IMPORTED_MODULE_2__.Component(_cyclonedx_cyclonedx_library_Enums__WEBPACK_IMPORTED_MODULE_1__.ComponentType.Library, name, { bomRef: purl, purl, version });
+        const c = new _cyclonedx_cyclonedx_library_Models__WEBPACK_IMPORTED_MODULE_2__.Component(_cyclonedx_cyclonedx_library_Enums__WEBPACK_IMPORTED_MODULE_1__.ComponentType.Library, name, { bomRef: purl, purl, version: cut(version) });
         prop(c, 'pip.installer', p.installer);
         list.push(c);
         if (!byName.has(normalizePypiName(name)))
@@ -184,7 +191,7 @@ function aptComponents(ctx) {
         const c = new _cyclonedx_cyclonedx_library_Models__WEBPACK_IMPORTED_MODULE_2__.Component(_cyclonedx_cyclonedx_library_Enums__WEBPACK_IMPORTED_MODULE_1__.ComponentType.Library, pkg.name, {
             bomRef,
             ...(purl !== undefined && { purl }),
-            ...(pkg.version !== '' && { version: pkg.version }),
+            ...(pkg.version !== '' && { version: cut(pkg.version) }),
         });
         prop(c, 'deb.arch', pkg.arch);
         out.set(bomRef, c);
@@ -205,7 +212,7 @@ function osComponent(ctx) {
 /** One ML-stack component that is not a pip distribution (CUDA, cuDNN, NCCL, Python, base). */
 function stackComponent(type, role, name, version, extra = {}) {
     const c = new _cyclonedx_cyclonedx_library_Models__WEBPACK_IMPORTED_MODULE_2__.Component(type, name, {
-        bomRef: extra.purl ?? `${SBOM_PROPERTY_PREFIX}${role}`,
+        bomRef: extra.bomRef ?? extra.purl ?? `${SBOM_PROPERTY_PREFIX}${role}`,
         ...(nonEmpty(version) && { version: clean(version) }),
         ...(extra.group !== undefined && { group: extra.group }),
         ...(extra.purl !== undefined && { purl: extra.purl }),
@@ -247,12 +254,19 @@ function mlStack(ctx, pipByName) {
         prop(torch, 'torch.version', record.torch.version);
     }
     pipByName.get('numpy')?.properties.add(new _cyclonedx_cyclonedx_library_Models__WEBPACK_IMPORTED_MODULE_2__.Property(ML_STACK_PROPERTY, 'numpy'));
-    const python = record.python.implementation.toLowerCase() || 'python';
+    const python = clean(record.python.implementation).toLowerCase() || 'python';
     out.push(stackComponent(_cyclonedx_cyclonedx_library_Enums__WEBPACK_IMPORTED_MODULE_1__.ComponentType.Application, 'python', python, record.python.version));
     if (ctx.base) {
         const ref = (0,_plan_image_ref_js__WEBPACK_IMPORTED_MODULE_6__/* .parseImageRef */ .Q)(ctx.base.ref);
         const purl = ociPurl(ctx.base.ref, ctx.base.digest, ctx.arch);
-        const base = stackComponent(_cyclonedx_cyclonedx_library_Enums__WEBPACK_IMPORTED_MODULE_1__.ComponentType.Container, 'base.image', (0,_plan_image_ref_js__WEBPACK_IMPORTED_MODULE_6__/* .repositoryOf */ ._M)(ref), null, { purl });
+        // A base that is the image itself (its label says so) shares its purl: the bom-refs must differ
+        // (the library would make one up at random, and the SBOM would change from run to run).
+        const image = ociPurl(ctx.imageRef, ctx.digest && `sha256:${ctx.digest}`, ctx.arch);
+        const bomRef = purl !== undefined && purl === image ? `${SBOM_PROPERTY_PREFIX}base.image` : undefined;
+        const base = stackComponent(_cyclonedx_cyclonedx_library_Enums__WEBPACK_IMPORTED_MODULE_1__.ComponentType.Container, 'base.image', (0,_plan_image_ref_js__WEBPACK_IMPORTED_MODULE_6__/* .repositoryOf */ ._M)(ref), null, {
+            purl,
+            ...(bomRef !== undefined && { bomRef }),
+        });
         if (ctx.base.digest ?? ref.tag)
             base.version = ctx.base.digest ?? ref.tag;
         prop(base, 'base.image', ctx.base.ref);
@@ -639,7 +653,7 @@ function writeOutFile(cwd, outDir, name, content) {
 /* harmony import */ var _capture_record_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(66917);
 /* harmony import */ var _config_issues_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(11012);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
-/* harmony import */ var _smoke_result_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(66919);
+/* harmony import */ var _smoke_result_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3228);
 /* harmony import */ var _util_json_file_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(80019);
 
 
@@ -792,76 +806,52 @@ function computeLabels(l) {
 
 /***/ }),
 
-/***/ 66919:
+/***/ 3228:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  Nn: () => (/* binding */ SMOKE_RESULT_SCHEMA_VERSION),
-  wp: () => (/* binding */ SmokeResultSchema),
-  U5: () => (/* binding */ toJUnit)
-});
-
-// UNUSED EXPORTS: SmokeRunnerSchema, SmokeTestSchema
-
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 11 modules
-var schemas = __webpack_require__(92857);
-// EXTERNAL MODULE: ./node_modules/zod/v4/core/api.js
-var api = __webpack_require__(43759);
-;// CONCATENATED MODULE: ./node_modules/zod/v4/classic/iso.js
-
-
-
-function datetime(params) {
-    return api/* _isoDateTime */.G1(schemas/* ZodISODateTime */.You, params);
-}
-function date(params) {
-    return core._isoDate(ZodISODate, params);
-}
-function time(params) {
-    return core._isoTime(ZodISOTime, params);
-}
-function duration(params) {
-    return core._isoDuration(ZodISODuration, params);
-}
-
-;// CONCATENATED MODULE: ./src/smoke/result.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Nn: () => (/* binding */ SMOKE_RESULT_SCHEMA_VERSION),
+/* harmony export */   U5: () => (/* binding */ toJUnit),
+/* harmony export */   wp: () => (/* binding */ SmokeResultSchema)
+/* harmony export */ });
+/* unused harmony exports SmokeTestSchema, SmokeRunnerSchema */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(92857);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(64377);
 // SmokeResult (smoke.json) and its JUnit XML form (junit.xml).
 
 const SMOKE_RESULT_SCHEMA_VERSION = 1;
-const SmokeTestSchema = schemas/* object */.Ikc({
-    id: schemas/* string */.YjP(),
-    suite: schemas/* string */.YjP(),
-    status: schemas/* enum */.k5n(['pass', 'fail', 'skip']),
-    reason: schemas/* string */.YjP().optional(),
-    durationMs: schemas/* number */.aig(),
-    metrics: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J()),
+const SmokeTestSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    id: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    suite: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    status: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['pass', 'fail', 'skip']),
+    reason: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional(),
+    durationMs: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig(),
+    metrics: zod__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_0__/* .unknown */ .L5J()),
     /** The end of the output of a failing test (redacted). */
-    output: schemas/* string */.YjP().optional(),
-    cause: schemas/* object */.Ikc({ id: schemas/* string */.YjP(), cause: schemas/* string */.YjP(), fix: schemas/* string */.YjP(), source: schemas/* string */.YjP(), match: schemas/* string */.YjP() })
+    output: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional(),
+    cause: zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ id: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), cause: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), fix: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), source: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), match: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP() })
         .optional(),
 });
 /** The runner the suites ran on (src/github/run.ts: RUNNER_NAME, RUNNER_OS, RUNNER_ARCH, run URL). */
-const SmokeRunnerSchema = schemas/* object */.Ikc({
-    name: schemas/* string */.YjP().min(1).optional(),
-    os: schemas/* string */.YjP().min(1).optional(),
-    arch: schemas/* string */.YjP().min(1).optional(),
-    url: schemas/* string */.YjP().min(1).optional(),
+const SmokeRunnerSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    name: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().min(1).optional(),
+    os: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().min(1).optional(),
+    arch: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().min(1).optional(),
+    url: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().min(1).optional(),
 });
-const SmokeResultSchema = schemas/* object */.Ikc({
-    schemaVersion: schemas/* literal */.euz(SMOKE_RESULT_SCHEMA_VERSION),
-    image: schemas/* string */.YjP(),
-    platform: schemas/* string */.YjP(),
-    gpus: schemas/* enum */.k5n(['all', 'none']),
-    tests: schemas/* array */.YOg(SmokeTestSchema),
-    summary: schemas/* object */.Ikc({ pass: schemas/* number */.aig(), fail: schemas/* number */.aig(), skip: schemas/* number */.aig(), durationMs: schemas/* number */.aig() }),
+const SmokeResultSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    schemaVersion: zod__WEBPACK_IMPORTED_MODULE_0__/* .literal */ .euz(SMOKE_RESULT_SCHEMA_VERSION),
+    image: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    platform: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    gpus: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['all', 'none']),
+    tests: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(SmokeTestSchema),
+    summary: zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ pass: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig(), fail: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig(), skip: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig(), durationMs: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig() }),
     /**
      * When and where the suites ran (ISO 8601; the runner). The smoke attestation says so, also when
      * another job makes it or an identical earlier run's results are reused. Results of versions
      * before these fields have neither.
      */
-    finishedAt: datetime({ offset: true }).optional(),
+    finishedAt: zod__WEBPACK_IMPORTED_MODULE_1__/* .datetime */ .w$({ offset: true }).optional(),
     runner: SmokeRunnerSchema.optional(),
 });
 const xml = (s) => s
@@ -896,6 +886,34 @@ function toJUnit(r) {
     }
     lines.push('  </testsuite>', '</testsuites>', '');
     return lines.join('\n');
+}
+
+
+/***/ }),
+
+/***/ 64377:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   w$: () => (/* binding */ datetime)
+/* harmony export */ });
+/* unused harmony exports date, time, duration */
+/* harmony import */ var _core_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(43759);
+/* harmony import */ var _schemas_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(92857);
+
+
+
+function datetime(params) {
+    return _core_index_js__WEBPACK_IMPORTED_MODULE_0__/* ._isoDateTime */ .G1(_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .ZodISODateTime */ .You, params);
+}
+function date(params) {
+    return core._isoDate(ZodISODate, params);
+}
+function time(params) {
+    return core._isoTime(ZodISOTime, params);
+}
+function duration(params) {
+    return core._isoDuration(ZodISODuration, params);
 }
 
 

@@ -674,7 +674,7 @@ function diffSmoke(base, head, opts = {}) {
 /* harmony import */ var _capture_record_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(66917);
 /* harmony import */ var _config_issues_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(11012);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
-/* harmony import */ var _smoke_result_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(66919);
+/* harmony import */ var _smoke_result_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3228);
 /* harmony import */ var _util_json_file_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(80019);
 
 
@@ -1801,76 +1801,52 @@ function budgetBreaches(sizeBudget, platforms) {
 
 /***/ }),
 
-/***/ 66919:
+/***/ 3228:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  Nn: () => (/* binding */ SMOKE_RESULT_SCHEMA_VERSION),
-  wp: () => (/* binding */ SmokeResultSchema),
-  U5: () => (/* binding */ toJUnit)
-});
-
-// UNUSED EXPORTS: SmokeRunnerSchema, SmokeTestSchema
-
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 11 modules
-var schemas = __webpack_require__(92857);
-// EXTERNAL MODULE: ./node_modules/zod/v4/core/api.js
-var api = __webpack_require__(43759);
-;// CONCATENATED MODULE: ./node_modules/zod/v4/classic/iso.js
-
-
-
-function datetime(params) {
-    return api/* _isoDateTime */.G1(schemas/* ZodISODateTime */.You, params);
-}
-function date(params) {
-    return core._isoDate(ZodISODate, params);
-}
-function time(params) {
-    return core._isoTime(ZodISOTime, params);
-}
-function duration(params) {
-    return core._isoDuration(ZodISODuration, params);
-}
-
-;// CONCATENATED MODULE: ./src/smoke/result.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Nn: () => (/* binding */ SMOKE_RESULT_SCHEMA_VERSION),
+/* harmony export */   U5: () => (/* binding */ toJUnit),
+/* harmony export */   wp: () => (/* binding */ SmokeResultSchema)
+/* harmony export */ });
+/* unused harmony exports SmokeTestSchema, SmokeRunnerSchema */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(92857);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(64377);
 // SmokeResult (smoke.json) and its JUnit XML form (junit.xml).
 
 const SMOKE_RESULT_SCHEMA_VERSION = 1;
-const SmokeTestSchema = schemas/* object */.Ikc({
-    id: schemas/* string */.YjP(),
-    suite: schemas/* string */.YjP(),
-    status: schemas/* enum */.k5n(['pass', 'fail', 'skip']),
-    reason: schemas/* string */.YjP().optional(),
-    durationMs: schemas/* number */.aig(),
-    metrics: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J()),
+const SmokeTestSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    id: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    suite: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    status: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['pass', 'fail', 'skip']),
+    reason: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional(),
+    durationMs: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig(),
+    metrics: zod__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_0__/* .unknown */ .L5J()),
     /** The end of the output of a failing test (redacted). */
-    output: schemas/* string */.YjP().optional(),
-    cause: schemas/* object */.Ikc({ id: schemas/* string */.YjP(), cause: schemas/* string */.YjP(), fix: schemas/* string */.YjP(), source: schemas/* string */.YjP(), match: schemas/* string */.YjP() })
+    output: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional(),
+    cause: zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ id: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), cause: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), fix: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), source: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), match: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP() })
         .optional(),
 });
 /** The runner the suites ran on (src/github/run.ts: RUNNER_NAME, RUNNER_OS, RUNNER_ARCH, run URL). */
-const SmokeRunnerSchema = schemas/* object */.Ikc({
-    name: schemas/* string */.YjP().min(1).optional(),
-    os: schemas/* string */.YjP().min(1).optional(),
-    arch: schemas/* string */.YjP().min(1).optional(),
-    url: schemas/* string */.YjP().min(1).optional(),
+const SmokeRunnerSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    name: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().min(1).optional(),
+    os: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().min(1).optional(),
+    arch: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().min(1).optional(),
+    url: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().min(1).optional(),
 });
-const SmokeResultSchema = schemas/* object */.Ikc({
-    schemaVersion: schemas/* literal */.euz(SMOKE_RESULT_SCHEMA_VERSION),
-    image: schemas/* string */.YjP(),
-    platform: schemas/* string */.YjP(),
-    gpus: schemas/* enum */.k5n(['all', 'none']),
-    tests: schemas/* array */.YOg(SmokeTestSchema),
-    summary: schemas/* object */.Ikc({ pass: schemas/* number */.aig(), fail: schemas/* number */.aig(), skip: schemas/* number */.aig(), durationMs: schemas/* number */.aig() }),
+const SmokeResultSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    schemaVersion: zod__WEBPACK_IMPORTED_MODULE_0__/* .literal */ .euz(SMOKE_RESULT_SCHEMA_VERSION),
+    image: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    platform: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    gpus: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['all', 'none']),
+    tests: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(SmokeTestSchema),
+    summary: zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ pass: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig(), fail: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig(), skip: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig(), durationMs: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig() }),
     /**
      * When and where the suites ran (ISO 8601; the runner). The smoke attestation says so, also when
      * another job makes it or an identical earlier run's results are reused. Results of versions
      * before these fields have neither.
      */
-    finishedAt: datetime({ offset: true }).optional(),
+    finishedAt: zod__WEBPACK_IMPORTED_MODULE_1__/* .datetime */ .w$({ offset: true }).optional(),
     runner: SmokeRunnerSchema.optional(),
 });
 const xml = (s) => s
@@ -2684,6 +2660,34 @@ function explain(version) {
     is_devrelease,
     is_postrelease,
   };
+}
+
+
+/***/ }),
+
+/***/ 64377:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   w$: () => (/* binding */ datetime)
+/* harmony export */ });
+/* unused harmony exports date, time, duration */
+/* harmony import */ var _core_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(43759);
+/* harmony import */ var _schemas_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(92857);
+
+
+
+function datetime(params) {
+    return _core_index_js__WEBPACK_IMPORTED_MODULE_0__/* ._isoDateTime */ .G1(_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .ZodISODateTime */ .You, params);
+}
+function date(params) {
+    return core._isoDate(ZodISODate, params);
+}
+function time(params) {
+    return core._isoTime(ZodISOTime, params);
+}
+function duration(params) {
+    return core._isoDuration(ZodISODuration, params);
 }
 
 

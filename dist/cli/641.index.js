@@ -419,8 +419,8 @@ function timedOutReason(timeoutMs) {
     return `timed out after ${timeoutMs / 1000}s (the container was removed)`;
 }
 
-// EXTERNAL MODULE: ./src/smoke/result.ts + 1 modules
-var result = __webpack_require__(66919);
+// EXTERNAL MODULE: ./src/smoke/result.ts
+var result = __webpack_require__(3228);
 ;// CONCATENATED MODULE: ./src/smoke/session.ts
 // One smoke run's shared state and its rules: every test runs in its own container of the image
 // (timeout per test, output kept, the container removed in every case); a test's result is kept

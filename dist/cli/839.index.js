@@ -47,7 +47,12 @@ var smoke_predicate = __webpack_require__(97432);
 
 
 
-/** "bf16=600,fp32=40" -> { bf16: 600, fp32: 40 }; bad input names the flag and the item. */
+/** The dtypes the compute suite measures on a GPU (its `<dtype>_tflops` metrics). */
+const TFLOPS_DTYPES = ['bf16', 'fp16', 'tf32', 'fp32'];
+/**
+ * "bf16=600,fp32=40" -> { bf16: 600, fp32: 40 }; bad input names the flag and the item: a dtype
+ * the compute suite does not measure, or one given twice.
+ */
 function parseMinTflops(raw, flag = '--min-tflops') {
     const out = {};
     for (const item of (raw ?? '')
@@ -57,7 +62,12 @@ function parseMinTflops(raw, flag = '--min-tflops') {
         const m = /^([a-z0-9]+)=(\d+(?:\.\d+)?)$/i.exec(item);
         if (!m)
             throw new errors/* InputError */.dz(`${flag}: expected DTYPE=TFLOPS like bf16=600, got ${JSON.stringify(item)}`);
-        out[m[1].toLowerCase()] = Number(m[2]);
+        const dtype = m[1].toLowerCase();
+        if (!TFLOPS_DTYPES.includes(dtype))
+            throw new errors/* InputError */.dz(`${flag}: ${JSON.stringify(item)}: the compute suite measures ${TFLOPS_DTYPES.join(', ')}, not ${dtype}`);
+        if (dtype in out)
+            throw new errors/* InputError */.dz(`${flag}: ${dtype} is given twice`);
+        out[dtype] = Number(m[2]);
     }
     return out;
 }
@@ -66,9 +76,15 @@ function requiredKinds(policy) {
     const asksSmoke = policy.requireSmokePass || policy.requireGpuSmoke || Object.keys(policy.minTflops).length > 0;
     return [...new Set([...policy.require, ...(asksSmoke ? ['smoke'] : [])])];
 }
-/** The best value of a metric over every test (several tests may measure it). */
+/**
+ * The best value of a GPU throughput metric over the tests that measured it on a GPU (they name
+ * it: the `gpu` metric). The CPU compute test's fp32 figure is no GPU's, and never meets a floor.
+ */
 function bestMetric(p, name) {
-    const values = p.tests.map((t) => t.metrics[name]).filter((v) => typeof v === 'number');
+    const values = p.tests
+        .filter((t) => t.metrics.gpu !== undefined)
+        .map((t) => t.metrics[name])
+        .filter((v) => typeof v === 'number');
     return values.length > 0 ? Math.max(...values) : undefined;
 }
 /** What the smoke attestation must say, per the policy (pure). */
@@ -108,7 +124,7 @@ function smokeChecks(platform, p, policy) {
             platform,
             check: `${dtype} TFLOP/s >= ${floor}`,
             ok: v !== undefined && v >= floor,
-            detail: v === undefined ? `no ${dtype}_tflops was measured` : `measured ${v}`,
+            detail: v === undefined ? `no ${dtype}_tflops was measured on a GPU` : `measured ${v}`,
         });
     }
     return checks;
@@ -329,7 +345,7 @@ const VERIFY_OPTIONS_HELP = `  --key FILE                    public key of a key
   --require LIST                attestations that must exist (default sbom,provenance; none)
   --require-smoke pass          no smoke test failed
   --require-gpu-smoke           the smoke tests ran on a GPU and the gpu suite passed
-  --min-tflops bf16=600         the compute suite measured at least this (bf16, tf32, fp32)
+  --min-tflops bf16=600         the compute suite measured at least this on a GPU (bf16, fp16, tf32, fp32)
   --platform P                  only this platform (e.g. linux/arm64)
   --tlog                        key-signed entries were uploaded to Rekor: check them there too`;
 /** Verify IMAGE@DIGEST with the real cosign (or the io's signer); the outcome, failures included. */
