@@ -25,9 +25,17 @@ export const ENV_CASES: [string, string, string][] = [
     'https://ci:Tr0ub4dor@SECRETtail99@pypi.corp/simple',
     `https://ci:${REDACTED}@pypi.corp/simple`,
   ],
+  // Any character but whitespace, /, ?, # and a double quote may be in a password, unencoded.
+  [
+    'PIP_TRUSTED_URL',
+    'https://ci:pa^ss|w{o}rd`<x>@pypi.corp/simple',
+    `https://ci:${REDACTED}@pypi.corp/simple`,
+  ],
   ['OPENAI', 'sk-proj-abcdefghij0123456789ABCD', REDACTED],
-  // A package name that holds "sk-" is no token.
+  ['HEADER_LINE', 'Bearer%20sk-proj-abcdefghij0123456789ABCD', REDACTED],
+  // A package name that holds "sk-" is no token (after a letter, or with no digit).
   ['EXTRA_PACKAGES', 'aws-msk-iam-sasl-signer-python', 'aws-msk-iam-sasl-signer-python'],
+  ['PLUGINS', 'task-runner-v2-plugin-x-long-name', 'task-runner-v2-plugin-x-long-name'],
   ['GIT_COMMIT', '0123456789abcdef0123456789abcdef01234567', '0123456789abcdef0123456789abcdef01234567'],
   ['PATH', '/usr/local/sbin:/usr/local/bin:/usr/sbin', '/usr/local/sbin:/usr/local/bin:/usr/sbin'],
   ['CUDA_VERSION', '12.8.1', '12.8.1'],

@@ -28,6 +28,11 @@ describe('URL userinfo redaction in free text', () => {
     // The userinfo ends at the last "@" before the host: a password with "@" is masked whole.
     ['https://ci:Tr0ub4dor@SECRETtail99@pypi.corp/simple', 'https://ci:***@pypi.corp/simple'],
     ['https://tok@en@host/x', 'https://***@host/x'],
+    // Any other character may be in a password or token, unencoded (pip takes it so).
+    ['https://user:pa^ss@host/simple', 'https://user:***@host/simple'],
+    ['https://u:p@ss^x@host', 'https://u:***@host'],
+    ['https://tok|en@host/', 'https://***@host/'],
+    ["https://u:p{a}s`s<>'@h/x", 'https://u:***@h/x'],
     ['https://user@host:8080/x', 'https://***@host:8080/x'],
     ['https://u:p@[::1]:5000/simple', 'https://u:***@[::1]:5000/simple'],
     ['https://host:8080/path?u=me@example.com', 'https://host:8080/path?u=me@example.com'],
