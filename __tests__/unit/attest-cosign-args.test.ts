@@ -321,6 +321,22 @@ describe('classifyFailure (cosign 2.5 stderr)', () => {
     ],
     ['unsigned envelope', err('no matching attestations: no signatures found in envelope'), 'invalid'],
     ['broken payload', err('no matching attestations: illegal base64 data at input byte 12'), 'invalid'],
+    // The registry or the log failing while cosign reads is no check result (exit 3, as before).
+    [
+      'a registry 500 while reading an attestation',
+      err('no matching attestations: GET https://ghcr.io/v2/o/a/blobs/sha256:x: unexpected status code 500'),
+      'unknown',
+    ],
+    [
+      'a blob the registry lists but lacks',
+      err('no matching attestations: BLOB_UNKNOWN: blob unknown'),
+      'unknown',
+    ],
+    [
+      'the log failing',
+      err('no matching attestations: searching log query: [POST /api/v1/log/entries/retrieve][500]'),
+      'unknown',
+    ],
     [
       'broken statement',
       err("no matching attestations: invalid character 'x' looking for beginning of value"),

@@ -328,6 +328,12 @@ describe('strictBase64: base64 as cosign (Go) reads it', () => {
   ])('%j -> %j', (text, expected) => {
     expect(strictBase64(text)?.toString('latin1')).toBe(expected);
   });
+
+  it('the URL-safe alphabet, when asked (DSSE signatures): with its padding only', () => {
+    expect(strictBase64('-_8=', true)?.toString('hex')).toBe('fbff');
+    expect(strictBase64('-_8', true)).toBeUndefined();
+    expect(strictBase64('-_8=')).toBeUndefined();
+  });
 });
 
 describe('signEnvelope / openEnvelope', () => {
@@ -391,6 +397,11 @@ describe('signEnvelope / openEnvelope', () => {
     ],
   ])('%s: undefined', (_, bytes, key) => {
     expect(openEnvelope(key(), bytes())).toBeUndefined();
+  });
+
+  it('a signature in the URL-safe alphabet (DSSE takes it): opens', () => {
+    const e = edit((x) => (x.signatures[0]!.sig = urlSafe(x.signatures[0]!.sig)));
+    expect(openEnvelope(pub, e)?.equals(statement)).toBe(true);
   });
 
   it('another signature next to a valid one: still opens (one of them verifies)', () => {

@@ -351,11 +351,19 @@ const INVALID =
 const MISSING =
   /no signatures found|none of the attestations matched the predicate type|no matching attestations: *$|no matching signatures: *$|MANIFEST_UNKNOWN|NAME_UNKNOWN/i;
 
+/**
+ * A registry or the log failing while cosign reads (a 5xx, throttling, a blob the registry lists
+ * but cannot serve), which cosign may report after "no matching attestations: ": no check result.
+ */
+const TROUBLE =
+  /unexpected status code|status code 5\d\d|\b50[0-4]\b|BLOB_UNKNOWN|TOOMANYREQUESTS|too many requests|searching log query/i;
+
 export function classifyFailure(stderr: string): CosignFailure {
   const detail = cosignErrorLine(stderr);
   if (NETWORK.test(detail))
     return { kind: 'unreachable', service: SIGSTORE.test(detail) ? 'sigstore' : 'registry', detail };
   if (DENIED.test(detail)) return { kind: 'denied', detail };
+  if (TROUBLE.test(detail)) return { kind: 'unknown', detail };
   if (INVALID.test(detail)) return { kind: 'invalid', detail };
   if (MISSING.test(detail)) return { kind: 'missing', detail };
   if (INPUT.test(detail)) return { kind: 'input', detail };

@@ -247,12 +247,16 @@ export function isEnvelopeOf(publicKey: KeyObject, envelope: Buffer, statement: 
  * Base64 as cosign (Go's standard encoding) reads it: the standard alphabet with its padding,
  * line breaks ignored. Node's decoder is lenient (it skips other characters, padding is
  * optional, the URL-safe alphabet is taken too): text it would read but Go would not is no
- * base64 here. Undefined for such text.
+ * base64 here. Undefined for such text. URL_SAFE: the URL-safe alphabet too (with its padding),
+ * which DSSE's verifier takes for signatures when the standard one fails.
  */
-export function strictBase64(text: string): Buffer | undefined {
+export function strictBase64(text: string, urlSafe = false): Buffer | undefined {
   const plain = text.replace(/[\r\n]/g, '');
   const bytes = Buffer.from(plain, 'base64');
-  return bytes.toString('base64') === plain ? bytes : undefined;
+  if (bytes.toString('base64') === plain) return bytes;
+  return urlSafe && /[-_]/.test(plain)
+    ? strictBase64(plain.replace(/-/g, '+').replace(/_/g, '/'))
+    : undefined;
 }
 
 const EnvelopeSchema = z.object({
@@ -275,7 +279,7 @@ export function openEnvelope(key: KeyObject, bytes: Buffer): Buffer | undefined 
   }
   if (env.payloadType !== IN_TOTO_PAYLOAD_TYPE) return undefined;
   const payload = strictBase64(env.payload);
-  const signatures = (env.signatures ?? []).map((s) => strictBase64(s.sig));
+  const signatures = (env.signatures ?? []).map((s) => strictBase64(s.sig, true));
   if (payload === undefined || signatures.includes(undefined)) return undefined;
   const signed = pae(env.payloadType, payload);
   return signatures.some((sig) => verifyBytes(key, signed, sig!)) ? payload : undefined;
