@@ -476,6 +476,20 @@ describe('runAttestStage with a batch signer (attestAll)', () => {
     expect(lines.filter((l) => l.endsWith(': stopped'))).toHaveLength(2);
   });
 
+  it('a registry failure on one image and bad input on another: attest.json records the one thrown', async () => {
+    const bad = new InputError('predicate file attest/x.json: Unexpected token');
+    const signer: AttestSigner = {
+      sign: async () => undefined,
+      attest: async () => expect.unreachable('attestAll is there'),
+      attestAll: async (ref) => {
+        await new Promise((r) => setTimeout(r, ref === REF1 ? 1 : 5));
+        throw ref === REF1 ? new EnvironmentError('registry localhost:5000 went away', 'start it') : bad;
+      },
+    };
+    await expect(runAttestStage(input(), io(signer))).rejects.toBe(bad);
+    expect(readAttest(dir)!.error).toBe(bad.message);
+  });
+
   it('the progress line says what was attached, apart from whether the image was signed', async () => {
     const signer: AttestSigner = {
       sign: async () => undefined,

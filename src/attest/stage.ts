@@ -212,7 +212,8 @@ export async function runAttestStage(input: AttestStageInput, io: AttestStageIo)
     if (!(s.reason instanceof EnvironmentError)) thrown ??= { reason: s.reason };
     io.progress(`${describe(target)}: stopped`);
   });
-  const failure = error ?? thrown?.reason;
+  // The error the stage ends with (thrown, or handed back for exit 3) is the one recorded.
+  const failure = thrown?.reason ?? error;
   if (failure !== undefined) result.error = firstLine(failure);
   input.results.writeAttest(result);
   if (thrown) throw thrown.reason;
