@@ -303,11 +303,27 @@ describe('buildSbom', () => {
 
   it("hostile package metadata: an over-long version is cut to CycloneDX's limit, a lone surrogate replaced", async () => {
     const long = `1.0+${'x'.repeat(3000)}`;
-    const r = makeRecord({ pip: [pipEntry('long-version', long), pipEntry('odd\uD800name', '1.0')] });
+    // An emoji (two UTF-16 units) across the cut: the cut does not split it.
+    const emoji = `${'y'.repeat(1022)}\u{1F600}${'y'.repeat(100)}`;
+    const r = makeRecord({
+      pip: [
+        pipEntry('long-version', long),
+        pipEntry('emoji-version', emoji),
+        pipEntry('odd\uD800name', '1.0'),
+      ],
+    });
     r.python.implementation = 'https://u:tok3nPl4nted@evil/x';
+    r.python.version = long;
+    r.os.osRelease = { ...r.os.osRelease, VERSION_ID: long };
+    r.cuda.runtime = long;
     const sbom = sbomOf({ record: r });
     expect(await validate(sbom)).toBeNull();
     expect(byName(sbom, 'long-version')[0]?.version).toHaveLength(1024);
+    const cutEmoji = byName(sbom, 'emoji-version')[0]?.version ?? '';
+    expect(cutEmoji.endsWith('y…')).toBe(true);
+    expect((cutEmoji as string & { isWellFormed(): boolean }).isWellFormed()).toBe(true);
+    for (const c of [...sbom.components, sbom.metadata.component])
+      expect((c as { version?: string } | undefined)?.version?.length ?? 0).toBeLessThanOrEqual(1024);
     expect(byName(sbom, 'odd\uFFFDname')).toHaveLength(1);
     expect(JSON.stringify(sbom)).not.toContain('tok3nPl4nted');
   });

@@ -107,7 +107,12 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 const clean = (s: string) => redactText(s.replace(LONE_SURROGATE, '\uFFFD'));
 /** CycloneDX 1.6 allows versions up to 1024 characters: a longer one (a hostile METADATA) is cut. */
 const MAX_VERSION = 1024;
-const cut = (s: string) => (s.length > MAX_VERSION ? `${s.slice(0, MAX_VERSION - 1)}…` : s);
+const cut = (s: string) => {
+  if (s.length <= MAX_VERSION) return s;
+  const head = s.slice(0, MAX_VERSION - 1);
+  // Not between the two halves of a surrogate pair.
+  return `${/[\uD800-\uDBFF]$/.test(head) ? head.slice(0, -1) : head}…`;
+};
 const nonEmpty = (s: string | null | undefined): s is string => typeof s === 'string' && s !== '';
 
 function prop(c: Component, name: string, value: string | null | undefined): void {
@@ -222,7 +227,7 @@ function osComponent(ctx: Ctx): Component {
   const rel = ctx.record.os.osRelease;
   const c = new Component(ComponentType.OperatingSystem, ctx.osId ?? 'linux', {
     bomRef: `${SBOM_PROPERTY_PREFIX}os`,
-    ...(nonEmpty(rel.VERSION_ID) && { version: clean(rel.VERSION_ID) }),
+    ...(nonEmpty(rel.VERSION_ID) && { version: cut(clean(rel.VERSION_ID)) }),
     ...(nonEmpty(rel.PRETTY_NAME) && { description: clean(rel.PRETTY_NAME) }),
   });
   prop(c, 'os.glibc', ctx.record.os.glibc);
@@ -240,7 +245,7 @@ function stackComponent(
 ): Component {
   const c = new Component(type, name, {
     bomRef: extra.bomRef ?? extra.purl ?? `${SBOM_PROPERTY_PREFIX}${role}`,
-    ...(nonEmpty(version) && { version: clean(version) }),
+    ...(nonEmpty(version) && { version: cut(clean(version)) }),
     ...(extra.group !== undefined && { group: extra.group }),
     ...(extra.purl !== undefined && { purl: extra.purl }),
   });
