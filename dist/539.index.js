@@ -10895,7 +10895,8 @@ async function runAttestStage(input, io) {
             thrown ??= { reason: s.reason };
         io.progress(`${stage_describe(target)}: stopped`);
     });
-    const failure = error ?? thrown?.reason;
+    // The error the stage ends with (thrown, or handed back for exit 3) is the one recorded.
+    const failure = thrown?.reason ?? error;
     if (failure !== undefined)
         result.error = stage_firstLine(failure);
     input.results.writeAttest(result);

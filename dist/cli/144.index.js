@@ -1908,7 +1908,8 @@ async function runAttestStage(input, io) {
             thrown ??= { reason: s.reason };
         io.progress(`${describe(target)}: stopped`);
     });
-    const failure = error ?? thrown?.reason;
+    // The error the stage ends with (thrown, or handed back for exit 3) is the one recorded.
+    const failure = thrown?.reason ?? error;
     if (failure !== undefined)
         result.error = firstLine(failure);
     input.results.writeAttest(result);

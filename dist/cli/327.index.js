@@ -259,12 +259,19 @@ const INPUT = /reading key|loading public key|decrypt|getting predicate reader|i
 // nothing after the colon it had none.
 const INVALID = /invalid signature|signature mismatch|accepted signatures do not match threshold|none of the expected identities|expected (identity|issuer)|failed to verify|no matching subject digest found|no matching signatures: .|no matching attestations: ./i;
 const MISSING = /no signatures found|none of the attestations matched the predicate type|no matching attestations: *$|no matching signatures: *$|MANIFEST_UNKNOWN|NAME_UNKNOWN/i;
+/**
+ * A registry or the log failing while cosign reads (a 5xx, throttling, a blob the registry lists
+ * but cannot serve), which cosign may report after "no matching attestations: ": no check result.
+ */
+const TROUBLE = /unexpected status code|status code 5\d\d|\b50[0-4]\b|BLOB_UNKNOWN|TOOMANYREQUESTS|too many requests|searching log query/i;
 function classifyFailure(stderr) {
     const detail = cosignErrorLine(stderr);
     if (NETWORK.test(detail))
         return { kind: 'unreachable', service: SIGSTORE.test(detail) ? 'sigstore' : 'registry', detail };
     if (DENIED.test(detail))
         return { kind: 'denied', detail };
+    if (TROUBLE.test(detail))
+        return { kind: 'unknown', detail };
     if (INVALID.test(detail))
         return { kind: 'invalid', detail };
     if (MISSING.test(detail))
@@ -535,7 +542,13 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 const clean = (s) => (0,_capture_redact_js__WEBPACK_IMPORTED_MODULE_5__/* .redactText */ .Rd)(s.replace(LONE_SURROGATE, '\uFFFD'));
 /** CycloneDX 1.6 allows versions up to 1024 characters: a longer one (a hostile METADATA) is cut. */
 const MAX_VERSION = 1024;
-const cut = (s) => (s.length > MAX_VERSION ? `${s.slice(0, MAX_VERSION - 1)}…` : s);
+const cut = (s) => {
+    if (s.length <= MAX_VERSION)
+        return s;
+    const head = s.slice(0, MAX_VERSION - 1);
+    // Not between the two halves of a surrogate pair.
+    return `${/[\uD800-\uDBFF]$/.test(head) ? head.slice(0, -1) : head}…`;
+};
 const nonEmpty = (s) => typeof s === 'string' && s !== '';
 function prop(c, name, value) {
     if (nonEmpty(value))
@@ -650,7 +663,7 @@ function osComponent(ctx) {
     const rel = ctx.record.os.osRelease;
     const c = new _cyclonedx_cyclonedx_library_Models__WEBPACK_IMPORTED_MODULE_2__.Component(_cyclonedx_cyclonedx_library_Enums__WEBPACK_IMPORTED_MODULE_1__.ComponentType.OperatingSystem, ctx.osId ?? 'linux', {
         bomRef: `${SBOM_PROPERTY_PREFIX}os`,
-        ...(nonEmpty(rel.VERSION_ID) && { version: clean(rel.VERSION_ID) }),
+        ...(nonEmpty(rel.VERSION_ID) && { version: cut(clean(rel.VERSION_ID)) }),
         ...(nonEmpty(rel.PRETTY_NAME) && { description: clean(rel.PRETTY_NAME) }),
     });
     prop(c, 'os.glibc', ctx.record.os.glibc);
@@ -661,7 +674,7 @@ function osComponent(ctx) {
 function stackComponent(type, role, name, version, extra = {}) {
     const c = new _cyclonedx_cyclonedx_library_Models__WEBPACK_IMPORTED_MODULE_2__.Component(type, name, {
         bomRef: extra.bomRef ?? extra.purl ?? `${SBOM_PROPERTY_PREFIX}${role}`,
-        ...(nonEmpty(version) && { version: clean(version) }),
+        ...(nonEmpty(version) && { version: cut(clean(version)) }),
         ...(extra.group !== undefined && { group: extra.group }),
         ...(extra.purl !== undefined && { purl: extra.purl }),
     });
@@ -1544,12 +1557,17 @@ function isEnvelopeOf(publicKey, envelope, statement) {
  * Base64 as cosign (Go's standard encoding) reads it: the standard alphabet with its padding,
  * line breaks ignored. Node's decoder is lenient (it skips other characters, padding is
  * optional, the URL-safe alphabet is taken too): text it would read but Go would not is no
- * base64 here. Undefined for such text.
+ * base64 here. Undefined for such text. URL_SAFE: the URL-safe alphabet too (with its padding),
+ * which DSSE's verifier takes for signatures when the standard one fails.
  */
-function strictBase64(text) {
+function strictBase64(text, urlSafe = false) {
     const plain = text.replace(/[\r\n]/g, '');
     const bytes = Buffer.from(plain, 'base64');
-    return bytes.toString('base64') === plain ? bytes : undefined;
+    if (bytes.toString('base64') === plain)
+        return bytes;
+    return urlSafe && /[-_]/.test(plain)
+        ? strictBase64(plain.replace(/-/g, '+').replace(/_/g, '/'))
+        : undefined;
 }
 const EnvelopeSchema = schemas/* object */.Ikc({
     payloadType: schemas/* string */.YjP(),
@@ -1572,7 +1590,7 @@ function openEnvelope(key, bytes) {
     if (env.payloadType !== IN_TOTO_PAYLOAD_TYPE)
         return undefined;
     const payload = strictBase64(env.payload);
-    const signatures = (env.signatures ?? []).map((s) => strictBase64(s.sig));
+    const signatures = (env.signatures ?? []).map((s) => strictBase64(s.sig, true));
     if (payload === undefined || signatures.includes(undefined))
         return undefined;
     const signed = pae(env.payloadType, payload);

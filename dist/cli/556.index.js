@@ -87,7 +87,13 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 const clean = (s) => (0,_capture_redact_js__WEBPACK_IMPORTED_MODULE_5__/* .redactText */ .Rd)(s.replace(LONE_SURROGATE, '\uFFFD'));
 /** CycloneDX 1.6 allows versions up to 1024 characters: a longer one (a hostile METADATA) is cut. */
 const MAX_VERSION = 1024;
-const cut = (s) => (s.length > MAX_VERSION ? `${s.slice(0, MAX_VERSION - 1)}…` : s);
+const cut = (s) => {
+    if (s.length <= MAX_VERSION)
+        return s;
+    const head = s.slice(0, MAX_VERSION - 1);
+    // Not between the two halves of a surrogate pair.
+    return `${/[\uD800-\uDBFF]$/.test(head) ? head.slice(0, -1) : head}…`;
+};
 const nonEmpty = (s) => typeof s === 'string' && s !== '';
 function prop(c, name, value) {
     if (nonEmpty(value))
@@ -202,7 +208,7 @@ function osComponent(ctx) {
     const rel = ctx.record.os.osRelease;
     const c = new _cyclonedx_cyclonedx_library_Models__WEBPACK_IMPORTED_MODULE_2__.Component(_cyclonedx_cyclonedx_library_Enums__WEBPACK_IMPORTED_MODULE_1__.ComponentType.OperatingSystem, ctx.osId ?? 'linux', {
         bomRef: `${SBOM_PROPERTY_PREFIX}os`,
-        ...(nonEmpty(rel.VERSION_ID) && { version: clean(rel.VERSION_ID) }),
+        ...(nonEmpty(rel.VERSION_ID) && { version: cut(clean(rel.VERSION_ID)) }),
         ...(nonEmpty(rel.PRETTY_NAME) && { description: clean(rel.PRETTY_NAME) }),
     });
     prop(c, 'os.glibc', ctx.record.os.glibc);
@@ -213,7 +219,7 @@ function osComponent(ctx) {
 function stackComponent(type, role, name, version, extra = {}) {
     const c = new _cyclonedx_cyclonedx_library_Models__WEBPACK_IMPORTED_MODULE_2__.Component(type, name, {
         bomRef: extra.bomRef ?? extra.purl ?? `${SBOM_PROPERTY_PREFIX}${role}`,
-        ...(nonEmpty(version) && { version: clean(version) }),
+        ...(nonEmpty(version) && { version: cut(clean(version)) }),
         ...(extra.group !== undefined && { group: extra.group }),
         ...(extra.purl !== undefined && { purl: extra.purl }),
     });

@@ -1307,7 +1307,7 @@ function identityFrom(values, { prefix, flag }) {
         return { kind: 'keyless', certificateIdentity: exact, certificateOidcIssuer: issuer, ...run };
     if (regexp !== undefined)
         return { kind: 'keyless', certificateIdentityRegexp: regexp, certificateOidcIssuer: issuer, ...run };
-    throw new errors/* InputError */.dz(`${prefix}no identity to verify against`, `give ${flag('key')} cosign.pub (key-signed) or ${flag('certificate-identity-regexp')} "^https://github.com/OWNER/REPO/" (keyless, GitHub Actions)`);
+    throw new errors/* InputError */.dz(`${prefix}no identity to verify against`, `give ${flag('key')} cosign.pub (key-signed), or keyless from GitHub Actions ${flag('certificate-identity-regexp')} with the signing workflow's repository ("^https://github\\.com/ml-image-action/ml-image-action/" for the reusable workflow, else "^https://github\\.com/OWNER/REPO/") and ${flag('certificate-github-workflow-repository')} OWNER/REPO`);
 }
 function requireFrom(raw, { prefix, flag }) {
     if (given(raw) === undefined)
