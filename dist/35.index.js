@@ -321,8 +321,9 @@ var action_io = __webpack_require__(23152);
 // The verify sub-action (actions/verify/action.yml): `ml-image verify` as a step a deploy job gates
 // on. It shares dist/index.js with the other actions; its action.yml sets the `command` input to
 // `verify`, on which src/main.ts loads this module instead of the pipeline's (verify is no pipeline
-// stage: it reads no config and no result directory, only the registry). Its action.yml is generated from the tables below
-// (npm run docs), so the inputs the code reads and the inputs declared cannot drift.
+// stage: it reads no config and no result directory, only the registry). Its action.yml is
+// generated from the tables below (npm run docs), so the inputs the code reads and the inputs
+// declared cannot drift.
 
 
 

@@ -55,10 +55,10 @@ const BASE64_LIKE = new RegExp(REDACTION_RULES.base64Like);
 const HEX = new RegExp(REDACTION_RULES.hex);
 /**
  * scheme://user:password@ or scheme://user@ (a token as the user name). The userinfo runs to the
- * last '@' before the host, as pip and WHATWG URLs read it (a password may hold '@'), and never past
- * '/', '?', '#', whitespace or a character no URL holds unescaped (quotes, '<', '{', ...): a URL in
- * JSON or in a list ends there. Linear: the host after the '@' is checked by a lookahead that stops
- * at the next '@', so each character is looked at a bounded number of times.
+ * last '@' before the host, as pip and WHATWG URLs read it (a password may hold '@' and any other
+ * character), and never past '/', '?', '#', ASCII whitespace or a double quote: a URL inside JSON
+ * ends at its string's end. Linear: the host after the '@' is checked by a lookahead that stops at
+ * the next '@', so each character is looked at a bounded number of times.
  */
 const URL_USERINFO = new RegExp(REDACTION_RULES.urlUserinfo, 'g');
 const { prefix: JWT_PREFIX, minSegmentLength: JWT_MIN_SEGMENT } = REDACTION_RULES.jwt;
