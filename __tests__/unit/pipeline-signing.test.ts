@@ -9,6 +9,7 @@ import { loadConfig } from '../../src/config/load.js';
 import { ExitCode, InputError } from '../../src/errors.js';
 import { runPipeline } from '../../src/pipeline/pipeline.js';
 import { openResultDir } from '../../src/results/results.js';
+import { fixture } from '../helpers/cosign-keys.js';
 import { fakeDocker } from '../helpers/fakes.js';
 
 let dir: string;
@@ -19,7 +20,44 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 const CONFIG = 'image:\n  name: my-org/model\nvariants: [cpu]\nplatforms: [linux/amd64]\n';
 
+function options(stages: readonly ('build' | 'smoke' | 'attest')[]) {
+  const loaded = loadConfig({ cwd: dir, file: path.join(dir, 'ml-image.yml') });
+  return {
+    loaded,
+    stages: new Set(stages),
+    results: openResultDir(path.join(dir, 'out')),
+    push: true,
+    merge: true,
+    gpus: 'none' as const,
+    imagesDir: dir,
+    git: {},
+    cacheDir: path.join(dir, 'cache'),
+    report: {
+      mode: 'off' as const,
+      baseline: null,
+      baseBranch: 'main',
+      saveAs: { branch: 'main', sha: 'x' },
+    },
+  };
+}
+
 describe('runPipeline: the signing setup, before anything is built', () => {
+  it('a wrong COSIGN_PASSWORD: exit 2 before the build pushes anything (the key is decrypted first)', async () => {
+    writeFileSync(path.join(dir, 'ml-image.yml'), CONFIG);
+    const progress: string[] = [];
+    const err = await runPipeline(options(['build', 'attest']), {
+      // The build would push unsigned images: it must not start.
+      docker: () => fakeDocker(),
+      env: { COSIGN_KEY: fixture('fixture.key'), COSIGN_PASSWORD: 'not-the-password' },
+      progress: (stage, line) => progress.push(`${stage} ${line}`),
+      error: () => undefined,
+      warning: () => undefined,
+    }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(InputError);
+    expect((err as Error).message).toMatch(/COSIGN_PASSWORD|password|decrypt/i);
+    expect(progress.filter((l) => l.startsWith('build '))).toEqual([]);
+  });
+
   it.each([
     ['attest.sign: key without any key', 'attest: {sign: key}', {}, /key/],
     ['keyless without an OIDC token', 'attest: {sign: keyless}', {}, /OIDC/],

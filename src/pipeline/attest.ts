@@ -105,10 +105,18 @@ export function runAttest(input: AttestRunInput, io: AttestRunIo): Promise<Attes
  * Before anything is built: a signing setup that cannot work (attest.sign: key without a key,
  * keyless without an OIDC token, a key file that is not there) is bad input now (exit 2), not
  * after the build, push and smoke tests. Then decrypting the signing key starts (scrypt, off the
- * main thread) so that the attest stage does not wait for it; a wrong password is said by the
- * attest stage, which awaits it.
+ * main thread) so that the attest stage does not wait for it. The decryption is handed back (when
+ * the built-in signer will sign): the pipeline awaits it before it pushes anything, so that a
+ * wrong password stops the run before unsigned images are pushed.
  */
-export function prepareSigning(loaded: LoadedConfig, env: Env, startKey = true): void {
+export function prepareSigning(
+  loaded: LoadedConfig,
+  env: Env,
+  startKey = true,
+): Promise<unknown> | undefined {
   const signing = chooseSigning(loaded.config.attest, env, loaded.baseDir);
-  if (startKey && signing.identity) signingKey(signing.identity, env, signing.tlog)?.catch(() => undefined);
+  if (!startKey || !signing.identity) return undefined;
+  const key = signingKey(signing.identity, env, signing.tlog);
+  key?.catch(() => undefined); // awaited before the build, and by the attest stage
+  return key;
 }
