@@ -10980,13 +10980,17 @@ function runAttest(input, io) {
  * Before anything is built: a signing setup that cannot work (attest.sign: key without a key,
  * keyless without an OIDC token, a key file that is not there) is bad input now (exit 2), not
  * after the build, push and smoke tests. Then decrypting the signing key starts (scrypt, off the
- * main thread) so that the attest stage does not wait for it; a wrong password is said by the
- * attest stage, which awaits it.
+ * main thread) so that the attest stage does not wait for it. The decryption is handed back (when
+ * the built-in signer will sign): the pipeline awaits it before it pushes anything, so that a
+ * wrong password stops the run before unsigned images are pushed.
  */
 function prepareSigning(loaded, env, startKey = true) {
     const signing = (0,attest_signing/* chooseSigning */.T)(loaded.config.attest, env, loaded.baseDir);
-    if (startKey && signing.identity)
-        (0,signers/* signingKey */.NR)(signing.identity, env, signing.tlog)?.catch(() => undefined);
+    if (!startKey || !signing.identity)
+        return undefined;
+    const key = (0,signers/* signingKey */.NR)(signing.identity, env, signing.tlog);
+    key?.catch(() => undefined); // awaited before the build, and by the attest stage
+    return key;
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/merge.ts
@@ -11103,11 +11107,10 @@ async function timed(io, stage, fn) {
 async function runPipeline(opts, io) {
     // A signing setup that cannot work is said before anything is built (the key is decrypted
     // meanwhile, unless a signer is given).
-    if (opts.stages.has('attest'))
-        prepareSigning(opts.loaded, io.env, !io.signer);
+    const key = opts.stages.has('attest') ? prepareSigning(opts.loaded, io.env, !io.signer) : undefined;
     const plan = await timed(io, 'plan', () => runPlan(opts, io));
     const resolved = {};
-    let build = await resolveAndBuild(opts, io, plan, resolved);
+    let build = await resolveAndBuild(opts, io, plan, resolved, key);
     if (build)
         opts.results.writeBuild(build);
     let smoke = [];
@@ -11182,7 +11185,9 @@ function runPlan(opts, io) {
     return plan;
 }
 /** Resolve and build (or merge the matrix jobs' digests); undefined when neither stage runs. */
-async function resolveAndBuild(opts, io, plan, into) {
+async function resolveAndBuild(opts, io, plan, into, 
+/** The signing key being decrypted: a wrong password stops the run before anything is pushed. */
+key) {
     const { config, baseDir } = opts.loaded;
     if (opts.mergeFrom !== undefined && opts.stages.has('build'))
         return timed(io, 'build', () => mergeFromDigestFiles(opts.mergeFrom, io, plan, opts.buildOptions?.annotations));
@@ -11195,6 +11200,9 @@ async function resolveAndBuild(opts, io, plan, into) {
     Object.assign(into, resolved);
     if (!opts.stages.has('build'))
         return undefined;
+    // Decrypting ran meanwhile (about 0.15 s of scrypt): waited for only when there is still some.
+    if (opts.push)
+        await key;
     const build = await timed(io, 'build', () => runBuildStage({
         plan,
         config,
