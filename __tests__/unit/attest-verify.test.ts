@@ -592,6 +592,11 @@ describe('verifyImage: checks side by side for a key, one at a time keyless', ()
       { 'certificate-identity-regexp': '^https://github\\.com/acme/' },
       1,
     ],
+    [
+      'a public key with --tlog (cosign runs, with Rekor): one at a time',
+      { key: 'cosign.pub', tlog: true },
+      1,
+    ],
   ] as const)('%s', async (_n, flags, expected) => {
     const c = counting();
     const request = parseVerifyFlags({ ...flags }, cliFlagNaming('verify'));

@@ -121,8 +121,9 @@ export function smokeChecks(platform: string, p: SmokePredicate, policy: VerifyP
   return checks;
 }
 
-/** Checks at once: keyless ones run cosign, one at a time; key ones side by side. */
-const atOnce = (identity: VerifyIdentity) => (identity.kind === 'keyless' ? 1 : 16);
+// Checks at once: cosign with the log (keyless, or --tlog) one at a time (concurrent runs trip over
+// their shared Sigstore cache); others side by side.
+const atOnce = (identity: VerifyIdentity, tlog: boolean) => (identity.kind === 'keyless' || tlog ? 1 : 16);
 
 /** The statement of a kind that is about this digest (cosign checks the signature, this the subject). */
 function aboutDigest(statements: readonly Statement[], digest: string): Statement | undefined {
@@ -136,17 +137,18 @@ export async function verifyPlatform(
   target: { platform: string; ref: string; digest: string },
   identity: VerifyIdentity,
   policy: VerifyPolicy,
+  tlog = false,
 ): Promise<Check[]> {
   const { platform, ref } = target;
-  // Every check reads something of its own: they run side by side (keyless one at a time:
-  // concurrent cosign runs trip over their shared Sigstore cache), reported in this order.
+  // Every check reads something of its own: they run side by side (cosign with the log one at a
+  // time, see atOnce), reported in this order.
   const kinds = requiredKinds(policy);
   type Answer = Verification<VerifiedSignature> | Verification<Statement>;
   const asks: (() => Promise<Answer>)[] = [
     () => signer.verify(ref, identity),
     ...kinds.map((kind) => () => signer.verifyAttestations(ref, KIND_TYPES[kind].cosignType, identity)),
   ];
-  const [sig, ...verified] = (await mapLimit(asks, atOnce(identity), (ask) => ask())) as [
+  const [sig, ...verified] = (await mapLimit(asks, atOnce(identity, tlog), (ask) => ask())) as [
     Verification<VerifiedSignature>,
     ...Verification<Statement>[],
   ];
@@ -379,8 +381,8 @@ export async function verifyImage(
   prefix = 'verify: ',
 ): Promise<VerifyOutcome> {
   const targets = await platformTargets(deps.docker, ref, request.platform, prefix);
-  const perTarget = await mapLimit(targets, atOnce(request.identity), (t) =>
-    verifyPlatform(deps.signer, t, request.identity, request.policy),
+  const perTarget = await mapLimit(targets, atOnce(request.identity, request.tlog), (t) =>
+    verifyPlatform(deps.signer, t, request.identity, request.policy, request.tlog),
   );
   const checks = perTarget.flat();
   return { ref, checks, failed: checks.filter((c) => !c.ok) };
