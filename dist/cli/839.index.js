@@ -129,24 +129,25 @@ function smokeChecks(platform, p, policy) {
     }
     return checks;
 }
-/** Checks at once: keyless ones run cosign, one at a time; key ones side by side. */
-const atOnce = (identity) => (identity.kind === 'keyless' ? 1 : 16);
+// Checks at once: cosign with the log (keyless, or --tlog) one at a time (concurrent runs trip over
+// their shared Sigstore cache); others side by side.
+const atOnce = (identity, tlog) => (identity.kind === 'keyless' || tlog ? 1 : 16);
 /** The statement of a kind that is about this digest (cosign checks the signature, this the subject). */
 function aboutDigest(statements, digest) {
     const hex = digest.replace(/^sha256:/, '');
     return statements.find((s) => s.subject.some((x) => x.digest.sha256 === hex));
 }
 /** Verify one platform image: signature, each required attestation, then the smoke policy. */
-async function verifyPlatform(signer, target, identity, policy) {
+async function verifyPlatform(signer, target, identity, policy, tlog = false) {
     const { platform, ref } = target;
-    // Every check reads something of its own: they run side by side (keyless one at a time:
-    // concurrent cosign runs trip over their shared Sigstore cache), reported in this order.
+    // Every check reads something of its own: they run side by side (cosign with the log one at a
+    // time, see atOnce), reported in this order.
     const kinds = requiredKinds(policy);
     const asks = [
         () => signer.verify(ref, identity),
         ...kinds.map((kind) => () => signer.verifyAttestations(ref, predicates/* KIND_TYPES */.p[kind].cosignType, identity)),
     ];
-    const [sig, ...verified] = (await (0,map_limit/* mapLimit */.s)(asks, atOnce(identity), (ask) => ask()));
+    const [sig, ...verified] = (await (0,map_limit/* mapLimit */.s)(asks, atOnce(identity, tlog), (ask) => ask()));
     const checks = [
         {
             platform,
@@ -298,7 +299,7 @@ async function platformTargets(docker, ref, only, prefix = 'verify: ') {
  */
 async function verifyImage(deps, ref, request, prefix = 'verify: ') {
     const targets = await platformTargets(deps.docker, ref, request.platform, prefix);
-    const perTarget = await (0,map_limit/* mapLimit */.s)(targets, atOnce(request.identity), (t) => verifyPlatform(deps.signer, t, request.identity, request.policy));
+    const perTarget = await (0,map_limit/* mapLimit */.s)(targets, atOnce(request.identity, request.tlog), (t) => verifyPlatform(deps.signer, t, request.identity, request.policy, request.tlog));
     const checks = perTarget.flat();
     return { ref, checks, failed: checks.filter((c) => !c.ok) };
 }
