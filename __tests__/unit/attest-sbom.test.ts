@@ -303,7 +303,7 @@ describe('buildSbom', () => {
 
   it("hostile package metadata: an over-long version is cut to CycloneDX's limit, a lone surrogate replaced", async () => {
     const long = `1.0+${'x'.repeat(3000)}`;
-    // An emoji (two UTF-16 units) across the cut: the cut does not split it.
+    // An emoji (two UTF-16 units) at the cut: kept whole (the limit counts code points).
     const emoji = `${'y'.repeat(1022)}\u{1F600}${'y'.repeat(100)}`;
     const r = makeRecord({
       pip: [
@@ -320,10 +320,13 @@ describe('buildSbom', () => {
     expect(await validate(sbom)).toBeNull();
     expect(byName(sbom, 'long-version')[0]?.version).toHaveLength(1024);
     const cutEmoji = byName(sbom, 'emoji-version')[0]?.version ?? '';
-    expect(cutEmoji.endsWith('y…')).toBe(true);
+    expect(cutEmoji.endsWith('\u{1F600}…')).toBe(true);
+    expect(Array.from(cutEmoji)).toHaveLength(1024);
     expect((cutEmoji as string & { isWellFormed(): boolean }).isWellFormed()).toBe(true);
     for (const c of [...sbom.components, sbom.metadata.component])
-      expect((c as { version?: string } | undefined)?.version?.length ?? 0).toBeLessThanOrEqual(1024);
+      expect(Array.from((c as { version?: string } | undefined)?.version ?? '').length).toBeLessThanOrEqual(
+        1024,
+      );
     expect(byName(sbom, 'odd\uFFFDname')).toHaveLength(1);
     expect(JSON.stringify(sbom)).not.toContain('tok3nPl4nted');
   });

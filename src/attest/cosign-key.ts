@@ -230,10 +230,10 @@ export function isEnvelopeOf(publicKey: KeyObject, envelope: Buffer, statement: 
     typeof sig?.sig !== 'string'
   )
     return false;
-  // The signature text must be the canonical encoding of its bytes, as signEnvelope writes it
-  // (Node would read altered text too; cosign would not).
-  const signature = Buffer.from(sig.sig, 'base64');
-  if (signature.toString('base64') !== sig.sig) return false;
+  // The signature text must be base64 as cosign reads it (Node would read altered text too), and
+  // the whole envelope the form signEnvelope writes (below).
+  const signature = strictBase64(sig.sig);
+  if (signature === undefined) return false;
   const same: DsseEnvelope = {
     payloadType: IN_TOTO_PAYLOAD_TYPE,
     payload,

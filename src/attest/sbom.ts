@@ -13,6 +13,7 @@ import { JSON as CdxJson, JsonSerializer } from '@cyclonedx/cyclonedx-library/Se
 import { Spec1dot6 } from '@cyclonedx/cyclonedx-library/Spec';
 import type { EnvRecord } from '../capture/record.js';
 import { redactText } from '../capture/redact.js';
+import { clip } from '../util/text.js';
 import { parseImageRef, repositoryOf } from '../plan/image-ref.js';
 import { VERSION } from '../version.js';
 import { sha256Hex, TOOL_NAME } from './types.js';
@@ -105,14 +106,11 @@ interface Ctx {
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 /** Every string from the record: scrubbed, and well-formed text (a purl encodes it). */
 const clean = (s: string) => redactText(s.replace(LONE_SURROGATE, '\uFFFD'));
-/** CycloneDX 1.6 allows versions up to 1024 characters: a longer one (a hostile METADATA) is cut. */
-const MAX_VERSION = 1024;
-const cut = (s: string) => {
-  if (s.length <= MAX_VERSION) return s;
-  const head = s.slice(0, MAX_VERSION - 1);
-  // Not between the two halves of a surrogate pair.
-  return `${/[\uD800-\uDBFF]$/.test(head) ? head.slice(0, -1) : head}…`;
-};
+/**
+ * CycloneDX 1.6 allows versions up to 1024 characters (code points, as JSON Schema counts them): a
+ * longer one (a hostile METADATA) is cut.
+ */
+const cut = (s: string) => clip(s, 1024);
 const nonEmpty = (s: string | null | undefined): s is string => typeof s === 'string' && s !== '';
 
 function prop(c: Component, name: string, value: string | null | undefined): void {

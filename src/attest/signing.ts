@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { AttestConfig } from '../config/attest.js';
 import { type SignIdentity, verifyAttestationArgs, type VerifyIdentity } from './cosign-args.js';
 import { InputError } from '../errors.js';
+import { isOwnerRepo } from '../github/run.js';
 
 /** The same identity cosign's argv builder takes. */
 export type SigningIdentity = SignIdentity;
@@ -91,7 +92,7 @@ export const GITHUB_ISSUER = 'https://token.actions.githubusercontent.com';
 /** Quote one shell word when it needs it (the command is shown for copying, never run by us). */
 const shellWord = (w: string) => (/^[A-Za-z0-9_./:=@,+-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`);
 
-const ownerRepo = (r: string | undefined) => (r && /^[\w.-]+\/[\w.-]+$/.test(r) ? r : undefined);
+const ownerRepo = (r: string | undefined) => (r !== undefined && isOwnerRepo(r) ? r : undefined);
 const reEscape = (r: string) => r.replace(/\./g, '\\.');
 
 /**

@@ -6,6 +6,7 @@
 import { ATTESTATION_KINDS, type AttestationKind } from '../config/attest.js';
 import type { DockerAdapter } from '../docker/adapter.js';
 import { InputError } from '../errors.js';
+import { isOwnerRepo } from '../github/run.js';
 import { parseDigestRef } from './cosign-args.js';
 import type { Signer, Statement, Verification, VerifiedSignature, VerifyIdentity } from './cosign.js';
 import { mapLimit } from '../util/map-limit.js';
@@ -266,7 +267,7 @@ function identityFrom(values: VerifyFlags, { prefix, flag }: FlagNaming): Verify
     throw new InputError(
       `${prefix}${flag('certificate-github-workflow-repository')} is for keyless signatures; a key has no certificate`,
     );
-  if (repository !== undefined && !/^[\w.-]+\/[\w.-]+$/.test(repository))
+  if (repository !== undefined && !isOwnerRepo(repository))
     throw new InputError(
       `${prefix}${flag('certificate-github-workflow-repository')}: expected OWNER/REPO, got ${JSON.stringify(repository)}`,
     );

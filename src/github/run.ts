@@ -5,6 +5,9 @@ import { REDACTED, redactUrls } from '../capture/redact.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
+/** A GitHub repository name as GITHUB_REPOSITORY spells it: OWNER/REPO, nothing else. */
+export const isOwnerRepo = (name: string): boolean => /^[\w.-]+\/[\w.-]+$/.test(name);
+
 /**
  * The workflow run as a URL:
  * `${GITHUB_SERVER_URL}/${GITHUB_REPOSITORY}/actions/runs/${GITHUB_RUN_ID}/attempts/${GITHUB_RUN_ATTEMPT}`.

@@ -116,7 +116,6 @@ export function prepareSigning(
 ): Promise<unknown> | undefined {
   const signing = chooseSigning(loaded.config.attest, env, loaded.baseDir);
   if (!startKey || !signing.identity) return undefined;
-  const key = signingKey(signing.identity, env, signing.tlog);
-  key?.catch(() => undefined); // awaited before the build, and by the attest stage
-  return key;
+  // signingKey keeps a failure from going unhandled; the pipeline and the attest stage await it.
+  return signingKey(signing.identity, env, signing.tlog);
 }

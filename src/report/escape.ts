@@ -2,6 +2,9 @@
 // Every value from a record, smoke result, resolver or model goes through md() or html() at render
 // time; the renderer's own template text never contains user data unescaped.
 import he from 'he';
+import { clip } from '../util/text.js';
+
+export { clip };
 
 /**
  * Word joiner after `@` and `#`: GitHub's mention (`@user`, `@org/team`) and reference (`#12`,
@@ -15,13 +18,6 @@ const BIDI = /[\u202a-\u202e\u2066-\u2069]/g;
 // eslint-disable-next-line no-control-regex -- removing control characters is the point
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 const NEWLINES = /\r\n|[\r\n\u2028\u2029]/g;
-
-/** Cut to at most max characters (code points), marking the cut. */
-export function clip(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const points = Array.from(text);
-  return points.length <= max ? text : `${points.slice(0, Math.max(0, max - 1)).join('')}…`;
-}
 
 function neutralise(text: string): string {
   return (

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadConfig } from '../../config/load.js';
 import { InputError } from '../../errors.js';
+import { isOwnerRepo } from '../../github/run.js';
 import { bundledCatalog } from '../../plan/catalog.js';
 import { planBuild } from '../../plan/plan.js';
 import { dirBaselineStore } from '../../report/baseline.js';
@@ -64,7 +65,7 @@ Exit codes: 0 rendered (and posted); 2 bad input; 3 GitHub unreachable.`,
     const pr = values.pr === undefined ? undefined : Number(values.pr);
     if (pr !== undefined && (!Number.isInteger(pr) || pr <= 0))
       throw new InputError(`report: --pr: expected a pull request number, got "${values.pr}"`);
-    if (pr !== undefined && !/^[\w.-]+\/[\w.-]+$/.test(values.repo ?? ''))
+    if (pr !== undefined && !isOwnerRepo(values.repo ?? ''))
       throw new InputError(`report: --repo: expected OWNER/REPO with --pr, got "${values.repo ?? ''}"`);
     const mode = (values['comment-mode'] ?? (pr !== undefined ? 'post' : 'off')) as CommentMode;
     if (!COMMENT_MODES.includes(mode))
