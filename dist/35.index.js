@@ -25,6 +25,8 @@ var cosign_args = __webpack_require__(51386);
 var attest = __webpack_require__(92945);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
+// EXTERNAL MODULE: ./src/github/run.ts
+var github_run = __webpack_require__(31738);
 // EXTERNAL MODULE: ./src/util/map-limit.ts
 var map_limit = __webpack_require__(9992);
 // EXTERNAL MODULE: ./src/attest/predicates.ts + 2 modules
@@ -39,6 +41,7 @@ var smoke_predicate = __webpack_require__(97432);
 // verdict, GPU smoke, throughput floors). The checks are pure over what cosign verified; cosign sits
 // behind the Signer interface. The flags are parsed here once for every caller: `ml-image verify`,
 // `ml-image export --verify` and the verify sub-action (whose inputs have the flags' names).
+
 
 
 
@@ -219,7 +222,7 @@ function identityFrom(values, { prefix, flag }) {
         throw new errors/* InputError */.dz(`${prefix}give ${flag('key')} or ${flag('certificate-identity')} / ${flag('certificate-identity-regexp')}, not both`);
     if (key !== undefined && repository !== undefined)
         throw new errors/* InputError */.dz(`${prefix}${flag('certificate-github-workflow-repository')} is for keyless signatures; a key has no certificate`);
-    if (repository !== undefined && !/^[\w.-]+\/[\w.-]+$/.test(repository))
+    if (repository !== undefined && !(0,github_run/* isOwnerRepo */.Yn)(repository))
         throw new errors/* InputError */.dz(`${prefix}${flag('certificate-github-workflow-repository')}: expected OWNER/REPO, got ${JSON.stringify(repository)}`);
     if (key !== undefined)
         return { kind: 'key', publicKey: key };
@@ -753,6 +756,8 @@ var index_node = __webpack_require__(51248);
 var spec = __webpack_require__(94321);
 // EXTERNAL MODULE: ./src/capture/redact.ts + 1 modules
 var redact = __webpack_require__(44977);
+// EXTERNAL MODULE: ./src/util/text.ts
+var util_text = __webpack_require__(49997);
 // EXTERNAL MODULE: ./src/version.ts
 var version = __webpack_require__(311);
 // EXTERNAL MODULE: ./src/attest/types.ts
@@ -766,6 +771,7 @@ var types = __webpack_require__(79124);
 // timestamp from the record's capture time). Nothing from the record's env, labels (except the
 // OCI base-image name and digest) or collectEnv goes in, and every string is scrubbed.
 // The record holds no file hashes (the probe does not read RECORD files), so components carry none.
+
 
 
 
@@ -819,15 +825,11 @@ function ociPurl(ref, digest, arch) {
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 /** Every string from the record: scrubbed, and well-formed text (a purl encodes it). */
 const clean = (s) => (0,redact/* redactText */.Rd)(s.replace(LONE_SURROGATE, '\uFFFD'));
-/** CycloneDX 1.6 allows versions up to 1024 characters: a longer one (a hostile METADATA) is cut. */
-const MAX_VERSION = 1024;
-const cut = (s) => {
-    if (s.length <= MAX_VERSION)
-        return s;
-    const head = s.slice(0, MAX_VERSION - 1);
-    // Not between the two halves of a surrogate pair.
-    return `${/[\uD800-\uDBFF]$/.test(head) ? head.slice(0, -1) : head}…`;
-};
+/**
+ * CycloneDX 1.6 allows versions up to 1024 characters (code points, as JSON Schema counts them): a
+ * longer one (a hostile METADATA) is cut.
+ */
+const cut = (s) => (0,util_text/* clip */.$)(s, 1024);
 const nonEmpty = (s) => typeof s === 'string' && s !== '';
 function prop(c, name, value) {
     if (nonEmpty(value))
@@ -1067,7 +1069,7 @@ const BUILD_TYPE = 'https://ml-image-action.github.io/buildtypes/buildx/v1';
 const CLI_BUILDER_ID = 'https://ml-image-action.github.io/builders/cli';
 /** The builder: the workflow run (attempt) URL in GitHub Actions, the CLI's id elsewhere. */
 function builderFromEnv(env) {
-    return { id: (0,github_run/* runUrlFromEnv */.k)(env) ?? CLI_BUILDER_ID };
+    return { id: (0,github_run/* runUrlFromEnv */.kk)(env) ?? CLI_BUILDER_ID };
 }
 /**
  * The base image as a resolved dependency: pkg:docker/<path>@<digest, else tag>?repository_url=<registry>
@@ -1089,7 +1091,7 @@ function fileDependency(f) {
     return { uri: f.path, ...(hex !== undefined && { digest: { sha256: hex } }) };
 }
 function invocationIdFor(input) {
-    const run = (0,github_run/* runUrlFromEnv */.k)(input.env);
+    const run = (0,github_run/* runUrlFromEnv */.kk)(input.env);
     if (run !== undefined)
         return input.env.GITHUB_JOB ? `${run}#${input.env.GITHUB_JOB}` : run;
     const h = (0,external_node_crypto_.createHash)('sha256')
@@ -2183,10 +2185,10 @@ function isEnvelopeOf(publicKey, envelope, statement) {
         parsed.payload !== payload ||
         typeof sig?.sig !== 'string')
         return false;
-    // The signature text must be the canonical encoding of its bytes, as signEnvelope writes it
-    // (Node would read altered text too; cosign would not).
-    const signature = Buffer.from(sig.sig, 'base64');
-    if (signature.toString('base64') !== sig.sig)
+    // The signature text must be base64 as cosign reads it (Node would read altered text too), and
+    // the whole envelope the form signEnvelope writes (below).
+    const signature = strictBase64(sig.sig);
+    if (signature === undefined)
         return false;
     const same = {
         payloadType: IN_TOTO_PAYLOAD_TYPE,
@@ -2860,10 +2862,12 @@ function verifyDeps(env, ref, identity, tlog, given) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _cosign_args_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(51386);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(83916);
+/* harmony import */ var _github_run_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(31738);
 // Which identity signs (pure): `sign: auto|key|keyless|off` with what the environment offers.
 // Keyless needs GitHub's OIDC token (a job with `permissions: id-token: write`); a key comes from
 // the `attest.key` file or COSIGN_KEY (its contents; cosign reads it as env://COSIGN_KEY, so the key
 // never appears on a command line). Asking for a mode that cannot work is bad input (exit 2).
+
 
 
 
@@ -2925,7 +2929,7 @@ function chooseSigning(cfg, env, baseDir) {
 const GITHUB_ISSUER = 'https://token.actions.githubusercontent.com';
 /** Quote one shell word when it needs it (the command is shown for copying, never run by us). */
 const shellWord = (w) => (/^[A-Za-z0-9_./:=@,+-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`);
-const ownerRepo = (r) => (r && /^[\w.-]+\/[\w.-]+$/.test(r) ? r : undefined);
+const ownerRepo = (r) => (r !== undefined && (0,_github_run_js__WEBPACK_IMPORTED_MODULE_4__/* .isOwnerRepo */ .Yn)(r) ? r : undefined);
 const reEscape = (r) => r.replace(/\./g, '\\.');
 /**
  * The `cosign verify-attestation` command that checks one attestation: the public key is named
@@ -3116,7 +3120,7 @@ function buildSmokePredicate(input) {
         // cluster): no runner, rather than the attesting job's. Older results say neither.
         runner: input.runner ??
             smoke.runner ??
-            (smoke.finishedAt === undefined && input.env ? (0,_github_run_js__WEBPACK_IMPORTED_MODULE_1__/* .runnerFromEnv */ .W)(input.env) : {}),
+            (smoke.finishedAt === undefined && input.env ? (0,_github_run_js__WEBPACK_IMPORTED_MODULE_1__/* .runnerFromEnv */ .W1)(input.env) : {}),
         tool: { name: _types_js__WEBPACK_IMPORTED_MODULE_2__/* .TOOL_NAME */ .lH, version: input.toolVersion },
         finishedAt,
     }, [input.variant, input.platform, ...smoke.tests.flatMap((t) => [t.id, t.suite])]);
@@ -3953,14 +3957,17 @@ function overridesFromInputs(get) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   W: () => (/* binding */ runnerFromEnv),
-/* harmony export */   k: () => (/* binding */ runUrlFromEnv)
+/* harmony export */   W1: () => (/* binding */ runnerFromEnv),
+/* harmony export */   Yn: () => (/* binding */ isOwnerRepo),
+/* harmony export */   kk: () => (/* binding */ runUrlFromEnv)
 /* harmony export */ });
 /* harmony import */ var _capture_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(44977);
 // The workflow run and the runner, as the variables a GitHub runner sets describe them: the
 // provenance names the run as its builder, and the smoke results say where the suites ran (the
 // smoke attestation repeats it, even when another job makes it).
 
+/** A GitHub repository name as GITHUB_REPOSITORY spells it: OWNER/REPO, nothing else. */
+const isOwnerRepo = (name) => /^[\w.-]+\/[\w.-]+$/.test(name);
 /**
  * The workflow run as a URL:
  * `${GITHUB_SERVER_URL}/${GITHUB_REPOSITORY}/actions/runs/${GITHUB_RUN_ID}/attempts/${GITHUB_RUN_ATTEMPT}`.
@@ -3993,7 +4000,7 @@ function runnerFromEnv(env) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $Q: () => (/* binding */ clip),
+/* harmony export */   $Q: () => (/* reexport safe */ _util_text_js__WEBPACK_IMPORTED_MODULE_1__.$),
 /* harmony export */   Hg: () => (/* binding */ mermaidText),
 /* harmony export */   Pl: () => (/* binding */ safeUrl),
 /* harmony export */   md: () => (/* binding */ md),
@@ -4002,9 +4009,12 @@ function runnerFromEnv(env) {
 /* harmony export */ });
 /* harmony import */ var he__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(61528);
 /* harmony import */ var he__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(he__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(49997);
 // The ONE place untrusted text is made safe for GitHub Markdown (PR comments, job summaries).
 // Every value from a record, smoke result, resolver or model goes through md() or html() at render
 // time; the renderer's own template text never contains user data unescaped.
+
+
 
 /**
  * Word joiner after `@` and `#`: GitHub's mention (`@user`, `@org/team`) and reference (`#12`,
@@ -4017,13 +4027,6 @@ const BIDI = /[\u202a-\u202e\u2066-\u2069]/g;
 // eslint-disable-next-line no-control-regex -- removing control characters is the point
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 const NEWLINES = /\r\n|[\r\n\u2028\u2029]/g;
-/** Cut to at most max characters (code points), marking the cut. */
-function clip(text, max) {
-    if (text.length <= max)
-        return text;
-    const points = Array.from(text);
-    return points.length <= max ? text : `${points.slice(0, Math.max(0, max - 1)).join('')}…`;
-}
 function neutralise(text) {
     return (text
         .replace(CONTROL, '')
@@ -4047,7 +4050,7 @@ function neutralise(text) {
 const PLAIN = /^[A-Za-z0-9][A-Za-z0-9.,:+/=-]*$/;
 const NEEDS_WORK = /gh-[0-9]|^[0-9]+\.$|:\/\/|\bwww(\.|$)/i;
 function md(text, max = Infinity) {
-    const clipped = clip(String(text), max);
+    const clipped = (0,_util_text_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$)(String(text), max);
     if (PLAIN.test(clipped) && !NEEDS_WORK.test(clipped))
         return clipped;
     const s = neutralise(clipped);
@@ -4062,7 +4065,7 @@ function md(text, max = Infinity) {
 }
 /** Text inside an HTML element we emit (<summary>): Markdown is not parsed there, entities are. */
 function html(text, max = Infinity) {
-    return he__WEBPACK_IMPORTED_MODULE_0___default().escape(neutralise(clip(String(text), max))).replace(NEWLINES, ' ');
+    return he__WEBPACK_IMPORTED_MODULE_0___default().escape(neutralise((0,_util_text_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$)(String(text), max))).replace(NEWLINES, ' ');
 }
 /**
  * A link target: only http(s) URLs, percent-encoded so that nothing in them can end the Markdown
@@ -4114,7 +4117,7 @@ const MERMAID_SAFE = /^[A-Za-z0-9 .,_+\-/()]$/u;
  * [A-Za-z0-9 .,_+-/()] as `#<code point>;`. Never empty (an empty label reads as "?").
  */
 function mermaidText(text, max = 80) {
-    const plain = clip(String(text)
+    const plain = (0,_util_text_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$)(String(text)
         .replace(CONTROL, '')
         .replace(BIDI, '\ufffd')
         .replace(/[\s\u2028\u2029]+/gu, ' ')
@@ -4147,6 +4150,24 @@ async function mapLimit(items, limit, fn) {
     };
     await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
     return results;
+}
+
+
+/***/ }),
+
+/***/ 49997:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $: () => (/* binding */ clip)
+/* harmony export */ });
+// Text helpers shared by the stages.
+/** Cut to at most max characters (code points), marking the cut: never inside a surrogate pair. */
+function clip(text, max) {
+    if (text.length <= max)
+        return text;
+    const points = Array.from(text);
+    return points.length <= max ? text : `${points.slice(0, Math.max(0, max - 1)).join('')}…`;
 }
 
 

@@ -10988,9 +10988,8 @@ function prepareSigning(loaded, env, startKey = true) {
     const signing = (0,attest_signing/* chooseSigning */.T)(loaded.config.attest, env, loaded.baseDir);
     if (!startKey || !signing.identity)
         return undefined;
-    const key = (0,signers/* signingKey */.NR)(signing.identity, env, signing.tlog);
-    key?.catch(() => undefined); // awaited before the build, and by the attest stage
-    return key;
+    // signingKey keeps a failure from going unhandled; the pipeline and the attest stage await it.
+    return (0,signers/* signingKey */.NR)(signing.identity, env, signing.tlog);
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/merge.ts
@@ -11126,7 +11125,7 @@ async function runPipeline(opts, io) {
             gpus: opts.gpus,
             imagesDir: opts.imagesDir,
             ...(opts.reuse && opts.report.baseline && opts.report.saveAs && { reuse: reuseLookup(opts, plan) }),
-            runner: (0,run/* runnerFromEnv */.W)(io.env),
+            runner: (0,run/* runnerFromEnv */.W1)(io.env),
         }, io)));
     }
     const smokeStatus = smokeErrors.length > 0 ? 'fail' : overallStatus(smoke);

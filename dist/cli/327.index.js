@@ -319,7 +319,7 @@ const BUILD_TYPE = 'https://ml-image-action.github.io/buildtypes/buildx/v1';
 const CLI_BUILDER_ID = 'https://ml-image-action.github.io/builders/cli';
 /** The builder: the workflow run (attempt) URL in GitHub Actions, the CLI's id elsewhere. */
 function builderFromEnv(env) {
-    return { id: (0,github_run/* runUrlFromEnv */.k)(env) ?? CLI_BUILDER_ID };
+    return { id: (0,github_run/* runUrlFromEnv */.kk)(env) ?? CLI_BUILDER_ID };
 }
 /**
  * The base image as a resolved dependency: pkg:docker/<path>@<digest, else tag>?repository_url=<registry>
@@ -341,7 +341,7 @@ function fileDependency(f) {
     return { uri: f.path, ...(hex !== undefined && { digest: { sha256: hex } }) };
 }
 function invocationIdFor(input) {
-    const run = (0,github_run/* runUrlFromEnv */.k)(input.env);
+    const run = (0,github_run/* runUrlFromEnv */.kk)(input.env);
     if (run !== undefined)
         return input.env.GITHUB_JOB ? `${run}#${input.env.GITHUB_JOB}` : run;
     const h = (0,external_node_crypto_.createHash)('sha256')
@@ -476,8 +476,9 @@ function predicateFor(kind, ctx) {
 /* harmony import */ var _cyclonedx_cyclonedx_library_Spec__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(94321);
 /* harmony import */ var _cyclonedx_cyclonedx_library_Spec__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(_cyclonedx_cyclonedx_library_Spec__WEBPACK_IMPORTED_MODULE_4__);
 /* harmony import */ var _capture_redact_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(44977);
+/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(49997);
 /* harmony import */ var _plan_image_ref_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(68646);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(311);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(311);
 /* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(79124);
 // The ML-aware SBOM: CycloneDX 1.6 JSON built with @cyclonedx/cyclonedx-library from an
 // environment record (env.json). Every pip distribution (pkg:pypi), every apt package (pkg:deb),
@@ -487,6 +488,7 @@ function predicateFor(kind, ctx) {
 // timestamp from the record's capture time). Nothing from the record's env, labels (except the
 // OCI base-image name and digest) or collectEnv goes in, and every string is scrubbed.
 // The record holds no file hashes (the probe does not read RECORD files), so components carry none.
+
 
 
 
@@ -540,15 +542,11 @@ function ociPurl(ref, digest, arch) {
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 /** Every string from the record: scrubbed, and well-formed text (a purl encodes it). */
 const clean = (s) => (0,_capture_redact_js__WEBPACK_IMPORTED_MODULE_5__/* .redactText */ .Rd)(s.replace(LONE_SURROGATE, '\uFFFD'));
-/** CycloneDX 1.6 allows versions up to 1024 characters: a longer one (a hostile METADATA) is cut. */
-const MAX_VERSION = 1024;
-const cut = (s) => {
-    if (s.length <= MAX_VERSION)
-        return s;
-    const head = s.slice(0, MAX_VERSION - 1);
-    // Not between the two halves of a surrogate pair.
-    return `${/[\uD800-\uDBFF]$/.test(head) ? head.slice(0, -1) : head}…`;
-};
+/**
+ * CycloneDX 1.6 allows versions up to 1024 characters (code points, as JSON Schema counts them): a
+ * longer one (a hostile METADATA) is cut.
+ */
+const cut = (s) => (0,_util_text_js__WEBPACK_IMPORTED_MODULE_8__/* .clip */ .$)(s, 1024);
 const nonEmpty = (s) => typeof s === 'string' && s !== '';
 function prop(c, name, value) {
     if (nonEmpty(value))
@@ -577,7 +575,7 @@ function context(input) {
         arch: platform.split('/')[1],
         base: base && { ref: clean(base.ref), digest: baseDigest && `sha256:${baseDigest}` },
         driverFloor: input.driverFloor ?? null,
-        toolVersion: input.toolVersion ?? _version_js__WEBPACK_IMPORTED_MODULE_8__/* .VERSION */ .x,
+        toolVersion: input.toolVersion ?? _version_js__WEBPACK_IMPORTED_MODULE_9__/* .VERSION */ .x,
         osId: osId === undefined ? undefined : clean(osId),
         distro: osId !== undefined && nonEmpty(osVersion) ? clean(`${osId}-${osVersion}`) : undefined,
     };
@@ -1539,10 +1537,10 @@ function isEnvelopeOf(publicKey, envelope, statement) {
         parsed.payload !== payload ||
         typeof sig?.sig !== 'string')
         return false;
-    // The signature text must be the canonical encoding of its bytes, as signEnvelope writes it
-    // (Node would read altered text too; cosign would not).
-    const signature = Buffer.from(sig.sig, 'base64');
-    if (signature.toString('base64') !== sig.sig)
+    // The signature text must be base64 as cosign reads it (Node would read altered text too), and
+    // the whole envelope the form signEnvelope writes (below).
+    const signature = strictBase64(sig.sig);
+    if (signature === undefined)
         return false;
     const same = {
         payloadType: IN_TOTO_PAYLOAD_TYPE,
@@ -2216,10 +2214,12 @@ function verifyDeps(env, ref, identity, tlog, given) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _cosign_args_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(51386);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(83916);
+/* harmony import */ var _github_run_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(31738);
 // Which identity signs (pure): `sign: auto|key|keyless|off` with what the environment offers.
 // Keyless needs GitHub's OIDC token (a job with `permissions: id-token: write`); a key comes from
 // the `attest.key` file or COSIGN_KEY (its contents; cosign reads it as env://COSIGN_KEY, so the key
 // never appears on a command line). Asking for a mode that cannot work is bad input (exit 2).
+
 
 
 
@@ -2281,7 +2281,7 @@ function chooseSigning(cfg, env, baseDir) {
 const GITHUB_ISSUER = 'https://token.actions.githubusercontent.com';
 /** Quote one shell word when it needs it (the command is shown for copying, never run by us). */
 const shellWord = (w) => (/^[A-Za-z0-9_./:=@,+-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`);
-const ownerRepo = (r) => (r && /^[\w.-]+\/[\w.-]+$/.test(r) ? r : undefined);
+const ownerRepo = (r) => (r !== undefined && (0,_github_run_js__WEBPACK_IMPORTED_MODULE_4__/* .isOwnerRepo */ .Yn)(r) ? r : undefined);
 const reEscape = (r) => r.replace(/\./g, '\\.');
 /**
  * The `cosign verify-attestation` command that checks one attestation: the public key is named
@@ -2472,7 +2472,7 @@ function buildSmokePredicate(input) {
         // cluster): no runner, rather than the attesting job's. Older results say neither.
         runner: input.runner ??
             smoke.runner ??
-            (smoke.finishedAt === undefined && input.env ? (0,_github_run_js__WEBPACK_IMPORTED_MODULE_1__/* .runnerFromEnv */ .W)(input.env) : {}),
+            (smoke.finishedAt === undefined && input.env ? (0,_github_run_js__WEBPACK_IMPORTED_MODULE_1__/* .runnerFromEnv */ .W1)(input.env) : {}),
         tool: { name: _types_js__WEBPACK_IMPORTED_MODULE_2__/* .TOOL_NAME */ .lH, version: input.toolVersion },
         finishedAt,
     }, [input.variant, input.platform, ...smoke.tests.flatMap((t) => [t.id, t.suite])]);
@@ -2802,14 +2802,17 @@ function registryDeps(env) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   W: () => (/* binding */ runnerFromEnv),
-/* harmony export */   k: () => (/* binding */ runUrlFromEnv)
+/* harmony export */   W1: () => (/* binding */ runnerFromEnv),
+/* harmony export */   Yn: () => (/* binding */ isOwnerRepo),
+/* harmony export */   kk: () => (/* binding */ runUrlFromEnv)
 /* harmony export */ });
 /* harmony import */ var _capture_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(44977);
 // The workflow run and the runner, as the variables a GitHub runner sets describe them: the
 // provenance names the run as its builder, and the smoke results say where the suites ran (the
 // smoke attestation repeats it, even when another job makes it).
 
+/** A GitHub repository name as GITHUB_REPOSITORY spells it: OWNER/REPO, nothing else. */
+const isOwnerRepo = (name) => /^[\w.-]+\/[\w.-]+$/.test(name);
 /**
  * The workflow run as a URL:
  * `${GITHUB_SERVER_URL}/${GITHUB_REPOSITORY}/actions/runs/${GITHUB_RUN_ID}/attempts/${GITHUB_RUN_ATTEMPT}`.

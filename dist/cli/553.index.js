@@ -15,15 +15,17 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _config_load_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(61036);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(83916);
-/* harmony import */ var _plan_catalog_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9668);
-/* harmony import */ var _plan_plan_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(82649);
-/* harmony import */ var _report_baseline_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(67355);
-/* harmony import */ var _report_stage_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(47653);
-/* harmony import */ var _results_results_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(12135);
-/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(77593);
-/* harmony import */ var _shared_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(23419);
+/* harmony import */ var _github_run_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(31738);
+/* harmony import */ var _plan_catalog_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9668);
+/* harmony import */ var _plan_plan_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(82649);
+/* harmony import */ var _report_baseline_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(67355);
+/* harmony import */ var _report_stage_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(47653);
+/* harmony import */ var _results_results_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(12135);
+/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(77593);
+/* harmony import */ var _shared_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(23419);
 // `ml-image report`: render the report from the records and smoke results in a result directory,
 // against a baseline directory; post it as the sticky comment when a PR and a token are given.
+
 
 
 
@@ -52,7 +54,7 @@ per-variant comments of older versions are replaced).
 
 Options:
   --config FILE       config file (default ml-image.yml): variants, platforms, marker key
-${_shared_js__WEBPACK_IMPORTED_MODULE_10__/* .configOverrideFlags */ .i7}
+${_shared_js__WEBPACK_IMPORTED_MODULE_11__/* .configOverrideFlags */ .i7}
   --results DIR       where the records are (default ml-image-results); reports are written there
   --baseline DIR      directory of baselines (as "ml-image run" keeps them)
   --base-branch B     the branch whose records are the baseline (default main)
@@ -63,7 +65,7 @@ ${_shared_js__WEBPACK_IMPORTED_MODULE_10__/* .configOverrideFlags */ .i7}
 
 Exit codes: 0 rendered (and posted); 2 bad input; 3 GitHub unreachable.`,
     async run(argv, io) {
-        const { values } = (0,_args_js__WEBPACK_IMPORTED_MODULE_9__/* .parseCommandArgs */ .Qx)('report', argv, {
+        const { values } = (0,_args_js__WEBPACK_IMPORTED_MODULE_10__/* .parseCommandArgs */ .Qx)('report', argv, {
             config: { type: 'string' },
             platforms: { type: 'string' },
             variants: { type: 'string' },
@@ -78,31 +80,31 @@ Exit codes: 0 rendered (and posted); 2 bad input; 3 GitHub unreachable.`,
         const loaded = (0,_config_load_js__WEBPACK_IMPORTED_MODULE_2__/* .loadConfig */ .Z9)({
             cwd: io.cwd,
             ...(values.config !== undefined && { file: values.config }),
-            overrides: (0,_shared_js__WEBPACK_IMPORTED_MODULE_10__/* .overridesFromFlags */ .du)(values),
+            overrides: (0,_shared_js__WEBPACK_IMPORTED_MODULE_11__/* .overridesFromFlags */ .du)(values),
             checkFiles: false,
         });
         const pr = values.pr === undefined ? undefined : Number(values.pr);
         if (pr !== undefined && (!Number.isInteger(pr) || pr <= 0))
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`report: --pr: expected a pull request number, got "${values.pr}"`);
-        if (pr !== undefined && !/^[\w.-]+\/[\w.-]+$/.test(values.repo ?? ''))
+        if (pr !== undefined && !(0,_github_run_js__WEBPACK_IMPORTED_MODULE_4__/* .isOwnerRepo */ .Yn)(values.repo ?? ''))
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`report: --repo: expected OWNER/REPO with --pr, got "${values.repo ?? ''}"`);
         const mode = (values['comment-mode'] ?? (pr !== undefined ? 'post' : 'off'));
-        if (!_report_stage_js__WEBPACK_IMPORTED_MODULE_7__/* .COMMENT_MODES */ .p8.includes(mode))
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`report: --comment-mode: expected ${_report_stage_js__WEBPACK_IMPORTED_MODULE_7__/* .COMMENT_MODES */ .p8.join(', ')}, got "${mode}"`);
+        if (!_report_stage_js__WEBPACK_IMPORTED_MODULE_8__/* .COMMENT_MODES */ .p8.includes(mode))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`report: --comment-mode: expected ${_report_stage_js__WEBPACK_IMPORTED_MODULE_8__/* .COMMENT_MODES */ .p8.join(', ')}, got "${mode}"`);
         const token = io.env.GITHUB_TOKEN;
         if (mode === 'post' && !token)
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz('report: posting needs a token in GITHUB_TOKEN', 'export GITHUB_TOKEN=... (pull-requests: write)');
-        const git = await (0,_shared_js__WEBPACK_IMPORTED_MODULE_10__/* .gitContextFor */ .Tr)(io);
-        const plan = (0,_plan_plan_js__WEBPACK_IMPORTED_MODULE_5__/* .planBuild */ .C7)(loaded.config, { catalog: (0,_plan_catalog_js__WEBPACK_IMPORTED_MODULE_4__/* .bundledCatalog */ .Ot)(), git, now: new Date() });
+        const git = await (0,_shared_js__WEBPACK_IMPORTED_MODULE_11__/* .gitContextFor */ .Tr)(io);
+        const plan = (0,_plan_plan_js__WEBPACK_IMPORTED_MODULE_6__/* .planBuild */ .C7)(loaded.config, { catalog: (0,_plan_catalog_js__WEBPACK_IMPORTED_MODULE_5__/* .bundledCatalog */ .Ot)(), git, now: new Date() });
         const resultDir = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(io.cwd, values.results);
-        const outcomes = await (0,_report_stage_js__WEBPACK_IMPORTED_MODULE_7__/* .runReportStage */ .s8)({
+        const outcomes = await (0,_report_stage_js__WEBPACK_IMPORTED_MODULE_8__/* .runReportStage */ .s8)({
             plan,
             config: loaded.config,
-            results: (0,_results_results_js__WEBPACK_IMPORTED_MODULE_8__/* .openResultDir */ .lR)(resultDir, `--results ${values.results}`, { create: false }),
+            results: (0,_results_results_js__WEBPACK_IMPORTED_MODULE_9__/* .openResultDir */ .lR)(resultDir, `--results ${values.results}`, { create: false }),
             git,
             options: {
                 mode,
-                baseline: values.baseline !== undefined ? (0,_report_baseline_js__WEBPACK_IMPORTED_MODULE_6__/* .dirBaselineStore */ .IV)(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(io.cwd, values.baseline)) : null,
+                baseline: values.baseline !== undefined ? (0,_report_baseline_js__WEBPACK_IMPORTED_MODULE_7__/* .dirBaselineStore */ .IV)(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(io.cwd, values.baseline)) : null,
                 baseBranch: values['base-branch'],
                 ...(pr !== undefined && {
                     github: {
@@ -124,10 +126,53 @@ Exit codes: 0 rendered (and posted); 2 bad input; 3 GitHub unreachable.`,
         if (values.json)
             io.stdout(`${JSON.stringify(outcomes, null, 2)}\n`);
         else
-            io.stdout((0,_shared_js__WEBPACK_IMPORTED_MODULE_10__/* .printedReport */ .pP)(io, (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(outcomes[0].runFile, 'utf8')));
+            io.stdout((0,_shared_js__WEBPACK_IMPORTED_MODULE_11__/* .printedReport */ .pP)(io, (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(outcomes[0].runFile, 'utf8')));
         return 0;
     },
 };
+
+
+/***/ }),
+
+/***/ 31738:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   W1: () => (/* binding */ runnerFromEnv),
+/* harmony export */   Yn: () => (/* binding */ isOwnerRepo),
+/* harmony export */   kk: () => (/* binding */ runUrlFromEnv)
+/* harmony export */ });
+/* harmony import */ var _capture_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(44977);
+// The workflow run and the runner, as the variables a GitHub runner sets describe them: the
+// provenance names the run as its builder, and the smoke results say where the suites ran (the
+// smoke attestation repeats it, even when another job makes it).
+
+/** A GitHub repository name as GITHUB_REPOSITORY spells it: OWNER/REPO, nothing else. */
+const isOwnerRepo = (name) => /^[\w.-]+\/[\w.-]+$/.test(name);
+/**
+ * The workflow run as a URL:
+ * `${GITHUB_SERVER_URL}/${GITHUB_REPOSITORY}/actions/runs/${GITHUB_RUN_ID}/attempts/${GITHUB_RUN_ATTEMPT}`.
+ * Undefined outside Actions (any of server, repository or run id missing).
+ */
+function runUrlFromEnv(env) {
+    const server = env.GITHUB_SERVER_URL?.replace(/\/+$/, '');
+    const repo = env.GITHUB_REPOSITORY;
+    const runId = env.GITHUB_RUN_ID;
+    if (!server || !repo || !runId)
+        return undefined;
+    const attempt = env.GITHUB_RUN_ATTEMPT || '1';
+    return (0,_capture_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactUrls */ .sK)(`${server}/${repo}/actions/runs/${runId}/attempts/${attempt}`, _capture_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .REDACTED */ .XF);
+}
+/** The runner from RUNNER_NAME, RUNNER_OS, RUNNER_ARCH and the run URL (empty values left out). */
+function runnerFromEnv(env) {
+    const url = runUrlFromEnv(env);
+    return {
+        ...(env.RUNNER_NAME && { name: env.RUNNER_NAME }),
+        ...(env.RUNNER_OS && { os: env.RUNNER_OS }),
+        ...(env.RUNNER_ARCH && { arch: env.RUNNER_ARCH }),
+        ...(url !== undefined && { url }),
+    };
+}
 
 
 /***/ }),

@@ -21,8 +21,9 @@ export const modules = {
 /* harmony import */ var _cyclonedx_cyclonedx_library_Spec__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(94321);
 /* harmony import */ var _cyclonedx_cyclonedx_library_Spec__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(_cyclonedx_cyclonedx_library_Spec__WEBPACK_IMPORTED_MODULE_4__);
 /* harmony import */ var _capture_redact_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(44977);
+/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(49997);
 /* harmony import */ var _plan_image_ref_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(68646);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(311);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(311);
 /* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(79124);
 // The ML-aware SBOM: CycloneDX 1.6 JSON built with @cyclonedx/cyclonedx-library from an
 // environment record (env.json). Every pip distribution (pkg:pypi), every apt package (pkg:deb),
@@ -32,6 +33,7 @@ export const modules = {
 // timestamp from the record's capture time). Nothing from the record's env, labels (except the
 // OCI base-image name and digest) or collectEnv goes in, and every string is scrubbed.
 // The record holds no file hashes (the probe does not read RECORD files), so components carry none.
+
 
 
 
@@ -85,15 +87,11 @@ function ociPurl(ref, digest, arch) {
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 /** Every string from the record: scrubbed, and well-formed text (a purl encodes it). */
 const clean = (s) => (0,_capture_redact_js__WEBPACK_IMPORTED_MODULE_5__/* .redactText */ .Rd)(s.replace(LONE_SURROGATE, '\uFFFD'));
-/** CycloneDX 1.6 allows versions up to 1024 characters: a longer one (a hostile METADATA) is cut. */
-const MAX_VERSION = 1024;
-const cut = (s) => {
-    if (s.length <= MAX_VERSION)
-        return s;
-    const head = s.slice(0, MAX_VERSION - 1);
-    // Not between the two halves of a surrogate pair.
-    return `${/[\uD800-\uDBFF]$/.test(head) ? head.slice(0, -1) : head}…`;
-};
+/**
+ * CycloneDX 1.6 allows versions up to 1024 characters (code points, as JSON Schema counts them): a
+ * longer one (a hostile METADATA) is cut.
+ */
+const cut = (s) => (0,_util_text_js__WEBPACK_IMPORTED_MODULE_8__/* .clip */ .$)(s, 1024);
 const nonEmpty = (s) => typeof s === 'string' && s !== '';
 function prop(c, name, value) {
     if (nonEmpty(value))
@@ -122,7 +120,7 @@ function context(input) {
         arch: platform.split('/')[1],
         base: base && { ref: clean(base.ref), digest: baseDigest && `sha256:${baseDigest}` },
         driverFloor: input.driverFloor ?? null,
-        toolVersion: input.toolVersion ?? _version_js__WEBPACK_IMPORTED_MODULE_8__/* .VERSION */ .x,
+        toolVersion: input.toolVersion ?? _version_js__WEBPACK_IMPORTED_MODULE_9__/* .VERSION */ .x,
         osId: osId === undefined ? undefined : clean(osId),
         distro: osId !== undefined && nonEmpty(osVersion) ? clean(`${osId}-${osVersion}`) : undefined,
     };
@@ -892,6 +890,24 @@ function toJUnit(r) {
     }
     lines.push('  </testsuite>', '</testsuites>', '');
     return lines.join('\n');
+}
+
+
+/***/ }),
+
+/***/ 49997:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $: () => (/* binding */ clip)
+/* harmony export */ });
+// Text helpers shared by the stages.
+/** Cut to at most max characters (code points), marking the cut: never inside a surrogate pair. */
+function clip(text, max) {
+    if (text.length <= max)
+        return text;
+    const points = Array.from(text);
+    return points.length <= max ? text : `${points.slice(0, Math.max(0, max - 1)).join('')}…`;
 }
 
 

@@ -1236,7 +1236,7 @@ function computeLabels(l) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $Q: () => (/* binding */ clip),
+/* harmony export */   $Q: () => (/* reexport safe */ _util_text_js__WEBPACK_IMPORTED_MODULE_1__.$),
 /* harmony export */   Hg: () => (/* binding */ mermaidText),
 /* harmony export */   Pl: () => (/* binding */ safeUrl),
 /* harmony export */   md: () => (/* binding */ md),
@@ -1245,9 +1245,12 @@ function computeLabels(l) {
 /* harmony export */ });
 /* harmony import */ var he__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(61528);
 /* harmony import */ var he__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(he__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(49997);
 // The ONE place untrusted text is made safe for GitHub Markdown (PR comments, job summaries).
 // Every value from a record, smoke result, resolver or model goes through md() or html() at render
 // time; the renderer's own template text never contains user data unescaped.
+
+
 
 /**
  * Word joiner after `@` and `#`: GitHub's mention (`@user`, `@org/team`) and reference (`#12`,
@@ -1260,13 +1263,6 @@ const BIDI = /[\u202a-\u202e\u2066-\u2069]/g;
 // eslint-disable-next-line no-control-regex -- removing control characters is the point
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 const NEWLINES = /\r\n|[\r\n\u2028\u2029]/g;
-/** Cut to at most max characters (code points), marking the cut. */
-function clip(text, max) {
-    if (text.length <= max)
-        return text;
-    const points = Array.from(text);
-    return points.length <= max ? text : `${points.slice(0, Math.max(0, max - 1)).join('')}…`;
-}
 function neutralise(text) {
     return (text
         .replace(CONTROL, '')
@@ -1290,7 +1286,7 @@ function neutralise(text) {
 const PLAIN = /^[A-Za-z0-9][A-Za-z0-9.,:+/=-]*$/;
 const NEEDS_WORK = /gh-[0-9]|^[0-9]+\.$|:\/\/|\bwww(\.|$)/i;
 function md(text, max = Infinity) {
-    const clipped = clip(String(text), max);
+    const clipped = (0,_util_text_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$)(String(text), max);
     if (PLAIN.test(clipped) && !NEEDS_WORK.test(clipped))
         return clipped;
     const s = neutralise(clipped);
@@ -1305,7 +1301,7 @@ function md(text, max = Infinity) {
 }
 /** Text inside an HTML element we emit (<summary>): Markdown is not parsed there, entities are. */
 function html(text, max = Infinity) {
-    return he__WEBPACK_IMPORTED_MODULE_0___default().escape(neutralise(clip(String(text), max))).replace(NEWLINES, ' ');
+    return he__WEBPACK_IMPORTED_MODULE_0___default().escape(neutralise((0,_util_text_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$)(String(text), max))).replace(NEWLINES, ' ');
 }
 /**
  * A link target: only http(s) URLs, percent-encoded so that nothing in them can end the Markdown
@@ -1357,7 +1353,7 @@ const MERMAID_SAFE = /^[A-Za-z0-9 .,_+\-/()]$/u;
  * [A-Za-z0-9 .,_+-/()] as `#<code point>;`. Never empty (an empty label reads as "?").
  */
 function mermaidText(text, max = 80) {
-    const plain = clip(String(text)
+    const plain = (0,_util_text_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$)(String(text)
         .replace(CONTROL, '')
         .replace(BIDI, '\ufffd')
         .replace(/[\s\u2028\u2029]+/gu, ' ')
@@ -1881,6 +1877,24 @@ function toJUnit(r) {
     }
     lines.push('  </testsuite>', '</testsuites>', '');
     return lines.join('\n');
+}
+
+
+/***/ }),
+
+/***/ 49997:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $: () => (/* binding */ clip)
+/* harmony export */ });
+// Text helpers shared by the stages.
+/** Cut to at most max characters (code points), marking the cut: never inside a surrogate pair. */
+function clip(text, max) {
+    if (text.length <= max)
+        return text;
+    const points = Array.from(text);
+    return points.length <= max ? text : `${points.slice(0, Math.max(0, max - 1)).join('')}…`;
 }
 
 

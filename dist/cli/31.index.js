@@ -1,5 +1,5 @@
-export const id = 839;
-export const ids = [839];
+export const id = 31;
+export const ids = [31];
 export const modules = {
 
 /***/ 86839:
@@ -24,6 +24,8 @@ var signers = __webpack_require__(86212);
 var attest = __webpack_require__(92945);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
+// EXTERNAL MODULE: ./src/github/run.ts
+var github_run = __webpack_require__(31738);
 // EXTERNAL MODULE: ./src/attest/cosign-args.ts
 var cosign_args = __webpack_require__(51386);
 // EXTERNAL MODULE: ./src/util/map-limit.ts
@@ -40,6 +42,7 @@ var smoke_predicate = __webpack_require__(97432);
 // verdict, GPU smoke, throughput floors). The checks are pure over what cosign verified; cosign sits
 // behind the Signer interface. The flags are parsed here once for every caller: `ml-image verify`,
 // `ml-image export --verify` and the verify sub-action (whose inputs have the flags' names).
+
 
 
 
@@ -220,7 +223,7 @@ function identityFrom(values, { prefix, flag }) {
         throw new errors/* InputError */.dz(`${prefix}give ${flag('key')} or ${flag('certificate-identity')} / ${flag('certificate-identity-regexp')}, not both`);
     if (key !== undefined && repository !== undefined)
         throw new errors/* InputError */.dz(`${prefix}${flag('certificate-github-workflow-repository')} is for keyless signatures; a key has no certificate`);
-    if (repository !== undefined && !/^[\w.-]+\/[\w.-]+$/.test(repository))
+    if (repository !== undefined && !(0,github_run/* isOwnerRepo */.Yn)(repository))
         throw new errors/* InputError */.dz(`${prefix}${flag('certificate-github-workflow-repository')}: expected OWNER/REPO, got ${JSON.stringify(repository)}`);
     if (key !== undefined)
         return { kind: 'key', publicKey: key };
@@ -422,6 +425,24 @@ cosign cannot be reached (the fix is printed).`,
         return 0;
     },
 };
+
+
+/***/ }),
+
+/***/ 49997:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $: () => (/* binding */ clip)
+/* harmony export */ });
+// Text helpers shared by the stages.
+/** Cut to at most max characters (code points), marking the cut: never inside a surrogate pair. */
+function clip(text, max) {
+    if (text.length <= max)
+        return text;
+    const points = Array.from(text);
+    return points.length <= max ? text : `${points.slice(0, Math.max(0, max - 1)).join('')}…`;
+}
 
 
 /***/ })
