@@ -98,6 +98,25 @@ describe('redaction of huge and hostile text (no stack overflow, no quadratic ti
   });
 });
 
+describe('sk- tokens in free text', () => {
+  const TOKEN = 'sk-proj-abcdefghij0123456789ABCD';
+  it.each([
+    ['after "="', `OPENAI_API_KEY=${TOKEN}`, `OPENAI_API_KEY=${REDACTED}`],
+    ['after an escaped newline', `"log": "ok\\n${TOKEN}\\n"`, `"log": "ok\\n${REDACTED}\\n"`],
+    ['after an escaped tab', `key:\\t${TOKEN}`, `key:\\t${REDACTED}`],
+    ['after a percent-encoded "="', `next=%2Fapi%3Fkey%3D${TOKEN}`, `next=%2Fapi%3Fkey%3D${REDACTED}`],
+    ['after a percent-encoded newline', `a%0A${TOKEN}`, `a%0A${REDACTED}`],
+    [
+      'inside a package name (after a letter)',
+      'aws-msk-iam-sasl-signer-python3',
+      'aws-msk-iam-sasl-signer-python3',
+    ],
+    ['a word ending in an escape letter', `desk-${TOKEN.slice(3)}`, `desk-${TOKEN.slice(3)}`],
+  ])('%s', (_name, text, shown) => {
+    expect(redactText(text)).toBe(shown);
+  });
+});
+
 describe('one set of rules for TypeScript and the probe (images/probe/redaction-rules.json)', () => {
   const RULES_FILE = path.join(REPO_ROOT, 'images/probe/redaction-rules.json');
 
