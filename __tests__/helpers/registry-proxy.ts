@@ -1,7 +1,8 @@
 // A small HTTP proxy on 127.0.0.1 in front of the test bed's registry, for registry faults: reads
 // (GET/HEAD) always pass through; writes pass through too, or are answered 503 as an overloaded or
-// read-only registry answers (`failWrites`). `close()` stops listening and drops every connection:
-// the registry is gone.
+// read-only registry answers (`failWrites`). With `deny`, every request is answered 401 (a Basic
+// login is asked for) or 403, as a private registry answers without a login. `close()` stops
+// listening and drops every connection: the registry is gone.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -14,11 +15,22 @@ export interface RegistryProxy {
 
 export async function startRegistryProxy(
   upstream: string,
-  options: { failWrites?: boolean } = {},
+  options: { failWrites?: boolean; deny?: 401 | 403 } = {},
 ): Promise<RegistryProxy> {
   const [host, port] = upstream.replace(/^localhost/, '127.0.0.1').split(':');
   const state = { writes: 0, closed: false };
   const server = http.createServer((req, res) => {
+    if (options.deny !== undefined) {
+      req.resume();
+      const asks = options.deny === 401 ? { 'WWW-Authenticate': 'Basic realm="ml-image-test"' } : {};
+      res.writeHead(options.deny, { 'Content-Type': 'application/json', ...asks });
+      res.end(
+        options.deny === 401
+          ? '{"errors":[{"code":"UNAUTHORIZED","message":"authentication required"}]}'
+          : '{"errors":[{"code":"DENIED","message":"requested access to the resource is denied"}]}',
+      );
+      return;
+    }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       state.writes++;
       if (options.failWrites) {

@@ -33,6 +33,7 @@ import {
   writePredicates,
 } from '../helpers/attest-predicates.js';
 import { captureIo } from '../helpers/fakes.js';
+import { startRegistryProxy } from '../helpers/registry-proxy.js';
 
 const env = inject('dockerEnv');
 
@@ -357,6 +358,28 @@ describe.skipIf(!env.available || !env.cosign)('built-in signer vs the real cosi
       expect((e as EnvironmentError).exitCode).toBe(ExitCode.Environment);
       expect((e as EnvironmentError).message).toContain('registry 127.0.0.1:5999 is unreachable');
       expect((e as EnvironmentError).fix).toMatch(/scripts\/test-env\.sh/);
+    }
+  });
+
+  it('(6b) a registry that refuses the read (401, 403): exit 3 with the login fix, built-in and through buildx', async () => {
+    for (const deny of [401, 403] as const) {
+      const proxy = await startRegistryProxy(env.images!.registry, { deny });
+      try {
+        const ref = `localhost:${proxy.port}/ml-image-test/private@${digestOf(platforms[0]!)}`;
+        for (const extra of [{}, { ML_IMAGE_SIGNER: 'cosign' }] as Record<string, string>[]) {
+          const io = captureIo(dir, createDefaultDockerAdapter(), {
+            ML_IMAGE_CACHE_DIR: path.join(dir, '.cache'),
+            DOCKER_CONFIG: path.join(dir, 'no-docker-config'),
+            ...extra,
+          });
+          const code = await runCli(['verify', ref, '--key', facts.pub], io);
+          expect(code, `${deny} ${JSON.stringify(extra)}: ${io.err()}`).toBe(ExitCode.Environment);
+          expect(io.err()).toMatch(/docker login/);
+          expect(io.out()).not.toMatch(/^(ok|FAIL) /m);
+        }
+      } finally {
+        await proxy.close();
+      }
     }
   });
 

@@ -25,7 +25,7 @@ import {
   withDeadline,
 } from '../../src/docker/deadline.js';
 import { createDockerAdapter } from '../../src/docker/engine.js';
-import { cliFailure, parseAnswer } from '../../src/docker/failures.js';
+import { cliFailure, parseAnswer, readFailure } from '../../src/docker/failures.js';
 import { imageDetails, ImageInspectSchema } from '../../src/docker/images.js';
 import { sessionArchive } from '../../src/docker/sessions.js';
 import { demuxFrames } from '../../src/docker/streams.js';
@@ -128,6 +128,29 @@ describe('docker CLI failures and registry URLs', () => {
     const err = cliFailure('step', { exitCode: 1, stdout: '', stderr });
     expect(err.exitCode).toBe(code);
     expect(err.message).toContain(stderr.slice(0, 40));
+  });
+
+  // What buildx 0.13 printed for `imagetools inspect --raw` against a registry answering 401 (no
+  // login) and 403, and for a digest the registry does not have.
+  it.each([
+    [
+      'ERROR: pull access denied, repository does not exist or may require authorization: authorization failed: no basic auth credentials',
+      3,
+    ],
+    [
+      'ERROR: unexpected status from HEAD request to http://localhost:5097/v2/x/y/manifests/sha256:2d71: 403 Forbidden',
+      3,
+    ],
+    ['ERROR: localhost:5000/x/y@sha256:2d71: not found', 1],
+    [
+      'ERROR: failed to do request: Head "http://localhost:5000/v2/x/manifests/y": dial tcp 127.0.0.1:5000: connect: connection refused',
+      3,
+    ],
+  ])('classifies a failed image read %#', (stderr, code) => {
+    const err = readFailure('inspecting x', { exitCode: 1, stdout: '', stderr });
+    expect(err.exitCode).toBe(code);
+    expect(err.message).toContain(stderr.slice(0, 40));
+    if (code === 3 && !stderr.includes('dial tcp')) expect(err.fix).toMatch(/docker login/);
   });
 
   it.each([

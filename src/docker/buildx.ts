@@ -10,7 +10,7 @@ import type {
   ExecResult,
   ImageIndex,
 } from './adapter.js';
-import { BUILDX_FIX, cliFailure, parseJsonAnswer } from './failures.js';
+import { BUILDX_FIX, cliFailure, parseJsonAnswer, readFailure } from './failures.js';
 import { manifestDigestOverHttp } from './registry.js';
 
 export function parseBuildxVersion(output: string): string | undefined {
@@ -183,7 +183,7 @@ export function createBuildxCli(
     imagetoolsCreate: (tags, sources, options) => imagetoolsCreate(run, tags, sources, options),
     async imagetoolsInspect(ref) {
       const r = await run(['buildx', 'imagetools', 'inspect', '--raw', ref]);
-      if (r.exitCode !== 0) throw cliFailure(`inspecting ${ref}`, r);
+      if (r.exitCode !== 0) throw readFailure(`inspecting ${ref}`, r);
       return parseImageIndex(r.stdout);
     },
     imageDigest: async (ref) => (await httpDigest(ref)) ?? imageDigest(run, ref),

@@ -33,6 +33,29 @@ const DAEMON_UNREACHABLE =
 export const REGISTRY_UNREACHABLE =
   /connection refused|no such host|dial tcp|i\/o timeout|TLS handshake timeout|server gave HTTP response to HTTPS client|network is unreachable/i;
 
+/**
+ * What buildx says when a registry refuses to let an image be read: a 401 it has no login for
+ * ("pull access denied, ... may require authorization: authorization failed: no basic auth
+ * credentials"), or a 403 ("unexpected status from HEAD request to ...: 403 Forbidden").
+ */
+export const REGISTRY_DENIED =
+  /may require authorization|authorization failed|no basic auth credentials|\b40[13] (Unauthorized|Forbidden)\b|\b(unauthorized|denied): /i;
+
+export const REGISTRY_LOGIN_FIX =
+  'log in with a credential that may read the image ("docker login HOST"; in GitHub Actions docker/login-action, and packages: read for ghcr.io), and check that the repository exists';
+
+/**
+ * A failed read of an image through the docker CLI (`buildx imagetools inspect`): a registry that
+ * refuses the read is an environment problem (exit 3, the login fix), as on the built-in client;
+ * otherwise as cliFailure.
+ */
+export function readFailure(what: string, result: ExecResult): MlImageError {
+  const tail = (result.stderr || result.stdout).trim().split('\n').slice(-15).join('\n');
+  if (REGISTRY_DENIED.test(tail))
+    return new EnvironmentError(`${what}: the registry refused the read\n${tail}`, REGISTRY_LOGIN_FIX);
+  return cliFailure(what, result);
+}
+
 function daemonTarget(docker: Dockerode): string {
   // docker-modem keeps its connection settings as fields its types do not declare.
   const field = (name: string): unknown => Reflect.get(docker.modem, name);
