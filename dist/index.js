@@ -28648,7 +28648,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 11 modules
 var schemas = __nccwpck_require__(92857);
 ;// CONCATENATED MODULE: ./images/probe/redaction-rules.json
-const redaction_rules_namespaceObject = /*#__PURE__*/JSON.parse('{"$comment":"Secret redaction rules, one copy read by both src/capture/redact.ts (bundled into dist/) and the in-container probe images/probe/ml_image_probe.py (passed as --redaction-rules=JSON, or read beside the script). Patterns are written in the common subset of JavaScript and Python regular expressions and must stay linear (no nested quantifiers that can backtrack). Whitespace is spelled out (\\\\t\\\\n\\\\r\\\\f\\\\v and space): \\\\s is not the same set in both. A URL\'s userinfo runs to the last \\"@\\" before its host, as pip and WHATWG URLs read it (a password may hold \\"@\\" and any other character but whitespace, /, ?, # and a double quote, which ends a JSON string: a URL inside JSON is not read past its end). The OpenAI-style sk- token must not follow a letter and must hold a digit within its first 80 characters (bounded, so the rule stays linear): package names such as aws-msk-iam-sasl-signer-python are not tokens. JSON Web Tokens are found by code in both (a linear scan: a plain regex for them is quadratic), with the parameters under jwt.","redacted":"[redacted]","secretName":{"pattern":"TOKEN|SECRET|PASSW(OR)?D|KEY|CREDENTIAL|AUTH|PRIVATE|SESSION|COOKIE|SIGNATURE","ignoreCase":true},"secretValues":["hf_[A-Za-z0-9]{20,}","gh[pousr]_[A-Za-z0-9]{20,}","github_pat_[A-Za-z0-9_]{20,}","glpat-[A-Za-z0-9_-]{20,}","(AKIA|ASIA)[0-9A-Z]{16}","xox[abposr]-[A-Za-z0-9-]{10,}","(?<![A-Za-z])sk-(?=[A-Za-z_-]{0,80}[0-9])[A-Za-z0-9_-]{20,}"],"jwt":{"prefix":"eyJ","minSegmentLength":8},"base64Like":"^[A-Za-z0-9+/_=-]{40,}$","hex":"^[0-9a-fA-F]+$","base64MaxLength":4096,"urlUserinfo":"([A-Za-z][A-Za-z0-9+.-]{0,30}://)([^\\\\t\\\\n\\\\r\\\\f\\\\v /?#:\\"]+)(?::([^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]*))?@(?=[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#@\\"]*(?:[\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]|$))"}');
+const redaction_rules_namespaceObject = /*#__PURE__*/JSON.parse('{"$comment":"Secret redaction rules, one copy read by both src/capture/redact.ts (bundled into dist/) and the in-container probe images/probe/ml_image_probe.py (passed as --redaction-rules=JSON, or read beside the script). Patterns are written in the common subset of JavaScript and Python regular expressions and must stay linear (no nested quantifiers that can backtrack). Whitespace is spelled out (\\\\t\\\\n\\\\r\\\\f\\\\v and space): \\\\s is not the same set in both. A URL\'s userinfo runs to the last \\"@\\" before its host, as pip and WHATWG URLs read it (a password may hold \\"@\\" and any other character but whitespace, /, ?, # and a double quote, which ends a JSON string: a URL inside JSON is not read past its end). The OpenAI-style sk- token must not follow a letter, unless that letter ends an escape (\\\\n, \\\\t and the like in escaped text, or percent-encoding such as %3D for =), and must hold a digit within its first 80 characters (bounded, so the rule stays linear): package names such as aws-msk-iam-sasl-signer-python are not tokens. JSON Web Tokens are found by code in both (a linear scan: a plain regex for them is quadratic), with the parameters under jwt.","redacted":"[redacted]","secretName":{"pattern":"TOKEN|SECRET|PASSW(OR)?D|KEY|CREDENTIAL|AUTH|PRIVATE|SESSION|COOKIE|SIGNATURE","ignoreCase":true},"secretValues":["hf_[A-Za-z0-9]{20,}","gh[pousr]_[A-Za-z0-9]{20,}","github_pat_[A-Za-z0-9_]{20,}","glpat-[A-Za-z0-9_-]{20,}","(AKIA|ASIA)[0-9A-Z]{16}","xox[abposr]-[A-Za-z0-9-]{10,}","(?:(?<![A-Za-z])|(?<=\\\\\\\\[bfnrtv])|(?<=%[0-9A-Fa-f][A-Fa-f]))sk-(?=[A-Za-z_-]{0,80}[0-9])[A-Za-z0-9_-]{20,}"],"jwt":{"prefix":"eyJ","minSegmentLength":8},"base64Like":"^[A-Za-z0-9+/_=-]{40,}$","hex":"^[0-9a-fA-F]+$","base64MaxLength":4096,"urlUserinfo":"([A-Za-z][A-Za-z0-9+.-]{0,30}://)([^\\\\t\\\\n\\\\r\\\\f\\\\v /?#:\\"]+)(?::([^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]*))?@(?=[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#@\\"]*(?:[\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]|$))"}');
 ;// CONCATENATED MODULE: ./src/capture/redact.ts
 // Secrets never reach a record, log, summary or comment: redaction by variable name and by value
 // pattern (the in-container probe applies the same rules; this pass covers everything else, such
@@ -29176,7 +29176,7 @@ function createBuildxCli(exec, cli = 'docker', httpDigest = (ref) => (0,_registr
         async imagetoolsInspect(ref) {
             const r = await run(['buildx', 'imagetools', 'inspect', '--raw', ref]);
             if (r.exitCode !== 0)
-                throw (0,_failures_js__WEBPACK_IMPORTED_MODULE_1__/* .cliFailure */ .$l)(`inspecting ${ref}`, r);
+                throw (0,_failures_js__WEBPACK_IMPORTED_MODULE_1__/* .readFailure */ .f1)(`inspecting ${ref}`, r);
             return parseImageIndex(r.stdout);
         },
         imageDigest: async (ref) => (await httpDigest(ref)) ?? imageDigest(run, ref),
@@ -30231,10 +30231,11 @@ class ActionsExecRunner {
 /* harmony export */   P9: () => (/* binding */ BUILDX_FIX),
 /* harmony export */   PU: () => (/* binding */ statusCodeOf),
 /* harmony export */   Wp: () => (/* binding */ parseAnswer),
+/* harmony export */   f1: () => (/* binding */ readFailure),
 /* harmony export */   n2: () => (/* binding */ REGISTRY_UNREACHABLE),
 /* harmony export */   oV: () => (/* binding */ parseJsonAnswer)
 /* harmony export */ });
-/* unused harmony exports DAEMON_FIX, errorCode */
+/* unused harmony exports DAEMON_FIX, REGISTRY_DENIED, REGISTRY_LOGIN_FIX, errorCode */
 /* harmony import */ var _config_issues_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(11012);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(83916);
 
@@ -30255,6 +30256,24 @@ const CONNECT_CODES = new Set([
 const DAEMON_UNREACHABLE = /Cannot connect to the Docker daemon|docker daemon is not running|dial unix [^ ]*\.sock|error during connect/i;
 /** What a pull or push says when the registry cannot be reached. */
 const REGISTRY_UNREACHABLE = /connection refused|no such host|dial tcp|i\/o timeout|TLS handshake timeout|server gave HTTP response to HTTPS client|network is unreachable/i;
+/**
+ * What buildx says when a registry refuses to let an image be read: a 401 it has no login for
+ * ("pull access denied, ... may require authorization: authorization failed: no basic auth
+ * credentials"), or a 403 ("unexpected status from HEAD request to ...: 403 Forbidden").
+ */
+const REGISTRY_DENIED = /may require authorization|authorization failed|no basic auth credentials|\b40[13] (Unauthorized|Forbidden)\b|\b(unauthorized|denied): /i;
+const REGISTRY_LOGIN_FIX = 'log in with a credential that may read the image ("docker login HOST"; in GitHub Actions docker/login-action, and packages: read for ghcr.io), and check that the repository exists';
+/**
+ * A failed read of an image through the docker CLI (`buildx imagetools inspect`): a registry that
+ * refuses the read is an environment problem (exit 3, the login fix), as on the built-in client;
+ * otherwise as cliFailure.
+ */
+function readFailure(what, result) {
+    const tail = (result.stderr || result.stdout).trim().split('\n').slice(-15).join('\n');
+    if (REGISTRY_DENIED.test(tail))
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .EnvironmentError */ .eG(`${what}: the registry refused the read\n${tail}`, REGISTRY_LOGIN_FIX);
+    return cliFailure(what, result);
+}
 function daemonTarget(docker) {
     // docker-modem keeps its connection settings as fields its types do not declare.
     const field = (name) => Reflect.get(docker.modem, name);
