@@ -147,7 +147,8 @@ describe('buildProvenance (SLSA v1)', () => {
             digest: { sha256: HEX('b') },
           },
           { uri: 'requirements.txt', digest: { sha256: HEX('2') } },
-          { uri: 'constraints (resolver)', digest: { sha256: HEX('3') } },
+          // Made by the run: a name and a digest, no uri (it is no file anyone can fetch).
+          { name: 'constraints (resolver)', digest: { sha256: HEX('3') } },
         ],
       },
       runDetails: {
