@@ -349,12 +349,24 @@ function invocationIdFor(input) {
         .digest('hex');
     return `urn:uuid:${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
+/**
+ * The resolver's constraints: made by the run, so no file anyone can fetch; named, with the
+ * sha256 of their text (a ResourceDescriptor needs a uri, a digest or the content, not all).
+ */
+function constraintsDependency(f) {
+    const hex = (0,types/* sha256Hex */.fg)(f.sha256);
+    return { name: f.path, ...(hex !== undefined && { digest: { sha256: hex } }) };
+}
 /** The SLSA v1 predicate; every string scrubbed (no URL credentials, no tokens). */
 function buildProvenance(input) {
     const files = [...input.inputs, ...(input.constraints ? [input.constraints] : [])];
     const seen = new Set();
-    const deps = [baseImageDependency(input.baseImage), ...files.map(fileDependency)].filter((d) => {
-        const key = `${d.uri}\n${d.digest?.sha256 ?? ''}`;
+    const deps = [
+        baseImageDependency(input.baseImage),
+        ...input.inputs.map(fileDependency),
+        ...(input.constraints ? [constraintsDependency(input.constraints)] : []),
+    ].filter((d) => {
+        const key = `${d.uri ?? `name:${d.name}`}\n${d.digest?.sha256 ?? ''}`;
         if (seen.has(key))
             return false;
         seen.add(key);
