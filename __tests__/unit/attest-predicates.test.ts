@@ -126,6 +126,21 @@ describe("predicateFor(provenance): the build's own times", () => {
   it('a build.json of an older version (no finishing time): the attest time, as before', () => {
     expect(times(ctx())).toEqual(['2026-01-05T12:55:30.000Z', '2026-01-05T13:00:00.000Z']);
   });
+
+  it("the files by path (uri), the resolver's constraints by name (no uri), each with its digest", () => {
+    const made = predicateFor(
+      'provenance',
+      ctx({
+        inputs: [{ path: 'requirements.txt', sha256: HEX('2') }],
+        constraints: { path: 'constraints (resolver)', sha256: `sha256:${HEX('3')}` },
+      }),
+    );
+    const deps = (made as { predicate: SlsaProvenanceV1 }).predicate.buildDefinition.resolvedDependencies;
+    expect(deps.slice(1)).toEqual([
+      { uri: 'requirements.txt', digest: { sha256: HEX('2') } },
+      { name: 'constraints (resolver)', digest: { sha256: HEX('3') } },
+    ]);
+  });
 });
 
 describe('buildProvenance (SLSA v1)', () => {
