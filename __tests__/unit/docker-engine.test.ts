@@ -141,7 +141,23 @@ describe('docker CLI failures and registry URLs', () => {
       'ERROR: unexpected status from HEAD request to http://localhost:5097/v2/x/y/manifests/sha256:2d71: 403 Forbidden',
       3,
     ],
+    // A Bearer challenge (ghcr.io, Docker Hub) that buildx has no login for.
+    [
+      'ERROR: unexpected status from HEAD request to https://ghcr.io/v2/acme/model/manifests/sha256:2d71: 401 Unauthorized',
+      3,
+    ],
+    [
+      'ERROR: unexpected status from HEAD request to http://localhost:5097/v2/x/y/manifests/sha256:2d71: 503 Service Unavailable',
+      3,
+    ],
+    [
+      'ERROR: unexpected status from HEAD request to http://localhost:5097/v2/x/y/manifests/sha256:2d71: 429 Too Many Requests',
+      3,
+    ],
+    ['ERROR: failed to copy: denied: requested access to the resource is denied', 3],
     ['ERROR: localhost:5000/x/y@sha256:2d71: not found', 1],
+    // A credential helper's own error is not the registry refusing the read.
+    ["ERROR: error getting credentials - err: exit status 1, out: `Permission denied: '/run/secret'`", 1],
     [
       'ERROR: failed to do request: Head "http://localhost:5000/v2/x/manifests/y": dial tcp 127.0.0.1:5000: connect: connection refused',
       3,
@@ -150,7 +166,11 @@ describe('docker CLI failures and registry URLs', () => {
     const err = readFailure('inspecting x', { exitCode: 1, stdout: '', stderr });
     expect(err.exitCode).toBe(code);
     expect(err.message).toContain(stderr.slice(0, 40));
-    if (code === 3 && !stderr.includes('dial tcp')) expect(err.fix).toMatch(/docker login/);
+    const fix = (err as { fix?: string }).fix ?? '';
+    if (code !== 3) expect(fix).toBe('');
+    else if (/40[13]|denied|authoriz/.test(stderr)) expect(fix).toMatch(/docker login/);
+    else if (/: (429|503) /.test(stderr)) expect(fix).toMatch(/failing for now/);
+    else if (stderr.includes('dial tcp')) expect(fix).toMatch(/reachable/);
   });
 
   it.each([
