@@ -33,8 +33,10 @@ export const ENV_CASES: [string, string, string][] = [
   ],
   ['OPENAI', 'sk-proj-abcdefghij0123456789ABCD', REDACTED],
   ['HEADER_LINE', 'Bearer%20sk-proj-abcdefghij0123456789ABCD', REDACTED],
-  // After an escape that ends in a letter: an escaped newline in logged text, percent-encoding.
+  // After an escape that ends in a letter: escaped text (\n, \u003d), a colour code, percent-encoding.
   ['LAST_LOG_LINE', 'started\\nsk-proj-abcdefghij0123456789ABCD', REDACTED],
+  ['JAVA_OPTS_ECHO', '{"opts":"-Dapi.key\\u003dsk-proj-abcdefghij0123456789ABCD"}', REDACTED],
+  ['COLOURED_LOG', '\u001b[32msk-proj-abcdefghij0123456789ABCD\u001b[0m', REDACTED],
   ['CALLBACK_URL', 'https://hooks.corp/cb?next=%2Fapi%3Fkey%3Dsk-proj-abcdefghij0123456789ABCD', REDACTED],
   // A package name that holds "sk-" is no token (after a letter, or with no digit).
   ['EXTRA_PACKAGES', 'aws-msk-iam-sasl-signer-python', 'aws-msk-iam-sasl-signer-python'],

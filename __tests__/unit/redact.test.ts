@@ -111,7 +111,13 @@ describe('sk- tokens in free text', () => {
       'aws-msk-iam-sasl-signer-python3',
       'aws-msk-iam-sasl-signer-python3',
     ],
-    ['a word ending in an escape letter', `desk-${TOKEN.slice(3)}`, `desk-${TOKEN.slice(3)}`],
+    ['after a \\u escape (Gson writes "=" as \\u003d)', `key\\u003d${TOKEN}`, `key\\u003d${REDACTED}`],
+    ['after a \\x escape', `key\\x3d${TOKEN}`, `key\\x3d${REDACTED}`],
+    ['after "=" encoded twice', `key%253D${TOKEN}`, `key%253D${REDACTED}`],
+    ['after a terminal colour code', `\x1b[32m${TOKEN}\x1b[0m`, `\x1b[32m${REDACTED}\x1b[0m`],
+    ['after a bold colour code', `\x1b[1;32m${TOKEN}`, `\x1b[1;32m${REDACTED}`],
+    // "t" is an escape letter, but not after a backslash here: a word, not an escape.
+    ['a word ending in an escape letter', `batsk-${TOKEN.slice(3)}`, `batsk-${TOKEN.slice(3)}`],
   ])('%s', (_name, text, shown) => {
     expect(redactText(text)).toBe(shown);
   });
