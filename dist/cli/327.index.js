@@ -441,7 +441,8 @@ function predicateFor(kind, ctx) {
                 tags: [...ctx.tags],
                 baseImage: ctx.baseImage,
                 ...(ctx.config && { config: ctx.config }),
-                inputs: [...ctx.inputs, ...(ctx.constraints ? [ctx.constraints] : [])],
+                inputs: [...ctx.inputs],
+                ...(ctx.constraints && { constraints: ctx.constraints }),
                 env: ctx.env,
                 // The build's own times: the attestation may come much later (after the smoke tests,
                 // in another job).
