@@ -11,7 +11,7 @@ import type {
   ImageIndex,
 } from './adapter.js';
 import { BUILDX_FIX, cliFailure, parseJsonAnswer, readFailure } from './failures.js';
-import { manifestDigestOverHttp } from './registry.js';
+import { manifestDigestOverHttp, splitImageRef } from './registry.js';
 
 export function parseBuildxVersion(output: string): string | undefined {
   return /\bv?(\d+\.\d+\.\d+(?:[-+][\w.]+)?)/.exec(output)?.[1];
@@ -183,7 +183,7 @@ export function createBuildxCli(
     imagetoolsCreate: (tags, sources, options) => imagetoolsCreate(run, tags, sources, options),
     async imagetoolsInspect(ref) {
       const r = await run(['buildx', 'imagetools', 'inspect', '--raw', ref]);
-      if (r.exitCode !== 0) throw readFailure(`inspecting ${ref}`, r);
+      if (r.exitCode !== 0) throw readFailure(`inspecting ${ref}`, r, splitImageRef(ref).host);
       return parseImageIndex(r.stdout);
     },
     imageDigest: async (ref) => (await httpDigest(ref)) ?? imageDigest(run, ref),

@@ -44,18 +44,19 @@ export const REGISTRY_DENIED =
 /** What buildx says when a registry answers a read with 429 or a 5xx ("...: 503 Service Unavailable"). */
 const REGISTRY_FAILING = /unexpected status[^\n]*: (?:429|5\d\d) [A-Z]/;
 
-export const REGISTRY_LOGIN_FIX =
-  'log in with a credential that may read the image ("docker login HOST"; in GitHub Actions docker/login-action, and packages: read for ghcr.io), and check that the repository exists';
+/** The fix for a registry that refuses a read: log in to HOST (the image's registry). */
+export const registryLoginFix = (host: string) =>
+  `log in with a credential that may read the image ("docker login ${host}"; in GitHub Actions docker/login-action, and packages: read for ghcr.io), and check that the repository exists`;
 
 /**
  * A failed read of an image through the docker CLI (`buildx imagetools inspect`): a registry that
  * refuses the read (the login fix) or fails (429, 5xx) is an environment problem (exit 3), as on
  * the built-in client; otherwise as cliFailure.
  */
-export function readFailure(what: string, result: ExecResult): MlImageError {
+export function readFailure(what: string, result: ExecResult, host = 'HOST'): MlImageError {
   const tail = (result.stderr || result.stdout).trim().split('\n').slice(-15).join('\n');
   if (REGISTRY_DENIED.test(tail))
-    return new EnvironmentError(`${what}: the registry refused the read\n${tail}`, REGISTRY_LOGIN_FIX);
+    return new EnvironmentError(`${what}: the registry refused the read\n${tail}`, registryLoginFix(host));
   if (REGISTRY_FAILING.test(tail))
     return new EnvironmentError(
       `${what}: the registry is failing\n${tail}`,
