@@ -1,0 +1,129 @@
+// Real GPU data, kept as fixtures (__tests__/fixtures/h200): the probe and the smoke suites run
+// directly on an NVIDIA H200 (`ml_image_probe.py --torch-runtime` and `ml_image_smoke.py direct
+// --cuda --floors @src/smoke/baselines.json --driver-floor 570` on this project's device machine,
+// 2026-11-30: torch 2.11.0+cu130, CUDA 13.0, cuDNN 9.19, NCCL 2.28.9, driver 580.159.04). The
+// record is trimmed to the ML stack's packages and a few apt ones, and its environment is left out.
+// What the SBOM makes of that CUDA stack, and what verify's GPU policy says of those smoke results.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Version } from '@cyclonedx/cyclonedx-library/Spec';
+import { JsonStrictValidator } from '@cyclonedx/cyclonedx-library/Validation';
+import { describe, expect, it } from 'vitest';
+import { buildSbom, ML_STACK_PROPERTY } from '../../src/attest/sbom.js';
+import { buildSmokePredicate, SmokePredicateSchema } from '../../src/attest/smoke-predicate.js';
+import { smokeChecks, type VerifyPolicy } from '../../src/attest/verify.js';
+import { EnvRecordSchema } from '../../src/capture/record.js';
+import { SMOKE_RESULT_SCHEMA_VERSION, type SmokeResult, SmokeTestSchema } from '../../src/smoke/result.js';
+import { REPO_ROOT } from '../helpers/docker-env.js';
+
+const FIXTURES = path.join(REPO_ROOT, '__tests__/fixtures/h200');
+const record = EnvRecordSchema.parse(JSON.parse(readFileSync(path.join(FIXTURES, 'record.json'), 'utf8')));
+const direct = JSON.parse(readFileSync(path.join(FIXTURES, 'direct.json'), 'utf8')) as { tests: unknown[] };
+const DIGEST = `sha256:${'c'.repeat(64)}`;
+
+interface CdxComponent {
+  name: string;
+  version?: string;
+  purl?: string;
+  properties?: { name: string; value: string }[];
+}
+const props = (c: CdxComponent | undefined) =>
+  Object.fromEntries((c?.properties ?? []).map((p) => [p.name, p.value]));
+
+describe('the SBOM of a real CUDA stack (an H200 with torch 2.11 + CUDA 13.0)', () => {
+  const bom = buildSbom({ record, imageRef: 'ghcr.io/acme/model', imageDigest: DIGEST }) as unknown as {
+    components: CdxComponent[];
+  };
+  const find = (name: string) => bom.components.find((c) => c.name === name);
+
+  it('is CycloneDX 1.6 that the strict validator accepts', async () => {
+    expect(await new JsonStrictValidator(Version.v1dot6).validate(JSON.stringify(bom))).toBeNull();
+  });
+
+  it('names the CUDA runtime, cuDNN and NCCL torch loads, and torch with its CUDA build', () => {
+    const stack = bom.components.filter((c) => props(c)[ML_STACK_PROPERTY] !== undefined);
+    expect(Object.fromEntries(stack.map((c) => [c.name, c.version]))).toMatchObject({
+      'cuda-runtime': '13.0',
+      cudnn: '9.19.0',
+      nccl: '2.28.9',
+      torch: '2.11.0',
+      numpy: '2.5.2',
+    });
+    expect(props(find('torch'))).toMatchObject({
+      'ml-image:torch.cuda': '13.0',
+      'ml-image:torch.version': '2.11.0+cu130',
+    });
+    expect(find('torch')?.purl).toBe('pkg:pypi/torch@2.11.0');
+    expect(find('nvidia-nccl-cu13')?.purl).toBe('pkg:pypi/nvidia-nccl-cu13@2.28.9');
+  });
+});
+
+describe("verify's GPU policy on the H200's smoke results", () => {
+  const tests = direct.tests.map((t) => SmokeTestSchema.parse(t));
+  const smoke: SmokeResult = {
+    schemaVersion: SMOKE_RESULT_SCHEMA_VERSION,
+    image: `ghcr.io/acme/model@${DIGEST}`,
+    platform: 'linux/amd64',
+    gpus: 'all',
+    tests,
+    summary: {
+      pass: tests.filter((t) => t.status === 'pass').length,
+      fail: tests.filter((t) => t.status === 'fail').length,
+      skip: tests.filter((t) => t.status === 'skip').length,
+      durationMs: tests.reduce((n, t) => n + t.durationMs, 0),
+    },
+    finishedAt: '2026-11-30T17:14:00Z',
+  };
+  const predicate = SmokePredicateSchema.parse(
+    buildSmokePredicate({
+      smoke,
+      record,
+      variant: 'cuda13.0',
+      imageRef: 'ghcr.io/acme/model',
+      digest: DIGEST,
+      platform: 'linux/amd64',
+      toolVersion: '0.1.0',
+      finishedAt: '2026-11-30T17:14:00Z',
+    }),
+  );
+  const policy = (minTflops: Record<string, number>): VerifyPolicy => ({
+    require: [],
+    requireSmokePass: true,
+    requireGpuSmoke: true,
+    minTflops,
+  });
+
+  it('the predicate names the GPU and driver the tests ran on', () => {
+    expect(predicate.verdict).toBe('pass');
+    expect(predicate.gpus.devices).toEqual([
+      { name: 'NVIDIA H200', driver: '580.159.04', memoryMiB: 143771, computeCapability: '9.0' },
+    ]);
+    expect(predicate.gpus.cuda).toBe('13.0');
+  });
+
+  it('passes --require-smoke pass --require-gpu-smoke and floors below what the H200 measured', () => {
+    const checks = smokeChecks(
+      'linux/amd64',
+      predicate,
+      policy({ bf16: 600, fp16: 700, tf32: 300, fp32: 40 }),
+    );
+    expect(checks.map((c) => [c.check, c.ok, c.detail])).toEqual([
+      ['smoke pass', true, '5 passed, 0 failed, 0 skipped'],
+      ['GPU smoke', true, 'on NVIDIA H200'],
+      ['bf16 TFLOP/s >= 600', true, 'measured 730.8'],
+      ['fp16 TFLOP/s >= 700', true, 'measured 772.1'],
+      ['tf32 TFLOP/s >= 300', true, 'measured 396.3'],
+      // The GPU's fp32, not the CPU compute test's 0.8428.
+      ['fp32 TFLOP/s >= 40', true, 'measured 50.7'],
+    ]);
+  });
+
+  it('fails a floor above what it measured, naming the figure', () => {
+    const [bf16] = smokeChecks('linux/amd64', predicate, {
+      ...policy({ bf16: 800 }),
+      requireSmokePass: false,
+      requireGpuSmoke: false,
+    });
+    expect(bf16).toMatchObject({ check: 'bf16 TFLOP/s >= 800', ok: false, detail: 'measured 730.8' });
+  });
+});
