@@ -12,6 +12,7 @@ PyTorch's torch.utils.collect_env (under "collectEnv").
 """
 import csv
 import ctypes
+import importlib
 import io
 import json
 import os
@@ -360,7 +361,8 @@ def torch_info():
                          if torch.backends.cudnn.is_available() else None),
         "nccl": attempt("torch.nccl", lambda: ".".join(str(x) for x in torch.cuda.nccl.version()) if torch.cuda.is_available() else None),
         "allocatorConfig": os.environ.get("PYTORCH_CUDA_ALLOC_CONF") or os.environ.get("PYTORCH_ALLOC_CONF") or "",
-        "xnnpackAvailable": attempt("torch.xnnpack", lambda: bool(torch.backends.xnnpack.enabled)),
+        # As collect_env: the submodule is imported first (torch 2.11 no longer loads it with torch).
+        "xnnpackAvailable": attempt("torch.xnnpack", lambda: bool(importlib.import_module("torch.backends.xnnpack").enabled)),
         "threads": torch.get_num_threads(),
         "source": "runtime",
     }
