@@ -403,7 +403,7 @@ Options:
 ${VERIFY_OPTIONS_HELP}
 
 Exit codes: 0 every check holds; 1 a check failed (each is named); 2 bad input; 3 the registry or
-cosign cannot be reached, or the registry refuses the read (the fix is printed).`,
+cosign cannot be reached, or the registry refuses the read or is failing (the fix is printed).`,
     async run(argv, io) {
         const { values, positionals } = (0,args/* parseCommandArgs */.Qx)('verify', argv, VERIFY_OPTIONS, true);
         if (positionals.length !== 1)

@@ -733,7 +733,7 @@ function createBuildxCli(exec, cli = 'docker', httpDigest = (ref) => (0,_registr
         async imagetoolsInspect(ref) {
             const r = await run(['buildx', 'imagetools', 'inspect', '--raw', ref]);
             if (r.exitCode !== 0)
-                throw (0,_failures_js__WEBPACK_IMPORTED_MODULE_1__/* .readFailure */ .f1)(`inspecting ${ref}`, r);
+                throw (0,_failures_js__WEBPACK_IMPORTED_MODULE_1__/* .readFailure */ .f1)(`inspecting ${ref}`, r, (0,_registry_js__WEBPACK_IMPORTED_MODULE_2__/* .splitImageRef */ .l2)(ref).host);
             return parseImageIndex(r.stdout);
         },
         imageDigest: async (ref) => (await httpDigest(ref)) ?? imageDigest(run, ref),
@@ -1792,7 +1792,7 @@ class ActionsExecRunner {
 /* harmony export */   n2: () => (/* binding */ REGISTRY_UNREACHABLE),
 /* harmony export */   oV: () => (/* binding */ parseJsonAnswer)
 /* harmony export */ });
-/* unused harmony exports DAEMON_FIX, REGISTRY_DENIED, REGISTRY_LOGIN_FIX, errorCode */
+/* unused harmony exports DAEMON_FIX, REGISTRY_DENIED, registryLoginFix, errorCode */
 /* harmony import */ var _config_issues_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(11012);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(83916);
 
@@ -1821,16 +1821,17 @@ const REGISTRY_UNREACHABLE = /connection refused|no such host|dial tcp|i\/o time
 const REGISTRY_DENIED = /may require authorization|authorization failed|no basic auth credentials|\b40[13] (Unauthorized|Forbidden)\b|(?:^|: )(?:unauthorized|denied): /m;
 /** What buildx says when a registry answers a read with 429 or a 5xx ("...: 503 Service Unavailable"). */
 const REGISTRY_FAILING = /unexpected status[^\n]*: (?:429|5\d\d) [A-Z]/;
-const REGISTRY_LOGIN_FIX = 'log in with a credential that may read the image ("docker login HOST"; in GitHub Actions docker/login-action, and packages: read for ghcr.io), and check that the repository exists';
+/** The fix for a registry that refuses a read: log in to HOST (the image's registry). */
+const registryLoginFix = (host) => `log in with a credential that may read the image ("docker login ${host}"; in GitHub Actions docker/login-action, and packages: read for ghcr.io), and check that the repository exists`;
 /**
  * A failed read of an image through the docker CLI (`buildx imagetools inspect`): a registry that
  * refuses the read (the login fix) or fails (429, 5xx) is an environment problem (exit 3), as on
  * the built-in client; otherwise as cliFailure.
  */
-function readFailure(what, result) {
+function readFailure(what, result, host = 'HOST') {
     const tail = (result.stderr || result.stdout).trim().split('\n').slice(-15).join('\n');
     if (REGISTRY_DENIED.test(tail))
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .EnvironmentError */ .eG(`${what}: the registry refused the read\n${tail}`, REGISTRY_LOGIN_FIX);
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .EnvironmentError */ .eG(`${what}: the registry refused the read\n${tail}`, registryLoginFix(host));
     if (REGISTRY_FAILING.test(tail))
         return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .EnvironmentError */ .eG(`${what}: the registry is failing\n${tail}`, 'the registry is failing for now (too many requests, or a server error): check its status, then run again');
     return cliFailure(what, result);
