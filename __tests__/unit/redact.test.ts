@@ -116,6 +116,8 @@ describe('sk- tokens in free text', () => {
     ['after "=" encoded twice', `key%253D${TOKEN}`, `key%253D${REDACTED}`],
     ['after a terminal colour code', `\x1b[32m${TOKEN}\x1b[0m`, `\x1b[32m${REDACTED}\x1b[0m`],
     ['after a bold colour code', `\x1b[1;32m${TOKEN}`, `\x1b[1;32m${REDACTED}`],
+    ['after a 256-colour code', `\x1b[38;5;208m${TOKEN}`, `\x1b[38;5;208m${REDACTED}`],
+    ['after a bare reset', `\x1b[m${TOKEN}`, `\x1b[m${REDACTED}`],
     // "t" is an escape letter, but not after a backslash here: a word, not an escape.
     ['a word ending in an escape letter', `batsk-${TOKEN.slice(3)}`, `batsk-${TOKEN.slice(3)}`],
   ])('%s', (_name, text, shown) => {
