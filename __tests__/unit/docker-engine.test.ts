@@ -24,6 +24,7 @@ import {
   SESSION_SCRIPT,
   withDeadline,
 } from '../../src/docker/deadline.js';
+import { createBuildxCli } from '../../src/docker/buildx.js';
 import { createDockerAdapter } from '../../src/docker/engine.js';
 import { cliFailure, parseAnswer, readFailure } from '../../src/docker/failures.js';
 import { imageDetails, ImageInspectSchema } from '../../src/docker/images.js';
@@ -163,14 +164,34 @@ describe('docker CLI failures and registry URLs', () => {
       3,
     ],
   ])('classifies a failed image read %#', (stderr, code) => {
-    const err = readFailure('inspecting x', { exitCode: 1, stdout: '', stderr });
+    const err = readFailure('inspecting x', { exitCode: 1, stdout: '', stderr }, 'registry.example:5000');
     expect(err.exitCode).toBe(code);
     expect(err.message).toContain(stderr.slice(0, 40));
     const fix = (err as { fix?: string }).fix ?? '';
     if (code !== 3) expect(fix).toBe('');
-    else if (/40[13]|denied|authoriz/.test(stderr)) expect(fix).toMatch(/docker login/);
+    else if (/40[13]|denied|authoriz/.test(stderr))
+      expect(fix).toContain('"docker login registry.example:5000"');
     else if (/: (429|503) /.test(stderr)) expect(fix).toMatch(/failing for now/);
     else if (stderr.includes('dial tcp')) expect(fix).toMatch(/reachable/);
+  });
+
+  it("imagetools inspect: a refused read names the image's registry in the login fix", async () => {
+    const exec = {
+      run: async () => ({
+        exitCode: 1,
+        stdout: '',
+        stderr:
+          'ERROR: pull access denied, repository does not exist or may require authorization: authorization failed: no basic auth credentials',
+      }),
+    };
+    const err = await createBuildxCli(exec)
+      .imagetoolsInspect(`ghcr.io/acme/model@sha256:${'a'.repeat(64)}`)
+      .then(
+        () => undefined,
+        (e: unknown) => e as { exitCode: number; fix?: string },
+      );
+    expect(err?.exitCode).toBe(3);
+    expect(err?.fix).toContain('"docker login ghcr.io"');
   });
 
   it.each([

@@ -53,7 +53,7 @@ export const registryLoginFix = (host: string) =>
  * refuses the read (the login fix) or fails (429, 5xx) is an environment problem (exit 3), as on
  * the built-in client; otherwise as cliFailure.
  */
-export function readFailure(what: string, result: ExecResult, host = 'HOST'): MlImageError {
+export function readFailure(what: string, result: ExecResult, host: string): MlImageError {
   const tail = (result.stderr || result.stdout).trim().split('\n').slice(-15).join('\n');
   if (REGISTRY_DENIED.test(tail))
     return new EnvironmentError(`${what}: the registry refused the read\n${tail}`, registryLoginFix(host));
