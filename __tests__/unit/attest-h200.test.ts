@@ -1,8 +1,12 @@
 // Real GPU data, kept as fixtures (__tests__/fixtures/h200): the probe and the smoke suites run
 // directly on an NVIDIA H200 (`ml_image_probe.py --torch-runtime` and `ml_image_smoke.py direct
 // --cuda --floors @src/smoke/baselines.json --driver-floor 570` on this project's device machine,
-// 2026-11-30: torch 2.11.0+cu130, CUDA 13.0, cuDNN 9.19, NCCL 2.28.9, driver 580.159.04). The
-// record is trimmed to the ML stack's packages and a few apt ones, and its environment is left out.
+// 2026-11-30: torch 2.11.0+cu130, CUDA 13.0, cuDNN 9.19, NCCL 2.28.9, driver 580.159.04).
+// direct.json is the suites' output as printed. record.json is the probe's record with what capture
+// adds off an image made up (there was no image: `image`, `capture.time`), trimmed to the ML
+// stack's packages and a few apt ones, its environment left out, and the machine's kernel and CPU
+// details generalized. It keeps the probe's error of that day for torch.backends.xnnpack (fixed
+// since: the probe imports the submodule, as collect_env does).
 // What the SBOM makes of that CUDA stack, and what verify's GPU policy says of those smoke results.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
