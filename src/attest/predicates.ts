@@ -26,7 +26,7 @@ export interface PredicateContext {
   driverFloor?: string;
   record?: EnvRecord;
   smoke?: SmokeResult;
-  /** ml-image.yml, the requirements files, and the resolver's constraints, by digest. */
+  /** ml-image.yml, the requirements files and the resolver's constraints, by digest. */
   config?: FileDigest;
   inputs: readonly FileDigest[];
   constraints?: FileDigest;

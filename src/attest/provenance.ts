@@ -47,9 +47,9 @@ export interface ProvenanceInput {
   tags: readonly string[];
   baseImage: { ref: string; digest?: string | null };
   config?: FileDigest;
-  /** Requirement and constraint files, by content digest. */
+  /** The requirements files (python.requirements), by content digest: uri is their path. */
   inputs: readonly FileDigest[];
-  /** The resolver's constraints (content digest), when not already among inputs. */
+  /** The resolver's constraints (content digest): made by the run, named rather than given a uri. */
   constraints?: FileDigest;
   env: Env;
   startedOn: Date;
