@@ -32,6 +32,19 @@ const vars = testEnv();
 const registry = vars.ML_IMAGE_TEST_REGISTRY;
 const example = path.join(root, 'examples', 'hello-ml');
 const exampleConfig = path.join(example, 'ml-image.yml');
+// The bundled example names the test bed's default registry and package index: it runs as shipped.
+const shipped = readFileSync(exampleConfig, 'utf8');
+for (const [what, value] of [
+  ['registry', registry],
+  ['package index', vars.ML_IMAGE_TEST_INDEX_URL],
+]) {
+  if (!shipped.includes(`${value} `)) {
+    console.error(
+      `${exampleConfig} does not name the test bed's ${what} ${value}: run scripts/test-env.sh with its defaults`,
+    );
+    process.exit(3);
+  }
+}
 const work = mkdtempSync(path.join(tmpdir(), 'ml-image-bench-attest-'));
 const exampleOut = path.join(work, 'example-out');
 const out = path.join(work, 'out');
@@ -49,13 +62,6 @@ writeFileSync(
     'report: {comment: false, summary: false}',
   ].join('\n'),
 );
-// The bundled example names the test bed's default registry (and package index): it runs as shipped.
-if (!readFileSync(exampleConfig, 'utf8').includes(`registry: ${registry} `)) {
-  console.error(
-    `${exampleConfig} does not name the test bed's registry ${registry}: run scripts/test-env.sh with its defaults`,
-  );
-  process.exit(3);
-}
 const env = {
   ...process.env,
   ML_IMAGE_CACHE_DIR: path.join(work, 'cache'),
