@@ -5,11 +5,13 @@
 // The aim (at most 0.10) compares the stages' own wall times: the build and attest stages of one
 // warm `ml-image run --verbose`, and the checks of `ml-image verify --verbose`. Two variants:
 //   - the bundled example as shipped (examples/hello-ml/ml-image.yml: its cpu variant with its
-//     requirement, its default cache and smoke tests): the issue names no config, and this bench
-//     reads "that variant" as the one the project ships;
+//     requirement, its default cache and smoke tests): the variant the project ships;
 //   - a minimal build of the same context (no requirements, `cache: none`, no BuildKit
 //     provenance): the smallest warm build stage this tool makes, so the hardest side to be small
 //     against. The cosign binary, the registry's floor and the whole commands are measured on it.
+// Each build step's time is printed: an engine holding many images and build-cache records from
+// earlier work builds slower, which makes the ratio look better than it is (measure on an engine
+// pruned first: docs/performance.md).
 // A warm rerun into the same result directory attaches the last run's SBOM and smoke envelopes
 // again (the same statements, signed by the same key: docs/signing.md); the attest stage is also
 // timed without them (every envelope signed anew, as on a runner with a fresh result directory).
