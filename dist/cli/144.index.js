@@ -1420,12 +1420,32 @@ function readMetadata(id, metadataFile) {
         throw new errors/* CheckFailedError */.CO(`build ${id}: buildx wrote no image digest to ${metadataFile}`);
     return { digest, metadata };
 }
+/**
+ * dockerd's built-in BuildKit (docker driver) can take a cache hit from an imported cache whose
+ * layers the engine no longer has (its images were pruned, a fresh machine), then fail to export
+ * it: "failed to get layer sha256:...: layer does not exist" (moby/buildkit#1981 and kin).
+ */
+const MISSING_CACHED_LAYER = /failed to get layer sha256:[0-9a-f]{64}: layer does not exist/;
+/**
+ * `buildx build` ARGS (the context last) for a build without any cache: no cache imports
+ * (--cache-from SPEC, --cache-from=SPEC) and --no-cache; cache exports are kept.
+ */
+function uncachedArgs(args) {
+    const out = [];
+    for (let i = 0; i < args.length - 1; i++) {
+        if (args[i] === '--cache-from')
+            i++;
+        else if (!args[i].startsWith('--cache-from=') && args[i] !== '--no-cache')
+            out.push(args[i]);
+    }
+    return [...out, '--no-cache', ...args.slice(-1)];
+}
 /** Builds one target, retrying transient failures; throws the classified error of the last attempt. */
 async function buildTarget(ctx, t) {
     const arch = t.platform.split('/')[1];
     const id = `${t.v.name}/${arch}`;
     const metadataFile = external_node_path_default().join(ctx.work, `metadata-${t.v.name}-${arch}.json`);
-    const args = prepareTarget(ctx, t, arch, metadataFile);
+    let args = prepareTarget(ctx, t, arch, metadataFile);
     const started = ctx.now();
     for (let attempt = 1;; attempt++) {
         ctx.progress(`build ${id}: started${attempt > 1 ? ` (attempt ${attempt}/${MAX_ATTEMPTS})` : ''}`);
@@ -1457,6 +1477,14 @@ async function buildTarget(ctx, t) {
             };
         }
         const log = tail.join('\n') || ctx.mask(r.stderr);
+        if (MISSING_CACHED_LAYER.test(lastLines(log)) && !args.includes('--no-cache')) {
+            // Once: the same build without any cache (the imported cache's steps stay cached in
+            // BuildKit until pruned: a build without --cache-from alone hits them again). It still
+            // exports its own cache for the next run.
+            ctx.progress(`build ${id}: the engine lacks a layer of a cached step (${failureReason(log)}); building again without the cache`);
+            args = uncachedArgs(args);
+            continue;
+        }
         const retry = afterFailedAttempt({ id, result: r, log, attempt, spentMs: ctx.now() - started, elapsed });
         ctx.progress(`build ${id}: transient failure (${retry.reason}); retrying in ${retry.waitMs / 1000}s`);
         await ctx.sleep(retry.waitMs);
