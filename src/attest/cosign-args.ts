@@ -256,9 +256,9 @@ const SignaturesSchema = z.array(SimpleSigningSchema);
 
 const EnvelopeSchema = z.object({ payloadType: z.string(), payload: z.string() });
 
-/** An in-toto statement (both verifiers read it, from cosign's output or from an envelope). */
 /**
- * An in-toto statement as cosign reads one: the predicate type and the subjects' digests are what
+ * An in-toto statement as cosign reads one (both verifiers read it, from cosign's output or from
+ * an envelope): the predicate type and the subjects' digests are what
  * the checks need; `_type`, a subject's name and the predicate may be missing (cosign accepts that,
  * and so does the built-in verifier).
  */

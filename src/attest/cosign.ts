@@ -177,13 +177,8 @@ export function createCosignSigner(exec: CosignExec, options: SignerOptions = {}
       if (items.length === 0) return unreadable(ref, type);
       const hex = parseDigestRef(ref).digest.slice('sha256:'.length);
       const foreign = items.find((s) => !s.subject.some((x) => x.digest.sha256 === hex));
-      if (foreign !== undefined || items.length === 0)
-        return wrongSubject(
-          ref,
-          'attestation',
-          type,
-          foreign?.subject.map((x) => x.digest.sha256).join(',') ?? 'none',
-        );
+      if (foreign !== undefined)
+        return wrongSubject(ref, 'attestation', type, foreign.subject.map((x) => x.digest.sha256).join(','));
       return { ok: true, items };
     },
   };

@@ -54,7 +54,7 @@ export const registryLoginFix = (host: string) =>
  * the built-in client; otherwise as cliFailure.
  */
 export function readFailure(what: string, result: ExecResult, host: string): MlImageError {
-  const tail = (result.stderr || result.stdout).trim().split('\n').slice(-15).join('\n');
+  const tail = tailOf(result);
   if (REGISTRY_DENIED.test(tail))
     return new EnvironmentError(`${what}: the registry refused the read\n${tail}`, registryLoginFix(host));
   if (REGISTRY_FAILING.test(tail))
@@ -64,6 +64,10 @@ export function readFailure(what: string, result: ExecResult, host: string): MlI
     );
   return cliFailure(what, result);
 }
+
+/** The end of what a docker CLI call printed (its error is there). */
+const tailOf = (result: ExecResult) =>
+  (result.stderr || result.stdout).trim().split('\n').slice(-15).join('\n');
 
 function daemonTarget(docker: Dockerode): string {
   // docker-modem keeps its connection settings as fields its types do not declare.
@@ -106,7 +110,7 @@ export function connectionError(err: unknown, docker: Dockerode): EnvironmentErr
 
 /** Classify a failed docker CLI call: registry/daemon connectivity -> exit 3, else exit 1. */
 export function cliFailure(what: string, result: ExecResult): MlImageError {
-  const tail = (result.stderr || result.stdout).trim().split('\n').slice(-15).join('\n');
+  const tail = tailOf(result);
   if (DAEMON_UNREACHABLE.test(tail)) {
     return new EnvironmentError(`${what}: the Docker daemon is not reachable\n${tail}`, DAEMON_FIX);
   }
