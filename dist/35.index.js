@@ -628,9 +628,9 @@ const signatureOf = (s) => ({
 });
 const SignaturesSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(SimpleSigningSchema);
 const EnvelopeSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({ payloadType: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(), payload: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP() });
-/** An in-toto statement (both verifiers read it, from cosign's output or from an envelope). */
 /**
- * An in-toto statement as cosign reads one: the predicate type and the subjects' digests are what
+ * An in-toto statement as cosign reads one (both verifiers read it, from cosign's output or from
+ * an envelope): the predicate type and the subjects' digests are what
  * the checks need; `_type`, a subject's name and the predicate may be missing (cosign accepts that,
  * and so does the built-in verifier).
  */
@@ -1885,8 +1885,8 @@ function createCosignSigner(exec, options = {}) {
                 return unreadable(ref, type);
             const hex = (0,cosign_args/* parseDigestRef */.Tf)(ref).digest.slice('sha256:'.length);
             const foreign = items.find((s) => !s.subject.some((x) => x.digest.sha256 === hex));
-            if (foreign !== undefined || items.length === 0)
-                return wrongSubject(ref, 'attestation', type, foreign?.subject.map((x) => x.digest.sha256).join(',') ?? 'none');
+            if (foreign !== undefined)
+                return wrongSubject(ref, 'attestation', type, foreign.subject.map((x) => x.digest.sha256).join(','));
             return { ok: true, items };
         },
     };

@@ -30272,13 +30272,15 @@ const registryLoginFix = (host) => `log in with a credential that may read the i
  * the built-in client; otherwise as cliFailure.
  */
 function readFailure(what, result, host) {
-    const tail = (result.stderr || result.stdout).trim().split('\n').slice(-15).join('\n');
+    const tail = tailOf(result);
     if (REGISTRY_DENIED.test(tail))
         return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .EnvironmentError */ .eG(`${what}: the registry refused the read\n${tail}`, registryLoginFix(host));
     if (REGISTRY_FAILING.test(tail))
         return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .EnvironmentError */ .eG(`${what}: the registry is failing\n${tail}`, 'the registry is failing for now (too many requests, or a server error): check its status, then run again');
     return cliFailure(what, result);
 }
+/** The end of what a docker CLI call printed (its error is there). */
+const tailOf = (result) => (result.stderr || result.stdout).trim().split('\n').slice(-15).join('\n');
 function daemonTarget(docker) {
     // docker-modem keeps its connection settings as fields its types do not declare.
     const field = (name) => Reflect.get(docker.modem, name);
@@ -30312,7 +30314,7 @@ function connectionError(err, docker) {
 }
 /** Classify a failed docker CLI call: registry/daemon connectivity -> exit 3, else exit 1. */
 function cliFailure(what, result) {
-    const tail = (result.stderr || result.stdout).trim().split('\n').slice(-15).join('\n');
+    const tail = tailOf(result);
     if (DAEMON_UNREACHABLE.test(tail)) {
         return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .EnvironmentError */ .eG(`${what}: the Docker daemon is not reachable\n${tail}`, DAEMON_FIX);
     }
