@@ -95,7 +95,8 @@ export function looksSecret(value: string): boolean {
  * `https://token@host` -> `https://***@host`. For logs, errors, Markdown: anything shown.
  */
 export function redactUrls(text: string, mask: string = MASK): string {
-  if (!text.includes('@')) return text;
+  // No userinfo without both (the pattern would try each position in vain).
+  if (!text.includes('@') || !text.includes('://')) return text;
   return text.replace(URL_USERINFO, (m: string, scheme: string, user: string, pw: string | undefined) => {
     const secret = pw ?? user;
     // Already masked (a record redacted with REDACTED, shown again): leave it as it is.
