@@ -6,12 +6,13 @@
 // merged index exists (both made once, before the first measurement). The blobs are random, of
 // the sizes the caller gives (bench/attest.mjs: those of the `.att` image the product wrote).
 //   attach, per platform: GET .sig (there: the image is signed already), GET .att and 4 upload
-//     POSTs (config + 3 envelopes); 4 PUTs; the manifest PUT (3 rounds, 11 requests). With
-//     `rerun`, as a warm rerun whose SBOM and smoke envelopes are those of the last run: their
-//     POSTs ask to mount the blobs (as the product's do for envelopes attached again), which the
-//     repository has (201), and only the config and the provenance go up (2 PUTs, 9 requests).
-//   verify: GET the index by digest; per platform GET .sig and .att; per platform 3 envelope
-//     blobs (the signature payload is known) (3 rounds, 11 requests)
+//     POSTs (config + 3 envelopes); 4 PUTs; the manifest PUT, with the config and envelopes
+//     embedded in their descriptors as the product writes them (3 rounds, 11 requests). With
+//     `rerun`, as a warm rerun whose SBOM and smoke envelopes are those of the last run: the tag
+//     lists them, so only the config and the provenance go up (2 POSTs, 2 PUTs: 7 requests).
+//   verify: GET the index by digest; per platform GET .sig and .att, whose manifests carry the
+//     envelopes (the signature payload is known) (2 rounds, 5 requests). Envelopes past the
+//     product's embedding budget (256 KiB a manifest) are read as blobs, a third round.
 import { createHash, randomBytes } from 'node:crypto';
 import http from 'node:http';
 import { performance } from 'node:perf_hooks';
@@ -53,9 +54,17 @@ function putBlob(c, upload, b) {
   return c.request('PUT', url.pathname + url.search, b, { 'Content-Type': 'application/octet-stream' });
 }
 
-/** PUT a manifest of BLOBS (a config, then layers) under TAG; its descriptor. */
+/** The bytes a manifest embeds at most, as the product's (src/attest/cosign-image.ts EMBED_BUDGET). */
+const EMBED_BUDGET = 256 * 1024;
+
+/** PUT a manifest of BLOBS (a config, then layers) under TAG, embedding what fits; its descriptor. */
 async function putManifest(c, tag, blobs) {
-  const descriptor = (b, mediaType) => ({ mediaType, size: b.length, digest: sha256(b) });
+  let left = EMBED_BUDGET;
+  const descriptor = (b, mediaType) => {
+    const fits = b.length <= left;
+    if (fits) left -= b.length;
+    return { mediaType, size: b.length, digest: sha256(b), ...(fits && { data: b.toString('base64') }) };
+  };
   const manifest = Buffer.from(
     JSON.stringify({
       schemaVersion: 2,
@@ -84,14 +93,14 @@ const kept = new Map();
 /** One platform's attach; the digests of its envelopes. */
 async function attach(c, tag, sizes, rerun) {
   const blobs = blobsOf(sizes.envelopes.length, sizes);
+  // The last run (untimed) writes the envelopes a rerun attaches again.
+  const last = rerun && !kept.has(tag);
   if (rerun) {
-    if (!kept.has(tag)) kept.set(tag, [blobs[1], blobs[3]]);
+    if (last) kept.set(tag, [blobs[1], blobs[3]]);
     [blobs[1], blobs[3]] = kept.get(tag);
   }
-  const mount = (b, i) =>
-    rerun && i !== 1
-      ? c.request('POST', `/v2/${REPO}/blobs/uploads/?mount=${sha256(b)}&from=${REPO}`)
-      : startUpload(c);
+  // A rerun's SBOM and smoke envelopes are listed by the tag: no upload.
+  const open = (b, i) => (rerun && !last && i !== 1 ? undefined : startUpload(c));
   const [, , configUpload, ...uploads] = await Promise.all([
     expectStatus(
       c.request('GET', `/v2/${REPO}/manifests/${tag}.sig`, undefined, ACCEPT),
@@ -100,14 +109,14 @@ async function attach(c, tag, sizes, rerun) {
     ),
     c.request('GET', `/v2/${REPO}/manifests/${tag}.att`, undefined, ACCEPT),
     startUpload(c),
-    ...blobs.slice(1).map(mount),
+    ...blobs.slice(1).map(open),
   ]);
   await Promise.all([
     putBlob(c, configUpload, blobs[0]),
-    ...blobs.slice(1).map((b, i) => (uploads[i].status === 201 ? undefined : putBlob(c, uploads[i], b))),
+    ...blobs.slice(1).map((b, i) => (uploads[i] === undefined ? undefined : putBlob(c, uploads[i], b))),
   ]);
   await putManifest(c, `${tag}.att`, blobs);
-  return blobs.slice(1).map(sha256);
+  return blobs.slice(1);
 }
 
 /** The answer, or an error when it is not STATUS: the floor must read what the product reads. */
@@ -117,18 +126,22 @@ async function expectStatus(answer, status, what) {
   return r;
 }
 
-async function verify(c, index, layers) {
+async function verify(c, index) {
   const accept = { Accept: `${OCI_INDEX}, ${ACCEPT.Accept}` };
   await expectStatus(c.request('GET', `/v2/${REPO}/manifests/${index}`, undefined, accept), 200, 'the index');
-  await Promise.all(
+  const manifests = await Promise.all(
     TAGS.flatMap((t) =>
       ['sig', 'att'].map((s) =>
         expectStatus(c.request('GET', `/v2/${REPO}/manifests/${t}.${s}`, undefined, ACCEPT), 200, `.${s}`),
       ),
     ),
   );
+  // The envelopes the .att manifests do not carry (past the budget): read as blobs.
+  const unembedded = manifests
+    .filter((_, i) => i % 2 === 1)
+    .flatMap((m) => JSON.parse(m.body.toString('utf8')).layers.filter((l) => l.data === undefined));
   await Promise.all(
-    layers.flat().map((d) => expectStatus(c.request('GET', `/v2/${REPO}/blobs/${d}`), 200, d)),
+    unembedded.map((l) => expectStatus(c.request('GET', `/v2/${REPO}/blobs/${l.digest}`), 200, l.digest)),
   );
 }
 
@@ -180,12 +193,12 @@ export async function registryFloor(registry, sizes = SIZES, { rerun = false } =
   }
   const a = client(registry);
   const t0 = performance.now();
-  const layers = await Promise.all(TAGS.map((t) => attach(a, t, sizes, rerun)));
+  await Promise.all(TAGS.map((t) => attach(a, t, sizes, rerun)));
   const t1 = performance.now();
   a.close();
   const v = client(registry);
   const t2 = performance.now();
-  await verify(v, index, layers);
+  await verify(v, index);
   const t3 = performance.now();
   v.close();
   return { attach: (t1 - t0) / 1000, verify: (t3 - t2) / 1000 };

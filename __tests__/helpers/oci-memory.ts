@@ -6,13 +6,15 @@ import { sha256Digest } from '../../src/docker/oci-client.js';
 
 export interface MemoryCall {
   host: string;
-  op: 'manifest' | 'blob' | 'startUpload' | 'finishUpload' | 'putManifest';
+  op: 'manifest' | 'blob' | 'startUpload' | 'finishUpload' | 'cancelUpload' | 'putManifest';
   repository: string;
   /**
    * The tag or digest (manifest, putManifest), the blob digest (blob, finishUpload), the
    * digest asked to be mounted (startUpload).
    */
   ref?: string;
+  /** What a putManifest sends. */
+  bytes?: Buffer;
 }
 
 export class MemoryRegistry {
@@ -79,8 +81,11 @@ export class MemoryRegistry {
         this.record({ host, op: 'finishUpload', repository, ref: sha256Digest(data) });
         return this.putBlob(data);
       },
+      cancelUpload: async (repository, upload) => {
+        this.record({ host, op: 'cancelUpload', repository, ref: upload });
+      },
       putManifest: async (repository, tag, mediaType, bytes) => {
-        this.record({ host, op: 'putManifest', repository, ref: tag });
+        this.record({ host, op: 'putManifest', repository, ref: tag, bytes });
         return this.put(host, repository, tag, mediaType, bytes);
       },
     };

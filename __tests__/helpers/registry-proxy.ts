@@ -1,7 +1,8 @@
 // A small HTTP proxy on 127.0.0.1 in front of the test bed's registry, for registry faults: reads
 // (GET/HEAD) always pass through; writes pass through too, or are answered 503 as an overloaded or
 // read-only registry answers (`failWrites`). With `deny`, every request is answered 401 (a Basic
-// login is asked for) or 403, as a private registry answers without a login. `close()` stops
+// login is asked for) or 403, as a private registry answers without a login. Every request is
+// recorded (`requests`). `close()` stops
 // listening and drops every connection: the registry is gone.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -10,6 +11,8 @@ export interface RegistryProxy {
   port: number;
   /** Writes (POST/PUT/PATCH/DELETE) seen. */
   readonly writes: number;
+  /** Every request seen, as "METHOD /path" (the query left off). */
+  readonly requests: readonly string[];
   close: () => Promise<void>;
 }
 
@@ -19,7 +22,9 @@ export async function startRegistryProxy(
 ): Promise<RegistryProxy> {
   const [host, port] = upstream.replace(/^localhost/, '127.0.0.1').split(':');
   const state = { writes: 0, closed: false };
+  const requests: string[] = [];
   const server = http.createServer((req, res) => {
+    requests.push(`${req.method} ${(req.url ?? '').split('?')[0]}`);
     if (options.deny !== undefined) {
       req.resume();
       const asks = options.deny === 401 ? { 'WWW-Authenticate': 'Basic realm="ml-image-test"' } : {};
@@ -59,6 +64,7 @@ export async function startRegistryProxy(
     get writes() {
       return state.writes;
     },
+    requests,
     close: () =>
       new Promise<void>((resolve) => {
         if (state.closed) return resolve();

@@ -212,4 +212,57 @@ describe('nodeHttpFetch', () => {
     expect(e).toBeInstanceOf(TypeError);
     expect((e as TypeError & { cause?: { code?: string } }).cause?.code).toBe('ECONNREFUSED');
   });
+
+  /** A server that answers the first request of each connection and then, per MODE, resets it. */
+  async function resetting(mode: 'second' | 'first') {
+    const seen: string[] = [];
+    const perSocket = new WeakMap<object, number>();
+    const server = http.createServer((req, res) => {
+      const n = (perSocket.get(req.socket) ?? 0) + 1;
+      perSocket.set(req.socket, n);
+      seen.push(`${req.method} ${req.url} #${n}`);
+      req.resume();
+      if ((mode === 'second' && n === 2) || mode === 'first') {
+        req.socket.destroy(); // as a server that timed out an idle connection
+        return;
+      }
+      res.writeHead(200, { 'Content-Type': 'text/plain' });
+      res.end('ok');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const close = () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      });
+    return { seen, base, close };
+  }
+
+  it('a kept-alive socket the server reset before answering: sent once more on a new connection', async () => {
+    const s = await resetting('second');
+    try {
+      expect((await nodeHttpFetch(`${s.base}/a`, init('GET'))).status).toBe(200);
+      const r = await nodeHttpFetch(`${s.base}/b`, init('PUT', {}, 'body'));
+      expect(r.status).toBe(200);
+      expect(s.seen).toEqual(['GET /a #1', 'PUT /b #2', 'PUT /b #1']);
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('a new connection reset before answering is not sent again: a TypeError whose cause is ECONNRESET', async () => {
+    const s = await resetting('first');
+    try {
+      const e = await nodeHttpFetch(`${s.base}/c`, init('POST', {}, 'x')).then(
+        () => undefined,
+        (x: unknown) => x,
+      );
+      expect(e).toBeInstanceOf(TypeError);
+      expect((e as TypeError & { cause?: { code?: string } }).cause?.code).toBe('ECONNRESET');
+      expect(s.seen).toEqual(['POST /c #1']);
+    } finally {
+      await s.close();
+    }
+  });
 });

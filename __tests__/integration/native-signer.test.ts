@@ -82,7 +82,7 @@ describe.skipIf(!env.available || !env.cosign)('built-in signer vs the real cosi
     expect(res.status, url).toBe(200);
     const bytes = Buffer.from(await res.arrayBuffer());
     const manifest = JSON.parse(bytes.toString('utf8')) as {
-      layers: { mediaType: string; digest: string; annotations?: Record<string, string> }[];
+      layers: { mediaType: string; digest: string; annotations?: Record<string, string>; data?: string }[];
     };
     return { bytes, manifest };
   };
@@ -200,7 +200,7 @@ describe.skipIf(!env.available || !env.cosign)('built-in signer vs the real cosi
     }
   });
 
-  it('(3b) a rerun given the last envelopes attaches them again: linked by a mount POST, no blob upload; cosign verifies', async () => {
+  it('(3b) a rerun given the last envelopes attaches them again: the tag lists them, so no upload at all for them; cosign verifies', async () => {
     const ref = platforms[1]!;
     const sent: string[] = [];
     const recording: OciFetch = (url, init) => {
@@ -217,6 +217,9 @@ describe.skipIf(!env.available || !env.cosign)('built-in signer vs the real cosi
     await signer.attestAll(ref, specs, envKey, undefined, (i, e) => (first[i] = e!));
     const digests = async () => (await cosignManifest(ref, 'att')).manifest.layers.map((l) => l.digest);
     const before = await digests();
+    // Each envelope rides in its descriptor too (OCI image-spec 1.1 `data`): the very bytes.
+    const { manifest } = await cosignManifest(ref, 'att');
+    expect(manifest.layers.map((l) => Buffer.from(l.data!, 'base64'))).toEqual(first);
     sent.length = 0;
     const again: Buffer[] = [];
     await signer.attestAll(
@@ -228,13 +231,70 @@ describe.skipIf(!env.available || !env.cosign)('built-in signer vs the real cosi
     );
     expect(again).toEqual(first);
     expect(await digests()).toEqual(before);
-    // Each envelope: one POST that the registry answered by linking what it has. Only the config
-    // went up (one PUT to an upload), then the manifest.
-    const mounts = sent.filter((r) => r.startsWith('POST ') && r.includes('mount='));
-    expect(mounts).toHaveLength(specs.length);
+    // Only the config went up (one upload: POST, PUT), then the manifest.
+    expect(sent.filter((r) => r.startsWith('POST '))).toHaveLength(1);
+    expect(sent.filter((r) => r.includes('mount='))).toEqual([]);
     expect(sent.filter((r) => r.startsWith('PUT ') && r.includes('/blobs/uploads/'))).toHaveLength(1);
     expect(sent.filter((r) => r.startsWith('PUT ') && r.includes('/manifests/'))).toHaveLength(1);
     await expectEachAttestedOnce(cosign, ref, repo, testPub);
+  });
+
+  it('(3c) a rerun whose tag no longer lists the last envelopes: each linked by a mount POST, none uploaded; cosign verifies', async () => {
+    const ref = platforms[0]!;
+    const signer = () =>
+      createSigner({
+        env: { COSIGN_KEY: keyText, COSIGN_PASSWORD: password },
+        tlog: false,
+        cosign: noCosign,
+        fetch: recording,
+      });
+    const sent: string[] = [];
+    const recording: OciFetch = (url, init) => {
+      sent.push(`${init.method} ${url}`);
+      return nodeHttpFetch(url, init);
+    };
+    const first: Buffer[] = [];
+    await signer().attestAll(ref, specs, envKey, undefined, (i, e) => (first[i] = e!));
+    // Someone re-points the tag at an image without layers (the blobs stay in the repository).
+    const { bytes } = await cosignManifest(ref, 'att');
+    const bare = { ...(JSON.parse(bytes.toString('utf8')) as object), layers: [] };
+    const put = await fetch(manifestUrl(`sha256-${hexOf(ref)}.att`), {
+      method: 'PUT',
+      headers: { 'Content-Type': OCI_MANIFEST },
+      body: JSON.stringify(bare),
+    });
+    expect(put.status).toBe(201);
+    sent.length = 0;
+    await signer().attestAll(
+      ref,
+      specs.map((s, i) => ({ ...s, earlier: first[i] })),
+      envKey,
+    );
+    const mounts = sent.filter((r) => r.startsWith('POST ') && r.includes('mount='));
+    expect(mounts).toHaveLength(specs.length);
+    expect(sent.filter((r) => r.startsWith('PUT ') && r.includes('/blobs/uploads/'))).toHaveLength(1);
+    await expectEachAttestedOnce(cosign, ref, repo, testPub);
+  });
+
+  it('(3d) the real cosign reads the envelopes from the manifest: no blob request for them, nor from ml-image verify', async () => {
+    const proxy = await startRegistryProxy(env.images!.registry);
+    try {
+      const at = (ref: string) => ref.replace(/^[^/]+/, `localhost:${proxy.port}`);
+      const ref = platforms[1]!;
+      const blobs = () => proxy.requests.filter((r) => r.includes('/blobs/'));
+      for (const s of specs)
+        expect((await cosign.verifyAttestations(at(ref), s.type, testPub)).ok).toBe(true);
+      expect(proxy.requests.length).toBeGreaterThan(0);
+      expect(blobs()).toEqual([]);
+      const io = captureIo(dir, createDefaultDockerAdapter(), {
+        ML_IMAGE_CACHE_DIR: path.join(dir, '.cache'),
+      });
+      const code = await runCli(['verify', at(ref), '--key', facts.pub, '--require', 'sbom,provenance'], io);
+      expect(code, io.err()).toBe(ExitCode.Ok);
+      expect(blobs()).toEqual([]);
+    } finally {
+      await proxy.close();
+    }
   });
 
   it('(4a) a digest never signed: both fail, the built-in says missing', async () => {

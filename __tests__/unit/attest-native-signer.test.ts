@@ -13,6 +13,9 @@ import {
   cosignImage,
   cosignTag,
   DSSE_MEDIA_TYPE,
+  EMBED_BUDGET,
+  embedBlobs,
+  embeddedBlob,
   type Layer,
   OCI_MANIFEST,
   readLayers,
@@ -32,11 +35,17 @@ import {
   nativeKeyText,
   nativeReaches,
   nativeVerifies,
+  preconnect,
   signingKey,
   registryInspector,
   verifyDeps,
 } from '../../src/attest/signers.js';
-import { type OciFetch, sha256Digest } from '../../src/docker/oci-client.js';
+import {
+  type OciClient,
+  type OciFetch,
+  RegistryAnswerError,
+  sha256Digest,
+} from '../../src/docker/oci-client.js';
 import { CheckFailedError, EnvironmentError, ExitCode, InputError } from '../../src/errors.js';
 import { FIXTURE_PASSWORD, fixtureKeys, FIXTURES, fixture, sealKey } from '../helpers/cosign-keys.js';
 import { MemoryRegistry } from '../helpers/oci-memory.js';
@@ -373,16 +382,41 @@ describe('attestAll', () => {
     expect(second[0]).toBe(first[0]);
     expect(second[2]).toBe(first[2]);
     expect(second[1]!.equals(first[1]!)).toBe(false);
-    // Two blobs went up: the new provenance and the config; the other two were mounted.
+    // Two blobs went up: the new provenance and the config. The other two are listed by the tag
+    // already: no upload opened for them, not even a mount.
     expect(registry.count('finishUpload') - uploaded).toBe(2);
-    // Only the two attached again were asked to be mounted (a new signature cannot be there); the
-    // first run asked for no mount at all.
-    const mounts = registry.calls.filter((c) => c.op === 'startUpload' && c.ref !== undefined);
-    expect(mounts.map((c) => c.ref)).toEqual([second[0], second[2]].map((e) => sha256Digest(e!)));
+    expect(registry.calls.filter((c) => c.op === 'startUpload' && c.ref !== undefined)).toEqual([]);
+    expect(registry.count('startUpload')).toBe(4 + 2);
     const layers = layersAt(registry, IMG, 'att');
     expect(layers.map((l) => l.digest).sort()).toEqual(second.map((e) => sha256Digest(e)).sort());
     const v = await setup(() => fixtureKey, registry).signer.verifyAttestations(REF, SMOKE_URI, PUB);
     expect(v.ok).toBe(true);
+  });
+
+  it('an earlier envelope the tag no longer lists is asked to be mounted from the repository, not uploaded', async () => {
+    const { registry, signer } = setup();
+    const first: Buffer[] = [];
+    await signer.attestAll(REF, [SBOM, SLSA], KEY, undefined, (i, e) => (first[i] = e!));
+    // Someone else replaced the tag (its blobs stay in the repository).
+    registry.manifests.delete(`${HOST}/${REPO}:${cosignTag(IMG, 'att')}`);
+    const uploaded = registry.count('finishUpload');
+    const second: Buffer[] = [];
+    await signer.attestAll(
+      REF,
+      [
+        { ...SBOM, earlier: first[0] },
+        { ...SLSA2, earlier: first[1] },
+      ],
+      KEY,
+      undefined,
+      (i, e) => (second[i] = e!),
+    );
+    expect(second[0]).toBe(first[0]);
+    const mounts = registry.calls.filter((c) => c.op === 'startUpload' && c.ref !== undefined);
+    expect(mounts.map((c) => c.ref)).toEqual([sha256Digest(first[0]!)]);
+    // The config and the new provenance: the SBOM was linked by its mount.
+    expect(registry.count('finishUpload') - uploaded).toBe(2);
+    expect(layersAt(registry, IMG, 'att').map((l) => l.digest)).toEqual(second.map((e) => sha256Digest(e)));
   });
 
   const stmt = (digest: string, type: string, predicate: unknown) =>
@@ -490,6 +524,190 @@ describe('attestAll', () => {
     expect(err).toBeInstanceOf(InputError);
     expect((err as Error).message).toMatch(message);
     expect(registry.count('putManifest')).toBe(0);
+  });
+});
+
+describe('embedded blobs (descriptor data)', () => {
+  const manifestOf = (registry: MemoryRegistry, suffix: 'sig' | 'att') =>
+    JSON.parse(registry.manifestAt(HOST, REPO, cosignTag(IMG, suffix))!.bytes.toString('utf8')) as {
+      config: Layer;
+      layers: Layer[];
+    };
+
+  it('the .att and .sig manifests carry each blob in its descriptor, base64 of the very bytes', async () => {
+    const { registry, signer } = setup();
+    const attached: Buffer[] = [];
+    await signer.attestAll(REF, [SBOM, SLSA, SMOKE], KEY, undefined, (i, e) => (attached[i] = e!));
+    await signer.sign(REF, KEY);
+    const att = manifestOf(registry, 'att');
+    expect(att.layers.map((l) => Buffer.from(l.data!, 'base64'))).toEqual(attached);
+    expect(att.layers.map((l) => embeddedBlob(l))).toEqual(attached);
+    // The config too, and it is the blob uploaded under its digest.
+    expect(embeddedBlob(att.config)).toEqual(registry.blobs.get(att.config.digest));
+    const sig = manifestOf(registry, 'sig');
+    expect(embeddedBlob(sig.layers[0]!)).toEqual(simpleSigningPayload(`${HOST}/${REPO}`, IMG));
+    // Every blob is uploaded all the same, for readers that do not know the field.
+    for (const l of [att.config, ...att.layers, sig.config, ...sig.layers])
+      expect(registry.blobs.has(l.digest)).toBe(true);
+  });
+
+  it('verify reads the envelopes from the manifest: no blob request', async () => {
+    const registry = new MemoryRegistry();
+    await setup(() => fixtureKey, registry).signer.attestAll(REF, [SBOM, SLSA, SMOKE], KEY);
+    await setup(() => fixtureKey, registry).signer.sign(REF, KEY);
+    registry.calls.length = 0;
+    const { signer } = setup(() => fixtureKey, registry);
+    for (const type of ['cyclonedx', 'slsaprovenance1', SMOKE_URI])
+      expect((await signer.verifyAttestations(REF, type, PUB)).ok).toBe(true);
+    expect((await signer.verify(REF, PUB)).ok).toBe(true);
+    expect(registry.calls.map((c) => c.op)).toEqual(['manifest', 'manifest']);
+  });
+
+  it.each<[string, (l: Layer) => Layer]>([
+    ['names other bytes', (l) => ({ ...l, data: Buffer.from('{"payload":"x"}').toString('base64') })],
+    ['is not base64', (l) => ({ ...l, data: `${l.data!}!` })],
+    ['is cut short', (l) => ({ ...l, data: l.data!.slice(0, 8) })],
+  ])(
+    'data that %s is not believed: the blob is read, and the next update drops the field',
+    async (_what, spoil) => {
+      const registry = new MemoryRegistry();
+      await setup(() => fixtureKey, registry).signer.attestAll(REF, [SBOM, SLSA], KEY);
+      const m = manifestOf(registry, 'att');
+      const spoiled = { ...m, layers: m.layers.map((l, i) => (i === 0 ? spoil(l) : l)) };
+      registry.put(HOST, REPO, cosignTag(IMG, 'att'), OCI_MANIFEST, Buffer.from(JSON.stringify(spoiled)));
+      registry.calls.length = 0;
+      const v = await setup(() => fixtureKey, registry).signer.verifyAttestations(REF, 'cyclonedx', PUB);
+      expect(v.ok && v.items.map((x) => x.predicate)).toEqual([JSON.parse(FILES['/p/sbom.json']!)]);
+      expect(registry.calls.filter((c) => c.op === 'blob').map((c) => c.ref)).toEqual([m.layers[0]!.digest]);
+      // Another attestation keeps the SBOM layer without it (a reader that believes the field would
+      // refuse the whole image); the layers that were right keep theirs.
+      await setup(() => fixtureKey, registry).signer.attestAll(REF, [SMOKE], KEY);
+      const after = manifestOf(registry, 'att').layers;
+      expect(after.map((l) => l.digest)).toEqual([...m.layers.map((l) => l.digest), expect.any(String)]);
+      expect(after.map((l) => 'data' in l)).toEqual([false, true, true]);
+      expect(embeddedBlob(after[1]!)).toBeDefined();
+    },
+  );
+
+  it('blobs past the budget go without data, in order; what fits is embedded', () => {
+    const blob = (n: number) => Buffer.alloc(n, n % 251);
+    const layers = [10, 30, 25, 5].map((n) => ({
+      mediaType: DSSE_MEDIA_TYPE,
+      size: n,
+      digest: sha256Digest(blob(n)),
+    }));
+    const blobs = new Map(layers.map((l) => [l.digest, blob(l.size)]));
+    const out = embedBlobs(layers, blobs, 50);
+    expect(out.map((l) => l.data !== undefined)).toEqual([true, true, false, true]);
+    expect(out.map((l) => embeddedBlob(l)?.length)).toEqual([10, 30, undefined, 5]);
+    // Unknown bytes: nothing to embed.
+    expect(embedBlobs(layers, new Map(), 50).some((l) => 'data' in l)).toBe(false);
+  });
+
+  it('an SBOM past the budget is uploaded and read as a blob; the small envelopes still ride along', async () => {
+    const big = JSON.stringify({ bomFormat: 'CycloneDX', pad: 'x'.repeat(EMBED_BUDGET) });
+    const files: Record<string, string> = { ...FILES, '/p/big.json': big };
+    const registry = new MemoryRegistry();
+    const signer = createNativeSigner({
+      client: (host) => registry.client(host),
+      signingKey: async () => fixtureKey,
+      readText: (f) => files[f] ?? readText(f),
+    });
+    await signer.attestAll(REF, [{ predicatePath: '/p/big.json', type: 'cyclonedx' }, SLSA], KEY);
+    const layers = manifestOf(registry, 'att').layers;
+    expect(layers.map((l) => l.data !== undefined)).toEqual([false, true]);
+    registry.calls.length = 0;
+    const v = await setup(() => fixtureKey, registry).signer.verifyAttestations(REF, 'cyclonedx', PUB);
+    expect(v.ok).toBe(true);
+    expect(registry.calls.filter((c) => c.op === 'blob').map((c) => c.ref)).toEqual([layers[0]!.digest]);
+  });
+
+  it('a registry that refuses a manifest with data gets it without, and from then on only without', async () => {
+    const registry = new MemoryRegistry();
+    registry.fail = (c) =>
+      c.op === 'putManifest' && c.bytes!.includes('"data"')
+        ? new RegistryAnswerError(
+            400,
+            'registry localhost:5000: pushing the manifest failed (MANIFEST_INVALID)',
+            '',
+          )
+        : undefined;
+    const { signer } = setup(() => fixtureKey, registry);
+    await signer.attestAll(REF, [SBOM, SLSA], KEY);
+    await signer.sign(REF, KEY);
+    const puts = registry.calls.filter((c) => c.op === 'putManifest');
+    expect(puts.map((c) => c.bytes!.includes('"data"'))).toEqual([true, false, false]);
+    expect(manifestOf(registry, 'att').layers.some((l) => 'data' in l)).toBe(false);
+    expect(
+      (await setup(() => fixtureKey, registry).signer.verifyAttestations(REF, 'cyclonedx', PUB)).ok,
+    ).toBe(true);
+  });
+
+  it.each([401, 403, 404, 500])(
+    'another refusal (HTTP %i) is the error, not tried without data',
+    async (status) => {
+      const registry = new MemoryRegistry();
+      registry.fail = (c) =>
+        c.op === 'putManifest'
+          ? new RegistryAnswerError(status, `pushing the manifest failed (${status})`, '')
+          : undefined;
+      const err = await rejection(setup(() => fixtureKey, registry).signer.attestAll(REF, [SBOM], KEY));
+      expect(err).toBeInstanceOf(EnvironmentError);
+      expect(registry.count('putManifest')).toBe(1);
+    },
+  );
+});
+
+describe('prefetch and release', () => {
+  it('the tags read ahead are what sign and attestAll use: each read once; the uploads opened ahead are taken', async () => {
+    const { registry, signer } = setup();
+    signer.prefetch(REF, 4);
+    const ahead = registry.calls.map((c) => `${c.op} ${c.ref ?? ''}`);
+    expect(ahead.filter((c) => c.startsWith('manifest '))).toEqual([
+      `manifest ${cosignTag(IMG, 'sig')}`,
+      `manifest ${cosignTag(IMG, 'att')}`,
+    ]);
+    expect(registry.count('startUpload')).toBe(4);
+    await Promise.all([signer.attestAll(REF, [SBOM, SLSA, SMOKE], KEY), signer.sign(REF, KEY)]);
+    // No tag read again; the .att update took the four uploads (config + three envelopes), the
+    // signature opened its own two.
+    expect(registry.count('manifest')).toBe(2);
+    expect(registry.count('startUpload')).toBe(4 + 2);
+    await signer.release();
+    expect(registry.count('cancelUpload')).toBe(0);
+    // The next update reads the tag again (what was read ahead is spent).
+    await signer.attestAll(REF, [SLSA2], KEY);
+    expect(registry.count('manifest')).toBe(3);
+    expect(
+      (await setup(() => fixtureKey, registry).signer.verifyAttestations(REF, 'slsaprovenance1', PUB)).ok,
+    ).toBe(true);
+  });
+
+  it('release cancels the uploads no update took; a failing cancel is no error', async () => {
+    const { registry, signer } = setup();
+    signer.prefetch(REF, 3);
+    await signer.attestAll(REF, [SLSA], KEY); // takes two: the config and the envelope
+    registry.fail = (c) => (c.op === 'cancelUpload' ? new Error('registry gone') : undefined);
+    await expect(signer.release()).resolves.toBeUndefined();
+    expect(registry.calls.filter((c) => c.op === 'cancelUpload').map((c) => c.ref)).toEqual(['upload-3']);
+    registry.fail = undefined;
+    await signer.release();
+    expect(registry.count('cancelUpload')).toBe(1); // nothing left to cancel
+  });
+
+  it('a tag read ahead that failed is the error of the call that takes it (exit 3), then the next reads again', async () => {
+    const { registry, signer } = setup();
+    registry.fail = (c) =>
+      c.op === 'manifest'
+        ? new EnvironmentError('registry localhost:5000 is unreachable', 'start it')
+        : undefined;
+    signer.prefetch(REF, 0);
+    registry.fail = undefined;
+    const err = await rejection(signer.attestAll(REF, [SBOM], KEY));
+    expect(err).toBeInstanceOf(EnvironmentError);
+    expect((err as Error).message).toMatch(/^attest .*unreachable/);
+    await signer.attestAll(REF, [SBOM], KEY);
+    expect(layersAt(registry, IMG, 'att')).toHaveLength(1);
   });
 });
 
@@ -1331,4 +1549,57 @@ describe('the built-in signer (review fixes)', () => {
       expect((await signer.verify(ref, PUB)).ok).toBe(true);
     },
   );
+});
+
+describe('preconnect: connections opened as the build starts, for the built-in signer only', () => {
+  const envKey = { kind: 'key', key: 'env://COSIGN_KEY' } as const;
+  it.each<[string, string, Record<string, string>, SignIdentity, boolean, number | undefined]>([
+    [
+      'a loopback registry, a key the built-in signer takes',
+      'localhost:5000/acme/app',
+      { COSIGN_KEY: ENC },
+      envKey,
+      false,
+      6,
+    ],
+    ['ghcr.io, no proxy', 'ghcr.io/acme/app', { COSIGN_KEY: ENC }, envKey, false, 6],
+    [
+      'ghcr.io behind HTTPS_PROXY (cosign signs)',
+      'ghcr.io/acme/app',
+      { COSIGN_KEY: ENC, HTTPS_PROXY: 'http://p:3128' },
+      envKey,
+      false,
+      undefined,
+    ],
+    [
+      'the transparency log (cosign signs)',
+      'localhost:5000/acme/app',
+      { COSIGN_KEY: ENC },
+      envKey,
+      true,
+      undefined,
+    ],
+    [
+      'ML_IMAGE_SIGNER=cosign',
+      'localhost:5000/acme/app',
+      { COSIGN_KEY: ENC, ML_IMAGE_SIGNER: 'cosign' },
+      envKey,
+      false,
+      undefined,
+    ],
+    [
+      'a KMS key (cosign signs)',
+      'localhost:5000/acme/app',
+      {},
+      { kind: 'key', key: 'awskms:///alias/x' },
+      false,
+      undefined,
+    ],
+  ])('%s', (_n, repository, env, identity, tlog, want) => {
+    const warmed: [string, number][] = [];
+    const client = (host: string) =>
+      ({ host, warm: async (n: number) => void warmed.push([host, n]) }) as unknown as OciClient;
+    preconnect(repository, identity, env, tlog, 6, client);
+    expect(warmed).toEqual(want === undefined ? [] : [[repository.slice(0, repository.indexOf('/')), want]]);
+  });
 });

@@ -16,11 +16,11 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PredicateContext } from '../../src/attest/predicates.js';
 import { chooseSigning, verifyCommand } from '../../src/attest/signing.js';
-import { type AttestSigner, runAttestStage } from '../../src/attest/stage.js';
+import { type AttestSigner, runAttestStage, uploadsAhead } from '../../src/attest/stage.js';
 import type { BuildResult } from '../../src/build/result.js';
 import { AttestConfigSchema } from '../../src/config/attest.js';
 import { EnvironmentError, ExitCode, InputError } from '../../src/errors.js';
-import { openResultDir, readAttest } from '../../src/results/results.js';
+import { envelopeFile, openResultDir, readAttest } from '../../src/results/results.js';
 import { makeRecord, makeSmoke } from '../helpers/records.js';
 
 let dir: string;
@@ -666,5 +666,89 @@ describe('runAttestStage: keyless one image at a time; no image starts after a r
     expect(written.targets.map((x) => x.ref)).toEqual([first]);
     expect(written.error).toMatch(/not reachable/);
     expect(lines.some((l) => l.endsWith(': stopped'))).toBe(true);
+  });
+});
+
+describe('runAttestStage: requests ahead (prefetch, release)', () => {
+  /** The recording signer with prefetch and release, each call logged in order with the rest. */
+  function aheadSigner(failOn?: (c: Call) => boolean) {
+    const base = recordingSigner(failOn);
+    const log: string[] = [];
+    const signer: AttestSigner = {
+      sign: async (ref, identity, o) => {
+        log.push(`sign ${ref}`);
+        return base.signer.sign(ref, identity, o);
+      },
+      attest: async (ref, p, identity, o) => {
+        log.push(`attest ${ref}`);
+        return base.signer.attest(ref, p, identity, o);
+      },
+      prefetch: async (targets) => {
+        log.push(`prefetch ${targets.map((t) => `${t.ref.slice(-4)}:${t.uploads}`).join(' ')}`);
+      },
+      release: async () => {
+        log.push('release');
+      },
+    };
+    return { signer, log };
+  }
+
+  it('prefetch first, with every target and its uploads (config + three new envelopes); release last', async () => {
+    const { signer, log } = aheadSigner();
+    await runAttestStage(input(), io(signer));
+    expect(log[0]).toBe(`prefetch ${D('1').slice(-4)}:4 ${D('2').slice(-4)}:4`);
+    expect(log.at(-1)).toBe('release');
+    expect(log.filter((l) => l.startsWith('attest '))).toHaveLength(6);
+  });
+
+  it('a rerun with the last envelopes: the config and the provenance (signed anew) only', async () => {
+    const { signer: first } = aheadSigner();
+    // A first run through a batch signer that hands back envelopes, so that they are kept.
+    await runAttestStage(
+      input(),
+      io({
+        ...first,
+        attestAll: async (_r, specs, _i, _o, on) =>
+          specs.forEach((_, i) => on?.(i, Buffer.from(`{"n":${i}}`))),
+      }),
+    );
+    const { signer, log } = aheadSigner();
+    await runAttestStage(input(), io(signer));
+    expect(log[0]).toBe(`prefetch ${D('1').slice(-4)}:2 ${D('2').slice(-4)}:2`);
+  });
+
+  it('release runs when a target fails too (the registry went away)', async () => {
+    const { signer, log } = aheadSigner((c) => c.ref.endsWith(D('2')));
+    const out = await runAttestStage(input(), io(signer));
+    expect(out.error).toBeInstanceOf(EnvironmentError);
+    expect(log.at(-1)).toBe('release');
+  });
+
+  it('not signing: nothing read ahead, nothing released', async () => {
+    const { signer, log } = aheadSigner();
+    await runAttestStage(input({ env: {} }), io(signer));
+    expect(log).toEqual([]);
+  });
+
+  it.each([
+    ['every kind new', ['sbom', 'provenance', 'smoke'], [], 4],
+    ['the SBOM and smoke kept', ['sbom', 'provenance', 'smoke'], ['sbom', 'smoke'], 2],
+    [
+      'all three kept: the provenance is still new',
+      ['sbom', 'provenance', 'smoke'],
+      ['sbom', 'provenance', 'smoke'],
+      2,
+    ],
+    ['only the SBOM, kept: nothing new', ['sbom'], ['sbom'], 0],
+    ['no attestations', [], [], 0],
+  ] as const)('uploadsAhead: %s -> %i', (_n, types, kept, want) => {
+    const taken = new Map(kept.map((k) => [envelopeFile('cpu', 'linux/amd64', k), Buffer.from('{}')]));
+    expect(
+      uploadsAhead(
+        { attest: cfg({ types: [...types] }) },
+        { variant: 'cpu', platform: 'linux/amd64' },
+        taken,
+      ),
+    ).toBe(want);
   });
 });

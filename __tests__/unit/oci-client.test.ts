@@ -11,6 +11,7 @@ import {
   ociRetryWaitMs,
   type OciFetch,
   type OciResponse,
+  RegistryAnswerError,
   sha256Digest,
 } from '../../src/docker/oci-client.js';
 import { EnvironmentError, ExitCode } from '../../src/errors.js';
@@ -733,5 +734,50 @@ describe('createOciClient: a registry briefly unwell', () => {
     [2, 'Wed, 21 Oct 2026 07:28:00 GMT', 500],
   ])('the wait after attempt %i with Retry-After %s is %i ms', (attempt, retryAfter, ms) => {
     expect(ociRetryWaitMs(attempt, retryAfter)).toBe(ms);
+  });
+});
+
+describe('createOciClient: ahead of use', () => {
+  it('warm(n): n GETs of /v2/ at once, no Authorization, whatever they answer; never rejects', async () => {
+    const { fetch, requests } = scripted((_r, n) =>
+      n === 0 ? new Error('connect ECONNREFUSED') : { status: n === 1 ? 401 : 200 },
+    );
+    const client = createOciClient('reg.example.com', { fetch, credential: () => login() });
+    await expect(client.warm!(3)).resolves.toBeUndefined();
+    expect(requests.map((r) => `${r.method} ${r.url}`)).toEqual(
+      Array(3).fill('GET https://reg.example.com/v2/'),
+    );
+    expect(requests.every((r) => r.headers.Authorization === undefined)).toBe(true);
+  });
+
+  it('cancelUpload: DELETE of the upload URL; 204 and 404 (already dropped) are done, anything else is exit 3', async () => {
+    const statuses = [204, 404, 500, 500, 500];
+    const { fetch, requests } = scripted((_r, n) => ({ status: statuses[n] ?? 500 }));
+    const client = createOciClient('localhost:5000', {
+      fetch,
+      credential: () => none,
+      sleep: async () => {},
+    });
+    const url = 'http://localhost:5000/v2/r/blobs/uploads/u-1?_state=abc';
+    await client.cancelUpload('r', url);
+    await client.cancelUpload('r', url);
+    const e = await rejection(client.cancelUpload('r', url));
+    expect(e.message).toMatch(/cancelling an upload to r failed/);
+    // A DELETE of an upload is not repeated.
+    expect(requests.map((r) => `${r.method} ${r.url}`)).toEqual(Array(3).fill(`DELETE ${url}`));
+  });
+
+  it('a refused manifest PUT carries its HTTP status (RegistryAnswerError), still exit 3', async () => {
+    const { fetch } = scripted(() => ({
+      status: 400,
+      body: '{"errors":[{"code":"MANIFEST_INVALID","message":"manifest invalid"}]}',
+    }));
+    const client = createOciClient('localhost:5000', { fetch, credential: () => none });
+    const e = await rejection(
+      client.putManifest('r', 't', 'application/vnd.oci.image.manifest.v1+json', Buffer.from('{}')),
+    );
+    expect(e).toBeInstanceOf(RegistryAnswerError);
+    expect((e as RegistryAnswerError).status).toBe(400);
+    expect(e.message).toMatch(/MANIFEST_INVALID|manifest invalid/);
   });
 });

@@ -3,8 +3,12 @@
 // config as cosign writes them, what signing again adds (nothing, for the same payload and key)
 // and what an attestation replaces (the one of its predicate type), and what a layer's payload
 // says. Checked against cosign 2.5.3.
+// Small blobs also ride in their descriptors' `data` (OCI image-spec 1.1 embedded content): a
+// reader that knows the field (cosign, through go-containerregistry, and `ml-image verify`) has
+// the envelopes with the manifest, one request per tag instead of one more per layer; the blobs
+// are uploaded all the same, for readers that do not.
 import type { KeyObject } from 'node:crypto';
-import type { Manifest } from '../docker/oci-client.js';
+import { type Manifest, sha256Digest } from '../docker/oci-client.js';
 import { DOCKER_HUB, splitImageRef } from '../docker/registry.js';
 import {
   parseDigestRef,
@@ -46,6 +50,42 @@ export interface Layer {
   size: number;
   digest: string;
   annotations?: Record<string, string>;
+  /** The blob itself in base64 (a descriptor's embedded content), when it is small. */
+  data?: string;
+}
+
+/**
+ * The blob bytes a manifest embeds at most (its layers' and config's `data` together, before
+ * base64): well under the 4 MiB that registries take in a manifest. An SBOM of a large image is
+ * bigger and is read the usual way.
+ */
+export const EMBED_BUDGET = 256 * 1024;
+
+/** A descriptor's embedded blob: its `data` when that is base64 of bytes of its size and digest. */
+export function embeddedBlob(d: { size: number; digest: string; data?: unknown }): Buffer | undefined {
+  if (typeof d.data !== 'string') return undefined;
+  const bytes = strictBase64(d.data);
+  return bytes && bytes.length === d.size && sha256Digest(bytes) === d.digest ? bytes : undefined;
+}
+
+/**
+ * LAYERS with their blobs embedded, in order, while they fit in BUDGET: a layer keeps valid
+ * `data` it has, or gets the bytes BLOBS holds for its digest; `data` that does not match its
+ * layer is dropped (a reader that trusts the field would refuse the whole image).
+ */
+export function embedBlobs(
+  layers: readonly Layer[],
+  blobs: ReadonlyMap<string, Buffer>,
+  budget = EMBED_BUDGET,
+): Layer[] {
+  let left = budget;
+  return layers.map((l) => {
+    const { data: _dropped, ...bare } = l;
+    const bytes = embeddedBlob(l) ?? blobs.get(l.digest);
+    if (!bytes || bytes.length > left) return bare;
+    left -= bytes.length;
+    return { ...bare, data: bytes.toString('base64') };
+  });
 }
 
 /** `registry/repository` as cosign names it in payloads (docker.io -> index.docker.io). */
@@ -61,10 +101,14 @@ export function splitRef(ref: string): { host: string; repository: string; name:
 /** `repo@sha256:<hex>` -> the tag of its signatures or attestations. */
 export const cosignTag = (digest: string, suffix: 'sig' | 'att') => `${digest.replace(':', '-')}.${suffix}`;
 
-/** The config and manifest of a cosign image of LAYERS (as cosign's mutate.Append writes them). */
+/**
+ * The config and manifest of a cosign image of LAYERS (as cosign's mutate.Append writes them).
+ * The config depends on the layers' digests only; with EMBED, the manifest carries the config
+ * and the layers' blobs in `data` as far as EMBED_BUDGET goes (BLOBS: the bytes of new layers).
+ */
 export function cosignImage(layers: readonly Layer[]): {
   config: Buffer;
-  manifest: (configDigest: string) => Buffer;
+  manifest: (configDigest: string, embed?: { blobs: ReadonlyMap<string, Buffer> }) => Buffer;
 } {
   const config = Buffer.from(
     JSON.stringify({
@@ -78,15 +122,15 @@ export function cosignImage(layers: readonly Layer[]): {
   );
   return {
     config,
-    manifest: (configDigest) =>
-      Buffer.from(
-        JSON.stringify({
-          schemaVersion: 2,
-          mediaType: OCI_MANIFEST,
-          config: { mediaType: OCI_CONFIG, size: config.length, digest: configDigest },
-          layers,
-        }),
-      ),
+    manifest: (configDigest, embed) => {
+      const configDescriptor = { mediaType: OCI_CONFIG, size: config.length, digest: configDigest };
+      const [c, ...ls] = embed
+        ? embedBlobs([configDescriptor, ...layers], new Map([...embed.blobs, [configDigest, config]]))
+        : [configDescriptor, ...layers.map(({ data: _dropped, ...bare }) => bare)];
+      return Buffer.from(
+        JSON.stringify({ schemaVersion: 2, mediaType: OCI_MANIFEST, config: c, layers: ls }),
+      );
+    },
   };
 }
 

@@ -31,11 +31,11 @@ import {
   verifyBytes,
 } from './cosign-key.js';
 import type { PredicateSpec, Signer, Verification, VerifyIdentity } from './cosign.js';
+import { ACCEPT, Ahead, pushCosignImage } from './cosign-push.js';
 import {
-  cosignImage,
   cosignTag,
-  DOCKER_MANIFEST,
   DSSE_MEDIA_TYPE,
+  embeddedBlob,
   envelopePredicateType,
   hasSignature,
   keptAttestations,
@@ -44,7 +44,6 @@ import {
   parseStatement,
   readLayers,
   splitRef,
-  OCI_MANIFEST,
   predicateTypeUri,
   SIGNATURE_ANNOTATION,
   SIMPLE_SIGNING_MEDIA_TYPE,
@@ -58,8 +57,6 @@ export interface NativeSignerDeps {
   /** A file's text (the predicate files and public keys). */
   readText?: (file: string) => string;
 }
-
-const ACCEPT = [OCI_MANIFEST, DOCKER_MANIFEST];
 
 const layer = (mediaType: string, data: Buffer, annotations: Record<string, string>): Layer => ({
   mediaType,
@@ -108,6 +105,10 @@ class NativeSigner implements Signer {
    */
   private readonly opened = new WeakMap<Buffer, Map<KeyObject, Statement | null>>();
   private readonly publics = new WeakMap<KeyObject, KeyObject>();
+  /** What prefetch started: tags being read, uploads being opened. */
+  private readonly ahead = new Ahead();
+  /** Hosts that refused a manifest with embedded blobs: their manifests go without. */
+  private readonly plainHosts = new Set<string>();
 
   constructor(private readonly deps: NativeSignerDeps) {
     this.readText = deps.readText ?? ((f: string) => readFileSync(f, 'utf8'));
@@ -140,43 +141,6 @@ class NativeSigner implements Signer {
   }
 
   /**
-   * Push a cosign image under TAG in three rounds. The tag's current layers are read (unless the
-   * caller has just read them: READ) while one upload per blob is opened: a plain POST, or for a
-   * blob that may be there already a POST asking to mount it from the repository itself, which
-   * links one it has (no HEAD asks first: the mount answers that in the same request). The blobs
-   * not there yet and the config go up (PUT; COMPLETE makes the whole layer list from what was
-   * there). Then the manifest.
-   */
-  private async push(
-    client: OciClient,
-    repository: string,
-    tag: string,
-    blobs: { data: Buffer; maybeThere: boolean }[],
-    complete: (there: Layer[]) => Promise<Layer[]>,
-    read?: Layer[],
-  ): Promise<void> {
-    const [layers, configUpload, uploads] = await Promise.all([
-      (read ? Promise.resolve(read) : client.manifest(repository, tag, ACCEPT).then(readLayers)).then(
-        complete,
-      ),
-      client.startUpload(repository),
-      Promise.all(
-        blobs.map((b) => client.startUpload(repository, b.maybeThere ? sha256Digest(b.data) : undefined)),
-      ),
-    ]);
-    const image = cosignImage(layers);
-    const [configDigest] = await Promise.all([
-      client.finishUpload(repository, configUpload!, image.config),
-      // A blob the repository has already (an envelope attached again, a payload signed before)
-      // was linked by its upload's POST: nothing to send.
-      ...blobs.map((b, i) =>
-        uploads[i] === undefined ? undefined : client.finishUpload(repository, uploads[i], b.data),
-      ),
-    ]);
-    await client.putManifest(repository, tag, OCI_MANIFEST, image.manifest(configDigest));
-  }
-
-  /**
    * The layers of MEDIA_TYPE in an image's .sig or .att tag, with their blobs (none: no tag); the
    * KNOWN blob is not downloaded.
    */
@@ -200,7 +164,9 @@ class NativeSigner implements Signer {
               layer,
               // Content-addressed: a blob whose digest is known needs no download.
               blob:
-                layer.digest === known?.digest ? known.bytes : await client.blob(repository, layer.digest),
+                layer.digest === known?.digest
+                  ? known.bytes
+                  : (embeddedBlob(layer) ?? (await client.blob(repository, layer.digest))),
             })),
         ),
       );
@@ -228,6 +194,21 @@ class NativeSigner implements Signer {
     return key;
   }
 
+  /**
+   * Start reading REF's `.sig` and `.att` tags for its next sign and attestAll, and opening
+   * UPLOADS uploads to its repository, which the next pushes there take (see Ahead).
+   */
+  prefetch(ref: string, uploads = 0): void {
+    const { host, repository, digest } = splitRef(ref);
+    const tags = (['sig', 'att'] as const).map((suffix) => cosignTag(digest, suffix));
+    this.ahead.start(this.deps.client(host), repository, tags, uploads);
+  }
+
+  /** Cancel the uploads opened ahead that no push took (the registry would keep them for days). */
+  release(): Promise<void> {
+    return this.ahead.release(this.deps.client);
+  }
+
   async version() {
     return { gitVersion: 'built-in' };
   }
@@ -242,13 +223,16 @@ class NativeSigner implements Signer {
     const tag = cosignTag(digest, 'sig');
     this.read.delete(`${host}/${repository}@${digest}.sig`);
     const work = this.serial(`${host}/${repository}:${tag}`, async () => {
-      const layers = readLayers(await client.manifest(repository, tag, ACCEPT));
+      const layers = await this.ahead.layers(client, repository, tag);
       if (hasSignature(layers, payloadDigest, this.publicOf(key), payload)) return;
       const signature = signBytes(key, payload).toString('base64');
       const added = layer(SIMPLE_SIGNING_MEDIA_TYPE, payload, { [SIGNATURE_ANNOTATION]: signature });
       // The tag was just read (in this tag's queue): push does not read it again.
       const blobs = [{ data: payload, maybeThere: true }]; // the same bytes for any key
-      await this.push(client, repository, tag, blobs, async (there) => [...there, added], layers);
+      await pushCosignImage(client, repository, tag, blobs, async (there) => [...there, added], {
+        read: layers,
+        plainHosts: this.plainHosts,
+      });
     });
     await doing(`sign ${ref}`, work);
   }
@@ -289,16 +273,22 @@ class NativeSigner implements Signer {
       layer(DSSE_MEDIA_TYPE, m.envelope, { [SIGNATURE_ANNOTATION]: '', predicateType: m.type }),
     );
     const types = new Set(made.map((m) => m.type));
-    const typeOf = async (l: Layer) => envelopePredicateType(await client.blob(repository, l.digest));
+    const typeOf = async (l: Layer) =>
+      envelopePredicateType(embeddedBlob(l) ?? (await client.blob(repository, l.digest)));
     this.read.delete(`${host}/${repository}@${digest}.att`);
     const work = this.serial(`${host}/${repository}:${tag}`, () =>
-      this.push(
+      pushCosignImage(
         client,
         repository,
         tag,
         // A new signature makes new bytes: only an envelope attached again may be there already.
         made.map((m) => ({ data: m.envelope, maybeThere: m.again })),
         async (there) => [...(await keptAttestations(there, types, typeOf)), ...added],
+        {
+          read: this.ahead.layers(client, repository, tag),
+          open: () => this.ahead.upload(client, repository),
+          plainHosts: this.plainHosts,
+        },
       ),
     );
     await doing(`attest ${ref}`, work);

@@ -39,6 +39,17 @@ export interface BatchSigner extends Signer {
     opts?: CosignArgOptions,
     onAttached?: (index: number, envelope?: Buffer) => void,
   ): Promise<void>;
+  /**
+   * Start reading what signing and attesting each target's ref will update (its `.sig` and `.att`
+   * tags) and opening its number of uploads, so that the registry answers while the predicates are
+   * made; a no-op where cosign signs. `release` cancels the uploads no push took.
+   */
+  prefetch(
+    targets: readonly { ref: string; uploads: number }[],
+    identity: SignIdentity,
+    opts?: CosignArgOptions,
+  ): Promise<void>;
+  release(): Promise<void>;
 }
 
 const ENV_KEY = /^env:\/\/([A-Za-z_][A-Za-z0-9_]*)$/;
@@ -159,6 +170,11 @@ export function nativeReaches(ref: string, env: Env): boolean {
   } catch {
     return false; // not a digest reference: the caller says so, naming its own flag
   }
+  return nativeReachesHost(registry, env);
+}
+
+/** nativeReaches for a registry host. */
+function nativeReachesHost(registry: string, env: Env): boolean {
   if (isPlainHttpRegistry(registry)) return true;
   if (PROXY_VARS.some((v) => env[v])) return false;
   try {
@@ -166,6 +182,24 @@ export function nativeReaches(ref: string, env: Env): boolean {
   } catch {
     return false; // an unreadable Docker config: cosign says what is wrong with it
   }
+}
+
+/**
+ * Open SOCKETS connections to REPOSITORY's registry now, when the built-in signer will sign there
+ * with IDENTITY (the pipeline calls it as the build starts, so that the attest stage finds them
+ * open: node's first request to a host costs several milliseconds, a TLS handshake more).
+ */
+export function preconnect(
+  repository: string,
+  identity: SignIdentity,
+  env: Env,
+  tlog: boolean,
+  sockets: number,
+  client: (host: string) => OciClient = defaultClient(env),
+): void {
+  const { host } = splitImageRef(repository);
+  if (nativeKeyText(identity, env, tlog) === undefined || !nativeReachesHost(host, env)) return;
+  void client(host).warm?.(sockets);
 }
 
 /** One signer for every call: built-in where it can, cosign otherwise (see the file comment). */
@@ -208,6 +242,14 @@ export function createSigner(opts: SignerOptions): BatchSigner {
   const verifierFor = (ref: string, identity: VerifyIdentity, o?: CosignArgOptions) =>
     reaches(ref) && nativeVerifies(identity, env, tlogOf(o)) ? nativeFor(undefined) : viaCosign();
   return {
+    async prefetch(targets, identity, o) {
+      // Only a head start: a key that does not decrypt fails the calls that sign, as before.
+      for (const { ref, uploads } of targets)
+        (await signerFor(ref, identity, o).catch(() => undefined))?.prefetch(ref, uploads);
+    },
+    release: async () => {
+      await Promise.all([...natives.values()].map((n) => n.release()));
+    },
     version: () => viaCosign().version(),
     sign: async (ref, identity, o) =>
       ((await signerFor(ref, identity, o)) ?? viaCosign()).sign(ref, identity, o),

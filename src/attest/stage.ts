@@ -20,7 +20,8 @@ import { type SigningChoice, verifyCommand } from './signing.js';
  * What the stage needs of a signer (createSigner in src/attest/signers.ts): with attestAll, one
  * image's attestations are written in one update of its .att tag.
  */
-export type AttestSigner = Pick<Signer, 'sign' | 'attest'> & Partial<Pick<BatchSigner, 'attestAll'>>;
+export type AttestSigner = Pick<Signer, 'sign' | 'attest'> &
+  Partial<Pick<BatchSigner, 'attestAll' | 'prefetch' | 'release'>>;
 
 export interface AttestStageInput {
   build: BuildResult;
@@ -139,6 +140,23 @@ function describe(t: AttestTarget): string {
   return `${t.variant} ${t.platform}: ${parts.join('; ')}${t.notes.length ? ` (${t.notes.join('; ')})` : ''}`;
 }
 
+/**
+ * The uploads a target's `.att` update will likely need: its config, and each envelope that will
+ * be new. One an earlier run left (TAKEN) is usually attached again, unless it is the provenance,
+ * which names this run's build and is signed anew. Too many: the rest are cancelled; too few: the
+ * update opens its own.
+ */
+export function uploadsAhead(
+  input: Pick<AttestStageInput, 'attest'>,
+  t: Pick<AttestTarget, 'variant' | 'platform'>,
+  taken: ReadonlyMap<string, Buffer>,
+): number {
+  const fresh = input.attest.types.filter(
+    (kind) => kind === 'provenance' || !taken.has(envelopeFile(t.variant, t.platform, kind)),
+  );
+  return fresh.length > 0 ? 1 + fresh.length : 0;
+}
+
 /** Targets attached at once: each may run a cosign process or two. */
 const MAX_TARGETS_AT_ONCE = 4;
 
@@ -176,6 +194,15 @@ export async function runAttestStage(input: AttestStageInput, io: AttestStageIo)
       result.targets.push(target);
       work.push({ target, run: () => attestTarget(input, io, v, p, target, taken) });
     }
+  // What the signer will update is read, and the uploads it will need are opened, while the
+  // predicates are made (one thread makes them; the registry answers meanwhile): the requests go
+  // out before the first predicate is begun.
+  const signer = signing.identity && work.length > 0 ? io.signer() : undefined;
+  if (signer?.prefetch) {
+    const targets = result.targets.map((t) => ({ ref: t.ref, uploads: uploadsAhead(input, t, taken) }));
+    await signer.prefetch(targets, signing.identity!, { tlog: signing.tlog });
+    await new Promise((resolve) => setImmediate(resolve));
+  }
   // The targets are independent images (their own .sig/.att tags): attached side by side, a few at
   // a time, targets of one digest one after the other. With the transparency log (keyless, or a
   // key with tlog) they go one at a time: cosign runs them, and concurrent cosign runs trip over
@@ -200,6 +227,8 @@ export async function runAttestStage(input: AttestStageInput, io: AttestStageIo)
       },
     );
   });
+  // Uploads opened ahead that no update took (a guess that was too high, or a stopped stage).
+  await signer?.release?.();
   // Targets that never started are not in attest.json (as if the stage had stopped before them).
   result.targets = result.targets.filter((_, i) => settled[i] !== undefined);
   // Any other failure (bad input, a bug) is thrown, after attest.json says what was done: the

@@ -7,9 +7,16 @@ import https from 'node:https';
 import { ANSWER_TOO_LARGE, type OciFetch, type OciResponse } from './oci-client.js';
 import { isPlainHttpRegistry } from './registry.js';
 
+/**
+ * A kept-alive socket idle this long is closed: connections opened ahead of use (OciClient.warm)
+ * serve a warm run's attest stage a second later, and no socket sits idle long enough for a NAT or
+ * load balancer in between to drop it silently (minutes).
+ */
+export const IDLE_SOCKET_MS = 15_000;
+
 const agents = {
-  'http:': new http.Agent({ keepAlive: true, maxSockets: 16 }),
-  'https:': new https.Agent({ keepAlive: true, maxSockets: 16 }),
+  'http:': new http.Agent({ keepAlive: true, maxSockets: 16, timeout: IDLE_SOCKET_MS }),
+  'https:': new https.Agent({ keepAlive: true, maxSockets: 16, timeout: IDLE_SOCKET_MS }),
 };
 
 const MAX_REDIRECTS = 5;
@@ -44,10 +51,20 @@ function once(
         );
       },
     );
-    req.on('error', reject);
+    // A kept-alive socket the server closed as the request went out: marked, to be sent again on
+    // a new connection (the server never read it).
+    let answered = false;
+    req.on('response', () => (answered = true));
+    req.on('error', (e: Error) =>
+      reject(req.reusedSocket && !answered ? Object.assign(e, { stale: true }) : e),
+    );
     req.end(init.body);
   });
 }
+
+const STALE_CODES = new Set(['ECONNRESET', 'EPIPE']);
+const isStale = (e: unknown) =>
+  (e as { stale?: boolean }).stale === true && STALE_CODES.has((e as NodeJS.ErrnoException).code ?? '');
 
 /** OciFetch over node:http(s); rejects like fetch does (network errors, aborts), with `cause`. */
 export const nodeHttpFetch: OciFetch = async (raw, init) => {
@@ -56,8 +73,13 @@ export const nodeHttpFetch: OciFetch = async (raw, init) => {
   let { method, body } = init;
   for (let hop = 0; ; hop++) {
     let r: Awaited<ReturnType<typeof once>>;
+    const send = () =>
+      once(url, { method, headers, signal: init.signal, ...(body !== undefined && { body }) });
     try {
-      r = await once(url, { method, headers, signal: init.signal, ...(body !== undefined && { body }) });
+      r = await send().catch((e: unknown) => {
+        if (isStale(e)) return send();
+        throw e;
+      });
     } catch (e) {
       if ((e as Error).name === 'AbortError' && init.signal.aborted) throw init.signal.reason ?? e;
       throw new TypeError('fetch failed', { cause: e });

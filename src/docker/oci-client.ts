@@ -58,8 +58,15 @@ export interface OciClient {
   startUpload(repository: string, mount?: string): Promise<string | undefined>;
   /** Finish an upload started by `startUpload` with the whole blob (monolithic PUT); its digest. */
   finishUpload(repository: string, upload: string, data: Buffer): Promise<string>;
+  /** Cancel an upload started by `startUpload` and never finished (DELETE). */
+  cancelUpload(repository: string, upload: string): Promise<void>;
   /** Put a manifest under a tag; its digest. */
   putManifest(repository: string, tag: string, mediaType: string, bytes: Buffer): Promise<string>;
+  /**
+   * Open up to SOCKETS connections to the registry ahead of use (a `/v2/` request each, all at
+   * once, whatever the answer): later requests of this process find them open. Never fails.
+   */
+  warm?(sockets: number): Promise<void>;
 }
 
 export const sha256Digest = (data: Buffer | string) =>
@@ -67,6 +74,9 @@ export const sha256Digest = (data: Buffer | string) =>
 
 /** The `code` of the error an OciFetch fails with when an answer is over its size limit. */
 export const ANSWER_TOO_LARGE = 'ML_IMAGE_ANSWER_TOO_LARGE';
+
+/** A connection opened ahead of use (warm) that takes longer is left to the request that needs it. */
+const WARM_TIMEOUT_MS = 5_000;
 
 /** Answers a registry gives while it is briefly unwell (or busy): the request is tried again. */
 const PASSING = new Set([429, 500, 502, 503, 504]);
@@ -81,6 +91,18 @@ export function ociRetryWaitMs(attempt: number, retryAfter: string | null): numb
 
 const registryError = (status: number, body: Buffer): string =>
   registryErrorText(status, body.toString('utf8'));
+
+/** A registry's answer that is not what the request needed: its HTTP status with the message. */
+export class RegistryAnswerError extends EnvironmentError {
+  constructor(
+    readonly status: number,
+    message: string,
+    fix: string,
+  ) {
+    super(message, fix);
+    this.name = 'EnvironmentError';
+  }
+}
 
 /** A response read whole. */
 interface Answer {
@@ -265,12 +287,26 @@ class RegistryClient implements OciClient {
   }
 
   private fail(what: string, r: { status: number; body: Buffer }) {
-    return new EnvironmentError(
+    return new RegistryAnswerError(
+      r.status,
       `registry ${this.host}: ${what} failed (${registryError(r.status, r.body)})`,
       PASSING.has(r.status)
         ? 'the registry is failing for now (reads and manifests were tried again): check its status, then run again'
         : 'check that the registry accepts OCI image manifests, and that the repository exists or may be created',
     );
+  }
+
+  async warm(sockets: number): Promise<void> {
+    const ping = () =>
+      this.deps
+        .fetch(`${this.base}/v2/`, {
+          method: 'GET',
+          headers: {},
+          signal: AbortSignal.timeout(WARM_TIMEOUT_MS),
+        })
+        .then((r) => r.arrayBuffer())
+        .catch(() => undefined);
+    await Promise.all(Array.from({ length: sockets }, ping));
   }
 
   async manifest(repository: string, reference: string, accept: readonly string[]) {
@@ -338,6 +374,12 @@ class RegistryClient implements OciClient {
     const put = await this.call(repository, true, 'PUT', url.toString(), headers, data);
     if (put.status !== 201) throw this.fail(`uploading ${digest} to ${repository}`, put);
     return digest;
+  }
+
+  async cancelUpload(repository: string, upload: string) {
+    const r = await this.call(repository, true, 'DELETE', upload);
+    // 404: the registry has dropped it already.
+    if (r.status !== 204 && r.status !== 404) throw this.fail(`cancelling an upload to ${repository}`, r);
   }
 
   async putManifest(repository: string, tag: string, mediaType: string, bytes: Buffer) {

@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { FileDigest, PredicateContext } from '../attest/predicates.js';
 import { chooseSigning } from '../attest/signing.js';
-import { createSigner, signingKey } from '../attest/signers.js';
+import { createSigner, preconnect, signingKey } from '../attest/signers.js';
 import { type AttestOutcome, type AttestSigner, runAttestStage } from '../attest/stage.js';
 import type { BuildResult, PlatformBuild, VariantBuild } from '../build/result.js';
 import type { LoadedConfig } from '../config/load.js';
@@ -118,4 +118,17 @@ export function prepareSigning(
   if (!startKey || !signing.identity) return undefined;
   // signingKey keeps a failure from going unhandled; the pipeline and the attest stage await it.
   return signingKey(signing.identity, env, signing.tlog);
+}
+
+/**
+ * As the build starts: the connections the attest stage will use to the image's registry are
+ * opened (when the built-in signer signs there), while node waits for buildx. A warm run's attest
+ * stage then starts on open sockets; after a long build they have been closed again (idle), and
+ * the stage opens its own.
+ */
+export function warmRegistry(loaded: LoadedConfig, env: Env, repository: string, targets: number): void {
+  const signing = chooseSigning(loaded.config.attest, env, loaded.baseDir);
+  if (!signing.identity) return;
+  // The stage's first round: each target's .sig and .att reads, then its uploads.
+  preconnect(repository, signing.identity, env, signing.tlog, Math.min(4 * targets, 16));
 }

@@ -21,7 +21,7 @@ import type { ResultDir } from '../results/results.js';
 import type { GpuMode } from '../smoke/gpu-mode.js';
 import { runSmokeStage, type SmokeEntry, type SmokeStatus } from '../smoke/stage.js';
 import { runnerFromEnv } from '../github/run.js';
-import { prepareSigning, runAttest } from './attest.js';
+import { prepareSigning, runAttest, warmRegistry } from './attest.js';
 import { mergeFromDigestFiles } from './merge.js';
 
 export { mergeFromDigestFiles } from './merge.js';
@@ -243,6 +243,8 @@ async function resolveAndBuild(
   if (!opts.stages.has('build')) return undefined;
   // Decrypting ran meanwhile (about 0.15 s of scrypt): waited for only when there is still some.
   if (opts.push) await key;
+  if (opts.push && opts.stages.has('attest') && !io.signer)
+    warmRegistry(opts.loaded, io.env, plan.repository, plan.targets.length);
   const build = await timed(io, 'build', () =>
     runBuildStage(
       {
