@@ -465,3 +465,30 @@ describe('ml-image sbom', () => {
     expect(io.out()).toBe('');
   });
 });
+
+describe('buildSbom: the same bytes on any machine', () => {
+  it("lists in code-unit order, not the locale's: components, properties, dependencies", () => {
+    const names = ['libz', 'libå', 'liba', 'lib-a', 'libaa', 'libä'];
+    const r = makeRecord({
+      pip: [
+        { ...pipEntry('Zeta', '1'), requires: ['alpha', 'Beta'] },
+        pipEntry('alpha', '1'),
+        pipEntry('Beta', '1'),
+      ],
+      apt: names.map((name) => ({ name, version: '1', arch: 'amd64' })),
+    });
+    const bom = sbomOf({ record: r });
+    const purls = bom.components.map((c) => c.purl ?? '').filter((p) => p !== '');
+    expect(purls).toEqual([...purls].sort());
+    // By purl: percent-encoded letters ('%', 0x25) before '-' (0x2d) before letters. en-US
+    // collation would put lib-a first, and libå and libä among the a's.
+    const debs = bom.components.filter((c) => c.purl?.startsWith('pkg:deb/')).map((c) => c.name);
+    expect(debs).toEqual(['libä', 'libå', 'lib-a', 'liba', 'libaa', 'libz']);
+    for (const c of [bom.metadata.component, ...bom.components]) {
+      const keys = (c.properties ?? []).map((p) => `${p.name}\u0000${p.value}`);
+      expect(keys).toEqual([...keys].sort());
+    }
+    const zeta = bom.dependencies.find((d) => d.ref.startsWith('pkg:pypi/zeta@'));
+    expect(zeta?.dependsOn).toEqual(['pkg:pypi/alpha@1', 'pkg:pypi/beta@1']);
+  });
+});

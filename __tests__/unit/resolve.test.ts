@@ -117,6 +117,19 @@ describe('constraints that hold the base', () => {
     ).toBe('# pins of x\na==1\nb==2\n');
     expect(osOwned(dist('x', '1', { installer: 'uv' }))).toBe(false);
   });
+
+  it('sorts in code-unit order, the same on every machine (localeCompare would follow the locale)', () => {
+    const names = ['pyyaml', 'PyJWT', 'lib-a', 'libaa', 'libA', 'liba', 'Pillow'];
+    const text = constraintsText(pinDecisions(names.map((n) => dist(n, '1'))), 'pins');
+    // What a C locale sorts: uppercase before lowercase, '-' before letters.
+    expect(text).toBe(
+      `# pins\n${[...names]
+        .sort()
+        .map((n) => `${n}==1\n`)
+        .join('')}`,
+    );
+    expect(text.indexOf('Pillow')).toBeLessThan(text.indexOf('liba=='));
+  });
 });
 
 describe('hazards pip cannot see', () => {

@@ -2,9 +2,10 @@
 // environment record (env.json). Every pip distribution (pkg:pypi), every apt package (pkg:deb),
 // the OS, and the ML stack (CUDA runtime, cuDNN, NCCL, torch and its CUDA build, NumPy, Python,
 // the base image) as components with ml-image:* properties. Deterministic: the same record gives
-// the same bytes (sorted lists, bom-refs from purls, a serial number from the content, the
-// timestamp from the record's capture time). Nothing from the record's env, labels (except the
-// OCI base-image name and digest) or collectEnv goes in, and every string is scrubbed.
+// the same bytes on any machine (lists sorted in code-unit order, not the locale's; bom-refs from
+// purls; a serial number from the content; the timestamp from the record's capture time).
+// Nothing from the record's env, labels (except the OCI base-image name and digest) or collectEnv
+// goes in, and every string is scrubbed.
 // The record holds no file hashes (the probe does not read RECORD files), so components carry none.
 import { createHash } from 'node:crypto';
 import { ComponentType } from '@cyclonedx/cyclonedx-library/Enums';
@@ -13,7 +14,7 @@ import { JSON as CdxJson, JsonSerializer } from '@cyclonedx/cyclonedx-library/Se
 import { Spec1dot6 } from '@cyclonedx/cyclonedx-library/Spec';
 import type { EnvRecord } from '../capture/record.js';
 import { redactText } from '../capture/redact.js';
-import { clip } from '../util/text.js';
+import { clip, compareText } from '../util/text.js';
 import { parseImageRef, repositoryOf } from '../plan/image-ref.js';
 import { VERSION } from '../version.js';
 import { sha256Hex, TOOL_NAME } from './types.js';
@@ -58,7 +59,7 @@ export function normalizePypiName(name: string): string {
 function qualifiers(q: Record<string, string | null | undefined>): string {
   const parts = Object.entries(q)
     .filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== '')
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .sort(([a], [b]) => compareText(a, b))
     .map(([k, v]) => `${k}=${purlEncode(v)}`);
   return parts.length ? `?${parts.join('&')}` : '';
 }
@@ -302,6 +303,35 @@ function mlStack(ctx: Ctx, pipByName: Map<string, Component>): Component[] {
   return out;
 }
 
+/** Components by purl, else group, name and version; then bom-ref (unique): code-unit order. */
+function byComponent(a: Component, b: Component): number {
+  const key = (c: Component) => [
+    c.purl?.toString() ?? '',
+    c.group ?? '',
+    c.name,
+    c.version ?? '',
+    c.bomRef.toString(),
+  ];
+  const [x, y] = [key(a), key(b)];
+  for (let i = 0; i < x.length; i++) {
+    const d = compareText(x[i]!, y[i]!);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+
+/** A component's properties (by name, then value) and dependencies (by bom-ref) in code-unit order. */
+function ordered(c: Component): void {
+  const props = [...c.properties].sort(
+    (a, b) => compareText(a.name, b.name) || compareText(a.value, b.value),
+  );
+  c.properties.clear();
+  for (const p of props) c.properties.add(p);
+  const deps = [...c.dependencies].sort((a, b) => compareText(a.toString(), b.toString()));
+  c.dependencies.clear();
+  for (const d of deps) c.dependencies.add(d);
+}
+
 /** A UUID (version 5 layout, RFC 4122 variant) from a SHA-256: the same content, the same serial. */
 function serialFrom(text: string): string {
   const h = createHash('sha256').update(text).digest('hex');
@@ -323,12 +353,15 @@ export function buildSbom(input: SbomInput): Record<string, unknown> {
   );
   bom.metadata.component = imageComponent(ctx);
   const pip = pipComponents(ctx.record);
-  for (const c of [osComponent(ctx), ...pip.list, ...aptComponents(ctx), ...mlStack(ctx, pip.byName)])
-    bom.components.add(c);
+  const components = [osComponent(ctx), ...pip.list, ...aptComponents(ctx), ...mlStack(ctx, pip.byName)];
+  for (const c of [bom.metadata.component, ...components]) ordered(c);
+  for (const c of components.sort(byComponent)) bom.components.add(c);
   serializer ??= new JsonSerializer(new CdxJson.Normalize.Factory(Spec1dot6));
   // The serial number is a hash of the BOM without it: serialized once, then put in its place
-  // (after "version", where the serializer writes it).
-  const text = serializer.serialize(bom, { sortLists: true });
+  // (after "version", where the serializer writes it). The lists are in the order given above:
+  // the library's own sorting (sortLists) compares with localeCompare, which follows the runner's
+  // locale, so the same record would give other bytes on another machine.
+  const text = serializer.serialize(bom, { sortLists: false });
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(JSON.parse(text) as Record<string, unknown>)) {
     out[k] = v;

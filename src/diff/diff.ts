@@ -18,6 +18,7 @@ import {
   type SmokeTestChange,
 } from './schema.js';
 import { explainSize, sizeTop } from './size.js';
+import { compareText } from '../util/text.js';
 import { CHANGE_LEVELS, compareAny, compareApt, comparePip, type VersionChange } from './versions.js';
 
 export type { EnvDiff, SmokeDiff } from './schema.js';
@@ -83,9 +84,7 @@ const levelRank = (l: PackageChange['level']) =>
   l === null ? CHANGE_LEVELS.length : CHANGE_LEVELS.indexOf(l);
 const KIND_RANK: Record<PackageChange['kind'], number> = { upgraded: 0, downgraded: 0, added: 1, removed: 2 };
 
-function byName(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
+const byName = compareText;
 
 /** Changed packages first, by level (major first), then added, then removed; by name within. */
 export function sortPackageChanges(changes: PackageChange[]): PackageChange[] {

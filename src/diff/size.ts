@@ -3,6 +3,7 @@
 // probe (pip: RECORD sizes; apt: dpkg's Installed-Size), layers from the engine's history. Records
 // written before sizes were captured have none: the explanation then says what it can.
 import type { EnvRecord } from '../capture/record.js';
+import { compareText } from '../util/text.js';
 import type { LayerItem, SizeChange, SizeExplanation, SizeItem, SizeTop } from './schema.js';
 
 /** How many of each the summary keeps, and how many changes the explanation keeps. */
@@ -16,7 +17,7 @@ interface Sized {
 }
 
 const norm = (name: string) => name.toLowerCase().replace(/[-_.]+/g, '-');
-const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const byName = compareText;
 
 /**
  * pip distributions with a size, by normalised name. A name installed twice (Debian's copy in

@@ -7,6 +7,7 @@ import type { DockerAdapter } from '../docker/adapter.js';
 import { InputError } from '../errors.js';
 import type { Plan } from '../plan/plan.js';
 import { type DigestFile, readDigestFiles } from '../results/results.js';
+import { compareText } from '../util/text.js';
 import { compareVersions } from '../util/versions.js';
 
 export interface MergeIo {
@@ -69,7 +70,7 @@ export async function mergeFromDigestFiles(
   const variants: VariantBuild[] = [];
   for (const [variant, parts] of found) {
     const first = parts[0]!;
-    const platforms = parts.map((p) => p.build).sort((a, b) => a.platform.localeCompare(b.platform));
+    const platforms = parts.map((p) => p.build).sort((a, b) => compareText(a.platform, b.platform));
     const digest = await mergeVariant(
       { docker, progress: (l) => io.progress('build', l) },
       variant,

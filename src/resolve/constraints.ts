@@ -2,6 +2,7 @@
 import { valid } from '@renovatebot/pep440';
 import type { z } from 'zod';
 import type { InstalledDistSchema } from './helper-output.js';
+import { compareText } from '../util/text.js';
 
 /** One distribution installed in the base image (the helper's snapshot, parsed). */
 export type InstalledDist = z.infer<typeof InstalledDistSchema>;
@@ -26,7 +27,7 @@ export function osOwned(d: InstalledDist): boolean {
 
 export function pinDecisions(installed: readonly InstalledDist[]): PinDecision[] {
   return [...installed]
-    .sort((a, b) => a.name.localeCompare(b.name))
+    .sort((a, b) => compareText(a.name, b.name))
     .map((d) => {
       if (SKIP.has(d.name)) return { dist: d, skipped: 'packaging tool' };
       if (d.editable) return { dist: d, skipped: 'editable install' };

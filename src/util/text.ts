@@ -6,3 +6,12 @@ export function clip(text: string, max: number): string {
   const points = Array.from(text);
   return points.length <= max ? text : `${points.slice(0, Math.max(0, max - 1)).join('')}…`;
 }
+
+/**
+ * Strings in code-unit order: the same on every machine. `localeCompare` follows the runner's
+ * locale (LANG): sv_SE puts "libaa" before "libå", da_DK puts "libA" before "liba", so a sorted
+ * list (and whatever is hashed or signed from it) would change with the machine.
+ */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
