@@ -304,20 +304,19 @@ function mlStack(ctx: Ctx, pipByName: Map<string, Component>): Component[] {
 }
 
 /** Components by purl, else group, name and version; then bom-ref (unique): code-unit order. */
-function byComponent(a: Component, b: Component): number {
-  const key = (c: Component) => [
-    c.purl?.toString() ?? '',
-    c.group ?? '',
-    c.name,
-    c.version ?? '',
-    c.bomRef.toString(),
-  ];
-  const [x, y] = [key(a), key(b)];
-  for (let i = 0; i < x.length; i++) {
-    const d = compareText(x[i]!, y[i]!);
-    if (d !== 0) return d;
-  }
-  return 0;
+function sortComponents(components: readonly Component[]): Component[] {
+  const keyed = components.map((c) => ({
+    c,
+    key: [c.purl?.toString() ?? '', c.group ?? '', c.name, c.version ?? '', c.bomRef.toString()],
+  }));
+  keyed.sort((a, b) => {
+    for (let i = 0; i < a.key.length; i++) {
+      const d = compareText(a.key[i]!, b.key[i]!);
+      if (d !== 0) return d;
+    }
+    return 0;
+  });
+  return keyed.map((k) => k.c);
 }
 
 /** A component's properties (by name, then value) and dependencies (by bom-ref) in code-unit order. */
@@ -355,7 +354,7 @@ export function buildSbom(input: SbomInput): Record<string, unknown> {
   const pip = pipComponents(ctx.record);
   const components = [osComponent(ctx), ...pip.list, ...aptComponents(ctx), ...mlStack(ctx, pip.byName)];
   for (const c of [bom.metadata.component, ...components]) ordered(c);
-  for (const c of components.sort(byComponent)) bom.components.add(c);
+  for (const c of sortComponents(components)) bom.components.add(c);
   serializer ??= new JsonSerializer(new CdxJson.Normalize.Factory(Spec1dot6));
   // The serial number is a hash of the BOM without it: serialized once, then put in its place
   // (after "version", where the serializer writes it). The lists are in the order given above:
