@@ -63,7 +63,30 @@ async function attestTarget(
   target: AttestTarget,
   /** The envelopes an earlier run left, by file (ResultDir.takeEnvelopes). */
   earlier: ReadonlyMap<string, Buffer>,
+  /** This target's turn on node's one thread (see `turns`): awaited, then released. */
+  turn: () => Promise<() => void>,
 ): Promise<void> {
+  const release = await turn();
+  let calls: Promise<void>[] = [];
+  try {
+    calls = startTarget(input, io, v, p, target, earlier);
+  } finally {
+    // The next target's turn once this one's requests are out (an I/O round and its callbacks).
+    setImmediate(release);
+  }
+  const failed = (await Promise.allSettled(calls)).find((r) => r.status === 'rejected');
+  if (failed) throw failed.reason;
+}
+
+/** Make and write a target's predicates, and start signing and attaching (the calls under way). */
+function startTarget(
+  input: AttestStageInput,
+  io: AttestStageIo,
+  v: VariantBuild,
+  p: PlatformBuild,
+  target: AttestTarget,
+  earlier: ReadonlyMap<string, Buffer>,
+): Promise<void>[] {
   const { ref } = target;
   const identity = input.signing.identity;
   const ctx = input.context(v, p);
@@ -89,7 +112,7 @@ async function attestTarget(
       spec: { predicatePath: file, type: made.cosignType, ...(before && { earlier: before }) },
     });
   }
-  if (!identity) return;
+  if (!identity) return [];
   const signer = io.signer();
   const done = ({ entry, spec }: (typeof attached)[number], envelope?: Buffer) => {
     entry.attached = true;
@@ -118,9 +141,24 @@ async function attestTarget(
     });
   // With the transparency log (keyless, or a key with tlog) both are cosign runs, which share the
   // Sigstore cache: one after the other. Otherwise the signature is made meanwhile.
-  const calls: Promise<void>[] = tlog ? [attach().then(sign)] : [attach(), sign()];
-  const failed = (await Promise.allSettled(calls)).find((r) => r.status === 'rejected');
-  if (failed) throw failed.reason;
+  return tlog ? [attach().then(sign)] : [attach(), sign()];
+}
+
+/**
+ * Turns for the targets, one after the other: a target makes its predicates (node's one thread,
+ * a few milliseconds each) and starts its updates, then the next one begins, while the registry
+ * answers the first. At once, the second target's predicates would hold back the first one's
+ * requests, and both images would wait for the registry at the end.
+ */
+function turns(): () => Promise<() => void> {
+  let last = Promise.resolve();
+  return () => {
+    let release!: () => void;
+    const mine = new Promise<void>((resolve) => (release = resolve));
+    const before = last;
+    last = last.then(() => mine);
+    return before.then(() => release);
+  };
 }
 
 const firstLine = (e: unknown) => (e instanceof Error ? e.message : String(e)).split('\n')[0]!;
@@ -177,6 +215,7 @@ export async function runAttestStage(input: AttestStageInput, io: AttestStageIo)
   // The envelopes an earlier run attached (kept in this directory), which the signer may attach
   // again: all taken out, so that what is there when the stage ends is what this run attached.
   const taken = input.results.takeEnvelopes();
+  const turn = turns();
   for (const v of input.build.variants)
     for (const p of v.platforms) {
       if (p.localRef !== undefined) {
@@ -192,7 +231,7 @@ export async function runAttestStage(input: AttestStageInput, io: AttestStageIo)
         notes: [],
       };
       result.targets.push(target);
-      work.push({ target, run: () => attestTarget(input, io, v, p, target, taken) });
+      work.push({ target, run: () => attestTarget(input, io, v, p, target, taken, turn) });
     }
   // What the signer will update is read, and the uploads it will need are opened, while the
   // predicates are made (one thread makes them; the registry answers meanwhile): the requests go
