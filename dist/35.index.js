@@ -17,8 +17,8 @@ __webpack_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./src/attest/signers.ts + 8 modules
-var signers = __webpack_require__(14212);
+// EXTERNAL MODULE: ./src/attest/signers.ts + 9 modules
+var signers = __webpack_require__(42984);
 // EXTERNAL MODULE: ./src/attest/cosign-args.ts
 var cosign_args = __webpack_require__(51386);
 // EXTERNAL MODULE: ./src/config/attest.ts
@@ -767,9 +767,10 @@ var types = __webpack_require__(79124);
 // environment record (env.json). Every pip distribution (pkg:pypi), every apt package (pkg:deb),
 // the OS, and the ML stack (CUDA runtime, cuDNN, NCCL, torch and its CUDA build, NumPy, Python,
 // the base image) as components with ml-image:* properties. Deterministic: the same record gives
-// the same bytes (sorted lists, bom-refs from purls, a serial number from the content, the
-// timestamp from the record's capture time). Nothing from the record's env, labels (except the
-// OCI base-image name and digest) or collectEnv goes in, and every string is scrubbed.
+// the same bytes on any machine (lists sorted in code-unit order, not the locale's; bom-refs from
+// purls; a serial number from the content; the timestamp from the record's capture time).
+// Nothing from the record's env, labels (except the OCI base-image name and digest) or collectEnv
+// goes in, and every string is scrubbed.
 // The record holds no file hashes (the probe does not read RECORD files), so components carry none.
 
 
@@ -801,7 +802,7 @@ function normalizePypiName(name) {
 function qualifiers(q) {
     const parts = Object.entries(q)
         .filter((e) => typeof e[1] === 'string' && e[1] !== '')
-        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .sort(([a], [b]) => (0,util_text/* compareText */.n)(a, b))
         .map(([k, v]) => `${k}=${purlEncode(v)}`);
     return parts.length ? `?${parts.join('&')}` : '';
 }
@@ -1016,6 +1017,33 @@ function mlStack(ctx, pipByName) {
     }
     return out;
 }
+/** Components by purl, else group, name and version; then bom-ref (unique): code-unit order. */
+function sortComponents(components) {
+    const keyed = components.map((c) => ({
+        c,
+        key: [c.purl?.toString() ?? '', c.group ?? '', c.name, c.version ?? '', c.bomRef.toString()],
+    }));
+    keyed.sort((a, b) => {
+        for (let i = 0; i < a.key.length; i++) {
+            const d = (0,util_text/* compareText */.n)(a.key[i], b.key[i]);
+            if (d !== 0)
+                return d;
+        }
+        return 0;
+    });
+    return keyed.map((k) => k.c);
+}
+/** A component's properties (by name, then value) and dependencies (by bom-ref) in code-unit order. */
+function ordered(c) {
+    const props = [...c.properties].sort((a, b) => (0,util_text/* compareText */.n)(a.name, b.name) || (0,util_text/* compareText */.n)(a.value, b.value));
+    c.properties.clear();
+    for (const p of props)
+        c.properties.add(p);
+    const deps = [...c.dependencies].sort((a, b) => (0,util_text/* compareText */.n)(a.toString(), b.toString()));
+    c.dependencies.clear();
+    for (const d of deps)
+        c.dependencies.add(d);
+}
 /** A UUID (version 5 layout, RFC 4122 variant) from a SHA-256: the same content, the same serial. */
 function serialFrom(text) {
     const h = (0,external_node_crypto_.createHash)('sha256').update(text).digest('hex');
@@ -1035,12 +1063,17 @@ function buildSbom(input) {
     }));
     bom.metadata.component = imageComponent(ctx);
     const pip = pipComponents(ctx.record);
-    for (const c of [osComponent(ctx), ...pip.list, ...aptComponents(ctx), ...mlStack(ctx, pip.byName)])
+    const components = [osComponent(ctx), ...pip.list, ...aptComponents(ctx), ...mlStack(ctx, pip.byName)];
+    for (const c of [bom.metadata.component, ...components])
+        ordered(c);
+    for (const c of sortComponents(components))
         bom.components.add(c);
     serializer ??= new index_node.JsonSerializer(new index_node.JSON.Normalize.Factory(spec.Spec1dot6));
     // The serial number is a hash of the BOM without it: serialized once, then put in its place
-    // (after "version", where the serializer writes it).
-    const text = serializer.serialize(bom, { sortLists: true });
+    // (after "version", where the serializer writes it). The lists are in the order given above:
+    // the library's own sorting (sortLists) compares with localeCompare, which follows the runner's
+    // locale, so the same record would give other bytes on another machine.
+    const text = serializer.serialize(bom, { sortLists: false });
     const out = {};
     for (const [k, v] of Object.entries(JSON.parse(text))) {
         out[k] = v;
@@ -1220,13 +1253,14 @@ function predicateFor(kind, ctx) {
 
 /***/ }),
 
-/***/ 14212:
+/***/ 42984:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   rO: () => (/* binding */ createSigner),
+  kZ: () => (/* binding */ preconnect),
   NR: () => (/* binding */ signingKey),
   qT: () => (/* binding */ verifyDeps)
 });
@@ -1441,6 +1475,8 @@ function dockerConfigPath(env) {
 const sha256Digest = (data) => `sha256:${(0,external_node_crypto_.createHash)('sha256').update(data).digest('hex')}`;
 /** The `code` of the error an OciFetch fails with when an answer is over its size limit. */
 const ANSWER_TOO_LARGE = 'ML_IMAGE_ANSWER_TOO_LARGE';
+/** A connection opened ahead of use (warm) that takes longer is left to the request that needs it. */
+const WARM_TIMEOUT_MS = 5_000;
 /** Answers a registry gives while it is briefly unwell (or busy): the request is tried again. */
 const PASSING = new Set([429, 500, 502, 503, 504]);
 /** Attempts of one request that may be repeated (GET, HEAD, a manifest PUT), the first included. */
@@ -1451,6 +1487,15 @@ function ociRetryWaitMs(attempt, retryAfter) {
     return Math.min(Math.max(250 * 2 ** (attempt - 1), asked), 5000);
 }
 const oci_client_registryError = (status, body) => registryErrorText(status, body.toString('utf8'));
+/** A registry's answer that is not what the request needed: its HTTP status with the message. */
+class RegistryAnswerError extends errors/* EnvironmentError */.eG {
+    status;
+    constructor(status, message, fix) {
+        super(message, fix);
+        this.status = status;
+        this.name = 'EnvironmentError';
+    }
+}
 /** JSON of a response body, undefined when it is none (an HTML page from a proxy, a truncated body). */
 function parseJson(body) {
     try {
@@ -1590,9 +1635,20 @@ class RegistryClient {
         }
     }
     fail(what, r) {
-        return new errors/* EnvironmentError */.eG(`registry ${this.host}: ${what} failed (${oci_client_registryError(r.status, r.body)})`, PASSING.has(r.status)
+        return new RegistryAnswerError(r.status, `registry ${this.host}: ${what} failed (${oci_client_registryError(r.status, r.body)})`, PASSING.has(r.status)
             ? 'the registry is failing for now (reads and manifests were tried again): check its status, then run again'
             : 'check that the registry accepts OCI image manifests, and that the repository exists or may be created');
+    }
+    async warm(sockets) {
+        const ping = () => this.deps
+            .fetch(`${this.base}/v2/`, {
+            method: 'GET',
+            headers: {},
+            signal: AbortSignal.timeout(WARM_TIMEOUT_MS),
+        })
+            .then((r) => r.arrayBuffer())
+            .catch(() => undefined);
+        await Promise.all(Array.from({ length: sockets }, ping));
     }
     async manifest(repository, reference, accept) {
         const r = await this.call(repository, false, 'GET', `/v2/${repository}/manifests/${reference}`, {
@@ -1653,6 +1709,12 @@ class RegistryClient {
             throw this.fail(`uploading ${digest} to ${repository}`, put);
         return digest;
     }
+    async cancelUpload(repository, upload) {
+        const r = await this.call(repository, true, 'DELETE', upload);
+        // 404: the registry has dropped it already.
+        if (r.status !== 204 && r.status !== 404)
+            throw this.fail(`cancelling an upload to ${repository}`, r);
+    }
     async putManifest(repository, tag, mediaType, bytes) {
         const path = `/v2/${repository}/manifests/${tag}`;
         const r = await this.call(repository, true, 'PUT', path, { 'Content-Type': mediaType }, bytes);
@@ -1674,9 +1736,15 @@ function createOciClient(host, deps) {
 
 
 
+/**
+ * A kept-alive socket idle this long is closed: connections opened ahead of use (OciClient.warm)
+ * serve a warm run's attest stage a second later, and no socket sits idle long enough for a NAT or
+ * load balancer in between to drop it silently (minutes).
+ */
+const IDLE_SOCKET_MS = 15_000;
 const agents = {
-    'http:': new (external_node_http_default()).Agent({ keepAlive: true, maxSockets: 16 }),
-    'https:': new (external_node_https_default()).Agent({ keepAlive: true, maxSockets: 16 }),
+    'http:': new (external_node_http_default()).Agent({ keepAlive: true, maxSockets: 16, timeout: IDLE_SOCKET_MS }),
+    'https:': new (external_node_https_default()).Agent({ keepAlive: true, maxSockets: 16, timeout: IDLE_SOCKET_MS }),
 };
 const MAX_REDIRECTS = 5;
 /** Cosign's images are small; a registry streaming more than this is refused (memory). */
@@ -1700,10 +1768,16 @@ function once(url, init) {
             res.on('error', reject);
             res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
         });
-        req.on('error', reject);
+        // A kept-alive socket the server closed as the request went out: marked, to be sent again on
+        // a new connection (the server never read it).
+        let answered = false;
+        req.on('response', () => (answered = true));
+        req.on('error', (e) => reject(req.reusedSocket && !answered ? Object.assign(e, { stale: true }) : e));
         req.end(init.body);
     });
 }
+const STALE_CODES = new Set(['ECONNRESET', 'EPIPE']);
+const isStale = (e) => e.stale === true && STALE_CODES.has(e.code ?? '');
 /** OciFetch over node:http(s); rejects like fetch does (network errors, aborts), with `cause`. */
 const nodeHttpFetch = async (raw, init) => {
     let url = new URL(raw);
@@ -1711,8 +1785,13 @@ const nodeHttpFetch = async (raw, init) => {
     let { method, body } = init;
     for (let hop = 0;; hop++) {
         let r;
+        const send = () => once(url, { method, headers, signal: init.signal, ...(body !== undefined && { body }) });
         try {
-            r = await once(url, { method, headers, signal: init.signal, ...(body !== undefined && { body }) });
+            r = await send().catch((e) => {
+                if (isStale(e))
+                    return send();
+                throw e;
+            });
         }
         catch (e) {
             if (e.name === 'AbortError' && init.signal.aborted)
@@ -2260,6 +2339,7 @@ function openEnvelope(key, bytes) {
 
 
 
+
 const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
 const OCI_CONFIG = 'application/vnd.oci.image.config.v1+json';
 const DOCKER_MANIFEST = 'application/vnd.docker.distribution.manifest.v2+json';
@@ -2281,6 +2361,35 @@ const COSIGN_TYPE_URIS = {
     custom: 'https://cosign.sigstore.dev/attestation/v1',
 };
 const predicateTypeUri = (type) => COSIGN_TYPE_URIS[type] ?? type;
+/**
+ * The blob bytes a manifest embeds at most (its layers' and config's `data` together, before
+ * base64): well under the 4 MiB that registries take in a manifest. An SBOM of a large image is
+ * bigger and is read the usual way.
+ */
+const EMBED_BUDGET = 256 * 1024;
+/** A descriptor's embedded blob: its `data` when that is base64 of bytes of its size and digest. */
+function embeddedBlob(d) {
+    if (typeof d.data !== 'string')
+        return undefined;
+    const bytes = strictBase64(d.data);
+    return bytes && bytes.length === d.size && sha256Digest(bytes) === d.digest ? bytes : undefined;
+}
+/**
+ * LAYERS with their blobs embedded, in order, while they fit in BUDGET: a layer keeps valid
+ * `data` it has, or gets the bytes BLOBS holds for its digest; `data` that does not match its
+ * layer is dropped (a reader that trusts the field would refuse the whole image).
+ */
+function embedBlobs(layers, blobs, budget = EMBED_BUDGET) {
+    let left = budget;
+    return layers.map((l) => {
+        const { data: _dropped, ...bare } = l;
+        const bytes = embeddedBlob(l) ?? blobs.get(l.digest);
+        if (!bytes || bytes.length > left)
+            return bare;
+        left -= bytes.length;
+        return { ...bare, data: bytes.toString('base64') };
+    });
+}
 /** `registry/repository` as cosign names it in payloads (docker.io -> index.docker.io). */
 function splitRef(ref) {
     const { digest } = (0,cosign_args/* parseDigestRef */.Tf)(ref);
@@ -2292,7 +2401,11 @@ function splitRef(ref) {
 }
 /** `repo@sha256:<hex>` -> the tag of its signatures or attestations. */
 const cosignTag = (digest, suffix) => `${digest.replace(':', '-')}.${suffix}`;
-/** The config and manifest of a cosign image of LAYERS (as cosign's mutate.Append writes them). */
+/**
+ * The config and manifest of a cosign image of LAYERS (as cosign's mutate.Append writes them).
+ * The config depends on the layers' digests only; with EMBED, the manifest carries the config
+ * and the layers' blobs in `data` as far as EMBED_BUDGET goes (BLOBS: the bytes of new layers).
+ */
 function cosignImage(layers) {
     const config = Buffer.from(JSON.stringify({
         architecture: '',
@@ -2304,12 +2417,13 @@ function cosignImage(layers) {
     }));
     return {
         config,
-        manifest: (configDigest) => Buffer.from(JSON.stringify({
-            schemaVersion: 2,
-            mediaType: OCI_MANIFEST,
-            config: { mediaType: OCI_CONFIG, size: config.length, digest: configDigest },
-            layers,
-        })),
+        manifest: (configDigest, embed) => {
+            const configDescriptor = { mediaType: OCI_CONFIG, size: config.length, digest: configDigest };
+            const [c, ...ls] = embed
+                ? embedBlobs([configDescriptor, ...layers], new Map([...embed.blobs, [configDigest, config]]))
+                : [configDescriptor, ...layers.map(({ data: _dropped, ...bare }) => bare)];
+            return Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType: OCI_MANIFEST, config: c, layers: ls }));
+        },
     };
 }
 /** The layers of a cosign image's manifest (an empty list for anything else). */
@@ -2378,6 +2492,111 @@ function parseStatement(bytes) {
     return s.success ? (0,cosign_args/* statementOf */.T8)(s.data) : undefined;
 }
 
+;// CONCATENATED MODULE: ./src/attest/cosign-push.ts
+// Writing one of cosign's images (a `.sig` or `.att` tag) to a registry for the built-in signer:
+// the tag read, the uploads, the manifest, in three rounds.
+
+
+/** What a cosign tag is read as. */
+const ACCEPT = [OCI_MANIFEST, DOCKER_MANIFEST];
+/** How a registry refuses a manifest it cannot take (MANIFEST_INVALID, too large, unsupported). */
+const REFUSED_MANIFEST = new Set([400, 413, 415, 422]);
+/**
+ * Push a cosign image under TAG in three rounds. The tag's current layers are read (unless the
+ * caller has read them, or is reading them: READ) while an upload is opened for the config and each new blob.
+ * A blob that may be there already (an envelope attached again, a payload signed before) needs
+ * nothing when the tag lists it; else its upload's POST asks the registry to mount it from the
+ * repository itself, which links one it has (201: no PUT). The config and the blobs not there go
+ * up (PUT; COMPLETE makes the whole layer list from what was there), then the manifest with the
+ * small blobs embedded (cosignImage). A registry that refuses that manifest gets it without, and
+ * its host joins PLAIN_HOSTS: the next ones go without at once.
+ */
+async function pushCosignImage(client, repository, tag, blobs, complete, opts) {
+    const open = opts.open ?? (() => client.startUpload(repository));
+    const digests = blobs.map((b) => sha256Digest(b.data));
+    const there = Promise.resolve(opts.read ?? client.manifest(repository, tag, ACCEPT).then(readLayers));
+    const [layers, configUpload, uploads] = await Promise.all([
+        there.then(complete),
+        open(),
+        Promise.all(blobs.map(async (b, i) => {
+            if (!b.maybeThere)
+                return open();
+            const listed = (await there).some((l) => l.digest === digests[i]);
+            return listed ? undefined : client.startUpload(repository, digests[i]);
+        })),
+    ]);
+    const image = cosignImage(layers);
+    const [configDigest] = await Promise.all([
+        client.finishUpload(repository, configUpload, image.config),
+        // A blob the tag lists, or one its upload's POST linked: nothing to send.
+        ...blobs.map((b, i) => uploads[i] === undefined ? undefined : client.finishUpload(repository, uploads[i], b.data)),
+    ]);
+    const embed = !opts.plainHosts.has(client.host);
+    const known = new Map(digests.map((d, i) => [d, blobs[i].data]));
+    try {
+        await client.putManifest(repository, tag, OCI_MANIFEST, image.manifest(configDigest, embed ? { blobs: known } : undefined));
+    }
+    catch (e) {
+        // A registry that refuses descriptors with `data` (an image-spec 1.0 reader): the same
+        // manifest without, from now on for this host.
+        if (!embed || !(e instanceof RegistryAnswerError) || !REFUSED_MANIFEST.has(e.status))
+            throw e;
+        opts.plainHosts.add(client.host);
+        await client.putManifest(repository, tag, OCI_MANIFEST, image.manifest(configDigest));
+    }
+}
+/**
+ * Requests started ahead of the pushes that need them (NativeSigner.prefetch): a tag's read, by
+ * `host/repository:tag`, which the first write of the tag takes (a later one reads again), and
+ * uploads opened to a repository, by `host/repository`, which its pushes take first. A failure is
+ * the taker's, or nobody's.
+ */
+class Ahead {
+    reads = new Map();
+    uploads = new Map();
+    start(client, repository, tags, uploads) {
+        for (const tag of tags) {
+            const id = `${client.host}/${repository}:${tag}`;
+            if (this.reads.has(id))
+                continue;
+            const read = client.manifest(repository, tag, ACCEPT).then(readLayers);
+            read.catch(() => undefined);
+            this.reads.set(id, read);
+        }
+        const pool = `${client.host}/${repository}`;
+        for (let i = 0; i < uploads; i++) {
+            const upload = client.startUpload(repository);
+            upload.catch(() => undefined);
+            this.uploads.set(pool, [...(this.uploads.get(pool) ?? []), upload]);
+        }
+    }
+    /** The tag's layers: read ahead (taken), else read now. */
+    layers(client, repository, tag) {
+        const id = `${client.host}/${repository}:${tag}`;
+        const read = this.reads.get(id);
+        this.reads.delete(id);
+        return read ?? client.manifest(repository, tag, ACCEPT).then(readLayers);
+    }
+    /** A new upload to the repository: one opened ahead, else one opened now. */
+    upload(client, repository) {
+        return this.uploads.get(`${client.host}/${repository}`)?.shift() ?? client.startUpload(repository);
+    }
+    /** Cancel every upload opened ahead and not taken; best effort (a registry drops stale ones). */
+    async release(clientOf) {
+        const left = [...this.uploads].flatMap(([pool, uploads]) => uploads.map((u) => ({ pool, u })));
+        this.uploads.clear();
+        this.reads.clear();
+        await Promise.all(left.map(async ({ pool, u }) => {
+            const host = pool.slice(0, pool.indexOf('/'));
+            const url = await u.catch(() => undefined);
+            if (url !== undefined)
+                await clientOf(host)
+                    .cancelUpload(pool.slice(host.length + 1), url)
+                    .catch(() => undefined);
+        }));
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/attest/native-signer.ts
 
 
@@ -2385,7 +2604,7 @@ function parseStatement(bytes) {
 
 
 
-const ACCEPT = [OCI_MANIFEST, DOCKER_MANIFEST];
+
 const native_signer_layer = (mediaType, data, annotations) => ({
     mediaType,
     size: data.length,
@@ -2423,6 +2642,10 @@ class NativeSigner {
      */
     opened = new WeakMap();
     publics = new WeakMap();
+    /** What prefetch started: tags being read, uploads being opened. */
+    ahead = new Ahead();
+    /** Hosts that refused a manifest with embedded blobs: their manifests go without. */
+    plainHosts = new Set();
     constructor(deps) {
         this.deps = deps;
         this.readText = deps.readText ?? ((f) => (0,external_node_fs_.readFileSync)(f, 'utf8'));
@@ -2453,29 +2676,6 @@ class NativeSigner {
         return next;
     }
     /**
-     * Push a cosign image under TAG in three rounds. The tag's current layers are read (unless the
-     * caller has just read them: READ) while one upload per blob is opened: a plain POST, or for a
-     * blob that may be there already a POST asking to mount it from the repository itself, which
-     * links one it has (no HEAD asks first: the mount answers that in the same request). The blobs
-     * not there yet and the config go up (PUT; COMPLETE makes the whole layer list from what was
-     * there). Then the manifest.
-     */
-    async push(client, repository, tag, blobs, complete, read) {
-        const [layers, configUpload, uploads] = await Promise.all([
-            (read ? Promise.resolve(read) : client.manifest(repository, tag, ACCEPT).then(readLayers)).then(complete),
-            client.startUpload(repository),
-            Promise.all(blobs.map((b) => client.startUpload(repository, b.maybeThere ? sha256Digest(b.data) : undefined))),
-        ]);
-        const image = cosignImage(layers);
-        const [configDigest] = await Promise.all([
-            client.finishUpload(repository, configUpload, image.config),
-            // A blob the repository has already (an envelope attached again, a payload signed before)
-            // was linked by its upload's POST: nothing to send.
-            ...blobs.map((b, i) => uploads[i] === undefined ? undefined : client.finishUpload(repository, uploads[i], b.data)),
-        ]);
-        await client.putManifest(repository, tag, OCI_MANIFEST, image.manifest(configDigest));
-    }
-    /**
      * The layers of MEDIA_TYPE in an image's .sig or .att tag, with their blobs (none: no tag); the
      * KNOWN blob is not downloaded.
      */
@@ -2489,7 +2689,9 @@ class NativeSigner {
                 .map(async (layer) => ({
                 layer,
                 // Content-addressed: a blob whose digest is known needs no download.
-                blob: layer.digest === known?.digest ? known.bytes : await client.blob(repository, layer.digest),
+                blob: layer.digest === known?.digest
+                    ? known.bytes
+                    : (embeddedBlob(layer) ?? (await client.blob(repository, layer.digest))),
             }))));
             this.read.set(id, content);
             content.catch(() => this.read.delete(id));
@@ -2510,6 +2712,19 @@ class NativeSigner {
             throw new errors/* InputError */.dz(`the signing key is ${key.asymmetricKeyType ?? 'of an unknown type'}; the built-in signer takes ECDSA P-256 keys`, 'sign with the cosign binary (ML_IMAGE_SIGNER=cosign)');
         return key;
     }
+    /**
+     * Start reading REF's `.sig` and `.att` tags for its next sign and attestAll, and opening
+     * UPLOADS uploads to its repository, which the next pushes there take (see Ahead).
+     */
+    prefetch(ref, uploads = 0) {
+        const { host, repository, digest } = splitRef(ref);
+        const tags = ['sig', 'att'].map((suffix) => cosignTag(digest, suffix));
+        this.ahead.start(this.deps.client(host), repository, tags, uploads);
+    }
+    /** Cancel the uploads opened ahead that no push took (the registry would keep them for days). */
+    release() {
+        return this.ahead.release(this.deps.client);
+    }
     async version() {
         return { gitVersion: 'built-in' };
     }
@@ -2524,14 +2739,17 @@ class NativeSigner {
         const tag = cosignTag(digest, 'sig');
         this.read.delete(`${host}/${repository}@${digest}.sig`);
         const work = this.serial(`${host}/${repository}:${tag}`, async () => {
-            const layers = readLayers(await client.manifest(repository, tag, ACCEPT));
+            const layers = await this.ahead.layers(client, repository, tag);
             if (hasSignature(layers, payloadDigest, this.publicOf(key), payload))
                 return;
             const signature = signBytes(key, payload).toString('base64');
             const added = native_signer_layer(SIMPLE_SIGNING_MEDIA_TYPE, payload, { [SIGNATURE_ANNOTATION]: signature });
             // The tag was just read (in this tag's queue): push does not read it again.
             const blobs = [{ data: payload, maybeThere: true }]; // the same bytes for any key
-            await this.push(client, repository, tag, blobs, async (there) => [...there, added], layers);
+            await pushCosignImage(client, repository, tag, blobs, async (there) => [...there, added], {
+                read: layers,
+                plainHosts: this.plainHosts,
+            });
         });
         await doing(`sign ${ref}`, work);
     }
@@ -2565,11 +2783,15 @@ class NativeSigner {
         const tag = cosignTag(digest, 'att');
         const added = made.map((m) => native_signer_layer(DSSE_MEDIA_TYPE, m.envelope, { [SIGNATURE_ANNOTATION]: '', predicateType: m.type }));
         const types = new Set(made.map((m) => m.type));
-        const typeOf = async (l) => envelopePredicateType(await client.blob(repository, l.digest));
+        const typeOf = async (l) => envelopePredicateType(embeddedBlob(l) ?? (await client.blob(repository, l.digest)));
         this.read.delete(`${host}/${repository}@${digest}.att`);
-        const work = this.serial(`${host}/${repository}:${tag}`, () => this.push(client, repository, tag, 
+        const work = this.serial(`${host}/${repository}:${tag}`, () => pushCosignImage(client, repository, tag, 
         // A new signature makes new bytes: only an envelope attached again may be there already.
-        made.map((m) => ({ data: m.envelope, maybeThere: m.again })), async (there) => [...(await keptAttestations(there, types, typeOf)), ...added]));
+        made.map((m) => ({ data: m.envelope, maybeThere: m.again })), async (there) => [...(await keptAttestations(there, types, typeOf)), ...added], {
+            read: this.ahead.layers(client, repository, tag),
+            open: () => this.ahead.upload(client, repository),
+            plainHosts: this.plainHosts,
+        }));
         await doing(`attest ${ref}`, work);
         made.forEach((m, i) => onAttached?.(i, m.envelope));
     }
@@ -2762,6 +2984,10 @@ function nativeReaches(ref, env) {
     catch {
         return false; // not a digest reference: the caller says so, naming its own flag
     }
+    return nativeReachesHost(registry, env);
+}
+/** nativeReaches for a registry host. */
+function nativeReachesHost(registry, env) {
     if ((0,docker_registry/* isPlainHttpRegistry */.sL)(registry))
         return true;
     if (docker_registry/* PROXY_VARS */.e$.some((v) => env[v]))
@@ -2772,6 +2998,17 @@ function nativeReaches(ref, env) {
     catch {
         return false; // an unreadable Docker config: cosign says what is wrong with it
     }
+}
+/**
+ * Open SOCKETS connections to REPOSITORY's registry now, when the built-in signer will sign there
+ * with IDENTITY (the pipeline calls it as the build starts, so that the attest stage finds them
+ * open: node's first request to a host costs several milliseconds, a TLS handshake more).
+ */
+function preconnect(repository, identity, env, tlog, sockets, client = defaultClient(env)) {
+    const { host } = (0,docker_registry/* splitImageRef */.l2)(repository);
+    if (nativeKeyText(identity, env, tlog) === undefined || !nativeReachesHost(host, env))
+        return;
+    void client(host).warm?.(sockets);
 }
 /** One signer for every call: built-in where it can, cosign otherwise (see the file comment). */
 function createSigner(opts) {
@@ -2811,6 +3048,14 @@ function createSigner(opts) {
     };
     const verifierFor = (ref, identity, o) => reaches(ref) && nativeVerifies(identity, env, tlogOf(o)) ? nativeFor(undefined) : viaCosign();
     return {
+        async prefetch(targets, identity, o) {
+            // Only a head start: a key that does not decrypt fails the calls that sign, as before.
+            for (const { ref, uploads } of targets)
+                (await signerFor(ref, identity, o).catch(() => undefined))?.prefetch(ref, uploads);
+        },
+        release: async () => {
+            await Promise.all([...natives.values()].map((n) => n.release()));
+        },
         version: () => viaCosign().version(),
         sign: async (ref, identity, o) => ((await signerFor(ref, identity, o)) ?? viaCosign()).sign(ref, identity, o),
         attest: async (ref, p, identity, o) => ((await signerFor(ref, identity, o)) ?? viaCosign()).attest(ref, p, identity, o),
@@ -4172,7 +4417,8 @@ async function mapLimit(items, limit, fn) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $: () => (/* binding */ clip)
+/* harmony export */   $: () => (/* binding */ clip),
+/* harmony export */   n: () => (/* binding */ compareText)
 /* harmony export */ });
 // Text helpers shared by the stages.
 /** Cut to at most max characters (code points), marking the cut: never inside a surrogate pair. */
@@ -4181,6 +4427,14 @@ function clip(text, max) {
         return text;
     const points = Array.from(text);
     return points.length <= max ? text : `${points.slice(0, Math.max(0, max - 1)).join('')}…`;
+}
+/**
+ * Strings in code-unit order: the same on every machine. `localeCompare` follows the runner's
+ * locale (LANG): sv_SE puts "libaa" before "libå", da_DK puts "libA" before "liba", so a sorted
+ * list (and whatever is hashed or signed from it) would change with the machine.
+ */
+function compareText(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
 }
 
 

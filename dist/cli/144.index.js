@@ -1769,8 +1769,8 @@ var smoke_stage = __webpack_require__(22138);
 var run = __webpack_require__(31738);
 // EXTERNAL MODULE: ./src/attest/signing.ts
 var attest_signing = __webpack_require__(84626);
-// EXTERNAL MODULE: ./src/attest/signers.ts + 6 modules
-var signers = __webpack_require__(86212);
+// EXTERNAL MODULE: ./src/attest/signers.ts + 7 modules
+var signers = __webpack_require__(36604);
 // EXTERNAL MODULE: ./src/results/results.ts + 1 modules
 var results_results = __webpack_require__(12135);
 // EXTERNAL MODULE: ./src/attest/predicates.ts + 1 modules
@@ -1790,7 +1790,24 @@ var attest_result = __webpack_require__(29476);
  */
 async function attestTarget(input, io, v, p, target, 
 /** The envelopes an earlier run left, by file (ResultDir.takeEnvelopes). */
-earlier) {
+earlier, 
+/** This target's turn on node's one thread (see `turns`): awaited, then released. */
+turn) {
+    const release = await turn();
+    let calls = [];
+    try {
+        calls = startTarget(input, io, v, p, target, earlier);
+    }
+    finally {
+        // The next target's turn once this one's requests are out (an I/O round and its callbacks).
+        setImmediate(release);
+    }
+    const failed = (await Promise.allSettled(calls)).find((r) => r.status === 'rejected');
+    if (failed)
+        throw failed.reason;
+}
+/** Make and write a target's predicates, and start signing and attaching (the calls under way). */
+function startTarget(input, io, v, p, target, earlier) {
     const { ref } = target;
     const identity = input.signing.identity;
     const ctx = input.context(v, p);
@@ -1817,7 +1834,7 @@ earlier) {
         });
     }
     if (!identity)
-        return;
+        return [];
     const signer = io.signer();
     const done = ({ entry, spec }, envelope) => {
         entry.attached = true;
@@ -1847,10 +1864,23 @@ earlier) {
     });
     // With the transparency log (keyless, or a key with tlog) both are cosign runs, which share the
     // Sigstore cache: one after the other. Otherwise the signature is made meanwhile.
-    const calls = tlog ? [attach().then(sign)] : [attach(), sign()];
-    const failed = (await Promise.allSettled(calls)).find((r) => r.status === 'rejected');
-    if (failed)
-        throw failed.reason;
+    return tlog ? [attach().then(sign)] : [attach(), sign()];
+}
+/**
+ * Turns for the targets, one after the other: a target makes its predicates (node's one thread,
+ * a few milliseconds each) and starts its updates, then the next one begins, while the registry
+ * answers the first. At once, the second target's predicates would hold back the first one's
+ * requests, and both images would wait for the registry at the end.
+ */
+function turns() {
+    let last = Promise.resolve();
+    return () => {
+        let release;
+        const mine = new Promise((resolve) => (release = resolve));
+        const before = last;
+        last = last.then(() => mine);
+        return before.then(() => release);
+    };
 }
 const firstLine = (e) => (e instanceof Error ? e.message : String(e)).split('\n')[0];
 const relative = (results, file) => results.dir && file.startsWith(`${results.dir}/`) ? file.slice(results.dir.length + 1) : file;
@@ -1865,6 +1895,16 @@ function describe(t) {
     if (written.length > 0 || parts.length === 0)
         parts.push(`written (not attached): ${list(written)}`);
     return `${t.variant} ${t.platform}: ${parts.join('; ')}${t.notes.length ? ` (${t.notes.join('; ')})` : ''}`;
+}
+/**
+ * The uploads a target's `.att` update will likely need: its config, and each envelope that will
+ * be new. One an earlier run left (TAKEN) is usually attached again, unless it is the provenance,
+ * which names this run's build and is signed anew. Too many: the rest are cancelled; too few: the
+ * update opens its own.
+ */
+function uploadsAhead(input, t, taken) {
+    const fresh = input.attest.types.filter((kind) => kind === 'provenance' || !taken.has((0,results_results/* envelopeFile */.NR)(t.variant, t.platform, kind)));
+    return fresh.length > 0 ? 1 + fresh.length : 0;
 }
 /** Targets attached at once: each may run a cosign process or two. */
 const MAX_TARGETS_AT_ONCE = 4;
@@ -1885,6 +1925,7 @@ async function runAttestStage(input, io) {
     // The envelopes an earlier run attached (kept in this directory), which the signer may attach
     // again: all taken out, so that what is there when the stage ends is what this run attached.
     const taken = input.results.takeEnvelopes();
+    const turn = turns();
     for (const v of input.build.variants)
         for (const p of v.platforms) {
             if (p.localRef !== undefined) {
@@ -1900,8 +1941,17 @@ async function runAttestStage(input, io) {
                 notes: [],
             };
             result.targets.push(target);
-            work.push({ target, run: () => attestTarget(input, io, v, p, target, taken) });
+            work.push({ target, run: () => attestTarget(input, io, v, p, target, taken, turn) });
         }
+    // What the signer will update is read, and the uploads it will need are opened, while the
+    // predicates are made (one thread makes them; the registry answers meanwhile): the requests go
+    // out before the first predicate is begun.
+    const signer = signing.identity && work.length > 0 ? io.signer() : undefined;
+    if (signer?.prefetch) {
+        const targets = result.targets.map((t) => ({ ref: t.ref, uploads: uploadsAhead(input, t, taken) }));
+        await signer.prefetch(targets, signing.identity, { tlog: signing.tlog });
+        await new Promise((resolve) => setImmediate(resolve));
+    }
     // The targets are independent images (their own .sig/.att tags): attached side by side, a few at
     // a time, targets of one digest one after the other. With the transparency log (keyless, or a
     // key with tlog) they go one at a time: cosign runs them, and concurrent cosign runs trip over
@@ -1921,6 +1971,8 @@ async function runAttestStage(input, io) {
             return { status: 'rejected', reason };
         });
     });
+    // Uploads opened ahead that no update took (a guess that was too high, or a stopped stage).
+    await signer?.release?.();
     // Targets that never started are not in attest.json (as if the stage had stopped before them).
     result.targets = result.targets.filter((_, i) => settled[i] !== undefined);
     // Any other failure (bad input, a bug) is thrown, after attest.json says what was done: the
@@ -2034,10 +2086,26 @@ function prepareSigning(loaded, env, startKey = true) {
     // signingKey keeps a failure from going unhandled; the pipeline and the attest stage await it.
     return (0,signers/* signingKey */.NR)(signing.identity, env, signing.tlog);
 }
+/**
+ * As the build starts: the connections the attest stage will use to the image's registry are
+ * opened (when the built-in signer signs there), while node waits for buildx. A warm run's attest
+ * stage then starts on open sockets; after a long build they have been closed again (idle), and
+ * the stage opens its own.
+ */
+function warmRegistry(loaded, env, repository, targets) {
+    const signing = (0,attest_signing/* chooseSigning */.T)(loaded.config.attest, env, loaded.baseDir);
+    if (!signing.identity)
+        return;
+    // The stage's first round: each target's .sig and .att reads, then its uploads.
+    (0,signers/* preconnect */.kZ)(repository, signing.identity, env, signing.tlog, Math.min(4 * targets, 16));
+}
 
+// EXTERNAL MODULE: ./src/util/text.ts
+var util_text = __webpack_require__(49997);
 ;// CONCATENATED MODULE: ./src/pipeline/merge.ts
 // The merge job of a matrix build: the digest files every build job wrote -> one multi-arch
 // manifest list per variant (src/results reads and checks the files).
+
 
 
 
@@ -2089,7 +2157,7 @@ async function mergeFromDigestFiles(dir, io, plan, given = []) {
     const variants = [];
     for (const [variant, parts] of found) {
         const first = parts[0];
-        const platforms = parts.map((p) => p.build).sort((a, b) => a.platform.localeCompare(b.platform));
+        const platforms = parts.map((p) => p.build).sort((a, b) => (0,util_text/* compareText */.n)(a.platform, b.platform));
         const digest = await mergeVariant({ docker, progress: (l) => io.progress('build', l) }, variant, first.tags, platforms.map((p) => `${first.repository}@${p.digest}`), annotate ? indexAnnotations(plan?.variants.find((v) => v.name === variant)?.labels ?? {}, given) : []);
         variants.push({
             variant,
@@ -2245,6 +2313,8 @@ key) {
     // Decrypting ran meanwhile (about 0.15 s of scrypt): waited for only when there is still some.
     if (opts.push)
         await key;
+    if (opts.push && opts.stages.has('attest') && !io.signer)
+        warmRegistry(opts.loaded, io.env, plan.repository, plan.targets.length);
     const build = await timed(io, 'build', () => runBuildStage({
         plan,
         config,

@@ -18,8 +18,8 @@ __webpack_require__.d(__webpack_exports__, {
   verifyWithCli: () => (/* binding */ verifyWithCli)
 });
 
-// EXTERNAL MODULE: ./src/attest/signers.ts + 6 modules
-var signers = __webpack_require__(86212);
+// EXTERNAL MODULE: ./src/attest/signers.ts + 7 modules
+var signers = __webpack_require__(36604);
 // EXTERNAL MODULE: ./src/config/attest.ts
 var attest = __webpack_require__(92945);
 // EXTERNAL MODULE: ./src/errors.ts
@@ -433,7 +433,8 @@ cosign cannot be reached, or the registry refuses the read or is failing (the fi
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $: () => (/* binding */ clip)
+/* harmony export */   $: () => (/* binding */ clip),
+/* harmony export */   n: () => (/* binding */ compareText)
 /* harmony export */ });
 // Text helpers shared by the stages.
 /** Cut to at most max characters (code points), marking the cut: never inside a surrogate pair. */
@@ -442,6 +443,14 @@ function clip(text, max) {
         return text;
     const points = Array.from(text);
     return points.length <= max ? text : `${points.slice(0, Math.max(0, max - 1)).join('')}…`;
+}
+/**
+ * Strings in code-unit order: the same on every machine. `localeCompare` follows the runner's
+ * locale (LANG): sv_SE puts "libaa" before "libå", da_DK puts "libA" before "liba", so a sorted
+ * list (and whatever is hashed or signed from it) would change with the machine.
+ */
+function compareText(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
 }
 
 

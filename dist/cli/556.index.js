@@ -29,9 +29,10 @@ export const modules = {
 // environment record (env.json). Every pip distribution (pkg:pypi), every apt package (pkg:deb),
 // the OS, and the ML stack (CUDA runtime, cuDNN, NCCL, torch and its CUDA build, NumPy, Python,
 // the base image) as components with ml-image:* properties. Deterministic: the same record gives
-// the same bytes (sorted lists, bom-refs from purls, a serial number from the content, the
-// timestamp from the record's capture time). Nothing from the record's env, labels (except the
-// OCI base-image name and digest) or collectEnv goes in, and every string is scrubbed.
+// the same bytes on any machine (lists sorted in code-unit order, not the locale's; bom-refs from
+// purls; a serial number from the content; the timestamp from the record's capture time).
+// Nothing from the record's env, labels (except the OCI base-image name and digest) or collectEnv
+// goes in, and every string is scrubbed.
 // The record holds no file hashes (the probe does not read RECORD files), so components carry none.
 
 
@@ -63,7 +64,7 @@ function normalizePypiName(name) {
 function qualifiers(q) {
     const parts = Object.entries(q)
         .filter((e) => typeof e[1] === 'string' && e[1] !== '')
-        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .sort(([a], [b]) => (0,_util_text_js__WEBPACK_IMPORTED_MODULE_8__/* .compareText */ .n)(a, b))
         .map(([k, v]) => `${k}=${purlEncode(v)}`);
     return parts.length ? `?${parts.join('&')}` : '';
 }
@@ -278,6 +279,33 @@ function mlStack(ctx, pipByName) {
     }
     return out;
 }
+/** Components by purl, else group, name and version; then bom-ref (unique): code-unit order. */
+function sortComponents(components) {
+    const keyed = components.map((c) => ({
+        c,
+        key: [c.purl?.toString() ?? '', c.group ?? '', c.name, c.version ?? '', c.bomRef.toString()],
+    }));
+    keyed.sort((a, b) => {
+        for (let i = 0; i < a.key.length; i++) {
+            const d = (0,_util_text_js__WEBPACK_IMPORTED_MODULE_8__/* .compareText */ .n)(a.key[i], b.key[i]);
+            if (d !== 0)
+                return d;
+        }
+        return 0;
+    });
+    return keyed.map((k) => k.c);
+}
+/** A component's properties (by name, then value) and dependencies (by bom-ref) in code-unit order. */
+function ordered(c) {
+    const props = [...c.properties].sort((a, b) => (0,_util_text_js__WEBPACK_IMPORTED_MODULE_8__/* .compareText */ .n)(a.name, b.name) || (0,_util_text_js__WEBPACK_IMPORTED_MODULE_8__/* .compareText */ .n)(a.value, b.value));
+    c.properties.clear();
+    for (const p of props)
+        c.properties.add(p);
+    const deps = [...c.dependencies].sort((a, b) => (0,_util_text_js__WEBPACK_IMPORTED_MODULE_8__/* .compareText */ .n)(a.toString(), b.toString()));
+    c.dependencies.clear();
+    for (const d of deps)
+        c.dependencies.add(d);
+}
 /** A UUID (version 5 layout, RFC 4122 variant) from a SHA-256: the same content, the same serial. */
 function serialFrom(text) {
     const h = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(text).digest('hex');
@@ -297,12 +325,17 @@ function buildSbom(input) {
     }));
     bom.metadata.component = imageComponent(ctx);
     const pip = pipComponents(ctx.record);
-    for (const c of [osComponent(ctx), ...pip.list, ...aptComponents(ctx), ...mlStack(ctx, pip.byName)])
+    const components = [osComponent(ctx), ...pip.list, ...aptComponents(ctx), ...mlStack(ctx, pip.byName)];
+    for (const c of [bom.metadata.component, ...components])
+        ordered(c);
+    for (const c of sortComponents(components))
         bom.components.add(c);
     serializer ??= new _cyclonedx_cyclonedx_library_Serialize__WEBPACK_IMPORTED_MODULE_3__.JsonSerializer(new _cyclonedx_cyclonedx_library_Serialize__WEBPACK_IMPORTED_MODULE_3__.JSON.Normalize.Factory(_cyclonedx_cyclonedx_library_Spec__WEBPACK_IMPORTED_MODULE_4__.Spec1dot6));
     // The serial number is a hash of the BOM without it: serialized once, then put in its place
-    // (after "version", where the serializer writes it).
-    const text = serializer.serialize(bom, { sortLists: true });
+    // (after "version", where the serializer writes it). The lists are in the order given above:
+    // the library's own sorting (sortLists) compares with localeCompare, which follows the runner's
+    // locale, so the same record would give other bytes on another machine.
+    const text = serializer.serialize(bom, { sortLists: false });
     const out = {};
     for (const [k, v] of Object.entries(JSON.parse(text))) {
         out[k] = v;
@@ -899,7 +932,8 @@ function toJUnit(r) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $: () => (/* binding */ clip)
+/* harmony export */   $: () => (/* binding */ clip),
+/* harmony export */   n: () => (/* binding */ compareText)
 /* harmony export */ });
 // Text helpers shared by the stages.
 /** Cut to at most max characters (code points), marking the cut: never inside a surrogate pair. */
@@ -908,6 +942,14 @@ function clip(text, max) {
         return text;
     const points = Array.from(text);
     return points.length <= max ? text : `${points.slice(0, Math.max(0, max - 1)).join('')}…`;
+}
+/**
+ * Strings in code-unit order: the same on every machine. `localeCompare` follows the runner's
+ * locale (LANG): sv_SE puts "libaa" before "libå", da_DK puts "libA" before "liba", so a sorted
+ * list (and whatever is hashed or signed from it) would change with the machine.
+ */
+function compareText(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
 }
 
 

@@ -176,6 +176,8 @@ var redact = __webpack_require__(44977);
 var schema = __webpack_require__(2996);
 // EXTERNAL MODULE: ./src/diff/size.ts
 var diff_size = __webpack_require__(37282);
+// EXTERNAL MODULE: ./src/util/text.ts
+var util_text = __webpack_require__(49997);
 // EXTERNAL MODULE: ./node_modules/@renovatebot/pep440/index.js
 var pep440 = __webpack_require__(68898);
 ;// CONCATENATED MODULE: ./src/diff/versions.ts
@@ -326,6 +328,7 @@ function compareApt(base, head) {
 
 
 
+
 /** PEP 503 normalised distribution name. */
 function normalizePipName(name) {
     return name.toLowerCase().replace(/[-_.]+/g, '-');
@@ -376,9 +379,7 @@ function aptIndex(r) {
 }
 const levelRank = (l) => l === null ? CHANGE_LEVELS.length : CHANGE_LEVELS.indexOf(l);
 const KIND_RANK = { upgraded: 0, downgraded: 0, added: 1, removed: 2 };
-function byName(a, b) {
-    return a < b ? -1 : a > b ? 1 : 0;
-}
+const byName = util_text/* compareText */.n;
 /** Changed packages first, by level (major first), then added, then removed; by name within. */
 function sortPackageChanges(changes) {
     return changes.sort((a, b) => KIND_RANK[a.kind] - KIND_RANK[b.kind] ||
@@ -956,11 +957,13 @@ const SmokeDiffSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
 /* harmony export */   xC: () => (/* binding */ explainSize)
 /* harmony export */ });
 /* unused harmony exports TOP_N, CHANGES_N, firstN */
+/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(49997);
+
 /** How many of each the summary keeps, and how many changes the explanation keeps. */
 const TOP_N = 10;
 const CHANGES_N = 20;
 const norm = (name) => name.toLowerCase().replace(/[-_.]+/g, '-');
-const byName = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
+const byName = _util_text_js__WEBPACK_IMPORTED_MODULE_0__/* .compareText */ .n;
 /**
  * pip distributions with a size, by normalised name. A name installed twice (Debian's copy in
  * /usr/lib/python3 and pip's) takes up both copies' bytes; the version is the copy Python imports
@@ -1886,7 +1889,8 @@ function toJUnit(r) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $: () => (/* binding */ clip)
+/* harmony export */   $: () => (/* binding */ clip),
+/* harmony export */   n: () => (/* binding */ compareText)
 /* harmony export */ });
 // Text helpers shared by the stages.
 /** Cut to at most max characters (code points), marking the cut: never inside a surrogate pair. */
@@ -1895,6 +1899,14 @@ function clip(text, max) {
         return text;
     const points = Array.from(text);
     return points.length <= max ? text : `${points.slice(0, Math.max(0, max - 1)).join('')}…`;
+}
+/**
+ * Strings in code-unit order: the same on every machine. `localeCompare` follows the runner's
+ * locale (LANG): sv_SE puts "libaa" before "libå", da_DK puts "libA" before "liba", so a sorted
+ * list (and whatever is hashed or signed from it) would change with the machine.
+ */
+function compareText(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
 }
 
 

@@ -567,8 +567,11 @@ async function relax(ws, held, o) {
 
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
+// EXTERNAL MODULE: ./src/util/text.ts
+var util_text = __webpack_require__(49997);
 ;// CONCATENATED MODULE: ./src/resolve/constraints.ts
 // The constraints that hold the base image fixed: one pin per installed distribution.
+
 
 /** Tools pip manages for itself; pinning them would only fight pip's own upgrade logic. */
 const SKIP = new Set(['pip', 'setuptools', 'wheel', 'distribute']);
@@ -579,7 +582,7 @@ function osOwned(d) {
 }
 function pinDecisions(installed) {
     return [...installed]
-        .sort((a, b) => a.name.localeCompare(b.name))
+        .sort((a, b) => (0,util_text/* compareText */.n)(a.name, b.name))
         .map((d) => {
         if (SKIP.has(d.name))
             return { dist: d, skipped: 'packaging tool' };
