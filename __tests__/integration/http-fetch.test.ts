@@ -239,13 +239,29 @@ describe('nodeHttpFetch', () => {
     return { seen, base, close };
   }
 
-  it('a kept-alive socket the server reset before answering: sent once more on a new connection', async () => {
+  it('a kept-alive socket the server reset before answering: a resendable request goes once more on a new connection', async () => {
     const s = await resetting('second');
     try {
       expect((await nodeHttpFetch(`${s.base}/a`, init('GET'))).status).toBe(200);
-      const r = await nodeHttpFetch(`${s.base}/b`, init('PUT', {}, 'body'));
+      const r = await nodeHttpFetch(`${s.base}/b`, { ...init('GET'), resendable: true });
       expect(r.status).toBe(200);
-      expect(s.seen).toEqual(['GET /a #1', 'PUT /b #2', 'PUT /b #1']);
+      expect(s.seen).toEqual(['GET /a #1', 'GET /b #2', 'GET /b #1']);
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('the same reset of a request not marked resendable (an upload PUT): rejected, not sent again', async () => {
+    const s = await resetting('second');
+    try {
+      expect((await nodeHttpFetch(`${s.base}/a`, init('GET'))).status).toBe(200);
+      const e = await nodeHttpFetch(`${s.base}/b`, init('PUT', {}, 'body')).then(
+        () => undefined,
+        (x: unknown) => x,
+      );
+      expect(e).toBeInstanceOf(TypeError);
+      expect((e as TypeError & { cause?: { code?: string } }).cause?.code).toBe('ECONNRESET');
+      expect(s.seen).toEqual(['GET /a #1', 'PUT /b #2']);
     } finally {
       await s.close();
     }
@@ -254,7 +270,7 @@ describe('nodeHttpFetch', () => {
   it('a new connection reset before answering is not sent again: a TypeError whose cause is ECONNRESET', async () => {
     const s = await resetting('first');
     try {
-      const e = await nodeHttpFetch(`${s.base}/c`, init('POST', {}, 'x')).then(
+      const e = await nodeHttpFetch(`${s.base}/c`, { ...init('POST', {}, 'x'), resendable: true }).then(
         () => undefined,
         (x: unknown) => x,
       );

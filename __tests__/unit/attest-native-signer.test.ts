@@ -7,7 +7,7 @@ import { createPrivateKey, generateKeyPairSync, type KeyObject } from 'node:cryp
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { PredicateSpec, Signer, SignIdentity, VerifyIdentity } from '../../src/attest/cosign.js';
 import {
   cosignImage,
@@ -29,6 +29,7 @@ import {
   signEnvelope,
   simpleSigningPayload,
 } from '../../src/attest/cosign-key.js';
+import { AHEAD_READ_MS } from '../../src/attest/cosign-push.js';
 import { createNativeSigner } from '../../src/attest/native-signer.js';
 import {
   createSigner,
@@ -708,6 +709,54 @@ describe('prefetch and release', () => {
     expect((err as Error).message).toMatch(/^attest .*unreachable/);
     await signer.attestAll(REF, [SBOM], KEY);
     expect(layersAt(registry, IMG, 'att')).toHaveLength(1);
+  });
+});
+
+describe('a push that fails half-way', () => {
+  it('cancels the uploads it opened and did not finish, then fails with the error', async () => {
+    const { registry, signer } = setup();
+    // The provenance envelope's PUT fails; the config's and the SBOM's go through.
+    let puts = 0;
+    registry.fail = (c) =>
+      c.op === 'finishUpload' && ++puts === 2
+        ? new EnvironmentError('registry localhost:5000: uploading failed (HTTP 500)', 'check it')
+        : undefined;
+    const err = await rejection(signer.attestAll(REF, [SBOM, SLSA, SMOKE], KEY));
+    expect(err).toBeInstanceOf(EnvironmentError);
+    // Four uploads were opened (config + three envelopes) and four PUTs sent: the one whose PUT
+    // failed is cancelled, the three that went through are not.
+    const finished = registry.calls.filter((c) => c.op === 'finishUpload').length;
+    const cancelled = registry.calls.filter((c) => c.op === 'cancelUpload');
+    expect(finished).toBe(4);
+    expect(cancelled).toHaveLength(1);
+    expect(registry.count('putManifest')).toBe(0);
+  });
+
+  it('a refused manifest whose plain retry fails too: the error, and the host keeps embedding', async () => {
+    const registry = new MemoryRegistry();
+    registry.fail = (c) =>
+      c.op === 'putManifest' ? new RegistryAnswerError(400, 'MANIFEST_BLOB_UNKNOWN', '') : undefined;
+    const { signer } = setup(() => fixtureKey, registry);
+    await rejection(signer.attestAll(REF, [SBOM], KEY));
+    registry.fail = undefined;
+    await signer.attestAll(REF, [SBOM], KEY);
+    const puts = registry.calls.filter((c) => c.op === 'putManifest');
+    expect(puts.map((c) => c.bytes!.includes('"data"'))).toEqual([true, false, true]);
+  });
+
+  it('a tag read ahead more than 5 s before its write is read again', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      const { registry, signer } = setup();
+      signer.prefetch(REF, 0);
+      vi.setSystemTime(Date.now() + AHEAD_READ_MS + 1);
+      await signer.attestAll(REF, [SBOM], KEY);
+      expect(
+        registry.calls.filter((c) => c.op === 'manifest' && c.ref === cosignTag(IMG, 'att')),
+      ).toHaveLength(2);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 

@@ -751,4 +751,66 @@ describe('runAttestStage: requests ahead (prefetch, release)', () => {
       ),
     ).toBe(want);
   });
+
+  it('a prefetch that fails is only a lost head start: the stage attaches as before', async () => {
+    const { signer: base, log } = aheadSigner();
+    const signer: AttestSigner = {
+      ...base,
+      prefetch: async () => {
+        throw new Error('prefetch broke');
+      },
+    };
+    const out = await runAttestStage(input(), io(signer));
+    expect(out.error).toBeUndefined();
+    expect(log.filter((l) => l.startsWith('attest '))).toHaveLength(6);
+    expect(log.at(-1)).toBe('release');
+  });
+
+  it("turns: the first target's signer work goes on before the second target's predicates begin", async () => {
+    const order: string[] = [];
+    const signer: AttestSigner = {
+      sign: async () => undefined,
+      attest: async (ref) => {
+        order.push(`attest ${ref.slice(-1)}`);
+        // As an answer from the registry: a callback of the next I/O round.
+        await new Promise((resolve) => setImmediate(resolve));
+        order.push(`attest ${ref.slice(-1)} went on`);
+      },
+    };
+    const inner = context(true);
+    await runAttestStage(
+      {
+        ...input(),
+        context: (v, p) => {
+          order.push(`predicates ${p.digest.slice(-1)}`);
+          return inner(v, p);
+        },
+      },
+      io(signer),
+    );
+    const second = order.indexOf('predicates 2');
+    expect(order.indexOf('attest 1 went on')).toBeGreaterThan(-1);
+    expect(order.indexOf('attest 1 went on')).toBeLessThan(second);
+  });
+
+  it('turns: a target whose predicates throw does not hold up the next one', async () => {
+    const { signer, calls } = recordingSigner();
+    const inner = context(true);
+    const err = await runAttestStage(
+      {
+        ...input(),
+        context: (v, p) => {
+          if (p.digest === D('1')) throw new InputError('record of linux/amd64 is broken');
+          return inner(v, p);
+        },
+      },
+      io(signer),
+    ).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(err).toBeInstanceOf(InputError);
+    // The second target ran to the end (its three attestations and its signature).
+    expect(calls.filter((c) => c.ref.endsWith(D('2')))).toHaveLength(4);
+  });
 });

@@ -781,3 +781,53 @@ describe('createOciClient: ahead of use', () => {
     expect(e.message).toMatch(/MANIFEST_INVALID|manifest invalid/);
   });
 });
+
+describe('createOciClient: requests at once', () => {
+  it('requests that meet the same 401 at once share one token request for their scope', async () => {
+    const token = JSON.stringify({ token: 'tok-1' });
+    const { fetch, requests } = scripted((r): Answer => {
+      if (r.url.startsWith('https://auth.example.com/')) return { status: 200, body: token };
+      if (r.headers.Authorization !== 'Bearer tok-1')
+        return {
+          status: 401,
+          headers: {
+            'WWW-Authenticate': 'Bearer realm="https://auth.example.com/token",service="reg.example.com"',
+          },
+        };
+      return {
+        status: 200,
+        body: MANIFEST,
+        headers: { 'Content-Type': 'application/vnd.oci.image.manifest.v1+json' },
+      };
+    });
+    const client = createOciClient('reg.example.com', { fetch, credential: () => none });
+    const got = await Promise.all(['a', 'b', 'c', 'd'].map((t) => client.manifest('r', t, ACCEPT)));
+    expect(got.every((m) => m !== undefined)).toBe(true);
+    expect(requests.filter((r) => r.url.startsWith('https://auth.example.com/'))).toHaveLength(1);
+  });
+
+  it('marks what may be sent again on a new connection: reads, manifests, opening and cancelling uploads; not an upload PUT', async () => {
+    const seen: [string, boolean][] = [];
+    const fetch: OciFetch = async (url, init) => {
+      seen.push([`${init.method} ${new URL(url).pathname}`, init.resendable === true]);
+      if (init.method === 'POST')
+        return response({ status: 202, headers: { Location: '/v2/r/blobs/uploads/u-1' } });
+      if (init.method === 'DELETE') return response({ status: 204 });
+      if (init.method === 'GET') return response({ status: 404 });
+      return response({ status: 201 });
+    };
+    const client = createOciClient('localhost:5000', { fetch, credential: () => none });
+    await client.manifest('r', 't', ACCEPT);
+    const u = (await client.startUpload('r'))!;
+    await client.finishUpload('r', u, Buffer.from('x'));
+    await client.cancelUpload('r', u);
+    await client.putManifest('r', 't', 'application/vnd.oci.image.manifest.v1+json', Buffer.from('{}'));
+    expect(seen).toEqual([
+      ['GET /v2/r/manifests/t', true],
+      ['POST /v2/r/blobs/uploads/', true],
+      ['PUT /v2/r/blobs/uploads/u-1', false],
+      ['DELETE /v2/r/blobs/uploads/u-1', true],
+      ['PUT /v2/r/manifests/t', true],
+    ]);
+  });
+});

@@ -1,5 +1,6 @@
 // Writing one of cosign's images (a `.sig` or `.att` tag) to a registry for the built-in signer:
-// the tag read, the uploads, the manifest, in three rounds.
+// the tag read and the uploads opened, the blobs uploaded, the manifest (three rounds; a fourth
+// when a blob the tag does not list is asked to be mounted after the tag was read).
 import { type OciClient, RegistryAnswerError, sha256Digest } from '../docker/oci-client.js';
 import { cosignImage, DOCKER_MANIFEST, type Layer, OCI_MANIFEST, readLayers } from './cosign-image.js';
 
@@ -10,14 +11,15 @@ export const ACCEPT = [OCI_MANIFEST, DOCKER_MANIFEST];
 const REFUSED_MANIFEST = new Set([400, 413, 415, 422]);
 
 /**
- * Push a cosign image under TAG in three rounds. The tag's current layers are read (unless the
- * caller has read them, or is reading them: READ) while an upload is opened for the config and each new blob.
- * A blob that may be there already (an envelope attached again, a payload signed before) needs
+ * Push a cosign image under TAG. The tag's current layers are read (unless the caller has read
+ * them, or is reading them: READ) while an upload is opened for the config and each new blob. A
+ * blob that may be there already (an envelope attached again, a payload signed before) needs
  * nothing when the tag lists it; else its upload's POST asks the registry to mount it from the
  * repository itself, which links one it has (201: no PUT). The config and the blobs not there go
  * up (PUT; COMPLETE makes the whole layer list from what was there), then the manifest with the
- * small blobs embedded (cosignImage). A registry that refuses that manifest gets it without, and
- * its host joins PLAIN_HOSTS: the next ones go without at once.
+ * small blobs embedded (cosignImage). A registry that refuses that manifest but takes it without
+ * them joins PLAIN_HOSTS: its next manifests go without at once. When the push fails, the
+ * uploads it opened and did not finish are cancelled (best effort) before the error goes on.
  */
 export async function pushCosignImage(
   client: OciClient,
@@ -32,45 +34,70 @@ export async function pushCosignImage(
     plainHosts: Set<string>;
   },
 ): Promise<void> {
-  const open = opts.open ?? (() => client.startUpload(repository));
+  const opened: Promise<string | undefined>[] = [];
+  const finished = new Set<string>();
+  const track = (upload: Promise<string | undefined>) => (opened.push(upload), upload);
+  const open = () => track(opts.open ? opts.open() : client.startUpload(repository));
+  const finish = async (upload: string, data: Buffer) => {
+    const digest = await client.finishUpload(repository, upload, data);
+    finished.add(upload);
+    return digest;
+  };
   const digests = blobs.map((b) => sha256Digest(b.data));
   const there = Promise.resolve(opts.read ?? client.manifest(repository, tag, ACCEPT).then(readLayers));
-  const [layers, configUpload, uploads] = await Promise.all([
-    there.then(complete),
-    open(),
-    Promise.all(
-      blobs.map(async (b, i) => {
-        if (!b.maybeThere) return open();
-        const listed = (await there).some((l) => l.digest === digests[i]);
-        return listed ? undefined : client.startUpload(repository, digests[i]);
-      }),
-    ),
-  ]);
-  const image = cosignImage(layers);
-  const [configDigest] = await Promise.all([
-    client.finishUpload(repository, configUpload!, image.config),
-    // A blob the tag lists, or one its upload's POST linked: nothing to send.
-    ...blobs.map((b, i) =>
-      uploads[i] === undefined ? undefined : client.finishUpload(repository, uploads[i], b.data),
-    ),
-  ]);
-  const embed = !opts.plainHosts.has(client.host);
-  const known = new Map(digests.map((d, i) => [d, blobs[i]!.data]));
   try {
-    await client.putManifest(
-      repository,
-      tag,
-      OCI_MANIFEST,
-      image.manifest(configDigest, embed ? { blobs: known } : undefined),
-    );
+    const [layers, configUpload, uploads] = await Promise.all([
+      there.then(complete),
+      open(),
+      Promise.all(
+        blobs.map(async (b, i) => {
+          if (!b.maybeThere) return open();
+          const listed = (await there).some((l) => l.digest === digests[i]);
+          return listed ? undefined : track(client.startUpload(repository, digests[i]));
+        }),
+      ),
+    ]);
+    const image = cosignImage(layers);
+    const [configDigest] = await Promise.all([
+      finish(configUpload!, image.config),
+      // A blob the tag lists, or one its upload's POST linked: nothing to send.
+      ...blobs.map((b, i) => (uploads[i] === undefined ? undefined : finish(uploads[i], b.data))),
+    ]);
+    const embed = !opts.plainHosts.has(client.host);
+    const known = new Map(digests.map((d, i) => [d, blobs[i]!.data]));
+    try {
+      await client.putManifest(
+        repository,
+        tag,
+        OCI_MANIFEST,
+        image.manifest(configDigest, embed ? { blobs: known } : undefined),
+      );
+    } catch (e) {
+      // A registry that refuses descriptors with `data` (an image-spec 1.0 reader): the same
+      // manifest without; when that is taken, this host's next ones go without at once.
+      if (!embed || !(e instanceof RegistryAnswerError) || !REFUSED_MANIFEST.has(e.status)) throw e;
+      await client.putManifest(repository, tag, OCI_MANIFEST, image.manifest(configDigest));
+      opts.plainHosts.add(client.host);
+    }
   } catch (e) {
-    // A registry that refuses descriptors with `data` (an image-spec 1.0 reader): the same
-    // manifest without, from now on for this host.
-    if (!embed || !(e instanceof RegistryAnswerError) || !REFUSED_MANIFEST.has(e.status)) throw e;
-    opts.plainHosts.add(client.host);
-    await client.putManifest(repository, tag, OCI_MANIFEST, image.manifest(configDigest));
+    // Every upload opened (some may still be opening) and not finished: cancelled.
+    const urls = await Promise.all(opened.map((u) => u.catch(() => undefined)));
+    await Promise.all(
+      urls
+        .filter((u): u is string => u !== undefined && !finished.has(u))
+        .map((u) => client.cancelUpload(repository, u).catch(() => undefined)),
+    );
+    throw e;
   }
 }
+
+/**
+ * How old a tag read ahead may be when its write takes it. The write replaces the tag with what
+ * was read plus its own layers: another process that wrote the tag in between would lose its
+ * layers (as between any read and write, but a read ahead widens the window from one round trip
+ * to the predicates' time). An older read is done again.
+ */
+export const AHEAD_READ_MS = 5_000;
 
 /**
  * Requests started ahead of the pushes that need them (NativeSigner.prefetch): a tag's read, by
@@ -79,7 +106,8 @@ export async function pushCosignImage(
  * the taker's, or nobody's.
  */
 export class Ahead {
-  private readonly reads = new Map<string, Promise<Layer[]>>();
+  /** Tag reads by id, with when they were sent: an old one is not used (see AHEAD_READ_MS). */
+  private readonly reads = new Map<string, { read: Promise<Layer[]>; at: number }>();
   private readonly uploads = new Map<string, Promise<string | undefined>[]>();
 
   start(client: OciClient, repository: string, tags: readonly string[], uploads: number): void {
@@ -88,7 +116,7 @@ export class Ahead {
       if (this.reads.has(id)) continue;
       const read = client.manifest(repository, tag, ACCEPT).then(readLayers);
       read.catch(() => undefined);
-      this.reads.set(id, read);
+      this.reads.set(id, { read, at: Date.now() });
     }
     const pool = `${client.host}/${repository}`;
     for (let i = 0; i < uploads; i++) {
@@ -101,9 +129,11 @@ export class Ahead {
   /** The tag's layers: read ahead (taken), else read now. */
   layers(client: OciClient, repository: string, tag: string): Promise<Layer[]> {
     const id = `${client.host}/${repository}:${tag}`;
-    const read = this.reads.get(id);
+    const ahead = this.reads.get(id);
     this.reads.delete(id);
-    return read ?? client.manifest(repository, tag, ACCEPT).then(readLayers);
+    return ahead !== undefined && Date.now() - ahead.at <= AHEAD_READ_MS
+      ? ahead.read
+      : client.manifest(repository, tag, ACCEPT).then(readLayers);
   }
 
   /** A new upload to the repository: one opened ahead, else one opened now. */

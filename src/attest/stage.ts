@@ -195,6 +195,27 @@ export function uploadsAhead(
   return fresh.length > 0 ? 1 + fresh.length : 0;
 }
 
+/**
+ * What the signer will update is read, and the uploads it will need are opened, while the
+ * predicates are made (one thread makes them; the registry answers meanwhile): the requests go out
+ * before the first predicate is begun.
+ */
+async function startAhead(
+  signer: AttestSigner,
+  input: AttestStageInput,
+  targets: readonly AttestTarget[],
+  taken: ReadonlyMap<string, Buffer>,
+): Promise<void> {
+  if (!signer.prefetch || !input.signing.identity) return;
+  try {
+    const ahead = targets.map((t) => ({ ref: t.ref, uploads: uploadsAhead(input, t, taken) }));
+    await signer.prefetch(ahead, input.signing.identity, { tlog: input.signing.tlog });
+  } catch {
+    // Only a head start: each update reads and opens what it needs itself.
+  }
+  await new Promise((resolve) => setImmediate(resolve));
+}
+
 /** Targets attached at once: each may run a cosign process or two. */
 const MAX_TARGETS_AT_ONCE = 4;
 
@@ -233,15 +254,8 @@ export async function runAttestStage(input: AttestStageInput, io: AttestStageIo)
       result.targets.push(target);
       work.push({ target, run: () => attestTarget(input, io, v, p, target, taken, turn) });
     }
-  // What the signer will update is read, and the uploads it will need are opened, while the
-  // predicates are made (one thread makes them; the registry answers meanwhile): the requests go
-  // out before the first predicate is begun.
   const signer = signing.identity && work.length > 0 ? io.signer() : undefined;
-  if (signer?.prefetch) {
-    const targets = result.targets.map((t) => ({ ref: t.ref, uploads: uploadsAhead(input, t, taken) }));
-    await signer.prefetch(targets, signing.identity!, { tlog: signing.tlog });
-    await new Promise((resolve) => setImmediate(resolve));
-  }
+  if (signer) await startAhead(signer, input, result.targets, taken);
   // The targets are independent images (their own .sig/.att tags): attached side by side, a few at
   // a time, targets of one digest one after the other. With the transparency log (keyless, or a
   // key with tlog) they go one at a time: cosign runs them, and concurrent cosign runs trip over
@@ -250,7 +264,7 @@ export async function runAttestStage(input: AttestStageInput, io: AttestStageIo)
   const byRef = new Map<string, Promise<unknown>>();
   let error: EnvironmentError | undefined;
   let stopped = false;
-  const settled = await mapLimit(work, limit, async (w): Promise<PromiseSettledResult<void> | undefined> => {
+  const attaching = mapLimit(work, limit, async (w): Promise<PromiseSettledResult<void> | undefined> => {
     const before = byRef.get(w.target.ref) ?? Promise.resolve();
     const run = before.then(() => (stopped ? undefined : w.run().then(() => true)));
     byRef.set(
@@ -266,8 +280,13 @@ export async function runAttestStage(input: AttestStageInput, io: AttestStageIo)
       },
     );
   });
-  // Uploads opened ahead that no update took (a guess that was too high, or a stopped stage).
-  await signer?.release?.();
+  let settled: Awaited<typeof attaching>;
+  try {
+    settled = await attaching;
+  } finally {
+    // Uploads opened ahead that no update took (a guess that was too high, or a stopped stage).
+    await signer?.release?.().catch(() => undefined);
+  }
   // Targets that never started are not in attest.json (as if the stage had stopped before them).
   result.targets = result.targets.filter((_, i) => settled[i] !== undefined);
   // Any other failure (bad input, a bug) is thrown, after attest.json says what was done: the

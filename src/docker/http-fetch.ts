@@ -51,8 +51,8 @@ function once(
         );
       },
     );
-    // A kept-alive socket the server closed as the request went out: marked, to be sent again on
-    // a new connection (the server never read it).
+    // A kept-alive socket the server had closed when the request went out (no answer came): marked,
+    // for a request that may be sent again on a new connection (init.resendable).
     let answered = false;
     req.on('response', () => (answered = true));
     req.on('error', (e: Error) =>
@@ -77,7 +77,7 @@ export const nodeHttpFetch: OciFetch = async (raw, init) => {
       once(url, { method, headers, signal: init.signal, ...(body !== undefined && { body }) });
     try {
       r = await send().catch((e: unknown) => {
-        if (isStale(e)) return send();
+        if (init.resendable === true && isStale(e)) return send();
         throw e;
       });
     } catch (e) {

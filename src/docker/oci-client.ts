@@ -5,8 +5,15 @@
 // Plain HTTP only for loopback registries, as dockerd and buildx allow. Every failure is an
 // EnvironmentError (exit 3) that names the registry and the request, never a credential.
 import { setTimeout as delay } from 'node:timers/promises';
-import { createHash } from 'node:crypto';
 import { EnvironmentError } from '../errors.js';
+import {
+  ANSWER_TOO_LARGE,
+  type OciClient,
+  type OciClientDeps,
+  type OciResponse,
+  RegistryAnswerError,
+  sha256Digest,
+} from './oci-types.js';
 import { basicAuth, type Credential, registryErrorText } from './registry-auth.js';
 import {
   fetchFailureCause,
@@ -17,63 +24,16 @@ import {
   tokenRequestUrl,
 } from './registry.js';
 
-export interface OciResponse {
-  status: number;
-  headers: { get(name: string): string | null };
-  arrayBuffer(): Promise<ArrayBuffer>;
-}
-
-export type OciFetch = (
-  url: string,
-  init: { method: string; headers: Record<string, string>; body?: Uint8Array; signal: AbortSignal },
-) => Promise<OciResponse>;
-
-export interface OciClientDeps {
-  fetch: OciFetch;
-  /** The credential for the host (findCredential in registry-auth.ts); read once, lazily. */
-  credential: () => Credential;
-  /** Per request (default 30 s). */
-  timeoutMs?: number;
-  /** Waits before a request is tried again (default: a timer). */
-  sleep?: (ms: number) => Promise<void>;
-}
-
-export interface Manifest {
-  mediaType: string;
-  digest: string;
-  bytes: Buffer;
-}
-
-export interface OciClient {
-  readonly host: string;
-  /** The manifest a tag or digest names; undefined when the registry has none (404). */
-  manifest(repository: string, reference: string, accept: readonly string[]): Promise<Manifest | undefined>;
-  blob(repository: string, digest: string): Promise<Buffer>;
-  /**
-   * Start a blob upload (POST): its URL, for `finishUpload`. With MOUNT (the blob's digest) the
-   * registry is first asked to link the blob from this very repository (`?mount=&from=`, the
-   * spec's cross-repository mount): undefined when it has the blob already (201: nothing to
-   * upload). A registry without it, or without mounting, starts an upload (202).
-   */
-  startUpload(repository: string, mount?: string): Promise<string | undefined>;
-  /** Finish an upload started by `startUpload` with the whole blob (monolithic PUT); its digest. */
-  finishUpload(repository: string, upload: string, data: Buffer): Promise<string>;
-  /** Cancel an upload started by `startUpload` and never finished (DELETE). */
-  cancelUpload(repository: string, upload: string): Promise<void>;
-  /** Put a manifest under a tag; its digest. */
-  putManifest(repository: string, tag: string, mediaType: string, bytes: Buffer): Promise<string>;
-  /**
-   * Open up to SOCKETS connections to the registry ahead of use (a `/v2/` request each, all at
-   * once, whatever the answer): later requests of this process find them open. Never fails.
-   */
-  warm?(sockets: number): Promise<void>;
-}
-
-export const sha256Digest = (data: Buffer | string) =>
-  `sha256:${createHash('sha256').update(data).digest('hex')}`;
-
-/** The `code` of the error an OciFetch fails with when an answer is over its size limit. */
-export const ANSWER_TOO_LARGE = 'ML_IMAGE_ANSWER_TOO_LARGE';
+export {
+  ANSWER_TOO_LARGE,
+  type Manifest,
+  type OciClient,
+  type OciClientDeps,
+  type OciFetch,
+  type OciResponse,
+  RegistryAnswerError,
+  sha256Digest,
+} from './oci-types.js';
 
 /** A connection opened ahead of use (warm) that takes longer is left to the request that needs it. */
 const WARM_TIMEOUT_MS = 5_000;
@@ -91,18 +51,6 @@ export function ociRetryWaitMs(attempt: number, retryAfter: string | null): numb
 
 const registryError = (status: number, body: Buffer): string =>
   registryErrorText(status, body.toString('utf8'));
-
-/** A registry's answer that is not what the request needed: its HTTP status with the message. */
-export class RegistryAnswerError extends EnvironmentError {
-  constructor(
-    readonly status: number,
-    message: string,
-    fix: string,
-  ) {
-    super(message, fix);
-    this.name = 'EnvironmentError';
-  }
-}
 
 /** A response read whole. */
 interface Answer {
@@ -153,6 +101,7 @@ class RegistryClient implements OciClient {
     method: string,
     headers: Record<string, string>,
     body?: Buffer,
+    resendable = false,
   ): Promise<Answer> {
     let r: OciResponse;
     try {
@@ -160,6 +109,7 @@ class RegistryClient implements OciClient {
         method,
         headers,
         ...(body !== undefined && { body }),
+        ...(resendable && { resendable }),
         signal: AbortSignal.timeout(this.timeoutMs),
       });
     } catch (e) {
@@ -250,19 +200,39 @@ class RegistryClient implements OciClient {
       method === 'GET' ||
       method === 'HEAD' ||
       (method === 'PUT' && path.startsWith(`/v2/${repository}/manifests/`));
-    if (!own) return this.again(repeatable, () => this.send(url, method, headers, body));
+    // Sent again on a new connection when a kept-alive one was closed before any answer: what is
+    // repeatable, and opening or cancelling an upload (a new upload session; one that is gone).
+    const resendable =
+      repeatable ||
+      method === 'DELETE' ||
+      (method === 'POST' && path.startsWith(`/v2/${repository}/blobs/uploads/`));
+    if (!own) return this.again(repeatable, () => this.send(url, method, headers, body, resendable));
     const withAuth = (a: string | undefined) =>
       this.again(repeatable, () =>
-        this.send(url, method, { ...headers, ...(a !== undefined && { Authorization: a }) }, body),
+        this.send(
+          url,
+          method,
+          { ...headers, ...(a !== undefined && { Authorization: a }) },
+          body,
+          resendable,
+        ),
       );
     const known = this.auth.get(scope);
     let r = await withAuth(known ? await known : undefined);
     if (r.status === 401) {
-      const next = this.authorize(r.headers.get('www-authenticate') ?? '', scope);
-      this.auth.set(scope, next);
-      next.catch(() => {
-        if (this.auth.get(scope) === next) this.auth.delete(scope);
-      });
+      // Requests sent at once all meet the challenge: the first to answer it asks for the token,
+      // the others wait for that one (one token request per scope, not one per request).
+      const since = this.auth.get(scope);
+      const next =
+        since !== undefined && since !== known
+          ? since
+          : this.authorize(r.headers.get('www-authenticate') ?? '', scope);
+      if (next !== since) {
+        this.auth.set(scope, next);
+        next.catch(() => {
+          if (this.auth.get(scope) === next) this.auth.delete(scope);
+        });
+      }
       r = await withAuth(await next);
       if (r.status === 401)
         throw this.denied(

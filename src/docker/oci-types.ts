@@ -1,0 +1,86 @@
+// The OCI distribution client's interface and its HTTP seam (src/docker/oci-client.ts makes the
+// client): what a registry answers, the fetch it is given, the calls the signer makes.
+import { createHash } from 'node:crypto';
+import { EnvironmentError } from '../errors.js';
+import type { Credential } from './registry-auth.js';
+
+export interface OciResponse {
+  status: number;
+  headers: { get(name: string): string | null };
+  arrayBuffer(): Promise<ArrayBuffer>;
+}
+
+export type OciFetch = (
+  url: string,
+  init: {
+    method: string;
+    headers: Record<string, string>;
+    body?: Uint8Array;
+    signal: AbortSignal;
+    /**
+     * The request may be sent again on a new connection when a kept-alive one turns out closed
+     * before any answer: a read, a manifest PUT, opening or cancelling an upload; never an
+     * upload's PUT (the registry may have taken it: the upload is then spent).
+     */
+    resendable?: boolean;
+  },
+) => Promise<OciResponse>;
+
+export interface OciClientDeps {
+  fetch: OciFetch;
+  /** The credential for the host (findCredential in registry-auth.ts); read once, lazily. */
+  credential: () => Credential;
+  /** Per request (default 30 s). */
+  timeoutMs?: number;
+  /** Waits before a request is tried again (default: a timer). */
+  sleep?: (ms: number) => Promise<void>;
+}
+
+export interface Manifest {
+  mediaType: string;
+  digest: string;
+  bytes: Buffer;
+}
+
+export interface OciClient {
+  readonly host: string;
+  /** The manifest a tag or digest names; undefined when the registry has none (404). */
+  manifest(repository: string, reference: string, accept: readonly string[]): Promise<Manifest | undefined>;
+  blob(repository: string, digest: string): Promise<Buffer>;
+  /**
+   * Start a blob upload (POST): its URL, for `finishUpload`. With MOUNT (the blob's digest) the
+   * registry is first asked to link the blob from this very repository (`?mount=&from=`, the
+   * spec's cross-repository mount): undefined when it has the blob already (201: nothing to
+   * upload). A registry without it, or without mounting, starts an upload (202).
+   */
+  startUpload(repository: string, mount?: string): Promise<string | undefined>;
+  /** Finish an upload started by `startUpload` with the whole blob (monolithic PUT); its digest. */
+  finishUpload(repository: string, upload: string, data: Buffer): Promise<string>;
+  /** Cancel an upload started by `startUpload` and never finished (DELETE). */
+  cancelUpload(repository: string, upload: string): Promise<void>;
+  /** Put a manifest under a tag; its digest. */
+  putManifest(repository: string, tag: string, mediaType: string, bytes: Buffer): Promise<string>;
+  /**
+   * Open up to SOCKETS connections to the registry ahead of use (a `/v2/` request each, all at
+   * once, whatever the answer): later requests of this process find them open. Never fails.
+   */
+  warm?(sockets: number): Promise<void>;
+}
+
+export const sha256Digest = (data: Buffer | string) =>
+  `sha256:${createHash('sha256').update(data).digest('hex')}`;
+
+/** The `code` of the error an OciFetch fails with when an answer is over its size limit. */
+export const ANSWER_TOO_LARGE = 'ML_IMAGE_ANSWER_TOO_LARGE';
+
+/** A registry's answer that is not what the request needed: its HTTP status with the message. */
+export class RegistryAnswerError extends EnvironmentError {
+  constructor(
+    readonly status: number,
+    message: string,
+    fix: string,
+  ) {
+    super(message, fix);
+    this.name = 'EnvironmentError';
+  }
+}
