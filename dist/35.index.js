@@ -17,8 +17,8 @@ __webpack_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./src/attest/signers.ts + 9 modules
-var signers = __webpack_require__(42984);
+// EXTERNAL MODULE: ./src/attest/signers.ts + 10 modules
+var signers = __webpack_require__(22823);
 // EXTERNAL MODULE: ./src/attest/cosign-args.ts
 var cosign_args = __webpack_require__(51386);
 // EXTERNAL MODULE: ./src/config/attest.ts
@@ -1253,7 +1253,7 @@ function predicateFor(kind, ctx) {
 
 /***/ }),
 
-/***/ 42984:
+/***/ 22823:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1283,6 +1283,24 @@ var external_node_https_default = /*#__PURE__*/__webpack_require__.n(external_no
 var promises_ = __webpack_require__(58500);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
+;// CONCATENATED MODULE: ./src/docker/oci-types.ts
+// The OCI distribution client's interface and its HTTP seam (src/docker/oci-client.ts makes the
+// client): what a registry answers, the fetch it is given, the calls the signer makes.
+
+
+const sha256Digest = (data) => `sha256:${(0,external_node_crypto_.createHash)('sha256').update(data).digest('hex')}`;
+/** The `code` of the error an OciFetch fails with when an answer is over its size limit. */
+const ANSWER_TOO_LARGE = 'ML_IMAGE_ANSWER_TOO_LARGE';
+/** A registry's answer that is not what the request needed: its HTTP status with the message. */
+class RegistryAnswerError extends errors/* EnvironmentError */.eG {
+    status;
+    constructor(status, message, fix) {
+        super(message, fix);
+        this.status = status;
+        this.name = 'EnvironmentError';
+    }
+}
+
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
@@ -1472,9 +1490,7 @@ function dockerConfigPath(env) {
 
 
 
-const sha256Digest = (data) => `sha256:${(0,external_node_crypto_.createHash)('sha256').update(data).digest('hex')}`;
-/** The `code` of the error an OciFetch fails with when an answer is over its size limit. */
-const ANSWER_TOO_LARGE = 'ML_IMAGE_ANSWER_TOO_LARGE';
+
 /** A connection opened ahead of use (warm) that takes longer is left to the request that needs it. */
 const WARM_TIMEOUT_MS = 5_000;
 /** Answers a registry gives while it is briefly unwell (or busy): the request is tried again. */
@@ -1487,15 +1503,6 @@ function ociRetryWaitMs(attempt, retryAfter) {
     return Math.min(Math.max(250 * 2 ** (attempt - 1), asked), 5000);
 }
 const oci_client_registryError = (status, body) => registryErrorText(status, body.toString('utf8'));
-/** A registry's answer that is not what the request needed: its HTTP status with the message. */
-class RegistryAnswerError extends errors/* EnvironmentError */.eG {
-    status;
-    constructor(status, message, fix) {
-        super(message, fix);
-        this.status = status;
-        this.name = 'EnvironmentError';
-    }
-}
 /** JSON of a response body, undefined when it is none (an HTML page from a proxy, a truncated body). */
 function parseJson(body) {
     try {
@@ -1531,13 +1538,14 @@ class RegistryClient {
         this.pair ??= this.credential.get ? this.credential.get() : Promise.resolve(undefined);
         return this.pair;
     }
-    async send(url, method, headers, body) {
+    async send(url, method, headers, body, resendable = false) {
         let r;
         try {
             r = await this.deps.fetch(url, {
                 method,
                 headers,
                 ...(body !== undefined && { body }),
+                ...(resendable && { resendable }),
                 signal: AbortSignal.timeout(this.timeoutMs),
             });
         }
@@ -1602,18 +1610,30 @@ class RegistryClient {
         const repeatable = method === 'GET' ||
             method === 'HEAD' ||
             (method === 'PUT' && path.startsWith(`/v2/${repository}/manifests/`));
+        // Sent again on a new connection when a kept-alive one was closed before any answer: what is
+        // repeatable, and opening or cancelling an upload (a new upload session; one that is gone).
+        const resendable = repeatable ||
+            method === 'DELETE' ||
+            (method === 'POST' && path.startsWith(`/v2/${repository}/blobs/uploads/`));
         if (!own)
-            return this.again(repeatable, () => this.send(url, method, headers, body));
-        const withAuth = (a) => this.again(repeatable, () => this.send(url, method, { ...headers, ...(a !== undefined && { Authorization: a }) }, body));
+            return this.again(repeatable, () => this.send(url, method, headers, body, resendable));
+        const withAuth = (a) => this.again(repeatable, () => this.send(url, method, { ...headers, ...(a !== undefined && { Authorization: a }) }, body, resendable));
         const known = this.auth.get(scope);
         let r = await withAuth(known ? await known : undefined);
         if (r.status === 401) {
-            const next = this.authorize(r.headers.get('www-authenticate') ?? '', scope);
-            this.auth.set(scope, next);
-            next.catch(() => {
-                if (this.auth.get(scope) === next)
-                    this.auth.delete(scope);
-            });
+            // Requests sent at once all meet the challenge: the first to answer it asks for the token,
+            // the others wait for that one (one token request per scope, not one per request).
+            const since = this.auth.get(scope);
+            const next = since !== undefined && since !== known
+                ? since
+                : this.authorize(r.headers.get('www-authenticate') ?? '', scope);
+            if (next !== since) {
+                this.auth.set(scope, next);
+                next.catch(() => {
+                    if (this.auth.get(scope) === next)
+                        this.auth.delete(scope);
+                });
+            }
             r = await withAuth(await next);
             if (r.status === 401)
                 throw this.denied(`${this.host} refused ${this.credential?.kind === 'none' ? 'anonymous access' : 'the credentials'} for ${scope} (HTTP 401; ${this.credential?.describe ?? 'no credential'})`);
@@ -1768,8 +1788,8 @@ function once(url, init) {
             res.on('error', reject);
             res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
         });
-        // A kept-alive socket the server closed as the request went out: marked, to be sent again on
-        // a new connection (the server never read it).
+        // A kept-alive socket the server had closed when the request went out (no answer came): marked,
+        // for a request that may be sent again on a new connection (init.resendable).
         let answered = false;
         req.on('response', () => (answered = true));
         req.on('error', (e) => reject(req.reusedSocket && !answered ? Object.assign(e, { stale: true }) : e));
@@ -1788,7 +1808,7 @@ const nodeHttpFetch = async (raw, init) => {
         const send = () => once(url, { method, headers, signal: init.signal, ...(body !== undefined && { body }) });
         try {
             r = await send().catch((e) => {
-                if (isStale(e))
+                if (init.resendable === true && isStale(e))
                     return send();
                 throw e;
             });
@@ -2494,7 +2514,8 @@ function parseStatement(bytes) {
 
 ;// CONCATENATED MODULE: ./src/attest/cosign-push.ts
 // Writing one of cosign's images (a `.sig` or `.att` tag) to a registry for the built-in signer:
-// the tag read, the uploads, the manifest, in three rounds.
+// the tag read and the uploads opened, the blobs uploaded, the manifest (three rounds; a fourth
+// when a blob the tag does not list is asked to be mounted after the tag was read).
 
 
 /** What a cosign tag is read as. */
@@ -2502,49 +2523,75 @@ const ACCEPT = [OCI_MANIFEST, DOCKER_MANIFEST];
 /** How a registry refuses a manifest it cannot take (MANIFEST_INVALID, too large, unsupported). */
 const REFUSED_MANIFEST = new Set([400, 413, 415, 422]);
 /**
- * Push a cosign image under TAG in three rounds. The tag's current layers are read (unless the
- * caller has read them, or is reading them: READ) while an upload is opened for the config and each new blob.
- * A blob that may be there already (an envelope attached again, a payload signed before) needs
+ * Push a cosign image under TAG. The tag's current layers are read (unless the caller has read
+ * them, or is reading them: READ) while an upload is opened for the config and each new blob. A
+ * blob that may be there already (an envelope attached again, a payload signed before) needs
  * nothing when the tag lists it; else its upload's POST asks the registry to mount it from the
  * repository itself, which links one it has (201: no PUT). The config and the blobs not there go
  * up (PUT; COMPLETE makes the whole layer list from what was there), then the manifest with the
- * small blobs embedded (cosignImage). A registry that refuses that manifest gets it without, and
- * its host joins PLAIN_HOSTS: the next ones go without at once.
+ * small blobs embedded (cosignImage). A registry that refuses that manifest but takes it without
+ * them joins PLAIN_HOSTS: its next manifests go without at once. When the push fails, the
+ * uploads it opened and did not finish are cancelled (best effort) before the error goes on.
  */
 async function pushCosignImage(client, repository, tag, blobs, complete, opts) {
-    const open = opts.open ?? (() => client.startUpload(repository));
+    const opened = [];
+    const finished = new Set();
+    const track = (upload) => (opened.push(upload), upload);
+    const open = () => track(opts.open ? opts.open() : client.startUpload(repository));
+    const finish = async (upload, data) => {
+        const digest = await client.finishUpload(repository, upload, data);
+        finished.add(upload);
+        return digest;
+    };
     const digests = blobs.map((b) => sha256Digest(b.data));
     const there = Promise.resolve(opts.read ?? client.manifest(repository, tag, ACCEPT).then(readLayers));
-    const [layers, configUpload, uploads] = await Promise.all([
-        there.then(complete),
-        open(),
-        Promise.all(blobs.map(async (b, i) => {
-            if (!b.maybeThere)
-                return open();
-            const listed = (await there).some((l) => l.digest === digests[i]);
-            return listed ? undefined : client.startUpload(repository, digests[i]);
-        })),
-    ]);
-    const image = cosignImage(layers);
-    const [configDigest] = await Promise.all([
-        client.finishUpload(repository, configUpload, image.config),
-        // A blob the tag lists, or one its upload's POST linked: nothing to send.
-        ...blobs.map((b, i) => uploads[i] === undefined ? undefined : client.finishUpload(repository, uploads[i], b.data)),
-    ]);
-    const embed = !opts.plainHosts.has(client.host);
-    const known = new Map(digests.map((d, i) => [d, blobs[i].data]));
     try {
-        await client.putManifest(repository, tag, OCI_MANIFEST, image.manifest(configDigest, embed ? { blobs: known } : undefined));
+        const [layers, configUpload, uploads] = await Promise.all([
+            there.then(complete),
+            open(),
+            Promise.all(blobs.map(async (b, i) => {
+                if (!b.maybeThere)
+                    return open();
+                const listed = (await there).some((l) => l.digest === digests[i]);
+                return listed ? undefined : track(client.startUpload(repository, digests[i]));
+            })),
+        ]);
+        const image = cosignImage(layers);
+        const [configDigest] = await Promise.all([
+            finish(configUpload, image.config),
+            // A blob the tag lists, or one its upload's POST linked: nothing to send.
+            ...blobs.map((b, i) => (uploads[i] === undefined ? undefined : finish(uploads[i], b.data))),
+        ]);
+        const embed = !opts.plainHosts.has(client.host);
+        const known = new Map(digests.map((d, i) => [d, blobs[i].data]));
+        try {
+            await client.putManifest(repository, tag, OCI_MANIFEST, image.manifest(configDigest, embed ? { blobs: known } : undefined));
+        }
+        catch (e) {
+            // A registry that refuses descriptors with `data` (an image-spec 1.0 reader): the same
+            // manifest without; when that is taken, this host's next ones go without at once.
+            if (!embed || !(e instanceof RegistryAnswerError) || !REFUSED_MANIFEST.has(e.status))
+                throw e;
+            await client.putManifest(repository, tag, OCI_MANIFEST, image.manifest(configDigest));
+            opts.plainHosts.add(client.host);
+        }
     }
     catch (e) {
-        // A registry that refuses descriptors with `data` (an image-spec 1.0 reader): the same
-        // manifest without, from now on for this host.
-        if (!embed || !(e instanceof RegistryAnswerError) || !REFUSED_MANIFEST.has(e.status))
-            throw e;
-        opts.plainHosts.add(client.host);
-        await client.putManifest(repository, tag, OCI_MANIFEST, image.manifest(configDigest));
+        // Every upload opened (some may still be opening) and not finished: cancelled.
+        const urls = await Promise.all(opened.map((u) => u.catch(() => undefined)));
+        await Promise.all(urls
+            .filter((u) => u !== undefined && !finished.has(u))
+            .map((u) => client.cancelUpload(repository, u).catch(() => undefined)));
+        throw e;
     }
 }
+/**
+ * How old a tag read ahead may be when its write takes it. The write replaces the tag with what
+ * was read plus its own layers: another process that wrote the tag in between would lose its
+ * layers (as between any read and write, but a read ahead widens the window from one round trip
+ * to the predicates' time). An older read is done again.
+ */
+const AHEAD_READ_MS = 5_000;
 /**
  * Requests started ahead of the pushes that need them (NativeSigner.prefetch): a tag's read, by
  * `host/repository:tag`, which the first write of the tag takes (a later one reads again), and
@@ -2552,6 +2599,7 @@ async function pushCosignImage(client, repository, tag, blobs, complete, opts) {
  * the taker's, or nobody's.
  */
 class Ahead {
+    /** Tag reads by id, with when they were sent: an old one is not used (see AHEAD_READ_MS). */
     reads = new Map();
     uploads = new Map();
     start(client, repository, tags, uploads) {
@@ -2561,7 +2609,7 @@ class Ahead {
                 continue;
             const read = client.manifest(repository, tag, ACCEPT).then(readLayers);
             read.catch(() => undefined);
-            this.reads.set(id, read);
+            this.reads.set(id, { read, at: Date.now() });
         }
         const pool = `${client.host}/${repository}`;
         for (let i = 0; i < uploads; i++) {
@@ -2573,9 +2621,11 @@ class Ahead {
     /** The tag's layers: read ahead (taken), else read now. */
     layers(client, repository, tag) {
         const id = `${client.host}/${repository}:${tag}`;
-        const read = this.reads.get(id);
+        const ahead = this.reads.get(id);
         this.reads.delete(id);
-        return read ?? client.manifest(repository, tag, ACCEPT).then(readLayers);
+        return ahead !== undefined && Date.now() - ahead.at <= AHEAD_READ_MS
+            ? ahead.read
+            : client.manifest(repository, tag, ACCEPT).then(readLayers);
     }
     /** A new upload to the repository: one opened ahead, else one opened now. */
     upload(client, repository) {

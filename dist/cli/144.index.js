@@ -1769,8 +1769,8 @@ var smoke_stage = __webpack_require__(22138);
 var run = __webpack_require__(31738);
 // EXTERNAL MODULE: ./src/attest/signing.ts
 var attest_signing = __webpack_require__(84626);
-// EXTERNAL MODULE: ./src/attest/signers.ts + 7 modules
-var signers = __webpack_require__(36604);
+// EXTERNAL MODULE: ./src/attest/signers.ts + 8 modules
+var signers = __webpack_require__(70353);
 // EXTERNAL MODULE: ./src/results/results.ts + 1 modules
 var results_results = __webpack_require__(12135);
 // EXTERNAL MODULE: ./src/attest/predicates.ts + 1 modules
@@ -1906,6 +1906,23 @@ function uploadsAhead(input, t, taken) {
     const fresh = input.attest.types.filter((kind) => kind === 'provenance' || !taken.has((0,results_results/* envelopeFile */.NR)(t.variant, t.platform, kind)));
     return fresh.length > 0 ? 1 + fresh.length : 0;
 }
+/**
+ * What the signer will update is read, and the uploads it will need are opened, while the
+ * predicates are made (one thread makes them; the registry answers meanwhile): the requests go out
+ * before the first predicate is begun.
+ */
+async function startAhead(signer, input, targets, taken) {
+    if (!signer.prefetch || !input.signing.identity)
+        return;
+    try {
+        const ahead = targets.map((t) => ({ ref: t.ref, uploads: uploadsAhead(input, t, taken) }));
+        await signer.prefetch(ahead, input.signing.identity, { tlog: input.signing.tlog });
+    }
+    catch {
+        // Only a head start: each update reads and opens what it needs itself.
+    }
+    await new Promise((resolve) => setImmediate(resolve));
+}
 /** Targets attached at once: each may run a cosign process or two. */
 const MAX_TARGETS_AT_ONCE = 4;
 async function runAttestStage(input, io) {
@@ -1943,15 +1960,9 @@ async function runAttestStage(input, io) {
             result.targets.push(target);
             work.push({ target, run: () => attestTarget(input, io, v, p, target, taken, turn) });
         }
-    // What the signer will update is read, and the uploads it will need are opened, while the
-    // predicates are made (one thread makes them; the registry answers meanwhile): the requests go
-    // out before the first predicate is begun.
     const signer = signing.identity && work.length > 0 ? io.signer() : undefined;
-    if (signer?.prefetch) {
-        const targets = result.targets.map((t) => ({ ref: t.ref, uploads: uploadsAhead(input, t, taken) }));
-        await signer.prefetch(targets, signing.identity, { tlog: signing.tlog });
-        await new Promise((resolve) => setImmediate(resolve));
-    }
+    if (signer)
+        await startAhead(signer, input, result.targets, taken);
     // The targets are independent images (their own .sig/.att tags): attached side by side, a few at
     // a time, targets of one digest one after the other. With the transparency log (keyless, or a
     // key with tlog) they go one at a time: cosign runs them, and concurrent cosign runs trip over
@@ -1960,7 +1971,7 @@ async function runAttestStage(input, io) {
     const byRef = new Map();
     let error;
     let stopped = false;
-    const settled = await (0,map_limit/* mapLimit */.s)(work, limit, async (w) => {
+    const attaching = (0,map_limit/* mapLimit */.s)(work, limit, async (w) => {
         const before = byRef.get(w.target.ref) ?? Promise.resolve();
         const run = before.then(() => (stopped ? undefined : w.run().then(() => true)));
         byRef.set(w.target.ref, run.catch(() => undefined));
@@ -1971,8 +1982,14 @@ async function runAttestStage(input, io) {
             return { status: 'rejected', reason };
         });
     });
-    // Uploads opened ahead that no update took (a guess that was too high, or a stopped stage).
-    await signer?.release?.();
+    let settled;
+    try {
+        settled = await attaching;
+    }
+    finally {
+        // Uploads opened ahead that no update took (a guess that was too high, or a stopped stage).
+        await signer?.release?.().catch(() => undefined);
+    }
     // Targets that never started are not in attest.json (as if the stage had stopped before them).
     result.targets = result.targets.filter((_, i) => settled[i] !== undefined);
     // Any other failure (bad input, a bug) is thrown, after attest.json says what was done: the
