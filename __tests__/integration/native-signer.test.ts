@@ -407,6 +407,54 @@ describe.skipIf(!env.available || !env.cosign)('built-in signer vs the real cosi
     expect(inspected).toBe(1);
   });
 
+  /** A plain (single-platform) manifest of the test bed's amd64 busybox under TAG here: its digest. */
+  async function plainCopy(tag: string): Promise<string> {
+    const base = manifestUrl('').replace(/\/v2\/.*$/, '');
+    const source = env.images!.busyboxAmd64.slice(env.images!.busyboxAmd64.indexOf('/') + 1);
+    const [fromRepo, fromTag] = source.split(':') as [string, string];
+    const accept =
+      'application/vnd.docker.distribution.manifest.v2+json, application/vnd.oci.image.manifest.v1+json';
+    const got = await fetch(`${base}/v2/${fromRepo}/manifests/${fromTag}`, { headers: { Accept: accept } });
+    expect(got.status).toBe(200);
+    const bytes = Buffer.from(await got.arrayBuffer());
+    const m = JSON.parse(bytes.toString('utf8')) as {
+      mediaType: string;
+      config: { digest: string };
+      layers: { digest: string }[];
+    };
+    const name = repo.slice(repo.indexOf('/') + 1);
+    for (const d of [m.config, ...m.layers]) {
+      const mount = await fetch(`${base}/v2/${name}/blobs/uploads/?mount=${d.digest}&from=${fromRepo}`, {
+        method: 'POST',
+      });
+      expect(mount.status).toBe(201);
+    }
+    const put = await fetch(manifestUrl(tag), {
+      method: 'PUT',
+      headers: { 'Content-Type': m.mediaType },
+      body: bytes,
+    });
+    expect(put.status).toBe(201);
+    return `${repo}@${put.headers.get('docker-content-digest')}`;
+  }
+
+  it('(5c) --platform on a single-platform image: its config names the platform, on both paths', async () => {
+    const plain = await plainCopy('plain');
+    await builtin.sign(plain, envKey);
+    await builtin.attestAll(plain, specs, envKey);
+    const real = createDefaultDockerAdapter();
+    for (const extra of [{}, { ML_IMAGE_SIGNER: 'cosign' }] as Record<string, string>[]) {
+      const io = captureIo(dir, real, { ML_IMAGE_CACHE_DIR: path.join(dir, '.cache'), ...extra });
+      const args = ['verify', plain, '--key', facts.pub, '--require', 'sbom,provenance'];
+      expect(await runCli([...args, '--platform', 'linux/amd64'], io), io.err()).toBe(0);
+      expect(io.out()).toMatch(/^ok +linux\/amd64 +signature: /m);
+      const other = captureIo(dir, real, { ML_IMAGE_CACHE_DIR: path.join(dir, '.cache'), ...extra });
+      expect(await runCli([...args, '--platform', 'linux/arm64'], other)).toBe(ExitCode.BadInput);
+      expect(other.err()).toMatch(/has no linux\/arm64 image/);
+      expect(other.err()).toMatch(/a single-platform image for linux\/amd64/);
+    }
+  });
+
   it('(6) a registry with nothing listening: exit 3 naming it, the fix is the test bed', async () => {
     const ref = `127.0.0.1:5999/ml-image-test/gone@${digestOf(platforms[0]!)}`;
     for (const op of [() => builtin.sign(ref, envKey), () => verifier().verify(ref, testPub)]) {

@@ -1485,9 +1485,35 @@ describe('createSigner: the calls that stay with cosign (review fixes)', () => {
     expect((err as Error).message).toMatch(/has no image localhost:5000\/acme\/model@sha256:/);
   });
 
+  it("the registry reader names a single image's platform from its config; an index has none", async () => {
+    const registry = new MemoryRegistry();
+    const config = registry.putBlob(
+      Buffer.from(JSON.stringify({ os: 'linux', architecture: 'arm', variant: 'v7' })),
+    );
+    const image = Buffer.from(
+      JSON.stringify({
+        schemaVersion: 2,
+        mediaType: OCI_MANIFEST,
+        config: { digest: config, size: 1 },
+        layers: [],
+      }),
+    );
+    const digest = registry.put(HOST, REPO, 'single', OCI_MANIFEST, image);
+    const index = Buffer.from(
+      JSON.stringify({
+        schemaVersion: 2,
+        manifests: [{ digest, platform: { os: 'linux', architecture: 'arm' } }],
+      }),
+    );
+    const indexDigest = registry.put(HOST, REPO, 'multi', 'application/vnd.oci.image.index.v1+json', index);
+    const reader = registryInspector((h) => registry.client(h));
+    expect(await reader.imagePlatform(`${HOST}/${REPO}@${digest}`)).toBe('linux/arm/v7');
+    expect(await reader.imagePlatform(`${HOST}/${REPO}@${indexDigest}`)).toBeUndefined();
+  });
+
   it('verifyDeps: behind a proxy the index is read through docker; direct, over the registry client', () => {
     const given = { inspect: async () => ({ mediaType: '', platforms: [] }) };
-    const docker = { imagetoolsInspect: given.inspect };
+    const docker = { imagetoolsInspect: given.inspect, imagePlatform: async () => undefined };
     const proxied = verifyDeps({ HTTPS_PROXY: 'http://proxy.invalid:3128' }, GHCR_REF, FILE_PUB, false, {
       docker: () => docker,
     });

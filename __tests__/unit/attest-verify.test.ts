@@ -285,6 +285,45 @@ describe('ml-image verify', () => {
     }
   });
 
+  describe('a single-platform image', () => {
+    const asked: string[] = [];
+    const single = fakeDocker({
+      imagetoolsInspect: async () => ({
+        mediaType: 'application/vnd.oci.image.manifest.v1+json',
+        platforms: [],
+      }),
+      imagePlatform: async (ref) => (asked.push(ref), 'linux/amd64'),
+    });
+    const run = async (extra: string[]) => {
+      const io = { ...captureIo('/tmp', single), signer: () => scriptedSigner(new Set([amd]), full()) };
+      const code = await runCli(['verify', amd, '--key', 'cosign.pub', ...extra], io);
+      return { code, out: io.out(), err: io.err() };
+    };
+
+    it('without --platform: checked as "image", its config not read', async () => {
+      asked.length = 0;
+      const r = await run([]);
+      expect(r.code).toBe(0);
+      expect(r.out).toMatch(/^ok {3}image +signature: 1 verified$/m);
+      expect(asked).toEqual([]);
+    });
+
+    it('--platform naming the platform its config names: checked under that name (exit 0)', async () => {
+      asked.length = 0;
+      const r = await run(['--platform', 'linux/amd64']);
+      expect(r.code, r.err).toBe(0);
+      expect(r.out).toMatch(/^ok {3}linux\/amd64 +signature: 1 verified$/m);
+      expect(asked).toEqual([amd]);
+    });
+
+    it('--platform naming another: exit 2 saying which platform the image is for', async () => {
+      const r = await run(['--platform', 'linux/arm64']);
+      expect(r.code).toBe(2);
+      expect(r.err).toMatch(/has no linux\/arm64 image/);
+      expect(r.err).toMatch(/a single-platform image for linux\/amd64/);
+    });
+  });
+
   it('exit 1 naming each failed check: an unsigned platform, a missing SBOM', async () => {
     const store = full();
     delete store[`${arm} cyclonedx`];

@@ -8,6 +8,7 @@ import {
   parseBuildxInspect,
   parseBuildxPlatforms,
   parseBuildxVersion,
+  configPlatform,
   parseImageIndex,
   parseManifestDigest,
   pushedDigest,
@@ -817,5 +818,18 @@ kind: nvidia.com/gpu
         (await engine(info, { host: '10.0.0.7', port: 2376, protocol: 'https' }).daemonFeatures()).cdiDevices,
       ).toEqual([]);
     });
+  });
+});
+
+describe('configPlatform', () => {
+  it.each([
+    ['{"os":"linux","architecture":"amd64"}', 'linux/amd64'],
+    ['{"os":"linux","architecture":"arm","variant":"v7","rootfs":{}}', 'linux/arm/v7'],
+    ['{"linux/amd64":{"os":"linux","architecture":"amd64"}}', undefined], // an index: configs by platform
+    ['{"architecture":"amd64"}', undefined],
+    ['not json', undefined],
+    ['null', undefined],
+  ])('%s -> %s', (raw, want) => {
+    expect(configPlatform(raw)).toBe(want);
   });
 });

@@ -18,8 +18,8 @@ import {
   verifyImage,
 } from '../attest/verify.js';
 import { GITHUB_ISSUER } from '../attest/signing.js';
+import type { ImageReader } from '../attest/verify-targets.js';
 import { parseInputValue } from '../config/inputs.js';
-import type { DockerAdapter } from '../docker/adapter.js';
 import { CheckFailedError, InputError } from '../errors.js';
 import { md } from '../report/escape.js';
 import { type ActionIo, COMMAND_INPUT, fail } from './io.js';
@@ -66,7 +66,10 @@ export const VERIFY_INPUTS: Record<
     description:
       'Throughput floors the compute suite must have measured on a GPU, e.g. bf16=600 or bf16=600,tf32=300 (bf16, fp16, tf32, fp32).',
   },
-  platform: { description: 'Check only this platform image of the index (e.g. linux/arm64).' },
+  platform: {
+    description:
+      'Check only this platform image of the index (e.g. linux/arm64); a single-platform image must be for that platform (its config says).',
+  },
   tlog: {
     description: 'true - key-signed entries were uploaded to Rekor: check them there too.',
     default: 'false',
@@ -89,7 +92,7 @@ export interface VerifyActionIo {
   info: (message: string) => void;
   summary?: (markdown: string) => Promise<void>;
   cwd: string;
-  docker: () => Pick<DockerAdapter, 'imagetoolsInspect'>;
+  docker: () => ImageReader;
   /** The signer; default: the built-in key verifier where it can, else the cosign binary. */
   signer?: () => Signer;
   /** The environment (ML_IMAGE_SIGNER, DOCKER_CONFIG, proxies); default: the process's. */

@@ -5,8 +5,7 @@
 // process, and can be started early (the pipeline starts it with the build), off the main thread.
 import { createHash, type KeyObject } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import type { DockerAdapter } from '../docker/adapter.js';
-import { parseImageIndex } from '../docker/buildx.js';
+import { configPlatform, parseImageIndex } from '../docker/buildx.js';
 import { nodeHttpFetch } from '../docker/http-fetch.js';
 import { createOciClient, type OciClient, type OciFetch } from '../docker/oci-client.js';
 import { isPlainHttpRegistry, MANIFEST_MEDIA_TYPES, PROXY_VARS, splitImageRef } from '../docker/registry.js';
@@ -23,6 +22,7 @@ import {
 import { createCosignSigner, defaultCosignExec, type Signer } from './cosign.js';
 import { decryptCosignKey, isEncryptedCosignKey, isP256, parseP256PublicKey } from './cosign-key.js';
 import { createNativeSigner } from './native-signer.js';
+import type { ImageReader } from './verify-targets.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -271,9 +271,7 @@ export function createSigner(opts: SignerOptions): BatchSigner {
 }
 
 /** `imagetools inspect` over the registry client: the platform manifests of an index, no buildx. */
-export function registryInspector(
-  client: (host: string) => OciClient,
-): Pick<DockerAdapter, 'imagetoolsInspect'> {
+export function registryInspector(client: (host: string) => OciClient): ImageReader {
   return {
     async imagetoolsInspect(ref) {
       const { host, repository, reference } = splitImageRef(ref);
@@ -285,6 +283,14 @@ export function registryInspector(
           'check the digest: it is the one the build reported (build.json)',
         );
       return parseImageIndex(m.bytes.toString('utf8'));
+    },
+    async imagePlatform(ref) {
+      const { host, repository, reference } = splitImageRef(ref);
+      const m = await client(host).manifest(repository, reference, MANIFEST_MEDIA_TYPES);
+      const config = (JSON.parse(m?.bytes.toString('utf8') ?? '{}') as { config?: { digest?: unknown } })
+        .config;
+      if (typeof config?.digest !== 'string') return undefined; // an index, or no image
+      return configPlatform((await client(host).blob(repository, config.digest)).toString('utf8'));
     },
   };
 }
@@ -299,8 +305,8 @@ export function verifyDeps(
   ref: string,
   identity: VerifyIdentity,
   tlog: boolean,
-  given: { signer?: (() => Signer) | undefined; docker: () => Pick<DockerAdapter, 'imagetoolsInspect'> },
-): { signer: Signer; docker: Pick<DockerAdapter, 'imagetoolsInspect'> } {
+  given: { signer?: (() => Signer) | undefined; docker: () => ImageReader },
+): { signer: Signer; docker: ImageReader } {
   if (given.signer) return { signer: given.signer(), docker: given.docker() };
   const client = defaultClient(env);
   return {

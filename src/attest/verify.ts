@@ -4,12 +4,11 @@
 // behind the Signer interface. The flags are parsed here once for every caller: `ml-image verify`,
 // `ml-image export --verify` and the verify sub-action (whose inputs have the flags' names).
 import { ATTESTATION_KINDS, type AttestationKind } from '../config/attest.js';
-import type { DockerAdapter } from '../docker/adapter.js';
 import { InputError } from '../errors.js';
 import { isOwnerRepo } from '../github/run.js';
-import { parseDigestRef } from './cosign-args.js';
 import type { Signer, Statement, Verification, VerifiedSignature, VerifyIdentity } from './cosign.js';
 import { mapLimit } from '../util/map-limit.js';
+import { type ImageReader, platformTargets } from './verify-targets.js';
 import { KIND_TYPES } from './predicates.js';
 import { GITHUB_ISSUER } from './signing.js';
 import { type SmokePredicate, SmokePredicateSchema } from './smoke-predicate.js';
@@ -325,45 +324,6 @@ export function parseVerifyFlags(values: VerifyFlags, naming: FlagNaming): Verif
 
 // --- verifying an image: every platform of the digest ----------------------------------------------
 
-export interface VerifyTarget {
-  platform: string;
-  ref: string;
-  digest: string;
-}
-
-/** The platform images behind a reference: every manifest of an index, or the image itself. */
-export async function platformTargets(
-  docker: Pick<DockerAdapter, 'imagetoolsInspect'>,
-  ref: string,
-  only: string | undefined,
-  prefix = 'verify: ',
-): Promise<VerifyTarget[]> {
-  const { digest } = parseDigestRef(ref, `${prefix}IMAGE@DIGEST`);
-  const repository = ref.slice(0, ref.lastIndexOf('@'));
-  const index = await docker.imagetoolsInspect(ref);
-  const listed = index.platforms
-    .filter((p) => p.os !== 'unknown')
-    .map((p) => ({
-      platform: `${p.os}/${p.architecture}${p.variant ? `/${p.variant}` : ''}`,
-      ref: `${repository}@${p.digest}`,
-      digest: p.digest,
-    }));
-  // An entry without a platform may be what a runtime pulls on any platform: always checked.
-  const loose = (index.unplatformed ?? []).map((d) => ({
-    platform: `no platform (${d.slice(d.indexOf(':') + 1, d.indexOf(':') + 13)})`,
-    ref: `${repository}@${d}`,
-    digest: d,
-  }));
-  const all = listed.length > 0 || loose.length > 0 ? listed : [{ platform: 'image', ref, digest }];
-  const chosen = only === undefined ? all : all.filter((p) => p.platform === only);
-  if (only !== undefined && chosen.length === 0)
-    throw new InputError(
-      `${prefix}${ref} has no ${only} image`,
-      `it has: ${[...all, ...loose].map((p) => p.platform).join(', ')}`,
-    );
-  return [...chosen, ...loose];
-}
-
 export interface VerifyOutcome {
   ref: string;
   checks: Check[];
@@ -376,7 +336,7 @@ export interface VerifyOutcome {
  * cosign throws (EnvironmentError, exit 3).
  */
 export async function verifyImage(
-  deps: { docker: Pick<DockerAdapter, 'imagetoolsInspect'>; signer: Signer },
+  deps: { docker: ImageReader; signer: Signer },
   ref: string,
   request: VerifyRequest,
   prefix = 'verify: ',

@@ -80,6 +80,28 @@ export function parseImageIndex(raw: string): ImageIndex {
   return { mediaType: data.mediaType ?? '', platforms, ...(unplatformed.length > 0 && { unplatformed }) };
 }
 
+const ConfigPlatformSchema = z.object({
+  os: z.string().optional(),
+  architecture: z.string().optional(),
+  variant: z.string().optional(),
+});
+
+/**
+ * `os/architecture[/variant]` of an image config's JSON; undefined when it names none (an index's
+ * map of configs by platform names none at its top).
+ */
+export function configPlatform(raw: string): string | undefined {
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch {
+    return undefined;
+  }
+  const c = ConfigPlatformSchema.safeParse(json);
+  if (!c.success || !c.data.os || !c.data.architecture) return undefined;
+  return `${c.data.os}/${c.data.architecture}${c.data.variant ? `/${c.data.variant}` : ''}`;
+}
+
 /** What `imagetools inspect --format '{{json .Manifest}}'` prints: the digest is the part read. */
 const ManifestDescriptorSchema = z.object({ digest: z.string().optional() });
 
@@ -155,7 +177,13 @@ async function imagetoolsCreate(
 
 export type BuildxCli = Pick<
   DockerAdapter,
-  'buildxVersion' | 'buildxInspect' | 'buildx' | 'imagetoolsCreate' | 'imagetoolsInspect' | 'imageDigest'
+  | 'buildxVersion'
+  | 'buildxInspect'
+  | 'buildx'
+  | 'imagetoolsCreate'
+  | 'imagetoolsInspect'
+  | 'imagePlatform'
+  | 'imageDigest'
 >;
 
 /** Where `imageDigest` asks first: the registry over HTTP (undefined: ask buildx). */
@@ -185,6 +213,12 @@ export function createBuildxCli(
       const r = await run(['buildx', 'imagetools', 'inspect', '--raw', ref]);
       if (r.exitCode !== 0) throw readFailure(`inspecting ${ref}`, r, splitImageRef(ref).host);
       return parseImageIndex(r.stdout);
+    },
+    async imagePlatform(ref) {
+      // A single image's config (an index prints one per platform, keyed by platform).
+      const r = await run(['buildx', 'imagetools', 'inspect', '--format', '{{json .Image}}', ref]);
+      if (r.exitCode !== 0) throw readFailure(`inspecting ${ref}`, r, splitImageRef(ref).host);
+      return configPlatform(r.stdout);
     },
     imageDigest: async (ref) => (await httpDigest(ref)) ?? imageDigest(run, ref),
   };

@@ -43,7 +43,8 @@ export const VERIFY_OPTIONS_HELP = `  --key FILE                    public key o
   --require-smoke pass          no smoke test failed
   --require-gpu-smoke           the smoke tests ran on a GPU and the gpu suite passed
   --min-tflops bf16=600         the compute suite measured at least this on a GPU (bf16, fp16, tf32, fp32)
-  --platform P                  only this platform (e.g. linux/arm64)
+  --platform P                  only this platform (e.g. linux/arm64); a single-platform image
+                                must be that platform (its config says)
   --tlog                        key-signed entries were uploaded to Rekor: check them there too`;
 
 /** Verify IMAGE@DIGEST with the real cosign (or the io's signer); the outcome, failures included. */
