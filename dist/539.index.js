@@ -11676,8 +11676,8 @@ function stageInputReader(get, stages) {
 
 // EXTERNAL MODULE: ./src/action/io.ts
 var action_io = __webpack_require__(23152);
-// EXTERNAL MODULE: ./src/action/verify.ts + 1 modules
-var verify = __webpack_require__(24035);
+// EXTERNAL MODULE: ./src/action/verify.ts + 2 modules
+var verify = __webpack_require__(85421);
 ;// CONCATENATED MODULE: ./src/action/run.ts
 // The root action and the sub-actions plan/, build/, smoke/, attest/, report/ (one bundle: each
 // action.yml sets the `stages` input's default), and verify/ (its action.yml sets `command: verify`,

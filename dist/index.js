@@ -29028,6 +29028,7 @@ const DEFAULT_SESSION_DEADLINE_MS = 3_600_000;
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ko: () => (/* binding */ configPlatform),
 /* harmony export */   Rk: () => (/* binding */ createBuildxCli),
 /* harmony export */   n4: () => (/* binding */ parseImageIndex)
 /* harmony export */ });
@@ -29097,6 +29098,28 @@ function parseImageIndex(raw) {
         platforms.push({ os, architecture, ...(variant !== undefined && { variant }), digest: m.digest });
     }
     return { mediaType: data.mediaType ?? '', platforms, ...(unplatformed.length > 0 && { unplatformed }) };
+}
+const ConfigPlatformSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
+    os: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().optional(),
+    architecture: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().optional(),
+    variant: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().optional(),
+});
+/**
+ * `os/architecture[/variant]` of an image config's JSON; undefined when it names none (an index's
+ * map of configs by platform names none at its top).
+ */
+function configPlatform(raw) {
+    let json;
+    try {
+        json = JSON.parse(raw);
+    }
+    catch {
+        return undefined;
+    }
+    const c = ConfigPlatformSchema.safeParse(json);
+    if (!c.success || !c.data.os || !c.data.architecture)
+        return undefined;
+    return `${c.data.os}/${c.data.architecture}${c.data.variant ? `/${c.data.variant}` : ''}`;
 }
 /** What `imagetools inspect --format '{{json .Manifest}}'` prints: the digest is the part read. */
 const ManifestDescriptorSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({ digest: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().optional() });
@@ -29179,6 +29202,13 @@ function createBuildxCli(exec, cli = 'docker', httpDigest = (ref) => (0,_registr
             if (r.exitCode !== 0)
                 throw (0,_failures_js__WEBPACK_IMPORTED_MODULE_1__/* .readFailure */ .f1)(`inspecting ${ref}`, r, (0,_registry_js__WEBPACK_IMPORTED_MODULE_2__/* .splitImageRef */ .l2)(ref).host);
             return parseImageIndex(r.stdout);
+        },
+        async imagePlatform(ref) {
+            // A single image's config (an index prints one per platform, keyed by platform).
+            const r = await run(['buildx', 'imagetools', 'inspect', '--format', '{{json .Image}}', ref]);
+            if (r.exitCode !== 0)
+                throw (0,_failures_js__WEBPACK_IMPORTED_MODULE_1__/* .readFailure */ .f1)(`inspecting ${ref}`, r, (0,_registry_js__WEBPACK_IMPORTED_MODULE_2__/* .splitImageRef */ .l2)(ref).host);
+            return configPlatform(r.stdout);
         },
         imageDigest: async (ref) => (await httpDigest(ref)) ?? imageDigest(run, ref),
     };
@@ -30623,11 +30653,11 @@ else {
     // The stages are loaded by the main step only: the post step (every step's cleanup) needs none,
     // and the verify sub-action's main step loads the checks, not the pipeline.
     if (io.getInput(_action_io_js__WEBPACK_IMPORTED_MODULE_2__/* .COMMAND_INPUT */ .l_).trim() === 'verify') {
-        const { verifyAction } = await Promise.all(/* import() */[__nccwpck_require__.e(56), __nccwpck_require__.e(35)]).then(__nccwpck_require__.bind(__nccwpck_require__, 24035));
+        const { verifyAction } = await Promise.all(/* import() */[__nccwpck_require__.e(56), __nccwpck_require__.e(421)]).then(__nccwpck_require__.bind(__nccwpck_require__, 85421));
         await verifyAction((0,_action_post_js__WEBPACK_IMPORTED_MODULE_3__/* .trackDockerUse */ .pl)(io));
     }
     else {
-        const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(56), __nccwpck_require__.e(35), __nccwpck_require__.e(539)]).then(__nccwpck_require__.bind(__nccwpck_require__, 95539));
+        const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(56), __nccwpck_require__.e(421), __nccwpck_require__.e(539)]).then(__nccwpck_require__.bind(__nccwpck_require__, 95539));
         await run((0,_action_post_js__WEBPACK_IMPORTED_MODULE_3__/* .trackDockerUse */ .pl)(io));
     }
 }

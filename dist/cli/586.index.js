@@ -2486,6 +2486,15 @@ function registryInspector(client) {
                 throw new errors/* CheckFailedError */.CO(`registry ${host} has no image ${ref}`, 'check the digest: it is the one the build reported (build.json)');
             return (0,buildx/* parseImageIndex */.n4)(m.bytes.toString('utf8'));
         },
+        async imagePlatform(ref) {
+            const { host, repository, reference } = (0,docker_registry/* splitImageRef */.l2)(ref);
+            const m = await client(host).manifest(repository, reference, docker_registry/* MANIFEST_MEDIA_TYPES */.$T);
+            const config = JSON.parse(m?.bytes.toString('utf8') ?? '{}')
+                .config;
+            if (typeof config?.digest !== 'string')
+                return undefined; // an index, or no image
+            return (0,buildx/* configPlatform */.Ko)((await client(host).blob(repository, config.digest)).toString('utf8'));
+        },
     };
 }
 /**

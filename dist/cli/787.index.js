@@ -795,8 +795,8 @@ var json_file = __webpack_require__(80019);
 var args = __webpack_require__(77593);
 // EXTERNAL MODULE: ./src/cli/output.ts
 var output = __webpack_require__(96657);
-// EXTERNAL MODULE: ./src/cli/commands/verify.ts + 1 modules
-var commands_verify = __webpack_require__(86839);
+// EXTERNAL MODULE: ./src/cli/commands/verify.ts + 2 modules
+var commands_verify = __webpack_require__(24134);
 ;// CONCATENATED MODULE: ./src/cli/commands/export.ts
 
 

@@ -264,13 +264,13 @@ const COMMANDS = [
     { name: 'diff', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(593), __nccwpck_require__.e(621), __nccwpck_require__.e(365), __nccwpck_require__.e(670)]).then(__nccwpck_require__.bind(__nccwpck_require__, 78670))).diffCommand },
     { name: 'report', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(593), __nccwpck_require__.e(621), __nccwpck_require__.e(135), __nccwpck_require__.e(618), __nccwpck_require__.e(365), __nccwpck_require__.e(649), __nccwpck_require__.e(653), __nccwpck_require__.e(553)]).then(__nccwpck_require__.bind(__nccwpck_require__, 14595))).reportCommand },
     { name: 'run', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(761), __nccwpck_require__.e(287), __nccwpck_require__.e(593), __nccwpck_require__.e(621), __nccwpck_require__.e(135), __nccwpck_require__.e(294), __nccwpck_require__.e(618), __nccwpck_require__.e(586), __nccwpck_require__.e(365), __nccwpck_require__.e(649), __nccwpck_require__.e(641), __nccwpck_require__.e(810), __nccwpck_require__.e(653), __nccwpck_require__.e(144), __nccwpck_require__.e(948)]).then(__nccwpck_require__.bind(__nccwpck_require__, 57948))).runCommand },
-    { name: 'export', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(761), __nccwpck_require__.e(287), __nccwpck_require__.e(593), __nccwpck_require__.e(294), __nccwpck_require__.e(586), __nccwpck_require__.e(31), __nccwpck_require__.e(787)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5787))).exportCommand },
+    { name: 'export', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(761), __nccwpck_require__.e(287), __nccwpck_require__.e(593), __nccwpck_require__.e(294), __nccwpck_require__.e(586), __nccwpck_require__.e(449), __nccwpck_require__.e(787)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5787))).exportCommand },
     {
         name: 'devcontainer',
         load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(593), __nccwpck_require__.e(621), __nccwpck_require__.e(135), __nccwpck_require__.e(127)]).then(__nccwpck_require__.bind(__nccwpck_require__, 24127))).devcontainerCommand,
     },
     { name: 'sbom', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(761), __nccwpck_require__.e(593), __nccwpck_require__.e(556)]).then(__nccwpck_require__.bind(__nccwpck_require__, 98556))).sbomCommand },
-    { name: 'verify', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(761), __nccwpck_require__.e(287), __nccwpck_require__.e(593), __nccwpck_require__.e(586), __nccwpck_require__.e(31)]).then(__nccwpck_require__.bind(__nccwpck_require__, 86839))).verifyCommand },
+    { name: 'verify', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(761), __nccwpck_require__.e(287), __nccwpck_require__.e(593), __nccwpck_require__.e(586), __nccwpck_require__.e(449)]).then(__nccwpck_require__.bind(__nccwpck_require__, 24134))).verifyCommand },
     { name: 'doctor', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(593), __nccwpck_require__.e(866)]).then(__nccwpck_require__.bind(__nccwpck_require__, 89866))).doctorCommand },
 ];
 async function mainHelp() {
@@ -585,6 +585,7 @@ const DEFAULT_SESSION_DEADLINE_MS = 3_600_000;
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ko: () => (/* binding */ configPlatform),
 /* harmony export */   Rk: () => (/* binding */ createBuildxCli),
 /* harmony export */   n4: () => (/* binding */ parseImageIndex)
 /* harmony export */ });
@@ -654,6 +655,28 @@ function parseImageIndex(raw) {
         platforms.push({ os, architecture, ...(variant !== undefined && { variant }), digest: m.digest });
     }
     return { mediaType: data.mediaType ?? '', platforms, ...(unplatformed.length > 0 && { unplatformed }) };
+}
+const ConfigPlatformSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
+    os: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().optional(),
+    architecture: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().optional(),
+    variant: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().optional(),
+});
+/**
+ * `os/architecture[/variant]` of an image config's JSON; undefined when it names none (an index's
+ * map of configs by platform names none at its top).
+ */
+function configPlatform(raw) {
+    let json;
+    try {
+        json = JSON.parse(raw);
+    }
+    catch {
+        return undefined;
+    }
+    const c = ConfigPlatformSchema.safeParse(json);
+    if (!c.success || !c.data.os || !c.data.architecture)
+        return undefined;
+    return `${c.data.os}/${c.data.architecture}${c.data.variant ? `/${c.data.variant}` : ''}`;
 }
 /** What `imagetools inspect --format '{{json .Manifest}}'` prints: the digest is the part read. */
 const ManifestDescriptorSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({ digest: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().optional() });
@@ -736,6 +759,13 @@ function createBuildxCli(exec, cli = 'docker', httpDigest = (ref) => (0,_registr
             if (r.exitCode !== 0)
                 throw (0,_failures_js__WEBPACK_IMPORTED_MODULE_1__/* .readFailure */ .f1)(`inspecting ${ref}`, r, (0,_registry_js__WEBPACK_IMPORTED_MODULE_2__/* .splitImageRef */ .l2)(ref).host);
             return parseImageIndex(r.stdout);
+        },
+        async imagePlatform(ref) {
+            // A single image's config (an index prints one per platform, keyed by platform).
+            const r = await run(['buildx', 'imagetools', 'inspect', '--format', '{{json .Image}}', ref]);
+            if (r.exitCode !== 0)
+                throw (0,_failures_js__WEBPACK_IMPORTED_MODULE_1__/* .readFailure */ .f1)(`inspecting ${ref}`, r, (0,_registry_js__WEBPACK_IMPORTED_MODULE_2__/* .splitImageRef */ .l2)(ref).host);
+            return configPlatform(r.stdout);
         },
         imageDigest: async (ref) => (await httpDigest(ref)) ?? imageDigest(run, ref),
     };

@@ -1,8 +1,8 @@
-export const id = 35;
-export const ids = [35];
+export const id = 421;
+export const ids = [421];
 export const modules = {
 
-/***/ 24035:
+/***/ 85421:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -29,6 +29,45 @@ var errors = __webpack_require__(83916);
 var github_run = __webpack_require__(31738);
 // EXTERNAL MODULE: ./src/util/map-limit.ts
 var map_limit = __webpack_require__(9992);
+;// CONCATENATED MODULE: ./src/attest/verify-targets.ts
+
+
+/**
+ * The platform images behind a reference: every manifest of an index, or the image itself. With
+ * ONLY, the one of that platform: an index's entry, or a single-platform image whose config names
+ * that platform (read only then).
+ */
+async function platformTargets(docker, ref, only, prefix = 'verify: ') {
+    const { digest } = (0,cosign_args/* parseDigestRef */.Tf)(ref, `${prefix}IMAGE@DIGEST`);
+    const repository = ref.slice(0, ref.lastIndexOf('@'));
+    const index = await docker.imagetoolsInspect(ref);
+    const listed = index.platforms
+        .filter((p) => p.os !== 'unknown')
+        .map((p) => ({
+        platform: `${p.os}/${p.architecture}${p.variant ? `/${p.variant}` : ''}`,
+        ref: `${repository}@${p.digest}`,
+        digest: p.digest,
+    }));
+    // An entry without a platform may be what a runtime pulls on any platform: always checked.
+    const loose = (index.unplatformed ?? []).map((d) => ({
+        platform: `no platform (${d.slice(d.indexOf(':') + 1, d.indexOf(':') + 13)})`,
+        ref: `${repository}@${d}`,
+        digest: d,
+    }));
+    if (listed.length === 0 && loose.length === 0) {
+        if (only === undefined)
+            return [{ platform: 'image', ref, digest }];
+        const platform = await docker.imagePlatform(ref);
+        if (platform === only)
+            return [{ platform, ref, digest }];
+        throw new errors/* InputError */.dz(`${prefix}${ref} has no ${only} image`, `it is a single-platform image${platform === undefined ? ' whose config names no platform' : ` for ${platform}`}`);
+    }
+    const chosen = only === undefined ? listed : listed.filter((p) => p.platform === only);
+    if (only !== undefined && chosen.length === 0)
+        throw new errors/* InputError */.dz(`${prefix}${ref} has no ${only} image`, `it has: ${[...listed, ...loose].map((p) => p.platform).join(', ')}`);
+    return [...chosen, ...loose];
+}
+
 // EXTERNAL MODULE: ./src/attest/predicates.ts + 2 modules
 var predicates = __webpack_require__(28764);
 // EXTERNAL MODULE: ./src/attest/signing.ts
@@ -270,30 +309,6 @@ function parseVerifyFlags(values, naming) {
         tlog: values.tlog === true,
     };
 }
-/** The platform images behind a reference: every manifest of an index, or the image itself. */
-async function platformTargets(docker, ref, only, prefix = 'verify: ') {
-    const { digest } = (0,cosign_args/* parseDigestRef */.Tf)(ref, `${prefix}IMAGE@DIGEST`);
-    const repository = ref.slice(0, ref.lastIndexOf('@'));
-    const index = await docker.imagetoolsInspect(ref);
-    const listed = index.platforms
-        .filter((p) => p.os !== 'unknown')
-        .map((p) => ({
-        platform: `${p.os}/${p.architecture}${p.variant ? `/${p.variant}` : ''}`,
-        ref: `${repository}@${p.digest}`,
-        digest: p.digest,
-    }));
-    // An entry without a platform may be what a runtime pulls on any platform: always checked.
-    const loose = (index.unplatformed ?? []).map((d) => ({
-        platform: `no platform (${d.slice(d.indexOf(':') + 1, d.indexOf(':') + 13)})`,
-        ref: `${repository}@${d}`,
-        digest: d,
-    }));
-    const all = listed.length > 0 || loose.length > 0 ? listed : [{ platform: 'image', ref, digest }];
-    const chosen = only === undefined ? all : all.filter((p) => p.platform === only);
-    if (only !== undefined && chosen.length === 0)
-        throw new errors/* InputError */.dz(`${prefix}${ref} has no ${only} image`, `it has: ${[...all, ...loose].map((p) => p.platform).join(', ')}`);
-    return [...chosen, ...loose];
-}
 /**
  * Every check of a digest under a request: per platform image, the signature, each required
  * attestation and the smoke policy. A failed check is in `failed`; an unreachable registry or
@@ -369,7 +384,9 @@ const VERIFY_INPUTS = {
     'min-tflops': {
         description: 'Throughput floors the compute suite must have measured on a GPU, e.g. bf16=600 or bf16=600,tf32=300 (bf16, fp16, tf32, fp32).',
     },
-    platform: { description: 'Check only this platform image of the index (e.g. linux/arm64).' },
+    platform: {
+        description: 'Check only this platform image of the index (e.g. linux/arm64); a single-platform image must be for that platform (its config says).',
+    },
     tlog: {
         description: 'true - key-signed entries were uploaded to Rekor: check them there too.',
         default: 'false',
@@ -3133,6 +3150,15 @@ function registryInspector(client) {
             if (!m)
                 throw new errors/* CheckFailedError */.CO(`registry ${host} has no image ${ref}`, 'check the digest: it is the one the build reported (build.json)');
             return (0,buildx/* parseImageIndex */.n4)(m.bytes.toString('utf8'));
+        },
+        async imagePlatform(ref) {
+            const { host, repository, reference } = (0,docker_registry/* splitImageRef */.l2)(ref);
+            const m = await client(host).manifest(repository, reference, docker_registry/* MANIFEST_MEDIA_TYPES */.$T);
+            const config = JSON.parse(m?.bytes.toString('utf8') ?? '{}')
+                .config;
+            if (typeof config?.digest !== 'string')
+                return undefined; // an index, or no image
+            return (0,buildx/* configPlatform */.Ko)((await client(host).blob(repository, config.digest)).toString('utf8'));
         },
     };
 }

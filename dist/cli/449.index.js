@@ -1,8 +1,8 @@
-export const id = 31;
-export const ids = [31];
+export const id = 449;
+export const ids = [449];
 export const modules = {
 
-/***/ 86839:
+/***/ 24134:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -26,10 +26,49 @@ var attest = __webpack_require__(92945);
 var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/github/run.ts
 var github_run = __webpack_require__(31738);
-// EXTERNAL MODULE: ./src/attest/cosign-args.ts
-var cosign_args = __webpack_require__(51386);
 // EXTERNAL MODULE: ./src/util/map-limit.ts
 var map_limit = __webpack_require__(9992);
+// EXTERNAL MODULE: ./src/attest/cosign-args.ts
+var cosign_args = __webpack_require__(51386);
+;// CONCATENATED MODULE: ./src/attest/verify-targets.ts
+
+
+/**
+ * The platform images behind a reference: every manifest of an index, or the image itself. With
+ * ONLY, the one of that platform: an index's entry, or a single-platform image whose config names
+ * that platform (read only then).
+ */
+async function platformTargets(docker, ref, only, prefix = 'verify: ') {
+    const { digest } = (0,cosign_args/* parseDigestRef */.Tf)(ref, `${prefix}IMAGE@DIGEST`);
+    const repository = ref.slice(0, ref.lastIndexOf('@'));
+    const index = await docker.imagetoolsInspect(ref);
+    const listed = index.platforms
+        .filter((p) => p.os !== 'unknown')
+        .map((p) => ({
+        platform: `${p.os}/${p.architecture}${p.variant ? `/${p.variant}` : ''}`,
+        ref: `${repository}@${p.digest}`,
+        digest: p.digest,
+    }));
+    // An entry without a platform may be what a runtime pulls on any platform: always checked.
+    const loose = (index.unplatformed ?? []).map((d) => ({
+        platform: `no platform (${d.slice(d.indexOf(':') + 1, d.indexOf(':') + 13)})`,
+        ref: `${repository}@${d}`,
+        digest: d,
+    }));
+    if (listed.length === 0 && loose.length === 0) {
+        if (only === undefined)
+            return [{ platform: 'image', ref, digest }];
+        const platform = await docker.imagePlatform(ref);
+        if (platform === only)
+            return [{ platform, ref, digest }];
+        throw new errors/* InputError */.dz(`${prefix}${ref} has no ${only} image`, `it is a single-platform image${platform === undefined ? ' whose config names no platform' : ` for ${platform}`}`);
+    }
+    const chosen = only === undefined ? listed : listed.filter((p) => p.platform === only);
+    if (only !== undefined && chosen.length === 0)
+        throw new errors/* InputError */.dz(`${prefix}${ref} has no ${only} image`, `it has: ${[...listed, ...loose].map((p) => p.platform).join(', ')}`);
+    return [...chosen, ...loose];
+}
+
 // EXTERNAL MODULE: ./src/attest/predicates.ts + 1 modules
 var predicates = __webpack_require__(10714);
 // EXTERNAL MODULE: ./src/attest/signing.ts
@@ -271,30 +310,6 @@ function parseVerifyFlags(values, naming) {
         tlog: values.tlog === true,
     };
 }
-/** The platform images behind a reference: every manifest of an index, or the image itself. */
-async function platformTargets(docker, ref, only, prefix = 'verify: ') {
-    const { digest } = (0,cosign_args/* parseDigestRef */.Tf)(ref, `${prefix}IMAGE@DIGEST`);
-    const repository = ref.slice(0, ref.lastIndexOf('@'));
-    const index = await docker.imagetoolsInspect(ref);
-    const listed = index.platforms
-        .filter((p) => p.os !== 'unknown')
-        .map((p) => ({
-        platform: `${p.os}/${p.architecture}${p.variant ? `/${p.variant}` : ''}`,
-        ref: `${repository}@${p.digest}`,
-        digest: p.digest,
-    }));
-    // An entry without a platform may be what a runtime pulls on any platform: always checked.
-    const loose = (index.unplatformed ?? []).map((d) => ({
-        platform: `no platform (${d.slice(d.indexOf(':') + 1, d.indexOf(':') + 13)})`,
-        ref: `${repository}@${d}`,
-        digest: d,
-    }));
-    const all = listed.length > 0 || loose.length > 0 ? listed : [{ platform: 'image', ref, digest }];
-    const chosen = only === undefined ? all : all.filter((p) => p.platform === only);
-    if (only !== undefined && chosen.length === 0)
-        throw new errors/* InputError */.dz(`${prefix}${ref} has no ${only} image`, `it has: ${[...all, ...loose].map((p) => p.platform).join(', ')}`);
-    return [...chosen, ...loose];
-}
 /**
  * Every check of a digest under a request: per platform image, the signature, each required
  * attestation and the smoke policy. A failed check is in `failed`; an unreachable registry or
@@ -350,7 +365,8 @@ const VERIFY_OPTIONS_HELP = `  --key FILE                    public key of a key
   --require-smoke pass          no smoke test failed
   --require-gpu-smoke           the smoke tests ran on a GPU and the gpu suite passed
   --min-tflops bf16=600         the compute suite measured at least this on a GPU (bf16, fp16, tf32, fp32)
-  --platform P                  only this platform (e.g. linux/arm64)
+  --platform P                  only this platform (e.g. linux/arm64); a single-platform image
+                                must be that platform (its config says)
   --tlog                        key-signed entries were uploaded to Rekor: check them there too`;
 /** Verify IMAGE@DIGEST with the real cosign (or the io's signer); the outcome, failures included. */
 async function verifyWithCli(io, ref, request, prefix = 'verify: ') {
