@@ -732,6 +732,42 @@ describe('a push that fails half-way', () => {
     expect(registry.count('putManifest')).toBe(0);
   });
 
+  it('a failed first round still cancels the uploads opened after the failure (a mount that started a 202)', async () => {
+    const registry = new MemoryRegistry();
+    const first: Buffer[] = [];
+    await setup(() => fixtureKey, registry).signer.attestAll(
+      REF,
+      [SBOM],
+      KEY,
+      undefined,
+      (_i, e) => (first[0] = e!),
+    );
+    // The tag no longer lists the SBOM and the registry does not have its blob: the mount POST
+    // (sent once the tag is read, an I/O round later) opens an upload. The config's POST fails at once.
+    registry.manifests.delete(`${HOST}/${REPO}:${cosignTag(IMG, 'att')}`);
+    registry.blobs.delete(sha256Digest(first[0]!));
+    registry.fail = (c) =>
+      c.op === 'startUpload' && c.ref === undefined
+        ? new EnvironmentError('registry localhost:5000: starting an upload failed (HTTP 500)', 'check it')
+        : undefined;
+    const slowReads = (host: string): OciClient => {
+      const c = registry.client(host);
+      return {
+        ...c,
+        manifest: async (...a) => {
+          await new Promise((resolve) => setImmediate(resolve));
+          return c.manifest(...a);
+        },
+      };
+    };
+    const signer = createNativeSigner({ client: slowReads, signingKey: async () => fixtureKey, readText });
+    const err = await rejection(signer.attestAll(REF, [{ ...SBOM, earlier: first[0]! }], KEY));
+    expect(err).toBeInstanceOf(EnvironmentError);
+    const mounts = registry.calls.filter((c) => c.op === 'startUpload' && c.ref !== undefined);
+    expect(mounts.map((c) => c.ref)).toEqual([sha256Digest(first[0]!)]);
+    expect(registry.calls.filter((c) => c.op === 'cancelUpload')).toHaveLength(1);
+  });
+
   it('a refused manifest whose plain retry fails too: the error, and the host keeps embedding', async () => {
     const registry = new MemoryRegistry();
     registry.fail = (c) =>

@@ -23,6 +23,7 @@ import {
   verifyImage,
   type VerifyPolicy,
 } from '../../src/attest/verify.js';
+import { normalizePlatform } from '../../src/attest/verify-targets.js';
 import { runCli } from '../../src/cli/main.js';
 import { EnvironmentError, InputError } from '../../src/errors.js';
 import { captureIo, fakeDocker } from '../helpers/fakes.js';
@@ -314,6 +315,35 @@ describe('ml-image verify', () => {
       expect(r.code, r.err).toBe(0);
       expect(r.out).toMatch(/^ok {3}linux\/amd64 +signature: 1 verified$/m);
       expect(asked).toEqual([amd]);
+    });
+
+    it("--platform compares as containerd does: linux/arm64 is the config's linux/arm64/v8", async () => {
+      const arm64v8 = fakeDocker({
+        imagetoolsInspect: async () => ({
+          mediaType: 'application/vnd.oci.image.manifest.v1+json',
+          platforms: [],
+        }),
+        imagePlatform: async () => 'linux/arm64/v8',
+      });
+      const io = { ...captureIo('/tmp', arm64v8), signer: () => scriptedSigner(new Set([amd]), full()) };
+      expect(
+        await runCli(['verify', amd, '--key', 'cosign.pub', '--platform', 'linux/arm64'], io),
+        io.err(),
+      ).toBe(0);
+      expect(io.out()).toMatch(/^ok {3}linux\/arm64\/v8 +signature: 1 verified$/m);
+    });
+
+    it('an index with no platform image and --platform: exit 2 saying it names no platform', async () => {
+      const empty = fakeDocker({
+        imagetoolsInspect: async () => ({
+          mediaType: 'application/vnd.oci.image.index.v1+json',
+          platforms: [{ os: 'unknown', architecture: 'unknown', digest: D('9') }],
+        }),
+        imagePlatform: async () => undefined,
+      });
+      const io = { ...captureIo('/tmp', empty), signer: () => scriptedSigner(new Set(), {}) };
+      expect(await runCli(['verify', index, '--key', 'cosign.pub', '--platform', 'linux/amd64'], io)).toBe(2);
+      expect(io.err()).toMatch(/it names no platform: an index without platform images/);
     });
 
     it('--platform naming another: exit 2 saying which platform the image is for', async () => {
@@ -650,4 +680,16 @@ describe('verifyImage: checks side by side for a key, one at a time keyless', ()
     );
     expect(c.most()).toBe(expected);
   });
+});
+
+describe('normalizePlatform', () => {
+  it.each([
+    ['linux/arm64/v8', 'linux/arm64'],
+    ['linux/arm64', 'linux/arm64'],
+    ['linux/amd64/v1', 'linux/amd64'],
+    ['linux/amd64/v3', 'linux/amd64/v3'],
+    ['linux/arm', 'linux/arm/v7'],
+    ['linux/arm/v6', 'linux/arm/v6'],
+    ['Linux/AMD64', 'linux/amd64'],
+  ])('%s -> %s', (raw, want) => expect(normalizePlatform(raw)).toBe(want));
 });

@@ -830,4 +830,40 @@ describe('createOciClient: requests at once', () => {
       ['PUT /v2/r/manifests/t', true],
     ]);
   });
+
+  it('the token request may be sent again too (a GET), and a token refused later is asked for anew', async () => {
+    let current = 'tok-1';
+    let issued = 0;
+    const marks: boolean[] = [];
+    const { fetch, requests } = scripted((r): Answer => {
+      if (r.url.startsWith('https://auth.example.com/')) {
+        issued++;
+        return { status: 200, body: JSON.stringify({ token: `tok-${issued}` }) };
+      }
+      if (r.headers.Authorization !== `Bearer ${current}`)
+        return {
+          status: 401,
+          headers: {
+            'WWW-Authenticate': 'Bearer realm="https://auth.example.com/token",service="reg.example.com"',
+          },
+        };
+      return {
+        status: 200,
+        body: MANIFEST,
+        headers: { 'Content-Type': 'application/vnd.oci.image.manifest.v1+json' },
+      };
+    });
+    const recording: OciFetch = (url, init) => {
+      if (url.startsWith('https://auth.example.com/')) marks.push(init.resendable === true);
+      return fetch(url, init);
+    };
+    const client = createOciClient('reg.example.com', { fetch: recording, credential: () => none });
+    await client.manifest('r', 'a', ACCEPT);
+    expect(marks).toEqual([true]);
+    // The registry now refuses tok-1 (expired): the client asks for a new token, not the old one.
+    current = 'tok-2';
+    expect(await client.manifest('r', 'b', ACCEPT)).toBeDefined();
+    expect(issued).toBe(2);
+    expect(requests.at(-1)!.headers.Authorization).toBe('Bearer tok-2');
+  });
 });

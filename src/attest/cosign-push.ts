@@ -46,17 +46,22 @@ export async function pushCosignImage(
   const digests = blobs.map((b) => sha256Digest(b.data));
   const there = Promise.resolve(opts.read ?? client.manifest(repository, tag, ACCEPT).then(readLayers));
   try {
-    const [layers, configUpload, uploads] = await Promise.all([
+    // The first round settles whole before anything else happens: a failure is only acted on once
+    // every upload it may open is opened (and so can be cancelled).
+    const first = await Promise.allSettled([
       there.then(complete),
       open(),
-      Promise.all(
-        blobs.map(async (b, i) => {
-          if (!b.maybeThere) return open();
-          const listed = (await there).some((l) => l.digest === digests[i]);
-          return listed ? undefined : track(client.startUpload(repository, digests[i]));
-        }),
-      ),
+      ...blobs.map(async (b, i) => {
+        if (!b.maybeThere) return open();
+        const listed = (await there).some((l) => l.digest === digests[i]);
+        return listed ? undefined : track(client.startUpload(repository, digests[i]));
+      }),
     ]);
+    const failed = first.find((r) => r.status === 'rejected');
+    if (failed) throw failed.reason;
+    const [layers, configUpload, ...uploads] = first.map(
+      (r) => (r as PromiseFulfilledResult<unknown>).value,
+    ) as [Layer[], string | undefined, ...(string | undefined)[]];
     const image = cosignImage(layers);
     const [configDigest] = await Promise.all([
       finish(configUpload!, image.config),

@@ -7,6 +7,18 @@ import { parseDigestRef } from './cosign-args.js';
 /** What verify reads of an image: its index, and a single image's platform. */
 export type ImageReader = Pick<DockerAdapter, 'imagetoolsInspect' | 'imagePlatform'>;
 
+/**
+ * A platform as containerd compares them: arm64's v8, amd64's v1 and 386's absent variant are the
+ * default ones (linux/arm64/v8 is linux/arm64), and arm without one is arm/v7.
+ */
+export function normalizePlatform(platform: string): string {
+  const [os = '', arch = '', variant] = platform.toLowerCase().split('/');
+  if (arch === 'arm64' && (variant === 'v8' || variant === undefined)) return `${os}/arm64`;
+  if (arch === 'amd64' && (variant === 'v1' || variant === undefined)) return `${os}/amd64`;
+  if (arch === 'arm' && variant === undefined) return `${os}/arm/v7`;
+  return variant === undefined ? `${os}/${arch}` : `${os}/${arch}/${variant}`;
+}
+
 export interface VerifyTarget {
   platform: string;
   ref: string;
@@ -40,16 +52,19 @@ export async function platformTargets(
     ref: `${repository}@${d}`,
     digest: d,
   }));
+  const wanted = only === undefined ? undefined : normalizePlatform(only);
   if (listed.length === 0 && loose.length === 0) {
     if (only === undefined) return [{ platform: 'image', ref, digest }];
     const platform = await docker.imagePlatform(ref);
-    if (platform === only) return [{ platform, ref, digest }];
+    if (platform !== undefined && normalizePlatform(platform) === wanted) return [{ platform, ref, digest }];
     throw new InputError(
       `${prefix}${ref} has no ${only} image`,
-      `it is a single-platform image${platform === undefined ? ' whose config names no platform' : ` for ${platform}`}`,
+      platform === undefined
+        ? 'it names no platform: an index without platform images, or an image whose config names none'
+        : `it is a single-platform image for ${platform}`,
     );
   }
-  const chosen = only === undefined ? listed : listed.filter((p) => p.platform === only);
+  const chosen = only === undefined ? listed : listed.filter((p) => normalizePlatform(p.platform) === wanted);
   if (only !== undefined && chosen.length === 0)
     throw new InputError(
       `${prefix}${ref} has no ${only} image`,

@@ -164,7 +164,7 @@ class RegistryClient implements OciClient {
     if (url.protocol !== 'https:' && !this.loopback)
       throw this.denied(`${this.host} names a token service over plain HTTP (${url.origin}): refused`);
     const t = await this.again(true, () =>
-      this.send(url.toString(), 'GET', creds ? { Authorization: basicAuth(creds) } : {}),
+      this.send(url.toString(), 'GET', creds ? { Authorization: basicAuth(creds) } : {}, undefined, true),
     );
     if (t.status !== 200)
       throw this.denied(
