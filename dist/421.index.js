@@ -33,6 +33,20 @@ var map_limit = __webpack_require__(9992);
 
 
 /**
+ * A platform as containerd compares them: arm64's v8, amd64's v1 and 386's absent variant are the
+ * default ones (linux/arm64/v8 is linux/arm64), and arm without one is arm/v7.
+ */
+function normalizePlatform(platform) {
+    const [os = '', arch = '', variant] = platform.toLowerCase().split('/');
+    if (arch === 'arm64' && (variant === 'v8' || variant === undefined))
+        return `${os}/arm64`;
+    if (arch === 'amd64' && (variant === 'v1' || variant === undefined))
+        return `${os}/amd64`;
+    if (arch === 'arm' && variant === undefined)
+        return `${os}/arm/v7`;
+    return variant === undefined ? `${os}/${arch}` : `${os}/${arch}/${variant}`;
+}
+/**
  * The platform images behind a reference: every manifest of an index, or the image itself. With
  * ONLY, the one of that platform: an index's entry, or a single-platform image whose config names
  * that platform (read only then).
@@ -54,15 +68,18 @@ async function platformTargets(docker, ref, only, prefix = 'verify: ') {
         ref: `${repository}@${d}`,
         digest: d,
     }));
+    const wanted = only === undefined ? undefined : normalizePlatform(only);
     if (listed.length === 0 && loose.length === 0) {
         if (only === undefined)
             return [{ platform: 'image', ref, digest }];
         const platform = await docker.imagePlatform(ref);
-        if (platform === only)
+        if (platform !== undefined && normalizePlatform(platform) === wanted)
             return [{ platform, ref, digest }];
-        throw new errors/* InputError */.dz(`${prefix}${ref} has no ${only} image`, `it is a single-platform image${platform === undefined ? ' whose config names no platform' : ` for ${platform}`}`);
+        throw new errors/* InputError */.dz(`${prefix}${ref} has no ${only} image`, platform === undefined
+            ? 'it names no platform: an index without platform images, or an image whose config names none'
+            : `it is a single-platform image for ${platform}`);
     }
-    const chosen = only === undefined ? listed : listed.filter((p) => p.platform === only);
+    const chosen = only === undefined ? listed : listed.filter((p) => normalizePlatform(p.platform) === wanted);
     if (only !== undefined && chosen.length === 0)
         throw new errors/* InputError */.dz(`${prefix}${ref} has no ${only} image`, `it has: ${[...listed, ...loose].map((p) => p.platform).join(', ')}`);
     return [...chosen, ...loose];
@@ -1604,7 +1621,7 @@ class RegistryClient {
         const url = (0,docker_registry/* tokenRequestUrl */.WC)(params, scope);
         if (url.protocol !== 'https:' && !this.loopback)
             throw this.denied(`${this.host} names a token service over plain HTTP (${url.origin}): refused`);
-        const t = await this.again(true, () => this.send(url.toString(), 'GET', creds ? { Authorization: basicAuth(creds) } : {}));
+        const t = await this.again(true, () => this.send(url.toString(), 'GET', creds ? { Authorization: basicAuth(creds) } : {}, undefined, true));
         if (t.status !== 200)
             throw this.denied(`${this.host} refused a token for ${scope} (${oci_client_registryError(t.status, t.body)}; ${who})`);
         const parsed = parseJson(t.body);
@@ -2563,16 +2580,22 @@ async function pushCosignImage(client, repository, tag, blobs, complete, opts) {
     const digests = blobs.map((b) => sha256Digest(b.data));
     const there = Promise.resolve(opts.read ?? client.manifest(repository, tag, ACCEPT).then(readLayers));
     try {
-        const [layers, configUpload, uploads] = await Promise.all([
+        // The first round settles whole before anything else happens: a failure is only acted on once
+        // every upload it may open is opened (and so can be cancelled).
+        const first = await Promise.allSettled([
             there.then(complete),
             open(),
-            Promise.all(blobs.map(async (b, i) => {
+            ...blobs.map(async (b, i) => {
                 if (!b.maybeThere)
                     return open();
                 const listed = (await there).some((l) => l.digest === digests[i]);
                 return listed ? undefined : track(client.startUpload(repository, digests[i]));
-            })),
+            }),
         ]);
+        const failed = first.find((r) => r.status === 'rejected');
+        if (failed)
+            throw failed.reason;
+        const [layers, configUpload, ...uploads] = first.map((r) => r.value);
         const image = cosignImage(layers);
         const [configDigest] = await Promise.all([
             finish(configUpload, image.config),

@@ -34,6 +34,20 @@ var cosign_args = __webpack_require__(51386);
 
 
 /**
+ * A platform as containerd compares them: arm64's v8, amd64's v1 and 386's absent variant are the
+ * default ones (linux/arm64/v8 is linux/arm64), and arm without one is arm/v7.
+ */
+function normalizePlatform(platform) {
+    const [os = '', arch = '', variant] = platform.toLowerCase().split('/');
+    if (arch === 'arm64' && (variant === 'v8' || variant === undefined))
+        return `${os}/arm64`;
+    if (arch === 'amd64' && (variant === 'v1' || variant === undefined))
+        return `${os}/amd64`;
+    if (arch === 'arm' && variant === undefined)
+        return `${os}/arm/v7`;
+    return variant === undefined ? `${os}/${arch}` : `${os}/${arch}/${variant}`;
+}
+/**
  * The platform images behind a reference: every manifest of an index, or the image itself. With
  * ONLY, the one of that platform: an index's entry, or a single-platform image whose config names
  * that platform (read only then).
@@ -55,15 +69,18 @@ async function platformTargets(docker, ref, only, prefix = 'verify: ') {
         ref: `${repository}@${d}`,
         digest: d,
     }));
+    const wanted = only === undefined ? undefined : normalizePlatform(only);
     if (listed.length === 0 && loose.length === 0) {
         if (only === undefined)
             return [{ platform: 'image', ref, digest }];
         const platform = await docker.imagePlatform(ref);
-        if (platform === only)
+        if (platform !== undefined && normalizePlatform(platform) === wanted)
             return [{ platform, ref, digest }];
-        throw new errors/* InputError */.dz(`${prefix}${ref} has no ${only} image`, `it is a single-platform image${platform === undefined ? ' whose config names no platform' : ` for ${platform}`}`);
+        throw new errors/* InputError */.dz(`${prefix}${ref} has no ${only} image`, platform === undefined
+            ? 'it names no platform: an index without platform images, or an image whose config names none'
+            : `it is a single-platform image for ${platform}`);
     }
-    const chosen = only === undefined ? listed : listed.filter((p) => p.platform === only);
+    const chosen = only === undefined ? listed : listed.filter((p) => normalizePlatform(p.platform) === wanted);
     if (only !== undefined && chosen.length === 0)
         throw new errors/* InputError */.dz(`${prefix}${ref} has no ${only} image`, `it has: ${[...listed, ...loose].map((p) => p.platform).join(', ')}`);
     return [...chosen, ...loose];

@@ -979,7 +979,7 @@ class RegistryClient {
         const url = (0,docker_registry/* tokenRequestUrl */.WC)(params, scope);
         if (url.protocol !== 'https:' && !this.loopback)
             throw this.denied(`${this.host} names a token service over plain HTTP (${url.origin}): refused`);
-        const t = await this.again(true, () => this.send(url.toString(), 'GET', creds ? { Authorization: (0,registry_auth/* basicAuth */.tB)(creds) } : {}));
+        const t = await this.again(true, () => this.send(url.toString(), 'GET', creds ? { Authorization: (0,registry_auth/* basicAuth */.tB)(creds) } : {}, undefined, true));
         if (t.status !== 200)
             throw this.denied(`${this.host} refused a token for ${scope} (${registryError(t.status, t.body)}; ${who})`);
         const parsed = parseJson(t.body);
@@ -1898,16 +1898,22 @@ async function pushCosignImage(client, repository, tag, blobs, complete, opts) {
     const digests = blobs.map((b) => sha256Digest(b.data));
     const there = Promise.resolve(opts.read ?? client.manifest(repository, tag, ACCEPT).then(readLayers));
     try {
-        const [layers, configUpload, uploads] = await Promise.all([
+        // The first round settles whole before anything else happens: a failure is only acted on once
+        // every upload it may open is opened (and so can be cancelled).
+        const first = await Promise.allSettled([
             there.then(complete),
             open(),
-            Promise.all(blobs.map(async (b, i) => {
+            ...blobs.map(async (b, i) => {
                 if (!b.maybeThere)
                     return open();
                 const listed = (await there).some((l) => l.digest === digests[i]);
                 return listed ? undefined : track(client.startUpload(repository, digests[i]));
-            })),
+            }),
         ]);
+        const failed = first.find((r) => r.status === 'rejected');
+        if (failed)
+            throw failed.reason;
+        const [layers, configUpload, ...uploads] = first.map((r) => r.value);
         const image = cosignImage(layers);
         const [configDigest] = await Promise.all([
             finish(configUpload, image.config),
