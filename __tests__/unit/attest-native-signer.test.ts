@@ -1543,8 +1543,11 @@ describe('createSigner: the calls that stay with cosign (review fixes)', () => {
     );
     const indexDigest = registry.put(HOST, REPO, 'multi', 'application/vnd.oci.image.index.v1+json', index);
     const reader = registryInspector((h) => registry.client(h));
+    await reader.imagetoolsInspect(`${HOST}/${REPO}@${digest}`);
     expect(await reader.imagePlatform(`${HOST}/${REPO}@${digest}`)).toBe('linux/arm/v7');
     expect(await reader.imagePlatform(`${HOST}/${REPO}@${indexDigest}`)).toBeUndefined();
+    // The image's manifest is read once for both questions.
+    expect(registry.calls.filter((c) => c.op === 'manifest' && c.ref === digest)).toHaveLength(1);
   });
 
   it('verifyDeps: behind a proxy the index is read through docker; direct, over the registry client', () => {

@@ -113,7 +113,11 @@ export const AHEAD_READ_MS = 5_000;
 export class Ahead {
   /** Tag reads by id, with when they were sent: an old one is not used (see AHEAD_READ_MS). */
   private readonly reads = new Map<string, { read: Promise<Layer[]>; at: number }>();
-  private readonly uploads = new Map<string, Promise<string | undefined>[]>();
+  /** Uploads opened ahead by `host/repository`, with the client and repository to cancel them. */
+  private readonly uploads = new Map<
+    string,
+    { client: OciClient; repository: string; opened: Promise<string | undefined>[] }
+  >();
 
   start(client: OciClient, repository: string, tags: readonly string[], uploads: number): void {
     for (const tag of tags) {
@@ -123,11 +127,13 @@ export class Ahead {
       read.catch(() => undefined);
       this.reads.set(id, { read, at: Date.now() });
     }
-    const pool = `${client.host}/${repository}`;
+    const id = `${client.host}/${repository}`;
+    const pool = this.uploads.get(id) ?? { client, repository, opened: [] };
+    this.uploads.set(id, pool);
     for (let i = 0; i < uploads; i++) {
       const upload = client.startUpload(repository);
       upload.catch(() => undefined);
-      this.uploads.set(pool, [...(this.uploads.get(pool) ?? []), upload]);
+      pool.opened.push(upload);
     }
   }
 
@@ -143,23 +149,21 @@ export class Ahead {
 
   /** A new upload to the repository: one opened ahead, else one opened now. */
   upload(client: OciClient, repository: string): Promise<string | undefined> {
-    return this.uploads.get(`${client.host}/${repository}`)?.shift() ?? client.startUpload(repository);
+    return this.uploads.get(`${client.host}/${repository}`)?.opened.shift() ?? client.startUpload(repository);
   }
 
   /** Cancel every upload opened ahead and not taken; best effort (a registry drops stale ones). */
-  async release(clientOf: (host: string) => OciClient): Promise<void> {
-    const left = [...this.uploads].flatMap(([pool, uploads]) => uploads.map((u) => ({ pool, u })));
+  async release(): Promise<void> {
+    const pools = [...this.uploads.values()];
     this.uploads.clear();
     this.reads.clear();
     await Promise.all(
-      left.map(async ({ pool, u }) => {
-        const host = pool.slice(0, pool.indexOf('/'));
-        const url = await u.catch(() => undefined);
-        if (url !== undefined)
-          await clientOf(host)
-            .cancelUpload(pool.slice(host.length + 1), url)
-            .catch(() => undefined);
-      }),
+      pools.flatMap(({ client, repository, opened }) =>
+        opened.map(async (u) => {
+          const url = await u.catch(() => undefined);
+          if (url !== undefined) await client.cancelUpload(repository, url).catch(() => undefined);
+        }),
+      ),
     );
   }
 }

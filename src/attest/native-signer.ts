@@ -65,6 +65,10 @@ const layer = (mediaType: string, data: Buffer, annotations: Record<string, stri
   annotations,
 });
 
+/** A layer's blob: embedded in its descriptor (checked), else read from the registry. */
+const blobOf = async (client: OciClient, repository: string, l: Layer) =>
+  embeddedBlob(l) ?? (await client.blob(repository, l.digest));
+
 const describeKey = (id: VerifyIdentity) =>
   id.kind === 'key' ? `the public key ${id.publicKey}` : 'a keyless identity';
 
@@ -163,10 +167,7 @@ class NativeSigner implements Signer {
             .map(async (layer) => ({
               layer,
               // Content-addressed: a blob whose digest is known needs no download.
-              blob:
-                layer.digest === known?.digest
-                  ? known.bytes
-                  : (embeddedBlob(layer) ?? (await client.blob(repository, layer.digest))),
+              blob: layer.digest === known?.digest ? known.bytes : await blobOf(client, repository, layer),
             })),
         ),
       );
@@ -206,7 +207,7 @@ class NativeSigner implements Signer {
 
   /** Cancel the uploads opened ahead that no push took (the registry would keep them for days). */
   release(): Promise<void> {
-    return this.ahead.release(this.deps.client);
+    return this.ahead.release();
   }
 
   async version() {
@@ -273,8 +274,7 @@ class NativeSigner implements Signer {
       layer(DSSE_MEDIA_TYPE, m.envelope, { [SIGNATURE_ANNOTATION]: '', predicateType: m.type }),
     );
     const types = new Set(made.map((m) => m.type));
-    const typeOf = async (l: Layer) =>
-      envelopePredicateType(embeddedBlob(l) ?? (await client.blob(repository, l.digest)));
+    const typeOf = async (l: Layer) => envelopePredicateType(await blobOf(client, repository, l));
     this.read.delete(`${host}/${repository}@${digest}.att`);
     const work = this.serial(`${host}/${repository}:${tag}`, () =>
       pushCosignImage(

@@ -272,10 +272,22 @@ export function createSigner(opts: SignerOptions): BatchSigner {
 
 /** `imagetools inspect` over the registry client: the platform manifests of an index, no buildx. */
 export function registryInspector(client: (host: string) => OciClient): ImageReader {
+  // The manifest of a ref, read once (imagePlatform reads the one imagetoolsInspect did).
+  const manifests = new Map<string, ReturnType<OciClient['manifest']>>();
+  const manifestOf = (ref: string) => {
+    const { host, repository, reference } = splitImageRef(ref);
+    let m = manifests.get(ref);
+    if (!m) {
+      m = client(host).manifest(repository, reference, MANIFEST_MEDIA_TYPES);
+      manifests.set(ref, m);
+      m.catch(() => manifests.delete(ref));
+    }
+    return m;
+  };
   return {
     async imagetoolsInspect(ref) {
-      const { host, repository, reference } = splitImageRef(ref);
-      const m = await client(host).manifest(repository, reference, MANIFEST_MEDIA_TYPES);
+      const { host } = splitImageRef(ref);
+      const m = await manifestOf(ref);
       // A registry that answers, without that image: a failed check (exit 1), as through buildx.
       if (!m)
         throw new CheckFailedError(
@@ -285,8 +297,8 @@ export function registryInspector(client: (host: string) => OciClient): ImageRea
       return parseImageIndex(m.bytes.toString('utf8'));
     },
     async imagePlatform(ref) {
-      const { host, repository, reference } = splitImageRef(ref);
-      const m = await client(host).manifest(repository, reference, MANIFEST_MEDIA_TYPES);
+      const { host, repository } = splitImageRef(ref);
+      const m = await manifestOf(ref);
       const config = (JSON.parse(m?.bytes.toString('utf8') ?? '{}') as { config?: { digest?: unknown } })
         .config;
       if (typeof config?.digest !== 'string') return undefined; // an index, or no image
