@@ -2641,6 +2641,7 @@ const AHEAD_READ_MS = 5_000;
 class Ahead {
     /** Tag reads by id, with when they were sent: an old one is not used (see AHEAD_READ_MS). */
     reads = new Map();
+    /** Uploads opened ahead by `host/repository`, with the client and repository to cancel them. */
     uploads = new Map();
     start(client, repository, tags, uploads) {
         for (const tag of tags) {
@@ -2651,11 +2652,13 @@ class Ahead {
             read.catch(() => undefined);
             this.reads.set(id, { read, at: Date.now() });
         }
-        const pool = `${client.host}/${repository}`;
+        const id = `${client.host}/${repository}`;
+        const pool = this.uploads.get(id) ?? { client, repository, opened: [] };
+        this.uploads.set(id, pool);
         for (let i = 0; i < uploads; i++) {
             const upload = client.startUpload(repository);
             upload.catch(() => undefined);
-            this.uploads.set(pool, [...(this.uploads.get(pool) ?? []), upload]);
+            pool.opened.push(upload);
         }
     }
     /** The tag's layers: read ahead (taken), else read now. */
@@ -2669,21 +2672,18 @@ class Ahead {
     }
     /** A new upload to the repository: one opened ahead, else one opened now. */
     upload(client, repository) {
-        return this.uploads.get(`${client.host}/${repository}`)?.shift() ?? client.startUpload(repository);
+        return this.uploads.get(`${client.host}/${repository}`)?.opened.shift() ?? client.startUpload(repository);
     }
     /** Cancel every upload opened ahead and not taken; best effort (a registry drops stale ones). */
-    async release(clientOf) {
-        const left = [...this.uploads].flatMap(([pool, uploads]) => uploads.map((u) => ({ pool, u })));
+    async release() {
+        const pools = [...this.uploads.values()];
         this.uploads.clear();
         this.reads.clear();
-        await Promise.all(left.map(async ({ pool, u }) => {
-            const host = pool.slice(0, pool.indexOf('/'));
+        await Promise.all(pools.flatMap(({ client, repository, opened }) => opened.map(async (u) => {
             const url = await u.catch(() => undefined);
             if (url !== undefined)
-                await clientOf(host)
-                    .cancelUpload(pool.slice(host.length + 1), url)
-                    .catch(() => undefined);
-        }));
+                await client.cancelUpload(repository, url).catch(() => undefined);
+        })));
     }
 }
 
@@ -2701,6 +2701,8 @@ const native_signer_layer = (mediaType, data, annotations) => ({
     digest: sha256Digest(data),
     annotations,
 });
+/** A layer's blob: embedded in its descriptor (checked), else read from the registry. */
+const blobOf = async (client, repository, l) => embeddedBlob(l) ?? (await client.blob(repository, l.digest));
 const describeKey = (id) => id.kind === 'key' ? `the public key ${id.publicKey}` : 'a keyless identity';
 /** A registry problem while doing WHAT says so first ("attest REF: registry ... is unreachable"). */
 async function doing(what, work) {
@@ -2779,9 +2781,7 @@ class NativeSigner {
                 .map(async (layer) => ({
                 layer,
                 // Content-addressed: a blob whose digest is known needs no download.
-                blob: layer.digest === known?.digest
-                    ? known.bytes
-                    : (embeddedBlob(layer) ?? (await client.blob(repository, layer.digest))),
+                blob: layer.digest === known?.digest ? known.bytes : await blobOf(client, repository, layer),
             }))));
             this.read.set(id, content);
             content.catch(() => this.read.delete(id));
@@ -2813,7 +2813,7 @@ class NativeSigner {
     }
     /** Cancel the uploads opened ahead that no push took (the registry would keep them for days). */
     release() {
-        return this.ahead.release(this.deps.client);
+        return this.ahead.release();
     }
     async version() {
         return { gitVersion: 'built-in' };
@@ -2873,7 +2873,7 @@ class NativeSigner {
         const tag = cosignTag(digest, 'att');
         const added = made.map((m) => native_signer_layer(DSSE_MEDIA_TYPE, m.envelope, { [SIGNATURE_ANNOTATION]: '', predicateType: m.type }));
         const types = new Set(made.map((m) => m.type));
-        const typeOf = async (l) => envelopePredicateType(embeddedBlob(l) ?? (await client.blob(repository, l.digest)));
+        const typeOf = async (l) => envelopePredicateType(await blobOf(client, repository, l));
         this.read.delete(`${host}/${repository}@${digest}.att`);
         const work = this.serial(`${host}/${repository}:${tag}`, () => pushCosignImage(client, repository, tag, 
         // A new signature makes new bytes: only an envelope attached again may be there already.
@@ -3165,18 +3165,30 @@ function createSigner(opts) {
 }
 /** `imagetools inspect` over the registry client: the platform manifests of an index, no buildx. */
 function registryInspector(client) {
+    // The manifest of a ref, read once (imagePlatform reads the one imagetoolsInspect did).
+    const manifests = new Map();
+    const manifestOf = (ref) => {
+        const { host, repository, reference } = (0,docker_registry/* splitImageRef */.l2)(ref);
+        let m = manifests.get(ref);
+        if (!m) {
+            m = client(host).manifest(repository, reference, docker_registry/* MANIFEST_MEDIA_TYPES */.$T);
+            manifests.set(ref, m);
+            m.catch(() => manifests.delete(ref));
+        }
+        return m;
+    };
     return {
         async imagetoolsInspect(ref) {
-            const { host, repository, reference } = (0,docker_registry/* splitImageRef */.l2)(ref);
-            const m = await client(host).manifest(repository, reference, docker_registry/* MANIFEST_MEDIA_TYPES */.$T);
+            const { host } = (0,docker_registry/* splitImageRef */.l2)(ref);
+            const m = await manifestOf(ref);
             // A registry that answers, without that image: a failed check (exit 1), as through buildx.
             if (!m)
                 throw new errors/* CheckFailedError */.CO(`registry ${host} has no image ${ref}`, 'check the digest: it is the one the build reported (build.json)');
             return (0,buildx/* parseImageIndex */.n4)(m.bytes.toString('utf8'));
         },
         async imagePlatform(ref) {
-            const { host, repository, reference } = (0,docker_registry/* splitImageRef */.l2)(ref);
-            const m = await client(host).manifest(repository, reference, docker_registry/* MANIFEST_MEDIA_TYPES */.$T);
+            const { host, repository } = (0,docker_registry/* splitImageRef */.l2)(ref);
+            const m = await manifestOf(ref);
             const config = JSON.parse(m?.bytes.toString('utf8') ?? '{}')
                 .config;
             if (typeof config?.digest !== 'string')
