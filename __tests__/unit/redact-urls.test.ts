@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { redactDeep, redactUrls, REDACTED, urlCredentials, urlSecret } from '../../src/capture/redact.js';
+import {
+  MASK,
+  REDACTED,
+  REDACTION_RULES,
+  redactDeep,
+  redactUrls,
+  urlCredentials,
+  urlSecret,
+} from '../../src/capture/redact.js';
 import { describeIndexes, pipConf, pipIndexEnv, pipIndexes } from '../../src/python/indexes.js';
 
 describe('URL userinfo redaction in free text', () => {
@@ -42,6 +50,69 @@ describe('URL userinfo redaction in free text', () => {
     ['<https://u:p@h> and a@b', '<https://u:***@h> and a@b'],
   ])('%s', (input, expected) => {
     expect(redactUrls(input)).toBe(expected);
+  });
+
+  // redactUrls tries the rule only before each '://': it must agree with the plain global
+  // replace everywhere, which this checks on text made to hold many near-URLs.
+  const reference = (text: string) =>
+    text.replace(
+      new RegExp(REDACTION_RULES.urlUserinfo, 'g'),
+      (m: string, scheme: string, user: string, pw?: string) =>
+        (pw ?? user) === REDACTED || (pw ?? user) === MASK
+          ? m
+          : pw === undefined
+            ? `${scheme}${MASK}@`
+            : `${scheme}${user}:${MASK}@`,
+    );
+
+  it.each([
+    ['a scheme longer than the rule reads', `x${'a'.repeat(40)}://u:p@h/ and b://t@h`],
+    ['a scheme run that starts with digits', '9+.-9ab://u:p@h 12://t@h'],
+    ['a scheme right after a match', 'http://u:p@hftp://v:q@h2'],
+    ['"://" with nothing before it', '://u:p@h ://x@y a://b@c'],
+    ['back-to-back "://"', 'a://://u:p@h a:///u:p@h b://://c@d e://f@g'],
+    ['a masked one and a live one', `https://u:${MASK}@h https://u:${REDACTED}@h https://live@h`],
+  ])('agrees with the plain replace: %s', (_what, text) => {
+    expect(redactUrls(text)).toBe(reference(text));
+    expect(redactUrls(text)).not.toBe(text);
+  });
+
+  it('agrees with the plain replace on 20,000 generated texts', () => {
+    // A fixed generator (Park-Miller): the same texts on every run.
+    let seed = 12345;
+    const next = (n: number) => {
+      seed = (seed * 48271) % 2147483647;
+      return seed % n;
+    };
+    const pieces = [
+      '://',
+      '://',
+      '@',
+      '@',
+      ':',
+      '/',
+      'a',
+      'Z9',
+      '+',
+      '.',
+      '-',
+      ' ',
+      '"',
+      '?',
+      '#',
+      'http',
+      'u:p',
+      '\n',
+    ];
+    let changed = 0;
+    for (let i = 0; i < 20_000; i++) {
+      const text = Array.from({ length: 1 + next(24) }, () => pieces[next(pieces.length)]).join('');
+      const out = redactUrls(text);
+      expect(out, JSON.stringify(text)).toBe(reference(text));
+      if (out !== text) changed++;
+    }
+    // The texts exercise the masking, not only the quick way out.
+    expect(changed).toBeGreaterThan(300);
   });
 
   it('redacts every URL of a multi-line text and never the host', () => {
