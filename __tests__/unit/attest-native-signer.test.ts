@@ -528,6 +528,30 @@ describe('attestAll', () => {
   });
 });
 
+describe('signedBefore: the statement of an earlier envelope this key signed', () => {
+  it.each<[string, (k: { mine: KeyObject; other: KeyObject }) => Buffer, boolean]>([
+    ['signed by this key', ({ mine }) => envelopeFor(mine, IMG, SBOM_URI, { n: 1 }), true],
+    ['signed by another key', ({ other }) => envelopeFor(other, IMG, SBOM_URI, { n: 1 }), false],
+    [
+      'its payload changed after signing',
+      ({ mine }) => {
+        const x = JSON.parse(envelopeFor(mine, IMG, SBOM_URI, { n: 1 }).toString()) as DsseEnvelope;
+        x.payload = inTotoStatement(`${HOST}/${REPO}`, IMG, SBOM_URI, { n: 2 }).toString('base64');
+        return Buffer.from(JSON.stringify(x));
+      },
+      false,
+    ],
+    ['not an envelope', () => Buffer.from('{"sbom": true}'), false],
+  ])('%s', async (_what, envelope, holds) => {
+    const { signer, registry } = setup();
+    const got = await signer.signedBefore(envelope({ mine: fixtureKey, other: otherKey }));
+    if (holds) expect(got).toMatchObject({ predicateType: SBOM_URI, predicate: { n: 1 } });
+    else expect(got).toBeNull();
+    // Checked here, without the registry.
+    expect(registry.calls).toEqual([]);
+  });
+});
+
 describe('embedded blobs (descriptor data)', () => {
   const manifestOf = (registry: MemoryRegistry, suffix: 'sig' | 'att') =>
     JSON.parse(registry.manifestAt(HOST, REPO, cosignTag(IMG, suffix))!.bytes.toString('utf8')) as {

@@ -2,11 +2,15 @@
 // src/attest/smoke-predicate.ts): their shape, the builder and runner read from GitHub's variables,
 // no test output or secret in them, and the zod schema and the JSON Schema in
 // docs/attestations/smoke-v1.schema.json accepting and refusing the same predicates.
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
-import { type PredicateContext, predicateFor } from '../../src/attest/predicates.js';
+import type { Statement } from '../../src/attest/cosign-args.js';
+import type { AttestationKind } from '../../src/config/attest.js';
+import { earlierPredicate, type PredicateContext, predicateFor } from '../../src/attest/predicates.js';
+import { buildSbom, SBOM_FORMAT, SBOM_INPUTS_PROPERTY, sbomInputsDigest } from '../../src/attest/sbom.js';
 import {
   baseImageDependency,
   BUILD_TYPE,
@@ -93,6 +97,143 @@ function provenanceInput(over: Partial<ProvenanceInput> = {}): ProvenanceInput {
     ...over,
   };
 }
+
+describe("earlierPredicate: an earlier run's signed SBOM attached again when its inputs are these", () => {
+  const ctx = (over: Partial<PredicateContext> = {}): PredicateContext => ({
+    variant: 'cpu',
+    platform: 'linux/amd64',
+    repository: 'ghcr.io/acme/model',
+    digest: DIGEST,
+    tags: [],
+    baseImage: { ref: 'python:3.11-slim', digest: `sha256:${HEX('b')}` },
+    record: makeRecord({ pip: { numpy: '1.26.4' } }),
+    inputs: [],
+    buildDurationMs: 1000,
+    env: {},
+    now: new Date('2026-01-05T13:00:00Z'),
+    toolVersion: '0.1.0',
+    ...over,
+  });
+  /** The statement an earlier run signed for C's SBOM (the predicate as predicateFor makes it). */
+  const statementFor = (
+    c: PredicateContext,
+    edit: (p: Record<string, unknown>) => void = () => {},
+  ): Statement => {
+    const made = predicateFor('sbom', c) as { predicate: Record<string, unknown> };
+    const predicate = structuredClone(made.predicate);
+    edit(predicate);
+    return {
+      type: 'https://in-toto.io/Statement/v1',
+      predicateType: 'https://cyclonedx.org/bom',
+      subject: [{ name: 'ghcr.io/acme/model', digest: { sha256: HEX('d') } }],
+      predicate,
+    };
+  };
+
+  it('the same inputs: the earlier predicate, as it was signed (not made again)', () => {
+    // A field no build would write: what comes back is the statement's own predicate.
+    const st = statementFor(ctx(), (p) => (p.earlierRun = true));
+    const got = earlierPredicate('sbom', ctx(), st);
+    expect(got).toEqual({
+      predicate: st.predicate,
+      predicateType: 'https://cyclonedx.org/bom',
+      cosignType: 'cyclonedx',
+    });
+    expect(predicateFor('sbom', ctx())).toEqual({ ...got, predicate: statementFor(ctx()).predicate });
+  });
+
+  it.each<
+    [
+      string,
+      AttestationKind,
+      Partial<PredicateContext>,
+      (p: Record<string, unknown>) => void,
+      Partial<Statement>,
+    ]
+  >([
+    [
+      'another record (a package upgraded)',
+      'sbom',
+      { record: makeRecord({ pip: { numpy: '2.1.0' } }) },
+      () => {},
+      {},
+    ],
+    ['another tool version', 'sbom', { toolVersion: '0.2.0' }, () => {}, {}],
+    [
+      'another base image digest',
+      'sbom',
+      { baseImage: { ref: 'python:3.11-slim', digest: `sha256:${HEX('c')}` } },
+      () => {},
+      {},
+    ],
+    ['another platform', 'sbom', { platform: 'linux/arm64' }, () => {}, {}],
+    [
+      'no inputs recorded (an older SBOM)',
+      'sbom',
+      {},
+      (p) => delete (p.metadata as Record<string, unknown>).properties,
+      {},
+    ],
+    [
+      'a statement about another digest',
+      'sbom',
+      {},
+      () => {},
+      { subject: [{ digest: { sha256: HEX('e') } }] },
+    ],
+    ['another predicate type', 'sbom', {}, () => {}, { predicateType: 'https://spdx.dev/Document' }],
+    ['a provenance (it names this run: always made anew)', 'provenance', {}, () => {}, {}],
+    ['no record in this job', 'sbom', { record: undefined }, () => {}, {}],
+  ])('made anew: %s', (_what, kind, now, edit, statement) => {
+    const st = { ...statementFor(ctx(), edit), ...statement };
+    const c = ctx(now);
+    if (now.record === undefined && 'record' in now) delete c.record;
+    expect(earlierPredicate(kind, c, st)).toBeUndefined();
+  });
+});
+
+describe('sbomInputsDigest: what an SBOM was made from', () => {
+  const record = makeRecord({ pip: { torch: '2.4.0' } });
+  it('is in the SBOM, and tells apart a default from none and one input from another', () => {
+    const input = { record, imageRef: 'ghcr.io/acme/model@' + DIGEST, platform: 'linux/amd64' };
+    const sbom = buildSbom(input) as { metadata: { properties: { name: string; value: string }[] } };
+    expect(sbom.metadata.properties).toContainEqual({
+      name: SBOM_INPUTS_PROPERTY,
+      value: sbomInputsDigest(input),
+    });
+    const digests = [
+      sbomInputsDigest(input),
+      sbomInputsDigest({ ...input, variant: null }), // none, where the record's variant is the default
+      sbomInputsDigest({ ...input, driverFloor: '535.54' }),
+      sbomInputsDigest({ ...input, toolVersion: '9.9.9' }),
+      sbomInputsDigest({ ...input, record: makeRecord({ pip: { torch: '2.4.1' } }) }),
+    ];
+    expect(new Set(digests).size).toBe(digests.length);
+    expect(sbomInputsDigest({ ...input })).toBe(digests[0]);
+  });
+
+  it('SBOM_FORMAT is bumped with any change to what buildSbom makes of the same input', () => {
+    // The bytes of one fixed input's SBOM, pinned: when this fails, the SBOM changed. Bump
+    // SBOM_FORMAT in src/attest/sbom.ts (an earlier run's SBOM is then made anew, not attached
+    // again as this code's) and pin the new digest and format here.
+    const fixed = makeRecord({
+      ref: 'ghcr.io/acme/model:1.0',
+      pip: { numpy: '1.26.4' },
+    });
+    fixed.capture.time = '2026-01-01T00:00:00.000Z';
+    const sbom = buildSbom({
+      record: fixed,
+      imageDigest: DIGEST,
+      platform: 'linux/amd64',
+      toolVersion: '0.1.0',
+    });
+    const digest = createHash('sha256').update(JSON.stringify(sbom)).digest('hex');
+    expect([SBOM_FORMAT, digest]).toEqual([
+      1,
+      'a733b3c336541b5ce7c58bed7090c959e438abcbfa1928d8735c077f3ff6a9e4',
+    ]);
+  });
+});
 
 describe("predicateFor(provenance): the build's own times", () => {
   const ctx = (over: Partial<PredicateContext> = {}): PredicateContext => ({

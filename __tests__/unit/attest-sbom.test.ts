@@ -7,15 +7,8 @@ import path from 'node:path';
 import { Version } from '@cyclonedx/cyclonedx-library/Spec';
 import { JsonStrictValidator } from '@cyclonedx/cyclonedx-library/Validation';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  buildSbom,
-  debPurl,
-  ML_STACK_PROPERTY,
-  normalizePypiName,
-  ociPurl,
-  pypiPurl,
-  purlEncode,
-} from '../../src/attest/sbom.js';
+import { debPurl, normalizePypiName, ociPurl, pypiPurl, purlEncode } from '../../src/attest/purl.js';
+import { buildSbom, ML_STACK_PROPERTY } from '../../src/attest/sbom.js';
 import type { EnvRecord } from '../../src/capture/record.js';
 import { runCli } from '../../src/cli/main.js';
 import { captureIo } from '../helpers/fakes.js';

@@ -14,7 +14,8 @@ import {
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { PredicateContext } from '../../src/attest/predicates.js';
+import type { PredicateSpec, Statement } from '../../src/attest/cosign-args.js';
+import { type PredicateContext, predicateFor } from '../../src/attest/predicates.js';
 import { chooseSigning, verifyCommand } from '../../src/attest/signing.js';
 import { type AttestSigner, runAttestStage, uploadsAhead } from '../../src/attest/stage.js';
 import type { BuildResult } from '../../src/build/result.js';
@@ -134,13 +135,14 @@ function recordingSigner(failOn?: (c: Call) => boolean): { signer: AttestSigner;
     calls,
     signer: {
       sign: async (ref) => check({ op: 'sign', ref }),
-      attest: async (ref, p) =>
-        check({
-          op: 'attest',
-          ref,
-          type: p.type,
-          predicate: JSON.parse(readFileSync(p.predicatePath, 'utf8')),
-        }),
+      // As cosign: it reads the predicate's file once the stage has written it (the text the
+      // built-in signer takes instead is that file's).
+      attest: async (ref, p) => {
+        await p.written;
+        const text = readFileSync(p.predicatePath, 'utf8');
+        expect(text).toBe(p.text);
+        check({ op: 'attest', ref, type: p.type, predicate: JSON.parse(text) });
+      },
     },
   };
 }
@@ -585,6 +587,93 @@ describe('runAttestStage with a batch signer (attestAll)', () => {
     // ...while the other image is attached side by side with the first.
     expect(images).toBe(2);
     expect(out.result.targets.every((t) => t.signed && t.attestations.every((a) => a.attached))).toBe(true);
+  });
+});
+
+describe("runAttestStage: an earlier run's SBOM, attached again without being made", () => {
+  const REF1 = `localhost:5000/acme/model@${D('1')}`;
+  const EARLIER = Buffer.from('{"payloadType":"application/vnd.in-toto+json","earlier":true}');
+
+  /** The envelope an earlier run left for cpu/amd64's SBOM, and a signer that knows its statement. */
+  function earlierRun(statement: (ctx: PredicateContext) => Statement | null) {
+    mkdirSync(path.join(dir, 'attest'), { recursive: true });
+    writeFileSync(path.join(dir, envelopeFile('cpu', 'linux/amd64', 'sbom')), EARLIER);
+    const asked: string[] = [];
+    const specs = new Map<string, PredicateSpec[]>();
+    const signer: AttestSigner = {
+      sign: async () => undefined,
+      attest: async () => expect.unreachable('attestAll is there'),
+      attestAll: async (ref, given, _identity, _opts, onAttached) => {
+        specs.set(ref, [...given]);
+        given.forEach((_, i) => onAttached?.(i));
+      },
+      signedBefore: async (ref, envelope) => {
+        asked.push(ref);
+        expect(envelope).toEqual(EARLIER);
+        const ctx = context(true)(build.variants[0]!, build.variants[0]!.platforms[0]!);
+        return statement(ctx);
+      },
+    };
+    return { signer, asked, specs };
+  }
+
+  const sbomStatement = (ctx: PredicateContext, extra: Record<string, unknown> = {}): Statement => ({
+    type: 'https://in-toto.io/Statement/v1',
+    predicateType: 'https://cyclonedx.org/bom',
+    subject: [{ name: 'localhost:5000/acme/model', digest: { sha256: '1'.repeat(64) } }],
+    predicate: { ...(predicateFor('sbom', ctx) as { predicate: object }).predicate, ...extra },
+  });
+  const sbomFile = () => JSON.parse(readFileSync(path.join(dir, 'attest', 'cpu-amd64.sbom.json'), 'utf8'));
+
+  it('signed by this key, made of the same inputs: its predicate is written and handed over with it', async () => {
+    const { signer, asked, specs } = earlierRun((ctx) => sbomStatement(ctx, { earlierRun: true }));
+    const out = await runAttestStage(input(), io(signer));
+    expect(out.error).toBeUndefined();
+    // Asked once, for the one target that has an earlier SBOM; not for its provenance or smoke.
+    expect(asked).toEqual([REF1]);
+    expect(sbomFile()).toMatchObject({ earlierRun: true, bomFormat: 'CycloneDX' });
+    const sbom = specs.get(REF1)![0]!;
+    expect(sbom).toMatchObject({ type: 'cyclonedx', earlier: EARLIER });
+    expect(JSON.parse(sbom.text!)).toEqual(sbomFile());
+    // The other platform's SBOM is made (no earlier one).
+    expect(readFileSync(path.join(dir, 'attest', 'cpu-arm64.sbom.json'), 'utf8')).not.toContain('earlierRun');
+  });
+
+  it.each<[string, (ctx: PredicateContext) => Statement | null]>([
+    ['not signed by this key (or not an envelope)', () => null],
+    [
+      'made of other inputs (the record changed since)',
+      (ctx) => sbomStatement({ ...ctx, toolVersion: '0.0.9' }),
+    ],
+  ])('%s: the SBOM is made anew', async (_what, statement) => {
+    const { signer, asked, specs } = earlierRun((ctx) =>
+      statement(ctx) === null
+        ? null
+        : { ...statement(ctx)!, predicate: { ...(statement(ctx)!.predicate as object), earlierRun: true } },
+    );
+    await runAttestStage(input(), io(signer));
+    expect(asked).toEqual([REF1]);
+    expect(sbomFile()).not.toHaveProperty('earlierRun');
+    expect(sbomFile()).toMatchObject({ bomFormat: 'CycloneDX' });
+    // The envelope is still offered: the signer attaches it again if it holds this statement.
+    expect(specs.get(REF1)![0]).toMatchObject({ earlier: EARLIER });
+  });
+
+  it('a predicate that cannot be written fails its target with the write error, after the others are done', async () => {
+    // A directory where cpu-arm64's provenance goes: its rename fails (exit 2, naming the file).
+    mkdirSync(path.join(dir, 'attest', 'cpu-arm64.provenance.json', 'x'), { recursive: true });
+    const { signer, calls } = recordingSigner();
+    const err = await runAttestStage(input(), io(signer)).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(InputError);
+    expect((err as Error).message).toMatch(/cannot write .*cpu-arm64\.provenance\.json: is a directory/);
+    const written = readAttest(dir)!;
+    expect(written.error).toMatch(/cpu-arm64\.provenance\.json/);
+    expect(
+      written.targets.find((t) => t.platform === 'linux/amd64')!.attestations.every((a) => a.attached),
+    ).toBe(true);
+    // No temporary file is left beside it.
+    expect(readdirSync(path.join(dir, 'attest')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    expect(calls.length).toBeGreaterThan(0);
   });
 });
 

@@ -17,7 +17,7 @@ import { runCli } from '../../src/cli/main.js';
 import { MAX_CONFIG_BYTES } from '../../src/config/load.js';
 import { EnvironmentError, InputError } from '../../src/errors.js';
 import { imageRefProblem } from '../../src/plan/image-ref.js';
-import { writeError, writeFileAtomic } from '../../src/util/json-file.js';
+import { writeError, writeFileAtomic, writeFileAtomicLater } from '../../src/util/json-file.js';
 import { captureIo } from '../helpers/fakes.js';
 
 let dir: string;
@@ -340,6 +340,40 @@ describe('result files: atomic, and write errors mapped to the exit-code contrac
     expect(readdirSync(dir)).toEqual(['sub']);
     expect(existsSync(path.join(target, 'x'))).toBe(false);
   });
+
+  it('a file where its directory goes: the write error naming the file (exit 2), not a raw ENOTDIR', () => {
+    writeFileSync(path.join(dir, 'file'), '');
+    const target = path.join(dir, 'file', 'plan.json');
+    expect(() => writeFileAtomic(target, '{}\n', '--out r')).toThrow(
+      new InputError(`--out r: cannot write ${target}: a path component is not a directory`),
+    );
+  });
+
+  it('in the background (writeFileAtomicLater): the same whole replacement, no temp file left', async () => {
+    const f = path.join(dir, 'cpu-amd64.sbom.json');
+    writeFileSync(f, '{"old": true}\n');
+    const writing = writeFileAtomicLater(f, Buffer.from('{"new": true}\n'), '--out r', false);
+    await writing;
+    expect(readFileSync(f, 'utf8')).toBe('{"new": true}\n');
+    expect(readdirSync(dir)).toEqual(['cpu-amd64.sbom.json']);
+  });
+
+  it.each([
+    ['a directory where the file goes (rename fails)', 'sub', 'is a directory'],
+    ['a file where its directory goes (open fails)', 'file/x.json', 'a path component is not a directory'],
+  ])(
+    'in the background, failing: %s: the write error (exit 2), nothing left',
+    async (_what, name, reason) => {
+      mkdirSync(path.join(dir, 'sub'));
+      writeFileSync(path.join(dir, 'file'), '');
+      const target = path.join(dir, name);
+      const err = await writeFileAtomicLater(target, '{"x": 1}\n', '--out r').catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(InputError);
+      expect((err as Error).message).toBe(`--out r: cannot write ${target}: ${reason}`);
+      expect(readdirSync(dir).sort()).toEqual(['file', 'sub']);
+      expect(readdirSync(path.join(dir, 'sub'))).toEqual([]);
+    },
+  );
 
   it('--out files never carry URL credentials', async () => {
     writeFileSync(

@@ -145,6 +145,10 @@ export function signArgs(ref: string, id: SignIdentity, opts: CosignArgOptions =
 export interface PredicateSpec {
   /** Path of the predicate's JSON file. */
   predicatePath: string;
+  /** The file's text, when the caller has it: the built-in signer signs it without reading the file. */
+  text?: string;
+  /** Settles once the file is written, when the caller writes it meanwhile: cosign waits for it. */
+  written?: Promise<void>;
   /** cosign's --type: cyclonedx, slsaprovenance1, ... or a custom predicate type URI. */
   type: string;
   /**

@@ -155,6 +155,8 @@ export function createCosignSigner(exec: CosignExec, options: SignerOptions = {}
       expectDone(await run(signArgs(ref, identity, tlogOf(opts)), ref), `cosign sign ${ref}`);
     },
     async attest(ref, predicate, identity, opts) {
+      // cosign reads the predicate's file, which the caller may still be writing.
+      await predicate.written;
       expectDone(
         await run(attestArgs(ref, predicate, identity, tlogOf(opts)), ref),
         `cosign attest --type ${predicate.type} ${ref}`,

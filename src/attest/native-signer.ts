@@ -184,6 +184,11 @@ class NativeSigner implements Signer {
     return pub;
   }
 
+  /** The statement in ENVELOPE (an earlier run's) when the signing key signed it; null otherwise. */
+  async signedBefore(envelope: Buffer): Promise<Statement | null> {
+    return this.statementOf(this.publicOf(await this.key()), envelope);
+  }
+
   /** The signing key: ECDSA P-256 only (what cosign generate-key-pair makes). */
   private async key(): Promise<KeyObject> {
     const key = await this.deps.signingKey();
@@ -258,7 +263,7 @@ class NativeSigner implements Signer {
       const type = predicateTypeUri(p.type);
       let predicate: unknown;
       try {
-        predicate = JSON.parse(this.readText(p.predicatePath));
+        predicate = JSON.parse(p.text ?? this.readText(p.predicatePath));
       } catch (e) {
         throw new InputError(`predicate file ${p.predicatePath}: ${(e as Error).message}`);
       }

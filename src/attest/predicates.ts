@@ -3,8 +3,9 @@
 import type { EnvRecord } from '../capture/record.js';
 import type { AttestationKind } from '../config/attest.js';
 import type { SmokeResult } from '../smoke/result.js';
+import type { Statement } from './cosign-args.js';
 import { buildProvenance, SLSA_PROVENANCE_V1 } from './provenance.js';
-import { buildSbom } from './sbom.js';
+import { buildSbom, SBOM_INPUTS_PROPERTY, type SbomInput, sbomInputsDigest } from './sbom.js';
 import { buildSmokePredicate, SMOKE_PREDICATE_TYPE } from './smoke-predicate.js';
 import { CYCLONEDX_PREDICATE_TYPE } from './types.js';
 
@@ -52,6 +53,46 @@ function made(kind: AttestationKind, predicate: object): Made {
   return { predicate, ...KIND_TYPES[kind] };
 }
 
+/** What a target's SBOM is made of. */
+function sbomInput(ctx: PredicateContext, record: EnvRecord): SbomInput {
+  return {
+    record,
+    variant: ctx.variant,
+    imageRef: `${ctx.repository}@${ctx.digest}`,
+    imageDigest: ctx.digest,
+    platform: ctx.platform,
+    baseImage: ctx.baseImage,
+    driverFloor: ctx.driverFloor ?? null,
+    toolVersion: ctx.toolVersion,
+  };
+}
+
+/** The kinds earlierPredicate may find: only an SBOM is worth not making again. */
+export const REUSABLE_KINDS: ReadonlySet<AttestationKind> = new Set(['sbom']);
+
+/**
+ * The predicate of KIND that an earlier run made for this target, from STATEMENT (which the
+ * signing key signed: the caller checked), when it is the one predicateFor would make now: an SBOM
+ * of this digest whose recorded inputs (sbomInputsDigest) are this target's. Undefined otherwise:
+ * the provenance names this run's build, and the smoke predicate is quick to make.
+ */
+export function earlierPredicate(
+  kind: AttestationKind,
+  ctx: PredicateContext,
+  statement: Statement,
+): Made | undefined {
+  if (kind !== 'sbom' || !ctx.record || statement.predicateType !== CYCLONEDX_PREDICATE_TYPE)
+    return undefined;
+  if (!statement.subject.some((s) => `sha256:${s.digest.sha256}` === ctx.digest)) return undefined;
+  const predicate = statement.predicate as { metadata?: { properties?: unknown } } | null | undefined;
+  const props = predicate?.metadata?.properties;
+  const inputs = Array.isArray(props)
+    ? (props as { name?: unknown; value?: unknown }[]).find((p) => p?.name === SBOM_INPUTS_PROPERTY)?.value
+    : undefined;
+  if (inputs !== sbomInputsDigest(sbomInput(ctx, ctx.record))) return undefined;
+  return made('sbom', predicate as object);
+}
+
 const built = (ctx: PredicateContext) => (ctx.buildFinishedAt ? new Date(ctx.buildFinishedAt) : ctx.now);
 
 export function predicateFor(kind: AttestationKind, ctx: PredicateContext): Made {
@@ -59,19 +100,7 @@ export function predicateFor(kind: AttestationKind, ctx: PredicateContext): Made
   switch (kind) {
     case 'sbom':
       if (!ctx.record) return { missing: 'no environment record in this job (the smoke stage captures it)' };
-      return made(
-        'sbom',
-        buildSbom({
-          record: ctx.record,
-          variant: ctx.variant,
-          imageRef,
-          imageDigest: ctx.digest,
-          platform: ctx.platform,
-          baseImage: ctx.baseImage,
-          driverFloor: ctx.driverFloor ?? null,
-          toolVersion: ctx.toolVersion,
-        }),
-      );
+      return made('sbom', buildSbom(sbomInput(ctx, ctx.record)));
     case 'provenance':
       return made(
         'provenance',

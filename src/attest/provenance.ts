@@ -3,7 +3,7 @@
 // digest), by which builder (the workflow run in Actions, the CLI elsewhere), and when. Pure.
 import { createHash } from 'node:crypto';
 import { parseImageRef } from '../plan/image-ref.js';
-import { purlEncode } from './sbom.js';
+import { purlEncode } from './purl.js';
 import { runUrlFromEnv } from '../github/run.js';
 import { type ResourceDescriptor, scrubDeep, sha256Hex } from './types.js';
 

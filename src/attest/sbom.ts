@@ -17,6 +17,7 @@ import { redactText } from '../capture/redact.js';
 import { clip, compareText } from '../util/text.js';
 import { parseImageRef, repositoryOf } from '../plan/image-ref.js';
 import { VERSION } from '../version.js';
+import { debPurl, normalizePypiName, ociPurl, pypiPurl } from './purl.js';
 import { sha256Hex, TOOL_NAME } from './types.js';
 
 export interface SbomInput {
@@ -40,52 +41,6 @@ export const ML_STACK_PROPERTY = `${SBOM_PROPERTY_PREFIX}ml-stack`;
 
 const BASE_NAME_LABEL = 'org.opencontainers.image.base.name';
 const BASE_DIGEST_LABEL = 'org.opencontainers.image.base.digest';
-
-// ---- Package URLs (https://github.com/package-url/purl-spec) ----
-
-/** Percent-encoding as purl requires: everything but A-Z a-z 0-9 . - _ ~ and ':' (never encoded). */
-export function purlEncode(s: string): string {
-  return encodeURIComponent(s)
-    .replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
-    .replace(/%3A/gi, ':');
-}
-
-/** PEP 503 normalisation, which pkg:pypi names use: Foo_Bar.baz -> foo-bar-baz. */
-export function normalizePypiName(name: string): string {
-  return name.replace(/[-_.]+/g, '-').toLowerCase();
-}
-
-/** Qualifiers sorted by key, empty values left out. */
-function qualifiers(q: Record<string, string | null | undefined>): string {
-  const parts = Object.entries(q)
-    .filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== '')
-    .sort(([a], [b]) => compareText(a, b))
-    .map(([k, v]) => `${k}=${purlEncode(v)}`);
-  return parts.length ? `?${parts.join('&')}` : '';
-}
-
-const at = (version: string) => (version === '' ? '' : `@${purlEncode(version)}`);
-
-export function pypiPurl(name: string, version: string): string {
-  return `pkg:pypi/${purlEncode(normalizePypiName(name))}${at(version)}`;
-}
-
-export function debPurl(
-  osId: string,
-  pkg: { name: string; version: string; arch?: string | null },
-  distro?: string | null,
-): string {
-  return `pkg:deb/${purlEncode(osId.toLowerCase())}/${purlEncode(pkg.name.toLowerCase())}${at(pkg.version)}${qualifiers({ arch: pkg.arch, distro })}`;
-}
-
-/** pkg:oci/<name>@sha256:<hex>?arch=&repository_url=&tag=, or undefined without a sha256 digest. */
-export function ociPurl(ref: string, digest: string | null | undefined, arch?: string): string | undefined {
-  const hex = sha256Hex(digest);
-  if (hex === undefined) return undefined;
-  const r = parseImageRef(ref);
-  const name = r.path.split('/').pop()!.toLowerCase();
-  return `pkg:oci/${purlEncode(name)}@sha256:${hex}${qualifiers({ arch, repository_url: repositoryOf(r), tag: r.tag })}`;
-}
 
 // ---- Components ----
 
@@ -342,6 +297,7 @@ function serialFrom(text: string): string {
 export function buildSbom(input: SbomInput): Record<string, unknown> {
   const ctx = context(input);
   const bom = new Bom();
+  bom.metadata.properties.add(new Property(SBOM_INPUTS_PROPERTY, sbomInputsDigest(input)));
   const time = new Date(ctx.record.capture.time);
   if (!Number.isNaN(time.getTime())) bom.metadata.timestamp = time;
   bom.metadata.tools.components.add(
@@ -367,6 +323,37 @@ export function buildSbom(input: SbomInput): Record<string, unknown> {
     if (k === 'version') out.serialNumber = serialFrom(text);
   }
   return out;
+}
+
+/**
+ * What buildSbom makes, in one number: bump it with any change to the SBOM's bytes for the same
+ * input (the test that pins an SBOM's digest says when). It is part of sbomInputsDigest: an SBOM
+ * an earlier run made with other code is not attached again as this code's.
+ */
+export const SBOM_FORMAT = 1;
+
+/** The SBOM's metadata property that holds sbomInputsDigest of what it was made from. */
+export const SBOM_INPUTS_PROPERTY = `${SBOM_PROPERTY_PREFIX}sbom.inputs`;
+
+/**
+ * `sha256:<hex>` of everything buildSbom reads (the record, the image, the defaults it takes, the
+ * tool's version and SBOM_FORMAT): two inputs with one digest make the same SBOM. The attest stage
+ * attaches an earlier run's signed SBOM again when it carries this digest, instead of making it.
+ */
+export function sbomInputsDigest(input: SbomInput): string {
+  // An object: a field left out (undefined: the record's default) and null (none) differ.
+  const text = JSON.stringify({
+    format: SBOM_FORMAT,
+    tool: input.toolVersion ?? VERSION,
+    variant: input.variant,
+    imageRef: input.imageRef,
+    imageDigest: input.imageDigest,
+    platform: input.platform,
+    baseImage: input.baseImage,
+    driverFloor: input.driverFloor,
+    record: input.record,
+  });
+  return `sha256:${createHash('sha256').update(text).digest('hex')}`;
 }
 
 /** One serializer per process: making its normalizers is a good part of a BOM's time. */

@@ -17,6 +17,7 @@ import {
   parseDigestRef,
   type PredicateSpec,
   type SignIdentity,
+  type Statement,
   type VerifyIdentity,
 } from './cosign-args.js';
 import { createCosignSigner, defaultCosignExec, type Signer } from './cosign.js';
@@ -50,6 +51,17 @@ export interface BatchSigner extends Signer {
     opts?: CosignArgOptions,
   ): Promise<void>;
   release(): Promise<void>;
+  /**
+   * The statement in ENVELOPE, an earlier run's (the result directory keeps them), when the key
+   * that will sign REF signed it: a predicate that may be attached again without being made anew.
+   * Null otherwise, and where cosign signs (it attaches nothing again).
+   */
+  signedBefore(
+    ref: string,
+    envelope: Buffer,
+    identity: SignIdentity,
+    opts?: CosignArgOptions,
+  ): Promise<Statement | null>;
 }
 
 const ENV_KEY = /^env:\/\/([A-Za-z_][A-Za-z0-9_]*)$/;
@@ -247,6 +259,8 @@ export function createSigner(opts: SignerOptions): BatchSigner {
       for (const { ref, uploads } of targets)
         (await signerFor(ref, identity, o).catch(() => undefined))?.prefetch(ref, uploads);
     },
+    signedBefore: async (ref, envelope, identity, o) =>
+      (await (await signerFor(ref, identity, o).catch(() => undefined))?.signedBefore(envelope)) ?? null,
     release: async () => {
       await Promise.all([...natives.values()].map((n) => n.release()));
     },

@@ -5,11 +5,17 @@
 // A registry that goes away while attaching is exit 3 after what was done is recorded (attest.json)
 // and the image stays pushed; the pipeline still reports before it fails.
 import type { BuildResult, PlatformBuild, VariantBuild } from '../build/result.js';
-import type { AttestConfig } from '../config/attest.js';
+import type { AttestationKind, AttestConfig } from '../config/attest.js';
 import { EnvironmentError } from '../errors.js';
 import { envelopeFile, type ResultDir } from '../results/results.js';
 import { mapLimit } from '../util/map-limit.js';
-import { type PredicateContext, predicateFor } from './predicates.js';
+import {
+  earlierPredicate,
+  type Made,
+  type PredicateContext,
+  predicateFor,
+  REUSABLE_KINDS,
+} from './predicates.js';
 import type { Attestation, AttestResult, AttestTarget } from './result.js';
 import { ATTEST_RESULT_SCHEMA_VERSION } from './result.js';
 import type { PredicateSpec, Signer } from './cosign.js';
@@ -21,7 +27,7 @@ import { type SigningChoice, verifyCommand } from './signing.js';
  * image's attestations are written in one update of its .att tag.
  */
 export type AttestSigner = Pick<Signer, 'sign' | 'attest'> &
-  Partial<Pick<BatchSigner, 'attestAll' | 'prefetch' | 'release'>>;
+  Partial<Pick<BatchSigner, 'attestAll' | 'prefetch' | 'release' | 'signedBefore'>>;
 
 export interface AttestStageInput {
   build: BuildResult;
@@ -51,54 +57,87 @@ export interface AttestOutcome {
   error?: EnvironmentError;
 }
 
-/**
- * Attach one target's predicates (and sign the image) into TARGET, which is already in the result:
- * when attaching stops half-way, attest.json still says what was written, attached and signed.
- */
-async function attestTarget(
-  input: AttestStageInput,
-  io: AttestStageIo,
-  v: VariantBuild,
-  p: PlatformBuild,
-  target: AttestTarget,
+/** One target's attestation: what it is made of, and where it is recorded. */
+interface TargetJob {
+  input: AttestStageInput;
+  io: AttestStageIo;
+  v: VariantBuild;
+  p: PlatformBuild;
+  /** Already in the result: when attaching stops half-way, attest.json says what was done. */
+  target: AttestTarget;
   /** The envelopes an earlier run left, by file (ResultDir.takeEnvelopes). */
-  earlier: ReadonlyMap<string, Buffer>,
+  earlier: ReadonlyMap<string, Buffer>;
+  /** The target's files being written (in the background): awaited before it is done. */
+  writes: Promise<void>[];
+}
+
+/** Attach one target's predicates and sign the image (JOB.target says what was done). */
+async function attestTarget(
+  job: TargetJob,
   /** This target's turn on node's one thread (see `turns`): awaited, then released. */
   turn: () => Promise<() => void>,
 ): Promise<void> {
   const release = await turn();
   let calls: Promise<void>[] = [];
   try {
-    calls = startTarget(input, io, v, p, target, earlier);
+    calls = await startTarget(job);
   } finally {
     // The next target's turn once this one's requests are out (an I/O round and its callbacks).
     setImmediate(release);
   }
-  const failed = (await Promise.allSettled(calls)).find((r) => r.status === 'rejected');
+  const settled = await Promise.allSettled(calls);
+  // The files: each write's own failure (no room: exit 3) after the registry's.
+  const wrote = await Promise.allSettled(job.writes);
+  const failed = [...settled, ...wrote].find((r) => r.status === 'rejected');
   if (failed) throw failed.reason;
 }
 
-/** Make and write a target's predicates, and start signing and attaching (the calls under way). */
-function startTarget(
+/** A file being written, in JOB's list (its failure is the target's, when it is awaited). */
+function track<T extends { written: Promise<void> }>(job: TargetJob, w: T): T {
+  w.written.catch(() => undefined);
+  job.writes.push(w.written);
+  return w;
+}
+
+/**
+ * KIND's predicate as an earlier run made it, from its envelope BEFORE, when the signing key signed
+ * it and it is what would be made now (earlierPredicate: an SBOM of the same inputs). A warm rerun
+ * then attaches it again without making it.
+ */
+async function madeBefore(
   input: AttestStageInput,
   io: AttestStageIo,
-  v: VariantBuild,
-  p: PlatformBuild,
-  target: AttestTarget,
-  earlier: ReadonlyMap<string, Buffer>,
-): Promise<void>[] {
+  ref: string,
+  kind: AttestationKind,
+  ctx: PredicateContext,
+  before: Buffer | undefined,
+): Promise<Made | undefined> {
+  const { identity, tlog } = input.signing;
+  if (!before || !identity || !REUSABLE_KINDS.has(kind)) return undefined;
+  const signedBefore = io.signer().signedBefore;
+  const statement = await signedBefore?.(ref, before, identity, { tlog });
+  return statement ? earlierPredicate(kind, ctx, statement) : undefined;
+}
+
+/** Make and write a target's predicates, and start signing and attaching (the calls under way). */
+async function startTarget(job: TargetJob): Promise<Promise<void>[]> {
+  const { input, io, v, p, target, earlier } = job;
   const { ref } = target;
   const identity = input.signing.identity;
   const ctx = input.context(v, p);
   const { tlog } = input.signing;
   const attached: { entry: Attestation; spec: PredicateSpec }[] = [];
   for (const kind of input.attest.types) {
-    const made = predicateFor(kind, ctx);
+    const before = earlier.get(envelopeFile(v.variant, p.platform, kind));
+    const made = (await madeBefore(input, io, ref, kind, ctx, before)) ?? predicateFor(kind, ctx);
     if ('missing' in made) {
       target.notes.push(`${kind}: ${made.missing}`);
       continue;
     }
-    const file = input.results.writeAttestation(v.variant, p.platform, kind, made.predicate);
+    const { file, text, written } = track(
+      job,
+      input.results.writeAttestation(v.variant, p.platform, kind, made.predicate),
+    );
     const entry: Attestation = {
       kind,
       predicateType: made.predicateType,
@@ -106,10 +145,9 @@ function startTarget(
       attached: false,
     };
     target.attestations.push(entry);
-    const before = earlier.get(envelopeFile(v.variant, p.platform, kind));
     attached.push({
       entry,
-      spec: { predicatePath: file, type: made.cosignType, ...(before && { earlier: before }) },
+      spec: { predicatePath: file, text, written, type: made.cosignType, ...(before && { earlier: before }) },
     });
   }
   if (!identity) return [];
@@ -117,8 +155,8 @@ function startTarget(
   const done = ({ entry, spec }: (typeof attached)[number], envelope?: Buffer) => {
     entry.attached = true;
     entry.verify = verifyCommand(ref, spec.type, identity, tlog, input.repository, input.workflowRepository);
-    const file = envelope && input.results.writeEnvelope(v.variant, p.platform, entry.kind, envelope);
-    if (file) entry.envelope = relative(input.results, file);
+    const w = envelope && input.results.writeEnvelope(v.variant, p.platform, entry.kind, envelope);
+    if (w) entry.envelope = relative(input.results, track(job, w).file);
   };
   // One image's attestations share one .att tag that each `cosign attest` reads, extends and
   // pushes: they go one after the other (at once, the last push would drop the others), or in one
@@ -252,7 +290,8 @@ export async function runAttestStage(input: AttestStageInput, io: AttestStageIo)
         notes: [],
       };
       result.targets.push(target);
-      work.push({ target, run: () => attestTarget(input, io, v, p, target, taken, turn) });
+      const job: TargetJob = { input, io, v, p, target, earlier: taken, writes: [] };
+      work.push({ target, run: () => attestTarget(job, turn) });
     }
   const signer = signing.identity && work.length > 0 ? io.signer() : undefined;
   if (signer) await startAhead(signer, input, result.targets, taken);

@@ -36,7 +36,7 @@ import { type ReportModel, ReportModelSchema } from '../report/model.js';
 import { type Resolution, ResolutionSchema } from '../resolve/result.js';
 import { type SmokeResult, SmokeResultSchema, toJUnit } from '../smoke/result.js';
 import { registerCleanup } from '../util/cleanup.js';
-import { ensureResultDir, readJsonFile, writeFileAtomic } from '../util/json-file.js';
+import { ensureResultDir, readJsonFile, writeFileAtomic, writeFileAtomicLater } from '../util/json-file.js';
 import { checked, json } from './write.js';
 import { runTempDir } from '../util/temp.js';
 
@@ -103,6 +103,13 @@ const SmokeKeySchema = z.string().regex(/^\S+ [0-9a-f]{64}(\ncontent:\S+ [0-9a-f
 
 // ---- writing -----------------------------------------------------------------------------------
 
+/** A file being written in the background: its path, and when it is there (or failed to be). */
+export interface Written {
+  file: string;
+  written: Promise<void>;
+}
+export type WrittenText = Written & { text: string };
+
 /** One result directory: what each stage writes there and reads back. */
 export interface ResultDir {
   /** The directory; undefined when results are not kept (`ml-image build` without --out). */
@@ -130,13 +137,13 @@ export interface ResultDir {
   writeRunReport(markdown: string): string;
   /** comment/ml-image-comment.json; returns the directory. */
   writeComment(payload: CommentArtifact): string;
-  /** attest/<variant>-<arch>.<kind>.json; returns its path (cosign reads the predicate from it). */
-  writeAttestation(variant: string, platform: string, kind: string, predicate: object): string;
   /**
-   * attest/<variant>-<arch>.<kind>.dsse.json: the signed envelope attached; its path (undefined:
-   * no result directory).
+   * attest/<variant>-<arch>.<kind>.json, written in the background: cosign reads the predicate
+   * from the file, the built-in signer signs its text as it is.
    */
-  writeEnvelope(variant: string, platform: string, kind: string, envelope: Buffer): string | undefined;
+  writeAttestation(variant: string, platform: string, kind: string, predicate: object): WrittenText;
+  /** attest/<variant>-<arch>.<kind>.dsse.json, the envelope attached (undefined: no result dir). */
+  writeEnvelope(variant: string, platform: string, kind: string, envelope: Buffer): Written | undefined;
   /**
    * The envelopes an earlier run left (attest/*.dsse.json), by their names relative to the
    * directory (envelopeFile), each removed from it, whatever its target and whether or not it can
@@ -198,17 +205,34 @@ export function openResultDir(dir: string, label = 'result-dir', opts: { create?
       writeCommentArtifact(at(COMMENT_DIR), payload);
       return at(COMMENT_DIR);
     },
+    ...attestFiles(root, label),
+    writeAttest: (result) => writeJson(ATTEST_FILE, AttestResultSchema, result),
+  };
+}
+
+/** The attest stage's files in ROOT: predicates and envelopes, written in the background. */
+function attestFiles(
+  root: string,
+  label: string,
+): Pick<ResultDir, 'writeAttestation' | 'writeEnvelope' | 'takeEnvelopes'> {
+  const at = (name: string) => path.join(root, name);
+  const writeLater = (file: string, content: string | Buffer) => {
+    mkdirSync(path.dirname(file), { recursive: true });
+    return writeFileAtomicLater(file, content, label, false);
+  };
+  return {
+    // Copies of what is attached to the image: no fsync, and off node's thread (the attest stage
+    // writes a dozen of them while it signs and the registry answers).
     writeAttestation: (v, p, kind, predicate) => {
-      // A copy of what is attached to the image: no fsync (the attest stage writes six of them).
-      writeJson(attestationFile(v, p, kind), PredicateSchema, predicate, undefined, false);
-      return at(attestationFile(v, p, kind));
+      const file = at(attestationFile(v, p, kind));
+      const text = redactUrls(json(checked(PredicateSchema, predicate, file)));
+      return { file, text, written: writeLater(file, text) };
     },
+    // Signed bytes: written as they are (the signature covers them; a statement holds no URL
+    // credentials, every attestation is scrubbed before it is signed).
     writeEnvelope: (v, p, kind, envelope) => {
-      // Signed bytes: written as they are (the signature covers them; a statement holds no URL
-      // credentials, every attestation is scrubbed before it is signed).
-      mkdirSync(path.dirname(at(envelopeFile(v, p, kind))), { recursive: true });
-      writeFileAtomic(at(envelopeFile(v, p, kind)), envelope, label, false);
-      return at(envelopeFile(v, p, kind));
+      const file = at(envelopeFile(v, p, kind));
+      return { file, written: writeLater(file, envelope) };
     },
     takeEnvelopes: () => {
       const taken = new Map<string, Buffer>();
@@ -229,7 +253,6 @@ export function openResultDir(dir: string, label = 'result-dir', opts: { create?
       }
       return taken;
     },
-    writeAttest: (result) => writeJson(ATTEST_FILE, AttestResultSchema, result),
   };
 }
 

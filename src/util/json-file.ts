@@ -14,8 +14,10 @@ import {
   statSync,
   writeSync,
 } from 'node:fs';
+import { type FileHandle, open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { EnvironmentError, InputError } from '../errors.js';
+import { registerCleanup } from './cleanup.js';
 
 export function parseJsonText(text: string, source: string, fix?: string): unknown {
   try {
@@ -126,10 +128,7 @@ export function writeFileAtomic(
   label: string = file,
   durable = true,
 ): void {
-  const tmp = path.join(
-    path.dirname(file),
-    `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`,
-  );
+  const tmp = tempNameFor(file);
   let fd: number | undefined;
   try {
     fd = openSync(tmp, 'wx', 0o644);
@@ -146,7 +145,54 @@ export function writeFileAtomic(
         // already failing
       }
     }
-    rmSync(tmp, { force: true });
+    removeTemp(tmp);
     throw writeError(e, file, label);
+  }
+}
+
+/** A failed write's temporary file, removed if it was made (a path under a file: ENOTDIR, none). */
+function removeTemp(tmp: string): void {
+  try {
+    rmSync(tmp, { force: true });
+  } catch {
+    // Never made (its directory is not one): nothing to remove; the write's own error is thrown.
+  }
+}
+
+/** A temporary file's name beside FILE, for one atomic write. */
+const tempNameFor = (file: string) =>
+  path.join(
+    path.dirname(file),
+    `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`,
+  );
+
+/**
+ * writeFileAtomic off node's thread: the open, write, rename (and fsync) run on libuv's pool while
+ * the caller goes on (the attest stage writes its predicates and envelopes so, while it signs and
+ * the registry answers). The same failures, as a rejection; a signal meanwhile removes the
+ * temporary file (the cleanup registry).
+ */
+export async function writeFileAtomicLater(
+  file: string,
+  content: string | Buffer,
+  label: string = file,
+  durable = true,
+): Promise<void> {
+  const tmp = tempNameFor(file);
+  const unregister = registerCleanup(() => removeTemp(tmp));
+  let handle: FileHandle | undefined;
+  try {
+    handle = await open(tmp, 'wx', 0o644);
+    await handle.writeFile(content);
+    if (durable) await handle.sync();
+    await handle.close();
+    handle = undefined;
+    await rename(tmp, file);
+  } catch (e) {
+    await handle?.close().catch(() => undefined);
+    await rm(tmp, { force: true }).catch(() => undefined);
+    throw writeError(e, file, label);
+  } finally {
+    unregister();
   }
 }
