@@ -85,8 +85,8 @@ async function platformTargets(docker, ref, only, prefix = 'verify: ') {
     return [...chosen, ...loose];
 }
 
-// EXTERNAL MODULE: ./src/attest/predicates.ts + 2 modules
-var predicates = __webpack_require__(28764);
+// EXTERNAL MODULE: ./src/attest/predicates.ts + 3 modules
+var predicates = __webpack_require__(86309);
 // EXTERNAL MODULE: ./src/attest/signing.ts
 var signing = __webpack_require__(84626);
 // EXTERNAL MODULE: ./src/attest/smoke-predicate.ts
@@ -203,7 +203,7 @@ async function verifyPlatform(signer, target, identity, policy, tlog = false) {
     const kinds = requiredKinds(policy);
     const asks = [
         () => signer.verify(ref, identity),
-        ...kinds.map((kind) => () => signer.verifyAttestations(ref, predicates/* KIND_TYPES */.p[kind].cosignType, identity)),
+        ...kinds.map((kind) => () => signer.verifyAttestations(ref, predicates/* KIND_TYPES */.pC[kind].cosignType, identity)),
     ];
     const [sig, ...verified] = (await (0,map_limit/* mapLimit */.s)(asks, atOnce(identity, tlog), (ask) => ask()));
     const checks = [
@@ -766,62 +766,32 @@ function classifyFailure(stderr) {
 
 /***/ }),
 
-/***/ 28764:
+/***/ 86309:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  p: () => (/* binding */ KIND_TYPES),
-  X: () => (/* binding */ predicateFor)
+  pC: () => (/* binding */ KIND_TYPES),
+  CS: () => (/* binding */ REUSABLE_KINDS),
+  kf: () => (/* binding */ earlierPredicate),
+  Xv: () => (/* binding */ predicateFor)
 });
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: ./src/plan/image-ref.ts
 var image_ref = __webpack_require__(68646);
-// EXTERNAL MODULE: ./node_modules/@cyclonedx/cyclonedx-library/dist.node/enums/index.js
-var enums = __webpack_require__(6820);
-// EXTERNAL MODULE: ./node_modules/@cyclonedx/cyclonedx-library/dist.node/models/index.js
-var models = __webpack_require__(50320);
-// EXTERNAL MODULE: ./node_modules/@cyclonedx/cyclonedx-library/dist.node/serialize/index.node.js
-var index_node = __webpack_require__(51248);
-// EXTERNAL MODULE: ./node_modules/@cyclonedx/cyclonedx-library/dist.node/spec/index.js
-var spec = __webpack_require__(94321);
-// EXTERNAL MODULE: ./src/capture/redact.ts + 1 modules
-var redact = __webpack_require__(44977);
 // EXTERNAL MODULE: ./src/util/text.ts
 var util_text = __webpack_require__(49997);
-// EXTERNAL MODULE: ./src/version.ts
-var version = __webpack_require__(311);
 // EXTERNAL MODULE: ./src/attest/types.ts
 var types = __webpack_require__(79124);
-;// CONCATENATED MODULE: ./src/attest/sbom.ts
-// The ML-aware SBOM: CycloneDX 1.6 JSON built with @cyclonedx/cyclonedx-library from an
-// environment record (env.json). Every pip distribution (pkg:pypi), every apt package (pkg:deb),
-// the OS, and the ML stack (CUDA runtime, cuDNN, NCCL, torch and its CUDA build, NumPy, Python,
-// the base image) as components with ml-image:* properties. Deterministic: the same record gives
-// the same bytes on any machine (lists sorted in code-unit order, not the locale's; bom-refs from
-// purls; a serial number from the content; the timestamp from the record's capture time).
-// Nothing from the record's env, labels (except the OCI base-image name and digest) or collectEnv
-// goes in, and every string is scrubbed.
-// The record holds no file hashes (the probe does not read RECORD files), so components carry none.
+;// CONCATENATED MODULE: ./src/attest/purl.ts
+// Package URLs (https://github.com/package-url/purl-spec) as the SBOM writes them: pkg:pypi,
+// pkg:deb and pkg:oci, percent-encoded and with sorted qualifiers (pure).
 
 
 
-
-
-
-
-
-
-
-const SBOM_PROPERTY_PREFIX = 'ml-image:';
-/** The property that marks a component as part of the ML stack; its value says which part. */
-const ML_STACK_PROPERTY = `${SBOM_PROPERTY_PREFIX}ml-stack`;
-const BASE_NAME_LABEL = 'org.opencontainers.image.base.name';
-const BASE_DIGEST_LABEL = 'org.opencontainers.image.base.digest';
-// ---- Package URLs (https://github.com/package-url/purl-spec) ----
 /** Percent-encoding as purl requires: everything but A-Z a-z 0-9 . - _ ~ and ':' (never encoded). */
 function purlEncode(s) {
     return encodeURIComponent(s)
@@ -856,6 +826,141 @@ function ociPurl(ref, digest, arch) {
     const name = r.path.split('/').pop().toLowerCase();
     return `pkg:oci/${purlEncode(name)}@sha256:${hex}${qualifiers({ arch, repository_url: (0,image_ref/* repositoryOf */._M)(r), tag: r.tag })}`;
 }
+
+// EXTERNAL MODULE: ./src/github/run.ts
+var github_run = __webpack_require__(31738);
+;// CONCATENATED MODULE: ./src/attest/provenance.ts
+// The SLSA v1 provenance predicate (https://slsa.dev/spec/v1.0/provenance) of one image by digest:
+// what was built from what (the config, the requirement and constraint files, the base image by
+// digest), by which builder (the workflow run in Actions, the CLI elsewhere), and when. Pure.
+
+
+
+
+
+const SLSA_PROVENANCE_V1 = 'https://slsa.dev/provenance/v1';
+const BUILD_TYPE = 'https://ml-image-action.github.io/buildtypes/buildx/v1';
+/** The builder id outside GitHub Actions. */
+const CLI_BUILDER_ID = 'https://ml-image-action.github.io/builders/cli';
+/** The builder: the workflow run (attempt) URL in GitHub Actions, the CLI's id elsewhere. */
+function builderFromEnv(env) {
+    return { id: (0,github_run/* runUrlFromEnv */.kk)(env) ?? CLI_BUILDER_ID };
+}
+/**
+ * The base image as a resolved dependency: pkg:docker/<path>@<digest, else tag>?repository_url=<registry>
+ * (the docker purl type), with its sha256 when known.
+ */
+function baseImageDependency(base) {
+    const ref = (0,image_ref/* parseImageRef */.Q)(base.ref);
+    const hex = (0,types/* sha256Hex */.fg)(base.digest ?? ref.digest);
+    const version = hex !== undefined ? `sha256:${hex}` : ref.tag;
+    const path = ref.path.split('/').map(purlEncode).join('/');
+    return {
+        uri: `pkg:docker/${path}${version !== undefined ? `@${purlEncode(version)}` : ''}?repository_url=${purlEncode(ref.registry)}`,
+        name: base.ref,
+        ...(hex !== undefined && { digest: { sha256: hex } }),
+    };
+}
+function fileDependency(f) {
+    const hex = (0,types/* sha256Hex */.fg)(f.sha256);
+    return { uri: f.path, ...(hex !== undefined && { digest: { sha256: hex } }) };
+}
+function invocationIdFor(input) {
+    const run = (0,github_run/* runUrlFromEnv */.kk)(input.env);
+    if (run !== undefined)
+        return input.env.GITHUB_JOB ? `${run}#${input.env.GITHUB_JOB}` : run;
+    const h = (0,external_node_crypto_.createHash)('sha256')
+        .update(`${input.digest}\n${input.platform}\n${input.startedOn.toISOString()}`)
+        .digest('hex');
+    return `urn:uuid:${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+/**
+ * The resolver's constraints: made by the run, so no file anyone can fetch; named, with the
+ * sha256 of their text (a ResourceDescriptor needs a uri, a digest or the content, not all).
+ */
+function constraintsDependency(f) {
+    const hex = (0,types/* sha256Hex */.fg)(f.sha256);
+    return { name: f.path, ...(hex !== undefined && { digest: { sha256: hex } }) };
+}
+/** The SLSA v1 predicate; every string scrubbed (no URL credentials, no tokens). */
+function buildProvenance(input) {
+    const files = [...input.inputs, ...(input.constraints ? [input.constraints] : [])];
+    const seen = new Set();
+    const deps = [
+        baseImageDependency(input.baseImage),
+        ...input.inputs.map(fileDependency),
+        ...(input.constraints ? [constraintsDependency(input.constraints)] : []),
+    ].filter((d) => {
+        const key = `${d.uri ?? `name:${d.name}`}\n${d.digest?.sha256 ?? ''}`;
+        if (seen.has(key))
+            return false;
+        seen.add(key);
+        return true;
+    });
+    const predicate = {
+        buildDefinition: {
+            buildType: BUILD_TYPE,
+            externalParameters: {
+                ...(input.config && { config: { path: input.config.path, sha256: input.config.sha256 } }),
+                variant: input.variant,
+                platform: input.platform,
+                tags: [...input.tags],
+            },
+            internalParameters: { toolVersion: input.toolVersion },
+            resolvedDependencies: deps,
+        },
+        runDetails: {
+            builder: builderFromEnv(input.env),
+            metadata: {
+                invocationId: input.invocationId ?? invocationIdFor(input),
+                startedOn: input.startedOn.toISOString(),
+                finishedOn: input.finishedOn.toISOString(),
+            },
+        },
+    };
+    // Names from the config and the plan: not secrets, however long.
+    const names = [input.variant, input.platform, ...input.tags, ...files.map((f) => f.path)];
+    return (0,types/* scrubDeep */.wE)(predicate, input.config ? [...names, input.config.path] : names);
+}
+
+// EXTERNAL MODULE: ./node_modules/@cyclonedx/cyclonedx-library/dist.node/enums/index.js
+var enums = __webpack_require__(6820);
+// EXTERNAL MODULE: ./node_modules/@cyclonedx/cyclonedx-library/dist.node/models/index.js
+var models = __webpack_require__(50320);
+// EXTERNAL MODULE: ./node_modules/@cyclonedx/cyclonedx-library/dist.node/serialize/index.node.js
+var index_node = __webpack_require__(51248);
+// EXTERNAL MODULE: ./node_modules/@cyclonedx/cyclonedx-library/dist.node/spec/index.js
+var spec = __webpack_require__(94321);
+// EXTERNAL MODULE: ./src/capture/redact.ts + 1 modules
+var redact = __webpack_require__(44977);
+// EXTERNAL MODULE: ./src/version.ts
+var version = __webpack_require__(311);
+;// CONCATENATED MODULE: ./src/attest/sbom.ts
+// The ML-aware SBOM: CycloneDX 1.6 JSON built with @cyclonedx/cyclonedx-library from an
+// environment record (env.json). Every pip distribution (pkg:pypi), every apt package (pkg:deb),
+// the OS, and the ML stack (CUDA runtime, cuDNN, NCCL, torch and its CUDA build, NumPy, Python,
+// the base image) as components with ml-image:* properties. Deterministic: the same record gives
+// the same bytes on any machine (lists sorted in code-unit order, not the locale's; bom-refs from
+// purls; a serial number from the content; the timestamp from the record's capture time).
+// Nothing from the record's env, labels (except the OCI base-image name and digest) or collectEnv
+// goes in, and every string is scrubbed.
+// The record holds no file hashes (the probe does not read RECORD files), so components carry none.
+
+
+
+
+
+
+
+
+
+
+
+const SBOM_PROPERTY_PREFIX = 'ml-image:';
+/** The property that marks a component as part of the ML stack; its value says which part. */
+const ML_STACK_PROPERTY = `${SBOM_PROPERTY_PREFIX}ml-stack`;
+const BASE_NAME_LABEL = 'org.opencontainers.image.base.name';
+const BASE_DIGEST_LABEL = 'org.opencontainers.image.base.digest';
 /** A lone UTF-16 surrogate (no JSON or URL can carry one): replaced by U+FFFD. */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 /** Every string from the record: scrubbed, and well-formed text (a purl encodes it). */
@@ -1088,6 +1193,7 @@ function serialFrom(text) {
 function buildSbom(input) {
     const ctx = context(input);
     const bom = new models.Bom();
+    bom.metadata.properties.add(new models.Property(SBOM_INPUTS_PROPERTY, sbomInputsDigest(input)));
     const time = new Date(ctx.record.capture.time);
     if (!Number.isNaN(time.getTime()))
         bom.metadata.timestamp = time;
@@ -1116,104 +1222,36 @@ function buildSbom(input) {
     }
     return out;
 }
+/**
+ * What buildSbom makes, in one number: bump it with any change to the SBOM's bytes for the same
+ * input (the test that pins an SBOM's digest says when). It is part of sbomInputsDigest: an SBOM
+ * an earlier run made with other code is not attached again as this code's.
+ */
+const SBOM_FORMAT = 1;
+/** The SBOM's metadata property that holds sbomInputsDigest of what it was made from. */
+const SBOM_INPUTS_PROPERTY = `${SBOM_PROPERTY_PREFIX}sbom.inputs`;
+/**
+ * `sha256:<hex>` of everything buildSbom reads (the record, the image, the defaults it takes, the
+ * tool's version and SBOM_FORMAT): two inputs with one digest make the same SBOM. The attest stage
+ * attaches an earlier run's signed SBOM again when it carries this digest, instead of making it.
+ */
+function sbomInputsDigest(input) {
+    // An object: a field left out (undefined: the record's default) and null (none) differ.
+    const text = JSON.stringify({
+        format: SBOM_FORMAT,
+        tool: input.toolVersion ?? version/* VERSION */.x,
+        variant: input.variant,
+        imageRef: input.imageRef,
+        imageDigest: input.imageDigest,
+        platform: input.platform,
+        baseImage: input.baseImage,
+        driverFloor: input.driverFloor,
+        record: input.record,
+    });
+    return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(text).digest('hex')}`;
+}
 /** One serializer per process: making its normalizers is a good part of a BOM's time. */
 let serializer;
-
-// EXTERNAL MODULE: ./src/github/run.ts
-var github_run = __webpack_require__(31738);
-;// CONCATENATED MODULE: ./src/attest/provenance.ts
-// The SLSA v1 provenance predicate (https://slsa.dev/spec/v1.0/provenance) of one image by digest:
-// what was built from what (the config, the requirement and constraint files, the base image by
-// digest), by which builder (the workflow run in Actions, the CLI elsewhere), and when. Pure.
-
-
-
-
-
-const SLSA_PROVENANCE_V1 = 'https://slsa.dev/provenance/v1';
-const BUILD_TYPE = 'https://ml-image-action.github.io/buildtypes/buildx/v1';
-/** The builder id outside GitHub Actions. */
-const CLI_BUILDER_ID = 'https://ml-image-action.github.io/builders/cli';
-/** The builder: the workflow run (attempt) URL in GitHub Actions, the CLI's id elsewhere. */
-function builderFromEnv(env) {
-    return { id: (0,github_run/* runUrlFromEnv */.kk)(env) ?? CLI_BUILDER_ID };
-}
-/**
- * The base image as a resolved dependency: pkg:docker/<path>@<digest, else tag>?repository_url=<registry>
- * (the docker purl type), with its sha256 when known.
- */
-function baseImageDependency(base) {
-    const ref = (0,image_ref/* parseImageRef */.Q)(base.ref);
-    const hex = (0,types/* sha256Hex */.fg)(base.digest ?? ref.digest);
-    const version = hex !== undefined ? `sha256:${hex}` : ref.tag;
-    const path = ref.path.split('/').map(purlEncode).join('/');
-    return {
-        uri: `pkg:docker/${path}${version !== undefined ? `@${purlEncode(version)}` : ''}?repository_url=${purlEncode(ref.registry)}`,
-        name: base.ref,
-        ...(hex !== undefined && { digest: { sha256: hex } }),
-    };
-}
-function fileDependency(f) {
-    const hex = (0,types/* sha256Hex */.fg)(f.sha256);
-    return { uri: f.path, ...(hex !== undefined && { digest: { sha256: hex } }) };
-}
-function invocationIdFor(input) {
-    const run = (0,github_run/* runUrlFromEnv */.kk)(input.env);
-    if (run !== undefined)
-        return input.env.GITHUB_JOB ? `${run}#${input.env.GITHUB_JOB}` : run;
-    const h = (0,external_node_crypto_.createHash)('sha256')
-        .update(`${input.digest}\n${input.platform}\n${input.startedOn.toISOString()}`)
-        .digest('hex');
-    return `urn:uuid:${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
-}
-/**
- * The resolver's constraints: made by the run, so no file anyone can fetch; named, with the
- * sha256 of their text (a ResourceDescriptor needs a uri, a digest or the content, not all).
- */
-function constraintsDependency(f) {
-    const hex = (0,types/* sha256Hex */.fg)(f.sha256);
-    return { name: f.path, ...(hex !== undefined && { digest: { sha256: hex } }) };
-}
-/** The SLSA v1 predicate; every string scrubbed (no URL credentials, no tokens). */
-function buildProvenance(input) {
-    const files = [...input.inputs, ...(input.constraints ? [input.constraints] : [])];
-    const seen = new Set();
-    const deps = [
-        baseImageDependency(input.baseImage),
-        ...input.inputs.map(fileDependency),
-        ...(input.constraints ? [constraintsDependency(input.constraints)] : []),
-    ].filter((d) => {
-        const key = `${d.uri ?? `name:${d.name}`}\n${d.digest?.sha256 ?? ''}`;
-        if (seen.has(key))
-            return false;
-        seen.add(key);
-        return true;
-    });
-    const predicate = {
-        buildDefinition: {
-            buildType: BUILD_TYPE,
-            externalParameters: {
-                ...(input.config && { config: { path: input.config.path, sha256: input.config.sha256 } }),
-                variant: input.variant,
-                platform: input.platform,
-                tags: [...input.tags],
-            },
-            internalParameters: { toolVersion: input.toolVersion },
-            resolvedDependencies: deps,
-        },
-        runDetails: {
-            builder: builderFromEnv(input.env),
-            metadata: {
-                invocationId: input.invocationId ?? invocationIdFor(input),
-                startedOn: input.startedOn.toISOString(),
-                finishedOn: input.finishedOn.toISOString(),
-            },
-        },
-    };
-    // Names from the config and the plan: not secrets, however long.
-    const names = [input.variant, input.platform, ...input.tags, ...files.map((f) => f.path)];
-    return (0,types/* scrubDeep */.wE)(predicate, input.config ? [...names, input.config.path] : names);
-}
 
 // EXTERNAL MODULE: ./src/attest/smoke-predicate.ts
 var smoke_predicate = __webpack_require__(97432);
@@ -1232,6 +1270,41 @@ const KIND_TYPES = {
 function made(kind, predicate) {
     return { predicate, ...KIND_TYPES[kind] };
 }
+/** What a target's SBOM is made of. */
+function sbomInput(ctx, record) {
+    return {
+        record,
+        variant: ctx.variant,
+        imageRef: `${ctx.repository}@${ctx.digest}`,
+        imageDigest: ctx.digest,
+        platform: ctx.platform,
+        baseImage: ctx.baseImage,
+        driverFloor: ctx.driverFloor ?? null,
+        toolVersion: ctx.toolVersion,
+    };
+}
+/** The kinds earlierPredicate may find: only an SBOM is worth not making again. */
+const REUSABLE_KINDS = new Set(['sbom']);
+/**
+ * The predicate of KIND that an earlier run made for this target, from STATEMENT (which the
+ * signing key signed: the caller checked), when it is the one predicateFor would make now: an SBOM
+ * of this digest whose recorded inputs (sbomInputsDigest) are this target's. Undefined otherwise:
+ * the provenance names this run's build, and the smoke predicate is quick to make.
+ */
+function earlierPredicate(kind, ctx, statement) {
+    if (kind !== 'sbom' || !ctx.record || statement.predicateType !== types/* CYCLONEDX_PREDICATE_TYPE */.nv)
+        return undefined;
+    if (!statement.subject.some((s) => `sha256:${s.digest.sha256}` === ctx.digest))
+        return undefined;
+    const predicate = statement.predicate;
+    const props = predicate?.metadata?.properties;
+    const inputs = Array.isArray(props)
+        ? props.find((p) => p?.name === SBOM_INPUTS_PROPERTY)?.value
+        : undefined;
+    if (inputs !== sbomInputsDigest(sbomInput(ctx, ctx.record)))
+        return undefined;
+    return made('sbom', predicate);
+}
 const built = (ctx) => (ctx.buildFinishedAt ? new Date(ctx.buildFinishedAt) : ctx.now);
 function predicateFor(kind, ctx) {
     const imageRef = `${ctx.repository}@${ctx.digest}`;
@@ -1239,16 +1312,7 @@ function predicateFor(kind, ctx) {
         case 'sbom':
             if (!ctx.record)
                 return { missing: 'no environment record in this job (the smoke stage captures it)' };
-            return made('sbom', buildSbom({
-                record: ctx.record,
-                variant: ctx.variant,
-                imageRef,
-                imageDigest: ctx.digest,
-                platform: ctx.platform,
-                baseImage: ctx.baseImage,
-                driverFloor: ctx.driverFloor ?? null,
-                toolVersion: ctx.toolVersion,
-            }));
+            return made('sbom', buildSbom(sbomInput(ctx, ctx.record)));
         case 'provenance':
             return made('provenance', buildProvenance({
                 repository: ctx.repository,
@@ -1996,6 +2060,8 @@ function createCosignSigner(exec, options = {}) {
             expectDone(await run((0,cosign_args/* signArgs */.Ng)(ref, identity, tlogOf(opts)), ref), `cosign sign ${ref}`);
         },
         async attest(ref, predicate, identity, opts) {
+            // cosign reads the predicate's file, which the caller may still be writing.
+            await predicate.written;
             expectDone(await run((0,cosign_args/* attestArgs */.r7)(ref, predicate, identity, tlogOf(opts)), ref), `cosign attest --type ${predicate.type} ${ref}`);
         },
         async verify(ref, identity, opts) {
@@ -2795,6 +2861,10 @@ class NativeSigner {
             this.publics.set(key, (pub = publicKeyOf(key)));
         return pub;
     }
+    /** The statement in ENVELOPE (an earlier run's) when the signing key signed it; null otherwise. */
+    async signedBefore(envelope) {
+        return this.statementOf(this.publicOf(await this.key()), envelope);
+    }
     /** The signing key: ECDSA P-256 only (what cosign generate-key-pair makes). */
     async key() {
         const key = await this.deps.signingKey();
@@ -2858,7 +2928,7 @@ class NativeSigner {
             const type = predicateTypeUri(p.type);
             let predicate;
             try {
-                predicate = JSON.parse(this.readText(p.predicatePath));
+                predicate = JSON.parse(p.text ?? this.readText(p.predicatePath));
             }
             catch (e) {
                 throw new errors/* InputError */.dz(`predicate file ${p.predicatePath}: ${e.message}`);
@@ -3143,6 +3213,7 @@ function createSigner(opts) {
             for (const { ref, uploads } of targets)
                 (await signerFor(ref, identity, o).catch(() => undefined))?.prefetch(ref, uploads);
         },
+        signedBefore: async (ref, envelope, identity, o) => (await (await signerFor(ref, identity, o).catch(() => undefined))?.signedBefore(envelope)) ?? null,
         release: async () => {
             await Promise.all([...natives.values()].map((n) => n.release()));
         },

@@ -992,9 +992,15 @@ function toJUnit(r) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(51455);
+// EXTERNAL MODULE: ./src/util/cleanup.ts
+var cleanup = __webpack_require__(4532);
 ;// CONCATENATED MODULE: ./src/util/json-file.ts
 // JSON files the tool reads back (records, results, digests, build.json): a missing or malformed
 // file is bad input naming the file (exit 2), never a bare SyntaxError with a stack trace.
+
+
 
 
 
@@ -1093,7 +1099,7 @@ function writeError(e, file, label) {
  * atomic for readers, only a power loss may lose the file (for copies of what is kept elsewhere).
  */
 function writeFileAtomic(file, content, label = file, durable = true) {
-    const tmp = external_node_path_default().join(external_node_path_default().dirname(file), `.${external_node_path_default().basename(file)}.${process.pid}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.tmp`);
+    const tmp = tempNameFor(file);
     let fd;
     try {
         fd = (0,external_node_fs_.openSync)(tmp, 'wx', 0o644);
@@ -1113,8 +1119,47 @@ function writeFileAtomic(file, content, label = file, durable = true) {
                 // already failing
             }
         }
-        (0,external_node_fs_.rmSync)(tmp, { force: true });
+        removeTemp(tmp);
         throw writeError(e, file, label);
+    }
+}
+/** A failed write's temporary file, removed if it was made (a path under a file: ENOTDIR, none). */
+function removeTemp(tmp) {
+    try {
+        (0,external_node_fs_.rmSync)(tmp, { force: true });
+    }
+    catch {
+        // Never made (its directory is not one): nothing to remove; the write's own error is thrown.
+    }
+}
+/** A temporary file's name beside FILE, for one atomic write. */
+const tempNameFor = (file) => external_node_path_default().join(external_node_path_default().dirname(file), `.${external_node_path_default().basename(file)}.${process.pid}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.tmp`);
+/**
+ * writeFileAtomic off node's thread: the open, write, rename (and fsync) run on libuv's pool while
+ * the caller goes on (the attest stage writes its predicates and envelopes so, while it signs and
+ * the registry answers). The same failures, as a rejection; a signal meanwhile removes the
+ * temporary file (the cleanup registry).
+ */
+async function writeFileAtomicLater(file, content, label = file, durable = true) {
+    const tmp = tempNameFor(file);
+    const unregister = (0,cleanup/* registerCleanup */.qE)(() => removeTemp(tmp));
+    let handle;
+    try {
+        handle = await (0,promises_.open)(tmp, 'wx', 0o644);
+        await handle.writeFile(content);
+        if (durable)
+            await handle.sync();
+        await handle.close();
+        handle = undefined;
+        await (0,promises_.rename)(tmp, file);
+    }
+    catch (e) {
+        await handle?.close().catch(() => undefined);
+        await (0,promises_.rm)(tmp, { force: true }).catch(() => undefined);
+        throw writeError(e, file, label);
+    }
+    finally {
+        unregister();
     }
 }
 
@@ -2804,8 +2849,6 @@ const ResolveOutputSchema = schemas/* object */.Ikc({
     explanation: schemas/* string */.YjP(),
 });
 
-// EXTERNAL MODULE: ./src/util/cleanup.ts
-var cleanup = __webpack_require__(4532);
 ;// CONCATENATED MODULE: ./src/results/write.ts
 
 const json = (v) => `${JSON.stringify(v, null, 2)}\n`;
@@ -2948,17 +2991,30 @@ function openResultDir(dir, label = 'result-dir', opts = {}) {
             writeCommentArtifact(at(COMMENT_DIR), payload);
             return at(COMMENT_DIR);
         },
+        ...attestFiles(root, label),
+        writeAttest: (result) => writeJson(ATTEST_FILE, AttestResultSchema, result),
+    };
+}
+/** The attest stage's files in ROOT: predicates and envelopes, written in the background. */
+function attestFiles(root, label) {
+    const at = (name) => external_node_path_default().join(root, name);
+    const writeLater = (file, content) => {
+        (0,external_node_fs_.mkdirSync)(external_node_path_default().dirname(file), { recursive: true });
+        return writeFileAtomicLater(file, content, label, false);
+    };
+    return {
+        // Copies of what is attached to the image: no fsync, and off node's thread (the attest stage
+        // writes a dozen of them while it signs and the registry answers).
         writeAttestation: (v, p, kind, predicate) => {
-            // A copy of what is attached to the image: no fsync (the attest stage writes six of them).
-            writeJson(attestationFile(v, p, kind), PredicateSchema, predicate, undefined, false);
-            return at(attestationFile(v, p, kind));
+            const file = at(attestationFile(v, p, kind));
+            const text = (0,redact/* redactUrls */.sK)(json(checked(PredicateSchema, predicate, file)));
+            return { file, text, written: writeLater(file, text) };
         },
+        // Signed bytes: written as they are (the signature covers them; a statement holds no URL
+        // credentials, every attestation is scrubbed before it is signed).
         writeEnvelope: (v, p, kind, envelope) => {
-            // Signed bytes: written as they are (the signature covers them; a statement holds no URL
-            // credentials, every attestation is scrubbed before it is signed).
-            (0,external_node_fs_.mkdirSync)(external_node_path_default().dirname(at(envelopeFile(v, p, kind))), { recursive: true });
-            writeFileAtomic(at(envelopeFile(v, p, kind)), envelope, label, false);
-            return at(envelopeFile(v, p, kind));
+            const file = at(envelopeFile(v, p, kind));
+            return { file, written: writeLater(file, envelope) };
         },
         takeEnvelopes: () => {
             const taken = new Map();
@@ -2981,7 +3037,6 @@ function openResultDir(dir, label = 'result-dir', opts = {}) {
             }
             return taken;
         },
-        writeAttest: (result) => writeJson(ATTEST_FILE, AttestResultSchema, result),
     };
 }
 /** No result directory: writes go nowhere, reads find nothing (`ml-image build` without --out). */
@@ -3406,7 +3461,7 @@ async function gitContextFromCheckout(exec, cwd) {
 }
 
 // EXTERNAL MODULE: external "node:timers/promises"
-var promises_ = __webpack_require__(58500);
+var external_node_timers_promises_ = __webpack_require__(58500);
 // EXTERNAL MODULE: ./src/docker/exec-runner.ts
 var exec_runner = __webpack_require__(45206);
 ;// CONCATENATED MODULE: ./src/python/indexes.ts
@@ -4206,7 +4261,7 @@ annotations = []) {
  */
 async function withRetries(deps, what, tags, t0, push) {
     const now = deps.now ?? Date.now;
-    const sleep = deps.sleep ?? promises_.setTimeout;
+    const sleep = deps.sleep ?? external_node_timers_promises_.setTimeout;
     for (let attempt = 1;; attempt++) {
         try {
             return await push();
@@ -5229,7 +5284,7 @@ async function runBuildStage(input, deps) {
         docker: deps.docker,
         progress: deps.progress,
         ...(deps.output && { output: deps.output }),
-        sleep: deps.sleep ?? promises_.setTimeout,
+        sleep: deps.sleep ?? external_node_timers_promises_.setTimeout,
         now: deps.now ?? Date.now,
         repository: plan.repository,
         push: input.push,
@@ -10765,8 +10820,8 @@ var run = __webpack_require__(31738);
 var attest_signing = __webpack_require__(84626);
 // EXTERNAL MODULE: ./src/attest/signers.ts + 10 modules
 var signers = __webpack_require__(22823);
-// EXTERNAL MODULE: ./src/attest/predicates.ts + 2 modules
-var predicates = __webpack_require__(28764);
+// EXTERNAL MODULE: ./src/attest/predicates.ts + 3 modules
+var predicates = __webpack_require__(86309);
 ;// CONCATENATED MODULE: ./src/attest/stage.ts
 
 
@@ -10774,42 +10829,61 @@ var predicates = __webpack_require__(28764);
 
 
 
-/**
- * Attach one target's predicates (and sign the image) into TARGET, which is already in the result:
- * when attaching stops half-way, attest.json still says what was written, attached and signed.
- */
-async function attestTarget(input, io, v, p, target, 
-/** The envelopes an earlier run left, by file (ResultDir.takeEnvelopes). */
-earlier, 
+/** Attach one target's predicates and sign the image (JOB.target says what was done). */
+async function attestTarget(job, 
 /** This target's turn on node's one thread (see `turns`): awaited, then released. */
 turn) {
     const release = await turn();
     let calls = [];
     try {
-        calls = startTarget(input, io, v, p, target, earlier);
+        calls = await startTarget(job);
     }
     finally {
         // The next target's turn once this one's requests are out (an I/O round and its callbacks).
         setImmediate(release);
     }
-    const failed = (await Promise.allSettled(calls)).find((r) => r.status === 'rejected');
+    const settled = await Promise.allSettled(calls);
+    // The files: each write's own failure (no room: exit 3) after the registry's.
+    const wrote = await Promise.allSettled(job.writes);
+    const failed = [...settled, ...wrote].find((r) => r.status === 'rejected');
     if (failed)
         throw failed.reason;
 }
+/** A file being written, in JOB's list (its failure is the target's, when it is awaited). */
+function track(job, w) {
+    w.written.catch(() => undefined);
+    job.writes.push(w.written);
+    return w;
+}
+/**
+ * KIND's predicate as an earlier run made it, from its envelope BEFORE, when the signing key signed
+ * it and it is what would be made now (earlierPredicate: an SBOM of the same inputs). A warm rerun
+ * then attaches it again without making it.
+ */
+async function madeBefore(input, io, ref, kind, ctx, before) {
+    const { identity, tlog } = input.signing;
+    if (!before || !identity || !predicates/* REUSABLE_KINDS */.CS.has(kind))
+        return undefined;
+    const signedBefore = io.signer().signedBefore;
+    const statement = await signedBefore?.(ref, before, identity, { tlog });
+    return statement ? (0,predicates/* earlierPredicate */.kf)(kind, ctx, statement) : undefined;
+}
 /** Make and write a target's predicates, and start signing and attaching (the calls under way). */
-function startTarget(input, io, v, p, target, earlier) {
+async function startTarget(job) {
+    const { input, io, v, p, target, earlier } = job;
     const { ref } = target;
     const identity = input.signing.identity;
     const ctx = input.context(v, p);
     const { tlog } = input.signing;
     const attached = [];
     for (const kind of input.attest.types) {
-        const made = (0,predicates/* predicateFor */.X)(kind, ctx);
+        const before = earlier.get(envelopeFile(v.variant, p.platform, kind));
+        const made = (await madeBefore(input, io, ref, kind, ctx, before)) ?? (0,predicates/* predicateFor */.Xv)(kind, ctx);
         if ('missing' in made) {
             target.notes.push(`${kind}: ${made.missing}`);
             continue;
         }
-        const file = input.results.writeAttestation(v.variant, p.platform, kind, made.predicate);
+        const { file, text, written } = track(job, input.results.writeAttestation(v.variant, p.platform, kind, made.predicate));
         const entry = {
             kind,
             predicateType: made.predicateType,
@@ -10817,10 +10891,9 @@ function startTarget(input, io, v, p, target, earlier) {
             attached: false,
         };
         target.attestations.push(entry);
-        const before = earlier.get(envelopeFile(v.variant, p.platform, kind));
         attached.push({
             entry,
-            spec: { predicatePath: file, type: made.cosignType, ...(before && { earlier: before }) },
+            spec: { predicatePath: file, text, written, type: made.cosignType, ...(before && { earlier: before }) },
         });
     }
     if (!identity)
@@ -10829,9 +10902,9 @@ function startTarget(input, io, v, p, target, earlier) {
     const done = ({ entry, spec }, envelope) => {
         entry.attached = true;
         entry.verify = (0,attest_signing/* verifyCommand */.p0)(ref, spec.type, identity, tlog, input.repository, input.workflowRepository);
-        const file = envelope && input.results.writeEnvelope(v.variant, p.platform, entry.kind, envelope);
-        if (file)
-            entry.envelope = relative(input.results, file);
+        const w = envelope && input.results.writeEnvelope(v.variant, p.platform, entry.kind, envelope);
+        if (w)
+            entry.envelope = relative(input.results, track(job, w).file);
     };
     // One image's attestations share one .att tag that each `cosign attest` reads, extends and
     // pushes: they go one after the other (at once, the last push would drop the others), or in one
@@ -10948,7 +11021,8 @@ async function runAttestStage(input, io) {
                 notes: [],
             };
             result.targets.push(target);
-            work.push({ target, run: () => attestTarget(input, io, v, p, target, taken, turn) });
+            const job = { input, io, v, p, target, earlier: taken, writes: [] };
+            work.push({ target, run: () => attestTarget(job, turn) });
         }
     const signer = signing.identity && work.length > 0 ? io.signer() : undefined;
     if (signer)

@@ -28682,9 +28682,19 @@ const HEX = new RegExp(REDACTION_RULES.hex);
  * last '@' before the host, as pip and WHATWG URLs read it (a password may hold '@' and any other
  * character), and never past '/', '?', '#', ASCII whitespace or a double quote: a URL inside JSON
  * ends at its string's end. Linear: the host after the '@' is checked by a lookahead that stops at
- * the next '@', so each character is looked at a bounded number of times.
+ * the next '@', so each character is looked at a bounded number of times. Sticky: redactUrls
+ * tries it only where a scheme ends in '://'.
  */
-const URL_USERINFO = new RegExp(REDACTION_RULES.urlUserinfo, 'g');
+const URL_USERINFO_AT = new RegExp(REDACTION_RULES.urlUserinfo, 'y');
+/** The longest scheme the rule reads (`[A-Za-z][A-Za-z0-9+.-]{0,30}` is 31): where redactUrls looks back. */
+const MAX_SCHEME = schemeLength(REDACTION_RULES.urlUserinfo);
+function schemeLength(rule) {
+    // redactUrls' scan knows the scheme's characters: a rule with another scheme part needs it changed.
+    const m = /^\(\[A-Za-z\]\[A-Za-z0-9\+\.-\]\{0,(\d+)\}:\/\/\)/.exec(rule);
+    if (!m)
+        throw new Error(`redaction-rules.json: urlUserinfo must begin ([A-Za-z][A-Za-z0-9+.-]{0,N}://)`);
+    return 1 + Number(m[1]);
+}
 const { prefix: JWT_PREFIX, minSegmentLength: JWT_MIN_SEGMENT } = REDACTION_RULES.jwt;
 /** The same patterns, global: to mask each token in free text rather than the whole text. */
 const SECRET_VALUE_G = SECRET_VALUE.map((p) => new RegExp(p.source, 'g'));
@@ -28737,15 +28747,59 @@ function looksSecret(value) {
  */
 function redactUrls(text, mask = MASK) {
     // No userinfo without both (the pattern would try each position in vain).
-    if (!text.includes('@') || !text.includes('://'))
+    if (!text.includes('@'))
         return text;
-    return text.replace(URL_USERINFO, (m, scheme, user, pw) => {
-        const secret = pw ?? user;
-        // Already masked (a record redacted with REDACTED, shown again): leave it as it is.
-        if (secret === REDACTED || secret === MASK)
-            return m;
-        return pw === undefined ? `${scheme}${mask}@` : `${scheme}${user}:${mask}@`;
-    });
+    let colon = text.indexOf('://');
+    if (colon < 0)
+        return text;
+    // What text.replace(/<urlUserinfo>/g, ...) does, with the pattern tried only where it can match:
+    // at the leftmost start of the scheme before each '://' (a scheme holds no ':', so each match
+    // ends its scheme at one '://', and another start before the same '://' fails the same way).
+    // Text with URLs but no userinfo (an SBOM: 60 KB) is scanned at indexOf's speed.
+    const parts = [];
+    let done = 0;
+    while (colon >= 0) {
+        // (A match ends at its '@', which no scheme holds: a scheme never reaches back into one.)
+        const start = schemeStart(text, colon, colon - MAX_SCHEME);
+        if (start < colon) {
+            URL_USERINFO_AT.lastIndex = start;
+            const m = URL_USERINFO_AT.exec(text);
+            if (m) {
+                parts.push(text.slice(done, start), maskUserinfo(m, mask));
+                done = start + m[0].length;
+                colon = text.indexOf('://', done);
+                continue;
+            }
+        }
+        colon = text.indexOf('://', colon + 3);
+    }
+    if (done === 0)
+        return text;
+    parts.push(text.slice(done));
+    return parts.join('');
+}
+const isLetter = (c) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+const isSchemeChar = (c) => isLetter(c) || (c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46;
+/**
+ * Where the leftmost scheme that ends at COLON (a '://') may start, not before MIN: the first
+ * letter of the run of scheme characters before it; COLON when there is none.
+ */
+function schemeStart(text, colon, min) {
+    let s = colon;
+    while (s > min && isSchemeChar(text.charCodeAt(s - 1)))
+        s--;
+    while (s < colon && !isLetter(text.charCodeAt(s)))
+        s++;
+    return s;
+}
+/** A URL_USERINFO_AT match with its secret masked; one masked already is left as it is. */
+function maskUserinfo(m, mask) {
+    const [whole, scheme, user, pw] = m;
+    const secret = pw ?? user;
+    // Already masked (a record redacted with REDACTED, shown again): leave it as it is.
+    if (secret === REDACTED || secret === MASK)
+        return whole;
+    return pw === undefined ? `${scheme}${mask}@` : `${scheme}${user}:${mask}@`;
 }
 /** The credentials of a URL (user name and password), to mask in logs (core.setSecret). */
 function urlCredentials(url) {
@@ -31142,6 +31196,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events"
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+
+/***/ }),
+
+/***/ 51455:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 
 /***/ }),
 

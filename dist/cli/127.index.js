@@ -143,8 +143,8 @@ var read = __webpack_require__(15523);
 var source = __webpack_require__(64929);
 // EXTERNAL MODULE: ./src/results/results.ts + 1 modules
 var results = __webpack_require__(12135);
-// EXTERNAL MODULE: ./src/util/json-file.ts
-var json_file = __webpack_require__(80019);
+// EXTERNAL MODULE: ./src/util/json-file.ts + 1 modules
+var json_file = __webpack_require__(20317);
 ;// CONCATENATED MODULE: ./src/devcontainer/from-results.ts
 // The devcontainer of a result directory: build.json for the image, plan.json for the variant's
 // CUDA-ness, env-<variant>-<arch>.json for its user, caches and servers. `ml-image devcontainer`
@@ -328,7 +328,7 @@ digest nor a local tag).`,
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _capture_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(44977);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
-/* harmony import */ var _util_json_file_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(80019);
+/* harmony import */ var _util_json_file_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(20317);
 
 
 

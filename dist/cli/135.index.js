@@ -286,8 +286,8 @@ var read = __webpack_require__(15523);
 var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/plan/schema.ts
 var schema = __webpack_require__(47684);
-// EXTERNAL MODULE: ./src/util/json-file.ts
-var json_file = __webpack_require__(80019);
+// EXTERNAL MODULE: ./src/util/json-file.ts + 1 modules
+var json_file = __webpack_require__(20317);
 // EXTERNAL MODULE: ./src/util/read-bounded.ts
 var read_bounded = __webpack_require__(30790);
 ;// CONCATENATED MODULE: ./src/report/artifact.ts
@@ -543,17 +543,30 @@ function openResultDir(dir, label = 'result-dir', opts = {}) {
             writeCommentArtifact(at(COMMENT_DIR), payload);
             return at(COMMENT_DIR);
         },
+        ...attestFiles(root, label),
+        writeAttest: (result) => writeJson(ATTEST_FILE, attest_result/* AttestResultSchema */.uv, result),
+    };
+}
+/** The attest stage's files in ROOT: predicates and envelopes, written in the background. */
+function attestFiles(root, label) {
+    const at = (name) => external_node_path_default().join(root, name);
+    const writeLater = (file, content) => {
+        (0,external_node_fs_.mkdirSync)(external_node_path_default().dirname(file), { recursive: true });
+        return (0,json_file/* writeFileAtomicLater */.nO)(file, content, label, false);
+    };
+    return {
+        // Copies of what is attached to the image: no fsync, and off node's thread (the attest stage
+        // writes a dozen of them while it signs and the registry answers).
         writeAttestation: (v, p, kind, predicate) => {
-            // A copy of what is attached to the image: no fsync (the attest stage writes six of them).
-            writeJson(attestationFile(v, p, kind), PredicateSchema, predicate, undefined, false);
-            return at(attestationFile(v, p, kind));
+            const file = at(attestationFile(v, p, kind));
+            const text = (0,redact/* redactUrls */.sK)((0,results_write/* json */.P)((0,results_write/* checked */.K)(PredicateSchema, predicate, file)));
+            return { file, text, written: writeLater(file, text) };
         },
+        // Signed bytes: written as they are (the signature covers them; a statement holds no URL
+        // credentials, every attestation is scrubbed before it is signed).
         writeEnvelope: (v, p, kind, envelope) => {
-            // Signed bytes: written as they are (the signature covers them; a statement holds no URL
-            // credentials, every attestation is scrubbed before it is signed).
-            (0,external_node_fs_.mkdirSync)(external_node_path_default().dirname(at(envelopeFile(v, p, kind))), { recursive: true });
-            (0,json_file/* writeFileAtomic */.Zf)(at(envelopeFile(v, p, kind)), envelope, label, false);
-            return at(envelopeFile(v, p, kind));
+            const file = at(envelopeFile(v, p, kind));
+            return { file, written: writeLater(file, envelope) };
         },
         takeEnvelopes: () => {
             const taken = new Map();
@@ -576,7 +589,6 @@ function openResultDir(dir, label = 'result-dir', opts = {}) {
             }
             return taken;
         },
-        writeAttest: (result) => writeJson(ATTEST_FILE, attest_result/* AttestResultSchema */.uv, result),
     };
 }
 /** No result directory: writes go nowhere, reads find nothing (`ml-image build` without --out). */

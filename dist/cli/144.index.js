@@ -1784,42 +1784,61 @@ var attest_result = __webpack_require__(29476);
 
 
 
-/**
- * Attach one target's predicates (and sign the image) into TARGET, which is already in the result:
- * when attaching stops half-way, attest.json still says what was written, attached and signed.
- */
-async function attestTarget(input, io, v, p, target, 
-/** The envelopes an earlier run left, by file (ResultDir.takeEnvelopes). */
-earlier, 
+/** Attach one target's predicates and sign the image (JOB.target says what was done). */
+async function attestTarget(job, 
 /** This target's turn on node's one thread (see `turns`): awaited, then released. */
 turn) {
     const release = await turn();
     let calls = [];
     try {
-        calls = startTarget(input, io, v, p, target, earlier);
+        calls = await startTarget(job);
     }
     finally {
         // The next target's turn once this one's requests are out (an I/O round and its callbacks).
         setImmediate(release);
     }
-    const failed = (await Promise.allSettled(calls)).find((r) => r.status === 'rejected');
+    const settled = await Promise.allSettled(calls);
+    // The files: each write's own failure (no room: exit 3) after the registry's.
+    const wrote = await Promise.allSettled(job.writes);
+    const failed = [...settled, ...wrote].find((r) => r.status === 'rejected');
     if (failed)
         throw failed.reason;
 }
+/** A file being written, in JOB's list (its failure is the target's, when it is awaited). */
+function track(job, w) {
+    w.written.catch(() => undefined);
+    job.writes.push(w.written);
+    return w;
+}
+/**
+ * KIND's predicate as an earlier run made it, from its envelope BEFORE, when the signing key signed
+ * it and it is what would be made now (earlierPredicate: an SBOM of the same inputs). A warm rerun
+ * then attaches it again without making it.
+ */
+async function madeBefore(input, io, ref, kind, ctx, before) {
+    const { identity, tlog } = input.signing;
+    if (!before || !identity || !predicates/* REUSABLE_KINDS */.CS.has(kind))
+        return undefined;
+    const signedBefore = io.signer().signedBefore;
+    const statement = await signedBefore?.(ref, before, identity, { tlog });
+    return statement ? (0,predicates/* earlierPredicate */.kf)(kind, ctx, statement) : undefined;
+}
 /** Make and write a target's predicates, and start signing and attaching (the calls under way). */
-function startTarget(input, io, v, p, target, earlier) {
+async function startTarget(job) {
+    const { input, io, v, p, target, earlier } = job;
     const { ref } = target;
     const identity = input.signing.identity;
     const ctx = input.context(v, p);
     const { tlog } = input.signing;
     const attached = [];
     for (const kind of input.attest.types) {
-        const made = (0,predicates/* predicateFor */.X)(kind, ctx);
+        const before = earlier.get((0,results_results/* envelopeFile */.NR)(v.variant, p.platform, kind));
+        const made = (await madeBefore(input, io, ref, kind, ctx, before)) ?? (0,predicates/* predicateFor */.Xv)(kind, ctx);
         if ('missing' in made) {
             target.notes.push(`${kind}: ${made.missing}`);
             continue;
         }
-        const file = input.results.writeAttestation(v.variant, p.platform, kind, made.predicate);
+        const { file, text, written } = track(job, input.results.writeAttestation(v.variant, p.platform, kind, made.predicate));
         const entry = {
             kind,
             predicateType: made.predicateType,
@@ -1827,10 +1846,9 @@ function startTarget(input, io, v, p, target, earlier) {
             attached: false,
         };
         target.attestations.push(entry);
-        const before = earlier.get((0,results_results/* envelopeFile */.NR)(v.variant, p.platform, kind));
         attached.push({
             entry,
-            spec: { predicatePath: file, type: made.cosignType, ...(before && { earlier: before }) },
+            spec: { predicatePath: file, text, written, type: made.cosignType, ...(before && { earlier: before }) },
         });
     }
     if (!identity)
@@ -1839,9 +1857,9 @@ function startTarget(input, io, v, p, target, earlier) {
     const done = ({ entry, spec }, envelope) => {
         entry.attached = true;
         entry.verify = (0,attest_signing/* verifyCommand */.p0)(ref, spec.type, identity, tlog, input.repository, input.workflowRepository);
-        const file = envelope && input.results.writeEnvelope(v.variant, p.platform, entry.kind, envelope);
-        if (file)
-            entry.envelope = relative(input.results, file);
+        const w = envelope && input.results.writeEnvelope(v.variant, p.platform, entry.kind, envelope);
+        if (w)
+            entry.envelope = relative(input.results, track(job, w).file);
     };
     // One image's attestations share one .att tag that each `cosign attest` reads, extends and
     // pushes: they go one after the other (at once, the last push would drop the others), or in one
@@ -1958,7 +1976,8 @@ async function runAttestStage(input, io) {
                 notes: [],
             };
             result.targets.push(target);
-            work.push({ target, run: () => attestTarget(input, io, v, p, target, taken, turn) });
+            const job = { input, io, v, p, target, earlier: taken, writes: [] };
+            work.push({ target, run: () => attestTarget(job, turn) });
         }
     const signer = signing.identity && work.length > 0 ? io.signer() : undefined;
     if (signer)

@@ -204,7 +204,7 @@ async function verifyPlatform(signer, target, identity, policy, tlog = false) {
     const kinds = requiredKinds(policy);
     const asks = [
         () => signer.verify(ref, identity),
-        ...kinds.map((kind) => () => signer.verifyAttestations(ref, predicates/* KIND_TYPES */.p[kind].cosignType, identity)),
+        ...kinds.map((kind) => () => signer.verifyAttestations(ref, predicates/* KIND_TYPES */.pC[kind].cosignType, identity)),
     ];
     const [sig, ...verified] = (await (0,map_limit/* mapLimit */.s)(asks, atOnce(identity, tlog), (ask) => ask()));
     const checks = [

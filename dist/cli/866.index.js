@@ -122,7 +122,7 @@ Exit codes: 0 everything works; 3 something is missing (the message says how to 
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _capture_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(44977);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
-/* harmony import */ var _util_json_file_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(80019);
+/* harmony import */ var _util_json_file_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(20317);
 
 
 

@@ -58,9 +58,19 @@ const HEX = new RegExp(REDACTION_RULES.hex);
  * last '@' before the host, as pip and WHATWG URLs read it (a password may hold '@' and any other
  * character), and never past '/', '?', '#', ASCII whitespace or a double quote: a URL inside JSON
  * ends at its string's end. Linear: the host after the '@' is checked by a lookahead that stops at
- * the next '@', so each character is looked at a bounded number of times.
+ * the next '@', so each character is looked at a bounded number of times. Sticky: redactUrls
+ * tries it only where a scheme ends in '://'.
  */
-const URL_USERINFO = new RegExp(REDACTION_RULES.urlUserinfo, 'g');
+const URL_USERINFO_AT = new RegExp(REDACTION_RULES.urlUserinfo, 'y');
+/** The longest scheme the rule reads (`[A-Za-z][A-Za-z0-9+.-]{0,30}` is 31): where redactUrls looks back. */
+const MAX_SCHEME = schemeLength(REDACTION_RULES.urlUserinfo);
+function schemeLength(rule) {
+    // redactUrls' scan knows the scheme's characters: a rule with another scheme part needs it changed.
+    const m = /^\(\[A-Za-z\]\[A-Za-z0-9\+\.-\]\{0,(\d+)\}:\/\/\)/.exec(rule);
+    if (!m)
+        throw new Error(`redaction-rules.json: urlUserinfo must begin ([A-Za-z][A-Za-z0-9+.-]{0,N}://)`);
+    return 1 + Number(m[1]);
+}
 const { prefix: JWT_PREFIX, minSegmentLength: JWT_MIN_SEGMENT } = REDACTION_RULES.jwt;
 /** The same patterns, global: to mask each token in free text rather than the whole text. */
 const SECRET_VALUE_G = SECRET_VALUE.map((p) => new RegExp(p.source, 'g'));
@@ -113,15 +123,59 @@ function looksSecret(value) {
  */
 function redactUrls(text, mask = MASK) {
     // No userinfo without both (the pattern would try each position in vain).
-    if (!text.includes('@') || !text.includes('://'))
+    if (!text.includes('@'))
         return text;
-    return text.replace(URL_USERINFO, (m, scheme, user, pw) => {
-        const secret = pw ?? user;
-        // Already masked (a record redacted with REDACTED, shown again): leave it as it is.
-        if (secret === REDACTED || secret === MASK)
-            return m;
-        return pw === undefined ? `${scheme}${mask}@` : `${scheme}${user}:${mask}@`;
-    });
+    let colon = text.indexOf('://');
+    if (colon < 0)
+        return text;
+    // What text.replace(/<urlUserinfo>/g, ...) does, with the pattern tried only where it can match:
+    // at the leftmost start of the scheme before each '://' (a scheme holds no ':', so each match
+    // ends its scheme at one '://', and another start before the same '://' fails the same way).
+    // Text with URLs but no userinfo (an SBOM: 60 KB) is scanned at indexOf's speed.
+    const parts = [];
+    let done = 0;
+    while (colon >= 0) {
+        // (A match ends at its '@', which no scheme holds: a scheme never reaches back into one.)
+        const start = schemeStart(text, colon, colon - MAX_SCHEME);
+        if (start < colon) {
+            URL_USERINFO_AT.lastIndex = start;
+            const m = URL_USERINFO_AT.exec(text);
+            if (m) {
+                parts.push(text.slice(done, start), maskUserinfo(m, mask));
+                done = start + m[0].length;
+                colon = text.indexOf('://', done);
+                continue;
+            }
+        }
+        colon = text.indexOf('://', colon + 3);
+    }
+    if (done === 0)
+        return text;
+    parts.push(text.slice(done));
+    return parts.join('');
+}
+const isLetter = (c) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+const isSchemeChar = (c) => isLetter(c) || (c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46;
+/**
+ * Where the leftmost scheme that ends at COLON (a '://') may start, not before MIN: the first
+ * letter of the run of scheme characters before it; COLON when there is none.
+ */
+function schemeStart(text, colon, min) {
+    let s = colon;
+    while (s > min && isSchemeChar(text.charCodeAt(s - 1)))
+        s--;
+    while (s < colon && !isLetter(text.charCodeAt(s)))
+        s++;
+    return s;
+}
+/** A URL_USERINFO_AT match with its secret masked; one masked already is left as it is. */
+function maskUserinfo(m, mask) {
+    const [whole, scheme, user, pw] = m;
+    const secret = pw ?? user;
+    // Already masked (a record redacted with REDACTED, shown again): leave it as it is.
+    if (secret === REDACTED || secret === MASK)
+        return whole;
+    return pw === undefined ? `${scheme}${mask}@` : `${scheme}${user}:${mask}@`;
 }
 /** The credentials of a URL (user name and password), to mask in logs (core.setSecret). */
 function urlCredentials(url) {
@@ -242,7 +296,7 @@ __webpack_async_result__();
 /* harmony import */ var _docker_engine_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(74818);
 /* harmony import */ var _capture_redact_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(44977);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(83916);
-/* harmony import */ var _util_json_file_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(80019);
+/* harmony import */ var _util_json_file_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(20317);
 /* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(311);
 // `ml-image`: dispatch to a subcommand, map errors to the exit-code contract, no stack traces
 // unless --verbose.
@@ -258,19 +312,19 @@ const COMMANDS = [
     { name: 'validate', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(593), __nccwpck_require__.e(618), __nccwpck_require__.e(575)]).then(__nccwpck_require__.bind(__nccwpck_require__, 12575))).validateCommand },
     { name: 'plan', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(593), __nccwpck_require__.e(621), __nccwpck_require__.e(135), __nccwpck_require__.e(618), __nccwpck_require__.e(649), __nccwpck_require__.e(754)]).then(__nccwpck_require__.bind(__nccwpck_require__, 31754))).planCommand },
     { name: 'resolve', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(593), __nccwpck_require__.e(621), __nccwpck_require__.e(135), __nccwpck_require__.e(294), __nccwpck_require__.e(810), __nccwpck_require__.e(269)]).then(__nccwpck_require__.bind(__nccwpck_require__, 96269))).resolveCommand },
-    { name: 'build', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(761), __nccwpck_require__.e(287), __nccwpck_require__.e(593), __nccwpck_require__.e(621), __nccwpck_require__.e(135), __nccwpck_require__.e(294), __nccwpck_require__.e(618), __nccwpck_require__.e(586), __nccwpck_require__.e(365), __nccwpck_require__.e(649), __nccwpck_require__.e(641), __nccwpck_require__.e(810), __nccwpck_require__.e(653), __nccwpck_require__.e(144), __nccwpck_require__.e(177)]).then(__nccwpck_require__.bind(__nccwpck_require__, 80177))).buildCommand },
+    { name: 'build', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(761), __nccwpck_require__.e(287), __nccwpck_require__.e(593), __nccwpck_require__.e(621), __nccwpck_require__.e(135), __nccwpck_require__.e(294), __nccwpck_require__.e(618), __nccwpck_require__.e(56), __nccwpck_require__.e(586), __nccwpck_require__.e(365), __nccwpck_require__.e(649), __nccwpck_require__.e(641), __nccwpck_require__.e(810), __nccwpck_require__.e(653), __nccwpck_require__.e(144), __nccwpck_require__.e(177)]).then(__nccwpck_require__.bind(__nccwpck_require__, 80177))).buildCommand },
     { name: 'capture', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(593), __nccwpck_require__.e(621), __nccwpck_require__.e(135), __nccwpck_require__.e(259)]).then(__nccwpck_require__.bind(__nccwpck_require__, 83259))).captureCommand },
     { name: 'smoke', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(593), __nccwpck_require__.e(621), __nccwpck_require__.e(135), __nccwpck_require__.e(294), __nccwpck_require__.e(641), __nccwpck_require__.e(216)]).then(__nccwpck_require__.bind(__nccwpck_require__, 15216))).smokeCommand },
     { name: 'diff', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(593), __nccwpck_require__.e(621), __nccwpck_require__.e(365), __nccwpck_require__.e(670)]).then(__nccwpck_require__.bind(__nccwpck_require__, 78670))).diffCommand },
     { name: 'report', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(593), __nccwpck_require__.e(621), __nccwpck_require__.e(135), __nccwpck_require__.e(618), __nccwpck_require__.e(365), __nccwpck_require__.e(649), __nccwpck_require__.e(653), __nccwpck_require__.e(553)]).then(__nccwpck_require__.bind(__nccwpck_require__, 14595))).reportCommand },
-    { name: 'run', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(761), __nccwpck_require__.e(287), __nccwpck_require__.e(593), __nccwpck_require__.e(621), __nccwpck_require__.e(135), __nccwpck_require__.e(294), __nccwpck_require__.e(618), __nccwpck_require__.e(586), __nccwpck_require__.e(365), __nccwpck_require__.e(649), __nccwpck_require__.e(641), __nccwpck_require__.e(810), __nccwpck_require__.e(653), __nccwpck_require__.e(144), __nccwpck_require__.e(948)]).then(__nccwpck_require__.bind(__nccwpck_require__, 57948))).runCommand },
-    { name: 'export', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(761), __nccwpck_require__.e(287), __nccwpck_require__.e(593), __nccwpck_require__.e(294), __nccwpck_require__.e(586), __nccwpck_require__.e(449), __nccwpck_require__.e(787)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5787))).exportCommand },
+    { name: 'run', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(761), __nccwpck_require__.e(287), __nccwpck_require__.e(593), __nccwpck_require__.e(621), __nccwpck_require__.e(135), __nccwpck_require__.e(294), __nccwpck_require__.e(618), __nccwpck_require__.e(56), __nccwpck_require__.e(586), __nccwpck_require__.e(365), __nccwpck_require__.e(649), __nccwpck_require__.e(641), __nccwpck_require__.e(810), __nccwpck_require__.e(653), __nccwpck_require__.e(144), __nccwpck_require__.e(948)]).then(__nccwpck_require__.bind(__nccwpck_require__, 57948))).runCommand },
+    { name: 'export', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(761), __nccwpck_require__.e(287), __nccwpck_require__.e(593), __nccwpck_require__.e(294), __nccwpck_require__.e(56), __nccwpck_require__.e(586), __nccwpck_require__.e(449), __nccwpck_require__.e(787)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5787))).exportCommand },
     {
         name: 'devcontainer',
         load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(593), __nccwpck_require__.e(621), __nccwpck_require__.e(135), __nccwpck_require__.e(127)]).then(__nccwpck_require__.bind(__nccwpck_require__, 24127))).devcontainerCommand,
     },
-    { name: 'sbom', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(761), __nccwpck_require__.e(593), __nccwpck_require__.e(556)]).then(__nccwpck_require__.bind(__nccwpck_require__, 98556))).sbomCommand },
-    { name: 'verify', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(761), __nccwpck_require__.e(287), __nccwpck_require__.e(593), __nccwpck_require__.e(586), __nccwpck_require__.e(449)]).then(__nccwpck_require__.bind(__nccwpck_require__, 24134))).verifyCommand },
+    { name: 'sbom', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(761), __nccwpck_require__.e(593), __nccwpck_require__.e(56), __nccwpck_require__.e(488)]).then(__nccwpck_require__.bind(__nccwpck_require__, 98556))).sbomCommand },
+    { name: 'verify', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(761), __nccwpck_require__.e(287), __nccwpck_require__.e(593), __nccwpck_require__.e(56), __nccwpck_require__.e(586), __nccwpck_require__.e(449)]).then(__nccwpck_require__.bind(__nccwpck_require__, 24134))).verifyCommand },
     { name: 'doctor', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(593), __nccwpck_require__.e(866)]).then(__nccwpck_require__.bind(__nccwpck_require__, 89866))).doctorCommand },
 ];
 async function mainHelp() {
@@ -2359,25 +2413,39 @@ function installSignalCleanup(write = (t) => process.stderr.write(t), exit = (co
 
 /***/ }),
 
-/***/ 80019:
+/***/ 20317:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   JE: () => (/* binding */ readJsonFile),
-/* harmony export */   Zf: () => (/* binding */ writeFileAtomic),
-/* harmony export */   dc: () => (/* binding */ ensureResultDir),
-/* harmony export */   lk: () => (/* binding */ parseJsonText)
-/* harmony export */ });
-/* unused harmony export writeError */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(73024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(83916);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  dc: () => (/* binding */ ensureResultDir),
+  lk: () => (/* binding */ parseJsonText),
+  JE: () => (/* binding */ readJsonFile),
+  Zf: () => (/* binding */ writeFileAtomic),
+  nO: () => (/* binding */ writeFileAtomicLater)
+});
+
+// UNUSED EXPORTS: writeError
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(77598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(73024);
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(76760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(83916);
+// EXTERNAL MODULE: ./src/util/cleanup.ts
+var cleanup = __nccwpck_require__(4532);
+;// CONCATENATED MODULE: ./src/util/json-file.ts
 // JSON files the tool reads back (records, results, digests, build.json): a missing or malformed
 // file is bad input naming the file (exit 2), never a bare SyntaxError with a stack trace.
+
+
 
 
 
@@ -2387,18 +2455,18 @@ function parseJsonText(text, source, fix) {
         return JSON.parse(text);
     }
     catch (e) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`${source}: not JSON: ${e.message}`, fix);
+        throw new errors/* InputError */.dz(`${source}: not JSON: ${e.message}`, fix);
     }
 }
 /** `what` names the file's role in the message ("cannot read the build result"); `fix` says what to do. */
 function readJsonFile(file, opts = {}) {
     let text;
     try {
-        text = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(file, 'utf8');
+        text = (0,external_node_fs_.readFileSync)(file, 'utf8');
     }
     catch (e) {
         const reason = e.code ?? e.message.split('\n')[0];
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`${file}: cannot read${opts.what ? ` the ${opts.what}` : ''} (${reason})`, opts.fix);
+        throw new errors/* InputError */.dz(`${file}: cannot read${opts.what ? ` the ${opts.what}` : ''} (${reason})`, opts.fix);
     }
     return parseJsonText(text, file, opts.fix);
 }
@@ -2428,33 +2496,33 @@ function reasonOf(e) {
  * `create: false` it only checks (the CLI does so before any work, creating nothing).
  */
 function ensureResultDir(dir, label = dir, opts = {}) {
-    const abs = node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(dir);
+    const abs = external_node_path_default().resolve(dir);
     // The nearest existing ancestor, resolved through symlinks, decides where the files would land.
     let probe = abs;
-    while (!(0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(probe) && node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname(probe) !== probe)
-        probe = node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname(probe);
+    while (!(0,external_node_fs_.existsSync)(probe) && external_node_path_default().dirname(probe) !== probe)
+        probe = external_node_path_default().dirname(probe);
     let real = probe;
     try {
-        real = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.realpathSync)(probe);
+        real = (0,external_node_fs_.realpathSync)(probe);
     }
     catch {
         // unreadable: mkdir below reports it
     }
     const under = (root) => real === root || real.startsWith(`${root}/`);
     if (PSEUDO_ROOTS.some(under) && !under('/dev/shm')) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`${label}: ${abs} is on a pseudo filesystem (${real}); result files need a real directory`, 'pass --out DIR naming a directory on disk (it is created when missing)');
+        throw new errors/* InputError */.dz(`${label}: ${abs} is on a pseudo filesystem (${real}); result files need a real directory`, 'pass --out DIR naming a directory on disk (it is created when missing)');
     }
-    if ((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(abs)) {
-        if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_1__.statSync)(abs).isDirectory())
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`${label}: ${abs} exists and is not a directory`, 'pass --out DIR naming a directory');
+    if ((0,external_node_fs_.existsSync)(abs)) {
+        if (!(0,external_node_fs_.statSync)(abs).isDirectory())
+            throw new errors/* InputError */.dz(`${label}: ${abs} exists and is not a directory`, 'pass --out DIR naming a directory');
         return abs;
     }
-    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_1__.statSync)(probe).isDirectory())
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`${label}: cannot write ${abs}: a path component is not a directory (${probe})`);
+    if (!(0,external_node_fs_.statSync)(probe).isDirectory())
+        throw new errors/* InputError */.dz(`${label}: cannot write ${abs}: a path component is not a directory (${probe})`);
     if (opts.create === false)
         return abs;
     try {
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdirSync)(abs, { recursive: true });
+        (0,external_node_fs_.mkdirSync)(abs, { recursive: true });
     }
     catch (e) {
         throw writeError(e, abs, label);
@@ -2465,8 +2533,8 @@ function ensureResultDir(dir, label = dir, opts = {}) {
 function writeError(e, file, label) {
     const code = e.code ?? '';
     if (NO_ROOM.has(code))
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .EnvironmentError */ .eG(`${label}: cannot write ${file}: ${reasonOf(e)}`, `free space on the filesystem of ${node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname(file)} (or pass --out DIR on another one) and run again`, { cause: e });
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`${label}: cannot write ${file}: ${reasonOf(e)}`, undefined, { cause: e });
+        return new errors/* EnvironmentError */.eG(`${label}: cannot write ${file}: ${reasonOf(e)}`, `free space on the filesystem of ${external_node_path_default().dirname(file)} (or pass --out DIR on another one) and run again`, { cause: e });
+    return new errors/* InputError */.dz(`${label}: cannot write ${file}: ${reasonOf(e)}`, undefined, { cause: e });
 }
 /**
  * Write a file atomically: a temporary file in the same directory, then rename. A reader (a later
@@ -2476,28 +2544,67 @@ function writeError(e, file, label) {
  * atomic for readers, only a power loss may lose the file (for copies of what is kept elsewhere).
  */
 function writeFileAtomic(file, content, label = file, durable = true) {
-    const tmp = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname(file), `.${node_path__WEBPACK_IMPORTED_MODULE_2___default().basename(file)}.${process.pid}.${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(4).toString('hex')}.tmp`);
+    const tmp = tempNameFor(file);
     let fd;
     try {
-        fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.openSync)(tmp, 'wx', 0o644);
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeSync)(fd, typeof content === 'string' ? Buffer.from(content) : content);
+        fd = (0,external_node_fs_.openSync)(tmp, 'wx', 0o644);
+        (0,external_node_fs_.writeSync)(fd, typeof content === 'string' ? Buffer.from(content) : content);
         if (durable)
-            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.fsyncSync)(fd);
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.closeSync)(fd);
+            (0,external_node_fs_.fsyncSync)(fd);
+        (0,external_node_fs_.closeSync)(fd);
         fd = undefined;
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.renameSync)(tmp, file);
+        (0,external_node_fs_.renameSync)(tmp, file);
     }
     catch (e) {
         if (fd !== undefined) {
             try {
-                (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.closeSync)(fd);
+                (0,external_node_fs_.closeSync)(fd);
             }
             catch {
                 // already failing
             }
         }
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.rmSync)(tmp, { force: true });
+        removeTemp(tmp);
         throw writeError(e, file, label);
+    }
+}
+/** A failed write's temporary file, removed if it was made (a path under a file: ENOTDIR, none). */
+function removeTemp(tmp) {
+    try {
+        (0,external_node_fs_.rmSync)(tmp, { force: true });
+    }
+    catch {
+        // Never made (its directory is not one): nothing to remove; the write's own error is thrown.
+    }
+}
+/** A temporary file's name beside FILE, for one atomic write. */
+const tempNameFor = (file) => external_node_path_default().join(external_node_path_default().dirname(file), `.${external_node_path_default().basename(file)}.${process.pid}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.tmp`);
+/**
+ * writeFileAtomic off node's thread: the open, write, rename (and fsync) run on libuv's pool while
+ * the caller goes on (the attest stage writes its predicates and envelopes so, while it signs and
+ * the registry answers). The same failures, as a rejection; a signal meanwhile removes the
+ * temporary file (the cleanup registry).
+ */
+async function writeFileAtomicLater(file, content, label = file, durable = true) {
+    const tmp = tempNameFor(file);
+    const unregister = (0,cleanup/* registerCleanup */.qE)(() => removeTemp(tmp));
+    let handle;
+    try {
+        handle = await (0,promises_namespaceObject.open)(tmp, 'wx', 0o644);
+        await handle.writeFile(content);
+        if (durable)
+            await handle.sync();
+        await handle.close();
+        handle = undefined;
+        await (0,promises_namespaceObject.rename)(tmp, file);
+    }
+    catch (e) {
+        await handle?.close().catch(() => undefined);
+        await (0,promises_namespaceObject.rm)(tmp, { force: true }).catch(() => undefined);
+        throw writeError(e, file, label);
+    }
+    finally {
+        unregister();
     }
 }
 
