@@ -496,6 +496,13 @@ describe('attestAll', () => {
           ),
         ),
     ],
+    [
+      'its signature text broken over lines (JSON escapes, which the signer never writes)',
+      ({ mine }) =>
+        resealed(signEnvelope(mine, stmt(IMG, SBOM_URI, JSON.parse(FILES['/p/sbom.json']!))), (x) => {
+          x.signatures[0]!.sig = `${x.signatures[0]!.sig.slice(0, 20)}\n${x.signatures[0]!.sig.slice(20)}`;
+        }),
+    ],
     ['not JSON', () => Buffer.from('{not json')],
   ])('an earlier envelope %s is not attached again: a new signature', async (_what, make) => {
     const { registry, signer } = setup();

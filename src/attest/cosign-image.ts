@@ -81,7 +81,9 @@ export function embedBlobs(
   let left = budget;
   return layers.map((l) => {
     const { data: _dropped, ...bare } = l;
-    const bytes = embeddedBlob(l) ?? blobs.get(l.digest);
+    // The caller's bytes of a digest are that digest's (checked where they were hashed); else a
+    // layer's own data, checked against its size and digest.
+    const bytes = blobs.get(l.digest) ?? embeddedBlob(l);
     if (!bytes || bytes.length > left) return bare;
     left -= bytes.length;
     return { ...bare, data: bytes.toString('base64') };
