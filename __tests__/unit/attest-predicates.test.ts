@@ -216,21 +216,31 @@ describe('sbomInputsDigest: what an SBOM was made from', () => {
     // The bytes of one fixed input's SBOM, pinned: when this fails, the SBOM changed. Bump
     // SBOM_FORMAT in src/attest/sbom.ts (an earlier run's SBOM is then made anew, not attached
     // again as this code's) and pin the new digest and format here.
+    // The ML stack's paths too: torch with its CUDA build, CUDA, cuDNN, NCCL, the base image and
+    // the driver floor; and a string the redaction rules scrub.
     const fixed = makeRecord({
       ref: 'ghcr.io/acme/model:1.0',
-      pip: { numpy: '1.26.4' },
+      pip: { numpy: '1.26.4', torch: '2.4.0+cu124', 'sk-tools': 'sk-PLANTEDplanted0123456789' },
+      torch: { version: '2.4.0+cu124', cuda: '12.4' },
+      cuda: { runtime: '12.4.1', cudnn: '9.1.0', nccl: '2.21.5' },
     });
     fixed.capture.time = '2026-01-01T00:00:00.000Z';
     const sbom = buildSbom({
       record: fixed,
       imageDigest: DIGEST,
       platform: 'linux/amd64',
+      baseImage: {
+        ref: 'nvcr.io/nvidia/cuda:12.4.1-cudnn-runtime-ubuntu22.04',
+        digest: `sha256:${HEX('b')}`,
+      },
+      driverFloor: '525.60.13',
       toolVersion: '0.1.0',
     });
+    expect(JSON.stringify(sbom)).not.toContain('PLANTED');
     const digest = createHash('sha256').update(JSON.stringify(sbom)).digest('hex');
     expect([SBOM_FORMAT, digest]).toEqual([
       1,
-      'a733b3c336541b5ce7c58bed7090c959e438abcbfa1928d8735c077f3ff6a9e4',
+      '1f0cced9c128e7e40248aadec11bd3239d8e23e95422e3eef7c13348985e5ab3',
     ]);
   });
 });

@@ -882,6 +882,46 @@ describe('runAttestStage: requests ahead (prefetch, release)', () => {
     expect(order.indexOf('attest 1 went on')).toBeLessThan(second);
   });
 
+  it('a predicate that throws after others were begun: their files are written before the stage ends', async () => {
+    const { signer } = recordingSigner();
+    const inner = context(true);
+    const broken = new InputError('smoke result of linux/amd64 is broken');
+    // One image: no other target's work keeps the event loop turning after the failure.
+    const one: BuildResult = {
+      ...build,
+      variants: [{ ...build.variants[0]!, platforms: [build.variants[0]!.platforms[0]!] }],
+    };
+    const err = await runAttestStage(
+      {
+        ...input({ build: one }),
+        // The SBOM and provenance are made and their writes begun; then the smoke predicate throws.
+        context: (v, p) => {
+          const ctx = inner(v, p);
+          if (p.digest !== D('1')) return ctx;
+          const smoke = new Proxy(ctx.smoke!, {
+            get: () => {
+              throw broken;
+            },
+          });
+          return { ...ctx, smoke };
+        },
+      },
+      io(signer),
+    ).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(err).toBe(broken);
+    // Looked at as soon as the stage has failed: nothing is still being written.
+    const files = readdirSync(path.join(dir, 'attest'));
+    expect(files).toEqual(expect.arrayContaining(['cpu-amd64.sbom.json', 'cpu-amd64.provenance.json']));
+    expect(files.filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    expect(JSON.parse(readFileSync(path.join(dir, 'attest', 'cpu-amd64.sbom.json'), 'utf8'))).toHaveProperty(
+      'bomFormat',
+      'CycloneDX',
+    );
+  });
+
   it('turns: a target whose predicates throw does not hold up the next one', async () => {
     const { signer, calls } = recordingSigner();
     const inner = context(true);

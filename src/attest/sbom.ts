@@ -12,8 +12,9 @@ import { ComponentType } from '@cyclonedx/cyclonedx-library/Enums';
 import { Bom, Component, Property } from '@cyclonedx/cyclonedx-library/Models';
 import { JSON as CdxJson, JsonSerializer } from '@cyclonedx/cyclonedx-library/Serialize';
 import { Spec1dot6 } from '@cyclonedx/cyclonedx-library/Spec';
+import cdxPackage from '@cyclonedx/cyclonedx-library/package.json' with { type: 'json' };
 import type { EnvRecord } from '../capture/record.js';
-import { redactText } from '../capture/redact.js';
+import { REDACTION_RULES, redactText } from '../capture/redact.js';
 import { clip, compareText } from '../util/text.js';
 import { parseImageRef, repositoryOf } from '../plan/image-ref.js';
 import { VERSION } from '../version.js';
@@ -333,11 +334,15 @@ export function buildSbom(input: SbomInput): Record<string, unknown> {
 export const SBOM_FORMAT = 1;
 
 /** The SBOM's metadata property that holds sbomInputsDigest of what it was made from. */
+/** The CycloneDX library's version (its serializer writes the SBOM). */
+const CDX_LIBRARY_VERSION = cdxPackage.version;
+
 export const SBOM_INPUTS_PROPERTY = `${SBOM_PROPERTY_PREFIX}sbom.inputs`;
 
 /**
  * `sha256:<hex>` of everything buildSbom reads (the record, the image, the defaults it takes, the
- * tool's version and SBOM_FORMAT): two inputs with one digest make the same SBOM. The attest stage
+ * tool's version, SBOM_FORMAT, the CycloneDX library's version and the redaction rules): two
+ * inputs with one digest make the same SBOM. The attest stage
  * attaches an earlier run's signed SBOM again when it carries this digest, instead of making it.
  */
 export function sbomInputsDigest(input: SbomInput): string {
@@ -345,6 +350,9 @@ export function sbomInputsDigest(input: SbomInput): string {
   const text = JSON.stringify({
     format: SBOM_FORMAT,
     tool: input.toolVersion ?? VERSION,
+    // What else shapes its bytes: the library that writes it, and the rules that scrub each string.
+    library: CDX_LIBRARY_VERSION,
+    redaction: REDACTION_RULES,
     variant: input.variant,
     imageRef: input.imageRef,
     imageDigest: input.imageDigest,
