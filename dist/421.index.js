@@ -931,6 +931,8 @@ var models = __webpack_require__(50320);
 var index_node = __webpack_require__(51248);
 // EXTERNAL MODULE: ./node_modules/@cyclonedx/cyclonedx-library/dist.node/spec/index.js
 var spec = __webpack_require__(94321);
+// EXTERNAL MODULE: ./node_modules/@cyclonedx/cyclonedx-library/package.json
+var cyclonedx_library_package = __webpack_require__(95523);
 // EXTERNAL MODULE: ./src/capture/redact.ts + 1 modules
 var redact = __webpack_require__(44977);
 // EXTERNAL MODULE: ./src/version.ts
@@ -945,6 +947,7 @@ var version = __webpack_require__(311);
 // Nothing from the record's env, labels (except the OCI base-image name and digest) or collectEnv
 // goes in, and every string is scrubbed.
 // The record holds no file hashes (the probe does not read RECORD files), so components carry none.
+
 
 
 
@@ -1229,10 +1232,13 @@ function buildSbom(input) {
  */
 const SBOM_FORMAT = 1;
 /** The SBOM's metadata property that holds sbomInputsDigest of what it was made from. */
+/** The CycloneDX library's version (its serializer writes the SBOM). */
+const CDX_LIBRARY_VERSION = cyclonedx_library_package/* version */.rE;
 const SBOM_INPUTS_PROPERTY = `${SBOM_PROPERTY_PREFIX}sbom.inputs`;
 /**
  * `sha256:<hex>` of everything buildSbom reads (the record, the image, the defaults it takes, the
- * tool's version and SBOM_FORMAT): two inputs with one digest make the same SBOM. The attest stage
+ * tool's version, SBOM_FORMAT, the CycloneDX library's version and the redaction rules): two
+ * inputs with one digest make the same SBOM. The attest stage
  * attaches an earlier run's signed SBOM again when it carries this digest, instead of making it.
  */
 function sbomInputsDigest(input) {
@@ -1240,6 +1246,9 @@ function sbomInputsDigest(input) {
     const text = JSON.stringify({
         format: SBOM_FORMAT,
         tool: input.toolVersion ?? version/* VERSION */.x,
+        // What else shapes its bytes: the library that writes it, and the rules that scrub each string.
+        library: CDX_LIBRARY_VERSION,
+        redaction: redact/* REDACTION_RULES */.iz,
         variant: input.variant,
         imageRef: input.imageRef,
         imageDigest: input.imageDigest,

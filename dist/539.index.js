@@ -10838,6 +10838,11 @@ turn) {
     try {
         calls = await startTarget(job);
     }
+    catch (e) {
+        // The files it started writing are there (or failed) before the stage records anything.
+        await Promise.allSettled(job.writes);
+        throw e;
+    }
     finally {
         // The next target's turn once this one's requests are out (an I/O round and its callbacks).
         setImmediate(release);

@@ -30707,11 +30707,11 @@ else {
     // The stages are loaded by the main step only: the post step (every step's cleanup) needs none,
     // and the verify sub-action's main step loads the checks, not the pipeline.
     if (io.getInput(_action_io_js__WEBPACK_IMPORTED_MODULE_2__/* .COMMAND_INPUT */ .l_).trim() === 'verify') {
-        const { verifyAction } = await Promise.all(/* import() */[__nccwpck_require__.e(56), __nccwpck_require__.e(421)]).then(__nccwpck_require__.bind(__nccwpck_require__, 85421));
+        const { verifyAction } = await Promise.all(/* import() */[__nccwpck_require__.e(518), __nccwpck_require__.e(421)]).then(__nccwpck_require__.bind(__nccwpck_require__, 85421));
         await verifyAction((0,_action_post_js__WEBPACK_IMPORTED_MODULE_3__/* .trackDockerUse */ .pl)(io));
     }
     else {
-        const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(56), __nccwpck_require__.e(421), __nccwpck_require__.e(539)]).then(__nccwpck_require__.bind(__nccwpck_require__, 95539));
+        const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(518), __nccwpck_require__.e(421), __nccwpck_require__.e(539)]).then(__nccwpck_require__.bind(__nccwpck_require__, 95539));
         await run((0,_action_post_js__WEBPACK_IMPORTED_MODULE_3__/* .trackDockerUse */ .pl)(io));
     }
 }

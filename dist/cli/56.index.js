@@ -77,12 +77,13 @@ function ociPurl(ref, digest, arch) {
 /* harmony import */ var _cyclonedx_cyclonedx_library_Serialize__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(_cyclonedx_cyclonedx_library_Serialize__WEBPACK_IMPORTED_MODULE_3__);
 /* harmony import */ var _cyclonedx_cyclonedx_library_Spec__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(94321);
 /* harmony import */ var _cyclonedx_cyclonedx_library_Spec__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(_cyclonedx_cyclonedx_library_Spec__WEBPACK_IMPORTED_MODULE_4__);
-/* harmony import */ var _capture_redact_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(44977);
-/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(49997);
-/* harmony import */ var _plan_image_ref_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(68646);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(311);
-/* harmony import */ var _purl_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(11276);
-/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(79124);
+/* harmony import */ var _cyclonedx_cyclonedx_library_package_json__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(95523);
+/* harmony import */ var _capture_redact_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(44977);
+/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(49997);
+/* harmony import */ var _plan_image_ref_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(68646);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(311);
+/* harmony import */ var _purl_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(11276);
+/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(79124);
 // The ML-aware SBOM: CycloneDX 1.6 JSON built with @cyclonedx/cyclonedx-library from an
 // environment record (env.json). Every pip distribution (pkg:pypi), every apt package (pkg:deb),
 // the OS, and the ML stack (CUDA runtime, cuDNN, NCCL, torch and its CUDA build, NumPy, Python,
@@ -103,6 +104,7 @@ function ociPurl(ref, digest, arch) {
 
 
 
+
 const SBOM_PROPERTY_PREFIX = 'ml-image:';
 /** The property that marks a component as part of the ML stack; its value says which part. */
 const ML_STACK_PROPERTY = `${SBOM_PROPERTY_PREFIX}ml-stack`;
@@ -111,12 +113,12 @@ const BASE_DIGEST_LABEL = 'org.opencontainers.image.base.digest';
 /** A lone UTF-16 surrogate (no JSON or URL can carry one): replaced by U+FFFD. */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 /** Every string from the record: scrubbed, and well-formed text (a purl encodes it). */
-const clean = (s) => (0,_capture_redact_js__WEBPACK_IMPORTED_MODULE_5__/* .redactText */ .Rd)(s.replace(LONE_SURROGATE, '\uFFFD'));
+const clean = (s) => (0,_capture_redact_js__WEBPACK_IMPORTED_MODULE_6__/* .redactText */ .Rd)(s.replace(LONE_SURROGATE, '\uFFFD'));
 /**
  * CycloneDX 1.6 allows versions up to 1024 characters (code points, as JSON Schema counts them): a
  * longer one (a hostile METADATA) is cut.
  */
-const cut = (s) => (0,_util_text_js__WEBPACK_IMPORTED_MODULE_9__/* .clip */ .$)(s, 1024);
+const cut = (s) => (0,_util_text_js__WEBPACK_IMPORTED_MODULE_10__/* .clip */ .$)(s, 1024);
 const nonEmpty = (s) => typeof s === 'string' && s !== '';
 function prop(c, name, value) {
     if (nonEmpty(value))
@@ -135,17 +137,17 @@ function context(input) {
             : undefined
         : (input.baseImage ?? undefined);
     // A base pinned by digest in its reference needs no separate digest.
-    const baseDigest = (0,_types_js__WEBPACK_IMPORTED_MODULE_8__/* .sha256Hex */ .fg)(base?.digest ?? (base && (0,_plan_image_ref_js__WEBPACK_IMPORTED_MODULE_6__/* .parseImageRef */ .Q)(base.ref).digest));
+    const baseDigest = (0,_types_js__WEBPACK_IMPORTED_MODULE_9__/* .sha256Hex */ .fg)(base?.digest ?? (base && (0,_plan_image_ref_js__WEBPACK_IMPORTED_MODULE_7__/* .parseImageRef */ .Q)(base.ref).digest));
     return {
         record,
         variant: input.variant === undefined ? record.image.variant : input.variant,
         imageRef: clean(input.imageRef ?? record.image.ref),
-        digest: (0,_types_js__WEBPACK_IMPORTED_MODULE_8__/* .sha256Hex */ .fg)(input.imageDigest === undefined ? record.image.digest : input.imageDigest),
+        digest: (0,_types_js__WEBPACK_IMPORTED_MODULE_9__/* .sha256Hex */ .fg)(input.imageDigest === undefined ? record.image.digest : input.imageDigest),
         platform,
         arch: platform.split('/')[1],
         base: base && { ref: clean(base.ref), digest: baseDigest && `sha256:${baseDigest}` },
         driverFloor: input.driverFloor ?? null,
-        toolVersion: input.toolVersion ?? _version_js__WEBPACK_IMPORTED_MODULE_10__/* .VERSION */ .x,
+        toolVersion: input.toolVersion ?? _version_js__WEBPACK_IMPORTED_MODULE_11__/* .VERSION */ .x,
         osId: osId === undefined ? undefined : clean(osId),
         distro: osId !== undefined && nonEmpty(osVersion) ? clean(`${osId}-${osVersion}`) : undefined,
     };
@@ -153,15 +155,15 @@ function context(input) {
 /** The image by digest (or tag): the SBOM's subject, with the ML stack summed up as properties. */
 function imageComponent(ctx) {
     const digest = ctx.digest && `sha256:${ctx.digest}`;
-    const ref = (0,_plan_image_ref_js__WEBPACK_IMPORTED_MODULE_6__/* .parseImageRef */ .Q)(ctx.imageRef);
-    const purl = (0,_purl_js__WEBPACK_IMPORTED_MODULE_7__/* .ociPurl */ .Vf)(ctx.imageRef, digest, ctx.arch);
-    const c = new _cyclonedx_cyclonedx_library_Models__WEBPACK_IMPORTED_MODULE_2__.Component(_cyclonedx_cyclonedx_library_Enums__WEBPACK_IMPORTED_MODULE_1__.ComponentType.Container, (0,_plan_image_ref_js__WEBPACK_IMPORTED_MODULE_6__/* .repositoryOf */ ._M)(ref), {
+    const ref = (0,_plan_image_ref_js__WEBPACK_IMPORTED_MODULE_7__/* .parseImageRef */ .Q)(ctx.imageRef);
+    const purl = (0,_purl_js__WEBPACK_IMPORTED_MODULE_8__/* .ociPurl */ .Vf)(ctx.imageRef, digest, ctx.arch);
+    const c = new _cyclonedx_cyclonedx_library_Models__WEBPACK_IMPORTED_MODULE_2__.Component(_cyclonedx_cyclonedx_library_Enums__WEBPACK_IMPORTED_MODULE_1__.ComponentType.Container, (0,_plan_image_ref_js__WEBPACK_IMPORTED_MODULE_7__/* .repositoryOf */ ._M)(ref), {
         bomRef: purl ?? `${SBOM_PROPERTY_PREFIX}image`,
         ...(purl !== undefined && { purl }),
         ...((digest ?? ref.tag) !== undefined && { version: digest ?? ref.tag }),
     });
     const { record } = ctx;
-    const pip = (n) => record.python.packages.find((p) => (0,_purl_js__WEBPACK_IMPORTED_MODULE_7__/* .normalizePypiName */ .Ty)(p.name) === n)?.version;
+    const pip = (n) => record.python.packages.find((p) => (0,_purl_js__WEBPACK_IMPORTED_MODULE_8__/* .normalizePypiName */ .Ty)(p.name) === n)?.version;
     prop(c, 'variant', ctx.variant);
     prop(c, 'platform', ctx.platform);
     prop(c, 'image.ref', ctx.imageRef);
@@ -186,23 +188,23 @@ function pipComponents(record) {
     for (const p of record.python.packages) {
         const name = clean(p.name);
         const version = clean(p.version);
-        const purl = (0,_purl_js__WEBPACK_IMPORTED_MODULE_7__/* .pypiPurl */ .iC)(name, version);
+        const purl = (0,_purl_js__WEBPACK_IMPORTED_MODULE_8__/* .pypiPurl */ .iC)(name, version);
         if (seen.has(purl))
             continue;
         seen.add(purl);
         const c = new _cyclonedx_cyclonedx_library_Models__WEBPACK_IMPORTED_MODULE_2__.Component(_cyclonedx_cyclonedx_library_Enums__WEBPACK_IMPORTED_MODULE_1__.ComponentType.Library, name, { bomRef: purl, purl, version: cut(version) });
         prop(c, 'pip.installer', p.installer);
         list.push(c);
-        if (!byName.has((0,_purl_js__WEBPACK_IMPORTED_MODULE_7__/* .normalizePypiName */ .Ty)(name)))
-            byName.set((0,_purl_js__WEBPACK_IMPORTED_MODULE_7__/* .normalizePypiName */ .Ty)(name), c);
+        if (!byName.has((0,_purl_js__WEBPACK_IMPORTED_MODULE_8__/* .normalizePypiName */ .Ty)(name)))
+            byName.set((0,_purl_js__WEBPACK_IMPORTED_MODULE_8__/* .normalizePypiName */ .Ty)(name), c);
     }
     for (const p of record.python.packages) {
-        const c = byName.get((0,_purl_js__WEBPACK_IMPORTED_MODULE_7__/* .normalizePypiName */ .Ty)(clean(p.name)));
+        const c = byName.get((0,_purl_js__WEBPACK_IMPORTED_MODULE_8__/* .normalizePypiName */ .Ty)(clean(p.name)));
         for (const req of p.requires) {
             if (/\bextra\s*==/.test(req))
                 continue; // only with an extra: not necessarily in use
             const dep = /^\s*([A-Za-z0-9][A-Za-z0-9._-]*)/.exec(req)?.[1];
-            const target = dep === undefined ? undefined : byName.get((0,_purl_js__WEBPACK_IMPORTED_MODULE_7__/* .normalizePypiName */ .Ty)(dep));
+            const target = dep === undefined ? undefined : byName.get((0,_purl_js__WEBPACK_IMPORTED_MODULE_8__/* .normalizePypiName */ .Ty)(dep));
             if (c && target && target !== c)
                 c.dependencies.add(target.bomRef);
         }
@@ -213,7 +215,7 @@ function aptComponents(ctx) {
     const out = new Map();
     for (const a of ctx.record.apt) {
         const pkg = { name: clean(a.name), version: clean(a.version), arch: clean(a.arch) };
-        const purl = ctx.osId === undefined ? undefined : (0,_purl_js__WEBPACK_IMPORTED_MODULE_7__/* .debPurl */ .B8)(ctx.osId, pkg, ctx.distro);
+        const purl = ctx.osId === undefined ? undefined : (0,_purl_js__WEBPACK_IMPORTED_MODULE_8__/* .debPurl */ .B8)(ctx.osId, pkg, ctx.distro);
         const bomRef = purl ?? `${SBOM_PROPERTY_PREFIX}deb:${pkg.name}@${pkg.version}:${pkg.arch}`;
         if (out.has(bomRef))
             continue;
@@ -271,7 +273,7 @@ function mlStack(ctx, pipByName) {
         let torch = pipByName.get('torch');
         if (!torch) {
             torch = stackComponent(_cyclonedx_cyclonedx_library_Enums__WEBPACK_IMPORTED_MODULE_1__.ComponentType.Framework, 'torch', 'torch', record.torch.version, {
-                purl: (0,_purl_js__WEBPACK_IMPORTED_MODULE_7__/* .pypiPurl */ .iC)('torch', clean(record.torch.version)),
+                purl: (0,_purl_js__WEBPACK_IMPORTED_MODULE_8__/* .pypiPurl */ .iC)('torch', clean(record.torch.version)),
             });
             out.push(torch);
         }
@@ -286,13 +288,13 @@ function mlStack(ctx, pipByName) {
     const python = clean(record.python.implementation).toLowerCase() || 'python';
     out.push(stackComponent(_cyclonedx_cyclonedx_library_Enums__WEBPACK_IMPORTED_MODULE_1__.ComponentType.Application, 'python', python, record.python.version));
     if (ctx.base) {
-        const ref = (0,_plan_image_ref_js__WEBPACK_IMPORTED_MODULE_6__/* .parseImageRef */ .Q)(ctx.base.ref);
-        const purl = (0,_purl_js__WEBPACK_IMPORTED_MODULE_7__/* .ociPurl */ .Vf)(ctx.base.ref, ctx.base.digest, ctx.arch);
+        const ref = (0,_plan_image_ref_js__WEBPACK_IMPORTED_MODULE_7__/* .parseImageRef */ .Q)(ctx.base.ref);
+        const purl = (0,_purl_js__WEBPACK_IMPORTED_MODULE_8__/* .ociPurl */ .Vf)(ctx.base.ref, ctx.base.digest, ctx.arch);
         // A base that is the image itself (its label says so) shares its purl: the bom-refs must differ
         // (the library would make one up at random, and the SBOM would change from run to run).
-        const image = (0,_purl_js__WEBPACK_IMPORTED_MODULE_7__/* .ociPurl */ .Vf)(ctx.imageRef, ctx.digest && `sha256:${ctx.digest}`, ctx.arch);
+        const image = (0,_purl_js__WEBPACK_IMPORTED_MODULE_8__/* .ociPurl */ .Vf)(ctx.imageRef, ctx.digest && `sha256:${ctx.digest}`, ctx.arch);
         const bomRef = purl !== undefined && purl === image ? `${SBOM_PROPERTY_PREFIX}base.image` : undefined;
-        const base = stackComponent(_cyclonedx_cyclonedx_library_Enums__WEBPACK_IMPORTED_MODULE_1__.ComponentType.Container, 'base.image', (0,_plan_image_ref_js__WEBPACK_IMPORTED_MODULE_6__/* .repositoryOf */ ._M)(ref), null, {
+        const base = stackComponent(_cyclonedx_cyclonedx_library_Enums__WEBPACK_IMPORTED_MODULE_1__.ComponentType.Container, 'base.image', (0,_plan_image_ref_js__WEBPACK_IMPORTED_MODULE_7__/* .repositoryOf */ ._M)(ref), null, {
             purl,
             ...(bomRef !== undefined && { bomRef }),
         });
@@ -311,7 +313,7 @@ function sortComponents(components) {
     }));
     keyed.sort((a, b) => {
         for (let i = 0; i < a.key.length; i++) {
-            const d = (0,_util_text_js__WEBPACK_IMPORTED_MODULE_9__/* .compareText */ .n)(a.key[i], b.key[i]);
+            const d = (0,_util_text_js__WEBPACK_IMPORTED_MODULE_10__/* .compareText */ .n)(a.key[i], b.key[i]);
             if (d !== 0)
                 return d;
         }
@@ -321,11 +323,11 @@ function sortComponents(components) {
 }
 /** A component's properties (by name, then value) and dependencies (by bom-ref) in code-unit order. */
 function ordered(c) {
-    const props = [...c.properties].sort((a, b) => (0,_util_text_js__WEBPACK_IMPORTED_MODULE_9__/* .compareText */ .n)(a.name, b.name) || (0,_util_text_js__WEBPACK_IMPORTED_MODULE_9__/* .compareText */ .n)(a.value, b.value));
+    const props = [...c.properties].sort((a, b) => (0,_util_text_js__WEBPACK_IMPORTED_MODULE_10__/* .compareText */ .n)(a.name, b.name) || (0,_util_text_js__WEBPACK_IMPORTED_MODULE_10__/* .compareText */ .n)(a.value, b.value));
     c.properties.clear();
     for (const p of props)
         c.properties.add(p);
-    const deps = [...c.dependencies].sort((a, b) => (0,_util_text_js__WEBPACK_IMPORTED_MODULE_9__/* .compareText */ .n)(a.toString(), b.toString()));
+    const deps = [...c.dependencies].sort((a, b) => (0,_util_text_js__WEBPACK_IMPORTED_MODULE_10__/* .compareText */ .n)(a.toString(), b.toString()));
     c.dependencies.clear();
     for (const d of deps)
         c.dependencies.add(d);
@@ -344,7 +346,7 @@ function buildSbom(input) {
     const time = new Date(ctx.record.capture.time);
     if (!Number.isNaN(time.getTime()))
         bom.metadata.timestamp = time;
-    bom.metadata.tools.components.add(new _cyclonedx_cyclonedx_library_Models__WEBPACK_IMPORTED_MODULE_2__.Component(_cyclonedx_cyclonedx_library_Enums__WEBPACK_IMPORTED_MODULE_1__.ComponentType.Application, _types_js__WEBPACK_IMPORTED_MODULE_8__/* .TOOL_NAME */ .lH, {
+    bom.metadata.tools.components.add(new _cyclonedx_cyclonedx_library_Models__WEBPACK_IMPORTED_MODULE_2__.Component(_cyclonedx_cyclonedx_library_Enums__WEBPACK_IMPORTED_MODULE_1__.ComponentType.Application, _types_js__WEBPACK_IMPORTED_MODULE_9__/* .TOOL_NAME */ .lH, {
         bomRef: `${SBOM_PROPERTY_PREFIX}tool`,
         version: clean(ctx.toolVersion),
     }));
@@ -376,17 +378,23 @@ function buildSbom(input) {
  */
 const SBOM_FORMAT = 1;
 /** The SBOM's metadata property that holds sbomInputsDigest of what it was made from. */
+/** The CycloneDX library's version (its serializer writes the SBOM). */
+const CDX_LIBRARY_VERSION = _cyclonedx_cyclonedx_library_package_json__WEBPACK_IMPORTED_MODULE_5__/* .version */ .rE;
 const SBOM_INPUTS_PROPERTY = `${SBOM_PROPERTY_PREFIX}sbom.inputs`;
 /**
  * `sha256:<hex>` of everything buildSbom reads (the record, the image, the defaults it takes, the
- * tool's version and SBOM_FORMAT): two inputs with one digest make the same SBOM. The attest stage
+ * tool's version, SBOM_FORMAT, the CycloneDX library's version and the redaction rules): two
+ * inputs with one digest make the same SBOM. The attest stage
  * attaches an earlier run's signed SBOM again when it carries this digest, instead of making it.
  */
 function sbomInputsDigest(input) {
     // An object: a field left out (undefined: the record's default) and null (none) differ.
     const text = JSON.stringify({
         format: SBOM_FORMAT,
-        tool: input.toolVersion ?? _version_js__WEBPACK_IMPORTED_MODULE_10__/* .VERSION */ .x,
+        tool: input.toolVersion ?? _version_js__WEBPACK_IMPORTED_MODULE_11__/* .VERSION */ .x,
+        // What else shapes its bytes: the library that writes it, and the rules that scrub each string.
+        library: CDX_LIBRARY_VERSION,
+        redaction: _capture_redact_js__WEBPACK_IMPORTED_MODULE_6__/* .REDACTION_RULES */ .iz,
         variant: input.variant,
         imageRef: input.imageRef,
         imageDigest: input.imageDigest,
