@@ -118,8 +118,7 @@ async function madeBefore(
 ): Promise<Made | undefined> {
   const { identity, tlog } = input.signing;
   if (!before || !identity || !REUSABLE_KINDS.has(kind)) return undefined;
-  const signedBefore = io.signer().signedBefore;
-  const statement = await signedBefore?.(ref, before, identity, { tlog });
+  const statement = await io.signer().signedBefore?.(ref, before, identity, { tlog });
   return statement ? earlierPredicate(kind, ctx, statement) : undefined;
 }
 
