@@ -10869,8 +10869,7 @@ async function madeBefore(input, io, ref, kind, ctx, before) {
     const { identity, tlog } = input.signing;
     if (!before || !identity || !predicates/* REUSABLE_KINDS */.CS.has(kind))
         return undefined;
-    const signedBefore = io.signer().signedBefore;
-    const statement = await signedBefore?.(ref, before, identity, { tlog });
+    const statement = await io.signer().signedBefore?.(ref, before, identity, { tlog });
     return statement ? (0,predicates/* earlierPredicate */.kf)(kind, ctx, statement) : undefined;
 }
 /** Make and write a target's predicates, and start signing and attaching (the calls under way). */
