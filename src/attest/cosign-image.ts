@@ -69,8 +69,8 @@ export function embeddedBlob(d: { size: number; digest: string; data?: unknown }
 }
 
 /**
- * LAYERS with their blobs embedded, in order, while they fit in BUDGET: a layer keeps valid
- * `data` it has, or gets the bytes BLOBS holds for its digest; `data` that does not match its
+ * LAYERS with their blobs embedded, in order, while they fit in BUDGET: a layer gets the bytes
+ * BLOBS holds for its digest, else keeps valid `data` it has; `data` that does not match its
  * layer is dropped (a reader that trusts the field would refuse the whole image).
  */
 export function embedBlobs(

@@ -259,8 +259,11 @@ export function createSigner(opts: SignerOptions): BatchSigner {
       for (const { ref, uploads } of targets)
         (await signerFor(ref, identity, o).catch(() => undefined))?.prefetch(ref, uploads);
     },
-    signedBefore: async (ref, envelope, identity, o) =>
-      (await (await signerFor(ref, identity, o).catch(() => undefined))?.signedBefore(envelope)) ?? null,
+    async signedBefore(ref, envelope, identity, o) {
+      // Only the built-in signer attaches an envelope again; a key that does not decrypt: none.
+      const native = await signerFor(ref, identity, o).catch(() => undefined);
+      return native ? native.signedBefore(envelope) : null;
+    },
     release: async () => {
       await Promise.all([...natives.values()].map((n) => n.release()));
     },
