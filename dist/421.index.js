@@ -76,12 +76,12 @@ async function platformTargets(docker, ref, only, prefix = 'verify: ') {
         if (platform !== undefined && normalizePlatform(platform) === wanted)
             return [{ platform, ref, digest }];
         throw new errors/* InputError */.dz(`${prefix}${ref} has no ${only} image`, platform === undefined
-            ? 'it names no platform: an index without platform images, or an image whose config names none'
-            : `it is a single-platform image for ${platform}`);
+            ? 'it names no platform (an index without platform images, or an image whose config names none): check it without a platform'
+            : `it is a single-platform image for ${platform}: check it without a platform, or check the digest of the ${only} image`);
     }
     const chosen = only === undefined ? listed : listed.filter((p) => normalizePlatform(p.platform) === wanted);
     if (only !== undefined && chosen.length === 0)
-        throw new errors/* InputError */.dz(`${prefix}${ref} has no ${only} image`, `it has: ${[...listed, ...loose].map((p) => p.platform).join(', ')}`);
+        throw new errors/* InputError */.dz(`${prefix}${ref} has no ${only} image`, `it has: ${[...listed, ...loose].map((p) => p.platform).join(', ')}: ask for one of these, or for none`);
     return [...chosen, ...loose];
 }
 
@@ -2493,8 +2493,8 @@ function embeddedBlob(d) {
     return bytes && bytes.length === d.size && sha256Digest(bytes) === d.digest ? bytes : undefined;
 }
 /**
- * LAYERS with their blobs embedded, in order, while they fit in BUDGET: a layer keeps valid
- * `data` it has, or gets the bytes BLOBS holds for its digest; `data` that does not match its
+ * LAYERS with their blobs embedded, in order, while they fit in BUDGET: a layer gets the bytes
+ * BLOBS holds for its digest, else keeps valid `data` it has; `data` that does not match its
  * layer is dropped (a reader that trusts the field would refuse the whole image).
  */
 function embedBlobs(layers, blobs, budget = EMBED_BUDGET) {
@@ -3213,7 +3213,11 @@ function createSigner(opts) {
             for (const { ref, uploads } of targets)
                 (await signerFor(ref, identity, o).catch(() => undefined))?.prefetch(ref, uploads);
         },
-        signedBefore: async (ref, envelope, identity, o) => (await (await signerFor(ref, identity, o).catch(() => undefined))?.signedBefore(envelope)) ?? null,
+        async signedBefore(ref, envelope, identity, o) {
+            // Only the built-in signer attaches an envelope again; a key that does not decrypt: none.
+            const native = await signerFor(ref, identity, o).catch(() => undefined);
+            return native ? native.signedBefore(envelope) : null;
+        },
         release: async () => {
             await Promise.all([...natives.values()].map((n) => n.release()));
         },

@@ -77,12 +77,12 @@ async function platformTargets(docker, ref, only, prefix = 'verify: ') {
         if (platform !== undefined && normalizePlatform(platform) === wanted)
             return [{ platform, ref, digest }];
         throw new errors/* InputError */.dz(`${prefix}${ref} has no ${only} image`, platform === undefined
-            ? 'it names no platform: an index without platform images, or an image whose config names none'
-            : `it is a single-platform image for ${platform}`);
+            ? 'it names no platform (an index without platform images, or an image whose config names none): check it without a platform'
+            : `it is a single-platform image for ${platform}: check it without a platform, or check the digest of the ${only} image`);
     }
     const chosen = only === undefined ? listed : listed.filter((p) => normalizePlatform(p.platform) === wanted);
     if (only !== undefined && chosen.length === 0)
-        throw new errors/* InputError */.dz(`${prefix}${ref} has no ${only} image`, `it has: ${[...listed, ...loose].map((p) => p.platform).join(', ')}`);
+        throw new errors/* InputError */.dz(`${prefix}${ref} has no ${only} image`, `it has: ${[...listed, ...loose].map((p) => p.platform).join(', ')}: ask for one of these, or for none`);
     return [...chosen, ...loose];
 }
 

@@ -1420,8 +1420,8 @@ function embeddedBlob(d) {
     return bytes && bytes.length === d.size && sha256Digest(bytes) === d.digest ? bytes : undefined;
 }
 /**
- * LAYERS with their blobs embedded, in order, while they fit in BUDGET: a layer keeps valid
- * `data` it has, or gets the bytes BLOBS holds for its digest; `data` that does not match its
+ * LAYERS with their blobs embedded, in order, while they fit in BUDGET: a layer gets the bytes
+ * BLOBS holds for its digest, else keeps valid `data` it has; `data` that does not match its
  * layer is dropped (a reader that trusts the field would refuse the whole image).
  */
 function embedBlobs(layers, blobs, budget = EMBED_BUDGET) {
@@ -2140,7 +2140,11 @@ function createSigner(opts) {
             for (const { ref, uploads } of targets)
                 (await signerFor(ref, identity, o).catch(() => undefined))?.prefetch(ref, uploads);
         },
-        signedBefore: async (ref, envelope, identity, o) => (await (await signerFor(ref, identity, o).catch(() => undefined))?.signedBefore(envelope)) ?? null,
+        async signedBefore(ref, envelope, identity, o) {
+            // Only the built-in signer attaches an envelope again; a key that does not decrypt: none.
+            const native = await signerFor(ref, identity, o).catch(() => undefined);
+            return native ? native.signedBefore(envelope) : null;
+        },
         release: async () => {
             await Promise.all([...natives.values()].map((n) => n.release()));
         },
