@@ -10,13 +10,16 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs';
+import { pbkdf2 } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main.js';
 import { MAX_CONFIG_BYTES } from '../../src/config/load.js';
 import { EnvironmentError, InputError } from '../../src/errors.js';
 import { imageRefProblem } from '../../src/plan/image-ref.js';
+import { runPendingCleanups } from '../../src/util/cleanup.js';
 import { writeError, writeFileAtomic, writeFileAtomicLater } from '../../src/util/json-file.js';
 import { captureIo } from '../helpers/fakes.js';
 
@@ -356,6 +359,26 @@ describe('result files: atomic, and write errors mapped to the exit-code contrac
     await writing;
     expect(readFileSync(f, 'utf8')).toBe('{"new": true}\n');
     expect(readdirSync(dir)).toEqual(['cpu-amd64.sbom.json']);
+  });
+
+  it('in the background, a signal while its open is queued: no temp file at exit, the write does not land', async () => {
+    const f = path.join(dir, 'cpu-amd64.sbom.json');
+    writeFileSync(f, '{"old": true}\n');
+    // libuv's pool busy (as while a key is decrypted): the temporary file's open waits its turn.
+    const busy = Array.from({ length: 8 }, () =>
+      promisify(pbkdf2)('password', 'salt', 100_000, 32, 'sha256'),
+    );
+    const writing = writeFileAtomicLater(f, Buffer.from('{"new": true}\n'), '--out r', false).catch(
+      (e: unknown) => e,
+    );
+    // What the signal handler does before it exits: the cleanups.
+    await runPendingCleanups();
+    expect(readdirSync(dir)).toEqual(['cpu-amd64.sbom.json']);
+    const err = await writing;
+    expect(err).toBeInstanceOf(InputError);
+    expect(readFileSync(f, 'utf8')).toBe('{"old": true}\n');
+    expect(readdirSync(dir)).toEqual(['cpu-amd64.sbom.json']);
+    await Promise.all(busy);
   });
 
   it.each([

@@ -169,8 +169,10 @@ const tempNameFor = (file: string) =>
 /**
  * writeFileAtomic off node's thread: the open, write, rename (and fsync) run on libuv's pool while
  * the caller goes on (the attest stage writes its predicates and envelopes so, while it signs and
- * the registry answers). The same failures, as a rejection; a signal meanwhile removes the
- * temporary file (the cleanup registry).
+ * the registry answers). The same failures, as a rejection. A signal meanwhile (the cleanup
+ * registry) removes the temporary file once its open has settled: an open still queued on the pool
+ * would make the file after a removal at once, and the process would exit leaving it. The write
+ * then does not land (its rename fails), and the old file stays whole.
  */
 export async function writeFileAtomicLater(
   file: string,
@@ -179,10 +181,14 @@ export async function writeFileAtomicLater(
   durable = true,
 ): Promise<void> {
   const tmp = tempNameFor(file);
-  const unregister = registerCleanup(() => removeTemp(tmp));
+  const opening = open(tmp, 'wx', 0o644);
+  const unregister = registerCleanup(async () => {
+    await opening.catch(() => undefined);
+    removeTemp(tmp);
+  });
   let handle: FileHandle | undefined;
   try {
-    handle = await open(tmp, 'wx', 0o644);
+    handle = await opening;
     await handle.writeFile(content);
     if (durable) await handle.sync();
     await handle.close();
