@@ -160,7 +160,7 @@ describe('ml-image doctor --registry HOST/REPOSITORY', () => {
       `FAIL push: cannot push to 127.0.0.1:${port}/acme/model: HTTP 403 DENIED: requested access to the resource is denied`,
     );
     expect(r.out).toContain(
-      `fix: log in with a credential that may write to acme/model: "docker login 127.0.0.1:${port}"`,
+      `fix: log in with a credential that may read and write acme/model: "docker login 127.0.0.1:${port}"`,
     );
     expect(r.out + r.err).not.toContain(READER);
   });

@@ -44,9 +44,20 @@ export const REGISTRY_DENIED =
 /** What buildx says when a registry answers a read with 429 or a 5xx ("...: 503 Service Unavailable"). */
 const REGISTRY_FAILING = /unexpected status[^\n]*: (?:429|5\d\d) [A-Z]/;
 
-/** The fix for a registry that refuses a read: log in to HOST (the image's registry). */
-export const registryLoginFix = (host: string) =>
-  `log in with a credential that may read the image ("docker login ${host}"; in GitHub Actions docker/login-action, and packages: read for ghcr.io), and check that the repository exists`;
+/**
+ * The fix for a registry that refuses HOST's image (WHAT: the image, or its repository): log in
+ * with a credential that may read it (a read refused: the repository may also not exist), or read
+ * and write it (a push, a signature), in GitHub Actions with the job's packages permission.
+ */
+export function registryLoginFix(
+  host: string,
+  access: 'read' | 'write' = 'read',
+  what = 'the image',
+): string {
+  const may = access === 'read' ? `read ${what}` : `read and write ${what}`;
+  const exists = access === 'read' ? ', and check that the repository exists' : '';
+  return `log in with a credential that may ${may}: "docker login ${host}" (in GitHub Actions: docker/login-action, and packages: ${access} for ghcr.io)${exists}`;
+}
 
 /**
  * A failed read of an image through the docker CLI (`buildx imagetools inspect`): a registry that

@@ -6,6 +6,7 @@
 // EnvironmentError (exit 3) that names the registry and the request, never a credential.
 import { setTimeout as delay } from 'node:timers/promises';
 import { EnvironmentError } from '../errors.js';
+import { registryLoginFix } from './failures.js';
 import {
   ANSWER_TOO_LARGE,
   type OciClient,
@@ -136,10 +137,7 @@ class RegistryClient implements OciClient {
   }
 
   private denied(detail: string) {
-    return new EnvironmentError(
-      `registry ${detail}`,
-      `log in with a credential that may read and write the image: "docker login ${this.host}" (in GitHub Actions: docker/login-action, and packages: write for ghcr.io)`,
-    );
+    return new EnvironmentError(`registry ${detail}`, registryLoginFix(this.host, 'write'));
   }
 
   /** Answer a 401 challenge: a Bearer token for the scope, or Basic with the stored login. */

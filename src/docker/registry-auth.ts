@@ -4,6 +4,7 @@
 // which writes nothing. No secret is ever part of a message; side effects come in as functions.
 import path from 'node:path';
 import { EnvironmentError, InputError } from '../errors.js';
+import { registryLoginFix } from './failures.js';
 import {
   DOCKER_HUB,
   parseChallenge,
@@ -171,7 +172,7 @@ export async function checkPush(
       throw registryUnreachable(host, url.split('?')[0]!, e);
     }
   };
-  const fix = `log in with a credential that may write to ${repository}: "docker login ${host}" (in GitHub Actions: docker/login-action, and packages: write for ghcr.io)`;
+  const fix = registryLoginFix(host, 'write', repository);
   const pair = credential.get ? await credential.get() : undefined;
   // A helper without a login for this host: anonymous, as docker goes on, and the failures say why.
   const none = credential.get && !pair ? `; ${credential.describe} has no login for ${host}` : '';
