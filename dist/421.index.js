@@ -1390,6 +1390,8 @@ var external_node_https_default = /*#__PURE__*/__webpack_require__.n(external_no
 var promises_ = __webpack_require__(58500);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
+// EXTERNAL MODULE: ./src/docker/failures.ts
+var failures = __webpack_require__(76873);
 ;// CONCATENATED MODULE: ./src/docker/oci-types.ts
 // The OCI distribution client's interface and its HTTP seam (src/docker/oci-client.ts makes the
 // client): what a registry answers, the fetch it is given, the calls the signer makes.
@@ -1418,6 +1420,7 @@ var docker_registry = __webpack_require__(98925);
 // and whether it may push: the distribution API's token flow (Bearer realm/service/scope, or Basic),
 // then an upload is started and cancelled (POST /v2/<name>/blobs/uploads/, DELETE its Location),
 // which writes nothing. No secret is ever part of a message; side effects come in as functions.
+
 
 
 
@@ -1512,7 +1515,7 @@ async function checkPush(host, repository, credential, deps) {
             throw registryUnreachable(host, url.split('?')[0], e);
         }
     };
-    const fix = `log in with a credential that may write to ${repository}: "docker login ${host}" (in GitHub Actions: docker/login-action, and packages: write for ghcr.io)`;
+    const fix = registryLoginFix(host, 'write', repository);
     const pair = credential.get ? await credential.get() : undefined;
     // A helper without a login for this host: anonymous, as docker goes on, and the failures say why.
     const none = credential.get && !pair ? `; ${credential.describe} has no login for ${host}` : '';
@@ -1598,6 +1601,7 @@ function dockerConfigPath(env) {
 
 
 
+
 /** A connection opened ahead of use (warm) that takes longer is left to the request that needs it. */
 const WARM_TIMEOUT_MS = 5_000;
 /** Answers a registry gives while it is briefly unwell (or busy): the request is tried again. */
@@ -1675,7 +1679,7 @@ class RegistryClient {
         return { status: r.status, headers: r.headers, body: Buffer.from(await r.arrayBuffer()) };
     }
     denied(detail) {
-        return new errors/* EnvironmentError */.eG(`registry ${detail}`, `log in with a credential that may read and write the image: "docker login ${this.host}" (in GitHub Actions: docker/login-action, and packages: write for ghcr.io)`);
+        return new errors/* EnvironmentError */.eG(`registry ${detail}`, (0,failures/* registryLoginFix */.ow)(this.host, 'write'));
     }
     /** Answer a 401 challenge: a Bearer token for the scope, or Basic with the stored login. */
     async authorize(challenge, scope) {

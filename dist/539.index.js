@@ -1137,15 +1137,21 @@ const tempNameFor = (file) => external_node_path_default().join(external_node_pa
 /**
  * writeFileAtomic off node's thread: the open, write, rename (and fsync) run on libuv's pool while
  * the caller goes on (the attest stage writes its predicates and envelopes so, while it signs and
- * the registry answers). The same failures, as a rejection; a signal meanwhile removes the
- * temporary file (the cleanup registry).
+ * the registry answers). The same failures, as a rejection. A signal meanwhile (the cleanup
+ * registry) removes the temporary file once its open has settled: an open still queued on the pool
+ * would make the file after a removal at once, and the process would exit leaving it. The write
+ * then does not land (its rename fails), and the old file stays whole.
  */
 async function writeFileAtomicLater(file, content, label = file, durable = true) {
     const tmp = tempNameFor(file);
-    const unregister = (0,cleanup/* registerCleanup */.qE)(() => removeTemp(tmp));
+    const opening = (0,promises_.open)(tmp, 'wx', 0o644);
+    const unregister = (0,cleanup/* registerCleanup */.qE)(async () => {
+        await opening.catch(() => undefined);
+        removeTemp(tmp);
+    });
     let handle;
     try {
-        handle = await (0,promises_.open)(tmp, 'wx', 0o644);
+        handle = await opening;
         await handle.writeFile(content);
         if (durable)
             await handle.sync();

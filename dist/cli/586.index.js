@@ -530,6 +530,8 @@ var external_node_https_default = /*#__PURE__*/__webpack_require__.n(external_no
 var promises_ = __webpack_require__(58500);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
+// EXTERNAL MODULE: ./src/docker/failures.ts
+var failures = __webpack_require__(76873);
 ;// CONCATENATED MODULE: ./src/docker/oci-types.ts
 // The OCI distribution client's interface and its HTTP seam (src/docker/oci-client.ts makes the
 // client): what a registry answers, the fetch it is given, the calls the signer makes.
@@ -559,6 +561,7 @@ var docker_registry = __webpack_require__(98925);
 // `.sig`/`.att` images with it: one keep-alive connection instead of a cosign process per call.
 // Plain HTTP only for loopback registries, as dockerd and buildx allow. Every failure is an
 // EnvironmentError (exit 3) that names the registry and the request, never a credential.
+
 
 
 
@@ -642,7 +645,7 @@ class RegistryClient {
         return { status: r.status, headers: r.headers, body: Buffer.from(await r.arrayBuffer()) };
     }
     denied(detail) {
-        return new errors/* EnvironmentError */.eG(`registry ${detail}`, `log in with a credential that may read and write the image: "docker login ${this.host}" (in GitHub Actions: docker/login-action, and packages: write for ghcr.io)`);
+        return new errors/* EnvironmentError */.eG(`registry ${detail}`, (0,failures/* registryLoginFix */.ow)(this.host, 'write'));
     }
     /** Answer a 401 challenge: a Bearer token for the scope, or Basic with the stored login. */
     async authorize(challenge, scope) {
@@ -2518,11 +2521,13 @@ function buildSmokePredicate(input) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
-/* harmony import */ var _registry_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(98925);
+/* harmony import */ var _failures_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76873);
+/* harmony import */ var _registry_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(98925);
 // Which credential a push to a registry would use (Docker's config: credHelpers, credsStore, auths),
 // and whether it may push: the distribution API's token flow (Bearer realm/service/scope, or Basic),
 // then an upload is started and cancelled (POST /v2/<name>/blobs/uploads/, DELETE its Location),
 // which writes nothing. No secret is ever part of a message; side effects come in as functions.
+
 
 
 
@@ -2540,7 +2545,7 @@ function parseRegistryTarget(raw) {
 }
 /** The keys Docker's config may use for a host ("ghcr.io", "https://ghcr.io", Hub's v1 URL). */
 function configKeys(host) {
-    if (_registry_js__WEBPACK_IMPORTED_MODULE_2__/* .DOCKER_HUB */ .Xb.has(host))
+    if (_registry_js__WEBPACK_IMPORTED_MODULE_3__/* .DOCKER_HUB */ .Xb.has(host))
         return ['https://index.docker.io/v1/', 'index.docker.io', 'docker.io', 'registry-1.docker.io'];
     return [host, `https://${host}`, `http://${host}`];
 }
@@ -2608,30 +2613,30 @@ const basicAuth = (c) => `Basic ${Buffer.from(`${c.username}:${c.secret}`).toStr
  * scope), starts a blob upload and cancels it. Unreachable registry: EnvironmentError.
  */
 async function checkPush(host, repository, credential, deps) {
-    const base = (0,_registry_js__WEBPACK_IMPORTED_MODULE_2__/* .registryApiBase */ .vO)(host);
+    const base = (0,_registry_js__WEBPACK_IMPORTED_MODULE_3__/* .registryApiBase */ .vO)(host);
     const call = async (url, init = {}) => {
         try {
             return await deps.fetch(url, { ...init, signal: AbortSignal.timeout(deps.timeoutMs ?? 10_000) });
         }
         catch (e) {
-            throw (0,_registry_js__WEBPACK_IMPORTED_MODULE_2__/* .registryUnreachable */ .qC)(host, url.split('?')[0], e);
+            throw (0,_registry_js__WEBPACK_IMPORTED_MODULE_3__/* .registryUnreachable */ .qC)(host, url.split('?')[0], e);
         }
     };
-    const fix = `log in with a credential that may write to ${repository}: "docker login ${host}" (in GitHub Actions: docker/login-action, and packages: write for ghcr.io)`;
+    const fix = (0,_failures_js__WEBPACK_IMPORTED_MODULE_2__/* .registryLoginFix */ .ow)(host, 'write', repository);
     const pair = credential.get ? await credential.get() : undefined;
     // A helper without a login for this host: anonymous, as docker goes on, and the failures say why.
     const none = credential.get && !pair ? `; ${credential.describe} has no login for ${host}` : '';
     let authorization;
     const probe = await call(`${base}/v2/`);
     if (probe.status === 401) {
-        const { scheme, params } = (0,_registry_js__WEBPACK_IMPORTED_MODULE_2__/* .parseChallenge */ .xy)(probe.headers.get('www-authenticate') ?? '');
+        const { scheme, params } = (0,_registry_js__WEBPACK_IMPORTED_MODULE_3__/* .parseChallenge */ .xy)(probe.headers.get('www-authenticate') ?? '');
         if (scheme === 'basic') {
             if (!pair)
                 return { ok: false, detail: `${host} asks for a login and there is none${none}`, fix };
             authorization = basicAuth(pair);
         }
         else if (scheme === 'bearer' && params.realm) {
-            const url = (0,_registry_js__WEBPACK_IMPORTED_MODULE_2__/* .tokenRequestUrl */ .WC)(params, `repository:${repository}:pull,push`);
+            const url = (0,_registry_js__WEBPACK_IMPORTED_MODULE_3__/* .tokenRequestUrl */ .WC)(params, `repository:${repository}:pull,push`);
             const token = await call(url.toString(), pair ? { headers: { Authorization: basicAuth(pair) } } : {});
             if (token.status !== 200)
                 return {
@@ -2643,7 +2648,7 @@ async function checkPush(host, repository, credential, deps) {
             const text = await token.text();
             let value;
             try {
-                value = (0,_registry_js__WEBPACK_IMPORTED_MODULE_2__/* .tokenOf */ .B9)(JSON.parse(text));
+                value = (0,_registry_js__WEBPACK_IMPORTED_MODULE_3__/* .tokenOf */ .B9)(JSON.parse(text));
             }
             catch {
                 value = undefined;

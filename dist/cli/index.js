@@ -1875,9 +1875,10 @@ class ActionsExecRunner {
 /* harmony export */   Wp: () => (/* binding */ parseAnswer),
 /* harmony export */   f1: () => (/* binding */ readFailure),
 /* harmony export */   n2: () => (/* binding */ REGISTRY_UNREACHABLE),
-/* harmony export */   oV: () => (/* binding */ parseJsonAnswer)
+/* harmony export */   oV: () => (/* binding */ parseJsonAnswer),
+/* harmony export */   ow: () => (/* binding */ registryLoginFix)
 /* harmony export */ });
-/* unused harmony exports DAEMON_FIX, REGISTRY_DENIED, registryLoginFix, errorCode */
+/* unused harmony exports DAEMON_FIX, REGISTRY_DENIED, errorCode */
 /* harmony import */ var _config_issues_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(11012);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(83916);
 
@@ -1906,8 +1907,16 @@ const REGISTRY_UNREACHABLE = /connection refused|no such host|dial tcp|i\/o time
 const REGISTRY_DENIED = /may require authorization|authorization failed|no basic auth credentials|\b40[13] (Unauthorized|Forbidden)\b|(?:^|: )(?:unauthorized|denied): /m;
 /** What buildx says when a registry answers a read with 429 or a 5xx ("...: 503 Service Unavailable"). */
 const REGISTRY_FAILING = /unexpected status[^\n]*: (?:429|5\d\d) [A-Z]/;
-/** The fix for a registry that refuses a read: log in to HOST (the image's registry). */
-const registryLoginFix = (host) => `log in with a credential that may read the image ("docker login ${host}"; in GitHub Actions docker/login-action, and packages: read for ghcr.io), and check that the repository exists`;
+/**
+ * The fix for a registry that refuses HOST's image (WHAT: the image, or its repository): log in
+ * with a credential that may read it (a read refused: the repository may also not exist), or read
+ * and write it (a push, a signature), in GitHub Actions with the job's packages permission.
+ */
+function registryLoginFix(host, access = 'read', what = 'the image') {
+    const may = access === 'read' ? `read ${what}` : `read and write ${what}`;
+    const exists = access === 'read' ? ', and check that the repository exists' : '';
+    return `log in with a credential that may ${may}: "docker login ${host}" (in GitHub Actions: docker/login-action, and packages: ${access} for ghcr.io)${exists}`;
+}
 /**
  * A failed read of an image through the docker CLI (`buildx imagetools inspect`): a registry that
  * refuses the read (the login fix) or fails (429, 5xx) is an environment problem (exit 3), as on
@@ -2582,15 +2591,21 @@ const tempNameFor = (file) => external_node_path_default().join(external_node_pa
 /**
  * writeFileAtomic off node's thread: the open, write, rename (and fsync) run on libuv's pool while
  * the caller goes on (the attest stage writes its predicates and envelopes so, while it signs and
- * the registry answers). The same failures, as a rejection; a signal meanwhile removes the
- * temporary file (the cleanup registry).
+ * the registry answers). The same failures, as a rejection. A signal meanwhile (the cleanup
+ * registry) removes the temporary file once its open has settled: an open still queued on the pool
+ * would make the file after a removal at once, and the process would exit leaving it. The write
+ * then does not land (its rename fails), and the old file stays whole.
  */
 async function writeFileAtomicLater(file, content, label = file, durable = true) {
     const tmp = tempNameFor(file);
-    const unregister = (0,cleanup/* registerCleanup */.qE)(() => removeTemp(tmp));
+    const opening = (0,promises_namespaceObject.open)(tmp, 'wx', 0o644);
+    const unregister = (0,cleanup/* registerCleanup */.qE)(async () => {
+        await opening.catch(() => undefined);
+        removeTemp(tmp);
+    });
     let handle;
     try {
-        handle = await (0,promises_namespaceObject.open)(tmp, 'wx', 0o644);
+        handle = await opening;
         await handle.writeFile(content);
         if (durable)
             await handle.sync();
