@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Provision the real Docker test environment ml-image-action's tests run against:
 # Docker engine, buildx, QEMU arm64 emulation, a registry on 127.0.0.1:5000, local base images, a
-# local package index on 127.0.0.1:5001 (the bundled example's requirement), and cosign with a test
-# signing key pair.
+# local package index on 127.0.0.1:5001 (the bundled example's requirement), cosign with a test
+# signing key pair, and pyspdxtools (the SPDX project's validator, for the SPDX SBOM's tests).
 #
 # Idempotent: every step first checks whether its result is already there. A second run changes
 # nothing and says so. Needs root on Debian/Ubuntu (exit 3 otherwise: an environment problem).
@@ -269,6 +269,26 @@ fetch_deb() { # fetch_deb SUITE ARCH PACKAGE
   ls "$dir"/debs/"${pkg}"_*.deb | head -n1
 }
 
+fetch_debs() { # fetch_debs "SUITE..." ARCH PACKAGE[/SUITE]...: one package-list update, each .deb's path
+  local suites=$1 arch=$2; shift 2
+  local dir="$STATE/apt/${suites// /+}-$arch"
+  mkdir -p "$dir"/{sources,lists/partial,cache/archives/partial,debs}
+  local kr=/usr/share/keyrings/debian-archive-keyring.gpg
+  {
+    echo "Types: deb"; echo "URIs: $DEBIAN_MIRROR"; echo "Suites: $suites"; echo "Components: main"
+    [[ -f $kr ]] && echo "Signed-By: $kr"
+  } >"$dir/sources/ml-image-test.sources"
+  local opts=(-o Dir::Etc::SourceList=/dev/null -o "Dir::Etc::SourceParts=$dir/sources"
+    -o "Dir::State::Lists=$dir/lists" -o "Dir::Cache=$dir/cache"
+    -o "APT::Architecture=$arch" -o "APT::Architectures=$arch" -o Debug::NoLocking=1)
+  local log="$STATE/logs/apt-${suites// /+}-$arch.log"
+  apt-get "${opts[@]}" update -qq >"$log" 2>&1 ||
+    die 3 "could not read the $suites/$arch package lists from $DEBIAN_MIRROR (see $log)"
+  (cd "$dir/debs" && rm -f ./*.deb && apt-get "${opts[@]}" download "$@" >>"$log" 2>&1) ||
+    die 3 "could not download $* ($suites/$arch) (see $log)"
+  ls "$dir"/debs/*.deb
+}
+
 # --- buildx CLI plugin ------------------------------------------------------------------------------
 phase_start buildx
 if ! docker buildx version >/dev/null 2>&1; then
@@ -318,6 +338,36 @@ if [[ ! -s $COSIGN_KEY || ! -s $COSIGN_PUB || ! -s $COSIGN_PASSWORD_FILE ]]; the
     >"$STATE/logs/cosign-keygen.log" 2>&1) ||
     { rm -f "$COSIGN_KEY" "$COSIGN_PUB"; die 1 "cosign generate-key-pair failed: see $STATE/logs/cosign-keygen.log"; }
   chmod 0600 "$COSIGN_KEY"
+  changed
+fi
+phase_end
+
+# --- pyspdxtools (the SPDX SBOM's validator in the tests) ------------------------------------------
+# The SPDX project's own validator (spdx-tools 0.8), from Debian 13's backports with the libraries it
+# needs from Debian 13: all pure Python (PyYAML's C part is left unused), unpacked under
+# $STATE/spdx-tools and run by this machine's python3 through a wrapper in /usr/local/bin. Nothing
+# goes into the system's Python.
+SPDX_TOOLS_DIR=$STATE/spdx-tools
+SPDX_PKGS=(python3-spdx-tools/"$BUILDX_SUITE"-backports python3-beartype python3-click
+  python3-license-expression python3-boolean python3-ply python3-rdflib python3-semantic-version
+  python3-uritools python3-xmltodict/"$BUILDX_SUITE" python3-pyparsing/"$BUILDX_SUITE" python3-isodate
+  python3-yaml/"$BUILDX_SUITE")
+phase_start spdx
+if ! pyspdxtools --help >/dev/null 2>&1; then
+  command -v python3 >/dev/null || die 3 "python3 not found: pyspdxtools (SPDX validation) runs on it; install python3"
+  log "installing pyspdxtools (spdx-tools) from Debian $BUILDX_SUITE-backports into $SPDX_TOOLS_DIR"
+  rm -rf "$SPDX_TOOLS_DIR"; mkdir -p "$SPDX_TOOLS_DIR"
+  for deb in $(fetch_debs "$BUILDX_SUITE $BUILDX_SUITE-backports" amd64 "${SPDX_PKGS[@]}"); do
+    dpkg-deb -x "$deb" "$SPDX_TOOLS_DIR"
+  done
+  cat >/usr/local/bin/pyspdxtools <<EOF
+#!/bin/sh
+# spdx-tools from Debian packages, unpacked by ml-image-action's scripts/test-env.sh
+PYTHONPATH=$SPDX_TOOLS_DIR/usr/lib/python3/dist-packages\${PYTHONPATH:+:\$PYTHONPATH} exec python3 -m spdx_tools.spdx.clitools.pyspdxtools "\$@"
+EOF
+  chmod 0755 /usr/local/bin/pyspdxtools
+  pyspdxtools --help >/dev/null 2>&1 ||
+    die 3 "pyspdxtools was unpacked in $SPDX_TOOLS_DIR but 'pyspdxtools --help' fails on $(python3 -V 2>&1)"
   changed
 fi
 phase_end
@@ -528,7 +578,7 @@ if [[ ! -f $ENV_FILE ]] || [[ $(cat "$ENV_FILE") != "$new_env" ]]; then
 fi
 
 if ((CHANGED)); then
-  log "ready in $(($(date +%s) - T0))s: dockerd, buildx, qemu-aarch64, registry $REGISTRY_ADDR, base images under $NS"
+  log "ready in $(($(date +%s) - T0))s: dockerd, buildx, qemu-aarch64, registry $REGISTRY_ADDR, base images under $NS, cosign, pyspdxtools"
 else
   log "nothing to do: everything was already in place (dockerd, buildx, qemu-aarch64, registry, base images, $ENV_FILE)"
 fi

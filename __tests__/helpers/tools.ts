@@ -11,6 +11,7 @@ const PROBES: Record<string, string[]> = {
   dash: ['dash', '-c', 'true'],
   python3: ['python3', '-c', 'import importlib.metadata'],
   mkfifo: ['mkfifo', '--version'],
+  pyspdxtools: ['pyspdxtools', '--help'],
 };
 
 function present(tool: string): boolean {
