@@ -168,3 +168,36 @@ export function manyPip(n: number, version: (i: number) => string = (i) => `1.${
     Array.from({ length: n }, (_, i) => [`pkg-${String(i).padStart(5, '0')}`, version(i)]),
   );
 }
+
+/** The test bed's CPU-PyTorch image: Debian's python3-torch 1.13 with numpy 1.24 (scripts/test-env.sh). */
+export function torchCpuRecord(extra: Partial<EnvRecord> = {}): EnvRecord {
+  const r = makeRecord({
+    ref: '127.0.0.1:5000/ml-image-test/torch-cpu:1.13-amd64',
+    pip: [
+      pipEntry('torch', '1.13.1', '/usr/lib/python3/dist-packages'),
+      pipEntry('numpy', '1.24.2', '/usr/lib/python3/dist-packages'),
+      { ...pipEntry('typing_extensions', '4.4.0'), requires: [] },
+      pipEntry('pip', '23.0.1'),
+    ],
+    apt: {
+      'python3-torch': '1.13.1+dfsg-4',
+      'python3-numpy': '1:1.24.2-1',
+      'libstdc++6': '12.2.0-14',
+    },
+    torch: { version: '1.13.1', cuda: null },
+  });
+  r.python.packages[0]!.requires = ['typing_extensions', 'numpy; extra == "numpy"', 'sympy'];
+  return { ...r, ...extra };
+}
+
+export function cudaRecord(): EnvRecord {
+  return makeRecord({
+    variant: 'cuda12.8',
+    pip: { torch: '2.7.0+cu128', numpy: '2.2.6', 'nvidia-cudnn-cu12': '9.7.1.26' },
+    cuda: { runtime: '12.8', cudnn: '9.7.1', nccl: '2.26.2', nvcc: '12.8.93' },
+    torch: { version: '2.7.0+cu128', cuda: '12.8', cudaAvailable: true, deviceCount: 1 },
+    gpus: [
+      { name: 'NVIDIA H100 80GB HBM3', memoryMiB: 81559, computeCapability: '9.0', driver: '570.124.06' },
+    ],
+  });
+}

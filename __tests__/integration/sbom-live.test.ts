@@ -1,8 +1,10 @@
 // The SBOM and provenance of a live-captured image (issue #12): the CPU-PyTorch test image, with
 // secrets planted in its environment and in the run's, captured for real, then `ml-image sbom`
 // and the provenance predicate made from that record. The SBOM lists torch 1.13 and numpy with
-// their versions and purls, validates against CycloneDX 1.6 (the library's strict validator), and
-// no planted secret appears in either document.
+// their versions and purls, validates against CycloneDX 1.6 (the library's strict validator), its
+// SPDX 2.3 form passes the SPDX project's validator (pyspdxtools), and no planted secret appears in
+// any of the documents.
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -16,8 +18,10 @@ import type { DockerAdapter } from '../../src/docker/adapter.js';
 import { createDefaultDockerAdapter } from '../../src/docker/engine.js';
 import { captureIo } from '../helpers/fakes.js';
 import { buildTestImage } from '../helpers/images.js';
+import { missingTools } from '../helpers/tools.js';
 
 const env = inject('dockerEnv');
+const NO_SPDX_VALIDATOR = missingTools('the SPDX check of sbom-live.test.ts', ['pyspdxtools']);
 
 interface Component {
   name: string;
@@ -76,6 +80,19 @@ describe.skipIf(!env.available)('SBOM and provenance of a live-captured torch im
     // Debian packages too (the test image is Debian's torch): pkg:deb with the distribution.
     expect(sbom.components.some((c) => c.purl?.startsWith('pkg:deb/debian/'))).toBe(true);
 
+    // The same SBOM as SPDX 2.3, as a user writes it, and the SPDX project's validator on it.
+    const spdxFile = path.join(dir, 'sbom.spdx.json');
+    const xio = captureIo(dir, docker);
+    const spdxArgs = ['sbom', '--record', recordFile, '--format', 'spdx', '--out', spdxFile];
+    expect(await runCli(spdxArgs, xio), xio.err()).toBe(0);
+    const spdx = readFileSync(spdxFile, 'utf8');
+    expect(spdx).toContain(`"referenceLocator": "${torch!.purl!}"`);
+    if (!NO_SPDX_VALIDATOR) {
+      const v = spawnSync('pyspdxtools', ['-i', spdxFile], { encoding: 'utf8', timeout: 120_000 });
+      expect(`${v.stdout}${v.stderr}`).toBe('');
+      expect(v.status).toBe(0);
+    }
+
     // The provenance of the same image, made with secrets in the job's environment as well.
     const record = JSON.parse(readFileSync(recordFile, 'utf8')) as EnvRecord;
     const provenance = predicateFor('provenance', {
@@ -96,7 +113,7 @@ describe.skipIf(!env.available)('SBOM and provenance of a live-captured torch im
       toolVersion: 'test',
     });
     expect('predicate' in provenance).toBe(true);
-    const everything = `${text}\n${JSON.stringify(provenance)}`;
+    const everything = `${text}\n${spdx}\n${JSON.stringify(provenance)}`;
     for (const v of [
       ...Object.values(planted),
       'PlantedSbomUser',

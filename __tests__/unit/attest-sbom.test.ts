@@ -9,10 +9,10 @@ import { JsonStrictValidator } from '@cyclonedx/cyclonedx-library/Validation';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { debPurl, normalizePypiName, ociPurl, pypiPurl, purlEncode } from '../../src/attest/purl.js';
 import { buildSbom, ML_STACK_PROPERTY } from '../../src/attest/sbom.js';
-import type { EnvRecord } from '../../src/capture/record.js';
+import { buildSpdx, type SpdxDocument, type SpdxPackage } from '../../src/attest/spdx.js';
 import { runCli } from '../../src/cli/main.js';
 import { captureIo } from '../helpers/fakes.js';
-import { asV1, makeRecord, pipEntry } from '../helpers/records.js';
+import { asV1, cudaRecord, makeRecord, pipEntry, torchCpuRecord } from '../helpers/records.js';
 
 interface CdxComponent {
   type: string;
@@ -41,39 +41,6 @@ async function validate(sbom: unknown): Promise<unknown> {
 }
 
 const HEX = (c: string) => c.repeat(64);
-
-/** The test bed's CPU-PyTorch image: Debian's python3-torch 1.13 with numpy 1.24 (scripts/test-env.sh). */
-function torchCpuRecord(extra: Partial<EnvRecord> = {}): EnvRecord {
-  const r = makeRecord({
-    ref: '127.0.0.1:5000/ml-image-test/torch-cpu:1.13-amd64',
-    pip: [
-      pipEntry('torch', '1.13.1', '/usr/lib/python3/dist-packages'),
-      pipEntry('numpy', '1.24.2', '/usr/lib/python3/dist-packages'),
-      { ...pipEntry('typing_extensions', '4.4.0'), requires: [] },
-      pipEntry('pip', '23.0.1'),
-    ],
-    apt: {
-      'python3-torch': '1.13.1+dfsg-4',
-      'python3-numpy': '1:1.24.2-1',
-      'libstdc++6': '12.2.0-14',
-    },
-    torch: { version: '1.13.1', cuda: null },
-  });
-  r.python.packages[0]!.requires = ['typing_extensions', 'numpy; extra == "numpy"', 'sympy'];
-  return { ...r, ...extra };
-}
-
-function cudaRecord(): EnvRecord {
-  return makeRecord({
-    variant: 'cuda12.8',
-    pip: { torch: '2.7.0+cu128', numpy: '2.2.6', 'nvidia-cudnn-cu12': '9.7.1.26' },
-    cuda: { runtime: '12.8', cudnn: '9.7.1', nccl: '2.26.2', nvcc: '12.8.93' },
-    torch: { version: '2.7.0+cu128', cuda: '12.8', cudaAvailable: true, deviceCount: 1 },
-    gpus: [
-      { name: 'NVIDIA H100 80GB HBM3', memoryMiB: 81559, computeCapability: '9.0', driver: '570.124.06' },
-    ],
-  });
-}
 
 describe('purls (https://github.com/package-url/purl-spec)', () => {
   it.each([
@@ -441,12 +408,41 @@ describe('ml-image sbom', () => {
     expect(again.err()).not.toMatch(/not a directory/);
   });
 
+  it('--format spdx: the same SBOM as SPDX 2.3, printed or written (--json says what)', async () => {
+    writeFileSync(path.join(dir, 'env.json'), JSON.stringify(torchCpuRecord()));
+    const printed = captureIo(dir);
+    expect(await runCli(['sbom', '--record', 'env.json', '--format', 'spdx'], printed)).toBe(0);
+    const doc = JSON.parse(printed.out()) as SpdxDocument;
+    expect(doc.spdxVersion).toBe('SPDX-2.3');
+    expect(doc).toEqual(buildSpdx({ record: torchCpuRecord() }));
+    const io = captureIo(dir);
+    const args = ['sbom', '--record', 'env.json', '--format', 'spdx', '--out', 'o/sbom.spdx.json', '--json'];
+    expect(await runCli(args, io)).toBe(0);
+    expect(readFileSync(path.join(dir, 'o', 'sbom.spdx.json'), 'utf8')).toBe(printed.out());
+    expect(JSON.parse(io.out())).toEqual({
+      file: path.join(dir, 'o', 'sbom.spdx.json'),
+      format: 'spdx',
+      packages: doc.packages.length,
+      documentNamespace: doc.documentNamespace,
+    });
+    const quiet = captureIo(dir);
+    expect(await runCli(['sbom', '--record', 'env.json', '--format', 'spdx', '--out', 'b.json'], quiet)).toBe(
+      0,
+    );
+    expect(quiet.err()).toMatch(/wrote .*b\.json \(SPDX 2\.3, \d+ packages\)/);
+  });
+
   it.each([
     [['--record', 'missing.json'], 'missing.json', 'ENOENT'],
     [['--record', 'bad.json'], 'bad.json', 'not JSON'],
     [['--record', 'smoke.json'], 'smoke.json', 'not a valid environment record'],
     [[], '--record is required', ''],
     [['--record', 'env.json', '--variant', ''], '--variant', ''],
+    [
+      ['--record', 'env.json', '--format', 'spdx-tv'],
+      '--format: expected cyclonedx or spdx, got "spdx-tv"',
+      '',
+    ],
   ])('exits 2 naming the problem: %j', async (args, names, detail) => {
     writeFileSync(path.join(dir, 'bad.json'), '{"schemaVersion": 2,');
     writeFileSync(path.join(dir, 'smoke.json'), JSON.stringify({ schemaVersion: 1, tests: [] }));
@@ -456,6 +452,118 @@ describe('ml-image sbom', () => {
     expect(io.err()).toContain(names);
     expect(io.err()).toContain(detail);
     expect(io.out()).toBe('');
+  });
+});
+
+describe('the SPDX 2.3 form (ml-image sbom --format spdx): the same SBOM', () => {
+  const ID = /^SPDXRef-[A-Za-z0-9.-]+$/;
+  const pkgs = (doc: SpdxDocument, name: string) => doc.packages.filter((p) => p.name === name);
+  const notes = (p: SpdxPackage | undefined) => (p?.annotations ?? []).map((a) => a.comment);
+  const rel = (doc: SpdxDocument, from: string | undefined, type: string, to: string | undefined) =>
+    doc.relationships.some(
+      (r) => r.spdxElementId === from && r.relationshipType === type && r.relatedSpdxElement === to,
+    );
+
+  it('lists every CycloneDX component as a package: purl, version, purpose, ML properties', () => {
+    const record = torchCpuRecord();
+    const cdx = sbomOf({ record });
+    const doc = buildSpdx({ record });
+    expect(doc).toMatchObject({
+      spdxVersion: 'SPDX-2.3',
+      dataLicense: 'CC0-1.0',
+      SPDXID: 'SPDXRef-DOCUMENT',
+    });
+    expect(doc.packages).toHaveLength(cdx.components.length + 1);
+    const torch = pkgs(doc, 'torch')[0];
+    expect(torch).toMatchObject({
+      versionInfo: '1.13.1',
+      primaryPackagePurpose: 'FRAMEWORK',
+      downloadLocation: 'NOASSERTION',
+      filesAnalyzed: false,
+      externalRefs: [
+        {
+          referenceCategory: 'PACKAGE-MANAGER',
+          referenceType: 'purl',
+          referenceLocator: 'pkg:pypi/torch@1.13.1',
+        },
+      ],
+    });
+    expect(notes(torch)).toEqual(
+      expect.arrayContaining(['ml-image:ml-stack=torch', 'ml-image:torch.cuda=none']),
+    );
+    expect(notes(pkgs(doc, 'numpy')[0])).toContain('ml-image:ml-stack=numpy');
+    expect(pkgs(doc, 'python3-torch')[0]?.externalRefs?.[0]?.referenceLocator).toBe(
+      'pkg:deb/debian/python3-torch@1.13.1%2Bdfsg-4?arch=amd64&distro=debian-12',
+    );
+    expect(pkgs(doc, 'debian')[0]?.primaryPackagePurpose).toBe('OPERATING-SYSTEM');
+  });
+
+  it('says what the image is: described by the document, containing the packages, from its base', () => {
+    const doc = buildSpdx({
+      record: cudaRecord(),
+      baseImage: { ref: 'nvcr.io/nvidia/cuda:12.8.0-runtime-ubuntu22.04', digest: `sha256:${HEX('b')}` },
+    });
+    const image = doc.packages[0]!;
+    expect(image.primaryPackagePurpose).toBe('CONTAINER');
+    expect(rel(doc, 'SPDXRef-DOCUMENT', 'DESCRIBES', image.SPDXID)).toBe(true);
+    const cuda = pkgs(doc, 'cuda-runtime')[0];
+    expect(cuda).toMatchObject({ versionInfo: '12.8', supplier: 'Organization: nvidia' });
+    expect(notes(cuda)).toContain('ml-image:ml-stack=cuda.runtime');
+    expect(rel(doc, image.SPDXID, 'CONTAINS', cuda?.SPDXID)).toBe(true);
+    const base = doc.packages.find((p) => notes(p).includes('ml-image:ml-stack=base.image'));
+    expect(base?.versionInfo).toBe(`sha256:${HEX('b')}`);
+    expect(rel(doc, image.SPDXID, 'DESCENDANT_OF', base?.SPDXID)).toBe(true);
+    expect(rel(doc, image.SPDXID, 'CONTAINS', base?.SPDXID)).toBe(false);
+    expect(notes(image)).toEqual(
+      expect.arrayContaining(['ml-image:cuda.runtime=12.8', 'ml-image:torch.cuda=12.8']),
+    );
+  });
+
+  it("keeps pip's requirements as DEPENDS_ON (not those behind an extra)", () => {
+    const doc = buildSpdx({ record: torchCpuRecord() });
+    const id = (name: string) => pkgs(doc, name)[0]?.SPDXID;
+    expect(rel(doc, id('torch'), 'DEPENDS_ON', id('typing_extensions'))).toBe(true);
+    expect(rel(doc, id('torch'), 'DEPENDS_ON', id('numpy'))).toBe(false);
+  });
+
+  it('has valid, unique SPDX ids, relationships between them, and times in whole seconds', () => {
+    const r = makeRecord({
+      pip: [pipEntry('six', '1.16.0'), pipEntry('Six', '1.16.1'), pipEntry('a_b', '1'), pipEntry('a-b', '2')],
+    });
+    const doc = buildSpdx({ record: r });
+    const ids = doc.packages.map((p) => p.SPDXID);
+    for (const id of ids) expect(id).toMatch(ID);
+    expect(new Set(ids).size).toBe(ids.length);
+    const known = new Set([...ids, 'SPDXRef-DOCUMENT']);
+    for (const x of doc.relationships) {
+      expect(known.has(x.spdxElementId)).toBe(true);
+      expect(known.has(x.relatedSpdxElement)).toBe(true);
+    }
+    expect(doc.creationInfo.created).toBe('2026-01-05T10:05:00Z');
+    expect(doc.creationInfo.creators).toEqual([expect.stringMatching(/^Tool: ml-image-action-\d/)]);
+    expect(doc.documentNamespace).toMatch(
+      /^https:\/\/ml-image-action\.github\.io\/spdx\/[A-Za-z0-9._-]+-[0-9a-f-]{36}$/,
+    );
+  });
+
+  it('is the same bytes for the same record, and another namespace for another', () => {
+    const a = JSON.stringify(buildSpdx({ record: torchCpuRecord() }));
+    expect(JSON.stringify(buildSpdx({ record: torchCpuRecord() }))).toBe(a);
+    const other = buildSpdx({ record: makeRecord({ pip: { numpy: '2.0.0' } }) });
+    expect(other.documentNamespace).not.toBe((JSON.parse(a) as SpdxDocument).documentNamespace);
+  });
+
+  it('carries no secret from the record', () => {
+    const hf = 'hf_PLANTEDplantedPLANTEDplanted1234';
+    const pw = 'tok3nPl4nted';
+    const r = torchCpuRecord();
+    r.image.env = { HF_TOKEN: hf };
+    r.env = { PIP_EXTRA_INDEX_URL: `https://ci:${pw}@pypi.corp/simple` };
+    r.python.packages.push({ ...pipEntry(`evil-${hf}`, '1.0'), location: `https://ci:${pw}@pypi.corp/p` });
+    const text = JSON.stringify(buildSpdx({ record: r }));
+    expect(text).toContain('evil-[redacted]');
+    expect(text).not.toContain(hf);
+    expect(text).not.toContain(pw);
   });
 });
 
