@@ -63,10 +63,11 @@ function ociPurl(ref, digest, arch) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   C_: () => (/* binding */ SBOM_INPUTS_PROPERTY),
+/* harmony export */   FE: () => (/* binding */ SBOM_PROPERTY_PREFIX),
 /* harmony export */   jL: () => (/* binding */ sbomInputsDigest),
 /* harmony export */   s2: () => (/* binding */ buildSbom)
 /* harmony export */ });
-/* unused harmony exports SBOM_PROPERTY_PREFIX, ML_STACK_PROPERTY, SBOM_FORMAT */
+/* unused harmony exports ML_STACK_PROPERTY, SBOM_FORMAT */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _cyclonedx_cyclonedx_library_Enums__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6820);
