@@ -17,6 +17,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PredicateSpec, Statement } from '../../src/attest/cosign-args.js';
 import { type PredicateContext, predicateFor } from '../../src/attest/predicates.js';
 import { chooseSigning, verifyCommand } from '../../src/attest/signing.js';
+import { type SpdxDocument, spdxFromCycloneDx } from '../../src/attest/spdx.js';
 import { type AttestSigner, runAttestStage, uploadsAhead } from '../../src/attest/stage.js';
 import type { BuildResult } from '../../src/build/result.js';
 import { AttestConfigSchema } from '../../src/config/attest.js';
@@ -178,10 +179,16 @@ const io = (signer: AttestSigner, lines: string[] = []) => ({
 
 /** The stage's input: the two-platform build, signed with a key unless `env` says otherwise. */
 const input = (
-  o: { build?: BuildResult; types?: string[]; env?: Record<string, string>; records?: boolean } = {},
+  o: {
+    build?: BuildResult;
+    types?: string[];
+    env?: Record<string, string>;
+    records?: boolean;
+    spdx?: boolean;
+  } = {},
 ) => ({
   build: o.build ?? build,
-  attest: cfg(o.types ? { types: o.types } : {}),
+  attest: cfg({ ...(o.types && { types: o.types }), ...(o.spdx !== undefined && { spdx: o.spdx }) }),
   signing: chooseSigning(cfg(), o.env ?? { COSIGN_KEY: 'k' }, dir),
   results: openResultDir(dir),
   context: context(o.records ?? true),
@@ -242,6 +249,30 @@ describe('runAttestStage', () => {
     expect(
       JSON.parse(readFileSync(path.join(dir, 'attest', 'cpu-arm64.provenance.json'), 'utf8')),
     ).toHaveProperty('buildDefinition');
+  });
+
+  it('attest.spdx: each SBOM also as SPDX 2.3 in the result directory, named in attest.json, not attached', async () => {
+    const { signer, calls } = recordingSigner();
+    await runAttestStage(input({ spdx: true }), io(signer));
+    expect(calls.filter((c) => c.op === 'attest')).toHaveLength(6);
+    const written = readAttest(dir)!;
+    for (const [t, arch, d] of [
+      [written.targets[0]!, 'amd64', '1'],
+      [written.targets[1]!, 'arm64', '2'],
+    ] as const) {
+      const sbom = t.attestations.find((a) => a.kind === 'sbom')!;
+      expect(sbom.spdx).toBe(path.join('attest', `cpu-${arch}.sbom.spdx.json`));
+      const doc = JSON.parse(readFileSync(path.join(dir, sbom.spdx!), 'utf8')) as SpdxDocument;
+      const cdx = calls.find((c) => c.ref.endsWith(D(d)) && c.type === 'cyclonedx')!.predicate;
+      expect(doc).toEqual(spdxFromCycloneDx(cdx as object));
+      expect(doc.packages[0]!.versionInfo).toBe(D(d));
+      expect(t.attestations.filter((a) => a.kind !== 'sbom').every((a) => a.spdx === undefined)).toBe(true);
+    }
+    // Off (the default): no SPDX file.
+    rmSync(path.join(dir, 'attest'), { recursive: true, force: true });
+    await runAttestStage(input(), io(recordingSigner().signer));
+    expect(readAttest(dir)!.targets[0]!.attestations[0]!.spdx).toBeUndefined();
+    expect(existsSync(path.join(dir, 'attest', 'cpu-amd64.sbom.spdx.json'))).toBe(false);
   });
 
   it('a build job (no record, no smoke result yet): provenance only, with a note for the others', async () => {

@@ -17,6 +17,8 @@ export const AttestationSchema = z.object({
   verify: z.string().optional(),
   /** The signed DSSE envelope as attached, in the result directory (the built-in signer's). */
   envelope: z.string().optional(),
+  /** The SBOM as SPDX 2.3 JSON in the result directory (attest.spdx), not attached. */
+  spdx: z.string().optional(),
 });
 
 export const AttestTargetSchema = z.object({

@@ -20,6 +20,7 @@ import type { Attestation, AttestResult, AttestTarget } from './result.js';
 import { ATTEST_RESULT_SCHEMA_VERSION } from './result.js';
 import type { PredicateSpec, Signer } from './cosign.js';
 import type { BatchSigner } from './signers.js';
+import { spdxFromCycloneDx } from './spdx.js';
 import { type SigningChoice, verifyCommand } from './signing.js';
 
 /**
@@ -122,6 +123,15 @@ async function madeBefore(
   return statement ? earlierPredicate(kind, ctx, statement) : undefined;
 }
 
+/** attest.spdx: the SBOM (CycloneDX) as SPDX 2.3 too, in the result directory only. */
+function writeSpdx(job: TargetJob, sbom: object, entry: Attestation): void {
+  const { input, v, p } = job;
+  if (!input.attest.spdx || input.results.dir === undefined) return;
+  const doc = spdxFromCycloneDx(sbom);
+  const { file } = track(job, input.results.writeAttestation(v.variant, p.platform, 'sbom.spdx', doc));
+  entry.spdx = relative(input.results, file);
+}
+
 /** Make and write a target's predicates, and start signing and attaching (the calls under way). */
 async function startTarget(job: TargetJob): Promise<Promise<void>[]> {
   const { input, io, v, p, target, earlier } = job;
@@ -148,6 +158,7 @@ async function startTarget(job: TargetJob): Promise<Promise<void>[]> {
       attached: false,
     };
     target.attestations.push(entry);
+    if (kind === 'sbom') writeSpdx(job, made.predicate, entry);
     attached.push({
       entry,
       spec: { predicatePath: file, text, written, type: made.cosignType, ...(before && { earlier: before }) },

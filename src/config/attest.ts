@@ -37,6 +37,12 @@ export const AttestConfigSchema = z
       .describe(
         'Private key file for `sign: key` (relative to the config file); its password in `COSIGN_PASSWORD`. Default: the key in `COSIGN_KEY`.',
       ),
+    spdx: z
+      .boolean()
+      .default(false)
+      .describe(
+        'Also write each SBOM as SPDX 2.3 JSON in the result directory, beside the CycloneDX one (`attest/<variant>-<arch>.sbom.spdx.json`, named in attest.json). Not attached: the CycloneDX SBOM is the signed one.',
+      ),
     tlog: z
       .boolean()
       .optional()
