@@ -30720,7 +30720,7 @@ else {
         await verifyAction((0,_action_post_js__WEBPACK_IMPORTED_MODULE_3__/* .trackDockerUse */ .pl)(io));
     }
     else {
-        const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(518), __nccwpck_require__.e(421), __nccwpck_require__.e(539)]).then(__nccwpck_require__.bind(__nccwpck_require__, 95539));
+        const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(518), __nccwpck_require__.e(421), __nccwpck_require__.e(642)]).then(__nccwpck_require__.bind(__nccwpck_require__, 99642));
         await run((0,_action_post_js__WEBPACK_IMPORTED_MODULE_3__/* .trackDockerUse */ .pl)(io));
     }
 }

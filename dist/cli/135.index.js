@@ -29,6 +29,8 @@ const AttestationSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
     verify: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
     /** The signed DSSE envelope as attached, in the result directory (the built-in signer's). */
     envelope: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
+    /** The SBOM as SPDX 2.3 JSON in the result directory (attest.spdx), not attached. */
+    spdx: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
 });
 const AttestTargetSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
     variant: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),

@@ -2,6 +2,140 @@ export const id = 144;
 export const ids = [144];
 export const modules = {
 
+/***/ 54130:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Xi: () => (/* binding */ spdxFromCycloneDx)
+/* harmony export */ });
+/* unused harmony exports SPDX_NAMESPACE_BASE, buildSpdx */
+/* harmony import */ var _sbom_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(55056);
+/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(79124);
+// The SBOM as SPDX 2.3 JSON (`ml-image sbom --format spdx`), converted from the CycloneDX SBOM
+// (buildSbom) so that the two formats always say the same thing:
+//   - each CycloneDX component is a package: its version, its purl as an external reference, its
+//     type as the package's purpose, its group as the supplier, its ml-image:* properties as
+//     annotations (ml-image:cuda.runtime=12.8), no files (filesAnalyzed false);
+//   - the document DESCRIBES the image, which CONTAINS every other package and is a DESCENDANT_OF
+//     the base image; pip's requirements are DEPENDS_ON relationships.
+// Deterministic as the CycloneDX SBOM is: SPDX ids from the bom-refs, the namespace from its serial
+// number (a hash of its content), the creation time from the record's capture (whole seconds, as
+// SPDX writes times). Every string was scrubbed on the way into the CycloneDX SBOM. Pure.
+// The tests run the SPDX project's own validator on it (pyspdxtools, from scripts/test-env.sh).
+
+
+/** Where the documents' namespaces live: a URI of this tool's, never fetched (SPDX 2.3 section 6.5). */
+const SPDX_NAMESPACE_BASE = 'https://ml-image-action.github.io/spdx';
+const DOCUMENT = 'SPDXRef-DOCUMENT';
+/** CycloneDX component types as SPDX 2.3 package purposes (anything else: OTHER). */
+const PURPOSE = {
+    application: 'APPLICATION',
+    framework: 'FRAMEWORK',
+    library: 'LIBRARY',
+    container: 'CONTAINER',
+    'operating-system': 'OPERATING-SYSTEM',
+    device: 'DEVICE',
+    firmware: 'FIRMWARE',
+    file: 'FILE',
+};
+/** SPDX writes times as YYYY-MM-DDThh:mm:ssZ: whole seconds, UTC. */
+function spdxTime(iso, now) {
+    const t = iso === undefined ? Number.NaN : Date.parse(iso);
+    return new Date(Number.isNaN(t) ? now.getTime() : t).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+/** SPDX ids ("SPDXRef-" and letters, digits, "." and "-"), one per bom-ref, unique in the document. */
+function idMaker() {
+    const taken = new Set([DOCUMENT]);
+    return (ref) => {
+        const base = `SPDXRef-${ref.replace(/[^A-Za-z0-9.]+/g, '-').replace(/^-+|-+$/g, '') || 'package'}`;
+        let id = base;
+        for (let n = 2; taken.has(id); n++)
+            id = `${base}-${n}`;
+        taken.add(id);
+        return id;
+    };
+}
+const roleOf = (c) => c.properties?.find((p) => p.name === `${_sbom_js__WEBPACK_IMPORTED_MODULE_0__/* .SBOM_PROPERTY_PREFIX */ .FE}ml-stack`)?.value;
+function packageOf(c, id, annotate) {
+    const purpose = c.type === undefined ? undefined : (PURPOSE[c.type] ?? 'OTHER');
+    const annotations = (c.properties ?? []).flatMap((p) => annotate(`${p.name}=${p.value}`) ?? []);
+    return {
+        SPDXID: id,
+        name: c.name ?? '',
+        ...(c.version !== undefined && { versionInfo: c.version }),
+        ...(c.group !== undefined && { supplier: `Organization: ${c.group}` }),
+        downloadLocation: 'NOASSERTION',
+        filesAnalyzed: false,
+        ...(purpose !== undefined && { primaryPackagePurpose: purpose }),
+        ...(c.description !== undefined && { description: c.description }),
+        ...(c.purl !== undefined && {
+            externalRefs: [
+                { referenceCategory: 'PACKAGE-MANAGER', referenceType: 'purl', referenceLocator: c.purl },
+            ],
+        }),
+        ...(annotations.length > 0 && { annotations }),
+    };
+}
+/** The SPDX 2.3 document of a CycloneDX SBOM that buildSbom made. */
+function spdxFromCycloneDx(bom, now = new Date()) {
+    const image = bom.metadata?.component ?? {};
+    const tool = bom.metadata?.tools?.components?.[0];
+    const created = spdxTime(bom.metadata?.timestamp, now);
+    const annotator = `Tool: ${_types_js__WEBPACK_IMPORTED_MODULE_1__/* .TOOL_NAME */ .lH}-${tool?.version ?? 'unknown'}`;
+    const annotate = (comment) => [
+        { annotationDate: created, annotationType: 'OTHER', annotator, comment },
+    ];
+    const idOf = idMaker();
+    const imageId = idOf(image['bom-ref'] ?? 'image');
+    const ids = new Map();
+    const components = bom.components ?? [];
+    const packages = [packageOf(image, imageId, annotate)];
+    const relationships = [
+        { spdxElementId: DOCUMENT, relationshipType: 'DESCRIBES', relatedSpdxElement: imageId },
+    ];
+    for (const c of components) {
+        const id = idOf(c['bom-ref'] ?? c.name ?? 'package');
+        if (c['bom-ref'] !== undefined)
+            ids.set(c['bom-ref'], id);
+        packages.push(packageOf(c, id, annotate));
+        relationships.push(roleOf(c) === 'base.image'
+            ? { spdxElementId: imageId, relationshipType: 'DESCENDANT_OF', relatedSpdxElement: id }
+            : { spdxElementId: imageId, relationshipType: 'CONTAINS', relatedSpdxElement: id });
+    }
+    for (const d of bom.dependencies ?? []) {
+        const from = ids.get(d.ref);
+        for (const to of d.dependsOn ?? []) {
+            const target = ids.get(to);
+            if (from !== undefined && target !== undefined)
+                relationships.push({
+                    spdxElementId: from,
+                    relationshipType: 'DEPENDS_ON',
+                    relatedSpdxElement: target,
+                });
+        }
+    }
+    const name = [image.name, image.version].filter((s) => s !== undefined && s !== '').join('@') || 'image';
+    const serial = (bom.serialNumber ?? '').replace(/^urn:uuid:/, '');
+    const slug = (image.name ?? 'image').replace(/[^A-Za-z0-9._-]+/g, '-');
+    return {
+        spdxVersion: 'SPDX-2.3',
+        dataLicense: 'CC0-1.0',
+        SPDXID: DOCUMENT,
+        name,
+        documentNamespace: `${SPDX_NAMESPACE_BASE}/${slug}-${serial || 'unknown'}`,
+        creationInfo: { created, creators: [annotator] },
+        packages,
+        relationships,
+    };
+}
+/** The SBOM of one image (one platform) as SPDX 2.3 JSON: buildSbom's, converted. */
+function buildSpdx(input, now = new Date()) {
+    return spdxFromCycloneDx(buildSbom(input), now);
+}
+
+
+/***/ }),
+
 /***/ 42144:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -1777,7 +1911,10 @@ var results_results = __webpack_require__(12135);
 var predicates = __webpack_require__(10714);
 // EXTERNAL MODULE: ./src/attest/result.ts
 var attest_result = __webpack_require__(29476);
+// EXTERNAL MODULE: ./src/attest/spdx.ts
+var spdx = __webpack_require__(54130);
 ;// CONCATENATED MODULE: ./src/attest/stage.ts
+
 
 
 
@@ -1827,6 +1964,15 @@ async function madeBefore(input, io, ref, kind, ctx, before) {
     const statement = await io.signer().signedBefore?.(ref, before, identity, { tlog });
     return statement ? (0,predicates/* earlierPredicate */.kf)(kind, ctx, statement) : undefined;
 }
+/** attest.spdx: the SBOM (CycloneDX) as SPDX 2.3 too, in the result directory only. */
+function writeSpdx(job, sbom, entry) {
+    const { input, v, p } = job;
+    if (!input.attest.spdx || input.results.dir === undefined)
+        return;
+    const doc = (0,spdx/* spdxFromCycloneDx */.Xi)(sbom);
+    const { file } = track(job, input.results.writeAttestation(v.variant, p.platform, 'sbom.spdx', doc));
+    entry.spdx = relative(input.results, file);
+}
 /** Make and write a target's predicates, and start signing and attaching (the calls under way). */
 async function startTarget(job) {
     const { input, io, v, p, target, earlier } = job;
@@ -1850,6 +1996,8 @@ async function startTarget(job) {
             attached: false,
         };
         target.attestations.push(entry);
+        if (kind === 'sbom')
+            writeSpdx(job, made.predicate, entry);
         attached.push({
             entry,
             spec: { predicatePath: file, text, written, type: made.cosignType, ...(before && { earlier: before }) },

@@ -323,7 +323,7 @@ const COMMANDS = [
         name: 'devcontainer',
         load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(593), __nccwpck_require__.e(621), __nccwpck_require__.e(135), __nccwpck_require__.e(127)]).then(__nccwpck_require__.bind(__nccwpck_require__, 24127))).devcontainerCommand,
     },
-    { name: 'sbom', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(715), __nccwpck_require__.e(593), __nccwpck_require__.e(56), __nccwpck_require__.e(145)]).then(__nccwpck_require__.bind(__nccwpck_require__, 47189))).sbomCommand },
+    { name: 'sbom', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(715), __nccwpck_require__.e(593), __nccwpck_require__.e(56), __nccwpck_require__.e(488)]).then(__nccwpck_require__.bind(__nccwpck_require__, 98556))).sbomCommand },
     { name: 'verify', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(715), __nccwpck_require__.e(287), __nccwpck_require__.e(593), __nccwpck_require__.e(56), __nccwpck_require__.e(586), __nccwpck_require__.e(449)]).then(__nccwpck_require__.bind(__nccwpck_require__, 24134))).verifyCommand },
     { name: 'doctor', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(593), __nccwpck_require__.e(866)]).then(__nccwpck_require__.bind(__nccwpck_require__, 89866))).doctorCommand },
 ];

@@ -1,8 +1,8 @@
-export const id = 539;
-export const ids = [539];
+export const id = 642;
+export const ids = [642];
 export const modules = {
 
-/***/ 95539:
+/***/ 99642:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1349,6 +1349,8 @@ const AttestationSchema = schemas/* object */.Ikc({
     verify: schemas/* string */.YjP().optional(),
     /** The signed DSSE envelope as attached, in the result directory (the built-in signer's). */
     envelope: schemas/* string */.YjP().optional(),
+    /** The SBOM as SPDX 2.3 JSON in the result directory (attest.spdx), not attached. */
+    spdx: schemas/* string */.YjP().optional(),
 });
 const AttestTargetSchema = schemas/* object */.Ikc({
     variant: schemas/* string */.YjP(),
@@ -10826,9 +10828,137 @@ var run = __webpack_require__(31738);
 var attest_signing = __webpack_require__(84626);
 // EXTERNAL MODULE: ./src/attest/signers.ts + 10 modules
 var signers = __webpack_require__(22823);
-// EXTERNAL MODULE: ./src/attest/predicates.ts + 3 modules
-var predicates = __webpack_require__(86309);
+// EXTERNAL MODULE: ./src/attest/predicates.ts + 1 modules
+var predicates = __webpack_require__(10714);
+// EXTERNAL MODULE: ./src/attest/sbom.ts
+var sbom = __webpack_require__(55056);
+// EXTERNAL MODULE: ./src/attest/types.ts
+var types = __webpack_require__(79124);
+;// CONCATENATED MODULE: ./src/attest/spdx.ts
+// The SBOM as SPDX 2.3 JSON (`ml-image sbom --format spdx`), converted from the CycloneDX SBOM
+// (buildSbom) so that the two formats always say the same thing:
+//   - each CycloneDX component is a package: its version, its purl as an external reference, its
+//     type as the package's purpose, its group as the supplier, its ml-image:* properties as
+//     annotations (ml-image:cuda.runtime=12.8), no files (filesAnalyzed false);
+//   - the document DESCRIBES the image, which CONTAINS every other package and is a DESCENDANT_OF
+//     the base image; pip's requirements are DEPENDS_ON relationships.
+// Deterministic as the CycloneDX SBOM is: SPDX ids from the bom-refs, the namespace from its serial
+// number (a hash of its content), the creation time from the record's capture (whole seconds, as
+// SPDX writes times). Every string was scrubbed on the way into the CycloneDX SBOM. Pure.
+// The tests run the SPDX project's own validator on it (pyspdxtools, from scripts/test-env.sh).
+
+
+/** Where the documents' namespaces live: a URI of this tool's, never fetched (SPDX 2.3 section 6.5). */
+const SPDX_NAMESPACE_BASE = 'https://ml-image-action.github.io/spdx';
+const DOCUMENT = 'SPDXRef-DOCUMENT';
+/** CycloneDX component types as SPDX 2.3 package purposes (anything else: OTHER). */
+const PURPOSE = {
+    application: 'APPLICATION',
+    framework: 'FRAMEWORK',
+    library: 'LIBRARY',
+    container: 'CONTAINER',
+    'operating-system': 'OPERATING-SYSTEM',
+    device: 'DEVICE',
+    firmware: 'FIRMWARE',
+    file: 'FILE',
+};
+/** SPDX writes times as YYYY-MM-DDThh:mm:ssZ: whole seconds, UTC. */
+function spdxTime(iso, now) {
+    const t = iso === undefined ? Number.NaN : Date.parse(iso);
+    return new Date(Number.isNaN(t) ? now.getTime() : t).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+/** SPDX ids ("SPDXRef-" and letters, digits, "." and "-"), one per bom-ref, unique in the document. */
+function idMaker() {
+    const taken = new Set([DOCUMENT]);
+    return (ref) => {
+        const base = `SPDXRef-${ref.replace(/[^A-Za-z0-9.]+/g, '-').replace(/^-+|-+$/g, '') || 'package'}`;
+        let id = base;
+        for (let n = 2; taken.has(id); n++)
+            id = `${base}-${n}`;
+        taken.add(id);
+        return id;
+    };
+}
+const roleOf = (c) => c.properties?.find((p) => p.name === `${sbom/* SBOM_PROPERTY_PREFIX */.FE}ml-stack`)?.value;
+function packageOf(c, id, annotate) {
+    const purpose = c.type === undefined ? undefined : (PURPOSE[c.type] ?? 'OTHER');
+    const annotations = (c.properties ?? []).flatMap((p) => annotate(`${p.name}=${p.value}`) ?? []);
+    return {
+        SPDXID: id,
+        name: c.name ?? '',
+        ...(c.version !== undefined && { versionInfo: c.version }),
+        ...(c.group !== undefined && { supplier: `Organization: ${c.group}` }),
+        downloadLocation: 'NOASSERTION',
+        filesAnalyzed: false,
+        ...(purpose !== undefined && { primaryPackagePurpose: purpose }),
+        ...(c.description !== undefined && { description: c.description }),
+        ...(c.purl !== undefined && {
+            externalRefs: [
+                { referenceCategory: 'PACKAGE-MANAGER', referenceType: 'purl', referenceLocator: c.purl },
+            ],
+        }),
+        ...(annotations.length > 0 && { annotations }),
+    };
+}
+/** The SPDX 2.3 document of a CycloneDX SBOM that buildSbom made. */
+function spdxFromCycloneDx(bom, now = new Date()) {
+    const image = bom.metadata?.component ?? {};
+    const tool = bom.metadata?.tools?.components?.[0];
+    const created = spdxTime(bom.metadata?.timestamp, now);
+    const annotator = `Tool: ${types/* TOOL_NAME */.lH}-${tool?.version ?? 'unknown'}`;
+    const annotate = (comment) => [
+        { annotationDate: created, annotationType: 'OTHER', annotator, comment },
+    ];
+    const idOf = idMaker();
+    const imageId = idOf(image['bom-ref'] ?? 'image');
+    const ids = new Map();
+    const components = bom.components ?? [];
+    const packages = [packageOf(image, imageId, annotate)];
+    const relationships = [
+        { spdxElementId: DOCUMENT, relationshipType: 'DESCRIBES', relatedSpdxElement: imageId },
+    ];
+    for (const c of components) {
+        const id = idOf(c['bom-ref'] ?? c.name ?? 'package');
+        if (c['bom-ref'] !== undefined)
+            ids.set(c['bom-ref'], id);
+        packages.push(packageOf(c, id, annotate));
+        relationships.push(roleOf(c) === 'base.image'
+            ? { spdxElementId: imageId, relationshipType: 'DESCENDANT_OF', relatedSpdxElement: id }
+            : { spdxElementId: imageId, relationshipType: 'CONTAINS', relatedSpdxElement: id });
+    }
+    for (const d of bom.dependencies ?? []) {
+        const from = ids.get(d.ref);
+        for (const to of d.dependsOn ?? []) {
+            const target = ids.get(to);
+            if (from !== undefined && target !== undefined)
+                relationships.push({
+                    spdxElementId: from,
+                    relationshipType: 'DEPENDS_ON',
+                    relatedSpdxElement: target,
+                });
+        }
+    }
+    const name = [image.name, image.version].filter((s) => s !== undefined && s !== '').join('@') || 'image';
+    const serial = (bom.serialNumber ?? '').replace(/^urn:uuid:/, '');
+    const slug = (image.name ?? 'image').replace(/[^A-Za-z0-9._-]+/g, '-');
+    return {
+        spdxVersion: 'SPDX-2.3',
+        dataLicense: 'CC0-1.0',
+        SPDXID: DOCUMENT,
+        name,
+        documentNamespace: `${SPDX_NAMESPACE_BASE}/${slug}-${serial || 'unknown'}`,
+        creationInfo: { created, creators: [annotator] },
+        packages,
+        relationships,
+    };
+}
+/** The SBOM of one image (one platform) as SPDX 2.3 JSON: buildSbom's, converted. */
+function buildSpdx(input, now = new Date()) {
+    return spdxFromCycloneDx(buildSbom(input), now);
+}
+
 ;// CONCATENATED MODULE: ./src/attest/stage.ts
+
 
 
 
@@ -10878,6 +11008,15 @@ async function madeBefore(input, io, ref, kind, ctx, before) {
     const statement = await io.signer().signedBefore?.(ref, before, identity, { tlog });
     return statement ? (0,predicates/* earlierPredicate */.kf)(kind, ctx, statement) : undefined;
 }
+/** attest.spdx: the SBOM (CycloneDX) as SPDX 2.3 too, in the result directory only. */
+function writeSpdx(job, sbom, entry) {
+    const { input, v, p } = job;
+    if (!input.attest.spdx || input.results.dir === undefined)
+        return;
+    const doc = spdxFromCycloneDx(sbom);
+    const { file } = track(job, input.results.writeAttestation(v.variant, p.platform, 'sbom.spdx', doc));
+    entry.spdx = relative(input.results, file);
+}
 /** Make and write a target's predicates, and start signing and attaching (the calls under way). */
 async function startTarget(job) {
     const { input, io, v, p, target, earlier } = job;
@@ -10901,6 +11040,8 @@ async function startTarget(job) {
             attached: false,
         };
         target.attestations.push(entry);
+        if (kind === 'sbom')
+            writeSpdx(job, made.predicate, entry);
         attached.push({
             entry,
             spec: { predicatePath: file, text, written, type: made.cosignType, ...(before && { earlier: before }) },

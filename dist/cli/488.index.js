@@ -1,6 +1,140 @@
-export const id = 145;
-export const ids = [145];
+export const id = 488;
+export const ids = [488];
 export const modules = {
+
+/***/ 54130:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Xi: () => (/* binding */ spdxFromCycloneDx)
+/* harmony export */ });
+/* unused harmony exports SPDX_NAMESPACE_BASE, buildSpdx */
+/* harmony import */ var _sbom_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(55056);
+/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(79124);
+// The SBOM as SPDX 2.3 JSON (`ml-image sbom --format spdx`), converted from the CycloneDX SBOM
+// (buildSbom) so that the two formats always say the same thing:
+//   - each CycloneDX component is a package: its version, its purl as an external reference, its
+//     type as the package's purpose, its group as the supplier, its ml-image:* properties as
+//     annotations (ml-image:cuda.runtime=12.8), no files (filesAnalyzed false);
+//   - the document DESCRIBES the image, which CONTAINS every other package and is a DESCENDANT_OF
+//     the base image; pip's requirements are DEPENDS_ON relationships.
+// Deterministic as the CycloneDX SBOM is: SPDX ids from the bom-refs, the namespace from its serial
+// number (a hash of its content), the creation time from the record's capture (whole seconds, as
+// SPDX writes times). Every string was scrubbed on the way into the CycloneDX SBOM. Pure.
+// The tests run the SPDX project's own validator on it (pyspdxtools, from scripts/test-env.sh).
+
+
+/** Where the documents' namespaces live: a URI of this tool's, never fetched (SPDX 2.3 section 6.5). */
+const SPDX_NAMESPACE_BASE = 'https://ml-image-action.github.io/spdx';
+const DOCUMENT = 'SPDXRef-DOCUMENT';
+/** CycloneDX component types as SPDX 2.3 package purposes (anything else: OTHER). */
+const PURPOSE = {
+    application: 'APPLICATION',
+    framework: 'FRAMEWORK',
+    library: 'LIBRARY',
+    container: 'CONTAINER',
+    'operating-system': 'OPERATING-SYSTEM',
+    device: 'DEVICE',
+    firmware: 'FIRMWARE',
+    file: 'FILE',
+};
+/** SPDX writes times as YYYY-MM-DDThh:mm:ssZ: whole seconds, UTC. */
+function spdxTime(iso, now) {
+    const t = iso === undefined ? Number.NaN : Date.parse(iso);
+    return new Date(Number.isNaN(t) ? now.getTime() : t).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+/** SPDX ids ("SPDXRef-" and letters, digits, "." and "-"), one per bom-ref, unique in the document. */
+function idMaker() {
+    const taken = new Set([DOCUMENT]);
+    return (ref) => {
+        const base = `SPDXRef-${ref.replace(/[^A-Za-z0-9.]+/g, '-').replace(/^-+|-+$/g, '') || 'package'}`;
+        let id = base;
+        for (let n = 2; taken.has(id); n++)
+            id = `${base}-${n}`;
+        taken.add(id);
+        return id;
+    };
+}
+const roleOf = (c) => c.properties?.find((p) => p.name === `${_sbom_js__WEBPACK_IMPORTED_MODULE_0__/* .SBOM_PROPERTY_PREFIX */ .FE}ml-stack`)?.value;
+function packageOf(c, id, annotate) {
+    const purpose = c.type === undefined ? undefined : (PURPOSE[c.type] ?? 'OTHER');
+    const annotations = (c.properties ?? []).flatMap((p) => annotate(`${p.name}=${p.value}`) ?? []);
+    return {
+        SPDXID: id,
+        name: c.name ?? '',
+        ...(c.version !== undefined && { versionInfo: c.version }),
+        ...(c.group !== undefined && { supplier: `Organization: ${c.group}` }),
+        downloadLocation: 'NOASSERTION',
+        filesAnalyzed: false,
+        ...(purpose !== undefined && { primaryPackagePurpose: purpose }),
+        ...(c.description !== undefined && { description: c.description }),
+        ...(c.purl !== undefined && {
+            externalRefs: [
+                { referenceCategory: 'PACKAGE-MANAGER', referenceType: 'purl', referenceLocator: c.purl },
+            ],
+        }),
+        ...(annotations.length > 0 && { annotations }),
+    };
+}
+/** The SPDX 2.3 document of a CycloneDX SBOM that buildSbom made. */
+function spdxFromCycloneDx(bom, now = new Date()) {
+    const image = bom.metadata?.component ?? {};
+    const tool = bom.metadata?.tools?.components?.[0];
+    const created = spdxTime(bom.metadata?.timestamp, now);
+    const annotator = `Tool: ${_types_js__WEBPACK_IMPORTED_MODULE_1__/* .TOOL_NAME */ .lH}-${tool?.version ?? 'unknown'}`;
+    const annotate = (comment) => [
+        { annotationDate: created, annotationType: 'OTHER', annotator, comment },
+    ];
+    const idOf = idMaker();
+    const imageId = idOf(image['bom-ref'] ?? 'image');
+    const ids = new Map();
+    const components = bom.components ?? [];
+    const packages = [packageOf(image, imageId, annotate)];
+    const relationships = [
+        { spdxElementId: DOCUMENT, relationshipType: 'DESCRIBES', relatedSpdxElement: imageId },
+    ];
+    for (const c of components) {
+        const id = idOf(c['bom-ref'] ?? c.name ?? 'package');
+        if (c['bom-ref'] !== undefined)
+            ids.set(c['bom-ref'], id);
+        packages.push(packageOf(c, id, annotate));
+        relationships.push(roleOf(c) === 'base.image'
+            ? { spdxElementId: imageId, relationshipType: 'DESCENDANT_OF', relatedSpdxElement: id }
+            : { spdxElementId: imageId, relationshipType: 'CONTAINS', relatedSpdxElement: id });
+    }
+    for (const d of bom.dependencies ?? []) {
+        const from = ids.get(d.ref);
+        for (const to of d.dependsOn ?? []) {
+            const target = ids.get(to);
+            if (from !== undefined && target !== undefined)
+                relationships.push({
+                    spdxElementId: from,
+                    relationshipType: 'DEPENDS_ON',
+                    relatedSpdxElement: target,
+                });
+        }
+    }
+    const name = [image.name, image.version].filter((s) => s !== undefined && s !== '').join('@') || 'image';
+    const serial = (bom.serialNumber ?? '').replace(/^urn:uuid:/, '');
+    const slug = (image.name ?? 'image').replace(/[^A-Za-z0-9._-]+/g, '-');
+    return {
+        spdxVersion: 'SPDX-2.3',
+        dataLicense: 'CC0-1.0',
+        SPDXID: DOCUMENT,
+        name,
+        documentNamespace: `${SPDX_NAMESPACE_BASE}/${slug}-${serial || 'unknown'}`,
+        creationInfo: { created, creators: [annotator] },
+        packages,
+        relationships,
+    };
+}
+/** The SBOM of one image (one platform) as SPDX 2.3 JSON: buildSbom's, converted. */
+function buildSpdx(input, now = new Date()) {
+    return spdxFromCycloneDx(buildSbom(input), now);
+}
+
+
+/***/ }),
 
 /***/ 66917:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -156,158 +290,22 @@ const COLLECT_ENV_FIELDS = (/* unused pure expression or super */ null && ([
 
 /***/ }),
 
-/***/ 47189:
+/***/ 98556:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-// ESM COMPAT FLAG
 __webpack_require__.r(__webpack_exports__);
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  sbomCommand: () => (/* binding */ sbomCommand)
-});
-
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(76760);
-var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./src/attest/sbom.ts
-var attest_sbom = __webpack_require__(55056);
-// EXTERNAL MODULE: ./src/attest/types.ts
-var types = __webpack_require__(79124);
-;// CONCATENATED MODULE: ./src/attest/spdx.ts
-// The SBOM as SPDX 2.3 JSON (`ml-image sbom --format spdx`), converted from the CycloneDX SBOM
-// (buildSbom) so that the two formats always say the same thing:
-//   - each CycloneDX component is a package: its version, its purl as an external reference, its
-//     type as the package's purpose, its group as the supplier, its ml-image:* properties as
-//     annotations (ml-image:cuda.runtime=12.8), no files (filesAnalyzed false);
-//   - the document DESCRIBES the image, which CONTAINS every other package and is a DESCENDANT_OF
-//     the base image; pip's requirements are DEPENDS_ON relationships.
-// Deterministic as the CycloneDX SBOM is: SPDX ids from the bom-refs, the namespace from its serial
-// number (a hash of its content), the creation time from the record's capture (whole seconds, as
-// SPDX writes times). Every string was scrubbed on the way into the CycloneDX SBOM. Pure.
-// The tests run the SPDX project's own validator on it (pyspdxtools, from scripts/test-env.sh).
-
-
-/** Where the documents' namespaces live: a URI of this tool's, never fetched (SPDX 2.3 section 6.5). */
-const SPDX_NAMESPACE_BASE = 'https://ml-image-action.github.io/spdx';
-const DOCUMENT = 'SPDXRef-DOCUMENT';
-/** CycloneDX component types as SPDX 2.3 package purposes (anything else: OTHER). */
-const PURPOSE = {
-    application: 'APPLICATION',
-    framework: 'FRAMEWORK',
-    library: 'LIBRARY',
-    container: 'CONTAINER',
-    'operating-system': 'OPERATING-SYSTEM',
-    device: 'DEVICE',
-    firmware: 'FIRMWARE',
-    file: 'FILE',
-};
-/** SPDX writes times as YYYY-MM-DDThh:mm:ssZ: whole seconds, UTC. */
-function spdxTime(iso, now) {
-    const t = iso === undefined ? Number.NaN : Date.parse(iso);
-    return new Date(Number.isNaN(t) ? now.getTime() : t).toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
-/** SPDX ids ("SPDXRef-" and letters, digits, "." and "-"), one per bom-ref, unique in the document. */
-function idMaker() {
-    const taken = new Set([DOCUMENT]);
-    return (ref) => {
-        const base = `SPDXRef-${ref.replace(/[^A-Za-z0-9.]+/g, '-').replace(/^-+|-+$/g, '') || 'package'}`;
-        let id = base;
-        for (let n = 2; taken.has(id); n++)
-            id = `${base}-${n}`;
-        taken.add(id);
-        return id;
-    };
-}
-const roleOf = (c) => c.properties?.find((p) => p.name === `${attest_sbom/* SBOM_PROPERTY_PREFIX */.FE}ml-stack`)?.value;
-function packageOf(c, id, annotate) {
-    const purpose = c.type === undefined ? undefined : (PURPOSE[c.type] ?? 'OTHER');
-    const annotations = (c.properties ?? []).flatMap((p) => annotate(`${p.name}=${p.value}`) ?? []);
-    return {
-        SPDXID: id,
-        name: c.name ?? '',
-        ...(c.version !== undefined && { versionInfo: c.version }),
-        ...(c.group !== undefined && { supplier: `Organization: ${c.group}` }),
-        downloadLocation: 'NOASSERTION',
-        filesAnalyzed: false,
-        ...(purpose !== undefined && { primaryPackagePurpose: purpose }),
-        ...(c.description !== undefined && { description: c.description }),
-        ...(c.purl !== undefined && {
-            externalRefs: [
-                { referenceCategory: 'PACKAGE-MANAGER', referenceType: 'purl', referenceLocator: c.purl },
-            ],
-        }),
-        ...(annotations.length > 0 && { annotations }),
-    };
-}
-/** The SPDX 2.3 document of a CycloneDX SBOM that buildSbom made. */
-function spdxFromCycloneDx(bom, now = new Date()) {
-    const image = bom.metadata?.component ?? {};
-    const tool = bom.metadata?.tools?.components?.[0];
-    const created = spdxTime(bom.metadata?.timestamp, now);
-    const annotator = `Tool: ${types/* TOOL_NAME */.lH}-${tool?.version ?? 'unknown'}`;
-    const annotate = (comment) => [
-        { annotationDate: created, annotationType: 'OTHER', annotator, comment },
-    ];
-    const idOf = idMaker();
-    const imageId = idOf(image['bom-ref'] ?? 'image');
-    const ids = new Map();
-    const components = bom.components ?? [];
-    const packages = [packageOf(image, imageId, annotate)];
-    const relationships = [
-        { spdxElementId: DOCUMENT, relationshipType: 'DESCRIBES', relatedSpdxElement: imageId },
-    ];
-    for (const c of components) {
-        const id = idOf(c['bom-ref'] ?? c.name ?? 'package');
-        if (c['bom-ref'] !== undefined)
-            ids.set(c['bom-ref'], id);
-        packages.push(packageOf(c, id, annotate));
-        relationships.push(roleOf(c) === 'base.image'
-            ? { spdxElementId: imageId, relationshipType: 'DESCENDANT_OF', relatedSpdxElement: id }
-            : { spdxElementId: imageId, relationshipType: 'CONTAINS', relatedSpdxElement: id });
-    }
-    for (const d of bom.dependencies ?? []) {
-        const from = ids.get(d.ref);
-        for (const to of d.dependsOn ?? []) {
-            const target = ids.get(to);
-            if (from !== undefined && target !== undefined)
-                relationships.push({
-                    spdxElementId: from,
-                    relationshipType: 'DEPENDS_ON',
-                    relatedSpdxElement: target,
-                });
-        }
-    }
-    const name = [image.name, image.version].filter((s) => s !== undefined && s !== '').join('@') || 'image';
-    const serial = (bom.serialNumber ?? '').replace(/^urn:uuid:/, '');
-    const slug = (image.name ?? 'image').replace(/[^A-Za-z0-9._-]+/g, '-');
-    return {
-        spdxVersion: 'SPDX-2.3',
-        dataLicense: 'CC0-1.0',
-        SPDXID: DOCUMENT,
-        name,
-        documentNamespace: `${SPDX_NAMESPACE_BASE}/${slug}-${serial || 'unknown'}`,
-        creationInfo: { created, creators: [annotator] },
-        packages,
-        relationships,
-    };
-}
-/** The SBOM of one image (one platform) as SPDX 2.3 JSON: buildSbom's, converted. */
-function buildSpdx(input, now = new Date()) {
-    return spdxFromCycloneDx(buildSbom(input), now);
-}
-
-// EXTERNAL MODULE: ./src/diff/read.ts
-var read = __webpack_require__(15523);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(83916);
-// EXTERNAL MODULE: ./src/util/json-file.ts + 1 modules
-var json_file = __webpack_require__(20317);
-// EXTERNAL MODULE: ./src/cli/args.ts
-var args = __webpack_require__(77593);
-// EXTERNAL MODULE: ./src/cli/output.ts
-var output = __webpack_require__(96657);
-;// CONCATENATED MODULE: ./src/cli/commands/sbom.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   sbomCommand: () => (/* binding */ sbomCommand)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _attest_sbom_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(55056);
+/* harmony import */ var _attest_spdx_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(54130);
+/* harmony import */ var _diff_read_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(15523);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(83916);
+/* harmony import */ var _util_json_file_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(20317);
+/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(77593);
+/* harmony import */ var _output_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(96657);
 
 
 
@@ -343,28 +341,28 @@ Options:
 Exit codes: 0 written; 2 the record is missing, not JSON or not a record, or an unknown --format
 (the message names it).`,
     async run(argv, io) {
-        const { values } = (0,args/* parseCommandArgs */.Qx)('sbom', argv, {
+        const { values } = (0,_args_js__WEBPACK_IMPORTED_MODULE_6__/* .parseCommandArgs */ .Qx)('sbom', argv, {
             record: { type: 'string' },
             variant: { type: 'string' },
             format: { type: 'string' },
         });
         if (values.record === undefined || values.record === '')
-            throw new errors/* InputError */.dz('sbom: --record is required', 'e.g. ml-image sbom --record results/env-cpu-amd64.json');
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz('sbom: --record is required', 'e.g. ml-image sbom --record results/env-cpu-amd64.json');
         if (values.variant === '')
-            throw new errors/* InputError */.dz('sbom: --variant: expected a variant name, got ""');
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz('sbom: --variant: expected a variant name, got ""');
         const format = values.format ?? 'cyclonedx';
         if (!FORMATS.includes(format))
-            throw new errors/* InputError */.dz(`sbom: --format: expected ${FORMATS.join(' or ')}, got ${JSON.stringify(format)}`, 'e.g. ml-image sbom --record env.json --format spdx');
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`sbom: --format: expected ${FORMATS.join(' or ')}, got ${JSON.stringify(format)}`, 'e.g. ml-image sbom --record env.json --format spdx');
         const file = values.record;
-        const record = (0,read/* readEnvRecord */.NQ)((0,json_file/* readJsonFile */.JE)(external_node_path_default().resolve(io.cwd, file), { what: 'environment record' }), file);
-        const sbom = (0,attest_sbom/* buildSbom */.s2)({ record, ...(values.variant !== undefined && { variant: values.variant }) });
-        const spdx = format === 'spdx' ? spdxFromCycloneDx(sbom) : undefined;
+        const record = (0,_diff_read_js__WEBPACK_IMPORTED_MODULE_3__/* .readEnvRecord */ .NQ)((0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_5__/* .readJsonFile */ .JE)(node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(io.cwd, file), { what: 'environment record' }), file);
+        const sbom = (0,_attest_sbom_js__WEBPACK_IMPORTED_MODULE_1__/* .buildSbom */ .s2)({ record, ...(values.variant !== undefined && { variant: values.variant }) });
+        const spdx = format === 'spdx' ? (0,_attest_spdx_js__WEBPACK_IMPORTED_MODULE_2__/* .spdxFromCycloneDx */ .Xi)(sbom) : undefined;
         const text = `${JSON.stringify(spdx ?? sbom, null, 2)}\n`;
         if (values.out === undefined) {
             io.stdout(text);
             return 0;
         }
-        const written = (0,output/* writeOutFile */.W)(io.cwd, external_node_path_default().dirname(values.out), external_node_path_default().basename(values.out), text);
+        const written = (0,_output_js__WEBPACK_IMPORTED_MODULE_7__/* .writeOutFile */ .W)(io.cwd, node_path__WEBPACK_IMPORTED_MODULE_0___default().dirname(values.out), node_path__WEBPACK_IMPORTED_MODULE_0___default().basename(values.out), text);
         const summary = spdx
             ? { file: written, format, packages: spdx.packages.length, documentNamespace: spdx.documentNamespace }
             : {
