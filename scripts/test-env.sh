@@ -297,7 +297,7 @@ if ! docker buildx version >/dev/null 2>&1; then
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq docker-buildx >>"$STATE/logs/apt-install.log" 2>&1
   else
     log "installing the buildx CLI plugin from Debian $BUILDX_SUITE's docker-buildx package"
-    deb=$(fetch_deb "$BUILDX_SUITE" amd64 docker-buildx)
+    deb=$(fetch_deb "$BUILDX_SUITE" amd64 docker-buildx) || exit $? # its own message said why (exit 3)
     x=$(mktemp -d); dpkg-deb -x "$deb" "$x"
     install -D -m 0755 "$x/usr/libexec/docker/cli-plugins/docker-buildx" /usr/local/lib/docker/cli-plugins/docker-buildx
     rm -rf "$x"
@@ -316,7 +316,7 @@ if ! cosign version >/dev/null 2>&1; then
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq cosign >>"$STATE/logs/apt-install.log" 2>&1
   else
     log "installing cosign from Debian $BUILDX_SUITE's cosign package"
-    deb=$(fetch_deb "$BUILDX_SUITE" amd64 cosign)
+    deb=$(fetch_deb "$BUILDX_SUITE" amd64 cosign) || exit $? # its own message said why (exit 3)
     x=$(mktemp -d); dpkg-deb -x "$deb" "$x"
     install -D -m 0755 "$x/usr/bin/cosign" /usr/local/bin/cosign
     rm -rf "$x"
@@ -357,13 +357,13 @@ if ! pyspdxtools --help >/dev/null 2>&1; then
   command -v python3 >/dev/null || die 3 "python3 not found: pyspdxtools (SPDX validation) runs on it; install python3"
   log "installing pyspdxtools (spdx-tools) from Debian $BUILDX_SUITE-backports into $SPDX_TOOLS_DIR"
   rm -rf "$SPDX_TOOLS_DIR"; mkdir -p "$SPDX_TOOLS_DIR"
-  for deb in $(fetch_debs "$BUILDX_SUITE $BUILDX_SUITE-backports" amd64 "${SPDX_PKGS[@]}"); do
-    dpkg-deb -x "$deb" "$SPDX_TOOLS_DIR"
-  done
+  # An assignment, not a for list: a failed download stops the script (its message, exit 3).
+  spdx_debs=$(fetch_debs "$BUILDX_SUITE $BUILDX_SUITE-backports" amd64 "${SPDX_PKGS[@]}") || exit $?
+  while IFS= read -r deb; do dpkg-deb -x "$deb" "$SPDX_TOOLS_DIR"; done <<<"$spdx_debs"
   cat >/usr/local/bin/pyspdxtools <<EOF
 #!/bin/sh
 # spdx-tools from Debian packages, unpacked by ml-image-action's scripts/test-env.sh
-PYTHONPATH=$SPDX_TOOLS_DIR/usr/lib/python3/dist-packages\${PYTHONPATH:+:\$PYTHONPATH} exec python3 -m spdx_tools.spdx.clitools.pyspdxtools "\$@"
+PYTHONPATH="$SPDX_TOOLS_DIR/usr/lib/python3/dist-packages"\${PYTHONPATH:+":\$PYTHONPATH"} exec python3 -m spdx_tools.spdx.clitools.pyspdxtools "\$@"
 EOF
   chmod 0755 /usr/local/bin/pyspdxtools
   pyspdxtools --help >/dev/null 2>&1 ||

@@ -527,13 +527,23 @@ describe('the SPDX 2.3 form (ml-image sbom --format spdx): the same SBOM', () =>
   });
 
   it('has valid, unique SPDX ids, relationships between them, and times in whole seconds', () => {
+    // a@1.0+x and a@1.0-2Bx: their purls (pkg:pypi/a@1.0%2Bx, pkg:pypi/a@1.0-2Bx) make one id.
     const r = makeRecord({
-      pip: [pipEntry('six', '1.16.0'), pipEntry('Six', '1.16.1'), pipEntry('a_b', '1'), pipEntry('a-b', '2')],
+      pip: [
+        pipEntry('six', '1.16.0'),
+        pipEntry('a', '1.0+x'),
+        pipEntry('a', '1.0-2Bx'),
+        pipEntry('a_b', '1'),
+      ],
     });
     const doc = buildSpdx({ record: r });
     const ids = doc.packages.map((p) => p.SPDXID);
     for (const id of ids) expect(id).toMatch(ID);
     expect(new Set(ids).size).toBe(ids.length);
+    expect(pkgs(doc, 'a').map((p) => p.SPDXID)).toEqual([
+      'SPDXRef-pkg-pypi-a-1.0-2Bx',
+      'SPDXRef-pkg-pypi-a-1.0-2Bx-2',
+    ]);
     const known = new Set([...ids, 'SPDXRef-DOCUMENT']);
     for (const x of doc.relationships) {
       expect(known.has(x.spdxElementId)).toBe(true);
@@ -544,6 +554,24 @@ describe('the SPDX 2.3 form (ml-image sbom --format spdx): the same SBOM', () =>
     expect(doc.documentNamespace).toMatch(
       /^https:\/\/ml-image-action\.github\.io\/spdx\/[A-Za-z0-9._-]+-[0-9a-f-]{36}$/,
     );
+  });
+
+  it('a record without a readable capture time: the time of writing, named in the namespace too', () => {
+    const r = torchCpuRecord();
+    r.capture.time = 'garbage';
+    const a = buildSpdx({ record: r }, new Date('2026-11-30T12:00:00.123Z'));
+    const b = buildSpdx({ record: r }, new Date('2026-11-30T12:00:01Z'));
+    expect(a.creationInfo.created).toBe('2026-11-30T12:00:00Z');
+    expect(a.documentNamespace).toMatch(/-20261130T120000Z$/);
+    expect(b.documentNamespace).not.toBe(a.documentNamespace);
+    // a year SPDX cannot write (five digits) is not a capture time either
+    r.capture.time = '+010000-01-01T00:00:00Z';
+    expect(buildSpdx({ record: r }, new Date('2026-11-30T12:00:00Z')).creationInfo.created).toBe(
+      '2026-11-30T12:00:00Z',
+    );
+    // with one, the time of writing changes nothing
+    const good = torchCpuRecord();
+    expect(buildSpdx({ record: good }, new Date(0))).toEqual(buildSpdx({ record: good }, new Date()));
   });
 
   it('is the same bytes for the same record, and another namespace for another', () => {

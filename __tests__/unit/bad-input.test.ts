@@ -371,7 +371,9 @@ describe('result files: atomic, and write errors mapped to the exit-code contrac
     const writing = writeFileAtomicLater(f, Buffer.from('{"new": true}\n'), '--out r', false).catch(
       (e: unknown) => e,
     );
-    // What the signal handler does before it exits: the cleanups.
+    // What the signal handler does before it exits: the cleanups. (The listing right after passes
+    // without the change too: the queued open has not made the file yet. What fails without it is
+    // the write landing after the cleanup, below.)
     await runPendingCleanups();
     expect(readdirSync(dir)).toEqual(['cpu-amd64.sbom.json']);
     const err = await writing;

@@ -243,6 +243,19 @@ describe('createOciClient', () => {
       createOciClient('reg.example.com', { fetch, credential: () => none }).blob('r', 'sha256:00'),
     );
     expect(e.message).toBe('registry reg.example.com refused GET /v2/r/blobs/sha256:00 (HTTP 403)');
+    // A read (verify) needs a login that may read; a write (attaching) one that may write.
+    expect(e.fix).toContain('may read the image: "docker login reg.example.com"');
+    expect(e.fix).toContain('packages: read');
+    const w = await rejection(
+      createOciClient('reg.example.com', { fetch, credential: () => none }).putManifest(
+        'r',
+        't',
+        'application/json',
+        Buffer.from('{}'),
+      ),
+    );
+    expect(w.fix).toContain('may read and write the image');
+    expect(w.fix).toContain('packages: write');
   });
 
   it('a refused token request is exit 3 naming the scope and the registry error', async () => {

@@ -136,8 +136,10 @@ class RegistryClient implements OciClient {
     return { status: r.status, headers: r.headers, body: Buffer.from(await r.arrayBuffer()) };
   }
 
-  private denied(detail: string) {
-    return new EnvironmentError(`registry ${detail}`, registryLoginFix(this.host, 'write'));
+  /** A refused login or request; SCOPE says whether reading was enough (verify) or it writes. */
+  private denied(detail: string, scope: string) {
+    const access = scope.endsWith(':pull') ? 'read' : 'write';
+    return new EnvironmentError(`registry ${detail}`, registryLoginFix(this.host, access));
   }
 
   /** Answer a 401 challenge: a Bearer token for the scope, or Basic with the stored login. */
@@ -151,27 +153,30 @@ class RegistryClient implements OciClient {
         'sign and verify with the cosign binary: ML_IMAGE_SIGNER=cosign',
       );
     if (scheme === 'basic') {
-      if (!creds) throw this.denied(`${this.host} asks for a login and there is none (${who})`);
+      if (!creds) throw this.denied(`${this.host} asks for a login and there is none (${who})`, scope);
       return basicAuth(creds);
     }
     if (scheme !== 'bearer' || !params.realm)
       throw this.denied(
         `${this.host} asks for an authentication scheme docker does not use (${scheme || 'none'})`,
+        scope,
       );
     const url = tokenRequestUrl(params, scope);
     if (url.protocol !== 'https:' && !this.loopback)
-      throw this.denied(`${this.host} names a token service over plain HTTP (${url.origin}): refused`);
+      throw this.denied(`${this.host} names a token service over plain HTTP (${url.origin}): refused`, scope);
     const t = await this.again(true, () =>
       this.send(url.toString(), 'GET', creds ? { Authorization: basicAuth(creds) } : {}, undefined, true),
     );
     if (t.status !== 200)
       throw this.denied(
         `${this.host} refused a token for ${scope} (${registryError(t.status, t.body)}; ${who})`,
+        scope,
       );
     const parsed = parseJson(t.body);
-    if (parsed === undefined) throw this.denied(`${this.host}'s token service answered without JSON`);
+    if (parsed === undefined) throw this.denied(`${this.host}'s token service answered without JSON`, scope);
     const token = tokenOf(parsed);
-    if (!token) throw this.denied(`${this.host} answered the token request for ${scope} without a token`);
+    if (!token)
+      throw this.denied(`${this.host} answered the token request for ${scope} without a token`, scope);
     return `Bearer ${token}`;
   }
 
@@ -235,10 +240,11 @@ class RegistryClient implements OciClient {
       if (r.status === 401)
         throw this.denied(
           `${this.host} refused ${this.credential?.kind === 'none' ? 'anonymous access' : 'the credentials'} for ${scope} (HTTP 401; ${this.credential?.describe ?? 'no credential'})`,
+          scope,
         );
     }
     if (r.status === 403)
-      throw this.denied(`${this.host} refused ${method} ${path.split('?')[0]} (HTTP 403)`);
+      throw this.denied(`${this.host} refused ${method} ${path.split('?')[0]} (HTTP 403)`, scope);
     return r;
   }
 

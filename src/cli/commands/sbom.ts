@@ -24,7 +24,8 @@ and its CUDA build, NumPy, Python and the base image (from the OCI base-image la
 itself is the SBOM's subject (pkg:oci, by digest when the record has one). The same record gives
 the same bytes. Nothing from the image's environment variables goes in; see docs/attestations.md.
 With --format spdx the same SBOM is written as SPDX 2.3 JSON: each component a package (its purl
-an external reference, its ml-image:* properties annotations), the image CONTAINS them.
+an external reference, its ml-image:* properties annotations); the image CONTAINS them and
+is a DESCENDANT_OF its base image.
 
 Options:
   --record FILE   the environment record (env.json; older record versions are read)
