@@ -10840,11 +10840,11 @@ var types = __webpack_require__(79124);
 //   - each CycloneDX component is a package: its version, its purl as an external reference, its
 //     type as the package's purpose, its group as the supplier, its ml-image:* properties as
 //     annotations (ml-image:cuda.runtime=12.8), no files (filesAnalyzed false);
-//   - the document DESCRIBES the image, which CONTAINS every other package and is a DESCENDANT_OF
-//     the base image; pip's requirements are DEPENDS_ON relationships.
+//   - the document DESCRIBES the image, which CONTAINS every other package but the base image, of
+//     which it is a DESCENDANT_OF; pip's requirements are DEPENDS_ON relationships.
 // Deterministic as the CycloneDX SBOM is: SPDX ids from the bom-refs, the namespace from its serial
 // number (a hash of its content), the creation time from the record's capture (whole seconds, as
-// SPDX writes times). Every string was scrubbed on the way into the CycloneDX SBOM. Pure.
+// SPDX writes times; a record without a readable one: the time of writing, named in the namespace). Every string was scrubbed on the way into the CycloneDX SBOM. Pure.
 // The tests run the SPDX project's own validator on it (pyspdxtools, from scripts/test-env.sh).
 
 
@@ -10862,10 +10862,12 @@ const PURPOSE = {
     firmware: 'FIRMWARE',
     file: 'FILE',
 };
-/** SPDX writes times as YYYY-MM-DDThh:mm:ssZ: whole seconds, UTC. */
-function spdxTime(iso, now) {
+const SPDX_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/;
+/** A time as SPDX writes times (YYYY-MM-DDThh:mm:ssZ: whole seconds, UTC), or undefined. */
+function spdxTime(iso) {
     const t = iso === undefined ? Number.NaN : Date.parse(iso);
-    return new Date(Number.isNaN(t) ? now.getTime() : t).toISOString().replace(/\.\d{3}Z$/, 'Z');
+    const text = Number.isNaN(t) ? '' : new Date(t).toISOString().replace(/\.\d{3}Z$/, 'Z');
+    return SPDX_TIME.test(text) ? text : undefined;
 }
 /** SPDX ids ("SPDXRef-" and letters, digits, "." and "-"), one per bom-ref, unique in the document. */
 function idMaker() {
@@ -10904,7 +10906,11 @@ function packageOf(c, id, annotate) {
 function spdxFromCycloneDx(bom, now = new Date()) {
     const image = bom.metadata?.component ?? {};
     const tool = bom.metadata?.tools?.components?.[0];
-    const created = spdxTime(bom.metadata?.timestamp, now);
+    // The record's capture time (the SBOM's timestamp): the same record, the same document. A record
+    // without a readable one gets the time of writing, and its namespace names that time too (SPDX:
+    // another document, another namespace).
+    const captured = spdxTime(bom.metadata?.timestamp);
+    const created = captured ?? spdxTime(now.toISOString());
     const annotator = `Tool: ${types/* TOOL_NAME */.lH}-${tool?.version ?? 'unknown'}`;
     const annotate = (comment) => [
         { annotationDate: created, annotationType: 'OTHER', annotator, comment },
@@ -10946,7 +10952,7 @@ function spdxFromCycloneDx(bom, now = new Date()) {
         dataLicense: 'CC0-1.0',
         SPDXID: DOCUMENT,
         name,
-        documentNamespace: `${SPDX_NAMESPACE_BASE}/${slug}-${serial || 'unknown'}`,
+        documentNamespace: `${SPDX_NAMESPACE_BASE}/${slug}-${serial || 'unknown'}${captured ? '' : `-${created.replace(/[-:]/g, '')}`}`,
         creationInfo: { created, creators: [annotator] },
         packages,
         relationships,

@@ -16,11 +16,11 @@ export const modules = {
 //   - each CycloneDX component is a package: its version, its purl as an external reference, its
 //     type as the package's purpose, its group as the supplier, its ml-image:* properties as
 //     annotations (ml-image:cuda.runtime=12.8), no files (filesAnalyzed false);
-//   - the document DESCRIBES the image, which CONTAINS every other package and is a DESCENDANT_OF
-//     the base image; pip's requirements are DEPENDS_ON relationships.
+//   - the document DESCRIBES the image, which CONTAINS every other package but the base image, of
+//     which it is a DESCENDANT_OF; pip's requirements are DEPENDS_ON relationships.
 // Deterministic as the CycloneDX SBOM is: SPDX ids from the bom-refs, the namespace from its serial
 // number (a hash of its content), the creation time from the record's capture (whole seconds, as
-// SPDX writes times). Every string was scrubbed on the way into the CycloneDX SBOM. Pure.
+// SPDX writes times; a record without a readable one: the time of writing, named in the namespace). Every string was scrubbed on the way into the CycloneDX SBOM. Pure.
 // The tests run the SPDX project's own validator on it (pyspdxtools, from scripts/test-env.sh).
 
 
@@ -38,10 +38,12 @@ const PURPOSE = {
     firmware: 'FIRMWARE',
     file: 'FILE',
 };
-/** SPDX writes times as YYYY-MM-DDThh:mm:ssZ: whole seconds, UTC. */
-function spdxTime(iso, now) {
+const SPDX_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/;
+/** A time as SPDX writes times (YYYY-MM-DDThh:mm:ssZ: whole seconds, UTC), or undefined. */
+function spdxTime(iso) {
     const t = iso === undefined ? Number.NaN : Date.parse(iso);
-    return new Date(Number.isNaN(t) ? now.getTime() : t).toISOString().replace(/\.\d{3}Z$/, 'Z');
+    const text = Number.isNaN(t) ? '' : new Date(t).toISOString().replace(/\.\d{3}Z$/, 'Z');
+    return SPDX_TIME.test(text) ? text : undefined;
 }
 /** SPDX ids ("SPDXRef-" and letters, digits, "." and "-"), one per bom-ref, unique in the document. */
 function idMaker() {
@@ -80,7 +82,11 @@ function packageOf(c, id, annotate) {
 function spdxFromCycloneDx(bom, now = new Date()) {
     const image = bom.metadata?.component ?? {};
     const tool = bom.metadata?.tools?.components?.[0];
-    const created = spdxTime(bom.metadata?.timestamp, now);
+    // The record's capture time (the SBOM's timestamp): the same record, the same document. A record
+    // without a readable one gets the time of writing, and its namespace names that time too (SPDX:
+    // another document, another namespace).
+    const captured = spdxTime(bom.metadata?.timestamp);
+    const created = captured ?? spdxTime(now.toISOString());
     const annotator = `Tool: ${_types_js__WEBPACK_IMPORTED_MODULE_1__/* .TOOL_NAME */ .lH}-${tool?.version ?? 'unknown'}`;
     const annotate = (comment) => [
         { annotationDate: created, annotationType: 'OTHER', annotator, comment },
@@ -122,7 +128,7 @@ function spdxFromCycloneDx(bom, now = new Date()) {
         dataLicense: 'CC0-1.0',
         SPDXID: DOCUMENT,
         name,
-        documentNamespace: `${SPDX_NAMESPACE_BASE}/${slug}-${serial || 'unknown'}`,
+        documentNamespace: `${SPDX_NAMESPACE_BASE}/${slug}-${serial || 'unknown'}${captured ? '' : `-${created.replace(/[-:]/g, '')}`}`,
         creationInfo: { created, creators: [annotator] },
         packages,
         relationships,
@@ -328,7 +334,8 @@ and its CUDA build, NumPy, Python and the base image (from the OCI base-image la
 itself is the SBOM's subject (pkg:oci, by digest when the record has one). The same record gives
 the same bytes. Nothing from the image's environment variables goes in; see docs/attestations.md.
 With --format spdx the same SBOM is written as SPDX 2.3 JSON: each component a package (its purl
-an external reference, its ml-image:* properties annotations), the image CONTAINS them.
+an external reference, its ml-image:* properties annotations); the image CONTAINS them and
+is a DESCENDANT_OF its base image.
 
 Options:
   --record FILE   the environment record (env.json; older record versions are read)

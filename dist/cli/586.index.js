@@ -644,8 +644,10 @@ class RegistryClient {
         }
         return { status: r.status, headers: r.headers, body: Buffer.from(await r.arrayBuffer()) };
     }
-    denied(detail) {
-        return new errors/* EnvironmentError */.eG(`registry ${detail}`, (0,failures/* registryLoginFix */.ow)(this.host, 'write'));
+    /** A refused login or request; SCOPE says whether reading was enough (verify) or it writes. */
+    denied(detail, scope) {
+        const access = scope.endsWith(':pull') ? 'read' : 'write';
+        return new errors/* EnvironmentError */.eG(`registry ${detail}`, (0,failures/* registryLoginFix */.ow)(this.host, access));
     }
     /** Answer a 401 challenge: a Bearer token for the scope, or Basic with the stored login. */
     async authorize(challenge, scope) {
@@ -656,23 +658,23 @@ class RegistryClient {
             throw new errors/* EnvironmentError */.eG(`registry ${this.host}: the login is an identity token (${who}), which needs docker's refresh-token grant`, 'sign and verify with the cosign binary: ML_IMAGE_SIGNER=cosign');
         if (scheme === 'basic') {
             if (!creds)
-                throw this.denied(`${this.host} asks for a login and there is none (${who})`);
+                throw this.denied(`${this.host} asks for a login and there is none (${who})`, scope);
             return (0,registry_auth/* basicAuth */.tB)(creds);
         }
         if (scheme !== 'bearer' || !params.realm)
-            throw this.denied(`${this.host} asks for an authentication scheme docker does not use (${scheme || 'none'})`);
+            throw this.denied(`${this.host} asks for an authentication scheme docker does not use (${scheme || 'none'})`, scope);
         const url = (0,docker_registry/* tokenRequestUrl */.WC)(params, scope);
         if (url.protocol !== 'https:' && !this.loopback)
-            throw this.denied(`${this.host} names a token service over plain HTTP (${url.origin}): refused`);
+            throw this.denied(`${this.host} names a token service over plain HTTP (${url.origin}): refused`, scope);
         const t = await this.again(true, () => this.send(url.toString(), 'GET', creds ? { Authorization: (0,registry_auth/* basicAuth */.tB)(creds) } : {}, undefined, true));
         if (t.status !== 200)
-            throw this.denied(`${this.host} refused a token for ${scope} (${registryError(t.status, t.body)}; ${who})`);
+            throw this.denied(`${this.host} refused a token for ${scope} (${registryError(t.status, t.body)}; ${who})`, scope);
         const parsed = parseJson(t.body);
         if (parsed === undefined)
-            throw this.denied(`${this.host}'s token service answered without JSON`);
+            throw this.denied(`${this.host}'s token service answered without JSON`, scope);
         const token = (0,docker_registry/* tokenOf */.B9)(parsed);
         if (!token)
-            throw this.denied(`${this.host} answered the token request for ${scope} without a token`);
+            throw this.denied(`${this.host} answered the token request for ${scope} without a token`, scope);
         return `Bearer ${token}`;
     }
     /** One request in a repository's scope; a 401 is answered once with the scope's authorization. */
@@ -713,10 +715,10 @@ class RegistryClient {
             }
             r = await withAuth(await next);
             if (r.status === 401)
-                throw this.denied(`${this.host} refused ${this.credential?.kind === 'none' ? 'anonymous access' : 'the credentials'} for ${scope} (HTTP 401; ${this.credential?.describe ?? 'no credential'})`);
+                throw this.denied(`${this.host} refused ${this.credential?.kind === 'none' ? 'anonymous access' : 'the credentials'} for ${scope} (HTTP 401; ${this.credential?.describe ?? 'no credential'})`, scope);
         }
         if (r.status === 403)
-            throw this.denied(`${this.host} refused ${method} ${path.split('?')[0]} (HTTP 403)`);
+            throw this.denied(`${this.host} refused ${method} ${path.split('?')[0]} (HTTP 403)`, scope);
         return r;
     }
     /**
