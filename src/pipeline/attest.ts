@@ -42,18 +42,30 @@ export interface AttestRunIo {
   warning: (message: string, props?: { title?: string }) => void;
 }
 
-/** What the predicates of one target are made of. */
-function contextFor(input: AttestRunInput, v: VariantBuild, p: PlatformBuild): PredicateContext {
-  const { loaded, results } = input;
+/** The config file and the requirements files by digest: the same for every target of a run. */
+function runFiles(loaded: LoadedConfig): { config: FileDigest | undefined; inputs: FileDigest[] } {
+  const rel = (f: string) => path.relative(loaded.baseDir, f) || path.basename(f);
+  return {
+    config: loaded.file ? fileDigest(loaded.file, rel(loaded.file)) : undefined,
+    inputs: loaded.config.python.requirements
+      .map((r) => fileDigest(path.resolve(loaded.baseDir, r), r))
+      .filter((d): d is FileDigest => d !== undefined),
+  };
+}
+
+/** What the predicates of one target are made of (FILES: runFiles, read once per stage). */
+function contextFor(
+  input: AttestRunInput,
+  files: () => ReturnType<typeof runFiles>,
+  v: VariantBuild,
+  p: PlatformBuild,
+): PredicateContext {
+  const { results } = input;
   const entry = input.smoke.find((e) => e.variant === v.variant && e.platform === p.platform);
   const record = entry?.record ?? (results.dir ? readEnv(results.dir, v.variant, p.platform) : null);
   const smoke = entry?.result ?? (results.dir ? readSmoke(results.dir, v.variant, p.platform) : null);
   const planned = input.plan.variants.find((x) => x.name === v.variant);
-  const rel = (f: string) => path.relative(loaded.baseDir, f) || path.basename(f);
-  const config = loaded.file ? fileDigest(loaded.file, rel(loaded.file)) : undefined;
-  const inputs = loaded.config.python.requirements
-    .map((r) => fileDigest(path.resolve(loaded.baseDir, r), r))
-    .filter((d): d is FileDigest => d !== undefined);
+  const { config, inputs } = files();
   const constraints = input.resolved[resolvedKey(v.variant, p.platform)]?.constraints;
   return {
     variant: v.variant,
@@ -82,13 +94,15 @@ export function runAttest(input: AttestRunInput, io: AttestRunIo): Promise<Attes
   const attest = input.loaded.config.attest;
   const signing = chooseSigning(attest, input.env, input.loaded.baseDir);
   let signer: AttestSigner | undefined;
+  let files: ReturnType<typeof runFiles> | undefined;
+  const filesOnce = () => (files ??= runFiles(input.loaded));
   return runAttestStage(
     {
       build: input.build,
       attest,
       signing,
       results: input.results,
-      context: (v, p) => contextFor(input, v, p),
+      context: (v, p) => contextFor(input, filesOnce, v, p),
       repository: input.env.GITHUB_REPOSITORY,
       // The reusable workflow sets it to its own repository (job.workflow_repository).
       workflowRepository: input.env.ML_IMAGE_WORKFLOW_REPOSITORY,
