@@ -11253,18 +11253,24 @@ const attest_sha256 = (data) => (0,external_node_crypto_.createHash)('sha256').u
 function fileDigest(file, shown) {
     return (0,external_node_fs_.existsSync)(file) ? { path: shown, sha256: attest_sha256((0,external_node_fs_.readFileSync)(file)) } : undefined;
 }
-/** What the predicates of one target are made of. */
-function contextFor(input, v, p) {
-    const { loaded, results } = input;
+/** The config file and the requirements files by digest: the same for every target of a run. */
+function runFiles(loaded) {
+    const rel = (f) => external_node_path_default().relative(loaded.baseDir, f) || external_node_path_default().basename(f);
+    return {
+        config: loaded.file ? fileDigest(loaded.file, rel(loaded.file)) : undefined,
+        inputs: loaded.config.python.requirements
+            .map((r) => fileDigest(external_node_path_default().resolve(loaded.baseDir, r), r))
+            .filter((d) => d !== undefined),
+    };
+}
+/** What the predicates of one target are made of (FILES: runFiles, read once per stage). */
+function contextFor(input, files, v, p) {
+    const { results } = input;
     const entry = input.smoke.find((e) => e.variant === v.variant && e.platform === p.platform);
     const record = entry?.record ?? (results.dir ? readEnv(results.dir, v.variant, p.platform) : null);
     const smoke = entry?.result ?? (results.dir ? readSmoke(results.dir, v.variant, p.platform) : null);
     const planned = input.plan.variants.find((x) => x.name === v.variant);
-    const rel = (f) => external_node_path_default().relative(loaded.baseDir, f) || external_node_path_default().basename(f);
-    const config = loaded.file ? fileDigest(loaded.file, rel(loaded.file)) : undefined;
-    const inputs = loaded.config.python.requirements
-        .map((r) => fileDigest(external_node_path_default().resolve(loaded.baseDir, r), r))
-        .filter((d) => d !== undefined);
+    const { config, inputs } = files();
     const constraints = input.resolved[resolvedKey(v.variant, p.platform)]?.constraints;
     return {
         variant: v.variant,
@@ -11292,12 +11298,14 @@ function runAttest(input, io) {
     const attest = input.loaded.config.attest;
     const signing = (0,attest_signing/* chooseSigning */.T)(attest, input.env, input.loaded.baseDir);
     let signer;
+    let files;
+    const filesOnce = () => (files ??= runFiles(input.loaded));
     return runAttestStage({
         build: input.build,
         attest,
         signing,
         results: input.results,
-        context: (v, p) => contextFor(input, v, p),
+        context: (v, p) => contextFor(input, filesOnce, v, p),
         repository: input.env.GITHUB_REPOSITORY,
         // The reusable workflow sets it to its own repository (job.workflow_repository).
         workflowRepository: input.env.ML_IMAGE_WORKFLOW_REPOSITORY,
