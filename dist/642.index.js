@@ -10844,7 +10844,8 @@ var types = __webpack_require__(79124);
 //     which it is a DESCENDANT_OF; pip's requirements are DEPENDS_ON relationships.
 // Deterministic as the CycloneDX SBOM is: SPDX ids from the bom-refs, the namespace from its serial
 // number (a hash of its content), the creation time from the record's capture (whole seconds, as
-// SPDX writes times; a record without a readable one: the time of writing, named in the namespace). Every string was scrubbed on the way into the CycloneDX SBOM. Pure.
+// SPDX writes times; a record without a readable one: the time of writing, named in the
+// namespace). Every string was scrubbed on the way into the CycloneDX SBOM. Pure.
 // The tests run the SPDX project's own validator on it (pyspdxtools, from scripts/test-env.sh).
 
 
@@ -10947,12 +10948,13 @@ function spdxFromCycloneDx(bom, now = new Date()) {
     const name = [image.name, image.version].filter((s) => s !== undefined && s !== '').join('@') || 'image';
     const serial = (bom.serialNumber ?? '').replace(/^urn:uuid:/, '');
     const slug = (image.name ?? 'image').replace(/[^A-Za-z0-9._-]+/g, '-');
+    const written = captured ? '' : `-${created.replace(/[-:]/g, '')}`;
     return {
         spdxVersion: 'SPDX-2.3',
         dataLicense: 'CC0-1.0',
         SPDXID: DOCUMENT,
         name,
-        documentNamespace: `${SPDX_NAMESPACE_BASE}/${slug}-${serial || 'unknown'}${captured ? '' : `-${created.replace(/[-:]/g, '')}`}`,
+        documentNamespace: `${SPDX_NAMESPACE_BASE}/${slug}-${serial || 'unknown'}${written}`,
         creationInfo: { created, creators: [annotator] },
         packages,
         relationships,
