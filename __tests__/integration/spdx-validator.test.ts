@@ -36,7 +36,7 @@ function validate(doc: unknown, name = 'sbom.spdx.json') {
 }
 
 function awkward(): EnvRecord {
-  const r = makeRecord({
+  return makeRecord({
     pip: [
       pipEntry('Foo_Bar.baz', '1!2.0.post1'),
       pipEntry('torch', '2.7.0+cu128'),
@@ -49,7 +49,6 @@ function awkward(): EnvRecord {
       { name: 'libc6', version: '2.36-9+deb12u7', arch: 'arm64' },
     ],
   });
-  return r;
 }
 
 describe.skipIf(SKIP)('the SPDX SBOM and the SPDX project validator (pyspdxtools)', () => {

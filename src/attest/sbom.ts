@@ -333,10 +333,10 @@ export function buildSbom(input: SbomInput): Record<string, unknown> {
  */
 export const SBOM_FORMAT = 1;
 
-/** The SBOM's metadata property that holds sbomInputsDigest of what it was made from. */
 /** The CycloneDX library's version (its serializer writes the SBOM). */
 const CDX_LIBRARY_VERSION = cdxPackage.version;
 
+/** The SBOM's metadata property that holds sbomInputsDigest of what it was made from. */
 export const SBOM_INPUTS_PROPERTY = `${SBOM_PROPERTY_PREFIX}sbom.inputs`;
 
 /**

@@ -105,13 +105,11 @@ function idMaker(): (ref: string) => string {
 const roleOf = (c: CdxComponent) =>
   c.properties?.find((p) => p.name === `${SBOM_PROPERTY_PREFIX}ml-stack`)?.value;
 
-function packageOf(
-  c: CdxComponent,
-  id: string,
-  annotate: (comment: string) => SpdxPackage['annotations'],
-): SpdxPackage {
+type Annotation = NonNullable<SpdxPackage['annotations']>[number];
+
+function packageOf(c: CdxComponent, id: string, annotate: (comment: string) => Annotation): SpdxPackage {
   const purpose = c.type === undefined ? undefined : (PURPOSE[c.type] ?? 'OTHER');
-  const annotations = (c.properties ?? []).flatMap((p) => annotate(`${p.name}=${p.value}`) ?? []);
+  const annotations = (c.properties ?? []).map((p) => annotate(`${p.name}=${p.value}`));
   return {
     SPDXID: id,
     name: c.name ?? '',
@@ -140,9 +138,12 @@ export function spdxFromCycloneDx(bom: CdxBom, now: Date = new Date()): SpdxDocu
   const captured = spdxTime(bom.metadata?.timestamp);
   const created = captured ?? spdxTime(now.toISOString())!;
   const annotator = `Tool: ${TOOL_NAME}-${tool?.version ?? 'unknown'}`;
-  const annotate = (comment: string) => [
-    { annotationDate: created, annotationType: 'OTHER' as const, annotator, comment },
-  ];
+  const annotate = (comment: string): Annotation => ({
+    annotationDate: created,
+    annotationType: 'OTHER',
+    annotator,
+    comment,
+  });
   const idOf = idMaker();
   const imageId = idOf(image['bom-ref'] ?? 'image');
   const ids = new Map<string, string>();

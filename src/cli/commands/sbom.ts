@@ -77,12 +77,8 @@ Exit codes: 0 written; 2 the record is missing, not JSON or not a record, or an 
           serialNumber: sbom.serialNumber,
         };
     if (values.json) io.stdout(`${JSON.stringify(summary, null, 2)}\n`);
-    else
-      io.stderr(
-        'packages' in summary
-          ? `wrote ${written} (SPDX 2.3, ${summary.packages} packages)\n`
-          : `wrote ${written} (CycloneDX 1.6, ${summary.components} components)\n`,
-      );
+    else if ('packages' in summary) io.stderr(`wrote ${written} (SPDX 2.3, ${summary.packages} packages)\n`);
+    else io.stderr(`wrote ${written} (CycloneDX 1.6, ${summary.components} components)\n`);
     return 0;
   },
 };
