@@ -1358,9 +1358,9 @@ function buildSbom(input) {
  * an earlier run made with other code is not attached again as this code's.
  */
 const SBOM_FORMAT = 1;
-/** The SBOM's metadata property that holds sbomInputsDigest of what it was made from. */
 /** The CycloneDX library's version (its serializer writes the SBOM). */
 const CDX_LIBRARY_VERSION = _cyclonedx_cyclonedx_library_package_json__WEBPACK_IMPORTED_MODULE_5__/* .version */ .rE;
+/** The SBOM's metadata property that holds sbomInputsDigest of what it was made from. */
 const SBOM_INPUTS_PROPERTY = `${SBOM_PROPERTY_PREFIX}sbom.inputs`;
 /**
  * `sha256:<hex>` of everything buildSbom reads (the record, the image, the defaults it takes, the

@@ -61,7 +61,7 @@ function idMaker() {
 const roleOf = (c) => c.properties?.find((p) => p.name === `${_sbom_js__WEBPACK_IMPORTED_MODULE_0__/* .SBOM_PROPERTY_PREFIX */ .FE}ml-stack`)?.value;
 function packageOf(c, id, annotate) {
     const purpose = c.type === undefined ? undefined : (PURPOSE[c.type] ?? 'OTHER');
-    const annotations = (c.properties ?? []).flatMap((p) => annotate(`${p.name}=${p.value}`) ?? []);
+    const annotations = (c.properties ?? []).map((p) => annotate(`${p.name}=${p.value}`));
     return {
         SPDXID: id,
         name: c.name ?? '',
@@ -89,9 +89,12 @@ function spdxFromCycloneDx(bom, now = new Date()) {
     const captured = spdxTime(bom.metadata?.timestamp);
     const created = captured ?? spdxTime(now.toISOString());
     const annotator = `Tool: ${_types_js__WEBPACK_IMPORTED_MODULE_1__/* .TOOL_NAME */ .lH}-${tool?.version ?? 'unknown'}`;
-    const annotate = (comment) => [
-        { annotationDate: created, annotationType: 'OTHER', annotator, comment },
-    ];
+    const annotate = (comment) => ({
+        annotationDate: created,
+        annotationType: 'OTHER',
+        annotator,
+        comment,
+    });
     const idOf = idMaker();
     const imageId = idOf(image['bom-ref'] ?? 'image');
     const ids = new Map();
