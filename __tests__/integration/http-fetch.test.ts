@@ -2,11 +2,12 @@
 // GET and PUT with bodies, status and headers; redirects (Authorization kept on the same host,
 // dropped when the redirect goes to another host:port; a 303 after a PUT becomes a GET without
 // the body); an aborted request and a refused port reject as fetch does (TypeError with the
-// cause's code, which the OCI client reports as "unreachable"). Integration: it opens sockets.
+// cause's code, which the OCI client reports as "unreachable"); a localhost name reaches a server
+// on 127.0.0.1, or on ::1 only, with its Host header. Integration: it opens sockets.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { nodeHttpFetch } from '../../src/docker/http-fetch.js';
+import { loopbackFor, nodeHttpFetch } from '../../src/docker/http-fetch.js';
 
 interface Seen {
   method: string;
@@ -15,7 +16,7 @@ interface Seen {
   body: string;
 }
 
-async function serve(handler: (req: Seen, res: http.ServerResponse) => void) {
+async function serve(handler: (req: Seen, res: http.ServerResponse) => void, address = '127.0.0.1') {
   const seen: Seen[] = [];
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -31,11 +32,12 @@ async function serve(handler: (req: Seen, res: http.ServerResponse) => void) {
       handler(s, res);
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(0, address, resolve));
   const port = (server.address() as AddressInfo).port;
   return {
     seen,
-    base: `http://127.0.0.1:${port}`,
+    port,
+    base: `http://${address.includes(':') ? `[${address}]` : address}:${port}`,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
@@ -280,5 +282,62 @@ describe('nodeHttpFetch', () => {
     } finally {
       await s.close();
     }
+  });
+
+  it('localhost and *.localhost go to the loopback address; other names do not', () => {
+    for (const [url, want] of [
+      ['http://localhost:5000/v2/', '127.0.0.1'],
+      ['https://LOCALHOST/v2/', '127.0.0.1'],
+      ['http://registry.localhost:5000/v2/', '127.0.0.1'],
+      ['http://localhost.:5000/v2/', '127.0.0.1'],
+      ['http://127.0.0.1:5000/v2/', undefined],
+      ['http://localhost.example.com/v2/', undefined],
+      ['http://mylocalhost:5000/v2/', undefined],
+      ['https://ghcr.io/v2/', undefined],
+    ] as const)
+      expect([url, loopbackFor(new URL(url))]).toEqual([url, want]);
+  });
+
+  it('a localhost URL reaches a server on 127.0.0.1, which sees the Host header of the URL', async () => {
+    const r = await nodeHttpFetch(`http://localhost:${main.port}/hello`, init('GET', { 'X-Test': '2' }));
+    expect(r.status).toBe(200);
+    expect(Buffer.from(await r.arrayBuffer()).toString()).toBe('{"hi":1}');
+    const last = main.seen.at(-1)!;
+    expect([last.url, last.headers.host, last.headers['x-test']]).toEqual([
+      '/hello',
+      `localhost:${main.port}`,
+      '2',
+    ]);
+  });
+
+  it('a server listening on ::1 only: the refused 127.0.0.1 is followed by ::1, which is then kept', async () => {
+    const v6 = await serve((req, res) => {
+      res.writeHead(200, { 'Content-Type': 'text/plain' });
+      res.end(`v6 ${req.url}`);
+    }, '::1');
+    try {
+      for (const path of ['/one', '/two']) {
+        const r = await nodeHttpFetch(`http://localhost:${v6.port}${path}`, init('GET'));
+        expect(Buffer.from(await r.arrayBuffer()).toString()).toBe(`v6 ${path}`);
+      }
+      expect(loopbackFor(new URL(`http://localhost:${v6.port}/`))).toBe('::1');
+      expect(v6.seen.map((x) => [x.url, x.headers.host])).toEqual([
+        ['/one', `localhost:${v6.port}`],
+        ['/two', `localhost:${v6.port}`],
+      ]);
+    } finally {
+      await v6.close();
+    }
+  });
+
+  it('localhost with nothing listening on either address: ECONNREFUSED, as for an address', async () => {
+    const gone = await serve(() => undefined);
+    await gone.close();
+    const e = await nodeHttpFetch(`http://localhost:${gone.port}/v2/`, init('GET')).then(
+      () => undefined,
+      (x: unknown) => x,
+    );
+    expect(e).toBeInstanceOf(TypeError);
+    expect((e as TypeError & { cause?: { code?: string } }).cause?.code).toBe('ECONNREFUSED');
   });
 });
