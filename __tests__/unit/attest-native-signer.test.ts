@@ -367,7 +367,10 @@ describe('attestAll', () => {
     expect(first.map((e) => sha256Digest(e))).toEqual(layersAt(registry, IMG, 'att').map((l) => l.digest));
     const uploaded = registry.count('finishUpload');
 
-    // The next run: the SBOM and smoke statements are the same, the provenance is new.
+    // The next run: the SBOM and smoke statements are the same, the provenance is new. The SBOM's
+    // envelope was opened first, as the stage does (its signature is not checked again); the smoke
+    // one was not (checked here).
+    expect(await signer.signedBefore(first[0]!)).not.toBeNull();
     const second: Buffer[] = [];
     await signer.attestAll(
       REF,
@@ -505,14 +508,19 @@ describe('attestAll', () => {
     ],
     ['not JSON', () => Buffer.from('{not json')],
   ])('an earlier envelope %s is not attached again: a new signature', async (_what, make) => {
-    const { registry, signer } = setup();
-    const earlier = make({ mine: fixtureKey, other: otherKey });
-    let attached: Buffer | undefined;
-    await signer.attestAll(REF, [{ ...SBOM, earlier }], KEY, undefined, (_i, e) => (attached = e));
-    expect(attached!.equals(earlier)).toBe(false);
-    expect(layersAt(registry, IMG, 'att').map((l) => l.digest)).toEqual([sha256Digest(attached!)]);
-    const v = await setup(() => fixtureKey, registry).signer.verifyAttestations(REF, 'cyclonedx', PUB);
-    expect(v.ok && v.items.map((x) => x.predicate)).toEqual([JSON.parse(FILES['/p/sbom.json']!)]);
+    for (const opened of [false, true]) {
+      const { registry, signer } = setup();
+      const earlier = make({ mine: fixtureKey, other: otherKey });
+      // As the stage does: asked first whether it is this key's (its signature is then not checked
+      // twice); what is attached must be the same either way.
+      if (opened) await signer.signedBefore(earlier);
+      let attached: Buffer | undefined;
+      await signer.attestAll(REF, [{ ...SBOM, earlier }], KEY, undefined, (_i, e) => (attached = e));
+      expect([opened, attached!.equals(earlier)]).toEqual([opened, false]);
+      expect(layersAt(registry, IMG, 'att').map((l) => l.digest)).toEqual([sha256Digest(attached!)]);
+      const v = await setup(() => fixtureKey, registry).signer.verifyAttestations(REF, 'cyclonedx', PUB);
+      expect(v.ok && v.items.map((x) => x.predicate)).toEqual([JSON.parse(FILES['/p/sbom.json']!)]);
+    }
   });
 
   it.each([

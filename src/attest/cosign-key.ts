@@ -213,8 +213,15 @@ export function signEnvelope(key: KeyObject, statement: Buffer): Buffer {
  * Whether ENVELOPE is what signEnvelope makes of STATEMENT with the private half of PUBLIC_KEY:
  * that very form byte for byte (one signature, an empty key id), this statement, a signature that
  * verifies. Such an envelope of an earlier run may be attached again instead of a new one.
+ * VERIFIED: openEnvelope found a signature of these very bytes that PUBLIC_KEY verifies; the form
+ * compared here leaves one signature, that one, so it is not verified again.
  */
-export function isEnvelopeOf(publicKey: KeyObject, envelope: Buffer, statement: Buffer): boolean {
+export function isEnvelopeOf(
+  publicKey: KeyObject,
+  envelope: Buffer,
+  statement: Buffer,
+  verified = false,
+): boolean {
   // Compared as bytes around the signature's text, without parsing the envelope (an SBOM's is
   // 60 KB): the payload type, this statement as the payload, one signature with an empty key id.
   const head = Buffer.from(
@@ -232,7 +239,7 @@ export function isEnvelopeOf(publicKey: KeyObject, envelope: Buffer, statement: 
   const text = envelope.subarray(head.length, envelope.length - tail.length).toString('latin1');
   const signature = /^[A-Za-z0-9+/]+={0,2}$/.test(text) ? strictBase64(text) : undefined;
   if (signature === undefined) return false;
-  return verifyBytes(publicKey, pae(IN_TOTO_PAYLOAD_TYPE, statement), signature);
+  return verified || verifyBytes(publicKey, pae(IN_TOTO_PAYLOAD_TYPE, statement), signature);
 }
 
 /**

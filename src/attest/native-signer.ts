@@ -270,7 +270,11 @@ class NativeSigner implements Signer {
       const statement = inTotoStatement(name, digest, type, predicate);
       // An earlier run's envelope of this very statement, signed by this key, is as good as a new
       // one, and the registry may have it: the same bytes need no upload.
-      const earlier = p.earlier !== undefined && isEnvelopeOf(this.publicOf(key), p.earlier, statement);
+      // signedBefore opened it already when the stage asked whether it could be attached again.
+      const pub = this.publicOf(key);
+      const earlier =
+        p.earlier !== undefined &&
+        isEnvelopeOf(pub, p.earlier, statement, (this.opened.get(p.earlier)?.get(pub) ?? null) !== null);
       return { type, again: earlier, envelope: earlier ? p.earlier! : signEnvelope(key, statement) };
     });
     const client = this.deps.client(host);
