@@ -1365,8 +1365,10 @@ function signEnvelope(key, statement) {
  * Whether ENVELOPE is what signEnvelope makes of STATEMENT with the private half of PUBLIC_KEY:
  * that very form byte for byte (one signature, an empty key id), this statement, a signature that
  * verifies. Such an envelope of an earlier run may be attached again instead of a new one.
+ * VERIFIED: openEnvelope found a signature of these very bytes that PUBLIC_KEY verifies; the form
+ * compared here leaves one signature, that one, so it is not verified again.
  */
-function isEnvelopeOf(publicKey, envelope, statement) {
+function isEnvelopeOf(publicKey, envelope, statement, verified = false) {
     // Compared as bytes around the signature's text, without parsing the envelope (an SBOM's is
     // 60 KB): the payload type, this statement as the payload, one signature with an empty key id.
     const head = Buffer.from(`{"payloadType":${JSON.stringify(IN_TOTO_PAYLOAD_TYPE)},"payload":"${statement.toString('base64')}","signatures":[{"keyid":"","sig":"`);
@@ -1381,7 +1383,7 @@ function isEnvelopeOf(publicKey, envelope, statement) {
     const signature = /^[A-Za-z0-9+/]+={0,2}$/.test(text) ? strictBase64(text) : undefined;
     if (signature === undefined)
         return false;
-    return verifyBytes(publicKey, pae(IN_TOTO_PAYLOAD_TYPE, statement), signature);
+    return verified || verifyBytes(publicKey, pae(IN_TOTO_PAYLOAD_TYPE, statement), signature);
 }
 /**
  * Base64 as cosign (Go's standard encoding) reads it: the standard alphabet with its padding,
@@ -1910,7 +1912,10 @@ class NativeSigner {
             const statement = inTotoStatement(name, digest, type, predicate);
             // An earlier run's envelope of this very statement, signed by this key, is as good as a new
             // one, and the registry may have it: the same bytes need no upload.
-            const earlier = p.earlier !== undefined && isEnvelopeOf(this.publicOf(key), p.earlier, statement);
+            // signedBefore opened it already when the stage asked whether it could be attached again.
+            const pub = this.publicOf(key);
+            const earlier = p.earlier !== undefined &&
+                isEnvelopeOf(pub, p.earlier, statement, (this.opened.get(p.earlier)?.get(pub) ?? null) !== null);
             return { type, again: earlier, envelope: earlier ? p.earlier : signEnvelope(key, statement) };
         });
         const client = this.deps.client(host);
