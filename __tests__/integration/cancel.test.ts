@@ -4,7 +4,9 @@
 // - as the runner cancels a job (SIGINT, ~3 s, SIGTERM), then the post step is run with the state
 //   the main step saved (the runner passes it as STATE_<name>): no container of the run within 10 s;
 // - with SIGKILL and no post step: the container ends by its own deadline, and the engine removes
-//   it (none exists once the deadline passes).
+//   it (none exists once the deadline passes);
+// - the CLI (no post step) on one SIGINT, with four hanging tests: the first test's container is
+//   removed, no later test's container is created, and none of the run exists after the exit.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -88,7 +90,7 @@ describe.skipIf(!env.available)('a cancelled action leaves nothing running', () 
       .map((e) => ({ exitCode: e.Actor?.Attributes?.exitCode }));
   }
 
-  function writeConfig(dir: string, name: string, timeoutSeconds: number) {
+  function writeConfig(dir: string, name: string, timeoutSeconds: number, tests = 1) {
     const example = path.join(REPO_ROOT, 'examples', 'hello-ml');
     writeFileSync(
       path.join(dir, 'ml-image.yml'),
@@ -107,7 +109,14 @@ describe.skipIf(!env.available)('a cancelled action leaves nothing running', () 
           mirrors: { 'docker.io/library/python': `${images.registry}/ml-image-test/python` },
         },
         // A test that never ends: a hung GPU test, as far as the runner can tell.
-        smoke: { suites: ['custom'], timeoutSeconds, tests: [{ name: 'hangs', command: 'sleep 100000' }] },
+        smoke: {
+          suites: ['custom'],
+          timeoutSeconds,
+          tests: Array.from({ length: tests }, (_, i) => ({
+            name: `hangs-${i + 1}`,
+            command: 'sleep 100000',
+          })),
+        },
       }),
     );
   }
@@ -254,6 +263,58 @@ describe.skipIf(!env.available)('a cancelled action leaves nothing running', () 
           .remove({ force: true })
           .catch(() => undefined);
       rmSync(state.tempRoot!, { recursive: true, force: true });
+    }
+  });
+
+  it('the CLI on one SIGINT: exits 130, starts no further test, and leaves no container of the run', async () => {
+    const dir = path.join(ws, 'cli');
+    rmSync(dir, { recursive: true, force: true });
+    (await import('node:fs')).mkdirSync(dir);
+    writeConfig(dir, 'cancel-cli', 600, 4);
+    const runId = `cancel-cli-${process.pid}-${Date.now().toString(36)}`;
+    const cli = path.join(path.dirname(BUNDLE), 'cli', 'index.js');
+    const child = spawn(
+      process.execPath,
+      [cli, 'run', '--config', 'ml-image.yml', '--stages', 'plan,build,smoke', '--load', '--out', 'results'],
+      {
+        cwd: dir,
+        env: {
+          PATH: process.env.PATH ?? '',
+          HOME: process.env.HOME ?? '/root',
+          ML_IMAGE_RUN_ID: runId,
+          ML_IMAGE_CACHE_DIR: path.join(dir, '.ml-image-cache'),
+        },
+      },
+    );
+    started.push(child);
+    let out = '';
+    child.stdout.on('data', (b) => (out += b));
+    child.stderr.on('data', (b) => (out += b));
+    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+      child.on('close', (code, signal) => resolve({ code, signal })),
+    );
+    const step: Step = { child, output: () => out, exited };
+    try {
+      await smokeContainer(runId, step);
+      child.kill('SIGINT');
+      const ended = await exited;
+      expect(ended, out).toEqual({ code: 130, signal: null });
+      expect(out).toContain('SIGINT: cleaning up');
+      // Nothing of the run, started or only created, now or a moment later (a creation that was
+      // in flight would land by then).
+      expect(await containersOf(runId, true)).toEqual([]);
+      await sleep(2000);
+      expect(await containersOf(runId, true)).toEqual([]);
+      // The first test was stopped; the next one got no container, and the stage stopped there.
+      expect(out).toContain('custom:hangs-1: running');
+      expect(out).toMatch(/custom:hangs-2: fail \(SIGINT: not starting a container of /);
+      expect(out).not.toMatch(/hangs-[34]: running/);
+    } finally {
+      for (const x of await containersOf(runId, true))
+        await docker
+          .getContainer(x.Id)
+          .remove({ force: true })
+          .catch(() => undefined);
     }
   });
 });

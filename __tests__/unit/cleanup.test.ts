@@ -1,12 +1,20 @@
 // installSignalCleanup with an injected exit: the handlers are driven by process.emit (no real
 // signal is sent, no process started).
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { RUN_ID, RUN_LABEL } from '../../src/docker/adapter.js';
 import { sweepRunOnInterrupt } from '../../src/docker/engine.js';
-import { installSignalCleanup, registerCleanup, runPendingCleanups } from '../../src/util/cleanup.js';
+import {
+  clearInterruptedForTests,
+  installSignalCleanup,
+  registerCleanup,
+  runPendingCleanups,
+} from '../../src/util/cleanup.js';
 import { fakeDocker } from '../helpers/fakes.js';
 
 describe('cleanups', () => {
+  // The SIGINT below marks the process interrupted; the unit tests share the process.
+  afterAll(() => clearInterruptedForTests());
+
   it('runs every registered cleanup once, including one registered while cleaning up', async () => {
     const ran: string[] = [];
     registerCleanup(() => {

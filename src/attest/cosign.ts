@@ -7,7 +7,7 @@
 import { spawn } from 'node:child_process';
 import { CheckFailedError, EnvironmentError, InputError } from '../errors.js';
 import { REDACTED, redactText } from '../capture/redact.js';
-import { registerCleanup } from '../util/cleanup.js';
+import { registerCleanup, throwIfInterrupted } from '../util/cleanup.js';
 import {
   type CosignArgOptions,
   type CosignFailure,
@@ -297,6 +297,7 @@ function parseVersion(stdout: string): CosignVersion {
 export function defaultCosignExec(binary = 'cosign'): CosignExec {
   return (args, opts) =>
     new Promise<CosignExecResult>((resolve, reject) => {
+      throwIfInterrupted('cosign');
       const child = spawn(binary, args, {
         env: { ...process.env, ...opts.env },
         stdio: [opts.input !== undefined ? 'pipe' : 'ignore', 'pipe', 'pipe'],

@@ -6,7 +6,7 @@ import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import type Dockerode from 'dockerode';
 import { z } from 'zod';
-import { registerCleanup } from '../util/cleanup.js';
+import { registerCleanup, throwIfInterrupted } from '../util/cleanup.js';
 import {
   type ContainerRunResult,
   type ContainerRunSpec,
@@ -99,6 +99,7 @@ export function createManaged(
   spec: ManagedSpec,
   body: Record<string, unknown>,
 ): Promise<Dockerode.Container> {
+  throwIfInterrupted(`a container of ${spec.image}`);
   // _query/_body: dockerode's raw request, so the platform goes into the query string.
   const options: unknown = {
     _query: spec.platform ? { platform: spec.platform } : {},

@@ -2,7 +2,8 @@
 // (a `docker buildx build`, an imagetools push) registered for cleanup, so that SIGINT/SIGTERM of
 // this process stops it too instead of leaving it to run on.
 import { spawn } from 'node:child_process';
-import { registerCleanup } from '../util/cleanup.js';
+import path from 'node:path';
+import { registerCleanup, throwIfInterrupted } from '../util/cleanup.js';
 import { RUN_ID, type CommandRunner, type ExecOptions, type ExecResult } from './adapter.js';
 
 /** Every child carries the run's id in its environment, so the post step can find leftovers. */
@@ -33,6 +34,7 @@ export class ActionsExecRunner implements CommandRunner {
     const out = lineSplitter((l) => options.onLine?.(l, 'stdout'));
     const err = lineSplitter((l) => options.onLine?.(l, 'stderr'));
     return new Promise<ExecResult>((resolve, reject) => {
+      throwIfInterrupted(path.basename(command));
       const child = spawn(command, [...args], {
         ...(options.cwd !== undefined && { cwd: options.cwd }),
         env: { ...process.env, ...options.env, [RUN_ID_ENV]: RUN_ID },

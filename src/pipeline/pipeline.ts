@@ -23,6 +23,7 @@ import { runSmokeStage, type SmokeEntry, type SmokeStatus } from '../smoke/stage
 import { runnerFromEnv } from '../github/run.js';
 import { prepareSigning, runAttest, warmRegistry } from './attest.js';
 import { mergeFromDigestFiles } from './merge.js';
+import { throwIfInterrupted } from '../util/cleanup.js';
 
 export { mergeFromDigestFiles } from './merge.js';
 /** A smoke job that did not build: the merge job's build.json, downloaded into result-dir. */
@@ -110,6 +111,8 @@ const groupOf = (io: PipelineIo) => io.group ?? (<T>(_n: string, fn: () => Promi
 
 /** fn, its time reported to io.timing under `stage`. */
 async function timed<T>(io: PipelineIo, stage: Stage, fn: () => Promise<T> | T): Promise<T> {
+  // An interrupted run (SIGINT/SIGTERM, cleaning up) starts no further stage: no push, no comment.
+  throwIfInterrupted(`the ${stage} stage`);
   const t0 = performance.now();
   try {
     return await fn();

@@ -1,23 +1,74 @@
 // Cleanups that must run even when the process is interrupted (containers, temp dirs).
 // Each side effect that creates something registers its removal and unregisters when done.
+import { EnvironmentError } from '../errors.js';
+
 type Cleanup = () => Promise<void> | void;
 
 const pending = new Set<Cleanup>();
+/** Cleanups of things made after an interrupt, run at once: the exit waits for them too. */
+const late = new Set<Promise<unknown>>();
 let handlersInstalled = false;
+/** The signal being handled: from then on nothing new is started (throwIfInterrupted). */
+let interruptedBy: NodeJS.Signals | undefined;
 
 export function registerCleanup(fn: Cleanup): () => void {
+  if (interruptedBy !== undefined) {
+    // Made after the interrupt (a creation that was already under way): removed now, not left
+    // for a cleanup pass that may have finished.
+    const run: Promise<unknown> = Promise.resolve()
+      .then(fn)
+      .catch(() => undefined)
+      .finally(() => late.delete(run));
+    late.add(run);
+    return () => undefined;
+  }
   pending.add(fn);
   return () => {
     pending.delete(fn);
   };
 }
 
-/** Run every registered cleanup, and those registered meanwhile (a container created just then). */
+/**
+ * An interrupted process starts nothing new: the stages unwind (as when the daemon goes away: an
+ * environment error) while the cleanups run; the process then exits 130/143.
+ */
+export class InterruptedError extends EnvironmentError {
+  constructor(
+    readonly signal: NodeJS.Signals,
+    what: string,
+  ) {
+    super(`${signal}: not starting ${what}, the process is exiting`, 'run the command again');
+  }
+}
+
+/**
+ * Before starting something that needs a cleanup (a container, a session, a child process): after
+ * SIGINT/SIGTERM it is not started. Without this, a stage whose container was just removed by the
+ * cleanup went on to its next test and created another while the process was exiting.
+ */
+export function throwIfInterrupted(what: string): void {
+  if (interruptedBy !== undefined) throw new InterruptedError(interruptedBy, what);
+}
+
+/** Mark the process interrupted (the signal handler; tests). */
+export function markInterrupted(signal: NodeJS.Signals): void {
+  interruptedBy ??= signal;
+}
+
+/** Tests only: the unit tests share one process (vitest without isolation). */
+export function clearInterruptedForTests(): void {
+  interruptedBy = undefined;
+}
+
+/**
+ * Run every registered cleanup, and those registered meanwhile (a container created just then),
+ * and wait for those run at once after an interrupt.
+ */
 export async function runPendingCleanups(): Promise<void> {
-  while (pending.size > 0) {
+  while (pending.size > 0 || late.size > 0) {
     const fns = [...pending];
     pending.clear();
-    await Promise.allSettled(fns.map(async (fn) => fn()));
+    await Promise.allSettled([...fns.map(async (fn) => fn()), ...late]);
   }
 }
 
@@ -44,6 +95,7 @@ export function installSignalCleanup(
       return;
     }
     cleaning = true;
+    markInterrupted(signal);
     write(`\n${signal}: cleaning up ${pending.size} resource(s) before exit\n`);
     let limit: NodeJS.Timeout | undefined;
     void Promise.race([
