@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -45,7 +45,8 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 const DIGEST = (n: number) => `sha256:${String(n).repeat(64).slice(0, 64)}`;
 
-type Outcome = { ok: true } | { ok: false; log: string };
+/** hang: a build that runs until it is stopped (its signal aborted), then exits 143. */
+type Outcome = { ok: true } | { ok: false; log: string } | { hang: true };
 
 /** A secret file as buildx found it when called (the stage deletes its work directory afterwards). */
 type SecretFile = { path: string; content: string; mode: number; dirMode: number };
@@ -56,6 +57,8 @@ function scriptedDocker(outcomes: Partial<Record<'amd64' | 'arm64', Outcome[]>>,
   /** Per call: secret id -> the file buildx would read. */
   const secretFiles: Record<string, SecretFile>[] = [];
   const merges: { tags: readonly string[]; sources: readonly string[] }[] = [];
+  /** Hanging builds that were stopped: whether their work files were still there then. */
+  const stopped: { arch: string; metadataDirThere: boolean }[] = [];
   const seen: Record<string, number> = {};
   let n = 0;
   const docker = fakeDocker({
@@ -83,6 +86,16 @@ function scriptedDocker(outcomes: Partial<Record<'amd64' | 'arm64', Outcome[]>>,
       const arch = args[args.indexOf('--platform') + 1]!.split('/')[1] as 'amd64' | 'arm64';
       const k = (seen[arch] = (seen[arch] ?? 0) + 1);
       const outcome = outcomes[arch]?.[k - 1] ?? { ok: true };
+      if ('hang' in outcome) {
+        await new Promise<void>((resolve) =>
+          options?.signal?.addEventListener('abort', () => resolve(), { once: true }),
+        );
+        const meta = args[args.indexOf('--metadata-file') + 1]!;
+        stopped.push({ arch, metadataDirThere: existsSync(path.dirname(meta)) });
+        // The build ends a moment after its SIGTERM.
+        await new Promise((r) => setTimeout(r, 20));
+        return { exitCode: 143, stdout: '', stderr: 'ERROR: canceled' };
+      }
       if (!outcome.ok) {
         for (const l of outcome.log.split('\n')) options?.onLine?.(l, 'stderr');
         return { exitCode: 1, stdout: '', stderr: outcome.log };
@@ -98,7 +111,7 @@ function scriptedDocker(outcomes: Partial<Record<'amd64' | 'arm64', Outcome[]>>,
     },
   });
   const callsFor = (arch: string) => calls.filter((a) => a.includes(`linux/${arch}`));
-  return { docker, calls, callsFor, merges, secretFiles, built: () => n };
+  return { docker, calls, callsFor, merges, secretFiles, stopped, built: () => n };
 }
 
 function setup(extra: Record<string, unknown> = {}) {
@@ -276,6 +289,22 @@ describe('runBuildStage (plain-object Docker)', () => {
     expect(err.message).toContain('ResolutionImpossible');
     expect(r.callsFor('amd64')).toHaveLength(1);
     expect(r.sleeps).toEqual([]);
+    expect(r.merges).toEqual([]);
+  });
+
+  it('a platform that fails stops the other one still building, and the stage ends after it with the first failure', async () => {
+    const log =
+      'ERROR: failed to solve: process "/bin/sh -c pip install" did not complete successfully: exit code: 1';
+    // The docker-container driver builds both platforms at once: arm64 (under QEMU) is still going.
+    const r = await run({ amd64: [{ ok: false, log }], arm64: [{ hang: true }] });
+    const err = await r.result.catch((e) => e);
+    expect(err).toBeInstanceOf(CheckFailedError);
+    expect(err.message).toContain('build cpu/amd64 failed after');
+    // arm64 was stopped while its work files were still there, not retried, and reported nothing
+    // of its own (its exit is not a failure of its build).
+    expect(r.stopped).toEqual([{ arch: 'arm64', metadataDirThere: true }]);
+    expect(r.callsFor('arm64')).toHaveLength(1);
+    expect(r.progress.filter((l) => l.includes('arm64') && /fail|retry/.test(l))).toEqual([]);
     expect(r.merges).toEqual([]);
   });
 

@@ -163,19 +163,28 @@ async function buildVariant(input: BuildStageInput, v: VariantPlan, run: Variant
   const limit = ctx.builder.driver === 'docker' ? 1 : 2;
   const merging = input.push && input.merge !== false;
   const annotations = merging ? mergeAnnotations(input, ctx, labels) : [];
+  // A platform that fails stops the others' builds (they would run on, minutes under QEMU, and
+  // their work files are removed when the stage ends); mapLimit waits for them to end.
+  const stop = new AbortController();
   const built = await mapLimit(platforms, limit, (platform) =>
     group(`build ${v.name} ${platform}`, () =>
       timer.step(`build ${v.name}/${platform.split('/')[1]}`, () =>
-        buildTarget(ctx, {
-          v,
-          platform,
-          dockerfile,
-          labels,
-          buildArgs,
-          ...(annotations.length > 0 && { ociMediatypes: true }),
-        }),
+        buildTarget(
+          { ...ctx, signal: stop.signal },
+          {
+            v,
+            platform,
+            dockerfile,
+            labels,
+            buildArgs,
+            ...(annotations.length > 0 && { ociMediatypes: true }),
+          },
+        ),
       ),
-    ),
+    ).catch((e: unknown) => {
+      stop.abort(e);
+      throw e;
+    }),
   );
   const sources = built.map((b) => `${plan.repository}@${b.digest}`);
   let digest: string | undefined;

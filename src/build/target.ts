@@ -52,6 +52,8 @@ export interface TargetContext {
   valueSecretFiles?: Readonly<Record<string, string>>;
   /** Environment for buildx itself (e.g. BUILDX_GIT_INFO=false where nothing reads git's state). */
   buildxEnv?: Readonly<Record<string, string>>;
+  /** Aborted when another platform of the variant failed: this build is stopped, not retried. */
+  signal?: AbortSignal;
 }
 
 /** One target: a variant's platform, with what the stage worked out for the variant. */
@@ -164,10 +166,12 @@ export async function buildTarget(ctx: TargetContext, t: Target): Promise<Platfo
   let args = prepareTarget(ctx, t, arch, metadataFile);
   const started = ctx.now();
   for (let attempt = 1; ; attempt++) {
+    ctx.signal?.throwIfAborted();
     ctx.progress(`build ${id}: started${attempt > 1 ? ` (attempt ${attempt}/${MAX_ATTEMPTS})` : ''}`);
     const tail: string[] = [];
     const r = await ctx.docker.buildx(args, {
       ...(ctx.buildxEnv && { env: { ...ctx.buildxEnv } }),
+      ...(ctx.signal && { signal: ctx.signal }),
       onLine: (raw) => {
         // pip masks passwords itself; this also covers a token used as a URL's user name.
         const line = ctx.mask(raw);
@@ -176,6 +180,8 @@ export async function buildTarget(ctx: TargetContext, t: Target): Promise<Platfo
         ctx.output?.(line, id);
       },
     });
+    // Stopped because another platform failed: that failure is the stage's, not this exit.
+    if (r.exitCode !== 0) ctx.signal?.throwIfAborted();
     const finished = ctx.now();
     const elapsed = ((finished - started) / 1000).toFixed(1);
     if (r.exitCode === 0) {

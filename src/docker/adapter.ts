@@ -21,6 +21,11 @@ export interface ExecOptions {
   input?: string;
   /** Called with each complete output line as it arrives (progress, log groups). */
   onLine?: (line: string, stream: 'stdout' | 'stderr') => void;
+  /**
+   * Stops the program when aborted (SIGTERM, then SIGKILL after a grace): the result is then its
+   * exit (128 + the signal). Already aborted: the program is not started (rejects with the reason).
+   */
+  signal?: AbortSignal;
 }
 
 export interface ExecResult {

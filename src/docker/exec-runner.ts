@@ -35,6 +35,10 @@ export class ActionsExecRunner implements CommandRunner {
     const err = lineSplitter((l) => options.onLine?.(l, 'stderr'));
     return new Promise<ExecResult>((resolve, reject) => {
       throwIfInterrupted(path.basename(command));
+      if (options.signal?.aborted) {
+        reject(options.signal.reason);
+        return;
+      }
       const child = spawn(command, [...args], {
         ...(options.cwd !== undefined && { cwd: options.cwd }),
         env: { ...process.env, ...options.env, [RUN_ID_ENV]: RUN_ID },
@@ -43,15 +47,22 @@ export class ActionsExecRunner implements CommandRunner {
       const stdout: Buffer[] = [];
       const stderr: Buffer[] = [];
       let killTimer: NodeJS.Timeout | undefined;
-      const unregister = registerCleanup(
-        () =>
-          new Promise<void>((done) => {
-            if (child.exitCode !== null || child.signalCode !== null) return done();
-            child.once('close', () => done());
-            child.kill('SIGTERM');
-            killTimer = setTimeout(() => child.kill('SIGKILL'), KILL_GRACE_MS);
-          }),
-      );
+      const stop = () =>
+        new Promise<void>((done) => {
+          if (child.exitCode !== null || child.signalCode !== null) return done();
+          child.once('close', () => done());
+          if (killTimer !== undefined) return; // being stopped already
+          child.kill('SIGTERM');
+          killTimer = setTimeout(() => child.kill('SIGKILL'), KILL_GRACE_MS);
+        });
+      const unregister = registerCleanup(stop);
+      const onAbort = () => void stop();
+      options.signal?.addEventListener('abort', onAbort, { once: true });
+      const settle = () => {
+        unregister();
+        options.signal?.removeEventListener('abort', onAbort);
+        if (killTimer) clearTimeout(killTimer);
+      };
       child.stdout!.on('data', (b: Buffer) => {
         stdout.push(b);
         out.push(b);
@@ -65,13 +76,11 @@ export class ActionsExecRunner implements CommandRunner {
         child.stdin.end(options.input);
       }
       child.once('error', (e) => {
-        unregister();
-        if (killTimer) clearTimeout(killTimer);
+        settle();
         reject(e); // could not start (ENOENT, EACCES): the caller says what to install
       });
       child.once('close', (code, signal) => {
-        unregister();
-        if (killTimer) clearTimeout(killTimer);
+        settle();
         out.flush();
         err.flush();
         resolve({
