@@ -24,6 +24,7 @@ import { AttestConfigSchema } from '../../src/config/attest.js';
 import { EnvironmentError, ExitCode, InputError } from '../../src/errors.js';
 import { envelopeFile, openResultDir, readAttest } from '../../src/results/results.js';
 import { makeRecord, makeSmoke } from '../helpers/records.js';
+import { runPendingCleanups } from '../../src/util/cleanup.js';
 
 let dir: string;
 beforeEach(() => {
@@ -842,6 +843,32 @@ describe('runAttestStage: requests ahead (prefetch, release)', () => {
     const out = await runAttestStage(input(), io(signer));
     expect(out.error).toBeInstanceOf(EnvironmentError);
     expect(log.at(-1)).toBe('release');
+  });
+
+  it('an interrupt (the pending cleanups run) while attaching releases the uploads opened ahead', async () => {
+    const { signer, log } = aheadSigner();
+    let resume!: () => void;
+    const held = new Promise<void>((r) => (resume = r));
+    const holding: AttestSigner = {
+      ...signer,
+      attest: async (ref, p, identity, o) => {
+        await held;
+        return signer.attest(ref, p, identity, o);
+      },
+    };
+    const stage = runAttestStage(input(), io(holding));
+    await new Promise((r) => setTimeout(r, 10));
+    const ahead = () => log.filter((l) => /^(prefetch|release|attest)/.test(l));
+    expect(ahead()).toEqual([expect.stringMatching(/^prefetch /)]); // the attaching waits
+    await runPendingCleanups(); // what SIGINT/SIGTERM runs
+    expect(ahead()).toEqual([expect.stringMatching(/^prefetch /), 'release']);
+    resume();
+    await stage;
+    // The stage's own release at its end; nothing registered is left behind for the next pass.
+    expect(log.at(-1)).toBe('release');
+    log.length = 0;
+    await runPendingCleanups();
+    expect(log).toEqual([]);
   });
 
   it('not signing: nothing read ahead, nothing released', async () => {

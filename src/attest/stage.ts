@@ -8,6 +8,7 @@ import type { BuildResult, PlatformBuild, VariantBuild } from '../build/result.j
 import type { AttestationKind, AttestConfig } from '../config/attest.js';
 import { EnvironmentError } from '../errors.js';
 import { envelopeFile, type ResultDir } from '../results/results.js';
+import { registerCleanup } from '../util/cleanup.js';
 import { mapLimit } from '../util/map-limit.js';
 import {
   earlierPredicate,
@@ -308,6 +309,8 @@ export async function runAttestStage(input: AttestStageInput, io: AttestStageIo)
       work.push({ target, run: () => attestTarget(job, turn) });
     }
   const signer = signing.identity && work.length > 0 ? io.signer() : undefined;
+  // On SIGINT/SIGTERM too: the uploads opened ahead are cancelled, not left on the registry.
+  const unregister = signer?.release && registerCleanup(() => signer.release!().catch(() => undefined));
   if (signer) await startAhead(signer, input, result.targets, taken);
   // The targets are independent images (their own .sig/.att tags): attached side by side, a few at
   // a time, targets of one digest one after the other. With the transparency log (keyless, or a
@@ -338,6 +341,7 @@ export async function runAttestStage(input: AttestStageInput, io: AttestStageIo)
     settled = await attaching;
   } finally {
     // Uploads opened ahead that no update took (a guess that was too high, or a stopped stage).
+    unregister?.();
     await signer?.release?.().catch(() => undefined);
   }
   // Targets that never started are not in attest.json (as if the stage had stopped before them).
