@@ -139,13 +139,14 @@ function readEntry(file: string, ttlMs: number, now: number): BuilderFacts | und
 }
 
 function writeEntry(file: string, entry: Entry): void {
+  const tmp = `${file}.${process.pid}.tmp`;
   try {
     mkdirSync(path.dirname(file), { recursive: true });
-    const tmp = `${file}.${process.pid}.tmp`;
     writeFileSync(tmp, JSON.stringify(entry));
     renameSync(tmp, file);
   } catch {
-    // A cache that cannot be written is only slower next time.
+    // A cache that cannot be written is only slower next time; no half-written file stays in it.
+    rmSync(tmp, { force: true });
   }
 }
 

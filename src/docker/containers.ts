@@ -338,17 +338,30 @@ export async function runContainer(
   }
 }
 
+// Every id is tried: one the engine refuses (a removal in progress: 409, a busy mount: 500) does
+// not keep the others; the refusals are thrown together, naming each id.
 async function removeContainers(client: EngineClient, ids: readonly string[]): Promise<string[]> {
   const removed: string[] = [];
+  const refused: { id: string; error: unknown }[] = [];
   for (const id of ids) {
     try {
       await client.call((docker) => docker.getContainer(id).remove({ force: true, v: true }));
       removed.push(id);
-    } catch (e) {
+    } catch (error) {
       // Gone already (removed by its own run, or AutoRemove): nothing to do.
-      if (statusCodeOf(e) !== 404) throw e;
+      if (statusCodeOf(error) !== 404) refused.push({ id, error });
     }
   }
+  if (refused.length > 0)
+    throw new Error(
+      `removed ${removed.length} of ${ids.length} containers; ${refused
+        .map(
+          ({ id, error }) =>
+            `${id.slice(0, 12)}: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}`,
+        )
+        .join('; ')}`,
+      { cause: refused[0]!.error },
+    );
   return removed;
 }
 

@@ -1,7 +1,7 @@
 // The baseline store: the records (env-*.json, smoke-*.json) of one image+variant+platform set, saved
 // per branch and commit, restored by the base branch. On GitHub: @actions/cache (a pull request may
 // restore its base branch's caches). Locally and on self-hosted runners: a directory.
-import { cpSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 
@@ -32,9 +32,19 @@ export function dirBaselineStore(root: string): BaselineStore {
     },
     save(key, branch, _sha, files) {
       const dir = path.join(root, baselineSlug(key), branchSlug(branch));
-      rmSync(dir, { recursive: true, force: true });
-      mkdirSync(dir, { recursive: true });
-      for (const f of files) cpSync(f, path.join(dir, path.basename(f)));
+      // Copied beside it first: a copy that fails (a full disk) keeps the last baseline whole,
+      // rather than none or a truncated one.
+      const next = `${dir}.${process.pid}.tmp`;
+      try {
+        rmSync(next, { recursive: true, force: true });
+        mkdirSync(next, { recursive: true });
+        for (const f of files) cpSync(f, path.join(next, path.basename(f)));
+        rmSync(dir, { recursive: true, force: true });
+        renameSync(next, dir);
+      } catch (e) {
+        rmSync(next, { recursive: true, force: true });
+        throw e;
+      }
       return Promise.resolve();
     },
   };

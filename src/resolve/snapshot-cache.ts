@@ -2,7 +2,7 @@
 // platform: a digest names exactly one set of installed packages, so the cache never goes stale.
 // `ml-image run` keeps whole resolutions here too (resolutionKey). Entries are text; readers parse
 // them with their schema (cachedJson), and an entry that does not parse is a miss.
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import type { z } from 'zod';
@@ -34,16 +34,17 @@ export function fileSnapshotCache(dir: string): SnapshotCache {
       }
     },
     set(key, value) {
+      // Write then rename: a reader never sees half a file, even with concurrent jobs.
+      const tmp = `${file(key)}.${process.pid}.tmp`;
       try {
         // Private to the user: a resolution holds the requirements text, which may name a private
         // index with its token (`--index-url https://user:TOKEN@host/simple`).
         mkdirSync(path.dirname(file(key)), { recursive: true, mode: 0o700 });
-        // Write then rename: a reader never sees half a file, even with concurrent jobs.
-        const tmp = `${file(key)}.${process.pid}.tmp`;
         writeFileSync(tmp, value, { mode: 0o600 });
         renameSync(tmp, file(key));
       } catch {
-        // A cache that cannot be written only costs speed.
+        // A cache that cannot be written only costs speed; no half-written file stays in it.
+        rmSync(tmp, { force: true });
       }
     },
   };
