@@ -45,4 +45,14 @@ export const ENV_CASES: [string, string, string][] = [
   ['PATH', '/usr/local/sbin:/usr/local/bin:/usr/sbin', '/usr/local/sbin:/usr/local/bin:/usr/sbin'],
   ['CUDA_VERSION', '12.8.1', '12.8.1'],
   ['HF_HOME', '/cache/huggingface', '/cache/huggingface'],
+  // PASS and PAT as words of their own are secret names; inside other words they are not.
+  ['DB_PASS', 'hunter2', REDACTED],
+  ['redis_pass', 'hunter2', REDACTED],
+  ['SIGNING_PASSPHRASE', 'correct horse', REDACTED],
+  ['GH_PAT', 'abc', REDACTED],
+  ['GOOGLE_CREDS', '/run/creds.json', REDACTED],
+  ['COMPASS_HEADING', 'north', 'north'],
+  ['PASSTHROUGH_MODE', 'on', 'on'],
+  ['PATTERN_FILE', '/etc/patterns', '/etc/patterns'],
+  ['LD_LIBRARY_PATH', '/usr/local/cuda/lib64', '/usr/local/cuda/lib64'],
 ];

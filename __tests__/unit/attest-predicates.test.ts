@@ -239,8 +239,8 @@ describe('sbomInputsDigest: what an SBOM was made from', () => {
     expect(JSON.stringify(sbom)).not.toContain('PLANTED');
     const digest = createHash('sha256').update(JSON.stringify(sbom)).digest('hex');
     expect([SBOM_FORMAT, digest]).toEqual([
-      1,
-      '1f0cced9c128e7e40248aadec11bd3239d8e23e95422e3eef7c13348985e5ab3',
+      2,
+      '3f6ce2a144381ecd534a9a4861b197463f544ddea00550d43a1c40088842720d',
     ]);
   });
 });

@@ -863,7 +863,9 @@ describe('runAttestStage: requests ahead (prefetch, release)', () => {
     await runPendingCleanups(); // what SIGINT/SIGTERM runs
     expect(ahead()).toEqual([expect.stringMatching(/^prefetch /), 'release']);
     resume();
-    await stage;
+    // The cleanups also removed the temp files of the writes under way (as a signal does): the
+    // stage may fail on them; either way it ends.
+    await stage.catch(() => undefined);
     // The stage's own release at its end; nothing registered is left behind for the next pass.
     expect(log.at(-1)).toBe('release');
     log.length = 0;

@@ -196,6 +196,44 @@ describe('buildxBuildArgs', () => {
     ['plain args', { APP_UID: '1001', HTTP_PROXY: 'http://proxy:3128', MODEL: 'bert' }, undefined],
     ['ssh user git is no credential', { SRC: 'ssh://git@github.com/o/r.git' }, undefined],
     ['CACHE_KEY is not a credential name', { CACHE_KEY: 'v2' }, undefined],
+    [
+      'PATH, PATTERN, COMPASS and a SORT_KEY are none',
+      { PATH_EXTRA: '/opt/x', PATTERN: 'a*', COMPASS: 'n', SORT_KEY: 'k' },
+      undefined,
+    ],
+    [
+      'a hash value is no token',
+      { CACHE_BUST: 'f'.repeat(64), GIT_SHA: '0123456789abcdef0123456789abcdef01234567' },
+      undefined,
+    ],
+    ...(
+      [
+        'WANDB_KEY',
+        'HF_KEY',
+        'SSH_KEY',
+        'SIGNING_KEY',
+        'SESSION_ID',
+        'AUTHORIZATION',
+        'GH_PAT',
+        'DB_PASS',
+        'GPG_PASSPHRASE',
+        'GOOGLE_CREDS',
+      ] as const
+    ).map((n): [string, Record<string, string>, string] => [
+      `${n} by name`,
+      { [n]: 'x' },
+      `build.args.${n}: its name says it holds a credential`,
+    ]),
+    [
+      'a GitHub token as a value',
+      { GH: 'ghp_abcdefghijklmnopqrstuvwxyz0123456789' },
+      'build.args.GH: its value holds a token ([redacted])',
+    ],
+    [
+      'a Hugging Face token inside a value',
+      { HUB: 'token=hf_abcdefghijklmnopqrstuvwxyz' },
+      'build.args.HUB: its value holds a token (token=[redacted])',
+    ],
     ['a token by name', { HF_TOKEN: 'x' }, 'build.args.HF_TOKEN: its name says it holds a credential'],
     ['a password by name', { DB_PASSWORD: 'x' }, 'build.args.DB_PASSWORD: its name'],
     [
@@ -225,6 +263,7 @@ describe('buildxBuildArgs', () => {
     expect(err!.message).toContain(message);
     expect(err!.message).not.toContain('s3cret');
     expect(err!.message).not.toContain('glpat-');
+    expect(err!.message).not.toMatch(/ghp_|hf_/);
     expect(err!.fix).toContain('build.secrets');
   });
 

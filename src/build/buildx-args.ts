@@ -1,6 +1,6 @@
 // The buildx argv for one build target: a pure function of the request and what the builder can do
 // (buildx version and driver), tested as a table of cases.
-import { redactUrls } from '../capture/redact.js';
+import { holdsToken, redactText, redactUrls } from '../capture/redact.js';
 import { EnvironmentError, InputError } from '../errors.js';
 import { compareVersions } from '../util/versions.js';
 
@@ -114,9 +114,18 @@ export function secretMountsUnsupported(b: BuilderInfo): string | undefined {
 
 export const SECRETS_FIX = `install buildx >= ${SECRETS_MIN_BUILDX} (https://github.com/docker/buildx/releases, or docker/setup-buildx-action) and Docker Engine >= 20.10; credentials and requirements reach the build only through secret mounts, never build arguments`;
 
-/** A build-arg name that says it holds a credential or an index URL. */
-const SECRET_ARG_NAME =
-  /TOKEN|PASSW(?:OR)?D|SECRET|CREDENTIAL|INDEX_URL|(?:API|ACCESS|PRIVATE)_?KEY|NETRC|(?:^|_)AUTH(?:$|_)/i;
+/**
+ * A build-arg name that says it holds a credential or an index URL. KEY alone is not one (CACHE_KEY,
+ * SORT_KEY): only the keys that are credentials by name; PASS and PAT only as words of their own.
+ */
+const SECRET_ARG_NAME = new RegExp(
+  [
+    'TOKEN|PASSW(?:OR)?D|PASSPHRASE|SECRET|CREDENTIAL|CREDS|INDEX_URL|NETRC|COOKIE',
+    '(?:API|ACCESS|PRIVATE|SSH|SIGNING|GPG|ENCRYPTION|LICEN[CS]E|MASTER|WANDB|HF|OPENAI)_?KEY',
+    '(?:^|_)(?:AUTH|AUTHORIZATION|PASS|PAT|SESSION(?:_?ID)?)(?:$|_)',
+  ].join('|'),
+  'i',
+);
 /** A URL with userinfo (user:password@ or token@); `git@` (SSH's fixed user) is no secret. */
 const URL_USERINFO = /[A-Za-z][A-Za-z0-9+.-]*:\/\/(?!git@)[^\s/@]+@/;
 
@@ -130,7 +139,9 @@ export function checkBuildArgs(args: Readonly<Record<string, string>>): void {
       ? 'its name says it holds a credential or an index URL'
       : URL_USERINFO.test(value)
         ? `its value carries URL credentials (${redactUrls(value).slice(0, 200)})`
-        : undefined;
+        : holdsToken(value)
+          ? `its value holds a token (${redactText(value).slice(0, 200)})`
+          : undefined;
     if (why !== undefined) {
       throw new InputError(
         `build.args.${name}: ${why}; build arguments are recorded in the image history`,

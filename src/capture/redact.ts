@@ -94,8 +94,13 @@ export function findJwts(text: string): [number, number][] {
   return found;
 }
 
+/** Whether TEXT holds a token of a known form (GitHub, Hugging Face, AWS, Slack, OpenAI, a JWT ...). */
+export function holdsToken(text: string): boolean {
+  return SECRET_VALUE.some((p) => p.test(text)) || findJwts(text).length > 0;
+}
+
 export function looksSecret(value: string): boolean {
-  if (SECRET_VALUE.some((p) => p.test(value)) || findJwts(value).length > 0) return true;
+  if (holdsToken(value)) return true;
   if (value.length > REDACTION_RULES.base64MaxLength) return false; // long text: the patterns only
   return BASE64_LIKE.test(value) && !HEX.test(value) && /[A-Za-z]/.test(value) && /[0-9]/.test(value);
 }
