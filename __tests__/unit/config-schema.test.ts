@@ -197,3 +197,32 @@ describe('config schema: every offending path is named with what was expected', 
     expect(problemsOf(['a'])).toEqual(['(top level): expected a mapping of settings, got a list']);
   });
 });
+
+describe('config errors show no credentials', () => {
+  const token = 'cmVmdGtuOjAxOjE3MzQ1Njc4OTA6UmV2aWV3MTIzNDU2Nzg5MHJldmlldzEyMzQ1Njc4OTAxMjM0NTY3ODkw';
+  it.each<[string, unknown, string]>([
+    [
+      'a long URL with a token, cut short in the message (the cut would drop its "@")',
+      {
+        image: { name: 'a/b' },
+        python: { extraIndexUrls: `https://ci-bot:${token}@acme.jfrog.io/artifactory/api/pypi/simple` },
+      },
+      'python.extraIndexUrls',
+    ],
+    [
+      'a password with "#" that no URL takes',
+      { image: { name: 'a/b' }, python: { indexUrl: 'https://deploy:s3cr#tPassw0rd@host.example/simple' } },
+      'python.indexUrl',
+    ],
+    [
+      'a token among other words',
+      { image: { name: 'a/b' }, platforms: 'linux/amd64 ghp_abcdefghijklmnopqrstuvwxyz0123456789' },
+      'platforms',
+    ],
+  ])('%s', (_what, data, field) => {
+    const problems = problemsOf(data).join('\n');
+    expect(problems).toContain(field);
+    for (const secret of [token.slice(0, 12), token.slice(30, 42), 's3cr', 'tPassw0rd', 'ghp_'])
+      expect(problems).not.toContain(secret);
+  });
+});

@@ -327,3 +327,83 @@ describe('the token flow and the unreachable registry, shared by the signer, ver
     );
   });
 });
+
+describe('checkPush sends the login only where it belongs', () => {
+  const HOST = 'registry.example';
+  const LOGIN: Credential = {
+    kind: 'login',
+    describe: 'a login',
+    get: async () => ({ username: 'ci', secret: 'Push-Secret-0' }),
+  };
+  /** A registry on HOST (HTTPS) whose challenge names REALM and whose uploads move to LOCATION. */
+  function fakeRegistry(realm: string, location: string) {
+    const sent: { method: string; url: string; authorization?: string }[] = [];
+    const fetch = async (
+      url: string | URL,
+      init: { method?: string; headers?: Record<string, string> } = {},
+    ) => {
+      const u = new URL(url);
+      sent.push({
+        method: init.method ?? 'GET',
+        url: `${u.origin}${u.pathname}`,
+        ...(init.headers?.Authorization && { authorization: init.headers.Authorization }),
+      });
+      if (u.pathname === '/v2/')
+        return new Response('{}', {
+          status: 401,
+          headers: { 'WWW-Authenticate': `Bearer realm="${realm}"` },
+        });
+      if (u.pathname === '/token') return new Response('{"token":"Tok-1"}', { status: 200 });
+      if (u.pathname.endsWith('/blobs/uploads/'))
+        return new Response('', { status: 202, headers: { Location: location } });
+      return new Response('', { status: 204 });
+    };
+    return { sent, fetch: fetch as unknown as typeof globalThis.fetch };
+  }
+
+  it('a token service over plain HTTP: refused before the login is sent', async () => {
+    const r = fakeRegistry('http://auth.example/token', '/v2/acme/m/blobs/uploads/1');
+    const check = await checkPush(HOST, 'acme/m', LOGIN, { fetch: r.fetch });
+    expect(check.ok).toBe(false);
+    expect(check.detail).toBe(`${HOST} names a token service over plain HTTP (http://auth.example): refused`);
+    expect(r.sent.map((s) => s.url)).toEqual([`https://${HOST}/v2/`]);
+  });
+
+  it.each<[string, string, { method: string; url: string; authorization?: string }[]]>([
+    [
+      'on the registry: cancelled with the token',
+      '/v2/acme/m/blobs/uploads/1',
+      [{ method: 'DELETE', url: `https://${HOST}/v2/acme/m/blobs/uploads/1`, authorization: 'Bearer Tok-1' }],
+    ],
+    [
+      'on another HTTPS host: cancelled without the token',
+      'https://storage.example/u/1',
+      [{ method: 'DELETE', url: 'https://storage.example/u/1' }],
+    ],
+    ['moved to plain HTTP: left to expire, nothing sent there', 'http://storage.example/u/1', []],
+  ])('an upload %s', async (_what, location, cancels) => {
+    const r = fakeRegistry('https://auth.example/token', location);
+    const check = await checkPush(HOST, 'acme/m', LOGIN, { fetch: r.fetch });
+    expect(check.ok).toBe(true);
+    expect(r.sent.filter((s) => s.method === 'DELETE')).toEqual(cancels);
+    // The Basic login went to the token service only.
+    expect(r.sent.filter((s) => s.authorization?.startsWith('Basic')).map((s) => s.url)).toEqual([
+      'https://auth.example/token',
+    ]);
+  });
+
+  it('a config.json that is not JSON: the message quotes none of it', () => {
+    const text = '{"auths":{"ghcr.io":{"auth":dXNlcjpnaHBfc2VjcmV0c2VjcmV0c2VjcmV0}}}';
+    let message = '';
+    try {
+      findCredential('ghcr.io', {
+        dockerConfig: () => ({ file: '/h/c.json', text }),
+        helper: async () => undefined,
+      });
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).toMatch(/^\/h\/c\.json is not JSON/);
+    expect(message).not.toContain('dXNlcj');
+  });
+});

@@ -1,6 +1,7 @@
 // Turn zod issues into one line per offending path, naming what was expected and what was found:
 //   variants[1].cuda: expected a version like "12.8", got "cu128"
 import { z } from 'zod';
+import { REDACTED, redactText } from '../capture/redact.js';
 
 export type Path = readonly PropertyKey[];
 
@@ -25,12 +26,27 @@ export function valueAt(data: unknown, path: Path): unknown {
   return cur;
 }
 
+/**
+ * A value as an error shows it: secrets taken out before it is cut short (a cut could end a URL
+ * before its "@", which the redaction then would not see), and a URL's userinfo masked up to its
+ * last "@" whatever it holds (a value refused as no URL may hold "#" or a quote in its password).
+ */
 export function describeValue(v: unknown): string {
   if (v === undefined) return 'nothing';
   if (v === null) return 'null';
   if (Array.isArray(v)) return 'a list';
   if (typeof v === 'object') return 'a mapping';
-  if (typeof v === 'string') return JSON.stringify(v.length > 80 ? `${v.slice(0, 77)}...` : v);
+  if (typeof v === 'string') {
+    const clean = redactText(v)
+      .split(/(\s+)/)
+      .map((word) => {
+        const i = word.indexOf('://');
+        const at = word.lastIndexOf('@');
+        return i > 0 && at > i + 3 ? `${word.slice(0, i + 3)}${REDACTED}${word.slice(at)}` : word;
+      })
+      .join('');
+    return JSON.stringify(clean.length > 80 ? `${clean.slice(0, 77)}...` : clean);
+  }
   return `${typeof v} ${String(v)}`;
 }
 

@@ -92,8 +92,10 @@ export function findCredential(
   try {
     config = JSON.parse(found.text) as DockerConfig;
   } catch (e) {
+    // Not the parser's message: V8 quotes the text around the fault, which may be a credential.
+    const at = /position (\d+)/.exec((e as Error).message)?.[1];
     throw new EnvironmentError(
-      `${found.file} is not JSON (${(e as Error).message}): docker and buildx cannot read their credentials`,
+      `${found.file} is not JSON${at === undefined ? '' : ` (at byte ${at})`}: docker and buildx cannot read their credentials`,
       `fix or remove ${found.file}, then log in again (docker login)`,
     );
   }
@@ -158,6 +160,18 @@ export interface PushCheck {
  * May CREDENTIAL push to HOST/REPOSITORY? Authenticates as docker does (token for pull,push
  * scope), starts a blob upload and cancels it. Unreachable registry: EnvironmentError.
  */
+/**
+ * The DELETE that cancels an upload at LOCATION: the credentials go to the registry's own origin
+ * only, and an HTTPS registry's upload moved to plain HTTP is left to expire (undefined).
+ */
+function cancelRequest(base: string, location: string | null, headers: Record<string, string> | undefined) {
+  if (!location) return undefined;
+  const url = new URL(location, `${base}/`);
+  const own = url.origin === new URL(base).origin;
+  if (!own && url.protocol !== 'https:' && !base.startsWith('http:')) return undefined;
+  return { url: url.toString(), init: { method: 'DELETE', ...(own && headers && { headers }) } };
+}
+
 export async function checkPush(
   host: string,
   repository: string,
@@ -185,6 +199,13 @@ export async function checkPush(
       authorization = basicAuth(pair);
     } else if (scheme === 'bearer' && params.realm) {
       const url = tokenRequestUrl(params, `repository:${repository}:pull,push`);
+      // The login goes to the token service: never over plain HTTP (as the OCI client refuses).
+      if (url.protocol !== 'https:' && !base.startsWith('http:'))
+        return {
+          ok: false,
+          detail: `${host} names a token service over plain HTTP (${url.origin}): refused`,
+          fix,
+        };
       const token = await call(url.toString(), pair ? { headers: { Authorization: basicAuth(pair) } } : {});
       if (token.status !== 200)
         return {
@@ -222,11 +243,8 @@ export async function checkPush(
   if (upload.status !== 202)
     return { ok: false, detail: `cannot push to ${host}/${repository}: ${await registryError(upload)}`, fix };
   // Cancel the upload: nothing is written. Best effort: registries also expire unfinished uploads.
-  const location = upload.headers.get('location');
-  if (location) {
-    const url = new URL(location, `${base}/`).toString();
-    await call(url, { method: 'DELETE', ...(headers && { headers }) }).catch(() => undefined);
-  }
+  const cancel = cancelRequest(base, upload.headers.get('location'), headers);
+  if (cancel) await call(cancel.url, cancel.init).catch(() => undefined);
   return {
     ok: true,
     detail: `can push to ${host}/${repository} (an upload was started and cancelled; nothing written)`,
