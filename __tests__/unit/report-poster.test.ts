@@ -4,14 +4,20 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { verifyCommand } from '../../src/attest/signing.js';
 import { createGitHubClient } from '../../src/github/client.js';
 import { writeCommentArtifact } from '../../src/report/artifact.js';
-import { buildReportModel } from '../../src/report/model.js';
+import { buildReportModel, type SupplyChain } from '../../src/report/model.js';
 import { postFromArtifact } from '../../src/report/poster.js';
+import { renderRun } from '../../src/report/render/run.js';
 import { type GitHubApi, startGitHubApi } from '../helpers/github-api.js';
 import { makeRecord } from '../helpers/records.js';
 
 const HEAD = 'a'.repeat(40);
+/** The run that made the artifact (workflow_run.id) and its page: the links the poster writes. */
+const RUN_ID = 4242;
+const RUN = `https://github.com/acme/model/actions/runs/${RUN_ID}`;
+const REF = `ghcr.io/acme/model@sha256:${'1'.repeat(64)}`;
 let dir: string;
 let api: GitHubApi;
 beforeEach(async () => {
@@ -23,8 +29,12 @@ afterEach(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function model(pip: Record<string, string>) {
+function model(
+  pip: Record<string, string>,
+  extra: { links?: { run?: string; artifact?: string }; supplyChain?: SupplyChain } = {},
+) {
   return buildReportModel({
+    ...extra,
     image: 'ghcr.io/acme/model',
     variant: 'cpu',
     entries: [
@@ -38,13 +48,17 @@ function model(pip: Record<string, string>) {
   });
 }
 
-function setup(opts: { workflowRunSha?: string; prHead?: string; artifactSha?: string } = {}) {
+function setup(
+  opts: { workflowRunSha?: string; prHead?: string; artifactSha?: string; reports?: unknown[] } = {},
+) {
   writeCommentArtifact(dir, {
     schemaVersion: 1,
     prNumber: 7,
     headSha: opts.artifactSha ?? HEAD,
     repository: 'acme/model',
-    reports: [model({ numpy: '2.1.0', '<script>alert(1)</script>': '1.0', '@octocat-pkg': '2.0' })],
+    reports: opts.reports ?? [
+      model({ numpy: '2.1.0', '<script>alert(1)</script>': '1.0', '@octocat-pkg': '2.0' }),
+    ],
   });
   api.seedPull({
     owner: 'acme',
@@ -58,6 +72,7 @@ function setup(opts: { workflowRunSha?: string; prHead?: string; artifactSha?: s
     eventFile,
     JSON.stringify({
       workflow_run: {
+        id: RUN_ID,
         head_sha: opts.workflowRunSha ?? HEAD,
         pull_requests: [],
         head_repository: { full_name: 'someone/model' },
@@ -66,7 +81,12 @@ function setup(opts: { workflowRunSha?: string; prHead?: string; artifactSha?: s
   );
   const warnings: string[] = [];
   const io = {
-    env: { GITHUB_REPOSITORY: 'acme/model', GITHUB_EVENT_PATH: eventFile, GITHUB_API_URL: api.url },
+    env: {
+      GITHUB_REPOSITORY: 'acme/model',
+      GITHUB_EVENT_PATH: eventFile,
+      GITHUB_API_URL: api.url,
+      GITHUB_SERVER_URL: 'https://github.com',
+    },
     token: 'ghs_posterTOKEN',
     // Writes not spaced (the first test posts through the default client, spaced as on GitHub).
     client: (token: string, baseUrl: string) =>
@@ -94,6 +114,84 @@ describe('fork poster', () => {
     // A second delivery of the same artifact updates, never duplicates.
     await postFromArtifact(dir, io);
     expect(api.commentsOn('acme', 'model', 7)).toHaveLength(1);
+  });
+
+  it("shows its own run links and verify commands, none of a crafted artifact's", async () => {
+    const own = verifyCommand(REF, 'cyclonedx', { kind: 'keyless' }, true, 'acme/model');
+    const crafted = [
+      `cosign verify-attestation --key https://attacker.example/k.pub --type cyclonedx --new-bundle-format=false ${REF}`,
+      verifyCommand(REF, 'slsaprovenance1', { kind: 'keyless' }, true, 'acme/model', 'attacker/evil'),
+      own.replace(
+        '--certificate-github-workflow-repository acme/model',
+        '--certificate-github-workflow-repository attacker/evil',
+      ),
+    ];
+    const supplyChain: SupplyChain = {
+      signing: 'signed keyless (GitHub OIDC, Sigstore)',
+      targets: [
+        {
+          platform: 'linux/amd64',
+          ref: REF,
+          signed: true,
+          attestations: [
+            { kind: 'sbom', attached: true, verify: crafted[0]! },
+            { kind: 'provenance', attached: true, verify: crafted[1]! },
+            { kind: 'smoke', attached: true, verify: crafted[2]! },
+          ],
+          notes: [],
+        },
+      ],
+    };
+    const links = { run: 'https://attacker.example/run/1', artifact: 'https://attacker.example/a.zip' };
+    const { io, warnings } = setup({ reports: [model({ numpy: '2.1.0' }, { links, supplyChain })] });
+    await postFromArtifact(dir, io);
+    const body = api.commentsOn('acme', 'model', 7)[0]!.body;
+    expect(body).not.toMatch(/attacker/);
+    expect(body).toContain(`[Workflow run](${RUN}) · [Report artifact](${RUN}#artifacts)`);
+    // The section says plainly what it left out.
+    for (const kind of ['sbom', 'provenance', 'smoke'])
+      expect(body).toContain(
+        `${kind}: verify command left out &#40;not one ml-image writes for acme/model&#41;`,
+      );
+    expect(body).not.toContain('```sh');
+    expect(warnings).toHaveLength(5);
+    expect(warnings.join('\n')).toMatch(/the artifact's run link "https:\/\/attacker\.example\/run\/1"/);
+    expect(api.state.violations).toEqual([]);
+  });
+
+  it("renders a genuine artifact as the pull request's own job would have", async () => {
+    const verify = verifyCommand(
+      REF,
+      'cyclonedx',
+      { kind: 'key', key: 'env://COSIGN_KEY' },
+      false,
+      'acme/model',
+    );
+    const genuine = model(
+      { numpy: '2.1.0' },
+      {
+        links: { run: RUN, artifact: `${RUN}#artifacts` },
+        supplyChain: {
+          signing: 'signed with the key in COSIGN_KEY',
+          targets: [
+            {
+              platform: 'linux/amd64',
+              ref: REF,
+              signed: true,
+              attestations: [{ kind: 'sbom', attached: true, verify }],
+              notes: [],
+            },
+          ],
+        },
+      },
+    );
+    const { io, warnings } = setup({ reports: [genuine] });
+    await postFromArtifact(dir, io);
+    const body = api.commentsOn('acme', 'model', 7)[0]!.body;
+    expect(body).toBe(renderRun([genuine], { markerKey: genuine.image }).markdown);
+    expect(body).toContain(`  \`\`\`sh\n  ${verify}\n  \`\`\``);
+    expect(body).toContain(`[Workflow run](${RUN})`);
+    expect(warnings).toEqual([]);
   });
 
   it("posts nothing when the pull request is at another commit (a newer push, or a fork aiming at someone else's PR)", async () => {

@@ -137,6 +137,12 @@ describe('escaping (md / html)', () => {
     ['__init__ *x* ~y~ \\', '\\_\\_init\\_\\_ \\*x\\* \\~y\\~ \\\\'],
     ['\u202eevil', '\ufffdevil'],
     ['a\u0000b', 'ab'],
+    // GitHub renders $…$ and $$…$$ as math: every dollar is shown as it is.
+    ['$$x^{2}$$', '\\$\\$x^{2}\\$\\$'],
+    ['$ORIGIN/lib:$ORIGIN', '\\$ORIGIN/lib:\\$ORIGIN'],
+    ['costs $5 or $6', 'costs \\$5 or \\$6'],
+    // A backslash before a dollar is text too: both escaped, the dollar still literal.
+    ['a\\$b$', 'a\\\\\\$b\\$'],
   ])('md(%j)', (raw, want) => {
     expect(md(raw)).toBe(want);
   });
@@ -154,6 +160,15 @@ describe('escaping (md / html)', () => {
   it('clips long values and html() never emits markup', () => {
     expect(md('x'.repeat(300), 10)).toBe(`${'x'.repeat(9)}…`);
     expect(html('<b>@me</b>\n#1')).toBe(`&lt;b&gt;@${'\u2060'}me&lt;/b&gt; #${'\u2060'}1`);
+  });
+
+  // Markdown is not parsed inside <summary> (nor math rendered): a backslash there would show.
+  it.each([
+    ['$$x^{2}$$', '$$x^{2}$$'],
+    ['$ORIGIN/lib', '$ORIGIN/lib'],
+    ['*x* _y_', '*x* _y_'],
+  ])('html(%j) adds no backslash', (raw, want) => {
+    expect(html(raw)).toBe(want);
   });
 });
 
@@ -344,6 +359,9 @@ const nasty = fc.constantFrom(
   '# h',
   '> q',
   '1. l',
+  '$$x^{2}$$',
+  '$ORIGIN',
+  '\\$',
   '\u202e',
   '\u0000',
   '👍🏽',
@@ -432,6 +450,8 @@ describe('report properties', () => {
         const body = withoutOwnMarkup(markdown);
         expect(body).not.toContain('<');
         expect(body).not.toContain('`');
+        // No math: every dollar is escaped (an odd number of backslashes before it).
+        expect(body).not.toMatch(/(^|[^\\])(\\\\)*\$/);
         expect(tableProblems(markdown)).toEqual([]);
         // What GitHub's mention and reference filters see: the text after entities are decoded.
         // Link destinations are not text (the run link carries the ref in its query).

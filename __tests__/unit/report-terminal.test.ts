@@ -4,6 +4,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { md } from '../../src/report/escape.js';
 import { displayWidth, toTerminal, wantsColor } from '../../src/report/render/terminal.js';
 import { REPO_ROOT } from '../helpers/docker-env.js';
 
@@ -26,7 +27,7 @@ describe('the terminal rendering of the report', () => {
 
   it.each(reports)('%s: no HTML entity, tag, comment or Markdown escape is left', (file) => {
     const text = toTerminal(readFileSync(path.join(FIXTURES, file), 'utf8'), { color: false });
-    expect(text).not.toMatch(/&#\d+;|&[a-z]+;|<\/?(details|summary|br|blockquote)\b|<!--|\\[|*_]/);
+    expect(text).not.toMatch(/&#\d+;|&[a-z]+;|<\/?(details|summary|br|blockquote)\b|<!--|\\[|*_$]/);
     expect(text).not.toContain('\u2060');
     expect(text).not.toContain('\x1b');
   });
@@ -35,6 +36,14 @@ describe('the terminal rendering of the report', () => {
     expect(toTerminal('Debian GNU/Linux 12 &#40;bookworm&#41; \\*x\\* a&#124;b', { color: false })).toBe(
       'Debian GNU/Linux 12 (bookworm) *x* a|b\n',
     );
+  });
+
+  it.each([
+    ['$$x^{2}$$', '$$x^{2}$$\n'],
+    ['$ORIGIN/lib:$ORIGIN', '$ORIGIN/lib:$ORIGIN\n'],
+    ['a\\$b', 'a\\$b\n'],
+  ])('reads md(%j) back as it was', (raw, want) => {
+    expect(toTerminal(md(raw), { color: false })).toBe(want);
   });
 
   it('aligns table columns by display width (emoji take two columns)', () => {

@@ -2,14 +2,16 @@
 // ran with a read-only token and left its report models in an artifact. This job has write
 // permission, so it trusts nothing in the artifact: schema-validated, re-rendered here with this
 // version's escaping and size limit, posted only to the pull request the triggering run belongs to.
+// Links and verify commands are the poster's own, never the artifact's (untrusted-model.ts).
 import { InputError } from '../errors.js';
 import type { GitHubClient } from '../github/client.js';
 import { readCommentArtifact } from './artifact.js';
-import { readGitHubEvent } from './github-env.js';
+import { readGitHubEvent, workflowRunId } from './github-env.js';
 import { ReportModelSchema } from './model.js';
 import { renderRun } from './render/run.js';
 import { replacedMarkers } from './stage.js';
 import { upsertStickyComment } from './sticky.js';
+import { constrainUntrusted, trustedFacts } from './untrusted-model.js';
 
 export async function postFromArtifact(
   dir: string,
@@ -73,7 +75,12 @@ export async function postFromArtifact(
     throw new InputError(
       `from-artifact: pull request #${artifact.prNumber} comes from ${pr.headRepo}, the triggering run from ${run.head_repository.full_name}`,
     );
-  const models = artifact.reports;
+  const facts = trustedFacts(io.env, workflowRunId(io.env));
+  const models = artifact.reports.map((m) => {
+    const c = constrainUntrusted(m, facts);
+    for (const d of c.dropped) io.warning(d);
+    return c.model;
+  });
   if (models.length === 0) {
     io.info(`#${artifact.prNumber}: the artifact holds no report: nothing posted`);
     return { verdicts: [] };

@@ -1,7 +1,15 @@
-// explanation.md: the resolver's findings for people (the PR comment quotes it later).
+// explanation.md: the resolver's findings for people, read in a terminal (`ml-image resolve`, the
+// resolve stage's warning) and as a file; the PR comment takes explanationLines, which its renderer
+// escapes. Names and versions come from the image, the requirements and pip: prose is plain text
+// (no control characters: a terminal escape; one line each, so no value starts a block of its own,
+// and `numpy<2` reads as it is), a value in a code span has no backtick (nor line break) left to end
+// it, and pip's own lines sit in a fence longer than any backtick run in them.
+import { codeFence, stripUnsafe } from '../util/markdown.js';
 import type { Resolution } from './result.js';
 
-const code = (s: string) => `\`${s.replace(/`/g, "'")}\``;
+/** Prose from the image, the requirements or pip: one line, no control characters. */
+const text = (s: string) => stripUnsafe(s).replace(/[\r\n\u2028\u2029]+/g, ' ');
+const code = (s: string) => `\`${text(s).replace(/`/g, "'")}\``;
 
 export function renderExplanation(r: Resolution): string {
   const lines: string[] = [];
@@ -10,8 +18,11 @@ export function renderExplanation(r: Resolution): string {
     fixed: 'Conflict fixed: a plan that keeps the base image intact was found.',
     conflict: 'Conflict: your requirements cannot be installed without breaking the base image.',
   };
-  lines.push(`### Dependency resolution (${r.platform})`, '', `**${head[r.status]}**`, '');
-  lines.push(`Base image ${code(r.image)}: Python ${r.python}; ${r.constraints.pinned} packages held.`, '');
+  lines.push(`### Dependency resolution (${text(r.platform)})`, '', `**${head[r.status]}**`, '');
+  lines.push(
+    `Base image ${code(r.image)}: Python ${text(r.python)}; ${r.constraints.pinned} packages held.`,
+    '',
+  );
   if (r.naive.replaces.length > 0) {
     lines.push('A plain `pip install -r requirements.txt` would:', '');
     for (const rep of r.naive.replaces) {
@@ -30,7 +41,7 @@ export function renderExplanation(r: Resolution): string {
   if (r.resolved && r.resolved.moved.length > 0) {
     lines.push('Resolved with the base image held:', '');
     for (const m of r.resolved.moved)
-      lines.push(`- ${code(m.name)} ${m.naive} -> ${m.resolved}: ${m.reason}`);
+      lines.push(`- ${code(m.name)} ${text(m.naive)} -> ${text(m.resolved)}: ${text(m.reason)}`);
     lines.push('');
   }
   if (r.resolved && r.resolved.relaxed.length > 0) {
@@ -39,13 +50,14 @@ export function renderExplanation(r: Resolution): string {
     lines.push('');
   }
   if (r.conflict) {
-    lines.push('Why:', '', ...r.conflict.chain.map((c) => `- ${c}`), '');
-    if (r.conflict.causes.length) lines.push('pip says:', '', '```', ...r.conflict.causes, '```', '');
-    lines.push('Options:', '', ...r.conflict.options.map((o) => `- ${o}`), '');
+    lines.push('Why:', '', ...r.conflict.chain.map((c) => `- ${text(c)}`), '');
+    if (r.conflict.causes.length) lines.push('pip says:', '', codeFence(r.conflict.causes), '');
+    lines.push('Options:', '', ...r.conflict.options.map((o) => `- ${text(o)}`), '');
   }
   if (r.hazards.length > 0) {
     lines.push('Hazards pip cannot see:', '');
-    for (const h of r.hazards) lines.push(`- ${h.message}. Fix: ${h.fix} ([source](${h.source}))`);
+    for (const h of r.hazards)
+      lines.push(`- ${text(h.message)}. Fix: ${text(h.fix)} ([source](${h.source}))`);
     lines.push('');
   }
   return `${lines.join('\n').trimEnd()}\n`;

@@ -52,7 +52,7 @@ function inline(text: string, bold: (s: string) => string, br = '\n'): string {
       '',
     )
     .replace(/<img\b[^>]*alt="([^"]*)"[^>]*>/gi, '$1')
-    .replace(/\\([\\`*_{}[\]()#+\-.!|~<>])/g, '$1');
+    .replace(/\\([\\`*_{}[\]()#+\-.!|~<>$])/g, '$1');
   return he.decode(out).replace(JOINER, '');
 }
 
