@@ -1,5 +1,5 @@
 // `ml-image diff BASE.json HEAD.json`: driven through Command.run with the fake io.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -103,17 +103,26 @@ describe('ml-image diff', () => {
 
   it.each([
     [['missing.json', 'head.json'], 'diff: cannot read missing.json: ENOENT'],
+    // Refused by what they are (fstat), never read: a FIFO or a device would block or never end.
+    [['sub', 'head.json'], 'diff: sub is a directory, not a regular file'],
+    [['base.json', '/dev/zero'], 'diff: /dev/zero is a character device, not a regular file'],
+    [['base.json', 'head.json', '--base-smoke', '/dev/null'], 'diff: /dev/null is a character device'],
     [['broken.json', 'head.json'], 'broken.json: not JSON'],
     [['base.json', 'list.json'], 'list.json: not environment record (env.json)'],
-    [
-      ['base.json', 'head.json', '--head-smoke', 'base.json'],
-      'base.json: not a valid smoke result (smoke.json)',
-    ],
+    // A record given as a smoke result is named as what it is, whatever its version (head.json is
+    // v2, newer than smoke results go: the version is not what is wrong with it).
+    ...['base.json', 'head.json'].map((record) => [
+      ['base.json', 'head.json', '--head-smoke', record],
+      `${record}: not a smoke result (smoke.json): it is an environment record (env.json)`,
+    ]),
+    [['smoke.json', 'head.json'], 'smoke.json: not an environment record (env.json): it is a smoke result'],
     [['base.json'], 'diff: expected BASE.json and HEAD.json, got 1 file'],
     [['base.json', 'head.json', '--format', 'html'], 'diff: --format: expected md or json, got "html"'],
   ])('%j -> exit 2: %s', async (argv, message) => {
     write('broken.json', '{"schemaVersion": 2,');
     write('list.json', '[1, 2]');
+    write('smoke.json', makeSmoke([{ id: 'train', status: 'pass' }]));
+    mkdirSync(path.join(dir, 'sub'), { recursive: true });
     expect((await failure(...argv)).message).toContain(message);
   });
 

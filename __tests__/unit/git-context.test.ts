@@ -51,6 +51,18 @@ describe('git context from GitHub', () => {
     expect(ctx).toMatchObject({ sha: 'head-commit', prNumber: 42, isDefaultBranch: false });
   });
 
+  it.each([
+    ['a date: the commit time', '2026-01-02T03:04:05+01:00', '2026-01-02T02:04:05.000Z'],
+    ['not a date: left out, as when absent', 'not a date', undefined],
+    ['empty: left out', '', undefined],
+  ])('head_commit.timestamp, %s', (_name, timestamp, want) => {
+    const ctx = gitContextFromGitHubEnv({
+      ...base,
+      GITHUB_EVENT_PATH: event({ head_commit: { timestamp } }),
+    });
+    expect(ctx?.commitTime).toBe(want);
+  });
+
   it('an unreadable event file is not fatal', () => {
     expect(
       gitContextFromGitHubEnv({ ...base, GITHUB_EVENT_PATH: path.join(dir, 'missing.json') })
@@ -97,6 +109,14 @@ describe('git context from a local checkout', () => {
       dir,
     );
     expect(ctx).toEqual({ sha: 'a', ref: 'refs/heads/feat', repositoryUrl: 'https://github.com/o/r' });
+  });
+
+  it('a commit time git does not give as a date (a git without %cI) is left out', async () => {
+    const ctx = await gitContextFromCheckout(
+      git({ 'rev-parse HEAD': 'a', 'show -s --format=%cI HEAD': '%cI' }),
+      dir,
+    );
+    expect(ctx).toEqual({ sha: 'a' });
   });
 
   it('outside a repository: empty', async () => {

@@ -46,6 +46,11 @@ describe('parseGitHubEvent', () => {
       { head_commit: { timestamp: '2026-01-02T03:04:05Z' } },
     ],
     [
+      'a push whose timestamp is no date: the timestamp left out, as when absent',
+      { head_commit: { timestamp: 'not a date', id: 'abc' }, repository: { default_branch: 'main' } },
+      { head_commit: {}, repository: { default_branch: 'main' } },
+    ],
+    [
       'a workflow_run event',
       {
         workflow_run: {
@@ -88,6 +93,9 @@ describe('readGitHubEventFile', () => {
     ['a missing file', path.join(dir, 'missing.json')],
     ['not JSON', file('bad.json', '{ not json')],
     ['JSON null', file('null.json', 'null')],
+    // Refused by what they are, never read: a FIFO there would block, /dev/zero never end.
+    ['a directory', dir],
+    ['/dev/zero', '/dev/zero'],
   ])('%s: an empty event', (_name, p) => {
     expect(readGitHubEventFile(p)).toEqual({});
   });

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { BuildResult } from '../../src/build/result.js';
+import { InputError } from '../../src/errors.js';
 import {
   BUILD_FILE,
   digestFile,
@@ -126,9 +127,19 @@ describe('a result directory', () => {
     expect(() => readSmoke(dir, 'cpu', 'linux/amd64')).toThrow(/smoke-cpu-amd64\.json: schemaVersion 99/);
   });
 
-  it('a resolution that is not one reads as none', () => {
-    writeFileSync(path.join(dir, resolutionFile('cpu', 'linux/amd64')), '{"schemaVersion": 1}');
-    expect(openResultDir(dir).readResolution('cpu', 'linux/amd64')).toBeUndefined();
+  it('a resolution of another shape is bad input naming the file and the field, as a truncated one is', () => {
+    const file = path.join(dir, resolutionFile('cpu', 'linux/amd64'));
+    const read = () => openResultDir(dir).readResolution('cpu', 'linux/amd64');
+    expect(read()).toBeUndefined(); // none written: none to explain
+    for (const [text, message] of [
+      ['{"status": "fixed"}', /resolution-cpu-linux-amd64\.json: not a resolution: schemaVersion: /],
+      ['{"schemaVersion": 1}', /resolution-cpu-linux-amd64\.json: not a resolution: image: /],
+      ['{"schemaVersion": 1,', /resolution-cpu-linux-amd64\.json: not JSON/],
+    ] as const) {
+      writeFileSync(file, text);
+      expect(read).toThrow(InputError);
+      expect(read).toThrow(message);
+    }
   });
 });
 

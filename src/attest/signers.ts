@@ -4,7 +4,6 @@
 // log). ML_IMAGE_SIGNER=cosign sends every call to cosign. The signing key is decrypted once per
 // process, and can be started early (the pipeline starts it with the build), off the main thread.
 import { createHash, type KeyObject } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
 import { configPlatform, parseImageIndex } from '../docker/buildx.js';
 import { nodeHttpFetch } from '../docker/http-fetch.js';
 import { createOciClient, type OciClient, type OciFetch } from '../docker/oci-client.js';
@@ -12,6 +11,7 @@ import { isPlainHttpRegistry, MANIFEST_MEDIA_TYPES, PROXY_VARS, splitImageRef } 
 import { CheckFailedError } from '../errors.js';
 import { findCredential } from '../docker/registry-auth.js';
 import { registryDeps } from '../docker/registry-io.js';
+import { readRegularFile } from '../util/read-regular.js';
 import {
   type CosignArgOptions,
   parseDigestRef,
@@ -23,6 +23,7 @@ import {
 import { createCosignSigner, defaultCosignExec, type Signer } from './cosign.js';
 import { decryptCosignKey, isEncryptedCosignKey, isP256, parseP256PublicKey } from './cosign-key.js';
 import { createNativeSigner } from './native-signer.js';
+import { checkPublicKeyFile, MAX_KEY_FILE_BYTES } from './verify-inputs.js';
 import type { ImageReader } from './verify-targets.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -98,9 +99,11 @@ export function nativeVerifies(
   return text !== undefined && parseP256PublicKey(text) !== undefined;
 }
 
+/** A key file's text; undefined when there is none to read (cosign then says what is wrong). */
 function readIfThere(file: string): string | undefined {
   try {
-    return existsSync(file) ? readFileSync(file, 'utf8') : undefined;
+    // A regular file only: a FIFO at the path would block this (the main) thread for good.
+    return readRegularFile(file, MAX_KEY_FILE_BYTES).toString('utf8');
   } catch {
     return undefined;
   }
@@ -337,6 +340,9 @@ export function verifyDeps(
   given: { signer?: (() => Signer) | undefined; docker: () => ImageReader },
 ): { signer: Signer; docker: ImageReader } {
   if (given.signer) return { signer: given.signer(), docker: given.docker() };
+  // The key file is read and parsed before any registry is asked: a missing or garbled one is
+  // bad input naming it, whichever signer would have read it (and whether the registry is up).
+  checkPublicKeyFile(identity);
   const client = defaultClient(env);
   return {
     signer: createSigner({ env, tlog, client }),

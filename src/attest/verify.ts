@@ -8,6 +8,7 @@ import { InputError } from '../errors.js';
 import { isOwnerRepo } from '../github/run.js';
 import type { Signer, Statement, Verification, VerifiedSignature, VerifyIdentity } from './cosign.js';
 import { mapLimit } from '../util/map-limit.js';
+import { regexpProblem } from './verify-inputs.js';
 import { type ImageReader, platformTargets } from './verify-targets.js';
 import { KIND_TYPES } from './predicates.js';
 import { GITHUB_ISSUER } from './signing.js';
@@ -274,8 +275,16 @@ function identityFrom(values: VerifyFlags, { prefix, flag }: FlagNaming): Verify
   const run = repository !== undefined ? { certificateGithubWorkflowRepository: repository } : {};
   if (exact !== undefined)
     return { kind: 'keyless', certificateIdentity: exact, certificateOidcIssuer: issuer, ...run };
-  if (regexp !== undefined)
+  if (regexp !== undefined) {
+    // Compiled now: a pattern that is none is bad input before any registry or cosign is asked.
+    const problem = regexpProblem(regexp);
+    if (problem !== undefined)
+      throw new InputError(
+        `${prefix}${flag('certificate-identity-regexp')}: ${JSON.stringify(regexp)} is not a valid regular expression (${problem})`,
+        `escape ( ) [ ] { } . * + ? with a backslash to match them literally, or give the exact identity with ${flag('certificate-identity')}`,
+      );
     return { kind: 'keyless', certificateIdentityRegexp: regexp, certificateOidcIssuer: issuer, ...run };
+  }
   throw new InputError(
     `${prefix}no identity to verify against`,
     `give ${flag('key')} cosign.pub (key-signed), or keyless from GitHub Actions ${flag('certificate-identity-regexp')} with the signing workflow's repository ("^https://github\\.com/ml-image-action/ml-image-action/" for the reusable workflow, else "^https://github\\.com/OWNER/REPO/") and ${flag('certificate-github-workflow-repository')} OWNER/REPO`,

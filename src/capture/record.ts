@@ -11,10 +11,18 @@ export const CREATED_LABEL = 'org.opencontainers.image.created';
 
 const maybe = <T extends z.ZodType>(t: T) => t.nullable().optional();
 
+/**
+ * A size in bytes. Not negative, as the report's schema requires (src/diff/schema.ts); at most
+ * 2^53 (8 PiB), so that the report's sums of them stay numbers: sizes near 1e308 would add up to
+ * Infinity, which no JSON file can hold. The record is refused when read (exit 2 naming the
+ * field), not when the report is written.
+ */
+const bytes = z.number().nonnegative().max(Number.MAX_SAFE_INTEGER);
+
 /** One step of the image's history (docker history): its instruction and the bytes its layer added. */
 export const LayerSchema = z.object({
   createdBy: z.string(),
-  sizeBytes: z.number().nonnegative(),
+  sizeBytes: bytes,
   /** No filesystem layer (ENV, CMD, LABEL ...). */
   empty: z.boolean().optional(),
 });
@@ -27,8 +35,9 @@ export const EnvRecordSchema = z.object({
     id: z.string(),
     digest: maybe(z.string()),
     platform: z.string(),
-    sizeBytes: z.number(),
-    layers: z.number(),
+    sizeBytes: bytes,
+    // A count, whole, as the report's summary of a record requires (src/diff/schema.ts).
+    layers: z.number().int().nonnegative(),
     labels: z.record(z.string(), z.string()),
     user: z.string(),
     entrypoint: z.array(z.string()).nullable(),
@@ -65,7 +74,7 @@ export const EnvRecordSchema = z.object({
         installer: z.string(),
         location: z.string(),
         /** Bytes installed: the sizes its RECORD lists (else its files); absent when unknown. */
-        sizeBytes: z.number().nonnegative().optional(),
+        sizeBytes: bytes.optional(),
       }),
     ),
   }),
@@ -75,7 +84,7 @@ export const EnvRecordSchema = z.object({
       version: z.string(),
       arch: z.string(),
       /** dpkg's Installed-Size (KiB) in bytes; absent when unknown. */
-      sizeBytes: z.number().nonnegative().optional(),
+      sizeBytes: bytes.optional(),
     }),
   ),
   cuda: z.object({

@@ -40,7 +40,18 @@ interface Kind<T> {
   current: number;
   migrations: Readonly<Record<number, Migration>>;
   schema: z.ZodType<T>;
+  /** Top-level keys every version of this kind has (the other kind lacks some of them). */
+  keys: readonly string[];
+  /** The other kind of file, by its keys: given in its place, it is named as what it is. */
+  other: { what: string; keys: readonly string[] };
 }
+
+const ENV_RECORD = 'environment record (env.json)';
+const SMOKE_RESULT = 'smoke result (smoke.json)';
+const ENV_KEYS = ['image', 'python', 'apt', 'capture'];
+const SMOKE_KEYS = ['tests', 'summary'];
+const aOrAn = (what: string) => `${/^[aeiou]/.test(what) ? 'an' : 'a'} ${what}`;
+const hasKeys = (json: Json, keys: readonly string[]) => keys.every((k) => k in json);
 
 const MAX_ISSUES = 8;
 
@@ -48,6 +59,10 @@ function read<T>(json: unknown, source: string, kind: Kind<T>): T {
   if (!isObject(json)) {
     throw new InputError(`${source}: not ${kind.what} (expected a JSON object, got ${describe(json)})`);
   }
+  // Before the version: the other kind of file (each has its own versions) is named as what it is,
+  // not as one of a version newer than this tool reads.
+  if (hasKeys(json, kind.other.keys) && !hasKeys(json, kind.keys))
+    throw new InputError(`${source}: not ${aOrAn(kind.what)}: it is ${aOrAn(kind.other.what)}`);
   const version = json.schemaVersion;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
     throw new InputError(
@@ -89,19 +104,23 @@ function describe(v: unknown): string {
 
 export function readEnvRecord(json: unknown, source: string): EnvRecord {
   return read(json, source, {
-    what: 'environment record (env.json)',
+    what: ENV_RECORD,
     current: ENV_RECORD_SCHEMA_VERSION,
     migrations: ENV_RECORD_MIGRATIONS,
     schema: EnvRecordSchema,
+    keys: ENV_KEYS,
+    other: { what: SMOKE_RESULT, keys: SMOKE_KEYS },
   });
 }
 
 export function readSmokeResult(json: unknown, source: string): SmokeResult {
   return read(json, source, {
-    what: 'smoke result (smoke.json)',
+    what: SMOKE_RESULT,
     current: SMOKE_RESULT_SCHEMA_VERSION,
     migrations: SMOKE_RESULT_MIGRATIONS,
     schema: SmokeResultSchema,
+    keys: SMOKE_KEYS,
+    other: { what: ENV_RECORD, keys: ENV_KEYS },
   });
 }
 

@@ -2,10 +2,16 @@
 // project reads (pull request, repository, head commit, workflow_run); everything else is dropped.
 // A missing, unreadable or non-object file is an empty event, as it is off a runner. A section of
 // an unexpected shape is left out rather than trusted (or failing the whole event).
-import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { readRegularFile } from '../util/read-regular.js';
 
 const RepoRef = z.object({ full_name: z.string().optional() });
+
+/** A text Date reads as a valid time (an invalid one would throw in toISOString). */
+const isDate = (s: string) => !Number.isNaN(new Date(s).getTime());
+
+/** Larger payloads are not GitHub's (its webhooks are at most 25 MB); this bounds the read. */
+const MAX_EVENT_BYTES = 64 * 1024 * 1024;
 
 /** The event fields read by src/report/github-env.ts, src/report/poster.ts and src/plan/git-context.ts. */
 export const GitHubEventSchema = z.object({
@@ -24,8 +30,13 @@ export const GitHubEventSchema = z.object({
     .optional()
     .catch(undefined),
   repository: RepoRef.extend({ default_branch: z.string().optional() }).optional().catch(undefined),
-  // null on a push that deletes a branch.
-  head_commit: z.object({ timestamp: z.string().optional() }).nullable().optional().catch(undefined),
+  // null on a push that deletes a branch. A timestamp that is no date is left out (as when absent):
+  // the commit time is then not known, rather than an invalid date failing the run.
+  head_commit: z
+    .object({ timestamp: z.string().refine(isDate).optional().catch(undefined) })
+    .nullable()
+    .optional()
+    .catch(undefined),
   workflow_run: z
     .object({
       head_sha: z.string().optional(),
@@ -48,7 +59,8 @@ export function parseGitHubEvent(json: unknown): GitHubEvent {
 export function readGitHubEventFile(path: string | undefined): GitHubEvent {
   if (!path) return {};
   try {
-    return parseGitHubEvent(JSON.parse(readFileSync(path, 'utf8')));
+    // A regular file only: a FIFO or device at the path is no event, never a read that blocks.
+    return parseGitHubEvent(JSON.parse(readRegularFile(path, MAX_EVENT_BYTES).toString('utf8')));
   } catch {
     return {};
   }

@@ -4,6 +4,15 @@ import type { CommandRunner } from '../docker/adapter.js';
 import { readGitHubEventFile } from '../github/event.js';
 import type { GitContext } from './tags.js';
 
+/**
+ * The commit time in ISO 8601, when TEXT is a time: one that is not (an odd event payload, a git
+ * too old for %cI) is left out as if absent, never an "Invalid time value" failing the run.
+ */
+function withCommitTime(text: string | undefined): { commitTime?: string } {
+  const time = text ? new Date(text) : undefined;
+  return time && !Number.isNaN(time.getTime()) ? { commitTime: time.toISOString() } : {};
+}
+
 /** On a GitHub runner: GITHUB_SHA / GITHUB_REF / the event payload. */
 export function gitContextFromGitHubEnv(
   env: Readonly<Record<string, string | undefined>>,
@@ -21,7 +30,7 @@ export function gitContextFromGitHubEnv(
     ...(ref !== undefined && { ref }),
     isDefaultBranch: pr === undefined && defaultBranch !== undefined && ref === `refs/heads/${defaultBranch}`,
     ...(pr !== undefined && { prNumber: pr }),
-    ...(event.head_commit?.timestamp && { commitTime: new Date(event.head_commit.timestamp).toISOString() }),
+    ...withCommitTime(event.head_commit?.timestamp),
     ...(env.GITHUB_SERVER_URL &&
       env.GITHUB_REPOSITORY && { repositoryUrl: `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}` }),
   };
@@ -52,7 +61,7 @@ export async function gitContextFromCheckout(exec: CommandRunner, cwd: string): 
     .replace(/^https:\/\/[^@/]+@/, 'https://'); // never keep credentials from a URL
   return {
     sha,
-    ...(commitTime && { commitTime: new Date(commitTime).toISOString() }),
+    ...withCommitTime(commitTime),
     ...(tag ? { ref: `refs/tags/${tag}` } : branch ? { ref: `refs/heads/${branch}` } : {}),
     ...(repositoryUrl?.startsWith('https://') && { repositoryUrl }),
   };

@@ -312,10 +312,14 @@ export function digestFiles(build: BuildResult): DigestFile[] {
 
 // ---- reading -----------------------------------------------------------------------------------
 
+/** A resolution the report explains; one of another shape is bad input naming it, as a truncated one is. */
 function readResolution(file: string): Resolution | undefined {
   if (!existsSync(file)) return undefined;
-  const r = ResolutionSchema.safeParse(readJsonFile(file));
-  return r.success ? r.data : undefined;
+  const data = readJsonFile(file);
+  const r = ResolutionSchema.safeParse(data);
+  if (!r.success)
+    throw new InputError(`${file}: not a resolution: ${formatIssues(r.error, data, ResolutionSchema)[0]}`);
+  return r.data;
 }
 
 function readBuildFile(file: string): BuildResult {

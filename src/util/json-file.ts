@@ -7,7 +7,6 @@ import {
   fsyncSync,
   mkdirSync,
   openSync,
-  readFileSync,
   realpathSync,
   renameSync,
   rmSync,
@@ -18,6 +17,7 @@ import { type FileHandle, open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { EnvironmentError, InputError } from '../errors.js';
 import { registerCleanup } from './cleanup.js';
+import { MAX_JSON_INPUT_BYTES, readRegularFile, UnreadableFileError } from './read-regular.js';
 
 export function parseJsonText(text: string, source: string, fix?: string): unknown {
   try {
@@ -27,14 +27,29 @@ export function parseJsonText(text: string, source: string, fix?: string): unkno
   }
 }
 
-/** `what` names the file's role in the message ("cannot read the build result"); `fix` says what to do. */
-export function readJsonFile(file: string, opts: { what?: string; fix?: string } = {}): unknown {
+/**
+ * `what` names the file's role in the message ("cannot read the build result"); `fix` says what to
+ * do. Only a regular file of at most `maxBytes` (default MAX_JSON_INPUT_BYTES) is read: a FIFO or a
+ * device named by mistake is refused at once rather than blocking or filling memory.
+ */
+export function readJsonFile(
+  file: string,
+  opts: { what?: string; fix?: string; maxBytes?: number } = {},
+): unknown {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readRegularFile(file, opts.maxBytes ?? MAX_JSON_INPUT_BYTES).toString('utf8');
   } catch (e) {
-    const reason = (e as NodeJS.ErrnoException).code ?? (e as Error).message.split('\n')[0];
-    throw new InputError(`${file}: cannot read${opts.what ? ` the ${opts.what}` : ''} (${reason})`, opts.fix);
+    if (!(e instanceof UnreadableFileError)) throw e;
+    if (e.code !== undefined)
+      throw new InputError(
+        `${file}: cannot read${opts.what ? ` the ${opts.what}` : ''} (${e.code})`,
+        opts.fix,
+      );
+    throw new InputError(
+      `${file}${opts.what ? ` (the ${opts.what})` : ''} ${e.reason}`,
+      opts.fix ?? 'check the path: it must name a JSON file (a regular file) that ml-image wrote',
+    );
   }
   return parseJsonText(text, file, opts.fix);
 }

@@ -1,23 +1,25 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseJsonText, readEnvRecord, readSmokeResult } from '../../diff/read.js';
 import { InputError } from '../../errors.js';
 import { repositoryOf } from '../../plan/image-ref.js';
 import { buildReportModel } from '../../report/model.js';
 import { DEFAULT_MAX_CHARS, MIN_MAX_CHARS, renderReport } from '../../report/render.js';
+import { MAX_JSON_INPUT_BYTES, readRegularFile, UnreadableFileError } from '../../util/read-regular.js';
 import { parseCommandArgs } from '../args.js';
 import type { CliIo } from '../io.js';
 import { writeOutFile } from '../output.js';
 import type { Command } from './types.js';
 
+/** A record or smoke result named on the command line: a regular JSON file of bounded size. */
 function readJsonFile(cwd: string, file: string): unknown {
   let text: string;
   try {
-    text = readFileSync(path.resolve(cwd, file), 'utf8');
+    text = readRegularFile(path.resolve(cwd, file), MAX_JSON_INPUT_BYTES).toString('utf8');
   } catch (e) {
-    throw new InputError(
-      `diff: cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
-    );
+    if (!(e instanceof UnreadableFileError)) throw e;
+    throw e.code !== undefined
+      ? new InputError(`diff: cannot read ${file}: ${e.code}`)
+      : new InputError(`diff: ${file} ${e.reason}`, 'name the env.json or smoke.json file itself');
   }
   return parseJsonText(text, file);
 }

@@ -15,6 +15,20 @@ import type { CliIo } from '../io.js';
 import { configOverrideFlags, gitContextFor, overridesFromFlags, printedReport } from './shared.js';
 import type { Command } from './types.js';
 
+/**
+ * --pr as a pull request number: digits only, no sign or leading zero. Number() would also take
+ * "1e3", "0x10" or "1.0" and comment on a pull request nobody named.
+ */
+function prNumber(raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined;
+  const n = Number(raw);
+  if (!/^[1-9]\d*$/.test(raw) || !Number.isSafeInteger(n))
+    throw new InputError(
+      `report: --pr: expected a pull request number (digits, like 42), got ${JSON.stringify(raw)}`,
+    );
+  return n;
+}
+
 export const reportCommand: Command = {
   name: 'report',
   summary: 'Render the environment diff report from result files; post it as the sticky PR comment.',
@@ -56,15 +70,13 @@ Exit codes: 0 rendered (and posted); 2 bad input; 3 GitHub unreachable.`,
       'api-url': { type: 'string' },
       'comment-mode': { type: 'string' },
     });
+    const pr = prNumber(values.pr);
     const loaded = loadConfig({
       cwd: io.cwd,
       ...(values.config !== undefined && { file: values.config }),
       overrides: overridesFromFlags(values),
       checkFiles: false,
     });
-    const pr = values.pr === undefined ? undefined : Number(values.pr);
-    if (pr !== undefined && (!Number.isInteger(pr) || pr <= 0))
-      throw new InputError(`report: --pr: expected a pull request number, got "${values.pr}"`);
     if (pr !== undefined && !isOwnerRepo(values.repo ?? ''))
       throw new InputError(`report: --repo: expected OWNER/REPO with --pr, got "${values.repo ?? ''}"`);
     const mode = (values['comment-mode'] ?? (pr !== undefined ? 'post' : 'off')) as CommentMode;

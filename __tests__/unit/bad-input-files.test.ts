@@ -1,0 +1,416 @@
+// Bad input files and values refused at the door (exit 2, naming the file, field or value), never a
+// read that blocks, an "internal error" or a network failure first: a FIFO or device given as a
+// JSON input, a record with sizes the report cannot write, an event with no date, a --pr that is
+// not digits, a verify key or identity pattern that is none. FIFOs cannot be made without a
+// process (mkfifo), so the file-type check is shown on a directory and on character devices
+// (/dev/null, /dev/zero: fstat tells what they are without reading them).
+import { generateKeyPairSync } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runVerify } from '../../src/action/verify.js';
+import type { VerifyIdentity } from '../../src/attest/cosign-args.js';
+import { verifyDeps } from '../../src/attest/signers.js';
+import { checkPublicKeyFile, publicKeyProblem, regexpProblem } from '../../src/attest/verify-inputs.js';
+import { runCli } from '../../src/cli/main.js';
+import { readEnvRecord } from '../../src/diff/read.js';
+import { InputError } from '../../src/errors.js';
+import { readJsonFile } from '../../src/util/json-file.js';
+import { MAX_JSON_INPUT_BYTES, readRegularFile, UnreadableFileError } from '../../src/util/read-regular.js';
+import { REPO_ROOT } from '../helpers/docker-env.js';
+import { captureIo, fakeDocker } from '../helpers/fakes.js';
+import { asV1, makeRecord, pipEntry } from '../helpers/records.js';
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'ml-image-bad-files-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+const at = (rel: string) => path.join(dir, rel);
+function put(rel: string, content: unknown): string {
+  mkdirSync(path.dirname(at(rel)), { recursive: true });
+  writeFileSync(at(rel), typeof content === 'string' ? content : JSON.stringify(content));
+  return at(rel);
+}
+function link(rel: string, target: string): void {
+  mkdirSync(path.dirname(at(rel)), { recursive: true });
+  symlinkSync(target, at(rel));
+}
+
+const GOOD = 'image:\n  name: my-org/model\nvariants: [cpu]\nplatforms: [linux/amd64]\n';
+/** On a runner: the commit comes from GitHub's environment, not from running git (no processes). */
+const ON_RUNNER = { GITHUB_ACTIONS: 'true', GITHUB_SHA: 'a'.repeat(40), GITHUB_REF: 'refs/heads/main' };
+const DIGEST = `sha256:${'a'.repeat(64)}`;
+
+/** runCli with a Docker adapter that rejects every call, on a runner's environment. */
+async function cli(argv: string[], env: Record<string, string> = {}) {
+  const io = captureIo(dir, fakeDocker(), { ML_IMAGE_CACHE_DIR: at('.cache'), ...ON_RUNNER, ...env });
+  const code = await runCli(argv, io);
+  return { code, out: io.out(), err: io.err() };
+}
+
+describe('readRegularFile: a regular file of at most the limit, else why not', () => {
+  it.each<[string, () => string, number, RegExp]>([
+    ['a directory', () => (mkdirSync(at('d')), at('d')), 100, /^is a directory, not a regular file$/],
+    ['/dev/null (a character device)', () => '/dev/null', 100, /^is a character device, not a regular file$/],
+    ['/dev/zero, never read', () => '/dev/zero', MAX_JSON_INPUT_BYTES, /^is a character device/],
+    ['a link to /dev/zero', () => (link('z.json', '/dev/zero'), at('z.json')), 100, /^is a character device/],
+    [
+      'one byte over the limit',
+      () => put('big.json', '12345678901'),
+      10,
+      /^is 11 bytes, over the 10 bytes limit$/,
+    ],
+    ['a missing file', () => at('missing.json'), 100, /^ENOENT$/],
+  ])('%s is refused', (_name, make, limit, reason) => {
+    const file = make();
+    let err: unknown;
+    try {
+      readRegularFile(file, limit);
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(UnreadableFileError);
+    expect((err as UnreadableFileError).reason).toMatch(reason);
+  });
+
+  it('a file at the limit is read whole; the limits are said in MiB', () => {
+    expect(readRegularFile(put('ok.json', '1234567890'), 10).toString()).toBe('1234567890');
+    expect(() => readRegularFile(put('b.json', 'x'.repeat(1024 * 1024 + 1)), 1024 * 1024)).toThrow(
+      /^is 1\.0 MiB, over the 1 MiB limit$/,
+    );
+    expect(MAX_JSON_INPUT_BYTES).toBe(256 * 1024 * 1024);
+  });
+
+  it('readJsonFile: exit 2 naming the file and its role; missing files keep their message', () => {
+    const read = (file: string, maxBytes?: number) => () =>
+      readJsonFile(file, { what: 'environment record', ...(maxBytes !== undefined && { maxBytes }) });
+    expect(read('/dev/zero')).toThrow(InputError);
+    expect(read('/dev/zero')).toThrow(
+      /^\/dev\/zero \(the environment record\) is a character device, not a regular file$/,
+    );
+    expect(read(put('r.json', '{"a": 1}'), 5)).toThrow(/r\.json \(the environment record\) is 8 bytes, over/);
+    expect(read(at('none.json'))).toThrow(/none\.json: cannot read the environment record \(ENOENT\)$/);
+    expect(read(put('ok.json', '{"a": 1}'))()).toEqual({ a: 1 });
+  });
+});
+
+describe('JSON inputs of every command: a device or directory is exit 2 at once', () => {
+  it.each<[string, () => string[], RegExp]>([
+    [
+      'sbom --record /dev/zero',
+      () => ['sbom', '--record', '/dev/zero'],
+      /\/dev\/zero \(the environment record\) is a character device, not a regular file/,
+    ],
+    [
+      'sbom --record DIR',
+      () => (mkdirSync(at('d')), ['sbom', '--record', 'd']),
+      /d \(the environment record\) is a directory, not a regular file/,
+    ],
+    [
+      'report --results: a record that is a link to /dev/zero',
+      () => (
+        put('ml-image.yml', GOOD),
+        link('r/env-cpu-amd64.json', '/dev/zero'),
+        ['report', '--results', 'r']
+      ),
+      /env-cpu-amd64\.json is a character device, not a regular file/,
+    ],
+    [
+      'export --from: build.json a link to /dev/null',
+      () => (link('b/build.json', '/dev/null'), ['export', '--slurm', '--from', 'b', '--out', 'o']),
+      /build\.json \(the build result \(--from\)\) is a character device/,
+    ],
+    [
+      'devcontainer --from: build.json a directory',
+      () => (mkdirSync(at('b/build.json'), { recursive: true }), ['devcontainer', '--from', 'b']),
+      /build\.json \(the build result \(--from\)\) is a directory, not a regular file/,
+    ],
+  ])('%s', async (_name, argv, message) => {
+    const r = await cli(argv());
+    expect(r.err).toMatch(message);
+    expect(r.code).toBe(2);
+    expect(r.err).not.toContain('internal error');
+  });
+
+  it('--json prints the same refusal as the JSON error', async () => {
+    const r = await cli(['sbom', '--record', '/dev/zero', '--json']);
+    expect(r.code).toBe(2);
+    expect(JSON.parse(r.out).error).toMatchObject({
+      exitCode: 2,
+      message: '/dev/zero (the environment record) is a character device, not a regular file',
+    });
+  });
+});
+
+describe('records: sizes and counts the report could not write are refused when read', () => {
+  const record = () => JSON.parse(JSON.stringify(makeRecord())) as ReturnType<typeof makeRecord>;
+  it.each<[string, (r: ReturnType<typeof makeRecord>) => void, string]>([
+    ['a negative image size', (r) => (r.image.sizeBytes = -1), 'image.sizeBytes'],
+    ['a fractional layer count', (r) => (r.image.layers = 1.5), 'image.layers'],
+    ['a negative layer count', (r) => (r.image.layers = -3), 'image.layers'],
+    ['an image size past 2^53', (r) => (r.image.sizeBytes = 1e300), 'image.sizeBytes'],
+    [
+      'a package size near the largest number',
+      (r) => (r.python.packages = [{ ...pipEntry('a', '1'), sizeBytes: 1.7e308 }]),
+      'python.packages[0].sizeBytes',
+    ],
+    [
+      'a negative apt size',
+      (r) => (r.apt = [{ name: 'a', version: '1', arch: 'amd64', sizeBytes: -1 }]),
+      'apt[0].sizeBytes',
+    ],
+    [
+      'a negative layer in the history',
+      (r) => (r.image.history = [{ createdBy: 'RUN x', sizeBytes: -5 }]),
+      'image.history[0].sizeBytes',
+    ],
+  ])('%s: exit 2 naming the file and the field', (_name, edit, field) => {
+    const r = record();
+    edit(r);
+    expect(() => readEnvRecord(r, 'env-cpu-amd64.json')).toThrow(InputError);
+    expect(() => readEnvRecord(r, 'env-cpu-amd64.json')).toThrow(
+      new RegExp(
+        `^env-cpu-amd64\\.json: not a valid environment record[\\s\\S]*${field.replace(/[.[\]^]/g, '\\$&')}:`,
+      ),
+    );
+    // A v1 record (migrated on reading) is held to the same.
+    expect(() => readEnvRecord(asV1(r), 'old.json')).toThrow(
+      new RegExp(`^old\\.json: not a valid environment record[\\s\\S]*${field.replace(/[.[\]^]/g, '\\$&')}:`),
+    );
+  });
+
+  it('records the tool writes read: the factory, the H200 capture, zero sizes and whole counts', () => {
+    const h200 = JSON.parse(
+      readFileSync(path.join(REPO_ROOT, '__tests__/fixtures/h200/record.json'), 'utf8'),
+    );
+    expect(readEnvRecord(h200, 'h200.json').image.layers).toBe(h200.image.layers);
+    expect(readEnvRecord(makeRecord({ sizeBytes: 0, layers: 0 }), 'zero.json').image.sizeBytes).toBe(0);
+    expect(
+      readEnvRecord(asV1(makeRecord({ sizeBytes: 7_500_000_000, layers: 40 })), 'v1.json').image,
+    ).toMatchObject({
+      sizeBytes: 7_500_000_000,
+      layers: 40,
+    });
+  });
+
+  it('ml-image report: a negative size is exit 2 naming the record and the field, not an internal error', async () => {
+    put('ml-image.yml', GOOD);
+    const bad = record();
+    bad.image.sizeBytes = -1;
+    put('r/env-cpu-amd64.json', bad);
+    const r = await cli(['report', '--results', 'r']);
+    expect(r.err).toMatch(/env-cpu-amd64\.json: not a valid environment record[\s\S]*image\.sizeBytes:/);
+    expect(r.err).not.toContain('internal error');
+    expect(r.code).toBe(2);
+  });
+
+  it('ml-image report: a resolution of another shape is exit 2 naming it and the field', async () => {
+    put('ml-image.yml', GOOD);
+    put('r/env-cpu-amd64.json', makeRecord());
+    put('r/resolution-cpu-linux-amd64.json', { status: 'fixed' });
+    const r = await cli(['report', '--results', 'r']);
+    expect(r.err).toMatch(/resolution-cpu-linux-amd64\.json: not a resolution: schemaVersion: /);
+    expect(r.code).toBe(2);
+  });
+});
+
+describe('report --pr: digits only', () => {
+  it.each(['1e3', '0x10', '1.0', '+5', '-1', '0', '007', ' 12', '12abc', '99999999999999999999'])(
+    '--pr %j is exit 2 naming the value',
+    async (pr) => {
+      put('ml-image.yml', GOOD);
+      const r = await cli(['report', '--results', 'r', `--pr=${pr}`, '--repo', 'acme/model']);
+      expect(r.code).toBe(2);
+      expect(r.err).toContain(
+        `report: --pr: expected a pull request number (digits, like 42), got ${JSON.stringify(pr)}`,
+      );
+    },
+  );
+
+  it('a plain number passes the check (and reaches the next one: the token)', async () => {
+    put('ml-image.yml', GOOD);
+    const r = await cli(['report', '--results', 'r', '--pr', '42', '--repo', 'acme/model']);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('report: posting needs a token in GITHUB_TOKEN');
+  });
+});
+
+describe('plan on a runner: an event timestamp that is no date is left out', () => {
+  const created = (out: string) =>
+    (JSON.parse(out) as { variants: { labels: Record<string, string> }[] }).variants[0]!.labels[
+      'org.opencontainers.image.created'
+    ];
+  it.each([
+    ['a date: the commit time', '2026-01-02T03:04:05Z', '2026-01-02T03:04:05.000Z'],
+    ['not a date: as if absent (the build time)', 'not a date', undefined],
+    ['empty: as if absent', '', undefined],
+  ])('%s', async (_name, timestamp, want) => {
+    put('ml-image.yml', GOOD);
+    const event = put('ev.json', { head_commit: { timestamp } });
+    const before = Date.now();
+    const r = await cli(['plan', '--json'], { GITHUB_EVENT_PATH: event });
+    expect(r.err).not.toContain('Invalid time value');
+    expect(r.code).toBe(0);
+    if (want !== undefined) expect(created(r.out)).toBe(want);
+    else expect(Date.parse(created(r.out)!)).toBeGreaterThanOrEqual(before - 1000);
+  });
+});
+
+describe('verify: the key file and the identity pattern are checked before any registry', () => {
+  const INDEX = `localhost:5000/acme/model@${DIGEST}`;
+  const FIXTURE_PUB = path.join(REPO_ROOT, '__tests__/fixtures/cosign/fixture.pub');
+  const pem = (type: 'ec' | 'rsa' | 'ed25519', format: 'spki' | 'pkcs1' = 'spki') =>
+    (type === 'ec'
+      ? generateKeyPairSync('ec', { namedCurve: 'P-384' })
+      : type === 'rsa'
+        ? generateKeyPairSync('rsa', { modulusLength: 1024 })
+        : generateKeyPairSync('ed25519')
+    ).publicKey
+      .export({ type: format, format: 'pem' })
+      .toString();
+
+  it.each<[string, () => string, RegExp]>([
+    [
+      'a missing file',
+      () => '/nonexistent.pub',
+      /^error: public key \/nonexistent\.pub: cannot read it \(ENOENT\)$/m,
+    ],
+    ['garbage', () => put('k.pub', 'not a key at all\n'), /k\.pub: not a PEM public key/],
+    [
+      'the private key',
+      () => path.join(REPO_ROOT, '__tests__/fixtures/cosign/fixture.key'),
+      /fixture\.key: a private key \(PEM "ENCRYPTED SIGSTORE PRIVATE KEY"\)/,
+    ],
+    [
+      'a certificate block',
+      () => put('c.pem', '-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n'),
+      /c\.pem: a PEM "CERTIFICATE", not a public key/,
+    ],
+    [
+      'a PUBLIC KEY block of garbage',
+      () => put('g.pub', '-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----\n'),
+      /g\.pub: not a valid public key \(/,
+    ],
+    ['a directory', () => (mkdirSync(at('keys')), at('keys')), /keys is a directory, not a regular file/],
+    [
+      '/dev/zero',
+      () => '/dev/zero',
+      /^error: public key \/dev\/zero is a character device, not a regular file$/m,
+    ],
+  ])(
+    'ml-image verify --key: %s is exit 2 naming it, the registry never asked',
+    async (_name, key, message) => {
+      // No signer given: the real one, whose registry client would be the first to go out.
+      const r = await cli(['verify', INDEX, '--key', key()]);
+      expect(r.err).toMatch(/^error: public key /);
+      expect(r.err).toMatch(message);
+      expect(r.err).not.toMatch(/unreachable|unexpected call/);
+      expect(r.code).toBe(2);
+    },
+  );
+
+  it('export --verify and the verify sub-action check the key the same way', async () => {
+    const exported = await cli([
+      'export',
+      '--slurm',
+      '--image',
+      INDEX,
+      '--verify',
+      '--key',
+      '/nonexistent.pub',
+      '--out',
+      'o',
+    ]);
+    expect(exported.err).toContain('public key /nonexistent.pub: cannot read it (ENOENT)');
+    expect(exported.code).toBe(2);
+    const inputs: Record<string, string> = { image: INDEX, key: 'missing.pub' };
+    const asked: string[] = [];
+    const run = runVerify({
+      getInput: (n) => inputs[n] ?? '',
+      setOutput: (n) => asked.push(`output ${n}`),
+      info: () => undefined,
+      cwd: dir,
+      env: {},
+      docker: () => (asked.push('docker'), fakeDocker()),
+    });
+    const err = await run.then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(err).toBeInstanceOf(InputError);
+    expect((err as InputError).message).toBe(`public key ${at('missing.pub')}: cannot read it (ENOENT)`);
+    expect(asked).toEqual([]);
+  });
+
+  it.each<[string, () => string]>([
+    ["cosign's P-256 public key", () => FIXTURE_PUB],
+    ['a P-384 key', () => put('p384.pub', pem('ec'))],
+    ['an RSA key (PKIX)', () => put('rsa.pub', pem('rsa'))],
+    ['an RSA key (PKCS #1)', () => put('rsa1.pub', pem('rsa', 'pkcs1'))],
+    ['an Ed25519 key', () => put('ed.pub', pem('ed25519'))],
+    ['text before the block', () => put('t.pub', `cosign.pub\n${readFileSync(FIXTURE_PUB, 'utf8')}`)],
+  ])('a public key that is fine passes: %s', (_name, file) => {
+    const f = file();
+    expect(publicKeyProblem(readFileSync(f, 'utf8'))).toBeUndefined();
+    expect(() => checkPublicKeyFile({ kind: 'key', publicKey: f })).not.toThrow();
+  });
+
+  it('a fine key goes on to the signers as before (the built-in verifier reads the registry itself)', () => {
+    let asked = 0;
+    const deps = verifyDeps({}, INDEX, { kind: 'key', publicKey: FIXTURE_PUB }, false, {
+      docker: () => (asked++, fakeDocker()),
+    });
+    // A P-256 key and a loopback registry: the built-in verifier, reading the index over HTTP.
+    expect(asked).toBe(0);
+    expect(typeof deps.docker.imagetoolsInspect).toBe('function');
+  });
+
+  it.each<[string, VerifyIdentity]>([
+    ['a KMS URI', { kind: 'key', publicKey: 'awskms:///alias/cosign' }],
+    ['a Kubernetes secret', { kind: 'key', publicKey: 'k8s://ns/cosign' }],
+    ['a PKCS #11 token', { kind: 'key', publicKey: 'pkcs11:token=t;object=o' }],
+    ['keyless', { kind: 'keyless', certificateIdentityRegexp: '^x', certificateOidcIssuer: 'https://i' }],
+  ])('%s is left to cosign (nothing read)', (_name, identity) => {
+    expect(() => checkPublicKeyFile(identity)).not.toThrow();
+  });
+
+  it.each([
+    ['(', 'Unterminated group'],
+    ['[a-z', 'Unterminated character class'],
+    ['a**', 'Nothing to repeat'],
+    ['x{2,1}', 'numbers out of order in {} quantifier'],
+  ])('--certificate-identity-regexp %j is exit 2 naming it (%s)', async (re, why) => {
+    const r = await cli(['verify', INDEX, '--certificate-identity-regexp', re]);
+    expect(r.err).toContain(
+      `verify: --certificate-identity-regexp: ${JSON.stringify(re)} is not a valid regular expression (${why})`,
+    );
+    expect(r.code).toBe(2);
+    const ex = await cli([
+      'export',
+      '--slurm',
+      '--image',
+      INDEX,
+      '--verify',
+      '--certificate-identity-regexp',
+      re,
+      '--out',
+      'o',
+    ]);
+    expect(ex.err).toContain(`export: --certificate-identity-regexp: ${JSON.stringify(re)} is not a valid`);
+    expect(ex.code).toBe(2);
+  });
+
+  it.each([
+    '^https://github\\.com/acme/model/\\.github/workflows/',
+    '(?i)^https://github\\.com/ACME/',
+    '(?i:^https://GitHub\\.com/)acme/',
+    '(?P<owner>[a-z]+)/model',
+    '\\Q(https://github.com/acme/\\E.*',
+    '(?s).*',
+  ])('an RE2 pattern cosign takes passes: %j', (re) => {
+    expect(regexpProblem(re)).toBeUndefined();
+  });
+});

@@ -1,0 +1,86 @@
+// What verify checks of its inputs before it asks a registry anything: the public key file is read
+// and parsed, a keyless identity's regular expression compiled. Bad input is then exit 2 naming
+// the file or the expression, not the "registry unreachable" of a registry that happens to be
+// down, nor cosign's failure after the network was asked. The signers still read the key when
+// they verify (src/attest/native-signer.ts, cosign), as before; this only looks at it first.
+import { createPublicKey } from 'node:crypto';
+import { InputError } from '../errors.js';
+import { readRegularFile, UnreadableFileError } from '../util/read-regular.js';
+import type { VerifyIdentity } from './cosign-args.js';
+
+/** A key file (a public key in PEM, cosign's encrypted private key) is a few KB; a larger one is none. */
+export const MAX_KEY_FILE_BYTES = 1024 * 1024;
+
+const KEY_FIX = 'give the public key file that "cosign generate-key-pair" wrote (cosign.pub), or a KMS URI';
+
+/**
+ * A key that cosign resolves itself, not a file: a KMS or other URI (awskms://, k8s://, env://,
+ * https://) or a PKCS#11 token.
+ */
+export const isKeyReference = (key: string): boolean => key.includes('://') || key.startsWith('pkcs11:');
+
+/**
+ * What is wrong with TEXT as cosign's --key public key, or undefined when it is one: as cosign
+ * reads it, the first PEM block, a "PUBLIC KEY" (PKIX) or "RSA PUBLIC KEY" (PKCS #1).
+ */
+export function publicKeyProblem(text: string): string | undefined {
+  const block = /-----BEGIN ([^\r\n-]+)-----\r?\n[\s\S]*?-----END \1-----/.exec(text);
+  if (!block) return 'not a PEM public key (no "-----BEGIN PUBLIC KEY-----" block)';
+  const type = block[1]!;
+  if (type !== 'PUBLIC KEY' && type !== 'RSA PUBLIC KEY')
+    return /PRIVATE KEY/.test(type)
+      ? `a private key (PEM "${type}"); verifying takes the public key`
+      : `a PEM "${type}", not a public key`;
+  try {
+    createPublicKey(block[0]);
+    return undefined;
+  } catch (e) {
+    return `not a valid public key (${(e as Error).message})`;
+  }
+}
+
+/**
+ * The public key file of a key identity, read and parsed now; bad input names the file (exit 2).
+ * A key reference (KMS and other URIs) is cosign's to resolve and is left alone.
+ */
+export function checkPublicKeyFile(identity: VerifyIdentity): void {
+  if (identity.kind !== 'key' || isKeyReference(identity.publicKey)) return;
+  const file = identity.publicKey;
+  let text: string;
+  try {
+    text = readRegularFile(file, MAX_KEY_FILE_BYTES).toString('utf8');
+  } catch (e) {
+    if (!(e instanceof UnreadableFileError)) throw e;
+    throw new InputError(
+      e.code !== undefined
+        ? `public key ${file}: cannot read it (${e.code})`
+        : `public key ${file} ${e.reason}`,
+      KEY_FIX,
+    );
+  }
+  const problem = publicKeyProblem(text);
+  if (problem !== undefined) throw new InputError(`public key ${file}: ${problem}`, KEY_FIX);
+}
+
+/**
+ * What is wrong with PATTERN as a regular expression, or undefined. cosign compiles it as Go
+ * (RE2) does; JavaScript compiles it here, after RE2's own syntax that JavaScript lacks is put in
+ * its terms (\Q...\E literals, (?P<name>, inline flags), so that a pattern cosign takes is never
+ * refused. What only RE2 refuses (a lookahead, a backreference) is left for cosign to say.
+ */
+export function regexpProblem(pattern: string): string | undefined {
+  const js = pattern
+    .replace(/\\Q([\s\S]*?)(?:\\E|$)/g, (_m, literal: string) =>
+      literal.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&'),
+    )
+    .replace(/\(\?P</g, '(?<')
+    .replace(/\(\?[imsU-]+\)/g, '')
+    .replace(/\(\?[imsU-]+:/g, '(?:');
+  try {
+    new RegExp(js);
+    return undefined;
+  } catch (e) {
+    // "Invalid regular expression: /(/: Unterminated group": the reason only.
+    return (e as Error).message.replace(/^Invalid regular expression: \/[\s\S]*\/: /, '');
+  }
+}

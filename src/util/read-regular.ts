@@ -1,0 +1,84 @@
+// Reading a file a user named (a record, a result, a public key): a regular file only, at most a
+// given size, opened without blocking. readFileSync on a FIFO waits for a writer forever on the
+// main thread (where SIGINT is never handled), /dev/zero never ends, and a huge file exhausts
+// memory; each of these is refused at once instead, saying which it is.
+import { closeSync, constants, fstatSync, openSync, type Stats } from 'node:fs';
+import { readBounded } from './read-bounded.js';
+
+/** The limit on a JSON file the tool reads back: its records are a few MB; this is generous. */
+export const MAX_JSON_INPUT_BYTES = 256 * 1024 * 1024;
+
+const MIB = 1024 * 1024;
+
+/**
+ * Why a file was not read: `code` is the system's error code (ENOENT, EACCES) when opening it
+ * failed; otherwise `reason` says what is wrong with it, worded to follow the file's name
+ * ("is a FIFO, not a regular file").
+ */
+export class UnreadableFileError extends Error {
+  constructor(
+    readonly reason: string,
+    readonly code?: string,
+  ) {
+    super(reason);
+    this.name = 'UnreadableFileError';
+  }
+}
+
+/** What a file that is not a regular file is, in words. */
+export function fileKind(st: Stats): string {
+  if (st.isDirectory()) return 'a directory';
+  if (st.isFIFO()) return 'a FIFO';
+  if (st.isCharacterDevice()) return 'a character device';
+  if (st.isBlockDevice()) return 'a block device';
+  if (st.isSocket()) return 'a socket';
+  return 'not a regular file';
+}
+
+/** A size for a message: bytes below 1 MiB (a limit in a test), MiB above. */
+export function sizeText(bytes: number): string {
+  if (bytes < MIB) return `${bytes} bytes`;
+  return bytes % MIB === 0 ? `${bytes / MIB} MiB` : `${(bytes / MIB).toFixed(1)} MiB`;
+}
+
+/**
+ * The bytes of FILE, a regular file of at most MAX_BYTES; anything else throws an
+ * UnreadableFileError. A file that grows while it is read is refused, never read unbounded.
+ */
+export function readRegularFile(file: string, maxBytes: number): Buffer {
+  let fd: number;
+  try {
+    // O_NONBLOCK: opening a FIFO with no writer returns at once (to be refused below) instead of
+    // blocking until one comes. It changes nothing for a regular file.
+    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (e) {
+    throw systemError(e);
+  }
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile()) {
+      const kind = fileKind(st);
+      throw new UnreadableFileError(
+        kind === 'not a regular file' ? `is ${kind}` : `is ${kind}, not a regular file`,
+      );
+    }
+    if (st.size > maxBytes)
+      throw new UnreadableFileError(`is ${sizeText(st.size)}, over the ${sizeText(maxBytes)} limit`);
+    // One byte more than fstat said: a file that grew since is noticed, not read without end.
+    const buf = readBounded(fd, st.size + 1);
+    if (buf.length > st.size) throw new UnreadableFileError('changed while being read');
+    return buf;
+  } catch (e) {
+    throw e instanceof UnreadableFileError ? e : systemError(e);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** A failed open or read: its error code when the system gave one. */
+function systemError(e: unknown): UnreadableFileError {
+  const err = e as NodeJS.ErrnoException;
+  return err.code !== undefined
+    ? new UnreadableFileError(err.code, err.code)
+    : new UnreadableFileError(`cannot be read (${String(err.message ?? e).split('\n')[0]})`);
+}
