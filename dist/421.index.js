@@ -29,6 +29,8 @@ var errors = __webpack_require__(83916);
 var github_run = __webpack_require__(31738);
 // EXTERNAL MODULE: ./src/util/map-limit.ts
 var map_limit = __webpack_require__(9992);
+// EXTERNAL MODULE: ./src/attest/verify-inputs.ts
+var verify_inputs = __webpack_require__(8720);
 ;// CONCATENATED MODULE: ./src/attest/verify-targets.ts
 
 
@@ -97,6 +99,7 @@ var smoke_predicate = __webpack_require__(97432);
 // verdict, GPU smoke, throughput floors). The checks are pure over what cosign verified; cosign sits
 // behind the Signer interface. The flags are parsed here once for every caller: `ml-image verify`,
 // `ml-image export --verify` and the verify sub-action (whose inputs have the flags' names).
+
 
 
 
@@ -285,8 +288,13 @@ function identityFrom(values, { prefix, flag }) {
     const run = repository !== undefined ? { certificateGithubWorkflowRepository: repository } : {};
     if (exact !== undefined)
         return { kind: 'keyless', certificateIdentity: exact, certificateOidcIssuer: issuer, ...run };
-    if (regexp !== undefined)
+    if (regexp !== undefined) {
+        // Compiled now: a pattern that is none is bad input before any registry or cosign is asked.
+        const problem = (0,verify_inputs/* regexpProblem */.F1)(regexp);
+        if (problem !== undefined)
+            throw new errors/* InputError */.dz(`${prefix}${flag('certificate-identity-regexp')}: ${JSON.stringify(regexp)} is not a valid regular expression (${problem})`, `escape ( ) [ ] { } . * + ? with a backslash to match them literally, or give the exact identity with ${flag('certificate-identity')}`);
         return { kind: 'keyless', certificateIdentityRegexp: regexp, certificateOidcIssuer: issuer, ...run };
+    }
     throw new errors/* InputError */.dz(`${prefix}no identity to verify against`, `give ${flag('key')} cosign.pub (key-signed), or keyless from GitHub Actions ${flag('certificate-identity-regexp')} with the signing workflow's repository ("^https://github\\.com/ml-image-action/ml-image-action/" for the reusable workflow, else "^https://github\\.com/OWNER/REPO/") and ${flag('certificate-github-workflow-repository')} OWNER/REPO`);
 }
 function requireFrom(raw, { prefix, flag }) {
@@ -1357,7 +1365,7 @@ function buildSbom(input) {
  * input (the test that pins an SBOM's digest says when). It is part of sbomInputsDigest: an SBOM
  * an earlier run made with other code is not attached again as this code's.
  */
-const SBOM_FORMAT = 1;
+const SBOM_FORMAT = 2;
 /** The CycloneDX library's version (its serializer writes the SBOM). */
 const CDX_LIBRARY_VERSION = _cyclonedx_cyclonedx_library_package_json__WEBPACK_IMPORTED_MODULE_5__/* .version */ .rE;
 /** The SBOM's metadata property that holds sbomInputsDigest of what it was made from. */
@@ -1408,8 +1416,6 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: ./src/docker/buildx.ts
 var buildx = __webpack_require__(97890);
 // EXTERNAL MODULE: external "node:http"
@@ -1484,7 +1490,9 @@ function findCredential(host, deps) {
         config = JSON.parse(found.text);
     }
     catch (e) {
-        throw new errors/* EnvironmentError */.eG(`${found.file} is not JSON (${e.message}): docker and buildx cannot read their credentials`, `fix or remove ${found.file}, then log in again (docker login)`);
+        // Not the parser's message: V8 quotes the text around the fault, which may be a credential.
+        const at = /position (\d+)/.exec(e.message)?.[1];
+        throw new errors/* EnvironmentError */.eG(`${found.file} is not JSON${at === undefined ? '' : ` (at byte ${at})`}: docker and buildx cannot read their credentials`, `fix or remove ${found.file}, then log in again (docker login)`);
     }
     const keys = configKeys(host);
     const server = keys[0];
@@ -1537,6 +1545,19 @@ const basicAuth = (c) => `Basic ${Buffer.from(`${c.username}:${c.secret}`).toStr
  * May CREDENTIAL push to HOST/REPOSITORY? Authenticates as docker does (token for pull,push
  * scope), starts a blob upload and cancels it. Unreachable registry: EnvironmentError.
  */
+/**
+ * The DELETE that cancels an upload at LOCATION: the credentials go to the registry's own origin
+ * only, and an HTTPS registry's upload moved to plain HTTP is left to expire (undefined).
+ */
+function cancelRequest(base, location, headers) {
+    if (!location)
+        return undefined;
+    const url = new URL(location, `${base}/`);
+    const own = url.origin === new URL(base).origin;
+    if (!own && url.protocol !== 'https:' && !base.startsWith('http:'))
+        return undefined;
+    return { url: url.toString(), init: { method: 'DELETE', ...(own && headers && { headers }) } };
+}
 async function checkPush(host, repository, credential, deps) {
     const base = registryApiBase(host);
     const call = async (url, init = {}) => {
@@ -1562,6 +1583,13 @@ async function checkPush(host, repository, credential, deps) {
         }
         else if (scheme === 'bearer' && params.realm) {
             const url = tokenRequestUrl(params, `repository:${repository}:pull,push`);
+            // The login goes to the token service: never over plain HTTP (as the OCI client refuses).
+            if (url.protocol !== 'https:' && !base.startsWith('http:'))
+                return {
+                    ok: false,
+                    detail: `${host} names a token service over plain HTTP (${url.origin}): refused`,
+                    fix,
+                };
             const token = await call(url.toString(), pair ? { headers: { Authorization: basicAuth(pair) } } : {});
             if (token.status !== 200)
                 return {
@@ -1603,11 +1631,9 @@ async function checkPush(host, repository, credential, deps) {
     if (upload.status !== 202)
         return { ok: false, detail: `cannot push to ${host}/${repository}: ${await registryError(upload)}`, fix };
     // Cancel the upload: nothing is written. Best effort: registries also expire unfinished uploads.
-    const location = upload.headers.get('location');
-    if (location) {
-        const url = new URL(location, `${base}/`).toString();
-        await call(url, { method: 'DELETE', ...(headers && { headers }) }).catch(() => undefined);
-    }
+    const cancel = cancelRequest(base, upload.headers.get('location'), headers);
+    if (cancel)
+        await call(cancel.url, cancel.init).catch(() => undefined);
     return {
         ok: true,
         detail: `can push to ${host}/${repository} (an upload was started and cancelled; nothing written)`,
@@ -2042,6 +2068,8 @@ const nodeHttpFetch = async (raw, init) => {
 
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(31421);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
 ;// CONCATENATED MODULE: ./src/docker/registry-io.ts
 // The real side effects of talking to a registry as docker does: fetch, Docker's config file, and
 // its credential helpers (`docker-credential-NAME get`). Doctor's push check and the native signer
@@ -2084,6 +2112,8 @@ function registryDeps(env) {
     };
 }
 
+// EXTERNAL MODULE: ./src/util/read-regular.ts
+var read_regular = __webpack_require__(23387);
 // EXTERNAL MODULE: ./src/attest/cosign-args.ts
 var cosign_args = __webpack_require__(51386);
 // EXTERNAL MODULE: ./src/capture/redact.ts + 1 modules
@@ -2256,6 +2286,7 @@ function parseVersion(stdout) {
 /** The real cosign: spawned without a shell, stopped at the timeout and on SIGINT/SIGTERM. */
 function defaultCosignExec(binary = 'cosign') {
     return (args, opts) => new Promise((resolve, reject) => {
+        (0,cleanup/* throwIfInterrupted */.sK)('cosign');
         const child = (0,external_node_child_process_.spawn)(binary, args, {
             env: { ...process.env, ...opts.env },
             stdio: [opts.input !== undefined ? 'pipe' : 'ignore', 'pipe', 'pipe'],
@@ -3119,12 +3150,15 @@ function createNativeSigner(deps) {
     return new NativeSigner(deps);
 }
 
+// EXTERNAL MODULE: ./src/attest/verify-inputs.ts
+var verify_inputs = __webpack_require__(8720);
 ;// CONCATENATED MODULE: ./src/attest/signers.ts
 // Which signer does each call: the built-in one (native-signer.ts) for what it can do exactly as
 // cosign does (an encrypted cosign P-256 key from a file or COSIGN_KEY, a P-256 public key file,
 // no transparency log), the cosign binary for everything else (keyless, KMS URIs, other keys, the
 // log). ML_IMAGE_SIGNER=cosign sends every call to cosign. The signing key is decrypted once per
 // process, and can be started early (the pipeline starts it with the build), off the main thread.
+
 
 
 
@@ -3161,9 +3195,11 @@ function nativeVerifies(identity, env, tlog, readText = readIfThere) {
     const text = readText(identity.publicKey);
     return text !== undefined && parseP256PublicKey(text) !== undefined;
 }
+/** A key file's text; undefined when there is none to read (cosign then says what is wrong). */
 function readIfThere(file) {
     try {
-        return (0,external_node_fs_.existsSync)(file) ? (0,external_node_fs_.readFileSync)(file, 'utf8') : undefined;
+        // A regular file only: a FIFO at the path would block this (the main) thread for good.
+        return (0,read_regular/* readRegularFile */.XF)(file, verify_inputs/* MAX_KEY_FILE_BYTES */.Qn).toString('utf8');
     }
     catch {
         return undefined;
@@ -3365,6 +3401,9 @@ function registryInspector(client) {
 function verifyDeps(env, ref, identity, tlog, given) {
     if (given.signer)
         return { signer: given.signer(), docker: given.docker() };
+    // The key file is read and parsed before any registry is asked: a missing or garbled one is
+    // bad input naming it, whichever signer would have read it (and whether the registry is up).
+    (0,verify_inputs/* checkPublicKeyFile */.XQ)(identity);
     const client = defaultClient(env);
     return {
         signer: createSigner({ env, tlog, client }),
@@ -3493,12 +3532,12 @@ function verifyCommand(ref, cosignType, identity, tlog, repository, workflowRepo
 /* harmony export */   LZ: () => (/* binding */ buildSmokePredicate)
 /* harmony export */ });
 /* unused harmony exports SMOKE_PREDICATE_SCHEMA_VERSION, MAX_REASON_CHARS, MAX_METRIC_CHARS, metricValue */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(92857);
-/* harmony import */ var _config_issues_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(11012);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
-/* harmony import */ var _github_run_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(31738);
-/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(79124);
-/* harmony import */ var _capture_redact_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(44977);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(92857);
+/* harmony import */ var _config_issues_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(11012);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
+/* harmony import */ var _github_run_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(31738);
+/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(79124);
+/* harmony import */ var _capture_redact_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(44977);
 // The smoke-test attestation's predicate: what the smoke suites found in one image by digest, on
 // which GPUs and runner. Its JSON Schema is docs/attestations/smoke-v1.schema.json; a unit test
 // validates the same predicates with both, so they cannot drift. No test output and no
@@ -3516,53 +3555,53 @@ const MAX_REASON_CHARS = 1000;
 const MAX_METRIC_CHARS = 256;
 const DIGEST = /^sha256:[0-9a-f]{64}$/;
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
-const count = zod__WEBPACK_IMPORTED_MODULE_4__/* .number */ .aig().int().nonnegative();
+const count = zod__WEBPACK_IMPORTED_MODULE_5__/* .number */ .aig().int().nonnegative();
 const counts = { pass: count, fail: count, skip: count };
-const status = zod__WEBPACK_IMPORTED_MODULE_4__/* ["enum"] */ .k5n(['pass', 'fail', 'skip']);
-const SmokePredicateSchema = zod__WEBPACK_IMPORTED_MODULE_4__/* .strictObject */ .rej({
-    schemaVersion: zod__WEBPACK_IMPORTED_MODULE_4__/* .literal */ .euz(SMOKE_PREDICATE_SCHEMA_VERSION),
-    image: zod__WEBPACK_IMPORTED_MODULE_4__/* .strictObject */ .rej({
-        ref: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().min(1),
-        digest: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().regex(DIGEST),
-        platform: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().min(1),
-        variant: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().min(1),
+const status = zod__WEBPACK_IMPORTED_MODULE_5__/* ["enum"] */ .k5n(['pass', 'fail', 'skip']);
+const SmokePredicateSchema = zod__WEBPACK_IMPORTED_MODULE_5__/* .strictObject */ .rej({
+    schemaVersion: zod__WEBPACK_IMPORTED_MODULE_5__/* .literal */ .euz(SMOKE_PREDICATE_SCHEMA_VERSION),
+    image: zod__WEBPACK_IMPORTED_MODULE_5__/* .strictObject */ .rej({
+        ref: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().min(1),
+        digest: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().regex(DIGEST),
+        platform: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().min(1),
+        variant: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().min(1),
     }),
-    verdict: zod__WEBPACK_IMPORTED_MODULE_4__/* ["enum"] */ .k5n(['pass', 'fail']),
-    summary: zod__WEBPACK_IMPORTED_MODULE_4__/* .strictObject */ .rej({ ...counts, durationMs: zod__WEBPACK_IMPORTED_MODULE_4__/* .number */ .aig().nonnegative() }),
-    gpus: zod__WEBPACK_IMPORTED_MODULE_4__/* .strictObject */ .rej({
-        requested: zod__WEBPACK_IMPORTED_MODULE_4__/* ["enum"] */ .k5n(['all', 'none']),
-        devices: zod__WEBPACK_IMPORTED_MODULE_4__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_4__/* .strictObject */ .rej({
-            name: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(),
-            driver: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().nullable(),
-            memoryMiB: zod__WEBPACK_IMPORTED_MODULE_4__/* .number */ .aig().nonnegative().optional(),
-            computeCapability: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().optional(),
+    verdict: zod__WEBPACK_IMPORTED_MODULE_5__/* ["enum"] */ .k5n(['pass', 'fail']),
+    summary: zod__WEBPACK_IMPORTED_MODULE_5__/* .strictObject */ .rej({ ...counts, durationMs: zod__WEBPACK_IMPORTED_MODULE_5__/* .number */ .aig().nonnegative() }),
+    gpus: zod__WEBPACK_IMPORTED_MODULE_5__/* .strictObject */ .rej({
+        requested: zod__WEBPACK_IMPORTED_MODULE_5__/* ["enum"] */ .k5n(['all', 'none']),
+        devices: zod__WEBPACK_IMPORTED_MODULE_5__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_5__/* .strictObject */ .rej({
+            name: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP(),
+            driver: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().nullable(),
+            memoryMiB: zod__WEBPACK_IMPORTED_MODULE_5__/* .number */ .aig().nonnegative().optional(),
+            computeCapability: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().optional(),
         })),
-        cuda: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().min(1).optional(),
+        cuda: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().min(1).optional(),
     }),
-    suites: zod__WEBPACK_IMPORTED_MODULE_4__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_4__/* .strictObject */ .rej({ name: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().min(1), ...counts })),
-    tests: zod__WEBPACK_IMPORTED_MODULE_4__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_4__/* .strictObject */ .rej({
-        id: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().min(1),
-        suite: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().min(1),
+    suites: zod__WEBPACK_IMPORTED_MODULE_5__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_5__/* .strictObject */ .rej({ name: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().min(1), ...counts })),
+    tests: zod__WEBPACK_IMPORTED_MODULE_5__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_5__/* .strictObject */ .rej({
+        id: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().min(1),
+        suite: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().min(1),
         status,
-        durationMs: zod__WEBPACK_IMPORTED_MODULE_4__/* .number */ .aig().nonnegative(),
-        reason: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().optional(),
-        metrics: zod__WEBPACK_IMPORTED_MODULE_4__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_4__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_4__/* .number */ .aig(), zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP()])),
+        durationMs: zod__WEBPACK_IMPORTED_MODULE_5__/* .number */ .aig().nonnegative(),
+        reason: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().optional(),
+        metrics: zod__WEBPACK_IMPORTED_MODULE_5__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_5__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_5__/* .number */ .aig(), zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP()])),
     })),
-    runner: zod__WEBPACK_IMPORTED_MODULE_4__/* .strictObject */ .rej({
-        name: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().min(1).optional(),
-        os: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().min(1).optional(),
-        arch: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().min(1).optional(),
-        url: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().min(1).optional(),
+    runner: zod__WEBPACK_IMPORTED_MODULE_5__/* .strictObject */ .rej({
+        name: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().min(1).optional(),
+        os: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().min(1).optional(),
+        arch: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().min(1).optional(),
+        url: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().min(1).optional(),
     }),
-    tool: zod__WEBPACK_IMPORTED_MODULE_4__/* .strictObject */ .rej({ name: zod__WEBPACK_IMPORTED_MODULE_4__/* .literal */ .euz(_types_js__WEBPACK_IMPORTED_MODULE_2__/* .TOOL_NAME */ .lH), version: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().min(1) }),
-    finishedAt: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().regex(DATE_TIME),
+    tool: zod__WEBPACK_IMPORTED_MODULE_5__/* .strictObject */ .rej({ name: zod__WEBPACK_IMPORTED_MODULE_5__/* .literal */ .euz(_types_js__WEBPACK_IMPORTED_MODULE_3__/* .TOOL_NAME */ .lH), version: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().min(1) }),
+    finishedAt: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().regex(DATE_TIME),
 });
 /**
  * Text as the predicate keeps it: scrubbed, then cut short. Scrubbing first: a cut could end a
  * URL before its "@" or a token before its length, which the patterns would then miss.
  */
 const cut = (s, max) => {
-    const clean = (0,_capture_redact_js__WEBPACK_IMPORTED_MODULE_3__/* .redactText */ .Rd)(s);
+    const clean = (0,_capture_redact_js__WEBPACK_IMPORTED_MODULE_4__/* .redactText */ .Rd)(s);
     return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
 };
 /**
@@ -3623,7 +3662,7 @@ function gpusOf(input) {
 /** The predicate, scrubbed and checked against SmokePredicateSchema (exit 2 naming the field). */
 function buildSmokePredicate(input) {
     const { smoke } = input;
-    const hex = (0,_types_js__WEBPACK_IMPORTED_MODULE_2__/* .sha256Hex */ .fg)(input.digest);
+    const hex = (0,_types_js__WEBPACK_IMPORTED_MODULE_3__/* .sha256Hex */ .fg)(input.digest);
     const counts = tally(smoke.tests);
     // When and where the suites ran, as the smoke result says: the attestation may be made later, in
     // another job (the reusable workflow's attest job), or from an identical earlier run's results.
@@ -3632,7 +3671,7 @@ function buildSmokePredicate(input) {
         : typeof input.finishedAt === 'string'
             ? input.finishedAt
             : input.finishedAt.toISOString();
-    const predicate = (0,_types_js__WEBPACK_IMPORTED_MODULE_2__/* .scrubDeep */ .wE)({
+    const predicate = (0,_types_js__WEBPACK_IMPORTED_MODULE_3__/* .scrubDeep */ .wE)({
         schemaVersion: SMOKE_PREDICATE_SCHEMA_VERSION,
         image: {
             ref: input.imageRef,
@@ -3649,13 +3688,13 @@ function buildSmokePredicate(input) {
         // cluster): no runner, rather than the attesting job's. Older results say neither.
         runner: input.runner ??
             smoke.runner ??
-            (smoke.finishedAt === undefined && input.env ? (0,_github_run_js__WEBPACK_IMPORTED_MODULE_1__/* .runnerFromEnv */ .W1)(input.env) : {}),
-        tool: { name: _types_js__WEBPACK_IMPORTED_MODULE_2__/* .TOOL_NAME */ .lH, version: input.toolVersion },
+            (smoke.finishedAt === undefined && input.env ? (0,_github_run_js__WEBPACK_IMPORTED_MODULE_2__/* .runnerFromEnv */ .W1)(input.env) : {}),
+        tool: { name: _types_js__WEBPACK_IMPORTED_MODULE_3__/* .TOOL_NAME */ .lH, version: input.toolVersion },
         finishedAt,
     }, [input.variant, input.platform, ...smoke.tests.flatMap((t) => [t.id, t.suite])]);
     const parsed = SmokePredicateSchema.safeParse(predicate);
     if (!parsed.success)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`smoke predicate for ${input.imageRef}: ${(0,_config_issues_js__WEBPACK_IMPORTED_MODULE_5__/* .formatIssues */ .og)(parsed.error, predicate, SmokePredicateSchema).join('; ')}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`smoke predicate for ${input.imageRef}: ${(0,_config_issues_js__WEBPACK_IMPORTED_MODULE_0__/* .formatIssues */ .og)(parsed.error, predicate, SmokePredicateSchema).join('; ')}`);
     return parsed.data;
 }
 
@@ -3725,6 +3764,104 @@ function secretsDeep(value, keep) {
  */
 function scrubDeep(value, keep = []) {
     return secretsDeep(textDeep(value), new Set(keep));
+}
+
+
+/***/ }),
+
+/***/ 8720:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   F1: () => (/* binding */ regexpProblem),
+/* harmony export */   Qn: () => (/* binding */ MAX_KEY_FILE_BYTES),
+/* harmony export */   XQ: () => (/* binding */ checkPublicKeyFile)
+/* harmony export */ });
+/* unused harmony exports isKeyReference, publicKeyProblem */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
+/* harmony import */ var _util_read_regular_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(23387);
+// What verify checks of its inputs before it asks a registry anything: the public key file is read
+// and parsed, a keyless identity's regular expression compiled. Bad input is then exit 2 naming
+// the file or the expression, not the "registry unreachable" of a registry that happens to be
+// down, nor cosign's failure after the network was asked. The signers still read the key when
+// they verify (src/attest/native-signer.ts, cosign), as before; this only looks at it first.
+
+
+
+/** A key file (a public key in PEM, cosign's encrypted private key) is a few KB; a larger one is none. */
+const MAX_KEY_FILE_BYTES = 1024 * 1024;
+const KEY_FIX = 'give the public key file that "cosign generate-key-pair" wrote (cosign.pub), or a KMS URI';
+/**
+ * A key that cosign resolves itself, not a file: a KMS or other URI (awskms://, k8s://, env://,
+ * https://) or a PKCS#11 token.
+ */
+const isKeyReference = (key) => key.includes('://') || key.startsWith('pkcs11:');
+/**
+ * What is wrong with TEXT as cosign's --key public key, or undefined when it is one: as cosign
+ * reads it, the first PEM block, a "PUBLIC KEY" (PKIX) or "RSA PUBLIC KEY" (PKCS #1).
+ */
+function publicKeyProblem(text) {
+    const block = /-----BEGIN ([^\r\n-]+)-----\r?\n[\s\S]*?-----END \1-----/.exec(text);
+    if (!block)
+        return 'not a PEM public key (no "-----BEGIN PUBLIC KEY-----" block)';
+    const type = block[1];
+    if (type !== 'PUBLIC KEY' && type !== 'RSA PUBLIC KEY')
+        return /PRIVATE KEY/.test(type)
+            ? `a private key (PEM "${type}"); verifying takes the public key`
+            : `a PEM "${type}", not a public key`;
+    try {
+        (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createPublicKey)(block[0]);
+        return undefined;
+    }
+    catch (e) {
+        return `not a valid public key (${e.message})`;
+    }
+}
+/**
+ * The public key file of a key identity, read and parsed now; bad input names the file (exit 2).
+ * A key reference (KMS and other URIs) is cosign's to resolve and is left alone.
+ */
+function checkPublicKeyFile(identity) {
+    if (identity.kind !== 'key' || isKeyReference(identity.publicKey))
+        return;
+    const file = identity.publicKey;
+    let text;
+    try {
+        text = (0,_util_read_regular_js__WEBPACK_IMPORTED_MODULE_2__/* .readRegularFile */ .XF)(file, MAX_KEY_FILE_BYTES).toString('utf8');
+    }
+    catch (e) {
+        if (!(e instanceof _util_read_regular_js__WEBPACK_IMPORTED_MODULE_2__/* .UnreadableFileError */ .o2))
+            throw e;
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(e.code !== undefined
+            ? `public key ${file}: cannot read it (${e.code})`
+            : `public key ${file} ${e.reason}`, KEY_FIX);
+    }
+    const problem = publicKeyProblem(text);
+    if (problem !== undefined)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`public key ${file}: ${problem}`, KEY_FIX);
+}
+/**
+ * What is wrong with PATTERN as a regular expression, or undefined. cosign compiles it as Go
+ * (RE2) does; JavaScript compiles it here, after RE2's own syntax that JavaScript lacks is put in
+ * its terms (\Q...\E literals, (?P<name>, inline flags), so that a pattern cosign takes is never
+ * refused. What only RE2 refuses (a lookahead, a backreference) is left for cosign to say.
+ */
+function regexpProblem(pattern) {
+    const js = pattern
+        .replace(/\\Q([\s\S]*?)(?:\\E|$)/g, (_m, literal) => literal.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&'))
+        .replace(/\(\?P</g, '(?<')
+        .replace(/\(\?[imsU-]+\)/g, '')
+        .replace(/\(\?[imsU-]+:/g, '(?:');
+    try {
+        new RegExp(js);
+        return undefined;
+    }
+    catch (e) {
+        // "Invalid regular expression: /(/: Unterminated group": the reason only.
+        return e.message.replace(/^Invalid regular expression: \/[\s\S]*\/: /, '');
+    }
 }
 
 
@@ -4535,70 +4672,21 @@ function runnerFromEnv(env) {
 /* harmony export */   $Q: () => (/* reexport safe */ _util_text_js__WEBPACK_IMPORTED_MODULE_1__.$),
 /* harmony export */   Hg: () => (/* binding */ mermaidText),
 /* harmony export */   Pl: () => (/* binding */ safeUrl),
-/* harmony export */   md: () => (/* binding */ md),
-/* harmony export */   qy: () => (/* binding */ html),
+/* harmony export */   md: () => (/* reexport safe */ _util_markdown_js__WEBPACK_IMPORTED_MODULE_0__.md),
+/* harmony export */   qy: () => (/* reexport safe */ _util_markdown_js__WEBPACK_IMPORTED_MODULE_0__.qy),
 /* harmony export */   s8: () => (/* binding */ markerKey)
 /* harmony export */ });
-/* harmony import */ var he__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(61528);
-/* harmony import */ var he__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(he__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _util_markdown_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(17183);
 /* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(49997);
-// The ONE place untrusted text is made safe for GitHub Markdown (PR comments, job summaries).
+// Where the report makes untrusted text safe for GitHub Markdown (PR comments, job summaries).
 // Every value from a record, smoke result, resolver or model goes through md() or html() at render
-// time; the renderer's own template text never contains user data unescaped.
+// time; the renderer's own template text never contains user data unescaped. md() and html() are
+// src/util/markdown.ts's, re-exported here: the resolver's explanation.md needs them too, and no
+// stage imports another stage's files.
 
 
 
-/**
- * Word joiner after `@` and `#`: GitHub's mention (`@user`, `@org/team`) and reference (`#12`,
- * `owner/repo#12`, `GH-12`) filters need the next character to be a word character, and the text
- * still reads the same. Renovate does the same with a zero-width space.
- */
-const JOINER = '\u2060';
-// Bidirectional overrides can make a row display something other than what it holds.
-const BIDI = /[\u202a-\u202e\u2066-\u2069]/g;
-// eslint-disable-next-line no-control-regex -- removing control characters is the point
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
-const NEWLINES = /\r\n|[\r\n\u2028\u2029]/g;
-function neutralise(text) {
-    return (text
-        .replace(CONTROL, '')
-        .replace(BIDI, '\ufffd')
-        .replace(/@/g, `@${JOINER}`)
-        // Also before a line break: the break becomes <br>, and the text around it one line.
-        .replace(/#(?=(?:\r\n|[\r\n\u2028\u2029])*[0-9])/g, `#${JOINER}`)
-        .replace(/\b(gh)-(?=[0-9])/gi, `$1${JOINER}-`)
-        // GitHub autolinks bare `http://`, `https://` and `www.` text (a package named by a URL would
-        // be a live link): a joiner inside the scheme keeps the text and breaks the link.
-        .replace(/([a-z][a-z0-9+.-]*):(?=\/\/)/gi, `$1:${JOINER}`)
-        // Also a bare `www` at the end: the template may put a full stop right after the value.
-        .replace(/\b(www)(?=\.|$)/gi, `$1${JOINER}`));
-}
-/**
- * Text for a Markdown context: a table cell, a list item, a sentence. HTML-escaped (he: & < > " '
- * and the backtick), table pipes and link brackets as entities, emphasis characters and a leading
- * block marker backslash-escaped, newlines as <br>, mentions and references neutralised.
- */
-// Most values (package names, versions) need no escaping at all: checked once, returned as is.
-const PLAIN = /^[A-Za-z0-9][A-Za-z0-9.,:+/=-]*$/;
-const NEEDS_WORK = /gh-[0-9]|^[0-9]+\.$|:\/\/|\bwww(\.|$)/i;
-function md(text, max = Infinity) {
-    const clipped = (0,_util_text_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$)(String(text), max);
-    if (PLAIN.test(clipped) && !NEEDS_WORK.test(clipped))
-        return clipped;
-    const s = neutralise(clipped);
-    return (he__WEBPACK_IMPORTED_MODULE_0___default().escape(s)
-        .replace(/[|[\]()]/g, (c) => `&#${c.charCodeAt(0)};`)
-        .replace(/[\\*_~]/g, '\\$&')
-        // Block markers only matter at the start of a line (a list item's text): heading, list, rule.
-        .replace(/^(#{1,6}|[+-])(?=[ \t]|$)/, '\\$1')
-        .replace(/^-(?=-)/, '\\-')
-        .replace(/^(\d+)\.(?=[ \t]|$)/, '$1\\.')
-        .replace(NEWLINES, '<br>'));
-}
-/** Text inside an HTML element we emit (<summary>): Markdown is not parsed there, entities are. */
-function html(text, max = Infinity) {
-    return he__WEBPACK_IMPORTED_MODULE_0___default().escape(neutralise((0,_util_text_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$)(String(text), max))).replace(NEWLINES, ' ');
-}
+
 /**
  * A link target: only http(s) URLs, percent-encoded so that nothing in them can end the Markdown
  * link or open HTML. Anything else is dropped (null).
@@ -4649,9 +4737,7 @@ const MERMAID_SAFE = /^[A-Za-z0-9 .,_+\-/()]$/u;
  * [A-Za-z0-9 .,_+-/()] as `#<code point>;`. Never empty (an empty label reads as "?").
  */
 function mermaidText(text, max = 80) {
-    const plain = (0,_util_text_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$)(String(text)
-        .replace(CONTROL, '')
-        .replace(BIDI, '\ufffd')
+    const plain = (0,_util_text_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$)((0,_util_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .stripUnsafe */ .P4)(String(text))
         .replace(/[\s\u2028\u2029]+/gu, ' ')
         .trim(), max);
     let out = '';
@@ -4669,19 +4755,220 @@ function mermaidText(text, max = 80) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   s: () => (/* binding */ mapLimit)
 /* harmony export */ });
-// FN over ITEMS with at most LIMIT calls in flight; the results in the items' order. A rejection
-// rejects the whole (the calls already started still run to their end).
+// FN over ITEMS with at most LIMIT calls in flight; the results in the items' order. After a
+// rejection no further item is started, the calls already under way are waited for (nothing a
+// call started is left running, or has its files removed under it, once this settles: a caller
+// that wants them stopped sooner aborts them itself), and then the first rejection is thrown.
 async function mapLimit(items, limit, fn) {
     const results = new Array(items.length);
     let next = 0;
+    let failure;
     const worker = async () => {
-        while (next < items.length) {
+        while (failure === undefined && next < items.length) {
             const i = next++;
-            results[i] = await fn(items[i]);
+            try {
+                results[i] = await fn(items[i]);
+            }
+            catch (error) {
+                failure ??= { error };
+            }
         }
     };
     await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+    if (failure !== undefined)
+        throw failure.error;
     return results;
+}
+
+
+/***/ }),
+
+/***/ 17183:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   P4: () => (/* binding */ stripUnsafe),
+/* harmony export */   d6: () => (/* binding */ codeFence),
+/* harmony export */   md: () => (/* binding */ md),
+/* harmony export */   qy: () => (/* binding */ html)
+/* harmony export */ });
+/* harmony import */ var he__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(61528);
+/* harmony import */ var he__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(he__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(49997);
+// Untrusted text made safe for GitHub Markdown (PR comments, job summaries, explanation.md). It
+// lives here, not in src/report/, because more than one stage writes Markdown: the resolver's
+// explanation.md as well as the report (src/report/escape.ts re-exports it), and stages share code
+// only through src/util/ (docs/architecture.md).
+
+
+/**
+ * Word joiner after `@` and `#`: GitHub's mention (`@user`, `@org/team`) and reference (`#12`,
+ * `owner/repo#12`, `GH-12`) filters need the next character to be a word character, and the text
+ * still reads the same. Renovate does the same with a zero-width space.
+ */
+const JOINER = '\u2060';
+// Bidirectional overrides can make a row display something other than what it holds.
+const BIDI = /[\u202a-\u202e\u2066-\u2069]/g;
+// eslint-disable-next-line no-control-regex -- removing control characters is the point
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+const NEWLINES = /\r\n|[\r\n\u2028\u2029]/g;
+/** Control characters removed, bidirectional overrides replaced: what every escaper starts with. */
+function stripUnsafe(text) {
+    return text.replace(CONTROL, '').replace(BIDI, '\ufffd');
+}
+function neutralise(text) {
+    return (stripUnsafe(text)
+        .replace(/@/g, `@${JOINER}`)
+        // Also before a line break: the break becomes <br>, and the text around it one line.
+        .replace(/#(?=(?:\r\n|[\r\n\u2028\u2029])*[0-9])/g, `#${JOINER}`)
+        .replace(/\b(gh)-(?=[0-9])/gi, `$1${JOINER}-`)
+        // GitHub autolinks bare `http://`, `https://` and `www.` text (a package named by a URL would
+        // be a live link): a joiner inside the scheme keeps the text and breaks the link.
+        .replace(/([a-z][a-z0-9+.-]*):(?=\/\/)/gi, `$1:${JOINER}`)
+        // Also a bare `www` at the end: the template may put a full stop right after the value.
+        .replace(/\b(www)(?=\.|$)/gi, `$1${JOINER}`));
+}
+/**
+ * Text for a Markdown context: a table cell, a list item, a sentence. HTML-escaped (he: & < > " '
+ * and the backtick), table pipes and link brackets as entities, emphasis characters, `$` and a
+ * leading block marker backslash-escaped, newlines as <br>, mentions and references neutralised.
+ * `$` because GitHub renders `$…$` and `$$…$$` as math: `\$` is the escape GitHub documents, and
+ * works in table cells as in text. Never for a code span or a fenced block, where a backslash
+ * shows as it is (they need no escaping: GitHub renders no math there).
+ */
+// Most values (package names, versions) need no escaping at all: checked once, returned as is.
+const PLAIN = /^[A-Za-z0-9][A-Za-z0-9.,:+/=-]*$/;
+const NEEDS_WORK = /gh-[0-9]|^[0-9]+\.$|:\/\/|\bwww(\.|$)/i;
+function md(text, max = Infinity) {
+    const clipped = (0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$)(String(text), max);
+    if (PLAIN.test(clipped) && !NEEDS_WORK.test(clipped))
+        return clipped;
+    const s = neutralise(clipped);
+    return (he__WEBPACK_IMPORTED_MODULE_0___default().escape(s)
+        .replace(/[|[\]()]/g, (c) => `&#${c.charCodeAt(0)};`)
+        .replace(/[\\*_~$]/g, '\\$&')
+        // Block markers only matter at the start of a line (a list item's text): heading, list, rule.
+        .replace(/^(#{1,6}|[+-])(?=[ \t]|$)/, '\\$1')
+        .replace(/^-(?=-)/, '\\-')
+        .replace(/^(\d+)\.(?=[ \t]|$)/, '$1\\.')
+        .replace(NEWLINES, '<br>'));
+}
+/** Text inside an HTML element we emit (<summary>): Markdown is not parsed there, entities are. */
+function html(text, max = Infinity) {
+    return he__WEBPACK_IMPORTED_MODULE_0___default().escape(neutralise((0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$)(String(text), max))).replace(NEWLINES, ' ');
+}
+/**
+ * A fenced code block around lines that are shown as they are (pip's own output): the fence is
+ * one backtick longer than the longest run of backticks in them (at least three), so no line can
+ * end the block early (CommonMark: a closing fence is at least as long as the opening one).
+ */
+function codeFence(lines, info = '') {
+    const body = lines.map(stripUnsafe).join('\n');
+    const longest = Math.max(0, ...(body.match(/`+/g) ?? []).map((run) => run.length));
+    const fence = '`'.repeat(Math.max(3, longest + 1));
+    return `${fence}${info}\n${body}\n${fence}`;
+}
+
+
+/***/ }),
+
+/***/ 23387:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   XF: () => (/* binding */ readRegularFile),
+/* harmony export */   lj: () => (/* binding */ MAX_JSON_INPUT_BYTES),
+/* harmony export */   o2: () => (/* binding */ UnreadableFileError)
+/* harmony export */ });
+/* unused harmony exports fileKind, sizeText */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _read_bounded_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(30790);
+// Reading a file a user named (a record, a result, a public key): a regular file only, at most a
+// given size, opened without blocking. readFileSync on a FIFO waits for a writer forever on the
+// main thread (where SIGINT is never handled), /dev/zero never ends, and a huge file exhausts
+// memory; each of these is refused at once instead, saying which it is.
+
+
+/** The limit on a JSON file the tool reads back: its records are a few MB; this is generous. */
+const MAX_JSON_INPUT_BYTES = 256 * 1024 * 1024;
+const MIB = 1024 * 1024;
+/**
+ * Why a file was not read: `code` is the system's error code (ENOENT, EACCES) when opening it
+ * failed; otherwise `reason` says what is wrong with it, worded to follow the file's name
+ * ("is a FIFO, not a regular file").
+ */
+class UnreadableFileError extends Error {
+    reason;
+    code;
+    constructor(reason, code) {
+        super(reason);
+        this.reason = reason;
+        this.code = code;
+        this.name = 'UnreadableFileError';
+    }
+}
+/** What a file that is not a regular file is, in words. */
+function fileKind(st) {
+    if (st.isDirectory())
+        return 'a directory';
+    if (st.isFIFO())
+        return 'a FIFO';
+    if (st.isCharacterDevice())
+        return 'a character device';
+    if (st.isBlockDevice())
+        return 'a block device';
+    if (st.isSocket())
+        return 'a socket';
+    return 'not a regular file';
+}
+/** A size for a message: bytes below 1 MiB (a limit in a test), MiB above. */
+function sizeText(bytes) {
+    if (bytes < MIB)
+        return `${bytes} bytes`;
+    return bytes % MIB === 0 ? `${bytes / MIB} MiB` : `${(bytes / MIB).toFixed(1)} MiB`;
+}
+/**
+ * The bytes of FILE, a regular file of at most MAX_BYTES; anything else throws an
+ * UnreadableFileError. A file that grows while it is read is refused, never read unbounded.
+ */
+function readRegularFile(file, maxBytes) {
+    let fd;
+    try {
+        // O_NONBLOCK: opening a FIFO with no writer returns at once (to be refused below) instead of
+        // blocking until one comes. It changes nothing for a regular file.
+        fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(file, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NONBLOCK);
+    }
+    catch (e) {
+        throw systemError(e);
+    }
+    try {
+        const st = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd);
+        if (!st.isFile()) {
+            const kind = fileKind(st);
+            throw new UnreadableFileError(kind === 'not a regular file' ? `is ${kind}` : `is ${kind}, not a regular file`);
+        }
+        if (st.size > maxBytes)
+            throw new UnreadableFileError(`is ${sizeText(st.size)}, over the ${sizeText(maxBytes)} limit`);
+        // One byte more than fstat said: a file that grew since is noticed, not read without end.
+        const buf = (0,_read_bounded_js__WEBPACK_IMPORTED_MODULE_1__/* .readBounded */ .C)(fd, st.size + 1);
+        if (buf.length > st.size)
+            throw new UnreadableFileError('changed while being read');
+        return buf;
+    }
+    catch (e) {
+        throw e instanceof UnreadableFileError ? e : systemError(e);
+    }
+    finally {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
+    }
+}
+/** A failed open or read: its error code when the system gave one. */
+function systemError(e) {
+    const err = e;
+    return err.code !== undefined
+        ? new UnreadableFileError(err.code, err.code)
+        : new UnreadableFileError(`cannot be read (${String(err.message ?? e).split('\n')[0]})`);
 }
 
 

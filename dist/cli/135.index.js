@@ -643,11 +643,15 @@ function digestFiles(build) {
     })));
 }
 // ---- reading -----------------------------------------------------------------------------------
+/** A resolution the report explains; one of another shape is bad input naming it, as a truncated one is. */
 function readResolution(file) {
     if (!(0,external_node_fs_.existsSync)(file))
         return undefined;
-    const r = resolve_result/* ResolutionSchema */.Cg.safeParse((0,json_file/* readJsonFile */.JE)(file));
-    return r.success ? r.data : undefined;
+    const data = (0,json_file/* readJsonFile */.JE)(file);
+    const r = resolve_result/* ResolutionSchema */.Cg.safeParse(data);
+    if (!r.success)
+        throw new errors/* InputError */.dz(`${file}: not a resolution: ${(0,issues/* formatIssues */.og)(r.error, data, resolve_result/* ResolutionSchema */.Cg)[0]}`);
+    return r.data;
 }
 function readBuildFile(file) {
     const data = (0,json_file/* readJsonFile */.JE)(file, {

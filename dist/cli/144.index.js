@@ -744,8 +744,15 @@ function secretMountsUnsupported(b) {
     return undefined;
 }
 const SECRETS_FIX = `install buildx >= ${SECRETS_MIN_BUILDX} (https://github.com/docker/buildx/releases, or docker/setup-buildx-action) and Docker Engine >= 20.10; credentials and requirements reach the build only through secret mounts, never build arguments`;
-/** A build-arg name that says it holds a credential or an index URL. */
-const SECRET_ARG_NAME = /TOKEN|PASSW(?:OR)?D|SECRET|CREDENTIAL|INDEX_URL|(?:API|ACCESS|PRIVATE)_?KEY|NETRC|(?:^|_)AUTH(?:$|_)/i;
+/**
+ * A build-arg name that says it holds a credential or an index URL. KEY alone is not one (CACHE_KEY,
+ * SORT_KEY): only the keys that are credentials by name; PASS and PAT only as words of their own.
+ */
+const SECRET_ARG_NAME = new RegExp([
+    'TOKEN|PASSW(?:OR)?D|PASSPHRASE|SECRET|CREDENTIAL|CREDS|INDEX_URL|NETRC|COOKIE',
+    '(?:API|ACCESS|PRIVATE|SSH|SIGNING|GPG|ENCRYPTION|LICEN[CS]E|MASTER|WANDB|HF|OPENAI)_?KEY',
+    '(?:^|_)(?:AUTH|AUTHORIZATION|PASS|PAT|SESSION(?:_?ID)?)(?:$|_)',
+].join('|'), 'i');
 /** A URL with userinfo (user:password@ or token@); `git@` (SSH's fixed user) is no secret. */
 const URL_USERINFO = /[A-Za-z][A-Za-z0-9+.-]*:\/\/(?!git@)[^\s/@]+@/;
 /**
@@ -758,7 +765,9 @@ function checkBuildArgs(args) {
             ? 'its name says it holds a credential or an index URL'
             : URL_USERINFO.test(value)
                 ? `its value carries URL credentials (${(0,redact/* redactUrls */.sK)(value).slice(0, 200)})`
-                : undefined;
+                : (0,redact/* holdsToken */.Qe)(value)
+                    ? `its value holds a token (${(0,redact/* redactText */.Rd)(value).slice(0, 200)})`
+                    : undefined;
         if (why !== undefined) {
             throw new errors/* InputError */.dz(`build.args.${name}: ${why}; build arguments are recorded in the image history`, `pass it with build.secrets (read at build time from a secret mount, never stored in the image); index URLs go in python.indexUrl / python.extraIndexUrls`);
         }
@@ -1090,14 +1099,15 @@ function readEntry(file, ttlMs, now) {
     }
 }
 function writeEntry(file, entry) {
+    const tmp = `${file}.${process.pid}.tmp`;
     try {
         (0,external_node_fs_.mkdirSync)(external_node_path_default().dirname(file), { recursive: true });
-        const tmp = `${file}.${process.pid}.tmp`;
         (0,external_node_fs_.writeFileSync)(tmp, JSON.stringify(entry));
         (0,external_node_fs_.renameSync)(tmp, file);
     }
     catch {
-        // A cache that cannot be written is only slower next time.
+        // A cache that cannot be written is only slower next time; no half-written file stays in it.
+        (0,external_node_fs_.rmSync)(tmp, { force: true });
     }
 }
 function entryFile(cache, name) {
@@ -1593,10 +1603,12 @@ async function buildTarget(ctx, t) {
     let args = prepareTarget(ctx, t, arch, metadataFile);
     const started = ctx.now();
     for (let attempt = 1;; attempt++) {
+        ctx.signal?.throwIfAborted();
         ctx.progress(`build ${id}: started${attempt > 1 ? ` (attempt ${attempt}/${MAX_ATTEMPTS})` : ''}`);
         const tail = [];
         const r = await ctx.docker.buildx(args, {
             ...(ctx.buildxEnv && { env: { ...ctx.buildxEnv } }),
+            ...(ctx.signal && { signal: ctx.signal }),
             onLine: (raw) => {
                 // pip masks passwords itself; this also covers a token used as a URL's user name.
                 const line = ctx.mask(raw);
@@ -1606,6 +1618,9 @@ async function buildTarget(ctx, t) {
                 ctx.output?.(line, id);
             },
         });
+        // Stopped because another platform failed: that failure is the stage's, not this exit.
+        if (r.exitCode !== 0)
+            ctx.signal?.throwIfAborted();
         const finished = ctx.now();
         const elapsed = ((finished - started) / 1000).toFixed(1);
         if (r.exitCode === 0) {
@@ -1747,14 +1762,20 @@ async function buildVariant(input, v, run) {
     const limit = ctx.builder.driver === 'docker' ? 1 : 2;
     const merging = input.push && input.merge !== false;
     const annotations = merging ? mergeAnnotations(input, ctx, labels) : [];
-    const built = await (0,map_limit/* mapLimit */.s)(platforms, limit, (platform) => group(`build ${v.name} ${platform}`, () => timer.step(`build ${v.name}/${platform.split('/')[1]}`, () => buildTarget(ctx, {
+    // A platform that fails stops the others' builds (they would run on, minutes under QEMU, and
+    // their work files are removed when the stage ends); mapLimit waits for them to end.
+    const stop = new AbortController();
+    const built = await (0,map_limit/* mapLimit */.s)(platforms, limit, (platform) => group(`build ${v.name} ${platform}`, () => timer.step(`build ${v.name}/${platform.split('/')[1]}`, () => buildTarget({ ...ctx, signal: stop.signal }, {
         v,
         platform,
         dockerfile,
         labels,
         buildArgs,
         ...(annotations.length > 0 && { ociMediatypes: true }),
-    }))));
+    }))).catch((e) => {
+        stop.abort(e);
+        throw e;
+    }));
     const sources = built.map((b) => `${plan.repository}@${b.digest}`);
     let digest;
     if (merging) {
@@ -1925,6 +1946,7 @@ var attest_result = __webpack_require__(29476);
 // EXTERNAL MODULE: ./src/attest/spdx.ts
 var spdx = __webpack_require__(54130);
 ;// CONCATENATED MODULE: ./src/attest/stage.ts
+
 
 
 
@@ -2143,6 +2165,8 @@ async function runAttestStage(input, io) {
             work.push({ target, run: () => attestTarget(job, turn) });
         }
     const signer = signing.identity && work.length > 0 ? io.signer() : undefined;
+    // On SIGINT/SIGTERM too: the uploads opened ahead are cancelled, not left on the registry.
+    const unregister = signer?.release && (0,cleanup/* registerCleanup */.qE)(() => signer.release().catch(() => undefined));
     if (signer)
         await startAhead(signer, input, result.targets, taken);
     // The targets are independent images (their own .sig/.att tags): attached side by side, a few at
@@ -2170,6 +2194,7 @@ async function runAttestStage(input, io) {
     }
     finally {
         // Uploads opened ahead that no update took (a guess that was too high, or a stopped stage).
+        unregister?.();
         await signer?.release?.().catch(() => undefined);
     }
     // Targets that never started are not in attest.json (as if the stage had stopped before them).
@@ -2393,6 +2418,7 @@ async function mergeFromDigestFiles(dir, io, plan, given = []) {
 
 
 
+
 /** A smoke job that did not build: the merge job's build.json, downloaded into result-dir. */
 
 const STAGES = ['plan', 'resolve', 'build', 'smoke', 'attest', 'report'];
@@ -2413,6 +2439,8 @@ function parseStages(raw, source) {
 const groupOf = (io) => io.group ?? ((_n, fn) => fn());
 /** fn, its time reported to io.timing under `stage`. */
 async function timed(io, stage, fn) {
+    // An interrupted run (SIGINT/SIGTERM, cleaning up) starts no further stage: no push, no comment.
+    (0,cleanup/* throwIfInterrupted */.sK)(`the ${stage} stage`);
     const t0 = performance.now();
     try {
         return await fn();

@@ -132,8 +132,8 @@ Exit codes: 0 all passed or skipped; 1 a test failed; 2 bad input; 3 no daemon.`
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(38815);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(83916);
-/* harmony import */ var _issues_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(11012);
-/* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(90131);
+/* harmony import */ var _issues_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(11012);
+/* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(90131);
 // Read ml-image.yml, apply overrides (action inputs / CLI flags), validate, check referenced files.
 
 
@@ -274,18 +274,18 @@ function validateConfigData(data, label, overrides = []) {
         ]);
     }
     const merged = applyOverrides(data, overrides);
-    const result = _schema_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigFileSchema */ .Kx.safeParse(merged);
+    const result = _schema_js__WEBPACK_IMPORTED_MODULE_6__/* .ConfigFileSchema */ .Kx.safeParse(merged);
     if (!result.success) {
         const sourceOf = (p) => {
-            const shown = (0,_issues_js__WEBPACK_IMPORTED_MODULE_6__/* .formatPath */ .jV)(p);
-            const o = overrides.find((ov) => shown === (0,_issues_js__WEBPACK_IMPORTED_MODULE_6__/* .formatPath */ .jV)(ov.path) ||
-                shown.startsWith(`${(0,_issues_js__WEBPACK_IMPORTED_MODULE_6__/* .formatPath */ .jV)(ov.path)}[`) ||
-                shown.startsWith(`${(0,_issues_js__WEBPACK_IMPORTED_MODULE_6__/* .formatPath */ .jV)(ov.path)}.`));
+            const shown = (0,_issues_js__WEBPACK_IMPORTED_MODULE_5__/* .formatPath */ .jV)(p);
+            const o = overrides.find((ov) => shown === (0,_issues_js__WEBPACK_IMPORTED_MODULE_5__/* .formatPath */ .jV)(ov.path) ||
+                shown.startsWith(`${(0,_issues_js__WEBPACK_IMPORTED_MODULE_5__/* .formatPath */ .jV)(ov.path)}[`) ||
+                shown.startsWith(`${(0,_issues_js__WEBPACK_IMPORTED_MODULE_5__/* .formatPath */ .jV)(ov.path)}.`));
             return o?.source;
         };
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .xL(label, (0,_issues_js__WEBPACK_IMPORTED_MODULE_6__/* .formatIssues */ .og)(result.error, merged, _schema_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigFileSchema */ .Kx, sourceOf));
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .xL(label, (0,_issues_js__WEBPACK_IMPORTED_MODULE_5__/* .formatIssues */ .og)(result.error, merged, _schema_js__WEBPACK_IMPORTED_MODULE_6__/* .ConfigFileSchema */ .Kx, sourceOf));
     }
-    return (0,_schema_js__WEBPACK_IMPORTED_MODULE_5__/* .normalizeConfig */ .I6)(result.data);
+    return (0,_schema_js__WEBPACK_IMPORTED_MODULE_6__/* .normalizeConfig */ .I6)(result.data);
 }
 /** Problems with files the config names, each naming the field and the path looked for. */
 function checkReferencedFiles(config, baseDir) {

@@ -15,11 +15,11 @@ export const modules = {
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _config_issues_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(11012);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(83916);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(311);
-/* harmony import */ var _record_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(66917);
-/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(44977);
+/* harmony import */ var _config_issues_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(11012);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(83916);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(311);
+/* harmony import */ var _record_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(66917);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(44977);
 // capture: run the probe (images/probe/ml_image_probe.py) in the image and add what the engine
 // knows of the image. The container is removed in every case (DockerAdapter.runContainer).
 
@@ -37,7 +37,7 @@ const NO_PYTHON = /"python3": (executable file not found|no such file or directo
  * the build sets, else null. (ImageDetails has no `created` yet; an adapter that adds it wins.)
  */
 function imageCreated(details) {
-    return details.created || details.labels[_record_js__WEBPACK_IMPORTED_MODULE_4__/* .CREATED_LABEL */ .Kh] || null;
+    return details.created || details.labels[_record_js__WEBPACK_IMPORTED_MODULE_5__/* .CREATED_LABEL */ .Kh] || null;
 }
 async function captureImage(input, deps) {
     const probe = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(input.imagesDir, 'probe', 'ml_image_probe.py'), 'utf8');
@@ -53,7 +53,7 @@ async function captureImage(input, deps) {
         cmd: [
             '-c',
             probe,
-            `--redaction-rules=${JSON.stringify(_redact_js__WEBPACK_IMPORTED_MODULE_5__/* .REDACTION_RULES */ .iz)}`, // one copy of the rules: redaction-rules.json
+            `--redaction-rules=${JSON.stringify(_redact_js__WEBPACK_IMPORTED_MODULE_6__/* .REDACTION_RULES */ .iz)}`, // one copy of the rules: redaction-rules.json
             ...(input.noTorch ? ['--no-torch'] : []),
             ...(input.torchRuntime ? ['--torch-runtime'] : []),
         ],
@@ -63,31 +63,31 @@ async function captureImage(input, deps) {
     })
         .catch((e) => {
         // An image without /bin/sh runs the probe unwrapped: the engine itself reports python3 missing.
-        if (e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .MlImageError */ .zn || !NO_PYTHON.test(String(e?.message ?? e)))
+        if (e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .MlImageError */ .zn || !NO_PYTHON.test(String(e?.message ?? e)))
             throw e;
         return { exitCode: 127, timedOut: false, stdout: '', stderr: String(e.message) };
     });
     if (run.timedOut)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .CheckFailedError */ .CO(`capture of ${input.image} timed out after ${timeoutMs / 1000}s`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .CheckFailedError */ .CO(`capture of ${input.image} timed out after ${timeoutMs / 1000}s`);
     if (run.exitCode !== 0) {
-        const msg = (0,_redact_js__WEBPACK_IMPORTED_MODULE_5__/* .redactText */ .Rd)(`${run.stderr || run.stdout}`.trim().split('\n').slice(-5).join('\n'));
+        const msg = (0,_redact_js__WEBPACK_IMPORTED_MODULE_6__/* .redactText */ .Rd)(`${run.stderr || run.stdout}`.trim().split('\n').slice(-5).join('\n'));
         // Exit 2: the image given cannot be captured at all (bad input, named), not a failed check.
         if ((run.exitCode === 127 || run.exitCode === 126) && NO_PYTHON.test(msg)) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`${input.image} has no python3, which the probe needs: ${msg}`, 'capture an image with python3 on PATH (every template installs it); the smoke suites need it too');
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`${input.image} has no python3, which the probe needs: ${msg}`, 'capture an image with python3 on PATH (every template installs it); the smoke suites need it too');
         }
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .CheckFailedError */ .CO(`the probe failed in ${input.image} (exit ${run.exitCode}):\n${msg}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .CheckFailedError */ .CO(`the probe failed in ${input.image} (exit ${run.exitCode}):\n${msg}`);
     }
     let probed;
     try {
         probed = JSON.parse(run.stdout);
     }
     catch {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .CheckFailedError */ .CO(`the probe in ${input.image} printed no record (exit 0):\n${(0,_redact_js__WEBPACK_IMPORTED_MODULE_5__/* .redactText */ .Rd)(run.stdout.trim().slice(-2000))}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .CheckFailedError */ .CO(`the probe in ${input.image} printed no record (exit 0):\n${(0,_redact_js__WEBPACK_IMPORTED_MODULE_6__/* .redactText */ .Rd)(run.stdout.trim().slice(-2000))}`);
     }
     const history = await layerHistory(input.image, deps.docker);
-    const record = (0,_redact_js__WEBPACK_IMPORTED_MODULE_5__/* .redactDeep */ .KL)({
+    const record = (0,_redact_js__WEBPACK_IMPORTED_MODULE_6__/* .redactDeep */ .KL)({
         ...probed,
-        schemaVersion: _record_js__WEBPACK_IMPORTED_MODULE_4__/* .ENV_RECORD_SCHEMA_VERSION */ .B6,
+        schemaVersion: _record_js__WEBPACK_IMPORTED_MODULE_5__/* .ENV_RECORD_SCHEMA_VERSION */ .B6,
         image: imageFacts(input, details, platform, history),
         errors: [
             ...(probed.errors ?? []),
@@ -95,14 +95,14 @@ async function captureImage(input, deps) {
         ],
         capture: {
             ...probed.capture,
-            toolVersion: _version_js__WEBPACK_IMPORTED_MODULE_6__/* .VERSION */ .x,
+            toolVersion: _version_js__WEBPACK_IMPORTED_MODULE_7__/* .VERSION */ .x,
             time: new Date().toISOString(),
             host: { kernel: node_os__WEBPACK_IMPORTED_MODULE_1___default().release() },
         },
     });
-    const parsed = _record_js__WEBPACK_IMPORTED_MODULE_4__/* .EnvRecordSchema */ .iv.safeParse(record);
+    const parsed = _record_js__WEBPACK_IMPORTED_MODULE_5__/* .EnvRecordSchema */ .iv.safeParse(record);
     if (!parsed.success) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .CheckFailedError */ .CO(`the probe's record of ${input.image} does not match the schema: ${(0,_config_issues_js__WEBPACK_IMPORTED_MODULE_7__/* .formatIssues */ .og)(parsed.error, record, _record_js__WEBPACK_IMPORTED_MODULE_4__/* .EnvRecordSchema */ .iv)[0]}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .CheckFailedError */ .CO(`the probe's record of ${input.image} does not match the schema: ${(0,_config_issues_js__WEBPACK_IMPORTED_MODULE_3__/* .formatIssues */ .og)(parsed.error, record, _record_js__WEBPACK_IMPORTED_MODULE_5__/* .EnvRecordSchema */ .iv)[0]}`);
     }
     return parsed.data;
 }
@@ -125,12 +125,12 @@ async function layerHistory(image, docker) {
         }));
     }
     catch (e) {
-        return `${e.name}: ${(0,_redact_js__WEBPACK_IMPORTED_MODULE_5__/* .redactText */ .Rd)(String(e.message ?? e)).slice(0, 300)}`;
+        return `${e.name}: ${(0,_redact_js__WEBPACK_IMPORTED_MODULE_6__/* .redactText */ .Rd)(String(e.message ?? e)).slice(0, 300)}`;
     }
 }
 function redactInstruction(text) {
-    const masked = text.replace(/(^|\s)([A-Za-z_][A-Za-z0-9_]*)=(\S+)/g, (_m, sp, name, value) => `${sp}${name}=${(0,_redact_js__WEBPACK_IMPORTED_MODULE_5__/* .redactEnvValue */ .OI)(name, value)}`);
-    const out = (0,_redact_js__WEBPACK_IMPORTED_MODULE_5__/* .redactText */ .Rd)(masked);
+    const masked = text.replace(/(^|\s)([A-Za-z_][A-Za-z0-9_]*)=(\S+)/g, (_m, sp, name, value) => `${sp}${name}=${(0,_redact_js__WEBPACK_IMPORTED_MODULE_6__/* .redactEnvValue */ .OI)(name, value)}`);
+    const out = (0,_redact_js__WEBPACK_IMPORTED_MODULE_6__/* .redactText */ .Rd)(masked);
     return out.length > MAX_INSTRUCTION ? `${out.slice(0, MAX_INSTRUCTION - 1)}…` : out;
 }
 /** What the engine knows of the image (record.image). */
@@ -147,8 +147,8 @@ function imageFacts(input, details, platform, history) {
         user: details.user,
         entrypoint: details.entrypoint,
         cmd: details.cmd,
-        env: (0,_redact_js__WEBPACK_IMPORTED_MODULE_5__/* .redactEnvList */ .V1)(details.env),
-        variant: input.variant ?? details.labels[_record_js__WEBPACK_IMPORTED_MODULE_4__/* .VARIANT_LABEL */ .z] ?? null,
+        env: (0,_redact_js__WEBPACK_IMPORTED_MODULE_6__/* .redactEnvList */ .V1)(details.env),
+        variant: input.variant ?? details.labels[_record_js__WEBPACK_IMPORTED_MODULE_5__/* .VARIANT_LABEL */ .z] ?? null,
         created: imageCreated(details),
         ...(Array.isArray(history) && { history }),
     };

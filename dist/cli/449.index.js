@@ -28,6 +28,8 @@ var errors = __webpack_require__(83916);
 var github_run = __webpack_require__(31738);
 // EXTERNAL MODULE: ./src/util/map-limit.ts
 var map_limit = __webpack_require__(9992);
+// EXTERNAL MODULE: ./src/attest/verify-inputs.ts
+var verify_inputs = __webpack_require__(8720);
 // EXTERNAL MODULE: ./src/attest/cosign-args.ts
 var cosign_args = __webpack_require__(51386);
 ;// CONCATENATED MODULE: ./src/attest/verify-targets.ts
@@ -98,6 +100,7 @@ var smoke_predicate = __webpack_require__(97432);
 // verdict, GPU smoke, throughput floors). The checks are pure over what cosign verified; cosign sits
 // behind the Signer interface. The flags are parsed here once for every caller: `ml-image verify`,
 // `ml-image export --verify` and the verify sub-action (whose inputs have the flags' names).
+
 
 
 
@@ -286,8 +289,13 @@ function identityFrom(values, { prefix, flag }) {
     const run = repository !== undefined ? { certificateGithubWorkflowRepository: repository } : {};
     if (exact !== undefined)
         return { kind: 'keyless', certificateIdentity: exact, certificateOidcIssuer: issuer, ...run };
-    if (regexp !== undefined)
+    if (regexp !== undefined) {
+        // Compiled now: a pattern that is none is bad input before any registry or cosign is asked.
+        const problem = (0,verify_inputs/* regexpProblem */.F1)(regexp);
+        if (problem !== undefined)
+            throw new errors/* InputError */.dz(`${prefix}${flag('certificate-identity-regexp')}: ${JSON.stringify(regexp)} is not a valid regular expression (${problem})`, `escape ( ) [ ] { } . * + ? with a backslash to match them literally, or give the exact identity with ${flag('certificate-identity')}`);
         return { kind: 'keyless', certificateIdentityRegexp: regexp, certificateOidcIssuer: issuer, ...run };
+    }
     throw new errors/* InputError */.dz(`${prefix}no identity to verify against`, `give ${flag('key')} cosign.pub (key-signed), or keyless from GitHub Actions ${flag('certificate-identity-regexp')} with the signing workflow's repository ("^https://github\\.com/ml-image-action/ml-image-action/" for the reusable workflow, else "^https://github\\.com/OWNER/REPO/") and ${flag('certificate-github-workflow-repository')} OWNER/REPO`);
 }
 function requireFrom(raw, { prefix, flag }) {

@@ -168,10 +168,17 @@ const ENV_RECORD_SCHEMA_VERSION = 2;
 const VARIANT_LABEL = `${_plan_tags_js__WEBPACK_IMPORTED_MODULE_0__/* .LABEL_PREFIX */ .Ag}.variant`;
 const CREATED_LABEL = 'org.opencontainers.image.created';
 const maybe = (t) => t.nullable().optional();
+/**
+ * A size in bytes. Not negative, as the report's schema requires (src/diff/schema.ts); at most
+ * 2^53 (8 PiB), so that the report's sums of them stay numbers: sizes near 1e308 would add up to
+ * Infinity, which no JSON file can hold. The record is refused when read (exit 2 naming the
+ * field), not when the report is written.
+ */
+const bytes = zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().nonnegative().max(Number.MAX_SAFE_INTEGER);
 /** One step of the image's history (docker history): its instruction and the bytes its layer added. */
 const LayerSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
     createdBy: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
-    sizeBytes: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().nonnegative(),
+    sizeBytes: bytes,
     /** No filesystem layer (ENV, CMD, LABEL ...). */
     empty: zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY().optional(),
 });
@@ -182,8 +189,9 @@ const EnvRecordSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
         id: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
         digest: maybe(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()),
         platform: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
-        sizeBytes: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig(),
-        layers: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig(),
+        sizeBytes: bytes,
+        // A count, whole, as the report's summary of a record requires (src/diff/schema.ts).
+        layers: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().nonnegative(),
         labels: zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()),
         user: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
         entrypoint: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()).nullable(),
@@ -219,7 +227,7 @@ const EnvRecordSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
             installer: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
             location: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
             /** Bytes installed: the sizes its RECORD lists (else its files); absent when unknown. */
-            sizeBytes: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().nonnegative().optional(),
+            sizeBytes: bytes.optional(),
         })),
     }),
     apt: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
@@ -227,7 +235,7 @@ const EnvRecordSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
         version: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
         arch: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
         /** dpkg's Installed-Size (KiB) in bytes; absent when unknown. */
-        sizeBytes: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().nonnegative().optional(),
+        sizeBytes: bytes.optional(),
     })),
     cuda: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
         runtime: maybe(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()),
@@ -441,9 +449,9 @@ function writeOutFile(cwd, outDir, name, content) {
 /* harmony export */ });
 /* unused harmony exports ENV_RECORD_MIGRATIONS, SMOKE_RESULT_MIGRATIONS */
 /* harmony import */ var _capture_record_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(66917);
-/* harmony import */ var _config_issues_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(11012);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
-/* harmony import */ var _smoke_result_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3228);
+/* harmony import */ var _config_issues_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(11012);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
+/* harmony import */ var _smoke_result_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3228);
 /* harmony import */ var _util_json_file_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(20317);
 
 
@@ -465,35 +473,45 @@ const ENV_RECORD_MIGRATIONS = {
     },
 };
 const SMOKE_RESULT_MIGRATIONS = {};
+const ENV_RECORD = 'environment record (env.json)';
+const SMOKE_RESULT = 'smoke result (smoke.json)';
+const ENV_KEYS = ['image', 'python', 'apt', 'capture'];
+const SMOKE_KEYS = ['tests', 'summary'];
+const aOrAn = (what) => `${/^[aeiou]/.test(what) ? 'an' : 'a'} ${what}`;
+const hasKeys = (json, keys) => keys.every((k) => k in json);
 const MAX_ISSUES = 8;
 function read(json, source, kind) {
     if (!isObject(json)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`${source}: not ${kind.what} (expected a JSON object, got ${describe(json)})`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${source}: not ${kind.what} (expected a JSON object, got ${describe(json)})`);
     }
+    // Before the version: the other kind of file (each has its own versions) is named as what it is,
+    // not as one of a version newer than this tool reads.
+    if (hasKeys(json, kind.other.keys) && !hasKeys(json, kind.keys))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${source}: not ${aOrAn(kind.what)}: it is ${aOrAn(kind.other.what)}`);
     const version = json.schemaVersion;
     if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`${source}: schemaVersion: expected a positive integer, got ${describe(version)} (is this ${kind.what}?)`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${source}: schemaVersion: expected a positive integer, got ${describe(version)} (is this ${kind.what}?)`);
     }
     if (version > kind.current) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`${source}: schemaVersion ${version} is newer than this version of ml-image reads (up to ${kind.current})`, 'update ml-image-action (the record was written by a newer release)');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${source}: schemaVersion ${version} is newer than this version of ml-image reads (up to ${kind.current})`, 'update ml-image-action (the record was written by a newer release)');
     }
     let record = json;
     for (let v = version; v < kind.current; v++) {
         const step = kind.migrations[v];
         if (!step)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`${source}: schemaVersion ${v} is no longer readable (no migration to ${v + 1})`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${source}: schemaVersion ${v} is no longer readable (no migration to ${v + 1})`);
         record = step(record);
     }
     const parsed = kind.schema.safeParse(record);
     if (parsed.success)
         return parsed.data;
     const issues = parsed.error.issues;
-    const lines = (0,_config_issues_js__WEBPACK_IMPORTED_MODULE_3__/* .formatIssues */ .og)(parsed.error, record, kind.schema)
+    const lines = (0,_config_issues_js__WEBPACK_IMPORTED_MODULE_1__/* .formatIssues */ .og)(parsed.error, record, kind.schema)
         .slice(0, MAX_ISSUES)
         .map((line) => `  - ${line}`);
     if (issues.length > MAX_ISSUES)
         lines.push(`  - ... and ${issues.length - MAX_ISSUES} more`);
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`${source}: not a valid ${kind.what} (schemaVersion ${version}): ${issues.length} problem${issues.length === 1 ? '' : 's'}\n${lines.join('\n')}`);
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${source}: not a valid ${kind.what} (schemaVersion ${version}): ${issues.length} problem${issues.length === 1 ? '' : 's'}\n${lines.join('\n')}`);
 }
 function describe(v) {
     if (v === undefined)
@@ -508,18 +526,22 @@ function describe(v) {
 }
 function readEnvRecord(json, source) {
     return read(json, source, {
-        what: 'environment record (env.json)',
+        what: ENV_RECORD,
         current: _capture_record_js__WEBPACK_IMPORTED_MODULE_0__/* .ENV_RECORD_SCHEMA_VERSION */ .B6,
         migrations: ENV_RECORD_MIGRATIONS,
         schema: _capture_record_js__WEBPACK_IMPORTED_MODULE_0__/* .EnvRecordSchema */ .iv,
+        keys: ENV_KEYS,
+        other: { what: SMOKE_RESULT, keys: SMOKE_KEYS },
     });
 }
 function readSmokeResult(json, source) {
     return read(json, source, {
-        what: 'smoke result (smoke.json)',
-        current: _smoke_result_js__WEBPACK_IMPORTED_MODULE_2__/* .SMOKE_RESULT_SCHEMA_VERSION */ .Nn,
+        what: SMOKE_RESULT,
+        current: _smoke_result_js__WEBPACK_IMPORTED_MODULE_3__/* .SMOKE_RESULT_SCHEMA_VERSION */ .Nn,
         migrations: SMOKE_RESULT_MIGRATIONS,
-        schema: _smoke_result_js__WEBPACK_IMPORTED_MODULE_2__/* .SmokeResultSchema */ .wp,
+        schema: _smoke_result_js__WEBPACK_IMPORTED_MODULE_3__/* .SmokeResultSchema */ .wp,
+        keys: SMOKE_KEYS,
+        other: { what: ENV_RECORD, keys: ENV_KEYS },
     });
 }
 /** JSON text to a value; the error names the file. */

@@ -37,6 +37,18 @@ __webpack_require__.r(__webpack_exports__);
 
 
 
+/**
+ * --pr as a pull request number: digits only, no sign or leading zero. Number() would also take
+ * "1e3", "0x10" or "1.0" and comment on a pull request nobody named.
+ */
+function prNumber(raw) {
+    if (raw === undefined)
+        return undefined;
+    const n = Number(raw);
+    if (!/^[1-9]\d*$/.test(raw) || !Number.isSafeInteger(n))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`report: --pr: expected a pull request number (digits, like 42), got ${JSON.stringify(raw)}`);
+    return n;
+}
 const reportCommand = {
     name: 'report',
     summary: 'Render the environment diff report from result files; post it as the sticky PR comment.',
@@ -77,15 +89,13 @@ Exit codes: 0 rendered (and posted); 2 bad input; 3 GitHub unreachable.`,
             'api-url': { type: 'string' },
             'comment-mode': { type: 'string' },
         });
+        const pr = prNumber(values.pr);
         const loaded = (0,_config_load_js__WEBPACK_IMPORTED_MODULE_2__/* .loadConfig */ .Z9)({
             cwd: io.cwd,
             ...(values.config !== undefined && { file: values.config }),
             overrides: (0,_shared_js__WEBPACK_IMPORTED_MODULE_11__/* .overridesFromFlags */ .du)(values),
             checkFiles: false,
         });
-        const pr = values.pr === undefined ? undefined : Number(values.pr);
-        if (pr !== undefined && (!Number.isInteger(pr) || pr <= 0))
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`report: --pr: expected a pull request number, got "${values.pr}"`);
         if (pr !== undefined && !(0,_github_run_js__WEBPACK_IMPORTED_MODULE_4__/* .isOwnerRepo */ .Yn)(values.repo ?? ''))
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`report: --repo: expected OWNER/REPO with --pr, got "${values.repo ?? ''}"`);
         const mode = (values['comment-mode'] ?? (pr !== undefined ? 'post' : 'off'));
@@ -212,10 +222,21 @@ function dirBaselineStore(root) {
         },
         save(key, branch, _sha, files) {
             const dir = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(root, baselineSlug(key), branchSlug(branch));
-            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(dir, { recursive: true, force: true });
-            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(dir, { recursive: true });
-            for (const f of files)
-                (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.cpSync)(f, node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dir, node_path__WEBPACK_IMPORTED_MODULE_2___default().basename(f)));
+            // Copied beside it first: a copy that fails (a full disk) keeps the last baseline whole,
+            // rather than none or a truncated one.
+            const next = `${dir}.${process.pid}.tmp`;
+            try {
+                (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(next, { recursive: true, force: true });
+                (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(next, { recursive: true });
+                for (const f of files)
+                    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.cpSync)(f, node_path__WEBPACK_IMPORTED_MODULE_2___default().join(next, node_path__WEBPACK_IMPORTED_MODULE_2___default().basename(f)));
+                (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(dir, { recursive: true, force: true });
+                (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.renameSync)(next, dir);
+            }
+            catch (e) {
+                (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(next, { recursive: true, force: true });
+                throw e;
+            }
             return Promise.resolve();
         },
     };
@@ -274,7 +295,17 @@ function actionsCacheBaselineStore(runnerTemp, log, api) {
 /* harmony export */   G: () => (/* binding */ renderExplanation),
 /* harmony export */   b: () => (/* binding */ explanationLines)
 /* harmony export */ });
-const code = (s) => `\`${s.replace(/`/g, "'")}\``;
+/* harmony import */ var _util_markdown_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(17183);
+// explanation.md: the resolver's findings for people, read in a terminal (`ml-image resolve`, the
+// resolve stage's warning) and as a file; the PR comment takes explanationLines, which its renderer
+// escapes. Names and versions come from the image, the requirements and pip: prose is plain text
+// (no control characters: a terminal escape; one line each, so no value starts a block of its own,
+// and `numpy<2` reads as it is), a value in a code span has no backtick (nor line break) left to end
+// it, and pip's own lines sit in a fence longer than any backtick run in them.
+
+/** Prose from the image, the requirements or pip: one line, no control characters. */
+const text = (s) => (0,_util_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .stripUnsafe */ .P4)(s).replace(/[\r\n\u2028\u2029]+/g, ' ');
+const code = (s) => `\`${text(s).replace(/`/g, "'")}\``;
 function renderExplanation(r) {
     const lines = [];
     const head = {
@@ -282,8 +313,8 @@ function renderExplanation(r) {
         fixed: 'Conflict fixed: a plan that keeps the base image intact was found.',
         conflict: 'Conflict: your requirements cannot be installed without breaking the base image.',
     };
-    lines.push(`### Dependency resolution (${r.platform})`, '', `**${head[r.status]}**`, '');
-    lines.push(`Base image ${code(r.image)}: Python ${r.python}; ${r.constraints.pinned} packages held.`, '');
+    lines.push(`### Dependency resolution (${text(r.platform)})`, '', `**${head[r.status]}**`, '');
+    lines.push(`Base image ${code(r.image)}: Python ${text(r.python)}; ${r.constraints.pinned} packages held.`, '');
     if (r.naive.replaces.length > 0) {
         lines.push('A plain `pip install -r requirements.txt` would:', '');
         for (const rep of r.naive.replaces) {
@@ -300,7 +331,7 @@ function renderExplanation(r) {
     if (r.resolved && r.resolved.moved.length > 0) {
         lines.push('Resolved with the base image held:', '');
         for (const m of r.resolved.moved)
-            lines.push(`- ${code(m.name)} ${m.naive} -> ${m.resolved}: ${m.reason}`);
+            lines.push(`- ${code(m.name)} ${text(m.naive)} -> ${text(m.resolved)}: ${text(m.reason)}`);
         lines.push('');
     }
     if (r.resolved && r.resolved.relaxed.length > 0) {
@@ -310,15 +341,15 @@ function renderExplanation(r) {
         lines.push('');
     }
     if (r.conflict) {
-        lines.push('Why:', '', ...r.conflict.chain.map((c) => `- ${c}`), '');
+        lines.push('Why:', '', ...r.conflict.chain.map((c) => `- ${text(c)}`), '');
         if (r.conflict.causes.length)
-            lines.push('pip says:', '', '```', ...r.conflict.causes, '```', '');
-        lines.push('Options:', '', ...r.conflict.options.map((o) => `- ${o}`), '');
+            lines.push('pip says:', '', (0,_util_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .codeFence */ .d6)(r.conflict.causes), '');
+        lines.push('Options:', '', ...r.conflict.options.map((o) => `- ${text(o)}`), '');
     }
     if (r.hazards.length > 0) {
         lines.push('Hazards pip cannot see:', '');
         for (const h of r.hazards)
-            lines.push(`- ${h.message}. Fix: ${h.fix} ([source](${h.source}))`);
+            lines.push(`- ${text(h.message)}. Fix: ${text(h.fix)} ([source](${h.source}))`);
         lines.push('');
     }
     return `${lines.join('\n').trimEnd()}\n`;

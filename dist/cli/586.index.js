@@ -516,8 +516,6 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: ./src/docker/buildx.ts
 var buildx = __webpack_require__(97890);
 // EXTERNAL MODULE: external "node:http"
@@ -976,6 +974,8 @@ const nodeHttpFetch = async (raw, init) => {
 
 // EXTERNAL MODULE: ./src/docker/registry-io.ts
 var registry_io = __webpack_require__(62378);
+// EXTERNAL MODULE: ./src/util/read-regular.ts
+var read_regular = __webpack_require__(23387);
 // EXTERNAL MODULE: ./src/attest/cosign-args.ts
 var cosign_args = __webpack_require__(51386);
 // EXTERNAL MODULE: external "node:child_process"
@@ -1150,6 +1150,7 @@ function parseVersion(stdout) {
 /** The real cosign: spawned without a shell, stopped at the timeout and on SIGINT/SIGTERM. */
 function defaultCosignExec(binary = 'cosign') {
     return (args, opts) => new Promise((resolve, reject) => {
+        (0,cleanup/* throwIfInterrupted */.sK)('cosign');
         const child = (0,external_node_child_process_.spawn)(binary, args, {
             env: { ...process.env, ...opts.env },
             stdio: [opts.input !== undefined ? 'pipe' : 'ignore', 'pipe', 'pipe'],
@@ -1429,6 +1430,8 @@ function openEnvelope(key, bytes) {
     return signatures.some((sig) => verifyBytes(key, signed, sig)) ? payload : undefined;
 }
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
 ;// CONCATENATED MODULE: ./src/attest/cosign-image.ts
 
 
@@ -2013,12 +2016,15 @@ function createNativeSigner(deps) {
     return new NativeSigner(deps);
 }
 
+// EXTERNAL MODULE: ./src/attest/verify-inputs.ts
+var verify_inputs = __webpack_require__(8720);
 ;// CONCATENATED MODULE: ./src/attest/signers.ts
 // Which signer does each call: the built-in one (native-signer.ts) for what it can do exactly as
 // cosign does (an encrypted cosign P-256 key from a file or COSIGN_KEY, a P-256 public key file,
 // no transparency log), the cosign binary for everything else (keyless, KMS URIs, other keys, the
 // log). ML_IMAGE_SIGNER=cosign sends every call to cosign. The signing key is decrypted once per
 // process, and can be started early (the pipeline starts it with the build), off the main thread.
+
 
 
 
@@ -2055,9 +2061,11 @@ function nativeVerifies(identity, env, tlog, readText = readIfThere) {
     const text = readText(identity.publicKey);
     return text !== undefined && parseP256PublicKey(text) !== undefined;
 }
+/** A key file's text; undefined when there is none to read (cosign then says what is wrong). */
 function readIfThere(file) {
     try {
-        return (0,external_node_fs_.existsSync)(file) ? (0,external_node_fs_.readFileSync)(file, 'utf8') : undefined;
+        // A regular file only: a FIFO at the path would block this (the main) thread for good.
+        return (0,read_regular/* readRegularFile */.XF)(file, verify_inputs/* MAX_KEY_FILE_BYTES */.Qn).toString('utf8');
     }
     catch {
         return undefined;
@@ -2259,6 +2267,9 @@ function registryInspector(client) {
 function verifyDeps(env, ref, identity, tlog, given) {
     if (given.signer)
         return { signer: given.signer(), docker: given.docker() };
+    // The key file is read and parsed before any registry is asked: a missing or garbled one is
+    // bad input naming it, whichever signer would have read it (and whether the registry is up).
+    (0,verify_inputs/* checkPublicKeyFile */.XQ)(identity);
     const client = defaultClient(env);
     return {
         signer: createSigner({ env, tlog, client }),
@@ -2387,12 +2398,12 @@ function verifyCommand(ref, cosignType, identity, tlog, repository, workflowRepo
 /* harmony export */   LZ: () => (/* binding */ buildSmokePredicate)
 /* harmony export */ });
 /* unused harmony exports SMOKE_PREDICATE_SCHEMA_VERSION, MAX_REASON_CHARS, MAX_METRIC_CHARS, metricValue */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(92857);
-/* harmony import */ var _config_issues_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(11012);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
-/* harmony import */ var _github_run_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(31738);
-/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(79124);
-/* harmony import */ var _capture_redact_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(44977);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(92857);
+/* harmony import */ var _config_issues_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(11012);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
+/* harmony import */ var _github_run_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(31738);
+/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(79124);
+/* harmony import */ var _capture_redact_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(44977);
 // The smoke-test attestation's predicate: what the smoke suites found in one image by digest, on
 // which GPUs and runner. Its JSON Schema is docs/attestations/smoke-v1.schema.json; a unit test
 // validates the same predicates with both, so they cannot drift. No test output and no
@@ -2410,53 +2421,53 @@ const MAX_REASON_CHARS = 1000;
 const MAX_METRIC_CHARS = 256;
 const DIGEST = /^sha256:[0-9a-f]{64}$/;
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
-const count = zod__WEBPACK_IMPORTED_MODULE_4__/* .number */ .aig().int().nonnegative();
+const count = zod__WEBPACK_IMPORTED_MODULE_5__/* .number */ .aig().int().nonnegative();
 const counts = { pass: count, fail: count, skip: count };
-const status = zod__WEBPACK_IMPORTED_MODULE_4__/* ["enum"] */ .k5n(['pass', 'fail', 'skip']);
-const SmokePredicateSchema = zod__WEBPACK_IMPORTED_MODULE_4__/* .strictObject */ .rej({
-    schemaVersion: zod__WEBPACK_IMPORTED_MODULE_4__/* .literal */ .euz(SMOKE_PREDICATE_SCHEMA_VERSION),
-    image: zod__WEBPACK_IMPORTED_MODULE_4__/* .strictObject */ .rej({
-        ref: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().min(1),
-        digest: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().regex(DIGEST),
-        platform: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().min(1),
-        variant: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().min(1),
+const status = zod__WEBPACK_IMPORTED_MODULE_5__/* ["enum"] */ .k5n(['pass', 'fail', 'skip']);
+const SmokePredicateSchema = zod__WEBPACK_IMPORTED_MODULE_5__/* .strictObject */ .rej({
+    schemaVersion: zod__WEBPACK_IMPORTED_MODULE_5__/* .literal */ .euz(SMOKE_PREDICATE_SCHEMA_VERSION),
+    image: zod__WEBPACK_IMPORTED_MODULE_5__/* .strictObject */ .rej({
+        ref: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().min(1),
+        digest: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().regex(DIGEST),
+        platform: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().min(1),
+        variant: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().min(1),
     }),
-    verdict: zod__WEBPACK_IMPORTED_MODULE_4__/* ["enum"] */ .k5n(['pass', 'fail']),
-    summary: zod__WEBPACK_IMPORTED_MODULE_4__/* .strictObject */ .rej({ ...counts, durationMs: zod__WEBPACK_IMPORTED_MODULE_4__/* .number */ .aig().nonnegative() }),
-    gpus: zod__WEBPACK_IMPORTED_MODULE_4__/* .strictObject */ .rej({
-        requested: zod__WEBPACK_IMPORTED_MODULE_4__/* ["enum"] */ .k5n(['all', 'none']),
-        devices: zod__WEBPACK_IMPORTED_MODULE_4__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_4__/* .strictObject */ .rej({
-            name: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(),
-            driver: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().nullable(),
-            memoryMiB: zod__WEBPACK_IMPORTED_MODULE_4__/* .number */ .aig().nonnegative().optional(),
-            computeCapability: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().optional(),
+    verdict: zod__WEBPACK_IMPORTED_MODULE_5__/* ["enum"] */ .k5n(['pass', 'fail']),
+    summary: zod__WEBPACK_IMPORTED_MODULE_5__/* .strictObject */ .rej({ ...counts, durationMs: zod__WEBPACK_IMPORTED_MODULE_5__/* .number */ .aig().nonnegative() }),
+    gpus: zod__WEBPACK_IMPORTED_MODULE_5__/* .strictObject */ .rej({
+        requested: zod__WEBPACK_IMPORTED_MODULE_5__/* ["enum"] */ .k5n(['all', 'none']),
+        devices: zod__WEBPACK_IMPORTED_MODULE_5__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_5__/* .strictObject */ .rej({
+            name: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP(),
+            driver: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().nullable(),
+            memoryMiB: zod__WEBPACK_IMPORTED_MODULE_5__/* .number */ .aig().nonnegative().optional(),
+            computeCapability: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().optional(),
         })),
-        cuda: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().min(1).optional(),
+        cuda: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().min(1).optional(),
     }),
-    suites: zod__WEBPACK_IMPORTED_MODULE_4__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_4__/* .strictObject */ .rej({ name: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().min(1), ...counts })),
-    tests: zod__WEBPACK_IMPORTED_MODULE_4__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_4__/* .strictObject */ .rej({
-        id: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().min(1),
-        suite: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().min(1),
+    suites: zod__WEBPACK_IMPORTED_MODULE_5__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_5__/* .strictObject */ .rej({ name: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().min(1), ...counts })),
+    tests: zod__WEBPACK_IMPORTED_MODULE_5__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_5__/* .strictObject */ .rej({
+        id: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().min(1),
+        suite: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().min(1),
         status,
-        durationMs: zod__WEBPACK_IMPORTED_MODULE_4__/* .number */ .aig().nonnegative(),
-        reason: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().optional(),
-        metrics: zod__WEBPACK_IMPORTED_MODULE_4__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_4__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_4__/* .number */ .aig(), zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP()])),
+        durationMs: zod__WEBPACK_IMPORTED_MODULE_5__/* .number */ .aig().nonnegative(),
+        reason: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().optional(),
+        metrics: zod__WEBPACK_IMPORTED_MODULE_5__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_5__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_5__/* .number */ .aig(), zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP()])),
     })),
-    runner: zod__WEBPACK_IMPORTED_MODULE_4__/* .strictObject */ .rej({
-        name: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().min(1).optional(),
-        os: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().min(1).optional(),
-        arch: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().min(1).optional(),
-        url: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().min(1).optional(),
+    runner: zod__WEBPACK_IMPORTED_MODULE_5__/* .strictObject */ .rej({
+        name: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().min(1).optional(),
+        os: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().min(1).optional(),
+        arch: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().min(1).optional(),
+        url: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().min(1).optional(),
     }),
-    tool: zod__WEBPACK_IMPORTED_MODULE_4__/* .strictObject */ .rej({ name: zod__WEBPACK_IMPORTED_MODULE_4__/* .literal */ .euz(_types_js__WEBPACK_IMPORTED_MODULE_2__/* .TOOL_NAME */ .lH), version: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().min(1) }),
-    finishedAt: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().regex(DATE_TIME),
+    tool: zod__WEBPACK_IMPORTED_MODULE_5__/* .strictObject */ .rej({ name: zod__WEBPACK_IMPORTED_MODULE_5__/* .literal */ .euz(_types_js__WEBPACK_IMPORTED_MODULE_3__/* .TOOL_NAME */ .lH), version: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().min(1) }),
+    finishedAt: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().regex(DATE_TIME),
 });
 /**
  * Text as the predicate keeps it: scrubbed, then cut short. Scrubbing first: a cut could end a
  * URL before its "@" or a token before its length, which the patterns would then miss.
  */
 const cut = (s, max) => {
-    const clean = (0,_capture_redact_js__WEBPACK_IMPORTED_MODULE_3__/* .redactText */ .Rd)(s);
+    const clean = (0,_capture_redact_js__WEBPACK_IMPORTED_MODULE_4__/* .redactText */ .Rd)(s);
     return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
 };
 /**
@@ -2517,7 +2528,7 @@ function gpusOf(input) {
 /** The predicate, scrubbed and checked against SmokePredicateSchema (exit 2 naming the field). */
 function buildSmokePredicate(input) {
     const { smoke } = input;
-    const hex = (0,_types_js__WEBPACK_IMPORTED_MODULE_2__/* .sha256Hex */ .fg)(input.digest);
+    const hex = (0,_types_js__WEBPACK_IMPORTED_MODULE_3__/* .sha256Hex */ .fg)(input.digest);
     const counts = tally(smoke.tests);
     // When and where the suites ran, as the smoke result says: the attestation may be made later, in
     // another job (the reusable workflow's attest job), or from an identical earlier run's results.
@@ -2526,7 +2537,7 @@ function buildSmokePredicate(input) {
         : typeof input.finishedAt === 'string'
             ? input.finishedAt
             : input.finishedAt.toISOString();
-    const predicate = (0,_types_js__WEBPACK_IMPORTED_MODULE_2__/* .scrubDeep */ .wE)({
+    const predicate = (0,_types_js__WEBPACK_IMPORTED_MODULE_3__/* .scrubDeep */ .wE)({
         schemaVersion: SMOKE_PREDICATE_SCHEMA_VERSION,
         image: {
             ref: input.imageRef,
@@ -2543,14 +2554,112 @@ function buildSmokePredicate(input) {
         // cluster): no runner, rather than the attesting job's. Older results say neither.
         runner: input.runner ??
             smoke.runner ??
-            (smoke.finishedAt === undefined && input.env ? (0,_github_run_js__WEBPACK_IMPORTED_MODULE_1__/* .runnerFromEnv */ .W1)(input.env) : {}),
-        tool: { name: _types_js__WEBPACK_IMPORTED_MODULE_2__/* .TOOL_NAME */ .lH, version: input.toolVersion },
+            (smoke.finishedAt === undefined && input.env ? (0,_github_run_js__WEBPACK_IMPORTED_MODULE_2__/* .runnerFromEnv */ .W1)(input.env) : {}),
+        tool: { name: _types_js__WEBPACK_IMPORTED_MODULE_3__/* .TOOL_NAME */ .lH, version: input.toolVersion },
         finishedAt,
     }, [input.variant, input.platform, ...smoke.tests.flatMap((t) => [t.id, t.suite])]);
     const parsed = SmokePredicateSchema.safeParse(predicate);
     if (!parsed.success)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`smoke predicate for ${input.imageRef}: ${(0,_config_issues_js__WEBPACK_IMPORTED_MODULE_5__/* .formatIssues */ .og)(parsed.error, predicate, SmokePredicateSchema).join('; ')}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`smoke predicate for ${input.imageRef}: ${(0,_config_issues_js__WEBPACK_IMPORTED_MODULE_0__/* .formatIssues */ .og)(parsed.error, predicate, SmokePredicateSchema).join('; ')}`);
     return parsed.data;
+}
+
+
+/***/ }),
+
+/***/ 8720:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   F1: () => (/* binding */ regexpProblem),
+/* harmony export */   Qn: () => (/* binding */ MAX_KEY_FILE_BYTES),
+/* harmony export */   XQ: () => (/* binding */ checkPublicKeyFile)
+/* harmony export */ });
+/* unused harmony exports isKeyReference, publicKeyProblem */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
+/* harmony import */ var _util_read_regular_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(23387);
+// What verify checks of its inputs before it asks a registry anything: the public key file is read
+// and parsed, a keyless identity's regular expression compiled. Bad input is then exit 2 naming
+// the file or the expression, not the "registry unreachable" of a registry that happens to be
+// down, nor cosign's failure after the network was asked. The signers still read the key when
+// they verify (src/attest/native-signer.ts, cosign), as before; this only looks at it first.
+
+
+
+/** A key file (a public key in PEM, cosign's encrypted private key) is a few KB; a larger one is none. */
+const MAX_KEY_FILE_BYTES = 1024 * 1024;
+const KEY_FIX = 'give the public key file that "cosign generate-key-pair" wrote (cosign.pub), or a KMS URI';
+/**
+ * A key that cosign resolves itself, not a file: a KMS or other URI (awskms://, k8s://, env://,
+ * https://) or a PKCS#11 token.
+ */
+const isKeyReference = (key) => key.includes('://') || key.startsWith('pkcs11:');
+/**
+ * What is wrong with TEXT as cosign's --key public key, or undefined when it is one: as cosign
+ * reads it, the first PEM block, a "PUBLIC KEY" (PKIX) or "RSA PUBLIC KEY" (PKCS #1).
+ */
+function publicKeyProblem(text) {
+    const block = /-----BEGIN ([^\r\n-]+)-----\r?\n[\s\S]*?-----END \1-----/.exec(text);
+    if (!block)
+        return 'not a PEM public key (no "-----BEGIN PUBLIC KEY-----" block)';
+    const type = block[1];
+    if (type !== 'PUBLIC KEY' && type !== 'RSA PUBLIC KEY')
+        return /PRIVATE KEY/.test(type)
+            ? `a private key (PEM "${type}"); verifying takes the public key`
+            : `a PEM "${type}", not a public key`;
+    try {
+        (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createPublicKey)(block[0]);
+        return undefined;
+    }
+    catch (e) {
+        return `not a valid public key (${e.message})`;
+    }
+}
+/**
+ * The public key file of a key identity, read and parsed now; bad input names the file (exit 2).
+ * A key reference (KMS and other URIs) is cosign's to resolve and is left alone.
+ */
+function checkPublicKeyFile(identity) {
+    if (identity.kind !== 'key' || isKeyReference(identity.publicKey))
+        return;
+    const file = identity.publicKey;
+    let text;
+    try {
+        text = (0,_util_read_regular_js__WEBPACK_IMPORTED_MODULE_2__/* .readRegularFile */ .XF)(file, MAX_KEY_FILE_BYTES).toString('utf8');
+    }
+    catch (e) {
+        if (!(e instanceof _util_read_regular_js__WEBPACK_IMPORTED_MODULE_2__/* .UnreadableFileError */ .o2))
+            throw e;
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(e.code !== undefined
+            ? `public key ${file}: cannot read it (${e.code})`
+            : `public key ${file} ${e.reason}`, KEY_FIX);
+    }
+    const problem = publicKeyProblem(text);
+    if (problem !== undefined)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`public key ${file}: ${problem}`, KEY_FIX);
+}
+/**
+ * What is wrong with PATTERN as a regular expression, or undefined. cosign compiles it as Go
+ * (RE2) does; JavaScript compiles it here, after RE2's own syntax that JavaScript lacks is put in
+ * its terms (\Q...\E literals, (?P<name>, inline flags), so that a pattern cosign takes is never
+ * refused. What only RE2 refuses (a lookahead, a backreference) is left for cosign to say.
+ */
+function regexpProblem(pattern) {
+    const js = pattern
+        .replace(/\\Q([\s\S]*?)(?:\\E|$)/g, (_m, literal) => literal.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&'))
+        .replace(/\(\?P</g, '(?<')
+        .replace(/\(\?[imsU-]+\)/g, '')
+        .replace(/\(\?[imsU-]+:/g, '(?:');
+    try {
+        new RegExp(js);
+        return undefined;
+    }
+    catch (e) {
+        // "Invalid regular expression: /(/: Unterminated group": the reason only.
+        return e.message.replace(/^Invalid regular expression: \/[\s\S]*\/: /, '');
+    }
 }
 
 
@@ -2608,7 +2717,9 @@ function findCredential(host, deps) {
         config = JSON.parse(found.text);
     }
     catch (e) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .EnvironmentError */ .eG(`${found.file} is not JSON (${e.message}): docker and buildx cannot read their credentials`, `fix or remove ${found.file}, then log in again (docker login)`);
+        // Not the parser's message: V8 quotes the text around the fault, which may be a credential.
+        const at = /position (\d+)/.exec(e.message)?.[1];
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .EnvironmentError */ .eG(`${found.file} is not JSON${at === undefined ? '' : ` (at byte ${at})`}: docker and buildx cannot read their credentials`, `fix or remove ${found.file}, then log in again (docker login)`);
     }
     const keys = configKeys(host);
     const server = keys[0];
@@ -2661,6 +2772,19 @@ const basicAuth = (c) => `Basic ${Buffer.from(`${c.username}:${c.secret}`).toStr
  * May CREDENTIAL push to HOST/REPOSITORY? Authenticates as docker does (token for pull,push
  * scope), starts a blob upload and cancels it. Unreachable registry: EnvironmentError.
  */
+/**
+ * The DELETE that cancels an upload at LOCATION: the credentials go to the registry's own origin
+ * only, and an HTTPS registry's upload moved to plain HTTP is left to expire (undefined).
+ */
+function cancelRequest(base, location, headers) {
+    if (!location)
+        return undefined;
+    const url = new URL(location, `${base}/`);
+    const own = url.origin === new URL(base).origin;
+    if (!own && url.protocol !== 'https:' && !base.startsWith('http:'))
+        return undefined;
+    return { url: url.toString(), init: { method: 'DELETE', ...(own && headers && { headers }) } };
+}
 async function checkPush(host, repository, credential, deps) {
     const base = (0,_registry_js__WEBPACK_IMPORTED_MODULE_3__/* .registryApiBase */ .vO)(host);
     const call = async (url, init = {}) => {
@@ -2686,6 +2810,13 @@ async function checkPush(host, repository, credential, deps) {
         }
         else if (scheme === 'bearer' && params.realm) {
             const url = (0,_registry_js__WEBPACK_IMPORTED_MODULE_3__/* .tokenRequestUrl */ .WC)(params, `repository:${repository}:pull,push`);
+            // The login goes to the token service: never over plain HTTP (as the OCI client refuses).
+            if (url.protocol !== 'https:' && !base.startsWith('http:'))
+                return {
+                    ok: false,
+                    detail: `${host} names a token service over plain HTTP (${url.origin}): refused`,
+                    fix,
+                };
             const token = await call(url.toString(), pair ? { headers: { Authorization: basicAuth(pair) } } : {});
             if (token.status !== 200)
                 return {
@@ -2727,11 +2858,9 @@ async function checkPush(host, repository, credential, deps) {
     if (upload.status !== 202)
         return { ok: false, detail: `cannot push to ${host}/${repository}: ${await registryError(upload)}`, fix };
     // Cancel the upload: nothing is written. Best effort: registries also expire unfinished uploads.
-    const location = upload.headers.get('location');
-    if (location) {
-        const url = new URL(location, `${base}/`).toString();
-        await call(url, { method: 'DELETE', ...(headers && { headers }) }).catch(() => undefined);
-    }
+    const cancel = cancelRequest(base, upload.headers.get('location'), headers);
+    if (cancel)
+        await call(cancel.url, cancel.init).catch(() => undefined);
     return {
         ok: true,
         detail: `can push to ${host}/${repository} (an upload was started and cancelled; nothing written)`,
@@ -2852,18 +2981,28 @@ function runnerFromEnv(env) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   s: () => (/* binding */ mapLimit)
 /* harmony export */ });
-// FN over ITEMS with at most LIMIT calls in flight; the results in the items' order. A rejection
-// rejects the whole (the calls already started still run to their end).
+// FN over ITEMS with at most LIMIT calls in flight; the results in the items' order. After a
+// rejection no further item is started, the calls already under way are waited for (nothing a
+// call started is left running, or has its files removed under it, once this settles: a caller
+// that wants them stopped sooner aborts them itself), and then the first rejection is thrown.
 async function mapLimit(items, limit, fn) {
     const results = new Array(items.length);
     let next = 0;
+    let failure;
     const worker = async () => {
-        while (next < items.length) {
+        while (failure === undefined && next < items.length) {
             const i = next++;
-            results[i] = await fn(items[i]);
+            try {
+                results[i] = await fn(items[i]);
+            }
+            catch (error) {
+                failure ??= { error };
+            }
         }
     };
     await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+    if (failure !== undefined)
+        throw failure.error;
     return results;
 }
 

@@ -61,7 +61,7 @@ function inline(text, bold, br = '\n') {
         .replace(/<a\s+href="([^"]*)"[^>]*>([^<]*)<\/a>/gi, '$2 <$1>')
         .replace(/<\/?(details|summary|blockquote|sub|sup|b|strong|i|em|code|p|div|span|picture|source)\b[^>]*>/gi, '')
         .replace(/<img\b[^>]*alt="([^"]*)"[^>]*>/gi, '$1')
-        .replace(/\\([\\`*_{}[\]()#+\-.!|~<>])/g, '$1');
+        .replace(/\\([\\`*_{}[\]()#+\-.!|~<>$])/g, '$1');
     return he_default().decode(out).replace(JOINER, '');
 }
 const cells = (row) => row
@@ -144,10 +144,10 @@ function wantsColor(isTTY, env) {
 
 // EXTERNAL MODULE: ./src/docker/exec-runner.ts
 var exec_runner = __webpack_require__(45206);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 11 modules
 var schemas = __webpack_require__(92857);
+// EXTERNAL MODULE: ./src/util/read-regular.ts
+var read_regular = __webpack_require__(23387);
 ;// CONCATENATED MODULE: ./src/github/event.ts
 // The runner's event payload (GITHUB_EVENT_PATH), parsed with a zod schema of the fields this
 // project reads (pull request, repository, head commit, workflow_run); everything else is dropped.
@@ -156,6 +156,10 @@ var schemas = __webpack_require__(92857);
 
 
 const RepoRef = schemas/* object */.Ikc({ full_name: schemas/* string */.YjP().optional() });
+/** A text Date reads as a valid time (an invalid one would throw in toISOString). */
+const isDate = (s) => !Number.isNaN(new Date(s).getTime());
+/** Larger payloads are not GitHub's (its webhooks are at most 25 MB); this bounds the read. */
+const MAX_EVENT_BYTES = 64 * 1024 * 1024;
 /** The event fields read by src/report/github-env.ts, src/report/poster.ts and src/plan/git-context.ts. */
 const GitHubEventSchema = schemas/* object */.Ikc({
     pull_request: schemas/* object */.Ikc({
@@ -171,8 +175,12 @@ const GitHubEventSchema = schemas/* object */.Ikc({
         .optional()
         .catch(undefined),
     repository: RepoRef.extend({ default_branch: schemas/* string */.YjP().optional() }).optional().catch(undefined),
-    // null on a push that deletes a branch.
-    head_commit: schemas/* object */.Ikc({ timestamp: schemas/* string */.YjP().optional() }).nullable().optional().catch(undefined),
+    // null on a push that deletes a branch. A timestamp that is no date is left out (as when absent):
+    // the commit time is then not known, rather than an invalid date failing the run.
+    head_commit: schemas/* object */.Ikc({ timestamp: schemas/* string */.YjP().refine(isDate).optional().catch(undefined) })
+        .nullable()
+        .optional()
+        .catch(undefined),
     workflow_run: schemas/* object */.Ikc({
         head_sha: schemas/* string */.YjP().optional(),
         pull_requests: schemas/* array */.YOg(schemas/* object */.Ikc({ number: schemas/* number */.aig().int().optional() })).optional(),
@@ -191,7 +199,8 @@ function readGitHubEventFile(path) {
     if (!path)
         return {};
     try {
-        return parseGitHubEvent(JSON.parse((0,external_node_fs_.readFileSync)(path, 'utf8')));
+        // A regular file only: a FIFO or device at the path is no event, never a read that blocks.
+        return parseGitHubEvent(JSON.parse((0,read_regular/* readRegularFile */.XF)(path, MAX_EVENT_BYTES).toString('utf8')));
     }
     catch {
         return {};
@@ -200,6 +209,14 @@ function readGitHubEventFile(path) {
 
 ;// CONCATENATED MODULE: ./src/plan/git-context.ts
 
+/**
+ * The commit time in ISO 8601, when TEXT is a time: one that is not (an odd event payload, a git
+ * too old for %cI) is left out as if absent, never an "Invalid time value" failing the run.
+ */
+function withCommitTime(text) {
+    const time = text ? new Date(text) : undefined;
+    return time && !Number.isNaN(time.getTime()) ? { commitTime: time.toISOString() } : {};
+}
 /** On a GitHub runner: GITHUB_SHA / GITHUB_REF / the event payload. */
 function gitContextFromGitHubEnv(env) {
     if (env.GITHUB_ACTIONS !== 'true')
@@ -216,7 +233,7 @@ function gitContextFromGitHubEnv(env) {
         ...(ref !== undefined && { ref }),
         isDefaultBranch: pr === undefined && defaultBranch !== undefined && ref === `refs/heads/${defaultBranch}`,
         ...(pr !== undefined && { prNumber: pr }),
-        ...(event.head_commit?.timestamp && { commitTime: new Date(event.head_commit.timestamp).toISOString() }),
+        ...withCommitTime(event.head_commit?.timestamp),
         ...(env.GITHUB_SERVER_URL &&
             env.GITHUB_REPOSITORY && { repositoryUrl: `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}` }),
     };
@@ -248,7 +265,7 @@ async function gitContextFromCheckout(exec, cwd) {
         .replace(/^https:\/\/[^@/]+@/, 'https://'); // never keep credentials from a URL
     return {
         sha,
-        ...(commitTime && { commitTime: new Date(commitTime).toISOString() }),
+        ...withCommitTime(commitTime),
         ...(tag ? { ref: `refs/tags/${tag}` } : branch ? { ref: `refs/heads/${branch}` } : {}),
         ...(repositoryUrl?.startsWith('https://') && { repositoryUrl }),
     };
@@ -300,8 +317,8 @@ function printedReport(io, markdown) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(38815);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(83916);
-/* harmony import */ var _issues_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(11012);
-/* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(90131);
+/* harmony import */ var _issues_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(11012);
+/* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(90131);
 // Read ml-image.yml, apply overrides (action inputs / CLI flags), validate, check referenced files.
 
 
@@ -442,18 +459,18 @@ function validateConfigData(data, label, overrides = []) {
         ]);
     }
     const merged = applyOverrides(data, overrides);
-    const result = _schema_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigFileSchema */ .Kx.safeParse(merged);
+    const result = _schema_js__WEBPACK_IMPORTED_MODULE_6__/* .ConfigFileSchema */ .Kx.safeParse(merged);
     if (!result.success) {
         const sourceOf = (p) => {
-            const shown = (0,_issues_js__WEBPACK_IMPORTED_MODULE_6__/* .formatPath */ .jV)(p);
-            const o = overrides.find((ov) => shown === (0,_issues_js__WEBPACK_IMPORTED_MODULE_6__/* .formatPath */ .jV)(ov.path) ||
-                shown.startsWith(`${(0,_issues_js__WEBPACK_IMPORTED_MODULE_6__/* .formatPath */ .jV)(ov.path)}[`) ||
-                shown.startsWith(`${(0,_issues_js__WEBPACK_IMPORTED_MODULE_6__/* .formatPath */ .jV)(ov.path)}.`));
+            const shown = (0,_issues_js__WEBPACK_IMPORTED_MODULE_5__/* .formatPath */ .jV)(p);
+            const o = overrides.find((ov) => shown === (0,_issues_js__WEBPACK_IMPORTED_MODULE_5__/* .formatPath */ .jV)(ov.path) ||
+                shown.startsWith(`${(0,_issues_js__WEBPACK_IMPORTED_MODULE_5__/* .formatPath */ .jV)(ov.path)}[`) ||
+                shown.startsWith(`${(0,_issues_js__WEBPACK_IMPORTED_MODULE_5__/* .formatPath */ .jV)(ov.path)}.`));
             return o?.source;
         };
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .xL(label, (0,_issues_js__WEBPACK_IMPORTED_MODULE_6__/* .formatIssues */ .og)(result.error, merged, _schema_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigFileSchema */ .Kx, sourceOf));
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .xL(label, (0,_issues_js__WEBPACK_IMPORTED_MODULE_5__/* .formatIssues */ .og)(result.error, merged, _schema_js__WEBPACK_IMPORTED_MODULE_6__/* .ConfigFileSchema */ .Kx, sourceOf));
     }
-    return (0,_schema_js__WEBPACK_IMPORTED_MODULE_5__/* .normalizeConfig */ .I6)(result.data);
+    return (0,_schema_js__WEBPACK_IMPORTED_MODULE_6__/* .normalizeConfig */ .I6)(result.data);
 }
 /** Problems with files the config names, each naming the field and the path looked for. */
 function checkReferencedFiles(config, baseDir) {

@@ -23,10 +23,17 @@ const ENV_RECORD_SCHEMA_VERSION = 2;
 const VARIANT_LABEL = `${_plan_tags_js__WEBPACK_IMPORTED_MODULE_0__/* .LABEL_PREFIX */ .Ag}.variant`;
 const CREATED_LABEL = 'org.opencontainers.image.created';
 const maybe = (t) => t.nullable().optional();
+/**
+ * A size in bytes. Not negative, as the report's schema requires (src/diff/schema.ts); at most
+ * 2^53 (8 PiB), so that the report's sums of them stay numbers: sizes near 1e308 would add up to
+ * Infinity, which no JSON file can hold. The record is refused when read (exit 2 naming the
+ * field), not when the report is written.
+ */
+const bytes = zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().nonnegative().max(Number.MAX_SAFE_INTEGER);
 /** One step of the image's history (docker history): its instruction and the bytes its layer added. */
 const LayerSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
     createdBy: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
-    sizeBytes: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().nonnegative(),
+    sizeBytes: bytes,
     /** No filesystem layer (ENV, CMD, LABEL ...). */
     empty: zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY().optional(),
 });
@@ -37,8 +44,9 @@ const EnvRecordSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
         id: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
         digest: maybe(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()),
         platform: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
-        sizeBytes: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig(),
-        layers: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig(),
+        sizeBytes: bytes,
+        // A count, whole, as the report's summary of a record requires (src/diff/schema.ts).
+        layers: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().nonnegative(),
         labels: zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()),
         user: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
         entrypoint: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()).nullable(),
@@ -74,7 +82,7 @@ const EnvRecordSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
             installer: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
             location: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
             /** Bytes installed: the sizes its RECORD lists (else its files); absent when unknown. */
-            sizeBytes: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().nonnegative().optional(),
+            sizeBytes: bytes.optional(),
         })),
     }),
     apt: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
@@ -82,7 +90,7 @@ const EnvRecordSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
         version: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
         arch: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
         /** dpkg's Installed-Size (KiB) in bytes; absent when unknown. */
-        sizeBytes: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().nonnegative().optional(),
+        sizeBytes: bytes.optional(),
     })),
     cuda: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
         runtime: maybe(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()),
@@ -673,9 +681,9 @@ function diffSmoke(base, head, opts = {}) {
 /* harmony export */ });
 /* unused harmony exports ENV_RECORD_MIGRATIONS, SMOKE_RESULT_MIGRATIONS */
 /* harmony import */ var _capture_record_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(66917);
-/* harmony import */ var _config_issues_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(11012);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
-/* harmony import */ var _smoke_result_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3228);
+/* harmony import */ var _config_issues_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(11012);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
+/* harmony import */ var _smoke_result_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3228);
 /* harmony import */ var _util_json_file_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(20317);
 
 
@@ -697,35 +705,45 @@ const ENV_RECORD_MIGRATIONS = {
     },
 };
 const SMOKE_RESULT_MIGRATIONS = {};
+const ENV_RECORD = 'environment record (env.json)';
+const SMOKE_RESULT = 'smoke result (smoke.json)';
+const ENV_KEYS = ['image', 'python', 'apt', 'capture'];
+const SMOKE_KEYS = ['tests', 'summary'];
+const aOrAn = (what) => `${/^[aeiou]/.test(what) ? 'an' : 'a'} ${what}`;
+const hasKeys = (json, keys) => keys.every((k) => k in json);
 const MAX_ISSUES = 8;
 function read(json, source, kind) {
     if (!isObject(json)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`${source}: not ${kind.what} (expected a JSON object, got ${describe(json)})`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${source}: not ${kind.what} (expected a JSON object, got ${describe(json)})`);
     }
+    // Before the version: the other kind of file (each has its own versions) is named as what it is,
+    // not as one of a version newer than this tool reads.
+    if (hasKeys(json, kind.other.keys) && !hasKeys(json, kind.keys))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${source}: not ${aOrAn(kind.what)}: it is ${aOrAn(kind.other.what)}`);
     const version = json.schemaVersion;
     if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`${source}: schemaVersion: expected a positive integer, got ${describe(version)} (is this ${kind.what}?)`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${source}: schemaVersion: expected a positive integer, got ${describe(version)} (is this ${kind.what}?)`);
     }
     if (version > kind.current) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`${source}: schemaVersion ${version} is newer than this version of ml-image reads (up to ${kind.current})`, 'update ml-image-action (the record was written by a newer release)');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${source}: schemaVersion ${version} is newer than this version of ml-image reads (up to ${kind.current})`, 'update ml-image-action (the record was written by a newer release)');
     }
     let record = json;
     for (let v = version; v < kind.current; v++) {
         const step = kind.migrations[v];
         if (!step)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`${source}: schemaVersion ${v} is no longer readable (no migration to ${v + 1})`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${source}: schemaVersion ${v} is no longer readable (no migration to ${v + 1})`);
         record = step(record);
     }
     const parsed = kind.schema.safeParse(record);
     if (parsed.success)
         return parsed.data;
     const issues = parsed.error.issues;
-    const lines = (0,_config_issues_js__WEBPACK_IMPORTED_MODULE_3__/* .formatIssues */ .og)(parsed.error, record, kind.schema)
+    const lines = (0,_config_issues_js__WEBPACK_IMPORTED_MODULE_1__/* .formatIssues */ .og)(parsed.error, record, kind.schema)
         .slice(0, MAX_ISSUES)
         .map((line) => `  - ${line}`);
     if (issues.length > MAX_ISSUES)
         lines.push(`  - ... and ${issues.length - MAX_ISSUES} more`);
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`${source}: not a valid ${kind.what} (schemaVersion ${version}): ${issues.length} problem${issues.length === 1 ? '' : 's'}\n${lines.join('\n')}`);
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${source}: not a valid ${kind.what} (schemaVersion ${version}): ${issues.length} problem${issues.length === 1 ? '' : 's'}\n${lines.join('\n')}`);
 }
 function describe(v) {
     if (v === undefined)
@@ -740,18 +758,22 @@ function describe(v) {
 }
 function readEnvRecord(json, source) {
     return read(json, source, {
-        what: 'environment record (env.json)',
+        what: ENV_RECORD,
         current: _capture_record_js__WEBPACK_IMPORTED_MODULE_0__/* .ENV_RECORD_SCHEMA_VERSION */ .B6,
         migrations: ENV_RECORD_MIGRATIONS,
         schema: _capture_record_js__WEBPACK_IMPORTED_MODULE_0__/* .EnvRecordSchema */ .iv,
+        keys: ENV_KEYS,
+        other: { what: SMOKE_RESULT, keys: SMOKE_KEYS },
     });
 }
 function readSmokeResult(json, source) {
     return read(json, source, {
-        what: 'smoke result (smoke.json)',
-        current: _smoke_result_js__WEBPACK_IMPORTED_MODULE_2__/* .SMOKE_RESULT_SCHEMA_VERSION */ .Nn,
+        what: SMOKE_RESULT,
+        current: _smoke_result_js__WEBPACK_IMPORTED_MODULE_3__/* .SMOKE_RESULT_SCHEMA_VERSION */ .Nn,
         migrations: SMOKE_RESULT_MIGRATIONS,
-        schema: _smoke_result_js__WEBPACK_IMPORTED_MODULE_2__/* .SmokeResultSchema */ .wp,
+        schema: _smoke_result_js__WEBPACK_IMPORTED_MODULE_3__/* .SmokeResultSchema */ .wp,
+        keys: SMOKE_KEYS,
+        other: { what: ENV_RECORD, keys: ENV_KEYS },
     });
 }
 /** JSON text to a value; the error names the file. */
@@ -1242,70 +1264,21 @@ function computeLabels(l) {
 /* harmony export */   $Q: () => (/* reexport safe */ _util_text_js__WEBPACK_IMPORTED_MODULE_1__.$),
 /* harmony export */   Hg: () => (/* binding */ mermaidText),
 /* harmony export */   Pl: () => (/* binding */ safeUrl),
-/* harmony export */   md: () => (/* binding */ md),
-/* harmony export */   qy: () => (/* binding */ html),
+/* harmony export */   md: () => (/* reexport safe */ _util_markdown_js__WEBPACK_IMPORTED_MODULE_0__.md),
+/* harmony export */   qy: () => (/* reexport safe */ _util_markdown_js__WEBPACK_IMPORTED_MODULE_0__.qy),
 /* harmony export */   s8: () => (/* binding */ markerKey)
 /* harmony export */ });
-/* harmony import */ var he__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(61528);
-/* harmony import */ var he__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(he__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _util_markdown_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(17183);
 /* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(49997);
-// The ONE place untrusted text is made safe for GitHub Markdown (PR comments, job summaries).
+// Where the report makes untrusted text safe for GitHub Markdown (PR comments, job summaries).
 // Every value from a record, smoke result, resolver or model goes through md() or html() at render
-// time; the renderer's own template text never contains user data unescaped.
+// time; the renderer's own template text never contains user data unescaped. md() and html() are
+// src/util/markdown.ts's, re-exported here: the resolver's explanation.md needs them too, and no
+// stage imports another stage's files.
 
 
 
-/**
- * Word joiner after `@` and `#`: GitHub's mention (`@user`, `@org/team`) and reference (`#12`,
- * `owner/repo#12`, `GH-12`) filters need the next character to be a word character, and the text
- * still reads the same. Renovate does the same with a zero-width space.
- */
-const JOINER = '\u2060';
-// Bidirectional overrides can make a row display something other than what it holds.
-const BIDI = /[\u202a-\u202e\u2066-\u2069]/g;
-// eslint-disable-next-line no-control-regex -- removing control characters is the point
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
-const NEWLINES = /\r\n|[\r\n\u2028\u2029]/g;
-function neutralise(text) {
-    return (text
-        .replace(CONTROL, '')
-        .replace(BIDI, '\ufffd')
-        .replace(/@/g, `@${JOINER}`)
-        // Also before a line break: the break becomes <br>, and the text around it one line.
-        .replace(/#(?=(?:\r\n|[\r\n\u2028\u2029])*[0-9])/g, `#${JOINER}`)
-        .replace(/\b(gh)-(?=[0-9])/gi, `$1${JOINER}-`)
-        // GitHub autolinks bare `http://`, `https://` and `www.` text (a package named by a URL would
-        // be a live link): a joiner inside the scheme keeps the text and breaks the link.
-        .replace(/([a-z][a-z0-9+.-]*):(?=\/\/)/gi, `$1:${JOINER}`)
-        // Also a bare `www` at the end: the template may put a full stop right after the value.
-        .replace(/\b(www)(?=\.|$)/gi, `$1${JOINER}`));
-}
-/**
- * Text for a Markdown context: a table cell, a list item, a sentence. HTML-escaped (he: & < > " '
- * and the backtick), table pipes and link brackets as entities, emphasis characters and a leading
- * block marker backslash-escaped, newlines as <br>, mentions and references neutralised.
- */
-// Most values (package names, versions) need no escaping at all: checked once, returned as is.
-const PLAIN = /^[A-Za-z0-9][A-Za-z0-9.,:+/=-]*$/;
-const NEEDS_WORK = /gh-[0-9]|^[0-9]+\.$|:\/\/|\bwww(\.|$)/i;
-function md(text, max = Infinity) {
-    const clipped = (0,_util_text_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$)(String(text), max);
-    if (PLAIN.test(clipped) && !NEEDS_WORK.test(clipped))
-        return clipped;
-    const s = neutralise(clipped);
-    return (he__WEBPACK_IMPORTED_MODULE_0___default().escape(s)
-        .replace(/[|[\]()]/g, (c) => `&#${c.charCodeAt(0)};`)
-        .replace(/[\\*_~]/g, '\\$&')
-        // Block markers only matter at the start of a line (a list item's text): heading, list, rule.
-        .replace(/^(#{1,6}|[+-])(?=[ \t]|$)/, '\\$1')
-        .replace(/^-(?=-)/, '\\-')
-        .replace(/^(\d+)\.(?=[ \t]|$)/, '$1\\.')
-        .replace(NEWLINES, '<br>'));
-}
-/** Text inside an HTML element we emit (<summary>): Markdown is not parsed there, entities are. */
-function html(text, max = Infinity) {
-    return he__WEBPACK_IMPORTED_MODULE_0___default().escape(neutralise((0,_util_text_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$)(String(text), max))).replace(NEWLINES, ' ');
-}
+
 /**
  * A link target: only http(s) URLs, percent-encoded so that nothing in them can end the Markdown
  * link or open HTML. Anything else is dropped (null).
@@ -1356,9 +1329,7 @@ const MERMAID_SAFE = /^[A-Za-z0-9 .,_+\-/()]$/u;
  * [A-Za-z0-9 .,_+-/()] as `#<code point>;`. Never empty (an empty label reads as "?").
  */
 function mermaidText(text, max = 80) {
-    const plain = (0,_util_text_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$)(String(text)
-        .replace(CONTROL, '')
-        .replace(BIDI, '\ufffd')
+    const plain = (0,_util_text_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$)((0,_util_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .stripUnsafe */ .P4)(String(text))
         .replace(/[\s\u2028\u2029]+/gu, ' ')
         .trim(), max);
     let out = '';
@@ -1429,14 +1400,15 @@ const COMPONENT_LABELS = {
 /* harmony export */   vF: () => (/* binding */ assessReport)
 /* harmony export */ });
 /* unused harmony exports REPORT_MODEL_SCHEMA_VERSION, SupplyChainSchema, PlatformReportSchema, parseReportModel, componentSeverity */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(92857);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(92857);
 /* harmony import */ var _diff_diff_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(41839);
 /* harmony import */ var _diff_schema_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2996);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(311);
-/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(14031);
-/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(12011);
-/* harmony import */ var _size_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(29437);
+/* harmony import */ var _config_issues_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(11012);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(83916);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(311);
+/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(14031);
+/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(12011);
+/* harmony import */ var _size_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(29437);
 // The report model: everything the Markdown report says, as data. It is also the fork-safe
 // artifact: a privileged workflow re-validates it with ReportModelSchema and re-renders it, so it
 // carries data only (never pre-rendered Markdown) and every string in it is treated as untrusted.
@@ -1451,22 +1423,22 @@ const COMPONENT_LABELS = {
 
 
 const REPORT_MODEL_SCHEMA_VERSION = 1;
-const SupplyChainSchema = zod__WEBPACK_IMPORTED_MODULE_6__/* .object */ .Ikc({
+const SupplyChainSchema = zod__WEBPACK_IMPORTED_MODULE_7__/* .object */ .Ikc({
     /** How it signed, or why it did not (one line). */
-    signing: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP(),
-    targets: zod__WEBPACK_IMPORTED_MODULE_6__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_6__/* .object */ .Ikc({
-        platform: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP(),
-        ref: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP(),
-        signed: zod__WEBPACK_IMPORTED_MODULE_6__/* .boolean */ .zMY(),
-        attestations: zod__WEBPACK_IMPORTED_MODULE_6__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_6__/* .object */ .Ikc({ kind: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP(), attached: zod__WEBPACK_IMPORTED_MODULE_6__/* .boolean */ .zMY(), verify: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().optional() })),
-        notes: zod__WEBPACK_IMPORTED_MODULE_6__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP()),
+    signing: zod__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP(),
+    targets: zod__WEBPACK_IMPORTED_MODULE_7__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_7__/* .object */ .Ikc({
+        platform: zod__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP(),
+        ref: zod__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP(),
+        signed: zod__WEBPACK_IMPORTED_MODULE_7__/* .boolean */ .zMY(),
+        attestations: zod__WEBPACK_IMPORTED_MODULE_7__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_7__/* .object */ .Ikc({ kind: zod__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP(), attached: zod__WEBPACK_IMPORTED_MODULE_7__/* .boolean */ .zMY(), verify: zod__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP().optional() })),
+        notes: zod__WEBPACK_IMPORTED_MODULE_7__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP()),
     })),
 });
-const httpUrl = zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP()
+const httpUrl = zod__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP()
     .max(4096)
-    .refine((u) => (0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .safeUrl */ .Pl)(u) !== null, 'expected an http(s) URL');
-const PlatformReportSchema = zod__WEBPACK_IMPORTED_MODULE_6__/* .object */ .Ikc({
-    platform: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP(),
+    .refine((u) => (0,_escape_js__WEBPACK_IMPORTED_MODULE_4__/* .safeUrl */ .Pl)(u) !== null, 'expected an http(s) URL');
+const PlatformReportSchema = zod__WEBPACK_IMPORTED_MODULE_7__/* .object */ .Ikc({
+    platform: zod__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP(),
     head: _diff_schema_js__WEBPACK_IMPORTED_MODULE_1__/* .EnvSummarySchema */ .Jt,
     base: _diff_schema_js__WEBPACK_IMPORTED_MODULE_1__/* .EnvSummarySchema */ .Jt.nullable(),
     /** null: no base record for this platform. */
@@ -1474,23 +1446,23 @@ const PlatformReportSchema = zod__WEBPACK_IMPORTED_MODULE_6__/* .object */ .Ikc(
     /** null: no smoke result for this PR. */
     smoke: _diff_schema_js__WEBPACK_IMPORTED_MODULE_1__/* .SmokeDiffSchema */ .Iy.nullable(),
 });
-const ReportModelSchema = zod__WEBPACK_IMPORTED_MODULE_6__/* .object */ .Ikc({
-    schemaVersion: zod__WEBPACK_IMPORTED_MODULE_6__/* .literal */ .euz(REPORT_MODEL_SCHEMA_VERSION),
-    kind: zod__WEBPACK_IMPORTED_MODULE_6__/* .literal */ .euz('ml-image-report'),
-    tool: zod__WEBPACK_IMPORTED_MODULE_6__/* .object */ .Ikc({ version: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP() }),
-    image: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP(),
-    variant: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP(),
-    markerKey: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP(),
-    head: zod__WEBPACK_IMPORTED_MODULE_6__/* .object */ .Ikc({ ref: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().optional(), sha: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().optional() }),
-    baseline: zod__WEBPACK_IMPORTED_MODULE_6__/* .object */ .Ikc({ ref: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP(), sha: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().optional() }).nullable(),
-    noBaselineReason: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().nullable(),
-    resolution: zod__WEBPACK_IMPORTED_MODULE_6__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP()),
-    links: zod__WEBPACK_IMPORTED_MODULE_6__/* .object */ .Ikc({ run: httpUrl.optional(), artifact: httpUrl.optional() }),
-    platforms: zod__WEBPACK_IMPORTED_MODULE_6__/* .array */ .YOg(PlatformReportSchema).min(1),
+const ReportModelSchema = zod__WEBPACK_IMPORTED_MODULE_7__/* .object */ .Ikc({
+    schemaVersion: zod__WEBPACK_IMPORTED_MODULE_7__/* .literal */ .euz(REPORT_MODEL_SCHEMA_VERSION),
+    kind: zod__WEBPACK_IMPORTED_MODULE_7__/* .literal */ .euz('ml-image-report'),
+    tool: zod__WEBPACK_IMPORTED_MODULE_7__/* .object */ .Ikc({ version: zod__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP() }),
+    image: zod__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP(),
+    variant: zod__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP(),
+    markerKey: zod__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP(),
+    head: zod__WEBPACK_IMPORTED_MODULE_7__/* .object */ .Ikc({ ref: zod__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP().optional(), sha: zod__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP().optional() }),
+    baseline: zod__WEBPACK_IMPORTED_MODULE_7__/* .object */ .Ikc({ ref: zod__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP(), sha: zod__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP().optional() }).nullable(),
+    noBaselineReason: zod__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP().nullable(),
+    resolution: zod__WEBPACK_IMPORTED_MODULE_7__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP()),
+    links: zod__WEBPACK_IMPORTED_MODULE_7__/* .object */ .Ikc({ run: httpUrl.optional(), artifact: httpUrl.optional() }),
+    platforms: zod__WEBPACK_IMPORTED_MODULE_7__/* .array */ .YOg(PlatformReportSchema).min(1),
     /** Absent in reports written before the attest stage existed. */
     supplyChain: SupplyChainSchema.optional(),
     /** config size.budget, as configured; absent: no budget. */
-    sizeBudget: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().max(40).optional(),
+    sizeBudget: zod__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP().max(40).optional(),
 });
 /** The marker key when the config sets none: one comment per image, variant and platform set. */
 function defaultMarkerKey(image, variant, platforms) {
@@ -1498,7 +1470,7 @@ function defaultMarkerKey(image, variant, platforms) {
 }
 function buildReportModel(input) {
     if (input.entries.length === 0)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`report ${input.image}:${input.variant}: no records`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`report ${input.image}:${input.variant}: no records`);
     const entries = [...input.entries].sort((a, b) => a.platform < b.platform ? -1 : a.platform > b.platform ? 1 : 0);
     const threshold = input.smokeThreshold !== undefined ? { threshold: input.smokeThreshold } : {};
     const platforms = entries.map((e) => ({
@@ -1510,14 +1482,14 @@ function buildReportModel(input) {
     }));
     const links = {};
     // A link that is not http(s) is dropped here rather than failing the poster later.
-    if (input.links?.run && (0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .safeUrl */ .Pl)(input.links.run))
+    if (input.links?.run && (0,_escape_js__WEBPACK_IMPORTED_MODULE_4__/* .safeUrl */ .Pl)(input.links.run))
         links.run = input.links.run;
-    if (input.links?.artifact && (0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .safeUrl */ .Pl)(input.links.artifact))
+    if (input.links?.artifact && (0,_escape_js__WEBPACK_IMPORTED_MODULE_4__/* .safeUrl */ .Pl)(input.links.artifact))
         links.artifact = input.links.artifact;
     return {
         schemaVersion: REPORT_MODEL_SCHEMA_VERSION,
         kind: 'ml-image-report',
-        tool: { version: _version_js__WEBPACK_IMPORTED_MODULE_7__/* .VERSION */ .x },
+        tool: { version: _version_js__WEBPACK_IMPORTED_MODULE_8__/* .VERSION */ .x },
         image: input.image,
         variant: input.variant,
         markerKey: input.markerKey ??
@@ -1565,13 +1537,13 @@ function assessReport(model) {
     const findings = [];
     const add = (raw, severity) => {
         // Values come from the image: a 1,000-character version must not crowd out the rest.
-        const text = (0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .clip */ .$Q)(raw, 120);
+        const text = (0,_escape_js__WEBPACK_IMPORTED_MODULE_4__/* .clip */ .$Q)(raw, 120);
         if (!findings.some((f) => f.text === text))
             findings.push({ text, severity });
     };
     for (const p of model.platforms.filter((x) => !x.diff))
         add(`no baseline for ${p.platform}`, 'info');
-    for (const b of (0,_size_js__WEBPACK_IMPORTED_MODULE_5__/* .budgetBreaches */ .Bq)(model.sizeBudget, model.platforms))
+    for (const b of (0,_size_js__WEBPACK_IMPORTED_MODULE_6__/* .budgetBreaches */ .Bq)(model.sizeBudget, model.platforms))
         add(b.short, 'failure');
     componentFindings(withDiff, add);
     smokeFindings(smoke, add);
@@ -1592,13 +1564,13 @@ function noBaselineAssessment(model, smoke) {
         : model.baseline
             ? `First run: no baseline for ${model.baseline.ref} yet — environment summary below`
             : 'No baseline to compare with — environment summary below';
-    const findings = [{ text: (0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .clip */ .$Q)(text, 160), severity: 'info' }];
+    const findings = [{ text: (0,_escape_js__WEBPACK_IMPORTED_MODULE_4__/* .clip */ .$Q)(text, 160), severity: 'info' }];
     const failing = distinctFailing(smoke, false);
     if (failing)
-        findings.push({ text: (0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .clip */ .$Q)(`${(0,_format_js__WEBPACK_IMPORTED_MODULE_4__/* .plural */ .LS)(failing, 'smoke test')} failing`, 120), severity: 'failure' });
-    const breaches = (0,_size_js__WEBPACK_IMPORTED_MODULE_5__/* .budgetBreaches */ .Bq)(model.sizeBudget, model.platforms);
+        findings.push({ text: (0,_escape_js__WEBPACK_IMPORTED_MODULE_4__/* .clip */ .$Q)(`${(0,_format_js__WEBPACK_IMPORTED_MODULE_5__/* .plural */ .LS)(failing, 'smoke test')} failing`, 120), severity: 'failure' });
+    const breaches = (0,_size_js__WEBPACK_IMPORTED_MODULE_6__/* .budgetBreaches */ .Bq)(model.sizeBudget, model.platforms);
     for (const b of breaches)
-        findings.push({ text: (0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .clip */ .$Q)(b.short, 160), severity: 'failure' });
+        findings.push({ text: (0,_escape_js__WEBPACK_IMPORTED_MODULE_4__/* .clip */ .$Q)(b.short, 160), severity: 'failure' });
     return { verdict: failing || breaches.length > 0 ? 'failure' : 'no-baseline', findings };
 }
 /** A version change of a major component: a warning when major, a downgrade, added or removed. */
@@ -1615,7 +1587,7 @@ function componentFindings(withDiff, add) {
             if (id === 'torchCuda' && p.diff.components.find((x) => x.id === 'torch')?.changed)
                 continue;
             const level = c.level ? ` (${c.level}${c.direction === 'down' ? ', downgrade' : ''})` : '';
-            add(`${_format_js__WEBPACK_IMPORTED_MODULE_4__/* .COMPONENT_LABELS */ .M[id]} ${c.from ?? 'none'} → ${c.to ?? 'none'}${level}`, componentSeverity(c));
+            add(`${_format_js__WEBPACK_IMPORTED_MODULE_5__/* .COMPONENT_LABELS */ .M[id]} ${c.from ?? 'none'} → ${c.to ?? 'none'}${level}`, componentSeverity(c));
         }
     }
 }
@@ -1627,13 +1599,13 @@ function smokeFindings(smoke, add) {
     const metricRegressions = distinct((s) => s.metrics.filter((m) => m.regression).map((m) => `${m.test}\u0000${m.metric}`));
     const fixed = distinct((s) => s.tests.filter((t) => t.fixed).map((t) => t.id));
     if (regressions)
-        add((0,_format_js__WEBPACK_IMPORTED_MODULE_4__/* .plural */ .LS)(regressions, 'smoke regression'), 'failure');
+        add((0,_format_js__WEBPACK_IMPORTED_MODULE_5__/* .plural */ .LS)(regressions, 'smoke regression'), 'failure');
     if (failing > 0)
-        add(`${(0,_format_js__WEBPACK_IMPORTED_MODULE_4__/* .plural */ .LS)(failing, 'smoke test')} failing`, 'failure');
+        add(`${(0,_format_js__WEBPACK_IMPORTED_MODULE_5__/* .plural */ .LS)(failing, 'smoke test')} failing`, 'failure');
     if (metricRegressions)
-        add((0,_format_js__WEBPACK_IMPORTED_MODULE_4__/* .plural */ .LS)(metricRegressions, 'metric regression'), 'warning');
+        add((0,_format_js__WEBPACK_IMPORTED_MODULE_5__/* .plural */ .LS)(metricRegressions, 'metric regression'), 'warning');
     if (fixed)
-        add(`${(0,_format_js__WEBPACK_IMPORTED_MODULE_4__/* .plural */ .LS)(fixed, 'smoke test')} fixed`, 'info');
+        add(`${(0,_format_js__WEBPACK_IMPORTED_MODULE_5__/* .plural */ .LS)(fixed, 'smoke test')} fixed`, 'info');
 }
 function packageFindings(withDiff, eco, add) {
     // The same change on several platforms counts once.
@@ -1648,20 +1620,20 @@ function packageFindings(withDiff, eco, add) {
         return;
     const major = list.filter((c) => c.level === 'major').length;
     const risky = major > 0 || list.some((c) => c.kind === 'downgraded' || c.kind === 'removed');
-    add(`${(0,_format_js__WEBPACK_IMPORTED_MODULE_4__/* .plural */ .LS)(list.length, `${eco} change`)}${major ? ` (${(0,_format_js__WEBPACK_IMPORTED_MODULE_4__/* .fmtInt */ .L5)(major)} major)` : ''}`, risky ? 'warning' : 'info');
+    add(`${(0,_format_js__WEBPACK_IMPORTED_MODULE_5__/* .plural */ .LS)(list.length, `${eco} change`)}${major ? ` (${(0,_format_js__WEBPACK_IMPORTED_MODULE_5__/* .fmtInt */ .L5)(major)} major)` : ''}`, risky ? 'warning' : 'info');
 }
 /** Environment variables, labels (volatile ones aside) and an image size change of 5% or more. */
 function otherFindings(withDiff, add) {
     const env = Math.max(...withDiff.map((p) => p.diff.env.changes.length));
     if (env)
-        add((0,_format_js__WEBPACK_IMPORTED_MODULE_4__/* .plural */ .LS)(env, 'env change'), 'info');
+        add((0,_format_js__WEBPACK_IMPORTED_MODULE_5__/* .plural */ .LS)(env, 'env change'), 'info');
     const labels = Math.max(...withDiff.map((p) => p.diff.labels.changes.filter((c) => !c.volatile).length));
     if (labels)
-        add((0,_format_js__WEBPACK_IMPORTED_MODULE_4__/* .plural */ .LS)(labels, 'label change'), 'info');
+        add((0,_format_js__WEBPACK_IMPORTED_MODULE_5__/* .plural */ .LS)(labels, 'label change'), 'info');
     for (const p of withDiff) {
         const s = p.diff.size;
         if (s.base > 0 && Math.abs(s.delta) / s.base >= 0.05)
-            add(`image ${(0,_format_js__WEBPACK_IMPORTED_MODULE_4__/* .signed */ .x8)(s.delta, _format_js__WEBPACK_IMPORTED_MODULE_4__/* .fmtBytes */ .zi)} (${(0,_format_js__WEBPACK_IMPORTED_MODULE_4__/* .pct */ .Oe)(s.delta / s.base)})${withDiff.length > 1 ? ` on ${p.platform}` : ''}`, 'info');
+            add(`image ${(0,_format_js__WEBPACK_IMPORTED_MODULE_5__/* .signed */ .x8)(s.delta, _format_js__WEBPACK_IMPORTED_MODULE_5__/* .fmtBytes */ .zi)} (${(0,_format_js__WEBPACK_IMPORTED_MODULE_5__/* .pct */ .Oe)(s.delta / s.base)})${withDiff.length > 1 ? ` on ${p.platform}` : ''}`, 'info');
     }
 }
 
@@ -1880,6 +1852,95 @@ function toJUnit(r) {
     }
     lines.push('  </testsuite>', '</testsuites>', '');
     return lines.join('\n');
+}
+
+
+/***/ }),
+
+/***/ 17183:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   P4: () => (/* binding */ stripUnsafe),
+/* harmony export */   d6: () => (/* binding */ codeFence),
+/* harmony export */   md: () => (/* binding */ md),
+/* harmony export */   qy: () => (/* binding */ html)
+/* harmony export */ });
+/* harmony import */ var he__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(61528);
+/* harmony import */ var he__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(he__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(49997);
+// Untrusted text made safe for GitHub Markdown (PR comments, job summaries, explanation.md). It
+// lives here, not in src/report/, because more than one stage writes Markdown: the resolver's
+// explanation.md as well as the report (src/report/escape.ts re-exports it), and stages share code
+// only through src/util/ (docs/architecture.md).
+
+
+/**
+ * Word joiner after `@` and `#`: GitHub's mention (`@user`, `@org/team`) and reference (`#12`,
+ * `owner/repo#12`, `GH-12`) filters need the next character to be a word character, and the text
+ * still reads the same. Renovate does the same with a zero-width space.
+ */
+const JOINER = '\u2060';
+// Bidirectional overrides can make a row display something other than what it holds.
+const BIDI = /[\u202a-\u202e\u2066-\u2069]/g;
+// eslint-disable-next-line no-control-regex -- removing control characters is the point
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+const NEWLINES = /\r\n|[\r\n\u2028\u2029]/g;
+/** Control characters removed, bidirectional overrides replaced: what every escaper starts with. */
+function stripUnsafe(text) {
+    return text.replace(CONTROL, '').replace(BIDI, '\ufffd');
+}
+function neutralise(text) {
+    return (stripUnsafe(text)
+        .replace(/@/g, `@${JOINER}`)
+        // Also before a line break: the break becomes <br>, and the text around it one line.
+        .replace(/#(?=(?:\r\n|[\r\n\u2028\u2029])*[0-9])/g, `#${JOINER}`)
+        .replace(/\b(gh)-(?=[0-9])/gi, `$1${JOINER}-`)
+        // GitHub autolinks bare `http://`, `https://` and `www.` text (a package named by a URL would
+        // be a live link): a joiner inside the scheme keeps the text and breaks the link.
+        .replace(/([a-z][a-z0-9+.-]*):(?=\/\/)/gi, `$1:${JOINER}`)
+        // Also a bare `www` at the end: the template may put a full stop right after the value.
+        .replace(/\b(www)(?=\.|$)/gi, `$1${JOINER}`));
+}
+/**
+ * Text for a Markdown context: a table cell, a list item, a sentence. HTML-escaped (he: & < > " '
+ * and the backtick), table pipes and link brackets as entities, emphasis characters, `$` and a
+ * leading block marker backslash-escaped, newlines as <br>, mentions and references neutralised.
+ * `$` because GitHub renders `$…$` and `$$…$$` as math: `\$` is the escape GitHub documents, and
+ * works in table cells as in text. Never for a code span or a fenced block, where a backslash
+ * shows as it is (they need no escaping: GitHub renders no math there).
+ */
+// Most values (package names, versions) need no escaping at all: checked once, returned as is.
+const PLAIN = /^[A-Za-z0-9][A-Za-z0-9.,:+/=-]*$/;
+const NEEDS_WORK = /gh-[0-9]|^[0-9]+\.$|:\/\/|\bwww(\.|$)/i;
+function md(text, max = Infinity) {
+    const clipped = (0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$)(String(text), max);
+    if (PLAIN.test(clipped) && !NEEDS_WORK.test(clipped))
+        return clipped;
+    const s = neutralise(clipped);
+    return (he__WEBPACK_IMPORTED_MODULE_0___default().escape(s)
+        .replace(/[|[\]()]/g, (c) => `&#${c.charCodeAt(0)};`)
+        .replace(/[\\*_~$]/g, '\\$&')
+        // Block markers only matter at the start of a line (a list item's text): heading, list, rule.
+        .replace(/^(#{1,6}|[+-])(?=[ \t]|$)/, '\\$1')
+        .replace(/^-(?=-)/, '\\-')
+        .replace(/^(\d+)\.(?=[ \t]|$)/, '$1\\.')
+        .replace(NEWLINES, '<br>'));
+}
+/** Text inside an HTML element we emit (<summary>): Markdown is not parsed there, entities are. */
+function html(text, max = Infinity) {
+    return he__WEBPACK_IMPORTED_MODULE_0___default().escape(neutralise((0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$)(String(text), max))).replace(NEWLINES, ' ');
+}
+/**
+ * A fenced code block around lines that are shown as they are (pip's own output): the fence is
+ * one backtick longer than the longest run of backticks in them (at least three), so no line can
+ * end the block early (CommonMark: a closing fence is at least as long as the opening one).
+ */
+function codeFence(lines, info = '') {
+    const body = lines.map(stripUnsafe).join('\n');
+    const longest = Math.max(0, ...(body.match(/`+/g) ?? []).map((run) => run.length));
+    const fence = '`'.repeat(Math.max(3, longest + 1));
+    return `${fence}${info}\n${body}\n${fence}`;
 }
 
 

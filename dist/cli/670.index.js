@@ -9,15 +9,14 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   diffCommand: () => (/* binding */ diffCommand)
 /* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _diff_read_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(15523);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(83916);
-/* harmony import */ var _plan_image_ref_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(68646);
-/* harmony import */ var _report_model_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(96867);
-/* harmony import */ var _report_render_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(33365);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _diff_read_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(15523);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
+/* harmony import */ var _plan_image_ref_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(68646);
+/* harmony import */ var _report_model_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(96867);
+/* harmony import */ var _report_render_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(33365);
+/* harmony import */ var _util_read_regular_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(23387);
 /* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(77593);
 /* harmony import */ var _output_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(96657);
 
@@ -29,22 +28,27 @@ __webpack_require__.r(__webpack_exports__);
 
 
 
+/** A record or smoke result named on the command line: a regular JSON file of bounded size. */
 function readJsonFile(cwd, file) {
     let text;
     try {
-        text = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(cwd, file), 'utf8');
+        text = (0,_util_read_regular_js__WEBPACK_IMPORTED_MODULE_6__/* .readRegularFile */ .XF)(node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(cwd, file), _util_read_regular_js__WEBPACK_IMPORTED_MODULE_6__/* .MAX_JSON_INPUT_BYTES */ .lj).toString('utf8');
     }
     catch (e) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`diff: cannot read ${file}: ${e.code ?? e.message}`);
+        if (!(e instanceof _util_read_regular_js__WEBPACK_IMPORTED_MODULE_6__/* .UnreadableFileError */ .o2))
+            throw e;
+        throw e.code !== undefined
+            ? new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`diff: cannot read ${file}: ${e.code}`)
+            : new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`diff: ${file} ${e.reason}`, 'name the env.json or smoke.json file itself');
     }
-    return (0,_diff_read_js__WEBPACK_IMPORTED_MODULE_2__/* .parseJsonText */ .lk)(text, file);
+    return (0,_diff_read_js__WEBPACK_IMPORTED_MODULE_1__/* .parseJsonText */ .lk)(text, file);
 }
 function numberFlag(name, value, min) {
     if (value === undefined)
         return undefined;
     const n = Number(value);
     if (!Number.isFinite(n) || n < min)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`diff: --${name}: expected a number of at least ${min}, got "${value}"`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`diff: --${name}: expected a number of at least ${min}, got "${value}"`);
     return n;
 }
 const diffCommand = {
@@ -66,7 +70,7 @@ Options:
   --image REPO       the image named in the report (default: the head record's repository)
   --variant NAME     the variant named in the report (default: the head record's variant)
   --baseline-ref REF what the base is, for the column header (e.g. main)
-  --max-chars N      shorten the Markdown to at most N characters (default ${_report_render_js__WEBPACK_IMPORTED_MODULE_6__/* .DEFAULT_MAX_CHARS */ .PN})
+  --max-chars N      shorten the Markdown to at most N characters (default ${_report_render_js__WEBPACK_IMPORTED_MODULE_5__/* .DEFAULT_MAX_CHARS */ .PN})
   --threshold X      relative change of a smoke metric that counts as a regression (default 0.1)
 
 Exit codes: 0 compared (whatever the differences); 2 a file is missing, not JSON or not a record.`,
@@ -82,18 +86,18 @@ Exit codes: 0 compared (whatever the differences); 2 a file is missing, not JSON
             threshold: { type: 'string' },
         }, true);
         if (positionals.length !== 2)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`diff: expected BASE.json and HEAD.json, got ${positionals.length} file${positionals.length === 1 ? '' : 's'}`, 'run "ml-image diff --help" for usage');
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`diff: expected BASE.json and HEAD.json, got ${positionals.length} file${positionals.length === 1 ? '' : 's'}`, 'run "ml-image diff --help" for usage');
         const format = values.format ?? (values.json ? 'json' : 'md');
         if (format !== 'md' && format !== 'json')
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`diff: --format: expected md or json, got "${format}"`);
-        const maxChars = numberFlag('max-chars', values['max-chars'], _report_render_js__WEBPACK_IMPORTED_MODULE_6__/* .MIN_MAX_CHARS */ .Et) ?? _report_render_js__WEBPACK_IMPORTED_MODULE_6__/* .DEFAULT_MAX_CHARS */ .PN;
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`diff: --format: expected md or json, got "${format}"`);
+        const maxChars = numberFlag('max-chars', values['max-chars'], _report_render_js__WEBPACK_IMPORTED_MODULE_5__/* .MIN_MAX_CHARS */ .Et) ?? _report_render_js__WEBPACK_IMPORTED_MODULE_5__/* .DEFAULT_MAX_CHARS */ .PN;
         const threshold = numberFlag('threshold', values.threshold, 0);
         const [baseFile, headFile] = positionals;
-        const base = (0,_diff_read_js__WEBPACK_IMPORTED_MODULE_2__/* .readEnvRecord */ .NQ)(readJsonFile(io.cwd, baseFile), baseFile);
-        const head = (0,_diff_read_js__WEBPACK_IMPORTED_MODULE_2__/* .readEnvRecord */ .NQ)(readJsonFile(io.cwd, headFile), headFile);
-        const smoke = (file) => file === undefined ? null : (0,_diff_read_js__WEBPACK_IMPORTED_MODULE_2__/* .readSmokeResult */ .dV)(readJsonFile(io.cwd, file), file);
-        const model = (0,_report_model_js__WEBPACK_IMPORTED_MODULE_5__/* .buildReportModel */ .MW)({
-            image: values.image ?? (0,_plan_image_ref_js__WEBPACK_IMPORTED_MODULE_4__/* .repositoryOf */ ._M)(head.image.ref),
+        const base = (0,_diff_read_js__WEBPACK_IMPORTED_MODULE_1__/* .readEnvRecord */ .NQ)(readJsonFile(io.cwd, baseFile), baseFile);
+        const head = (0,_diff_read_js__WEBPACK_IMPORTED_MODULE_1__/* .readEnvRecord */ .NQ)(readJsonFile(io.cwd, headFile), headFile);
+        const smoke = (file) => file === undefined ? null : (0,_diff_read_js__WEBPACK_IMPORTED_MODULE_1__/* .readSmokeResult */ .dV)(readJsonFile(io.cwd, file), file);
+        const model = (0,_report_model_js__WEBPACK_IMPORTED_MODULE_4__/* .buildReportModel */ .MW)({
+            image: values.image ?? (0,_plan_image_ref_js__WEBPACK_IMPORTED_MODULE_3__/* .repositoryOf */ ._M)(head.image.ref),
             variant: values.variant ?? head.image.variant ?? 'default',
             entries: [
                 {
@@ -107,10 +111,10 @@ Exit codes: 0 compared (whatever the differences); 2 a file is missing, not JSON
             baseline: values['baseline-ref'] ? { ref: values['baseline-ref'] } : null,
             ...(threshold !== undefined && { smokeThreshold: threshold }),
         });
-        const rendered = (0,_report_render_js__WEBPACK_IMPORTED_MODULE_6__/* .renderReport */ .B1)(model, { maxChars });
+        const rendered = (0,_report_render_js__WEBPACK_IMPORTED_MODULE_5__/* .renderReport */ .B1)(model, { maxChars });
         const output = format === 'json' ? `${JSON.stringify(model, null, 2)}\n` : rendered.markdown;
         if (values.out !== undefined) {
-            const file = (0,_output_js__WEBPACK_IMPORTED_MODULE_8__/* .writeOutFile */ .W)(io.cwd, node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(values.out), node_path__WEBPACK_IMPORTED_MODULE_1___default().basename(values.out), output);
+            const file = (0,_output_js__WEBPACK_IMPORTED_MODULE_8__/* .writeOutFile */ .W)(io.cwd, node_path__WEBPACK_IMPORTED_MODULE_0___default().dirname(values.out), node_path__WEBPACK_IMPORTED_MODULE_0___default().basename(values.out), output);
             io.stderr(`${rendered.verdict}\nwrote ${file}\n`);
         }
         else {

@@ -1131,8 +1131,8 @@ function writeOutFile(cwd, outDir, name, content) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(38815);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(83916);
-/* harmony import */ var _issues_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(11012);
-/* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(90131);
+/* harmony import */ var _issues_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(11012);
+/* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(90131);
 // Read ml-image.yml, apply overrides (action inputs / CLI flags), validate, check referenced files.
 
 
@@ -1273,18 +1273,18 @@ function validateConfigData(data, label, overrides = []) {
         ]);
     }
     const merged = applyOverrides(data, overrides);
-    const result = _schema_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigFileSchema */ .Kx.safeParse(merged);
+    const result = _schema_js__WEBPACK_IMPORTED_MODULE_6__/* .ConfigFileSchema */ .Kx.safeParse(merged);
     if (!result.success) {
         const sourceOf = (p) => {
-            const shown = (0,_issues_js__WEBPACK_IMPORTED_MODULE_6__/* .formatPath */ .jV)(p);
-            const o = overrides.find((ov) => shown === (0,_issues_js__WEBPACK_IMPORTED_MODULE_6__/* .formatPath */ .jV)(ov.path) ||
-                shown.startsWith(`${(0,_issues_js__WEBPACK_IMPORTED_MODULE_6__/* .formatPath */ .jV)(ov.path)}[`) ||
-                shown.startsWith(`${(0,_issues_js__WEBPACK_IMPORTED_MODULE_6__/* .formatPath */ .jV)(ov.path)}.`));
+            const shown = (0,_issues_js__WEBPACK_IMPORTED_MODULE_5__/* .formatPath */ .jV)(p);
+            const o = overrides.find((ov) => shown === (0,_issues_js__WEBPACK_IMPORTED_MODULE_5__/* .formatPath */ .jV)(ov.path) ||
+                shown.startsWith(`${(0,_issues_js__WEBPACK_IMPORTED_MODULE_5__/* .formatPath */ .jV)(ov.path)}[`) ||
+                shown.startsWith(`${(0,_issues_js__WEBPACK_IMPORTED_MODULE_5__/* .formatPath */ .jV)(ov.path)}.`));
             return o?.source;
         };
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .xL(label, (0,_issues_js__WEBPACK_IMPORTED_MODULE_6__/* .formatIssues */ .og)(result.error, merged, _schema_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigFileSchema */ .Kx, sourceOf));
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .xL(label, (0,_issues_js__WEBPACK_IMPORTED_MODULE_5__/* .formatIssues */ .og)(result.error, merged, _schema_js__WEBPACK_IMPORTED_MODULE_6__/* .ConfigFileSchema */ .Kx, sourceOf));
     }
-    return (0,_schema_js__WEBPACK_IMPORTED_MODULE_5__/* .normalizeConfig */ .I6)(result.data);
+    return (0,_schema_js__WEBPACK_IMPORTED_MODULE_6__/* .normalizeConfig */ .I6)(result.data);
 }
 /** Problems with files the config names, each naming the field and the path looked for. */
 function checkReferencedFiles(config, baseDir) {
@@ -1374,8 +1374,8 @@ function loadConfig(opts = {}) {
 /* harmony export */ });
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(92857);
 /* harmony import */ var _build_result_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(99183);
-/* harmony import */ var _config_issues_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(11012);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
+/* harmony import */ var _config_issues_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(11012);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
 // Where an export's image comes from when it is not given: the build.json (and plan.json) that
 // `ml-image build --out DIR` writes. Pure: the caller reads the files.
 
@@ -1386,25 +1386,25 @@ function loadConfig(opts = {}) {
 function imageFromBuild(data, file, variant) {
     const parsed = _build_result_js__WEBPACK_IMPORTED_MODULE_0__/* .BuildResultSchema */ .fh.safeParse(data);
     if (!parsed.success)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`${file}: not a build result: ${(0,_config_issues_js__WEBPACK_IMPORTED_MODULE_2__/* .formatIssues */ .og)(parsed.error, data, _build_result_js__WEBPACK_IMPORTED_MODULE_0__/* .BuildResultSchema */ .fh).slice(0, 3).join('; ')}`, 'pass the --out directory of "ml-image build"');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${file}: not a build result: ${(0,_config_issues_js__WEBPACK_IMPORTED_MODULE_1__/* .formatIssues */ .og)(parsed.error, data, _build_result_js__WEBPACK_IMPORTED_MODULE_0__/* .BuildResultSchema */ .fh).slice(0, 3).join('; ')}`, 'pass the --out directory of "ml-image build"');
     const variants = parsed.data.variants;
     const names = variants.map((v) => v.variant).join(', ') || '(none)';
     let v = variants[0];
     if (variant !== undefined) {
         v = variants.find((x) => x.variant === variant);
         if (!v)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`--variant: no variant "${variant}" in ${file}; it has ${names}`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`--variant: no variant "${variant}" in ${file}; it has ${names}`);
     }
     else if (variants.length !== 1) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`${file} has ${variants.length} variants (${names}): pick one with --variant`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${file} has ${variants.length} variants (${names}): pick one with --variant`);
     }
     if (!v)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`${file}: no variants`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${file}: no variants`);
     // The merged multi-arch digest, else the one platform's pushed digest (each node pulls its arch).
     const pushed = v.platforms.filter((p) => p.localRef === undefined);
     const digest = v.digest ?? (v.platforms.length === 1 && pushed.length === 1 ? pushed[0].digest : undefined);
     if (digest === undefined)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`pin by digest: variant ${v.variant} in ${file} has no pushed digest (from build.json: built without push or merge)`, 'build with push and merge enabled so the cluster can pull the image by digest, or pass --image REF@sha256:...');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`pin by digest: variant ${v.variant} in ${file} has no pushed digest (from build.json: built without push or merge)`, 'build with push and merge enabled so the cluster can pull the image by digest, or pass --image REF@sha256:...');
     return { image: `${v.repository}@${digest}`, variant: v.variant };
 }
 const PlanVariants = zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({

@@ -59,7 +59,17 @@ function describeIndexes(ix) {
 /* harmony export */   G: () => (/* binding */ renderExplanation),
 /* harmony export */   b: () => (/* binding */ explanationLines)
 /* harmony export */ });
-const code = (s) => `\`${s.replace(/`/g, "'")}\``;
+/* harmony import */ var _util_markdown_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(17183);
+// explanation.md: the resolver's findings for people, read in a terminal (`ml-image resolve`, the
+// resolve stage's warning) and as a file; the PR comment takes explanationLines, which its renderer
+// escapes. Names and versions come from the image, the requirements and pip: prose is plain text
+// (no control characters: a terminal escape; one line each, so no value starts a block of its own,
+// and `numpy<2` reads as it is), a value in a code span has no backtick (nor line break) left to end
+// it, and pip's own lines sit in a fence longer than any backtick run in them.
+
+/** Prose from the image, the requirements or pip: one line, no control characters. */
+const text = (s) => (0,_util_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .stripUnsafe */ .P4)(s).replace(/[\r\n\u2028\u2029]+/g, ' ');
+const code = (s) => `\`${text(s).replace(/`/g, "'")}\``;
 function renderExplanation(r) {
     const lines = [];
     const head = {
@@ -67,8 +77,8 @@ function renderExplanation(r) {
         fixed: 'Conflict fixed: a plan that keeps the base image intact was found.',
         conflict: 'Conflict: your requirements cannot be installed without breaking the base image.',
     };
-    lines.push(`### Dependency resolution (${r.platform})`, '', `**${head[r.status]}**`, '');
-    lines.push(`Base image ${code(r.image)}: Python ${r.python}; ${r.constraints.pinned} packages held.`, '');
+    lines.push(`### Dependency resolution (${text(r.platform)})`, '', `**${head[r.status]}**`, '');
+    lines.push(`Base image ${code(r.image)}: Python ${text(r.python)}; ${r.constraints.pinned} packages held.`, '');
     if (r.naive.replaces.length > 0) {
         lines.push('A plain `pip install -r requirements.txt` would:', '');
         for (const rep of r.naive.replaces) {
@@ -85,7 +95,7 @@ function renderExplanation(r) {
     if (r.resolved && r.resolved.moved.length > 0) {
         lines.push('Resolved with the base image held:', '');
         for (const m of r.resolved.moved)
-            lines.push(`- ${code(m.name)} ${m.naive} -> ${m.resolved}: ${m.reason}`);
+            lines.push(`- ${code(m.name)} ${text(m.naive)} -> ${text(m.resolved)}: ${text(m.reason)}`);
         lines.push('');
     }
     if (r.resolved && r.resolved.relaxed.length > 0) {
@@ -95,15 +105,15 @@ function renderExplanation(r) {
         lines.push('');
     }
     if (r.conflict) {
-        lines.push('Why:', '', ...r.conflict.chain.map((c) => `- ${c}`), '');
+        lines.push('Why:', '', ...r.conflict.chain.map((c) => `- ${text(c)}`), '');
         if (r.conflict.causes.length)
-            lines.push('pip says:', '', '```', ...r.conflict.causes, '```', '');
-        lines.push('Options:', '', ...r.conflict.options.map((o) => `- ${o}`), '');
+            lines.push('pip says:', '', (0,_util_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .codeFence */ .d6)(r.conflict.causes), '');
+        lines.push('Options:', '', ...r.conflict.options.map((o) => `- ${text(o)}`), '');
     }
     if (r.hazards.length > 0) {
         lines.push('Hazards pip cannot see:', '');
         for (const h of r.hazards)
-            lines.push(`- ${h.message}. Fix: ${h.fix} ([source](${h.source}))`);
+            lines.push(`- ${text(h.message)}. Fix: ${text(h.fix)} ([source](${h.source}))`);
         lines.push('');
     }
     return `${lines.join('\n').trimEnd()}\n`;
@@ -1595,17 +1605,18 @@ function fileSnapshotCache(dir) {
             }
         },
         set(key, value) {
+            // Write then rename: a reader never sees half a file, even with concurrent jobs.
+            const tmp = `${file(key)}.${process.pid}.tmp`;
             try {
                 // Private to the user: a resolution holds the requirements text, which may name a private
                 // index with its token (`--index-url https://user:TOKEN@host/simple`).
                 (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname(file(key)), { recursive: true, mode: 0o700 });
-                // Write then rename: a reader never sees half a file, even with concurrent jobs.
-                const tmp = `${file(key)}.${process.pid}.tmp`;
                 (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(tmp, value, { mode: 0o600 });
                 (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.renameSync)(tmp, file(key));
             }
             catch {
-                // A cache that cannot be written only costs speed.
+                // A cache that cannot be written only costs speed; no half-written file stays in it.
+                (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(tmp, { force: true });
             }
         },
     };

@@ -199,7 +199,9 @@ function findCredential(host, deps) {
         config = JSON.parse(found.text);
     }
     catch (e) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .EnvironmentError */ .eG(`${found.file} is not JSON (${e.message}): docker and buildx cannot read their credentials`, `fix or remove ${found.file}, then log in again (docker login)`);
+        // Not the parser's message: V8 quotes the text around the fault, which may be a credential.
+        const at = /position (\d+)/.exec(e.message)?.[1];
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .EnvironmentError */ .eG(`${found.file} is not JSON${at === undefined ? '' : ` (at byte ${at})`}: docker and buildx cannot read their credentials`, `fix or remove ${found.file}, then log in again (docker login)`);
     }
     const keys = configKeys(host);
     const server = keys[0];
@@ -252,6 +254,19 @@ const basicAuth = (c) => `Basic ${Buffer.from(`${c.username}:${c.secret}`).toStr
  * May CREDENTIAL push to HOST/REPOSITORY? Authenticates as docker does (token for pull,push
  * scope), starts a blob upload and cancels it. Unreachable registry: EnvironmentError.
  */
+/**
+ * The DELETE that cancels an upload at LOCATION: the credentials go to the registry's own origin
+ * only, and an HTTPS registry's upload moved to plain HTTP is left to expire (undefined).
+ */
+function cancelRequest(base, location, headers) {
+    if (!location)
+        return undefined;
+    const url = new URL(location, `${base}/`);
+    const own = url.origin === new URL(base).origin;
+    if (!own && url.protocol !== 'https:' && !base.startsWith('http:'))
+        return undefined;
+    return { url: url.toString(), init: { method: 'DELETE', ...(own && headers && { headers }) } };
+}
 async function checkPush(host, repository, credential, deps) {
     const base = (0,_registry_js__WEBPACK_IMPORTED_MODULE_3__/* .registryApiBase */ .vO)(host);
     const call = async (url, init = {}) => {
@@ -277,6 +292,13 @@ async function checkPush(host, repository, credential, deps) {
         }
         else if (scheme === 'bearer' && params.realm) {
             const url = (0,_registry_js__WEBPACK_IMPORTED_MODULE_3__/* .tokenRequestUrl */ .WC)(params, `repository:${repository}:pull,push`);
+            // The login goes to the token service: never over plain HTTP (as the OCI client refuses).
+            if (url.protocol !== 'https:' && !base.startsWith('http:'))
+                return {
+                    ok: false,
+                    detail: `${host} names a token service over plain HTTP (${url.origin}): refused`,
+                    fix,
+                };
             const token = await call(url.toString(), pair ? { headers: { Authorization: basicAuth(pair) } } : {});
             if (token.status !== 200)
                 return {
@@ -318,11 +340,9 @@ async function checkPush(host, repository, credential, deps) {
     if (upload.status !== 202)
         return { ok: false, detail: `cannot push to ${host}/${repository}: ${await registryError(upload)}`, fix };
     // Cancel the upload: nothing is written. Best effort: registries also expire unfinished uploads.
-    const location = upload.headers.get('location');
-    if (location) {
-        const url = new URL(location, `${base}/`).toString();
-        await call(url, { method: 'DELETE', ...(headers && { headers }) }).catch(() => undefined);
-    }
+    const cancel = cancelRequest(base, upload.headers.get('location'), headers);
+    if (cancel)
+        await call(cancel.url, cancel.init).catch(() => undefined);
     return {
         ok: true,
         detail: `can push to ${host}/${repository} (an upload was started and cancelled; nothing written)`,

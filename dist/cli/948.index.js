@@ -213,10 +213,21 @@ function dirBaselineStore(root) {
         },
         save(key, branch, _sha, files) {
             const dir = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(root, baselineSlug(key), branchSlug(branch));
-            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(dir, { recursive: true, force: true });
-            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(dir, { recursive: true });
-            for (const f of files)
-                (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.cpSync)(f, node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dir, node_path__WEBPACK_IMPORTED_MODULE_2___default().basename(f)));
+            // Copied beside it first: a copy that fails (a full disk) keeps the last baseline whole,
+            // rather than none or a truncated one.
+            const next = `${dir}.${process.pid}.tmp`;
+            try {
+                (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(next, { recursive: true, force: true });
+                (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(next, { recursive: true });
+                for (const f of files)
+                    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.cpSync)(f, node_path__WEBPACK_IMPORTED_MODULE_2___default().join(next, node_path__WEBPACK_IMPORTED_MODULE_2___default().basename(f)));
+                (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(dir, { recursive: true, force: true });
+                (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.renameSync)(next, dir);
+            }
+            catch (e) {
+                (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(next, { recursive: true, force: true });
+                throw e;
+            }
             return Promise.resolve();
         },
     };

@@ -10,6 +10,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 __nccwpck_require__.d(__webpack_exports__, {
   XF: () => (/* binding */ REDACTED),
   iz: () => (/* binding */ REDACTION_RULES),
+  Qe: () => (/* binding */ holdsToken),
   KL: () => (/* binding */ redactDeep),
   V1: () => (/* binding */ redactEnvList),
   OI: () => (/* binding */ redactEnvValue),
@@ -24,7 +25,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 11 modules
 var schemas = __nccwpck_require__(92857);
 ;// CONCATENATED MODULE: ./images/probe/redaction-rules.json
-const redaction_rules_namespaceObject = /*#__PURE__*/JSON.parse('{"$comment":"Secret redaction rules, one copy read by both src/capture/redact.ts (bundled into dist/) and the in-container probe images/probe/ml_image_probe.py (passed as --redaction-rules=JSON, or read beside the script). Patterns are written in the common subset of JavaScript and Python regular expressions and must stay linear (no nested quantifiers that can backtrack). Whitespace is spelled out (\\\\t\\\\n\\\\r\\\\f\\\\v and space): \\\\s is not the same set in both. A URL\'s userinfo runs to the last \\"@\\" before its host, as pip and WHATWG URLs read it (a password may hold \\"@\\" and any other character but whitespace, /, ?, # and a double quote, which ends a JSON string: a URL inside JSON is not read past its end). The OpenAI-style sk- token must not follow a letter, unless that letter ends an escape: \\\\n, \\\\t and the like, \\\\u003d and \\\\x3d in escaped text, percent-encoding such as %3D for = (also encoded twice, %253D), or a terminal colour code (ESC[32m, ESC[38;5;208m, ESC[m), and must hold a digit within its first 80 characters (bounded, so the rule stays linear): package names such as aws-msk-iam-sasl-signer-python are not tokens. The rule begins with its literal sk- and checks what precedes it by a lookbehind over sk- itself: both engines then look for the literal first instead of trying each lookbehind at every character (20-40 times faster on text without it). JSON Web Tokens are found by code in both (a linear scan: a plain regex for them is quadratic), with the parameters under jwt.","redacted":"[redacted]","secretName":{"pattern":"TOKEN|SECRET|PASSW(OR)?D|KEY|CREDENTIAL|AUTH|PRIVATE|SESSION|COOKIE|SIGNATURE","ignoreCase":true},"secretValues":["hf_[A-Za-z0-9]{20,}","gh[pousr]_[A-Za-z0-9]{20,}","github_pat_[A-Za-z0-9_]{20,}","glpat-[A-Za-z0-9_-]{20,}","(AKIA|ASIA)[0-9A-Z]{16}","xox[abposr]-[A-Za-z0-9-]{10,}","sk-(?<=(?:(?<![A-Za-z])|(?<=\\\\\\\\[bfnrtv])|(?<=%[0-9A-Fa-f][A-Fa-f])|(?<=%25[0-9A-Fa-f][A-Fa-f])|(?<=\\\\\\\\u[0-9A-Fa-f]{3}[A-Fa-f])|(?<=\\\\\\\\x[0-9A-Fa-f][A-Fa-f])|(?<=[\\\\[;][0-9]m)|(?<=[\\\\[;][0-9][0-9]m)|(?<=[\\\\[;][0-9][0-9][0-9]m)|(?<=\\\\[m))sk-)(?=[A-Za-z_-]{0,80}[0-9])[A-Za-z0-9_-]{20,}"],"jwt":{"prefix":"eyJ","minSegmentLength":8},"base64Like":"^[A-Za-z0-9+/_=-]{40,}$","hex":"^[0-9a-fA-F]+$","base64MaxLength":4096,"urlUserinfo":"([A-Za-z][A-Za-z0-9+.-]{0,30}://)([^\\\\t\\\\n\\\\r\\\\f\\\\v /?#:\\"]+)(?::([^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]*))?@(?=[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#@\\"]*(?:[\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]|$))"}');
+const redaction_rules_namespaceObject = /*#__PURE__*/JSON.parse('{"$comment":"Secret redaction rules, one copy read by both src/capture/redact.ts (bundled into dist/) and the in-container probe images/probe/ml_image_probe.py (passed as --redaction-rules=JSON, or read beside the script). Patterns are written in the common subset of JavaScript and Python regular expressions and must stay linear (no nested quantifiers that can backtrack). Whitespace is spelled out (\\\\t\\\\n\\\\r\\\\f\\\\v and space): \\\\s is not the same set in both. A URL\'s userinfo runs to the last \\"@\\" before its host, as pip and WHATWG URLs read it (a password may hold \\"@\\" and any other character but whitespace, /, ?, # and a double quote, which ends a JSON string: a URL inside JSON is not read past its end). The OpenAI-style sk- token must not follow a letter, unless that letter ends an escape: \\\\n, \\\\t and the like, \\\\u003d and \\\\x3d in escaped text, percent-encoding such as %3D for = (also encoded twice, %253D), or a terminal colour code (ESC[32m, ESC[38;5;208m, ESC[m), and must hold a digit within its first 80 characters (bounded, so the rule stays linear): package names such as aws-msk-iam-sasl-signer-python are not tokens. The rule begins with its literal sk- and checks what precedes it by a lookbehind over sk- itself: both engines then look for the literal first instead of trying each lookbehind at every character (20-40 times faster on text without it). A secret name holds PASS and PAT only as a word of their own (DB_PASS, GH_PAT; not COMPASS, PATH or PASSTHROUGH). JSON Web Tokens are found by code in both (a linear scan: a plain regex for them is quadratic), with the parameters under jwt.","redacted":"[redacted]","secretName":{"pattern":"TOKEN|SECRET|PASSW(OR)?D|(?<![A-Za-z])PASS(PHRASE)?(?![A-Za-z])|PASSPHRASE|(?<![A-Za-z])PAT(?![A-Za-z])|KEY|CREDENTIAL|CREDS|AUTH|PRIVATE|SESSION|COOKIE|SIGNATURE","ignoreCase":true},"secretValues":["hf_[A-Za-z0-9]{20,}","gh[pousr]_[A-Za-z0-9]{20,}","github_pat_[A-Za-z0-9_]{20,}","glpat-[A-Za-z0-9_-]{20,}","(AKIA|ASIA)[0-9A-Z]{16}","xox[abposr]-[A-Za-z0-9-]{10,}","sk-(?<=(?:(?<![A-Za-z])|(?<=\\\\\\\\[bfnrtv])|(?<=%[0-9A-Fa-f][A-Fa-f])|(?<=%25[0-9A-Fa-f][A-Fa-f])|(?<=\\\\\\\\u[0-9A-Fa-f]{3}[A-Fa-f])|(?<=\\\\\\\\x[0-9A-Fa-f][A-Fa-f])|(?<=[\\\\[;][0-9]m)|(?<=[\\\\[;][0-9][0-9]m)|(?<=[\\\\[;][0-9][0-9][0-9]m)|(?<=\\\\[m))sk-)(?=[A-Za-z_-]{0,80}[0-9])[A-Za-z0-9_-]{20,}"],"jwt":{"prefix":"eyJ","minSegmentLength":8},"base64Like":"^[A-Za-z0-9+/_=-]{40,}$","hex":"^[0-9a-fA-F]+$","base64MaxLength":4096,"urlUserinfo":"([A-Za-z][A-Za-z0-9+.-]{0,30}://)([^\\\\t\\\\n\\\\r\\\\f\\\\v /?#:\\"]+)(?::([^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]*))?@(?=[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#@\\"]*(?:[\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]|$))"}');
 ;// CONCATENATED MODULE: ./src/capture/redact.ts
 // Secrets never reach a record, log, summary or comment: redaction by variable name and by value
 // pattern (the in-container probe applies the same rules; this pass covers everything else, such
@@ -110,8 +111,12 @@ function findJwts(text) {
     }
     return found;
 }
+/** Whether TEXT holds a token of a known form (GitHub, Hugging Face, AWS, Slack, OpenAI, a JWT ...). */
+function holdsToken(text) {
+    return SECRET_VALUE.some((p) => p.test(text)) || findJwts(text).length > 0;
+}
 function looksSecret(value) {
-    if (SECRET_VALUE.some((p) => p.test(value)) || findJwts(value).length > 0)
+    if (holdsToken(value))
         return true;
     if (value.length > REDACTION_RULES.base64MaxLength)
         return false; // long text: the patterns only
@@ -451,9 +456,11 @@ function processIo() {
 /* harmony export */   og: () => (/* binding */ formatIssues)
 /* harmony export */ });
 /* unused harmony exports MAX_PROBLEMS, valueAt, describeValue */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(92857);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(92857);
+/* harmony import */ var _capture_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(44977);
 // Turn zod issues into one line per offending path, naming what was expected and what was found:
 //   variants[1].cuda: expected a version like "12.8", got "cu128"
+
 
 /** Problems listed one by one; past this, one line counts the rest (a huge file stays readable). */
 const MAX_PROBLEMS = 100;
@@ -476,6 +483,11 @@ function valueAt(data, path) {
     }
     return cur;
 }
+/**
+ * A value as an error shows it: secrets taken out before it is cut short (a cut could end a URL
+ * before its "@", which the redaction then would not see), and a URL's userinfo masked up to its
+ * last "@" whatever it holds (a value refused as no URL may hold "#" or a quote in its password).
+ */
 function describeValue(v) {
     if (v === undefined)
         return 'nothing';
@@ -485,8 +497,17 @@ function describeValue(v) {
         return 'a list';
     if (typeof v === 'object')
         return 'a mapping';
-    if (typeof v === 'string')
-        return JSON.stringify(v.length > 80 ? `${v.slice(0, 77)}...` : v);
+    if (typeof v === 'string') {
+        const clean = (0,_capture_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactText */ .Rd)(v)
+            .split(/(\s+)/)
+            .map((word) => {
+            const i = word.indexOf('://');
+            const at = word.lastIndexOf('@');
+            return i > 0 && at > i + 3 ? `${word.slice(0, i + 3)}${_capture_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .REDACTED */ .XF}${word.slice(at)}` : word;
+        })
+            .join('');
+        return JSON.stringify(clean.length > 80 ? `${clean.slice(0, 77)}...` : clean);
+    }
     return `${typeof v} ${String(v)}`;
 }
 /** Walk the schema along a data path to the object schema there (for listing allowed keys). */
@@ -494,9 +515,9 @@ function objectShapeAt(schema, path) {
     let cur = schema;
     const unwrap = (s) => {
         for (;;) {
-            if (s instanceof zod__WEBPACK_IMPORTED_MODULE_0__/* .ZodOptional */ .IiU || s instanceof zod__WEBPACK_IMPORTED_MODULE_0__/* .ZodDefault */ .XiL || s instanceof zod__WEBPACK_IMPORTED_MODULE_0__/* .ZodPrefault */ .xgV)
+            if (s instanceof zod__WEBPACK_IMPORTED_MODULE_1__/* .ZodOptional */ .IiU || s instanceof zod__WEBPACK_IMPORTED_MODULE_1__/* .ZodDefault */ .XiL || s instanceof zod__WEBPACK_IMPORTED_MODULE_1__/* .ZodPrefault */ .xgV)
                 s = s.unwrap();
-            else if (s instanceof zod__WEBPACK_IMPORTED_MODULE_0__/* .ZodPipe */ .utH)
+            else if (s instanceof zod__WEBPACK_IMPORTED_MODULE_1__/* .ZodPipe */ .utH)
                 s = s.out;
             else
                 return s;
@@ -506,17 +527,17 @@ function objectShapeAt(schema, path) {
         if (!cur)
             return undefined;
         const s = unwrap(cur);
-        if (s instanceof zod__WEBPACK_IMPORTED_MODULE_0__/* .ZodObject */ .bvH && typeof seg === 'string')
+        if (s instanceof zod__WEBPACK_IMPORTED_MODULE_1__/* .ZodObject */ .bvH && typeof seg === 'string')
             cur = s.shape[seg];
-        else if (s instanceof zod__WEBPACK_IMPORTED_MODULE_0__/* .ZodArray */ .naA && typeof seg === 'number')
+        else if (s instanceof zod__WEBPACK_IMPORTED_MODULE_1__/* .ZodArray */ .naA && typeof seg === 'number')
             cur = s.element;
-        else if (s instanceof zod__WEBPACK_IMPORTED_MODULE_0__/* .ZodRecord */ .b8S)
+        else if (s instanceof zod__WEBPACK_IMPORTED_MODULE_1__/* .ZodRecord */ .b8S)
             cur = s.valueType;
         else
             return undefined;
     }
     const s = cur ? unwrap(cur) : undefined;
-    return s instanceof zod__WEBPACK_IMPORTED_MODULE_0__/* .ZodObject */ .bvH ? Object.keys(s.shape) : undefined;
+    return s instanceof zod__WEBPACK_IMPORTED_MODULE_1__/* .ZodObject */ .bvH ? Object.keys(s.shape) : undefined;
 }
 function closest(word, candidates) {
     const dist = (a, b) => {
@@ -1260,6 +1281,7 @@ async function daemonFeatures(client, localInfo) {
 }
 /** Create a container with the managed and run labels, so leftovers can always be found. */
 function createManaged(client, spec, body) {
+    (0,cleanup/* throwIfInterrupted */.sK)(`a container of ${spec.image}`);
     // _query/_body: dockerode's raw request, so the platform goes into the query string.
     const options = {
         _query: spec.platform ? { platform: spec.platform } : {},
@@ -1460,19 +1482,26 @@ async function runContainer(client, spec) {
         run.unregister();
     }
 }
+// Every id is tried: one the engine refuses (a removal in progress: 409, a busy mount: 500) does
+// not keep the others; the refusals are thrown together, naming each id.
 async function removeContainers(client, ids) {
     const removed = [];
+    const refused = [];
     for (const id of ids) {
         try {
             await client.call((docker) => docker.getContainer(id).remove({ force: true, v: true }));
             removed.push(id);
         }
-        catch (e) {
+        catch (error) {
             // Gone already (removed by its own run, or AutoRemove): nothing to do.
-            if ((0,failures/* statusCodeOf */.PU)(e) !== 404)
-                throw e;
+            if ((0,failures/* statusCodeOf */.PU)(error) !== 404)
+                refused.push({ id, error });
         }
     }
+    if (refused.length > 0)
+        throw new Error(`removed ${removed.length} of ${ids.length} containers; ${refused
+            .map(({ id, error }) => `${id.slice(0, 12)}: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}`)
+            .join('; ')}`, { cause: refused[0].error });
     return removed;
 }
 /** The adapter's engine and container methods over one client. */
@@ -1775,11 +1804,14 @@ function createDefaultDockerAdapter() {
 /* unused harmony export RUN_ID_ENV */
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(31421);
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _util_cleanup_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4532);
-/* harmony import */ var _adapter_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(63659);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _util_cleanup_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4532);
+/* harmony import */ var _adapter_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(63659);
 // CommandRunner over node's child_process: line listeners for progress, and every running child
 // (a `docker buildx build`, an imagetools push) registered for cleanup, so that SIGINT/SIGTERM of
 // this process stops it too instead of leaving it to run on.
+
 
 
 
@@ -1810,21 +1842,37 @@ class ActionsExecRunner {
         const out = lineSplitter((l) => options.onLine?.(l, 'stdout'));
         const err = lineSplitter((l) => options.onLine?.(l, 'stderr'));
         return new Promise((resolve, reject) => {
+            (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_2__/* .throwIfInterrupted */ .sK)(node_path__WEBPACK_IMPORTED_MODULE_1___default().basename(command));
+            if (options.signal?.aborted) {
+                reject(options.signal.reason);
+                return;
+            }
             const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(command, [...args], {
                 ...(options.cwd !== undefined && { cwd: options.cwd }),
-                env: { ...process.env, ...options.env, [RUN_ID_ENV]: _adapter_js__WEBPACK_IMPORTED_MODULE_2__/* .RUN_ID */ .UC },
+                env: { ...process.env, ...options.env, [RUN_ID_ENV]: _adapter_js__WEBPACK_IMPORTED_MODULE_3__/* .RUN_ID */ .UC },
                 stdio: [options.input !== undefined ? 'pipe' : 'ignore', 'pipe', 'pipe'],
             });
             const stdout = [];
             const stderr = [];
             let killTimer;
-            const unregister = (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_1__/* .registerCleanup */ .qE)(() => new Promise((done) => {
+            const stop = () => new Promise((done) => {
                 if (child.exitCode !== null || child.signalCode !== null)
                     return done();
                 child.once('close', () => done());
+                if (killTimer !== undefined)
+                    return; // being stopped already
                 child.kill('SIGTERM');
                 killTimer = setTimeout(() => child.kill('SIGKILL'), KILL_GRACE_MS);
-            }));
+            });
+            const unregister = (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_2__/* .registerCleanup */ .qE)(stop);
+            const onAbort = () => void stop();
+            options.signal?.addEventListener('abort', onAbort, { once: true });
+            const settle = () => {
+                unregister();
+                options.signal?.removeEventListener('abort', onAbort);
+                if (killTimer)
+                    clearTimeout(killTimer);
+            };
             child.stdout.on('data', (b) => {
                 stdout.push(b);
                 out.push(b);
@@ -1838,15 +1886,11 @@ class ActionsExecRunner {
                 child.stdin.end(options.input);
             }
             child.once('error', (e) => {
-                unregister();
-                if (killTimer)
-                    clearTimeout(killTimer);
+                settle();
                 reject(e); // could not start (ENOENT, EACCES): the caller says what to install
             });
             child.once('close', (code, signal) => {
-                unregister();
-                if (killTimer)
-                    clearTimeout(killTimer);
+                settle();
                 out.flush();
                 err.flush();
                 resolve({
@@ -1879,8 +1923,8 @@ class ActionsExecRunner {
 /* harmony export */   ow: () => (/* binding */ registryLoginFix)
 /* harmony export */ });
 /* unused harmony exports DAEMON_FIX, REGISTRY_DENIED, errorCode */
-/* harmony import */ var _config_issues_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(11012);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(83916);
+/* harmony import */ var _config_issues_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(11012);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(83916);
 
 
 const DAEMON_FIX = 'start the Docker engine (e.g. "sudo systemctl start docker"; on a Debian test machine: "sudo scripts/test-env.sh"), or point DOCKER_HOST at a running one';
@@ -1925,9 +1969,9 @@ function registryLoginFix(host, access = 'read', what = 'the image') {
 function readFailure(what, result, host) {
     const tail = tailOf(result);
     if (REGISTRY_DENIED.test(tail))
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .EnvironmentError */ .eG(`${what}: the registry refused the read\n${tail}`, registryLoginFix(host));
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .EnvironmentError */ .eG(`${what}: the registry refused the read\n${tail}`, registryLoginFix(host));
     if (REGISTRY_FAILING.test(tail))
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .EnvironmentError */ .eG(`${what}: the registry is failing\n${tail}`, 'the registry is failing for now (too many requests, or a server error): check its status, then run again');
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .EnvironmentError */ .eG(`${what}: the registry is failing\n${tail}`, 'the registry is failing for now (too many requests, or a server error): check its status, then run again');
     return cliFailure(what, result);
 }
 /** The end of what a docker CLI call printed (its error is there). */
@@ -1957,7 +2001,7 @@ function statusCodeOf(err) {
 function connectionError(err, docker) {
     const code = errorCode(err);
     if (code && CONNECT_CODES.has(code)) {
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .EnvironmentError */ .eG(`cannot reach the Docker daemon at ${daemonTarget(docker)} (${code})`, DAEMON_FIX, {
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .EnvironmentError */ .eG(`cannot reach the Docker daemon at ${daemonTarget(docker)} (${code})`, DAEMON_FIX, {
             cause: err,
         });
     }
@@ -1967,12 +2011,12 @@ function connectionError(err, docker) {
 function cliFailure(what, result) {
     const tail = tailOf(result);
     if (DAEMON_UNREACHABLE.test(tail)) {
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .EnvironmentError */ .eG(`${what}: the Docker daemon is not reachable\n${tail}`, DAEMON_FIX);
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .EnvironmentError */ .eG(`${what}: the Docker daemon is not reachable\n${tail}`, DAEMON_FIX);
     }
     if (REGISTRY_UNREACHABLE.test(tail)) {
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .EnvironmentError */ .eG(`${what}: registry unreachable\n${tail}`, REGISTRY_FIX);
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .EnvironmentError */ .eG(`${what}: registry unreachable\n${tail}`, REGISTRY_FIX);
     }
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .MlImageError */ .zn(`${what} failed (exit ${result.exitCode})\n${tail}`, 1);
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .MlImageError */ .zn(`${what} failed (exit ${result.exitCode})\n${tail}`, 1);
 }
 /**
  * An answer of the engine (dockerode) or of the docker CLI, checked against what this tool reads
@@ -1982,8 +2026,8 @@ function parseAnswer(schema, data, what) {
     const parsed = schema.safeParse(data);
     if (parsed.success)
         return parsed.data;
-    const problems = (0,_config_issues_js__WEBPACK_IMPORTED_MODULE_1__/* .formatIssues */ .og)(parsed.error, data, schema).join('; ');
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .EnvironmentError */ .eG(`unexpected answer: ${what}: ${problems}`, ANSWER_FIX);
+    const problems = (0,_config_issues_js__WEBPACK_IMPORTED_MODULE_0__/* .formatIssues */ .og)(parsed.error, data, schema).join('; ');
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .EnvironmentError */ .eG(`unexpected answer: ${what}: ${problems}`, ANSWER_FIX);
 }
 /** A JSON text printed by the docker CLI, parsed through `schema`. */
 function parseJsonAnswer(schema, text, what) {
@@ -1992,7 +2036,7 @@ function parseJsonAnswer(schema, text, what) {
         data = JSON.parse(text);
     }
     catch (e) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .EnvironmentError */ .eG(`unexpected answer: ${what}: not JSON (${e.message})`, ANSWER_FIX);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .EnvironmentError */ .eG(`unexpected answer: ${what}: not JSON (${e.message})`, ANSWER_FIX);
     }
     return parseAnswer(schema, data, what);
 }
@@ -2363,23 +2407,73 @@ g.__dirname ??= node_path__WEBPACK_IMPORTED_MODULE_0___default().dirname(g.__fil
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   a0: () => (/* binding */ installSignalCleanup),
-/* harmony export */   qE: () => (/* binding */ registerCleanup)
+/* harmony export */   qE: () => (/* binding */ registerCleanup),
+/* harmony export */   sK: () => (/* binding */ throwIfInterrupted)
 /* harmony export */ });
-/* unused harmony exports runPendingCleanups, SIGNAL_CLEANUP_LIMIT_MS */
+/* unused harmony exports InterruptedError, markInterrupted, clearInterruptedForTests, runPendingCleanups, SIGNAL_CLEANUP_LIMIT_MS */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(83916);
+// Cleanups that must run even when the process is interrupted (containers, temp dirs).
+// Each side effect that creates something registers its removal and unregisters when done.
+
 const pending = new Set();
+/** Cleanups of things made after an interrupt, run at once: the exit waits for them too. */
+const late = new Set();
 let handlersInstalled = false;
+/** The signal being handled: from then on nothing new is started (throwIfInterrupted). */
+let interruptedBy;
 function registerCleanup(fn) {
+    if (interruptedBy !== undefined) {
+        // Made after the interrupt (a creation that was already under way): removed now, not left
+        // for a cleanup pass that may have finished.
+        const run = Promise.resolve()
+            .then(fn)
+            .catch(() => undefined)
+            .finally(() => late.delete(run));
+        late.add(run);
+        return () => undefined;
+    }
     pending.add(fn);
     return () => {
         pending.delete(fn);
     };
 }
-/** Run every registered cleanup, and those registered meanwhile (a container created just then). */
+/**
+ * An interrupted process starts nothing new: the stages unwind (as when the daemon goes away: an
+ * environment error) while the cleanups run; the process then exits 130/143.
+ */
+class InterruptedError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .EnvironmentError */ .eG {
+    signal;
+    constructor(signal, what) {
+        super(`${signal}: not starting ${what}, the process is exiting`, 'run the command again');
+        this.signal = signal;
+    }
+}
+/**
+ * Before starting something that needs a cleanup (a container, a session, a child process): after
+ * SIGINT/SIGTERM it is not started. Without this, a stage whose container was just removed by the
+ * cleanup went on to its next test and created another while the process was exiting.
+ */
+function throwIfInterrupted(what) {
+    if (interruptedBy !== undefined)
+        throw new InterruptedError(interruptedBy, what);
+}
+/** Mark the process interrupted (the signal handler; tests). */
+function markInterrupted(signal) {
+    interruptedBy ??= signal;
+}
+/** Tests only: the unit tests share one process (vitest without isolation). */
+function clearInterruptedForTests() {
+    interruptedBy = undefined;
+}
+/**
+ * Run every registered cleanup, and those registered meanwhile (a container created just then),
+ * and wait for those run at once after an interrupt.
+ */
 async function runPendingCleanups() {
-    while (pending.size > 0) {
+    while (pending.size > 0 || late.size > 0) {
         const fns = [...pending];
         pending.clear();
-        await Promise.allSettled(fns.map(async (fn) => fn()));
+        await Promise.allSettled([...fns.map(async (fn) => fn()), ...late]);
     }
 }
 /** The most a signal waits for the cleanups before exiting anyway (a hung daemon call). */
@@ -2402,6 +2496,7 @@ function installSignalCleanup(write = (t) => process.stderr.write(t), exit = (co
             return;
         }
         cleaning = true;
+        markInterrupted(signal);
         write(`\n${signal}: cleaning up ${pending.size} resource(s) before exit\n`);
         let limit;
         void Promise.race([
@@ -2450,9 +2545,12 @@ var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_nod
 var errors = __nccwpck_require__(83916);
 // EXTERNAL MODULE: ./src/util/cleanup.ts
 var cleanup = __nccwpck_require__(4532);
+// EXTERNAL MODULE: ./src/util/read-regular.ts
+var read_regular = __nccwpck_require__(23387);
 ;// CONCATENATED MODULE: ./src/util/json-file.ts
 // JSON files the tool reads back (records, results, digests, build.json): a missing or malformed
 // file is bad input naming the file (exit 2), never a bare SyntaxError with a stack trace.
+
 
 
 
@@ -2467,15 +2565,22 @@ function parseJsonText(text, source, fix) {
         throw new errors/* InputError */.dz(`${source}: not JSON: ${e.message}`, fix);
     }
 }
-/** `what` names the file's role in the message ("cannot read the build result"); `fix` says what to do. */
+/**
+ * `what` names the file's role in the message ("cannot read the build result"); `fix` says what to
+ * do. Only a regular file of at most `maxBytes` (default MAX_JSON_INPUT_BYTES) is read: a FIFO or a
+ * device named by mistake is refused at once rather than blocking or filling memory.
+ */
 function readJsonFile(file, opts = {}) {
     let text;
     try {
-        text = (0,external_node_fs_.readFileSync)(file, 'utf8');
+        text = (0,read_regular/* readRegularFile */.XF)(file, opts.maxBytes ?? read_regular/* MAX_JSON_INPUT_BYTES */.lj).toString('utf8');
     }
     catch (e) {
-        const reason = e.code ?? e.message.split('\n')[0];
-        throw new errors/* InputError */.dz(`${file}: cannot read${opts.what ? ` the ${opts.what}` : ''} (${reason})`, opts.fix);
+        if (!(e instanceof read_regular/* UnreadableFileError */.o2))
+            throw e;
+        if (e.code !== undefined)
+            throw new errors/* InputError */.dz(`${file}: cannot read${opts.what ? ` the ${opts.what}` : ''} (${e.code})`, opts.fix);
+        throw new errors/* InputError */.dz(`${file}${opts.what ? ` (the ${opts.what})` : ''} ${e.reason}`, opts.fix ?? 'check the path: it must name a JSON file (a regular file) that ml-image wrote');
     }
     return parseJsonText(text, file, opts.fix);
 }
@@ -2648,6 +2753,108 @@ function readBounded(fd, capacity) {
         n += r;
     }
     return buf.subarray(0, n);
+}
+
+
+/***/ }),
+
+/***/ 23387:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   XF: () => (/* binding */ readRegularFile),
+/* harmony export */   lj: () => (/* binding */ MAX_JSON_INPUT_BYTES),
+/* harmony export */   o2: () => (/* binding */ UnreadableFileError)
+/* harmony export */ });
+/* unused harmony exports fileKind, sizeText */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _read_bounded_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(30790);
+// Reading a file a user named (a record, a result, a public key): a regular file only, at most a
+// given size, opened without blocking. readFileSync on a FIFO waits for a writer forever on the
+// main thread (where SIGINT is never handled), /dev/zero never ends, and a huge file exhausts
+// memory; each of these is refused at once instead, saying which it is.
+
+
+/** The limit on a JSON file the tool reads back: its records are a few MB; this is generous. */
+const MAX_JSON_INPUT_BYTES = 256 * 1024 * 1024;
+const MIB = 1024 * 1024;
+/**
+ * Why a file was not read: `code` is the system's error code (ENOENT, EACCES) when opening it
+ * failed; otherwise `reason` says what is wrong with it, worded to follow the file's name
+ * ("is a FIFO, not a regular file").
+ */
+class UnreadableFileError extends Error {
+    reason;
+    code;
+    constructor(reason, code) {
+        super(reason);
+        this.reason = reason;
+        this.code = code;
+        this.name = 'UnreadableFileError';
+    }
+}
+/** What a file that is not a regular file is, in words. */
+function fileKind(st) {
+    if (st.isDirectory())
+        return 'a directory';
+    if (st.isFIFO())
+        return 'a FIFO';
+    if (st.isCharacterDevice())
+        return 'a character device';
+    if (st.isBlockDevice())
+        return 'a block device';
+    if (st.isSocket())
+        return 'a socket';
+    return 'not a regular file';
+}
+/** A size for a message: bytes below 1 MiB (a limit in a test), MiB above. */
+function sizeText(bytes) {
+    if (bytes < MIB)
+        return `${bytes} bytes`;
+    return bytes % MIB === 0 ? `${bytes / MIB} MiB` : `${(bytes / MIB).toFixed(1)} MiB`;
+}
+/**
+ * The bytes of FILE, a regular file of at most MAX_BYTES; anything else throws an
+ * UnreadableFileError. A file that grows while it is read is refused, never read unbounded.
+ */
+function readRegularFile(file, maxBytes) {
+    let fd;
+    try {
+        // O_NONBLOCK: opening a FIFO with no writer returns at once (to be refused below) instead of
+        // blocking until one comes. It changes nothing for a regular file.
+        fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(file, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NONBLOCK);
+    }
+    catch (e) {
+        throw systemError(e);
+    }
+    try {
+        const st = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd);
+        if (!st.isFile()) {
+            const kind = fileKind(st);
+            throw new UnreadableFileError(kind === 'not a regular file' ? `is ${kind}` : `is ${kind}, not a regular file`);
+        }
+        if (st.size > maxBytes)
+            throw new UnreadableFileError(`is ${sizeText(st.size)}, over the ${sizeText(maxBytes)} limit`);
+        // One byte more than fstat said: a file that grew since is noticed, not read without end.
+        const buf = (0,_read_bounded_js__WEBPACK_IMPORTED_MODULE_1__/* .readBounded */ .C)(fd, st.size + 1);
+        if (buf.length > st.size)
+            throw new UnreadableFileError('changed while being read');
+        return buf;
+    }
+    catch (e) {
+        throw e instanceof UnreadableFileError ? e : systemError(e);
+    }
+    finally {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
+    }
+}
+/** A failed open or read: its error code when the system gave one. */
+function systemError(e) {
+    const err = e;
+    return err.code !== undefined
+        ? new UnreadableFileError(err.code, err.code)
+        : new UnreadableFileError(`cannot be read (${String(err.message ?? e).split('\n')[0]})`);
 }
 
 

@@ -1,8 +1,8 @@
-export const id = 642;
-export const ids = [642];
+export const id = 657;
+export const ids = [657];
 export const modules = {
 
-/***/ 99642:
+/***/ 79657:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -769,10 +769,17 @@ const ENV_RECORD_SCHEMA_VERSION = 2;
 const VARIANT_LABEL = `${LABEL_PREFIX}.variant`;
 const CREATED_LABEL = 'org.opencontainers.image.created';
 const maybe = (t) => t.nullable().optional();
+/**
+ * A size in bytes. Not negative, as the report's schema requires (src/diff/schema.ts); at most
+ * 2^53 (8 PiB), so that the report's sums of them stay numbers: sizes near 1e308 would add up to
+ * Infinity, which no JSON file can hold. The record is refused when read (exit 2 naming the
+ * field), not when the report is written.
+ */
+const bytes = schemas/* number */.aig().nonnegative().max(Number.MAX_SAFE_INTEGER);
 /** One step of the image's history (docker history): its instruction and the bytes its layer added. */
 const LayerSchema = schemas/* object */.Ikc({
     createdBy: schemas/* string */.YjP(),
-    sizeBytes: schemas/* number */.aig().nonnegative(),
+    sizeBytes: bytes,
     /** No filesystem layer (ENV, CMD, LABEL ...). */
     empty: schemas/* boolean */.zMY().optional(),
 });
@@ -783,8 +790,9 @@ const EnvRecordSchema = schemas/* object */.Ikc({
         id: schemas/* string */.YjP(),
         digest: maybe(schemas/* string */.YjP()),
         platform: schemas/* string */.YjP(),
-        sizeBytes: schemas/* number */.aig(),
-        layers: schemas/* number */.aig(),
+        sizeBytes: bytes,
+        // A count, whole, as the report's summary of a record requires (src/diff/schema.ts).
+        layers: schemas/* number */.aig().int().nonnegative(),
         labels: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP()),
         user: schemas/* string */.YjP(),
         entrypoint: schemas/* array */.YOg(schemas/* string */.YjP()).nullable(),
@@ -820,7 +828,7 @@ const EnvRecordSchema = schemas/* object */.Ikc({
             installer: schemas/* string */.YjP(),
             location: schemas/* string */.YjP(),
             /** Bytes installed: the sizes its RECORD lists (else its files); absent when unknown. */
-            sizeBytes: schemas/* number */.aig().nonnegative().optional(),
+            sizeBytes: bytes.optional(),
         })),
     }),
     apt: schemas/* array */.YOg(schemas/* object */.Ikc({
@@ -828,7 +836,7 @@ const EnvRecordSchema = schemas/* object */.Ikc({
         version: schemas/* string */.YjP(),
         arch: schemas/* string */.YjP(),
         /** dpkg's Installed-Size (KiB) in bytes; absent when unknown. */
-        sizeBytes: schemas/* number */.aig().nonnegative().optional(),
+        sizeBytes: bytes.optional(),
     })),
     cuda: schemas/* object */.Ikc({
         runtime: maybe(schemas/* string */.YjP()),
@@ -996,9 +1004,12 @@ var external_node_crypto_ = __webpack_require__(77598);
 var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: ./src/util/cleanup.ts
 var cleanup = __webpack_require__(4532);
+// EXTERNAL MODULE: ./src/util/read-regular.ts
+var read_regular = __webpack_require__(23387);
 ;// CONCATENATED MODULE: ./src/util/json-file.ts
 // JSON files the tool reads back (records, results, digests, build.json): a missing or malformed
 // file is bad input naming the file (exit 2), never a bare SyntaxError with a stack trace.
+
 
 
 
@@ -1013,15 +1024,22 @@ function parseJsonText(text, source, fix) {
         throw new errors/* InputError */.dz(`${source}: not JSON: ${e.message}`, fix);
     }
 }
-/** `what` names the file's role in the message ("cannot read the build result"); `fix` says what to do. */
+/**
+ * `what` names the file's role in the message ("cannot read the build result"); `fix` says what to
+ * do. Only a regular file of at most `maxBytes` (default MAX_JSON_INPUT_BYTES) is read: a FIFO or a
+ * device named by mistake is refused at once rather than blocking or filling memory.
+ */
 function readJsonFile(file, opts = {}) {
     let text;
     try {
-        text = (0,external_node_fs_.readFileSync)(file, 'utf8');
+        text = (0,read_regular/* readRegularFile */.XF)(file, opts.maxBytes ?? read_regular/* MAX_JSON_INPUT_BYTES */.lj).toString('utf8');
     }
     catch (e) {
-        const reason = e.code ?? e.message.split('\n')[0];
-        throw new errors/* InputError */.dz(`${file}: cannot read${opts.what ? ` the ${opts.what}` : ''} (${reason})`, opts.fix);
+        if (!(e instanceof read_regular/* UnreadableFileError */.o2))
+            throw e;
+        if (e.code !== undefined)
+            throw new errors/* InputError */.dz(`${file}: cannot read${opts.what ? ` the ${opts.what}` : ''} (${e.code})`, opts.fix);
+        throw new errors/* InputError */.dz(`${file}${opts.what ? ` (the ${opts.what})` : ''} ${e.reason}`, opts.fix ?? 'check the path: it must name a JSON file (a regular file) that ml-image wrote');
     }
     return parseJsonText(text, file, opts.fix);
 }
@@ -1190,11 +1208,21 @@ const ENV_RECORD_MIGRATIONS = {
     },
 };
 const SMOKE_RESULT_MIGRATIONS = {};
+const ENV_RECORD = 'environment record (env.json)';
+const SMOKE_RESULT = 'smoke result (smoke.json)';
+const ENV_KEYS = ['image', 'python', 'apt', 'capture'];
+const SMOKE_KEYS = ['tests', 'summary'];
+const aOrAn = (what) => `${/^[aeiou]/.test(what) ? 'an' : 'a'} ${what}`;
+const hasKeys = (json, keys) => keys.every((k) => k in json);
 const MAX_ISSUES = 8;
 function read(json, source, kind) {
     if (!isObject(json)) {
         throw new errors/* InputError */.dz(`${source}: not ${kind.what} (expected a JSON object, got ${describe(json)})`);
     }
+    // Before the version: the other kind of file (each has its own versions) is named as what it is,
+    // not as one of a version newer than this tool reads.
+    if (hasKeys(json, kind.other.keys) && !hasKeys(json, kind.keys))
+        throw new errors/* InputError */.dz(`${source}: not ${aOrAn(kind.what)}: it is ${aOrAn(kind.other.what)}`);
     const version = json.schemaVersion;
     if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
         throw new errors/* InputError */.dz(`${source}: schemaVersion: expected a positive integer, got ${describe(version)} (is this ${kind.what}?)`);
@@ -1233,18 +1261,22 @@ function describe(v) {
 }
 function readEnvRecord(json, source) {
     return read(json, source, {
-        what: 'environment record (env.json)',
+        what: ENV_RECORD,
         current: ENV_RECORD_SCHEMA_VERSION,
         migrations: ENV_RECORD_MIGRATIONS,
         schema: EnvRecordSchema,
+        keys: ENV_KEYS,
+        other: { what: SMOKE_RESULT, keys: SMOKE_KEYS },
     });
 }
 function readSmokeResult(json, source) {
     return read(json, source, {
-        what: 'smoke result (smoke.json)',
+        what: SMOKE_RESULT,
         current: SMOKE_RESULT_SCHEMA_VERSION,
         migrations: SMOKE_RESULT_MIGRATIONS,
         schema: SmokeResultSchema,
+        keys: SMOKE_KEYS,
+        other: { what: ENV_RECORD, keys: ENV_KEYS },
     });
 }
 /** JSON text to a value; the error names the file. */
@@ -3097,11 +3129,15 @@ function digestFiles(build) {
     })));
 }
 // ---- reading -----------------------------------------------------------------------------------
+/** A resolution the report explains; one of another shape is bad input naming it, as a truncated one is. */
 function readResolution(file) {
     if (!(0,external_node_fs_.existsSync)(file))
         return undefined;
-    const r = ResolutionSchema.safeParse(readJsonFile(file));
-    return r.success ? r.data : undefined;
+    const data = readJsonFile(file);
+    const r = ResolutionSchema.safeParse(data);
+    if (!r.success)
+        throw new errors/* InputError */.dz(`${file}: not a resolution: ${(0,config_issues/* formatIssues */.og)(r.error, data, ResolutionSchema)[0]}`);
+    return r.data;
 }
 function readBuildFile(file) {
     const data = readJsonFile(file, {
@@ -3370,6 +3406,10 @@ var docker_registry = __webpack_require__(98925);
 
 
 const RepoRef = schemas/* object */.Ikc({ full_name: schemas/* string */.YjP().optional() });
+/** A text Date reads as a valid time (an invalid one would throw in toISOString). */
+const isDate = (s) => !Number.isNaN(new Date(s).getTime());
+/** Larger payloads are not GitHub's (its webhooks are at most 25 MB); this bounds the read. */
+const MAX_EVENT_BYTES = 64 * 1024 * 1024;
 /** The event fields read by src/report/github-env.ts, src/report/poster.ts and src/plan/git-context.ts. */
 const GitHubEventSchema = schemas/* object */.Ikc({
     pull_request: schemas/* object */.Ikc({
@@ -3385,8 +3425,12 @@ const GitHubEventSchema = schemas/* object */.Ikc({
         .optional()
         .catch(undefined),
     repository: RepoRef.extend({ default_branch: schemas/* string */.YjP().optional() }).optional().catch(undefined),
-    // null on a push that deletes a branch.
-    head_commit: schemas/* object */.Ikc({ timestamp: schemas/* string */.YjP().optional() }).nullable().optional().catch(undefined),
+    // null on a push that deletes a branch. A timestamp that is no date is left out (as when absent):
+    // the commit time is then not known, rather than an invalid date failing the run.
+    head_commit: schemas/* object */.Ikc({ timestamp: schemas/* string */.YjP().refine(isDate).optional().catch(undefined) })
+        .nullable()
+        .optional()
+        .catch(undefined),
     workflow_run: schemas/* object */.Ikc({
         head_sha: schemas/* string */.YjP().optional(),
         pull_requests: schemas/* array */.YOg(schemas/* object */.Ikc({ number: schemas/* number */.aig().int().optional() })).optional(),
@@ -3405,7 +3449,8 @@ function readGitHubEventFile(path) {
     if (!path)
         return {};
     try {
-        return parseGitHubEvent(JSON.parse((0,external_node_fs_.readFileSync)(path, 'utf8')));
+        // A regular file only: a FIFO or device at the path is no event, never a read that blocks.
+        return parseGitHubEvent(JSON.parse((0,read_regular/* readRegularFile */.XF)(path, MAX_EVENT_BYTES).toString('utf8')));
     }
     catch {
         return {};
@@ -3414,6 +3459,14 @@ function readGitHubEventFile(path) {
 
 ;// CONCATENATED MODULE: ./src/plan/git-context.ts
 
+/**
+ * The commit time in ISO 8601, when TEXT is a time: one that is not (an odd event payload, a git
+ * too old for %cI) is left out as if absent, never an "Invalid time value" failing the run.
+ */
+function withCommitTime(text) {
+    const time = text ? new Date(text) : undefined;
+    return time && !Number.isNaN(time.getTime()) ? { commitTime: time.toISOString() } : {};
+}
 /** On a GitHub runner: GITHUB_SHA / GITHUB_REF / the event payload. */
 function gitContextFromGitHubEnv(env) {
     if (env.GITHUB_ACTIONS !== 'true')
@@ -3430,7 +3483,7 @@ function gitContextFromGitHubEnv(env) {
         ...(ref !== undefined && { ref }),
         isDefaultBranch: pr === undefined && defaultBranch !== undefined && ref === `refs/heads/${defaultBranch}`,
         ...(pr !== undefined && { prNumber: pr }),
-        ...(event.head_commit?.timestamp && { commitTime: new Date(event.head_commit.timestamp).toISOString() }),
+        ...withCommitTime(event.head_commit?.timestamp),
         ...(env.GITHUB_SERVER_URL &&
             env.GITHUB_REPOSITORY && { repositoryUrl: `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}` }),
     };
@@ -3462,7 +3515,7 @@ async function gitContextFromCheckout(exec, cwd) {
         .replace(/^https:\/\/[^@/]+@/, 'https://'); // never keep credentials from a URL
     return {
         sha,
-        ...(commitTime && { commitTime: new Date(commitTime).toISOString() }),
+        ...withCommitTime(commitTime),
         ...(tag ? { ref: `refs/tags/${tag}` } : branch ? { ref: `refs/heads/${branch}` } : {}),
         ...(repositoryUrl?.startsWith('https://') && { repositoryUrl }),
     };
@@ -3553,8 +3606,15 @@ function secretMountsUnsupported(b) {
     return undefined;
 }
 const SECRETS_FIX = `install buildx >= ${SECRETS_MIN_BUILDX} (https://github.com/docker/buildx/releases, or docker/setup-buildx-action) and Docker Engine >= 20.10; credentials and requirements reach the build only through secret mounts, never build arguments`;
-/** A build-arg name that says it holds a credential or an index URL. */
-const SECRET_ARG_NAME = /TOKEN|PASSW(?:OR)?D|SECRET|CREDENTIAL|INDEX_URL|(?:API|ACCESS|PRIVATE)_?KEY|NETRC|(?:^|_)AUTH(?:$|_)/i;
+/**
+ * A build-arg name that says it holds a credential or an index URL. KEY alone is not one (CACHE_KEY,
+ * SORT_KEY): only the keys that are credentials by name; PASS and PAT only as words of their own.
+ */
+const SECRET_ARG_NAME = new RegExp([
+    'TOKEN|PASSW(?:OR)?D|PASSPHRASE|SECRET|CREDENTIAL|CREDS|INDEX_URL|NETRC|COOKIE',
+    '(?:API|ACCESS|PRIVATE|SSH|SIGNING|GPG|ENCRYPTION|LICEN[CS]E|MASTER|WANDB|HF|OPENAI)_?KEY',
+    '(?:^|_)(?:AUTH|AUTHORIZATION|PASS|PAT|SESSION(?:_?ID)?)(?:$|_)',
+].join('|'), 'i');
 /** A URL with userinfo (user:password@ or token@); `git@` (SSH's fixed user) is no secret. */
 const URL_USERINFO = /[A-Za-z][A-Za-z0-9+.-]*:\/\/(?!git@)[^\s/@]+@/;
 /**
@@ -3567,7 +3627,9 @@ function checkBuildArgs(args) {
             ? 'its name says it holds a credential or an index URL'
             : URL_USERINFO.test(value)
                 ? `its value carries URL credentials (${(0,redact/* redactUrls */.sK)(value).slice(0, 200)})`
-                : undefined;
+                : (0,redact/* holdsToken */.Qe)(value)
+                    ? `its value holds a token (${(0,redact/* redactText */.Rd)(value).slice(0, 200)})`
+                    : undefined;
         if (why !== undefined) {
             throw new errors/* InputError */.dz(`build.args.${name}: ${why}; build arguments are recorded in the image history`, `pass it with build.secrets (read at build time from a secret mount, never stored in the image); index URLs go in python.indexUrl / python.extraIndexUrls`);
         }
@@ -3799,7 +3861,7 @@ const LOCAL_TTL_MS = 24 * 3600_000;
 const REMOTE_TTL_MS = 10 * 60_000;
 /** Drivers whose BuildKit runs elsewhere: their facts hold as long as a remote engine's. */
 const REMOTE_DRIVERS = new Set(['remote', 'kubernetes']);
-const ENV_KEYS = ['DOCKER_HOST', 'DOCKER_CONTEXT', 'DOCKER_CONFIG', 'BUILDX_BUILDER', 'BUILDX_CONFIG'];
+const builder_facts_ENV_KEYS = ['DOCKER_HOST', 'DOCKER_CONTEXT', 'DOCKER_CONFIG', 'BUILDX_BUILDER', 'BUILDX_CONFIG'];
 /** Where the docker CLI looks for plugins (after DOCKER_CONFIG/cli-plugins), in its order. */
 const SYSTEM_PLUGIN_DIRS = [
     '/usr/local/lib/docker/cli-plugins',
@@ -3847,7 +3909,7 @@ function builderFactsKey(env, name, fs = realFs) {
     const socket = host.slice('unix://'.length);
     const parts = [
         `name=${name ?? ''}`,
-        ...ENV_KEYS.map((k) => `${k}=${env[k] ?? ''}`),
+        ...builder_facts_ENV_KEYS.map((k) => `${k}=${env[k] ?? ''}`),
         `plugins=${plugins.join(',')}`,
         `config=${config}`,
         `current=${fs.read(external_node_path_default().join(buildxDir, 'current'))}`,
@@ -3898,14 +3960,15 @@ function readEntry(file, ttlMs, now) {
     }
 }
 function writeEntry(file, entry) {
+    const tmp = `${file}.${process.pid}.tmp`;
     try {
         (0,external_node_fs_.mkdirSync)(external_node_path_default().dirname(file), { recursive: true });
-        const tmp = `${file}.${process.pid}.tmp`;
         (0,external_node_fs_.writeFileSync)(tmp, JSON.stringify(entry));
         (0,external_node_fs_.renameSync)(tmp, file);
     }
     catch {
-        // A cache that cannot be written is only slower next time.
+        // A cache that cannot be written is only slower next time; no half-written file stays in it.
+        (0,external_node_fs_.rmSync)(tmp, { force: true });
     }
 }
 function entryFile(cache, name) {
@@ -5027,10 +5090,12 @@ async function buildTarget(ctx, t) {
     let args = prepareTarget(ctx, t, arch, metadataFile);
     const started = ctx.now();
     for (let attempt = 1;; attempt++) {
+        ctx.signal?.throwIfAborted();
         ctx.progress(`build ${id}: started${attempt > 1 ? ` (attempt ${attempt}/${MAX_ATTEMPTS})` : ''}`);
         const tail = [];
         const r = await ctx.docker.buildx(args, {
             ...(ctx.buildxEnv && { env: { ...ctx.buildxEnv } }),
+            ...(ctx.signal && { signal: ctx.signal }),
             onLine: (raw) => {
                 // pip masks passwords itself; this also covers a token used as a URL's user name.
                 const line = ctx.mask(raw);
@@ -5040,6 +5105,9 @@ async function buildTarget(ctx, t) {
                 ctx.output?.(line, id);
             },
         });
+        // Stopped because another platform failed: that failure is the stage's, not this exit.
+        if (r.exitCode !== 0)
+            ctx.signal?.throwIfAborted();
         const finished = ctx.now();
         const elapsed = ((finished - started) / 1000).toFixed(1);
         if (r.exitCode === 0) {
@@ -5181,14 +5249,20 @@ async function buildVariant(input, v, run) {
     const limit = ctx.builder.driver === 'docker' ? 1 : 2;
     const merging = input.push && input.merge !== false;
     const annotations = merging ? mergeAnnotations(input, ctx, labels) : [];
-    const built = await (0,map_limit/* mapLimit */.s)(platforms, limit, (platform) => group(`build ${v.name} ${platform}`, () => timer.step(`build ${v.name}/${platform.split('/')[1]}`, () => buildTarget(ctx, {
+    // A platform that fails stops the others' builds (they would run on, minutes under QEMU, and
+    // their work files are removed when the stage ends); mapLimit waits for them to end.
+    const stop = new AbortController();
+    const built = await (0,map_limit/* mapLimit */.s)(platforms, limit, (platform) => group(`build ${v.name} ${platform}`, () => timer.step(`build ${v.name}/${platform.split('/')[1]}`, () => buildTarget({ ...ctx, signal: stop.signal }, {
         v,
         platform,
         dockerfile,
         labels,
         buildArgs,
         ...(annotations.length > 0 && { ociMediatypes: true }),
-    }))));
+    }))).catch((e) => {
+        stop.abort(e);
+        throw e;
+    }));
     const sources = built.map((b) => `${plan.repository}@${b.digest}`);
     let digest;
     if (merging) {
@@ -5909,8 +5983,19 @@ function planBuild(config, ctx) {
     };
 }
 
+// EXTERNAL MODULE: ./src/util/markdown.ts
+var markdown = __webpack_require__(17183);
 ;// CONCATENATED MODULE: ./src/resolve/explain.ts
-const code = (s) => `\`${s.replace(/`/g, "'")}\``;
+// explanation.md: the resolver's findings for people, read in a terminal (`ml-image resolve`, the
+// resolve stage's warning) and as a file; the PR comment takes explanationLines, which its renderer
+// escapes. Names and versions come from the image, the requirements and pip: prose is plain text
+// (no control characters: a terminal escape; one line each, so no value starts a block of its own,
+// and `numpy<2` reads as it is), a value in a code span has no backtick (nor line break) left to end
+// it, and pip's own lines sit in a fence longer than any backtick run in them.
+
+/** Prose from the image, the requirements or pip: one line, no control characters. */
+const explain_text = (s) => (0,markdown/* stripUnsafe */.P4)(s).replace(/[\r\n\u2028\u2029]+/g, ' ');
+const code = (s) => `\`${explain_text(s).replace(/`/g, "'")}\``;
 function renderExplanation(r) {
     const lines = [];
     const head = {
@@ -5918,8 +6003,8 @@ function renderExplanation(r) {
         fixed: 'Conflict fixed: a plan that keeps the base image intact was found.',
         conflict: 'Conflict: your requirements cannot be installed without breaking the base image.',
     };
-    lines.push(`### Dependency resolution (${r.platform})`, '', `**${head[r.status]}**`, '');
-    lines.push(`Base image ${code(r.image)}: Python ${r.python}; ${r.constraints.pinned} packages held.`, '');
+    lines.push(`### Dependency resolution (${explain_text(r.platform)})`, '', `**${head[r.status]}**`, '');
+    lines.push(`Base image ${code(r.image)}: Python ${explain_text(r.python)}; ${r.constraints.pinned} packages held.`, '');
     if (r.naive.replaces.length > 0) {
         lines.push('A plain `pip install -r requirements.txt` would:', '');
         for (const rep of r.naive.replaces) {
@@ -5936,7 +6021,7 @@ function renderExplanation(r) {
     if (r.resolved && r.resolved.moved.length > 0) {
         lines.push('Resolved with the base image held:', '');
         for (const m of r.resolved.moved)
-            lines.push(`- ${code(m.name)} ${m.naive} -> ${m.resolved}: ${m.reason}`);
+            lines.push(`- ${code(m.name)} ${explain_text(m.naive)} -> ${explain_text(m.resolved)}: ${explain_text(m.reason)}`);
         lines.push('');
     }
     if (r.resolved && r.resolved.relaxed.length > 0) {
@@ -5946,15 +6031,15 @@ function renderExplanation(r) {
         lines.push('');
     }
     if (r.conflict) {
-        lines.push('Why:', '', ...r.conflict.chain.map((c) => `- ${c}`), '');
+        lines.push('Why:', '', ...r.conflict.chain.map((c) => `- ${explain_text(c)}`), '');
         if (r.conflict.causes.length)
-            lines.push('pip says:', '', '```', ...r.conflict.causes, '```', '');
-        lines.push('Options:', '', ...r.conflict.options.map((o) => `- ${o}`), '');
+            lines.push('pip says:', '', (0,markdown/* codeFence */.d6)(r.conflict.causes), '');
+        lines.push('Options:', '', ...r.conflict.options.map((o) => `- ${explain_text(o)}`), '');
     }
     if (r.hazards.length > 0) {
         lines.push('Hazards pip cannot see:', '');
         for (const h of r.hazards)
-            lines.push(`- ${h.message}. Fix: ${h.fix} ([source](${h.source}))`);
+            lines.push(`- ${explain_text(h.message)}. Fix: ${explain_text(h.fix)} ([source](${h.source}))`);
         lines.push('');
     }
     return `${lines.join('\n').trimEnd()}\n`;
@@ -6498,14 +6583,14 @@ function supplyChainPart(sc) {
 
 
 
-const bytes = (n) => (n === null ? '—' : fmtBytes(n));
+const size_bytes = (n) => (n === null ? '—' : fmtBytes(n));
 function what(c) {
     return c.kind === 'layer' ? `layer: ${cell(c.name, 120)}` : `${c.kind} ${cell(c.name, 80)}`;
 }
 function side(version, size, kind) {
     if (kind === 'layer')
-        return bytes(size);
-    return version === null ? '—' : `${cell(version, 40)} (${bytes(size)})`;
+        return size_bytes(size);
+    return version === null ? '—' : `${cell(version, 40)} (${size_bytes(size)})`;
 }
 /** The size change against the base, explained; with the budget's breach when there is one. */
 function sizeChangePart(p, sizeBudget, suffix, baseLabel, rank) {
@@ -7642,17 +7727,18 @@ function fileSnapshotCache(dir) {
             }
         },
         set(key, value) {
+            // Write then rename: a reader never sees half a file, even with concurrent jobs.
+            const tmp = `${file(key)}.${process.pid}.tmp`;
             try {
                 // Private to the user: a resolution holds the requirements text, which may name a private
                 // index with its token (`--index-url https://user:TOKEN@host/simple`).
                 (0,external_node_fs_.mkdirSync)(external_node_path_default().dirname(file(key)), { recursive: true, mode: 0o700 });
-                // Write then rename: a reader never sees half a file, even with concurrent jobs.
-                const tmp = `${file(key)}.${process.pid}.tmp`;
                 (0,external_node_fs_.writeFileSync)(tmp, value, { mode: 0o600 });
                 (0,external_node_fs_.renameSync)(tmp, file(key));
             }
             catch {
-                // A cache that cannot be written only costs speed.
+                // A cache that cannot be written only costs speed; no half-written file stays in it.
+                (0,external_node_fs_.rmSync)(tmp, { force: true });
             }
         },
     };
@@ -10976,6 +11062,7 @@ function buildSpdx(input, now = new Date()) {
 
 
 
+
 /** Attach one target's predicates and sign the image (JOB.target says what was done). */
 async function attestTarget(job, 
 /** This target's turn on node's one thread (see `turns`): awaited, then released. */
@@ -11187,6 +11274,8 @@ async function runAttestStage(input, io) {
             work.push({ target, run: () => attestTarget(job, turn) });
         }
     const signer = signing.identity && work.length > 0 ? io.signer() : undefined;
+    // On SIGINT/SIGTERM too: the uploads opened ahead are cancelled, not left on the registry.
+    const unregister = signer?.release && (0,cleanup/* registerCleanup */.qE)(() => signer.release().catch(() => undefined));
     if (signer)
         await startAhead(signer, input, result.targets, taken);
     // The targets are independent images (their own .sig/.att tags): attached side by side, a few at
@@ -11214,6 +11303,7 @@ async function runAttestStage(input, io) {
     }
     finally {
         // Uploads opened ahead that no update took (a guess that was too high, or a stopped stage).
+        unregister?.();
         await signer?.release?.().catch(() => undefined);
     }
     // Targets that never started are not in attest.json (as if the stage had stopped before them).
@@ -11433,6 +11523,7 @@ async function mergeFromDigestFiles(dir, io, plan, given = []) {
 
 
 
+
 /** A smoke job that did not build: the merge job's build.json, downloaded into result-dir. */
 
 const STAGES = ['plan', 'resolve', 'build', 'smoke', 'attest', 'report'];
@@ -11453,6 +11544,8 @@ function parseStages(raw, source) {
 const groupOf = (io) => io.group ?? ((_n, fn) => fn());
 /** fn, its time reported to io.timing under `stage`. */
 async function timed(io, stage, fn) {
+    // An interrupted run (SIGINT/SIGTERM, cleaning up) starts no further stage: no push, no comment.
+    (0,cleanup/* throwIfInterrupted */.sK)(`the ${stage} stage`);
     const t0 = performance.now();
     try {
         return await fn();
@@ -11643,10 +11736,21 @@ function dirBaselineStore(root) {
         },
         save(key, branch, _sha, files) {
             const dir = external_node_path_default().join(root, baselineSlug(key), branchSlug(branch));
-            (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
-            (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
-            for (const f of files)
-                (0,external_node_fs_.cpSync)(f, external_node_path_default().join(dir, external_node_path_default().basename(f)));
+            // Copied beside it first: a copy that fails (a full disk) keeps the last baseline whole,
+            // rather than none or a truncated one.
+            const next = `${dir}.${process.pid}.tmp`;
+            try {
+                (0,external_node_fs_.rmSync)(next, { recursive: true, force: true });
+                (0,external_node_fs_.mkdirSync)(next, { recursive: true });
+                for (const f of files)
+                    (0,external_node_fs_.cpSync)(f, external_node_path_default().join(next, external_node_path_default().basename(f)));
+                (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
+                (0,external_node_fs_.renameSync)(next, dir);
+            }
+            catch (e) {
+                (0,external_node_fs_.rmSync)(next, { recursive: true, force: true });
+                throw e;
+            }
             return Promise.resolve();
         },
     };
@@ -11699,9 +11803,46 @@ function actionsCacheBaselineStore(runnerTemp, log, api) {
 // What the report needs from a GitHub runner's environment: the pull request, whether it comes from
 // a fork, the base and default branches, the run's URL. Pure over env + the event payload.
 
+
+
+
 /** The runner's event payload, parsed (src/github/event.ts); off a runner: an empty event. */
 function readGitHubEvent(env) {
     return readGitHubEventFile(env.GITHUB_EVENT_PATH);
+}
+const WorkflowRunIdSchema = schemas/* object */.Ikc({
+    workflow_run: schemas/* object */.Ikc({ id: schemas/* number */.aig().int().positive().max(Number.MAX_SAFE_INTEGER) }),
+});
+/** GitHub's webhook payloads are at most 25 MB: this bounds the read. */
+const github_env_MAX_EVENT_BYTES = 64 * 1024 * 1024;
+/** The file's text: a regular file only, opened without blocking (a FIFO would wait forever). */
+function readEventText(file) {
+    const fd = (0,external_node_fs_.openSync)(file, external_node_fs_.constants.O_RDONLY | (external_node_fs_.constants.O_NONBLOCK ?? 0));
+    try {
+        const st = (0,external_node_fs_.fstatSync)(fd);
+        if (!st.isFile() || st.size > github_env_MAX_EVENT_BYTES)
+            throw new Error(`${file}: not an event file`);
+        return (0,read_bounded/* readBounded */.C)(fd, st.size).toString('utf8');
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
+    }
+}
+/**
+ * workflow_run.id: the run whose artifact the fork poster posts, so it links to that run itself
+ * rather than to whatever the artifact says (the event schema of src/github/event.ts keeps no id).
+ * Undefined when the event has none (not a workflow_run job, or off a runner).
+ */
+function workflowRunId(env) {
+    if (!env.GITHUB_EVENT_PATH)
+        return undefined;
+    try {
+        const r = WorkflowRunIdSchema.safeParse(JSON.parse(readEventText(env.GITHUB_EVENT_PATH)));
+        return r.success ? r.data.workflow_run.id : undefined;
+    }
+    catch {
+        return undefined;
+    }
 }
 function githubReportContext(env, token, event = readGitHubEvent(env)) {
     if (env.GITHUB_ACTIONS !== 'true' || !env.GITHUB_REPOSITORY)
@@ -11737,11 +11878,105 @@ function githubReportContext(env, token, event = readGitHubEvent(env)) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/report/untrusted-model.ts
+// What the fork-safe poster shows of a report model from an untrusted artifact that points the
+// reader somewhere: the links and the verify commands. Every other value is text the renderer
+// escapes, but a link is followed and a command is copied and run as they are, and the comment is
+// posted with the write token, in this repository's name. So the poster does not take them from
+// the artifact: the run links are rebuilt from what the workflow_run job knows itself (the server,
+// the repository, the id of the run that made the artifact), and a verify command stays only when
+// it is exactly one that ml-image writes for this repository (src/attest/signing.ts verifyCommand:
+// the verifier's own cosign.pub, or a keyless identity of this repository's run), else it is left
+// out and the comment says so.
+
+
+
+
+/** An artifact's value in a log line: quoted, so no line break in it can start a line of its own. */
+const q = (text, max) => JSON.stringify((0,report_escape/* clip */.$Q)(text, max));
+/** The reusable workflow (.github/workflows/ml-image.yml) signs keyless from its own repository. */
+const REUSABLE_WORKFLOW_REPOSITORY = 'ml-image-action/ml-image-action';
+/**
+ * The facts from the poster's own environment: GITHUB_SERVER_URL, GITHUB_REPOSITORY, the
+ * workflow_run event's run id, and ML_IMAGE_WORKFLOW_REPOSITORY when the poster's job sets it.
+ */
+function trustedFacts(env, runId) {
+    const repository = env.GITHUB_REPOSITORY ?? '';
+    const server = env.GITHUB_SERVER_URL?.replace(/\/+$/, '');
+    // Built as the pull request's own job builds its link (src/report/github-env.ts): a genuine
+    // artifact's link is this very URL.
+    const runUrl = server && (0,report_escape/* safeUrl */.Pl)(server) && (0,run/* isOwnerRepo */.Yn)(repository) && runId !== undefined
+        ? `${server}/${repository}/actions/runs/${runId}`
+        : undefined;
+    const signers = [repository, env.ML_IMAGE_WORKFLOW_REPOSITORY ?? '', REUSABLE_WORKFLOW_REPOSITORY];
+    return {
+        repository,
+        ...(runUrl !== undefined && { runUrl }),
+        signers: [...new Set(signers.filter(run/* isOwnerRepo */.Yn))],
+    };
+}
+/** The commands ml-image writes to check `kind` on `ref` for this repository (none for a bad ref). */
+function ownCommands(ref, kind, facts) {
+    if (!Object.hasOwn(predicates/* KIND_TYPES */.pC, kind))
+        return [];
+    const type = predicates/* KIND_TYPES */.pC[kind].cosignType;
+    // The key mode's command names the verifier's public key, whatever key signed.
+    const key = { kind: 'key', key: 'cosign.pub' };
+    try {
+        return [
+            (0,attest_signing/* verifyCommand */.p0)(ref, type, key, false, facts.repository),
+            (0,attest_signing/* verifyCommand */.p0)(ref, type, key, true, facts.repository),
+            ...facts.signers.map((s) => (0,attest_signing/* verifyCommand */.p0)(ref, type, { kind: 'keyless' }, true, facts.repository, s)),
+        ];
+    }
+    catch {
+        // Not a reference by digest: no command of ours names it.
+        return [];
+    }
+}
+function constrainSupplyChain(sc, facts, dropped) {
+    const targets = sc.targets.map((t) => {
+        const notes = [...t.notes];
+        const attestations = t.attestations.map((a) => {
+            if (a.verify === undefined || ownCommands(t.ref, a.kind, facts).includes(a.verify))
+                return a;
+            const kind = (0,report_escape/* clip */.$Q)(a.kind, 40);
+            notes.push(`${kind}: verify command left out (not one ml-image writes for ${facts.repository})`);
+            dropped.push(`${q(t.platform, 40)} ${q(a.kind, 40)} verify command ${q(a.verify, 600)}`);
+            return { kind: a.kind, attached: a.attached };
+        });
+        return { ...t, attestations, notes };
+    });
+    return { ...sc, targets };
+}
+/**
+ * The model with the poster's own run links and only its own verify commands; `dropped` says, for
+ * the log, what of the artifact's was left out (a link is replaced by the poster's own).
+ */
+function constrainUntrusted(model, facts) {
+    const dropped = [];
+    const links = facts.runUrl
+        ? { run: facts.runUrl, artifact: `${facts.runUrl}#artifacts` }
+        : {};
+    for (const k of ['run', 'artifact']) {
+        const claimed = model.links[k];
+        if (claimed !== undefined && claimed !== links[k])
+            dropped.push(`${k} link ${q(claimed, 300)}`);
+    }
+    const supplyChain = model.supplyChain && constrainSupplyChain(model.supplyChain, facts, dropped);
+    return {
+        model: { ...model, links, ...(supplyChain && { supplyChain }) },
+        dropped: dropped.map((d) => `report ${q(model.variant, 40)}: the artifact's ${d} is not one ml-image writes for ${facts.repository}: left out`),
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/report/poster.ts
 // The fork-safe poster (report/ with from-artifact, in a workflow_run job): a fork's pull request
 // ran with a read-only token and left its report models in an artifact. This job has write
 // permission, so it trusts nothing in the artifact: schema-validated, re-rendered here with this
 // version's escaping and size limit, posted only to the pull request the triggering run belongs to.
+// Links and verify commands are the poster's own, never the artifact's (untrusted-model.ts).
+
 
 
 
@@ -11789,7 +12024,13 @@ async function postFromArtifact(dir, io) {
         pr.headRepo &&
         pr.headRepo.toLowerCase() !== run.head_repository.full_name.toLowerCase())
         throw new errors/* InputError */.dz(`from-artifact: pull request #${artifact.prNumber} comes from ${pr.headRepo}, the triggering run from ${run.head_repository.full_name}`);
-    const models = artifact.reports;
+    const facts = trustedFacts(io.env, workflowRunId(io.env));
+    const models = artifact.reports.map((m) => {
+        const c = constrainUntrusted(m, facts);
+        for (const d of c.dropped)
+            io.warning(d);
+        return c.model;
+    });
     if (models.length === 0) {
         io.info(`#${artifact.prNumber}: the artifact holds no report: nothing posted`);
         return { verdicts: [] };
