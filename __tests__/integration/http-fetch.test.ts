@@ -2,7 +2,7 @@
 // GET and PUT with bodies, status and headers; redirects (Authorization kept on the same host,
 // dropped when the redirect goes to another host:port; a 303 after a PUT becomes a GET without
 // the body); an aborted request and a refused port reject as fetch does (TypeError with the
-// cause's code, which the OCI client reports as "unreachable"); a localhost name reaches a server
+// cause's code, which the OCI client reports as "unreachable"); localhost reaches a server
 // on 127.0.0.1, or on ::1 only, with its Host header. Integration: it opens sockets.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -284,11 +284,12 @@ describe('nodeHttpFetch', () => {
     }
   });
 
-  it('localhost and *.localhost go to the loopback address; other names do not', () => {
+  it('localhost goes to the loopback address; other names (a *.localhost too) do not', () => {
     for (const [url, want] of [
       ['http://localhost:5000/v2/', '127.0.0.1'],
       ['https://LOCALHOST/v2/', '127.0.0.1'],
-      ['http://registry.localhost:5000/v2/', '127.0.0.1'],
+      // Docker's DNS may give a k3d or compose registry of that name another address.
+      ['http://registry.localhost:5000/v2/', undefined],
       ['http://localhost.:5000/v2/', '127.0.0.1'],
       ['http://127.0.0.1:5000/v2/', undefined],
       ['http://localhost.example.com/v2/', undefined],

@@ -8,6 +8,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { clearInterruptedForTests, markInterrupted } from '../../src/util/cleanup.js';
 import type { PredicateSpec, Signer, SignIdentity, VerifyIdentity } from '../../src/attest/cosign.js';
 import {
   cosignImage,
@@ -540,6 +541,22 @@ describe('attestAll', () => {
     expect(err).toBeInstanceOf(InputError);
     expect((err as Error).message).toMatch(message);
     expect(registry.count('putManifest')).toBe(0);
+  });
+});
+
+describe('after SIGINT/SIGTERM', () => {
+  it('nothing is read or opened ahead (the cleanup may have released the uploads already)', () => {
+    const { registry, signer } = setup();
+    markInterrupted('SIGINT');
+    try {
+      signer.prefetch(REF, 3);
+    } finally {
+      clearInterruptedForTests();
+    }
+    expect(registry.calls).toEqual([]);
+    // And without the interrupt the same call does go out.
+    signer.prefetch(REF, 1);
+    expect(registry.calls.length).toBeGreaterThan(0);
   });
 });
 

@@ -6,6 +6,7 @@
 // (/dev/null, /dev/zero: fstat tells what they are without reading them).
 import { generateKeyPairSync } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -352,10 +353,28 @@ describe('verify: the key file and the identity pattern are checked before any r
     ['an RSA key (PKCS #1)', () => put('rsa1.pub', pem('rsa', 'pkcs1'))],
     ['an Ed25519 key', () => put('ed.pub', pem('ed25519'))],
     ['text before the block', () => put('t.pub', `cosign.pub\n${readFileSync(FIXTURE_PUB, 'utf8')}`)],
+    [
+      'blanks at the ends of its lines (pasted; Go reads it)',
+      () => put('blank.pub', readFileSync(FIXTURE_PUB, 'utf8').replace(/\n/g, ' \t\n')),
+    ],
   ])('a public key that is fine passes: %s', (_name, file) => {
     const f = file();
     expect(publicKeyProblem(readFileSync(f, 'utf8'))).toBeUndefined();
     expect(() => checkPublicKeyFile({ kind: 'key', publicKey: f })).not.toThrow();
+  });
+
+  it('a key that can be read once only (a pipe, a socket: `--key <(vault read ...)`) is left to cosign, not read here', async () => {
+    // A socket stands in for a pipe: both are read once; no process can be started here for mkfifo.
+    const sock = at('key.sock');
+    const server = net.createServer();
+    await new Promise<void>((resolve) => server.listen(sock, resolve));
+    try {
+      expect(() => checkPublicKeyFile({ kind: 'key', publicKey: sock })).not.toThrow();
+      // A directory is still refused, naming it.
+      expect(() => checkPublicKeyFile({ kind: 'key', publicKey: dir })).toThrow(InputError);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 
   it('a fine key goes on to the signers as before (the built-in verifier reads the registry itself)', () => {

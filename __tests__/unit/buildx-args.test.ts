@@ -202,6 +202,17 @@ describe('buildxBuildArgs', () => {
       undefined,
     ],
     [
+      'public key ids, keyservers and key URLs are no credentials',
+      {
+        GPG_KEY: 'A4A9406876FCBD3C456770C88C718D3B5072E1F5',
+        NVIDIA_GPGKEY_FPR: 'ae09fe4bbd223a84b2ccfce3f60f4b3d7fa2af80',
+        SSH_KEYSCAN_HOSTS: 'github.com',
+        PKG_SIGNING_KEY_URL: 'https://pkg.example/key.asc',
+        HF_KEYWORD: 'bert',
+      },
+      undefined,
+    ],
+    [
       'a hash value is no token',
       { CACHE_BUST: 'f'.repeat(64), GIT_SHA: '0123456789abcdef0123456789abcdef01234567' },
       undefined,

@@ -6,6 +6,7 @@ import { EnvironmentError, exitCodeOf } from '../../src/errors.js';
 import {
   clearInterruptedForTests,
   InterruptedError,
+  isInterrupted,
   markInterrupted,
   registerCleanup,
   runPendingCleanups,
@@ -13,12 +14,16 @@ import {
 } from '../../src/util/cleanup.js';
 
 describe('an interrupted process', () => {
+  // Each test after the first marks the process itself (each can run alone: -t).
   afterAll(() => clearInterruptedForTests());
 
   it('before the signal: things start, and their cleanups wait for a cleanup pass', async () => {
+    clearInterruptedForTests();
+    expect(isInterrupted()).toBe(false);
     expect(() => throwIfInterrupted('a container')).not.toThrow();
     const ran: string[] = [];
     registerCleanup(() => void ran.push('before'));
+    await Promise.resolve();
     expect(ran).toEqual([]);
     await runPendingCleanups();
     expect(ran).toEqual(['before']);
@@ -27,6 +32,7 @@ describe('an interrupted process', () => {
   it('after it: starting is refused with an environment error naming the signal and the thing', () => {
     markInterrupted('SIGINT');
     markInterrupted('SIGTERM'); // the first signal is the one named
+    expect(isInterrupted()).toBe(true);
     let caught: unknown;
     try {
       throwIfInterrupted('a container of img:1');
@@ -42,6 +48,7 @@ describe('an interrupted process', () => {
   });
 
   it('a cleanup registered after it runs at once, and a cleanup pass waits for it', async () => {
+    markInterrupted('SIGINT');
     const ran: string[] = [];
     let release!: () => void;
     const slow = new Promise<void>((r) => (release = r));
@@ -52,7 +59,7 @@ describe('an interrupted process', () => {
     });
     await Promise.resolve();
     await Promise.resolve();
-    expect(ran).toEqual(['started']);
+    expect(ran).toEqual(['started']); // no cleanup pass was asked for
     unregister(); // too late to take it back: it is under way
     let passDone = false;
     const pass = runPendingCleanups().then(() => (passDone = true));
@@ -63,10 +70,15 @@ describe('an interrupted process', () => {
     expect(ran).toEqual(['started', 'removed']);
   });
 
-  it('a failing late cleanup does not fail the pass', async () => {
+  it('a failing late cleanup runs at once all the same and does not fail the pass', async () => {
+    markInterrupted('SIGINT');
+    const ran: string[] = [];
     registerCleanup(() => {
+      ran.push('ran');
       throw new Error('gone already');
     });
+    await Promise.resolve();
+    expect(ran).toEqual(['ran']); // before any pass
     await expect(runPendingCleanups()).resolves.toBeUndefined();
   });
 });

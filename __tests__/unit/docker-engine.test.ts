@@ -33,6 +33,7 @@ import { sessionArchive } from '../../src/docker/sessions.js';
 import { demuxFrames } from '../../src/docker/streams.js';
 import { registryBaseUrl } from '../../src/docker/registry.js';
 import { EnvironmentError, InputError } from '../../src/errors.js';
+import { InterruptedError } from '../../src/util/cleanup.js';
 
 describe('docker CLI output parsers', () => {
   it.each([
@@ -193,6 +194,33 @@ describe('docker CLI failures and registry URLs', () => {
       );
     expect(err?.exitCode).toBe(3);
     expect(err?.fix).toContain('"docker login ghcr.io"');
+  });
+
+  it.each<[string, unknown, RegExp]>([
+    [
+      'not found',
+      Object.assign(new Error('spawn docker ENOENT'), { code: 'ENOENT' }),
+      /^cannot run the docker CLI "docker"/,
+    ],
+    [
+      'not started: the process is exiting',
+      new InterruptedError('SIGINT', 'docker'),
+      /^SIGINT: not starting docker/,
+    ],
+  ])('a docker CLI that could not run (%s): said as it is', async (_what, thrown, message) => {
+    const exec = {
+      run: async () => {
+        throw thrown;
+      },
+    };
+    const err = await createBuildxCli(exec)
+      .buildx(['build', '.'])
+      .then(
+        () => undefined,
+        (e: unknown) => e as Error,
+      );
+    expect(err).toBeInstanceOf(EnvironmentError);
+    expect(err?.message).toMatch(message);
   });
 
   it.each([

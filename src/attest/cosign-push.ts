@@ -2,6 +2,7 @@
 // the tag read and the uploads opened, the blobs uploaded, the manifest (three rounds; a fourth
 // when a blob the tag does not list is asked to be mounted after the tag was read).
 import { type OciClient, RegistryAnswerError, sha256Digest } from '../docker/oci-client.js';
+import { isInterrupted } from '../util/cleanup.js';
 import { cosignImage, DOCKER_MANIFEST, type Layer, OCI_MANIFEST, readLayers } from './cosign-image.js';
 
 /** What a cosign tag is read as. */
@@ -120,6 +121,8 @@ export class Ahead {
   >();
 
   start(client: OciClient, repository: string, tags: readonly string[], uploads: number): void {
+    // After SIGINT/SIGTERM nothing is opened ahead: the release the cleanup ran may be done already.
+    if (isInterrupted()) return;
     for (const tag of tags) {
       const id = `${client.host}/${repository}:${tag}`;
       if (this.reads.has(id)) continue;

@@ -7,7 +7,7 @@
 import { spawn } from 'node:child_process';
 import { CheckFailedError, EnvironmentError, InputError } from '../errors.js';
 import { REDACTED, redactText } from '../capture/redact.js';
-import { registerCleanup, throwIfInterrupted } from '../util/cleanup.js';
+import { InterruptedError, registerCleanup, throwIfInterrupted } from '../util/cleanup.js';
 import {
   type CosignArgOptions,
   type CosignFailure,
@@ -124,6 +124,8 @@ export function createCosignSigner(exec: CosignExec, options: SignerOptions = {}
     try {
       res = await exec(args, { env, timeoutMs });
     } catch (e) {
+      // Not started because the process is exiting (SIGINT/SIGTERM): said as it is.
+      if (e instanceof InterruptedError) throw e;
       const code = (e as { code?: string }).code;
       throw new EnvironmentError(
         `cannot run cosign (${code ?? redact((e as Error).message)})`,

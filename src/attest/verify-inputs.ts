@@ -4,6 +4,7 @@
 // down, nor cosign's failure after the network was asked. The signers still read the key when
 // they verify (src/attest/native-signer.ts, cosign), as before; this only looks at it first.
 import { createPublicKey } from 'node:crypto';
+import { statSync } from 'node:fs';
 import { InputError } from '../errors.js';
 import { readRegularFile, UnreadableFileError } from '../util/read-regular.js';
 import type { VerifyIdentity } from './cosign-args.js';
@@ -24,7 +25,10 @@ export const isKeyReference = (key: string): boolean => key.includes('://') || k
  * reads it, the first PEM block, a "PUBLIC KEY" (PKIX) or "RSA PUBLIC KEY" (PKCS #1).
  */
 export function publicKeyProblem(text: string): string | undefined {
-  const block = /-----BEGIN ([^\r\n-]+)-----\r?\n[\s\S]*?-----END \1-----/.exec(text);
+  // Trailing blanks on a line (a pasted key) are dropped, as Go's pem.Decode does.
+  const block = /-----BEGIN ([^\r\n-]+)-----\r?\n[\s\S]*?-----END \1-----/.exec(
+    text.replace(/[ \t]+$/gm, ''),
+  );
   if (!block) return 'not a PEM public key (no "-----BEGIN PUBLIC KEY-----" block)';
   const type = block[1]!;
   if (type !== 'PUBLIC KEY' && type !== 'RSA PUBLIC KEY')
@@ -46,6 +50,9 @@ export function publicKeyProblem(text: string): string | undefined {
 export function checkPublicKeyFile(identity: VerifyIdentity): void {
   if (identity.kind !== 'key' || isKeyReference(identity.publicKey)) return;
   const file = identity.publicKey;
+  // A pipe (`--key <(vault read ...)`, a piped /dev/stdin) can be read once only: cosign reads it.
+  const st = statSync(file, { throwIfNoEntry: false });
+  if (st && (st.isFIFO() || st.isSocket())) return;
   let text: string;
   try {
     text = readRegularFile(file, MAX_KEY_FILE_BYTES).toString('utf8');

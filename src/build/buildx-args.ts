@@ -116,12 +116,13 @@ export const SECRETS_FIX = `install buildx >= ${SECRETS_MIN_BUILDX} (https://git
 
 /**
  * A build-arg name that says it holds a credential or an index URL. KEY alone is not one (CACHE_KEY,
- * SORT_KEY): only the keys that are credentials by name; PASS and PAT only as words of their own.
+ * SORT_KEY, a GPG_KEY id): only the keys that are credentials by name, at the name's end
+ * (SIGNING_KEY, not PKG_SIGNING_KEY_URL); PASS and PAT only as words of their own.
  */
 const SECRET_ARG_NAME = new RegExp(
   [
     'TOKEN|PASSW(?:OR)?D|PASSPHRASE|SECRET|CREDENTIAL|CREDS|INDEX_URL|NETRC|COOKIE',
-    '(?:API|ACCESS|PRIVATE|SSH|SIGNING|GPG|ENCRYPTION|LICEN[CS]E|MASTER|WANDB|HF|OPENAI)_?KEY',
+    '(?:API|ACCESS|PRIVATE|SSH|SIGNING|ENCRYPTION|LICEN[CS]E|MASTER|WANDB|HF|OPENAI)_?KEY$',
     '(?:^|_)(?:AUTH|AUTHORIZATION|PASS|PAT|SESSION(?:_?ID)?)(?:$|_)',
   ].join('|'),
   'i',

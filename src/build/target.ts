@@ -210,6 +210,10 @@ export async function buildTarget(ctx: TargetContext, t: Target): Promise<Platfo
     }
     const retry = afterFailedAttempt({ id, result: r, log, attempt, spentMs: ctx.now() - started, elapsed });
     ctx.progress(`build ${id}: transient failure (${retry.reason}); retrying in ${retry.waitMs / 1000}s`);
-    await ctx.sleep(retry.waitMs);
+    // The wait ends early when another platform failed (the loop's top then stops this build).
+    await new Promise<void>((resolve) => {
+      ctx.signal?.addEventListener('abort', () => resolve(), { once: true });
+      void ctx.sleep(retry.waitMs).then(() => resolve());
+    });
   }
 }

@@ -12,6 +12,7 @@ import type {
 } from './adapter.js';
 import { BUILDX_FIX, cliFailure, parseJsonAnswer, readFailure } from './failures.js';
 import { manifestDigestOverHttp, splitImageRef } from './registry.js';
+import { InterruptedError } from '../util/cleanup.js';
 
 export function parseBuildxVersion(output: string): string | undefined {
   return /\bv?(\d+\.\d+\.\d+(?:[-+][\w.]+)?)/.exec(output)?.[1];
@@ -128,6 +129,8 @@ function cliRunner(exec: CommandRunner, cli: string): RunCli {
     try {
       return await exec.run(cli, args, options);
     } catch (e) {
+      // Not started because the process is exiting (SIGINT/SIGTERM), or aborted: said as it is.
+      if (e instanceof InterruptedError || options?.signal?.aborted) throw e;
       // The runner rejects when the program cannot be found or started (ENOENT, EACCES).
       throw new EnvironmentError(
         `cannot run the docker CLI "${cli}": ${(e as Error).message}`,

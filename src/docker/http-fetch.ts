@@ -20,20 +20,22 @@ const agents = {
 };
 
 /**
- * `localhost` and `*.localhost` are the loopback interface (RFC 6761 section 6.3), as curl and the
- * browsers treat them: a connection goes to 127.0.0.1, else to ::1 when that is refused, without
- * asking the resolver. Asking it costs a fresh process about 6 ms on its first connections (node's
+ * `localhost` is the loopback interface (RFC 6761 section 6.3), as curl and the browsers treat it:
+ * a connection goes to 127.0.0.1, else to ::1 when that is refused or unreachable, without asking
+ * the resolver. Not `*.localhost`: inside a container Docker's DNS may give such a name (a k3d or
+ * compose registry) another address, where buildx pushes. Asking it costs a fresh process about 6 ms on its first connections (node's
  * DNS code on libuv's pool, and V8 compiling the IPv6 pattern node tests a host name with), most
  * of what `ml-image verify` of a local registry spends beyond the registry's own answers. The
  * address that answered is kept per port.
  */
 const LOOPBACK = ['127.0.0.1', '::1'] as const;
+/** Nothing listens at that address, or the machine has no such address (IPv4-less, IPv6-less). */
+const NOT_THERE = new Set(['ECONNREFUSED', 'EADDRNOTAVAIL', 'ENETUNREACH', 'EAFNOSUPPORT']);
 const loopbackByPort = new Map<string, (typeof LOOPBACK)[number]>();
 
-/** The loopback address to try first for URL's host, or undefined when the host is not a localhost name. */
+/** The loopback address to try first for URL's host, or undefined when the host is not localhost. */
 export function loopbackFor(url: URL): (typeof LOOPBACK)[number] | undefined {
-  const host = url.hostname.toLowerCase().replace(/\.$/, '');
-  if (host !== 'localhost' && !host.endsWith('.localhost')) return undefined;
+  if (url.hostname.toLowerCase().replace(/\.$/, '') !== 'localhost') return undefined;
   return loopbackByPort.get(`${url.protocol}${url.port}`) ?? LOOPBACK[0];
 }
 
@@ -51,11 +53,11 @@ async function once(url: URL, init: Parameters<OciFetch>[1]): Promise<Answer> {
   try {
     return await exchange(url, init, first);
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'ECONNREFUSED') throw e;
+    if (!NOT_THERE.has((e as NodeJS.ErrnoException).code ?? '')) throw e;
     const other = LOOPBACK.find((a) => a !== first)!;
-    // Both refused: the first refusal is the one reported; any other failure is the second's own.
+    // Neither there: the first address's failure is the one reported; any other is the second's.
     const r = await exchange(url, init, other).catch((e2: unknown) => {
-      throw (e2 as NodeJS.ErrnoException).code === 'ECONNREFUSED' ? e : e2;
+      throw NOT_THERE.has((e2 as NodeJS.ErrnoException).code ?? '') ? e : e2;
     });
     loopbackByPort.set(key, other);
     return r;

@@ -1,8 +1,7 @@
 // Where the report makes untrusted text safe for GitHub Markdown (PR comments, job summaries).
 // Every value from a record, smoke result, resolver or model goes through md() or html() at render
 // time; the renderer's own template text never contains user data unescaped. md() and html() are
-// src/util/markdown.ts's, re-exported here: the resolver's explanation.md needs them too, and no
-// stage imports another stage's files.
+// src/util/markdown.ts's (which the resolver's explanation.md also uses), re-exported here.
 import { stripUnsafe } from '../util/markdown.js';
 import { clip } from '../util/text.js';
 

@@ -311,11 +311,12 @@ export function digestFiles(build: BuildResult): DigestFile[] {
 }
 
 // ---- reading -----------------------------------------------------------------------------------
-
-/** A resolution the report explains; one of another shape is bad input naming it, as a truncated one is. */
+/** A resolution; another version's (a reused directory) is left out, a broken one is bad input. */
 function readResolution(file: string): Resolution | undefined {
   if (!existsSync(file)) return undefined;
   const data = readJsonFile(file);
+  const version = (data as { schemaVersion?: unknown } | null)?.schemaVersion;
+  if (typeof version === 'number' && version !== 1) return undefined;
   const r = ResolutionSchema.safeParse(data);
   if (!r.success)
     throw new InputError(`${file}: not a resolution: ${formatIssues(r.error, data, ResolutionSchema)[0]}`);

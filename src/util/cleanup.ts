@@ -50,6 +50,11 @@ export function throwIfInterrupted(what: string): void {
   if (interruptedBy !== undefined) throw new InterruptedError(interruptedBy, what);
 }
 
+/** Whether SIGINT/SIGTERM is being handled (nothing new should be started). */
+export function isInterrupted(): boolean {
+  return interruptedBy !== undefined;
+}
+
 /** Mark the process interrupted (the signal handler; tests). */
 export function markInterrupted(signal: NodeJS.Signals): void {
   interruptedBy ??= signal;

@@ -1,7 +1,6 @@
-// Untrusted text made safe for GitHub Markdown (PR comments, job summaries, explanation.md). It
-// lives here, not in src/report/, because more than one stage writes Markdown: the resolver's
-// explanation.md as well as the report (src/report/escape.ts re-exports it), and stages share code
-// only through src/util/ (docs/architecture.md).
+// Untrusted text made safe for Markdown: md() and html() for GitHub (PR comments, job summaries;
+// src/report/escape.ts re-exports them), stripUnsafe() and codeFence() also for the resolver's
+// explanation.md, which is read in a terminal first. Here, in src/util/, because both stages use it.
 import he from 'he';
 import { clip } from './text.js';
 
