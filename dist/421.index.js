@@ -1938,19 +1938,21 @@ const agents = {
     'https:': new (external_node_https_default()).Agent({ keepAlive: true, maxSockets: 16, timeout: IDLE_SOCKET_MS }),
 };
 /**
- * `localhost` and `*.localhost` are the loopback interface (RFC 6761 section 6.3), as curl and the
- * browsers treat them: a connection goes to 127.0.0.1, else to ::1 when that is refused, without
- * asking the resolver. Asking it costs a fresh process about 6 ms on its first connections (node's
+ * `localhost` is the loopback interface (RFC 6761 section 6.3), as curl and the browsers treat it:
+ * a connection goes to 127.0.0.1, else to ::1 when that is refused or unreachable, without asking
+ * the resolver. Not `*.localhost`: inside a container Docker's DNS may give such a name (a k3d or
+ * compose registry) another address, where buildx pushes. Asking it costs a fresh process about 6 ms on its first connections (node's
  * DNS code on libuv's pool, and V8 compiling the IPv6 pattern node tests a host name with), most
  * of what `ml-image verify` of a local registry spends beyond the registry's own answers. The
  * address that answered is kept per port.
  */
 const LOOPBACK = ['127.0.0.1', '::1'];
+/** Nothing listens at that address, or the machine has no such address (IPv4-less, IPv6-less). */
+const NOT_THERE = new Set(['ECONNREFUSED', 'EADDRNOTAVAIL', 'ENETUNREACH', 'EAFNOSUPPORT']);
 const loopbackByPort = new Map();
-/** The loopback address to try first for URL's host, or undefined when the host is not a localhost name. */
+/** The loopback address to try first for URL's host, or undefined when the host is not localhost. */
 function loopbackFor(url) {
-    const host = url.hostname.toLowerCase().replace(/\.$/, '');
-    if (host !== 'localhost' && !host.endsWith('.localhost'))
+    if (url.hostname.toLowerCase().replace(/\.$/, '') !== 'localhost')
         return undefined;
     return loopbackByPort.get(`${url.protocol}${url.port}`) ?? LOOPBACK[0];
 }
@@ -1967,12 +1969,12 @@ async function once(url, init) {
         return await exchange(url, init, first);
     }
     catch (e) {
-        if (e.code !== 'ECONNREFUSED')
+        if (!NOT_THERE.has(e.code ?? ''))
             throw e;
         const other = LOOPBACK.find((a) => a !== first);
-        // Both refused: the first refusal is the one reported; any other failure is the second's own.
+        // Neither there: the first address's failure is the one reported; any other is the second's.
         const r = await exchange(url, init, other).catch((e2) => {
-            throw e2.code === 'ECONNREFUSED' ? e : e2;
+            throw NOT_THERE.has(e2.code ?? '') ? e : e2;
         });
         loopbackByPort.set(key, other);
         return r;
@@ -2154,6 +2156,9 @@ function createCosignSigner(exec, options = {}) {
             res = await exec(args, { env, timeoutMs });
         }
         catch (e) {
+            // Not started because the process is exiting (SIGINT/SIGTERM): said as it is.
+            if (e instanceof cleanup/* InterruptedError */.p4)
+                throw e;
             const code = e.code;
             throw new errors/* EnvironmentError */.eG(`cannot run cosign (${code ?? redact(e.message)})`, code === 'ENOENT' ? INSTALL_FIX : 'check that cosign is installed and executable', { cause: e });
         }
@@ -2731,6 +2736,7 @@ function parseStatement(bytes) {
 // when a blob the tag does not list is asked to be mounted after the tag was read).
 
 
+
 /** What a cosign tag is read as. */
 const ACCEPT = [OCI_MANIFEST, DOCKER_MANIFEST];
 /** How a registry refuses a manifest it cannot take (MANIFEST_INVALID, too large, unsupported). */
@@ -2823,6 +2829,9 @@ class Ahead {
     /** Uploads opened ahead by `host/repository`, with the client and repository to cancel them. */
     uploads = new Map();
     start(client, repository, tags, uploads) {
+        // After SIGINT/SIGTERM nothing is opened ahead: the release the cleanup ran may be done already.
+        if ((0,cleanup/* isInterrupted */.fT)())
+            return;
         for (const tag of tags) {
             const id = `${client.host}/${repository}:${tag}`;
             if (this.reads.has(id))
@@ -3780,13 +3789,16 @@ function scrubDeep(value, keep = []) {
 /* unused harmony exports isKeyReference, publicKeyProblem */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
-/* harmony import */ var _util_read_regular_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(23387);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
+/* harmony import */ var _util_read_regular_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(23387);
 // What verify checks of its inputs before it asks a registry anything: the public key file is read
 // and parsed, a keyless identity's regular expression compiled. Bad input is then exit 2 naming
 // the file or the expression, not the "registry unreachable" of a registry that happens to be
 // down, nor cosign's failure after the network was asked. The signers still read the key when
 // they verify (src/attest/native-signer.ts, cosign), as before; this only looks at it first.
+
 
 
 
@@ -3803,7 +3815,8 @@ const isKeyReference = (key) => key.includes('://') || key.startsWith('pkcs11:')
  * reads it, the first PEM block, a "PUBLIC KEY" (PKIX) or "RSA PUBLIC KEY" (PKCS #1).
  */
 function publicKeyProblem(text) {
-    const block = /-----BEGIN ([^\r\n-]+)-----\r?\n[\s\S]*?-----END \1-----/.exec(text);
+    // Trailing blanks on a line (a pasted key) are dropped, as Go's pem.Decode does.
+    const block = /-----BEGIN ([^\r\n-]+)-----\r?\n[\s\S]*?-----END \1-----/.exec(text.replace(/[ \t]+$/gm, ''));
     if (!block)
         return 'not a PEM public key (no "-----BEGIN PUBLIC KEY-----" block)';
     const type = block[1];
@@ -3827,20 +3840,24 @@ function checkPublicKeyFile(identity) {
     if (identity.kind !== 'key' || isKeyReference(identity.publicKey))
         return;
     const file = identity.publicKey;
+    // A pipe (`--key <(vault read ...)`, a piped /dev/stdin) can be read once only: cosign reads it.
+    const st = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.statSync)(file, { throwIfNoEntry: false });
+    if (st && (st.isFIFO() || st.isSocket()))
+        return;
     let text;
     try {
-        text = (0,_util_read_regular_js__WEBPACK_IMPORTED_MODULE_2__/* .readRegularFile */ .XF)(file, MAX_KEY_FILE_BYTES).toString('utf8');
+        text = (0,_util_read_regular_js__WEBPACK_IMPORTED_MODULE_3__/* .readRegularFile */ .XF)(file, MAX_KEY_FILE_BYTES).toString('utf8');
     }
     catch (e) {
-        if (!(e instanceof _util_read_regular_js__WEBPACK_IMPORTED_MODULE_2__/* .UnreadableFileError */ .o2))
+        if (!(e instanceof _util_read_regular_js__WEBPACK_IMPORTED_MODULE_3__/* .UnreadableFileError */ .o2))
             throw e;
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(e.code !== undefined
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(e.code !== undefined
             ? `public key ${file}: cannot read it (${e.code})`
             : `public key ${file} ${e.reason}`, KEY_FIX);
     }
     const problem = publicKeyProblem(text);
     if (problem !== undefined)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`public key ${file}: ${problem}`, KEY_FIX);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`public key ${file}: ${problem}`, KEY_FIX);
 }
 /**
  * What is wrong with PATTERN as a regular expression, or undefined. cosign compiles it as Go
@@ -4681,8 +4698,7 @@ function runnerFromEnv(env) {
 // Where the report makes untrusted text safe for GitHub Markdown (PR comments, job summaries).
 // Every value from a record, smoke result, resolver or model goes through md() or html() at render
 // time; the renderer's own template text never contains user data unescaped. md() and html() are
-// src/util/markdown.ts's, re-exported here: the resolver's explanation.md needs them too, and no
-// stage imports another stage's files.
+// src/util/markdown.ts's (which the resolver's explanation.md also uses), re-exported here.
 
 
 
@@ -4795,10 +4811,9 @@ async function mapLimit(items, limit, fn) {
 /* harmony import */ var he__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(61528);
 /* harmony import */ var he__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(he__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(49997);
-// Untrusted text made safe for GitHub Markdown (PR comments, job summaries, explanation.md). It
-// lives here, not in src/report/, because more than one stage writes Markdown: the resolver's
-// explanation.md as well as the report (src/report/escape.ts re-exports it), and stages share code
-// only through src/util/ (docs/architecture.md).
+// Untrusted text made safe for Markdown: md() and html() for GitHub (PR comments, job summaries;
+// src/report/escape.ts re-exports them), stripUnsafe() and codeFence() also for the resolver's
+// explanation.md, which is read in a terminal first. Here, in src/util/, because both stages use it.
 
 
 /**

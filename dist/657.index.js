@@ -3129,11 +3129,14 @@ function digestFiles(build) {
     })));
 }
 // ---- reading -----------------------------------------------------------------------------------
-/** A resolution the report explains; one of another shape is bad input naming it, as a truncated one is. */
+/** A resolution; another version's (a reused directory) is left out, a broken one is bad input. */
 function readResolution(file) {
     if (!(0,external_node_fs_.existsSync)(file))
         return undefined;
     const data = readJsonFile(file);
+    const version = data?.schemaVersion;
+    if (typeof version === 'number' && version !== 1)
+        return undefined;
     const r = ResolutionSchema.safeParse(data);
     if (!r.success)
         throw new errors/* InputError */.dz(`${file}: not a resolution: ${(0,config_issues/* formatIssues */.og)(r.error, data, ResolutionSchema)[0]}`);
@@ -3608,11 +3611,12 @@ function secretMountsUnsupported(b) {
 const SECRETS_FIX = `install buildx >= ${SECRETS_MIN_BUILDX} (https://github.com/docker/buildx/releases, or docker/setup-buildx-action) and Docker Engine >= 20.10; credentials and requirements reach the build only through secret mounts, never build arguments`;
 /**
  * A build-arg name that says it holds a credential or an index URL. KEY alone is not one (CACHE_KEY,
- * SORT_KEY): only the keys that are credentials by name; PASS and PAT only as words of their own.
+ * SORT_KEY, a GPG_KEY id): only the keys that are credentials by name, at the name's end
+ * (SIGNING_KEY, not PKG_SIGNING_KEY_URL); PASS and PAT only as words of their own.
  */
 const SECRET_ARG_NAME = new RegExp([
     'TOKEN|PASSW(?:OR)?D|PASSPHRASE|SECRET|CREDENTIAL|CREDS|INDEX_URL|NETRC|COOKIE',
-    '(?:API|ACCESS|PRIVATE|SSH|SIGNING|GPG|ENCRYPTION|LICEN[CS]E|MASTER|WANDB|HF|OPENAI)_?KEY',
+    '(?:API|ACCESS|PRIVATE|SSH|SIGNING|ENCRYPTION|LICEN[CS]E|MASTER|WANDB|HF|OPENAI)_?KEY$',
     '(?:^|_)(?:AUTH|AUTHORIZATION|PASS|PAT|SESSION(?:_?ID)?)(?:$|_)',
 ].join('|'), 'i');
 /** A URL with userinfo (user:password@ or token@); `git@` (SSH's fixed user) is no secret. */
@@ -5134,7 +5138,11 @@ async function buildTarget(ctx, t) {
         }
         const retry = afterFailedAttempt({ id, result: r, log, attempt, spentMs: ctx.now() - started, elapsed });
         ctx.progress(`build ${id}: transient failure (${retry.reason}); retrying in ${retry.waitMs / 1000}s`);
-        await ctx.sleep(retry.waitMs);
+        // The wait ends early when another platform failed (the loop's top then stops this build).
+        await new Promise((resolve) => {
+            ctx.signal?.addEventListener('abort', () => resolve(), { once: true });
+            void ctx.sleep(retry.waitMs).then(() => resolve());
+        });
     }
 }
 

@@ -643,11 +643,14 @@ function digestFiles(build) {
     })));
 }
 // ---- reading -----------------------------------------------------------------------------------
-/** A resolution the report explains; one of another shape is bad input naming it, as a truncated one is. */
+/** A resolution; another version's (a reused directory) is left out, a broken one is bad input. */
 function readResolution(file) {
     if (!(0,external_node_fs_.existsSync)(file))
         return undefined;
     const data = (0,json_file/* readJsonFile */.JE)(file);
+    const version = data?.schemaVersion;
+    if (typeof version === 'number' && version !== 1)
+        return undefined;
     const r = resolve_result/* ResolutionSchema */.Cg.safeParse(data);
     if (!r.success)
         throw new errors/* InputError */.dz(`${file}: not a resolution: ${(0,issues/* formatIssues */.og)(r.error, data, resolve_result/* ResolutionSchema */.Cg)[0]}`);

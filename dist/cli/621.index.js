@@ -1273,8 +1273,7 @@ function computeLabels(l) {
 // Where the report makes untrusted text safe for GitHub Markdown (PR comments, job summaries).
 // Every value from a record, smoke result, resolver or model goes through md() or html() at render
 // time; the renderer's own template text never contains user data unescaped. md() and html() are
-// src/util/markdown.ts's, re-exported here: the resolver's explanation.md needs them too, and no
-// stage imports another stage's files.
+// src/util/markdown.ts's (which the resolver's explanation.md also uses), re-exported here.
 
 
 
@@ -1869,10 +1868,9 @@ function toJUnit(r) {
 /* harmony import */ var he__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(61528);
 /* harmony import */ var he__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(he__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(49997);
-// Untrusted text made safe for GitHub Markdown (PR comments, job summaries, explanation.md). It
-// lives here, not in src/report/, because more than one stage writes Markdown: the resolver's
-// explanation.md as well as the report (src/report/escape.ts re-exports it), and stages share code
-// only through src/util/ (docs/architecture.md).
+// Untrusted text made safe for Markdown: md() and html() for GitHub (PR comments, job summaries;
+// src/report/escape.ts re-exports them), stripUnsafe() and codeFence() also for the resolver's
+// explanation.md, which is read in a terminal first. Here, in src/util/, because both stages use it.
 
 
 /**

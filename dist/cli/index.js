@@ -665,12 +665,14 @@ const DEFAULT_SESSION_DEADLINE_MS = 3_600_000;
 /* harmony export */   n4: () => (/* binding */ parseImageIndex)
 /* harmony export */ });
 /* unused harmony exports parseBuildxVersion, parseBuildxInspect, parseBuildxPlatforms, parseManifestDigest, pushedDigest */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(92857);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(92857);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(83916);
 /* harmony import */ var _failures_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(76873);
 /* harmony import */ var _registry_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(98925);
+/* harmony import */ var _util_cleanup_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4532);
 // The buildx side of the DockerAdapter: `docker buildx ...` through a CommandRunner (the CLI, not
 // the engine API), and the parsers of what it prints.
+
 
 
 
@@ -706,11 +708,11 @@ function parseBuildxPlatforms(inspectOutput) {
     return [...platforms];
 }
 /** What `imagetools inspect --raw` prints of a manifest list / OCI index (or a single manifest). */
-const RawIndexSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
-    mediaType: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().optional(),
-    manifests: zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
-        digest: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
-        platform: zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({ os: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(), architecture: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(), variant: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().optional() })
+const RawIndexSchema = zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({
+    mediaType: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().optional(),
+    manifests: zod__WEBPACK_IMPORTED_MODULE_4__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({
+        digest: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(),
+        platform: zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({ os: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(), architecture: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(), variant: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().optional() })
             .optional(),
     }))
         .optional(),
@@ -731,10 +733,10 @@ function parseImageIndex(raw) {
     }
     return { mediaType: data.mediaType ?? '', platforms, ...(unplatformed.length > 0 && { unplatformed }) };
 }
-const ConfigPlatformSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
-    os: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().optional(),
-    architecture: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().optional(),
-    variant: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().optional(),
+const ConfigPlatformSchema = zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({
+    os: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().optional(),
+    architecture: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().optional(),
+    variant: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().optional(),
 });
 /**
  * `os/architecture[/variant]` of an image config's JSON; undefined when it names none (an index's
@@ -754,7 +756,7 @@ function configPlatform(raw) {
     return `${c.data.os}/${c.data.architecture}${c.data.variant ? `/${c.data.variant}` : ''}`;
 }
 /** What `imagetools inspect --format '{{json .Manifest}}'` prints: the digest is the part read. */
-const ManifestDescriptorSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({ digest: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().optional() });
+const ManifestDescriptorSchema = zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({ digest: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().optional() });
 /** The digest in `imagetools inspect --format '{{json .Manifest}}'` output, when there is one. */
 function parseManifestDigest(raw, ref) {
     return (0,_failures_js__WEBPACK_IMPORTED_MODULE_1__/* .parseJsonAnswer */ .oV)(ManifestDescriptorSchema, raw, `the manifest descriptor of ${ref}`).digest;
@@ -774,6 +776,9 @@ function cliRunner(exec, cli) {
             return await exec.run(cli, args, options);
         }
         catch (e) {
+            // Not started because the process is exiting (SIGINT/SIGTERM), or aborted: said as it is.
+            if (e instanceof _util_cleanup_js__WEBPACK_IMPORTED_MODULE_3__/* .InterruptedError */ .p4 || options?.signal?.aborted)
+                throw e;
             // The runner rejects when the program cannot be found or started (ENOENT, EACCES).
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .EnvironmentError */ .eG(`cannot run the docker CLI "${cli}": ${e.message}`, 'install the Docker CLI and make sure it is on PATH', { cause: e });
         }
@@ -2407,10 +2412,12 @@ g.__dirname ??= node_path__WEBPACK_IMPORTED_MODULE_0___default().dirname(g.__fil
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   a0: () => (/* binding */ installSignalCleanup),
+/* harmony export */   fT: () => (/* binding */ isInterrupted),
+/* harmony export */   p4: () => (/* binding */ InterruptedError),
 /* harmony export */   qE: () => (/* binding */ registerCleanup),
 /* harmony export */   sK: () => (/* binding */ throwIfInterrupted)
 /* harmony export */ });
-/* unused harmony exports InterruptedError, markInterrupted, clearInterruptedForTests, runPendingCleanups, SIGNAL_CLEANUP_LIMIT_MS */
+/* unused harmony exports markInterrupted, clearInterruptedForTests, runPendingCleanups, SIGNAL_CLEANUP_LIMIT_MS */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(83916);
 // Cleanups that must run even when the process is interrupted (containers, temp dirs).
 // Each side effect that creates something registers its removal and unregisters when done.
@@ -2456,6 +2463,10 @@ class InterruptedError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .Enviro
 function throwIfInterrupted(what) {
     if (interruptedBy !== undefined)
         throw new InterruptedError(interruptedBy, what);
+}
+/** Whether SIGINT/SIGTERM is being handled (nothing new should be started). */
+function isInterrupted() {
+    return interruptedBy !== undefined;
 }
 /** Mark the process interrupted (the signal handler; tests). */
 function markInterrupted(signal) {
