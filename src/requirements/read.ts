@@ -4,6 +4,7 @@
 import { readFileSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { InputError } from '../errors.js';
+import { fileKind } from '../util/read-regular.js';
 import { canonicalName, envReferences, type ParsedLine, parseRequirementsText } from './parse.js';
 
 /** Larger requirements files are refused: pip's own are kilobytes; this bounds every read. */
@@ -36,15 +37,6 @@ export interface RequirementsText {
 const FIX =
   'fix that line: PEP 508 syntax such as "scikit-learn>=1.4,<2" or a pip option (https://pip.pypa.io/en/stable/reference/requirements-file-format/)';
 
-function kindOf(st: Stats): string {
-  if (st.isDirectory()) return 'a directory';
-  if (st.isFIFO()) return 'a FIFO';
-  if (st.isCharacterDevice()) return 'a character device';
-  if (st.isBlockDevice()) return 'a block device';
-  if (st.isSocket()) return 'a socket';
-  return 'not a regular file';
-}
-
 /** Read one requirements file: a regular file of at most MAX_REQUIREMENTS_BYTES, else exit 2. */
 export function readRequirementsFile(abs: string, from?: string): string {
   const where = from ? ` (included from ${from})` : '';
@@ -65,7 +57,7 @@ export function readRequirementsFile(abs: string, from?: string): string {
   }
   if (!st.isFile())
     throw new InputError(
-      `requirements file ${abs}${where} is ${kindOf(st)}, not a regular file`,
+      `requirements file ${abs}${where} is ${fileKind(st)}, not a regular file`,
       'name a requirements file (a text file of requirement lines)',
     );
   if (st.size > MAX_REQUIREMENTS_BYTES)
