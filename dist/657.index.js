@@ -4863,24 +4863,12 @@ function parseRequirementsText(text, env = {}) {
 
 
 
+
 /** Larger requirements files are refused: pip's own are kilobytes; this bounds every read. */
 const MAX_REQUIREMENTS_BYTES = 5 * 1024 * 1024;
 /** More invalid lines than this are counted, not listed. */
 const MAX_LISTED_ERRORS = 20;
 const FIX = 'fix that line: PEP 508 syntax such as "scikit-learn>=1.4,<2" or a pip option (https://pip.pypa.io/en/stable/reference/requirements-file-format/)';
-function kindOf(st) {
-    if (st.isDirectory())
-        return 'a directory';
-    if (st.isFIFO())
-        return 'a FIFO';
-    if (st.isCharacterDevice())
-        return 'a character device';
-    if (st.isBlockDevice())
-        return 'a block device';
-    if (st.isSocket())
-        return 'a socket';
-    return 'not a regular file';
-}
 /** Read one requirements file: a regular file of at most MAX_REQUIREMENTS_BYTES, else exit 2. */
 function readRequirementsFile(abs, from) {
     const where = from ? ` (included from ${from})` : '';
@@ -4895,7 +4883,7 @@ function readRequirementsFile(abs, from) {
         throw new errors/* InputError */.dz(`cannot read the requirements file ${abs}${where}: ${code ?? String(e)}`, 'check its permissions');
     }
     if (!st.isFile())
-        throw new errors/* InputError */.dz(`requirements file ${abs}${where} is ${kindOf(st)}, not a regular file`, 'name a requirements file (a text file of requirement lines)');
+        throw new errors/* InputError */.dz(`requirements file ${abs}${where} is ${(0,read_regular/* fileKind */.h_)(st)}, not a regular file`, 'name a requirements file (a text file of requirement lines)');
     if (st.size > MAX_REQUIREMENTS_BYTES)
         throw new errors/* InputError */.dz(`requirements file ${abs}${where} is ${(st.size / 1024 / 1024).toFixed(1)} MB, over the ${MAX_REQUIREMENTS_BYTES / 1024 / 1024} MB limit`, 'a requirements file lists packages; split it or remove what is not a requirement');
     try {

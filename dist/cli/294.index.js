@@ -528,10 +528,12 @@ function parseRequirementsText(text, env = {}) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
-/* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9142);
+/* harmony import */ var _util_read_regular_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(23387);
+/* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9142);
 // Reading requirements files at the door: only regular files, bounded in size, -r includes inlined
 // (relative to the including file, as pip does), include loops refused with the chain, every line
 // parsed strictly (parse.ts). The result is one text for pip plus the "file:line" of each line.
+
 
 
 
@@ -541,19 +543,6 @@ const MAX_REQUIREMENTS_BYTES = 5 * 1024 * 1024;
 /** More invalid lines than this are counted, not listed. */
 const MAX_LISTED_ERRORS = 20;
 const FIX = 'fix that line: PEP 508 syntax such as "scikit-learn>=1.4,<2" or a pip option (https://pip.pypa.io/en/stable/reference/requirements-file-format/)';
-function kindOf(st) {
-    if (st.isDirectory())
-        return 'a directory';
-    if (st.isFIFO())
-        return 'a FIFO';
-    if (st.isCharacterDevice())
-        return 'a character device';
-    if (st.isBlockDevice())
-        return 'a block device';
-    if (st.isSocket())
-        return 'a socket';
-    return 'not a regular file';
-}
 /** Read one requirements file: a regular file of at most MAX_REQUIREMENTS_BYTES, else exit 2. */
 function readRequirementsFile(abs, from) {
     const where = from ? ` (included from ${from})` : '';
@@ -568,7 +557,7 @@ function readRequirementsFile(abs, from) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`cannot read the requirements file ${abs}${where}: ${code ?? String(e)}`, 'check its permissions');
     }
     if (!st.isFile())
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`requirements file ${abs}${where} is ${kindOf(st)}, not a regular file`, 'name a requirements file (a text file of requirement lines)');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`requirements file ${abs}${where} is ${(0,_util_read_regular_js__WEBPACK_IMPORTED_MODULE_3__/* .fileKind */ .h_)(st)}, not a regular file`, 'name a requirements file (a text file of requirement lines)');
     if (st.size > MAX_REQUIREMENTS_BYTES)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`requirements file ${abs}${where} is ${(st.size / 1024 / 1024).toFixed(1)} MB, over the ${MAX_REQUIREMENTS_BYTES / 1024 / 1024} MB limit`, 'a requirements file lists packages; split it or remove what is not a requirement');
     try {
@@ -599,12 +588,12 @@ function readRequirements(files, baseDir, env = process.env) {
             return; // the same file reached through two parents: once is enough
         const parent = chain.at(-1);
         const text = readRequirementsFile(abs, parent ? `${parent.file}:${parent.line}` : undefined);
-        const parsed = (0,_parse_js__WEBPACK_IMPORTED_MODULE_3__/* .parseRequirementsText */ .XW)(text, env);
+        const parsed = (0,_parse_js__WEBPACK_IMPORTED_MODULE_4__/* .parseRequirementsText */ .XW)(text, env);
         for (const e of parsed.errors) {
             const what = e.text.startsWith('-') ? 'invalid option line' : 'invalid requirement';
             problems.push(`${abs}:${e.line}: ${what} "${e.text}": ${e.why}`);
         }
-        for (const r of (0,_parse_js__WEBPACK_IMPORTED_MODULE_3__/* .envReferences */ .Q4)(text))
+        for (const r of (0,_parse_js__WEBPACK_IMPORTED_MODULE_4__/* .envReferences */ .Q4)(text))
             refs.add(r);
         for (const l of parsed.lines) {
             const origin = `${abs}:${l.line}`;
@@ -627,7 +616,7 @@ function readRequirements(files, baseDir, env = process.env) {
             origins.push(origin);
             if (l.kind === 'requirement') {
                 requirements.push({
-                    ...(l.name !== undefined && { name: (0,_parse_js__WEBPACK_IMPORTED_MODULE_3__/* .canonicalName */ .Ew)(l.name) }),
+                    ...(l.name !== undefined && { name: (0,_parse_js__WEBPACK_IMPORTED_MODULE_4__/* .canonicalName */ .Ew)(l.name) }),
                     ...(l.url !== undefined && { url: l.url }),
                     editable: l.editable,
                     origin,
