@@ -15,7 +15,13 @@ import {
   findCredential,
   parseRegistryTarget,
 } from '../../src/docker/registry-auth.js';
-import { parseChallenge, registryUnreachable, tokenOf, tokenRequestUrl } from '../../src/docker/registry.js';
+import {
+  parseChallenge,
+  registryUnreachable,
+  requestTarget,
+  tokenOf,
+  tokenRequestUrl,
+} from '../../src/docker/registry.js';
 import { EnvironmentError, ExitCode, InputError } from '../../src/errors.js';
 import { captureIo, fakeDocker } from '../helpers/fakes.js';
 
@@ -325,6 +331,19 @@ describe('the token flow and the unreachable registry, shared by the signer, ver
     expect(registryUnreachable(host, 'GET /v2/', refused, { why: 'no answer within 30s' }).message).toBe(
       `registry ${host} is unreachable (GET /v2/: no answer within 30s)`,
     );
+  });
+});
+
+describe('requestTarget: where a registry may send a request, and with which credentials', () => {
+  it.each([
+    ['https://ghcr.io/v2/x/blobs/uploads/1', 'https://ghcr.io', 'own'],
+    ['https://storage.example/u/1', 'https://ghcr.io', 'other'],
+    ['http://storage.example/u/1', 'https://ghcr.io', 'refused'],
+    ['http://ghcr.io/v2/', 'https://ghcr.io', 'refused'],
+    ['http://localhost:5000/v2/', 'http://localhost:5000', 'own'],
+    ['http://127.0.0.1:9000/u/1', 'http://localhost:5000', 'other'],
+  ] as const)('%s from %s: %s', (url, base, want) => {
+    expect(requestTarget(new URL(url), base)).toBe(want);
   });
 });
 

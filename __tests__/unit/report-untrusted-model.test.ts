@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { verifyCommand } from '../../src/attest/signing.js';
-import { workflowRunId } from '../../src/report/github-env.js';
+import { readGitHubEventFile } from '../../src/github/event.js';
 import { buildReportModel, type ReportModel } from '../../src/report/model.js';
 import {
   constrainUntrusted,
@@ -51,9 +51,11 @@ function model(opts: { links?: ReportModel['links']; kind?: string; ref?: string
   return m;
 }
 
-describe('workflowRunId: the run the workflow_run event names', () => {
+describe("the workflow_run event's run id (what the poster links to)", () => {
   it.each([
     ['{"workflow_run":{"id":4242,"head_sha":"x"}}', 4242],
+    // A bad id is left out; the rest of the section is kept.
+    ['{"workflow_run":{"id":"4242","head_sha":"x"}}', undefined],
     ['{"workflow_run":{"id":"4242"}}', undefined],
     ['{"workflow_run":{"id":-1}}', undefined],
     ['{"workflow_run":{"id":1.5}}', undefined],
@@ -64,17 +66,17 @@ describe('workflowRunId: the run the workflow_run event names', () => {
     try {
       const file = path.join(dir, 'event.json');
       writeFileSync(file, text);
-      expect(workflowRunId({ GITHUB_EVENT_PATH: file })).toBe(id);
+      const event = readGitHubEventFile(file);
+      expect(event.workflow_run?.id).toBe(id);
+      if (text.includes('head_sha')) expect(event.workflow_run?.head_sha).toBe('x');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
   });
 
   it('is undefined off a runner, or for a path that is no regular file', () => {
-    expect(workflowRunId({})).toBeUndefined();
-    expect(workflowRunId({ GITHUB_EVENT_PATH: '/nonexistent/event.json' })).toBeUndefined();
-    expect(workflowRunId({ GITHUB_EVENT_PATH: tmpdir() })).toBeUndefined();
-    expect(workflowRunId({ GITHUB_EVENT_PATH: '/dev/zero' })).toBeUndefined();
+    for (const file of [undefined, '/nonexistent/event.json', tmpdir(), '/dev/zero'])
+      expect(readGitHubEventFile(file).workflow_run?.id).toBeUndefined();
   });
 });
 

@@ -23,20 +23,21 @@ const agents = {
  * `localhost` is the loopback interface (RFC 6761 section 6.3), as curl and the browsers treat it:
  * a connection goes to 127.0.0.1, else to ::1 when that is refused or unreachable, without asking
  * the resolver. Not `*.localhost`: inside a container Docker's DNS may give such a name (a k3d or
- * compose registry) another address, where buildx pushes. Asking it costs a fresh process about 6 ms on its first connections (node's
- * DNS code on libuv's pool, and V8 compiling the IPv6 pattern node tests a host name with), most
- * of what `ml-image verify` of a local registry spends beyond the registry's own answers. The
- * address that answered is kept per port.
+ * compose registry) another address, where buildx pushes. Asking the resolver costs a fresh process
+ * about 6 ms on its first connections (node's DNS code on libuv's pool, and V8 compiling the IPv6
+ * pattern node tests a host name with), most of what `ml-image verify` of a local registry spends
+ * beyond the registry's own answers. The address that answered is kept per scheme and port.
  */
 const LOOPBACK = ['127.0.0.1', '::1'] as const;
 /** Nothing listens at that address, or the machine has no such address (IPv4-less, IPv6-less). */
 const NOT_THERE = new Set(['ECONNREFUSED', 'EADDRNOTAVAIL', 'ENETUNREACH', 'EAFNOSUPPORT']);
 const loopbackByPort = new Map<string, (typeof LOOPBACK)[number]>();
+const portKey = (url: URL) => `${url.protocol}${url.port}`;
 
 /** The loopback address to try first for URL's host, or undefined when the host is not localhost. */
 export function loopbackFor(url: URL): (typeof LOOPBACK)[number] | undefined {
   if (url.hostname.toLowerCase().replace(/\.$/, '') !== 'localhost') return undefined;
-  return loopbackByPort.get(`${url.protocol}${url.port}`) ?? LOOPBACK[0];
+  return loopbackByPort.get(portKey(url)) ?? LOOPBACK[0];
 }
 
 const MAX_REDIRECTS = 5;
@@ -45,11 +46,10 @@ const MAX_BODY_BYTES = 64 * 1024 * 1024;
 
 type Answer = { status: number; headers: http.IncomingHttpHeaders; body: Buffer };
 
-/** One request; a localhost name goes to its loopback address (the other one when refused). */
+/** One request; localhost goes to its loopback address (the other one when that is not there). */
 async function once(url: URL, init: Parameters<OciFetch>[1]): Promise<Answer> {
   const first = loopbackFor(url);
   if (first === undefined) return exchange(url, init);
-  const key = `${url.protocol}${url.port}`;
   try {
     return await exchange(url, init, first);
   } catch (e) {
@@ -59,7 +59,7 @@ async function once(url: URL, init: Parameters<OciFetch>[1]): Promise<Answer> {
     const r = await exchange(url, init, other).catch((e2: unknown) => {
       throw NOT_THERE.has((e2 as NodeJS.ErrnoException).code ?? '') ? e : e2;
     });
-    loopbackByPort.set(key, other);
+    loopbackByPort.set(portKey(url), other);
     return r;
   }
 }

@@ -21,6 +21,7 @@ import {
   parseChallenge,
   registryApiBase,
   registryUnreachable,
+  requestTarget,
   tokenOf,
   tokenRequestUrl,
 } from './registry.js';
@@ -162,7 +163,7 @@ class RegistryClient implements OciClient {
         scope,
       );
     const url = tokenRequestUrl(params, scope);
-    if (url.protocol !== 'https:' && !this.loopback)
+    if (requestTarget(url, this.base) === 'refused')
       throw this.denied(`${this.host} names a token service over plain HTTP (${url.origin}): refused`, scope);
     const t = await this.again(true, () =>
       this.send(url.toString(), 'GET', creds ? { Authorization: basicAuth(creds) } : {}, undefined, true),
@@ -192,8 +193,9 @@ class RegistryClient implements OciClient {
     const scope = `repository:${repository}:${write ? 'pull,push' : 'pull'}`;
     const url = path.startsWith('http') ? path : `${this.base}${path}`;
     // Credentials go to the registry's own origin only (an upload Location may name another host).
-    const own = new URL(url).origin === new URL(this.base).origin;
-    if (!own && new URL(url).protocol !== 'https:' && !this.loopback)
+    const target = requestTarget(new URL(url), this.base);
+    const own = target === 'own';
+    if (target === 'refused')
       throw new EnvironmentError(
         `registry ${this.host} sent ${method} to plain HTTP (${new URL(url).origin}): refused`,
         'check the registry and any proxy in between: an HTTPS registry must not move uploads to HTTP',

@@ -10,6 +10,7 @@ import {
   parseChallenge,
   registryApiBase,
   registryUnreachable,
+  requestTarget,
   tokenOf,
   tokenRequestUrl,
 } from './registry.js';
@@ -167,9 +168,9 @@ export interface PushCheck {
 function cancelRequest(base: string, location: string | null, headers: Record<string, string> | undefined) {
   if (!location) return undefined;
   const url = new URL(location, `${base}/`);
-  const own = url.origin === new URL(base).origin;
-  if (!own && url.protocol !== 'https:' && !base.startsWith('http:')) return undefined;
-  return { url: url.toString(), init: { method: 'DELETE', ...(own && headers && { headers }) } };
+  const target = requestTarget(url, base);
+  if (target === 'refused') return undefined;
+  return { url: url.toString(), init: { method: 'DELETE', ...(target === 'own' && headers && { headers }) } };
 }
 
 export async function checkPush(
@@ -200,7 +201,7 @@ export async function checkPush(
     } else if (scheme === 'bearer' && params.realm) {
       const url = tokenRequestUrl(params, `repository:${repository}:pull,push`);
       // The login goes to the token service: never over plain HTTP (as the OCI client refuses).
-      if (url.protocol !== 'https:' && !base.startsWith('http:'))
+      if (requestTarget(url, base) === 'refused')
         return {
           ok: false,
           detail: `${host} names a token service over plain HTTP (${url.origin}): refused`,

@@ -12,6 +12,16 @@ export function isPlainHttpRegistry(host: string): boolean {
   return /^(localhost|127\.\d{1,3}\.\d{1,3}\.\d{1,3}|\[::1\])(:\d+)?$/.test(host);
 }
 
+/**
+ * Where a registry at BASE (its API origin) sends a request (an upload's Location, a token realm):
+ * `own` (its origin: the credentials go along), `other` (another HTTPS origin, or any origin of a
+ * loopback registry: no credentials), or `refused` (an HTTPS registry moving it to plain HTTP).
+ */
+export function requestTarget(url: URL, base: string): 'own' | 'other' | 'refused' {
+  if (url.origin === new URL(base).origin) return 'own';
+  return url.protocol === 'https:' || base.startsWith('http:') ? 'other' : 'refused';
+}
+
 /** Plain HTTP for loopback registries (as dockerd and buildx allow), HTTPS for everything else. */
 export function registryBaseUrl(host: string): string {
   return `${isPlainHttpRegistry(host) ? 'http' : 'https'}://${host}`;

@@ -39,6 +39,8 @@ export const GitHubEventSchema = z.object({
     .catch(undefined),
   workflow_run: z
     .object({
+      // The run whose artifact the fork poster posts: its links name this run, not the artifact's.
+      id: z.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional().catch(undefined),
       head_sha: z.string().optional(),
       pull_requests: z.array(z.object({ number: z.number().int().optional() })).optional(),
       head_repository: RepoRef.nullable().optional(),

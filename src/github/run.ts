@@ -8,6 +8,11 @@ type Env = Readonly<Record<string, string | undefined>>;
 /** A GitHub repository name as GITHUB_REPOSITORY spells it: OWNER/REPO, nothing else. */
 export const isOwnerRepo = (name: string): boolean => /^[\w.-]+\/[\w.-]+$/.test(name);
 
+/** A workflow run's page: what the report links to (the pull request's job and the fork poster alike). */
+export function actionsRunUrl(server: string, repository: string, runId: string | number): string {
+  return `${server.replace(/\/+$/, '')}/${repository}/actions/runs/${runId}`;
+}
+
 /**
  * The workflow run as a URL:
  * `${GITHUB_SERVER_URL}/${GITHUB_REPOSITORY}/actions/runs/${GITHUB_RUN_ID}/attempts/${GITHUB_RUN_ATTEMPT}`.

@@ -1,48 +1,12 @@
 // What the report needs from a GitHub runner's environment: the pull request, whether it comes from
 // a fork, the base and default branches, the run's URL. Pure over env + the event payload.
-import { closeSync, constants, fstatSync, openSync } from 'node:fs';
-import { z } from 'zod';
 import { type GitHubEvent, readGitHubEventFile } from '../github/event.js';
-import { readBounded } from '../util/read-bounded.js';
+import { actionsRunUrl } from '../github/run.js';
 import type { GitHubTarget } from './stage.js';
 
 /** The runner's event payload, parsed (src/github/event.ts); off a runner: an empty event. */
 export function readGitHubEvent(env: Readonly<Record<string, string | undefined>>): GitHubEvent {
   return readGitHubEventFile(env.GITHUB_EVENT_PATH);
-}
-
-const WorkflowRunIdSchema = z.object({
-  workflow_run: z.object({ id: z.number().int().positive().max(Number.MAX_SAFE_INTEGER) }),
-});
-
-/** GitHub's webhook payloads are at most 25 MB: this bounds the read. */
-const MAX_EVENT_BYTES = 64 * 1024 * 1024;
-
-/** The file's text: a regular file only, opened without blocking (a FIFO would wait forever). */
-function readEventText(file: string): string {
-  const fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
-  try {
-    const st = fstatSync(fd);
-    if (!st.isFile() || st.size > MAX_EVENT_BYTES) throw new Error(`${file}: not an event file`);
-    return readBounded(fd, st.size).toString('utf8');
-  } finally {
-    closeSync(fd);
-  }
-}
-
-/**
- * workflow_run.id: the run whose artifact the fork poster posts, so it links to that run itself
- * rather than to whatever the artifact says (the event schema of src/github/event.ts keeps no id).
- * Undefined when the event has none (not a workflow_run job, or off a runner).
- */
-export function workflowRunId(env: Readonly<Record<string, string | undefined>>): number | undefined {
-  if (!env.GITHUB_EVENT_PATH) return undefined;
-  try {
-    const r = WorkflowRunIdSchema.safeParse(JSON.parse(readEventText(env.GITHUB_EVENT_PATH)));
-    return r.success ? r.data.workflow_run.id : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 export interface GitHubReportContext {
@@ -75,7 +39,7 @@ export function githubReportContext(
     ...(pr && { fromFork: !headRepo || headRepo.toLowerCase() !== env.GITHUB_REPOSITORY.toLowerCase() }),
     ...(env.GITHUB_SERVER_URL &&
       env.GITHUB_RUN_ID && {
-        runUrl: `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`,
+        runUrl: actionsRunUrl(env.GITHUB_SERVER_URL, env.GITHUB_REPOSITORY, env.GITHUB_RUN_ID),
       }),
   };
   const baseBranch = pr ? (env.GITHUB_BASE_REF ?? pr.base?.ref) : defaultBranch;

@@ -6,7 +6,7 @@
 import { InputError } from '../errors.js';
 import type { GitHubClient } from '../github/client.js';
 import { readCommentArtifact } from './artifact.js';
-import { readGitHubEvent, workflowRunId } from './github-env.js';
+import { readGitHubEvent } from './github-env.js';
 import { ReportModelSchema } from './model.js';
 import { renderRun } from './render/run.js';
 import { replacedMarkers } from './stage.js';
@@ -75,7 +75,7 @@ export async function postFromArtifact(
     throw new InputError(
       `from-artifact: pull request #${artifact.prNumber} comes from ${pr.headRepo}, the triggering run from ${run.head_repository.full_name}`,
     );
-  const facts = trustedFacts(io.env, workflowRunId(io.env));
+  const facts = trustedFacts(io.env, run.id);
   const models = artifact.reports.map((m) => {
     const c = constrainUntrusted(m, facts);
     for (const d of c.dropped) io.warning(d);

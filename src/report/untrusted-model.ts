@@ -10,7 +10,7 @@
 import { KIND_TYPES } from '../attest/predicates.js';
 import { verifyCommand } from '../attest/signing.js';
 import type { AttestationKind } from '../config/attest.js';
-import { isOwnerRepo } from '../github/run.js';
+import { actionsRunUrl, isOwnerRepo } from '../github/run.js';
 import { clip, safeUrl } from './escape.js';
 import type { ReportModel, SupplyChain } from './model.js';
 
@@ -38,12 +38,12 @@ export interface TrustedFacts {
  */
 export function trustedFacts(env: Env, runId: number | undefined): TrustedFacts {
   const repository = env.GITHUB_REPOSITORY ?? '';
-  const server = env.GITHUB_SERVER_URL?.replace(/\/+$/, '');
+  const server = env.GITHUB_SERVER_URL;
   // Built as the pull request's own job builds its link (src/report/github-env.ts): a genuine
   // artifact's link is this very URL.
   const runUrl =
     server && safeUrl(server) && isOwnerRepo(repository) && runId !== undefined
-      ? `${server}/${repository}/actions/runs/${runId}`
+      ? actionsRunUrl(server, repository, runId)
       : undefined;
   const signers = [repository, env.ML_IMAGE_WORKFLOW_REPOSITORY ?? '', REUSABLE_WORKFLOW_REPOSITORY];
   return {
