@@ -3435,6 +3435,8 @@ const GitHubEventSchema = schemas/* object */.Ikc({
         .optional()
         .catch(undefined),
     workflow_run: schemas/* object */.Ikc({
+        // The run whose artifact the fork poster posts: its links name this run, not the artifact's.
+        id: schemas/* number */.aig().int().positive().max(Number.MAX_SAFE_INTEGER).optional().catch(undefined),
         head_sha: schemas/* string */.YjP().optional(),
         pull_requests: schemas/* array */.YOg(schemas/* object */.Ikc({ number: schemas/* number */.aig().int().optional() })).optional(),
         head_repository: RepoRef.nullable().optional(),
@@ -11800,45 +11802,9 @@ function actionsCacheBaselineStore(runnerTemp, log, api) {
 // a fork, the base and default branches, the run's URL. Pure over env + the event payload.
 
 
-
-
 /** The runner's event payload, parsed (src/github/event.ts); off a runner: an empty event. */
 function readGitHubEvent(env) {
     return readGitHubEventFile(env.GITHUB_EVENT_PATH);
-}
-const WorkflowRunIdSchema = schemas/* object */.Ikc({
-    workflow_run: schemas/* object */.Ikc({ id: schemas/* number */.aig().int().positive().max(Number.MAX_SAFE_INTEGER) }),
-});
-/** GitHub's webhook payloads are at most 25 MB: this bounds the read. */
-const github_env_MAX_EVENT_BYTES = 64 * 1024 * 1024;
-/** The file's text: a regular file only, opened without blocking (a FIFO would wait forever). */
-function readEventText(file) {
-    const fd = (0,external_node_fs_.openSync)(file, external_node_fs_.constants.O_RDONLY | (external_node_fs_.constants.O_NONBLOCK ?? 0));
-    try {
-        const st = (0,external_node_fs_.fstatSync)(fd);
-        if (!st.isFile() || st.size > github_env_MAX_EVENT_BYTES)
-            throw new Error(`${file}: not an event file`);
-        return (0,read_bounded/* readBounded */.C)(fd, st.size).toString('utf8');
-    }
-    finally {
-        (0,external_node_fs_.closeSync)(fd);
-    }
-}
-/**
- * workflow_run.id: the run whose artifact the fork poster posts, so it links to that run itself
- * rather than to whatever the artifact says (the event schema of src/github/event.ts keeps no id).
- * Undefined when the event has none (not a workflow_run job, or off a runner).
- */
-function workflowRunId(env) {
-    if (!env.GITHUB_EVENT_PATH)
-        return undefined;
-    try {
-        const r = WorkflowRunIdSchema.safeParse(JSON.parse(readEventText(env.GITHUB_EVENT_PATH)));
-        return r.success ? r.data.workflow_run.id : undefined;
-    }
-    catch {
-        return undefined;
-    }
 }
 function githubReportContext(env, token, event = readGitHubEvent(env)) {
     if (env.GITHUB_ACTIONS !== 'true' || !env.GITHUB_REPOSITORY)
@@ -11860,7 +11826,7 @@ function githubReportContext(env, token, event = readGitHubEvent(env)) {
         ...(pr && { fromFork: !headRepo || headRepo.toLowerCase() !== env.GITHUB_REPOSITORY.toLowerCase() }),
         ...(env.GITHUB_SERVER_URL &&
             env.GITHUB_RUN_ID && {
-            runUrl: `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`,
+            runUrl: (0,run/* actionsRunUrl */.Ig)(env.GITHUB_SERVER_URL, env.GITHUB_REPOSITORY, env.GITHUB_RUN_ID),
         }),
     };
     const baseBranch = pr ? (env.GITHUB_BASE_REF ?? pr.base?.ref) : defaultBranch;
@@ -11898,11 +11864,11 @@ const REUSABLE_WORKFLOW_REPOSITORY = 'ml-image-action/ml-image-action';
  */
 function trustedFacts(env, runId) {
     const repository = env.GITHUB_REPOSITORY ?? '';
-    const server = env.GITHUB_SERVER_URL?.replace(/\/+$/, '');
+    const server = env.GITHUB_SERVER_URL;
     // Built as the pull request's own job builds its link (src/report/github-env.ts): a genuine
     // artifact's link is this very URL.
     const runUrl = server && (0,report_escape/* safeUrl */.Pl)(server) && (0,run/* isOwnerRepo */.Yn)(repository) && runId !== undefined
-        ? `${server}/${repository}/actions/runs/${runId}`
+        ? (0,run/* actionsRunUrl */.Ig)(server, repository, runId)
         : undefined;
     const signers = [repository, env.ML_IMAGE_WORKFLOW_REPOSITORY ?? '', REUSABLE_WORKFLOW_REPOSITORY];
     return {
@@ -12020,7 +11986,7 @@ async function postFromArtifact(dir, io) {
         pr.headRepo &&
         pr.headRepo.toLowerCase() !== run.head_repository.full_name.toLowerCase())
         throw new errors/* InputError */.dz(`from-artifact: pull request #${artifact.prNumber} comes from ${pr.headRepo}, the triggering run from ${run.head_repository.full_name}`);
-    const facts = trustedFacts(io.env, workflowRunId(io.env));
+    const facts = trustedFacts(io.env, run.id);
     const models = artifact.reports.map((m) => {
         const c = constrainUntrusted(m, facts);
         for (const d of c.dropped)

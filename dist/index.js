@@ -30507,6 +30507,7 @@ function parseJsonAnswer(schema, text, what) {
 /* harmony export */   qC: () => (/* binding */ registryUnreachable),
 /* harmony export */   qW: () => (/* binding */ checkRegistry),
 /* harmony export */   sL: () => (/* binding */ isPlainHttpRegistry),
+/* harmony export */   t5: () => (/* binding */ requestTarget),
 /* harmony export */   vO: () => (/* binding */ registryApiBase),
 /* harmony export */   xy: () => (/* binding */ parseChallenge)
 /* harmony export */ });
@@ -30519,6 +30520,16 @@ function parseJsonAnswer(schema, text, what) {
 /** Loopback registries (localhost, 127.x.x.x, [::1], any port) speak plain HTTP; no other does. */
 function isPlainHttpRegistry(host) {
     return /^(localhost|127\.\d{1,3}\.\d{1,3}\.\d{1,3}|\[::1\])(:\d+)?$/.test(host);
+}
+/**
+ * Where a registry at BASE (its API origin) sends a request (an upload's Location, a token realm):
+ * `own` (its origin: the credentials go along), `other` (another HTTPS origin, or any origin of a
+ * loopback registry: no credentials), or `refused` (an HTTPS registry moving it to plain HTTP).
+ */
+function requestTarget(url, base) {
+    if (url.origin === new URL(base).origin)
+        return 'own';
+    return url.protocol === 'https:' || base.startsWith('http:') ? 'other' : 'refused';
 }
 /** Plain HTTP for loopback registries (as dockerd and buildx allow), HTTPS for everything else. */
 function registryBaseUrl(host) {

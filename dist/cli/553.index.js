@@ -152,6 +152,7 @@ Exit codes: 0 rendered (and posted); 2 bad input; 3 GitHub unreachable.`,
 /* harmony export */   Yn: () => (/* binding */ isOwnerRepo),
 /* harmony export */   kk: () => (/* binding */ runUrlFromEnv)
 /* harmony export */ });
+/* unused harmony export actionsRunUrl */
 /* harmony import */ var _capture_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(44977);
 // The workflow run and the runner, as the variables a GitHub runner sets describe them: the
 // provenance names the run as its builder, and the smoke results say where the suites ran (the
@@ -159,6 +160,10 @@ Exit codes: 0 rendered (and posted); 2 bad input; 3 GitHub unreachable.`,
 
 /** A GitHub repository name as GITHUB_REPOSITORY spells it: OWNER/REPO, nothing else. */
 const isOwnerRepo = (name) => /^[\w.-]+\/[\w.-]+$/.test(name);
+/** A workflow run's page: what the report links to (the pull request's job and the fork poster alike). */
+function actionsRunUrl(server, repository, runId) {
+    return `${server.replace(/\/+$/, '')}/${repository}/actions/runs/${runId}`;
+}
 /**
  * The workflow run as a URL:
  * `${GITHUB_SERVER_URL}/${GITHUB_REPOSITORY}/actions/runs/${GITHUB_RUN_ID}/attempts/${GITHUB_RUN_ATTEMPT}`.

@@ -662,7 +662,7 @@ class RegistryClient {
         if (scheme !== 'bearer' || !params.realm)
             throw this.denied(`${this.host} asks for an authentication scheme docker does not use (${scheme || 'none'})`, scope);
         const url = (0,docker_registry/* tokenRequestUrl */.WC)(params, scope);
-        if (url.protocol !== 'https:' && !this.loopback)
+        if ((0,docker_registry/* requestTarget */.t5)(url, this.base) === 'refused')
             throw this.denied(`${this.host} names a token service over plain HTTP (${url.origin}): refused`, scope);
         const t = await this.again(true, () => this.send(url.toString(), 'GET', creds ? { Authorization: (0,registry_auth/* basicAuth */.tB)(creds) } : {}, undefined, true));
         if (t.status !== 200)
@@ -680,8 +680,9 @@ class RegistryClient {
         const scope = `repository:${repository}:${write ? 'pull,push' : 'pull'}`;
         const url = path.startsWith('http') ? path : `${this.base}${path}`;
         // Credentials go to the registry's own origin only (an upload Location may name another host).
-        const own = new URL(url).origin === new URL(this.base).origin;
-        if (!own && new URL(url).protocol !== 'https:' && !this.loopback)
+        const target = (0,docker_registry/* requestTarget */.t5)(new URL(url), this.base);
+        const own = target === 'own';
+        if (target === 'refused')
             throw new errors/* EnvironmentError */.eG(`registry ${this.host} sent ${method} to plain HTTP (${new URL(url).origin}): refused`, 'check the registry and any proxy in between: an HTTPS registry must not move uploads to HTTP');
         // Repeatable: reads, and a manifest PUT (same bytes, same tag); an upload's POST or PUT is not.
         const repeatable = method === 'GET' ||
@@ -847,30 +848,30 @@ const agents = {
  * `localhost` is the loopback interface (RFC 6761 section 6.3), as curl and the browsers treat it:
  * a connection goes to 127.0.0.1, else to ::1 when that is refused or unreachable, without asking
  * the resolver. Not `*.localhost`: inside a container Docker's DNS may give such a name (a k3d or
- * compose registry) another address, where buildx pushes. Asking it costs a fresh process about 6 ms on its first connections (node's
- * DNS code on libuv's pool, and V8 compiling the IPv6 pattern node tests a host name with), most
- * of what `ml-image verify` of a local registry spends beyond the registry's own answers. The
- * address that answered is kept per port.
+ * compose registry) another address, where buildx pushes. Asking the resolver costs a fresh process
+ * about 6 ms on its first connections (node's DNS code on libuv's pool, and V8 compiling the IPv6
+ * pattern node tests a host name with), most of what `ml-image verify` of a local registry spends
+ * beyond the registry's own answers. The address that answered is kept per scheme and port.
  */
 const LOOPBACK = ['127.0.0.1', '::1'];
 /** Nothing listens at that address, or the machine has no such address (IPv4-less, IPv6-less). */
 const NOT_THERE = new Set(['ECONNREFUSED', 'EADDRNOTAVAIL', 'ENETUNREACH', 'EAFNOSUPPORT']);
 const loopbackByPort = new Map();
+const portKey = (url) => `${url.protocol}${url.port}`;
 /** The loopback address to try first for URL's host, or undefined when the host is not localhost. */
 function loopbackFor(url) {
     if (url.hostname.toLowerCase().replace(/\.$/, '') !== 'localhost')
         return undefined;
-    return loopbackByPort.get(`${url.protocol}${url.port}`) ?? LOOPBACK[0];
+    return loopbackByPort.get(portKey(url)) ?? LOOPBACK[0];
 }
 const MAX_REDIRECTS = 5;
 /** Cosign's images are small; a registry streaming more than this is refused (memory). */
 const MAX_BODY_BYTES = 64 * 1024 * 1024;
-/** One request; a localhost name goes to its loopback address (the other one when refused). */
+/** One request; localhost goes to its loopback address (the other one when that is not there). */
 async function once(url, init) {
     const first = loopbackFor(url);
     if (first === undefined)
         return exchange(url, init);
-    const key = `${url.protocol}${url.port}`;
     try {
         return await exchange(url, init, first);
     }
@@ -882,7 +883,7 @@ async function once(url, init) {
         const r = await exchange(url, init, other).catch((e2) => {
             throw NOT_THERE.has(e2.code ?? '') ? e : e2;
         });
-        loopbackByPort.set(key, other);
+        loopbackByPort.set(portKey(url), other);
         return r;
     }
 }
@@ -2797,10 +2798,10 @@ function cancelRequest(base, location, headers) {
     if (!location)
         return undefined;
     const url = new URL(location, `${base}/`);
-    const own = url.origin === new URL(base).origin;
-    if (!own && url.protocol !== 'https:' && !base.startsWith('http:'))
+    const target = (0,_registry_js__WEBPACK_IMPORTED_MODULE_3__/* .requestTarget */ .t5)(url, base);
+    if (target === 'refused')
         return undefined;
-    return { url: url.toString(), init: { method: 'DELETE', ...(own && headers && { headers }) } };
+    return { url: url.toString(), init: { method: 'DELETE', ...(target === 'own' && headers && { headers }) } };
 }
 async function checkPush(host, repository, credential, deps) {
     const base = (0,_registry_js__WEBPACK_IMPORTED_MODULE_3__/* .registryApiBase */ .vO)(host);
@@ -2828,7 +2829,7 @@ async function checkPush(host, repository, credential, deps) {
         else if (scheme === 'bearer' && params.realm) {
             const url = (0,_registry_js__WEBPACK_IMPORTED_MODULE_3__/* .tokenRequestUrl */ .WC)(params, `repository:${repository}:pull,push`);
             // The login goes to the token service: never over plain HTTP (as the OCI client refuses).
-            if (url.protocol !== 'https:' && !base.startsWith('http:'))
+            if ((0,_registry_js__WEBPACK_IMPORTED_MODULE_3__/* .requestTarget */ .t5)(url, base) === 'refused')
                 return {
                     ok: false,
                     detail: `${host} names a token service over plain HTTP (${url.origin}): refused`,
@@ -2957,6 +2958,7 @@ function registryDeps(env) {
 /* harmony export */   Yn: () => (/* binding */ isOwnerRepo),
 /* harmony export */   kk: () => (/* binding */ runUrlFromEnv)
 /* harmony export */ });
+/* unused harmony export actionsRunUrl */
 /* harmony import */ var _capture_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(44977);
 // The workflow run and the runner, as the variables a GitHub runner sets describe them: the
 // provenance names the run as its builder, and the smoke results say where the suites ran (the
@@ -2964,6 +2966,10 @@ function registryDeps(env) {
 
 /** A GitHub repository name as GITHUB_REPOSITORY spells it: OWNER/REPO, nothing else. */
 const isOwnerRepo = (name) => /^[\w.-]+\/[\w.-]+$/.test(name);
+/** A workflow run's page: what the report links to (the pull request's job and the fork poster alike). */
+function actionsRunUrl(server, repository, runId) {
+    return `${server.replace(/\/+$/, '')}/${repository}/actions/runs/${runId}`;
+}
 /**
  * The workflow run as a URL:
  * `${GITHUB_SERVER_URL}/${GITHUB_REPOSITORY}/actions/runs/${GITHUB_RUN_ID}/attempts/${GITHUB_RUN_ATTEMPT}`.

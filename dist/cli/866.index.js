@@ -262,10 +262,10 @@ function cancelRequest(base, location, headers) {
     if (!location)
         return undefined;
     const url = new URL(location, `${base}/`);
-    const own = url.origin === new URL(base).origin;
-    if (!own && url.protocol !== 'https:' && !base.startsWith('http:'))
+    const target = (0,_registry_js__WEBPACK_IMPORTED_MODULE_3__/* .requestTarget */ .t5)(url, base);
+    if (target === 'refused')
         return undefined;
-    return { url: url.toString(), init: { method: 'DELETE', ...(own && headers && { headers }) } };
+    return { url: url.toString(), init: { method: 'DELETE', ...(target === 'own' && headers && { headers }) } };
 }
 async function checkPush(host, repository, credential, deps) {
     const base = (0,_registry_js__WEBPACK_IMPORTED_MODULE_3__/* .registryApiBase */ .vO)(host);
@@ -293,7 +293,7 @@ async function checkPush(host, repository, credential, deps) {
         else if (scheme === 'bearer' && params.realm) {
             const url = (0,_registry_js__WEBPACK_IMPORTED_MODULE_3__/* .tokenRequestUrl */ .WC)(params, `repository:${repository}:pull,push`);
             // The login goes to the token service: never over plain HTTP (as the OCI client refuses).
-            if (url.protocol !== 'https:' && !base.startsWith('http:'))
+            if ((0,_registry_js__WEBPACK_IMPORTED_MODULE_3__/* .requestTarget */ .t5)(url, base) === 'refused')
                 return {
                     ok: false,
                     detail: `${host} names a token service over plain HTTP (${url.origin}): refused`,
