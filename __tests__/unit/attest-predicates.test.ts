@@ -239,8 +239,8 @@ describe('sbomInputsDigest: what an SBOM was made from', () => {
     expect(JSON.stringify(sbom)).not.toContain('PLANTED');
     const digest = createHash('sha256').update(JSON.stringify(sbom)).digest('hex');
     expect([SBOM_FORMAT, digest]).toEqual([
-      2,
-      '3f6ce2a144381ecd534a9a4861b197463f544ddea00550d43a1c40088842720d',
+      3,
+      'cd634c7104851728aa0e50274c837804f2c5853465f3d379bd889a5e035ae75e',
     ]);
   });
 });

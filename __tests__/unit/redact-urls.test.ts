@@ -48,6 +48,12 @@ describe('URL userinfo redaction in free text', () => {
     ['{"a":"https://u:p@h","b":"c@d"}', '{"a":"https://u:***@h","b":"c@d"}'],
     ['["https://u:p@h/x","x@y"]', '["https://u:***@h/x","x@y"]'],
     ['<https://u:p@h> and a@b', '<https://u:***@h> and a@b'],
+    // In serialized JSON a quote or backslash in a password is escaped: the escape is part of it.
+    [JSON.stringify({ url: 'https://u:pa"ss@h/x' }), '{"url":"https://u:***@h/x"}'],
+    [JSON.stringify({ url: 'https://to"k\\en@h/x' }), '{"url":"https://***@h/x"}'],
+    [JSON.stringify(['https://u:"@h', 'x@y']), '["https://u:***@h","x@y"]'],
+    // An escaped backslash before the string's end: the quote still ends the URL.
+    ['{"a":"https://u:p\\\\","b":"c@d"}', '{"a":"https://u:p\\\\","b":"c@d"}'],
   ])('%s', (input, expected) => {
     expect(redactUrls(input)).toBe(expected);
   });
@@ -103,6 +109,8 @@ describe('URL userinfo redaction in free text', () => {
       'http',
       'u:p',
       '\n',
+      '\\',
+      '\\"',
     ];
     let changed = 0;
     for (let i = 0; i < 20_000; i++) {

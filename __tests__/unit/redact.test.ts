@@ -46,6 +46,8 @@ describe('redaction of huge and hostile text (no stack overflow, no quadratic ti
     ['URL schemes without userinfo', 'https://u:'.repeat(MB10 / 10)],
     ['a long userinfo without "@"', `https://user:${'b'.repeat(MB10)}`],
     ['"@" everywhere', 'a@'.repeat(MB10 / 2)],
+    ['escaped quotes in a userinfo without "@"', `https://u:${'\\"'.repeat(MB10 / 2)}`],
+    ['escaped "@" after a scheme', `https://${'\\@'.repeat(MB10 / 2)}`],
     ['dotted runs', 'eyJaaaaaaaa.'.repeat(MB10 / 12)],
     ['base64-like', 'Ab1+'.repeat(MB10 / 4)],
   ])('10 MB on one line: %s', (_name, text) => {

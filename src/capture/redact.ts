@@ -36,8 +36,10 @@ const HEX = new RegExp(REDACTION_RULES.hex);
  * scheme://user:password@ or scheme://user@ (a token as the user name). The userinfo runs to the
  * last '@' before the host, as pip and WHATWG URLs read it (a password may hold '@' and any other
  * character), and never past '/', '?', '#', ASCII whitespace or a double quote: a URL inside JSON
- * ends at its string's end. Linear: the host after the '@' is checked by a lookahead that stops at
- * the next '@', so each character is looked at a bounded number of times. Sticky: redactUrls
+ * ends at its string's end. A backslash takes the character after it along (`\"` is a quote
+ * inside a JSON string, so a password holding '"' is masked in serialized JSON too). Linear: the
+ * host after the '@' is checked by a lookahead that stops at the next '@', so each character is
+ * looked at a bounded number of times. Sticky: redactUrls
  * tries it only where a scheme ends in '://'.
  */
 const URL_USERINFO_AT = new RegExp(REDACTION_RULES.urlUserinfo, 'y');
