@@ -578,6 +578,27 @@ describe('runAttestStage with a batch signer (attestAll)', () => {
     expect(readAttest(dir)!.targets[0]!.attestations.every((a) => a.envelope === undefined)).toBe(true);
   });
 
+  it('while it attaches, no earlier attest.json names the envelopes it took out (a signal stops it there)', async () => {
+    let during: boolean[] = [];
+    const signer: AttestSigner = {
+      sign: async () => undefined,
+      attest: async () => expect.unreachable('attestAll is there'),
+      attestAll: async (_ref, specs, _identity, _opts, onAttached) => {
+        // What a run killed here would leave: attest.json, if any, and the envelopes it names.
+        const named = existsSync(path.join(dir, 'attest.json'))
+          ? readAttest(dir)!.targets.flatMap((t) => t.attestations.flatMap((a) => a.envelope ?? []))
+          : [];
+        during.push(named.every((f) => existsSync(path.join(dir, f))));
+        specs.forEach((_s, i) => onAttached?.(i, Buffer.from('envelope')));
+      },
+    };
+    await runAttestStage(input(), io(signer));
+    expect(readAttest(dir)!.targets[0]!.attestations.map((a) => a.envelope)).toHaveLength(3);
+    during = [];
+    await runAttestStage(input(), io(signer));
+    expect(during).toEqual([true, true]);
+  });
+
   it('two targets of one digest are attached one after the other; other images meanwhile', async () => {
     const events: string[] = [];
     const inFlight = new Map<string, number>();

@@ -10,7 +10,6 @@ import {
   BUILD_FILE,
   digestFile,
   digestFiles,
-  discardResults,
   openResultDir,
   PLAN_FILE,
   readBuildResult,
@@ -24,6 +23,7 @@ import {
 } from '../../src/results/results.js';
 import type { SmokeResult } from '../../src/smoke/result.js';
 import { smokeKey } from '../../src/smoke/stage.js';
+import { discardResults } from '../../src/results/discard.js';
 
 let dir: string;
 beforeEach(() => {

@@ -20,7 +20,7 @@
 // (a torch index URL with a token in the plan, for instance); every value is checked against its
 // schema before it is written and parsed when it is read back. This module is a leaf: stages import
 // it, it imports only schemas.
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { type AttestResult, AttestResultSchema } from '../attest/result.js';
@@ -35,10 +35,9 @@ import { type CommentArtifact, writeCommentArtifact } from '../report/artifact.j
 import { type ReportModel, ReportModelSchema } from '../report/model.js';
 import { type Resolution, ResolutionSchema } from '../resolve/result.js';
 import { type SmokeResult, SmokeResultSchema, toJUnit } from '../smoke/result.js';
-import { registerCleanup } from '../util/cleanup.js';
 import { ensureResultDir, readJsonFile, writeFileAtomic, writeFileAtomicLater } from '../util/json-file.js';
+import { MAX_JSON_INPUT_BYTES, readRegularFile } from '../util/read-regular.js';
 import { checked, json } from './write.js';
-import { runTempDir } from '../util/temp.js';
 
 // ---- names -------------------------------------------------------------------------------------
 
@@ -100,6 +99,8 @@ export type DigestFile = z.infer<typeof DigestFileSchema>;
 /** The smoke reuse key: "<manifest digest> <inputs sha256>", then (not in older files) a line
  * "content:sha256:<hex> <inputs sha256>" of the image's content (src/smoke/reuse.ts). */
 const SmokeKeySchema = z.string().regex(/^\S+ [0-9a-f]{64}(\ncontent:\S+ [0-9a-f]{64})?$/);
+/** A smoke key is two short lines; a bigger file is no key. */
+const SMOKE_KEY_MAX_BYTES = 4096;
 
 // ---- writing -----------------------------------------------------------------------------------
 
@@ -235,6 +236,8 @@ function attestFiles(
       return { file, written: writeLater(file, envelope) };
     },
     takeEnvelopes: () => {
+      // The earlier attest.json names them: it goes too (a stage stopped by a signal leaves none).
+      rmSync(path.join(root, ATTEST_FILE), { force: true });
       const taken = new Map<string, Buffer>();
       let names: string[];
       try {
@@ -245,53 +248,14 @@ function attestFiles(
       for (const name of names.filter((n) => n.endsWith('.dsse.json'))) {
         const file = at(path.join(ATTEST_DIR, name));
         try {
-          taken.set(path.join(ATTEST_DIR, name), readFileSync(file));
+          taken.set(path.join(ATTEST_DIR, name), readRegularFile(file, MAX_JSON_INPUT_BYTES));
         } catch {
-          // Unreadable (or not a file): nothing to attach again, and removed all the same.
+          // Unreadable, or not a file (a FIFO would block): nothing to attach again, removed all the same.
         }
         rmSync(file, { force: true, recursive: true });
       }
       return taken;
     },
-  };
-}
-
-/** No result directory: writes go nowhere, reads find nothing (`ml-image build` without --out). */
-export function discardResults(): ResultDir {
-  const none = () => undefined;
-  let dir: string | undefined;
-  const scratch = () => {
-    if (dir === undefined) {
-      const made = runTempDir('attest-');
-      dir = made;
-      registerCleanup(async () => rmSync(made, { recursive: true, force: true }));
-    }
-    return dir;
-  };
-  return {
-    dir: undefined,
-    writePlan: none,
-    writeResolution: none,
-    readResolution: none,
-    writeBuild: none,
-    readBuild: () => {
-      throw new InputError('no result directory to read build.json from', 'pass --out DIR');
-    },
-    writeDigests: none,
-    writeEnv: none,
-    writeSmoke: none,
-    writeSmokeKey: none,
-    hasEnv: () => false,
-    recordFiles: () => [],
-    writeReport: () => '',
-    writeRunReport: () => '',
-    writeComment: () => '',
-    // cosign reads a predicate from a file: a temp dir of the run, removed with it.
-    writeAttestation: (v, p, kind, predicate) =>
-      openResultDir(scratch(), 'a temp dir').writeAttestation(v, p, kind, predicate),
-    writeEnvelope: none,
-    takeEnvelopes: () => new Map(),
-    writeAttest: none,
   };
 }
 
@@ -381,8 +345,10 @@ export function readSmoke(dir: string, variant: string, platform: string): Smoke
 export function readSmokeKey(dir: string, variant: string, platform: string): string | undefined {
   const f = path.join(dir, recordFile('smoke-key', variant, platform));
   if (!existsSync(f)) return undefined;
+  // Not a file (a FIFO would block the read) or unreadable: thrown, for the caller to say why.
+  const text = readRegularFile(f, SMOKE_KEY_MAX_BYTES).toString('utf8');
   // A key that is not of the shape written is no key: the smoke suites simply run again.
-  const key = SmokeKeySchema.safeParse(readFileSync(f, 'utf8').trim());
+  const key = SmokeKeySchema.safeParse(text.trim());
   return key.success ? key.data : undefined;
 }
 

@@ -1,0 +1,46 @@
+// The result directory of a command that keeps none (`ml-image build` without --out): writes go
+// nowhere, reads find nothing; cosign still reads each predicate from a file, in a temp dir of the run.
+import { rmSync } from 'node:fs';
+import { InputError } from '../errors.js';
+import { registerCleanup } from '../util/cleanup.js';
+import { runTempDir } from '../util/temp.js';
+import { openResultDir, type ResultDir } from './results.js';
+
+/** No result directory: writes go nowhere, reads find nothing (`ml-image build` without --out). */
+export function discardResults(): ResultDir {
+  const none = () => undefined;
+  let dir: string | undefined;
+  const scratch = () => {
+    if (dir === undefined) {
+      const made = runTempDir('attest-');
+      dir = made;
+      registerCleanup(async () => rmSync(made, { recursive: true, force: true }));
+    }
+    return dir;
+  };
+  return {
+    dir: undefined,
+    writePlan: none,
+    writeResolution: none,
+    readResolution: none,
+    writeBuild: none,
+    readBuild: () => {
+      throw new InputError('no result directory to read build.json from', 'pass --out DIR');
+    },
+    writeDigests: none,
+    writeEnv: none,
+    writeSmoke: none,
+    writeSmokeKey: none,
+    hasEnv: () => false,
+    recordFiles: () => [],
+    writeReport: () => '',
+    writeRunReport: () => '',
+    writeComment: () => '',
+    // cosign reads a predicate from a file: a temp dir of the run, removed with it.
+    writeAttestation: (v, p, kind, predicate) =>
+      openResultDir(scratch(), 'a temp dir').writeAttestation(v, p, kind, predicate),
+    writeEnvelope: none,
+    takeEnvelopes: () => new Map(),
+    writeAttest: none,
+  };
+}
