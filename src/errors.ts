@@ -34,9 +34,11 @@ export class ConfigError extends InputError {
   constructor(
     readonly source: string,
     readonly problems: readonly string[],
+    fix?: string,
   ) {
     super(
       `${source}: ${problems.length} problem${problems.length === 1 ? '' : 's'}\n${problems.map((p) => `  - ${p}`).join('\n')}`,
+      fix,
     );
   }
 }

@@ -218,7 +218,9 @@ describe.skipIf(!env.available)('ml-image resolve on real pip', () => {
   it('malformed requirements: exit 2 naming the file and line', async () => {
     const r = await resolve('tqdm\nnumpy[\n');
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/error: .*req-[a-z0-9]+\.txt:2: invalid requirement "numpy\["/);
+    expect(r.stderr).toMatch(
+      /error: .*req-[a-z0-9]+\.txt: 1 problem\n {2}- .*req-[a-z0-9]+\.txt:2: invalid requirement "numpy\["/,
+    );
   });
 
   it('index unreachable: exit 3', async () => {

@@ -172,10 +172,24 @@ describe('--json on failure: one JSON error object on stdout, the text on stderr
     expect(io.out()).not.toMatch(/\n\s+at /);
   });
 
-  it('without --json stdout stays empty on failure', async () => {
+  it('--json=VALUE: refused, and refused as JSON (the script asked for it)', async () => {
     const io = captureIo(dir);
-    expect(await runCli(['validate', '--frob'], io)).toBe(2);
-    expect(io.out()).toBe('');
+    expect(await runCli(['validate', '--json=1'], io)).toBe(2);
+    expect(JSON.parse(io.out()).error).toMatchObject({
+      exitCode: 2,
+      message: "validate: Option '--json' does not take an argument",
+    });
+  });
+
+  it('without --json stdout stays empty on failure, also with "--json" after "--"', async () => {
+    for (const argv of [
+      ['validate', '--frob'],
+      ['validate', '--frob', '--', '--json'],
+    ]) {
+      const io = captureIo(dir);
+      expect(await runCli(argv, io)).toBe(2);
+      expect(io.out()).toBe('');
+    }
   });
 });
 

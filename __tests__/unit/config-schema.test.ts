@@ -121,6 +121,15 @@ describe('config schema: every offending path is named with what was expected', 
       'variants[1]: duplicate variant name "cpu" (also variants[0])',
     ],
     [{ image: { name: 'a/b' }, variants: [] }, 'variants: expected at least one variant'],
+    // Out of range: the value is named too.
+    [
+      { image: { name: 'a/b' }, smoke: { timeoutSeconds: 99999999 } },
+      'smoke.timeoutSeconds: expected number to be <=86400, got 99999999',
+    ],
+    [
+      { image: { name: 'a/b' }, smoke: { timeoutSeconds: 0 } },
+      'smoke.timeoutSeconds: expected number to be >0, got 0',
+    ],
     [
       { image: { name: 'a/b' }, variants: [{ base: 'x/y:1' }] },
       'variants[0].name: required when "base" is set (used in tags)',

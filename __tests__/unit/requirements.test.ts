@@ -6,7 +6,8 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { InputError } from '../../src/errors.js';
+import { ConfigError, InputError } from '../../src/errors.js';
+import { jsonError } from '../../src/cli/main.js';
 import { logicalLines, parseLine, parseRequirementsText } from '../../src/requirements/parse.js';
 import { MAX_REQUIREMENTS_BYTES, readRequirements } from '../../src/requirements/read.js';
 import { inputErrorOf } from '../helpers/errors.js';
@@ -195,9 +196,11 @@ describe('readRequirements', () => {
     write('requirements.txt', 'numpy\nscikit-learn>=>1\n');
     const e = fail(['requirements.txt']);
     expect(e.exitCode).toBe(2);
-    expect(e.message).toBe(
+    expect(e).toBeInstanceOf(ConfigError);
+    expect((e as ConfigError).problems).toEqual([
       `${path.join(dir, 'requirements.txt')}:2: invalid requirement "scikit-learn>=>1": ">=>1" is not an operator: use one of ~= == != <= >= < > ===`,
-    );
+    ]);
+    expect(e.message).toMatch(/^requirements\.txt: 1 problem\n {2}- \//);
     expect(e.fix).toMatch(/PEP 508/);
   });
 
@@ -205,10 +208,21 @@ describe('readRequirements', () => {
     write('a.txt', 'numpy[\n-r sub/b.txt\n');
     write('sub/b.txt', 'ok\nx==\n');
     const e = fail(['a.txt']);
-    expect(e.message.split('\n')).toEqual([
+    expect((e as ConfigError).problems).toEqual([
       expect.stringMatching(/a\.txt:1: invalid requirement "numpy\["/),
       expect.stringMatching(/sub\/b\.txt:2: invalid requirement "x=="/),
     ]);
+  });
+
+  it('lists the first 20 malformed lines and counts the rest; --json has them one by one, with the fix', () => {
+    write('r.txt', Array.from({ length: 25 }, (_, i) => `bad${i}==`).join('\n'));
+    const e = fail(['r.txt']);
+    const { error } = jsonError(e);
+    expect(error.message).toBe('r.txt: 21 problems');
+    expect(error.problems).toHaveLength(21);
+    expect(error.problems[0]).toMatch(/r\.txt:1: invalid requirement "bad0=="/);
+    expect(error.problems[20]).toBe('... and 5 more invalid lines (fix the ones above first)');
+    expect(error.fix).toMatch(/PEP 508/);
   });
 
   it('inlines -r includes relative to the including file; a diamond is read once', () => {

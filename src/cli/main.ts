@@ -94,7 +94,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   } catch (err) {
     io.stderr(`${describeError(err, verbose)}\n`);
     // Machine output on failure too: one JSON object on stdout, in addition to the text on stderr.
-    if (argv.includes('--json')) io.stdout(`${JSON.stringify(jsonError(err), null, 2)}\n`);
+    if (wantsJson(argv)) io.stdout(`${JSON.stringify(jsonError(err), null, 2)}\n`);
     return exitCodeOf(err);
   }
 }
@@ -130,6 +130,15 @@ export function jsonError(err: unknown): JsonError {
       fix: 'run again with --verbose for the stack trace, and please report it',
     },
   };
+}
+
+/**
+ * Whether the command line asks for machine output: --json, or a malformed --json=VALUE (refused
+ * as a usage error, which a script that asked for JSON still gets as JSON).
+ */
+export function wantsJson(argv: readonly string[]): boolean {
+  const end = argv.indexOf('--');
+  return (end < 0 ? argv : argv.slice(0, end)).some((a) => a === '--json' || a.startsWith('--json='));
 }
 
 /** The value of --out DIR / --out=DIR, when given (parseArgs checks the rest later). */

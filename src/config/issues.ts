@@ -147,7 +147,7 @@ export function formatIssues(
         break;
       case 'too_small':
       case 'too_big':
-        push(path, issue.message.replace(/^Too (small|big): /, ''));
+        push(path, `${issue.message.replace(/^Too (small|big): /, '')}${gotSize(value)}`);
         break;
       default: {
         // custom / invalid_format / refinements: the schema's message already says what is expected.
@@ -158,6 +158,17 @@ export function formatIssues(
   }
   if (more > 0) out.push(`... and ${more} more (fix the ones above first)`);
   return out;
+}
+
+/** What a value out of range is, for "expected number to be <=86400, got 99999999". */
+function gotSize(value: unknown): string {
+  if (typeof value === 'number' || typeof value === 'bigint') return `, got ${String(value)}`;
+  // An empty one says nothing "at least one" did not.
+  if (typeof value === 'string' && value !== '')
+    return `, got ${describeValue(value)} (${value.length} characters)`;
+  if (Array.isArray(value) && value.length > 0)
+    return `, got ${value.length} item${value.length === 1 ? '' : 's'}`;
+  return '';
 }
 
 function expectedText(issue: z.core.$ZodIssueInvalidType): string {

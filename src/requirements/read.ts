@@ -3,7 +3,7 @@
 // parsed strictly (parse.ts). The result is one text for pip plus the "file:line" of each line.
 import { readFileSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
-import { InputError } from '../errors.js';
+import { ConfigError, InputError } from '../errors.js';
 import { fileKind } from '../util/read-regular.js';
 import { canonicalName, envReferences, type ParsedLine, parseRequirementsText } from './parse.js';
 
@@ -145,9 +145,11 @@ export function readRequirements(
   };
   for (const f of files) visit(path.resolve(baseDir, f), [], false);
   if (problems.length > 0) {
+    // One problem per line (--json lists them in "problems"), each naming its file and line.
     const listed = problems.slice(0, MAX_LISTED_ERRORS);
     const more = problems.length - listed.length;
-    throw new InputError(`${listed.join('\n')}${more > 0 ? `\n(and ${more} more invalid lines)` : ''}`, FIX);
+    if (more > 0) listed.push(`... and ${more} more invalid lines (fix the ones above first)`);
+    throw new ConfigError(files.join(', '), listed, FIX);
   }
   return { text: out.join('\n'), origins, requirements, indexes, envReferences: [...refs] };
 }
