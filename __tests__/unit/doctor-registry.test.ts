@@ -19,6 +19,7 @@ import {
   parseChallenge,
   registryUnreachable,
   requestTarget,
+  tokenServiceAllowed,
   tokenOf,
   tokenRequestUrl,
 } from '../../src/docker/registry.js';
@@ -345,6 +346,20 @@ describe('requestTarget: where a registry may send a request, and with which cre
   ] as const)('%s from %s: %s', (url, base, want) => {
     expect(requestTarget(new URL(url), base)).toBe(want);
   });
+
+  it.each([
+    ['https://ghcr.io/token', 'https://ghcr.io', true],
+    ['https://auth.docker.io/token', 'https://registry-1.docker.io', true],
+    ['http://auth.example/token', 'https://ghcr.io', false],
+    ['http://localhost:5000/token', 'http://localhost:5000', true],
+    ['http://[::1]:9000/token', 'http://localhost:5000', true],
+    ['https://auth.example.com/token', 'http://localhost:5000', true],
+    // A loopback registry (a tunnel, a forwarded port) cannot have a login cross the network in clear.
+    ['http://auth.example.com/token', 'http://localhost:5000', false],
+    ['http://10.0.0.8:5000/token', 'http://127.0.0.1:5000', false],
+  ] as const)('the login to a token service at %s of %s: %s', (url, base, want) => {
+    expect(tokenServiceAllowed(new URL(url), base)).toBe(want);
+  });
 });
 
 describe('checkPush sends the login only where it belongs', () => {
@@ -386,6 +401,16 @@ describe('checkPush sends the login only where it belongs', () => {
     expect(check.ok).toBe(false);
     expect(check.detail).toBe(`${HOST} names a token service over plain HTTP (http://auth.example): refused`);
     expect(r.sent.map((s) => s.url)).toEqual([`https://${HOST}/v2/`]);
+  });
+
+  it('a loopback registry naming a token service on another host over plain HTTP: refused too', async () => {
+    const r = fakeRegistry('http://auth.example/token', '/v2/acme/m/blobs/uploads/1');
+    const check = await checkPush('localhost:5000', 'acme/m', LOGIN, { fetch: r.fetch });
+    expect(check.ok).toBe(false);
+    expect(check.detail).toMatch(
+      /names a token service over plain HTTP \(http:\/\/auth\.example\): refused$/,
+    );
+    expect(r.sent.filter((s) => s.authorization !== undefined)).toEqual([]);
   });
 
   it.each<[string, string, { method: string; url: string; authorization?: string }[]]>([

@@ -573,6 +573,18 @@ describe('createOciClient: what the review fixed', () => {
     expect(requests.some((r) => r.headers.Authorization?.startsWith('Basic'))).toBe(false);
   });
 
+  it('a loopback registry naming an http:// realm on another host: refused, no login sent', async () => {
+    const { fetch, requests } = scripted((r) =>
+      r.url.startsWith('http://auth.example.com/')
+        ? { status: 200, body: '{"token":"t"}' }
+        : bearer('http://auth.example.com/token'),
+    );
+    const client = createOciClient('localhost:5000', { fetch, credential: () => login() });
+    const e = await rejection(client.manifest('r', 'v1', ACCEPT));
+    expect(e.message).toContain('names a token service over plain HTTP (http://auth.example.com): refused');
+    expect(requests.some((r) => r.url.startsWith('http://auth.example.com/'))).toBe(false);
+  });
+
   it('a loopback registry (localhost:5000) may name an http:// realm', async () => {
     const { fetch, requests } = scripted((r) =>
       r.url.startsWith('http://localhost:5001/')

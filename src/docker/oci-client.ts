@@ -23,6 +23,7 @@ import {
   registryUnreachable,
   requestTarget,
   tokenOf,
+  tokenServiceAllowed,
   tokenRequestUrl,
 } from './registry.js';
 
@@ -163,7 +164,7 @@ class RegistryClient implements OciClient {
         scope,
       );
     const url = tokenRequestUrl(params, scope);
-    if (requestTarget(url, this.base) === 'refused')
+    if (!tokenServiceAllowed(url, this.base))
       throw this.denied(`${this.host} names a token service over plain HTTP (${url.origin}): refused`, scope);
     const t = await this.again(true, () =>
       this.send(url.toString(), 'GET', creds ? { Authorization: basicAuth(creds) } : {}, undefined, true),

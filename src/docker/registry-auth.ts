@@ -12,6 +12,7 @@ import {
   registryUnreachable,
   requestTarget,
   tokenOf,
+  tokenServiceAllowed,
   tokenRequestUrl,
 } from './registry.js';
 
@@ -201,7 +202,7 @@ export async function checkPush(
     } else if (scheme === 'bearer' && params.realm) {
       const url = tokenRequestUrl(params, `repository:${repository}:pull,push`);
       // The login goes to the token service: never over plain HTTP (as the OCI client refuses).
-      if (requestTarget(url, base) === 'refused')
+      if (!tokenServiceAllowed(url, base))
         return {
           ok: false,
           detail: `${host} names a token service over plain HTTP (${url.origin}): refused`,

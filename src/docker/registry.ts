@@ -22,6 +22,17 @@ export function requestTarget(url: URL, base: string): 'own' | 'other' | 'refuse
   return url.protocol === 'https:' || base.startsWith('http:') ? 'other' : 'refused';
 }
 
+/**
+ * Whether a registry at BASE may have the login sent to the token service at URL: not when
+ * requestTarget refuses it, nor over plain HTTP to a host that is not loopback (a loopback
+ * registry, a tunnel say, naming one would have the login cross the network in clear).
+ */
+export function tokenServiceAllowed(url: URL, base: string): boolean {
+  return (
+    requestTarget(url, base) !== 'refused' && (url.protocol === 'https:' || isPlainHttpRegistry(url.host))
+  );
+}
+
 /** Plain HTTP for loopback registries (as dockerd and buildx allow), HTTPS for everything else. */
 export function registryBaseUrl(host: string): string {
   return `${isPlainHttpRegistry(host) ? 'http' : 'https'}://${host}`;
