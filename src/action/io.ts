@@ -3,7 +3,7 @@
 // module, so that the post step (src/main.ts) loads this and post.ts, not the stages.
 import * as core from '@actions/core';
 import type { Signer } from '../attest/cosign.js';
-import { redactUrls } from '../capture/redact.js';
+import { redactText, redactUrls } from '../capture/redact.js';
 import type { DockerAdapter } from '../docker/adapter.js';
 import { createDefaultDockerAdapter } from '../docker/engine.js';
 import { ConfigError, describeError, MlImageError } from '../errors.js';
@@ -40,16 +40,18 @@ export function coreIo(): ActionIo {
   let docker: DockerAdapter | undefined;
   return {
     getInput: (n) => core.getInput(n),
-    // Userinfo in any URL is masked in every line the action writes (logs, annotations, outputs).
+    // Userinfo in any URL is masked in every line the action writes (logs, annotations, outputs);
+    // what people read is also cleared of tokens of a known form (ghp_..., hf_..., a JWT), which a
+    // message may quote from an input (a token put where a name belongs).
     setOutput: (n, v) => core.setOutput(n, redactUrls(v)),
-    setFailed: (m) => core.setFailed(redactUrls(m)),
-    error: (m, p) => core.error(redactUrls(m), p),
-    warning: (m, p) => core.warning(redactUrls(m), p),
-    info: (m) => core.info(redactUrls(m)),
+    setFailed: (m) => core.setFailed(redactText(m)),
+    error: (m, p) => core.error(redactText(m), p),
+    warning: (m, p) => core.warning(redactText(m), p),
+    info: (m) => core.info(redactText(m)),
     setSecret: (v) => core.setSecret(v),
     group: (n, fn) => core.group(n, fn),
     summary: async (md) => {
-      await core.summary.addRaw(redactUrls(md), true).write();
+      await core.summary.addRaw(redactText(md), true).write();
     },
     cwd: process.env.GITHUB_WORKSPACE ?? process.cwd(),
     env: process.env,

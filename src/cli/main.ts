@@ -4,7 +4,7 @@
 import path from 'node:path';
 import type { DockerAdapter } from '../docker/adapter.js';
 import { createDefaultDockerAdapter } from '../docker/engine.js';
-import { redactUrls } from '../capture/redact.js';
+import { redactText, redactUrls } from '../capture/redact.js';
 import { ConfigError, describeError, exitCodeOf, InputError, MlImageError } from '../errors.js';
 import { ensureResultDir } from '../util/json-file.js';
 import { VERSION } from '../version.js';
@@ -155,9 +155,10 @@ function outFlag(argv: readonly string[]): string | undefined {
 export function processIo(): CliIo {
   let docker: DockerAdapter | undefined;
   return {
-    // Last line of defence: userinfo in any URL is masked in everything the CLI prints.
+    // Last line of defence: userinfo in any URL is masked in everything the CLI prints, and the
+    // messages and progress on stderr are also cleared of tokens of a known form (ghp_..., a JWT).
     stdout: (t) => process.stdout.write(redactUrls(t)),
-    stderr: (t) => process.stderr.write(redactUrls(t)),
+    stderr: (t) => process.stderr.write(redactText(t)),
     cwd: process.cwd(),
     env: process.env,
     stdoutIsTTY: process.stdout.isTTY === true,
