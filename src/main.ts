@@ -4,7 +4,7 @@ import './util/cjs-globals.js';
 import './util/zod-jitless.js';
 import { COMMAND_INPUT, coreIo } from './action/io.js';
 import { isPostRun, runPost, saveMainState, trackDockerUse } from './action/post.js';
-import { installSignalCleanup } from './util/cleanup.js';
+import { installSignalCleanup, runPendingCleanups } from './util/cleanup.js';
 
 const io = coreIo();
 if (isPostRun(io)) {
@@ -22,4 +22,6 @@ if (isPostRun(io)) {
     const { run } = await import('./action/run.js');
     await run(trackDockerUse(io));
   }
+  // Whatever the step left registered goes now, not at the post step.
+  await runPendingCleanups();
 }

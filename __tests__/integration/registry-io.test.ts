@@ -10,6 +10,12 @@ import { createOciClient, type OciFetch } from '../../src/docker/oci-client.js';
 import { findCredential } from '../../src/docker/registry-auth.js';
 import { registryDeps } from '../../src/docker/registry-io.js';
 import { EnvironmentError } from '../../src/errors.js';
+import {
+  clearInterruptedForTests,
+  InterruptedError,
+  markInterrupted,
+  runPendingCleanups,
+} from '../../src/util/cleanup.js';
 
 describe('registry credentials from docker-credential-* helpers', () => {
   let dir = '';
@@ -25,6 +31,7 @@ describe('registry credentials from docker-credential-* helpers', () => {
     helper('quick', 'exit 1');
     helper('ok', 'read host; echo "{\\"Username\\":\\"alice\\",\\"Secret\\":\\"s3cret-$host\\"}"');
     helper('chatty', 'read host; echo "token=s3cret-leak something else went wrong"; exit 1');
+    helper('hang', 'read host; exec sleep 60');
     savedPath = process.env.PATH;
     process.env.PATH = `${dir}:${savedPath ?? '/usr/bin:/bin'}`;
   });
@@ -55,6 +62,22 @@ describe('registry credentials from docker-credential-* helpers', () => {
     const e = await rejection(deps().helper('quick', 'reg.example.com'));
     expect(e).toBeInstanceOf(EnvironmentError);
     expect(e.message).toMatch(/docker-credential-quick failed for reg\.example\.com/);
+  });
+
+  it('a signal stops a helper that hangs (a locked keychain), and none starts afterwards', async () => {
+    const asking = deps().helper('hang', 'reg.example.com');
+    await new Promise((r) => setTimeout(r, 200));
+    markInterrupted('SIGINT');
+    try {
+      await runPendingCleanups();
+      // Killed: it fails now, not after its 60 s (or the 30 s timeout).
+      const e = await rejection(asking);
+      expect(e).toBeInstanceOf(EnvironmentError);
+      expect(e.message).toMatch(/docker-credential-hang failed for reg\.example\.com/);
+      expect(await rejection(deps().helper('ok', 'reg.example.com'))).toBeInstanceOf(InterruptedError);
+    } finally {
+      clearInterruptedForTests();
+    }
   });
 
   it('anything else a helper prints stays out of the message', async () => {

@@ -571,6 +571,14 @@ describe('ml-image export', () => {
     throw new Error('expected an InputError');
   };
 
+  it('quotes the --out directory in the submit command a person pastes', async () => {
+    const r = await run('--k8s', '--image', IMAGE, '--suites', 'compute', '--out', 'x;touch pwned');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("submit:  kubectl apply -f 'x;touch pwned/job.yaml'");
+    const s = await run('--slurm', '--image', IMAGE, '--suites', 'compute', '--out', "it's $(id)");
+    expect(s.out).toContain(`submit:  sbatch 'it'\\''s $(id)/job.sbatch'`);
+  });
+
   it('says when a run asks for no GPUs', async () => {
     const r = await run('--k8s', '--image', IMAGE, '--suites', 'compute', '--out', 'cpu');
     expect(r.out).toMatch(/note: +no GPUs requested: .*--gpus-per-node N/);

@@ -4,6 +4,7 @@
 import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { EnvironmentError } from '../errors.js';
+import { registerCleanup, throwIfInterrupted } from '../util/cleanup.js';
 import { dockerConfigPath, type RegistryAuthDeps } from './registry-auth.js';
 
 /** The real side effects of the registry checks: fetch, Docker's config file, credential helpers. */
@@ -16,7 +17,11 @@ export function registryDeps(env: Readonly<Record<string, string | undefined>>):
     },
     helper: (name, server) =>
       new Promise((resolve, reject) => {
+        throwIfInterrupted(`docker-credential-${name}`);
+        // Stopped with the run on a signal (it may wait up to 30 s on a keychain).
+        let stop = () => undefined as void;
         const child = execFile(`docker-credential-${name}`, ['get'], { timeout: 30_000 }, (err, stdout) => {
+          stop();
           if (err) {
             // Helpers say "credentials not found ..." on stdout when there is no login for the host:
             // no login (the caller goes on anonymously, as docker does). Anything else a helper
@@ -42,6 +47,7 @@ export function registryDeps(env: Readonly<Record<string, string | undefined>>):
             );
           }
         });
+        stop = registerCleanup(async () => void child.kill('SIGTERM'));
         // A helper that exits without reading stdin must not crash the process (EPIPE).
         child.stdin?.on('error', () => undefined);
         child.stdin?.end(server);

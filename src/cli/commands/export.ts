@@ -6,7 +6,7 @@ import { findImagesDir } from '../../util/images-dir.js';
 import { loadConfig } from '../../config/load.js';
 import type { SmokeSuite } from '../../config/schema.js';
 import { InputError } from '../../errors.js';
-import { type ExportSpec, jobNameFor, parseDigestRef, pyxisImage } from '../../export/common.js';
+import { type ExportSpec, jobNameFor, parseDigestRef, pyxisImage, shellQuote } from '../../export/common.js';
 import {
   JOB_LABEL,
   K8S_JOB_FILE,
@@ -207,7 +207,7 @@ function writeSlurm(values: ExportFlags, io: CliIo, spec: ExportSpec, smokeScrip
   ];
   return {
     files,
-    submit: `sbatch ${path.join(out, SLURM_JOB_FILE)}`,
+    submit: `sbatch ${shellQuote(path.join(out, SLURM_JOB_FILE))}`,
     results: `${path.join(path.resolve(io.cwd, out), 'results')}/<job id>/<suite>.json`,
   };
 }
@@ -225,7 +225,7 @@ function writeK8s(values: ExportFlags, io: CliIo, spec: ExportSpec, smokeScript:
   });
   return {
     files: [writeOutFile(io.cwd, out, K8S_JOB_FILE, k8sYaml(manifests))],
-    submit: `kubectl apply -f ${path.join(out, K8S_JOB_FILE)}`,
+    submit: `kubectl apply -f ${shellQuote(path.join(out, K8S_JOB_FILE))}`,
     results: `kubectl logs${values.namespace ? ` -n ${values.namespace}` : ''} -l ${JOB_LABEL}=${spec.name} --tail=-1 | grep '^${RESULT_PREFIX}'`,
   };
 }
