@@ -121,6 +121,11 @@ describe('config schema: every offending path is named with what was expected', 
       'variants[1]: duplicate variant name "cpu" (also variants[0])',
     ],
     [{ image: { name: 'a/b' }, variants: [] }, 'variants: expected at least one variant'],
+    // A pull request cannot have the job's tokens or the action's inputs passed to buildx.
+    [
+      { image: { name: 'a/b' }, build: { secrets: ['HF_TOKEN', 'ACTIONS_RUNTIME_TOKEN'] } },
+      `build.secrets[1]: "ACTIONS_RUNTIME_TOKEN" is one of the runner's own variables (ACTIONS_*, INPUT_*, STATE_*: the job's tokens and the action's inputs), never passed on`,
+    ],
     // Out of range: the value is named too.
     [
       { image: { name: 'a/b' }, smoke: { timeoutSeconds: 99999999 } },

@@ -225,6 +225,19 @@ describe('readRequirements', () => {
     expect(error.fix).toMatch(/PEP 508/);
   });
 
+  it.each(['ACTIONS_RUNTIME_TOKEN', 'ACTIONS_ID_TOKEN_REQUEST_TOKEN', 'INPUT_TOKEN', 'STATE_BUILDER'])(
+    "a ${NAME} of the runner's own (%s) is refused, naming the line; one of your own is passed",
+    (name) => {
+      write('r.txt', `numpy\n--extra-index-url https://u:\${${name}}@pkgs.corp/simple\n`);
+      const e = fail(['r.txt']);
+      expect((e as ConfigError).problems).toEqual([
+        `${path.join(dir, 'r.txt')}:2: \${${name}} is one of the runner's own variables (ACTIONS_*, INPUT_*, STATE_*: the job's tokens and the action's inputs), never passed on`,
+      ]);
+      write('r.txt', 'numpy\n--extra-index-url https://u:${CORP_TOKEN}@pkgs.corp/simple\n');
+      expect(readRequirements(['r.txt'], dir, {}).envReferences).toEqual(['CORP_TOKEN']);
+    },
+  );
+
   it('inlines -r includes relative to the including file; a diamond is read once', () => {
     write('a.txt', 'numpy\n-r sub/b.txt\n-r sub/c.txt\n# comment\n--index-url https://u:t@h/simple\n');
     write('sub/b.txt', '--requirement=d.txt\nscipy\n');

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { MAX_PATTERN_LENGTH, patternProblem } from '../smoke/match.js';
 import { AttestConfigSchema } from './attest.js';
+import { SecretIdSchema } from './secret-id.js';
 import { SizeConfigSchema } from './size.js';
 
 export const PLATFORMS = ['linux/amd64', 'linux/arm64'] as const;
@@ -227,9 +228,11 @@ export const ConfigFileSchema = z
           .describe('Network for RUN steps (`host` reaches indexes on the build machine).'),
         pull: z.boolean().default(false).describe('Always pull the newest base image.'),
         secrets: z
-          .array(z.string().regex(/^[A-Za-z0-9_.-]+$/, { error: 'expected a secret id' }))
+          .array(SecretIdSchema)
           .default([])
-          .describe('Secret ids passed to buildx by id (`--secret id=...,env=...`).'),
+          .describe(
+            "Secret ids passed to buildx by id (`--secret id=...,env=...`); never the runner's own ACTIONS_*, INPUT_*, STATE_*.",
+          ),
       })
       .superRefine((b, ctx) => {
         if (b.dockerfile !== undefined && b.template !== undefined) {

@@ -4,6 +4,7 @@
 import { readFileSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { ConfigError, InputError } from '../errors.js';
+import { isRunnerOwnVariable, RUNNER_OWN_VARIABLE } from '../util/runner-env.js';
 import { fileKind } from '../util/read-regular.js';
 import { canonicalName, envReferences, type ParsedLine, parseRequirementsText } from './parse.js';
 
@@ -109,7 +110,12 @@ export function readRequirements(
       const what = e.text.startsWith('-') ? 'invalid option line' : 'invalid requirement';
       problems.push(`${abs}:${e.line}: ${what} "${e.text}": ${e.why}`);
     }
-    for (const r of envReferences(text)) refs.add(r);
+    for (const r of envReferences(text)) {
+      if (isRunnerOwnVariable(r)) {
+        const line = text.split('\n').findIndex((l) => l.includes(`\${${r}}`)) + 1;
+        problems.push(`${abs}:${line}: \${${r}} ${RUNNER_OWN_VARIABLE}`);
+      } else refs.add(r);
+    }
     for (const l of parsed.lines) {
       const origin = `${abs}:${l.line}`;
       const include = includeOf(l);
