@@ -9,6 +9,7 @@ import {
   SECRETS_MIN_BUILDX,
   secretMountsUnsupported,
 } from '../../src/build/buildx-args.js';
+import { pullRequestOf } from '../../src/build/stage.js';
 import { EnvironmentError, InputError } from '../../src/errors.js';
 
 const base: BuildRequest = {
@@ -61,6 +62,13 @@ describe('buildxBuildArgs', () => {
           'type=registry,ref=ghcr.io/o/m:cache-cpu-arm64,mode=max,image-manifest=true,oci-mediatypes=true',
         ],
       },
+      [],
+    ],
+    [
+      'a pull request reads the registry cache and never writes it',
+      { cacheReadOnly: true },
+      container,
+      { '--cache-from': ['type=registry,ref=ghcr.io/o/m:cache-cpu-arm64'], '--cache-to': [] },
       [],
     ],
     [
@@ -315,5 +323,24 @@ describe('buildxBuildArgs', () => {
     ['none', { type: 'none' }],
   ] as const)('cacheFor(%s)', (kind, expected) => {
     expect(cacheFor(kind, 'ghcr.io/o/m', 'cpu', 'arm64')).toEqual(expected);
+  });
+});
+
+describe('pullRequestOf: the pull request a runner builds (its cache read-only, its push tag its own)', () => {
+  it.each([
+    [{ GITHUB_ACTIONS: 'true', GITHUB_EVENT_NAME: 'pull_request', GITHUB_REF: 'refs/pull/42/merge' }, 42],
+    [
+      { GITHUB_ACTIONS: 'true', GITHUB_EVENT_NAME: 'pull_request_review', GITHUB_REF: 'refs/pull/7/merge' },
+      7,
+    ],
+    [{ GITHUB_ACTIONS: 'true', GITHUB_EVENT_NAME: 'push', GITHUB_REF: 'refs/heads/main' }, undefined],
+    [{ GITHUB_ACTIONS: 'true', GITHUB_EVENT_NAME: 'push', GITHUB_REF: 'refs/pull/42/merge' }, undefined],
+    [{ GITHUB_EVENT_NAME: 'pull_request', GITHUB_REF: 'refs/pull/42/merge' }, undefined],
+    [
+      { GITHUB_ACTIONS: 'true', GITHUB_EVENT_NAME: 'pull_request', GITHUB_REF: 'refs/pull/0/merge' },
+      undefined,
+    ],
+  ])('%j: %s', (env, want) => {
+    expect(pullRequestOf(env)).toBe(want);
   });
 });

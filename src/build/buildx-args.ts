@@ -34,6 +34,11 @@ export interface BuildRequest {
   buildContexts?: Readonly<Record<string, string>>;
   /** Where cache is read from and written to; scoped per variant and platform by the caller. */
   cache: CacheSpec;
+  /**
+   * A pull request's build: the registry cache is read, never written (a branch must not plant
+   * layers a release build reuses); the docker driver's inline cache rides on the PR's own push tag.
+   */
+  cacheReadOnly?: boolean;
   metadataFile: string;
   provenance: 'false' | 'min' | 'max';
   /** Secret ids: each is read from the environment variable of the same name, never a build arg. */
@@ -271,9 +276,13 @@ function cacheArgs(req: BuildRequest, builder: BuilderInfo, notes: string[]): st
     return [];
   }
   if (req.cache.type === 'registry') {
+    const from = ['--cache-from', `type=registry,ref=${req.cache.ref}`];
+    if (req.cacheReadOnly) {
+      notes.push(`pull request: the registry cache ${req.cache.ref} is read, not written`);
+      return from;
+    }
     return [
-      '--cache-from',
-      `type=registry,ref=${req.cache.ref}`,
+      ...from,
       '--cache-to',
       `type=registry,ref=${req.cache.ref},mode=max,image-manifest=true,oci-mediatypes=true`,
     ];

@@ -67,6 +67,13 @@ export interface BuildStageDeps {
   timing?: (line: string) => void;
 }
 
+/** The pull request a runner builds (GITHUB_REF refs/pull/N/merge on pull_request events). */
+export function pullRequestOf(env: BuildStageDeps['env']): number | undefined {
+  if (env.GITHUB_ACTIONS !== 'true' || !env.GITHUB_EVENT_NAME?.startsWith('pull_request')) return undefined;
+  const n = /^refs\/pull\/([1-9]\d*)\//.exec(env.GITHUB_REF ?? '')?.[1];
+  return n !== undefined ? Number(n) : undefined;
+}
+
 function cacheKind(config: Config, env: BuildStageDeps['env']): 'gha' | 'registry' | 'none' {
   if (config.build.cache !== 'auto') return config.build.cache;
   const onRunner =
@@ -312,6 +319,7 @@ export async function runBuildStage(input: BuildStageInput, deps: BuildStageDeps
     build: config.build,
     builder,
     cache: cacheKind(config, deps.env),
+    ...(pullRequestOf(deps.env) !== undefined && { pullRequest: pullRequestOf(deps.env) }),
     context: path.resolve(baseDir, config.build.context),
     work,
     requirements,

@@ -33,6 +33,8 @@ export interface TargetContext {
   build: Config['build'];
   builder: BuilderInfo;
   cache: 'gha' | 'registry' | 'none';
+  /** The pull request of this build, when it is one: its cache is read-only, its push tag its own. */
+  pullRequest?: number;
   context: string;
   /** The private temp directory of this stage run (secret files, metadata files). */
   work: string;
@@ -92,12 +94,14 @@ function prepareTarget(ctx: TargetContext, t: Target, arch: string, metadataFile
       dockerfile: t.dockerfile,
       platform: t.platform,
       repository: ctx.repository,
-      pushTag: `ml-image-build-${t.v.name}-${arch}`,
+      // A pull request's own tag: the docker driver's inline cache on it is never a default-branch build's.
+      pushTag: `ml-image-build-${ctx.pullRequest !== undefined ? `pr${ctx.pullRequest}-` : ''}${t.v.name}-${arch}`,
       push: ctx.push,
       ...((!ctx.push || o.load) && { loadTag: localTag(ctx.repository, t.v.name, arch) }),
       labels: t.labels,
       buildArgs: { ...t.buildArgs, [INPUTS_DIGEST_ARG]: inputsDigest(inputs) },
       cache: cacheFor(ctx.cache, ctx.repository, t.v.name, arch),
+      ...(ctx.pullRequest !== undefined && { cacheReadOnly: true }),
       metadataFile,
       provenance: ctx.build.provenance,
       secrets: ctx.build.secrets,
