@@ -72,6 +72,13 @@ const only = <T>(xs: T[], what: string): T => {
 };
 
 const ML = '.github/workflows/ml-image.yml';
+/**
+ * Where ml-image.yml's build and CPU smoke jobs run: the caller's `runners` only when the plan said
+ * the run is not a fork's (or Dependabot's), else `fork-runners`.
+ */
+const RUNS_ON =
+  "${{ fromJSON(needs.plan.outputs.fork == 'false' && inputs.runners || inputs.fork-runners)[matrix.platform] }}";
+const GITHUB_HOSTED = { 'linux/amd64': 'ubuntu-latest', 'linux/arm64': 'ubuntu-24.04-arm' };
 const POSTER = '.github/workflows/ml-image-comment.yml';
 const VERIFY = '.github/workflows/ml-image-verify.yml';
 const GATE = 'workflows/deploy-gate.yml';
@@ -481,10 +488,10 @@ describe('ml-image.yml', () => {
   });
 
   it('takes the documented inputs with their defaults', () => {
-    expect(JSON.parse(String(inputs.runners!.default))).toEqual({
-      'linux/amd64': 'ubuntu-latest',
-      'linux/arm64': 'ubuntu-24.04-arm',
-    });
+    expect(JSON.parse(String(inputs.runners!.default))).toEqual(GITHUB_HOSTED);
+    // Forks and Dependabot build on GitHub's runners unless the caller says otherwise.
+    expect(inputs['fork-runners']).toMatchObject({ type: 'string' });
+    expect(JSON.parse(String(inputs['fork-runners']!.default))).toEqual(GITHUB_HOSTED);
     expect(JSON.parse(String(inputs['gpu-runner-labels']!.default))).toEqual([
       'self-hosted',
       'linux',
@@ -523,7 +530,7 @@ describe('ml-image.yml', () => {
       'fail-fast': false,
       matrix: '${{ fromJSON(needs.plan.outputs.matrix) }}',
     });
-    expect(build['runs-on']).toBe('${{ fromJSON(inputs.runners)[matrix.platform] }}');
+    expect(build['runs-on']).toBe(RUNS_ON);
     // The root action: a fork's build job also runs the smoke stage, which build/ declares nothing of.
     const step = only(ownAction(build), 'build step');
     expect(step.with).toMatchObject({ merge: false, variants: '${{ matrix.variant }}', gpus: 'none' });
@@ -542,7 +549,7 @@ describe('ml-image.yml', () => {
 
   it('smokes every target on CPU and CUDA variants on the GPU runner', () => {
     const cpu = job(ML, 'smoke-cpu');
-    expect(cpu['runs-on']).toBe('${{ fromJSON(inputs.runners)[matrix.platform] }}');
+    expect(cpu['runs-on']).toBe(RUNS_ON);
     expect(only(ownAction(cpu, 'smoke'), 'cpu smoke').with?.gpus).toBe('none');
     const gpu = job(ML, 'smoke-gpu');
     expect(gpu['runs-on']).toBe('${{ fromJSON(inputs.gpu-runner-labels) }}');
@@ -602,6 +609,80 @@ describe('ml-image.yml', () => {
       'cancel-in-progress': "${{ github.event_name == 'pull_request' }}",
     });
   });
+
+  // A caller that calls the workflow once per config must not cancel its own other call.
+  it.each<[string, Scenario, string, Scenario, string, boolean]>([
+    [
+      'two configs, one pull request',
+      { event: 'pr' },
+      'a/ml-image.yml',
+      { event: 'pr' },
+      'b/ml-image.yml',
+      false,
+    ],
+    [
+      'two configs, one push',
+      { event: 'push' },
+      'a/ml-image.yml',
+      { event: 'push' },
+      'b/ml-image.yml',
+      false,
+    ],
+    [
+      'one config, two pushes to a pull request',
+      { event: 'pr' },
+      'ml-image.yml',
+      { event: 'pr' },
+      'ml-image.yml',
+      true,
+    ],
+    [
+      'one config, a pull request and a push',
+      { event: 'pr' },
+      'ml-image.yml',
+      { event: 'push' },
+      'ml-image.yml',
+      false,
+    ],
+  ])('concurrency: %s share a group: %s', async (_, s1, c1, s2, c2, same) => {
+    const group = (s: Scenario, config: string) =>
+      evaluate(String((ml.concurrency as { group: string }).group), {
+        github: githubContext(s),
+        inputs: { config },
+      });
+    const [g1, g2] = [await group(s1, c1), await group(s2, c2)];
+    expect(g1).toContain(c1);
+    expect(g1 === g2).toBe(same);
+  });
+
+  it('checks both runner maps in the plan, before any job runs on them', () => {
+    const targets = only(
+      (job(ML, 'plan').steps ?? []).filter((st) => st.id === 'targets'),
+      'targets step',
+    );
+    expect(targets.env).toMatchObject({
+      RUNNERS: '${{ inputs.runners }}',
+      FORK_RUNNERS: '${{ inputs.fork-runners }}',
+    });
+    for (const [name, variable] of [
+      ['runners', 'RUNNERS'],
+      ['fork-runners', 'FORK_RUNNERS'],
+    ])
+      expect(targets.run).toContain(`check_runners ${name} "$${variable}"`);
+    // Unconditionally: a fork-runners map that misses a platform fails on a push already.
+    expect(targets.run).not.toMatch(/if .*\n\s*check_runners/);
+    // The `fork` output the runs-on expressions read is the workflow's ML_IMAGE_FORK.
+    expect(job(ML, 'plan').outputs?.fork).toBe('${{ env.ML_IMAGE_FORK }}');
+    expect(job(ML, 'plan')['runs-on']).toBe('ubuntu-latest');
+  });
+
+  // Every job that runs on the caller's runner map switches to fork-runners for untrusted code.
+  it.each(Object.entries(ml.jobs).filter(([, j]) => String(j['runs-on']).includes('inputs.runners')))(
+    "job %s runs on the caller's runners only through the fork switch",
+    (_, j) => {
+      expect(j['runs-on']).toBe(RUNS_ON);
+    },
+  );
 
   it('asks for no more than each job needs', () => {
     expect(ml.permissions).toEqual({ contents: 'read' });
@@ -694,6 +775,9 @@ describe('caller templates', () => {
       JSON.parse(String(ml.workflow_call.inputs.runners!.default)),
     );
     expect(j.with?.['gpu-smoke']).toBe(false);
+    // Shown, at its GitHub-hosted default, so that whoever maps `runners` to their own sees it.
+    expect(JSON.parse(String(j.with?.['fork-runners']))).toEqual(GITHUB_HOSTED);
+    expect(file('workflows/native-matrix.yml').text).toMatch(/fork-runners:.*Dependabot/s);
   });
 
   it('gpu-self-hosted.yml documents the GPU labels and the fork label, and starts on labeling', () => {
@@ -703,6 +787,33 @@ describe('caller templates', () => {
     expect(j.with?.['fork-gpu-label']).toBe('safe-to-test-gpu');
     expect((t.wf.on as { pull_request: { types: string[] } }).pull_request.types).toContain('labeled');
     expect(t.text).toMatch(/gpu-environment/);
+  });
+});
+
+// What a caller must know about the gates, in docs/workflows.md.
+describe('docs/workflows.md', () => {
+  const doc = readFileSync(path.join(REPO_ROOT, 'docs/workflows.md'), 'utf8');
+
+  it('has every input of ml-image.yml in its table', () => {
+    const inputs = (file(ML).wf.on as { workflow_call: { inputs: Record<string, unknown> } }).workflow_call
+      .inputs;
+    for (const name of Object.keys(inputs)) expect(doc, name).toContain(`| \`${name}\` |`);
+  });
+
+  it.each<[string, RegExp]>([
+    ['fork and Dependabot pull requests build on fork-runners', /`fork-runners`[^]*Dependabot/],
+    [
+      'Dependabot is told apart by the pull request author',
+      /pull_request\.user\.login == 'dependabot\[bot\]'/,
+    ],
+    ['anyone with triage permission can apply a label', /\btriage\b[^]*prefer[^]*environment/],
+    [
+      'the labelled run builds the head commit at labeling time',
+      /head commit at the moment the label is applied/,
+    ],
+    ['pull-request images are not signed', /\*\*not signed\*\*[^]*default branch/],
+  ])('says: %s', (_, re) => {
+    expect(doc).toMatch(re);
   });
 });
 
@@ -727,27 +838,48 @@ describe('ci.yml', () => {
 // --- fork gating, evaluated ----------------------------------------------------------------------
 
 const REPO = 'acme/model';
-type Event = 'push' | 'pr' | 'fork-pr' | 'gone-fork-pr';
+/** The pull request's head commit in every pull-request scenario. */
+const HEAD_SHA = '0123456789abcdef0123456789abcdef01234567';
+/** Pull-request scenarios: the head repository (null: the fork was deleted) and the author. */
+const PULL_REQUESTS = {
+  pr: { head: { full_name: REPO }, author: 'alice' },
+  'fork-pr': { head: { full_name: 'mallory/model' }, author: 'mallory' },
+  'gone-fork-pr': { head: null, author: 'mallory' },
+  // A branch of this repository, but GitHub runs it as a fork's: read-only token, no secrets.
+  'dependabot-pr': { head: { full_name: REPO }, author: 'dependabot[bot]' },
+} as const;
+type PullRequestEvent = keyof typeof PULL_REQUESTS;
+type Event = PullRequestEvent | 'push' | 'workflow_dispatch' | 'release' | 'schedule' | 'merge_group';
+/** The runs ml-image.yml treats as untrusted (ML_IMAGE_FORK): a fork's or Dependabot's pull request. */
+const UNTRUSTED: Event[] = ['fork-pr', 'gone-fork-pr', 'dependabot-pr'];
 interface Scenario {
   event: Event;
   action?: string;
   label?: string;
   labels?: string[];
+  /** github.actor: whoever pushed last (default, the pull request's author). */
+  actor?: string;
 }
 
 function githubContext(s: Scenario) {
-  if (s.event === 'push') return { event_name: 'push', repository: REPO, ref: 'refs/heads/main', event: {} };
-  const head = { pr: { full_name: REPO }, 'fork-pr': { full_name: 'mallory/model' }, 'gone-fork-pr': null }[
-    s.event
-  ];
+  const common = { repository: REPO, workflow: 'ml-image' };
+  if (!(s.event in PULL_REQUESTS))
+    return { ...common, event_name: s.event, ref: 'refs/heads/main', actor: s.actor ?? 'alice', event: {} };
+  const pr = PULL_REQUESTS[s.event as PullRequestEvent];
   return {
+    ...common,
     event_name: 'pull_request',
-    repository: REPO,
     ref: 'refs/pull/7/merge',
+    actor: s.actor ?? pr.author,
     event: {
       action: s.action ?? 'synchronize',
       ...(s.label !== undefined && { label: { name: s.label } }),
-      pull_request: { number: 7, head: { repo: head }, labels: (s.labels ?? []).map((name) => ({ name })) },
+      pull_request: {
+        number: 7,
+        user: { login: pr.author },
+        head: { repo: pr.head, sha: HEAD_SHA },
+        labels: (s.labels ?? []).map((name) => ({ name })),
+      },
     },
   };
 }
@@ -768,14 +900,16 @@ async function mlContexts(
   const env: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(ml.env ?? {}))
     env[k] = String(await evaluate(String(v), { github, inputs }));
-  const fork = s.event === 'fork-pr' || s.event === 'gone-fork-pr';
+  const fork = UNTRUSTED.includes(s.event);
+  // The plan's `fork` output, from its real expression (it carries ML_IMAGE_FORK to runs-on).
+  const planFork = String(await evaluate(String(job(ML, 'plan').outputs?.fork), { github, inputs, env }));
   const needs = {
-    plan: { result: 'success', outputs: { 'has-gpu': 'true' } },
+    plan: { result: 'success', outputs: { 'has-gpu': 'true', fork: planFork } },
     build: { result: 'success', outputs: {} },
     merge: { result: fork ? 'skipped' : 'success', outputs: {} },
     'smoke-cpu': { result: fork ? 'skipped' : 'success', outputs: {} },
     'smoke-gpu': { result: 'success', outputs: {} },
-    attest: { result: fork ? 'skipped' : 'success', outputs: {} },
+    attest: { result: github.event_name === 'pull_request' ? 'skipped' : 'success', outputs: {} },
     ...over.needs,
   };
   return {
@@ -805,8 +939,43 @@ describe('fork gating (the real expressions, evaluated)', () => {
     [{ event: 'pr' }, 'false'],
     [{ event: 'fork-pr' }, 'true'],
     [{ event: 'gone-fork-pr' }, 'true'], // a deleted fork is still untrusted
+    // Dependabot's runs get a read-only token and no secrets, as a fork's do.
+    [{ event: 'dependabot-pr' }, 'true'],
+    // The author decides, not whoever pushed last (a maintainer's fixup on Dependabot's branch).
+    [{ event: 'dependabot-pr', actor: 'alice' }, 'true'],
+    [{ event: 'workflow_dispatch' }, 'false'],
   ])('ML_IMAGE_FORK for %o is %s', async (s, expected) => {
     expect((await mlContexts(s)).env.ML_IMAGE_FORK).toBe(expected);
+  });
+
+  // The caller's runners (here self-hosted) never get a fork's or Dependabot's code.
+  const SELF_HOSTED = { 'linux/amd64': 'builder-amd64', 'linux/arm64': 'builder-arm64' };
+  const OWN_FORK_RUNNERS = { 'linux/amd64': 'fork-sandbox', 'linux/arm64': 'fork-sandbox-arm' };
+  describe.each(['build', 'smoke-cpu'])('%s runs-on', (id) => {
+    it.each<[Scenario, Record<string, unknown>, Record<string, unknown>, string]>([
+      [{ event: 'push' }, {}, {}, 'builder-amd64'],
+      [{ event: 'pr' }, {}, {}, 'builder-amd64'],
+      [{ event: 'workflow_dispatch' }, {}, {}, 'builder-amd64'],
+      [{ event: 'fork-pr' }, {}, {}, 'ubuntu-latest'],
+      [{ event: 'gone-fork-pr' }, {}, {}, 'ubuntu-latest'],
+      [{ event: 'dependabot-pr' }, {}, {}, 'ubuntu-latest'],
+      [{ event: 'fork-pr' }, { 'fork-runners': JSON.stringify(OWN_FORK_RUNNERS) }, {}, 'fork-sandbox'],
+      [{ event: 'push' }, { 'fork-runners': JSON.stringify(OWN_FORK_RUNNERS) }, {}, 'builder-amd64'],
+      // No `fork` output from the plan: fail closed, onto fork-runners.
+      [
+        { event: 'push' },
+        {},
+        { plan: { result: 'success', outputs: { 'has-gpu': 'true' } } },
+        'ubuntu-latest',
+      ],
+    ])('for %o with %o (needs %o): %s', async (s, inputs, needs, expected) => {
+      const ctx = await mlContexts(s, { inputs: { runners: JSON.stringify(SELF_HOSTED), ...inputs }, needs });
+      const runsOn = await evaluate(String(job(ML, id)['runs-on']), {
+        ...ctx,
+        matrix: { platform: 'linux/amd64', variant: 'cpu', arch: 'amd64' },
+      });
+      expect(runsOn).toBe(expected);
+    });
   });
 
   const LABEL = 'safe-to-test-gpu';
@@ -858,6 +1027,29 @@ describe('fork gating (the real expressions, evaluated)', () => {
       false,
     ],
     ['gpu-smoke: false', { event: 'push' }, { 'gpu-smoke': false }, {}, false],
+    // Dependabot's pull request is gated as a fork's, merge or not.
+    ['a Dependabot PR without the label', { event: 'dependabot-pr' }, {}, {}, false],
+    [
+      'a Dependabot PR whose merge (wrongly) succeeded',
+      { event: 'dependabot-pr' },
+      {},
+      { merge: { result: 'success', outputs: {} } },
+      false,
+    ],
+    [
+      'a Dependabot PR the maintainer just labeled',
+      { event: 'dependabot-pr', action: 'labeled', label: LABEL, labels: [LABEL] },
+      {},
+      {},
+      true,
+    ],
+    [
+      'a Dependabot PR with gpu-environment set',
+      { event: 'dependabot-pr' },
+      { 'gpu-environment': 'gpu-review' },
+      {},
+      true,
+    ],
     [
       'a failed plan',
       { event: 'push' },
@@ -869,6 +1061,23 @@ describe('fork gating (the real expressions, evaluated)', () => {
     expect(await jobRuns('smoke-gpu', await mlContexts(s, { inputs, needs }))).toBe(expected);
   });
 
+  // Whoever lets a gated run onto the GPU (label or environment reviewer) sees which commit runs.
+  it.each<[Scenario, string]>([
+    [{ event: 'fork-pr', action: 'labeled', label: LABEL }, `smoke GPU (cu128, linux/amd64) @ ${HEAD_SHA}`],
+    [{ event: 'gone-fork-pr' }, `smoke GPU (cu128, linux/amd64) @ ${HEAD_SHA}`],
+    [{ event: 'dependabot-pr' }, `smoke GPU (cu128, linux/amd64) @ ${HEAD_SHA}`],
+    // Runs without a gate keep a stable name (a required status check can name it).
+    [{ event: 'pr' }, 'smoke GPU (cu128, linux/amd64)'],
+    [{ event: 'push' }, 'smoke GPU (cu128, linux/amd64)'],
+  ])('smoke-gpu name for %o: %s', async (s, expected) => {
+    const ctx = await mlContexts(s);
+    const name = await evaluate(String(job(ML, 'smoke-gpu').name), {
+      ...ctx,
+      matrix: { variant: 'cu128', platform: 'linux/amd64', arch: 'amd64' },
+    });
+    expect(name).toBe(expected);
+  });
+
   it('smoke-gpu does not run in a cancelled workflow', async () => {
     expect(await jobRuns('smoke-gpu', await mlContexts({ event: 'push' }), true)).toBe(false);
   });
@@ -878,6 +1087,7 @@ describe('fork gating (the real expressions, evaluated)', () => {
     [{ event: 'pr' }, 'gpu-review', ''], // same-repository runs wait for no reviewer
     [{ event: 'push' }, 'gpu-review', ''],
     [{ event: 'fork-pr' }, '', ''],
+    [{ event: 'dependabot-pr' }, 'gpu-review', 'gpu-review'],
   ])('smoke-gpu environment for %o with gpu-environment %j: %j', async (s, environment, expected) => {
     const ctx = await mlContexts(s, { inputs: { 'gpu-environment': environment } });
     expect(await evaluate(String(job(ML, 'smoke-gpu').environment), ctx)).toBe(expected);
@@ -887,6 +1097,7 @@ describe('fork gating (the real expressions, evaluated)', () => {
     [{ event: 'push' }, true],
     [{ event: 'pr' }, true],
     [{ event: 'fork-pr' }, false],
+    [{ event: 'dependabot-pr' }, false], // its read-only token pushed nothing
   ])('merge for %o: %s', async (s, expected) => {
     expect(await jobRuns('merge', await mlContexts(s))).toBe(expected);
   });
@@ -895,19 +1106,39 @@ describe('fork gating (the real expressions, evaluated)', () => {
     [{ event: 'push' }, true],
     [{ event: 'pr' }, true],
     [{ event: 'fork-pr' }, false], // merge was skipped
+    [{ event: 'dependabot-pr' }, false],
   ])('smoke-cpu for %o: %s', async (s, expected) => {
     expect(await jobRuns('smoke-cpu', await mlContexts(s))).toBe(expected);
   });
 
+  // Only runs of a ref someone with write access chose sign: never a pull request's branch, which a
+  // gate checking the signer (workflow and repository, not the branch) could not tell apart.
   it.each<[Scenario, Record<string, unknown>, boolean]>([
     [{ event: 'push' }, {}, true],
-    [{ event: 'pr' }, {}, true],
-    [{ event: 'pr' }, { 'smoke-cpu': { result: 'failure', outputs: {} } }, true], // a failed test is evidence too
-    [{ event: 'pr' }, { merge: { result: 'failure', outputs: {} } }, false], // nothing was pushed
+    [{ event: 'push' }, { 'smoke-cpu': { result: 'failure', outputs: {} } }, true], // a failed test is evidence too
+    [{ event: 'push' }, { merge: { result: 'failure', outputs: {} } }, false], // nothing was pushed
+    [{ event: 'workflow_dispatch' }, {}, true],
+    [{ event: 'release' }, {}, true],
+    [{ event: 'schedule' }, {}, true],
+    [{ event: 'merge_group' }, {}, true],
+    // A same-repository pull request's image is pushed and smoke-tested, but not signed.
+    [{ event: 'pr' }, {}, false],
+    [{ event: 'pr' }, { merge: { result: 'success', outputs: {} } }, false],
+    [{ event: 'dependabot-pr' }, { merge: { result: 'success', outputs: {} } }, false],
     [{ event: 'fork-pr' }, {}, false], // a fork: nothing pushed, no OIDC
   ])('attest for %o with %o: %s', async (s, needs, expected) => {
     expect(await jobRuns('attest', await mlContexts(s, { needs }))).toBe(expected);
   });
+
+  // Skipping attest (every pull request) must not skip what comes after it.
+  it.each(Object.entries(file(ML).wf.jobs).filter(([, j]) => [j.needs ?? []].flat().includes('attest')))(
+    'job %s, which needs attest, still runs for a pull request',
+    async (id) => {
+      const ctx = await mlContexts({ event: 'pr' });
+      expect(ctx.needs.attest.result).toBe('skipped');
+      expect(await jobRuns(id, ctx)).toBe(true);
+    },
+  );
 
   it('the attest job is the only one that can mint an OIDC token, and runs no pull-request code', () => {
     const withOidc = Object.entries(file(ML).wf.jobs).filter(([, j]) =>
@@ -929,6 +1160,7 @@ describe('fork gating (the real expressions, evaluated)', () => {
     ['everything passed', {}, false, true],
     ['a smoke job failed', { 'smoke-cpu': { result: 'failure', outputs: {} } }, false, true],
     ['the GPU job was skipped', { 'smoke-gpu': { result: 'skipped', outputs: {} } }, false, true],
+    ['attest was skipped', { attest: { result: 'skipped', outputs: {} } }, false, true],
     ['the plan failed', { plan: { result: 'failure', outputs: {} } }, false, false],
     ['the run was cancelled', {}, true, false],
   ])('report when %s: %s', async (_, needs, cancelled, expected) => {
@@ -939,6 +1171,7 @@ describe('fork gating (the real expressions, evaluated)', () => {
     [{ event: 'push' }, true],
     [{ event: 'pr' }, true],
     [{ event: 'fork-pr' }, false],
+    [{ event: 'dependabot-pr' }, false], // no secrets for Dependabot either
   ])('every step of ml-image.yml that reads a secret, for %o, runs: %s', async (s, expected) => {
     const ctx = await mlContexts(s);
     const steps = Object.values(file(ML).wf.jobs).flatMap((j) =>
@@ -951,11 +1184,29 @@ describe('fork gating (the real expressions, evaluated)', () => {
   it.each<[Scenario, string, string]>([
     [{ event: 'push' }, 'true', 'resolve,build'],
     [{ event: 'fork-pr' }, 'false', 'resolve,build,smoke'],
+    [{ event: 'dependabot-pr' }, 'false', 'resolve,build,smoke'], // its token cannot push
   ])('the build step for %o: push %s, stages %s', async (s, push, stages) => {
     const step = only(ownAction(job(ML, 'build')), 'build');
     const ctx = await mlContexts(s);
     expect(String(await evaluate(String(step.with?.push), ctx))).toBe(push);
     expect(await evaluate(String(step.with?.stages), ctx)).toBe(stages);
+  });
+
+  // The one-job templates skip login and push by the same rule as ml-image.yml's ML_IMAGE_FORK.
+  const forkFlags = FILES.flatMap((f) =>
+    Object.entries(f.wf.jobs).flatMap(([id, j]) =>
+      j.env?.FORK === undefined ? [] : [[`${f.rel} (${id})`, String(j.env.FORK)] as const],
+    ),
+  );
+  it('finds the templates with a FORK flag', () => {
+    expect(forkFlags.length).toBeGreaterThanOrEqual(4);
+  });
+  it.each(forkFlags)('%s: FORK is ML_IMAGE_FORK, Dependabot included', async (_, expr) => {
+    const events: Event[] = ['push', 'workflow_dispatch', ...(Object.keys(PULL_REQUESTS) as Event[])];
+    for (const event of events) {
+      const github = githubContext({ event });
+      expect(String(await evaluate(expr, { github })), event).toBe(String(UNTRUSTED.includes(event)));
+    }
   });
 
   it.each<[Scenario, boolean]>([
