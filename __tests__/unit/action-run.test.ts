@@ -121,3 +121,38 @@ describe('root action (config stage)', () => {
     expect(f.failed[0]).toContain(`config file not found: ${path.join(dir, 'conf/ml.yml')}`);
   });
 });
+
+describe('the secrets input is masked before it is parsed', () => {
+  const PEM = ['-----BEGIN PRIVATE KEY-----', 'MIIEvQIBADANBgkq+hkiG9w0/BAQEFAASC', 'MIIEvk+/Qw=='];
+  it.each<[string, string, string[], string]>([
+    [
+      'an unquoted PEM key: every line masked, the refusal names item 3',
+      `TOKEN=ghp_abc\nKEY=${PEM.join('\n')}\n-----END PRIVATE KEY-----`,
+      ['TOKEN=ghp_abc', 'ghp_abc', `KEY=${PEM[0]}`, ...PEM, '-----END PRIVATE KEY-----'],
+      'input "secrets": item 3',
+    ],
+    [
+      'a base64 tail: the line masked, never its "=" alone',
+      'KEY=aGVsbG8gd29y\n  AbCd12==  ',
+      ['KEY=aGVsbG8gd29y', 'aGVsbG8gd29y', 'AbCd12=='],
+      'input "secrets": item 2',
+    ],
+    [
+      'a quoted value, then a bad line: each line masked without its quote as well',
+      '"KEY=line-one\nline-two"\nbad line',
+      ['"KEY=line-one', 'KEY=line-one', 'line-one', 'line-two"', 'line-two', 'bad line'],
+      'input "secrets": item 2',
+    ],
+  ])('%s', async (_name, secrets, masked, refusal) => {
+    writeFileSync(path.join(dir, 'ml-image.yml'), 'image: {name: a/b}\nvariants: [cpu]\n');
+    const f = fakeActionIo({ config: 'ml-image.yml', secrets });
+    const secretsSet: string[] = [];
+    f.io.setSecret = (v) => secretsSet.push(v);
+    await run(f.io);
+    expect(f.failed[0]).toContain(refusal);
+    for (const m of masked) expect(secretsSet).toContain(m);
+    expect(secretsSet).not.toContain('=');
+    expect(secretsSet).not.toContain('"');
+    for (const m of masked) expect(f.failed[0]).not.toContain(m);
+  });
+});

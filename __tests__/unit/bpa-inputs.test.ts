@@ -204,10 +204,18 @@ describe('BPA inputs -> buildx argv', () => {
   });
 
   it.each<[string, Record<string, string>, RegExp]>([
-    ['a secret without =', { secrets: 'ghp_abc' }, /input "secrets": "\*\*\*" is not a secret \(ID=VALUE\)/],
-    ['a secret with an empty value, value never shown', { secrets: 'tok=' }, /"tok=\*\*\*" is not a secret/],
-    ['a secret id with a space', { secrets: 'my tok=1' }, /secret id "my tok"/],
-    ['a secret id that is a path', { secrets: '..=1' }, /secret id "\.\."/],
+    ['a secret without =', { secrets: 'ghp_abc' }, /^input "secrets": item 1 is not a secret \(ID=VALUE\)$/],
+    ['a secret with an empty value', { secrets: 'tok=' }, /^input "secrets": item 1 is not a secret/],
+    [
+      'a secret id with a space',
+      { secrets: 'my tok=1' },
+      /^input "secrets": item 1 has an id with characters/,
+    ],
+    [
+      'a secret id that is a path',
+      { secrets: '..=1' },
+      /^input "secrets": item 1 has an id .*or is \. or \.\./,
+    ],
     ['a secret-env naming no variable', { 'secret-envs': 'a=1X' }, /"1X" is no environment variable name/],
     ['a label without =', { labels: 'org.opencontainers.image.title' }, /input "labels"/],
     ['an annotation of an unknown type', { annotations: 'blob:a=b' }, /unknown type blob/],
@@ -225,6 +233,69 @@ describe('BPA inputs -> buildx argv', () => {
       expect((e as InputError).exitCode).toBe(2);
       expect(String((e as Error).message)).not.toContain('ghp_abc');
     }
+  });
+});
+
+describe('the secrets input: an unquoted multi-line value', () => {
+  const PEM = ['-----BEGIN PRIVATE KEY-----', 'MIIEvQIBADANBgkq+hkiG9w0/BAQEFAASC', 'AbCd12=='];
+  // Every line of a secret that could end up in an error message or on buildx's command line.
+  const secretText = [
+    ...PEM,
+    'MIIEvQIBADANBgkq',
+    'hkiG9w0',
+    'AbCd12',
+    'MIIEvk',
+    'Qw',
+    'sa@proj',
+    'service_account',
+  ];
+  it.each<[string, string, RegExp]>([
+    [
+      'a PEM key: its second line has no =',
+      `KEY=${PEM.join('\n')}`,
+      /^input "secrets": item 2 is not a secret/,
+    ],
+    [
+      'a base64 tail whose id has + and /',
+      'KEY=-----BEGIN PRIVATE KEY-----\nMIIEvk+/Qw==',
+      /^input "secrets": item 2 has an id with characters/,
+    ],
+    [
+      'a base64 tail with a valid-looking id',
+      'KEY=aGVsbG8gd29y\nAbCd12==',
+      /^input "secrets": item 2 has a value of only "="/,
+    ],
+    [
+      'a line without =',
+      'TOKEN=ghp_abc\nKEY=line1\nline two',
+      /^input "secrets": item 3 is not a secret \(ID=VALUE\)/,
+    ],
+    [
+      'a JSON key file',
+      'GCP={\n  "type": "service_account",\n  "client_email": "sa@proj"\n}',
+      /^input "secrets": item 2 is not a secret/,
+    ],
+  ])('%s: refused by position, the quoting named, no secret text shown', (_name, raw, message) => {
+    const go = () => buildOptionsFromInputs(inputs({ secrets: raw }));
+    let err: unknown;
+    try {
+      go();
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(InputError);
+    const e = err as InputError;
+    expect(e.exitCode).toBe(2);
+    expect(e.message).toMatch(message);
+    expect(e.message).toMatch(/a multi-line value, which must be quoted as in docker\/build-push-action/);
+    expect(e.fix).toMatch(/double quotes/);
+    for (const t of secretText) expect(`${e.message}\n${e.fix}`).not.toContain(t);
+  });
+
+  it('a lone base64 tail is no secret either (its value would be "=")', () => {
+    expect(() => buildOptionsFromInputs(inputs({ secrets: 'AbCd12==' }))).toThrow(
+      /^input "secrets": item 1 has a value of only "="/,
+    );
   });
 });
 

@@ -121,6 +121,8 @@ export function parseActionInputs(io: ActionIo): ActionInputs {
   if (token) io.setSecret?.(token);
   const fromArtifact = get('from-artifact').trim();
   if (fromArtifact !== '') return { kind: 'poster', fromArtifact, token };
+  // Masked before any parsing: an error in it (or in the config) is then printed masked too.
+  maskSecretsInput(io, get('secrets'));
   const loaded = configFromInputs(io, get);
   const buildOptions = buildOptionsFromInputs(get, io.cwd);
   // Values of the `secrets` input are masked in every later log line (a runner masks only
@@ -140,6 +142,25 @@ export function parseActionInputs(io: ActionIo): ActionInputs {
     commentMode: choice<CommentMode>(get, 'comment-mode', COMMENT_MODES, 'auto'),
     baseline: get('baseline'),
   };
+}
+
+/**
+ * The `secrets` input, line by line, masked before it is parsed: each line and the value of each
+ * ID=VALUE line, a CSV quote around it left out. A line of a multi-line value is then masked even when
+ * the value was not quoted (and the input is refused), and wherever a runner prints it line by line.
+ */
+function maskSecretsInput(io: ActionIo, raw: string): void {
+  const masks = new Set<string>();
+  for (const line of raw.split(/\r?\n/)) {
+    const trimmed = line.trim();
+    const unquoted = trimmed.replace(/^"/, '').replace(/"$/, '').trim();
+    const at = unquoted.indexOf('=');
+    for (const m of [trimmed, unquoted, at > 0 ? unquoted.slice(at + 1).trim() : ''])
+      // A lone quote (the end of a quoted value) or "=" (of `AbCd12==`, the end of a base64 text)
+      // is no secret: masking it would mangle every log line.
+      if (m.replace(/["=]/g, '') !== '') masks.add(m);
+  }
+  for (const m of masks) io.setSecret?.(m);
 }
 
 /** The fork poster (workflow_run): no checkout, no config; the artifact is untrusted input. */

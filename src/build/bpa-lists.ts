@@ -192,7 +192,15 @@ export function parseBool(input: string, raw: string): boolean | undefined {
 /** A secret id as buildx accepts it. */
 const SECRET_ID = /^[A-Za-z0-9_.-]+$/;
 
+/**
+ * How BPA reads a multi-line `secrets` value: one CSV field in double quotes that runs over lines
+ * (actions-toolkit's getInputList, csvRecords above).
+ */
+const SECRETS_FIX =
+  'write one ID=VALUE a line; put a multi-line value in double quotes from before its ID to after its last line ("ID=line1<newline>line2", a " inside it doubled), as docker/build-push-action reads it';
+
 export function secretMap(input: string, items: readonly string[], what: string): Record<string, string> {
+  if (input === 'secrets') return valueSecrets(items, what);
   const out: Record<string, string> = {};
   for (const item of items) {
     const [id, value] = keyValue(input, item, what);
@@ -202,6 +210,39 @@ export function secretMap(input: string, items: readonly string[], what: string)
       );
     out[id] = value;
   }
+  return out;
+}
+
+/**
+ * The `secrets` input: id -> value. An error names the item by its position and never shows its
+ * text: a line of an unquoted multi-line value (a PEM key, a JSON key file) reads as an item of its
+ * own, so an item's "id" may be part of a secret. Such a line after a good item is said to be one.
+ */
+function valueSecrets(items: readonly string[], what: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  items.forEach((item, i) => {
+    const at = item.indexOf('=');
+    const id = at > 0 ? item.slice(0, at).trim() : '';
+    const value = at > 0 ? item.slice(at + 1) : '';
+    const problem =
+      id === '' || value === ''
+        ? `is not ${what}`
+        : !SECRET_ID.test(id) || /^\.+$/.test(id)
+          ? 'has an id with characters other than letters, digits, _ . - (or is . or ..)'
+          : // `AbCd12==`, the last line of a base64 value, would be id AbCd12 with the value "=".
+            /^\s*=+\s*$/.test(value)
+            ? 'has a value of only "=" (the end of a base64 text?)'
+            : undefined;
+    if (problem === undefined) {
+      out[id] = value;
+      return;
+    }
+    const multiLine =
+      i > 0
+        ? '; it looks like a line of a multi-line value, which must be quoted as in docker/build-push-action'
+        : '';
+    throw new InputError(`input "secrets": item ${i + 1} ${problem}${multiLine}`, SECRETS_FIX);
+  });
   return out;
 }
 
