@@ -160,7 +160,7 @@ async function run(
       sleep: async (ms) => void sleeps.push(ms),
     },
   );
-  return { result, ...s, progress, output, sleeps };
+  return { result, ...s, progress, output, sleeps, plan };
 }
 
 const buildArg = (args: readonly string[], name: string) =>
@@ -431,6 +431,25 @@ describe('runBuildStage (plain-object Docker)', () => {
     expect(shown).not.toContain('secretpath-5555');
     expect(shown).not.toContain('t0k3n_user_6666');
     expect(r.output[0]).toBe('Looking in indexes: http://127.0.0.1:9/***/simple, https://***@idx/simple');
+  });
+
+  it("masks the torch index's password in the build output too", async () => {
+    const log = 'ERROR: 401 from https://download.corp/whl/cpu (netrc torchpass-7777)';
+    const r = await run(
+      { amd64: [{ ok: false, log }] },
+      {
+        torch: '2.4.0',
+        python: {
+          requirements: ['requirements.txt'],
+          torchIndexUrl: 'https://u:torchpass-7777@download.corp/whl',
+        },
+      },
+    );
+    expect(r.plan.variants[0]!.torch?.indexUrl).toContain('torchpass-7777');
+    const err = await r.result.catch((e) => e);
+    const shown = [err.message, ...r.output].join('\n');
+    expect(shown).toContain('netrc ***');
+    expect(shown).not.toContain('torchpass-7777');
   });
 
   it('refuses a build arg that looks like a secret (exit 2, naming the key) before building', async () => {
@@ -762,5 +781,39 @@ describe('build inputs helpers', () => {
       { indexUrl: 'https://u:idxpass@idx/simple', extraIndexUrls: [] },
     );
     expect(mask(line)).toBe(expected);
+  });
+  it.each<[string, Parameters<typeof outputMasker>[1], string | undefined, string, string]>([
+    [
+      'a bare % in the password (decoding threw: nothing was masked)',
+      { indexUrl: 'https://bot:p%ssw0rd@pypi.corp/simple', extraIndexUrls: [] },
+      undefined,
+      'auth p%ssw0rd failed',
+      'auth *** failed',
+    ],
+    [
+      'the password as written in the URL (percent-encoded), besides the decoded one',
+      { extraIndexUrls: ['https://u:s%40cret-pw@idx/simple'] },
+      undefined,
+      'netrc s%40cret-pw and s@cret-pw',
+      'netrc *** and ***',
+    ],
+    [
+      'the torch index password',
+      { extraIndexUrls: [] },
+      'https://u:torchpass@download.corp/whl',
+      'GET torchpass',
+      'GET ***',
+    ],
+    [
+      'a token as the torch index user name',
+      { extraIndexUrls: [] },
+      'https://tok-123456@download.corp/whl',
+      'token tok-123456 rejected',
+      'token *** rejected',
+    ],
+  ])('outputMasker masks %s', (_name, indexes, torchIndexUrl, line, expected) => {
+    expect(outputMasker({}, indexes, torchIndexUrl === undefined ? [] : [torchIndexUrl])(line)).toBe(
+      expected,
+    );
   });
 });

@@ -147,10 +147,31 @@ describe('URL userinfo redaction in free text', () => {
     expect(urlSecret(url)).toBe(expected);
   });
 
-  it('extracts the credentials of a URL to mask in logs', () => {
-    expect(urlCredentials('https://user1:s%40cret@h/simple')).toEqual(['user1', 's@cret']);
-    expect(urlCredentials('https://h/simple')).toEqual([]);
-    expect(urlCredentials('not a url')).toEqual([]);
+  it.each([
+    // a bare '%' does not decode: the part is masked as written, and the other part still is
+    ['https://bot:p%ss@pypi.corp/simple', 'decoded', 'p%ss'],
+    ['https://bot:p%ss@pypi.corp/simple', 'raw', 'p%ss'],
+    ['https://tok%zzen@idx/simple', 'decoded', 'tok%zzen'],
+    ['https://u:s%40cret@idx/simple', 'raw', 's%40cret'],
+    ['https://tok%40en@idx/simple', 'raw', 'tok%40en'],
+  ] as const)('urlSecret(%j, %j) = %j', (url, form, expected) => {
+    expect(urlSecret(url, form)).toBe(expected);
+  });
+
+  it.each<[string, string[]]>([
+    ['https://user1:s%40cret@h/simple', ['user1', 's@cret', 's%40cret']],
+    ['https://h/simple', []],
+    ['not a url', []],
+    // a bare '%' in the password: masked as written (decoding it threw and nothing was masked)
+    ['https://bot:p%ss@pypi.corp/simple', ['bot', 'p%ss']],
+    ['https://bo%zt:p%40ss@pypi.corp/simple', ['bo%zt', 'p@ss', 'p%40ss']],
+    ['https://%E0%A4%A@pypi.corp/simple', ['%E0%A4%A']],
+    // a character the URL parser encodes: both forms
+    ['https://u:pä55@h/simple', ['pä55', 'p%C3%A455']],
+    // the >= 3 characters filter applies to each form
+    ['https://ab:%41%42@h/', ['%41%42']],
+  ])('urlCredentials(%j) = %j (to mask in logs)', (url, expected) => {
+    expect(urlCredentials(url)).toEqual(expected);
   });
 });
 

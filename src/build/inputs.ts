@@ -133,15 +133,17 @@ export function writeBuildInputs(dir: string, i: BuildInputs): Record<string, st
 
 /**
  * Masks a line of build output: URL userinfo masked and any build.secrets value or index credential
- * replaced, as a runner masks registered secrets.
+ * (of the pip indexes and the torch index, decoded and as written in the URL) replaced, as a runner
+ * masks registered secrets.
  */
 export function outputMasker(
   secretEnv: Readonly<Record<string, string>>,
   indexes: PipIndexes,
+  torchIndexUrls: readonly string[] = [],
 ): (text: string) => string {
+  const urls = [indexes.indexUrl ?? '', ...indexes.extraIndexUrls, ...torchIndexUrls];
   const masks = [
-    ...Object.values(secretEnv),
-    ...[indexes.indexUrl ?? '', ...indexes.extraIndexUrls].map(urlSecret),
+    ...new Set([...Object.values(secretEnv), ...urls.flatMap((u) => [urlSecret(u), urlSecret(u, 'raw')])]),
   ]
     .filter((m) => m.length >= 4)
     .sort((a, b) => b.length - a.length);

@@ -327,7 +327,11 @@ export async function runBuildStage(input: BuildStageInput, deps: BuildStageDeps
     indexes,
     secretEnv,
     // Every line of build output is shown with URL userinfo masked and secret values replaced.
-    mask: outputMasker({ ...secretEnv, ...given.values }, indexes),
+    mask: outputMasker(
+      { ...secretEnv, ...given.values },
+      indexes,
+      plan.variants.flatMap((v) => v.torch?.indexUrl ?? []),
+    ),
     notesShown: new Set<string>(),
     group: deps.group ?? (<T>(_n: string, fn: () => Promise<T>) => fn()),
     ...(input.options && { options: input.options }),

@@ -165,14 +165,28 @@ function maskUserinfo(m: RegExpExecArray, mask: string): string {
   return pw === undefined ? `${scheme}${mask}@` : `${scheme}${user}:${mask}@`;
 }
 
-/** The credentials of a URL (user name and password), to mask in logs (core.setSecret). */
+/**
+ * The credentials of a URL (user name and password), to mask in logs (core.setSecret): each as it
+ * is written in the URL (percent-encoded) and decoded, when that differs. A part that does not
+ * decode (a bare '%', as in `p%ss`) is masked as written; it never unmasks the other part.
+ */
 export function urlCredentials(url: string): string[] {
+  let u: URL;
   try {
-    const u = new URL(url);
-    return [decodeURIComponent(u.username), decodeURIComponent(u.password)].filter((s) => s.length >= 3);
+    u = new URL(url);
   } catch {
     return [];
   }
+  const out = new Set<string>();
+  for (const raw of [u.username, u.password]) {
+    try {
+      out.add(decodeURIComponent(raw));
+    } catch {
+      // Not percent-encoding (pip takes such a '%' as it is): the raw text below is the secret.
+    }
+    out.add(raw);
+  }
+  return [...out].filter((s) => s.length >= 3);
 }
 
 /**
@@ -195,13 +209,24 @@ export function redactText(text: string): string {
   return parts.join('');
 }
 
-/** The secret part of a URL's userinfo: the password, else the user name (a token used as one). */
-export function urlSecret(url: string): string {
+/**
+ * The secret part of a URL's userinfo: the password, else the user name (a token used as one);
+ * decoded, or as it is written in the URL (percent-encoded) with `raw`. Text that does not decode
+ * (a bare '%') is returned as written.
+ */
+export function urlSecret(url: string, form: 'decoded' | 'raw' = 'decoded'): string {
+  let raw: string;
   try {
     const u = new URL(url);
-    return decodeURIComponent(u.password || u.username);
+    raw = u.password || u.username;
   } catch {
     return '';
+  }
+  if (form === 'raw') return raw;
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
   }
 }
 
