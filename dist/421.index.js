@@ -1365,7 +1365,7 @@ function buildSbom(input) {
  * input (the test that pins an SBOM's digest says when). It is part of sbomInputsDigest: an SBOM
  * an earlier run made with other code is not attached again as this code's.
  */
-const SBOM_FORMAT = 2;
+const SBOM_FORMAT = 3;
 /** The CycloneDX library's version (its serializer writes the SBOM). */
 const CDX_LIBRARY_VERSION = _cyclonedx_cyclonedx_library_package_json__WEBPACK_IMPORTED_MODULE_5__/* .version */ .rE;
 /** The SBOM's metadata property that holds sbomInputsDigest of what it was made from. */
@@ -1584,7 +1584,7 @@ async function checkPush(host, repository, credential, deps) {
         else if (scheme === 'bearer' && params.realm) {
             const url = tokenRequestUrl(params, `repository:${repository}:pull,push`);
             // The login goes to the token service: never over plain HTTP (as the OCI client refuses).
-            if (requestTarget(url, base) === 'refused')
+            if (!tokenServiceAllowed(url, base))
                 return {
                     ok: false,
                     detail: `${host} names a token service over plain HTTP (${url.origin}): refused`,
@@ -1756,7 +1756,7 @@ class RegistryClient {
         if (scheme !== 'bearer' || !params.realm)
             throw this.denied(`${this.host} asks for an authentication scheme docker does not use (${scheme || 'none'})`, scope);
         const url = (0,docker_registry/* tokenRequestUrl */.WC)(params, scope);
-        if ((0,docker_registry/* requestTarget */.t5)(url, this.base) === 'refused')
+        if (!(0,docker_registry/* tokenServiceAllowed */.hr)(url, this.base))
             throw this.denied(`${this.host} names a token service over plain HTTP (${url.origin}): refused`, scope);
         const t = await this.again(true, () => this.send(url.toString(), 'GET', creds ? { Authorization: basicAuth(creds) } : {}, undefined, true));
         if (t.status !== 200)
@@ -2073,10 +2073,13 @@ const nodeHttpFetch = async (raw, init) => {
 var external_node_child_process_ = __webpack_require__(31421);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: ./src/util/cleanup.ts
+var cleanup = __webpack_require__(4532);
 ;// CONCATENATED MODULE: ./src/docker/registry-io.ts
 // The real side effects of talking to a registry as docker does: fetch, Docker's config file, and
 // its credential helpers (`docker-credential-NAME get`). Doctor's push check and the native signer
 // both use them; the pure parts (which credential, the token flow) are in registry-auth.ts.
+
 
 
 
@@ -2090,7 +2093,11 @@ function registryDeps(env) {
             return file && (0,external_node_fs_.existsSync)(file) ? { file, text: (0,external_node_fs_.readFileSync)(file, 'utf8') } : undefined;
         },
         helper: (name, server) => new Promise((resolve, reject) => {
+            (0,cleanup/* throwIfInterrupted */.sK)(`docker-credential-${name}`);
+            // Stopped with the run on a signal (it may wait up to 30 s on a keychain).
+            let stop = () => undefined;
             const child = (0,external_node_child_process_.execFile)(`docker-credential-${name}`, ['get'], { timeout: 30_000 }, (err, stdout) => {
+                stop();
                 if (err) {
                     // Helpers say "credentials not found ..." on stdout when there is no login for the host:
                     // no login (the caller goes on anonymously, as docker does). Anything else a helper
@@ -2108,6 +2115,7 @@ function registryDeps(env) {
                     reject(new errors/* EnvironmentError */.eG(`credential helper docker-credential-${name} printed no JSON for ${server}`, `log in again (docker login ${server})`));
                 }
             });
+            stop = (0,cleanup/* registerCleanup */.qE)(async () => void child.kill('SIGTERM'));
             // A helper that exits without reading stdin must not crash the process (EPIPE).
             child.stdin?.on('error', () => undefined);
             child.stdin?.end(server);
@@ -2121,8 +2129,6 @@ var read_regular = __webpack_require__(23387);
 var cosign_args = __webpack_require__(51386);
 // EXTERNAL MODULE: ./src/capture/redact.ts + 1 modules
 var capture_redact = __webpack_require__(44977);
-// EXTERNAL MODULE: ./src/util/cleanup.ts
-var cleanup = __webpack_require__(4532);
 ;// CONCATENATED MODULE: ./src/attest/cosign.ts
 // Signer: sign, attest and verify images by digest with the real cosign binary. The argv comes
 // from the pure builders in cosign-args.ts; the process is behind CosignExec so that unit tests
@@ -4050,7 +4056,14 @@ function parseBool(input, raw) {
 }
 /** A secret id as buildx accepts it. */
 const SECRET_ID = /^[A-Za-z0-9_.-]+$/;
+/**
+ * How BPA reads a multi-line `secrets` value: one CSV field in double quotes that runs over lines
+ * (actions-toolkit's getInputList, csvRecords above).
+ */
+const SECRETS_FIX = 'write one ID=VALUE a line; put a multi-line value in double quotes from before its ID to after its last line ("ID=line1<newline>line2", a " inside it doubled), as docker/build-push-action reads it';
 function secretMap(input, items, what) {
+    if (input === 'secrets')
+        return valueSecrets(items, what);
     const out = {};
     for (const item of items) {
         const [id, value] = keyValue(input, item, what);
@@ -4058,6 +4071,36 @@ function secretMap(input, items, what) {
             throw new errors/* InputError */.dz(`input "${input}": secret id ${JSON.stringify(id)} may hold only letters, digits, _ . - (and is not . or ..)`);
         out[id] = value;
     }
+    return out;
+}
+/**
+ * The `secrets` input: id -> value. An error names the item by its position and never shows its
+ * text: a line of an unquoted multi-line value (a PEM key, a JSON key file) reads as an item of its
+ * own, so an item's "id" may be part of a secret. Such a line after a good item is said to be one.
+ */
+function valueSecrets(items, what) {
+    const out = {};
+    items.forEach((item, i) => {
+        const at = item.indexOf('=');
+        const id = at > 0 ? item.slice(0, at).trim() : '';
+        const value = at > 0 ? item.slice(at + 1) : '';
+        const problem = id === '' || value === ''
+            ? `is not ${what}`
+            : !SECRET_ID.test(id) || /^\.+$/.test(id)
+                ? 'has an id with characters other than letters, digits, _ . - (or is . or ..)'
+                : // `AbCd12==`, the last line of a base64 value, would be id AbCd12 with the value "=".
+                    /^\s*=+\s*$/.test(value)
+                        ? 'has a value of only "=" (the end of a base64 text?)'
+                        : undefined;
+        if (problem === undefined) {
+            out[id] = value;
+            return;
+        }
+        const multiLine = i > 0
+            ? '; it looks like a line of a multi-line value, which must be quoted as in docker/build-push-action'
+            : '';
+        throw new errors/* InputError */.dz(`input "secrets": item ${i + 1} ${problem}${multiLine}`, SECRETS_FIX);
+    });
     return out;
 }
 /** `ghcr.io/o/r:1.2.0` (a tag without `:TAG` means `:latest`, as docker reads it). */

@@ -28396,16 +28396,18 @@ function coreIo() {
     let docker;
     return {
         getInput: (n) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(n),
-        // Userinfo in any URL is masked in every line the action writes (logs, annotations, outputs).
+        // Userinfo in any URL is masked in every line the action writes (logs, annotations, outputs);
+        // what people read is also cleared of tokens of a known form (ghp_..., hf_..., a JWT), which a
+        // message may quote from an input (a token put where a name belongs).
         setOutput: (n, v) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(n, (0,_capture_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactUrls */ .sK)(v)),
-        setFailed: (m) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1((0,_capture_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactUrls */ .sK)(m)),
-        error: (m, p) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .error */ .z3((0,_capture_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactUrls */ .sK)(m), p),
-        warning: (m, p) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e((0,_capture_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactUrls */ .sK)(m), p),
-        info: (m) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq((0,_capture_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactUrls */ .sK)(m)),
+        setFailed: (m) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1((0,_capture_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactText */ .Rd)(m)),
+        error: (m, p) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .error */ .z3((0,_capture_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactText */ .Rd)(m), p),
+        warning: (m, p) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e((0,_capture_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactText */ .Rd)(m), p),
+        info: (m) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq((0,_capture_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactText */ .Rd)(m)),
         setSecret: (v) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(v),
         group: (n, fn) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .group */ .Os(n, fn),
         summary: async (md) => {
-            await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z.addRaw((0,_capture_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactUrls */ .sK)(md), true).write();
+            await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z.addRaw((0,_capture_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactText */ .Rd)(md), true).write();
         },
         cwd: process.env.GITHUB_WORKSPACE ?? process.cwd(),
         env: process.env,
@@ -28649,7 +28651,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 11 modules
 var schemas = __nccwpck_require__(92857);
 ;// CONCATENATED MODULE: ./images/probe/redaction-rules.json
-const redaction_rules_namespaceObject = /*#__PURE__*/JSON.parse('{"$comment":"Secret redaction rules, one copy read by both src/capture/redact.ts (bundled into dist/) and the in-container probe images/probe/ml_image_probe.py (passed as --redaction-rules=JSON, or read beside the script). Patterns are written in the common subset of JavaScript and Python regular expressions and must stay linear (no nested quantifiers that can backtrack). Whitespace is spelled out (\\\\t\\\\n\\\\r\\\\f\\\\v and space): \\\\s is not the same set in both. A URL\'s userinfo runs to the last \\"@\\" before its host, as pip and WHATWG URLs read it (a password may hold \\"@\\" and any other character but whitespace, /, ?, # and a double quote, which ends a JSON string: a URL inside JSON is not read past its end). The OpenAI-style sk- token must not follow a letter, unless that letter ends an escape: \\\\n, \\\\t and the like, \\\\u003d and \\\\x3d in escaped text, percent-encoding such as %3D for = (also encoded twice, %253D), or a terminal colour code (ESC[32m, ESC[38;5;208m, ESC[m), and must hold a digit within its first 80 characters (bounded, so the rule stays linear): package names such as aws-msk-iam-sasl-signer-python are not tokens. The rule begins with its literal sk- and checks what precedes it by a lookbehind over sk- itself: both engines then look for the literal first instead of trying each lookbehind at every character (20-40 times faster on text without it). A secret name holds PASS and PAT only as a word of their own (DB_PASS, GH_PAT; not COMPASS, PATH or PASSTHROUGH). JSON Web Tokens are found by code in both (a linear scan: a plain regex for them is quadratic), with the parameters under jwt.","redacted":"[redacted]","secretName":{"pattern":"TOKEN|SECRET|PASSW(OR)?D|(?<![A-Za-z])PASS(PHRASE)?(?![A-Za-z])|PASSPHRASE|(?<![A-Za-z])PAT(?![A-Za-z])|KEY|CREDENTIAL|CREDS|AUTH|PRIVATE|SESSION|COOKIE|SIGNATURE","ignoreCase":true},"secretValues":["hf_[A-Za-z0-9]{20,}","gh[pousr]_[A-Za-z0-9]{20,}","github_pat_[A-Za-z0-9_]{20,}","glpat-[A-Za-z0-9_-]{20,}","(AKIA|ASIA)[0-9A-Z]{16}","xox[abposr]-[A-Za-z0-9-]{10,}","sk-(?<=(?:(?<![A-Za-z])|(?<=\\\\\\\\[bfnrtv])|(?<=%[0-9A-Fa-f][A-Fa-f])|(?<=%25[0-9A-Fa-f][A-Fa-f])|(?<=\\\\\\\\u[0-9A-Fa-f]{3}[A-Fa-f])|(?<=\\\\\\\\x[0-9A-Fa-f][A-Fa-f])|(?<=[\\\\[;][0-9]m)|(?<=[\\\\[;][0-9][0-9]m)|(?<=[\\\\[;][0-9][0-9][0-9]m)|(?<=\\\\[m))sk-)(?=[A-Za-z_-]{0,80}[0-9])[A-Za-z0-9_-]{20,}"],"jwt":{"prefix":"eyJ","minSegmentLength":8},"base64Like":"^[A-Za-z0-9+/_=-]{40,}$","hex":"^[0-9a-fA-F]+$","base64MaxLength":4096,"urlUserinfo":"([A-Za-z][A-Za-z0-9+.-]{0,30}://)([^\\\\t\\\\n\\\\r\\\\f\\\\v /?#:\\"]+)(?::([^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]*))?@(?=[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#@\\"]*(?:[\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]|$))"}');
+const redaction_rules_namespaceObject = /*#__PURE__*/JSON.parse('{"$comment":"Secret redaction rules, one copy read by both src/capture/redact.ts (bundled into dist/) and the in-container probe images/probe/ml_image_probe.py (passed as --redaction-rules=JSON, or read beside the script). Patterns are written in the common subset of JavaScript and Python regular expressions and must stay linear (no nested quantifiers that can backtrack). Whitespace is spelled out (\\\\t\\\\n\\\\r\\\\f\\\\v and space): \\\\s is not the same set in both. A URL\'s userinfo runs to the last \\"@\\" before its host, as pip and WHATWG URLs read it (a password may hold \\"@\\" and any other character but whitespace, /, ?, # and a double quote, which ends a JSON string: a URL inside JSON is not read past its end). The OpenAI-style sk- token must not follow a letter, unless that letter ends an escape: \\\\n, \\\\t and the like, \\\\u003d and \\\\x3d in escaped text, percent-encoding such as %3D for = (also encoded twice, %253D), or a terminal colour code (ESC[32m, ESC[38;5;208m, ESC[m), and must hold a digit within its first 80 characters (bounded, so the rule stays linear): package names such as aws-msk-iam-sasl-signer-python are not tokens. The rule begins with its literal sk- and checks what precedes it by a lookbehind over sk- itself: both engines then look for the literal first instead of trying each lookbehind at every character (20-40 times faster on text without it). A secret name holds PASS and PAT only as a word of their own (DB_PASS, GH_PAT; not COMPASS, PATH or PASSTHROUGH). JSON Web Tokens are found by code in both (a linear scan: a plain regex for them is quadratic), with the parameters under jwt.","redacted":"[redacted]","secretName":{"pattern":"TOKEN|SECRET|PASSW(OR)?D|(?<![A-Za-z])PASS(PHRASE)?(?![A-Za-z])|PASSPHRASE|(?<![A-Za-z])PAT(?![A-Za-z])|KEY|CREDENTIAL|CREDS|AUTH|PRIVATE|SESSION|COOKIE|SIGNATURE","ignoreCase":true},"secretValues":["hf_[A-Za-z0-9]{20,}","gh[pousr]_[A-Za-z0-9]{20,}","github_pat_[A-Za-z0-9_]{20,}","glpat-[A-Za-z0-9_-]{20,}","(AKIA|ASIA)[0-9A-Z]{16}","xox[abposr]-[A-Za-z0-9-]{10,}","sk-(?<=(?:(?<![A-Za-z])|(?<=\\\\\\\\[bfnrtv])|(?<=%[0-9A-Fa-f][A-Fa-f])|(?<=%25[0-9A-Fa-f][A-Fa-f])|(?<=\\\\\\\\u[0-9A-Fa-f]{3}[A-Fa-f])|(?<=\\\\\\\\x[0-9A-Fa-f][A-Fa-f])|(?<=[\\\\[;][0-9]m)|(?<=[\\\\[;][0-9][0-9]m)|(?<=[\\\\[;][0-9][0-9][0-9]m)|(?<=\\\\[m))sk-)(?=[A-Za-z_-]{0,80}[0-9])[A-Za-z0-9_-]{20,}"],"jwt":{"prefix":"eyJ","minSegmentLength":8},"base64Like":"^[A-Za-z0-9+/_=-]{40,}$","hex":"^[0-9a-fA-F]+$","base64MaxLength":4096,"urlUserinfo":"([A-Za-z][A-Za-z0-9+.-]{0,30}://)((?:[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#:\\"\\\\\\\\]|\\\\\\\\[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#])+)(?::((?:[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"\\\\\\\\]|\\\\\\\\[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#])*))?@(?=[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#@\\"]*(?:[\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]|$))"}');
 ;// CONCATENATED MODULE: ./src/capture/redact.ts
 // Secrets never reach a record, log, summary or comment: redaction by variable name and by value
 // pattern (the in-container probe applies the same rules; this pass covers everything else, such
@@ -28682,8 +28684,10 @@ const HEX = new RegExp(REDACTION_RULES.hex);
  * scheme://user:password@ or scheme://user@ (a token as the user name). The userinfo runs to the
  * last '@' before the host, as pip and WHATWG URLs read it (a password may hold '@' and any other
  * character), and never past '/', '?', '#', ASCII whitespace or a double quote: a URL inside JSON
- * ends at its string's end. Linear: the host after the '@' is checked by a lookahead that stops at
- * the next '@', so each character is looked at a bounded number of times. Sticky: redactUrls
+ * ends at its string's end. A backslash takes the character after it along (`\"` is a quote
+ * inside a JSON string, so a password holding '"' is masked in serialized JSON too). Linear: the
+ * host after the '@' is checked by a lookahead that stops at the next '@', so each character is
+ * looked at a bounded number of times. Sticky: redactUrls
  * tries it only where a scheme ends in '://'.
  */
 const URL_USERINFO_AT = new RegExp(REDACTION_RULES.urlUserinfo, 'y');
@@ -28806,15 +28810,30 @@ function maskUserinfo(m, mask) {
         return whole;
     return pw === undefined ? `${scheme}${mask}@` : `${scheme}${user}:${mask}@`;
 }
-/** The credentials of a URL (user name and password), to mask in logs (core.setSecret). */
+/**
+ * The credentials of a URL (user name and password), to mask in logs (core.setSecret): each as it
+ * is written in the URL (percent-encoded) and decoded, when that differs. A part that does not
+ * decode (a bare '%', as in `p%ss`) is masked as written; it never unmasks the other part.
+ */
 function urlCredentials(url) {
+    let u;
     try {
-        const u = new URL(url);
-        return [decodeURIComponent(u.username), decodeURIComponent(u.password)].filter((s) => s.length >= 3);
+        u = new URL(url);
     }
     catch {
         return [];
     }
+    const out = new Set();
+    for (const raw of [u.username, u.password]) {
+        try {
+            out.add(decodeURIComponent(raw));
+        }
+        catch {
+            // Not percent-encoding (pip takes such a '%' as it is): the raw text below is the secret.
+        }
+        out.add(raw);
+    }
+    return [...out].filter((s) => s.length >= 3);
 }
 /**
  * Free text (a test's output, a log): every URL's userinfo and every token that matches a secret
@@ -28837,14 +28856,27 @@ function redactText(text) {
     parts.push(out.slice(at));
     return parts.join('');
 }
-/** The secret part of a URL's userinfo: the password, else the user name (a token used as one). */
-function urlSecret(url) {
+/**
+ * The secret part of a URL's userinfo: the password, else the user name (a token used as one);
+ * decoded, or as it is written in the URL (percent-encoded) with `raw`. Text that does not decode
+ * (a bare '%') is returned as written.
+ */
+function urlSecret(url, form = 'decoded') {
+    let raw;
     try {
         const u = new URL(url);
-        return decodeURIComponent(u.password || u.username);
+        raw = u.password || u.username;
     }
     catch {
         return '';
+    }
+    if (form === 'raw')
+        return raw;
+    try {
+        return decodeURIComponent(raw);
+    }
+    catch {
+        return raw;
     }
 }
 /** The value to show for an environment variable NAME=value. */
@@ -29047,7 +29079,7 @@ function formatIssues(error, data, schema, sourceOf = () => undefined) {
                 break;
             case 'too_small':
             case 'too_big':
-                push(path, issue.message.replace(/^Too (small|big): /, ''));
+                push(path, `${issue.message.replace(/^Too (small|big): /, '')}${gotSize(value)}`);
                 break;
             default: {
                 // custom / invalid_format / refinements: the schema's message already says what is expected.
@@ -29059,6 +29091,17 @@ function formatIssues(error, data, schema, sourceOf = () => undefined) {
     if (more > 0)
         out.push(`... and ${more} more (fix the ones above first)`);
     return out;
+}
+/** What a value out of range is, for "expected number to be <=86400, got 99999999". */
+function gotSize(value) {
+    if (typeof value === 'number' || typeof value === 'bigint')
+        return `, got ${String(value)}`;
+    // An empty one says nothing "at least one" did not.
+    if (typeof value === 'string' && value !== '')
+        return `, got ${describeValue(value)} (${value.length} characters)`;
+    if (Array.isArray(value) && value.length > 0)
+        return `, got ${value.length} item${value.length === 1 ? '' : 's'}`;
+    return '';
 }
 function expectedText(issue) {
     // Our schemas set messages starting with "expected"; zod's defaults read "Invalid input: expected x, received y".
@@ -30503,6 +30546,7 @@ function parseJsonAnswer(schema, text, what) {
 /* harmony export */   Xb: () => (/* binding */ DOCKER_HUB),
 /* harmony export */   _9: () => (/* binding */ manifestDigestOverHttp),
 /* harmony export */   e$: () => (/* binding */ PROXY_VARS),
+/* harmony export */   hr: () => (/* binding */ tokenServiceAllowed),
 /* harmony export */   l2: () => (/* binding */ splitImageRef),
 /* harmony export */   qC: () => (/* binding */ registryUnreachable),
 /* harmony export */   qW: () => (/* binding */ checkRegistry),
@@ -30530,6 +30574,14 @@ function requestTarget(url, base) {
     if (url.origin === new URL(base).origin)
         return 'own';
     return url.protocol === 'https:' || base.startsWith('http:') ? 'other' : 'refused';
+}
+/**
+ * Whether a registry at BASE may have the login sent to the token service at URL: not when
+ * requestTarget refuses it, nor over plain HTTP to a host that is not loopback (a loopback
+ * registry, a tunnel say, naming one would have the login cross the network in clear).
+ */
+function tokenServiceAllowed(url, base) {
+    return (requestTarget(url, base) !== 'refused' && (url.protocol === 'https:' || isPlainHttpRegistry(url.host)));
 }
 /** Plain HTTP for loopback registries (as dockerd and buildx allow), HTTPS for everything else. */
 function registryBaseUrl(host) {
@@ -30707,8 +30759,8 @@ class InputError extends MlImageError {
 class ConfigError extends InputError {
     source;
     problems;
-    constructor(source, problems) {
-        super(`${source}: ${problems.length} problem${problems.length === 1 ? '' : 's'}\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    constructor(source, problems, fix) {
+        super(`${source}: ${problems.length} problem${problems.length === 1 ? '' : 's'}\n${problems.map((p) => `  - ${p}`).join('\n')}`, fix);
         this.source = source;
         this.problems = problems;
     }
@@ -30780,9 +30832,11 @@ else {
         await verifyAction((0,_action_post_js__WEBPACK_IMPORTED_MODULE_3__/* .trackDockerUse */ .pl)(io));
     }
     else {
-        const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(518), __nccwpck_require__.e(421), __nccwpck_require__.e(657)]).then(__nccwpck_require__.bind(__nccwpck_require__, 79657));
+        const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(518), __nccwpck_require__.e(421), __nccwpck_require__.e(121)]).then(__nccwpck_require__.bind(__nccwpck_require__, 25121));
         await run((0,_action_post_js__WEBPACK_IMPORTED_MODULE_3__/* .trackDockerUse */ .pl)(io));
     }
+    // Whatever the step left registered goes now, not at the post step.
+    await (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_4__/* .runPendingCleanups */ .__)();
 }
 
 __webpack_async_result__();
@@ -30906,13 +30960,14 @@ g.__dirname ??= node_path__WEBPACK_IMPORTED_MODULE_0___default().dirname(g.__fil
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   __: () => (/* binding */ runPendingCleanups),
 /* harmony export */   a0: () => (/* binding */ installSignalCleanup),
 /* harmony export */   fT: () => (/* binding */ isInterrupted),
 /* harmony export */   p4: () => (/* binding */ InterruptedError),
 /* harmony export */   qE: () => (/* binding */ registerCleanup),
 /* harmony export */   sK: () => (/* binding */ throwIfInterrupted)
 /* harmony export */ });
-/* unused harmony exports markInterrupted, clearInterruptedForTests, runPendingCleanups, SIGNAL_CLEANUP_LIMIT_MS */
+/* unused harmony exports markInterrupted, clearInterruptedForTests, SIGNAL_CLEANUP_LIMIT_MS */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(83916);
 // Cleanups that must run even when the process is interrupted (containers, temp dirs).
 // Each side effect that creates something registers its removal and unregisters when done.

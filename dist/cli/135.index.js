@@ -115,7 +115,7 @@ const BuildResultSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
 /* harmony export */ });
 /* unused harmony exports TemplateSchema, BaseChoiceSchema, VariantPlanSchema, BuildTargetSchema */
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(92857);
-/* harmony import */ var _config_schema_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(90131);
+/* harmony import */ var _config_schema_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(60408);
 // Plan: what the plan stage hands to resolve/build/smoke/report (and writes as plan.json). The types
 // are inferred from the schema, so the file written and the value passed on cannot drift apart.
 
@@ -253,7 +253,6 @@ const ResolveOutputSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
 __webpack_require__.d(__webpack_exports__, {
   oS: () => (/* binding */ BUILD_FILE),
   VI: () => (/* binding */ PLAN_FILE),
-  T9: () => (/* binding */ discardResults),
   NR: () => (/* binding */ envelopeFile),
   lR: () => (/* binding */ openResultDir),
   CK: () => (/* binding */ readAttest),
@@ -414,12 +413,10 @@ var report_model = __webpack_require__(96867);
 var resolve_result = __webpack_require__(83447);
 // EXTERNAL MODULE: ./src/smoke/result.ts
 var smoke_result = __webpack_require__(3228);
-// EXTERNAL MODULE: ./src/util/cleanup.ts
-var cleanup = __webpack_require__(4532);
+// EXTERNAL MODULE: ./src/util/read-regular.ts
+var read_regular = __webpack_require__(23387);
 // EXTERNAL MODULE: ./src/results/write.ts
 var results_write = __webpack_require__(35677);
-// EXTERNAL MODULE: ./src/util/temp.ts
-var temp = __webpack_require__(54868);
 ;// CONCATENATED MODULE: ./src/results/results.ts
 // The result-directory contract: every file the stages hand each other (and the jobs of a matrix
 // hand each other as artifacts), its name, and the schema it is written and read through.
@@ -443,7 +440,6 @@ var temp = __webpack_require__(54868);
 // (a torch index URL with a token in the plan, for instance); every value is checked against its
 // schema before it is written and parsed when it is read back. This module is a leaf: stages import
 // it, it imports only schemas.
-
 
 
 
@@ -500,6 +496,8 @@ const DigestFileSchema = schemas/* object */.Ikc({
 /** The smoke reuse key: "<manifest digest> <inputs sha256>", then (not in older files) a line
  * "content:sha256:<hex> <inputs sha256>" of the image's content (src/smoke/reuse.ts). */
 const SmokeKeySchema = schemas/* string */.YjP().regex(/^\S+ [0-9a-f]{64}(\ncontent:\S+ [0-9a-f]{64})?$/);
+/** A smoke key is two short lines; a bigger file is no key. */
+const SMOKE_KEY_MAX_BYTES = 4096;
 /**
  * The result directory `dir`, created when missing (`create: false`: only checked, for a directory
  * that is read from); `label` names it in messages, e.g. "--out x".
@@ -571,6 +569,8 @@ function attestFiles(root, label) {
             return { file, written: writeLater(file, envelope) };
         },
         takeEnvelopes: () => {
+            // The earlier attest.json names them: it goes too (a stage stopped by a signal leaves none).
+            (0,external_node_fs_.rmSync)(external_node_path_default().join(root, ATTEST_FILE), { force: true });
             const taken = new Map();
             let names;
             try {
@@ -582,52 +582,15 @@ function attestFiles(root, label) {
             for (const name of names.filter((n) => n.endsWith('.dsse.json'))) {
                 const file = at(external_node_path_default().join(ATTEST_DIR, name));
                 try {
-                    taken.set(external_node_path_default().join(ATTEST_DIR, name), (0,external_node_fs_.readFileSync)(file));
+                    taken.set(external_node_path_default().join(ATTEST_DIR, name), (0,read_regular/* readRegularFile */.XF)(file, read_regular/* MAX_JSON_INPUT_BYTES */.lj));
                 }
                 catch {
-                    // Unreadable (or not a file): nothing to attach again, and removed all the same.
+                    // Unreadable, or not a file (a FIFO would block): nothing to attach again, removed all the same.
                 }
                 (0,external_node_fs_.rmSync)(file, { force: true, recursive: true });
             }
             return taken;
         },
-    };
-}
-/** No result directory: writes go nowhere, reads find nothing (`ml-image build` without --out). */
-function discardResults() {
-    const none = () => undefined;
-    let dir;
-    const scratch = () => {
-        if (dir === undefined) {
-            const made = (0,temp/* runTempDir */.jI)('attest-');
-            dir = made;
-            (0,cleanup/* registerCleanup */.qE)(async () => (0,external_node_fs_.rmSync)(made, { recursive: true, force: true }));
-        }
-        return dir;
-    };
-    return {
-        dir: undefined,
-        writePlan: none,
-        writeResolution: none,
-        readResolution: none,
-        writeBuild: none,
-        readBuild: () => {
-            throw new errors/* InputError */.dz('no result directory to read build.json from', 'pass --out DIR');
-        },
-        writeDigests: none,
-        writeEnv: none,
-        writeSmoke: none,
-        writeSmokeKey: none,
-        hasEnv: () => false,
-        recordFiles: () => [],
-        writeReport: () => '',
-        writeRunReport: () => '',
-        writeComment: () => '',
-        // cosign reads a predicate from a file: a temp dir of the run, removed with it.
-        writeAttestation: (v, p, kind, predicate) => openResultDir(scratch(), 'a temp dir').writeAttestation(v, p, kind, predicate),
-        writeEnvelope: none,
-        takeEnvelopes: () => new Map(),
-        writeAttest: none,
     };
 }
 /** The digest files of a build: one per variant and platform. */
@@ -707,8 +670,10 @@ function readSmokeKey(dir, variant, platform) {
     const f = external_node_path_default().join(dir, recordFile('smoke-key', variant, platform));
     if (!(0,external_node_fs_.existsSync)(f))
         return undefined;
+    // Not a file (a FIFO would block the read) or unreadable: thrown, for the caller to say why.
+    const text = (0,read_regular/* readRegularFile */.XF)(f, SMOKE_KEY_MAX_BYTES).toString('utf8');
     // A key that is not of the shape written is no key: the smoke suites simply run again.
-    const key = SmokeKeySchema.safeParse((0,external_node_fs_.readFileSync)(f, 'utf8').trim());
+    const key = SmokeKeySchema.safeParse(text.trim());
     return key.success ? key.data : undefined;
 }
 /** attest.json of `dir`, when the attest stage wrote one (the report reads it). */
@@ -746,95 +711,6 @@ function checked(schema, value, file) {
     if (!r.success)
         throw new Error(`${file}: refusing to write an invalid file: ${(0,_config_issues_js__WEBPACK_IMPORTED_MODULE_0__/* .formatIssues */ .og)(r.error, value, schema).join('; ')}`);
     return value;
-}
-
-
-/***/ }),
-
-/***/ 54868:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   jI: () => (/* binding */ runTempDir)
-/* harmony export */ });
-/* unused harmony exports TEMP_ROOT_PREFIX, runTempRoot, runTempBase, sweepStaleRoots */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(48161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _docker_adapter_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(63659);
-// Every temp dir of a run lives under one run-scoped root, <tmpdir>/ml-image-<run id>, so the
-// action's post step (and a person) can remove all of them at once even after a SIGKILL.
-
-
-
-
-const TEMP_ROOT_PREFIX = 'ml-image-';
-/** The run's temp root (not created): <tmpdir>/ml-image-<run id>. */
-function runTempRoot(runId = _docker_adapter_js__WEBPACK_IMPORTED_MODULE_3__/* .RUN_ID */ .UC, base = (0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)()) {
-    return node_path__WEBPACK_IMPORTED_MODULE_2___default().join(base, `${TEMP_ROOT_PREFIX}${runId}`);
-}
-let rootMade;
-/**
- * Create the run's temp root under base and return it, for mkdtemp calls. The caller still removes
- * its own dir (registerCleanup); the root is removed when the process exits with it empty.
- */
-function runTempBase(base = (0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)()) {
-    const root = runTempRoot(_docker_adapter_js__WEBPACK_IMPORTED_MODULE_3__/* .RUN_ID */ .UC, base);
-    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(root, { recursive: true, mode: 0o700 });
-    if (rootMade !== root) {
-        rootMade = root;
-        sweepStaleRoots(base);
-        process.once('exit', () => {
-            try {
-                (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmdirSync)(root); // only when empty: a dir still in use is left to its owner (or the post step)
-            }
-            catch {
-                // not empty, or already gone
-            }
-        });
-    }
-    return root;
-}
-/** mkdtemp under the run's temp root. */
-function runTempDir(prefix) {
-    return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdtempSync)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(runTempBase(), prefix));
-}
-/**
- * Remove the EMPTY temp roots of runs whose process is gone (a process that ended without its
- * 'exit' event: killed, or a test worker). Never touches a root with something in it, nor one
- * whose name does not carry a pid (a custom ML_IMAGE_RUN_ID).
- */
-function sweepStaleRoots(base = (0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)()) {
-    let names;
-    try {
-        names = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(base);
-    }
-    catch {
-        return;
-    }
-    for (const name of names) {
-        const pid = /^ml-image-(\d+)-[0-9a-z]+$/.exec(name)?.[1];
-        if (pid === undefined || Number(pid) === process.pid || isAlive(Number(pid)))
-            continue;
-        try {
-            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmdirSync)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(base, name)); // fails unless empty
-        }
-        catch {
-            // not empty, not ours, or gone
-        }
-    }
-}
-function isAlive(pid) {
-    try {
-        process.kill(pid, 0);
-        return true;
-    }
-    catch (e) {
-        return e.code === 'EPERM'; // alive, another user's
-    }
 }
 
 

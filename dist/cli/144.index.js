@@ -303,7 +303,14 @@ function bpa_lists_parseBool(input, raw) {
 }
 /** A secret id as buildx accepts it. */
 const SECRET_ID = /^[A-Za-z0-9_.-]+$/;
+/**
+ * How BPA reads a multi-line `secrets` value: one CSV field in double quotes that runs over lines
+ * (actions-toolkit's getInputList, csvRecords above).
+ */
+const SECRETS_FIX = 'write one ID=VALUE a line; put a multi-line value in double quotes from before its ID to after its last line ("ID=line1<newline>line2", a " inside it doubled), as docker/build-push-action reads it';
 function bpa_lists_secretMap(input, items, what) {
+    if (input === 'secrets')
+        return valueSecrets(items, what);
     const out = {};
     for (const item of items) {
         const [id, value] = bpa_lists_keyValue(input, item, what);
@@ -311,6 +318,36 @@ function bpa_lists_secretMap(input, items, what) {
             throw new InputError(`input "${input}": secret id ${JSON.stringify(id)} may hold only letters, digits, _ . - (and is not . or ..)`);
         out[id] = value;
     }
+    return out;
+}
+/**
+ * The `secrets` input: id -> value. An error names the item by its position and never shows its
+ * text: a line of an unquoted multi-line value (a PEM key, a JSON key file) reads as an item of its
+ * own, so an item's "id" may be part of a secret. Such a line after a good item is said to be one.
+ */
+function valueSecrets(items, what) {
+    const out = {};
+    items.forEach((item, i) => {
+        const at = item.indexOf('=');
+        const id = at > 0 ? item.slice(0, at).trim() : '';
+        const value = at > 0 ? item.slice(at + 1) : '';
+        const problem = id === '' || value === ''
+            ? `is not ${what}`
+            : !SECRET_ID.test(id) || /^\.+$/.test(id)
+                ? 'has an id with characters other than letters, digits, _ . - (or is . or ..)'
+                : // `AbCd12==`, the last line of a base64 value, would be id AbCd12 with the value "=".
+                    /^\s*=+\s*$/.test(value)
+                        ? 'has a value of only "=" (the end of a base64 text?)'
+                        : undefined;
+        if (problem === undefined) {
+            out[id] = value;
+            return;
+        }
+        const multiLine = i > 0
+            ? '; it looks like a line of a multi-line value, which must be quoted as in docker/build-push-action'
+            : '';
+        throw new InputError(`input "secrets": item ${i + 1} ${problem}${multiLine}`, SECRETS_FIX);
+    });
     return out;
 }
 /** `ghcr.io/o/r:1.2.0` (a tag without `:TAG` means `:latest`, as docker reads it). */
@@ -743,7 +780,7 @@ function secretMountsUnsupported(b) {
         return `BuildKit ${b.buildkitVersion} of builder ${b.name ?? '(current)'} does not understand RUN --mount=type=secret (needs BuildKit >= ${SECRET_MOUNTS_MIN_BUILDKIT}, Docker >= 20.10)`;
     return undefined;
 }
-const SECRETS_FIX = `install buildx >= ${SECRETS_MIN_BUILDX} (https://github.com/docker/buildx/releases, or docker/setup-buildx-action) and Docker Engine >= 20.10; credentials and requirements reach the build only through secret mounts, never build arguments`;
+const buildx_args_SECRETS_FIX = `install buildx >= ${SECRETS_MIN_BUILDX} (https://github.com/docker/buildx/releases, or docker/setup-buildx-action) and Docker Engine >= 20.10; credentials and requirements reach the build only through secret mounts, never build arguments`;
 /**
  * A build-arg name that says it holds a credential or an index URL. KEY alone is not one (CACHE_KEY,
  * SORT_KEY, a GPG_KEY id): only the keys that are credentials by name, at the name's end
@@ -798,7 +835,7 @@ function secretArgs(req, builder) {
     if (req.secrets.length > 0 || fileSecrets.length > 0 || secretEnvs.length > 0) {
         const why = secretMountsUnsupported(builder);
         if (why !== undefined)
-            throw new errors/* EnvironmentError */.eG(why, SECRETS_FIX);
+            throw new errors/* EnvironmentError */.eG(why, buildx_args_SECRETS_FIX);
     }
     const ids = [...req.secrets, ...secretEnvs.map(([id]) => id), ...fileSecrets.map(([id]) => id)];
     const twice = ids.filter((id, i) => ids.indexOf(id) !== i);
@@ -874,9 +911,13 @@ function cacheArgs(req, builder, notes) {
         return [];
     }
     if (req.cache.type === 'registry') {
+        const from = ['--cache-from', `type=registry,ref=${req.cache.ref}`];
+        if (req.cacheReadOnly) {
+            notes.push(`pull request: the registry cache ${req.cache.ref} is read, not written`);
+            return from;
+        }
         return [
-            '--cache-from',
-            `type=registry,ref=${req.cache.ref}`,
+            ...from,
             '--cache-to',
             `type=registry,ref=${req.cache.ref},mode=max,image-manifest=true,oci-mediatypes=true`,
         ];
@@ -1344,12 +1385,13 @@ function writeBuildInputs(dir, i) {
 }
 /**
  * Masks a line of build output: URL userinfo masked and any build.secrets value or index credential
- * replaced, as a runner masks registered secrets.
+ * (of the pip indexes and the torch index, decoded and as written in the URL) replaced, as a runner
+ * masks registered secrets.
  */
-function outputMasker(secretEnv, indexes) {
+function outputMasker(secretEnv, indexes, torchIndexUrls = []) {
+    const urls = [indexes.indexUrl ?? '', ...indexes.extraIndexUrls, ...torchIndexUrls];
     const masks = [
-        ...Object.values(secretEnv),
-        ...[indexes.indexUrl ?? '', ...indexes.extraIndexUrls].map(redact/* urlSecret */.mz),
+        ...new Set([...Object.values(secretEnv), ...urls.flatMap((u) => [(0,redact/* urlSecret */.mz)(u), (0,redact/* urlSecret */.mz)(u, 'raw')])]),
     ]
         .filter((m) => m.length >= 4)
         .sort((a, b) => b.length - a.length);
@@ -1411,7 +1453,7 @@ const lastLines = (log) => log.split('\n').slice(-15).join('\n');
 function afterFailedAttempt(f) {
     const { id, log, attempt } = f;
     if (/unknown flag: mount|the --mount option requires BuildKit/i.test(log)) {
-        throw new errors/* EnvironmentError */.eG(`build ${id}: the builder's Dockerfile frontend does not understand RUN --mount=type=secret`, SECRETS_FIX);
+        throw new errors/* EnvironmentError */.eG(`build ${id}: the builder's Dockerfile frontend does not understand RUN --mount=type=secret`, buildx_args_SECRETS_FIX);
     }
     const next = nextAttempt(log, attempt, f.spentMs);
     if (next)
@@ -1536,12 +1578,14 @@ function prepareTarget(ctx, t, arch, metadataFile) {
         dockerfile: t.dockerfile,
         platform: t.platform,
         repository: ctx.repository,
-        pushTag: `ml-image-build-${t.v.name}-${arch}`,
+        // A pull request's own tag: the docker driver's inline cache on it is never a default-branch build's.
+        pushTag: `ml-image-build-${ctx.pullRequest !== undefined ? `pr${ctx.pullRequest}-` : ''}${t.v.name}-${arch}`,
         push: ctx.push,
         ...((!ctx.push || o.load) && { loadTag: localTag(ctx.repository, t.v.name, arch) }),
         labels: t.labels,
         buildArgs: { ...t.buildArgs, [INPUTS_DIGEST_ARG]: inputsDigest(inputs) },
         cache: cacheFor(ctx.cache, ctx.repository, t.v.name, arch),
+        ...(ctx.pullRequest !== undefined && { cacheReadOnly: true }),
         metadataFile,
         provenance: ctx.build.provenance,
         secrets: ctx.build.secrets,
@@ -1705,6 +1749,13 @@ var map_limit = __webpack_require__(9992);
 
 
 
+/** The pull request a runner builds (GITHUB_REF refs/pull/N/merge on pull_request events). */
+function pullRequestOf(env) {
+    if (env.GITHUB_ACTIONS !== 'true' || !env.GITHUB_EVENT_NAME?.startsWith('pull_request'))
+        return undefined;
+    const n = /^refs\/pull\/([1-9]\d*)\//.exec(env.GITHUB_REF ?? '')?.[1];
+    return n !== undefined ? Number(n) : undefined;
+}
 function cacheKind(config, env) {
     if (config.build.cache !== 'auto')
         return config.build.cache;
@@ -1867,7 +1918,7 @@ async function runBuildStage(input, deps) {
     // Secret mounts or nothing: never a fallback to build arguments.
     const unsupported = secretMountsUnsupported(builder);
     if (unsupported !== undefined)
-        throw new errors/* EnvironmentError */.eG(unsupported, SECRETS_FIX);
+        throw new errors/* EnvironmentError */.eG(unsupported, buildx_args_SECRETS_FIX);
     const requirements = (0,read/* readRequirementsText */.CF)(config.python.requirements, baseDir);
     const work = (0,temp/* runTempDir */.jI)('ml-image-build-');
     const unregister = (0,cleanup/* registerCleanup */.qE)(() => (0,external_node_fs_.rmSync)(work, { recursive: true, force: true }));
@@ -1891,6 +1942,7 @@ async function runBuildStage(input, deps) {
         build: config.build,
         builder,
         cache: cacheKind(config, deps.env),
+        ...(pullRequestOf(deps.env) !== undefined && { pullRequest: pullRequestOf(deps.env) }),
         context: external_node_path_default().resolve(baseDir, config.build.context),
         work,
         requirements,
@@ -1898,7 +1950,7 @@ async function runBuildStage(input, deps) {
         indexes,
         secretEnv,
         // Every line of build output is shown with URL userinfo masked and secret values replaced.
-        mask: outputMasker({ ...secretEnv, ...given.values }, indexes),
+        mask: outputMasker({ ...secretEnv, ...given.values }, indexes, plan.variants.flatMap((v) => v.torch?.indexUrl ?? [])),
         notesShown: new Set(),
         group: deps.group ?? ((_n, fn) => fn()),
         ...(input.options && { options: input.options }),
@@ -2611,6 +2663,95 @@ function overallStatus(entries) {
     if (s.some((x) => x.fail > 0))
         return 'fail';
     return s.some((x) => x.pass > 0) ? 'pass' : 'skip';
+}
+
+
+/***/ }),
+
+/***/ 54868:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   jI: () => (/* binding */ runTempDir)
+/* harmony export */ });
+/* unused harmony exports TEMP_ROOT_PREFIX, runTempRoot, runTempBase, sweepStaleRoots */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(48161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _docker_adapter_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(63659);
+// Every temp dir of a run lives under one run-scoped root, <tmpdir>/ml-image-<run id>, so the
+// action's post step (and a person) can remove all of them at once even after a SIGKILL.
+
+
+
+
+const TEMP_ROOT_PREFIX = 'ml-image-';
+/** The run's temp root (not created): <tmpdir>/ml-image-<run id>. */
+function runTempRoot(runId = _docker_adapter_js__WEBPACK_IMPORTED_MODULE_3__/* .RUN_ID */ .UC, base = (0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)()) {
+    return node_path__WEBPACK_IMPORTED_MODULE_2___default().join(base, `${TEMP_ROOT_PREFIX}${runId}`);
+}
+let rootMade;
+/**
+ * Create the run's temp root under base and return it, for mkdtemp calls. The caller still removes
+ * its own dir (registerCleanup); the root is removed when the process exits with it empty.
+ */
+function runTempBase(base = (0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)()) {
+    const root = runTempRoot(_docker_adapter_js__WEBPACK_IMPORTED_MODULE_3__/* .RUN_ID */ .UC, base);
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(root, { recursive: true, mode: 0o700 });
+    if (rootMade !== root) {
+        rootMade = root;
+        sweepStaleRoots(base);
+        process.once('exit', () => {
+            try {
+                (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmdirSync)(root); // only when empty: a dir still in use is left to its owner (or the post step)
+            }
+            catch {
+                // not empty, or already gone
+            }
+        });
+    }
+    return root;
+}
+/** mkdtemp under the run's temp root. */
+function runTempDir(prefix) {
+    return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdtempSync)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(runTempBase(), prefix));
+}
+/**
+ * Remove the EMPTY temp roots of runs whose process is gone (a process that ended without its
+ * 'exit' event: killed, or a test worker). Never touches a root with something in it, nor one
+ * whose name does not carry a pid (a custom ML_IMAGE_RUN_ID).
+ */
+function sweepStaleRoots(base = (0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)()) {
+    let names;
+    try {
+        names = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(base);
+    }
+    catch {
+        return;
+    }
+    for (const name of names) {
+        const pid = /^ml-image-(\d+)-[0-9a-z]+$/.exec(name)?.[1];
+        if (pid === undefined || Number(pid) === process.pid || isAlive(Number(pid)))
+            continue;
+        try {
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmdirSync)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(base, name)); // fails unless empty
+        }
+        catch {
+            // not empty, not ours, or gone
+        }
+    }
+}
+function isAlive(pid) {
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch (e) {
+        return e.code === 'EPERM'; // alive, another user's
+    }
 }
 
 

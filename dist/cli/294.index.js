@@ -528,11 +528,13 @@ function parseRequirementsText(text, env = {}) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
+/* harmony import */ var _util_runner_env_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2426);
 /* harmony import */ var _util_read_regular_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(23387);
 /* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9142);
 // Reading requirements files at the door: only regular files, bounded in size, -r includes inlined
 // (relative to the including file, as pip does), include loops refused with the chain, every line
 // parsed strictly (parse.ts). The result is one text for pip plus the "file:line" of each line.
+
 
 
 
@@ -593,8 +595,14 @@ function readRequirements(files, baseDir, env = process.env) {
             const what = e.text.startsWith('-') ? 'invalid option line' : 'invalid requirement';
             problems.push(`${abs}:${e.line}: ${what} "${e.text}": ${e.why}`);
         }
-        for (const r of (0,_parse_js__WEBPACK_IMPORTED_MODULE_4__/* .envReferences */ .Q4)(text))
-            refs.add(r);
+        for (const r of (0,_parse_js__WEBPACK_IMPORTED_MODULE_4__/* .envReferences */ .Q4)(text)) {
+            if ((0,_util_runner_env_js__WEBPACK_IMPORTED_MODULE_5__/* .isRunnerOwnVariable */ .P)(r)) {
+                const line = text.split('\n').findIndex((l) => l.includes(`\${${r}}`)) + 1;
+                problems.push(`${abs}:${line}: \${${r}} ${_util_runner_env_js__WEBPACK_IMPORTED_MODULE_5__/* .RUNNER_OWN_VARIABLE */ .X}`);
+            }
+            else
+                refs.add(r);
+        }
         for (const l of parsed.lines) {
             const origin = `${abs}:${l.line}`;
             const include = includeOf(l);
@@ -636,9 +644,12 @@ function readRequirements(files, baseDir, env = process.env) {
     for (const f of files)
         visit(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(baseDir, f), [], false);
     if (problems.length > 0) {
+        // One problem per line (--json lists them in "problems"), each naming its file and line.
         const listed = problems.slice(0, MAX_LISTED_ERRORS);
         const more = problems.length - listed.length;
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${listed.join('\n')}${more > 0 ? `\n(and ${more} more invalid lines)` : ''}`, FIX);
+        if (more > 0)
+            listed.push(`... and ${more} more invalid lines (fix the ones above first)`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigError */ .xL(files.join(', '), listed, FIX);
     }
     return { text: out.join('\n'), origins, requirements, indexes, envReferences: [...refs] };
 }

@@ -15,7 +15,7 @@ export const modules = {
 /* unused harmony export GLOBAL_OPTIONS */
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(57975);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _config_schema_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(90131);
+/* harmony import */ var _config_schema_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(60408);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
 /* harmony import */ var _plan_image_ref_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(68646);
 // Thin layer over node:util parseArgs: every parse problem is a usage error (exit 2).
@@ -129,27 +129,53 @@ const AttestConfigSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .
 
 /***/ }),
 
-/***/ 90131:
+/***/ 60408:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   CR: () => (/* binding */ SMOKE_SUITES),
-/* harmony export */   I6: () => (/* binding */ normalizeConfig),
-/* harmony export */   Kx: () => (/* binding */ ConfigFileSchema),
-/* harmony export */   P4: () => (/* binding */ PLATFORMS),
-/* harmony export */   Pe: () => (/* binding */ MAX_TIMEOUT_SECONDS),
-/* harmony export */   QT: () => (/* binding */ TEMPLATES)
-/* harmony export */ });
-/* unused harmony exports RESOLVE_MODES, DEFAULT_PLATFORMS, DEFAULT_GPU_RUNNER_LABELS */
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(92857);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(88532);
-/* harmony import */ var _smoke_match_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(52412);
-/* harmony import */ var _attest_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(92945);
-/* harmony import */ var _size_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(64089);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  Kx: () => (/* binding */ ConfigFileSchema),
+  Pe: () => (/* binding */ MAX_TIMEOUT_SECONDS),
+  P4: () => (/* binding */ PLATFORMS),
+  CR: () => (/* binding */ SMOKE_SUITES),
+  QT: () => (/* binding */ TEMPLATES),
+  I6: () => (/* binding */ normalizeConfig)
+});
+
+// UNUSED EXPORTS: DEFAULT_GPU_RUNNER_LABELS, DEFAULT_PLATFORMS, RESOLVE_MODES
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 11 modules
+var schemas = __webpack_require__(92857);
+// EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
+var core = __webpack_require__(88532);
+// EXTERNAL MODULE: ./src/smoke/match.ts
+var match = __webpack_require__(52412);
+// EXTERNAL MODULE: ./src/config/attest.ts
+var attest = __webpack_require__(92945);
+// EXTERNAL MODULE: ./src/util/runner-env.ts
+var runner_env = __webpack_require__(2426);
+;// CONCATENATED MODULE: ./src/config/secret-id.ts
+// A build secret's id (build.secrets): passed to buildx as `--secret id=ID,env=ID`, read from the
+// environment variable of the same name, so never one of the runner's own (a pull request can
+// change ml-image.yml).
+
+
+const SecretIdSchema = schemas/* string */.YjP()
+    .regex(/^[A-Za-z0-9_.-]+$/, { error: 'expected a secret id' })
+    .refine((id) => !(0,runner_env/* isRunnerOwnVariable */.P)(id), {
+    error: (iss) => `${JSON.stringify(iss.input)} ${runner_env/* RUNNER_OWN_VARIABLE */.X}`,
+});
+
+// EXTERNAL MODULE: ./src/config/size.ts
+var size = __webpack_require__(64089);
+;// CONCATENATED MODULE: ./src/config/schema.ts
 // The one schema of ml-image.yml. Every default lives here (and nowhere else): docs/configuration.md's config
 // reference and ml-image.schema.json are generated from this file (scripts/gen-config-docs.ts).
+
 
 
 
@@ -171,36 +197,36 @@ const TAG_SAFE = /^[a-z0-9][a-z0-9._-]{0,63}$/;
 const CUDA_VERSION = /^\d{1,2}\.\d{1,2}$/;
 /** "/", "/.", "//", "/..", "C:\\": a path naming the root of a filesystem. */
 function isFilesystemRoot(p) {
-    const n = node_path__WEBPACK_IMPORTED_MODULE_0___default().posix.normalize(p.replace(/\\/g, '/'));
+    const n = external_node_path_default().posix.normalize(p.replace(/\\/g, '/'));
     return n === '/' || /^[A-Za-z]:\/*$/.test(n);
 }
-const cudaVersion = zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP({ error: 'expected a version like "12.8"' }).regex(CUDA_VERSION, {
+const cudaVersion = schemas/* string */.YjP({ error: 'expected a version like "12.8"' }).regex(CUDA_VERSION, {
     error: 'expected a version like "12.8"',
 });
-const pythonVersion = zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP({ error: 'expected a Python version like "3.11"' })
+const pythonVersion = schemas/* string */.YjP({ error: 'expected a Python version like "3.11"' })
     .regex(/^3\.\d{1,2}$/, { error: 'expected a Python version like "3.11"' });
-const torchVersion = zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP({ error: 'expected a torch version like "2.7" or "2.7.1"' })
+const torchVersion = schemas/* string */.YjP({ error: 'expected a torch version like "2.7" or "2.7.1"' })
     .regex(/^\d+\.\d+(?:\.\d+)?$/, { error: 'expected a torch version like "2.7" or "2.7.1"' });
-const imageRef = zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP({ error: 'expected an image reference like "nvcr.io/nvidia/pytorch:25.03-py3"' })
+const imageRef = schemas/* string */.YjP({ error: 'expected an image reference like "nvcr.io/nvidia/pytorch:25.03-py3"' })
     .regex(IMAGE_REF, { error: 'expected an image reference like "nvcr.io/nvidia/pytorch:25.03-py3"' });
-const relPath = (what) => zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP({ error: `expected ${what}` }).min(1, { error: `expected ${what}` });
-const stringList = (item) => zod__WEBPACK_IMPORTED_MODULE_4__/* .preprocess */ .vkY((v) => (typeof v === 'string' ? [v] : v), zod__WEBPACK_IMPORTED_MODULE_4__/* .array */ .YOg(item, { error: 'expected a list of strings' }));
+const relPath = (what) => schemas/* string */.YjP({ error: `expected ${what}` }).min(1, { error: `expected ${what}` });
+const stringList = (item) => schemas/* preprocess */.vkY((v) => (typeof v === 'string' ? [v] : v), schemas/* array */.YOg(item, { error: 'expected a list of strings' }));
 // Output patterns are compiled here the way the smoke runner compiles them (flags, length cap),
 // so a bad one is exit 2 at load time; matching itself is bounded in time (src/smoke/match.ts).
-const regexList = zod__WEBPACK_IMPORTED_MODULE_4__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().superRefine((value, ctx) => {
-    const problem = (0,_smoke_match_js__WEBPACK_IMPORTED_MODULE_1__/* .patternProblem */ .AL)(value);
+const regexList = schemas/* array */.YOg(schemas/* string */.YjP().superRefine((value, ctx) => {
+    const problem = (0,match/* patternProblem */.AL)(value);
     if (problem)
         ctx.addIssue({
             code: 'custom',
-            message: value.length > _smoke_match_js__WEBPACK_IMPORTED_MODULE_1__/* .MAX_PATTERN_LENGTH */ .n7 ? problem : 'expected a valid regular expression',
+            message: value.length > match/* MAX_PATTERN_LENGTH */.n7 ? problem : 'expected a valid regular expression',
         });
 }))
     .default([]);
 // A variant is "cpu", "cudaX.Y", or an object. Strings are expanded before the object schema runs,
 // so that a bad string gets a message saying what strings are allowed.
 const VARIANT_SHORTHAND = /^cuda(\d{1,2}\.\d{1,2})$/;
-const VariantObject = zod__WEBPACK_IMPORTED_MODULE_4__/* .strictObject */ .rej({
-    name: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP()
+const VariantObject = schemas/* strictObject */.rej({
+    name: schemas/* string */.YjP()
         .regex(TAG_SAFE, { error: 'expected a tag-safe name: lowercase letters, digits, ".", "_" or "-"' })
         .optional()
         .describe('Variant name used in tags (`1.4.0-<name>`). Default: `cpu`, `cuda<version>`; required with `base`.'),
@@ -210,7 +236,7 @@ const VariantObject = zod__WEBPACK_IMPORTED_MODULE_4__/* .strictObject */ .rej({
     python: pythonVersion
         .optional()
         .describe('Python version for this variant (overrides `python.version`).'),
-    template: zod__WEBPACK_IMPORTED_MODULE_4__/* ["enum"] */ .k5n(TEMPLATES)
+    template: schemas/* enum */.k5n(TEMPLATES)
         .optional()
         .describe('Template for this variant (overrides `build.template`).'),
 })
@@ -219,7 +245,7 @@ const VariantObject = zod__WEBPACK_IMPORTED_MODULE_4__/* .strictObject */ .rej({
         ctx.addIssue({ code: 'custom', path: ['name'], message: 'required when "base" is set (used in tags)' });
     }
 });
-const Variant = zod__WEBPACK_IMPORTED_MODULE_4__/* .preprocess */ .vkY((value, ctx) => {
+const Variant = schemas/* preprocess */.vkY((value, ctx) => {
     if (typeof value !== 'string')
         return value;
     if (value === 'cpu')
@@ -232,39 +258,39 @@ const Variant = zod__WEBPACK_IMPORTED_MODULE_4__/* .preprocess */ .vkY((value, c
         input: value,
         message: 'expected "cpu", "cudaX.Y" (like "cuda12.8") or an object like { cuda: "12.8" }',
     });
-    return zod__WEBPACK_IMPORTED_MODULE_5__/* .NEVER */ .tm;
+    return core/* NEVER */.tm;
 }, VariantObject);
-const CustomTest = zod__WEBPACK_IMPORTED_MODULE_4__/* .strictObject */ .rej({
-    name: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP()
+const CustomTest = schemas/* strictObject */.rej({
+    name: schemas/* string */.YjP()
         .regex(TAG_SAFE, { error: 'expected a short name: lowercase letters, digits, ".", "_" or "-"' })
         .describe('Test id in results.'),
-    command: zod__WEBPACK_IMPORTED_MODULE_4__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().min(1), zod__WEBPACK_IMPORTED_MODULE_4__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP()).min(1)], {
+    command: schemas/* union */.KCZ([schemas/* string */.YjP().min(1), schemas/* array */.YOg(schemas/* string */.YjP()).min(1)], {
         error: 'expected a command string (run with sh -c) or an argv list',
     })
         .optional()
         .describe('Command test: a string run with `sh -c`, or an argv list.'),
     expectedOutput: regexList.describe('Regexes the combined output must match.'),
     excludedOutput: regexList.describe('Regexes the combined output must not match.'),
-    exitCode: zod__WEBPACK_IMPORTED_MODULE_4__/* .number */ .aig().int().min(0).max(255).default(0).describe('Expected exit code of the command.'),
-    file: zod__WEBPACK_IMPORTED_MODULE_4__/* .strictObject */ .rej({
-        path: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP()
+    exitCode: schemas/* number */.aig().int().min(0).max(255).default(0).describe('Expected exit code of the command.'),
+    file: schemas/* strictObject */.rej({
+        path: schemas/* string */.YjP()
             .startsWith('/', { error: 'expected an absolute path in the image' })
             .describe('Absolute path in the image.'),
-        exists: zod__WEBPACK_IMPORTED_MODULE_4__/* .boolean */ .zMY().default(true).describe('Whether the path must exist (false: must not).'),
-        mode: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP()
+        exists: schemas/* boolean */.zMY().default(true).describe('Whether the path must exist (false: must not).'),
+        mode: schemas/* string */.YjP()
             .regex(/^0?[0-7]{3,4}$/, { error: 'expected an octal mode like "0755"' })
             .optional()
             .describe('Expected permission bits, octal.'),
     })
         .optional()
         .describe('File test.'),
-    metadata: zod__WEBPACK_IMPORTED_MODULE_4__/* .strictObject */ .rej({
-        user: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().optional(),
-        workdir: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().optional(),
-        env: zod__WEBPACK_IMPORTED_MODULE_4__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP()).optional(),
-        labels: zod__WEBPACK_IMPORTED_MODULE_4__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP()).optional(),
-        entrypoint: zod__WEBPACK_IMPORTED_MODULE_4__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP()).optional(),
-        cmd: zod__WEBPACK_IMPORTED_MODULE_4__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP()).optional(),
+    metadata: schemas/* strictObject */.rej({
+        user: schemas/* string */.YjP().optional(),
+        workdir: schemas/* string */.YjP().optional(),
+        env: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP()).optional(),
+        labels: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP()).optional(),
+        entrypoint: schemas/* array */.YOg(schemas/* string */.YjP()).optional(),
+        cmd: schemas/* array */.YOg(schemas/* string */.YjP()).optional(),
     })
         .optional()
         .describe('Metadata test: expected image config values (env and labels: at least these keys).'),
@@ -279,22 +305,22 @@ const CustomTest = zod__WEBPACK_IMPORTED_MODULE_4__/* .strictObject */ .rej({
         });
     }
 });
-const ConfigFileSchema = zod__WEBPACK_IMPORTED_MODULE_4__/* .strictObject */ .rej({
-    image: zod__WEBPACK_IMPORTED_MODULE_4__/* .strictObject */ .rej({
-        name: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP({ error: 'expected a repository name like "my-org/my-model"' })
+const ConfigFileSchema = schemas/* strictObject */.rej({
+    image: schemas/* strictObject */.rej({
+        name: schemas/* string */.YjP({ error: 'expected a repository name like "my-org/my-model"' })
             .regex(REPOSITORY, { error: 'expected a lowercase repository name like "my-org/my-model"' })
             .describe('Repository path, without registry or tag.'),
-        registry: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP()
+        registry: schemas/* string */.YjP()
             .regex(REGISTRY_HOST, { error: 'expected a registry host like "ghcr.io" or "localhost:5000"' })
             .default('ghcr.io')
             .describe('Registry host the image is pushed to.'),
-        version: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP()
+        version: schemas/* string */.YjP()
             .regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,100}$/, { error: 'expected a tag-safe version like "1.4.0"' })
             .optional()
             .describe('Version used in tags (`<version>-<variant>`); default: from git.'),
     })
         .describe('What to build and where to push it.'),
-    build: zod__WEBPACK_IMPORTED_MODULE_4__/* .strictObject */ .rej({
+    build: schemas/* strictObject */.rej({
         context: relPath('a directory path')
             .refine((p) => !isFilesystemRoot(p), {
             error: 'the filesystem root cannot be the build context (it would send the whole disk to the builder)',
@@ -304,28 +330,28 @@ const ConfigFileSchema = zod__WEBPACK_IMPORTED_MODULE_4__/* .strictObject */ .re
         dockerfile: relPath('a file path')
             .optional()
             .describe('Your own Dockerfile, relative to the config file. Exclusive with `template`.'),
-        template: zod__WEBPACK_IMPORTED_MODULE_4__/* ["enum"] */ .k5n(TEMPLATES)
+        template: schemas/* enum */.k5n(TEMPLATES)
             .optional()
             .describe('A Dockerfile template from images/. Default: `cpu` for cpu variants, `cuda` for CUDA ones.'),
-        args: zod__WEBPACK_IMPORTED_MODULE_4__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP({ error: 'expected a string (quote numbers)' }))
+        args: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP({ error: 'expected a string (quote numbers)' }))
             .default({})
             .describe('Extra build args (never secrets: use `secrets`).'),
-        mirrors: zod__WEBPACK_IMPORTED_MODULE_4__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP())
+        mirrors: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP())
             .default({})
             .describe('Pull base images through mirrors: `{"docker.io/library/python": "mirror.corp/python"}` (longest prefix wins).'),
-        cache: zod__WEBPACK_IMPORTED_MODULE_4__/* ["enum"] */ .k5n(['auto', 'gha', 'registry', 'none'])
+        cache: schemas/* enum */.k5n(['auto', 'gha', 'registry', 'none'])
             .default('auto')
             .describe('Build cache per variant and platform. `auto`: GitHub Actions cache on a runner, else the registry (`<image>:cache-<variant>-<arch>`).'),
-        provenance: zod__WEBPACK_IMPORTED_MODULE_4__/* ["enum"] */ .k5n(['false', 'min', 'max'])
+        provenance: schemas/* enum */.k5n(['false', 'min', 'max'])
             .default('min')
             .describe('Provenance attestation mode (not available with the docker driver).'),
-        network: zod__WEBPACK_IMPORTED_MODULE_4__/* ["enum"] */ .k5n(['default', 'host', 'none'])
+        network: schemas/* enum */.k5n(['default', 'host', 'none'])
             .default('default')
             .describe('Network for RUN steps (`host` reaches indexes on the build machine).'),
-        pull: zod__WEBPACK_IMPORTED_MODULE_4__/* .boolean */ .zMY().default(false).describe('Always pull the newest base image.'),
-        secrets: zod__WEBPACK_IMPORTED_MODULE_4__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().regex(/^[A-Za-z0-9_.-]+$/, { error: 'expected a secret id' }))
+        pull: schemas/* boolean */.zMY().default(false).describe('Always pull the newest base image.'),
+        secrets: schemas/* array */.YOg(SecretIdSchema)
             .default([])
-            .describe('Secret ids passed to buildx by id (`--secret id=...,env=...`).'),
+            .describe("Secret ids passed to buildx by id (`--secret id=...,env=...`); never the runner's own ACTIONS_*, INPUT_*, STATE_*."),
     })
         .superRefine((b, ctx) => {
         if (b.dockerfile !== undefined && b.template !== undefined) {
@@ -338,7 +364,7 @@ const ConfigFileSchema = zod__WEBPACK_IMPORTED_MODULE_4__/* .strictObject */ .re
     })
         .prefault({})
         .describe('How to build.'),
-    variants: zod__WEBPACK_IMPORTED_MODULE_4__/* .array */ .YOg(Variant, { error: 'expected a list of variants' })
+    variants: schemas/* array */.YOg(Variant, { error: 'expected a list of variants' })
         .min(1, { error: 'expected at least one variant' })
         .superRefine((vs, ctx) => {
         const seen = new Map();
@@ -358,7 +384,7 @@ const ConfigFileSchema = zod__WEBPACK_IMPORTED_MODULE_4__/* .strictObject */ .re
     })
         .prefault(['cpu'])
         .describe('Image variants: `cpu`, `cuda12.8` or objects (see below).'),
-    platforms: zod__WEBPACK_IMPORTED_MODULE_4__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_4__/* ["enum"] */ .k5n(PLATFORMS), { error: 'expected a list of platforms' })
+    platforms: schemas/* array */.YOg(schemas/* enum */.k5n(PLATFORMS), { error: 'expected a list of platforms' })
         .min(1, { error: 'expected at least one platform' })
         .superRefine((ps, ctx) => {
         ps.forEach((p, i) => {
@@ -369,62 +395,62 @@ const ConfigFileSchema = zod__WEBPACK_IMPORTED_MODULE_4__/* .strictObject */ .re
         .default(DEFAULT_PLATFORMS)
         .describe('Target platforms.'),
     torch: torchVersion.optional().describe('torch version for every variant that does not set its own.'),
-    python: zod__WEBPACK_IMPORTED_MODULE_4__/* .strictObject */ .rej({
+    python: schemas/* strictObject */.rej({
         version: pythonVersion
             .optional()
             .describe('Python version; default 3.12 (CUDA variants: the Ubuntu Python of the chosen image).'),
         requirements: stringList(relPath('a file path'))
             .default([])
             .describe('requirements files, relative to the config file.'),
-        indexUrl: zod__WEBPACK_IMPORTED_MODULE_4__/* .url */ .OZ5({ error: 'expected a URL' }).optional().describe('pip index URL (default: PyPI).'),
-        torchIndexUrl: zod__WEBPACK_IMPORTED_MODULE_4__/* .url */ .OZ5({ error: 'expected a URL' })
+        indexUrl: schemas/* url */.OZ5({ error: 'expected a URL' }).optional().describe('pip index URL (default: PyPI).'),
+        torchIndexUrl: schemas/* url */.OZ5({ error: 'expected a URL' })
             .optional()
             .describe('Base of the torch wheel indexes (default https://download.pytorch.org/whl); `/cu128`, `/cpu` ... is appended.'),
-        extraIndexUrls: zod__WEBPACK_IMPORTED_MODULE_4__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_4__/* .url */ .OZ5({ error: 'expected a URL' }))
+        extraIndexUrls: schemas/* array */.YOg(schemas/* url */.OZ5({ error: 'expected a URL' }))
             .default([])
             .describe('Extra pip index URLs.'),
     })
         .prefault({})
         .describe('Python environment.'),
-    resolve: zod__WEBPACK_IMPORTED_MODULE_4__/* .strictObject */ .rej({
-        mode: zod__WEBPACK_IMPORTED_MODULE_4__/* ["enum"] */ .k5n(RESOLVE_MODES)
+    resolve: schemas/* strictObject */.rej({
+        mode: schemas/* enum */.k5n(RESOLVE_MODES)
             .default('auto')
             .describe('`auto` fixes conflicts with the base image, `check` fails on them, `off` skips.'),
     })
         .prefault({})
         .describe('Dependency-conflict resolution against the base image.'),
-    smoke: zod__WEBPACK_IMPORTED_MODULE_4__/* .strictObject */ .rej({
-        suites: zod__WEBPACK_IMPORTED_MODULE_4__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_4__/* ["enum"] */ .k5n(SMOKE_SUITES))
+    smoke: schemas/* strictObject */.rej({
+        suites: schemas/* array */.YOg(schemas/* enum */.k5n(SMOKE_SUITES))
             .default([...SMOKE_SUITES])
             .describe('Smoke suites to run; GPU suites skip on runners without a GPU.'),
-        requireGpu: zod__WEBPACK_IMPORTED_MODULE_4__/* .boolean */ .zMY().default(false).describe('Fail (not skip) GPU suites when no GPU is visible.'),
-        gpuRunnerLabels: zod__WEBPACK_IMPORTED_MODULE_4__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().min(1))
+        requireGpu: schemas/* boolean */.zMY().default(false).describe('Fail (not skip) GPU suites when no GPU is visible.'),
+        gpuRunnerLabels: schemas/* array */.YOg(schemas/* string */.YjP().min(1))
             .min(1)
             .default(DEFAULT_GPU_RUNNER_LABELS)
             .describe('runs-on labels of the self-hosted GPU runner.'),
         baseline: relPath('a file path').optional().describe('Per-GPU throughput floors (JSON).'),
-        timeoutSeconds: zod__WEBPACK_IMPORTED_MODULE_4__/* .number */ .aig()
+        timeoutSeconds: schemas/* number */.aig()
             .int()
             .positive()
             .max(MAX_TIMEOUT_SECONDS)
             .default(600)
             .describe('Per-test timeout.'),
-        tests: zod__WEBPACK_IMPORTED_MODULE_4__/* .array */ .YOg(CustomTest).default([]).describe('Custom tests (the `custom` suite).'),
+        tests: schemas/* array */.YOg(CustomTest).default([]).describe('Custom tests (the `custom` suite).'),
     })
         .prefault({})
         .describe('Smoke tests run inside the built image.'),
-    report: zod__WEBPACK_IMPORTED_MODULE_4__/* .strictObject */ .rej({
-        comment: zod__WEBPACK_IMPORTED_MODULE_4__/* .boolean */ .zMY().default(true).describe('Post/update one pull-request comment.'),
-        summary: zod__WEBPACK_IMPORTED_MODULE_4__/* .boolean */ .zMY().default(true).describe('Write the job summary.'),
-        markerKey: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP()
+    report: schemas/* strictObject */.rej({
+        comment: schemas/* boolean */.zMY().default(true).describe('Post/update one pull-request comment.'),
+        summary: schemas/* boolean */.zMY().default(true).describe('Write the job summary.'),
+        markerKey: schemas/* string */.YjP()
             .regex(/^[A-Za-z0-9._/:@-]{1,200}$/, { error: 'expected letters, digits and ._/:@- only' })
             .optional()
             .describe('Key of the hidden comment marker (one comment per run); default: the image repository. Baselines stay keyed per variant.'),
     })
         .prefault({})
         .describe('The pull-request report.'),
-    size: _size_js__WEBPACK_IMPORTED_MODULE_3__/* .SizeConfigSchema */ .n,
-    attest: _attest_js__WEBPACK_IMPORTED_MODULE_2__/* .AttestConfigSchema */ .Td,
+    size: size/* SizeConfigSchema */.n,
+    attest: attest/* AttestConfigSchema */.Td,
 })
     .describe('ml-image.yml');
 function variantName(v) {
@@ -581,6 +607,29 @@ async function matchOutput(output, expected, excluded, options = {}) {
         worker.once('exit', (code) => finish({ ok: false, kind: 'error', message: `the matcher stopped (exit ${code})` }));
     });
 }
+
+
+/***/ }),
+
+/***/ 2426:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   P: () => (/* binding */ isRunnerOwnVariable),
+/* harmony export */   X: () => (/* binding */ RUNNER_OWN_VARIABLE)
+/* harmony export */ });
+// The runner's own environment variables: the job's tokens (ACTIONS_RUNTIME_TOKEN,
+// ACTIONS_ID_TOKEN_REQUEST_TOKEN, ACTIONS_CACHE_URL ...), the action's inputs as the runner hands
+// them over (INPUT_REGISTRY-PASSWORD, INPUT_GITHUB-TOKEN) and its saved state (STATE_*). Files a
+// pull request can change (requirements, ml-image.yml) name variables to pass on to pip and to
+// buildx; none of these may be among them.
+const RUNNER_OWN = /^(ACTIONS|INPUT|STATE)_/i;
+/** Whether NAME is one of the runner's own variables, never passed on. */
+function isRunnerOwnVariable(name) {
+    return RUNNER_OWN.test(name);
+}
+/** What an error says about one. */
+const RUNNER_OWN_VARIABLE = "is one of the runner's own variables (ACTIONS_*, INPUT_*, STATE_*: the job's tokens and the action's inputs), never passed on";
 
 
 /***/ })

@@ -962,7 +962,7 @@ function writeSlurm(values, io, spec, smokeScript) {
     ];
     return {
         files,
-        submit: `sbatch ${external_node_path_default().join(out, SLURM_JOB_FILE)}`,
+        submit: `sbatch ${shellQuote(external_node_path_default().join(out, SLURM_JOB_FILE))}`,
         results: `${external_node_path_default().join(external_node_path_default().resolve(io.cwd, out), 'results')}/<job id>/<suite>.json`,
     };
 }
@@ -979,7 +979,7 @@ function writeK8s(values, io, spec, smokeScript) {
     });
     return {
         files: [(0,output/* writeOutFile */.W)(io.cwd, out, K8S_JOB_FILE, k8sYaml(manifests))],
-        submit: `kubectl apply -f ${external_node_path_default().join(out, K8S_JOB_FILE)}`,
+        submit: `kubectl apply -f ${shellQuote(external_node_path_default().join(out, K8S_JOB_FILE))}`,
         results: `kubectl logs${values.namespace ? ` -n ${values.namespace}` : ''} -l ${JOB_LABEL}=${spec.name} --tail=-1 | grep '^${RESULT_PREFIX}'`,
     };
 }
@@ -1132,7 +1132,7 @@ function writeOutFile(cwd, outDir, name, content) {
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(38815);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(83916);
 /* harmony import */ var _issues_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(11012);
-/* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(90131);
+/* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(60408);
 // Read ml-image.yml, apply overrides (action inputs / CLI flags), validate, check referenced files.
 
 

@@ -293,7 +293,7 @@ async function checkPush(host, repository, credential, deps) {
         else if (scheme === 'bearer' && params.realm) {
             const url = (0,_registry_js__WEBPACK_IMPORTED_MODULE_3__/* .tokenRequestUrl */ .WC)(params, `repository:${repository}:pull,push`);
             // The login goes to the token service: never over plain HTTP (as the OCI client refuses).
-            if ((0,_registry_js__WEBPACK_IMPORTED_MODULE_3__/* .requestTarget */ .t5)(url, base) === 'refused')
+            if (!(0,_registry_js__WEBPACK_IMPORTED_MODULE_3__/* .tokenServiceAllowed */ .hr)(url, base))
                 return {
                     ok: false,
                     detail: `${host} names a token service over plain HTTP (${url.origin}): refused`,
@@ -369,10 +369,12 @@ function dockerConfigPath(env) {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
-/* harmony import */ var _registry_auth_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8516);
+/* harmony import */ var _util_cleanup_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4532);
+/* harmony import */ var _registry_auth_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8516);
 // The real side effects of talking to a registry as docker does: fetch, Docker's config file, and
 // its credential helpers (`docker-credential-NAME get`). Doctor's push check and the native signer
 // both use them; the pure parts (which credential, the token flow) are in registry-auth.ts.
+
 
 
 
@@ -382,11 +384,15 @@ function registryDeps(env) {
     return {
         fetch: (url, init) => fetch(url, init),
         dockerConfig: () => {
-            const file = (0,_registry_auth_js__WEBPACK_IMPORTED_MODULE_3__/* .dockerConfigPath */ .Q1)(env);
+            const file = (0,_registry_auth_js__WEBPACK_IMPORTED_MODULE_4__/* .dockerConfigPath */ .Q1)(env);
             return file && (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(file) ? { file, text: (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(file, 'utf8') } : undefined;
         },
         helper: (name, server) => new Promise((resolve, reject) => {
+            (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_3__/* .throwIfInterrupted */ .sK)(`docker-credential-${name}`);
+            // Stopped with the run on a signal (it may wait up to 30 s on a keychain).
+            let stop = () => undefined;
             const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFile)(`docker-credential-${name}`, ['get'], { timeout: 30_000 }, (err, stdout) => {
+                stop();
                 if (err) {
                     // Helpers say "credentials not found ..." on stdout when there is no login for the host:
                     // no login (the caller goes on anonymously, as docker does). Anything else a helper
@@ -404,6 +410,7 @@ function registryDeps(env) {
                     reject(new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .EnvironmentError */ .eG(`credential helper docker-credential-${name} printed no JSON for ${server}`, `log in again (docker login ${server})`));
                 }
             });
+            stop = (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_3__/* .registerCleanup */ .qE)(async () => void child.kill('SIGTERM'));
             // A helper that exits without reading stdin must not crash the process (EPIPE).
             child.stdin?.on('error', () => undefined);
             child.stdin?.end(server);

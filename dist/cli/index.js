@@ -25,7 +25,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 11 modules
 var schemas = __nccwpck_require__(92857);
 ;// CONCATENATED MODULE: ./images/probe/redaction-rules.json
-const redaction_rules_namespaceObject = /*#__PURE__*/JSON.parse('{"$comment":"Secret redaction rules, one copy read by both src/capture/redact.ts (bundled into dist/) and the in-container probe images/probe/ml_image_probe.py (passed as --redaction-rules=JSON, or read beside the script). Patterns are written in the common subset of JavaScript and Python regular expressions and must stay linear (no nested quantifiers that can backtrack). Whitespace is spelled out (\\\\t\\\\n\\\\r\\\\f\\\\v and space): \\\\s is not the same set in both. A URL\'s userinfo runs to the last \\"@\\" before its host, as pip and WHATWG URLs read it (a password may hold \\"@\\" and any other character but whitespace, /, ?, # and a double quote, which ends a JSON string: a URL inside JSON is not read past its end). The OpenAI-style sk- token must not follow a letter, unless that letter ends an escape: \\\\n, \\\\t and the like, \\\\u003d and \\\\x3d in escaped text, percent-encoding such as %3D for = (also encoded twice, %253D), or a terminal colour code (ESC[32m, ESC[38;5;208m, ESC[m), and must hold a digit within its first 80 characters (bounded, so the rule stays linear): package names such as aws-msk-iam-sasl-signer-python are not tokens. The rule begins with its literal sk- and checks what precedes it by a lookbehind over sk- itself: both engines then look for the literal first instead of trying each lookbehind at every character (20-40 times faster on text without it). A secret name holds PASS and PAT only as a word of their own (DB_PASS, GH_PAT; not COMPASS, PATH or PASSTHROUGH). JSON Web Tokens are found by code in both (a linear scan: a plain regex for them is quadratic), with the parameters under jwt.","redacted":"[redacted]","secretName":{"pattern":"TOKEN|SECRET|PASSW(OR)?D|(?<![A-Za-z])PASS(PHRASE)?(?![A-Za-z])|PASSPHRASE|(?<![A-Za-z])PAT(?![A-Za-z])|KEY|CREDENTIAL|CREDS|AUTH|PRIVATE|SESSION|COOKIE|SIGNATURE","ignoreCase":true},"secretValues":["hf_[A-Za-z0-9]{20,}","gh[pousr]_[A-Za-z0-9]{20,}","github_pat_[A-Za-z0-9_]{20,}","glpat-[A-Za-z0-9_-]{20,}","(AKIA|ASIA)[0-9A-Z]{16}","xox[abposr]-[A-Za-z0-9-]{10,}","sk-(?<=(?:(?<![A-Za-z])|(?<=\\\\\\\\[bfnrtv])|(?<=%[0-9A-Fa-f][A-Fa-f])|(?<=%25[0-9A-Fa-f][A-Fa-f])|(?<=\\\\\\\\u[0-9A-Fa-f]{3}[A-Fa-f])|(?<=\\\\\\\\x[0-9A-Fa-f][A-Fa-f])|(?<=[\\\\[;][0-9]m)|(?<=[\\\\[;][0-9][0-9]m)|(?<=[\\\\[;][0-9][0-9][0-9]m)|(?<=\\\\[m))sk-)(?=[A-Za-z_-]{0,80}[0-9])[A-Za-z0-9_-]{20,}"],"jwt":{"prefix":"eyJ","minSegmentLength":8},"base64Like":"^[A-Za-z0-9+/_=-]{40,}$","hex":"^[0-9a-fA-F]+$","base64MaxLength":4096,"urlUserinfo":"([A-Za-z][A-Za-z0-9+.-]{0,30}://)([^\\\\t\\\\n\\\\r\\\\f\\\\v /?#:\\"]+)(?::([^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]*))?@(?=[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#@\\"]*(?:[\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]|$))"}');
+const redaction_rules_namespaceObject = /*#__PURE__*/JSON.parse('{"$comment":"Secret redaction rules, one copy read by both src/capture/redact.ts (bundled into dist/) and the in-container probe images/probe/ml_image_probe.py (passed as --redaction-rules=JSON, or read beside the script). Patterns are written in the common subset of JavaScript and Python regular expressions and must stay linear (no nested quantifiers that can backtrack). Whitespace is spelled out (\\\\t\\\\n\\\\r\\\\f\\\\v and space): \\\\s is not the same set in both. A URL\'s userinfo runs to the last \\"@\\" before its host, as pip and WHATWG URLs read it (a password may hold \\"@\\" and any other character but whitespace, /, ?, # and a double quote, which ends a JSON string: a URL inside JSON is not read past its end). The OpenAI-style sk- token must not follow a letter, unless that letter ends an escape: \\\\n, \\\\t and the like, \\\\u003d and \\\\x3d in escaped text, percent-encoding such as %3D for = (also encoded twice, %253D), or a terminal colour code (ESC[32m, ESC[38;5;208m, ESC[m), and must hold a digit within its first 80 characters (bounded, so the rule stays linear): package names such as aws-msk-iam-sasl-signer-python are not tokens. The rule begins with its literal sk- and checks what precedes it by a lookbehind over sk- itself: both engines then look for the literal first instead of trying each lookbehind at every character (20-40 times faster on text without it). A secret name holds PASS and PAT only as a word of their own (DB_PASS, GH_PAT; not COMPASS, PATH or PASSTHROUGH). JSON Web Tokens are found by code in both (a linear scan: a plain regex for them is quadratic), with the parameters under jwt.","redacted":"[redacted]","secretName":{"pattern":"TOKEN|SECRET|PASSW(OR)?D|(?<![A-Za-z])PASS(PHRASE)?(?![A-Za-z])|PASSPHRASE|(?<![A-Za-z])PAT(?![A-Za-z])|KEY|CREDENTIAL|CREDS|AUTH|PRIVATE|SESSION|COOKIE|SIGNATURE","ignoreCase":true},"secretValues":["hf_[A-Za-z0-9]{20,}","gh[pousr]_[A-Za-z0-9]{20,}","github_pat_[A-Za-z0-9_]{20,}","glpat-[A-Za-z0-9_-]{20,}","(AKIA|ASIA)[0-9A-Z]{16}","xox[abposr]-[A-Za-z0-9-]{10,}","sk-(?<=(?:(?<![A-Za-z])|(?<=\\\\\\\\[bfnrtv])|(?<=%[0-9A-Fa-f][A-Fa-f])|(?<=%25[0-9A-Fa-f][A-Fa-f])|(?<=\\\\\\\\u[0-9A-Fa-f]{3}[A-Fa-f])|(?<=\\\\\\\\x[0-9A-Fa-f][A-Fa-f])|(?<=[\\\\[;][0-9]m)|(?<=[\\\\[;][0-9][0-9]m)|(?<=[\\\\[;][0-9][0-9][0-9]m)|(?<=\\\\[m))sk-)(?=[A-Za-z_-]{0,80}[0-9])[A-Za-z0-9_-]{20,}"],"jwt":{"prefix":"eyJ","minSegmentLength":8},"base64Like":"^[A-Za-z0-9+/_=-]{40,}$","hex":"^[0-9a-fA-F]+$","base64MaxLength":4096,"urlUserinfo":"([A-Za-z][A-Za-z0-9+.-]{0,30}://)((?:[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#:\\"\\\\\\\\]|\\\\\\\\[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#])+)(?::((?:[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"\\\\\\\\]|\\\\\\\\[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#])*))?@(?=[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#@\\"]*(?:[\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]|$))"}');
 ;// CONCATENATED MODULE: ./src/capture/redact.ts
 // Secrets never reach a record, log, summary or comment: redaction by variable name and by value
 // pattern (the in-container probe applies the same rules; this pass covers everything else, such
@@ -58,8 +58,10 @@ const HEX = new RegExp(REDACTION_RULES.hex);
  * scheme://user:password@ or scheme://user@ (a token as the user name). The userinfo runs to the
  * last '@' before the host, as pip and WHATWG URLs read it (a password may hold '@' and any other
  * character), and never past '/', '?', '#', ASCII whitespace or a double quote: a URL inside JSON
- * ends at its string's end. Linear: the host after the '@' is checked by a lookahead that stops at
- * the next '@', so each character is looked at a bounded number of times. Sticky: redactUrls
+ * ends at its string's end. A backslash takes the character after it along (`\"` is a quote
+ * inside a JSON string, so a password holding '"' is masked in serialized JSON too). Linear: the
+ * host after the '@' is checked by a lookahead that stops at the next '@', so each character is
+ * looked at a bounded number of times. Sticky: redactUrls
  * tries it only where a scheme ends in '://'.
  */
 const URL_USERINFO_AT = new RegExp(REDACTION_RULES.urlUserinfo, 'y');
@@ -182,15 +184,30 @@ function maskUserinfo(m, mask) {
         return whole;
     return pw === undefined ? `${scheme}${mask}@` : `${scheme}${user}:${mask}@`;
 }
-/** The credentials of a URL (user name and password), to mask in logs (core.setSecret). */
+/**
+ * The credentials of a URL (user name and password), to mask in logs (core.setSecret): each as it
+ * is written in the URL (percent-encoded) and decoded, when that differs. A part that does not
+ * decode (a bare '%', as in `p%ss`) is masked as written; it never unmasks the other part.
+ */
 function urlCredentials(url) {
+    let u;
     try {
-        const u = new URL(url);
-        return [decodeURIComponent(u.username), decodeURIComponent(u.password)].filter((s) => s.length >= 3);
+        u = new URL(url);
     }
     catch {
         return [];
     }
+    const out = new Set();
+    for (const raw of [u.username, u.password]) {
+        try {
+            out.add(decodeURIComponent(raw));
+        }
+        catch {
+            // Not percent-encoding (pip takes such a '%' as it is): the raw text below is the secret.
+        }
+        out.add(raw);
+    }
+    return [...out].filter((s) => s.length >= 3);
 }
 /**
  * Free text (a test's output, a log): every URL's userinfo and every token that matches a secret
@@ -213,14 +230,27 @@ function redactText(text) {
     parts.push(out.slice(at));
     return parts.join('');
 }
-/** The secret part of a URL's userinfo: the password, else the user name (a token used as one). */
-function urlSecret(url) {
+/**
+ * The secret part of a URL's userinfo: the password, else the user name (a token used as one);
+ * decoded, or as it is written in the URL (percent-encoded) with `raw`. Text that does not decode
+ * (a bare '%') is returned as written.
+ */
+function urlSecret(url, form = 'decoded') {
+    let raw;
     try {
         const u = new URL(url);
-        return decodeURIComponent(u.password || u.username);
+        raw = u.password || u.username;
     }
     catch {
         return '';
+    }
+    if (form === 'raw')
+        return raw;
+    try {
+        return decodeURIComponent(raw);
+    }
+    catch {
+        return raw;
     }
 }
 /** The value to show for an environment variable NAME=value. */
@@ -282,6 +312,8 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 
 (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_2__/* .installSignalCleanup */ .a0)();
 process.exitCode = await (0,_main_js__WEBPACK_IMPORTED_MODULE_3__/* .runCli */ .ak)(process.argv.slice(2), (0,_main_js__WEBPACK_IMPORTED_MODULE_3__/* .processIo */ .Wr)());
+// Whatever a command left registered (a temp dir its owner keeps to the end) goes before the exit.
+await (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_2__/* .runPendingCleanups */ .__)();
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
@@ -295,7 +327,7 @@ __webpack_async_result__();
 /* harmony export */   Wr: () => (/* binding */ processIo),
 /* harmony export */   ak: () => (/* binding */ runCli)
 /* harmony export */ });
-/* unused harmony exports COMMANDS, commandHelp, jsonError */
+/* unused harmony exports COMMANDS, commandHelp, jsonError, wantsJson */
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _docker_engine_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(74818);
@@ -317,7 +349,7 @@ const COMMANDS = [
     { name: 'validate', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(593), __nccwpck_require__.e(618), __nccwpck_require__.e(575)]).then(__nccwpck_require__.bind(__nccwpck_require__, 12575))).validateCommand },
     { name: 'plan', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(593), __nccwpck_require__.e(621), __nccwpck_require__.e(135), __nccwpck_require__.e(618), __nccwpck_require__.e(649), __nccwpck_require__.e(754)]).then(__nccwpck_require__.bind(__nccwpck_require__, 31754))).planCommand },
     { name: 'resolve', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(593), __nccwpck_require__.e(621), __nccwpck_require__.e(135), __nccwpck_require__.e(294), __nccwpck_require__.e(810), __nccwpck_require__.e(269)]).then(__nccwpck_require__.bind(__nccwpck_require__, 96269))).resolveCommand },
-    { name: 'build', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(715), __nccwpck_require__.e(287), __nccwpck_require__.e(593), __nccwpck_require__.e(621), __nccwpck_require__.e(135), __nccwpck_require__.e(294), __nccwpck_require__.e(618), __nccwpck_require__.e(56), __nccwpck_require__.e(586), __nccwpck_require__.e(365), __nccwpck_require__.e(649), __nccwpck_require__.e(641), __nccwpck_require__.e(810), __nccwpck_require__.e(653), __nccwpck_require__.e(144), __nccwpck_require__.e(177)]).then(__nccwpck_require__.bind(__nccwpck_require__, 80177))).buildCommand },
+    { name: 'build', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(715), __nccwpck_require__.e(287), __nccwpck_require__.e(593), __nccwpck_require__.e(621), __nccwpck_require__.e(135), __nccwpck_require__.e(294), __nccwpck_require__.e(618), __nccwpck_require__.e(56), __nccwpck_require__.e(586), __nccwpck_require__.e(365), __nccwpck_require__.e(649), __nccwpck_require__.e(641), __nccwpck_require__.e(810), __nccwpck_require__.e(653), __nccwpck_require__.e(144), __nccwpck_require__.e(25)]).then(__nccwpck_require__.bind(__nccwpck_require__, 44025))).buildCommand },
     { name: 'capture', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(593), __nccwpck_require__.e(621), __nccwpck_require__.e(135), __nccwpck_require__.e(259)]).then(__nccwpck_require__.bind(__nccwpck_require__, 83259))).captureCommand },
     { name: 'smoke', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(593), __nccwpck_require__.e(621), __nccwpck_require__.e(135), __nccwpck_require__.e(294), __nccwpck_require__.e(641), __nccwpck_require__.e(216)]).then(__nccwpck_require__.bind(__nccwpck_require__, 15216))).smokeCommand },
     { name: 'diff', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(593), __nccwpck_require__.e(621), __nccwpck_require__.e(365), __nccwpck_require__.e(670)]).then(__nccwpck_require__.bind(__nccwpck_require__, 78670))).diffCommand },
@@ -383,7 +415,7 @@ async function runCli(argv, io) {
     catch (err) {
         io.stderr(`${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .describeError */ .Uc)(err, verbose)}\n`);
         // Machine output on failure too: one JSON object on stdout, in addition to the text on stderr.
-        if (argv.includes('--json'))
+        if (wantsJson(argv))
             io.stdout(`${JSON.stringify(jsonError(err), null, 2)}\n`);
         return (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .exitCodeOf */ .FO)(err);
     }
@@ -416,6 +448,14 @@ function jsonError(err) {
         },
     };
 }
+/**
+ * Whether the command line asks for machine output: --json, or a malformed --json=VALUE (refused
+ * as a usage error, which a script that asked for JSON still gets as JSON).
+ */
+function wantsJson(argv) {
+    const end = argv.indexOf('--');
+    return (end < 0 ? argv : argv.slice(0, end)).some((a) => a === '--json' || a.startsWith('--json='));
+}
 /** The value of --out DIR / --out=DIR, when given (parseArgs checks the rest later). */
 function outFlag(argv) {
     for (let i = 0; i < argv.length; i++) {
@@ -432,9 +472,10 @@ function outFlag(argv) {
 function processIo() {
     let docker;
     return {
-        // Last line of defence: userinfo in any URL is masked in everything the CLI prints.
+        // Last line of defence: userinfo in any URL is masked in everything the CLI prints, and the
+        // messages and progress on stderr are also cleared of tokens of a known form (ghp_..., a JWT).
         stdout: (t) => process.stdout.write((0,_capture_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redactUrls */ .sK)(t)),
-        stderr: (t) => process.stderr.write((0,_capture_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redactUrls */ .sK)(t)),
+        stderr: (t) => process.stderr.write((0,_capture_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redactText */ .Rd)(t)),
         cwd: process.cwd(),
         env: process.env,
         stdoutIsTTY: process.stdout.isTTY === true,
@@ -604,7 +645,7 @@ function formatIssues(error, data, schema, sourceOf = () => undefined) {
                 break;
             case 'too_small':
             case 'too_big':
-                push(path, issue.message.replace(/^Too (small|big): /, ''));
+                push(path, `${issue.message.replace(/^Too (small|big): /, '')}${gotSize(value)}`);
                 break;
             default: {
                 // custom / invalid_format / refinements: the schema's message already says what is expected.
@@ -616,6 +657,17 @@ function formatIssues(error, data, schema, sourceOf = () => undefined) {
     if (more > 0)
         out.push(`... and ${more} more (fix the ones above first)`);
     return out;
+}
+/** What a value out of range is, for "expected number to be <=86400, got 99999999". */
+function gotSize(value) {
+    if (typeof value === 'number' || typeof value === 'bigint')
+        return `, got ${String(value)}`;
+    // An empty one says nothing "at least one" did not.
+    if (typeof value === 'string' && value !== '')
+        return `, got ${describeValue(value)} (${value.length} characters)`;
+    if (Array.isArray(value) && value.length > 0)
+        return `, got ${value.length} item${value.length === 1 ? '' : 's'}`;
+    return '';
 }
 function expectedText(issue) {
     // Our schemas set messages starting with "expected"; zod's defaults read "Invalid input: expected x, received y".
@@ -2060,6 +2112,7 @@ function parseJsonAnswer(schema, text, what) {
 /* harmony export */   Xb: () => (/* binding */ DOCKER_HUB),
 /* harmony export */   _9: () => (/* binding */ manifestDigestOverHttp),
 /* harmony export */   e$: () => (/* binding */ PROXY_VARS),
+/* harmony export */   hr: () => (/* binding */ tokenServiceAllowed),
 /* harmony export */   l2: () => (/* binding */ splitImageRef),
 /* harmony export */   qC: () => (/* binding */ registryUnreachable),
 /* harmony export */   qW: () => (/* binding */ checkRegistry),
@@ -2087,6 +2140,14 @@ function requestTarget(url, base) {
     if (url.origin === new URL(base).origin)
         return 'own';
     return url.protocol === 'https:' || base.startsWith('http:') ? 'other' : 'refused';
+}
+/**
+ * Whether a registry at BASE may have the login sent to the token service at URL: not when
+ * requestTarget refuses it, nor over plain HTTP to a host that is not loopback (a loopback
+ * registry, a tunnel say, naming one would have the login cross the network in clear).
+ */
+function tokenServiceAllowed(url, base) {
+    return (requestTarget(url, base) !== 'refused' && (url.protocol === 'https:' || isPlainHttpRegistry(url.host)));
 }
 /** Plain HTTP for loopback registries (as dockerd and buildx allow), HTTPS for everything else. */
 function registryBaseUrl(host) {
@@ -2264,8 +2325,8 @@ class InputError extends MlImageError {
 class ConfigError extends InputError {
     source;
     problems;
-    constructor(source, problems) {
-        super(`${source}: ${problems.length} problem${problems.length === 1 ? '' : 's'}\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    constructor(source, problems, fix) {
+        super(`${source}: ${problems.length} problem${problems.length === 1 ? '' : 's'}\n${problems.map((p) => `  - ${p}`).join('\n')}`, fix);
         this.source = source;
         this.problems = problems;
     }
@@ -2422,13 +2483,14 @@ g.__dirname ??= node_path__WEBPACK_IMPORTED_MODULE_0___default().dirname(g.__fil
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   __: () => (/* binding */ runPendingCleanups),
 /* harmony export */   a0: () => (/* binding */ installSignalCleanup),
 /* harmony export */   fT: () => (/* binding */ isInterrupted),
 /* harmony export */   p4: () => (/* binding */ InterruptedError),
 /* harmony export */   qE: () => (/* binding */ registerCleanup),
 /* harmony export */   sK: () => (/* binding */ throwIfInterrupted)
 /* harmony export */ });
-/* unused harmony exports markInterrupted, clearInterruptedForTests, runPendingCleanups, SIGNAL_CLEANUP_LIMIT_MS */
+/* unused harmony exports markInterrupted, clearInterruptedForTests, SIGNAL_CLEANUP_LIMIT_MS */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(83916);
 // Cleanups that must run even when the process is interrupted (containers, temp dirs).
 // Each side effect that creates something registers its removal and unregisters when done.

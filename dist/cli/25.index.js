@@ -1,28 +1,96 @@
-export const id = 177;
-export const ids = [177];
+export const id = 25;
+export const ids = [25];
 export const modules = {
 
-/***/ 80177:
+/***/ 44025:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+// ESM COMPAT FLAG
 __webpack_require__.r(__webpack_exports__);
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   buildCommand: () => (/* binding */ buildCommand),
-/* harmony export */   renderBuild: () => (/* binding */ renderBuild)
-/* harmony export */ });
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73136);
-/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_url__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _util_images_dir_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(29882);
-/* harmony import */ var _config_load_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(61036);
-/* harmony import */ var _docker_registry_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(98925);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(83916);
-/* harmony import */ var _pipeline_pipeline_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(42144);
-/* harmony import */ var _resolve_snapshot_cache_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(42405);
-/* harmony import */ var _results_results_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(12135);
-/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(77593);
-/* harmony import */ var _shared_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(23419);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  buildCommand: () => (/* binding */ buildCommand),
+  renderBuild: () => (/* binding */ renderBuild)
+});
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __webpack_require__(73136);
+// EXTERNAL MODULE: ./src/util/images-dir.ts
+var images_dir = __webpack_require__(29882);
+// EXTERNAL MODULE: ./src/config/load.ts
+var load = __webpack_require__(61036);
+// EXTERNAL MODULE: ./src/docker/registry.ts
+var registry = __webpack_require__(98925);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(83916);
+// EXTERNAL MODULE: ./src/pipeline/pipeline.ts + 16 modules
+var pipeline = __webpack_require__(42144);
+// EXTERNAL MODULE: ./src/resolve/snapshot-cache.ts
+var snapshot_cache = __webpack_require__(42405);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: ./src/util/cleanup.ts
+var cleanup = __webpack_require__(4532);
+// EXTERNAL MODULE: ./src/util/temp.ts
+var temp = __webpack_require__(54868);
+// EXTERNAL MODULE: ./src/results/results.ts + 1 modules
+var results = __webpack_require__(12135);
+;// CONCATENATED MODULE: ./src/results/discard.ts
+// The result directory of a command that keeps none (`ml-image build` without --out): writes go
+// nowhere, reads find nothing; cosign still reads each predicate from a file, in a temp dir of the run.
+
+
+
+
+
+/** No result directory: writes go nowhere, reads find nothing (`ml-image build` without --out). */
+function discardResults() {
+    const none = () => undefined;
+    let dir;
+    const scratch = () => {
+        if (dir === undefined) {
+            const made = (0,temp/* runTempDir */.jI)('attest-');
+            dir = made;
+            (0,cleanup/* registerCleanup */.qE)(async () => (0,external_node_fs_.rmSync)(made, { recursive: true, force: true }));
+        }
+        return dir;
+    };
+    return {
+        dir: undefined,
+        writePlan: none,
+        writeResolution: none,
+        readResolution: none,
+        writeBuild: none,
+        readBuild: () => {
+            throw new errors/* InputError */.dz('no result directory to read build.json from', 'pass --out DIR');
+        },
+        writeDigests: none,
+        writeEnv: none,
+        writeSmoke: none,
+        writeSmokeKey: none,
+        hasEnv: () => false,
+        recordFiles: () => [],
+        writeReport: () => '',
+        writeRunReport: () => '',
+        writeComment: () => '',
+        // cosign reads a predicate from a file: a temp dir of the run, removed with it.
+        writeAttestation: (v, p, kind, predicate) => (0,results/* openResultDir */.lR)(scratch(), 'a temp dir').writeAttestation(v, p, kind, predicate),
+        writeEnvelope: none,
+        takeEnvelopes: () => new Map(),
+        writeAttest: none,
+    };
+}
+
+// EXTERNAL MODULE: ./src/cli/args.ts
+var args = __webpack_require__(77593);
+// EXTERNAL MODULE: ./src/cli/commands/shared.ts + 3 modules
+var shared = __webpack_require__(23419);
+;// CONCATENATED MODULE: ./src/cli/commands/build.ts
+
 
 
 
@@ -57,7 +125,7 @@ backoff); a Dockerfile or pip failure stops at once with the end of the build lo
 
 Options:
   --config FILE      config file (default ml-image.yml)
-${_shared_js__WEBPACK_IMPORTED_MODULE_10__/* .configOverrideFlags */ .i7}
+${shared/* configOverrideFlags */.i7}
   --load             build one platform into the local engine instead of pushing
   --quiet            do not stream buildx output (progress lines only)
   --verbose          also a "timing:" line per step (builder facts, base digest, each build and
@@ -67,43 +135,43 @@ ${_shared_js__WEBPACK_IMPORTED_MODULE_10__/* .configOverrideFlags */ .i7}
 
 Exit codes: 0 built; 1 a build failed; 2 bad config; 3 no daemon / no buildx / registry unreachable.`,
     async run(argv, io) {
-        const { values } = (0,_args_js__WEBPACK_IMPORTED_MODULE_9__/* .parseCommandArgs */ .Qx)('build', argv, {
+        const { values } = (0,args/* parseCommandArgs */.Qx)('build', argv, {
             config: { type: 'string' },
             platforms: { type: 'string' },
             variants: { type: 'string' },
             load: { type: 'boolean', default: false },
             quiet: { type: 'boolean', default: false },
         });
-        const loaded = (0,_config_load_js__WEBPACK_IMPORTED_MODULE_3__/* .loadConfig */ .Z9)({
+        const loaded = (0,load/* loadConfig */.Z9)({
             cwd: io.cwd,
             ...(values.config !== undefined && { file: values.config }),
-            overrides: (0,_shared_js__WEBPACK_IMPORTED_MODULE_10__/* .overridesFromFlags */ .du)(values),
+            overrides: (0,shared/* overridesFromFlags */.du)(values),
         });
         const { config } = loaded;
         const push = !values.load;
         if (!push && config.platforms.length !== 1) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(`--load builds one platform into the local engine, but the config has ${config.platforms.length} (${config.platforms.join(', ')})`, 'add --platforms linux/amd64 (or the platform you want), or push to a registry');
+            throw new errors/* InputError */.dz(`--load builds one platform into the local engine, but the config has ${config.platforms.length} (${config.platforms.join(', ')})`, 'add --platforms linux/amd64 (or the platform you want), or push to a registry');
         }
         // Independent: the git context and the registry check, side by side.
         const [git] = await Promise.all([
-            (0,_shared_js__WEBPACK_IMPORTED_MODULE_10__/* .gitContextFor */ .Tr)(io),
-            push ? (0,_docker_registry_js__WEBPACK_IMPORTED_MODULE_4__/* .checkRegistry */ .qW)(config.image.registry) : undefined,
+            (0,shared/* gitContextFor */.Tr)(io),
+            push ? (0,registry/* checkRegistry */.qW)(config.image.registry) : undefined,
         ]);
         const t0 = Date.now();
         const progress = (line) => io.stderr(`[build ${((Date.now() - t0) / 1000).toFixed(0).padStart(4)}s] ${line}\n`);
         // The pipeline with its first three stages; --out keeps their result files (src/results).
-        const { build: result } = await (0,_pipeline_pipeline_js__WEBPACK_IMPORTED_MODULE_6__/* .runPipeline */ .aI)({
+        const { build: result } = await (0,pipeline/* runPipeline */.aI)({
             loaded,
             stages: new Set(['plan', 'resolve', 'build']),
             results: values.out !== undefined
-                ? (0,_results_results_js__WEBPACK_IMPORTED_MODULE_8__/* .openResultDir */ .lR)(node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(io.cwd, values.out), `--out ${values.out}`)
-                : (0,_results_results_js__WEBPACK_IMPORTED_MODULE_8__/* .discardResults */ .T9)(),
+                ? (0,results/* openResultDir */.lR)(external_node_path_default().resolve(io.cwd, values.out), `--out ${values.out}`)
+                : discardResults(),
             push,
             merge: true,
             gpus: 'auto',
-            imagesDir: (0,_util_images_dir_js__WEBPACK_IMPORTED_MODULE_2__/* .findImagesDir */ .P)(node_path__WEBPACK_IMPORTED_MODULE_0___default().dirname((0,node_url__WEBPACK_IMPORTED_MODULE_1__.fileURLToPath)(import.meta.url))),
+            imagesDir: (0,images_dir/* findImagesDir */.P)(external_node_path_default().dirname((0,external_node_url_.fileURLToPath)(import.meta.url))),
             git,
-            cacheDir: (0,_resolve_snapshot_cache_js__WEBPACK_IMPORTED_MODULE_7__/* .defaultCacheDir */ .$g)(io.env),
+            cacheDir: (0,snapshot_cache/* defaultCacheDir */.$g)(io.env),
             report: { mode: 'off', baseline: null },
         }, {
             docker: io.docker,

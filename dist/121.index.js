@@ -1,8 +1,8 @@
-export const id = 657;
-export const ids = [657];
+export const id = 121;
+export const ids = [121];
 export const modules = {
 
-/***/ 79657:
+/***/ 25121:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -152,6 +152,32 @@ async function matchOutput(output, expected, excluded, options = {}) {
 
 // EXTERNAL MODULE: ./src/config/attest.ts
 var attest = __webpack_require__(92945);
+;// CONCATENATED MODULE: ./src/util/runner-env.ts
+// The runner's own environment variables: the job's tokens (ACTIONS_RUNTIME_TOKEN,
+// ACTIONS_ID_TOKEN_REQUEST_TOKEN, ACTIONS_CACHE_URL ...), the action's inputs as the runner hands
+// them over (INPUT_REGISTRY-PASSWORD, INPUT_GITHUB-TOKEN) and its saved state (STATE_*). Files a
+// pull request can change (requirements, ml-image.yml) name variables to pass on to pip and to
+// buildx; none of these may be among them.
+const RUNNER_OWN = /^(ACTIONS|INPUT|STATE)_/i;
+/** Whether NAME is one of the runner's own variables, never passed on. */
+function isRunnerOwnVariable(name) {
+    return RUNNER_OWN.test(name);
+}
+/** What an error says about one. */
+const RUNNER_OWN_VARIABLE = "is one of the runner's own variables (ACTIONS_*, INPUT_*, STATE_*: the job's tokens and the action's inputs), never passed on";
+
+;// CONCATENATED MODULE: ./src/config/secret-id.ts
+// A build secret's id (build.secrets): passed to buildx as `--secret id=ID,env=ID`, read from the
+// environment variable of the same name, so never one of the runner's own (a pull request can
+// change ml-image.yml).
+
+
+const SecretIdSchema = schemas/* string */.YjP()
+    .regex(/^[A-Za-z0-9_.-]+$/, { error: 'expected a secret id' })
+    .refine((id) => !isRunnerOwnVariable(id), {
+    error: (iss) => `${JSON.stringify(iss.input)} ${RUNNER_OWN_VARIABLE}`,
+});
+
 ;// CONCATENATED MODULE: ./src/config/size.ts
 // size: the image size budget (config size.budget). Parsed for the report by src/report/size.ts.
 
@@ -171,6 +197,7 @@ const SizeConfigSchema = schemas/* strictObject */.rej({
 ;// CONCATENATED MODULE: ./src/config/schema.ts
 // The one schema of ml-image.yml. Every default lives here (and nowhere else): docs/configuration.md's config
 // reference and ml-image.schema.json are generated from this file (scripts/gen-config-docs.ts).
+
 
 
 
@@ -344,9 +371,9 @@ const ConfigFileSchema = schemas/* strictObject */.rej({
             .default('default')
             .describe('Network for RUN steps (`host` reaches indexes on the build machine).'),
         pull: schemas/* boolean */.zMY().default(false).describe('Always pull the newest base image.'),
-        secrets: schemas/* array */.YOg(schemas/* string */.YjP().regex(/^[A-Za-z0-9_.-]+$/, { error: 'expected a secret id' }))
+        secrets: schemas/* array */.YOg(SecretIdSchema)
             .default([])
-            .describe('Secret ids passed to buildx by id (`--secret id=...,env=...`).'),
+            .describe("Secret ids passed to buildx by id (`--secret id=...,env=...`); never the runner's own ACTIONS_*, INPUT_*, STATE_*."),
     })
         .superRefine((b, ctx) => {
         if (b.dockerfile !== undefined && b.template !== undefined) {
@@ -2904,8 +2931,6 @@ function checked(schema, value, file) {
     return value;
 }
 
-// EXTERNAL MODULE: ./src/util/temp.ts
-var temp = __webpack_require__(54868);
 ;// CONCATENATED MODULE: ./src/results/results.ts
 // The result-directory contract: every file the stages hand each other (and the jobs of a matrix
 // hand each other as artifacts), its name, and the schema it is written and read through.
@@ -2929,7 +2954,6 @@ var temp = __webpack_require__(54868);
 // (a torch index URL with a token in the plan, for instance); every value is checked against its
 // schema before it is written and parsed when it is read back. This module is a leaf: stages import
 // it, it imports only schemas.
-
 
 
 
@@ -2986,6 +3010,8 @@ const DigestFileSchema = schemas/* object */.Ikc({
 /** The smoke reuse key: "<manifest digest> <inputs sha256>", then (not in older files) a line
  * "content:sha256:<hex> <inputs sha256>" of the image's content (src/smoke/reuse.ts). */
 const SmokeKeySchema = schemas/* string */.YjP().regex(/^\S+ [0-9a-f]{64}(\ncontent:\S+ [0-9a-f]{64})?$/);
+/** A smoke key is two short lines; a bigger file is no key. */
+const SMOKE_KEY_MAX_BYTES = 4096;
 /**
  * The result directory `dir`, created when missing (`create: false`: only checked, for a directory
  * that is read from); `label` names it in messages, e.g. "--out x".
@@ -3057,6 +3083,8 @@ function attestFiles(root, label) {
             return { file, written: writeLater(file, envelope) };
         },
         takeEnvelopes: () => {
+            // The earlier attest.json names them: it goes too (a stage stopped by a signal leaves none).
+            (0,external_node_fs_.rmSync)(external_node_path_default().join(root, ATTEST_FILE), { force: true });
             const taken = new Map();
             let names;
             try {
@@ -3068,52 +3096,15 @@ function attestFiles(root, label) {
             for (const name of names.filter((n) => n.endsWith('.dsse.json'))) {
                 const file = at(external_node_path_default().join(ATTEST_DIR, name));
                 try {
-                    taken.set(external_node_path_default().join(ATTEST_DIR, name), (0,external_node_fs_.readFileSync)(file));
+                    taken.set(external_node_path_default().join(ATTEST_DIR, name), (0,read_regular/* readRegularFile */.XF)(file, read_regular/* MAX_JSON_INPUT_BYTES */.lj));
                 }
                 catch {
-                    // Unreadable (or not a file): nothing to attach again, and removed all the same.
+                    // Unreadable, or not a file (a FIFO would block): nothing to attach again, removed all the same.
                 }
                 (0,external_node_fs_.rmSync)(file, { force: true, recursive: true });
             }
             return taken;
         },
-    };
-}
-/** No result directory: writes go nowhere, reads find nothing (`ml-image build` without --out). */
-function discardResults() {
-    const none = () => undefined;
-    let dir;
-    const scratch = () => {
-        if (dir === undefined) {
-            const made = runTempDir('attest-');
-            dir = made;
-            registerCleanup(async () => rmSync(made, { recursive: true, force: true }));
-        }
-        return dir;
-    };
-    return {
-        dir: undefined,
-        writePlan: none,
-        writeResolution: none,
-        readResolution: none,
-        writeBuild: none,
-        readBuild: () => {
-            throw new InputError('no result directory to read build.json from', 'pass --out DIR');
-        },
-        writeDigests: none,
-        writeEnv: none,
-        writeSmoke: none,
-        writeSmokeKey: none,
-        hasEnv: () => false,
-        recordFiles: () => [],
-        writeReport: () => '',
-        writeRunReport: () => '',
-        writeComment: () => '',
-        // cosign reads a predicate from a file: a temp dir of the run, removed with it.
-        writeAttestation: (v, p, kind, predicate) => openResultDir(scratch(), 'a temp dir').writeAttestation(v, p, kind, predicate),
-        writeEnvelope: none,
-        takeEnvelopes: () => new Map(),
-        writeAttest: none,
     };
 }
 /** The digest files of a build: one per variant and platform. */
@@ -3193,8 +3184,10 @@ function readSmokeKey(dir, variant, platform) {
     const f = external_node_path_default().join(dir, recordFile('smoke-key', variant, platform));
     if (!(0,external_node_fs_.existsSync)(f))
         return undefined;
+    // Not a file (a FIFO would block the read) or unreadable: thrown, for the caller to say why.
+    const text = (0,read_regular/* readRegularFile */.XF)(f, SMOKE_KEY_MAX_BYTES).toString('utf8');
     // A key that is not of the shape written is no key: the smoke suites simply run again.
-    const key = SmokeKeySchema.safeParse((0,external_node_fs_.readFileSync)(f, 'utf8').trim());
+    const key = SmokeKeySchema.safeParse(text.trim());
     return key.success ? key.data : undefined;
 }
 /** attest.json of `dir`, when the attest stage wrote one (the report reads it). */
@@ -3568,6 +3561,8 @@ function describeIndexes(ix) {
         .join(', ');
 }
 
+// EXTERNAL MODULE: ./src/util/temp.ts
+var temp = __webpack_require__(54868);
 ;// CONCATENATED MODULE: ./src/util/versions.ts
 // Dotted version strings ("2.10", "12.8.1", "0.30.0+cu128"): comparison and major.minor, shared by
 // the plan, the build (buildx feature checks) and the other stages. Pure.
@@ -3741,9 +3736,13 @@ function cacheArgs(req, builder, notes) {
         return [];
     }
     if (req.cache.type === 'registry') {
+        const from = ['--cache-from', `type=registry,ref=${req.cache.ref}`];
+        if (req.cacheReadOnly) {
+            notes.push(`pull request: the registry cache ${req.cache.ref} is read, not written`);
+            return from;
+        }
         return [
-            '--cache-from',
-            `type=registry,ref=${req.cache.ref}`,
+            ...from,
             '--cache-to',
             `type=registry,ref=${req.cache.ref},mode=max,image-manifest=true,oci-mediatypes=true`,
         ];
@@ -4210,12 +4209,13 @@ function writeBuildInputs(dir, i) {
 }
 /**
  * Masks a line of build output: URL userinfo masked and any build.secrets value or index credential
- * replaced, as a runner masks registered secrets.
+ * (of the pip indexes and the torch index, decoded and as written in the URL) replaced, as a runner
+ * masks registered secrets.
  */
-function outputMasker(secretEnv, indexes) {
+function outputMasker(secretEnv, indexes, torchIndexUrls = []) {
+    const urls = [indexes.indexUrl ?? '', ...indexes.extraIndexUrls, ...torchIndexUrls];
     const masks = [
-        ...Object.values(secretEnv),
-        ...[indexes.indexUrl ?? '', ...indexes.extraIndexUrls].map(redact/* urlSecret */.mz),
+        ...new Set([...Object.values(secretEnv), ...urls.flatMap((u) => [(0,redact/* urlSecret */.mz)(u), (0,redact/* urlSecret */.mz)(u, 'raw')])]),
     ]
         .filter((m) => m.length >= 4)
         .sort((a, b) => b.length - a.length);
@@ -4866,6 +4866,7 @@ function parseRequirementsText(text, env = {}) {
 
 
 
+
 /** Larger requirements files are refused: pip's own are kilobytes; this bounds every read. */
 const MAX_REQUIREMENTS_BYTES = 5 * 1024 * 1024;
 /** More invalid lines than this are counted, not listed. */
@@ -4921,8 +4922,14 @@ function readRequirements(files, baseDir, env = process.env) {
             const what = e.text.startsWith('-') ? 'invalid option line' : 'invalid requirement';
             problems.push(`${abs}:${e.line}: ${what} "${e.text}": ${e.why}`);
         }
-        for (const r of envReferences(text))
-            refs.add(r);
+        for (const r of envReferences(text)) {
+            if (isRunnerOwnVariable(r)) {
+                const line = text.split('\n').findIndex((l) => l.includes(`\${${r}}`)) + 1;
+                problems.push(`${abs}:${line}: \${${r}} ${RUNNER_OWN_VARIABLE}`);
+            }
+            else
+                refs.add(r);
+        }
         for (const l of parsed.lines) {
             const origin = `${abs}:${l.line}`;
             const include = includeOf(l);
@@ -4964,9 +4971,12 @@ function readRequirements(files, baseDir, env = process.env) {
     for (const f of files)
         visit(external_node_path_default().resolve(baseDir, f), [], false);
     if (problems.length > 0) {
+        // One problem per line (--json lists them in "problems"), each naming its file and line.
         const listed = problems.slice(0, MAX_LISTED_ERRORS);
         const more = problems.length - listed.length;
-        throw new errors/* InputError */.dz(`${listed.join('\n')}${more > 0 ? `\n(and ${more} more invalid lines)` : ''}`, FIX);
+        if (more > 0)
+            listed.push(`... and ${more} more invalid lines (fix the ones above first)`);
+        throw new errors/* ConfigError */.xL(files.join(', '), listed, FIX);
     }
     return { text: out.join('\n'), origins, requirements, indexes, envReferences: [...refs] };
 }
@@ -5016,12 +5026,14 @@ function prepareTarget(ctx, t, arch, metadataFile) {
         dockerfile: t.dockerfile,
         platform: t.platform,
         repository: ctx.repository,
-        pushTag: `ml-image-build-${t.v.name}-${arch}`,
+        // A pull request's own tag: the docker driver's inline cache on it is never a default-branch build's.
+        pushTag: `ml-image-build-${ctx.pullRequest !== undefined ? `pr${ctx.pullRequest}-` : ''}${t.v.name}-${arch}`,
         push: ctx.push,
         ...((!ctx.push || o.load) && { loadTag: localTag(ctx.repository, t.v.name, arch) }),
         labels: t.labels,
         buildArgs: { ...t.buildArgs, [INPUTS_DIGEST_ARG]: inputsDigest(inputs) },
         cache: cacheFor(ctx.cache, ctx.repository, t.v.name, arch),
+        ...(ctx.pullRequest !== undefined && { cacheReadOnly: true }),
         metadataFile,
         provenance: ctx.build.provenance,
         secrets: ctx.build.secrets,
@@ -5185,6 +5197,13 @@ var map_limit = __webpack_require__(9992);
 
 
 
+/** The pull request a runner builds (GITHUB_REF refs/pull/N/merge on pull_request events). */
+function pullRequestOf(env) {
+    if (env.GITHUB_ACTIONS !== 'true' || !env.GITHUB_EVENT_NAME?.startsWith('pull_request'))
+        return undefined;
+    const n = /^refs\/pull\/([1-9]\d*)\//.exec(env.GITHUB_REF ?? '')?.[1];
+    return n !== undefined ? Number(n) : undefined;
+}
 function cacheKind(config, env) {
     if (config.build.cache !== 'auto')
         return config.build.cache;
@@ -5371,6 +5390,7 @@ async function runBuildStage(input, deps) {
         build: config.build,
         builder,
         cache: cacheKind(config, deps.env),
+        ...(pullRequestOf(deps.env) !== undefined && { pullRequest: pullRequestOf(deps.env) }),
         context: external_node_path_default().resolve(baseDir, config.build.context),
         work,
         requirements,
@@ -5378,7 +5398,7 @@ async function runBuildStage(input, deps) {
         indexes,
         secretEnv,
         // Every line of build output is shown with URL userinfo masked and secret values replaced.
-        mask: outputMasker({ ...secretEnv, ...given.values }, indexes),
+        mask: outputMasker({ ...secretEnv, ...given.values }, indexes, plan.variants.flatMap((v) => v.torch?.indexUrl ?? [])),
         notesShown: new Set(),
         group: deps.group ?? ((_n, fn) => fn()),
         ...(input.options && { options: input.options }),
@@ -12220,6 +12240,8 @@ function parseActionInputs(io) {
     const fromArtifact = get('from-artifact').trim();
     if (fromArtifact !== '')
         return { kind: 'poster', fromArtifact, token };
+    // Masked before any parsing: an error in it (or in the config) is then printed masked too.
+    maskSecretsInput(io, get('secrets'));
     const loaded = configFromInputs(io, get);
     const buildOptions = (0,action_inputs/* buildOptionsFromInputs */.q3)(get, io.cwd);
     // Values of the `secrets` input are masked in every later log line (a runner masks only
@@ -12240,6 +12262,26 @@ function parseActionInputs(io) {
         commentMode: choice(get, 'comment-mode', COMMENT_MODES, 'auto'),
         baseline: get('baseline'),
     };
+}
+/**
+ * The `secrets` input, line by line, masked before it is parsed: each line and the value of each
+ * ID=VALUE line, a CSV quote around it left out. A line of a multi-line value is then masked even when
+ * the value was not quoted (and the input is refused), and wherever a runner prints it line by line.
+ */
+function maskSecretsInput(io, raw) {
+    const masks = new Set();
+    for (const line of raw.split(/\r?\n/)) {
+        const trimmed = line.trim();
+        const unquoted = trimmed.replace(/^"/, '').replace(/"$/, '').trim();
+        const at = unquoted.indexOf('=');
+        for (const m of [trimmed, unquoted, at > 0 ? unquoted.slice(at + 1).trim() : ''])
+            // A lone quote (the end of a quoted value) or "=" (of `AbCd12==`, the end of a base64 text)
+            // is no secret: masking it would mangle every log line.
+            if (m.replace(/["=]/g, '') !== '')
+                masks.add(m);
+    }
+    for (const m of masks)
+        io.setSecret?.(m);
 }
 /** The fork poster (workflow_run): no checkout, no config; the artifact is untrusted input. */
 async function postComment(io, fromArtifact, token) {
