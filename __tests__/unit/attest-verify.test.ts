@@ -436,6 +436,59 @@ describe('parseVerifyFlags (one parser for verify, export --verify and the verif
     );
   });
 
+  it.each<[string, Record<string, string>, string | undefined]>([
+    [
+      "the reusable workflow's identity without a repository: any caller's run would pass",
+      {
+        'certificate-identity-regexp':
+          '^https://github\\.com/ml-image-action/ml-image-action/\\.github/workflows/',
+      },
+      '--certificate-identity-regexp',
+    ],
+    [
+      'an identity regexp that accepts everything',
+      { 'certificate-identity-regexp': '.*' },
+      '--certificate-identity-regexp',
+    ],
+    [
+      "the reusable workflow's exact identity",
+      {
+        'certificate-identity':
+          'https://github.com/ml-image-action/ml-image-action/.github/workflows/ml-image.yml@refs/tags/v0',
+      },
+      '--certificate-identity',
+    ],
+    [
+      "a repository's own workflows",
+      { 'certificate-identity-regexp': '^https://github\\.com/acme/model/' },
+      undefined,
+    ],
+    [
+      'the reusable workflow with the repository that ran it',
+      {
+        'certificate-identity-regexp': '^https://github\\.com/ml-image-action/ml-image-action/',
+        'certificate-github-workflow-repository': 'acme/model',
+      },
+      undefined,
+    ],
+  ])('keyless: %s', (_what, flags, refused) => {
+    const parse = () => parseVerifyFlags(flags, cliFlagNaming('verify'));
+    if (refused === undefined) return void expect(parse().identity.kind).toBe('keyless');
+    const e = (() => {
+      try {
+        parse();
+      } catch (err) {
+        return err as InputError;
+      }
+      throw new Error('not refused');
+    })();
+    expect(e).toBeInstanceOf(InputError);
+    expect(e.message).toBe(
+      `verify: ${refused} accepts the reusable workflow's signatures, which any repository that calls it can make: say whose run signed`,
+    );
+    expect(e.fix).toBe('add --certificate-github-workflow-repository OWNER/REPO (your repository)');
+  });
+
   it('keyless with the default issuer, the policy, the platform and tlog', () => {
     expect(
       parseVerifyFlags(

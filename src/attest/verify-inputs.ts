@@ -76,18 +76,38 @@ export function checkPublicKeyFile(identity: VerifyIdentity): void {
  * refused. What only RE2 refuses (a lookahead, a backreference) is left for cosign to say.
  */
 export function regexpProblem(pattern: string): string | undefined {
-  const js = pattern
+  try {
+    new RegExp(jsRegExpSource(pattern));
+    return undefined;
+  } catch (e) {
+    // "Invalid regular expression: /(/: Unterminated group": the reason only.
+    return (e as Error).message.replace(/^Invalid regular expression: \/[\s\S]*\/: /, '');
+  }
+}
+
+/** An RE2 pattern in JavaScript's terms (inline flags dropped: case folding is not checked). */
+function jsRegExpSource(pattern: string): string {
+  return pattern
     .replace(/\\Q([\s\S]*?)(?:\\E|$)/g, (_m, literal: string) =>
       literal.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&'),
     )
     .replace(/\(\?P</g, '(?<')
     .replace(/\(\?[imsU-]+\)/g, '')
     .replace(/\(\?[imsU-]+:/g, '(?:');
-  try {
-    new RegExp(js);
-    return undefined;
-  } catch (e) {
-    // "Invalid regular expression: /(/: Unterminated group": the reason only.
-    return (e as Error).message.replace(/^Invalid regular expression: \/[\s\S]*\/: /, '');
-  }
+}
+
+/**
+ * Where the reusable workflow's keyless signatures come from: Fulcio names the workflow file that
+ * ran, ml-image-action's own, whichever repository called it.
+ */
+export const SHARED_WORKFLOW_IDENTITY = 'https://github.com/ml-image-action/ml-image-action/';
+const SHARED_WORKFLOW_SAMPLE = `${SHARED_WORKFLOW_IDENTITY}.github/workflows/ml-image.yml@refs/tags/v0`;
+
+/**
+ * Whether a keyless identity (exact, or a valid RE2 regexp) accepts the reusable workflow's
+ * signatures: without the repository claim, then, any repository's run of it passes.
+ */
+export function acceptsSharedWorkflow(exact: string | undefined, regexp: string | undefined): boolean {
+  if (exact !== undefined) return exact.startsWith(SHARED_WORKFLOW_IDENTITY);
+  return regexp !== undefined && new RegExp(jsRegExpSource(regexp)).test(SHARED_WORKFLOW_SAMPLE);
 }

@@ -8,7 +8,7 @@ import { InputError } from '../errors.js';
 import { isOwnerRepo } from '../github/run.js';
 import type { Signer, Statement, Verification, VerifiedSignature, VerifyIdentity } from './cosign.js';
 import { mapLimit } from '../util/map-limit.js';
-import { regexpProblem } from './verify-inputs.js';
+import { acceptsSharedWorkflow, regexpProblem } from './verify-inputs.js';
 import { type ImageReader, platformTargets } from './verify-targets.js';
 import { KIND_TYPES } from './predicates.js';
 import { GITHUB_ISSUER } from './signing.js';
@@ -272,6 +272,15 @@ function identityFrom(values: VerifyFlags, { prefix, flag }: FlagNaming): Verify
       `${prefix}${flag('certificate-github-workflow-repository')}: expected OWNER/REPO, got ${JSON.stringify(repository)}`,
     );
   if (key !== undefined) return { kind: 'key', publicKey: key };
+  if (
+    repository === undefined &&
+    regexpProblem(regexp ?? '') === undefined &&
+    acceptsSharedWorkflow(exact, regexp)
+  )
+    throw new InputError(
+      `${prefix}${flag(exact !== undefined ? 'certificate-identity' : 'certificate-identity-regexp')} accepts the reusable workflow's signatures, which any repository that calls it can make: say whose run signed`,
+      `add ${flag('certificate-github-workflow-repository')} OWNER/REPO (your repository)`,
+    );
   const run = repository !== undefined ? { certificateGithubWorkflowRepository: repository } : {};
   if (exact !== undefined)
     return { kind: 'keyless', certificateIdentity: exact, certificateOidcIssuer: issuer, ...run };
