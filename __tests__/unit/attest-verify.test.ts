@@ -263,6 +263,28 @@ describe('ml-image verify', () => {
     expect(r.out).not.toContain('unknown');
   });
 
+  it.each([
+    ['an older passing run before a later failing one: the later one counts', ['pass', 'fail'], 1],
+    ['a later passing run after an older failing one: the later one counts', ['fail', 'pass'], 0],
+  ] as const)('several smoke statements about one digest, %s', async (_what, order, code) => {
+    const store = full();
+    const run = (status: 'pass' | 'fail', finishedAt: string) => {
+      const p = smokePredicate([{ id: 'imports', suite: 'imports', status }]);
+      return statement(D('1'), SMOKE_PREDICATE_TYPE, { ...p, finishedAt });
+    };
+    // Layers as whoever pushed the .att image ordered them: the older run first.
+    store[`${amd} ${SMOKE_PREDICATE_TYPE}`] = [
+      run(order[0], '2026-11-01T00:00:00.000Z'),
+      run(order[1], '2026-11-30T00:00:00.000Z'),
+    ];
+    const r = await verify(
+      [index, '--key', 'cosign.pub', '--require-smoke', 'pass', '--platform', 'linux/amd64'],
+      new Set([amd, arm]),
+      store,
+    );
+    expect(r.code).toBe(code);
+  });
+
   it('checks an index entry that names no platform too: unsigned, it fails the verify (with --platform too)', async () => {
     const loose = `localhost:5000/acme/model@${D('7')}`;
     const withLoose = fakeDocker({

@@ -126,10 +126,20 @@ export function smokeChecks(platform: string, p: SmokePredicate, policy: VerifyP
 // their shared Sigstore cache); others side by side.
 const atOnce = (identity: VerifyIdentity, tlog: boolean) => (identity.kind === 'keyless' || tlog ? 1 : 16);
 
-/** The statement of a kind that is about this digest (cosign checks the signature, this the subject). */
-function aboutDigest(statements: readonly Statement[], digest: string): Statement | undefined {
+/**
+ * The statement of KIND about this digest (cosign checks the signature, this the subject). For
+ * smoke, the newest run's by its signed finishedAt: whoever pushes the .att image orders its
+ * layers, and could put an older passing run's envelope before a later failing one.
+ */
+function aboutDigest(kind: AttestationKind, statements: readonly Statement[], digest: string) {
   const hex = digest.replace(/^sha256:/, '');
-  return statements.find((s) => s.subject.some((x) => x.digest.sha256 === hex));
+  const about = statements.filter((s) => s.subject.some((x) => x.digest.sha256 === hex));
+  if (kind !== 'smoke' || about.length < 2) return about[0];
+  const time = (s: Statement) => {
+    const p = SmokePredicateSchema.safeParse(s.predicate);
+    return p.success ? Date.parse(p.data.finishedAt) : Number.NEGATIVE_INFINITY;
+  };
+  return about.reduce((newest, s) => (time(s) > time(newest) ? s : newest));
 }
 
 /** Verify one platform image: signature, each required attestation, then the smoke policy. */
@@ -164,7 +174,7 @@ export async function verifyPlatform(
   ];
   for (const [i, kind] of kinds.entries()) {
     const v = verified[i]!;
-    const st = v.ok ? aboutDigest(v.items, target.digest) : undefined;
+    const st = v.ok ? aboutDigest(kind, v.items, target.digest) : undefined;
     checks.push({
       platform,
       check: `${kind} attestation`,
