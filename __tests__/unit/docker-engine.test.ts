@@ -117,6 +117,37 @@ Platforms: linux/amd64*, linux/amd64/v2, linux/arm64, linux/riscv64
       parseImageIndex('{"mediaType":"application/vnd.oci.image.manifest.v1+json","config":{}}').platforms,
     ).toEqual([]);
   });
+
+  // CVE-2021-41190: a document that is an image and lists manifests too is never read as an index
+  // (verify would check the signed entry it names, while a runtime runs its own layers).
+  const entry = { digest: 'sha256:a', platform: { os: 'linux', architecture: 'amd64' } };
+  it.each([
+    [
+      'an image manifest listing manifests',
+      { mediaType: 'application/vnd.oci.image.manifest.v1+json', manifests: [entry] },
+    ],
+    ['no media type, with layers', { config: {}, layers: [], manifests: [entry] }],
+    [
+      'an index type, with layers',
+      { mediaType: 'application/vnd.oci.image.index.v1+json', layers: [], manifests: [entry] },
+    ],
+    [
+      'a Docker image manifest',
+      { mediaType: 'application/vnd.docker.distribution.manifest.v2+json', manifests: [entry] },
+    ],
+  ])('ambiguous: %s is a single manifest', (_what, doc) => {
+    expect(parseImageIndex(JSON.stringify(doc)).platforms).toEqual([]);
+  });
+
+  it('a Docker manifest list is an index', () => {
+    const doc = {
+      mediaType: 'application/vnd.docker.distribution.manifest.list.v2+json',
+      manifests: [entry],
+    };
+    expect(parseImageIndex(JSON.stringify(doc)).platforms).toEqual([
+      { ...entry.platform, digest: 'sha256:a' },
+    ]);
+  });
 });
 
 describe('docker CLI failures and registry URLs', () => {

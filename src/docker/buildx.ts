@@ -59,14 +59,32 @@ const RawIndexSchema = z.object({
       }),
     )
     .optional(),
+  config: z.unknown().optional(),
+  layers: z.unknown().optional(),
 });
 
+const INDEX_MEDIA_TYPES = new Set([
+  'application/vnd.oci.image.index.v1+json',
+  'application/vnd.docker.distribution.manifest.list.v2+json',
+]);
+
+/**
+ * A manifest list / OCI index, or a single manifest (no platforms). A document is read as an index
+ * only when it says it is one (or says nothing) and has no config or layers: an image manifest that
+ * also lists `manifests` (CVE-2021-41190) is the image it says it is, never an index whose signed
+ * entries would be checked in its place.
+ */
 export function parseImageIndex(raw: string): ImageIndex {
   const data = parseJsonAnswer(
     RawIndexSchema,
     raw,
     'the manifest printed by "buildx imagetools inspect --raw"',
   );
+  const index =
+    (data.mediaType === undefined || INDEX_MEDIA_TYPES.has(data.mediaType)) &&
+    data.config === undefined &&
+    data.layers === undefined;
+  if (!index) return { mediaType: data.mediaType ?? '', platforms: [] };
   const platforms: ImageIndex['platforms'] = [];
   const unplatformed: string[] = [];
   for (const m of data.manifests ?? []) {
