@@ -8,7 +8,6 @@
 // the same key is already there); an attestation replaces the one of its predicate type (--replace);
 // every other layer (other keys, other types) is kept.
 import type { KeyObject } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { type OciClient, sha256Digest } from '../docker/oci-client.js';
 import { EnvironmentError, InputError } from '../errors.js';
 import {
@@ -48,6 +47,7 @@ import {
   SIGNATURE_ANNOTATION,
   SIMPLE_SIGNING_MEDIA_TYPE,
 } from './cosign-image.js';
+import { MAX_JSON_INPUT_BYTES, readRegularFile } from '../util/read-regular.js';
 
 export interface NativeSignerDeps {
   /** The registry client of a host (one per host, reused). */
@@ -115,7 +115,7 @@ class NativeSigner implements Signer {
   private readonly plainHosts = new Set<string>();
 
   constructor(private readonly deps: NativeSignerDeps) {
-    this.readText = deps.readText ?? ((f: string) => readFileSync(f, 'utf8'));
+    this.readText = deps.readText ?? ((f) => readRegularFile(f, MAX_JSON_INPUT_BYTES).toString('utf8'));
   }
 
   private publicKey(id: VerifyIdentity): KeyObject {

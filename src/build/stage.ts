@@ -24,7 +24,7 @@ import { type BuildInputOptions, indexAnnotations } from './action-inputs.js';
 import { BUILD_SECRET_IDS, outputMasker, publicPlanArgs, secretEnvFrom } from './inputs.js';
 import { compareVersions } from '../util/versions.js';
 import { mergeVariant } from './merge.js';
-import { readRequirementsText } from '../requirements/read.js';
+import { readRequirements } from '../requirements/read.js';
 import { BUILD_RESULT_SCHEMA_VERSION, type BuildResult, type VariantBuild } from './result.js';
 import { buildTarget, type TargetContext } from './target.js';
 import { dockerfileFor } from './templates.js';
@@ -296,7 +296,8 @@ export async function runBuildStage(input: BuildStageInput, deps: BuildStageDeps
   // Secret mounts or nothing: never a fallback to build arguments.
   const unsupported = secretMountsUnsupported(builder);
   if (unsupported !== undefined) throw new EnvironmentError(unsupported, SECRETS_FIX);
-  const requirements = readRequirementsText(config.python.requirements, baseDir);
+  // Checked with the stage's environment, as the resolve stage checks them (never process.env).
+  const requirements = readRequirements(config.python.requirements, baseDir, deps.env).text;
 
   const work = runTempDir('ml-image-build-');
   const unregister = registerCleanup(() => rmSync(work, { recursive: true, force: true }));
