@@ -9,7 +9,6 @@ import {
   cosignErrorLine,
   type CosignFailure,
   parseAttestations,
-  parseDigestRef,
   parseVerifiedSignatures,
   registryFlags,
   signArgs,
@@ -55,38 +54,6 @@ describe('isPlainHttpRegistry / registryFlags', () => {
   ])('%s -> %s', (host, plain) => {
     expect(isPlainHttpRegistry(host)).toBe(plain);
     expect(registryFlags(host)).toEqual(plain ? HTTP : []);
-  });
-});
-
-describe('parseDigestRef', () => {
-  it.each<[string, string]>([
-    [LOCAL, 'localhost:5000'],
-    [REMOTE, 'ghcr.io'],
-    [`org/app@sha256:${HEX}`, 'docker.io'],
-    [`127.0.0.1:5999/x/y@sha256:${HEX}`, '127.0.0.1:5999'],
-  ])('%s is on %s', (ref, registry) => {
-    expect(parseDigestRef(ref)).toEqual({ ref, registry, digest: `sha256:${HEX}` });
-  });
-
-  it.each<[string, RegExp]>([
-    ['ghcr.io/org/app:1.0', /by digest/],
-    [`ghcr.io/org/app:1.0@sha256:${HEX}`, /without a tag/],
-    ['ghcr.io/org/app@sha256:abc', /not allowed|expected|by digest/],
-    [`ghcr.io/org/app@sha512:${HEX}${HEX}`, /by digest/],
-    [`ghcr.io/Org/app@sha256:${HEX}`, /lowercase/],
-    ['', /empty/],
-    [`ghcr.io/org/app@sha256:${HEX};rm -rf /`, /not allowed/],
-  ])('%j -> InputError naming the value', (ref, why) => {
-    const e = (() => {
-      try {
-        parseDigestRef(ref);
-      } catch (err) {
-        return err;
-      }
-    })();
-    expect(e).toBeInstanceOf(InputError);
-    expect((e as InputError).message).toContain(JSON.stringify(ref));
-    expect((e as InputError).message).toMatch(why);
   });
 });
 
@@ -231,6 +198,14 @@ describe('argv per operation and mode', () => {
     ],
   ])('%s', (_name, got, want) => {
     expect(got).toEqual(want);
+  });
+
+  it('a tag before the digest: cosign is given REPO@DIGEST (the digest decides)', () => {
+    const tagged = `ghcr.io/org/app:1.0@sha256:${HEX}`;
+    expect(signArgs(tagged, key)).toEqual(['sign', '--key', '/k/cosign.key', '--tlog-upload=false', REMOTE]);
+    expect(verifyArgs(tagged, PUB).at(-1)).toBe(REMOTE);
+    expect(verifyAttestationArgs(tagged, 'cyclonedx', PUB).at(-1)).toBe(REMOTE);
+    expect(attestArgs(tagged, bom, key).at(-1)).toBe(REMOTE);
   });
 
   it.each<[string, () => unknown, RegExp]>([

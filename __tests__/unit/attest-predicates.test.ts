@@ -23,12 +23,11 @@ import {
 import {
   buildSmokePredicate,
   metricValue,
-  SMOKE_PREDICATE_TYPE,
   type SmokePredicate,
   type SmokePredicateInput,
   SmokePredicateSchema,
 } from '../../src/attest/smoke-predicate.js';
-import { inTotoStatement, sha256Hex } from '../../src/attest/types.js';
+import { inTotoStatement, sha256Hex, SMOKE_PREDICATE_TYPE } from '../../src/attest/types.js';
 import { runnerFromEnv } from '../../src/github/run.js';
 import { InputError } from '../../src/errors.js';
 import { REPO_ROOT } from '../helpers/docker-env.js';

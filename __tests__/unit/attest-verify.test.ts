@@ -8,12 +8,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Signer, Statement, Verification } from '../../src/attest/cosign.js';
 import { verifyAttestationArgs } from '../../src/attest/cosign-args.js';
 import { SLSA_PROVENANCE_V1 } from '../../src/attest/provenance.js';
-import {
-  buildSmokePredicate,
-  SMOKE_PREDICATE_TYPE,
-  type SmokePredicate,
-} from '../../src/attest/smoke-predicate.js';
-import { CYCLONEDX_PREDICATE_TYPE } from '../../src/attest/types.js';
+import { buildSmokePredicate, type SmokePredicate } from '../../src/attest/smoke-predicate.js';
+import { CYCLONEDX_PREDICATE_TYPE, SMOKE_PREDICATE_TYPE } from '../../src/attest/types.js';
 import {
   cliFlagNaming,
   parseMinTflops,
@@ -263,6 +259,17 @@ describe('ml-image verify', () => {
     expect(r.out).not.toContain('unknown');
   });
 
+  it('a tag before the digest: each platform image is checked by digest alone', async () => {
+    const r = await verify(
+      [`localhost:5000/acme/model:1.4.0@${D('0')}`, '--key', 'cosign.pub'],
+      new Set([amd, arm]),
+      full(),
+    );
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toMatch(/^ok {3}linux\/amd64 {2}signature: 1 verified$/m);
+    expect(r.out).toMatch(/^ok {3}linux\/arm64 {2}provenance attestation: /m);
+  });
+
   it.each([
     ['an older passing run before a later failing one: the later one counts', ['pass', 'fail'], 1],
     ['a later passing run after an older failing one: the later one counts', ['fail', 'pass'], 0],
@@ -399,7 +406,7 @@ describe('ml-image verify', () => {
   });
 
   it.each([
-    [['localhost:5000/acme/model:latest', '--key', 'k.pub'], /need a reference by digest/],
+    [['localhost:5000/acme/model:latest', '--key', 'k.pub'], /pin by digest: .* has no @sha256/],
     [[index], /no identity to verify against/],
     [[index, '--key', 'k.pub', '--certificate-identity', 'x'], /not both/],
     [[index, '--key', 'k.pub', '--require', 'sbom,vex'], /unknown attestation vex/],
@@ -603,7 +610,7 @@ describe('ml-image export --verify', () => {
   };
   async function exportVerify(
     args: string[],
-    opts: { signed?: Set<string>; inspect?: () => Promise<never> } = {},
+    opts: { signed?: Set<string>; inspect?: () => Promise<never>; image?: string } = {},
   ) {
     const inspected: string[] = [];
     const docker = fakeDocker({
@@ -623,7 +630,8 @@ describe('ml-image export --verify', () => {
       ...captureIo(dir, docker),
       signer: () => scriptedSigner(opts.signed ?? new Set([amd, arm]), store()),
     };
-    const code = await runCli(['export', '--k8s', '--image', index, '--out', 'job', ...args], io);
+    const image = opts.image ?? index;
+    const code = await runCli(['export', '--k8s', '--image', image, '--out', 'job', ...args], io);
     const job = path.join(dir, 'job', 'job.yaml');
     return {
       code,
@@ -641,6 +649,19 @@ describe('ml-image export --verify', () => {
     expect(r.out).toMatch(/^ok {3}linux\/amd64 {2}signature: 1 verified$/m);
     expect(r.out).toMatch(/^ok {3}linux\/arm64 {2}smoke pass: /m);
     expect(r.out).toMatch(/^wrote .*job\.yaml$/m);
+    expect(r.job).toContain(`image: ${index}`);
+  });
+
+  it('a tag before the digest: the digest alone is verified and run (as docker and cosign read it)', async () => {
+    const r = await exportVerify(['--verify', '--key', 'cosign.pub', '--json'], {
+      image: `localhost:5000/acme/model:1.4.0@${D('0')}`,
+    });
+    expect(r.code, r.err).toBe(0);
+    expect(r.inspected).toEqual([index]);
+    const summary = JSON.parse(r.out) as { image: string; verified: { ok: boolean }[] };
+    expect(summary.image).toBe(index);
+    expect(summary.verified.length).toBe(6);
+    expect(summary.verified.every((c) => c.ok)).toBe(true);
     expect(r.job).toContain(`image: ${index}`);
   });
 

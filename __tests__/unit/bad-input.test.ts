@@ -18,7 +18,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main.js';
 import { MAX_CONFIG_BYTES } from '../../src/config/load.js';
 import { EnvironmentError, InputError } from '../../src/errors.js';
-import { imageRefProblem } from '../../src/plan/image-ref.js';
+import { imageRefProblem } from '../../src/oci/ref.js';
 import { runPendingCleanups } from '../../src/util/cleanup.js';
 import { writeError, writeFileAtomic, writeFileAtomicLater } from '../../src/util/json-file.js';
 import { captureIo } from '../helpers/fakes.js';

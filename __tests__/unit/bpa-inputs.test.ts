@@ -221,6 +221,9 @@ describe('BPA inputs -> buildx argv', () => {
     ['an annotation of an unknown type', { annotations: 'blob:a=b' }, /unknown type blob/],
     ['a digest as a tag', { tags: 'ghcr.io/o/r@sha256:abc' }, /is a digest reference/],
     ['an upper-case repository', { tags: 'ghcr.io/O/r:1' }, /not a valid image name/],
+    ['a registry host with an empty label', { tags: 'ghcr..io/o/r:1' }, /not a valid image name/],
+    ['a registry host label ending in -', { tags: 'ghcr-.io/o/r:1' }, /not a valid image name/],
+    ['a tag starting with -', { tags: 'ghcr.io/o/r:-1' }, /has an invalid tag "-1"/],
     ['a cache spec without type=', { 'cache-to': 'mode=max,scope=x' }, /input "cache-to".*has no type=/],
     ['no-cache not a boolean', { 'no-cache': 'sometimes' }, /input "no-cache": expected true or false/],
   ])('refuses %s (exit 2, naming the input)', (_name, map, message) => {

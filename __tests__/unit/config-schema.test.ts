@@ -139,6 +139,19 @@ describe('config schema: every offending path is named with what was expected', 
       { image: { name: 'a/b' }, variants: [{ base: 'x/y:1' }] },
       'variants[0].name: required when "base" is set (used in tags)',
     ],
+    // A base image docker would refuse fails here, not in the build.
+    [
+      { image: { name: 'a/b' }, variants: [{ name: 'x', base: 'python:3.11:slim' }] },
+      'variants[0].base: invalid image reference: expected NAME[:TAG][@DIGEST], e.g. "ghcr.io/my-org/my-model:1.4.0-cpu"',
+    ],
+    [
+      { image: { name: 'a/b' }, variants: [{ name: 'x', base: 'nvcr.io/NVIDIA/pytorch:25.03-py3' }] },
+      'variants[0].base: invalid image reference: the repository name must be lowercase',
+    ],
+    [
+      { image: { name: 'a/b' }, variants: [{ name: 'x', base: 'python:3.11 slim' }] },
+      'variants[0].base: invalid image reference: character " " is not allowed in an image reference',
+    ],
     [
       { image: { name: 'a/b', registy: 'ghcr.io' } },
       'image.registy: unknown key (did you mean "registry"?); expected one of: name, registry, version',

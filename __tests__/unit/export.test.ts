@@ -15,7 +15,7 @@ import {
   FLOORS_ARG,
   jobDeadlineSeconds,
   jobNameFor,
-  parseDigestRef,
+  pinnedImage,
   pyxisImage,
   shellQuote,
 } from '../../src/export/common.js';
@@ -35,7 +35,7 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 const inputError = inputErrorOf;
 
-describe('parseDigestRef', () => {
+describe('pinnedImage', () => {
   it.each([
     [`ghcr.io/acme/train@${D}`, 'ghcr.io', 'acme/train', `ghcr.io/acme/train@${D}`],
     [IMAGE, 'ghcr.io', 'acme/train', `ghcr.io/acme/train@${D}`],
@@ -44,7 +44,7 @@ describe('parseDigestRef', () => {
     [`localhost:5000/ml/img@${D}`, 'localhost:5000', 'ml/img', `localhost:5000/ml/img@${D}`],
     [`nvcr.io/nvidia/pytorch:25.03-py3@${D}`, 'nvcr.io', 'nvidia/pytorch', `nvcr.io/nvidia/pytorch@${D}`],
   ])('%s', (image, registry, repoPath, ref) => {
-    expect(parseDigestRef(image)).toEqual({ ref, registry, path: repoPath, digest: D });
+    expect(pinnedImage(image)).toEqual({ ref, registry, path: repoPath, digest: D });
   });
 
   it.each([
@@ -52,18 +52,19 @@ describe('parseDigestRef', () => {
     ['ghcr.io/acme/train', /pin by digest/],
     [`ghcr.io/acme/train@sha256:abc`, /pin by digest/],
     [`ghcr.io/acme/train@sha512:${'a'.repeat(128)}`, /pin by digest/],
-    [`ghcr.io/ACME/train@${D}`, /not a valid image repository/],
-    [`ghcr.io/acme/tr ain@${D}`, /not a valid image repository/],
-    [`ghcr.io/acme/x';touch PWNED;'@${D}`, /not a valid image repository/],
-    [`ghcr.io/acme/x:$(id)@${D}`, /invalid tag/],
+    [`ghcr.io/ACME/train@${D}`, /not a valid image reference: the repository name must be lowercase/],
+    [`ghcr.io/acme/tr ain@${D}`, /not a valid image reference: character " " is not allowed/],
+    [`ghcr.io/acme/x';touch PWNED;'@${D}`, /not a valid image reference: character "'" is not allowed/],
+    [`ghcr.io/acme/x:$(id)@${D}`, /not a valid image reference: character "\$" is not allowed/],
+    [`ghcr.io/acme/x:-v1@${D}`, /not a valid image reference: expected NAME\[:TAG\]\[@DIGEST\]/],
   ])('rejects %j', (image, message) => {
-    const e = inputError(() => parseDigestRef(image));
+    const e = inputError(() => pinnedImage(image));
     expect(e.exitCode).toBe(2);
     expect(e.message).toMatch(message);
   });
 
   it('says where a digest comes from', () => {
-    const e = inputError(() => parseDigestRef('a/b:c'));
+    const e = inputError(() => pinnedImage('a/b:c'));
     expect(e.message).toMatch(/or --from DIR \(from build\.json\)$/);
     expect(e.fix).toMatch(/ml-image build --out DIR" writes the digest to DIR\/build\.json/);
   });
@@ -83,7 +84,7 @@ describe('pyxisImage', () => {
     [`nvcr.io/nvidia/pytorch@${D}`, `nvcr.io#nvidia/pytorch@${D}`, REGISTRY_DIGEST],
     [`python@${D}`, `library/python@${D}`, HUB_DIGEST],
   ])('%s -> %s', (image, want, grammar) => {
-    const got = pyxisImage(parseDigestRef(image));
+    const got = pyxisImage(pinnedImage(image));
     expect(got).toBe(want);
     expect(`docker://${got}`).toMatch(grammar);
   });
@@ -92,7 +93,7 @@ describe('pyxisImage', () => {
     [`ghcr.io/acme/train@${D}`, `ghcr.io#acme/train:${D}`],
     [`python@${D}`, `library/python:${D}`],
   ])('legacy Enroot: %s -> digest in the tag slot', (image, want) => {
-    const got = pyxisImage(parseDigestRef(image), true);
+    const got = pyxisImage(pinnedImage(image), true);
     expect(got).toBe(want);
     const m = LEGACY.exec(`docker://${got}`);
     expect(m?.[5]).toBe(D);

@@ -7,7 +7,7 @@ import type { Variant } from '../../src/config/schema.js';
 import { ConfigError } from '../../src/errors.js';
 import { bundledCatalog, family, hasCudaWheels } from '../../src/plan/catalog.js';
 import { CatalogSchema } from '../../src/plan/catalog-schema.js';
-import { applyMirrors, parseImageRef, repositoryOf } from '../../src/plan/image-ref.js';
+import { applyMirrors, parseImageRef, repositoryOf } from '../../src/oci/ref.js';
 import { BASE_HANDLERS, baseKind } from '../../src/plan/base.js';
 import { PLAN_SCHEMA_VERSION, type PlanContext, PlanSchema, planBuild } from '../../src/plan/plan.js';
 import { computeLabels, computeTags, type GitContext, versionFromRef } from '../../src/plan/tags.js';

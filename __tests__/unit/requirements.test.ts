@@ -8,7 +8,12 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ConfigError, InputError } from '../../src/errors.js';
 import { jsonError } from '../../src/cli/main.js';
-import { logicalLines, parseLine, parseRequirementsText } from '../../src/requirements/parse.js';
+import {
+  canonicalName,
+  logicalLines,
+  parseLine,
+  parseRequirementsText,
+} from '../../src/requirements/parse.js';
 import { MAX_REQUIREMENTS_BYTES, readRequirements } from '../../src/requirements/read.js';
 import { inputErrorOf } from '../helpers/errors.js';
 
@@ -129,6 +134,26 @@ const MALFORMED: [string, RegExp][] = [
   ['numpy (>=1.0', /expected "\)"/],
   ['numpy > = 1', /expected a version after ">", got "="/],
 ];
+
+// PEP 503 (https://peps.python.org/pep-0503/#normalized-names): the one rule every stage compares
+// distribution names by (resolve, diff, the SBOM's purls, the dev container).
+describe('canonicalName', () => {
+  it.each([
+    ['numpy', 'numpy'],
+    ['PyYAML', 'pyyaml'],
+    ['Foo_Bar.baz', 'foo-bar-baz'],
+    ['typing_extensions', 'typing-extensions'],
+    ['zope.interface', 'zope-interface'],
+    ['Typing.Extensions__x', 'typing-extensions-x'],
+    ['a__b--c..d', 'a-b-c-d'],
+    ['a-_.b', 'a-b'],
+    ['jupyter_server', 'jupyter-server'],
+    ['-lead_trail.', '-lead-trail-'],
+    ['', ''],
+  ])('%j -> %j', (name, normal) => {
+    expect(canonicalName(name)).toBe(normal);
+  });
+});
 
 describe('requirement lines pip accepts are accepted', () => {
   it.each([...PIP_DOC_LINES, ...PEP508_LINES])('%s', (line) => {

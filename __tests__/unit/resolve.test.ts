@@ -9,10 +9,10 @@ import {
   indexUnreachable,
   invalidRequirement,
   noMatchingDistribution,
-  requirementNames,
   userRequestedInConflict,
 } from '../../src/resolve/pip-output.js';
 import { looksTransient, pipFailureError } from '../../src/resolve/failure.js';
+import { requirementNames } from '../../src/requirements/parse.js';
 import { chainOf } from '../../src/resolve/steps/explain.js';
 import type { Resolution } from '../../src/resolve/result.js';
 import { viaHelperRun, EMPTY_SNAPSHOT } from '../helpers/resolve-session.js';

@@ -7,7 +7,7 @@
 import path from 'node:path';
 import type { Signer } from '../attest/cosign.js';
 import { verifyDeps } from '../attest/signers.js';
-import { parseDigestRef } from '../attest/cosign-args.js';
+import { parseDigestRef } from '../oci/ref.js';
 import {
   type Check,
   failedSummary,
@@ -145,7 +145,7 @@ export async function runVerify(io: VerifyActionIo): Promise<void> {
   const ref = io.getInput('image').trim();
   if (ref === '')
     throw new InputError('input "image": required', 'give the image by digest: REGISTRY/REPO@sha256:DIGEST');
-  parseDigestRef(ref, 'input "image"');
+  parseDigestRef(ref, { field: 'input "image"' });
   const request = parseVerifyFlags(flagsFromInputs(io), inputNaming);
   const deps = verifyDeps(io.env ?? process.env, ref, request.identity, request.tlog, {
     signer: io.signer,

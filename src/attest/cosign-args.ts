@@ -1,5 +1,6 @@
 // The pure half of the cosign adapter: which argv each operation gets (per signing mode and
-// registry), what a reference must look like, and what cosign's output and failures mean.
+// registry; every reference goes through parseDigestRef, src/oci/ref.ts), and what cosign's
+// output and failures mean.
 // No secret ever goes into an argv: the key password travels as COSIGN_PASSWORD, a key held in
 // the environment is named `env://VAR`, keyless tokens come from the runner's ambient OIDC.
 // Checked against cosign 2.5's --help. Signatures and attestations use cosign's classic scheme
@@ -7,7 +8,7 @@
 import { z } from 'zod';
 import { isPlainHttpRegistry } from '../docker/registry.js';
 import { InputError } from '../errors.js';
-import { imageRefProblem, parseImageRef } from '../plan/image-ref.js';
+import { parseDigestRef } from '../oci/ref.js';
 
 /** How to sign: a key (a file path, `env://COSIGN_KEY`, or a KMS URI), or keyless (OIDC + Fulcio). */
 export type SignIdentity = { kind: 'key'; key: string } | { kind: 'keyless' };
@@ -50,30 +51,6 @@ export const COSIGN_PREDICATE_TYPES = [
   'openvex',
   'custom',
 ] as const;
-
-export interface DigestRef {
-  /** `repo@sha256:<hex>`, as given. */
-  ref: string;
-  /** Registry host (with port), `docker.io` when the reference has none. */
-  registry: string;
-  digest: string;
-}
-
-const DIGEST = /^sha256:[0-9a-f]{64}$/;
-
-/** A reference by digest (`repo@sha256:<64 hex>`, no tag), or an InputError naming the value. */
-export function parseDigestRef(ref: string, field = 'image'): DigestRef {
-  const problem = imageRefProblem(ref);
-  if (problem !== undefined) throw new InputError(`${field} ${JSON.stringify(ref)}: ${problem}`);
-  const parsed = parseImageRef(ref);
-  if (parsed.digest === undefined || !DIGEST.test(parsed.digest) || parsed.tag !== undefined) {
-    throw new InputError(
-      `${field} ${JSON.stringify(ref)}: signing and verifying need a reference by digest, REPO@sha256:<64 hex digits>, without a tag`,
-      'use the digest the build reported (build.json, or `docker buildx imagetools inspect REF`)',
-    );
-  }
-  return { ref, registry: parsed.registry, digest: parsed.digest };
-}
 
 /** The flags that let cosign talk plain HTTP: only for loopback registries. */
 export function registryFlags(host: string): string[] {

@@ -9,9 +9,9 @@
 // are uploaded all the same, for readers that do not.
 import type { KeyObject } from 'node:crypto';
 import { type Manifest, sha256Digest } from '../docker/oci-client.js';
-import { DOCKER_HUB, splitImageRef } from '../docker/registry.js';
+import { splitImageRef } from '../docker/registry.js';
+import { DOCKER_HUB, parseDigestRef } from '../oci/ref.js';
 import {
-  parseDigestRef,
   SimpleSigningSchema,
   type Statement,
   StatementSchema,

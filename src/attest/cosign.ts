@@ -8,6 +8,7 @@ import { spawn } from 'node:child_process';
 import { CheckFailedError, EnvironmentError, InputError } from '../errors.js';
 import { REDACTED, redactText } from '../capture/redact.js';
 import { InterruptedError, registerCleanup, throwIfInterrupted } from '../util/cleanup.js';
+import { parseDigestRef } from '../oci/ref.js';
 import {
   type CosignArgOptions,
   type CosignFailure,
@@ -19,7 +20,6 @@ import {
   attestArgs,
   classifyFailure,
   parseAttestations,
-  parseDigestRef,
   parseVerifiedSignatures,
   signArgs,
   verifyArgs,

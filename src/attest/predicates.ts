@@ -4,9 +4,10 @@ import type { EnvRecord } from '../capture/record.js';
 import type { AttestationKind } from '../config/attest.js';
 import type { SmokeResult } from '../smoke/result.js';
 import type { Statement } from './cosign-args.js';
-import { buildProvenance, SLSA_PROVENANCE_V1 } from './provenance.js';
+import { buildProvenance } from './provenance.js';
+import { KIND_TYPES } from './result.js';
 import { buildSbom, SBOM_INPUTS_PROPERTY, type SbomInput, sbomInputsDigest } from './sbom.js';
-import { buildSmokePredicate, SMOKE_PREDICATE_TYPE } from './smoke-predicate.js';
+import { buildSmokePredicate } from './smoke-predicate.js';
 import { CYCLONEDX_PREDICATE_TYPE } from './types.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -40,13 +41,6 @@ export interface PredicateContext {
 }
 
 export type Made = { predicate: object; predicateType: string; cosignType: string } | { missing: string };
-
-/** The in-toto predicate type and cosign --type of each attestation kind (attach and verify). */
-export const KIND_TYPES: Record<AttestationKind, { predicateType: string; cosignType: string }> = {
-  sbom: { predicateType: CYCLONEDX_PREDICATE_TYPE, cosignType: 'cyclonedx' },
-  provenance: { predicateType: SLSA_PROVENANCE_V1, cosignType: 'slsaprovenance1' },
-  smoke: { predicateType: SMOKE_PREDICATE_TYPE, cosignType: SMOKE_PREDICATE_TYPE },
-};
 
 /** The predicate of a kind, with its types. */
 function made(kind: AttestationKind, predicate: object): Made {

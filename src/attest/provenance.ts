@@ -2,12 +2,13 @@
 // what was built from what (the config, the requirement and constraint files, the base image by
 // digest), by which builder (the workflow run in Actions, the CLI elsewhere), and when. Pure.
 import { createHash } from 'node:crypto';
-import { parseImageRef } from '../plan/image-ref.js';
+import { parseImageRef } from '../oci/ref.js';
 import { purlEncode } from './purl.js';
 import { runUrlFromEnv } from '../github/run.js';
 import { type ResourceDescriptor, scrubDeep, sha256Hex } from './types.js';
 
-export const SLSA_PROVENANCE_V1 = 'https://slsa.dev/provenance/v1';
+// Its predicate type is defined with the other kinds' in result.ts (KIND_TYPES).
+export { SLSA_PROVENANCE_V1 } from './result.js';
 export const BUILD_TYPE = 'https://ml-image-action.github.io/buildtypes/buildx/v1';
 /** The builder id outside GitHub Actions. */
 export const CLI_BUILDER_ID = 'https://ml-image-action.github.io/builders/cli';

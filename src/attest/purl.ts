@@ -1,6 +1,7 @@
 // Package URLs (https://github.com/package-url/purl-spec) as the SBOM writes them: pkg:pypi,
 // pkg:deb and pkg:oci, percent-encoded and with sorted qualifiers (pure).
-import { parseImageRef, repositoryOf } from '../plan/image-ref.js';
+import { parseImageRef, repositoryOf } from '../oci/ref.js';
+import { canonicalName } from '../requirements/parse.js';
 import { compareText } from '../util/text.js';
 import { sha256Hex } from './types.js';
 
@@ -9,11 +10,6 @@ export function purlEncode(s: string): string {
   return encodeURIComponent(s)
     .replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
     .replace(/%3A/gi, ':');
-}
-
-/** PEP 503 normalisation, which pkg:pypi names use: Foo_Bar.baz -> foo-bar-baz. */
-export function normalizePypiName(name: string): string {
-  return name.replace(/[-_.]+/g, '-').toLowerCase();
 }
 
 /** Qualifiers sorted by key, empty values left out. */
@@ -28,7 +24,8 @@ function qualifiers(q: Record<string, string | null | undefined>): string {
 const at = (version: string) => (version === '' ? '' : `@${purlEncode(version)}`);
 
 export function pypiPurl(name: string, version: string): string {
-  return `pkg:pypi/${purlEncode(normalizePypiName(name))}${at(version)}`;
+  // pkg:pypi names are PEP 503 normalised: Foo_Bar.baz -> foo-bar-baz.
+  return `pkg:pypi/${purlEncode(canonicalName(name))}${at(version)}`;
 }
 
 export function debPurl(

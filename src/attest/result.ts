@@ -1,9 +1,23 @@
 // attest.json: what the attest stage attached to each pushed platform digest, and how it signed.
 // The report reads it (what was attested and signed, and the verify command for each digest).
 import { z } from 'zod';
-import { ATTESTATION_KINDS } from '../config/attest.js';
+import { ATTESTATION_KINDS, type AttestationKind } from '../config/attest.js';
+import { CYCLONEDX_PREDICATE_TYPE, SMOKE_PREDICATE_TYPE } from './types.js';
 
 export const ATTEST_RESULT_SCHEMA_VERSION = 1;
+
+/** https://slsa.dev/spec/v1.0/provenance: the predicate type of the provenance attestation. */
+export const SLSA_PROVENANCE_V1 = 'https://slsa.dev/provenance/v1';
+
+/**
+ * The in-toto predicate type and cosign --type of each attestation kind (attach and verify). Here,
+ * beside the schema, and not with the predicate builders: the fork-safe poster needs the types only.
+ */
+export const KIND_TYPES: Record<AttestationKind, { predicateType: string; cosignType: string }> = {
+  sbom: { predicateType: CYCLONEDX_PREDICATE_TYPE, cosignType: 'cyclonedx' },
+  provenance: { predicateType: SLSA_PROVENANCE_V1, cosignType: 'slsaprovenance1' },
+  smoke: { predicateType: SMOKE_PREDICATE_TYPE, cosignType: SMOKE_PREDICATE_TYPE },
+};
 
 export const AttestationSchema = z.object({
   kind: z.enum(ATTESTATION_KINDS),

@@ -15,10 +15,12 @@ import { Spec1dot6 } from '@cyclonedx/cyclonedx-library/Spec';
 import cdxPackage from '@cyclonedx/cyclonedx-library/package.json' with { type: 'json' };
 import type { EnvRecord } from '../capture/record.js';
 import { REDACTION_RULES, redactText } from '../capture/redact.js';
+import { archOf } from '../config/platform.js';
 import { clip, compareText } from '../util/text.js';
-import { parseImageRef, repositoryOf } from '../plan/image-ref.js';
+import { parseImageRef, repositoryOf } from '../oci/ref.js';
+import { canonicalName } from '../requirements/parse.js';
 import { VERSION } from '../version.js';
-import { debPurl, normalizePypiName, ociPurl, pypiPurl } from './purl.js';
+import { debPurl, ociPurl, pypiPurl } from './purl.js';
 import { sha256Hex, TOOL_NAME } from './types.js';
 
 export interface SbomInput {
@@ -95,7 +97,7 @@ function context(input: SbomInput): Ctx {
     imageRef: clean(input.imageRef ?? record.image.ref),
     digest: sha256Hex(input.imageDigest === undefined ? record.image.digest : input.imageDigest),
     platform,
-    arch: platform.split('/')[1],
+    arch: archOf(platform),
     base: base && { ref: clean(base.ref), digest: baseDigest && `sha256:${baseDigest}` },
     driverFloor: input.driverFloor ?? null,
     toolVersion: input.toolVersion ?? VERSION,
@@ -115,7 +117,7 @@ function imageComponent(ctx: Ctx): Component {
     ...((digest ?? ref.tag) !== undefined && { version: digest ?? ref.tag }),
   });
   const { record } = ctx;
-  const pip = (n: string) => record.python.packages.find((p) => normalizePypiName(p.name) === n)?.version;
+  const pip = (n: string) => record.python.packages.find((p) => canonicalName(p.name) === n)?.version;
   prop(c, 'variant', ctx.variant);
   prop(c, 'platform', ctx.platform);
   prop(c, 'image.ref', ctx.imageRef);
@@ -146,14 +148,14 @@ function pipComponents(record: EnvRecord): { list: Component[]; byName: Map<stri
     const c = new Component(ComponentType.Library, name, { bomRef: purl, purl, version: cut(version) });
     prop(c, 'pip.installer', p.installer);
     list.push(c);
-    if (!byName.has(normalizePypiName(name))) byName.set(normalizePypiName(name), c);
+    if (!byName.has(canonicalName(name))) byName.set(canonicalName(name), c);
   }
   for (const p of record.python.packages) {
-    const c = byName.get(normalizePypiName(clean(p.name)));
+    const c = byName.get(canonicalName(clean(p.name)));
     for (const req of p.requires) {
       if (/\bextra\s*==/.test(req)) continue; // only with an extra: not necessarily in use
       const dep = /^\s*([A-Za-z0-9][A-Za-z0-9._-]*)/.exec(req)?.[1];
-      const target = dep === undefined ? undefined : byName.get(normalizePypiName(dep));
+      const target = dep === undefined ? undefined : byName.get(canonicalName(dep));
       if (c && target && target !== c) c.dependencies.add(target.bomRef);
     }
   }

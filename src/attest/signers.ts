@@ -12,9 +12,9 @@ import { CheckFailedError } from '../errors.js';
 import { findCredential } from '../docker/registry-auth.js';
 import { registryDeps } from '../docker/registry-io.js';
 import { readRegularFile } from '../util/read-regular.js';
+import { parseDigestRef } from '../oci/ref.js';
 import {
   type CosignArgOptions,
-  parseDigestRef,
   type PredicateSpec,
   type SignIdentity,
   type Statement,

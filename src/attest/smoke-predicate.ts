@@ -6,18 +6,17 @@ import { z } from 'zod';
 import type { EnvRecord } from '../capture/record.js';
 import { formatIssues } from '../config/issues.js';
 import { InputError } from '../errors.js';
+import { DIGEST_RE } from '../oci/ref.js';
 import type { SmokeResult, SmokeTest } from '../smoke/result.js';
 import { runnerFromEnv } from '../github/run.js';
 import { scrubDeep, sha256Hex, TOOL_NAME } from './types.js';
 import { redactText } from '../capture/redact.js';
 
-export const SMOKE_PREDICATE_TYPE = 'https://ml-image-action.github.io/attestations/smoke/v1';
 export const SMOKE_PREDICATE_SCHEMA_VERSION = 1;
 /** Longest reason and metric text kept (a longer one is cut, with an ellipsis). */
 export const MAX_REASON_CHARS = 1000;
 export const MAX_METRIC_CHARS = 256;
 
-const DIGEST = /^sha256:[0-9a-f]{64}$/;
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 
 const count = z.number().int().nonnegative();
@@ -28,7 +27,7 @@ export const SmokePredicateSchema = z.strictObject({
   schemaVersion: z.literal(SMOKE_PREDICATE_SCHEMA_VERSION),
   image: z.strictObject({
     ref: z.string().min(1),
-    digest: z.string().regex(DIGEST),
+    digest: z.string().regex(DIGEST_RE),
     platform: z.string().min(1),
     variant: z.string().min(1),
   }),

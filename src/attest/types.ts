@@ -6,6 +6,8 @@ import { redactDeep, redactText } from '../capture/redact.js';
 export const IN_TOTO_STATEMENT_V1 = 'https://in-toto.io/Statement/v1';
 /** The predicate type cosign and in-toto use for a CycloneDX SBOM. */
 export const CYCLONEDX_PREDICATE_TYPE = 'https://cyclonedx.org/bom';
+/** Our own predicate type: a smoke-test run (docs/attestations/smoke-v1.schema.json). */
+export const SMOKE_PREDICATE_TYPE = 'https://ml-image-action.github.io/attestations/smoke/v1';
 
 export const TOOL_NAME = 'ml-image-action';
 

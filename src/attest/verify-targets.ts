@@ -2,7 +2,7 @@
 // names), or a single-platform image itself, whose config says its platform when one is asked for.
 import type { DockerAdapter } from '../docker/adapter.js';
 import { InputError } from '../errors.js';
-import { parseDigestRef } from './cosign-args.js';
+import { parseDigestRef } from '../oci/ref.js';
 
 /** What verify reads of an image: its index, and a single image's platform. */
 export type ImageReader = Pick<DockerAdapter, 'imagetoolsInspect' | 'imagePlatform'>;
@@ -28,7 +28,8 @@ export interface VerifyTarget {
 /**
  * The platform images behind a reference: every manifest of an index, or the image itself. With
  * ONLY, the one of that platform: an index's entry, or a single-platform image whose config names
- * that platform (read only then).
+ * that platform (read only then). A tag before the digest is dropped: the digest decides, and
+ * every target is REPOSITORY@DIGEST.
  */
 export async function platformTargets(
   docker: ImageReader,
@@ -36,9 +37,9 @@ export async function platformTargets(
   only: string | undefined,
   prefix = 'verify: ',
 ): Promise<VerifyTarget[]> {
-  const { digest } = parseDigestRef(ref, `${prefix}IMAGE@DIGEST`);
-  const repository = ref.slice(0, ref.lastIndexOf('@'));
-  const index = await docker.imagetoolsInspect(ref);
+  const { ref: pinned, digest } = parseDigestRef(ref, { field: `${prefix}IMAGE@DIGEST` });
+  const repository = pinned.slice(0, pinned.lastIndexOf('@'));
+  const index = await docker.imagetoolsInspect(pinned);
   const listed = index.platforms
     .filter((p) => p.os !== 'unknown')
     .map((p) => ({
@@ -54,9 +55,10 @@ export async function platformTargets(
   }));
   const wanted = only === undefined ? undefined : normalizePlatform(only);
   if (listed.length === 0 && loose.length === 0) {
-    if (only === undefined) return [{ platform: 'image', ref, digest }];
-    const platform = await docker.imagePlatform(ref);
-    if (platform !== undefined && normalizePlatform(platform) === wanted) return [{ platform, ref, digest }];
+    if (only === undefined) return [{ platform: 'image', ref: pinned, digest }];
+    const platform = await docker.imagePlatform(pinned);
+    if (platform !== undefined && normalizePlatform(platform) === wanted)
+      return [{ platform, ref: pinned, digest }];
     throw new InputError(
       `${prefix}${ref} has no ${only} image`,
       platform === undefined

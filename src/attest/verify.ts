@@ -10,7 +10,7 @@ import type { Signer, Statement, Verification, VerifiedSignature, VerifyIdentity
 import { mapLimit } from '../util/map-limit.js';
 import { acceptsSharedWorkflow, regexpProblem } from './verify-inputs.js';
 import { type ImageReader, platformTargets } from './verify-targets.js';
-import { KIND_TYPES } from './predicates.js';
+import { KIND_TYPES } from './result.js';
 import { GITHUB_ISSUER } from './signing.js';
 import { type SmokePredicate, SmokePredicateSchema } from './smoke-predicate.js';
 

@@ -1,6 +1,7 @@
 // docker/build-push-action's list inputs as actions-toolkit reads them (getInputList: one item a
 // line, each line CSV), the types they become, and the small parsers the build inputs share.
 import { InputError } from '../errors.js';
+import { imageRefProblem, isTag } from '../oci/ref.js';
 
 /** An OCI annotation as buildx takes it: `[type[,type...][platform]:]key=value`. */
 export interface Annotation {
@@ -256,15 +257,13 @@ export function splitTagRef(ref: string): { repository: string; tag: string } {
   const slash = ref.lastIndexOf('/');
   const colon = ref.lastIndexOf(':');
   const [repository, tag] = colon > slash ? [ref.slice(0, colon), ref.slice(colon + 1)] : [ref, 'latest'];
-  if (
-    !/^[a-z0-9]+(?:[._-]+[a-z0-9]+)*(?::[0-9]+)?(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/.test(
-      repository,
-    )
-  )
+  // Docker's reference grammar (src/oci/ref.ts), as for every other image reference.
+  const problem = imageRefProblem(repository);
+  if (problem !== undefined)
     throw new InputError(
-      `input "tags": ${JSON.stringify(ref)} is not a valid image name (lowercase REPOSITORY:TAG)`,
+      `input "tags": ${JSON.stringify(ref)} is not a valid image name (lowercase REPOSITORY:TAG): ${problem}`,
     );
-  if (!/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/.test(tag))
+  if (!isTag(tag))
     throw new InputError(`input "tags": ${JSON.stringify(ref)} has an invalid tag ${JSON.stringify(tag)}`);
   return { repository, tag };
 }

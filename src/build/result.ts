@@ -1,11 +1,12 @@
 // BuildResult: what the build stage hands to capture/smoke/report (and writes as build.json).
 import { z } from 'zod';
+import { DIGEST_RE } from '../oci/ref.js';
 
 export const BUILD_RESULT_SCHEMA_VERSION = 1;
 
 export const PlatformBuildSchema = z.object({
   platform: z.string(),
-  digest: z.string().regex(/^sha256:[0-9a-f]{64}$/),
+  digest: z.string().regex(DIGEST_RE),
   durationMs: z.number().nonnegative(),
   /** When the build finished (the provenance's finishedOn; older build.json files have none). */
   finishedAt: z.iso.datetime({ offset: true }).optional(),
@@ -19,10 +20,7 @@ export const VariantBuildSchema = z.object({
   variant: z.string(),
   repository: z.string(),
   /** Digest of the merged multi-arch manifest list; absent when not merged (merge: false, push: false). */
-  digest: z
-    .string()
-    .regex(/^sha256:[0-9a-f]{64}$/)
-    .optional(),
+  digest: z.string().regex(DIGEST_RE).optional(),
   tags: z.array(z.string()),
   platforms: z.array(PlatformBuildSchema),
   baseImage: z.string(),

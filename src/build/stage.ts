@@ -7,6 +7,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { archOf } from '../config/platform.js';
 import type { Config } from '../config/schema.js';
 import type { CommandRunner, DockerAdapter } from '../docker/adapter.js';
 import { ActionsExecRunner } from '../docker/exec-runner.js';
@@ -175,7 +176,7 @@ async function buildVariant(input: BuildStageInput, v: VariantPlan, run: Variant
   const stop = new AbortController();
   const built = await mapLimit(platforms, limit, (platform) =>
     group(`build ${v.name} ${platform}`, () =>
-      timer.step(`build ${v.name}/${platform.split('/')[1]}`, () =>
+      timer.step(`build ${v.name}/${archOf(platform)}`, () =>
         buildTarget(
           { ...ctx, signal: stop.signal },
           {

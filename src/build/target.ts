@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { archOf } from '../config/platform.js';
 import type { Config } from '../config/schema.js';
 import type { DockerAdapter } from '../docker/adapter.js';
 import { CheckFailedError } from '../errors.js';
@@ -164,7 +165,7 @@ export function uncachedArgs(args: readonly string[]): string[] {
 
 /** Builds one target, retrying transient failures; throws the classified error of the last attempt. */
 export async function buildTarget(ctx: TargetContext, t: Target): Promise<PlatformBuild> {
-  const arch = t.platform.split('/')[1]!;
+  const arch = archOf(t.platform)!;
   const id = `${t.v.name}/${arch}`;
   const metadataFile = path.join(ctx.work, `metadata-${t.v.name}-${arch}.json`);
   let args = prepareTarget(ctx, t, arch, metadataFile);

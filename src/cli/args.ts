@@ -8,7 +8,7 @@ import {
   type SmokeSuite,
 } from '../config/schema.js';
 import { InputError } from '../errors.js';
-import { imageRefProblem } from '../plan/image-ref.js';
+import { imageRefProblem } from '../oci/ref.js';
 
 export type OptionSpec = NonNullable<ParseArgsConfig['options']>;
 

@@ -2,6 +2,7 @@
 // reference and ml-image.schema.json are generated from this file (scripts/gen-config-docs.ts).
 import path from 'node:path';
 import { z } from 'zod';
+import { imageRefProblem } from '../oci/ref.js';
 import { MAX_PATTERN_LENGTH, patternProblem } from '../smoke/match.js';
 import { AttestConfigSchema } from './attest.js';
 import { SecretIdSchema } from './secret-id.js';
@@ -24,7 +25,6 @@ export type SmokeSuite = (typeof SMOKE_SUITES)[number];
 // Docker's reference grammar, simplified: lowercase path components separated by '/'.
 const REPOSITORY = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/;
 const REGISTRY_HOST = /^(?:localhost|[a-zA-Z0-9-]+(?:\.[a-zA-Z0-9-]+)+|\[[0-9a-fA-F:]+\])(?::\d{1,5})?$/;
-const IMAGE_REF = /^[a-zA-Z0-9][a-zA-Z0-9._:/@+-]*$/;
 const TAG_SAFE = /^[a-z0-9][a-z0-9._-]{0,63}$/;
 const CUDA_VERSION = /^\d{1,2}\.\d{1,2}$/;
 
@@ -45,7 +45,9 @@ const torchVersion = z
   .regex(/^\d+\.\d+(?:\.\d+)?$/, { error: 'expected a torch version like "2.7" or "2.7.1"' });
 const imageRef = z
   .string({ error: 'expected an image reference like "nvcr.io/nvidia/pytorch:25.03-py3"' })
-  .regex(IMAGE_REF, { error: 'expected an image reference like "nvcr.io/nvidia/pytorch:25.03-py3"' });
+  .refine((ref) => imageRefProblem(ref) === undefined, {
+    error: (iss) => `invalid image reference: ${imageRefProblem(String(iss.input))}`,
+  });
 const relPath = (what: string) =>
   z.string({ error: `expected ${what}` }).min(1, { error: `expected ${what}` });
 const stringList = (item: z.ZodString) =>

@@ -6,6 +6,7 @@ import { type BuildResult, BuildResultSchema, type VariantBuild } from '../build
 import type { EnvRecord } from '../capture/record.js';
 import { formatIssues } from '../config/issues.js';
 import { InputError } from '../errors.js';
+import { canonicalName } from '../requirements/parse.js';
 
 /** Where `ml-image devcontainer` writes by default (relative to the working directory). */
 export const DEVCONTAINER_FILE = '.devcontainer/devcontainer.json';
@@ -39,8 +40,6 @@ export interface ChosenImage {
   /** The platforms built (linux/amd64, ...). */
   platforms: string[];
 }
-
-const normalize = (name: string) => name.toLowerCase().replace(/[-_.]+/g, '-');
 
 /**
  * The image of one variant of a build.json. By digest: the merged manifest list, else the one
@@ -124,7 +123,7 @@ export function recordIsCuda(record: EnvRecord | undefined): boolean {
 
 /** The ports of SERVICE_PORTS whose distributions the record lists. */
 export function servicePorts(record: EnvRecord | undefined): { port: number; label: string }[] {
-  const installed = new Set((record?.python.packages ?? []).map((p) => normalize(p.name)));
+  const installed = new Set((record?.python.packages ?? []).map((p) => canonicalName(p.name)));
   return SERVICE_PORTS.filter((s) => s.distributions.some((d) => installed.has(d))).map(
     ({ port, label }) => ({ port, label }),
   );

@@ -4,6 +4,7 @@
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { EnvRecord } from '../capture/record.js';
+import { archOf } from '../config/platform.js';
 import { readEnvRecord } from '../diff/read.js';
 import { InputError } from '../errors.js';
 import { variantFromPlan } from '../export/source.js';
@@ -33,7 +34,7 @@ function findRecord(
   const host = hostPlatform();
   const order = [...platforms].sort((a, b) => Number(b === host) - Number(a === host));
   for (const platform of order) {
-    const name = `env-${variant}-${platform.split('/')[1]}.json`;
+    const name = `env-${variant}-${archOf(platform)}.json`;
     if (!present.has(name)) continue;
     const file = path.join(dir, name);
     return { record: readEnvRecord(readJsonFile(file, { what: 'environment record' }), file), file };

@@ -2,6 +2,7 @@
 // the base branch's (read through src/diff/read.ts, so it may have been written by an older version).
 import type { EnvRecord } from '../capture/record.js';
 import { REDACTED } from '../capture/redact.js';
+import { canonicalName } from '../requirements/parse.js';
 import type { SmokeResult, SmokeTest } from '../smoke/result.js';
 import {
   COMPONENT_IDS,
@@ -22,11 +23,6 @@ import { compareText } from '../util/text.js';
 import { CHANGE_LEVELS, compareAny, compareApt, comparePip, type VersionChange } from './versions.js';
 
 export type { EnvDiff, SmokeDiff } from './schema.js';
-
-/** PEP 503 normalised distribution name. */
-export function normalizePipName(name: string): string {
-  return name.toLowerCase().replace(/[-_.]+/g, '-');
-}
 
 /** Labels that change on every build; they are listed but never make the verdict. */
 export const VOLATILE_LABELS: ReadonlySet<string> = new Set([
@@ -59,7 +55,7 @@ function pipIndex(r: EnvRecord): Map<string, Pkg> {
   if (cached) return cached;
   const out = new Map<string, Pkg & { os: boolean }>();
   for (const p of r.python.packages) {
-    const key = normalizePipName(p.name);
+    const key = canonicalName(p.name);
     const os = p.location.startsWith('/usr/lib/python3');
     const seen = out.get(key);
     if (!seen || (seen.os && !os)) out.set(key, { name: p.name, version: p.version, os });

@@ -3,6 +3,7 @@
 // probe (pip: RECORD sizes; apt: dpkg's Installed-Size), layers from the engine's history. Records
 // written before sizes were captured have none: the explanation then says what it can.
 import type { EnvRecord } from '../capture/record.js';
+import { canonicalName } from '../requirements/parse.js';
 import { compareText } from '../util/text.js';
 import type { LayerItem, SizeChange, SizeExplanation, SizeItem, SizeTop } from './schema.js';
 
@@ -16,7 +17,6 @@ interface Sized {
   sizeBytes: number;
 }
 
-const norm = (name: string) => name.toLowerCase().replace(/[-_.]+/g, '-');
 const byName = compareText;
 
 /**
@@ -47,7 +47,7 @@ function pipSizesOf(r: EnvRecord): Map<string, Sized> {
   const out = new Map<string, Sized & { os: boolean }>();
   for (const p of r.python.packages) {
     if (p.sizeBytes === undefined) continue;
-    const key = norm(p.name);
+    const key = canonicalName(p.name);
     const os = p.location.startsWith('/usr/lib/python3');
     const seen = out.get(key);
     if (!seen) out.set(key, { name: p.name, version: p.version, sizeBytes: p.sizeBytes, os });

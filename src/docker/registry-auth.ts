@@ -5,8 +5,8 @@
 import path from 'node:path';
 import { EnvironmentError, InputError } from '../errors.js';
 import { registryLoginFix } from './failures.js';
+import { DOCKER_HUB } from '../oci/ref.js';
 import {
-  DOCKER_HUB,
   parseChallenge,
   registryApiBase,
   registryUnreachable,

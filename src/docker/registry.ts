@@ -1,5 +1,5 @@
 // Registry reachability: GET /v2/ answers 200 or 401 on any distribution-compatible registry.
-import { parseImageRef } from '../plan/image-ref.js';
+import { DOCKER_HUB, isDigest, parseImageRef } from '../oci/ref.js';
 import { EnvironmentError } from '../errors.js';
 
 export type Fetch = (
@@ -98,12 +98,13 @@ export async function checkRegistry(host: string, fetchFn: Fetch = fetch, timeou
   return status;
 }
 
-/** registry host, repository path and tag (or digest) of an image reference, as docker reads it. */
+/**
+ * registry host, repository path and tag (or digest) of an image reference, as docker reads it
+ * (parseImageRef: Docker Hub's official images, by any of its names, under library/).
+ */
 export function splitImageRef(ref: string): { host: string; repository: string; reference: string } {
   const { registry, path, tag, digest } = parseImageRef(ref);
-  // Docker Hub, however spelled: a one-word name is an official image (library/).
-  const repository = DOCKER_HUB.has(registry) && !path.includes('/') ? `library/${path}` : path;
-  return { host: registry, repository, reference: digest ?? tag ?? 'latest' };
+  return { host: registry, repository: path, reference: digest ?? tag ?? 'latest' };
 }
 
 /** What a tag may point to: a multi-arch list/index or a single manifest, Docker's or OCI's. */
@@ -129,9 +130,6 @@ export const PROXY_VARS = [
   'ALL_PROXY',
   'all_proxy',
 ];
-
-/** Docker Hub's names; its registry API is at registry-1.docker.io. */
-export const DOCKER_HUB = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io']);
 
 /** The base URL of HOST's registry API (Docker Hub's by any of its names). */
 export const registryApiBase = (host: string): string =>
@@ -159,7 +157,7 @@ export async function manifestDigestOverHttp(
   timeoutMs = 3000,
 ): Promise<string | undefined> {
   const { host, repository, reference } = splitImageRef(ref);
-  if (reference.startsWith('sha256:')) return /^sha256:[0-9a-f]{64}$/.test(reference) ? reference : undefined;
+  if (reference.startsWith('sha256:')) return isDigest(reference) ? reference : undefined;
   if (!isPlainHttpRegistry(host) && PROXY_VARS.some((v) => env[v])) return undefined;
   const base = registryApiBase(host);
   const url = `${base}/v2/${repository}/manifests/${reference}`;
@@ -182,7 +180,7 @@ export async function manifestDigestOverHttp(
       r = await head(`Bearer ${token}`);
     }
     const digest = r.status === 200 ? r.headers.get('docker-content-digest') : null;
-    return digest !== null && /^sha256:[0-9a-f]{64}$/.test(digest) ? digest : undefined;
+    return isDigest(digest) ? digest : undefined;
   } catch {
     return undefined;
   }

@@ -2,7 +2,7 @@
 // as steps, and the shell that turns each suite's output into one JSON result file.
 import type { SmokeSuite } from '../config/schema.js';
 import { InputError } from '../errors.js';
-import { parseImageRef } from '../plan/image-ref.js';
+import { type DigestRef, parseDigestRef } from '../oci/ref.js';
 import { type Baseline, bundledBaseline, floorsArg } from '../smoke/baselines.js';
 
 export interface ExportSpec {
@@ -40,44 +40,15 @@ export const DEFAULT_RDZV_PORT = 29500;
 /** Pulling a CUDA image onto a fresh node takes minutes: the job limits allow for it once. */
 export const IMAGE_PULL_ALLOWANCE_S = 900;
 
-const DIGEST_AT_END = /@(sha256:[0-9a-f]{64})$/;
-// Docker's reference grammar (distribution/reference), ASCII only: no quotes, spaces or shell syntax.
-const NAME =
-  /^(?:[A-Za-z0-9.-]+(?::[0-9]+)?\/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/;
-const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+const PIN_FIX =
+  'a tag can move, and the cluster must run the image that was built and tested; "ml-image build --out DIR" writes the digest to DIR/build.json';
 
-export interface DigestRef {
-  /** The reference as given, less any tag: REPOSITORY@sha256:... */
-  ref: string;
-  registry: string;
-  /** Repository path in the registry ("library/python" for Docker Hub's official images). */
-  path: string;
-  digest: string;
-}
-
-/** Check REF@sha256:... (a tag before the digest is allowed and dropped: the digest decides). */
-export function parseDigestRef(image: string, source = '--image'): DigestRef {
-  const m = DIGEST_AT_END.exec(image);
-  if (!m) {
-    throw new InputError(
-      `pin by digest: ${source} "${image}" has no @sha256:<64 hex> digest: pass REPOSITORY@sha256:<digest>, or --from DIR (from build.json)`,
-      'a tag can move, and the cluster must run the image that was built and tested; "ml-image build --out DIR" writes the digest to DIR/build.json',
-    );
-  }
-  let name = image.slice(0, m.index);
-  const slash = name.lastIndexOf('/');
-  const colon = name.lastIndexOf(':');
-  if (colon > slash) {
-    const tag = name.slice(colon + 1);
-    if (!TAG.test(tag)) throw new InputError(`${source}: invalid tag "${tag}" in "${image}"`);
-    name = name.slice(0, colon);
-  }
-  if (!NAME.test(name))
-    throw new InputError(
-      `${source}: "${name}" is not a valid image repository (lowercase letters, digits, and . _ - / separators)`,
-    );
-  const parsed = parseImageRef(name);
-  return { ref: `${name}@${m[1]}`, registry: parsed.registry, path: parsed.path, digest: m[1]! };
+/**
+ * The image by digest, in export's words (FIELD: the flag or file it came from): REF@sha256:...,
+ * a tag before the digest allowed and dropped (the digest decides). Pass its `ref` on.
+ */
+export function pinnedImage(image: string, field = '--image'): DigestRef {
+  return parseDigestRef(image, { field, orElse: '--from DIR (from build.json)', fix: PIN_FIX });
 }
 
 /**
@@ -100,7 +71,7 @@ const int = (v: number, field: string, min: number, max: number) => {
 
 /** Check the numbers and names the builders embed, naming the flag for each (exit 2). */
 export function checkSpec(s: ExportSpec): DigestRef {
-  const ref = parseDigestRef(s.image);
+  const ref = pinnedImage(s.image);
   int(s.nodes, '--nodes', 1, 4096);
   if (s.gpusPerNode !== 'all') int(s.gpusPerNode, '--gpus-per-node', 0, 64);
   int(s.timeoutSeconds, '--timeout', 1, 86400);

@@ -14,7 +14,7 @@ import {
   torchInfo,
   torchWheelIndex,
 } from './catalog.js';
-import { parseImageRef } from './image-ref.js';
+import { parseImageRef } from '../oci/ref.js';
 import type { Template, VariantPlan } from './schema.js';
 
 /** Warnings and errors gathered over all variants (errors end the plan with exit 2). */

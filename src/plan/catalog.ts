@@ -2,7 +2,7 @@
 import catalogData from './catalog.json' with { type: 'json' };
 import { type Catalog, CatalogSchema, type CudaDriverInfo, type TorchInfo } from './catalog-schema.js';
 import { compareVersions, majorMinor } from '../util/versions.js';
-import { repositoryOf } from './image-ref.js';
+import { repositoryOf } from '../oci/ref.js';
 
 export type { Catalog, CudaDriverInfo, TorchInfo };
 

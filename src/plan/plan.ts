@@ -1,10 +1,11 @@
 // plan: expand variants x platforms into build targets and choose, with a stated reason, the base
 // image, torch wheel index and driver floor of each variant. Pure: catalog and context passed in.
+import { archOf } from '../config/platform.js';
 import type { Config, Platform, Variant } from '../config/schema.js';
 import { ConfigError } from '../errors.js';
 import { type ChosenBase, chooseBase, Collector } from './base.js';
 import type { Catalog } from './catalog.js';
-import { applyMirrors } from './image-ref.js';
+import { applyMirrors } from '../oci/ref.js';
 import {
   type BaseChoice,
   type BuildTarget,
@@ -28,8 +29,6 @@ export interface PlanContext {
   git: GitContext;
   now: Date;
 }
-
-const arch = (p: Platform) => p.split('/')[1]!;
 
 /** An error for each platform of the config the chosen base image does not have. */
 function checkPlatforms(chosen: ChosenBase, where: string, config: Config, out: Collector): void {
@@ -114,10 +113,10 @@ function planVariant(
 function targetsOf(variants: readonly VariantPlan[]): BuildTarget[] {
   return variants.flatMap((v) =>
     v.platforms.map((p) => ({
-      id: `${v.name}-${arch(p)}`,
+      id: `${v.name}-${archOf(p)}`,
       variant: v.name,
       platform: p,
-      arch: arch(p),
+      arch: archOf(p),
       runner: DEFAULT_RUNNERS[p],
     })),
   );

@@ -7,7 +7,7 @@
 // it is exactly one that ml-image writes for this repository (src/attest/signing.ts verifyCommand:
 // the verifier's own cosign.pub, or a keyless identity of this repository's run), else it is left
 // out and the comment says so.
-import { KIND_TYPES } from '../attest/predicates.js';
+import { KIND_TYPES } from '../attest/result.js';
 import { verifyCommand } from '../attest/signing.js';
 import type { AttestationKind } from '../config/attest.js';
 import { actionsRunUrl, isOwnerRepo } from '../github/run.js';

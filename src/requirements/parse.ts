@@ -46,6 +46,11 @@ export interface ParsedFile {
 const COMMENT = /(^|\s+)#.*$/;
 const ENV_VAR = /\$\{([A-Z0-9_]+)\}/g;
 
+/**
+ * PEP 503 normalised distribution name: lowercase, each run of '-', '_' and '.' one '-'
+ * ("Foo_Bar.baz" -> "foo-bar-baz"). The one copy of the rule: the resolver, the diff, the SBOM's
+ * purls and the dev container all compare names through it.
+ */
 export const canonicalName = (n: string) => n.toLowerCase().replace(/[-_.]+/g, '-');
 
 /**
@@ -177,4 +182,11 @@ export function parseRequirementsText(
     else lines.push({ ...r, line: l.line, text: l.text });
   }
   return { lines, errors };
+}
+
+/** Project names of a requirements text (lines parsed as pip does; options, bare paths and URLs without #egg= skipped). */
+export function requirementNames(text: string): string[] {
+  return parseRequirementsText(text).lines.flatMap((l) =>
+    l.kind === 'requirement' && l.name !== undefined ? [l.name] : [],
+  );
 }

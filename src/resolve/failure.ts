@@ -5,6 +5,7 @@
 import { redactUrls } from '../capture/redact.js';
 import { CheckFailedError, EnvironmentError, InputError, type MlImageError } from '../errors.js';
 import { describeIndexes, type PipIndexes } from '../python/indexes.js';
+import { canonicalName } from '../requirements/parse.js';
 import type { RequirementOrigin } from '../requirements/read.js';
 import {
   classifyPipFailure,
@@ -113,10 +114,8 @@ function unreachable(
 }
 
 function noMatch(f: Extract<PipFailure, { kind: 'no-match' }>, { ctx, said }: Blame): MlImageError {
-  const name = /^[A-Za-z0-9][A-Za-z0-9._-]*/
-    .exec(f.requirement)?.[0]
-    ?.toLowerCase()
-    .replace(/[-_.]+/g, '-');
+  const project = /^[A-Za-z0-9][A-Za-z0-9._-]*/.exec(f.requirement)?.[0];
+  const name = project === undefined ? undefined : canonicalName(project);
   const line = ctx.requirements.find((r) => r.name === name);
   return new InputError(
     `${prefix(line?.origin)}no release of "${redactUrls(f.requirement)}" found on ${describeIndexes(ctx.indexes)}${said(f.message)}`,

@@ -3,6 +3,7 @@
 import { satisfies, valid } from '@renovatebot/pep440';
 import { z } from 'zod';
 import data from './hazards.json' with { type: 'json' };
+import { canonicalName } from '../requirements/parse.js';
 import type { InstalledDist } from './constraints.js';
 import type { Hazard } from './result.js';
 
@@ -27,7 +28,6 @@ export function hazardTable(): HazardTable {
   return table;
 }
 
-const canon = (n: string) => n.toLowerCase().replace(/[-_.]+/g, '-');
 /** "2.6.0a0+ecf3bae40a" -> "2.6.0a0" for range checks (local versions do not change the release). */
 const release = (v: string) => v.split('+')[0]!;
 const inRange = (v: string, range: string) => valid(release(v)) !== null && satisfies(release(v), range);
@@ -44,15 +44,15 @@ export interface HazardInput {
 export function findHazards(h: HazardInput, t: HazardTable = hazardTable()): Hazard[] {
   const out: Hazard[] = [];
   // The environment after the install: base versions, overridden by what pip installs.
-  const final = new Map(h.snapshot.installed.map((d) => [canon(d.name), d.version]));
-  for (const i of h.install) final.set(canon(i.name), i.version);
-  const installing = new Map(h.install.map((i) => [canon(i.name), i.version]));
+  const final = new Map(h.snapshot.installed.map((d) => [canonicalName(d.name), d.version]));
+  for (const i of h.install) final.set(canonicalName(i.name), i.version);
+  const installing = new Map(h.install.map((i) => [canonicalName(i.name), i.version]));
   const numpy = final.get('numpy');
   const numpy2 = numpy !== undefined && valid(release(numpy)) !== null && satisfies(release(numpy), '>=2');
 
   if (numpy2) {
     for (const row of t.numpy1Abi) {
-      const v = final.get(canon(row.package));
+      const v = final.get(canonicalName(row.package));
       if (v && inRange(v, row.versions)) {
         out.push({
           id: `numpy1-abi:${row.package}`,
@@ -73,7 +73,7 @@ export function findHazards(h: HazardInput, t: HazardTable = hazardTable()): Haz
     }
   }
 
-  const baseTorch = h.snapshot.installed.find((d) => canon(d.name) === 'torch')?.version;
+  const baseTorch = h.snapshot.installed.find((d) => canonicalName(d.name) === 'torch')?.version;
   const newTorch = installing.get('torch');
   if (baseTorch && /a0\+|\.dev|\+/.test(baseTorch) && newTorch && newTorch !== baseTorch) {
     out.push({
@@ -84,7 +84,7 @@ export function findHazards(h: HazardInput, t: HazardTable = hazardTable()): Haz
     });
   }
 
-  const cv = t.opencvVariants.packages.filter((p) => final.has(canon(p)));
+  const cv = t.opencvVariants.packages.filter((p) => final.has(canonicalName(p)));
   if (cv.length > 1) {
     out.push({
       id: 'opencv-variants',

@@ -1,6 +1,6 @@
 // Reading pip's own words: the "conflict is caused by" block, invalid requirement lines, and the
 // signs of an unreachable index. Pure functions over pip's output.
-import { parseRequirementsText } from '../requirements/parse.js';
+import { canonicalName } from '../requirements/parse.js';
 
 export interface ConflictCause {
   line: string;
@@ -21,8 +21,6 @@ export function conflictBlock(output: string): string[] {
   return block;
 }
 
-const canon = (n: string) => n.toLowerCase().replace(/[-_.]+/g, '-');
-
 /**
  * The user's packages that pip blames in the conflict block: "The user requested X..." (not a
  * constraint), or "X 1.2 depends on ..." when X is one of `requested` (pip 23 often prints only that).
@@ -31,22 +29,15 @@ export function userRequestedInConflict(
   block: readonly string[],
   requested: readonly string[] = [],
 ): string[] {
-  const wanted = new Set(requested.map(canon));
+  const wanted = new Set(requested.map(canonicalName));
   const names = new Set<string>();
   for (const l of block) {
     const asked = /^The user requested (?!\(constraint\))([A-Za-z0-9][A-Za-z0-9._-]*)/.exec(l);
-    if (asked) names.add(canon(asked[1]!));
+    if (asked) names.add(canonicalName(asked[1]!));
     const dep = /^([A-Za-z0-9][A-Za-z0-9._-]*) \S+ depends on /.exec(l);
-    if (dep && wanted.has(canon(dep[1]!))) names.add(canon(dep[1]!));
+    if (dep && wanted.has(canonicalName(dep[1]!))) names.add(canonicalName(dep[1]!));
   }
   return [...names];
-}
-
-/** Project names of a requirements text (lines parsed as pip does; options, bare paths and URLs without #egg= skipped). */
-export function requirementNames(text: string): string[] {
-  return parseRequirementsText(text).lines.flatMap((l) =>
-    l.kind === 'requirement' && l.name !== undefined ? [l.name] : [],
-  );
 }
 
 /** pip: "Invalid requirement: 'numpy>>2' (from line 3 of /tmp/x/requirements.txt)" */

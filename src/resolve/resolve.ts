@@ -10,7 +10,7 @@ import type { DockerAdapter } from '../docker/adapter.js';
 import { renderExplanation } from './explain.js';
 import { findHazards } from './hazards.js';
 import { failureContext, pipRunEnv, type ResolveInput } from './input.js';
-import { requirementNames } from './pip-output.js';
+import { requirementNames } from '../requirements/parse.js';
 import { RESOLUTION_SCHEMA_VERSION, type ResolveOutput, ResolveOutputSchema } from './result.js';
 import { cachedJson, type SnapshotCache } from './snapshot-cache.js';
 import { type Diagnosis, diagnosisOf, NAIVE } from './steps/diagnose.js';

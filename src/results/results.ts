@@ -28,6 +28,7 @@ import { type BuildResult, BuildResultSchema, PlatformBuildSchema } from '../bui
 import { redactUrls } from '../capture/redact.js';
 import { type EnvRecord, EnvRecordSchema } from '../capture/record.js';
 import { formatIssues } from '../config/issues.js';
+import { archOf } from '../config/platform.js';
 import { readEnvRecord, readSmokeResult } from '../diff/read.js';
 import { InputError } from '../errors.js';
 import { type Plan, PlanSchema } from '../plan/schema.js';
@@ -51,12 +52,11 @@ export const ATTEST_DIR = 'attest';
 /** The per-target files of the smoke stage (the report and the reuse of a later run read them). */
 export type RecordKind = 'env' | 'smoke' | 'junit' | 'smoke-key';
 
-const arch = (platform: string) => platform.split('/')[1];
 const extension = (kind: RecordKind) => (kind === 'junit' ? 'xml' : kind === 'smoke-key' ? 'txt' : 'json');
 
 /** env-<variant>-<arch>.json, smoke-..., junit-...xml, smoke-key-...txt */
 export const recordFile = (kind: RecordKind, variant: string, platform: string): string =>
-  `${kind}-${variant}-${arch(platform)}.${extension(kind)}`;
+  `${kind}-${variant}-${archOf(platform)}.${extension(kind)}`;
 
 /** resolution-<variant>-<os>-<arch>.json: the resolve stage's key "<variant>/<platform>", slashes as dashes. */
 export const resolutionFile = (variant: string, platform: string): string =>
@@ -64,7 +64,7 @@ export const resolutionFile = (variant: string, platform: string): string =>
 
 /** digests/<variant>__<arch>.json: one matrix build job's share, for the merge job. */
 export const digestFile = (variant: string, platform: string): string =>
-  path.join(DIGESTS_DIR, `${variant}__${arch(platform)}.json`);
+  path.join(DIGESTS_DIR, `${variant}__${archOf(platform)}.json`);
 
 export const reportFile = (variant: string, ext: 'md' | 'json'): string => `report-${variant}.${ext}`;
 /** The run's report: all variants in one document, as the pull-request comment and the job summary. */
@@ -72,11 +72,11 @@ export const RUN_REPORT_FILE = 'report.md';
 
 /** attest/<variant>-<arch>.<kind>.json: one predicate, as attached. */
 export const attestationFile = (variant: string, platform: string, kind: string): string =>
-  path.join(ATTEST_DIR, `${variant}-${arch(platform)}.${kind}.json`);
+  path.join(ATTEST_DIR, `${variant}-${archOf(platform)}.${kind}.json`);
 
 /** attest/<variant>-<arch>.<kind>.dsse.json: the signed envelope of a predicate, as attached. */
 export const envelopeFile = (variant: string, platform: string, kind: string): string =>
-  path.join(ATTEST_DIR, `${variant}-${arch(platform)}.${kind}.dsse.json`);
+  path.join(ATTEST_DIR, `${variant}-${archOf(platform)}.${kind}.dsse.json`);
 
 /** A predicate is a JSON object (its own schema is checked where it is built). */
 const PredicateSchema = z.record(z.string(), z.unknown());

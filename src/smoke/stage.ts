@@ -1,7 +1,6 @@
 // The smoke stage: for each built variant and platform, capture the environment record and run the
 // smoke suites in the image, write env/smoke/junit files (src/results), and annotate failures.
 import { createHash } from 'node:crypto';
-import path from 'node:path';
 import type { BuildResult } from '../build/result.js';
 import { captureImage } from '../capture/capture.js';
 import type { EnvRecord } from '../capture/record.js';
@@ -10,11 +9,10 @@ import type { Config } from '../config/schema.js';
 import type { DockerAdapter } from '../docker/adapter.js';
 import { describeError, EnvironmentError } from '../errors.js';
 import type { Plan } from '../plan/plan.js';
-import { readRequirements } from '../requirements/read.js';
-import { requirementNames } from '../resolve/pip-output.js';
 import type { ResultDir } from '../results/results.js';
 import { VERSION } from '../version.js';
-import { type Baseline, loadBaseline } from './baselines.js';
+import type { Baseline } from './baselines.js';
+import { configSmokeInputs } from './config-inputs.js';
 import type { GpuMode } from './gpu-mode.js';
 import type { SmokeResult, SmokeRunner } from './result.js';
 import { type ReuseOutcome, reuseOf } from './reuse.js';
@@ -57,22 +55,6 @@ export function imageUnderTest(
   p: BuildResult['variants'][number]['platforms'][number],
 ): string {
   return p.localRef ?? `${v.repository}@${p.digest}`;
-}
-
-/** The suites' inputs the config decides: requirement names (for imports) and the throughput floors. */
-export function configSmokeInputs(loaded: LoadedConfig | undefined): {
-  distributions: string[];
-  baseline: Baseline;
-} {
-  const smoke = loaded?.config.smoke;
-  return {
-    distributions: loaded
-      ? requirementNames(readRequirements(loaded.config.python.requirements, loaded.baseDir).text)
-      : [],
-    baseline: loadBaseline(
-      loaded && smoke?.baseline !== undefined ? path.resolve(loaded.baseDir, smoke.baseline) : undefined,
-    ),
-  };
 }
 
 export interface SmokeStageInput {

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { parseJsonText, readEnvRecord, readSmokeResult } from '../../diff/read.js';
 import { InputError } from '../../errors.js';
-import { repositoryOf } from '../../plan/image-ref.js';
+import { repositoryOf } from '../../oci/ref.js';
 import { buildReportModel } from '../../report/model.js';
 import { DEFAULT_MAX_CHARS, MIN_MAX_CHARS, renderReport } from '../../report/render.js';
 import { MAX_JSON_INPUT_BYTES, readRegularFile, UnreadableFileError } from '../../util/read-regular.js';

@@ -1,12 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readRequirements } from '../../requirements/read.js';
 import { findImagesDir } from '../../util/images-dir.js';
 import { loadConfig } from '../../config/load.js';
 import type { SmokeSuite } from '../../config/schema.js';
 import { InputError } from '../../errors.js';
-import { type ExportSpec, jobNameFor, parseDigestRef, pyxisImage, shellQuote } from '../../export/common.js';
+import { type ExportSpec, jobNameFor, pinnedImage, pyxisImage, shellQuote } from '../../export/common.js';
 import {
   JOB_LABEL,
   K8S_JOB_FILE,
@@ -17,8 +16,7 @@ import {
 } from '../../export/k8s.js';
 import { SLURM_JOB_FILE, SMOKE_SCRIPT_FILE, slurmScript } from '../../export/slurm.js';
 import { imageFromBuild, variantFromPlan } from '../../export/source.js';
-import { requirementNames } from '../../resolve/pip-output.js';
-import { loadBaseline } from '../../smoke/baselines.js';
+import { configSmokeInputs } from '../../smoke/config-inputs.js';
 import { readJsonFile } from '../../util/json-file.js';
 import { type OptionSpec, parseCommandArgs, suitesFlag } from '../args.js';
 import type { CliIo } from '../io.js';
@@ -122,6 +120,7 @@ function checkFlagCombination(values: ExportFlags): void {
 }
 
 interface ImageSource {
+  /** REPOSITORY@sha256:...: the digest-only form (a tag given before the digest is dropped). */
   image: string;
   variant?: string;
   /** What DIR/plan.json says about the variant (--from only, when the file exists). */
@@ -130,10 +129,7 @@ interface ImageSource {
 
 /** The image by digest: --image, or the variant's digest in --from DIR/build.json (+ plan.json). */
 function imageSource(values: ExportFlags, io: CliIo): ImageSource {
-  if (values.from === undefined) {
-    parseDigestRef(values.image!, '--image');
-    return { image: values.image! };
-  }
+  if (values.from === undefined) return { image: pinnedImage(values.image!).ref };
   const dir = path.resolve(io.cwd, values.from);
   const buildFile = path.join(dir, 'build.json');
   if (!existsSync(buildFile))
@@ -150,8 +146,11 @@ function imageSource(values: ExportFlags, io: CliIo): ImageSource {
   const planned = existsSync(planFile)
     ? variantFromPlan(readJsonFile(planFile, { what: 'plan (--from)' }), variant)
     : undefined;
-  parseDigestRef(image, `${values.from}/build.json`);
-  return { image, variant, ...(planned !== undefined && { planned }) };
+  return {
+    image: pinnedImage(image, `${values.from}/build.json`).ref,
+    variant,
+    ...(planned !== undefined && { planned }),
+  };
 }
 
 /** The spec both targets share: suites, sizes and timeouts from the flags, the config and plan.json. */
@@ -162,16 +161,9 @@ function exportSpec(
 ): ExportSpec & { suites: SmokeSuite[] } {
   const loaded = values.config !== undefined ? loadConfig({ cwd: io.cwd, file: values.config }) : undefined;
   const suites = suitesFlag('export', values.suites, loaded?.config.smoke.suites);
-  const distributions = loaded
-    ? requirementNames(readRequirements(loaded.config.python.requirements, loaded.baseDir).text)
-    : [];
+  // The requirement names (imports) and the floors the suites are judged against, as smoke takes them.
+  const { distributions, baseline } = configSmokeInputs(loaded);
   const { planned } = source;
-  // The floors the suites are judged against: the bundled table, the config's smoke.baseline first.
-  const baseline = loadBaseline(
-    loaded?.config.smoke.baseline !== undefined
-      ? path.resolve(loaded.baseDir, loaded.config.smoke.baseline)
-      : undefined,
-  );
   return {
     image: source.image,
     suites,
@@ -247,7 +239,7 @@ function exportSummary(
   slurm: boolean,
   written: Written,
 ): ExportSummary {
-  const ref = parseDigestRef(source.image);
+  const ref = pinnedImage(source.image);
   return {
     target: slurm ? 'slurm' : 'k8s',
     image: ref.ref,

@@ -6,7 +6,7 @@ import { openOutDir } from '../../results/out-dir.js';
 import { parseGpuMode } from '../../smoke/gpu-mode.js';
 import type { SmokeResult } from '../../smoke/result.js';
 import { resolveGpus, runSmoke, SmokeInterruptedError } from '../../smoke/run.js';
-import { configSmokeInputs } from '../../smoke/stage.js';
+import { configSmokeInputs } from '../../smoke/config-inputs.js';
 import { imageFlag, parseCommandArgs, platformFlag, suitesFlag, timeoutFlag } from '../args.js';
 import type { CliIo } from '../io.js';
 import type { Command } from './types.js';

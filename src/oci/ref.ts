@@ -1,4 +1,7 @@
-// Image references: split and normalize (docker.io/library/ defaults), apply registry mirrors.
+// Image references, one grammar for every caller: Docker's reference grammar (imageRefProblem),
+// splitting and normalizing (docker.io and library/ defaults), references by digest, registry
+// mirrors. Pure, and below every stage: it imports nothing but the error types.
+import { InputError } from '../errors.js';
 
 export interface ImageRef {
   /** Registry host, "docker.io" when none is given. */
@@ -8,6 +11,16 @@ export interface ImageRef {
   tag?: string;
   digest?: string;
 }
+
+/** Docker Hub's names; its registry API is at registry-1.docker.io. */
+export const DOCKER_HUB = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io']);
+
+/** A digest as this tool pins images: sha256:<64 lowercase hex>, the whole string. */
+export const DIGEST_RE = /^sha256:[0-9a-f]{64}$/;
+
+/** Whether `s` is a sha256 digest (DIGEST_RE). */
+export const isDigest = (s: string | null | undefined): s is string =>
+  typeof s === 'string' && DIGEST_RE.test(s);
 
 /** Parse "python:3.11-slim", "nvcr.io/nvidia/pytorch:25.03-py3", "localhost:5000/x@sha256:...". */
 export function parseImageRef(ref: string): ImageRef {
@@ -30,7 +43,8 @@ export function parseImageRef(ref: string): ImageRef {
     rest.includes('/') && (first.includes('.') || first.includes(':') || first === 'localhost');
   const registry = hasRegistry ? first : 'docker.io';
   let path = hasRegistry ? rest.slice(first.length + 1) : rest;
-  if (registry === 'docker.io' && !path.includes('/')) path = `library/${path}`;
+  // Docker Hub, however spelled: a one-word name is an official image (library/).
+  if (DOCKER_HUB.has(registry) && !path.includes('/')) path = `library/${path}`;
   return { registry, path, ...(tag !== undefined && { tag }), ...(digest !== undefined && { digest }) };
 }
 
@@ -72,8 +86,14 @@ const DIGEST = '[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{
 const REFERENCE = new RegExp(
   `^(?:${DOMAIN}/)?${PATH_COMPONENT}(?:/${PATH_COMPONENT})*(?::${TAG})?(?:@${DIGEST})?$`,
 );
+const TAG_RE = new RegExp(`^${TAG}$`);
 /** An image id as `docker images` prints it (short or full, optionally sha256:-prefixed). */
 const IMAGE_ID = /^(?:sha256:)?[0-9a-f]{12,64}$/;
+/** The last word of imageRefProblem: the characters are fine, the shape is not. */
+const SHAPE_PROBLEM = 'expected NAME[:TAG][@DIGEST], e.g. "ghcr.io/my-org/my-model:1.4.0-cpu"';
+
+/** Whether `tag` is a valid tag (the TAG of NAME:TAG): [A-Za-z0-9_][A-Za-z0-9_.-]{0,127}. */
+export const isTag = (tag: string): boolean => TAG_RE.test(tag);
 
 /**
  * Why `ref` is not a valid image reference, or undefined when it is. Accepts what `docker run`
@@ -87,5 +107,60 @@ export function imageRefProblem(ref: string): string | undefined {
   if (bad) return `character ${JSON.stringify(bad[0])} is not allowed in an image reference`;
   const { path } = parseImageRef(ref);
   if (/[A-Z]/.test(path)) return 'the repository name must be lowercase';
-  return 'expected NAME[:TAG][@DIGEST], e.g. "ghcr.io/my-org/my-model:1.4.0-cpu"';
+  return SHAPE_PROBLEM;
+}
+
+/** An image pinned by digest. */
+export interface DigestRef {
+  /** REPOSITORY@sha256:<64 hex>: the reference as given, less any tag (the digest decides). */
+  ref: string;
+  /** Registry host (with port), "docker.io" when the reference names none. */
+  registry: string;
+  /** Repository path in the registry ("library/python" for Docker Hub's official images). */
+  path: string;
+  /** sha256:<64 hex> */
+  digest: string;
+}
+
+export interface DigestRefOptions {
+  /** What the reference is, for messages: a flag, an input, a file (default "image"). */
+  field?: string;
+  /**
+   * REPOSITORY:TAG@DIGEST is accepted, as docker and cosign accept it: the tag is dropped and the
+   * digest decides (the default). false: a tag is bad input.
+   */
+  allowTag?: boolean;
+  /** Where else a digest comes from, added to the message of a reference without one. */
+  orElse?: string;
+  /** The fix printed for a reference without a digest. */
+  fix?: string;
+}
+
+/**
+ * REF@sha256:<64 hex>, checked against the reference grammar, or an InputError (exit 2) naming
+ * the field and the value. The returned `ref` is the digest-only form: pass that one on.
+ */
+export function parseDigestRef(ref: string, opts: DigestRefOptions = {}): DigestRef {
+  const { field = 'image', allowTag = true } = opts;
+  const quoted = JSON.stringify(ref);
+  const problem = imageRefProblem(ref);
+  const { registry, path, tag, digest } = parseImageRef(ref);
+  const pinned = isDigest(digest);
+  // A badly shaped reference that does not end in a digest: that it has none is the clearer message.
+  const endsPinned = ref.includes('@') && isDigest(ref.slice(ref.lastIndexOf('@') + 1));
+  if (problem !== undefined && (endsPinned || problem !== SHAPE_PROBLEM))
+    throw new InputError(`${field} ${quoted} is not a valid image reference: ${problem}`);
+  if (!pinned)
+    throw new InputError(
+      `pin by digest: ${field} ${quoted} has no @sha256:<64 hex> digest: pass REPOSITORY@sha256:<digest>${opts.orElse !== undefined ? `, or ${opts.orElse}` : ''}`,
+      opts.fix ??
+        'a tag can move: use the digest the build reported (build.json, or `docker buildx imagetools inspect REF`)',
+    );
+  if (tag !== undefined && !allowTag)
+    throw new InputError(
+      `${field} ${quoted} names a tag and a digest: pass REPOSITORY@sha256:<digest>, without the tag`,
+    );
+  const name = ref.slice(0, ref.indexOf('@'));
+  const repository = tag === undefined ? name : name.slice(0, name.length - tag.length - 1);
+  return { ref: `${repository}@${digest}`, registry, path, digest };
 }

@@ -1,0 +1,24 @@
+// What the smoke suites take from the config: the requirement names (the imports suite) and the
+// throughput floors. Its own module: the CLI's smoke and export commands read it without loading
+// the smoke stage (capture, the runner, reuse).
+import path from 'node:path';
+import type { LoadedConfig } from '../config/load.js';
+import { requirementNames } from '../requirements/parse.js';
+import { readRequirements } from '../requirements/read.js';
+import { type Baseline, loadBaseline } from './baselines.js';
+
+/** The suites' inputs the config decides: requirement names (for imports) and the throughput floors. */
+export function configSmokeInputs(loaded: LoadedConfig | undefined): {
+  distributions: string[];
+  baseline: Baseline;
+} {
+  const smoke = loaded?.config.smoke;
+  return {
+    distributions: loaded
+      ? requirementNames(readRequirements(loaded.config.python.requirements, loaded.baseDir).text)
+      : [],
+    baseline: loadBaseline(
+      loaded && smoke?.baseline !== undefined ? path.resolve(loaded.baseDir, smoke.baseline) : undefined,
+    ),
+  };
+}
