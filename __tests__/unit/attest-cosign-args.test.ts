@@ -416,6 +416,23 @@ describe('cosign output', () => {
     expect(got[0]!.predicate).toEqual({ bomFormat: 'CycloneDX' });
   });
 
+  // cosign checked these envelopes through Go, whose JSON keys match in any case (the last wins):
+  // an envelope with a key beyond the three, in any case, is left out, never read another way.
+  const forged = Buffer.from(JSON.stringify(statement('https://ml-image-action.github.io/x'))).toString(
+    'base64',
+  );
+  it.each<[string, (e: Record<string, unknown>) => Record<string, unknown>]>([
+    ['a second payload in upper case', (e) => ({ ...e, PAYLOAD: e.payload, payload: forged })],
+    ['a second payload type in another case', (e) => ({ ...e, PayloadType: 'application/json' })],
+    ['another payload type', (e) => ({ ...e, payloadType: 'application/json' })],
+    ['no signatures', (e) => ({ ...e, signatures: [] })],
+    ['a signature with another key', (e) => ({ ...e, signatures: [{ sig: 'MEUCIG', Sig: 'x' }] })],
+  ])('verify-attestation: an envelope with %s is left out', (_what, edit) => {
+    const good = JSON.parse(envelope(statement('https://cyclonedx.org/bom'))) as Record<string, unknown>;
+    const out = `${JSON.stringify(edit(good))}\n${envelope(statement('https://slsa.dev/provenance/v1'))}\n`;
+    expect(parseAttestations(out).map((s) => s.predicateType)).toEqual(['https://slsa.dev/provenance/v1']);
+  });
+
   it.each(['[{"critical":{}}]', 'no json here', '[not json'])('malformed verify output %j throws', (out) => {
     expect(() => parseVerifiedSignatures(out)).toThrow();
   });

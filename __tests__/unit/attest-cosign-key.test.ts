@@ -25,7 +25,6 @@ import {
   isP256,
   type DsseEnvelope,
   inTotoStatement,
-  IN_TOTO_PAYLOAD_TYPE,
   isEncryptedCosignKey,
   openEnvelope,
   strictBase64,
@@ -38,6 +37,7 @@ import {
   simpleSigningPayload,
   verifyBytes,
 } from '../../src/attest/cosign-key.js';
+import { IN_TOTO_PAYLOAD_TYPE } from '../../src/attest/cosign-args.js';
 import { sha256Digest } from '../../src/docker/oci-client.js';
 import { ExitCode, InputError } from '../../src/errors.js';
 import { FIXTURE_PASSWORD, fixtureKeys, fixture, pem, sealKey } from '../helpers/cosign-keys.js';

@@ -235,7 +235,20 @@ export const signatureOf = (s: z.infer<typeof SimpleSigningSchema>): VerifiedSig
 
 const SignaturesSchema = z.array(SimpleSigningSchema);
 
-const EnvelopeSchema = z.object({ payloadType: z.string(), payload: z.string() });
+/** The DSSE payload type of an in-toto statement. */
+export const IN_TOTO_PAYLOAD_TYPE = 'application/vnd.in-toto+json';
+
+/**
+ * A DSSE envelope exactly as cosign writes one. cosign prints each verified layer's bytes as they
+ * are, and it read them through Go's encoding/json, which takes a key in any case (the last one
+ * wins): a layer with a second "PAYLOAD" would have cosign verify the signed payload while
+ * JSON.parse here reads the other. A key beyond these three, in any case, leaves the envelope out.
+ */
+const EnvelopeSchema = z.strictObject({
+  payloadType: z.literal(IN_TOTO_PAYLOAD_TYPE),
+  payload: z.string(),
+  signatures: z.array(z.strictObject({ keyid: z.string().optional(), sig: z.string() })).min(1),
+});
 
 /**
  * An in-toto statement as cosign reads one (both verifiers read it, from cosign's output or from
@@ -284,8 +297,9 @@ export function parseAttestations(stdout: string): Statement[] {
     .map((l) => l.trim())
     .filter((l) => l.startsWith('{'))
     .flatMap((line) => {
-      const env = EnvelopeSchema.parse(parseJson(line, 'an attestation envelope'));
-      const payload = Buffer.from(env.payload, 'base64').toString('utf8');
+      const env = EnvelopeSchema.safeParse(parseJson(line, 'an attestation envelope'));
+      if (!env.success) return [];
+      const payload = Buffer.from(env.data.payload, 'base64').toString('utf8');
       let data: unknown;
       try {
         data = JSON.parse(payload);

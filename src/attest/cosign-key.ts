@@ -8,6 +8,7 @@ import { createPrivateKey, createPublicKey, type KeyObject, scrypt, sign, verify
 import { xsalsa20poly1305 } from '@noble/ciphers/salsa.js';
 import { z } from 'zod';
 import { InputError } from '../errors.js';
+import { IN_TOTO_PAYLOAD_TYPE } from './cosign-args.js';
 
 /** The PEM types of an encrypted cosign key: the current name and the one before it. */
 const ENCRYPTED_TYPES = ['ENCRYPTED SIGSTORE PRIVATE KEY', 'ENCRYPTED COSIGN PRIVATE KEY'];
@@ -147,7 +148,6 @@ export function verifyBytes(key: KeyObject, data: Buffer, signature: Buffer): bo
 // --- payloads ----------------------------------------------------------------------------------
 
 export const SIMPLE_SIGNING_TYPE = 'cosign container image signature';
-export const IN_TOTO_PAYLOAD_TYPE = 'application/vnd.in-toto+json';
 export const IN_TOTO_STATEMENT_V01 = 'https://in-toto.io/Statement/v0.1';
 
 /** The simple-signing payload of an image signature, byte for byte as cosign writes it. */
