@@ -19,6 +19,7 @@ import { findImagesDir } from '../../src/util/images-dir.js';
 import { validateConfigData } from '../../src/config/load.js';
 import type { DockerAdapter } from '../../src/docker/adapter.js';
 import { createDefaultDockerAdapter } from '../../src/docker/engine.js';
+import { ActionsExecRunner } from '../../src/docker/exec-runner.js';
 import { bundledCatalog } from '../../src/plan/catalog.js';
 import { planBuild } from '../../src/plan/plan.js';
 import { REPO_ROOT } from '../helpers/docker-env.js';
@@ -168,6 +169,7 @@ RUN printf '[externally-managed]\\nError=To install Python packages system-wide,
       { plan, config, baseDir: cfgDir, imagesDir: findImagesDir(REPO_ROOT), push: true },
       {
         docker,
+        exec: new ActionsExecRunner(),
         env: { ML_IT_QUOTED: tokens.quoted, ML_IT_INDEX_PATH: tokens.indexPath, ...extraEnv },
         progress: (l) => log.push(l),
         output: (l) => log.push(l),

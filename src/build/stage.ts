@@ -10,7 +10,6 @@ import path from 'node:path';
 import { archOf } from '../config/platform.js';
 import type { Config } from '../config/schema.js';
 import type { CommandRunner, DockerAdapter } from '../docker/adapter.js';
-import { ActionsExecRunner } from '../docker/exec-runner.js';
 import { EnvironmentError, InputError } from '../errors.js';
 import type { Plan, VariantPlan } from '../plan/plan.js';
 import { LABEL_PREFIX } from '../plan/tags.js';
@@ -62,8 +61,8 @@ export interface BuildStageDeps {
   group?: <T>(name: string, fn: () => Promise<T>) => Promise<T>;
   sleep?: (ms: number) => Promise<void>;
   now?: () => number;
-  /** Runs git for the context's commit time (the created label); default: the real git. */
-  exec?: CommandRunner;
+  /** Runs git for the context's commit time (the created label). */
+  exec: CommandRunner;
   /** Where each step's time goes ("timing: ..." lines, --verbose); none: not measured aloud. */
   timing?: (line: string) => void;
 }
@@ -128,7 +127,7 @@ async function lookUp(
     ),
     timer.step(
       'source date',
-      () => sourceDateEpoch(deps.env, context, deps.exec ?? new ActionsExecRunner()),
+      () => sourceDateEpoch(deps.env, context, deps.exec),
       (d) => d.why,
     ),
   ]);

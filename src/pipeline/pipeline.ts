@@ -10,6 +10,7 @@ import { runBuildStage } from '../build/stage.js';
 import type { BuildResult } from '../build/result.js';
 import type { LoadedConfig } from '../config/load.js';
 import type { DockerAdapter } from '../docker/adapter.js';
+import { ActionsExecRunner } from '../docker/exec-runner.js';
 import { InputError } from '../errors.js';
 import { bundledCatalog } from '../plan/catalog.js';
 import { type Plan, planBuild } from '../plan/plan.js';
@@ -263,6 +264,8 @@ async function resolveAndBuild(
       },
       {
         docker,
+        // git, for the context's commit time.
+        exec: new ActionsExecRunner(),
         env: io.env,
         progress: (l) => io.progress('build', l),
         ...(io.stepTiming && { timing: (l: string) => io.stepTiming!('build', l) }),
