@@ -4,7 +4,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { type DockerAdapter, RUN_ID, RUN_LABEL } from '../../src/docker/adapter.js';
+import { type DockerAdapter, RUN_LABEL } from '../../src/docker/adapter.js';
+import { RUN_ID } from '../../src/util/run-id.js';
 import { createDefaultDockerAdapter } from '../../src/docker/engine.js';
 
 const env = inject('dockerEnv');

@@ -1,8 +1,15 @@
 // The shape of src/ (docs/architecture.md): no import cycle, stages import only downward (never
-// pipeline/, action/ or cli/), no file over 400 lines, and the function-length lint rule. The
-// import graph is read with TypeScript's own pre-processor (import, import type, export ... from,
-// import()), so no tool like madge is needed.
+// pipeline/, action/ or cli/), shared modules import no stage, a stage reaches another only through
+// its contract (schema/result modules), results/ only through the stages' schema modules, packages
+// with side effects only where the allow-list says, no file over 400 lines, the function-length lint
+// rule and no inline disabling of it. The import graph is read with TypeScript's own pre-processor
+// (import, import type, export ... from, import()), so no tool like madge is needed.
+//
+// Every allow-list below is derived from the tree and names why each entry is there: a new edge
+// fails here until it is a deliberate change (the entry, with its reason, and docs/architecture.md),
+// and an entry that is no longer needed fails too, so the lists only shrink by being kept honest.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { isBuiltin } from 'node:module';
 import path from 'node:path';
 import { ESLint } from 'eslint';
 import ts from 'typescript';
@@ -16,6 +23,143 @@ const ENTRY_POINTS = ['pipeline', 'action', 'cli', 'main.ts'];
 const FORBIDDEN_FOR_STAGES = ['pipeline', 'action', 'cli'];
 const MAX_FILE_LINES = 400;
 const MAX_FUNCTION_LINES = 80;
+
+// --- the rules' tables ---------------------------------------------------------------------------
+
+/** The stages: the folders the data flows through (docs/architecture.md, "Data flow"). */
+const STAGES = [
+  'plan',
+  'resolve',
+  'build',
+  'capture',
+  'smoke',
+  'report',
+  'attest',
+  'diff',
+  'export',
+  'devcontainer',
+];
+
+/**
+ * Each stage's entry files: what the pipeline, a CLI command or another stage calls to run it. Besides
+ * these, any `<folder>/stage.ts` is one.
+ */
+const STAGE_ENTRIES = [
+  'plan/plan.ts',
+  'resolve/stage.ts',
+  'build/stage.ts',
+  'capture/capture.ts',
+  'smoke/stage.ts',
+  'attest/stage.ts',
+  'report/stage.ts',
+  'diff/diff.ts',
+  'export/k8s.ts',
+  'export/slurm.ts',
+  'devcontainer/devcontainer.ts',
+];
+
+/** The base every module may import: the error classes and the tool's version. */
+const BASE = ['errors.ts', 'version.ts'];
+
+/**
+ * The shared modules below the stages, and the other shared folders each may import (besides itself
+ * and BASE). They import no stage, so every stage (and config, which is upstream of all of them) can
+ * use them. Derived from the tree: util, oci and python import only BASE, config util and oci,
+ * requirements util, docker util, oci and config, github util and config.
+ */
+const SHARED: Record<string, readonly string[]> = {
+  'errors.ts': [],
+  'version.ts': [],
+  util: [],
+  oci: [],
+  config: ['util', 'oci'],
+  requirements: ['util'],
+  python: [],
+  docker: ['util', 'oci', 'config'],
+  github: ['util', 'config'],
+};
+
+/** Files in a stage's folder that every module may import, as if they were shared: why each is there. */
+const SHARED_FILES_IN_STAGES: Record<string, string> = {
+  'capture/redact.ts':
+    'secret redaction, used by every stage and by config/issues.ts, github/run.ts, python/indexes.ts; ' +
+    "it reads the probe's redaction rules (images/probe/redaction-rules.json). It belongs in src/util/ " +
+    '(a move that touches report/, results/ and diff/ files, held by other changes today)',
+};
+
+/** What a stage may import of another stage: its contract, the modules of its schemas and types. */
+const STAGE_CONTRACT = /^(?:result|schema|record|types|[a-z0-9-]+-schema)\.ts$/;
+
+/**
+ * Imports of another stage's internals that exist today, `from -> to`, each with its reason. Each
+ * is a violation of the rule to fix (and then remove from here), unless the reason says why not.
+ */
+const STAGE_EXCEPTIONS: Record<string, string> = {
+  // The stages that run another stage as a part of their own work.
+  'smoke/stage.ts -> capture/capture.ts':
+    'the smoke stage captures the EnvRecord of the image it tests (capture has no stage.ts; docs)',
+  'report/model.ts -> diff/diff.ts':
+    "the report computes the diff against the base branch's records (diff is run by the report)",
+  'report/model.ts -> diff/smoke.ts': 'the report computes the smoke diff too (diff is run by the report)',
+  'export/common.ts -> smoke/baselines.ts':
+    "the cluster jobs run the smoke suites with the smoke stage's GPU floors (bundledBaseline, floorsArg)",
+  // Type-only imports of Plan / VariantPlan through plan.ts, which re-exports them from plan/schema.ts:
+  // to fix, import them from plan/schema.js.
+  'build/bpa-tags.ts -> plan/plan.ts': 'type Plan, VariantPlan: import from plan/schema.js',
+  'build/stage.ts -> plan/plan.ts': 'type Plan, VariantPlan: import from plan/schema.js',
+  'build/target.ts -> plan/plan.ts': 'type VariantPlan: import from plan/schema.js',
+  'build/templates.ts -> plan/plan.ts': 'type VariantPlan: import from plan/schema.js',
+  'report/stage.ts -> plan/plan.ts': 'type Plan: import from plan/schema.js',
+  'resolve/stage.ts -> plan/plan.ts': 'type Plan: import from plan/schema.js',
+  'smoke/stage.ts -> plan/plan.ts': 'type Plan: import from plan/schema.js',
+  // Small shared pieces that live in a stage's internals today: to fix, move them to the stage's
+  // schema module (or to a shared folder).
+  'build/stage.ts -> plan/tags.ts': 'LABEL_PREFIX, the label namespace: belongs with the Plan schema',
+  'capture/record.ts -> plan/tags.ts': 'LABEL_PREFIX, the label namespace: belongs with the Plan schema',
+  'report/stage.ts -> plan/tags.ts': 'type GitContext: belongs with the Plan schema',
+  'report/stage.ts -> resolve/explain.ts':
+    "the report shows the resolver's explanation (explanationLines): belongs with the Resolution",
+  'report/untrusted-model.ts -> attest/signing.ts':
+    'the report prints the verify command (verifyCommand): belongs with attest/result.ts',
+  'report/render/sections.ts -> diff/diff.ts': 'HOST_COMPONENTS: belongs in diff/schema.ts',
+  'report/size.ts -> diff/size.ts':
+    'sizeDrivers, a pure view of a SizeExplanation: belongs with diff/schema.ts',
+  'report/render/size.ts -> diff/size.ts':
+    'sizeDrivers, a pure view of a SizeExplanation: belongs with diff/schema.ts',
+  'devcontainer/from-results.ts -> export/source.ts':
+    'variantFromPlan (what plan.json says about a variant): belongs with plan/schema.ts',
+};
+
+/**
+ * What results/ (the result-directory contract) may import of a stage: the modules that hold the
+ * schemas of the files it reads and writes. The report model's schema is `report/model-schema.ts`,
+ * not `report/model.ts` (the model's logic): that one is on purpose never an exception below.
+ */
+const RESULTS_CONTRACT = /^(?:result|schema|record|artifact|[a-z0-9-]+-schema)\.ts$/;
+
+/** results/'s imports of a stage's other modules, `from -> to`, each with its reason. */
+const RESULTS_EXCEPTIONS: Record<string, string> = {
+  'results/read.ts -> diff/read.ts':
+    "records are read through diff's migrations (readEnvRecord, readSmokeResult), so that a record " +
+    'of an older schemaVersion reads the same everywhere',
+};
+
+/**
+ * The packages that reach the world, and where each may be imported: a folder (`docker/`) or a file.
+ * `@scope/*` stands for the scope's other packages. A new direct side effect is a change here.
+ */
+const SIDE_EFFECTS: Record<string, Record<string, string>> = {
+  'node:child_process': {
+    'docker/': 'the docker CLI (exec-runner.ts, the CommandRunner) and credential helpers (registry-io.ts)',
+    'attest/cosign.ts': 'the cosign binary (its argv built by pure functions in cosign-args.ts)',
+  },
+  dockerode: { 'docker/': 'the engine API: containers, exec sessions, images (DockerAdapter)' },
+  '@actions/core': { 'action/io.ts': 'ActionIo: inputs, outputs, annotations, summary, state' },
+  '@actions/cache': { 'report/baseline.ts': "BaselineStore on GitHub: the base branch's records" },
+  '@actions/github': { 'github/': 'GitHubClient over Octokit' },
+  '@actions/*': {},
+  '@octokit/*': { 'github/': "Octokit's retry and throttling plugins, under GitHubClient" },
+};
 
 type Graph = Map<string, string[]>;
 
@@ -96,6 +240,121 @@ function dependencyViolations(graph: Graph): string[] {
     ENTRY_POINTS.includes(topLevel(file))
       ? []
       : imports.filter((to) => FORBIDDEN_FOR_STAGES.includes(topLevel(to))).map((to) => `${file} -> ${to}`),
+  );
+}
+
+/** Whether `to` is in another stage than `file` and is not one of the files every module may use. */
+const otherStage = (file: string, to: string) =>
+  STAGES.includes(topLevel(to)) && topLevel(to) !== topLevel(file) && !(to in SHARED_FILES_IN_STAGES);
+
+/** Edges from a shared module (SHARED) to anything but itself, BASE and the folders it may import. */
+function sharedViolations(graph: Graph, shared: Record<string, readonly string[]> = SHARED): string[] {
+  return [...graph].flatMap(([file, imports]) => {
+    const own = topLevel(file);
+    const allowed = shared[own];
+    if (allowed === undefined) return [];
+    return imports
+      .filter((to) => {
+        const t = topLevel(to);
+        return t !== own && !BASE.includes(t) && !allowed.includes(t) && !(to in SHARED_FILES_IN_STAGES);
+      })
+      .map((to) => `${file} -> ${to}`);
+  });
+}
+
+/**
+ * Edges from a module of the folders `from` into another stage's module whose file name is not
+ * `contract`, except the listed ones: `from -> to` each.
+ */
+function contractViolations(
+  graph: Graph,
+  from: readonly string[],
+  contract: RegExp,
+  exceptions: Record<string, string>,
+): string[] {
+  return [...graph].flatMap(([file, imports]) =>
+    from.includes(topLevel(file))
+      ? imports
+          .filter((to) => otherStage(file, to) && !contract.test(path.posix.basename(to)))
+          .map((to) => `${file} -> ${to}`)
+          .filter((edge) => !(edge in exceptions))
+      : [],
+  );
+}
+
+/** The exceptions no edge of the graph needs any more. */
+function staleExceptions(graph: Graph, exceptions: Record<string, string>): string[] {
+  const edges = new Set([...graph].flatMap(([file, imports]) => imports.map((to) => `${file} -> ${to}`)));
+  return Object.keys(exceptions).filter((e) => !edges.has(e));
+}
+
+/** The SIDE_EFFECTS key of a module specifier (`child_process` is `node:child_process`), if any. */
+function sideEffectKey(spec: string, table: Record<string, unknown> = SIDE_EFFECTS): string | undefined {
+  const parts = spec.split('/');
+  const name = spec.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]!;
+  const normal = !name.startsWith('node:') && isBuiltin(name) ? `node:${name}` : name;
+  if (normal in table) return normal;
+  const scope = spec.startsWith('@') ? `${parts[0]}/*` : undefined;
+  return scope !== undefined && scope in table ? scope : undefined;
+}
+
+/** Where `file` may import the key's package: one of the key's folders (ending in /) or files. */
+const allowedAt = (where: Record<string, string>, file: string) =>
+  Object.keys(where).some((at) => (at.endsWith('/') ? file.startsWith(at) : file === at));
+
+/** `file imports spec` for each side-effect package imported outside its allow-list. */
+function sideEffectViolations(
+  specifiers: Record<string, string[]>,
+  table: Record<string, Record<string, string>> = SIDE_EFFECTS,
+): string[] {
+  return Object.entries(specifiers).flatMap(([file, specs]) =>
+    specs
+      .filter((spec) => {
+        const key = sideEffectKey(spec, table);
+        return key !== undefined && !allowedAt(table[key]!, file);
+      })
+      .map((spec) => `${file} imports ${spec}`),
+  );
+}
+
+/** The allow-list places (`key at place`) no file uses any more. */
+function staleSideEffects(
+  specifiers: Record<string, string[]>,
+  table: Record<string, Record<string, string>> = SIDE_EFFECTS,
+): string[] {
+  const used = new Set(
+    Object.entries(specifiers).flatMap(([file, specs]) =>
+      specs.flatMap((spec) => {
+        const key = sideEffectKey(spec, table);
+        if (key === undefined) return [];
+        return Object.keys(table[key]!)
+          .filter((at) => allowedAt({ [at]: '' }, file))
+          .map((at) => `${key} at ${at}`);
+      }),
+    ),
+  );
+  return Object.entries(table).flatMap(([key, where]) =>
+    Object.keys(where)
+      .map((at) => `${key} at ${at}`)
+      .filter((e) => !used.has(e)),
+  );
+}
+
+/**
+ * Comments that turn the size rules off: `eslint-disable` (-line, -next-line) naming max-lines or
+ * max-lines-per-function, or naming no rule (which turns off every rule), and inline `eslint`
+ * configurations of those rules. One line each, `file:line: comment`.
+ */
+function sizeRuleDisables(files: Record<string, string>): string[] {
+  const directive = /\/[/*]\s*(eslint(?:-disable(?:-next-line|-line)?)?)(?=\s|\*\/|$)(.*)/;
+  return Object.entries(files).flatMap(([file, text]) =>
+    text.split('\n').flatMap((line, i) => {
+      const m = directive.exec(line);
+      if (!m) return [];
+      const rules = m[2]!.split(/\s--\s|\*\//)[0]!.trim();
+      const refused = /\bmax-lines\b/.test(rules) || (m[1] !== 'eslint' && rules === '');
+      return refused ? [`${file}:${i + 1}: ${line.trim()}`] : [];
+    }),
   );
 }
 
@@ -251,6 +510,111 @@ describe('countLines and oversized', () => {
   });
 });
 
+describe('sharedViolations', () => {
+  it('flags a shared module importing a stage, or a shared folder not in its list', () => {
+    const graph: Graph = new Map([
+      ['config/inputs.ts', ['build/action-inputs.ts', 'config/load.ts', 'errors.ts', 'util/text.ts']],
+      ['util/temp.ts', ['docker/adapter.ts', 'version.ts']],
+      ['config/issues.ts', ['capture/redact.ts']],
+      ['oci/ref.ts', ['config/schema.ts']],
+      ['build/stage.ts', ['plan/plan.ts']],
+    ]);
+    const shared = { 'errors.ts': [], 'version.ts': [], util: [], oci: [], config: ['util', 'oci'] };
+    expect(sharedViolations(graph, shared)).toEqual([
+      'config/inputs.ts -> build/action-inputs.ts',
+      'util/temp.ts -> docker/adapter.ts',
+      'oci/ref.ts -> config/schema.ts',
+    ]);
+  });
+});
+
+describe('contractViolations and staleExceptions', () => {
+  const graph: Graph = new Map([
+    ['report/stage.ts', ['report/model.ts', 'plan/schema.ts', 'resolve/explain.ts', 'results/results.ts']],
+    ['report/model.ts', ['diff/diff.ts', 'capture/record.ts', 'capture/redact.ts', 'smoke/result.ts']],
+    ['smoke/stage.ts', ['capture/capture.ts', 'plan/plan.ts']],
+    [
+      'results/results.ts',
+      ['report/model.ts', 'report/artifact.ts', 'attest/result.ts', 'report/model-schema.ts'],
+    ],
+    ['pipeline/pipeline.ts', ['smoke/stage.ts']],
+  ]);
+  const exceptions = { 'smoke/stage.ts -> capture/capture.ts': 'why', 'x/a.ts -> y/b.ts': 'gone' };
+  it('flags a stage importing another stage past its contract, except the listed edges', () => {
+    expect(contractViolations(graph, STAGES, STAGE_CONTRACT, exceptions)).toEqual([
+      'report/stage.ts -> resolve/explain.ts',
+      'report/model.ts -> diff/diff.ts',
+      'smoke/stage.ts -> plan/plan.ts',
+    ]);
+  });
+  it('flags results/ importing a stage module other than a schema module', () => {
+    expect(contractViolations(graph, ['results'], RESULTS_CONTRACT, {})).toEqual([
+      'results/results.ts -> report/model.ts',
+    ]);
+  });
+  it('lists the exceptions no edge needs', () => {
+    expect(staleExceptions(graph, exceptions)).toEqual(['x/a.ts -> y/b.ts']);
+  });
+});
+
+describe('sideEffectKey, sideEffectViolations and staleSideEffects', () => {
+  it.each([
+    ['node:child_process', 'node:child_process'],
+    ['child_process', 'node:child_process'],
+    ['dockerode', 'dockerode'],
+    ['dockerode/lib/x.js', 'dockerode'],
+    ['@actions/core', '@actions/core'],
+    ['@actions/exec', '@actions/*'],
+    ['@octokit/plugin-retry', '@octokit/*'],
+    ['node:fs', undefined],
+    ['zod', undefined],
+    ['@cyclonedx/cyclonedx-library/Models', undefined],
+  ])('%s -> %s', (spec, key) => {
+    expect(sideEffectKey(spec)).toBe(key);
+  });
+
+  const table = {
+    'node:child_process': { 'docker/': 'cli', 'attest/cosign.ts': 'cosign', 'old/': 'gone' },
+    '@actions/core': { 'action/io.ts': 'io' },
+    '@actions/*': {},
+  };
+  const specifiers = {
+    'docker/exec-runner.ts': ['node:child_process'],
+    'attest/cosign.ts': ['child_process'],
+    'attest/stage.ts': ['node:child_process'],
+    'action/io.ts': ['@actions/core'],
+    'action/run.ts': ['@actions/core', '@actions/exec', 'zod'],
+  };
+  it('flags each import outside the allow-list', () => {
+    expect(sideEffectViolations(specifiers, table)).toEqual([
+      'attest/stage.ts imports node:child_process',
+      'action/run.ts imports @actions/core',
+      'action/run.ts imports @actions/exec',
+    ]);
+  });
+  it('lists the allowed places no file uses', () => {
+    expect(staleSideEffects(specifiers, table)).toEqual(['node:child_process at old/']);
+  });
+});
+
+describe('sizeRuleDisables', () => {
+  it.each([
+    ['// eslint-disable-next-line max-lines-per-function', true],
+    ['/* eslint-disable max-lines */', true],
+    ['  // eslint-disable-line max-lines-per-function -- it is long', true],
+    ['/* eslint-disable no-console, max-lines-per-function */', true],
+    ['/* eslint max-lines-per-function: off */', true],
+    ['/* eslint-disable */', true],
+    ['// eslint-disable-next-line -- whatever', true],
+    ['// eslint-disable-next-line no-control-regex -- removing them is the point', false],
+    ['/* eslint-enable max-lines-per-function */', false],
+    ['// eslint reads this file', false],
+    ['const maxLines = 3; // max-lines', false],
+  ])('%j refused: %s', (line, refused) => {
+    expect(sizeRuleDisables({ 'a.ts': `x;\n${line}\n` })).toEqual(refused ? [`a.ts:2: ${line.trim()}`] : []);
+  });
+});
+
 // --- the rules, on src/ --------------------------------------------------------------------------
 
 describe('src/', () => {
@@ -272,6 +636,40 @@ describe('src/', () => {
 
   it(`has no oversized file (over ${MAX_FILE_LINES} lines)`, () => {
     expect(oversized(files, MAX_FILE_LINES)).toEqual([]);
+  });
+
+  it('shared modules (config, util, oci, requirements, python, docker, github) import no stage', () => {
+    expect(Object.keys(SHARED).filter((f) => !(f in files) && !existsSync(path.join(SRC, f)))).toEqual([]);
+    expect(sharedViolations(graph)).toEqual([]);
+  });
+
+  it('a stage imports another stage only through its contract (result, schema, record, types)', () => {
+    expect(contractViolations(graph, STAGES, STAGE_CONTRACT, STAGE_EXCEPTIONS)).toEqual([]);
+    expect(staleExceptions(graph, STAGE_EXCEPTIONS)).toEqual([]);
+  });
+
+  // What must hold: results/ reads and writes every file through the stage's schema module, e.g.
+  // report-<variant>.json through report/model-schema.ts (ReportModelSchema), never report/model.ts.
+  it('results/ imports a stage only through its schema modules (result, schema, record, artifact, *-schema)', () => {
+    expect(contractViolations(graph, ['results'], RESULTS_CONTRACT, RESULTS_EXCEPTIONS)).toEqual([]);
+    expect(staleExceptions(graph, RESULTS_EXCEPTIONS)).toEqual([]);
+  });
+
+  it('the files that every module may use as shared exist and are in a stage', () => {
+    for (const f of Object.keys(SHARED_FILES_IN_STAGES)) {
+      expect(files[f], f).toBeDefined();
+      expect(STAGES).toContain(topLevel(f));
+    }
+  });
+
+  const specifiers = Object.fromEntries(Object.entries(files).map(([f, t]) => [f, importSpecifiers(t)]));
+  it('imports node:child_process, dockerode, @actions/* and @octokit/* only where allowed', () => {
+    expect(sideEffectViolations(specifiers)).toEqual([]);
+    expect(staleSideEffects(specifiers)).toEqual([]);
+  });
+
+  it('turns no size rule off with an eslint-disable comment (max-lines, max-lines-per-function)', () => {
+    expect(sizeRuleDisables(files)).toEqual([]);
   });
 });
 
@@ -300,8 +698,13 @@ describe('entry points', () => {
   // loads no stage, and the verify sub-action (a deploy job's gate) loads the checks, not the
   // pipeline. main.ts imports run.ts or verify.ts when the step turns out to be one or the other.
   const loaded = importGraph(files, loadedSpecifiers);
-  const pipelineOrStage = (m: string) => topLevel(m) === 'pipeline' || m.endsWith('/stage.ts');
-  it('main.ts loads no pipeline, no stage and neither entry of a main step', () => {
+  const pipelineOrStage = (m: string) =>
+    topLevel(m) === 'pipeline' || m.endsWith('/stage.ts') || STAGE_ENTRIES.includes(m);
+  it('the stage entries exist, one or more for each stage', () => {
+    expect(STAGE_ENTRIES.filter((e) => !(e in files))).toEqual([]);
+    expect(STAGES.filter((st) => !STAGE_ENTRIES.some((e) => topLevel(e) === st))).toEqual([]);
+  });
+  it('main.ts loads no pipeline, no stage entry and neither entry of a main step', () => {
     const mods = [...loadedFrom(loaded, 'main.ts')];
     expect(mods).toContain('action/post.ts');
     expect(mods.filter(pipelineOrStage)).toEqual([]);
@@ -309,7 +712,7 @@ describe('entry points', () => {
     expect(mods).not.toContain('action/verify.ts');
   });
 
-  it('the verify sub-action (action/verify.ts) loads the checks, and no pipeline or stage', () => {
+  it('the verify sub-action (action/verify.ts) loads the checks, and no pipeline or stage entry', () => {
     const mods = [...loadedFrom(loaded, 'action/verify.ts')];
     expect(mods).toContain('attest/verify.ts');
     expect(mods.filter(pipelineOrStage)).toEqual([]);

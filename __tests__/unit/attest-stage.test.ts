@@ -22,7 +22,7 @@ import { type AttestSigner, runAttestStage, uploadsAhead } from '../../src/attes
 import type { BuildResult } from '../../src/build/result.js';
 import { AttestConfigSchema } from '../../src/config/attest.js';
 import { EnvironmentError, ExitCode, InputError } from '../../src/errors.js';
-import { envelopeFile, openResultDir, readAttest } from '../../src/results/results.js';
+import { envelopeFile, openResultDir } from '../../src/results/results.js';
 import { makeRecord, makeSmoke } from '../helpers/records.js';
 import { runPendingCleanups } from '../../src/util/cleanup.js';
 
@@ -33,6 +33,8 @@ beforeEach(() => {
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 const D = (c: string) => `sha256:${c.repeat(64)}`;
+/** attest.json of a result directory, read back through the contract. */
+const readAttest = (d: string) => openResultDir(d, d, { create: false }).readAttest();
 const cfg = (o: Record<string, unknown> = {}) => AttestConfigSchema.parse(o);
 const OIDC = { ACTIONS_ID_TOKEN_REQUEST_URL: 'https://t.example/x', ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'tok' };
 

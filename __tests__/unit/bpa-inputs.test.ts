@@ -11,12 +11,12 @@ import {
   buildOptionsFromInputs,
   indexAnnotations,
   parseAnnotation,
-  parseBpaList,
   registryHost,
   tagsByRepository,
   variantTags,
 } from '../../src/build/action-inputs.js';
 import { type BuilderInfo, type BuildRequest, buildxBuildArgs } from '../../src/build/buildx-args.js';
+import { parseBpaList } from '../../src/config/bpa-list.js';
 import { CONFIG_INPUTS, overridesFromInputs, parseInputValue } from '../../src/config/inputs.js';
 import { validateConfigData } from '../../src/config/load.js';
 import { EnvironmentError, InputError } from '../../src/errors.js';

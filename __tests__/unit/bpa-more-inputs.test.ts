@@ -9,15 +9,14 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
   applyToPlan,
-  BUILD_INPUTS,
   buildOptionsFromInputs,
   checkOutput,
-  parseBpaList,
   requestFromOptions,
 } from '../../src/build/action-inputs.js';
 import { type BuildRequest, buildxBuildArgs } from '../../src/build/buildx-args.js';
 import { INPUT_STAGES } from '../../src/action/inputs.js';
-import { CONFIG_INPUTS, overridesFromInputs } from '../../src/config/inputs.js';
+import { parseBpaList } from '../../src/config/bpa-list.js';
+import { BUILD_INPUTS, CONFIG_INPUTS, overridesFromInputs } from '../../src/config/inputs.js';
 import { validateConfigData } from '../../src/config/load.js';
 import { EnvironmentError, InputError } from '../../src/errors.js';
 import { bundledCatalog } from '../../src/plan/catalog.js';

@@ -1,7 +1,8 @@
 // installSignalCleanup with an injected exit: the handlers are driven by process.emit (no real
 // signal is sent, no process started).
 import { afterAll, describe, expect, it } from 'vitest';
-import { RUN_ID, RUN_LABEL } from '../../src/docker/adapter.js';
+import { RUN_LABEL } from '../../src/docker/adapter.js';
+import { RUN_ID } from '../../src/util/run-id.js';
 import { sweepRunOnInterrupt } from '../../src/docker/engine.js';
 import {
   clearInterruptedForTests,

@@ -14,6 +14,7 @@ import {
 import { runCli } from '../../src/cli/main.js';
 import { chooseImage, devcontainerJson, nonRootUser } from '../../src/devcontainer/devcontainer.js';
 import { captureIo } from '../helpers/fakes.js';
+import { CUDA_128, makePlan, planVariant } from '../helpers/plans.js';
 import { makeRecord } from '../helpers/records.js';
 
 const D1 = `sha256:${'a'.repeat(64)}`;
@@ -87,12 +88,6 @@ describe('chooseImage', () => {
       /no variant "rocm" in build.json; it has cpu, cuda12\.8/,
     );
     expect(chooseImage(b, 'build.json', 'cuda12.8').variant).toBe('cuda12.8');
-  });
-
-  it('rejects a file that is not a build result, naming the field', () => {
-    expect(() =>
-      chooseImage({ schemaVersion: 1, variants: [{ variant: 'cpu' }] }, 'x/build.json', undefined),
-    ).toThrow(/x\/build\.json: not a build result: .*repository/);
   });
 });
 
@@ -201,7 +196,7 @@ describe('ml-image devcontainer', () => {
       'build.json',
       build([{ variant: 'cuda12.8', digest: D1, platforms: [platform(hostPlatform(), D2)] }]),
     );
-    write('plan.json', { variants: [{ name: 'cuda12.8', cuda: { minorCompatDriverMin: '525.60.13' } }] });
+    write('plan.json', makePlan(planVariant('cuda12.8', CUDA_128)));
     write(`env-cuda12.8-${arch}.json`, templateRecord({ jupyterlab: '4.2.0' }));
     const r = await cli('--from', 'results', '--json');
     expect(r.code, r.err).toBe(0);
@@ -241,6 +236,26 @@ describe('ml-image devcontainer', () => {
     expect(r.err).toMatch(message);
   });
 
+  it('reads build.json and plan.json through the results contract: a broken one is exit 2 naming it', async () => {
+    const file = (name: string) => path.join(dir, 'results', name);
+    write('build.json', { schemaVersion: 1, variants: [{ variant: 'cpu' }] });
+    const broken = await cli('--from', 'results', '--json');
+    expect(broken.code).toBe(2);
+    const message: string = JSON.parse(broken.out).error.message;
+    expect(message.startsWith(`${file('build.json')}: not a build result: `)).toBe(true);
+    expect(message).toMatch(/repository/);
+    write('build.json', build([{ digest: D1 }]));
+    write('plan.json', { variants: [{ name: 'cpu' }] }); // no schemaVersion: not what the plan stage writes
+    const plan = await cli('--from', 'results', '--json');
+    expect(plan.code).toBe(2);
+    expect(JSON.parse(plan.out).error.message).toContain(`${file('plan.json')}: not a plan: schemaVersion`);
+    // A plan of another version is left out: the record (none here) decides CUDA-ness.
+    write('plan.json', { schemaVersion: 2, variants: [{ name: 'cpu', cuda: {} }] });
+    const other = await cli('--from', 'results', '--json');
+    expect(other.code, other.err).toBe(0);
+    expect(JSON.parse(other.out)).toMatchObject({ cuda: false, record: null });
+  });
+
   it('a variant with neither digest nor local tag is exit 2 naming the fields', async () => {
     write('build.json', build([{ platforms: [] }]));
     const r = await cli('--from', 'results', '--json');
@@ -268,10 +283,7 @@ describe('the action output: writeResultDevcontainers', () => {
         ]),
       ),
     );
-    writeFileSync(
-      path.join(dir, 'plan.json'),
-      JSON.stringify({ variants: [{ name: 'cuda12.8', cuda: { minorCompatDriverMin: '525.60.13' } }] }),
-    );
+    writeFileSync(path.join(dir, 'plan.json'), JSON.stringify(makePlan(planVariant('cuda12.8', CUDA_128))));
     const files = writeResultDevcontainers(dir, ['cpu', 'cuda12.8', 'local', 'unmerged']);
     expect(files).toEqual([resultDevcontainerFile(dir, 'cpu'), resultDevcontainerFile(dir, 'cuda12.8')]);
     const cpu = JSON.parse(readFileSync(files[0]!, 'utf8'));

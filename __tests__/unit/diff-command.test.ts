@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { diffCommand } from '../../src/cli/commands/diff.js';
 import { InputError } from '../../src/errors.js';
-import { ReportModelSchema } from '../../src/report/model.js';
+import { ReportModelSchema } from '../../src/report/model-schema.js';
 import { captureIo } from '../helpers/fakes.js';
 import { asV1, makeRecord, makeSmoke } from '../helpers/records.js';
 

@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { REDACTED } from '../../src/capture/redact.js';
 import { ENV_RECORD_SCHEMA_VERSION } from '../../src/capture/record.js';
-import { diffRecords, diffSmoke, metricDirection, summarize } from '../../src/diff/diff.js';
+import { diffRecords, summarize } from '../../src/diff/diff.js';
+import { diffSmoke, metricDirection } from '../../src/diff/smoke.js';
 import { ENV_RECORD_MIGRATIONS, parseJsonText, readEnvRecord, readSmokeResult } from '../../src/diff/read.js';
 import { EnvDiffSchema, SmokeDiffSchema } from '../../src/diff/schema.js';
 import { compareApt, compareDebian, comparePip } from '../../src/diff/versions.js';

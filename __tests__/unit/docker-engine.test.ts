@@ -14,7 +14,7 @@ import {
   pushedDigest,
 } from '../../src/docker/buildx.js';
 import { readCdiDevices, specDevices } from '../../src/docker/cdi.js';
-import { hostConfigFor, runBody } from '../../src/docker/containers.js';
+import { hostConfigFor, runBody } from '../../src/docker/containers-spec.js';
 import {
   DEADLINE_SCRIPT,
   deadlineSeconds,

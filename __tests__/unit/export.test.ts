@@ -22,10 +22,13 @@ import {
 import { k8sManifests, k8sYaml, type K8sOptions, podScript } from '../../src/export/k8s.js';
 import { slurmScript, slurmTime } from '../../src/export/slurm.js';
 import { imageFromBuild, variantFromPlan } from '../../src/export/source.js';
+import type { BuildResult } from '../../src/build/result.js';
+import { BUILD_FILE, openResultDir, PLAN_FILE } from '../../src/results/results.js';
 import { captureIo } from '../helpers/fakes.js';
 import { k8sIssues } from '../helpers/k8s-schema.js';
 import { type Loose, D, IMAGE, SMOKE_PY, HOSTILE, spec, slurm, k8s } from '../helpers/export-fixtures.js';
 import { inputErrorOf } from '../helpers/errors.js';
+import { CUDA_128, makePlan, planVariant } from '../helpers/plans.js';
 
 let dir: string;
 beforeEach(() => {
@@ -483,7 +486,7 @@ describe('source: build.json and plan.json', () => {
     baseImage: 'python:3.12-slim',
     ...extra,
   });
-  const build = (...variants: unknown[]) => ({ schemaVersion: 1, variants });
+  const build = (...variants: unknown[]) => ({ schemaVersion: 1, variants }) as BuildResult;
 
   it.each([
     [
@@ -534,25 +537,15 @@ describe('source: build.json and plan.json', () => {
       undefined,
       /pin by digest: variant cpu .* \(from build\.json/,
     ],
-    ['not a build result', { hello: 1 }, undefined, /out\/build.json: not a build result/],
   ])('rejects %s', (_n, data, v, message) => {
     expect(inputError(() => imageFromBuild(data, 'out/build.json', v)).message).toMatch(message);
   });
 
   it('reads the driver floor and CUDA-ness of a variant from plan.json', () => {
-    const plan = {
-      variants: [
-        { name: 'cpu' },
-        {
-          name: 'cu128',
-          cuda: { version: '12.8', toolkitDriverMin: '570.26', minorCompatDriverMin: '525.60.13' },
-        },
-      ],
-    };
+    const plan = makePlan(planVariant('cpu'), planVariant('cu128', CUDA_128));
     expect(variantFromPlan(plan, 'cu128')).toEqual({ cuda: true, driverFloor: '525.60.13' });
     expect(variantFromPlan(plan, 'cpu')).toEqual({ cuda: false });
     expect(variantFromPlan(plan, 'nope')).toBeUndefined();
-    expect(variantFromPlan({ variants: 'x' }, 'cpu')).toBeUndefined();
   });
 });
 
@@ -609,18 +602,41 @@ describe('ml-image export', () => {
         ],
       }),
     );
-    writeFileSync(
-      path.join(from, 'plan.json'),
-      JSON.stringify({
-        variants: [
-          {
-            name: 'cu128',
-            cuda: { version: '12.8', toolkitDriverMin: '570.26', minorCompatDriverMin: '525.60.13' },
-          },
-        ],
-      }),
-    );
+    openResultDir(from).writePlan(makePlan(planVariant('cu128', CUDA_128)));
+    return from;
   };
+
+  it('--from DIR reads build.json and plan.json through the results contract, each named when broken', async () => {
+    const from = writeCudaBuild();
+    // A build.json that is not one: bad input naming the file (parsed with BuildResultSchema).
+    const build = readFileSync(path.join(from, BUILD_FILE), 'utf8');
+    writeFileSync(
+      path.join(from, BUILD_FILE),
+      JSON.stringify({ schemaVersion: 1, variants: [{ variant: 'x' }] }),
+    );
+    const bad = await rejection('--k8s', '--from', 'build-out', '--out', 'k');
+    expect(bad.message).toContain(
+      `${path.join(from, BUILD_FILE)}: not a build result: variants[0].repository`,
+    );
+    expect(bad.fix).toMatch(/--out directory of "ml-image build"/);
+    writeFileSync(path.join(from, BUILD_FILE), build);
+    // A plan.json of this version that does not parse: named, not silently ignored.
+    writeFileSync(
+      path.join(from, PLAN_FILE),
+      JSON.stringify({ schemaVersion: 1, variants: [{ name: 'cu128' }] }),
+    );
+    const plan = await rejection('--k8s', '--from', 'build-out', '--out', 'k');
+    expect(plan.message).toContain(`${path.join(from, PLAN_FILE)}: not a plan: `);
+    // Another version's plan is left out: the CPU defaults, no driver floor.
+    writeFileSync(path.join(from, PLAN_FILE), JSON.stringify({ schemaVersion: 2 }));
+    const r = await run('--k8s', '--from', 'build-out', '--suites', 'gpu', '--out', 'k', '--json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out)).toMatchObject({ variant: 'cu128', gpusPerNode: 0 });
+    // No plan.json at all: the same.
+    rmSync(path.join(from, PLAN_FILE));
+    const none = await run('--k8s', '--from', 'build-out', '--suites', 'gpu', '--out', 'k', '--json');
+    expect(JSON.parse(none.out)).toMatchObject({ variant: 'cu128', gpusPerNode: 0 });
+  });
 
   it('--k8s --from DIR takes the image, GPU default and driver floor from build.json and plan.json', async () => {
     writeCudaBuild();

@@ -13,8 +13,8 @@ import {
   defaultMarkerKey,
   parseReportModel,
   type ReportInput,
-  ReportModelSchema,
 } from '../../src/report/model.js';
+import { ReportModelSchema } from '../../src/report/model-schema.js';
 import { EMITTED_TAGS, markerFor, renderReport } from '../../src/report/render.js';
 import { shortSha } from '../../src/report/render/markdown.js';
 import { REPO_ROOT } from '../helpers/docker-env.js';

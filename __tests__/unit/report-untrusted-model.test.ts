@@ -7,7 +7,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { verifyCommand } from '../../src/attest/signing.js';
 import { readGitHubEventFile } from '../../src/github/event.js';
-import { buildReportModel, type ReportModel } from '../../src/report/model.js';
+import { buildReportModel } from '../../src/report/model.js';
+import type { ReportModel } from '../../src/report/model-schema.js';
 import {
   constrainUntrusted,
   REUSABLE_WORKFLOW_REPOSITORY,

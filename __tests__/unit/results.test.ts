@@ -14,9 +14,6 @@ import {
   PLAN_FILE,
   readBuildResult,
   readDigestFiles,
-  readEnv,
-  readSmoke,
-  readSmokeKey,
   recordFile,
   reportFile,
   resolutionFile,
@@ -24,6 +21,8 @@ import {
 import type { SmokeResult } from '../../src/smoke/result.js';
 import { smokeKey } from '../../src/smoke/stage.js';
 import { discardResults } from '../../src/results/discard.js';
+import { inputErrorOf } from '../helpers/errors.js';
+import { CUDA_128, makePlan, planVariant } from '../helpers/plans.js';
 
 let dir: string;
 beforeEach(() => {
@@ -107,14 +106,22 @@ describe('a result directory', () => {
   it('writes the smoke result with its JUnit form and key; reads them back; null when absent', () => {
     const results = openResultDir(dir);
     expect(results.hasEnv('cpu', 'linux/amd64')).toBe(false);
-    expect(readSmoke(dir, 'cpu', 'linux/amd64')).toBeNull();
-    expect(readEnv(dir, 'cpu', 'linux/amd64')).toBeNull();
-    expect(readSmokeKey(dir, 'cpu', 'linux/amd64')).toBeUndefined();
+    expect(results.readSmoke('cpu', 'linux/amd64')).toBeNull();
+    expect(results.readEnv('cpu', 'linux/amd64')).toBeNull();
+    expect(results.readSmokeKey('cpu', 'linux/amd64')).toBeUndefined();
+    expect(results.readAttest()).toBeUndefined();
     const key = smokeKey(D('a'), { suites: ['pip-check'] });
     results.writeSmoke('cpu', 'linux/amd64', smoke);
     results.writeSmokeKey('cpu', 'linux/amd64', key);
-    expect(readSmoke(dir, 'cpu', 'linux/amd64')).toEqual(smoke);
-    expect(readSmokeKey(dir, 'cpu', 'linux/amd64')).toBe(key);
+    expect(results.readSmoke('cpu', 'linux/amd64')).toEqual(smoke);
+    expect(results.readSmokeKey('cpu', 'linux/amd64')).toBe(key);
+    // Another directory (a baseline, an earlier run) is read through the same API, creating nothing.
+    const elsewhere = openResultDir(dir, 'baseline', { create: false });
+    expect(elsewhere.readSmoke('cpu', 'linux/amd64')).toEqual(smoke);
+    expect(
+      openResultDir(path.join(dir, 'none'), 'x', { create: false }).readSmoke('cpu', 'linux/amd64'),
+    ).toBeNull();
+    expect(readdirSync(dir)).not.toContain('none');
     expect(readFileSync(path.join(dir, 'junit-cpu-amd64.xml'), 'utf8')).toContain('<testcase');
     expect(results.recordFiles('cpu', 'linux/amd64').map((f) => path.basename(f))).toEqual([
       'smoke-cpu-amd64.json',
@@ -124,7 +131,40 @@ describe('a result directory', () => {
 
   it('an unreadable record names its file', () => {
     writeFileSync(path.join(dir, 'smoke-cpu-amd64.json'), '{"schemaVersion": 99}');
-    expect(() => readSmoke(dir, 'cpu', 'linux/amd64')).toThrow(/smoke-cpu-amd64\.json: schemaVersion 99/);
+    expect(() => openResultDir(dir).readSmoke('cpu', 'linux/amd64')).toThrow(
+      /smoke-cpu-amd64\.json: schemaVersion 99/,
+    );
+    writeFileSync(path.join(dir, 'attest.json'), '{"schemaVersion": 1}');
+    expect(() => openResultDir(dir).readAttest()).toThrow(/attest\.json: not an attest result: /);
+  });
+
+  it('plan.json round-trips through PlanSchema; absent or of another version it is left out', () => {
+    const results = openResultDir(dir);
+    expect(results.readPlan()).toBeUndefined();
+    const plan = makePlan(planVariant('cpu'), planVariant('cu128', CUDA_128));
+    results.writePlan(plan);
+    expect(results.readPlan()).toEqual(plan);
+    // A directory another version of the tool wrote: its plan is skipped, as a resolution is.
+    writeFileSync(path.join(dir, PLAN_FILE), JSON.stringify({ ...plan, schemaVersion: 2, variants: 'new' }));
+    expect(results.readPlan()).toBeUndefined();
+  });
+
+  it.each([
+    ['a field missing', JSON.stringify({ schemaVersion: 1, variants: [{ name: 'cpu' }] }), /not a plan: /],
+    ['no schemaVersion (not one the plan stage wrote)', '{"variants": []}', /not a plan: schemaVersion/],
+    ['truncated', '{"schemaVersion": 1,', /not JSON/],
+  ])('a broken plan.json (%s) is bad input naming the file', (_n, text, message) => {
+    writeFileSync(path.join(dir, PLAN_FILE), text);
+    const e = inputErrorOf(() => openResultDir(dir).readPlan());
+    expect(e.message.startsWith(`${path.join(dir, PLAN_FILE)}: `)).toBe(true);
+    expect(e.message).toMatch(message);
+  });
+
+  it('a broken build.json names the file; the caller may say how to fix it', () => {
+    writeFileSync(path.join(dir, BUILD_FILE), JSON.stringify({ schemaVersion: 1, variants: [{}] }));
+    const e = inputErrorOf(() => openResultDir(dir).readBuild({ fix: 'pass the --out directory' }));
+    expect(e.message).toMatch(/build\.json: not a build result: variants\[0\]\./);
+    expect(e.fix).toBe('pass the --out directory');
   });
 
   it('a resolution of another shape is bad input naming the file and the field, as a truncated one is', () => {
@@ -165,9 +205,18 @@ describe('no result directory (ml-image build without --out)', () => {
   it('writes nothing and has nothing to read', () => {
     const results = discardResults();
     results.writeBuild(build);
+    results.writePlan(makePlan(planVariant('cpu')));
     results.writeSmoke('cpu', 'linux/amd64', smoke);
+    results.writeSmokeKey('cpu', 'linux/amd64', smokeKey(D('a'), { suites: ['pip-check'] }));
     expect(results.dir).toBeUndefined();
     expect(results.hasEnv('cpu', 'linux/amd64')).toBe(false);
     expect(() => results.readBuild()).toThrow(/no result directory/);
+    // Every read finds nothing (what a caller without a directory gets, not a skipped read).
+    expect(results.readPlan()).toBeUndefined();
+    expect(results.readResolution('cpu', 'linux/amd64')).toBeUndefined();
+    expect(results.readEnv('cpu', 'linux/amd64')).toBeNull();
+    expect(results.readSmoke('cpu', 'linux/amd64')).toBeNull();
+    expect(results.readSmokeKey('cpu', 'linux/amd64')).toBeUndefined();
+    expect(results.readAttest()).toBeUndefined();
   });
 });

@@ -21,7 +21,8 @@ import type { PipelineIo } from '../../src/pipeline/pipeline.js';
 import { recordFile as resultFile, openResultDir } from '../../src/results/results.js';
 import { runSmokeStage, type SmokeStageInput } from '../../src/smoke/stage.js';
 import type { Plan } from '../../src/plan/plan.js';
-import { matchOutput, patternProblem } from '../../src/smoke/match.js';
+import { patternProblem } from '../../src/config/pattern.js';
+import { matchOutput } from '../../src/smoke/match.js';
 import { type SmokeResult, SmokeResultSchema } from '../../src/smoke/result.js';
 import {
   isDaemonGone,

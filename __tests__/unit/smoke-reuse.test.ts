@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Config } from '../../src/config/schema.js';
-import { openResultDir, readSmokeKey, recordFile } from '../../src/results/results.js';
+import { openResultDir, recordFile } from '../../src/results/results.js';
 import {
   compareKeys,
   contentId,
@@ -107,9 +107,9 @@ describe('key lines', () => {
     try {
       const results = openResultDir(dir);
       results.writeSmokeKey('cpu', 'linux/amd64', file);
-      expect(readSmokeKey(dir, 'cpu', 'linux/amd64')).toBe(file);
+      expect(results.readSmokeKey('cpu', 'linux/amd64')).toBe(file);
       results.writeSmokeKey('cpu', 'linux/arm64', key);
-      expect(readSmokeKey(dir, 'cpu', 'linux/arm64')).toBe(key);
+      expect(results.readSmokeKey('cpu', 'linux/arm64')).toBe(key);
       expect(() => results.writeSmokeKey('cpu', 'linux/amd64', `${file}\n${file}`)).toThrow(/invalid/);
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { RUN_ID } from '../../src/docker/adapter.js';
+import { RUN_ID } from '../../src/util/run-id.js';
 import { runTempBase, runTempDir, runTempRoot, sweepStaleRoots } from '../../src/util/temp.js';
 
 let base: string;

@@ -6,7 +6,8 @@
 // a post step never fails the job.
 import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { RUN_ID, RUN_LABEL } from '../docker/adapter.js';
+import { RUN_LABEL } from '../docker/adapter.js';
+import { RUN_ID } from '../util/run-id.js';
 import { RUN_ID_ENV } from '../docker/exec-runner.js';
 import { runTempRoot, TEMP_ROOT_PREFIX } from '../util/temp.js';
 import type { ActionIo } from './io.js';

@@ -47,6 +47,7 @@ import {
   SIGNATURE_ANNOTATION,
   SIMPLE_SIGNING_MEDIA_TYPE,
 } from './cosign-image.js';
+import { queueByKey } from '../util/map-limit.js';
 import { MAX_JSON_INPUT_BYTES, readRegularFile } from '../util/read-regular.js';
 
 export interface NativeSignerDeps {
@@ -136,12 +137,7 @@ class NativeSigner implements Signer {
   }
 
   private serial<T>(tag: string, work: () => Promise<T>): Promise<T> {
-    const next = (this.queues.get(tag) ?? Promise.resolve()).then(work, work);
-    this.queues.set(
-      tag,
-      next.catch(() => undefined),
-    );
-    return next;
+    return queueByKey(this.queues, tag, work);
   }
 
   /**

@@ -9,7 +9,7 @@ import type { AttestationKind, AttestConfig } from '../config/attest.js';
 import { EnvironmentError } from '../errors.js';
 import { envelopeFile, type ResultDir } from '../results/results.js';
 import { registerCleanup } from '../util/cleanup.js';
-import { mapLimit } from '../util/map-limit.js';
+import { mapLimitSerialByKey } from '../util/map-limit.js';
 import {
   earlierPredicate,
   type Made,
@@ -23,6 +23,7 @@ import type { PredicateSpec, Signer } from './cosign.js';
 import type { BatchSigner } from './signers.js';
 import { spdxFromCycloneDx } from './spdx.js';
 import { type SigningChoice, verifyCommand } from './signing.js';
+import { attestTargets } from './targets.js';
 
 /**
  * What the stage needs of a signer (createSigner in src/attest/signers.ts): with attestAll, one
@@ -274,6 +275,7 @@ const MAX_TARGETS_AT_ONCE = 4;
 
 export async function runAttestStage(input: AttestStageInput, io: AttestStageIo): Promise<AttestOutcome> {
   const { signing } = input;
+  const { targets, notPushed } = attestTargets(input.build);
   const result: AttestResult = {
     schemaVersion: ATTEST_RESULT_SCHEMA_VERSION,
     signing: {
@@ -281,33 +283,20 @@ export async function runAttestStage(input: AttestStageInput, io: AttestStageIo)
       reason: signing.reason,
       tlog: signing.tlog,
     },
-    targets: [],
+    targets: targets.map((t) => t.target),
   };
   // Not signing is a note, not a warning: most local runs and forks have no identity.
   io.progress(signing.reason);
-  const work: { target: AttestTarget; run: () => Promise<void> }[] = [];
   // The envelopes an earlier run attached (kept in this directory), which the signer may attach
   // again: all taken out, so that what is there when the stage ends is what this run attached.
   const taken = input.results.takeEnvelopes();
+  for (const n of notPushed)
+    io.progress(`${n.variant} ${n.platform}: not pushed (loaded as ${n.localRef}): nothing to attest`);
   const turn = turns();
-  for (const v of input.build.variants)
-    for (const p of v.platforms) {
-      if (p.localRef !== undefined) {
-        io.progress(`${v.variant} ${p.platform}: not pushed (loaded as ${p.localRef}): nothing to attest`);
-        continue;
-      }
-      const target: AttestTarget = {
-        variant: v.variant,
-        platform: p.platform,
-        ref: `${v.repository}@${p.digest}`,
-        attestations: [],
-        signed: false,
-        notes: [],
-      };
-      result.targets.push(target);
-      const job: TargetJob = { input, io, v, p, target, earlier: taken, writes: [] };
-      work.push({ target, run: () => attestTarget(job, turn) });
-    }
+  const work = targets.map(({ v, p, target }) => {
+    const job: TargetJob = { input, io, v, p, target, earlier: taken, writes: [] };
+    return { target, run: () => attestTarget(job, turn) };
+  });
   const signer = signing.identity && work.length > 0 ? io.signer() : undefined;
   // On SIGINT/SIGTERM too: the uploads opened ahead are cancelled, not left on the registry.
   const unregister = signer?.release && registerCleanup(() => signer.release!().catch(() => undefined));
@@ -317,25 +306,20 @@ export async function runAttestStage(input: AttestStageInput, io: AttestStageIo)
   // key with tlog) they go one at a time: cosign runs them, and concurrent cosign runs trip over
   // their shared Sigstore cache. After any failure no target starts.
   const limit = signing.tlog ? 1 : MAX_TARGETS_AT_ONCE;
-  const byRef = new Map<string, Promise<unknown>>();
   let error: EnvironmentError | undefined;
-  let stopped = false;
-  const attaching = mapLimit(work, limit, async (w): Promise<PromiseSettledResult<void> | undefined> => {
-    const before = byRef.get(w.target.ref) ?? Promise.resolve();
-    const run = before.then(() => (stopped ? undefined : w.run().then(() => true)));
-    byRef.set(
-      w.target.ref,
-      run.catch(() => undefined),
-    );
-    return run.then(
-      (ran) => (ran ? { status: 'fulfilled', value: undefined } : undefined),
-      (reason: unknown) => {
-        stopped = true;
+  const attaching = mapLimitSerialByKey(
+    work,
+    limit,
+    (w) => w.target.ref,
+    (w) => {
+      const run = w.run();
+      // The first registry failure to come (exit 3), whichever target it was.
+      run.catch((reason: unknown) => {
         if (reason instanceof EnvironmentError) error ??= reason;
-        return { status: 'rejected', reason };
-      },
-    );
-  });
+      });
+      return run;
+    },
+  );
   let settled: Awaited<typeof attaching>;
   try {
     settled = await attaching;

@@ -5,9 +5,12 @@
 // (`build-args`, `pull`, `provenance`, `network`, `platforms` and `push` override config keys:
 // config/inputs.ts.)
 // Parsed once at the edge into BuildInputOptions; the plan and the buildx argv take them from there.
-// The list parsers are in bpa-lists.ts, the tag rules and index annotations in bpa-tags.ts.
+// Their names are BUILD_INPUTS in config/inputs.ts (the table of every action input), the list
+// reader parseBpaList is config/bpa-list.ts; the small parsers are in bpa-lists.ts, the tag rules
+// and index annotations in bpa-tags.ts.
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { parseBpaList } from '../config/bpa-list.js';
 import { InputError } from '../errors.js';
 import type { BuildRequest } from './buildx-args.js';
 import {
@@ -15,41 +18,12 @@ import {
   keyValue,
   parseAnnotation,
   parseBool,
-  parseBpaList,
   secretMap,
   splitTagRef,
 } from './bpa-lists.js';
 
 export * from './bpa-lists.js';
 export * from './bpa-tags.js';
-
-/** The names of the inputs read here (action.yml declares each). */
-export const BUILD_INPUTS = [
-  'tags',
-  'labels',
-  'annotations',
-  'secrets',
-  'secret-envs',
-  'cache-from',
-  'cache-to',
-  'target',
-  'builder',
-  'no-cache',
-  'sbom',
-  'load',
-  'secret-files',
-  'ssh',
-  'build-contexts',
-  'outputs',
-  'attests',
-  'add-hosts',
-  'shm-size',
-  'ulimit',
-  'allow',
-  'cgroup-parent',
-  'no-cache-filters',
-  'call',
-] as const;
 
 /** The options from the inputs (`get` returns '' for an unset input). */
 export function buildOptionsFromInputs(

@@ -1,5 +1,5 @@
-// docker/build-push-action's list inputs as actions-toolkit reads them (getInputList: one item a
-// line, each line CSV), the types they become, and the small parsers the build inputs share.
+// docker/build-push-action's list inputs: the types they become, and the small parsers the build
+// inputs share (the list reader itself, parseBpaList, is config/bpa-list.ts).
 import { InputError } from '../errors.js';
 import { imageRefProblem, isTag } from '../oci/ref.js';
 
@@ -56,84 +56,6 @@ export interface BuildInputOptions {
   cgroupParent?: string;
   /** `no-cache-filters`: stages built without the cache (`--no-cache-filter`). */
   noCacheFilters?: string[];
-}
-
-/**
- * The records of a CSV text as csv-parse reads them (columns: false, relaxQuotes): records end at a
- * newline outside quotes, fields at a comma; a field that starts with `"` runs to the closing quote
- * (newlines and commas included, `""` is a quote); a quote anywhere else is a plain character.
- * Empty lines are skipped.
- */
-function csvRecords(text: string): string[][] {
-  const records: string[][] = [];
-  let record: string[] = [];
-  let field = '';
-  let i = 0;
-  const endRecord = () => {
-    record.push(field);
-    if (!(record.length === 1 && record[0] === '')) records.push(record);
-    record = [];
-    field = '';
-  };
-  while (i < text.length) {
-    const c = text[i]!;
-    if (c === '"' && field === '') {
-      let j = i + 1;
-      let quoted = '';
-      for (; j < text.length; j++) {
-        if (text[j] === '"') {
-          if (text[j + 1] === '"') {
-            quoted += '"';
-            j++;
-          } else break;
-        } else quoted += text[j];
-      }
-      field = quoted;
-      i = j + 1;
-      // Text after the closing quote stays in the field (relaxQuotes).
-      while (i < text.length && text[i] !== ',' && text[i] !== '\n' && text[i] !== '\r') field += text[i++];
-      continue;
-    }
-    if (c === ',') {
-      record.push(field);
-      field = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      endRecord();
-    } else field += c;
-    i++;
-  }
-  endRecord();
-  return records;
-}
-
-/**
- * BPA's list inputs (actions-toolkit Util.getInputList): the input is CSV, one record a line, and a
- * quoted field may span lines (`"KEY=line1\nline2"`, its quotes removed). With ignoreComma (labels,
- * annotations, build-args, secrets, cache specs) a record's fields are joined back with commas;
- * without it (tags, platforms, secret-envs) each field is an item. Blank items are dropped, items
- * trimmed unless `trim` is false (secrets keep their whitespace, as BPA's).
- */
-export function parseBpaList(
-  raw: string,
-  opts: { ignoreComma: boolean; trim?: boolean; quote?: boolean },
-): string[] {
-  const text = opts.trim === false ? raw : raw.trim();
-  if (text === '') return [];
-  // quote: false (BPA's `outputs`): lines as given, quotes kept for buildx's own CSV parsing.
-  if (opts.quote === false)
-    return text
-      .split(/\r?\n/)
-      .flatMap((l) => (opts.ignoreComma ? [l] : l.split(',')))
-      .map((s) => s.trim())
-      .filter((s) => s !== '');
-  const out: string[] = [];
-  for (const record of csvRecords(text)) {
-    if (record.length === 1) out.push(...(opts.ignoreComma ? record : record[0]!.split(',')));
-    else if (!opts.ignoreComma) out.push(...record);
-    else out.push(record.join(','));
-  }
-  return out.map((s) => (opts.trim === false ? s : s.trim())).filter((s) => s !== '');
 }
 
 /** `KEY=VALUE` split at the first `=`; both sides non-empty (BPA's parseSecretKvp). */
@@ -195,7 +117,7 @@ const SECRET_ID = /^[A-Za-z0-9_.-]+$/;
 
 /**
  * How BPA reads a multi-line `secrets` value: one CSV field in double quotes that runs over lines
- * (actions-toolkit's getInputList, csvRecords above).
+ * (actions-toolkit's getInputList, config/bpa-list.ts).
  */
 const SECRETS_FIX =
   'write one ID=VALUE a line; put a multi-line value in double quotes from before its ID to after its last line ("ID=line1<newline>line2", a " inside it doubled), as docker/build-push-action reads it';

@@ -1,7 +1,7 @@
 // Action inputs that complete or override ml-image.yml. One table: main.ts reads inputs through it,
 // and a test checks that action.yml declares exactly these inputs (plus the non-config ones).
-import { BUILD_INPUTS, parseBpaList } from '../build/action-inputs.js';
 import { InputError } from '../errors.js';
+import { parseBpaList } from './bpa-list.js';
 import type { Override } from './load.js';
 
 /** kv-list: BPA's `build-args` (KEY=VALUE a line); provenance: BPA's `provenance` forms. */
@@ -38,6 +38,37 @@ export const CONFIG_INPUTS: readonly ConfigInput[] = [
   { input: 'network', path: ['build', 'network'], kind: 'string' },
 ];
 
+/**
+ * docker/build-push-action's inputs without a config key: src/build/action-inputs.ts reads them into
+ * the build's options (action.yml declares each).
+ */
+export const BUILD_INPUTS = [
+  'tags',
+  'labels',
+  'annotations',
+  'secrets',
+  'secret-envs',
+  'cache-from',
+  'cache-to',
+  'target',
+  'builder',
+  'no-cache',
+  'sbom',
+  'load',
+  'secret-files',
+  'ssh',
+  'build-contexts',
+  'outputs',
+  'attests',
+  'add-hosts',
+  'shm-size',
+  'ulimit',
+  'allow',
+  'cgroup-parent',
+  'no-cache-filters',
+  'call',
+] as const;
+
 /** Inputs of the action that are not config overrides. */
 export const OTHER_INPUTS = [
   'config',
@@ -52,7 +83,7 @@ export const OTHER_INPUTS = [
   'baseline',
   'result-dir',
   'github-token',
-  // docker/build-push-action's inputs without a config key (src/build/action-inputs.ts).
+  // docker/build-push-action's inputs without a config key (read by src/build/action-inputs.ts).
   ...BUILD_INPUTS,
 ] as const;
 

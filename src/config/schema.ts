@@ -3,8 +3,8 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { imageRefProblem } from '../oci/ref.js';
-import { MAX_PATTERN_LENGTH, patternProblem } from '../smoke/match.js';
 import { AttestConfigSchema } from './attest.js';
+import { MAX_PATTERN_LENGTH, patternProblem } from './pattern.js';
 import { SecretIdSchema } from './secret-id.js';
 import { SizeConfigSchema } from './size.js';
 

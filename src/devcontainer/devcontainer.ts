@@ -1,10 +1,10 @@
 // A Dev Container definition (https://containers.dev/implementors/json_reference/) for an image this
 // tool built: the image by digest from build.json, its non-root user and cache directories from the
 // env record, the GPU request for a CUDA variant, and the Jupyter / MLflow ports when the image has
-// them. Pure: the caller reads build.json, plan.json and the record and writes the file.
-import { type BuildResult, BuildResultSchema, type VariantBuild } from '../build/result.js';
+// them. Pure: the caller reads build.json, plan.json and the record (through the results contract,
+// src/results/, which parses each with its schema) and writes the file.
+import type { BuildResult, VariantBuild } from '../build/result.js';
 import type { EnvRecord } from '../capture/record.js';
-import { formatIssues } from '../config/issues.js';
 import { InputError } from '../errors.js';
 import { canonicalName } from '../requirements/parse.js';
 
@@ -42,23 +42,18 @@ export interface ChosenImage {
 }
 
 /**
- * The image of one variant of a build.json. By digest: the merged manifest list, else the one
- * pushed platform. A build that only loaded its images into the engine (push: false) has no
- * digest a registry serves: its local tag for `hostPlatform` (else the first) is used, unpinned.
+ * The image of one variant of a build.json (`file` names it in errors). By digest: the merged
+ * manifest list, else the one pushed platform. A build that only loaded its images into the engine
+ * (push: false) has no digest a registry serves: its local tag for `hostPlatform` (else the first)
+ * is used, unpinned.
  */
 export function chooseImage(
-  data: unknown,
+  build: BuildResult,
   file: string,
   variant: string | undefined,
   hostPlatform = 'linux/amd64',
 ): ChosenImage {
-  const parsed = BuildResultSchema.safeParse(data);
-  if (!parsed.success)
-    throw new InputError(
-      `${file}: not a build result: ${formatIssues(parsed.error, data, BuildResultSchema).slice(0, 3).join('; ')}`,
-      'pass the --out directory of "ml-image build" or "ml-image run"',
-    );
-  const v = pickVariant(parsed.data, file, variant);
+  const v = pickVariant(build, file, variant);
   const platforms = v.platforms.map((p) => p.platform);
   const pushed = v.platforms.filter((p) => p.localRef === undefined);
   const digest = v.digest ?? (pushed.length === 1 ? pushed[0]!.digest : undefined);

@@ -1,15 +1,14 @@
 // The devcontainer of a result directory: build.json for the image, plan.json for the variant's
-// CUDA-ness, env-<variant>-<arch>.json for its user, caches and servers. `ml-image devcontainer`
-// and the action's `devcontainer` output both write through here.
-import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+// CUDA-ness, env-<variant>-<arch>.json for its user, caches and servers, each read through the
+// results contract (src/results/). `ml-image devcontainer` and the action's `devcontainer` output
+// both write through here.
+import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { EnvRecord } from '../capture/record.js';
-import { archOf } from '../config/platform.js';
-import { readEnvRecord } from '../diff/read.js';
 import { InputError } from '../errors.js';
 import { variantFromPlan } from '../export/source.js';
-import { BUILD_FILE, PLAN_FILE } from '../results/results.js';
-import { readJsonFile, writeFileAtomic } from '../util/json-file.js';
+import { BUILD_FILE, openResultDir, recordFile, type ResultDir } from '../results/results.js';
+import { writeFileAtomic } from '../util/json-file.js';
 import {
   type ChosenImage,
   chooseImage,
@@ -26,18 +25,16 @@ export function hostPlatform(arch: string = process.arch): string {
 
 /** DIR/env-<variant>-<arch>.json: the host's platform first, else the first one there. */
 function findRecord(
+  results: ResultDir,
   dir: string,
   variant: string,
   platforms: readonly string[],
 ): { record: EnvRecord; file: string } | undefined {
-  const present = new Set(readdirSync(dir));
   const host = hostPlatform();
   const order = [...platforms].sort((a, b) => Number(b === host) - Number(a === host));
   for (const platform of order) {
-    const name = `env-${variant}-${archOf(platform)}.json`;
-    if (!present.has(name)) continue;
-    const file = path.join(dir, name);
-    return { record: readEnvRecord(readJsonFile(file, { what: 'environment record' }), file), file };
+    const record = results.readEnv(variant, platform);
+    if (record) return { record, file: path.join(dir, recordFile('env', variant, platform)) };
   }
   return undefined;
 }
@@ -62,17 +59,20 @@ export function devcontainerFromResults(
       `${label}: no ${BUILD_FILE} in ${dir}`,
       'write it with "ml-image build --out DIR" or "ml-image run --out DIR"',
     );
+  // The build's result directory, only read: build.json, plan.json and the records through their schemas.
+  const results = openResultDir(dir, label, { create: false });
   const chosen = chooseImage(
-    readJsonFile(buildFile, { what: 'build result (--from)' }),
+    results.readBuild({
+      what: 'build result (--from)',
+      fix: 'pass the --out directory of "ml-image build" or "ml-image run"',
+    }),
     buildFile,
     variant,
     hostPlatform(),
   );
-  const planFile = path.join(dir, PLAN_FILE);
-  const planned = existsSync(planFile)
-    ? variantFromPlan(readJsonFile(planFile, { what: 'plan (--from)' }), chosen.variant)
-    : undefined;
-  const found = findRecord(dir, chosen.variant, chosen.platforms);
+  const plan = results.readPlan({ what: 'plan (--from)' });
+  const planned = plan && variantFromPlan(plan, chosen.variant);
+  const found = findRecord(results, dir, chosen.variant, chosen.platforms);
   const json = devcontainerJson({
     ...chosen,
     cuda: planned?.cuda ?? recordIsCuda(found?.record),

@@ -1,9 +1,9 @@
-// Record-vs-record diff (pure): packages, components, env, labels, size, smoke. The base record is
-// the base branch's (read through src/diff/read.ts, so it may have been written by an older version).
+// Record-vs-record diff (pure): packages, components, env, labels, size; the smoke results are
+// compared in src/diff/smoke.ts. The base record is the base branch's (read through
+// src/diff/read.ts, so it may have been written by an older version).
 import type { EnvRecord } from '../capture/record.js';
 import { REDACTED } from '../capture/redact.js';
 import { canonicalName } from '../requirements/parse.js';
-import type { SmokeResult, SmokeTest } from '../smoke/result.js';
 import {
   COMPONENT_IDS,
   type ComponentChange,
@@ -12,11 +12,8 @@ import {
   type EnvSummary,
   type EnvVarChange,
   type LabelChange,
-  type MetricDelta,
   type PackageChange,
   type PackageDiff,
-  type SmokeDiff,
-  type SmokeTestChange,
 } from './schema.js';
 import { explainSize, sizeTop } from './size.js';
 import { compareText } from '../util/text.js';
@@ -256,136 +253,5 @@ export function diffRecords(base: EnvRecord, head: EnvRecord): EnvDiff {
     layers,
     ...optional('sizeExplanation', explainSize(base, head)),
     changed,
-  };
-}
-
-// ---- smoke ----
-
-export const DEFAULT_SMOKE_THRESHOLD = 0.1;
-
-/**
- * Which way a metric should move, from the names the suites emit (images/probe/ml_image_smoke.py):
- * *_tflops, busbw_gbps/algbw_gbps, loss_end/loss_drop; and durationMs per test. null: no direction
- * (counts like modules/world/gpus, loss_start which only depends on the seed).
- * *_floor values are the thresholds the smoke script judged by (src/smoke/baselines.json), not
- * measurements: skipped here, shown beside their metric.
- */
-export function metricDirection(metric: string): 'higher' | 'lower' | null | 'skip' {
-  const m = metric.toLowerCase();
-  if (m.endsWith('_floor')) return 'skip';
-  if (m === 'loss_start') return null;
-  if (m === 'loss_drop') return 'higher';
-  if (/tflops|gflops|gbps|busbw|algbw|throughput|per_s(ec)?$|_ps$/.test(m)) return 'higher';
-  if (/loss|duration|latency|seconds|_ms$|_s$|^time|_time$/.test(m)) return 'lower';
-  return null;
-}
-
-/** Durations this close are noise (container start-up), whatever the ratio. */
-const DURATION_NOISE_MS = 1000;
-
-function numericMetrics(t: SmokeTest | undefined): Map<string, number> {
-  const out = new Map<string, number>();
-  if (!t) return out;
-  for (const [k, v] of Object.entries(t.metrics))
-    if (typeof v === 'number' && Number.isFinite(v) && metricDirection(k) !== 'skip') out.set(k, v);
-  out.set('durationMs', t.durationMs);
-  return out;
-}
-
-function metricDelta(
-  test: string,
-  metric: string,
-  base: number | null,
-  head: number | null,
-  threshold: number,
-): MetricDelta {
-  const dir = metricDirection(metric);
-  const better = dir === 'skip' ? null : dir;
-  const relative = base !== null && head !== null && base !== 0 ? (head - base) / Math.abs(base) : null;
-  let regression = false;
-  let improved = false;
-  if (base !== null && head !== null && better !== null) {
-    const worse = better === 'higher' ? base - head : head - base;
-    const rel = base === 0 ? (worse > 0 ? Infinity : worse < 0 ? -Infinity : 0) : worse / Math.abs(base);
-    const noise = metric === 'durationMs' && Math.abs(head - base) < DURATION_NOISE_MS;
-    regression = !noise && rel > threshold;
-    improved = !noise && rel < -threshold;
-  }
-  return { test, metric, base, head, relative, better, regression, improved };
-}
-
-/** What the floors said of a test (the smoke script's floor_gpu / floor_note), when they said anything. */
-function floorNote(t: SmokeTest): { note?: string } {
-  const str = (k: string) =>
-    typeof t.metrics[k] === 'string' && t.metrics[k] !== '' ? (t.metrics[k] as string) : '';
-  const parts = [str('floor_gpu') && `floors of ${str('floor_gpu')}`, str('floor_note')].filter(Boolean);
-  return parts.length > 0 ? { note: parts.join('; ') } : {};
-}
-
-const tally = (r: SmokeResult) => ({
-  pass: r.tests.filter((t) => t.status === 'pass').length,
-  fail: r.tests.filter((t) => t.status === 'fail').length,
-  skip: r.tests.filter((t) => t.status === 'skip').length,
-});
-
-export function diffSmoke(
-  base: SmokeResult | undefined,
-  head: SmokeResult,
-  opts: { threshold?: number } = {},
-): SmokeDiff {
-  const threshold = opts.threshold ?? DEFAULT_SMOKE_THRESHOLD;
-  const baseTests = new Map((base?.tests ?? []).map((t) => [t.id, t]));
-  const headIds = new Set(head.tests.map((t) => t.id));
-  const tests: SmokeTestChange[] = [];
-  const metrics: MetricDelta[] = [];
-  const addMetrics = (id: string, b: SmokeTest | undefined, h: SmokeTest | undefined) => {
-    const bm = numericMetrics(b);
-    const hm = numericMetrics(h);
-    for (const name of [...new Set([...hm.keys(), ...bm.keys()])]) {
-      const delta = metricDelta(id, name, bm.get(name) ?? null, hm.get(name) ?? null, threshold);
-      const floor = h?.metrics[`${name}_floor`];
-      metrics.push(typeof floor === 'number' && Number.isFinite(floor) ? { ...delta, floor } : delta);
-    }
-  };
-  for (const h of head.tests) {
-    const b = baseTests.get(h.id);
-    tests.push({
-      id: h.id,
-      suite: h.suite,
-      from: b?.status ?? null,
-      to: h.status,
-      reason: h.reason ?? null,
-      cause: h.cause ? `${h.cause.cause} Fix: ${h.cause.fix}` : null,
-      regression: b?.status === 'pass' && h.status === 'fail',
-      fixed: b?.status === 'fail' && h.status === 'pass',
-      ...floorNote(h),
-    });
-    // Metrics of a test that did not pass on both sides would compare a partial run; a skipped
-    // test measured nothing.
-    if (h.status !== 'skip' && (!b || (b.status === 'pass' && h.status === 'pass'))) addMetrics(h.id, b, h);
-  }
-  for (const b of base?.tests ?? []) {
-    if (headIds.has(b.id)) continue;
-    tests.push({
-      id: b.id,
-      suite: b.suite,
-      from: b.status,
-      to: null,
-      reason: null,
-      cause: null,
-      regression: false,
-      fixed: false,
-    });
-  }
-  return {
-    threshold,
-    base: base ? tally(base) : null,
-    head: tally(head),
-    tests,
-    metrics,
-    regressions: tests.filter((t) => t.regression).length,
-    metricRegressions: metrics.filter((m) => m.regression).length,
-    fixed: tests.filter((t) => t.fixed).length,
-    failing: tests.filter((t) => t.to === 'fail').length,
   };
 }

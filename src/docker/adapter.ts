@@ -6,7 +6,6 @@ export const MANAGED_LABEL = 'io.github.ml-image-action.managed';
 
 /** ...and this one, naming the process that started it (so one run's checks ignore another's). */
 export const RUN_LABEL = 'io.github.ml-image-action.run';
-export const RUN_ID = process.env.ML_IMAGE_RUN_ID ?? `${process.pid}-${Date.now().toString(36)}`;
 
 /** How long a container outlives its timeout at most, enforced inside it (see runContainer). */
 export const DEADLINE_MARGIN_MS = 30_000;

@@ -1,89 +1,26 @@
 // The container side of the DockerAdapter, through dockerode: managed containers (labelled so
-// leftovers can be found), one-shot runs under the in-container deadline, and the cleanup of
-// managed containers; the engine's info (its GPUs) over the local socket where it can
-// (engine-info.ts), so that a warm run never loads dockerode. Engine answers are parsed, not cast.
-import { Agent as HttpAgent } from 'node:http';
-import { Agent as HttpsAgent } from 'node:https';
+// leftovers can be found), one-shot runs under the in-container deadline (what a run asks of the
+// engine: containers-spec.ts), and the cleanup of managed containers; the engine's version and
+// features (daemon-info.ts; its info over the local socket where it can, engine-info.ts, so that a
+// warm run never loads dockerode). Engine answers are parsed, not cast.
 import type Dockerode from 'dockerode';
 import { z } from 'zod';
 import { registerCleanup, throwIfInterrupted } from '../util/cleanup.js';
 import {
   type ContainerRunResult,
   type ContainerRunSpec,
-  type DaemonFeatures,
   type DockerAdapter,
   MANAGED_LABEL,
-  RUN_ID,
   RUN_LABEL,
 } from './adapter.js';
-import { readCdiDevices } from './cdi.js';
+import { RUN_ID } from '../util/run-id.js';
 import type { EngineClient } from './client.js';
-import { deadlineSeconds, effectiveArgv, isMissingShell, withDeadline } from './deadline.js';
+import { runArgv, runBody } from './containers-spec.js';
+import { daemonFeatures, pingEngine } from './daemon-info.js';
+import { isMissingShell } from './deadline.js';
 import { parseAnswer, statusCodeOf } from './failures.js';
-import { ensureImage, ImageCommandSchema, imageHistory, inspectImage } from './images.js';
+import { ensureImage, imageHistory, inspectImage } from './images.js';
 import { collectOutput, destroyStream } from './streams.js';
-
-/**
- * The client over a connection of its own: a daemon that shuts down closes its listener first but
- * still serves pooled keep-alive connections, so only a new connection tells that it has gone.
- */
-function freshConnection(docker: Dockerode): Dockerode {
-  const https = Reflect.get(docker.modem, 'protocol') === 'https';
-  const agent = https ? new HttpsAgent({ keepAlive: false }) : new HttpAgent({ keepAlive: false });
-  const modem: unknown = Object.assign(Object.create(docker.modem) as object, { agent });
-  return Object.create(docker, { modem: { value: modem } }) as Dockerode;
-}
-
-const WaitSchema = z.object({ StatusCode: z.number() });
-const VersionSchema = z.object({
-  Version: z.string(),
-  ApiVersion: z.string(),
-  Os: z.string(),
-  Arch: z.string(),
-});
-const InfoSchema = z.object({
-  Runtimes: z.record(z.string(), z.unknown()).nullable().optional(),
-  CDISpecDirs: z.array(z.string()).nullable().optional(),
-  /** API 1.50+ (Docker 28.2+): the devices of the engine's device drivers (CDI: "nvidia.com/gpu=0"). */
-  DiscoveredDevices: z
-    .array(z.object({ Source: z.string().optional(), ID: z.string().optional() }))
-    .nullable()
-    .optional(),
-});
-
-/**
- * The engine listens on a unix socket of this machine, so its CDI spec directories are ours to read:
- * a socket path, or (docker-modem 5, no DOCKER_HOST) the function that picks the default socket.
- */
-function isLocalEngine(docker: Dockerode): boolean {
-  const modem: unknown = Reflect.get(docker, 'modem');
-  const socketPath: unknown =
-    typeof modem === 'object' && modem !== null ? Reflect.get(modem, 'socketPath') : undefined;
-  if (typeof socketPath === 'function') return process.platform !== 'win32';
-  return typeof socketPath === 'string' && socketPath.startsWith('/') && !socketPath.startsWith('//');
-}
-
-/**
- * The engine's info: its runtimes and CDI devices (the engine's list, else the local spec files).
- * LOCAL_INFO answers from the local engine's socket without loading dockerode (engine-info.ts);
- * undefined from it (another engine, or a failure) asks dockerode.
- */
-async function daemonFeatures(
-  client: EngineClient,
-  localInfo?: () => Promise<unknown>,
-): Promise<DaemonFeatures> {
-  const local = await localInfo?.();
-  const raw = local ?? (await client.call((docker) => docker.info()));
-  const info = parseAnswer(InfoSchema, raw, "the engine's info");
-  const cdiSpecDirs = info.CDISpecDirs ?? [];
-  const discovered = info.DiscoveredDevices;
-  const cdiDevices = discovered
-    ? discovered.flatMap((d) => (d.ID ? [d.ID] : []))
-    : local !== undefined || isLocalEngine(await client.docker())
-      ? readCdiDevices(cdiSpecDirs)
-      : [];
-  return { runtimes: Object.keys(info.Runtimes ?? {}), cdiSpecDirs, cdiDevices };
-}
 
 export interface ManagedSpec {
   image: string;
@@ -114,59 +51,6 @@ export function createManaged(
   return client.call((docker) => docker.createContainer(options as Dockerode.ContainerCreateOptions));
 }
 
-/** HostConfig of a container run: shared memory, IPC, network and GPUs as the spec asks. */
-export function hostConfigFor(spec: ContainerRunSpec): Dockerode.HostConfig {
-  return {
-    // The engine removes it once it has exited, so a container that ends by its own deadline after
-    // the CLI was killed (SIGKILL, no post step) leaves nothing behind. The exit code comes from a
-    // wait for removal registered before start, the output from the attach stream: `docker run --rm`.
-    AutoRemove: true,
-    ...(spec.shmSizeBytes !== undefined && { ShmSize: spec.shmSizeBytes }),
-    ...(spec.ipcHost && { IpcMode: 'host' }),
-    ...(spec.network !== undefined && { NetworkMode: spec.network }),
-    ...(spec.gpus !== undefined && {
-      DeviceRequests: [
-        {
-          Driver: '',
-          Count: spec.gpus === 'all' ? -1 : spec.gpus,
-          Capabilities: [['gpu']],
-          DeviceIDs: null as never,
-          Options: {},
-        },
-      ],
-    }),
-  };
-}
-
-/** The whole argv of a run (the deadline wrapper needs it): the image's entrypoint/CMD when none is given. */
-async function runArgv(client: EngineClient, spec: ContainerRunSpec): Promise<string[]> {
-  if (spec.entrypoint !== undefined) return effectiveArgv(spec, { entrypoint: null, cmd: null });
-  const raw = await client.call((d) => d.getImage(spec.image).inspect());
-  const config = parseAnswer(ImageCommandSchema, raw, `the engine's inspect of image ${spec.image}`).Config;
-  return effectiveArgv(spec, { entrypoint: config?.Entrypoint ?? null, cmd: config?.Cmd ?? null });
-}
-
-/** The create body of a run: under the deadline wrapper (`wrapped`) or as the spec says. */
-export function runBody(
-  spec: ContainerRunSpec,
-  argv: readonly string[],
-  wrapped: boolean,
-): Record<string, unknown> {
-  return {
-    ...(wrapped
-      ? withDeadline(argv, deadlineSeconds(spec))
-      : {
-          Cmd: [...spec.cmd],
-          ...(spec.entrypoint !== undefined && { Entrypoint: [...spec.entrypoint] }),
-        }),
-    ...(spec.workdir !== undefined && { WorkingDir: spec.workdir }),
-    Tty: false,
-    AttachStdout: true,
-    AttachStderr: true,
-    HostConfig: hostConfigFor(spec),
-  };
-}
-
 interface Output {
   stdout: string;
   stderr: string;
@@ -182,6 +66,8 @@ interface Launched {
   removed: Promise<number>;
   inContainerDeadline: boolean;
 }
+
+const WaitSchema = z.object({ StatusCode: z.number() });
 
 /**
  * POST /containers/{id}/wait?condition=removed. The engine registers the waiter, then sends the
@@ -379,11 +265,7 @@ export type ContainerOps = Pick<
 /** The adapter's engine and container methods over one client. */
 export function createContainerOps(client: EngineClient, localInfo?: () => Promise<unknown>): ContainerOps {
   return {
-    async ping() {
-      const raw = await client.call((docker) => freshConnection(docker).version());
-      const v = parseAnswer(VersionSchema, raw, "the engine's version");
-      return { version: v.Version, apiVersion: v.ApiVersion, os: v.Os, arch: v.Arch };
-    },
+    ping: () => pingEngine(client),
     daemonFeatures: () => daemonFeatures(client, localInfo),
     runContainer: (spec) => runContainer(client, spec),
     inspectImage: (ref, platform) => inspectImage(client, ref, platform),

@@ -3,7 +3,8 @@
 // socket, engine-info.ts) and exec sessions (sessions.ts).
 import type Dockerode from 'dockerode';
 import { registerCleanup } from '../util/cleanup.js';
-import { type CommandRunner, type DockerAdapter, RUN_ID, RUN_LABEL } from './adapter.js';
+import { RUN_ID } from '../util/run-id.js';
+import { type CommandRunner, type DockerAdapter, RUN_LABEL } from './adapter.js';
 import { createBuildxCli } from './buildx.js';
 import { engineClient } from './client.js';
 import { createContainerOps } from './containers.js';

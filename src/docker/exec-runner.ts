@@ -4,7 +4,8 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { registerCleanup, throwIfInterrupted } from '../util/cleanup.js';
-import { RUN_ID, type CommandRunner, type ExecOptions, type ExecResult } from './adapter.js';
+import { RUN_ID } from '../util/run-id.js';
+import type { CommandRunner, ExecOptions, ExecResult } from './adapter.js';
 
 /** Every child carries the run's id in its environment, so the post step can find leftovers. */
 export const RUN_ID_ENV = 'ML_IMAGE_RUN_ID';

@@ -1,9 +1,9 @@
 // Where an export's image comes from when it is not given: the build.json (and plan.json) that
-// `ml-image build --out DIR` writes. Pure: the caller reads the files.
-import { z } from 'zod';
-import { BuildResultSchema } from '../build/result.js';
-import { formatIssues } from '../config/issues.js';
+// `ml-image build --out DIR` writes, read through the results contract (src/results/: each file
+// parsed with its schema there). Pure: the caller reads the files.
+import type { BuildResult } from '../build/result.js';
 import { InputError } from '../errors.js';
+import type { Plan } from '../plan/schema.js';
 
 export interface BuiltImage {
   /** REPOSITORY@sha256:... */
@@ -12,14 +12,8 @@ export interface BuiltImage {
 }
 
 /** The image of one variant of a build.json, by digest; `file` names the file in errors. */
-export function imageFromBuild(data: unknown, file: string, variant?: string): BuiltImage {
-  const parsed = BuildResultSchema.safeParse(data);
-  if (!parsed.success)
-    throw new InputError(
-      `${file}: not a build result: ${formatIssues(parsed.error, data, BuildResultSchema).slice(0, 3).join('; ')}`,
-      'pass the --out directory of "ml-image build"',
-    );
-  const variants = parsed.data.variants;
+export function imageFromBuild(build: BuildResult, file: string, variant?: string): BuiltImage {
+  const variants = build.variants;
   const names = variants.map((v) => v.variant).join(', ') || '(none)';
   let v = variants[0];
   if (variant !== undefined) {
@@ -41,23 +35,16 @@ export function imageFromBuild(data: unknown, file: string, variant?: string): B
   return { image: `${v.repository}@${digest}`, variant: v.variant };
 }
 
-const PlanVariants = z.object({
-  variants: z.array(
-    z.object({
-      name: z.string(),
-      cuda: z.object({ minorCompatDriverMin: z.string() }).optional(),
-    }),
-  ),
-});
-
-/** What plan.json says about a variant: its NVIDIA driver floor, and whether it is a CUDA variant. */
+/**
+ * What plan.json says about a variant: its NVIDIA driver floor, and whether it is a CUDA variant;
+ * undefined when the plan has no such variant. (A plan.json of another schemaVersion never gets
+ * here: the results contract leaves it out, and the caller goes on with its defaults.)
+ */
 export function variantFromPlan(
-  data: unknown,
+  plan: Plan,
   variant: string,
 ): { driverFloor?: string; cuda: boolean } | undefined {
-  const parsed = PlanVariants.safeParse(data);
-  if (!parsed.success) return undefined;
-  const v = parsed.data.variants.find((x) => x.name === variant);
+  const v = plan.variants.find((x) => x.name === variant);
   if (!v) return undefined;
   return { cuda: v.cuda !== undefined, ...(v.cuda && { driverFloor: v.cuda.minorCompatDriverMin }) };
 }

@@ -13,7 +13,7 @@ import type { LoadedConfig } from '../config/load.js';
 import type { Plan } from '../plan/schema.js';
 import type { Resolved } from '../resolve/stage.js';
 import { resolvedKey } from '../resolve/stage.js';
-import { type ResultDir, readEnv, readSmoke } from '../results/results.js';
+import type { ResultDir } from '../results/results.js';
 import type { SmokeEntry } from '../smoke/stage.js';
 import { VERSION } from '../version.js';
 
@@ -62,8 +62,8 @@ function contextFor(
 ): PredicateContext {
   const { results } = input;
   const entry = input.smoke.find((e) => e.variant === v.variant && e.platform === p.platform);
-  const record = entry?.record ?? (results.dir ? readEnv(results.dir, v.variant, p.platform) : null);
-  const smoke = entry?.result ?? (results.dir ? readSmoke(results.dir, v.variant, p.platform) : null);
+  const record = entry?.record ?? results.readEnv(v.variant, p.platform);
+  const smoke = entry?.result ?? results.readSmoke(v.variant, p.platform);
   const planned = input.plan.variants.find((x) => x.name === v.variant);
   const { config, inputs } = files();
   const constraints = input.resolved[resolvedKey(v.variant, p.platform)]?.constraints;

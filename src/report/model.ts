@@ -1,28 +1,26 @@
 // The report model: everything the Markdown report says, as data. It is also the fork-safe
-// artifact: a privileged workflow re-validates it with ReportModelSchema and re-renders it, so it
-// carries data only (never pre-rendered Markdown) and every string in it is treated as untrusted.
+// artifact: a privileged workflow re-validates it with ReportModelSchema (./model-schema.ts) and
+// re-renders it, so it carries data only (never pre-rendered Markdown) and every string in it is
+// treated as untrusted.
 // The severity policy lives here too (assessReport, at the end): the renderer only renders it.
-import { z } from 'zod';
 import type { EnvRecord } from '../capture/record.js';
-import { diffRecords, diffSmoke, summarize } from '../diff/diff.js';
-import {
-  type ComponentChange,
-  type ComponentId,
-  type EnvDiff,
-  EnvDiffSchema,
-  EnvSummarySchema,
-  type SmokeDiff,
-  SmokeDiffSchema,
-} from '../diff/schema.js';
+import { diffRecords, summarize } from '../diff/diff.js';
+import { diffSmoke } from '../diff/smoke.js';
+import type { ComponentChange, ComponentId, EnvDiff, SmokeDiff } from '../diff/schema.js';
 import { formatIssues } from '../config/issues.js';
 import { InputError } from '../errors.js';
 import type { SmokeResult } from '../smoke/result.js';
 import { VERSION } from '../version.js';
 import { clip, safeUrl } from './escape.js';
 import { COMPONENT_LABELS, fmtBytes, fmtInt, pct, plural, signed } from './format.js';
+import {
+  type PlatformReport,
+  REPORT_MODEL_SCHEMA_VERSION,
+  type ReportModel,
+  ReportModelSchema,
+  type SupplyChain,
+} from './model-schema.js';
 import { budgetBreaches } from './size.js';
-
-export const REPORT_MODEL_SCHEMA_VERSION = 1;
 
 export interface ReportInput {
   /** Repository, e.g. ghcr.io/acme/model */
@@ -53,60 +51,6 @@ export interface ReportInput {
   /** config size.budget ("8GB", "+5%"): a breach is a failure naming the top contributor. */
   sizeBudget?: string;
 }
-
-export const SupplyChainSchema = z.object({
-  /** How it signed, or why it did not (one line). */
-  signing: z.string(),
-  targets: z.array(
-    z.object({
-      platform: z.string(),
-      ref: z.string(),
-      signed: z.boolean(),
-      attestations: z.array(
-        z.object({ kind: z.string(), attached: z.boolean(), verify: z.string().optional() }),
-      ),
-      notes: z.array(z.string()),
-    }),
-  ),
-});
-export type SupplyChain = z.infer<typeof SupplyChainSchema>;
-
-const httpUrl = z
-  .string()
-  .max(4096)
-  .refine((u) => safeUrl(u) !== null, 'expected an http(s) URL');
-
-export const PlatformReportSchema = z.object({
-  platform: z.string(),
-  head: EnvSummarySchema,
-  base: EnvSummarySchema.nullable(),
-  /** null: no base record for this platform. */
-  diff: EnvDiffSchema.nullable(),
-  /** null: no smoke result for this PR. */
-  smoke: SmokeDiffSchema.nullable(),
-});
-
-export const ReportModelSchema = z.object({
-  schemaVersion: z.literal(REPORT_MODEL_SCHEMA_VERSION),
-  kind: z.literal('ml-image-report'),
-  tool: z.object({ version: z.string() }),
-  image: z.string(),
-  variant: z.string(),
-  markerKey: z.string(),
-  head: z.object({ ref: z.string().optional(), sha: z.string().optional() }),
-  baseline: z.object({ ref: z.string(), sha: z.string().optional() }).nullable(),
-  noBaselineReason: z.string().nullable(),
-  resolution: z.array(z.string()),
-  links: z.object({ run: httpUrl.optional(), artifact: httpUrl.optional() }),
-  platforms: z.array(PlatformReportSchema).min(1),
-  /** Absent in reports written before the attest stage existed. */
-  supplyChain: SupplyChainSchema.optional(),
-  /** config size.budget, as configured; absent: no budget. */
-  sizeBudget: z.string().max(40).optional(),
-});
-
-export type PlatformReport = z.infer<typeof PlatformReportSchema>;
-export type ReportModel = z.infer<typeof ReportModelSchema>;
 
 /** The marker key when the config sets none: one comment per image, variant and platform set. */
 export function defaultMarkerKey(image: string, variant: string, platforms: readonly string[]): string {

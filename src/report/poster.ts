@@ -7,7 +7,7 @@ import { InputError } from '../errors.js';
 import type { GitHubClient } from '../github/client.js';
 import { readCommentArtifact } from './artifact.js';
 import { readGitHubEvent } from './github-env.js';
-import { ReportModelSchema } from './model.js';
+import { ReportModelSchema } from './model-schema.js';
 import { renderRun } from './render/run.js';
 import { replacedMarkers } from './stage.js';
 import { upsertStickyComment } from './sticky.js';

@@ -12,7 +12,8 @@
 //   render/charts.ts    Mermaid charts                  render/size.ts      where the bytes went
 import { InputError } from '../errors.js';
 import { markerKey, md } from './escape.js';
-import { assessReport, type ReportModel } from './model.js';
+import { assessReport } from './model.js';
+import type { ReportModel } from './model-schema.js';
 import { buildParts } from './render/document.js';
 import { assemble, type Doc, dropCharts, dropParts, fits, trimTables, verdictOnly } from './render/fit.js';
 import { verdictText } from './render/verdict.js';

@@ -8,15 +8,10 @@ import type { GitHubClient } from '../github/client.js';
 import type { Plan } from '../plan/plan.js';
 import type { GitContext } from '../plan/tags.js';
 import { explanationLines } from '../resolve/explain.js';
-import { readAttest, readEnv, readSmoke, type ResultDir } from '../results/results.js';
+import { openResultDir, type ResultDir } from '../results/results.js';
 import type { BaselineStore } from './baseline.js';
-import {
-  buildReportModel,
-  defaultMarkerKey,
-  type ReportInput,
-  type ReportModel,
-  type SupplyChain,
-} from './model.js';
+import { buildReportModel, defaultMarkerKey, type ReportInput } from './model.js';
+import type { ReportModel, SupplyChain } from './model-schema.js';
 import { MARKER_PREFIX, markerFor, renderReport } from './render.js';
 import { markerKey as cleanMarkerKey } from './escape.js';
 import { renderRun } from './render/run.js';
@@ -132,7 +127,7 @@ async function reportVariant(
     options.baseline && options.baseBranch
       ? await options.baseline.restore(markerKey, options.baseBranch)
       : undefined;
-  const { entries, baseUnreadable } = readEntries(results.dir!, baseDir, v.name, platforms);
+  const { entries, baseUnreadable } = readEntries(results, baseDir, v.name, platforms);
   if (baseUnreadable)
     io.warning(`${v.name}: the baseline could not be read, reporting without it: ${baseUnreadable}`, {
       title: 'ml-image report',
@@ -183,30 +178,37 @@ async function reportVariant(
 /** This run's records and the baseline's per platform. The baseline is best effort: a newer,
  * corrupt or foreign record is reported (baseUnreadable), not fatal. */
 function readEntries(
-  resultDir: string,
+  results: ResultDir,
   baseDir: string | undefined,
   variant: string,
   platforms: readonly string[],
 ): { entries: ReportInput['entries']; baseUnreadable?: string } {
   let baseUnreadable: string | undefined;
-  const base = <T>(
-    read: (dir: string, variant: string, platform: string) => T | null,
-    p: string,
-  ): T | null => {
-    if (!baseDir) return null;
+  const unreadable = (e: unknown) => {
+    baseUnreadable ??= (e as Error).message.split('\n')[0];
+    return null;
+  };
+  // The baseline store's directory, only read.
+  let baseline: ResultDir | undefined;
+  try {
+    baseline = baseDir ? openResultDir(baseDir, 'baseline', { create: false }) : undefined;
+  } catch (e) {
+    unreadable(e);
+  }
+  const base = <T>(read: (dir: ResultDir) => T | null): T | null => {
+    if (!baseline) return null;
     try {
-      return read(baseDir, variant, p);
+      return read(baseline);
     } catch (e) {
-      baseUnreadable ??= (e as Error).message.split('\n')[0];
-      return null;
+      return unreadable(e);
     }
   };
   const entries = platforms.map((p) => ({
     platform: p,
-    head: readEnv(resultDir, variant, p)!,
-    base: base(readEnv, p),
-    headSmoke: readSmoke(resultDir, variant, p),
-    baseSmoke: base(readSmoke, p),
+    head: results.readEnv(variant, p)!,
+    base: base((b) => b.readEnv(variant, p)),
+    headSmoke: results.readSmoke(variant, p),
+    baseSmoke: base((b) => b.readSmoke(variant, p)),
   }));
   return { entries, ...(baseUnreadable !== undefined && { baseUnreadable }) };
 }
@@ -345,7 +347,7 @@ export function reportKey(plan: Plan, config: Config, variant: string): string {
 
 /** What the attest stage did for a variant (attest.json), when it ran in this job or an earlier one. */
 function supplyChainOf(results: ResultDir, variant: string): SupplyChain | undefined {
-  const attest = results.dir ? readAttest(results.dir) : undefined;
+  const attest = results.readAttest();
   const targets = attest?.targets.filter((t) => t.variant === variant) ?? [];
   if (!attest || targets.length === 0) return undefined;
   return {

@@ -12,7 +12,7 @@ import { verifyCommand } from '../attest/signing.js';
 import type { AttestationKind } from '../config/attest.js';
 import { actionsRunUrl, isOwnerRepo } from '../github/run.js';
 import { clip, safeUrl } from './escape.js';
-import type { ReportModel, SupplyChain } from './model.js';
+import type { ReportModel, SupplyChain } from './model-schema.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
 

@@ -4,11 +4,12 @@ import { rmSync } from 'node:fs';
 import { InputError } from '../errors.js';
 import { registerCleanup } from '../util/cleanup.js';
 import { runTempDir } from '../util/temp.js';
-import { openResultDir, type ResultDir } from './results.js';
+import { BUILD_FILE, openResultDir, type ResultDir } from './results.js';
 
 /** No result directory: writes go nowhere, reads find nothing (`ml-image build` without --out). */
 export function discardResults(): ResultDir {
   const none = () => undefined;
+  const nothing = () => null;
   let dir: string | undefined;
   const scratch = () => {
     if (dir === undefined) {
@@ -21,16 +22,20 @@ export function discardResults(): ResultDir {
   return {
     dir: undefined,
     writePlan: none,
+    readPlan: none,
     writeResolution: none,
     readResolution: none,
     writeBuild: none,
     readBuild: () => {
-      throw new InputError('no result directory to read build.json from', 'pass --out DIR');
+      throw new InputError(`no result directory to read ${BUILD_FILE} from`, 'pass --out DIR');
     },
     writeDigests: none,
     writeEnv: none,
+    readEnv: nothing,
     writeSmoke: none,
+    readSmoke: nothing,
     writeSmokeKey: none,
+    readSmokeKey: none,
     hasEnv: () => false,
     recordFiles: () => [],
     writeReport: () => '',
@@ -42,5 +47,6 @@ export function discardResults(): ResultDir {
     writeEnvelope: none,
     takeEnvelopes: () => new Map(),
     writeAttest: none,
+    readAttest: none,
   };
 }

@@ -9,7 +9,7 @@
 //   smoke-<variant>-<arch>.json               SmokeResult          (src/smoke/result.ts)
 //   junit-<variant>-<arch>.xml                the SmokeResult as JUnit XML
 //   smoke-key-<variant>-<arch>.txt            what decided the smoke result (image digest [+ content] + inputs)
-//   report-<variant>.md / .json               the report, rendered / its ReportModel (src/report/model.ts)
+//   report-<variant>.md / .json               the report, rendered / its ReportModel (src/report/model-schema.ts)
 //   report.md                                 the run's report: every variant (what the comment says)
 //   comment/ml-image-comment.json             the fork-safe comment artifact (src/report/artifact.ts)
 //   attest.json                               AttestResult         (src/attest/result.ts)
@@ -18,8 +18,8 @@
 //
 // Every write is atomic (a later run never trusts a half-written file) and free of URL credentials
 // (a torch index URL with a token in the plan, for instance); every value is checked against its
-// schema before it is written and parsed when it is read back. This module is a leaf: stages import
-// it, it imports only schemas.
+// schema before it is written and parsed when it is read back (./read.ts), always through a ResultDir.
+// This module is a leaf: stages import it, it imports only schemas (and the comment artifact's writer).
 import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
@@ -29,15 +29,25 @@ import { redactUrls } from '../capture/redact.js';
 import { type EnvRecord, EnvRecordSchema } from '../capture/record.js';
 import { formatIssues } from '../config/issues.js';
 import { archOf } from '../config/platform.js';
-import { readEnvRecord, readSmokeResult } from '../diff/read.js';
 import { InputError } from '../errors.js';
 import { type Plan, PlanSchema } from '../plan/schema.js';
 import { type CommentArtifact, writeCommentArtifact } from '../report/artifact.js';
-import { type ReportModel, ReportModelSchema } from '../report/model.js';
+import { type ReportModel, ReportModelSchema } from '../report/model-schema.js';
 import { type Resolution, ResolutionSchema } from '../resolve/result.js';
 import { type SmokeResult, SmokeResultSchema, toJUnit } from '../smoke/result.js';
 import { ensureResultDir, readJsonFile, writeFileAtomic, writeFileAtomicLater } from '../util/json-file.js';
 import { MAX_JSON_INPUT_BYTES, readRegularFile } from '../util/read-regular.js';
+import {
+  readAttestFile,
+  readBuildFile,
+  readEnvFile,
+  readPlanFile,
+  readResolutionFile,
+  readSmokeFile,
+  readSmokeKeyFile,
+  type ReadAs,
+  SmokeKeySchema,
+} from './read.js';
 import { checked, json } from './write.js';
 
 // ---- names -------------------------------------------------------------------------------------
@@ -96,12 +106,6 @@ export const DigestFileSchema = z.object({
 });
 export type DigestFile = z.infer<typeof DigestFileSchema>;
 
-/** The smoke reuse key: "<manifest digest> <inputs sha256>", then (not in older files) a line
- * "content:sha256:<hex> <inputs sha256>" of the image's content (src/smoke/reuse.ts). */
-const SmokeKeySchema = z.string().regex(/^\S+ [0-9a-f]{64}(\ncontent:\S+ [0-9a-f]{64})?$/);
-/** A smoke key is two short lines; a bigger file is no key. */
-const SMOKE_KEY_MAX_BYTES = 4096;
-
 // ---- writing -----------------------------------------------------------------------------------
 
 /** A file being written in the background: its path, and when it is there (or failed to be). */
@@ -111,23 +115,44 @@ export interface Written {
 }
 export type WrittenText = Written & { text: string };
 
-/** One result directory: what each stage writes there and reads back. */
+/**
+ * One result directory: what each stage writes there and reads back. Every read goes through it
+ * (this run's directory, or another one opened with `create: false`: a baseline, an earlier run's,
+ * `--from DIR`). A file that is not there reads as nothing (undefined, or null for the records);
+ * one that is there but broken is bad input naming it.
+ */
 export interface ResultDir {
   /** The directory; undefined when results are not kept (`ml-image build` without --out). */
   readonly dir: string | undefined;
   writePlan(plan: Plan): void;
+  /**
+   * plan.json, through PlanSchema: undefined when there is none, or when it is of another
+   * schemaVersion (left out, as a resolution is); a broken one is bad input naming it. `as`: how a
+   * directory given on the command line names the file in messages (readBuild's).
+   */
+  readPlan(as?: ReadAs): Plan | undefined;
   writeResolution(variant: string, platform: string, resolution: Resolution): void;
   /** The resolution of a target, when one was written and is readable. */
   readResolution(variant: string, platform: string): Resolution | undefined;
   writeBuild(build: BuildResult): void;
-  /** build.json of this directory (a smoke job downloads the build job's). */
-  readBuild(): BuildResult;
+  /**
+   * build.json of this directory (a smoke job downloads the build job's); missing is bad input.
+   * `as`: its role in messages (default "build result") and the advice for a missing or broken
+   * one (default: run the build stage, or download its build.json), for a `--from DIR`.
+   */
+  readBuild(as?: ReadAs): BuildResult;
   /** One digest file per variant and platform (a matrix build job without merge). */
   writeDigests(build: BuildResult): void;
   writeEnv(variant: string, platform: string, record: EnvRecord, label?: string): void;
+  /** A target's record, read through the migrations of older versions; null when not there. */
+  readEnv(variant: string, platform: string): EnvRecord | null;
   /** smoke-<..>.json and its JUnit form junit-<..>.xml. */
   writeSmoke(variant: string, platform: string, result: SmokeResult, label?: string): void;
+  /** A target's smoke result, as readEnv reads its record. */
+  readSmoke(variant: string, platform: string): SmokeResult | null;
   writeSmokeKey(variant: string, platform: string, key: string, label?: string): void;
+  /** A target's smoke reuse key; undefined when there is none or it is not of the shape written. */
+  readSmokeKey(variant: string, platform: string): string | undefined;
   /** Whether the smoke stage recorded this target. */
   hasEnv(variant: string, platform: string): boolean;
   /** The env, smoke and smoke-key files of a target that exist (what a baseline saves). */
@@ -152,6 +177,8 @@ export interface ResultDir {
    */
   takeEnvelopes(): Map<string, Buffer>;
   writeAttest(result: AttestResult): void;
+  /** attest.json, when the attest stage wrote one (the report reads it). */
+  readAttest(): AttestResult | undefined;
 }
 
 /**
@@ -174,25 +201,29 @@ export function openResultDir(dir: string, label = 'result-dir', opts: { create?
   return {
     dir: root,
     writePlan: (plan) => writeJson(PLAN_FILE, PlanSchema, plan),
+    readPlan: (as) => readPlanFile(at(PLAN_FILE), as),
     writeResolution: (v, p, r) => writeJson(resolutionFile(v, p), ResolutionSchema, r),
-    readResolution: (v, p) => readResolution(at(resolutionFile(v, p))),
+    readResolution: (v, p) => readResolutionFile(at(resolutionFile(v, p))),
     writeBuild: (build) => writeJson(BUILD_FILE, BuildResultSchema, build),
-    readBuild: () => readBuildFile(at(BUILD_FILE)),
+    readBuild: (as) => readBuildFile(at(BUILD_FILE), as),
     writeDigests: (build) => {
       for (const d of digestFiles(build))
         writeJson(digestFile(d.variant, d.build.platform), DigestFileSchema, d);
     },
     writeEnv: (v, p, record, l) => writeJson(recordFile('env', v, p), EnvRecordSchema, record, l),
+    readEnv: (v, p) => readEnvFile(at(recordFile('env', v, p))),
     writeSmoke: (v, p, result, l) => {
       writeJson(recordFile('smoke', v, p), SmokeResultSchema, result, l);
       write(recordFile('junit', v, p), toJUnit(result), l);
     },
+    readSmoke: (v, p) => readSmokeFile(at(recordFile('smoke', v, p))),
     writeSmokeKey: (v, p, key, l) =>
       write(
         recordFile('smoke-key', v, p),
         `${checked(SmokeKeySchema, key, recordFile('smoke-key', v, p))}\n`,
         l,
       ),
+    readSmokeKey: (v, p) => readSmokeKeyFile(at(recordFile('smoke-key', v, p))),
     hasEnv: (v, p) => existsSync(at(recordFile('env', v, p))),
     recordFiles: records,
     writeReport: (variant, markdown, model) => {
@@ -208,6 +239,7 @@ export function openResultDir(dir: string, label = 'result-dir', opts: { create?
     },
     ...attestFiles(root, label),
     writeAttest: (result) => writeJson(ATTEST_FILE, AttestResultSchema, result),
+    readAttest: () => readAttestFile(at(ATTEST_FILE)),
   };
 }
 
@@ -274,34 +306,11 @@ export function digestFiles(build: BuildResult): DigestFile[] {
   );
 }
 
-// ---- reading -----------------------------------------------------------------------------------
-/** A resolution; another version's (a reused directory) is left out, a broken one is bad input. */
-function readResolution(file: string): Resolution | undefined {
-  if (!existsSync(file)) return undefined;
-  const data = readJsonFile(file);
-  const version = (data as { schemaVersion?: unknown } | null)?.schemaVersion;
-  if (typeof version === 'number' && version !== 1) return undefined;
-  const r = ResolutionSchema.safeParse(data);
-  if (!r.success)
-    throw new InputError(`${file}: not a resolution: ${formatIssues(r.error, data, ResolutionSchema)[0]}`);
-  return r.data;
-}
+// ---- reading by directory path -----------------------------------------------------------------
 
-function readBuildFile(file: string): BuildResult {
-  const data = readJsonFile(file, {
-    what: 'build result',
-    fix: "run the build stage in this job, or download the build job's build.json into result-dir",
-  });
-  const parsed = BuildResultSchema.safeParse(data);
-  if (!parsed.success)
-    throw new InputError(
-      `${file}: not a build result: ${formatIssues(parsed.error, data, BuildResultSchema)[0]}`,
-    );
-  return parsed.data;
-}
-
-/** build.json of `dir`. */
-export const readBuildResult = (dir: string): BuildResult => readBuildFile(path.join(dir, BUILD_FILE));
+/** build.json of `dir` (a result directory, only read). */
+export const readBuildResult = (dir: string): BuildResult =>
+  openResultDir(dir, dir, { create: false }).readBuild();
 
 /**
  * Every digest file under `dir` (download-artifact puts each artifact in a folder of its own), in
@@ -325,42 +334,4 @@ export function readDigestFiles(dir: string): { file: string; digest: DigestFile
       );
     return { file, digest: parsed.data };
   });
-}
-
-/**
- * A target's record and smoke result in `dir` (this run's result directory, a baseline or an
- * earlier run): null when the file is not there; an unreadable one throws, naming it.
- */
-export function readEnv(dir: string, variant: string, platform: string): EnvRecord | null {
-  const f = path.join(dir, recordFile('env', variant, platform));
-  return existsSync(f) ? readEnvRecord(readJsonFile(f), f) : null;
-}
-
-export function readSmoke(dir: string, variant: string, platform: string): SmokeResult | null {
-  const f = path.join(dir, recordFile('smoke', variant, platform));
-  return existsSync(f) ? readSmokeResult(readJsonFile(f), f) : null;
-}
-
-/** The smoke reuse key of a target in `dir`, when there is one. */
-export function readSmokeKey(dir: string, variant: string, platform: string): string | undefined {
-  const f = path.join(dir, recordFile('smoke-key', variant, platform));
-  if (!existsSync(f)) return undefined;
-  // Not a file (a FIFO would block the read) or unreadable: thrown, for the caller to say why.
-  const text = readRegularFile(f, SMOKE_KEY_MAX_BYTES).toString('utf8');
-  // A key that is not of the shape written is no key: the smoke suites simply run again.
-  const key = SmokeKeySchema.safeParse(text.trim());
-  return key.success ? key.data : undefined;
-}
-
-/** attest.json of `dir`, when the attest stage wrote one (the report reads it). */
-export function readAttest(dir: string): AttestResult | undefined {
-  const f = path.join(dir, ATTEST_FILE);
-  if (!existsSync(f)) return undefined;
-  const data = readJsonFile(f);
-  const parsed = AttestResultSchema.safeParse(data);
-  if (!parsed.success)
-    throw new InputError(
-      `${f}: not an attest result: ${formatIssues(parsed.error, data, AttestResultSchema)[0]}`,
-    );
-  return parsed.data;
 }

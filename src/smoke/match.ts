@@ -2,29 +2,14 @@
 // run: the text is bounded (its last MATCH_TEXT_BYTES), and the match runs in a worker thread that
 // is terminated after a time limit. A catastrophic-backtracking pattern such as `(a+)+$` then fails
 // its test with a clear reason instead of blocking the event loop (and with it Ctrl-C and SIGTERM).
+// The patterns were checked when the config was loaded (config/pattern.ts), with the same flags.
 import { Worker } from 'node:worker_threads';
+import { PATTERN_FLAGS } from '../config/pattern.js';
 
 /** How much of a test's output the patterns see: its end, where results and errors are. */
 export const MATCH_TEXT_BYTES = 1024 * 1024;
 /** How long every pattern of one test may take together. */
 export const MATCH_TIME_LIMIT_MS = 2000;
-/** Longest pattern accepted (config validation says so at load time). */
-export const MAX_PATTERN_LENGTH = 1000;
-
-/** The flags output patterns are compiled with (here, in the worker and in config validation). */
-export const PATTERN_FLAGS = 'm';
-
-/** Why a pattern is not usable, or undefined when it compiles the way the matcher compiles it. */
-export function patternProblem(pattern: string): string | undefined {
-  if (pattern.length > MAX_PATTERN_LENGTH)
-    return `the pattern is ${pattern.length} characters long (at most ${MAX_PATTERN_LENGTH})`;
-  try {
-    new RegExp(pattern, PATTERN_FLAGS);
-    return undefined;
-  } catch (e) {
-    return (e as Error).message;
-  }
-}
 
 /** The end of a text, at most `max` UTF-16 units (a surrogate pair is never split). */
 export function boundedTail(text: string, max: number): string {

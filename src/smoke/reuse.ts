@@ -19,7 +19,7 @@ import { createHash } from 'node:crypto';
 import type { EnvRecord } from '../capture/record.js';
 import type { Config } from '../config/schema.js';
 import type { DockerAdapter } from '../docker/adapter.js';
-import { readEnv, readSmoke, readSmokeKey } from '../results/results.js';
+import { openResultDir, type ResultDir } from '../results/results.js';
 import type { SmokeResult } from './result.js';
 
 /** A target's record and result (the stage's SmokeEntry). */
@@ -141,6 +141,9 @@ export function compareKeys(
   return 'the image changed';
 }
 
+/** The earlier run's directory (the baseline store's), only read. */
+const earlierRun = (dir: string): ResultDir => openResultDir(dir, 'the earlier run', { create: false });
+
 /** The earlier run's record and result in `dir`, or why they cannot be used. */
 export function earlierEntry(
   dir: string,
@@ -149,8 +152,9 @@ export function earlierEntry(
   image: string,
 ): ReusedEntry | string {
   try {
-    const record = readEnv(dir, variant, platform);
-    const result = readSmoke(dir, variant, platform);
+    const earlier = earlierRun(dir);
+    const record = earlier.readEnv(variant, platform);
+    const result = earlier.readSmoke(variant, platform);
     if (!record || !result) return 'the earlier results are incomplete';
     return { variant, platform, image, record, result };
   } catch (e) {
@@ -213,7 +217,7 @@ export function asThisImage(
 
 /** The earlier key file of a target in `dir`, parsed; undefined when there is none. */
 export function earlierKeys(dir: string, variant: string, platform: string) {
-  const text = readSmokeKey(dir, variant, platform);
+  const text = earlierRun(dir).readSmokeKey(variant, platform);
   return text === undefined ? undefined : parseKeyFile(text);
 }
 

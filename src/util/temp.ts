@@ -3,7 +3,7 @@
 import { mkdirSync, mkdtempSync, readdirSync, rmdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { RUN_ID } from '../docker/adapter.js';
+import { RUN_ID } from './run-id.js';
 
 export const TEMP_ROOT_PREFIX = 'ml-image-';
 

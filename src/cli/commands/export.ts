@@ -16,8 +16,8 @@ import {
 } from '../../export/k8s.js';
 import { SLURM_JOB_FILE, SMOKE_SCRIPT_FILE, slurmScript } from '../../export/slurm.js';
 import { imageFromBuild, variantFromPlan } from '../../export/source.js';
+import { BUILD_FILE, openResultDir } from '../../results/results.js';
 import { configSmokeInputs } from '../../smoke/config-inputs.js';
-import { readJsonFile } from '../../util/json-file.js';
 import { type OptionSpec, parseCommandArgs, suitesFlag } from '../args.js';
 import type { CliIo } from '../io.js';
 import { writeOutFile } from '../output.js';
@@ -131,23 +131,23 @@ interface ImageSource {
 function imageSource(values: ExportFlags, io: CliIo): ImageSource {
   if (values.from === undefined) return { image: pinnedImage(values.image!).ref };
   const dir = path.resolve(io.cwd, values.from);
-  const buildFile = path.join(dir, 'build.json');
+  const buildFile = path.join(dir, BUILD_FILE);
   if (!existsSync(buildFile))
     throw new InputError(
-      `export: --from ${values.from}: no build.json in ${dir}`,
+      `export: --from ${values.from}: no ${BUILD_FILE} in ${dir}`,
       'write it with "ml-image build --out DIR", or pass --image REF@sha256:...',
     );
+  // The build's result directory, only read: build.json and plan.json through their schemas.
+  const from = openResultDir(dir, `export: --from ${values.from}`, { create: false });
   const { image, variant } = imageFromBuild(
-    readJsonFile(buildFile, { what: 'build result (--from)' }),
+    from.readBuild({ what: 'build result (--from)', fix: 'pass the --out directory of "ml-image build"' }),
     buildFile,
     values.variant,
   );
-  const planFile = path.join(dir, 'plan.json');
-  const planned = existsSync(planFile)
-    ? variantFromPlan(readJsonFile(planFile, { what: 'plan (--from)' }), variant)
-    : undefined;
+  const plan = from.readPlan({ what: 'plan (--from)' });
+  const planned = plan && variantFromPlan(plan, variant);
   return {
-    image: pinnedImage(image, `${values.from}/build.json`).ref,
+    image: pinnedImage(image, `${values.from}/${BUILD_FILE}`).ref,
     variant,
     ...(planned !== undefined && { planned }),
   };

@@ -10,7 +10,7 @@
 import type { MetricDelta } from '../../diff/schema.js';
 import { mermaidText } from '../escape.js';
 import { fmtBytes } from '../format.js';
-import type { PlatformReport } from '../model.js';
+import type { PlatformReport } from '../model-schema.js';
 import type { Part } from './parts.js';
 
 /** Most metrics in one bar chart (two bars each); the table beside it lists them all. */

@@ -2,7 +2,7 @@
 // platforms, the <details> sections platform by platform (a chart before the smoke metrics and the
 // biggest packages when there is something to chart), the resolution, the links.
 import { md, safeUrl } from '../escape.js';
-import type { PlatformReport, ReportModel } from '../model.js';
+import type { PlatformReport, ReportModel } from '../model-schema.js';
 import { metricsChartPart, sizeChartPart } from './charts.js';
 import { shortSha } from './markdown.js';
 import { type Part, RANK, textPart } from './parts.js';

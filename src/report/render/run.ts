@@ -8,7 +8,8 @@
 // the table goes; last, only a count of verdicts is left. Every value is escaped.
 import { html, md, safeUrl } from '../escape.js';
 import { fmtInt } from '../format.js';
-import { type Assessment, assessReport, type ReportModel, type Verdict } from '../model.js';
+import { type Assessment, assessReport, type Verdict } from '../model.js';
+import type { ReportModel } from '../model-schema.js';
 import {
   markerFor,
   MIN_MAX_CHARS,

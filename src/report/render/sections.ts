@@ -5,7 +5,7 @@ import { HOST_COMPONENTS } from '../../diff/diff.js';
 import type { ComponentId, MetricDelta, PackageDiff, SmokeDiff } from '../../diff/schema.js';
 import { html, md } from '../escape.js';
 import { COMPONENT_LABELS, fmtBytes, fmtInt, num, pct, plural, signed } from '../format.js';
-import type { PlatformReport, SupplyChain } from '../model.js';
+import type { PlatformReport, SupplyChain } from '../model-schema.js';
 import { cell, changeCell, header, kindCounts, row, smokeTally, status } from './markdown.js';
 import { detailsRows, type Part, RANK, rowsPart } from './parts.js';
 

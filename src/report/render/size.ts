@@ -4,7 +4,7 @@
 import type { SizeChange } from '../../diff/schema.js';
 import { html, md } from '../escape.js';
 import { fmtBytes, fmtInt, pct, plural, signed } from '../format.js';
-import type { PlatformReport } from '../model.js';
+import type { PlatformReport } from '../model-schema.js';
 import { sizeDrivers } from '../../diff/size.js';
 import { budgetBreaches, describeChange, sizeHeadline } from '../size.js';
 import { cell, header, row } from './markdown.js';

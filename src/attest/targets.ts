@@ -1,0 +1,45 @@
+// The attest stage's targets (pure): each platform image the build pushed, in the build's order,
+// with its entry in attest.json as it starts (nothing attached, not signed). A platform only
+// loaded into the local engine (localRef) has no digest in a registry: nothing to attest there.
+import type { BuildResult, PlatformBuild, VariantBuild } from '../build/result.js';
+import type { AttestTarget } from './result.js';
+
+/** One pushed platform image: the build's entries it comes from and its record in attest.json. */
+export interface PlannedTarget {
+  v: VariantBuild;
+  p: PlatformBuild;
+  target: AttestTarget;
+}
+
+/** A platform the build only loaded into the local engine (as LOCALREF). */
+export interface NotPushed {
+  variant: string;
+  platform: string;
+  localRef: string;
+}
+
+/** BUILD's targets (repository@digest of each pushed platform) and the platforms not pushed. */
+export function attestTargets(build: Pick<BuildResult, 'variants'>): {
+  targets: PlannedTarget[];
+  notPushed: NotPushed[];
+} {
+  const targets: PlannedTarget[] = [];
+  const notPushed: NotPushed[] = [];
+  for (const v of build.variants)
+    for (const p of v.platforms) {
+      if (p.localRef !== undefined) {
+        notPushed.push({ variant: v.variant, platform: p.platform, localRef: p.localRef });
+        continue;
+      }
+      const target: AttestTarget = {
+        variant: v.variant,
+        platform: p.platform,
+        ref: `${v.repository}@${p.digest}`,
+        attestations: [],
+        signed: false,
+        notes: [],
+      };
+      targets.push({ v, p, target });
+    }
+  return { targets, notPushed };
+}

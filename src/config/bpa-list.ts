@@ -1,0 +1,82 @@
+// docker/build-push-action's list inputs as actions-toolkit reads them (Util.getInputList: one item
+// a line, each line CSV). Config reads `build-args` with it (config/inputs.ts), the build stage its
+// own BPA inputs (build/action-inputs.ts): it is about reading action inputs, so it lives in config,
+// which every stage may import, and it imports nothing.
+
+/**
+ * The records of a CSV text as csv-parse reads them (columns: false, relaxQuotes): records end at a
+ * newline outside quotes, fields at a comma; a field that starts with `"` runs to the closing quote
+ * (newlines and commas included, `""` is a quote); a quote anywhere else is a plain character.
+ * Empty lines are skipped.
+ */
+function csvRecords(text: string): string[][] {
+  const records: string[][] = [];
+  let record: string[] = [];
+  let field = '';
+  let i = 0;
+  const endRecord = () => {
+    record.push(field);
+    if (!(record.length === 1 && record[0] === '')) records.push(record);
+    record = [];
+    field = '';
+  };
+  while (i < text.length) {
+    const c = text[i]!;
+    if (c === '"' && field === '') {
+      let j = i + 1;
+      let quoted = '';
+      for (; j < text.length; j++) {
+        if (text[j] === '"') {
+          if (text[j + 1] === '"') {
+            quoted += '"';
+            j++;
+          } else break;
+        } else quoted += text[j];
+      }
+      field = quoted;
+      i = j + 1;
+      // Text after the closing quote stays in the field (relaxQuotes).
+      while (i < text.length && text[i] !== ',' && text[i] !== '\n' && text[i] !== '\r') field += text[i++];
+      continue;
+    }
+    if (c === ',') {
+      record.push(field);
+      field = '';
+    } else if (c === '\n' || c === '\r') {
+      if (c === '\r' && text[i + 1] === '\n') i++;
+      endRecord();
+    } else field += c;
+    i++;
+  }
+  endRecord();
+  return records;
+}
+
+/**
+ * BPA's list inputs (actions-toolkit Util.getInputList): the input is CSV, one record a line, and a
+ * quoted field may span lines (`"KEY=line1\nline2"`, its quotes removed). With ignoreComma (labels,
+ * annotations, build-args, secrets, cache specs) a record's fields are joined back with commas;
+ * without it (tags, platforms, secret-envs) each field is an item. Blank items are dropped, items
+ * trimmed unless `trim` is false (secrets keep their whitespace, as BPA's).
+ */
+export function parseBpaList(
+  raw: string,
+  opts: { ignoreComma: boolean; trim?: boolean; quote?: boolean },
+): string[] {
+  const text = opts.trim === false ? raw : raw.trim();
+  if (text === '') return [];
+  // quote: false (BPA's `outputs`): lines as given, quotes kept for buildx's own CSV parsing.
+  if (opts.quote === false)
+    return text
+      .split(/\r?\n/)
+      .flatMap((l) => (opts.ignoreComma ? [l] : l.split(',')))
+      .map((s) => s.trim())
+      .filter((s) => s !== '');
+  const out: string[] = [];
+  for (const record of csvRecords(text)) {
+    if (record.length === 1) out.push(...(opts.ignoreComma ? record : record[0]!.split(',')));
+    else if (!opts.ignoreComma) out.push(...record);
+    else out.push(record.join(','));
+  }
+  return out.map((s) => (opts.trim === false ? s : s.trim())).filter((s) => s !== '');
+}

@@ -1,0 +1,63 @@
+// The report model's schema: what report-<variant>.json holds and what the fork-safe artifact's
+// reports are re-validated with (src/report/poster.ts). Schemas only: zod, the diff's schemas and
+// the URL check, so that the results contract (src/results/) can write a ReportModel without
+// loading the diff or the report's policy (src/report/model.ts builds and assesses the model).
+import { z } from 'zod';
+import { EnvDiffSchema, EnvSummarySchema, SmokeDiffSchema } from '../diff/schema.js';
+import { safeUrl } from './escape.js';
+
+export const REPORT_MODEL_SCHEMA_VERSION = 1;
+
+export const SupplyChainSchema = z.object({
+  /** How it signed, or why it did not (one line). */
+  signing: z.string(),
+  targets: z.array(
+    z.object({
+      platform: z.string(),
+      ref: z.string(),
+      signed: z.boolean(),
+      attestations: z.array(
+        z.object({ kind: z.string(), attached: z.boolean(), verify: z.string().optional() }),
+      ),
+      notes: z.array(z.string()),
+    }),
+  ),
+});
+export type SupplyChain = z.infer<typeof SupplyChainSchema>;
+
+const httpUrl = z
+  .string()
+  .max(4096)
+  .refine((u) => safeUrl(u) !== null, 'expected an http(s) URL');
+
+export const PlatformReportSchema = z.object({
+  platform: z.string(),
+  head: EnvSummarySchema,
+  base: EnvSummarySchema.nullable(),
+  /** null: no base record for this platform. */
+  diff: EnvDiffSchema.nullable(),
+  /** null: no smoke result for this PR. */
+  smoke: SmokeDiffSchema.nullable(),
+});
+
+export const ReportModelSchema = z.object({
+  schemaVersion: z.literal(REPORT_MODEL_SCHEMA_VERSION),
+  kind: z.literal('ml-image-report'),
+  tool: z.object({ version: z.string() }),
+  image: z.string(),
+  variant: z.string(),
+  markerKey: z.string(),
+  head: z.object({ ref: z.string().optional(), sha: z.string().optional() }),
+  baseline: z.object({ ref: z.string(), sha: z.string().optional() }).nullable(),
+  noBaselineReason: z.string().nullable(),
+  resolution: z.array(z.string()),
+  links: z.object({ run: httpUrl.optional(), artifact: httpUrl.optional() }),
+  platforms: z.array(PlatformReportSchema).min(1),
+  /** Absent in reports written before the attest stage existed. */
+  supplyChain: SupplyChainSchema.optional(),
+  /** config size.budget, as configured; absent: no budget. */
+  sizeBudget: z.string().max(40).optional(),
+});
+
+export type PlatformReport = z.infer<typeof PlatformReportSchema>;
+export type ReportModel = z.infer<typeof ReportModelSchema>;
