@@ -19,8 +19,8 @@ var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/attest/signers.ts + 10 modules
 var signers = __webpack_require__(22823);
-// EXTERNAL MODULE: ./src/attest/cosign-args.ts
-var cosign_args = __webpack_require__(51386);
+// EXTERNAL MODULE: ./src/oci/ref.ts
+var oci_ref = __webpack_require__(17700);
 // EXTERNAL MODULE: ./src/config/attest.ts
 var attest = __webpack_require__(92945);
 // EXTERNAL MODULE: ./src/errors.ts
@@ -51,12 +51,13 @@ function normalizePlatform(platform) {
 /**
  * The platform images behind a reference: every manifest of an index, or the image itself. With
  * ONLY, the one of that platform: an index's entry, or a single-platform image whose config names
- * that platform (read only then).
+ * that platform (read only then). A tag before the digest is dropped: the digest decides, and
+ * every target is REPOSITORY@DIGEST.
  */
 async function platformTargets(docker, ref, only, prefix = 'verify: ') {
-    const { digest } = (0,cosign_args/* parseDigestRef */.Tf)(ref, `${prefix}IMAGE@DIGEST`);
-    const repository = ref.slice(0, ref.lastIndexOf('@'));
-    const index = await docker.imagetoolsInspect(ref);
+    const { ref: pinned, digest } = (0,oci_ref/* parseDigestRef */.Tf)(ref, { field: `${prefix}IMAGE@DIGEST` });
+    const repository = pinned.slice(0, pinned.lastIndexOf('@'));
+    const index = await docker.imagetoolsInspect(pinned);
     const listed = index.platforms
         .filter((p) => p.os !== 'unknown')
         .map((p) => ({
@@ -73,10 +74,10 @@ async function platformTargets(docker, ref, only, prefix = 'verify: ') {
     const wanted = only === undefined ? undefined : normalizePlatform(only);
     if (listed.length === 0 && loose.length === 0) {
         if (only === undefined)
-            return [{ platform: 'image', ref, digest }];
-        const platform = await docker.imagePlatform(ref);
+            return [{ platform: 'image', ref: pinned, digest }];
+        const platform = await docker.imagePlatform(pinned);
         if (platform !== undefined && normalizePlatform(platform) === wanted)
-            return [{ platform, ref, digest }];
+            return [{ platform, ref: pinned, digest }];
         throw new errors/* InputError */.dz(`${prefix}${ref} has no ${only} image`, platform === undefined
             ? 'it names no platform (an index without platform images, or an image whose config names none): check it without a platform'
             : `it is a single-platform image for ${platform}: check it without a platform, or check the digest of the ${only} image`);
@@ -87,8 +88,8 @@ async function platformTargets(docker, ref, only, prefix = 'verify: ') {
     return [...chosen, ...loose];
 }
 
-// EXTERNAL MODULE: ./src/attest/predicates.ts + 1 modules
-var predicates = __webpack_require__(10714);
+// EXTERNAL MODULE: ./src/attest/result.ts
+var result = __webpack_require__(29476);
 // EXTERNAL MODULE: ./src/attest/signing.ts
 var signing = __webpack_require__(84626);
 // EXTERNAL MODULE: ./src/attest/smoke-predicate.ts
@@ -193,10 +194,21 @@ function smokeChecks(platform, p, policy) {
 // Checks at once: cosign with the log (keyless, or --tlog) one at a time (concurrent runs trip over
 // their shared Sigstore cache); others side by side.
 const atOnce = (identity, tlog) => (identity.kind === 'keyless' || tlog ? 1 : 16);
-/** The statement of a kind that is about this digest (cosign checks the signature, this the subject). */
-function aboutDigest(statements, digest) {
+/**
+ * The statement of KIND about this digest (cosign checks the signature, this the subject). For
+ * smoke, the newest run's by its signed finishedAt: whoever pushes the .att image orders its
+ * layers, and could put an older passing run's envelope before a later failing one.
+ */
+function aboutDigest(kind, statements, digest) {
     const hex = digest.replace(/^sha256:/, '');
-    return statements.find((s) => s.subject.some((x) => x.digest.sha256 === hex));
+    const about = statements.filter((s) => s.subject.some((x) => x.digest.sha256 === hex));
+    if (kind !== 'smoke' || about.length < 2)
+        return about[0];
+    const time = (s) => {
+        const p = smoke_predicate/* SmokePredicateSchema */.Gg.safeParse(s.predicate);
+        return p.success ? Date.parse(p.data.finishedAt) : Number.NEGATIVE_INFINITY;
+    };
+    return about.reduce((newest, s) => (time(s) > time(newest) ? s : newest));
 }
 /** Verify one platform image: signature, each required attestation, then the smoke policy. */
 async function verifyPlatform(signer, target, identity, policy, tlog = false) {
@@ -206,9 +218,9 @@ async function verifyPlatform(signer, target, identity, policy, tlog = false) {
     const kinds = requiredKinds(policy);
     const asks = [
         () => signer.verify(ref, identity),
-        ...kinds.map((kind) => () => signer.verifyAttestations(ref, predicates/* KIND_TYPES */.pC[kind].cosignType, identity)),
+        ...kinds.map((kind) => () => signer.verifyAttestations(ref, result/* KIND_TYPES */.pC[kind].cosignType, identity)),
     ];
-    const [sig, ...verified] = (await (0,map_limit/* mapLimit */.s)(asks, atOnce(identity, tlog), (ask) => ask()));
+    const [sig, ...verified] = (await (0,map_limit/* mapLimit */.sf)(asks, atOnce(identity, tlog), (ask) => ask()));
     const checks = [
         {
             platform,
@@ -219,7 +231,7 @@ async function verifyPlatform(signer, target, identity, policy, tlog = false) {
     ];
     for (const [i, kind] of kinds.entries()) {
         const v = verified[i];
-        const st = v.ok ? aboutDigest(v.items, target.digest) : undefined;
+        const st = v.ok ? aboutDigest(kind, v.items, target.digest) : undefined;
         checks.push({
             platform,
             check: `${kind} attestation`,
@@ -285,6 +297,10 @@ function identityFrom(values, { prefix, flag }) {
         throw new errors/* InputError */.dz(`${prefix}${flag('certificate-github-workflow-repository')}: expected OWNER/REPO, got ${JSON.stringify(repository)}`);
     if (key !== undefined)
         return { kind: 'key', publicKey: key };
+    if (repository === undefined &&
+        (0,verify_inputs/* regexpProblem */.F1)(regexp ?? '') === undefined &&
+        (0,verify_inputs/* acceptsSharedWorkflow */.CB)(exact, regexp))
+        throw new errors/* InputError */.dz(`${prefix}${flag(exact !== undefined ? 'certificate-identity' : 'certificate-identity-regexp')} accepts the reusable workflow's signatures, which any repository that calls it can make: say whose run signed`, `add ${flag('certificate-github-workflow-repository')} OWNER/REPO (your repository)`);
     const run = repository !== undefined ? { certificateGithubWorkflowRepository: repository } : {};
     if (exact !== undefined)
         return { kind: 'keyless', certificateIdentity: exact, certificateOidcIssuer: issuer, ...run };
@@ -341,7 +357,7 @@ function parseVerifyFlags(values, naming) {
  */
 async function verifyImage(deps, ref, request, prefix = 'verify: ') {
     const targets = await platformTargets(deps.docker, ref, request.platform, prefix);
-    const perTarget = await (0,map_limit/* mapLimit */.s)(targets, atOnce(request.identity, request.tlog), (t) => verifyPlatform(deps.signer, t, request.identity, request.policy, request.tlog));
+    const perTarget = await (0,map_limit/* mapLimit */.sf)(targets, atOnce(request.identity, request.tlog), (t) => verifyPlatform(deps.signer, t, request.identity, request.policy, request.tlog));
     const checks = perTarget.flat();
     return { ref, checks, failed: checks.filter((c) => !c.ok) };
 }
@@ -464,7 +480,7 @@ async function runVerify(io) {
     const ref = io.getInput('image').trim();
     if (ref === '')
         throw new errors/* InputError */.dz('input "image": required', 'give the image by digest: REGISTRY/REPO@sha256:DIGEST');
-    (0,cosign_args/* parseDigestRef */.Tf)(ref, 'input "image"');
+    (0,oci_ref/* parseDigestRef */.Tf)(ref, { field: 'input "image"' });
     const request = parseVerifyFlags(flagsFromInputs(io), inputNaming);
     const deps = (0,signers/* verifyDeps */.qT)(io.env ?? process.env, ref, request.identity, request.tlog, {
         signer: io.signer,
@@ -500,8 +516,8 @@ async function verifyAction(io) {
 /* harmony export */   H$: () => (/* binding */ verifyArgs),
 /* harmony export */   Ng: () => (/* binding */ signArgs),
 /* harmony export */   Ru: () => (/* binding */ SimpleSigningSchema),
+/* harmony export */   T4: () => (/* binding */ IN_TOTO_PAYLOAD_TYPE),
 /* harmony export */   T8: () => (/* binding */ statementOf),
-/* harmony export */   Tf: () => (/* binding */ parseDigestRef),
 /* harmony export */   XE: () => (/* binding */ classifyFailure),
 /* harmony export */   XZ: () => (/* binding */ StatementSchema),
 /* harmony export */   j: () => (/* binding */ parseVerifiedSignatures),
@@ -514,9 +530,10 @@ async function verifyAction(io) {
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(92857);
 /* harmony import */ var _docker_registry_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(98925);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
-/* harmony import */ var _plan_image_ref_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(68646);
+/* harmony import */ var _oci_ref_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(17700);
 // The pure half of the cosign adapter: which argv each operation gets (per signing mode and
-// registry), what a reference must look like, and what cosign's output and failures mean.
+// registry; every reference goes through parseDigestRef, src/oci/ref.ts), and what cosign's
+// output and failures mean.
 // No secret ever goes into an argv: the key password travels as COSIGN_PASSWORD, a key held in
 // the environment is named `env://VAR`, keyless tokens come from the runner's ambient OIDC.
 // Checked against cosign 2.5's --help. Signatures and attestations use cosign's classic scheme
@@ -538,18 +555,6 @@ const COSIGN_PREDICATE_TYPES = [
     'openvex',
     'custom',
 ];
-const DIGEST = /^sha256:[0-9a-f]{64}$/;
-/** A reference by digest (`repo@sha256:<64 hex>`, no tag), or an InputError naming the value. */
-function parseDigestRef(ref, field = 'image') {
-    const problem = (0,_plan_image_ref_js__WEBPACK_IMPORTED_MODULE_2__/* .imageRefProblem */ .OD)(ref);
-    if (problem !== undefined)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`${field} ${JSON.stringify(ref)}: ${problem}`);
-    const parsed = (0,_plan_image_ref_js__WEBPACK_IMPORTED_MODULE_2__/* .parseImageRef */ .Q)(ref);
-    if (parsed.digest === undefined || !DIGEST.test(parsed.digest) || parsed.tag !== undefined) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`${field} ${JSON.stringify(ref)}: signing and verifying need a reference by digest, REPO@sha256:<64 hex digits>, without a tag`, 'use the digest the build reported (build.json, or `docker buildx imagetools inspect REF`)');
-    }
-    return { ref, registry: parsed.registry, digest: parsed.digest };
-}
 /** The flags that let cosign talk plain HTTP: only for loopback registries. */
 function registryFlags(host) {
     return (0,_docker_registry_js__WEBPACK_IMPORTED_MODULE_0__/* .isPlainHttpRegistry */ .sL)(host) ? ['--allow-insecure-registry', '--allow-http-registry'] : [];
@@ -601,11 +606,11 @@ function versionArgs() {
     return ['version', '--json'];
 }
 function signArgs(ref, id, opts = {}) {
-    const r = parseDigestRef(ref);
+    const r = (0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_2__/* .parseDigestRef */ .Tf)(ref);
     return ['sign', ...signingFlags(id, opts), ...registryFlags(r.registry), r.ref];
 }
 function attestArgs(ref, predicate, id, opts = {}) {
-    const r = parseDigestRef(ref);
+    const r = (0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_2__/* .parseDigestRef */ .Tf)(ref);
     if (predicate.predicatePath.trim() === '')
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('predicate file: empty path');
     return [
@@ -624,7 +629,7 @@ function attestArgs(ref, predicate, id, opts = {}) {
     ];
 }
 function verifyArgs(ref, id, opts = {}) {
-    const r = parseDigestRef(ref);
+    const r = (0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_2__/* .parseDigestRef */ .Tf)(ref);
     return [
         'verify',
         ...verifyFlags(id, opts),
@@ -636,7 +641,7 @@ function verifyArgs(ref, id, opts = {}) {
     ];
 }
 function verifyAttestationArgs(ref, type, id, opts = {}) {
-    const r = parseDigestRef(ref);
+    const r = (0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_2__/* .parseDigestRef */ .Tf)(ref);
     return [
         'verify-attestation',
         ...verifyFlags(id, opts),
@@ -669,7 +674,19 @@ const signatureOf = (s) => ({
     optional: s.optional ?? {},
 });
 const SignaturesSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(SimpleSigningSchema);
-const EnvelopeSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({ payloadType: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(), payload: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP() });
+/** The DSSE payload type of an in-toto statement. */
+const IN_TOTO_PAYLOAD_TYPE = 'application/vnd.in-toto+json';
+/**
+ * A DSSE envelope exactly as cosign writes one. cosign prints each verified layer's bytes as they
+ * are, and it read them through Go's encoding/json, which takes a key in any case (the last one
+ * wins): a layer with a second "PAYLOAD" would have cosign verify the signed payload while
+ * JSON.parse here reads the other. A key beyond these three, in any case, leaves the envelope out.
+ */
+const EnvelopeSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .strictObject */ .rej({
+    payloadType: zod__WEBPACK_IMPORTED_MODULE_3__/* .literal */ .euz(IN_TOTO_PAYLOAD_TYPE),
+    payload: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
+    signatures: zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_3__/* .strictObject */ .rej({ keyid: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().optional(), sig: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP() })).min(1),
+});
 /**
  * An in-toto statement as cosign reads one (both verifiers read it, from cosign's output or from
  * an envelope): the predicate type and the subjects' digests are what
@@ -715,8 +732,10 @@ function parseAttestations(stdout) {
         .map((l) => l.trim())
         .filter((l) => l.startsWith('{'))
         .flatMap((line) => {
-        const env = EnvelopeSchema.parse(parseJson(line, 'an attestation envelope'));
-        const payload = Buffer.from(env.payload, 'base64').toString('utf8');
+        const env = EnvelopeSchema.safeParse(parseJson(line, 'an attestation envelope'));
+        if (!env.success)
+            return [];
+        const payload = Buffer.from(env.data.payload, 'base64').toString('utf8');
         let data;
         try {
             data = JSON.parse(payload);
@@ -774,628 +793,75 @@ function classifyFailure(stderr) {
 
 /***/ }),
 
-/***/ 10714:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  pC: () => (/* binding */ KIND_TYPES),
-  CS: () => (/* binding */ REUSABLE_KINDS),
-  kf: () => (/* binding */ earlierPredicate),
-  Xv: () => (/* binding */ predicateFor)
-});
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(77598);
-// EXTERNAL MODULE: ./src/plan/image-ref.ts
-var image_ref = __webpack_require__(68646);
-// EXTERNAL MODULE: ./src/attest/purl.ts
-var purl = __webpack_require__(11276);
-// EXTERNAL MODULE: ./src/github/run.ts
-var github_run = __webpack_require__(31738);
-// EXTERNAL MODULE: ./src/attest/types.ts
-var types = __webpack_require__(79124);
-;// CONCATENATED MODULE: ./src/attest/provenance.ts
-// The SLSA v1 provenance predicate (https://slsa.dev/spec/v1.0/provenance) of one image by digest:
-// what was built from what (the config, the requirement and constraint files, the base image by
-// digest), by which builder (the workflow run in Actions, the CLI elsewhere), and when. Pure.
-
-
-
-
-
-const SLSA_PROVENANCE_V1 = 'https://slsa.dev/provenance/v1';
-const BUILD_TYPE = 'https://ml-image-action.github.io/buildtypes/buildx/v1';
-/** The builder id outside GitHub Actions. */
-const CLI_BUILDER_ID = 'https://ml-image-action.github.io/builders/cli';
-/** The builder: the workflow run (attempt) URL in GitHub Actions, the CLI's id elsewhere. */
-function builderFromEnv(env) {
-    return { id: (0,github_run/* runUrlFromEnv */.kk)(env) ?? CLI_BUILDER_ID };
-}
-/**
- * The base image as a resolved dependency: pkg:docker/<path>@<digest, else tag>?repository_url=<registry>
- * (the docker purl type), with its sha256 when known.
- */
-function baseImageDependency(base) {
-    const ref = (0,image_ref/* parseImageRef */.Q)(base.ref);
-    const hex = (0,types/* sha256Hex */.fg)(base.digest ?? ref.digest);
-    const version = hex !== undefined ? `sha256:${hex}` : ref.tag;
-    const path = ref.path.split('/').map(purl/* purlEncode */.EK).join('/');
-    return {
-        uri: `pkg:docker/${path}${version !== undefined ? `@${(0,purl/* purlEncode */.EK)(version)}` : ''}?repository_url=${(0,purl/* purlEncode */.EK)(ref.registry)}`,
-        name: base.ref,
-        ...(hex !== undefined && { digest: { sha256: hex } }),
-    };
-}
-function fileDependency(f) {
-    const hex = (0,types/* sha256Hex */.fg)(f.sha256);
-    return { uri: f.path, ...(hex !== undefined && { digest: { sha256: hex } }) };
-}
-function invocationIdFor(input) {
-    const run = (0,github_run/* runUrlFromEnv */.kk)(input.env);
-    if (run !== undefined)
-        return input.env.GITHUB_JOB ? `${run}#${input.env.GITHUB_JOB}` : run;
-    const h = (0,external_node_crypto_.createHash)('sha256')
-        .update(`${input.digest}\n${input.platform}\n${input.startedOn.toISOString()}`)
-        .digest('hex');
-    return `urn:uuid:${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
-}
-/**
- * The resolver's constraints: made by the run, so no file anyone can fetch; named, with the
- * sha256 of their text (a ResourceDescriptor needs a uri, a digest or the content, not all).
- */
-function constraintsDependency(f) {
-    const hex = (0,types/* sha256Hex */.fg)(f.sha256);
-    return { name: f.path, ...(hex !== undefined && { digest: { sha256: hex } }) };
-}
-/** The SLSA v1 predicate; every string scrubbed (no URL credentials, no tokens). */
-function buildProvenance(input) {
-    const files = [...input.inputs, ...(input.constraints ? [input.constraints] : [])];
-    const seen = new Set();
-    const deps = [
-        baseImageDependency(input.baseImage),
-        ...input.inputs.map(fileDependency),
-        ...(input.constraints ? [constraintsDependency(input.constraints)] : []),
-    ].filter((d) => {
-        const key = `${d.uri ?? `name:${d.name}`}\n${d.digest?.sha256 ?? ''}`;
-        if (seen.has(key))
-            return false;
-        seen.add(key);
-        return true;
-    });
-    const predicate = {
-        buildDefinition: {
-            buildType: BUILD_TYPE,
-            externalParameters: {
-                ...(input.config && { config: { path: input.config.path, sha256: input.config.sha256 } }),
-                variant: input.variant,
-                platform: input.platform,
-                tags: [...input.tags],
-            },
-            internalParameters: { toolVersion: input.toolVersion },
-            resolvedDependencies: deps,
-        },
-        runDetails: {
-            builder: builderFromEnv(input.env),
-            metadata: {
-                invocationId: input.invocationId ?? invocationIdFor(input),
-                startedOn: input.startedOn.toISOString(),
-                finishedOn: input.finishedOn.toISOString(),
-            },
-        },
-    };
-    // Names from the config and the plan: not secrets, however long.
-    const names = [input.variant, input.platform, ...input.tags, ...files.map((f) => f.path)];
-    return (0,types/* scrubDeep */.wE)(predicate, input.config ? [...names, input.config.path] : names);
-}
-
-// EXTERNAL MODULE: ./src/attest/sbom.ts
-var sbom = __webpack_require__(55056);
-// EXTERNAL MODULE: ./src/attest/smoke-predicate.ts
-var smoke_predicate = __webpack_require__(97432);
-;// CONCATENATED MODULE: ./src/attest/predicates.ts
-
-
-
-
-/** The in-toto predicate type and cosign --type of each attestation kind (attach and verify). */
-const KIND_TYPES = {
-    sbom: { predicateType: types/* CYCLONEDX_PREDICATE_TYPE */.nv, cosignType: 'cyclonedx' },
-    provenance: { predicateType: SLSA_PROVENANCE_V1, cosignType: 'slsaprovenance1' },
-    smoke: { predicateType: smoke_predicate/* SMOKE_PREDICATE_TYPE */.FC, cosignType: smoke_predicate/* SMOKE_PREDICATE_TYPE */.FC },
-};
-/** The predicate of a kind, with its types. */
-function made(kind, predicate) {
-    return { predicate, ...KIND_TYPES[kind] };
-}
-/** What a target's SBOM is made of. */
-function sbomInput(ctx, record) {
-    return {
-        record,
-        variant: ctx.variant,
-        imageRef: `${ctx.repository}@${ctx.digest}`,
-        imageDigest: ctx.digest,
-        platform: ctx.platform,
-        baseImage: ctx.baseImage,
-        driverFloor: ctx.driverFloor ?? null,
-        toolVersion: ctx.toolVersion,
-    };
-}
-/** The kinds earlierPredicate may find: only an SBOM is worth not making again. */
-const REUSABLE_KINDS = new Set(['sbom']);
-/**
- * The predicate of KIND that an earlier run made for this target, from STATEMENT (which the
- * signing key signed: the caller checked), when it is the one predicateFor would make now: an SBOM
- * of this digest whose recorded inputs (sbomInputsDigest) are this target's. Undefined otherwise:
- * the provenance names this run's build, and the smoke predicate is quick to make.
- */
-function earlierPredicate(kind, ctx, statement) {
-    if (kind !== 'sbom' || !ctx.record || statement.predicateType !== types/* CYCLONEDX_PREDICATE_TYPE */.nv)
-        return undefined;
-    if (!statement.subject.some((s) => `sha256:${s.digest.sha256}` === ctx.digest))
-        return undefined;
-    const predicate = statement.predicate;
-    const props = predicate?.metadata?.properties;
-    const inputs = Array.isArray(props)
-        ? props.find((p) => p?.name === sbom/* SBOM_INPUTS_PROPERTY */.C_)?.value
-        : undefined;
-    if (inputs !== (0,sbom/* sbomInputsDigest */.jL)(sbomInput(ctx, ctx.record)))
-        return undefined;
-    return made('sbom', predicate);
-}
-const built = (ctx) => (ctx.buildFinishedAt ? new Date(ctx.buildFinishedAt) : ctx.now);
-function predicateFor(kind, ctx) {
-    const imageRef = `${ctx.repository}@${ctx.digest}`;
-    switch (kind) {
-        case 'sbom':
-            if (!ctx.record)
-                return { missing: 'no environment record in this job (the smoke stage captures it)' };
-            return made('sbom', (0,sbom/* buildSbom */.s2)(sbomInput(ctx, ctx.record)));
-        case 'provenance':
-            return made('provenance', buildProvenance({
-                repository: ctx.repository,
-                digest: ctx.digest,
-                platform: ctx.platform,
-                variant: ctx.variant,
-                tags: [...ctx.tags],
-                baseImage: ctx.baseImage,
-                ...(ctx.config && { config: ctx.config }),
-                inputs: [...ctx.inputs],
-                ...(ctx.constraints && { constraints: ctx.constraints }),
-                env: ctx.env,
-                // The build's own times: the attestation may come much later (after the smoke tests,
-                // in another job).
-                startedOn: new Date(built(ctx).getTime() - ctx.buildDurationMs),
-                finishedOn: built(ctx),
-                toolVersion: ctx.toolVersion,
-            }));
-        case 'smoke':
-            if (!ctx.smoke)
-                return { missing: 'no smoke result in this job' };
-            return made('smoke', (0,smoke_predicate/* buildSmokePredicate */.LZ)({
-                smoke: ctx.smoke,
-                ...(ctx.record && { record: ctx.record }),
-                variant: ctx.variant,
-                imageRef,
-                digest: ctx.digest,
-                platform: ctx.platform,
-                env: ctx.env,
-                toolVersion: ctx.toolVersion,
-                finishedAt: ctx.now,
-            }));
-    }
-}
-
-
-/***/ }),
-
-/***/ 11276:
+/***/ 29476:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   B8: () => (/* binding */ debPurl),
-/* harmony export */   EK: () => (/* binding */ purlEncode),
-/* harmony export */   Ty: () => (/* binding */ normalizePypiName),
-/* harmony export */   Vf: () => (/* binding */ ociPurl),
-/* harmony export */   iC: () => (/* binding */ pypiPurl)
+/* harmony export */   fx: () => (/* binding */ ATTEST_RESULT_SCHEMA_VERSION),
+/* harmony export */   pC: () => (/* binding */ KIND_TYPES),
+/* harmony export */   uv: () => (/* binding */ AttestResultSchema)
 /* harmony export */ });
-/* harmony import */ var _plan_image_ref_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(68646);
-/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(49997);
+/* unused harmony exports SLSA_PROVENANCE_V1, AttestationSchema, AttestTargetSchema */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(92857);
+/* harmony import */ var _config_attest_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(92945);
 /* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(79124);
-// Package URLs (https://github.com/package-url/purl-spec) as the SBOM writes them: pkg:pypi,
-// pkg:deb and pkg:oci, percent-encoded and with sorted qualifiers (pure).
+// attest.json: what the attest stage attached to each pushed platform digest, and how it signed.
+// The report reads it (what was attested and signed, and the verify command for each digest).
 
 
 
-/** Percent-encoding as purl requires: everything but A-Z a-z 0-9 . - _ ~ and ':' (never encoded). */
-function purlEncode(s) {
-    return encodeURIComponent(s)
-        .replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
-        .replace(/%3A/gi, ':');
-}
-/** PEP 503 normalisation, which pkg:pypi names use: Foo_Bar.baz -> foo-bar-baz. */
-function normalizePypiName(name) {
-    return name.replace(/[-_.]+/g, '-').toLowerCase();
-}
-/** Qualifiers sorted by key, empty values left out. */
-function qualifiers(q) {
-    const parts = Object.entries(q)
-        .filter((e) => typeof e[1] === 'string' && e[1] !== '')
-        .sort(([a], [b]) => (0,_util_text_js__WEBPACK_IMPORTED_MODULE_2__/* .compareText */ .n)(a, b))
-        .map(([k, v]) => `${k}=${purlEncode(v)}`);
-    return parts.length ? `?${parts.join('&')}` : '';
-}
-const at = (version) => (version === '' ? '' : `@${purlEncode(version)}`);
-function pypiPurl(name, version) {
-    return `pkg:pypi/${purlEncode(normalizePypiName(name))}${at(version)}`;
-}
-function debPurl(osId, pkg, distro) {
-    return `pkg:deb/${purlEncode(osId.toLowerCase())}/${purlEncode(pkg.name.toLowerCase())}${at(pkg.version)}${qualifiers({ arch: pkg.arch, distro })}`;
-}
-/** pkg:oci/<name>@sha256:<hex>?arch=&repository_url=&tag=, or undefined without a sha256 digest. */
-function ociPurl(ref, digest, arch) {
-    const hex = (0,_types_js__WEBPACK_IMPORTED_MODULE_1__/* .sha256Hex */ .fg)(digest);
-    if (hex === undefined)
-        return undefined;
-    const r = (0,_plan_image_ref_js__WEBPACK_IMPORTED_MODULE_0__/* .parseImageRef */ .Q)(ref);
-    const name = r.path.split('/').pop().toLowerCase();
-    return `pkg:oci/${purlEncode(name)}@sha256:${hex}${qualifiers({ arch, repository_url: (0,_plan_image_ref_js__WEBPACK_IMPORTED_MODULE_0__/* .repositoryOf */ ._M)(r), tag: r.tag })}`;
-}
-
-
-/***/ }),
-
-/***/ 55056:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   C_: () => (/* binding */ SBOM_INPUTS_PROPERTY),
-/* harmony export */   FE: () => (/* binding */ SBOM_PROPERTY_PREFIX),
-/* harmony export */   jL: () => (/* binding */ sbomInputsDigest),
-/* harmony export */   s2: () => (/* binding */ buildSbom)
-/* harmony export */ });
-/* unused harmony exports ML_STACK_PROPERTY, SBOM_FORMAT */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _cyclonedx_cyclonedx_library_Enums__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6820);
-/* harmony import */ var _cyclonedx_cyclonedx_library_Enums__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(_cyclonedx_cyclonedx_library_Enums__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _cyclonedx_cyclonedx_library_Models__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(50320);
-/* harmony import */ var _cyclonedx_cyclonedx_library_Models__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(_cyclonedx_cyclonedx_library_Models__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _cyclonedx_cyclonedx_library_Serialize__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(51248);
-/* harmony import */ var _cyclonedx_cyclonedx_library_Serialize__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(_cyclonedx_cyclonedx_library_Serialize__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var _cyclonedx_cyclonedx_library_Spec__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(94321);
-/* harmony import */ var _cyclonedx_cyclonedx_library_Spec__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(_cyclonedx_cyclonedx_library_Spec__WEBPACK_IMPORTED_MODULE_4__);
-/* harmony import */ var _cyclonedx_cyclonedx_library_package_json__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(95523);
-/* harmony import */ var _capture_redact_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(44977);
-/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(49997);
-/* harmony import */ var _plan_image_ref_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(68646);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(311);
-/* harmony import */ var _purl_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(11276);
-/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(79124);
-// The ML-aware SBOM: CycloneDX 1.6 JSON built with @cyclonedx/cyclonedx-library from an
-// environment record (env.json). Every pip distribution (pkg:pypi), every apt package (pkg:deb),
-// the OS, and the ML stack (CUDA runtime, cuDNN, NCCL, torch and its CUDA build, NumPy, Python,
-// the base image) as components with ml-image:* properties. Deterministic: the same record gives
-// the same bytes on any machine (lists sorted in code-unit order, not the locale's; bom-refs from
-// purls; a serial number from the content; the timestamp from the record's capture time).
-// Nothing from the record's env, labels (except the OCI base-image name and digest) or collectEnv
-// goes in, and every string is scrubbed.
-// The record holds no file hashes (the probe does not read RECORD files), so components carry none.
-
-
-
-
-
-
-
-
-
-
-
-
-const SBOM_PROPERTY_PREFIX = 'ml-image:';
-/** The property that marks a component as part of the ML stack; its value says which part. */
-const ML_STACK_PROPERTY = `${SBOM_PROPERTY_PREFIX}ml-stack`;
-const BASE_NAME_LABEL = 'org.opencontainers.image.base.name';
-const BASE_DIGEST_LABEL = 'org.opencontainers.image.base.digest';
-/** A lone UTF-16 surrogate (no JSON or URL can carry one): replaced by U+FFFD. */
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-/** Every string from the record: scrubbed, and well-formed text (a purl encodes it). */
-const clean = (s) => (0,_capture_redact_js__WEBPACK_IMPORTED_MODULE_6__/* .redactText */ .Rd)(s.replace(LONE_SURROGATE, '\uFFFD'));
+const ATTEST_RESULT_SCHEMA_VERSION = 1;
+/** https://slsa.dev/spec/v1.0/provenance: the predicate type of the provenance attestation. */
+const SLSA_PROVENANCE_V1 = 'https://slsa.dev/provenance/v1';
 /**
- * CycloneDX 1.6 allows versions up to 1024 characters (code points, as JSON Schema counts them): a
- * longer one (a hostile METADATA) is cut.
+ * The in-toto predicate type and cosign --type of each attestation kind (attach and verify). Here,
+ * beside the schema, and not with the predicate builders: the fork-safe poster needs the types only.
  */
-const cut = (s) => (0,_util_text_js__WEBPACK_IMPORTED_MODULE_10__/* .clip */ .$)(s, 1024);
-const nonEmpty = (s) => typeof s === 'string' && s !== '';
-function prop(c, name, value) {
-    if (nonEmpty(value))
-        c.properties.add(new _cyclonedx_cyclonedx_library_Models__WEBPACK_IMPORTED_MODULE_2__.Property(`${SBOM_PROPERTY_PREFIX}${name}`, clean(value)));
-}
-function context(input) {
-    const { record } = input;
-    const labels = record.image.labels;
-    const platform = input.platform ?? record.image.platform;
-    const osRelease = record.os.osRelease;
-    const osId = nonEmpty(osRelease.ID) ? osRelease.ID.toLowerCase() : undefined;
-    const osVersion = osRelease.VERSION_ID ?? osRelease.VERSION_CODENAME;
-    const base = input.baseImage === undefined
-        ? nonEmpty(labels[BASE_NAME_LABEL])
-            ? { ref: labels[BASE_NAME_LABEL], digest: labels[BASE_DIGEST_LABEL] }
-            : undefined
-        : (input.baseImage ?? undefined);
-    // A base pinned by digest in its reference needs no separate digest.
-    const baseDigest = (0,_types_js__WEBPACK_IMPORTED_MODULE_9__/* .sha256Hex */ .fg)(base?.digest ?? (base && (0,_plan_image_ref_js__WEBPACK_IMPORTED_MODULE_7__/* .parseImageRef */ .Q)(base.ref).digest));
-    return {
-        record,
-        variant: input.variant === undefined ? record.image.variant : input.variant,
-        imageRef: clean(input.imageRef ?? record.image.ref),
-        digest: (0,_types_js__WEBPACK_IMPORTED_MODULE_9__/* .sha256Hex */ .fg)(input.imageDigest === undefined ? record.image.digest : input.imageDigest),
-        platform,
-        arch: platform.split('/')[1],
-        base: base && { ref: clean(base.ref), digest: baseDigest && `sha256:${baseDigest}` },
-        driverFloor: input.driverFloor ?? null,
-        toolVersion: input.toolVersion ?? _version_js__WEBPACK_IMPORTED_MODULE_11__/* .VERSION */ .x,
-        osId: osId === undefined ? undefined : clean(osId),
-        distro: osId !== undefined && nonEmpty(osVersion) ? clean(`${osId}-${osVersion}`) : undefined,
-    };
-}
-/** The image by digest (or tag): the SBOM's subject, with the ML stack summed up as properties. */
-function imageComponent(ctx) {
-    const digest = ctx.digest && `sha256:${ctx.digest}`;
-    const ref = (0,_plan_image_ref_js__WEBPACK_IMPORTED_MODULE_7__/* .parseImageRef */ .Q)(ctx.imageRef);
-    const purl = (0,_purl_js__WEBPACK_IMPORTED_MODULE_8__/* .ociPurl */ .Vf)(ctx.imageRef, digest, ctx.arch);
-    const c = new _cyclonedx_cyclonedx_library_Models__WEBPACK_IMPORTED_MODULE_2__.Component(_cyclonedx_cyclonedx_library_Enums__WEBPACK_IMPORTED_MODULE_1__.ComponentType.Container, (0,_plan_image_ref_js__WEBPACK_IMPORTED_MODULE_7__/* .repositoryOf */ ._M)(ref), {
-        bomRef: purl ?? `${SBOM_PROPERTY_PREFIX}image`,
-        ...(purl !== undefined && { purl }),
-        ...((digest ?? ref.tag) !== undefined && { version: digest ?? ref.tag }),
-    });
-    const { record } = ctx;
-    const pip = (n) => record.python.packages.find((p) => (0,_purl_js__WEBPACK_IMPORTED_MODULE_8__/* .normalizePypiName */ .Ty)(p.name) === n)?.version;
-    prop(c, 'variant', ctx.variant);
-    prop(c, 'platform', ctx.platform);
-    prop(c, 'image.ref', ctx.imageRef);
-    prop(c, 'base.image', ctx.base?.ref);
-    prop(c, 'base.digest', ctx.base?.digest);
-    prop(c, 'driver.floor', ctx.driverFloor);
-    prop(c, 'cuda.runtime', record.cuda.runtime);
-    prop(c, 'cudnn', record.cuda.cudnn);
-    prop(c, 'nccl', record.cuda.nccl);
-    prop(c, 'torch', record.torch?.version ?? pip('torch'));
-    if (record.torch)
-        prop(c, 'torch.cuda', record.torch.cuda ?? 'none');
-    prop(c, 'numpy', pip('numpy'));
-    prop(c, 'python', record.python.version);
-    return c;
-}
-/** Every pip distribution once (by purl), with its installed requirements as dependencies. */
-function pipComponents(record) {
-    const list = [];
-    const byName = new Map();
-    const seen = new Set();
-    for (const p of record.python.packages) {
-        const name = clean(p.name);
-        const version = clean(p.version);
-        const purl = (0,_purl_js__WEBPACK_IMPORTED_MODULE_8__/* .pypiPurl */ .iC)(name, version);
-        if (seen.has(purl))
-            continue;
-        seen.add(purl);
-        const c = new _cyclonedx_cyclonedx_library_Models__WEBPACK_IMPORTED_MODULE_2__.Component(_cyclonedx_cyclonedx_library_Enums__WEBPACK_IMPORTED_MODULE_1__.ComponentType.Library, name, { bomRef: purl, purl, version: cut(version) });
-        prop(c, 'pip.installer', p.installer);
-        list.push(c);
-        if (!byName.has((0,_purl_js__WEBPACK_IMPORTED_MODULE_8__/* .normalizePypiName */ .Ty)(name)))
-            byName.set((0,_purl_js__WEBPACK_IMPORTED_MODULE_8__/* .normalizePypiName */ .Ty)(name), c);
-    }
-    for (const p of record.python.packages) {
-        const c = byName.get((0,_purl_js__WEBPACK_IMPORTED_MODULE_8__/* .normalizePypiName */ .Ty)(clean(p.name)));
-        for (const req of p.requires) {
-            if (/\bextra\s*==/.test(req))
-                continue; // only with an extra: not necessarily in use
-            const dep = /^\s*([A-Za-z0-9][A-Za-z0-9._-]*)/.exec(req)?.[1];
-            const target = dep === undefined ? undefined : byName.get((0,_purl_js__WEBPACK_IMPORTED_MODULE_8__/* .normalizePypiName */ .Ty)(dep));
-            if (c && target && target !== c)
-                c.dependencies.add(target.bomRef);
-        }
-    }
-    return { list, byName };
-}
-function aptComponents(ctx) {
-    const out = new Map();
-    for (const a of ctx.record.apt) {
-        const pkg = { name: clean(a.name), version: clean(a.version), arch: clean(a.arch) };
-        const purl = ctx.osId === undefined ? undefined : (0,_purl_js__WEBPACK_IMPORTED_MODULE_8__/* .debPurl */ .B8)(ctx.osId, pkg, ctx.distro);
-        const bomRef = purl ?? `${SBOM_PROPERTY_PREFIX}deb:${pkg.name}@${pkg.version}:${pkg.arch}`;
-        if (out.has(bomRef))
-            continue;
-        const c = new _cyclonedx_cyclonedx_library_Models__WEBPACK_IMPORTED_MODULE_2__.Component(_cyclonedx_cyclonedx_library_Enums__WEBPACK_IMPORTED_MODULE_1__.ComponentType.Library, pkg.name, {
-            bomRef,
-            ...(purl !== undefined && { purl }),
-            ...(pkg.version !== '' && { version: cut(pkg.version) }),
-        });
-        prop(c, 'deb.arch', pkg.arch);
-        out.set(bomRef, c);
-    }
-    return [...out.values()];
-}
-function osComponent(ctx) {
-    const rel = ctx.record.os.osRelease;
-    const c = new _cyclonedx_cyclonedx_library_Models__WEBPACK_IMPORTED_MODULE_2__.Component(_cyclonedx_cyclonedx_library_Enums__WEBPACK_IMPORTED_MODULE_1__.ComponentType.OperatingSystem, ctx.osId ?? 'linux', {
-        bomRef: `${SBOM_PROPERTY_PREFIX}os`,
-        ...(nonEmpty(rel.VERSION_ID) && { version: cut(clean(rel.VERSION_ID)) }),
-        ...(nonEmpty(rel.PRETTY_NAME) && { description: clean(rel.PRETTY_NAME) }),
-    });
-    prop(c, 'os.glibc', ctx.record.os.glibc);
-    prop(c, 'os.distro', ctx.distro);
-    return c;
-}
-/** One ML-stack component that is not a pip distribution (CUDA, cuDNN, NCCL, Python, base). */
-function stackComponent(type, role, name, version, extra = {}) {
-    const c = new _cyclonedx_cyclonedx_library_Models__WEBPACK_IMPORTED_MODULE_2__.Component(type, name, {
-        bomRef: extra.bomRef ?? extra.purl ?? `${SBOM_PROPERTY_PREFIX}${role}`,
-        ...(nonEmpty(version) && { version: cut(clean(version)) }),
-        ...(extra.group !== undefined && { group: extra.group }),
-        ...(extra.purl !== undefined && { purl: extra.purl }),
-    });
-    c.properties.add(new _cyclonedx_cyclonedx_library_Models__WEBPACK_IMPORTED_MODULE_2__.Property(ML_STACK_PROPERTY, role));
-    return c;
-}
-/** The ML stack: new components, and properties on the pip components of torch and NumPy. */
-function mlStack(ctx, pipByName) {
-    const { record } = ctx;
-    const out = [];
-    const nvidia = (role, name, version) => {
-        if (!nonEmpty(version))
-            return undefined;
-        const c = stackComponent(_cyclonedx_cyclonedx_library_Enums__WEBPACK_IMPORTED_MODULE_1__.ComponentType.Library, role, name, version, { group: 'nvidia' });
-        out.push(c);
-        return c;
-    };
-    const cuda = nvidia('cuda.runtime', 'cuda-runtime', record.cuda.runtime);
-    if (cuda) {
-        prop(cuda, 'cuda.nvcc', record.cuda.nvcc);
-        prop(cuda, 'driver.floor', ctx.driverFloor);
-    }
-    nvidia('cudnn', 'cudnn', record.cuda.cudnn);
-    nvidia('nccl', 'nccl', record.cuda.nccl);
-    if (record.torch) {
-        let torch = pipByName.get('torch');
-        if (!torch) {
-            torch = stackComponent(_cyclonedx_cyclonedx_library_Enums__WEBPACK_IMPORTED_MODULE_1__.ComponentType.Framework, 'torch', 'torch', record.torch.version, {
-                purl: (0,_purl_js__WEBPACK_IMPORTED_MODULE_8__/* .pypiPurl */ .iC)('torch', clean(record.torch.version)),
-            });
-            out.push(torch);
-        }
-        else
-            torch.properties.add(new _cyclonedx_cyclonedx_library_Models__WEBPACK_IMPORTED_MODULE_2__.Property(ML_STACK_PROPERTY, 'torch'));
-        torch.type = _cyclonedx_cyclonedx_library_Enums__WEBPACK_IMPORTED_MODULE_1__.ComponentType.Framework;
-        prop(torch, 'torch.cuda', record.torch.cuda ?? 'none');
-        prop(torch, 'torch.hip', record.torch.hip);
-        prop(torch, 'torch.version', record.torch.version);
-    }
-    pipByName.get('numpy')?.properties.add(new _cyclonedx_cyclonedx_library_Models__WEBPACK_IMPORTED_MODULE_2__.Property(ML_STACK_PROPERTY, 'numpy'));
-    const python = clean(record.python.implementation).toLowerCase() || 'python';
-    out.push(stackComponent(_cyclonedx_cyclonedx_library_Enums__WEBPACK_IMPORTED_MODULE_1__.ComponentType.Application, 'python', python, record.python.version));
-    if (ctx.base) {
-        const ref = (0,_plan_image_ref_js__WEBPACK_IMPORTED_MODULE_7__/* .parseImageRef */ .Q)(ctx.base.ref);
-        const purl = (0,_purl_js__WEBPACK_IMPORTED_MODULE_8__/* .ociPurl */ .Vf)(ctx.base.ref, ctx.base.digest, ctx.arch);
-        // A base that is the image itself (its label says so) shares its purl: the bom-refs must differ
-        // (the library would make one up at random, and the SBOM would change from run to run).
-        const image = (0,_purl_js__WEBPACK_IMPORTED_MODULE_8__/* .ociPurl */ .Vf)(ctx.imageRef, ctx.digest && `sha256:${ctx.digest}`, ctx.arch);
-        const bomRef = purl !== undefined && purl === image ? `${SBOM_PROPERTY_PREFIX}base.image` : undefined;
-        const base = stackComponent(_cyclonedx_cyclonedx_library_Enums__WEBPACK_IMPORTED_MODULE_1__.ComponentType.Container, 'base.image', (0,_plan_image_ref_js__WEBPACK_IMPORTED_MODULE_7__/* .repositoryOf */ ._M)(ref), null, {
-            purl,
-            ...(bomRef !== undefined && { bomRef }),
-        });
-        if (ctx.base.digest ?? ref.tag)
-            base.version = ctx.base.digest ?? ref.tag;
-        prop(base, 'base.image', ctx.base.ref);
-        out.push(base);
-    }
-    return out;
-}
-/** Components by purl, else group, name and version; then bom-ref (unique): code-unit order. */
-function sortComponents(components) {
-    const keyed = components.map((c) => ({
-        c,
-        key: [c.purl?.toString() ?? '', c.group ?? '', c.name, c.version ?? '', c.bomRef.toString()],
-    }));
-    keyed.sort((a, b) => {
-        for (let i = 0; i < a.key.length; i++) {
-            const d = (0,_util_text_js__WEBPACK_IMPORTED_MODULE_10__/* .compareText */ .n)(a.key[i], b.key[i]);
-            if (d !== 0)
-                return d;
-        }
-        return 0;
-    });
-    return keyed.map((k) => k.c);
-}
-/** A component's properties (by name, then value) and dependencies (by bom-ref) in code-unit order. */
-function ordered(c) {
-    const props = [...c.properties].sort((a, b) => (0,_util_text_js__WEBPACK_IMPORTED_MODULE_10__/* .compareText */ .n)(a.name, b.name) || (0,_util_text_js__WEBPACK_IMPORTED_MODULE_10__/* .compareText */ .n)(a.value, b.value));
-    c.properties.clear();
-    for (const p of props)
-        c.properties.add(p);
-    const deps = [...c.dependencies].sort((a, b) => (0,_util_text_js__WEBPACK_IMPORTED_MODULE_10__/* .compareText */ .n)(a.toString(), b.toString()));
-    c.dependencies.clear();
-    for (const d of deps)
-        c.dependencies.add(d);
-}
-/** A UUID (version 5 layout, RFC 4122 variant) from a SHA-256: the same content, the same serial. */
-function serialFrom(text) {
-    const h = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(text).digest('hex');
-    const variant = ((parseInt(h[16], 16) & 0x3) | 0x8).toString(16);
-    return `urn:uuid:${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
-}
-/** The SBOM of one image (one platform) as CycloneDX 1.6 JSON. */
-function buildSbom(input) {
-    const ctx = context(input);
-    const bom = new _cyclonedx_cyclonedx_library_Models__WEBPACK_IMPORTED_MODULE_2__.Bom();
-    bom.metadata.properties.add(new _cyclonedx_cyclonedx_library_Models__WEBPACK_IMPORTED_MODULE_2__.Property(SBOM_INPUTS_PROPERTY, sbomInputsDigest(input)));
-    const time = new Date(ctx.record.capture.time);
-    if (!Number.isNaN(time.getTime()))
-        bom.metadata.timestamp = time;
-    bom.metadata.tools.components.add(new _cyclonedx_cyclonedx_library_Models__WEBPACK_IMPORTED_MODULE_2__.Component(_cyclonedx_cyclonedx_library_Enums__WEBPACK_IMPORTED_MODULE_1__.ComponentType.Application, _types_js__WEBPACK_IMPORTED_MODULE_9__/* .TOOL_NAME */ .lH, {
-        bomRef: `${SBOM_PROPERTY_PREFIX}tool`,
-        version: clean(ctx.toolVersion),
-    }));
-    bom.metadata.component = imageComponent(ctx);
-    const pip = pipComponents(ctx.record);
-    const components = [osComponent(ctx), ...pip.list, ...aptComponents(ctx), ...mlStack(ctx, pip.byName)];
-    for (const c of [bom.metadata.component, ...components])
-        ordered(c);
-    for (const c of sortComponents(components))
-        bom.components.add(c);
-    serializer ??= new _cyclonedx_cyclonedx_library_Serialize__WEBPACK_IMPORTED_MODULE_3__.JsonSerializer(new _cyclonedx_cyclonedx_library_Serialize__WEBPACK_IMPORTED_MODULE_3__.JSON.Normalize.Factory(_cyclonedx_cyclonedx_library_Spec__WEBPACK_IMPORTED_MODULE_4__.Spec1dot6));
-    // The serial number is a hash of the BOM without it: serialized once, then put in its place
-    // (after "version", where the serializer writes it). The lists are in the order given above:
-    // the library's own sorting (sortLists) compares with localeCompare, which follows the runner's
-    // locale, so the same record would give other bytes on another machine.
-    const text = serializer.serialize(bom, { sortLists: false });
-    const out = {};
-    for (const [k, v] of Object.entries(JSON.parse(text))) {
-        out[k] = v;
-        if (k === 'version')
-            out.serialNumber = serialFrom(text);
-    }
-    return out;
-}
-/**
- * What buildSbom makes, in one number: bump it with any change to the SBOM's bytes for the same
- * input (the test that pins an SBOM's digest says when). It is part of sbomInputsDigest: an SBOM
- * an earlier run made with other code is not attached again as this code's.
- */
-const SBOM_FORMAT = 3;
-/** The CycloneDX library's version (its serializer writes the SBOM). */
-const CDX_LIBRARY_VERSION = _cyclonedx_cyclonedx_library_package_json__WEBPACK_IMPORTED_MODULE_5__/* .version */ .rE;
-/** The SBOM's metadata property that holds sbomInputsDigest of what it was made from. */
-const SBOM_INPUTS_PROPERTY = `${SBOM_PROPERTY_PREFIX}sbom.inputs`;
-/**
- * `sha256:<hex>` of everything buildSbom reads (the record, the image, the defaults it takes, the
- * tool's version, SBOM_FORMAT, the CycloneDX library's version and the redaction rules): two
- * inputs with one digest make the same SBOM. The attest stage
- * attaches an earlier run's signed SBOM again when it carries this digest, instead of making it.
- */
-function sbomInputsDigest(input) {
-    // An object: a field left out (undefined: the record's default) and null (none) differ.
-    const text = JSON.stringify({
-        format: SBOM_FORMAT,
-        tool: input.toolVersion ?? _version_js__WEBPACK_IMPORTED_MODULE_11__/* .VERSION */ .x,
-        // What else shapes its bytes: the library that writes it, and the rules that scrub each string.
-        library: CDX_LIBRARY_VERSION,
-        redaction: _capture_redact_js__WEBPACK_IMPORTED_MODULE_6__/* .REDACTION_RULES */ .iz,
-        variant: input.variant,
-        imageRef: input.imageRef,
-        imageDigest: input.imageDigest,
-        platform: input.platform,
-        baseImage: input.baseImage,
-        driverFloor: input.driverFloor,
-        record: input.record,
-    });
-    return `sha256:${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(text).digest('hex')}`;
-}
-/** One serializer per process: making its normalizers is a good part of a BOM's time. */
-let serializer;
+const KIND_TYPES = {
+    sbom: { predicateType: _types_js__WEBPACK_IMPORTED_MODULE_1__/* .CYCLONEDX_PREDICATE_TYPE */ .nv, cosignType: 'cyclonedx' },
+    provenance: { predicateType: SLSA_PROVENANCE_V1, cosignType: 'slsaprovenance1' },
+    smoke: { predicateType: _types_js__WEBPACK_IMPORTED_MODULE_1__/* .SMOKE_PREDICATE_TYPE */ .FC, cosignType: _types_js__WEBPACK_IMPORTED_MODULE_1__/* .SMOKE_PREDICATE_TYPE */ .FC },
+};
+const AttestationSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
+    kind: zod__WEBPACK_IMPORTED_MODULE_2__/* ["enum"] */ .k5n(_config_attest_js__WEBPACK_IMPORTED_MODULE_0__/* .ATTESTATION_KINDS */ .r1),
+    /** The in-toto predicate type (what `cosign verify-attestation --type` takes). */
+    predicateType: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
+    /** The predicate as written in the result directory (relative to it). */
+    file: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
+    /** Attached to the image, signed (false: written here only). */
+    attached: zod__WEBPACK_IMPORTED_MODULE_2__/* .boolean */ .zMY(),
+    /** The exact `cosign verify-attestation` command that checks it (attached ones only). */
+    verify: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional(),
+    /** The signed DSSE envelope as attached, in the result directory (the built-in signer's). */
+    envelope: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional(),
+    /** The SBOM as SPDX 2.3 JSON in the result directory (attest.spdx), not attached. */
+    spdx: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional(),
+});
+const AttestTargetSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
+    variant: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
+    platform: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
+    /** repository@sha256:... of the platform image. */
+    ref: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
+    attestations: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(AttestationSchema),
+    /** The image signature itself (cosign sign). */
+    signed: zod__WEBPACK_IMPORTED_MODULE_2__/* .boolean */ .zMY(),
+    /** What could not be made or attached, one line each (e.g. no smoke result in this job). */
+    notes: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()),
+});
+const AttestResultSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
+    schemaVersion: zod__WEBPACK_IMPORTED_MODULE_2__/* .literal */ .euz(ATTEST_RESULT_SCHEMA_VERSION),
+    signing: zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
+        /** key / keyless, or none: nothing was signed (reason says why). */
+        mode: zod__WEBPACK_IMPORTED_MODULE_2__/* ["enum"] */ .k5n(['key', 'keyless', 'none']),
+        reason: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
+        tlog: zod__WEBPACK_IMPORTED_MODULE_2__/* .boolean */ .zMY(),
+        /** What `cosign verify` needs to check these: the public key hint or the keyless identity. */
+        verifyHint: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional(),
+    }),
+    targets: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(AttestTargetSchema),
+    /** The error that stopped attaching (exit 3: the registry went away), after what was done. */
+    error: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional(),
+});
 
 
 /***/ }),
@@ -1451,6 +917,8 @@ class RegistryAnswerError extends errors/* EnvironmentError */.eG {
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/oci/ref.ts
+var oci_ref = __webpack_require__(17700);
 // EXTERNAL MODULE: ./src/docker/registry.ts
 var docker_registry = __webpack_require__(98925);
 ;// CONCATENATED MODULE: ./src/docker/registry-auth.ts
@@ -1458,6 +926,7 @@ var docker_registry = __webpack_require__(98925);
 // and whether it may push: the distribution API's token flow (Bearer realm/service/scope, or Basic),
 // then an upload is started and cancelled (POST /v2/<name>/blobs/uploads/, DELETE its Location),
 // which writes nothing. No secret is ever part of a message; side effects come in as functions.
+
 
 
 
@@ -1476,7 +945,7 @@ function parseRegistryTarget(raw) {
 }
 /** The keys Docker's config may use for a host ("ghcr.io", "https://ghcr.io", Hub's v1 URL). */
 function configKeys(host) {
-    if (docker_registry/* DOCKER_HUB */.Xb.has(host))
+    if (oci_ref/* DOCKER_HUB */.Xb.has(host))
         return ['https://index.docker.io/v1/', 'index.docker.io', 'docker.io', 'registry-1.docker.io'];
     return [host, `https://${host}`, `http://${host}`];
 }
@@ -2141,6 +1610,7 @@ var capture_redact = __webpack_require__(44977);
 
 
 
+
 /** The verified items, or a CheckFailedError (exit 1) naming what failed. */
 function requireVerified(v) {
     if (v.ok)
@@ -2173,7 +1643,7 @@ function createCosignSigner(exec, options = {}) {
             return res;
         const what = target === undefined ? `cosign ${args[0]}` : `cosign ${args[0]} ${target}`;
         if (res.timedOut === true)
-            throw new errors/* EnvironmentError */.eG(`${what} did not finish within ${Math.round(timeoutMs / 1000)}s`, `check that the registry ${target === undefined ? '' : `${(0,cosign_args/* parseDigestRef */.Tf)(target).registry} `}answers quickly, or raise the timeout`);
+            throw new errors/* EnvironmentError */.eG(`${what} did not finish within ${Math.round(timeoutMs / 1000)}s`, `check that the registry ${target === undefined ? '' : `${(0,oci_ref/* parseDigestRef */.Tf)(target).registry} `}answers quickly, or raise the timeout`);
         const failure = (0,cosign_args/* classifyFailure */.XE)(redact(res.stderr));
         if (failure.kind === 'missing' || failure.kind === 'invalid')
             return failure;
@@ -2200,7 +1670,7 @@ function createCosignSigner(exec, options = {}) {
             if (!('exitCode' in res))
                 return checkFailed(ref, 'signature', undefined, identity, res);
             const items = (0,cosign_args/* parseVerifiedSignatures */.j)(res.stdout);
-            const digest = (0,cosign_args/* parseDigestRef */.Tf)(ref).digest;
+            const digest = (0,oci_ref/* parseDigestRef */.Tf)(ref).digest;
             const foreign = items.find((s) => s.digest !== digest);
             if (foreign !== undefined || items.length === 0)
                 return wrongSubject(ref, 'signature', undefined, foreign?.digest ?? 'no signature');
@@ -2213,7 +1683,7 @@ function createCosignSigner(exec, options = {}) {
             const items = (0,cosign_args/* parseAttestations */.nU)(res.stdout);
             if (items.length === 0)
                 return unreadable(ref, type);
-            const hex = (0,cosign_args/* parseDigestRef */.Tf)(ref).digest.slice('sha256:'.length);
+            const hex = (0,oci_ref/* parseDigestRef */.Tf)(ref).digest.slice('sha256:'.length);
             const foreign = items.find((s) => !s.subject.some((x) => x.digest.sha256 === hex));
             if (foreign !== undefined)
                 return wrongSubject(ref, 'attestation', type, foreign.subject.map((x) => x.digest.sha256).join(','));
@@ -2256,7 +1726,7 @@ function wrongSubject(ref, what, type, found) {
     };
 }
 function failureError(what, target, failure, exitCode) {
-    const registry = target === undefined ? 'the registry' : `registry ${(0,cosign_args/* parseDigestRef */.Tf)(target).registry}`;
+    const registry = target === undefined ? 'the registry' : `registry ${(0,oci_ref/* parseDigestRef */.Tf)(target).registry}`;
     switch (failure.kind) {
         case 'unreachable':
             return failure.service === 'registry'
@@ -2350,6 +1820,7 @@ var schemas = __webpack_require__(92857);
 // P-256 over SHA-256, ASN.1 DER, as cosign makes them; what is written here verifies with the real
 // `cosign verify` / `verify-attestation`, and the other way round (integration tests check both).
 // The password and the decrypted key never leave this module's KeyObject.
+
 
 
 
@@ -2468,7 +1939,6 @@ function verifyBytes(key, data, signature) {
 }
 // --- payloads ----------------------------------------------------------------------------------
 const SIMPLE_SIGNING_TYPE = 'cosign container image signature';
-const IN_TOTO_PAYLOAD_TYPE = 'application/vnd.in-toto+json';
 const IN_TOTO_STATEMENT_V01 = 'https://in-toto.io/Statement/v0.1';
 /** The simple-signing payload of an image signature, byte for byte as cosign writes it. */
 function simpleSigningPayload(repository, digest) {
@@ -2502,9 +1972,9 @@ function pae(payloadType, payload) {
 }
 /** Sign a statement into a DSSE envelope (the JSON bytes of an `.att` layer). */
 function signEnvelope(key, statement) {
-    const sig = signBytes(key, pae(IN_TOTO_PAYLOAD_TYPE, statement));
+    const sig = signBytes(key, pae(cosign_args/* IN_TOTO_PAYLOAD_TYPE */.T4, statement));
     const envelope = {
-        payloadType: IN_TOTO_PAYLOAD_TYPE,
+        payloadType: cosign_args/* IN_TOTO_PAYLOAD_TYPE */.T4,
         payload: statement.toString('base64'),
         signatures: [{ keyid: '', sig: sig.toString('base64') }],
     };
@@ -2520,7 +1990,7 @@ function signEnvelope(key, statement) {
 function isEnvelopeOf(publicKey, envelope, statement, verified = false) {
     // Compared as bytes around the signature's text, without parsing the envelope (an SBOM's is
     // 60 KB): the payload type, this statement as the payload, one signature with an empty key id.
-    const head = Buffer.from(`{"payloadType":${JSON.stringify(IN_TOTO_PAYLOAD_TYPE)},"payload":"${statement.toString('base64')}","signatures":[{"keyid":"","sig":"`);
+    const head = Buffer.from(`{"payloadType":${JSON.stringify(cosign_args/* IN_TOTO_PAYLOAD_TYPE */.T4)},"payload":"${statement.toString('base64')}","signatures":[{"keyid":"","sig":"`);
     const tail = Buffer.from('"}]}');
     if (envelope.length <= head.length + tail.length ||
         !envelope.subarray(0, head.length).equals(head) ||
@@ -2532,7 +2002,7 @@ function isEnvelopeOf(publicKey, envelope, statement, verified = false) {
     const signature = /^[A-Za-z0-9+/]+={0,2}$/.test(text) ? strictBase64(text) : undefined;
     if (signature === undefined)
         return false;
-    return verified || verifyBytes(publicKey, pae(IN_TOTO_PAYLOAD_TYPE, statement), signature);
+    return verified || verifyBytes(publicKey, pae(cosign_args/* IN_TOTO_PAYLOAD_TYPE */.T4, statement), signature);
 }
 /**
  * Base64 as cosign (Go's standard encoding) reads it: the standard alphabet with its padding,
@@ -2568,7 +2038,7 @@ function openEnvelope(key, bytes) {
     catch {
         return undefined;
     }
-    if (env.payloadType !== IN_TOTO_PAYLOAD_TYPE)
+    if (env.payloadType !== cosign_args/* IN_TOTO_PAYLOAD_TYPE */.T4)
         return undefined;
     const payload = strictBase64(env.payload);
     const signatures = (env.signatures ?? []).map((s) => strictBase64(s.sig, true));
@@ -2579,6 +2049,7 @@ function openEnvelope(key, bytes) {
 }
 
 ;// CONCATENATED MODULE: ./src/attest/cosign-image.ts
+
 
 
 
@@ -2637,11 +2108,11 @@ function embedBlobs(layers, blobs, budget = EMBED_BUDGET) {
 }
 /** `registry/repository` as cosign names it in payloads (docker.io -> index.docker.io). */
 function splitRef(ref) {
-    const { digest } = (0,cosign_args/* parseDigestRef */.Tf)(ref);
+    const { digest } = (0,oci_ref/* parseDigestRef */.Tf)(ref);
     // The repository as the index reader (splitImageRef) finds it: one rule for both.
     const { host, repository } = (0,docker_registry/* splitImageRef */.l2)(ref);
     // Docker Hub, however spelled, is index.docker.io in cosign's payloads.
-    const hub = docker_registry/* DOCKER_HUB */.Xb.has(host);
+    const hub = oci_ref/* DOCKER_HUB */.Xb.has(host);
     return { host, repository, name: `${hub ? 'index.docker.io' : host}/${repository}`, digest };
 }
 /** `repo@sha256:<hex>` -> the tag of its signatures or attestations. */
@@ -2882,7 +2353,10 @@ class Ahead {
     }
 }
 
+// EXTERNAL MODULE: ./src/util/map-limit.ts
+var map_limit = __webpack_require__(9992);
 ;// CONCATENATED MODULE: ./src/attest/native-signer.ts
+
 
 
 
@@ -2935,7 +2409,7 @@ class NativeSigner {
     plainHosts = new Set();
     constructor(deps) {
         this.deps = deps;
-        this.readText = deps.readText ?? ((f) => (0,external_node_fs_.readFileSync)(f, 'utf8'));
+        this.readText = deps.readText ?? ((f) => (0,read_regular/* readRegularFile */.XF)(f, read_regular/* MAX_JSON_INPUT_BYTES */.lj).toString('utf8'));
     }
     publicKey(id) {
         if (id.kind !== 'key')
@@ -2958,9 +2432,7 @@ class NativeSigner {
         return key;
     }
     serial(tag, work) {
-        const next = (this.queues.get(tag) ?? Promise.resolve()).then(work, work);
-        this.queues.set(tag, next.catch(() => undefined));
-        return next;
+        return (0,map_limit/* queueByKey */.Q3)(this.queues, tag, work);
     }
     /**
      * The layers of MEDIA_TYPE in an image's .sig or .att tag, with their blobs (none: no tag); the
@@ -3188,6 +2660,7 @@ var verify_inputs = __webpack_require__(8720);
 
 
 
+
 const ENV_KEY = /^env:\/\/([A-Za-z_][A-Za-z0-9_]*)$/;
 const forcedCosign = (env) => env.ML_IMAGE_SIGNER?.trim().toLowerCase() === 'cosign';
 /** The key text of IDENTITY when the built-in signer can sign with it; undefined for cosign. */
@@ -3276,7 +2749,7 @@ function cosignFromEnv(env, tlog) {
 function nativeReaches(ref, env) {
     let registry;
     try {
-        registry = (0,cosign_args/* parseDigestRef */.Tf)(ref).registry;
+        registry = (0,oci_ref/* parseDigestRef */.Tf)(ref).registry;
     }
     catch {
         return false; // not a digest reference: the caller says so, naming its own flag
@@ -3543,17 +3016,17 @@ function verifyCommand(ref, cosignType, identity, tlog, repository, workflowRepo
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   FC: () => (/* binding */ SMOKE_PREDICATE_TYPE),
 /* harmony export */   Gg: () => (/* binding */ SmokePredicateSchema),
 /* harmony export */   LZ: () => (/* binding */ buildSmokePredicate)
 /* harmony export */ });
 /* unused harmony exports SMOKE_PREDICATE_SCHEMA_VERSION, MAX_REASON_CHARS, MAX_METRIC_CHARS, metricValue */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(92857);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(92857);
 /* harmony import */ var _config_issues_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(11012);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
-/* harmony import */ var _github_run_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(31738);
-/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(79124);
-/* harmony import */ var _capture_redact_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(44977);
+/* harmony import */ var _oci_ref_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(17700);
+/* harmony import */ var _github_run_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(31738);
+/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(79124);
+/* harmony import */ var _capture_redact_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(44977);
 // The smoke-test attestation's predicate: what the smoke suites found in one image by digest, on
 // which GPUs and runner. Its JSON Schema is docs/attestations/smoke-v1.schema.json; a unit test
 // validates the same predicates with both, so they cannot drift. No test output and no
@@ -3564,60 +3037,59 @@ function verifyCommand(ref, cosignType, identity, tlog, repository, workflowRepo
 
 
 
-const SMOKE_PREDICATE_TYPE = 'https://ml-image-action.github.io/attestations/smoke/v1';
+
 const SMOKE_PREDICATE_SCHEMA_VERSION = 1;
 /** Longest reason and metric text kept (a longer one is cut, with an ellipsis). */
 const MAX_REASON_CHARS = 1000;
 const MAX_METRIC_CHARS = 256;
-const DIGEST = /^sha256:[0-9a-f]{64}$/;
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
-const count = zod__WEBPACK_IMPORTED_MODULE_5__/* .number */ .aig().int().nonnegative();
+const count = zod__WEBPACK_IMPORTED_MODULE_6__/* .number */ .aig().int().nonnegative();
 const counts = { pass: count, fail: count, skip: count };
-const status = zod__WEBPACK_IMPORTED_MODULE_5__/* ["enum"] */ .k5n(['pass', 'fail', 'skip']);
-const SmokePredicateSchema = zod__WEBPACK_IMPORTED_MODULE_5__/* .strictObject */ .rej({
-    schemaVersion: zod__WEBPACK_IMPORTED_MODULE_5__/* .literal */ .euz(SMOKE_PREDICATE_SCHEMA_VERSION),
-    image: zod__WEBPACK_IMPORTED_MODULE_5__/* .strictObject */ .rej({
-        ref: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().min(1),
-        digest: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().regex(DIGEST),
-        platform: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().min(1),
-        variant: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().min(1),
+const status = zod__WEBPACK_IMPORTED_MODULE_6__/* ["enum"] */ .k5n(['pass', 'fail', 'skip']);
+const SmokePredicateSchema = zod__WEBPACK_IMPORTED_MODULE_6__/* .strictObject */ .rej({
+    schemaVersion: zod__WEBPACK_IMPORTED_MODULE_6__/* .literal */ .euz(SMOKE_PREDICATE_SCHEMA_VERSION),
+    image: zod__WEBPACK_IMPORTED_MODULE_6__/* .strictObject */ .rej({
+        ref: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().min(1),
+        digest: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().regex(_oci_ref_js__WEBPACK_IMPORTED_MODULE_2__/* .DIGEST_RE */ .Vt),
+        platform: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().min(1),
+        variant: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().min(1),
     }),
-    verdict: zod__WEBPACK_IMPORTED_MODULE_5__/* ["enum"] */ .k5n(['pass', 'fail']),
-    summary: zod__WEBPACK_IMPORTED_MODULE_5__/* .strictObject */ .rej({ ...counts, durationMs: zod__WEBPACK_IMPORTED_MODULE_5__/* .number */ .aig().nonnegative() }),
-    gpus: zod__WEBPACK_IMPORTED_MODULE_5__/* .strictObject */ .rej({
-        requested: zod__WEBPACK_IMPORTED_MODULE_5__/* ["enum"] */ .k5n(['all', 'none']),
-        devices: zod__WEBPACK_IMPORTED_MODULE_5__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_5__/* .strictObject */ .rej({
-            name: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP(),
-            driver: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().nullable(),
-            memoryMiB: zod__WEBPACK_IMPORTED_MODULE_5__/* .number */ .aig().nonnegative().optional(),
-            computeCapability: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().optional(),
+    verdict: zod__WEBPACK_IMPORTED_MODULE_6__/* ["enum"] */ .k5n(['pass', 'fail']),
+    summary: zod__WEBPACK_IMPORTED_MODULE_6__/* .strictObject */ .rej({ ...counts, durationMs: zod__WEBPACK_IMPORTED_MODULE_6__/* .number */ .aig().nonnegative() }),
+    gpus: zod__WEBPACK_IMPORTED_MODULE_6__/* .strictObject */ .rej({
+        requested: zod__WEBPACK_IMPORTED_MODULE_6__/* ["enum"] */ .k5n(['all', 'none']),
+        devices: zod__WEBPACK_IMPORTED_MODULE_6__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_6__/* .strictObject */ .rej({
+            name: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP(),
+            driver: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().nullable(),
+            memoryMiB: zod__WEBPACK_IMPORTED_MODULE_6__/* .number */ .aig().nonnegative().optional(),
+            computeCapability: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().optional(),
         })),
-        cuda: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().min(1).optional(),
+        cuda: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().min(1).optional(),
     }),
-    suites: zod__WEBPACK_IMPORTED_MODULE_5__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_5__/* .strictObject */ .rej({ name: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().min(1), ...counts })),
-    tests: zod__WEBPACK_IMPORTED_MODULE_5__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_5__/* .strictObject */ .rej({
-        id: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().min(1),
-        suite: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().min(1),
+    suites: zod__WEBPACK_IMPORTED_MODULE_6__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_6__/* .strictObject */ .rej({ name: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().min(1), ...counts })),
+    tests: zod__WEBPACK_IMPORTED_MODULE_6__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_6__/* .strictObject */ .rej({
+        id: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().min(1),
+        suite: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().min(1),
         status,
-        durationMs: zod__WEBPACK_IMPORTED_MODULE_5__/* .number */ .aig().nonnegative(),
-        reason: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().optional(),
-        metrics: zod__WEBPACK_IMPORTED_MODULE_5__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_5__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_5__/* .number */ .aig(), zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP()])),
+        durationMs: zod__WEBPACK_IMPORTED_MODULE_6__/* .number */ .aig().nonnegative(),
+        reason: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().optional(),
+        metrics: zod__WEBPACK_IMPORTED_MODULE_6__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_6__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_6__/* .number */ .aig(), zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP()])),
     })),
-    runner: zod__WEBPACK_IMPORTED_MODULE_5__/* .strictObject */ .rej({
-        name: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().min(1).optional(),
-        os: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().min(1).optional(),
-        arch: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().min(1).optional(),
-        url: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().min(1).optional(),
+    runner: zod__WEBPACK_IMPORTED_MODULE_6__/* .strictObject */ .rej({
+        name: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().min(1).optional(),
+        os: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().min(1).optional(),
+        arch: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().min(1).optional(),
+        url: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().min(1).optional(),
     }),
-    tool: zod__WEBPACK_IMPORTED_MODULE_5__/* .strictObject */ .rej({ name: zod__WEBPACK_IMPORTED_MODULE_5__/* .literal */ .euz(_types_js__WEBPACK_IMPORTED_MODULE_3__/* .TOOL_NAME */ .lH), version: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().min(1) }),
-    finishedAt: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().regex(DATE_TIME),
+    tool: zod__WEBPACK_IMPORTED_MODULE_6__/* .strictObject */ .rej({ name: zod__WEBPACK_IMPORTED_MODULE_6__/* .literal */ .euz(_types_js__WEBPACK_IMPORTED_MODULE_4__/* .TOOL_NAME */ .lH), version: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().min(1) }),
+    finishedAt: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().regex(DATE_TIME),
 });
 /**
  * Text as the predicate keeps it: scrubbed, then cut short. Scrubbing first: a cut could end a
  * URL before its "@" or a token before its length, which the patterns would then miss.
  */
 const cut = (s, max) => {
-    const clean = (0,_capture_redact_js__WEBPACK_IMPORTED_MODULE_4__/* .redactText */ .Rd)(s);
+    const clean = (0,_capture_redact_js__WEBPACK_IMPORTED_MODULE_5__/* .redactText */ .Rd)(s);
     return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
 };
 /**
@@ -3678,7 +3150,7 @@ function gpusOf(input) {
 /** The predicate, scrubbed and checked against SmokePredicateSchema (exit 2 naming the field). */
 function buildSmokePredicate(input) {
     const { smoke } = input;
-    const hex = (0,_types_js__WEBPACK_IMPORTED_MODULE_3__/* .sha256Hex */ .fg)(input.digest);
+    const hex = (0,_types_js__WEBPACK_IMPORTED_MODULE_4__/* .sha256Hex */ .fg)(input.digest);
     const counts = tally(smoke.tests);
     // When and where the suites ran, as the smoke result says: the attestation may be made later, in
     // another job (the reusable workflow's attest job), or from an identical earlier run's results.
@@ -3687,7 +3159,7 @@ function buildSmokePredicate(input) {
         : typeof input.finishedAt === 'string'
             ? input.finishedAt
             : input.finishedAt.toISOString();
-    const predicate = (0,_types_js__WEBPACK_IMPORTED_MODULE_3__/* .scrubDeep */ .wE)({
+    const predicate = (0,_types_js__WEBPACK_IMPORTED_MODULE_4__/* .scrubDeep */ .wE)({
         schemaVersion: SMOKE_PREDICATE_SCHEMA_VERSION,
         image: {
             ref: input.imageRef,
@@ -3704,8 +3176,8 @@ function buildSmokePredicate(input) {
         // cluster): no runner, rather than the attesting job's. Older results say neither.
         runner: input.runner ??
             smoke.runner ??
-            (smoke.finishedAt === undefined && input.env ? (0,_github_run_js__WEBPACK_IMPORTED_MODULE_2__/* .runnerFromEnv */ .W1)(input.env) : {}),
-        tool: { name: _types_js__WEBPACK_IMPORTED_MODULE_3__/* .TOOL_NAME */ .lH, version: input.toolVersion },
+            (smoke.finishedAt === undefined && input.env ? (0,_github_run_js__WEBPACK_IMPORTED_MODULE_3__/* .runnerFromEnv */ .W1)(input.env) : {}),
+        tool: { name: _types_js__WEBPACK_IMPORTED_MODULE_4__/* .TOOL_NAME */ .lH, version: input.toolVersion },
         finishedAt,
     }, [input.variant, input.platform, ...smoke.tests.flatMap((t) => [t.id, t.suite])]);
     const parsed = SmokePredicateSchema.safeParse(predicate);
@@ -3721,6 +3193,7 @@ function buildSmokePredicate(input) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   FC: () => (/* binding */ SMOKE_PREDICATE_TYPE),
 /* harmony export */   fg: () => (/* binding */ sha256Hex),
 /* harmony export */   lH: () => (/* binding */ TOOL_NAME),
 /* harmony export */   nv: () => (/* binding */ CYCLONEDX_PREDICATE_TYPE),
@@ -3735,6 +3208,8 @@ function buildSmokePredicate(input) {
 const IN_TOTO_STATEMENT_V1 = 'https://in-toto.io/Statement/v1';
 /** The predicate type cosign and in-toto use for a CycloneDX SBOM. */
 const CYCLONEDX_PREDICATE_TYPE = 'https://cyclonedx.org/bom';
+/** Our own predicate type: a smoke-test run (docs/attestations/smoke-v1.schema.json). */
+const SMOKE_PREDICATE_TYPE = 'https://ml-image-action.github.io/attestations/smoke/v1';
 const TOOL_NAME = 'ml-image-action';
 /** The statement for an image by digest: subject name is the repository, digest its sha256. */
 function inTotoStatement(image, predicateType, predicate) {
@@ -3789,11 +3264,12 @@ function scrubDeep(value, keep = []) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   CB: () => (/* binding */ acceptsSharedWorkflow),
 /* harmony export */   F1: () => (/* binding */ regexpProblem),
 /* harmony export */   Qn: () => (/* binding */ MAX_KEY_FILE_BYTES),
 /* harmony export */   XQ: () => (/* binding */ checkPublicKeyFile)
 /* harmony export */ });
-/* unused harmony exports isKeyReference, publicKeyProblem */
+/* unused harmony exports isKeyReference, publicKeyProblem, SHARED_WORKFLOW_IDENTITY */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
@@ -3873,13 +3349,8 @@ function checkPublicKeyFile(identity) {
  * refused. What only RE2 refuses (a lookahead, a backreference) is left for cosign to say.
  */
 function regexpProblem(pattern) {
-    const js = pattern
-        .replace(/\\Q([\s\S]*?)(?:\\E|$)/g, (_m, literal) => literal.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&'))
-        .replace(/\(\?P</g, '(?<')
-        .replace(/\(\?[imsU-]+\)/g, '')
-        .replace(/\(\?[imsU-]+:/g, '(?:');
     try {
-        new RegExp(js);
+        new RegExp(jsRegExpSource(pattern));
         return undefined;
     }
     catch (e) {
@@ -3887,42 +3358,86 @@ function regexpProblem(pattern) {
         return e.message.replace(/^Invalid regular expression: \/[\s\S]*\/: /, '');
     }
 }
+/** An RE2 pattern in JavaScript's terms (inline flags dropped: case folding is not checked). */
+function jsRegExpSource(pattern) {
+    return pattern
+        .replace(/\\Q([\s\S]*?)(?:\\E|$)/g, (_m, literal) => literal.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&'))
+        .replace(/\(\?P</g, '(?<')
+        .replace(/\(\?[imsU-]+\)/g, '')
+        .replace(/\(\?[imsU-]+:/g, '(?:');
+}
+/**
+ * Where the reusable workflow's keyless signatures come from: Fulcio names the workflow file that
+ * ran, ml-image-action's own, whichever repository called it.
+ */
+const SHARED_WORKFLOW_IDENTITY = 'https://github.com/ml-image-action/ml-image-action/';
+const SHARED_WORKFLOW_SAMPLE = `${SHARED_WORKFLOW_IDENTITY}.github/workflows/ml-image.yml@refs/tags/v0`;
+/**
+ * Whether a keyless identity (exact, or a valid RE2 regexp) accepts the reusable workflow's
+ * signatures: without the repository claim, then, any repository's run of it passes.
+ */
+function acceptsSharedWorkflow(exact, regexp) {
+    if (exact !== undefined)
+        return exact.startsWith(SHARED_WORKFLOW_IDENTITY);
+    return regexp !== undefined && new RegExp(jsRegExpSource(regexp)).test(SHARED_WORKFLOW_SAMPLE);
+}
 
 
 /***/ }),
 
-/***/ 49598:
+/***/ 92945:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Td: () => (/* binding */ AttestConfigSchema),
+/* harmony export */   r1: () => (/* binding */ ATTESTATION_KINDS)
+/* harmony export */ });
+/* unused harmony export SIGN_MODES */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(92857);
+// The `attest` block of ml-image.yml: which attestations each pushed platform digest carries and
+// how they are signed (issue "Supply chain"). Its own file so that schema.ts stays one screenful
+// per block.
 
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  $9: () => (/* binding */ BUILD_INPUTS),
-  S: () => (/* reexport */ annotationArg),
-  Xz: () => (/* reexport */ applyToPlan),
-  q3: () => (/* binding */ buildOptionsFromInputs),
-  nM: () => (/* reexport */ indexAnnotations),
-  Ji: () => (/* reexport */ isManifestAnnotation),
-  vH: () => (/* reexport */ parseBpaList),
-  U$: () => (/* reexport */ registryHost),
-  IH: () => (/* binding */ requestFromOptions),
-  qB: () => (/* reexport */ splitTagRef),
-  zT: () => (/* reexport */ tagsByRepository)
-});
+const ATTESTATION_KINDS = ['sbom', 'provenance', 'smoke'];
+const SIGN_MODES = ['auto', 'key', 'keyless', 'off'];
+const AttestConfigSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej({
+    types: zod__WEBPACK_IMPORTED_MODULE_0__/* .preprocess */ .vkY((v) => {
+        const list = typeof v === 'string' ? v.split(/[\s,]+/).filter(Boolean) : v;
+        // `none` (the only way an action input can say "no attestations").
+        return Array.isArray(list) && list.length === 1 && list[0] === 'none' ? [] : list;
+    }, zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(ATTESTATION_KINDS), { error: 'expected some of sbom, provenance, smoke' }))
+        .default([...ATTESTATION_KINDS])
+        .describe('Attestations for each pushed platform digest: `sbom` (CycloneDX 1.6), `provenance` (SLSA v1), `smoke` (the smoke results). `none` or `[]`: none.'),
+    sign: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(SIGN_MODES)
+        .default('auto')
+        .describe('How to sign with cosign. `auto`: keyless in GitHub Actions with `id-token: write`, else a key in `COSIGN_KEY` or `key`, else unsigned (said in the log and the report). `off`: never.'),
+    key: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()
+        .min(1, { error: 'expected a file path' })
+        .optional()
+        .describe('Private key file for `sign: key` (relative to the config file); its password in `COSIGN_PASSWORD`. Default: the key in `COSIGN_KEY`.'),
+    spdx: zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY()
+        .default(false)
+        .describe('Also write each SBOM as SPDX 2.3 JSON in the result directory, beside the CycloneDX one (`attest/<variant>-<arch>.sbom.spdx.json`, named in attest.json). Not attached: the CycloneDX SBOM is the signed one.'),
+    tlog: zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY()
+        .optional()
+        .describe('Upload key-signed entries to the public Rekor transparency log. Default: on for keyless (required), off for a key (a private image name stays private).'),
+})
+    .prefault({})
+    .describe('Signed SBOM, provenance and smoke attestations (cosign).');
 
-// UNUSED EXPORTS: checkOutput, keyValue, outputFor, parseAnnotation, parseBool, secretMap, variantTags
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(73024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(76760);
-var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(83916);
-;// CONCATENATED MODULE: ./src/build/bpa-lists.ts
-// docker/build-push-action's list inputs as actions-toolkit reads them (getInputList: one item a
-// line, each line CSV), the types they become, and the small parsers the build inputs share.
+/***/ }),
 
+/***/ 36868:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   v: () => (/* binding */ parseBpaList)
+/* harmony export */ });
+// docker/build-push-action's list inputs as actions-toolkit reads them (Util.getInputList: one item
+// a line, each line CSV). Config reads `build-args` with it (config/inputs.ts), the build stage its
+// own BPA inputs (build/action-inputs.ts): it is about reading action inputs, so it lives in config,
+// which every stage may import, and it imports nothing.
 /**
  * The records of a CSV text as csv-parse reads them (columns: false, relaxQuotes): records end at a
  * newline outside quotes, fields at a comma; a field that starts with `"` runs to the closing quote
@@ -4010,532 +3525,6 @@ function parseBpaList(raw, opts) {
     }
     return out.map((s) => (opts.trim === false ? s : s.trim())).filter((s) => s !== '');
 }
-/** `KEY=VALUE` split at the first `=`; both sides non-empty (BPA's parseSecretKvp). */
-function keyValue(input, item, what) {
-    const at = item.indexOf('=');
-    const key = at > 0 ? item.slice(0, at).trim() : '';
-    const value = at > 0 ? item.slice(at + 1) : '';
-    if (key === '' || value === '')
-        throw new errors/* InputError */.dz(`input "${input}": ${JSON.stringify(redactValue(input, item))} is not ${what}`, `write one ${what} a line`);
-    return [key, value];
-}
-/** A secret value never goes into an error message. */
-function redactValue(input, item) {
-    if (input !== 'secrets')
-        return item;
-    const at = item.indexOf('=');
-    return at < 0 ? '***' : `${item.slice(0, at)}=***`;
-}
-const ANNOTATION_TYPES = ['manifest', 'index', 'manifest-descriptor', 'index-descriptor'];
-/** `index,manifest[linux/amd64]:key=value`, `manifest:key=value` or `key=value` (type manifest). */
-function parseAnnotation(item) {
-    const [keyPart, value] = keyValue('annotations', item, 'an annotation (KEY=VALUE)');
-    const m = /^(?:([a-z,-]+)(?:\[([^\]]+)\])?:)?([^:=]+)$/.exec(keyPart);
-    const types = m?.[1]?.split(',') ?? [];
-    const bad = types.filter((t) => !ANNOTATION_TYPES.includes(t));
-    if (!m || bad.length > 0)
-        throw new errors/* InputError */.dz(`input "annotations": ${JSON.stringify(item)} has ${bad.length ? `an unknown type ${bad.join(', ')}` : 'no valid key'}`, `write [TYPE:]KEY=VALUE, TYPE one of ${ANNOTATION_TYPES.join(', ')} (comma-separated)`);
-    return { types, ...(m[2] !== undefined && { platform: m[2] }), key: m[3].trim(), value };
-}
-/** The annotation as buildx writes it on the command line. */
-function annotationArg(a) {
-    const prefix = a.types.length ? `${a.types.join(',')}${a.platform ? `[${a.platform}]` : ''}:` : '';
-    return `${prefix}${a.key}=${a.value}`;
-}
-/** An annotation of the per-platform image (manifest; the default when no type is given). */
-const isManifestAnnotation = (a) => a.types.length === 0 || a.types.some((t) => t === 'manifest' || t === 'manifest-descriptor');
-function parseBool(input, raw) {
-    const v = raw.trim().toLowerCase();
-    if (v === '')
-        return undefined;
-    if (['true', 'yes', '1', 'on'].includes(v))
-        return true;
-    if (['false', 'no', '0', 'off'].includes(v))
-        return false;
-    throw new errors/* InputError */.dz(`input "${input}": expected true or false, got ${JSON.stringify(raw)}`);
-}
-/** A secret id as buildx accepts it. */
-const SECRET_ID = /^[A-Za-z0-9_.-]+$/;
-/**
- * How BPA reads a multi-line `secrets` value: one CSV field in double quotes that runs over lines
- * (actions-toolkit's getInputList, csvRecords above).
- */
-const SECRETS_FIX = 'write one ID=VALUE a line; put a multi-line value in double quotes from before its ID to after its last line ("ID=line1<newline>line2", a " inside it doubled), as docker/build-push-action reads it';
-function secretMap(input, items, what) {
-    if (input === 'secrets')
-        return valueSecrets(items, what);
-    const out = {};
-    for (const item of items) {
-        const [id, value] = keyValue(input, item, what);
-        if (!SECRET_ID.test(id) || /^\.+$/.test(id))
-            throw new errors/* InputError */.dz(`input "${input}": secret id ${JSON.stringify(id)} may hold only letters, digits, _ . - (and is not . or ..)`);
-        out[id] = value;
-    }
-    return out;
-}
-/**
- * The `secrets` input: id -> value. An error names the item by its position and never shows its
- * text: a line of an unquoted multi-line value (a PEM key, a JSON key file) reads as an item of its
- * own, so an item's "id" may be part of a secret. Such a line after a good item is said to be one.
- */
-function valueSecrets(items, what) {
-    const out = {};
-    items.forEach((item, i) => {
-        const at = item.indexOf('=');
-        const id = at > 0 ? item.slice(0, at).trim() : '';
-        const value = at > 0 ? item.slice(at + 1) : '';
-        const problem = id === '' || value === ''
-            ? `is not ${what}`
-            : !SECRET_ID.test(id) || /^\.+$/.test(id)
-                ? 'has an id with characters other than letters, digits, _ . - (or is . or ..)'
-                : // `AbCd12==`, the last line of a base64 value, would be id AbCd12 with the value "=".
-                    /^\s*=+\s*$/.test(value)
-                        ? 'has a value of only "=" (the end of a base64 text?)'
-                        : undefined;
-        if (problem === undefined) {
-            out[id] = value;
-            return;
-        }
-        const multiLine = i > 0
-            ? '; it looks like a line of a multi-line value, which must be quoted as in docker/build-push-action'
-            : '';
-        throw new errors/* InputError */.dz(`input "secrets": item ${i + 1} ${problem}${multiLine}`, SECRETS_FIX);
-    });
-    return out;
-}
-/** `ghcr.io/o/r:1.2.0` (a tag without `:TAG` means `:latest`, as docker reads it). */
-function splitTagRef(ref) {
-    if (ref.includes('@'))
-        throw new errors/* InputError */.dz(`input "tags": ${JSON.stringify(ref)} is a digest reference`, 'tags are NAME:TAG; the digest is an output');
-    const slash = ref.lastIndexOf('/');
-    const colon = ref.lastIndexOf(':');
-    const [repository, tag] = colon > slash ? [ref.slice(0, colon), ref.slice(colon + 1)] : [ref, 'latest'];
-    if (!/^[a-z0-9]+(?:[._-]+[a-z0-9]+)*(?::[0-9]+)?(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/.test(repository))
-        throw new errors/* InputError */.dz(`input "tags": ${JSON.stringify(ref)} is not a valid image name (lowercase REPOSITORY:TAG)`);
-    if (!/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/.test(tag))
-        throw new errors/* InputError */.dz(`input "tags": ${JSON.stringify(ref)} has an invalid tag ${JSON.stringify(tag)}`);
-    return { repository, tag };
-}
-
-;// CONCATENATED MODULE: ./src/build/bpa-tags.ts
-// The `tags`, `labels` and `annotations` inputs applied: per-variant tags, the plan with them, one
-// `imagetools create` per repository, and the annotations of the merged multi-arch index.
-
-
-/**
- * The tags of variant `index` of `count` from the `tags` input. One variant: the tags as given.
- * Several: every tag gets the suffix `-<variant>` (`ghcr.io/o/r:1.2.0` -> `ghcr.io/o/r:1.2.0-cpu`),
- * except `latest`: it becomes `<variant>` on every variant (the variant's moving tag, as the
- * config's own default-branch rule), and the first variant also keeps plain `latest`
- * (metadata-action's `flavor: latest` on the default variant only).
- */
-function variantTags(tags, variant, index, count) {
-    if (count === 1)
-        return [...new Set(tags)];
-    const out = [];
-    const add = (t) => {
-        if (!out.includes(t))
-            out.push(t);
-    };
-    for (const ref of tags) {
-        const { repository, tag } = splitTagRef(ref);
-        if (tag === 'latest') {
-            add(`${repository}:${variant}`);
-            if (index === 0)
-                add(`${repository}:latest`);
-        }
-        else
-            add(`${repository}:${tag}-${variant}`);
-    }
-    return out;
-}
-/** The registry host of a repository (`ghcr.io/o/r` -> ghcr.io; `o/r` is on Docker Hub). */
-function registryHost(repository) {
-    const first = repository.split('/')[0];
-    return repository.includes('/') && (first.includes('.') || first.includes(':') || first === 'localhost')
-        ? first
-        : 'docker.io';
-}
-/**
- * The plan with the `tags` and `labels` inputs applied (plan.json, build, merge and report see
- * them). With `tags`, the images are pushed (by digest) to the first tag's repository, not to
- * image.registry/image.name: nothing is pushed where no tag points.
- */
-function applyToPlan(plan, opts) {
-    checkOutputTargets(plan, opts);
-    if (!opts?.tags && !opts?.labels)
-        return plan;
-    const variants = plan.variants.map((v, i) => ({
-        ...v,
-        ...(opts.tags && { tags: variantTags(opts.tags, v.name, i, plan.variants.length) }),
-        ...(opts.labels && { labels: { ...v.labels, ...opts.labels } }),
-    }));
-    return {
-        ...plan,
-        ...(opts.tags?.[0] !== undefined && { repository: splitTagRef(opts.tags[0]).repository }),
-        variants,
-    };
-}
-/**
- * Several targets (variants x platforms) each export to `outputs`: a dest without `{variant}`
- * (several variants) or `{arch}` (several platforms) would be overwritten by the next target.
- */
-function checkOutputTargets(plan, opts) {
-    const platforms = new Set(plan.variants.flatMap((v) => v.platforms));
-    for (const spec of opts?.outputs ?? []) {
-        const missing = [
-            ...(plan.variants.length > 1 && !spec.includes('{variant}') ? ['{variant}'] : []),
-            ...(platforms.size > 1 && !spec.includes('{arch}') ? ['{arch}'] : []),
-        ];
-        if (missing.length)
-            throw new errors/* InputError */.dz(`input "outputs": ${JSON.stringify(spec)}: ${plan.variants.length} variants x ${platforms.size} platforms are built one at a time, and each would overwrite dest`, `put ${missing.join(' and ')} in dest (e.g. dest=out/{variant}-{arch})`);
-    }
-}
-/**
- * The tags in the order of `imagetools create` calls: those of the build repository together,
- * then per other repository one tag alone (its blobs are copied there) and then the rest.
- */
-function tagsByRepository(buildRepository, tags) {
-    const groups = new Map([[buildRepository, []]]);
-    for (const t of tags) {
-        const { repository } = splitTagRef(t);
-        groups.set(repository, [...(groups.get(repository) ?? []), t]);
-    }
-    return [...groups]
-        .flatMap(([repo, group]) => repo === buildRepository || group.length < 2 ? [group] : [group.slice(0, 1), group.slice(1)])
-        .filter((g) => g.length > 0);
-}
-/** OCI keys that, as labels of a variant, also annotate its merged index (registries show them). */
-const INDEX_LABEL_KEYS = [
-    'org.opencontainers.image.title',
-    'org.opencontainers.image.description',
-    'org.opencontainers.image.source',
-    'org.opencontainers.image.url',
-    'org.opencontainers.image.version',
-    'org.opencontainers.image.revision',
-    'org.opencontainers.image.licenses',
-    'org.opencontainers.image.created',
-];
-/**
- * `--annotation index:KEY=VALUE` arguments for `imagetools create`: the `index:` annotations given,
- * then the variant's OCI labels (title, description, source ...) not already given, so a registry
- * shows a description for the multi-arch image too.
- */
-function indexAnnotations(labels, given = []) {
-    const out = new Map();
-    for (const a of given.filter((x) => x.types.includes('index')))
-        out.set(a.key, a.value);
-    for (const k of INDEX_LABEL_KEYS)
-        if (labels[k] !== undefined && !out.has(k))
-            out.set(k, labels[k]);
-    return [...out].map(([k, v]) => `index:${k}=${v}`);
-}
-
-;// CONCATENATED MODULE: ./src/build/action-inputs.ts
-// The action inputs that docker/build-push-action (BPA) users already pass, with BPA's names and
-// list semantics (docker/actions-toolkit Util.getInputList): `tags`, `labels`, `annotations`,
-// `secrets`, `secret-envs`, `secret-files`, `ssh`, `build-contexts`, `outputs`, `attests`, `add-hosts`,
-// `shm-size`, `ulimit`, `cache-from`, `cache-to`, `target`, `builder`, `no-cache`, `sbom`, `load`.
-// (`build-args`, `pull`, `provenance`, `network`, `platforms` and `push` override config keys:
-// config/inputs.ts.)
-// Parsed once at the edge into BuildInputOptions; the plan and the buildx argv take them from there.
-// The list parsers are in bpa-lists.ts, the tag rules and index annotations in bpa-tags.ts.
-
-
-
-
-
-
-/** The names of the inputs read here (action.yml declares each). */
-const BUILD_INPUTS = [
-    'tags',
-    'labels',
-    'annotations',
-    'secrets',
-    'secret-envs',
-    'cache-from',
-    'cache-to',
-    'target',
-    'builder',
-    'no-cache',
-    'sbom',
-    'load',
-    'secret-files',
-    'ssh',
-    'build-contexts',
-    'outputs',
-    'attests',
-    'add-hosts',
-    'shm-size',
-    'ulimit',
-    'allow',
-    'cgroup-parent',
-    'no-cache-filters',
-    'call',
-];
-/** The options from the inputs (`get` returns '' for an unset input). */
-function buildOptionsFromInputs(get, cwd = process.cwd()) {
-    const opts = {};
-    const list = (name, ignoreComma) => parseBpaList(get(name), { ignoreComma });
-    const tags = list('tags', false);
-    if (tags.length) {
-        for (const t of tags)
-            splitTagRef(t);
-        opts.tags = tags;
-    }
-    const labels = list('labels', true);
-    if (labels.length)
-        opts.labels = Object.fromEntries(labels.map((l) => keyValue('labels', l, 'a label (KEY=VALUE)')));
-    const annotations = list('annotations', true);
-    if (annotations.length)
-        opts.annotations = annotations.map(parseAnnotation);
-    const secrets = parseBpaList(get('secrets'), { ignoreComma: true, trim: false });
-    if (secrets.length)
-        opts.secrets = secretMap('secrets', secrets, 'a secret (ID=VALUE)');
-    const secretEnvs = list('secret-envs', false);
-    if (secretEnvs.length) {
-        opts.secretEnvs = secretMap('secret-envs', secretEnvs, 'a secret env (ID=ENVNAME)');
-        for (const [id, env] of Object.entries(opts.secretEnvs))
-            if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(env))
-                throw new errors/* InputError */.dz(`input "secret-envs": ${id}=${env}: ${JSON.stringify(env)} is no environment variable name`);
-    }
-    for (const [name, key] of [
-        ['cache-from', 'cacheFrom'],
-        ['cache-to', 'cacheTo'],
-    ]) {
-        const specs = list(name, true);
-        for (const s of specs)
-            if (!/(^|,)\s*type=/.test(s) && s.includes('='))
-                throw new errors/* InputError */.dz(`input "${name}": ${JSON.stringify(s)} has no type= (e.g. type=gha,scope=x,mode=max)`);
-        if (specs.length)
-            opts[key] = specs;
-    }
-    const target = get('target').trim();
-    if (target)
-        opts.target = target;
-    const builder = get('builder').trim();
-    if (builder)
-        opts.builder = builder;
-    const noCache = parseBool('no-cache', get('no-cache'));
-    if (noCache !== undefined)
-        opts.noCache = noCache;
-    const sbom = parseBool('sbom', get('sbom'));
-    if (sbom !== undefined)
-        opts.sbom = sbom;
-    const load = parseBool('load', get('load'));
-    if (load !== undefined)
-        opts.load = load;
-    Object.assign(opts, moreBuildOptions(get, opts, cwd));
-    return opts;
-}
-/** A path of an input, relative to the workspace (the step's working directory) as BPA reads it. */
-const resolvePath = (p, cwd) => external_node_path_default().resolve(cwd, p);
-/** `secret-files`: id -> the absolute path of an existing file (BPA: "secret file ... not found"). */
-function secretFileOptions(raw, given, cwd) {
-    const secretFiles = parseBpaList(raw, { ignoreComma: true });
-    if (!secretFiles.length)
-        return undefined;
-    const files = secretMap('secret-files', secretFiles, 'a secret file (ID=PATH)');
-    for (const [id, file] of Object.entries(files)) {
-        const abs = resolvePath(file.trim(), cwd);
-        if (!(0,external_node_fs_.existsSync)(abs) || !(0,external_node_fs_.statSync)(abs).isFile())
-            throw new errors/* InputError */.dz(`input "secret-files": ${id}=${file}: secret file ${abs} not found`, 'give the path of an existing file, relative to the workspace (write it in an earlier step)');
-        files[id] = abs;
-    }
-    const twice = Object.keys(files).filter((id) => id in (given.secrets ?? {}) || id in (given.secretEnvs ?? {}));
-    if (twice.length)
-        throw new errors/* InputError */.dz(`inputs "secrets"/"secret-envs"/"secret-files": secret id ${twice.join(', ')} is given twice`, 'give each secret id once');
-    return files;
-}
-/** `attests`: each with a type; provenance has its own input, and sbom is set once. */
-function attestOptions(raw, given) {
-    const attests = parseBpaList(raw, { ignoreComma: true });
-    for (const a of attests) {
-        const type = /(?:^|,)\s*type=([^,]*)/.exec(a)?.[1]?.trim();
-        if (!type)
-            throw new errors/* InputError */.dz(`input "attests": ${JSON.stringify(a)} has no type= (e.g. type=sbom,generator=IMAGE)`);
-        if (type === 'provenance')
-            throw new errors/* InputError */.dz(`input "attests": ${JSON.stringify(a)}: provenance is set by the provenance input (true, false, mode=min or mode=max)`, 'move it to the provenance input');
-        if (type === 'sbom' && given.sbom !== undefined)
-            throw new errors/* InputError */.dz(`inputs "sbom" and "attests": ${JSON.stringify(a)} sets the SBOM attestation twice`, 'keep one of them (build-push-action lets the sbom input win)');
-    }
-    return attests;
-}
-/** `secret-files`, `ssh`, `build-contexts`, `outputs`, `attests`, `add-hosts`, `shm-size`, `ulimit`. */
-function moreBuildOptions(get, given, cwd) {
-    const opts = {};
-    const secretFiles = secretFileOptions(get('secret-files'), given, cwd);
-    if (secretFiles)
-        opts.secretFiles = secretFiles;
-    const ssh = parseBpaList(get('ssh'), { ignoreComma: false });
-    for (const item of ssh)
-        if (!/^[A-Za-z0-9_.-]+(=.+)?$/.test(item))
-            throw new errors/* InputError */.dz(`input "ssh": ${JSON.stringify(item)} is not default, default=SOCKET or ID=PATH`, 'write one SSH agent socket or key a line (e.g. default, or github=/home/runner/.ssh/id_ed25519)');
-    if (ssh.length)
-        opts.ssh = ssh;
-    const contexts = parseBpaList(get('build-contexts'), { ignoreComma: true });
-    if (contexts.length) {
-        opts.buildContexts = {};
-        for (const item of contexts) {
-            const [name, value] = keyValue('build-contexts', item, 'a build context (NAME=PATH or NAME=docker-image://REF)');
-            if (!/^[A-Za-z0-9][A-Za-z0-9_./:@-]*$/.test(name))
-                throw new errors/* InputError */.dz(`input "build-contexts": ${JSON.stringify(name)} is not a context name`);
-            if (value.includes('{{'))
-                throw new errors/* InputError */.dz(`input "build-contexts": ${name}=${value}: {{defaultContext}} is build-push-action's Git context, which this action does not use`, 'give a path relative to the workspace, a URL or docker-image://REF');
-            opts.buildContexts[name] = value.trim();
-        }
-    }
-    const outputs = parseBpaList(get('outputs'), { ignoreComma: true, quote: false });
-    if (outputs.length)
-        opts.outputs = outputs.map(checkOutput);
-    const attests = attestOptions(get('attests'), given);
-    if (attests.length)
-        opts.attests = attests;
-    const hosts = parseBpaList(get('add-hosts'), { ignoreComma: false });
-    for (const h of hosts)
-        if (!/^[A-Za-z0-9_.-]+[:=]\S+$/.test(h))
-            throw new errors/* InputError */.dz(`input "add-hosts": ${JSON.stringify(h)} is not HOST:IP (or HOST=IP)`);
-    if (hosts.length)
-        opts.addHosts = hosts;
-    const shm = get('shm-size').trim();
-    if (shm) {
-        if (!/^[0-9]+(?:\.[0-9]+)?\s*[bkmgtp]?i?b?$/i.test(shm))
-            throw new errors/* InputError */.dz(`input "shm-size": ${JSON.stringify(shm)} is not a size (e.g. 2g, 512m)`);
-        opts.shmSize = shm;
-    }
-    const ulimits = parseBpaList(get('ulimit'), { ignoreComma: true });
-    for (const u of ulimits)
-        if (!/^[a-z]+=-?[0-9]+(?::-?[0-9]+)?$/.test(u))
-            throw new errors/* InputError */.dz(`input "ulimit": ${JSON.stringify(u)} is not TYPE=SOFT[:HARD] (e.g. nofile=1024:1024)`);
-    if (ulimits.length)
-        opts.ulimits = ulimits;
-    return { ...opts, ...privilegedOptions(get) };
-}
-/** `allow`, `cgroup-parent`, `no-cache-filters`, and `call` (only `build`: this action needs the image). */
-function privilegedOptions(get) {
-    const opts = {};
-    const allow = parseBpaList(get('allow'), { ignoreComma: false });
-    for (const a of allow)
-        if (!/^[a-z]+(\.[a-z-]+)*$/.test(a))
-            throw new errors/* InputError */.dz(`input "allow": ${JSON.stringify(a)} is not an entitlement`, 'e.g. network.host or security.insecure (the builder must allow it too)');
-    if (allow.length)
-        opts.allow = allow;
-    const cgroup = get('cgroup-parent').trim();
-    if (cgroup) {
-        if (/\s/.test(cgroup))
-            throw new errors/* InputError */.dz(`input "cgroup-parent": ${JSON.stringify(cgroup)} holds a space`);
-        opts.cgroupParent = cgroup;
-    }
-    const filters = parseBpaList(get('no-cache-filters'), { ignoreComma: false });
-    if (filters.length)
-        opts.noCacheFilters = filters;
-    const call = get('call').trim();
-    if (call !== '' && call !== 'build')
-        throw new errors/* InputError */.dz(`input "call": ${JSON.stringify(call)} makes buildx evaluate the Dockerfile instead of building the image, and this action pushes and smoke-tests the image`, `run "docker buildx build --call ${call.replace(/[^A-Za-z0-9=,._-]/g, '')}" in a step of its own (or leave call unset: build)`);
-    return opts;
-}
-/** The exporters `outputs` may add: the action itself pushes (`tags`, `push`) or loads (`load`). */
-const OUTPUT_TYPES = ['local', 'tar', 'oci', 'docker'];
-/**
- * One `outputs` item checked: a bare path is `type=local,dest=PATH` (as buildx reads it). The
- * action always exports the image itself (pushed by digest for the merge, or loaded for the
- * smoke stage), so `outputs` adds a second exporter: image/registry (use `tags` and `push`),
- * docker without dest (use `load`), cacheonly and stdout (`-`, the log) cannot work and are refused.
- */
-function checkOutput(item) {
-    const spec = item.includes('=') ? item : `type=local,dest=${item}`;
-    const fields = spec.split(',').map((f) => f.trim());
-    const attr = (k) => fields
-        .find((f) => f.startsWith(`${k}=`))
-        ?.slice(k.length + 1)
-        .replace(/^"|"$/g, '');
-    const type = attr('type');
-    const dest = attr('dest');
-    const refuse = (why, fix) => new errors/* InputError */.dz(`input "outputs": ${JSON.stringify(item)} ${why}`, fix);
-    if (item === '-' || dest === '-')
-        throw refuse('writes to stdout, which is the build log', 'give dest=FILE');
-    if (type === undefined)
-        throw refuse('has no type=', 'write type=local,dest=DIR (or tar, oci, docker)');
-    if (type === 'image' || type === 'registry')
-        throw refuse('pushes an image; the action pushes the built images itself', 'use the tags input with push: true (outputs takes local, tar, oci and docker with dest=)');
-    if (type === 'cacheonly')
-        throw refuse('exports nothing; the action always exports the image', 'drop it');
-    if (type === 'docker' && dest === undefined)
-        throw refuse('loads the image into the engine', 'use load: true (with push: false the images are always loaded)');
-    if (!OUTPUT_TYPES.includes(type))
-        throw refuse(`has an unknown type ${type}`, `use one of ${OUTPUT_TYPES.join(', ')}`);
-    if (dest === undefined || dest === '')
-        throw refuse('has no dest=', `write type=${type},dest=PATH`);
-    return spec;
-}
-/** `{variant}` and `{arch}` in an output spec replaced by the target's. */
-function outputFor(spec, variant, arch) {
-    return spec.replaceAll('{variant}', variant).replaceAll('{arch}', arch);
-}
-/**
- * The BuildRequest fields these inputs add for the target `variant`/`arch` (target.ts spreads
- * them into the request; buildx-args.ts turns them into argv).
- */
-function requestFromOptions(o, variant, arch) {
-    if (!o)
-        return {};
-    return {
-        ...(o.secretFiles && { secretFiles: o.secretFiles }),
-        ...(o.ssh && { ssh: o.ssh }),
-        ...(o.buildContexts && { buildContexts: o.buildContexts }),
-        ...(o.outputs && { outputs: o.outputs.map((s) => outputFor(s, variant, arch)) }),
-        ...(o.attests && { attests: o.attests }),
-        ...(o.addHosts && { addHosts: o.addHosts }),
-        ...(o.shmSize !== undefined && { shmSize: o.shmSize }),
-        ...(o.ulimits && { ulimits: o.ulimits }),
-        ...(o.allow && { allow: o.allow }),
-        ...(o.cgroupParent !== undefined && { cgroupParent: o.cgroupParent }),
-        ...(o.noCacheFilters && { noCacheFilters: o.noCacheFilters }),
-    };
-}
-
-
-/***/ }),
-
-/***/ 92945:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Td: () => (/* binding */ AttestConfigSchema),
-/* harmony export */   r1: () => (/* binding */ ATTESTATION_KINDS)
-/* harmony export */ });
-/* unused harmony export SIGN_MODES */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(92857);
-// The `attest` block of ml-image.yml: which attestations each pushed platform digest carries and
-// how they are signed (issue "Supply chain"). Its own file so that schema.ts stays one screenful
-// per block.
-
-const ATTESTATION_KINDS = ['sbom', 'provenance', 'smoke'];
-const SIGN_MODES = ['auto', 'key', 'keyless', 'off'];
-const AttestConfigSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej({
-    types: zod__WEBPACK_IMPORTED_MODULE_0__/* .preprocess */ .vkY((v) => {
-        const list = typeof v === 'string' ? v.split(/[\s,]+/).filter(Boolean) : v;
-        // `none` (the only way an action input can say "no attestations").
-        return Array.isArray(list) && list.length === 1 && list[0] === 'none' ? [] : list;
-    }, zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(ATTESTATION_KINDS), { error: 'expected some of sbom, provenance, smoke' }))
-        .default([...ATTESTATION_KINDS])
-        .describe('Attestations for each pushed platform digest: `sbom` (CycloneDX 1.6), `provenance` (SLSA v1), `smoke` (the smoke results). `none` or `[]`: none.'),
-    sign: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(SIGN_MODES)
-        .default('auto')
-        .describe('How to sign with cosign. `auto`: keyless in GitHub Actions with `id-token: write`, else a key in `COSIGN_KEY` or `key`, else unsigned (said in the log and the report). `off`: never.'),
-    key: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()
-        .min(1, { error: 'expected a file path' })
-        .optional()
-        .describe('Private key file for `sign: key` (relative to the config file); its password in `COSIGN_PASSWORD`. Default: the key in `COSIGN_KEY`.'),
-    spdx: zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY()
-        .default(false)
-        .describe('Also write each SBOM as SPDX 2.3 JSON in the result directory, beside the CycloneDX one (`attest/<variant>-<arch>.sbom.spdx.json`, named in attest.json). Not attached: the CycloneDX SBOM is the signed one.'),
-    tlog: zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY()
-        .optional()
-        .describe('Upload key-signed entries to the public Rekor transparency log. Default: on for keyless (required), off for a key (a private image name stays private).'),
-})
-    .prefault({})
-    .describe('Signed SBOM, provenance and smoke attestations (cosign).');
 
 
 /***/ }),
@@ -4547,9 +3536,9 @@ const AttestConfigSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .
 /* harmony export */   R8: () => (/* binding */ parseInputValue),
 /* harmony export */   p$: () => (/* binding */ overridesFromInputs)
 /* harmony export */ });
-/* unused harmony exports CONFIG_INPUTS, OTHER_INPUTS, splitList */
-/* harmony import */ var _build_action_inputs_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(49598);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
+/* unused harmony exports CONFIG_INPUTS, BUILD_INPUTS, OTHER_INPUTS, splitList */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+/* harmony import */ var _bpa_list_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(36868);
 // Action inputs that complete or override ml-image.yml. One table: main.ts reads inputs through it,
 // and a test checks that action.yml declares exactly these inputs (plus the non-config ones).
 
@@ -4578,6 +3567,36 @@ const CONFIG_INPUTS = [
     { input: 'provenance', path: ['build', 'provenance'], kind: 'provenance' },
     { input: 'network', path: ['build', 'network'], kind: 'string' },
 ];
+/**
+ * docker/build-push-action's inputs without a config key: src/build/action-inputs.ts reads them into
+ * the build's options (action.yml declares each).
+ */
+const BUILD_INPUTS = [
+    'tags',
+    'labels',
+    'annotations',
+    'secrets',
+    'secret-envs',
+    'cache-from',
+    'cache-to',
+    'target',
+    'builder',
+    'no-cache',
+    'sbom',
+    'load',
+    'secret-files',
+    'ssh',
+    'build-contexts',
+    'outputs',
+    'attests',
+    'add-hosts',
+    'shm-size',
+    'ulimit',
+    'allow',
+    'cgroup-parent',
+    'no-cache-filters',
+    'call',
+];
 /** Inputs of the action that are not config overrides. */
 const OTHER_INPUTS = [
     'config',
@@ -4592,8 +3611,8 @@ const OTHER_INPUTS = [
     'baseline',
     'result-dir',
     'github-token',
-    // docker/build-push-action's inputs without a config key (src/build/action-inputs.ts).
-    ..._build_action_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .BUILD_INPUTS */ .$9,
+    // docker/build-push-action's inputs without a config key (read by src/build/action-inputs.ts).
+    ...BUILD_INPUTS,
 ];
 /** "a, b\nc" -> ["a", "b", "c"] (commas or newlines, blanks dropped). */
 function splitList(raw) {
@@ -4605,10 +3624,10 @@ function splitList(raw) {
 /** BPA's `build-args`: KEY=VALUE a line (a line is CSV: quote a value that holds a comma). */
 function parseKvList(spec, raw) {
     const out = {};
-    for (const item of (0,_build_action_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .parseBpaList */ .vH)(raw, { ignoreComma: true })) {
+    for (const item of (0,_bpa_list_js__WEBPACK_IMPORTED_MODULE_1__/* .parseBpaList */ .v)(raw, { ignoreComma: true })) {
         const at = item.indexOf('=');
         if (at <= 0)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`input "${spec.input}": expected KEY=VALUE lines, got ${JSON.stringify(item)}`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`input "${spec.input}": expected KEY=VALUE lines, got ${JSON.stringify(item)}`);
         out[item.slice(0, at).trim()] = item.slice(at + 1);
     }
     return out;
@@ -4633,7 +3652,7 @@ function parseProvenance(spec, raw) {
         else if (k === 'disabled' && ['true', 'false'].includes(val))
             mode = val === 'true' ? 'false' : mode;
         else if (k !== 'builder-id' && k !== 'inline-only')
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`input "${spec.input}": expected true, false, mode=min or mode=max, got ${JSON.stringify(raw)}`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`input "${spec.input}": expected true, false, mode=min or mode=max, got ${JSON.stringify(raw)}`);
     }
     return mode;
 }
@@ -4653,7 +3672,7 @@ function parseInputValue(spec, raw) {
                 return true;
             if (['false', 'no', '0', 'off'].includes(v))
                 return false;
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`input "${spec.input}": expected true or false, got ${JSON.stringify(raw)}`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`input "${spec.input}": expected true or false, got ${JSON.stringify(raw)}`);
         }
         case 'json-list': {
             const t = raw.trim();
@@ -4663,7 +3682,7 @@ function parseInputValue(spec, raw) {
                 return JSON.parse(t);
             }
             catch (e) {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`input "${spec.input}": expected a JSON list like ["self-hosted","gpu"] or a comma list, got ${JSON.stringify(raw)} (${e.message})`);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`input "${spec.input}": expected a JSON list like ["self-hosted","gpu"] or a comma list, got ${JSON.stringify(raw)} (${e.message})`);
             }
         }
     }
@@ -4818,7 +3837,9 @@ function mermaidText(text, max = 80) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   s: () => (/* binding */ mapLimit)
+/* harmony export */   IH: () => (/* binding */ mapLimitSerialByKey),
+/* harmony export */   Q3: () => (/* binding */ queueByKey),
+/* harmony export */   sf: () => (/* binding */ mapLimit)
 /* harmony export */ });
 // FN over ITEMS with at most LIMIT calls in flight; the results in the items' order. After a
 // rejection no further item is started, the calls already under way are waited for (nothing a
@@ -4843,6 +3864,33 @@ async function mapLimit(items, limit, fn) {
     if (failure !== undefined)
         throw failure.error;
     return results;
+}
+/**
+ * WORK once the work queued under KEY in QUEUES before it has settled (fulfilled or rejected):
+ * the works of one key one after the other, in the order they were queued.
+ */
+function queueByKey(queues, key, work) {
+    const next = (queues.get(key) ?? Promise.resolve()).then(work, work);
+    queues.set(key, next.catch(() => undefined));
+    return next;
+}
+/**
+ * FN over ITEMS with at most LIMIT items in flight, and the items of one key (KEYOF) one after the
+ * other, in the items' order; an item that waits for an earlier one of its key holds its place
+ * among the LIMIT. After a rejection no further item is started (one waiting for its key is not
+ * started either); the calls already under way are waited for. Never rejects (unless KEYOF
+ * throws): per item in the items' order, how its call settled, or undefined for one never started.
+ */
+function mapLimitSerialByKey(items, limit, keyOf, fn) {
+    const queues = new Map();
+    let stopped = false;
+    return mapLimit(items, limit, async (item) => {
+        const run = queueByKey(queues, keyOf(item), () => stopped ? undefined : fn(item).then((value) => ({ value })));
+        return run.then((ran) => (ran ? { status: 'fulfilled', value: ran.value } : undefined), (reason) => {
+            stopped = true;
+            return { status: 'rejected', reason };
+        });
+    });
 }
 
 
@@ -5062,18 +4110,6 @@ function clip(text, max) {
 function compareText(a, b) {
     return a < b ? -1 : a > b ? 1 : 0;
 }
-
-
-/***/ }),
-
-/***/ 311:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   x: () => (/* binding */ VERSION)
-/* harmony export */ });
-// Kept in step with package.json "version" by a unit test.
-const VERSION = '0.1.0';
 
 
 /***/ })

@@ -28378,7 +28378,7 @@ module.exports = {
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(33838);
 /* harmony import */ var _capture_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(44977);
-/* harmony import */ var _docker_engine_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(74818);
+/* harmony import */ var _docker_engine_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(62633);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(83916);
 // The action's side of GitHub: inputs, outputs, annotations, the summary, state shared by the main
 // and the post step (@actions/core), and the Docker adapter, made when first asked for. Its own
@@ -28448,7 +28448,8 @@ function fail(io, err) {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _docker_adapter_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(63659);
+/* harmony import */ var _docker_adapter_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(63659);
+/* harmony import */ var _util_run_id_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(72679);
 /* harmony import */ var _docker_exec_runner_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(45206);
 /* harmony import */ var _util_temp_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(54868);
 // The action's post step (`post: dist/index.js`, `post-if: always()`): one bundle, as
@@ -28457,6 +28458,7 @@ function fail(io, err) {
 // step's run left: docker CLI processes (a `docker buildx build`), containers (runs and exec
 // sessions, found by the run's label, running or not) and the run's temp root. Warnings only:
 // a post step never fails the job.
+
 
 
 
@@ -28475,7 +28477,7 @@ function isPostRun(io) {
     return io.getState?.(STATE.isPost) === 'true';
 }
 /** First thing the main step does, so that even a main step killed at once has a post step. */
-function saveMainState(io, runId = _docker_adapter_js__WEBPACK_IMPORTED_MODULE_2__/* .RUN_ID */ .UC, tempRoot = (0,_util_temp_js__WEBPACK_IMPORTED_MODULE_4__/* .runTempRoot */ .a8)(runId)) {
+function saveMainState(io, runId = _util_run_id_js__WEBPACK_IMPORTED_MODULE_2__/* .RUN_ID */ .U, tempRoot = (0,_util_temp_js__WEBPACK_IMPORTED_MODULE_4__/* .runTempRoot */ .a8)(runId)) {
     io.saveState?.(STATE.isPost, 'true');
     io.saveState?.(STATE.runId, runId);
     io.saveState?.(STATE.tempRoot, tempRoot);
@@ -28541,12 +28543,12 @@ async function cleanDocker(io, deps, runId) {
     // 2. Containers (smoke, capture, resolve sessions): every one that carries the run's label.
     try {
         const docker = io.docker();
-        const ids = await docker.listManagedContainers({ [_docker_adapter_js__WEBPACK_IMPORTED_MODULE_2__/* .RUN_LABEL */ .jQ]: runId });
+        const ids = await docker.listManagedContainers({ [_docker_adapter_js__WEBPACK_IMPORTED_MODULE_5__/* .RUN_LABEL */ .jQ]: runId });
         const removed = ids.length > 0 ? await docker.removeContainers(ids) : [];
         io.info(`post: containers: removed ${plural(removed.length, 'container')} of run ${runId}${removed.length > 0 ? ` (${removed.map((id) => id.slice(0, 12)).join(', ')})` : ''}`);
     }
     catch (e) {
-        io.warning(`post: could not remove the containers of run ${runId} (label ${_docker_adapter_js__WEBPACK_IMPORTED_MODULE_2__/* .RUN_LABEL */ .jQ}=${runId}): ${message(e)}`, { title: TITLE });
+        io.warning(`post: could not remove the containers of run ${runId} (label ${_docker_adapter_js__WEBPACK_IMPORTED_MODULE_5__/* .RUN_LABEL */ .jQ}=${runId}): ${message(e)}`, { title: TITLE });
     }
 }
 /** A process of this run: a docker CLI (or its buildx plugin) whose environment carries the run id. */
@@ -29119,7 +29121,6 @@ function expectedText(issue) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Nk: () => (/* binding */ DEADLINE_MARGIN_MS),
-/* harmony export */   UC: () => (/* binding */ RUN_ID),
 /* harmony export */   X8: () => (/* binding */ DEFAULT_SESSION_DEADLINE_MS),
 /* harmony export */   bS: () => (/* binding */ MANAGED_LABEL),
 /* harmony export */   jQ: () => (/* binding */ RUN_LABEL),
@@ -29131,7 +29132,6 @@ function expectedText(issue) {
 const MANAGED_LABEL = 'io.github.ml-image-action.managed';
 /** ...and this one, naming the process that started it (so one run's checks ignore another's). */
 const RUN_LABEL = 'io.github.ml-image-action.run';
-const RUN_ID = process.env.ML_IMAGE_RUN_ID ?? `${process.pid}-${Date.now().toString(36)}`;
 /** How long a container outlives its timeout at most, enforced inside it (see runContainer). */
 const DEADLINE_MARGIN_MS = 30_000;
 /** The in-container deadline of a container run without a timeout. */
@@ -29202,9 +29202,26 @@ const RawIndexSchema = zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({
             .optional(),
     }))
         .optional(),
+    config: zod__WEBPACK_IMPORTED_MODULE_4__/* .unknown */ .L5J().optional(),
+    layers: zod__WEBPACK_IMPORTED_MODULE_4__/* .unknown */ .L5J().optional(),
 });
+const INDEX_MEDIA_TYPES = new Set([
+    'application/vnd.oci.image.index.v1+json',
+    'application/vnd.docker.distribution.manifest.list.v2+json',
+]);
+/**
+ * A manifest list / OCI index, or a single manifest (no platforms). A document is read as an index
+ * only when it says it is one (or says nothing) and has no config or layers: an image manifest that
+ * also lists `manifests` (CVE-2021-41190) is the image it says it is, never an index whose signed
+ * entries would be checked in its place.
+ */
 function parseImageIndex(raw) {
     const data = (0,_failures_js__WEBPACK_IMPORTED_MODULE_1__/* .parseJsonAnswer */ .oV)(RawIndexSchema, raw, 'the manifest printed by "buildx imagetools inspect --raw"');
+    const index = (data.mediaType === undefined || INDEX_MEDIA_TYPES.has(data.mediaType)) &&
+        data.config === undefined &&
+        data.layers === undefined;
+    if (!index)
+        return { mediaType: data.mediaType ?? '', platforms: [] };
     const platforms = [];
     const unplatformed = [];
     for (const m of data.manifests ?? []) {
@@ -29444,7 +29461,7 @@ function hasNvidiaCdiGpu(devices) {
 
 /***/ }),
 
-/***/ 74818:
+/***/ 62633:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29458,6 +29475,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/util/cleanup.ts
 var cleanup = __nccwpck_require__(4532);
+// EXTERNAL MODULE: ./src/util/run-id.ts
+var run_id = __nccwpck_require__(72679);
 // EXTERNAL MODULE: ./src/docker/adapter.ts
 var adapter = __nccwpck_require__(63659);
 // EXTERNAL MODULE: ./src/docker/buildx.ts
@@ -29483,15 +29502,8 @@ function engineClient(source) {
     };
 }
 
-// EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __nccwpck_require__(37067);
-var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_);
-// EXTERNAL MODULE: external "node:https"
-var external_node_https_ = __nccwpck_require__(44708);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 11 modules
 var schemas = __nccwpck_require__(92857);
-// EXTERNAL MODULE: ./src/docker/cdi.ts
-var cdi = __nccwpck_require__(78446);
 ;// CONCATENATED MODULE: ./src/docker/deadline.ts
 // The in-container deadlines: every container this tool starts ends by itself, even when the
 // process that started it was killed and never removes it. Pure: scripts and argv, no engine.
@@ -29660,132 +29672,10 @@ async function inspectImage(client, ref, platform) {
     return imageDetails((0,failures/* parseAnswer */.Wp)(ImageInspectSchema, raw, `the engine's inspect of image ${ref}`));
 }
 
-// EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __nccwpck_require__(57075);
-;// CONCATENATED MODULE: ./src/docker/streams.ts
-// Docker's multiplexed output (non-TTY attach, exec and logs) split into stdout and stderr.
-
-/** Split Docker's multiplexed stream into stdout/stderr chunks; resolves when the stream ends. */
-function collectOutput(docker, stream, onChunk) {
-    const out = new external_node_stream_.PassThrough();
-    const err = new external_node_stream_.PassThrough();
-    out.on('data', (b) => onChunk(b.toString('utf8'), 'stdout'));
-    err.on('data', (b) => onChunk(b.toString('utf8'), 'stderr'));
-    docker.modem.demuxStream(stream, out, err);
-    return new Promise((resolve) => {
-        stream.on('end', () => resolve());
-        stream.on('close', () => resolve());
-        stream.on('error', () => resolve());
-    });
-}
-/**
- * Docker's multiplexed stream format (non-TTY attach and logs): frames of an 8-byte header
- * (stream 1 = stdout, 2 = stderr; size big-endian in bytes 4..7) and the payload.
- */
-function demuxFrames(buf) {
-    const out = [];
-    const err = [];
-    let i = 0;
-    while (i + 8 <= buf.length) {
-        const size = buf.readUInt32BE(i + 4);
-        const payload = buf.subarray(i + 8, i + 8 + size);
-        (buf[i] === 2 ? err : out).push(payload);
-        i += 8 + size;
-    }
-    return { stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') };
-}
-/** Stop reading a stream that may never end by itself (attach, exec). */
-function destroyStream(stream) {
-    const destroy = stream ? Reflect.get(stream, 'destroy') : undefined;
-    if (typeof destroy === 'function')
-        destroy.call(stream);
-}
-
-;// CONCATENATED MODULE: ./src/docker/containers.ts
-// The container side of the DockerAdapter, through dockerode: managed containers (labelled so
-// leftovers can be found), one-shot runs under the in-container deadline, and the cleanup of
-// managed containers; the engine's info (its GPUs) over the local socket where it can
-// (engine-info.ts), so that a warm run never loads dockerode. Engine answers are parsed, not cast.
+;// CONCATENATED MODULE: ./src/docker/containers-spec.ts
 
 
 
-
-
-
-
-
-
-
-/**
- * The client over a connection of its own: a daemon that shuts down closes its listener first but
- * still serves pooled keep-alive connections, so only a new connection tells that it has gone.
- */
-function freshConnection(docker) {
-    const https = Reflect.get(docker.modem, 'protocol') === 'https';
-    const agent = https ? new external_node_https_.Agent({ keepAlive: false }) : new external_node_http_.Agent({ keepAlive: false });
-    const modem = Object.assign(Object.create(docker.modem), { agent });
-    return Object.create(docker, { modem: { value: modem } });
-}
-const WaitSchema = schemas/* object */.Ikc({ StatusCode: schemas/* number */.aig() });
-const VersionSchema = schemas/* object */.Ikc({
-    Version: schemas/* string */.YjP(),
-    ApiVersion: schemas/* string */.YjP(),
-    Os: schemas/* string */.YjP(),
-    Arch: schemas/* string */.YjP(),
-});
-const InfoSchema = schemas/* object */.Ikc({
-    Runtimes: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J()).nullable().optional(),
-    CDISpecDirs: schemas/* array */.YOg(schemas/* string */.YjP()).nullable().optional(),
-    /** API 1.50+ (Docker 28.2+): the devices of the engine's device drivers (CDI: "nvidia.com/gpu=0"). */
-    DiscoveredDevices: schemas/* array */.YOg(schemas/* object */.Ikc({ Source: schemas/* string */.YjP().optional(), ID: schemas/* string */.YjP().optional() }))
-        .nullable()
-        .optional(),
-});
-/**
- * The engine listens on a unix socket of this machine, so its CDI spec directories are ours to read:
- * a socket path, or (docker-modem 5, no DOCKER_HOST) the function that picks the default socket.
- */
-function isLocalEngine(docker) {
-    const modem = Reflect.get(docker, 'modem');
-    const socketPath = typeof modem === 'object' && modem !== null ? Reflect.get(modem, 'socketPath') : undefined;
-    if (typeof socketPath === 'function')
-        return process.platform !== 'win32';
-    return typeof socketPath === 'string' && socketPath.startsWith('/') && !socketPath.startsWith('//');
-}
-/**
- * The engine's info: its runtimes and CDI devices (the engine's list, else the local spec files).
- * LOCAL_INFO answers from the local engine's socket without loading dockerode (engine-info.ts);
- * undefined from it (another engine, or a failure) asks dockerode.
- */
-async function daemonFeatures(client, localInfo) {
-    const local = await localInfo?.();
-    const raw = local ?? (await client.call((docker) => docker.info()));
-    const info = (0,failures/* parseAnswer */.Wp)(InfoSchema, raw, "the engine's info");
-    const cdiSpecDirs = info.CDISpecDirs ?? [];
-    const discovered = info.DiscoveredDevices;
-    const cdiDevices = discovered
-        ? discovered.flatMap((d) => (d.ID ? [d.ID] : []))
-        : local !== undefined || isLocalEngine(await client.docker())
-            ? (0,cdi/* readCdiDevices */.AZ)(cdiSpecDirs)
-            : [];
-    return { runtimes: Object.keys(info.Runtimes ?? {}), cdiSpecDirs, cdiDevices };
-}
-/** Create a container with the managed and run labels, so leftovers can always be found. */
-function createManaged(client, spec, body) {
-    (0,cleanup/* throwIfInterrupted */.sK)(`a container of ${spec.image}`);
-    // _query/_body: dockerode's raw request, so the platform goes into the query string.
-    const options = {
-        _query: spec.platform ? { platform: spec.platform } : {},
-        _body: {
-            Image: spec.image,
-            Env: Object.entries(spec.env ?? {}).map(([k, v]) => `${k}=${v}`),
-            ...(spec.user !== undefined && { User: spec.user }),
-            Labels: { ...spec.labels, [adapter/* MANAGED_LABEL */.bS]: 'true', [adapter/* RUN_LABEL */.jQ]: adapter/* RUN_ID */.UC },
-            ...body,
-        },
-    };
-    return client.call((docker) => docker.createContainer(options));
-}
 /** HostConfig of a container run: shared memory, IPC, network and GPUs as the spec asks. */
 function hostConfigFor(spec) {
     return {
@@ -29833,6 +29723,152 @@ function runBody(spec, argv, wrapped) {
         HostConfig: hostConfigFor(spec),
     };
 }
+
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __nccwpck_require__(37067);
+var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_);
+// EXTERNAL MODULE: external "node:https"
+var external_node_https_ = __nccwpck_require__(44708);
+// EXTERNAL MODULE: ./src/docker/cdi.ts
+var cdi = __nccwpck_require__(78446);
+;// CONCATENATED MODULE: ./src/docker/daemon-info.ts
+// What the engine says of itself, parsed (not cast): its version (the adapter's ping, over a
+// connection of its own) and its features (runtimes and CDI devices: whether it has GPUs). The
+// local engine's info comes over its socket without dockerode where it can (engine-info.ts).
+
+
+
+
+
+/**
+ * The client over a connection of its own: a daemon that shuts down closes its listener first but
+ * still serves pooled keep-alive connections, so only a new connection tells that it has gone.
+ */
+function freshConnection(docker) {
+    const https = Reflect.get(docker.modem, 'protocol') === 'https';
+    const agent = https ? new external_node_https_.Agent({ keepAlive: false }) : new external_node_http_.Agent({ keepAlive: false });
+    const modem = Object.assign(Object.create(docker.modem), { agent });
+    return Object.create(docker, { modem: { value: modem } });
+}
+const VersionSchema = schemas/* object */.Ikc({
+    Version: schemas/* string */.YjP(),
+    ApiVersion: schemas/* string */.YjP(),
+    Os: schemas/* string */.YjP(),
+    Arch: schemas/* string */.YjP(),
+});
+const InfoSchema = schemas/* object */.Ikc({
+    Runtimes: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J()).nullable().optional(),
+    CDISpecDirs: schemas/* array */.YOg(schemas/* string */.YjP()).nullable().optional(),
+    /** API 1.50+ (Docker 28.2+): the devices of the engine's device drivers (CDI: "nvidia.com/gpu=0"). */
+    DiscoveredDevices: schemas/* array */.YOg(schemas/* object */.Ikc({ Source: schemas/* string */.YjP().optional(), ID: schemas/* string */.YjP().optional() }))
+        .nullable()
+        .optional(),
+});
+/** The engine's version (DockerAdapter.ping), asked over a fresh connection. */
+async function pingEngine(client) {
+    const raw = await client.call((docker) => freshConnection(docker).version());
+    const v = (0,failures/* parseAnswer */.Wp)(VersionSchema, raw, "the engine's version");
+    return { version: v.Version, apiVersion: v.ApiVersion, os: v.Os, arch: v.Arch };
+}
+/**
+ * The engine listens on a unix socket of this machine, so its CDI spec directories are ours to read:
+ * a socket path, or (docker-modem 5, no DOCKER_HOST) the function that picks the default socket.
+ */
+function isLocalEngine(docker) {
+    const modem = Reflect.get(docker, 'modem');
+    const socketPath = typeof modem === 'object' && modem !== null ? Reflect.get(modem, 'socketPath') : undefined;
+    if (typeof socketPath === 'function')
+        return process.platform !== 'win32';
+    return typeof socketPath === 'string' && socketPath.startsWith('/') && !socketPath.startsWith('//');
+}
+/**
+ * The engine's info: its runtimes and CDI devices (the engine's list, else the local spec files).
+ * LOCAL_INFO answers from the local engine's socket without loading dockerode (engine-info.ts);
+ * undefined from it (another engine, or a failure) asks dockerode.
+ */
+async function daemonFeatures(client, localInfo) {
+    const local = await localInfo?.();
+    const raw = local ?? (await client.call((docker) => docker.info()));
+    const info = (0,failures/* parseAnswer */.Wp)(InfoSchema, raw, "the engine's info");
+    const cdiSpecDirs = info.CDISpecDirs ?? [];
+    const discovered = info.DiscoveredDevices;
+    const cdiDevices = discovered
+        ? discovered.flatMap((d) => (d.ID ? [d.ID] : []))
+        : local !== undefined || isLocalEngine(await client.docker())
+            ? (0,cdi/* readCdiDevices */.AZ)(cdiSpecDirs)
+            : [];
+    return { runtimes: Object.keys(info.Runtimes ?? {}), cdiSpecDirs, cdiDevices };
+}
+
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __nccwpck_require__(57075);
+;// CONCATENATED MODULE: ./src/docker/streams.ts
+// Docker's multiplexed output (non-TTY attach, exec and logs) split into stdout and stderr.
+
+/** Split Docker's multiplexed stream into stdout/stderr chunks; resolves when the stream ends. */
+function collectOutput(docker, stream, onChunk) {
+    const out = new external_node_stream_.PassThrough();
+    const err = new external_node_stream_.PassThrough();
+    out.on('data', (b) => onChunk(b.toString('utf8'), 'stdout'));
+    err.on('data', (b) => onChunk(b.toString('utf8'), 'stderr'));
+    docker.modem.demuxStream(stream, out, err);
+    return new Promise((resolve) => {
+        stream.on('end', () => resolve());
+        stream.on('close', () => resolve());
+        stream.on('error', () => resolve());
+    });
+}
+/**
+ * Docker's multiplexed stream format (non-TTY attach and logs): frames of an 8-byte header
+ * (stream 1 = stdout, 2 = stderr; size big-endian in bytes 4..7) and the payload.
+ */
+function demuxFrames(buf) {
+    const out = [];
+    const err = [];
+    let i = 0;
+    while (i + 8 <= buf.length) {
+        const size = buf.readUInt32BE(i + 4);
+        const payload = buf.subarray(i + 8, i + 8 + size);
+        (buf[i] === 2 ? err : out).push(payload);
+        i += 8 + size;
+    }
+    return { stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') };
+}
+/** Stop reading a stream that may never end by itself (attach, exec). */
+function destroyStream(stream) {
+    const destroy = stream ? Reflect.get(stream, 'destroy') : undefined;
+    if (typeof destroy === 'function')
+        destroy.call(stream);
+}
+
+;// CONCATENATED MODULE: ./src/docker/containers.ts
+
+
+
+
+
+
+
+
+
+
+/** Create a container with the managed and run labels, so leftovers can always be found. */
+function createManaged(client, spec, body) {
+    (0,cleanup/* throwIfInterrupted */.sK)(`a container of ${spec.image}`);
+    // _query/_body: dockerode's raw request, so the platform goes into the query string.
+    const options = {
+        _query: spec.platform ? { platform: spec.platform } : {},
+        _body: {
+            Image: spec.image,
+            Env: Object.entries(spec.env ?? {}).map(([k, v]) => `${k}=${v}`),
+            ...(spec.user !== undefined && { User: spec.user }),
+            Labels: { ...spec.labels, [adapter/* MANAGED_LABEL */.bS]: 'true', [adapter/* RUN_LABEL */.jQ]: run_id/* RUN_ID */.U },
+            ...body,
+        },
+    };
+    return client.call((docker) => docker.createContainer(options));
+}
+const WaitSchema = schemas/* object */.Ikc({ StatusCode: schemas/* number */.aig() });
 /**
  * POST /containers/{id}/wait?condition=removed. The engine registers the waiter, then sends the
  * headers: this resolves when they arrive (so start may follow), with the body's status to come.
@@ -29998,11 +30034,7 @@ async function removeContainers(client, ids) {
 /** The adapter's engine and container methods over one client. */
 function createContainerOps(client, localInfo) {
     return {
-        async ping() {
-            const raw = await client.call((docker) => freshConnection(docker).version());
-            const v = (0,failures/* parseAnswer */.Wp)(VersionSchema, raw, "the engine's version");
-            return { version: v.Version, apiVersion: v.ApiVersion, os: v.Os, arch: v.Arch };
-        },
+        ping: () => pingEngine(client),
         daemonFeatures: () => daemonFeatures(client, localInfo),
         runContainer: (spec) => runContainer(client, spec),
         inspectImage: (ref, platform) => inspectImage(client, ref, platform),
@@ -30247,6 +30279,7 @@ async function startSession(client, spec) {
 
 
 
+
 // Callers outside docker/ that import the CLI failure classifier from here.
 
 function createDockerAdapter(deps) {
@@ -30267,7 +30300,7 @@ const SWEEP_SETTLE_MS = 500;
 function sweepRunOnInterrupt(docker, settleMs = SWEEP_SETTLE_MS) {
     return (0,cleanup/* registerCleanup */.qE)(async () => {
         await new Promise((r) => setTimeout(r, settleMs));
-        const ids = await docker.listManagedContainers({ [adapter/* RUN_LABEL */.jQ]: adapter/* RUN_ID */.UC }).catch(() => []);
+        const ids = await docker.listManagedContainers({ [adapter/* RUN_LABEL */.jQ]: run_id/* RUN_ID */.U }).catch(() => []);
         if (ids.length > 0)
             await docker.removeContainers(ids).catch(() => undefined);
     });
@@ -30298,7 +30331,7 @@ function createDefaultDockerAdapter() {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _util_cleanup_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4532);
-/* harmony import */ var _adapter_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(63659);
+/* harmony import */ var _util_run_id_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(72679);
 // CommandRunner over node's child_process: line listeners for progress, and every running child
 // (a `docker buildx build`, an imagetools push) registered for cleanup, so that SIGINT/SIGTERM of
 // this process stops it too instead of leaving it to run on.
@@ -30340,7 +30373,7 @@ class ActionsExecRunner {
             }
             const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(command, [...args], {
                 ...(options.cwd !== undefined && { cwd: options.cwd }),
-                env: { ...process.env, ...options.env, [RUN_ID_ENV]: _adapter_js__WEBPACK_IMPORTED_MODULE_3__/* .RUN_ID */ .UC },
+                env: { ...process.env, ...options.env, [RUN_ID_ENV]: _util_run_id_js__WEBPACK_IMPORTED_MODULE_3__/* .RUN_ID */ .U },
                 stdio: [options.input !== undefined ? 'pipe' : 'ignore', 'pipe', 'pipe'],
             });
             const stdout = [];
@@ -30543,7 +30576,6 @@ function parseJsonAnswer(schema, text, what) {
 /* harmony export */   B9: () => (/* binding */ tokenOf),
 /* harmony export */   Iw: () => (/* binding */ fetchFailureCause),
 /* harmony export */   WC: () => (/* binding */ tokenRequestUrl),
-/* harmony export */   Xb: () => (/* binding */ DOCKER_HUB),
 /* harmony export */   _9: () => (/* binding */ manifestDigestOverHttp),
 /* harmony export */   e$: () => (/* binding */ PROXY_VARS),
 /* harmony export */   hr: () => (/* binding */ tokenServiceAllowed),
@@ -30556,7 +30588,7 @@ function parseJsonAnswer(schema, text, what) {
 /* harmony export */   xy: () => (/* binding */ parseChallenge)
 /* harmony export */ });
 /* unused harmony export registryBaseUrl */
-/* harmony import */ var _plan_image_ref_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(68646);
+/* harmony import */ var _oci_ref_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(17700);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(83916);
 // Registry reachability: GET /v2/ answers 200 or 401 on any distribution-compatible registry.
 
@@ -30633,12 +30665,13 @@ async function checkRegistry(host, fetchFn = fetch, timeoutMs = 5000) {
     }
     return status;
 }
-/** registry host, repository path and tag (or digest) of an image reference, as docker reads it. */
+/**
+ * registry host, repository path and tag (or digest) of an image reference, as docker reads it
+ * (parseImageRef: Docker Hub's official images, by any of its names, under library/).
+ */
 function splitImageRef(ref) {
-    const { registry, path, tag, digest } = (0,_plan_image_ref_js__WEBPACK_IMPORTED_MODULE_0__/* .parseImageRef */ .Q)(ref);
-    // Docker Hub, however spelled: a one-word name is an official image (library/).
-    const repository = DOCKER_HUB.has(registry) && !path.includes('/') ? `library/${path}` : path;
-    return { host: registry, repository, reference: digest ?? tag ?? 'latest' };
+    const { registry, path, tag, digest } = (0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_0__/* .parseImageRef */ .Q)(ref);
+    return { host: registry, repository: path, reference: digest ?? tag ?? 'latest' };
 }
 /** What a tag may point to: a multi-arch list/index or a single manifest, Docker's or OCI's. */
 const MANIFEST_MEDIA_TYPES = [
@@ -30657,10 +30690,8 @@ const PROXY_VARS = [
     'ALL_PROXY',
     'all_proxy',
 ];
-/** Docker Hub's names; its registry API is at registry-1.docker.io. */
-const DOCKER_HUB = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io']);
 /** The base URL of HOST's registry API (Docker Hub's by any of its names). */
-const registryApiBase = (host) => registryBaseUrl(DOCKER_HUB.has(host) ? 'registry-1.docker.io' : host);
+const registryApiBase = (host) => registryBaseUrl(_oci_ref_js__WEBPACK_IMPORTED_MODULE_0__/* .DOCKER_HUB */ .Xb.has(host) ? 'registry-1.docker.io' : host);
 /** key="value" parameters of a WWW-Authenticate challenge. */
 function parseChallenge(header) {
     const [scheme = '', ...rest] = header.trim().split(/\s+/);
@@ -30679,7 +30710,7 @@ function parseChallenge(header) {
 async function manifestDigestOverHttp(ref, fetchFn = fetch, env = process.env, timeoutMs = 3000) {
     const { host, repository, reference } = splitImageRef(ref);
     if (reference.startsWith('sha256:'))
-        return /^sha256:[0-9a-f]{64}$/.test(reference) ? reference : undefined;
+        return (0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_0__/* .isDigest */ .Bc)(reference) ? reference : undefined;
     if (!isPlainHttpRegistry(host) && PROXY_VARS.some((v) => env[v]))
         return undefined;
     const base = registryApiBase(host);
@@ -30705,7 +30736,7 @@ async function manifestDigestOverHttp(ref, fetchFn = fetch, env = process.env, t
             r = await head(`Bearer ${token}`);
         }
         const digest = r.status === 200 ? r.headers.get('docker-content-digest') : null;
-        return digest !== null && /^sha256:[0-9a-f]{64}$/.test(digest) ? digest : undefined;
+        return (0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_0__/* .isDigest */ .Bc)(digest) ? digest : undefined;
     }
     catch {
         return undefined;
@@ -30828,11 +30859,11 @@ else {
     // The stages are loaded by the main step only: the post step (every step's cleanup) needs none,
     // and the verify sub-action's main step loads the checks, not the pipeline.
     if (io.getInput(_action_io_js__WEBPACK_IMPORTED_MODULE_2__/* .COMMAND_INPUT */ .l_).trim() === 'verify') {
-        const { verifyAction } = await Promise.all(/* import() */[__nccwpck_require__.e(518), __nccwpck_require__.e(421)]).then(__nccwpck_require__.bind(__nccwpck_require__, 85421));
+        const { verifyAction } = await Promise.all(/* import() */[__nccwpck_require__.e(550), __nccwpck_require__.e(421)]).then(__nccwpck_require__.bind(__nccwpck_require__, 85421));
         await verifyAction((0,_action_post_js__WEBPACK_IMPORTED_MODULE_3__/* .trackDockerUse */ .pl)(io));
     }
     else {
-        const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(518), __nccwpck_require__.e(421), __nccwpck_require__.e(121)]).then(__nccwpck_require__.bind(__nccwpck_require__, 25121));
+        const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(550), __nccwpck_require__.e(158), __nccwpck_require__.e(421), __nccwpck_require__.e(555)]).then(__nccwpck_require__.bind(__nccwpck_require__, 75555));
         await run((0,_action_post_js__WEBPACK_IMPORTED_MODULE_3__/* .trackDockerUse */ .pl)(io));
     }
     // Whatever the step left registered goes now, not at the post step.
@@ -30844,16 +30875,31 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 68646:
+/***/ 17700:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Bc: () => (/* binding */ isDigest),
 /* harmony export */   J4: () => (/* binding */ applyMirrors),
 /* harmony export */   OD: () => (/* binding */ imageRefProblem),
 /* harmony export */   Q: () => (/* binding */ parseImageRef),
-/* harmony export */   _M: () => (/* binding */ repositoryOf)
+/* harmony export */   Tf: () => (/* binding */ parseDigestRef),
+/* harmony export */   Vt: () => (/* binding */ DIGEST_RE),
+/* harmony export */   Xb: () => (/* binding */ DOCKER_HUB),
+/* harmony export */   _M: () => (/* binding */ repositoryOf),
+/* harmony export */   dz: () => (/* binding */ isTag)
 /* harmony export */ });
-// Image references: split and normalize (docker.io/library/ defaults), apply registry mirrors.
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(83916);
+// Image references, one grammar for every caller: Docker's reference grammar (imageRefProblem),
+// splitting and normalizing (docker.io and library/ defaults), references by digest, registry
+// mirrors. Pure, and below every stage: it imports nothing but the error types.
+
+/** Docker Hub's names; its registry API is at registry-1.docker.io. */
+const DOCKER_HUB = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io']);
+/** A digest as this tool pins images: sha256:<64 lowercase hex>, the whole string. */
+const DIGEST_RE = /^sha256:[0-9a-f]{64}$/;
+/** Whether `s` is a sha256 digest (DIGEST_RE). */
+const isDigest = (s) => typeof s === 'string' && DIGEST_RE.test(s);
 /** Parse "python:3.11-slim", "nvcr.io/nvidia/pytorch:25.03-py3", "localhost:5000/x@sha256:...". */
 function parseImageRef(ref) {
     let rest = ref;
@@ -30874,7 +30920,8 @@ function parseImageRef(ref) {
     const hasRegistry = rest.includes('/') && (first.includes('.') || first.includes(':') || first === 'localhost');
     const registry = hasRegistry ? first : 'docker.io';
     let path = hasRegistry ? rest.slice(first.length + 1) : rest;
-    if (registry === 'docker.io' && !path.includes('/'))
+    // Docker Hub, however spelled: a one-word name is an official image (library/).
+    if (DOCKER_HUB.has(registry) && !path.includes('/'))
         path = `library/${path}`;
     return { registry, path, ...(tag !== undefined && { tag }), ...(digest !== undefined && { digest }) };
 }
@@ -30912,8 +30959,13 @@ const PATH_COMPONENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
 const TAG = '[\\w][\\w.-]{0,127}';
 const DIGEST = '[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}';
 const REFERENCE = new RegExp(`^(?:${DOMAIN}/)?${PATH_COMPONENT}(?:/${PATH_COMPONENT})*(?::${TAG})?(?:@${DIGEST})?$`);
+const TAG_RE = new RegExp(`^${TAG}$`);
 /** An image id as `docker images` prints it (short or full, optionally sha256:-prefixed). */
 const IMAGE_ID = /^(?:sha256:)?[0-9a-f]{12,64}$/;
+/** The last word of imageRefProblem: the characters are fine, the shape is not. */
+const SHAPE_PROBLEM = 'expected NAME[:TAG][@DIGEST], e.g. "ghcr.io/my-org/my-model:1.4.0-cpu"';
+/** Whether `tag` is a valid tag (the TAG of NAME:TAG): [A-Za-z0-9_][A-Za-z0-9_.-]{0,127}. */
+const isTag = (tag) => TAG_RE.test(tag);
 /**
  * Why `ref` is not a valid image reference, or undefined when it is. Accepts what `docker run`
  * accepts: name[:tag][@digest] (lowercase repository path, optional registry host) or an image id.
@@ -30931,7 +30983,30 @@ function imageRefProblem(ref) {
     const { path } = parseImageRef(ref);
     if (/[A-Z]/.test(path))
         return 'the repository name must be lowercase';
-    return 'expected NAME[:TAG][@DIGEST], e.g. "ghcr.io/my-org/my-model:1.4.0-cpu"';
+    return SHAPE_PROBLEM;
+}
+/**
+ * REF@sha256:<64 hex>, checked against the reference grammar, or an InputError (exit 2) naming
+ * the field and the value. The returned `ref` is the digest-only form: pass that one on.
+ */
+function parseDigestRef(ref, opts = {}) {
+    const { field = 'image', allowTag = true } = opts;
+    const quoted = JSON.stringify(ref);
+    const problem = imageRefProblem(ref);
+    const { registry, path, tag, digest } = parseImageRef(ref);
+    const pinned = isDigest(digest);
+    // A badly shaped reference that does not end in a digest: that it has none is the clearer message.
+    const endsPinned = ref.includes('@') && isDigest(ref.slice(ref.lastIndexOf('@') + 1));
+    if (problem !== undefined && (endsPinned || problem !== SHAPE_PROBLEM))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${field} ${quoted} is not a valid image reference: ${problem}`);
+    if (!pinned)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`pin by digest: ${field} ${quoted} has no @sha256:<64 hex> digest: pass REPOSITORY@sha256:<digest>${opts.orElse !== undefined ? `, or ${opts.orElse}` : ''}`, opts.fix ??
+            'a tag can move: use the digest the build reported (build.json, or `docker buildx imagetools inspect REF`)');
+    if (tag !== undefined && !allowTag)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${field} ${quoted} names a tag and a digest: pass REPOSITORY@sha256:<digest>, without the tag`);
+    const name = ref.slice(0, ref.indexOf('@'));
+    const repository = tag === undefined ? name : name.slice(0, name.length - tag.length - 1);
+    return { ref: `${repository}@${digest}`, registry, path, digest };
 }
 
 
@@ -31105,6 +31180,23 @@ function readBounded(fd, capacity) {
 
 /***/ }),
 
+/***/ 72679:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   U: () => (/* binding */ RUN_ID)
+/* harmony export */ });
+// The id of this process's run: the label on every container it starts (docker/adapter.ts
+// RUN_LABEL), the name of its temp root (temp.ts), and ML_IMAGE_RUN_ID in the environment of the
+// docker CLIs it runs (docker/exec-runner.ts), so the post step finds what the run left behind.
+//
+// Read once, when this module is first loaded: ML_IMAGE_RUN_ID when set (a parent process passes
+// its own id down), else `<pid>-<time in base 36>`. Setting ML_IMAGE_RUN_ID later changes nothing.
+const RUN_ID = process.env.ML_IMAGE_RUN_ID ?? `${process.pid}-${Date.now().toString(36)}`;
+
+
+/***/ }),
+
 /***/ 54868:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -31120,7 +31212,7 @@ function readBounded(fd, capacity) {
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _docker_adapter_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(63659);
+/* harmony import */ var _run_id_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(72679);
 // Every temp dir of a run lives under one run-scoped root, <tmpdir>/ml-image-<run id>, so the
 // action's post step (and a person) can remove all of them at once even after a SIGKILL.
 
@@ -31129,7 +31221,7 @@ function readBounded(fd, capacity) {
 
 const TEMP_ROOT_PREFIX = 'ml-image-';
 /** The run's temp root (not created): <tmpdir>/ml-image-<run id>. */
-function runTempRoot(runId = _docker_adapter_js__WEBPACK_IMPORTED_MODULE_3__/* .RUN_ID */ .UC, base = (0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)()) {
+function runTempRoot(runId = _run_id_js__WEBPACK_IMPORTED_MODULE_3__/* .RUN_ID */ .U, base = (0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)()) {
     return node_path__WEBPACK_IMPORTED_MODULE_2___default().join(base, `${TEMP_ROOT_PREFIX}${runId}`);
 }
 let rootMade;
@@ -31138,7 +31230,7 @@ let rootMade;
  * its own dir (registerCleanup); the root is removed when the process exits with it empty.
  */
 function runTempBase(base = (0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)()) {
-    const root = runTempRoot(_docker_adapter_js__WEBPACK_IMPORTED_MODULE_3__/* .RUN_ID */ .UC, base);
+    const root = runTempRoot(_run_id_js__WEBPACK_IMPORTED_MODULE_3__/* .RUN_ID */ .U, base);
     (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(root, { recursive: true, mode: 0o700 });
     if (rootMade !== root) {
         rootMade = root;

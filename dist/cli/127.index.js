@@ -16,18 +16,11 @@ __webpack_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./src/build/result.ts
-var result = __webpack_require__(99183);
-// EXTERNAL MODULE: ./src/config/issues.ts
-var issues = __webpack_require__(11012);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
+// EXTERNAL MODULE: ./src/requirements/parse.ts + 2 modules
+var parse = __webpack_require__(9142);
 ;// CONCATENATED MODULE: ./src/devcontainer/devcontainer.ts
-// A Dev Container definition (https://containers.dev/implementors/json_reference/) for an image this
-// tool built: the image by digest from build.json, its non-root user and cache directories from the
-// env record, the GPU request for a CUDA variant, and the Jupyter / MLflow ports when the image has
-// them. Pure: the caller reads build.json, plan.json and the record and writes the file.
-
 
 
 /** Where `ml-image devcontainer` writes by default (relative to the working directory). */
@@ -49,17 +42,14 @@ const SERVICE_PORTS = [
 ];
 /** /dev/shm for DataLoader workers and NCCL (Docker's default is 64 MB); a cap, not an allocation. */
 const SHM_SIZE = '16g';
-const normalize = (name) => name.toLowerCase().replace(/[-_.]+/g, '-');
 /**
- * The image of one variant of a build.json. By digest: the merged manifest list, else the one
- * pushed platform. A build that only loaded its images into the engine (push: false) has no
- * digest a registry serves: its local tag for `hostPlatform` (else the first) is used, unpinned.
+ * The image of one variant of a build.json (`file` names it in errors). By digest: the merged
+ * manifest list, else the one pushed platform. A build that only loaded its images into the engine
+ * (push: false) has no digest a registry serves: its local tag for `hostPlatform` (else the first)
+ * is used, unpinned.
  */
-function chooseImage(data, file, variant, hostPlatform = 'linux/amd64') {
-    const parsed = result/* BuildResultSchema */.fh.safeParse(data);
-    if (!parsed.success)
-        throw new errors/* InputError */.dz(`${file}: not a build result: ${(0,issues/* formatIssues */.og)(parsed.error, data, result/* BuildResultSchema */.fh).slice(0, 3).join('; ')}`, 'pass the --out directory of "ml-image build" or "ml-image run"');
-    const v = pickVariant(parsed.data, file, variant);
+function chooseImage(build, file, variant, hostPlatform = 'linux/amd64') {
+    const v = pickVariant(build, file, variant);
     const platforms = v.platforms.map((p) => p.platform);
     const pushed = v.platforms.filter((p) => p.localRef === undefined);
     const digest = v.digest ?? (pushed.length === 1 ? pushed[0].digest : undefined);
@@ -97,7 +87,7 @@ function recordIsCuda(record) {
 }
 /** The ports of SERVICE_PORTS whose distributions the record lists. */
 function servicePorts(record) {
-    const installed = new Set((record?.python.packages ?? []).map((p) => normalize(p.name)));
+    const installed = new Set((record?.python.packages ?? []).map((p) => (0,parse/* canonicalName */.Ew)(p.name)));
     return SERVICE_PORTS.filter((s) => s.distributions.some((d) => installed.has(d))).map(({ port, label }) => ({ port, label }));
 }
 /** The devcontainer.json object for an image. */
@@ -137,19 +127,17 @@ function devcontainerText(json) {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
-// EXTERNAL MODULE: ./src/diff/read.ts
-var read = __webpack_require__(15523);
 // EXTERNAL MODULE: ./src/export/source.ts
 var source = __webpack_require__(64929);
-// EXTERNAL MODULE: ./src/results/results.ts + 1 modules
-var results = __webpack_require__(12135);
+// EXTERNAL MODULE: ./src/results/results.ts + 2 modules
+var results_results = __webpack_require__(37351);
 // EXTERNAL MODULE: ./src/util/json-file.ts + 1 modules
 var json_file = __webpack_require__(20317);
 ;// CONCATENATED MODULE: ./src/devcontainer/from-results.ts
 // The devcontainer of a result directory: build.json for the image, plan.json for the variant's
-// CUDA-ness, env-<variant>-<arch>.json for its user, caches and servers. `ml-image devcontainer`
-// and the action's `devcontainer` output both write through here.
-
+// CUDA-ness, env-<variant>-<arch>.json for its user, caches and servers, each read through the
+// results contract (src/results/). `ml-image devcontainer` and the action's `devcontainer` output
+// both write through here.
 
 
 
@@ -162,30 +150,30 @@ function hostPlatform(arch = process.arch) {
     return `linux/${arch === 'x64' ? 'amd64' : arch}`;
 }
 /** DIR/env-<variant>-<arch>.json: the host's platform first, else the first one there. */
-function findRecord(dir, variant, platforms) {
-    const present = new Set((0,external_node_fs_.readdirSync)(dir));
+function findRecord(results, dir, variant, platforms) {
     const host = hostPlatform();
     const order = [...platforms].sort((a, b) => Number(b === host) - Number(a === host));
     for (const platform of order) {
-        const name = `env-${variant}-${platform.split('/')[1]}.json`;
-        if (!present.has(name))
-            continue;
-        const file = external_node_path_default().join(dir, name);
-        return { record: (0,read/* readEnvRecord */.NQ)((0,json_file/* readJsonFile */.JE)(file, { what: 'environment record' }), file), file };
+        const record = results.readEnv(variant, platform);
+        if (record)
+            return { record, file: external_node_path_default().join(dir, (0,results_results/* recordFile */.mR)('env', variant, platform)) };
     }
     return undefined;
 }
 /** The devcontainer of one variant of result directory `dir` (`label` names it in errors). */
 function devcontainerFromResults(dir, variant, label = dir) {
-    const buildFile = external_node_path_default().join(dir, results/* BUILD_FILE */.oS);
+    const buildFile = external_node_path_default().join(dir, results_results/* BUILD_FILE */.oS);
     if (!(0,external_node_fs_.existsSync)(buildFile))
-        throw new errors/* InputError */.dz(`${label}: no ${results/* BUILD_FILE */.oS} in ${dir}`, 'write it with "ml-image build --out DIR" or "ml-image run --out DIR"');
-    const chosen = chooseImage((0,json_file/* readJsonFile */.JE)(buildFile, { what: 'build result (--from)' }), buildFile, variant, hostPlatform());
-    const planFile = external_node_path_default().join(dir, results/* PLAN_FILE */.VI);
-    const planned = (0,external_node_fs_.existsSync)(planFile)
-        ? (0,source/* variantFromPlan */.H)((0,json_file/* readJsonFile */.JE)(planFile, { what: 'plan (--from)' }), chosen.variant)
-        : undefined;
-    const found = findRecord(dir, chosen.variant, chosen.platforms);
+        throw new errors/* InputError */.dz(`${label}: no ${results_results/* BUILD_FILE */.oS} in ${dir}`, 'write it with "ml-image build --out DIR" or "ml-image run --out DIR"');
+    // The build's result directory, only read: build.json, plan.json and the records through their schemas.
+    const results = (0,results_results/* openResultDir */.lR)(dir, label, { create: false });
+    const chosen = chooseImage(results.readBuild({
+        what: 'build result (--from)',
+        fix: 'pass the --out directory of "ml-image build" or "ml-image run"',
+    }), buildFile, variant, hostPlatform());
+    const plan = results.readPlan({ what: 'plan (--from)' });
+    const planned = plan && (0,source/* variantFromPlan */.H)(plan, chosen.variant);
+    const found = findRecord(results, dir, chosen.variant, chosen.platforms);
     const json = devcontainerJson({
         ...chosen,
         cuda: planned?.cuda ?? recordIsCuda(found?.record),
@@ -314,103 +302,6 @@ digest nor a local tag).`,
         return 0;
     },
 };
-
-
-/***/ }),
-
-/***/ 96657:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   W: () => (/* binding */ writeOutFile)
-/* harmony export */ });
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _capture_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(44977);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
-/* harmony import */ var _util_json_file_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(20317);
-
-
-
-
-/**
- * Write one result file into the --out directory (created when missing); returns its path.
- * The directory is checked first (exit 2 at once for a non-directory or /proc, /sys, /dev); the
- * file is written atomically (no half-written JSON a later run would trust); a full or read-only
- * filesystem is exit 3 naming the path. Userinfo in URLs never reaches a result file.
- */
-function writeOutFile(cwd, outDir, name, content) {
-    const label = `--out ${outDir}`;
-    const dir = (0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_3__/* .ensureResultDir */ .dc)(node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(cwd, outDir), label);
-    const file = node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(dir, name);
-    if (node_path__WEBPACK_IMPORTED_MODULE_0___default().relative(dir, file).startsWith('..'))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${label}: ${name} is outside the directory`);
-    (0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_3__/* .ensureResultDir */ .dc)(node_path__WEBPACK_IMPORTED_MODULE_0___default().dirname(file), label);
-    (0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_3__/* .writeFileAtomic */ .Zf)(file, (0,_capture_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactUrls */ .sK)(content), label);
-    return file;
-}
-
-
-/***/ }),
-
-/***/ 64929:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   E: () => (/* binding */ imageFromBuild),
-/* harmony export */   H: () => (/* binding */ variantFromPlan)
-/* harmony export */ });
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(92857);
-/* harmony import */ var _build_result_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(99183);
-/* harmony import */ var _config_issues_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(11012);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
-// Where an export's image comes from when it is not given: the build.json (and plan.json) that
-// `ml-image build --out DIR` writes. Pure: the caller reads the files.
-
-
-
-
-/** The image of one variant of a build.json, by digest; `file` names the file in errors. */
-function imageFromBuild(data, file, variant) {
-    const parsed = _build_result_js__WEBPACK_IMPORTED_MODULE_0__/* .BuildResultSchema */ .fh.safeParse(data);
-    if (!parsed.success)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${file}: not a build result: ${(0,_config_issues_js__WEBPACK_IMPORTED_MODULE_1__/* .formatIssues */ .og)(parsed.error, data, _build_result_js__WEBPACK_IMPORTED_MODULE_0__/* .BuildResultSchema */ .fh).slice(0, 3).join('; ')}`, 'pass the --out directory of "ml-image build"');
-    const variants = parsed.data.variants;
-    const names = variants.map((v) => v.variant).join(', ') || '(none)';
-    let v = variants[0];
-    if (variant !== undefined) {
-        v = variants.find((x) => x.variant === variant);
-        if (!v)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`--variant: no variant "${variant}" in ${file}; it has ${names}`);
-    }
-    else if (variants.length !== 1) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${file} has ${variants.length} variants (${names}): pick one with --variant`);
-    }
-    if (!v)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${file}: no variants`);
-    // The merged multi-arch digest, else the one platform's pushed digest (each node pulls its arch).
-    const pushed = v.platforms.filter((p) => p.localRef === undefined);
-    const digest = v.digest ?? (v.platforms.length === 1 && pushed.length === 1 ? pushed[0].digest : undefined);
-    if (digest === undefined)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`pin by digest: variant ${v.variant} in ${file} has no pushed digest (from build.json: built without push or merge)`, 'build with push and merge enabled so the cluster can pull the image by digest, or pass --image REF@sha256:...');
-    return { image: `${v.repository}@${digest}`, variant: v.variant };
-}
-const PlanVariants = zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
-    variants: zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
-        name: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
-        cuda: zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({ minorCompatDriverMin: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP() }).optional(),
-    })),
-});
-/** What plan.json says about a variant: its NVIDIA driver floor, and whether it is a CUDA variant. */
-function variantFromPlan(data, variant) {
-    const parsed = PlanVariants.safeParse(data);
-    if (!parsed.success)
-        return undefined;
-    const v = parsed.data.variants.find((x) => x.name === variant);
-    if (!v)
-        return undefined;
-    return { cuda: v.cuda !== undefined, ...(v.cuda && { driverFloor: v.cuda.minorCompatDriverMin }) };
-}
 
 
 /***/ })

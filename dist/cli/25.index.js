@@ -27,8 +27,8 @@ var load = __webpack_require__(61036);
 var registry = __webpack_require__(98925);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
-// EXTERNAL MODULE: ./src/pipeline/pipeline.ts + 16 modules
-var pipeline = __webpack_require__(42144);
+// EXTERNAL MODULE: ./src/pipeline/pipeline.ts + 21 modules
+var pipeline = __webpack_require__(55530);
 // EXTERNAL MODULE: ./src/resolve/snapshot-cache.ts
 var snapshot_cache = __webpack_require__(42405);
 // EXTERNAL MODULE: external "node:fs"
@@ -37,8 +37,8 @@ var external_node_fs_ = __webpack_require__(73024);
 var cleanup = __webpack_require__(4532);
 // EXTERNAL MODULE: ./src/util/temp.ts
 var temp = __webpack_require__(54868);
-// EXTERNAL MODULE: ./src/results/results.ts + 1 modules
-var results = __webpack_require__(12135);
+// EXTERNAL MODULE: ./src/results/results.ts + 2 modules
+var results = __webpack_require__(37351);
 ;// CONCATENATED MODULE: ./src/results/discard.ts
 // The result directory of a command that keeps none (`ml-image build` without --out): writes go
 // nowhere, reads find nothing; cosign still reads each predicate from a file, in a temp dir of the run.
@@ -50,6 +50,7 @@ var results = __webpack_require__(12135);
 /** No result directory: writes go nowhere, reads find nothing (`ml-image build` without --out). */
 function discardResults() {
     const none = () => undefined;
+    const nothing = () => null;
     let dir;
     const scratch = () => {
         if (dir === undefined) {
@@ -62,16 +63,20 @@ function discardResults() {
     return {
         dir: undefined,
         writePlan: none,
+        readPlan: none,
         writeResolution: none,
         readResolution: none,
         writeBuild: none,
         readBuild: () => {
-            throw new errors/* InputError */.dz('no result directory to read build.json from', 'pass --out DIR');
+            throw new errors/* InputError */.dz(`no result directory to read ${results/* BUILD_FILE */.oS} from`, 'pass --out DIR');
         },
         writeDigests: none,
         writeEnv: none,
+        readEnv: nothing,
         writeSmoke: none,
+        readSmoke: nothing,
         writeSmokeKey: none,
+        readSmokeKey: none,
         hasEnv: () => false,
         recordFiles: () => [],
         writeReport: () => '',
@@ -82,6 +87,7 @@ function discardResults() {
         writeEnvelope: none,
         takeEnvelopes: () => new Map(),
         writeAttest: none,
+        readAttest: none,
     };
 }
 

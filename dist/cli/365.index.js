@@ -2,6 +2,996 @@ export const id = 365;
 export const ids = [365];
 export const modules = {
 
+/***/ 41839:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  _S: () => (/* binding */ HOST_COMPONENTS),
+  OM: () => (/* binding */ diffRecords),
+  eh: () => (/* binding */ summarize)
+});
+
+// UNUSED EXPORTS: VOLATILE_LABELS, sortPackageChanges
+
+// EXTERNAL MODULE: ./src/capture/redact.ts + 1 modules
+var redact = __webpack_require__(44977);
+// EXTERNAL MODULE: ./src/requirements/parse.ts + 2 modules
+var parse = __webpack_require__(9142);
+// EXTERNAL MODULE: ./src/diff/schema.ts
+var schema = __webpack_require__(2996);
+// EXTERNAL MODULE: ./src/diff/size.ts
+var diff_size = __webpack_require__(37282);
+// EXTERNAL MODULE: ./src/util/text.ts
+var util_text = __webpack_require__(49997);
+// EXTERNAL MODULE: ./node_modules/@renovatebot/pep440/index.js
+var pep440 = __webpack_require__(68898);
+;// CONCATENATED MODULE: ./src/diff/versions.ts
+// Version comparison for the diff: PEP 440 for pip (via @renovatebot/pep440, as src/resolve does)
+// and dpkg's algorithm for Debian packages, each with the "level" of a change.
+
+const CHANGE_LEVELS = ['major', 'minor', 'patch', 'local', 'other'];
+const sign = (n) => (n < 0 ? -1 : n > 0 ? 1 : 0);
+/** Level from two release tuples: index of the first differing part (missing parts are 0). */
+function releaseLevel(a, b) {
+    for (let i = 0; i < Math.max(a.length, b.length); i++) {
+        if ((a[i] ?? 0) !== (b[i] ?? 0))
+            return i === 0 ? 'major' : i === 1 ? 'minor' : 'patch';
+    }
+    return null;
+}
+const same = (x, y) => JSON.stringify(x ?? null) === JSON.stringify(y ?? null);
+// Parsing dominates a diff of thousands of packages, and the same versions recur: memoised.
+const parsed = new Map();
+function versions_pep440(v) {
+    let p = parsed.get(v);
+    if (p === undefined) {
+        p = (0,pep440.explain)(v);
+        if (parsed.size > 50_000)
+            parsed.clear();
+        parsed.set(v, p);
+    }
+    return p;
+}
+function compareRelease(a, b) {
+    for (let i = 0; i < Math.max(a.length, b.length); i++) {
+        const d = (a[i] ?? 0) - (b[i] ?? 0);
+        if (d)
+            return d;
+    }
+    return 0;
+}
+/** PEP 440 comparison; versions that do not parse fall back to dpkg ordering, level "other". */
+function comparePip(base, head) {
+    if (base === head)
+        return { order: 0, level: null };
+    const a = versions_pep440(base);
+    const b = versions_pep440(head);
+    if (!a || !b)
+        return { order: sign(compareDebian(head, base)) || 1, level: 'other' };
+    // Epoch, then release decide the order (PEP 440); only equal releases need the full comparison.
+    const order = sign(b.epoch - a.epoch || compareRelease(b.release, a.release) || (0,pep440.compare)(head, base));
+    if (order === 0)
+        return { order, level: null }; // 1.0 == 1.0.0 under PEP 440
+    if (a.epoch !== b.epoch)
+        return { order, level: 'major' };
+    const level = releaseLevel(a.release, b.release);
+    if (level)
+        return { order, level };
+    if (!same(a.pre, b.pre) || !same(a.post, b.post) || !same(a.dev, b.dev))
+        return { order, level: 'other' };
+    return { order, level: a.local !== b.local ? 'local' : 'other' };
+}
+/** Components whose scheme is not fixed (CUDA "12.8.1", glibc "2.36"): PEP 440 when both parse. */
+function compareAny(base, head) {
+    return versions_pep440(base) && versions_pep440(head) ? comparePip(base, head) : compareApt(base, head);
+}
+function parseDebian(v) {
+    const colon = v.indexOf(':');
+    const epochText = colon > 0 ? v.slice(0, colon) : '';
+    const epoch = /^\d+$/.test(epochText) ? Number(epochText) : 0;
+    const rest = colon > 0 && /^\d+$/.test(epochText) ? v.slice(colon + 1) : v;
+    const dash = rest.lastIndexOf('-');
+    return dash > 0
+        ? { epoch, upstream: rest.slice(0, dash), revision: rest.slice(dash + 1) }
+        : { epoch, upstream: rest, revision: '' };
+}
+/** dpkg's character order: ~ before everything (even the end), letters before other symbols. */
+function order(c) {
+    if (c === undefined)
+        return 0;
+    if (c === '~')
+        return -1;
+    if (/[0-9]/.test(c))
+        return 0;
+    if (/[A-Za-z]/.test(c))
+        return c.charCodeAt(0);
+    return c.charCodeAt(0) + 256;
+}
+function verrevcmp(a, b) {
+    let i = 0;
+    let j = 0;
+    while (i < a.length || j < b.length) {
+        let firstDiff = 0;
+        while ((i < a.length && !/[0-9]/.test(a[i])) || (j < b.length && !/[0-9]/.test(b[j]))) {
+            const ac = order(i < a.length && !/[0-9]/.test(a[i]) ? a[i] : undefined);
+            const bc = order(j < b.length && !/[0-9]/.test(b[j]) ? b[j] : undefined);
+            if (ac !== bc)
+                return ac - bc;
+            i++;
+            j++;
+        }
+        while (a[i] === '0')
+            i++;
+        while (b[j] === '0')
+            j++;
+        while (i < a.length && /[0-9]/.test(a[i]) && j < b.length && /[0-9]/.test(b[j])) {
+            if (!firstDiff)
+                firstDiff = a.charCodeAt(i) - b.charCodeAt(j);
+            i++;
+            j++;
+        }
+        if (i < a.length && /[0-9]/.test(a[i]))
+            return 1;
+        if (j < b.length && /[0-9]/.test(b[j]))
+            return -1;
+        if (firstDiff)
+            return firstDiff;
+    }
+    return 0;
+}
+/** <0, 0, >0 as dpkg --compare-versions orders a and b. */
+function compareDebian(a, b) {
+    const x = parseDebian(a);
+    const y = parseDebian(b);
+    if (x.epoch !== y.epoch)
+        return x.epoch - y.epoch;
+    return verrevcmp(x.upstream, y.upstream) || verrevcmp(x.revision, y.revision);
+}
+const dotted = (upstream) => (/^\d+(?:\.\d+)*/.exec(upstream)?.[0] ?? '').split('.').filter(Boolean).map(Number);
+function compareApt(base, head) {
+    if (base === head)
+        return { order: 0, level: null };
+    const order = sign(compareDebian(head, base));
+    if (order === 0)
+        return { order, level: null };
+    const a = parseDebian(base);
+    const b = parseDebian(head);
+    if (a.epoch !== b.epoch)
+        return { order, level: 'major' };
+    const pa = dotted(a.upstream);
+    const pb = dotted(b.upstream);
+    const level = pa.length && pb.length ? releaseLevel(pa, pb) : null;
+    if (level)
+        return { order, level };
+    if (a.upstream === b.upstream)
+        return { order, level: 'local' };
+    return { order, level: 'other' };
+}
+
+;// CONCATENATED MODULE: ./src/diff/diff.ts
+
+
+
+
+
+
+/** Labels that change on every build; they are listed but never make the verdict. */
+const VOLATILE_LABELS = new Set([
+    'org.opencontainers.image.created',
+    'org.opencontainers.image.revision',
+    'org.label-schema.build-date',
+    'org.label-schema.vcs-ref',
+]);
+// The driver (and so the newest CUDA it supports) and the GPUs belong to the capturing machine.
+const HOST_COMPONENTS = new Set(['driver', 'driverMaxCuda', 'gpus']);
+/** Compared as plain strings (no version order). */
+const TEXT_COMPONENTS = new Set(['os', 'gpus']);
+/**
+ * pip: one entry per normalised name. A distribution installed twice (Debian's python3-x in
+ * /usr/lib/python3 and a pip-installed copy) resolves to the copy outside /usr/lib/python3,
+ * which is first on Debian's sys.path and is the one Python imports.
+ */
+const pipIndexes = new WeakMap();
+function pipIndex(r) {
+    const cached = pipIndexes.get(r);
+    if (cached)
+        return cached;
+    const out = new Map();
+    for (const p of r.python.packages) {
+        const key = (0,parse/* canonicalName */.Ew)(p.name);
+        const os = p.location.startsWith('/usr/lib/python3');
+        const seen = out.get(key);
+        if (!seen || (seen.os && !os))
+            out.set(key, { name: p.name, version: p.version, os });
+    }
+    pipIndexes.set(r, out);
+    return out;
+}
+/** apt: by name; by name:arch only where a name is installed for several architectures. */
+function aptIndex(r) {
+    const counts = new Map();
+    for (const p of r.apt)
+        counts.set(p.name, (counts.get(p.name) ?? 0) + 1);
+    const out = new Map();
+    for (const p of r.apt) {
+        const name = counts.get(p.name) > 1 ? `${p.name}:${p.arch}` : p.name;
+        out.set(name, { name, version: p.version });
+    }
+    return out;
+}
+const levelRank = (l) => l === null ? CHANGE_LEVELS.length : CHANGE_LEVELS.indexOf(l);
+const KIND_RANK = { upgraded: 0, downgraded: 0, added: 1, removed: 2 };
+const byName = util_text/* compareText */.n;
+/** Changed packages first, by level (major first), then added, then removed; by name within. */
+function sortPackageChanges(changes) {
+    return changes.sort((a, b) => KIND_RANK[a.kind] - KIND_RANK[b.kind] ||
+        levelRank(a.level) - levelRank(b.level) ||
+        byName(a.name.toLowerCase(), b.name.toLowerCase()));
+}
+function diffPackages(base, head, compare) {
+    const changes = [];
+    let unchanged = 0;
+    for (const [key, h] of head) {
+        const b = base.get(key);
+        if (!b) {
+            changes.push({ name: h.name, kind: 'added', from: null, to: h.version, level: null });
+            continue;
+        }
+        const c = compare(b.version, h.version);
+        if (c.order === 0)
+            unchanged++;
+        else
+            changes.push({
+                name: h.name,
+                kind: c.order > 0 ? 'upgraded' : 'downgraded',
+                from: b.version,
+                to: h.version,
+                level: c.level,
+            });
+    }
+    for (const [key, b] of base)
+        if (!head.has(key))
+            changes.push({ name: b.name, kind: 'removed', from: b.version, to: null, level: null });
+    return { baseCount: base.size, headCount: head.size, unchanged, changes: sortPackageChanges(changes) };
+}
+/** { [key]: value } when value is defined (exactOptionalPropertyTypes), else {}. */
+const optional = (key, value) => (value === undefined ? {} : { [key]: value });
+// ---- components ----
+function gpuSummary(r) {
+    if (r.gpus.length === 0)
+        return null;
+    const byModel = new Map();
+    for (const g of r.gpus)
+        byModel.set(g.name, (byModel.get(g.name) ?? 0) + 1);
+    return [...byModel]
+        .sort(([a], [b]) => byName(a, b))
+        .map(([name, n]) => `${n} × ${name}`)
+        .join(', ');
+}
+function extra(torch, key) {
+    const v = torch?.[key];
+    return typeof v === 'string' || typeof v === 'number' ? String(v) : null;
+}
+/** The overview's facts about one record. */
+function summarize(r) {
+    const pip = pipIndex(r);
+    const drivers = [...new Set(r.gpus.map((g) => g.driver).filter((d) => !!d))].sort();
+    const components = {
+        os: r.os.osRelease.PRETTY_NAME ?? r.os.osRelease.NAME ?? null,
+        glibc: r.os.glibc ? r.os.glibc.replace(/^glibc\s+/i, '') : null,
+        python: r.python.version || null,
+        torch: r.torch?.version ?? pip.get('torch')?.version ?? null,
+        torchCuda: r.torch?.cuda ?? null,
+        numpy: pip.get('numpy')?.version ?? null,
+        cuda: r.cuda.runtime ?? null,
+        cudnn: r.cuda.cudnn ?? extra(r.torch, 'cudnn'),
+        nccl: r.cuda.nccl ?? extra(r.torch, 'nccl'),
+        driverMaxCuda: r.cuda.driverMaxCuda ?? null,
+        driver: drivers.length ? drivers.join(', ') : null,
+        gpus: gpuSummary(r),
+    };
+    return {
+        ref: r.image.ref,
+        digest: r.image.digest ?? null,
+        platform: r.image.platform,
+        variant: r.image.variant,
+        created: r.image.created,
+        sizeBytes: r.image.sizeBytes,
+        layers: r.image.layers,
+        pipCount: pip.size,
+        aptCount: r.apt.length,
+        ...optional('top', (0,diff_size/* sizeTop */.FT)(r)),
+        components,
+    };
+}
+function diffComponent(id, from, to) {
+    const host = HOST_COMPONENTS.has(id);
+    if (from === to)
+        return { id, from, to, changed: false, direction: null, level: null, host };
+    if (from === null || to === null || TEXT_COMPONENTS.has(id) || id === 'driver')
+        return {
+            id,
+            from,
+            to,
+            changed: true,
+            direction: id === 'driver' && from && to ? direction(compareAny(from, to)) : 'changed',
+            level: null,
+            host,
+        };
+    const c = compareAny(from, to);
+    // Same version spelled differently (12.8 vs 12.8.0) is no change.
+    if (c.order === 0)
+        return { id, from, to, changed: false, direction: null, level: null, host };
+    return { id, from, to, changed: true, direction: direction(c), level: c.level, host };
+}
+const direction = (c) => c.order > 0 ? 'up' : c.order < 0 ? 'down' : 'changed';
+// ---- env and labels ----
+function diffMaps(base, head) {
+    const changes = [];
+    let unchanged = 0;
+    let redactedBoth = 0;
+    for (const name of [...new Set([...Object.keys(base), ...Object.keys(head)])].sort(byName)) {
+        const from = Object.hasOwn(base, name) ? base[name] : null;
+        const to = Object.hasOwn(head, name) ? head[name] : null;
+        if (from === to) {
+            unchanged++;
+            if (from === redact/* REDACTED */.XF)
+                redactedBoth++;
+        }
+        else
+            changes.push({
+                name,
+                kind: from === null ? 'added' : to === null ? 'removed' : 'changed',
+                from,
+                to,
+            });
+    }
+    return { changes, unchanged, redactedBoth };
+}
+function diffRecords(base, head) {
+    const pip = diffPackages(pipIndex(base), pipIndex(head), comparePip);
+    const apt = diffPackages(aptIndex(base), aptIndex(head), compareApt);
+    const b = summarize(base);
+    const h = summarize(head);
+    const components = schema/* COMPONENT_IDS */.Vg.map((id) => diffComponent(id, b.components[id], h.components[id]));
+    const env = diffMaps(base.image.env, head.image.env);
+    const labelDiff = diffMaps(base.image.labels, head.image.labels);
+    const labels = {
+        changes: labelDiff.changes.map((c) => ({ ...c, volatile: VOLATILE_LABELS.has(c.name) })),
+        unchanged: labelDiff.unchanged,
+    };
+    const size = { base: b.sizeBytes, head: h.sizeBytes, delta: h.sizeBytes - b.sizeBytes };
+    const layers = { base: b.layers, head: h.layers, delta: h.layers - b.layers };
+    const changed = pip.changes.length > 0 ||
+        apt.changes.length > 0 ||
+        components.some((c) => c.changed && !c.host) ||
+        env.changes.length > 0 ||
+        labels.changes.some((c) => !c.volatile) ||
+        size.delta !== 0 ||
+        layers.delta !== 0;
+    return {
+        pip,
+        apt,
+        components,
+        env,
+        labels,
+        size,
+        layers,
+        ...optional('sizeExplanation', (0,diff_size/* explainSize */.xC)(base, head)),
+        changed,
+    };
+}
+
+
+/***/ }),
+
+/***/ 37282:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   FT: () => (/* binding */ sizeTop),
+/* harmony export */   Lw: () => (/* binding */ sizeDrivers),
+/* harmony export */   xC: () => (/* binding */ explainSize)
+/* harmony export */ });
+/* unused harmony exports TOP_N, CHANGES_N, firstN */
+/* harmony import */ var _requirements_parse_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9142);
+/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(49997);
+
+
+/** How many of each the summary keeps, and how many changes the explanation keeps. */
+const TOP_N = 10;
+const CHANGES_N = 20;
+const byName = _util_text_js__WEBPACK_IMPORTED_MODULE_1__/* .compareText */ .n;
+/**
+ * pip distributions with a size, by normalised name. A name installed twice (Debian's copy in
+ * /usr/lib/python3 and pip's) takes up both copies' bytes; the version is the copy Python imports
+ * (outside /usr/lib/python3), as in the package diff.
+ */
+const pipCache = new WeakMap();
+const aptCache = new WeakMap();
+const topCache = new WeakMap();
+function cached(cache, r, make) {
+    if (cache.has(r))
+        return cache.get(r);
+    const v = make(r);
+    cache.set(r, v);
+    return v;
+}
+function pipSizes(r) {
+    return cached(pipCache, r, pipSizesOf);
+}
+function aptSizes(r) {
+    return cached(aptCache, r, aptSizesOf);
+}
+function pipSizesOf(r) {
+    const out = new Map();
+    for (const p of r.python.packages) {
+        if (p.sizeBytes === undefined)
+            continue;
+        const key = (0,_requirements_parse_js__WEBPACK_IMPORTED_MODULE_0__/* .canonicalName */ .Ew)(p.name);
+        const os = p.location.startsWith('/usr/lib/python3');
+        const seen = out.get(key);
+        if (!seen)
+            out.set(key, { name: p.name, version: p.version, sizeBytes: p.sizeBytes, os });
+        else {
+            seen.sizeBytes += p.sizeBytes;
+            if (seen.os && !os)
+                Object.assign(seen, { name: p.name, version: p.version, os });
+        }
+    }
+    return out;
+}
+/** apt packages with a size, by name (name:arch where a name is installed for several). */
+function aptSizesOf(r) {
+    const counts = new Map();
+    for (const p of r.apt)
+        counts.set(p.name, (counts.get(p.name) ?? 0) + 1);
+    const out = new Map();
+    for (const p of r.apt) {
+        if (p.sizeBytes === undefined)
+            continue;
+        const name = counts.get(p.name) > 1 ? `${p.name}:${p.arch}` : p.name;
+        out.set(name, { name, version: p.version, sizeBytes: p.sizeBytes });
+    }
+    return out;
+}
+/**
+ * The n first of `items` in `order`, in that order: one pass keeping the n best (a full sort of
+ * 5,000 packages per record is the cost that matters in a ten-variant run).
+ */
+function firstN(items, n, order) {
+    const best = [];
+    if (n <= 0)
+        return best;
+    for (const x of items) {
+        if (best.length === n && order(x, best[n - 1]) >= 0)
+            continue;
+        let i = best.length === n ? n - 1 : best.length;
+        while (i > 0 && order(x, best[i - 1]) < 0) {
+            best[i] = best[i - 1];
+            i--;
+        }
+        best[i] = x;
+        if (best.length > n)
+            best.length = n;
+    }
+    return best;
+}
+/** The n biggest, biggest first (by name on a tie, so the output is stable). */
+function biggest(items, n, key) {
+    const nonEmpty = [...items].filter((x) => x.sizeBytes > 0);
+    return firstN(nonEmpty, n, (a, b) => b.sizeBytes - a.sizeBytes || byName(key(a), key(b)));
+}
+/** The biggest pip and apt packages and layers of one record; undefined when it has no sizes. */
+function sizeTop(r, n = TOP_N) {
+    return n === TOP_N ? cached(topCache, r, (x) => sizeTopOf(x, n)) : sizeTopOf(r, n);
+}
+function sizeTopOf(r, n) {
+    const pip = pipSizes(r);
+    const apt = aptSizes(r);
+    const layers = r.image.history ?? [];
+    if (pip.size === 0 && apt.size === 0 && layers.length === 0)
+        return undefined;
+    const item = (s) => ({ name: s.name, version: s.version, sizeBytes: s.sizeBytes });
+    return {
+        pip: biggest(pip.values(), n, (s) => s.name).map(item),
+        apt: biggest(apt.values(), n, (s) => s.name).map(item),
+        layers: biggest(layers, n, (l) => l.createdBy).map((l) => ({
+            createdBy: l.createdBy,
+            sizeBytes: l.sizeBytes,
+        })),
+    };
+}
+function packageChanges(kind, base, head) {
+    const out = [];
+    for (const [key, h] of head) {
+        const b = base.get(key);
+        const delta = h.sizeBytes - (b?.sizeBytes ?? 0);
+        if (delta !== 0)
+            out.push({
+                kind,
+                name: h.name,
+                from: b?.version ?? null,
+                to: h.version,
+                baseBytes: b?.sizeBytes ?? null,
+                headBytes: h.sizeBytes,
+                delta,
+            });
+    }
+    for (const [key, b] of base)
+        if (!head.has(key) && b.sizeBytes !== 0)
+            out.push({
+                kind,
+                name: b.name,
+                from: b.version,
+                to: null,
+                baseBytes: b.sizeBytes,
+                headBytes: null,
+                delta: -b.sizeBytes,
+            });
+    return out;
+}
+/**
+ * Layers matched by instruction, in order (the base image's steps match themselves; a changed
+ * RUN line is one layer removed and one added). Unchanged layers are left out.
+ */
+function layerChanges(base, head) {
+    const pool = new Map();
+    for (const l of base)
+        pool.set(l.createdBy, [...(pool.get(l.createdBy) ?? []), l.sizeBytes]);
+    const out = [];
+    const layer = (name, from, to) => ({
+        kind: 'layer',
+        name,
+        from: null,
+        to: null,
+        baseBytes: from,
+        headBytes: to,
+        delta: (to ?? 0) - (from ?? 0),
+    });
+    for (const h of head) {
+        const sizes = pool.get(h.createdBy);
+        const b = sizes?.shift();
+        if (b === undefined) {
+            if (h.sizeBytes > 0)
+                out.push(layer(h.createdBy, null, h.sizeBytes));
+        }
+        else if (b !== h.sizeBytes)
+            out.push(layer(h.createdBy, b, h.sizeBytes));
+    }
+    for (const [name, sizes] of pool)
+        for (const b of sizes)
+            if (b > 0)
+                out.push(layer(name, b, null));
+    return out;
+}
+/** Largest change first; growth before shrinkage on a tie; then by name. */
+const byImpact = (a, b) => Math.abs(b.delta) - Math.abs(a.delta) || b.delta - a.delta || byName(a.name, b.name);
+/** Which packages and layers made the image's size change; undefined when neither side has sizes. */
+function explainSize(base, head, n = CHANGES_N) {
+    const hasPackages = (r) => r.python.packages.some((p) => p.sizeBytes !== undefined) || r.apt.some((p) => p.sizeBytes !== undefined);
+    const packagesKnown = hasPackages(base) && hasPackages(head);
+    const layersKnown = base.image.history !== undefined && head.image.history !== undefined;
+    if (!hasPackages(head) && head.image.history === undefined)
+        return undefined;
+    const packages = packagesKnown
+        ? [
+            ...packageChanges('pip', pipSizes(base), pipSizes(head)),
+            ...packageChanges('apt', aptSizes(base), aptSizes(head)),
+        ]
+        : [];
+    const layers = layersKnown ? layerChanges(base.image.history, head.image.history) : [];
+    return {
+        delta: head.image.sizeBytes - base.image.sizeBytes,
+        packagesKnown,
+        layersKnown,
+        packages: firstN(packages, n, byImpact),
+        packagesDelta: packages.reduce((s, c) => s + c.delta, 0),
+        packagesChanged: packages.length,
+        layers: firstN(layers, n, byImpact),
+    };
+}
+/**
+ * The changes that explain the size change, in its direction (growth: what grew, biggest first),
+ * packages before layers (a package names the cause; a layer holds many packages).
+ */
+function sizeDrivers(e) {
+    const sign = e.delta < 0 ? -1 : 1;
+    const pick = (list) => list.filter((c) => c.delta * sign > 0);
+    const packages = pick(e.packages);
+    return packages.length > 0 ? packages : pick(e.layers);
+}
+
+
+/***/ }),
+
+/***/ 12011:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   L5: () => (/* binding */ fmtInt),
+/* harmony export */   LS: () => (/* binding */ plural),
+/* harmony export */   M: () => (/* binding */ COMPONENT_LABELS),
+/* harmony export */   Oe: () => (/* binding */ pct),
+/* harmony export */   bu: () => (/* binding */ num),
+/* harmony export */   x8: () => (/* binding */ signed),
+/* harmony export */   zi: () => (/* binding */ fmtBytes)
+/* harmony export */ });
+const int = new Intl.NumberFormat('en-US');
+const fmtInt = (n) => int.format(n);
+function fmtBytes(n) {
+    const a = Math.abs(n);
+    const [div, unit, digits] = a >= 1e9 ? [1e9, 'GB', 2] : a >= 1e6 ? [1e6, 'MB', 1] : a >= 1e3 ? [1e3, 'kB', 1] : [1, 'B', 0];
+    return `${(n / div).toFixed(digits)} ${unit}`;
+}
+const signed = (n, f) => n > 0 ? `+${f(n)}` : n < 0 ? `−${f(-n)}` : '±0';
+const pct = (r) => `${r > 0 ? '+' : r < 0 ? '−' : '±'}${Math.abs(r * 100).toFixed(1)}%`;
+/** Up to 4 significant digits, without exponent noise. */
+function num(n) {
+    if (!Number.isFinite(n))
+        return String(n);
+    if (Number.isInteger(n))
+        return fmtInt(n);
+    return String(Number(n.toPrecision(4)));
+}
+const plural = (n, one, many = `${one}s`) => `${fmtInt(n)} ${n === 1 ? one : many}`;
+const COMPONENT_LABELS = {
+    os: 'OS',
+    glibc: 'glibc',
+    python: 'Python',
+    torch: 'torch',
+    torchCuda: 'torch CUDA build',
+    numpy: 'NumPy',
+    cuda: 'CUDA runtime',
+    cudnn: 'cuDNN',
+    nccl: 'NCCL',
+    driverMaxCuda: 'Driver max CUDA',
+    driver: 'NVIDIA driver',
+    gpus: 'GPUs',
+};
+
+
+/***/ }),
+
+/***/ 83716:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  f3: () => (/* binding */ SEVERITY_RANK),
+  vF: () => (/* binding */ assessReport),
+  MW: () => (/* binding */ buildReportModel),
+  DY: () => (/* binding */ defaultMarkerKey)
+});
+
+// UNUSED EXPORTS: componentSeverity, parseReportModel
+
+// EXTERNAL MODULE: ./src/diff/diff.ts + 1 modules
+var diff = __webpack_require__(41839);
+;// CONCATENATED MODULE: ./src/diff/smoke.ts
+const DEFAULT_SMOKE_THRESHOLD = 0.1;
+/**
+ * Which way a metric should move, from the names the suites emit (images/probe/ml_image_smoke.py):
+ * *_tflops, busbw_gbps/algbw_gbps, loss_end/loss_drop; and durationMs per test. null: no direction
+ * (counts like modules/world/gpus, loss_start which only depends on the seed).
+ * *_floor values are the thresholds the smoke script judged by (src/smoke/baselines.json), not
+ * measurements: skipped here, shown beside their metric.
+ */
+function metricDirection(metric) {
+    const m = metric.toLowerCase();
+    if (m.endsWith('_floor'))
+        return 'skip';
+    if (m === 'loss_start')
+        return null;
+    if (m === 'loss_drop')
+        return 'higher';
+    if (/tflops|gflops|gbps|busbw|algbw|throughput|per_s(ec)?$|_ps$/.test(m))
+        return 'higher';
+    if (/loss|duration|latency|seconds|_ms$|_s$|^time|_time$/.test(m))
+        return 'lower';
+    return null;
+}
+/** Durations this close are noise (container start-up), whatever the ratio. */
+const DURATION_NOISE_MS = 1000;
+function numericMetrics(t) {
+    const out = new Map();
+    if (!t)
+        return out;
+    for (const [k, v] of Object.entries(t.metrics))
+        if (typeof v === 'number' && Number.isFinite(v) && metricDirection(k) !== 'skip')
+            out.set(k, v);
+    out.set('durationMs', t.durationMs);
+    return out;
+}
+function metricDelta(test, metric, base, head, threshold) {
+    const dir = metricDirection(metric);
+    const better = dir === 'skip' ? null : dir;
+    const relative = base !== null && head !== null && base !== 0 ? (head - base) / Math.abs(base) : null;
+    let regression = false;
+    let improved = false;
+    if (base !== null && head !== null && better !== null) {
+        const worse = better === 'higher' ? base - head : head - base;
+        const rel = base === 0 ? (worse > 0 ? Infinity : worse < 0 ? -Infinity : 0) : worse / Math.abs(base);
+        const noise = metric === 'durationMs' && Math.abs(head - base) < DURATION_NOISE_MS;
+        regression = !noise && rel > threshold;
+        improved = !noise && rel < -threshold;
+    }
+    return { test, metric, base, head, relative, better, regression, improved };
+}
+/** What the floors said of a test (the smoke script's floor_gpu / floor_note), when they said anything. */
+function floorNote(t) {
+    const str = (k) => typeof t.metrics[k] === 'string' && t.metrics[k] !== '' ? t.metrics[k] : '';
+    const parts = [str('floor_gpu') && `floors of ${str('floor_gpu')}`, str('floor_note')].filter(Boolean);
+    return parts.length > 0 ? { note: parts.join('; ') } : {};
+}
+const tally = (r) => ({
+    pass: r.tests.filter((t) => t.status === 'pass').length,
+    fail: r.tests.filter((t) => t.status === 'fail').length,
+    skip: r.tests.filter((t) => t.status === 'skip').length,
+});
+function diffSmoke(base, head, opts = {}) {
+    const threshold = opts.threshold ?? DEFAULT_SMOKE_THRESHOLD;
+    const baseTests = new Map((base?.tests ?? []).map((t) => [t.id, t]));
+    const headIds = new Set(head.tests.map((t) => t.id));
+    const tests = [];
+    const metrics = [];
+    const addMetrics = (id, b, h) => {
+        const bm = numericMetrics(b);
+        const hm = numericMetrics(h);
+        for (const name of [...new Set([...hm.keys(), ...bm.keys()])]) {
+            const delta = metricDelta(id, name, bm.get(name) ?? null, hm.get(name) ?? null, threshold);
+            const floor = h?.metrics[`${name}_floor`];
+            metrics.push(typeof floor === 'number' && Number.isFinite(floor) ? { ...delta, floor } : delta);
+        }
+    };
+    for (const h of head.tests) {
+        const b = baseTests.get(h.id);
+        tests.push({
+            id: h.id,
+            suite: h.suite,
+            from: b?.status ?? null,
+            to: h.status,
+            reason: h.reason ?? null,
+            cause: h.cause ? `${h.cause.cause} Fix: ${h.cause.fix}` : null,
+            regression: b?.status === 'pass' && h.status === 'fail',
+            fixed: b?.status === 'fail' && h.status === 'pass',
+            ...floorNote(h),
+        });
+        // Metrics of a test that did not pass on both sides would compare a partial run; a skipped
+        // test measured nothing.
+        if (h.status !== 'skip' && (!b || (b.status === 'pass' && h.status === 'pass')))
+            addMetrics(h.id, b, h);
+    }
+    for (const b of base?.tests ?? []) {
+        if (headIds.has(b.id))
+            continue;
+        tests.push({
+            id: b.id,
+            suite: b.suite,
+            from: b.status,
+            to: null,
+            reason: null,
+            cause: null,
+            regression: false,
+            fixed: false,
+        });
+    }
+    return {
+        threshold,
+        base: base ? tally(base) : null,
+        head: tally(head),
+        tests,
+        metrics,
+        regressions: tests.filter((t) => t.regression).length,
+        metricRegressions: metrics.filter((m) => m.regression).length,
+        fixed: tests.filter((t) => t.fixed).length,
+        failing: tests.filter((t) => t.to === 'fail').length,
+    };
+}
+
+// EXTERNAL MODULE: ./src/config/issues.ts
+var issues = __webpack_require__(11012);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(83916);
+// EXTERNAL MODULE: ./src/version.ts
+var version = __webpack_require__(311);
+// EXTERNAL MODULE: ./src/report/escape.ts
+var report_escape = __webpack_require__(14031);
+// EXTERNAL MODULE: ./src/report/format.ts
+var format = __webpack_require__(12011);
+// EXTERNAL MODULE: ./src/report/model-schema.ts
+var model_schema = __webpack_require__(463);
+// EXTERNAL MODULE: ./src/report/size.ts
+var size = __webpack_require__(29437);
+;// CONCATENATED MODULE: ./src/report/model.ts
+
+
+
+
+
+
+
+
+
+/** The marker key when the config sets none: one comment per image, variant and platform set. */
+function defaultMarkerKey(image, variant, platforms) {
+    return `${image}:${variant}@${[...platforms].sort().join(',')}`;
+}
+function buildReportModel(input) {
+    if (input.entries.length === 0)
+        throw new errors/* InputError */.dz(`report ${input.image}:${input.variant}: no records`);
+    const entries = [...input.entries].sort((a, b) => a.platform < b.platform ? -1 : a.platform > b.platform ? 1 : 0);
+    const threshold = input.smokeThreshold !== undefined ? { threshold: input.smokeThreshold } : {};
+    const platforms = entries.map((e) => ({
+        platform: e.platform,
+        head: (0,diff/* summarize */.eh)(e.head),
+        base: e.base ? (0,diff/* summarize */.eh)(e.base) : null,
+        diff: e.base ? (0,diff/* diffRecords */.OM)(e.base, e.head) : null,
+        smoke: e.headSmoke ? diffSmoke(e.baseSmoke ?? undefined, e.headSmoke, threshold) : null,
+    }));
+    const links = {};
+    // A link that is not http(s) is dropped here rather than failing the poster later.
+    if (input.links?.run && (0,report_escape/* safeUrl */.Pl)(input.links.run))
+        links.run = input.links.run;
+    if (input.links?.artifact && (0,report_escape/* safeUrl */.Pl)(input.links.artifact))
+        links.artifact = input.links.artifact;
+    return {
+        schemaVersion: model_schema/* REPORT_MODEL_SCHEMA_VERSION */.yz,
+        kind: 'ml-image-report',
+        tool: { version: version/* VERSION */.x },
+        image: input.image,
+        variant: input.variant,
+        markerKey: input.markerKey ??
+            defaultMarkerKey(input.image, input.variant, entries.map((e) => e.platform)),
+        head: {
+            ...(input.head?.ref !== undefined && { ref: input.head.ref }),
+            ...(input.head?.sha !== undefined && { sha: input.head.sha }),
+        },
+        baseline: input.baseline
+            ? { ref: input.baseline.ref, ...(input.baseline.sha !== undefined && { sha: input.baseline.sha }) }
+            : null,
+        noBaselineReason: input.noBaselineReason ?? null,
+        resolution: input.resolution ?? [],
+        links,
+        platforms,
+        ...(input.supplyChain && { supplyChain: input.supplyChain }),
+        ...(input.sizeBudget !== undefined && { sizeBudget: input.sizeBudget }),
+    };
+}
+/** A model from JSON (the artifact a privileged workflow downloads); InputError naming the source. */
+function parseReportModel(json, source) {
+    const r = ReportModelSchema.safeParse(json);
+    if (r.success)
+        return r.data;
+    throw new InputError(`${source}: not a valid report model: ${formatIssues(r.error, json, ReportModelSchema).slice(0, 5).join('; ')}`);
+}
+const SEVERITY_RANK = { info: 0, warning: 1, failure: 2 };
+/** Components the verdict names when they change, in this order. */
+const VERDICT_COMPONENTS = [
+    'numpy',
+    'torch',
+    'cuda',
+    'python',
+    'cudnn',
+    'nccl',
+    'glibc',
+    'os',
+    'torchCuda',
+];
+function assessReport(model) {
+    const smoke = model.platforms.map((p) => p.smoke).filter((s) => !!s);
+    const withDiff = model.platforms.filter((p) => !!p.diff);
+    if (withDiff.length === 0)
+        return noBaselineAssessment(model, smoke);
+    const findings = [];
+    const add = (raw, severity) => {
+        // Values come from the image: a 1,000-character version must not crowd out the rest.
+        const text = (0,report_escape/* clip */.$Q)(raw, 120);
+        if (!findings.some((f) => f.text === text))
+            findings.push({ text, severity });
+    };
+    for (const p of model.platforms.filter((x) => !x.diff))
+        add(`no baseline for ${p.platform}`, 'info');
+    for (const b of (0,size/* budgetBreaches */.Bq)(model.sizeBudget, model.platforms))
+        add(b.short, 'failure');
+    componentFindings(withDiff, add);
+    smokeFindings(smoke, add);
+    packageFindings(withDiff, 'pip', add);
+    packageFindings(withDiff, 'apt', add);
+    otherFindings(withDiff, add);
+    if (findings.length === 0)
+        return { verdict: 'unchanged', findings: [{ text: 'No environment changes', severity: 'info' }] };
+    const worst = Math.max(...findings.map((f) => SEVERITY_RANK[f.severity]));
+    return { verdict: worst === 2 ? 'failure' : worst === 1 ? 'warning' : 'changed', findings };
+}
+/** Failing smoke tests, counted once however many platforms they fail on. */
+const distinctFailing = (smoke, exceptRegressions) => new Set(smoke.flatMap((s) => s.tests.filter((t) => t.to === 'fail' && !(exceptRegressions && t.regression)).map((t) => t.id))).size;
+function noBaselineAssessment(model, smoke) {
+    const reason = model.noBaselineReason?.trim();
+    const text = reason
+        ? `${reason.charAt(0).toUpperCase()}${reason.slice(1)} — environment summary below`
+        : model.baseline
+            ? `First run: no baseline for ${model.baseline.ref} yet — environment summary below`
+            : 'No baseline to compare with — environment summary below';
+    const findings = [{ text: (0,report_escape/* clip */.$Q)(text, 160), severity: 'info' }];
+    const failing = distinctFailing(smoke, false);
+    if (failing)
+        findings.push({ text: (0,report_escape/* clip */.$Q)(`${(0,format/* plural */.LS)(failing, 'smoke test')} failing`, 120), severity: 'failure' });
+    const breaches = (0,size/* budgetBreaches */.Bq)(model.sizeBudget, model.platforms);
+    for (const b of breaches)
+        findings.push({ text: (0,report_escape/* clip */.$Q)(b.short, 160), severity: 'failure' });
+    return { verdict: failing || breaches.length > 0 ? 'failure' : 'no-baseline', findings };
+}
+/** A version change of a major component: a warning when major, a downgrade, added or removed. */
+function componentSeverity(c) {
+    return c.level === 'major' || c.direction === 'down' || !c.from || !c.to ? 'warning' : 'info';
+}
+function componentFindings(withDiff, add) {
+    for (const id of VERDICT_COMPONENTS) {
+        for (const p of withDiff) {
+            const c = p.diff.components.find((x) => x.id === id);
+            if (!c?.changed || c.host)
+                continue;
+            // The torch version names its CUDA build already.
+            if (id === 'torchCuda' && p.diff.components.find((x) => x.id === 'torch')?.changed)
+                continue;
+            const level = c.level ? ` (${c.level}${c.direction === 'down' ? ', downgrade' : ''})` : '';
+            add(`${format/* COMPONENT_LABELS */.M[id]} ${c.from ?? 'none'} → ${c.to ?? 'none'}${level}`, componentSeverity(c));
+        }
+    }
+}
+function smokeFindings(smoke, add) {
+    // The same test regressing on two platforms is one regression to look at.
+    const distinct = (pick) => new Set(smoke.flatMap(pick)).size;
+    const regressions = distinct((s) => s.tests.filter((t) => t.regression).map((t) => t.id));
+    const failing = distinctFailing(smoke, true);
+    const metricRegressions = distinct((s) => s.metrics.filter((m) => m.regression).map((m) => `${m.test}\u0000${m.metric}`));
+    const fixed = distinct((s) => s.tests.filter((t) => t.fixed).map((t) => t.id));
+    if (regressions)
+        add((0,format/* plural */.LS)(regressions, 'smoke regression'), 'failure');
+    if (failing > 0)
+        add(`${(0,format/* plural */.LS)(failing, 'smoke test')} failing`, 'failure');
+    if (metricRegressions)
+        add((0,format/* plural */.LS)(metricRegressions, 'metric regression'), 'warning');
+    if (fixed)
+        add(`${(0,format/* plural */.LS)(fixed, 'smoke test')} fixed`, 'info');
+}
+function packageFindings(withDiff, eco, add) {
+    // The same change on several platforms counts once.
+    const list = withDiff.length === 1
+        ? withDiff[0].diff[eco].changes
+        : [
+            ...new Map(withDiff
+                .flatMap((p) => p.diff[eco].changes)
+                .map((c) => [`${c.kind}\u0000${c.name}\u0000${c.from}\u0000${c.to}`, c])).values(),
+        ];
+    if (!list.length)
+        return;
+    const major = list.filter((c) => c.level === 'major').length;
+    const risky = major > 0 || list.some((c) => c.kind === 'downgraded' || c.kind === 'removed');
+    add(`${(0,format/* plural */.LS)(list.length, `${eco} change`)}${major ? ` (${(0,format/* fmtInt */.L5)(major)} major)` : ''}`, risky ? 'warning' : 'info');
+}
+/** Environment variables, labels (volatile ones aside) and an image size change of 5% or more. */
+function otherFindings(withDiff, add) {
+    const env = Math.max(...withDiff.map((p) => p.diff.env.changes.length));
+    if (env)
+        add((0,format/* plural */.LS)(env, 'env change'), 'info');
+    const labels = Math.max(...withDiff.map((p) => p.diff.labels.changes.filter((c) => !c.volatile).length));
+    if (labels)
+        add((0,format/* plural */.LS)(labels, 'label change'), 'info');
+    for (const p of withDiff) {
+        const s = p.diff.size;
+        if (s.base > 0 && Math.abs(s.delta) / s.base >= 0.05)
+            add(`image ${(0,format/* signed */.x8)(s.delta, format/* fmtBytes */.zi)} (${(0,format/* pct */.Oe)(s.delta / s.base)})${withDiff.length > 1 ? ` on ${p.platform}` : ''}`, 'info');
+    }
+}
+
+
+/***/ }),
+
 /***/ 33365:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -23,8 +1013,8 @@ __webpack_require__.d(__webpack_exports__, {
 var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/report/escape.ts
 var report_escape = __webpack_require__(14031);
-// EXTERNAL MODULE: ./src/report/model.ts
-var report_model = __webpack_require__(96867);
+// EXTERNAL MODULE: ./src/report/model.ts + 1 modules
+var report_model = __webpack_require__(83716);
 // EXTERNAL MODULE: ./src/report/render/charts.ts
 var charts = __webpack_require__(86994);
 // EXTERNAL MODULE: ./src/report/render/markdown.ts
@@ -1029,7 +2019,7 @@ function sizeChangeCell(p) {
 /* harmony export */   n: () => (/* binding */ verdictText),
 /* harmony export */   v: () => (/* binding */ VERDICT_EMOJI)
 /* harmony export */ });
-/* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(96867);
+/* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83716);
 /* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(12011);
 // The verdict line: the model's assessment (src/report/model.ts decides every severity) as text in
 // a given length, the most severe findings first, then "+N more".
@@ -1063,6 +2053,138 @@ function verdictText(assessment, maxLen) {
         return short.length <= maxLen ? short : emoji;
     }
     return text(chosen);
+}
+
+
+/***/ }),
+
+/***/ 29437:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Bq: () => (/* binding */ budgetBreaches),
+/* harmony export */   Qd: () => (/* binding */ sizeHeadline),
+/* harmony export */   uQ: () => (/* binding */ describeChange)
+/* harmony export */ });
+/* unused harmony exports parseSizeBudget, topContributor */
+/* harmony import */ var _config_size_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(64089);
+/* harmony import */ var _diff_size_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(37282);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
+/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(14031);
+/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(12011);
+// Where the bytes went, as plain text (the renderer escapes it): the size change's explanation
+// ("+610 MB: nvidia-cudnn-cu12 9.5 → 9.7 +402 MB, ..."), and the size budget (config size.budget),
+// whose breach fails the report stage naming what grew most.
+
+
+
+
+
+const UNITS = {
+    B: 1,
+    kB: 1e3,
+    KB: 1e3,
+    MB: 1e6,
+    GB: 1e9,
+    TB: 1e12,
+    KiB: 2 ** 10,
+    MiB: 2 ** 20,
+    GiB: 2 ** 30,
+    TiB: 2 ** 40,
+};
+/** "8GB" -> 8e9 bytes, "+5%" -> growth 0.05; InputError naming the key and the value otherwise. */
+function parseSizeBudget(text) {
+    const t = text.trim();
+    if (!_config_size_js__WEBPACK_IMPORTED_MODULE_0__/* .SIZE_BUDGET_PATTERN */ .H.test(t))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`size.budget: expected a size such as "8GB" or a growth such as "+5%", got "${text}"`);
+    if (t.endsWith('%'))
+        return { kind: 'growth', ratio: Number(t.slice(1, -1)) / 100 };
+    const m = /^([\d.]+)\s*(\w+)$/.exec(t);
+    return { kind: 'absolute', bytes: Number(m[1]) * UNITS[m[2]] };
+}
+/** "nvidia-cudnn-cu12 9.5 → 9.7 +402.0 MB", "torch 2.6.0 (new) +1.20 GB", "RUN pip install … +3.1 GB". */
+function describeChange(c) {
+    const bytes = (0,_format_js__WEBPACK_IMPORTED_MODULE_4__/* .signed */ .x8)(c.delta, _format_js__WEBPACK_IMPORTED_MODULE_4__/* .fmtBytes */ .zi);
+    if (c.kind === 'layer')
+        return `layer ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .clip */ .$Q)(c.name, 80)} ${bytes}`;
+    const name = (0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .clip */ .$Q)(c.name, 60);
+    if (c.from === null)
+        return `${name} ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .clip */ .$Q)(c.to ?? '', 40)} (added) ${bytes}`;
+    if (c.to === null)
+        return `${name} ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .clip */ .$Q)(c.from, 40)} (removed) ${bytes}`;
+    if (c.from === c.to)
+        return `${name} ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .clip */ .$Q)(c.to, 40)} ${bytes}`;
+    return `${name} ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .clip */ .$Q)(c.from, 40)} → ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .clip */ .$Q)(c.to, 40)} ${bytes}`;
+}
+/** "+610.0 MB: a 1 → 2 +402.0 MB, b (added) +150.0 MB, …"; null when nothing explains the change. */
+function sizeHeadline(e, n = 3) {
+    if (e.delta === 0)
+        return null;
+    const drivers = (0,_diff_size_js__WEBPACK_IMPORTED_MODULE_1__/* .sizeDrivers */ .Lw)(e);
+    if (drivers.length === 0)
+        return null;
+    const more = drivers.length > n ? ', …' : '';
+    return `${(0,_format_js__WEBPACK_IMPORTED_MODULE_4__/* .signed */ .x8)(e.delta, _format_js__WEBPACK_IMPORTED_MODULE_4__/* .fmtBytes */ .zi)}: ${drivers.slice(0, n).map(describeChange).join(', ')}${more}`;
+}
+/** What weighs most in an image (no baseline, or nothing grew): its biggest package or layer. */
+function biggestPart(p) {
+    const top = p.head.top;
+    if (!top)
+        return null;
+    const pkgs = [
+        ...top.pip.map((x) => ({ ...x, eco: 'pip' })),
+        ...top.apt.map((x) => ({ ...x, eco: 'apt' })),
+    ].sort((a, b) => b.sizeBytes - a.sizeBytes);
+    const pkg = pkgs[0];
+    if (pkg)
+        return `${pkg.eco} ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .clip */ .$Q)(pkg.name, 60)} ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .clip */ .$Q)(pkg.version, 40)} (${(0,_format_js__WEBPACK_IMPORTED_MODULE_4__/* .fmtBytes */ .zi)(pkg.sizeBytes)})`;
+    const layer = top.layers[0];
+    return layer ? `layer ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .clip */ .$Q)(layer.createdBy, 80)} (${(0,_format_js__WEBPACK_IMPORTED_MODULE_4__/* .fmtBytes */ .zi)(layer.sizeBytes)})` : null;
+}
+/** The top contributor a breach names: what grew most, else what weighs most. */
+function topContributor(p) {
+    const e = p.diff?.sizeExplanation;
+    const grew = e ? (0,_diff_size_js__WEBPACK_IMPORTED_MODULE_1__/* .sizeDrivers */ .Lw)(e).filter((c) => c.delta > 0)[0] : undefined;
+    if (grew)
+        return `top contributor: ${describeChange(grew)}`;
+    const big = biggestPart(p);
+    return big ? `top contributor: ${big}` : 'no package or layer sizes in the record to name a contributor';
+}
+/** The platforms whose image breaks the size budget (config size.budget), with the reason. */
+function budgetBreaches(sizeBudget, platforms) {
+    if (!sizeBudget)
+        return [];
+    let budget;
+    try {
+        budget = parseSizeBudget(sizeBudget);
+    }
+    catch {
+        return []; // an artifact's model is untrusted: an unreadable budget judges nothing
+    }
+    const out = [];
+    for (const p of platforms) {
+        const size = p.head.sizeBytes;
+        const where = platforms.length > 1 ? ` on ${p.platform}` : '';
+        const top = topContributor(p);
+        const short = `size budget ${sizeBudget} exceeded${where}; ${top}`;
+        if (budget.kind === 'absolute' && size > budget.bytes) {
+            out.push({
+                platform: p.platform,
+                short,
+                text: `image ${(0,_format_js__WEBPACK_IMPORTED_MODULE_4__/* .fmtBytes */ .zi)(size)}${where} is over the size budget ${sizeBudget} (${(0,_format_js__WEBPACK_IMPORTED_MODULE_4__/* .fmtBytes */ .zi)(budget.bytes)}) by ${(0,_format_js__WEBPACK_IMPORTED_MODULE_4__/* .fmtBytes */ .zi)(size - budget.bytes)}; ${top}`,
+            });
+        }
+        else if (budget.kind === 'growth' && p.diff && p.diff.size.base > 0) {
+            const growth = p.diff.size.delta / p.diff.size.base;
+            if (growth > budget.ratio)
+                out.push({
+                    platform: p.platform,
+                    short,
+                    text: `image grew ${(0,_format_js__WEBPACK_IMPORTED_MODULE_4__/* .signed */ .x8)(p.diff.size.delta, _format_js__WEBPACK_IMPORTED_MODULE_4__/* .fmtBytes */ .zi)} (${(0,_format_js__WEBPACK_IMPORTED_MODULE_4__/* .pct */ .Oe)(growth)})${where}, over the size budget ${sizeBudget}; ${top}`,
+                });
+        }
+    }
+    return out;
 }
 
 

@@ -17,7 +17,7 @@ export const modules = {
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _config_schema_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(60408);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
-/* harmony import */ var _plan_image_ref_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(68646);
+/* harmony import */ var _oci_ref_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(17700);
 // Thin layer over node:util parseArgs: every parse problem is a usage error (exit 2).
 
 
@@ -67,7 +67,7 @@ function suitesFlag(command, raw, fromConfig) {
 function imageFlag(command, value) {
     if (value === undefined || value === '')
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${command}: --image is required`, 'e.g. --image ghcr.io/my-org/my-model:1.4.0-cpu');
-    const problem = (0,_plan_image_ref_js__WEBPACK_IMPORTED_MODULE_3__/* .imageRefProblem */ .OD)(value);
+    const problem = (0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_3__/* .imageRefProblem */ .OD)(value);
     if (problem !== undefined)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${command}: --image ${JSON.stringify(value)} is not a valid image reference: ${problem}`, 'e.g. --image ghcr.io/my-org/my-model:1.4.0-cpu');
     return value;
@@ -129,6 +129,37 @@ const AttestConfigSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .
 
 /***/ }),
 
+/***/ 95164:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   AL: () => (/* binding */ patternProblem),
+/* harmony export */   Rc: () => (/* binding */ PATTERN_FLAGS),
+/* harmony export */   n7: () => (/* binding */ MAX_PATTERN_LENGTH)
+/* harmony export */ });
+// What a custom test's expectedOutput / excludedOutput pattern must be, checked when the config is
+// loaded (schema.ts) and compiled the same way by the smoke stage's matcher (smoke/match.ts, which
+// runs it in a worker thread). Pure: it imports nothing.
+/** Longest pattern accepted (config validation says so at load time). */
+const MAX_PATTERN_LENGTH = 1000;
+/** The flags output patterns are compiled with (config validation, the matcher and its worker). */
+const PATTERN_FLAGS = 'm';
+/** Why a pattern is not usable, or undefined when it compiles the way the matcher compiles it. */
+function patternProblem(pattern) {
+    if (pattern.length > MAX_PATTERN_LENGTH)
+        return `the pattern is ${pattern.length} characters long (at most ${MAX_PATTERN_LENGTH})`;
+    try {
+        new RegExp(pattern, PATTERN_FLAGS);
+        return undefined;
+    }
+    catch (e) {
+        return e.message;
+    }
+}
+
+
+/***/ }),
+
 /***/ 60408:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -152,10 +183,12 @@ var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_nod
 var schemas = __webpack_require__(92857);
 // EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
 var core = __webpack_require__(88532);
-// EXTERNAL MODULE: ./src/smoke/match.ts
-var match = __webpack_require__(52412);
+// EXTERNAL MODULE: ./src/oci/ref.ts
+var oci_ref = __webpack_require__(17700);
 // EXTERNAL MODULE: ./src/config/attest.ts
 var attest = __webpack_require__(92945);
+// EXTERNAL MODULE: ./src/config/pattern.ts
+var pattern = __webpack_require__(95164);
 // EXTERNAL MODULE: ./src/util/runner-env.ts
 var runner_env = __webpack_require__(2426);
 ;// CONCATENATED MODULE: ./src/config/secret-id.ts
@@ -181,6 +214,7 @@ var size = __webpack_require__(64089);
 
 
 
+
 const PLATFORMS = ['linux/amd64', 'linux/arm64'];
 const TEMPLATES = ['cpu', 'cuda', 'ngc'];
 const SMOKE_SUITES = ['imports', 'pip-check', 'gpu', 'compute', 'train', 'ddp', 'custom'];
@@ -192,7 +226,6 @@ const DEFAULT_GPU_RUNNER_LABELS = ['self-hosted', 'linux', 'x64', 'gpu'];
 // Docker's reference grammar, simplified: lowercase path components separated by '/'.
 const REPOSITORY = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/;
 const REGISTRY_HOST = /^(?:localhost|[a-zA-Z0-9-]+(?:\.[a-zA-Z0-9-]+)+|\[[0-9a-fA-F:]+\])(?::\d{1,5})?$/;
-const IMAGE_REF = /^[a-zA-Z0-9][a-zA-Z0-9._:/@+-]*$/;
 const TAG_SAFE = /^[a-z0-9][a-z0-9._-]{0,63}$/;
 const CUDA_VERSION = /^\d{1,2}\.\d{1,2}$/;
 /** "/", "/.", "//", "/..", "C:\\": a path naming the root of a filesystem. */
@@ -208,17 +241,19 @@ const pythonVersion = schemas/* string */.YjP({ error: 'expected a Python versio
 const torchVersion = schemas/* string */.YjP({ error: 'expected a torch version like "2.7" or "2.7.1"' })
     .regex(/^\d+\.\d+(?:\.\d+)?$/, { error: 'expected a torch version like "2.7" or "2.7.1"' });
 const imageRef = schemas/* string */.YjP({ error: 'expected an image reference like "nvcr.io/nvidia/pytorch:25.03-py3"' })
-    .regex(IMAGE_REF, { error: 'expected an image reference like "nvcr.io/nvidia/pytorch:25.03-py3"' });
+    .refine((ref) => (0,oci_ref/* imageRefProblem */.OD)(ref) === undefined, {
+    error: (iss) => `invalid image reference: ${(0,oci_ref/* imageRefProblem */.OD)(String(iss.input))}`,
+});
 const relPath = (what) => schemas/* string */.YjP({ error: `expected ${what}` }).min(1, { error: `expected ${what}` });
 const stringList = (item) => schemas/* preprocess */.vkY((v) => (typeof v === 'string' ? [v] : v), schemas/* array */.YOg(item, { error: 'expected a list of strings' }));
 // Output patterns are compiled here the way the smoke runner compiles them (flags, length cap),
 // so a bad one is exit 2 at load time; matching itself is bounded in time (src/smoke/match.ts).
 const regexList = schemas/* array */.YOg(schemas/* string */.YjP().superRefine((value, ctx) => {
-    const problem = (0,match/* patternProblem */.AL)(value);
+    const problem = (0,pattern/* patternProblem */.AL)(value);
     if (problem)
         ctx.addIssue({
             code: 'custom',
-            message: value.length > match/* MAX_PATTERN_LENGTH */.n7 ? problem : 'expected a valid regular expression',
+            message: value.length > pattern/* MAX_PATTERN_LENGTH */.n7 ? problem : 'expected a valid regular expression',
         });
 }))
     .default([]);
@@ -502,111 +537,6 @@ const SizeConfigSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .re
 })
     .prefault({})
     .describe('Image size.');
-
-
-/***/ }),
-
-/***/ 52412:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   AL: () => (/* binding */ patternProblem),
-/* harmony export */   Zp: () => (/* binding */ matchOutput),
-/* harmony export */   ct: () => (/* binding */ boundedTail),
-/* harmony export */   n7: () => (/* binding */ MAX_PATTERN_LENGTH)
-/* harmony export */ });
-/* unused harmony exports MATCH_TEXT_BYTES, MATCH_TIME_LIMIT_MS, PATTERN_FLAGS */
-/* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(75919);
-/* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_0__);
-// A custom test's expectedOutput / excludedOutput regexes, matched so that no pattern can hang the
-// run: the text is bounded (its last MATCH_TEXT_BYTES), and the match runs in a worker thread that
-// is terminated after a time limit. A catastrophic-backtracking pattern such as `(a+)+$` then fails
-// its test with a clear reason instead of blocking the event loop (and with it Ctrl-C and SIGTERM).
-
-/** How much of a test's output the patterns see: its end, where results and errors are. */
-const MATCH_TEXT_BYTES = 1024 * 1024;
-/** How long every pattern of one test may take together. */
-const MATCH_TIME_LIMIT_MS = 2000;
-/** Longest pattern accepted (config validation says so at load time). */
-const MAX_PATTERN_LENGTH = 1000;
-/** The flags output patterns are compiled with (here, in the worker and in config validation). */
-const PATTERN_FLAGS = 'm';
-/** Why a pattern is not usable, or undefined when it compiles the way the matcher compiles it. */
-function patternProblem(pattern) {
-    if (pattern.length > MAX_PATTERN_LENGTH)
-        return `the pattern is ${pattern.length} characters long (at most ${MAX_PATTERN_LENGTH})`;
-    try {
-        new RegExp(pattern, PATTERN_FLAGS);
-        return undefined;
-    }
-    catch (e) {
-        return e.message;
-    }
-}
-/** The end of a text, at most `max` UTF-16 units (a surrogate pair is never split). */
-function boundedTail(text, max) {
-    if (text.length <= max)
-        return text;
-    let start = text.length - max;
-    const c = text.charCodeAt(start);
-    if (c >= 0xdc00 && c <= 0xdfff)
-        start += 1; // a low surrogate: its high half was cut off
-    return text.slice(start);
-}
-// The worker's program, inline so that the bundled dist needs no extra file.
-const WORKER_SOURCE = `
-const { parentPort, workerData } = require('node:worker_threads');
-const { text, expected, excluded, flags } = workerData;
-try {
-  const missing = expected.find((p) => !new RegExp(p, flags).test(text));
-  if (missing !== undefined) parentPort.postMessage({ ok: false, kind: 'missing', pattern: missing });
-  else {
-    const unwanted = excluded.find((p) => new RegExp(p, flags).test(text));
-    parentPort.postMessage(
-      unwanted !== undefined ? { ok: false, kind: 'unwanted', pattern: unwanted } : { ok: true },
-    );
-  }
-} catch (e) {
-  parentPort.postMessage({ ok: false, kind: 'error', message: String(e && e.message || e) });
-}
-`;
-/**
- * Check the output against the patterns: every `expected` must match, no `excluded` may.
- * Never throws, never blocks the event loop longer than it takes to start a worker.
- */
-async function matchOutput(output, expected, excluded, options = {}) {
-    if (expected.length === 0 && excluded.length === 0)
-        return { ok: true };
-    const limit = options.timeLimitMs ?? MATCH_TIME_LIMIT_MS;
-    const text = boundedTail(output, options.maxBytes ?? MATCH_TEXT_BYTES);
-    return new Promise((resolve) => {
-        let settled = false;
-        const worker = new node_worker_threads__WEBPACK_IMPORTED_MODULE_0__.Worker(WORKER_SOURCE, {
-            eval: true,
-            workerData: { text, expected: [...expected], excluded: [...excluded], flags: PATTERN_FLAGS },
-            // A match never needs much memory; a runaway one must not take the host's.
-            resourceLimits: { maxOldGenerationSizeMb: 256 },
-        });
-        // Never the thing that keeps the process alive (a signal handler may exit while it runs).
-        worker.unref();
-        const finish = (o) => {
-            if (settled)
-                return;
-            settled = true;
-            clearTimeout(timer);
-            void worker.terminate();
-            resolve(o);
-        };
-        const timer = setTimeout(() => finish({
-            ok: false,
-            kind: 'timeout',
-            message: `expectedOutput/excludedOutput took longer than ${limit / 1000}s to match; simplify the pattern (nested quantifiers such as (a+)+ backtrack exponentially)`,
-        }), limit);
-        worker.once('message', (m) => finish(m));
-        worker.once('error', (e) => finish({ ok: false, kind: 'error', message: e.message }));
-        worker.once('exit', (code) => finish({ ok: false, kind: 'error', message: `the matcher stopped (exit ${code})` }));
-    });
-}
 
 
 /***/ }),

@@ -129,8 +129,8 @@ const CatalogSchema = schemas/* strictObject */.rej({
 
 // EXTERNAL MODULE: ./src/util/versions.ts
 var versions = __webpack_require__(20395);
-// EXTERNAL MODULE: ./src/plan/image-ref.ts
-var image_ref = __webpack_require__(68646);
+// EXTERNAL MODULE: ./src/oci/ref.ts
+var oci_ref = __webpack_require__(17700);
 ;// CONCATENATED MODULE: ./src/plan/catalog.ts
 // Look-ups over the base-image catalog (data in catalog.json, validated against catalog-schema.ts).
 
@@ -151,8 +151,8 @@ function family(catalog, name) {
 }
 /** The catalog family an arbitrary image belongs to, by repository. */
 function familyOfImage(catalog, ref) {
-    const repo = (0,image_ref/* repositoryOf */._M)(ref);
-    return catalog.baseImages.find((b) => (0,image_ref/* repositoryOf */._M)(b.repository) === repo);
+    const repo = (0,oci_ref/* repositoryOf */._M)(ref);
+    return catalog.baseImages.find((b) => (0,oci_ref/* repositoryOf */._M)(b.repository) === repo);
 }
 /** Platforms a family's images come in (nvidia/cuda: the union over its releases). */
 function familyPlatforms(f) {
@@ -293,14 +293,16 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: DEFAULT_RUNNERS, PLAN_SCHEMA_VERSION, PlanSchema
 
+// EXTERNAL MODULE: ./src/config/platform.ts
+var platform = __webpack_require__(15063);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/util/versions.ts
 var versions = __webpack_require__(20395);
 // EXTERNAL MODULE: ./src/plan/catalog.ts + 2 modules
 var plan_catalog = __webpack_require__(9668);
-// EXTERNAL MODULE: ./src/plan/image-ref.ts
-var image_ref = __webpack_require__(68646);
+// EXTERNAL MODULE: ./src/oci/ref.ts
+var ref = __webpack_require__(17700);
 ;// CONCATENATED MODULE: ./src/plan/base.ts
 
 
@@ -335,7 +337,7 @@ function ngcBase(input) {
     const fam = (0,plan_catalog/* familyOfImage */.lW)(catalog, base);
     if (fam?.family !== 'ngc-pytorch')
         return customBase(input);
-    const tag = (0,image_ref/* parseImageRef */.Q)(base).tag ?? '';
+    const tag = (0,ref/* parseImageRef */.Q)(base).tag ?? '';
     const rel = fam.releases.find((r) => r.tag === tag);
     if (!rel) {
         const known = fam.releases.map((r) => r.tag.replace('-py3', ''));
@@ -520,6 +522,9 @@ var schema = __webpack_require__(47684);
 // EXTERNAL MODULE: ./src/plan/tags.ts
 var tags = __webpack_require__(49458);
 ;// CONCATENATED MODULE: ./src/plan/plan.ts
+// plan: expand variants x platforms into build targets and choose, with a stated reason, the base
+// image, torch wheel index and driver floor of each variant. Pure: catalog and context passed in.
+
 
 
 
@@ -531,7 +536,6 @@ const DEFAULT_RUNNERS = {
     'linux/amd64': 'ubuntu-latest',
     'linux/arm64': 'ubuntu-24.04-arm',
 };
-const arch = (p) => p.split('/')[1];
 /** An error for each platform of the config the chosen base image does not have. */
 function checkPlatforms(chosen, where, config, out) {
     for (const p of config.platforms) {
@@ -542,7 +546,7 @@ function checkPlatforms(chosen, where, config, out) {
 }
 /** The base through the config's mirrors; the reason says so when a mirror applies. */
 function mirroredBase(chosen, config) {
-    const mirrored = (0,image_ref/* applyMirrors */.J4)(chosen.base.ref, config.build.mirrors);
+    const mirrored = (0,ref/* applyMirrors */.J4)(chosen.base.ref, config.build.mirrors);
     return {
         ...chosen.base,
         ref: mirrored,
@@ -596,10 +600,10 @@ function planVariant(v, i, config, ctx, naming, out) {
 /** One build target per variant and platform, on the platform's default runner. */
 function targetsOf(variants) {
     return variants.flatMap((v) => v.platforms.map((p) => ({
-        id: `${v.name}-${arch(p)}`,
+        id: `${v.name}-${(0,platform/* archOf */.Q)(p)}`,
         variant: v.name,
         platform: p,
-        arch: arch(p),
+        arch: (0,platform/* archOf */.Q)(p),
         runner: DEFAULT_RUNNERS[p],
     })));
 }

@@ -52,6 +52,156 @@ function describeIndexes(ix) {
 
 /***/ }),
 
+/***/ 82674:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   F2: () => (/* binding */ readRequirements)
+/* harmony export */ });
+/* unused harmony exports MAX_REQUIREMENTS_BYTES, readRequirementsFile, readRequirementsText */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
+/* harmony import */ var _util_runner_env_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2426);
+/* harmony import */ var _util_read_regular_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(23387);
+/* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9142);
+// Reading requirements files at the door: only regular files, bounded in size, -r includes inlined
+// (relative to the including file, as pip does), include loops refused with the chain, every line
+// parsed strictly (parse.ts). The result is one text for pip plus the "file:line" of each line.
+
+
+
+
+
+
+/** Larger requirements files are refused: pip's own are kilobytes; this bounds every read. */
+const MAX_REQUIREMENTS_BYTES = 5 * 1024 * 1024;
+/** More invalid lines than this are counted, not listed. */
+const MAX_LISTED_ERRORS = 20;
+const FIX = 'fix that line: PEP 508 syntax such as "scikit-learn>=1.4,<2" or a pip option (https://pip.pypa.io/en/stable/reference/requirements-file-format/)';
+/** Read one requirements file: a regular file of at most MAX_REQUIREMENTS_BYTES, else exit 2. */
+function readRequirementsFile(abs, from) {
+    const where = from ? ` (included from ${from})` : '';
+    let st;
+    try {
+        st = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(abs);
+    }
+    catch (e) {
+        const code = e.code;
+        if (code === 'ENOENT' || code === 'ENOTDIR')
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`requirements file not found: ${abs}${where}`, 'check the path in python.requirements / --requirements');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`cannot read the requirements file ${abs}${where}: ${code ?? String(e)}`, 'check its permissions');
+    }
+    if (!st.isFile())
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`requirements file ${abs}${where} is ${(0,_util_read_regular_js__WEBPACK_IMPORTED_MODULE_3__/* .fileKind */ .h_)(st)}, not a regular file`, 'name a requirements file (a text file of requirement lines)');
+    if (st.size > MAX_REQUIREMENTS_BYTES)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`requirements file ${abs}${where} is ${(st.size / 1024 / 1024).toFixed(1)} MB, over the ${MAX_REQUIREMENTS_BYTES / 1024 / 1024} MB limit`, 'a requirements file lists packages; split it or remove what is not a requirement');
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(abs, 'utf8');
+    }
+    catch (e) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`cannot read the requirements file ${abs}${where}: ${e.message}`, 'check its permissions');
+    }
+}
+const isUrl = (p) => /^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(p);
+function readRequirements(files, baseDir, env = process.env) {
+    const done = new Set();
+    const out = [];
+    const origins = [];
+    const requirements = [];
+    const indexes = { extraIndexUrls: [] };
+    const refs = new Set();
+    const problems = [];
+    // chain: the files being read, outermost first, with the line that includes the next.
+    const visit = (abs, chain, constraint) => {
+        const loopAt = chain.findIndex((c) => c.file === abs);
+        if (loopAt >= 0) {
+            const links = chain.slice(loopAt).map((c) => `${c.file}:${c.line}`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`requirements include loop: ${[...links, abs].join(' -> ')}`, 'remove one of these -r/-c lines (a file cannot include itself, directly or through others)');
+        }
+        const key = `${constraint ? 'c' : 'r'}:${abs}`;
+        if (done.has(key))
+            return; // the same file reached through two parents: once is enough
+        const parent = chain.at(-1);
+        const text = readRequirementsFile(abs, parent ? `${parent.file}:${parent.line}` : undefined);
+        const parsed = (0,_parse_js__WEBPACK_IMPORTED_MODULE_4__/* .parseRequirementsText */ .XW)(text, env);
+        for (const e of parsed.errors) {
+            const what = e.text.startsWith('-') ? 'invalid option line' : 'invalid requirement';
+            problems.push(`${abs}:${e.line}: ${what} "${e.text}": ${e.why}`);
+        }
+        for (const r of (0,_parse_js__WEBPACK_IMPORTED_MODULE_4__/* .envReferences */ .Q4)(text)) {
+            if ((0,_util_runner_env_js__WEBPACK_IMPORTED_MODULE_5__/* .isRunnerOwnVariable */ .P)(r)) {
+                const line = text.split('\n').findIndex((l) => l.includes(`\${${r}}`)) + 1;
+                problems.push(`${abs}:${line}: \${${r}} ${_util_runner_env_js__WEBPACK_IMPORTED_MODULE_5__/* .RUNNER_OWN_VARIABLE */ .X}`);
+            }
+            else
+                refs.add(r);
+        }
+        for (const l of parsed.lines) {
+            const origin = `${abs}:${l.line}`;
+            const include = includeOf(l);
+            if (include && !isUrl(include.path)) {
+                const target = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(abs), include.path);
+                const next = [...chain, { file: abs, line: l.line }];
+                if (include.constraint) {
+                    // Constraints stay a -c line for pip (they are not requirements); checked here all the same.
+                    visit(target, next, true);
+                }
+                else {
+                    visit(target, next, constraint);
+                    continue;
+                }
+            }
+            if (constraint)
+                continue;
+            out.push(l.text);
+            origins.push(origin);
+            if (l.kind === 'requirement') {
+                requirements.push({
+                    ...(l.name !== undefined && { name: (0,_parse_js__WEBPACK_IMPORTED_MODULE_4__/* .canonicalName */ .Ew)(l.name) }),
+                    ...(l.url !== undefined && { url: l.url }),
+                    editable: l.editable,
+                    origin,
+                });
+            }
+            else {
+                for (const o of l.options) {
+                    if (o.option === 'index-url' && o.value)
+                        indexes.indexUrl = o.value;
+                    if (o.option === 'extra-index-url' && o.value)
+                        indexes.extraIndexUrls.push(o.value);
+                }
+            }
+        }
+        done.add(key);
+    };
+    for (const f of files)
+        visit(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(baseDir, f), [], false);
+    if (problems.length > 0) {
+        // One problem per line (--json lists them in "problems"), each naming its file and line.
+        const listed = problems.slice(0, MAX_LISTED_ERRORS);
+        const more = problems.length - listed.length;
+        if (more > 0)
+            listed.push(`... and ${more} more invalid lines (fix the ones above first)`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigError */ .xL(files.join(', '), listed, FIX);
+    }
+    return { text: out.join('\n'), origins, requirements, indexes, envReferences: [...refs] };
+}
+function includeOf(l) {
+    if (l.kind !== 'option')
+        return undefined;
+    const o = l.options.find((x) => x.option === 'requirement' || x.option === 'constraint');
+    return o?.value !== undefined ? { path: o.value, constraint: o.option === 'constraint' } : undefined;
+}
+function readRequirementsText(files, baseDir) {
+    return readRequirements(files, baseDir).text;
+}
+
+
+/***/ }),
+
 /***/ 5351:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -144,7 +294,7 @@ function explanationLines(r) {
 
 /***/ }),
 
-/***/ 8902:
+/***/ 49:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -165,9 +315,12 @@ var pep440 = __webpack_require__(68898);
 var schemas = __webpack_require__(92857);
 ;// CONCATENATED MODULE: ./src/resolve/hazards.json
 const hazards_namespaceObject = /*#__PURE__*/JSON.parse('{"schemaVersion":1,"updated":"2026-11-22","numpy1Abi":[{"package":"torch","versions":"<2.3","fixedIn":"2.3.0","source":"https://github.com/pytorch/pytorch/issues/132179"},{"package":"opencv-python","versions":"<4.10.0.84","fixedIn":"4.10.0.84","source":"https://github.com/spack/spack/pull/46223"},{"package":"opencv-python-headless","versions":"<4.10.0.84","fixedIn":"4.10.0.84","source":"https://github.com/spack/spack/pull/46223"},{"package":"opencv-contrib-python","versions":"<4.10.0.84","fixedIn":"4.10.0.84","source":"https://github.com/spack/spack/pull/46223"},{"package":"opencv-contrib-python-headless","versions":"<4.10.0.84","fixedIn":"4.10.0.84","source":"https://github.com/spack/spack/pull/46223"},{"package":"pandas","versions":"<2.1","fixedIn":"2.2.2","source":"https://github.com/pandas-dev/pandas/issues/59052"},{"package":"scikit-learn","versions":"<1.3","fixedIn":"1.4.2","source":"https://github.com/scikit-learn/scikit-learn/issues/29630"},{"package":"matplotlib","versions":"<3.7.3","fixedIn":"3.8.4","source":"https://github.com/matplotlib/matplotlib/issues/26778"},{"package":"pyarrow","versions":"<15","fixedIn":"16.0.0","source":"https://github.com/apache/arrow/issues/39537"},{"package":"h5py","versions":"<3.11","fixedIn":"3.11.0","source":"https://github.com/h5py/h5py/issues/2455"},{"package":"shapely","versions":">=2.0,<2.0.3","fixedIn":"2.0.4","source":"https://github.com/shapely/shapely/pull/1975"},{"package":"tensorflow","versions":">=2.14,<2.15","fixedIn":"2.18.0","source":"https://github.com/tensorflow/tensorflow/issues/102743"}],"torchNoNumpyDependency":{"torchVersions":"<2.3","note":"Since 1.9.0 torch wheels list no numpy requirement in Requires-Dist (numpy became an optional, runtime-detected dependency), so pip cannot see that a torch built against NumPy 1.x clashes with an installed NumPy 2.","source":"https://github.com/pytorch/pytorch/issues/60081"},"ngcPrerelease":{"note":"NGC PyTorch containers ship a source build versioned as a PEP 440 pre-release with a local tag (e.g. release 25.12 ships 2.10.0a0+b4e4ee81d3), which sorts below the final X.Y.0, so a requirement such as a torchvision release that pins torch==X.Y.0 is not satisfied by it and pip replaces NGC\'s torch with a PyPI build (from 25.03 NGC adds /etc/pip/constraint.txt to guard against this).","source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-12.html"},"opencvVariants":{"packages":["opencv-python","opencv-python-headless","opencv-contrib-python","opencv-contrib-python-headless"],"note":"All four packages install the same cv2 module with no plugin architecture, so having more than one installed makes the last-installed overwrite or shadow the other\'s cv2 files, and the upstream fix is to uninstall them all and reinstall only one.","source":"https://pypi.org/project/opencv-python/4.10.0.82/"},"torchCudaLocalVersion":{"note":"torch wheels from download.pytorch.org carry +cuXYZ local versions (e.g. 2.8.0+cu128); a wheel whose CUDA major differs from the base image\'s CUDA (e.g. cu130 on a CUDA 12.x image, or cu128 on CUDA 13) loads its own CUDA runtime alongside the image\'s, cannot use the image\'s CUDA libraries (errors like libcublas.so.12 not found), and needs a driver new enough for its own CUDA major.","source":"https://github.com/sgl-project/sglang/pull/22833"},"aarch64PypiTorch":{"cpuOnlyBefore":"2.11","note":"Before torch 2.11, PyPI carried only CPU-only torch wheels for linux aarch64, so pip install torch on Grace-class hosts (GH200/GB200/GB300) silently got a CPU build, and any dependency pinning torch could replace a CUDA build from download.pytorch.org with that CPU wheel.","source":"https://theneuralfeed.com/article/vllm-and-pytorch-work-together-to-improve-the-developer-experience-on-aarch64/k7voSkfH"}}');
+// EXTERNAL MODULE: ./src/requirements/parse.ts + 2 modules
+var parse = __webpack_require__(9142);
 ;// CONCATENATED MODULE: ./src/resolve/hazards.ts
 // Hazards a resolver cannot see (pip is satisfied, the image still breaks): checked against a data
 // table with a source per row (hazards.json). Each kind of check is code; the rows are data.
+
 
 
 
@@ -187,22 +340,21 @@ function hazardTable() {
     table ??= HazardTableSchema.parse(hazards_namespaceObject);
     return table;
 }
-const canon = (n) => n.toLowerCase().replace(/[-_.]+/g, '-');
 /** "2.6.0a0+ecf3bae40a" -> "2.6.0a0" for range checks (local versions do not change the release). */
 const release = (v) => v.split('+')[0];
 const inRange = (v, range) => (0,pep440.valid)(release(v)) !== null && (0,pep440.satisfies)(release(v), range);
 function findHazards(h, t = hazardTable()) {
     const out = [];
     // The environment after the install: base versions, overridden by what pip installs.
-    const final = new Map(h.snapshot.installed.map((d) => [canon(d.name), d.version]));
+    const final = new Map(h.snapshot.installed.map((d) => [(0,parse/* canonicalName */.Ew)(d.name), d.version]));
     for (const i of h.install)
-        final.set(canon(i.name), i.version);
-    const installing = new Map(h.install.map((i) => [canon(i.name), i.version]));
+        final.set((0,parse/* canonicalName */.Ew)(i.name), i.version);
+    const installing = new Map(h.install.map((i) => [(0,parse/* canonicalName */.Ew)(i.name), i.version]));
     const numpy = final.get('numpy');
     const numpy2 = numpy !== undefined && (0,pep440.valid)(release(numpy)) !== null && (0,pep440.satisfies)(release(numpy), '>=2');
     if (numpy2) {
         for (const row of t.numpy1Abi) {
-            const v = final.get(canon(row.package));
+            const v = final.get((0,parse/* canonicalName */.Ew)(row.package));
             if (v && inRange(v, row.versions)) {
                 out.push({
                     id: `numpy1-abi:${row.package}`,
@@ -222,7 +374,7 @@ function findHazards(h, t = hazardTable()) {
             });
         }
     }
-    const baseTorch = h.snapshot.installed.find((d) => canon(d.name) === 'torch')?.version;
+    const baseTorch = h.snapshot.installed.find((d) => (0,parse/* canonicalName */.Ew)(d.name) === 'torch')?.version;
     const newTorch = installing.get('torch');
     if (baseTorch && /a0\+|\.dev|\+/.test(baseTorch) && newTorch && newTorch !== baseTorch) {
         out.push({
@@ -232,7 +384,7 @@ function findHazards(h, t = hazardTable()) {
             source: t.ngcPrerelease.source,
         });
     }
-    const cv = t.opencvVariants.packages.filter((p) => final.has(canon(p)));
+    const cv = t.opencvVariants.packages.filter((p) => final.has((0,parse/* canonicalName */.Ew)(p)));
     if (cv.length > 1) {
         out.push({
             id: 'opencv-variants',
@@ -299,8 +451,6 @@ function pipRunEnv(input) {
     return { ...(0,indexes/* pipIndexEnv */.DV)(input.indexes ?? { extraIndexUrls: [] }), ...input.pipEnv };
 }
 
-// EXTERNAL MODULE: ./src/resolve/pip-output.ts
-var pip_output = __webpack_require__(63207);
 // EXTERNAL MODULE: ./src/resolve/result.ts
 var result = __webpack_require__(83447);
 // EXTERNAL MODULE: ./src/resolve/snapshot-cache.ts
@@ -383,6 +533,156 @@ const analyze = (ws, report) => ws.helper(AnalysisSchema, ['analyze', `${DIR}/sn
 
 // EXTERNAL MODULE: ./src/capture/redact.ts + 1 modules
 var redact = __webpack_require__(44977);
+;// CONCATENATED MODULE: ./src/resolve/pip-output.ts
+// Reading pip's own words: the "conflict is caused by" block, invalid requirement lines, and the
+// signs of an unreachable index. Pure functions over pip's output.
+
+/** The lines of pip's "The conflict is caused by:" block (ResolutionImpossible). */
+function conflictBlock(output) {
+    const lines = output.split(/\r?\n/);
+    const start = lines.findIndex((l) => /The conflict is caused by:/.test(l));
+    if (start < 0)
+        return [];
+    const block = [];
+    for (const l of lines.slice(start + 1)) {
+        if (l.trim() === '')
+            break;
+        block.push(l.trim());
+    }
+    return block;
+}
+/**
+ * The user's packages that pip blames in the conflict block: "The user requested X..." (not a
+ * constraint), or "X 1.2 depends on ..." when X is one of `requested` (pip 23 often prints only that).
+ */
+function userRequestedInConflict(block, requested = []) {
+    const wanted = new Set(requested.map(parse/* canonicalName */.Ew));
+    const names = new Set();
+    for (const l of block) {
+        const asked = /^The user requested (?!\(constraint\))([A-Za-z0-9][A-Za-z0-9._-]*)/.exec(l);
+        if (asked)
+            names.add((0,parse/* canonicalName */.Ew)(asked[1]));
+        const dep = /^([A-Za-z0-9][A-Za-z0-9._-]*) \S+ depends on /.exec(l);
+        if (dep && wanted.has((0,parse/* canonicalName */.Ew)(dep[1])))
+            names.add((0,parse/* canonicalName */.Ew)(dep[1]));
+    }
+    return [...names];
+}
+/** pip: "Invalid requirement: 'numpy>>2' (from line 3 of /tmp/x/requirements.txt)" */
+function invalidRequirement(output) {
+    const m = /Invalid requirement: '([^']*)'(?:[^\n]*?\(from line (\d+) of [^)]*\))?/.exec(output);
+    if (!m)
+        return undefined;
+    return { requirement: m[1], line: m[2] ? Number(m[2]) : 0 };
+}
+const UNREACHABLE = /NewConnectionError|Failed to establish a new connection|Max retries exceeded|Name or service not known|Temporary failure in name resolution|Connection refused|ConnectTimeoutError|Could not fetch URL .*: There was a problem confirming the ssl certificate/i;
+/** pip could not reach the index (it then says "from versions: none", which is not the user's fault). */
+function indexUnreachable(output) {
+    const line = output.split(/\r?\n/).find((l) => UNREACHABLE.test(l));
+    return line?.trim();
+}
+/** "No matching distribution found for foo" with an index that answered: the package does not exist. */
+function noMatchingDistribution(output) {
+    return /No matching distribution found for ([^\s]+)/.exec(output)?.[1];
+}
+// ---- pip failures that are not conflicts ------------------------------------------------------
+const TRANSIENT = /too many 5\d\d error responses|\b5\d\d Server Error|HTTP error 5\d\d|Service Unavailable|Bad Gateway|Gateway Time-?out|Read timed out|ReadTimeoutError|Connection reset by peer|RemoteDisconnected|IncompleteRead/i;
+/** pip gave up on a 5xx, a reset or a timeout: worth one more try before anyone is blamed. */
+function transientIndexError(output) {
+    return output
+        .split(/\r?\n/)
+        .find((l) => TRANSIENT.test(l))
+        ?.trim();
+}
+/** pip printed ResolutionImpossible (the only case that is a conflict). */
+function isResolutionImpossible(output) {
+    return /ResolutionImpossible|The conflict is caused by:|conflicting dependencies/.test(output);
+}
+/**
+ * pip's own words for a failure: its ERROR lines and what follows them (hints, hash details), at
+ * most `max` lines, without the retry chatter.
+ */
+function pipMessage(output, max = 12) {
+    const lines = output.split(/\r?\n/);
+    const first = lines.findIndex((l) => /^\s*ERROR: /.test(l));
+    const from = first < 0 ? lines.filter((l) => l.trim() !== '').slice(-max) : lines.slice(first);
+    return from
+        .filter((l) => l.trim() !== '' && !/^\s*(WARNING: Retrying|\[notice\])/.test(l))
+        .slice(0, max)
+        .join('\n')
+        .trim();
+}
+/** "(line N)" / "(from line N of FILE)" / "(from -r FILE (line N))" in pip's output. */
+function lineRef(text) {
+    const m = /\(from line (\d+) of [^)]*\)|\(line (\d+)\)/.exec(text);
+    return m ? Number(m[1] ?? m[2]) : 0;
+}
+/** What kind of failure pip reports (most specific first). Pure. */
+function classifyPipFailure(output) {
+    const message = pipMessage(output);
+    const invalid = invalidRequirement(output);
+    if (invalid)
+        return { kind: 'invalid-requirement', ...invalid, message };
+    const direct = /Could not install requirement (.+?) from (\S+)( \(from [^\n]*?\))? because of (.*)/.exec(output);
+    if (direct) {
+        const reason = direct[4].replace(/ for URL \S+$/, '').trim();
+        return {
+            kind: 'direct-url',
+            requirement: direct[1].trim(),
+            url: direct[2],
+            reason,
+            notFound: /HTTP error 4\d\d|\b4\d\d Client Error/.test(reason),
+            line: lineRef(direct[3] ?? ''),
+            message,
+        };
+    }
+    const badWheel = /ERROR: (\S+) is not a valid wheel filename/.exec(output);
+    if (badWheel)
+        return {
+            kind: 'direct-url',
+            requirement: '',
+            url: badWheel[1],
+            reason: 'not a valid wheel file name',
+            notFound: true,
+            line: 0,
+            message,
+        };
+    const httpErr = /HTTP error (\d{3}) while getting (\S+)/.exec(output);
+    if (httpErr && !/\/simple\//.test(httpErr[2]) && !TRANSIENT.test(httpErr[0]))
+        return {
+            kind: 'direct-url',
+            requirement: '',
+            url: httpErr[2],
+            reason: `HTTP error ${httpErr[1]}`,
+            notFound: httpErr[1].startsWith('4'),
+            line: 0,
+            message,
+        };
+    if (/DO NOT MATCH THE HASHES|Hashes are required in --require-hashes mode|In --require-hashes mode, all requirements must/.test(output)) {
+        const at = output.search(/HASHES|--require-hashes mode/);
+        return { kind: 'hash', line: lineRef(output.slice(at)), message };
+    }
+    if (/does not appear to be a Python project|is not a valid editable requirement|Could not open requirements file|is not installable|neither 'setup\.py' nor 'pyproject\.toml' found|No such file or directory: '[^']*'/.test(output)) {
+        const l = output.split(/\r?\n/).find((x) => /^ERROR: /.test(x)) ?? '';
+        return { kind: 'local-path', line: lineRef(l), message };
+    }
+    if (isResolutionImpossible(output))
+        return { kind: 'conflict', message };
+    const unreachable = indexUnreachable(output) ?? transientIndexError(output);
+    if (unreachable) {
+        const pool = /HTTPS?ConnectionPool\(host='([^']+)', port=(\d+)\): Max retries exceeded with url: (\S+)/.exec(output.split(/\r?\n/).find((l) => /^ERROR: /.test(l)) ?? '');
+        return {
+            kind: 'unreachable',
+            message: unreachable,
+            ...(pool && { url: { host: pool[1], port: pool[2], path: pool[3] } }),
+        };
+    }
+    const missing = noMatchingDistribution(output);
+    if (missing)
+        return { kind: 'no-match', requirement: missing, message };
+    return { kind: 'other', message };
+}
+
 ;// CONCATENATED MODULE: ./src/resolve/steps/explain.ts
 // Step 5, explain: when there is no plan that holds the base (or the mode only checks), say what
 // conflicts, the chain from the user's requirement to the base package it would replace, and the
@@ -410,7 +710,7 @@ function checkedResolution(draft, { naive, analysis }) {
             status: 'conflict',
             hazards: [],
             conflict: {
-                causes: (0,pip_output/* conflictBlock */.UJ)(naive.out).map((c) => (0,redact/* redactUrls */.sK)(c)),
+                causes: conflictBlock(naive.out).map((c) => (0,redact/* redactUrls */.sK)(c)),
                 chain: ['your requirements conflict among themselves (before the base image is considered)'],
                 options: ['change the requirements pip names above'],
             },
@@ -432,7 +732,7 @@ function checkedResolution(draft, { naive, analysis }) {
 }
 /** Holding the base failed, relaxed or not: the conflict pip names, and what would fit. */
 async function conflictResolution(ws, draft, o) {
-    const causes = (0,pip_output/* conflictBlock */.UJ)(o.held.out).map((c) => (0,redact/* redactUrls */.sK)(c));
+    const causes = conflictBlock(o.held.out).map((c) => (0,redact/* redactUrls */.sK)(c));
     return {
         ...draft,
         status: 'conflict',
@@ -448,7 +748,7 @@ async function conflictResolution(ws, draft, o) {
 async function optionsFor(ws, causes, naive, requested) {
     const options = [];
     // What fits if the blamed packages are asked for by name only, with the base held?
-    for (const name of (0,pip_output/* userRequestedInConflict */.bK)(causes, requested)) {
+    for (const name of userRequestedInConflict(causes, requested)) {
         const v = await newestThatFits(ws, name);
         if (v)
             options.push(`use an older release: ${name}==${v} is the newest that fits the base image`);
@@ -550,7 +850,7 @@ function movedPackages(install, naive) {
 
 async function relax(ws, held, o) {
     const unchanged = { held, relaxed: [] };
-    const names = (0,pip_output/* userRequestedInConflict */.bK)((0,pip_output/* conflictBlock */.UJ)(held.run.out), o.requested);
+    const names = userRequestedInConflict(conflictBlock(held.run.out), o.requested);
     if (names.length === 0)
         return unchanged;
     const chosen = names.map((n) => `${n}=${o.diagnosis.analysis.install.find((i) => i.name === n)?.version ?? ''}`);
@@ -931,16 +1231,17 @@ var issues = __webpack_require__(11012);
 
 
 
+
 /** A failure worth one more run: 5xx, resets, timeouts, refused connections, or "versions: none". */
 function looksTransient(out) {
     if (/ResolutionImpossible|DO NOT MATCH THE HASHES|Invalid requirement/.test(out))
         return false;
-    return ((0,pip_output/* transientIndexError */.xV)(out) !== undefined ||
-        (0,pip_output/* indexUnreachable */.J5)(out) !== undefined ||
+    return (transientIndexError(out) !== undefined ||
+        indexUnreachable(out) !== undefined ||
         /\(from versions: none\)/.test(out));
 }
 /** The line of pip's output that says what failed, redacted and short (for a progress line). */
-const transientSummary = (out) => (0,redact/* redactUrls */.sK)((0,pip_output/* transientIndexError */.xV)(out) ?? (0,pip_output/* indexUnreachable */.J5)(out) ?? 'no versions found').slice(0, 200);
+const transientSummary = (out) => (0,redact/* redactUrls */.sK)(transientIndexError(out) ?? indexUnreachable(out) ?? 'no versions found').slice(0, 200);
 const sameUrl = (a, b) => a.replace(/#.*$/, '') === b.replace(/#.*$/, '');
 function urlMatches(url, at) {
     try {
@@ -977,18 +1278,16 @@ function unreachable(f, { ctx, out, said }) {
     const u = f.url;
     const line = u && ctx.requirements.find((r) => r.url !== undefined && urlMatches(r.url, u));
     if (line)
-        return new errors/* EnvironmentError */.eG(`${line.origin}: the direct URL ${(0,redact/* redactUrls */.sK)(line.url)} is unreachable from ${ctx.image}: ${(0,redact/* redactUrls */.sK)(f.message)}${said((0,pip_output/* pipMessage */.ds)(out))}`, 'check that URL and the network (the resolver runs pip inside the base image)');
+        return new errors/* EnvironmentError */.eG(`${line.origin}: the direct URL ${(0,redact/* redactUrls */.sK)(line.url)} is unreachable from ${ctx.image}: ${(0,redact/* redactUrls */.sK)(f.message)}${said(pipMessage(out))}`, 'check that URL and the network (the resolver runs pip inside the base image)');
     return new errors/* EnvironmentError */.eG(`the package index ${(0,indexes/* describeIndexes */.a4)(ctx.indexes)} is unreachable from ${ctx.image}: ${(0,redact/* redactUrls */.sK)(f.message)}`, 'check python.indexUrl / PIP_INDEX_URL and the network (the resolver runs pip inside the base image)');
 }
 function noMatch(f, { ctx, said }) {
-    const name = /^[A-Za-z0-9][A-Za-z0-9._-]*/
-        .exec(f.requirement)?.[0]
-        ?.toLowerCase()
-        .replace(/[-_.]+/g, '-');
+    const project = /^[A-Za-z0-9][A-Za-z0-9._-]*/.exec(f.requirement)?.[0];
+    const name = project === undefined ? undefined : (0,parse/* canonicalName */.Ew)(project);
     const line = ctx.requirements.find((r) => r.name === name);
     return new errors/* InputError */.dz(`${prefix(line?.origin)}no release of "${(0,redact/* redactUrls */.sK)(f.requirement)}" found on ${(0,indexes/* describeIndexes */.a4)(ctx.indexes)}${said(f.message)}`, 'check the package name and version in your requirements, and that the index has it');
 }
-function invalidRequirement(f, { at, said }) {
+function failure_invalidRequirement(f, { at, said }) {
     return new errors/* InputError */.dz(`${prefix(at(f.line))}invalid requirement "${(0,redact/* redactUrls */.sK)(f.requirement)}"${said(f.message)}`, 'fix that line (PEP 508 syntax, e.g. "numpy>=1.26,<2"; a local path must exist inside the base image)');
 }
 function hashMismatch(f, { at, said }) {
@@ -1002,13 +1301,13 @@ function localPath(f, { ctx, at, said }) {
  * message, redacted, with the requirement line's origin. Pure.
  */
 function pipFailureError(out, ctx) {
-    const f = (0,pip_output/* classifyPipFailure */._b)(out);
+    const f = classifyPipFailure(out);
     const b = blame(out, ctx);
     switch (f.kind) {
         case 'conflict':
             return undefined;
         case 'invalid-requirement':
-            return invalidRequirement(f, b);
+            return failure_invalidRequirement(f, b);
         case 'direct-url':
             return directUrl(f, b);
         case 'hash':
@@ -1519,7 +1818,7 @@ async function answerFor(ws, input, snapshotOptions, times) {
                 requirements: input.requirements.text,
             },
         };
-    const requested = (0,pip_output/* requirementNames */.QT)(input.requirements.text);
+    const requested = (0,parse/* requirementNames */.QT)(input.requirements.text);
     const held = await hold(ws, base, diagnosis, first.held);
     const relaxed = held.run.ok ? { held, relaxed: [] } : await relax(ws, held, { diagnosis, requested, say });
     if (!relaxed.held.run.ok)
@@ -1649,7 +1948,7 @@ function cachedJson(cache, key, schema) {
 /* harmony import */ var _requirements_read_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(82674);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
 /* harmony import */ var _python_indexes_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(53910);
-/* harmony import */ var _resolve_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8902);
+/* harmony import */ var _resolve_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(49);
 // The resolve stage inside a build: per variant and platform, before any image is built.
 
 

@@ -162,11 +162,13 @@ function writeOutFile(cwd, outDir, name, content) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
 /* harmony import */ var _failures_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76873);
-/* harmony import */ var _registry_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(98925);
+/* harmony import */ var _oci_ref_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(17700);
+/* harmony import */ var _registry_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(98925);
 // Which credential a push to a registry would use (Docker's config: credHelpers, credsStore, auths),
 // and whether it may push: the distribution API's token flow (Bearer realm/service/scope, or Basic),
 // then an upload is started and cancelled (POST /v2/<name>/blobs/uploads/, DELETE its Location),
 // which writes nothing. No secret is ever part of a message; side effects come in as functions.
+
 
 
 
@@ -185,7 +187,7 @@ function parseRegistryTarget(raw) {
 }
 /** The keys Docker's config may use for a host ("ghcr.io", "https://ghcr.io", Hub's v1 URL). */
 function configKeys(host) {
-    if (_registry_js__WEBPACK_IMPORTED_MODULE_3__/* .DOCKER_HUB */ .Xb.has(host))
+    if (_oci_ref_js__WEBPACK_IMPORTED_MODULE_3__/* .DOCKER_HUB */ .Xb.has(host))
         return ['https://index.docker.io/v1/', 'index.docker.io', 'docker.io', 'registry-1.docker.io'];
     return [host, `https://${host}`, `http://${host}`];
 }
@@ -262,19 +264,19 @@ function cancelRequest(base, location, headers) {
     if (!location)
         return undefined;
     const url = new URL(location, `${base}/`);
-    const target = (0,_registry_js__WEBPACK_IMPORTED_MODULE_3__/* .requestTarget */ .t5)(url, base);
+    const target = (0,_registry_js__WEBPACK_IMPORTED_MODULE_4__/* .requestTarget */ .t5)(url, base);
     if (target === 'refused')
         return undefined;
     return { url: url.toString(), init: { method: 'DELETE', ...(target === 'own' && headers && { headers }) } };
 }
 async function checkPush(host, repository, credential, deps) {
-    const base = (0,_registry_js__WEBPACK_IMPORTED_MODULE_3__/* .registryApiBase */ .vO)(host);
+    const base = (0,_registry_js__WEBPACK_IMPORTED_MODULE_4__/* .registryApiBase */ .vO)(host);
     const call = async (url, init = {}) => {
         try {
             return await deps.fetch(url, { ...init, signal: AbortSignal.timeout(deps.timeoutMs ?? 10_000) });
         }
         catch (e) {
-            throw (0,_registry_js__WEBPACK_IMPORTED_MODULE_3__/* .registryUnreachable */ .qC)(host, url.split('?')[0], e);
+            throw (0,_registry_js__WEBPACK_IMPORTED_MODULE_4__/* .registryUnreachable */ .qC)(host, url.split('?')[0], e);
         }
     };
     const fix = (0,_failures_js__WEBPACK_IMPORTED_MODULE_2__/* .registryLoginFix */ .ow)(host, 'write', repository);
@@ -284,16 +286,16 @@ async function checkPush(host, repository, credential, deps) {
     let authorization;
     const probe = await call(`${base}/v2/`);
     if (probe.status === 401) {
-        const { scheme, params } = (0,_registry_js__WEBPACK_IMPORTED_MODULE_3__/* .parseChallenge */ .xy)(probe.headers.get('www-authenticate') ?? '');
+        const { scheme, params } = (0,_registry_js__WEBPACK_IMPORTED_MODULE_4__/* .parseChallenge */ .xy)(probe.headers.get('www-authenticate') ?? '');
         if (scheme === 'basic') {
             if (!pair)
                 return { ok: false, detail: `${host} asks for a login and there is none${none}`, fix };
             authorization = basicAuth(pair);
         }
         else if (scheme === 'bearer' && params.realm) {
-            const url = (0,_registry_js__WEBPACK_IMPORTED_MODULE_3__/* .tokenRequestUrl */ .WC)(params, `repository:${repository}:pull,push`);
+            const url = (0,_registry_js__WEBPACK_IMPORTED_MODULE_4__/* .tokenRequestUrl */ .WC)(params, `repository:${repository}:pull,push`);
             // The login goes to the token service: never over plain HTTP (as the OCI client refuses).
-            if (!(0,_registry_js__WEBPACK_IMPORTED_MODULE_3__/* .tokenServiceAllowed */ .hr)(url, base))
+            if (!(0,_registry_js__WEBPACK_IMPORTED_MODULE_4__/* .tokenServiceAllowed */ .hr)(url, base))
                 return {
                     ok: false,
                     detail: `${host} names a token service over plain HTTP (${url.origin}): refused`,
@@ -310,7 +312,7 @@ async function checkPush(host, repository, credential, deps) {
             const text = await token.text();
             let value;
             try {
-                value = (0,_registry_js__WEBPACK_IMPORTED_MODULE_3__/* .tokenOf */ .B9)(JSON.parse(text));
+                value = (0,_registry_js__WEBPACK_IMPORTED_MODULE_4__/* .tokenOf */ .B9)(JSON.parse(text));
             }
             catch {
                 value = undefined;

@@ -1,5 +1,5 @@
-export const id = 586;
-export const ids = [586];
+export const id = 5;
+export const ids = [5];
 export const modules = {
 
 /***/ 51386:
@@ -10,8 +10,8 @@ export const modules = {
 /* harmony export */   H$: () => (/* binding */ verifyArgs),
 /* harmony export */   Ng: () => (/* binding */ signArgs),
 /* harmony export */   Ru: () => (/* binding */ SimpleSigningSchema),
+/* harmony export */   T4: () => (/* binding */ IN_TOTO_PAYLOAD_TYPE),
 /* harmony export */   T8: () => (/* binding */ statementOf),
-/* harmony export */   Tf: () => (/* binding */ parseDigestRef),
 /* harmony export */   XE: () => (/* binding */ classifyFailure),
 /* harmony export */   XZ: () => (/* binding */ StatementSchema),
 /* harmony export */   j: () => (/* binding */ parseVerifiedSignatures),
@@ -24,9 +24,10 @@ export const modules = {
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(92857);
 /* harmony import */ var _docker_registry_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(98925);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
-/* harmony import */ var _plan_image_ref_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(68646);
+/* harmony import */ var _oci_ref_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(17700);
 // The pure half of the cosign adapter: which argv each operation gets (per signing mode and
-// registry), what a reference must look like, and what cosign's output and failures mean.
+// registry; every reference goes through parseDigestRef, src/oci/ref.ts), and what cosign's
+// output and failures mean.
 // No secret ever goes into an argv: the key password travels as COSIGN_PASSWORD, a key held in
 // the environment is named `env://VAR`, keyless tokens come from the runner's ambient OIDC.
 // Checked against cosign 2.5's --help. Signatures and attestations use cosign's classic scheme
@@ -48,18 +49,6 @@ const COSIGN_PREDICATE_TYPES = [
     'openvex',
     'custom',
 ];
-const DIGEST = /^sha256:[0-9a-f]{64}$/;
-/** A reference by digest (`repo@sha256:<64 hex>`, no tag), or an InputError naming the value. */
-function parseDigestRef(ref, field = 'image') {
-    const problem = (0,_plan_image_ref_js__WEBPACK_IMPORTED_MODULE_2__/* .imageRefProblem */ .OD)(ref);
-    if (problem !== undefined)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`${field} ${JSON.stringify(ref)}: ${problem}`);
-    const parsed = (0,_plan_image_ref_js__WEBPACK_IMPORTED_MODULE_2__/* .parseImageRef */ .Q)(ref);
-    if (parsed.digest === undefined || !DIGEST.test(parsed.digest) || parsed.tag !== undefined) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`${field} ${JSON.stringify(ref)}: signing and verifying need a reference by digest, REPO@sha256:<64 hex digits>, without a tag`, 'use the digest the build reported (build.json, or `docker buildx imagetools inspect REF`)');
-    }
-    return { ref, registry: parsed.registry, digest: parsed.digest };
-}
 /** The flags that let cosign talk plain HTTP: only for loopback registries. */
 function registryFlags(host) {
     return (0,_docker_registry_js__WEBPACK_IMPORTED_MODULE_0__/* .isPlainHttpRegistry */ .sL)(host) ? ['--allow-insecure-registry', '--allow-http-registry'] : [];
@@ -111,11 +100,11 @@ function versionArgs() {
     return ['version', '--json'];
 }
 function signArgs(ref, id, opts = {}) {
-    const r = parseDigestRef(ref);
+    const r = (0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_2__/* .parseDigestRef */ .Tf)(ref);
     return ['sign', ...signingFlags(id, opts), ...registryFlags(r.registry), r.ref];
 }
 function attestArgs(ref, predicate, id, opts = {}) {
-    const r = parseDigestRef(ref);
+    const r = (0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_2__/* .parseDigestRef */ .Tf)(ref);
     if (predicate.predicatePath.trim() === '')
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('predicate file: empty path');
     return [
@@ -134,7 +123,7 @@ function attestArgs(ref, predicate, id, opts = {}) {
     ];
 }
 function verifyArgs(ref, id, opts = {}) {
-    const r = parseDigestRef(ref);
+    const r = (0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_2__/* .parseDigestRef */ .Tf)(ref);
     return [
         'verify',
         ...verifyFlags(id, opts),
@@ -146,7 +135,7 @@ function verifyArgs(ref, id, opts = {}) {
     ];
 }
 function verifyAttestationArgs(ref, type, id, opts = {}) {
-    const r = parseDigestRef(ref);
+    const r = (0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_2__/* .parseDigestRef */ .Tf)(ref);
     return [
         'verify-attestation',
         ...verifyFlags(id, opts),
@@ -179,7 +168,19 @@ const signatureOf = (s) => ({
     optional: s.optional ?? {},
 });
 const SignaturesSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(SimpleSigningSchema);
-const EnvelopeSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({ payloadType: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(), payload: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP() });
+/** The DSSE payload type of an in-toto statement. */
+const IN_TOTO_PAYLOAD_TYPE = 'application/vnd.in-toto+json';
+/**
+ * A DSSE envelope exactly as cosign writes one. cosign prints each verified layer's bytes as they
+ * are, and it read them through Go's encoding/json, which takes a key in any case (the last one
+ * wins): a layer with a second "PAYLOAD" would have cosign verify the signed payload while
+ * JSON.parse here reads the other. A key beyond these three, in any case, leaves the envelope out.
+ */
+const EnvelopeSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .strictObject */ .rej({
+    payloadType: zod__WEBPACK_IMPORTED_MODULE_3__/* .literal */ .euz(IN_TOTO_PAYLOAD_TYPE),
+    payload: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
+    signatures: zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_3__/* .strictObject */ .rej({ keyid: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().optional(), sig: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP() })).min(1),
+});
 /**
  * An in-toto statement as cosign reads one (both verifiers read it, from cosign's output or from
  * an envelope): the predicate type and the subjects' digests are what
@@ -225,8 +226,10 @@ function parseAttestations(stdout) {
         .map((l) => l.trim())
         .filter((l) => l.startsWith('{'))
         .flatMap((line) => {
-        const env = EnvelopeSchema.parse(parseJson(line, 'an attestation envelope'));
-        const payload = Buffer.from(env.payload, 'base64').toString('utf8');
+        const env = EnvelopeSchema.safeParse(parseJson(line, 'an attestation envelope'));
+        if (!env.success)
+            return [];
+        const payload = Buffer.from(env.data.payload, 'base64').toString('utf8');
         let data;
         try {
             data = JSON.parse(payload);
@@ -279,222 +282,6 @@ function classifyFailure(stderr) {
     if (INPUT.test(detail))
         return { kind: 'input', detail };
     return { kind: 'unknown', detail };
-}
-
-
-/***/ }),
-
-/***/ 10714:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  pC: () => (/* binding */ KIND_TYPES),
-  CS: () => (/* binding */ REUSABLE_KINDS),
-  kf: () => (/* binding */ earlierPredicate),
-  Xv: () => (/* binding */ predicateFor)
-});
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(77598);
-// EXTERNAL MODULE: ./src/plan/image-ref.ts
-var image_ref = __webpack_require__(68646);
-// EXTERNAL MODULE: ./src/attest/purl.ts
-var purl = __webpack_require__(11276);
-// EXTERNAL MODULE: ./src/github/run.ts
-var github_run = __webpack_require__(31738);
-// EXTERNAL MODULE: ./src/attest/types.ts
-var types = __webpack_require__(79124);
-;// CONCATENATED MODULE: ./src/attest/provenance.ts
-// The SLSA v1 provenance predicate (https://slsa.dev/spec/v1.0/provenance) of one image by digest:
-// what was built from what (the config, the requirement and constraint files, the base image by
-// digest), by which builder (the workflow run in Actions, the CLI elsewhere), and when. Pure.
-
-
-
-
-
-const SLSA_PROVENANCE_V1 = 'https://slsa.dev/provenance/v1';
-const BUILD_TYPE = 'https://ml-image-action.github.io/buildtypes/buildx/v1';
-/** The builder id outside GitHub Actions. */
-const CLI_BUILDER_ID = 'https://ml-image-action.github.io/builders/cli';
-/** The builder: the workflow run (attempt) URL in GitHub Actions, the CLI's id elsewhere. */
-function builderFromEnv(env) {
-    return { id: (0,github_run/* runUrlFromEnv */.kk)(env) ?? CLI_BUILDER_ID };
-}
-/**
- * The base image as a resolved dependency: pkg:docker/<path>@<digest, else tag>?repository_url=<registry>
- * (the docker purl type), with its sha256 when known.
- */
-function baseImageDependency(base) {
-    const ref = (0,image_ref/* parseImageRef */.Q)(base.ref);
-    const hex = (0,types/* sha256Hex */.fg)(base.digest ?? ref.digest);
-    const version = hex !== undefined ? `sha256:${hex}` : ref.tag;
-    const path = ref.path.split('/').map(purl/* purlEncode */.EK).join('/');
-    return {
-        uri: `pkg:docker/${path}${version !== undefined ? `@${(0,purl/* purlEncode */.EK)(version)}` : ''}?repository_url=${(0,purl/* purlEncode */.EK)(ref.registry)}`,
-        name: base.ref,
-        ...(hex !== undefined && { digest: { sha256: hex } }),
-    };
-}
-function fileDependency(f) {
-    const hex = (0,types/* sha256Hex */.fg)(f.sha256);
-    return { uri: f.path, ...(hex !== undefined && { digest: { sha256: hex } }) };
-}
-function invocationIdFor(input) {
-    const run = (0,github_run/* runUrlFromEnv */.kk)(input.env);
-    if (run !== undefined)
-        return input.env.GITHUB_JOB ? `${run}#${input.env.GITHUB_JOB}` : run;
-    const h = (0,external_node_crypto_.createHash)('sha256')
-        .update(`${input.digest}\n${input.platform}\n${input.startedOn.toISOString()}`)
-        .digest('hex');
-    return `urn:uuid:${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
-}
-/**
- * The resolver's constraints: made by the run, so no file anyone can fetch; named, with the
- * sha256 of their text (a ResourceDescriptor needs a uri, a digest or the content, not all).
- */
-function constraintsDependency(f) {
-    const hex = (0,types/* sha256Hex */.fg)(f.sha256);
-    return { name: f.path, ...(hex !== undefined && { digest: { sha256: hex } }) };
-}
-/** The SLSA v1 predicate; every string scrubbed (no URL credentials, no tokens). */
-function buildProvenance(input) {
-    const files = [...input.inputs, ...(input.constraints ? [input.constraints] : [])];
-    const seen = new Set();
-    const deps = [
-        baseImageDependency(input.baseImage),
-        ...input.inputs.map(fileDependency),
-        ...(input.constraints ? [constraintsDependency(input.constraints)] : []),
-    ].filter((d) => {
-        const key = `${d.uri ?? `name:${d.name}`}\n${d.digest?.sha256 ?? ''}`;
-        if (seen.has(key))
-            return false;
-        seen.add(key);
-        return true;
-    });
-    const predicate = {
-        buildDefinition: {
-            buildType: BUILD_TYPE,
-            externalParameters: {
-                ...(input.config && { config: { path: input.config.path, sha256: input.config.sha256 } }),
-                variant: input.variant,
-                platform: input.platform,
-                tags: [...input.tags],
-            },
-            internalParameters: { toolVersion: input.toolVersion },
-            resolvedDependencies: deps,
-        },
-        runDetails: {
-            builder: builderFromEnv(input.env),
-            metadata: {
-                invocationId: input.invocationId ?? invocationIdFor(input),
-                startedOn: input.startedOn.toISOString(),
-                finishedOn: input.finishedOn.toISOString(),
-            },
-        },
-    };
-    // Names from the config and the plan: not secrets, however long.
-    const names = [input.variant, input.platform, ...input.tags, ...files.map((f) => f.path)];
-    return (0,types/* scrubDeep */.wE)(predicate, input.config ? [...names, input.config.path] : names);
-}
-
-// EXTERNAL MODULE: ./src/attest/sbom.ts
-var sbom = __webpack_require__(55056);
-// EXTERNAL MODULE: ./src/attest/smoke-predicate.ts
-var smoke_predicate = __webpack_require__(97432);
-;// CONCATENATED MODULE: ./src/attest/predicates.ts
-
-
-
-
-/** The in-toto predicate type and cosign --type of each attestation kind (attach and verify). */
-const KIND_TYPES = {
-    sbom: { predicateType: types/* CYCLONEDX_PREDICATE_TYPE */.nv, cosignType: 'cyclonedx' },
-    provenance: { predicateType: SLSA_PROVENANCE_V1, cosignType: 'slsaprovenance1' },
-    smoke: { predicateType: smoke_predicate/* SMOKE_PREDICATE_TYPE */.FC, cosignType: smoke_predicate/* SMOKE_PREDICATE_TYPE */.FC },
-};
-/** The predicate of a kind, with its types. */
-function made(kind, predicate) {
-    return { predicate, ...KIND_TYPES[kind] };
-}
-/** What a target's SBOM is made of. */
-function sbomInput(ctx, record) {
-    return {
-        record,
-        variant: ctx.variant,
-        imageRef: `${ctx.repository}@${ctx.digest}`,
-        imageDigest: ctx.digest,
-        platform: ctx.platform,
-        baseImage: ctx.baseImage,
-        driverFloor: ctx.driverFloor ?? null,
-        toolVersion: ctx.toolVersion,
-    };
-}
-/** The kinds earlierPredicate may find: only an SBOM is worth not making again. */
-const REUSABLE_KINDS = new Set(['sbom']);
-/**
- * The predicate of KIND that an earlier run made for this target, from STATEMENT (which the
- * signing key signed: the caller checked), when it is the one predicateFor would make now: an SBOM
- * of this digest whose recorded inputs (sbomInputsDigest) are this target's. Undefined otherwise:
- * the provenance names this run's build, and the smoke predicate is quick to make.
- */
-function earlierPredicate(kind, ctx, statement) {
-    if (kind !== 'sbom' || !ctx.record || statement.predicateType !== types/* CYCLONEDX_PREDICATE_TYPE */.nv)
-        return undefined;
-    if (!statement.subject.some((s) => `sha256:${s.digest.sha256}` === ctx.digest))
-        return undefined;
-    const predicate = statement.predicate;
-    const props = predicate?.metadata?.properties;
-    const inputs = Array.isArray(props)
-        ? props.find((p) => p?.name === sbom/* SBOM_INPUTS_PROPERTY */.C_)?.value
-        : undefined;
-    if (inputs !== (0,sbom/* sbomInputsDigest */.jL)(sbomInput(ctx, ctx.record)))
-        return undefined;
-    return made('sbom', predicate);
-}
-const built = (ctx) => (ctx.buildFinishedAt ? new Date(ctx.buildFinishedAt) : ctx.now);
-function predicateFor(kind, ctx) {
-    const imageRef = `${ctx.repository}@${ctx.digest}`;
-    switch (kind) {
-        case 'sbom':
-            if (!ctx.record)
-                return { missing: 'no environment record in this job (the smoke stage captures it)' };
-            return made('sbom', (0,sbom/* buildSbom */.s2)(sbomInput(ctx, ctx.record)));
-        case 'provenance':
-            return made('provenance', buildProvenance({
-                repository: ctx.repository,
-                digest: ctx.digest,
-                platform: ctx.platform,
-                variant: ctx.variant,
-                tags: [...ctx.tags],
-                baseImage: ctx.baseImage,
-                ...(ctx.config && { config: ctx.config }),
-                inputs: [...ctx.inputs],
-                ...(ctx.constraints && { constraints: ctx.constraints }),
-                env: ctx.env,
-                // The build's own times: the attestation may come much later (after the smoke tests,
-                // in another job).
-                startedOn: new Date(built(ctx).getTime() - ctx.buildDurationMs),
-                finishedOn: built(ctx),
-                toolVersion: ctx.toolVersion,
-            }));
-        case 'smoke':
-            if (!ctx.smoke)
-                return { missing: 'no smoke result in this job' };
-            return made('smoke', (0,smoke_predicate/* buildSmokePredicate */.LZ)({
-                smoke: ctx.smoke,
-                ...(ctx.record && { record: ctx.record }),
-                variant: ctx.variant,
-                imageRef,
-                digest: ctx.digest,
-                platform: ctx.platform,
-                env: ctx.env,
-                toolVersion: ctx.toolVersion,
-                finishedAt: ctx.now,
-            }));
-    }
 }
 
 
@@ -979,6 +766,8 @@ const nodeHttpFetch = async (raw, init) => {
 var registry_io = __webpack_require__(62378);
 // EXTERNAL MODULE: ./src/util/read-regular.ts
 var read_regular = __webpack_require__(23387);
+// EXTERNAL MODULE: ./src/oci/ref.ts
+var oci_ref = __webpack_require__(17700);
 // EXTERNAL MODULE: ./src/attest/cosign-args.ts
 var cosign_args = __webpack_require__(51386);
 // EXTERNAL MODULE: external "node:child_process"
@@ -994,6 +783,7 @@ var cleanup = __webpack_require__(4532);
 // the environment (COSIGN_PASSWORD; `env://VAR` keys), and cosign's stderr is redacted before it
 // appears in any error. A missing or non-matching signature is a check result (`ok: false`), an
 // unreachable registry an EnvironmentError (exit 3), a bad key, password or file an InputError.
+
 
 
 
@@ -1031,7 +821,7 @@ function createCosignSigner(exec, options = {}) {
             return res;
         const what = target === undefined ? `cosign ${args[0]}` : `cosign ${args[0]} ${target}`;
         if (res.timedOut === true)
-            throw new errors/* EnvironmentError */.eG(`${what} did not finish within ${Math.round(timeoutMs / 1000)}s`, `check that the registry ${target === undefined ? '' : `${(0,cosign_args/* parseDigestRef */.Tf)(target).registry} `}answers quickly, or raise the timeout`);
+            throw new errors/* EnvironmentError */.eG(`${what} did not finish within ${Math.round(timeoutMs / 1000)}s`, `check that the registry ${target === undefined ? '' : `${(0,oci_ref/* parseDigestRef */.Tf)(target).registry} `}answers quickly, or raise the timeout`);
         const failure = (0,cosign_args/* classifyFailure */.XE)(redact(res.stderr));
         if (failure.kind === 'missing' || failure.kind === 'invalid')
             return failure;
@@ -1058,7 +848,7 @@ function createCosignSigner(exec, options = {}) {
             if (!('exitCode' in res))
                 return checkFailed(ref, 'signature', undefined, identity, res);
             const items = (0,cosign_args/* parseVerifiedSignatures */.j)(res.stdout);
-            const digest = (0,cosign_args/* parseDigestRef */.Tf)(ref).digest;
+            const digest = (0,oci_ref/* parseDigestRef */.Tf)(ref).digest;
             const foreign = items.find((s) => s.digest !== digest);
             if (foreign !== undefined || items.length === 0)
                 return wrongSubject(ref, 'signature', undefined, foreign?.digest ?? 'no signature');
@@ -1071,7 +861,7 @@ function createCosignSigner(exec, options = {}) {
             const items = (0,cosign_args/* parseAttestations */.nU)(res.stdout);
             if (items.length === 0)
                 return unreadable(ref, type);
-            const hex = (0,cosign_args/* parseDigestRef */.Tf)(ref).digest.slice('sha256:'.length);
+            const hex = (0,oci_ref/* parseDigestRef */.Tf)(ref).digest.slice('sha256:'.length);
             const foreign = items.find((s) => !s.subject.some((x) => x.digest.sha256 === hex));
             if (foreign !== undefined)
                 return wrongSubject(ref, 'attestation', type, foreign.subject.map((x) => x.digest.sha256).join(','));
@@ -1114,7 +904,7 @@ function wrongSubject(ref, what, type, found) {
     };
 }
 function failureError(what, target, failure, exitCode) {
-    const registry = target === undefined ? 'the registry' : `registry ${(0,cosign_args/* parseDigestRef */.Tf)(target).registry}`;
+    const registry = target === undefined ? 'the registry' : `registry ${(0,oci_ref/* parseDigestRef */.Tf)(target).registry}`;
     switch (failure.kind) {
         case 'unreachable':
             return failure.service === 'registry'
@@ -1208,6 +998,7 @@ var schemas = __webpack_require__(92857);
 // P-256 over SHA-256, ASN.1 DER, as cosign makes them; what is written here verifies with the real
 // `cosign verify` / `verify-attestation`, and the other way round (integration tests check both).
 // The password and the decrypted key never leave this module's KeyObject.
+
 
 
 
@@ -1326,7 +1117,6 @@ function verifyBytes(key, data, signature) {
 }
 // --- payloads ----------------------------------------------------------------------------------
 const SIMPLE_SIGNING_TYPE = 'cosign container image signature';
-const IN_TOTO_PAYLOAD_TYPE = 'application/vnd.in-toto+json';
 const IN_TOTO_STATEMENT_V01 = 'https://in-toto.io/Statement/v0.1';
 /** The simple-signing payload of an image signature, byte for byte as cosign writes it. */
 function simpleSigningPayload(repository, digest) {
@@ -1360,9 +1150,9 @@ function pae(payloadType, payload) {
 }
 /** Sign a statement into a DSSE envelope (the JSON bytes of an `.att` layer). */
 function signEnvelope(key, statement) {
-    const sig = signBytes(key, pae(IN_TOTO_PAYLOAD_TYPE, statement));
+    const sig = signBytes(key, pae(cosign_args/* IN_TOTO_PAYLOAD_TYPE */.T4, statement));
     const envelope = {
-        payloadType: IN_TOTO_PAYLOAD_TYPE,
+        payloadType: cosign_args/* IN_TOTO_PAYLOAD_TYPE */.T4,
         payload: statement.toString('base64'),
         signatures: [{ keyid: '', sig: sig.toString('base64') }],
     };
@@ -1378,7 +1168,7 @@ function signEnvelope(key, statement) {
 function isEnvelopeOf(publicKey, envelope, statement, verified = false) {
     // Compared as bytes around the signature's text, without parsing the envelope (an SBOM's is
     // 60 KB): the payload type, this statement as the payload, one signature with an empty key id.
-    const head = Buffer.from(`{"payloadType":${JSON.stringify(IN_TOTO_PAYLOAD_TYPE)},"payload":"${statement.toString('base64')}","signatures":[{"keyid":"","sig":"`);
+    const head = Buffer.from(`{"payloadType":${JSON.stringify(cosign_args/* IN_TOTO_PAYLOAD_TYPE */.T4)},"payload":"${statement.toString('base64')}","signatures":[{"keyid":"","sig":"`);
     const tail = Buffer.from('"}]}');
     if (envelope.length <= head.length + tail.length ||
         !envelope.subarray(0, head.length).equals(head) ||
@@ -1390,7 +1180,7 @@ function isEnvelopeOf(publicKey, envelope, statement, verified = false) {
     const signature = /^[A-Za-z0-9+/]+={0,2}$/.test(text) ? strictBase64(text) : undefined;
     if (signature === undefined)
         return false;
-    return verified || verifyBytes(publicKey, pae(IN_TOTO_PAYLOAD_TYPE, statement), signature);
+    return verified || verifyBytes(publicKey, pae(cosign_args/* IN_TOTO_PAYLOAD_TYPE */.T4, statement), signature);
 }
 /**
  * Base64 as cosign (Go's standard encoding) reads it: the standard alphabet with its padding,
@@ -1426,7 +1216,7 @@ function openEnvelope(key, bytes) {
     catch {
         return undefined;
     }
-    if (env.payloadType !== IN_TOTO_PAYLOAD_TYPE)
+    if (env.payloadType !== cosign_args/* IN_TOTO_PAYLOAD_TYPE */.T4)
         return undefined;
     const payload = strictBase64(env.payload);
     const signatures = (env.signatures ?? []).map((s) => strictBase64(s.sig, true));
@@ -1436,9 +1226,8 @@ function openEnvelope(key, bytes) {
     return signatures.some((sig) => verifyBytes(key, signed, sig)) ? payload : undefined;
 }
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(73024);
 ;// CONCATENATED MODULE: ./src/attest/cosign-image.ts
+
 
 
 
@@ -1497,11 +1286,11 @@ function embedBlobs(layers, blobs, budget = EMBED_BUDGET) {
 }
 /** `registry/repository` as cosign names it in payloads (docker.io -> index.docker.io). */
 function splitRef(ref) {
-    const { digest } = (0,cosign_args/* parseDigestRef */.Tf)(ref);
+    const { digest } = (0,oci_ref/* parseDigestRef */.Tf)(ref);
     // The repository as the index reader (splitImageRef) finds it: one rule for both.
     const { host, repository } = (0,docker_registry/* splitImageRef */.l2)(ref);
     // Docker Hub, however spelled, is index.docker.io in cosign's payloads.
-    const hub = docker_registry/* DOCKER_HUB */.Xb.has(host);
+    const hub = oci_ref/* DOCKER_HUB */.Xb.has(host);
     return { host, repository, name: `${hub ? 'index.docker.io' : host}/${repository}`, digest };
 }
 /** `repo@sha256:<hex>` -> the tag of its signatures or attestations. */
@@ -1742,7 +1531,10 @@ class Ahead {
     }
 }
 
+// EXTERNAL MODULE: ./src/util/map-limit.ts
+var map_limit = __webpack_require__(9992);
 ;// CONCATENATED MODULE: ./src/attest/native-signer.ts
+
 
 
 
@@ -1795,7 +1587,7 @@ class NativeSigner {
     plainHosts = new Set();
     constructor(deps) {
         this.deps = deps;
-        this.readText = deps.readText ?? ((f) => (0,external_node_fs_.readFileSync)(f, 'utf8'));
+        this.readText = deps.readText ?? ((f) => (0,read_regular/* readRegularFile */.XF)(f, read_regular/* MAX_JSON_INPUT_BYTES */.lj).toString('utf8'));
     }
     publicKey(id) {
         if (id.kind !== 'key')
@@ -1818,9 +1610,7 @@ class NativeSigner {
         return key;
     }
     serial(tag, work) {
-        const next = (this.queues.get(tag) ?? Promise.resolve()).then(work, work);
-        this.queues.set(tag, next.catch(() => undefined));
-        return next;
+        return (0,map_limit/* queueByKey */.Q3)(this.queues, tag, work);
     }
     /**
      * The layers of MEDIA_TYPE in an image's .sig or .att tag, with their blobs (none: no tag); the
@@ -2048,6 +1838,7 @@ var verify_inputs = __webpack_require__(8720);
 
 
 
+
 const ENV_KEY = /^env:\/\/([A-Za-z_][A-Za-z0-9_]*)$/;
 const forcedCosign = (env) => env.ML_IMAGE_SIGNER?.trim().toLowerCase() === 'cosign';
 /** The key text of IDENTITY when the built-in signer can sign with it; undefined for cosign. */
@@ -2136,7 +1927,7 @@ function cosignFromEnv(env, tlog) {
 function nativeReaches(ref, env) {
     let registry;
     try {
-        registry = (0,cosign_args/* parseDigestRef */.Tf)(ref).registry;
+        registry = (0,oci_ref/* parseDigestRef */.Tf)(ref).registry;
     }
     catch {
         return false; // not a digest reference: the caller says so, naming its own flag
@@ -2403,17 +2194,17 @@ function verifyCommand(ref, cosignType, identity, tlog, repository, workflowRepo
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   FC: () => (/* binding */ SMOKE_PREDICATE_TYPE),
 /* harmony export */   Gg: () => (/* binding */ SmokePredicateSchema),
 /* harmony export */   LZ: () => (/* binding */ buildSmokePredicate)
 /* harmony export */ });
 /* unused harmony exports SMOKE_PREDICATE_SCHEMA_VERSION, MAX_REASON_CHARS, MAX_METRIC_CHARS, metricValue */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(92857);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(92857);
 /* harmony import */ var _config_issues_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(11012);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
-/* harmony import */ var _github_run_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(31738);
-/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(79124);
-/* harmony import */ var _capture_redact_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(44977);
+/* harmony import */ var _oci_ref_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(17700);
+/* harmony import */ var _github_run_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(31738);
+/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(79124);
+/* harmony import */ var _capture_redact_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(44977);
 // The smoke-test attestation's predicate: what the smoke suites found in one image by digest, on
 // which GPUs and runner. Its JSON Schema is docs/attestations/smoke-v1.schema.json; a unit test
 // validates the same predicates with both, so they cannot drift. No test output and no
@@ -2424,60 +2215,59 @@ function verifyCommand(ref, cosignType, identity, tlog, repository, workflowRepo
 
 
 
-const SMOKE_PREDICATE_TYPE = 'https://ml-image-action.github.io/attestations/smoke/v1';
+
 const SMOKE_PREDICATE_SCHEMA_VERSION = 1;
 /** Longest reason and metric text kept (a longer one is cut, with an ellipsis). */
 const MAX_REASON_CHARS = 1000;
 const MAX_METRIC_CHARS = 256;
-const DIGEST = /^sha256:[0-9a-f]{64}$/;
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
-const count = zod__WEBPACK_IMPORTED_MODULE_5__/* .number */ .aig().int().nonnegative();
+const count = zod__WEBPACK_IMPORTED_MODULE_6__/* .number */ .aig().int().nonnegative();
 const counts = { pass: count, fail: count, skip: count };
-const status = zod__WEBPACK_IMPORTED_MODULE_5__/* ["enum"] */ .k5n(['pass', 'fail', 'skip']);
-const SmokePredicateSchema = zod__WEBPACK_IMPORTED_MODULE_5__/* .strictObject */ .rej({
-    schemaVersion: zod__WEBPACK_IMPORTED_MODULE_5__/* .literal */ .euz(SMOKE_PREDICATE_SCHEMA_VERSION),
-    image: zod__WEBPACK_IMPORTED_MODULE_5__/* .strictObject */ .rej({
-        ref: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().min(1),
-        digest: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().regex(DIGEST),
-        platform: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().min(1),
-        variant: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().min(1),
+const status = zod__WEBPACK_IMPORTED_MODULE_6__/* ["enum"] */ .k5n(['pass', 'fail', 'skip']);
+const SmokePredicateSchema = zod__WEBPACK_IMPORTED_MODULE_6__/* .strictObject */ .rej({
+    schemaVersion: zod__WEBPACK_IMPORTED_MODULE_6__/* .literal */ .euz(SMOKE_PREDICATE_SCHEMA_VERSION),
+    image: zod__WEBPACK_IMPORTED_MODULE_6__/* .strictObject */ .rej({
+        ref: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().min(1),
+        digest: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().regex(_oci_ref_js__WEBPACK_IMPORTED_MODULE_2__/* .DIGEST_RE */ .Vt),
+        platform: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().min(1),
+        variant: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().min(1),
     }),
-    verdict: zod__WEBPACK_IMPORTED_MODULE_5__/* ["enum"] */ .k5n(['pass', 'fail']),
-    summary: zod__WEBPACK_IMPORTED_MODULE_5__/* .strictObject */ .rej({ ...counts, durationMs: zod__WEBPACK_IMPORTED_MODULE_5__/* .number */ .aig().nonnegative() }),
-    gpus: zod__WEBPACK_IMPORTED_MODULE_5__/* .strictObject */ .rej({
-        requested: zod__WEBPACK_IMPORTED_MODULE_5__/* ["enum"] */ .k5n(['all', 'none']),
-        devices: zod__WEBPACK_IMPORTED_MODULE_5__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_5__/* .strictObject */ .rej({
-            name: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP(),
-            driver: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().nullable(),
-            memoryMiB: zod__WEBPACK_IMPORTED_MODULE_5__/* .number */ .aig().nonnegative().optional(),
-            computeCapability: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().optional(),
+    verdict: zod__WEBPACK_IMPORTED_MODULE_6__/* ["enum"] */ .k5n(['pass', 'fail']),
+    summary: zod__WEBPACK_IMPORTED_MODULE_6__/* .strictObject */ .rej({ ...counts, durationMs: zod__WEBPACK_IMPORTED_MODULE_6__/* .number */ .aig().nonnegative() }),
+    gpus: zod__WEBPACK_IMPORTED_MODULE_6__/* .strictObject */ .rej({
+        requested: zod__WEBPACK_IMPORTED_MODULE_6__/* ["enum"] */ .k5n(['all', 'none']),
+        devices: zod__WEBPACK_IMPORTED_MODULE_6__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_6__/* .strictObject */ .rej({
+            name: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP(),
+            driver: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().nullable(),
+            memoryMiB: zod__WEBPACK_IMPORTED_MODULE_6__/* .number */ .aig().nonnegative().optional(),
+            computeCapability: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().optional(),
         })),
-        cuda: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().min(1).optional(),
+        cuda: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().min(1).optional(),
     }),
-    suites: zod__WEBPACK_IMPORTED_MODULE_5__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_5__/* .strictObject */ .rej({ name: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().min(1), ...counts })),
-    tests: zod__WEBPACK_IMPORTED_MODULE_5__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_5__/* .strictObject */ .rej({
-        id: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().min(1),
-        suite: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().min(1),
+    suites: zod__WEBPACK_IMPORTED_MODULE_6__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_6__/* .strictObject */ .rej({ name: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().min(1), ...counts })),
+    tests: zod__WEBPACK_IMPORTED_MODULE_6__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_6__/* .strictObject */ .rej({
+        id: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().min(1),
+        suite: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().min(1),
         status,
-        durationMs: zod__WEBPACK_IMPORTED_MODULE_5__/* .number */ .aig().nonnegative(),
-        reason: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().optional(),
-        metrics: zod__WEBPACK_IMPORTED_MODULE_5__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_5__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_5__/* .number */ .aig(), zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP()])),
+        durationMs: zod__WEBPACK_IMPORTED_MODULE_6__/* .number */ .aig().nonnegative(),
+        reason: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().optional(),
+        metrics: zod__WEBPACK_IMPORTED_MODULE_6__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_6__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_6__/* .number */ .aig(), zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP()])),
     })),
-    runner: zod__WEBPACK_IMPORTED_MODULE_5__/* .strictObject */ .rej({
-        name: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().min(1).optional(),
-        os: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().min(1).optional(),
-        arch: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().min(1).optional(),
-        url: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().min(1).optional(),
+    runner: zod__WEBPACK_IMPORTED_MODULE_6__/* .strictObject */ .rej({
+        name: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().min(1).optional(),
+        os: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().min(1).optional(),
+        arch: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().min(1).optional(),
+        url: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().min(1).optional(),
     }),
-    tool: zod__WEBPACK_IMPORTED_MODULE_5__/* .strictObject */ .rej({ name: zod__WEBPACK_IMPORTED_MODULE_5__/* .literal */ .euz(_types_js__WEBPACK_IMPORTED_MODULE_3__/* .TOOL_NAME */ .lH), version: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().min(1) }),
-    finishedAt: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().regex(DATE_TIME),
+    tool: zod__WEBPACK_IMPORTED_MODULE_6__/* .strictObject */ .rej({ name: zod__WEBPACK_IMPORTED_MODULE_6__/* .literal */ .euz(_types_js__WEBPACK_IMPORTED_MODULE_4__/* .TOOL_NAME */ .lH), version: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().min(1) }),
+    finishedAt: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().regex(DATE_TIME),
 });
 /**
  * Text as the predicate keeps it: scrubbed, then cut short. Scrubbing first: a cut could end a
  * URL before its "@" or a token before its length, which the patterns would then miss.
  */
 const cut = (s, max) => {
-    const clean = (0,_capture_redact_js__WEBPACK_IMPORTED_MODULE_4__/* .redactText */ .Rd)(s);
+    const clean = (0,_capture_redact_js__WEBPACK_IMPORTED_MODULE_5__/* .redactText */ .Rd)(s);
     return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
 };
 /**
@@ -2538,7 +2328,7 @@ function gpusOf(input) {
 /** The predicate, scrubbed and checked against SmokePredicateSchema (exit 2 naming the field). */
 function buildSmokePredicate(input) {
     const { smoke } = input;
-    const hex = (0,_types_js__WEBPACK_IMPORTED_MODULE_3__/* .sha256Hex */ .fg)(input.digest);
+    const hex = (0,_types_js__WEBPACK_IMPORTED_MODULE_4__/* .sha256Hex */ .fg)(input.digest);
     const counts = tally(smoke.tests);
     // When and where the suites ran, as the smoke result says: the attestation may be made later, in
     // another job (the reusable workflow's attest job), or from an identical earlier run's results.
@@ -2547,7 +2337,7 @@ function buildSmokePredicate(input) {
         : typeof input.finishedAt === 'string'
             ? input.finishedAt
             : input.finishedAt.toISOString();
-    const predicate = (0,_types_js__WEBPACK_IMPORTED_MODULE_3__/* .scrubDeep */ .wE)({
+    const predicate = (0,_types_js__WEBPACK_IMPORTED_MODULE_4__/* .scrubDeep */ .wE)({
         schemaVersion: SMOKE_PREDICATE_SCHEMA_VERSION,
         image: {
             ref: input.imageRef,
@@ -2564,8 +2354,8 @@ function buildSmokePredicate(input) {
         // cluster): no runner, rather than the attesting job's. Older results say neither.
         runner: input.runner ??
             smoke.runner ??
-            (smoke.finishedAt === undefined && input.env ? (0,_github_run_js__WEBPACK_IMPORTED_MODULE_2__/* .runnerFromEnv */ .W1)(input.env) : {}),
-        tool: { name: _types_js__WEBPACK_IMPORTED_MODULE_3__/* .TOOL_NAME */ .lH, version: input.toolVersion },
+            (smoke.finishedAt === undefined && input.env ? (0,_github_run_js__WEBPACK_IMPORTED_MODULE_3__/* .runnerFromEnv */ .W1)(input.env) : {}),
+        tool: { name: _types_js__WEBPACK_IMPORTED_MODULE_4__/* .TOOL_NAME */ .lH, version: input.toolVersion },
         finishedAt,
     }, [input.variant, input.platform, ...smoke.tests.flatMap((t) => [t.id, t.suite])]);
     const parsed = SmokePredicateSchema.safeParse(predicate);
@@ -2581,11 +2371,12 @@ function buildSmokePredicate(input) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   CB: () => (/* binding */ acceptsSharedWorkflow),
 /* harmony export */   F1: () => (/* binding */ regexpProblem),
 /* harmony export */   Qn: () => (/* binding */ MAX_KEY_FILE_BYTES),
 /* harmony export */   XQ: () => (/* binding */ checkPublicKeyFile)
 /* harmony export */ });
-/* unused harmony exports isKeyReference, publicKeyProblem */
+/* unused harmony exports isKeyReference, publicKeyProblem, SHARED_WORKFLOW_IDENTITY */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
@@ -2665,19 +2456,37 @@ function checkPublicKeyFile(identity) {
  * refused. What only RE2 refuses (a lookahead, a backreference) is left for cosign to say.
  */
 function regexpProblem(pattern) {
-    const js = pattern
-        .replace(/\\Q([\s\S]*?)(?:\\E|$)/g, (_m, literal) => literal.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&'))
-        .replace(/\(\?P</g, '(?<')
-        .replace(/\(\?[imsU-]+\)/g, '')
-        .replace(/\(\?[imsU-]+:/g, '(?:');
     try {
-        new RegExp(js);
+        new RegExp(jsRegExpSource(pattern));
         return undefined;
     }
     catch (e) {
         // "Invalid regular expression: /(/: Unterminated group": the reason only.
         return e.message.replace(/^Invalid regular expression: \/[\s\S]*\/: /, '');
     }
+}
+/** An RE2 pattern in JavaScript's terms (inline flags dropped: case folding is not checked). */
+function jsRegExpSource(pattern) {
+    return pattern
+        .replace(/\\Q([\s\S]*?)(?:\\E|$)/g, (_m, literal) => literal.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&'))
+        .replace(/\(\?P</g, '(?<')
+        .replace(/\(\?[imsU-]+\)/g, '')
+        .replace(/\(\?[imsU-]+:/g, '(?:');
+}
+/**
+ * Where the reusable workflow's keyless signatures come from: Fulcio names the workflow file that
+ * ran, ml-image-action's own, whichever repository called it.
+ */
+const SHARED_WORKFLOW_IDENTITY = 'https://github.com/ml-image-action/ml-image-action/';
+const SHARED_WORKFLOW_SAMPLE = `${SHARED_WORKFLOW_IDENTITY}.github/workflows/ml-image.yml@refs/tags/v0`;
+/**
+ * Whether a keyless identity (exact, or a valid RE2 regexp) accepts the reusable workflow's
+ * signatures: without the repository claim, then, any repository's run of it passes.
+ */
+function acceptsSharedWorkflow(exact, regexp) {
+    if (exact !== undefined)
+        return exact.startsWith(SHARED_WORKFLOW_IDENTITY);
+    return regexp !== undefined && new RegExp(jsRegExpSource(regexp)).test(SHARED_WORKFLOW_SAMPLE);
 }
 
 
@@ -2698,11 +2507,13 @@ function regexpProblem(pattern) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
 /* harmony import */ var _failures_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76873);
-/* harmony import */ var _registry_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(98925);
+/* harmony import */ var _oci_ref_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(17700);
+/* harmony import */ var _registry_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(98925);
 // Which credential a push to a registry would use (Docker's config: credHelpers, credsStore, auths),
 // and whether it may push: the distribution API's token flow (Bearer realm/service/scope, or Basic),
 // then an upload is started and cancelled (POST /v2/<name>/blobs/uploads/, DELETE its Location),
 // which writes nothing. No secret is ever part of a message; side effects come in as functions.
+
 
 
 
@@ -2721,7 +2532,7 @@ function parseRegistryTarget(raw) {
 }
 /** The keys Docker's config may use for a host ("ghcr.io", "https://ghcr.io", Hub's v1 URL). */
 function configKeys(host) {
-    if (_registry_js__WEBPACK_IMPORTED_MODULE_3__/* .DOCKER_HUB */ .Xb.has(host))
+    if (_oci_ref_js__WEBPACK_IMPORTED_MODULE_3__/* .DOCKER_HUB */ .Xb.has(host))
         return ['https://index.docker.io/v1/', 'index.docker.io', 'docker.io', 'registry-1.docker.io'];
     return [host, `https://${host}`, `http://${host}`];
 }
@@ -2798,19 +2609,19 @@ function cancelRequest(base, location, headers) {
     if (!location)
         return undefined;
     const url = new URL(location, `${base}/`);
-    const target = (0,_registry_js__WEBPACK_IMPORTED_MODULE_3__/* .requestTarget */ .t5)(url, base);
+    const target = (0,_registry_js__WEBPACK_IMPORTED_MODULE_4__/* .requestTarget */ .t5)(url, base);
     if (target === 'refused')
         return undefined;
     return { url: url.toString(), init: { method: 'DELETE', ...(target === 'own' && headers && { headers }) } };
 }
 async function checkPush(host, repository, credential, deps) {
-    const base = (0,_registry_js__WEBPACK_IMPORTED_MODULE_3__/* .registryApiBase */ .vO)(host);
+    const base = (0,_registry_js__WEBPACK_IMPORTED_MODULE_4__/* .registryApiBase */ .vO)(host);
     const call = async (url, init = {}) => {
         try {
             return await deps.fetch(url, { ...init, signal: AbortSignal.timeout(deps.timeoutMs ?? 10_000) });
         }
         catch (e) {
-            throw (0,_registry_js__WEBPACK_IMPORTED_MODULE_3__/* .registryUnreachable */ .qC)(host, url.split('?')[0], e);
+            throw (0,_registry_js__WEBPACK_IMPORTED_MODULE_4__/* .registryUnreachable */ .qC)(host, url.split('?')[0], e);
         }
     };
     const fix = (0,_failures_js__WEBPACK_IMPORTED_MODULE_2__/* .registryLoginFix */ .ow)(host, 'write', repository);
@@ -2820,16 +2631,16 @@ async function checkPush(host, repository, credential, deps) {
     let authorization;
     const probe = await call(`${base}/v2/`);
     if (probe.status === 401) {
-        const { scheme, params } = (0,_registry_js__WEBPACK_IMPORTED_MODULE_3__/* .parseChallenge */ .xy)(probe.headers.get('www-authenticate') ?? '');
+        const { scheme, params } = (0,_registry_js__WEBPACK_IMPORTED_MODULE_4__/* .parseChallenge */ .xy)(probe.headers.get('www-authenticate') ?? '');
         if (scheme === 'basic') {
             if (!pair)
                 return { ok: false, detail: `${host} asks for a login and there is none${none}`, fix };
             authorization = basicAuth(pair);
         }
         else if (scheme === 'bearer' && params.realm) {
-            const url = (0,_registry_js__WEBPACK_IMPORTED_MODULE_3__/* .tokenRequestUrl */ .WC)(params, `repository:${repository}:pull,push`);
+            const url = (0,_registry_js__WEBPACK_IMPORTED_MODULE_4__/* .tokenRequestUrl */ .WC)(params, `repository:${repository}:pull,push`);
             // The login goes to the token service: never over plain HTTP (as the OCI client refuses).
-            if (!(0,_registry_js__WEBPACK_IMPORTED_MODULE_3__/* .tokenServiceAllowed */ .hr)(url, base))
+            if (!(0,_registry_js__WEBPACK_IMPORTED_MODULE_4__/* .tokenServiceAllowed */ .hr)(url, base))
                 return {
                     ok: false,
                     detail: `${host} names a token service over plain HTTP (${url.origin}): refused`,
@@ -2846,7 +2657,7 @@ async function checkPush(host, repository, credential, deps) {
             const text = await token.text();
             let value;
             try {
-                value = (0,_registry_js__WEBPACK_IMPORTED_MODULE_3__/* .tokenOf */ .B9)(JSON.parse(text));
+                value = (0,_registry_js__WEBPACK_IMPORTED_MODULE_4__/* .tokenOf */ .B9)(JSON.parse(text));
             }
             catch {
                 value = undefined;
@@ -3009,7 +2820,9 @@ function runnerFromEnv(env) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   s: () => (/* binding */ mapLimit)
+/* harmony export */   IH: () => (/* binding */ mapLimitSerialByKey),
+/* harmony export */   Q3: () => (/* binding */ queueByKey),
+/* harmony export */   sf: () => (/* binding */ mapLimit)
 /* harmony export */ });
 // FN over ITEMS with at most LIMIT calls in flight; the results in the items' order. After a
 // rejection no further item is started, the calls already under way are waited for (nothing a
@@ -3034,6 +2847,33 @@ async function mapLimit(items, limit, fn) {
     if (failure !== undefined)
         throw failure.error;
     return results;
+}
+/**
+ * WORK once the work queued under KEY in QUEUES before it has settled (fulfilled or rejected):
+ * the works of one key one after the other, in the order they were queued.
+ */
+function queueByKey(queues, key, work) {
+    const next = (queues.get(key) ?? Promise.resolve()).then(work, work);
+    queues.set(key, next.catch(() => undefined));
+    return next;
+}
+/**
+ * FN over ITEMS with at most LIMIT items in flight, and the items of one key (KEYOF) one after the
+ * other, in the items' order; an item that waits for an earlier one of its key holds its place
+ * among the LIMIT. After a rejection no further item is started (one waiting for its key is not
+ * started either); the calls already under way are waited for. Never rejects (unless KEYOF
+ * throws): per item in the items' order, how its call settled, or undefined for one never started.
+ */
+function mapLimitSerialByKey(items, limit, keyOf, fn) {
+    const queues = new Map();
+    let stopped = false;
+    return mapLimit(items, limit, async (item) => {
+        const run = queueByKey(queues, keyOf(item), () => stopped ? undefined : fn(item).then((value) => ({ value })));
+        return run.then((ran) => (ran ? { status: 'fulfilled', value: ran.value } : undefined), (reason) => {
+            stopped = true;
+            return { status: 'rejected', reason };
+        });
+    });
 }
 
 

@@ -1,5 +1,5 @@
-export const id = 135;
-export const ids = [135];
+export const id = 351;
+export const ids = [351,476];
 export const modules = {
 
 /***/ 29476:
@@ -7,56 +7,141 @@ export const modules = {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   fx: () => (/* binding */ ATTEST_RESULT_SCHEMA_VERSION),
+/* harmony export */   pC: () => (/* binding */ KIND_TYPES),
 /* harmony export */   uv: () => (/* binding */ AttestResultSchema)
 /* harmony export */ });
-/* unused harmony exports AttestationSchema, AttestTargetSchema */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(92857);
+/* unused harmony exports SLSA_PROVENANCE_V1, AttestationSchema, AttestTargetSchema */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(92857);
 /* harmony import */ var _config_attest_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(92945);
+/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(79124);
 // attest.json: what the attest stage attached to each pushed platform digest, and how it signed.
 // The report reads it (what was attested and signed, and the verify command for each digest).
 
 
+
 const ATTEST_RESULT_SCHEMA_VERSION = 1;
-const AttestationSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
-    kind: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(_config_attest_js__WEBPACK_IMPORTED_MODULE_0__/* .ATTESTATION_KINDS */ .r1),
+/** https://slsa.dev/spec/v1.0/provenance: the predicate type of the provenance attestation. */
+const SLSA_PROVENANCE_V1 = 'https://slsa.dev/provenance/v1';
+/**
+ * The in-toto predicate type and cosign --type of each attestation kind (attach and verify). Here,
+ * beside the schema, and not with the predicate builders: the fork-safe poster needs the types only.
+ */
+const KIND_TYPES = {
+    sbom: { predicateType: _types_js__WEBPACK_IMPORTED_MODULE_1__/* .CYCLONEDX_PREDICATE_TYPE */ .nv, cosignType: 'cyclonedx' },
+    provenance: { predicateType: SLSA_PROVENANCE_V1, cosignType: 'slsaprovenance1' },
+    smoke: { predicateType: _types_js__WEBPACK_IMPORTED_MODULE_1__/* .SMOKE_PREDICATE_TYPE */ .FC, cosignType: _types_js__WEBPACK_IMPORTED_MODULE_1__/* .SMOKE_PREDICATE_TYPE */ .FC },
+};
+const AttestationSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
+    kind: zod__WEBPACK_IMPORTED_MODULE_2__/* ["enum"] */ .k5n(_config_attest_js__WEBPACK_IMPORTED_MODULE_0__/* .ATTESTATION_KINDS */ .r1),
     /** The in-toto predicate type (what `cosign verify-attestation --type` takes). */
-    predicateType: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    predicateType: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
     /** The predicate as written in the result directory (relative to it). */
-    file: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    file: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
     /** Attached to the image, signed (false: written here only). */
-    attached: zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY(),
+    attached: zod__WEBPACK_IMPORTED_MODULE_2__/* .boolean */ .zMY(),
     /** The exact `cosign verify-attestation` command that checks it (attached ones only). */
-    verify: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
+    verify: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional(),
     /** The signed DSSE envelope as attached, in the result directory (the built-in signer's). */
-    envelope: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
+    envelope: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional(),
     /** The SBOM as SPDX 2.3 JSON in the result directory (attest.spdx), not attached. */
-    spdx: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
+    spdx: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional(),
 });
-const AttestTargetSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
-    variant: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
-    platform: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+const AttestTargetSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
+    variant: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
+    platform: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
     /** repository@sha256:... of the platform image. */
-    ref: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
-    attestations: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(AttestationSchema),
+    ref: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
+    attestations: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(AttestationSchema),
     /** The image signature itself (cosign sign). */
-    signed: zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY(),
+    signed: zod__WEBPACK_IMPORTED_MODULE_2__/* .boolean */ .zMY(),
     /** What could not be made or attached, one line each (e.g. no smoke result in this job). */
-    notes: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()),
+    notes: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()),
 });
-const AttestResultSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
-    schemaVersion: zod__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .euz(ATTEST_RESULT_SCHEMA_VERSION),
-    signing: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+const AttestResultSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
+    schemaVersion: zod__WEBPACK_IMPORTED_MODULE_2__/* .literal */ .euz(ATTEST_RESULT_SCHEMA_VERSION),
+    signing: zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
         /** key / keyless, or none: nothing was signed (reason says why). */
-        mode: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['key', 'keyless', 'none']),
-        reason: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
-        tlog: zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY(),
+        mode: zod__WEBPACK_IMPORTED_MODULE_2__/* ["enum"] */ .k5n(['key', 'keyless', 'none']),
+        reason: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
+        tlog: zod__WEBPACK_IMPORTED_MODULE_2__/* .boolean */ .zMY(),
         /** What `cosign verify` needs to check these: the public key hint or the keyless identity. */
-        verifyHint: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
+        verifyHint: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional(),
     }),
-    targets: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(AttestTargetSchema),
+    targets: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(AttestTargetSchema),
     /** The error that stopped attaching (exit 3: the registry went away), after what was done. */
-    error: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
+    error: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional(),
 });
+
+
+/***/ }),
+
+/***/ 79124:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   FC: () => (/* binding */ SMOKE_PREDICATE_TYPE),
+/* harmony export */   fg: () => (/* binding */ sha256Hex),
+/* harmony export */   lH: () => (/* binding */ TOOL_NAME),
+/* harmony export */   nv: () => (/* binding */ CYCLONEDX_PREDICATE_TYPE),
+/* harmony export */   wE: () => (/* binding */ scrubDeep)
+/* harmony export */ });
+/* unused harmony exports IN_TOTO_STATEMENT_V1, inTotoStatement */
+/* harmony import */ var _capture_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(44977);
+// What the attestations share: the in-toto statement that wraps each predicate, the tool's name,
+// digests, and the one scrubbing pass every attestation goes through before it leaves.
+
+/** https://github.com/in-toto/attestation/blob/main/spec/v1/statement.md */
+const IN_TOTO_STATEMENT_V1 = 'https://in-toto.io/Statement/v1';
+/** The predicate type cosign and in-toto use for a CycloneDX SBOM. */
+const CYCLONEDX_PREDICATE_TYPE = 'https://cyclonedx.org/bom';
+/** Our own predicate type: a smoke-test run (docs/attestations/smoke-v1.schema.json). */
+const SMOKE_PREDICATE_TYPE = 'https://ml-image-action.github.io/attestations/smoke/v1';
+const TOOL_NAME = 'ml-image-action';
+/** The statement for an image by digest: subject name is the repository, digest its sha256. */
+function inTotoStatement(image, predicateType, predicate) {
+    const hex = sha256Hex(image.digest);
+    return {
+        _type: IN_TOTO_STATEMENT_V1,
+        subject: [{ name: image.repository, digest: hex === undefined ? {} : { sha256: hex } }],
+        predicateType,
+        predicate,
+    };
+}
+/** "sha256:<64 hex>" (or the bare hex) -> the lowercase hex; anything else -> undefined. */
+function sha256Hex(digest) {
+    const m = /^(?:sha256:)?([0-9a-fA-F]{64})$/.exec(digest ?? '');
+    return m ? m[1].toLowerCase() : undefined;
+}
+function textDeep(value) {
+    if (typeof value === 'string')
+        return (0,_capture_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactText */ .Rd)(value);
+    if (Array.isArray(value))
+        return value.map(textDeep);
+    if (value !== null && typeof value === 'object')
+        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, textDeep(v)]));
+    return value;
+}
+/** Whole strings that look like secrets replaced (redactDeep), except the KEEP ones. */
+function secretsDeep(value, keep) {
+    if (typeof value === 'string')
+        return keep.has(value) ? value : (0,_capture_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactDeep */ .KL)(value);
+    if (Array.isArray(value))
+        return value.map((v) => secretsDeep(v, keep));
+    if (value !== null && typeof value === 'object')
+        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, secretsDeep(v, keep)]));
+    return value;
+}
+/**
+ * Every string of an attestation, scrubbed: tokens and URL credentials masked in place
+ * (redactText), then any string that still looks like a secret as a whole replaced (redactDeep).
+ * Digests (hex) and image references are left as they are, and so are the KEEP strings: names
+ * from the config (a variant, a test, a file path), which the whole-value test would take for
+ * tokens when they are long (`cuda12-torch27-py311-ubuntu2204-flashattn2-devel`). They are still
+ * masked in place like every string.
+ */
+function scrubDeep(value, keep = []) {
+    return secretsDeep(textDeep(value), new Set(keep));
+}
 
 
 /***/ }),
@@ -70,38 +155,51 @@ const AttestResultSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
 /* harmony export */   vp: () => (/* binding */ PlatformBuildSchema)
 /* harmony export */ });
 /* unused harmony export VariantBuildSchema */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(92857);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(64377);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(92857);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(64377);
+/* harmony import */ var _oci_ref_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(17700);
 // BuildResult: what the build stage hands to capture/smoke/report (and writes as build.json).
 
+
 const BUILD_RESULT_SCHEMA_VERSION = 1;
-const PlatformBuildSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
-    platform: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
-    digest: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().regex(/^sha256:[0-9a-f]{64}$/),
-    durationMs: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().nonnegative(),
+const PlatformBuildSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    platform: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    digest: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().regex(_oci_ref_js__WEBPACK_IMPORTED_MODULE_0__/* .DIGEST_RE */ .Vt),
+    durationMs: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().nonnegative(),
     /** When the build finished (the provenance's finishedOn; older build.json files have none). */
-    finishedAt: zod__WEBPACK_IMPORTED_MODULE_1__/* .datetime */ .w$({ offset: true }).optional(),
-    attempts: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().positive(),
-    metadata: zod__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_0__/* .unknown */ .L5J()),
+    finishedAt: zod__WEBPACK_IMPORTED_MODULE_2__/* .datetime */ .w$({ offset: true }).optional(),
+    attempts: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().positive(),
+    metadata: zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_1__/* .unknown */ .L5J()),
     /** The local tag of an image loaded into the engine instead of pushed (push: false). */
-    localRef: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional(),
+    localRef: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
 });
-const VariantBuildSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
-    variant: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
-    repository: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+const VariantBuildSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    variant: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    repository: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
     /** Digest of the merged multi-arch manifest list; absent when not merged (merge: false, push: false). */
-    digest: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()
-        .regex(/^sha256:[0-9a-f]{64}$/)
-        .optional(),
-    tags: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()),
-    platforms: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(PlatformBuildSchema),
-    baseImage: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
-    baseDigest: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional(),
+    digest: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().regex(_oci_ref_js__WEBPACK_IMPORTED_MODULE_0__/* .DIGEST_RE */ .Vt).optional(),
+    tags: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()),
+    platforms: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(PlatformBuildSchema),
+    baseImage: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    baseDigest: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
 });
-const BuildResultSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
-    schemaVersion: zod__WEBPACK_IMPORTED_MODULE_0__/* .literal */ .euz(BUILD_RESULT_SCHEMA_VERSION),
-    variants: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(VariantBuildSchema),
+const BuildResultSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    schemaVersion: zod__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .euz(BUILD_RESULT_SCHEMA_VERSION),
+    variants: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(VariantBuildSchema),
 });
+
+
+/***/ }),
+
+/***/ 15063:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Q: () => (/* binding */ archOf)
+/* harmony export */ });
+function archOf(platform) {
+    return platform.split('/')[1];
+}
 
 
 /***/ }),
@@ -245,7 +343,7 @@ const ResolveOutputSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
 
 /***/ }),
 
-/***/ 12135:
+/***/ 37351:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -255,14 +353,11 @@ __webpack_require__.d(__webpack_exports__, {
   VI: () => (/* binding */ PLAN_FILE),
   NR: () => (/* binding */ envelopeFile),
   lR: () => (/* binding */ openResultDir),
-  CK: () => (/* binding */ readAttest),
   g7: () => (/* binding */ readDigestFiles),
-  sx: () => (/* binding */ readEnv),
-  kK: () => (/* binding */ readSmoke),
-  vZ: () => (/* binding */ readSmokeKey)
+  mR: () => (/* binding */ recordFile)
 });
 
-// UNUSED EXPORTS: ATTEST_DIR, ATTEST_FILE, COMMENT_DIR, DIGESTS_DIR, DIGEST_FILE_SCHEMA_VERSION, DigestFileSchema, RUN_REPORT_FILE, attestationFile, digestFile, digestFiles, readBuildResult, recordFile, reportFile, resolutionFile
+// UNUSED EXPORTS: ATTEST_DIR, ATTEST_FILE, COMMENT_DIR, DIGESTS_DIR, DIGEST_FILE_SCHEMA_VERSION, DigestFileSchema, RUN_REPORT_FILE, attestationFile, digestFile, digestFiles, readBuildResult, reportFile, resolutionFile
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
@@ -281,8 +376,8 @@ var redact = __webpack_require__(44977);
 var capture_record = __webpack_require__(66917);
 // EXTERNAL MODULE: ./src/config/issues.ts
 var issues = __webpack_require__(11012);
-// EXTERNAL MODULE: ./src/diff/read.ts
-var read = __webpack_require__(15523);
+// EXTERNAL MODULE: ./src/config/platform.ts
+var config_platform = __webpack_require__(15063);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/plan/schema.ts
@@ -407,14 +502,110 @@ function readBounded(file, maxBytes) {
     }
 }
 
-// EXTERNAL MODULE: ./src/report/model.ts
-var report_model = __webpack_require__(96867);
+// EXTERNAL MODULE: ./src/report/model-schema.ts
+var model_schema = __webpack_require__(463);
 // EXTERNAL MODULE: ./src/resolve/result.ts
 var resolve_result = __webpack_require__(83447);
 // EXTERNAL MODULE: ./src/smoke/result.ts
 var smoke_result = __webpack_require__(3228);
 // EXTERNAL MODULE: ./src/util/read-regular.ts
 var read_regular = __webpack_require__(23387);
+// EXTERNAL MODULE: ./src/diff/read.ts
+var read = __webpack_require__(15523);
+;// CONCATENATED MODULE: ./src/results/read.ts
+// Reading a result directory's files back, each through the schema it is written with. Internal to
+// src/results/: the stages read through a ResultDir (openResultDir, discardResults), which names the
+// files (results.ts); these take the file's path. A file that is not there is "nothing" (undefined
+// or null, as each reader says); a file that is there but cannot be read or parsed is bad input
+// naming it (exit 2), except where a reader says another version's file is left out.
+
+
+
+
+
+
+
+
+
+
+
+/** The smoke reuse key: "<manifest digest> <inputs sha256>", then (not in older files) a line
+ * "content:sha256:<hex> <inputs sha256>" of the image's content (src/smoke/reuse.ts). */
+const SmokeKeySchema = schemas/* string */.YjP().regex(/^\S+ [0-9a-f]{64}(\ncontent:\S+ [0-9a-f]{64})?$/);
+/** A smoke key is two short lines; a bigger file is no key. */
+const SMOKE_KEY_MAX_BYTES = 4096;
+/** The schemaVersion a file says it has, when it says one. */
+const versionOf = (data) => data?.schemaVersion;
+/** DATA parsed with SCHEMA; a mismatch is bad input: "FILE: not a WHAT: <the first problem>". */
+function parseAs(schema, data, file, what, fix) {
+    const parsed = schema.safeParse(data);
+    if (!parsed.success)
+        throw new errors/* InputError */.dz(`${file}: not ${what}: ${(0,issues/* formatIssues */.og)(parsed.error, data, schema)[0]}`, fix);
+    return parsed.data;
+}
+/** A resolution; another version's (a reused directory) is left out, a broken one is bad input. */
+function readResolutionFile(file) {
+    if (!(0,external_node_fs_.existsSync)(file))
+        return undefined;
+    const data = (0,json_file/* readJsonFile */.JE)(file);
+    const version = versionOf(data);
+    if (typeof version === 'number' && version !== 1)
+        return undefined;
+    return parseAs(resolve_result/* ResolutionSchema */.Cg, data, file, 'a resolution');
+}
+/** The fix of a build.json that is missing or unreadable, unless the caller says another. */
+const BUILD_FIX = "run the build stage in this job, or download the build job's build.json into result-dir";
+/**
+ * build.json: a missing or broken one is bad input naming it. The caller's fix replaces the build
+ * stage's for a missing or unreadable file, and is given for one that does not parse.
+ */
+function readBuildFile(file, as = {}) {
+    const data = (0,json_file/* readJsonFile */.JE)(file, { what: as.what ?? 'build result', fix: as.fix ?? BUILD_FIX });
+    return parseAs(result/* BuildResultSchema */.fh, data, file, 'a build result', as.fix);
+}
+/**
+ * plan.json, parsed with PlanSchema: undefined when there is none, and when it is of another
+ * schemaVersion (a directory another version of the tool wrote: its plan is left out, as a
+ * resolution of another version is, and the reader goes on without it). A plan of this version
+ * that does not parse (truncated, edited, a field missing) is bad input naming the file.
+ */
+function readPlanFile(file, as = {}) {
+    if (!(0,external_node_fs_.existsSync)(file))
+        return undefined;
+    const data = (0,json_file/* readJsonFile */.JE)(file, { what: as.what ?? 'plan', ...(as.fix !== undefined && { fix: as.fix }) });
+    const version = versionOf(data);
+    if (typeof version === 'number' && version !== schema/* PLAN_SCHEMA_VERSION */.jk)
+        return undefined;
+    return parseAs(schema/* PlanSchema */.fB, data, file, 'a plan', as.fix);
+}
+/**
+ * A target's record (through the migrations of older versions): null when the file is not there;
+ * an unreadable one throws, naming it.
+ */
+function readEnvFile(file) {
+    return (0,external_node_fs_.existsSync)(file) ? (0,read/* readEnvRecord */.NQ)((0,json_file/* readJsonFile */.JE)(file), file) : null;
+}
+/** A target's smoke result, as readEnvFile reads a record. */
+function readSmokeFile(file) {
+    return (0,external_node_fs_.existsSync)(file) ? (0,read/* readSmokeResult */.dV)((0,json_file/* readJsonFile */.JE)(file), file) : null;
+}
+/** A target's smoke reuse key, when there is one. */
+function readSmokeKeyFile(file) {
+    if (!(0,external_node_fs_.existsSync)(file))
+        return undefined;
+    // Not a file (a FIFO would block the read) or unreadable: thrown, for the caller to say why.
+    const text = (0,read_regular/* readRegularFile */.XF)(file, SMOKE_KEY_MAX_BYTES).toString('utf8');
+    // A key that is not of the shape written is no key: the smoke suites simply run again.
+    const key = SmokeKeySchema.safeParse(text.trim());
+    return key.success ? key.data : undefined;
+}
+/** attest.json, when the attest stage wrote one (the report reads it). */
+function readAttestFile(file) {
+    if (!(0,external_node_fs_.existsSync)(file))
+        return undefined;
+    return parseAs(attest_result/* AttestResultSchema */.uv, (0,json_file/* readJsonFile */.JE)(file), file, 'an attest result');
+}
+
 // EXTERNAL MODULE: ./src/results/write.ts
 var results_write = __webpack_require__(35677);
 ;// CONCATENATED MODULE: ./src/results/results.ts
@@ -429,7 +620,7 @@ var results_write = __webpack_require__(35677);
 //   smoke-<variant>-<arch>.json               SmokeResult          (src/smoke/result.ts)
 //   junit-<variant>-<arch>.xml                the SmokeResult as JUnit XML
 //   smoke-key-<variant>-<arch>.txt            what decided the smoke result (image digest [+ content] + inputs)
-//   report-<variant>.md / .json               the report, rendered / its ReportModel (src/report/model.ts)
+//   report-<variant>.md / .json               the report, rendered / its ReportModel (src/report/model-schema.ts)
 //   report.md                                 the run's report: every variant (what the comment says)
 //   comment/ml-image-comment.json             the fork-safe comment artifact (src/report/artifact.ts)
 //   attest.json                               AttestResult         (src/attest/result.ts)
@@ -438,8 +629,9 @@ var results_write = __webpack_require__(35677);
 //
 // Every write is atomic (a later run never trusts a half-written file) and free of URL credentials
 // (a torch index URL with a token in the plan, for instance); every value is checked against its
-// schema before it is written and parsed when it is read back. This module is a leaf: stages import
-// it, it imports only schemas.
+// schema before it is written and parsed when it is read back (./read.ts), always through a ResultDir.
+// This module is a leaf: stages import it, it imports only schemas (and the comment artifact's writer).
+
 
 
 
@@ -465,21 +657,20 @@ const DIGESTS_DIR = 'digests';
 const COMMENT_DIR = 'comment';
 const ATTEST_FILE = 'attest.json';
 const ATTEST_DIR = 'attest';
-const arch = (platform) => platform.split('/')[1];
 const extension = (kind) => (kind === 'junit' ? 'xml' : kind === 'smoke-key' ? 'txt' : 'json');
 /** env-<variant>-<arch>.json, smoke-..., junit-...xml, smoke-key-...txt */
-const recordFile = (kind, variant, platform) => `${kind}-${variant}-${arch(platform)}.${extension(kind)}`;
+const recordFile = (kind, variant, platform) => `${kind}-${variant}-${(0,config_platform/* archOf */.Q)(platform)}.${extension(kind)}`;
 /** resolution-<variant>-<os>-<arch>.json: the resolve stage's key "<variant>/<platform>", slashes as dashes. */
 const resolutionFile = (variant, platform) => `resolution-${`${variant}/${platform}`.replace(/\//g, '-')}.json`;
 /** digests/<variant>__<arch>.json: one matrix build job's share, for the merge job. */
-const digestFile = (variant, platform) => external_node_path_default().join(DIGESTS_DIR, `${variant}__${arch(platform)}.json`);
+const digestFile = (variant, platform) => external_node_path_default().join(DIGESTS_DIR, `${variant}__${(0,config_platform/* archOf */.Q)(platform)}.json`);
 const reportFile = (variant, ext) => `report-${variant}.${ext}`;
 /** The run's report: all variants in one document, as the pull-request comment and the job summary. */
 const RUN_REPORT_FILE = 'report.md';
 /** attest/<variant>-<arch>.<kind>.json: one predicate, as attached. */
-const attestationFile = (variant, platform, kind) => external_node_path_default().join(ATTEST_DIR, `${variant}-${arch(platform)}.${kind}.json`);
+const attestationFile = (variant, platform, kind) => external_node_path_default().join(ATTEST_DIR, `${variant}-${(0,config_platform/* archOf */.Q)(platform)}.${kind}.json`);
 /** attest/<variant>-<arch>.<kind>.dsse.json: the signed envelope of a predicate, as attached. */
-const envelopeFile = (variant, platform, kind) => external_node_path_default().join(ATTEST_DIR, `${variant}-${arch(platform)}.${kind}.dsse.json`);
+const envelopeFile = (variant, platform, kind) => external_node_path_default().join(ATTEST_DIR, `${variant}-${(0,config_platform/* archOf */.Q)(platform)}.${kind}.dsse.json`);
 /** A predicate is a JSON object (its own schema is checked where it is built). */
 const PredicateSchema = schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J());
 // ---- schemas of the files without a stage of their own -------------------------------------------
@@ -493,11 +684,6 @@ const DigestFileSchema = schemas/* object */.Ikc({
     baseDigest: schemas/* string */.YjP().optional(),
     build: result/* PlatformBuildSchema */.vp,
 });
-/** The smoke reuse key: "<manifest digest> <inputs sha256>", then (not in older files) a line
- * "content:sha256:<hex> <inputs sha256>" of the image's content (src/smoke/reuse.ts). */
-const SmokeKeySchema = schemas/* string */.YjP().regex(/^\S+ [0-9a-f]{64}(\ncontent:\S+ [0-9a-f]{64})?$/);
-/** A smoke key is two short lines; a bigger file is no key. */
-const SMOKE_KEY_MAX_BYTES = 4096;
 /**
  * The result directory `dir`, created when missing (`create: false`: only checked, for a directory
  * that is read from); `label` names it in messages, e.g. "--out x".
@@ -516,25 +702,29 @@ function openResultDir(dir, label = 'result-dir', opts = {}) {
     return {
         dir: root,
         writePlan: (plan) => writeJson(PLAN_FILE, schema/* PlanSchema */.fB, plan),
+        readPlan: (as) => readPlanFile(at(PLAN_FILE), as),
         writeResolution: (v, p, r) => writeJson(resolutionFile(v, p), resolve_result/* ResolutionSchema */.Cg, r),
-        readResolution: (v, p) => readResolution(at(resolutionFile(v, p))),
+        readResolution: (v, p) => readResolutionFile(at(resolutionFile(v, p))),
         writeBuild: (build) => writeJson(BUILD_FILE, result/* BuildResultSchema */.fh, build),
-        readBuild: () => readBuildFile(at(BUILD_FILE)),
+        readBuild: (as) => readBuildFile(at(BUILD_FILE), as),
         writeDigests: (build) => {
             for (const d of digestFiles(build))
                 writeJson(digestFile(d.variant, d.build.platform), DigestFileSchema, d);
         },
         writeEnv: (v, p, record, l) => writeJson(recordFile('env', v, p), capture_record/* EnvRecordSchema */.iv, record, l),
+        readEnv: (v, p) => readEnvFile(at(recordFile('env', v, p))),
         writeSmoke: (v, p, result, l) => {
             writeJson(recordFile('smoke', v, p), smoke_result/* SmokeResultSchema */.wp, result, l);
             write(recordFile('junit', v, p), (0,smoke_result/* toJUnit */.U5)(result), l);
         },
+        readSmoke: (v, p) => readSmokeFile(at(recordFile('smoke', v, p))),
         writeSmokeKey: (v, p, key, l) => write(recordFile('smoke-key', v, p), `${(0,results_write/* checked */.K)(SmokeKeySchema, key, recordFile('smoke-key', v, p))}\n`, l),
+        readSmokeKey: (v, p) => readSmokeKeyFile(at(recordFile('smoke-key', v, p))),
         hasEnv: (v, p) => (0,external_node_fs_.existsSync)(at(recordFile('env', v, p))),
         recordFiles: records,
         writeReport: (variant, markdown, model) => {
             write(reportFile(variant, 'md'), markdown);
-            writeJson(reportFile(variant, 'json'), report_model/* ReportModelSchema */.R9, model);
+            writeJson(reportFile(variant, 'json'), model_schema/* ReportModelSchema */.R9, model);
             return at(reportFile(variant, 'md'));
         },
         writeRunReport: (markdown) => (write(RUN_REPORT_FILE, markdown), at(RUN_REPORT_FILE)),
@@ -545,6 +735,7 @@ function openResultDir(dir, label = 'result-dir', opts = {}) {
         },
         ...attestFiles(root, label),
         writeAttest: (result) => writeJson(ATTEST_FILE, attest_result/* AttestResultSchema */.uv, result),
+        readAttest: () => readAttestFile(at(ATTEST_FILE)),
     };
 }
 /** The attest stage's files in ROOT: predicates and envelopes, written in the background. */
@@ -605,32 +796,9 @@ function digestFiles(build) {
         build: p,
     })));
 }
-// ---- reading -----------------------------------------------------------------------------------
-/** A resolution; another version's (a reused directory) is left out, a broken one is bad input. */
-function readResolution(file) {
-    if (!(0,external_node_fs_.existsSync)(file))
-        return undefined;
-    const data = (0,json_file/* readJsonFile */.JE)(file);
-    const version = data?.schemaVersion;
-    if (typeof version === 'number' && version !== 1)
-        return undefined;
-    const r = resolve_result/* ResolutionSchema */.Cg.safeParse(data);
-    if (!r.success)
-        throw new errors/* InputError */.dz(`${file}: not a resolution: ${(0,issues/* formatIssues */.og)(r.error, data, resolve_result/* ResolutionSchema */.Cg)[0]}`);
-    return r.data;
-}
-function readBuildFile(file) {
-    const data = (0,json_file/* readJsonFile */.JE)(file, {
-        what: 'build result',
-        fix: "run the build stage in this job, or download the build job's build.json into result-dir",
-    });
-    const parsed = result/* BuildResultSchema */.fh.safeParse(data);
-    if (!parsed.success)
-        throw new errors/* InputError */.dz(`${file}: not a build result: ${(0,issues/* formatIssues */.og)(parsed.error, data, result/* BuildResultSchema */.fh)[0]}`);
-    return parsed.data;
-}
-/** build.json of `dir`. */
-const readBuildResult = (dir) => readBuildFile(path.join(dir, BUILD_FILE));
+// ---- reading by directory path -----------------------------------------------------------------
+/** build.json of `dir` (a result directory, only read). */
+const readBuildResult = (dir) => openResultDir(dir, dir, { create: false }).readBuild();
 /**
  * Every digest file under `dir` (download-artifact puts each artifact in a folder of its own), in
  * file order. A file that is not one is bad input naming it.
@@ -652,40 +820,6 @@ function readDigestFiles(dir) {
             throw new errors/* InputError */.dz(`${file}: not a digest file: ${(0,issues/* formatIssues */.og)(parsed.error, data, DigestFileSchema).join('; ')}`);
         return { file, digest: parsed.data };
     });
-}
-/**
- * A target's record and smoke result in `dir` (this run's result directory, a baseline or an
- * earlier run): null when the file is not there; an unreadable one throws, naming it.
- */
-function readEnv(dir, variant, platform) {
-    const f = external_node_path_default().join(dir, recordFile('env', variant, platform));
-    return (0,external_node_fs_.existsSync)(f) ? (0,read/* readEnvRecord */.NQ)((0,json_file/* readJsonFile */.JE)(f), f) : null;
-}
-function readSmoke(dir, variant, platform) {
-    const f = external_node_path_default().join(dir, recordFile('smoke', variant, platform));
-    return (0,external_node_fs_.existsSync)(f) ? (0,read/* readSmokeResult */.dV)((0,json_file/* readJsonFile */.JE)(f), f) : null;
-}
-/** The smoke reuse key of a target in `dir`, when there is one. */
-function readSmokeKey(dir, variant, platform) {
-    const f = external_node_path_default().join(dir, recordFile('smoke-key', variant, platform));
-    if (!(0,external_node_fs_.existsSync)(f))
-        return undefined;
-    // Not a file (a FIFO would block the read) or unreadable: thrown, for the caller to say why.
-    const text = (0,read_regular/* readRegularFile */.XF)(f, SMOKE_KEY_MAX_BYTES).toString('utf8');
-    // A key that is not of the shape written is no key: the smoke suites simply run again.
-    const key = SmokeKeySchema.safeParse(text.trim());
-    return key.success ? key.data : undefined;
-}
-/** attest.json of `dir`, when the attest stage wrote one (the report reads it). */
-function readAttest(dir) {
-    const f = external_node_path_default().join(dir, ATTEST_FILE);
-    if (!(0,external_node_fs_.existsSync)(f))
-        return undefined;
-    const data = (0,json_file/* readJsonFile */.JE)(f);
-    const parsed = attest_result/* AttestResultSchema */.uv.safeParse(data);
-    if (!parsed.success)
-        throw new errors/* InputError */.dz(`${f}: not an attest result: ${(0,issues/* formatIssues */.og)(parsed.error, data, attest_result/* AttestResultSchema */.uv)[0]}`);
-    return parsed.data;
 }
 
 

@@ -1,5 +1,5 @@
-export const id = 553;
-export const ids = [553];
+export const id = 129;
+export const ids = [129];
 export const modules = {
 
 /***/ 14595:
@@ -20,7 +20,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _plan_plan_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(82649);
 /* harmony import */ var _report_baseline_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(67355);
 /* harmony import */ var _report_stage_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(47653);
-/* harmony import */ var _results_results_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(12135);
+/* harmony import */ var _results_results_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(37351);
 /* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(77593);
 /* harmony import */ var _shared_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(23419);
 // `ml-image report`: render the report from the records and smoke results in a result directory,
@@ -380,6 +380,34 @@ function explanationLines(r) {
     for (const h of r.hazards)
         lines.push(`hazard: ${h.message}. Fix: ${h.fix}`);
     return lines;
+}
+
+
+/***/ }),
+
+/***/ 64377:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   w$: () => (/* binding */ datetime)
+/* harmony export */ });
+/* unused harmony exports date, time, duration */
+/* harmony import */ var _core_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(43759);
+/* harmony import */ var _schemas_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(92857);
+
+
+
+function datetime(params) {
+    return _core_index_js__WEBPACK_IMPORTED_MODULE_0__/* ._isoDateTime */ .G1(_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .ZodISODateTime */ .You, params);
+}
+function date(params) {
+    return core._isoDate(ZodISODate, params);
+}
+function time(params) {
+    return core._isoTime(ZodISOTime, params);
+}
+function duration(params) {
+    return core._isoDuration(ZodISODuration, params);
 }
 
 

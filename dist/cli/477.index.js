@@ -1,5 +1,5 @@
-export const id = 269;
-export const ids = [269];
+export const id = 477;
+export const ids = [477];
 export const modules = {
 
 /***/ 96269:
@@ -12,7 +12,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _requirements_read_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(82674);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
 /* harmony import */ var _python_indexes_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(53910);
-/* harmony import */ var _resolve_resolve_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8902);
+/* harmony import */ var _resolve_resolve_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(49);
 /* harmony import */ var _resolve_stage_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(50810);
 /* harmony import */ var _results_out_dir_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(43140);
 /* harmony import */ var _resolve_snapshot_cache_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(42405);
@@ -125,7 +125,7 @@ python3); 3 no Docker daemon, or the index or a direct URL is unreachable (after
 /* harmony import */ var _resolve_result_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(83447);
 /* harmony import */ var _smoke_result_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3228);
 /* harmony import */ var _util_json_file_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(20317);
-/* harmony import */ var _results_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(12135);
+/* harmony import */ var _results_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(37351);
 /* harmony import */ var _write_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(35677);
 // The --out files of the commands about ONE image (capture, smoke, resolve) and of plan: no variant
 // or platform in their names. Written atomically, checked against their schemas, free of URL
@@ -176,6 +176,34 @@ function openOutDir(cwd, out) {
             put(OUT_FILES.matrix, `${JSON.stringify(plan.matrix)}\n`);
         },
     };
+}
+
+
+/***/ }),
+
+/***/ 64377:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   w$: () => (/* binding */ datetime)
+/* harmony export */ });
+/* unused harmony exports date, time, duration */
+/* harmony import */ var _core_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(43759);
+/* harmony import */ var _schemas_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(92857);
+
+
+
+function datetime(params) {
+    return _core_index_js__WEBPACK_IMPORTED_MODULE_0__/* ._isoDateTime */ .G1(_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .ZodISODateTime */ .You, params);
+}
+function date(params) {
+    return core._isoDate(ZodISODate, params);
+}
+function time(params) {
+    return core._isoTime(ZodISOTime, params);
+}
+function duration(params) {
+    return core._isoDuration(ZodISODuration, params);
 }
 
 

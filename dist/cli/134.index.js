@@ -1,5 +1,5 @@
-export const id = 449;
-export const ids = [449];
+export const id = 134;
+export const ids = [134];
 export const modules = {
 
 /***/ 24134:
@@ -30,8 +30,8 @@ var github_run = __webpack_require__(31738);
 var map_limit = __webpack_require__(9992);
 // EXTERNAL MODULE: ./src/attest/verify-inputs.ts
 var verify_inputs = __webpack_require__(8720);
-// EXTERNAL MODULE: ./src/attest/cosign-args.ts
-var cosign_args = __webpack_require__(51386);
+// EXTERNAL MODULE: ./src/oci/ref.ts
+var oci_ref = __webpack_require__(17700);
 ;// CONCATENATED MODULE: ./src/attest/verify-targets.ts
 
 
@@ -52,12 +52,13 @@ function normalizePlatform(platform) {
 /**
  * The platform images behind a reference: every manifest of an index, or the image itself. With
  * ONLY, the one of that platform: an index's entry, or a single-platform image whose config names
- * that platform (read only then).
+ * that platform (read only then). A tag before the digest is dropped: the digest decides, and
+ * every target is REPOSITORY@DIGEST.
  */
 async function platformTargets(docker, ref, only, prefix = 'verify: ') {
-    const { digest } = (0,cosign_args/* parseDigestRef */.Tf)(ref, `${prefix}IMAGE@DIGEST`);
-    const repository = ref.slice(0, ref.lastIndexOf('@'));
-    const index = await docker.imagetoolsInspect(ref);
+    const { ref: pinned, digest } = (0,oci_ref/* parseDigestRef */.Tf)(ref, { field: `${prefix}IMAGE@DIGEST` });
+    const repository = pinned.slice(0, pinned.lastIndexOf('@'));
+    const index = await docker.imagetoolsInspect(pinned);
     const listed = index.platforms
         .filter((p) => p.os !== 'unknown')
         .map((p) => ({
@@ -74,10 +75,10 @@ async function platformTargets(docker, ref, only, prefix = 'verify: ') {
     const wanted = only === undefined ? undefined : normalizePlatform(only);
     if (listed.length === 0 && loose.length === 0) {
         if (only === undefined)
-            return [{ platform: 'image', ref, digest }];
-        const platform = await docker.imagePlatform(ref);
+            return [{ platform: 'image', ref: pinned, digest }];
+        const platform = await docker.imagePlatform(pinned);
         if (platform !== undefined && normalizePlatform(platform) === wanted)
-            return [{ platform, ref, digest }];
+            return [{ platform, ref: pinned, digest }];
         throw new errors/* InputError */.dz(`${prefix}${ref} has no ${only} image`, platform === undefined
             ? 'it names no platform (an index without platform images, or an image whose config names none): check it without a platform'
             : `it is a single-platform image for ${platform}: check it without a platform, or check the digest of the ${only} image`);
@@ -88,8 +89,8 @@ async function platformTargets(docker, ref, only, prefix = 'verify: ') {
     return [...chosen, ...loose];
 }
 
-// EXTERNAL MODULE: ./src/attest/predicates.ts + 1 modules
-var predicates = __webpack_require__(10714);
+// EXTERNAL MODULE: ./src/attest/result.ts
+var result = __webpack_require__(29476);
 // EXTERNAL MODULE: ./src/attest/signing.ts
 var signing = __webpack_require__(84626);
 // EXTERNAL MODULE: ./src/attest/smoke-predicate.ts
@@ -194,10 +195,21 @@ function smokeChecks(platform, p, policy) {
 // Checks at once: cosign with the log (keyless, or --tlog) one at a time (concurrent runs trip over
 // their shared Sigstore cache); others side by side.
 const atOnce = (identity, tlog) => (identity.kind === 'keyless' || tlog ? 1 : 16);
-/** The statement of a kind that is about this digest (cosign checks the signature, this the subject). */
-function aboutDigest(statements, digest) {
+/**
+ * The statement of KIND about this digest (cosign checks the signature, this the subject). For
+ * smoke, the newest run's by its signed finishedAt: whoever pushes the .att image orders its
+ * layers, and could put an older passing run's envelope before a later failing one.
+ */
+function aboutDigest(kind, statements, digest) {
     const hex = digest.replace(/^sha256:/, '');
-    return statements.find((s) => s.subject.some((x) => x.digest.sha256 === hex));
+    const about = statements.filter((s) => s.subject.some((x) => x.digest.sha256 === hex));
+    if (kind !== 'smoke' || about.length < 2)
+        return about[0];
+    const time = (s) => {
+        const p = smoke_predicate/* SmokePredicateSchema */.Gg.safeParse(s.predicate);
+        return p.success ? Date.parse(p.data.finishedAt) : Number.NEGATIVE_INFINITY;
+    };
+    return about.reduce((newest, s) => (time(s) > time(newest) ? s : newest));
 }
 /** Verify one platform image: signature, each required attestation, then the smoke policy. */
 async function verifyPlatform(signer, target, identity, policy, tlog = false) {
@@ -207,9 +219,9 @@ async function verifyPlatform(signer, target, identity, policy, tlog = false) {
     const kinds = requiredKinds(policy);
     const asks = [
         () => signer.verify(ref, identity),
-        ...kinds.map((kind) => () => signer.verifyAttestations(ref, predicates/* KIND_TYPES */.pC[kind].cosignType, identity)),
+        ...kinds.map((kind) => () => signer.verifyAttestations(ref, result/* KIND_TYPES */.pC[kind].cosignType, identity)),
     ];
-    const [sig, ...verified] = (await (0,map_limit/* mapLimit */.s)(asks, atOnce(identity, tlog), (ask) => ask()));
+    const [sig, ...verified] = (await (0,map_limit/* mapLimit */.sf)(asks, atOnce(identity, tlog), (ask) => ask()));
     const checks = [
         {
             platform,
@@ -220,7 +232,7 @@ async function verifyPlatform(signer, target, identity, policy, tlog = false) {
     ];
     for (const [i, kind] of kinds.entries()) {
         const v = verified[i];
-        const st = v.ok ? aboutDigest(v.items, target.digest) : undefined;
+        const st = v.ok ? aboutDigest(kind, v.items, target.digest) : undefined;
         checks.push({
             platform,
             check: `${kind} attestation`,
@@ -286,6 +298,10 @@ function identityFrom(values, { prefix, flag }) {
         throw new errors/* InputError */.dz(`${prefix}${flag('certificate-github-workflow-repository')}: expected OWNER/REPO, got ${JSON.stringify(repository)}`);
     if (key !== undefined)
         return { kind: 'key', publicKey: key };
+    if (repository === undefined &&
+        (0,verify_inputs/* regexpProblem */.F1)(regexp ?? '') === undefined &&
+        (0,verify_inputs/* acceptsSharedWorkflow */.CB)(exact, regexp))
+        throw new errors/* InputError */.dz(`${prefix}${flag(exact !== undefined ? 'certificate-identity' : 'certificate-identity-regexp')} accepts the reusable workflow's signatures, which any repository that calls it can make: say whose run signed`, `add ${flag('certificate-github-workflow-repository')} OWNER/REPO (your repository)`);
     const run = repository !== undefined ? { certificateGithubWorkflowRepository: repository } : {};
     if (exact !== undefined)
         return { kind: 'keyless', certificateIdentity: exact, certificateOidcIssuer: issuer, ...run };
@@ -342,7 +358,7 @@ function parseVerifyFlags(values, naming) {
  */
 async function verifyImage(deps, ref, request, prefix = 'verify: ') {
     const targets = await platformTargets(deps.docker, ref, request.platform, prefix);
-    const perTarget = await (0,map_limit/* mapLimit */.s)(targets, atOnce(request.identity, request.tlog), (t) => verifyPlatform(deps.signer, t, request.identity, request.policy, request.tlog));
+    const perTarget = await (0,map_limit/* mapLimit */.sf)(targets, atOnce(request.identity, request.tlog), (t) => verifyPlatform(deps.signer, t, request.identity, request.policy, request.tlog));
     const checks = perTarget.flat();
     return { ref, checks, failed: checks.filter((c) => !c.ok) };
 }
@@ -466,33 +482,6 @@ cosign cannot be reached, or the registry refuses the read or is failing (the fi
         return 0;
     },
 };
-
-
-/***/ }),
-
-/***/ 49997:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $: () => (/* binding */ clip),
-/* harmony export */   n: () => (/* binding */ compareText)
-/* harmony export */ });
-// Text helpers shared by the stages.
-/** Cut to at most max characters (code points), marking the cut: never inside a surrogate pair. */
-function clip(text, max) {
-    if (text.length <= max)
-        return text;
-    const points = Array.from(text);
-    return points.length <= max ? text : `${points.slice(0, Math.max(0, max - 1)).join('')}…`;
-}
-/**
- * Strings in code-unit order: the same on every machine. `localeCompare` follows the runner's
- * locale (LANG): sv_SE puts "libaa" before "libå", da_DK puts "libA" before "liba", so a sorted
- * list (and whatever is hashed or signed from it) would change with the machine.
- */
-function compareText(a, b) {
-    return a < b ? -1 : a > b ? 1 : 0;
-}
 
 
 /***/ })

@@ -1,14 +1,14 @@
-export const id = 121;
-export const ids = [121];
+export const id = 555;
+export const ids = [555];
 export const modules = {
 
-/***/ 25121:
+/***/ 75555:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  run: () => (/* binding */ run_run)
+  run: () => (/* binding */ run)
 });
 
 // UNUSED EXPORTS: coreIo, parseActionInputs, singleImageOutputs
@@ -43,8 +43,477 @@ function findImagesDir(start) {
 
 // EXTERNAL MODULE: ./src/capture/redact.ts + 1 modules
 var redact = __webpack_require__(44977);
-// EXTERNAL MODULE: ./src/build/action-inputs.ts + 2 modules
-var action_inputs = __webpack_require__(49598);
+// EXTERNAL MODULE: ./src/config/bpa-list.ts
+var bpa_list = __webpack_require__(36868);
+// EXTERNAL MODULE: ./src/oci/ref.ts
+var oci_ref = __webpack_require__(17700);
+;// CONCATENATED MODULE: ./src/build/bpa-lists.ts
+// docker/build-push-action's list inputs: the types they become, and the small parsers the build
+// inputs share (the list reader itself, parseBpaList, is config/bpa-list.ts).
+
+
+/** `KEY=VALUE` split at the first `=`; both sides non-empty (BPA's parseSecretKvp). */
+function keyValue(input, item, what) {
+    const at = item.indexOf('=');
+    const key = at > 0 ? item.slice(0, at).trim() : '';
+    const value = at > 0 ? item.slice(at + 1) : '';
+    if (key === '' || value === '')
+        throw new errors/* InputError */.dz(`input "${input}": ${JSON.stringify(redactValue(input, item))} is not ${what}`, `write one ${what} a line`);
+    return [key, value];
+}
+/** A secret value never goes into an error message. */
+function redactValue(input, item) {
+    if (input !== 'secrets')
+        return item;
+    const at = item.indexOf('=');
+    return at < 0 ? '***' : `${item.slice(0, at)}=***`;
+}
+const ANNOTATION_TYPES = ['manifest', 'index', 'manifest-descriptor', 'index-descriptor'];
+/** `index,manifest[linux/amd64]:key=value`, `manifest:key=value` or `key=value` (type manifest). */
+function parseAnnotation(item) {
+    const [keyPart, value] = keyValue('annotations', item, 'an annotation (KEY=VALUE)');
+    const m = /^(?:([a-z,-]+)(?:\[([^\]]+)\])?:)?([^:=]+)$/.exec(keyPart);
+    const types = m?.[1]?.split(',') ?? [];
+    const bad = types.filter((t) => !ANNOTATION_TYPES.includes(t));
+    if (!m || bad.length > 0)
+        throw new errors/* InputError */.dz(`input "annotations": ${JSON.stringify(item)} has ${bad.length ? `an unknown type ${bad.join(', ')}` : 'no valid key'}`, `write [TYPE:]KEY=VALUE, TYPE one of ${ANNOTATION_TYPES.join(', ')} (comma-separated)`);
+    return { types, ...(m[2] !== undefined && { platform: m[2] }), key: m[3].trim(), value };
+}
+/** The annotation as buildx writes it on the command line. */
+function annotationArg(a) {
+    const prefix = a.types.length ? `${a.types.join(',')}${a.platform ? `[${a.platform}]` : ''}:` : '';
+    return `${prefix}${a.key}=${a.value}`;
+}
+/** An annotation of the per-platform image (manifest; the default when no type is given). */
+const isManifestAnnotation = (a) => a.types.length === 0 || a.types.some((t) => t === 'manifest' || t === 'manifest-descriptor');
+function parseBool(input, raw) {
+    const v = raw.trim().toLowerCase();
+    if (v === '')
+        return undefined;
+    if (['true', 'yes', '1', 'on'].includes(v))
+        return true;
+    if (['false', 'no', '0', 'off'].includes(v))
+        return false;
+    throw new errors/* InputError */.dz(`input "${input}": expected true or false, got ${JSON.stringify(raw)}`);
+}
+/** A secret id as buildx accepts it. */
+const SECRET_ID = /^[A-Za-z0-9_.-]+$/;
+/**
+ * How BPA reads a multi-line `secrets` value: one CSV field in double quotes that runs over lines
+ * (actions-toolkit's getInputList, config/bpa-list.ts).
+ */
+const SECRETS_FIX = 'write one ID=VALUE a line; put a multi-line value in double quotes from before its ID to after its last line ("ID=line1<newline>line2", a " inside it doubled), as docker/build-push-action reads it';
+function secretMap(input, items, what) {
+    if (input === 'secrets')
+        return valueSecrets(items, what);
+    const out = {};
+    for (const item of items) {
+        const [id, value] = keyValue(input, item, what);
+        if (!SECRET_ID.test(id) || /^\.+$/.test(id))
+            throw new errors/* InputError */.dz(`input "${input}": secret id ${JSON.stringify(id)} may hold only letters, digits, _ . - (and is not . or ..)`);
+        out[id] = value;
+    }
+    return out;
+}
+/**
+ * The `secrets` input: id -> value. An error names the item by its position and never shows its
+ * text: a line of an unquoted multi-line value (a PEM key, a JSON key file) reads as an item of its
+ * own, so an item's "id" may be part of a secret. Such a line after a good item is said to be one.
+ */
+function valueSecrets(items, what) {
+    const out = {};
+    items.forEach((item, i) => {
+        const at = item.indexOf('=');
+        const id = at > 0 ? item.slice(0, at).trim() : '';
+        const value = at > 0 ? item.slice(at + 1) : '';
+        const problem = id === '' || value === ''
+            ? `is not ${what}`
+            : !SECRET_ID.test(id) || /^\.+$/.test(id)
+                ? 'has an id with characters other than letters, digits, _ . - (or is . or ..)'
+                : // `AbCd12==`, the last line of a base64 value, would be id AbCd12 with the value "=".
+                    /^\s*=+\s*$/.test(value)
+                        ? 'has a value of only "=" (the end of a base64 text?)'
+                        : undefined;
+        if (problem === undefined) {
+            out[id] = value;
+            return;
+        }
+        const multiLine = i > 0
+            ? '; it looks like a line of a multi-line value, which must be quoted as in docker/build-push-action'
+            : '';
+        throw new errors/* InputError */.dz(`input "secrets": item ${i + 1} ${problem}${multiLine}`, SECRETS_FIX);
+    });
+    return out;
+}
+/** `ghcr.io/o/r:1.2.0` (a tag without `:TAG` means `:latest`, as docker reads it). */
+function splitTagRef(ref) {
+    if (ref.includes('@'))
+        throw new errors/* InputError */.dz(`input "tags": ${JSON.stringify(ref)} is a digest reference`, 'tags are NAME:TAG; the digest is an output');
+    const slash = ref.lastIndexOf('/');
+    const colon = ref.lastIndexOf(':');
+    const [repository, tag] = colon > slash ? [ref.slice(0, colon), ref.slice(colon + 1)] : [ref, 'latest'];
+    // Docker's reference grammar (src/oci/ref.ts), as for every other image reference.
+    const problem = (0,oci_ref/* imageRefProblem */.OD)(repository);
+    if (problem !== undefined)
+        throw new errors/* InputError */.dz(`input "tags": ${JSON.stringify(ref)} is not a valid image name (lowercase REPOSITORY:TAG): ${problem}`);
+    if (!(0,oci_ref/* isTag */.dz)(tag))
+        throw new errors/* InputError */.dz(`input "tags": ${JSON.stringify(ref)} has an invalid tag ${JSON.stringify(tag)}`);
+    return { repository, tag };
+}
+
+;// CONCATENATED MODULE: ./src/build/bpa-tags.ts
+// The `tags`, `labels` and `annotations` inputs applied: per-variant tags, the plan with them, one
+// `imagetools create` per repository, and the annotations of the merged multi-arch index.
+
+
+/**
+ * The tags of variant `index` of `count` from the `tags` input. One variant: the tags as given.
+ * Several: every tag gets the suffix `-<variant>` (`ghcr.io/o/r:1.2.0` -> `ghcr.io/o/r:1.2.0-cpu`),
+ * except `latest`: it becomes `<variant>` on every variant (the variant's moving tag, as the
+ * config's own default-branch rule), and the first variant also keeps plain `latest`
+ * (metadata-action's `flavor: latest` on the default variant only).
+ */
+function variantTags(tags, variant, index, count) {
+    if (count === 1)
+        return [...new Set(tags)];
+    const out = [];
+    const add = (t) => {
+        if (!out.includes(t))
+            out.push(t);
+    };
+    for (const ref of tags) {
+        const { repository, tag } = splitTagRef(ref);
+        if (tag === 'latest') {
+            add(`${repository}:${variant}`);
+            if (index === 0)
+                add(`${repository}:latest`);
+        }
+        else
+            add(`${repository}:${tag}-${variant}`);
+    }
+    return out;
+}
+/** The registry host of a repository (`ghcr.io/o/r` -> ghcr.io; `o/r` is on Docker Hub). */
+function registryHost(repository) {
+    const first = repository.split('/')[0];
+    return repository.includes('/') && (first.includes('.') || first.includes(':') || first === 'localhost')
+        ? first
+        : 'docker.io';
+}
+/**
+ * The plan with the `tags` and `labels` inputs applied (plan.json, build, merge and report see
+ * them). With `tags`, the images are pushed (by digest) to the first tag's repository, not to
+ * image.registry/image.name: nothing is pushed where no tag points.
+ */
+function applyToPlan(plan, opts) {
+    checkOutputTargets(plan, opts);
+    if (!opts?.tags && !opts?.labels)
+        return plan;
+    const variants = plan.variants.map((v, i) => ({
+        ...v,
+        ...(opts.tags && { tags: variantTags(opts.tags, v.name, i, plan.variants.length) }),
+        ...(opts.labels && { labels: { ...v.labels, ...opts.labels } }),
+    }));
+    return {
+        ...plan,
+        ...(opts.tags?.[0] !== undefined && { repository: splitTagRef(opts.tags[0]).repository }),
+        variants,
+    };
+}
+/**
+ * Several targets (variants x platforms) each export to `outputs`: a dest without `{variant}`
+ * (several variants) or `{arch}` (several platforms) would be overwritten by the next target.
+ */
+function checkOutputTargets(plan, opts) {
+    const platforms = new Set(plan.variants.flatMap((v) => v.platforms));
+    for (const spec of opts?.outputs ?? []) {
+        const missing = [
+            ...(plan.variants.length > 1 && !spec.includes('{variant}') ? ['{variant}'] : []),
+            ...(platforms.size > 1 && !spec.includes('{arch}') ? ['{arch}'] : []),
+        ];
+        if (missing.length)
+            throw new errors/* InputError */.dz(`input "outputs": ${JSON.stringify(spec)}: ${plan.variants.length} variants x ${platforms.size} platforms are built one at a time, and each would overwrite dest`, `put ${missing.join(' and ')} in dest (e.g. dest=out/{variant}-{arch})`);
+    }
+}
+/**
+ * The tags in the order of `imagetools create` calls: those of the build repository together,
+ * then per other repository one tag alone (its blobs are copied there) and then the rest.
+ */
+function tagsByRepository(buildRepository, tags) {
+    const groups = new Map([[buildRepository, []]]);
+    for (const t of tags) {
+        const { repository } = splitTagRef(t);
+        groups.set(repository, [...(groups.get(repository) ?? []), t]);
+    }
+    return [...groups]
+        .flatMap(([repo, group]) => repo === buildRepository || group.length < 2 ? [group] : [group.slice(0, 1), group.slice(1)])
+        .filter((g) => g.length > 0);
+}
+/** OCI keys that, as labels of a variant, also annotate its merged index (registries show them). */
+const INDEX_LABEL_KEYS = [
+    'org.opencontainers.image.title',
+    'org.opencontainers.image.description',
+    'org.opencontainers.image.source',
+    'org.opencontainers.image.url',
+    'org.opencontainers.image.version',
+    'org.opencontainers.image.revision',
+    'org.opencontainers.image.licenses',
+    'org.opencontainers.image.created',
+];
+/**
+ * `--annotation index:KEY=VALUE` arguments for `imagetools create`: the `index:` annotations given,
+ * then the variant's OCI labels (title, description, source ...) not already given, so a registry
+ * shows a description for the multi-arch image too.
+ */
+function indexAnnotations(labels, given = []) {
+    const out = new Map();
+    for (const a of given.filter((x) => x.types.includes('index')))
+        out.set(a.key, a.value);
+    for (const k of INDEX_LABEL_KEYS)
+        if (labels[k] !== undefined && !out.has(k))
+            out.set(k, labels[k]);
+    return [...out].map(([k, v]) => `index:${k}=${v}`);
+}
+
+;// CONCATENATED MODULE: ./src/build/action-inputs.ts
+// The action inputs that docker/build-push-action (BPA) users already pass, with BPA's names and
+// list semantics (docker/actions-toolkit Util.getInputList): `tags`, `labels`, `annotations`,
+// `secrets`, `secret-envs`, `secret-files`, `ssh`, `build-contexts`, `outputs`, `attests`, `add-hosts`,
+// `shm-size`, `ulimit`, `cache-from`, `cache-to`, `target`, `builder`, `no-cache`, `sbom`, `load`.
+// (`build-args`, `pull`, `provenance`, `network`, `platforms` and `push` override config keys:
+// config/inputs.ts.)
+// Parsed once at the edge into BuildInputOptions; the plan and the buildx argv take them from there.
+// Their names are BUILD_INPUTS in config/inputs.ts (the table of every action input), the list
+// reader parseBpaList is config/bpa-list.ts; the small parsers are in bpa-lists.ts, the tag rules
+// and index annotations in bpa-tags.ts.
+
+
+
+
+
+
+
+/** The options from the inputs (`get` returns '' for an unset input). */
+function buildOptionsFromInputs(get, cwd = process.cwd()) {
+    const opts = {};
+    const list = (name, ignoreComma) => (0,bpa_list/* parseBpaList */.v)(get(name), { ignoreComma });
+    const tags = list('tags', false);
+    if (tags.length) {
+        for (const t of tags)
+            splitTagRef(t);
+        opts.tags = tags;
+    }
+    const labels = list('labels', true);
+    if (labels.length)
+        opts.labels = Object.fromEntries(labels.map((l) => keyValue('labels', l, 'a label (KEY=VALUE)')));
+    const annotations = list('annotations', true);
+    if (annotations.length)
+        opts.annotations = annotations.map(parseAnnotation);
+    const secrets = (0,bpa_list/* parseBpaList */.v)(get('secrets'), { ignoreComma: true, trim: false });
+    if (secrets.length)
+        opts.secrets = secretMap('secrets', secrets, 'a secret (ID=VALUE)');
+    const secretEnvs = list('secret-envs', false);
+    if (secretEnvs.length) {
+        opts.secretEnvs = secretMap('secret-envs', secretEnvs, 'a secret env (ID=ENVNAME)');
+        for (const [id, env] of Object.entries(opts.secretEnvs))
+            if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(env))
+                throw new errors/* InputError */.dz(`input "secret-envs": ${id}=${env}: ${JSON.stringify(env)} is no environment variable name`);
+    }
+    for (const [name, key] of [
+        ['cache-from', 'cacheFrom'],
+        ['cache-to', 'cacheTo'],
+    ]) {
+        const specs = list(name, true);
+        for (const s of specs)
+            if (!/(^|,)\s*type=/.test(s) && s.includes('='))
+                throw new errors/* InputError */.dz(`input "${name}": ${JSON.stringify(s)} has no type= (e.g. type=gha,scope=x,mode=max)`);
+        if (specs.length)
+            opts[key] = specs;
+    }
+    const target = get('target').trim();
+    if (target)
+        opts.target = target;
+    const builder = get('builder').trim();
+    if (builder)
+        opts.builder = builder;
+    const noCache = parseBool('no-cache', get('no-cache'));
+    if (noCache !== undefined)
+        opts.noCache = noCache;
+    const sbom = parseBool('sbom', get('sbom'));
+    if (sbom !== undefined)
+        opts.sbom = sbom;
+    const load = parseBool('load', get('load'));
+    if (load !== undefined)
+        opts.load = load;
+    Object.assign(opts, moreBuildOptions(get, opts, cwd));
+    return opts;
+}
+/** A path of an input, relative to the workspace (the step's working directory) as BPA reads it. */
+const resolvePath = (p, cwd) => external_node_path_default().resolve(cwd, p);
+/** `secret-files`: id -> the absolute path of an existing file (BPA: "secret file ... not found"). */
+function secretFileOptions(raw, given, cwd) {
+    const secretFiles = (0,bpa_list/* parseBpaList */.v)(raw, { ignoreComma: true });
+    if (!secretFiles.length)
+        return undefined;
+    const files = secretMap('secret-files', secretFiles, 'a secret file (ID=PATH)');
+    for (const [id, file] of Object.entries(files)) {
+        const abs = resolvePath(file.trim(), cwd);
+        if (!(0,external_node_fs_.existsSync)(abs) || !(0,external_node_fs_.statSync)(abs).isFile())
+            throw new errors/* InputError */.dz(`input "secret-files": ${id}=${file}: secret file ${abs} not found`, 'give the path of an existing file, relative to the workspace (write it in an earlier step)');
+        files[id] = abs;
+    }
+    const twice = Object.keys(files).filter((id) => id in (given.secrets ?? {}) || id in (given.secretEnvs ?? {}));
+    if (twice.length)
+        throw new errors/* InputError */.dz(`inputs "secrets"/"secret-envs"/"secret-files": secret id ${twice.join(', ')} is given twice`, 'give each secret id once');
+    return files;
+}
+/** `attests`: each with a type; provenance has its own input, and sbom is set once. */
+function attestOptions(raw, given) {
+    const attests = (0,bpa_list/* parseBpaList */.v)(raw, { ignoreComma: true });
+    for (const a of attests) {
+        const type = /(?:^|,)\s*type=([^,]*)/.exec(a)?.[1]?.trim();
+        if (!type)
+            throw new errors/* InputError */.dz(`input "attests": ${JSON.stringify(a)} has no type= (e.g. type=sbom,generator=IMAGE)`);
+        if (type === 'provenance')
+            throw new errors/* InputError */.dz(`input "attests": ${JSON.stringify(a)}: provenance is set by the provenance input (true, false, mode=min or mode=max)`, 'move it to the provenance input');
+        if (type === 'sbom' && given.sbom !== undefined)
+            throw new errors/* InputError */.dz(`inputs "sbom" and "attests": ${JSON.stringify(a)} sets the SBOM attestation twice`, 'keep one of them (build-push-action lets the sbom input win)');
+    }
+    return attests;
+}
+/** `secret-files`, `ssh`, `build-contexts`, `outputs`, `attests`, `add-hosts`, `shm-size`, `ulimit`. */
+function moreBuildOptions(get, given, cwd) {
+    const opts = {};
+    const secretFiles = secretFileOptions(get('secret-files'), given, cwd);
+    if (secretFiles)
+        opts.secretFiles = secretFiles;
+    const ssh = (0,bpa_list/* parseBpaList */.v)(get('ssh'), { ignoreComma: false });
+    for (const item of ssh)
+        if (!/^[A-Za-z0-9_.-]+(=.+)?$/.test(item))
+            throw new errors/* InputError */.dz(`input "ssh": ${JSON.stringify(item)} is not default, default=SOCKET or ID=PATH`, 'write one SSH agent socket or key a line (e.g. default, or github=/home/runner/.ssh/id_ed25519)');
+    if (ssh.length)
+        opts.ssh = ssh;
+    const contexts = (0,bpa_list/* parseBpaList */.v)(get('build-contexts'), { ignoreComma: true });
+    if (contexts.length) {
+        opts.buildContexts = {};
+        for (const item of contexts) {
+            const [name, value] = keyValue('build-contexts', item, 'a build context (NAME=PATH or NAME=docker-image://REF)');
+            if (!/^[A-Za-z0-9][A-Za-z0-9_./:@-]*$/.test(name))
+                throw new errors/* InputError */.dz(`input "build-contexts": ${JSON.stringify(name)} is not a context name`);
+            if (value.includes('{{'))
+                throw new errors/* InputError */.dz(`input "build-contexts": ${name}=${value}: {{defaultContext}} is build-push-action's Git context, which this action does not use`, 'give a path relative to the workspace, a URL or docker-image://REF');
+            opts.buildContexts[name] = value.trim();
+        }
+    }
+    const outputs = (0,bpa_list/* parseBpaList */.v)(get('outputs'), { ignoreComma: true, quote: false });
+    if (outputs.length)
+        opts.outputs = outputs.map(checkOutput);
+    const attests = attestOptions(get('attests'), given);
+    if (attests.length)
+        opts.attests = attests;
+    const hosts = (0,bpa_list/* parseBpaList */.v)(get('add-hosts'), { ignoreComma: false });
+    for (const h of hosts)
+        if (!/^[A-Za-z0-9_.-]+[:=]\S+$/.test(h))
+            throw new errors/* InputError */.dz(`input "add-hosts": ${JSON.stringify(h)} is not HOST:IP (or HOST=IP)`);
+    if (hosts.length)
+        opts.addHosts = hosts;
+    const shm = get('shm-size').trim();
+    if (shm) {
+        if (!/^[0-9]+(?:\.[0-9]+)?\s*[bkmgtp]?i?b?$/i.test(shm))
+            throw new errors/* InputError */.dz(`input "shm-size": ${JSON.stringify(shm)} is not a size (e.g. 2g, 512m)`);
+        opts.shmSize = shm;
+    }
+    const ulimits = (0,bpa_list/* parseBpaList */.v)(get('ulimit'), { ignoreComma: true });
+    for (const u of ulimits)
+        if (!/^[a-z]+=-?[0-9]+(?::-?[0-9]+)?$/.test(u))
+            throw new errors/* InputError */.dz(`input "ulimit": ${JSON.stringify(u)} is not TYPE=SOFT[:HARD] (e.g. nofile=1024:1024)`);
+    if (ulimits.length)
+        opts.ulimits = ulimits;
+    return { ...opts, ...privilegedOptions(get) };
+}
+/** `allow`, `cgroup-parent`, `no-cache-filters`, and `call` (only `build`: this action needs the image). */
+function privilegedOptions(get) {
+    const opts = {};
+    const allow = (0,bpa_list/* parseBpaList */.v)(get('allow'), { ignoreComma: false });
+    for (const a of allow)
+        if (!/^[a-z]+(\.[a-z-]+)*$/.test(a))
+            throw new errors/* InputError */.dz(`input "allow": ${JSON.stringify(a)} is not an entitlement`, 'e.g. network.host or security.insecure (the builder must allow it too)');
+    if (allow.length)
+        opts.allow = allow;
+    const cgroup = get('cgroup-parent').trim();
+    if (cgroup) {
+        if (/\s/.test(cgroup))
+            throw new errors/* InputError */.dz(`input "cgroup-parent": ${JSON.stringify(cgroup)} holds a space`);
+        opts.cgroupParent = cgroup;
+    }
+    const filters = (0,bpa_list/* parseBpaList */.v)(get('no-cache-filters'), { ignoreComma: false });
+    if (filters.length)
+        opts.noCacheFilters = filters;
+    const call = get('call').trim();
+    if (call !== '' && call !== 'build')
+        throw new errors/* InputError */.dz(`input "call": ${JSON.stringify(call)} makes buildx evaluate the Dockerfile instead of building the image, and this action pushes and smoke-tests the image`, `run "docker buildx build --call ${call.replace(/[^A-Za-z0-9=,._-]/g, '')}" in a step of its own (or leave call unset: build)`);
+    return opts;
+}
+/** The exporters `outputs` may add: the action itself pushes (`tags`, `push`) or loads (`load`). */
+const OUTPUT_TYPES = ['local', 'tar', 'oci', 'docker'];
+/**
+ * One `outputs` item checked: a bare path is `type=local,dest=PATH` (as buildx reads it). The
+ * action always exports the image itself (pushed by digest for the merge, or loaded for the
+ * smoke stage), so `outputs` adds a second exporter: image/registry (use `tags` and `push`),
+ * docker without dest (use `load`), cacheonly and stdout (`-`, the log) cannot work and are refused.
+ */
+function checkOutput(item) {
+    const spec = item.includes('=') ? item : `type=local,dest=${item}`;
+    const fields = spec.split(',').map((f) => f.trim());
+    const attr = (k) => fields
+        .find((f) => f.startsWith(`${k}=`))
+        ?.slice(k.length + 1)
+        .replace(/^"|"$/g, '');
+    const type = attr('type');
+    const dest = attr('dest');
+    const refuse = (why, fix) => new errors/* InputError */.dz(`input "outputs": ${JSON.stringify(item)} ${why}`, fix);
+    if (item === '-' || dest === '-')
+        throw refuse('writes to stdout, which is the build log', 'give dest=FILE');
+    if (type === undefined)
+        throw refuse('has no type=', 'write type=local,dest=DIR (or tar, oci, docker)');
+    if (type === 'image' || type === 'registry')
+        throw refuse('pushes an image; the action pushes the built images itself', 'use the tags input with push: true (outputs takes local, tar, oci and docker with dest=)');
+    if (type === 'cacheonly')
+        throw refuse('exports nothing; the action always exports the image', 'drop it');
+    if (type === 'docker' && dest === undefined)
+        throw refuse('loads the image into the engine', 'use load: true (with push: false the images are always loaded)');
+    if (!OUTPUT_TYPES.includes(type))
+        throw refuse(`has an unknown type ${type}`, `use one of ${OUTPUT_TYPES.join(', ')}`);
+    if (dest === undefined || dest === '')
+        throw refuse('has no dest=', `write type=${type},dest=PATH`);
+    return spec;
+}
+/** `{variant}` and `{arch}` in an output spec replaced by the target's. */
+function outputFor(spec, variant, arch) {
+    return spec.replaceAll('{variant}', variant).replaceAll('{arch}', arch);
+}
+/**
+ * The BuildRequest fields these inputs add for the target `variant`/`arch` (target.ts spreads
+ * them into the request; buildx-args.ts turns them into argv).
+ */
+function requestFromOptions(o, variant, arch) {
+    if (!o)
+        return {};
+    return {
+        ...(o.secretFiles && { secretFiles: o.secretFiles }),
+        ...(o.ssh && { ssh: o.ssh }),
+        ...(o.buildContexts && { buildContexts: o.buildContexts }),
+        ...(o.outputs && { outputs: o.outputs.map((s) => outputFor(s, variant, arch)) }),
+        ...(o.attests && { attests: o.attests }),
+        ...(o.addHosts && { addHosts: o.addHosts }),
+        ...(o.shmSize !== undefined && { shmSize: o.shmSize }),
+        ...(o.ulimits && { ulimits: o.ulimits }),
+        ...(o.allow && { allow: o.allow }),
+        ...(o.cgroupParent !== undefined && { cgroupParent: o.cgroupParent }),
+        ...(o.noCacheFilters && { noCacheFilters: o.noCacheFilters }),
+    };
+}
+
 // EXTERNAL MODULE: ./src/config/inputs.ts
 var inputs = __webpack_require__(64389);
 // EXTERNAL MODULE: ./src/util/read-bounded.ts
@@ -56,22 +525,16 @@ var config_issues = __webpack_require__(11012);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 11 modules
 var schemas = __webpack_require__(92857);
 // EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
-var core_core = __webpack_require__(88532);
-// EXTERNAL MODULE: external "node:worker_threads"
-var external_node_worker_threads_ = __webpack_require__(75919);
-;// CONCATENATED MODULE: ./src/smoke/match.ts
-// A custom test's expectedOutput / excludedOutput regexes, matched so that no pattern can hang the
-// run: the text is bounded (its last MATCH_TEXT_BYTES), and the match runs in a worker thread that
-// is terminated after a time limit. A catastrophic-backtracking pattern such as `(a+)+$` then fails
-// its test with a clear reason instead of blocking the event loop (and with it Ctrl-C and SIGTERM).
-
-/** How much of a test's output the patterns see: its end, where results and errors are. */
-const MATCH_TEXT_BYTES = 1024 * 1024;
-/** How long every pattern of one test may take together. */
-const MATCH_TIME_LIMIT_MS = 2000;
+var core = __webpack_require__(88532);
+// EXTERNAL MODULE: ./src/config/attest.ts
+var attest = __webpack_require__(92945);
+;// CONCATENATED MODULE: ./src/config/pattern.ts
+// What a custom test's expectedOutput / excludedOutput pattern must be, checked when the config is
+// loaded (schema.ts) and compiled the same way by the smoke stage's matcher (smoke/match.ts, which
+// runs it in a worker thread). Pure: it imports nothing.
 /** Longest pattern accepted (config validation says so at load time). */
 const MAX_PATTERN_LENGTH = 1000;
-/** The flags output patterns are compiled with (here, in the worker and in config validation). */
+/** The flags output patterns are compiled with (config validation, the matcher and its worker). */
 const PATTERN_FLAGS = 'm';
 /** Why a pattern is not usable, or undefined when it compiles the way the matcher compiles it. */
 function patternProblem(pattern) {
@@ -85,73 +548,7 @@ function patternProblem(pattern) {
         return e.message;
     }
 }
-/** The end of a text, at most `max` UTF-16 units (a surrogate pair is never split). */
-function boundedTail(text, max) {
-    if (text.length <= max)
-        return text;
-    let start = text.length - max;
-    const c = text.charCodeAt(start);
-    if (c >= 0xdc00 && c <= 0xdfff)
-        start += 1; // a low surrogate: its high half was cut off
-    return text.slice(start);
-}
-// The worker's program, inline so that the bundled dist needs no extra file.
-const WORKER_SOURCE = `
-const { parentPort, workerData } = require('node:worker_threads');
-const { text, expected, excluded, flags } = workerData;
-try {
-  const missing = expected.find((p) => !new RegExp(p, flags).test(text));
-  if (missing !== undefined) parentPort.postMessage({ ok: false, kind: 'missing', pattern: missing });
-  else {
-    const unwanted = excluded.find((p) => new RegExp(p, flags).test(text));
-    parentPort.postMessage(
-      unwanted !== undefined ? { ok: false, kind: 'unwanted', pattern: unwanted } : { ok: true },
-    );
-  }
-} catch (e) {
-  parentPort.postMessage({ ok: false, kind: 'error', message: String(e && e.message || e) });
-}
-`;
-/**
- * Check the output against the patterns: every `expected` must match, no `excluded` may.
- * Never throws, never blocks the event loop longer than it takes to start a worker.
- */
-async function matchOutput(output, expected, excluded, options = {}) {
-    if (expected.length === 0 && excluded.length === 0)
-        return { ok: true };
-    const limit = options.timeLimitMs ?? MATCH_TIME_LIMIT_MS;
-    const text = boundedTail(output, options.maxBytes ?? MATCH_TEXT_BYTES);
-    return new Promise((resolve) => {
-        let settled = false;
-        const worker = new external_node_worker_threads_.Worker(WORKER_SOURCE, {
-            eval: true,
-            workerData: { text, expected: [...expected], excluded: [...excluded], flags: PATTERN_FLAGS },
-            // A match never needs much memory; a runaway one must not take the host's.
-            resourceLimits: { maxOldGenerationSizeMb: 256 },
-        });
-        // Never the thing that keeps the process alive (a signal handler may exit while it runs).
-        worker.unref();
-        const finish = (o) => {
-            if (settled)
-                return;
-            settled = true;
-            clearTimeout(timer);
-            void worker.terminate();
-            resolve(o);
-        };
-        const timer = setTimeout(() => finish({
-            ok: false,
-            kind: 'timeout',
-            message: `expectedOutput/excludedOutput took longer than ${limit / 1000}s to match; simplify the pattern (nested quantifiers such as (a+)+ backtrack exponentially)`,
-        }), limit);
-        worker.once('message', (m) => finish(m));
-        worker.once('error', (e) => finish({ ok: false, kind: 'error', message: e.message }));
-        worker.once('exit', (code) => finish({ ok: false, kind: 'error', message: `the matcher stopped (exit ${code})` }));
-    });
-}
 
-// EXTERNAL MODULE: ./src/config/attest.ts
-var attest = __webpack_require__(92945);
 ;// CONCATENATED MODULE: ./src/util/runner-env.ts
 // The runner's own environment variables: the job's tokens (ACTIONS_RUNTIME_TOKEN,
 // ACTIONS_ID_TOKEN_REQUEST_TOKEN, ACTIONS_CACHE_URL ...), the action's inputs as the runner hands
@@ -203,6 +600,7 @@ const SizeConfigSchema = schemas/* strictObject */.rej({
 
 
 
+
 const PLATFORMS = ['linux/amd64', 'linux/arm64'];
 const TEMPLATES = ['cpu', 'cuda', 'ngc'];
 const SMOKE_SUITES = ['imports', 'pip-check', 'gpu', 'compute', 'train', 'ddp', 'custom'];
@@ -214,7 +612,6 @@ const DEFAULT_GPU_RUNNER_LABELS = ['self-hosted', 'linux', 'x64', 'gpu'];
 // Docker's reference grammar, simplified: lowercase path components separated by '/'.
 const REPOSITORY = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/;
 const REGISTRY_HOST = /^(?:localhost|[a-zA-Z0-9-]+(?:\.[a-zA-Z0-9-]+)+|\[[0-9a-fA-F:]+\])(?::\d{1,5})?$/;
-const IMAGE_REF = /^[a-zA-Z0-9][a-zA-Z0-9._:/@+-]*$/;
 const TAG_SAFE = /^[a-z0-9][a-z0-9._-]{0,63}$/;
 const CUDA_VERSION = /^\d{1,2}\.\d{1,2}$/;
 /** "/", "/.", "//", "/..", "C:\\": a path naming the root of a filesystem. */
@@ -230,7 +627,9 @@ const pythonVersion = schemas/* string */.YjP({ error: 'expected a Python versio
 const torchVersion = schemas/* string */.YjP({ error: 'expected a torch version like "2.7" or "2.7.1"' })
     .regex(/^\d+\.\d+(?:\.\d+)?$/, { error: 'expected a torch version like "2.7" or "2.7.1"' });
 const imageRef = schemas/* string */.YjP({ error: 'expected an image reference like "nvcr.io/nvidia/pytorch:25.03-py3"' })
-    .regex(IMAGE_REF, { error: 'expected an image reference like "nvcr.io/nvidia/pytorch:25.03-py3"' });
+    .refine((ref) => (0,oci_ref/* imageRefProblem */.OD)(ref) === undefined, {
+    error: (iss) => `invalid image reference: ${(0,oci_ref/* imageRefProblem */.OD)(String(iss.input))}`,
+});
 const relPath = (what) => schemas/* string */.YjP({ error: `expected ${what}` }).min(1, { error: `expected ${what}` });
 const stringList = (item) => schemas/* preprocess */.vkY((v) => (typeof v === 'string' ? [v] : v), schemas/* array */.YOg(item, { error: 'expected a list of strings' }));
 // Output patterns are compiled here the way the smoke runner compiles them (flags, length cap),
@@ -280,7 +679,7 @@ const Variant = schemas/* preprocess */.vkY((value, ctx) => {
         input: value,
         message: 'expected "cpu", "cudaX.Y" (like "cuda12.8") or an object like { cuda: "12.8" }',
     });
-    return core_core/* NEVER */.tm;
+    return core/* NEVER */.tm;
 }, VariantObject);
 const CustomTest = schemas/* strictObject */.rej({
     name: schemas/* string */.YjP()
@@ -729,6 +1128,77 @@ function loadConfig(opts = {}) {
     return { config, file, baseDir };
 }
 
+;// CONCATENATED MODULE: ./src/export/source.ts
+
+/** The image of one variant of a build.json, by digest; `file` names the file in errors. */
+function imageFromBuild(build, file, variant) {
+    const variants = build.variants;
+    const names = variants.map((v) => v.variant).join(', ') || '(none)';
+    let v = variants[0];
+    if (variant !== undefined) {
+        v = variants.find((x) => x.variant === variant);
+        if (!v)
+            throw new InputError(`--variant: no variant "${variant}" in ${file}; it has ${names}`);
+    }
+    else if (variants.length !== 1) {
+        throw new InputError(`${file} has ${variants.length} variants (${names}): pick one with --variant`);
+    }
+    if (!v)
+        throw new InputError(`${file}: no variants`);
+    // The merged multi-arch digest, else the one platform's pushed digest (each node pulls its arch).
+    const pushed = v.platforms.filter((p) => p.localRef === undefined);
+    const digest = v.digest ?? (v.platforms.length === 1 && pushed.length === 1 ? pushed[0].digest : undefined);
+    if (digest === undefined)
+        throw new InputError(`pin by digest: variant ${v.variant} in ${file} has no pushed digest (from build.json: built without push or merge)`, 'build with push and merge enabled so the cluster can pull the image by digest, or pass --image REF@sha256:...');
+    return { image: `${v.repository}@${digest}`, variant: v.variant };
+}
+/**
+ * What plan.json says about a variant: its NVIDIA driver floor, and whether it is a CUDA variant;
+ * undefined when the plan has no such variant. (A plan.json of another schemaVersion never gets
+ * here: the results contract leaves it out, and the caller goes on with its defaults.)
+ */
+function variantFromPlan(plan, variant) {
+    const v = plan.variants.find((x) => x.name === variant);
+    if (!v)
+        return undefined;
+    return { cuda: v.cuda !== undefined, ...(v.cuda && { driverFloor: v.cuda.minorCompatDriverMin }) };
+}
+
+// EXTERNAL MODULE: ./src/attest/result.ts
+var attest_result = __webpack_require__(29476);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/iso.js
+var iso = __webpack_require__(64377);
+;// CONCATENATED MODULE: ./src/build/result.ts
+// BuildResult: what the build stage hands to capture/smoke/report (and writes as build.json).
+
+
+const BUILD_RESULT_SCHEMA_VERSION = 1;
+const PlatformBuildSchema = schemas/* object */.Ikc({
+    platform: schemas/* string */.YjP(),
+    digest: schemas/* string */.YjP().regex(oci_ref/* DIGEST_RE */.Vt),
+    durationMs: schemas/* number */.aig().nonnegative(),
+    /** When the build finished (the provenance's finishedOn; older build.json files have none). */
+    finishedAt: iso/* datetime */.w$({ offset: true }).optional(),
+    attempts: schemas/* number */.aig().int().positive(),
+    metadata: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J()),
+    /** The local tag of an image loaded into the engine instead of pushed (push: false). */
+    localRef: schemas/* string */.YjP().optional(),
+});
+const VariantBuildSchema = schemas/* object */.Ikc({
+    variant: schemas/* string */.YjP(),
+    repository: schemas/* string */.YjP(),
+    /** Digest of the merged multi-arch manifest list; absent when not merged (merge: false, push: false). */
+    digest: schemas/* string */.YjP().regex(oci_ref/* DIGEST_RE */.Vt).optional(),
+    tags: schemas/* array */.YOg(schemas/* string */.YjP()),
+    platforms: schemas/* array */.YOg(PlatformBuildSchema),
+    baseImage: schemas/* string */.YjP(),
+    baseDigest: schemas/* string */.YjP().optional(),
+});
+const BuildResultSchema = schemas/* object */.Ikc({
+    schemaVersion: schemas/* literal */.euz(BUILD_RESULT_SCHEMA_VERSION),
+    variants: schemas/* array */.YOg(VariantBuildSchema),
+});
+
 ;// CONCATENATED MODULE: ./src/plan/tags.ts
 // Tags and OCI labels of a variant. Pure: the git/CI context is passed in.
 //
@@ -934,96 +1404,66 @@ const COLLECT_ENV_FIELDS = (/* unused pure expression or super */ null && ([
     'cpu_info',
 ]));
 
-// EXTERNAL MODULE: ./node_modules/zod/v4/core/api.js
-var api = __webpack_require__(43759);
-;// CONCATENATED MODULE: ./node_modules/zod/v4/classic/iso.js
-
-
-
-function datetime(params) {
-    return api/* _isoDateTime */.G1(schemas/* ZodISODateTime */.You, params);
-}
-function date(params) {
-    return core._isoDate(ZodISODate, params);
-}
-function time(params) {
-    return core._isoTime(ZodISOTime, params);
-}
-function duration(params) {
-    return core._isoDuration(ZodISODuration, params);
+;// CONCATENATED MODULE: ./src/config/platform.ts
+function archOf(platform) {
+    return platform.split('/')[1];
 }
 
-;// CONCATENATED MODULE: ./src/smoke/result.ts
-// SmokeResult (smoke.json) and its JUnit XML form (junit.xml).
+;// CONCATENATED MODULE: ./src/plan/schema.ts
+// Plan: what the plan stage hands to resolve/build/smoke/report (and writes as plan.json). The types
+// are inferred from the schema, so the file written and the value passed on cannot drift apart.
 
-const SMOKE_RESULT_SCHEMA_VERSION = 1;
-const SmokeTestSchema = schemas/* object */.Ikc({
-    id: schemas/* string */.YjP(),
-    suite: schemas/* string */.YjP(),
-    status: schemas/* enum */.k5n(['pass', 'fail', 'skip']),
-    reason: schemas/* string */.YjP().optional(),
-    durationMs: schemas/* number */.aig(),
-    metrics: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J()),
-    /** The end of the output of a failing test (redacted). */
-    output: schemas/* string */.YjP().optional(),
-    cause: schemas/* object */.Ikc({ id: schemas/* string */.YjP(), cause: schemas/* string */.YjP(), fix: schemas/* string */.YjP(), source: schemas/* string */.YjP(), match: schemas/* string */.YjP() })
+
+const PLAN_SCHEMA_VERSION = 1;
+const PlatformSchema = schemas/* enum */.k5n(PLATFORMS);
+const TemplateSchema = schemas/* enum */.k5n(TEMPLATES);
+const BaseChoiceSchema = schemas/* object */.Ikc({
+    /** The reference the build uses (after mirrors). */
+    ref: schemas/* string */.YjP(),
+    /** The reference before mirrors (what the catalog knows). */
+    canonical: schemas/* string */.YjP(),
+    family: schemas/* string */.YjP().optional(),
+    /** Platforms the base image is known to have; undefined when not in the catalog. */
+    platforms: schemas/* array */.YOg(schemas/* string */.YjP()).optional(),
+    reason: schemas/* string */.YjP(),
+});
+const VariantPlanSchema = schemas/* object */.Ikc({
+    name: schemas/* string */.YjP(),
+    kind: schemas/* enum */.k5n(['cpu', 'cuda', 'custom']),
+    primary: schemas/* boolean */.zMY(),
+    python: schemas/* string */.YjP(),
+    /** Template from images/ or undefined when the user's own Dockerfile is used. */
+    template: TemplateSchema.optional(),
+    base: BaseChoiceSchema,
+    /** indexUrl undefined: torch comes with the base image (NGC) and is not installed again. */
+    torch: schemas/* object */.Ikc({ version: schemas/* string */.YjP(), indexUrl: schemas/* string */.YjP().optional() }).optional(),
+    cuda: schemas/* object */.Ikc({ version: schemas/* string */.YjP(), toolkitDriverMin: schemas/* string */.YjP(), minorCompatDriverMin: schemas/* string */.YjP() })
         .optional(),
+    tags: schemas/* array */.YOg(schemas/* string */.YjP()),
+    labels: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP()),
+    platforms: schemas/* array */.YOg(PlatformSchema),
+    /** Build args every Dockerfile may read (images/README.md "Build arguments"). */
+    buildArgs: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP()),
 });
-/** The runner the suites ran on (src/github/run.ts: RUNNER_NAME, RUNNER_OS, RUNNER_ARCH, run URL). */
-const SmokeRunnerSchema = schemas/* object */.Ikc({
-    name: schemas/* string */.YjP().min(1).optional(),
-    os: schemas/* string */.YjP().min(1).optional(),
-    arch: schemas/* string */.YjP().min(1).optional(),
-    url: schemas/* string */.YjP().min(1).optional(),
+const BuildTargetSchema = schemas/* object */.Ikc({
+    id: schemas/* string */.YjP(),
+    variant: schemas/* string */.YjP(),
+    platform: PlatformSchema,
+    arch: schemas/* string */.YjP(),
+    runner: schemas/* string */.YjP(),
 });
-const SmokeResultSchema = schemas/* object */.Ikc({
-    schemaVersion: schemas/* literal */.euz(SMOKE_RESULT_SCHEMA_VERSION),
-    image: schemas/* string */.YjP(),
-    platform: schemas/* string */.YjP(),
-    gpus: schemas/* enum */.k5n(['all', 'none']),
-    tests: schemas/* array */.YOg(SmokeTestSchema),
-    summary: schemas/* object */.Ikc({ pass: schemas/* number */.aig(), fail: schemas/* number */.aig(), skip: schemas/* number */.aig(), durationMs: schemas/* number */.aig() }),
-    /**
-     * When and where the suites ran (ISO 8601; the runner). The smoke attestation says so, also when
-     * another job makes it or an identical earlier run's results are reused. Results of versions
-     * before these fields have neither.
-     */
-    finishedAt: datetime({ offset: true }).optional(),
-    runner: SmokeRunnerSchema.optional(),
+const PlanSchema = schemas/* object */.Ikc({
+    schemaVersion: schemas/* literal */.euz(PLAN_SCHEMA_VERSION),
+    repository: schemas/* string */.YjP(),
+    version: schemas/* string */.YjP().optional(),
+    variants: schemas/* array */.YOg(VariantPlanSchema),
+    targets: schemas/* array */.YOg(BuildTargetSchema),
+    warnings: schemas/* array */.YOg(schemas/* string */.YjP()),
+    /** GitHub Actions matrix: strategy.matrix: ${{ fromJSON(needs.plan.outputs.matrix) }} */
+    matrix: schemas/* object */.Ikc({
+        include: schemas/* array */.YOg(schemas/* object */.Ikc({ variant: schemas/* string */.YjP(), platform: PlatformSchema, arch: schemas/* string */.YjP(), runner: schemas/* string */.YjP() })),
+    }),
 });
-const xml = (s) => s
-    .replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c])
-    // XML 1.0 forbids most control characters, which test output may contain.
-    // eslint-disable-next-line no-control-regex -- removing them is the point
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
-function toJUnit(r) {
-    const lines = [
-        '<?xml version="1.0" encoding="UTF-8"?>',
-        `<testsuites name="ml-image smoke" tests="${r.tests.length}" failures="${r.summary.fail}" skipped="${r.summary.skip}" time="${(r.summary.durationMs / 1000).toFixed(3)}">`,
-        `  <testsuite name="${xml(`${r.image} ${r.platform}`)}" tests="${r.tests.length}" failures="${r.summary.fail}" skipped="${r.summary.skip}">`,
-    ];
-    for (const t of r.tests) {
-        lines.push(`    <testcase classname="${xml(t.suite)}" name="${xml(t.id)}" time="${(t.durationMs / 1000).toFixed(3)}">`);
-        if (t.status === 'skip')
-            lines.push(`      <skipped message="${xml(t.reason ?? '')}"/>`);
-        if (t.status === 'fail') {
-            const msg = t.cause
-                ? `${t.reason ?? ''} | cause: ${t.cause.cause} | fix: ${t.cause.fix}`
-                : (t.reason ?? '');
-            lines.push(`      <failure message="${xml(msg)}">${xml(t.output ?? '')}</failure>`);
-        }
-        const props = Object.entries(t.metrics);
-        if (props.length) {
-            lines.push('      <properties>');
-            for (const [k, v] of props)
-                lines.push(`        <property name="${xml(k)}" value="${xml(String(v))}"/>`);
-            lines.push('      </properties>');
-        }
-        lines.push('    </testcase>');
-    }
-    lines.push('  </testsuite>', '</testsuites>', '');
-    return lines.join('\n');
-}
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
@@ -1213,285 +1653,6 @@ async function writeFileAtomicLater(file, content, label = file, durable = true)
         unregister();
     }
 }
-
-;// CONCATENATED MODULE: ./src/diff/read.ts
-
-
-
-
-const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
-const ENV_RECORD_MIGRATIONS = {
-    // v1 -> v2: image.variant and image.created, from the labels the build sets (src/plan/tags.ts).
-    1: (r) => {
-        if (!isObject(r.image))
-            return { ...r, schemaVersion: 2 };
-        const labels = isObject(r.image.labels) ? r.image.labels : {};
-        const label = (k) => (typeof labels[k] === 'string' ? labels[k] : null);
-        return {
-            ...r,
-            schemaVersion: 2,
-            image: { ...r.image, variant: label(VARIANT_LABEL), created: label(CREATED_LABEL) },
-        };
-    },
-};
-const SMOKE_RESULT_MIGRATIONS = {};
-const ENV_RECORD = 'environment record (env.json)';
-const SMOKE_RESULT = 'smoke result (smoke.json)';
-const ENV_KEYS = ['image', 'python', 'apt', 'capture'];
-const SMOKE_KEYS = ['tests', 'summary'];
-const aOrAn = (what) => `${/^[aeiou]/.test(what) ? 'an' : 'a'} ${what}`;
-const hasKeys = (json, keys) => keys.every((k) => k in json);
-const MAX_ISSUES = 8;
-function read(json, source, kind) {
-    if (!isObject(json)) {
-        throw new errors/* InputError */.dz(`${source}: not ${kind.what} (expected a JSON object, got ${describe(json)})`);
-    }
-    // Before the version: the other kind of file (each has its own versions) is named as what it is,
-    // not as one of a version newer than this tool reads.
-    if (hasKeys(json, kind.other.keys) && !hasKeys(json, kind.keys))
-        throw new errors/* InputError */.dz(`${source}: not ${aOrAn(kind.what)}: it is ${aOrAn(kind.other.what)}`);
-    const version = json.schemaVersion;
-    if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-        throw new errors/* InputError */.dz(`${source}: schemaVersion: expected a positive integer, got ${describe(version)} (is this ${kind.what}?)`);
-    }
-    if (version > kind.current) {
-        throw new errors/* InputError */.dz(`${source}: schemaVersion ${version} is newer than this version of ml-image reads (up to ${kind.current})`, 'update ml-image-action (the record was written by a newer release)');
-    }
-    let record = json;
-    for (let v = version; v < kind.current; v++) {
-        const step = kind.migrations[v];
-        if (!step)
-            throw new errors/* InputError */.dz(`${source}: schemaVersion ${v} is no longer readable (no migration to ${v + 1})`);
-        record = step(record);
-    }
-    const parsed = kind.schema.safeParse(record);
-    if (parsed.success)
-        return parsed.data;
-    const issues = parsed.error.issues;
-    const lines = (0,config_issues/* formatIssues */.og)(parsed.error, record, kind.schema)
-        .slice(0, MAX_ISSUES)
-        .map((line) => `  - ${line}`);
-    if (issues.length > MAX_ISSUES)
-        lines.push(`  - ... and ${issues.length - MAX_ISSUES} more`);
-    throw new errors/* InputError */.dz(`${source}: not a valid ${kind.what} (schemaVersion ${version}): ${issues.length} problem${issues.length === 1 ? '' : 's'}\n${lines.join('\n')}`);
-}
-function describe(v) {
-    if (v === undefined)
-        return 'nothing';
-    if (v === null)
-        return 'null';
-    if (Array.isArray(v))
-        return 'an array';
-    if (typeof v === 'string')
-        return JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v);
-    return typeof v === 'object' ? 'an object' : String(v);
-}
-function readEnvRecord(json, source) {
-    return read(json, source, {
-        what: ENV_RECORD,
-        current: ENV_RECORD_SCHEMA_VERSION,
-        migrations: ENV_RECORD_MIGRATIONS,
-        schema: EnvRecordSchema,
-        keys: ENV_KEYS,
-        other: { what: SMOKE_RESULT, keys: SMOKE_KEYS },
-    });
-}
-function readSmokeResult(json, source) {
-    return read(json, source, {
-        what: SMOKE_RESULT,
-        current: SMOKE_RESULT_SCHEMA_VERSION,
-        migrations: SMOKE_RESULT_MIGRATIONS,
-        schema: SmokeResultSchema,
-        keys: SMOKE_KEYS,
-        other: { what: ENV_RECORD, keys: ENV_KEYS },
-    });
-}
-/** JSON text to a value; the error names the file. */
-
-
-;// CONCATENATED MODULE: ./src/build/result.ts
-// BuildResult: what the build stage hands to capture/smoke/report (and writes as build.json).
-
-const BUILD_RESULT_SCHEMA_VERSION = 1;
-const PlatformBuildSchema = schemas/* object */.Ikc({
-    platform: schemas/* string */.YjP(),
-    digest: schemas/* string */.YjP().regex(/^sha256:[0-9a-f]{64}$/),
-    durationMs: schemas/* number */.aig().nonnegative(),
-    /** When the build finished (the provenance's finishedOn; older build.json files have none). */
-    finishedAt: datetime({ offset: true }).optional(),
-    attempts: schemas/* number */.aig().int().positive(),
-    metadata: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J()),
-    /** The local tag of an image loaded into the engine instead of pushed (push: false). */
-    localRef: schemas/* string */.YjP().optional(),
-});
-const VariantBuildSchema = schemas/* object */.Ikc({
-    variant: schemas/* string */.YjP(),
-    repository: schemas/* string */.YjP(),
-    /** Digest of the merged multi-arch manifest list; absent when not merged (merge: false, push: false). */
-    digest: schemas/* string */.YjP()
-        .regex(/^sha256:[0-9a-f]{64}$/)
-        .optional(),
-    tags: schemas/* array */.YOg(schemas/* string */.YjP()),
-    platforms: schemas/* array */.YOg(PlatformBuildSchema),
-    baseImage: schemas/* string */.YjP(),
-    baseDigest: schemas/* string */.YjP().optional(),
-});
-const result_BuildResultSchema = schemas/* object */.Ikc({
-    schemaVersion: schemas/* literal */.euz(BUILD_RESULT_SCHEMA_VERSION),
-    variants: schemas/* array */.YOg(VariantBuildSchema),
-});
-
-;// CONCATENATED MODULE: ./src/export/source.ts
-// Where an export's image comes from when it is not given: the build.json (and plan.json) that
-// `ml-image build --out DIR` writes. Pure: the caller reads the files.
-
-
-
-
-/** The image of one variant of a build.json, by digest; `file` names the file in errors. */
-function imageFromBuild(data, file, variant) {
-    const parsed = BuildResultSchema.safeParse(data);
-    if (!parsed.success)
-        throw new InputError(`${file}: not a build result: ${formatIssues(parsed.error, data, BuildResultSchema).slice(0, 3).join('; ')}`, 'pass the --out directory of "ml-image build"');
-    const variants = parsed.data.variants;
-    const names = variants.map((v) => v.variant).join(', ') || '(none)';
-    let v = variants[0];
-    if (variant !== undefined) {
-        v = variants.find((x) => x.variant === variant);
-        if (!v)
-            throw new InputError(`--variant: no variant "${variant}" in ${file}; it has ${names}`);
-    }
-    else if (variants.length !== 1) {
-        throw new InputError(`${file} has ${variants.length} variants (${names}): pick one with --variant`);
-    }
-    if (!v)
-        throw new InputError(`${file}: no variants`);
-    // The merged multi-arch digest, else the one platform's pushed digest (each node pulls its arch).
-    const pushed = v.platforms.filter((p) => p.localRef === undefined);
-    const digest = v.digest ?? (v.platforms.length === 1 && pushed.length === 1 ? pushed[0].digest : undefined);
-    if (digest === undefined)
-        throw new InputError(`pin by digest: variant ${v.variant} in ${file} has no pushed digest (from build.json: built without push or merge)`, 'build with push and merge enabled so the cluster can pull the image by digest, or pass --image REF@sha256:...');
-    return { image: `${v.repository}@${digest}`, variant: v.variant };
-}
-const PlanVariants = schemas/* object */.Ikc({
-    variants: schemas/* array */.YOg(schemas/* object */.Ikc({
-        name: schemas/* string */.YjP(),
-        cuda: schemas/* object */.Ikc({ minorCompatDriverMin: schemas/* string */.YjP() }).optional(),
-    })),
-});
-/** What plan.json says about a variant: its NVIDIA driver floor, and whether it is a CUDA variant. */
-function variantFromPlan(data, variant) {
-    const parsed = PlanVariants.safeParse(data);
-    if (!parsed.success)
-        return undefined;
-    const v = parsed.data.variants.find((x) => x.name === variant);
-    if (!v)
-        return undefined;
-    return { cuda: v.cuda !== undefined, ...(v.cuda && { driverFloor: v.cuda.minorCompatDriverMin }) };
-}
-
-;// CONCATENATED MODULE: ./src/attest/result.ts
-// attest.json: what the attest stage attached to each pushed platform digest, and how it signed.
-// The report reads it (what was attested and signed, and the verify command for each digest).
-
-
-const ATTEST_RESULT_SCHEMA_VERSION = 1;
-const AttestationSchema = schemas/* object */.Ikc({
-    kind: schemas/* enum */.k5n(attest/* ATTESTATION_KINDS */.r1),
-    /** The in-toto predicate type (what `cosign verify-attestation --type` takes). */
-    predicateType: schemas/* string */.YjP(),
-    /** The predicate as written in the result directory (relative to it). */
-    file: schemas/* string */.YjP(),
-    /** Attached to the image, signed (false: written here only). */
-    attached: schemas/* boolean */.zMY(),
-    /** The exact `cosign verify-attestation` command that checks it (attached ones only). */
-    verify: schemas/* string */.YjP().optional(),
-    /** The signed DSSE envelope as attached, in the result directory (the built-in signer's). */
-    envelope: schemas/* string */.YjP().optional(),
-    /** The SBOM as SPDX 2.3 JSON in the result directory (attest.spdx), not attached. */
-    spdx: schemas/* string */.YjP().optional(),
-});
-const AttestTargetSchema = schemas/* object */.Ikc({
-    variant: schemas/* string */.YjP(),
-    platform: schemas/* string */.YjP(),
-    /** repository@sha256:... of the platform image. */
-    ref: schemas/* string */.YjP(),
-    attestations: schemas/* array */.YOg(AttestationSchema),
-    /** The image signature itself (cosign sign). */
-    signed: schemas/* boolean */.zMY(),
-    /** What could not be made or attached, one line each (e.g. no smoke result in this job). */
-    notes: schemas/* array */.YOg(schemas/* string */.YjP()),
-});
-const AttestResultSchema = schemas/* object */.Ikc({
-    schemaVersion: schemas/* literal */.euz(ATTEST_RESULT_SCHEMA_VERSION),
-    signing: schemas/* object */.Ikc({
-        /** key / keyless, or none: nothing was signed (reason says why). */
-        mode: schemas/* enum */.k5n(['key', 'keyless', 'none']),
-        reason: schemas/* string */.YjP(),
-        tlog: schemas/* boolean */.zMY(),
-        /** What `cosign verify` needs to check these: the public key hint or the keyless identity. */
-        verifyHint: schemas/* string */.YjP().optional(),
-    }),
-    targets: schemas/* array */.YOg(AttestTargetSchema),
-    /** The error that stopped attaching (exit 3: the registry went away), after what was done. */
-    error: schemas/* string */.YjP().optional(),
-});
-
-;// CONCATENATED MODULE: ./src/plan/schema.ts
-// Plan: what the plan stage hands to resolve/build/smoke/report (and writes as plan.json). The types
-// are inferred from the schema, so the file written and the value passed on cannot drift apart.
-
-
-const PLAN_SCHEMA_VERSION = 1;
-const PlatformSchema = schemas/* enum */.k5n(PLATFORMS);
-const TemplateSchema = schemas/* enum */.k5n(TEMPLATES);
-const BaseChoiceSchema = schemas/* object */.Ikc({
-    /** The reference the build uses (after mirrors). */
-    ref: schemas/* string */.YjP(),
-    /** The reference before mirrors (what the catalog knows). */
-    canonical: schemas/* string */.YjP(),
-    family: schemas/* string */.YjP().optional(),
-    /** Platforms the base image is known to have; undefined when not in the catalog. */
-    platforms: schemas/* array */.YOg(schemas/* string */.YjP()).optional(),
-    reason: schemas/* string */.YjP(),
-});
-const VariantPlanSchema = schemas/* object */.Ikc({
-    name: schemas/* string */.YjP(),
-    kind: schemas/* enum */.k5n(['cpu', 'cuda', 'custom']),
-    primary: schemas/* boolean */.zMY(),
-    python: schemas/* string */.YjP(),
-    /** Template from images/ or undefined when the user's own Dockerfile is used. */
-    template: TemplateSchema.optional(),
-    base: BaseChoiceSchema,
-    /** indexUrl undefined: torch comes with the base image (NGC) and is not installed again. */
-    torch: schemas/* object */.Ikc({ version: schemas/* string */.YjP(), indexUrl: schemas/* string */.YjP().optional() }).optional(),
-    cuda: schemas/* object */.Ikc({ version: schemas/* string */.YjP(), toolkitDriverMin: schemas/* string */.YjP(), minorCompatDriverMin: schemas/* string */.YjP() })
-        .optional(),
-    tags: schemas/* array */.YOg(schemas/* string */.YjP()),
-    labels: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP()),
-    platforms: schemas/* array */.YOg(PlatformSchema),
-    /** Build args every Dockerfile may read (images/README.md "Build arguments"). */
-    buildArgs: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP()),
-});
-const BuildTargetSchema = schemas/* object */.Ikc({
-    id: schemas/* string */.YjP(),
-    variant: schemas/* string */.YjP(),
-    platform: PlatformSchema,
-    arch: schemas/* string */.YjP(),
-    runner: schemas/* string */.YjP(),
-});
-const PlanSchema = schemas/* object */.Ikc({
-    schemaVersion: schemas/* literal */.euz(PLAN_SCHEMA_VERSION),
-    repository: schemas/* string */.YjP(),
-    version: schemas/* string */.YjP().optional(),
-    variants: schemas/* array */.YOg(VariantPlanSchema),
-    targets: schemas/* array */.YOg(BuildTargetSchema),
-    warnings: schemas/* array */.YOg(schemas/* string */.YjP()),
-    /** GitHub Actions matrix: strategy.matrix: ${{ fromJSON(needs.plan.outputs.matrix) }} */
-    matrix: schemas/* object */.Ikc({
-        include: schemas/* array */.YOg(schemas/* object */.Ikc({ variant: schemas/* string */.YjP(), platform: PlatformSchema, arch: schemas/* string */.YjP(), runner: schemas/* string */.YjP() })),
-    }),
-});
 
 ;// CONCATENATED MODULE: ./src/report/artifact.ts
 // The fork-safe hand-off: a pull request from a fork runs with a read-only token, so its job
@@ -1784,862 +1945,13 @@ const SmokeDiffSchema = schemas/* object */.Ikc({
     failing: count,
 });
 
-// EXTERNAL MODULE: ./src/util/text.ts
-var util_text = __webpack_require__(49997);
-;// CONCATENATED MODULE: ./src/diff/size.ts
-
-/** How many of each the summary keeps, and how many changes the explanation keeps. */
-const TOP_N = 10;
-const CHANGES_N = 20;
-const norm = (name) => name.toLowerCase().replace(/[-_.]+/g, '-');
-const byName = util_text/* compareText */.n;
-/**
- * pip distributions with a size, by normalised name. A name installed twice (Debian's copy in
- * /usr/lib/python3 and pip's) takes up both copies' bytes; the version is the copy Python imports
- * (outside /usr/lib/python3), as in the package diff.
- */
-const pipCache = new WeakMap();
-const aptCache = new WeakMap();
-const topCache = new WeakMap();
-function cached(cache, r, make) {
-    if (cache.has(r))
-        return cache.get(r);
-    const v = make(r);
-    cache.set(r, v);
-    return v;
-}
-function pipSizes(r) {
-    return cached(pipCache, r, pipSizesOf);
-}
-function aptSizes(r) {
-    return cached(aptCache, r, aptSizesOf);
-}
-function pipSizesOf(r) {
-    const out = new Map();
-    for (const p of r.python.packages) {
-        if (p.sizeBytes === undefined)
-            continue;
-        const key = norm(p.name);
-        const os = p.location.startsWith('/usr/lib/python3');
-        const seen = out.get(key);
-        if (!seen)
-            out.set(key, { name: p.name, version: p.version, sizeBytes: p.sizeBytes, os });
-        else {
-            seen.sizeBytes += p.sizeBytes;
-            if (seen.os && !os)
-                Object.assign(seen, { name: p.name, version: p.version, os });
-        }
-    }
-    return out;
-}
-/** apt packages with a size, by name (name:arch where a name is installed for several). */
-function aptSizesOf(r) {
-    const counts = new Map();
-    for (const p of r.apt)
-        counts.set(p.name, (counts.get(p.name) ?? 0) + 1);
-    const out = new Map();
-    for (const p of r.apt) {
-        if (p.sizeBytes === undefined)
-            continue;
-        const name = counts.get(p.name) > 1 ? `${p.name}:${p.arch}` : p.name;
-        out.set(name, { name, version: p.version, sizeBytes: p.sizeBytes });
-    }
-    return out;
-}
-/**
- * The n first of `items` in `order`, in that order: one pass keeping the n best (a full sort of
- * 5,000 packages per record is the cost that matters in a ten-variant run).
- */
-function firstN(items, n, order) {
-    const best = [];
-    if (n <= 0)
-        return best;
-    for (const x of items) {
-        if (best.length === n && order(x, best[n - 1]) >= 0)
-            continue;
-        let i = best.length === n ? n - 1 : best.length;
-        while (i > 0 && order(x, best[i - 1]) < 0) {
-            best[i] = best[i - 1];
-            i--;
-        }
-        best[i] = x;
-        if (best.length > n)
-            best.length = n;
-    }
-    return best;
-}
-/** The n biggest, biggest first (by name on a tie, so the output is stable). */
-function biggest(items, n, key) {
-    const nonEmpty = [...items].filter((x) => x.sizeBytes > 0);
-    return firstN(nonEmpty, n, (a, b) => b.sizeBytes - a.sizeBytes || byName(key(a), key(b)));
-}
-/** The biggest pip and apt packages and layers of one record; undefined when it has no sizes. */
-function sizeTop(r, n = TOP_N) {
-    return n === TOP_N ? cached(topCache, r, (x) => sizeTopOf(x, n)) : sizeTopOf(r, n);
-}
-function sizeTopOf(r, n) {
-    const pip = pipSizes(r);
-    const apt = aptSizes(r);
-    const layers = r.image.history ?? [];
-    if (pip.size === 0 && apt.size === 0 && layers.length === 0)
-        return undefined;
-    const item = (s) => ({ name: s.name, version: s.version, sizeBytes: s.sizeBytes });
-    return {
-        pip: biggest(pip.values(), n, (s) => s.name).map(item),
-        apt: biggest(apt.values(), n, (s) => s.name).map(item),
-        layers: biggest(layers, n, (l) => l.createdBy).map((l) => ({
-            createdBy: l.createdBy,
-            sizeBytes: l.sizeBytes,
-        })),
-    };
-}
-function packageChanges(kind, base, head) {
-    const out = [];
-    for (const [key, h] of head) {
-        const b = base.get(key);
-        const delta = h.sizeBytes - (b?.sizeBytes ?? 0);
-        if (delta !== 0)
-            out.push({
-                kind,
-                name: h.name,
-                from: b?.version ?? null,
-                to: h.version,
-                baseBytes: b?.sizeBytes ?? null,
-                headBytes: h.sizeBytes,
-                delta,
-            });
-    }
-    for (const [key, b] of base)
-        if (!head.has(key) && b.sizeBytes !== 0)
-            out.push({
-                kind,
-                name: b.name,
-                from: b.version,
-                to: null,
-                baseBytes: b.sizeBytes,
-                headBytes: null,
-                delta: -b.sizeBytes,
-            });
-    return out;
-}
-/**
- * Layers matched by instruction, in order (the base image's steps match themselves; a changed
- * RUN line is one layer removed and one added). Unchanged layers are left out.
- */
-function layerChanges(base, head) {
-    const pool = new Map();
-    for (const l of base)
-        pool.set(l.createdBy, [...(pool.get(l.createdBy) ?? []), l.sizeBytes]);
-    const out = [];
-    const layer = (name, from, to) => ({
-        kind: 'layer',
-        name,
-        from: null,
-        to: null,
-        baseBytes: from,
-        headBytes: to,
-        delta: (to ?? 0) - (from ?? 0),
-    });
-    for (const h of head) {
-        const sizes = pool.get(h.createdBy);
-        const b = sizes?.shift();
-        if (b === undefined) {
-            if (h.sizeBytes > 0)
-                out.push(layer(h.createdBy, null, h.sizeBytes));
-        }
-        else if (b !== h.sizeBytes)
-            out.push(layer(h.createdBy, b, h.sizeBytes));
-    }
-    for (const [name, sizes] of pool)
-        for (const b of sizes)
-            if (b > 0)
-                out.push(layer(name, b, null));
-    return out;
-}
-/** Largest change first; growth before shrinkage on a tie; then by name. */
-const byImpact = (a, b) => Math.abs(b.delta) - Math.abs(a.delta) || b.delta - a.delta || byName(a.name, b.name);
-/** Which packages and layers made the image's size change; undefined when neither side has sizes. */
-function explainSize(base, head, n = CHANGES_N) {
-    const hasPackages = (r) => r.python.packages.some((p) => p.sizeBytes !== undefined) || r.apt.some((p) => p.sizeBytes !== undefined);
-    const packagesKnown = hasPackages(base) && hasPackages(head);
-    const layersKnown = base.image.history !== undefined && head.image.history !== undefined;
-    if (!hasPackages(head) && head.image.history === undefined)
-        return undefined;
-    const packages = packagesKnown
-        ? [
-            ...packageChanges('pip', pipSizes(base), pipSizes(head)),
-            ...packageChanges('apt', aptSizes(base), aptSizes(head)),
-        ]
-        : [];
-    const layers = layersKnown ? layerChanges(base.image.history, head.image.history) : [];
-    return {
-        delta: head.image.sizeBytes - base.image.sizeBytes,
-        packagesKnown,
-        layersKnown,
-        packages: firstN(packages, n, byImpact),
-        packagesDelta: packages.reduce((s, c) => s + c.delta, 0),
-        packagesChanged: packages.length,
-        layers: firstN(layers, n, byImpact),
-    };
-}
-/**
- * The changes that explain the size change, in its direction (growth: what grew, biggest first),
- * packages before layers (a package names the cause; a layer holds many packages).
- */
-function sizeDrivers(e) {
-    const sign = e.delta < 0 ? -1 : 1;
-    const pick = (list) => list.filter((c) => c.delta * sign > 0);
-    const packages = pick(e.packages);
-    return packages.length > 0 ? packages : pick(e.layers);
-}
-
-// EXTERNAL MODULE: ./node_modules/@renovatebot/pep440/index.js
-var pep440 = __webpack_require__(68898);
-;// CONCATENATED MODULE: ./src/diff/versions.ts
-// Version comparison for the diff: PEP 440 for pip (via @renovatebot/pep440, as src/resolve does)
-// and dpkg's algorithm for Debian packages, each with the "level" of a change.
-
-const CHANGE_LEVELS = ['major', 'minor', 'patch', 'local', 'other'];
-const sign = (n) => (n < 0 ? -1 : n > 0 ? 1 : 0);
-/** Level from two release tuples: index of the first differing part (missing parts are 0). */
-function releaseLevel(a, b) {
-    for (let i = 0; i < Math.max(a.length, b.length); i++) {
-        if ((a[i] ?? 0) !== (b[i] ?? 0))
-            return i === 0 ? 'major' : i === 1 ? 'minor' : 'patch';
-    }
-    return null;
-}
-const same = (x, y) => JSON.stringify(x ?? null) === JSON.stringify(y ?? null);
-// Parsing dominates a diff of thousands of packages, and the same versions recur: memoised.
-const parsed = new Map();
-function versions_pep440(v) {
-    let p = parsed.get(v);
-    if (p === undefined) {
-        p = (0,pep440.explain)(v);
-        if (parsed.size > 50_000)
-            parsed.clear();
-        parsed.set(v, p);
-    }
-    return p;
-}
-function compareRelease(a, b) {
-    for (let i = 0; i < Math.max(a.length, b.length); i++) {
-        const d = (a[i] ?? 0) - (b[i] ?? 0);
-        if (d)
-            return d;
-    }
-    return 0;
-}
-/** PEP 440 comparison; versions that do not parse fall back to dpkg ordering, level "other". */
-function comparePip(base, head) {
-    if (base === head)
-        return { order: 0, level: null };
-    const a = versions_pep440(base);
-    const b = versions_pep440(head);
-    if (!a || !b)
-        return { order: sign(compareDebian(head, base)) || 1, level: 'other' };
-    // Epoch, then release decide the order (PEP 440); only equal releases need the full comparison.
-    const order = sign(b.epoch - a.epoch || compareRelease(b.release, a.release) || (0,pep440.compare)(head, base));
-    if (order === 0)
-        return { order, level: null }; // 1.0 == 1.0.0 under PEP 440
-    if (a.epoch !== b.epoch)
-        return { order, level: 'major' };
-    const level = releaseLevel(a.release, b.release);
-    if (level)
-        return { order, level };
-    if (!same(a.pre, b.pre) || !same(a.post, b.post) || !same(a.dev, b.dev))
-        return { order, level: 'other' };
-    return { order, level: a.local !== b.local ? 'local' : 'other' };
-}
-/** Components whose scheme is not fixed (CUDA "12.8.1", glibc "2.36"): PEP 440 when both parse. */
-function compareAny(base, head) {
-    return versions_pep440(base) && versions_pep440(head) ? comparePip(base, head) : compareApt(base, head);
-}
-function parseDebian(v) {
-    const colon = v.indexOf(':');
-    const epochText = colon > 0 ? v.slice(0, colon) : '';
-    const epoch = /^\d+$/.test(epochText) ? Number(epochText) : 0;
-    const rest = colon > 0 && /^\d+$/.test(epochText) ? v.slice(colon + 1) : v;
-    const dash = rest.lastIndexOf('-');
-    return dash > 0
-        ? { epoch, upstream: rest.slice(0, dash), revision: rest.slice(dash + 1) }
-        : { epoch, upstream: rest, revision: '' };
-}
-/** dpkg's character order: ~ before everything (even the end), letters before other symbols. */
-function order(c) {
-    if (c === undefined)
-        return 0;
-    if (c === '~')
-        return -1;
-    if (/[0-9]/.test(c))
-        return 0;
-    if (/[A-Za-z]/.test(c))
-        return c.charCodeAt(0);
-    return c.charCodeAt(0) + 256;
-}
-function verrevcmp(a, b) {
-    let i = 0;
-    let j = 0;
-    while (i < a.length || j < b.length) {
-        let firstDiff = 0;
-        while ((i < a.length && !/[0-9]/.test(a[i])) || (j < b.length && !/[0-9]/.test(b[j]))) {
-            const ac = order(i < a.length && !/[0-9]/.test(a[i]) ? a[i] : undefined);
-            const bc = order(j < b.length && !/[0-9]/.test(b[j]) ? b[j] : undefined);
-            if (ac !== bc)
-                return ac - bc;
-            i++;
-            j++;
-        }
-        while (a[i] === '0')
-            i++;
-        while (b[j] === '0')
-            j++;
-        while (i < a.length && /[0-9]/.test(a[i]) && j < b.length && /[0-9]/.test(b[j])) {
-            if (!firstDiff)
-                firstDiff = a.charCodeAt(i) - b.charCodeAt(j);
-            i++;
-            j++;
-        }
-        if (i < a.length && /[0-9]/.test(a[i]))
-            return 1;
-        if (j < b.length && /[0-9]/.test(b[j]))
-            return -1;
-        if (firstDiff)
-            return firstDiff;
-    }
-    return 0;
-}
-/** <0, 0, >0 as dpkg --compare-versions orders a and b. */
-function compareDebian(a, b) {
-    const x = parseDebian(a);
-    const y = parseDebian(b);
-    if (x.epoch !== y.epoch)
-        return x.epoch - y.epoch;
-    return verrevcmp(x.upstream, y.upstream) || verrevcmp(x.revision, y.revision);
-}
-const dotted = (upstream) => (/^\d+(?:\.\d+)*/.exec(upstream)?.[0] ?? '').split('.').filter(Boolean).map(Number);
-function compareApt(base, head) {
-    if (base === head)
-        return { order: 0, level: null };
-    const order = sign(compareDebian(head, base));
-    if (order === 0)
-        return { order, level: null };
-    const a = parseDebian(base);
-    const b = parseDebian(head);
-    if (a.epoch !== b.epoch)
-        return { order, level: 'major' };
-    const pa = dotted(a.upstream);
-    const pb = dotted(b.upstream);
-    const level = pa.length && pb.length ? releaseLevel(pa, pb) : null;
-    if (level)
-        return { order, level };
-    if (a.upstream === b.upstream)
-        return { order, level: 'local' };
-    return { order, level: 'other' };
-}
-
-;// CONCATENATED MODULE: ./src/diff/diff.ts
-
-
-
-
-
-/** PEP 503 normalised distribution name. */
-function normalizePipName(name) {
-    return name.toLowerCase().replace(/[-_.]+/g, '-');
-}
-/** Labels that change on every build; they are listed but never make the verdict. */
-const VOLATILE_LABELS = new Set([
-    'org.opencontainers.image.created',
-    'org.opencontainers.image.revision',
-    'org.label-schema.build-date',
-    'org.label-schema.vcs-ref',
-]);
-// The driver (and so the newest CUDA it supports) and the GPUs belong to the capturing machine.
-const HOST_COMPONENTS = new Set(['driver', 'driverMaxCuda', 'gpus']);
-/** Compared as plain strings (no version order). */
-const TEXT_COMPONENTS = new Set(['os', 'gpus']);
-/**
- * pip: one entry per normalised name. A distribution installed twice (Debian's python3-x in
- * /usr/lib/python3 and a pip-installed copy) resolves to the copy outside /usr/lib/python3,
- * which is first on Debian's sys.path and is the one Python imports.
- */
-const pipIndexes = new WeakMap();
-function pipIndex(r) {
-    const cached = pipIndexes.get(r);
-    if (cached)
-        return cached;
-    const out = new Map();
-    for (const p of r.python.packages) {
-        const key = normalizePipName(p.name);
-        const os = p.location.startsWith('/usr/lib/python3');
-        const seen = out.get(key);
-        if (!seen || (seen.os && !os))
-            out.set(key, { name: p.name, version: p.version, os });
-    }
-    pipIndexes.set(r, out);
-    return out;
-}
-/** apt: by name; by name:arch only where a name is installed for several architectures. */
-function aptIndex(r) {
-    const counts = new Map();
-    for (const p of r.apt)
-        counts.set(p.name, (counts.get(p.name) ?? 0) + 1);
-    const out = new Map();
-    for (const p of r.apt) {
-        const name = counts.get(p.name) > 1 ? `${p.name}:${p.arch}` : p.name;
-        out.set(name, { name, version: p.version });
-    }
-    return out;
-}
-const levelRank = (l) => l === null ? CHANGE_LEVELS.length : CHANGE_LEVELS.indexOf(l);
-const KIND_RANK = { upgraded: 0, downgraded: 0, added: 1, removed: 2 };
-const diff_byName = util_text/* compareText */.n;
-/** Changed packages first, by level (major first), then added, then removed; by name within. */
-function sortPackageChanges(changes) {
-    return changes.sort((a, b) => KIND_RANK[a.kind] - KIND_RANK[b.kind] ||
-        levelRank(a.level) - levelRank(b.level) ||
-        diff_byName(a.name.toLowerCase(), b.name.toLowerCase()));
-}
-function diffPackages(base, head, compare) {
-    const changes = [];
-    let unchanged = 0;
-    for (const [key, h] of head) {
-        const b = base.get(key);
-        if (!b) {
-            changes.push({ name: h.name, kind: 'added', from: null, to: h.version, level: null });
-            continue;
-        }
-        const c = compare(b.version, h.version);
-        if (c.order === 0)
-            unchanged++;
-        else
-            changes.push({
-                name: h.name,
-                kind: c.order > 0 ? 'upgraded' : 'downgraded',
-                from: b.version,
-                to: h.version,
-                level: c.level,
-            });
-    }
-    for (const [key, b] of base)
-        if (!head.has(key))
-            changes.push({ name: b.name, kind: 'removed', from: b.version, to: null, level: null });
-    return { baseCount: base.size, headCount: head.size, unchanged, changes: sortPackageChanges(changes) };
-}
-/** { [key]: value } when value is defined (exactOptionalPropertyTypes), else {}. */
-const optional = (key, value) => (value === undefined ? {} : { [key]: value });
-// ---- components ----
-function gpuSummary(r) {
-    if (r.gpus.length === 0)
-        return null;
-    const byModel = new Map();
-    for (const g of r.gpus)
-        byModel.set(g.name, (byModel.get(g.name) ?? 0) + 1);
-    return [...byModel]
-        .sort(([a], [b]) => diff_byName(a, b))
-        .map(([name, n]) => `${n} × ${name}`)
-        .join(', ');
-}
-function extra(torch, key) {
-    const v = torch?.[key];
-    return typeof v === 'string' || typeof v === 'number' ? String(v) : null;
-}
-/** The overview's facts about one record. */
-function summarize(r) {
-    const pip = pipIndex(r);
-    const drivers = [...new Set(r.gpus.map((g) => g.driver).filter((d) => !!d))].sort();
-    const components = {
-        os: r.os.osRelease.PRETTY_NAME ?? r.os.osRelease.NAME ?? null,
-        glibc: r.os.glibc ? r.os.glibc.replace(/^glibc\s+/i, '') : null,
-        python: r.python.version || null,
-        torch: r.torch?.version ?? pip.get('torch')?.version ?? null,
-        torchCuda: r.torch?.cuda ?? null,
-        numpy: pip.get('numpy')?.version ?? null,
-        cuda: r.cuda.runtime ?? null,
-        cudnn: r.cuda.cudnn ?? extra(r.torch, 'cudnn'),
-        nccl: r.cuda.nccl ?? extra(r.torch, 'nccl'),
-        driverMaxCuda: r.cuda.driverMaxCuda ?? null,
-        driver: drivers.length ? drivers.join(', ') : null,
-        gpus: gpuSummary(r),
-    };
-    return {
-        ref: r.image.ref,
-        digest: r.image.digest ?? null,
-        platform: r.image.platform,
-        variant: r.image.variant,
-        created: r.image.created,
-        sizeBytes: r.image.sizeBytes,
-        layers: r.image.layers,
-        pipCount: pip.size,
-        aptCount: r.apt.length,
-        ...optional('top', sizeTop(r)),
-        components,
-    };
-}
-function diffComponent(id, from, to) {
-    const host = HOST_COMPONENTS.has(id);
-    if (from === to)
-        return { id, from, to, changed: false, direction: null, level: null, host };
-    if (from === null || to === null || TEXT_COMPONENTS.has(id) || id === 'driver')
-        return {
-            id,
-            from,
-            to,
-            changed: true,
-            direction: id === 'driver' && from && to ? direction(compareAny(from, to)) : 'changed',
-            level: null,
-            host,
-        };
-    const c = compareAny(from, to);
-    // Same version spelled differently (12.8 vs 12.8.0) is no change.
-    if (c.order === 0)
-        return { id, from, to, changed: false, direction: null, level: null, host };
-    return { id, from, to, changed: true, direction: direction(c), level: c.level, host };
-}
-const direction = (c) => c.order > 0 ? 'up' : c.order < 0 ? 'down' : 'changed';
-// ---- env and labels ----
-function diffMaps(base, head) {
-    const changes = [];
-    let unchanged = 0;
-    let redactedBoth = 0;
-    for (const name of [...new Set([...Object.keys(base), ...Object.keys(head)])].sort(diff_byName)) {
-        const from = Object.hasOwn(base, name) ? base[name] : null;
-        const to = Object.hasOwn(head, name) ? head[name] : null;
-        if (from === to) {
-            unchanged++;
-            if (from === redact/* REDACTED */.XF)
-                redactedBoth++;
-        }
-        else
-            changes.push({
-                name,
-                kind: from === null ? 'added' : to === null ? 'removed' : 'changed',
-                from,
-                to,
-            });
-    }
-    return { changes, unchanged, redactedBoth };
-}
-function diffRecords(base, head) {
-    const pip = diffPackages(pipIndex(base), pipIndex(head), comparePip);
-    const apt = diffPackages(aptIndex(base), aptIndex(head), compareApt);
-    const b = summarize(base);
-    const h = summarize(head);
-    const components = COMPONENT_IDS.map((id) => diffComponent(id, b.components[id], h.components[id]));
-    const env = diffMaps(base.image.env, head.image.env);
-    const labelDiff = diffMaps(base.image.labels, head.image.labels);
-    const labels = {
-        changes: labelDiff.changes.map((c) => ({ ...c, volatile: VOLATILE_LABELS.has(c.name) })),
-        unchanged: labelDiff.unchanged,
-    };
-    const size = { base: b.sizeBytes, head: h.sizeBytes, delta: h.sizeBytes - b.sizeBytes };
-    const layers = { base: b.layers, head: h.layers, delta: h.layers - b.layers };
-    const changed = pip.changes.length > 0 ||
-        apt.changes.length > 0 ||
-        components.some((c) => c.changed && !c.host) ||
-        env.changes.length > 0 ||
-        labels.changes.some((c) => !c.volatile) ||
-        size.delta !== 0 ||
-        layers.delta !== 0;
-    return {
-        pip,
-        apt,
-        components,
-        env,
-        labels,
-        size,
-        layers,
-        ...optional('sizeExplanation', explainSize(base, head)),
-        changed,
-    };
-}
-// ---- smoke ----
-const DEFAULT_SMOKE_THRESHOLD = 0.1;
-/**
- * Which way a metric should move, from the names the suites emit (images/probe/ml_image_smoke.py):
- * *_tflops, busbw_gbps/algbw_gbps, loss_end/loss_drop; and durationMs per test. null: no direction
- * (counts like modules/world/gpus, loss_start which only depends on the seed).
- * *_floor values are the thresholds the smoke script judged by (src/smoke/baselines.json), not
- * measurements: skipped here, shown beside their metric.
- */
-function metricDirection(metric) {
-    const m = metric.toLowerCase();
-    if (m.endsWith('_floor'))
-        return 'skip';
-    if (m === 'loss_start')
-        return null;
-    if (m === 'loss_drop')
-        return 'higher';
-    if (/tflops|gflops|gbps|busbw|algbw|throughput|per_s(ec)?$|_ps$/.test(m))
-        return 'higher';
-    if (/loss|duration|latency|seconds|_ms$|_s$|^time|_time$/.test(m))
-        return 'lower';
-    return null;
-}
-/** Durations this close are noise (container start-up), whatever the ratio. */
-const DURATION_NOISE_MS = 1000;
-function numericMetrics(t) {
-    const out = new Map();
-    if (!t)
-        return out;
-    for (const [k, v] of Object.entries(t.metrics))
-        if (typeof v === 'number' && Number.isFinite(v) && metricDirection(k) !== 'skip')
-            out.set(k, v);
-    out.set('durationMs', t.durationMs);
-    return out;
-}
-function metricDelta(test, metric, base, head, threshold) {
-    const dir = metricDirection(metric);
-    const better = dir === 'skip' ? null : dir;
-    const relative = base !== null && head !== null && base !== 0 ? (head - base) / Math.abs(base) : null;
-    let regression = false;
-    let improved = false;
-    if (base !== null && head !== null && better !== null) {
-        const worse = better === 'higher' ? base - head : head - base;
-        const rel = base === 0 ? (worse > 0 ? Infinity : worse < 0 ? -Infinity : 0) : worse / Math.abs(base);
-        const noise = metric === 'durationMs' && Math.abs(head - base) < DURATION_NOISE_MS;
-        regression = !noise && rel > threshold;
-        improved = !noise && rel < -threshold;
-    }
-    return { test, metric, base, head, relative, better, regression, improved };
-}
-/** What the floors said of a test (the smoke script's floor_gpu / floor_note), when they said anything. */
-function floorNote(t) {
-    const str = (k) => typeof t.metrics[k] === 'string' && t.metrics[k] !== '' ? t.metrics[k] : '';
-    const parts = [str('floor_gpu') && `floors of ${str('floor_gpu')}`, str('floor_note')].filter(Boolean);
-    return parts.length > 0 ? { note: parts.join('; ') } : {};
-}
-const tally = (r) => ({
-    pass: r.tests.filter((t) => t.status === 'pass').length,
-    fail: r.tests.filter((t) => t.status === 'fail').length,
-    skip: r.tests.filter((t) => t.status === 'skip').length,
-});
-function diffSmoke(base, head, opts = {}) {
-    const threshold = opts.threshold ?? DEFAULT_SMOKE_THRESHOLD;
-    const baseTests = new Map((base?.tests ?? []).map((t) => [t.id, t]));
-    const headIds = new Set(head.tests.map((t) => t.id));
-    const tests = [];
-    const metrics = [];
-    const addMetrics = (id, b, h) => {
-        const bm = numericMetrics(b);
-        const hm = numericMetrics(h);
-        for (const name of [...new Set([...hm.keys(), ...bm.keys()])]) {
-            const delta = metricDelta(id, name, bm.get(name) ?? null, hm.get(name) ?? null, threshold);
-            const floor = h?.metrics[`${name}_floor`];
-            metrics.push(typeof floor === 'number' && Number.isFinite(floor) ? { ...delta, floor } : delta);
-        }
-    };
-    for (const h of head.tests) {
-        const b = baseTests.get(h.id);
-        tests.push({
-            id: h.id,
-            suite: h.suite,
-            from: b?.status ?? null,
-            to: h.status,
-            reason: h.reason ?? null,
-            cause: h.cause ? `${h.cause.cause} Fix: ${h.cause.fix}` : null,
-            regression: b?.status === 'pass' && h.status === 'fail',
-            fixed: b?.status === 'fail' && h.status === 'pass',
-            ...floorNote(h),
-        });
-        // Metrics of a test that did not pass on both sides would compare a partial run; a skipped
-        // test measured nothing.
-        if (h.status !== 'skip' && (!b || (b.status === 'pass' && h.status === 'pass')))
-            addMetrics(h.id, b, h);
-    }
-    for (const b of base?.tests ?? []) {
-        if (headIds.has(b.id))
-            continue;
-        tests.push({
-            id: b.id,
-            suite: b.suite,
-            from: b.status,
-            to: null,
-            reason: null,
-            cause: null,
-            regression: false,
-            fixed: false,
-        });
-    }
-    return {
-        threshold,
-        base: base ? tally(base) : null,
-        head: tally(head),
-        tests,
-        metrics,
-        regressions: tests.filter((t) => t.regression).length,
-        metricRegressions: metrics.filter((m) => m.regression).length,
-        fixed: tests.filter((t) => t.fixed).length,
-        failing: tests.filter((t) => t.to === 'fail').length,
-    };
-}
-
-// EXTERNAL MODULE: ./src/version.ts
-var version = __webpack_require__(311);
 // EXTERNAL MODULE: ./src/report/escape.ts
 var report_escape = __webpack_require__(14031);
-;// CONCATENATED MODULE: ./src/report/format.ts
-const format_int = new Intl.NumberFormat('en-US');
-const fmtInt = (n) => format_int.format(n);
-function fmtBytes(n) {
-    const a = Math.abs(n);
-    const [div, unit, digits] = a >= 1e9 ? [1e9, 'GB', 2] : a >= 1e6 ? [1e6, 'MB', 1] : a >= 1e3 ? [1e3, 'kB', 1] : [1, 'B', 0];
-    return `${(n / div).toFixed(digits)} ${unit}`;
-}
-const signed = (n, f) => n > 0 ? `+${f(n)}` : n < 0 ? `−${f(-n)}` : '±0';
-const pct = (r) => `${r > 0 ? '+' : r < 0 ? '−' : '±'}${Math.abs(r * 100).toFixed(1)}%`;
-/** Up to 4 significant digits, without exponent noise. */
-function num(n) {
-    if (!Number.isFinite(n))
-        return String(n);
-    if (Number.isInteger(n))
-        return fmtInt(n);
-    return String(Number(n.toPrecision(4)));
-}
-const plural = (n, one, many = `${one}s`) => `${fmtInt(n)} ${n === 1 ? one : many}`;
-const COMPONENT_LABELS = {
-    os: 'OS',
-    glibc: 'glibc',
-    python: 'Python',
-    torch: 'torch',
-    torchCuda: 'torch CUDA build',
-    numpy: 'NumPy',
-    cuda: 'CUDA runtime',
-    cudnn: 'cuDNN',
-    nccl: 'NCCL',
-    driverMaxCuda: 'Driver max CUDA',
-    driver: 'NVIDIA driver',
-    gpus: 'GPUs',
-};
-
-;// CONCATENATED MODULE: ./src/report/size.ts
-// Where the bytes went, as plain text (the renderer escapes it): the size change's explanation
-// ("+610 MB: nvidia-cudnn-cu12 9.5 → 9.7 +402 MB, ..."), and the size budget (config size.budget),
-// whose breach fails the report stage naming what grew most.
-
-
-
-
-
-const UNITS = {
-    B: 1,
-    kB: 1e3,
-    KB: 1e3,
-    MB: 1e6,
-    GB: 1e9,
-    TB: 1e12,
-    KiB: 2 ** 10,
-    MiB: 2 ** 20,
-    GiB: 2 ** 30,
-    TiB: 2 ** 40,
-};
-/** "8GB" -> 8e9 bytes, "+5%" -> growth 0.05; InputError naming the key and the value otherwise. */
-function parseSizeBudget(text) {
-    const t = text.trim();
-    if (!SIZE_BUDGET_PATTERN.test(t))
-        throw new errors/* InputError */.dz(`size.budget: expected a size such as "8GB" or a growth such as "+5%", got "${text}"`);
-    if (t.endsWith('%'))
-        return { kind: 'growth', ratio: Number(t.slice(1, -1)) / 100 };
-    const m = /^([\d.]+)\s*(\w+)$/.exec(t);
-    return { kind: 'absolute', bytes: Number(m[1]) * UNITS[m[2]] };
-}
-/** "nvidia-cudnn-cu12 9.5 → 9.7 +402.0 MB", "torch 2.6.0 (new) +1.20 GB", "RUN pip install … +3.1 GB". */
-function describeChange(c) {
-    const bytes = signed(c.delta, fmtBytes);
-    if (c.kind === 'layer')
-        return `layer ${(0,report_escape/* clip */.$Q)(c.name, 80)} ${bytes}`;
-    const name = (0,report_escape/* clip */.$Q)(c.name, 60);
-    if (c.from === null)
-        return `${name} ${(0,report_escape/* clip */.$Q)(c.to ?? '', 40)} (added) ${bytes}`;
-    if (c.to === null)
-        return `${name} ${(0,report_escape/* clip */.$Q)(c.from, 40)} (removed) ${bytes}`;
-    if (c.from === c.to)
-        return `${name} ${(0,report_escape/* clip */.$Q)(c.to, 40)} ${bytes}`;
-    return `${name} ${(0,report_escape/* clip */.$Q)(c.from, 40)} → ${(0,report_escape/* clip */.$Q)(c.to, 40)} ${bytes}`;
-}
-/** "+610.0 MB: a 1 → 2 +402.0 MB, b (added) +150.0 MB, …"; null when nothing explains the change. */
-function sizeHeadline(e, n = 3) {
-    if (e.delta === 0)
-        return null;
-    const drivers = sizeDrivers(e);
-    if (drivers.length === 0)
-        return null;
-    const more = drivers.length > n ? ', …' : '';
-    return `${signed(e.delta, fmtBytes)}: ${drivers.slice(0, n).map(describeChange).join(', ')}${more}`;
-}
-/** What weighs most in an image (no baseline, or nothing grew): its biggest package or layer. */
-function biggestPart(p) {
-    const top = p.head.top;
-    if (!top)
-        return null;
-    const pkgs = [
-        ...top.pip.map((x) => ({ ...x, eco: 'pip' })),
-        ...top.apt.map((x) => ({ ...x, eco: 'apt' })),
-    ].sort((a, b) => b.sizeBytes - a.sizeBytes);
-    const pkg = pkgs[0];
-    if (pkg)
-        return `${pkg.eco} ${(0,report_escape/* clip */.$Q)(pkg.name, 60)} ${(0,report_escape/* clip */.$Q)(pkg.version, 40)} (${fmtBytes(pkg.sizeBytes)})`;
-    const layer = top.layers[0];
-    return layer ? `layer ${(0,report_escape/* clip */.$Q)(layer.createdBy, 80)} (${fmtBytes(layer.sizeBytes)})` : null;
-}
-/** The top contributor a breach names: what grew most, else what weighs most. */
-function topContributor(p) {
-    const e = p.diff?.sizeExplanation;
-    const grew = e ? sizeDrivers(e).filter((c) => c.delta > 0)[0] : undefined;
-    if (grew)
-        return `top contributor: ${describeChange(grew)}`;
-    const big = biggestPart(p);
-    return big ? `top contributor: ${big}` : 'no package or layer sizes in the record to name a contributor';
-}
-/** The platforms whose image breaks the size budget (config size.budget), with the reason. */
-function budgetBreaches(sizeBudget, platforms) {
-    if (!sizeBudget)
-        return [];
-    let budget;
-    try {
-        budget = parseSizeBudget(sizeBudget);
-    }
-    catch {
-        return []; // an artifact's model is untrusted: an unreadable budget judges nothing
-    }
-    const out = [];
-    for (const p of platforms) {
-        const size = p.head.sizeBytes;
-        const where = platforms.length > 1 ? ` on ${p.platform}` : '';
-        const top = topContributor(p);
-        const short = `size budget ${sizeBudget} exceeded${where}; ${top}`;
-        if (budget.kind === 'absolute' && size > budget.bytes) {
-            out.push({
-                platform: p.platform,
-                short,
-                text: `image ${fmtBytes(size)}${where} is over the size budget ${sizeBudget} (${fmtBytes(budget.bytes)}) by ${fmtBytes(size - budget.bytes)}; ${top}`,
-            });
-        }
-        else if (budget.kind === 'growth' && p.diff && p.diff.size.base > 0) {
-            const growth = p.diff.size.delta / p.diff.size.base;
-            if (growth > budget.ratio)
-                out.push({
-                    platform: p.platform,
-                    short,
-                    text: `image grew ${signed(p.diff.size.delta, fmtBytes)} (${pct(growth)})${where}, over the size budget ${sizeBudget}; ${top}`,
-                });
-        }
-    }
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/report/model.ts
-// The report model: everything the Markdown report says, as data. It is also the fork-safe
-// artifact: a privileged workflow re-validates it with ReportModelSchema and re-renders it, so it
-// carries data only (never pre-rendered Markdown) and every string in it is treated as untrusted.
-// The severity policy lives here too (assessReport, at the end): the renderer only renders it.
-
-
-
-
-
-
+;// CONCATENATED MODULE: ./src/report/model-schema.ts
+// The report model's schema: what report-<variant>.json holds and what the fork-safe artifact's
+// reports are re-validated with (src/report/poster.ts). Schemas only: zod, the diff's schemas and
+// the URL check, so that the results contract (src/results/) can write a ReportModel without
+// loading the diff or the report's policy (src/report/model.ts builds and assesses the model).
 
 
 
@@ -2667,7 +1979,7 @@ const PlatformReportSchema = schemas/* object */.Ikc({
     /** null: no smoke result for this PR. */
     smoke: SmokeDiffSchema.nullable(),
 });
-const ReportModelSchema = schemas/* object */.Ikc({
+const model_schema_ReportModelSchema = schemas/* object */.Ikc({
     schemaVersion: schemas/* literal */.euz(REPORT_MODEL_SCHEMA_VERSION),
     kind: schemas/* literal */.euz('ml-image-report'),
     tool: schemas/* object */.Ikc({ version: schemas/* string */.YjP() }),
@@ -2685,178 +1997,6 @@ const ReportModelSchema = schemas/* object */.Ikc({
     /** config size.budget, as configured; absent: no budget. */
     sizeBudget: schemas/* string */.YjP().max(40).optional(),
 });
-/** The marker key when the config sets none: one comment per image, variant and platform set. */
-function defaultMarkerKey(image, variant, platforms) {
-    return `${image}:${variant}@${[...platforms].sort().join(',')}`;
-}
-function buildReportModel(input) {
-    if (input.entries.length === 0)
-        throw new errors/* InputError */.dz(`report ${input.image}:${input.variant}: no records`);
-    const entries = [...input.entries].sort((a, b) => a.platform < b.platform ? -1 : a.platform > b.platform ? 1 : 0);
-    const threshold = input.smokeThreshold !== undefined ? { threshold: input.smokeThreshold } : {};
-    const platforms = entries.map((e) => ({
-        platform: e.platform,
-        head: summarize(e.head),
-        base: e.base ? summarize(e.base) : null,
-        diff: e.base ? diffRecords(e.base, e.head) : null,
-        smoke: e.headSmoke ? diffSmoke(e.baseSmoke ?? undefined, e.headSmoke, threshold) : null,
-    }));
-    const links = {};
-    // A link that is not http(s) is dropped here rather than failing the poster later.
-    if (input.links?.run && (0,report_escape/* safeUrl */.Pl)(input.links.run))
-        links.run = input.links.run;
-    if (input.links?.artifact && (0,report_escape/* safeUrl */.Pl)(input.links.artifact))
-        links.artifact = input.links.artifact;
-    return {
-        schemaVersion: REPORT_MODEL_SCHEMA_VERSION,
-        kind: 'ml-image-report',
-        tool: { version: version/* VERSION */.x },
-        image: input.image,
-        variant: input.variant,
-        markerKey: input.markerKey ??
-            defaultMarkerKey(input.image, input.variant, entries.map((e) => e.platform)),
-        head: {
-            ...(input.head?.ref !== undefined && { ref: input.head.ref }),
-            ...(input.head?.sha !== undefined && { sha: input.head.sha }),
-        },
-        baseline: input.baseline
-            ? { ref: input.baseline.ref, ...(input.baseline.sha !== undefined && { sha: input.baseline.sha }) }
-            : null,
-        noBaselineReason: input.noBaselineReason ?? null,
-        resolution: input.resolution ?? [],
-        links,
-        platforms,
-        ...(input.supplyChain && { supplyChain: input.supplyChain }),
-        ...(input.sizeBudget !== undefined && { sizeBudget: input.sizeBudget }),
-    };
-}
-/** A model from JSON (the artifact a privileged workflow downloads); InputError naming the source. */
-function parseReportModel(json, source) {
-    const r = ReportModelSchema.safeParse(json);
-    if (r.success)
-        return r.data;
-    throw new InputError(`${source}: not a valid report model: ${formatIssues(r.error, json, ReportModelSchema).slice(0, 5).join('; ')}`);
-}
-const SEVERITY_RANK = { info: 0, warning: 1, failure: 2 };
-/** Components the verdict names when they change, in this order. */
-const VERDICT_COMPONENTS = [
-    'numpy',
-    'torch',
-    'cuda',
-    'python',
-    'cudnn',
-    'nccl',
-    'glibc',
-    'os',
-    'torchCuda',
-];
-function assessReport(model) {
-    const smoke = model.platforms.map((p) => p.smoke).filter((s) => !!s);
-    const withDiff = model.platforms.filter((p) => !!p.diff);
-    if (withDiff.length === 0)
-        return noBaselineAssessment(model, smoke);
-    const findings = [];
-    const add = (raw, severity) => {
-        // Values come from the image: a 1,000-character version must not crowd out the rest.
-        const text = (0,report_escape/* clip */.$Q)(raw, 120);
-        if (!findings.some((f) => f.text === text))
-            findings.push({ text, severity });
-    };
-    for (const p of model.platforms.filter((x) => !x.diff))
-        add(`no baseline for ${p.platform}`, 'info');
-    for (const b of budgetBreaches(model.sizeBudget, model.platforms))
-        add(b.short, 'failure');
-    componentFindings(withDiff, add);
-    smokeFindings(smoke, add);
-    packageFindings(withDiff, 'pip', add);
-    packageFindings(withDiff, 'apt', add);
-    otherFindings(withDiff, add);
-    if (findings.length === 0)
-        return { verdict: 'unchanged', findings: [{ text: 'No environment changes', severity: 'info' }] };
-    const worst = Math.max(...findings.map((f) => SEVERITY_RANK[f.severity]));
-    return { verdict: worst === 2 ? 'failure' : worst === 1 ? 'warning' : 'changed', findings };
-}
-/** Failing smoke tests, counted once however many platforms they fail on. */
-const distinctFailing = (smoke, exceptRegressions) => new Set(smoke.flatMap((s) => s.tests.filter((t) => t.to === 'fail' && !(exceptRegressions && t.regression)).map((t) => t.id))).size;
-function noBaselineAssessment(model, smoke) {
-    const reason = model.noBaselineReason?.trim();
-    const text = reason
-        ? `${reason.charAt(0).toUpperCase()}${reason.slice(1)} — environment summary below`
-        : model.baseline
-            ? `First run: no baseline for ${model.baseline.ref} yet — environment summary below`
-            : 'No baseline to compare with — environment summary below';
-    const findings = [{ text: (0,report_escape/* clip */.$Q)(text, 160), severity: 'info' }];
-    const failing = distinctFailing(smoke, false);
-    if (failing)
-        findings.push({ text: (0,report_escape/* clip */.$Q)(`${plural(failing, 'smoke test')} failing`, 120), severity: 'failure' });
-    const breaches = budgetBreaches(model.sizeBudget, model.platforms);
-    for (const b of breaches)
-        findings.push({ text: (0,report_escape/* clip */.$Q)(b.short, 160), severity: 'failure' });
-    return { verdict: failing || breaches.length > 0 ? 'failure' : 'no-baseline', findings };
-}
-/** A version change of a major component: a warning when major, a downgrade, added or removed. */
-function componentSeverity(c) {
-    return c.level === 'major' || c.direction === 'down' || !c.from || !c.to ? 'warning' : 'info';
-}
-function componentFindings(withDiff, add) {
-    for (const id of VERDICT_COMPONENTS) {
-        for (const p of withDiff) {
-            const c = p.diff.components.find((x) => x.id === id);
-            if (!c?.changed || c.host)
-                continue;
-            // The torch version names its CUDA build already.
-            if (id === 'torchCuda' && p.diff.components.find((x) => x.id === 'torch')?.changed)
-                continue;
-            const level = c.level ? ` (${c.level}${c.direction === 'down' ? ', downgrade' : ''})` : '';
-            add(`${COMPONENT_LABELS[id]} ${c.from ?? 'none'} → ${c.to ?? 'none'}${level}`, componentSeverity(c));
-        }
-    }
-}
-function smokeFindings(smoke, add) {
-    // The same test regressing on two platforms is one regression to look at.
-    const distinct = (pick) => new Set(smoke.flatMap(pick)).size;
-    const regressions = distinct((s) => s.tests.filter((t) => t.regression).map((t) => t.id));
-    const failing = distinctFailing(smoke, true);
-    const metricRegressions = distinct((s) => s.metrics.filter((m) => m.regression).map((m) => `${m.test}\u0000${m.metric}`));
-    const fixed = distinct((s) => s.tests.filter((t) => t.fixed).map((t) => t.id));
-    if (regressions)
-        add(plural(regressions, 'smoke regression'), 'failure');
-    if (failing > 0)
-        add(`${plural(failing, 'smoke test')} failing`, 'failure');
-    if (metricRegressions)
-        add(plural(metricRegressions, 'metric regression'), 'warning');
-    if (fixed)
-        add(`${plural(fixed, 'smoke test')} fixed`, 'info');
-}
-function packageFindings(withDiff, eco, add) {
-    // The same change on several platforms counts once.
-    const list = withDiff.length === 1
-        ? withDiff[0].diff[eco].changes
-        : [
-            ...new Map(withDiff
-                .flatMap((p) => p.diff[eco].changes)
-                .map((c) => [`${c.kind}\u0000${c.name}\u0000${c.from}\u0000${c.to}`, c])).values(),
-        ];
-    if (!list.length)
-        return;
-    const major = list.filter((c) => c.level === 'major').length;
-    const risky = major > 0 || list.some((c) => c.kind === 'downgraded' || c.kind === 'removed');
-    add(`${plural(list.length, `${eco} change`)}${major ? ` (${fmtInt(major)} major)` : ''}`, risky ? 'warning' : 'info');
-}
-/** Environment variables, labels (volatile ones aside) and an image size change of 5% or more. */
-function otherFindings(withDiff, add) {
-    const env = Math.max(...withDiff.map((p) => p.diff.env.changes.length));
-    if (env)
-        add(plural(env, 'env change'), 'info');
-    const labels = Math.max(...withDiff.map((p) => p.diff.labels.changes.filter((c) => !c.volatile).length));
-    if (labels)
-        add(plural(labels, 'label change'), 'info');
-    for (const p of withDiff) {
-        const s = p.diff.size;
-        if (s.base > 0 && Math.abs(s.delta) / s.base >= 0.05)
-            add(`image ${signed(s.delta, fmtBytes)} (${pct(s.delta / s.base)})${withDiff.length > 1 ? ` on ${p.platform}` : ''}`, 'info');
-    }
-}
 
 ;// CONCATENATED MODULE: ./src/resolve/result.ts
 // Resolution: what the resolve stage found and decided (resolution.json, schemaVersion'd).
@@ -2916,6 +2056,267 @@ const ResolveOutputSchema = schemas/* object */.Ikc({
     explanation: schemas/* string */.YjP(),
 });
 
+;// CONCATENATED MODULE: ./src/smoke/result.ts
+// SmokeResult (smoke.json) and its JUnit XML form (junit.xml).
+
+const SMOKE_RESULT_SCHEMA_VERSION = 1;
+const SmokeTestSchema = schemas/* object */.Ikc({
+    id: schemas/* string */.YjP(),
+    suite: schemas/* string */.YjP(),
+    status: schemas/* enum */.k5n(['pass', 'fail', 'skip']),
+    reason: schemas/* string */.YjP().optional(),
+    durationMs: schemas/* number */.aig(),
+    metrics: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J()),
+    /** The end of the output of a failing test (redacted). */
+    output: schemas/* string */.YjP().optional(),
+    cause: schemas/* object */.Ikc({ id: schemas/* string */.YjP(), cause: schemas/* string */.YjP(), fix: schemas/* string */.YjP(), source: schemas/* string */.YjP(), match: schemas/* string */.YjP() })
+        .optional(),
+});
+/** The runner the suites ran on (src/github/run.ts: RUNNER_NAME, RUNNER_OS, RUNNER_ARCH, run URL). */
+const SmokeRunnerSchema = schemas/* object */.Ikc({
+    name: schemas/* string */.YjP().min(1).optional(),
+    os: schemas/* string */.YjP().min(1).optional(),
+    arch: schemas/* string */.YjP().min(1).optional(),
+    url: schemas/* string */.YjP().min(1).optional(),
+});
+const SmokeResultSchema = schemas/* object */.Ikc({
+    schemaVersion: schemas/* literal */.euz(SMOKE_RESULT_SCHEMA_VERSION),
+    image: schemas/* string */.YjP(),
+    platform: schemas/* string */.YjP(),
+    gpus: schemas/* enum */.k5n(['all', 'none']),
+    tests: schemas/* array */.YOg(SmokeTestSchema),
+    summary: schemas/* object */.Ikc({ pass: schemas/* number */.aig(), fail: schemas/* number */.aig(), skip: schemas/* number */.aig(), durationMs: schemas/* number */.aig() }),
+    /**
+     * When and where the suites ran (ISO 8601; the runner). The smoke attestation says so, also when
+     * another job makes it or an identical earlier run's results are reused. Results of versions
+     * before these fields have neither.
+     */
+    finishedAt: iso/* datetime */.w$({ offset: true }).optional(),
+    runner: SmokeRunnerSchema.optional(),
+});
+const xml = (s) => s
+    .replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c])
+    // XML 1.0 forbids most control characters, which test output may contain.
+    // eslint-disable-next-line no-control-regex -- removing them is the point
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
+function toJUnit(r) {
+    const lines = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        `<testsuites name="ml-image smoke" tests="${r.tests.length}" failures="${r.summary.fail}" skipped="${r.summary.skip}" time="${(r.summary.durationMs / 1000).toFixed(3)}">`,
+        `  <testsuite name="${xml(`${r.image} ${r.platform}`)}" tests="${r.tests.length}" failures="${r.summary.fail}" skipped="${r.summary.skip}">`,
+    ];
+    for (const t of r.tests) {
+        lines.push(`    <testcase classname="${xml(t.suite)}" name="${xml(t.id)}" time="${(t.durationMs / 1000).toFixed(3)}">`);
+        if (t.status === 'skip')
+            lines.push(`      <skipped message="${xml(t.reason ?? '')}"/>`);
+        if (t.status === 'fail') {
+            const msg = t.cause
+                ? `${t.reason ?? ''} | cause: ${t.cause.cause} | fix: ${t.cause.fix}`
+                : (t.reason ?? '');
+            lines.push(`      <failure message="${xml(msg)}">${xml(t.output ?? '')}</failure>`);
+        }
+        const props = Object.entries(t.metrics);
+        if (props.length) {
+            lines.push('      <properties>');
+            for (const [k, v] of props)
+                lines.push(`        <property name="${xml(k)}" value="${xml(String(v))}"/>`);
+            lines.push('      </properties>');
+        }
+        lines.push('    </testcase>');
+    }
+    lines.push('  </testsuite>', '</testsuites>', '');
+    return lines.join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/diff/read.ts
+
+
+
+
+const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+const ENV_RECORD_MIGRATIONS = {
+    // v1 -> v2: image.variant and image.created, from the labels the build sets (src/plan/tags.ts).
+    1: (r) => {
+        if (!isObject(r.image))
+            return { ...r, schemaVersion: 2 };
+        const labels = isObject(r.image.labels) ? r.image.labels : {};
+        const label = (k) => (typeof labels[k] === 'string' ? labels[k] : null);
+        return {
+            ...r,
+            schemaVersion: 2,
+            image: { ...r.image, variant: label(VARIANT_LABEL), created: label(CREATED_LABEL) },
+        };
+    },
+};
+const SMOKE_RESULT_MIGRATIONS = {};
+const ENV_RECORD = 'environment record (env.json)';
+const SMOKE_RESULT = 'smoke result (smoke.json)';
+const ENV_KEYS = ['image', 'python', 'apt', 'capture'];
+const SMOKE_KEYS = ['tests', 'summary'];
+const aOrAn = (what) => `${/^[aeiou]/.test(what) ? 'an' : 'a'} ${what}`;
+const hasKeys = (json, keys) => keys.every((k) => k in json);
+const MAX_ISSUES = 8;
+function read(json, source, kind) {
+    if (!isObject(json)) {
+        throw new errors/* InputError */.dz(`${source}: not ${kind.what} (expected a JSON object, got ${describe(json)})`);
+    }
+    // Before the version: the other kind of file (each has its own versions) is named as what it is,
+    // not as one of a version newer than this tool reads.
+    if (hasKeys(json, kind.other.keys) && !hasKeys(json, kind.keys))
+        throw new errors/* InputError */.dz(`${source}: not ${aOrAn(kind.what)}: it is ${aOrAn(kind.other.what)}`);
+    const version = json.schemaVersion;
+    if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+        throw new errors/* InputError */.dz(`${source}: schemaVersion: expected a positive integer, got ${describe(version)} (is this ${kind.what}?)`);
+    }
+    if (version > kind.current) {
+        throw new errors/* InputError */.dz(`${source}: schemaVersion ${version} is newer than this version of ml-image reads (up to ${kind.current})`, 'update ml-image-action (the record was written by a newer release)');
+    }
+    let record = json;
+    for (let v = version; v < kind.current; v++) {
+        const step = kind.migrations[v];
+        if (!step)
+            throw new errors/* InputError */.dz(`${source}: schemaVersion ${v} is no longer readable (no migration to ${v + 1})`);
+        record = step(record);
+    }
+    const parsed = kind.schema.safeParse(record);
+    if (parsed.success)
+        return parsed.data;
+    const issues = parsed.error.issues;
+    const lines = (0,config_issues/* formatIssues */.og)(parsed.error, record, kind.schema)
+        .slice(0, MAX_ISSUES)
+        .map((line) => `  - ${line}`);
+    if (issues.length > MAX_ISSUES)
+        lines.push(`  - ... and ${issues.length - MAX_ISSUES} more`);
+    throw new errors/* InputError */.dz(`${source}: not a valid ${kind.what} (schemaVersion ${version}): ${issues.length} problem${issues.length === 1 ? '' : 's'}\n${lines.join('\n')}`);
+}
+function describe(v) {
+    if (v === undefined)
+        return 'nothing';
+    if (v === null)
+        return 'null';
+    if (Array.isArray(v))
+        return 'an array';
+    if (typeof v === 'string')
+        return JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v);
+    return typeof v === 'object' ? 'an object' : String(v);
+}
+function readEnvRecord(json, source) {
+    return read(json, source, {
+        what: ENV_RECORD,
+        current: ENV_RECORD_SCHEMA_VERSION,
+        migrations: ENV_RECORD_MIGRATIONS,
+        schema: EnvRecordSchema,
+        keys: ENV_KEYS,
+        other: { what: SMOKE_RESULT, keys: SMOKE_KEYS },
+    });
+}
+function readSmokeResult(json, source) {
+    return read(json, source, {
+        what: SMOKE_RESULT,
+        current: SMOKE_RESULT_SCHEMA_VERSION,
+        migrations: SMOKE_RESULT_MIGRATIONS,
+        schema: SmokeResultSchema,
+        keys: SMOKE_KEYS,
+        other: { what: ENV_RECORD, keys: ENV_KEYS },
+    });
+}
+/** JSON text to a value; the error names the file. */
+
+
+;// CONCATENATED MODULE: ./src/results/read.ts
+// Reading a result directory's files back, each through the schema it is written with. Internal to
+// src/results/: the stages read through a ResultDir (openResultDir, discardResults), which names the
+// files (results.ts); these take the file's path. A file that is not there is "nothing" (undefined
+// or null, as each reader says); a file that is there but cannot be read or parsed is bad input
+// naming it (exit 2), except where a reader says another version's file is left out.
+
+
+
+
+
+
+
+
+
+
+
+/** The smoke reuse key: "<manifest digest> <inputs sha256>", then (not in older files) a line
+ * "content:sha256:<hex> <inputs sha256>" of the image's content (src/smoke/reuse.ts). */
+const SmokeKeySchema = schemas/* string */.YjP().regex(/^\S+ [0-9a-f]{64}(\ncontent:\S+ [0-9a-f]{64})?$/);
+/** A smoke key is two short lines; a bigger file is no key. */
+const SMOKE_KEY_MAX_BYTES = 4096;
+/** The schemaVersion a file says it has, when it says one. */
+const versionOf = (data) => data?.schemaVersion;
+/** DATA parsed with SCHEMA; a mismatch is bad input: "FILE: not a WHAT: <the first problem>". */
+function parseAs(schema, data, file, what, fix) {
+    const parsed = schema.safeParse(data);
+    if (!parsed.success)
+        throw new errors/* InputError */.dz(`${file}: not ${what}: ${(0,config_issues/* formatIssues */.og)(parsed.error, data, schema)[0]}`, fix);
+    return parsed.data;
+}
+/** A resolution; another version's (a reused directory) is left out, a broken one is bad input. */
+function readResolutionFile(file) {
+    if (!(0,external_node_fs_.existsSync)(file))
+        return undefined;
+    const data = readJsonFile(file);
+    const version = versionOf(data);
+    if (typeof version === 'number' && version !== 1)
+        return undefined;
+    return parseAs(ResolutionSchema, data, file, 'a resolution');
+}
+/** The fix of a build.json that is missing or unreadable, unless the caller says another. */
+const BUILD_FIX = "run the build stage in this job, or download the build job's build.json into result-dir";
+/**
+ * build.json: a missing or broken one is bad input naming it. The caller's fix replaces the build
+ * stage's for a missing or unreadable file, and is given for one that does not parse.
+ */
+function readBuildFile(file, as = {}) {
+    const data = readJsonFile(file, { what: as.what ?? 'build result', fix: as.fix ?? BUILD_FIX });
+    return parseAs(BuildResultSchema, data, file, 'a build result', as.fix);
+}
+/**
+ * plan.json, parsed with PlanSchema: undefined when there is none, and when it is of another
+ * schemaVersion (a directory another version of the tool wrote: its plan is left out, as a
+ * resolution of another version is, and the reader goes on without it). A plan of this version
+ * that does not parse (truncated, edited, a field missing) is bad input naming the file.
+ */
+function readPlanFile(file, as = {}) {
+    if (!(0,external_node_fs_.existsSync)(file))
+        return undefined;
+    const data = readJsonFile(file, { what: as.what ?? 'plan', ...(as.fix !== undefined && { fix: as.fix }) });
+    const version = versionOf(data);
+    if (typeof version === 'number' && version !== PLAN_SCHEMA_VERSION)
+        return undefined;
+    return parseAs(PlanSchema, data, file, 'a plan', as.fix);
+}
+/**
+ * A target's record (through the migrations of older versions): null when the file is not there;
+ * an unreadable one throws, naming it.
+ */
+function readEnvFile(file) {
+    return (0,external_node_fs_.existsSync)(file) ? readEnvRecord(readJsonFile(file), file) : null;
+}
+/** A target's smoke result, as readEnvFile reads a record. */
+function readSmokeFile(file) {
+    return (0,external_node_fs_.existsSync)(file) ? readSmokeResult(readJsonFile(file), file) : null;
+}
+/** A target's smoke reuse key, when there is one. */
+function readSmokeKeyFile(file) {
+    if (!(0,external_node_fs_.existsSync)(file))
+        return undefined;
+    // Not a file (a FIFO would block the read) or unreadable: thrown, for the caller to say why.
+    const text = (0,read_regular/* readRegularFile */.XF)(file, SMOKE_KEY_MAX_BYTES).toString('utf8');
+    // A key that is not of the shape written is no key: the smoke suites simply run again.
+    const key = SmokeKeySchema.safeParse(text.trim());
+    return key.success ? key.data : undefined;
+}
+/** attest.json, when the attest stage wrote one (the report reads it). */
+function readAttestFile(file) {
+    if (!(0,external_node_fs_.existsSync)(file))
+        return undefined;
+    return parseAs(attest_result/* AttestResultSchema */.uv, readJsonFile(file), file, 'an attest result');
+}
+
 ;// CONCATENATED MODULE: ./src/results/write.ts
 
 const json = (v) => `${JSON.stringify(v, null, 2)}\n`;
@@ -2943,7 +2344,7 @@ function checked(schema, value, file) {
 //   smoke-<variant>-<arch>.json               SmokeResult          (src/smoke/result.ts)
 //   junit-<variant>-<arch>.xml                the SmokeResult as JUnit XML
 //   smoke-key-<variant>-<arch>.txt            what decided the smoke result (image digest [+ content] + inputs)
-//   report-<variant>.md / .json               the report, rendered / its ReportModel (src/report/model.ts)
+//   report-<variant>.md / .json               the report, rendered / its ReportModel (src/report/model-schema.ts)
 //   report.md                                 the run's report: every variant (what the comment says)
 //   comment/ml-image-comment.json             the fork-safe comment artifact (src/report/artifact.ts)
 //   attest.json                               AttestResult         (src/attest/result.ts)
@@ -2952,8 +2353,9 @@ function checked(schema, value, file) {
 //
 // Every write is atomic (a later run never trusts a half-written file) and free of URL credentials
 // (a torch index URL with a token in the plan, for instance); every value is checked against its
-// schema before it is written and parsed when it is read back. This module is a leaf: stages import
-// it, it imports only schemas.
+// schema before it is written and parsed when it is read back (./read.ts), always through a ResultDir.
+// This module is a leaf: stages import it, it imports only schemas (and the comment artifact's writer).
+
 
 
 
@@ -2979,21 +2381,20 @@ const DIGESTS_DIR = 'digests';
 const COMMENT_DIR = 'comment';
 const ATTEST_FILE = 'attest.json';
 const ATTEST_DIR = 'attest';
-const arch = (platform) => platform.split('/')[1];
 const extension = (kind) => (kind === 'junit' ? 'xml' : kind === 'smoke-key' ? 'txt' : 'json');
 /** env-<variant>-<arch>.json, smoke-..., junit-...xml, smoke-key-...txt */
-const recordFile = (kind, variant, platform) => `${kind}-${variant}-${arch(platform)}.${extension(kind)}`;
+const recordFile = (kind, variant, platform) => `${kind}-${variant}-${archOf(platform)}.${extension(kind)}`;
 /** resolution-<variant>-<os>-<arch>.json: the resolve stage's key "<variant>/<platform>", slashes as dashes. */
 const resolutionFile = (variant, platform) => `resolution-${`${variant}/${platform}`.replace(/\//g, '-')}.json`;
 /** digests/<variant>__<arch>.json: one matrix build job's share, for the merge job. */
-const digestFile = (variant, platform) => external_node_path_default().join(DIGESTS_DIR, `${variant}__${arch(platform)}.json`);
+const digestFile = (variant, platform) => external_node_path_default().join(DIGESTS_DIR, `${variant}__${archOf(platform)}.json`);
 const reportFile = (variant, ext) => `report-${variant}.${ext}`;
 /** The run's report: all variants in one document, as the pull-request comment and the job summary. */
 const RUN_REPORT_FILE = 'report.md';
 /** attest/<variant>-<arch>.<kind>.json: one predicate, as attached. */
-const attestationFile = (variant, platform, kind) => external_node_path_default().join(ATTEST_DIR, `${variant}-${arch(platform)}.${kind}.json`);
+const attestationFile = (variant, platform, kind) => external_node_path_default().join(ATTEST_DIR, `${variant}-${archOf(platform)}.${kind}.json`);
 /** attest/<variant>-<arch>.<kind>.dsse.json: the signed envelope of a predicate, as attached. */
-const envelopeFile = (variant, platform, kind) => external_node_path_default().join(ATTEST_DIR, `${variant}-${arch(platform)}.${kind}.dsse.json`);
+const envelopeFile = (variant, platform, kind) => external_node_path_default().join(ATTEST_DIR, `${variant}-${archOf(platform)}.${kind}.dsse.json`);
 /** A predicate is a JSON object (its own schema is checked where it is built). */
 const PredicateSchema = schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J());
 // ---- schemas of the files without a stage of their own -------------------------------------------
@@ -3007,11 +2408,6 @@ const DigestFileSchema = schemas/* object */.Ikc({
     baseDigest: schemas/* string */.YjP().optional(),
     build: PlatformBuildSchema,
 });
-/** The smoke reuse key: "<manifest digest> <inputs sha256>", then (not in older files) a line
- * "content:sha256:<hex> <inputs sha256>" of the image's content (src/smoke/reuse.ts). */
-const SmokeKeySchema = schemas/* string */.YjP().regex(/^\S+ [0-9a-f]{64}(\ncontent:\S+ [0-9a-f]{64})?$/);
-/** A smoke key is two short lines; a bigger file is no key. */
-const SMOKE_KEY_MAX_BYTES = 4096;
 /**
  * The result directory `dir`, created when missing (`create: false`: only checked, for a directory
  * that is read from); `label` names it in messages, e.g. "--out x".
@@ -3030,25 +2426,29 @@ function openResultDir(dir, label = 'result-dir', opts = {}) {
     return {
         dir: root,
         writePlan: (plan) => writeJson(PLAN_FILE, PlanSchema, plan),
+        readPlan: (as) => readPlanFile(at(PLAN_FILE), as),
         writeResolution: (v, p, r) => writeJson(resolutionFile(v, p), ResolutionSchema, r),
-        readResolution: (v, p) => readResolution(at(resolutionFile(v, p))),
-        writeBuild: (build) => writeJson(BUILD_FILE, result_BuildResultSchema, build),
-        readBuild: () => readBuildFile(at(BUILD_FILE)),
+        readResolution: (v, p) => readResolutionFile(at(resolutionFile(v, p))),
+        writeBuild: (build) => writeJson(BUILD_FILE, BuildResultSchema, build),
+        readBuild: (as) => readBuildFile(at(BUILD_FILE), as),
         writeDigests: (build) => {
             for (const d of digestFiles(build))
                 writeJson(digestFile(d.variant, d.build.platform), DigestFileSchema, d);
         },
         writeEnv: (v, p, record, l) => writeJson(recordFile('env', v, p), EnvRecordSchema, record, l),
+        readEnv: (v, p) => readEnvFile(at(recordFile('env', v, p))),
         writeSmoke: (v, p, result, l) => {
             writeJson(recordFile('smoke', v, p), SmokeResultSchema, result, l);
             write(recordFile('junit', v, p), toJUnit(result), l);
         },
+        readSmoke: (v, p) => readSmokeFile(at(recordFile('smoke', v, p))),
         writeSmokeKey: (v, p, key, l) => write(recordFile('smoke-key', v, p), `${checked(SmokeKeySchema, key, recordFile('smoke-key', v, p))}\n`, l),
+        readSmokeKey: (v, p) => readSmokeKeyFile(at(recordFile('smoke-key', v, p))),
         hasEnv: (v, p) => (0,external_node_fs_.existsSync)(at(recordFile('env', v, p))),
         recordFiles: records,
         writeReport: (variant, markdown, model) => {
             write(reportFile(variant, 'md'), markdown);
-            writeJson(reportFile(variant, 'json'), ReportModelSchema, model);
+            writeJson(reportFile(variant, 'json'), model_schema_ReportModelSchema, model);
             return at(reportFile(variant, 'md'));
         },
         writeRunReport: (markdown) => (write(RUN_REPORT_FILE, markdown), at(RUN_REPORT_FILE)),
@@ -3058,7 +2458,8 @@ function openResultDir(dir, label = 'result-dir', opts = {}) {
             return at(COMMENT_DIR);
         },
         ...attestFiles(root, label),
-        writeAttest: (result) => writeJson(ATTEST_FILE, AttestResultSchema, result),
+        writeAttest: (result) => writeJson(ATTEST_FILE, attest_result/* AttestResultSchema */.uv, result),
+        readAttest: () => readAttestFile(at(ATTEST_FILE)),
     };
 }
 /** The attest stage's files in ROOT: predicates and envelopes, written in the background. */
@@ -3119,32 +2520,9 @@ function digestFiles(build) {
         build: p,
     })));
 }
-// ---- reading -----------------------------------------------------------------------------------
-/** A resolution; another version's (a reused directory) is left out, a broken one is bad input. */
-function readResolution(file) {
-    if (!(0,external_node_fs_.existsSync)(file))
-        return undefined;
-    const data = readJsonFile(file);
-    const version = data?.schemaVersion;
-    if (typeof version === 'number' && version !== 1)
-        return undefined;
-    const r = ResolutionSchema.safeParse(data);
-    if (!r.success)
-        throw new errors/* InputError */.dz(`${file}: not a resolution: ${(0,config_issues/* formatIssues */.og)(r.error, data, ResolutionSchema)[0]}`);
-    return r.data;
-}
-function readBuildFile(file) {
-    const data = readJsonFile(file, {
-        what: 'build result',
-        fix: "run the build stage in this job, or download the build job's build.json into result-dir",
-    });
-    const parsed = result_BuildResultSchema.safeParse(data);
-    if (!parsed.success)
-        throw new errors/* InputError */.dz(`${file}: not a build result: ${(0,config_issues/* formatIssues */.og)(parsed.error, data, result_BuildResultSchema)[0]}`);
-    return parsed.data;
-}
-/** build.json of `dir`. */
-const readBuildResult = (dir) => readBuildFile(path.join(dir, BUILD_FILE));
+// ---- reading by directory path -----------------------------------------------------------------
+/** build.json of `dir` (a result directory, only read). */
+const readBuildResult = (dir) => openResultDir(dir, dir, { create: false }).readBuild();
 /**
  * Every digest file under `dir` (download-artifact puts each artifact in a folder of its own), in
  * file order. A file that is not one is bad input naming it.
@@ -3167,47 +2545,514 @@ function readDigestFiles(dir) {
         return { file, digest: parsed.data };
     });
 }
+
+;// CONCATENATED MODULE: ./src/requirements/options.ts
+// pip's requirement-file options, parsed as pip's optparse does: long names by unique prefix,
+// short ones by letter, values inline (`--opt=v`, `-iv`) or in the next token, and pip's shlex
+// split of the options part of a line. Pure.
+const STRONG_HASHES = ['sha256', 'sha384', 'sha512'];
+const OPTIONS = [
+    { long: 'index-url', short: 'i', takesValue: true },
+    { long: 'extra-index-url', takesValue: true },
+    { long: 'no-index', takesValue: false },
+    { long: 'constraint', short: 'c', takesValue: true },
+    { long: 'requirement', short: 'r', takesValue: true },
+    { long: 'editable', short: 'e', takesValue: true },
+    { long: 'find-links', short: 'f', takesValue: true },
+    { long: 'no-binary', takesValue: true },
+    { long: 'only-binary', takesValue: true },
+    { long: 'prefer-binary', takesValue: false },
+    { long: 'require-hashes', takesValue: false },
+    { long: 'pre', takesValue: false },
+    { long: 'trusted-host', takesValue: true },
+    { long: 'use-feature', takesValue: true },
+    {
+        long: 'hash',
+        takesValue: true,
+        perRequirement: true,
+        check: (v) => {
+            const i = v.indexOf(':');
+            if (i <= 0 || i === v.length - 1)
+                return `--hash must be a hash name followed by a value, like --hash=sha256:abcde...`;
+            const algo = v.slice(0, i);
+            if (!STRONG_HASHES.includes(algo))
+                return `allowed hash algorithms for --hash are ${STRONG_HASHES.join(', ')} (got "${algo}")`;
+            if (!/^[0-9a-fA-F]+$/.test(v.slice(i + 1)))
+                return `the ${algo} digest "${v.slice(i + 1)}" is not hex`;
+            return undefined;
+        },
+    },
+    { long: 'config-settings', takesValue: true, perRequirement: true },
+    { long: 'global-option', takesValue: true, perRequirement: true },
+    { long: 'install-option', takesValue: true, perRequirement: true },
+];
+/** optparse accepts a unique prefix of a long option (`--extra-index` for --extra-index-url). */
+function longOption(name, pool) {
+    const exact = pool.find((o) => o.long === name);
+    if (exact)
+        return exact;
+    const prefixed = pool.filter((o) => o.long.startsWith(name));
+    if (prefixed.length === 1)
+        return prefixed[0];
+    if (prefixed.length > 1)
+        return `ambiguous option --${name} (${prefixed.map((o) => `--${o.long}`).join(', ')})`;
+    return `no such option: --${name}`;
+}
+/** optparse over pip's whitespace tokens. */
+function parseOptions(tokens, pool) {
+    const options = [];
+    const rest = [];
+    for (let i = 0; i < tokens.length; i++) {
+        const t = tokens[i];
+        let spec;
+        let inline;
+        if (t.startsWith('--')) {
+            const eq = t.indexOf('=');
+            spec = longOption(eq < 0 ? t.slice(2) : t.slice(2, eq), pool);
+            if (eq >= 0)
+                inline = t.slice(eq + 1);
+        }
+        else if (t.startsWith('-') && t.length > 1) {
+            const s = pool.find((o) => o.short === t[1]);
+            spec = s ?? `no such option: ${t.slice(0, 2)}`;
+            if (t.length > 2)
+                inline = t.slice(2);
+        }
+        else {
+            rest.push(t);
+            continue;
+        }
+        if (typeof spec === 'string')
+            return { options, error: spec, rest };
+        let value;
+        if (spec.takesValue) {
+            value = inline ?? tokens[++i];
+            if (value === undefined || value === '')
+                return { options, error: `--${spec.long} requires an argument`, rest };
+            const bad = spec.check?.(value);
+            if (bad)
+                return { options, error: bad, rest };
+        }
+        else if (inline !== undefined) {
+            return { options, error: `--${spec.long} option does not take a value`, rest };
+        }
+        options.push({ spec, ...(value !== undefined && { value }) });
+    }
+    return { options, rest };
+}
+/** shlex.split, as pip splits the options part of a line (quotes group, backslash escapes). */
+function shlexSplit(s) {
+    const out = [];
+    let cur;
+    for (let i = 0; i < s.length; i++) {
+        const ch = s[i];
+        if (/\s/.test(ch)) {
+            if (cur !== undefined)
+                out.push(cur);
+            cur = undefined;
+        }
+        else if (ch === '"' || ch === "'") {
+            const end = s.indexOf(ch, i + 1);
+            if (end < 0)
+                return undefined;
+            cur = (cur ?? '') + s.slice(i + 1, end);
+            i = end;
+        }
+        else if (ch === '\\' && i + 1 < s.length) {
+            cur = (cur ?? '') + s[++i];
+        }
+        else
+            cur = (cur ?? '') + ch;
+    }
+    if (cur !== undefined)
+        out.push(cur);
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/requirements/pep508.ts
+// PEP 508 requirement strings, as `packaging` >= 22 (the parser of every current pip) judges
+// them: name, extras, version specifiers (one version pattern per operator family), a URL after
+// "@", and environment markers. Pure: a string in, the name (and URL) out, or a Syntax error.
+const NAME = /[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?/y;
+const OPERATOR = /(===|~=|==|!=|<=|>=|<|>)/y;
+const WS = /[ \t]*/y;
+// packaging's Specifier._regex, one per operator family (case-insensitive, like packaging).
+const PRE = '(?:[-_.]?(?:alpha|beta|preview|pre|a|b|c|rc)[-_.]?[0-9]*)?';
+const POST = '(?:(?:-[0-9]+)|(?:[-_.]?(?:post|rev|r)[-_.]?[0-9]*))?';
+const DEV = '(?:[-_.]?dev[-_.]?[0-9]*)?';
+const LOCAL = '(?:\\+[a-z0-9]+(?:[-_.][a-z0-9]+)*)?';
+const EPOCH_RELEASE = 'v?(?:[0-9]+!)?[0-9]+(?:\\.[0-9]+)*';
+const VERSION_BY_OP = {
+    '===': /^[^\s;)]*$/i,
+    '==': new RegExp(`^${EPOCH_RELEASE}(?:\\.\\*|${PRE}${POST}${DEV}${LOCAL})?$`, 'i'),
+    '~=': new RegExp(`^v?(?:[0-9]+!)?[0-9]+(?:\\.[0-9]+)+${PRE}${POST}${DEV}$`, 'i'),
+    other: new RegExp(`^${EPOCH_RELEASE}${PRE}${POST}${DEV}$`, 'i'),
+};
+VERSION_BY_OP['!='] = VERSION_BY_OP['=='];
+const MARKER_VARIABLES = new Set([
+    'python_version',
+    'python_full_version',
+    'os_name',
+    'sys_platform',
+    'platform_release',
+    'platform_system',
+    'platform_version',
+    'platform_machine',
+    'platform_python_implementation',
+    'implementation_name',
+    'implementation_version',
+    'extra',
+    'extras',
+    'dependency_groups',
+    // legacy spellings packaging still accepts
+    'os.name',
+    'sys.platform',
+    'platform.version',
+    'platform.machine',
+    'platform.python_implementation',
+    'python_implementation',
+]);
+/** A requirement that packaging would reject; the message says where and why. */
+class Syntax extends Error {
+}
+/** A cursor over one requirement string, with packaging's grammar as methods. */
+class Cursor {
+    s;
+    i = 0;
+    constructor(s) {
+        this.s = s;
+    }
+    ws() {
+        WS.lastIndex = this.i;
+        WS.exec(this.s);
+        this.i = WS.lastIndex;
+    }
+    eat(lit) {
+        if (this.s.startsWith(lit, this.i)) {
+            this.i += lit.length;
+            return true;
+        }
+        return false;
+    }
+    match(re) {
+        re.lastIndex = this.i;
+        const m = re.exec(this.s);
+        if (!m)
+            return undefined;
+        this.i = re.lastIndex;
+        return m[0];
+    }
+    done() {
+        return this.i >= this.s.length;
+    }
+    fail(why) {
+        throw new Syntax(`${why} at position ${this.i + 1}${this.done() ? ' (end of line)' : ` ("${this.s.slice(this.i, this.i + 12)}")`}`);
+    }
+}
+function parseSpecifierList(c) {
+    for (let first = true;; first = false) {
+        c.ws();
+        if (!first) {
+            if (!c.eat(','))
+                return;
+            c.ws();
+        }
+        const op = c.match(OPERATOR);
+        // An empty specifier list is allowed, and so is a trailing comma (packaging accepts both).
+        if (op === undefined)
+            return;
+        c.ws();
+        const start = c.i;
+        while (!c.done() && !/[\s,;)]/.test(c.s[c.i]))
+            c.i++;
+        const version = c.s.slice(start, c.i);
+        if (version === '')
+            c.fail(`expected a version after "${op}"`);
+        const re = VERSION_BY_OP[op] ?? VERSION_BY_OP.other;
+        if (!re.test(version)) {
+            const hint = /^[<>=!~]+$/.test(version)
+                ? `expected a version after "${op}", got "${version}"`
+                : /^[<>=!~]/.test(version)
+                    ? `"${op}${version}" is not an operator: use one of ~= == != <= >= < > ===`
+                    : version.includes('*') && op !== '==' && op !== '!='
+                        ? `a wildcard version ("${version}") is only allowed with == and !=`
+                        : op === '~=' && /^v?[0-9]+$/.test(version)
+                            ? `~= needs at least two release segments (e.g. ~=${version}.0)`
+                            : version.includes('+') && op !== '==' && op !== '!=' && op !== '==='
+                                ? `a local version label ("${version}") is only allowed with == and !=`
+                                : `"${version}" is not a valid PEP 440 version`;
+            throw new Syntax(hint);
+        }
+    }
+}
+function parseMarkerVar(c) {
+    c.ws();
+    const q = c.s[c.i];
+    if (q === '"' || q === "'") {
+        const end = c.s.indexOf(q, c.i + 1);
+        if (end < 0)
+            c.fail('unterminated string in marker');
+        c.i = end + 1;
+        return;
+    }
+    const v = c.match(/[A-Za-z_][A-Za-z0-9_.]*/y);
+    if (v === undefined)
+        c.fail('expected a marker variable or a quoted string');
+    if (!MARKER_VARIABLES.has(v)) {
+        c.i -= v.length;
+        c.fail(`unknown marker variable "${v}"`);
+    }
+}
+function parseMarkerAtom(c) {
+    c.ws();
+    if (c.eat('(')) {
+        parseMarker(c);
+        c.ws();
+        if (!c.eat(')'))
+            c.fail('expected ")" to close the marker group');
+        return;
+    }
+    parseMarkerVar(c);
+    c.ws();
+    if (c.match(/not[ \t]+in(?![A-Za-z0-9_])/y) === undefined && c.match(/in(?![A-Za-z0-9_])/y) === undefined) {
+        if (c.match(OPERATOR) === undefined)
+            c.fail('expected a marker operator (== != < <= > >= ~= === in, not in)');
+    }
+    parseMarkerVar(c);
+}
+function parseMarker(c) {
+    parseMarkerAtom(c);
+    for (;;) {
+        c.ws();
+        if (c.match(/(and|or)(?![A-Za-z0-9_])/y) === undefined)
+            return;
+        parseMarkerAtom(c);
+    }
+}
 /**
- * A target's record and smoke result in `dir` (this run's result directory, a baseline or an
- * earlier run): null when the file is not there; an unreadable one throws, naming it.
+ * One PEP 508 requirement, as packaging parses it. Returns the project name, or throws Syntax.
  */
-function readEnv(dir, variant, platform) {
-    const f = external_node_path_default().join(dir, recordFile('env', variant, platform));
-    return (0,external_node_fs_.existsSync)(f) ? readEnvRecord(readJsonFile(f), f) : null;
+function parsePep508(s) {
+    const c = new Cursor(s);
+    c.ws();
+    const name = c.match(NAME);
+    if (name === undefined)
+        c.fail('expected a project name');
+    c.ws();
+    if (c.eat('[')) {
+        c.ws();
+        if (!c.eat(']')) {
+            for (;;) {
+                c.ws();
+                if (c.match(NAME) === undefined)
+                    c.fail('expected an extra name');
+                c.ws();
+                if (c.eat(']'))
+                    break;
+                if (!c.eat(','))
+                    c.fail('expected "," or "]" in the extras');
+            }
+        }
+        c.ws();
+    }
+    let url;
+    if (c.eat('@')) {
+        c.ws();
+        url = c.match(/[^ \t]+/y);
+        if (url === undefined)
+            c.fail('expected a URL after "@"');
+        const afterUrl = c.i;
+        c.ws();
+        if (c.done())
+            return { name, url };
+        if (c.i === afterUrl)
+            c.fail('expected whitespace after the URL');
+        if (!c.eat(';'))
+            c.fail('expected ";" and a marker after the URL');
+    }
+    else {
+        if (c.eat('(')) {
+            parseSpecifierList(c);
+            c.ws();
+            if (!c.eat(')'))
+                c.fail('expected ")" to close the version specifiers');
+        }
+        else {
+            parseSpecifierList(c);
+        }
+        c.ws();
+        if (c.done())
+            return { name };
+        if (!c.eat(';')) {
+            if (/[<>=!~]/.test(c.s[c.i]))
+                c.fail('invalid version specifier');
+            c.fail('expected a version specifier, ";" and a marker, or the end of the line');
+        }
+    }
+    parseMarker(c);
+    c.ws();
+    if (!c.done())
+        c.fail('unexpected text after the marker');
+    return { name, ...(url !== undefined && { url }) };
 }
-function readSmoke(dir, variant, platform) {
-    const f = external_node_path_default().join(dir, recordFile('smoke', variant, platform));
-    return (0,external_node_fs_.existsSync)(f) ? readSmokeResult(readJsonFile(f), f) : null;
+
+;// CONCATENATED MODULE: ./src/requirements/parse.ts
+// Strict parsing of pip requirements files, before any pip runs: PEP 508 requirement lines (as
+// `packaging` >= 22 judges them, the parser of every current pip) and pip's requirement-file syntax
+// (https://pip.pypa.io/en/stable/reference/requirements-file-format/). Pure: text in, lines out.
+// The rule is "a line pip accepts is never rejected": anything pip would hand to the filesystem or
+// the network (paths, URLs, -e targets) is accepted as written and left for pip to judge.
+// The grammar lives beside it: pip's options (options.ts) and PEP 508 strings (pep508.ts).
+
+
+
+/** pip's COMMENT_RE: a '#' at the start or after whitespace starts a comment. */
+const COMMENT = /(^|\s+)#.*$/;
+const ENV_VAR = /\$\{([A-Z0-9_]+)\}/g;
+/**
+ * PEP 503 normalised distribution name: lowercase, each run of '-', '_' and '.' one '-'
+ * ("Foo_Bar.baz" -> "foo-bar-baz"). The one copy of the rule: the resolver, the diff, the SBOM's
+ * purls and the dev container all compare names through it.
+ */
+const canonicalName = (n) => n.toLowerCase().replace(/[-_.]+/g, '-');
+/**
+ * Logical lines as pip builds them: a line ending in '\' continues on the next (comment lines
+ * never continue), then comments are removed and blank lines skipped.
+ */
+function logicalLines(text) {
+    const out = [];
+    let pending = [];
+    let first = 0;
+    const physical = text.split(/\r?\n/);
+    if (physical.at(-1) === '')
+        physical.pop();
+    const emit = (n, joined) => {
+        const stripped = joined.replace(COMMENT, '').trim();
+        if (stripped !== '')
+            out.push({ line: n, text: stripped, raw: joined });
+    };
+    physical.forEach((l, i) => {
+        const isComment = /^\s*#/.test(l);
+        if (!l.endsWith('\\') || isComment) {
+            if (pending.length > 0) {
+                pending.push(isComment ? ` ${l}` : l);
+                emit(first, pending.join(''));
+                pending = [];
+            }
+            else
+                emit(i + 1, l);
+        }
+        else {
+            if (pending.length === 0)
+                first = i + 1;
+            pending.push(l.replace(/^\\+|\\+$/g, ''));
+        }
+    });
+    if (pending.length > 0)
+        emit(first, pending.join(''));
+    return out;
 }
-/** The smoke reuse key of a target in `dir`, when there is one. */
-function readSmokeKey(dir, variant, platform) {
-    const f = external_node_path_default().join(dir, recordFile('smoke-key', variant, platform));
-    if (!(0,external_node_fs_.existsSync)(f))
-        return undefined;
-    // Not a file (a FIFO would block the read) or unreadable: thrown, for the caller to say why.
-    const text = (0,read_regular/* readRegularFile */.XF)(f, SMOKE_KEY_MAX_BYTES).toString('utf8');
-    // A key that is not of the shape written is no key: the smoke suites simply run again.
-    const key = SmokeKeySchema.safeParse(text.trim());
-    return key.success ? key.data : undefined;
+/** `${NAME}` (upper case, digits, underscore only, as pip) from env; unset ones stay as written. */
+function expandEnv(text, env) {
+    return text.replace(ENV_VAR, (m, name) => env[name] ?? m);
 }
-/** attest.json of `dir`, when the attest stage wrote one (the report reads it). */
-function readAttest(dir) {
-    const f = external_node_path_default().join(dir, ATTEST_FILE);
-    if (!(0,external_node_fs_.existsSync)(f))
-        return undefined;
-    const data = readJsonFile(f);
-    const parsed = AttestResultSchema.safeParse(data);
-    if (!parsed.success)
-        throw new errors/* InputError */.dz(`${f}: not an attest result: ${(0,config_issues/* formatIssues */.og)(parsed.error, data, AttestResultSchema)[0]}`);
-    return parsed.data;
+/** Names of the `${NAME}` references in a text. */
+function envReferences(text) {
+    return [...text.matchAll(ENV_VAR)].map((m) => m[1]);
+}
+// ---- bare URLs, paths and archives (pip's install_req_from_line) --------------------------------
+const ARCHIVE = /\.(whl|zip|tar\.gz|tgz|tar|tar\.bz2|tbz|tar\.xz|txz|tlz|tar\.lz|tar\.lzma)$/i;
+const URL_LIKE = /^(?:[A-Za-z][A-Za-z0-9+.-]*\+)?(?:https?|file|ftp|git|hg|svn|bzr|ssh):/i;
+function eggName(url) {
+    const egg = /[#&]egg=([^&]+)/.exec(url)?.[1];
+    return egg ? canonicalName(egg.replace(/\[.*$/, '')) : undefined;
+}
+const looksLikePath = (s) => s.includes('/') || s.startsWith('.');
+/** A requirement token that pip treats as a location (URL, path, archive) rather than PEP 508. */
+function asLocation(arg) {
+    // pip: markers follow a URL after "; " (a URL may contain ';'), a name after ";".
+    const loc = (URL_LIKE.test(arg) ? arg.split('; ')[0] : arg.split(';')[0]).trim();
+    if (URL_LIKE.test(loc) || looksLikePath(loc) || ARCHIVE.test(loc.replace(/\[[^\]]*\]$/, ''))) {
+        // "name @ url" with spaces is PEP 508, not a location.
+        if (/^[A-Za-z0-9][A-Za-z0-9._-]*\s*(\[[^\]]*\])?\s*@/.test(loc) && !looksLikePath(loc.split('@')[0]))
+            return undefined;
+        const name = eggName(loc);
+        return { url: loc, ...(name !== undefined && { name }) };
+    }
+    return undefined;
+}
+/** Parse one logical line (after comment removal and ${VAR} expansion). */
+function parseLine(text) {
+    // pip's break_args_options: the requirement is every token before the first that starts with "-".
+    const tokens = text.split(' ');
+    const firstOpt = tokens.findIndex((t) => t.startsWith('-'));
+    const args = (firstOpt < 0 ? tokens : tokens.slice(0, firstOpt)).join(' ').trim();
+    const optionTokens = shlexSplit(firstOpt < 0 ? '' : tokens.slice(firstOpt).join(' '));
+    if (optionTokens === undefined)
+        return { error: 'unbalanced quotes in the options' };
+    const { options, error, rest } = parseOptions(optionTokens, OPTIONS);
+    if (error)
+        return { error };
+    if (rest.length > 0)
+        return { error: `unexpected "${rest.join(' ')}" among the options` };
+    if (args === '') {
+        const e = options.find((o) => o.spec.long === 'editable');
+        if (e)
+            return editable(e.value);
+        const global = options.filter((o) => !o.spec.perRequirement);
+        if (global.length === 0)
+            return { error: `--${options[0].spec.long} belongs after a requirement on the same line` };
+        return {
+            kind: 'option',
+            options: global.map((o) => ({ option: o.spec.long, ...(o.value !== undefined && { value: o.value }) })),
+        };
+    }
+    const loc = asLocation(args);
+    if (loc)
+        return {
+            kind: 'requirement',
+            url: loc.url,
+            editable: false,
+            ...(loc.name !== undefined && { name: loc.name }),
+        };
+    try {
+        const r = parsePep508(args);
+        return {
+            kind: 'requirement',
+            name: canonicalName(r.name),
+            editable: false,
+            ...(r.url !== undefined && { url: r.url }),
+        };
+    }
+    catch (e) {
+        if (e instanceof Syntax)
+            return { error: e.message };
+        throw e;
+    }
+}
+function editable(target) {
+    const name = eggName(target);
+    return { kind: 'requirement', url: target, editable: true, ...(name !== undefined && { name }) };
+}
+/** Parse a whole requirements file's text. `env` expands ${VAR} for checking only. */
+function parseRequirementsText(text, env = {}) {
+    const lines = [];
+    const errors = [];
+    for (const l of logicalLines(text)) {
+        const r = parseLine(expandEnv(l.text, env));
+        if ('error' in r)
+            errors.push({ line: l.line, text: l.text, why: r.error });
+        else
+            lines.push({ ...r, line: l.line, text: l.text });
+    }
+    return { lines, errors };
+}
+/** Project names of a requirements text (lines parsed as pip does; options, bare paths and URLs without #egg= skipped). */
+function requirementNames(text) {
+    return parseRequirementsText(text).lines.flatMap((l) => l.kind === 'requirement' && l.name !== undefined ? [l.name] : []);
 }
 
 ;// CONCATENATED MODULE: ./src/devcontainer/devcontainer.ts
-// A Dev Container definition (https://containers.dev/implementors/json_reference/) for an image this
-// tool built: the image by digest from build.json, its non-root user and cache directories from the
-// env record, the GPU request for a CUDA variant, and the Jupyter / MLflow ports when the image has
-// them. Pure: the caller reads build.json, plan.json and the record and writes the file.
-
 
 
 /** Where `ml-image devcontainer` writes by default (relative to the working directory). */
@@ -3229,17 +3074,14 @@ const SERVICE_PORTS = [
 ];
 /** /dev/shm for DataLoader workers and NCCL (Docker's default is 64 MB); a cap, not an allocation. */
 const SHM_SIZE = '16g';
-const normalize = (name) => name.toLowerCase().replace(/[-_.]+/g, '-');
 /**
- * The image of one variant of a build.json. By digest: the merged manifest list, else the one
- * pushed platform. A build that only loaded its images into the engine (push: false) has no
- * digest a registry serves: its local tag for `hostPlatform` (else the first) is used, unpinned.
+ * The image of one variant of a build.json (`file` names it in errors). By digest: the merged
+ * manifest list, else the one pushed platform. A build that only loaded its images into the engine
+ * (push: false) has no digest a registry serves: its local tag for `hostPlatform` (else the first)
+ * is used, unpinned.
  */
-function chooseImage(data, file, variant, hostPlatform = 'linux/amd64') {
-    const parsed = result_BuildResultSchema.safeParse(data);
-    if (!parsed.success)
-        throw new errors/* InputError */.dz(`${file}: not a build result: ${(0,config_issues/* formatIssues */.og)(parsed.error, data, result_BuildResultSchema).slice(0, 3).join('; ')}`, 'pass the --out directory of "ml-image build" or "ml-image run"');
-    const v = pickVariant(parsed.data, file, variant);
+function chooseImage(build, file, variant, hostPlatform = 'linux/amd64') {
+    const v = pickVariant(build, file, variant);
     const platforms = v.platforms.map((p) => p.platform);
     const pushed = v.platforms.filter((p) => p.localRef === undefined);
     const digest = v.digest ?? (pushed.length === 1 ? pushed[0].digest : undefined);
@@ -3277,7 +3119,7 @@ function recordIsCuda(record) {
 }
 /** The ports of SERVICE_PORTS whose distributions the record lists. */
 function servicePorts(record) {
-    const installed = new Set((record?.python.packages ?? []).map((p) => normalize(p.name)));
+    const installed = new Set((record?.python.packages ?? []).map((p) => canonicalName(p.name)));
     return SERVICE_PORTS.filter((s) => s.distributions.some((d) => installed.has(d))).map(({ port, label }) => ({ port, label }));
 }
 /** The devcontainer.json object for an image. */
@@ -3317,9 +3159,9 @@ function devcontainerText(json) {
 
 ;// CONCATENATED MODULE: ./src/devcontainer/from-results.ts
 // The devcontainer of a result directory: build.json for the image, plan.json for the variant's
-// CUDA-ness, env-<variant>-<arch>.json for its user, caches and servers. `ml-image devcontainer`
-// and the action's `devcontainer` output both write through here.
-
+// CUDA-ness, env-<variant>-<arch>.json for its user, caches and servers, each read through the
+// results contract (src/results/). `ml-image devcontainer` and the action's `devcontainer` output
+// both write through here.
 
 
 
@@ -3332,16 +3174,13 @@ function hostPlatform(arch = process.arch) {
     return `linux/${arch === 'x64' ? 'amd64' : arch}`;
 }
 /** DIR/env-<variant>-<arch>.json: the host's platform first, else the first one there. */
-function findRecord(dir, variant, platforms) {
-    const present = new Set((0,external_node_fs_.readdirSync)(dir));
+function findRecord(results, dir, variant, platforms) {
     const host = hostPlatform();
     const order = [...platforms].sort((a, b) => Number(b === host) - Number(a === host));
     for (const platform of order) {
-        const name = `env-${variant}-${platform.split('/')[1]}.json`;
-        if (!present.has(name))
-            continue;
-        const file = external_node_path_default().join(dir, name);
-        return { record: readEnvRecord(readJsonFile(file, { what: 'environment record' }), file), file };
+        const record = results.readEnv(variant, platform);
+        if (record)
+            return { record, file: external_node_path_default().join(dir, recordFile('env', variant, platform)) };
     }
     return undefined;
 }
@@ -3350,12 +3189,15 @@ function devcontainerFromResults(dir, variant, label = dir) {
     const buildFile = external_node_path_default().join(dir, BUILD_FILE);
     if (!(0,external_node_fs_.existsSync)(buildFile))
         throw new errors/* InputError */.dz(`${label}: no ${BUILD_FILE} in ${dir}`, 'write it with "ml-image build --out DIR" or "ml-image run --out DIR"');
-    const chosen = chooseImage(readJsonFile(buildFile, { what: 'build result (--from)' }), buildFile, variant, hostPlatform());
-    const planFile = external_node_path_default().join(dir, PLAN_FILE);
-    const planned = (0,external_node_fs_.existsSync)(planFile)
-        ? variantFromPlan(readJsonFile(planFile, { what: 'plan (--from)' }), chosen.variant)
-        : undefined;
-    const found = findRecord(dir, chosen.variant, chosen.platforms);
+    // The build's result directory, only read: build.json, plan.json and the records through their schemas.
+    const results = openResultDir(dir, label, { create: false });
+    const chosen = chooseImage(results.readBuild({
+        what: 'build result (--from)',
+        fix: 'pass the --out directory of "ml-image build" or "ml-image run"',
+    }), buildFile, variant, hostPlatform());
+    const plan = results.readPlan({ what: 'plan (--from)' });
+    const planned = plan && variantFromPlan(plan, chosen.variant);
+    const found = findRecord(results, dir, chosen.variant, chosen.platforms);
     const json = devcontainerJson({
         ...chosen,
         cuda: planned?.cuda ?? recordIsCuda(found?.record),
@@ -3521,8 +3363,6 @@ async function gitContextFromCheckout(exec, cwd) {
 
 // EXTERNAL MODULE: external "node:timers/promises"
 var external_node_timers_promises_ = __webpack_require__(58500);
-// EXTERNAL MODULE: ./src/docker/exec-runner.ts
-var exec_runner = __webpack_require__(45206);
 ;// CONCATENATED MODULE: ./src/python/indexes.ts
 // Where pip looks for packages, for the resolver and the build alike: the config's python.indexUrl
 // and python.extraIndexUrls, else the environment's PIP_INDEX_URL / PIP_EXTRA_INDEX_URL (as pip
@@ -3530,7 +3370,7 @@ var exec_runner = __webpack_require__(45206);
 // they reach pip only through its environment or a pip.conf file (a BuildKit secret mount in the
 // build), never a command line or a build argument; anything shown goes through redactUrls.
 
-function indexes_pipIndexes(python, env = {}) {
+function pipIndexes(python, env = {}) {
     const indexUrl = python.indexUrl ?? (env.PIP_INDEX_URL?.trim() || undefined);
     const extra = python.extraIndexUrls && python.extraIndexUrls.length > 0
         ? [...python.extraIndexUrls]
@@ -3605,7 +3445,7 @@ function secretMountsUnsupported(b) {
         return `BuildKit ${b.buildkitVersion} of builder ${b.name ?? '(current)'} does not understand RUN --mount=type=secret (needs BuildKit >= ${SECRET_MOUNTS_MIN_BUILDKIT}, Docker >= 20.10)`;
     return undefined;
 }
-const SECRETS_FIX = `install buildx >= ${SECRETS_MIN_BUILDX} (https://github.com/docker/buildx/releases, or docker/setup-buildx-action) and Docker Engine >= 20.10; credentials and requirements reach the build only through secret mounts, never build arguments`;
+const buildx_args_SECRETS_FIX = `install buildx >= ${SECRETS_MIN_BUILDX} (https://github.com/docker/buildx/releases, or docker/setup-buildx-action) and Docker Engine >= 20.10; credentials and requirements reach the build only through secret mounts, never build arguments`;
 /**
  * A build-arg name that says it holds a credential or an index URL. KEY alone is not one (CACHE_KEY,
  * SORT_KEY, a GPG_KEY id): only the keys that are credentials by name, at the name's end
@@ -3660,7 +3500,7 @@ function secretArgs(req, builder) {
     if (req.secrets.length > 0 || fileSecrets.length > 0 || secretEnvs.length > 0) {
         const why = secretMountsUnsupported(builder);
         if (why !== undefined)
-            throw new errors/* EnvironmentError */.eG(why, SECRETS_FIX);
+            throw new errors/* EnvironmentError */.eG(why, buildx_args_SECRETS_FIX);
     }
     const ids = [...req.secrets, ...secretEnvs.map(([id]) => id), ...fileSecrets.map(([id]) => id)];
     const twice = ids.filter((id, i) => ids.indexOf(id) !== i);
@@ -4222,8 +4062,8 @@ function outputMasker(secretEnv, indexes, torchIndexUrls = []) {
     return (text) => masks.reduce((t, m) => t.split(m).join('***'), (0,redact/* redactUrls */.sK)(text));
 }
 
-// EXTERNAL MODULE: ./src/docker/engine.ts + 8 modules
-var engine = __webpack_require__(74818);
+// EXTERNAL MODULE: ./src/docker/engine.ts + 10 modules
+var engine = __webpack_require__(62633);
 ;// CONCATENATED MODULE: ./src/build/retry.ts
 
 
@@ -4277,7 +4117,7 @@ const lastLines = (log) => log.split('\n').slice(-15).join('\n');
 function afterFailedAttempt(f) {
     const { id, log, attempt } = f;
     if (/unknown flag: mount|the --mount option requires BuildKit/i.test(log)) {
-        throw new errors/* EnvironmentError */.eG(`build ${id}: the builder's Dockerfile frontend does not understand RUN --mount=type=secret`, SECRETS_FIX);
+        throw new errors/* EnvironmentError */.eG(`build ${id}: the builder's Dockerfile frontend does not understand RUN --mount=type=secret`, buildx_args_SECRETS_FIX);
     }
     const next = nextAttempt(log, attempt, f.spentMs);
     if (next)
@@ -4320,7 +4160,7 @@ annotations = []) {
     // are not copied yet (400).
     const buildRepository = sources[0]?.split('@')[0] ?? '';
     let digest;
-    for (const group of (0,action_inputs/* tagsByRepository */.zT)(buildRepository, tags)) {
+    for (const group of tagsByRepository(buildRepository, tags)) {
         const d = await withRetries(deps, `merge ${variant}`, group, t0, () => annotations.length > 0
             ? deps.docker.imagetoolsCreate(group, [...sources], { annotations })
             : deps.docker.imagetoolsCreate(group, [...sources]));
@@ -4358,503 +4198,6 @@ async function withRetries(deps, what, tags, t0, push) {
             await sleep(next.waitMs);
         }
     }
-}
-
-;// CONCATENATED MODULE: ./src/requirements/options.ts
-// pip's requirement-file options, parsed as pip's optparse does: long names by unique prefix,
-// short ones by letter, values inline (`--opt=v`, `-iv`) or in the next token, and pip's shlex
-// split of the options part of a line. Pure.
-const STRONG_HASHES = ['sha256', 'sha384', 'sha512'];
-const OPTIONS = [
-    { long: 'index-url', short: 'i', takesValue: true },
-    { long: 'extra-index-url', takesValue: true },
-    { long: 'no-index', takesValue: false },
-    { long: 'constraint', short: 'c', takesValue: true },
-    { long: 'requirement', short: 'r', takesValue: true },
-    { long: 'editable', short: 'e', takesValue: true },
-    { long: 'find-links', short: 'f', takesValue: true },
-    { long: 'no-binary', takesValue: true },
-    { long: 'only-binary', takesValue: true },
-    { long: 'prefer-binary', takesValue: false },
-    { long: 'require-hashes', takesValue: false },
-    { long: 'pre', takesValue: false },
-    { long: 'trusted-host', takesValue: true },
-    { long: 'use-feature', takesValue: true },
-    {
-        long: 'hash',
-        takesValue: true,
-        perRequirement: true,
-        check: (v) => {
-            const i = v.indexOf(':');
-            if (i <= 0 || i === v.length - 1)
-                return `--hash must be a hash name followed by a value, like --hash=sha256:abcde...`;
-            const algo = v.slice(0, i);
-            if (!STRONG_HASHES.includes(algo))
-                return `allowed hash algorithms for --hash are ${STRONG_HASHES.join(', ')} (got "${algo}")`;
-            if (!/^[0-9a-fA-F]+$/.test(v.slice(i + 1)))
-                return `the ${algo} digest "${v.slice(i + 1)}" is not hex`;
-            return undefined;
-        },
-    },
-    { long: 'config-settings', takesValue: true, perRequirement: true },
-    { long: 'global-option', takesValue: true, perRequirement: true },
-    { long: 'install-option', takesValue: true, perRequirement: true },
-];
-/** optparse accepts a unique prefix of a long option (`--extra-index` for --extra-index-url). */
-function longOption(name, pool) {
-    const exact = pool.find((o) => o.long === name);
-    if (exact)
-        return exact;
-    const prefixed = pool.filter((o) => o.long.startsWith(name));
-    if (prefixed.length === 1)
-        return prefixed[0];
-    if (prefixed.length > 1)
-        return `ambiguous option --${name} (${prefixed.map((o) => `--${o.long}`).join(', ')})`;
-    return `no such option: --${name}`;
-}
-/** optparse over pip's whitespace tokens. */
-function parseOptions(tokens, pool) {
-    const options = [];
-    const rest = [];
-    for (let i = 0; i < tokens.length; i++) {
-        const t = tokens[i];
-        let spec;
-        let inline;
-        if (t.startsWith('--')) {
-            const eq = t.indexOf('=');
-            spec = longOption(eq < 0 ? t.slice(2) : t.slice(2, eq), pool);
-            if (eq >= 0)
-                inline = t.slice(eq + 1);
-        }
-        else if (t.startsWith('-') && t.length > 1) {
-            const s = pool.find((o) => o.short === t[1]);
-            spec = s ?? `no such option: ${t.slice(0, 2)}`;
-            if (t.length > 2)
-                inline = t.slice(2);
-        }
-        else {
-            rest.push(t);
-            continue;
-        }
-        if (typeof spec === 'string')
-            return { options, error: spec, rest };
-        let value;
-        if (spec.takesValue) {
-            value = inline ?? tokens[++i];
-            if (value === undefined || value === '')
-                return { options, error: `--${spec.long} requires an argument`, rest };
-            const bad = spec.check?.(value);
-            if (bad)
-                return { options, error: bad, rest };
-        }
-        else if (inline !== undefined) {
-            return { options, error: `--${spec.long} option does not take a value`, rest };
-        }
-        options.push({ spec, ...(value !== undefined && { value }) });
-    }
-    return { options, rest };
-}
-/** shlex.split, as pip splits the options part of a line (quotes group, backslash escapes). */
-function shlexSplit(s) {
-    const out = [];
-    let cur;
-    for (let i = 0; i < s.length; i++) {
-        const ch = s[i];
-        if (/\s/.test(ch)) {
-            if (cur !== undefined)
-                out.push(cur);
-            cur = undefined;
-        }
-        else if (ch === '"' || ch === "'") {
-            const end = s.indexOf(ch, i + 1);
-            if (end < 0)
-                return undefined;
-            cur = (cur ?? '') + s.slice(i + 1, end);
-            i = end;
-        }
-        else if (ch === '\\' && i + 1 < s.length) {
-            cur = (cur ?? '') + s[++i];
-        }
-        else
-            cur = (cur ?? '') + ch;
-    }
-    if (cur !== undefined)
-        out.push(cur);
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/requirements/pep508.ts
-// PEP 508 requirement strings, as `packaging` >= 22 (the parser of every current pip) judges
-// them: name, extras, version specifiers (one version pattern per operator family), a URL after
-// "@", and environment markers. Pure: a string in, the name (and URL) out, or a Syntax error.
-const NAME = /[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?/y;
-const OPERATOR = /(===|~=|==|!=|<=|>=|<|>)/y;
-const WS = /[ \t]*/y;
-// packaging's Specifier._regex, one per operator family (case-insensitive, like packaging).
-const PRE = '(?:[-_.]?(?:alpha|beta|preview|pre|a|b|c|rc)[-_.]?[0-9]*)?';
-const POST = '(?:(?:-[0-9]+)|(?:[-_.]?(?:post|rev|r)[-_.]?[0-9]*))?';
-const DEV = '(?:[-_.]?dev[-_.]?[0-9]*)?';
-const LOCAL = '(?:\\+[a-z0-9]+(?:[-_.][a-z0-9]+)*)?';
-const EPOCH_RELEASE = 'v?(?:[0-9]+!)?[0-9]+(?:\\.[0-9]+)*';
-const VERSION_BY_OP = {
-    '===': /^[^\s;)]*$/i,
-    '==': new RegExp(`^${EPOCH_RELEASE}(?:\\.\\*|${PRE}${POST}${DEV}${LOCAL})?$`, 'i'),
-    '~=': new RegExp(`^v?(?:[0-9]+!)?[0-9]+(?:\\.[0-9]+)+${PRE}${POST}${DEV}$`, 'i'),
-    other: new RegExp(`^${EPOCH_RELEASE}${PRE}${POST}${DEV}$`, 'i'),
-};
-VERSION_BY_OP['!='] = VERSION_BY_OP['=='];
-const MARKER_VARIABLES = new Set([
-    'python_version',
-    'python_full_version',
-    'os_name',
-    'sys_platform',
-    'platform_release',
-    'platform_system',
-    'platform_version',
-    'platform_machine',
-    'platform_python_implementation',
-    'implementation_name',
-    'implementation_version',
-    'extra',
-    'extras',
-    'dependency_groups',
-    // legacy spellings packaging still accepts
-    'os.name',
-    'sys.platform',
-    'platform.version',
-    'platform.machine',
-    'platform.python_implementation',
-    'python_implementation',
-]);
-/** A requirement that packaging would reject; the message says where and why. */
-class Syntax extends Error {
-}
-/** A cursor over one requirement string, with packaging's grammar as methods. */
-class Cursor {
-    s;
-    i = 0;
-    constructor(s) {
-        this.s = s;
-    }
-    ws() {
-        WS.lastIndex = this.i;
-        WS.exec(this.s);
-        this.i = WS.lastIndex;
-    }
-    eat(lit) {
-        if (this.s.startsWith(lit, this.i)) {
-            this.i += lit.length;
-            return true;
-        }
-        return false;
-    }
-    match(re) {
-        re.lastIndex = this.i;
-        const m = re.exec(this.s);
-        if (!m)
-            return undefined;
-        this.i = re.lastIndex;
-        return m[0];
-    }
-    done() {
-        return this.i >= this.s.length;
-    }
-    fail(why) {
-        throw new Syntax(`${why} at position ${this.i + 1}${this.done() ? ' (end of line)' : ` ("${this.s.slice(this.i, this.i + 12)}")`}`);
-    }
-}
-function parseSpecifierList(c) {
-    for (let first = true;; first = false) {
-        c.ws();
-        if (!first) {
-            if (!c.eat(','))
-                return;
-            c.ws();
-        }
-        const op = c.match(OPERATOR);
-        // An empty specifier list is allowed, and so is a trailing comma (packaging accepts both).
-        if (op === undefined)
-            return;
-        c.ws();
-        const start = c.i;
-        while (!c.done() && !/[\s,;)]/.test(c.s[c.i]))
-            c.i++;
-        const version = c.s.slice(start, c.i);
-        if (version === '')
-            c.fail(`expected a version after "${op}"`);
-        const re = VERSION_BY_OP[op] ?? VERSION_BY_OP.other;
-        if (!re.test(version)) {
-            const hint = /^[<>=!~]+$/.test(version)
-                ? `expected a version after "${op}", got "${version}"`
-                : /^[<>=!~]/.test(version)
-                    ? `"${op}${version}" is not an operator: use one of ~= == != <= >= < > ===`
-                    : version.includes('*') && op !== '==' && op !== '!='
-                        ? `a wildcard version ("${version}") is only allowed with == and !=`
-                        : op === '~=' && /^v?[0-9]+$/.test(version)
-                            ? `~= needs at least two release segments (e.g. ~=${version}.0)`
-                            : version.includes('+') && op !== '==' && op !== '!=' && op !== '==='
-                                ? `a local version label ("${version}") is only allowed with == and !=`
-                                : `"${version}" is not a valid PEP 440 version`;
-            throw new Syntax(hint);
-        }
-    }
-}
-function parseMarkerVar(c) {
-    c.ws();
-    const q = c.s[c.i];
-    if (q === '"' || q === "'") {
-        const end = c.s.indexOf(q, c.i + 1);
-        if (end < 0)
-            c.fail('unterminated string in marker');
-        c.i = end + 1;
-        return;
-    }
-    const v = c.match(/[A-Za-z_][A-Za-z0-9_.]*/y);
-    if (v === undefined)
-        c.fail('expected a marker variable or a quoted string');
-    if (!MARKER_VARIABLES.has(v)) {
-        c.i -= v.length;
-        c.fail(`unknown marker variable "${v}"`);
-    }
-}
-function parseMarkerAtom(c) {
-    c.ws();
-    if (c.eat('(')) {
-        parseMarker(c);
-        c.ws();
-        if (!c.eat(')'))
-            c.fail('expected ")" to close the marker group');
-        return;
-    }
-    parseMarkerVar(c);
-    c.ws();
-    if (c.match(/not[ \t]+in(?![A-Za-z0-9_])/y) === undefined && c.match(/in(?![A-Za-z0-9_])/y) === undefined) {
-        if (c.match(OPERATOR) === undefined)
-            c.fail('expected a marker operator (== != < <= > >= ~= === in, not in)');
-    }
-    parseMarkerVar(c);
-}
-function parseMarker(c) {
-    parseMarkerAtom(c);
-    for (;;) {
-        c.ws();
-        if (c.match(/(and|or)(?![A-Za-z0-9_])/y) === undefined)
-            return;
-        parseMarkerAtom(c);
-    }
-}
-/**
- * One PEP 508 requirement, as packaging parses it. Returns the project name, or throws Syntax.
- */
-function parsePep508(s) {
-    const c = new Cursor(s);
-    c.ws();
-    const name = c.match(NAME);
-    if (name === undefined)
-        c.fail('expected a project name');
-    c.ws();
-    if (c.eat('[')) {
-        c.ws();
-        if (!c.eat(']')) {
-            for (;;) {
-                c.ws();
-                if (c.match(NAME) === undefined)
-                    c.fail('expected an extra name');
-                c.ws();
-                if (c.eat(']'))
-                    break;
-                if (!c.eat(','))
-                    c.fail('expected "," or "]" in the extras');
-            }
-        }
-        c.ws();
-    }
-    let url;
-    if (c.eat('@')) {
-        c.ws();
-        url = c.match(/[^ \t]+/y);
-        if (url === undefined)
-            c.fail('expected a URL after "@"');
-        const afterUrl = c.i;
-        c.ws();
-        if (c.done())
-            return { name, url };
-        if (c.i === afterUrl)
-            c.fail('expected whitespace after the URL');
-        if (!c.eat(';'))
-            c.fail('expected ";" and a marker after the URL');
-    }
-    else {
-        if (c.eat('(')) {
-            parseSpecifierList(c);
-            c.ws();
-            if (!c.eat(')'))
-                c.fail('expected ")" to close the version specifiers');
-        }
-        else {
-            parseSpecifierList(c);
-        }
-        c.ws();
-        if (c.done())
-            return { name };
-        if (!c.eat(';')) {
-            if (/[<>=!~]/.test(c.s[c.i]))
-                c.fail('invalid version specifier');
-            c.fail('expected a version specifier, ";" and a marker, or the end of the line');
-        }
-    }
-    parseMarker(c);
-    c.ws();
-    if (!c.done())
-        c.fail('unexpected text after the marker');
-    return { name, ...(url !== undefined && { url }) };
-}
-
-;// CONCATENATED MODULE: ./src/requirements/parse.ts
-// Strict parsing of pip requirements files, before any pip runs: PEP 508 requirement lines (as
-// `packaging` >= 22 judges them, the parser of every current pip) and pip's requirement-file syntax
-// (https://pip.pypa.io/en/stable/reference/requirements-file-format/). Pure: text in, lines out.
-// The rule is "a line pip accepts is never rejected": anything pip would hand to the filesystem or
-// the network (paths, URLs, -e targets) is accepted as written and left for pip to judge.
-// The grammar lives beside it: pip's options (options.ts) and PEP 508 strings (pep508.ts).
-
-
-
-/** pip's COMMENT_RE: a '#' at the start or after whitespace starts a comment. */
-const COMMENT = /(^|\s+)#.*$/;
-const ENV_VAR = /\$\{([A-Z0-9_]+)\}/g;
-const canonicalName = (n) => n.toLowerCase().replace(/[-_.]+/g, '-');
-/**
- * Logical lines as pip builds them: a line ending in '\' continues on the next (comment lines
- * never continue), then comments are removed and blank lines skipped.
- */
-function logicalLines(text) {
-    const out = [];
-    let pending = [];
-    let first = 0;
-    const physical = text.split(/\r?\n/);
-    if (physical.at(-1) === '')
-        physical.pop();
-    const emit = (n, joined) => {
-        const stripped = joined.replace(COMMENT, '').trim();
-        if (stripped !== '')
-            out.push({ line: n, text: stripped, raw: joined });
-    };
-    physical.forEach((l, i) => {
-        const isComment = /^\s*#/.test(l);
-        if (!l.endsWith('\\') || isComment) {
-            if (pending.length > 0) {
-                pending.push(isComment ? ` ${l}` : l);
-                emit(first, pending.join(''));
-                pending = [];
-            }
-            else
-                emit(i + 1, l);
-        }
-        else {
-            if (pending.length === 0)
-                first = i + 1;
-            pending.push(l.replace(/^\\+|\\+$/g, ''));
-        }
-    });
-    if (pending.length > 0)
-        emit(first, pending.join(''));
-    return out;
-}
-/** `${NAME}` (upper case, digits, underscore only, as pip) from env; unset ones stay as written. */
-function expandEnv(text, env) {
-    return text.replace(ENV_VAR, (m, name) => env[name] ?? m);
-}
-/** Names of the `${NAME}` references in a text. */
-function envReferences(text) {
-    return [...text.matchAll(ENV_VAR)].map((m) => m[1]);
-}
-// ---- bare URLs, paths and archives (pip's install_req_from_line) --------------------------------
-const ARCHIVE = /\.(whl|zip|tar\.gz|tgz|tar|tar\.bz2|tbz|tar\.xz|txz|tlz|tar\.lz|tar\.lzma)$/i;
-const URL_LIKE = /^(?:[A-Za-z][A-Za-z0-9+.-]*\+)?(?:https?|file|ftp|git|hg|svn|bzr|ssh):/i;
-function eggName(url) {
-    const egg = /[#&]egg=([^&]+)/.exec(url)?.[1];
-    return egg ? canonicalName(egg.replace(/\[.*$/, '')) : undefined;
-}
-const looksLikePath = (s) => s.includes('/') || s.startsWith('.');
-/** A requirement token that pip treats as a location (URL, path, archive) rather than PEP 508. */
-function asLocation(arg) {
-    // pip: markers follow a URL after "; " (a URL may contain ';'), a name after ";".
-    const loc = (URL_LIKE.test(arg) ? arg.split('; ')[0] : arg.split(';')[0]).trim();
-    if (URL_LIKE.test(loc) || looksLikePath(loc) || ARCHIVE.test(loc.replace(/\[[^\]]*\]$/, ''))) {
-        // "name @ url" with spaces is PEP 508, not a location.
-        if (/^[A-Za-z0-9][A-Za-z0-9._-]*\s*(\[[^\]]*\])?\s*@/.test(loc) && !looksLikePath(loc.split('@')[0]))
-            return undefined;
-        const name = eggName(loc);
-        return { url: loc, ...(name !== undefined && { name }) };
-    }
-    return undefined;
-}
-/** Parse one logical line (after comment removal and ${VAR} expansion). */
-function parseLine(text) {
-    // pip's break_args_options: the requirement is every token before the first that starts with "-".
-    const tokens = text.split(' ');
-    const firstOpt = tokens.findIndex((t) => t.startsWith('-'));
-    const args = (firstOpt < 0 ? tokens : tokens.slice(0, firstOpt)).join(' ').trim();
-    const optionTokens = shlexSplit(firstOpt < 0 ? '' : tokens.slice(firstOpt).join(' '));
-    if (optionTokens === undefined)
-        return { error: 'unbalanced quotes in the options' };
-    const { options, error, rest } = parseOptions(optionTokens, OPTIONS);
-    if (error)
-        return { error };
-    if (rest.length > 0)
-        return { error: `unexpected "${rest.join(' ')}" among the options` };
-    if (args === '') {
-        const e = options.find((o) => o.spec.long === 'editable');
-        if (e)
-            return editable(e.value);
-        const global = options.filter((o) => !o.spec.perRequirement);
-        if (global.length === 0)
-            return { error: `--${options[0].spec.long} belongs after a requirement on the same line` };
-        return {
-            kind: 'option',
-            options: global.map((o) => ({ option: o.spec.long, ...(o.value !== undefined && { value: o.value }) })),
-        };
-    }
-    const loc = asLocation(args);
-    if (loc)
-        return {
-            kind: 'requirement',
-            url: loc.url,
-            editable: false,
-            ...(loc.name !== undefined && { name: loc.name }),
-        };
-    try {
-        const r = parsePep508(args);
-        return {
-            kind: 'requirement',
-            name: canonicalName(r.name),
-            editable: false,
-            ...(r.url !== undefined && { url: r.url }),
-        };
-    }
-    catch (e) {
-        if (e instanceof Syntax)
-            return { error: e.message };
-        throw e;
-    }
-}
-function editable(target) {
-    const name = eggName(target);
-    return { kind: 'requirement', url: target, editable: true, ...(name !== undefined && { name }) };
-}
-/** Parse a whole requirements file's text. `env` expands ${VAR} for checking only. */
-function parseRequirementsText(text, env = {}) {
-    const lines = [];
-    const errors = [];
-    for (const l of logicalLines(text)) {
-        const r = parseLine(expandEnv(l.text, env));
-        if ('error' in r)
-            errors.push({ line: l.line, text: l.text, why: r.error });
-        else
-            lines.push({ ...r, line: l.line, text: l.text });
-    }
-    return { lines, errors };
 }
 
 ;// CONCATENATED MODULE: ./src/requirements/read.ts
@@ -5003,6 +4346,7 @@ function readRequirementsText(files, baseDir) {
 
 
 
+
 /** What buildx writes with --metadata-file: an object with the image digest among other keys. */
 const MetadataSchema = schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J());
 /** The secret files and the buildx argv of one target. */
@@ -5020,7 +4364,7 @@ function prepareTarget(ctx, t, arch, metadataFile) {
         ...ctx.valueSecretFiles,
     };
     const o = ctx.options ?? {};
-    const annotations = (o.annotations ?? []).filter(action_inputs/* isManifestAnnotation */.Ji).map(action_inputs/* annotationArg */.S);
+    const annotations = (o.annotations ?? []).filter(isManifestAnnotation).map(annotationArg);
     const { args, notes } = buildxBuildArgs({
         context: ctx.context,
         dockerfile: t.dockerfile,
@@ -5049,7 +4393,7 @@ function prepareTarget(ctx, t, arch, metadataFile) {
         ...(o.sbom !== undefined && { sbom: o.sbom }),
         ...(ctx.push && o.load && { load: true }),
         ...((t.ociMediatypes || annotations.length > 0) && { ociMediatypes: true }),
-        ...(0,action_inputs/* requestFromOptions */.IH)(o, t.v.name, arch),
+        ...requestFromOptions(o, t.v.name, arch),
     }, ctx.builder);
     for (const n of notes) {
         if (!ctx.notesShown.has(n))
@@ -5090,7 +4434,7 @@ function uncachedArgs(args) {
 }
 /** Builds one target, retrying transient failures; throws the classified error of the last attempt. */
 async function buildTarget(ctx, t) {
-    const arch = t.platform.split('/')[1];
+    const arch = archOf(t.platform);
     const id = `${t.v.name}/${arch}`;
     const metadataFile = external_node_path_default().join(ctx.work, `metadata-${t.v.name}-${arch}.json`);
     let args = prepareTarget(ctx, t, arch, metadataFile);
@@ -5234,7 +4578,7 @@ async function lookUp(input, deps, variants, timer) {
     const [found, baseDigests, sourceDate] = await Promise.all([
         timer.step('builder facts', () => lookUpBuilder(deps.docker, builderName, cache), (f) => `${f.from === 'asked' ? 'asked buildx' : `from the ${f.from === 'disk' ? 'cache directory' : 'process'}`}: ${f.facts.driver}, buildx ${f.facts.buildxVersion}, BuildKit ${f.facts.buildkitVersion ?? 'unknown'}`),
         timer.step('base digest', () => Promise.all(variants.map((v) => digests.get(v.base.ref))), () => `${digests.size} base image(s)`),
-        timer.step('source date', () => sourceDateEpoch(deps.env, context, deps.exec ?? new exec_runner/* ActionsExecRunner */.L()), (d) => d.why),
+        timer.step('source date', () => sourceDateEpoch(deps.env, context, deps.exec), (d) => d.why),
     ]);
     const builder = { ...found.facts, ...(builderName !== undefined && { name: builderName }) };
     return { builder, baseDigests, sourceDate };
@@ -5269,7 +4613,7 @@ async function buildVariant(input, v, run) {
     // A platform that fails stops the others' builds (they would run on, minutes under QEMU, and
     // their work files are removed when the stage ends); mapLimit waits for them to end.
     const stop = new AbortController();
-    const built = await (0,map_limit/* mapLimit */.s)(platforms, limit, (platform) => group(`build ${v.name} ${platform}`, () => timer.step(`build ${v.name}/${platform.split('/')[1]}`, () => buildTarget({ ...ctx, signal: stop.signal }, {
+    const built = await (0,map_limit/* mapLimit */.sf)(platforms, limit, (platform) => group(`build ${v.name} ${platform}`, () => timer.step(`build ${v.name}/${archOf(platform)}`, () => buildTarget({ ...ctx, signal: stop.signal }, {
         v,
         platform,
         dockerfile,
@@ -5297,7 +4641,7 @@ async function buildVariant(input, v, run) {
 }
 /** Index annotations of the merged list: `imagetools create --annotation` needs buildx >= 0.12. */
 function mergeAnnotations(input, ctx, labels) {
-    const wanted = (0,action_inputs/* indexAnnotations */.nM)(labels, input.options?.annotations);
+    const wanted = indexAnnotations(labels, input.options?.annotations);
     if (wanted.length === 0)
         return wanted;
     const why = ctx.builder.driver === 'docker'
@@ -5358,7 +4702,7 @@ async function runBuildStage(input, deps) {
     const { plan, config, baseDir } = input;
     const secretEnv = secretEnvFrom(config.build.secrets, deps.env);
     checkBuildArgs(config.build.args);
-    const indexes = indexes_pipIndexes(config.python, deps.env);
+    const indexes = pipIndexes(config.python, deps.env);
     const variants = plan.variants.filter((v) => !input.only?.variants || input.only.variants.includes(v.name));
     const timer = new StepTimer(deps.timing);
     timer.startup();
@@ -5366,8 +4710,9 @@ async function runBuildStage(input, deps) {
     // Secret mounts or nothing: never a fallback to build arguments.
     const unsupported = secretMountsUnsupported(builder);
     if (unsupported !== undefined)
-        throw new errors/* EnvironmentError */.eG(unsupported, SECRETS_FIX);
-    const requirements = readRequirementsText(config.python.requirements, baseDir);
+        throw new errors/* EnvironmentError */.eG(unsupported, buildx_args_SECRETS_FIX);
+    // Checked with the stage's environment, as the resolve stage checks them (never process.env).
+    const requirements = readRequirements(config.python.requirements, baseDir, deps.env).text;
     const work = (0,temp/* runTempDir */.jI)('ml-image-build-');
     const unregister = (0,cleanup/* registerCleanup */.qE)(() => (0,external_node_fs_.rmSync)(work, { recursive: true, force: true }));
     let given;
@@ -5424,6 +4769,8 @@ async function runBuildStage(input, deps) {
     }
 }
 
+// EXTERNAL MODULE: ./src/docker/exec-runner.ts
+var exec_runner = __webpack_require__(45206);
 ;// CONCATENATED MODULE: ./src/plan/catalog.json
 const catalog_namespaceObject = /*#__PURE__*/JSON.parse('{"schemaVersion":1,"updated":"2026-11-22","torchIndexUrl":"https://download.pytorch.org/whl","cudaDrivers":[{"cuda":"12.0","latestPatch":"12.0.1","toolkitDriverMin":"525.60.13","minorCompatDriverMin":"525.60.13","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"12.1","latestPatch":"12.1.1","toolkitDriverMin":"530.30.02","minorCompatDriverMin":"525.60.13","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"12.2","latestPatch":"12.2.2","toolkitDriverMin":"535.54.03","minorCompatDriverMin":"525.60.13","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"12.3","latestPatch":"12.3.2","toolkitDriverMin":"545.23.06","minorCompatDriverMin":"525.60.13","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"12.4","latestPatch":"12.4.1","toolkitDriverMin":"550.54.14","minorCompatDriverMin":"525.60.13","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"12.5","latestPatch":"12.5.1","toolkitDriverMin":"555.42.02","minorCompatDriverMin":"525.60.13","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"12.6","latestPatch":"12.6.3","toolkitDriverMin":"560.28.03","minorCompatDriverMin":"525.60.13","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"12.8","latestPatch":"12.8.2","toolkitDriverMin":"570.26","minorCompatDriverMin":"525.60.13","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"12.9","latestPatch":"12.9.2","toolkitDriverMin":"575.51.03","minorCompatDriverMin":"525.60.13","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"13.0","latestPatch":"13.0.3","toolkitDriverMin":"580.65.06","minorCompatDriverMin":"580.65.06","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"13.1","latestPatch":"13.1.2","toolkitDriverMin":"590.44.01","minorCompatDriverMin":"580.65.06","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"13.2","latestPatch":"13.2.1","toolkitDriverMin":"595.45.04","minorCompatDriverMin":"580.65.06","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"13.3","latestPatch":"13.3.1","toolkitDriverMin":"610.43.02","minorCompatDriverMin":"580.65.06","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"}],"baseImages":[{"family":"python-slim","repository":"docker.io/library/python","tagPattern":"{python}-slim","pythonVersions":["3.10","3.11","3.12","3.13","3.14"],"platforms":["linux/amd64","linux/arm64"],"source":"https://hub.docker.com/_/python"},{"family":"nvidia-cuda","repository":"docker.io/nvidia/cuda","tagPattern":"{cudaPatch}-{flavor}-ubuntu{ubuntu}","flavors":["base","runtime","devel","cudnn-runtime","cudnn-devel"],"releases":[{"cudaPatch":"12.0.1","ubuntu":["22.04"],"cudnn":false,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"12.1.1","ubuntu":["22.04"],"cudnn":false,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"12.2.2","ubuntu":["22.04"],"cudnn":false,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"12.3.2","ubuntu":["22.04"],"cudnn":false,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"12.4.1","ubuntu":["22.04"],"cudnn":true,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"12.5.1","ubuntu":["22.04"],"cudnn":true,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"12.5.1","ubuntu":["24.04"],"cudnn":false,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"12.6.3","ubuntu":["22.04","24.04"],"cudnn":true,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"12.8.2","ubuntu":["22.04","24.04"],"cudnn":false,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"12.9.2","ubuntu":["22.04","24.04"],"cudnn":true,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"13.0.3","ubuntu":["22.04","24.04"],"cudnn":true,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"13.1.2","ubuntu":["22.04","24.04"],"cudnn":true,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"13.2.1","ubuntu":["22.04","24.04"],"cudnn":true,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"13.3.1","ubuntu":["22.04","24.04"],"cudnn":true,"platforms":["linux/amd64","linux/arm64"]}],"ubuntuPython":{"22.04":"3.10","24.04":"3.12"},"source":"https://gitlab.com/nvidia/container-images/cuda/-/blob/master/doc/supported-tags.md"},{"family":"ngc-pytorch","repository":"nvcr.io/nvidia/pytorch","platforms":["linux/amd64","linux/arm64"],"releases":[{"tag":"24.10-py3","torch":"2.5.0a0+e000cf0ad9","cuda":"12.6.2","python":"3.10","constraintFile":false,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-24-10.html"},{"tag":"24.11-py3","torch":"2.6.0a0+df5bbc09d1","cuda":"12.6","python":"3.12","constraintFile":false,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-24-11.html"},{"tag":"24.12-py3","torch":"2.6.0a0+df5bbc09d1","cuda":"12.6","python":"3.12","constraintFile":false,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-24-12.html"},{"tag":"25.01-py3","torch":"2.6.0a0+ecf3bae40a","cuda":"12.8","python":"3.12","constraintFile":false,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-01.html"},{"tag":"25.02-py3","torch":"2.7.0a0+6c54963f75","cuda":"12.8.0","python":"3.12","constraintFile":false,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-02.html"},{"tag":"25.03-py3","torch":"2.7.0a0+7c8ec84dab","cuda":"12.8.1","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-03.html"},{"tag":"25.04-py3","torch":"2.7.0a0+79aa17489c","cuda":"12.9","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-04.html"},{"tag":"25.05-py3","torch":"2.8.0a0+5228986c39","cuda":"12.9","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-05.html"},{"tag":"25.06-py3","torch":"2.8.0a0+5228986c39","cuda":"12.9.1","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-06.html"},{"tag":"25.08-py3","torch":"2.8.0a0+34c6371d24","cuda":"13.0","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-08.html"},{"tag":"25.09-py3","torch":"2.9.0a0+50eac811a6","cuda":"13.0.1","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-09.html"},{"tag":"25.10-py3","torch":"2.9.0a0+145a3a7bda","cuda":"13.0","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-10.html"},{"tag":"25.11-py3","torch":"2.10.0a0+b558c986e8","cuda":"13.0.2","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-11.html"},{"tag":"25.12-py3","torch":"2.10.0a0+b4e4ee81d3","cuda":"13.1","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-12.html"},{"tag":"26.01-py3","torch":"2.10.0a0+a36e1d39eb","cuda":"13.1","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-26-01.html"},{"tag":"26.02-py3","torch":"2.11.0a0+eb65b36914","cuda":"13.1","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-26-02.html"},{"tag":"26.03-py3","torch":"2.11.0a0+a6c236b9fd","cuda":"13.2","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-26-03.html"},{"tag":"26.04-py3","torch":"2.12.0a0+0291f960b6","cuda":"13.2.1","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-26-04.html"},{"tag":"26.06-py3","torch":"2.13.0a0+8145d630e8","cuda":"13.3","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-26-06.html"}],"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/index.html"},{"family":"pytorch-pytorch","repository":"docker.io/pytorch/pytorch","platforms":["linux/amd64"],"releases":[{"tag":"2.5.1-cuda12.4-cudnn9-runtime","torch":"2.5.1","cuda":"12.4","cudnn":"9"},{"tag":"2.7.1-cuda12.8-cudnn9-runtime","torch":"2.7.1","cuda":"12.8","cudnn":"9"},{"tag":"2.9.1-cuda12.8-cudnn9-runtime","torch":"2.9.1","cuda":"12.8","cudnn":"9"},{"tag":"2.9.1-cuda13.0-cudnn9-runtime","torch":"2.9.1","cuda":"13.0","cudnn":"9"},{"tag":"2.13.0-cuda13.0-cudnn9-runtime","torch":"2.13.0","cuda":"13.0","cudnn":"9"}],"source":"https://hub.docker.com/r/pytorch/pytorch"}],"torch":[{"torch":"2.5","latestPatch":"2.5.1","cuda":["11.8","12.1","12.4"],"pypiDefaultCuda":"12.4","python":["3.9","3.10","3.11","3.12"],"aarch64Cuda":"none","source":"https://github.com/pytorch/pytorch/blob/main/RELEASE.md"},{"torch":"2.6","latestPatch":"2.6.0","cuda":["11.8","12.4","12.6"],"pypiDefaultCuda":"12.4","python":["3.9","3.10","3.11","3.12","3.13"],"aarch64Cuda":"none","source":"https://pytorch.org/get-started/previous-versions/"},{"torch":"2.7","latestPatch":"2.7.1","cuda":["11.8","12.6","12.8"],"pypiDefaultCuda":"12.6","python":["3.9","3.10","3.11","3.12","3.13"],"aarch64Cuda":"pytorch-index","source":"https://github.com/pytorch/pytorch/blob/main/RELEASE.md","aarch64CudaOnly":["12.8"]},{"torch":"2.8","latestPatch":"2.8.0","cuda":["12.6","12.8","12.9"],"pypiDefaultCuda":"12.8","python":["3.9","3.10","3.11","3.12","3.13"],"aarch64Cuda":"pytorch-index","source":"https://github.com/pytorch/pytorch/blob/main/RELEASE.md","aarch64CudaOnly":["12.8"]},{"torch":"2.9","latestPatch":"2.9.1","cuda":["12.6","12.8","13.0"],"pypiDefaultCuda":"12.8","python":["3.10","3.11","3.12","3.13","3.14"],"aarch64Cuda":"pytorch-index","source":"https://pytorch.org/get-started/previous-versions/"},{"torch":"2.10","latestPatch":"2.10.0","cuda":["12.6","12.8","13.0"],"pypiDefaultCuda":"12.8","python":["3.10","3.11","3.12","3.13","3.14"],"aarch64Cuda":"pytorch-index","source":"https://github.com/pytorch/pytorch/blob/main/RELEASE.md"},{"torch":"2.11","latestPatch":"2.11.0","cuda":["12.6","12.8","13.0"],"pypiDefaultCuda":"13.0","python":["3.10","3.11","3.12","3.13","3.14"],"aarch64Cuda":"pypi","source":"https://github.com/pytorch/pytorch/blob/main/RELEASE.md"},{"torch":"2.12","latestPatch":"2.12.1","cuda":["12.6","13.0","13.2"],"pypiDefaultCuda":"13.0","python":["3.10","3.11","3.12","3.13","3.14"],"aarch64Cuda":"pypi","source":"https://github.com/pytorch/pytorch/blob/main/RELEASE.md"},{"torch":"2.13","latestPatch":"2.13.0","cuda":["12.6","13.0","13.2"],"pypiDefaultCuda":"13.0","python":["3.10","3.11","3.12","3.13","3.14"],"aarch64Cuda":"pypi","source":"https://github.com/pytorch/pytorch/blob/main/RELEASE.md"},{"torch":"2.14","latestPatch":"2.14.1","cuda":["12.6","13.0","13.2"],"pypiDefaultCuda":"13.0","python":["3.10","3.11","3.12","3.13","3.14"],"aarch64Cuda":"pypi","source":"https://github.com/pytorch/pytorch/releases/tag/v2.14.1"}]}');
 ;// CONCATENATED MODULE: ./src/plan/catalog-schema.ts
@@ -5431,13 +4778,13 @@ const catalog_namespaceObject = /*#__PURE__*/JSON.parse('{"schemaVersion":1,"upd
 // row names its source, and a unit test validates the file against this schema.
 
 const source = schemas/* string */.YjP().url().describe('Where this row comes from (release notes, registry page).');
-const catalog_schema_version = (what) => schemas/* string */.YjP().regex(/^\d+\.\d+(\.\d+)?$/, { error: `expected a ${what} version` });
+const version = (what) => schemas/* string */.YjP().regex(/^\d+\.\d+(\.\d+)?$/, { error: `expected a ${what} version` });
 const platform = schemas/* enum */.k5n(['linux/amd64', 'linux/arm64']);
 const CudaDriverRow = schemas/* strictObject */.rej({
     /** CUDA major.minor, e.g. "12.8". */
-    cuda: catalog_schema_version('CUDA'),
+    cuda: version('CUDA'),
     /** Latest patch release of that minor, e.g. "12.8.1" (used for nvidia/cuda tags). */
-    latestPatch: catalog_schema_version('CUDA'),
+    latestPatch: version('CUDA'),
     /** Minimum Linux driver of the toolkit release itself (full features). */
     toolkitDriverMin: schemas/* string */.YjP().regex(/^\d+\.\d+(\.\d+)?$/),
     /** Minimum Linux driver with minor-version compatibility (12.x: 525.60.13, 13.x: 580.xx). */
@@ -5449,7 +4796,7 @@ const PythonSlimFamily = schemas/* strictObject */.rej({
     repository: schemas/* string */.YjP(),
     /** "{python}" is replaced, e.g. "{python}-slim" -> "3.11-slim". */
     tagPattern: schemas/* string */.YjP(),
-    pythonVersions: schemas/* array */.YOg(catalog_schema_version('Python')).min(1),
+    pythonVersions: schemas/* array */.YOg(version('Python')).min(1),
     platforms: schemas/* array */.YOg(platform).min(1),
     source,
 });
@@ -5460,14 +4807,14 @@ const NvidiaCudaFamily = schemas/* strictObject */.rej({
     tagPattern: schemas/* string */.YjP(),
     flavors: schemas/* array */.YOg(schemas/* string */.YjP()).min(1),
     releases: schemas/* array */.YOg(schemas/* strictObject */.rej({
-        cudaPatch: catalog_schema_version('CUDA'),
+        cudaPatch: version('CUDA'),
         ubuntu: schemas/* array */.YOg(schemas/* string */.YjP().regex(/^\d{2}\.\d{2}$/)).min(1),
         cudnn: schemas/* boolean */.zMY(),
         platforms: schemas/* array */.YOg(platform).min(1),
     }))
         .min(1),
     /** Python of each Ubuntu release's python3 package. */
-    ubuntuPython: schemas/* record */.g1P(schemas/* string */.YjP(), catalog_schema_version('Python')),
+    ubuntuPython: schemas/* record */.g1P(schemas/* string */.YjP(), version('Python')),
     source,
 });
 const NgcPytorchFamily = schemas/* strictObject */.rej({
@@ -5477,9 +4824,9 @@ const NgcPytorchFamily = schemas/* strictObject */.rej({
     releases: schemas/* array */.YOg(schemas/* strictObject */.rej({
         tag: schemas/* string */.YjP().regex(/^\d{2}\.\d{2}-py3$/),
         torch: schemas/* string */.YjP(),
-        cuda: catalog_schema_version('CUDA'),
-        python: catalog_schema_version('Python'),
-        numpy: catalog_schema_version('NumPy').optional(),
+        cuda: version('CUDA'),
+        python: version('Python'),
+        numpy: version('NumPy').optional(),
         /** /etc/pip/constraint.txt present (PIP_CONSTRAINT points at it), from 25.03 on. */
         constraintFile: schemas/* boolean */.zMY(),
         source,
@@ -5491,7 +4838,7 @@ const PytorchImageFamily = schemas/* strictObject */.rej({
     family: schemas/* literal */.euz('pytorch-pytorch'),
     repository: schemas/* string */.YjP(),
     platforms: schemas/* array */.YOg(platform).min(1),
-    releases: schemas/* array */.YOg(schemas/* strictObject */.rej({ tag: schemas/* string */.YjP(), torch: catalog_schema_version('torch'), cuda: catalog_schema_version('CUDA'), cudnn: schemas/* string */.YjP() }))
+    releases: schemas/* array */.YOg(schemas/* strictObject */.rej({ tag: schemas/* string */.YjP(), torch: version('torch'), cuda: version('CUDA'), cudnn: schemas/* string */.YjP() }))
         .min(1),
     source,
 });
@@ -5503,18 +4850,18 @@ const BaseImageFamily = schemas/* discriminatedUnion */.gMt('family', [
 ]);
 const TorchRow = schemas/* strictObject */.rej({
     /** torch major.minor, e.g. "2.7". */
-    torch: catalog_schema_version('torch'),
+    torch: version('torch'),
     /** Latest patch release, e.g. "2.7.1". */
-    latestPatch: catalog_schema_version('torch'),
+    latestPatch: version('torch'),
     /** CUDA versions with wheels on https://download.pytorch.org/whl/cuXYZ. */
-    cuda: schemas/* array */.YOg(catalog_schema_version('CUDA')).min(1),
+    cuda: schemas/* array */.YOg(version('CUDA')).min(1),
     /** The CUDA of the default wheel on PyPI (linux x86_64). */
-    pypiDefaultCuda: catalog_schema_version('CUDA'),
-    python: schemas/* array */.YOg(catalog_schema_version('Python')).min(1),
+    pypiDefaultCuda: version('CUDA'),
+    python: schemas/* array */.YOg(version('Python')).min(1),
     /** Where aarch64 CUDA wheels come from: none (CPU only), PyTorch's index, or PyPI too. */
     aarch64Cuda: schemas/* enum */.k5n(['none', 'pytorch-index', 'pypi']),
     /** When aarch64 CUDA wheels exist for only some CUDA variants (2.7, 2.8: cu128 only). */
-    aarch64CudaOnly: schemas/* array */.YOg(catalog_schema_version('CUDA')).optional(),
+    aarch64CudaOnly: schemas/* array */.YOg(version('CUDA')).optional(),
     source,
 });
 const CatalogSchema = schemas/* strictObject */.rej({
@@ -5527,19 +4874,17 @@ const CatalogSchema = schemas/* strictObject */.rej({
     torch: schemas/* array */.YOg(TorchRow).min(1),
 });
 
-// EXTERNAL MODULE: ./src/plan/image-ref.ts
-var image_ref = __webpack_require__(68646);
 ;// CONCATENATED MODULE: ./src/plan/catalog.ts
 // Look-ups over the base-image catalog (data in catalog.json, validated against catalog-schema.ts).
 
 
 
 
-let catalog_cached;
+let cached;
 /** The bundled catalog, validated once (a broken data file is a bug: it throws). */
 function bundledCatalog() {
-    catalog_cached ??= CatalogSchema.parse(catalog_namespaceObject);
-    return catalog_cached;
+    cached ??= CatalogSchema.parse(catalog_namespaceObject);
+    return cached;
 }
 function family(catalog, name) {
     const f = catalog.baseImages.find((b) => b.family === name);
@@ -5549,8 +4894,8 @@ function family(catalog, name) {
 }
 /** The catalog family an arbitrary image belongs to, by repository. */
 function familyOfImage(catalog, ref) {
-    const repo = (0,image_ref/* repositoryOf */._M)(ref);
-    return catalog.baseImages.find((b) => (0,image_ref/* repositoryOf */._M)(b.repository) === repo);
+    const repo = (0,oci_ref/* repositoryOf */._M)(ref);
+    return catalog.baseImages.find((b) => (0,oci_ref/* repositoryOf */._M)(b.repository) === repo);
 }
 /** Platforms a family's images come in (nvidia/cuda: the union over its releases). */
 function familyPlatforms(f) {
@@ -5711,7 +5056,7 @@ function ngcBase(input) {
     const fam = familyOfImage(catalog, base);
     if (fam?.family !== 'ngc-pytorch')
         return customBase(input);
-    const tag = (0,image_ref/* parseImageRef */.Q)(base).tag ?? '';
+    const tag = (0,oci_ref/* parseImageRef */.Q)(base).tag ?? '';
     const rel = fam.releases.find((r) => r.tag === tag);
     if (!rel) {
         const known = fam.releases.map((r) => r.tag.replace('-py3', ''));
@@ -5892,6 +5237,9 @@ function chooseBase(v, index, config, catalog, out) {
 }
 
 ;// CONCATENATED MODULE: ./src/plan/plan.ts
+// plan: expand variants x platforms into build targets and choose, with a stated reason, the base
+// image, torch wheel index and driver floor of each variant. Pure: catalog and context passed in.
+
 
 
 
@@ -5903,7 +5251,6 @@ const DEFAULT_RUNNERS = {
     'linux/amd64': 'ubuntu-latest',
     'linux/arm64': 'ubuntu-24.04-arm',
 };
-const plan_arch = (p) => p.split('/')[1];
 /** An error for each platform of the config the chosen base image does not have. */
 function checkPlatforms(chosen, where, config, out) {
     for (const p of config.platforms) {
@@ -5914,7 +5261,7 @@ function checkPlatforms(chosen, where, config, out) {
 }
 /** The base through the config's mirrors; the reason says so when a mirror applies. */
 function mirroredBase(chosen, config) {
-    const mirrored = (0,image_ref/* applyMirrors */.J4)(chosen.base.ref, config.build.mirrors);
+    const mirrored = (0,oci_ref/* applyMirrors */.J4)(chosen.base.ref, config.build.mirrors);
     return {
         ...chosen.base,
         ref: mirrored,
@@ -5968,10 +5315,10 @@ function planVariant(v, i, config, ctx, naming, out) {
 /** One build target per variant and platform, on the platform's default runner. */
 function targetsOf(variants) {
     return variants.flatMap((v) => v.platforms.map((p) => ({
-        id: `${v.name}-${plan_arch(p)}`,
+        id: `${v.name}-${archOf(p)}`,
         variant: v.name,
         platform: p,
-        arch: plan_arch(p),
+        arch: archOf(p),
         runner: DEFAULT_RUNNERS[p],
     })));
 }
@@ -6083,6 +5430,1030 @@ function explanationLines(r) {
     for (const h of r.hazards)
         lines.push(`hazard: ${h.message}. Fix: ${h.fix}`);
     return lines;
+}
+
+// EXTERNAL MODULE: ./src/util/text.ts
+var util_text = __webpack_require__(49997);
+;// CONCATENATED MODULE: ./src/diff/size.ts
+
+
+/** How many of each the summary keeps, and how many changes the explanation keeps. */
+const TOP_N = 10;
+const CHANGES_N = 20;
+const byName = util_text/* compareText */.n;
+/**
+ * pip distributions with a size, by normalised name. A name installed twice (Debian's copy in
+ * /usr/lib/python3 and pip's) takes up both copies' bytes; the version is the copy Python imports
+ * (outside /usr/lib/python3), as in the package diff.
+ */
+const pipCache = new WeakMap();
+const aptCache = new WeakMap();
+const topCache = new WeakMap();
+function size_cached(cache, r, make) {
+    if (cache.has(r))
+        return cache.get(r);
+    const v = make(r);
+    cache.set(r, v);
+    return v;
+}
+function pipSizes(r) {
+    return size_cached(pipCache, r, pipSizesOf);
+}
+function aptSizes(r) {
+    return size_cached(aptCache, r, aptSizesOf);
+}
+function pipSizesOf(r) {
+    const out = new Map();
+    for (const p of r.python.packages) {
+        if (p.sizeBytes === undefined)
+            continue;
+        const key = canonicalName(p.name);
+        const os = p.location.startsWith('/usr/lib/python3');
+        const seen = out.get(key);
+        if (!seen)
+            out.set(key, { name: p.name, version: p.version, sizeBytes: p.sizeBytes, os });
+        else {
+            seen.sizeBytes += p.sizeBytes;
+            if (seen.os && !os)
+                Object.assign(seen, { name: p.name, version: p.version, os });
+        }
+    }
+    return out;
+}
+/** apt packages with a size, by name (name:arch where a name is installed for several). */
+function aptSizesOf(r) {
+    const counts = new Map();
+    for (const p of r.apt)
+        counts.set(p.name, (counts.get(p.name) ?? 0) + 1);
+    const out = new Map();
+    for (const p of r.apt) {
+        if (p.sizeBytes === undefined)
+            continue;
+        const name = counts.get(p.name) > 1 ? `${p.name}:${p.arch}` : p.name;
+        out.set(name, { name, version: p.version, sizeBytes: p.sizeBytes });
+    }
+    return out;
+}
+/**
+ * The n first of `items` in `order`, in that order: one pass keeping the n best (a full sort of
+ * 5,000 packages per record is the cost that matters in a ten-variant run).
+ */
+function firstN(items, n, order) {
+    const best = [];
+    if (n <= 0)
+        return best;
+    for (const x of items) {
+        if (best.length === n && order(x, best[n - 1]) >= 0)
+            continue;
+        let i = best.length === n ? n - 1 : best.length;
+        while (i > 0 && order(x, best[i - 1]) < 0) {
+            best[i] = best[i - 1];
+            i--;
+        }
+        best[i] = x;
+        if (best.length > n)
+            best.length = n;
+    }
+    return best;
+}
+/** The n biggest, biggest first (by name on a tie, so the output is stable). */
+function biggest(items, n, key) {
+    const nonEmpty = [...items].filter((x) => x.sizeBytes > 0);
+    return firstN(nonEmpty, n, (a, b) => b.sizeBytes - a.sizeBytes || byName(key(a), key(b)));
+}
+/** The biggest pip and apt packages and layers of one record; undefined when it has no sizes. */
+function sizeTop(r, n = TOP_N) {
+    return n === TOP_N ? size_cached(topCache, r, (x) => sizeTopOf(x, n)) : sizeTopOf(r, n);
+}
+function sizeTopOf(r, n) {
+    const pip = pipSizes(r);
+    const apt = aptSizes(r);
+    const layers = r.image.history ?? [];
+    if (pip.size === 0 && apt.size === 0 && layers.length === 0)
+        return undefined;
+    const item = (s) => ({ name: s.name, version: s.version, sizeBytes: s.sizeBytes });
+    return {
+        pip: biggest(pip.values(), n, (s) => s.name).map(item),
+        apt: biggest(apt.values(), n, (s) => s.name).map(item),
+        layers: biggest(layers, n, (l) => l.createdBy).map((l) => ({
+            createdBy: l.createdBy,
+            sizeBytes: l.sizeBytes,
+        })),
+    };
+}
+function packageChanges(kind, base, head) {
+    const out = [];
+    for (const [key, h] of head) {
+        const b = base.get(key);
+        const delta = h.sizeBytes - (b?.sizeBytes ?? 0);
+        if (delta !== 0)
+            out.push({
+                kind,
+                name: h.name,
+                from: b?.version ?? null,
+                to: h.version,
+                baseBytes: b?.sizeBytes ?? null,
+                headBytes: h.sizeBytes,
+                delta,
+            });
+    }
+    for (const [key, b] of base)
+        if (!head.has(key) && b.sizeBytes !== 0)
+            out.push({
+                kind,
+                name: b.name,
+                from: b.version,
+                to: null,
+                baseBytes: b.sizeBytes,
+                headBytes: null,
+                delta: -b.sizeBytes,
+            });
+    return out;
+}
+/**
+ * Layers matched by instruction, in order (the base image's steps match themselves; a changed
+ * RUN line is one layer removed and one added). Unchanged layers are left out.
+ */
+function layerChanges(base, head) {
+    const pool = new Map();
+    for (const l of base)
+        pool.set(l.createdBy, [...(pool.get(l.createdBy) ?? []), l.sizeBytes]);
+    const out = [];
+    const layer = (name, from, to) => ({
+        kind: 'layer',
+        name,
+        from: null,
+        to: null,
+        baseBytes: from,
+        headBytes: to,
+        delta: (to ?? 0) - (from ?? 0),
+    });
+    for (const h of head) {
+        const sizes = pool.get(h.createdBy);
+        const b = sizes?.shift();
+        if (b === undefined) {
+            if (h.sizeBytes > 0)
+                out.push(layer(h.createdBy, null, h.sizeBytes));
+        }
+        else if (b !== h.sizeBytes)
+            out.push(layer(h.createdBy, b, h.sizeBytes));
+    }
+    for (const [name, sizes] of pool)
+        for (const b of sizes)
+            if (b > 0)
+                out.push(layer(name, b, null));
+    return out;
+}
+/** Largest change first; growth before shrinkage on a tie; then by name. */
+const byImpact = (a, b) => Math.abs(b.delta) - Math.abs(a.delta) || b.delta - a.delta || byName(a.name, b.name);
+/** Which packages and layers made the image's size change; undefined when neither side has sizes. */
+function explainSize(base, head, n = CHANGES_N) {
+    const hasPackages = (r) => r.python.packages.some((p) => p.sizeBytes !== undefined) || r.apt.some((p) => p.sizeBytes !== undefined);
+    const packagesKnown = hasPackages(base) && hasPackages(head);
+    const layersKnown = base.image.history !== undefined && head.image.history !== undefined;
+    if (!hasPackages(head) && head.image.history === undefined)
+        return undefined;
+    const packages = packagesKnown
+        ? [
+            ...packageChanges('pip', pipSizes(base), pipSizes(head)),
+            ...packageChanges('apt', aptSizes(base), aptSizes(head)),
+        ]
+        : [];
+    const layers = layersKnown ? layerChanges(base.image.history, head.image.history) : [];
+    return {
+        delta: head.image.sizeBytes - base.image.sizeBytes,
+        packagesKnown,
+        layersKnown,
+        packages: firstN(packages, n, byImpact),
+        packagesDelta: packages.reduce((s, c) => s + c.delta, 0),
+        packagesChanged: packages.length,
+        layers: firstN(layers, n, byImpact),
+    };
+}
+/**
+ * The changes that explain the size change, in its direction (growth: what grew, biggest first),
+ * packages before layers (a package names the cause; a layer holds many packages).
+ */
+function sizeDrivers(e) {
+    const sign = e.delta < 0 ? -1 : 1;
+    const pick = (list) => list.filter((c) => c.delta * sign > 0);
+    const packages = pick(e.packages);
+    return packages.length > 0 ? packages : pick(e.layers);
+}
+
+// EXTERNAL MODULE: ./node_modules/@renovatebot/pep440/index.js
+var pep440 = __webpack_require__(68898);
+;// CONCATENATED MODULE: ./src/diff/versions.ts
+// Version comparison for the diff: PEP 440 for pip (via @renovatebot/pep440, as src/resolve does)
+// and dpkg's algorithm for Debian packages, each with the "level" of a change.
+
+const CHANGE_LEVELS = ['major', 'minor', 'patch', 'local', 'other'];
+const sign = (n) => (n < 0 ? -1 : n > 0 ? 1 : 0);
+/** Level from two release tuples: index of the first differing part (missing parts are 0). */
+function releaseLevel(a, b) {
+    for (let i = 0; i < Math.max(a.length, b.length); i++) {
+        if ((a[i] ?? 0) !== (b[i] ?? 0))
+            return i === 0 ? 'major' : i === 1 ? 'minor' : 'patch';
+    }
+    return null;
+}
+const same = (x, y) => JSON.stringify(x ?? null) === JSON.stringify(y ?? null);
+// Parsing dominates a diff of thousands of packages, and the same versions recur: memoised.
+const parsed = new Map();
+function versions_pep440(v) {
+    let p = parsed.get(v);
+    if (p === undefined) {
+        p = (0,pep440.explain)(v);
+        if (parsed.size > 50_000)
+            parsed.clear();
+        parsed.set(v, p);
+    }
+    return p;
+}
+function compareRelease(a, b) {
+    for (let i = 0; i < Math.max(a.length, b.length); i++) {
+        const d = (a[i] ?? 0) - (b[i] ?? 0);
+        if (d)
+            return d;
+    }
+    return 0;
+}
+/** PEP 440 comparison; versions that do not parse fall back to dpkg ordering, level "other". */
+function comparePip(base, head) {
+    if (base === head)
+        return { order: 0, level: null };
+    const a = versions_pep440(base);
+    const b = versions_pep440(head);
+    if (!a || !b)
+        return { order: sign(compareDebian(head, base)) || 1, level: 'other' };
+    // Epoch, then release decide the order (PEP 440); only equal releases need the full comparison.
+    const order = sign(b.epoch - a.epoch || compareRelease(b.release, a.release) || (0,pep440.compare)(head, base));
+    if (order === 0)
+        return { order, level: null }; // 1.0 == 1.0.0 under PEP 440
+    if (a.epoch !== b.epoch)
+        return { order, level: 'major' };
+    const level = releaseLevel(a.release, b.release);
+    if (level)
+        return { order, level };
+    if (!same(a.pre, b.pre) || !same(a.post, b.post) || !same(a.dev, b.dev))
+        return { order, level: 'other' };
+    return { order, level: a.local !== b.local ? 'local' : 'other' };
+}
+/** Components whose scheme is not fixed (CUDA "12.8.1", glibc "2.36"): PEP 440 when both parse. */
+function compareAny(base, head) {
+    return versions_pep440(base) && versions_pep440(head) ? comparePip(base, head) : compareApt(base, head);
+}
+function parseDebian(v) {
+    const colon = v.indexOf(':');
+    const epochText = colon > 0 ? v.slice(0, colon) : '';
+    const epoch = /^\d+$/.test(epochText) ? Number(epochText) : 0;
+    const rest = colon > 0 && /^\d+$/.test(epochText) ? v.slice(colon + 1) : v;
+    const dash = rest.lastIndexOf('-');
+    return dash > 0
+        ? { epoch, upstream: rest.slice(0, dash), revision: rest.slice(dash + 1) }
+        : { epoch, upstream: rest, revision: '' };
+}
+/** dpkg's character order: ~ before everything (even the end), letters before other symbols. */
+function order(c) {
+    if (c === undefined)
+        return 0;
+    if (c === '~')
+        return -1;
+    if (/[0-9]/.test(c))
+        return 0;
+    if (/[A-Za-z]/.test(c))
+        return c.charCodeAt(0);
+    return c.charCodeAt(0) + 256;
+}
+function verrevcmp(a, b) {
+    let i = 0;
+    let j = 0;
+    while (i < a.length || j < b.length) {
+        let firstDiff = 0;
+        while ((i < a.length && !/[0-9]/.test(a[i])) || (j < b.length && !/[0-9]/.test(b[j]))) {
+            const ac = order(i < a.length && !/[0-9]/.test(a[i]) ? a[i] : undefined);
+            const bc = order(j < b.length && !/[0-9]/.test(b[j]) ? b[j] : undefined);
+            if (ac !== bc)
+                return ac - bc;
+            i++;
+            j++;
+        }
+        while (a[i] === '0')
+            i++;
+        while (b[j] === '0')
+            j++;
+        while (i < a.length && /[0-9]/.test(a[i]) && j < b.length && /[0-9]/.test(b[j])) {
+            if (!firstDiff)
+                firstDiff = a.charCodeAt(i) - b.charCodeAt(j);
+            i++;
+            j++;
+        }
+        if (i < a.length && /[0-9]/.test(a[i]))
+            return 1;
+        if (j < b.length && /[0-9]/.test(b[j]))
+            return -1;
+        if (firstDiff)
+            return firstDiff;
+    }
+    return 0;
+}
+/** <0, 0, >0 as dpkg --compare-versions orders a and b. */
+function compareDebian(a, b) {
+    const x = parseDebian(a);
+    const y = parseDebian(b);
+    if (x.epoch !== y.epoch)
+        return x.epoch - y.epoch;
+    return verrevcmp(x.upstream, y.upstream) || verrevcmp(x.revision, y.revision);
+}
+const dotted = (upstream) => (/^\d+(?:\.\d+)*/.exec(upstream)?.[0] ?? '').split('.').filter(Boolean).map(Number);
+function compareApt(base, head) {
+    if (base === head)
+        return { order: 0, level: null };
+    const order = sign(compareDebian(head, base));
+    if (order === 0)
+        return { order, level: null };
+    const a = parseDebian(base);
+    const b = parseDebian(head);
+    if (a.epoch !== b.epoch)
+        return { order, level: 'major' };
+    const pa = dotted(a.upstream);
+    const pb = dotted(b.upstream);
+    const level = pa.length && pb.length ? releaseLevel(pa, pb) : null;
+    if (level)
+        return { order, level };
+    if (a.upstream === b.upstream)
+        return { order, level: 'local' };
+    return { order, level: 'other' };
+}
+
+;// CONCATENATED MODULE: ./src/diff/diff.ts
+
+
+
+
+
+
+/** Labels that change on every build; they are listed but never make the verdict. */
+const VOLATILE_LABELS = new Set([
+    'org.opencontainers.image.created',
+    'org.opencontainers.image.revision',
+    'org.label-schema.build-date',
+    'org.label-schema.vcs-ref',
+]);
+// The driver (and so the newest CUDA it supports) and the GPUs belong to the capturing machine.
+const HOST_COMPONENTS = new Set(['driver', 'driverMaxCuda', 'gpus']);
+/** Compared as plain strings (no version order). */
+const TEXT_COMPONENTS = new Set(['os', 'gpus']);
+/**
+ * pip: one entry per normalised name. A distribution installed twice (Debian's python3-x in
+ * /usr/lib/python3 and a pip-installed copy) resolves to the copy outside /usr/lib/python3,
+ * which is first on Debian's sys.path and is the one Python imports.
+ */
+const diff_pipIndexes = new WeakMap();
+function pipIndex(r) {
+    const cached = diff_pipIndexes.get(r);
+    if (cached)
+        return cached;
+    const out = new Map();
+    for (const p of r.python.packages) {
+        const key = canonicalName(p.name);
+        const os = p.location.startsWith('/usr/lib/python3');
+        const seen = out.get(key);
+        if (!seen || (seen.os && !os))
+            out.set(key, { name: p.name, version: p.version, os });
+    }
+    diff_pipIndexes.set(r, out);
+    return out;
+}
+/** apt: by name; by name:arch only where a name is installed for several architectures. */
+function aptIndex(r) {
+    const counts = new Map();
+    for (const p of r.apt)
+        counts.set(p.name, (counts.get(p.name) ?? 0) + 1);
+    const out = new Map();
+    for (const p of r.apt) {
+        const name = counts.get(p.name) > 1 ? `${p.name}:${p.arch}` : p.name;
+        out.set(name, { name, version: p.version });
+    }
+    return out;
+}
+const levelRank = (l) => l === null ? CHANGE_LEVELS.length : CHANGE_LEVELS.indexOf(l);
+const KIND_RANK = { upgraded: 0, downgraded: 0, added: 1, removed: 2 };
+const diff_byName = util_text/* compareText */.n;
+/** Changed packages first, by level (major first), then added, then removed; by name within. */
+function sortPackageChanges(changes) {
+    return changes.sort((a, b) => KIND_RANK[a.kind] - KIND_RANK[b.kind] ||
+        levelRank(a.level) - levelRank(b.level) ||
+        diff_byName(a.name.toLowerCase(), b.name.toLowerCase()));
+}
+function diffPackages(base, head, compare) {
+    const changes = [];
+    let unchanged = 0;
+    for (const [key, h] of head) {
+        const b = base.get(key);
+        if (!b) {
+            changes.push({ name: h.name, kind: 'added', from: null, to: h.version, level: null });
+            continue;
+        }
+        const c = compare(b.version, h.version);
+        if (c.order === 0)
+            unchanged++;
+        else
+            changes.push({
+                name: h.name,
+                kind: c.order > 0 ? 'upgraded' : 'downgraded',
+                from: b.version,
+                to: h.version,
+                level: c.level,
+            });
+    }
+    for (const [key, b] of base)
+        if (!head.has(key))
+            changes.push({ name: b.name, kind: 'removed', from: b.version, to: null, level: null });
+    return { baseCount: base.size, headCount: head.size, unchanged, changes: sortPackageChanges(changes) };
+}
+/** { [key]: value } when value is defined (exactOptionalPropertyTypes), else {}. */
+const optional = (key, value) => (value === undefined ? {} : { [key]: value });
+// ---- components ----
+function gpuSummary(r) {
+    if (r.gpus.length === 0)
+        return null;
+    const byModel = new Map();
+    for (const g of r.gpus)
+        byModel.set(g.name, (byModel.get(g.name) ?? 0) + 1);
+    return [...byModel]
+        .sort(([a], [b]) => diff_byName(a, b))
+        .map(([name, n]) => `${n} × ${name}`)
+        .join(', ');
+}
+function extra(torch, key) {
+    const v = torch?.[key];
+    return typeof v === 'string' || typeof v === 'number' ? String(v) : null;
+}
+/** The overview's facts about one record. */
+function summarize(r) {
+    const pip = pipIndex(r);
+    const drivers = [...new Set(r.gpus.map((g) => g.driver).filter((d) => !!d))].sort();
+    const components = {
+        os: r.os.osRelease.PRETTY_NAME ?? r.os.osRelease.NAME ?? null,
+        glibc: r.os.glibc ? r.os.glibc.replace(/^glibc\s+/i, '') : null,
+        python: r.python.version || null,
+        torch: r.torch?.version ?? pip.get('torch')?.version ?? null,
+        torchCuda: r.torch?.cuda ?? null,
+        numpy: pip.get('numpy')?.version ?? null,
+        cuda: r.cuda.runtime ?? null,
+        cudnn: r.cuda.cudnn ?? extra(r.torch, 'cudnn'),
+        nccl: r.cuda.nccl ?? extra(r.torch, 'nccl'),
+        driverMaxCuda: r.cuda.driverMaxCuda ?? null,
+        driver: drivers.length ? drivers.join(', ') : null,
+        gpus: gpuSummary(r),
+    };
+    return {
+        ref: r.image.ref,
+        digest: r.image.digest ?? null,
+        platform: r.image.platform,
+        variant: r.image.variant,
+        created: r.image.created,
+        sizeBytes: r.image.sizeBytes,
+        layers: r.image.layers,
+        pipCount: pip.size,
+        aptCount: r.apt.length,
+        ...optional('top', sizeTop(r)),
+        components,
+    };
+}
+function diffComponent(id, from, to) {
+    const host = HOST_COMPONENTS.has(id);
+    if (from === to)
+        return { id, from, to, changed: false, direction: null, level: null, host };
+    if (from === null || to === null || TEXT_COMPONENTS.has(id) || id === 'driver')
+        return {
+            id,
+            from,
+            to,
+            changed: true,
+            direction: id === 'driver' && from && to ? direction(compareAny(from, to)) : 'changed',
+            level: null,
+            host,
+        };
+    const c = compareAny(from, to);
+    // Same version spelled differently (12.8 vs 12.8.0) is no change.
+    if (c.order === 0)
+        return { id, from, to, changed: false, direction: null, level: null, host };
+    return { id, from, to, changed: true, direction: direction(c), level: c.level, host };
+}
+const direction = (c) => c.order > 0 ? 'up' : c.order < 0 ? 'down' : 'changed';
+// ---- env and labels ----
+function diffMaps(base, head) {
+    const changes = [];
+    let unchanged = 0;
+    let redactedBoth = 0;
+    for (const name of [...new Set([...Object.keys(base), ...Object.keys(head)])].sort(diff_byName)) {
+        const from = Object.hasOwn(base, name) ? base[name] : null;
+        const to = Object.hasOwn(head, name) ? head[name] : null;
+        if (from === to) {
+            unchanged++;
+            if (from === redact/* REDACTED */.XF)
+                redactedBoth++;
+        }
+        else
+            changes.push({
+                name,
+                kind: from === null ? 'added' : to === null ? 'removed' : 'changed',
+                from,
+                to,
+            });
+    }
+    return { changes, unchanged, redactedBoth };
+}
+function diffRecords(base, head) {
+    const pip = diffPackages(pipIndex(base), pipIndex(head), comparePip);
+    const apt = diffPackages(aptIndex(base), aptIndex(head), compareApt);
+    const b = summarize(base);
+    const h = summarize(head);
+    const components = COMPONENT_IDS.map((id) => diffComponent(id, b.components[id], h.components[id]));
+    const env = diffMaps(base.image.env, head.image.env);
+    const labelDiff = diffMaps(base.image.labels, head.image.labels);
+    const labels = {
+        changes: labelDiff.changes.map((c) => ({ ...c, volatile: VOLATILE_LABELS.has(c.name) })),
+        unchanged: labelDiff.unchanged,
+    };
+    const size = { base: b.sizeBytes, head: h.sizeBytes, delta: h.sizeBytes - b.sizeBytes };
+    const layers = { base: b.layers, head: h.layers, delta: h.layers - b.layers };
+    const changed = pip.changes.length > 0 ||
+        apt.changes.length > 0 ||
+        components.some((c) => c.changed && !c.host) ||
+        env.changes.length > 0 ||
+        labels.changes.some((c) => !c.volatile) ||
+        size.delta !== 0 ||
+        layers.delta !== 0;
+    return {
+        pip,
+        apt,
+        components,
+        env,
+        labels,
+        size,
+        layers,
+        ...optional('sizeExplanation', explainSize(base, head)),
+        changed,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/diff/smoke.ts
+const DEFAULT_SMOKE_THRESHOLD = 0.1;
+/**
+ * Which way a metric should move, from the names the suites emit (images/probe/ml_image_smoke.py):
+ * *_tflops, busbw_gbps/algbw_gbps, loss_end/loss_drop; and durationMs per test. null: no direction
+ * (counts like modules/world/gpus, loss_start which only depends on the seed).
+ * *_floor values are the thresholds the smoke script judged by (src/smoke/baselines.json), not
+ * measurements: skipped here, shown beside their metric.
+ */
+function metricDirection(metric) {
+    const m = metric.toLowerCase();
+    if (m.endsWith('_floor'))
+        return 'skip';
+    if (m === 'loss_start')
+        return null;
+    if (m === 'loss_drop')
+        return 'higher';
+    if (/tflops|gflops|gbps|busbw|algbw|throughput|per_s(ec)?$|_ps$/.test(m))
+        return 'higher';
+    if (/loss|duration|latency|seconds|_ms$|_s$|^time|_time$/.test(m))
+        return 'lower';
+    return null;
+}
+/** Durations this close are noise (container start-up), whatever the ratio. */
+const DURATION_NOISE_MS = 1000;
+function numericMetrics(t) {
+    const out = new Map();
+    if (!t)
+        return out;
+    for (const [k, v] of Object.entries(t.metrics))
+        if (typeof v === 'number' && Number.isFinite(v) && metricDirection(k) !== 'skip')
+            out.set(k, v);
+    out.set('durationMs', t.durationMs);
+    return out;
+}
+function metricDelta(test, metric, base, head, threshold) {
+    const dir = metricDirection(metric);
+    const better = dir === 'skip' ? null : dir;
+    const relative = base !== null && head !== null && base !== 0 ? (head - base) / Math.abs(base) : null;
+    let regression = false;
+    let improved = false;
+    if (base !== null && head !== null && better !== null) {
+        const worse = better === 'higher' ? base - head : head - base;
+        const rel = base === 0 ? (worse > 0 ? Infinity : worse < 0 ? -Infinity : 0) : worse / Math.abs(base);
+        const noise = metric === 'durationMs' && Math.abs(head - base) < DURATION_NOISE_MS;
+        regression = !noise && rel > threshold;
+        improved = !noise && rel < -threshold;
+    }
+    return { test, metric, base, head, relative, better, regression, improved };
+}
+/** What the floors said of a test (the smoke script's floor_gpu / floor_note), when they said anything. */
+function floorNote(t) {
+    const str = (k) => typeof t.metrics[k] === 'string' && t.metrics[k] !== '' ? t.metrics[k] : '';
+    const parts = [str('floor_gpu') && `floors of ${str('floor_gpu')}`, str('floor_note')].filter(Boolean);
+    return parts.length > 0 ? { note: parts.join('; ') } : {};
+}
+const tally = (r) => ({
+    pass: r.tests.filter((t) => t.status === 'pass').length,
+    fail: r.tests.filter((t) => t.status === 'fail').length,
+    skip: r.tests.filter((t) => t.status === 'skip').length,
+});
+function diffSmoke(base, head, opts = {}) {
+    const threshold = opts.threshold ?? DEFAULT_SMOKE_THRESHOLD;
+    const baseTests = new Map((base?.tests ?? []).map((t) => [t.id, t]));
+    const headIds = new Set(head.tests.map((t) => t.id));
+    const tests = [];
+    const metrics = [];
+    const addMetrics = (id, b, h) => {
+        const bm = numericMetrics(b);
+        const hm = numericMetrics(h);
+        for (const name of [...new Set([...hm.keys(), ...bm.keys()])]) {
+            const delta = metricDelta(id, name, bm.get(name) ?? null, hm.get(name) ?? null, threshold);
+            const floor = h?.metrics[`${name}_floor`];
+            metrics.push(typeof floor === 'number' && Number.isFinite(floor) ? { ...delta, floor } : delta);
+        }
+    };
+    for (const h of head.tests) {
+        const b = baseTests.get(h.id);
+        tests.push({
+            id: h.id,
+            suite: h.suite,
+            from: b?.status ?? null,
+            to: h.status,
+            reason: h.reason ?? null,
+            cause: h.cause ? `${h.cause.cause} Fix: ${h.cause.fix}` : null,
+            regression: b?.status === 'pass' && h.status === 'fail',
+            fixed: b?.status === 'fail' && h.status === 'pass',
+            ...floorNote(h),
+        });
+        // Metrics of a test that did not pass on both sides would compare a partial run; a skipped
+        // test measured nothing.
+        if (h.status !== 'skip' && (!b || (b.status === 'pass' && h.status === 'pass')))
+            addMetrics(h.id, b, h);
+    }
+    for (const b of base?.tests ?? []) {
+        if (headIds.has(b.id))
+            continue;
+        tests.push({
+            id: b.id,
+            suite: b.suite,
+            from: b.status,
+            to: null,
+            reason: null,
+            cause: null,
+            regression: false,
+            fixed: false,
+        });
+    }
+    return {
+        threshold,
+        base: base ? tally(base) : null,
+        head: tally(head),
+        tests,
+        metrics,
+        regressions: tests.filter((t) => t.regression).length,
+        metricRegressions: metrics.filter((m) => m.regression).length,
+        fixed: tests.filter((t) => t.fixed).length,
+        failing: tests.filter((t) => t.to === 'fail').length,
+    };
+}
+
+// EXTERNAL MODULE: ./src/version.ts
+var src_version = __webpack_require__(311);
+;// CONCATENATED MODULE: ./src/report/format.ts
+const format_int = new Intl.NumberFormat('en-US');
+const fmtInt = (n) => format_int.format(n);
+function fmtBytes(n) {
+    const a = Math.abs(n);
+    const [div, unit, digits] = a >= 1e9 ? [1e9, 'GB', 2] : a >= 1e6 ? [1e6, 'MB', 1] : a >= 1e3 ? [1e3, 'kB', 1] : [1, 'B', 0];
+    return `${(n / div).toFixed(digits)} ${unit}`;
+}
+const signed = (n, f) => n > 0 ? `+${f(n)}` : n < 0 ? `−${f(-n)}` : '±0';
+const pct = (r) => `${r > 0 ? '+' : r < 0 ? '−' : '±'}${Math.abs(r * 100).toFixed(1)}%`;
+/** Up to 4 significant digits, without exponent noise. */
+function num(n) {
+    if (!Number.isFinite(n))
+        return String(n);
+    if (Number.isInteger(n))
+        return fmtInt(n);
+    return String(Number(n.toPrecision(4)));
+}
+const plural = (n, one, many = `${one}s`) => `${fmtInt(n)} ${n === 1 ? one : many}`;
+const COMPONENT_LABELS = {
+    os: 'OS',
+    glibc: 'glibc',
+    python: 'Python',
+    torch: 'torch',
+    torchCuda: 'torch CUDA build',
+    numpy: 'NumPy',
+    cuda: 'CUDA runtime',
+    cudnn: 'cuDNN',
+    nccl: 'NCCL',
+    driverMaxCuda: 'Driver max CUDA',
+    driver: 'NVIDIA driver',
+    gpus: 'GPUs',
+};
+
+;// CONCATENATED MODULE: ./src/report/size.ts
+// Where the bytes went, as plain text (the renderer escapes it): the size change's explanation
+// ("+610 MB: nvidia-cudnn-cu12 9.5 → 9.7 +402 MB, ..."), and the size budget (config size.budget),
+// whose breach fails the report stage naming what grew most.
+
+
+
+
+
+const UNITS = {
+    B: 1,
+    kB: 1e3,
+    KB: 1e3,
+    MB: 1e6,
+    GB: 1e9,
+    TB: 1e12,
+    KiB: 2 ** 10,
+    MiB: 2 ** 20,
+    GiB: 2 ** 30,
+    TiB: 2 ** 40,
+};
+/** "8GB" -> 8e9 bytes, "+5%" -> growth 0.05; InputError naming the key and the value otherwise. */
+function parseSizeBudget(text) {
+    const t = text.trim();
+    if (!SIZE_BUDGET_PATTERN.test(t))
+        throw new errors/* InputError */.dz(`size.budget: expected a size such as "8GB" or a growth such as "+5%", got "${text}"`);
+    if (t.endsWith('%'))
+        return { kind: 'growth', ratio: Number(t.slice(1, -1)) / 100 };
+    const m = /^([\d.]+)\s*(\w+)$/.exec(t);
+    return { kind: 'absolute', bytes: Number(m[1]) * UNITS[m[2]] };
+}
+/** "nvidia-cudnn-cu12 9.5 → 9.7 +402.0 MB", "torch 2.6.0 (new) +1.20 GB", "RUN pip install … +3.1 GB". */
+function describeChange(c) {
+    const bytes = signed(c.delta, fmtBytes);
+    if (c.kind === 'layer')
+        return `layer ${(0,report_escape/* clip */.$Q)(c.name, 80)} ${bytes}`;
+    const name = (0,report_escape/* clip */.$Q)(c.name, 60);
+    if (c.from === null)
+        return `${name} ${(0,report_escape/* clip */.$Q)(c.to ?? '', 40)} (added) ${bytes}`;
+    if (c.to === null)
+        return `${name} ${(0,report_escape/* clip */.$Q)(c.from, 40)} (removed) ${bytes}`;
+    if (c.from === c.to)
+        return `${name} ${(0,report_escape/* clip */.$Q)(c.to, 40)} ${bytes}`;
+    return `${name} ${(0,report_escape/* clip */.$Q)(c.from, 40)} → ${(0,report_escape/* clip */.$Q)(c.to, 40)} ${bytes}`;
+}
+/** "+610.0 MB: a 1 → 2 +402.0 MB, b (added) +150.0 MB, …"; null when nothing explains the change. */
+function sizeHeadline(e, n = 3) {
+    if (e.delta === 0)
+        return null;
+    const drivers = sizeDrivers(e);
+    if (drivers.length === 0)
+        return null;
+    const more = drivers.length > n ? ', …' : '';
+    return `${signed(e.delta, fmtBytes)}: ${drivers.slice(0, n).map(describeChange).join(', ')}${more}`;
+}
+/** What weighs most in an image (no baseline, or nothing grew): its biggest package or layer. */
+function biggestPart(p) {
+    const top = p.head.top;
+    if (!top)
+        return null;
+    const pkgs = [
+        ...top.pip.map((x) => ({ ...x, eco: 'pip' })),
+        ...top.apt.map((x) => ({ ...x, eco: 'apt' })),
+    ].sort((a, b) => b.sizeBytes - a.sizeBytes);
+    const pkg = pkgs[0];
+    if (pkg)
+        return `${pkg.eco} ${(0,report_escape/* clip */.$Q)(pkg.name, 60)} ${(0,report_escape/* clip */.$Q)(pkg.version, 40)} (${fmtBytes(pkg.sizeBytes)})`;
+    const layer = top.layers[0];
+    return layer ? `layer ${(0,report_escape/* clip */.$Q)(layer.createdBy, 80)} (${fmtBytes(layer.sizeBytes)})` : null;
+}
+/** The top contributor a breach names: what grew most, else what weighs most. */
+function topContributor(p) {
+    const e = p.diff?.sizeExplanation;
+    const grew = e ? sizeDrivers(e).filter((c) => c.delta > 0)[0] : undefined;
+    if (grew)
+        return `top contributor: ${describeChange(grew)}`;
+    const big = biggestPart(p);
+    return big ? `top contributor: ${big}` : 'no package or layer sizes in the record to name a contributor';
+}
+/** The platforms whose image breaks the size budget (config size.budget), with the reason. */
+function budgetBreaches(sizeBudget, platforms) {
+    if (!sizeBudget)
+        return [];
+    let budget;
+    try {
+        budget = parseSizeBudget(sizeBudget);
+    }
+    catch {
+        return []; // an artifact's model is untrusted: an unreadable budget judges nothing
+    }
+    const out = [];
+    for (const p of platforms) {
+        const size = p.head.sizeBytes;
+        const where = platforms.length > 1 ? ` on ${p.platform}` : '';
+        const top = topContributor(p);
+        const short = `size budget ${sizeBudget} exceeded${where}; ${top}`;
+        if (budget.kind === 'absolute' && size > budget.bytes) {
+            out.push({
+                platform: p.platform,
+                short,
+                text: `image ${fmtBytes(size)}${where} is over the size budget ${sizeBudget} (${fmtBytes(budget.bytes)}) by ${fmtBytes(size - budget.bytes)}; ${top}`,
+            });
+        }
+        else if (budget.kind === 'growth' && p.diff && p.diff.size.base > 0) {
+            const growth = p.diff.size.delta / p.diff.size.base;
+            if (growth > budget.ratio)
+                out.push({
+                    platform: p.platform,
+                    short,
+                    text: `image grew ${signed(p.diff.size.delta, fmtBytes)} (${pct(growth)})${where}, over the size budget ${sizeBudget}; ${top}`,
+                });
+        }
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/report/model.ts
+
+
+
+
+
+
+
+
+
+/** The marker key when the config sets none: one comment per image, variant and platform set. */
+function defaultMarkerKey(image, variant, platforms) {
+    return `${image}:${variant}@${[...platforms].sort().join(',')}`;
+}
+function buildReportModel(input) {
+    if (input.entries.length === 0)
+        throw new errors/* InputError */.dz(`report ${input.image}:${input.variant}: no records`);
+    const entries = [...input.entries].sort((a, b) => a.platform < b.platform ? -1 : a.platform > b.platform ? 1 : 0);
+    const threshold = input.smokeThreshold !== undefined ? { threshold: input.smokeThreshold } : {};
+    const platforms = entries.map((e) => ({
+        platform: e.platform,
+        head: summarize(e.head),
+        base: e.base ? summarize(e.base) : null,
+        diff: e.base ? diffRecords(e.base, e.head) : null,
+        smoke: e.headSmoke ? diffSmoke(e.baseSmoke ?? undefined, e.headSmoke, threshold) : null,
+    }));
+    const links = {};
+    // A link that is not http(s) is dropped here rather than failing the poster later.
+    if (input.links?.run && (0,report_escape/* safeUrl */.Pl)(input.links.run))
+        links.run = input.links.run;
+    if (input.links?.artifact && (0,report_escape/* safeUrl */.Pl)(input.links.artifact))
+        links.artifact = input.links.artifact;
+    return {
+        schemaVersion: REPORT_MODEL_SCHEMA_VERSION,
+        kind: 'ml-image-report',
+        tool: { version: src_version/* VERSION */.x },
+        image: input.image,
+        variant: input.variant,
+        markerKey: input.markerKey ??
+            defaultMarkerKey(input.image, input.variant, entries.map((e) => e.platform)),
+        head: {
+            ...(input.head?.ref !== undefined && { ref: input.head.ref }),
+            ...(input.head?.sha !== undefined && { sha: input.head.sha }),
+        },
+        baseline: input.baseline
+            ? { ref: input.baseline.ref, ...(input.baseline.sha !== undefined && { sha: input.baseline.sha }) }
+            : null,
+        noBaselineReason: input.noBaselineReason ?? null,
+        resolution: input.resolution ?? [],
+        links,
+        platforms,
+        ...(input.supplyChain && { supplyChain: input.supplyChain }),
+        ...(input.sizeBudget !== undefined && { sizeBudget: input.sizeBudget }),
+    };
+}
+/** A model from JSON (the artifact a privileged workflow downloads); InputError naming the source. */
+function parseReportModel(json, source) {
+    const r = ReportModelSchema.safeParse(json);
+    if (r.success)
+        return r.data;
+    throw new InputError(`${source}: not a valid report model: ${formatIssues(r.error, json, ReportModelSchema).slice(0, 5).join('; ')}`);
+}
+const SEVERITY_RANK = { info: 0, warning: 1, failure: 2 };
+/** Components the verdict names when they change, in this order. */
+const VERDICT_COMPONENTS = [
+    'numpy',
+    'torch',
+    'cuda',
+    'python',
+    'cudnn',
+    'nccl',
+    'glibc',
+    'os',
+    'torchCuda',
+];
+function assessReport(model) {
+    const smoke = model.platforms.map((p) => p.smoke).filter((s) => !!s);
+    const withDiff = model.platforms.filter((p) => !!p.diff);
+    if (withDiff.length === 0)
+        return noBaselineAssessment(model, smoke);
+    const findings = [];
+    const add = (raw, severity) => {
+        // Values come from the image: a 1,000-character version must not crowd out the rest.
+        const text = (0,report_escape/* clip */.$Q)(raw, 120);
+        if (!findings.some((f) => f.text === text))
+            findings.push({ text, severity });
+    };
+    for (const p of model.platforms.filter((x) => !x.diff))
+        add(`no baseline for ${p.platform}`, 'info');
+    for (const b of budgetBreaches(model.sizeBudget, model.platforms))
+        add(b.short, 'failure');
+    componentFindings(withDiff, add);
+    smokeFindings(smoke, add);
+    packageFindings(withDiff, 'pip', add);
+    packageFindings(withDiff, 'apt', add);
+    otherFindings(withDiff, add);
+    if (findings.length === 0)
+        return { verdict: 'unchanged', findings: [{ text: 'No environment changes', severity: 'info' }] };
+    const worst = Math.max(...findings.map((f) => SEVERITY_RANK[f.severity]));
+    return { verdict: worst === 2 ? 'failure' : worst === 1 ? 'warning' : 'changed', findings };
+}
+/** Failing smoke tests, counted once however many platforms they fail on. */
+const distinctFailing = (smoke, exceptRegressions) => new Set(smoke.flatMap((s) => s.tests.filter((t) => t.to === 'fail' && !(exceptRegressions && t.regression)).map((t) => t.id))).size;
+function noBaselineAssessment(model, smoke) {
+    const reason = model.noBaselineReason?.trim();
+    const text = reason
+        ? `${reason.charAt(0).toUpperCase()}${reason.slice(1)} — environment summary below`
+        : model.baseline
+            ? `First run: no baseline for ${model.baseline.ref} yet — environment summary below`
+            : 'No baseline to compare with — environment summary below';
+    const findings = [{ text: (0,report_escape/* clip */.$Q)(text, 160), severity: 'info' }];
+    const failing = distinctFailing(smoke, false);
+    if (failing)
+        findings.push({ text: (0,report_escape/* clip */.$Q)(`${plural(failing, 'smoke test')} failing`, 120), severity: 'failure' });
+    const breaches = budgetBreaches(model.sizeBudget, model.platforms);
+    for (const b of breaches)
+        findings.push({ text: (0,report_escape/* clip */.$Q)(b.short, 160), severity: 'failure' });
+    return { verdict: failing || breaches.length > 0 ? 'failure' : 'no-baseline', findings };
+}
+/** A version change of a major component: a warning when major, a downgrade, added or removed. */
+function componentSeverity(c) {
+    return c.level === 'major' || c.direction === 'down' || !c.from || !c.to ? 'warning' : 'info';
+}
+function componentFindings(withDiff, add) {
+    for (const id of VERDICT_COMPONENTS) {
+        for (const p of withDiff) {
+            const c = p.diff.components.find((x) => x.id === id);
+            if (!c?.changed || c.host)
+                continue;
+            // The torch version names its CUDA build already.
+            if (id === 'torchCuda' && p.diff.components.find((x) => x.id === 'torch')?.changed)
+                continue;
+            const level = c.level ? ` (${c.level}${c.direction === 'down' ? ', downgrade' : ''})` : '';
+            add(`${COMPONENT_LABELS[id]} ${c.from ?? 'none'} → ${c.to ?? 'none'}${level}`, componentSeverity(c));
+        }
+    }
+}
+function smokeFindings(smoke, add) {
+    // The same test regressing on two platforms is one regression to look at.
+    const distinct = (pick) => new Set(smoke.flatMap(pick)).size;
+    const regressions = distinct((s) => s.tests.filter((t) => t.regression).map((t) => t.id));
+    const failing = distinctFailing(smoke, true);
+    const metricRegressions = distinct((s) => s.metrics.filter((m) => m.regression).map((m) => `${m.test}\u0000${m.metric}`));
+    const fixed = distinct((s) => s.tests.filter((t) => t.fixed).map((t) => t.id));
+    if (regressions)
+        add(plural(regressions, 'smoke regression'), 'failure');
+    if (failing > 0)
+        add(`${plural(failing, 'smoke test')} failing`, 'failure');
+    if (metricRegressions)
+        add(plural(metricRegressions, 'metric regression'), 'warning');
+    if (fixed)
+        add(`${plural(fixed, 'smoke test')} fixed`, 'info');
+}
+function packageFindings(withDiff, eco, add) {
+    // The same change on several platforms counts once.
+    const list = withDiff.length === 1
+        ? withDiff[0].diff[eco].changes
+        : [
+            ...new Map(withDiff
+                .flatMap((p) => p.diff[eco].changes)
+                .map((c) => [`${c.kind}\u0000${c.name}\u0000${c.from}\u0000${c.to}`, c])).values(),
+        ];
+    if (!list.length)
+        return;
+    const major = list.filter((c) => c.level === 'major').length;
+    const risky = major > 0 || list.some((c) => c.kind === 'downgraded' || c.kind === 'removed');
+    add(`${plural(list.length, `${eco} change`)}${major ? ` (${fmtInt(major)} major)` : ''}`, risky ? 'warning' : 'info');
+}
+/** Environment variables, labels (volatile ones aside) and an image size change of 5% or more. */
+function otherFindings(withDiff, add) {
+    const env = Math.max(...withDiff.map((p) => p.diff.env.changes.length));
+    if (env)
+        add(plural(env, 'env change'), 'info');
+    const labels = Math.max(...withDiff.map((p) => p.diff.labels.changes.filter((c) => !c.volatile).length));
+    if (labels)
+        add(plural(labels, 'label change'), 'info');
+    for (const p of withDiff) {
+        const s = p.diff.size;
+        if (s.base > 0 && Math.abs(s.delta) / s.base >= 0.05)
+            add(`image ${signed(s.delta, fmtBytes)} (${pct(s.delta / s.base)})${withDiff.length > 1 ? ` on ${p.platform}` : ''}`, 'info');
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/report/render/charts.ts
@@ -7516,7 +7887,7 @@ async function reportVariant(input, io, v) {
     const baseDir = options.baseline && options.baseBranch
         ? await options.baseline.restore(markerKey, options.baseBranch)
         : undefined;
-    const { entries, baseUnreadable } = readEntries(results.dir, baseDir, v.name, platforms);
+    const { entries, baseUnreadable } = readEntries(results, baseDir, v.name, platforms);
     if (baseUnreadable)
         io.warning(`${v.name}: the baseline could not be read, reporting without it: ${baseUnreadable}`, {
             title: 'ml-image report',
@@ -7563,25 +7934,36 @@ async function reportVariant(input, io, v) {
 }
 /** This run's records and the baseline's per platform. The baseline is best effort: a newer,
  * corrupt or foreign record is reported (baseUnreadable), not fatal. */
-function readEntries(resultDir, baseDir, variant, platforms) {
+function readEntries(results, baseDir, variant, platforms) {
     let baseUnreadable;
-    const base = (read, p) => {
-        if (!baseDir)
+    const unreadable = (e) => {
+        baseUnreadable ??= e.message.split('\n')[0];
+        return null;
+    };
+    // The baseline store's directory, only read.
+    let baseline;
+    try {
+        baseline = baseDir ? openResultDir(baseDir, 'baseline', { create: false }) : undefined;
+    }
+    catch (e) {
+        unreadable(e);
+    }
+    const base = (read) => {
+        if (!baseline)
             return null;
         try {
-            return read(baseDir, variant, p);
+            return read(baseline);
         }
         catch (e) {
-            baseUnreadable ??= e.message.split('\n')[0];
-            return null;
+            return unreadable(e);
         }
     };
     const entries = platforms.map((p) => ({
         platform: p,
-        head: readEnv(resultDir, variant, p),
-        base: base(readEnv, p),
-        headSmoke: readSmoke(resultDir, variant, p),
-        baseSmoke: base(readSmoke, p),
+        head: results.readEnv(variant, p),
+        base: base((b) => b.readEnv(variant, p)),
+        headSmoke: results.readSmoke(variant, p),
+        baseSmoke: base((b) => b.readSmoke(variant, p)),
     }));
     return { entries, ...(baseUnreadable !== undefined && { baseUnreadable }) };
 }
@@ -7698,7 +8080,7 @@ function reportKey(plan, config, variant) {
 }
 /** What the attest stage did for a variant (attest.json), when it ran in this job or an earlier one. */
 function supplyChainOf(results, variant) {
-    const attest = results.dir ? readAttest(results.dir) : undefined;
+    const attest = results.readAttest();
     const targets = attest?.targets.filter((t) => t.variant === variant) ?? [];
     if (!attest || targets.length === 0)
         return undefined;
@@ -7783,6 +8165,7 @@ const hazards_namespaceObject = /*#__PURE__*/JSON.parse('{"schemaVersion":1,"upd
 
 
 
+
 const url = schemas/* string */.YjP().url();
 const HazardTableSchema = schemas/* object */.Ikc({
     schemaVersion: schemas/* literal */.euz(1),
@@ -7799,22 +8182,21 @@ function hazardTable() {
     table ??= HazardTableSchema.parse(hazards_namespaceObject);
     return table;
 }
-const canon = (n) => n.toLowerCase().replace(/[-_.]+/g, '-');
 /** "2.6.0a0+ecf3bae40a" -> "2.6.0a0" for range checks (local versions do not change the release). */
 const release = (v) => v.split('+')[0];
 const inRange = (v, range) => (0,pep440.valid)(release(v)) !== null && (0,pep440.satisfies)(release(v), range);
 function findHazards(h, t = hazardTable()) {
     const out = [];
     // The environment after the install: base versions, overridden by what pip installs.
-    const final = new Map(h.snapshot.installed.map((d) => [canon(d.name), d.version]));
+    const final = new Map(h.snapshot.installed.map((d) => [canonicalName(d.name), d.version]));
     for (const i of h.install)
-        final.set(canon(i.name), i.version);
-    const installing = new Map(h.install.map((i) => [canon(i.name), i.version]));
+        final.set(canonicalName(i.name), i.version);
+    const installing = new Map(h.install.map((i) => [canonicalName(i.name), i.version]));
     const numpy = final.get('numpy');
     const numpy2 = numpy !== undefined && (0,pep440.valid)(release(numpy)) !== null && (0,pep440.satisfies)(release(numpy), '>=2');
     if (numpy2) {
         for (const row of t.numpy1Abi) {
-            const v = final.get(canon(row.package));
+            const v = final.get(canonicalName(row.package));
             if (v && inRange(v, row.versions)) {
                 out.push({
                     id: `numpy1-abi:${row.package}`,
@@ -7834,7 +8216,7 @@ function findHazards(h, t = hazardTable()) {
             });
         }
     }
-    const baseTorch = h.snapshot.installed.find((d) => canon(d.name) === 'torch')?.version;
+    const baseTorch = h.snapshot.installed.find((d) => canonicalName(d.name) === 'torch')?.version;
     const newTorch = installing.get('torch');
     if (baseTorch && /a0\+|\.dev|\+/.test(baseTorch) && newTorch && newTorch !== baseTorch) {
         out.push({
@@ -7844,7 +8226,7 @@ function findHazards(h, t = hazardTable()) {
             source: t.ngcPrerelease.source,
         });
     }
-    const cv = t.opencvVariants.packages.filter((p) => final.has(canon(p)));
+    const cv = t.opencvVariants.packages.filter((p) => final.has(canonicalName(p)));
     if (cv.length > 1) {
         out.push({
             id: 'opencv-variants',
@@ -7909,6 +8291,82 @@ function pipRunEnv(input) {
     return { ...pipIndexEnv(input.indexes ?? { extraIndexUrls: [] }), ...input.pipEnv };
 }
 
+;// CONCATENATED MODULE: ./src/resolve/helper-output.ts
+// What the Python helper (py/ml_image_resolve.py) prints, as schemas: its answers cross a process
+// boundary and are parsed, never cast. Keys the TypeScript side does not use are dropped.
+
+
+const Strings = schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP());
+const InstalledDistSchema = schemas/* object */.Ikc({
+    name: schemas/* string */.YjP(),
+    version: schemas/* string */.YjP(),
+    requiresDist: schemas/* array */.YOg(schemas/* string */.YjP()),
+    installer: schemas/* string */.YjP(),
+    editable: schemas/* boolean */.zMY(),
+    directUrl: schemas/* boolean */.zMY(),
+    location: schemas/* string */.YjP(),
+});
+/** `helper.py snapshot` when it cannot look: pip without vendored packaging, or pip inspect failed. */
+const SnapshotErrorSchema = schemas/* object */.Ikc({ error: schemas/* string */.YjP() });
+/** `helper.py snapshot`: the base image's Python, its distributions, PIP_* env and constraint file. */
+const SnapshotSchema = schemas/* object */.Ikc({
+    python: schemas/* object */.Ikc({ version: schemas/* string */.YjP() }),
+    pipVersion: schemas/* string */.YjP().nullish(),
+    /** pip's marker environment of the image. */
+    environment: Strings,
+    /** PIP_* and the CUDA/torch version variables of the image. */
+    env: Strings,
+    installed: schemas/* array */.YOg(InstalledDistSchema),
+    constraintFile: schemas/* object */.Ikc({ path: schemas/* string */.YjP(), content: schemas/* string */.YjP() }).nullable(),
+});
+/** `helper.py analyze SNAPSHOT REPORT`: what a pip report installs and which base packages it replaces. */
+const AnalysisSchema = schemas/* object */.Ikc({
+    install: schemas/* array */.YOg(schemas/* object */.Ikc({ name: schemas/* string */.YjP(), version: schemas/* string */.YjP(), requested: schemas/* boolean */.zMY() })),
+    replaced: schemas/* array */.YOg(ReplacementSchema),
+    environment: Strings,
+});
+const NO_ANALYSIS = { install: [], replaced: [], environment: {} };
+const RelaxChangeSchema = schemas/* object */.Ikc({ name: schemas/* string */.YjP(), from: schemas/* string */.YjP(), to: schemas/* string */.YjP() });
+/** `helper.py relax REQS NAME=VERSION...`: the requirements with the named ones loosened. */
+const RelaxedSchema = schemas/* object */.Ikc({
+    requirements: schemas/* string */.YjP(),
+    changes: schemas/* array */.YOg(RelaxChangeSchema),
+});
+
+;// CONCATENATED MODULE: ./src/resolve/workdir.ts
+// Where the resolver works inside the base image's container, and the environment of every pip
+// run there.
+/** The directory in the container: requirements, constraints, the helper and pip's reports. */
+const DIR = '/tmp/ml-image-resolve';
+const PIP_ENV = {
+    PIP_DISABLE_PIP_VERSION_CHECK: '1',
+    PIP_NO_INPUT: '1',
+    PIP_ROOT_USER_ACTION: 'ignore',
+    // Debian/Ubuntu images mark their Python externally managed; this is a dry run in a throwaway container.
+    PIP_BREAK_SYSTEM_PACKAGES: '1',
+};
+
+;// CONCATENATED MODULE: ./src/resolve/steps/diagnose.ts
+// Step 2, diagnose: the plain dry run, what `pip install -r` would do with the image's own
+// PIP_CONSTRAINT off, and which base packages that would replace (and why). pip and the analysis
+// run in one python process (helper.py run), with the snapshot too when it is not cached.
+
+
+/** The plain dry run's report, arguments and environment (the image's constraint file off). */
+const NAIVE = {
+    report: 'naive.json',
+    args: ['-r', `${DIR}/requirements.txt`],
+    env: { PIP_CONSTRAINT: '' },
+};
+/** The diagnosis of a plain dry run that has run (and been settled). */
+function diagnosisOf(naive, say) {
+    const analysis = naive.run.ok ? (naive.analysis ?? NO_ANALYSIS) : NO_ANALYSIS;
+    say(`a plain pip install would replace ${analysis.replaced.length} base package(s)`);
+    return { naive: naive.run, analysis };
+}
+/** The helper's reading of a pip report against the base snapshot. */
+const analyze = (ws, report) => ws.helper(AnalysisSchema, ['analyze', `${DIR}/snapshot.json`, `${DIR}/${report}`]);
+
 ;// CONCATENATED MODULE: ./src/resolve/pip-output.ts
 // Reading pip's own words: the "conflict is caused by" block, invalid requirement lines, and the
 // signs of an unreachable index. Pure functions over pip's output.
@@ -7927,27 +8385,22 @@ function conflictBlock(output) {
     }
     return block;
 }
-const pip_output_canon = (n) => n.toLowerCase().replace(/[-_.]+/g, '-');
 /**
  * The user's packages that pip blames in the conflict block: "The user requested X..." (not a
  * constraint), or "X 1.2 depends on ..." when X is one of `requested` (pip 23 often prints only that).
  */
 function userRequestedInConflict(block, requested = []) {
-    const wanted = new Set(requested.map(pip_output_canon));
+    const wanted = new Set(requested.map(canonicalName));
     const names = new Set();
     for (const l of block) {
         const asked = /^The user requested (?!\(constraint\))([A-Za-z0-9][A-Za-z0-9._-]*)/.exec(l);
         if (asked)
-            names.add(pip_output_canon(asked[1]));
+            names.add(canonicalName(asked[1]));
         const dep = /^([A-Za-z0-9][A-Za-z0-9._-]*) \S+ depends on /.exec(l);
-        if (dep && wanted.has(pip_output_canon(dep[1])))
-            names.add(pip_output_canon(dep[1]));
+        if (dep && wanted.has(canonicalName(dep[1])))
+            names.add(canonicalName(dep[1]));
     }
     return [...names];
-}
-/** Project names of a requirements text (lines parsed as pip does; options, bare paths and URLs without #egg= skipped). */
-function requirementNames(text) {
-    return parseRequirementsText(text).lines.flatMap((l) => l.kind === 'requirement' && l.name !== undefined ? [l.name] : []);
 }
 /** pip: "Invalid requirement: 'numpy>>2' (from line 3 of /tmp/x/requirements.txt)" */
 function invalidRequirement(output) {
@@ -8063,82 +8516,6 @@ function classifyPipFailure(output) {
         return { kind: 'no-match', requirement: missing, message };
     return { kind: 'other', message };
 }
-
-;// CONCATENATED MODULE: ./src/resolve/helper-output.ts
-// What the Python helper (py/ml_image_resolve.py) prints, as schemas: its answers cross a process
-// boundary and are parsed, never cast. Keys the TypeScript side does not use are dropped.
-
-
-const Strings = schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP());
-const InstalledDistSchema = schemas/* object */.Ikc({
-    name: schemas/* string */.YjP(),
-    version: schemas/* string */.YjP(),
-    requiresDist: schemas/* array */.YOg(schemas/* string */.YjP()),
-    installer: schemas/* string */.YjP(),
-    editable: schemas/* boolean */.zMY(),
-    directUrl: schemas/* boolean */.zMY(),
-    location: schemas/* string */.YjP(),
-});
-/** `helper.py snapshot` when it cannot look: pip without vendored packaging, or pip inspect failed. */
-const SnapshotErrorSchema = schemas/* object */.Ikc({ error: schemas/* string */.YjP() });
-/** `helper.py snapshot`: the base image's Python, its distributions, PIP_* env and constraint file. */
-const SnapshotSchema = schemas/* object */.Ikc({
-    python: schemas/* object */.Ikc({ version: schemas/* string */.YjP() }),
-    pipVersion: schemas/* string */.YjP().nullish(),
-    /** pip's marker environment of the image. */
-    environment: Strings,
-    /** PIP_* and the CUDA/torch version variables of the image. */
-    env: Strings,
-    installed: schemas/* array */.YOg(InstalledDistSchema),
-    constraintFile: schemas/* object */.Ikc({ path: schemas/* string */.YjP(), content: schemas/* string */.YjP() }).nullable(),
-});
-/** `helper.py analyze SNAPSHOT REPORT`: what a pip report installs and which base packages it replaces. */
-const AnalysisSchema = schemas/* object */.Ikc({
-    install: schemas/* array */.YOg(schemas/* object */.Ikc({ name: schemas/* string */.YjP(), version: schemas/* string */.YjP(), requested: schemas/* boolean */.zMY() })),
-    replaced: schemas/* array */.YOg(ReplacementSchema),
-    environment: Strings,
-});
-const NO_ANALYSIS = { install: [], replaced: [], environment: {} };
-const RelaxChangeSchema = schemas/* object */.Ikc({ name: schemas/* string */.YjP(), from: schemas/* string */.YjP(), to: schemas/* string */.YjP() });
-/** `helper.py relax REQS NAME=VERSION...`: the requirements with the named ones loosened. */
-const RelaxedSchema = schemas/* object */.Ikc({
-    requirements: schemas/* string */.YjP(),
-    changes: schemas/* array */.YOg(RelaxChangeSchema),
-});
-
-;// CONCATENATED MODULE: ./src/resolve/workdir.ts
-// Where the resolver works inside the base image's container, and the environment of every pip
-// run there.
-/** The directory in the container: requirements, constraints, the helper and pip's reports. */
-const DIR = '/tmp/ml-image-resolve';
-const PIP_ENV = {
-    PIP_DISABLE_PIP_VERSION_CHECK: '1',
-    PIP_NO_INPUT: '1',
-    PIP_ROOT_USER_ACTION: 'ignore',
-    // Debian/Ubuntu images mark their Python externally managed; this is a dry run in a throwaway container.
-    PIP_BREAK_SYSTEM_PACKAGES: '1',
-};
-
-;// CONCATENATED MODULE: ./src/resolve/steps/diagnose.ts
-// Step 2, diagnose: the plain dry run, what `pip install -r` would do with the image's own
-// PIP_CONSTRAINT off, and which base packages that would replace (and why). pip and the analysis
-// run in one python process (helper.py run), with the snapshot too when it is not cached.
-
-
-/** The plain dry run's report, arguments and environment (the image's constraint file off). */
-const NAIVE = {
-    report: 'naive.json',
-    args: ['-r', `${DIR}/requirements.txt`],
-    env: { PIP_CONSTRAINT: '' },
-};
-/** The diagnosis of a plain dry run that has run (and been settled). */
-function diagnosisOf(naive, say) {
-    const analysis = naive.run.ok ? (naive.analysis ?? NO_ANALYSIS) : NO_ANALYSIS;
-    say(`a plain pip install would replace ${analysis.replaced.length} base package(s)`);
-    return { naive: naive.run, analysis };
-}
-/** The helper's reading of a pip report against the base snapshot. */
-const analyze = (ws, report) => ws.helper(AnalysisSchema, ['analyze', `${DIR}/snapshot.json`, `${DIR}/${report}`]);
 
 ;// CONCATENATED MODULE: ./src/resolve/steps/explain.ts
 // Step 5, explain: when there is no plan that holds the base (or the mode only checks), say what
@@ -8682,6 +9059,7 @@ if __name__ == "__main__":
 
 
 
+
 /** A failure worth one more run: 5xx, resets, timeouts, refused connections, or "versions: none". */
 function looksTransient(out) {
     if (/ResolutionImpossible|DO NOT MATCH THE HASHES|Invalid requirement/.test(out))
@@ -8732,10 +9110,8 @@ function unreachable(f, { ctx, out, said }) {
     return new errors/* EnvironmentError */.eG(`the package index ${describeIndexes(ctx.indexes)} is unreachable from ${ctx.image}: ${(0,redact/* redactUrls */.sK)(f.message)}`, 'check python.indexUrl / PIP_INDEX_URL and the network (the resolver runs pip inside the base image)');
 }
 function noMatch(f, { ctx, said }) {
-    const name = /^[A-Za-z0-9][A-Za-z0-9._-]*/
-        .exec(f.requirement)?.[0]
-        ?.toLowerCase()
-        .replace(/[-_.]+/g, '-');
+    const project = /^[A-Za-z0-9][A-Za-z0-9._-]*/.exec(f.requirement)?.[0];
+    const name = project === undefined ? undefined : canonicalName(project);
     const line = ctx.requirements.find((r) => r.name === name);
     return new errors/* InputError */.dz(`${prefix(line?.origin)}no release of "${(0,redact/* redactUrls */.sK)(f.requirement)}" found on ${describeIndexes(ctx.indexes)}${said(f.message)}`, 'check the package name and version in your requirements, and that the index has it');
 }
@@ -9140,7 +9516,7 @@ const STEP_OF = {
 function resolutionKey(baseDigest, input) {
     const { network: _network, ...decisive } = input;
     return `resolution-${(0,external_node_crypto_.createHash)('sha256')
-        .update(JSON.stringify({ baseDigest, decisive, VERSION: version/* VERSION */.x }))
+        .update(JSON.stringify({ baseDigest, decisive, VERSION: src_version/* VERSION */.x }))
         .digest('hex')}`;
 }
 async function resolveAgainstBase(input, deps) {
@@ -9323,7 +9699,7 @@ async function runResolveStage(plan, config, baseDir, deps) {
         return {};
     const env = deps.env ?? process.env;
     const requirements = readRequirements(config.python.requirements, baseDir, env);
-    const indexes = indexes_pipIndexes(config.python, env);
+    const indexes = pipIndexes(config.python, env);
     const pipEnv = referencedEnv(requirements.envReferences, env);
     const resolved = {};
     for (const v of plan.variants) {
@@ -9443,7 +9819,7 @@ async function captureImage(input, deps) {
         ],
         capture: {
             ...probed.capture,
-            toolVersion: version/* VERSION */.x,
+            toolVersion: src_version/* VERSION */.x,
             time: new Date().toISOString(),
             host: { kernel: external_node_os_default().release() },
         },
@@ -9599,6 +9975,25 @@ function floorsArg(baseline) {
     return JSON.stringify(baseline);
 }
 
+;// CONCATENATED MODULE: ./src/smoke/config-inputs.ts
+// What the smoke suites take from the config: the requirement names (the imports suite) and the
+// throughput floors. Its own module: the CLI's smoke and export commands read it without loading
+// the smoke stage (capture, the runner, reuse).
+
+
+
+
+/** The suites' inputs the config decides: requirement names (for imports) and the throughput floors. */
+function configSmokeInputs(loaded) {
+    const smoke = loaded?.config.smoke;
+    return {
+        distributions: loaded
+            ? requirementNames(readRequirements(loaded.config.python.requirements, loaded.baseDir).text)
+            : [],
+        baseline: loadBaseline(loaded && smoke?.baseline !== undefined ? external_node_path_default().resolve(loaded.baseDir, smoke.baseline) : undefined),
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/smoke/reuse.ts
 // Smoke reuse: when the capture and the suites of an identical earlier run may stand for this run's.
 //
@@ -9701,11 +10096,14 @@ function compareKeys(earlier, manifestKey, content) {
         return 'the smoke inputs changed';
     return 'the image changed';
 }
+/** The earlier run's directory (the baseline store's), only read. */
+const earlierRun = (dir) => openResultDir(dir, 'the earlier run', { create: false });
 /** The earlier run's record and result in `dir`, or why they cannot be used. */
 function earlierEntry(dir, variant, platform, image) {
     try {
-        const record = readEnv(dir, variant, platform);
-        const result = readSmoke(dir, variant, platform);
+        const earlier = earlierRun(dir);
+        const record = earlier.readEnv(variant, platform);
+        const result = earlier.readSmoke(variant, platform);
         if (!record || !result)
             return 'the earlier results are incomplete';
         return { variant, platform, image, record, result };
@@ -9759,7 +10157,7 @@ function asThisImage(entry, image, digest, blob, config) {
 }
 /** The earlier key file of a target in `dir`, parsed; undefined when there is none. */
 function earlierKeys(dir, variant, platform) {
-    const text = readSmokeKey(dir, variant, platform);
+    const text = earlierRun(dir).readSmokeKey(variant, platform);
     return text === undefined ? undefined : parseKeyFile(text);
 }
 /** The content identity of a pushed target (a registry read), or undefined when it cannot tell. */
@@ -9895,6 +10293,85 @@ function errorMessage(e) {
 }
 function interrupt_firstLine(s) {
     return (s.split('\n').find((l) => l.trim() !== '') ?? '').slice(0, 500);
+}
+
+// EXTERNAL MODULE: external "node:worker_threads"
+var external_node_worker_threads_ = __webpack_require__(75919);
+;// CONCATENATED MODULE: ./src/smoke/match.ts
+// A custom test's expectedOutput / excludedOutput regexes, matched so that no pattern can hang the
+// run: the text is bounded (its last MATCH_TEXT_BYTES), and the match runs in a worker thread that
+// is terminated after a time limit. A catastrophic-backtracking pattern such as `(a+)+$` then fails
+// its test with a clear reason instead of blocking the event loop (and with it Ctrl-C and SIGTERM).
+// The patterns were checked when the config was loaded (config/pattern.ts), with the same flags.
+
+
+/** How much of a test's output the patterns see: its end, where results and errors are. */
+const MATCH_TEXT_BYTES = 1024 * 1024;
+/** How long every pattern of one test may take together. */
+const MATCH_TIME_LIMIT_MS = 2000;
+/** The end of a text, at most `max` UTF-16 units (a surrogate pair is never split). */
+function boundedTail(text, max) {
+    if (text.length <= max)
+        return text;
+    let start = text.length - max;
+    const c = text.charCodeAt(start);
+    if (c >= 0xdc00 && c <= 0xdfff)
+        start += 1; // a low surrogate: its high half was cut off
+    return text.slice(start);
+}
+// The worker's program, inline so that the bundled dist needs no extra file.
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { text, expected, excluded, flags } = workerData;
+try {
+  const missing = expected.find((p) => !new RegExp(p, flags).test(text));
+  if (missing !== undefined) parentPort.postMessage({ ok: false, kind: 'missing', pattern: missing });
+  else {
+    const unwanted = excluded.find((p) => new RegExp(p, flags).test(text));
+    parentPort.postMessage(
+      unwanted !== undefined ? { ok: false, kind: 'unwanted', pattern: unwanted } : { ok: true },
+    );
+  }
+} catch (e) {
+  parentPort.postMessage({ ok: false, kind: 'error', message: String(e && e.message || e) });
+}
+`;
+/**
+ * Check the output against the patterns: every `expected` must match, no `excluded` may.
+ * Never throws, never blocks the event loop longer than it takes to start a worker.
+ */
+async function matchOutput(output, expected, excluded, options = {}) {
+    if (expected.length === 0 && excluded.length === 0)
+        return { ok: true };
+    const limit = options.timeLimitMs ?? MATCH_TIME_LIMIT_MS;
+    const text = boundedTail(output, options.maxBytes ?? MATCH_TEXT_BYTES);
+    return new Promise((resolve) => {
+        let settled = false;
+        const worker = new external_node_worker_threads_.Worker(WORKER_SOURCE, {
+            eval: true,
+            workerData: { text, expected: [...expected], excluded: [...excluded], flags: PATTERN_FLAGS },
+            // A match never needs much memory; a runaway one must not take the host's.
+            resourceLimits: { maxOldGenerationSizeMb: 256 },
+        });
+        // Never the thing that keeps the process alive (a signal handler may exit while it runs).
+        worker.unref();
+        const finish = (o) => {
+            if (settled)
+                return;
+            settled = true;
+            clearTimeout(timer);
+            void worker.terminate();
+            resolve(o);
+        };
+        const timer = setTimeout(() => finish({
+            ok: false,
+            kind: 'timeout',
+            message: `expectedOutput/excludedOutput took longer than ${limit / 1000}s to match; simplify the pattern (nested quantifiers such as (a+)+ backtrack exponentially)`,
+        }), limit);
+        worker.once('message', (m) => finish(m));
+        worker.once('error', (e) => finish({ ok: false, kind: 'error', message: e.message }));
+        worker.once('exit', (code) => finish({ ok: false, kind: 'error', message: `the matcher stopped (exit ${code})` }));
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/smoke/output.ts
@@ -10724,9 +11201,6 @@ async function runSmoke(input, deps) {
 
 
 
-
-
-
 /**
  * What decides a smoke result: the image (by digest) and every input of the suites. Equal keys
  * mean the same tests of the same bits on the same kind of runner, so a result may be reused.
@@ -10737,16 +11211,6 @@ function smokeKey(digest, inputs) {
 /** The reference smoke and capture run: the local tag, else the platform's own manifest by digest. */
 function imageUnderTest(v, p) {
     return p.localRef ?? `${v.repository}@${p.digest}`;
-}
-/** The suites' inputs the config decides: requirement names (for imports) and the throughput floors. */
-function configSmokeInputs(loaded) {
-    const smoke = loaded?.config.smoke;
-    return {
-        distributions: loaded
-            ? requirementNames(readRequirements(loaded.config.python.requirements, loaded.baseDir).text)
-            : [],
-        baseline: loadBaseline(loaded && smoke?.baseline !== undefined ? external_node_path_default().resolve(loaded.baseDir, smoke.baseline) : undefined),
-    };
 }
 async function runSmokeStage(input, io) {
     const docker = io.docker();
@@ -10796,7 +11260,7 @@ function targets(ctx) {
                 baseline: ctx.baseline,
                 gpus: ctx.gpus,
                 driverFloor: planned.cuda?.minorCompatDriverMin ?? null,
-                tool: version/* VERSION */.x,
+                tool: src_version/* VERSION */.x,
             }),
         }));
     });
@@ -10927,17 +11391,574 @@ function failureAnnotations(id, result) {
 }
 
 // EXTERNAL MODULE: ./src/github/run.ts
-var run = __webpack_require__(31738);
+var github_run = __webpack_require__(31738);
 // EXTERNAL MODULE: ./src/attest/signing.ts
 var attest_signing = __webpack_require__(84626);
 // EXTERNAL MODULE: ./src/attest/signers.ts + 10 modules
 var signers = __webpack_require__(22823);
-// EXTERNAL MODULE: ./src/attest/predicates.ts + 1 modules
-var predicates = __webpack_require__(10714);
-// EXTERNAL MODULE: ./src/attest/sbom.ts
-var sbom = __webpack_require__(55056);
 // EXTERNAL MODULE: ./src/attest/types.ts
 var types = __webpack_require__(79124);
+;// CONCATENATED MODULE: ./src/attest/purl.ts
+// Package URLs (https://github.com/package-url/purl-spec) as the SBOM writes them: pkg:pypi,
+// pkg:deb and pkg:oci, percent-encoded and with sorted qualifiers (pure).
+
+
+
+
+/** Percent-encoding as purl requires: everything but A-Z a-z 0-9 . - _ ~ and ':' (never encoded). */
+function purlEncode(s) {
+    return encodeURIComponent(s)
+        .replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
+        .replace(/%3A/gi, ':');
+}
+/** Qualifiers sorted by key, empty values left out. */
+function qualifiers(q) {
+    const parts = Object.entries(q)
+        .filter((e) => typeof e[1] === 'string' && e[1] !== '')
+        .sort(([a], [b]) => (0,util_text/* compareText */.n)(a, b))
+        .map(([k, v]) => `${k}=${purlEncode(v)}`);
+    return parts.length ? `?${parts.join('&')}` : '';
+}
+const at = (version) => (version === '' ? '' : `@${purlEncode(version)}`);
+function pypiPurl(name, version) {
+    // pkg:pypi names are PEP 503 normalised: Foo_Bar.baz -> foo-bar-baz.
+    return `pkg:pypi/${purlEncode(canonicalName(name))}${at(version)}`;
+}
+function debPurl(osId, pkg, distro) {
+    return `pkg:deb/${purlEncode(osId.toLowerCase())}/${purlEncode(pkg.name.toLowerCase())}${at(pkg.version)}${qualifiers({ arch: pkg.arch, distro })}`;
+}
+/** pkg:oci/<name>@sha256:<hex>?arch=&repository_url=&tag=, or undefined without a sha256 digest. */
+function ociPurl(ref, digest, arch) {
+    const hex = (0,types/* sha256Hex */.fg)(digest);
+    if (hex === undefined)
+        return undefined;
+    const r = (0,oci_ref/* parseImageRef */.Q)(ref);
+    const name = r.path.split('/').pop().toLowerCase();
+    return `pkg:oci/${purlEncode(name)}@sha256:${hex}${qualifiers({ arch, repository_url: (0,oci_ref/* repositoryOf */._M)(r), tag: r.tag })}`;
+}
+
+;// CONCATENATED MODULE: ./src/attest/provenance.ts
+// The SLSA v1 provenance predicate (https://slsa.dev/spec/v1.0/provenance) of one image by digest:
+// what was built from what (the config, the requirement and constraint files, the base image by
+// digest), by which builder (the workflow run in Actions, the CLI elsewhere), and when. Pure.
+
+
+
+
+
+// Its predicate type is defined with the other kinds' in result.ts (KIND_TYPES).
+
+const BUILD_TYPE = 'https://ml-image-action.github.io/buildtypes/buildx/v1';
+/** The builder id outside GitHub Actions. */
+const CLI_BUILDER_ID = 'https://ml-image-action.github.io/builders/cli';
+/** The builder: the workflow run (attempt) URL in GitHub Actions, the CLI's id elsewhere. */
+function builderFromEnv(env) {
+    return { id: (0,github_run/* runUrlFromEnv */.kk)(env) ?? CLI_BUILDER_ID };
+}
+/**
+ * The base image as a resolved dependency: pkg:docker/<path>@<digest, else tag>?repository_url=<registry>
+ * (the docker purl type), with its sha256 when known.
+ */
+function baseImageDependency(base) {
+    const ref = (0,oci_ref/* parseImageRef */.Q)(base.ref);
+    const hex = (0,types/* sha256Hex */.fg)(base.digest ?? ref.digest);
+    const version = hex !== undefined ? `sha256:${hex}` : ref.tag;
+    const path = ref.path.split('/').map(purlEncode).join('/');
+    return {
+        uri: `pkg:docker/${path}${version !== undefined ? `@${purlEncode(version)}` : ''}?repository_url=${purlEncode(ref.registry)}`,
+        name: base.ref,
+        ...(hex !== undefined && { digest: { sha256: hex } }),
+    };
+}
+function fileDependency(f) {
+    const hex = (0,types/* sha256Hex */.fg)(f.sha256);
+    return { uri: f.path, ...(hex !== undefined && { digest: { sha256: hex } }) };
+}
+function invocationIdFor(input) {
+    const run = (0,github_run/* runUrlFromEnv */.kk)(input.env);
+    if (run !== undefined)
+        return input.env.GITHUB_JOB ? `${run}#${input.env.GITHUB_JOB}` : run;
+    const h = (0,external_node_crypto_.createHash)('sha256')
+        .update(`${input.digest}\n${input.platform}\n${input.startedOn.toISOString()}`)
+        .digest('hex');
+    return `urn:uuid:${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+/**
+ * The resolver's constraints: made by the run, so no file anyone can fetch; named, with the
+ * sha256 of their text (a ResourceDescriptor needs a uri, a digest or the content, not all).
+ */
+function constraintsDependency(f) {
+    const hex = (0,types/* sha256Hex */.fg)(f.sha256);
+    return { name: f.path, ...(hex !== undefined && { digest: { sha256: hex } }) };
+}
+/** The SLSA v1 predicate; every string scrubbed (no URL credentials, no tokens). */
+function buildProvenance(input) {
+    const files = [...input.inputs, ...(input.constraints ? [input.constraints] : [])];
+    const seen = new Set();
+    const deps = [
+        baseImageDependency(input.baseImage),
+        ...input.inputs.map(fileDependency),
+        ...(input.constraints ? [constraintsDependency(input.constraints)] : []),
+    ].filter((d) => {
+        const key = `${d.uri ?? `name:${d.name}`}\n${d.digest?.sha256 ?? ''}`;
+        if (seen.has(key))
+            return false;
+        seen.add(key);
+        return true;
+    });
+    const predicate = {
+        buildDefinition: {
+            buildType: BUILD_TYPE,
+            externalParameters: {
+                ...(input.config && { config: { path: input.config.path, sha256: input.config.sha256 } }),
+                variant: input.variant,
+                platform: input.platform,
+                tags: [...input.tags],
+            },
+            internalParameters: { toolVersion: input.toolVersion },
+            resolvedDependencies: deps,
+        },
+        runDetails: {
+            builder: builderFromEnv(input.env),
+            metadata: {
+                invocationId: input.invocationId ?? invocationIdFor(input),
+                startedOn: input.startedOn.toISOString(),
+                finishedOn: input.finishedOn.toISOString(),
+            },
+        },
+    };
+    // Names from the config and the plan: not secrets, however long.
+    const names = [input.variant, input.platform, ...input.tags, ...files.map((f) => f.path)];
+    return (0,types/* scrubDeep */.wE)(predicate, input.config ? [...names, input.config.path] : names);
+}
+
+// EXTERNAL MODULE: ./node_modules/@cyclonedx/cyclonedx-library/dist.node/enums/index.js
+var enums = __webpack_require__(6820);
+// EXTERNAL MODULE: ./node_modules/@cyclonedx/cyclonedx-library/dist.node/models/index.js
+var models = __webpack_require__(50320);
+// EXTERNAL MODULE: ./node_modules/@cyclonedx/cyclonedx-library/dist.node/serialize/index.node.js
+var index_node = __webpack_require__(51248);
+// EXTERNAL MODULE: ./node_modules/@cyclonedx/cyclonedx-library/dist.node/spec/index.js
+var spec = __webpack_require__(94321);
+// EXTERNAL MODULE: ./node_modules/@cyclonedx/cyclonedx-library/package.json
+var cyclonedx_library_package = __webpack_require__(95523);
+;// CONCATENATED MODULE: ./src/attest/sbom.ts
+// The ML-aware SBOM: CycloneDX 1.6 JSON built with @cyclonedx/cyclonedx-library from an
+// environment record (env.json). Every pip distribution (pkg:pypi), every apt package (pkg:deb),
+// the OS, and the ML stack (CUDA runtime, cuDNN, NCCL, torch and its CUDA build, NumPy, Python,
+// the base image) as components with ml-image:* properties. Deterministic: the same record gives
+// the same bytes on any machine (lists sorted in code-unit order, not the locale's; bom-refs from
+// purls; a serial number from the content; the timestamp from the record's capture time).
+// Nothing from the record's env, labels (except the OCI base-image name and digest) or collectEnv
+// goes in, and every string is scrubbed.
+// The record holds no file hashes (the probe does not read RECORD files), so components carry none.
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const SBOM_PROPERTY_PREFIX = 'ml-image:';
+/** The property that marks a component as part of the ML stack; its value says which part. */
+const ML_STACK_PROPERTY = `${SBOM_PROPERTY_PREFIX}ml-stack`;
+const BASE_NAME_LABEL = 'org.opencontainers.image.base.name';
+const BASE_DIGEST_LABEL = 'org.opencontainers.image.base.digest';
+/** A lone UTF-16 surrogate (no JSON or URL can carry one): replaced by U+FFFD. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+/** Every string from the record: scrubbed, and well-formed text (a purl encodes it). */
+const clean = (s) => (0,redact/* redactText */.Rd)(s.replace(LONE_SURROGATE, '\uFFFD'));
+/**
+ * CycloneDX 1.6 allows versions up to 1024 characters (code points, as JSON Schema counts them): a
+ * longer one (a hostile METADATA) is cut.
+ */
+const cut = (s) => (0,util_text/* clip */.$)(s, 1024);
+const nonEmpty = (s) => typeof s === 'string' && s !== '';
+function prop(c, name, value) {
+    if (nonEmpty(value))
+        c.properties.add(new models.Property(`${SBOM_PROPERTY_PREFIX}${name}`, clean(value)));
+}
+function context(input) {
+    const { record } = input;
+    const labels = record.image.labels;
+    const platform = input.platform ?? record.image.platform;
+    const osRelease = record.os.osRelease;
+    const osId = nonEmpty(osRelease.ID) ? osRelease.ID.toLowerCase() : undefined;
+    const osVersion = osRelease.VERSION_ID ?? osRelease.VERSION_CODENAME;
+    const base = input.baseImage === undefined
+        ? nonEmpty(labels[BASE_NAME_LABEL])
+            ? { ref: labels[BASE_NAME_LABEL], digest: labels[BASE_DIGEST_LABEL] }
+            : undefined
+        : (input.baseImage ?? undefined);
+    // A base pinned by digest in its reference needs no separate digest.
+    const baseDigest = (0,types/* sha256Hex */.fg)(base?.digest ?? (base && (0,oci_ref/* parseImageRef */.Q)(base.ref).digest));
+    return {
+        record,
+        variant: input.variant === undefined ? record.image.variant : input.variant,
+        imageRef: clean(input.imageRef ?? record.image.ref),
+        digest: (0,types/* sha256Hex */.fg)(input.imageDigest === undefined ? record.image.digest : input.imageDigest),
+        platform,
+        arch: archOf(platform),
+        base: base && { ref: clean(base.ref), digest: baseDigest && `sha256:${baseDigest}` },
+        driverFloor: input.driverFloor ?? null,
+        toolVersion: input.toolVersion ?? src_version/* VERSION */.x,
+        osId: osId === undefined ? undefined : clean(osId),
+        distro: osId !== undefined && nonEmpty(osVersion) ? clean(`${osId}-${osVersion}`) : undefined,
+    };
+}
+/** The image by digest (or tag): the SBOM's subject, with the ML stack summed up as properties. */
+function imageComponent(ctx) {
+    const digest = ctx.digest && `sha256:${ctx.digest}`;
+    const ref = (0,oci_ref/* parseImageRef */.Q)(ctx.imageRef);
+    const purl = ociPurl(ctx.imageRef, digest, ctx.arch);
+    const c = new models.Component(enums.ComponentType.Container, (0,oci_ref/* repositoryOf */._M)(ref), {
+        bomRef: purl ?? `${SBOM_PROPERTY_PREFIX}image`,
+        ...(purl !== undefined && { purl }),
+        ...((digest ?? ref.tag) !== undefined && { version: digest ?? ref.tag }),
+    });
+    const { record } = ctx;
+    const pip = (n) => record.python.packages.find((p) => canonicalName(p.name) === n)?.version;
+    prop(c, 'variant', ctx.variant);
+    prop(c, 'platform', ctx.platform);
+    prop(c, 'image.ref', ctx.imageRef);
+    prop(c, 'base.image', ctx.base?.ref);
+    prop(c, 'base.digest', ctx.base?.digest);
+    prop(c, 'driver.floor', ctx.driverFloor);
+    prop(c, 'cuda.runtime', record.cuda.runtime);
+    prop(c, 'cudnn', record.cuda.cudnn);
+    prop(c, 'nccl', record.cuda.nccl);
+    prop(c, 'torch', record.torch?.version ?? pip('torch'));
+    if (record.torch)
+        prop(c, 'torch.cuda', record.torch.cuda ?? 'none');
+    prop(c, 'numpy', pip('numpy'));
+    prop(c, 'python', record.python.version);
+    return c;
+}
+/** Every pip distribution once (by purl), with its installed requirements as dependencies. */
+function pipComponents(record) {
+    const list = [];
+    const byName = new Map();
+    const seen = new Set();
+    for (const p of record.python.packages) {
+        const name = clean(p.name);
+        const version = clean(p.version);
+        const purl = pypiPurl(name, version);
+        if (seen.has(purl))
+            continue;
+        seen.add(purl);
+        const c = new models.Component(enums.ComponentType.Library, name, { bomRef: purl, purl, version: cut(version) });
+        prop(c, 'pip.installer', p.installer);
+        list.push(c);
+        if (!byName.has(canonicalName(name)))
+            byName.set(canonicalName(name), c);
+    }
+    for (const p of record.python.packages) {
+        const c = byName.get(canonicalName(clean(p.name)));
+        for (const req of p.requires) {
+            if (/\bextra\s*==/.test(req))
+                continue; // only with an extra: not necessarily in use
+            const dep = /^\s*([A-Za-z0-9][A-Za-z0-9._-]*)/.exec(req)?.[1];
+            const target = dep === undefined ? undefined : byName.get(canonicalName(dep));
+            if (c && target && target !== c)
+                c.dependencies.add(target.bomRef);
+        }
+    }
+    return { list, byName };
+}
+function aptComponents(ctx) {
+    const out = new Map();
+    for (const a of ctx.record.apt) {
+        const pkg = { name: clean(a.name), version: clean(a.version), arch: clean(a.arch) };
+        const purl = ctx.osId === undefined ? undefined : debPurl(ctx.osId, pkg, ctx.distro);
+        const bomRef = purl ?? `${SBOM_PROPERTY_PREFIX}deb:${pkg.name}@${pkg.version}:${pkg.arch}`;
+        if (out.has(bomRef))
+            continue;
+        const c = new models.Component(enums.ComponentType.Library, pkg.name, {
+            bomRef,
+            ...(purl !== undefined && { purl }),
+            ...(pkg.version !== '' && { version: cut(pkg.version) }),
+        });
+        prop(c, 'deb.arch', pkg.arch);
+        out.set(bomRef, c);
+    }
+    return [...out.values()];
+}
+function osComponent(ctx) {
+    const rel = ctx.record.os.osRelease;
+    const c = new models.Component(enums.ComponentType.OperatingSystem, ctx.osId ?? 'linux', {
+        bomRef: `${SBOM_PROPERTY_PREFIX}os`,
+        ...(nonEmpty(rel.VERSION_ID) && { version: cut(clean(rel.VERSION_ID)) }),
+        ...(nonEmpty(rel.PRETTY_NAME) && { description: clean(rel.PRETTY_NAME) }),
+    });
+    prop(c, 'os.glibc', ctx.record.os.glibc);
+    prop(c, 'os.distro', ctx.distro);
+    return c;
+}
+/** One ML-stack component that is not a pip distribution (CUDA, cuDNN, NCCL, Python, base). */
+function stackComponent(type, role, name, version, extra = {}) {
+    const c = new models.Component(type, name, {
+        bomRef: extra.bomRef ?? extra.purl ?? `${SBOM_PROPERTY_PREFIX}${role}`,
+        ...(nonEmpty(version) && { version: cut(clean(version)) }),
+        ...(extra.group !== undefined && { group: extra.group }),
+        ...(extra.purl !== undefined && { purl: extra.purl }),
+    });
+    c.properties.add(new models.Property(ML_STACK_PROPERTY, role));
+    return c;
+}
+/** The ML stack: new components, and properties on the pip components of torch and NumPy. */
+function mlStack(ctx, pipByName) {
+    const { record } = ctx;
+    const out = [];
+    const nvidia = (role, name, version) => {
+        if (!nonEmpty(version))
+            return undefined;
+        const c = stackComponent(enums.ComponentType.Library, role, name, version, { group: 'nvidia' });
+        out.push(c);
+        return c;
+    };
+    const cuda = nvidia('cuda.runtime', 'cuda-runtime', record.cuda.runtime);
+    if (cuda) {
+        prop(cuda, 'cuda.nvcc', record.cuda.nvcc);
+        prop(cuda, 'driver.floor', ctx.driverFloor);
+    }
+    nvidia('cudnn', 'cudnn', record.cuda.cudnn);
+    nvidia('nccl', 'nccl', record.cuda.nccl);
+    if (record.torch) {
+        let torch = pipByName.get('torch');
+        if (!torch) {
+            torch = stackComponent(enums.ComponentType.Framework, 'torch', 'torch', record.torch.version, {
+                purl: pypiPurl('torch', clean(record.torch.version)),
+            });
+            out.push(torch);
+        }
+        else
+            torch.properties.add(new models.Property(ML_STACK_PROPERTY, 'torch'));
+        torch.type = enums.ComponentType.Framework;
+        prop(torch, 'torch.cuda', record.torch.cuda ?? 'none');
+        prop(torch, 'torch.hip', record.torch.hip);
+        prop(torch, 'torch.version', record.torch.version);
+    }
+    pipByName.get('numpy')?.properties.add(new models.Property(ML_STACK_PROPERTY, 'numpy'));
+    const python = clean(record.python.implementation).toLowerCase() || 'python';
+    out.push(stackComponent(enums.ComponentType.Application, 'python', python, record.python.version));
+    if (ctx.base) {
+        const ref = (0,oci_ref/* parseImageRef */.Q)(ctx.base.ref);
+        const purl = ociPurl(ctx.base.ref, ctx.base.digest, ctx.arch);
+        // A base that is the image itself (its label says so) shares its purl: the bom-refs must differ
+        // (the library would make one up at random, and the SBOM would change from run to run).
+        const image = ociPurl(ctx.imageRef, ctx.digest && `sha256:${ctx.digest}`, ctx.arch);
+        const bomRef = purl !== undefined && purl === image ? `${SBOM_PROPERTY_PREFIX}base.image` : undefined;
+        const base = stackComponent(enums.ComponentType.Container, 'base.image', (0,oci_ref/* repositoryOf */._M)(ref), null, {
+            purl,
+            ...(bomRef !== undefined && { bomRef }),
+        });
+        if (ctx.base.digest ?? ref.tag)
+            base.version = ctx.base.digest ?? ref.tag;
+        prop(base, 'base.image', ctx.base.ref);
+        out.push(base);
+    }
+    return out;
+}
+/** Components by purl, else group, name and version; then bom-ref (unique): code-unit order. */
+function sortComponents(components) {
+    const keyed = components.map((c) => ({
+        c,
+        key: [c.purl?.toString() ?? '', c.group ?? '', c.name, c.version ?? '', c.bomRef.toString()],
+    }));
+    keyed.sort((a, b) => {
+        for (let i = 0; i < a.key.length; i++) {
+            const d = (0,util_text/* compareText */.n)(a.key[i], b.key[i]);
+            if (d !== 0)
+                return d;
+        }
+        return 0;
+    });
+    return keyed.map((k) => k.c);
+}
+/** A component's properties (by name, then value) and dependencies (by bom-ref) in code-unit order. */
+function ordered(c) {
+    const props = [...c.properties].sort((a, b) => (0,util_text/* compareText */.n)(a.name, b.name) || (0,util_text/* compareText */.n)(a.value, b.value));
+    c.properties.clear();
+    for (const p of props)
+        c.properties.add(p);
+    const deps = [...c.dependencies].sort((a, b) => (0,util_text/* compareText */.n)(a.toString(), b.toString()));
+    c.dependencies.clear();
+    for (const d of deps)
+        c.dependencies.add(d);
+}
+/** A UUID (version 5 layout, RFC 4122 variant) from a SHA-256: the same content, the same serial. */
+function serialFrom(text) {
+    const h = (0,external_node_crypto_.createHash)('sha256').update(text).digest('hex');
+    const variant = ((parseInt(h[16], 16) & 0x3) | 0x8).toString(16);
+    return `urn:uuid:${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+/** The SBOM of one image (one platform) as CycloneDX 1.6 JSON. */
+function sbom_buildSbom(input) {
+    const ctx = context(input);
+    const bom = new models.Bom();
+    bom.metadata.properties.add(new models.Property(SBOM_INPUTS_PROPERTY, sbomInputsDigest(input)));
+    const time = new Date(ctx.record.capture.time);
+    if (!Number.isNaN(time.getTime()))
+        bom.metadata.timestamp = time;
+    bom.metadata.tools.components.add(new models.Component(enums.ComponentType.Application, types/* TOOL_NAME */.lH, {
+        bomRef: `${SBOM_PROPERTY_PREFIX}tool`,
+        version: clean(ctx.toolVersion),
+    }));
+    bom.metadata.component = imageComponent(ctx);
+    const pip = pipComponents(ctx.record);
+    const components = [osComponent(ctx), ...pip.list, ...aptComponents(ctx), ...mlStack(ctx, pip.byName)];
+    for (const c of [bom.metadata.component, ...components])
+        ordered(c);
+    for (const c of sortComponents(components))
+        bom.components.add(c);
+    serializer ??= new index_node.JsonSerializer(new index_node.JSON.Normalize.Factory(spec.Spec1dot6));
+    // The serial number is a hash of the BOM without it: serialized once, then put in its place
+    // (after "version", where the serializer writes it). The lists are in the order given above:
+    // the library's own sorting (sortLists) compares with localeCompare, which follows the runner's
+    // locale, so the same record would give other bytes on another machine.
+    const text = serializer.serialize(bom, { sortLists: false });
+    const out = {};
+    for (const [k, v] of Object.entries(JSON.parse(text))) {
+        out[k] = v;
+        if (k === 'version')
+            out.serialNumber = serialFrom(text);
+    }
+    return out;
+}
+/**
+ * What buildSbom makes, in one number: bump it with any change to the SBOM's bytes for the same
+ * input (the test that pins an SBOM's digest says when). It is part of sbomInputsDigest: an SBOM
+ * an earlier run made with other code is not attached again as this code's.
+ */
+const SBOM_FORMAT = 3;
+/** The CycloneDX library's version (its serializer writes the SBOM). */
+const CDX_LIBRARY_VERSION = cyclonedx_library_package/* version */.rE;
+/** The SBOM's metadata property that holds sbomInputsDigest of what it was made from. */
+const SBOM_INPUTS_PROPERTY = `${SBOM_PROPERTY_PREFIX}sbom.inputs`;
+/**
+ * `sha256:<hex>` of everything buildSbom reads (the record, the image, the defaults it takes, the
+ * tool's version, SBOM_FORMAT, the CycloneDX library's version and the redaction rules): two
+ * inputs with one digest make the same SBOM. The attest stage
+ * attaches an earlier run's signed SBOM again when it carries this digest, instead of making it.
+ */
+function sbomInputsDigest(input) {
+    // An object: a field left out (undefined: the record's default) and null (none) differ.
+    const text = JSON.stringify({
+        format: SBOM_FORMAT,
+        tool: input.toolVersion ?? src_version/* VERSION */.x,
+        // What else shapes its bytes: the library that writes it, and the rules that scrub each string.
+        library: CDX_LIBRARY_VERSION,
+        redaction: redact/* REDACTION_RULES */.iz,
+        variant: input.variant,
+        imageRef: input.imageRef,
+        imageDigest: input.imageDigest,
+        platform: input.platform,
+        baseImage: input.baseImage,
+        driverFloor: input.driverFloor,
+        record: input.record,
+    });
+    return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(text).digest('hex')}`;
+}
+/** One serializer per process: making its normalizers is a good part of a BOM's time. */
+let serializer;
+
+// EXTERNAL MODULE: ./src/attest/smoke-predicate.ts
+var smoke_predicate = __webpack_require__(97432);
+;// CONCATENATED MODULE: ./src/attest/predicates.ts
+
+
+
+
+
+/** The predicate of a kind, with its types. */
+function made(kind, predicate) {
+    return { predicate, ...attest_result/* KIND_TYPES */.pC[kind] };
+}
+/** What a target's SBOM is made of. */
+function sbomInput(ctx, record) {
+    return {
+        record,
+        variant: ctx.variant,
+        imageRef: `${ctx.repository}@${ctx.digest}`,
+        imageDigest: ctx.digest,
+        platform: ctx.platform,
+        baseImage: ctx.baseImage,
+        driverFloor: ctx.driverFloor ?? null,
+        toolVersion: ctx.toolVersion,
+    };
+}
+/** The kinds earlierPredicate may find: only an SBOM is worth not making again. */
+const REUSABLE_KINDS = new Set(['sbom']);
+/**
+ * The predicate of KIND that an earlier run made for this target, from STATEMENT (which the
+ * signing key signed: the caller checked), when it is the one predicateFor would make now: an SBOM
+ * of this digest whose recorded inputs (sbomInputsDigest) are this target's. Undefined otherwise:
+ * the provenance names this run's build, and the smoke predicate is quick to make.
+ */
+function earlierPredicate(kind, ctx, statement) {
+    if (kind !== 'sbom' || !ctx.record || statement.predicateType !== types/* CYCLONEDX_PREDICATE_TYPE */.nv)
+        return undefined;
+    if (!statement.subject.some((s) => `sha256:${s.digest.sha256}` === ctx.digest))
+        return undefined;
+    const predicate = statement.predicate;
+    const props = predicate?.metadata?.properties;
+    const inputs = Array.isArray(props)
+        ? props.find((p) => p?.name === SBOM_INPUTS_PROPERTY)?.value
+        : undefined;
+    if (inputs !== sbomInputsDigest(sbomInput(ctx, ctx.record)))
+        return undefined;
+    return made('sbom', predicate);
+}
+const built = (ctx) => (ctx.buildFinishedAt ? new Date(ctx.buildFinishedAt) : ctx.now);
+function predicateFor(kind, ctx) {
+    const imageRef = `${ctx.repository}@${ctx.digest}`;
+    switch (kind) {
+        case 'sbom':
+            if (!ctx.record)
+                return { missing: 'no environment record in this job (the smoke stage captures it)' };
+            return made('sbom', sbom_buildSbom(sbomInput(ctx, ctx.record)));
+        case 'provenance':
+            return made('provenance', buildProvenance({
+                repository: ctx.repository,
+                digest: ctx.digest,
+                platform: ctx.platform,
+                variant: ctx.variant,
+                tags: [...ctx.tags],
+                baseImage: ctx.baseImage,
+                ...(ctx.config && { config: ctx.config }),
+                inputs: [...ctx.inputs],
+                ...(ctx.constraints && { constraints: ctx.constraints }),
+                env: ctx.env,
+                // The build's own times: the attestation may come much later (after the smoke tests,
+                // in another job).
+                startedOn: new Date(built(ctx).getTime() - ctx.buildDurationMs),
+                finishedOn: built(ctx),
+                toolVersion: ctx.toolVersion,
+            }));
+        case 'smoke':
+            if (!ctx.smoke)
+                return { missing: 'no smoke result in this job' };
+            return made('smoke', (0,smoke_predicate/* buildSmokePredicate */.LZ)({
+                smoke: ctx.smoke,
+                ...(ctx.record && { record: ctx.record }),
+                variant: ctx.variant,
+                imageRef,
+                digest: ctx.digest,
+                platform: ctx.platform,
+                env: ctx.env,
+                toolVersion: ctx.toolVersion,
+                finishedAt: ctx.now,
+            }));
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/attest/spdx.ts
 // The SBOM as SPDX 2.3 JSON (`ml-image sbom --format spdx`), converted from the CycloneDX SBOM
 // (buildSbom) so that the two formats always say the same thing:
@@ -10986,7 +12007,7 @@ function idMaker() {
         return id;
     };
 }
-const roleOf = (c) => c.properties?.find((p) => p.name === `${sbom/* SBOM_PROPERTY_PREFIX */.FE}ml-stack`)?.value;
+const roleOf = (c) => c.properties?.find((p) => p.name === `${SBOM_PROPERTY_PREFIX}ml-stack`)?.value;
 function packageOf(c, id, annotate) {
     const purpose = c.type === undefined ? undefined : (PURPOSE[c.type] ?? 'OTHER');
     const annotations = (c.properties ?? []).map((p) => annotate(`${p.name}=${p.value}`));
@@ -11072,7 +12093,32 @@ function buildSpdx(input, now = new Date()) {
     return spdxFromCycloneDx(buildSbom(input), now);
 }
 
+;// CONCATENATED MODULE: ./src/attest/targets.ts
+/** BUILD's targets (repository@digest of each pushed platform) and the platforms not pushed. */
+function attestTargets(build) {
+    const targets = [];
+    const notPushed = [];
+    for (const v of build.variants)
+        for (const p of v.platforms) {
+            if (p.localRef !== undefined) {
+                notPushed.push({ variant: v.variant, platform: p.platform, localRef: p.localRef });
+                continue;
+            }
+            const target = {
+                variant: v.variant,
+                platform: p.platform,
+                ref: `${v.repository}@${p.digest}`,
+                attestations: [],
+                signed: false,
+                notes: [],
+            };
+            targets.push({ v, p, target });
+        }
+    return { targets, notPushed };
+}
+
 ;// CONCATENATED MODULE: ./src/attest/stage.ts
+
 
 
 
@@ -11119,10 +12165,10 @@ function track(job, w) {
  */
 async function madeBefore(input, io, ref, kind, ctx, before) {
     const { identity, tlog } = input.signing;
-    if (!before || !identity || !predicates/* REUSABLE_KINDS */.CS.has(kind))
+    if (!before || !identity || !REUSABLE_KINDS.has(kind))
         return undefined;
     const statement = await io.signer().signedBefore?.(ref, before, identity, { tlog });
-    return statement ? (0,predicates/* earlierPredicate */.kf)(kind, ctx, statement) : undefined;
+    return statement ? earlierPredicate(kind, ctx, statement) : undefined;
 }
 /** attest.spdx: the SBOM (CycloneDX) as SPDX 2.3 too, in the result directory only. */
 function writeSpdx(job, sbom, entry) {
@@ -11143,7 +12189,7 @@ async function startTarget(job) {
     const attached = [];
     for (const kind of input.attest.types) {
         const before = earlier.get(envelopeFile(v.variant, p.platform, kind));
-        const made = (await madeBefore(input, io, ref, kind, ctx, before)) ?? (0,predicates/* predicateFor */.Xv)(kind, ctx);
+        const made = (await madeBefore(input, io, ref, kind, ctx, before)) ?? predicateFor(kind, ctx);
         if ('missing' in made) {
             target.notes.push(`${kind}: ${made.missing}`);
             continue;
@@ -11257,40 +12303,28 @@ async function startAhead(signer, input, targets, taken) {
 const MAX_TARGETS_AT_ONCE = 4;
 async function runAttestStage(input, io) {
     const { signing } = input;
+    const { targets, notPushed } = attestTargets(input.build);
     const result = {
-        schemaVersion: ATTEST_RESULT_SCHEMA_VERSION,
+        schemaVersion: attest_result/* ATTEST_RESULT_SCHEMA_VERSION */.fx,
         signing: {
             mode: signing.identity?.kind ?? 'none',
             reason: signing.reason,
             tlog: signing.tlog,
         },
-        targets: [],
+        targets: targets.map((t) => t.target),
     };
     // Not signing is a note, not a warning: most local runs and forks have no identity.
     io.progress(signing.reason);
-    const work = [];
     // The envelopes an earlier run attached (kept in this directory), which the signer may attach
     // again: all taken out, so that what is there when the stage ends is what this run attached.
     const taken = input.results.takeEnvelopes();
+    for (const n of notPushed)
+        io.progress(`${n.variant} ${n.platform}: not pushed (loaded as ${n.localRef}): nothing to attest`);
     const turn = turns();
-    for (const v of input.build.variants)
-        for (const p of v.platforms) {
-            if (p.localRef !== undefined) {
-                io.progress(`${v.variant} ${p.platform}: not pushed (loaded as ${p.localRef}): nothing to attest`);
-                continue;
-            }
-            const target = {
-                variant: v.variant,
-                platform: p.platform,
-                ref: `${v.repository}@${p.digest}`,
-                attestations: [],
-                signed: false,
-                notes: [],
-            };
-            result.targets.push(target);
-            const job = { input, io, v, p, target, earlier: taken, writes: [] };
-            work.push({ target, run: () => attestTarget(job, turn) });
-        }
+    const work = targets.map(({ v, p, target }) => {
+        const job = { input, io, v, p, target, earlier: taken, writes: [] };
+        return { target, run: () => attestTarget(job, turn) };
+    });
     const signer = signing.identity && work.length > 0 ? io.signer() : undefined;
     // On SIGINT/SIGTERM too: the uploads opened ahead are cancelled, not left on the registry.
     const unregister = signer?.release && (0,cleanup/* registerCleanup */.qE)(() => signer.release().catch(() => undefined));
@@ -11301,19 +12335,15 @@ async function runAttestStage(input, io) {
     // key with tlog) they go one at a time: cosign runs them, and concurrent cosign runs trip over
     // their shared Sigstore cache. After any failure no target starts.
     const limit = signing.tlog ? 1 : MAX_TARGETS_AT_ONCE;
-    const byRef = new Map();
     let error;
-    let stopped = false;
-    const attaching = (0,map_limit/* mapLimit */.s)(work, limit, async (w) => {
-        const before = byRef.get(w.target.ref) ?? Promise.resolve();
-        const run = before.then(() => (stopped ? undefined : w.run().then(() => true)));
-        byRef.set(w.target.ref, run.catch(() => undefined));
-        return run.then((ran) => (ran ? { status: 'fulfilled', value: undefined } : undefined), (reason) => {
-            stopped = true;
+    const attaching = (0,map_limit/* mapLimitSerialByKey */.IH)(work, limit, (w) => w.target.ref, (w) => {
+        const run = w.run();
+        // The first registry failure to come (exit 3), whichever target it was.
+        run.catch((reason) => {
             if (reason instanceof errors/* EnvironmentError */.eG)
                 error ??= reason;
-            return { status: 'rejected', reason };
         });
+        return run;
     });
     let settled;
     try {
@@ -11361,7 +12391,6 @@ async function runAttestStage(input, io) {
 
 
 
-
 const attest_sha256 = (data) => (0,external_node_crypto_.createHash)('sha256').update(data).digest('hex');
 function fileDigest(file, shown) {
     return (0,external_node_fs_.existsSync)(file) ? { path: shown, sha256: attest_sha256((0,external_node_fs_.readFileSync)(file)) } : undefined;
@@ -11380,8 +12409,8 @@ function runFiles(loaded) {
 function contextFor(input, files, v, p) {
     const { results } = input;
     const entry = input.smoke.find((e) => e.variant === v.variant && e.platform === p.platform);
-    const record = entry?.record ?? (results.dir ? readEnv(results.dir, v.variant, p.platform) : null);
-    const smoke = entry?.result ?? (results.dir ? readSmoke(results.dir, v.variant, p.platform) : null);
+    const record = entry?.record ?? results.readEnv(v.variant, p.platform);
+    const smoke = entry?.result ?? results.readSmoke(v.variant, p.platform);
     const planned = input.plan.variants.find((x) => x.name === v.variant);
     const { config, inputs } = files();
     const constraints = input.resolved[resolvedKey(v.variant, p.platform)]?.constraints;
@@ -11404,7 +12433,7 @@ function contextFor(input, files, v, p) {
         ...(p.finishedAt !== undefined && { buildFinishedAt: p.finishedAt }),
         env: input.env,
         now: input.now,
-        toolVersion: version/* VERSION */.x,
+        toolVersion: src_version/* VERSION */.x,
     };
 }
 function runAttest(input, io) {
@@ -11513,7 +12542,7 @@ async function mergeFromDigestFiles(dir, io, plan, given = []) {
     for (const [variant, parts] of found) {
         const first = parts[0];
         const platforms = parts.map((p) => p.build).sort((a, b) => (0,util_text/* compareText */.n)(a.platform, b.platform));
-        const digest = await mergeVariant({ docker, progress: (l) => io.progress('build', l) }, variant, first.tags, platforms.map((p) => `${first.repository}@${p.digest}`), annotate ? (0,action_inputs/* indexAnnotations */.nM)(plan?.variants.find((v) => v.name === variant)?.labels ?? {}, given) : []);
+        const digest = await mergeVariant({ docker, progress: (l) => io.progress('build', l) }, variant, first.tags, platforms.map((p) => `${first.repository}@${p.digest}`), annotate ? indexAnnotations(plan?.variants.find((v) => v.name === variant)?.labels ?? {}, given) : []);
         variants.push({
             variant,
             repository: first.repository,
@@ -11528,6 +12557,7 @@ async function mergeFromDigestFiles(dir, io, plan, given = []) {
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/pipeline.ts
+
 
 
 
@@ -11594,7 +12624,7 @@ async function runPipeline(opts, io) {
             gpus: opts.gpus,
             imagesDir: opts.imagesDir,
             ...(opts.reuse && opts.report.baseline && opts.report.saveAs && { reuse: reuseLookup(opts, plan) }),
-            runner: (0,run/* runnerFromEnv */.W1)(io.env),
+            runner: (0,github_run/* runnerFromEnv */.W1)(io.env),
         }, io)));
     }
     const smokeStatus = smokeErrors.length > 0 ? 'fail' : overallStatus(smoke);
@@ -11640,7 +12670,7 @@ async function runPipeline(opts, io) {
 }
 /** The plan, always: its warnings annotated, a line per variant, plan.json written. */
 function runPlan(opts, io) {
-    const plan = (0,action_inputs/* applyToPlan */.Xz)(planBuild(opts.loaded.config, {
+    const plan = applyToPlan(planBuild(opts.loaded.config, {
         catalog: bundledCatalog(),
         git: opts.git,
         now: opts.now ?? new Date(),
@@ -11685,6 +12715,8 @@ key) {
         cacheDir: opts.cacheDir,
     }, {
         docker,
+        // git, for the context's commit time.
+        exec: new exec_runner/* ActionsExecRunner */.L(),
         env: io.env,
         progress: (l) => io.progress('build', l),
         ...(io.stepTiming && { timing: (l) => io.stepTiming('build', l) }),
@@ -11846,7 +12878,7 @@ function githubReportContext(env, token, event = readGitHubEvent(env)) {
         ...(pr && { fromFork: !headRepo || headRepo.toLowerCase() !== env.GITHUB_REPOSITORY.toLowerCase() }),
         ...(env.GITHUB_SERVER_URL &&
             env.GITHUB_RUN_ID && {
-            runUrl: (0,run/* actionsRunUrl */.Ig)(env.GITHUB_SERVER_URL, env.GITHUB_REPOSITORY, env.GITHUB_RUN_ID),
+            runUrl: (0,github_run/* actionsRunUrl */.Ig)(env.GITHUB_SERVER_URL, env.GITHUB_REPOSITORY, env.GITHUB_RUN_ID),
         }),
     };
     const baseBranch = pr ? (env.GITHUB_BASE_REF ?? pr.base?.ref) : defaultBranch;
@@ -11887,21 +12919,21 @@ function trustedFacts(env, runId) {
     const server = env.GITHUB_SERVER_URL;
     // Built as the pull request's own job builds its link (src/report/github-env.ts): a genuine
     // artifact's link is this very URL.
-    const runUrl = server && (0,report_escape/* safeUrl */.Pl)(server) && (0,run/* isOwnerRepo */.Yn)(repository) && runId !== undefined
-        ? (0,run/* actionsRunUrl */.Ig)(server, repository, runId)
+    const runUrl = server && (0,report_escape/* safeUrl */.Pl)(server) && (0,github_run/* isOwnerRepo */.Yn)(repository) && runId !== undefined
+        ? (0,github_run/* actionsRunUrl */.Ig)(server, repository, runId)
         : undefined;
     const signers = [repository, env.ML_IMAGE_WORKFLOW_REPOSITORY ?? '', REUSABLE_WORKFLOW_REPOSITORY];
     return {
         repository,
         ...(runUrl !== undefined && { runUrl }),
-        signers: [...new Set(signers.filter(run/* isOwnerRepo */.Yn))],
+        signers: [...new Set(signers.filter(github_run/* isOwnerRepo */.Yn))],
     };
 }
 /** The commands ml-image writes to check `kind` on `ref` for this repository (none for a bad ref). */
 function ownCommands(ref, kind, facts) {
-    if (!Object.hasOwn(predicates/* KIND_TYPES */.pC, kind))
+    if (!Object.hasOwn(attest_result/* KIND_TYPES */.pC, kind))
         return [];
-    const type = predicates/* KIND_TYPES */.pC[kind].cosignType;
+    const type = attest_result/* KIND_TYPES */.pC[kind].cosignType;
     // The key mode's command names the verifier's public key, whatever key signed.
     const key = { kind: 'key', key: 'cosign.pub' };
     try {
@@ -11979,7 +13011,7 @@ async function postFromArtifact(dir, io) {
     const artifact = readCommentArtifact(dir, {
         repository,
         headSha: run.head_sha,
-        reportSchema: ReportModelSchema,
+        reportSchema: model_schema_ReportModelSchema,
     });
     const prs = (run?.pull_requests ?? []).map((p) => p.number);
     // GitHub leaves pull_requests empty for fork pull requests; when it is filled, it must match.
@@ -12203,7 +13235,7 @@ function baselineStore(io, raw) {
     }
     return dirBaselineStore(external_node_path_default().resolve(io.cwd, v));
 }
-async function run_run(io = (0,action_io/* coreIo */.I0)()) {
+async function run(io = (0,action_io/* coreIo */.I0)()) {
     try {
         const command = io.getInput(action_io/* COMMAND_INPUT */.l_).trim();
         if (command === 'verify')
@@ -12243,7 +13275,7 @@ function parseActionInputs(io) {
     // Masked before any parsing: an error in it (or in the config) is then printed masked too.
     maskSecretsInput(io, get('secrets'));
     const loaded = configFromInputs(io, get);
-    const buildOptions = (0,action_inputs/* buildOptionsFromInputs */.q3)(get, io.cwd);
+    const buildOptions = buildOptionsFromInputs(get, io.cwd);
     // Values of the `secrets` input are masked in every later log line (a runner masks only
     // values that come from its secrets context).
     for (const v of Object.values(buildOptions.secrets ?? {}))
@@ -12305,7 +13337,7 @@ function configFromInputs(io, get) {
     });
     const { config } = loaded;
     // Credentials in index URLs are masked by the runner too, wherever they might be printed.
-    const ix = indexes_pipIndexes(config.python, io.env);
+    const ix = pipIndexes(config.python, io.env);
     for (const u of [ix.indexUrl, ...ix.extraIndexUrls, config.python.torchIndexUrl])
         for (const c of u ? (0,redact/* urlCredentials */.O4)(u) : [])
             io.setSecret?.(c);
@@ -12320,7 +13352,7 @@ async function runStages(io, inputs) {
     io.setOutput('platforms', JSON.stringify(config.platforms));
     io.setOutput('result-dir', resultDir);
     // With the `tags` input the images go to the first tag's registry, not image.registry.
-    const tagHost = buildOptions.tags?.[0] && (0,action_inputs/* registryHost */.U$)((0,action_inputs/* splitTagRef */.qB)(buildOptions.tags[0]).repository);
+    const tagHost = buildOptions.tags?.[0] && registryHost(splitTagRef(buildOptions.tags[0]).repository);
     const registry = tagHost
         ? tagHost === 'docker.io'
             ? 'registry-1.docker.io'
@@ -12862,781 +13894,14 @@ function octokitClient(octokit, callOpts) {
 
 /***/ }),
 
-/***/ 68898:
-/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
-
-const { valid, clean, explain, parse } = __webpack_require__(52437);
-
-const { lt, le, eq, ne, ge, gt, compare, rcompare } = __webpack_require__(12124);
-
-const {
-  filter,
-  maxSatisfying,
-  minSatisfying,
-  RANGE_PATTERN,
-  satisfies,
-  validRange,
-} = __webpack_require__(8409);
-
-const { major, minor, patch, inc } = __webpack_require__(38940);
-
-module.exports = {
-  // version
-  valid,
-  clean,
-  explain,
-  parse,
-
-  // operator
-  lt,
-  le,
-  lte: le,
-  eq,
-  ne,
-  neq: ne,
-  ge,
-  gte: ge,
-  gt,
-  compare,
-  rcompare,
-
-  // range
-  filter,
-  maxSatisfying,
-  minSatisfying,
-  RANGE_PATTERN,
-  satisfies,
-  validRange,
-
-  // semantic
-  major,
-  minor,
-  patch,
-  inc,
-};
-
-
-/***/ }),
-
-/***/ 12124:
-/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
-
-const { parse } = __webpack_require__(52437);
-
-module.exports = {
-  compare,
-  rcompare,
-  lt,
-  le,
-  eq,
-  ne,
-  ge,
-  gt,
-  '<': lt,
-  '<=': le,
-  '==': eq,
-  '!=': ne,
-  '>=': ge,
-  '>': gt,
-  '===': arbitrary,
-};
-
-function lt(version, other) {
-  return compare(version, other) < 0;
-}
-
-function le(version, other) {
-  return compare(version, other) <= 0;
-}
-
-function eq(version, other) {
-  return compare(version, other) === 0;
-}
-
-function ne(version, other) {
-  return compare(version, other) !== 0;
-}
-
-function ge(version, other) {
-  return compare(version, other) >= 0;
-}
-
-function gt(version, other) {
-  return compare(version, other) > 0;
-}
-
-function arbitrary(version, other) {
-  return version.toLowerCase() === other.toLowerCase();
-}
-
-function compare(version, other) {
-  const parsedVersion = parse(version);
-  const parsedOther = parse(other);
-
-  const keyVersion = calculateKey(parsedVersion);
-  const keyOther = calculateKey(parsedOther);
-
-  return pyCompare(keyVersion, keyOther);
-}
-
-function rcompare(version, other) {
-  return -compare(version, other);
-}
-
-// this logic is buitin in python, but we need to port it to js
-// see https://stackoverflow.com/a/5292332/1438522
-function pyCompare(elemIn, otherIn) {
-  let elem = elemIn;
-  let other = otherIn;
-  if (elem === other) {
-    return 0;
-  }
-  if (Array.isArray(elem) !== Array.isArray(other)) {
-    elem = Array.isArray(elem) ? elem : [elem];
-    other = Array.isArray(other) ? other : [other];
-  }
-  if (Array.isArray(elem)) {
-    const len = Math.min(elem.length, other.length);
-    for (let i = 0; i < len; i += 1) {
-      const res = pyCompare(elem[i], other[i]);
-      if (res !== 0) {
-        return res;
-      }
-    }
-    return elem.length - other.length;
-  }
-  if (elem === -Infinity || other === Infinity) {
-    return -1;
-  }
-  if (elem === Infinity || other === -Infinity) {
-    return 1;
-  }
-  return elem < other ? -1 : 1;
-}
-
-function calculateKey(input) {
-  const { epoch } = input;
-  let { release, pre, post, local, dev } = input;
-  // When we compare a release version, we want to compare it with all of the
-  // trailing zeros removed. So we'll use a reverse the list, drop all the now
-  // leading zeros until we come to something non zero, then take the rest
-  // re-reverse it back into the correct order and make it a tuple and use
-  // that for our sorting key.
-  release = release.concat();
-  release.reverse();
-  while (release.length && release[0] === 0) {
-    release.shift();
-  }
-  release.reverse();
-
-  // We need to "trick" the sorting algorithm to put 1.0.dev0 before 1.0a0.
-  // We'll do this by abusing the pre segment, but we _only_ want to do this
-  // if there is !a pre or a post segment. If we have one of those then
-  // the normal sorting rules will handle this case correctly.
-  if (!pre && !post && dev) pre = -Infinity;
-  // Versions without a pre-release (except as noted above) should sort after
-  // those with one.
-  else if (!pre) pre = Infinity;
-
-  // Versions without a post segment should sort before those with one.
-  if (!post) post = -Infinity;
-
-  // Versions without a development segment should sort after those with one.
-  if (!dev) dev = Infinity;
-
-  if (!local) {
-    // Versions without a local segment should sort before those with one.
-    local = -Infinity;
-  } else {
-    // Versions with a local segment need that segment parsed to implement
-    // the sorting rules in PEP440.
-    // - Alpha numeric segments sort before numeric segments
-    // - Alpha numeric segments sort lexicographically
-    // - Numeric segments sort numerically
-    // - Shorter versions sort before longer versions when the prefixes
-    //   match exactly
-    local = local.map((i) =>
-      Number.isNaN(Number(i)) ? [-Infinity, i] : [Number(i), ''],
-    );
-  }
-
-  return [epoch, release, pre, post, dev, local];
-}
-
-
-/***/ }),
-
-/***/ 38940:
-/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
-
-const { explain, parse, stringify } = __webpack_require__(52437);
-
-// those notation are borrowed from semver
-module.exports = {
-  major,
-  minor,
-  patch,
-  inc,
-};
-
-function major(input) {
-  const version = explain(input);
-  if (!version) {
-    throw new TypeError('Invalid Version: ' + input);
-  }
-  return version.release[0];
-}
-
-function minor(input) {
-  const version = explain(input);
-  if (!version) {
-    throw new TypeError('Invalid Version: ' + input);
-  }
-  if (version.release.length < 2) {
-    return 0;
-  }
-  return version.release[1];
-}
-
-function patch(input) {
-  const version = explain(input);
-  if (!version) {
-    throw new TypeError('Invalid Version: ' + input);
-  }
-  if (version.release.length < 3) {
-    return 0;
-  }
-  return version.release[2];
-}
-
-function inc(input, release, preReleaseIdentifier) {
-  let identifier = preReleaseIdentifier || `a`;
-  const version = parse(input);
-
-  if (!version) {
-    return null;
-  }
-
-  if (
-    !['a', 'b', 'c', 'rc', 'alpha', 'beta', 'pre', 'preview'].includes(
-      identifier,
-    )
-  ) {
-    return null;
-  }
-
-  switch (release) {
-    case 'premajor':
-      {
-        const [majorVersion] = version.release;
-        version.release.fill(0);
-        version.release[0] = majorVersion + 1;
-      }
-      version.pre = [identifier, 0];
-      delete version.post;
-      delete version.dev;
-      delete version.local;
-      break;
-    case 'preminor':
-      {
-        const [majorVersion, minorVersion = 0] = version.release;
-        version.release.fill(0);
-        version.release[0] = majorVersion;
-        version.release[1] = minorVersion + 1;
-      }
-      version.pre = [identifier, 0];
-      delete version.post;
-      delete version.dev;
-      delete version.local;
-      break;
-    case 'prepatch':
-      {
-        const [majorVersion, minorVersion = 0, patchVersion = 0] =
-          version.release;
-        version.release.fill(0);
-        version.release[0] = majorVersion;
-        version.release[1] = minorVersion;
-        version.release[2] = patchVersion + 1;
-      }
-      version.pre = [identifier, 0];
-      delete version.post;
-      delete version.dev;
-      delete version.local;
-      break;
-    case 'prerelease':
-      if (version.pre === null) {
-        const [majorVersion, minorVersion = 0, patchVersion = 0] =
-          version.release;
-        version.release.fill(0);
-        version.release[0] = majorVersion;
-        version.release[1] = minorVersion;
-        version.release[2] = patchVersion + 1;
-        version.pre = [identifier, 0];
-      } else {
-        if (preReleaseIdentifier === undefined && version.pre !== null) {
-          [identifier] = version.pre;
-        }
-
-        const [letter, number] = version.pre;
-        if (letter === identifier) {
-          version.pre = [letter, number + 1];
-        } else {
-          version.pre = [identifier, 0];
-        }
-      }
-
-      delete version.post;
-      delete version.dev;
-      delete version.local;
-      break;
-    case 'major':
-      if (
-        version.release.slice(1).some((value) => value !== 0) ||
-        version.pre === null
-      ) {
-        const [majorVersion] = version.release;
-        version.release.fill(0);
-        version.release[0] = majorVersion + 1;
-      }
-      delete version.pre;
-      delete version.post;
-      delete version.dev;
-      delete version.local;
-      break;
-    case 'minor':
-      if (
-        version.release.slice(2).some((value) => value !== 0) ||
-        version.pre === null
-      ) {
-        const [majorVersion, minorVersion = 0] = version.release;
-        version.release.fill(0);
-        version.release[0] = majorVersion;
-        version.release[1] = minorVersion + 1;
-      }
-      delete version.pre;
-      delete version.post;
-      delete version.dev;
-      delete version.local;
-      break;
-    case 'patch':
-      if (
-        version.release.slice(3).some((value) => value !== 0) ||
-        version.pre === null
-      ) {
-        const [majorVersion, minorVersion = 0, patchVersion = 0] =
-          version.release;
-        version.release.fill(0);
-        version.release[0] = majorVersion;
-        version.release[1] = minorVersion;
-        version.release[2] = patchVersion + 1;
-      }
-      delete version.pre;
-      delete version.post;
-      delete version.dev;
-      delete version.local;
-      break;
-    default:
-      return null;
-  }
-
-  return stringify(version);
-}
-
-
-/***/ }),
-
-/***/ 8409:
-/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
-
-// This file is dual licensed under the terms of the Apache License, Version
-// 2.0, and the BSD License. See the LICENSE file in the root of this repository
-// for complete details.
-
-const { VERSION_PATTERN, explain: explainVersion } = __webpack_require__(52437);
-
-const Operator = __webpack_require__(12124);
-
-const RANGE_PATTERN = [
-  '(?<operator>(===|~=|==|!=|<=|>=|<|>))',
-  '\\s*',
-  '(',
-  /*  */ '(?<version>(?:' + VERSION_PATTERN.replace(/\?<\w+>/g, '?:') + '))',
-  /*  */ '(?<prefix>\\.\\*)?',
-  /*  */ '|',
-  /*  */ '(?<legacy>[^,;\\s)]+)',
-  ')',
-].join('');
-
-module.exports = {
-  RANGE_PATTERN,
-  parse,
-  satisfies,
-  filter,
-  validRange,
-  maxSatisfying,
-  minSatisfying,
-};
-
-const isEqualityOperator = (op) => ['==', '!=', '==='].includes(op);
-
-const rangeRegex = new RegExp('^' + RANGE_PATTERN + '$', 'i');
-
-function parse(ranges) {
-  if (!ranges.trim()) {
-    return [];
-  }
-
-  const specifiers = ranges
-    .split(',')
-    .map((range) => rangeRegex.exec(range.trim()) || {})
-    .map(({ groups }) => {
-      if (!groups) {
-        return null;
-      }
-
-      let { ...spec } = groups;
-      const { operator, version, prefix, legacy } = groups;
-
-      if (version) {
-        spec = { ...spec, ...explainVersion(version) };
-        if (operator === '~=') {
-          if (spec.release.length < 2) {
-            return null;
-          }
-        }
-        if (!isEqualityOperator(operator) && spec.local) {
-          return null;
-        }
-
-        if (prefix) {
-          if (!isEqualityOperator(operator) || spec.dev || spec.local) {
-            return null;
-          }
-        }
-      }
-      if (legacy && operator !== '===') {
-        return null;
-      }
-
-      return spec;
-    });
-
-  if (specifiers.filter(Boolean).length !== specifiers.length) {
-    return null;
-  }
-
-  return specifiers;
-}
-
-function filter(versions, specifier, options = {}) {
-  const filtered = pick(versions, specifier, options);
-  if (filtered.length === 0 && options.prereleases === undefined) {
-    return pick(versions, specifier, { prereleases: true });
-  }
-  return filtered;
-}
-
-function maxSatisfying(versions, range, options) {
-  const found = filter(versions, range, options).sort(Operator.compare);
-  return found.length === 0 ? null : found[found.length - 1];
-}
-
-function minSatisfying(versions, range, options) {
-  const found = filter(versions, range, options).sort(Operator.compare);
-  return found.length === 0 ? null : found[0];
-}
-
-function pick(versions, specifier, options) {
-  const parsed = parse(specifier);
-
-  if (!parsed) {
-    return [];
-  }
-
-  return versions.filter((version) => {
-    const explained = explainVersion(version);
-
-    if (!parsed.length) {
-      return explained && !(explained.is_prerelease && !options.prereleases);
-    }
-
-    return parsed.reduce((pass, spec) => {
-      if (!pass) {
-        return false;
-      }
-      return contains({ ...spec, ...options }, { version, explained });
-    }, true);
-  });
-}
-
-function satisfies(version, specifier, options = {}) {
-  const filtered = pick([version], specifier, options);
-
-  return filtered.length === 1;
-}
-
-function arrayStartsWith(array, prefix) {
-  if (prefix.length > array.length) {
-    return false;
-  }
-
-  for (let i = 0; i < prefix.length; i += 1) {
-    if (prefix[i] !== array[i]) {
-      return false;
-    }
-  }
-
-  return true;
-}
-
-function contains(specifier, input) {
-  const { explained } = input;
-  let { version } = input;
-  const { ...spec } = specifier;
-
-  if (spec.prereleases === undefined) {
-    spec.prereleases = spec.is_prerelease;
-  }
-
-  if (explained && explained.is_prerelease && !spec.prereleases) {
-    return false;
-  }
-
-  if (spec.operator === '~=') {
-    let compatiblePrefix = spec.release.slice(0, -1).concat('*').join('.');
-    if (spec.epoch) {
-      compatiblePrefix = spec.epoch + '!' + compatiblePrefix;
-    }
-    return satisfies(version, `>=${spec.version}, ==${compatiblePrefix}`, {
-      prereleases: spec.prereleases,
-    });
-  }
-
-  if (spec.prefix) {
-    const isMatching =
-      explained.epoch === spec.epoch &&
-      arrayStartsWith(explained.release, spec.release);
-    const isEquality = spec.operator !== '!=';
-    return isEquality ? isMatching : !isMatching;
-  }
-
-  if (explained)
-    if (explained.local && spec.version) {
-      version = explained.public;
-      spec.version = explainVersion(spec.version).public;
-    }
-
-  if (spec.operator === '<' || spec.operator === '>') {
-    // simplified version of https://www.python.org/dev/peps/pep-0440/#exclusive-ordered-comparison
-    if (Operator.eq(spec.release.join('.'), explained.release.join('.'))) {
-      return false;
-    }
-  }
-
-  const op = Operator[spec.operator];
-  return op(version, spec.version || spec.legacy);
-}
-
-function validRange(specifier) {
-  return Boolean(parse(specifier));
-}
-
-
-/***/ }),
-
-/***/ 52437:
-/***/ ((module) => {
-
-const VERSION_PATTERN = [
-  'v?',
-  '(?:',
-  /* */ '(?:(?<epoch>[0-9]+)!)?', // epoch
-  /* */ '(?<release>[0-9]+(?:\\.[0-9]+)*)', // release segment
-  /* */ '(?<pre>', // pre-release
-  /*    */ '[-_\\.]?',
-  /*    */ '(?<pre_l>(a|b|c|rc|alpha|beta|pre|preview))',
-  /*    */ '[-_\\.]?',
-  /*    */ '(?<pre_n>[0-9]+)?',
-  /* */ ')?',
-  /* */ '(?<post>', // post release
-  /*    */ '(?:-(?<post_n1>[0-9]+))',
-  /*    */ '|',
-  /*    */ '(?:',
-  /*        */ '[-_\\.]?',
-  /*        */ '(?<post_l>post|rev|r)',
-  /*        */ '[-_\\.]?',
-  /*        */ '(?<post_n2>[0-9]+)?',
-  /*    */ ')',
-  /* */ ')?',
-  /* */ '(?<dev>', // dev release
-  /*    */ '[-_\\.]?',
-  /*    */ '(?<dev_l>dev)',
-  /*    */ '[-_\\.]?',
-  /*    */ '(?<dev_n>[0-9]+)?',
-  /* */ ')?',
-  ')',
-  '(?:\\+(?<local>[a-z0-9]+(?:[-_\\.][a-z0-9]+)*))?', // local version
-].join('');
-
-module.exports = {
-  VERSION_PATTERN,
-  valid,
-  clean,
-  explain,
-  parse,
-  stringify,
-};
-
-const validRegex = new RegExp('^' + VERSION_PATTERN + '$', 'i');
-
-function valid(version) {
-  return validRegex.test(version) ? version : null;
-}
-
-const cleanRegex = new RegExp('^\\s*' + VERSION_PATTERN + '\\s*$', 'i');
-function clean(version) {
-  return stringify(parse(version, cleanRegex));
-}
-
-function parse(version, regex) {
-  // Validate the version and parse it into pieces
-  const { groups } = (regex || validRegex).exec(version) || {};
-  if (!groups) {
-    return null;
-  }
-
-  // Store the parsed out pieces of the version
-  const parsed = {
-    epoch: Number(groups.epoch ? groups.epoch : 0),
-    release: groups.release.split('.').map(Number),
-    pre: normalize_letter_version(groups.pre_l, groups.pre_n),
-    post: normalize_letter_version(
-      groups.post_l,
-      groups.post_n1 || groups.post_n2,
-    ),
-    dev: normalize_letter_version(groups.dev_l, groups.dev_n),
-    local: parse_local_version(groups.local),
-  };
-
-  return parsed;
-}
-
-function stringify(parsed) {
-  if (!parsed) {
-    return null;
-  }
-  const { epoch, release, pre, post, dev, local } = parsed;
-  const parts = [];
-
-  // Epoch
-  if (epoch !== 0) {
-    parts.push(`${epoch}!`);
-  }
-  // Release segment
-  parts.push(release.join('.'));
-
-  // Pre-release
-  if (pre) {
-    parts.push(pre.join(''));
-  }
-  // Post-release
-  if (post) {
-    parts.push('.' + post.join(''));
-  }
-  // Development release
-  if (dev) {
-    parts.push('.' + dev.join(''));
-  }
-  // Local version segment
-  if (local) {
-    parts.push(`+${local}`);
-  }
-  return parts.join('');
-}
-
-function normalize_letter_version(letterIn, numberIn) {
-  let letter = letterIn;
-  let number = numberIn;
-  if (letter) {
-    // We consider there to be an implicit 0 in a pre-release if there is
-    // not a numeral associated with it.
-    if (!number) {
-      number = 0;
-    }
-    // We normalize any letters to their lower case form
-    letter = letter.toLowerCase();
-
-    // We consider some words to be alternate spellings of other words and
-    // in those cases we want to normalize the spellings to our preferred
-    // spelling.
-    if (letter === 'alpha') {
-      letter = 'a';
-    } else if (letter === 'beta') {
-      letter = 'b';
-    } else if (['c', 'pre', 'preview'].includes(letter)) {
-      letter = 'rc';
-    } else if (['rev', 'r'].includes(letter)) {
-      letter = 'post';
-    }
-    return [letter, Number(number)];
-  }
-  if (!letter && number) {
-    // We assume if we are given a number, but we are not given a letter
-    // then this is using the implicit post release syntax (e.g. 1.0-1)
-    letter = 'post';
-
-    return [letter, Number(number)];
-  }
-  return null;
-}
-
-function parse_local_version(local) {
-  /*
-    Takes a string like abc.1.twelve and turns it into("abc", 1, "twelve").
-    */
-  if (local) {
-    return local
-      .split(/[._-]/)
-      .map((part) =>
-        Number.isNaN(Number(part)) ? part.toLowerCase() : Number(part),
-      );
-  }
-  return null;
-}
-
-function explain(version) {
-  const parsed = parse(version);
-  if (!parsed) {
-    return parsed;
-  }
-  const { epoch, release, pre, post, dev, local } = parsed;
-
-  let base_version = '';
-  if (epoch !== 0) {
-    base_version += epoch + '!';
-  }
-  base_version += release.join('.');
-
-  const is_prerelease = Boolean(dev || pre);
-  const is_devrelease = Boolean(dev);
-  const is_postrelease = Boolean(post);
-
-  // return
-
-  return {
-    epoch,
-    release,
-    pre,
-    post: post ? post[1] : post,
-    dev: dev ? dev[1] : dev,
-    local: local ? local.join('.') : local,
-    public: stringify(parsed).split('+', 1)[0],
-    base_version,
-    is_prerelease,
-    is_devrelease,
-    is_postrelease,
-  };
-}
+/***/ 311:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   x: () => (/* binding */ VERSION)
+/* harmony export */ });
+// Kept in step with package.json "version" by a unit test.
+const VERSION = '0.1.0';
 
 
 /***/ })

@@ -1,5 +1,5 @@
-export const id = 670;
-export const ids = [670];
+export const id = 996;
+export const ids = [996];
 export const modules = {
 
 /***/ 78670:
@@ -13,8 +13,8 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _diff_read_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(15523);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
-/* harmony import */ var _plan_image_ref_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(68646);
-/* harmony import */ var _report_model_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(96867);
+/* harmony import */ var _oci_ref_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(17700);
+/* harmony import */ var _report_model_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(83716);
 /* harmony import */ var _report_render_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(33365);
 /* harmony import */ var _util_read_regular_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(23387);
 /* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(77593);
@@ -97,7 +97,7 @@ Exit codes: 0 compared (whatever the differences); 2 a file is missing, not JSON
         const head = (0,_diff_read_js__WEBPACK_IMPORTED_MODULE_1__/* .readEnvRecord */ .NQ)(readJsonFile(io.cwd, headFile), headFile);
         const smoke = (file) => file === undefined ? null : (0,_diff_read_js__WEBPACK_IMPORTED_MODULE_1__/* .readSmokeResult */ .dV)(readJsonFile(io.cwd, file), file);
         const model = (0,_report_model_js__WEBPACK_IMPORTED_MODULE_4__/* .buildReportModel */ .MW)({
-            image: values.image ?? (0,_plan_image_ref_js__WEBPACK_IMPORTED_MODULE_3__/* .repositoryOf */ ._M)(head.image.ref),
+            image: values.image ?? (0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_3__/* .repositoryOf */ ._M)(head.image.ref),
             variant: values.variant ?? head.image.variant ?? 'default',
             entries: [
                 {
@@ -157,6 +157,34 @@ function writeOutFile(cwd, outDir, name, content) {
     (0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_3__/* .ensureResultDir */ .dc)(node_path__WEBPACK_IMPORTED_MODULE_0___default().dirname(file), label);
     (0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_3__/* .writeFileAtomic */ .Zf)(file, (0,_capture_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactUrls */ .sK)(content), label);
     return file;
+}
+
+
+/***/ }),
+
+/***/ 64377:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   w$: () => (/* binding */ datetime)
+/* harmony export */ });
+/* unused harmony exports date, time, duration */
+/* harmony import */ var _core_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(43759);
+/* harmony import */ var _schemas_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(92857);
+
+
+
+function datetime(params) {
+    return _core_index_js__WEBPACK_IMPORTED_MODULE_0__/* ._isoDateTime */ .G1(_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .ZodISODateTime */ .You, params);
+}
+function date(params) {
+    return core._isoDate(ZodISODate, params);
+}
+function time(params) {
+    return core._isoTime(ZodISOTime, params);
+}
+function duration(params) {
+    return core._isoDuration(ZodISODuration, params);
 }
 
 

@@ -1,161 +1,6 @@
-export const id = 641;
-export const ids = [641];
+export const id = 317;
+export const ids = [317];
 export const modules = {
-
-/***/ 96912:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   O$: () => (/* binding */ captureImage)
-/* harmony export */ });
-/* unused harmony exports imageCreated, layerHistory, redactInstruction */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(48161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _config_issues_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(11012);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(83916);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(311);
-/* harmony import */ var _record_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(66917);
-/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(44977);
-// capture: run the probe (images/probe/ml_image_probe.py) in the image and add what the engine
-// knows of the image. The container is removed in every case (DockerAdapter.runContainer).
-
-
-
-
-
-
-
-
-/** python3 is not in the image: our deadline wrapper's, the OCI runtime's or a shell's wording. */
-const NO_PYTHON = /"python3": (executable file not found|no such file or directory)|python3: (command )?not found/i;
-/**
- * The image's creation time: the engine's own when the adapter reports one, else the OCI label
- * the build sets, else null. (ImageDetails has no `created` yet; an adapter that adds it wins.)
- */
-function imageCreated(details) {
-    return details.created || details.labels[_record_js__WEBPACK_IMPORTED_MODULE_5__/* .CREATED_LABEL */ .Kh] || null;
-}
-async function captureImage(input, deps) {
-    const probe = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(input.imagesDir, 'probe', 'ml_image_probe.py'), 'utf8');
-    const details = await deps.docker.inspectImage(input.image, input.platform);
-    const platform = input.platform ?? `${details.os}/${details.architecture}`;
-    const timeoutMs = input.timeoutMs ?? 300_000;
-    const run = await deps.docker
-        .runContainer({
-        image: input.image,
-        ...(input.platform !== undefined && { platform: input.platform }),
-        // The probe needs no shell and no entrypoint of the image.
-        entrypoint: ['python3'],
-        cmd: [
-            '-c',
-            probe,
-            `--redaction-rules=${JSON.stringify(_redact_js__WEBPACK_IMPORTED_MODULE_6__/* .REDACTION_RULES */ .iz)}`, // one copy of the rules: redaction-rules.json
-            ...(input.noTorch ? ['--no-torch'] : []),
-            ...(input.torchRuntime ? ['--torch-runtime'] : []),
-        ],
-        ...(input.env !== undefined && { env: input.env }),
-        labels: { 'io.github.ml-image-action.stage': 'capture' },
-        timeoutMs,
-    })
-        .catch((e) => {
-        // An image without /bin/sh runs the probe unwrapped: the engine itself reports python3 missing.
-        if (e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .MlImageError */ .zn || !NO_PYTHON.test(String(e?.message ?? e)))
-            throw e;
-        return { exitCode: 127, timedOut: false, stdout: '', stderr: String(e.message) };
-    });
-    if (run.timedOut)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .CheckFailedError */ .CO(`capture of ${input.image} timed out after ${timeoutMs / 1000}s`);
-    if (run.exitCode !== 0) {
-        const msg = (0,_redact_js__WEBPACK_IMPORTED_MODULE_6__/* .redactText */ .Rd)(`${run.stderr || run.stdout}`.trim().split('\n').slice(-5).join('\n'));
-        // Exit 2: the image given cannot be captured at all (bad input, named), not a failed check.
-        if ((run.exitCode === 127 || run.exitCode === 126) && NO_PYTHON.test(msg)) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`${input.image} has no python3, which the probe needs: ${msg}`, 'capture an image with python3 on PATH (every template installs it); the smoke suites need it too');
-        }
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .CheckFailedError */ .CO(`the probe failed in ${input.image} (exit ${run.exitCode}):\n${msg}`);
-    }
-    let probed;
-    try {
-        probed = JSON.parse(run.stdout);
-    }
-    catch {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .CheckFailedError */ .CO(`the probe in ${input.image} printed no record (exit 0):\n${(0,_redact_js__WEBPACK_IMPORTED_MODULE_6__/* .redactText */ .Rd)(run.stdout.trim().slice(-2000))}`);
-    }
-    const history = await layerHistory(input.image, deps.docker);
-    const record = (0,_redact_js__WEBPACK_IMPORTED_MODULE_6__/* .redactDeep */ .KL)({
-        ...probed,
-        schemaVersion: _record_js__WEBPACK_IMPORTED_MODULE_5__/* .ENV_RECORD_SCHEMA_VERSION */ .B6,
-        image: imageFacts(input, details, platform, history),
-        errors: [
-            ...(probed.errors ?? []),
-            ...(typeof history === 'string' ? [{ field: 'image.history', error: history }] : []),
-        ],
-        capture: {
-            ...probed.capture,
-            toolVersion: _version_js__WEBPACK_IMPORTED_MODULE_7__/* .VERSION */ .x,
-            time: new Date().toISOString(),
-            host: { kernel: node_os__WEBPACK_IMPORTED_MODULE_1___default().release() },
-        },
-    });
-    const parsed = _record_js__WEBPACK_IMPORTED_MODULE_5__/* .EnvRecordSchema */ .iv.safeParse(record);
-    if (!parsed.success) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .CheckFailedError */ .CO(`the probe's record of ${input.image} does not match the schema: ${(0,_config_issues_js__WEBPACK_IMPORTED_MODULE_3__/* .formatIssues */ .og)(parsed.error, record, _record_js__WEBPACK_IMPORTED_MODULE_5__/* .EnvRecordSchema */ .iv)[0]}`);
-    }
-    return parsed.data;
-}
-/** Longest instruction kept per layer (a RUN with a long script): the record stays small. */
-const MAX_INSTRUCTION = 500;
-/**
- * The image's layers with the instruction that made each (oldest first), from the engine; a
- * string when the engine could not tell (the record says why under errors). Build arguments whose
- * name looks secret (`RUN |1 HF_TOKEN=... /bin/sh -c`) are masked, then the text patterns apply.
- */
-async function layerHistory(image, docker) {
-    if (!docker.imageHistory)
-        return undefined;
-    try {
-        const entries = await docker.imageHistory(image);
-        return entries.map((h) => ({
-            createdBy: redactInstruction(h.createdBy),
-            sizeBytes: h.sizeBytes,
-            ...(h.empty && { empty: true }),
-        }));
-    }
-    catch (e) {
-        return `${e.name}: ${(0,_redact_js__WEBPACK_IMPORTED_MODULE_6__/* .redactText */ .Rd)(String(e.message ?? e)).slice(0, 300)}`;
-    }
-}
-function redactInstruction(text) {
-    const masked = text.replace(/(^|\s)([A-Za-z_][A-Za-z0-9_]*)=(\S+)/g, (_m, sp, name, value) => `${sp}${name}=${(0,_redact_js__WEBPACK_IMPORTED_MODULE_6__/* .redactEnvValue */ .OI)(name, value)}`);
-    const out = (0,_redact_js__WEBPACK_IMPORTED_MODULE_6__/* .redactText */ .Rd)(masked);
-    return out.length > MAX_INSTRUCTION ? `${out.slice(0, MAX_INSTRUCTION - 1)}…` : out;
-}
-/** What the engine knows of the image (record.image). */
-function imageFacts(input, details, platform, history) {
-    const repoDigest = details.repoDigests.find((d) => d.includes('@'))?.split('@')[1];
-    return {
-        ref: input.image,
-        id: details.id,
-        digest: repoDigest ?? null,
-        platform,
-        sizeBytes: details.sizeBytes,
-        layers: details.layers,
-        labels: details.labels,
-        user: details.user,
-        entrypoint: details.entrypoint,
-        cmd: details.cmd,
-        env: (0,_redact_js__WEBPACK_IMPORTED_MODULE_6__/* .redactEnvList */ .V1)(details.env),
-        variant: input.variant ?? details.labels[_record_js__WEBPACK_IMPORTED_MODULE_5__/* .VARIANT_LABEL */ .z] ?? null,
-        created: imageCreated(details),
-        ...(Array.isArray(history) && { history }),
-    };
-}
-
-
-/***/ }),
 
 /***/ 59606:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -278,7 +123,39 @@ function floorsArg(baseline) {
 
 /***/ }),
 
-/***/ 579:
+/***/ 46985:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   P: () => (/* binding */ configSmokeInputs)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _requirements_parse_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9142);
+/* harmony import */ var _requirements_read_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(82674);
+/* harmony import */ var _baselines_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(59606);
+// What the smoke suites take from the config: the requirement names (the imports suite) and the
+// throughput floors. Its own module: the CLI's smoke and export commands read it without loading
+// the smoke stage (capture, the runner, reuse).
+
+
+
+
+/** The suites' inputs the config decides: requirement names (for imports) and the throughput floors. */
+function configSmokeInputs(loaded) {
+    const smoke = loaded?.config.smoke;
+    return {
+        distributions: loaded
+            ? (0,_requirements_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .requirementNames */ .QT)((0,_requirements_read_js__WEBPACK_IMPORTED_MODULE_2__/* .readRequirements */ .F2)(loaded.config.python.requirements, loaded.baseDir).text)
+            : [],
+        baseline: (0,_baselines_js__WEBPACK_IMPORTED_MODULE_3__/* .loadBaseline */ .oU)(loaded && smoke?.baseline !== undefined ? node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(loaded.baseDir, smoke.baseline) : undefined),
+    };
+}
+
+
+/***/ }),
+
+/***/ 86382:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -384,8 +261,87 @@ function firstLine(s) {
     return (s.split('\n').find((l) => l.trim() !== '') ?? '').slice(0, 500);
 }
 
-// EXTERNAL MODULE: ./src/smoke/match.ts
-var match = __webpack_require__(52412);
+// EXTERNAL MODULE: external "node:worker_threads"
+var external_node_worker_threads_ = __webpack_require__(75919);
+// EXTERNAL MODULE: ./src/config/pattern.ts
+var pattern = __webpack_require__(95164);
+;// CONCATENATED MODULE: ./src/smoke/match.ts
+// A custom test's expectedOutput / excludedOutput regexes, matched so that no pattern can hang the
+// run: the text is bounded (its last MATCH_TEXT_BYTES), and the match runs in a worker thread that
+// is terminated after a time limit. A catastrophic-backtracking pattern such as `(a+)+$` then fails
+// its test with a clear reason instead of blocking the event loop (and with it Ctrl-C and SIGTERM).
+// The patterns were checked when the config was loaded (config/pattern.ts), with the same flags.
+
+
+/** How much of a test's output the patterns see: its end, where results and errors are. */
+const MATCH_TEXT_BYTES = 1024 * 1024;
+/** How long every pattern of one test may take together. */
+const MATCH_TIME_LIMIT_MS = 2000;
+/** The end of a text, at most `max` UTF-16 units (a surrogate pair is never split). */
+function boundedTail(text, max) {
+    if (text.length <= max)
+        return text;
+    let start = text.length - max;
+    const c = text.charCodeAt(start);
+    if (c >= 0xdc00 && c <= 0xdfff)
+        start += 1; // a low surrogate: its high half was cut off
+    return text.slice(start);
+}
+// The worker's program, inline so that the bundled dist needs no extra file.
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { text, expected, excluded, flags } = workerData;
+try {
+  const missing = expected.find((p) => !new RegExp(p, flags).test(text));
+  if (missing !== undefined) parentPort.postMessage({ ok: false, kind: 'missing', pattern: missing });
+  else {
+    const unwanted = excluded.find((p) => new RegExp(p, flags).test(text));
+    parentPort.postMessage(
+      unwanted !== undefined ? { ok: false, kind: 'unwanted', pattern: unwanted } : { ok: true },
+    );
+  }
+} catch (e) {
+  parentPort.postMessage({ ok: false, kind: 'error', message: String(e && e.message || e) });
+}
+`;
+/**
+ * Check the output against the patterns: every `expected` must match, no `excluded` may.
+ * Never throws, never blocks the event loop longer than it takes to start a worker.
+ */
+async function matchOutput(output, expected, excluded, options = {}) {
+    if (expected.length === 0 && excluded.length === 0)
+        return { ok: true };
+    const limit = options.timeLimitMs ?? MATCH_TIME_LIMIT_MS;
+    const text = boundedTail(output, options.maxBytes ?? MATCH_TEXT_BYTES);
+    return new Promise((resolve) => {
+        let settled = false;
+        const worker = new external_node_worker_threads_.Worker(WORKER_SOURCE, {
+            eval: true,
+            workerData: { text, expected: [...expected], excluded: [...excluded], flags: pattern/* PATTERN_FLAGS */.Rc },
+            // A match never needs much memory; a runaway one must not take the host's.
+            resourceLimits: { maxOldGenerationSizeMb: 256 },
+        });
+        // Never the thing that keeps the process alive (a signal handler may exit while it runs).
+        worker.unref();
+        const finish = (o) => {
+            if (settled)
+                return;
+            settled = true;
+            clearTimeout(timer);
+            void worker.terminate();
+            resolve(o);
+        };
+        const timer = setTimeout(() => finish({
+            ok: false,
+            kind: 'timeout',
+            message: `expectedOutput/excludedOutput took longer than ${limit / 1000}s to match; simplify the pattern (nested quantifiers such as (a+)+ backtrack exponentially)`,
+        }), limit);
+        worker.once('message', (m) => finish(m));
+        worker.once('error', (e) => finish({ ok: false, kind: 'error', message: e.message }));
+        worker.once('exit', (code) => finish({ ok: false, kind: 'error', message: `the matcher stopped (exit ${code})` }));
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/smoke/output.ts
 // What a smoke test's container run gave back, as the runner reads it: the end of the output it
 // keeps (redacted, bounded), and the signs of a program or of python3 missing from the image.
@@ -399,18 +355,18 @@ const OUTPUT_KEEP_CHARS = 64 * 1024;
  * bounded tail is redacted, with a margin so that a token cut at the edge is still recognised.
  */
 function tail(text, lines = 40) {
-    const end = (0,redact/* redactText */.Rd)((0,match/* boundedTail */.ct)(text, OUTPUT_KEEP_CHARS + 4096));
-    return (0,match/* boundedTail */.ct)(end.trim(), OUTPUT_KEEP_CHARS).split('\n').slice(-lines).join('\n');
+    const end = (0,redact/* redactText */.Rd)(boundedTail(text, OUTPUT_KEEP_CHARS + 4096));
+    return boundedTail(end.trim(), OUTPUT_KEEP_CHARS).split('\n').slice(-lines).join('\n');
 }
 /** A program the container was asked to run is not in the image (OCI runtime or our wrapper). */
 const MISSING_PROGRAM = /executable file not found|exec: "[^"\n]{0,300}": (stat [^\n:]{0,300}: )?(no such file or directory|permission denied)|sh: (\d+: )?[^:\n]{1,200}: not found|: command not found/i;
 const MISSING_PYTHON = /"python3": executable file not found|exec: "python3": no such file|python3: (command )?not found/i;
 /** Exit 127 (126: not executable) with the runtime's or the shell's wording for a missing program. */
 function lacksProgram(r) {
-    return (r.exitCode === 127 || r.exitCode === 126) && MISSING_PROGRAM.test((0,match/* boundedTail */.ct)(r.stderr, 4096));
+    return (r.exitCode === 127 || r.exitCode === 126) && MISSING_PROGRAM.test(boundedTail(r.stderr, 4096));
 }
 function lacksPython(r) {
-    return (r.exitCode === 127 || r.exitCode === 126) && MISSING_PYTHON.test((0,match/* boundedTail */.ct)(r.stderr, 4096));
+    return (r.exitCode === 127 || r.exitCode === 126) && MISSING_PYTHON.test(boundedTail(r.stderr, 4096));
 }
 function noPythonReason(image) {
     return `${image} has no python3: the smoke suites need python3 in the image`;
@@ -867,7 +823,7 @@ async function commandTest(s, t, command, result) {
         return result(false, `exit code ${r.exitCode}, expected ${t.exitCode}`, out);
     }
     // Bounded in size and time, off the main thread: a pathological pattern cannot hang the run.
-    const m = await (0,match/* matchOutput */.Zp)(out, t.expectedOutput, t.excludedOutput);
+    const m = await matchOutput(out, t.expectedOutput, t.excludedOutput);
     if (m.ok)
         return result(true, '');
     if (m.kind === 'missing')
@@ -1207,470 +1163,6 @@ async function runSmoke(input, deps) {
     for (const name of input.suites)
         await runSuite(s, name);
     return finishResult(s);
-}
-
-
-/***/ }),
-
-/***/ 22138:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  Pv: () => (/* binding */ configSmokeInputs),
-  TW: () => (/* binding */ runSmokeStage)
-});
-
-// UNUSED EXPORTS: failureAnnotations, imageUnderTest, smokeKey
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(77598);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(76760);
-var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./src/capture/capture.ts
-var capture = __webpack_require__(96912);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(83916);
-// EXTERNAL MODULE: ./src/requirements/read.ts
-var read = __webpack_require__(82674);
-// EXTERNAL MODULE: ./src/resolve/pip-output.ts
-var pip_output = __webpack_require__(63207);
-// EXTERNAL MODULE: ./src/version.ts
-var version = __webpack_require__(311);
-// EXTERNAL MODULE: ./src/smoke/baselines.ts + 1 modules
-var baselines = __webpack_require__(59606);
-// EXTERNAL MODULE: ./src/results/results.ts + 1 modules
-var results = __webpack_require__(12135);
-;// CONCATENATED MODULE: ./src/smoke/reuse.ts
-// Smoke reuse: when the capture and the suites of an identical earlier run may stand for this run's.
-//
-// The key file (smoke-key-<variant>-<arch>.txt, src/results) holds one line per identity of the
-// image, each followed by the digest of every smoke input:
-//
-//   sha256:<manifest digest> <inputs sha256>             the pushed bits (every version writes it)
-//   content:sha256:<content digest> <inputs sha256>      what the image IS (since 0.x: this line)
-//
-// The content digest covers what a container of the image runs: the layers (their diff IDs: the
-// uncompressed tar digests), the platform and the whole runtime config (user, env, entrypoint,
-// cmd, workdir, ports, volumes, healthcheck, stop signal, labels), and leaves out what only says
-// when or from which commit it was built: the `created` times, the history, and the created and
-// revision labels (unless a custom metadata test checks labels: then every label counts). So a
-// rebuild that yields new manifest bits from identical layers (a config with another `created`)
-// still reuses the results; any change in a layer, the config, the smoke config, the runner's GPU
-// mode or the suites does not. A key file of an older version (the manifest line alone) still
-// matches by manifest digest.
-
-
-const sha256 = (text) => (0,external_node_crypto_.createHash)('sha256').update(text).digest('hex');
-/** The prefix of a content identity in a key line. */
-const CONTENT_PREFIX = 'content:';
-/** Labels that say when and from which commit an image was built, not what it runs. */
-const VOLATILE_LABELS = [
-    'org.opencontainers.image.created',
-    'org.opencontainers.image.revision',
-    'org.label-schema.build-date',
-    'org.label-schema.vcs-ref',
-];
-/** JSON with object keys sorted, so that key order in the registry's JSON never matters. */
-function canonical(value) {
-    if (Array.isArray(value))
-        return `[${value.map(canonical).join(',')}]`;
-    if (value !== null && typeof value === 'object')
-        return `{${Object.keys(value)
-            .sort()
-            .filter((k) => value[k] !== undefined)
-            .map((k) => `${JSON.stringify(k)}:${canonical(value[k])}`)
-            .join(',')}}`;
-    return JSON.stringify(value);
-}
-/**
- * The content identity of an image config: "content:sha256:<hex>" over the layers, the platform
- * and the runtime config, without the build time, the history or the volatile labels (which count
- * when `keepAllLabels`: a custom metadata test checks labels).
- */
-function contentId(blob, keepAllLabels = false) {
-    const labels = { ...(blob.config?.Labels ?? {}) };
-    if (!keepAllLabels)
-        for (const l of VOLATILE_LABELS)
-            delete labels[l];
-    const content = {
-        os: blob.os ?? null,
-        architecture: blob.architecture ?? null,
-        variant: blob.variant ?? null,
-        osVersion: blob['os.version'] ?? null,
-        osFeatures: blob['os.features'] ?? null,
-        config: { ...(blob.config ?? {}), Labels: labels },
-        rootfs: { type: blob.rootfs?.type ?? null, diffIds: blob.rootfs?.diff_ids ?? null },
-    };
-    return `${CONTENT_PREFIX}sha256:${sha256(canonical(content))}`;
-}
-/** Whether a custom metadata test checks labels (then every label is part of the content). */
-const testsCheckLabels = (config) => (config.smoke.tests ?? []).some((t) => t.metadata?.labels !== undefined);
-/**
- * The config blob of a pushed single-platform image (`repo@sha256:...`), from the registry
- * (`docker buildx imagetools inspect --format '{{json .Image}}'`, with the engine's credentials);
- * for a manifest list, the platform's. Undefined when the registry does not tell.
- */
-async function fetchImageConfig(docker, ref, platform) {
-    const r = await docker.buildx(['imagetools', 'inspect', ref, '--format', '{{json .Image}}']);
-    if (r.exitCode !== 0)
-        return undefined;
-    const parsed = JSON.parse(r.stdout);
-    const blob = 'rootfs' in parsed ? parsed : parsed[platform];
-    return blob?.rootfs?.diff_ids ? blob : undefined;
-}
-/** The key lines of a target: its manifest line, and its content line when the content is known. */
-const keyLines = (manifestKey, content) => content === undefined ? manifestKey : `${manifestKey}\n${content} ${manifestKey.split(' ')[1]}`;
-/** What an earlier key file says: the manifest line and the content line (when it has one). */
-function parseKeyFile(text) {
-    const lines = text.split('\n').map((l) => l.trim());
-    const content = lines.find((l) => l.startsWith(CONTENT_PREFIX));
-    const manifest = lines.find((l) => l !== '' && !l.startsWith(CONTENT_PREFIX));
-    return { ...(manifest && { manifest }), ...(content && { content }) };
-}
-/** How this run's target compares with the earlier one: 'manifest', 'content', or why not. */
-function compareKeys(earlier, manifestKey, content) {
-    const inputs = manifestKey.split(' ')[1];
-    if (earlier.manifest === manifestKey)
-        return 'manifest';
-    const contentKey = content === undefined ? undefined : `${content} ${inputs}`;
-    if (contentKey !== undefined && earlier.content === contentKey)
-        return 'content';
-    const earlierInputs = (earlier.manifest ?? earlier.content)?.split(' ')[1];
-    const sameImage = earlier.manifest?.split(' ')[0] === manifestKey.split(' ')[0] ||
-        (content !== undefined && earlier.content?.split(' ')[0] === content);
-    if (sameImage && earlierInputs !== inputs)
-        return 'the smoke inputs changed';
-    return 'the image changed';
-}
-/** The earlier run's record and result in `dir`, or why they cannot be used. */
-function earlierEntry(dir, variant, platform, image) {
-    try {
-        const record = (0,results/* readEnv */.sx)(dir, variant, platform);
-        const result = (0,results/* readSmoke */.kK)(dir, variant, platform);
-        if (!record || !result)
-            return 'the earlier results are incomplete';
-        return { variant, platform, image, record, result };
-    }
-    catch (e) {
-        return `the earlier results are unreadable (${e.message.split('\n')[0]})`;
-    }
-}
-/**
- * The config digest (the engine's image id) of the platform manifest DIGEST of IMAGE's repository,
- * from the registry (the manifest's raw bytes); undefined when the registry does not tell.
- */
-async function configDigestOf(docker, image, digest) {
-    const r = await docker.buildx(['imagetools', 'inspect', `${image.split('@')[0]}@${digest}`, '--raw']);
-    if (r.exitCode !== 0)
-        return undefined;
-    try {
-        const id = JSON.parse(r.stdout).config?.digest;
-        return typeof id === 'string' && id.startsWith('sha256:') ? id : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-/**
- * The earlier entry, made to describe this run's image: same content, but the reference (also of
- * the smoke result), the manifest digest, the image id (CONFIG digest), the labels and the
- * creation time are this build's. The size, the layer count and the history stay the earlier
- * record's: the content key covers the layers' diff ids, so both images have the same layers (the
- * same uncompressed bytes, hence size and count); their histories differ only in timestamps.
- */
-function asThisImage(entry, image, digest, blob, config) {
-    const labels = blob.config?.Labels ?? {};
-    const created = blob.created ?? labels['org.opencontainers.image.created'] ?? entry.record.image.created;
-    return {
-        ...entry,
-        image,
-        result: { ...entry.result, image },
-        record: {
-            ...entry.record,
-            image: {
-                ...entry.record.image,
-                ref: image,
-                ...(config !== undefined && { id: config }),
-                ...(entry.record.image.digest != null && { digest }),
-                labels,
-                created: created ?? null,
-            },
-        },
-    };
-}
-/** The earlier key file of a target in `dir`, parsed; undefined when there is none. */
-function earlierKeys(dir, variant, platform) {
-    const text = (0,results/* readSmokeKey */.vZ)(dir, variant, platform);
-    return text === undefined ? undefined : parseKeyFile(text);
-}
-/** The content identity of a pushed target (a registry read), or undefined when it cannot tell. */
-async function contentOf(t, deps) {
-    if (t.local)
-        return undefined;
-    const blob = await fetchImageConfig(deps.docker, t.image, t.platform).catch(() => undefined);
-    return blob && { blob, id: contentId(blob, testsCheckLabels(deps.config)) };
-}
-/**
- * Whether an identical earlier run's capture and suites stand for this target's: by manifest
- * digest (no registry read: the content line is carried over), else by content. The progress line
- * says which way, or why the suites run.
- */
-async function reuseOf(t, deps) {
-    const dir = await deps.lookup(t.variant);
-    let earlier;
-    let unreadable;
-    try {
-        earlier = dir === undefined ? undefined : earlierKeys(dir, t.variant, t.platform);
-    }
-    catch (e) {
-        // A key file that cannot be read is no earlier result: the suites run (the note says why).
-        unreadable = `the earlier reuse key is unreadable (${e.message.split('\n')[0]})`;
-    }
-    const carried = earlier?.manifest === t.key ? earlier.content?.split(' ')[0] : undefined;
-    const content = carried === undefined ? await contentOf(t, deps) : undefined;
-    const id = carried ?? content?.id;
-    const keyFile = keyLines(t.key, id);
-    const run = (why) => {
-        deps.progress(`${t.id}: running the suites (${why})`);
-        return { keyFile };
-    };
-    if (dir === undefined)
-        return run('no earlier run');
-    if (unreadable !== undefined)
-        return run(unreadable);
-    if (earlier === undefined)
-        return run('no earlier result for this platform');
-    const how = compareKeys(earlier, t.key, id);
-    if (how !== 'manifest' && how !== 'content')
-        return run(how);
-    const found = earlierEntry(dir, t.variant, t.platform, t.image);
-    if (typeof found === 'string')
-        return run(found);
-    if (how === 'manifest') {
-        deps.progress(`${t.id}: reused the results of an identical earlier run (same image digest and smoke inputs)`);
-        return { entry: found, keyFile };
-    }
-    deps.progress(`${t.id}: reused the results of an identical earlier run (same image content and smoke inputs; new manifest ${t.digest.slice(0, 19)})`);
-    // The registry answered a moment ago; should it not now, the id stays the earlier (same layers).
-    const config = await configDigestOf(deps.docker, t.image, t.digest).catch(() => undefined);
-    return { entry: asThisImage(found, t.image, t.digest, content.blob, config), keyFile };
-}
-
-// EXTERNAL MODULE: ./src/smoke/run.ts + 8 modules
-var run = __webpack_require__(579);
-;// CONCATENATED MODULE: ./src/smoke/stage.ts
-// The smoke stage: for each built variant and platform, capture the environment record and run the
-// smoke suites in the image, write env/smoke/junit files (src/results), and annotate failures.
-
-
-
-
-
-
-
-
-
-
-/**
- * What decides a smoke result: the image (by digest) and every input of the suites. Equal keys
- * mean the same tests of the same bits on the same kind of runner, so a result may be reused.
- */
-function smokeKey(digest, inputs) {
-    return `${digest} ${(0,external_node_crypto_.createHash)('sha256').update(JSON.stringify(inputs)).digest('hex')}`;
-}
-/** The reference smoke and capture run: the local tag, else the platform's own manifest by digest. */
-function imageUnderTest(v, p) {
-    return p.localRef ?? `${v.repository}@${p.digest}`;
-}
-/** The suites' inputs the config decides: requirement names (for imports) and the throughput floors. */
-function configSmokeInputs(loaded) {
-    const smoke = loaded?.config.smoke;
-    return {
-        distributions: loaded
-            ? (0,pip_output/* requirementNames */.QT)((0,read/* readRequirements */.F2)(loaded.config.python.requirements, loaded.baseDir).text)
-            : [],
-        baseline: (0,baselines/* loadBaseline */.oU)(loaded && smoke?.baseline !== undefined ? external_node_path_default().resolve(loaded.baseDir, smoke.baseline) : undefined),
-    };
-}
-async function runSmokeStage(input, io) {
-    const docker = io.docker();
-    const gpus = await (0,run/* resolveGpus */.Co)(input.gpus, docker);
-    const ctx = {
-        input,
-        io,
-        config: input.loaded.config,
-        docker,
-        gpus,
-        ...configSmokeInputs(input.loaded),
-    };
-    const entries = [];
-    const errors = [];
-    for (const target of targets(ctx)) {
-        const r = await smokeTarget(ctx, target);
-        if (typeof r === 'string')
-            errors.push(r);
-        else
-            entries.push(r);
-    }
-    return { entries, errors };
-}
-/** Every built platform of every planned variant (a smoke job of a matrix gets the whole build.json;
- * its variants/platforms inputs pick its share). */
-function targets(ctx) {
-    const { config } = ctx;
-    return ctx.input.build.variants.flatMap((v) => {
-        const planned = ctx.input.plan.variants.find((p) => p.name === v.variant);
-        if (!planned)
-            return [];
-        return v.platforms
-            .filter((x) => planned.platforms.includes(x.platform))
-            .map((p) => ({
-            v,
-            p,
-            planned,
-            id: `${v.variant} ${p.platform}`,
-            image: imageUnderTest(v, p),
-            key: smokeKey(p.digest, {
-                platform: p.platform,
-                suites: config.smoke.suites,
-                requireGpu: config.smoke.requireGpu,
-                tests: config.smoke.tests,
-                timeoutSeconds: config.smoke.timeoutSeconds,
-                distributions: ctx.distributions,
-                baseline: ctx.baseline,
-                gpus: ctx.gpus,
-                driverFloor: planned.cuda?.minorCompatDriverMin ?? null,
-                tool: version/* VERSION */.x,
-            }),
-        }));
-    });
-}
-/** One target: its entry, or the line saying why it could not run (also annotated). */
-async function smokeTarget(ctx, t) {
-    const { io, input } = ctx;
-    const { v, p, id } = t;
-    const t0 = Date.now();
-    const reuse = await reuseOutcome(ctx, t)?.catch((e) => {
-        if (e instanceof errors/* EnvironmentError */.eG)
-            throw e;
-        // Reuse is a shortcut: an earlier result that cannot be read is no earlier result.
-        io.progress('smoke', `${id}: running the suites (the earlier results are unreadable: ${String(e?.message ?? e).split('\n')[0]})`);
-        return undefined;
-    });
-    const reused = reuse?.entry;
-    const group = io.group ?? ((_n, fn) => fn());
-    let entry;
-    try {
-        entry = reused ?? stamped(ctx, await group(`smoke ${id}`, () => captureAndTest(ctx, t)));
-    }
-    catch (e) {
-        // One target that cannot be captured or tested must not cost the others their results
-        // or the pull request its report; the stage fails at the end. No daemon: stop now.
-        if (e instanceof errors/* EnvironmentError */.eG)
-            throw e;
-        const message = (0,errors/* describeError */.Uc)(e, false).replace(/^error: /, '');
-        io.error(message, { title: `ml-image smoke ${id}` });
-        return `${id}: ${message.split('\n')[0]}`;
-    }
-    // The reuse key goes last: only a complete set of results is ever reused.
-    if (reused)
-        input.results.writeEnv(v.variant, p.platform, entry.record, `smoke ${id}`);
-    input.results.writeSmoke(v.variant, p.platform, entry.result, `smoke ${id}`);
-    input.results.writeSmokeKey(v.variant, p.platform, reuse?.keyFile ?? t.key, `smoke ${id}`);
-    const s = entry.result.summary;
-    io.progress('smoke', `${id}: ${s.pass} passed, ${s.fail} failed, ${s.skip} skipped in ${((Date.now() - t0) / 1000).toFixed(1)}s`);
-    for (const a of failureAnnotations(id, entry.result))
-        io.error(a.message, { title: a.title });
-    const skippedGpu = entry.result.tests.filter((x) => x.status === 'skip' && x.suite === 'gpu');
-    if (t.planned.kind === 'cuda' && skippedGpu.length > 0 && ctx.gpus === 'none')
-        io.warning(`${id}: GPU suites skipped: ${skippedGpu[0].reason ?? 'no GPU'}`, {
-            title: `ml-image smoke ${id}`,
-        });
-    return entry;
-}
-/**
- * A new result with when and where its suites ran; a reused one keeps its own (the earlier run's
- * time and runner), so that the smoke attestation names the run that tested the image.
- */
-function stamped(ctx, entry) {
-    return { ...entry, result: stampedResult(ctx.input, entry.result) };
-}
-/** RESULT with when its suites ended and on which runner (none named off a GitHub runner). */
-function stampedResult(input, result) {
-    const { runner, now } = input;
-    const finishedAt = (now?.() ?? new Date()).toISOString();
-    const hasRunner = runner !== undefined && Object.keys(runner).length > 0;
-    return { ...result, finishedAt, ...(hasRunner && { runner: { ...runner } }) };
-}
-/** Reuse (src/smoke/reuse.ts), when on: the earlier run's entry when it matches, and the key file. */
-function reuseOutcome(ctx, t) {
-    const lookup = ctx.input.reuse;
-    if (!lookup)
-        return undefined;
-    return reuseOf({
-        variant: t.v.variant,
-        platform: t.p.platform,
-        id: t.id,
-        image: t.image,
-        digest: t.p.digest,
-        local: t.p.localRef !== undefined,
-        key: t.key,
-    }, { lookup, docker: ctx.docker, config: ctx.config, progress: (l) => ctx.io.progress('smoke', l) });
-}
-/**
- * Capture, then the suites. Each file is written as soon as what it holds is known (the record
- * right after capture, the results when the suites end, also when they end early), atomically, so
- * that a later failure loses nothing already measured and no half-written JSON is left to trust.
- */
-async function captureAndTest(ctx, t) {
-    const { io, input, config, docker, gpus } = ctx;
-    const { v, p, id, image } = t;
-    io.progress('smoke', `${id}: capture ${image}`);
-    const record = await (0,capture/* captureImage */.O$)({ image, platform: p.platform, imagesDir: input.imagesDir, variant: v.variant }, { docker });
-    input.results.writeEnv(v.variant, p.platform, record, `smoke ${id}`);
-    io.progress('smoke', `${id}: recorded ${record.python.packages.length} pip + ${record.apt.length} apt packages; suites ${config.smoke.suites.join(', ')} (gpus: ${gpus})`);
-    const result = await (0,run/* runSmoke */.Lw)({
-        image,
-        platform: p.platform,
-        suites: config.smoke.suites,
-        gpus,
-        requireGpu: config.smoke.requireGpu,
-        distributions: ctx.distributions,
-        tests: config.smoke.tests,
-        ...(t.planned.cuda && { driverFloor: t.planned.cuda.minorCompatDriverMin }),
-        timeoutMs: config.smoke.timeoutSeconds * 1000,
-        imagesDir: input.imagesDir,
-        baseline: ctx.baseline,
-    }, {
-        docker,
-        progress: (l) => io.progress('smoke', `${id}: ${l.replace(/^smoke /, '')}`),
-        ...(io.output && { output: (chunk) => io.output(chunk.replace(/\n$/, '')) }),
-    }).catch((e) => {
-        // The daemon went away mid-run: keep the tests that finished (no reuse key: the
-        // results are incomplete), then end the stage with the environment error.
-        if (e instanceof run/* SmokeInterruptedError */.Yi) {
-            // Stamped as a finished one is: a later attest job names where and when these ran.
-            input.results.writeSmoke(v.variant, p.platform, stampedResult(input, e.partial), `smoke ${id}`);
-            const s = e.partial.summary;
-            io.progress('smoke', `${id}: stopped after ${e.partial.tests.length} test(s) (${s.pass} passed, ${s.fail} failed, ${s.skip} skipped); their results are written`);
-        }
-        throw e;
-    });
-    return { variant: v.variant, platform: p.platform, image, record, result };
-}
-/** One annotation per failing test, with the classified cause and fix when known. */
-function failureAnnotations(id, result) {
-    return result.tests
-        .filter((t) => t.status === 'fail')
-        .map((t) => ({
-        title: `ml-image smoke ${id}: ${t.id}`,
-        message: [t.reason ?? 'failed', t.cause && `Cause: ${t.cause.cause}`, t.cause && `Fix: ${t.cause.fix}`]
-            .filter(Boolean)
-            .join('\n'),
-    }));
 }
 
 

@@ -1,153 +1,163 @@
-export const id = 144;
-export const ids = [144];
+export const id = 530;
+export const ids = [530];
 export const modules = {
 
-/***/ 54130:
+/***/ 96912:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Xi: () => (/* binding */ spdxFromCycloneDx)
+/* harmony export */   O$: () => (/* binding */ captureImage)
 /* harmony export */ });
-/* unused harmony exports SPDX_NAMESPACE_BASE, buildSpdx */
-/* harmony import */ var _sbom_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(55056);
-/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(79124);
-// The SBOM as SPDX 2.3 JSON (`ml-image sbom --format spdx`), converted from the CycloneDX SBOM
-// (buildSbom) so that the two formats always say the same thing:
-//   - each CycloneDX component is a package: its version, its purl as an external reference, its
-//     type as the package's purpose, its group as the supplier, its ml-image:* properties as
-//     annotations (ml-image:cuda.runtime=12.8), no files (filesAnalyzed false);
-//   - the document DESCRIBES the image, which CONTAINS every other package but the base image, of
-//     which it is a DESCENDANT_OF; pip's requirements are DEPENDS_ON relationships.
-// Deterministic as the CycloneDX SBOM is: SPDX ids from the bom-refs, the namespace from its serial
-// number (a hash of its content), the creation time from the record's capture (whole seconds, as
-// SPDX writes times; a record without a readable one: the time of writing, named in the
-// namespace). Every string was scrubbed on the way into the CycloneDX SBOM. Pure.
-// The tests run the SPDX project's own validator on it (pyspdxtools, from scripts/test-env.sh).
+/* unused harmony exports imageCreated, layerHistory, redactInstruction */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(48161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _config_issues_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(11012);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(83916);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(311);
+/* harmony import */ var _record_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(66917);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(44977);
+// capture: run the probe (images/probe/ml_image_probe.py) in the image and add what the engine
+// knows of the image. The container is removed in every case (DockerAdapter.runContainer).
 
 
-/** Where the documents' namespaces live: a URI of this tool's, never fetched (SPDX 2.3 section 6.5). */
-const SPDX_NAMESPACE_BASE = 'https://ml-image-action.github.io/spdx';
-const DOCUMENT = 'SPDXRef-DOCUMENT';
-/** CycloneDX component types as SPDX 2.3 package purposes (anything else: OTHER). */
-const PURPOSE = {
-    application: 'APPLICATION',
-    framework: 'FRAMEWORK',
-    library: 'LIBRARY',
-    container: 'CONTAINER',
-    'operating-system': 'OPERATING-SYSTEM',
-    device: 'DEVICE',
-    firmware: 'FIRMWARE',
-    file: 'FILE',
-};
-const SPDX_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/;
-/** A time as SPDX writes times (YYYY-MM-DDThh:mm:ssZ: whole seconds, UTC), or undefined. */
-function spdxTime(iso) {
-    const t = iso === undefined ? Number.NaN : Date.parse(iso);
-    const text = Number.isNaN(t) ? '' : new Date(t).toISOString().replace(/\.\d{3}Z$/, 'Z');
-    return SPDX_TIME.test(text) ? text : undefined;
+
+
+
+
+
+
+/** python3 is not in the image: our deadline wrapper's, the OCI runtime's or a shell's wording. */
+const NO_PYTHON = /"python3": (executable file not found|no such file or directory)|python3: (command )?not found/i;
+/**
+ * The image's creation time: the engine's own when the adapter reports one, else the OCI label
+ * the build sets, else null. (ImageDetails has no `created` yet; an adapter that adds it wins.)
+ */
+function imageCreated(details) {
+    return details.created || details.labels[_record_js__WEBPACK_IMPORTED_MODULE_5__/* .CREATED_LABEL */ .Kh] || null;
 }
-/** SPDX ids ("SPDXRef-" and letters, digits, "." and "-"), one per bom-ref, unique in the document. */
-function idMaker() {
-    const taken = new Set([DOCUMENT]);
-    return (ref) => {
-        const base = `SPDXRef-${ref.replace(/[^A-Za-z0-9.]+/g, '-').replace(/^-+|-+$/g, '') || 'package'}`;
-        let id = base;
-        for (let n = 2; taken.has(id); n++)
-            id = `${base}-${n}`;
-        taken.add(id);
-        return id;
-    };
-}
-const roleOf = (c) => c.properties?.find((p) => p.name === `${_sbom_js__WEBPACK_IMPORTED_MODULE_0__/* .SBOM_PROPERTY_PREFIX */ .FE}ml-stack`)?.value;
-function packageOf(c, id, annotate) {
-    const purpose = c.type === undefined ? undefined : (PURPOSE[c.type] ?? 'OTHER');
-    const annotations = (c.properties ?? []).map((p) => annotate(`${p.name}=${p.value}`));
-    return {
-        SPDXID: id,
-        name: c.name ?? '',
-        ...(c.version !== undefined && { versionInfo: c.version }),
-        ...(c.group !== undefined && { supplier: `Organization: ${c.group}` }),
-        downloadLocation: 'NOASSERTION',
-        filesAnalyzed: false,
-        ...(purpose !== undefined && { primaryPackagePurpose: purpose }),
-        ...(c.description !== undefined && { description: c.description }),
-        ...(c.purl !== undefined && {
-            externalRefs: [
-                { referenceCategory: 'PACKAGE-MANAGER', referenceType: 'purl', referenceLocator: c.purl },
-            ],
-        }),
-        ...(annotations.length > 0 && { annotations }),
-    };
-}
-/** The SPDX 2.3 document of a CycloneDX SBOM that buildSbom made. */
-function spdxFromCycloneDx(bom, now = new Date()) {
-    const image = bom.metadata?.component ?? {};
-    const tool = bom.metadata?.tools?.components?.[0];
-    // The record's capture time (the SBOM's timestamp): the same record, the same document. A record
-    // without a readable one gets the time of writing, and its namespace names that time too (SPDX:
-    // another document, another namespace).
-    const captured = spdxTime(bom.metadata?.timestamp);
-    const created = captured ?? spdxTime(now.toISOString());
-    const annotator = `Tool: ${_types_js__WEBPACK_IMPORTED_MODULE_1__/* .TOOL_NAME */ .lH}-${tool?.version ?? 'unknown'}`;
-    const annotate = (comment) => ({
-        annotationDate: created,
-        annotationType: 'OTHER',
-        annotator,
-        comment,
+async function captureImage(input, deps) {
+    const probe = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(input.imagesDir, 'probe', 'ml_image_probe.py'), 'utf8');
+    const details = await deps.docker.inspectImage(input.image, input.platform);
+    const platform = input.platform ?? `${details.os}/${details.architecture}`;
+    const timeoutMs = input.timeoutMs ?? 300_000;
+    const run = await deps.docker
+        .runContainer({
+        image: input.image,
+        ...(input.platform !== undefined && { platform: input.platform }),
+        // The probe needs no shell and no entrypoint of the image.
+        entrypoint: ['python3'],
+        cmd: [
+            '-c',
+            probe,
+            `--redaction-rules=${JSON.stringify(_redact_js__WEBPACK_IMPORTED_MODULE_6__/* .REDACTION_RULES */ .iz)}`, // one copy of the rules: redaction-rules.json
+            ...(input.noTorch ? ['--no-torch'] : []),
+            ...(input.torchRuntime ? ['--torch-runtime'] : []),
+        ],
+        ...(input.env !== undefined && { env: input.env }),
+        labels: { 'io.github.ml-image-action.stage': 'capture' },
+        timeoutMs,
+    })
+        .catch((e) => {
+        // An image without /bin/sh runs the probe unwrapped: the engine itself reports python3 missing.
+        if (e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .MlImageError */ .zn || !NO_PYTHON.test(String(e?.message ?? e)))
+            throw e;
+        return { exitCode: 127, timedOut: false, stdout: '', stderr: String(e.message) };
     });
-    const idOf = idMaker();
-    const imageId = idOf(image['bom-ref'] ?? 'image');
-    const ids = new Map();
-    const components = bom.components ?? [];
-    const packages = [packageOf(image, imageId, annotate)];
-    const relationships = [
-        { spdxElementId: DOCUMENT, relationshipType: 'DESCRIBES', relatedSpdxElement: imageId },
-    ];
-    for (const c of components) {
-        const id = idOf(c['bom-ref'] ?? c.name ?? 'package');
-        if (c['bom-ref'] !== undefined)
-            ids.set(c['bom-ref'], id);
-        packages.push(packageOf(c, id, annotate));
-        relationships.push(roleOf(c) === 'base.image'
-            ? { spdxElementId: imageId, relationshipType: 'DESCENDANT_OF', relatedSpdxElement: id }
-            : { spdxElementId: imageId, relationshipType: 'CONTAINS', relatedSpdxElement: id });
-    }
-    for (const d of bom.dependencies ?? []) {
-        const from = ids.get(d.ref);
-        for (const to of d.dependsOn ?? []) {
-            const target = ids.get(to);
-            if (from !== undefined && target !== undefined)
-                relationships.push({
-                    spdxElementId: from,
-                    relationshipType: 'DEPENDS_ON',
-                    relatedSpdxElement: target,
-                });
+    if (run.timedOut)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .CheckFailedError */ .CO(`capture of ${input.image} timed out after ${timeoutMs / 1000}s`);
+    if (run.exitCode !== 0) {
+        const msg = (0,_redact_js__WEBPACK_IMPORTED_MODULE_6__/* .redactText */ .Rd)(`${run.stderr || run.stdout}`.trim().split('\n').slice(-5).join('\n'));
+        // Exit 2: the image given cannot be captured at all (bad input, named), not a failed check.
+        if ((run.exitCode === 127 || run.exitCode === 126) && NO_PYTHON.test(msg)) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`${input.image} has no python3, which the probe needs: ${msg}`, 'capture an image with python3 on PATH (every template installs it); the smoke suites need it too');
         }
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .CheckFailedError */ .CO(`the probe failed in ${input.image} (exit ${run.exitCode}):\n${msg}`);
     }
-    const name = [image.name, image.version].filter((s) => s !== undefined && s !== '').join('@') || 'image';
-    const serial = (bom.serialNumber ?? '').replace(/^urn:uuid:/, '');
-    const slug = (image.name ?? 'image').replace(/[^A-Za-z0-9._-]+/g, '-');
-    const written = captured ? '' : `-${created.replace(/[-:]/g, '')}`;
-    return {
-        spdxVersion: 'SPDX-2.3',
-        dataLicense: 'CC0-1.0',
-        SPDXID: DOCUMENT,
-        name,
-        documentNamespace: `${SPDX_NAMESPACE_BASE}/${slug}-${serial || 'unknown'}${written}`,
-        creationInfo: { created, creators: [annotator] },
-        packages,
-        relationships,
-    };
+    let probed;
+    try {
+        probed = JSON.parse(run.stdout);
+    }
+    catch {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .CheckFailedError */ .CO(`the probe in ${input.image} printed no record (exit 0):\n${(0,_redact_js__WEBPACK_IMPORTED_MODULE_6__/* .redactText */ .Rd)(run.stdout.trim().slice(-2000))}`);
+    }
+    const history = await layerHistory(input.image, deps.docker);
+    const record = (0,_redact_js__WEBPACK_IMPORTED_MODULE_6__/* .redactDeep */ .KL)({
+        ...probed,
+        schemaVersion: _record_js__WEBPACK_IMPORTED_MODULE_5__/* .ENV_RECORD_SCHEMA_VERSION */ .B6,
+        image: imageFacts(input, details, platform, history),
+        errors: [
+            ...(probed.errors ?? []),
+            ...(typeof history === 'string' ? [{ field: 'image.history', error: history }] : []),
+        ],
+        capture: {
+            ...probed.capture,
+            toolVersion: _version_js__WEBPACK_IMPORTED_MODULE_7__/* .VERSION */ .x,
+            time: new Date().toISOString(),
+            host: { kernel: node_os__WEBPACK_IMPORTED_MODULE_1___default().release() },
+        },
+    });
+    const parsed = _record_js__WEBPACK_IMPORTED_MODULE_5__/* .EnvRecordSchema */ .iv.safeParse(record);
+    if (!parsed.success) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .CheckFailedError */ .CO(`the probe's record of ${input.image} does not match the schema: ${(0,_config_issues_js__WEBPACK_IMPORTED_MODULE_3__/* .formatIssues */ .og)(parsed.error, record, _record_js__WEBPACK_IMPORTED_MODULE_5__/* .EnvRecordSchema */ .iv)[0]}`);
+    }
+    return parsed.data;
 }
-/** The SBOM of one image (one platform) as SPDX 2.3 JSON: buildSbom's, converted. */
-function buildSpdx(input, now = new Date()) {
-    return spdxFromCycloneDx(buildSbom(input), now);
+/** Longest instruction kept per layer (a RUN with a long script): the record stays small. */
+const MAX_INSTRUCTION = 500;
+/**
+ * The image's layers with the instruction that made each (oldest first), from the engine; a
+ * string when the engine could not tell (the record says why under errors). Build arguments whose
+ * name looks secret (`RUN |1 HF_TOKEN=... /bin/sh -c`) are masked, then the text patterns apply.
+ */
+async function layerHistory(image, docker) {
+    if (!docker.imageHistory)
+        return undefined;
+    try {
+        const entries = await docker.imageHistory(image);
+        return entries.map((h) => ({
+            createdBy: redactInstruction(h.createdBy),
+            sizeBytes: h.sizeBytes,
+            ...(h.empty && { empty: true }),
+        }));
+    }
+    catch (e) {
+        return `${e.name}: ${(0,_redact_js__WEBPACK_IMPORTED_MODULE_6__/* .redactText */ .Rd)(String(e.message ?? e)).slice(0, 300)}`;
+    }
+}
+function redactInstruction(text) {
+    const masked = text.replace(/(^|\s)([A-Za-z_][A-Za-z0-9_]*)=(\S+)/g, (_m, sp, name, value) => `${sp}${name}=${(0,_redact_js__WEBPACK_IMPORTED_MODULE_6__/* .redactEnvValue */ .OI)(name, value)}`);
+    const out = (0,_redact_js__WEBPACK_IMPORTED_MODULE_6__/* .redactText */ .Rd)(masked);
+    return out.length > MAX_INSTRUCTION ? `${out.slice(0, MAX_INSTRUCTION - 1)}…` : out;
+}
+/** What the engine knows of the image (record.image). */
+function imageFacts(input, details, platform, history) {
+    const repoDigest = details.repoDigests.find((d) => d.includes('@'))?.split('@')[1];
+    return {
+        ref: input.image,
+        id: details.id,
+        digest: repoDigest ?? null,
+        platform,
+        sizeBytes: details.sizeBytes,
+        layers: details.layers,
+        labels: details.labels,
+        user: details.user,
+        entrypoint: details.entrypoint,
+        cmd: details.cmd,
+        env: (0,_redact_js__WEBPACK_IMPORTED_MODULE_6__/* .redactEnvList */ .V1)(details.env),
+        variant: input.variant ?? details.labels[_record_js__WEBPACK_IMPORTED_MODULE_5__/* .VARIANT_LABEL */ .z] ?? null,
+        created: imageCreated(details),
+        ...(Array.isArray(history) && { history }),
+    };
 }
 
 
 /***/ }),
 
-/***/ 42144:
+/***/ 55530:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -166,97 +176,13 @@ var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
+// EXTERNAL MODULE: ./src/oci/ref.ts
+var oci_ref = __webpack_require__(17700);
 ;// CONCATENATED MODULE: ./src/build/bpa-lists.ts
-// docker/build-push-action's list inputs as actions-toolkit reads them (getInputList: one item a
-// line, each line CSV), the types they become, and the small parsers the build inputs share.
+// docker/build-push-action's list inputs: the types they become, and the small parsers the build
+// inputs share (the list reader itself, parseBpaList, is config/bpa-list.ts).
 
-/**
- * The records of a CSV text as csv-parse reads them (columns: false, relaxQuotes): records end at a
- * newline outside quotes, fields at a comma; a field that starts with `"` runs to the closing quote
- * (newlines and commas included, `""` is a quote); a quote anywhere else is a plain character.
- * Empty lines are skipped.
- */
-function csvRecords(text) {
-    const records = [];
-    let record = [];
-    let field = '';
-    let i = 0;
-    const endRecord = () => {
-        record.push(field);
-        if (!(record.length === 1 && record[0] === ''))
-            records.push(record);
-        record = [];
-        field = '';
-    };
-    while (i < text.length) {
-        const c = text[i];
-        if (c === '"' && field === '') {
-            let j = i + 1;
-            let quoted = '';
-            for (; j < text.length; j++) {
-                if (text[j] === '"') {
-                    if (text[j + 1] === '"') {
-                        quoted += '"';
-                        j++;
-                    }
-                    else
-                        break;
-                }
-                else
-                    quoted += text[j];
-            }
-            field = quoted;
-            i = j + 1;
-            // Text after the closing quote stays in the field (relaxQuotes).
-            while (i < text.length && text[i] !== ',' && text[i] !== '\n' && text[i] !== '\r')
-                field += text[i++];
-            continue;
-        }
-        if (c === ',') {
-            record.push(field);
-            field = '';
-        }
-        else if (c === '\n' || c === '\r') {
-            if (c === '\r' && text[i + 1] === '\n')
-                i++;
-            endRecord();
-        }
-        else
-            field += c;
-        i++;
-    }
-    endRecord();
-    return records;
-}
-/**
- * BPA's list inputs (actions-toolkit Util.getInputList): the input is CSV, one record a line, and a
- * quoted field may span lines (`"KEY=line1\nline2"`, its quotes removed). With ignoreComma (labels,
- * annotations, build-args, secrets, cache specs) a record's fields are joined back with commas;
- * without it (tags, platforms, secret-envs) each field is an item. Blank items are dropped, items
- * trimmed unless `trim` is false (secrets keep their whitespace, as BPA's).
- */
-function bpa_lists_parseBpaList(raw, opts) {
-    const text = opts.trim === false ? raw : raw.trim();
-    if (text === '')
-        return [];
-    // quote: false (BPA's `outputs`): lines as given, quotes kept for buildx's own CSV parsing.
-    if (opts.quote === false)
-        return text
-            .split(/\r?\n/)
-            .flatMap((l) => (opts.ignoreComma ? [l] : l.split(',')))
-            .map((s) => s.trim())
-            .filter((s) => s !== '');
-    const out = [];
-    for (const record of csvRecords(text)) {
-        if (record.length === 1)
-            out.push(...(opts.ignoreComma ? record : record[0].split(',')));
-        else if (!opts.ignoreComma)
-            out.push(...record);
-        else
-            out.push(record.join(','));
-    }
-    return out.map((s) => (opts.trim === false ? s : s.trim())).filter((s) => s !== '');
-}
+
 /** `KEY=VALUE` split at the first `=`; both sides non-empty (BPA's parseSecretKvp). */
 function bpa_lists_keyValue(input, item, what) {
     const at = item.indexOf('=');
@@ -305,7 +231,7 @@ function bpa_lists_parseBool(input, raw) {
 const SECRET_ID = /^[A-Za-z0-9_.-]+$/;
 /**
  * How BPA reads a multi-line `secrets` value: one CSV field in double quotes that runs over lines
- * (actions-toolkit's getInputList, csvRecords above).
+ * (actions-toolkit's getInputList, config/bpa-list.ts).
  */
 const SECRETS_FIX = 'write one ID=VALUE a line; put a multi-line value in double quotes from before its ID to after its last line ("ID=line1<newline>line2", a " inside it doubled), as docker/build-push-action reads it';
 function bpa_lists_secretMap(input, items, what) {
@@ -357,9 +283,11 @@ function bpa_lists_splitTagRef(ref) {
     const slash = ref.lastIndexOf('/');
     const colon = ref.lastIndexOf(':');
     const [repository, tag] = colon > slash ? [ref.slice(0, colon), ref.slice(colon + 1)] : [ref, 'latest'];
-    if (!/^[a-z0-9]+(?:[._-]+[a-z0-9]+)*(?::[0-9]+)?(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/.test(repository))
-        throw new errors/* InputError */.dz(`input "tags": ${JSON.stringify(ref)} is not a valid image name (lowercase REPOSITORY:TAG)`);
-    if (!/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/.test(tag))
+    // Docker's reference grammar (src/oci/ref.ts), as for every other image reference.
+    const problem = (0,oci_ref/* imageRefProblem */.OD)(repository);
+    if (problem !== undefined)
+        throw new errors/* InputError */.dz(`input "tags": ${JSON.stringify(ref)} is not a valid image name (lowercase REPOSITORY:TAG): ${problem}`);
+    if (!(0,oci_ref/* isTag */.dz)(tag))
         throw new errors/* InputError */.dz(`input "tags": ${JSON.stringify(ref)} has an invalid tag ${JSON.stringify(tag)}`);
     return { repository, tag };
 }
@@ -486,40 +414,16 @@ function indexAnnotations(labels, given = []) {
 // (`build-args`, `pull`, `provenance`, `network`, `platforms` and `push` override config keys:
 // config/inputs.ts.)
 // Parsed once at the edge into BuildInputOptions; the plan and the buildx argv take them from there.
-// The list parsers are in bpa-lists.ts, the tag rules and index annotations in bpa-tags.ts.
+// Their names are BUILD_INPUTS in config/inputs.ts (the table of every action input), the list
+// reader parseBpaList is config/bpa-list.ts; the small parsers are in bpa-lists.ts, the tag rules
+// and index annotations in bpa-tags.ts.
 
 
 
 
 
 
-/** The names of the inputs read here (action.yml declares each). */
-const BUILD_INPUTS = (/* unused pure expression or super */ null && ([
-    'tags',
-    'labels',
-    'annotations',
-    'secrets',
-    'secret-envs',
-    'cache-from',
-    'cache-to',
-    'target',
-    'builder',
-    'no-cache',
-    'sbom',
-    'load',
-    'secret-files',
-    'ssh',
-    'build-contexts',
-    'outputs',
-    'attests',
-    'add-hosts',
-    'shm-size',
-    'ulimit',
-    'allow',
-    'cgroup-parent',
-    'no-cache-filters',
-    'call',
-]));
+
 /** The options from the inputs (`get` returns '' for an unset input). */
 function buildOptionsFromInputs(get, cwd = process.cwd()) {
     const opts = {};
@@ -743,8 +647,8 @@ function requestFromOptions(o, variant, arch) {
 
 // EXTERNAL MODULE: external "node:timers/promises"
 var promises_ = __webpack_require__(58500);
-// EXTERNAL MODULE: ./src/docker/exec-runner.ts
-var exec_runner = __webpack_require__(45206);
+// EXTERNAL MODULE: ./src/config/platform.ts
+var config_platform = __webpack_require__(15063);
 // EXTERNAL MODULE: ./src/plan/tags.ts
 var tags = __webpack_require__(49458);
 // EXTERNAL MODULE: ./src/python/indexes.ts
@@ -1398,8 +1302,8 @@ function outputMasker(secretEnv, indexes, torchIndexUrls = []) {
     return (text) => masks.reduce((t, m) => t.split(m).join('***'), (0,redact/* redactUrls */.sK)(text));
 }
 
-// EXTERNAL MODULE: ./src/docker/engine.ts + 8 modules
-var engine = __webpack_require__(74818);
+// EXTERNAL MODULE: ./src/docker/engine.ts + 11 modules
+var engine = __webpack_require__(33598);
 ;// CONCATENATED MODULE: ./src/build/retry.ts
 
 
@@ -1555,6 +1459,7 @@ var schemas = __webpack_require__(92857);
 
 
 
+
 /** What buildx writes with --metadata-file: an object with the image digest among other keys. */
 const MetadataSchema = schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J());
 /** The secret files and the buildx argv of one target. */
@@ -1642,7 +1547,7 @@ function uncachedArgs(args) {
 }
 /** Builds one target, retrying transient failures; throws the classified error of the last attempt. */
 async function buildTarget(ctx, t) {
-    const arch = t.platform.split('/')[1];
+    const arch = (0,config_platform/* archOf */.Q)(t.platform);
     const id = `${t.v.name}/${arch}`;
     const metadataFile = external_node_path_default().join(ctx.work, `metadata-${t.v.name}-${arch}.json`);
     let args = prepareTarget(ctx, t, arch, metadataFile);
@@ -1786,7 +1691,7 @@ async function lookUp(input, deps, variants, timer) {
     const [found, baseDigests, sourceDate] = await Promise.all([
         timer.step('builder facts', () => lookUpBuilder(deps.docker, builderName, cache), (f) => `${f.from === 'asked' ? 'asked buildx' : `from the ${f.from === 'disk' ? 'cache directory' : 'process'}`}: ${f.facts.driver}, buildx ${f.facts.buildxVersion}, BuildKit ${f.facts.buildkitVersion ?? 'unknown'}`),
         timer.step('base digest', () => Promise.all(variants.map((v) => digests.get(v.base.ref))), () => `${digests.size} base image(s)`),
-        timer.step('source date', () => sourceDateEpoch(deps.env, context, deps.exec ?? new exec_runner/* ActionsExecRunner */.L()), (d) => d.why),
+        timer.step('source date', () => sourceDateEpoch(deps.env, context, deps.exec), (d) => d.why),
     ]);
     const builder = { ...found.facts, ...(builderName !== undefined && { name: builderName }) };
     return { builder, baseDigests, sourceDate };
@@ -1821,7 +1726,7 @@ async function buildVariant(input, v, run) {
     // A platform that fails stops the others' builds (they would run on, minutes under QEMU, and
     // their work files are removed when the stage ends); mapLimit waits for them to end.
     const stop = new AbortController();
-    const built = await (0,map_limit/* mapLimit */.s)(platforms, limit, (platform) => group(`build ${v.name} ${platform}`, () => timer.step(`build ${v.name}/${platform.split('/')[1]}`, () => buildTarget({ ...ctx, signal: stop.signal }, {
+    const built = await (0,map_limit/* mapLimit */.sf)(platforms, limit, (platform) => group(`build ${v.name} ${platform}`, () => timer.step(`build ${v.name}/${(0,config_platform/* archOf */.Q)(platform)}`, () => buildTarget({ ...ctx, signal: stop.signal }, {
         v,
         platform,
         dockerfile,
@@ -1919,7 +1824,8 @@ async function runBuildStage(input, deps) {
     const unsupported = secretMountsUnsupported(builder);
     if (unsupported !== undefined)
         throw new errors/* EnvironmentError */.eG(unsupported, buildx_args_SECRETS_FIX);
-    const requirements = (0,read/* readRequirementsText */.CF)(config.python.requirements, baseDir);
+    // Checked with the stage's environment, as the resolve stage checks them (never process.env).
+    const requirements = (0,read/* readRequirements */.F2)(config.python.requirements, baseDir, deps.env).text;
     const work = (0,temp/* runTempDir */.jI)('ml-image-build-');
     const unregister = (0,cleanup/* registerCleanup */.qE)(() => (0,external_node_fs_.rmSync)(work, { recursive: true, force: true }));
     let given;
@@ -1976,6 +1882,8 @@ async function runBuildStage(input, deps) {
     }
 }
 
+// EXTERNAL MODULE: ./src/docker/exec-runner.ts
+var exec_runner = __webpack_require__(45206);
 // EXTERNAL MODULE: ./src/plan/catalog.ts + 2 modules
 var catalog = __webpack_require__(9668);
 // EXTERNAL MODULE: ./src/plan/plan.ts + 1 modules
@@ -1986,23 +1894,661 @@ var stage = __webpack_require__(47653);
 var snapshot_cache = __webpack_require__(42405);
 // EXTERNAL MODULE: ./src/resolve/stage.ts
 var resolve_stage = __webpack_require__(50810);
-// EXTERNAL MODULE: ./src/smoke/stage.ts + 1 modules
-var smoke_stage = __webpack_require__(22138);
+// EXTERNAL MODULE: ./src/capture/capture.ts
+var capture = __webpack_require__(96912);
+// EXTERNAL MODULE: ./src/version.ts
+var version = __webpack_require__(311);
+// EXTERNAL MODULE: ./src/smoke/config-inputs.ts
+var config_inputs = __webpack_require__(46985);
+// EXTERNAL MODULE: ./src/results/results.ts + 2 modules
+var results = __webpack_require__(37351);
+;// CONCATENATED MODULE: ./src/smoke/reuse.ts
+// Smoke reuse: when the capture and the suites of an identical earlier run may stand for this run's.
+//
+// The key file (smoke-key-<variant>-<arch>.txt, src/results) holds one line per identity of the
+// image, each followed by the digest of every smoke input:
+//
+//   sha256:<manifest digest> <inputs sha256>             the pushed bits (every version writes it)
+//   content:sha256:<content digest> <inputs sha256>      what the image IS (since 0.x: this line)
+//
+// The content digest covers what a container of the image runs: the layers (their diff IDs: the
+// uncompressed tar digests), the platform and the whole runtime config (user, env, entrypoint,
+// cmd, workdir, ports, volumes, healthcheck, stop signal, labels), and leaves out what only says
+// when or from which commit it was built: the `created` times, the history, and the created and
+// revision labels (unless a custom metadata test checks labels: then every label counts). So a
+// rebuild that yields new manifest bits from identical layers (a config with another `created`)
+// still reuses the results; any change in a layer, the config, the smoke config, the runner's GPU
+// mode or the suites does not. A key file of an older version (the manifest line alone) still
+// matches by manifest digest.
+
+
+const sha256 = (text) => (0,external_node_crypto_.createHash)('sha256').update(text).digest('hex');
+/** The prefix of a content identity in a key line. */
+const CONTENT_PREFIX = 'content:';
+/** Labels that say when and from which commit an image was built, not what it runs. */
+const VOLATILE_LABELS = [
+    'org.opencontainers.image.created',
+    'org.opencontainers.image.revision',
+    'org.label-schema.build-date',
+    'org.label-schema.vcs-ref',
+];
+/** JSON with object keys sorted, so that key order in the registry's JSON never matters. */
+function canonical(value) {
+    if (Array.isArray(value))
+        return `[${value.map(canonical).join(',')}]`;
+    if (value !== null && typeof value === 'object')
+        return `{${Object.keys(value)
+            .sort()
+            .filter((k) => value[k] !== undefined)
+            .map((k) => `${JSON.stringify(k)}:${canonical(value[k])}`)
+            .join(',')}}`;
+    return JSON.stringify(value);
+}
+/**
+ * The content identity of an image config: "content:sha256:<hex>" over the layers, the platform
+ * and the runtime config, without the build time, the history or the volatile labels (which count
+ * when `keepAllLabels`: a custom metadata test checks labels).
+ */
+function contentId(blob, keepAllLabels = false) {
+    const labels = { ...(blob.config?.Labels ?? {}) };
+    if (!keepAllLabels)
+        for (const l of VOLATILE_LABELS)
+            delete labels[l];
+    const content = {
+        os: blob.os ?? null,
+        architecture: blob.architecture ?? null,
+        variant: blob.variant ?? null,
+        osVersion: blob['os.version'] ?? null,
+        osFeatures: blob['os.features'] ?? null,
+        config: { ...(blob.config ?? {}), Labels: labels },
+        rootfs: { type: blob.rootfs?.type ?? null, diffIds: blob.rootfs?.diff_ids ?? null },
+    };
+    return `${CONTENT_PREFIX}sha256:${sha256(canonical(content))}`;
+}
+/** Whether a custom metadata test checks labels (then every label is part of the content). */
+const testsCheckLabels = (config) => (config.smoke.tests ?? []).some((t) => t.metadata?.labels !== undefined);
+/**
+ * The config blob of a pushed single-platform image (`repo@sha256:...`), from the registry
+ * (`docker buildx imagetools inspect --format '{{json .Image}}'`, with the engine's credentials);
+ * for a manifest list, the platform's. Undefined when the registry does not tell.
+ */
+async function fetchImageConfig(docker, ref, platform) {
+    const r = await docker.buildx(['imagetools', 'inspect', ref, '--format', '{{json .Image}}']);
+    if (r.exitCode !== 0)
+        return undefined;
+    const parsed = JSON.parse(r.stdout);
+    const blob = 'rootfs' in parsed ? parsed : parsed[platform];
+    return blob?.rootfs?.diff_ids ? blob : undefined;
+}
+/** The key lines of a target: its manifest line, and its content line when the content is known. */
+const keyLines = (manifestKey, content) => content === undefined ? manifestKey : `${manifestKey}\n${content} ${manifestKey.split(' ')[1]}`;
+/** What an earlier key file says: the manifest line and the content line (when it has one). */
+function parseKeyFile(text) {
+    const lines = text.split('\n').map((l) => l.trim());
+    const content = lines.find((l) => l.startsWith(CONTENT_PREFIX));
+    const manifest = lines.find((l) => l !== '' && !l.startsWith(CONTENT_PREFIX));
+    return { ...(manifest && { manifest }), ...(content && { content }) };
+}
+/** How this run's target compares with the earlier one: 'manifest', 'content', or why not. */
+function compareKeys(earlier, manifestKey, content) {
+    const inputs = manifestKey.split(' ')[1];
+    if (earlier.manifest === manifestKey)
+        return 'manifest';
+    const contentKey = content === undefined ? undefined : `${content} ${inputs}`;
+    if (contentKey !== undefined && earlier.content === contentKey)
+        return 'content';
+    const earlierInputs = (earlier.manifest ?? earlier.content)?.split(' ')[1];
+    const sameImage = earlier.manifest?.split(' ')[0] === manifestKey.split(' ')[0] ||
+        (content !== undefined && earlier.content?.split(' ')[0] === content);
+    if (sameImage && earlierInputs !== inputs)
+        return 'the smoke inputs changed';
+    return 'the image changed';
+}
+/** The earlier run's directory (the baseline store's), only read. */
+const earlierRun = (dir) => (0,results/* openResultDir */.lR)(dir, 'the earlier run', { create: false });
+/** The earlier run's record and result in `dir`, or why they cannot be used. */
+function earlierEntry(dir, variant, platform, image) {
+    try {
+        const earlier = earlierRun(dir);
+        const record = earlier.readEnv(variant, platform);
+        const result = earlier.readSmoke(variant, platform);
+        if (!record || !result)
+            return 'the earlier results are incomplete';
+        return { variant, platform, image, record, result };
+    }
+    catch (e) {
+        return `the earlier results are unreadable (${e.message.split('\n')[0]})`;
+    }
+}
+/**
+ * The config digest (the engine's image id) of the platform manifest DIGEST of IMAGE's repository,
+ * from the registry (the manifest's raw bytes); undefined when the registry does not tell.
+ */
+async function configDigestOf(docker, image, digest) {
+    const r = await docker.buildx(['imagetools', 'inspect', `${image.split('@')[0]}@${digest}`, '--raw']);
+    if (r.exitCode !== 0)
+        return undefined;
+    try {
+        const id = JSON.parse(r.stdout).config?.digest;
+        return typeof id === 'string' && id.startsWith('sha256:') ? id : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * The earlier entry, made to describe this run's image: same content, but the reference (also of
+ * the smoke result), the manifest digest, the image id (CONFIG digest), the labels and the
+ * creation time are this build's. The size, the layer count and the history stay the earlier
+ * record's: the content key covers the layers' diff ids, so both images have the same layers (the
+ * same uncompressed bytes, hence size and count); their histories differ only in timestamps.
+ */
+function asThisImage(entry, image, digest, blob, config) {
+    const labels = blob.config?.Labels ?? {};
+    const created = blob.created ?? labels['org.opencontainers.image.created'] ?? entry.record.image.created;
+    return {
+        ...entry,
+        image,
+        result: { ...entry.result, image },
+        record: {
+            ...entry.record,
+            image: {
+                ...entry.record.image,
+                ref: image,
+                ...(config !== undefined && { id: config }),
+                ...(entry.record.image.digest != null && { digest }),
+                labels,
+                created: created ?? null,
+            },
+        },
+    };
+}
+/** The earlier key file of a target in `dir`, parsed; undefined when there is none. */
+function earlierKeys(dir, variant, platform) {
+    const text = earlierRun(dir).readSmokeKey(variant, platform);
+    return text === undefined ? undefined : parseKeyFile(text);
+}
+/** The content identity of a pushed target (a registry read), or undefined when it cannot tell. */
+async function contentOf(t, deps) {
+    if (t.local)
+        return undefined;
+    const blob = await fetchImageConfig(deps.docker, t.image, t.platform).catch(() => undefined);
+    return blob && { blob, id: contentId(blob, testsCheckLabels(deps.config)) };
+}
+/**
+ * Whether an identical earlier run's capture and suites stand for this target's: by manifest
+ * digest (no registry read: the content line is carried over), else by content. The progress line
+ * says which way, or why the suites run.
+ */
+async function reuseOf(t, deps) {
+    const dir = await deps.lookup(t.variant);
+    let earlier;
+    let unreadable;
+    try {
+        earlier = dir === undefined ? undefined : earlierKeys(dir, t.variant, t.platform);
+    }
+    catch (e) {
+        // A key file that cannot be read is no earlier result: the suites run (the note says why).
+        unreadable = `the earlier reuse key is unreadable (${e.message.split('\n')[0]})`;
+    }
+    const carried = earlier?.manifest === t.key ? earlier.content?.split(' ')[0] : undefined;
+    const content = carried === undefined ? await contentOf(t, deps) : undefined;
+    const id = carried ?? content?.id;
+    const keyFile = keyLines(t.key, id);
+    const run = (why) => {
+        deps.progress(`${t.id}: running the suites (${why})`);
+        return { keyFile };
+    };
+    if (dir === undefined)
+        return run('no earlier run');
+    if (unreadable !== undefined)
+        return run(unreadable);
+    if (earlier === undefined)
+        return run('no earlier result for this platform');
+    const how = compareKeys(earlier, t.key, id);
+    if (how !== 'manifest' && how !== 'content')
+        return run(how);
+    const found = earlierEntry(dir, t.variant, t.platform, t.image);
+    if (typeof found === 'string')
+        return run(found);
+    if (how === 'manifest') {
+        deps.progress(`${t.id}: reused the results of an identical earlier run (same image digest and smoke inputs)`);
+        return { entry: found, keyFile };
+    }
+    deps.progress(`${t.id}: reused the results of an identical earlier run (same image content and smoke inputs; new manifest ${t.digest.slice(0, 19)})`);
+    // The registry answered a moment ago; should it not now, the id stays the earlier (same layers).
+    const config = await configDigestOf(deps.docker, t.image, t.digest).catch(() => undefined);
+    return { entry: asThisImage(found, t.image, t.digest, content.blob, config), keyFile };
+}
+
+// EXTERNAL MODULE: ./src/smoke/run.ts + 9 modules
+var run = __webpack_require__(86382);
+;// CONCATENATED MODULE: ./src/smoke/stage.ts
+// The smoke stage: for each built variant and platform, capture the environment record and run the
+// smoke suites in the image, write env/smoke/junit files (src/results), and annotate failures.
+
+
+
+
+
+
+
+/**
+ * What decides a smoke result: the image (by digest) and every input of the suites. Equal keys
+ * mean the same tests of the same bits on the same kind of runner, so a result may be reused.
+ */
+function smokeKey(digest, inputs) {
+    return `${digest} ${(0,external_node_crypto_.createHash)('sha256').update(JSON.stringify(inputs)).digest('hex')}`;
+}
+/** The reference smoke and capture run: the local tag, else the platform's own manifest by digest. */
+function imageUnderTest(v, p) {
+    return p.localRef ?? `${v.repository}@${p.digest}`;
+}
+async function runSmokeStage(input, io) {
+    const docker = io.docker();
+    const gpus = await (0,run/* resolveGpus */.Co)(input.gpus, docker);
+    const ctx = {
+        input,
+        io,
+        config: input.loaded.config,
+        docker,
+        gpus,
+        ...(0,config_inputs/* configSmokeInputs */.P)(input.loaded),
+    };
+    const entries = [];
+    const errors = [];
+    for (const target of targets(ctx)) {
+        const r = await smokeTarget(ctx, target);
+        if (typeof r === 'string')
+            errors.push(r);
+        else
+            entries.push(r);
+    }
+    return { entries, errors };
+}
+/** Every built platform of every planned variant (a smoke job of a matrix gets the whole build.json;
+ * its variants/platforms inputs pick its share). */
+function targets(ctx) {
+    const { config } = ctx;
+    return ctx.input.build.variants.flatMap((v) => {
+        const planned = ctx.input.plan.variants.find((p) => p.name === v.variant);
+        if (!planned)
+            return [];
+        return v.platforms
+            .filter((x) => planned.platforms.includes(x.platform))
+            .map((p) => ({
+            v,
+            p,
+            planned,
+            id: `${v.variant} ${p.platform}`,
+            image: imageUnderTest(v, p),
+            key: smokeKey(p.digest, {
+                platform: p.platform,
+                suites: config.smoke.suites,
+                requireGpu: config.smoke.requireGpu,
+                tests: config.smoke.tests,
+                timeoutSeconds: config.smoke.timeoutSeconds,
+                distributions: ctx.distributions,
+                baseline: ctx.baseline,
+                gpus: ctx.gpus,
+                driverFloor: planned.cuda?.minorCompatDriverMin ?? null,
+                tool: version/* VERSION */.x,
+            }),
+        }));
+    });
+}
+/** One target: its entry, or the line saying why it could not run (also annotated). */
+async function smokeTarget(ctx, t) {
+    const { io, input } = ctx;
+    const { v, p, id } = t;
+    const t0 = Date.now();
+    const reuse = await reuseOutcome(ctx, t)?.catch((e) => {
+        if (e instanceof errors/* EnvironmentError */.eG)
+            throw e;
+        // Reuse is a shortcut: an earlier result that cannot be read is no earlier result.
+        io.progress('smoke', `${id}: running the suites (the earlier results are unreadable: ${String(e?.message ?? e).split('\n')[0]})`);
+        return undefined;
+    });
+    const reused = reuse?.entry;
+    const group = io.group ?? ((_n, fn) => fn());
+    let entry;
+    try {
+        entry = reused ?? stamped(ctx, await group(`smoke ${id}`, () => captureAndTest(ctx, t)));
+    }
+    catch (e) {
+        // One target that cannot be captured or tested must not cost the others their results
+        // or the pull request its report; the stage fails at the end. No daemon: stop now.
+        if (e instanceof errors/* EnvironmentError */.eG)
+            throw e;
+        const message = (0,errors/* describeError */.Uc)(e, false).replace(/^error: /, '');
+        io.error(message, { title: `ml-image smoke ${id}` });
+        return `${id}: ${message.split('\n')[0]}`;
+    }
+    // The reuse key goes last: only a complete set of results is ever reused.
+    if (reused)
+        input.results.writeEnv(v.variant, p.platform, entry.record, `smoke ${id}`);
+    input.results.writeSmoke(v.variant, p.platform, entry.result, `smoke ${id}`);
+    input.results.writeSmokeKey(v.variant, p.platform, reuse?.keyFile ?? t.key, `smoke ${id}`);
+    const s = entry.result.summary;
+    io.progress('smoke', `${id}: ${s.pass} passed, ${s.fail} failed, ${s.skip} skipped in ${((Date.now() - t0) / 1000).toFixed(1)}s`);
+    for (const a of failureAnnotations(id, entry.result))
+        io.error(a.message, { title: a.title });
+    const skippedGpu = entry.result.tests.filter((x) => x.status === 'skip' && x.suite === 'gpu');
+    if (t.planned.kind === 'cuda' && skippedGpu.length > 0 && ctx.gpus === 'none')
+        io.warning(`${id}: GPU suites skipped: ${skippedGpu[0].reason ?? 'no GPU'}`, {
+            title: `ml-image smoke ${id}`,
+        });
+    return entry;
+}
+/**
+ * A new result with when and where its suites ran; a reused one keeps its own (the earlier run's
+ * time and runner), so that the smoke attestation names the run that tested the image.
+ */
+function stamped(ctx, entry) {
+    return { ...entry, result: stampedResult(ctx.input, entry.result) };
+}
+/** RESULT with when its suites ended and on which runner (none named off a GitHub runner). */
+function stampedResult(input, result) {
+    const { runner, now } = input;
+    const finishedAt = (now?.() ?? new Date()).toISOString();
+    const hasRunner = runner !== undefined && Object.keys(runner).length > 0;
+    return { ...result, finishedAt, ...(hasRunner && { runner: { ...runner } }) };
+}
+/** Reuse (src/smoke/reuse.ts), when on: the earlier run's entry when it matches, and the key file. */
+function reuseOutcome(ctx, t) {
+    const lookup = ctx.input.reuse;
+    if (!lookup)
+        return undefined;
+    return reuseOf({
+        variant: t.v.variant,
+        platform: t.p.platform,
+        id: t.id,
+        image: t.image,
+        digest: t.p.digest,
+        local: t.p.localRef !== undefined,
+        key: t.key,
+    }, { lookup, docker: ctx.docker, config: ctx.config, progress: (l) => ctx.io.progress('smoke', l) });
+}
+/**
+ * Capture, then the suites. Each file is written as soon as what it holds is known (the record
+ * right after capture, the results when the suites end, also when they end early), atomically, so
+ * that a later failure loses nothing already measured and no half-written JSON is left to trust.
+ */
+async function captureAndTest(ctx, t) {
+    const { io, input, config, docker, gpus } = ctx;
+    const { v, p, id, image } = t;
+    io.progress('smoke', `${id}: capture ${image}`);
+    const record = await (0,capture/* captureImage */.O$)({ image, platform: p.platform, imagesDir: input.imagesDir, variant: v.variant }, { docker });
+    input.results.writeEnv(v.variant, p.platform, record, `smoke ${id}`);
+    io.progress('smoke', `${id}: recorded ${record.python.packages.length} pip + ${record.apt.length} apt packages; suites ${config.smoke.suites.join(', ')} (gpus: ${gpus})`);
+    const result = await (0,run/* runSmoke */.Lw)({
+        image,
+        platform: p.platform,
+        suites: config.smoke.suites,
+        gpus,
+        requireGpu: config.smoke.requireGpu,
+        distributions: ctx.distributions,
+        tests: config.smoke.tests,
+        ...(t.planned.cuda && { driverFloor: t.planned.cuda.minorCompatDriverMin }),
+        timeoutMs: config.smoke.timeoutSeconds * 1000,
+        imagesDir: input.imagesDir,
+        baseline: ctx.baseline,
+    }, {
+        docker,
+        progress: (l) => io.progress('smoke', `${id}: ${l.replace(/^smoke /, '')}`),
+        ...(io.output && { output: (chunk) => io.output(chunk.replace(/\n$/, '')) }),
+    }).catch((e) => {
+        // The daemon went away mid-run: keep the tests that finished (no reuse key: the
+        // results are incomplete), then end the stage with the environment error.
+        if (e instanceof run/* SmokeInterruptedError */.Yi) {
+            // Stamped as a finished one is: a later attest job names where and when these ran.
+            input.results.writeSmoke(v.variant, p.platform, stampedResult(input, e.partial), `smoke ${id}`);
+            const s = e.partial.summary;
+            io.progress('smoke', `${id}: stopped after ${e.partial.tests.length} test(s) (${s.pass} passed, ${s.fail} failed, ${s.skip} skipped); their results are written`);
+        }
+        throw e;
+    });
+    return { variant: v.variant, platform: p.platform, image, record, result };
+}
+/** One annotation per failing test, with the classified cause and fix when known. */
+function failureAnnotations(id, result) {
+    return result.tests
+        .filter((t) => t.status === 'fail')
+        .map((t) => ({
+        title: `ml-image smoke ${id}: ${t.id}`,
+        message: [t.reason ?? 'failed', t.cause && `Cause: ${t.cause.cause}`, t.cause && `Fix: ${t.cause.fix}`]
+            .filter(Boolean)
+            .join('\n'),
+    }));
+}
+
 // EXTERNAL MODULE: ./src/github/run.ts
-var run = __webpack_require__(31738);
+var github_run = __webpack_require__(31738);
 // EXTERNAL MODULE: ./src/attest/signing.ts
 var attest_signing = __webpack_require__(84626);
 // EXTERNAL MODULE: ./src/attest/signers.ts + 8 modules
 var signers = __webpack_require__(70353);
-// EXTERNAL MODULE: ./src/results/results.ts + 1 modules
-var results_results = __webpack_require__(12135);
-// EXTERNAL MODULE: ./src/attest/predicates.ts + 1 modules
-var predicates = __webpack_require__(10714);
+// EXTERNAL MODULE: ./src/attest/purl.ts
+var purl = __webpack_require__(11276);
+// EXTERNAL MODULE: ./src/attest/types.ts
+var types = __webpack_require__(79124);
 // EXTERNAL MODULE: ./src/attest/result.ts
 var attest_result = __webpack_require__(29476);
+;// CONCATENATED MODULE: ./src/attest/provenance.ts
+// The SLSA v1 provenance predicate (https://slsa.dev/spec/v1.0/provenance) of one image by digest:
+// what was built from what (the config, the requirement and constraint files, the base image by
+// digest), by which builder (the workflow run in Actions, the CLI elsewhere), and when. Pure.
+
+
+
+
+
+// Its predicate type is defined with the other kinds' in result.ts (KIND_TYPES).
+
+const BUILD_TYPE = 'https://ml-image-action.github.io/buildtypes/buildx/v1';
+/** The builder id outside GitHub Actions. */
+const CLI_BUILDER_ID = 'https://ml-image-action.github.io/builders/cli';
+/** The builder: the workflow run (attempt) URL in GitHub Actions, the CLI's id elsewhere. */
+function builderFromEnv(env) {
+    return { id: (0,github_run/* runUrlFromEnv */.kk)(env) ?? CLI_BUILDER_ID };
+}
+/**
+ * The base image as a resolved dependency: pkg:docker/<path>@<digest, else tag>?repository_url=<registry>
+ * (the docker purl type), with its sha256 when known.
+ */
+function baseImageDependency(base) {
+    const ref = (0,oci_ref/* parseImageRef */.Q)(base.ref);
+    const hex = (0,types/* sha256Hex */.fg)(base.digest ?? ref.digest);
+    const version = hex !== undefined ? `sha256:${hex}` : ref.tag;
+    const path = ref.path.split('/').map(purl/* purlEncode */.EK).join('/');
+    return {
+        uri: `pkg:docker/${path}${version !== undefined ? `@${(0,purl/* purlEncode */.EK)(version)}` : ''}?repository_url=${(0,purl/* purlEncode */.EK)(ref.registry)}`,
+        name: base.ref,
+        ...(hex !== undefined && { digest: { sha256: hex } }),
+    };
+}
+function fileDependency(f) {
+    const hex = (0,types/* sha256Hex */.fg)(f.sha256);
+    return { uri: f.path, ...(hex !== undefined && { digest: { sha256: hex } }) };
+}
+function invocationIdFor(input) {
+    const run = (0,github_run/* runUrlFromEnv */.kk)(input.env);
+    if (run !== undefined)
+        return input.env.GITHUB_JOB ? `${run}#${input.env.GITHUB_JOB}` : run;
+    const h = (0,external_node_crypto_.createHash)('sha256')
+        .update(`${input.digest}\n${input.platform}\n${input.startedOn.toISOString()}`)
+        .digest('hex');
+    return `urn:uuid:${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+/**
+ * The resolver's constraints: made by the run, so no file anyone can fetch; named, with the
+ * sha256 of their text (a ResourceDescriptor needs a uri, a digest or the content, not all).
+ */
+function constraintsDependency(f) {
+    const hex = (0,types/* sha256Hex */.fg)(f.sha256);
+    return { name: f.path, ...(hex !== undefined && { digest: { sha256: hex } }) };
+}
+/** The SLSA v1 predicate; every string scrubbed (no URL credentials, no tokens). */
+function buildProvenance(input) {
+    const files = [...input.inputs, ...(input.constraints ? [input.constraints] : [])];
+    const seen = new Set();
+    const deps = [
+        baseImageDependency(input.baseImage),
+        ...input.inputs.map(fileDependency),
+        ...(input.constraints ? [constraintsDependency(input.constraints)] : []),
+    ].filter((d) => {
+        const key = `${d.uri ?? `name:${d.name}`}\n${d.digest?.sha256 ?? ''}`;
+        if (seen.has(key))
+            return false;
+        seen.add(key);
+        return true;
+    });
+    const predicate = {
+        buildDefinition: {
+            buildType: BUILD_TYPE,
+            externalParameters: {
+                ...(input.config && { config: { path: input.config.path, sha256: input.config.sha256 } }),
+                variant: input.variant,
+                platform: input.platform,
+                tags: [...input.tags],
+            },
+            internalParameters: { toolVersion: input.toolVersion },
+            resolvedDependencies: deps,
+        },
+        runDetails: {
+            builder: builderFromEnv(input.env),
+            metadata: {
+                invocationId: input.invocationId ?? invocationIdFor(input),
+                startedOn: input.startedOn.toISOString(),
+                finishedOn: input.finishedOn.toISOString(),
+            },
+        },
+    };
+    // Names from the config and the plan: not secrets, however long.
+    const names = [input.variant, input.platform, ...input.tags, ...files.map((f) => f.path)];
+    return (0,types/* scrubDeep */.wE)(predicate, input.config ? [...names, input.config.path] : names);
+}
+
+// EXTERNAL MODULE: ./src/attest/sbom.ts
+var sbom = __webpack_require__(55056);
+// EXTERNAL MODULE: ./src/attest/smoke-predicate.ts
+var smoke_predicate = __webpack_require__(97432);
+;// CONCATENATED MODULE: ./src/attest/predicates.ts
+
+
+
+
+
+/** The predicate of a kind, with its types. */
+function made(kind, predicate) {
+    return { predicate, ...attest_result/* KIND_TYPES */.pC[kind] };
+}
+/** What a target's SBOM is made of. */
+function sbomInput(ctx, record) {
+    return {
+        record,
+        variant: ctx.variant,
+        imageRef: `${ctx.repository}@${ctx.digest}`,
+        imageDigest: ctx.digest,
+        platform: ctx.platform,
+        baseImage: ctx.baseImage,
+        driverFloor: ctx.driverFloor ?? null,
+        toolVersion: ctx.toolVersion,
+    };
+}
+/** The kinds earlierPredicate may find: only an SBOM is worth not making again. */
+const REUSABLE_KINDS = new Set(['sbom']);
+/**
+ * The predicate of KIND that an earlier run made for this target, from STATEMENT (which the
+ * signing key signed: the caller checked), when it is the one predicateFor would make now: an SBOM
+ * of this digest whose recorded inputs (sbomInputsDigest) are this target's. Undefined otherwise:
+ * the provenance names this run's build, and the smoke predicate is quick to make.
+ */
+function earlierPredicate(kind, ctx, statement) {
+    if (kind !== 'sbom' || !ctx.record || statement.predicateType !== types/* CYCLONEDX_PREDICATE_TYPE */.nv)
+        return undefined;
+    if (!statement.subject.some((s) => `sha256:${s.digest.sha256}` === ctx.digest))
+        return undefined;
+    const predicate = statement.predicate;
+    const props = predicate?.metadata?.properties;
+    const inputs = Array.isArray(props)
+        ? props.find((p) => p?.name === sbom/* SBOM_INPUTS_PROPERTY */.C_)?.value
+        : undefined;
+    if (inputs !== (0,sbom/* sbomInputsDigest */.jL)(sbomInput(ctx, ctx.record)))
+        return undefined;
+    return made('sbom', predicate);
+}
+const built = (ctx) => (ctx.buildFinishedAt ? new Date(ctx.buildFinishedAt) : ctx.now);
+function predicateFor(kind, ctx) {
+    const imageRef = `${ctx.repository}@${ctx.digest}`;
+    switch (kind) {
+        case 'sbom':
+            if (!ctx.record)
+                return { missing: 'no environment record in this job (the smoke stage captures it)' };
+            return made('sbom', (0,sbom/* buildSbom */.s2)(sbomInput(ctx, ctx.record)));
+        case 'provenance':
+            return made('provenance', buildProvenance({
+                repository: ctx.repository,
+                digest: ctx.digest,
+                platform: ctx.platform,
+                variant: ctx.variant,
+                tags: [...ctx.tags],
+                baseImage: ctx.baseImage,
+                ...(ctx.config && { config: ctx.config }),
+                inputs: [...ctx.inputs],
+                ...(ctx.constraints && { constraints: ctx.constraints }),
+                env: ctx.env,
+                // The build's own times: the attestation may come much later (after the smoke tests,
+                // in another job).
+                startedOn: new Date(built(ctx).getTime() - ctx.buildDurationMs),
+                finishedOn: built(ctx),
+                toolVersion: ctx.toolVersion,
+            }));
+        case 'smoke':
+            if (!ctx.smoke)
+                return { missing: 'no smoke result in this job' };
+            return made('smoke', (0,smoke_predicate/* buildSmokePredicate */.LZ)({
+                smoke: ctx.smoke,
+                ...(ctx.record && { record: ctx.record }),
+                variant: ctx.variant,
+                imageRef,
+                digest: ctx.digest,
+                platform: ctx.platform,
+                env: ctx.env,
+                toolVersion: ctx.toolVersion,
+                finishedAt: ctx.now,
+            }));
+    }
+}
+
 // EXTERNAL MODULE: ./src/attest/spdx.ts
 var spdx = __webpack_require__(54130);
+;// CONCATENATED MODULE: ./src/attest/targets.ts
+/** BUILD's targets (repository@digest of each pushed platform) and the platforms not pushed. */
+function attestTargets(build) {
+    const targets = [];
+    const notPushed = [];
+    for (const v of build.variants)
+        for (const p of v.platforms) {
+            if (p.localRef !== undefined) {
+                notPushed.push({ variant: v.variant, platform: p.platform, localRef: p.localRef });
+                continue;
+            }
+            const target = {
+                variant: v.variant,
+                platform: p.platform,
+                ref: `${v.repository}@${p.digest}`,
+                attestations: [],
+                signed: false,
+                notes: [],
+            };
+            targets.push({ v, p, target });
+        }
+    return { targets, notPushed };
+}
+
 ;// CONCATENATED MODULE: ./src/attest/stage.ts
+
 
 
 
@@ -2049,10 +2595,10 @@ function track(job, w) {
  */
 async function madeBefore(input, io, ref, kind, ctx, before) {
     const { identity, tlog } = input.signing;
-    if (!before || !identity || !predicates/* REUSABLE_KINDS */.CS.has(kind))
+    if (!before || !identity || !REUSABLE_KINDS.has(kind))
         return undefined;
     const statement = await io.signer().signedBefore?.(ref, before, identity, { tlog });
-    return statement ? (0,predicates/* earlierPredicate */.kf)(kind, ctx, statement) : undefined;
+    return statement ? earlierPredicate(kind, ctx, statement) : undefined;
 }
 /** attest.spdx: the SBOM (CycloneDX) as SPDX 2.3 too, in the result directory only. */
 function writeSpdx(job, sbom, entry) {
@@ -2072,8 +2618,8 @@ async function startTarget(job) {
     const { tlog } = input.signing;
     const attached = [];
     for (const kind of input.attest.types) {
-        const before = earlier.get((0,results_results/* envelopeFile */.NR)(v.variant, p.platform, kind));
-        const made = (await madeBefore(input, io, ref, kind, ctx, before)) ?? (0,predicates/* predicateFor */.Xv)(kind, ctx);
+        const before = earlier.get((0,results/* envelopeFile */.NR)(v.variant, p.platform, kind));
+        const made = (await madeBefore(input, io, ref, kind, ctx, before)) ?? predicateFor(kind, ctx);
         if ('missing' in made) {
             target.notes.push(`${kind}: ${made.missing}`);
             continue;
@@ -2163,7 +2709,7 @@ function describe(t) {
  * update opens its own.
  */
 function uploadsAhead(input, t, taken) {
-    const fresh = input.attest.types.filter((kind) => kind === 'provenance' || !taken.has((0,results_results/* envelopeFile */.NR)(t.variant, t.platform, kind)));
+    const fresh = input.attest.types.filter((kind) => kind === 'provenance' || !taken.has((0,results/* envelopeFile */.NR)(t.variant, t.platform, kind)));
     return fresh.length > 0 ? 1 + fresh.length : 0;
 }
 /**
@@ -2187,6 +2733,7 @@ async function startAhead(signer, input, targets, taken) {
 const MAX_TARGETS_AT_ONCE = 4;
 async function runAttestStage(input, io) {
     const { signing } = input;
+    const { targets, notPushed } = attestTargets(input.build);
     const result = {
         schemaVersion: attest_result/* ATTEST_RESULT_SCHEMA_VERSION */.fx,
         signing: {
@@ -2194,33 +2741,20 @@ async function runAttestStage(input, io) {
             reason: signing.reason,
             tlog: signing.tlog,
         },
-        targets: [],
+        targets: targets.map((t) => t.target),
     };
     // Not signing is a note, not a warning: most local runs and forks have no identity.
     io.progress(signing.reason);
-    const work = [];
     // The envelopes an earlier run attached (kept in this directory), which the signer may attach
     // again: all taken out, so that what is there when the stage ends is what this run attached.
     const taken = input.results.takeEnvelopes();
+    for (const n of notPushed)
+        io.progress(`${n.variant} ${n.platform}: not pushed (loaded as ${n.localRef}): nothing to attest`);
     const turn = turns();
-    for (const v of input.build.variants)
-        for (const p of v.platforms) {
-            if (p.localRef !== undefined) {
-                io.progress(`${v.variant} ${p.platform}: not pushed (loaded as ${p.localRef}): nothing to attest`);
-                continue;
-            }
-            const target = {
-                variant: v.variant,
-                platform: p.platform,
-                ref: `${v.repository}@${p.digest}`,
-                attestations: [],
-                signed: false,
-                notes: [],
-            };
-            result.targets.push(target);
-            const job = { input, io, v, p, target, earlier: taken, writes: [] };
-            work.push({ target, run: () => attestTarget(job, turn) });
-        }
+    const work = targets.map(({ v, p, target }) => {
+        const job = { input, io, v, p, target, earlier: taken, writes: [] };
+        return { target, run: () => attestTarget(job, turn) };
+    });
     const signer = signing.identity && work.length > 0 ? io.signer() : undefined;
     // On SIGINT/SIGTERM too: the uploads opened ahead are cancelled, not left on the registry.
     const unregister = signer?.release && (0,cleanup/* registerCleanup */.qE)(() => signer.release().catch(() => undefined));
@@ -2231,19 +2765,15 @@ async function runAttestStage(input, io) {
     // key with tlog) they go one at a time: cosign runs them, and concurrent cosign runs trip over
     // their shared Sigstore cache. After any failure no target starts.
     const limit = signing.tlog ? 1 : MAX_TARGETS_AT_ONCE;
-    const byRef = new Map();
     let error;
-    let stopped = false;
-    const attaching = (0,map_limit/* mapLimit */.s)(work, limit, async (w) => {
-        const before = byRef.get(w.target.ref) ?? Promise.resolve();
-        const run = before.then(() => (stopped ? undefined : w.run().then(() => true)));
-        byRef.set(w.target.ref, run.catch(() => undefined));
-        return run.then((ran) => (ran ? { status: 'fulfilled', value: undefined } : undefined), (reason) => {
-            stopped = true;
+    const attaching = (0,map_limit/* mapLimitSerialByKey */.IH)(work, limit, (w) => w.target.ref, (w) => {
+        const run = w.run();
+        // The first registry failure to come (exit 3), whichever target it was.
+        run.catch((reason) => {
             if (reason instanceof errors/* EnvironmentError */.eG)
                 error ??= reason;
-            return { status: 'rejected', reason };
         });
+        return run;
     });
     let settled;
     try {
@@ -2279,8 +2809,6 @@ async function runAttestStage(input, io) {
     return { result, ...(error && { error }) };
 }
 
-// EXTERNAL MODULE: ./src/version.ts
-var version = __webpack_require__(311);
 ;// CONCATENATED MODULE: ./src/pipeline/attest.ts
 // The attest stage as the pipeline runs it: what each target's predicates are made of (this job's
 // smoke entries or the result directory's records, the config and requirements files by digest, the
@@ -2293,10 +2821,9 @@ var version = __webpack_require__(311);
 
 
 
-
-const sha256 = (data) => (0,external_node_crypto_.createHash)('sha256').update(data).digest('hex');
+const attest_sha256 = (data) => (0,external_node_crypto_.createHash)('sha256').update(data).digest('hex');
 function fileDigest(file, shown) {
-    return (0,external_node_fs_.existsSync)(file) ? { path: shown, sha256: sha256((0,external_node_fs_.readFileSync)(file)) } : undefined;
+    return (0,external_node_fs_.existsSync)(file) ? { path: shown, sha256: attest_sha256((0,external_node_fs_.readFileSync)(file)) } : undefined;
 }
 /** The config file and the requirements files by digest: the same for every target of a run. */
 function runFiles(loaded) {
@@ -2312,8 +2839,8 @@ function runFiles(loaded) {
 function contextFor(input, files, v, p) {
     const { results } = input;
     const entry = input.smoke.find((e) => e.variant === v.variant && e.platform === p.platform);
-    const record = entry?.record ?? (results.dir ? (0,results_results/* readEnv */.sx)(results.dir, v.variant, p.platform) : null);
-    const smoke = entry?.result ?? (results.dir ? (0,results_results/* readSmoke */.kK)(results.dir, v.variant, p.platform) : null);
+    const record = entry?.record ?? results.readEnv(v.variant, p.platform);
+    const smoke = entry?.result ?? results.readSmoke(v.variant, p.platform);
     const planned = input.plan.variants.find((x) => x.name === v.variant);
     const { config, inputs } = files();
     const constraints = input.resolved[(0,resolve_stage/* resolvedKey */.Er)(v.variant, p.platform)]?.constraints;
@@ -2330,7 +2857,7 @@ function contextFor(input, files, v, p) {
         ...(config && { config }),
         inputs,
         ...(constraints !== undefined && {
-            constraints: { path: 'constraints (resolver)', sha256: sha256(constraints) },
+            constraints: { path: 'constraints (resolver)', sha256: attest_sha256(constraints) },
         }),
         buildDurationMs: p.durationMs,
         ...(p.finishedAt !== undefined && { buildFinishedAt: p.finishedAt }),
@@ -2403,7 +2930,7 @@ var util_text = __webpack_require__(49997);
 
 /** The digest files of `dir` by variant; a second digest for one platform is bad input. */
 function byVariant(dir) {
-    const files = (0,results_results/* readDigestFiles */.g7)(dir);
+    const files = (0,results/* readDigestFiles */.g7)(dir);
     if (files.length === 0)
         throw new errors/* InputError */.dz(`merge-from ${dir}: no digest files`, "download the build jobs' digests artifacts into it");
     const out = new Map();
@@ -2476,6 +3003,7 @@ async function mergeFromDigestFiles(dir, io, plan, given = []) {
 
 
 
+
 /** A smoke job that did not build: the merge job's build.json, downloaded into result-dir. */
 
 const STAGES = ['plan', 'resolve', 'build', 'smoke', 'attest', 'report'];
@@ -2520,7 +3048,7 @@ async function runPipeline(opts, io) {
     if (opts.stages.has('smoke')) {
         build ??= opts.results.readBuild();
         const b = build;
-        ({ entries: smoke, errors: smokeErrors } = await timed(io, 'smoke', () => (0,smoke_stage/* runSmokeStage */.TW)({
+        ({ entries: smoke, errors: smokeErrors } = await timed(io, 'smoke', () => runSmokeStage({
             plan,
             loaded: opts.loaded,
             build: b,
@@ -2528,7 +3056,7 @@ async function runPipeline(opts, io) {
             gpus: opts.gpus,
             imagesDir: opts.imagesDir,
             ...(opts.reuse && opts.report.baseline && opts.report.saveAs && { reuse: reuseLookup(opts, plan) }),
-            runner: (0,run/* runnerFromEnv */.W1)(io.env),
+            runner: (0,github_run/* runnerFromEnv */.W1)(io.env),
         }, io)));
     }
     const smokeStatus = smokeErrors.length > 0 ? 'fail' : overallStatus(smoke);
@@ -2619,6 +3147,8 @@ key) {
         cacheDir: opts.cacheDir,
     }, {
         docker,
+        // git, for the context's commit time.
+        exec: new exec_runner/* ActionsExecRunner */.L(),
         env: io.env,
         progress: (l) => io.progress('build', l),
         ...(io.stepTiming && { timing: (l) => io.stepTiming('build', l) }),
@@ -2681,7 +3211,7 @@ function overallStatus(entries) {
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _docker_adapter_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(63659);
+/* harmony import */ var _run_id_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(72679);
 // Every temp dir of a run lives under one run-scoped root, <tmpdir>/ml-image-<run id>, so the
 // action's post step (and a person) can remove all of them at once even after a SIGKILL.
 
@@ -2690,7 +3220,7 @@ function overallStatus(entries) {
 
 const TEMP_ROOT_PREFIX = 'ml-image-';
 /** The run's temp root (not created): <tmpdir>/ml-image-<run id>. */
-function runTempRoot(runId = _docker_adapter_js__WEBPACK_IMPORTED_MODULE_3__/* .RUN_ID */ .UC, base = (0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)()) {
+function runTempRoot(runId = _run_id_js__WEBPACK_IMPORTED_MODULE_3__/* .RUN_ID */ .U, base = (0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)()) {
     return node_path__WEBPACK_IMPORTED_MODULE_2___default().join(base, `${TEMP_ROOT_PREFIX}${runId}`);
 }
 let rootMade;
@@ -2699,7 +3229,7 @@ let rootMade;
  * its own dir (registerCleanup); the root is removed when the process exits with it empty.
  */
 function runTempBase(base = (0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)()) {
-    const root = runTempRoot(_docker_adapter_js__WEBPACK_IMPORTED_MODULE_3__/* .RUN_ID */ .UC, base);
+    const root = runTempRoot(_run_id_js__WEBPACK_IMPORTED_MODULE_3__/* .RUN_ID */ .U, base);
     (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(root, { recursive: true, mode: 0o700 });
     if (rootMade !== root) {
         rootMade = root;

@@ -1,5 +1,5 @@
-export const id = 56;
-export const ids = [56];
+export const id = 130;
+export const ids = [130];
 export const modules = {
 
 /***/ 11276:
@@ -8,15 +8,16 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   B8: () => (/* binding */ debPurl),
 /* harmony export */   EK: () => (/* binding */ purlEncode),
-/* harmony export */   Ty: () => (/* binding */ normalizePypiName),
 /* harmony export */   Vf: () => (/* binding */ ociPurl),
 /* harmony export */   iC: () => (/* binding */ pypiPurl)
 /* harmony export */ });
-/* harmony import */ var _plan_image_ref_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(68646);
-/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(49997);
-/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(79124);
+/* harmony import */ var _oci_ref_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(17700);
+/* harmony import */ var _requirements_parse_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9142);
+/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(49997);
+/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(79124);
 // Package URLs (https://github.com/package-url/purl-spec) as the SBOM writes them: pkg:pypi,
 // pkg:deb and pkg:oci, percent-encoded and with sorted qualifiers (pure).
+
 
 
 
@@ -26,33 +27,30 @@ function purlEncode(s) {
         .replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
         .replace(/%3A/gi, ':');
 }
-/** PEP 503 normalisation, which pkg:pypi names use: Foo_Bar.baz -> foo-bar-baz. */
-function normalizePypiName(name) {
-    return name.replace(/[-_.]+/g, '-').toLowerCase();
-}
 /** Qualifiers sorted by key, empty values left out. */
 function qualifiers(q) {
     const parts = Object.entries(q)
         .filter((e) => typeof e[1] === 'string' && e[1] !== '')
-        .sort(([a], [b]) => (0,_util_text_js__WEBPACK_IMPORTED_MODULE_2__/* .compareText */ .n)(a, b))
+        .sort(([a], [b]) => (0,_util_text_js__WEBPACK_IMPORTED_MODULE_3__/* .compareText */ .n)(a, b))
         .map(([k, v]) => `${k}=${purlEncode(v)}`);
     return parts.length ? `?${parts.join('&')}` : '';
 }
 const at = (version) => (version === '' ? '' : `@${purlEncode(version)}`);
 function pypiPurl(name, version) {
-    return `pkg:pypi/${purlEncode(normalizePypiName(name))}${at(version)}`;
+    // pkg:pypi names are PEP 503 normalised: Foo_Bar.baz -> foo-bar-baz.
+    return `pkg:pypi/${purlEncode((0,_requirements_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .canonicalName */ .Ew)(name))}${at(version)}`;
 }
 function debPurl(osId, pkg, distro) {
     return `pkg:deb/${purlEncode(osId.toLowerCase())}/${purlEncode(pkg.name.toLowerCase())}${at(pkg.version)}${qualifiers({ arch: pkg.arch, distro })}`;
 }
 /** pkg:oci/<name>@sha256:<hex>?arch=&repository_url=&tag=, or undefined without a sha256 digest. */
 function ociPurl(ref, digest, arch) {
-    const hex = (0,_types_js__WEBPACK_IMPORTED_MODULE_1__/* .sha256Hex */ .fg)(digest);
+    const hex = (0,_types_js__WEBPACK_IMPORTED_MODULE_2__/* .sha256Hex */ .fg)(digest);
     if (hex === undefined)
         return undefined;
-    const r = (0,_plan_image_ref_js__WEBPACK_IMPORTED_MODULE_0__/* .parseImageRef */ .Q)(ref);
+    const r = (0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_0__/* .parseImageRef */ .Q)(ref);
     const name = r.path.split('/').pop().toLowerCase();
-    return `pkg:oci/${purlEncode(name)}@sha256:${hex}${qualifiers({ arch, repository_url: (0,_plan_image_ref_js__WEBPACK_IMPORTED_MODULE_0__/* .repositoryOf */ ._M)(r), tag: r.tag })}`;
+    return `pkg:oci/${purlEncode(name)}@sha256:${hex}${qualifiers({ arch, repository_url: (0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_0__/* .repositoryOf */ ._M)(r), tag: r.tag })}`;
 }
 
 
@@ -80,11 +78,13 @@ function ociPurl(ref, digest, arch) {
 /* harmony import */ var _cyclonedx_cyclonedx_library_Spec__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(_cyclonedx_cyclonedx_library_Spec__WEBPACK_IMPORTED_MODULE_4__);
 /* harmony import */ var _cyclonedx_cyclonedx_library_package_json__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(95523);
 /* harmony import */ var _capture_redact_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(44977);
-/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(49997);
-/* harmony import */ var _plan_image_ref_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(68646);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(311);
-/* harmony import */ var _purl_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(11276);
-/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(79124);
+/* harmony import */ var _config_platform_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(15063);
+/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(49997);
+/* harmony import */ var _oci_ref_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(17700);
+/* harmony import */ var _requirements_parse_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(9142);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(311);
+/* harmony import */ var _purl_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(11276);
+/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(79124);
 // The ML-aware SBOM: CycloneDX 1.6 JSON built with @cyclonedx/cyclonedx-library from an
 // environment record (env.json). Every pip distribution (pkg:pypi), every apt package (pkg:deb),
 // the OS, and the ML stack (CUDA runtime, cuDNN, NCCL, torch and its CUDA build, NumPy, Python,
@@ -94,6 +94,8 @@ function ociPurl(ref, digest, arch) {
 // Nothing from the record's env, labels (except the OCI base-image name and digest) or collectEnv
 // goes in, and every string is scrubbed.
 // The record holds no file hashes (the probe does not read RECORD files), so components carry none.
+
+
 
 
 
@@ -119,7 +121,7 @@ const clean = (s) => (0,_capture_redact_js__WEBPACK_IMPORTED_MODULE_6__/* .redac
  * CycloneDX 1.6 allows versions up to 1024 characters (code points, as JSON Schema counts them): a
  * longer one (a hostile METADATA) is cut.
  */
-const cut = (s) => (0,_util_text_js__WEBPACK_IMPORTED_MODULE_10__/* .clip */ .$)(s, 1024);
+const cut = (s) => (0,_util_text_js__WEBPACK_IMPORTED_MODULE_11__/* .clip */ .$)(s, 1024);
 const nonEmpty = (s) => typeof s === 'string' && s !== '';
 function prop(c, name, value) {
     if (nonEmpty(value))
@@ -138,17 +140,17 @@ function context(input) {
             : undefined
         : (input.baseImage ?? undefined);
     // A base pinned by digest in its reference needs no separate digest.
-    const baseDigest = (0,_types_js__WEBPACK_IMPORTED_MODULE_9__/* .sha256Hex */ .fg)(base?.digest ?? (base && (0,_plan_image_ref_js__WEBPACK_IMPORTED_MODULE_7__/* .parseImageRef */ .Q)(base.ref).digest));
+    const baseDigest = (0,_types_js__WEBPACK_IMPORTED_MODULE_10__/* .sha256Hex */ .fg)(base?.digest ?? (base && (0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_7__/* .parseImageRef */ .Q)(base.ref).digest));
     return {
         record,
         variant: input.variant === undefined ? record.image.variant : input.variant,
         imageRef: clean(input.imageRef ?? record.image.ref),
-        digest: (0,_types_js__WEBPACK_IMPORTED_MODULE_9__/* .sha256Hex */ .fg)(input.imageDigest === undefined ? record.image.digest : input.imageDigest),
+        digest: (0,_types_js__WEBPACK_IMPORTED_MODULE_10__/* .sha256Hex */ .fg)(input.imageDigest === undefined ? record.image.digest : input.imageDigest),
         platform,
-        arch: platform.split('/')[1],
+        arch: (0,_config_platform_js__WEBPACK_IMPORTED_MODULE_12__/* .archOf */ .Q)(platform),
         base: base && { ref: clean(base.ref), digest: baseDigest && `sha256:${baseDigest}` },
         driverFloor: input.driverFloor ?? null,
-        toolVersion: input.toolVersion ?? _version_js__WEBPACK_IMPORTED_MODULE_11__/* .VERSION */ .x,
+        toolVersion: input.toolVersion ?? _version_js__WEBPACK_IMPORTED_MODULE_13__/* .VERSION */ .x,
         osId: osId === undefined ? undefined : clean(osId),
         distro: osId !== undefined && nonEmpty(osVersion) ? clean(`${osId}-${osVersion}`) : undefined,
     };
@@ -156,15 +158,15 @@ function context(input) {
 /** The image by digest (or tag): the SBOM's subject, with the ML stack summed up as properties. */
 function imageComponent(ctx) {
     const digest = ctx.digest && `sha256:${ctx.digest}`;
-    const ref = (0,_plan_image_ref_js__WEBPACK_IMPORTED_MODULE_7__/* .parseImageRef */ .Q)(ctx.imageRef);
-    const purl = (0,_purl_js__WEBPACK_IMPORTED_MODULE_8__/* .ociPurl */ .Vf)(ctx.imageRef, digest, ctx.arch);
-    const c = new _cyclonedx_cyclonedx_library_Models__WEBPACK_IMPORTED_MODULE_2__.Component(_cyclonedx_cyclonedx_library_Enums__WEBPACK_IMPORTED_MODULE_1__.ComponentType.Container, (0,_plan_image_ref_js__WEBPACK_IMPORTED_MODULE_7__/* .repositoryOf */ ._M)(ref), {
+    const ref = (0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_7__/* .parseImageRef */ .Q)(ctx.imageRef);
+    const purl = (0,_purl_js__WEBPACK_IMPORTED_MODULE_9__/* .ociPurl */ .Vf)(ctx.imageRef, digest, ctx.arch);
+    const c = new _cyclonedx_cyclonedx_library_Models__WEBPACK_IMPORTED_MODULE_2__.Component(_cyclonedx_cyclonedx_library_Enums__WEBPACK_IMPORTED_MODULE_1__.ComponentType.Container, (0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_7__/* .repositoryOf */ ._M)(ref), {
         bomRef: purl ?? `${SBOM_PROPERTY_PREFIX}image`,
         ...(purl !== undefined && { purl }),
         ...((digest ?? ref.tag) !== undefined && { version: digest ?? ref.tag }),
     });
     const { record } = ctx;
-    const pip = (n) => record.python.packages.find((p) => (0,_purl_js__WEBPACK_IMPORTED_MODULE_8__/* .normalizePypiName */ .Ty)(p.name) === n)?.version;
+    const pip = (n) => record.python.packages.find((p) => (0,_requirements_parse_js__WEBPACK_IMPORTED_MODULE_8__/* .canonicalName */ .Ew)(p.name) === n)?.version;
     prop(c, 'variant', ctx.variant);
     prop(c, 'platform', ctx.platform);
     prop(c, 'image.ref', ctx.imageRef);
@@ -189,23 +191,23 @@ function pipComponents(record) {
     for (const p of record.python.packages) {
         const name = clean(p.name);
         const version = clean(p.version);
-        const purl = (0,_purl_js__WEBPACK_IMPORTED_MODULE_8__/* .pypiPurl */ .iC)(name, version);
+        const purl = (0,_purl_js__WEBPACK_IMPORTED_MODULE_9__/* .pypiPurl */ .iC)(name, version);
         if (seen.has(purl))
             continue;
         seen.add(purl);
         const c = new _cyclonedx_cyclonedx_library_Models__WEBPACK_IMPORTED_MODULE_2__.Component(_cyclonedx_cyclonedx_library_Enums__WEBPACK_IMPORTED_MODULE_1__.ComponentType.Library, name, { bomRef: purl, purl, version: cut(version) });
         prop(c, 'pip.installer', p.installer);
         list.push(c);
-        if (!byName.has((0,_purl_js__WEBPACK_IMPORTED_MODULE_8__/* .normalizePypiName */ .Ty)(name)))
-            byName.set((0,_purl_js__WEBPACK_IMPORTED_MODULE_8__/* .normalizePypiName */ .Ty)(name), c);
+        if (!byName.has((0,_requirements_parse_js__WEBPACK_IMPORTED_MODULE_8__/* .canonicalName */ .Ew)(name)))
+            byName.set((0,_requirements_parse_js__WEBPACK_IMPORTED_MODULE_8__/* .canonicalName */ .Ew)(name), c);
     }
     for (const p of record.python.packages) {
-        const c = byName.get((0,_purl_js__WEBPACK_IMPORTED_MODULE_8__/* .normalizePypiName */ .Ty)(clean(p.name)));
+        const c = byName.get((0,_requirements_parse_js__WEBPACK_IMPORTED_MODULE_8__/* .canonicalName */ .Ew)(clean(p.name)));
         for (const req of p.requires) {
             if (/\bextra\s*==/.test(req))
                 continue; // only with an extra: not necessarily in use
             const dep = /^\s*([A-Za-z0-9][A-Za-z0-9._-]*)/.exec(req)?.[1];
-            const target = dep === undefined ? undefined : byName.get((0,_purl_js__WEBPACK_IMPORTED_MODULE_8__/* .normalizePypiName */ .Ty)(dep));
+            const target = dep === undefined ? undefined : byName.get((0,_requirements_parse_js__WEBPACK_IMPORTED_MODULE_8__/* .canonicalName */ .Ew)(dep));
             if (c && target && target !== c)
                 c.dependencies.add(target.bomRef);
         }
@@ -216,7 +218,7 @@ function aptComponents(ctx) {
     const out = new Map();
     for (const a of ctx.record.apt) {
         const pkg = { name: clean(a.name), version: clean(a.version), arch: clean(a.arch) };
-        const purl = ctx.osId === undefined ? undefined : (0,_purl_js__WEBPACK_IMPORTED_MODULE_8__/* .debPurl */ .B8)(ctx.osId, pkg, ctx.distro);
+        const purl = ctx.osId === undefined ? undefined : (0,_purl_js__WEBPACK_IMPORTED_MODULE_9__/* .debPurl */ .B8)(ctx.osId, pkg, ctx.distro);
         const bomRef = purl ?? `${SBOM_PROPERTY_PREFIX}deb:${pkg.name}@${pkg.version}:${pkg.arch}`;
         if (out.has(bomRef))
             continue;
@@ -274,7 +276,7 @@ function mlStack(ctx, pipByName) {
         let torch = pipByName.get('torch');
         if (!torch) {
             torch = stackComponent(_cyclonedx_cyclonedx_library_Enums__WEBPACK_IMPORTED_MODULE_1__.ComponentType.Framework, 'torch', 'torch', record.torch.version, {
-                purl: (0,_purl_js__WEBPACK_IMPORTED_MODULE_8__/* .pypiPurl */ .iC)('torch', clean(record.torch.version)),
+                purl: (0,_purl_js__WEBPACK_IMPORTED_MODULE_9__/* .pypiPurl */ .iC)('torch', clean(record.torch.version)),
             });
             out.push(torch);
         }
@@ -289,13 +291,13 @@ function mlStack(ctx, pipByName) {
     const python = clean(record.python.implementation).toLowerCase() || 'python';
     out.push(stackComponent(_cyclonedx_cyclonedx_library_Enums__WEBPACK_IMPORTED_MODULE_1__.ComponentType.Application, 'python', python, record.python.version));
     if (ctx.base) {
-        const ref = (0,_plan_image_ref_js__WEBPACK_IMPORTED_MODULE_7__/* .parseImageRef */ .Q)(ctx.base.ref);
-        const purl = (0,_purl_js__WEBPACK_IMPORTED_MODULE_8__/* .ociPurl */ .Vf)(ctx.base.ref, ctx.base.digest, ctx.arch);
+        const ref = (0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_7__/* .parseImageRef */ .Q)(ctx.base.ref);
+        const purl = (0,_purl_js__WEBPACK_IMPORTED_MODULE_9__/* .ociPurl */ .Vf)(ctx.base.ref, ctx.base.digest, ctx.arch);
         // A base that is the image itself (its label says so) shares its purl: the bom-refs must differ
         // (the library would make one up at random, and the SBOM would change from run to run).
-        const image = (0,_purl_js__WEBPACK_IMPORTED_MODULE_8__/* .ociPurl */ .Vf)(ctx.imageRef, ctx.digest && `sha256:${ctx.digest}`, ctx.arch);
+        const image = (0,_purl_js__WEBPACK_IMPORTED_MODULE_9__/* .ociPurl */ .Vf)(ctx.imageRef, ctx.digest && `sha256:${ctx.digest}`, ctx.arch);
         const bomRef = purl !== undefined && purl === image ? `${SBOM_PROPERTY_PREFIX}base.image` : undefined;
-        const base = stackComponent(_cyclonedx_cyclonedx_library_Enums__WEBPACK_IMPORTED_MODULE_1__.ComponentType.Container, 'base.image', (0,_plan_image_ref_js__WEBPACK_IMPORTED_MODULE_7__/* .repositoryOf */ ._M)(ref), null, {
+        const base = stackComponent(_cyclonedx_cyclonedx_library_Enums__WEBPACK_IMPORTED_MODULE_1__.ComponentType.Container, 'base.image', (0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_7__/* .repositoryOf */ ._M)(ref), null, {
             purl,
             ...(bomRef !== undefined && { bomRef }),
         });
@@ -314,7 +316,7 @@ function sortComponents(components) {
     }));
     keyed.sort((a, b) => {
         for (let i = 0; i < a.key.length; i++) {
-            const d = (0,_util_text_js__WEBPACK_IMPORTED_MODULE_10__/* .compareText */ .n)(a.key[i], b.key[i]);
+            const d = (0,_util_text_js__WEBPACK_IMPORTED_MODULE_11__/* .compareText */ .n)(a.key[i], b.key[i]);
             if (d !== 0)
                 return d;
         }
@@ -324,11 +326,11 @@ function sortComponents(components) {
 }
 /** A component's properties (by name, then value) and dependencies (by bom-ref) in code-unit order. */
 function ordered(c) {
-    const props = [...c.properties].sort((a, b) => (0,_util_text_js__WEBPACK_IMPORTED_MODULE_10__/* .compareText */ .n)(a.name, b.name) || (0,_util_text_js__WEBPACK_IMPORTED_MODULE_10__/* .compareText */ .n)(a.value, b.value));
+    const props = [...c.properties].sort((a, b) => (0,_util_text_js__WEBPACK_IMPORTED_MODULE_11__/* .compareText */ .n)(a.name, b.name) || (0,_util_text_js__WEBPACK_IMPORTED_MODULE_11__/* .compareText */ .n)(a.value, b.value));
     c.properties.clear();
     for (const p of props)
         c.properties.add(p);
-    const deps = [...c.dependencies].sort((a, b) => (0,_util_text_js__WEBPACK_IMPORTED_MODULE_10__/* .compareText */ .n)(a.toString(), b.toString()));
+    const deps = [...c.dependencies].sort((a, b) => (0,_util_text_js__WEBPACK_IMPORTED_MODULE_11__/* .compareText */ .n)(a.toString(), b.toString()));
     c.dependencies.clear();
     for (const d of deps)
         c.dependencies.add(d);
@@ -347,7 +349,7 @@ function buildSbom(input) {
     const time = new Date(ctx.record.capture.time);
     if (!Number.isNaN(time.getTime()))
         bom.metadata.timestamp = time;
-    bom.metadata.tools.components.add(new _cyclonedx_cyclonedx_library_Models__WEBPACK_IMPORTED_MODULE_2__.Component(_cyclonedx_cyclonedx_library_Enums__WEBPACK_IMPORTED_MODULE_1__.ComponentType.Application, _types_js__WEBPACK_IMPORTED_MODULE_9__/* .TOOL_NAME */ .lH, {
+    bom.metadata.tools.components.add(new _cyclonedx_cyclonedx_library_Models__WEBPACK_IMPORTED_MODULE_2__.Component(_cyclonedx_cyclonedx_library_Enums__WEBPACK_IMPORTED_MODULE_1__.ComponentType.Application, _types_js__WEBPACK_IMPORTED_MODULE_10__/* .TOOL_NAME */ .lH, {
         bomRef: `${SBOM_PROPERTY_PREFIX}tool`,
         version: clean(ctx.toolVersion),
     }));
@@ -392,7 +394,7 @@ function sbomInputsDigest(input) {
     // An object: a field left out (undefined: the record's default) and null (none) differ.
     const text = JSON.stringify({
         format: SBOM_FORMAT,
-        tool: input.toolVersion ?? _version_js__WEBPACK_IMPORTED_MODULE_11__/* .VERSION */ .x,
+        tool: input.toolVersion ?? _version_js__WEBPACK_IMPORTED_MODULE_13__/* .VERSION */ .x,
         // What else shapes its bytes: the library that writes it, and the rules that scrub each string.
         library: CDX_LIBRARY_VERSION,
         redaction: _capture_redact_js__WEBPACK_IMPORTED_MODULE_6__/* .REDACTION_RULES */ .iz,
@@ -412,69 +414,146 @@ let serializer;
 
 /***/ }),
 
-/***/ 79124:
+/***/ 54130:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   fg: () => (/* binding */ sha256Hex),
-/* harmony export */   lH: () => (/* binding */ TOOL_NAME),
-/* harmony export */   nv: () => (/* binding */ CYCLONEDX_PREDICATE_TYPE),
-/* harmony export */   wE: () => (/* binding */ scrubDeep)
+/* harmony export */   Xi: () => (/* binding */ spdxFromCycloneDx)
 /* harmony export */ });
-/* unused harmony exports IN_TOTO_STATEMENT_V1, inTotoStatement */
-/* harmony import */ var _capture_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(44977);
-// What the attestations share: the in-toto statement that wraps each predicate, the tool's name,
-// digests, and the one scrubbing pass every attestation goes through before it leaves.
+/* unused harmony exports SPDX_NAMESPACE_BASE, buildSpdx */
+/* harmony import */ var _sbom_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(55056);
+/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(79124);
+// The SBOM as SPDX 2.3 JSON (`ml-image sbom --format spdx`), converted from the CycloneDX SBOM
+// (buildSbom) so that the two formats always say the same thing:
+//   - each CycloneDX component is a package: its version, its purl as an external reference, its
+//     type as the package's purpose, its group as the supplier, its ml-image:* properties as
+//     annotations (ml-image:cuda.runtime=12.8), no files (filesAnalyzed false);
+//   - the document DESCRIBES the image, which CONTAINS every other package but the base image, of
+//     which it is a DESCENDANT_OF; pip's requirements are DEPENDS_ON relationships.
+// Deterministic as the CycloneDX SBOM is: SPDX ids from the bom-refs, the namespace from its serial
+// number (a hash of its content), the creation time from the record's capture (whole seconds, as
+// SPDX writes times; a record without a readable one: the time of writing, named in the
+// namespace). Every string was scrubbed on the way into the CycloneDX SBOM. Pure.
+// The tests run the SPDX project's own validator on it (pyspdxtools, from scripts/test-env.sh).
 
-/** https://github.com/in-toto/attestation/blob/main/spec/v1/statement.md */
-const IN_TOTO_STATEMENT_V1 = 'https://in-toto.io/Statement/v1';
-/** The predicate type cosign and in-toto use for a CycloneDX SBOM. */
-const CYCLONEDX_PREDICATE_TYPE = 'https://cyclonedx.org/bom';
-const TOOL_NAME = 'ml-image-action';
-/** The statement for an image by digest: subject name is the repository, digest its sha256. */
-function inTotoStatement(image, predicateType, predicate) {
-    const hex = sha256Hex(image.digest);
-    return {
-        _type: IN_TOTO_STATEMENT_V1,
-        subject: [{ name: image.repository, digest: hex === undefined ? {} : { sha256: hex } }],
-        predicateType,
-        predicate,
+
+/** Where the documents' namespaces live: a URI of this tool's, never fetched (SPDX 2.3 section 6.5). */
+const SPDX_NAMESPACE_BASE = 'https://ml-image-action.github.io/spdx';
+const DOCUMENT = 'SPDXRef-DOCUMENT';
+/** CycloneDX component types as SPDX 2.3 package purposes (anything else: OTHER). */
+const PURPOSE = {
+    application: 'APPLICATION',
+    framework: 'FRAMEWORK',
+    library: 'LIBRARY',
+    container: 'CONTAINER',
+    'operating-system': 'OPERATING-SYSTEM',
+    device: 'DEVICE',
+    firmware: 'FIRMWARE',
+    file: 'FILE',
+};
+const SPDX_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/;
+/** A time as SPDX writes times (YYYY-MM-DDThh:mm:ssZ: whole seconds, UTC), or undefined. */
+function spdxTime(iso) {
+    const t = iso === undefined ? Number.NaN : Date.parse(iso);
+    const text = Number.isNaN(t) ? '' : new Date(t).toISOString().replace(/\.\d{3}Z$/, 'Z');
+    return SPDX_TIME.test(text) ? text : undefined;
+}
+/** SPDX ids ("SPDXRef-" and letters, digits, "." and "-"), one per bom-ref, unique in the document. */
+function idMaker() {
+    const taken = new Set([DOCUMENT]);
+    return (ref) => {
+        const base = `SPDXRef-${ref.replace(/[^A-Za-z0-9.]+/g, '-').replace(/^-+|-+$/g, '') || 'package'}`;
+        let id = base;
+        for (let n = 2; taken.has(id); n++)
+            id = `${base}-${n}`;
+        taken.add(id);
+        return id;
     };
 }
-/** "sha256:<64 hex>" (or the bare hex) -> the lowercase hex; anything else -> undefined. */
-function sha256Hex(digest) {
-    const m = /^(?:sha256:)?([0-9a-fA-F]{64})$/.exec(digest ?? '');
-    return m ? m[1].toLowerCase() : undefined;
+const roleOf = (c) => c.properties?.find((p) => p.name === `${_sbom_js__WEBPACK_IMPORTED_MODULE_0__/* .SBOM_PROPERTY_PREFIX */ .FE}ml-stack`)?.value;
+function packageOf(c, id, annotate) {
+    const purpose = c.type === undefined ? undefined : (PURPOSE[c.type] ?? 'OTHER');
+    const annotations = (c.properties ?? []).map((p) => annotate(`${p.name}=${p.value}`));
+    return {
+        SPDXID: id,
+        name: c.name ?? '',
+        ...(c.version !== undefined && { versionInfo: c.version }),
+        ...(c.group !== undefined && { supplier: `Organization: ${c.group}` }),
+        downloadLocation: 'NOASSERTION',
+        filesAnalyzed: false,
+        ...(purpose !== undefined && { primaryPackagePurpose: purpose }),
+        ...(c.description !== undefined && { description: c.description }),
+        ...(c.purl !== undefined && {
+            externalRefs: [
+                { referenceCategory: 'PACKAGE-MANAGER', referenceType: 'purl', referenceLocator: c.purl },
+            ],
+        }),
+        ...(annotations.length > 0 && { annotations }),
+    };
 }
-function textDeep(value) {
-    if (typeof value === 'string')
-        return (0,_capture_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactText */ .Rd)(value);
-    if (Array.isArray(value))
-        return value.map(textDeep);
-    if (value !== null && typeof value === 'object')
-        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, textDeep(v)]));
-    return value;
+/** The SPDX 2.3 document of a CycloneDX SBOM that buildSbom made. */
+function spdxFromCycloneDx(bom, now = new Date()) {
+    const image = bom.metadata?.component ?? {};
+    const tool = bom.metadata?.tools?.components?.[0];
+    // The record's capture time (the SBOM's timestamp): the same record, the same document. A record
+    // without a readable one gets the time of writing, and its namespace names that time too (SPDX:
+    // another document, another namespace).
+    const captured = spdxTime(bom.metadata?.timestamp);
+    const created = captured ?? spdxTime(now.toISOString());
+    const annotator = `Tool: ${_types_js__WEBPACK_IMPORTED_MODULE_1__/* .TOOL_NAME */ .lH}-${tool?.version ?? 'unknown'}`;
+    const annotate = (comment) => ({
+        annotationDate: created,
+        annotationType: 'OTHER',
+        annotator,
+        comment,
+    });
+    const idOf = idMaker();
+    const imageId = idOf(image['bom-ref'] ?? 'image');
+    const ids = new Map();
+    const components = bom.components ?? [];
+    const packages = [packageOf(image, imageId, annotate)];
+    const relationships = [
+        { spdxElementId: DOCUMENT, relationshipType: 'DESCRIBES', relatedSpdxElement: imageId },
+    ];
+    for (const c of components) {
+        const id = idOf(c['bom-ref'] ?? c.name ?? 'package');
+        if (c['bom-ref'] !== undefined)
+            ids.set(c['bom-ref'], id);
+        packages.push(packageOf(c, id, annotate));
+        relationships.push(roleOf(c) === 'base.image'
+            ? { spdxElementId: imageId, relationshipType: 'DESCENDANT_OF', relatedSpdxElement: id }
+            : { spdxElementId: imageId, relationshipType: 'CONTAINS', relatedSpdxElement: id });
+    }
+    for (const d of bom.dependencies ?? []) {
+        const from = ids.get(d.ref);
+        for (const to of d.dependsOn ?? []) {
+            const target = ids.get(to);
+            if (from !== undefined && target !== undefined)
+                relationships.push({
+                    spdxElementId: from,
+                    relationshipType: 'DEPENDS_ON',
+                    relatedSpdxElement: target,
+                });
+        }
+    }
+    const name = [image.name, image.version].filter((s) => s !== undefined && s !== '').join('@') || 'image';
+    const serial = (bom.serialNumber ?? '').replace(/^urn:uuid:/, '');
+    const slug = (image.name ?? 'image').replace(/[^A-Za-z0-9._-]+/g, '-');
+    const written = captured ? '' : `-${created.replace(/[-:]/g, '')}`;
+    return {
+        spdxVersion: 'SPDX-2.3',
+        dataLicense: 'CC0-1.0',
+        SPDXID: DOCUMENT,
+        name,
+        documentNamespace: `${SPDX_NAMESPACE_BASE}/${slug}-${serial || 'unknown'}${written}`,
+        creationInfo: { created, creators: [annotator] },
+        packages,
+        relationships,
+    };
 }
-/** Whole strings that look like secrets replaced (redactDeep), except the KEEP ones. */
-function secretsDeep(value, keep) {
-    if (typeof value === 'string')
-        return keep.has(value) ? value : (0,_capture_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactDeep */ .KL)(value);
-    if (Array.isArray(value))
-        return value.map((v) => secretsDeep(v, keep));
-    if (value !== null && typeof value === 'object')
-        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, secretsDeep(v, keep)]));
-    return value;
-}
-/**
- * Every string of an attestation, scrubbed: tokens and URL credentials masked in place
- * (redactText), then any string that still looks like a secret as a whole replaced (redactDeep).
- * Digests (hex) and image references are left as they are, and so are the KEEP strings: names
- * from the config (a variant, a test, a file path), which the whole-value test would take for
- * tokens when they are long (`cuda12-torch27-py311-ubuntu2204-flashattn2-devel`). They are still
- * masked in place like every string.
- */
-function scrubDeep(value, keep = []) {
-    return secretsDeep(textDeep(value), new Set(keep));
+/** The SBOM of one image (one platform) as SPDX 2.3 JSON: buildSbom's, converted. */
+function buildSpdx(input, now = new Date()) {
+    return spdxFromCycloneDx(buildSbom(input), now);
 }
 
 

@@ -1,0 +1,1599 @@
+export const id = 168;
+export const ids = [168];
+export const modules = {
+
+/***/ 5787:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  exportCommand: () => (/* binding */ exportCommand)
+});
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __webpack_require__(73136);
+// EXTERNAL MODULE: ./src/util/images-dir.ts
+var images_dir = __webpack_require__(29882);
+// EXTERNAL MODULE: ./src/config/load.ts
+var load = __webpack_require__(61036);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(83916);
+// EXTERNAL MODULE: ./src/oci/ref.ts
+var ref = __webpack_require__(17700);
+// EXTERNAL MODULE: ./src/smoke/baselines.ts + 1 modules
+var baselines = __webpack_require__(59606);
+;// CONCATENATED MODULE: ./src/export/common.ts
+
+
+
+const DEFAULT_JOB_NAME = 'ml-image-smoke';
+const DEFAULT_RDZV_PORT = 29500;
+/** Pulling a CUDA image onto a fresh node takes minutes: the job limits allow for it once. */
+const IMAGE_PULL_ALLOWANCE_S = 900;
+const PIN_FIX = 'a tag can move, and the cluster must run the image that was built and tested; "ml-image build --out DIR" writes the digest to DIR/build.json';
+/**
+ * The image by digest, in export's words (FIELD: the flag or file it came from): REF@sha256:...,
+ * a tag before the digest allowed and dropped (the digest decides). Pass its `ref` on.
+ */
+function pinnedImage(image, field = '--image') {
+    return (0,ref/* parseDigestRef */.Tf)(image, { field, orElse: '--from DIR (from build.json)', fix: PIN_FIX });
+}
+/**
+ * The image as Pyxis's --container-image takes it: Enroot's URI without "docker://",
+ * REGISTRY#PATH@DIGEST. Enroot splits the registry at "#" (a "/" would make the host part of the
+ * path); Docker Hub images name no registry. `legacy` puts the digest in the tag slot
+ * (REGISTRY#PATH:sha256:...), the only form older Enroot 3.x releases parse.
+ */
+function pyxisImage(r, legacy = false) {
+    const sep = legacy ? ':' : '@';
+    return r.registry === 'docker.io'
+        ? `${r.path}${sep}${r.digest}`
+        : `${r.registry}#${r.path}${sep}${r.digest}`;
+}
+const common_int = (v, field, min, max) => {
+    if (!Number.isInteger(v) || v < min || v > max)
+        throw new errors/* InputError */.dz(`${field}: expected a whole number from ${min} to ${max}, got ${v}`);
+};
+/** Check the numbers and names the builders embed, naming the flag for each (exit 2). */
+function checkSpec(s) {
+    const ref = pinnedImage(s.image);
+    common_int(s.nodes, '--nodes', 1, 4096);
+    if (s.gpusPerNode !== 'all')
+        common_int(s.gpusPerNode, '--gpus-per-node', 0, 64);
+    common_int(s.timeoutSeconds, '--timeout', 1, 86400);
+    if (s.cpus !== undefined)
+        common_int(s.cpus, '--cpus', 1, 4096);
+    if (s.rdzvPort !== undefined)
+        common_int(s.rdzvPort, 'rendezvous port', 1, 65535);
+    if (s.suites.length === 0)
+        throw new errors/* InputError */.dz('--suites: no suite to run');
+    if (s.driverFloor !== undefined && s.driverFloor !== '' && !/^\d+(\.\d+)*$/.test(s.driverFloor))
+        throw new errors/* InputError */.dz(`driver floor: expected a version like 535.104, got "${s.driverFloor}"`);
+    if (s.minLossDrop !== undefined && !(s.minLossDrop >= 0 && s.minLossDrop <= 1))
+        throw new errors/* InputError */.dz(`minimum loss drop: expected 0..1, got ${s.minLossDrop}`);
+    return ref;
+}
+/** A DNS-1123 label short enough for Indexed Job pod hostnames (NAME-INDEX) and "-scripts". */
+function checkJobName(name, field = '--name') {
+    if (!/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(name) || name.length > 52)
+        throw new errors/* InputError */.dz(`${field}: "${name}" must be lowercase letters, digits and "-", start and end with a letter or digit, at most 52 characters`);
+    return name;
+}
+/** A default job name from a variant ("cuda12.8" -> "ml-image-smoke-cuda12-8"). */
+function jobNameFor(variant) {
+    if (!variant)
+        return DEFAULT_JOB_NAME;
+    const v = variant
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-+|-+$/g, '');
+    return v ? `${DEFAULT_JOB_NAME}-${v}`.slice(0, 52).replace(/-+$/, '') : DEFAULT_JOB_NAME;
+}
+/** Stands for the floors JSON in a step's arguments; the job script passes "$ML_IMAGE_FLOORS". */
+const FLOORS_ARG = '\u0000floors';
+const FLOORS_VAR = 'ML_IMAGE_FLOORS';
+/** Whether the job asks for GPUs (then CUDA is required: no CPU or gloo fallback). */
+const wantsGpus = (s) => s.gpusPerNode === 'all' || s.gpusPerNode > 0;
+/** A step's arguments as shell words: each quoted, the floors as "$ML_IMAGE_FLOORS". */
+const stepWords = (args) => args.map((a) => (a === FLOORS_ARG ? `"$${FLOORS_VAR}"` : shellQuote(a))).join(' ');
+/** The shell line that sets $ML_IMAGE_FLOORS: the floors table, the same the smoke stage passes. */
+const floorsLine = (s) => `${FLOORS_VAR}=${shellQuote((0,baselines/* floorsArg */.wC)(s.baseline ?? (0,baselines/* bundledBaseline */._K)()))}`;
+/** The suites as steps, in the order given, mirroring src/smoke/suites.ts (ids and arguments). */
+function exportSteps(s) {
+    const steps = [];
+    const gpus = wantsGpus(s);
+    const cuda = gpus ? ['--cuda'] : [];
+    for (const suite of new Set(s.suites)) {
+        switch (suite) {
+            case 'imports':
+                steps.push(s.distributions?.length
+                    ? { kind: 'script', id: 'imports', suite, args: ['imports', ...s.distributions] }
+                    : {
+                        kind: 'skip',
+                        id: 'imports',
+                        suite,
+                        reason: 'no requirements declared to import (pass --config)',
+                    });
+                break;
+            case 'pip-check':
+                steps.push({ kind: 'pip-check', id: 'pip-check', suite });
+                break;
+            case 'gpu':
+                // GPUs were asked for: none found (or CUDA that cannot start) fails.
+                steps.push(gpus
+                    ? { kind: 'script', id: 'gpu', suite, args: ['gpu', s.driverFloor ?? '', '--require'] }
+                    : { kind: 'skip', id: 'gpu', suite, reason: 'no GPUs requested (--gpus-per-node 0)' });
+                break;
+            case 'compute':
+                steps.push({ kind: 'script', id: 'compute-cpu', suite, args: ['compute', 'cpu'] });
+                if (gpus)
+                    steps.push({
+                        kind: 'script',
+                        id: 'compute-gpu',
+                        suite,
+                        args: ['compute', 'cuda', '--floors', FLOORS_ARG],
+                    });
+                break;
+            case 'train':
+                steps.push({
+                    kind: 'script',
+                    id: 'train',
+                    suite,
+                    args: ['train', String(s.minLossDrop ?? 0.5), ...cuda],
+                });
+                break;
+            case 'ddp':
+                // One node: the script's own ddp suite (torchrun --standalone), judged as `ml-image smoke`
+                // judges it. Several: torchrun on every node with a rendezvous (the job script's).
+                steps.push(s.nodes > 1
+                    ? { kind: 'ddp', id: 'ddp', suite }
+                    : {
+                        kind: 'script',
+                        id: 'ddp',
+                        suite,
+                        args: [
+                            'ddp',
+                            String(ddpProcsPerNode(s)),
+                            ...(gpus ? ['--cuda', '--floors', FLOORS_ARG] : []),
+                        ],
+                    });
+                break;
+            case 'custom':
+                // Custom tests check the image's metadata and regex-match output in TypeScript: not exported.
+                steps.push({
+                    kind: 'skip',
+                    id: 'custom',
+                    suite,
+                    reason: 'custom tests are not exported: run them with ml-image smoke',
+                });
+                break;
+        }
+    }
+    return steps;
+}
+/**
+ * Processes per node for the ddp suite: one per GPU requested, else 2 over gloo (as `ml-image
+ * smoke`). With whole nodes ('all'), every GPU the node shows, counted at run time: 'auto' for the
+ * script's ddp suite, 'gpu' for torchrun (both torch.cuda.device_count(), and an error without CUDA).
+ */
+function ddpProcsPerNode(s, launcher = 'script') {
+    if (s.gpusPerNode === 'all')
+        return launcher === 'script' ? 'auto' : 'gpu';
+    return s.gpusPerNode > 0 ? s.gpusPerNode : 2;
+}
+/** A multi-node all-reduce crosses the nodes' network: the per-node (NVLink) busbw floors do not apply. */
+const MULTI_NODE_DDP_NOTE = "no busbw floor across nodes: the floors describe one node's interconnect";
+/**
+ * The job's GPU settings: processes per node for a multi-node ddp; with GPUs, CUDA required in the
+ * ddp workers (ML_IMAGE_DDP_CUDA, srun passes the environment into the container), and the floors
+ * table the suites are judged against (the same `ml-image smoke` passes).
+ */
+function gpuLines(o) {
+    const gpus = wantsGpus(o);
+    return [
+        ...(o.nodes > 1
+            ? [
+                `NPROC_PER_NODE=${ddpProcsPerNode(o, 'torchrun')}`,
+                ...(gpus ? ['export ML_IMAGE_DDP_CUDA=1', `DDP_NOTE=${shellQuote(MULTI_NODE_DDP_NOTE)}`] : []),
+            ]
+            : []),
+        ...(gpus
+            ? ['# Per-GPU floors (src/smoke/baselines.json merged with smoke.baseline): JSON', floorsLine(o)]
+            : []),
+    ];
+}
+/** Seconds the whole job may take: every container step at its timeout, plus one image pull. */
+function jobDeadlineSeconds(s) {
+    const running = exportSteps(s).filter((st) => st.kind !== 'skip').length;
+    return Math.max(1, running) * s.timeoutSeconds + IMAGE_PULL_ALLOWANCE_S;
+}
+/** Quote one word for sh/bash: bare when it is plainly safe, else single-quoted. */
+function shellQuote(word) {
+    if (/^[A-Za-z0-9_./:=@%+,-]+$/.test(word))
+        return word;
+    return `'${word.replace(/'/g, `'\\''`)}'`;
+}
+/**
+ * Shell functions (POSIX sh, so bash and the image's /bin/sh both run them) that turn a suite's
+ * stdout into RESULTS/ID.json: the smoke script's JSON line with id, suite, durationMs and exitCode
+ * added, or a failure naming the exit code when the suite printed no result. Needs RESULTS, TIMEOUT.
+ */
+const RECORD_SHELL = `FAILED=0
+# record ID SUITE RC STARTED [REASON]: the last line of RESULTS/ID.out (the suite's JSON) -> RESULTS/ID.json
+record() {
+  r_id=$1; r_suite=$2; r_rc=$3; r_start=$4; r_reason=\${5:-}
+  r_ms=$(( ($(date +%s) - r_start) * 1000 ))
+  r_line=$(tail -n 1 "$RESULTS/$r_id.out" 2>/dev/null)
+  case $r_line in
+    '{"status": "'*) r_body=\${r_line#?} ;;
+    *)
+      if [ "$r_rc" = 124 ]; then r_reason="timed out after \${TIMEOUT}s"
+      elif [ -z "$r_reason" ]; then r_reason="the suite exited $r_rc without a result"; fi
+      r_body="\\"status\\": \\"fail\\", \\"reason\\": \\"$r_reason\\"}" ;;
+  esac
+  r_status=\${r_body#'"status": "'}
+  r_status=\${r_status%%'"'*}
+  printf '{"id": "%s", "suite": "%s", "durationMs": %s, "exitCode": %s, %s\\n' \\
+    "$r_id" "$r_suite" "$r_ms" "$r_rc" "$r_body" > "$RESULTS/$r_id.json"
+  echo "ml-image: $r_id $r_status"
+  if [ "$r_status" = fail ]; then FAILED=1; fi
+}
+# skip ID SUITE JSON: a suite that does not run here
+skip() {
+  printf '%s\\n' "$3" > "$RESULTS/$1.out"
+  record "$1" "$2" 0 "$(date +%s)"
+}
+# pip_result ID: pip check prints no JSON; its exit code is the result
+pip_result() {
+  if [ "$S_RC" = 0 ]; then echo '{"status": "pass", "reason": ""}' >> "$RESULTS/$1.out"
+  elif [ "$S_RC" != 124 ]; then echo '{"status": "fail", "reason": "pip check found broken requirements"}' >> "$RESULTS/$1.out"; fi
+}
+# ddp_result ID: rank 0 prints "ML_IMAGE_DDP {json}" (ml_image_smoke.py ddp-worker); it becomes the
+# metrics, with DDP_NOTE (when set) as their floor_note
+ddp_result() {
+  d_line=$(sed -n 's/^ML_IMAGE_DDP //p' "$RESULTS/$1.out" | head -n 1)
+  case $d_line in
+    *'}') if [ -n "\${DDP_NOTE:-}" ]; then d_line="\${d_line%?}, \\"floor_note\\": \\"$DDP_NOTE\\"}"; fi ;;
+  esac
+  case $S_RC:$d_line in
+    0:*'"ok": true'*) echo "{\\"status\\": \\"pass\\", \\"reason\\": \\"\\", \\"metrics\\": $d_line}" >> "$RESULTS/$1.out" ;;
+    *:'{'*) echo "{\\"status\\": \\"fail\\", \\"reason\\": \\"all-reduce failed or returned a wrong sum (exit $S_RC)\\", \\"metrics\\": $d_line}" >> "$RESULTS/$1.out" ;;
+  esac
+}`;
+/** The skip line of a step, in the smoke script's own JSON layout (json.dumps: ", " and ": "). */
+const skipJson = (reason) => `{"status": "skip", "reason": ${JSON.stringify(reason)}}`;
+
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(38815);
+// EXTERNAL MODULE: ./src/version.ts
+var version = __webpack_require__(311);
+;// CONCATENATED MODULE: ./src/export/k8s.ts
+// `ml-image export --k8s`: a ConfigMap with the smoke script and a driver, and a batch/v1 Job running
+// the image by digest. One pod runs the suites (ddp through torchrun --standalone over its GPUs); with
+// --nodes N > 1 the Job is Indexed (N pods) behind a headless Service, and ddp spans the pods through
+// a c10d rendezvous at pod 0. Pure: the caller writes the YAML.
+
+
+
+
+const K8S_JOB_FILE = 'job.yaml';
+const K8S_MOUNT = '/ml-image';
+const RESULT_PREFIX = 'ML_IMAGE_RESULT ';
+/** The pod label that selects this export's pods (Service selector, kubectl logs -l). */
+const JOB_LABEL = 'ml-image-action/job';
+// apimachinery's Quantity grammar (https://kubernetes.io/docs/reference/kubernetes-api/common-definitions/quantity/)
+const QUANTITY = /^[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[KMGTPE]i|[numkMGTPE]|[eE][+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+))?$/;
+const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+// A label key: [prefix/]name; the prefix a DNS subdomain, the name 63 of [A-Za-z0-9._-] (alphanumeric ends).
+const LABEL_NAME = /^([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)$/;
+const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+function checkLabelKey(key, field) {
+    const slash = key.lastIndexOf('/');
+    const prefix = slash >= 0 ? key.slice(0, slash) : undefined;
+    const name = slash >= 0 ? key.slice(slash + 1) : key;
+    if ((prefix !== undefined && (!DNS_SUBDOMAIN.test(prefix) || prefix.length > 253)) ||
+        !LABEL_NAME.test(name))
+        throw new errors/* InputError */.dz(`${field}: "${key}" is not a valid label key ([prefix/]name, letters, digits, ._-)`);
+}
+function checkK8sOptions(o) {
+    if (o.gpusPerNode === 'all')
+        throw new errors/* InputError */.dz('--gpus-per-node: a Kubernetes pod asks for a number of GPUs (the nvidia.com/gpu limit): pass the GPUs of a node, e.g. 8');
+    if (o.namespace !== undefined && (!DNS_LABEL.test(o.namespace) || o.namespace.length > 63))
+        throw new errors/* InputError */.dz(`--namespace: "${o.namespace}" is not a valid namespace (lowercase letters, digits and "-", at most 63)`);
+    for (const [k, v] of Object.entries(o.nodeSelector ?? {})) {
+        checkLabelKey(k, '--node-selector');
+        if (v !== '' && !LABEL_NAME.test(v))
+            throw new errors/* InputError */.dz(`--node-selector: "${v}" is not a valid label value for ${k}`);
+    }
+    for (const t of o.tolerations ?? []) {
+        if (t.key !== undefined)
+            checkLabelKey(t.key, '--toleration');
+        if (t.value !== undefined && t.value !== '' && !LABEL_NAME.test(t.value))
+            throw new errors/* InputError */.dz(`--toleration: "${t.value}" is not a valid toleration value`);
+        if (t.operator === 'Exists' && t.value)
+            throw new errors/* InputError */.dz('--toleration: a value needs operator Equal');
+    }
+    if (o.shmSize !== undefined && !QUANTITY.test(o.shmSize))
+        throw new errors/* InputError */.dz(`shm size: "${o.shmSize}" is not a Kubernetes quantity (e.g. 1Gi, 512Mi)`);
+    if (o.ttlSecondsAfterFinished !== undefined &&
+        (!Number.isInteger(o.ttlSecondsAfterFinished) || o.ttlSecondsAfterFinished < 0))
+        throw new errors/* InputError */.dz(`ttlSecondsAfterFinished: expected seconds >= 0, got ${o.ttlSecondsAfterFinished}`);
+}
+const POD_SCRIPT = '"$SCRIPT"';
+/** The ddp suite across the pods through pod 0 (one pod runs the script's own ddp suite). */
+function podDdpLines(o, name) {
+    const port = o.rdzvPort ?? DEFAULT_RDZV_PORT;
+    return [
+        // Pod 0 hosts the c10d store (is_host: torchrun's own hostname match does not see that
+        // NAME-0.NAME is this pod); every pod waits until the headless Service publishes it.
+        'wait_for_host "$RDZV_HOST"',
+        'if [ "$INDEX" = 0 ]; then IS_HOST=1; else IS_HOST=0; fi',
+        'run_step ddp python3 -m torch.distributed.run --nnodes="$NODES" --nproc_per_node="$NPROC_PER_NODE" \\',
+        `  --rdzv_id=${name} --rdzv_backend=c10d --rdzv_endpoint="$RDZV_HOST:${port}" \\`,
+        `  --rdzv_conf="join_timeout=$TIMEOUT,is_host=$IS_HOST" --max_restarts=0 ${POD_SCRIPT} ddp-worker`,
+        'ddp_result ddp',
+        // Only rank 0 (on pod 0) prints the metrics; the other pods pass on a clean exit.
+        'if [ "$INDEX" != 0 ] && [ "$S_RC" = 0 ]; then',
+        '  case $(tail -n 1 "$RESULTS/ddp.out") in',
+        `    '{"status": "'*) ;;`,
+        `    *) echo '{"status": "pass", "reason": "worker pod: rank 0 on pod 0 reports the metrics"}' >> "$RESULTS/ddp.out" ;;`,
+        '  esac',
+        'fi',
+        'record ddp ddp "$S_RC" "$S_START" "torchrun exited $S_RC"',
+        'report ddp',
+    ];
+}
+/** The shell lines of one step in the pod script. */
+function podStepLines(st, o, name) {
+    switch (st.kind) {
+        case 'skip':
+            return [`skip ${st.id} ${st.suite} ${shellQuote(skipJson(st.reason))}`, `report ${st.id}`];
+        case 'script':
+            return [
+                `run_step ${st.id} python3 ${POD_SCRIPT} ${stepWords(st.args)}`,
+                `record ${st.id} ${st.suite} "$S_RC" "$S_START"`,
+                `report ${st.id}`,
+            ];
+        case 'pip-check':
+            return [
+                'run_step pip-check python3 -m pip check',
+                'pip_result pip-check',
+                'record pip-check pip-check "$S_RC" "$S_START"',
+                'report pip-check',
+            ];
+        case 'ddp':
+            return podDdpLines(o, name);
+    }
+}
+/** The steps of the pod script; with several pods ddp runs first and the rest only on pod 0. */
+function podBody(o, name) {
+    const steps = exportSteps(o);
+    const lines = (st) => podStepLines(st, o, name);
+    if (o.nodes <= 1)
+        return steps.flatMap((s) => ['', `# ${s.id}`, ...lines(s)]);
+    // With several pods ddp runs first: the other pods wait in the rendezvous, not behind pod 0's suites.
+    const ddp = steps.filter((s) => s.kind === 'ddp');
+    const rest = steps.filter((s) => s.kind !== 'ddp');
+    return [
+        ...ddp.flatMap((s) => ['', `# ${s.id} (every pod)`, ...lines(s)]),
+        '',
+        '# The other suites run once, on pod 0.',
+        'if [ "$INDEX" != 0 ]; then exit "$FAILED"; fi',
+        ...rest.flatMap((s) => ['', `# ${s.id}`, ...lines(s)]),
+    ];
+}
+/** The pod script's shell functions besides RECORD_SHELL's. */
+const POD_FUNCTIONS = `# run_step ID CMD...: output kept, killed at TIMEOUT where the image has timeout(1)
+run_step() {
+  S_ID=$1; shift
+  S_START=$(date +%s)
+  if command -v timeout > /dev/null 2>&1; then
+    timeout "$TIMEOUT" "$@" > "$RESULTS/$S_ID.out" 2> "$RESULTS/$S_ID.err"
+  else
+    "$@" > "$RESULTS/$S_ID.out" 2> "$RESULTS/$S_ID.err"
+  fi
+  S_RC=$?
+}
+# report ID: the result into the pod log; a failing suite's stderr tail after it
+report() {
+  echo "${RESULT_PREFIX}$(cat "$RESULTS/$1.json")"
+  case $(cat "$RESULTS/$1.json") in
+    *'"status": "fail"'*) tail -n 20 "$RESULTS/$1.err" 2> /dev/null | sed 's/^/  | /' ;;
+  esac
+}
+# wait_for_host NAME: until DNS answers for NAME (at most TIMEOUT seconds)
+wait_for_host() {
+  w_until=$(( $(date +%s) + TIMEOUT ))
+  until python3 -c 'import socket, sys; socket.getaddrinfo(sys.argv[1], None)' "$1" 2> /dev/null; do
+    if [ "$(date +%s)" -ge "$w_until" ]; then echo "ml-image: $1 does not resolve" >&2; return 1; fi
+    sleep 2
+  done
+}`;
+/** The driver the pod runs (POSIX sh: the image's /bin/sh may be dash or busybox). */
+function podScript(o, name) {
+    return `#!/bin/sh
+# ml-image smoke suites in a Kubernetes pod, exported by ml-image-action ${version/* VERSION */.x}.
+# Each suite prints one "${RESULT_PREFIX}{json}" line; collect them with
+#   kubectl logs${o.namespace ? ` -n ${o.namespace}` : ''} -l ${JOB_LABEL}=${name} --tail=-1 | grep '^${RESULT_PREFIX}'
+# The pod exits 1 when a suite failed.
+set -u
+SCRIPT=${K8S_MOUNT}/ml_image_smoke.py
+RESULTS=\${ML_IMAGE_RESULTS_DIR:-/tmp/ml-image-results}
+TIMEOUT=${o.timeoutSeconds}
+${gpuLines(o).join('\n')}
+NODES=${o.nodes}
+INDEX=\${JOB_COMPLETION_INDEX:-0}
+RDZV_HOST=${name}-0.${name}
+mkdir -p "$RESULTS" || exit 2
+
+${RECORD_SHELL}
+
+${POD_FUNCTIONS}
+${podBody(o, name).join('\n')}
+
+exit "$FAILED"
+`;
+}
+/** The metadata of every object: its name, the namespace when given, the export's labels. */
+function metaOf(o, labels) {
+    return (n) => ({
+        name: n,
+        ...(o.namespace !== undefined && { namespace: o.namespace }),
+        labels,
+    });
+}
+/** The headless Service that gives pod 0 its DNS name (nodes > 1). */
+function rendezvousService(o, name, labels) {
+    const port = o.rdzvPort ?? DEFAULT_RDZV_PORT;
+    return {
+        apiVersion: 'v1',
+        kind: 'Service',
+        metadata: metaOf(o, labels)(name),
+        spec: {
+            clusterIP: 'None',
+            selector: { [JOB_LABEL]: name },
+            // Pod 0's DNS name must exist before it is Ready: the other pods rendezvous with it at once.
+            publishNotReadyAddresses: true,
+            ports: [{ name: 'c10d', port, targetPort: port, protocol: 'TCP' }],
+        },
+    };
+}
+/** The one container: the image under test running the driver, unprivileged. */
+function smokeContainer(o, image) {
+    return {
+        name: 'smoke',
+        image,
+        imagePullPolicy: 'IfNotPresent',
+        command: ['sh', `${K8S_MOUNT}/run.sh`],
+        env: [
+            { name: 'PYTHONUNBUFFERED', value: '1' },
+            { name: 'PYTHONNOUSERSITE', value: '1' },
+        ],
+        resources: {
+            requests: { cpu: String(o.cpus ?? 8) },
+            ...(typeof o.gpusPerNode === 'number' &&
+                o.gpusPerNode > 0 && { limits: { 'nvidia.com/gpu': String(o.gpusPerNode) } }),
+        },
+        volumeMounts: [
+            { name: 'scripts', mountPath: K8S_MOUNT, readOnly: true },
+            { name: 'dshm', mountPath: '/dev/shm' },
+        ],
+        // The image runs as its own user (that is what is tested), without any way to gain privileges.
+        securityContext: {
+            allowPrivilegeEscalation: false,
+            privileged: false,
+            capabilities: { drop: ['ALL'] },
+        },
+    };
+}
+/** The pod template's spec: scheduling (node selector, tolerations), the container and its volumes. */
+function podSpec(o, name, image) {
+    const tolerations = [
+        // GPU node pools are commonly tainted nvidia.com/gpu:NoSchedule.
+        ...(typeof o.gpusPerNode === 'number' && o.gpusPerNode > 0
+            ? [{ key: 'nvidia.com/gpu', operator: 'Exists', effect: 'NoSchedule' }]
+            : []),
+        ...(o.tolerations ?? []),
+    ];
+    return {
+        restartPolicy: 'Never',
+        ...(o.nodes > 1 && { subdomain: name }),
+        enableServiceLinks: false,
+        automountServiceAccountToken: false,
+        securityContext: { seccompProfile: { type: 'RuntimeDefault' } },
+        ...(o.nodeSelector && Object.keys(o.nodeSelector).length > 0 && { nodeSelector: { ...o.nodeSelector } }),
+        ...(tolerations.length > 0 && { tolerations }),
+        containers: [smokeContainer(o, image)],
+        volumes: [
+            { name: 'scripts', configMap: { name: `${name}-scripts`, defaultMode: 0o444 } },
+            { name: 'dshm', emptyDir: { medium: 'Memory', sizeLimit: o.shmSize ?? '1Gi' } },
+        ],
+    };
+}
+/** The batch/v1 Job (Indexed, one pod per node, when nodes > 1). */
+function smokeJob(o, name, image, labels) {
+    const multi = o.nodes > 1;
+    return {
+        apiVersion: 'batch/v1',
+        kind: 'Job',
+        metadata: { ...metaOf(o, labels)(name), annotations: { 'ml-image-action/image': image } },
+        spec: {
+            // A failing smoke test is a result, not a reason to retry.
+            backoffLimit: 0,
+            activeDeadlineSeconds: jobDeadlineSeconds(o),
+            ttlSecondsAfterFinished: o.ttlSecondsAfterFinished ?? 86400,
+            ...(multi && { completionMode: 'Indexed', completions: o.nodes, parallelism: o.nodes }),
+            template: { metadata: { labels }, spec: podSpec(o, name, image) },
+        },
+    };
+}
+/** ConfigMap (+ headless Service when nodes > 1) + Job, in the order `kubectl apply` needs them. */
+function k8sManifests(o) {
+    const ref = checkSpec(o);
+    checkK8sOptions(o);
+    const name = checkJobName(o.name ?? DEFAULT_JOB_NAME);
+    const labels = {
+        'app.kubernetes.io/name': DEFAULT_JOB_NAME,
+        'app.kubernetes.io/managed-by': 'ml-image-action',
+        [JOB_LABEL]: name,
+    };
+    const configMap = {
+        apiVersion: 'v1',
+        kind: 'ConfigMap',
+        metadata: metaOf(o, labels)(`${name}-scripts`),
+        data: { 'ml_image_smoke.py': o.smokeScript, 'run.sh': podScript(o, name) },
+    };
+    const job = smokeJob(o, name, ref.ref, labels);
+    return o.nodes > 1 ? [configMap, rendezvousService(o, name, labels), job] : [configMap, job];
+}
+/** The manifests as one multi-document YAML file for `kubectl apply -f`. */
+function k8sYaml(objects) {
+    // No anchors for the shared label objects: plain YAML reads the same in every tool.
+    return objects.map((o) => (0,dist/* stringify */.As)(o, { lineWidth: 0, aliasDuplicateObjects: false })).join('---\n');
+}
+
+;// CONCATENATED MODULE: ./src/export/slurm.ts
+// `ml-image export --slurm`: an sbatch script that runs the smoke suites in the image by digest through
+// Pyxis/Enroot (srun --container-image), one container step per suite on the first node, and the ddp
+// suite on every node through torchrun with a c10d rendezvous. Pure: the caller writes the files.
+
+
+
+
+const SLURM_JOB_FILE = 'job.sbatch';
+const SMOKE_SCRIPT_FILE = 'ml_image_smoke.py';
+/** Where the export directory appears inside the container. */
+const CONTAINER_DIR = '/ml-image';
+/** Slurm's D-HH:MM:SS, rounded up to the minute. */
+function slurmTime(seconds) {
+    const m = Math.ceil(seconds / 60);
+    const d = Math.floor(m / 1440);
+    const hh = String(Math.floor((m % 1440) / 60)).padStart(2, '0');
+    const mm = String(m % 60).padStart(2, '0');
+    return d > 0 ? `${d}-${hh}:${mm}:00` : `${hh}:${mm}:00`;
+}
+function checkSlurmOptions(o) {
+    if (!external_node_path_default().isAbsolute(o.exportDir))
+        throw new errors/* InputError */.dz(`--out: expected an absolute path, got "${o.exportDir}"`);
+    // Pyxis splits --container-mounts at "," and ":"; a newline would end an #SBATCH line.
+    if (/[,:\n\r]/.test(o.exportDir))
+        throw new errors/* InputError */.dz(`--out: "${o.exportDir}" cannot be mounted by Pyxis (it contains "," ":" or a newline)`);
+    if (o.partition !== undefined && !/^[A-Za-z0-9._-]+(,[A-Za-z0-9._-]+)*$/.test(o.partition))
+        throw new errors/* InputError */.dz(`--partition: expected names of letters, digits and ._- (comma-separated), got "${o.partition}"`);
+    if (o.account !== undefined && !/^[A-Za-z0-9._-]+$/.test(o.account))
+        throw new errors/* InputError */.dz(`--account: expected letters, digits and ._-, got "${o.account}"`);
+    if (o.output !== undefined && !/^[A-Za-z0-9._%/-]+$/.test(o.output))
+        throw new errors/* InputError */.dz(`output: expected a path of letters, digits and ._%/-, got "${o.output}"`);
+}
+/** The #SBATCH lines: one task per node, its GPUs and CPUs, the time limit, partition and account. */
+function sbatchLines(o, name, cpus) {
+    return [
+        `--job-name=${name}`,
+        `--nodes=${o.nodes}`,
+        '--ntasks-per-node=1',
+        // 'all': whole nodes, so ddp runs over every GPU a node has (counted at run time).
+        ...(o.gpusPerNode === 'all'
+            ? ['--exclusive']
+            : o.gpusPerNode > 0
+                ? [`--gpus-per-node=${o.gpusPerNode}`]
+                : []),
+        `--cpus-per-task=${cpus}`,
+        `--time=${slurmTime(jobDeadlineSeconds(o))}`,
+        `--output=${o.output ?? `${DEFAULT_JOB_NAME}-%j.out`}`,
+        ...(o.partition !== undefined ? [`--partition=${o.partition}`] : []),
+        ...(o.account !== undefined ? [`--account=${o.account}`] : []),
+    ].map((l) => `#SBATCH ${l}`);
+}
+const SLURM_SCRIPT = `${CONTAINER_DIR}/${SMOKE_SCRIPT_FILE}`;
+/** The bash lines of one step: a container step on the first node, or ddp on every node. */
+function slurmStepLines(st, port) {
+    switch (st.kind) {
+        case 'skip':
+            return [`skip ${st.id} ${st.suite} ${shellQuote(skipJson(st.reason))}`];
+        case 'script':
+            return [
+                `run_step ${st.id} python3 ${SLURM_SCRIPT} ${stepWords(st.args)}`,
+                `record ${st.id} ${st.suite} "$S_RC" "$S_START"`,
+            ];
+        case 'pip-check':
+            return [
+                'run_step pip-check python3 -m pip check',
+                'pip_result pip-check',
+                'record pip-check pip-check "$S_RC" "$S_START"',
+            ];
+        case 'ddp':
+            // Every node runs one torchrun; c10d elects the store on MASTER_ADDR (its hostname matches).
+            // Underscored flags: torchrun has taken them since torch 1.10, the hyphenated ones only since 2.x.
+            return [
+                'MASTER_ADDR=$(scontrol show hostnames "$SLURM_JOB_NODELIST" | head -n 1)',
+                `MASTER_PORT=\${MASTER_PORT:-${port}}`,
+                'S_START=$(date +%s)',
+                'timeout --kill-after=60 "$TIMEOUT" srun --nodes="$SLURM_NNODES" --ntasks-per-node=1 "${CONTAINER[@]}" \\',
+                '  python3 -m torch.distributed.run --nnodes="$SLURM_NNODES" --nproc_per_node="$NPROC_PER_NODE" \\',
+                '  --rdzv_id="$SLURM_JOB_ID" --rdzv_backend=c10d --rdzv_endpoint="$MASTER_ADDR:$MASTER_PORT" \\',
+                `  --rdzv_conf="join_timeout=$TIMEOUT" --max_restarts=0 ${SLURM_SCRIPT} ddp-worker \\`,
+                '  > "$RESULTS/ddp.out" 2> "$RESULTS/ddp.err"',
+                'S_RC=$?',
+                'ddp_result ddp',
+                'record ddp ddp "$S_RC" "$S_START" "torchrun exited $S_RC"',
+            ];
+    }
+}
+/** Where the job finds ml_image_smoke.py, and RESULTS; exits 2 when it cannot. */
+function exportDirLines(o) {
+    return `# Slurm runs a copy of this file, so its path does not say where ml_image_smoke.py is:
+# ML_IMAGE_EXPORT_DIR, else the export directory, else the directory sbatch ran in.
+EXPORT_DIR=\${ML_IMAGE_EXPORT_DIR:-}
+if [ -z "$EXPORT_DIR" ]; then
+  for d in ${shellQuote(o.exportDir)} "\${SLURM_SUBMIT_DIR:-.}"; do
+    if [ -f "$d/${SMOKE_SCRIPT_FILE}" ]; then EXPORT_DIR=$d; break; fi
+  done
+fi
+if [ -z "$EXPORT_DIR" ] || [ ! -f "$EXPORT_DIR/${SMOKE_SCRIPT_FILE}" ]; then
+  echo "ml-image: ${SMOKE_SCRIPT_FILE} not found: set ML_IMAGE_EXPORT_DIR to the directory of ${SLURM_JOB_FILE} and ${SMOKE_SCRIPT_FILE}, on a filesystem every node mounts" >&2
+  exit 2
+fi
+case $EXPORT_DIR in
+  *[,:]*) echo "ml-image: $EXPORT_DIR: Pyxis cannot mount a path containing ',' or ':'" >&2; exit 2 ;;
+esac
+RESULTS=\${ML_IMAGE_RESULTS_DIR:-$EXPORT_DIR/results/\${SLURM_JOB_ID:-local}}
+mkdir -p "$RESULTS" || exit 2
+echo "ml-image: $IMAGE on \${SLURM_NNODES:-1} node(s); results in $RESULTS"`;
+}
+/** run_step: one command in the container on the first node. */
+const RUN_STEP_SHELL = `# run_step ID CMD...: CMD in the container on the first node, output kept, killed at TIMEOUT
+run_step() {
+  S_ID=$1; shift
+  S_START=$(date +%s)
+  timeout --kill-after=60 "$TIMEOUT" srun --nodes=1 --ntasks=1 "\${CONTAINER[@]}" "$@" \\
+    > "$RESULTS/$S_ID.out" 2> "$RESULTS/$S_ID.err"
+  S_RC=$?
+}`;
+/** The sbatch script (bash). Throws InputError naming the flag for a value it cannot embed. */
+function slurmScript(o) {
+    const ref = checkSpec(o);
+    checkSlurmOptions(o);
+    const name = checkJobName(o.name ?? DEFAULT_JOB_NAME);
+    const cpus = o.cpus ?? 8;
+    const port = o.rdzvPort ?? DEFAULT_RDZV_PORT;
+    const body = exportSteps(o).flatMap((st) => ['', `# ${st.id}`, ...slurmStepLines(st, port)]);
+    return `#!/bin/bash
+# ml-image smoke suites on Slurm with Pyxis/Enroot, exported by ml-image-action ${version/* VERSION */.x}.
+# Submit: sbatch ${shellQuote(external_node_path_default().join(o.exportDir, SLURM_JOB_FILE))}
+# Each suite writes RESULTS/<id>.json (the result line of ml_image_smoke.py plus id, suite,
+# durationMs and exitCode) and RESULTS/<id>.out/.err; the job exits 1 when a suite failed.
+${sbatchLines(o, name, cpus).join('\n')}
+# No "set -e": a failing suite is recorded and the others still run.
+set -uo pipefail
+
+# The image by digest, as Enroot names it: REGISTRY#REPOSITORY@DIGEST.
+IMAGE=${shellQuote(pyxisImage(ref))}
+# Older Enroot 3.x releases do not parse "@sha256:"; they take the digest in the tag slot:
+# IMAGE=${shellQuote(pyxisImage(ref, true))}
+TIMEOUT=${o.timeoutSeconds}
+${gpuLines(o).join('\n')}
+
+${exportDirLines(o)}
+
+# The host's Python settings must not leak into the image under test (imports, pip check).
+unset PYTHONPATH PYTHONHOME
+export PYTHONNOUSERSITE=1 PYTHONUNBUFFERED=1
+
+# One named container per node for every step: the image is imported once, the home directory is
+# not mounted (its ~/.local packages would change what pip check and the imports see).
+CONTAINER=(--container-image="$IMAGE" --container-name="ml-image-smoke-\${SLURM_JOB_ID:-0}"
+  --container-mounts="$EXPORT_DIR:${CONTAINER_DIR}:ro" --no-container-mount-home --cpus-per-task=${cpus})
+
+${RECORD_SHELL}
+
+${RUN_STEP_SHELL}
+${body.join('\n')}
+
+echo "ml-image: results in $RESULTS"
+exit "$FAILED"
+`;
+}
+
+// EXTERNAL MODULE: ./src/export/source.ts
+var source = __webpack_require__(64929);
+// EXTERNAL MODULE: ./src/results/results.ts + 2 modules
+var results = __webpack_require__(37351);
+// EXTERNAL MODULE: ./src/smoke/config-inputs.ts
+var config_inputs = __webpack_require__(46985);
+// EXTERNAL MODULE: ./src/cli/args.ts
+var args = __webpack_require__(77593);
+// EXTERNAL MODULE: ./src/cli/output.ts
+var output = __webpack_require__(96657);
+// EXTERNAL MODULE: ./src/cli/commands/verify.ts + 2 modules
+var commands_verify = __webpack_require__(24134);
+;// CONCATENATED MODULE: ./src/cli/commands/export.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const wholeNumber = (flag, raw, fallback) => {
+    if (raw === undefined)
+        return fallback;
+    if (!/^\d+$/.test(raw.trim()))
+        throw new errors/* InputError */.dz(`export: ${flag}: expected a whole number, got "${raw}"`);
+    return Number(raw.trim());
+};
+/**
+ * --gpus-per-node N | all. Default: none for a CPU variant; for a CUDA variant of plan.json, whole
+ * nodes on Slurm ('all': --exclusive, ddp over every GPU a node shows) and 1 on Kubernetes (a pod
+ * asks for a number of GPUs).
+ */
+function gpusPerNodeFlag(raw, cuda, slurm) {
+    if (raw?.trim() === 'all')
+        return 'all';
+    if (raw !== undefined && !/^\d+$/.test(raw.trim()))
+        throw new errors/* InputError */.dz(`export: --gpus-per-node: expected a whole number or "all", got "${raw}"`);
+    return wholeNumber('--gpus-per-node', raw, cuda ? (slurm ? 'all' : 1) : 0);
+}
+/** --node-selector k=v[,k=v] */
+function nodeSelectorFlag(raw) {
+    if (raw === undefined)
+        return undefined;
+    const out = {};
+    for (const pair of raw.split(',').filter(Boolean)) {
+        const eq = pair.indexOf('=');
+        if (eq <= 0)
+            throw new errors/* InputError */.dz(`export: --node-selector: expected KEY=VALUE, got "${pair}"`);
+        out[pair.slice(0, eq).trim()] = pair.slice(eq + 1).trim();
+    }
+    return out;
+}
+/** --toleration KEY[=VALUE][:EFFECT] (repeatable): Equal with a value, else Exists. */
+function tolerationFlag(raw) {
+    const m = /^([^=:]+)(?:=([^:]*))?(?::(.*))?$/.exec(raw);
+    if (!m)
+        throw new errors/* InputError */.dz(`export: --toleration: expected KEY[=VALUE][:EFFECT], got "${raw}"`);
+    const effects = ['NoSchedule', 'PreferNoSchedule', 'NoExecute'];
+    const effect = m[3] === undefined ? undefined : effects.find((e) => e === m[3]);
+    if (m[3] !== undefined && effect === undefined)
+        throw new errors/* InputError */.dz(`export: --toleration: effect must be ${effects.join(', ')}, got "${m[3]}"`);
+    return {
+        key: m[1],
+        operator: m[2] !== undefined ? 'Equal' : 'Exists',
+        ...(m[2] !== undefined && { value: m[2] }),
+        ...(effect !== undefined && { effect }),
+    };
+}
+const EXPORT_OPTIONS = {
+    slurm: { type: 'boolean', default: false },
+    k8s: { type: 'boolean', default: false },
+    image: { type: 'string' },
+    from: { type: 'string' },
+    variant: { type: 'string' },
+    config: { type: 'string' },
+    suites: { type: 'string' },
+    nodes: { type: 'string' },
+    'gpus-per-node': { type: 'string' },
+    cpus: { type: 'string' },
+    timeout: { type: 'string' },
+    name: { type: 'string' },
+    partition: { type: 'string' },
+    account: { type: 'string' },
+    namespace: { type: 'string' },
+    'node-selector': { type: 'string' },
+    toleration: { type: 'string', multiple: true },
+    verify: { type: 'boolean' },
+    ...commands_verify.VERIFY_OPTIONS,
+};
+const parseExportArgs = (argv) => (0,args/* parseCommandArgs */.Qx)('export', argv, EXPORT_OPTIONS).values;
+/** Exactly one target and one image source; no option of the other target (exit 2). */
+function checkFlagCombination(values) {
+    if (values.slurm === values.k8s)
+        throw new errors/* InputError */.dz('export: pass exactly one of --slurm or --k8s');
+    if (values.out === undefined)
+        throw new errors/* InputError */.dz('export: --out DIR is required (the files are written there)');
+    if ((values.image === undefined) === (values.from === undefined))
+        throw new errors/* InputError */.dz('export: pass exactly one of --image REF@sha256:... or --from DIR');
+    if (values.variant !== undefined && values.from === undefined)
+        throw new errors/* InputError */.dz('export: --variant selects a variant of --from DIR/build.json; pass --from');
+    const slurmOnly = values.partition !== undefined || values.account !== undefined;
+    const k8sOnly = values.namespace !== undefined ||
+        values['node-selector'] !== undefined ||
+        values.toleration !== undefined;
+    if (values.k8s && slurmOnly)
+        throw new errors/* InputError */.dz('export: --partition and --account are Slurm options');
+    if (values.slurm && k8sOnly)
+        throw new errors/* InputError */.dz('export: --namespace, --node-selector and --toleration are Kubernetes options');
+}
+/** The image by digest: --image, or the variant's digest in --from DIR/build.json (+ plan.json). */
+function imageSource(values, io) {
+    if (values.from === undefined)
+        return { image: pinnedImage(values.image).ref };
+    const dir = external_node_path_default().resolve(io.cwd, values.from);
+    const buildFile = external_node_path_default().join(dir, results/* BUILD_FILE */.oS);
+    if (!(0,external_node_fs_.existsSync)(buildFile))
+        throw new errors/* InputError */.dz(`export: --from ${values.from}: no ${results/* BUILD_FILE */.oS} in ${dir}`, 'write it with "ml-image build --out DIR", or pass --image REF@sha256:...');
+    // The build's result directory, only read: build.json and plan.json through their schemas.
+    const from = (0,results/* openResultDir */.lR)(dir, `export: --from ${values.from}`, { create: false });
+    const { image, variant } = (0,source/* imageFromBuild */.E)(from.readBuild({ what: 'build result (--from)', fix: 'pass the --out directory of "ml-image build"' }), buildFile, values.variant);
+    const plan = from.readPlan({ what: 'plan (--from)' });
+    const planned = plan && (0,source/* variantFromPlan */.H)(plan, variant);
+    return {
+        image: pinnedImage(image, `${values.from}/${results/* BUILD_FILE */.oS}`).ref,
+        variant,
+        ...(planned !== undefined && { planned }),
+    };
+}
+/** The spec both targets share: suites, sizes and timeouts from the flags, the config and plan.json. */
+function exportSpec(values, io, source) {
+    const loaded = values.config !== undefined ? (0,load/* loadConfig */.Z9)({ cwd: io.cwd, file: values.config }) : undefined;
+    const suites = (0,args/* suitesFlag */.YK)('export', values.suites, loaded?.config.smoke.suites);
+    // The requirement names (imports) and the floors the suites are judged against, as smoke takes them.
+    const { distributions, baseline } = (0,config_inputs/* configSmokeInputs */.P)(loaded);
+    const { planned } = source;
+    return {
+        image: source.image,
+        suites,
+        nodes: wholeNumber('--nodes', values.nodes, 1),
+        gpusPerNode: gpusPerNodeFlag(values['gpus-per-node'], planned?.cuda === true, values.slurm === true),
+        timeoutSeconds: wholeNumber('--timeout', values.timeout, loaded?.config.smoke.timeoutSeconds ?? 600),
+        distributions,
+        baseline,
+        ...(planned?.driverFloor !== undefined && { driverFloor: planned.driverFloor }),
+        cpus: wholeNumber('--cpus', values.cpus, 8),
+        name: values.name ?? jobNameFor(source.variant),
+    };
+}
+/** DIR/job.sbatch and DIR/ml_image_smoke.py. */
+function writeSlurm(values, io, spec, smokeScript) {
+    const out = values.out;
+    const text = slurmScript({
+        ...spec,
+        exportDir: external_node_path_default().resolve(io.cwd, out),
+        ...(values.partition !== undefined && { partition: values.partition }),
+        ...(values.account !== undefined && { account: values.account }),
+    });
+    const files = [
+        (0,output/* writeOutFile */.W)(io.cwd, out, SLURM_JOB_FILE, text),
+        (0,output/* writeOutFile */.W)(io.cwd, out, SMOKE_SCRIPT_FILE, smokeScript),
+    ];
+    return {
+        files,
+        submit: `sbatch ${shellQuote(external_node_path_default().join(out, SLURM_JOB_FILE))}`,
+        results: `${external_node_path_default().join(external_node_path_default().resolve(io.cwd, out), 'results')}/<job id>/<suite>.json`,
+    };
+}
+/** DIR/job.yaml: the ConfigMap, Service and Job. */
+function writeK8s(values, io, spec, smokeScript) {
+    const out = values.out;
+    const nodeSelector = nodeSelectorFlag(values['node-selector']);
+    const manifests = k8sManifests({
+        ...spec,
+        smokeScript,
+        ...(values.namespace !== undefined && { namespace: values.namespace }),
+        ...(nodeSelector !== undefined && { nodeSelector }),
+        ...(values.toleration !== undefined && { tolerations: values.toleration.map(tolerationFlag) }),
+    });
+    return {
+        files: [(0,output/* writeOutFile */.W)(io.cwd, out, K8S_JOB_FILE, k8sYaml(manifests))],
+        submit: `kubectl apply -f ${shellQuote(external_node_path_default().join(out, K8S_JOB_FILE))}`,
+        results: `kubectl logs${values.namespace ? ` -n ${values.namespace}` : ''} -l ${JOB_LABEL}=${spec.name} --tail=-1 | grep '^${RESULT_PREFIX}'`,
+    };
+}
+function exportSummary(source, spec, slurm, written) {
+    const ref = pinnedImage(source.image);
+    return {
+        target: slurm ? 'slurm' : 'k8s',
+        image: ref.ref,
+        ...(slurm && { containerImage: pyxisImage(ref) }),
+        ...(source.variant !== undefined && { variant: source.variant }),
+        nodes: spec.nodes,
+        gpusPerNode: spec.gpusPerNode,
+        suites: [...new Set(spec.suites)],
+        ...written,
+    };
+}
+/** The human summary: files, image, what runs where, how to submit and collect, and notes. */
+function summaryLines(summary) {
+    const { suites } = summary;
+    const lines = [
+        ...summary.files.map((f) => `wrote ${f}`),
+        `image:   ${summary.containerImage ?? summary.image}`,
+        `runs:    ${suites.join(', ')} on ${summary.nodes} ${summary.target === 'slurm' ? 'node' : 'pod'}(s) x ${summary.gpusPerNode === 'all' ? 'every GPU' : `${summary.gpusPerNode} GPU(s)`}`,
+        `submit:  ${summary.submit}`,
+        `results: ${summary.results}`,
+    ];
+    if (summary.gpusPerNode === 0 && suites.some((s) => s === 'gpu' || s === 'compute' || s === 'ddp'))
+        lines.push('note:    no GPUs requested: gpu skips, compute and ddp run on CPU (pass --gpus-per-node N)');
+    if (summary.gpusPerNode === 'all')
+        lines.push('note:    whole nodes (--exclusive), ddp over every GPU a node shows; where GPUs are given only on request, pass --gpus-per-node N');
+    if (summary.gpusPerNode === 1 && suites.includes('ddp'))
+        lines.push('note:    ddp runs over 1 GPU per node: pass --gpus-per-node N (the GPUs of a node) for an all-reduce across them');
+    if (suites.includes('custom'))
+        lines.push('note:    custom tests are not exported; run them with ml-image smoke');
+    return lines;
+}
+const exportCommand = {
+    name: 'export',
+    summary: 'Write a Slurm (Pyxis/Enroot) or Kubernetes job that runs the smoke suites against the image by digest.',
+    usage: 'ml-image export (--slurm | --k8s) (--image REF@sha256:... | --from DIR [--variant NAME]) [--config FILE] [--suites a,b] [--nodes N] [--gpus-per-node N|all] [--timeout S] [--namespace NS] [--verify --key FILE|--certificate-identity-regexp RE ...] --out DIR',
+    help: `Runs the same suites as "ml-image smoke" on a cluster, against exactly the image that was built:
+the reference must carry its digest (taken from DIR/build.json with --from).
+
+  --slurm   DIR/job.sbatch + DIR/ml_image_smoke.py: srun --container-image (Pyxis/Enroot) per suite on
+            the first node; ddp on every node through torchrun with a c10d rendezvous. DIR must be on
+            a filesystem the nodes mount. Results: DIR/results/<job id>/<suite>.json.
+  --k8s     DIR/job.yaml: a ConfigMap (the smoke script and a driver) and a batch/v1 Job that requests
+            nvidia.com/gpu (the NVIDIA device plugin must run) with a memory-backed /dev/shm. With
+            --nodes > 1 an Indexed Job of N pods and a headless Service; ddp spans the pods.
+            Results: one "${RESULT_PREFIX}{json}" line per suite in the pod logs.
+Custom tests (smoke.tests) are not exported; run them with "ml-image smoke".
+
+Options:
+  --image REF@sha256:D  the image, pinned by digest
+  --from DIR            take the image from DIR/build.json ("ml-image build --out DIR"); the
+                        driver floor and the GPU default from DIR/plan.json
+  --variant NAME        the variant of build.json (needed when it has several)
+  --config FILE         ml-image.yml: default suites, timeout, requirements for the imports suite,
+                        smoke.baseline (its floors first, then the bundled ones)
+  --suites LIST         comma-separated (default: the config's smoke.suites, else all)
+  --nodes N             nodes (Slurm) or pods (Kubernetes), default 1
+  --gpus-per-node N|all GPUs per node; with GPUs, train and ddp must run on CUDA (no CPU or gloo
+                        fallback). Default for a CUDA variant of plan.json: all on Slurm (whole
+                        nodes, --exclusive; ddp over every GPU a node shows), 1 on Kubernetes (a pod
+                        asks for a number); else 0 (CPU only)
+  --cpus N              CPUs per node (default 8)
+  --timeout S           per-suite timeout in seconds (default: the config's, else 600)
+  --name NAME           job name (default: ml-image-smoke[-VARIANT])
+  --partition P, --account A            Slurm only
+  --namespace NS, --node-selector K=V[,K=V], --toleration KEY[=VALUE][:EFFECT]  Kubernetes only
+  --out DIR             where the files go
+  --verify              first check the digest as "ml-image verify" does, with its flags (a key or
+                        a certificate identity is required); a failed check writes no job:
+${commands_verify.VERIFY_OPTIONS_HELP}
+
+Exit codes: 0 written; 1 --verify: a check failed (nothing written); 2 bad input (a reference
+without a digest, an invalid name); 3 --verify: the registry or cosign cannot be reached.`,
+    async run(argv, io) {
+        const values = parseExportArgs(argv);
+        checkFlagCombination(values);
+        const verify = (0,commands_verify.verifyRequestFor)('export', values);
+        const source = imageSource(values, io);
+        const spec = exportSpec(values, io, source);
+        // --verify: the digest the job will run is checked before any file is written.
+        const verified = verify && (await (0,commands_verify.verifyBeforeWrite)(io, 'export', source.image, verify, values.json));
+        const smokeScript = (0,external_node_fs_.readFileSync)(external_node_path_default().join((0,images_dir/* findImagesDir */.P)(external_node_path_default().dirname((0,external_node_url_.fileURLToPath)(import.meta.url))), 'probe', SMOKE_SCRIPT_FILE), 'utf8');
+        const slurm = values.slurm === true;
+        const written = slurm
+            ? writeSlurm(values, io, spec, smokeScript)
+            : writeK8s(values, io, spec, smokeScript);
+        const summary = exportSummary(source, spec, slurm, written);
+        io.stdout(values.json
+            ? `${JSON.stringify({ ...summary, ...(verified && { verified: verified.checks }) }, null, 2)}\n`
+            : `${summaryLines(summary).join('\n')}\n`);
+        return 0;
+    },
+};
+
+
+/***/ }),
+
+/***/ 61036:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   BY: () => (/* binding */ DEFAULT_CONFIG_FILES),
+/* harmony export */   Z9: () => (/* binding */ loadConfig)
+/* harmony export */ });
+/* unused harmony exports MAX_CONFIG_BYTES, MAX_YAML_ALIASES, parseYaml, readConfigText, applyOverrides, validateConfigData, checkReferencedFiles, repositoryRootOf */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _util_read_bounded_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(30790);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(38815);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(83916);
+/* harmony import */ var _issues_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(11012);
+/* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(60408);
+// Read ml-image.yml, apply overrides (action inputs / CLI flags), validate, check referenced files.
+
+
+
+
+
+
+
+const DEFAULT_CONFIG_FILES = ['ml-image.yml', 'ml-image.yaml'];
+/** The largest config file read (a real ml-image.yml is a few KB). */
+const MAX_CONFIG_BYTES = 256 * 1024;
+/** YAML aliases allowed in one config ("billion laughs" expansion is refused past this). */
+const MAX_YAML_ALIASES = 100;
+/**
+ * Parse YAML text; syntax errors name the file, line and column. Linear in the size of the text:
+ * duplicate keys are found with one Set per mapping (the yaml package's own `uniqueKeys` check
+ * compares every pair, which made a 1 MB config take most of a minute), and alias expansion is
+ * bounded (an alias bomb is a ConfigError naming the file, not a crash).
+ */
+function parseYaml(text, fileLabel) {
+    const lineCounter = new yaml__WEBPACK_IMPORTED_MODULE_3__/* .LineCounter */ .HN();
+    const doc = (0,yaml__WEBPACK_IMPORTED_MODULE_3__/* .parseDocument */ .Tp)(text, { prettyErrors: true, uniqueKeys: false, lineCounter });
+    const at = (offset) => {
+        if (offset === undefined)
+            return '';
+        const pos = lineCounter.linePos(offset);
+        return `line ${pos.line}, column ${pos.col}: `;
+    };
+    const problems = doc.errors.map((e) => {
+        const pos = e.linePos?.[0];
+        return `${pos ? `line ${pos.line}, column ${pos.col}: ` : ''}${e.message.split('\n')[0]}`;
+    });
+    (0,yaml__WEBPACK_IMPORTED_MODULE_3__/* .visit */ .YR)(doc, {
+        Map(_key, map) {
+            if (!(0,yaml__WEBPACK_IMPORTED_MODULE_3__/* .isMap */ .jh)(map))
+                return;
+            const seen = new Set();
+            for (const pair of map.items) {
+                const k = pair.key;
+                const id = k !== null && typeof k === 'object' && 'value' in k ? k.value : k;
+                if (id !== null && typeof id === 'object')
+                    continue; // complex keys: not ours to check
+                if (seen.has(id))
+                    problems.push(`${at(k?.range?.[0])}duplicate key ${JSON.stringify(String(id))} (map keys must be unique)`);
+                seen.add(id);
+            }
+        },
+    });
+    if (problems.length > 0)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .xL(`${fileLabel}: invalid YAML`, problems);
+    let data;
+    try {
+        data = doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
+    }
+    catch (e) {
+        // yaml throws a ReferenceError for "Excessive alias count" (and for an alias to nothing).
+        const msg = e.message.split('\n')[0] ?? String(e);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .xL(`${fileLabel}: invalid YAML`, [
+            /alias/i.test(msg)
+                ? `aliases expand too far (more than ${MAX_YAML_ALIASES} alias uses of one anchor, a "billion laughs" pattern): ${msg}`
+                : msg,
+        ]);
+    }
+    return data ?? {};
+}
+/**
+ * Read a config file: a regular file only (never /dev/zero, a FIFO, a directory: those would hang
+ * or never end), at most MAX_CONFIG_BYTES, opened without blocking. Problems are InputErrors naming
+ * the path.
+ */
+function readConfigText(file, label = file) {
+    let fd;
+    try {
+        // O_NONBLOCK: opening a FIFO with no writer returns at once instead of blocking forever.
+        fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(file, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NONBLOCK);
+    }
+    catch (e) {
+        const code = e.code;
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`config file ${label}: cannot read (${code ?? e.message})`, code === 'ENOENT' ? 'pass --config PATH pointing at your ml-image.yml' : undefined);
+    }
+    try {
+        const st = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd);
+        if (!st.isFile()) {
+            const kind = st.isDirectory()
+                ? 'a directory'
+                : st.isFIFO()
+                    ? 'a FIFO'
+                    : st.isCharacterDevice() || st.isBlockDevice()
+                        ? 'a device'
+                        : st.isSocket()
+                            ? 'a socket'
+                            : 'not a regular file';
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`config path ${label} is ${kind}, not a regular file`, 'pass --config PATH pointing at your ml-image.yml');
+        }
+        if (st.size > MAX_CONFIG_BYTES)
+            throw tooBig(label, st.size);
+        // Read at most one byte past the limit: a file that grows while read is still bounded.
+        const buf = (0,_util_read_bounded_js__WEBPACK_IMPORTED_MODULE_1__/* .readBounded */ .C)(fd, Math.min(st.size, MAX_CONFIG_BYTES) + 1);
+        if (buf.length > MAX_CONFIG_BYTES)
+            throw tooBig(label, buf.length);
+        return buf.toString('utf8');
+    }
+    finally {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
+    }
+}
+function tooBig(label, size) {
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`${label} is ${size} bytes; the limit is ${MAX_CONFIG_BYTES} bytes (${MAX_CONFIG_BYTES / 1024} KiB)`, 'an ml-image.yml is a few KB: move long lists (requirements, build args) into the files it names');
+}
+function setAt(target, p, value) {
+    let cur = target;
+    p.forEach((seg, i) => {
+        if (i === p.length - 1) {
+            cur[seg] = value;
+            return;
+        }
+        const next = cur[seg];
+        if (next === null || typeof next !== 'object')
+            cur[seg] = {};
+        cur = cur[seg];
+    });
+}
+function applyOverrides(data, overrides) {
+    if (overrides.length === 0)
+        return data;
+    const base = data !== null && typeof data === 'object' && !Array.isArray(data)
+        ? structuredClone(data)
+        : {};
+    for (const o of overrides)
+        setAt(base, o.path, o.value);
+    return base;
+}
+/** Validate already-parsed data. `label` names the source in errors (a file path or "inputs"). */
+function validateConfigData(data, label, overrides = []) {
+    if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .xL(label, [
+            `(top level): expected a mapping of settings, got ${Array.isArray(data) ? 'a list' : typeof data}`,
+        ]);
+    }
+    const merged = applyOverrides(data, overrides);
+    const result = _schema_js__WEBPACK_IMPORTED_MODULE_6__/* .ConfigFileSchema */ .Kx.safeParse(merged);
+    if (!result.success) {
+        const sourceOf = (p) => {
+            const shown = (0,_issues_js__WEBPACK_IMPORTED_MODULE_5__/* .formatPath */ .jV)(p);
+            const o = overrides.find((ov) => shown === (0,_issues_js__WEBPACK_IMPORTED_MODULE_5__/* .formatPath */ .jV)(ov.path) ||
+                shown.startsWith(`${(0,_issues_js__WEBPACK_IMPORTED_MODULE_5__/* .formatPath */ .jV)(ov.path)}[`) ||
+                shown.startsWith(`${(0,_issues_js__WEBPACK_IMPORTED_MODULE_5__/* .formatPath */ .jV)(ov.path)}.`));
+            return o?.source;
+        };
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .xL(label, (0,_issues_js__WEBPACK_IMPORTED_MODULE_5__/* .formatIssues */ .og)(result.error, merged, _schema_js__WEBPACK_IMPORTED_MODULE_6__/* .ConfigFileSchema */ .Kx, sourceOf));
+    }
+    return (0,_schema_js__WEBPACK_IMPORTED_MODULE_6__/* .normalizeConfig */ .I6)(result.data);
+}
+/** Problems with files the config names, each naming the field and the path looked for. */
+function checkReferencedFiles(config, baseDir) {
+    const problems = [];
+    const at = (p) => node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(baseDir, p);
+    const isDir = (p) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(p) && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(p).isDirectory();
+    const isFile = (p) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(p) && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(p).isFile();
+    const context = at(config.build.context);
+    const repo = repositoryRootOf(baseDir);
+    if (context === node_path__WEBPACK_IMPORTED_MODULE_2___default().parse(context).root)
+        problems.push(`build.context: ${context} is the filesystem root (it would send the whole disk to the builder); use the directory of your Dockerfile, e.g. "."`);
+    else if (repo !== undefined && node_path__WEBPACK_IMPORTED_MODULE_2___default().relative(repo, context).split((node_path__WEBPACK_IMPORTED_MODULE_2___default().sep))[0] === '..')
+        problems.push(`build.context: ${context} is outside the repository ${repo}; use a directory inside it`);
+    else if (!isDir(context))
+        problems.push(`build.context: directory not found: ${context}`);
+    if (config.build.dockerfile !== undefined) {
+        const f = at(config.build.dockerfile);
+        if (!isFile(f))
+            problems.push(`build.dockerfile: file not found: ${f}`);
+    }
+    config.python.requirements.forEach((r, i) => {
+        const f = at(r);
+        if (!isFile(f))
+            problems.push(`python.requirements[${i}]: file not found: ${f}`);
+    });
+    if (config.smoke.baseline !== undefined) {
+        const f = at(config.smoke.baseline);
+        if (!isFile(f))
+            problems.push(`smoke.baseline: file not found: ${f}`);
+    }
+    return problems;
+}
+/** The nearest directory at or above `dir` holding .git (a checkout), if any. */
+function repositoryRootOf(dir) {
+    for (let d = node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(dir);; d = node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname(d)) {
+        if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(d, '.git')))
+            return d;
+        if (node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname(d) === d)
+            return undefined;
+    }
+}
+function findDefaultFile(cwd) {
+    return DEFAULT_CONFIG_FILES.map((f) => node_path__WEBPACK_IMPORTED_MODULE_2___default().join(cwd, f)).find((f) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(f));
+}
+/**
+ * Load the config: the file (when given or found), then overrides, then validation.
+ * With no file and no overrides it is an error: there is nothing to build.
+ */
+function loadConfig(opts = {}) {
+    const cwd = opts.cwd ?? process.cwd();
+    const overrides = opts.overrides ?? [];
+    let file;
+    if (opts.file !== undefined) {
+        file = node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, opts.file);
+        if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file)) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`config file not found: ${file}`, 'pass --config PATH (or the action input "config") pointing at your ml-image.yml');
+        }
+    }
+    else {
+        file = findDefaultFile(cwd);
+    }
+    if (file === undefined && overrides.length === 0) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`no config: neither ${DEFAULT_CONFIG_FILES.join(' nor ')} in ${cwd}`, 'create ml-image.yml (see docs/configuration.md), or pass --config PATH');
+    }
+    const rel = file ? node_path__WEBPACK_IMPORTED_MODULE_2___default().relative(cwd, file) : '';
+    const label = file ? (rel && !rel.startsWith('..') ? rel : file) : 'inputs';
+    const data = file ? parseYaml(readConfigText(file, label), label) : {};
+    const config = validateConfigData(data, label, overrides);
+    const baseDir = file ? node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname(file) : cwd;
+    if (opts.checkFiles !== false) {
+        const problems = checkReferencedFiles(config, baseDir);
+        if (problems.length > 0)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .xL(label, problems);
+    }
+    return { config, file, baseDir };
+}
+
+
+/***/ }),
+
+/***/ 82674:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   F2: () => (/* binding */ readRequirements)
+/* harmony export */ });
+/* unused harmony exports MAX_REQUIREMENTS_BYTES, readRequirementsFile, readRequirementsText */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
+/* harmony import */ var _util_runner_env_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2426);
+/* harmony import */ var _util_read_regular_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(23387);
+/* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9142);
+// Reading requirements files at the door: only regular files, bounded in size, -r includes inlined
+// (relative to the including file, as pip does), include loops refused with the chain, every line
+// parsed strictly (parse.ts). The result is one text for pip plus the "file:line" of each line.
+
+
+
+
+
+
+/** Larger requirements files are refused: pip's own are kilobytes; this bounds every read. */
+const MAX_REQUIREMENTS_BYTES = 5 * 1024 * 1024;
+/** More invalid lines than this are counted, not listed. */
+const MAX_LISTED_ERRORS = 20;
+const FIX = 'fix that line: PEP 508 syntax such as "scikit-learn>=1.4,<2" or a pip option (https://pip.pypa.io/en/stable/reference/requirements-file-format/)';
+/** Read one requirements file: a regular file of at most MAX_REQUIREMENTS_BYTES, else exit 2. */
+function readRequirementsFile(abs, from) {
+    const where = from ? ` (included from ${from})` : '';
+    let st;
+    try {
+        st = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(abs);
+    }
+    catch (e) {
+        const code = e.code;
+        if (code === 'ENOENT' || code === 'ENOTDIR')
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`requirements file not found: ${abs}${where}`, 'check the path in python.requirements / --requirements');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`cannot read the requirements file ${abs}${where}: ${code ?? String(e)}`, 'check its permissions');
+    }
+    if (!st.isFile())
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`requirements file ${abs}${where} is ${(0,_util_read_regular_js__WEBPACK_IMPORTED_MODULE_3__/* .fileKind */ .h_)(st)}, not a regular file`, 'name a requirements file (a text file of requirement lines)');
+    if (st.size > MAX_REQUIREMENTS_BYTES)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`requirements file ${abs}${where} is ${(st.size / 1024 / 1024).toFixed(1)} MB, over the ${MAX_REQUIREMENTS_BYTES / 1024 / 1024} MB limit`, 'a requirements file lists packages; split it or remove what is not a requirement');
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(abs, 'utf8');
+    }
+    catch (e) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`cannot read the requirements file ${abs}${where}: ${e.message}`, 'check its permissions');
+    }
+}
+const isUrl = (p) => /^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(p);
+function readRequirements(files, baseDir, env = process.env) {
+    const done = new Set();
+    const out = [];
+    const origins = [];
+    const requirements = [];
+    const indexes = { extraIndexUrls: [] };
+    const refs = new Set();
+    const problems = [];
+    // chain: the files being read, outermost first, with the line that includes the next.
+    const visit = (abs, chain, constraint) => {
+        const loopAt = chain.findIndex((c) => c.file === abs);
+        if (loopAt >= 0) {
+            const links = chain.slice(loopAt).map((c) => `${c.file}:${c.line}`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`requirements include loop: ${[...links, abs].join(' -> ')}`, 'remove one of these -r/-c lines (a file cannot include itself, directly or through others)');
+        }
+        const key = `${constraint ? 'c' : 'r'}:${abs}`;
+        if (done.has(key))
+            return; // the same file reached through two parents: once is enough
+        const parent = chain.at(-1);
+        const text = readRequirementsFile(abs, parent ? `${parent.file}:${parent.line}` : undefined);
+        const parsed = (0,_parse_js__WEBPACK_IMPORTED_MODULE_4__/* .parseRequirementsText */ .XW)(text, env);
+        for (const e of parsed.errors) {
+            const what = e.text.startsWith('-') ? 'invalid option line' : 'invalid requirement';
+            problems.push(`${abs}:${e.line}: ${what} "${e.text}": ${e.why}`);
+        }
+        for (const r of (0,_parse_js__WEBPACK_IMPORTED_MODULE_4__/* .envReferences */ .Q4)(text)) {
+            if ((0,_util_runner_env_js__WEBPACK_IMPORTED_MODULE_5__/* .isRunnerOwnVariable */ .P)(r)) {
+                const line = text.split('\n').findIndex((l) => l.includes(`\${${r}}`)) + 1;
+                problems.push(`${abs}:${line}: \${${r}} ${_util_runner_env_js__WEBPACK_IMPORTED_MODULE_5__/* .RUNNER_OWN_VARIABLE */ .X}`);
+            }
+            else
+                refs.add(r);
+        }
+        for (const l of parsed.lines) {
+            const origin = `${abs}:${l.line}`;
+            const include = includeOf(l);
+            if (include && !isUrl(include.path)) {
+                const target = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(abs), include.path);
+                const next = [...chain, { file: abs, line: l.line }];
+                if (include.constraint) {
+                    // Constraints stay a -c line for pip (they are not requirements); checked here all the same.
+                    visit(target, next, true);
+                }
+                else {
+                    visit(target, next, constraint);
+                    continue;
+                }
+            }
+            if (constraint)
+                continue;
+            out.push(l.text);
+            origins.push(origin);
+            if (l.kind === 'requirement') {
+                requirements.push({
+                    ...(l.name !== undefined && { name: (0,_parse_js__WEBPACK_IMPORTED_MODULE_4__/* .canonicalName */ .Ew)(l.name) }),
+                    ...(l.url !== undefined && { url: l.url }),
+                    editable: l.editable,
+                    origin,
+                });
+            }
+            else {
+                for (const o of l.options) {
+                    if (o.option === 'index-url' && o.value)
+                        indexes.indexUrl = o.value;
+                    if (o.option === 'extra-index-url' && o.value)
+                        indexes.extraIndexUrls.push(o.value);
+                }
+            }
+        }
+        done.add(key);
+    };
+    for (const f of files)
+        visit(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(baseDir, f), [], false);
+    if (problems.length > 0) {
+        // One problem per line (--json lists them in "problems"), each naming its file and line.
+        const listed = problems.slice(0, MAX_LISTED_ERRORS);
+        const more = problems.length - listed.length;
+        if (more > 0)
+            listed.push(`... and ${more} more invalid lines (fix the ones above first)`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigError */ .xL(files.join(', '), listed, FIX);
+    }
+    return { text: out.join('\n'), origins, requirements, indexes, envReferences: [...refs] };
+}
+function includeOf(l) {
+    if (l.kind !== 'option')
+        return undefined;
+    const o = l.options.find((x) => x.option === 'requirement' || x.option === 'constraint');
+    return o?.value !== undefined ? { path: o.value, constraint: o.option === 'constraint' } : undefined;
+}
+function readRequirementsText(files, baseDir) {
+    return readRequirements(files, baseDir).text;
+}
+
+
+/***/ }),
+
+/***/ 59606:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  _K: () => (/* binding */ bundledBaseline),
+  wC: () => (/* binding */ floorsArg),
+  oU: () => (/* binding */ loadBaseline)
+});
+
+// UNUSED EXPORTS: BaselineSchema
+
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 11 modules
+var schemas = __webpack_require__(92857);
+// EXTERNAL MODULE: ./src/config/issues.ts
+var issues = __webpack_require__(11012);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(83916);
+// EXTERNAL MODULE: ./src/util/json-file.ts + 1 modules
+var json_file = __webpack_require__(20317);
+;// CONCATENATED MODULE: ./src/smoke/baselines.json
+const baselines_namespaceObject = /*#__PURE__*/JSON.parse('{"schemaVersion":1,"floorFraction":0.75,"gpus":[{"name":"NVIDIA H100 SXM","match":"\\\\bH100\\\\b.*\\\\bHBM3\\\\b","computeCapability":"9.0","memoryGiB":{"min":75,"max":82},"measured":{"bf16_tflops":794.5},"method":"MAMF: mean of 100 iterations after 50 warm-up iterations per shape, best of a brute-force shape search (mamf-finder.py), torch 2.7.0+cu126; best shape 2048x2048x13312","source":"https://github.com/stas00/ml-engineering/blob/744d01e18b79512572f64a6bbd8b5f4a725203a7/compute/accelerator/README.md#maximum-achievable-matmul-flops-comparison-table"},{"name":"NVIDIA H200","match":"\\\\bH200\\\\b(?!.*\\\\bNVL\\\\b)","computeCapability":"9.0","memoryGiB":{"min":135,"max":145},"measured":{"bf16_tflops":727.7,"fp16_tflops":762.7,"tf32_tflops":395.6,"fp32_tflops":51},"method":"ml-image smoke compute: CUDA events after a 10 s warm-up, best of 9 shapes (bf16 best at 6144^3; 680.9 at 8192^3), 700 W, torch 2.11 + CUDA 13.0, driver 580.159.04","source":"docs/gpu-floors.md#nvidia-h200"},{"name":"NVIDIA GH200 144G HBM3e","match":"\\\\bGH200\\\\b.*\\\\bHBM3e\\\\b","computeCapability":"9.0","memoryGiB":{"min":135,"max":150},"measured":{"bf16_tflops":828.6},"method":"MAMF: mean of 100 iterations after 50 warm-up iterations per shape, best of a brute-force shape search (mamf-finder.py), torch 2.6.0+cu126, 900 W 141 GiB HBM3e version; best shape 1024x15360x4096","source":"https://github.com/stas00/ml-engineering/blob/744d01e18b79512572f64a6bbd8b5f4a725203a7/compute/accelerator/README.md#maximum-achievable-matmul-flops-comparison-table"},{"name":"NVIDIA A100 SXM","match":"\\\\bA100-SXM\\\\d?\\\\b","computeCapability":"8.0","measured":{"bf16_tflops":271.2},"method":"MAMF: mean of 100 iterations after 50 warm-up iterations per shape, best of a brute-force shape search (mamf-finder.py), torch 2.6.0+cu126; best shape 1024x10240x5120","source":"https://github.com/stas00/ml-engineering/blob/744d01e18b79512572f64a6bbd8b5f4a725203a7/compute/accelerator/README.md#maximum-achievable-matmul-flops-comparison-table"},{"name":"NVIDIA A100 PCIe","match":"\\\\bA100\\\\b.*\\\\bPCIE\\\\b","computeCapability":"8.0","measured":{"bf16_tflops":252.9},"method":"MAMF: mean of 100 iterations after 50 warm-up iterations per shape, best of a brute-force shape search (mamf-finder.py), torch 2.5.1+cu124; best shape 2048x5120x6144 (the memory size is not stated)","source":"https://github.com/stas00/ml-engineering/blob/744d01e18b79512572f64a6bbd8b5f4a725203a7/compute/accelerator/README.md#maximum-achievable-matmul-flops-comparison-table"},{"name":"NVIDIA H100 PCIe","match":"\\\\bH100\\\\b.*\\\\bPCIe\\\\b","computeCapability":"9.0","memoryGiB":{"min":75,"max":82},"measured":{"bf16_tflops":495.9,"fp16_tflops":458},"method":"torch-performance-test-data benchmark: torch.matmul on 5 square shapes (1024^2 to 10240^2), the best taken (bf16 at 4096^2, fp16 at 2048^2), torch 2.9.0+cu128, bare metal; one community submission","source":"https://github.com/zzc0721/torch-performance-test-data/issues/95"},{"name":"NVIDIA L40S","match":"\\\\bL40S\\\\b","computeCapability":"8.9","memoryGiB":{"min":42,"max":48},"measured":{"bf16_tflops":269.2,"fp16_tflops":264},"method":"torch-performance-test-data benchmark: torch.matmul on 5 square shapes (1024^2 to 10240^2), the best taken, torch 2.8.0+cu128, in a Docker container; one community submission (its summary row: FP32 46.88, FP16 264.02, BF16 269.15)","source":"https://github.com/zzc0721/torch-performance-test-data/issues/43"},{"name":"NVIDIA L4","match":"\\\\bL4\\\\b","computeCapability":"8.9","memoryGiB":{"min":20,"max":24},"measured":{"bf16_tflops":70.9,"fp16_tflops":68.8},"method":"torch-performance-test-data benchmark: torch.matmul on 5 square shapes (1024^2 to 10240^2), the best taken (both at 2048^2; 55-59 at 4096^2 and up: a 72 W card), torch 2.9.0+cu128, bare metal; one community submission","source":"https://github.com/zzc0721/torch-performance-test-data/issues/120"},{"name":"NVIDIA B200","match":"\\\\bB200\\\\b","computeCapability":"10.0","memoryGiB":{"min":170,"max":185},"measured":{"bf16_tflops":1745},"method":"MAMF: mean of 100 iterations after 50 warm-up iterations per shape, best of a brute-force shape search (mamf-finder.py), torch 2.7.1+cu128; best shape 1792x16128x3072","source":"https://github.com/stas00/ml-engineering/blob/744d01e18b79512572f64a6bbd8b5f4a725203a7/compute/accelerator/README.md#maximum-achievable-matmul-flops-comparison-table"},{"name":"NVIDIA GB200","match":"\\\\bGB200\\\\b","computeCapability":"10.0","measured":{"bf16_tflops":1822},"method":"MAMF: mean of 100 iterations after 50 warm-up iterations per shape, best of a brute-force shape search (mamf-finder.py), torch 2.10.0.dev20250916+cu130; best shape 4096x9728x2048","source":"https://github.com/stas00/ml-engineering/blob/744d01e18b79512572f64a6bbd8b5f4a725203a7/compute/accelerator/README.md#maximum-achievable-matmul-flops-comparison-table"},{"name":"NVIDIA B300 SXM","match":"\\\\bB300\\\\b","computeCapability":"10.3","measured":{"bf16_tflops":1769},"method":"MAMF: mean of 100 iterations after 50 warm-up iterations per shape, best of a brute-force shape search (mamf-finder.py), torch 2.9.1+cu130; best shape 12288x18432x1024","source":"https://github.com/stas00/ml-engineering/blob/744d01e18b79512572f64a6bbd8b5f4a725203a7/compute/accelerator/README.md#maximum-achievable-matmul-flops-comparison-table"}],"ddp":[]}');
+;// CONCATENATED MODULE: ./src/smoke/baselines.ts
+// Per-GPU throughput floors as data (baselines.json, or the config's smoke.baseline file): one row
+// per GPU model with the figures measured on it, how and where, and a floor at floorFraction of
+// each, as DCGM diag and nccl-tests do. The smoke script judges (images/probe/ml_image_smoke.py
+// matches the row on the GPU it runs on); this side checks the table and hands it over, the same
+// way to `ml-image smoke` and to the exported Slurm/Kubernetes jobs.
+
+
+
+
+
+/** A regular expression both JavaScript and Python read alike: checked here, used there. */
+const pattern = schemas/* string */.YjP()
+    .min(1)
+    .refine((s) => {
+    try {
+        new RegExp(s, 'i');
+        return !/\(\?P?<[A-Za-z_]/.test(s);
+    }
+    catch {
+        return false;
+    }
+}, { error: 'expected a regular expression (no named groups or inline flags: matched case-insensitively)' });
+const fraction = schemas/* number */.aig().gt(0).lte(1);
+const GpuRow = schemas/* object */.Ikc({
+    /** The row's name, reported as floor_gpu. */
+    name: schemas/* string */.YjP().min(1),
+    /** Matched case-insensitively on the torch device name, any " MIG ..." suffix stripped. */
+    match: pattern,
+    /** major.minor; the row applies only to a GPU of this compute capability. */
+    computeCapability: schemas/* string */.YjP()
+        .regex(/^\d+\.\d+$/, { error: 'expected major.minor, e.g. "9.0"' })
+        .optional(),
+    /** The GPU's memory in GiB as torch reports it (not checked for a MIG slice). */
+    memoryGiB: schemas/* object */.Ikc({ min: schemas/* number */.aig().nonnegative(), max: schemas/* number */.aig().positive() })
+        .refine((m) => m.min <= m.max, { error: 'min is above max' })
+        .optional(),
+    /** This row's floor fraction, instead of the table's. */
+    floorFraction: fraction.optional(),
+    /** metric -> the figure measured, e.g. bf16_tflops -> 794.5 (the floor is floorFraction of it). */
+    measured: schemas/* record */.g1P(schemas/* string */.YjP().min(1), schemas/* number */.aig().positive())
+        .refine((m) => Object.keys(m).length > 0, { error: 'no figure measured' }),
+    /** How the figures were measured (shapes, warm-up, timing, power). */
+    method: schemas/* string */.YjP().min(1).optional(),
+    /** Where the figures come from: a URL, or a file of this repository. */
+    source: schemas/* string */.YjP().min(1),
+});
+const DdpRow = schemas/* object */.Ikc({
+    name: schemas/* string */.YjP().min(1),
+    /** Matched like a GPU row's, on the name of the GPUs the all-reduce ran on. */
+    match: pattern,
+    /** The row applies from this many processes on. */
+    minWorld: schemas/* number */.aig().int().min(2).optional(),
+    /** busbw (nccl-tests' definition) measured; the floor is floorFraction of it. */
+    busbw_gbps: schemas/* number */.aig().positive(),
+    floorFraction: fraction.optional(),
+    /** e.g. "NVLink 4 (NVSwitch)" */
+    interconnect: schemas/* string */.YjP().min(1),
+    method: schemas/* string */.YjP().min(1).optional(),
+    source: schemas/* string */.YjP().min(1),
+});
+const BaselineSchema = schemas/* object */.Ikc({
+    schemaVersion: schemas/* literal */.euz(1),
+    floorFraction: fraction,
+    gpus: schemas/* array */.YOg(GpuRow),
+    ddp: schemas/* array */.YOg(DdpRow).optional(),
+});
+function bundledBaseline() {
+    return BaselineSchema.parse(baselines_namespaceObject);
+}
+/**
+ * The config's baseline file merged with the bundled one: its rows come first, so they win (the
+ * script takes the first row that matches), and its floorFraction is the table's. A bundled row
+ * keeps the fraction it states.
+ */
+function loadBaseline(file) {
+    const bundled = bundledBaseline();
+    if (file === undefined)
+        return bundled;
+    const json = (0,json_file/* readJsonFile */.JE)(file, { what: 'smoke.baseline file' });
+    const r = BaselineSchema.safeParse(json);
+    if (!r.success) {
+        throw new errors/* InputError */.dz(`smoke.baseline: ${file}: ${(0,issues/* formatIssues */.og)(r.error, json, BaselineSchema).join('; ')}`);
+    }
+    return {
+        ...r.data,
+        gpus: [...r.data.gpus, ...bundled.gpus],
+        ddp: [...(r.data.ddp ?? []), ...(bundled.ddp ?? [])],
+    };
+}
+/** The table as the smoke script's `--floors` argument: compact JSON. */
+function floorsArg(baseline) {
+    return JSON.stringify(baseline);
+}
+
+
+/***/ }),
+
+/***/ 46985:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   P: () => (/* binding */ configSmokeInputs)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _requirements_parse_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9142);
+/* harmony import */ var _requirements_read_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(82674);
+/* harmony import */ var _baselines_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(59606);
+// What the smoke suites take from the config: the requirement names (the imports suite) and the
+// throughput floors. Its own module: the CLI's smoke and export commands read it without loading
+// the smoke stage (capture, the runner, reuse).
+
+
+
+
+/** The suites' inputs the config decides: requirement names (for imports) and the throughput floors. */
+function configSmokeInputs(loaded) {
+    const smoke = loaded?.config.smoke;
+    return {
+        distributions: loaded
+            ? (0,_requirements_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .requirementNames */ .QT)((0,_requirements_read_js__WEBPACK_IMPORTED_MODULE_2__/* .readRequirements */ .F2)(loaded.config.python.requirements, loaded.baseDir).text)
+            : [],
+        baseline: (0,_baselines_js__WEBPACK_IMPORTED_MODULE_3__/* .loadBaseline */ .oU)(loaded && smoke?.baseline !== undefined ? node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(loaded.baseDir, smoke.baseline) : undefined),
+    };
+}
+
+
+/***/ }),
+
+/***/ 29882:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   P: () => (/* binding */ findImagesDir)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
+// Where this tool's images/ folder is (Dockerfile templates and the in-container probe): next to
+// dist/ when bundled, at the repository root in development. Every entry point looks it up once.
+
+
+
+/** images/ of this tool: next to dist/ when bundled, at the repository root in development. */
+function findImagesDir(start) {
+    let dir = start;
+    for (;;) {
+        if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(dir, 'images', 'cpu', 'Dockerfile')))
+            return node_path__WEBPACK_IMPORTED_MODULE_1___default().join(dir, 'images');
+        const up = node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(dir);
+        if (up === dir)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .EnvironmentError */ .eG(`cannot find the images/ templates above ${start}`, 'the action or CLI is incomplete: images/ must sit next to dist/ (reinstall or check out the whole repository)');
+        dir = up;
+    }
+}
+
+
+/***/ })
+
+};

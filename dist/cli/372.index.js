@@ -1,0 +1,637 @@
+export const id = 372;
+export const ids = [372];
+export const modules = {
+
+/***/ 96657:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   W: () => (/* binding */ writeOutFile)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _capture_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(44977);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
+/* harmony import */ var _util_json_file_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(20317);
+
+
+
+
+/**
+ * Write one result file into the --out directory (created when missing); returns its path.
+ * The directory is checked first (exit 2 at once for a non-directory or /proc, /sys, /dev); the
+ * file is written atomically (no half-written JSON a later run would trust); a full or read-only
+ * filesystem is exit 3 naming the path. Userinfo in URLs never reaches a result file.
+ */
+function writeOutFile(cwd, outDir, name, content) {
+    const label = `--out ${outDir}`;
+    const dir = (0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_3__/* .ensureResultDir */ .dc)(node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(cwd, outDir), label);
+    const file = node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(dir, name);
+    if (node_path__WEBPACK_IMPORTED_MODULE_0___default().relative(dir, file).startsWith('..'))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${label}: ${name} is outside the directory`);
+    (0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_3__/* .ensureResultDir */ .dc)(node_path__WEBPACK_IMPORTED_MODULE_0___default().dirname(file), label);
+    (0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_3__/* .writeFileAtomic */ .Zf)(file, (0,_capture_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactUrls */ .sK)(content), label);
+    return file;
+}
+
+
+/***/ }),
+
+/***/ 64929:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ imageFromBuild),
+/* harmony export */   H: () => (/* binding */ variantFromPlan)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+
+/** The image of one variant of a build.json, by digest; `file` names the file in errors. */
+function imageFromBuild(build, file, variant) {
+    const variants = build.variants;
+    const names = variants.map((v) => v.variant).join(', ') || '(none)';
+    let v = variants[0];
+    if (variant !== undefined) {
+        v = variants.find((x) => x.variant === variant);
+        if (!v)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`--variant: no variant "${variant}" in ${file}; it has ${names}`);
+    }
+    else if (variants.length !== 1) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${file} has ${variants.length} variants (${names}): pick one with --variant`);
+    }
+    if (!v)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${file}: no variants`);
+    // The merged multi-arch digest, else the one platform's pushed digest (each node pulls its arch).
+    const pushed = v.platforms.filter((p) => p.localRef === undefined);
+    const digest = v.digest ?? (v.platforms.length === 1 && pushed.length === 1 ? pushed[0].digest : undefined);
+    if (digest === undefined)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`pin by digest: variant ${v.variant} in ${file} has no pushed digest (from build.json: built without push or merge)`, 'build with push and merge enabled so the cluster can pull the image by digest, or pass --image REF@sha256:...');
+    return { image: `${v.repository}@${digest}`, variant: v.variant };
+}
+/**
+ * What plan.json says about a variant: its NVIDIA driver floor, and whether it is a CUDA variant;
+ * undefined when the plan has no such variant. (A plan.json of another schemaVersion never gets
+ * here: the results contract leaves it out, and the caller goes on with its defaults.)
+ */
+function variantFromPlan(plan, variant) {
+    const v = plan.variants.find((x) => x.name === variant);
+    if (!v)
+        return undefined;
+    return { cuda: v.cuda !== undefined, ...(v.cuda && { driverFloor: v.cuda.minorCompatDriverMin }) };
+}
+
+
+/***/ }),
+
+/***/ 9142:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  Ew: () => (/* binding */ canonicalName),
+  Q4: () => (/* binding */ envReferences),
+  XW: () => (/* binding */ parseRequirementsText),
+  QT: () => (/* binding */ requirementNames)
+});
+
+// UNUSED EXPORTS: expandEnv, logicalLines, parseLine, parsePep508
+
+;// CONCATENATED MODULE: ./src/requirements/options.ts
+// pip's requirement-file options, parsed as pip's optparse does: long names by unique prefix,
+// short ones by letter, values inline (`--opt=v`, `-iv`) or in the next token, and pip's shlex
+// split of the options part of a line. Pure.
+const STRONG_HASHES = ['sha256', 'sha384', 'sha512'];
+const OPTIONS = [
+    { long: 'index-url', short: 'i', takesValue: true },
+    { long: 'extra-index-url', takesValue: true },
+    { long: 'no-index', takesValue: false },
+    { long: 'constraint', short: 'c', takesValue: true },
+    { long: 'requirement', short: 'r', takesValue: true },
+    { long: 'editable', short: 'e', takesValue: true },
+    { long: 'find-links', short: 'f', takesValue: true },
+    { long: 'no-binary', takesValue: true },
+    { long: 'only-binary', takesValue: true },
+    { long: 'prefer-binary', takesValue: false },
+    { long: 'require-hashes', takesValue: false },
+    { long: 'pre', takesValue: false },
+    { long: 'trusted-host', takesValue: true },
+    { long: 'use-feature', takesValue: true },
+    {
+        long: 'hash',
+        takesValue: true,
+        perRequirement: true,
+        check: (v) => {
+            const i = v.indexOf(':');
+            if (i <= 0 || i === v.length - 1)
+                return `--hash must be a hash name followed by a value, like --hash=sha256:abcde...`;
+            const algo = v.slice(0, i);
+            if (!STRONG_HASHES.includes(algo))
+                return `allowed hash algorithms for --hash are ${STRONG_HASHES.join(', ')} (got "${algo}")`;
+            if (!/^[0-9a-fA-F]+$/.test(v.slice(i + 1)))
+                return `the ${algo} digest "${v.slice(i + 1)}" is not hex`;
+            return undefined;
+        },
+    },
+    { long: 'config-settings', takesValue: true, perRequirement: true },
+    { long: 'global-option', takesValue: true, perRequirement: true },
+    { long: 'install-option', takesValue: true, perRequirement: true },
+];
+/** optparse accepts a unique prefix of a long option (`--extra-index` for --extra-index-url). */
+function longOption(name, pool) {
+    const exact = pool.find((o) => o.long === name);
+    if (exact)
+        return exact;
+    const prefixed = pool.filter((o) => o.long.startsWith(name));
+    if (prefixed.length === 1)
+        return prefixed[0];
+    if (prefixed.length > 1)
+        return `ambiguous option --${name} (${prefixed.map((o) => `--${o.long}`).join(', ')})`;
+    return `no such option: --${name}`;
+}
+/** optparse over pip's whitespace tokens. */
+function parseOptions(tokens, pool) {
+    const options = [];
+    const rest = [];
+    for (let i = 0; i < tokens.length; i++) {
+        const t = tokens[i];
+        let spec;
+        let inline;
+        if (t.startsWith('--')) {
+            const eq = t.indexOf('=');
+            spec = longOption(eq < 0 ? t.slice(2) : t.slice(2, eq), pool);
+            if (eq >= 0)
+                inline = t.slice(eq + 1);
+        }
+        else if (t.startsWith('-') && t.length > 1) {
+            const s = pool.find((o) => o.short === t[1]);
+            spec = s ?? `no such option: ${t.slice(0, 2)}`;
+            if (t.length > 2)
+                inline = t.slice(2);
+        }
+        else {
+            rest.push(t);
+            continue;
+        }
+        if (typeof spec === 'string')
+            return { options, error: spec, rest };
+        let value;
+        if (spec.takesValue) {
+            value = inline ?? tokens[++i];
+            if (value === undefined || value === '')
+                return { options, error: `--${spec.long} requires an argument`, rest };
+            const bad = spec.check?.(value);
+            if (bad)
+                return { options, error: bad, rest };
+        }
+        else if (inline !== undefined) {
+            return { options, error: `--${spec.long} option does not take a value`, rest };
+        }
+        options.push({ spec, ...(value !== undefined && { value }) });
+    }
+    return { options, rest };
+}
+/** shlex.split, as pip splits the options part of a line (quotes group, backslash escapes). */
+function shlexSplit(s) {
+    const out = [];
+    let cur;
+    for (let i = 0; i < s.length; i++) {
+        const ch = s[i];
+        if (/\s/.test(ch)) {
+            if (cur !== undefined)
+                out.push(cur);
+            cur = undefined;
+        }
+        else if (ch === '"' || ch === "'") {
+            const end = s.indexOf(ch, i + 1);
+            if (end < 0)
+                return undefined;
+            cur = (cur ?? '') + s.slice(i + 1, end);
+            i = end;
+        }
+        else if (ch === '\\' && i + 1 < s.length) {
+            cur = (cur ?? '') + s[++i];
+        }
+        else
+            cur = (cur ?? '') + ch;
+    }
+    if (cur !== undefined)
+        out.push(cur);
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/requirements/pep508.ts
+// PEP 508 requirement strings, as `packaging` >= 22 (the parser of every current pip) judges
+// them: name, extras, version specifiers (one version pattern per operator family), a URL after
+// "@", and environment markers. Pure: a string in, the name (and URL) out, or a Syntax error.
+const NAME = /[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?/y;
+const OPERATOR = /(===|~=|==|!=|<=|>=|<|>)/y;
+const WS = /[ \t]*/y;
+// packaging's Specifier._regex, one per operator family (case-insensitive, like packaging).
+const PRE = '(?:[-_.]?(?:alpha|beta|preview|pre|a|b|c|rc)[-_.]?[0-9]*)?';
+const POST = '(?:(?:-[0-9]+)|(?:[-_.]?(?:post|rev|r)[-_.]?[0-9]*))?';
+const DEV = '(?:[-_.]?dev[-_.]?[0-9]*)?';
+const LOCAL = '(?:\\+[a-z0-9]+(?:[-_.][a-z0-9]+)*)?';
+const EPOCH_RELEASE = 'v?(?:[0-9]+!)?[0-9]+(?:\\.[0-9]+)*';
+const VERSION_BY_OP = {
+    '===': /^[^\s;)]*$/i,
+    '==': new RegExp(`^${EPOCH_RELEASE}(?:\\.\\*|${PRE}${POST}${DEV}${LOCAL})?$`, 'i'),
+    '~=': new RegExp(`^v?(?:[0-9]+!)?[0-9]+(?:\\.[0-9]+)+${PRE}${POST}${DEV}$`, 'i'),
+    other: new RegExp(`^${EPOCH_RELEASE}${PRE}${POST}${DEV}$`, 'i'),
+};
+VERSION_BY_OP['!='] = VERSION_BY_OP['=='];
+const MARKER_VARIABLES = new Set([
+    'python_version',
+    'python_full_version',
+    'os_name',
+    'sys_platform',
+    'platform_release',
+    'platform_system',
+    'platform_version',
+    'platform_machine',
+    'platform_python_implementation',
+    'implementation_name',
+    'implementation_version',
+    'extra',
+    'extras',
+    'dependency_groups',
+    // legacy spellings packaging still accepts
+    'os.name',
+    'sys.platform',
+    'platform.version',
+    'platform.machine',
+    'platform.python_implementation',
+    'python_implementation',
+]);
+/** A requirement that packaging would reject; the message says where and why. */
+class Syntax extends Error {
+}
+/** A cursor over one requirement string, with packaging's grammar as methods. */
+class Cursor {
+    s;
+    i = 0;
+    constructor(s) {
+        this.s = s;
+    }
+    ws() {
+        WS.lastIndex = this.i;
+        WS.exec(this.s);
+        this.i = WS.lastIndex;
+    }
+    eat(lit) {
+        if (this.s.startsWith(lit, this.i)) {
+            this.i += lit.length;
+            return true;
+        }
+        return false;
+    }
+    match(re) {
+        re.lastIndex = this.i;
+        const m = re.exec(this.s);
+        if (!m)
+            return undefined;
+        this.i = re.lastIndex;
+        return m[0];
+    }
+    done() {
+        return this.i >= this.s.length;
+    }
+    fail(why) {
+        throw new Syntax(`${why} at position ${this.i + 1}${this.done() ? ' (end of line)' : ` ("${this.s.slice(this.i, this.i + 12)}")`}`);
+    }
+}
+function parseSpecifierList(c) {
+    for (let first = true;; first = false) {
+        c.ws();
+        if (!first) {
+            if (!c.eat(','))
+                return;
+            c.ws();
+        }
+        const op = c.match(OPERATOR);
+        // An empty specifier list is allowed, and so is a trailing comma (packaging accepts both).
+        if (op === undefined)
+            return;
+        c.ws();
+        const start = c.i;
+        while (!c.done() && !/[\s,;)]/.test(c.s[c.i]))
+            c.i++;
+        const version = c.s.slice(start, c.i);
+        if (version === '')
+            c.fail(`expected a version after "${op}"`);
+        const re = VERSION_BY_OP[op] ?? VERSION_BY_OP.other;
+        if (!re.test(version)) {
+            const hint = /^[<>=!~]+$/.test(version)
+                ? `expected a version after "${op}", got "${version}"`
+                : /^[<>=!~]/.test(version)
+                    ? `"${op}${version}" is not an operator: use one of ~= == != <= >= < > ===`
+                    : version.includes('*') && op !== '==' && op !== '!='
+                        ? `a wildcard version ("${version}") is only allowed with == and !=`
+                        : op === '~=' && /^v?[0-9]+$/.test(version)
+                            ? `~= needs at least two release segments (e.g. ~=${version}.0)`
+                            : version.includes('+') && op !== '==' && op !== '!=' && op !== '==='
+                                ? `a local version label ("${version}") is only allowed with == and !=`
+                                : `"${version}" is not a valid PEP 440 version`;
+            throw new Syntax(hint);
+        }
+    }
+}
+function parseMarkerVar(c) {
+    c.ws();
+    const q = c.s[c.i];
+    if (q === '"' || q === "'") {
+        const end = c.s.indexOf(q, c.i + 1);
+        if (end < 0)
+            c.fail('unterminated string in marker');
+        c.i = end + 1;
+        return;
+    }
+    const v = c.match(/[A-Za-z_][A-Za-z0-9_.]*/y);
+    if (v === undefined)
+        c.fail('expected a marker variable or a quoted string');
+    if (!MARKER_VARIABLES.has(v)) {
+        c.i -= v.length;
+        c.fail(`unknown marker variable "${v}"`);
+    }
+}
+function parseMarkerAtom(c) {
+    c.ws();
+    if (c.eat('(')) {
+        parseMarker(c);
+        c.ws();
+        if (!c.eat(')'))
+            c.fail('expected ")" to close the marker group');
+        return;
+    }
+    parseMarkerVar(c);
+    c.ws();
+    if (c.match(/not[ \t]+in(?![A-Za-z0-9_])/y) === undefined && c.match(/in(?![A-Za-z0-9_])/y) === undefined) {
+        if (c.match(OPERATOR) === undefined)
+            c.fail('expected a marker operator (== != < <= > >= ~= === in, not in)');
+    }
+    parseMarkerVar(c);
+}
+function parseMarker(c) {
+    parseMarkerAtom(c);
+    for (;;) {
+        c.ws();
+        if (c.match(/(and|or)(?![A-Za-z0-9_])/y) === undefined)
+            return;
+        parseMarkerAtom(c);
+    }
+}
+/**
+ * One PEP 508 requirement, as packaging parses it. Returns the project name, or throws Syntax.
+ */
+function parsePep508(s) {
+    const c = new Cursor(s);
+    c.ws();
+    const name = c.match(NAME);
+    if (name === undefined)
+        c.fail('expected a project name');
+    c.ws();
+    if (c.eat('[')) {
+        c.ws();
+        if (!c.eat(']')) {
+            for (;;) {
+                c.ws();
+                if (c.match(NAME) === undefined)
+                    c.fail('expected an extra name');
+                c.ws();
+                if (c.eat(']'))
+                    break;
+                if (!c.eat(','))
+                    c.fail('expected "," or "]" in the extras');
+            }
+        }
+        c.ws();
+    }
+    let url;
+    if (c.eat('@')) {
+        c.ws();
+        url = c.match(/[^ \t]+/y);
+        if (url === undefined)
+            c.fail('expected a URL after "@"');
+        const afterUrl = c.i;
+        c.ws();
+        if (c.done())
+            return { name, url };
+        if (c.i === afterUrl)
+            c.fail('expected whitespace after the URL');
+        if (!c.eat(';'))
+            c.fail('expected ";" and a marker after the URL');
+    }
+    else {
+        if (c.eat('(')) {
+            parseSpecifierList(c);
+            c.ws();
+            if (!c.eat(')'))
+                c.fail('expected ")" to close the version specifiers');
+        }
+        else {
+            parseSpecifierList(c);
+        }
+        c.ws();
+        if (c.done())
+            return { name };
+        if (!c.eat(';')) {
+            if (/[<>=!~]/.test(c.s[c.i]))
+                c.fail('invalid version specifier');
+            c.fail('expected a version specifier, ";" and a marker, or the end of the line');
+        }
+    }
+    parseMarker(c);
+    c.ws();
+    if (!c.done())
+        c.fail('unexpected text after the marker');
+    return { name, ...(url !== undefined && { url }) };
+}
+
+;// CONCATENATED MODULE: ./src/requirements/parse.ts
+// Strict parsing of pip requirements files, before any pip runs: PEP 508 requirement lines (as
+// `packaging` >= 22 judges them, the parser of every current pip) and pip's requirement-file syntax
+// (https://pip.pypa.io/en/stable/reference/requirements-file-format/). Pure: text in, lines out.
+// The rule is "a line pip accepts is never rejected": anything pip would hand to the filesystem or
+// the network (paths, URLs, -e targets) is accepted as written and left for pip to judge.
+// The grammar lives beside it: pip's options (options.ts) and PEP 508 strings (pep508.ts).
+
+
+
+/** pip's COMMENT_RE: a '#' at the start or after whitespace starts a comment. */
+const COMMENT = /(^|\s+)#.*$/;
+const ENV_VAR = /\$\{([A-Z0-9_]+)\}/g;
+/**
+ * PEP 503 normalised distribution name: lowercase, each run of '-', '_' and '.' one '-'
+ * ("Foo_Bar.baz" -> "foo-bar-baz"). The one copy of the rule: the resolver, the diff, the SBOM's
+ * purls and the dev container all compare names through it.
+ */
+const canonicalName = (n) => n.toLowerCase().replace(/[-_.]+/g, '-');
+/**
+ * Logical lines as pip builds them: a line ending in '\' continues on the next (comment lines
+ * never continue), then comments are removed and blank lines skipped.
+ */
+function logicalLines(text) {
+    const out = [];
+    let pending = [];
+    let first = 0;
+    const physical = text.split(/\r?\n/);
+    if (physical.at(-1) === '')
+        physical.pop();
+    const emit = (n, joined) => {
+        const stripped = joined.replace(COMMENT, '').trim();
+        if (stripped !== '')
+            out.push({ line: n, text: stripped, raw: joined });
+    };
+    physical.forEach((l, i) => {
+        const isComment = /^\s*#/.test(l);
+        if (!l.endsWith('\\') || isComment) {
+            if (pending.length > 0) {
+                pending.push(isComment ? ` ${l}` : l);
+                emit(first, pending.join(''));
+                pending = [];
+            }
+            else
+                emit(i + 1, l);
+        }
+        else {
+            if (pending.length === 0)
+                first = i + 1;
+            pending.push(l.replace(/^\\+|\\+$/g, ''));
+        }
+    });
+    if (pending.length > 0)
+        emit(first, pending.join(''));
+    return out;
+}
+/** `${NAME}` (upper case, digits, underscore only, as pip) from env; unset ones stay as written. */
+function expandEnv(text, env) {
+    return text.replace(ENV_VAR, (m, name) => env[name] ?? m);
+}
+/** Names of the `${NAME}` references in a text. */
+function envReferences(text) {
+    return [...text.matchAll(ENV_VAR)].map((m) => m[1]);
+}
+// ---- bare URLs, paths and archives (pip's install_req_from_line) --------------------------------
+const ARCHIVE = /\.(whl|zip|tar\.gz|tgz|tar|tar\.bz2|tbz|tar\.xz|txz|tlz|tar\.lz|tar\.lzma)$/i;
+const URL_LIKE = /^(?:[A-Za-z][A-Za-z0-9+.-]*\+)?(?:https?|file|ftp|git|hg|svn|bzr|ssh):/i;
+function eggName(url) {
+    const egg = /[#&]egg=([^&]+)/.exec(url)?.[1];
+    return egg ? canonicalName(egg.replace(/\[.*$/, '')) : undefined;
+}
+const looksLikePath = (s) => s.includes('/') || s.startsWith('.');
+/** A requirement token that pip treats as a location (URL, path, archive) rather than PEP 508. */
+function asLocation(arg) {
+    // pip: markers follow a URL after "; " (a URL may contain ';'), a name after ";".
+    const loc = (URL_LIKE.test(arg) ? arg.split('; ')[0] : arg.split(';')[0]).trim();
+    if (URL_LIKE.test(loc) || looksLikePath(loc) || ARCHIVE.test(loc.replace(/\[[^\]]*\]$/, ''))) {
+        // "name @ url" with spaces is PEP 508, not a location.
+        if (/^[A-Za-z0-9][A-Za-z0-9._-]*\s*(\[[^\]]*\])?\s*@/.test(loc) && !looksLikePath(loc.split('@')[0]))
+            return undefined;
+        const name = eggName(loc);
+        return { url: loc, ...(name !== undefined && { name }) };
+    }
+    return undefined;
+}
+/** Parse one logical line (after comment removal and ${VAR} expansion). */
+function parseLine(text) {
+    // pip's break_args_options: the requirement is every token before the first that starts with "-".
+    const tokens = text.split(' ');
+    const firstOpt = tokens.findIndex((t) => t.startsWith('-'));
+    const args = (firstOpt < 0 ? tokens : tokens.slice(0, firstOpt)).join(' ').trim();
+    const optionTokens = shlexSplit(firstOpt < 0 ? '' : tokens.slice(firstOpt).join(' '));
+    if (optionTokens === undefined)
+        return { error: 'unbalanced quotes in the options' };
+    const { options, error, rest } = parseOptions(optionTokens, OPTIONS);
+    if (error)
+        return { error };
+    if (rest.length > 0)
+        return { error: `unexpected "${rest.join(' ')}" among the options` };
+    if (args === '') {
+        const e = options.find((o) => o.spec.long === 'editable');
+        if (e)
+            return editable(e.value);
+        const global = options.filter((o) => !o.spec.perRequirement);
+        if (global.length === 0)
+            return { error: `--${options[0].spec.long} belongs after a requirement on the same line` };
+        return {
+            kind: 'option',
+            options: global.map((o) => ({ option: o.spec.long, ...(o.value !== undefined && { value: o.value }) })),
+        };
+    }
+    const loc = asLocation(args);
+    if (loc)
+        return {
+            kind: 'requirement',
+            url: loc.url,
+            editable: false,
+            ...(loc.name !== undefined && { name: loc.name }),
+        };
+    try {
+        const r = parsePep508(args);
+        return {
+            kind: 'requirement',
+            name: canonicalName(r.name),
+            editable: false,
+            ...(r.url !== undefined && { url: r.url }),
+        };
+    }
+    catch (e) {
+        if (e instanceof Syntax)
+            return { error: e.message };
+        throw e;
+    }
+}
+function editable(target) {
+    const name = eggName(target);
+    return { kind: 'requirement', url: target, editable: true, ...(name !== undefined && { name }) };
+}
+/** Parse a whole requirements file's text. `env` expands ${VAR} for checking only. */
+function parseRequirementsText(text, env = {}) {
+    const lines = [];
+    const errors = [];
+    for (const l of logicalLines(text)) {
+        const r = parseLine(expandEnv(l.text, env));
+        if ('error' in r)
+            errors.push({ line: l.line, text: l.text, why: r.error });
+        else
+            lines.push({ ...r, line: l.line, text: l.text });
+    }
+    return { lines, errors };
+}
+/** Project names of a requirements text (lines parsed as pip does; options, bare paths and URLs without #egg= skipped). */
+function requirementNames(text) {
+    return parseRequirementsText(text).lines.flatMap((l) => l.kind === 'requirement' && l.name !== undefined ? [l.name] : []);
+}
+
+
+/***/ }),
+
+/***/ 64377:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   w$: () => (/* binding */ datetime)
+/* harmony export */ });
+/* unused harmony exports date, time, duration */
+/* harmony import */ var _core_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(43759);
+/* harmony import */ var _schemas_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(92857);
+
+
+
+function datetime(params) {
+    return _core_index_js__WEBPACK_IMPORTED_MODULE_0__/* ._isoDateTime */ .G1(_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .ZodISODateTime */ .You, params);
+}
+function date(params) {
+    return core._isoDate(ZodISODate, params);
+}
+function time(params) {
+    return core._isoTime(ZodISOTime, params);
+}
+function duration(params) {
+    return core._isoDuration(ZodISODuration, params);
+}
+
+
+/***/ })
+
+};

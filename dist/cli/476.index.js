@@ -1,0 +1,149 @@
+export const id = 476;
+export const ids = [476];
+export const modules = {
+
+/***/ 29476:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   fx: () => (/* binding */ ATTEST_RESULT_SCHEMA_VERSION),
+/* harmony export */   pC: () => (/* binding */ KIND_TYPES),
+/* harmony export */   uv: () => (/* binding */ AttestResultSchema)
+/* harmony export */ });
+/* unused harmony exports SLSA_PROVENANCE_V1, AttestationSchema, AttestTargetSchema */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(92857);
+/* harmony import */ var _config_attest_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(92945);
+/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(79124);
+// attest.json: what the attest stage attached to each pushed platform digest, and how it signed.
+// The report reads it (what was attested and signed, and the verify command for each digest).
+
+
+
+const ATTEST_RESULT_SCHEMA_VERSION = 1;
+/** https://slsa.dev/spec/v1.0/provenance: the predicate type of the provenance attestation. */
+const SLSA_PROVENANCE_V1 = 'https://slsa.dev/provenance/v1';
+/**
+ * The in-toto predicate type and cosign --type of each attestation kind (attach and verify). Here,
+ * beside the schema, and not with the predicate builders: the fork-safe poster needs the types only.
+ */
+const KIND_TYPES = {
+    sbom: { predicateType: _types_js__WEBPACK_IMPORTED_MODULE_1__/* .CYCLONEDX_PREDICATE_TYPE */ .nv, cosignType: 'cyclonedx' },
+    provenance: { predicateType: SLSA_PROVENANCE_V1, cosignType: 'slsaprovenance1' },
+    smoke: { predicateType: _types_js__WEBPACK_IMPORTED_MODULE_1__/* .SMOKE_PREDICATE_TYPE */ .FC, cosignType: _types_js__WEBPACK_IMPORTED_MODULE_1__/* .SMOKE_PREDICATE_TYPE */ .FC },
+};
+const AttestationSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
+    kind: zod__WEBPACK_IMPORTED_MODULE_2__/* ["enum"] */ .k5n(_config_attest_js__WEBPACK_IMPORTED_MODULE_0__/* .ATTESTATION_KINDS */ .r1),
+    /** The in-toto predicate type (what `cosign verify-attestation --type` takes). */
+    predicateType: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
+    /** The predicate as written in the result directory (relative to it). */
+    file: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
+    /** Attached to the image, signed (false: written here only). */
+    attached: zod__WEBPACK_IMPORTED_MODULE_2__/* .boolean */ .zMY(),
+    /** The exact `cosign verify-attestation` command that checks it (attached ones only). */
+    verify: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional(),
+    /** The signed DSSE envelope as attached, in the result directory (the built-in signer's). */
+    envelope: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional(),
+    /** The SBOM as SPDX 2.3 JSON in the result directory (attest.spdx), not attached. */
+    spdx: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional(),
+});
+const AttestTargetSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
+    variant: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
+    platform: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
+    /** repository@sha256:... of the platform image. */
+    ref: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
+    attestations: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(AttestationSchema),
+    /** The image signature itself (cosign sign). */
+    signed: zod__WEBPACK_IMPORTED_MODULE_2__/* .boolean */ .zMY(),
+    /** What could not be made or attached, one line each (e.g. no smoke result in this job). */
+    notes: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()),
+});
+const AttestResultSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
+    schemaVersion: zod__WEBPACK_IMPORTED_MODULE_2__/* .literal */ .euz(ATTEST_RESULT_SCHEMA_VERSION),
+    signing: zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
+        /** key / keyless, or none: nothing was signed (reason says why). */
+        mode: zod__WEBPACK_IMPORTED_MODULE_2__/* ["enum"] */ .k5n(['key', 'keyless', 'none']),
+        reason: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
+        tlog: zod__WEBPACK_IMPORTED_MODULE_2__/* .boolean */ .zMY(),
+        /** What `cosign verify` needs to check these: the public key hint or the keyless identity. */
+        verifyHint: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional(),
+    }),
+    targets: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(AttestTargetSchema),
+    /** The error that stopped attaching (exit 3: the registry went away), after what was done. */
+    error: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional(),
+});
+
+
+/***/ }),
+
+/***/ 79124:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   FC: () => (/* binding */ SMOKE_PREDICATE_TYPE),
+/* harmony export */   fg: () => (/* binding */ sha256Hex),
+/* harmony export */   lH: () => (/* binding */ TOOL_NAME),
+/* harmony export */   nv: () => (/* binding */ CYCLONEDX_PREDICATE_TYPE),
+/* harmony export */   wE: () => (/* binding */ scrubDeep)
+/* harmony export */ });
+/* unused harmony exports IN_TOTO_STATEMENT_V1, inTotoStatement */
+/* harmony import */ var _capture_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(44977);
+// What the attestations share: the in-toto statement that wraps each predicate, the tool's name,
+// digests, and the one scrubbing pass every attestation goes through before it leaves.
+
+/** https://github.com/in-toto/attestation/blob/main/spec/v1/statement.md */
+const IN_TOTO_STATEMENT_V1 = 'https://in-toto.io/Statement/v1';
+/** The predicate type cosign and in-toto use for a CycloneDX SBOM. */
+const CYCLONEDX_PREDICATE_TYPE = 'https://cyclonedx.org/bom';
+/** Our own predicate type: a smoke-test run (docs/attestations/smoke-v1.schema.json). */
+const SMOKE_PREDICATE_TYPE = 'https://ml-image-action.github.io/attestations/smoke/v1';
+const TOOL_NAME = 'ml-image-action';
+/** The statement for an image by digest: subject name is the repository, digest its sha256. */
+function inTotoStatement(image, predicateType, predicate) {
+    const hex = sha256Hex(image.digest);
+    return {
+        _type: IN_TOTO_STATEMENT_V1,
+        subject: [{ name: image.repository, digest: hex === undefined ? {} : { sha256: hex } }],
+        predicateType,
+        predicate,
+    };
+}
+/** "sha256:<64 hex>" (or the bare hex) -> the lowercase hex; anything else -> undefined. */
+function sha256Hex(digest) {
+    const m = /^(?:sha256:)?([0-9a-fA-F]{64})$/.exec(digest ?? '');
+    return m ? m[1].toLowerCase() : undefined;
+}
+function textDeep(value) {
+    if (typeof value === 'string')
+        return (0,_capture_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactText */ .Rd)(value);
+    if (Array.isArray(value))
+        return value.map(textDeep);
+    if (value !== null && typeof value === 'object')
+        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, textDeep(v)]));
+    return value;
+}
+/** Whole strings that look like secrets replaced (redactDeep), except the KEEP ones. */
+function secretsDeep(value, keep) {
+    if (typeof value === 'string')
+        return keep.has(value) ? value : (0,_capture_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactDeep */ .KL)(value);
+    if (Array.isArray(value))
+        return value.map((v) => secretsDeep(v, keep));
+    if (value !== null && typeof value === 'object')
+        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, secretsDeep(v, keep)]));
+    return value;
+}
+/**
+ * Every string of an attestation, scrubbed: tokens and URL credentials masked in place
+ * (redactText), then any string that still looks like a secret as a whole replaced (redactDeep).
+ * Digests (hex) and image references are left as they are, and so are the KEEP strings: names
+ * from the config (a variant, a test, a file path), which the whole-value test would take for
+ * tokens when they are long (`cuda12-torch27-py311-ubuntu2204-flashattn2-devel`). They are still
+ * masked in place like every string.
+ */
+function scrubDeep(value, keep = []) {
+    return secretsDeep(textDeep(value), new Set(keep));
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,1307 @@
+export const id = 709;
+export const ids = [709];
+export const modules = {
+
+/***/ 9142:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  Ew: () => (/* binding */ canonicalName),
+  Q4: () => (/* binding */ envReferences),
+  XW: () => (/* binding */ parseRequirementsText),
+  QT: () => (/* binding */ requirementNames)
+});
+
+// UNUSED EXPORTS: expandEnv, logicalLines, parseLine, parsePep508
+
+;// CONCATENATED MODULE: ./src/requirements/options.ts
+// pip's requirement-file options, parsed as pip's optparse does: long names by unique prefix,
+// short ones by letter, values inline (`--opt=v`, `-iv`) or in the next token, and pip's shlex
+// split of the options part of a line. Pure.
+const STRONG_HASHES = ['sha256', 'sha384', 'sha512'];
+const OPTIONS = [
+    { long: 'index-url', short: 'i', takesValue: true },
+    { long: 'extra-index-url', takesValue: true },
+    { long: 'no-index', takesValue: false },
+    { long: 'constraint', short: 'c', takesValue: true },
+    { long: 'requirement', short: 'r', takesValue: true },
+    { long: 'editable', short: 'e', takesValue: true },
+    { long: 'find-links', short: 'f', takesValue: true },
+    { long: 'no-binary', takesValue: true },
+    { long: 'only-binary', takesValue: true },
+    { long: 'prefer-binary', takesValue: false },
+    { long: 'require-hashes', takesValue: false },
+    { long: 'pre', takesValue: false },
+    { long: 'trusted-host', takesValue: true },
+    { long: 'use-feature', takesValue: true },
+    {
+        long: 'hash',
+        takesValue: true,
+        perRequirement: true,
+        check: (v) => {
+            const i = v.indexOf(':');
+            if (i <= 0 || i === v.length - 1)
+                return `--hash must be a hash name followed by a value, like --hash=sha256:abcde...`;
+            const algo = v.slice(0, i);
+            if (!STRONG_HASHES.includes(algo))
+                return `allowed hash algorithms for --hash are ${STRONG_HASHES.join(', ')} (got "${algo}")`;
+            if (!/^[0-9a-fA-F]+$/.test(v.slice(i + 1)))
+                return `the ${algo} digest "${v.slice(i + 1)}" is not hex`;
+            return undefined;
+        },
+    },
+    { long: 'config-settings', takesValue: true, perRequirement: true },
+    { long: 'global-option', takesValue: true, perRequirement: true },
+    { long: 'install-option', takesValue: true, perRequirement: true },
+];
+/** optparse accepts a unique prefix of a long option (`--extra-index` for --extra-index-url). */
+function longOption(name, pool) {
+    const exact = pool.find((o) => o.long === name);
+    if (exact)
+        return exact;
+    const prefixed = pool.filter((o) => o.long.startsWith(name));
+    if (prefixed.length === 1)
+        return prefixed[0];
+    if (prefixed.length > 1)
+        return `ambiguous option --${name} (${prefixed.map((o) => `--${o.long}`).join(', ')})`;
+    return `no such option: --${name}`;
+}
+/** optparse over pip's whitespace tokens. */
+function parseOptions(tokens, pool) {
+    const options = [];
+    const rest = [];
+    for (let i = 0; i < tokens.length; i++) {
+        const t = tokens[i];
+        let spec;
+        let inline;
+        if (t.startsWith('--')) {
+            const eq = t.indexOf('=');
+            spec = longOption(eq < 0 ? t.slice(2) : t.slice(2, eq), pool);
+            if (eq >= 0)
+                inline = t.slice(eq + 1);
+        }
+        else if (t.startsWith('-') && t.length > 1) {
+            const s = pool.find((o) => o.short === t[1]);
+            spec = s ?? `no such option: ${t.slice(0, 2)}`;
+            if (t.length > 2)
+                inline = t.slice(2);
+        }
+        else {
+            rest.push(t);
+            continue;
+        }
+        if (typeof spec === 'string')
+            return { options, error: spec, rest };
+        let value;
+        if (spec.takesValue) {
+            value = inline ?? tokens[++i];
+            if (value === undefined || value === '')
+                return { options, error: `--${spec.long} requires an argument`, rest };
+            const bad = spec.check?.(value);
+            if (bad)
+                return { options, error: bad, rest };
+        }
+        else if (inline !== undefined) {
+            return { options, error: `--${spec.long} option does not take a value`, rest };
+        }
+        options.push({ spec, ...(value !== undefined && { value }) });
+    }
+    return { options, rest };
+}
+/** shlex.split, as pip splits the options part of a line (quotes group, backslash escapes). */
+function shlexSplit(s) {
+    const out = [];
+    let cur;
+    for (let i = 0; i < s.length; i++) {
+        const ch = s[i];
+        if (/\s/.test(ch)) {
+            if (cur !== undefined)
+                out.push(cur);
+            cur = undefined;
+        }
+        else if (ch === '"' || ch === "'") {
+            const end = s.indexOf(ch, i + 1);
+            if (end < 0)
+                return undefined;
+            cur = (cur ?? '') + s.slice(i + 1, end);
+            i = end;
+        }
+        else if (ch === '\\' && i + 1 < s.length) {
+            cur = (cur ?? '') + s[++i];
+        }
+        else
+            cur = (cur ?? '') + ch;
+    }
+    if (cur !== undefined)
+        out.push(cur);
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/requirements/pep508.ts
+// PEP 508 requirement strings, as `packaging` >= 22 (the parser of every current pip) judges
+// them: name, extras, version specifiers (one version pattern per operator family), a URL after
+// "@", and environment markers. Pure: a string in, the name (and URL) out, or a Syntax error.
+const NAME = /[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?/y;
+const OPERATOR = /(===|~=|==|!=|<=|>=|<|>)/y;
+const WS = /[ \t]*/y;
+// packaging's Specifier._regex, one per operator family (case-insensitive, like packaging).
+const PRE = '(?:[-_.]?(?:alpha|beta|preview|pre|a|b|c|rc)[-_.]?[0-9]*)?';
+const POST = '(?:(?:-[0-9]+)|(?:[-_.]?(?:post|rev|r)[-_.]?[0-9]*))?';
+const DEV = '(?:[-_.]?dev[-_.]?[0-9]*)?';
+const LOCAL = '(?:\\+[a-z0-9]+(?:[-_.][a-z0-9]+)*)?';
+const EPOCH_RELEASE = 'v?(?:[0-9]+!)?[0-9]+(?:\\.[0-9]+)*';
+const VERSION_BY_OP = {
+    '===': /^[^\s;)]*$/i,
+    '==': new RegExp(`^${EPOCH_RELEASE}(?:\\.\\*|${PRE}${POST}${DEV}${LOCAL})?$`, 'i'),
+    '~=': new RegExp(`^v?(?:[0-9]+!)?[0-9]+(?:\\.[0-9]+)+${PRE}${POST}${DEV}$`, 'i'),
+    other: new RegExp(`^${EPOCH_RELEASE}${PRE}${POST}${DEV}$`, 'i'),
+};
+VERSION_BY_OP['!='] = VERSION_BY_OP['=='];
+const MARKER_VARIABLES = new Set([
+    'python_version',
+    'python_full_version',
+    'os_name',
+    'sys_platform',
+    'platform_release',
+    'platform_system',
+    'platform_version',
+    'platform_machine',
+    'platform_python_implementation',
+    'implementation_name',
+    'implementation_version',
+    'extra',
+    'extras',
+    'dependency_groups',
+    // legacy spellings packaging still accepts
+    'os.name',
+    'sys.platform',
+    'platform.version',
+    'platform.machine',
+    'platform.python_implementation',
+    'python_implementation',
+]);
+/** A requirement that packaging would reject; the message says where and why. */
+class Syntax extends Error {
+}
+/** A cursor over one requirement string, with packaging's grammar as methods. */
+class Cursor {
+    s;
+    i = 0;
+    constructor(s) {
+        this.s = s;
+    }
+    ws() {
+        WS.lastIndex = this.i;
+        WS.exec(this.s);
+        this.i = WS.lastIndex;
+    }
+    eat(lit) {
+        if (this.s.startsWith(lit, this.i)) {
+            this.i += lit.length;
+            return true;
+        }
+        return false;
+    }
+    match(re) {
+        re.lastIndex = this.i;
+        const m = re.exec(this.s);
+        if (!m)
+            return undefined;
+        this.i = re.lastIndex;
+        return m[0];
+    }
+    done() {
+        return this.i >= this.s.length;
+    }
+    fail(why) {
+        throw new Syntax(`${why} at position ${this.i + 1}${this.done() ? ' (end of line)' : ` ("${this.s.slice(this.i, this.i + 12)}")`}`);
+    }
+}
+function parseSpecifierList(c) {
+    for (let first = true;; first = false) {
+        c.ws();
+        if (!first) {
+            if (!c.eat(','))
+                return;
+            c.ws();
+        }
+        const op = c.match(OPERATOR);
+        // An empty specifier list is allowed, and so is a trailing comma (packaging accepts both).
+        if (op === undefined)
+            return;
+        c.ws();
+        const start = c.i;
+        while (!c.done() && !/[\s,;)]/.test(c.s[c.i]))
+            c.i++;
+        const version = c.s.slice(start, c.i);
+        if (version === '')
+            c.fail(`expected a version after "${op}"`);
+        const re = VERSION_BY_OP[op] ?? VERSION_BY_OP.other;
+        if (!re.test(version)) {
+            const hint = /^[<>=!~]+$/.test(version)
+                ? `expected a version after "${op}", got "${version}"`
+                : /^[<>=!~]/.test(version)
+                    ? `"${op}${version}" is not an operator: use one of ~= == != <= >= < > ===`
+                    : version.includes('*') && op !== '==' && op !== '!='
+                        ? `a wildcard version ("${version}") is only allowed with == and !=`
+                        : op === '~=' && /^v?[0-9]+$/.test(version)
+                            ? `~= needs at least two release segments (e.g. ~=${version}.0)`
+                            : version.includes('+') && op !== '==' && op !== '!=' && op !== '==='
+                                ? `a local version label ("${version}") is only allowed with == and !=`
+                                : `"${version}" is not a valid PEP 440 version`;
+            throw new Syntax(hint);
+        }
+    }
+}
+function parseMarkerVar(c) {
+    c.ws();
+    const q = c.s[c.i];
+    if (q === '"' || q === "'") {
+        const end = c.s.indexOf(q, c.i + 1);
+        if (end < 0)
+            c.fail('unterminated string in marker');
+        c.i = end + 1;
+        return;
+    }
+    const v = c.match(/[A-Za-z_][A-Za-z0-9_.]*/y);
+    if (v === undefined)
+        c.fail('expected a marker variable or a quoted string');
+    if (!MARKER_VARIABLES.has(v)) {
+        c.i -= v.length;
+        c.fail(`unknown marker variable "${v}"`);
+    }
+}
+function parseMarkerAtom(c) {
+    c.ws();
+    if (c.eat('(')) {
+        parseMarker(c);
+        c.ws();
+        if (!c.eat(')'))
+            c.fail('expected ")" to close the marker group');
+        return;
+    }
+    parseMarkerVar(c);
+    c.ws();
+    if (c.match(/not[ \t]+in(?![A-Za-z0-9_])/y) === undefined && c.match(/in(?![A-Za-z0-9_])/y) === undefined) {
+        if (c.match(OPERATOR) === undefined)
+            c.fail('expected a marker operator (== != < <= > >= ~= === in, not in)');
+    }
+    parseMarkerVar(c);
+}
+function parseMarker(c) {
+    parseMarkerAtom(c);
+    for (;;) {
+        c.ws();
+        if (c.match(/(and|or)(?![A-Za-z0-9_])/y) === undefined)
+            return;
+        parseMarkerAtom(c);
+    }
+}
+/**
+ * One PEP 508 requirement, as packaging parses it. Returns the project name, or throws Syntax.
+ */
+function parsePep508(s) {
+    const c = new Cursor(s);
+    c.ws();
+    const name = c.match(NAME);
+    if (name === undefined)
+        c.fail('expected a project name');
+    c.ws();
+    if (c.eat('[')) {
+        c.ws();
+        if (!c.eat(']')) {
+            for (;;) {
+                c.ws();
+                if (c.match(NAME) === undefined)
+                    c.fail('expected an extra name');
+                c.ws();
+                if (c.eat(']'))
+                    break;
+                if (!c.eat(','))
+                    c.fail('expected "," or "]" in the extras');
+            }
+        }
+        c.ws();
+    }
+    let url;
+    if (c.eat('@')) {
+        c.ws();
+        url = c.match(/[^ \t]+/y);
+        if (url === undefined)
+            c.fail('expected a URL after "@"');
+        const afterUrl = c.i;
+        c.ws();
+        if (c.done())
+            return { name, url };
+        if (c.i === afterUrl)
+            c.fail('expected whitespace after the URL');
+        if (!c.eat(';'))
+            c.fail('expected ";" and a marker after the URL');
+    }
+    else {
+        if (c.eat('(')) {
+            parseSpecifierList(c);
+            c.ws();
+            if (!c.eat(')'))
+                c.fail('expected ")" to close the version specifiers');
+        }
+        else {
+            parseSpecifierList(c);
+        }
+        c.ws();
+        if (c.done())
+            return { name };
+        if (!c.eat(';')) {
+            if (/[<>=!~]/.test(c.s[c.i]))
+                c.fail('invalid version specifier');
+            c.fail('expected a version specifier, ";" and a marker, or the end of the line');
+        }
+    }
+    parseMarker(c);
+    c.ws();
+    if (!c.done())
+        c.fail('unexpected text after the marker');
+    return { name, ...(url !== undefined && { url }) };
+}
+
+;// CONCATENATED MODULE: ./src/requirements/parse.ts
+// Strict parsing of pip requirements files, before any pip runs: PEP 508 requirement lines (as
+// `packaging` >= 22 judges them, the parser of every current pip) and pip's requirement-file syntax
+// (https://pip.pypa.io/en/stable/reference/requirements-file-format/). Pure: text in, lines out.
+// The rule is "a line pip accepts is never rejected": anything pip would hand to the filesystem or
+// the network (paths, URLs, -e targets) is accepted as written and left for pip to judge.
+// The grammar lives beside it: pip's options (options.ts) and PEP 508 strings (pep508.ts).
+
+
+
+/** pip's COMMENT_RE: a '#' at the start or after whitespace starts a comment. */
+const COMMENT = /(^|\s+)#.*$/;
+const ENV_VAR = /\$\{([A-Z0-9_]+)\}/g;
+/**
+ * PEP 503 normalised distribution name: lowercase, each run of '-', '_' and '.' one '-'
+ * ("Foo_Bar.baz" -> "foo-bar-baz"). The one copy of the rule: the resolver, the diff, the SBOM's
+ * purls and the dev container all compare names through it.
+ */
+const canonicalName = (n) => n.toLowerCase().replace(/[-_.]+/g, '-');
+/**
+ * Logical lines as pip builds them: a line ending in '\' continues on the next (comment lines
+ * never continue), then comments are removed and blank lines skipped.
+ */
+function logicalLines(text) {
+    const out = [];
+    let pending = [];
+    let first = 0;
+    const physical = text.split(/\r?\n/);
+    if (physical.at(-1) === '')
+        physical.pop();
+    const emit = (n, joined) => {
+        const stripped = joined.replace(COMMENT, '').trim();
+        if (stripped !== '')
+            out.push({ line: n, text: stripped, raw: joined });
+    };
+    physical.forEach((l, i) => {
+        const isComment = /^\s*#/.test(l);
+        if (!l.endsWith('\\') || isComment) {
+            if (pending.length > 0) {
+                pending.push(isComment ? ` ${l}` : l);
+                emit(first, pending.join(''));
+                pending = [];
+            }
+            else
+                emit(i + 1, l);
+        }
+        else {
+            if (pending.length === 0)
+                first = i + 1;
+            pending.push(l.replace(/^\\+|\\+$/g, ''));
+        }
+    });
+    if (pending.length > 0)
+        emit(first, pending.join(''));
+    return out;
+}
+/** `${NAME}` (upper case, digits, underscore only, as pip) from env; unset ones stay as written. */
+function expandEnv(text, env) {
+    return text.replace(ENV_VAR, (m, name) => env[name] ?? m);
+}
+/** Names of the `${NAME}` references in a text. */
+function envReferences(text) {
+    return [...text.matchAll(ENV_VAR)].map((m) => m[1]);
+}
+// ---- bare URLs, paths and archives (pip's install_req_from_line) --------------------------------
+const ARCHIVE = /\.(whl|zip|tar\.gz|tgz|tar|tar\.bz2|tbz|tar\.xz|txz|tlz|tar\.lz|tar\.lzma)$/i;
+const URL_LIKE = /^(?:[A-Za-z][A-Za-z0-9+.-]*\+)?(?:https?|file|ftp|git|hg|svn|bzr|ssh):/i;
+function eggName(url) {
+    const egg = /[#&]egg=([^&]+)/.exec(url)?.[1];
+    return egg ? canonicalName(egg.replace(/\[.*$/, '')) : undefined;
+}
+const looksLikePath = (s) => s.includes('/') || s.startsWith('.');
+/** A requirement token that pip treats as a location (URL, path, archive) rather than PEP 508. */
+function asLocation(arg) {
+    // pip: markers follow a URL after "; " (a URL may contain ';'), a name after ";".
+    const loc = (URL_LIKE.test(arg) ? arg.split('; ')[0] : arg.split(';')[0]).trim();
+    if (URL_LIKE.test(loc) || looksLikePath(loc) || ARCHIVE.test(loc.replace(/\[[^\]]*\]$/, ''))) {
+        // "name @ url" with spaces is PEP 508, not a location.
+        if (/^[A-Za-z0-9][A-Za-z0-9._-]*\s*(\[[^\]]*\])?\s*@/.test(loc) && !looksLikePath(loc.split('@')[0]))
+            return undefined;
+        const name = eggName(loc);
+        return { url: loc, ...(name !== undefined && { name }) };
+    }
+    return undefined;
+}
+/** Parse one logical line (after comment removal and ${VAR} expansion). */
+function parseLine(text) {
+    // pip's break_args_options: the requirement is every token before the first that starts with "-".
+    const tokens = text.split(' ');
+    const firstOpt = tokens.findIndex((t) => t.startsWith('-'));
+    const args = (firstOpt < 0 ? tokens : tokens.slice(0, firstOpt)).join(' ').trim();
+    const optionTokens = shlexSplit(firstOpt < 0 ? '' : tokens.slice(firstOpt).join(' '));
+    if (optionTokens === undefined)
+        return { error: 'unbalanced quotes in the options' };
+    const { options, error, rest } = parseOptions(optionTokens, OPTIONS);
+    if (error)
+        return { error };
+    if (rest.length > 0)
+        return { error: `unexpected "${rest.join(' ')}" among the options` };
+    if (args === '') {
+        const e = options.find((o) => o.spec.long === 'editable');
+        if (e)
+            return editable(e.value);
+        const global = options.filter((o) => !o.spec.perRequirement);
+        if (global.length === 0)
+            return { error: `--${options[0].spec.long} belongs after a requirement on the same line` };
+        return {
+            kind: 'option',
+            options: global.map((o) => ({ option: o.spec.long, ...(o.value !== undefined && { value: o.value }) })),
+        };
+    }
+    const loc = asLocation(args);
+    if (loc)
+        return {
+            kind: 'requirement',
+            url: loc.url,
+            editable: false,
+            ...(loc.name !== undefined && { name: loc.name }),
+        };
+    try {
+        const r = parsePep508(args);
+        return {
+            kind: 'requirement',
+            name: canonicalName(r.name),
+            editable: false,
+            ...(r.url !== undefined && { url: r.url }),
+        };
+    }
+    catch (e) {
+        if (e instanceof Syntax)
+            return { error: e.message };
+        throw e;
+    }
+}
+function editable(target) {
+    const name = eggName(target);
+    return { kind: 'requirement', url: target, editable: true, ...(name !== undefined && { name }) };
+}
+/** Parse a whole requirements file's text. `env` expands ${VAR} for checking only. */
+function parseRequirementsText(text, env = {}) {
+    const lines = [];
+    const errors = [];
+    for (const l of logicalLines(text)) {
+        const r = parseLine(expandEnv(l.text, env));
+        if ('error' in r)
+            errors.push({ line: l.line, text: l.text, why: r.error });
+        else
+            lines.push({ ...r, line: l.line, text: l.text });
+    }
+    return { lines, errors };
+}
+/** Project names of a requirements text (lines parsed as pip does; options, bare paths and URLs without #egg= skipped). */
+function requirementNames(text) {
+    return parseRequirementsText(text).lines.flatMap((l) => l.kind === 'requirement' && l.name !== undefined ? [l.name] : []);
+}
+
+
+/***/ }),
+
+/***/ 68898:
+/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
+
+const { valid, clean, explain, parse } = __webpack_require__(74818);
+
+const { lt, le, eq, ne, ge, gt, compare, rcompare } = __webpack_require__(12124);
+
+const {
+  filter,
+  maxSatisfying,
+  minSatisfying,
+  RANGE_PATTERN,
+  satisfies,
+  validRange,
+} = __webpack_require__(8409);
+
+const { major, minor, patch, inc } = __webpack_require__(38940);
+
+module.exports = {
+  // version
+  valid,
+  clean,
+  explain,
+  parse,
+
+  // operator
+  lt,
+  le,
+  lte: le,
+  eq,
+  ne,
+  neq: ne,
+  ge,
+  gte: ge,
+  gt,
+  compare,
+  rcompare,
+
+  // range
+  filter,
+  maxSatisfying,
+  minSatisfying,
+  RANGE_PATTERN,
+  satisfies,
+  validRange,
+
+  // semantic
+  major,
+  minor,
+  patch,
+  inc,
+};
+
+
+/***/ }),
+
+/***/ 12124:
+/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
+
+const { parse } = __webpack_require__(74818);
+
+module.exports = {
+  compare,
+  rcompare,
+  lt,
+  le,
+  eq,
+  ne,
+  ge,
+  gt,
+  '<': lt,
+  '<=': le,
+  '==': eq,
+  '!=': ne,
+  '>=': ge,
+  '>': gt,
+  '===': arbitrary,
+};
+
+function lt(version, other) {
+  return compare(version, other) < 0;
+}
+
+function le(version, other) {
+  return compare(version, other) <= 0;
+}
+
+function eq(version, other) {
+  return compare(version, other) === 0;
+}
+
+function ne(version, other) {
+  return compare(version, other) !== 0;
+}
+
+function ge(version, other) {
+  return compare(version, other) >= 0;
+}
+
+function gt(version, other) {
+  return compare(version, other) > 0;
+}
+
+function arbitrary(version, other) {
+  return version.toLowerCase() === other.toLowerCase();
+}
+
+function compare(version, other) {
+  const parsedVersion = parse(version);
+  const parsedOther = parse(other);
+
+  const keyVersion = calculateKey(parsedVersion);
+  const keyOther = calculateKey(parsedOther);
+
+  return pyCompare(keyVersion, keyOther);
+}
+
+function rcompare(version, other) {
+  return -compare(version, other);
+}
+
+// this logic is buitin in python, but we need to port it to js
+// see https://stackoverflow.com/a/5292332/1438522
+function pyCompare(elemIn, otherIn) {
+  let elem = elemIn;
+  let other = otherIn;
+  if (elem === other) {
+    return 0;
+  }
+  if (Array.isArray(elem) !== Array.isArray(other)) {
+    elem = Array.isArray(elem) ? elem : [elem];
+    other = Array.isArray(other) ? other : [other];
+  }
+  if (Array.isArray(elem)) {
+    const len = Math.min(elem.length, other.length);
+    for (let i = 0; i < len; i += 1) {
+      const res = pyCompare(elem[i], other[i]);
+      if (res !== 0) {
+        return res;
+      }
+    }
+    return elem.length - other.length;
+  }
+  if (elem === -Infinity || other === Infinity) {
+    return -1;
+  }
+  if (elem === Infinity || other === -Infinity) {
+    return 1;
+  }
+  return elem < other ? -1 : 1;
+}
+
+function calculateKey(input) {
+  const { epoch } = input;
+  let { release, pre, post, local, dev } = input;
+  // When we compare a release version, we want to compare it with all of the
+  // trailing zeros removed. So we'll use a reverse the list, drop all the now
+  // leading zeros until we come to something non zero, then take the rest
+  // re-reverse it back into the correct order and make it a tuple and use
+  // that for our sorting key.
+  release = release.concat();
+  release.reverse();
+  while (release.length && release[0] === 0) {
+    release.shift();
+  }
+  release.reverse();
+
+  // We need to "trick" the sorting algorithm to put 1.0.dev0 before 1.0a0.
+  // We'll do this by abusing the pre segment, but we _only_ want to do this
+  // if there is !a pre or a post segment. If we have one of those then
+  // the normal sorting rules will handle this case correctly.
+  if (!pre && !post && dev) pre = -Infinity;
+  // Versions without a pre-release (except as noted above) should sort after
+  // those with one.
+  else if (!pre) pre = Infinity;
+
+  // Versions without a post segment should sort before those with one.
+  if (!post) post = -Infinity;
+
+  // Versions without a development segment should sort after those with one.
+  if (!dev) dev = Infinity;
+
+  if (!local) {
+    // Versions without a local segment should sort before those with one.
+    local = -Infinity;
+  } else {
+    // Versions with a local segment need that segment parsed to implement
+    // the sorting rules in PEP440.
+    // - Alpha numeric segments sort before numeric segments
+    // - Alpha numeric segments sort lexicographically
+    // - Numeric segments sort numerically
+    // - Shorter versions sort before longer versions when the prefixes
+    //   match exactly
+    local = local.map((i) =>
+      Number.isNaN(Number(i)) ? [-Infinity, i] : [Number(i), ''],
+    );
+  }
+
+  return [epoch, release, pre, post, dev, local];
+}
+
+
+/***/ }),
+
+/***/ 38940:
+/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
+
+const { explain, parse, stringify } = __webpack_require__(74818);
+
+// those notation are borrowed from semver
+module.exports = {
+  major,
+  minor,
+  patch,
+  inc,
+};
+
+function major(input) {
+  const version = explain(input);
+  if (!version) {
+    throw new TypeError('Invalid Version: ' + input);
+  }
+  return version.release[0];
+}
+
+function minor(input) {
+  const version = explain(input);
+  if (!version) {
+    throw new TypeError('Invalid Version: ' + input);
+  }
+  if (version.release.length < 2) {
+    return 0;
+  }
+  return version.release[1];
+}
+
+function patch(input) {
+  const version = explain(input);
+  if (!version) {
+    throw new TypeError('Invalid Version: ' + input);
+  }
+  if (version.release.length < 3) {
+    return 0;
+  }
+  return version.release[2];
+}
+
+function inc(input, release, preReleaseIdentifier) {
+  let identifier = preReleaseIdentifier || `a`;
+  const version = parse(input);
+
+  if (!version) {
+    return null;
+  }
+
+  if (
+    !['a', 'b', 'c', 'rc', 'alpha', 'beta', 'pre', 'preview'].includes(
+      identifier,
+    )
+  ) {
+    return null;
+  }
+
+  switch (release) {
+    case 'premajor':
+      {
+        const [majorVersion] = version.release;
+        version.release.fill(0);
+        version.release[0] = majorVersion + 1;
+      }
+      version.pre = [identifier, 0];
+      delete version.post;
+      delete version.dev;
+      delete version.local;
+      break;
+    case 'preminor':
+      {
+        const [majorVersion, minorVersion = 0] = version.release;
+        version.release.fill(0);
+        version.release[0] = majorVersion;
+        version.release[1] = minorVersion + 1;
+      }
+      version.pre = [identifier, 0];
+      delete version.post;
+      delete version.dev;
+      delete version.local;
+      break;
+    case 'prepatch':
+      {
+        const [majorVersion, minorVersion = 0, patchVersion = 0] =
+          version.release;
+        version.release.fill(0);
+        version.release[0] = majorVersion;
+        version.release[1] = minorVersion;
+        version.release[2] = patchVersion + 1;
+      }
+      version.pre = [identifier, 0];
+      delete version.post;
+      delete version.dev;
+      delete version.local;
+      break;
+    case 'prerelease':
+      if (version.pre === null) {
+        const [majorVersion, minorVersion = 0, patchVersion = 0] =
+          version.release;
+        version.release.fill(0);
+        version.release[0] = majorVersion;
+        version.release[1] = minorVersion;
+        version.release[2] = patchVersion + 1;
+        version.pre = [identifier, 0];
+      } else {
+        if (preReleaseIdentifier === undefined && version.pre !== null) {
+          [identifier] = version.pre;
+        }
+
+        const [letter, number] = version.pre;
+        if (letter === identifier) {
+          version.pre = [letter, number + 1];
+        } else {
+          version.pre = [identifier, 0];
+        }
+      }
+
+      delete version.post;
+      delete version.dev;
+      delete version.local;
+      break;
+    case 'major':
+      if (
+        version.release.slice(1).some((value) => value !== 0) ||
+        version.pre === null
+      ) {
+        const [majorVersion] = version.release;
+        version.release.fill(0);
+        version.release[0] = majorVersion + 1;
+      }
+      delete version.pre;
+      delete version.post;
+      delete version.dev;
+      delete version.local;
+      break;
+    case 'minor':
+      if (
+        version.release.slice(2).some((value) => value !== 0) ||
+        version.pre === null
+      ) {
+        const [majorVersion, minorVersion = 0] = version.release;
+        version.release.fill(0);
+        version.release[0] = majorVersion;
+        version.release[1] = minorVersion + 1;
+      }
+      delete version.pre;
+      delete version.post;
+      delete version.dev;
+      delete version.local;
+      break;
+    case 'patch':
+      if (
+        version.release.slice(3).some((value) => value !== 0) ||
+        version.pre === null
+      ) {
+        const [majorVersion, minorVersion = 0, patchVersion = 0] =
+          version.release;
+        version.release.fill(0);
+        version.release[0] = majorVersion;
+        version.release[1] = minorVersion;
+        version.release[2] = patchVersion + 1;
+      }
+      delete version.pre;
+      delete version.post;
+      delete version.dev;
+      delete version.local;
+      break;
+    default:
+      return null;
+  }
+
+  return stringify(version);
+}
+
+
+/***/ }),
+
+/***/ 8409:
+/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
+
+// This file is dual licensed under the terms of the Apache License, Version
+// 2.0, and the BSD License. See the LICENSE file in the root of this repository
+// for complete details.
+
+const { VERSION_PATTERN, explain: explainVersion } = __webpack_require__(74818);
+
+const Operator = __webpack_require__(12124);
+
+const RANGE_PATTERN = [
+  '(?<operator>(===|~=|==|!=|<=|>=|<|>))',
+  '\\s*',
+  '(',
+  /*  */ '(?<version>(?:' + VERSION_PATTERN.replace(/\?<\w+>/g, '?:') + '))',
+  /*  */ '(?<prefix>\\.\\*)?',
+  /*  */ '|',
+  /*  */ '(?<legacy>[^,;\\s)]+)',
+  ')',
+].join('');
+
+module.exports = {
+  RANGE_PATTERN,
+  parse,
+  satisfies,
+  filter,
+  validRange,
+  maxSatisfying,
+  minSatisfying,
+};
+
+const isEqualityOperator = (op) => ['==', '!=', '==='].includes(op);
+
+const rangeRegex = new RegExp('^' + RANGE_PATTERN + '$', 'i');
+
+function parse(ranges) {
+  if (!ranges.trim()) {
+    return [];
+  }
+
+  const specifiers = ranges
+    .split(',')
+    .map((range) => rangeRegex.exec(range.trim()) || {})
+    .map(({ groups }) => {
+      if (!groups) {
+        return null;
+      }
+
+      let { ...spec } = groups;
+      const { operator, version, prefix, legacy } = groups;
+
+      if (version) {
+        spec = { ...spec, ...explainVersion(version) };
+        if (operator === '~=') {
+          if (spec.release.length < 2) {
+            return null;
+          }
+        }
+        if (!isEqualityOperator(operator) && spec.local) {
+          return null;
+        }
+
+        if (prefix) {
+          if (!isEqualityOperator(operator) || spec.dev || spec.local) {
+            return null;
+          }
+        }
+      }
+      if (legacy && operator !== '===') {
+        return null;
+      }
+
+      return spec;
+    });
+
+  if (specifiers.filter(Boolean).length !== specifiers.length) {
+    return null;
+  }
+
+  return specifiers;
+}
+
+function filter(versions, specifier, options = {}) {
+  const filtered = pick(versions, specifier, options);
+  if (filtered.length === 0 && options.prereleases === undefined) {
+    return pick(versions, specifier, { prereleases: true });
+  }
+  return filtered;
+}
+
+function maxSatisfying(versions, range, options) {
+  const found = filter(versions, range, options).sort(Operator.compare);
+  return found.length === 0 ? null : found[found.length - 1];
+}
+
+function minSatisfying(versions, range, options) {
+  const found = filter(versions, range, options).sort(Operator.compare);
+  return found.length === 0 ? null : found[0];
+}
+
+function pick(versions, specifier, options) {
+  const parsed = parse(specifier);
+
+  if (!parsed) {
+    return [];
+  }
+
+  return versions.filter((version) => {
+    const explained = explainVersion(version);
+
+    if (!parsed.length) {
+      return explained && !(explained.is_prerelease && !options.prereleases);
+    }
+
+    return parsed.reduce((pass, spec) => {
+      if (!pass) {
+        return false;
+      }
+      return contains({ ...spec, ...options }, { version, explained });
+    }, true);
+  });
+}
+
+function satisfies(version, specifier, options = {}) {
+  const filtered = pick([version], specifier, options);
+
+  return filtered.length === 1;
+}
+
+function arrayStartsWith(array, prefix) {
+  if (prefix.length > array.length) {
+    return false;
+  }
+
+  for (let i = 0; i < prefix.length; i += 1) {
+    if (prefix[i] !== array[i]) {
+      return false;
+    }
+  }
+
+  return true;
+}
+
+function contains(specifier, input) {
+  const { explained } = input;
+  let { version } = input;
+  const { ...spec } = specifier;
+
+  if (spec.prereleases === undefined) {
+    spec.prereleases = spec.is_prerelease;
+  }
+
+  if (explained && explained.is_prerelease && !spec.prereleases) {
+    return false;
+  }
+
+  if (spec.operator === '~=') {
+    let compatiblePrefix = spec.release.slice(0, -1).concat('*').join('.');
+    if (spec.epoch) {
+      compatiblePrefix = spec.epoch + '!' + compatiblePrefix;
+    }
+    return satisfies(version, `>=${spec.version}, ==${compatiblePrefix}`, {
+      prereleases: spec.prereleases,
+    });
+  }
+
+  if (spec.prefix) {
+    const isMatching =
+      explained.epoch === spec.epoch &&
+      arrayStartsWith(explained.release, spec.release);
+    const isEquality = spec.operator !== '!=';
+    return isEquality ? isMatching : !isMatching;
+  }
+
+  if (explained)
+    if (explained.local && spec.version) {
+      version = explained.public;
+      spec.version = explainVersion(spec.version).public;
+    }
+
+  if (spec.operator === '<' || spec.operator === '>') {
+    // simplified version of https://www.python.org/dev/peps/pep-0440/#exclusive-ordered-comparison
+    if (Operator.eq(spec.release.join('.'), explained.release.join('.'))) {
+      return false;
+    }
+  }
+
+  const op = Operator[spec.operator];
+  return op(version, spec.version || spec.legacy);
+}
+
+function validRange(specifier) {
+  return Boolean(parse(specifier));
+}
+
+
+/***/ }),
+
+/***/ 74818:
+/***/ ((module) => {
+
+const VERSION_PATTERN = [
+  'v?',
+  '(?:',
+  /* */ '(?:(?<epoch>[0-9]+)!)?', // epoch
+  /* */ '(?<release>[0-9]+(?:\\.[0-9]+)*)', // release segment
+  /* */ '(?<pre>', // pre-release
+  /*    */ '[-_\\.]?',
+  /*    */ '(?<pre_l>(a|b|c|rc|alpha|beta|pre|preview))',
+  /*    */ '[-_\\.]?',
+  /*    */ '(?<pre_n>[0-9]+)?',
+  /* */ ')?',
+  /* */ '(?<post>', // post release
+  /*    */ '(?:-(?<post_n1>[0-9]+))',
+  /*    */ '|',
+  /*    */ '(?:',
+  /*        */ '[-_\\.]?',
+  /*        */ '(?<post_l>post|rev|r)',
+  /*        */ '[-_\\.]?',
+  /*        */ '(?<post_n2>[0-9]+)?',
+  /*    */ ')',
+  /* */ ')?',
+  /* */ '(?<dev>', // dev release
+  /*    */ '[-_\\.]?',
+  /*    */ '(?<dev_l>dev)',
+  /*    */ '[-_\\.]?',
+  /*    */ '(?<dev_n>[0-9]+)?',
+  /* */ ')?',
+  ')',
+  '(?:\\+(?<local>[a-z0-9]+(?:[-_\\.][a-z0-9]+)*))?', // local version
+].join('');
+
+module.exports = {
+  VERSION_PATTERN,
+  valid,
+  clean,
+  explain,
+  parse,
+  stringify,
+};
+
+const validRegex = new RegExp('^' + VERSION_PATTERN + '$', 'i');
+
+function valid(version) {
+  return validRegex.test(version) ? version : null;
+}
+
+const cleanRegex = new RegExp('^\\s*' + VERSION_PATTERN + '\\s*$', 'i');
+function clean(version) {
+  return stringify(parse(version, cleanRegex));
+}
+
+function parse(version, regex) {
+  // Validate the version and parse it into pieces
+  const { groups } = (regex || validRegex).exec(version) || {};
+  if (!groups) {
+    return null;
+  }
+
+  // Store the parsed out pieces of the version
+  const parsed = {
+    epoch: Number(groups.epoch ? groups.epoch : 0),
+    release: groups.release.split('.').map(Number),
+    pre: normalize_letter_version(groups.pre_l, groups.pre_n),
+    post: normalize_letter_version(
+      groups.post_l,
+      groups.post_n1 || groups.post_n2,
+    ),
+    dev: normalize_letter_version(groups.dev_l, groups.dev_n),
+    local: parse_local_version(groups.local),
+  };
+
+  return parsed;
+}
+
+function stringify(parsed) {
+  if (!parsed) {
+    return null;
+  }
+  const { epoch, release, pre, post, dev, local } = parsed;
+  const parts = [];
+
+  // Epoch
+  if (epoch !== 0) {
+    parts.push(`${epoch}!`);
+  }
+  // Release segment
+  parts.push(release.join('.'));
+
+  // Pre-release
+  if (pre) {
+    parts.push(pre.join(''));
+  }
+  // Post-release
+  if (post) {
+    parts.push('.' + post.join(''));
+  }
+  // Development release
+  if (dev) {
+    parts.push('.' + dev.join(''));
+  }
+  // Local version segment
+  if (local) {
+    parts.push(`+${local}`);
+  }
+  return parts.join('');
+}
+
+function normalize_letter_version(letterIn, numberIn) {
+  let letter = letterIn;
+  let number = numberIn;
+  if (letter) {
+    // We consider there to be an implicit 0 in a pre-release if there is
+    // not a numeral associated with it.
+    if (!number) {
+      number = 0;
+    }
+    // We normalize any letters to their lower case form
+    letter = letter.toLowerCase();
+
+    // We consider some words to be alternate spellings of other words and
+    // in those cases we want to normalize the spellings to our preferred
+    // spelling.
+    if (letter === 'alpha') {
+      letter = 'a';
+    } else if (letter === 'beta') {
+      letter = 'b';
+    } else if (['c', 'pre', 'preview'].includes(letter)) {
+      letter = 'rc';
+    } else if (['rev', 'r'].includes(letter)) {
+      letter = 'post';
+    }
+    return [letter, Number(number)];
+  }
+  if (!letter && number) {
+    // We assume if we are given a number, but we are not given a letter
+    // then this is using the implicit post release syntax (e.g. 1.0-1)
+    letter = 'post';
+
+    return [letter, Number(number)];
+  }
+  return null;
+}
+
+function parse_local_version(local) {
+  /*
+    Takes a string like abc.1.twelve and turns it into("abc", 1, "twelve").
+    */
+  if (local) {
+    return local
+      .split(/[._-]/)
+      .map((part) =>
+        Number.isNaN(Number(part)) ? part.toLowerCase() : Number(part),
+      );
+  }
+  return null;
+}
+
+function explain(version) {
+  const parsed = parse(version);
+  if (!parsed) {
+    return parsed;
+  }
+  const { epoch, release, pre, post, dev, local } = parsed;
+
+  let base_version = '';
+  if (epoch !== 0) {
+    base_version += epoch + '!';
+  }
+  base_version += release.join('.');
+
+  const is_prerelease = Boolean(dev || pre);
+  const is_devrelease = Boolean(dev);
+  const is_postrelease = Boolean(post);
+
+  // return
+
+  return {
+    epoch,
+    release,
+    pre,
+    post: post ? post[1] : post,
+    dev: dev ? dev[1] : dev,
+    local: local ? local.join('.') : local,
+    public: stringify(parsed).split('+', 1)[0],
+    base_version,
+    is_prerelease,
+    is_devrelease,
+    is_postrelease,
+  };
+}
+
+
+/***/ })
+
+};
