@@ -52,6 +52,18 @@ describe('URL userinfo redaction in free text', () => {
     [JSON.stringify({ url: 'https://u:pa"ss@h/x' }), '{"url":"https://u:***@h/x"}'],
     [JSON.stringify({ url: 'https://to"k\\en@h/x' }), '{"url":"https://***@h/x"}'],
     [JSON.stringify(['https://u:"@h', 'x@y']), '["https://u:***@h","x@y"]'],
+    // A password or token that ends in a backslash (plain text).
+    ['https://user:pass\\@host/x', 'https://user:***@host/x'],
+    ['https://tok\\@host/x', 'https://***@host/x'],
+    // JSON inside a JSON string (a test's compact JSON output, recorded): keys and values end there.
+    [
+      JSON.stringify({
+        stdout: JSON.stringify({ homepage: 'https://pytorch.org', author: 'dev@pytorch.org' }),
+      }),
+      JSON.stringify({
+        stdout: JSON.stringify({ homepage: 'https://pytorch.org', author: 'dev@pytorch.org' }),
+      }),
+    ],
     // An escaped backslash before the string's end: the quote still ends the URL.
     ['{"a":"https://u:p\\\\","b":"c@d"}', '{"a":"https://u:p\\\\","b":"c@d"}'],
   ])('%s', (input, expected) => {
@@ -111,6 +123,8 @@ describe('URL userinfo redaction in free text', () => {
       '\n',
       '\\',
       '\\"',
+      '\\@',
+      '\\",',
     ];
     let changed = 0;
     for (let i = 0; i < 20_000; i++) {

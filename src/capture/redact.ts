@@ -37,7 +37,9 @@ const HEX = new RegExp(REDACTION_RULES.hex);
  * last '@' before the host, as pip and WHATWG URLs read it (a password may hold '@' and any other
  * character), and never past '/', '?', '#', ASCII whitespace or a double quote: a URL inside JSON
  * ends at its string's end. A backslash takes the character after it along (`\"` is a quote
- * inside a JSON string, so a password holding '"' is masked in serialized JSON too). Linear: the
+ * inside a JSON string, so a password holding '"' is masked in serialized JSON too), but for an
+ * escaped quote that ends a JSON key or value (`\",` `\":`, JSON inside a JSON string); a
+ * lone backslash may end a user name or password (`https://u:p\@h`). Linear: the
  * host after the '@' is checked by a lookahead that stops at the next '@', so each character is
  * looked at a bounded number of times. Sticky: redactUrls
  * tries it only where a scheme ends in '://'.
