@@ -487,6 +487,33 @@ describe('parseVerifyFlags (one parser for verify, export --verify and the verif
       },
       '--certificate-identity',
     ],
+    // Pins to a version, a branch or a commit, a case-folded pattern: still the shared workflow.
+    [
+      'a version pin',
+      {
+        'certificate-identity-regexp':
+          '^https://github\\.com/ml-image-action/ml-image-action/\\.github/workflows/ml-image\\.yml@refs/tags/v1\\.2\\.0$',
+      },
+      '--certificate-identity-regexp',
+    ],
+    [
+      'a commit pin of any repository',
+      { 'certificate-identity-regexp': '^https://github\\.com/.*/.*/\\.github/workflows/.*@[0-9a-f]{40}$' },
+      '--certificate-identity-regexp',
+    ],
+    [
+      'a case-folded pattern',
+      { 'certificate-identity-regexp': '(?i)^https://github\\.com/ML-Image-Action/' },
+      '--certificate-identity-regexp',
+    ],
+    [
+      'the exact identity in another case, at a branch',
+      {
+        'certificate-identity':
+          'https://github.com/ML-Image-Action/ml-image-action/.github/workflows/ml-image.yml@refs/heads/main',
+      },
+      '--certificate-identity',
+    ],
     [
       "a repository's own workflows",
       { 'certificate-identity-regexp': '^https://github\\.com/acme/model/' },

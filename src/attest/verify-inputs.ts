@@ -101,13 +101,24 @@ function jsRegExpSource(pattern: string): string {
  * ran, ml-image-action's own, whichever repository called it.
  */
 export const SHARED_WORKFLOW_IDENTITY = 'https://github.com/ml-image-action/ml-image-action/';
-const SHARED_WORKFLOW_SAMPLE = `${SHARED_WORKFLOW_IDENTITY}.github/workflows/ml-image.yml@refs/tags/v0`;
+/** Identities Fulcio writes for its runs: any workflow file, at a tag, a branch or a commit. */
+const SHARED_WORKFLOW_SAMPLES = ['ml-image.yml', 'ml-image-verify.yml', 'other.yml'].flatMap((f) =>
+  ['refs/tags/v0', 'refs/tags/v1.2.3', 'refs/heads/main', '0123456789abcdef0123456789abcdef01234567'].map(
+    (ref) => `${SHARED_WORKFLOW_IDENTITY}.github/workflows/${f}@${ref}`,
+  ),
+);
 
 /**
- * Whether a keyless identity (exact, or a valid RE2 regexp) accepts the reusable workflow's
- * signatures: without the repository claim, then, any repository's run of it passes.
+ * Whether a keyless identity (exact, or a valid RE2 regexp) may accept the reusable workflow's
+ * signatures: without the repository claim, then, any repository's run of it passes. Said yes
+ * when the pattern names ml-image-action/ml-image-action in any case, or matches any identity of
+ * it (a pin to a tag, branch or commit included), case folded where the pattern asks (?i).
  */
 export function acceptsSharedWorkflow(exact: string | undefined, regexp: string | undefined): boolean {
-  if (exact !== undefined) return exact.startsWith(SHARED_WORKFLOW_IDENTITY);
-  return regexp !== undefined && new RegExp(jsRegExpSource(regexp)).test(SHARED_WORKFLOW_SAMPLE);
+  const shared = SHARED_WORKFLOW_IDENTITY.replace('https://github.com/', '').toLowerCase();
+  if (exact !== undefined) return exact.toLowerCase().includes(shared);
+  if (regexp === undefined) return false;
+  if (regexp.replace(/\\/g, '').toLowerCase().includes(shared)) return true;
+  const re = new RegExp(jsRegExpSource(regexp), /\(\?[a-zA-Z]*i[a-zA-Z]*[):]/.test(regexp) ? 'i' : '');
+  return SHARED_WORKFLOW_SAMPLES.some((id) => re.test(id));
 }
