@@ -407,7 +407,7 @@ describe('cosign output', () => {
 
   it('verify-attestation: one envelope a line, payload decoded', () => {
     const out = `${envelope(statement('https://cyclonedx.org/bom'))}\n${envelope(statement('https://slsa.dev/provenance/v1'))}\n`;
-    const got = parseAttestations(out);
+    const got = parseAttestations(out)!;
     expect(got.map((s) => s.predicateType)).toEqual([
       'https://cyclonedx.org/bom',
       'https://slsa.dev/provenance/v1',
@@ -427,11 +427,17 @@ describe('cosign output', () => {
     ['another payload type', (e) => ({ ...e, payloadType: 'application/json' })],
     ['no signatures', (e) => ({ ...e, signatures: [] })],
     ['a signature with another key', (e) => ({ ...e, signatures: [{ sig: 'MEUCIG', Sig: 'x' }] })],
-  ])('verify-attestation: an envelope with %s is left out', (_what, edit) => {
-    const good = JSON.parse(envelope(statement('https://cyclonedx.org/bom'))) as Record<string, unknown>;
-    const out = `${JSON.stringify(edit(good))}\n${envelope(statement('https://slsa.dev/provenance/v1'))}\n`;
-    expect(parseAttestations(out).map((s) => s.predicateType)).toEqual(['https://slsa.dev/provenance/v1']);
-  });
+  ])(
+    'verify-attestation: an envelope with %s fails them all (none is read, none left out)',
+    (_what, edit) => {
+      const good = JSON.parse(envelope(statement('https://cyclonedx.org/bom'))) as Record<string, unknown>;
+      const out = `${JSON.stringify(edit(good))}\n${envelope(statement('https://slsa.dev/provenance/v1'))}\n`;
+      expect(parseAttestations(out)).toBeUndefined();
+      expect(parseAttestations(`${JSON.stringify(good)}\n`)?.map((s) => s.predicateType)).toEqual([
+        'https://cyclonedx.org/bom',
+      ]);
+    },
+  );
 
   it.each(['[{"critical":{}}]', 'no json here', '[not json'])('malformed verify output %j throws', (out) => {
     expect(() => parseVerifiedSignatures(out)).toThrow();
@@ -562,6 +568,17 @@ describe('createCosignSigner', () => {
     const { exec } = fakeExec(() => ok(envelope(odd)));
     const v = await createCosignSigner(exec).verifyAttestations(LOCAL, 'cyclonedx', PUB);
     expect(v).toMatchObject({ ok: false, failure: { reason: 'invalid', message: /no in-toto statement/ } });
+  });
+
+  it('verifyAttestations: a wrapped envelope (a key cosign read another way) fails the check, also next to a good one', async () => {
+    const good = envelope(statement('https://cyclonedx.org/bom'));
+    const wrapped = JSON.stringify({ ...(JSON.parse(good) as object), PAYLOAD: 'x' });
+    const { exec } = fakeExec(() => ok(`${good}\n${wrapped}\n`));
+    const v = await createCosignSigner(exec).verifyAttestations(LOCAL, 'cyclonedx', PUB);
+    expect(v).toMatchObject({
+      ok: false,
+      failure: { reason: 'invalid', message: /an envelope that is not exactly as cosign writes one/ },
+    });
   });
 
   it('verifyAttestations: cosign finding only statements about another digest names that (exit 1, not 3)', async () => {

@@ -289,26 +289,29 @@ export function parseVerifiedSignatures(stdout: string): VerifiedSignature[] {
 /**
  * `cosign verify-attestation`: one DSSE envelope per line; each payload is a base64 statement.
  * An envelope whose payload is no statement the checks can read (cosign verified its signature
- * only) is left out: the caller fails the check when none is left.
+ * only) is left out: the caller fails the check when none is left. An envelope that is not
+ * exactly as cosign writes one fails them all (undefined): what it carries was verified in a
+ * form this code does not read, and leaving it out would let another (an older run) count.
  */
-export function parseAttestations(stdout: string): Statement[] {
-  return stdout
+export function parseAttestations(stdout: string): Statement[] | undefined {
+  const lines = stdout
     .split('\n')
     .map((l) => l.trim())
-    .filter((l) => l.startsWith('{'))
-    .flatMap((line) => {
-      const env = EnvelopeSchema.safeParse(parseJson(line, 'an attestation envelope'));
-      if (!env.success) return [];
-      const payload = Buffer.from(env.data.payload, 'base64').toString('utf8');
-      let data: unknown;
-      try {
-        data = JSON.parse(payload);
-      } catch {
-        return [];
-      }
-      const st = StatementSchema.safeParse(data);
-      return st.success ? [statementOf(st.data)] : [];
-    });
+    .filter((l) => l.startsWith('{'));
+  const envelopes = lines.map((line) => EnvelopeSchema.safeParse(parseJson(line, 'an attestation envelope')));
+  if (envelopes.some((e) => !e.success)) return undefined;
+  return envelopes.flatMap((env) => {
+    if (!env.success) return [];
+    const payload = Buffer.from(env.data.payload, 'base64').toString('utf8');
+    let data: unknown;
+    try {
+      data = JSON.parse(payload);
+    } catch {
+      return [];
+    }
+    const st = StatementSchema.safeParse(data);
+    return st.success ? [statementOf(st.data)] : [];
+  });
 }
 
 /** What a failed cosign run means, from its stderr (already redacted). */

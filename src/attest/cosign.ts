@@ -178,6 +178,8 @@ export function createCosignSigner(exec: CosignExec, options: SignerOptions = {}
       const res = await run(verifyAttestationArgs(ref, type, identity, tlogOf(opts)), ref);
       if (!('exitCode' in res)) return checkFailed(ref, 'attestation', type, identity, res);
       const items = parseAttestations(res.stdout);
+      if (items === undefined)
+        return unreadable(ref, type, 'an envelope that is not exactly as cosign writes one');
       if (items.length === 0) return unreadable(ref, type);
       const hex = parseDigestRef(ref).digest.slice('sha256:'.length);
       const foreign = items.find((s) => !s.subject.some((x) => x.digest.sha256 === hex));
@@ -218,8 +220,8 @@ function checkFailed(
   return { ok: false, failure: { ref, what, ...(type !== undefined && { type }), reason, message } };
 }
 
-function unreadable(ref: string, type: string): Verification<never> {
-  const message = `cosign verified the ${type} attestation on ${ref}, but its payload is no in-toto statement (a predicate type and subject digests)`;
+function unreadable(ref: string, type: string, what?: string): Verification<never> {
+  const message = `cosign verified the ${type} attestation on ${ref}, but ${what ?? 'its payload is no in-toto statement (a predicate type and subject digests)'}`;
   return { ok: false, failure: { ref, what: 'attestation', type, reason: 'invalid', message } };
 }
 
