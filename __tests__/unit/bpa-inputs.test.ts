@@ -224,6 +224,8 @@ describe('BPA inputs -> buildx argv', () => {
     ['a registry host with an empty label', { tags: 'ghcr..io/o/r:1' }, /not a valid image name/],
     ['a registry host label ending in -', { tags: 'ghcr-.io/o/r:1' }, /not a valid image name/],
     ['a tag starting with -', { tags: 'ghcr.io/o/r:-1' }, /has an invalid tag "-1"/],
+    ['two tags', { tags: 'ghcr.io/o/r:1.0:2.0' }, /not a valid image name .*: more than one tag/],
+    ['two tags, no registry', { tags: 'r:1.0:2.0' }, /not a valid image name .*: more than one tag/],
     ['a cache spec without type=', { 'cache-to': 'mode=max,scope=x' }, /input "cache-to".*has no type=/],
     ['no-cache not a boolean', { 'no-cache': 'sometimes' }, /input "no-cache": expected true or false/],
   ])('refuses %s (exit 2, naming the input)', (_name, map, message) => {

@@ -180,7 +180,10 @@ export function splitTagRef(ref: string): { repository: string; tag: string } {
   const colon = ref.lastIndexOf(':');
   const [repository, tag] = colon > slash ? [ref.slice(0, colon), ref.slice(colon + 1)] : [ref, 'latest'];
   // Docker's reference grammar (src/oci/ref.ts), as for every other image reference.
-  const problem = imageRefProblem(repository);
+  // A NAME:TAG would pass the grammar as a name: a second tag is refused here.
+  const problem = repository.slice(repository.lastIndexOf('/') + 1).includes(':')
+    ? 'more than one tag'
+    : imageRefProblem(repository);
   if (problem !== undefined)
     throw new InputError(
       `input "tags": ${JSON.stringify(ref)} is not a valid image name (lowercase REPOSITORY:TAG): ${problem}`,
