@@ -31,15 +31,22 @@ export class InputError extends MlImageError {
 
 /** Config validation failure carrying every offending path (exit 2). */
 export class ConfigError extends InputError {
+  /** How many problems there are: more than listed when the list was cut short. */
+  readonly count: number;
+  /** Each problem names its own FILE:LINE first (requirements files), not `source`. */
+  readonly problemsNameFiles: boolean;
   constructor(
     readonly source: string,
     readonly problems: readonly string[],
-    fix?: string,
+    opts: { fix?: string; count?: number; problemsNameFiles?: boolean } = {},
   ) {
+    const count = opts.count ?? problems.length;
     super(
-      `${source}: ${problems.length} problem${problems.length === 1 ? '' : 's'}\n${problems.map((p) => `  - ${p}`).join('\n')}`,
-      fix,
+      `${source}: ${count} problem${count === 1 ? '' : 's'}\n${problems.map((p) => `  - ${p}`).join('\n')}`,
+      opts.fix,
     );
+    this.count = count;
+    this.problemsNameFiles = opts.problemsNameFiles ?? false;
   }
 }
 

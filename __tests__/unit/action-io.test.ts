@@ -1,7 +1,8 @@
 // What the action and the CLI write to the runner's log and stderr: URL userinfo and tokens of a
 // known form never get through, whatever a message quotes.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { coreIo } from '../../src/action/io.js';
+import { type ActionIo, coreIo, fail } from '../../src/action/io.js';
+import { ConfigError } from '../../src/errors.js';
 import { processIo } from '../../src/cli/main.js';
 
 const TOKEN = `ghp_${'A1b2C3d4E5'.repeat(3)}abcdef`;
@@ -45,5 +46,45 @@ describe("the CLI's stderr", () => {
     expect(err()).not.toContain(TOKEN);
     expect(err()).not.toContain('Pw-9x');
     expect(out()).toBe('{"url":"https://ci:***@pypi.corp/simple"}\n');
+  });
+});
+
+describe('fail: one annotation per problem, on the file that has it', () => {
+  const annotations = (err: unknown) => {
+    const seen: { message: string; props?: Record<string, unknown> }[] = [];
+    let failed = '';
+    fail(
+      {
+        cwd: '/work',
+        error: (message: string, props?: Record<string, unknown>) => void seen.push({ message, props }),
+        setFailed: (m: string) => void (failed = m),
+      } as unknown as ActionIo,
+      err,
+    );
+    return { seen, failed };
+  };
+
+  it('a config problem: on the config file', () => {
+    const { seen } = annotations(new ConfigError('ml-image.yml', ['image.name: required']));
+    expect(seen).toEqual([
+      { message: 'image.name: required', props: { title: 'ml-image config', file: 'ml-image.yml' } },
+    ]);
+  });
+
+  it('requirements problems: each on its own file and line; the cut-short line on none', () => {
+    const err = new ConfigError(
+      'requirements.txt, gpu.txt',
+      ['/work/models/x/gpu.txt:3: invalid requirement "x=="', '... and 5 more invalid lines'],
+      { count: 6, problemsNameFiles: true },
+    );
+    const { seen, failed } = annotations(err);
+    expect(seen).toEqual([
+      {
+        message: '/work/models/x/gpu.txt:3: invalid requirement "x=="',
+        props: { title: 'ml-image requirements', file: 'models/x/gpu.txt', startLine: 3 },
+      },
+      { message: '... and 5 more invalid lines', props: { title: 'ml-image requirements' } },
+    ]);
+    expect(failed).toMatch(/^requirements\.txt, gpu\.txt: 6 problems\n/);
   });
 });

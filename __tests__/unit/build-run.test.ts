@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, wri
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readRequirementsText } from '../../src/requirements/read.js';
+import { readRequirements } from '../../src/requirements/read.js';
 import {
   BUILD_SECRET_IDS,
   type BuildInputs,
@@ -575,12 +575,12 @@ describe('requirements text', () => {
     writeFileSync(path.join(sub, 'b.txt'), '--requirement=c.txt\nscipy\n');
     writeFileSync(path.join(sub, 'c.txt'), 'pandas\n');
 
-    expect(readRequirementsText(['a.txt'], dir)).toBe('numpy\npandas\nscipy');
+    expect(readRequirements(['a.txt'], dir, {}).text).toBe('numpy\npandas\nscipy');
   });
 
   it('names a missing include and where it was included from', () => {
     writeFileSync(path.join(dir, 'a.txt'), 'numpy\n-r nope.txt\n');
-    expect(() => readRequirementsText(['a.txt'], dir)).toThrow(
+    expect(() => readRequirements(['a.txt'], dir, {})).toThrow(
       `requirements file not found: ${path.join(dir, 'nope.txt')} (included from ${path.join(dir, 'a.txt')}:2)`,
     );
   });

@@ -243,7 +243,7 @@ describe('readRequirements', () => {
     write('r.txt', Array.from({ length: 25 }, (_, i) => `bad${i}==`).join('\n'));
     const e = fail(['r.txt']);
     const { error } = jsonError(e);
-    expect(error.message).toBe('r.txt: 21 problems');
+    expect(error.message).toBe('r.txt: 25 problems');
     expect(error.problems).toHaveLength(21);
     expect(error.problems[0]).toMatch(/r\.txt:1: invalid requirement "bad0=="/);
     expect(error.problems[20]).toBe('... and 5 more invalid lines (fix the ones above first)');
@@ -258,6 +258,9 @@ describe('readRequirements', () => {
       expect((e as ConfigError).problems).toEqual([
         `${path.join(dir, 'r.txt')}:2: \${${name}} is one of the runner's own variables (ACTIONS_*, INPUT_*, STATE_*: the job's tokens and the action's inputs), never passed on`,
       ]);
+      // In a comment it is nothing pip expands: no refusal.
+      write('r.txt', `numpy  # not \${${name}}\n# nor \${${name}}\n`);
+      expect(readRequirements(['r.txt'], dir, {}).envReferences).toEqual([]);
       write('r.txt', 'numpy\n--extra-index-url https://u:${CORP_TOKEN}@pkgs.corp/simple\n');
       expect(readRequirements(['r.txt'], dir, {}).envReferences).toEqual(['CORP_TOKEN']);
     },

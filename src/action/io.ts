@@ -1,6 +1,7 @@
 // The action's side of GitHub: inputs, outputs, annotations, the summary, state shared by the main
 // and the post step (@actions/core), and the Docker adapter, made when first asked for. Its own
 // module, so that the post step (src/main.ts) loads this and post.ts, not the stages.
+import path from 'node:path';
 import * as core from '@actions/core';
 import type { Signer } from '../attest/cosign.js';
 import { redactText, redactUrls } from '../capture/redact.js';
@@ -18,7 +19,7 @@ export interface ActionIo {
   getInput: (name: string) => string;
   setOutput: (name: string, value: string) => void;
   setFailed: (message: string) => void;
-  error: (message: string, props?: { title?: string; file?: string }) => void;
+  error: (message: string, props?: { title?: string; file?: string; startLine?: number }) => void;
   warning: (message: string, props?: { title?: string }) => void;
   info: (message: string) => void;
   /** Mask a value in every later log line. */
@@ -61,13 +62,21 @@ export function coreIo(): ActionIo {
   };
 }
 
-/** One annotation per config problem (on the config file when there is one), then the failure. */
+/**
+ * One annotation per config problem (on the config file when there is one; a requirements
+ * problem on its own file and line), then the failure.
+ */
 export function fail(io: ActionIo, err: unknown): void {
   if (err instanceof ConfigError) {
     for (const p of err.problems) {
+      const at = err.problemsNameFiles ? /^(.+?):(\d+): /.exec(p) : null;
       io.error(p, {
-        title: 'ml-image config',
-        ...(err.source !== 'inputs' && err.source !== 'plan' && { file: err.source }),
+        title: err.problemsNameFiles ? 'ml-image requirements' : 'ml-image config',
+        ...(at
+          ? { file: path.relative(io.cwd, at[1]!), startLine: Number(at[2]) }
+          : !err.problemsNameFiles &&
+            err.source !== 'inputs' &&
+            err.source !== 'plan' && { file: err.source }),
       });
     }
   }

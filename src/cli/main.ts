@@ -110,7 +110,7 @@ export function jsonError(err: unknown): JsonError {
     return {
       error: {
         exitCode,
-        message: `${err.source}: ${err.problems.length} problem${err.problems.length === 1 ? '' : 's'}`,
+        message: `${err.source}: ${err.count} problem${err.count === 1 ? '' : 's'}`,
         problems: [...err.problems],
         ...(err.fix !== undefined && { fix: err.fix }),
       },

@@ -110,12 +110,12 @@ export function readRequirements(
       const what = e.text.startsWith('-') ? 'invalid option line' : 'invalid requirement';
       problems.push(`${abs}:${e.line}: ${what} "${e.text}": ${e.why}`);
     }
-    for (const r of envReferences(text)) {
-      if (isRunnerOwnVariable(r)) {
-        const line = text.split('\n').findIndex((l) => l.includes(`\${${r}}`)) + 1;
-        problems.push(`${abs}:${line}: \${${r}} ${RUNNER_OWN_VARIABLE}`);
-      } else refs.add(r);
-    }
+    // What pip expands: the lines without their comments.
+    for (const l of parsed.lines)
+      for (const r of envReferences(l.text)) {
+        if (isRunnerOwnVariable(r)) problems.push(`${abs}:${l.line}: \${${r}} ${RUNNER_OWN_VARIABLE}`);
+        else refs.add(r);
+      }
     for (const l of parsed.lines) {
       const origin = `${abs}:${l.line}`;
       const include = includeOf(l);
@@ -155,7 +155,11 @@ export function readRequirements(
     const listed = problems.slice(0, MAX_LISTED_ERRORS);
     const more = problems.length - listed.length;
     if (more > 0) listed.push(`... and ${more} more invalid lines (fix the ones above first)`);
-    throw new ConfigError(files.join(', '), listed, FIX);
+    throw new ConfigError(files.join(', '), listed, {
+      fix: FIX,
+      count: problems.length,
+      problemsNameFiles: true,
+    });
   }
   return { text: out.join('\n'), origins, requirements, indexes, envReferences: [...refs] };
 }
@@ -164,8 +168,4 @@ function includeOf(l: ParsedLine): { path: string; constraint: boolean } | undef
   if (l.kind !== 'option') return undefined;
   const o = l.options.find((x) => x.option === 'requirement' || x.option === 'constraint');
   return o?.value !== undefined ? { path: o.value, constraint: o.option === 'constraint' } : undefined;
-}
-
-export function readRequirementsText(files: readonly string[], baseDir: string): string {
-  return readRequirements(files, baseDir).text;
 }
