@@ -296,4 +296,12 @@ describe('the action output: writeResultDevcontainers', () => {
   it('writes nothing without a build.json', () => {
     expect(writeResultDevcontainers(dir, ['cpu'])).toEqual([]);
   });
+
+  it('a broken plan.json: none written, and the note says why (not silently)', () => {
+    writeFileSync(path.join(dir, 'build.json'), JSON.stringify(build([{ variant: 'cpu', digest: D1 }])));
+    writeFileSync(path.join(dir, 'plan.json'), '{"schemaVersion": 1, "variants": "no"}');
+    const notes: string[] = [];
+    expect(writeResultDevcontainers(dir, ['cpu'], (l) => notes.push(l))).toEqual([]);
+    expect(notes).toEqual([expect.stringMatching(/^devcontainer cpu: none \(.*plan\.json/)]);
+  });
 });

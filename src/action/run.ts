@@ -248,7 +248,7 @@ async function runStages(io: ActionIo, inputs: StageInputs & { token: string | u
   // A devcontainer of each pushed variant's image, by digest (src/devcontainer).
   if (result.build && push && stages.has('build')) {
     const variants = result.build.variants.map((v) => v.variant);
-    io.setOutput('devcontainer', writeResultDevcontainers(resultDir, variants).join('\n'));
+    io.setOutput('devcontainer', writeResultDevcontainers(resultDir, variants, io.info).join('\n'));
   }
   if (result.smokeStatus === 'fail') {
     const failed = result.smoke.flatMap((e) =>

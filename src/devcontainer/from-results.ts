@@ -89,16 +89,22 @@ export const resultDevcontainerFile = (dir: string, variant: string): string =>
  * The action's `devcontainer` output: one definition per variant of `variants` whose image is
  * pinned by digest (a pushed build), written under the result directory; returns their paths.
  */
-export function writeResultDevcontainers(dir: string, variants: readonly string[]): string[] {
+export function writeResultDevcontainers(
+  dir: string,
+  variants: readonly string[],
+  note: (line: string) => void = () => undefined,
+): string[] {
   const files: string[] = [];
   for (const variant of variants) {
     let dc: ResultDevcontainer;
     try {
       dc = devcontainerFromResults(dir, variant, 'result-dir');
     } catch (e) {
-      // A variant without a digest a registry serves (not merged, several platforms) gets none.
-      if (e instanceof InputError) continue;
-      throw e;
+      // A variant without a digest a registry serves (not merged, several platforms) gets none; so
+      // does one whose results cannot be read (a broken plan.json): the note says which and why.
+      if (!(e instanceof InputError)) throw e;
+      note(`devcontainer ${variant}: none (${e.message})`);
+      continue;
     }
     if (!dc.chosen.pinned) continue;
     const file = resultDevcontainerFile(dir, variant);
