@@ -559,11 +559,15 @@ describe('ml-image.yml', () => {
     for (const s of gpuSteps) expect(s.with?.gpus).toBe('all');
   });
 
-  it('reports with comment-mode auto and uploads the fork comment payload', () => {
+  it('reports with comment-mode auto (artifact for a fork or Dependabot) and uploads the fork comment payload', async () => {
     const report = job(ML, 'report');
-    expect(only(ownAction(report, 'report'), 'report').with).toMatchObject({
-      'comment-mode': 'auto',
-    });
+    const mode = only(ownAction(report, 'report'), 'report').with?.['comment-mode'];
+    const modeFor = async (s: Scenario) => evaluate(String(mode), await mlContexts(s));
+    expect([await modeFor({ event: 'push' }), await modeFor({ event: 'pr' })]).toEqual(['auto', 'auto']);
+    expect([await modeFor({ event: 'fork-pr' }), await modeFor({ event: 'dependabot-pr' })]).toEqual([
+      'artifact',
+      'artifact',
+    ]);
     const upload = stepUsing(report, 'actions/upload-artifact@').find(
       (s) => s.with?.name === 'ml-image-comment',
     );
@@ -859,12 +863,27 @@ interface Scenario {
   labels?: string[];
   /** github.actor: whoever pushed last (default, the pull request's author). */
   actor?: string;
+  /** github.ref of a run that is no pull request (default: the event's usual ref). */
+  ref?: string;
 }
+
+/** The ref each event runs on by default: a release's tag, the merge queue's branch, else main. */
+const EVENT_REFS: Partial<Record<Event, string>> = {
+  release: 'refs/tags/v1.2.0',
+  merge_group: 'refs/heads/gh-readonly-queue/main/pr-7-0123456789abcdef0123456789abcdef01234567',
+};
 
 function githubContext(s: Scenario) {
   const common = { repository: REPO, workflow: 'ml-image' };
   if (!(s.event in PULL_REQUESTS))
-    return { ...common, event_name: s.event, ref: 'refs/heads/main', actor: s.actor ?? 'alice', event: {} };
+    return {
+      ...common,
+      event_name: s.event,
+      ref: s.ref ?? EVENT_REFS[s.event] ?? 'refs/heads/main',
+      actor: s.actor ?? 'alice',
+      // A schedule's payload names no repository (it runs on the default branch).
+      event: s.event === 'schedule' ? {} : { repository: { default_branch: 'main' } },
+    };
   const pr = PULL_REQUESTS[s.event as PullRequestEvent];
   return {
     ...common,
@@ -1111,16 +1130,19 @@ describe('fork gating (the real expressions, evaluated)', () => {
     expect(await jobRuns('smoke-cpu', await mlContexts(s))).toBe(expected);
   });
 
-  // Only runs of a ref someone with write access chose sign: never a pull request's branch, which a
-  // gate checking the signer (workflow and repository, not the branch) could not tell apart.
+  // Only the default branch and tags sign: never a pull request's or another branch, which a gate
+  // checking the signer (workflow and repository, not the branch) could not tell apart.
   it.each<[Scenario, Record<string, unknown>, boolean]>([
     [{ event: 'push' }, {}, true],
+    [{ event: 'push', ref: 'refs/tags/v1.2.0' }, {}, true],
+    [{ event: 'push', ref: 'refs/heads/feature/x' }, {}, false],
+    [{ event: 'workflow_dispatch', ref: 'refs/heads/feature/x' }, {}, false],
     [{ event: 'push' }, { 'smoke-cpu': { result: 'failure', outputs: {} } }, true], // a failed test is evidence too
     [{ event: 'push' }, { merge: { result: 'failure', outputs: {} } }, false], // nothing was pushed
     [{ event: 'workflow_dispatch' }, {}, true],
     [{ event: 'release' }, {}, true],
     [{ event: 'schedule' }, {}, true],
-    [{ event: 'merge_group' }, {}, true],
+    [{ event: 'merge_group' }, {}, false], // a queued pull request may still be dropped
     // A same-repository pull request's image is pushed and smoke-tested, but not signed.
     [{ event: 'pr' }, {}, false],
     [{ event: 'pr' }, { merge: { result: 'success', outputs: {} } }, false],
@@ -1207,6 +1229,37 @@ describe('fork gating (the real expressions, evaluated)', () => {
       const github = githubContext({ event });
       expect(String(await evaluate(expr, { github })), event).toBe(String(UNTRUSTED.includes(event)));
     }
+  });
+
+  // The one-job templates that can sign (id-token: write) sign as ml-image.yml's attest job does.
+  const signers = FILES.flatMap((f) =>
+    Object.entries(f.wf.jobs).flatMap(([id, j]) =>
+      (j.steps ?? []).flatMap((st) =>
+        String(st.uses ?? '').startsWith('ml-image-action/ml-image-action@') &&
+        (j.permissions as Record<string, string> | undefined)?.['id-token'] === 'write'
+          ? [[`${f.rel} (${id})`, st.with?.sign] as const]
+          : [],
+      ),
+    ),
+  );
+  it('finds the one-job templates that can sign', () => {
+    expect(signers.map(([at]) => at)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/registry-ecr/), expect.stringMatching(/registry-gar/)]),
+    );
+  });
+  it.each(signers)('%s: signs the default branch and tags only', async (_, sign) => {
+    const want: [Scenario, string][] = [
+      [{ event: 'push' }, 'auto'],
+      [{ event: 'push', ref: 'refs/tags/v1.2.0' }, 'auto'],
+      [{ event: 'release' }, 'auto'],
+      [{ event: 'schedule' }, 'auto'],
+      [{ event: 'push', ref: 'refs/heads/feature/x' }, 'off'],
+      [{ event: 'merge_group' }, 'off'],
+      [{ event: 'pr' }, 'off'],
+      [{ event: 'dependabot-pr' }, 'off'],
+    ];
+    for (const [s, expected] of want)
+      expect(await evaluate(String(sign), { github: githubContext(s) }), JSON.stringify(s)).toBe(expected);
   });
 
   it.each<[Scenario, boolean]>([
