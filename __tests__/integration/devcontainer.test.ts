@@ -15,6 +15,7 @@ import { createDefaultDockerAdapter } from '../../src/docker/engine.js';
 import { CACHE_VOLUMES } from '../../src/devcontainer/devcontainer.js';
 import { REPO_ROOT } from '../helpers/docker-env.js';
 import { captureIo } from '../helpers/fakes.js';
+import { CUDA_128, makePlan, planVariant } from '../helpers/plans.js';
 
 const env = inject('dockerEnv');
 const run = promisify(execFile);
@@ -154,7 +155,7 @@ describe.skipIf(!env.available)('ml-image devcontainer with the Dev Containers C
     // The same build, planned as a CUDA variant (plan.json decides).
     writeFileSync(
       path.join(workspace, 'results', 'plan.json'),
-      JSON.stringify({ variants: [{ name: 'cpu', cuda: { minorCompatDriverMin: '525.60.13' } }] }),
+      JSON.stringify(makePlan(planVariant('cpu', CUDA_128))),
     );
     const out = '.devcontainer/cuda/devcontainer.json';
     const io = captureIo(workspace, docker);
