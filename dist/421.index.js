@@ -724,15 +724,19 @@ function parseVerifiedSignatures(stdout) {
 /**
  * `cosign verify-attestation`: one DSSE envelope per line; each payload is a base64 statement.
  * An envelope whose payload is no statement the checks can read (cosign verified its signature
- * only) is left out: the caller fails the check when none is left.
+ * only) is left out: the caller fails the check when none is left. An envelope that is not
+ * exactly as cosign writes one fails them all (undefined): what it carries was verified in a
+ * form this code does not read, and leaving it out would let another (an older run) count.
  */
 function parseAttestations(stdout) {
-    return stdout
+    const lines = stdout
         .split('\n')
         .map((l) => l.trim())
-        .filter((l) => l.startsWith('{'))
-        .flatMap((line) => {
-        const env = EnvelopeSchema.safeParse(parseJson(line, 'an attestation envelope'));
+        .filter((l) => l.startsWith('{'));
+    const envelopes = lines.map((line) => EnvelopeSchema.safeParse(parseJson(line, 'an attestation envelope')));
+    if (envelopes.some((e) => !e.success))
+        return undefined;
+    return envelopes.flatMap((env) => {
         if (!env.success)
             return [];
         const payload = Buffer.from(env.data.payload, 'base64').toString('utf8');
@@ -1681,6 +1685,8 @@ function createCosignSigner(exec, options = {}) {
             if (!('exitCode' in res))
                 return checkFailed(ref, 'attestation', type, identity, res);
             const items = (0,cosign_args/* parseAttestations */.nU)(res.stdout);
+            if (items === undefined)
+                return unreadable(ref, type, 'an envelope that is not exactly as cosign writes one');
             if (items.length === 0)
                 return unreadable(ref, type);
             const hex = (0,oci_ref/* parseDigestRef */.Tf)(ref).digest.slice('sha256:'.length);
@@ -1713,8 +1719,8 @@ function checkFailed(ref, what, type, identity, failure) {
             : `the ${kind} on ${ref} is not signed by ${describeIdentity(identity)} (cosign: ${failure.detail})`;
     return { ok: false, failure: { ref, what, ...(type !== undefined && { type }), reason, message } };
 }
-function unreadable(ref, type) {
-    const message = `cosign verified the ${type} attestation on ${ref}, but its payload is no in-toto statement (a predicate type and subject digests)`;
+function unreadable(ref, type, what) {
+    const message = `cosign verified the ${type} attestation on ${ref}, but ${what ?? 'its payload is no in-toto statement (a predicate type and subject digests)'}`;
     return { ok: false, failure: { ref, what: 'attestation', type, reason: 'invalid', message } };
 }
 function wrongSubject(ref, what, type, found) {
@@ -3371,15 +3377,24 @@ function jsRegExpSource(pattern) {
  * ran, ml-image-action's own, whichever repository called it.
  */
 const SHARED_WORKFLOW_IDENTITY = 'https://github.com/ml-image-action/ml-image-action/';
-const SHARED_WORKFLOW_SAMPLE = `${SHARED_WORKFLOW_IDENTITY}.github/workflows/ml-image.yml@refs/tags/v0`;
+/** Identities Fulcio writes for its runs: any workflow file, at a tag, a branch or a commit. */
+const SHARED_WORKFLOW_SAMPLES = ['ml-image.yml', 'ml-image-verify.yml', 'other.yml'].flatMap((f) => ['refs/tags/v0', 'refs/tags/v1.2.3', 'refs/heads/main', '0123456789abcdef0123456789abcdef01234567'].map((ref) => `${SHARED_WORKFLOW_IDENTITY}.github/workflows/${f}@${ref}`));
 /**
- * Whether a keyless identity (exact, or a valid RE2 regexp) accepts the reusable workflow's
- * signatures: without the repository claim, then, any repository's run of it passes.
+ * Whether a keyless identity (exact, or a valid RE2 regexp) may accept the reusable workflow's
+ * signatures: without the repository claim, then, any repository's run of it passes. Said yes
+ * when the pattern names ml-image-action/ml-image-action in any case, or matches any identity of
+ * it (a pin to a tag, branch or commit included), case folded where the pattern asks (?i).
  */
 function acceptsSharedWorkflow(exact, regexp) {
+    const shared = SHARED_WORKFLOW_IDENTITY.replace('https://github.com/', '').toLowerCase();
     if (exact !== undefined)
-        return exact.startsWith(SHARED_WORKFLOW_IDENTITY);
-    return regexp !== undefined && new RegExp(jsRegExpSource(regexp)).test(SHARED_WORKFLOW_SAMPLE);
+        return exact.toLowerCase().includes(shared);
+    if (regexp === undefined)
+        return false;
+    if (regexp.replace(/\\/g, '').toLowerCase().includes(shared))
+        return true;
+    const re = new RegExp(jsRegExpSource(regexp), /\(\?[a-zA-Z]*i[a-zA-Z]*[):]/.test(regexp) ? 'i' : '');
+    return SHARED_WORKFLOW_SAMPLES.some((id) => re.test(id));
 }
 
 

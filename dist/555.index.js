@@ -153,7 +153,10 @@ function splitTagRef(ref) {
     const colon = ref.lastIndexOf(':');
     const [repository, tag] = colon > slash ? [ref.slice(0, colon), ref.slice(colon + 1)] : [ref, 'latest'];
     // Docker's reference grammar (src/oci/ref.ts), as for every other image reference.
-    const problem = (0,oci_ref/* imageRefProblem */.OD)(repository);
+    // A NAME:TAG would pass the grammar as a name: a second tag is refused here.
+    const problem = repository.slice(repository.lastIndexOf('/') + 1).includes(':')
+        ? 'more than one tag'
+        : (0,oci_ref/* imageRefProblem */.OD)(repository);
     if (problem !== undefined)
         throw new errors/* InputError */.dz(`input "tags": ${JSON.stringify(ref)} is not a valid image name (lowercase REPOSITORY:TAG): ${problem}`);
     if (!(0,oci_ref/* isTag */.dz)(tag))
@@ -3211,7 +3214,7 @@ const resultDevcontainerFile = (dir, variant) => external_node_path_default().jo
  * The action's `devcontainer` output: one definition per variant of `variants` whose image is
  * pinned by digest (a pushed build), written under the result directory; returns their paths.
  */
-function writeResultDevcontainers(dir, variants) {
+function writeResultDevcontainers(dir, variants, note = () => undefined) {
     const files = [];
     for (const variant of variants) {
         let dc;
@@ -3219,10 +3222,12 @@ function writeResultDevcontainers(dir, variants) {
             dc = devcontainerFromResults(dir, variant, 'result-dir');
         }
         catch (e) {
-            // A variant without a digest a registry serves (not merged, several platforms) gets none.
-            if (e instanceof errors/* InputError */.dz)
-                continue;
-            throw e;
+            // A variant without a digest a registry serves (not merged, several platforms) gets none; so
+            // does one whose results cannot be read (a broken plan.json): the note says which and why.
+            if (!(e instanceof errors/* InputError */.dz))
+                throw e;
+            note(`devcontainer ${variant}: none (${e.message})`);
+            continue;
         }
         if (!dc.chosen.pinned)
             continue;
@@ -4265,14 +4270,14 @@ function readRequirements(files, baseDir, env = process.env) {
             const what = e.text.startsWith('-') ? 'invalid option line' : 'invalid requirement';
             problems.push(`${abs}:${e.line}: ${what} "${e.text}": ${e.why}`);
         }
-        for (const r of envReferences(text)) {
-            if (isRunnerOwnVariable(r)) {
-                const line = text.split('\n').findIndex((l) => l.includes(`\${${r}}`)) + 1;
-                problems.push(`${abs}:${line}: \${${r}} ${RUNNER_OWN_VARIABLE}`);
+        // What pip expands: the lines without their comments.
+        for (const l of parsed.lines)
+            for (const r of envReferences(l.text)) {
+                if (isRunnerOwnVariable(r))
+                    problems.push(`${abs}:${l.line}: \${${r}} ${RUNNER_OWN_VARIABLE}`);
+                else
+                    refs.add(r);
             }
-            else
-                refs.add(r);
-        }
         for (const l of parsed.lines) {
             const origin = `${abs}:${l.line}`;
             const include = includeOf(l);
@@ -4319,7 +4324,11 @@ function readRequirements(files, baseDir, env = process.env) {
         const more = problems.length - listed.length;
         if (more > 0)
             listed.push(`... and ${more} more invalid lines (fix the ones above first)`);
-        throw new errors/* ConfigError */.xL(files.join(', '), listed, FIX);
+        throw new errors/* ConfigError */.xL(files.join(', '), listed, {
+            fix: FIX,
+            count: problems.length,
+            problemsNameFiles: true,
+        });
     }
     return { text: out.join('\n'), origins, requirements, indexes, envReferences: [...refs] };
 }
@@ -4328,9 +4337,6 @@ function includeOf(l) {
         return undefined;
     const o = l.options.find((x) => x.option === 'requirement' || x.option === 'constraint');
     return o?.value !== undefined ? { path: o.value, constraint: o.option === 'constraint' } : undefined;
-}
-function readRequirementsText(files, baseDir) {
-    return readRequirements(files, baseDir).text;
 }
 
 ;// CONCATENATED MODULE: ./src/build/target.ts
@@ -13395,7 +13401,7 @@ async function runStages(io, inputs) {
     // A devcontainer of each pushed variant's image, by digest (src/devcontainer).
     if (result.build && push && stages.has('build')) {
         const variants = result.build.variants.map((v) => v.variant);
-        io.setOutput('devcontainer', writeResultDevcontainers(resultDir, variants).join('\n'));
+        io.setOutput('devcontainer', writeResultDevcontainers(resultDir, variants, io.info).join('\n'));
     }
     if (result.smokeStatus === 'fail') {
         const failed = result.smoke.flatMap((e) => e.result.tests.filter((t) => t.status === 'fail').map((t) => `${e.variant} ${e.platform} ${t.id}`));

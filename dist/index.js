@@ -28376,13 +28376,16 @@ module.exports = {
 /* harmony export */   fJ: () => (/* binding */ fail),
 /* harmony export */   l_: () => (/* binding */ COMMAND_INPUT)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(33838);
-/* harmony import */ var _capture_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(44977);
-/* harmony import */ var _docker_engine_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(62633);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(83916);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(33838);
+/* harmony import */ var _capture_redact_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(44977);
+/* harmony import */ var _docker_engine_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(62633);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(83916);
 // The action's side of GitHub: inputs, outputs, annotations, the summary, state shared by the main
 // and the post step (@actions/core), and the Docker adapter, made when first asked for. Its own
 // module, so that the post step (src/main.ts) loads this and post.ts, not the stages.
+
 
 
 
@@ -28395,40 +28398,48 @@ const COMMAND_INPUT = 'command';
 function coreIo() {
     let docker;
     return {
-        getInput: (n) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(n),
+        getInput: (n) => _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .getInput */ .V4(n),
         // Userinfo in any URL is masked in every line the action writes (logs, annotations, outputs);
         // what people read is also cleared of tokens of a known form (ghp_..., hf_..., a JWT), which a
         // message may quote from an input (a token put where a name belongs).
-        setOutput: (n, v) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(n, (0,_capture_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactUrls */ .sK)(v)),
-        setFailed: (m) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1((0,_capture_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactText */ .Rd)(m)),
-        error: (m, p) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .error */ .z3((0,_capture_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactText */ .Rd)(m), p),
-        warning: (m, p) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e((0,_capture_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactText */ .Rd)(m), p),
-        info: (m) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq((0,_capture_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactText */ .Rd)(m)),
-        setSecret: (v) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(v),
-        group: (n, fn) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .group */ .Os(n, fn),
+        setOutput: (n, v) => _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .setOutput */ .uH(n, (0,_capture_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redactUrls */ .sK)(v)),
+        setFailed: (m) => _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .setFailed */ .C1((0,_capture_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redactText */ .Rd)(m)),
+        error: (m, p) => _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .error */ .z3((0,_capture_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redactText */ .Rd)(m), p),
+        warning: (m, p) => _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .warning */ .$e((0,_capture_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redactText */ .Rd)(m), p),
+        info: (m) => _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq((0,_capture_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redactText */ .Rd)(m)),
+        setSecret: (v) => _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .setSecret */ .Pq(v),
+        group: (n, fn) => _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .group */ .Os(n, fn),
         summary: async (md) => {
-            await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z.addRaw((0,_capture_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactText */ .Rd)(md), true).write();
+            await _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .summary */ .z.addRaw((0,_capture_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redactText */ .Rd)(md), true).write();
         },
         cwd: process.env.GITHUB_WORKSPACE ?? process.cwd(),
         env: process.env,
-        docker: () => (docker ??= (0,_docker_engine_js__WEBPACK_IMPORTED_MODULE_2__/* .createDefaultDockerAdapter */ .Pp)()),
-        saveState: (n, v) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(n, v),
-        getState: (n) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(n),
+        docker: () => (docker ??= (0,_docker_engine_js__WEBPACK_IMPORTED_MODULE_3__/* .createDefaultDockerAdapter */ .Pp)()),
+        saveState: (n, v) => _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .saveState */ .LZ(n, v),
+        getState: (n) => _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .getState */ .Gu(n),
     };
 }
-/** One annotation per config problem (on the config file when there is one), then the failure. */
+/**
+ * One annotation per config problem (on the config file when there is one; a requirements
+ * problem on its own file and line), then the failure.
+ */
 function fail(io, err) {
-    if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigError */ .xL) {
+    if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .xL) {
         for (const p of err.problems) {
+            const at = err.problemsNameFiles ? /^(.+?):(\d+): /.exec(p) : null;
             io.error(p, {
-                title: 'ml-image config',
-                ...(err.source !== 'inputs' && err.source !== 'plan' && { file: err.source }),
+                title: err.problemsNameFiles ? 'ml-image requirements' : 'ml-image config',
+                ...(at
+                    ? { file: node_path__WEBPACK_IMPORTED_MODULE_0___default().relative(io.cwd, at[1]), startLine: Number(at[2]) }
+                    : !err.problemsNameFiles &&
+                        err.source !== 'inputs' &&
+                        err.source !== 'plan' && { file: err.source }),
             });
         }
     }
-    io.setFailed(err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .MlImageError */ .zn
-        ? (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .describeError */ .Uc)(err, false).replace(/^error: /, '')
-        : (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .describeError */ .Uc)(err, true));
+    io.setFailed(err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .MlImageError */ .zn
+        ? (0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .describeError */ .Uc)(err, false).replace(/^error: /, '')
+        : (0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .describeError */ .Uc)(err, true));
 }
 
 
@@ -28653,7 +28664,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 11 modules
 var schemas = __nccwpck_require__(92857);
 ;// CONCATENATED MODULE: ./images/probe/redaction-rules.json
-const redaction_rules_namespaceObject = /*#__PURE__*/JSON.parse('{"$comment":"Secret redaction rules, one copy read by both src/capture/redact.ts (bundled into dist/) and the in-container probe images/probe/ml_image_probe.py (passed as --redaction-rules=JSON, or read beside the script). Patterns are written in the common subset of JavaScript and Python regular expressions and must stay linear (no nested quantifiers that can backtrack). Whitespace is spelled out (\\\\t\\\\n\\\\r\\\\f\\\\v and space): \\\\s is not the same set in both. A URL\'s userinfo runs to the last \\"@\\" before its host, as pip and WHATWG URLs read it (a password may hold \\"@\\" and any other character but whitespace, /, ?, # and a double quote, which ends a JSON string: a URL inside JSON is not read past its end). The OpenAI-style sk- token must not follow a letter, unless that letter ends an escape: \\\\n, \\\\t and the like, \\\\u003d and \\\\x3d in escaped text, percent-encoding such as %3D for = (also encoded twice, %253D), or a terminal colour code (ESC[32m, ESC[38;5;208m, ESC[m), and must hold a digit within its first 80 characters (bounded, so the rule stays linear): package names such as aws-msk-iam-sasl-signer-python are not tokens. The rule begins with its literal sk- and checks what precedes it by a lookbehind over sk- itself: both engines then look for the literal first instead of trying each lookbehind at every character (20-40 times faster on text without it). A secret name holds PASS and PAT only as a word of their own (DB_PASS, GH_PAT; not COMPASS, PATH or PASSTHROUGH). JSON Web Tokens are found by code in both (a linear scan: a plain regex for them is quadratic), with the parameters under jwt.","redacted":"[redacted]","secretName":{"pattern":"TOKEN|SECRET|PASSW(OR)?D|(?<![A-Za-z])PASS(PHRASE)?(?![A-Za-z])|PASSPHRASE|(?<![A-Za-z])PAT(?![A-Za-z])|KEY|CREDENTIAL|CREDS|AUTH|PRIVATE|SESSION|COOKIE|SIGNATURE","ignoreCase":true},"secretValues":["hf_[A-Za-z0-9]{20,}","gh[pousr]_[A-Za-z0-9]{20,}","github_pat_[A-Za-z0-9_]{20,}","glpat-[A-Za-z0-9_-]{20,}","(AKIA|ASIA)[0-9A-Z]{16}","xox[abposr]-[A-Za-z0-9-]{10,}","sk-(?<=(?:(?<![A-Za-z])|(?<=\\\\\\\\[bfnrtv])|(?<=%[0-9A-Fa-f][A-Fa-f])|(?<=%25[0-9A-Fa-f][A-Fa-f])|(?<=\\\\\\\\u[0-9A-Fa-f]{3}[A-Fa-f])|(?<=\\\\\\\\x[0-9A-Fa-f][A-Fa-f])|(?<=[\\\\[;][0-9]m)|(?<=[\\\\[;][0-9][0-9]m)|(?<=[\\\\[;][0-9][0-9][0-9]m)|(?<=\\\\[m))sk-)(?=[A-Za-z_-]{0,80}[0-9])[A-Za-z0-9_-]{20,}"],"jwt":{"prefix":"eyJ","minSegmentLength":8},"base64Like":"^[A-Za-z0-9+/_=-]{40,}$","hex":"^[0-9a-fA-F]+$","base64MaxLength":4096,"urlUserinfo":"([A-Za-z][A-Za-z0-9+.-]{0,30}://)((?:[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#:\\"\\\\\\\\]|\\\\\\\\[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#])+)(?::((?:[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"\\\\\\\\]|\\\\\\\\[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#])*))?@(?=[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#@\\"]*(?:[\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]|$))"}');
+const redaction_rules_namespaceObject = /*#__PURE__*/JSON.parse('{"$comment":"Secret redaction rules, one copy read by both src/capture/redact.ts (bundled into dist/) and the in-container probe images/probe/ml_image_probe.py (passed as --redaction-rules=JSON, or read beside the script). Patterns are written in the common subset of JavaScript and Python regular expressions and must stay linear (no nested quantifiers that can backtrack). Whitespace is spelled out (\\\\t\\\\n\\\\r\\\\f\\\\v and space): \\\\s is not the same set in both. A URL\'s userinfo runs to the last \\"@\\" before its host, as pip and WHATWG URLs read it (a password may hold \\"@\\" and any other character but whitespace, /, ?, # and a double quote, which ends a JSON string: a URL inside JSON is not read past its end; in serialized JSON a backslash takes the character after it along, so an escaped quote in a password is masked with it, unless a JSON key or value ends there, as in JSON inside a JSON string; a lone backslash may end a user name or password). The OpenAI-style sk- token must not follow a letter, unless that letter ends an escape: \\\\n, \\\\t and the like, \\\\u003d and \\\\x3d in escaped text, percent-encoding such as %3D for = (also encoded twice, %253D), or a terminal colour code (ESC[32m, ESC[38;5;208m, ESC[m), and must hold a digit within its first 80 characters (bounded, so the rule stays linear): package names such as aws-msk-iam-sasl-signer-python are not tokens. The rule begins with its literal sk- and checks what precedes it by a lookbehind over sk- itself: both engines then look for the literal first instead of trying each lookbehind at every character (20-40 times faster on text without it). A secret name holds PASS and PAT only as a word of their own (DB_PASS, GH_PAT; not COMPASS, PATH or PASSTHROUGH). JSON Web Tokens are found by code in both (a linear scan: a plain regex for them is quadratic), with the parameters under jwt.","redacted":"[redacted]","secretName":{"pattern":"TOKEN|SECRET|PASSW(OR)?D|(?<![A-Za-z])PASS(PHRASE)?(?![A-Za-z])|PASSPHRASE|(?<![A-Za-z])PAT(?![A-Za-z])|KEY|CREDENTIAL|CREDS|AUTH|PRIVATE|SESSION|COOKIE|SIGNATURE","ignoreCase":true},"secretValues":["hf_[A-Za-z0-9]{20,}","gh[pousr]_[A-Za-z0-9]{20,}","github_pat_[A-Za-z0-9_]{20,}","glpat-[A-Za-z0-9_-]{20,}","(AKIA|ASIA)[0-9A-Z]{16}","xox[abposr]-[A-Za-z0-9-]{10,}","sk-(?<=(?:(?<![A-Za-z])|(?<=\\\\\\\\[bfnrtv])|(?<=%[0-9A-Fa-f][A-Fa-f])|(?<=%25[0-9A-Fa-f][A-Fa-f])|(?<=\\\\\\\\u[0-9A-Fa-f]{3}[A-Fa-f])|(?<=\\\\\\\\x[0-9A-Fa-f][A-Fa-f])|(?<=[\\\\[;][0-9]m)|(?<=[\\\\[;][0-9][0-9]m)|(?<=[\\\\[;][0-9][0-9][0-9]m)|(?<=\\\\[m))sk-)(?=[A-Za-z_-]{0,80}[0-9])[A-Za-z0-9_-]{20,}"],"jwt":{"prefix":"eyJ","minSegmentLength":8},"base64Like":"^[A-Za-z0-9+/_=-]{40,}$","hex":"^[0-9a-fA-F]+$","base64MaxLength":4096,"urlUserinfo":"([A-Za-z][A-Za-z0-9+.-]{0,30}://)((?:[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#:\\"\\\\\\\\]|\\\\\\\\[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]|\\\\\\\\\\"(?![,:}\\\\]]))+\\\\\\\\?)(?::((?:[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"\\\\\\\\]|\\\\\\\\[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]|\\\\\\\\\\"(?![,:}\\\\]]))*\\\\\\\\?))?@(?=[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#@\\"]*(?:[\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]|$))"}');
 ;// CONCATENATED MODULE: ./src/capture/redact.ts
 // Secrets never reach a record, log, summary or comment: redaction by variable name and by value
 // pattern (the in-container probe applies the same rules; this pass covers everything else, such
@@ -28687,7 +28698,9 @@ const HEX = new RegExp(REDACTION_RULES.hex);
  * last '@' before the host, as pip and WHATWG URLs read it (a password may hold '@' and any other
  * character), and never past '/', '?', '#', ASCII whitespace or a double quote: a URL inside JSON
  * ends at its string's end. A backslash takes the character after it along (`\"` is a quote
- * inside a JSON string, so a password holding '"' is masked in serialized JSON too). Linear: the
+ * inside a JSON string, so a password holding '"' is masked in serialized JSON too), but for an
+ * escaped quote that ends a JSON key or value (`\",` `\":`, JSON inside a JSON string); a
+ * lone backslash may end a user name or password (`https://u:p\@h`). Linear: the
  * host after the '@' is checked by a lookahead that stops at the next '@', so each character is
  * looked at a bounded number of times. Sticky: redactUrls
  * tries it only where a scheme ends in '://'.
@@ -30790,10 +30803,17 @@ class InputError extends MlImageError {
 class ConfigError extends InputError {
     source;
     problems;
-    constructor(source, problems, fix) {
-        super(`${source}: ${problems.length} problem${problems.length === 1 ? '' : 's'}\n${problems.map((p) => `  - ${p}`).join('\n')}`, fix);
+    /** How many problems there are: more than listed when the list was cut short. */
+    count;
+    /** Each problem names its own FILE:LINE first (requirements files), not `source`. */
+    problemsNameFiles;
+    constructor(source, problems, opts = {}) {
+        const count = opts.count ?? problems.length;
+        super(`${source}: ${count} problem${count === 1 ? '' : 's'}\n${problems.map((p) => `  - ${p}`).join('\n')}`, opts.fix);
         this.source = source;
         this.problems = problems;
+        this.count = count;
+        this.problemsNameFiles = opts.problemsNameFiles ?? false;
     }
 }
 /** Docker daemon unreachable, buildx missing, registry unreachable ... (exit 3, with the fix). */

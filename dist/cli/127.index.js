@@ -187,7 +187,7 @@ const resultDevcontainerFile = (dir, variant) => path.join(dir, 'devcontainer', 
  * The action's `devcontainer` output: one definition per variant of `variants` whose image is
  * pinned by digest (a pushed build), written under the result directory; returns their paths.
  */
-function writeResultDevcontainers(dir, variants) {
+function writeResultDevcontainers(dir, variants, note = () => undefined) {
     const files = [];
     for (const variant of variants) {
         let dc;
@@ -195,10 +195,12 @@ function writeResultDevcontainers(dir, variants) {
             dc = devcontainerFromResults(dir, variant, 'result-dir');
         }
         catch (e) {
-            // A variant without a digest a registry serves (not merged, several platforms) gets none.
-            if (e instanceof InputError)
-                continue;
-            throw e;
+            // A variant without a digest a registry serves (not merged, several platforms) gets none; so
+            // does one whose results cannot be read (a broken plan.json): the note says which and why.
+            if (!(e instanceof InputError))
+                throw e;
+            note(`devcontainer ${variant}: none (${e.message})`);
+            continue;
         }
         if (!dc.chosen.pinned)
             continue;

@@ -284,7 +284,10 @@ function bpa_lists_splitTagRef(ref) {
     const colon = ref.lastIndexOf(':');
     const [repository, tag] = colon > slash ? [ref.slice(0, colon), ref.slice(colon + 1)] : [ref, 'latest'];
     // Docker's reference grammar (src/oci/ref.ts), as for every other image reference.
-    const problem = (0,oci_ref/* imageRefProblem */.OD)(repository);
+    // A NAME:TAG would pass the grammar as a name: a second tag is refused here.
+    const problem = repository.slice(repository.lastIndexOf('/') + 1).includes(':')
+        ? 'more than one tag'
+        : (0,oci_ref/* imageRefProblem */.OD)(repository);
     if (problem !== undefined)
         throw new errors/* InputError */.dz(`input "tags": ${JSON.stringify(ref)} is not a valid image name (lowercase REPOSITORY:TAG): ${problem}`);
     if (!(0,oci_ref/* isTag */.dz)(tag))

@@ -58,7 +58,7 @@ function describeIndexes(ix) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   F2: () => (/* binding */ readRequirements)
 /* harmony export */ });
-/* unused harmony exports MAX_REQUIREMENTS_BYTES, readRequirementsFile, readRequirementsText */
+/* unused harmony exports MAX_REQUIREMENTS_BYTES, readRequirementsFile */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
@@ -131,14 +131,14 @@ function readRequirements(files, baseDir, env = process.env) {
             const what = e.text.startsWith('-') ? 'invalid option line' : 'invalid requirement';
             problems.push(`${abs}:${e.line}: ${what} "${e.text}": ${e.why}`);
         }
-        for (const r of (0,_parse_js__WEBPACK_IMPORTED_MODULE_4__/* .envReferences */ .Q4)(text)) {
-            if ((0,_util_runner_env_js__WEBPACK_IMPORTED_MODULE_5__/* .isRunnerOwnVariable */ .P)(r)) {
-                const line = text.split('\n').findIndex((l) => l.includes(`\${${r}}`)) + 1;
-                problems.push(`${abs}:${line}: \${${r}} ${_util_runner_env_js__WEBPACK_IMPORTED_MODULE_5__/* .RUNNER_OWN_VARIABLE */ .X}`);
+        // What pip expands: the lines without their comments.
+        for (const l of parsed.lines)
+            for (const r of (0,_parse_js__WEBPACK_IMPORTED_MODULE_4__/* .envReferences */ .Q4)(l.text)) {
+                if ((0,_util_runner_env_js__WEBPACK_IMPORTED_MODULE_5__/* .isRunnerOwnVariable */ .P)(r))
+                    problems.push(`${abs}:${l.line}: \${${r}} ${_util_runner_env_js__WEBPACK_IMPORTED_MODULE_5__/* .RUNNER_OWN_VARIABLE */ .X}`);
+                else
+                    refs.add(r);
             }
-            else
-                refs.add(r);
-        }
         for (const l of parsed.lines) {
             const origin = `${abs}:${l.line}`;
             const include = includeOf(l);
@@ -185,7 +185,11 @@ function readRequirements(files, baseDir, env = process.env) {
         const more = problems.length - listed.length;
         if (more > 0)
             listed.push(`... and ${more} more invalid lines (fix the ones above first)`);
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigError */ .xL(files.join(', '), listed, FIX);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigError */ .xL(files.join(', '), listed, {
+            fix: FIX,
+            count: problems.length,
+            problemsNameFiles: true,
+        });
     }
     return { text: out.join('\n'), origins, requirements, indexes, envReferences: [...refs] };
 }
@@ -194,9 +198,6 @@ function includeOf(l) {
         return undefined;
     const o = l.options.find((x) => x.option === 'requirement' || x.option === 'constraint');
     return o?.value !== undefined ? { path: o.value, constraint: o.option === 'constraint' } : undefined;
-}
-function readRequirementsText(files, baseDir) {
-    return readRequirements(files, baseDir).text;
 }
 
 
