@@ -7,6 +7,7 @@ import { sweepRunOnInterrupt } from '../../src/docker/engine.js';
 import {
   clearInterruptedForTests,
   installSignalCleanup,
+  markInterrupted,
   registerCleanup,
   runPendingCleanups,
 } from '../../src/util/cleanup.js';
@@ -47,9 +48,25 @@ describe('cleanups', () => {
       },
     });
     sweepRunOnInterrupt(docker, 0);
-    await runPendingCleanups();
+    markInterrupted('SIGINT');
+    try {
+      await runPendingCleanups();
+    } finally {
+      clearInterruptedForTests();
+    }
     expect(asked).toEqual([{ [RUN_LABEL]: RUN_ID }]);
     expect(removed).toEqual([['c-in-flight']]);
+  });
+
+  it('at a normal end (what is still registered runs then), the sweep asks nothing and waits for nothing', async () => {
+    const asked: unknown[] = [];
+    const docker = fakeDocker({
+      listManagedContainers: async (labels = {}) => (asked.push(labels), []),
+    });
+    // A settle wait of an hour: were it waited for, this test would time out.
+    sweepRunOnInterrupt(docker, 3_600_000);
+    await runPendingCleanups();
+    expect(asked).toEqual([]);
   });
 
   it('on SIGINT: cleans up, then exits 130; a second signal exits at once with its own code', async () => {

@@ -2,7 +2,7 @@
 // CLI (buildx.ts), containers through dockerode (containers.ts; the engine's info over its local
 // socket, engine-info.ts) and exec sessions (sessions.ts).
 import type Dockerode from 'dockerode';
-import { registerCleanup } from '../util/cleanup.js';
+import { isInterrupted, registerCleanup } from '../util/cleanup.js';
 import { RUN_ID } from '../util/run-id.js';
 import { type CommandRunner, type DockerAdapter, RUN_LABEL } from './adapter.js';
 import { createBuildxCli } from './buildx.js';
@@ -41,9 +41,12 @@ export const SWEEP_SETTLE_MS = 500;
  * On an interrupt, after the per-container cleanups: remove every container that carries this
  * process's run label, including one whose creation was still in flight when the signal came
  * (so it was never registered, and never started, so its in-container deadline cannot end it).
+ * At a normal end (the CLI and the action run what is still registered) it does nothing: each
+ * container's owner has removed it, and the settle wait would only delay the exit.
  */
 export function sweepRunOnInterrupt(docker: DockerAdapter, settleMs = SWEEP_SETTLE_MS): () => void {
   return registerCleanup(async () => {
+    if (!isInterrupted()) return;
     await new Promise((r) => setTimeout(r, settleMs));
     const ids = await docker.listManagedContainers({ [RUN_LABEL]: RUN_ID }).catch(() => []);
     if (ids.length > 0) await docker.removeContainers(ids).catch(() => undefined);
