@@ -30309,9 +30309,13 @@ const SWEEP_SETTLE_MS = 500;
  * On an interrupt, after the per-container cleanups: remove every container that carries this
  * process's run label, including one whose creation was still in flight when the signal came
  * (so it was never registered, and never started, so its in-container deadline cannot end it).
+ * At a normal end (the CLI and the action run what is still registered) it does nothing: each
+ * container's owner has removed it, and the settle wait would only delay the exit.
  */
 function sweepRunOnInterrupt(docker, settleMs = SWEEP_SETTLE_MS) {
     return (0,cleanup/* registerCleanup */.qE)(async () => {
+        if (!(0,cleanup/* isInterrupted */.fT)())
+            return;
         await new Promise((r) => setTimeout(r, settleMs));
         const ids = await docker.listManagedContainers({ [adapter/* RUN_LABEL */.jQ]: run_id/* RUN_ID */.U }).catch(() => []);
         if (ids.length > 0)
