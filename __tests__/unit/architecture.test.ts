@@ -103,15 +103,6 @@ const STAGE_EXCEPTIONS: Record<string, string> = {
   'report/model.ts -> diff/smoke.ts': 'the report computes the smoke diff too (diff is run by the report)',
   'export/common.ts -> smoke/baselines.ts':
     "the cluster jobs run the smoke suites with the smoke stage's GPU floors (bundledBaseline, floorsArg)",
-  // Type-only imports of Plan / VariantPlan through plan.ts, which re-exports them from plan/schema.ts:
-  // to fix, import them from plan/schema.js.
-  'build/bpa-tags.ts -> plan/plan.ts': 'type Plan, VariantPlan: import from plan/schema.js',
-  'build/stage.ts -> plan/plan.ts': 'type Plan, VariantPlan: import from plan/schema.js',
-  'build/target.ts -> plan/plan.ts': 'type VariantPlan: import from plan/schema.js',
-  'build/templates.ts -> plan/plan.ts': 'type VariantPlan: import from plan/schema.js',
-  'report/stage.ts -> plan/plan.ts': 'type Plan: import from plan/schema.js',
-  'resolve/stage.ts -> plan/plan.ts': 'type Plan: import from plan/schema.js',
-  'smoke/stage.ts -> plan/plan.ts': 'type Plan: import from plan/schema.js',
   // Small shared pieces that live in a stage's internals today: to fix, move them to the stage's
   // schema module (or to a shared folder).
   'build/stage.ts -> plan/tags.ts': 'LABEL_PREFIX, the label namespace: belongs with the Plan schema',

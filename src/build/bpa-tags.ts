@@ -1,7 +1,7 @@
 // The `tags`, `labels` and `annotations` inputs applied: per-variant tags, the plan with them, one
 // `imagetools create` per repository, and the annotations of the merged multi-arch index.
 import { InputError } from '../errors.js';
-import type { Plan, VariantPlan } from '../plan/plan.js';
+import type { Plan, VariantPlan } from '../plan/schema.js';
 import { type Annotation, type BuildInputOptions, splitTagRef } from './bpa-lists.js';
 
 /**

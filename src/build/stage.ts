@@ -11,7 +11,7 @@ import { archOf } from '../config/platform.js';
 import type { Config } from '../config/schema.js';
 import type { CommandRunner, DockerAdapter } from '../docker/adapter.js';
 import { EnvironmentError, InputError } from '../errors.js';
-import type { Plan, VariantPlan } from '../plan/plan.js';
+import type { Plan, VariantPlan } from '../plan/schema.js';
 import { LABEL_PREFIX } from '../plan/tags.js';
 import { pipIndexes } from '../python/indexes.js';
 import { registerCleanup } from '../util/cleanup.js';

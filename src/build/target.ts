@@ -7,7 +7,7 @@ import { archOf } from '../config/platform.js';
 import type { Config } from '../config/schema.js';
 import type { DockerAdapter } from '../docker/adapter.js';
 import { CheckFailedError } from '../errors.js';
-import type { VariantPlan } from '../plan/plan.js';
+import type { VariantPlan } from '../plan/schema.js';
 import type { PipIndexes } from '../python/indexes.js';
 import {
   annotationArg,

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../config/schema.js';
 import { InputError } from '../errors.js';
-import type { VariantPlan } from '../plan/plan.js';
+import type { VariantPlan } from '../plan/schema.js';
 
 /** The variant's template from images/, else the user's Dockerfile (build.dockerfile). */
 export function dockerfileFor(v: VariantPlan, config: Config, baseDir: string, imagesDir: string): string {

@@ -4,7 +4,7 @@ import type { Config } from '../config/schema.js';
 import type { DockerAdapter } from '../docker/adapter.js';
 import { CheckFailedError } from '../errors.js';
 import { pipIndexes } from '../python/indexes.js';
-import type { Plan } from '../plan/plan.js';
+import type { Plan } from '../plan/schema.js';
 import { resolveAgainstBase } from './resolve.js';
 import type { ResolveOutput } from './result.js';
 import type { SnapshotCache } from './snapshot-cache.js';

@@ -8,7 +8,7 @@ import type { LoadedConfig } from '../config/load.js';
 import type { Config } from '../config/schema.js';
 import type { DockerAdapter } from '../docker/adapter.js';
 import { describeError, EnvironmentError } from '../errors.js';
-import type { Plan } from '../plan/plan.js';
+import type { Plan } from '../plan/schema.js';
 import type { ResultDir } from '../results/results.js';
 import { VERSION } from '../version.js';
 import type { Baseline } from './baselines.js';
