@@ -105,14 +105,10 @@ const STAGE_EXCEPTIONS: Record<string, string> = {
     "the cluster jobs run the smoke suites with the smoke stage's GPU floors (bundledBaseline, floorsArg)",
   // Small shared pieces that live in a stage's internals today: to fix, move them to the stage's
   // schema module (or to a shared folder).
-  'build/stage.ts -> plan/tags.ts': 'LABEL_PREFIX, the label namespace: belongs with the Plan schema',
-  'capture/record.ts -> plan/tags.ts': 'LABEL_PREFIX, the label namespace: belongs with the Plan schema',
-  'report/stage.ts -> plan/tags.ts': 'type GitContext: belongs with the Plan schema',
   'report/stage.ts -> resolve/explain.ts':
     "the report shows the resolver's explanation (explanationLines): belongs with the Resolution",
   'report/untrusted-model.ts -> attest/signing.ts':
     'the report prints the verify command (verifyCommand): belongs with attest/result.ts',
-  'report/render/sections.ts -> diff/diff.ts': 'HOST_COMPONENTS: belongs in diff/schema.ts',
   'report/size.ts -> diff/size.ts':
     'sizeDrivers, a pure view of a SizeExplanation: belongs with diff/schema.ts',
   'report/render/size.ts -> diff/size.ts':

@@ -10,7 +10,8 @@ import { CatalogSchema } from '../../src/plan/catalog-schema.js';
 import { applyMirrors, parseImageRef, repositoryOf } from '../../src/oci/ref.js';
 import { BASE_HANDLERS, baseKind } from '../../src/plan/base.js';
 import { PLAN_SCHEMA_VERSION, type PlanContext, PlanSchema, planBuild } from '../../src/plan/plan.js';
-import { computeLabels, computeTags, type GitContext, versionFromRef } from '../../src/plan/tags.js';
+import type { GitContext } from '../../src/plan/schema.js';
+import { computeLabels, computeTags, versionFromRef } from '../../src/plan/tags.js';
 import { REPO_ROOT } from '../helpers/docker-env.js';
 
 const ctx: PlanContext = {

@@ -12,7 +12,7 @@ import type { Config } from '../config/schema.js';
 import type { CommandRunner, DockerAdapter } from '../docker/adapter.js';
 import { EnvironmentError, InputError } from '../errors.js';
 import type { Plan, VariantPlan } from '../plan/schema.js';
-import { LABEL_PREFIX } from '../plan/tags.js';
+import { LABEL_PREFIX } from '../plan/schema.js';
 import { pipIndexes } from '../python/indexes.js';
 import { registerCleanup } from '../util/cleanup.js';
 import { runTempDir } from '../util/temp.js';

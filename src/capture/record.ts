@@ -1,7 +1,7 @@
 // EnvRecord: what is inside an image (env.json). Versioned, so the next release reads this one's:
 // src/diff/read.ts migrates older records (v1 had no image.variant / image.created).
 import { z } from 'zod';
-import { LABEL_PREFIX } from '../plan/tags.js';
+import { LABEL_PREFIX } from '../plan/schema.js';
 
 export const ENV_RECORD_SCHEMA_VERSION = 2;
 

@@ -9,6 +9,7 @@ import {
   type ComponentChange,
   type ComponentId,
   type EnvDiff,
+  HOST_COMPONENTS,
   type EnvSummary,
   type EnvVarChange,
   type LabelChange,
@@ -29,8 +30,6 @@ export const VOLATILE_LABELS: ReadonlySet<string> = new Set([
   'org.label-schema.vcs-ref',
 ]);
 
-// The driver (and so the newest CUDA it supports) and the GPUs belong to the capturing machine.
-export const HOST_COMPONENTS: ReadonlySet<ComponentId> = new Set(['driver', 'driverMaxCuda', 'gpus']);
 /** Compared as plain strings (no version order). */
 const TEXT_COMPONENTS: ReadonlySet<ComponentId> = new Set(['os', 'gpus']);
 

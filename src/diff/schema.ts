@@ -38,6 +38,8 @@ export const COMPONENT_IDS = [
 ] as const;
 export const ComponentIdSchema = z.enum(COMPONENT_IDS);
 export type ComponentId = z.infer<typeof ComponentIdSchema>;
+/** The driver (and so the newest CUDA it supports) and the GPUs belong to the capturing machine. */
+export const HOST_COMPONENTS: ReadonlySet<ComponentId> = new Set(['driver', 'driverMaxCuda', 'gpus']);
 
 export const ComponentChangeSchema = z.object({
   id: ComponentIdSchema,

@@ -14,7 +14,7 @@ import { ActionsExecRunner } from '../docker/exec-runner.js';
 import { InputError } from '../errors.js';
 import { bundledCatalog } from '../plan/catalog.js';
 import { type Plan, planBuild } from '../plan/plan.js';
-import type { GitContext } from '../plan/tags.js';
+import type { GitContext } from '../plan/schema.js';
 import { type ReportOptions, type ReportOutcome, reportKey, runReportStage } from '../report/stage.js';
 import { fileSnapshotCache, type SnapshotCache } from '../resolve/snapshot-cache.js';
 import { type Resolved, resolvedKey, runResolveStage } from '../resolve/stage.js';

@@ -2,7 +2,7 @@
 // local git checkout otherwise. Reads are passed in (env, event file, a CommandRunner).
 import type { CommandRunner } from '../docker/adapter.js';
 import { readGitHubEventFile } from '../github/event.js';
-import type { GitContext } from './tags.js';
+import type { GitContext } from './schema.js';
 
 /**
  * The commit time in ISO 8601, when TEXT is a time: one that is not (an odd event payload, a git

@@ -13,7 +13,8 @@ import {
   type Plan,
   type VariantPlan,
 } from './schema.js';
-import { computeLabels, computeTags, type GitContext, versionFromRef } from './tags.js';
+import type { GitContext } from './schema.js';
+import { computeLabels, computeTags, versionFromRef } from './tags.js';
 
 export { PLAN_SCHEMA_VERSION, PlanSchema } from './schema.js';
 export type { BaseChoice, BuildTarget, Plan, VariantPlan } from './schema.js';

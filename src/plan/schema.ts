@@ -5,6 +5,23 @@ import { PLATFORMS, TEMPLATES } from '../config/schema.js';
 
 export const PLAN_SCHEMA_VERSION = 1;
 
+/** Where tags and labels get the commit, ref and PR number (GitHub's environment, or git). */
+export interface GitContext {
+  /** Full commit SHA. */
+  sha?: string;
+  /** e.g. refs/heads/main, refs/tags/v1.4.0, refs/pull/12/merge */
+  ref?: string;
+  /** true when building the repository's default branch. */
+  isDefaultBranch?: boolean;
+  prNumber?: number;
+  /** e.g. https://github.com/my-org/my-model */
+  repositoryUrl?: string;
+  /** Commit time (ISO 8601): the image's "created" label, so a rebuild of a commit is reproducible. */
+  commitTime?: string;
+}
+
+export const LABEL_PREFIX = 'io.github.ml-image-action';
+
 const PlatformSchema = z.enum(PLATFORMS);
 
 export const TemplateSchema = z.enum(TEMPLATES);

@@ -7,22 +7,7 @@
 //   <variant>                  on the default branch (the variant's moving "latest")
 //   latest                     on the default branch, for the first variant of the config only
 //   dev-<variant>              when none of the above applies (a local build outside git)
-
-export interface GitContext {
-  /** Full commit SHA. */
-  sha?: string;
-  /** e.g. refs/heads/main, refs/tags/v1.4.0, refs/pull/12/merge */
-  ref?: string;
-  /** true when building the repository's default branch. */
-  isDefaultBranch?: boolean;
-  prNumber?: number;
-  /** e.g. https://github.com/my-org/my-model */
-  repositoryUrl?: string;
-  /** Commit time (ISO 8601): the image's "created" label, so a rebuild of a commit is reproducible. */
-  commitTime?: string;
-}
-
-export const LABEL_PREFIX = 'io.github.ml-image-action';
+import { type GitContext, LABEL_PREFIX } from './schema.js';
 
 /** A version from a tag ref like refs/tags/v1.4.0 -> "1.4.0". */
 export function versionFromRef(ref: string | undefined): string | undefined {

@@ -5,8 +5,7 @@
 import type { Config } from '../config/schema.js';
 import { CheckFailedError } from '../errors.js';
 import type { GitHubClient } from '../github/client.js';
-import type { Plan } from '../plan/schema.js';
-import type { GitContext } from '../plan/tags.js';
+import type { GitContext, Plan } from '../plan/schema.js';
 import { explanationLines } from '../resolve/explain.js';
 import { openResultDir, type ResultDir } from '../results/results.js';
 import type { BaselineStore } from './baseline.js';

@@ -3,7 +3,7 @@ import { toTerminal, wantsColor } from '../../report/render/terminal.js';
 import type { Override } from '../../config/load.js';
 import { ActionsExecRunner } from '../../docker/exec-runner.js';
 import { gitContextFromCheckout, gitContextFromGitHubEnv } from '../../plan/git-context.js';
-import type { GitContext } from '../../plan/tags.js';
+import type { GitContext } from '../../plan/schema.js';
 import type { CliIo } from '../io.js';
 
 export const configOverrideFlags = `  --platforms LIST   override "platforms" (comma-separated), as the action input does

@@ -1,7 +1,7 @@
 // The sections of the report, each a Part: the per-platform overview table and the <details>
 // tables (pip, apt, environment, labels, smoke tests, smoke metrics), and the resolver's lines.
 // Every value from a record is escaped here (md/html from ../escape.js).
-import { HOST_COMPONENTS } from '../../diff/diff.js';
+import { HOST_COMPONENTS } from '../../diff/schema.js';
 import type { ComponentId, MetricDelta, PackageDiff, SmokeDiff } from '../../diff/schema.js';
 import { html, md } from '../escape.js';
 import { COMPONENT_LABELS, fmtBytes, fmtInt, num, pct, plural, signed } from '../format.js';
