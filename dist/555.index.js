@@ -1202,62 +1202,62 @@ const BuildResultSchema = schemas/* object */.Ikc({
     variants: schemas/* array */.YOg(VariantBuildSchema),
 });
 
-;// CONCATENATED MODULE: ./src/plan/tags.ts
-// Tags and OCI labels of a variant. Pure: the git/CI context is passed in.
-//
-// Tag rules (docs/configuration.md "Tags"):
-//   <version>-<variant>        when a version is known (image.version, or a v1.2.3 git tag)
-//   sha-<sha7>-<variant>       whenever the commit is known
-//   pr-<n>-<variant>           on pull requests
-//   <variant>                  on the default branch (the variant's moving "latest")
-//   latest                     on the default branch, for the first variant of the config only
-//   dev-<variant>              when none of the above applies (a local build outside git)
+;// CONCATENATED MODULE: ./src/plan/schema.ts
+// Plan: what the plan stage hands to resolve/build/smoke/report (and writes as plan.json). The types
+// are inferred from the schema, so the file written and the value passed on cannot drift apart.
+
+
+const PLAN_SCHEMA_VERSION = 1;
 const LABEL_PREFIX = 'io.github.ml-image-action';
-/** A version from a tag ref like refs/tags/v1.4.0 -> "1.4.0". */
-function versionFromRef(ref) {
-    const m = /^refs\/tags\/v?(\d+\.\d+\.\d+[A-Za-z0-9.+-]*)$/.exec(ref ?? '');
-    return m ? m[1].replace(/\+/g, '-') : undefined;
-}
-function computeTags(t) {
-    const tags = [];
-    const add = (tag) => {
-        const full = `${t.repository}:${tag}`;
-        if (!tags.includes(full))
-            tags.push(full);
-    };
-    const version = t.version ?? versionFromRef(t.git.ref);
-    if (version !== undefined)
-        add(`${version}-${t.variant}`);
-    if (t.git.sha)
-        add(`sha-${t.git.sha.slice(0, 7)}-${t.variant}`);
-    if (t.git.prNumber !== undefined)
-        add(`pr-${t.git.prNumber}-${t.variant}`);
-    if (t.git.isDefaultBranch) {
-        add(t.variant);
-        if (t.primary)
-            add('latest');
-    }
-    if (tags.length === 0)
-        add(`dev-${t.variant}`);
-    return tags;
-}
-/** OCI labels plus the project's own. The base image digest label is added at build time. */
-function computeLabels(l) {
-    const version = l.version ?? versionFromRef(l.git.ref);
-    return {
-        'org.opencontainers.image.title': l.title,
-        'org.opencontainers.image.created': l.git.commitTime ?? l.created.toISOString(),
-        ...(l.git.repositoryUrl !== undefined && { 'org.opencontainers.image.source': l.git.repositoryUrl }),
-        ...(l.git.sha !== undefined && { 'org.opencontainers.image.revision': l.git.sha }),
-        ...(version !== undefined && { 'org.opencontainers.image.version': version }),
-        'org.opencontainers.image.base.name': l.baseImage,
-        [`${LABEL_PREFIX}.variant`]: l.variant,
-        [`${LABEL_PREFIX}.python`]: l.python,
-        ...(l.cuda !== undefined && { [`${LABEL_PREFIX}.cuda`]: l.cuda }),
-        ...(l.torch !== undefined && { [`${LABEL_PREFIX}.torch`]: l.torch }),
-        [`${LABEL_PREFIX}.base-image`]: l.baseImage,
-    };
-}
+const PlatformSchema = schemas/* enum */.k5n(PLATFORMS);
+const TemplateSchema = schemas/* enum */.k5n(TEMPLATES);
+const BaseChoiceSchema = schemas/* object */.Ikc({
+    /** The reference the build uses (after mirrors). */
+    ref: schemas/* string */.YjP(),
+    /** The reference before mirrors (what the catalog knows). */
+    canonical: schemas/* string */.YjP(),
+    family: schemas/* string */.YjP().optional(),
+    /** Platforms the base image is known to have; undefined when not in the catalog. */
+    platforms: schemas/* array */.YOg(schemas/* string */.YjP()).optional(),
+    reason: schemas/* string */.YjP(),
+});
+const VariantPlanSchema = schemas/* object */.Ikc({
+    name: schemas/* string */.YjP(),
+    kind: schemas/* enum */.k5n(['cpu', 'cuda', 'custom']),
+    primary: schemas/* boolean */.zMY(),
+    python: schemas/* string */.YjP(),
+    /** Template from images/ or undefined when the user's own Dockerfile is used. */
+    template: TemplateSchema.optional(),
+    base: BaseChoiceSchema,
+    /** indexUrl undefined: torch comes with the base image (NGC) and is not installed again. */
+    torch: schemas/* object */.Ikc({ version: schemas/* string */.YjP(), indexUrl: schemas/* string */.YjP().optional() }).optional(),
+    cuda: schemas/* object */.Ikc({ version: schemas/* string */.YjP(), toolkitDriverMin: schemas/* string */.YjP(), minorCompatDriverMin: schemas/* string */.YjP() })
+        .optional(),
+    tags: schemas/* array */.YOg(schemas/* string */.YjP()),
+    labels: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP()),
+    platforms: schemas/* array */.YOg(PlatformSchema),
+    /** Build args every Dockerfile may read (images/README.md "Build arguments"). */
+    buildArgs: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP()),
+});
+const BuildTargetSchema = schemas/* object */.Ikc({
+    id: schemas/* string */.YjP(),
+    variant: schemas/* string */.YjP(),
+    platform: PlatformSchema,
+    arch: schemas/* string */.YjP(),
+    runner: schemas/* string */.YjP(),
+});
+const PlanSchema = schemas/* object */.Ikc({
+    schemaVersion: schemas/* literal */.euz(PLAN_SCHEMA_VERSION),
+    repository: schemas/* string */.YjP(),
+    version: schemas/* string */.YjP().optional(),
+    variants: schemas/* array */.YOg(VariantPlanSchema),
+    targets: schemas/* array */.YOg(BuildTargetSchema),
+    warnings: schemas/* array */.YOg(schemas/* string */.YjP()),
+    /** GitHub Actions matrix: strategy.matrix: ${{ fromJSON(needs.plan.outputs.matrix) }} */
+    matrix: schemas/* object */.Ikc({
+        include: schemas/* array */.YOg(schemas/* object */.Ikc({ variant: schemas/* string */.YjP(), platform: PlatformSchema, arch: schemas/* string */.YjP(), runner: schemas/* string */.YjP() })),
+    }),
+});
 
 ;// CONCATENATED MODULE: ./src/capture/record.ts
 // EnvRecord: what is inside an image (env.json). Versioned, so the next release reads this one's:
@@ -1411,62 +1411,6 @@ const COLLECT_ENV_FIELDS = (/* unused pure expression or super */ null && ([
 function archOf(platform) {
     return platform.split('/')[1];
 }
-
-;// CONCATENATED MODULE: ./src/plan/schema.ts
-// Plan: what the plan stage hands to resolve/build/smoke/report (and writes as plan.json). The types
-// are inferred from the schema, so the file written and the value passed on cannot drift apart.
-
-
-const PLAN_SCHEMA_VERSION = 1;
-const PlatformSchema = schemas/* enum */.k5n(PLATFORMS);
-const TemplateSchema = schemas/* enum */.k5n(TEMPLATES);
-const BaseChoiceSchema = schemas/* object */.Ikc({
-    /** The reference the build uses (after mirrors). */
-    ref: schemas/* string */.YjP(),
-    /** The reference before mirrors (what the catalog knows). */
-    canonical: schemas/* string */.YjP(),
-    family: schemas/* string */.YjP().optional(),
-    /** Platforms the base image is known to have; undefined when not in the catalog. */
-    platforms: schemas/* array */.YOg(schemas/* string */.YjP()).optional(),
-    reason: schemas/* string */.YjP(),
-});
-const VariantPlanSchema = schemas/* object */.Ikc({
-    name: schemas/* string */.YjP(),
-    kind: schemas/* enum */.k5n(['cpu', 'cuda', 'custom']),
-    primary: schemas/* boolean */.zMY(),
-    python: schemas/* string */.YjP(),
-    /** Template from images/ or undefined when the user's own Dockerfile is used. */
-    template: TemplateSchema.optional(),
-    base: BaseChoiceSchema,
-    /** indexUrl undefined: torch comes with the base image (NGC) and is not installed again. */
-    torch: schemas/* object */.Ikc({ version: schemas/* string */.YjP(), indexUrl: schemas/* string */.YjP().optional() }).optional(),
-    cuda: schemas/* object */.Ikc({ version: schemas/* string */.YjP(), toolkitDriverMin: schemas/* string */.YjP(), minorCompatDriverMin: schemas/* string */.YjP() })
-        .optional(),
-    tags: schemas/* array */.YOg(schemas/* string */.YjP()),
-    labels: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP()),
-    platforms: schemas/* array */.YOg(PlatformSchema),
-    /** Build args every Dockerfile may read (images/README.md "Build arguments"). */
-    buildArgs: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP()),
-});
-const BuildTargetSchema = schemas/* object */.Ikc({
-    id: schemas/* string */.YjP(),
-    variant: schemas/* string */.YjP(),
-    platform: PlatformSchema,
-    arch: schemas/* string */.YjP(),
-    runner: schemas/* string */.YjP(),
-});
-const PlanSchema = schemas/* object */.Ikc({
-    schemaVersion: schemas/* literal */.euz(PLAN_SCHEMA_VERSION),
-    repository: schemas/* string */.YjP(),
-    version: schemas/* string */.YjP().optional(),
-    variants: schemas/* array */.YOg(VariantPlanSchema),
-    targets: schemas/* array */.YOg(BuildTargetSchema),
-    warnings: schemas/* array */.YOg(schemas/* string */.YjP()),
-    /** GitHub Actions matrix: strategy.matrix: ${{ fromJSON(needs.plan.outputs.matrix) }} */
-    matrix: schemas/* object */.Ikc({
-        include: schemas/* array */.YOg(schemas/* object */.Ikc({ variant: schemas/* string */.YjP(), platform: PlatformSchema, arch: schemas/* string */.YjP(), runner: schemas/* string */.YjP() })),
-    }),
-});
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
@@ -1809,6 +1753,8 @@ const COMPONENT_IDS = [
     'gpus',
 ];
 const ComponentIdSchema = schemas/* enum */.k5n(COMPONENT_IDS);
+/** The driver (and so the newest CUDA it supports) and the GPUs belong to the capturing machine. */
+const HOST_COMPONENTS = new Set(['driver', 'driverMaxCuda', 'gpus']);
 const ComponentChangeSchema = schemas/* object */.Ikc({
     id: ComponentIdSchema,
     from: schemas/* string */.YjP().nullable(),
@@ -5242,6 +5188,63 @@ function chooseBase(v, index, config, catalog, out) {
     return BASE_HANDLERS[baseKind(v, catalog)]({ v, where, config, catalog, out, orDefault });
 }
 
+;// CONCATENATED MODULE: ./src/plan/tags.ts
+// Tags and OCI labels of a variant. Pure: the git/CI context is passed in.
+//
+// Tag rules (docs/configuration.md "Tags"):
+//   <version>-<variant>        when a version is known (image.version, or a v1.2.3 git tag)
+//   sha-<sha7>-<variant>       whenever the commit is known
+//   pr-<n>-<variant>           on pull requests
+//   <variant>                  on the default branch (the variant's moving "latest")
+//   latest                     on the default branch, for the first variant of the config only
+//   dev-<variant>              when none of the above applies (a local build outside git)
+
+/** A version from a tag ref like refs/tags/v1.4.0 -> "1.4.0". */
+function versionFromRef(ref) {
+    const m = /^refs\/tags\/v?(\d+\.\d+\.\d+[A-Za-z0-9.+-]*)$/.exec(ref ?? '');
+    return m ? m[1].replace(/\+/g, '-') : undefined;
+}
+function computeTags(t) {
+    const tags = [];
+    const add = (tag) => {
+        const full = `${t.repository}:${tag}`;
+        if (!tags.includes(full))
+            tags.push(full);
+    };
+    const version = t.version ?? versionFromRef(t.git.ref);
+    if (version !== undefined)
+        add(`${version}-${t.variant}`);
+    if (t.git.sha)
+        add(`sha-${t.git.sha.slice(0, 7)}-${t.variant}`);
+    if (t.git.prNumber !== undefined)
+        add(`pr-${t.git.prNumber}-${t.variant}`);
+    if (t.git.isDefaultBranch) {
+        add(t.variant);
+        if (t.primary)
+            add('latest');
+    }
+    if (tags.length === 0)
+        add(`dev-${t.variant}`);
+    return tags;
+}
+/** OCI labels plus the project's own. The base image digest label is added at build time. */
+function computeLabels(l) {
+    const version = l.version ?? versionFromRef(l.git.ref);
+    return {
+        'org.opencontainers.image.title': l.title,
+        'org.opencontainers.image.created': l.git.commitTime ?? l.created.toISOString(),
+        ...(l.git.repositoryUrl !== undefined && { 'org.opencontainers.image.source': l.git.repositoryUrl }),
+        ...(l.git.sha !== undefined && { 'org.opencontainers.image.revision': l.git.sha }),
+        ...(version !== undefined && { 'org.opencontainers.image.version': version }),
+        'org.opencontainers.image.base.name': l.baseImage,
+        [`${LABEL_PREFIX}.variant`]: l.variant,
+        [`${LABEL_PREFIX}.python`]: l.python,
+        ...(l.cuda !== undefined && { [`${LABEL_PREFIX}.cuda`]: l.cuda }),
+        ...(l.torch !== undefined && { [`${LABEL_PREFIX}.torch`]: l.torch }),
+        [`${LABEL_PREFIX}.base-image`]: l.baseImage,
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/plan/plan.ts
 // plan: expand variants x platforms into build targets and choose, with a stated reason, the base
 // image, torch wheel index and driver floor of each variant. Pure: catalog and context passed in.
@@ -5806,8 +5809,6 @@ const VOLATILE_LABELS = new Set([
     'org.label-schema.build-date',
     'org.label-schema.vcs-ref',
 ]);
-// The driver (and so the newest CUDA it supports) and the GPUs belong to the capturing machine.
-const HOST_COMPONENTS = new Set(['driver', 'driverMaxCuda', 'gpus']);
 /** Compared as plain strings (no version order). */
 const TEXT_COMPONENTS = new Set(['os', 'gpus']);
 /**

@@ -17,7 +17,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(83916);
 /* harmony import */ var _github_run_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(31738);
 /* harmony import */ var _plan_catalog_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9668);
-/* harmony import */ var _plan_plan_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(82649);
+/* harmony import */ var _plan_plan_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(86594);
 /* harmony import */ var _report_baseline_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(67355);
 /* harmony import */ var _report_stage_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(47653);
 /* harmony import */ var _results_results_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(37351);

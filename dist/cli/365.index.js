@@ -2,391 +2,6 @@ export const id = 365;
 export const ids = [365];
 export const modules = {
 
-/***/ 41839:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  _S: () => (/* binding */ HOST_COMPONENTS),
-  OM: () => (/* binding */ diffRecords),
-  eh: () => (/* binding */ summarize)
-});
-
-// UNUSED EXPORTS: VOLATILE_LABELS, sortPackageChanges
-
-// EXTERNAL MODULE: ./src/capture/redact.ts + 1 modules
-var redact = __webpack_require__(44977);
-// EXTERNAL MODULE: ./src/requirements/parse.ts + 2 modules
-var parse = __webpack_require__(9142);
-// EXTERNAL MODULE: ./src/diff/schema.ts
-var schema = __webpack_require__(2996);
-// EXTERNAL MODULE: ./src/diff/size.ts
-var diff_size = __webpack_require__(37282);
-// EXTERNAL MODULE: ./src/util/text.ts
-var util_text = __webpack_require__(49997);
-// EXTERNAL MODULE: ./node_modules/@renovatebot/pep440/index.js
-var pep440 = __webpack_require__(68898);
-;// CONCATENATED MODULE: ./src/diff/versions.ts
-// Version comparison for the diff: PEP 440 for pip (via @renovatebot/pep440, as src/resolve does)
-// and dpkg's algorithm for Debian packages, each with the "level" of a change.
-
-const CHANGE_LEVELS = ['major', 'minor', 'patch', 'local', 'other'];
-const sign = (n) => (n < 0 ? -1 : n > 0 ? 1 : 0);
-/** Level from two release tuples: index of the first differing part (missing parts are 0). */
-function releaseLevel(a, b) {
-    for (let i = 0; i < Math.max(a.length, b.length); i++) {
-        if ((a[i] ?? 0) !== (b[i] ?? 0))
-            return i === 0 ? 'major' : i === 1 ? 'minor' : 'patch';
-    }
-    return null;
-}
-const same = (x, y) => JSON.stringify(x ?? null) === JSON.stringify(y ?? null);
-// Parsing dominates a diff of thousands of packages, and the same versions recur: memoised.
-const parsed = new Map();
-function versions_pep440(v) {
-    let p = parsed.get(v);
-    if (p === undefined) {
-        p = (0,pep440.explain)(v);
-        if (parsed.size > 50_000)
-            parsed.clear();
-        parsed.set(v, p);
-    }
-    return p;
-}
-function compareRelease(a, b) {
-    for (let i = 0; i < Math.max(a.length, b.length); i++) {
-        const d = (a[i] ?? 0) - (b[i] ?? 0);
-        if (d)
-            return d;
-    }
-    return 0;
-}
-/** PEP 440 comparison; versions that do not parse fall back to dpkg ordering, level "other". */
-function comparePip(base, head) {
-    if (base === head)
-        return { order: 0, level: null };
-    const a = versions_pep440(base);
-    const b = versions_pep440(head);
-    if (!a || !b)
-        return { order: sign(compareDebian(head, base)) || 1, level: 'other' };
-    // Epoch, then release decide the order (PEP 440); only equal releases need the full comparison.
-    const order = sign(b.epoch - a.epoch || compareRelease(b.release, a.release) || (0,pep440.compare)(head, base));
-    if (order === 0)
-        return { order, level: null }; // 1.0 == 1.0.0 under PEP 440
-    if (a.epoch !== b.epoch)
-        return { order, level: 'major' };
-    const level = releaseLevel(a.release, b.release);
-    if (level)
-        return { order, level };
-    if (!same(a.pre, b.pre) || !same(a.post, b.post) || !same(a.dev, b.dev))
-        return { order, level: 'other' };
-    return { order, level: a.local !== b.local ? 'local' : 'other' };
-}
-/** Components whose scheme is not fixed (CUDA "12.8.1", glibc "2.36"): PEP 440 when both parse. */
-function compareAny(base, head) {
-    return versions_pep440(base) && versions_pep440(head) ? comparePip(base, head) : compareApt(base, head);
-}
-function parseDebian(v) {
-    const colon = v.indexOf(':');
-    const epochText = colon > 0 ? v.slice(0, colon) : '';
-    const epoch = /^\d+$/.test(epochText) ? Number(epochText) : 0;
-    const rest = colon > 0 && /^\d+$/.test(epochText) ? v.slice(colon + 1) : v;
-    const dash = rest.lastIndexOf('-');
-    return dash > 0
-        ? { epoch, upstream: rest.slice(0, dash), revision: rest.slice(dash + 1) }
-        : { epoch, upstream: rest, revision: '' };
-}
-/** dpkg's character order: ~ before everything (even the end), letters before other symbols. */
-function order(c) {
-    if (c === undefined)
-        return 0;
-    if (c === '~')
-        return -1;
-    if (/[0-9]/.test(c))
-        return 0;
-    if (/[A-Za-z]/.test(c))
-        return c.charCodeAt(0);
-    return c.charCodeAt(0) + 256;
-}
-function verrevcmp(a, b) {
-    let i = 0;
-    let j = 0;
-    while (i < a.length || j < b.length) {
-        let firstDiff = 0;
-        while ((i < a.length && !/[0-9]/.test(a[i])) || (j < b.length && !/[0-9]/.test(b[j]))) {
-            const ac = order(i < a.length && !/[0-9]/.test(a[i]) ? a[i] : undefined);
-            const bc = order(j < b.length && !/[0-9]/.test(b[j]) ? b[j] : undefined);
-            if (ac !== bc)
-                return ac - bc;
-            i++;
-            j++;
-        }
-        while (a[i] === '0')
-            i++;
-        while (b[j] === '0')
-            j++;
-        while (i < a.length && /[0-9]/.test(a[i]) && j < b.length && /[0-9]/.test(b[j])) {
-            if (!firstDiff)
-                firstDiff = a.charCodeAt(i) - b.charCodeAt(j);
-            i++;
-            j++;
-        }
-        if (i < a.length && /[0-9]/.test(a[i]))
-            return 1;
-        if (j < b.length && /[0-9]/.test(b[j]))
-            return -1;
-        if (firstDiff)
-            return firstDiff;
-    }
-    return 0;
-}
-/** <0, 0, >0 as dpkg --compare-versions orders a and b. */
-function compareDebian(a, b) {
-    const x = parseDebian(a);
-    const y = parseDebian(b);
-    if (x.epoch !== y.epoch)
-        return x.epoch - y.epoch;
-    return verrevcmp(x.upstream, y.upstream) || verrevcmp(x.revision, y.revision);
-}
-const dotted = (upstream) => (/^\d+(?:\.\d+)*/.exec(upstream)?.[0] ?? '').split('.').filter(Boolean).map(Number);
-function compareApt(base, head) {
-    if (base === head)
-        return { order: 0, level: null };
-    const order = sign(compareDebian(head, base));
-    if (order === 0)
-        return { order, level: null };
-    const a = parseDebian(base);
-    const b = parseDebian(head);
-    if (a.epoch !== b.epoch)
-        return { order, level: 'major' };
-    const pa = dotted(a.upstream);
-    const pb = dotted(b.upstream);
-    const level = pa.length && pb.length ? releaseLevel(pa, pb) : null;
-    if (level)
-        return { order, level };
-    if (a.upstream === b.upstream)
-        return { order, level: 'local' };
-    return { order, level: 'other' };
-}
-
-;// CONCATENATED MODULE: ./src/diff/diff.ts
-
-
-
-
-
-
-/** Labels that change on every build; they are listed but never make the verdict. */
-const VOLATILE_LABELS = new Set([
-    'org.opencontainers.image.created',
-    'org.opencontainers.image.revision',
-    'org.label-schema.build-date',
-    'org.label-schema.vcs-ref',
-]);
-// The driver (and so the newest CUDA it supports) and the GPUs belong to the capturing machine.
-const HOST_COMPONENTS = new Set(['driver', 'driverMaxCuda', 'gpus']);
-/** Compared as plain strings (no version order). */
-const TEXT_COMPONENTS = new Set(['os', 'gpus']);
-/**
- * pip: one entry per normalised name. A distribution installed twice (Debian's python3-x in
- * /usr/lib/python3 and a pip-installed copy) resolves to the copy outside /usr/lib/python3,
- * which is first on Debian's sys.path and is the one Python imports.
- */
-const pipIndexes = new WeakMap();
-function pipIndex(r) {
-    const cached = pipIndexes.get(r);
-    if (cached)
-        return cached;
-    const out = new Map();
-    for (const p of r.python.packages) {
-        const key = (0,parse/* canonicalName */.Ew)(p.name);
-        const os = p.location.startsWith('/usr/lib/python3');
-        const seen = out.get(key);
-        if (!seen || (seen.os && !os))
-            out.set(key, { name: p.name, version: p.version, os });
-    }
-    pipIndexes.set(r, out);
-    return out;
-}
-/** apt: by name; by name:arch only where a name is installed for several architectures. */
-function aptIndex(r) {
-    const counts = new Map();
-    for (const p of r.apt)
-        counts.set(p.name, (counts.get(p.name) ?? 0) + 1);
-    const out = new Map();
-    for (const p of r.apt) {
-        const name = counts.get(p.name) > 1 ? `${p.name}:${p.arch}` : p.name;
-        out.set(name, { name, version: p.version });
-    }
-    return out;
-}
-const levelRank = (l) => l === null ? CHANGE_LEVELS.length : CHANGE_LEVELS.indexOf(l);
-const KIND_RANK = { upgraded: 0, downgraded: 0, added: 1, removed: 2 };
-const byName = util_text/* compareText */.n;
-/** Changed packages first, by level (major first), then added, then removed; by name within. */
-function sortPackageChanges(changes) {
-    return changes.sort((a, b) => KIND_RANK[a.kind] - KIND_RANK[b.kind] ||
-        levelRank(a.level) - levelRank(b.level) ||
-        byName(a.name.toLowerCase(), b.name.toLowerCase()));
-}
-function diffPackages(base, head, compare) {
-    const changes = [];
-    let unchanged = 0;
-    for (const [key, h] of head) {
-        const b = base.get(key);
-        if (!b) {
-            changes.push({ name: h.name, kind: 'added', from: null, to: h.version, level: null });
-            continue;
-        }
-        const c = compare(b.version, h.version);
-        if (c.order === 0)
-            unchanged++;
-        else
-            changes.push({
-                name: h.name,
-                kind: c.order > 0 ? 'upgraded' : 'downgraded',
-                from: b.version,
-                to: h.version,
-                level: c.level,
-            });
-    }
-    for (const [key, b] of base)
-        if (!head.has(key))
-            changes.push({ name: b.name, kind: 'removed', from: b.version, to: null, level: null });
-    return { baseCount: base.size, headCount: head.size, unchanged, changes: sortPackageChanges(changes) };
-}
-/** { [key]: value } when value is defined (exactOptionalPropertyTypes), else {}. */
-const optional = (key, value) => (value === undefined ? {} : { [key]: value });
-// ---- components ----
-function gpuSummary(r) {
-    if (r.gpus.length === 0)
-        return null;
-    const byModel = new Map();
-    for (const g of r.gpus)
-        byModel.set(g.name, (byModel.get(g.name) ?? 0) + 1);
-    return [...byModel]
-        .sort(([a], [b]) => byName(a, b))
-        .map(([name, n]) => `${n} × ${name}`)
-        .join(', ');
-}
-function extra(torch, key) {
-    const v = torch?.[key];
-    return typeof v === 'string' || typeof v === 'number' ? String(v) : null;
-}
-/** The overview's facts about one record. */
-function summarize(r) {
-    const pip = pipIndex(r);
-    const drivers = [...new Set(r.gpus.map((g) => g.driver).filter((d) => !!d))].sort();
-    const components = {
-        os: r.os.osRelease.PRETTY_NAME ?? r.os.osRelease.NAME ?? null,
-        glibc: r.os.glibc ? r.os.glibc.replace(/^glibc\s+/i, '') : null,
-        python: r.python.version || null,
-        torch: r.torch?.version ?? pip.get('torch')?.version ?? null,
-        torchCuda: r.torch?.cuda ?? null,
-        numpy: pip.get('numpy')?.version ?? null,
-        cuda: r.cuda.runtime ?? null,
-        cudnn: r.cuda.cudnn ?? extra(r.torch, 'cudnn'),
-        nccl: r.cuda.nccl ?? extra(r.torch, 'nccl'),
-        driverMaxCuda: r.cuda.driverMaxCuda ?? null,
-        driver: drivers.length ? drivers.join(', ') : null,
-        gpus: gpuSummary(r),
-    };
-    return {
-        ref: r.image.ref,
-        digest: r.image.digest ?? null,
-        platform: r.image.platform,
-        variant: r.image.variant,
-        created: r.image.created,
-        sizeBytes: r.image.sizeBytes,
-        layers: r.image.layers,
-        pipCount: pip.size,
-        aptCount: r.apt.length,
-        ...optional('top', (0,diff_size/* sizeTop */.FT)(r)),
-        components,
-    };
-}
-function diffComponent(id, from, to) {
-    const host = HOST_COMPONENTS.has(id);
-    if (from === to)
-        return { id, from, to, changed: false, direction: null, level: null, host };
-    if (from === null || to === null || TEXT_COMPONENTS.has(id) || id === 'driver')
-        return {
-            id,
-            from,
-            to,
-            changed: true,
-            direction: id === 'driver' && from && to ? direction(compareAny(from, to)) : 'changed',
-            level: null,
-            host,
-        };
-    const c = compareAny(from, to);
-    // Same version spelled differently (12.8 vs 12.8.0) is no change.
-    if (c.order === 0)
-        return { id, from, to, changed: false, direction: null, level: null, host };
-    return { id, from, to, changed: true, direction: direction(c), level: c.level, host };
-}
-const direction = (c) => c.order > 0 ? 'up' : c.order < 0 ? 'down' : 'changed';
-// ---- env and labels ----
-function diffMaps(base, head) {
-    const changes = [];
-    let unchanged = 0;
-    let redactedBoth = 0;
-    for (const name of [...new Set([...Object.keys(base), ...Object.keys(head)])].sort(byName)) {
-        const from = Object.hasOwn(base, name) ? base[name] : null;
-        const to = Object.hasOwn(head, name) ? head[name] : null;
-        if (from === to) {
-            unchanged++;
-            if (from === redact/* REDACTED */.XF)
-                redactedBoth++;
-        }
-        else
-            changes.push({
-                name,
-                kind: from === null ? 'added' : to === null ? 'removed' : 'changed',
-                from,
-                to,
-            });
-    }
-    return { changes, unchanged, redactedBoth };
-}
-function diffRecords(base, head) {
-    const pip = diffPackages(pipIndex(base), pipIndex(head), comparePip);
-    const apt = diffPackages(aptIndex(base), aptIndex(head), compareApt);
-    const b = summarize(base);
-    const h = summarize(head);
-    const components = schema/* COMPONENT_IDS */.Vg.map((id) => diffComponent(id, b.components[id], h.components[id]));
-    const env = diffMaps(base.image.env, head.image.env);
-    const labelDiff = diffMaps(base.image.labels, head.image.labels);
-    const labels = {
-        changes: labelDiff.changes.map((c) => ({ ...c, volatile: VOLATILE_LABELS.has(c.name) })),
-        unchanged: labelDiff.unchanged,
-    };
-    const size = { base: b.sizeBytes, head: h.sizeBytes, delta: h.sizeBytes - b.sizeBytes };
-    const layers = { base: b.layers, head: h.layers, delta: h.layers - b.layers };
-    const changed = pip.changes.length > 0 ||
-        apt.changes.length > 0 ||
-        components.some((c) => c.changed && !c.host) ||
-        env.changes.length > 0 ||
-        labels.changes.some((c) => !c.volatile) ||
-        size.delta !== 0 ||
-        layers.delta !== 0;
-    return {
-        pip,
-        apt,
-        components,
-        env,
-        labels,
-        size,
-        layers,
-        ...optional('sizeExplanation', (0,diff_size/* explainSize */.xC)(base, head)),
-        changed,
-    };
-}
-
-
-/***/ }),
-
 /***/ 37282:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -655,7 +270,7 @@ const COMPONENT_LABELS = {
 
 /***/ }),
 
-/***/ 83716:
+/***/ 81419:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -669,8 +284,373 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: componentSeverity, parseReportModel
 
-// EXTERNAL MODULE: ./src/diff/diff.ts + 1 modules
-var diff = __webpack_require__(41839);
+// EXTERNAL MODULE: ./src/capture/redact.ts + 1 modules
+var redact = __webpack_require__(44977);
+// EXTERNAL MODULE: ./src/requirements/parse.ts + 2 modules
+var parse = __webpack_require__(9142);
+// EXTERNAL MODULE: ./src/diff/schema.ts
+var schema = __webpack_require__(2996);
+// EXTERNAL MODULE: ./src/diff/size.ts
+var diff_size = __webpack_require__(37282);
+// EXTERNAL MODULE: ./src/util/text.ts
+var util_text = __webpack_require__(49997);
+// EXTERNAL MODULE: ./node_modules/@renovatebot/pep440/index.js
+var pep440 = __webpack_require__(68898);
+;// CONCATENATED MODULE: ./src/diff/versions.ts
+// Version comparison for the diff: PEP 440 for pip (via @renovatebot/pep440, as src/resolve does)
+// and dpkg's algorithm for Debian packages, each with the "level" of a change.
+
+const CHANGE_LEVELS = ['major', 'minor', 'patch', 'local', 'other'];
+const sign = (n) => (n < 0 ? -1 : n > 0 ? 1 : 0);
+/** Level from two release tuples: index of the first differing part (missing parts are 0). */
+function releaseLevel(a, b) {
+    for (let i = 0; i < Math.max(a.length, b.length); i++) {
+        if ((a[i] ?? 0) !== (b[i] ?? 0))
+            return i === 0 ? 'major' : i === 1 ? 'minor' : 'patch';
+    }
+    return null;
+}
+const same = (x, y) => JSON.stringify(x ?? null) === JSON.stringify(y ?? null);
+// Parsing dominates a diff of thousands of packages, and the same versions recur: memoised.
+const parsed = new Map();
+function versions_pep440(v) {
+    let p = parsed.get(v);
+    if (p === undefined) {
+        p = (0,pep440.explain)(v);
+        if (parsed.size > 50_000)
+            parsed.clear();
+        parsed.set(v, p);
+    }
+    return p;
+}
+function compareRelease(a, b) {
+    for (let i = 0; i < Math.max(a.length, b.length); i++) {
+        const d = (a[i] ?? 0) - (b[i] ?? 0);
+        if (d)
+            return d;
+    }
+    return 0;
+}
+/** PEP 440 comparison; versions that do not parse fall back to dpkg ordering, level "other". */
+function comparePip(base, head) {
+    if (base === head)
+        return { order: 0, level: null };
+    const a = versions_pep440(base);
+    const b = versions_pep440(head);
+    if (!a || !b)
+        return { order: sign(compareDebian(head, base)) || 1, level: 'other' };
+    // Epoch, then release decide the order (PEP 440); only equal releases need the full comparison.
+    const order = sign(b.epoch - a.epoch || compareRelease(b.release, a.release) || (0,pep440.compare)(head, base));
+    if (order === 0)
+        return { order, level: null }; // 1.0 == 1.0.0 under PEP 440
+    if (a.epoch !== b.epoch)
+        return { order, level: 'major' };
+    const level = releaseLevel(a.release, b.release);
+    if (level)
+        return { order, level };
+    if (!same(a.pre, b.pre) || !same(a.post, b.post) || !same(a.dev, b.dev))
+        return { order, level: 'other' };
+    return { order, level: a.local !== b.local ? 'local' : 'other' };
+}
+/** Components whose scheme is not fixed (CUDA "12.8.1", glibc "2.36"): PEP 440 when both parse. */
+function compareAny(base, head) {
+    return versions_pep440(base) && versions_pep440(head) ? comparePip(base, head) : compareApt(base, head);
+}
+function parseDebian(v) {
+    const colon = v.indexOf(':');
+    const epochText = colon > 0 ? v.slice(0, colon) : '';
+    const epoch = /^\d+$/.test(epochText) ? Number(epochText) : 0;
+    const rest = colon > 0 && /^\d+$/.test(epochText) ? v.slice(colon + 1) : v;
+    const dash = rest.lastIndexOf('-');
+    return dash > 0
+        ? { epoch, upstream: rest.slice(0, dash), revision: rest.slice(dash + 1) }
+        : { epoch, upstream: rest, revision: '' };
+}
+/** dpkg's character order: ~ before everything (even the end), letters before other symbols. */
+function order(c) {
+    if (c === undefined)
+        return 0;
+    if (c === '~')
+        return -1;
+    if (/[0-9]/.test(c))
+        return 0;
+    if (/[A-Za-z]/.test(c))
+        return c.charCodeAt(0);
+    return c.charCodeAt(0) + 256;
+}
+function verrevcmp(a, b) {
+    let i = 0;
+    let j = 0;
+    while (i < a.length || j < b.length) {
+        let firstDiff = 0;
+        while ((i < a.length && !/[0-9]/.test(a[i])) || (j < b.length && !/[0-9]/.test(b[j]))) {
+            const ac = order(i < a.length && !/[0-9]/.test(a[i]) ? a[i] : undefined);
+            const bc = order(j < b.length && !/[0-9]/.test(b[j]) ? b[j] : undefined);
+            if (ac !== bc)
+                return ac - bc;
+            i++;
+            j++;
+        }
+        while (a[i] === '0')
+            i++;
+        while (b[j] === '0')
+            j++;
+        while (i < a.length && /[0-9]/.test(a[i]) && j < b.length && /[0-9]/.test(b[j])) {
+            if (!firstDiff)
+                firstDiff = a.charCodeAt(i) - b.charCodeAt(j);
+            i++;
+            j++;
+        }
+        if (i < a.length && /[0-9]/.test(a[i]))
+            return 1;
+        if (j < b.length && /[0-9]/.test(b[j]))
+            return -1;
+        if (firstDiff)
+            return firstDiff;
+    }
+    return 0;
+}
+/** <0, 0, >0 as dpkg --compare-versions orders a and b. */
+function compareDebian(a, b) {
+    const x = parseDebian(a);
+    const y = parseDebian(b);
+    if (x.epoch !== y.epoch)
+        return x.epoch - y.epoch;
+    return verrevcmp(x.upstream, y.upstream) || verrevcmp(x.revision, y.revision);
+}
+const dotted = (upstream) => (/^\d+(?:\.\d+)*/.exec(upstream)?.[0] ?? '').split('.').filter(Boolean).map(Number);
+function compareApt(base, head) {
+    if (base === head)
+        return { order: 0, level: null };
+    const order = sign(compareDebian(head, base));
+    if (order === 0)
+        return { order, level: null };
+    const a = parseDebian(base);
+    const b = parseDebian(head);
+    if (a.epoch !== b.epoch)
+        return { order, level: 'major' };
+    const pa = dotted(a.upstream);
+    const pb = dotted(b.upstream);
+    const level = pa.length && pb.length ? releaseLevel(pa, pb) : null;
+    if (level)
+        return { order, level };
+    if (a.upstream === b.upstream)
+        return { order, level: 'local' };
+    return { order, level: 'other' };
+}
+
+;// CONCATENATED MODULE: ./src/diff/diff.ts
+
+
+
+
+
+
+/** Labels that change on every build; they are listed but never make the verdict. */
+const VOLATILE_LABELS = new Set([
+    'org.opencontainers.image.created',
+    'org.opencontainers.image.revision',
+    'org.label-schema.build-date',
+    'org.label-schema.vcs-ref',
+]);
+/** Compared as plain strings (no version order). */
+const TEXT_COMPONENTS = new Set(['os', 'gpus']);
+/**
+ * pip: one entry per normalised name. A distribution installed twice (Debian's python3-x in
+ * /usr/lib/python3 and a pip-installed copy) resolves to the copy outside /usr/lib/python3,
+ * which is first on Debian's sys.path and is the one Python imports.
+ */
+const pipIndexes = new WeakMap();
+function pipIndex(r) {
+    const cached = pipIndexes.get(r);
+    if (cached)
+        return cached;
+    const out = new Map();
+    for (const p of r.python.packages) {
+        const key = (0,parse/* canonicalName */.Ew)(p.name);
+        const os = p.location.startsWith('/usr/lib/python3');
+        const seen = out.get(key);
+        if (!seen || (seen.os && !os))
+            out.set(key, { name: p.name, version: p.version, os });
+    }
+    pipIndexes.set(r, out);
+    return out;
+}
+/** apt: by name; by name:arch only where a name is installed for several architectures. */
+function aptIndex(r) {
+    const counts = new Map();
+    for (const p of r.apt)
+        counts.set(p.name, (counts.get(p.name) ?? 0) + 1);
+    const out = new Map();
+    for (const p of r.apt) {
+        const name = counts.get(p.name) > 1 ? `${p.name}:${p.arch}` : p.name;
+        out.set(name, { name, version: p.version });
+    }
+    return out;
+}
+const levelRank = (l) => l === null ? CHANGE_LEVELS.length : CHANGE_LEVELS.indexOf(l);
+const KIND_RANK = { upgraded: 0, downgraded: 0, added: 1, removed: 2 };
+const byName = util_text/* compareText */.n;
+/** Changed packages first, by level (major first), then added, then removed; by name within. */
+function sortPackageChanges(changes) {
+    return changes.sort((a, b) => KIND_RANK[a.kind] - KIND_RANK[b.kind] ||
+        levelRank(a.level) - levelRank(b.level) ||
+        byName(a.name.toLowerCase(), b.name.toLowerCase()));
+}
+function diffPackages(base, head, compare) {
+    const changes = [];
+    let unchanged = 0;
+    for (const [key, h] of head) {
+        const b = base.get(key);
+        if (!b) {
+            changes.push({ name: h.name, kind: 'added', from: null, to: h.version, level: null });
+            continue;
+        }
+        const c = compare(b.version, h.version);
+        if (c.order === 0)
+            unchanged++;
+        else
+            changes.push({
+                name: h.name,
+                kind: c.order > 0 ? 'upgraded' : 'downgraded',
+                from: b.version,
+                to: h.version,
+                level: c.level,
+            });
+    }
+    for (const [key, b] of base)
+        if (!head.has(key))
+            changes.push({ name: b.name, kind: 'removed', from: b.version, to: null, level: null });
+    return { baseCount: base.size, headCount: head.size, unchanged, changes: sortPackageChanges(changes) };
+}
+/** { [key]: value } when value is defined (exactOptionalPropertyTypes), else {}. */
+const optional = (key, value) => (value === undefined ? {} : { [key]: value });
+// ---- components ----
+function gpuSummary(r) {
+    if (r.gpus.length === 0)
+        return null;
+    const byModel = new Map();
+    for (const g of r.gpus)
+        byModel.set(g.name, (byModel.get(g.name) ?? 0) + 1);
+    return [...byModel]
+        .sort(([a], [b]) => byName(a, b))
+        .map(([name, n]) => `${n} × ${name}`)
+        .join(', ');
+}
+function extra(torch, key) {
+    const v = torch?.[key];
+    return typeof v === 'string' || typeof v === 'number' ? String(v) : null;
+}
+/** The overview's facts about one record. */
+function summarize(r) {
+    const pip = pipIndex(r);
+    const drivers = [...new Set(r.gpus.map((g) => g.driver).filter((d) => !!d))].sort();
+    const components = {
+        os: r.os.osRelease.PRETTY_NAME ?? r.os.osRelease.NAME ?? null,
+        glibc: r.os.glibc ? r.os.glibc.replace(/^glibc\s+/i, '') : null,
+        python: r.python.version || null,
+        torch: r.torch?.version ?? pip.get('torch')?.version ?? null,
+        torchCuda: r.torch?.cuda ?? null,
+        numpy: pip.get('numpy')?.version ?? null,
+        cuda: r.cuda.runtime ?? null,
+        cudnn: r.cuda.cudnn ?? extra(r.torch, 'cudnn'),
+        nccl: r.cuda.nccl ?? extra(r.torch, 'nccl'),
+        driverMaxCuda: r.cuda.driverMaxCuda ?? null,
+        driver: drivers.length ? drivers.join(', ') : null,
+        gpus: gpuSummary(r),
+    };
+    return {
+        ref: r.image.ref,
+        digest: r.image.digest ?? null,
+        platform: r.image.platform,
+        variant: r.image.variant,
+        created: r.image.created,
+        sizeBytes: r.image.sizeBytes,
+        layers: r.image.layers,
+        pipCount: pip.size,
+        aptCount: r.apt.length,
+        ...optional('top', (0,diff_size/* sizeTop */.FT)(r)),
+        components,
+    };
+}
+function diffComponent(id, from, to) {
+    const host = schema/* HOST_COMPONENTS */._S.has(id);
+    if (from === to)
+        return { id, from, to, changed: false, direction: null, level: null, host };
+    if (from === null || to === null || TEXT_COMPONENTS.has(id) || id === 'driver')
+        return {
+            id,
+            from,
+            to,
+            changed: true,
+            direction: id === 'driver' && from && to ? direction(compareAny(from, to)) : 'changed',
+            level: null,
+            host,
+        };
+    const c = compareAny(from, to);
+    // Same version spelled differently (12.8 vs 12.8.0) is no change.
+    if (c.order === 0)
+        return { id, from, to, changed: false, direction: null, level: null, host };
+    return { id, from, to, changed: true, direction: direction(c), level: c.level, host };
+}
+const direction = (c) => c.order > 0 ? 'up' : c.order < 0 ? 'down' : 'changed';
+// ---- env and labels ----
+function diffMaps(base, head) {
+    const changes = [];
+    let unchanged = 0;
+    let redactedBoth = 0;
+    for (const name of [...new Set([...Object.keys(base), ...Object.keys(head)])].sort(byName)) {
+        const from = Object.hasOwn(base, name) ? base[name] : null;
+        const to = Object.hasOwn(head, name) ? head[name] : null;
+        if (from === to) {
+            unchanged++;
+            if (from === redact/* REDACTED */.XF)
+                redactedBoth++;
+        }
+        else
+            changes.push({
+                name,
+                kind: from === null ? 'added' : to === null ? 'removed' : 'changed',
+                from,
+                to,
+            });
+    }
+    return { changes, unchanged, redactedBoth };
+}
+function diffRecords(base, head) {
+    const pip = diffPackages(pipIndex(base), pipIndex(head), comparePip);
+    const apt = diffPackages(aptIndex(base), aptIndex(head), compareApt);
+    const b = summarize(base);
+    const h = summarize(head);
+    const components = schema/* COMPONENT_IDS */.Vg.map((id) => diffComponent(id, b.components[id], h.components[id]));
+    const env = diffMaps(base.image.env, head.image.env);
+    const labelDiff = diffMaps(base.image.labels, head.image.labels);
+    const labels = {
+        changes: labelDiff.changes.map((c) => ({ ...c, volatile: VOLATILE_LABELS.has(c.name) })),
+        unchanged: labelDiff.unchanged,
+    };
+    const size = { base: b.sizeBytes, head: h.sizeBytes, delta: h.sizeBytes - b.sizeBytes };
+    const layers = { base: b.layers, head: h.layers, delta: h.layers - b.layers };
+    const changed = pip.changes.length > 0 ||
+        apt.changes.length > 0 ||
+        components.some((c) => c.changed && !c.host) ||
+        env.changes.length > 0 ||
+        labels.changes.some((c) => !c.volatile) ||
+        size.delta !== 0 ||
+        layers.delta !== 0;
+    return {
+        pip,
+        apt,
+        components,
+        env,
+        labels,
+        size,
+        layers,
+        ...optional('sizeExplanation', (0,diff_size/* explainSize */.xC)(base, head)),
+        changed,
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/diff/smoke.ts
 const DEFAULT_SMOKE_THRESHOLD = 0.1;
 /**
@@ -827,9 +807,9 @@ function buildReportModel(input) {
     const threshold = input.smokeThreshold !== undefined ? { threshold: input.smokeThreshold } : {};
     const platforms = entries.map((e) => ({
         platform: e.platform,
-        head: (0,diff/* summarize */.eh)(e.head),
-        base: e.base ? (0,diff/* summarize */.eh)(e.base) : null,
-        diff: e.base ? (0,diff/* diffRecords */.OM)(e.base, e.head) : null,
+        head: summarize(e.head),
+        base: e.base ? summarize(e.base) : null,
+        diff: e.base ? diffRecords(e.base, e.head) : null,
         smoke: e.headSmoke ? diffSmoke(e.baseSmoke ?? undefined, e.headSmoke, threshold) : null,
     }));
     const links = {};
@@ -1013,16 +993,16 @@ __webpack_require__.d(__webpack_exports__, {
 var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/report/escape.ts
 var report_escape = __webpack_require__(14031);
-// EXTERNAL MODULE: ./src/report/model.ts + 1 modules
-var report_model = __webpack_require__(83716);
+// EXTERNAL MODULE: ./src/report/model.ts + 3 modules
+var report_model = __webpack_require__(81419);
 // EXTERNAL MODULE: ./src/report/render/charts.ts
 var charts = __webpack_require__(86994);
 // EXTERNAL MODULE: ./src/report/render/markdown.ts
 var markdown = __webpack_require__(18298);
 // EXTERNAL MODULE: ./src/report/render/parts.ts
 var render_parts = __webpack_require__(99957);
-// EXTERNAL MODULE: ./src/diff/diff.ts + 1 modules
-var diff = __webpack_require__(41839);
+// EXTERNAL MODULE: ./src/diff/schema.ts
+var schema = __webpack_require__(2996);
 // EXTERNAL MODULE: ./src/report/format.ts
 var format = __webpack_require__(12011);
 ;// CONCATENATED MODULE: ./src/report/render/sections.ts
@@ -1107,7 +1087,7 @@ function overviewRows(p) {
         push(['apt packages', (0,format/* fmtInt */.L5)(h.aptCount)], true);
         for (const [id, v] of Object.entries(h.components))
             if (v !== null)
-                push([`${format/* COMPONENT_LABELS */.M[id]}${diff/* HOST_COMPONENTS */._S.has(id) ? ' (runner)' : ''}`, (0,markdown/* cell */.Hn)(v, 60)], true);
+                push([`${format/* COMPONENT_LABELS */.M[id]}${schema/* HOST_COMPONENTS */._S.has(id) ? ' (runner)' : ''}`, (0,markdown/* cell */.Hn)(v, 60)], true);
         if (p.smoke)
             push(['Smoke tests', (0,markdown/* smokeTally */.eu)(p.smoke.head)], true);
     }
@@ -2019,7 +1999,7 @@ function sizeChangeCell(p) {
 /* harmony export */   n: () => (/* binding */ verdictText),
 /* harmony export */   v: () => (/* binding */ VERDICT_EMOJI)
 /* harmony export */ });
-/* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83716);
+/* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(81419);
 /* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(12011);
 // The verdict line: the model's assessment (src/report/model.ts decides every severity) as text in
 // a given length, the most severe findings first, then "+N more".

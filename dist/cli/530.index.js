@@ -652,8 +652,8 @@ function requestFromOptions(o, variant, arch) {
 var promises_ = __webpack_require__(58500);
 // EXTERNAL MODULE: ./src/config/platform.ts
 var config_platform = __webpack_require__(15063);
-// EXTERNAL MODULE: ./src/plan/tags.ts
-var tags = __webpack_require__(49458);
+// EXTERNAL MODULE: ./src/plan/schema.ts
+var schema = __webpack_require__(47684);
 // EXTERNAL MODULE: ./src/python/indexes.ts
 var python_indexes = __webpack_require__(53910);
 // EXTERNAL MODULE: ./src/util/cleanup.ts
@@ -1707,7 +1707,7 @@ function variantLabels(input, v, run) {
     return {
         ...labels,
         'org.opencontainers.image.base.digest': run.baseDigest,
-        [`${tags/* LABEL_PREFIX */.Ag}.base-digest`]: run.baseDigest,
+        [`${schema/* LABEL_PREFIX */.Ag}.base-digest`]: run.baseDigest,
     };
 }
 /** Builds every selected platform of one variant, then merges them under its tags when asked. */
@@ -1889,8 +1889,8 @@ async function runBuildStage(input, deps) {
 var exec_runner = __webpack_require__(45206);
 // EXTERNAL MODULE: ./src/plan/catalog.ts + 2 modules
 var catalog = __webpack_require__(9668);
-// EXTERNAL MODULE: ./src/plan/plan.ts + 1 modules
-var plan_plan = __webpack_require__(82649);
+// EXTERNAL MODULE: ./src/plan/plan.ts + 2 modules
+var plan_plan = __webpack_require__(86594);
 // EXTERNAL MODULE: ./src/report/stage.ts + 2 modules
 var stage = __webpack_require__(47653);
 // EXTERNAL MODULE: ./src/resolve/snapshot-cache.ts

@@ -84,14 +84,14 @@ function scrubDeep(value, keep = []) {
 /* harmony export */ });
 /* unused harmony exports LayerSchema, COLLECT_ENV_FIELDS */
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(92857);
-/* harmony import */ var _plan_tags_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(49458);
+/* harmony import */ var _plan_schema_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(47684);
 // EnvRecord: what is inside an image (env.json). Versioned, so the next release reads this one's:
 // src/diff/read.ts migrates older records (v1 had no image.variant / image.created).
 
 
 const ENV_RECORD_SCHEMA_VERSION = 2;
 /** Labels the build sets (src/plan/tags.ts computeLabels) that image.variant / image.created mirror. */
-const VARIANT_LABEL = `${_plan_tags_js__WEBPACK_IMPORTED_MODULE_0__/* .LABEL_PREFIX */ .Ag}.variant`;
+const VARIANT_LABEL = `${_plan_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .LABEL_PREFIX */ .Ag}.variant`;
 const CREATED_LABEL = 'org.opencontainers.image.created';
 const maybe = (t) => t.nullable().optional();
 /**
@@ -489,70 +489,72 @@ function readSmokeResult(json, source) {
 
 /***/ }),
 
-/***/ 49458:
+/***/ 47684:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $o: () => (/* binding */ computeTags),
 /* harmony export */   Ag: () => (/* binding */ LABEL_PREFIX),
-/* harmony export */   YN: () => (/* binding */ versionFromRef),
-/* harmony export */   zt: () => (/* binding */ computeLabels)
+/* harmony export */   fB: () => (/* binding */ PlanSchema),
+/* harmony export */   jk: () => (/* binding */ PLAN_SCHEMA_VERSION)
 /* harmony export */ });
-// Tags and OCI labels of a variant. Pure: the git/CI context is passed in.
-//
-// Tag rules (docs/configuration.md "Tags"):
-//   <version>-<variant>        when a version is known (image.version, or a v1.2.3 git tag)
-//   sha-<sha7>-<variant>       whenever the commit is known
-//   pr-<n>-<variant>           on pull requests
-//   <variant>                  on the default branch (the variant's moving "latest")
-//   latest                     on the default branch, for the first variant of the config only
-//   dev-<variant>              when none of the above applies (a local build outside git)
+/* unused harmony exports TemplateSchema, BaseChoiceSchema, VariantPlanSchema, BuildTargetSchema */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(92857);
+/* harmony import */ var _config_schema_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(60408);
+// Plan: what the plan stage hands to resolve/build/smoke/report (and writes as plan.json). The types
+// are inferred from the schema, so the file written and the value passed on cannot drift apart.
+
+
+const PLAN_SCHEMA_VERSION = 1;
 const LABEL_PREFIX = 'io.github.ml-image-action';
-/** A version from a tag ref like refs/tags/v1.4.0 -> "1.4.0". */
-function versionFromRef(ref) {
-    const m = /^refs\/tags\/v?(\d+\.\d+\.\d+[A-Za-z0-9.+-]*)$/.exec(ref ?? '');
-    return m ? m[1].replace(/\+/g, '-') : undefined;
-}
-function computeTags(t) {
-    const tags = [];
-    const add = (tag) => {
-        const full = `${t.repository}:${tag}`;
-        if (!tags.includes(full))
-            tags.push(full);
-    };
-    const version = t.version ?? versionFromRef(t.git.ref);
-    if (version !== undefined)
-        add(`${version}-${t.variant}`);
-    if (t.git.sha)
-        add(`sha-${t.git.sha.slice(0, 7)}-${t.variant}`);
-    if (t.git.prNumber !== undefined)
-        add(`pr-${t.git.prNumber}-${t.variant}`);
-    if (t.git.isDefaultBranch) {
-        add(t.variant);
-        if (t.primary)
-            add('latest');
-    }
-    if (tags.length === 0)
-        add(`dev-${t.variant}`);
-    return tags;
-}
-/** OCI labels plus the project's own. The base image digest label is added at build time. */
-function computeLabels(l) {
-    const version = l.version ?? versionFromRef(l.git.ref);
-    return {
-        'org.opencontainers.image.title': l.title,
-        'org.opencontainers.image.created': l.git.commitTime ?? l.created.toISOString(),
-        ...(l.git.repositoryUrl !== undefined && { 'org.opencontainers.image.source': l.git.repositoryUrl }),
-        ...(l.git.sha !== undefined && { 'org.opencontainers.image.revision': l.git.sha }),
-        ...(version !== undefined && { 'org.opencontainers.image.version': version }),
-        'org.opencontainers.image.base.name': l.baseImage,
-        [`${LABEL_PREFIX}.variant`]: l.variant,
-        [`${LABEL_PREFIX}.python`]: l.python,
-        ...(l.cuda !== undefined && { [`${LABEL_PREFIX}.cuda`]: l.cuda }),
-        ...(l.torch !== undefined && { [`${LABEL_PREFIX}.torch`]: l.torch }),
-        [`${LABEL_PREFIX}.base-image`]: l.baseImage,
-    };
-}
+const PlatformSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(_config_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .PLATFORMS */ .P4);
+const TemplateSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(_config_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .TEMPLATES */ .QT);
+const BaseChoiceSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    /** The reference the build uses (after mirrors). */
+    ref: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    /** The reference before mirrors (what the catalog knows). */
+    canonical: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    family: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
+    /** Platforms the base image is known to have; undefined when not in the catalog. */
+    platforms: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()).optional(),
+    reason: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+});
+const VariantPlanSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    name: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    kind: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['cpu', 'cuda', 'custom']),
+    primary: zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY(),
+    python: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    /** Template from images/ or undefined when the user's own Dockerfile is used. */
+    template: TemplateSchema.optional(),
+    base: BaseChoiceSchema,
+    /** indexUrl undefined: torch comes with the base image (NGC) and is not installed again. */
+    torch: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ version: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), indexUrl: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional() }).optional(),
+    cuda: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ version: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), toolkitDriverMin: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), minorCompatDriverMin: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP() })
+        .optional(),
+    tags: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()),
+    labels: zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()),
+    platforms: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(PlatformSchema),
+    /** Build args every Dockerfile may read (images/README.md "Build arguments"). */
+    buildArgs: zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()),
+});
+const BuildTargetSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    id: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    variant: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    platform: PlatformSchema,
+    arch: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    runner: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+});
+const PlanSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    schemaVersion: zod__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .euz(PLAN_SCHEMA_VERSION),
+    repository: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    version: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
+    variants: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(VariantPlanSchema),
+    targets: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(BuildTargetSchema),
+    warnings: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()),
+    /** GitHub Actions matrix: strategy.matrix: ${{ fromJSON(needs.plan.outputs.matrix) }} */
+    matrix: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+        include: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ variant: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), platform: PlatformSchema, arch: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), runner: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP() })),
+    }),
+});
 
 
 /***/ }),

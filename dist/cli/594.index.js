@@ -1,5 +1,5 @@
-export const id = 649;
-export const ids = [649];
+export const id = 594;
+export const ids = [594];
 export const modules = {
 
 /***/ 9668:
@@ -282,7 +282,7 @@ function impossibleTorchCombination(catalog, want, platforms) {
 
 /***/ }),
 
-/***/ 82649:
+/***/ 86594:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -519,8 +519,63 @@ function chooseBase(v, index, config, catalog, out) {
 
 // EXTERNAL MODULE: ./src/plan/schema.ts
 var schema = __webpack_require__(47684);
-// EXTERNAL MODULE: ./src/plan/tags.ts
-var tags = __webpack_require__(49458);
+;// CONCATENATED MODULE: ./src/plan/tags.ts
+// Tags and OCI labels of a variant. Pure: the git/CI context is passed in.
+//
+// Tag rules (docs/configuration.md "Tags"):
+//   <version>-<variant>        when a version is known (image.version, or a v1.2.3 git tag)
+//   sha-<sha7>-<variant>       whenever the commit is known
+//   pr-<n>-<variant>           on pull requests
+//   <variant>                  on the default branch (the variant's moving "latest")
+//   latest                     on the default branch, for the first variant of the config only
+//   dev-<variant>              when none of the above applies (a local build outside git)
+
+/** A version from a tag ref like refs/tags/v1.4.0 -> "1.4.0". */
+function versionFromRef(ref) {
+    const m = /^refs\/tags\/v?(\d+\.\d+\.\d+[A-Za-z0-9.+-]*)$/.exec(ref ?? '');
+    return m ? m[1].replace(/\+/g, '-') : undefined;
+}
+function computeTags(t) {
+    const tags = [];
+    const add = (tag) => {
+        const full = `${t.repository}:${tag}`;
+        if (!tags.includes(full))
+            tags.push(full);
+    };
+    const version = t.version ?? versionFromRef(t.git.ref);
+    if (version !== undefined)
+        add(`${version}-${t.variant}`);
+    if (t.git.sha)
+        add(`sha-${t.git.sha.slice(0, 7)}-${t.variant}`);
+    if (t.git.prNumber !== undefined)
+        add(`pr-${t.git.prNumber}-${t.variant}`);
+    if (t.git.isDefaultBranch) {
+        add(t.variant);
+        if (t.primary)
+            add('latest');
+    }
+    if (tags.length === 0)
+        add(`dev-${t.variant}`);
+    return tags;
+}
+/** OCI labels plus the project's own. The base image digest label is added at build time. */
+function computeLabels(l) {
+    const version = l.version ?? versionFromRef(l.git.ref);
+    return {
+        'org.opencontainers.image.title': l.title,
+        'org.opencontainers.image.created': l.git.commitTime ?? l.created.toISOString(),
+        ...(l.git.repositoryUrl !== undefined && { 'org.opencontainers.image.source': l.git.repositoryUrl }),
+        ...(l.git.sha !== undefined && { 'org.opencontainers.image.revision': l.git.sha }),
+        ...(version !== undefined && { 'org.opencontainers.image.version': version }),
+        'org.opencontainers.image.base.name': l.baseImage,
+        [`${schema/* LABEL_PREFIX */.Ag}.variant`]: l.variant,
+        [`${schema/* LABEL_PREFIX */.Ag}.python`]: l.python,
+        ...(l.cuda !== undefined && { [`${schema/* LABEL_PREFIX */.Ag}.cuda`]: l.cuda }),
+        ...(l.torch !== undefined && { [`${schema/* LABEL_PREFIX */.Ag}.torch`]: l.torch }),
+        [`${schema/* LABEL_PREFIX */.Ag}.base-image`]: l.baseImage,
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/plan/plan.ts
 // plan: expand variants x platforms into build targets and choose, with a stated reason, the base
 // image, torch wheel index and driver floor of each variant. Pure: catalog and context passed in.
@@ -577,14 +632,14 @@ function planVariant(v, i, config, ctx, naming, out) {
         primary: i === 0,
         platforms: [...config.platforms],
         buildArgs: buildArgsOf(v, chosen, base),
-        tags: (0,tags/* computeTags */.$o)({
+        tags: computeTags({
             repository,
             variant: v.name,
             primary: i === 0,
             ...(version !== undefined && { version }),
             git: ctx.git,
         }),
-        labels: (0,tags/* computeLabels */.zt)({
+        labels: computeLabels({
             title: config.image.name,
             variant: v.name,
             python: chosen.python,
@@ -610,7 +665,7 @@ function targetsOf(variants) {
 function planBuild(config, ctx) {
     const out = new Collector();
     const repository = `${config.image.registry}/${config.image.name}`;
-    const version = config.image.version ?? (0,tags/* versionFromRef */.YN)(ctx.git.ref);
+    const version = config.image.version ?? versionFromRef(ctx.git.ref);
     const variants = config.variants.map((v, i) => planVariant(v, i, config, ctx, { repository, version }, out));
     if (out.errors.length > 0)
         throw new errors/* ConfigError */.xL('plan', out.errors);
