@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type DockerAdapter, RUN_LABEL } from '../../src/docker/adapter.js';
 import { RUN_ID } from '../../src/util/run-id.js';
 import { createDefaultDockerAdapter } from '../../src/docker/engine.js';
+import { MAX_STREAM_CHARS } from '../../src/docker/streams.js';
 
 const env = inject('dockerEnv');
 const runId = `${process.pid}-${Date.now()}`;
@@ -116,6 +117,24 @@ describe.skipIf(!env.available)('real Docker through the adapter', () => {
     expect(r.timedOut).toBe(true);
     expect(r.exitCode).toBeNull();
     expect(r.stdout).toContain('started');
+    expect(await docker.listManagedContainers(labels)).toEqual([]);
+  });
+
+  it('stops a container that prints without end at the output cap, and says so (no crash, nothing left)', async () => {
+    const labels = { 'ml-image-it': runId, case: 'flood' };
+    const r = await docker.runContainer({
+      image: images.busyboxAmd64,
+      cmd: ['sh', '-c', 'yes'],
+      labels,
+      timeoutMs: 120_000,
+      // The default is 32 MiB (MAX_STREAM_CHARS); 1 MiB tells the same, sooner.
+      maxOutputChars: 1024 * 1024,
+    });
+    expect(MAX_STREAM_CHARS).toBe(32 * 1024 * 1024);
+    expect(r.timedOut).toBe(false);
+    expect(r.exitCode).not.toBe(0);
+    expect(r.stdout.length).toBe(1024 * 1024);
+    expect(r.stderr).toContain('ml-image: the stdout passed 1 MiB: stopped');
     expect(await docker.listManagedContainers(labels)).toEqual([]);
   });
 

@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ContainerRunResult, ContainerRunSpec, ImageDetails } from '../../src/docker/adapter.js';
-import { BATCH_ENV, MARK, sections } from '../../src/smoke/batch.js';
+import { BATCH_ENV, liveFilter, MARK, MAX_CARRY, sections } from '../../src/smoke/batch.js';
 import { runSmoke, type SmokeInput } from '../../src/smoke/run.js';
 import { fakeDocker, imageDetails } from '../helpers/fakes.js';
 import { REPO_ROOT } from '../helpers/docker-env.js';
@@ -265,4 +265,33 @@ describe('the python3 tests share one container', () => {
       expect(all).not.toContain('nonce');
     },
   );
+});
+
+describe('liveFilter: live output of a batch, bounded', () => {
+  const collect = () => {
+    const got: string[] = [];
+    const f = liveFilter(
+      () => 'first',
+      (t) => got.push(t),
+      'nonce',
+    );
+    return { got, f };
+  };
+
+  it('a line cut between chunks is passed on whole', () => {
+    const { got, f } = collect();
+    f('hel');
+    f('lo\nwor');
+    f('ld\n');
+    expect(got).toEqual(['hello\n', 'world\n']);
+  });
+
+  it('output without newlines is passed on once it passes MAX_CARRY, not held (nor rescanned) for ever', () => {
+    const { got, f } = collect();
+    const chunk = 'y'.repeat(64 * 1024);
+    for (let i = 0; i * chunk.length <= MAX_CARRY; i++) f(chunk);
+    expect(got).toHaveLength(1);
+    expect(got[0]!.length).toBeGreaterThan(MAX_CARRY);
+    expect(got[0]!.endsWith('y\n')).toBe(true);
+  });
 });

@@ -61,6 +61,8 @@ export interface ContainerRunSpec {
    */
   deadlineMs?: number;
   onOutput?: (chunk: string, stream: 'stdout' | 'stderr') => void;
+  /** The most of each stream kept (default MAX_STREAM_CHARS, 32 MiB): past it the container is stopped. */
+  maxOutputChars?: number;
 }
 
 export interface ContainerRunResult {

@@ -20,7 +20,7 @@ import { daemonFeatures, pingEngine } from './daemon-info.js';
 import { isMissingShell } from './deadline.js';
 import { parseAnswer, statusCodeOf } from './failures.js';
 import { ensureImage, imageHistory, inspectImage } from './images.js';
-import { collectOutput, destroyStream } from './streams.js';
+import { collectOutput, destroyStream, overflowNote } from './streams.js';
 
 export interface ManagedSpec {
   image: string;
@@ -130,10 +130,21 @@ async function launch(
   try {
     const docker = await client.docker();
     stream = await client.call(() => container.attach({ stream: true, stdout: true, stderr: true }));
-    const ended = collectOutput(docker, stream, (s, which) => {
-      output[which] += s;
-      spec.onOutput?.(s, which);
-    });
+    const ended = collectOutput(
+      docker,
+      stream,
+      (s, which) => {
+        output[which] += s;
+        spec.onOutput?.(s, which);
+      },
+      {
+        ...(spec.maxOutputChars !== undefined && { maxChars: spec.maxOutputChars }),
+        onOverflow: (which) => {
+          output.stderr += overflowNote(which, spec.maxOutputChars);
+          void container.kill().catch(() => undefined);
+        },
+      },
+    );
     const { status: removed } = await client.call((d) => waitForRemoval(d, container));
     // Never unhandled: a run that fails to start is removed here and its wait rejects (404).
     removed.catch(() => undefined);

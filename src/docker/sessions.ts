@@ -10,7 +10,7 @@ import { createManaged } from './containers.js';
 import { sessionCommand, sessionSeconds } from './deadline.js';
 import { parseAnswer } from './failures.js';
 import { ensureImage } from './images.js';
-import { collectOutput } from './streams.js';
+import { collectOutput, overflowNote } from './streams.js';
 import { type TarEntry, tarArchive } from './tar.js';
 
 const ExecInspectSchema = z.object({ ExitCode: z.number().nullable().optional() });
@@ -34,9 +34,20 @@ async function execIn(
   );
   const stream = await client.call(() => ex.start({ hijack: true, stdin: false }));
   const output = { stdout: '', stderr: '' };
-  const ended = collectOutput(await client.docker(), stream, (s, which) => {
-    output[which] += s;
-  }).then(() => 'ended' as const);
+  const ended = collectOutput(
+    await client.docker(),
+    stream,
+    (s, which) => {
+      output[which] += s;
+    },
+    {
+      // Stop reading: the exec's process goes with the session (removed when it closes).
+      onOverflow: (which) => {
+        output.stderr += overflowNote(which);
+        stream.destroy();
+      },
+    },
+  ).then(() => 'ended' as const);
   let timer: NodeJS.Timeout | undefined;
   const outcome = await (options.timeoutMs === undefined
     ? ended

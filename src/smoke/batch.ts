@@ -86,6 +86,9 @@ export function processSeconds(text: string, nonce: string): number | undefined 
   return typeof first?.m.process_s === 'number' ? first.m.process_s : undefined;
 }
 
+/** The longest line held back waiting for its end (the live output's carry). */
+export const MAX_CARRY = 1024 * 1024;
+
 /**
  * Live output without marker lines (nor the newline before each, which is the marker's): each
  * piece goes to EMIT with the test that printed it (a chunk may hold the end of one test and the
@@ -127,11 +130,20 @@ export function liveFilter(
     out(text.length);
   };
   const push = (raw: string) => {
-    const text = carry + raw;
-    const cut = text.lastIndexOf('\n') + 1;
-    carry = text.slice(cut);
-    if (cut === 0) return;
-    let whole = (blank ? '\n' : '') + text.slice(0, cut);
+    // Only the new chunk is searched for a line's end (what is carried has none): output without
+    // newlines stays linear, and a line past MAX_CARRY is passed on as it is (no marker is so long).
+    const nl = raw.lastIndexOf('\n');
+    let text: string;
+    if (nl < 0) {
+      carry += raw;
+      if (carry.length <= MAX_CARRY) return;
+      text = `${carry}\n`;
+      carry = '';
+    } else {
+      text = carry + raw.slice(0, nl + 1);
+      carry = raw.slice(nl + 1);
+    }
+    let whole = (blank ? '\n' : '') + text;
     blank = whole === '\n' || whole.endsWith('\n\n');
     if (blank) whole = whole.slice(0, -1);
     lines(whole);
