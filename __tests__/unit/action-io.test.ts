@@ -1,7 +1,7 @@
 // What the action and the CLI write to the runner's log and stderr: URL userinfo and tokens of a
 // known form never get through, whatever a message quotes.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { type ActionIo, coreIo, fail } from '../../src/action/io.js';
+import { type ActionIo, asText, coreIo, fail } from '../../src/action/io.js';
 import { ConfigError } from '../../src/errors.js';
 import { processIo } from '../../src/cli/main.js';
 
@@ -86,5 +86,22 @@ describe('fail: one annotation per problem, on the file that has it', () => {
       { message: '... and 5 more invalid lines', props: { title: 'ml-image requirements' } },
     ]);
     expect(failed).toMatch(/^requirements\.txt, gpu\.txt: 6 problems\n/);
+  });
+});
+
+describe('info: what an image printed never becomes a workflow command', () => {
+  it.each([
+    ['::add-mask::passed', '\u200b::add-mask::passed'],
+    [
+      'ok\n  ::stop-commands::tok\r\n::error title=All passed::',
+      'ok\n  \u200b::stop-commands::tok\r\n\u200b::error title=All passed::',
+    ],
+    ['a :: in the middle stays', 'a :: in the middle stays'],
+  ])('%j', (line, shown) => {
+    expect(asText(line)).toBe(shown);
+    const out = captured(process.stdout);
+    coreIo().info(line);
+    // As the runner reads each line: trimmed at the start, a command begins with "::".
+    for (const l of out().split(/\r?\n/)) expect(l.trimStart().startsWith('::'), l).toBe(false);
   });
 });

@@ -48,7 +48,9 @@ export function coreIo(): ActionIo {
     setFailed: (m) => core.setFailed(redactText(m)),
     error: (m, p) => core.error(redactText(m), p),
     warning: (m, p) => core.warning(redactText(m), p),
-    info: (m) => core.info(redactText(m)),
+    // Container output and what an image said reach the log through info: a line that a runner
+    // would take as a workflow command (::add-mask::, ::stop-commands::, ::error::) is shown as text.
+    info: (m) => core.info(asText(redactText(m))),
     setSecret: (v) => core.setSecret(v),
     group: (n, fn) => core.group(n, fn),
     summary: async (md) => {
@@ -60,6 +62,14 @@ export function coreIo(): ActionIo {
     saveState: (n, v) => core.saveState(n, v),
     getState: (n) => core.getState(n),
   };
+}
+
+/**
+ * TEXT with every line that starts (after blanks, as the runner reads it) with `::` kept from being
+ * a workflow command: a zero-width space before the `::`, which the runner does not trim.
+ */
+export function asText(text: string): string {
+  return text.replace(/^([ \t]*)::/gm, '$1\u200b::');
 }
 
 /**
