@@ -8,6 +8,7 @@ import { resolveAgainstBase } from '../../src/resolve/resolve.js';
 import { cachedJson, snapshotKey } from '../../src/resolve/snapshot-cache.js';
 import { checkedResolution } from '../../src/resolve/steps/explain.js';
 import { movedPackages, type ResolutionBase } from '../../src/resolve/steps/hold.js';
+import { applyRelaxed } from '../../src/resolve/steps/relax.js';
 import { parseSnapshot } from '../../src/resolve/steps/snapshot.js';
 import { parseHelperOutput } from '../../src/resolve/workspace.js';
 import { AnalysisSchema } from '../../src/resolve/helper-output.js';
@@ -389,5 +390,39 @@ ERROR: ResolutionImpossible: for help visit https://pip.pypa.io/
     store.set(key, '{"installed": "truncated');
     expect((await resolveWith()).snapshots).toBe(1);
     expect(store.get(key)).toBe(SNAPSHOT);
+  });
+});
+
+describe('applyRelaxed: the helper says what to loosen; the own lines of the user are changed', () => {
+  const text =
+    'numpy<2\nmylib @ https://internal.example/mylib-1.4.0-py3-none-any.whl\nopencv-python-headless==4.12.0.88';
+  const change = (from: string, to: string) => ({ name: 'x', from, to });
+  it.each<[string, { name: string; from: string; to: string }[], string | undefined]>([
+    [
+      'a pinned requirement to a lower bound',
+      [change('opencv-python-headless==4.12.0.88', 'opencv-python-headless>=4.12.0.88')],
+      'numpy<2\nmylib @ https://internal.example/mylib-1.4.0-py3-none-any.whl\nopencv-python-headless>=4.12.0.88',
+    ],
+    // A direct URL loosened to a bare name: an index could serve another project (dependency confusion).
+    [
+      'a direct URL requirement',
+      [change('mylib @ https://internal.example/mylib-1.4.0-py3-none-any.whl', 'mylib>=1')],
+      undefined,
+    ],
+    // What the container says is checked: no new line, no option, no URL.
+    [
+      'a change that adds a line',
+      [change('numpy<2', 'numpy>=1\n--extra-index-url https://evil.example/simple')],
+      undefined,
+    ],
+    ['a change to a URL', [change('numpy<2', 'numpy @ https://evil.example/numpy.whl')], undefined],
+    ['a line the user did not write', [change('evil==1', 'evil>=1')], undefined],
+    [
+      'a marker kept',
+      [change('numpy<2', 'numpy>=1; python_version < "3.13"')],
+      'numpy>=1; python_version < "3.13"\nmylib @ https://internal.example/mylib-1.4.0-py3-none-any.whl\nopencv-python-headless==4.12.0.88',
+    ],
+  ])('%s', (_what, changes, want) => {
+    expect(applyRelaxed(text, changes)).toBe(want);
   });
 });

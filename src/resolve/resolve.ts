@@ -192,7 +192,9 @@ async function answerFor(
     };
   const requested = requirementNames(input.requirements.text);
   const held = await hold(ws, base, diagnosis, first.held);
-  const relaxed = held.run.ok ? { held, relaxed: [] } : await relax(ws, held, { diagnosis, requested, say });
+  const relaxed = held.run.ok
+    ? { held, relaxed: [] }
+    : await relax(ws, held, { diagnosis, requested, text: input.requirements.text, say });
   if (!relaxed.held.run.ok)
     return {
       base,

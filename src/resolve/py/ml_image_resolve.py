@@ -158,7 +158,9 @@ def relax(reqs_path, pairs):
             r = Requirement(s) if s and not s.startswith(("#", "-")) else None
         except InvalidRequirement:
             r = None
-        if r is None or canonicalize_name(r.name) not in chosen:
+        # A direct reference (NAME @ URL) stays as written: loosened to a bare name, an index could
+        # serve another project of that name (dependency confusion).
+        if r is None or r.url or canonicalize_name(r.name) not in chosen:
             out.append(line)
             continue
         lower = None

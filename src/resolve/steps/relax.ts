@@ -16,10 +16,37 @@ export interface Relaxed {
   requirements?: string;
 }
 
+/** A loosened requirement as the helper may write one: NAME[EXTRAS]>=VERSION (or >), then a marker. */
+const LOOSENED = /^[A-Za-z0-9][A-Za-z0-9._-]*(\[[A-Za-z0-9._,-]*\])?>=?[A-Za-z0-9.!+_-]+(\s*;[^\n\r]*)?$/;
+/** A direct reference (NAME @ URL) or any URL: never loosened to a name an index may serve. */
+const DIRECT = /(^|\s)@|:\/\//;
+
+/**
+ * The user's requirements with the helper's changes applied, each to the user's own line it
+ * names: what the container says is checked, never taken as the text the build installs (a base
+ * image's python could add lines). Undefined when a change is not one this step makes.
+ */
+export function applyRelaxed(text: string, changes: readonly RelaxChange[]): string | undefined {
+  const lines = text.split('\n');
+  for (const c of changes) {
+    if (DIRECT.test(c.from) || !LOOSENED.test(c.to)) return undefined;
+    const i = lines.findIndex((l) => l.trim() === c.from);
+    if (i < 0) return undefined;
+    lines[i] = c.to;
+  }
+  return lines.join('\n');
+}
+
 export async function relax(
   ws: Workspace,
   held: Held,
-  o: { diagnosis: Diagnosis; requested: readonly string[]; say: (line: string) => void },
+  o: {
+    diagnosis: Diagnosis;
+    requested: readonly string[];
+    /** The user's requirements text (what requirements.txt in the container holds). */
+    text: string;
+    say: (line: string) => void;
+  },
 ): Promise<Relaxed> {
   const unchanged: Relaxed = { held, relaxed: [] };
   const names = userRequestedInConflict(conflictBlock(held.run.out), o.requested);
@@ -29,8 +56,15 @@ export async function relax(
   );
   const r = await ws.helper(RelaxedSchema, ['relax', `${DIR}/requirements.txt`, ...chosen]);
   if (r.changes.length === 0) return unchanged;
+  const requirements = applyRelaxed(o.text, r.changes);
+  if (requirements === undefined) {
+    o.say(
+      `not relaxing: the helper proposed a change this step does not make (${r.changes.map((c) => c.to).join(', ')})`,
+    );
+    return unchanged;
+  }
   o.say(`relaxing ${r.changes.map((c) => `${c.from} -> ${c.to}`).join(', ')}`);
-  await ws.put({ 'relaxed.txt': r.requirements });
+  await ws.put({ 'relaxed.txt': `${requirements}\n` });
   // The same container, and pip and the analysis in one process, as the held run.
   const again = await ws.analyzedRun('relaxed.json', [
     '-r',
@@ -42,6 +76,6 @@ export async function relax(
   return {
     held: { run: again.run, report: 'relaxed.json', analysis: again.analysis },
     relaxed: r.changes,
-    requirements: r.requirements.trimEnd(),
+    requirements: requirements.trimEnd(),
   };
 }
