@@ -452,6 +452,28 @@ describe('runBuildStage (plain-object Docker)', () => {
     expect(shown).not.toContain('torchpass-7777');
   });
 
+  it.each<[string, Record<string, unknown>, RegExp | undefined]>([
+    // pip would expand it from the runner's environment: only what build.secrets lists gets there.
+    ['not listed', {}, /reference \$\{IDX_TOKEN\}, which build.secrets does not list/],
+    ['listed in build.secrets', { build: { secrets: ['IDX_TOKEN'] } }, undefined],
+  ])('a ${NAME} in the requirements, %s', async (_what, extra, refused) => {
+    const { config, plan } = setup(extra);
+    writeFileSync(
+      path.join(dir, 'more.txt'),
+      'opencv-python-headless\n--extra-index-url https://u:${IDX_TOKEN}@idx/simple\n',
+    );
+    const s = scriptedDocker({});
+    const go = runBuildStage(
+      { plan, config, baseDir: dir, imagesDir: findImagesDir(process.cwd()), push: true },
+      { docker: s.docker, exec: NO_GIT, env: { IDX_TOKEN: 'tok-123456' }, progress: () => {} },
+    );
+    if (refused === undefined) return void (await expect(go).resolves.toBeDefined());
+    const e = await go.catch((err: unknown) => err);
+    expect(e).toBeInstanceOf(InputError);
+    expect((e as Error).message).toMatch(refused);
+    expect(s.calls).toEqual([]); // nothing built
+  });
+
   it('refuses a build arg that looks like a secret (exit 2, naming the key) before building', async () => {
     const r = await run({}, { build: { args: { HF_TOKEN: 'hf_x' } } });
     const err = await r.result.catch((e) => e);

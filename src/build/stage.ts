@@ -29,6 +29,7 @@ import { BUILD_RESULT_SCHEMA_VERSION, type BuildResult, type VariantBuild } from
 import { buildTarget, type TargetContext } from './target.js';
 import { dockerfileFor } from './templates.js';
 import { mapLimit } from '../util/map-limit.js';
+import { checkListedReferences } from '../requirements/references.js';
 
 export interface BuildStageInput {
   plan: Plan;
@@ -297,7 +298,10 @@ export async function runBuildStage(input: BuildStageInput, deps: BuildStageDeps
   const unsupported = secretMountsUnsupported(builder);
   if (unsupported !== undefined) throw new EnvironmentError(unsupported, SECRETS_FIX);
   // Checked with the stage's environment, as the resolve stage checks them (never process.env).
-  const requirements = readRequirements(config.python.requirements, baseDir, deps.env).text;
+  const read = readRequirements(config.python.requirements, baseDir, deps.env);
+  // A ${NAME} pip would expand but no secret mount gives it: refused now, not a failed install later.
+  checkListedReferences(read.envReferences, config.build.secrets);
+  const requirements = read.text;
 
   const work = runTempDir('ml-image-build-');
   const unregister = registerCleanup(() => rmSync(work, { recursive: true, force: true }));

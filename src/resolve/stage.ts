@@ -8,6 +8,7 @@ import type { Plan } from '../plan/schema.js';
 import { resolveAgainstBase } from './resolve.js';
 import type { ResolveOutput } from './result.js';
 import type { SnapshotCache } from './snapshot-cache.js';
+import { checkListedReferences } from '../requirements/references.js';
 
 export type Resolved = Record<string, ResolveOutput>;
 
@@ -33,6 +34,7 @@ export async function runResolveStage(
   const env = deps.env ?? process.env;
   const requirements = readRequirements(config.python.requirements, baseDir, env);
   const indexes = pipIndexes(config.python, env);
+  checkListedReferences(requirements.envReferences, config.build.secrets);
   const pipEnv = referencedEnv(requirements.envReferences, env);
   const resolved: Resolved = {};
   for (const v of plan.variants) {
