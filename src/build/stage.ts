@@ -24,7 +24,7 @@ import { type BuildInputOptions, indexAnnotations } from './action-inputs.js';
 import { BUILD_SECRET_IDS, outputMasker, publicPlanArgs, secretEnvFrom } from './inputs.js';
 import { compareVersions } from '../util/versions.js';
 import { mergeVariant } from './merge.js';
-import { readRequirements } from '../requirements/read.js';
+import { readRequirements, workspaceRoot } from '../requirements/read.js';
 import { BUILD_RESULT_SCHEMA_VERSION, type BuildResult, type VariantBuild } from './result.js';
 import { buildTarget, type TargetContext } from './target.js';
 import { dockerfileFor } from './templates.js';
@@ -298,7 +298,7 @@ export async function runBuildStage(input: BuildStageInput, deps: BuildStageDeps
   const unsupported = secretMountsUnsupported(builder);
   if (unsupported !== undefined) throw new EnvironmentError(unsupported, SECRETS_FIX);
   // Checked with the stage's environment, as the resolve stage checks them (never process.env).
-  const read = readRequirements(config.python.requirements, baseDir, deps.env);
+  const read = readRequirements(config.python.requirements, baseDir, deps.env, workspaceRoot(deps.env));
   // A ${NAME} pip would expand but no secret mount gives it: refused now, not a failed install later.
   checkListedReferences(read.envReferences, config.build.secrets);
   const requirements = read.text;

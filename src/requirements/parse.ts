@@ -54,16 +54,61 @@ const ENV_VAR = /\$\{([A-Z0-9_]+)\}/g;
 export const canonicalName = (n: string) => n.toLowerCase().replace(/[-_.]+/g, '-');
 
 /**
- * Logical lines as pip builds them: a line ending in '\' continues on the next (comment lines
- * never continue), then comments are removed and blank lines skipped.
+ * What pip's str.splitlines() breaks a line at besides "\n" (a lone "\r", VT, FF, FS, GS, RS, NEL,
+ * LS, PS), and every other C0 control character but tab: a line holding one is refused, since pip
+ * would read what follows it as another line that was never checked here.
  */
-export function logicalLines(text: string): { line: number; text: string; raw: string }[] {
-  const out: { line: number; text: string; raw: string }[] = [];
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL = /[\x00-\x08\x0a-\x1f\x85\u2028\u2029]/;
+const CONTROL_ALL = new RegExp(CONTROL.source, 'g');
+const BREAKS: Record<string, string> = {
+  '\r': 'a carriage return without a newline',
+  '\x0b': 'a vertical tab',
+  '\x0c': 'a form feed',
+  '\x1c': 'a file separator',
+  '\x1d': 'a group separator',
+  '\x1e': 'a record separator',
+  '\x85': 'a next-line character',
+  '\u2028': 'a line separator',
+  '\u2029': 'a paragraph separator',
+};
+
+/** U+XXXX of a character. */
+const codePoint = (c: string) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+
+/** Why a line holding the control character C is refused. */
+function controlWhy(c: string): string {
+  const name = BREAKS[c];
+  return name !== undefined
+    ? `holds ${codePoint(c)} (${name}), where pip breaks the line: what follows would be a line never checked here; remove it`
+    : `holds the control character ${codePoint(c)}; remove it`;
+}
+
+/** A line as shown in a message: its control characters written as U+XXXX, never sent raw. */
+const visible = (s: string) => s.replace(CONTROL_ALL, (c) => `<${codePoint(c)}>`);
+
+/**
+ * Logical lines as pip builds them: a line ending in '\' continues on the next (comment lines
+ * never continue), then comments are removed and blank lines skipped. A line holding a control
+ * character (CONTROL) is kept, comment or not, with `why` it is refused and its text made visible.
+ */
+export function logicalLines(text: string): { line: number; text: string; raw: string; why?: string }[] {
+  const out: { line: number; text: string; raw: string; why?: string }[] = [];
   let pending: string[] = [];
   let first = 0;
   const physical = text.split(/\r?\n/);
   if (physical.at(-1) === '') physical.pop();
   const emit = (n: number, joined: string) => {
+    const control = CONTROL.exec(joined)?.[0];
+    if (control !== undefined) {
+      out.push({
+        line: n,
+        text: visible(joined.replace(/^[ \t]+|[ \t]+$/g, '')),
+        raw: joined,
+        why: controlWhy(control),
+      });
+      return;
+    }
     const stripped = joined.replace(COMMENT, '').trim();
     if (stripped !== '') out.push({ line: n, text: stripped, raw: joined });
   };
@@ -177,6 +222,10 @@ export function parseRequirementsText(
   const lines: ParsedLine[] = [];
   const errors: LineError[] = [];
   for (const l of logicalLines(text)) {
+    if (l.why !== undefined) {
+      errors.push({ line: l.line, text: l.text, why: l.why });
+      continue;
+    }
     const r = parseLine(expandEnv(l.text, env));
     if ('error' in r) errors.push({ line: l.line, text: l.text, why: r.error });
     else lines.push({ ...r, line: l.line, text: l.text });

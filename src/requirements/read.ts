@@ -1,7 +1,9 @@
 // Reading requirements files at the door: only regular files, bounded in size, -r includes inlined
 // (relative to the including file, as pip does), include loops refused with the chain, every line
 // parsed strictly (parse.ts). The result is one text for pip plus the "file:line" of each line.
-import { readFileSync, statSync, type Stats } from 'node:fs';
+// No file is read from /proc, /sys or /dev (an include of /proc/self/environ would hand the
+// process's environment to pip), nor, given a root (the workspace), from outside it.
+import { readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { ConfigError, InputError } from '../errors.js';
 import { isRunnerOwnVariable, RUNNER_OWN_VARIABLE } from '../util/runner-env.js';
@@ -38,8 +40,54 @@ export interface RequirementsText {
 const FIX =
   'fix that line: PEP 508 syntax such as "scikit-learn>=1.4,<2" or a pip option (https://pip.pypa.io/en/stable/reference/requirements-file-format/)';
 
-/** Read one requirements file: a regular file of at most MAX_REQUIREMENTS_BYTES, else exit 2. */
-export function readRequirementsFile(abs: string, from?: string): string {
+/** Where no requirements file is read from, whatever it looks like: the kernel's and devices' files. */
+const SYSTEM_DIRS = ['/proc', '/sys', '/dev'];
+
+const isInside = (p: string, dir: string) => {
+  const rel = path.relative(dir, p);
+  return rel === '' || (rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel));
+};
+
+/** The real path of a requirements file, refused (exit 2) under /proc, /sys, /dev or outside root. */
+function checkedRealPath(abs: string, where: string, root: string | undefined): string {
+  let real: string;
+  try {
+    real = realpathSync(abs);
+  } catch (e) {
+    throw new InputError(
+      `cannot read the requirements file ${abs}${where}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`,
+      'check its permissions',
+    );
+  }
+  // The path as written counts too: /dev/stdin resolves through /proc/self/fd to another file.
+  const system = SYSTEM_DIRS.find((d) => isInside(abs, d) || isInside(real, d));
+  if (system !== undefined)
+    throw new InputError(
+      `requirements file ${abs}${where} is under ${system}: system files are never read as requirements`,
+      'name a requirements file of your repository',
+    );
+  if (root === undefined) return real;
+  let realRoot: string;
+  try {
+    realRoot = realpathSync(root);
+  } catch (e) {
+    throw new InputError(
+      `the workspace ${root} cannot be resolved: ${(e as NodeJS.ErrnoException).code ?? String(e)}`,
+    );
+  }
+  if (!isInside(real, realRoot))
+    throw new InputError(
+      `requirements file ${abs}${where} is outside the workspace ${realRoot}${real === abs ? '' : ` (it resolves to ${real})`}`,
+      'keep requirements files, and every -r/-c include, inside the repository',
+    );
+  return real;
+}
+
+/**
+ * Read one requirements file: a regular file of at most MAX_REQUIREMENTS_BYTES, not under /proc,
+ * /sys or /dev, and (given a root) inside root, else exit 2.
+ */
+export function readRequirementsFile(abs: string, from?: string, root?: string): string {
   const where = from ? ` (included from ${from})` : '';
   let st: Stats;
   try {
@@ -66,8 +114,9 @@ export function readRequirementsFile(abs: string, from?: string): string {
       `requirements file ${abs}${where} is ${(st.size / 1024 / 1024).toFixed(1)} MB, over the ${MAX_REQUIREMENTS_BYTES / 1024 / 1024} MB limit`,
       'a requirements file lists packages; split it or remove what is not a requirement',
     );
+  const real = checkedRealPath(abs, where, root);
   try {
-    return readFileSync(abs, 'utf8');
+    return readFileSync(real, 'utf8');
   } catch (e) {
     throw new InputError(
       `cannot read the requirements file ${abs}${where}: ${(e as Error).message}`,
@@ -78,10 +127,23 @@ export function readRequirementsFile(abs: string, from?: string): string {
 
 const isUrl = (p: string) => /^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(p);
 
+/**
+ * Where requirements files may be on a GitHub runner: the workspace (a pull request's file naming
+ * a path outside it, ~/.pypirc say, would have it read and quoted). Anywhere elsewhere.
+ */
+export function workspaceRoot(env: Readonly<Record<string, string | undefined>>): { root?: string } {
+  return env.GITHUB_ACTIONS === 'true' && env.GITHUB_WORKSPACE ? { root: env.GITHUB_WORKSPACE } : {};
+}
+
+/**
+ * Read and check requirements files (relative to baseDir) with their -r/-c includes. `opts.root`:
+ * every file's real path must lie inside it (the workspace, in GitHub Actions), else exit 2.
+ */
 export function readRequirements(
   files: readonly string[],
   baseDir: string,
   env: Readonly<Record<string, string | undefined>> = process.env,
+  opts: { root?: string } = {},
 ): RequirementsText {
   const done = new Set<string>();
   const out: string[] = [];
@@ -104,7 +166,8 @@ export function readRequirements(
     const key = `${constraint ? 'c' : 'r'}:${abs}`;
     if (done.has(key)) return; // the same file reached through two parents: once is enough
     const parent = chain.at(-1);
-    const text = readRequirementsFile(abs, parent ? `${parent.file}:${parent.line}` : undefined);
+    const from = parent ? `${parent.file}:${parent.line}` : undefined;
+    const text = readRequirementsFile(abs, from, opts.root);
     const parsed = parseRequirementsText(text, env);
     for (const e of parsed.errors) {
       const what = e.text.startsWith('-') ? 'invalid option line' : 'invalid requirement';
@@ -150,18 +213,20 @@ export function readRequirements(
     done.add(key);
   };
   for (const f of files) visit(path.resolve(baseDir, f), [], false);
-  if (problems.length > 0) {
-    // One problem per line (--json lists them in "problems"), each naming its file and line.
-    const listed = problems.slice(0, MAX_LISTED_ERRORS);
-    const more = problems.length - listed.length;
-    if (more > 0) listed.push(`... and ${more} more invalid lines (fix the ones above first)`);
-    throw new ConfigError(files.join(', '), listed, {
-      fix: FIX,
-      count: problems.length,
-      problemsNameFiles: true,
-    });
-  }
+  if (problems.length > 0) throw problemsError(files, problems);
   return { text: out.join('\n'), origins, requirements, indexes, envReferences: [...refs] };
+}
+
+/** One problem per line (--json lists them in "problems"), each naming its file and line. */
+function problemsError(files: readonly string[], problems: string[]): ConfigError {
+  const listed = problems.slice(0, MAX_LISTED_ERRORS);
+  const more = problems.length - listed.length;
+  if (more > 0) listed.push(`... and ${more} more invalid lines (fix the ones above first)`);
+  return new ConfigError(files.join(', '), listed, {
+    fix: FIX,
+    count: problems.length,
+    problemsNameFiles: true,
+  });
 }
 
 function includeOf(l: ParsedLine): { path: string; constraint: boolean } | undefined {

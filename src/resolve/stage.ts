@@ -1,5 +1,5 @@
 // The resolve stage inside a build: per variant and platform, before any image is built.
-import { readRequirements } from '../requirements/read.js';
+import { readRequirements, workspaceRoot } from '../requirements/read.js';
 import type { Config } from '../config/schema.js';
 import type { DockerAdapter } from '../docker/adapter.js';
 import { CheckFailedError } from '../errors.js';
@@ -32,7 +32,7 @@ export async function runResolveStage(
   const mode = config.resolve.mode;
   if (mode === 'off' || config.python.requirements.length === 0) return {};
   const env = deps.env ?? process.env;
-  const requirements = readRequirements(config.python.requirements, baseDir, env);
+  const requirements = readRequirements(config.python.requirements, baseDir, env, workspaceRoot(env));
   const indexes = pipIndexes(config.python, env);
   checkListedReferences(requirements.envReferences, config.build.secrets);
   const pipEnv = referencedEnv(requirements.envReferences, env);

@@ -4,7 +4,7 @@
 import path from 'node:path';
 import type { LoadedConfig } from '../config/load.js';
 import { requirementNames } from '../requirements/parse.js';
-import { readRequirements } from '../requirements/read.js';
+import { readRequirements, workspaceRoot } from '../requirements/read.js';
 import { type Baseline, loadBaseline } from './baselines.js';
 
 /** The suites' inputs the config decides: requirement names (for imports) and the throughput floors. */
@@ -15,7 +15,14 @@ export function configSmokeInputs(loaded: LoadedConfig | undefined): {
   const smoke = loaded?.config.smoke;
   return {
     distributions: loaded
-      ? requirementNames(readRequirements(loaded.config.python.requirements, loaded.baseDir).text)
+      ? requirementNames(
+          readRequirements(
+            loaded.config.python.requirements,
+            loaded.baseDir,
+            process.env,
+            workspaceRoot(process.env),
+          ).text,
+        )
       : [],
     baseline: loadBaseline(
       loaded && smoke?.baseline !== undefined ? path.resolve(loaded.baseDir, smoke.baseline) : undefined,

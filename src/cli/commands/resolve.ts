@@ -1,4 +1,4 @@
-import { readRequirements } from '../../requirements/read.js';
+import { readRequirements, workspaceRoot } from '../../requirements/read.js';
 import { InputError } from '../../errors.js';
 import { pipIndexes } from '../../python/indexes.js';
 import { resolveAgainstBase } from '../../resolve/resolve.js';
@@ -62,7 +62,7 @@ python3); 3 no Docker daemon, or the index or a direct URL is unreachable (after
     if (values.network !== 'host' && values.network !== 'bridge') {
       throw new InputError(`resolve: --network: expected host or bridge, got "${values.network}"`);
     }
-    const requirements = readRequirements(values.requirements, io.cwd, io.env);
+    const requirements = readRequirements(values.requirements, io.cwd, io.env, workspaceRoot(io.env));
     // Flags, else PIP_INDEX_URL / PIP_EXTRA_INDEX_URL: they reach pip through its environment.
     const indexes = pipIndexes(
       { indexUrl: values['index-url'], extraIndexUrls: values['extra-index-url'] },
