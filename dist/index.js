@@ -28376,11 +28376,12 @@ module.exports = {
 /* harmony export */   fJ: () => (/* binding */ fail),
 /* harmony export */   l_: () => (/* binding */ COMMAND_INPUT)
 /* harmony export */ });
+/* unused harmony export asText */
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(33838);
 /* harmony import */ var _capture_redact_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(44977);
-/* harmony import */ var _docker_engine_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(62633);
+/* harmony import */ var _docker_engine_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(37878);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(83916);
 // The action's side of GitHub: inputs, outputs, annotations, the summary, state shared by the main
 // and the post step (@actions/core), and the Docker adapter, made when first asked for. Its own
@@ -28406,7 +28407,9 @@ function coreIo() {
         setFailed: (m) => _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .setFailed */ .C1((0,_capture_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redactText */ .Rd)(m)),
         error: (m, p) => _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .error */ .z3((0,_capture_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redactText */ .Rd)(m), p),
         warning: (m, p) => _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .warning */ .$e((0,_capture_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redactText */ .Rd)(m), p),
-        info: (m) => _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq((0,_capture_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redactText */ .Rd)(m)),
+        // Container output and what an image said reach the log through info: a line that a runner
+        // would take as a workflow command (::add-mask::, ::stop-commands::, ::error::) is shown as text.
+        info: (m) => _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq(asText((0,_capture_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redactText */ .Rd)(m))),
         setSecret: (v) => _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .setSecret */ .Pq(v),
         group: (n, fn) => _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .group */ .Os(n, fn),
         summary: async (md) => {
@@ -28418,6 +28421,13 @@ function coreIo() {
         saveState: (n, v) => _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .saveState */ .LZ(n, v),
         getState: (n) => _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .getState */ .Gu(n),
     };
+}
+/**
+ * TEXT with every line that starts (after blanks, as the runner reads it) with `::` kept from being
+ * a workflow command: a zero-width space before the `::`, which the runner does not trim.
+ */
+function asText(text) {
+    return text.replace(/^([ \t]*)::/gm, '$1\u200b::');
 }
 /**
  * One annotation per config problem (on the config file when there is one; a requirements
@@ -29474,7 +29484,7 @@ function hasNvidiaCdiGpu(devices) {
 
 /***/ }),
 
-/***/ 62633:
+/***/ 37878:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29815,15 +29825,50 @@ async function daemonFeatures(client, localInfo) {
 
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __nccwpck_require__(57075);
+;// CONCATENATED MODULE: external "node:string_decoder"
+const external_node_string_decoder_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
 ;// CONCATENATED MODULE: ./src/docker/streams.ts
 // Docker's multiplexed output (non-TTY attach, exec and logs) split into stdout and stderr.
 
-/** Split Docker's multiplexed stream into stdout/stderr chunks; resolves when the stream ends. */
-function collectOutput(docker, stream, onChunk) {
+
+/**
+ * The most of a container's stdout (or stderr) kept in memory: a program that prints without end
+ * (`yes`) would otherwise grow it past what a string can hold and crash the process. Past it the
+ * caller stops the run (onOverflow).
+ */
+const MAX_STREAM_CHARS = 32 * 1024 * 1024;
+/** What a run stopped for its output says, on its stderr. */
+const overflowNote = (which, max = MAX_STREAM_CHARS) => `\nml-image: the ${which} passed ${max >= 1024 * 1024 ? `${Math.round(max / 1024 / 1024)} MiB` : `${max} characters`}: stopped\n`;
+/**
+ * Split Docker's multiplexed stream into stdout/stderr chunks (UTF-8 decoded across chunk
+ * boundaries); resolves when the stream ends. At most MAX_CHARS of each stream is passed on: then
+ * onOverflow is called once, and that stream's later chunks are dropped.
+ */
+function collectOutput(docker, stream, onChunk, opts = {}) {
+    const max = opts.maxChars ?? MAX_STREAM_CHARS;
     const out = new external_node_stream_.PassThrough();
     const err = new external_node_stream_.PassThrough();
-    out.on('data', (b) => onChunk(b.toString('utf8'), 'stdout'));
-    err.on('data', (b) => onChunk(b.toString('utf8'), 'stderr'));
+    const pass = (which) => {
+        const decoder = new external_node_string_decoder_namespaceObject.StringDecoder('utf8');
+        let left = max;
+        return (b) => {
+            if (left < 0)
+                return;
+            const text = decoder.write(b);
+            if (text.length <= left) {
+                left -= text.length;
+                if (text !== '')
+                    onChunk(text, which);
+                return;
+            }
+            if (left > 0)
+                onChunk(text.slice(0, left), which);
+            left = -1;
+            opts.onOverflow?.(which);
+        };
+    };
+    out.on('data', pass('stdout'));
+    err.on('data', pass('stderr'));
     docker.modem.demuxStream(stream, out, err);
     return new Promise((resolve) => {
         stream.on('end', () => resolve());
@@ -29933,6 +29978,12 @@ async function launch(client, spec, argv, wrapped, output) {
         const ended = collectOutput(docker, stream, (s, which) => {
             output[which] += s;
             spec.onOutput?.(s, which);
+        }, {
+            ...(spec.maxOutputChars !== undefined && { maxChars: spec.maxOutputChars }),
+            onOverflow: (which) => {
+                output.stderr += overflowNote(which, spec.maxOutputChars);
+                void container.kill().catch(() => undefined);
+            },
         });
         const { status: removed } = await client.call((d) => waitForRemoval(d, container));
         // Never unhandled: a run that fails to start is removed here and its wait rejects (404).
@@ -30199,6 +30250,12 @@ async function execIn(client, container, cmd, options) {
     const output = { stdout: '', stderr: '' };
     const ended = collectOutput(await client.docker(), stream, (s, which) => {
         output[which] += s;
+    }, {
+        // Stop reading: the exec's process goes with the session (removed when it closes).
+        onOverflow: (which) => {
+            output.stderr += overflowNote(which);
+            stream.destroy();
+        },
     }).then(() => 'ended');
     let timer;
     const outcome = await (options.timeoutMs === undefined
@@ -30887,7 +30944,7 @@ else {
         await verifyAction((0,_action_post_js__WEBPACK_IMPORTED_MODULE_3__/* .trackDockerUse */ .pl)(io));
     }
     else {
-        const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(550), __nccwpck_require__.e(158), __nccwpck_require__.e(421), __nccwpck_require__.e(555)]).then(__nccwpck_require__.bind(__nccwpck_require__, 75555));
+        const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(550), __nccwpck_require__.e(158), __nccwpck_require__.e(421), __nccwpck_require__.e(842)]).then(__nccwpck_require__.bind(__nccwpck_require__, 63842));
         await run((0,_action_post_js__WEBPACK_IMPORTED_MODULE_3__/* .trackDockerUse */ .pl)(io));
     }
     // Whatever the step left registered goes now, not at the post step.

@@ -1305,8 +1305,8 @@ function outputMasker(secretEnv, indexes, torchIndexUrls = []) {
     return (text) => masks.reduce((t, m) => t.split(m).join('***'), (0,redact/* redactUrls */.sK)(text));
 }
 
-// EXTERNAL MODULE: ./src/docker/engine.ts + 11 modules
-var engine = __webpack_require__(33598);
+// EXTERNAL MODULE: ./src/docker/engine.ts + 12 modules
+var engine = __webpack_require__(21153);
 ;// CONCATENATED MODULE: ./src/build/retry.ts
 
 
@@ -1444,7 +1444,7 @@ async function withRetries(deps, what, tags, t0, push) {
 }
 
 // EXTERNAL MODULE: ./src/requirements/read.ts
-var read = __webpack_require__(82674);
+var requirements_read = __webpack_require__(82674);
 // EXTERNAL MODULE: ./src/build/result.ts
 var result = __webpack_require__(99183);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 11 modules
@@ -1628,6 +1628,8 @@ function dockerfileFor(v, config, baseDir, imagesDir) {
 
 // EXTERNAL MODULE: ./src/util/map-limit.ts
 var map_limit = __webpack_require__(9992);
+// EXTERNAL MODULE: ./src/requirements/references.ts
+var references = __webpack_require__(32780);
 ;// CONCATENATED MODULE: ./src/build/stage.ts
 // The build stage: one buildx build per variant and platform, each pushed (by digest where the
 // driver allows), then `imagetools create` merges each variant's platform digests under its tags.
@@ -1635,6 +1637,7 @@ var map_limit = __webpack_require__(9992);
 // deterministic failure (Dockerfile error, pip conflict) stops at once with the end of the log
 // (retry.ts). Requirements, constraints, index URLs (often with credentials) and build.secrets
 // reach the build only as BuildKit secret mounts, never as build arguments (inputs.ts).
+
 
 
 
@@ -1828,7 +1831,10 @@ async function runBuildStage(input, deps) {
     if (unsupported !== undefined)
         throw new errors/* EnvironmentError */.eG(unsupported, buildx_args_SECRETS_FIX);
     // Checked with the stage's environment, as the resolve stage checks them (never process.env).
-    const requirements = (0,read/* readRequirements */.F2)(config.python.requirements, baseDir, deps.env).text;
+    const read = (0,requirements_read/* readRequirements */.F2)(config.python.requirements, baseDir, deps.env, (0,requirements_read/* workspaceRoot */.oS)(deps.env));
+    // A ${NAME} pip would expand but no secret mount gives it: refused now, not a failed install later.
+    (0,references/* checkListedReferences */.O)(read.envReferences, config.build.secrets);
+    const requirements = read.text;
     const work = (0,temp/* runTempDir */.jI)('ml-image-build-');
     const unregister = (0,cleanup/* registerCleanup */.qE)(() => (0,external_node_fs_.rmSync)(work, { recursive: true, force: true }));
     let given;

@@ -52,152 +52,24 @@ function describeIndexes(ix) {
 
 /***/ }),
 
-/***/ 82674:
+/***/ 32780:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   F2: () => (/* binding */ readRequirements)
+/* harmony export */   O: () => (/* binding */ checkListedReferences)
 /* harmony export */ });
-/* unused harmony exports MAX_REQUIREMENTS_BYTES, readRequirementsFile */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
-/* harmony import */ var _util_runner_env_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2426);
-/* harmony import */ var _util_read_regular_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(23387);
-/* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9142);
-// Reading requirements files at the door: only regular files, bounded in size, -r includes inlined
-// (relative to the including file, as pip does), include loops refused with the chain, every line
-// parsed strictly (parse.ts). The result is one text for pip plus the "file:line" of each line.
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+// The ${NAME} references of a requirements file against build.secrets: the build passes pip only
+// the variables listed there (by secret mount), so the resolver passes only those too (by
+// environment). A file a pull request changes could otherwise hand pip, and any index it names,
+// whatever the runner's environment holds (AWS_SECRET_ACCESS_KEY, a token the workflow set).
 
-
-
-
-
-
-/** Larger requirements files are refused: pip's own are kilobytes; this bounds every read. */
-const MAX_REQUIREMENTS_BYTES = 5 * 1024 * 1024;
-/** More invalid lines than this are counted, not listed. */
-const MAX_LISTED_ERRORS = 20;
-const FIX = 'fix that line: PEP 508 syntax such as "scikit-learn>=1.4,<2" or a pip option (https://pip.pypa.io/en/stable/reference/requirements-file-format/)';
-/** Read one requirements file: a regular file of at most MAX_REQUIREMENTS_BYTES, else exit 2. */
-function readRequirementsFile(abs, from) {
-    const where = from ? ` (included from ${from})` : '';
-    let st;
-    try {
-        st = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(abs);
-    }
-    catch (e) {
-        const code = e.code;
-        if (code === 'ENOENT' || code === 'ENOTDIR')
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`requirements file not found: ${abs}${where}`, 'check the path in python.requirements / --requirements');
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`cannot read the requirements file ${abs}${where}: ${code ?? String(e)}`, 'check its permissions');
-    }
-    if (!st.isFile())
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`requirements file ${abs}${where} is ${(0,_util_read_regular_js__WEBPACK_IMPORTED_MODULE_3__/* .fileKind */ .h_)(st)}, not a regular file`, 'name a requirements file (a text file of requirement lines)');
-    if (st.size > MAX_REQUIREMENTS_BYTES)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`requirements file ${abs}${where} is ${(st.size / 1024 / 1024).toFixed(1)} MB, over the ${MAX_REQUIREMENTS_BYTES / 1024 / 1024} MB limit`, 'a requirements file lists packages; split it or remove what is not a requirement');
-    try {
-        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(abs, 'utf8');
-    }
-    catch (e) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`cannot read the requirements file ${abs}${where}: ${e.message}`, 'check its permissions');
-    }
-}
-const isUrl = (p) => /^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(p);
-function readRequirements(files, baseDir, env = process.env) {
-    const done = new Set();
-    const out = [];
-    const origins = [];
-    const requirements = [];
-    const indexes = { extraIndexUrls: [] };
-    const refs = new Set();
-    const problems = [];
-    // chain: the files being read, outermost first, with the line that includes the next.
-    const visit = (abs, chain, constraint) => {
-        const loopAt = chain.findIndex((c) => c.file === abs);
-        if (loopAt >= 0) {
-            const links = chain.slice(loopAt).map((c) => `${c.file}:${c.line}`);
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`requirements include loop: ${[...links, abs].join(' -> ')}`, 'remove one of these -r/-c lines (a file cannot include itself, directly or through others)');
-        }
-        const key = `${constraint ? 'c' : 'r'}:${abs}`;
-        if (done.has(key))
-            return; // the same file reached through two parents: once is enough
-        const parent = chain.at(-1);
-        const text = readRequirementsFile(abs, parent ? `${parent.file}:${parent.line}` : undefined);
-        const parsed = (0,_parse_js__WEBPACK_IMPORTED_MODULE_4__/* .parseRequirementsText */ .XW)(text, env);
-        for (const e of parsed.errors) {
-            const what = e.text.startsWith('-') ? 'invalid option line' : 'invalid requirement';
-            problems.push(`${abs}:${e.line}: ${what} "${e.text}": ${e.why}`);
-        }
-        // What pip expands: the lines without their comments.
-        for (const l of parsed.lines)
-            for (const r of (0,_parse_js__WEBPACK_IMPORTED_MODULE_4__/* .envReferences */ .Q4)(l.text)) {
-                if ((0,_util_runner_env_js__WEBPACK_IMPORTED_MODULE_5__/* .isRunnerOwnVariable */ .P)(r))
-                    problems.push(`${abs}:${l.line}: \${${r}} ${_util_runner_env_js__WEBPACK_IMPORTED_MODULE_5__/* .RUNNER_OWN_VARIABLE */ .X}`);
-                else
-                    refs.add(r);
-            }
-        for (const l of parsed.lines) {
-            const origin = `${abs}:${l.line}`;
-            const include = includeOf(l);
-            if (include && !isUrl(include.path)) {
-                const target = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(abs), include.path);
-                const next = [...chain, { file: abs, line: l.line }];
-                if (include.constraint) {
-                    // Constraints stay a -c line for pip (they are not requirements); checked here all the same.
-                    visit(target, next, true);
-                }
-                else {
-                    visit(target, next, constraint);
-                    continue;
-                }
-            }
-            if (constraint)
-                continue;
-            out.push(l.text);
-            origins.push(origin);
-            if (l.kind === 'requirement') {
-                requirements.push({
-                    ...(l.name !== undefined && { name: (0,_parse_js__WEBPACK_IMPORTED_MODULE_4__/* .canonicalName */ .Ew)(l.name) }),
-                    ...(l.url !== undefined && { url: l.url }),
-                    editable: l.editable,
-                    origin,
-                });
-            }
-            else {
-                for (const o of l.options) {
-                    if (o.option === 'index-url' && o.value)
-                        indexes.indexUrl = o.value;
-                    if (o.option === 'extra-index-url' && o.value)
-                        indexes.extraIndexUrls.push(o.value);
-                }
-            }
-        }
-        done.add(key);
-    };
-    for (const f of files)
-        visit(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(baseDir, f), [], false);
-    if (problems.length > 0) {
-        // One problem per line (--json lists them in "problems"), each naming its file and line.
-        const listed = problems.slice(0, MAX_LISTED_ERRORS);
-        const more = problems.length - listed.length;
-        if (more > 0)
-            listed.push(`... and ${more} more invalid lines (fix the ones above first)`);
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigError */ .xL(files.join(', '), listed, {
-            fix: FIX,
-            count: problems.length,
-            problemsNameFiles: true,
-        });
-    }
-    return { text: out.join('\n'), origins, requirements, indexes, envReferences: [...refs] };
-}
-function includeOf(l) {
-    if (l.kind !== 'option')
-        return undefined;
-    const o = l.options.find((x) => x.option === 'requirement' || x.option === 'constraint');
-    return o?.value !== undefined ? { path: o.value, constraint: o.option === 'constraint' } : undefined;
+/** Refuses (exit 2) the references that build.secrets does not list, naming each. */
+function checkListedReferences(references, secrets) {
+    const unlisted = references.filter((n) => !secrets.includes(n));
+    if (unlisted.length === 0)
+        return;
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`the requirements reference ${unlisted.map((n) => `\${${n}}`).join(', ')}, which build.secrets does not list`, `list ${unlisted.length === 1 ? 'it' : 'each'} in build.secrets: the build passes pip only those variables (by secret mount), and the resolver only those from the environment`);
 }
 
 
@@ -849,6 +721,27 @@ function movedPackages(install, naive) {
 
 
 
+/** A loosened requirement as the helper may write one: NAME[EXTRAS]>=VERSION (or >), then a marker. */
+const LOOSENED = /^[A-Za-z0-9][A-Za-z0-9._-]*(\[[A-Za-z0-9._,-]*\])?>=?[A-Za-z0-9.!+_-]+(\s*;[^\n\r]*)?$/;
+/** A direct reference (NAME @ URL) or any URL: never loosened to a name an index may serve. */
+const DIRECT = /(^|\s)@|:\/\//;
+/**
+ * The user's requirements with the helper's changes applied, each to the user's own line it
+ * names: what the container says is checked, never taken as the text the build installs (a base
+ * image's python could add lines). Undefined when a change is not one this step makes.
+ */
+function applyRelaxed(text, changes) {
+    const lines = text.split('\n');
+    for (const c of changes) {
+        if (DIRECT.test(c.from) || !LOOSENED.test(c.to))
+            return undefined;
+        const i = lines.findIndex((l) => l.trim() === c.from);
+        if (i < 0)
+            return undefined;
+        lines[i] = c.to;
+    }
+    return lines.join('\n');
+}
 async function relax(ws, held, o) {
     const unchanged = { held, relaxed: [] };
     const names = userRequestedInConflict(conflictBlock(held.run.out), o.requested);
@@ -858,8 +751,13 @@ async function relax(ws, held, o) {
     const r = await ws.helper(RelaxedSchema, ['relax', `${DIR}/requirements.txt`, ...chosen]);
     if (r.changes.length === 0)
         return unchanged;
+    const requirements = applyRelaxed(o.text, r.changes);
+    if (requirements === undefined) {
+        o.say(`not relaxing: the helper proposed a change this step does not make (${r.changes.map((c) => c.to).join(', ')})`);
+        return unchanged;
+    }
     o.say(`relaxing ${r.changes.map((c) => `${c.from} -> ${c.to}`).join(', ')}`);
-    await ws.put({ 'relaxed.txt': r.requirements });
+    await ws.put({ 'relaxed.txt': `${requirements}\n` });
     // The same container, and pip and the analysis in one process, as the held run.
     const again = await ws.analyzedRun('relaxed.json', [
         '-r',
@@ -872,7 +770,7 @@ async function relax(ws, held, o) {
     return {
         held: { run: again.run, report: 'relaxed.json', analysis: again.analysis },
         relaxed: r.changes,
-        requirements: r.requirements.trimEnd(),
+        requirements: requirements.trimEnd(),
     };
 }
 
@@ -1075,7 +973,9 @@ def relax(reqs_path, pairs):
             r = Requirement(s) if s and not s.startswith(("#", "-")) else None
         except InvalidRequirement:
             r = None
-        if r is None or canonicalize_name(r.name) not in chosen:
+        # A direct reference (NAME @ URL) stays as written: loosened to a bare name, an index could
+        # serve another project of that name (dependency confusion).
+        if r is None or r.url or canonicalize_name(r.name) not in chosen:
             out.append(line)
             continue
         lower = None
@@ -1821,7 +1721,9 @@ async function answerFor(ws, input, snapshotOptions, times) {
         };
     const requested = (0,parse/* requirementNames */.QT)(input.requirements.text);
     const held = await hold(ws, base, diagnosis, first.held);
-    const relaxed = held.run.ok ? { held, relaxed: [] } : await relax(ws, held, { diagnosis, requested, say });
+    const relaxed = held.run.ok
+        ? { held, relaxed: [] }
+        : await relax(ws, held, { diagnosis, requested, text: input.requirements.text, say });
     if (!relaxed.held.run.ok)
         return {
             base,
@@ -1950,7 +1852,9 @@ function cachedJson(cache, key, schema) {
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
 /* harmony import */ var _python_indexes_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(53910);
 /* harmony import */ var _resolve_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(49);
+/* harmony import */ var _requirements_references_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(32780);
 // The resolve stage inside a build: per variant and platform, before any image is built.
+
 
 
 
@@ -1961,8 +1865,9 @@ async function runResolveStage(plan, config, baseDir, deps) {
     if (mode === 'off' || config.python.requirements.length === 0)
         return {};
     const env = deps.env ?? process.env;
-    const requirements = (0,_requirements_read_js__WEBPACK_IMPORTED_MODULE_0__/* .readRequirements */ .F2)(config.python.requirements, baseDir, env);
+    const requirements = (0,_requirements_read_js__WEBPACK_IMPORTED_MODULE_0__/* .readRequirements */ .F2)(config.python.requirements, baseDir, env, (0,_requirements_read_js__WEBPACK_IMPORTED_MODULE_0__/* .workspaceRoot */ .oS)(env));
     const indexes = (0,_python_indexes_js__WEBPACK_IMPORTED_MODULE_2__/* .pipIndexes */ .iP)(config.python, env);
+    (0,_requirements_references_js__WEBPACK_IMPORTED_MODULE_4__/* .checkListedReferences */ .O)(requirements.envReferences, config.build.secrets);
     const pipEnv = referencedEnv(requirements.envReferences, env);
     const resolved = {};
     for (const v of plan.variants) {

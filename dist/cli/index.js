@@ -332,7 +332,7 @@ __webpack_async_result__();
 /* unused harmony exports COMMANDS, commandHelp, jsonError, wantsJson */
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _docker_engine_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(33598);
+/* harmony import */ var _docker_engine_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(21153);
 /* harmony import */ var _capture_redact_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(44977);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(83916);
 /* harmony import */ var _util_json_file_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(20317);
@@ -350,19 +350,19 @@ __webpack_async_result__();
 const COMMANDS = [
     { name: 'validate', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(593), __nccwpck_require__.e(618), __nccwpck_require__.e(575)]).then(__nccwpck_require__.bind(__nccwpck_require__, 12575))).validateCommand },
     { name: 'plan', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(593), __nccwpck_require__.e(653), __nccwpck_require__.e(351), __nccwpck_require__.e(618), __nccwpck_require__.e(594), __nccwpck_require__.e(464)]).then(__nccwpck_require__.bind(__nccwpck_require__, 31754))).planCommand },
-    { name: 'resolve', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(593), __nccwpck_require__.e(653), __nccwpck_require__.e(351), __nccwpck_require__.e(709), __nccwpck_require__.e(810), __nccwpck_require__.e(477)]).then(__nccwpck_require__.bind(__nccwpck_require__, 96269))).resolveCommand },
-    { name: 'build', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(787), __nccwpck_require__.e(593), __nccwpck_require__.e(653), __nccwpck_require__.e(351), __nccwpck_require__.e(709), __nccwpck_require__.e(618), __nccwpck_require__.e(5), __nccwpck_require__.e(365), __nccwpck_require__.e(594), __nccwpck_require__.e(810), __nccwpck_require__.e(317), __nccwpck_require__.e(34), __nccwpck_require__.e(130), __nccwpck_require__.e(530), __nccwpck_require__.e(25)]).then(__nccwpck_require__.bind(__nccwpck_require__, 44025))).buildCommand },
+    { name: 'resolve', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(593), __nccwpck_require__.e(653), __nccwpck_require__.e(351), __nccwpck_require__.e(142), __nccwpck_require__.e(810), __nccwpck_require__.e(308)]).then(__nccwpck_require__.bind(__nccwpck_require__, 96269))).resolveCommand },
+    { name: 'build', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(787), __nccwpck_require__.e(593), __nccwpck_require__.e(653), __nccwpck_require__.e(351), __nccwpck_require__.e(142), __nccwpck_require__.e(618), __nccwpck_require__.e(5), __nccwpck_require__.e(365), __nccwpck_require__.e(594), __nccwpck_require__.e(402), __nccwpck_require__.e(810), __nccwpck_require__.e(382), __nccwpck_require__.e(34), __nccwpck_require__.e(130), __nccwpck_require__.e(530), __nccwpck_require__.e(25)]).then(__nccwpck_require__.bind(__nccwpck_require__, 44025))).buildCommand },
     { name: 'capture', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(593), __nccwpck_require__.e(653), __nccwpck_require__.e(351), __nccwpck_require__.e(983)]).then(__nccwpck_require__.bind(__nccwpck_require__, 83259))).captureCommand },
-    { name: 'smoke', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(593), __nccwpck_require__.e(653), __nccwpck_require__.e(351), __nccwpck_require__.e(317), __nccwpck_require__.e(339)]).then(__nccwpck_require__.bind(__nccwpck_require__, 15216))).smokeCommand },
-    { name: 'diff', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(593), __nccwpck_require__.e(653), __nccwpck_require__.e(709), __nccwpck_require__.e(365), __nccwpck_require__.e(996)]).then(__nccwpck_require__.bind(__nccwpck_require__, 78670))).diffCommand },
-    { name: 'report', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(593), __nccwpck_require__.e(653), __nccwpck_require__.e(351), __nccwpck_require__.e(709), __nccwpck_require__.e(618), __nccwpck_require__.e(365), __nccwpck_require__.e(594), __nccwpck_require__.e(34), __nccwpck_require__.e(129)]).then(__nccwpck_require__.bind(__nccwpck_require__, 14595))).reportCommand },
-    { name: 'run', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(787), __nccwpck_require__.e(593), __nccwpck_require__.e(653), __nccwpck_require__.e(351), __nccwpck_require__.e(709), __nccwpck_require__.e(618), __nccwpck_require__.e(5), __nccwpck_require__.e(365), __nccwpck_require__.e(594), __nccwpck_require__.e(810), __nccwpck_require__.e(317), __nccwpck_require__.e(34), __nccwpck_require__.e(130), __nccwpck_require__.e(530), __nccwpck_require__.e(948)]).then(__nccwpck_require__.bind(__nccwpck_require__, 57948))).runCommand },
-    { name: 'export', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(593), __nccwpck_require__.e(653), __nccwpck_require__.e(351), __nccwpck_require__.e(5), __nccwpck_require__.e(134), __nccwpck_require__.e(372), __nccwpck_require__.e(168)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5787))).exportCommand },
+    { name: 'smoke', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(593), __nccwpck_require__.e(653), __nccwpck_require__.e(351), __nccwpck_require__.e(142), __nccwpck_require__.e(402), __nccwpck_require__.e(382), __nccwpck_require__.e(394)]).then(__nccwpck_require__.bind(__nccwpck_require__, 15216))).smokeCommand },
+    { name: 'diff', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(593), __nccwpck_require__.e(653), __nccwpck_require__.e(142), __nccwpck_require__.e(365), __nccwpck_require__.e(996)]).then(__nccwpck_require__.bind(__nccwpck_require__, 78670))).diffCommand },
+    { name: 'report', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(593), __nccwpck_require__.e(653), __nccwpck_require__.e(351), __nccwpck_require__.e(142), __nccwpck_require__.e(618), __nccwpck_require__.e(365), __nccwpck_require__.e(594), __nccwpck_require__.e(34), __nccwpck_require__.e(129)]).then(__nccwpck_require__.bind(__nccwpck_require__, 14595))).reportCommand },
+    { name: 'run', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(787), __nccwpck_require__.e(593), __nccwpck_require__.e(653), __nccwpck_require__.e(351), __nccwpck_require__.e(142), __nccwpck_require__.e(618), __nccwpck_require__.e(5), __nccwpck_require__.e(365), __nccwpck_require__.e(594), __nccwpck_require__.e(402), __nccwpck_require__.e(810), __nccwpck_require__.e(382), __nccwpck_require__.e(34), __nccwpck_require__.e(130), __nccwpck_require__.e(530), __nccwpck_require__.e(948)]).then(__nccwpck_require__.bind(__nccwpck_require__, 57948))).runCommand },
+    { name: 'export', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(593), __nccwpck_require__.e(653), __nccwpck_require__.e(351), __nccwpck_require__.e(142), __nccwpck_require__.e(5), __nccwpck_require__.e(402), __nccwpck_require__.e(134), __nccwpck_require__.e(791)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5787))).exportCommand },
     {
         name: 'devcontainer',
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(593), __nccwpck_require__.e(653), __nccwpck_require__.e(351), __nccwpck_require__.e(372), __nccwpck_require__.e(127)]).then(__nccwpck_require__.bind(__nccwpck_require__, 24127))).devcontainerCommand,
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(593), __nccwpck_require__.e(653), __nccwpck_require__.e(351), __nccwpck_require__.e(142), __nccwpck_require__.e(747)]).then(__nccwpck_require__.bind(__nccwpck_require__, 24127))).devcontainerCommand,
     },
-    { name: 'sbom', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(787), __nccwpck_require__.e(593), __nccwpck_require__.e(130), __nccwpck_require__.e(960)]).then(__nccwpck_require__.bind(__nccwpck_require__, 98556))).sbomCommand },
+    { name: 'sbom', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(787), __nccwpck_require__.e(593), __nccwpck_require__.e(142), __nccwpck_require__.e(130), __nccwpck_require__.e(567)]).then(__nccwpck_require__.bind(__nccwpck_require__, 98556))).sbomCommand },
     { name: 'verify', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(287), __nccwpck_require__.e(593), __nccwpck_require__.e(5), __nccwpck_require__.e(134), __nccwpck_require__.e(476)]).then(__nccwpck_require__.bind(__nccwpck_require__, 24134))).verifyCommand },
     { name: 'doctor', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(593), __nccwpck_require__.e(866)]).then(__nccwpck_require__.bind(__nccwpck_require__, 89866))).doctorCommand },
 ];
@@ -1001,7 +1001,7 @@ function hasNvidiaCdiGpu(devices) {
 
 /***/ }),
 
-/***/ 33598:
+/***/ 21153:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1354,15 +1354,50 @@ async function daemonFeatures(client, localInfo) {
 
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __nccwpck_require__(57075);
+;// CONCATENATED MODULE: external "node:string_decoder"
+const external_node_string_decoder_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
 ;// CONCATENATED MODULE: ./src/docker/streams.ts
 // Docker's multiplexed output (non-TTY attach, exec and logs) split into stdout and stderr.
 
-/** Split Docker's multiplexed stream into stdout/stderr chunks; resolves when the stream ends. */
-function collectOutput(docker, stream, onChunk) {
+
+/**
+ * The most of a container's stdout (or stderr) kept in memory: a program that prints without end
+ * (`yes`) would otherwise grow it past what a string can hold and crash the process. Past it the
+ * caller stops the run (onOverflow).
+ */
+const MAX_STREAM_CHARS = 32 * 1024 * 1024;
+/** What a run stopped for its output says, on its stderr. */
+const overflowNote = (which, max = MAX_STREAM_CHARS) => `\nml-image: the ${which} passed ${max >= 1024 * 1024 ? `${Math.round(max / 1024 / 1024)} MiB` : `${max} characters`}: stopped\n`;
+/**
+ * Split Docker's multiplexed stream into stdout/stderr chunks (UTF-8 decoded across chunk
+ * boundaries); resolves when the stream ends. At most MAX_CHARS of each stream is passed on: then
+ * onOverflow is called once, and that stream's later chunks are dropped.
+ */
+function collectOutput(docker, stream, onChunk, opts = {}) {
+    const max = opts.maxChars ?? MAX_STREAM_CHARS;
     const out = new external_node_stream_.PassThrough();
     const err = new external_node_stream_.PassThrough();
-    out.on('data', (b) => onChunk(b.toString('utf8'), 'stdout'));
-    err.on('data', (b) => onChunk(b.toString('utf8'), 'stderr'));
+    const pass = (which) => {
+        const decoder = new external_node_string_decoder_namespaceObject.StringDecoder('utf8');
+        let left = max;
+        return (b) => {
+            if (left < 0)
+                return;
+            const text = decoder.write(b);
+            if (text.length <= left) {
+                left -= text.length;
+                if (text !== '')
+                    onChunk(text, which);
+                return;
+            }
+            if (left > 0)
+                onChunk(text.slice(0, left), which);
+            left = -1;
+            opts.onOverflow?.(which);
+        };
+    };
+    out.on('data', pass('stdout'));
+    err.on('data', pass('stderr'));
     docker.modem.demuxStream(stream, out, err);
     return new Promise((resolve) => {
         stream.on('end', () => resolve());
@@ -1472,6 +1507,12 @@ async function launch(client, spec, argv, wrapped, output) {
         const ended = collectOutput(docker, stream, (s, which) => {
             output[which] += s;
             spec.onOutput?.(s, which);
+        }, {
+            ...(spec.maxOutputChars !== undefined && { maxChars: spec.maxOutputChars }),
+            onOverflow: (which) => {
+                output.stderr += overflowNote(which, spec.maxOutputChars);
+                void container.kill().catch(() => undefined);
+            },
         });
         const { status: removed } = await client.call((d) => waitForRemoval(d, container));
         // Never unhandled: a run that fails to start is removed here and its wait rejects (404).
@@ -1738,6 +1779,12 @@ async function execIn(client, container, cmd, options) {
     const output = { stdout: '', stderr: '' };
     const ended = collectOutput(await client.docker(), stream, (s, which) => {
         output[which] += s;
+    }, {
+        // Stop reading: the exec's process goes with the session (removed when it closes).
+        onOverflow: (which) => {
+            output.stderr += overflowNote(which);
+            stream.destroy();
+        },
     }).then(() => 'ended');
     let timer;
     const outcome = await (options.timeoutMs === undefined

@@ -1,8 +1,8 @@
-export const id = 555;
-export const ids = [555];
+export const id = 842;
+export const ids = [842];
 export const modules = {
 
-/***/ 75555:
+/***/ 63842:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -2865,8 +2865,39 @@ const ENV_VAR = /\$\{([A-Z0-9_]+)\}/g;
  */
 const canonicalName = (n) => n.toLowerCase().replace(/[-_.]+/g, '-');
 /**
+ * What pip's str.splitlines() breaks a line at besides "\n" (a lone "\r", VT, FF, FS, GS, RS, NEL,
+ * LS, PS), and every other C0 control character but tab: a line holding one is refused, since pip
+ * would read what follows it as another line that was never checked here.
+ */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL = /[\x00-\x08\x0a-\x1f\x85\u2028\u2029]/;
+const CONTROL_ALL = new RegExp(CONTROL.source, 'g');
+const BREAKS = {
+    '\r': 'a carriage return without a newline',
+    '\x0b': 'a vertical tab',
+    '\x0c': 'a form feed',
+    '\x1c': 'a file separator',
+    '\x1d': 'a group separator',
+    '\x1e': 'a record separator',
+    '\x85': 'a next-line character',
+    '\u2028': 'a line separator',
+    '\u2029': 'a paragraph separator',
+};
+/** U+XXXX of a character. */
+const codePoint = (c) => `U+${c.codePointAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+/** Why a line holding the control character C is refused. */
+function controlWhy(c) {
+    const name = BREAKS[c];
+    return name !== undefined
+        ? `holds ${codePoint(c)} (${name}), where pip breaks the line: what follows would be a line never checked here; remove it`
+        : `holds the control character ${codePoint(c)}; remove it`;
+}
+/** A line as shown in a message: its control characters written as U+XXXX, never sent raw. */
+const visible = (s) => s.replace(CONTROL_ALL, (c) => `<${codePoint(c)}>`);
+/**
  * Logical lines as pip builds them: a line ending in '\' continues on the next (comment lines
- * never continue), then comments are removed and blank lines skipped.
+ * never continue), then comments are removed and blank lines skipped. A line holding a control
+ * character (CONTROL) is kept, comment or not, with `why` it is refused and its text made visible.
  */
 function logicalLines(text) {
     const out = [];
@@ -2876,6 +2907,16 @@ function logicalLines(text) {
     if (physical.at(-1) === '')
         physical.pop();
     const emit = (n, joined) => {
+        const control = CONTROL.exec(joined)?.[0];
+        if (control !== undefined) {
+            out.push({
+                line: n,
+                text: visible(joined.replace(/^[ \t]+|[ \t]+$/g, '')),
+                raw: joined,
+                why: controlWhy(control),
+            });
+            return;
+        }
         const stripped = joined.replace(COMMENT, '').trim();
         if (stripped !== '')
             out.push({ line: n, text: stripped, raw: joined });
@@ -2988,6 +3029,10 @@ function parseRequirementsText(text, env = {}) {
     const lines = [];
     const errors = [];
     for (const l of logicalLines(text)) {
+        if (l.why !== undefined) {
+            errors.push({ line: l.line, text: l.text, why: l.why });
+            continue;
+        }
         const r = parseLine(expandEnv(l.text, env));
         if ('error' in r)
             errors.push({ line: l.line, text: l.text, why: r.error });
@@ -4013,8 +4058,8 @@ function outputMasker(secretEnv, indexes, torchIndexUrls = []) {
     return (text) => masks.reduce((t, m) => t.split(m).join('***'), (0,redact/* redactUrls */.sK)(text));
 }
 
-// EXTERNAL MODULE: ./src/docker/engine.ts + 10 modules
-var engine = __webpack_require__(62633);
+// EXTERNAL MODULE: ./src/docker/engine.ts + 11 modules
+var engine = __webpack_require__(37878);
 ;// CONCATENATED MODULE: ./src/build/retry.ts
 
 
@@ -4155,6 +4200,8 @@ async function withRetries(deps, what, tags, t0, push) {
 // Reading requirements files at the door: only regular files, bounded in size, -r includes inlined
 // (relative to the including file, as pip does), include loops refused with the chain, every line
 // parsed strictly (parse.ts). The result is one text for pip plus the "file:line" of each line.
+// No file is read from /proc, /sys or /dev (an include of /proc/self/environ would hand the
+// process's environment to pip), nor, given a root (the workspace), from outside it.
 
 
 
@@ -4166,8 +4213,43 @@ const MAX_REQUIREMENTS_BYTES = 5 * 1024 * 1024;
 /** More invalid lines than this are counted, not listed. */
 const MAX_LISTED_ERRORS = 20;
 const FIX = 'fix that line: PEP 508 syntax such as "scikit-learn>=1.4,<2" or a pip option (https://pip.pypa.io/en/stable/reference/requirements-file-format/)';
-/** Read one requirements file: a regular file of at most MAX_REQUIREMENTS_BYTES, else exit 2. */
-function readRequirementsFile(abs, from) {
+/** Where no requirements file is read from, whatever it looks like: the kernel's and devices' files. */
+const SYSTEM_DIRS = ['/proc', '/sys', '/dev'];
+const isInside = (p, dir) => {
+    const rel = external_node_path_default().relative(dir, p);
+    return rel === '' || (rel !== '..' && !rel.startsWith(`..${(external_node_path_default()).sep}`) && !external_node_path_default().isAbsolute(rel));
+};
+/** The real path of a requirements file, refused (exit 2) under /proc, /sys, /dev or outside root. */
+function checkedRealPath(abs, where, root) {
+    let real;
+    try {
+        real = (0,external_node_fs_.realpathSync)(abs);
+    }
+    catch (e) {
+        throw new errors/* InputError */.dz(`cannot read the requirements file ${abs}${where}: ${e.code ?? String(e)}`, 'check its permissions');
+    }
+    // The path as written counts too: /dev/stdin resolves through /proc/self/fd to another file.
+    const system = SYSTEM_DIRS.find((d) => isInside(abs, d) || isInside(real, d));
+    if (system !== undefined)
+        throw new errors/* InputError */.dz(`requirements file ${abs}${where} is under ${system}: system files are never read as requirements`, 'name a requirements file of your repository');
+    if (root === undefined)
+        return real;
+    let realRoot;
+    try {
+        realRoot = (0,external_node_fs_.realpathSync)(root);
+    }
+    catch (e) {
+        throw new errors/* InputError */.dz(`the workspace ${root} cannot be resolved: ${e.code ?? String(e)}`);
+    }
+    if (!isInside(real, realRoot))
+        throw new errors/* InputError */.dz(`requirements file ${abs}${where} is outside the workspace ${realRoot}${real === abs ? '' : ` (it resolves to ${real})`}`, 'keep requirements files, and every -r/-c include, inside the repository');
+    return real;
+}
+/**
+ * Read one requirements file: a regular file of at most MAX_REQUIREMENTS_BYTES, not under /proc,
+ * /sys or /dev, and (given a root) inside root, else exit 2.
+ */
+function readRequirementsFile(abs, from, root) {
     const where = from ? ` (included from ${from})` : '';
     let st;
     try {
@@ -4183,15 +4265,27 @@ function readRequirementsFile(abs, from) {
         throw new errors/* InputError */.dz(`requirements file ${abs}${where} is ${(0,read_regular/* fileKind */.h_)(st)}, not a regular file`, 'name a requirements file (a text file of requirement lines)');
     if (st.size > MAX_REQUIREMENTS_BYTES)
         throw new errors/* InputError */.dz(`requirements file ${abs}${where} is ${(st.size / 1024 / 1024).toFixed(1)} MB, over the ${MAX_REQUIREMENTS_BYTES / 1024 / 1024} MB limit`, 'a requirements file lists packages; split it or remove what is not a requirement');
+    const real = checkedRealPath(abs, where, root);
     try {
-        return (0,external_node_fs_.readFileSync)(abs, 'utf8');
+        return (0,external_node_fs_.readFileSync)(real, 'utf8');
     }
     catch (e) {
         throw new errors/* InputError */.dz(`cannot read the requirements file ${abs}${where}: ${e.message}`, 'check its permissions');
     }
 }
 const isUrl = (p) => /^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(p);
-function readRequirements(files, baseDir, env = process.env) {
+/**
+ * Where requirements files may be on a GitHub runner: the workspace (a pull request's file naming
+ * a path outside it, ~/.pypirc say, would have it read and quoted). Anywhere elsewhere.
+ */
+function workspaceRoot(env) {
+    return env.GITHUB_ACTIONS === 'true' && env.GITHUB_WORKSPACE ? { root: env.GITHUB_WORKSPACE } : {};
+}
+/**
+ * Read and check requirements files (relative to baseDir) with their -r/-c includes. `opts.root`:
+ * every file's real path must lie inside it (the workspace, in GitHub Actions), else exit 2.
+ */
+function readRequirements(files, baseDir, env = process.env, opts = {}) {
     const done = new Set();
     const out = [];
     const origins = [];
@@ -4210,7 +4304,8 @@ function readRequirements(files, baseDir, env = process.env) {
         if (done.has(key))
             return; // the same file reached through two parents: once is enough
         const parent = chain.at(-1);
-        const text = readRequirementsFile(abs, parent ? `${parent.file}:${parent.line}` : undefined);
+        const from = parent ? `${parent.file}:${parent.line}` : undefined;
+        const text = readRequirementsFile(abs, from, opts.root);
         const parsed = parseRequirementsText(text, env);
         for (const e of parsed.errors) {
             const what = e.text.startsWith('-') ? 'invalid option line' : 'invalid requirement';
@@ -4264,19 +4359,21 @@ function readRequirements(files, baseDir, env = process.env) {
     };
     for (const f of files)
         visit(external_node_path_default().resolve(baseDir, f), [], false);
-    if (problems.length > 0) {
-        // One problem per line (--json lists them in "problems"), each naming its file and line.
-        const listed = problems.slice(0, MAX_LISTED_ERRORS);
-        const more = problems.length - listed.length;
-        if (more > 0)
-            listed.push(`... and ${more} more invalid lines (fix the ones above first)`);
-        throw new errors/* ConfigError */.xL(files.join(', '), listed, {
-            fix: FIX,
-            count: problems.length,
-            problemsNameFiles: true,
-        });
-    }
+    if (problems.length > 0)
+        throw problemsError(files, problems);
     return { text: out.join('\n'), origins, requirements, indexes, envReferences: [...refs] };
+}
+/** One problem per line (--json lists them in "problems"), each naming its file and line. */
+function problemsError(files, problems) {
+    const listed = problems.slice(0, MAX_LISTED_ERRORS);
+    const more = problems.length - listed.length;
+    if (more > 0)
+        listed.push(`... and ${more} more invalid lines (fix the ones above first)`);
+    return new errors/* ConfigError */.xL(files.join(', '), listed, {
+        fix: FIX,
+        count: problems.length,
+        problemsNameFiles: true,
+    });
 }
 function includeOf(l) {
     if (l.kind !== 'option')
@@ -4464,6 +4561,20 @@ function dockerfileFor(v, config, baseDir, imagesDir) {
 
 // EXTERNAL MODULE: ./src/util/map-limit.ts
 var map_limit = __webpack_require__(9992);
+;// CONCATENATED MODULE: ./src/requirements/references.ts
+// The ${NAME} references of a requirements file against build.secrets: the build passes pip only
+// the variables listed there (by secret mount), so the resolver passes only those too (by
+// environment). A file a pull request changes could otherwise hand pip, and any index it names,
+// whatever the runner's environment holds (AWS_SECRET_ACCESS_KEY, a token the workflow set).
+
+/** Refuses (exit 2) the references that build.secrets does not list, naming each. */
+function checkListedReferences(references, secrets) {
+    const unlisted = references.filter((n) => !secrets.includes(n));
+    if (unlisted.length === 0)
+        return;
+    throw new errors/* InputError */.dz(`the requirements reference ${unlisted.map((n) => `\${${n}}`).join(', ')}, which build.secrets does not list`, `list ${unlisted.length === 1 ? 'it' : 'each'} in build.secrets: the build passes pip only those variables (by secret mount), and the resolver only those from the environment`);
+}
+
 ;// CONCATENATED MODULE: ./src/build/stage.ts
 // The build stage: one buildx build per variant and platform, each pushed (by digest where the
 // driver allows), then `imagetools create` merges each variant's platform digests under its tags.
@@ -4471,6 +4582,7 @@ var map_limit = __webpack_require__(9992);
 // deterministic failure (Dockerfile error, pip conflict) stops at once with the end of the log
 // (retry.ts). Requirements, constraints, index URLs (often with credentials) and build.secrets
 // reach the build only as BuildKit secret mounts, never as build arguments (inputs.ts).
+
 
 
 
@@ -4664,7 +4776,10 @@ async function runBuildStage(input, deps) {
     if (unsupported !== undefined)
         throw new errors/* EnvironmentError */.eG(unsupported, buildx_args_SECRETS_FIX);
     // Checked with the stage's environment, as the resolve stage checks them (never process.env).
-    const requirements = readRequirements(config.python.requirements, baseDir, deps.env).text;
+    const read = readRequirements(config.python.requirements, baseDir, deps.env, workspaceRoot(deps.env));
+    // A ${NAME} pip would expand but no secret mount gives it: refused now, not a failed install later.
+    checkListedReferences(read.envReferences, config.build.secrets);
+    const requirements = read.text;
     const work = (0,temp/* runTempDir */.jI)('ml-image-build-');
     const unregister = (0,cleanup/* registerCleanup */.qE)(() => (0,external_node_fs_.rmSync)(work, { recursive: true, force: true }));
     let given;
@@ -8689,6 +8804,27 @@ function movedPackages(install, naive) {
 
 
 
+/** A loosened requirement as the helper may write one: NAME[EXTRAS]>=VERSION (or >), then a marker. */
+const LOOSENED = /^[A-Za-z0-9][A-Za-z0-9._-]*(\[[A-Za-z0-9._,-]*\])?>=?[A-Za-z0-9.!+_-]+(\s*;[^\n\r]*)?$/;
+/** A direct reference (NAME @ URL) or any URL: never loosened to a name an index may serve. */
+const DIRECT = /(^|\s)@|:\/\//;
+/**
+ * The user's requirements with the helper's changes applied, each to the user's own line it
+ * names: what the container says is checked, never taken as the text the build installs (a base
+ * image's python could add lines). Undefined when a change is not one this step makes.
+ */
+function applyRelaxed(text, changes) {
+    const lines = text.split('\n');
+    for (const c of changes) {
+        if (DIRECT.test(c.from) || !LOOSENED.test(c.to))
+            return undefined;
+        const i = lines.findIndex((l) => l.trim() === c.from);
+        if (i < 0)
+            return undefined;
+        lines[i] = c.to;
+    }
+    return lines.join('\n');
+}
 async function relax(ws, held, o) {
     const unchanged = { held, relaxed: [] };
     const names = userRequestedInConflict(conflictBlock(held.run.out), o.requested);
@@ -8698,8 +8834,13 @@ async function relax(ws, held, o) {
     const r = await ws.helper(RelaxedSchema, ['relax', `${DIR}/requirements.txt`, ...chosen]);
     if (r.changes.length === 0)
         return unchanged;
+    const requirements = applyRelaxed(o.text, r.changes);
+    if (requirements === undefined) {
+        o.say(`not relaxing: the helper proposed a change this step does not make (${r.changes.map((c) => c.to).join(', ')})`);
+        return unchanged;
+    }
     o.say(`relaxing ${r.changes.map((c) => `${c.from} -> ${c.to}`).join(', ')}`);
-    await ws.put({ 'relaxed.txt': r.requirements });
+    await ws.put({ 'relaxed.txt': `${requirements}\n` });
     // The same container, and pip and the analysis in one process, as the held run.
     const again = await ws.analyzedRun('relaxed.json', [
         '-r',
@@ -8712,7 +8853,7 @@ async function relax(ws, held, o) {
     return {
         held: { run: again.run, report: 'relaxed.json', analysis: again.analysis },
         relaxed: r.changes,
-        requirements: r.requirements.trimEnd(),
+        requirements: requirements.trimEnd(),
     };
 }
 
@@ -8911,7 +9052,9 @@ def relax(reqs_path, pairs):
             r = Requirement(s) if s and not s.startswith(("#", "-")) else None
         except InvalidRequirement:
             r = None
-        if r is None or canonicalize_name(r.name) not in chosen:
+        # A direct reference (NAME @ URL) stays as written: loosened to a bare name, an index could
+        # serve another project of that name (dependency confusion).
+        if r is None or r.url or canonicalize_name(r.name) not in chosen:
             out.append(line)
             continue
         lower = None
@@ -9653,7 +9796,9 @@ async function answerFor(ws, input, snapshotOptions, times) {
         };
     const requested = requirementNames(input.requirements.text);
     const held = await hold(ws, base, diagnosis, first.held);
-    const relaxed = held.run.ok ? { held, relaxed: [] } : await relax(ws, held, { diagnosis, requested, say });
+    const relaxed = held.run.ok
+        ? { held, relaxed: [] }
+        : await relax(ws, held, { diagnosis, requested, text: input.requirements.text, say });
     if (!relaxed.held.run.ok)
         return {
             base,
@@ -9699,14 +9844,16 @@ function resolutionBase(input, base, diagnosis) {
 
 
 
+
 const resolvedKey = (variant, platform) => `${variant}/${platform}`;
 async function runResolveStage(plan, config, baseDir, deps) {
     const mode = config.resolve.mode;
     if (mode === 'off' || config.python.requirements.length === 0)
         return {};
     const env = deps.env ?? process.env;
-    const requirements = readRequirements(config.python.requirements, baseDir, env);
+    const requirements = readRequirements(config.python.requirements, baseDir, env, workspaceRoot(env));
     const indexes = pipIndexes(config.python, env);
+    checkListedReferences(requirements.envReferences, config.build.secrets);
     const pipEnv = referencedEnv(requirements.envReferences, env);
     const resolved = {};
     for (const v of plan.variants) {
@@ -9995,7 +10142,7 @@ function configSmokeInputs(loaded) {
     const smoke = loaded?.config.smoke;
     return {
         distributions: loaded
-            ? requirementNames(readRequirements(loaded.config.python.requirements, loaded.baseDir).text)
+            ? requirementNames(readRequirements(loaded.config.python.requirements, loaded.baseDir, process.env, workspaceRoot(process.env)).text)
             : [],
         baseline: loadBaseline(loaded && smoke?.baseline !== undefined ? external_node_path_default().resolve(loaded.baseDir, smoke.baseline) : undefined),
     };
@@ -10644,6 +10791,8 @@ function processSeconds(text, nonce) {
     const first = markers(text, nonce).find((x) => x.m.event === 'start');
     return typeof first?.m.process_s === 'number' ? first.m.process_s : undefined;
 }
+/** The longest line held back waiting for its end (the live output's carry). */
+const MAX_CARRY = 1024 * 1024;
 /**
  * Live output without marker lines (nor the newline before each, which is the marker's): each
  * piece goes to EMIT with the test that printed it (a chunk may hold the end of one test and the
@@ -10685,12 +10834,22 @@ function liveFilter(current, emit, nonce) {
         out(text.length);
     };
     const push = (raw) => {
-        const text = carry + raw;
-        const cut = text.lastIndexOf('\n') + 1;
-        carry = text.slice(cut);
-        if (cut === 0)
-            return;
-        let whole = (blank ? '\n' : '') + text.slice(0, cut);
+        // Only the new chunk is searched for a line's end (what is carried has none): output without
+        // newlines stays linear, and a line past MAX_CARRY is passed on as it is (no marker is so long).
+        const nl = raw.lastIndexOf('\n');
+        let text;
+        if (nl < 0) {
+            carry += raw;
+            if (carry.length <= MAX_CARRY)
+                return;
+            text = `${carry}\n`;
+            carry = '';
+        }
+        else {
+            text = carry + raw.slice(0, nl + 1);
+            carry = raw.slice(nl + 1);
+        }
+        let whole = (blank ? '\n' : '') + text;
         blank = whole === '\n' || whole.endsWith('\n\n');
         if (blank)
             whole = whole.slice(0, -1);

@@ -1,5 +1,5 @@
-export const id = 168;
-export const ids = [168];
+export const id = 791;
+export const ids = [791];
 export const modules = {
 
 /***/ 5787:
@@ -1012,6 +1012,41 @@ without a digest, an invalid name); 3 --verify: the registry or cosign cannot be
 
 /***/ }),
 
+/***/ 96657:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   W: () => (/* binding */ writeOutFile)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _capture_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(44977);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
+/* harmony import */ var _util_json_file_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(20317);
+
+
+
+
+/**
+ * Write one result file into the --out directory (created when missing); returns its path.
+ * The directory is checked first (exit 2 at once for a non-directory or /proc, /sys, /dev); the
+ * file is written atomically (no half-written JSON a later run would trust); a full or read-only
+ * filesystem is exit 3 naming the path. Userinfo in URLs never reaches a result file.
+ */
+function writeOutFile(cwd, outDir, name, content) {
+    const label = `--out ${outDir}`;
+    const dir = (0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_3__/* .ensureResultDir */ .dc)(node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(cwd, outDir), label);
+    const file = node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(dir, name);
+    if (node_path__WEBPACK_IMPORTED_MODULE_0___default().relative(dir, file).startsWith('..'))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${label}: ${name} is outside the directory`);
+    (0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_3__/* .ensureResultDir */ .dc)(node_path__WEBPACK_IMPORTED_MODULE_0___default().dirname(file), label);
+    (0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_3__/* .writeFileAtomic */ .Zf)(file, (0,_capture_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactUrls */ .sK)(content), label);
+    return file;
+}
+
+
+/***/ }),
+
 /***/ 61036:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -1261,337 +1296,75 @@ function loadConfig(opts = {}) {
 
 /***/ }),
 
-/***/ 82674:
+/***/ 64929:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   F2: () => (/* binding */ readRequirements)
+/* harmony export */   E: () => (/* binding */ imageFromBuild),
+/* harmony export */   H: () => (/* binding */ variantFromPlan)
 /* harmony export */ });
-/* unused harmony exports MAX_REQUIREMENTS_BYTES, readRequirementsFile */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
-/* harmony import */ var _util_runner_env_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2426);
-/* harmony import */ var _util_read_regular_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(23387);
-/* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9142);
-// Reading requirements files at the door: only regular files, bounded in size, -r includes inlined
-// (relative to the including file, as pip does), include loops refused with the chain, every line
-// parsed strictly (parse.ts). The result is one text for pip plus the "file:line" of each line.
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
 
-
-
-
-
-
-/** Larger requirements files are refused: pip's own are kilobytes; this bounds every read. */
-const MAX_REQUIREMENTS_BYTES = 5 * 1024 * 1024;
-/** More invalid lines than this are counted, not listed. */
-const MAX_LISTED_ERRORS = 20;
-const FIX = 'fix that line: PEP 508 syntax such as "scikit-learn>=1.4,<2" or a pip option (https://pip.pypa.io/en/stable/reference/requirements-file-format/)';
-/** Read one requirements file: a regular file of at most MAX_REQUIREMENTS_BYTES, else exit 2. */
-function readRequirementsFile(abs, from) {
-    const where = from ? ` (included from ${from})` : '';
-    let st;
-    try {
-        st = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(abs);
+/** The image of one variant of a build.json, by digest; `file` names the file in errors. */
+function imageFromBuild(build, file, variant) {
+    const variants = build.variants;
+    const names = variants.map((v) => v.variant).join(', ') || '(none)';
+    let v = variants[0];
+    if (variant !== undefined) {
+        v = variants.find((x) => x.variant === variant);
+        if (!v)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`--variant: no variant "${variant}" in ${file}; it has ${names}`);
     }
-    catch (e) {
-        const code = e.code;
-        if (code === 'ENOENT' || code === 'ENOTDIR')
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`requirements file not found: ${abs}${where}`, 'check the path in python.requirements / --requirements');
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`cannot read the requirements file ${abs}${where}: ${code ?? String(e)}`, 'check its permissions');
+    else if (variants.length !== 1) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${file} has ${variants.length} variants (${names}): pick one with --variant`);
     }
-    if (!st.isFile())
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`requirements file ${abs}${where} is ${(0,_util_read_regular_js__WEBPACK_IMPORTED_MODULE_3__/* .fileKind */ .h_)(st)}, not a regular file`, 'name a requirements file (a text file of requirement lines)');
-    if (st.size > MAX_REQUIREMENTS_BYTES)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`requirements file ${abs}${where} is ${(st.size / 1024 / 1024).toFixed(1)} MB, over the ${MAX_REQUIREMENTS_BYTES / 1024 / 1024} MB limit`, 'a requirements file lists packages; split it or remove what is not a requirement');
-    try {
-        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(abs, 'utf8');
-    }
-    catch (e) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`cannot read the requirements file ${abs}${where}: ${e.message}`, 'check its permissions');
-    }
-}
-const isUrl = (p) => /^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(p);
-function readRequirements(files, baseDir, env = process.env) {
-    const done = new Set();
-    const out = [];
-    const origins = [];
-    const requirements = [];
-    const indexes = { extraIndexUrls: [] };
-    const refs = new Set();
-    const problems = [];
-    // chain: the files being read, outermost first, with the line that includes the next.
-    const visit = (abs, chain, constraint) => {
-        const loopAt = chain.findIndex((c) => c.file === abs);
-        if (loopAt >= 0) {
-            const links = chain.slice(loopAt).map((c) => `${c.file}:${c.line}`);
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`requirements include loop: ${[...links, abs].join(' -> ')}`, 'remove one of these -r/-c lines (a file cannot include itself, directly or through others)');
-        }
-        const key = `${constraint ? 'c' : 'r'}:${abs}`;
-        if (done.has(key))
-            return; // the same file reached through two parents: once is enough
-        const parent = chain.at(-1);
-        const text = readRequirementsFile(abs, parent ? `${parent.file}:${parent.line}` : undefined);
-        const parsed = (0,_parse_js__WEBPACK_IMPORTED_MODULE_4__/* .parseRequirementsText */ .XW)(text, env);
-        for (const e of parsed.errors) {
-            const what = e.text.startsWith('-') ? 'invalid option line' : 'invalid requirement';
-            problems.push(`${abs}:${e.line}: ${what} "${e.text}": ${e.why}`);
-        }
-        // What pip expands: the lines without their comments.
-        for (const l of parsed.lines)
-            for (const r of (0,_parse_js__WEBPACK_IMPORTED_MODULE_4__/* .envReferences */ .Q4)(l.text)) {
-                if ((0,_util_runner_env_js__WEBPACK_IMPORTED_MODULE_5__/* .isRunnerOwnVariable */ .P)(r))
-                    problems.push(`${abs}:${l.line}: \${${r}} ${_util_runner_env_js__WEBPACK_IMPORTED_MODULE_5__/* .RUNNER_OWN_VARIABLE */ .X}`);
-                else
-                    refs.add(r);
-            }
-        for (const l of parsed.lines) {
-            const origin = `${abs}:${l.line}`;
-            const include = includeOf(l);
-            if (include && !isUrl(include.path)) {
-                const target = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(abs), include.path);
-                const next = [...chain, { file: abs, line: l.line }];
-                if (include.constraint) {
-                    // Constraints stay a -c line for pip (they are not requirements); checked here all the same.
-                    visit(target, next, true);
-                }
-                else {
-                    visit(target, next, constraint);
-                    continue;
-                }
-            }
-            if (constraint)
-                continue;
-            out.push(l.text);
-            origins.push(origin);
-            if (l.kind === 'requirement') {
-                requirements.push({
-                    ...(l.name !== undefined && { name: (0,_parse_js__WEBPACK_IMPORTED_MODULE_4__/* .canonicalName */ .Ew)(l.name) }),
-                    ...(l.url !== undefined && { url: l.url }),
-                    editable: l.editable,
-                    origin,
-                });
-            }
-            else {
-                for (const o of l.options) {
-                    if (o.option === 'index-url' && o.value)
-                        indexes.indexUrl = o.value;
-                    if (o.option === 'extra-index-url' && o.value)
-                        indexes.extraIndexUrls.push(o.value);
-                }
-            }
-        }
-        done.add(key);
-    };
-    for (const f of files)
-        visit(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(baseDir, f), [], false);
-    if (problems.length > 0) {
-        // One problem per line (--json lists them in "problems"), each naming its file and line.
-        const listed = problems.slice(0, MAX_LISTED_ERRORS);
-        const more = problems.length - listed.length;
-        if (more > 0)
-            listed.push(`... and ${more} more invalid lines (fix the ones above first)`);
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigError */ .xL(files.join(', '), listed, {
-            fix: FIX,
-            count: problems.length,
-            problemsNameFiles: true,
-        });
-    }
-    return { text: out.join('\n'), origins, requirements, indexes, envReferences: [...refs] };
-}
-function includeOf(l) {
-    if (l.kind !== 'option')
-        return undefined;
-    const o = l.options.find((x) => x.option === 'requirement' || x.option === 'constraint');
-    return o?.value !== undefined ? { path: o.value, constraint: o.option === 'constraint' } : undefined;
-}
-
-
-/***/ }),
-
-/***/ 59606:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  _K: () => (/* binding */ bundledBaseline),
-  wC: () => (/* binding */ floorsArg),
-  oU: () => (/* binding */ loadBaseline)
-});
-
-// UNUSED EXPORTS: BaselineSchema
-
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 11 modules
-var schemas = __webpack_require__(92857);
-// EXTERNAL MODULE: ./src/config/issues.ts
-var issues = __webpack_require__(11012);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(83916);
-// EXTERNAL MODULE: ./src/util/json-file.ts + 1 modules
-var json_file = __webpack_require__(20317);
-;// CONCATENATED MODULE: ./src/smoke/baselines.json
-const baselines_namespaceObject = /*#__PURE__*/JSON.parse('{"schemaVersion":1,"floorFraction":0.75,"gpus":[{"name":"NVIDIA H100 SXM","match":"\\\\bH100\\\\b.*\\\\bHBM3\\\\b","computeCapability":"9.0","memoryGiB":{"min":75,"max":82},"measured":{"bf16_tflops":794.5},"method":"MAMF: mean of 100 iterations after 50 warm-up iterations per shape, best of a brute-force shape search (mamf-finder.py), torch 2.7.0+cu126; best shape 2048x2048x13312","source":"https://github.com/stas00/ml-engineering/blob/744d01e18b79512572f64a6bbd8b5f4a725203a7/compute/accelerator/README.md#maximum-achievable-matmul-flops-comparison-table"},{"name":"NVIDIA H200","match":"\\\\bH200\\\\b(?!.*\\\\bNVL\\\\b)","computeCapability":"9.0","memoryGiB":{"min":135,"max":145},"measured":{"bf16_tflops":727.7,"fp16_tflops":762.7,"tf32_tflops":395.6,"fp32_tflops":51},"method":"ml-image smoke compute: CUDA events after a 10 s warm-up, best of 9 shapes (bf16 best at 6144^3; 680.9 at 8192^3), 700 W, torch 2.11 + CUDA 13.0, driver 580.159.04","source":"docs/gpu-floors.md#nvidia-h200"},{"name":"NVIDIA GH200 144G HBM3e","match":"\\\\bGH200\\\\b.*\\\\bHBM3e\\\\b","computeCapability":"9.0","memoryGiB":{"min":135,"max":150},"measured":{"bf16_tflops":828.6},"method":"MAMF: mean of 100 iterations after 50 warm-up iterations per shape, best of a brute-force shape search (mamf-finder.py), torch 2.6.0+cu126, 900 W 141 GiB HBM3e version; best shape 1024x15360x4096","source":"https://github.com/stas00/ml-engineering/blob/744d01e18b79512572f64a6bbd8b5f4a725203a7/compute/accelerator/README.md#maximum-achievable-matmul-flops-comparison-table"},{"name":"NVIDIA A100 SXM","match":"\\\\bA100-SXM\\\\d?\\\\b","computeCapability":"8.0","measured":{"bf16_tflops":271.2},"method":"MAMF: mean of 100 iterations after 50 warm-up iterations per shape, best of a brute-force shape search (mamf-finder.py), torch 2.6.0+cu126; best shape 1024x10240x5120","source":"https://github.com/stas00/ml-engineering/blob/744d01e18b79512572f64a6bbd8b5f4a725203a7/compute/accelerator/README.md#maximum-achievable-matmul-flops-comparison-table"},{"name":"NVIDIA A100 PCIe","match":"\\\\bA100\\\\b.*\\\\bPCIE\\\\b","computeCapability":"8.0","measured":{"bf16_tflops":252.9},"method":"MAMF: mean of 100 iterations after 50 warm-up iterations per shape, best of a brute-force shape search (mamf-finder.py), torch 2.5.1+cu124; best shape 2048x5120x6144 (the memory size is not stated)","source":"https://github.com/stas00/ml-engineering/blob/744d01e18b79512572f64a6bbd8b5f4a725203a7/compute/accelerator/README.md#maximum-achievable-matmul-flops-comparison-table"},{"name":"NVIDIA H100 PCIe","match":"\\\\bH100\\\\b.*\\\\bPCIe\\\\b","computeCapability":"9.0","memoryGiB":{"min":75,"max":82},"measured":{"bf16_tflops":495.9,"fp16_tflops":458},"method":"torch-performance-test-data benchmark: torch.matmul on 5 square shapes (1024^2 to 10240^2), the best taken (bf16 at 4096^2, fp16 at 2048^2), torch 2.9.0+cu128, bare metal; one community submission","source":"https://github.com/zzc0721/torch-performance-test-data/issues/95"},{"name":"NVIDIA L40S","match":"\\\\bL40S\\\\b","computeCapability":"8.9","memoryGiB":{"min":42,"max":48},"measured":{"bf16_tflops":269.2,"fp16_tflops":264},"method":"torch-performance-test-data benchmark: torch.matmul on 5 square shapes (1024^2 to 10240^2), the best taken, torch 2.8.0+cu128, in a Docker container; one community submission (its summary row: FP32 46.88, FP16 264.02, BF16 269.15)","source":"https://github.com/zzc0721/torch-performance-test-data/issues/43"},{"name":"NVIDIA L4","match":"\\\\bL4\\\\b","computeCapability":"8.9","memoryGiB":{"min":20,"max":24},"measured":{"bf16_tflops":70.9,"fp16_tflops":68.8},"method":"torch-performance-test-data benchmark: torch.matmul on 5 square shapes (1024^2 to 10240^2), the best taken (both at 2048^2; 55-59 at 4096^2 and up: a 72 W card), torch 2.9.0+cu128, bare metal; one community submission","source":"https://github.com/zzc0721/torch-performance-test-data/issues/120"},{"name":"NVIDIA B200","match":"\\\\bB200\\\\b","computeCapability":"10.0","memoryGiB":{"min":170,"max":185},"measured":{"bf16_tflops":1745},"method":"MAMF: mean of 100 iterations after 50 warm-up iterations per shape, best of a brute-force shape search (mamf-finder.py), torch 2.7.1+cu128; best shape 1792x16128x3072","source":"https://github.com/stas00/ml-engineering/blob/744d01e18b79512572f64a6bbd8b5f4a725203a7/compute/accelerator/README.md#maximum-achievable-matmul-flops-comparison-table"},{"name":"NVIDIA GB200","match":"\\\\bGB200\\\\b","computeCapability":"10.0","measured":{"bf16_tflops":1822},"method":"MAMF: mean of 100 iterations after 50 warm-up iterations per shape, best of a brute-force shape search (mamf-finder.py), torch 2.10.0.dev20250916+cu130; best shape 4096x9728x2048","source":"https://github.com/stas00/ml-engineering/blob/744d01e18b79512572f64a6bbd8b5f4a725203a7/compute/accelerator/README.md#maximum-achievable-matmul-flops-comparison-table"},{"name":"NVIDIA B300 SXM","match":"\\\\bB300\\\\b","computeCapability":"10.3","measured":{"bf16_tflops":1769},"method":"MAMF: mean of 100 iterations after 50 warm-up iterations per shape, best of a brute-force shape search (mamf-finder.py), torch 2.9.1+cu130; best shape 12288x18432x1024","source":"https://github.com/stas00/ml-engineering/blob/744d01e18b79512572f64a6bbd8b5f4a725203a7/compute/accelerator/README.md#maximum-achievable-matmul-flops-comparison-table"}],"ddp":[]}');
-;// CONCATENATED MODULE: ./src/smoke/baselines.ts
-// Per-GPU throughput floors as data (baselines.json, or the config's smoke.baseline file): one row
-// per GPU model with the figures measured on it, how and where, and a floor at floorFraction of
-// each, as DCGM diag and nccl-tests do. The smoke script judges (images/probe/ml_image_smoke.py
-// matches the row on the GPU it runs on); this side checks the table and hands it over, the same
-// way to `ml-image smoke` and to the exported Slurm/Kubernetes jobs.
-
-
-
-
-
-/** A regular expression both JavaScript and Python read alike: checked here, used there. */
-const pattern = schemas/* string */.YjP()
-    .min(1)
-    .refine((s) => {
-    try {
-        new RegExp(s, 'i');
-        return !/\(\?P?<[A-Za-z_]/.test(s);
-    }
-    catch {
-        return false;
-    }
-}, { error: 'expected a regular expression (no named groups or inline flags: matched case-insensitively)' });
-const fraction = schemas/* number */.aig().gt(0).lte(1);
-const GpuRow = schemas/* object */.Ikc({
-    /** The row's name, reported as floor_gpu. */
-    name: schemas/* string */.YjP().min(1),
-    /** Matched case-insensitively on the torch device name, any " MIG ..." suffix stripped. */
-    match: pattern,
-    /** major.minor; the row applies only to a GPU of this compute capability. */
-    computeCapability: schemas/* string */.YjP()
-        .regex(/^\d+\.\d+$/, { error: 'expected major.minor, e.g. "9.0"' })
-        .optional(),
-    /** The GPU's memory in GiB as torch reports it (not checked for a MIG slice). */
-    memoryGiB: schemas/* object */.Ikc({ min: schemas/* number */.aig().nonnegative(), max: schemas/* number */.aig().positive() })
-        .refine((m) => m.min <= m.max, { error: 'min is above max' })
-        .optional(),
-    /** This row's floor fraction, instead of the table's. */
-    floorFraction: fraction.optional(),
-    /** metric -> the figure measured, e.g. bf16_tflops -> 794.5 (the floor is floorFraction of it). */
-    measured: schemas/* record */.g1P(schemas/* string */.YjP().min(1), schemas/* number */.aig().positive())
-        .refine((m) => Object.keys(m).length > 0, { error: 'no figure measured' }),
-    /** How the figures were measured (shapes, warm-up, timing, power). */
-    method: schemas/* string */.YjP().min(1).optional(),
-    /** Where the figures come from: a URL, or a file of this repository. */
-    source: schemas/* string */.YjP().min(1),
-});
-const DdpRow = schemas/* object */.Ikc({
-    name: schemas/* string */.YjP().min(1),
-    /** Matched like a GPU row's, on the name of the GPUs the all-reduce ran on. */
-    match: pattern,
-    /** The row applies from this many processes on. */
-    minWorld: schemas/* number */.aig().int().min(2).optional(),
-    /** busbw (nccl-tests' definition) measured; the floor is floorFraction of it. */
-    busbw_gbps: schemas/* number */.aig().positive(),
-    floorFraction: fraction.optional(),
-    /** e.g. "NVLink 4 (NVSwitch)" */
-    interconnect: schemas/* string */.YjP().min(1),
-    method: schemas/* string */.YjP().min(1).optional(),
-    source: schemas/* string */.YjP().min(1),
-});
-const BaselineSchema = schemas/* object */.Ikc({
-    schemaVersion: schemas/* literal */.euz(1),
-    floorFraction: fraction,
-    gpus: schemas/* array */.YOg(GpuRow),
-    ddp: schemas/* array */.YOg(DdpRow).optional(),
-});
-function bundledBaseline() {
-    return BaselineSchema.parse(baselines_namespaceObject);
+    if (!v)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${file}: no variants`);
+    // The merged multi-arch digest, else the one platform's pushed digest (each node pulls its arch).
+    const pushed = v.platforms.filter((p) => p.localRef === undefined);
+    const digest = v.digest ?? (v.platforms.length === 1 && pushed.length === 1 ? pushed[0].digest : undefined);
+    if (digest === undefined)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`pin by digest: variant ${v.variant} in ${file} has no pushed digest (from build.json: built without push or merge)`, 'build with push and merge enabled so the cluster can pull the image by digest, or pass --image REF@sha256:...');
+    return { image: `${v.repository}@${digest}`, variant: v.variant };
 }
 /**
- * The config's baseline file merged with the bundled one: its rows come first, so they win (the
- * script takes the first row that matches), and its floorFraction is the table's. A bundled row
- * keeps the fraction it states.
+ * What plan.json says about a variant: its NVIDIA driver floor, and whether it is a CUDA variant;
+ * undefined when the plan has no such variant. (A plan.json of another schemaVersion never gets
+ * here: the results contract leaves it out, and the caller goes on with its defaults.)
  */
-function loadBaseline(file) {
-    const bundled = bundledBaseline();
-    if (file === undefined)
-        return bundled;
-    const json = (0,json_file/* readJsonFile */.JE)(file, { what: 'smoke.baseline file' });
-    const r = BaselineSchema.safeParse(json);
-    if (!r.success) {
-        throw new errors/* InputError */.dz(`smoke.baseline: ${file}: ${(0,issues/* formatIssues */.og)(r.error, json, BaselineSchema).join('; ')}`);
-    }
-    return {
-        ...r.data,
-        gpus: [...r.data.gpus, ...bundled.gpus],
-        ddp: [...(r.data.ddp ?? []), ...(bundled.ddp ?? [])],
-    };
-}
-/** The table as the smoke script's `--floors` argument: compact JSON. */
-function floorsArg(baseline) {
-    return JSON.stringify(baseline);
+function variantFromPlan(plan, variant) {
+    const v = plan.variants.find((x) => x.name === variant);
+    if (!v)
+        return undefined;
+    return { cuda: v.cuda !== undefined, ...(v.cuda && { driverFloor: v.cuda.minorCompatDriverMin }) };
 }
 
 
 /***/ }),
 
-/***/ 46985:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+/***/ 64377:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   P: () => (/* binding */ configSmokeInputs)
+/* harmony export */   w$: () => (/* binding */ datetime)
 /* harmony export */ });
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _requirements_parse_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9142);
-/* harmony import */ var _requirements_read_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(82674);
-/* harmony import */ var _baselines_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(59606);
-// What the smoke suites take from the config: the requirement names (the imports suite) and the
-// throughput floors. Its own module: the CLI's smoke and export commands read it without loading
-// the smoke stage (capture, the runner, reuse).
+/* unused harmony exports date, time, duration */
+/* harmony import */ var _core_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(43759);
+/* harmony import */ var _schemas_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(92857);
 
 
 
-
-/** The suites' inputs the config decides: requirement names (for imports) and the throughput floors. */
-function configSmokeInputs(loaded) {
-    const smoke = loaded?.config.smoke;
-    return {
-        distributions: loaded
-            ? (0,_requirements_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .requirementNames */ .QT)((0,_requirements_read_js__WEBPACK_IMPORTED_MODULE_2__/* .readRequirements */ .F2)(loaded.config.python.requirements, loaded.baseDir).text)
-            : [],
-        baseline: (0,_baselines_js__WEBPACK_IMPORTED_MODULE_3__/* .loadBaseline */ .oU)(loaded && smoke?.baseline !== undefined ? node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(loaded.baseDir, smoke.baseline) : undefined),
-    };
+function datetime(params) {
+    return _core_index_js__WEBPACK_IMPORTED_MODULE_0__/* ._isoDateTime */ .G1(_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .ZodISODateTime */ .You, params);
 }
-
-
-/***/ }),
-
-/***/ 29882:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   P: () => (/* binding */ findImagesDir)
-/* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
-// Where this tool's images/ folder is (Dockerfile templates and the in-container probe): next to
-// dist/ when bundled, at the repository root in development. Every entry point looks it up once.
-
-
-
-/** images/ of this tool: next to dist/ when bundled, at the repository root in development. */
-function findImagesDir(start) {
-    let dir = start;
-    for (;;) {
-        if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(dir, 'images', 'cpu', 'Dockerfile')))
-            return node_path__WEBPACK_IMPORTED_MODULE_1___default().join(dir, 'images');
-        const up = node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(dir);
-        if (up === dir)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .EnvironmentError */ .eG(`cannot find the images/ templates above ${start}`, 'the action or CLI is incomplete: images/ must sit next to dist/ (reinstall or check out the whole repository)');
-        dir = up;
-    }
+function date(params) {
+    return core._isoDate(ZodISODate, params);
+}
+function time(params) {
+    return core._isoTime(ZodISOTime, params);
+}
+function duration(params) {
+    return core._isoDuration(ZodISODuration, params);
 }
 
 

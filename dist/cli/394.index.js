@@ -1,0 +1,494 @@
+export const id = 394;
+export const ids = [394];
+export const modules = {
+
+/***/ 15216:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   renderSmoke: () => (/* binding */ renderSmoke),
+/* harmony export */   smokeCommand: () => (/* binding */ smokeCommand)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73136);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_url__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _util_images_dir_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(29882);
+/* harmony import */ var _config_load_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(61036);
+/* harmony import */ var _results_out_dir_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(43140);
+/* harmony import */ var _smoke_gpu_mode_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(58947);
+/* harmony import */ var _smoke_run_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(86382);
+/* harmony import */ var _smoke_config_inputs_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(46985);
+/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(77593);
+
+
+
+
+
+
+
+
+
+function renderSmoke(r) {
+    const lines = r.tests.map((t) => {
+        const metrics = Object.entries(t.metrics)
+            .map(([k, v]) => `${k}=${typeof v === 'object' ? JSON.stringify(v) : v}`)
+            .join(' ');
+        const head = `${t.status.toUpperCase().padEnd(4)} ${t.id.padEnd(18)} ${(t.durationMs / 1000).toFixed(1).padStart(5)}s  ${t.reason ?? ''}${metrics ? ` ${metrics}` : ''}`;
+        return t.cause ? `${head}\n     cause: ${t.cause.cause}\n     fix:   ${t.cause.fix}` : head;
+    });
+    return `${lines.join('\n')}\n${r.summary.pass} passed, ${r.summary.fail} failed, ${r.summary.skip} skipped in ${(r.summary.durationMs / 1000).toFixed(1)}s\n`;
+}
+const smokeCommand = {
+    name: 'smoke',
+    summary: 'Run smoke suites inside an image: imports, pip check, GPU, compute, train, DDP, custom tests.',
+    usage: 'ml-image smoke --image REF [--suites a,b] [--gpus auto|all|none] [--require-gpu] [--platform P] [--config FILE] [--timeout S] --out DIR',
+    help: `Each suite runs in its own container of the image (removed in every case, also on timeout):
+  imports    import every module of each requirement (NumPy 1.x/2.x ABI errors are recognised)
+  pip-check  python -m pip check
+  gpu        GPUs visible, driver at or above the variant's floor (skipped without GPUs)
+  compute    matmul throughput (fp32 on CPU; fp32, tf32 and bf16 on GPU)
+  train      a tiny model; the loss must fall by half
+  ddp        torchrun --standalone: all-reduce across 2 CPU processes (gloo) or every GPU (nccl); busbw
+  custom     the config's smoke.tests: commands, files, metadata
+Failing tests are matched against known failures (cause and fix). Writes smoke.json and junit.xml.
+
+Options:
+  --image REF         the image to test
+  --suites LIST       comma-separated (default: the config's smoke.suites, else all)
+  --gpus auto|all|none  GPUs for the containers: auto (default) when the engine has the NVIDIA
+                      runtime or an nvidia.com/gpu CDI device; all = the "--gpus all" equivalent
+  --require-gpu       GPU suites fail instead of skipping without a GPU
+  --config FILE       read requirements (for imports), custom tests and defaults from ml-image.yml
+  --timeout S         per-test timeout in seconds (default: the config's, else 600)
+  --verbose           stream each test's output as it runs
+
+Exit codes: 0 all passed or skipped; 1 a test failed; 2 bad input; 3 no daemon.`,
+    async run(argv, io) {
+        const { values } = (0,_args_js__WEBPACK_IMPORTED_MODULE_8__/* .parseCommandArgs */ .Qx)('smoke', argv, {
+            image: { type: 'string' },
+            suites: { type: 'string' },
+            gpus: { type: 'string', default: 'auto' },
+            'require-gpu': { type: 'boolean', default: false },
+            platform: { type: 'string' },
+            config: { type: 'string' },
+            timeout: { type: 'string' },
+        });
+        const image = (0,_args_js__WEBPACK_IMPORTED_MODULE_8__/* .imageFlag */ .m4)('smoke', values.image);
+        const gpus = (0,_smoke_gpu_mode_js__WEBPACK_IMPORTED_MODULE_5__/* .parseGpuMode */ .L)(values.gpus, 'smoke: --gpus');
+        const platform = (0,_args_js__WEBPACK_IMPORTED_MODULE_8__/* .platformFlag */ ._G)('smoke', values.platform);
+        const loaded = values.config !== undefined ? (0,_config_load_js__WEBPACK_IMPORTED_MODULE_3__/* .loadConfig */ .Z9)({ cwd: io.cwd, file: values.config }) : undefined;
+        const suites = (0,_args_js__WEBPACK_IMPORTED_MODULE_8__/* .suitesFlag */ .YK)('smoke', values.suites, loaded?.config.smoke.suites);
+        const timeout = (0,_args_js__WEBPACK_IMPORTED_MODULE_8__/* .timeoutFlag */ .kw)('smoke', values.timeout) ?? loaded?.config.smoke.timeoutSeconds ?? 600;
+        // The same inputs the pipeline's smoke stage gives the suites.
+        const { distributions, baseline } = (0,_smoke_config_inputs_js__WEBPACK_IMPORTED_MODULE_7__/* .configSmokeInputs */ .P)(loaded);
+        const result = await (0,_smoke_run_js__WEBPACK_IMPORTED_MODULE_6__/* .runSmoke */ .Lw)({
+            image,
+            ...(platform !== undefined && { platform }),
+            suites,
+            gpus: await (0,_smoke_run_js__WEBPACK_IMPORTED_MODULE_6__/* .resolveGpus */ .Co)(gpus, io.docker()),
+            requireGpu: values['require-gpu'] || (loaded?.config.smoke.requireGpu ?? false),
+            distributions,
+            tests: loaded?.config.smoke.tests ?? [],
+            timeoutMs: timeout * 1000,
+            baseline,
+            imagesDir: (0,_util_images_dir_js__WEBPACK_IMPORTED_MODULE_2__/* .findImagesDir */ .P)(node_path__WEBPACK_IMPORTED_MODULE_0___default().dirname((0,node_url__WEBPACK_IMPORTED_MODULE_1__.fileURLToPath)(import.meta.url))),
+        }, {
+            docker: io.docker(),
+            progress: (l) => io.stderr(`${l}\n`),
+            // --verbose streams each test's output as it runs.
+            ...(values.verbose && {
+                output: (chunk, test) => io.stderr(chunk.replace(/^(?=.)/gm, `  [${test}] `).replace(/([^\n])$/, '$1\n')),
+            }),
+        }).catch((e) => {
+            // The daemon went away mid-run: the tests that finished are written before exit 3.
+            if (e instanceof _smoke_run_js__WEBPACK_IMPORTED_MODULE_6__/* .SmokeInterruptedError */ .Yi && values.out !== undefined)
+                (0,_results_out_dir_js__WEBPACK_IMPORTED_MODULE_4__/* .openOutDir */ .c)(io.cwd, values.out).writeSmoke(e.partial);
+            throw e;
+        });
+        if (values.out !== undefined)
+            (0,_results_out_dir_js__WEBPACK_IMPORTED_MODULE_4__/* .openOutDir */ .c)(io.cwd, values.out).writeSmoke(result);
+        io.stdout(values.json ? `${JSON.stringify(result, null, 2)}\n` : renderSmoke(result));
+        return result.summary.fail > 0 ? 1 : 0;
+    },
+};
+
+
+/***/ }),
+
+/***/ 61036:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   BY: () => (/* binding */ DEFAULT_CONFIG_FILES),
+/* harmony export */   Z9: () => (/* binding */ loadConfig)
+/* harmony export */ });
+/* unused harmony exports MAX_CONFIG_BYTES, MAX_YAML_ALIASES, parseYaml, readConfigText, applyOverrides, validateConfigData, checkReferencedFiles, repositoryRootOf */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _util_read_bounded_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(30790);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(38815);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(83916);
+/* harmony import */ var _issues_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(11012);
+/* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(60408);
+// Read ml-image.yml, apply overrides (action inputs / CLI flags), validate, check referenced files.
+
+
+
+
+
+
+
+const DEFAULT_CONFIG_FILES = ['ml-image.yml', 'ml-image.yaml'];
+/** The largest config file read (a real ml-image.yml is a few KB). */
+const MAX_CONFIG_BYTES = 256 * 1024;
+/** YAML aliases allowed in one config ("billion laughs" expansion is refused past this). */
+const MAX_YAML_ALIASES = 100;
+/**
+ * Parse YAML text; syntax errors name the file, line and column. Linear in the size of the text:
+ * duplicate keys are found with one Set per mapping (the yaml package's own `uniqueKeys` check
+ * compares every pair, which made a 1 MB config take most of a minute), and alias expansion is
+ * bounded (an alias bomb is a ConfigError naming the file, not a crash).
+ */
+function parseYaml(text, fileLabel) {
+    const lineCounter = new yaml__WEBPACK_IMPORTED_MODULE_3__/* .LineCounter */ .HN();
+    const doc = (0,yaml__WEBPACK_IMPORTED_MODULE_3__/* .parseDocument */ .Tp)(text, { prettyErrors: true, uniqueKeys: false, lineCounter });
+    const at = (offset) => {
+        if (offset === undefined)
+            return '';
+        const pos = lineCounter.linePos(offset);
+        return `line ${pos.line}, column ${pos.col}: `;
+    };
+    const problems = doc.errors.map((e) => {
+        const pos = e.linePos?.[0];
+        return `${pos ? `line ${pos.line}, column ${pos.col}: ` : ''}${e.message.split('\n')[0]}`;
+    });
+    (0,yaml__WEBPACK_IMPORTED_MODULE_3__/* .visit */ .YR)(doc, {
+        Map(_key, map) {
+            if (!(0,yaml__WEBPACK_IMPORTED_MODULE_3__/* .isMap */ .jh)(map))
+                return;
+            const seen = new Set();
+            for (const pair of map.items) {
+                const k = pair.key;
+                const id = k !== null && typeof k === 'object' && 'value' in k ? k.value : k;
+                if (id !== null && typeof id === 'object')
+                    continue; // complex keys: not ours to check
+                if (seen.has(id))
+                    problems.push(`${at(k?.range?.[0])}duplicate key ${JSON.stringify(String(id))} (map keys must be unique)`);
+                seen.add(id);
+            }
+        },
+    });
+    if (problems.length > 0)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .xL(`${fileLabel}: invalid YAML`, problems);
+    let data;
+    try {
+        data = doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
+    }
+    catch (e) {
+        // yaml throws a ReferenceError for "Excessive alias count" (and for an alias to nothing).
+        const msg = e.message.split('\n')[0] ?? String(e);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .xL(`${fileLabel}: invalid YAML`, [
+            /alias/i.test(msg)
+                ? `aliases expand too far (more than ${MAX_YAML_ALIASES} alias uses of one anchor, a "billion laughs" pattern): ${msg}`
+                : msg,
+        ]);
+    }
+    return data ?? {};
+}
+/**
+ * Read a config file: a regular file only (never /dev/zero, a FIFO, a directory: those would hang
+ * or never end), at most MAX_CONFIG_BYTES, opened without blocking. Problems are InputErrors naming
+ * the path.
+ */
+function readConfigText(file, label = file) {
+    let fd;
+    try {
+        // O_NONBLOCK: opening a FIFO with no writer returns at once instead of blocking forever.
+        fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(file, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NONBLOCK);
+    }
+    catch (e) {
+        const code = e.code;
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`config file ${label}: cannot read (${code ?? e.message})`, code === 'ENOENT' ? 'pass --config PATH pointing at your ml-image.yml' : undefined);
+    }
+    try {
+        const st = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd);
+        if (!st.isFile()) {
+            const kind = st.isDirectory()
+                ? 'a directory'
+                : st.isFIFO()
+                    ? 'a FIFO'
+                    : st.isCharacterDevice() || st.isBlockDevice()
+                        ? 'a device'
+                        : st.isSocket()
+                            ? 'a socket'
+                            : 'not a regular file';
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`config path ${label} is ${kind}, not a regular file`, 'pass --config PATH pointing at your ml-image.yml');
+        }
+        if (st.size > MAX_CONFIG_BYTES)
+            throw tooBig(label, st.size);
+        // Read at most one byte past the limit: a file that grows while read is still bounded.
+        const buf = (0,_util_read_bounded_js__WEBPACK_IMPORTED_MODULE_1__/* .readBounded */ .C)(fd, Math.min(st.size, MAX_CONFIG_BYTES) + 1);
+        if (buf.length > MAX_CONFIG_BYTES)
+            throw tooBig(label, buf.length);
+        return buf.toString('utf8');
+    }
+    finally {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
+    }
+}
+function tooBig(label, size) {
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`${label} is ${size} bytes; the limit is ${MAX_CONFIG_BYTES} bytes (${MAX_CONFIG_BYTES / 1024} KiB)`, 'an ml-image.yml is a few KB: move long lists (requirements, build args) into the files it names');
+}
+function setAt(target, p, value) {
+    let cur = target;
+    p.forEach((seg, i) => {
+        if (i === p.length - 1) {
+            cur[seg] = value;
+            return;
+        }
+        const next = cur[seg];
+        if (next === null || typeof next !== 'object')
+            cur[seg] = {};
+        cur = cur[seg];
+    });
+}
+function applyOverrides(data, overrides) {
+    if (overrides.length === 0)
+        return data;
+    const base = data !== null && typeof data === 'object' && !Array.isArray(data)
+        ? structuredClone(data)
+        : {};
+    for (const o of overrides)
+        setAt(base, o.path, o.value);
+    return base;
+}
+/** Validate already-parsed data. `label` names the source in errors (a file path or "inputs"). */
+function validateConfigData(data, label, overrides = []) {
+    if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .xL(label, [
+            `(top level): expected a mapping of settings, got ${Array.isArray(data) ? 'a list' : typeof data}`,
+        ]);
+    }
+    const merged = applyOverrides(data, overrides);
+    const result = _schema_js__WEBPACK_IMPORTED_MODULE_6__/* .ConfigFileSchema */ .Kx.safeParse(merged);
+    if (!result.success) {
+        const sourceOf = (p) => {
+            const shown = (0,_issues_js__WEBPACK_IMPORTED_MODULE_5__/* .formatPath */ .jV)(p);
+            const o = overrides.find((ov) => shown === (0,_issues_js__WEBPACK_IMPORTED_MODULE_5__/* .formatPath */ .jV)(ov.path) ||
+                shown.startsWith(`${(0,_issues_js__WEBPACK_IMPORTED_MODULE_5__/* .formatPath */ .jV)(ov.path)}[`) ||
+                shown.startsWith(`${(0,_issues_js__WEBPACK_IMPORTED_MODULE_5__/* .formatPath */ .jV)(ov.path)}.`));
+            return o?.source;
+        };
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .xL(label, (0,_issues_js__WEBPACK_IMPORTED_MODULE_5__/* .formatIssues */ .og)(result.error, merged, _schema_js__WEBPACK_IMPORTED_MODULE_6__/* .ConfigFileSchema */ .Kx, sourceOf));
+    }
+    return (0,_schema_js__WEBPACK_IMPORTED_MODULE_6__/* .normalizeConfig */ .I6)(result.data);
+}
+/** Problems with files the config names, each naming the field and the path looked for. */
+function checkReferencedFiles(config, baseDir) {
+    const problems = [];
+    const at = (p) => node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(baseDir, p);
+    const isDir = (p) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(p) && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(p).isDirectory();
+    const isFile = (p) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(p) && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(p).isFile();
+    const context = at(config.build.context);
+    const repo = repositoryRootOf(baseDir);
+    if (context === node_path__WEBPACK_IMPORTED_MODULE_2___default().parse(context).root)
+        problems.push(`build.context: ${context} is the filesystem root (it would send the whole disk to the builder); use the directory of your Dockerfile, e.g. "."`);
+    else if (repo !== undefined && node_path__WEBPACK_IMPORTED_MODULE_2___default().relative(repo, context).split((node_path__WEBPACK_IMPORTED_MODULE_2___default().sep))[0] === '..')
+        problems.push(`build.context: ${context} is outside the repository ${repo}; use a directory inside it`);
+    else if (!isDir(context))
+        problems.push(`build.context: directory not found: ${context}`);
+    if (config.build.dockerfile !== undefined) {
+        const f = at(config.build.dockerfile);
+        if (!isFile(f))
+            problems.push(`build.dockerfile: file not found: ${f}`);
+    }
+    config.python.requirements.forEach((r, i) => {
+        const f = at(r);
+        if (!isFile(f))
+            problems.push(`python.requirements[${i}]: file not found: ${f}`);
+    });
+    if (config.smoke.baseline !== undefined) {
+        const f = at(config.smoke.baseline);
+        if (!isFile(f))
+            problems.push(`smoke.baseline: file not found: ${f}`);
+    }
+    return problems;
+}
+/** The nearest directory at or above `dir` holding .git (a checkout), if any. */
+function repositoryRootOf(dir) {
+    for (let d = node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(dir);; d = node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname(d)) {
+        if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(d, '.git')))
+            return d;
+        if (node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname(d) === d)
+            return undefined;
+    }
+}
+function findDefaultFile(cwd) {
+    return DEFAULT_CONFIG_FILES.map((f) => node_path__WEBPACK_IMPORTED_MODULE_2___default().join(cwd, f)).find((f) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(f));
+}
+/**
+ * Load the config: the file (when given or found), then overrides, then validation.
+ * With no file and no overrides it is an error: there is nothing to build.
+ */
+function loadConfig(opts = {}) {
+    const cwd = opts.cwd ?? process.cwd();
+    const overrides = opts.overrides ?? [];
+    let file;
+    if (opts.file !== undefined) {
+        file = node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, opts.file);
+        if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file)) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`config file not found: ${file}`, 'pass --config PATH (or the action input "config") pointing at your ml-image.yml');
+        }
+    }
+    else {
+        file = findDefaultFile(cwd);
+    }
+    if (file === undefined && overrides.length === 0) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`no config: neither ${DEFAULT_CONFIG_FILES.join(' nor ')} in ${cwd}`, 'create ml-image.yml (see docs/configuration.md), or pass --config PATH');
+    }
+    const rel = file ? node_path__WEBPACK_IMPORTED_MODULE_2___default().relative(cwd, file) : '';
+    const label = file ? (rel && !rel.startsWith('..') ? rel : file) : 'inputs';
+    const data = file ? parseYaml(readConfigText(file, label), label) : {};
+    const config = validateConfigData(data, label, overrides);
+    const baseDir = file ? node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname(file) : cwd;
+    if (opts.checkFiles !== false) {
+        const problems = checkReferencedFiles(config, baseDir);
+        if (problems.length > 0)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .xL(label, problems);
+    }
+    return { config, file, baseDir };
+}
+
+
+/***/ }),
+
+/***/ 43140:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   c: () => (/* binding */ openOutDir)
+/* harmony export */ });
+/* unused harmony export OUT_FILES */
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _capture_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(44977);
+/* harmony import */ var _capture_record_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(66917);
+/* harmony import */ var _plan_schema_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(47684);
+/* harmony import */ var _resolve_result_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(83447);
+/* harmony import */ var _smoke_result_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3228);
+/* harmony import */ var _util_json_file_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(20317);
+/* harmony import */ var _results_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(37351);
+/* harmony import */ var _write_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(35677);
+// The --out files of the commands about ONE image (capture, smoke, resolve) and of plan: no variant
+// or platform in their names. Written atomically, checked against their schemas, free of URL
+// credentials, as the result directory's files are (src/results/results.ts).
+
+
+
+
+
+
+
+
+
+/** No variant or platform in these names: the command was given one image. */
+const OUT_FILES = {
+    env: 'env.json',
+    smoke: 'smoke.json',
+    junit: 'junit.xml',
+    constraints: 'constraints.txt',
+    requirements: 'requirements.txt',
+    resolution: 'resolution.json',
+    explanation: 'explanation.md',
+    plan: _results_js__WEBPACK_IMPORTED_MODULE_7__/* .PLAN_FILE */ .VI,
+    matrix: 'matrix.json',
+};
+/** `--out DIR` of a command, checked (and created when missing) at each write, as "--out DIR". */
+function openOutDir(cwd, out) {
+    const label = `--out ${out}`;
+    const put = (name, content) => {
+        const root = (0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_6__/* .ensureResultDir */ .dc)(node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(cwd, out), label);
+        (0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_6__/* .writeFileAtomic */ .Zf)(node_path__WEBPACK_IMPORTED_MODULE_0___default().join(root, name), (0,_capture_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactUrls */ .sK)(content), label);
+    };
+    const putJson = (name, schema, value) => put(name, (0,_write_js__WEBPACK_IMPORTED_MODULE_8__/* .json */ .P)((0,_write_js__WEBPACK_IMPORTED_MODULE_8__/* .checked */ .K)(schema, value, node_path__WEBPACK_IMPORTED_MODULE_0___default().join(out, name))));
+    return {
+        writeEnv: (record) => putJson(OUT_FILES.env, _capture_record_js__WEBPACK_IMPORTED_MODULE_2__/* .EnvRecordSchema */ .iv, record),
+        writeSmoke: (result) => {
+            putJson(OUT_FILES.smoke, _smoke_result_js__WEBPACK_IMPORTED_MODULE_5__/* .SmokeResultSchema */ .wp, result);
+            put(OUT_FILES.junit, (0,_smoke_result_js__WEBPACK_IMPORTED_MODULE_5__/* .toJUnit */ .U5)(result));
+        },
+        writeResolve: (r) => {
+            put(OUT_FILES.constraints, r.constraints);
+            put(OUT_FILES.requirements, `${r.requirements}\n`);
+            putJson(OUT_FILES.resolution, _resolve_result_js__WEBPACK_IMPORTED_MODULE_4__/* .ResolutionSchema */ .Cg, r.resolution);
+            put(OUT_FILES.explanation, r.explanation);
+        },
+        writePlan: (plan) => {
+            putJson(OUT_FILES.plan, _plan_schema_js__WEBPACK_IMPORTED_MODULE_3__/* .PlanSchema */ .fB, plan);
+            put(OUT_FILES.matrix, `${JSON.stringify(plan.matrix)}\n`);
+        },
+    };
+}
+
+
+/***/ }),
+
+/***/ 58947:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   L: () => (/* binding */ parseGpuMode)
+/* harmony export */ });
+/* unused harmony export GPU_MODES */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+// The GPU mode of the smoke containers, as the action input, the CLI flags and the stages spell it.
+
+/**
+ * auto: GPUs when the engine has the NVIDIA runtime or an nvidia.com/gpu CDI device (a CDI spec
+ * directory alone is not enough); all: every GPU; none: CPU only.
+ */
+const GPU_MODES = ['auto', 'all', 'none'];
+/** A flag's value -> the mode; anything else is bad input naming the flag (exit 2). */
+function parseGpuMode(raw, source) {
+    const mode = GPU_MODES.find((m) => m === raw);
+    if (mode === undefined)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${source}: expected auto, all or none, got "${raw}"`);
+    return mode;
+}
+
+
+/***/ }),
+
+/***/ 64377:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   w$: () => (/* binding */ datetime)
+/* harmony export */ });
+/* unused harmony exports date, time, duration */
+/* harmony import */ var _core_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(43759);
+/* harmony import */ var _schemas_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(92857);
+
+
+
+function datetime(params) {
+    return _core_index_js__WEBPACK_IMPORTED_MODULE_0__/* ._isoDateTime */ .G1(_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .ZodISODateTime */ .You, params);
+}
+function date(params) {
+    return core._isoDate(ZodISODate, params);
+}
+function time(params) {
+    return core._isoTime(ZodISOTime, params);
+}
+function duration(params) {
+    return core._isoDuration(ZodISODuration, params);
+}
+
+
+/***/ })
+
+};
