@@ -92,6 +92,19 @@ describe('constraints that hold the base', () => {
   it.each([
     [dist('numpy', '1.26.4'), 'numpy==1.26.4', undefined],
     [dist('weird', '1.0-custom'), 'weird===1.0-custom', undefined],
+    [dist('torch', '2.4.0+cu124'), 'torch==2.4.0+cu124', undefined],
+    // The container answers: a name or version that would add a line or an option is no pin.
+    [
+      dist('x\n--extra-index-url https://evil.example/simple', '1'),
+      undefined,
+      'not a name and version a pin can hold',
+    ],
+    [
+      dist('numpy', '1.26.4\n--index-url https://evil.example'),
+      undefined,
+      'not a name and version a pin can hold',
+    ],
+    [dist('numpy', '1.26.4 ; python_version>"3"'), undefined, 'not a name and version a pin can hold'],
     [dist('pip', '23.0.1'), undefined, 'packaging tool'],
     [dist('mypkg', '0.1', { editable: true }), undefined, 'editable install'],
     [dist('gitpkg', '0.1', { directUrl: true }), undefined, 'installed from a direct URL'],

@@ -7,6 +7,18 @@ import { compareText } from '../util/text.js';
 /** One distribution installed in the base image (the helper's snapshot, parsed). */
 export type InstalledDist = z.infer<typeof InstalledDistSchema>;
 
+/**
+ * Whether NAME and VERSION, as the container reported them, may go into a `name==version` line of
+ * the constraints the build installs with: a PEP 508 name and a version without whitespace, so no
+ * option or second line gets in (a base image's python answers).
+ */
+export function plainPin(name: string, version: string): boolean {
+  return (
+    /^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?$/.test(name) &&
+    /^[A-Za-z0-9][A-Za-z0-9.!+_*-]*$/.test(version)
+  );
+}
+
 /** Tools pip manages for itself; pinning them would only fight pip's own upgrade logic. */
 const SKIP = new Set(['pip', 'setuptools', 'wheel', 'distribute']);
 
@@ -30,6 +42,7 @@ export function pinDecisions(installed: readonly InstalledDist[]): PinDecision[]
     .sort((a, b) => compareText(a.name, b.name))
     .map((d) => {
       if (SKIP.has(d.name)) return { dist: d, skipped: 'packaging tool' };
+      if (!plainPin(d.name, d.version)) return { dist: d, skipped: 'not a name and version a pin can hold' };
       if (d.editable) return { dist: d, skipped: 'editable install' };
       if (d.directUrl) return { dist: d, skipped: 'installed from a direct URL' };
       if (osOwned(d))

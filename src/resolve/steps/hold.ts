@@ -1,6 +1,7 @@
 // Step 3, hold: the same requirements with every base distribution held at its version, and the
 // plan that comes out of it when pip finds one: what it installs, and which of the user's packages
 // had to move from pip's plain choice to fit.
+import { plainPin } from '../constraints.js';
 import type { Analysis, RelaxChange } from '../helper-output.js';
 import type { Resolution } from '../result.js';
 import { DIR } from '../workdir.js';
@@ -68,7 +69,10 @@ export async function heldPlan(
   const naive = o.diagnosis.analysis;
   const held =
     o.held.report === 'naive.json' ? naive : (o.held.analysis ?? (await analyze(ws, o.held.report)));
-  const resolvedPins = held.install.map((i) => `${i.name}==${i.version}`);
+  // What pip's report named, as the container's helper read it: only plain name==version lines.
+  const resolvedPins = held.install
+    .filter((i) => plainPin(i.name, i.version))
+    .map((i) => `${i.name}==${i.version}`);
   return {
     resolution: {
       ...draft,
