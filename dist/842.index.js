@@ -8736,7 +8736,54 @@ async function newestThatFits(ws, name) {
     return r.exitCode === 0 && v ? v : undefined;
 }
 
+;// CONCATENATED MODULE: ./src/resolve/constraints.ts
+// The constraints that hold the base image fixed: one pin per installed distribution.
+
+
+/**
+ * Whether NAME and VERSION, as the container reported them, may go into a `name==version` line of
+ * the constraints the build installs with: a PEP 508 name and a version without whitespace, so no
+ * option or second line gets in (a base image's python answers).
+ */
+function plainPin(name, version) {
+    return (/^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?$/.test(name) &&
+        /^[A-Za-z0-9][A-Za-z0-9.!+_*-]*$/.test(version));
+}
+/** Tools pip manages for itself; pinning them would only fight pip's own upgrade logic. */
+const SKIP = new Set(['pip', 'setuptools', 'wheel', 'distribute']);
+/** Owned by the OS package manager (Debian/Ubuntu python3-* packages): pip must not touch them anyway. */
+function osOwned(d) {
+    return ((d.installer !== '' && d.installer !== 'pip' && d.installer !== 'uv') ||
+        d.location.startsWith('/usr/lib/python3/dist-packages'));
+}
+function pinDecisions(installed) {
+    return [...installed]
+        .sort((a, b) => (0,util_text/* compareText */.n)(a.name, b.name))
+        .map((d) => {
+        if (SKIP.has(d.name))
+            return { dist: d, skipped: 'packaging tool' };
+        if (!plainPin(d.name, d.version))
+            return { dist: d, skipped: 'not a name and version a pin can hold' };
+        if (d.editable)
+            return { dist: d, skipped: 'editable install' };
+        if (d.directUrl)
+            return { dist: d, skipped: 'installed from a direct URL' };
+        if (osOwned(d))
+            return { dist: d, skipped: `owned by the OS package manager (${d.installer || d.location})` };
+        // "===" pins versions that are not PEP 440 (pip matches them as strings).
+        return { dist: d, pin: (0,pep440.valid)(d.version) ? `${d.name}==${d.version}` : `${d.name}===${d.version}` };
+    });
+}
+function constraintsText(decisions, header) {
+    const pins = decisions.filter((d) => d.pin).map((d) => d.pin);
+    return `# ${header}\n${pins.join('\n')}${pins.length ? '\n' : ''}`;
+}
+
 ;// CONCATENATED MODULE: ./src/resolve/steps/hold.ts
+// Step 3, hold: the same requirements with every base distribution held at its version, and the
+// plan that comes out of it when pip finds one: what it installs, and which of the user's packages
+// had to move from pip's plain choice to fit.
+
 
 
 /** The held dry run's report and arguments: every base distribution pinned. */
@@ -8765,7 +8812,10 @@ async function hold(ws, base, diagnosis, done) {
 async function heldPlan(ws, draft, o) {
     const naive = o.diagnosis.analysis;
     const held = o.held.report === 'naive.json' ? naive : (o.held.analysis ?? (await analyze(ws, o.held.report)));
-    const resolvedPins = held.install.map((i) => `${i.name}==${i.version}`);
+    // What pip's report named, as the container's helper read it: only plain name==version lines.
+    const resolvedPins = held.install
+        .filter((i) => plainPin(i.name, i.version))
+        .map((i) => `${i.name}==${i.version}`);
     return {
         resolution: {
             ...draft,
@@ -8855,38 +8905,6 @@ async function relax(ws, held, o) {
         relaxed: r.changes,
         requirements: requirements.trimEnd(),
     };
-}
-
-;// CONCATENATED MODULE: ./src/resolve/constraints.ts
-// The constraints that hold the base image fixed: one pin per installed distribution.
-
-
-/** Tools pip manages for itself; pinning them would only fight pip's own upgrade logic. */
-const SKIP = new Set(['pip', 'setuptools', 'wheel', 'distribute']);
-/** Owned by the OS package manager (Debian/Ubuntu python3-* packages): pip must not touch them anyway. */
-function osOwned(d) {
-    return ((d.installer !== '' && d.installer !== 'pip' && d.installer !== 'uv') ||
-        d.location.startsWith('/usr/lib/python3/dist-packages'));
-}
-function pinDecisions(installed) {
-    return [...installed]
-        .sort((a, b) => (0,util_text/* compareText */.n)(a.name, b.name))
-        .map((d) => {
-        if (SKIP.has(d.name))
-            return { dist: d, skipped: 'packaging tool' };
-        if (d.editable)
-            return { dist: d, skipped: 'editable install' };
-        if (d.directUrl)
-            return { dist: d, skipped: 'installed from a direct URL' };
-        if (osOwned(d))
-            return { dist: d, skipped: `owned by the OS package manager (${d.installer || d.location})` };
-        // "===" pins versions that are not PEP 440 (pip matches them as strings).
-        return { dist: d, pin: (0,pep440.valid)(d.version) ? `${d.name}==${d.version}` : `${d.name}===${d.version}` };
-    });
-}
-function constraintsText(decisions, header) {
-    const pins = decisions.filter((d) => d.pin).map((d) => d.pin);
-    return `# ${header}\n${pins.join('\n')}${pins.length ? '\n' : ''}`;
 }
 
 ;// CONCATENATED MODULE: ./src/resolve/py/helper.generated.ts
