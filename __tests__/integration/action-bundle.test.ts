@@ -1,7 +1,15 @@
 // The bundled action (dist/index.js) run as a GitHub runner runs it: INPUT_* variables, the
 // GITHUB_OUTPUT file, against the real engine, buildx and local registry.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -53,12 +61,14 @@ describe.skipIf(!env.available)('the bundled action on a runner-like environment
 
   it('validates, plans and builds the example for both platforms, publishing digests and tags', async () => {
     const example = path.join(REPO_ROOT, 'examples', 'hello-ml');
+    // On a runner the requirements must be in the workspace.
+    copyFileSync(path.join(example, 'requirements.txt'), path.join(ws, 'requirements.txt'));
     writeFileSync(
       path.join(ws, 'ml-image.yml'),
       stringify({
         image: { name: 'ml-image-it/action-hello', registry: images.registry, version: '0.2.0' },
         variants: [{ python: '3.11' }],
-        python: { requirements: [path.join(example, 'requirements.txt')], indexUrl: index.url },
+        python: { requirements: ['requirements.txt'], indexUrl: index.url },
         build: {
           context: example,
           network: 'host',

@@ -8,7 +8,7 @@
 // - the CLI (no post step) on one SIGINT, with four hanging tests: the first test's container is
 //   removed, no later test's container is created, and none of the run exists after the exit.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Dockerode from 'dockerode';
@@ -92,6 +92,8 @@ describe.skipIf(!env.available)('a cancelled action leaves nothing running', () 
 
   function writeConfig(dir: string, name: string, timeoutSeconds: number, tests = 1) {
     const example = path.join(REPO_ROOT, 'examples', 'hello-ml');
+    // On a runner the requirements must be in the workspace (DIR here).
+    copyFileSync(path.join(example, 'requirements.txt'), path.join(dir, 'requirements.txt'));
     writeFileSync(
       path.join(dir, 'ml-image.yml'),
       stringify({
@@ -100,7 +102,7 @@ describe.skipIf(!env.available)('a cancelled action leaves nothing running', () 
         platforms: ['linux/amd64'],
         python: {
           version: '3.11',
-          requirements: [path.join(example, 'requirements.txt')],
+          requirements: ['requirements.txt'],
           indexUrl: index.url,
         },
         build: {

@@ -537,15 +537,17 @@ describe('readRequirements', () => {
 });
 
 describe('workspaceRoot: where requirements files may be', () => {
-  it.each<[Record<string, string>, { root?: string }]>([
-    [
-      { GITHUB_ACTIONS: 'true', GITHUB_WORKSPACE: '/home/runner/work/r/r' },
-      { root: '/home/runner/work/r/r' },
-    ],
-    [{ GITHUB_ACTIONS: 'true' }, {}],
-    [{ GITHUB_WORKSPACE: '/w' }, {}],
-    [{}, {}],
-  ])('%j: %j', (env, want) => {
-    expect(workspaceRoot(env)).toEqual(want);
+  const W = '/home/runner/work/r/r';
+  it.each<[Record<string, string>, string, { root?: string }]>([
+    [{ GITHUB_ACTIONS: 'true', GITHUB_WORKSPACE: W }, `${W}/models/x`, { root: W }],
+    [{ GITHUB_ACTIONS: 'true', GITHUB_WORKSPACE: W }, W, { root: W }],
+    // A config outside the workspace: its own directory bounds its requirements.
+    [{ GITHUB_ACTIONS: 'true', GITHUB_WORKSPACE: W }, '/opt/cfg', { root: '/opt/cfg' }],
+    [{ GITHUB_ACTIONS: 'true', GITHUB_WORKSPACE: W }, `${W}-other`, { root: `${W}-other` }],
+    [{ GITHUB_ACTIONS: 'true' }, '/w', {}],
+    [{ GITHUB_WORKSPACE: '/w' }, '/w', {}],
+    [{}, '/w', {}],
+  ])('%j with the config in %s: %j', (env, base, want) => {
+    expect(workspaceRoot(env, base)).toEqual(want);
   });
 });

@@ -298,7 +298,12 @@ export async function runBuildStage(input: BuildStageInput, deps: BuildStageDeps
   const unsupported = secretMountsUnsupported(builder);
   if (unsupported !== undefined) throw new EnvironmentError(unsupported, SECRETS_FIX);
   // Checked with the stage's environment, as the resolve stage checks them (never process.env).
-  const read = readRequirements(config.python.requirements, baseDir, deps.env, workspaceRoot(deps.env));
+  const read = readRequirements(
+    config.python.requirements,
+    baseDir,
+    deps.env,
+    workspaceRoot(deps.env, baseDir),
+  );
   // A ${NAME} pip would expand but no secret mount gives it: refused now, not a failed install later.
   checkListedReferences(read.envReferences, config.build.secrets);
   const requirements = read.text;

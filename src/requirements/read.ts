@@ -129,10 +129,17 @@ const isUrl = (p: string) => /^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(p);
 
 /**
  * Where requirements files may be on a GitHub runner: the workspace (a pull request's file naming
- * a path outside it, ~/.pypirc say, would have it read and quoted). Anywhere elsewhere.
+ * a path outside it, ~/.pypirc say, would have it read and quoted), or the config's own directory
+ * when the config is not in the workspace. Anywhere elsewhere.
  */
-export function workspaceRoot(env: Readonly<Record<string, string | undefined>>): { root?: string } {
-  return env.GITHUB_ACTIONS === 'true' && env.GITHUB_WORKSPACE ? { root: env.GITHUB_WORKSPACE } : {};
+export function workspaceRoot(
+  env: Readonly<Record<string, string | undefined>>,
+  baseDir: string,
+): { root?: string } {
+  if (env.GITHUB_ACTIONS !== 'true' || !env.GITHUB_WORKSPACE) return {};
+  const ws = path.resolve(env.GITHUB_WORKSPACE);
+  const base = path.resolve(baseDir);
+  return { root: base === ws || base.startsWith(`${ws}${path.sep}`) ? ws : base };
 }
 
 /**

@@ -32,7 +32,12 @@ export async function runResolveStage(
   const mode = config.resolve.mode;
   if (mode === 'off' || config.python.requirements.length === 0) return {};
   const env = deps.env ?? process.env;
-  const requirements = readRequirements(config.python.requirements, baseDir, env, workspaceRoot(env));
+  const requirements = readRequirements(
+    config.python.requirements,
+    baseDir,
+    env,
+    workspaceRoot(env, baseDir),
+  );
   const indexes = pipIndexes(config.python, env);
   checkListedReferences(requirements.envReferences, config.build.secrets);
   const pipEnv = referencedEnv(requirements.envReferences, env);

@@ -20,7 +20,7 @@ export function configSmokeInputs(loaded: LoadedConfig | undefined): {
             loaded.config.python.requirements,
             loaded.baseDir,
             process.env,
-            workspaceRoot(process.env),
+            workspaceRoot(process.env, loaded.baseDir),
           ).text,
         )
       : [],

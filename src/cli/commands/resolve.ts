@@ -62,7 +62,7 @@ python3); 3 no Docker daemon, or the index or a direct URL is unreachable (after
     if (values.network !== 'host' && values.network !== 'bridge') {
       throw new InputError(`resolve: --network: expected host or bridge, got "${values.network}"`);
     }
-    const requirements = readRequirements(values.requirements, io.cwd, io.env, workspaceRoot(io.env));
+    const requirements = readRequirements(values.requirements, io.cwd, io.env, workspaceRoot(io.env, io.cwd));
     // Flags, else PIP_INDEX_URL / PIP_EXTRA_INDEX_URL: they reach pip through its environment.
     const indexes = pipIndexes(
       { indexUrl: values['index-url'], extraIndexUrls: values['extra-index-url'] },
