@@ -4276,10 +4276,15 @@ function readRequirementsFile(abs, from, root) {
 const isUrl = (p) => /^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(p);
 /**
  * Where requirements files may be on a GitHub runner: the workspace (a pull request's file naming
- * a path outside it, ~/.pypirc say, would have it read and quoted). Anywhere elsewhere.
+ * a path outside it, ~/.pypirc say, would have it read and quoted), or the config's own directory
+ * when the config is not in the workspace. Anywhere elsewhere.
  */
-function workspaceRoot(env) {
-    return env.GITHUB_ACTIONS === 'true' && env.GITHUB_WORKSPACE ? { root: env.GITHUB_WORKSPACE } : {};
+function workspaceRoot(env, baseDir) {
+    if (env.GITHUB_ACTIONS !== 'true' || !env.GITHUB_WORKSPACE)
+        return {};
+    const ws = external_node_path_default().resolve(env.GITHUB_WORKSPACE);
+    const base = external_node_path_default().resolve(baseDir);
+    return { root: base === ws || base.startsWith(`${ws}${(external_node_path_default()).sep}`) ? ws : base };
 }
 /**
  * Read and check requirements files (relative to baseDir) with their -r/-c includes. `opts.root`:
@@ -4776,7 +4781,7 @@ async function runBuildStage(input, deps) {
     if (unsupported !== undefined)
         throw new errors/* EnvironmentError */.eG(unsupported, buildx_args_SECRETS_FIX);
     // Checked with the stage's environment, as the resolve stage checks them (never process.env).
-    const read = readRequirements(config.python.requirements, baseDir, deps.env, workspaceRoot(deps.env));
+    const read = readRequirements(config.python.requirements, baseDir, deps.env, workspaceRoot(deps.env, baseDir));
     // A ${NAME} pip would expand but no secret mount gives it: refused now, not a failed install later.
     checkListedReferences(read.envReferences, config.build.secrets);
     const requirements = read.text;
@@ -9869,7 +9874,7 @@ async function runResolveStage(plan, config, baseDir, deps) {
     if (mode === 'off' || config.python.requirements.length === 0)
         return {};
     const env = deps.env ?? process.env;
-    const requirements = readRequirements(config.python.requirements, baseDir, env, workspaceRoot(env));
+    const requirements = readRequirements(config.python.requirements, baseDir, env, workspaceRoot(env, baseDir));
     const indexes = pipIndexes(config.python, env);
     checkListedReferences(requirements.envReferences, config.build.secrets);
     const pipEnv = referencedEnv(requirements.envReferences, env);
@@ -10160,7 +10165,7 @@ function configSmokeInputs(loaded) {
     const smoke = loaded?.config.smoke;
     return {
         distributions: loaded
-            ? requirementNames(readRequirements(loaded.config.python.requirements, loaded.baseDir, process.env, workspaceRoot(process.env)).text)
+            ? requirementNames(readRequirements(loaded.config.python.requirements, loaded.baseDir, process.env, workspaceRoot(process.env, loaded.baseDir)).text)
             : [],
         baseline: loadBaseline(loaded && smoke?.baseline !== undefined ? external_node_path_default().resolve(loaded.baseDir, smoke.baseline) : undefined),
     };

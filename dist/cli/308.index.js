@@ -78,7 +78,7 @@ python3); 3 no Docker daemon, or the index or a direct URL is unreachable (after
         if (values.network !== 'host' && values.network !== 'bridge') {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`resolve: --network: expected host or bridge, got "${values.network}"`);
         }
-        const requirements = (0,_requirements_read_js__WEBPACK_IMPORTED_MODULE_0__/* .readRequirements */ .F2)(values.requirements, io.cwd, io.env, (0,_requirements_read_js__WEBPACK_IMPORTED_MODULE_0__/* .workspaceRoot */ .oS)(io.env));
+        const requirements = (0,_requirements_read_js__WEBPACK_IMPORTED_MODULE_0__/* .readRequirements */ .F2)(values.requirements, io.cwd, io.env, (0,_requirements_read_js__WEBPACK_IMPORTED_MODULE_0__/* .workspaceRoot */ .oS)(io.env, io.cwd));
         // Flags, else PIP_INDEX_URL / PIP_EXTRA_INDEX_URL: they reach pip through its environment.
         const indexes = (0,_python_indexes_js__WEBPACK_IMPORTED_MODULE_2__/* .pipIndexes */ .iP)({ indexUrl: values['index-url'], extraIndexUrls: values['extra-index-url'] }, io.env);
         const out = await (0,_resolve_resolve_js__WEBPACK_IMPORTED_MODULE_3__/* .resolveAgainstBase */ .f)({
@@ -205,10 +205,15 @@ function readRequirementsFile(abs, from, root) {
 const isUrl = (p) => /^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(p);
 /**
  * Where requirements files may be on a GitHub runner: the workspace (a pull request's file naming
- * a path outside it, ~/.pypirc say, would have it read and quoted). Anywhere elsewhere.
+ * a path outside it, ~/.pypirc say, would have it read and quoted), or the config's own directory
+ * when the config is not in the workspace. Anywhere elsewhere.
  */
-function workspaceRoot(env) {
-    return env.GITHUB_ACTIONS === 'true' && env.GITHUB_WORKSPACE ? { root: env.GITHUB_WORKSPACE } : {};
+function workspaceRoot(env, baseDir) {
+    if (env.GITHUB_ACTIONS !== 'true' || !env.GITHUB_WORKSPACE)
+        return {};
+    const ws = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(env.GITHUB_WORKSPACE);
+    const base = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(baseDir);
+    return { root: base === ws || base.startsWith(`${ws}${(node_path__WEBPACK_IMPORTED_MODULE_1___default().sep)}`) ? ws : base };
 }
 /**
  * Read and check requirements files (relative to baseDir) with their -r/-c includes. `opts.root`:

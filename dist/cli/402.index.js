@@ -97,10 +97,15 @@ function readRequirementsFile(abs, from, root) {
 const isUrl = (p) => /^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(p);
 /**
  * Where requirements files may be on a GitHub runner: the workspace (a pull request's file naming
- * a path outside it, ~/.pypirc say, would have it read and quoted). Anywhere elsewhere.
+ * a path outside it, ~/.pypirc say, would have it read and quoted), or the config's own directory
+ * when the config is not in the workspace. Anywhere elsewhere.
  */
-function workspaceRoot(env) {
-    return env.GITHUB_ACTIONS === 'true' && env.GITHUB_WORKSPACE ? { root: env.GITHUB_WORKSPACE } : {};
+function workspaceRoot(env, baseDir) {
+    if (env.GITHUB_ACTIONS !== 'true' || !env.GITHUB_WORKSPACE)
+        return {};
+    const ws = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(env.GITHUB_WORKSPACE);
+    const base = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(baseDir);
+    return { root: base === ws || base.startsWith(`${ws}${(node_path__WEBPACK_IMPORTED_MODULE_1___default().sep)}`) ? ws : base };
 }
 /**
  * Read and check requirements files (relative to baseDir) with their -r/-c includes. `opts.root`:
@@ -350,7 +355,7 @@ function configSmokeInputs(loaded) {
     const smoke = loaded?.config.smoke;
     return {
         distributions: loaded
-            ? (0,_requirements_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .requirementNames */ .QT)((0,_requirements_read_js__WEBPACK_IMPORTED_MODULE_2__/* .readRequirements */ .F2)(loaded.config.python.requirements, loaded.baseDir, process.env, (0,_requirements_read_js__WEBPACK_IMPORTED_MODULE_2__/* .workspaceRoot */ .oS)(process.env)).text)
+            ? (0,_requirements_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .requirementNames */ .QT)((0,_requirements_read_js__WEBPACK_IMPORTED_MODULE_2__/* .readRequirements */ .F2)(loaded.config.python.requirements, loaded.baseDir, process.env, (0,_requirements_read_js__WEBPACK_IMPORTED_MODULE_2__/* .workspaceRoot */ .oS)(process.env, loaded.baseDir)).text)
             : [],
         baseline: (0,_baselines_js__WEBPACK_IMPORTED_MODULE_3__/* .loadBaseline */ .oU)(loaded && smoke?.baseline !== undefined ? node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(loaded.baseDir, smoke.baseline) : undefined),
     };

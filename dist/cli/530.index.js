@@ -1831,7 +1831,7 @@ async function runBuildStage(input, deps) {
     if (unsupported !== undefined)
         throw new errors/* EnvironmentError */.eG(unsupported, buildx_args_SECRETS_FIX);
     // Checked with the stage's environment, as the resolve stage checks them (never process.env).
-    const read = (0,requirements_read/* readRequirements */.F2)(config.python.requirements, baseDir, deps.env, (0,requirements_read/* workspaceRoot */.oS)(deps.env));
+    const read = (0,requirements_read/* readRequirements */.F2)(config.python.requirements, baseDir, deps.env, (0,requirements_read/* workspaceRoot */.oS)(deps.env, baseDir));
     // A ${NAME} pip would expand but no secret mount gives it: refused now, not a failed install later.
     (0,references/* checkListedReferences */.O)(read.envReferences, config.build.secrets);
     const requirements = read.text;

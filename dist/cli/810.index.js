@@ -1883,7 +1883,7 @@ async function runResolveStage(plan, config, baseDir, deps) {
     if (mode === 'off' || config.python.requirements.length === 0)
         return {};
     const env = deps.env ?? process.env;
-    const requirements = (0,_requirements_read_js__WEBPACK_IMPORTED_MODULE_0__/* .readRequirements */ .F2)(config.python.requirements, baseDir, env, (0,_requirements_read_js__WEBPACK_IMPORTED_MODULE_0__/* .workspaceRoot */ .oS)(env));
+    const requirements = (0,_requirements_read_js__WEBPACK_IMPORTED_MODULE_0__/* .readRequirements */ .F2)(config.python.requirements, baseDir, env, (0,_requirements_read_js__WEBPACK_IMPORTED_MODULE_0__/* .workspaceRoot */ .oS)(env, baseDir));
     const indexes = (0,_python_indexes_js__WEBPACK_IMPORTED_MODULE_2__/* .pipIndexes */ .iP)(config.python, env);
     (0,_requirements_references_js__WEBPACK_IMPORTED_MODULE_4__/* .checkListedReferences */ .O)(requirements.envReferences, config.build.secrets);
     const pipEnv = referencedEnv(requirements.envReferences, env);
