@@ -3,6 +3,12 @@
 // "@", and environment markers. Pure: a string in, the name (and URL) out, or a Syntax error.
 
 const NAME = /[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?/y;
+
+/** Whether TEXT is a whole PEP 508 distribution name. */
+export function isDistName(text: string): boolean {
+  NAME.lastIndex = 0;
+  return NAME.exec(text)?.[0] === text;
+}
 const OPERATOR = /(===|~=|==|!=|<=|>=|<|>)/y;
 const WS = /[ \t]*/y;
 // packaging's Specifier._regex, one per operator family (case-insensitive, like packaging).

@@ -2,6 +2,7 @@
 import { valid } from '@renovatebot/pep440';
 import type { z } from 'zod';
 import type { InstalledDistSchema } from './helper-output.js';
+import { isDistName } from '../requirements/pep508.js';
 import { compareText } from '../util/text.js';
 
 /** One distribution installed in the base image (the helper's snapshot, parsed). */
@@ -13,10 +14,7 @@ export type InstalledDist = z.infer<typeof InstalledDistSchema>;
  * option or second line gets in (a base image's python answers).
  */
 export function plainPin(name: string, version: string): boolean {
-  return (
-    /^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?$/.test(name) &&
-    /^[A-Za-z0-9][A-Za-z0-9.!+_*-]*$/.test(version)
-  );
+  return isDistName(name) && /^[A-Za-z0-9][A-Za-z0-9.!+_*-]*$/.test(version);
 }
 
 /** Tools pip manages for itself; pinning them would only fight pip's own upgrade logic. */
