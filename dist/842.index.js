@@ -2623,6 +2623,11 @@ function shlexSplit(s) {
 // them: name, extras, version specifiers (one version pattern per operator family), a URL after
 // "@", and environment markers. Pure: a string in, the name (and URL) out, or a Syntax error.
 const NAME = /[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?/y;
+/** Whether TEXT is a whole PEP 508 distribution name. */
+function isDistName(text) {
+    NAME.lastIndex = 0;
+    return NAME.exec(text)?.[0] === text;
+}
 const OPERATOR = /(===|~=|==|!=|<=|>=|<|>)/y;
 const WS = /[ \t]*/y;
 // packaging's Specifier._regex, one per operator family (case-insensitive, like packaging).
@@ -8745,14 +8750,14 @@ async function newestThatFits(ws, name) {
 // The constraints that hold the base image fixed: one pin per installed distribution.
 
 
+
 /**
  * Whether NAME and VERSION, as the container reported them, may go into a `name==version` line of
  * the constraints the build installs with: a PEP 508 name and a version without whitespace, so no
  * option or second line gets in (a base image's python answers).
  */
 function plainPin(name, version) {
-    return (/^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?$/.test(name) &&
-        /^[A-Za-z0-9][A-Za-z0-9.!+_*-]*$/.test(version));
+    return isDistName(name) && /^[A-Za-z0-9][A-Za-z0-9.!+_*-]*$/.test(version);
 }
 /** Tools pip manages for itself; pinning them would only fight pip's own upgrade logic. */
 const SKIP = new Set(['pip', 'setuptools', 'wheel', 'distribute']);

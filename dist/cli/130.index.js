@@ -12,7 +12,7 @@ export const modules = {
 /* harmony export */   iC: () => (/* binding */ pypiPurl)
 /* harmony export */ });
 /* harmony import */ var _oci_ref_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(17700);
-/* harmony import */ var _requirements_parse_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9142);
+/* harmony import */ var _requirements_parse_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(12696);
 /* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(49997);
 /* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(79124);
 // Package URLs (https://github.com/package-url/purl-spec) as the SBOM writes them: pkg:pypi,
@@ -81,7 +81,7 @@ function ociPurl(ref, digest, arch) {
 /* harmony import */ var _config_platform_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(15063);
 /* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(49997);
 /* harmony import */ var _oci_ref_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(17700);
-/* harmony import */ var _requirements_parse_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(9142);
+/* harmony import */ var _requirements_parse_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(12696);
 /* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(311);
 /* harmony import */ var _purl_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(11276);
 /* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(79124);

@@ -11,7 +11,7 @@ export const modules = {
 /* harmony export */   xC: () => (/* binding */ explainSize)
 /* harmony export */ });
 /* unused harmony exports TOP_N, CHANGES_N, firstN */
-/* harmony import */ var _requirements_parse_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9142);
+/* harmony import */ var _requirements_parse_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(12696);
 /* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(49997);
 
 
@@ -286,8 +286,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/capture/redact.ts + 1 modules
 var redact = __webpack_require__(44977);
-// EXTERNAL MODULE: ./src/requirements/parse.ts + 2 modules
-var parse = __webpack_require__(9142);
+// EXTERNAL MODULE: ./src/requirements/parse.ts + 1 modules
+var parse = __webpack_require__(12696);
 // EXTERNAL MODULE: ./src/diff/schema.ts
 var schema = __webpack_require__(2996);
 // EXTERNAL MODULE: ./src/diff/size.ts

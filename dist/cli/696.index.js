@@ -1,8 +1,8 @@
-export const id = 142;
-export const ids = [142];
+export const id = 696;
+export const ids = [696];
 export const modules = {
 
-/***/ 9142:
+/***/ 12696:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -139,11 +139,229 @@ function shlexSplit(s) {
     return out;
 }
 
-;// CONCATENATED MODULE: ./src/requirements/pep508.ts
+// EXTERNAL MODULE: ./src/requirements/pep508.ts
+var pep508 = __webpack_require__(71302);
+;// CONCATENATED MODULE: ./src/requirements/parse.ts
+// Strict parsing of pip requirements files, before any pip runs: PEP 508 requirement lines (as
+// `packaging` >= 22 judges them, the parser of every current pip) and pip's requirement-file syntax
+// (https://pip.pypa.io/en/stable/reference/requirements-file-format/). Pure: text in, lines out.
+// The rule is "a line pip accepts is never rejected": anything pip would hand to the filesystem or
+// the network (paths, URLs, -e targets) is accepted as written and left for pip to judge.
+// The grammar lives beside it: pip's options (options.ts) and PEP 508 strings (pep508.ts).
+
+
+
+/** pip's COMMENT_RE: a '#' at the start or after whitespace starts a comment. */
+const COMMENT = /(^|\s+)#.*$/;
+const ENV_VAR = /\$\{([A-Z0-9_]+)\}/g;
+/**
+ * PEP 503 normalised distribution name: lowercase, each run of '-', '_' and '.' one '-'
+ * ("Foo_Bar.baz" -> "foo-bar-baz"). The one copy of the rule: the resolver, the diff, the SBOM's
+ * purls and the dev container all compare names through it.
+ */
+const canonicalName = (n) => n.toLowerCase().replace(/[-_.]+/g, '-');
+/**
+ * What pip's str.splitlines() breaks a line at besides "\n" (a lone "\r", VT, FF, FS, GS, RS, NEL,
+ * LS, PS), and every other C0 control character but tab: a line holding one is refused, since pip
+ * would read what follows it as another line that was never checked here.
+ */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL = /[\x00-\x08\x0a-\x1f\x85\u2028\u2029]/;
+const CONTROL_ALL = new RegExp(CONTROL.source, 'g');
+const BREAKS = {
+    '\r': 'a carriage return without a newline',
+    '\x0b': 'a vertical tab',
+    '\x0c': 'a form feed',
+    '\x1c': 'a file separator',
+    '\x1d': 'a group separator',
+    '\x1e': 'a record separator',
+    '\x85': 'a next-line character',
+    '\u2028': 'a line separator',
+    '\u2029': 'a paragraph separator',
+};
+/** U+XXXX of a character. */
+const codePoint = (c) => `U+${c.codePointAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+/** Why a line holding the control character C is refused. */
+function controlWhy(c) {
+    const name = BREAKS[c];
+    return name !== undefined
+        ? `holds ${codePoint(c)} (${name}), where pip breaks the line: what follows would be a line never checked here; remove it`
+        : `holds the control character ${codePoint(c)}; remove it`;
+}
+/** A line as shown in a message: its control characters written as U+XXXX, never sent raw. */
+const visible = (s) => s.replace(CONTROL_ALL, (c) => `<${codePoint(c)}>`);
+/**
+ * Logical lines as pip builds them: a line ending in '\' continues on the next (comment lines
+ * never continue), then comments are removed and blank lines skipped. A line holding a control
+ * character (CONTROL) is kept, comment or not, with `why` it is refused and its text made visible.
+ */
+function logicalLines(text) {
+    const out = [];
+    let pending = [];
+    let first = 0;
+    const physical = text.split(/\r?\n/);
+    if (physical.at(-1) === '')
+        physical.pop();
+    const emit = (n, joined) => {
+        const control = CONTROL.exec(joined)?.[0];
+        if (control !== undefined) {
+            out.push({
+                line: n,
+                text: visible(joined.replace(/^[ \t]+|[ \t]+$/g, '')),
+                raw: joined,
+                why: controlWhy(control),
+            });
+            return;
+        }
+        const stripped = joined.replace(COMMENT, '').trim();
+        if (stripped !== '')
+            out.push({ line: n, text: stripped, raw: joined });
+    };
+    physical.forEach((l, i) => {
+        const isComment = /^\s*#/.test(l);
+        if (!l.endsWith('\\') || isComment) {
+            if (pending.length > 0) {
+                pending.push(isComment ? ` ${l}` : l);
+                emit(first, pending.join(''));
+                pending = [];
+            }
+            else
+                emit(i + 1, l);
+        }
+        else {
+            if (pending.length === 0)
+                first = i + 1;
+            pending.push(l.replace(/^\\+|\\+$/g, ''));
+        }
+    });
+    if (pending.length > 0)
+        emit(first, pending.join(''));
+    return out;
+}
+/** `${NAME}` (upper case, digits, underscore only, as pip) from env; unset ones stay as written. */
+function expandEnv(text, env) {
+    return text.replace(ENV_VAR, (m, name) => env[name] ?? m);
+}
+/** Names of the `${NAME}` references in a text. */
+function envReferences(text) {
+    return [...text.matchAll(ENV_VAR)].map((m) => m[1]);
+}
+// ---- bare URLs, paths and archives (pip's install_req_from_line) --------------------------------
+const ARCHIVE = /\.(whl|zip|tar\.gz|tgz|tar|tar\.bz2|tbz|tar\.xz|txz|tlz|tar\.lz|tar\.lzma)$/i;
+const URL_LIKE = /^(?:[A-Za-z][A-Za-z0-9+.-]*\+)?(?:https?|file|ftp|git|hg|svn|bzr|ssh):/i;
+function eggName(url) {
+    const egg = /[#&]egg=([^&]+)/.exec(url)?.[1];
+    return egg ? canonicalName(egg.replace(/\[.*$/, '')) : undefined;
+}
+const looksLikePath = (s) => s.includes('/') || s.startsWith('.');
+/** A requirement token that pip treats as a location (URL, path, archive) rather than PEP 508. */
+function asLocation(arg) {
+    // pip: markers follow a URL after "; " (a URL may contain ';'), a name after ";".
+    const loc = (URL_LIKE.test(arg) ? arg.split('; ')[0] : arg.split(';')[0]).trim();
+    if (URL_LIKE.test(loc) || looksLikePath(loc) || ARCHIVE.test(loc.replace(/\[[^\]]*\]$/, ''))) {
+        // "name @ url" with spaces is PEP 508, not a location.
+        if (/^[A-Za-z0-9][A-Za-z0-9._-]*\s*(\[[^\]]*\])?\s*@/.test(loc) && !looksLikePath(loc.split('@')[0]))
+            return undefined;
+        const name = eggName(loc);
+        return { url: loc, ...(name !== undefined && { name }) };
+    }
+    return undefined;
+}
+/** Parse one logical line (after comment removal and ${VAR} expansion). */
+function parseLine(text) {
+    // pip's break_args_options: the requirement is every token before the first that starts with "-".
+    const tokens = text.split(' ');
+    const firstOpt = tokens.findIndex((t) => t.startsWith('-'));
+    const args = (firstOpt < 0 ? tokens : tokens.slice(0, firstOpt)).join(' ').trim();
+    const optionTokens = shlexSplit(firstOpt < 0 ? '' : tokens.slice(firstOpt).join(' '));
+    if (optionTokens === undefined)
+        return { error: 'unbalanced quotes in the options' };
+    const { options, error, rest } = parseOptions(optionTokens, OPTIONS);
+    if (error)
+        return { error };
+    if (rest.length > 0)
+        return { error: `unexpected "${rest.join(' ')}" among the options` };
+    if (args === '') {
+        const e = options.find((o) => o.spec.long === 'editable');
+        if (e)
+            return editable(e.value);
+        const global = options.filter((o) => !o.spec.perRequirement);
+        if (global.length === 0)
+            return { error: `--${options[0].spec.long} belongs after a requirement on the same line` };
+        return {
+            kind: 'option',
+            options: global.map((o) => ({ option: o.spec.long, ...(o.value !== undefined && { value: o.value }) })),
+        };
+    }
+    const loc = asLocation(args);
+    if (loc)
+        return {
+            kind: 'requirement',
+            url: loc.url,
+            editable: false,
+            ...(loc.name !== undefined && { name: loc.name }),
+        };
+    try {
+        const r = (0,pep508/* parsePep508 */.W_)(args);
+        return {
+            kind: 'requirement',
+            name: canonicalName(r.name),
+            editable: false,
+            ...(r.url !== undefined && { url: r.url }),
+        };
+    }
+    catch (e) {
+        if (e instanceof pep508/* Syntax */.w4)
+            return { error: e.message };
+        throw e;
+    }
+}
+function editable(target) {
+    const name = eggName(target);
+    return { kind: 'requirement', url: target, editable: true, ...(name !== undefined && { name }) };
+}
+/** Parse a whole requirements file's text. `env` expands ${VAR} for checking only. */
+function parseRequirementsText(text, env = {}) {
+    const lines = [];
+    const errors = [];
+    for (const l of logicalLines(text)) {
+        if (l.why !== undefined) {
+            errors.push({ line: l.line, text: l.text, why: l.why });
+            continue;
+        }
+        const r = parseLine(expandEnv(l.text, env));
+        if ('error' in r)
+            errors.push({ line: l.line, text: l.text, why: r.error });
+        else
+            lines.push({ ...r, line: l.line, text: l.text });
+    }
+    return { lines, errors };
+}
+/** Project names of a requirements text (lines parsed as pip does; options, bare paths and URLs without #egg= skipped). */
+function requirementNames(text) {
+    return parseRequirementsText(text).lines.flatMap((l) => l.kind === 'requirement' && l.name !== undefined ? [l.name] : []);
+}
+
+
+/***/ }),
+
+/***/ 71302:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   W_: () => (/* binding */ parsePep508),
+/* harmony export */   "in": () => (/* binding */ isDistName),
+/* harmony export */   w4: () => (/* binding */ Syntax)
+/* harmony export */ });
 // PEP 508 requirement strings, as `packaging` >= 22 (the parser of every current pip) judges
 // them: name, extras, version specifiers (one version pattern per operator family), a URL after
 // "@", and environment markers. Pure: a string in, the name (and URL) out, or a Syntax error.
 const NAME = /[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?/y;
+/** Whether TEXT is a whole PEP 508 distribution name. */
+function isDistName(text) {
+    NAME.lastIndex = 0;
+    return NAME.exec(text)?.[0] === text;
+}
 const OPERATOR = /(===|~=|==|!=|<=|>=|<|>)/y;
 const WS = /[ \t]*/y;
 // packaging's Specifier._regex, one per operator family (case-insensitive, like packaging).
@@ -364,207 +582,6 @@ function parsePep508(s) {
     if (!c.done())
         c.fail('unexpected text after the marker');
     return { name, ...(url !== undefined && { url }) };
-}
-
-;// CONCATENATED MODULE: ./src/requirements/parse.ts
-// Strict parsing of pip requirements files, before any pip runs: PEP 508 requirement lines (as
-// `packaging` >= 22 judges them, the parser of every current pip) and pip's requirement-file syntax
-// (https://pip.pypa.io/en/stable/reference/requirements-file-format/). Pure: text in, lines out.
-// The rule is "a line pip accepts is never rejected": anything pip would hand to the filesystem or
-// the network (paths, URLs, -e targets) is accepted as written and left for pip to judge.
-// The grammar lives beside it: pip's options (options.ts) and PEP 508 strings (pep508.ts).
-
-
-
-/** pip's COMMENT_RE: a '#' at the start or after whitespace starts a comment. */
-const COMMENT = /(^|\s+)#.*$/;
-const ENV_VAR = /\$\{([A-Z0-9_]+)\}/g;
-/**
- * PEP 503 normalised distribution name: lowercase, each run of '-', '_' and '.' one '-'
- * ("Foo_Bar.baz" -> "foo-bar-baz"). The one copy of the rule: the resolver, the diff, the SBOM's
- * purls and the dev container all compare names through it.
- */
-const canonicalName = (n) => n.toLowerCase().replace(/[-_.]+/g, '-');
-/**
- * What pip's str.splitlines() breaks a line at besides "\n" (a lone "\r", VT, FF, FS, GS, RS, NEL,
- * LS, PS), and every other C0 control character but tab: a line holding one is refused, since pip
- * would read what follows it as another line that was never checked here.
- */
-// eslint-disable-next-line no-control-regex -- finding control characters is the point
-const CONTROL = /[\x00-\x08\x0a-\x1f\x85\u2028\u2029]/;
-const CONTROL_ALL = new RegExp(CONTROL.source, 'g');
-const BREAKS = {
-    '\r': 'a carriage return without a newline',
-    '\x0b': 'a vertical tab',
-    '\x0c': 'a form feed',
-    '\x1c': 'a file separator',
-    '\x1d': 'a group separator',
-    '\x1e': 'a record separator',
-    '\x85': 'a next-line character',
-    '\u2028': 'a line separator',
-    '\u2029': 'a paragraph separator',
-};
-/** U+XXXX of a character. */
-const codePoint = (c) => `U+${c.codePointAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
-/** Why a line holding the control character C is refused. */
-function controlWhy(c) {
-    const name = BREAKS[c];
-    return name !== undefined
-        ? `holds ${codePoint(c)} (${name}), where pip breaks the line: what follows would be a line never checked here; remove it`
-        : `holds the control character ${codePoint(c)}; remove it`;
-}
-/** A line as shown in a message: its control characters written as U+XXXX, never sent raw. */
-const visible = (s) => s.replace(CONTROL_ALL, (c) => `<${codePoint(c)}>`);
-/**
- * Logical lines as pip builds them: a line ending in '\' continues on the next (comment lines
- * never continue), then comments are removed and blank lines skipped. A line holding a control
- * character (CONTROL) is kept, comment or not, with `why` it is refused and its text made visible.
- */
-function logicalLines(text) {
-    const out = [];
-    let pending = [];
-    let first = 0;
-    const physical = text.split(/\r?\n/);
-    if (physical.at(-1) === '')
-        physical.pop();
-    const emit = (n, joined) => {
-        const control = CONTROL.exec(joined)?.[0];
-        if (control !== undefined) {
-            out.push({
-                line: n,
-                text: visible(joined.replace(/^[ \t]+|[ \t]+$/g, '')),
-                raw: joined,
-                why: controlWhy(control),
-            });
-            return;
-        }
-        const stripped = joined.replace(COMMENT, '').trim();
-        if (stripped !== '')
-            out.push({ line: n, text: stripped, raw: joined });
-    };
-    physical.forEach((l, i) => {
-        const isComment = /^\s*#/.test(l);
-        if (!l.endsWith('\\') || isComment) {
-            if (pending.length > 0) {
-                pending.push(isComment ? ` ${l}` : l);
-                emit(first, pending.join(''));
-                pending = [];
-            }
-            else
-                emit(i + 1, l);
-        }
-        else {
-            if (pending.length === 0)
-                first = i + 1;
-            pending.push(l.replace(/^\\+|\\+$/g, ''));
-        }
-    });
-    if (pending.length > 0)
-        emit(first, pending.join(''));
-    return out;
-}
-/** `${NAME}` (upper case, digits, underscore only, as pip) from env; unset ones stay as written. */
-function expandEnv(text, env) {
-    return text.replace(ENV_VAR, (m, name) => env[name] ?? m);
-}
-/** Names of the `${NAME}` references in a text. */
-function envReferences(text) {
-    return [...text.matchAll(ENV_VAR)].map((m) => m[1]);
-}
-// ---- bare URLs, paths and archives (pip's install_req_from_line) --------------------------------
-const ARCHIVE = /\.(whl|zip|tar\.gz|tgz|tar|tar\.bz2|tbz|tar\.xz|txz|tlz|tar\.lz|tar\.lzma)$/i;
-const URL_LIKE = /^(?:[A-Za-z][A-Za-z0-9+.-]*\+)?(?:https?|file|ftp|git|hg|svn|bzr|ssh):/i;
-function eggName(url) {
-    const egg = /[#&]egg=([^&]+)/.exec(url)?.[1];
-    return egg ? canonicalName(egg.replace(/\[.*$/, '')) : undefined;
-}
-const looksLikePath = (s) => s.includes('/') || s.startsWith('.');
-/** A requirement token that pip treats as a location (URL, path, archive) rather than PEP 508. */
-function asLocation(arg) {
-    // pip: markers follow a URL after "; " (a URL may contain ';'), a name after ";".
-    const loc = (URL_LIKE.test(arg) ? arg.split('; ')[0] : arg.split(';')[0]).trim();
-    if (URL_LIKE.test(loc) || looksLikePath(loc) || ARCHIVE.test(loc.replace(/\[[^\]]*\]$/, ''))) {
-        // "name @ url" with spaces is PEP 508, not a location.
-        if (/^[A-Za-z0-9][A-Za-z0-9._-]*\s*(\[[^\]]*\])?\s*@/.test(loc) && !looksLikePath(loc.split('@')[0]))
-            return undefined;
-        const name = eggName(loc);
-        return { url: loc, ...(name !== undefined && { name }) };
-    }
-    return undefined;
-}
-/** Parse one logical line (after comment removal and ${VAR} expansion). */
-function parseLine(text) {
-    // pip's break_args_options: the requirement is every token before the first that starts with "-".
-    const tokens = text.split(' ');
-    const firstOpt = tokens.findIndex((t) => t.startsWith('-'));
-    const args = (firstOpt < 0 ? tokens : tokens.slice(0, firstOpt)).join(' ').trim();
-    const optionTokens = shlexSplit(firstOpt < 0 ? '' : tokens.slice(firstOpt).join(' '));
-    if (optionTokens === undefined)
-        return { error: 'unbalanced quotes in the options' };
-    const { options, error, rest } = parseOptions(optionTokens, OPTIONS);
-    if (error)
-        return { error };
-    if (rest.length > 0)
-        return { error: `unexpected "${rest.join(' ')}" among the options` };
-    if (args === '') {
-        const e = options.find((o) => o.spec.long === 'editable');
-        if (e)
-            return editable(e.value);
-        const global = options.filter((o) => !o.spec.perRequirement);
-        if (global.length === 0)
-            return { error: `--${options[0].spec.long} belongs after a requirement on the same line` };
-        return {
-            kind: 'option',
-            options: global.map((o) => ({ option: o.spec.long, ...(o.value !== undefined && { value: o.value }) })),
-        };
-    }
-    const loc = asLocation(args);
-    if (loc)
-        return {
-            kind: 'requirement',
-            url: loc.url,
-            editable: false,
-            ...(loc.name !== undefined && { name: loc.name }),
-        };
-    try {
-        const r = parsePep508(args);
-        return {
-            kind: 'requirement',
-            name: canonicalName(r.name),
-            editable: false,
-            ...(r.url !== undefined && { url: r.url }),
-        };
-    }
-    catch (e) {
-        if (e instanceof Syntax)
-            return { error: e.message };
-        throw e;
-    }
-}
-function editable(target) {
-    const name = eggName(target);
-    return { kind: 'requirement', url: target, editable: true, ...(name !== undefined && { name }) };
-}
-/** Parse a whole requirements file's text. `env` expands ${VAR} for checking only. */
-function parseRequirementsText(text, env = {}) {
-    const lines = [];
-    const errors = [];
-    for (const l of logicalLines(text)) {
-        if (l.why !== undefined) {
-            errors.push({ line: l.line, text: l.text, why: l.why });
-            continue;
-        }
-        const r = parseLine(expandEnv(l.text, env));
-        if ('error' in r)
-            errors.push({ line: l.line, text: l.text, why: r.error });
-        else
-            lines.push({ ...r, line: l.line, text: l.text });
-    }
-    return { lines, errors };
-}
-/** Project names of a requirements text (lines parsed as pip does; options, bare paths and URLs without #egg= skipped). */
-function requirementNames(text) {
-    return parseRequirementsText(text).lines.flatMap((l) => l.kind === 'requirement' && l.name !== undefined ? [l.name] : []);
 }
 
 
