@@ -109,12 +109,6 @@ const STAGE_EXCEPTIONS: Record<string, string> = {
     "the report shows the resolver's explanation (explanationLines): belongs with the Resolution",
   'report/untrusted-model.ts -> attest/signing.ts':
     'the report prints the verify command (verifyCommand): belongs with attest/result.ts',
-  'report/size.ts -> diff/size.ts':
-    'sizeDrivers, a pure view of a SizeExplanation: belongs with diff/schema.ts',
-  'report/render/size.ts -> diff/size.ts':
-    'sizeDrivers, a pure view of a SizeExplanation: belongs with diff/schema.ts',
-  'devcontainer/from-results.ts -> export/source.ts':
-    'variantFromPlan (what plan.json says about a variant): belongs with plan/schema.ts',
 };
 
 /**

@@ -21,7 +21,8 @@ import {
 } from '../../src/export/common.js';
 import { k8sManifests, k8sYaml, type K8sOptions, podScript } from '../../src/export/k8s.js';
 import { slurmScript, slurmTime } from '../../src/export/slurm.js';
-import { imageFromBuild, variantFromPlan } from '../../src/export/source.js';
+import { imageFromBuild } from '../../src/export/source.js';
+import { variantFromPlan } from '../../src/plan/schema.js';
 import type { BuildResult } from '../../src/build/result.js';
 import { BUILD_FILE, openResultDir, PLAN_FILE } from '../../src/results/results.js';
 import { captureIo } from '../helpers/fakes.js';

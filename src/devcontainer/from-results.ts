@@ -6,7 +6,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { EnvRecord } from '../capture/record.js';
 import { InputError } from '../errors.js';
-import { variantFromPlan } from '../export/source.js';
+import { variantFromPlan } from '../plan/schema.js';
 import { BUILD_FILE, openResultDir, recordFile, type ResultDir } from '../results/results.js';
 import { writeFileAtomic } from '../util/json-file.js';
 import {

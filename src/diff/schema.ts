@@ -216,3 +216,14 @@ export type LayerItem = z.infer<typeof LayerItemSchema>;
 export type SizeTop = z.infer<typeof SizeTopSchema>;
 export type SizeChange = z.infer<typeof SizeChangeSchema>;
 export type SizeExplanation = z.infer<typeof SizeExplanationSchema>;
+
+/**
+ * The changes that explain the size change, in its direction (growth: what grew, biggest first),
+ * packages before layers (a package names the cause; a layer holds many packages).
+ */
+export function sizeDrivers(e: SizeExplanation): SizeChange[] {
+  const sign = e.delta < 0 ? -1 : 1;
+  const pick = (list: SizeChange[]) => list.filter((c) => c.delta * sign > 0);
+  const packages = pick(e.packages);
+  return packages.length > 0 ? packages : pick(e.layers);
+}

@@ -3,7 +3,6 @@
 // parsed with its schema there). Pure: the caller reads the files.
 import type { BuildResult } from '../build/result.js';
 import { InputError } from '../errors.js';
-import type { Plan } from '../plan/schema.js';
 
 export interface BuiltImage {
   /** REPOSITORY@sha256:... */
@@ -33,18 +32,4 @@ export function imageFromBuild(build: BuildResult, file: string, variant?: strin
       'build with push and merge enabled so the cluster can pull the image by digest, or pass --image REF@sha256:...',
     );
   return { image: `${v.repository}@${digest}`, variant: v.variant };
-}
-
-/**
- * What plan.json says about a variant: its NVIDIA driver floor, and whether it is a CUDA variant;
- * undefined when the plan has no such variant. (A plan.json of another schemaVersion never gets
- * here: the results contract leaves it out, and the caller goes on with its defaults.)
- */
-export function variantFromPlan(
-  plan: Plan,
-  variant: string,
-): { driverFloor?: string; cuda: boolean } | undefined {
-  const v = plan.variants.find((x) => x.name === variant);
-  if (!v) return undefined;
-  return { cuda: v.cuda !== undefined, ...(v.cuda && { driverFloor: v.cuda.minorCompatDriverMin }) };
 }

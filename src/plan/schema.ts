@@ -85,3 +85,17 @@ export type BaseChoice = z.infer<typeof BaseChoiceSchema>;
 export type VariantPlan = z.infer<typeof VariantPlanSchema>;
 export type BuildTarget = z.infer<typeof BuildTargetSchema>;
 export type Plan = z.infer<typeof PlanSchema>;
+
+/**
+ * What plan.json says about a variant: its NVIDIA driver floor, and whether it is a CUDA variant;
+ * undefined when the plan has no such variant. (A plan.json of another schemaVersion never gets
+ * here: the results contract leaves it out, and the caller goes on with its defaults.)
+ */
+export function variantFromPlan(
+  plan: Plan,
+  variant: string,
+): { driverFloor?: string; cuda: boolean } | undefined {
+  const v = plan.variants.find((x) => x.name === variant);
+  if (!v) return undefined;
+  return { cuda: v.cuda !== undefined, ...(v.cuda && { driverFloor: v.cuda.minorCompatDriverMin }) };
+}

@@ -2,8 +2,13 @@
 // ("+610 MB: nvidia-cudnn-cu12 9.5 → 9.7 +402 MB, ..."), and the size budget (config size.budget),
 // whose breach fails the report stage naming what grew most.
 import { SIZE_BUDGET_PATTERN } from '../config/size.js';
-import type { EnvDiff, EnvSummary, SizeChange, SizeExplanation } from '../diff/schema.js';
-import { sizeDrivers } from '../diff/size.js';
+import {
+  type EnvDiff,
+  type EnvSummary,
+  type SizeChange,
+  type SizeExplanation,
+  sizeDrivers,
+} from '../diff/schema.js';
 import { InputError } from '../errors.js';
 import { clip } from './escape.js';
 import { fmtBytes, pct, signed } from './format.js';

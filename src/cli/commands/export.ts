@@ -15,7 +15,8 @@ import {
   type Toleration,
 } from '../../export/k8s.js';
 import { SLURM_JOB_FILE, SMOKE_SCRIPT_FILE, slurmScript } from '../../export/slurm.js';
-import { imageFromBuild, variantFromPlan } from '../../export/source.js';
+import { imageFromBuild } from '../../export/source.js';
+import { variantFromPlan } from '../../plan/schema.js';
 import { BUILD_FILE, openResultDir } from '../../results/results.js';
 import { configSmokeInputs } from '../../smoke/config-inputs.js';
 import { type OptionSpec, parseCommandArgs, suitesFlag } from '../args.js';

@@ -1,11 +1,10 @@
 // Where the bytes went, per platform: what made the image grow against the base branch (packages
 // and layers, largest change first, with the size budget's verdict) and its biggest packages and
 // layers. Every value from a record is escaped here (md/html).
-import type { SizeChange } from '../../diff/schema.js';
+import { type SizeChange, sizeDrivers } from '../../diff/schema.js';
 import { html, md } from '../escape.js';
 import { fmtBytes, fmtInt, pct, plural, signed } from '../format.js';
 import type { PlatformReport } from '../model-schema.js';
-import { sizeDrivers } from '../../diff/size.js';
 import { budgetBreaches, describeChange, sizeHeadline } from '../size.js';
 import { cell, header, row } from './markdown.js';
 import { detailsRows, type Part, rowsPart } from './parts.js';
