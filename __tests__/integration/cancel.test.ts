@@ -8,7 +8,15 @@
 // - the CLI (no post step) on one SIGINT, with four hanging tests: the first test's container is
 //   removed, no later test's container is created, and none of the run exists after the exit.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Dockerode from 'dockerode';
@@ -157,7 +165,12 @@ describe.skipIf(!env.available)('a cancelled action leaves nothing running', () 
       'INPUT_RESULT-DIR': 'results',
       ...Object.fromEntries(Object.entries(state).map(([k, v]) => [`STATE_${k}`, v])),
     };
-    const child = spawn(process.execPath, [BUNDLE], { env: childEnv, cwd: dir });
+    return spawnStep([BUNDLE], dir, childEnv);
+  }
+
+  /** Start node with ARGV in DIR and ENV, its output collected; killed in afterAll if still running. */
+  function spawnStep(argv: string[], dir: string, childEnv: Record<string, string>): Step {
+    const child = spawn(process.execPath, argv, { env: childEnv, cwd: dir });
     started.push(child);
     let out = '';
     child.stdout.on('data', (b) => (out += b));
@@ -166,6 +179,23 @@ describe.skipIf(!env.available)('a cancelled action leaves nothing running', () 
       child.on('close', (code, signal) => resolve({ code, signal })),
     );
     return { child, output: () => out, exited };
+  }
+
+  /** A new empty directory under the workspace. */
+  function freshDir(name: string): string {
+    const dir = path.join(ws, name);
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir);
+    return dir;
+  }
+
+  /** Remove whatever container of the run is left (a failed test's leftovers). */
+  async function removeRunContainers(runId: string) {
+    for (const x of await containersOf(runId, true))
+      await docker
+        .getContainer(x.Id)
+        .remove({ force: true })
+        .catch(() => undefined);
   }
 
   /** The main step's saved state, once it has written it (it does so first). */
@@ -194,9 +224,7 @@ describe.skipIf(!env.available)('a cancelled action leaves nothing running', () 
   }
 
   it('SIGINT, then SIGTERM, then the post step: no container of the run within 10 s', async () => {
-    const dir = path.join(ws, 'interrupt');
-    rmSync(dir, { recursive: true, force: true });
-    (await import('node:fs')).mkdirSync(dir);
+    const dir = freshDir('interrupt');
     writeConfig(dir, 'cancel-interrupt', 600);
     const main = startStep(dir);
     const state = await savedState(dir);
@@ -233,9 +261,7 @@ describe.skipIf(!env.available)('a cancelled action leaves nothing running', () 
   });
 
   it('SIGKILL and no post step: the smoke container ends by its own deadline and is gone', async () => {
-    const dir = path.join(ws, 'kill');
-    rmSync(dir, { recursive: true, force: true });
-    (await import('node:fs')).mkdirSync(dir);
+    const dir = freshDir('kill');
     // Deadline inside the container: the test timeout (10 s) + the 30 s margin.
     writeConfig(dir, 'cancel-kill', 10);
     const main = startStep(dir);
@@ -259,47 +285,31 @@ describe.skipIf(!env.available)('a cancelled action leaves nothing running', () 
       const events = await dieEvents(c.Id, since);
       expect(events.map((e) => e.exitCode)).toEqual(['143']);
     } finally {
-      for (const x of await containersOf(state.runId!, true))
-        await docker
-          .getContainer(x.Id)
-          .remove({ force: true })
-          .catch(() => undefined);
+      await removeRunContainers(state.runId!);
       rmSync(state.tempRoot!, { recursive: true, force: true });
     }
   });
 
   it('the CLI on one SIGINT: exits 130, starts no further test, and leaves no container of the run', async () => {
-    const dir = path.join(ws, 'cli');
-    rmSync(dir, { recursive: true, force: true });
-    (await import('node:fs')).mkdirSync(dir);
+    const dir = freshDir('cli');
     writeConfig(dir, 'cancel-cli', 600, 4);
     const runId = `cancel-cli-${process.pid}-${Date.now().toString(36)}`;
     const cli = path.join(path.dirname(BUNDLE), 'cli', 'index.js');
-    const child = spawn(
-      process.execPath,
+    const step = spawnStep(
       [cli, 'run', '--config', 'ml-image.yml', '--stages', 'plan,build,smoke', '--load', '--out', 'results'],
+      dir,
       {
-        cwd: dir,
-        env: {
-          PATH: process.env.PATH ?? '',
-          HOME: process.env.HOME ?? '/root',
-          ML_IMAGE_RUN_ID: runId,
-          ML_IMAGE_CACHE_DIR: path.join(dir, '.ml-image-cache'),
-        },
+        PATH: process.env.PATH ?? '',
+        HOME: process.env.HOME ?? '/root',
+        ML_IMAGE_RUN_ID: runId,
+        ML_IMAGE_CACHE_DIR: path.join(dir, '.ml-image-cache'),
       },
     );
-    started.push(child);
-    let out = '';
-    child.stdout.on('data', (b) => (out += b));
-    child.stderr.on('data', (b) => (out += b));
-    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-      child.on('close', (code, signal) => resolve({ code, signal })),
-    );
-    const step: Step = { child, output: () => out, exited };
     try {
       await smokeContainer(runId, step);
-      child.kill('SIGINT');
-      const ended = await exited;
+      step.child.kill('SIGINT');
+      const ended = await step.exited;
+      const out = step.output();
       expect(ended, out).toEqual({ code: 130, signal: null });
       expect(out).toContain('SIGINT: cleaning up');
       // Nothing of the run, started or only created, now or a moment later (a creation that was
@@ -312,11 +322,7 @@ describe.skipIf(!env.available)('a cancelled action leaves nothing running', () 
       expect(out).toMatch(/custom:hangs-2: fail \(SIGINT: not starting a container of /);
       expect(out).not.toMatch(/hangs-[34]: running/);
     } finally {
-      for (const x of await containersOf(runId, true))
-        await docker
-          .getContainer(x.Id)
-          .remove({ force: true })
-          .catch(() => undefined);
+      await removeRunContainers(runId);
     }
   });
 });
