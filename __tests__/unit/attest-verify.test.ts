@@ -748,12 +748,23 @@ describe('ml-image export --verify', () => {
     ],
     [['--verify'], /export: no identity to verify against/],
     [['--verify', '--key', 'k.pub', '--require', 'vex'], /export: --require: unknown attestation vex/],
-    [['--verify', '--key', 'k.pub', '--platform', 'linux/s390x'], /export: .* has no linux\/s390x image/],
-  ])('exit 2 for bad input %j, before anything is written', async (args, message) => {
+    // The job runs the index on every node: checking one platform of it would leave the others unchecked.
+    [
+      ['--verify', '--key', 'k.pub', '--platform', 'linux/amd64'],
+      /export: --verify --platform linux\/amd64 would check one platform .*\n.*pass the linux\/amd64 image's own digest as --image/,
+    ],
+    // Bad job input is found before the registry is asked (not exit 3 or 1 first).
+    [['--verify', '--key', 'k.pub', '--namespace', 'Bad_NS'], /--namespace: "Bad_NS"/],
+    [
+      ['--verify', '--key', 'k.pub', '--nodes', '2', '--name', '9smoke'],
+      /--name: "9smoke" must start with a letter/,
+    ],
+  ])('exit 2 for bad input %j, before anything is written or asked', async (args, message) => {
     const r = await exportVerify(args);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(message);
     expect(r.job).toBeUndefined();
+    expect(r.inspected).toEqual([]);
   });
 
   it('without --verify nothing is checked (no registry call)', async () => {

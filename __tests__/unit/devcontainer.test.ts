@@ -224,6 +224,26 @@ describe('ml-image devcontainer', () => {
     expect(JSON.parse(readFileSync(path.join(dir, 'x', 'dc.json'), 'utf8')).image).toBe('model:cpu');
   });
 
+  it("keeps a person's devcontainer.json (exit 2) unless --force; replaces its own", async () => {
+    write('build.json', build([{ digest: D1 }]));
+    const file = path.join(dir, '.devcontainer', 'devcontainer.json');
+    mkdirSync(path.dirname(file));
+    const mine = '// mine\n{ "name": "MY CONFIG", "features": {} }\n';
+    writeFileSync(file, mine);
+    const kept = await cli('--from', 'results');
+    expect(kept.code).toBe(2);
+    expect(kept.err).toContain(`${file} exists and was not written by ml-image`);
+    expect(kept.err).toMatch(/--force/);
+    expect(readFileSync(file, 'utf8')).toBe(mine);
+    // --force replaces it; a later run replaces its own file without being asked.
+    expect((await cli('--from', 'results', '--force')).code).toBe(0);
+    expect(JSON.parse(readFileSync(file, 'utf8')).image).toBe(`ghcr.io/acme/model@${D1}`);
+    write('build.json', build([{ digest: D2 }]));
+    const again = await cli('--from', 'results');
+    expect(again.code, again.err).toBe(0);
+    expect(JSON.parse(readFileSync(file, 'utf8')).image).toBe(`ghcr.io/acme/model@${D2}`);
+  });
+
   it.each([
     [[], /--from DIR is required/],
     [['--from', 'nowhere'], /--from nowhere: no build\.json/],

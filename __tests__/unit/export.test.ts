@@ -319,12 +319,24 @@ describe('k8sManifests', () => {
       }),
     ],
     ['hostile requirement names', k8s({ distributions: HOSTILE })],
+    [
+      "values that YAML 1.1 (kubectl's reader) takes for booleans and numbers",
+      k8s({
+        nodes: 2,
+        name: 'y',
+        namespace: 'n',
+        nodeSelector: { gpu: 'yes', pool: 'off', size: '1_000', 'a/b': '0x1F' },
+        tolerations: [{ key: 'dedicated', operator: 'Equal', value: 'on', effect: 'NoSchedule' }],
+      }),
+    ],
   ])('validates as v1/batch-v1 objects: %s', (_n, o) => {
     const objects = docs(o);
     for (const obj of objects) expect(k8sIssues(obj)).toEqual([]);
-    // The YAML file says the same as the objects.
-    const parsed = parseAllDocuments(k8sYaml(objects)).map((d) => d.toJS() as unknown);
-    expect(parsed).toEqual(objects);
+    // The YAML file says the same as the objects, read by YAML 1.2 and by YAML 1.1 (kubectl).
+    for (const version of ['1.2', '1.1'] as const) {
+      const parsed = parseAllDocuments(k8sYaml(objects), { version }).map((d) => d.toJS() as unknown);
+      expect(parsed).toEqual(objects);
+    }
   });
 
   it('runs the image by digest with the Job settings a smoke run needs', () => {
@@ -404,6 +416,11 @@ describe('k8sManifests', () => {
     ['an uppercase namespace', k8s({ namespace: 'ML' }), /--namespace/],
     ['a job name too long for pod hostnames', k8s({ name: 'x'.repeat(53) }), /--name/],
     ['a bad node selector key', k8s({ nodeSelector: { 'a b': 'c' } }), /--node-selector: "a b"/],
+    [
+      'a multi-pod job named with a digit first',
+      k8s({ nodes: 2, name: '9smoke' }),
+      /--name: "9smoke" must start with a letter/,
+    ],
     ['a bad node selector value', k8s({ nodeSelector: { a: 'c d' } }), /--node-selector: "c d"/],
     [
       'an Exists toleration with a value',

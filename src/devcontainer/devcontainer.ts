@@ -8,6 +8,14 @@ import type { EnvRecord } from '../capture/record.js';
 import { InputError } from '../errors.js';
 import { canonicalName } from '../requirements/parse.js';
 
+/**
+ * Is TEXT a devcontainer.json that ml-image wrote (its name is "ml-image (VARIANT)")? Anything else
+ * at the target is a person's file, which is never replaced without --force.
+ */
+export function writtenByMlImage(text: string): boolean {
+  return /"name"\s*:\s*"ml-image \(/.test(text);
+}
+
 /** Where `ml-image devcontainer` writes by default (relative to the working directory). */
 export const DEVCONTAINER_FILE = '.devcontainer/devcontainer.json';
 

@@ -321,6 +321,12 @@ export function k8sManifests(o: K8sOptions): Record<string, unknown>[] {
   const ref = checkSpec(o);
   checkK8sOptions(o);
   const name = checkJobName(o.name ?? DEFAULT_JOB_NAME);
+  // The headless Service of a multi-pod run takes the name too, and a Service's name is a
+  // DNS-1035 label: it starts with a letter (the API server refuses "9smoke").
+  if (o.nodes > 1 && !/^[a-z]/.test(name))
+    throw new InputError(
+      `--name: "${name}" must start with a letter when --nodes > 1 (the pods' headless Service is named after the job)`,
+    );
   const labels = {
     'app.kubernetes.io/name': DEFAULT_JOB_NAME,
     'app.kubernetes.io/managed-by': 'ml-image-action',
@@ -338,6 +344,10 @@ export function k8sManifests(o: K8sOptions): Record<string, unknown>[] {
 
 /** The manifests as one multi-document YAML file for `kubectl apply -f`. */
 export function k8sYaml(objects: readonly Record<string, unknown>[]): string {
-  // No anchors for the shared label objects: plain YAML reads the same in every tool.
-  return objects.map((o) => stringify(o, { lineWidth: 0, aliasDuplicateObjects: false })).join('---\n');
+  // No anchors for the shared label objects: plain YAML reads the same in every tool. Written with
+  // YAML 1.1's rules, which kubectl (sigs.k8s.io/yaml) reads by: a string such as yes, on, y, n or
+  // 1_000 (a 1.1 boolean or number) is quoted, so that it stays a string there too.
+  return objects
+    .map((o) => stringify(o, { lineWidth: 0, aliasDuplicateObjects: false, version: '1.1' }))
+    .join('---\n');
 }

@@ -1,5 +1,10 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { DEVCONTAINER_FILE, type DevcontainerJson } from '../../devcontainer/devcontainer.js';
+import {
+  DEVCONTAINER_FILE,
+  type DevcontainerJson,
+  writtenByMlImage,
+} from '../../devcontainer/devcontainer.js';
 import { devcontainerFromResults } from '../../devcontainer/from-results.js';
 import { InputError } from '../../errors.js';
 import { parseCommandArgs } from '../args.js';
@@ -10,7 +15,23 @@ import type { Command } from './types.js';
 const OPTIONS = {
   from: { type: 'string' },
   variant: { type: 'string' },
+  force: { type: 'boolean', default: false },
 } as const;
+
+/** A file at the target that ml-image did not write is a person's: refused unless --force. */
+function checkTarget(file: string, force: boolean): void {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return; // nothing there (or nothing readable: the write says why)
+  }
+  if (!force && !writtenByMlImage(text))
+    throw new InputError(
+      `devcontainer: ${file} exists and was not written by ml-image (its name is not "ml-image (VARIANT)")`,
+      'pass --force to replace it, or --out another file',
+    );
+}
 
 interface Summary {
   file: string;
@@ -47,7 +68,7 @@ function notesFor(
 export const devcontainerCommand: Command = {
   name: 'devcontainer',
   summary: 'Write .devcontainer/devcontainer.json that opens the built image by digest.',
-  usage: 'ml-image devcontainer --from DIR [--variant NAME] [--out FILE] [--json]',
+  usage: 'ml-image devcontainer --from DIR [--variant NAME] [--out FILE] [--force] [--json]',
   outIsFile: true,
   help: `Reads DIR/build.json (what "ml-image build --out DIR" or "ml-image run --out DIR" wrote), DIR/plan.json
 and DIR/env-<variant>-<arch>.json (the captured record, when there) and writes a Dev Container
@@ -67,11 +88,13 @@ definition for VS Code, Codespaces or the devcontainer CLI:
 Options:
   --from DIR       the result directory of the build
   --variant NAME   the variant of build.json (needed when it has several)
-  --out FILE       where to write (default ${DEVCONTAINER_FILE})
+  --out FILE       where to write (default ${DEVCONTAINER_FILE}); a file there that ml-image did
+                   not write (its name is not "ml-image (VARIANT)") is kept: exit 2
+  --force          replace such a file
   --json           print {"file", "image", "variant", "pinned", "cuda", "remoteUser", "mounts", "forwardPorts", "notes"}
 
 Exit codes: 0 written; 2 bad input (no DIR/build.json, an unknown --variant, a variant with neither a
-digest nor a local tag).`,
+digest nor a local tag, a file at --out that ml-image did not write).`,
   async run(argv: string[], io: CliIo) {
     const { values } = parseCommandArgs('devcontainer', argv, OPTIONS);
     if (values.from === undefined)
@@ -83,6 +106,7 @@ digest nor a local tag).`,
       `devcontainer: --from ${values.from}`,
     );
     const out = values.out ?? DEVCONTAINER_FILE;
+    checkTarget(path.resolve(io.cwd, out), values.force === true);
     const file = writeOutFile(io.cwd, path.dirname(out), path.basename(out), text);
     const summary: Summary = {
       file,

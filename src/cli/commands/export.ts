@@ -118,6 +118,11 @@ function checkFlagCombination(values: ExportFlags): void {
   if (values.k8s && slurmOnly) throw new InputError('export: --partition and --account are Slurm options');
   if (values.slurm && k8sOnly)
     throw new InputError('export: --namespace, --node-selector and --toleration are Kubernetes options');
+  if (values.verify === true && values.platform !== undefined)
+    throw new InputError(
+      `export: --verify --platform ${values.platform} would check one platform of the image while the job runs the image on every node (each pulls its own architecture)`,
+      `drop --platform so that every platform is checked, or pass the ${values.platform} image's own digest as --image`,
+    );
 }
 
 interface ImageSource {
@@ -185,8 +190,13 @@ interface Written {
   results: string;
 }
 
-/** DIR/job.sbatch and DIR/ml_image_smoke.py. */
-function writeSlurm(values: ExportFlags, io: CliIo, spec: ExportSpec, smokeScript: string): Written {
+/** What a job writes (each file's name in DIR and text), how to submit it and where its results go. */
+interface JobFiles extends Omit<Written, 'files'> {
+  files: { name: string; text: string }[];
+}
+
+/** DIR/ml_image_smoke.py, then DIR/job.sbatch (no new job beside a script it does not match). */
+function slurmJob(values: ExportFlags, io: CliIo, spec: ExportSpec, smokeScript: string): JobFiles {
   const out = values.out!;
   const text = slurmScript({
     ...spec,
@@ -194,19 +204,18 @@ function writeSlurm(values: ExportFlags, io: CliIo, spec: ExportSpec, smokeScrip
     ...(values.partition !== undefined && { partition: values.partition }),
     ...(values.account !== undefined && { account: values.account }),
   });
-  const files = [
-    writeOutFile(io.cwd, out, SLURM_JOB_FILE, text),
-    writeOutFile(io.cwd, out, SMOKE_SCRIPT_FILE, smokeScript),
-  ];
   return {
-    files,
+    files: [
+      { name: SMOKE_SCRIPT_FILE, text: smokeScript },
+      { name: SLURM_JOB_FILE, text },
+    ],
     submit: `sbatch ${shellQuote(path.join(out, SLURM_JOB_FILE))}`,
     results: `${path.join(path.resolve(io.cwd, out), 'results')}/<job id>/<suite>.json`,
   };
 }
 
 /** DIR/job.yaml: the ConfigMap, Service and Job. */
-function writeK8s(values: ExportFlags, io: CliIo, spec: ExportSpec, smokeScript: string): Written {
+function k8sJob(values: ExportFlags, spec: ExportSpec, smokeScript: string): JobFiles {
   const out = values.out!;
   const nodeSelector = nodeSelectorFlag(values['node-selector']);
   const manifests = k8sManifests({
@@ -217,7 +226,7 @@ function writeK8s(values: ExportFlags, io: CliIo, spec: ExportSpec, smokeScript:
     ...(values.toleration !== undefined && { tolerations: values.toleration.map(tolerationFlag) }),
   });
   return {
-    files: [writeOutFile(io.cwd, out, K8S_JOB_FILE, k8sYaml(manifests))],
+    files: [{ name: K8S_JOB_FILE, text: k8sYaml(manifests) }],
     submit: `kubectl apply -f ${shellQuote(path.join(out, K8S_JOB_FILE))}`,
     results: `kubectl logs${values.namespace ? ` -n ${values.namespace}` : ''} -l ${JOB_LABEL}=${spec.name} --tail=-1 | grep '^${RESULT_PREFIX}'`,
   };
@@ -316,7 +325,8 @@ Options:
   --namespace NS, --node-selector K=V[,K=V], --toleration KEY[=VALUE][:EFFECT]  Kubernetes only
   --out DIR             where the files go
   --verify              first check the digest as "ml-image verify" does, with its flags (a key or
-                        a certificate identity is required); a failed check writes no job:
+                        a certificate identity is required; not --platform: every platform a node
+                        may pull is checked); a failed check writes no job:
 ${VERIFY_OPTIONS_HELP}
 
 Exit codes: 0 written; 1 --verify: a check failed (nothing written); 2 bad input (a reference
@@ -327,16 +337,20 @@ without a digest, an invalid name); 3 --verify: the registry or cosign cannot be
     const verify = verifyRequestFor('export', values);
     const source = imageSource(values, io);
     const spec = exportSpec(values, io, source);
-    // --verify: the digest the job will run is checked before any file is written.
-    const verified = verify && (await verifyBeforeWrite(io, 'export', source.image, verify, values.json));
     const smokeScript = readFileSync(
       path.join(findImagesDir(path.dirname(fileURLToPath(import.meta.url))), 'probe', SMOKE_SCRIPT_FILE),
       'utf8',
     );
     const slurm = values.slurm === true;
-    const written = slurm
-      ? writeSlurm(values, io, spec, smokeScript)
-      : writeK8s(values, io, spec, smokeScript);
+    // Every file's text first: bad input is exit 2 before the registry is asked anything.
+    const job = slurm ? slurmJob(values, io, spec, smokeScript) : k8sJob(values, spec, smokeScript);
+    // --verify: the digest the job will run is checked before any file is written.
+    const verified = verify && (await verifyBeforeWrite(io, 'export', source.image, verify, values.json));
+    const written: Written = {
+      files: job.files.map((f) => writeOutFile(io.cwd, values.out!, f.name, f.text)),
+      submit: job.submit,
+      results: job.results,
+    };
     const summary = exportSummary(source, spec, slurm, written);
     io.stdout(
       values.json
