@@ -7,8 +7,8 @@
 // writes its job only for a digest whose checks hold. The key password goes
 // by environment only: every argv cosign received is recorded and searched for secrets.
 import { execFileSync } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createPublicKey, randomUUID } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -19,6 +19,8 @@ import {
   type Signer,
   type VerifyIdentity,
 } from '../../src/attest/cosign.js';
+import { cliFlagNaming, parseVerifyFlags, verifyImage } from '../../src/attest/verify.js';
+import { certificateReaderFor } from '../../src/attest/verify-certificates.js';
 import { runCli } from '../../src/cli/main.js';
 import { createDefaultDockerAdapter } from '../../src/docker/engine.js';
 import { EnvironmentError, ExitCode } from '../../src/errors.js';
@@ -31,6 +33,7 @@ import {
   writePredicates,
 } from '../helpers/attest-predicates.js';
 import { captureIo } from '../helpers/fakes.js';
+import { fulcioCa } from '../helpers/fulcio-cert.js';
 
 const env = inject('dockerEnv');
 
@@ -206,6 +209,169 @@ describe.skipIf(!env.available || !env.cosign)('cosign Signer (real cosign, real
     expect(argvs.every((a) => !a.some((x) => x.startsWith('--tlog-upload=true')))).toBe(true);
   });
 });
+
+// Keyless certificates without Fulcio: a test CA issues Fulcio-like leaves (the run's claims as
+// Fulcio's extensions) for the test bed key, cosign signs with key + certificate + chain, and the
+// real cosign verifies them against that CA (--certificate-chain, no SCT, no log: what the test
+// bed lacks). The pins go to cosign as `ml-image verify` passes them; cosign decides, the check
+// says what the certificate holds.
+describe.skipIf(!env.available || !env.cosign)(
+  'keyless pins on the signing run (real cosign, test CA)',
+  () => {
+    const facts = env.cosign ?? { key: '', pub: '', passwordFile: '' };
+    const password = env.cosign ? readFileSync(facts.passwordFile, 'utf8').trim() : '';
+    const ID =
+      'https://github.com/ml-image-action/ml-image-action/.github/workflows/ml-image.yml@refs/tags/v0';
+    const MAIN = {
+      trigger: 'push',
+      sha: 'a'.repeat(40),
+      name: 'Release',
+      repository: 'acme/model',
+      ref: 'refs/heads/main',
+    };
+    let dir = '';
+    let caPath = '';
+    let mainRef = ''; // signed and attested by a push to main
+    let v2Ref = ''; // signed with a certificate of the v2 extensions only
+    const real = defaultCosignExec();
+    // The test CA in place of Fulcio's roots (from TUF), for the verify commands only.
+    const trusting: CosignExec = (args, opts) =>
+      real(
+        args[0]!.startsWith('verify')
+          ? [
+              ...args.slice(0, -1),
+              '--certificate-chain',
+              caPath,
+              '--insecure-ignore-sct',
+              '--insecure-ignore-tlog=true',
+              args.at(-1)!,
+            ]
+          : args,
+        opts,
+      );
+    const signer = () => createCosignSigner(trusting, {});
+
+    beforeAll(async () => {
+      dir = mkdtempSync(path.join(tmpdir(), 'ml-image-keyless-'));
+      const docker = createDefaultDockerAdapter();
+      const base = `${env.images!.registry}/ml-image-test/keyless-${randomUUID().slice(0, 8)}`;
+      // The platform image itself (a manifest, no index): what is signed is what is checked.
+      const platformOf = async (name: string) => {
+        await copyImage(docker, `${name}:1`, env.images!.busyboxAmd64);
+        return `${name}@${(await docker.imagetoolsInspect(`${name}:1`)).platforms[0]!.digest}`;
+      };
+      mainRef = await platformOf(`${base}-main`);
+      v2Ref = await platformOf(`${base}-v2`);
+      writePredicates(dir);
+      const ca = fulcioCa();
+      caPath = path.join(dir, 'ca.pem');
+      writeFileSync(caPath, ca.pem);
+      const pub = createPublicKey(readFileSync(facts.pub, 'utf8'));
+      const cosign = (args: string[]) =>
+        execFileSync('cosign', args, { env: { ...process.env, COSIGN_PASSWORD: password }, stdio: 'pipe' });
+      for (const [ref, claims, name] of [
+        [mainRef, MAIN, 'main'],
+        [v2Ref, { ...MAIN, noV1: true }, 'v2'],
+      ] as const) {
+        const leaf = path.join(dir, `${name}.pem`);
+        writeFileSync(leaf, ca.leaf(ID, claims, pub).pem);
+        const common = [
+          '--key',
+          facts.key,
+          '--certificate',
+          leaf,
+          '--certificate-chain',
+          caPath,
+          '--tlog-upload=false',
+          '--yes',
+          '--allow-insecure-registry',
+          '--allow-http-registry',
+        ];
+        cosign(['sign', ...common, ref]);
+        cosign([
+          'attest',
+          ...common,
+          '--type',
+          'cyclonedx',
+          '--predicate',
+          predicateFile(dir, 'cyclonedx'),
+          '--new-bundle-format=false',
+          ref,
+        ]);
+      }
+    });
+
+    afterAll(() => {
+      if (dir) rmSync(dir, { recursive: true, force: true });
+    });
+
+    const check = async (ref: string, pins: Record<string, string>) => {
+      const request = parseVerifyFlags(
+        {
+          'certificate-identity-regexp': '^https://github\\.com/ml-image-action/ml-image-action/',
+          'certificate-github-workflow-repository': 'acme/model',
+          require: 'sbom',
+          ...pins,
+        },
+        cliFlagNaming('verify'),
+      );
+      const certificates = certificateReaderFor(process.env, ref, request.identity);
+      expect(certificates).toBeDefined();
+      const docker = createDefaultDockerAdapter();
+      return verifyImage({ docker, signer: signer(), certificates }, ref, request);
+    };
+
+    it('a push to main: the signature and attestation of a run pinned to refs/heads/main and push hold', async () => {
+      const outcome = await check(mainRef, {
+        'certificate-github-workflow-ref': 'refs/heads/main',
+        'certificate-github-workflow-trigger': 'push',
+        'certificate-github-workflow-sha': 'a'.repeat(40),
+        'certificate-github-workflow-name': 'Release',
+      });
+      expect(outcome.failed, JSON.stringify(outcome.failed)).toEqual([]);
+      expect(outcome.checks.map((c) => c.check)).toEqual(['signature', 'sbom attestation']);
+    });
+
+    it('pinned to another ref: cosign refuses both, the checks name the flag and the ref the certificate holds', async () => {
+      const outcome = await check(mainRef, { 'certificate-github-workflow-ref': 'refs/heads/release' });
+      expect(outcome.failed.map((c) => c.check)).toEqual(['signature', 'sbom attestation']);
+      for (const c of outcome.failed) {
+        expect(c.detail).toMatch(
+          /^--certificate-github-workflow-ref "refs\/heads\/release": the certificate holds "refs\/heads\/main" \(GitHub Workflow Ref, 1\.3\.6\.1\.4\.1\.57264\.1\.6\) \(/,
+        );
+        expect(c.detail).toMatch(/expected GitHub Workflow Ref not found in certificate/);
+      }
+    });
+
+    it('a certificate with the v2 extensions only: cosign reads .1.2, not .1.20, so the trigger pin fails', async () => {
+      const outcome = await check(v2Ref, { 'certificate-github-workflow-trigger': 'push' });
+      expect(outcome.failed.map((c) => c.check)).toEqual(['signature', 'sbom attestation']);
+      expect(outcome.failed[0]!.detail).toContain(
+        '--certificate-github-workflow-trigger "push": the certificate holds no GitHub Workflow Trigger, 1.3.6.1.4.1.57264.1.2 extension; its Build Trigger (1.3.6.1.4.1.57264.1.20) is "push"',
+      );
+    });
+
+    it('ml-image verify: exit 1 naming the flag; the same pin given empty is exit 2', async () => {
+      const args = [
+        'verify',
+        mainRef,
+        '--certificate-identity-regexp',
+        '^https://github\\.com/ml-image-action/ml-image-action/',
+        '--certificate-github-workflow-repository',
+        'acme/model',
+        '--require',
+        'none',
+      ];
+      const io = { ...captureIo(dir, createDefaultDockerAdapter()), signer: signer };
+      expect(await runCli([...args, '--certificate-github-workflow-trigger', 'pull_request'], io)).toBe(1);
+      expect(io.out()).toMatch(
+        /^FAIL image +signature: --certificate-github-workflow-trigger "pull_request": the certificate holds another GitHub Workflow Trigger/m,
+      );
+      const bad = { ...captureIo(dir, createDefaultDockerAdapter()), signer: signer };
+      expect(await runCli([...args, '--certificate-github-workflow-trigger', ''], bad)).toBe(2);
+    });
+  },
+);
 
 /** The base64 lines of a PEM key file (its secret part). */
 function keyBody(file: string): string[] {

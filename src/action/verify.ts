@@ -7,6 +7,7 @@
 import path from 'node:path';
 import type { Signer } from '../attest/cosign.js';
 import { verifyDeps } from '../attest/signers.js';
+import { type CertificateReader, certificateReaderFor } from '../attest/verify-certificates.js';
 import { parseDigestRef } from '../oci/ref.js';
 import {
   type Check,
@@ -53,6 +54,22 @@ export const VERIFY_INPUTS: Record<
     description:
       "Keyless: OWNER/REPO whose workflow run signed (the certificate's workflow-repository claim). With ml-image-action's reusable workflow the identity is that workflow's own file, so this is what names your repository.",
   },
+  'certificate-github-workflow-ref': {
+    description:
+      "Keyless: the git ref the signing run was on, exactly, e.g. refs/heads/main or refs/tags/v1.2.3 (the certificate's GitHub Workflow Ref, 1.3.6.1.4.1.57264.1.6; cosign's flag of the same name). A run of a pull request or another branch then fails the check.",
+  },
+  'certificate-github-workflow-trigger': {
+    description:
+      "Keyless: the event that triggered the signing run, exactly, e.g. push, release or workflow_dispatch (the certificate's GitHub Workflow Trigger, 1.3.6.1.4.1.57264.1.2).",
+  },
+  'certificate-github-workflow-sha': {
+    description:
+      "Keyless: the commit the signing run was on, the full 40-digit SHA (the certificate's GitHub Workflow SHA, 1.3.6.1.4.1.57264.1.3).",
+  },
+  'certificate-github-workflow-name': {
+    description:
+      "Keyless: the name of the calling workflow (its name: line) that signed, exactly (the certificate's GitHub Workflow Name, 1.3.6.1.4.1.57264.1.4).",
+  },
   require: {
     description:
       'Attestations that must exist on every platform image, comma-separated: sbom, provenance, smoke (or none). Default: sbom,provenance.',
@@ -97,6 +114,11 @@ export interface VerifyActionIo {
   signer?: () => Signer;
   /** The environment (ML_IMAGE_SIGNER, DOCKER_CONFIG, proxies); default: the process's. */
   env?: Readonly<Record<string, string | undefined>>;
+  /**
+   * Reads the certificates a refused keyless check reports from; default: the registry's, with
+   * the default signer only (a given signer's checks get this or none).
+   */
+  certificates?: CertificateReader;
 }
 
 const inputNaming = { prefix: '', flag: (name: string) => `input "${name}"` };
@@ -116,6 +138,10 @@ function flagsFromInputs(io: VerifyActionIo): VerifyFlags {
     'certificate-identity-regexp': text('certificate-identity-regexp'),
     'certificate-oidc-issuer': text('certificate-oidc-issuer'),
     'certificate-github-workflow-repository': text('certificate-github-workflow-repository'),
+    'certificate-github-workflow-ref': text('certificate-github-workflow-ref'),
+    'certificate-github-workflow-trigger': text('certificate-github-workflow-trigger'),
+    'certificate-github-workflow-sha': text('certificate-github-workflow-sha'),
+    'certificate-github-workflow-name': text('certificate-github-workflow-name'),
     require: text('require'),
     'require-smoke': text('require-smoke'),
     'require-gpu-smoke': boolInput(io, 'require-gpu-smoke'),
@@ -147,11 +173,14 @@ export async function runVerify(io: VerifyActionIo): Promise<void> {
     throw new InputError('input "image": required', 'give the image by digest: REGISTRY/REPO@sha256:DIGEST');
   parseDigestRef(ref, { field: 'input "image"' });
   const request = parseVerifyFlags(flagsFromInputs(io), inputNaming);
-  const deps = verifyDeps(io.env ?? process.env, ref, request.identity, request.tlog, {
+  const env = io.env ?? process.env;
+  const deps = verifyDeps(env, ref, request.identity, request.tlog, {
     signer: io.signer,
     docker: io.docker,
   });
-  const outcome = await verifyImage(deps, ref, request, '');
+  const certificates =
+    io.certificates ?? (io.signer ? undefined : certificateReaderFor(env, ref, request.identity));
+  const outcome = await verifyImage({ ...deps, certificates }, ref, request, '', inputNaming.flag);
   io.info(renderChecks(outcome.checks));
   const verdict = outcome.failed.length === 0 ? 'pass' : 'fail';
   io.setOutput('verdict', verdict);

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { isPlainHttpRegistry } from '../docker/registry.js';
 import { InputError } from '../errors.js';
 import { parseDigestRef } from '../oci/ref.js';
+import { pinnedClaims } from './workflow-claims.js';
 
 /** How to sign: a key (a file path, `env://COSIGN_KEY`, or a KMS URI), or keyless (OIDC + Fulcio). */
 export type SignIdentity = { kind: 'key'; key: string } | { kind: 'keyless' };
@@ -27,6 +28,16 @@ export type VerifyIdentity =
        * names the repository that called it.
        */
       certificateGithubWorkflowRepository?: string;
+      /**
+       * GitHub: what the run that signed must have been, compared exactly with the certificate's
+       * extensions as cosign's --certificate-github-workflow-* flags do (src/attest/workflow-claims.ts):
+       * the event that triggered it (push), the commit, the workflow's name, the ref
+       * (refs/heads/main). A pin the certificate does not hold fails the check.
+       */
+      certificateGithubWorkflowTrigger?: string;
+      certificateGithubWorkflowSha?: string;
+      certificateGithubWorkflowName?: string;
+      certificateGithubWorkflowRef?: string;
     };
 
 export interface CosignArgOptions {
@@ -104,9 +115,15 @@ function verifyFlags(id: VerifyIdentity, opts: CosignArgOptions): string[] {
       : ['--certificate-identity-regexp', id.certificateIdentityRegexp!]),
     '--certificate-oidc-issuer',
     id.certificateOidcIssuer,
-    ...(id.certificateGithubWorkflowRepository
-      ? ['--certificate-github-workflow-repository', id.certificateGithubWorkflowRepository]
-      : []),
+    // cosign compares each with the certificate's extension (none given: not compared).
+    ...pinnedClaims(id).flatMap((c) => {
+      const value = id[c.field]!;
+      if (value.trim() === '' || /\p{Cc}/u.test(value))
+        throw new InputError(
+          `keyless verification: --${c.flag} ${JSON.stringify(value)}: empty or a control character`,
+        );
+      return [`--${c.flag}`, value];
+    }),
   ];
 }
 

@@ -119,6 +119,29 @@ export function acceptsSharedWorkflow(exact: string | undefined, regexp: string 
   if (exact !== undefined) return exact.toLowerCase().includes(shared);
   if (regexp === undefined) return false;
   if (regexp.replace(/\\/g, '').toLowerCase().includes(shared)) return true;
-  const re = new RegExp(jsRegExpSource(regexp), /\(\?[a-zA-Z]*i[a-zA-Z]*[):]/.test(regexp) ? 'i' : '');
+  const re = jsRegExp(regexp);
   return SHARED_WORKFLOW_SAMPLES.some((id) => re.test(id));
+}
+
+/** An RE2 pattern as a JavaScript RegExp, case folded where the pattern asks (?i). */
+const jsRegExp = (pattern: string) =>
+  new RegExp(jsRegExpSource(pattern), /\(\?[a-zA-Z]*i[a-zA-Z]*[):]/.test(pattern) ? 'i' : '');
+
+/**
+ * Whether a certificate's SAN is the keyless identity: the exact one, or one its regexp matches
+ * (as JavaScript reads it; any SAN where it does not compile here). Only to pick the certificates
+ * whose claims a failed check reports: cosign matched them itself.
+ */
+export function identityMatcher(identity: {
+  certificateIdentity?: string;
+  certificateIdentityRegexp?: string;
+}): (san: string) => boolean {
+  const { certificateIdentity: exact, certificateIdentityRegexp: regexp } = identity;
+  if (exact !== undefined) return (san) => san === exact;
+  try {
+    const re = jsRegExp(regexp ?? '');
+    return (san) => re.test(san);
+  } catch {
+    return () => true;
+  }
 }

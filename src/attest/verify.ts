@@ -1,61 +1,44 @@
 // `ml-image verify IMAGE@DIGEST`: the image's signature and its attestations, per platform, checked
 // with cosign against a key or a keyless identity, then the policy on what they say (the smoke
 // verdict, GPU smoke, throughput floors). The checks are pure over what cosign verified; cosign sits
-// behind the Signer interface. The flags are parsed here once for every caller: `ml-image verify`,
-// `ml-image export --verify` and the verify sub-action (whose inputs have the flags' names).
-import { ATTESTATION_KINDS, type AttestationKind } from '../config/attest.js';
-import { InputError } from '../errors.js';
-import { isOwnerRepo } from '../github/run.js';
-import type { Signer, Statement, Verification, VerifiedSignature, VerifyIdentity } from './cosign.js';
+// behind the Signer interface. The flags are parsed once for every caller in verify-flags.ts. When
+// cosign refuses a certificate for a pinned workflow claim (--certificate-github-workflow-ref, ...),
+// the check says what the certificate holds (workflow-claims.ts), read from the registry.
+import type { AttestationKind } from '../config/attest.js';
+import type {
+  CheckFailure,
+  Signer,
+  Statement,
+  Verification,
+  VerifiedSignature,
+  VerifyIdentity,
+} from './cosign.js';
 import { mapLimit } from '../util/map-limit.js';
-import { acceptsSharedWorkflow, regexpProblem } from './verify-inputs.js';
+import type { VerifyFlags, VerifyPolicy, VerifyRequest } from './verify-flags.js';
+import { identityMatcher } from './verify-inputs.js';
+import type { CertificateReader } from './verify-certificates.js';
 import { type ImageReader, platformTargets } from './verify-targets.js';
 import { KIND_TYPES } from './result.js';
-import { GITHUB_ISSUER } from './signing.js';
 import { type SmokePredicate, SmokePredicateSchema } from './smoke-predicate.js';
+import { explainRefusal, refusedClaim } from './workflow-claims.js';
 
-export interface VerifyPolicy {
-  /** Attestations that must exist (verified) on every platform. */
-  require: readonly AttestationKind[];
-  /** The smoke attestation must say pass (no failed test). */
-  requireSmokePass: boolean;
-  /** The smoke tests ran on at least one GPU, and the GPU suite passed. */
-  requireGpuSmoke: boolean;
-  /** Throughput floors in TFLOP/s by dtype ("bf16" -> the compute suite's bf16_tflops). */
-  minTflops: Readonly<Record<string, number>>;
-}
+export {
+  cliFlagNaming,
+  type FlagNaming,
+  parseMinTflops,
+  parseVerifyFlags,
+  TFLOPS_DTYPES,
+  VERIFY_FLAGS,
+  type VerifyFlags,
+  type VerifyPolicy,
+  type VerifyRequest,
+} from './verify-flags.js';
 
 export interface Check {
   platform: string;
   check: string;
   ok: boolean;
   detail: string;
-}
-
-/** The dtypes the compute suite measures on a GPU (its `<dtype>_tflops` metrics). */
-export const TFLOPS_DTYPES = ['bf16', 'fp16', 'tf32', 'fp32'] as const;
-
-/**
- * "bf16=600,fp32=40" -> { bf16: 600, fp32: 40 }; bad input names the flag and the item: a dtype
- * the compute suite does not measure, or one given twice.
- */
-export function parseMinTflops(raw: string | undefined, flag = '--min-tflops'): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const item of (raw ?? '')
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean)) {
-    const m = /^([a-z0-9]+)=(\d+(?:\.\d+)?)$/i.exec(item);
-    if (!m) throw new InputError(`${flag}: expected DTYPE=TFLOPS like bf16=600, got ${JSON.stringify(item)}`);
-    const dtype = m[1]!.toLowerCase();
-    if (!(TFLOPS_DTYPES as readonly string[]).includes(dtype))
-      throw new InputError(
-        `${flag}: ${JSON.stringify(item)}: the compute suite measures ${TFLOPS_DTYPES.join(', ')}, not ${dtype}`,
-      );
-    if (dtype in out) throw new InputError(`${flag}: ${dtype} is given twice`);
-    out[dtype] = Number(m[2]);
-  }
-  return out;
 }
 
 /** The kinds whose attestation must exist under a policy: the required ones, and smoke when asked about. */
@@ -142,6 +125,30 @@ function aboutDigest(kind: AttestationKind, statements: readonly Statement[], di
   return about.reduce((newest, s) => (time(s) > time(newest) ? s : newest));
 }
 
+/** A failed check's detail: cosign's message, or more (see claimExplainer). */
+export type Explain = (failure: CheckFailure) => Promise<string>;
+
+/**
+ * The detail of a failure: where cosign refused the certificate for a pinned workflow claim, the
+ * flag (named by FLAG), its value and what the certificates of the .sig/.att tag that name the
+ * identity hold (read by CERTIFICATES; when they cannot be read, only that it is another value or
+ * none), then cosign's message. cosign decides; this only says why.
+ */
+export function claimExplainer(
+  identity: VerifyIdentity,
+  certificates: CertificateReader | undefined,
+  flag: (name: keyof VerifyFlags) => string,
+): Explain {
+  return async (failure) => {
+    if (identity.kind !== 'keyless' || failure.reason !== 'invalid' || !refusedClaim(failure.message))
+      return failure.message;
+    const tag = failure.what === 'signature' ? 'sig' : 'att';
+    const pems = await certificates?.(failure.ref, tag).catch(() => undefined);
+    const why = explainRefusal(failure.message, identity, identityMatcher(identity), pems, flag);
+    return why === undefined ? failure.message : `${why} (${failure.message})`;
+  };
+}
+
 /** Verify one platform image: signature, each required attestation, then the smoke policy. */
 export async function verifyPlatform(
   signer: Signer,
@@ -149,6 +156,7 @@ export async function verifyPlatform(
   identity: VerifyIdentity,
   policy: VerifyPolicy,
   tlog = false,
+  explain: Explain = async (f) => f.message,
 ): Promise<Check[]> {
   const { platform, ref } = target;
   // Every check reads something of its own: they run side by side (cosign with the log one at a
@@ -169,7 +177,7 @@ export async function verifyPlatform(
       platform,
       check: 'signature',
       ok: sig.ok,
-      detail: sig.ok ? `${sig.items.length} verified` : sig.failure.message,
+      detail: sig.ok ? `${sig.items.length} verified` : await explain(sig.failure),
     },
   ];
   for (const [i, kind] of kinds.entries()) {
@@ -180,7 +188,7 @@ export async function verifyPlatform(
       check: `${kind} attestation`,
       ok: st !== undefined,
       detail: !v.ok
-        ? v.failure.message
+        ? await explain(v.failure)
         : st
           ? 'verified'
           : `signed, but about another digest than ${target.digest}`,
@@ -208,148 +216,6 @@ export function renderChecks(checks: readonly Check[]): string {
     .join('\n');
 }
 
-// --- the flags, shared by verify, export --verify and the verify sub-action ------------------------
-
-/** The verify flags as given (CLI values, or the sub-action's inputs of the same names). */
-export interface VerifyFlags {
-  key?: string | undefined;
-  'certificate-identity'?: string | undefined;
-  'certificate-identity-regexp'?: string | undefined;
-  'certificate-oidc-issuer'?: string | undefined;
-  'certificate-github-workflow-repository'?: string | undefined;
-  require?: string | undefined;
-  'require-smoke'?: string | undefined;
-  'require-gpu-smoke'?: boolean | undefined;
-  'min-tflops'?: string | undefined;
-  platform?: string | undefined;
-  tlog?: boolean | undefined;
-}
-
-/** Every verify flag by name (a CLI option, and an input of the verify sub-action). */
-export const VERIFY_FLAGS = [
-  'key',
-  'certificate-identity',
-  'certificate-identity-regexp',
-  'certificate-oidc-issuer',
-  'certificate-github-workflow-repository',
-  'require',
-  'require-smoke',
-  'require-gpu-smoke',
-  'min-tflops',
-  'platform',
-  'tlog',
-] as const satisfies readonly (keyof VerifyFlags)[];
-
-/** What to verify against and what must hold, parsed from the flags. */
-export interface VerifyRequest {
-  identity: VerifyIdentity;
-  policy: VerifyPolicy;
-  /** Only this platform image of an index. */
-  platform?: string;
-  /** Key-signed entries are in Rekor too: check them there. */
-  tlog: boolean;
-}
-
-/** How the caller names things in messages: `verify: ` + `--key`, or `` + `input "key"`. */
-export interface FlagNaming {
-  prefix: string;
-  flag: (name: keyof VerifyFlags) => string;
-}
-
-export const cliFlagNaming = (command: string): FlagNaming => ({
-  prefix: `${command}: `,
-  flag: (name) => `--${name}`,
-});
-
-const given = (v: string | undefined) => (v !== undefined && v.trim() !== '' ? v.trim() : undefined);
-
-function identityFrom(values: VerifyFlags, { prefix, flag }: FlagNaming): VerifyIdentity {
-  const key = given(values.key);
-  const exact = given(values['certificate-identity']);
-  const regexp = given(values['certificate-identity-regexp']);
-  const issuer = given(values['certificate-oidc-issuer']) ?? GITHUB_ISSUER;
-  const repository = given(values['certificate-github-workflow-repository']);
-  if (key !== undefined && (exact ?? regexp) !== undefined)
-    throw new InputError(
-      `${prefix}give ${flag('key')} or ${flag('certificate-identity')} / ${flag('certificate-identity-regexp')}, not both`,
-    );
-  if (key !== undefined && repository !== undefined)
-    throw new InputError(
-      `${prefix}${flag('certificate-github-workflow-repository')} is for keyless signatures; a key has no certificate`,
-    );
-  if (repository !== undefined && !isOwnerRepo(repository))
-    throw new InputError(
-      `${prefix}${flag('certificate-github-workflow-repository')}: expected OWNER/REPO, got ${JSON.stringify(repository)}`,
-    );
-  if (key !== undefined) return { kind: 'key', publicKey: key };
-  if (
-    repository === undefined &&
-    regexpProblem(regexp ?? '') === undefined &&
-    acceptsSharedWorkflow(exact, regexp)
-  )
-    throw new InputError(
-      `${prefix}${flag(exact !== undefined ? 'certificate-identity' : 'certificate-identity-regexp')} accepts the reusable workflow's signatures, which any repository that calls it can make: say whose run signed`,
-      `add ${flag('certificate-github-workflow-repository')} OWNER/REPO (your repository)`,
-    );
-  const run = repository !== undefined ? { certificateGithubWorkflowRepository: repository } : {};
-  if (exact !== undefined)
-    return { kind: 'keyless', certificateIdentity: exact, certificateOidcIssuer: issuer, ...run };
-  if (regexp !== undefined) {
-    // Compiled now: a pattern that is none is bad input before any registry or cosign is asked.
-    const problem = regexpProblem(regexp);
-    if (problem !== undefined)
-      throw new InputError(
-        `${prefix}${flag('certificate-identity-regexp')}: ${JSON.stringify(regexp)} is not a valid regular expression (${problem})`,
-        `escape ( ) [ ] { } . * + ? with a backslash to match them literally, or give the exact identity with ${flag('certificate-identity')}`,
-      );
-    return { kind: 'keyless', certificateIdentityRegexp: regexp, certificateOidcIssuer: issuer, ...run };
-  }
-  throw new InputError(
-    `${prefix}no identity to verify against`,
-    `give ${flag('key')} cosign.pub (key-signed), or keyless from GitHub Actions ${flag('certificate-identity-regexp')} with the signing workflow's repository ("^https://github\\.com/ml-image-action/ml-image-action/" for the reusable workflow, else "^https://github\\.com/OWNER/REPO/") and ${flag('certificate-github-workflow-repository')} OWNER/REPO`,
-  );
-}
-
-function requireFrom(raw: string | undefined, { prefix, flag }: FlagNaming): AttestationKind[] {
-  if (given(raw) === undefined) return ['sbom', 'provenance'];
-  const items = raw!
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
-  if (items.length === 1 && items[0] === 'none') return [];
-  const bad = items.filter((i) => !(ATTESTATION_KINDS as readonly string[]).includes(i));
-  if (bad.length)
-    throw new InputError(
-      `${prefix}${flag('require')}: unknown attestation ${bad.join(', ')}`,
-      `expected some of ${ATTESTATION_KINDS.join(', ')}, or none`,
-    );
-  return items as AttestationKind[];
-}
-
-function smokeFrom(raw: string | undefined, { prefix, flag }: FlagNaming): boolean {
-  const v = given(raw);
-  if (v === undefined) return false;
-  if (v !== 'pass')
-    throw new InputError(`${prefix}${flag('require-smoke')}: expected "pass", got ${JSON.stringify(raw)}`);
-  return true;
-}
-
-/** The identity, policy and options of the verify flags; bad input names the flag (exit 2). */
-export function parseVerifyFlags(values: VerifyFlags, naming: FlagNaming): VerifyRequest {
-  const platform = given(values.platform);
-  return {
-    identity: identityFrom(values, naming),
-    policy: {
-      require: requireFrom(values.require, naming),
-      requireSmokePass: smokeFrom(values['require-smoke'], naming),
-      requireGpuSmoke: values['require-gpu-smoke'] === true,
-      minTflops: parseMinTflops(values['min-tflops'], `${naming.prefix}${naming.flag('min-tflops')}`),
-    },
-    ...(platform !== undefined && { platform }),
-    tlog: values.tlog === true,
-  };
-}
-
 // --- verifying an image: every platform of the digest ----------------------------------------------
 
 export interface VerifyOutcome {
@@ -361,17 +227,20 @@ export interface VerifyOutcome {
 /**
  * Every check of a digest under a request: per platform image, the signature, each required
  * attestation and the smoke policy. A failed check is in `failed`; an unreachable registry or
- * cosign throws (EnvironmentError, exit 3).
+ * cosign throws (EnvironmentError, exit 3). CERTIFICATES reads what a refused certificate holds;
+ * FLAG names a flag in a check's detail (the sub-action names its inputs).
  */
 export async function verifyImage(
-  deps: { docker: ImageReader; signer: Signer },
+  deps: { docker: ImageReader; signer: Signer; certificates?: CertificateReader | undefined },
   ref: string,
   request: VerifyRequest,
   prefix = 'verify: ',
+  flag: (name: keyof VerifyFlags) => string = (name) => `--${name}`,
 ): Promise<VerifyOutcome> {
   const targets = await platformTargets(deps.docker, ref, request.platform, prefix);
+  const explain = claimExplainer(request.identity, deps.certificates, flag);
   const perTarget = await mapLimit(targets, atOnce(request.identity, request.tlog), (t) =>
-    verifyPlatform(deps.signer, t, request.identity, request.policy, request.tlog),
+    verifyPlatform(deps.signer, t, request.identity, request.policy, request.tlog, explain),
   );
   const checks = perTarget.flat();
   return { ref, checks, failed: checks.filter((c) => !c.ok) };

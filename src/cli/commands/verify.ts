@@ -1,4 +1,5 @@
 import { verifyDeps } from '../../attest/signers.js';
+import { certificateReaderFor } from '../../attest/verify-certificates.js';
 import {
   cliFlagNaming,
   failedSummary,
@@ -23,6 +24,10 @@ export const VERIFY_OPTIONS = {
   'certificate-identity-regexp': { type: 'string' },
   'certificate-oidc-issuer': { type: 'string' },
   'certificate-github-workflow-repository': { type: 'string' },
+  'certificate-github-workflow-ref': { type: 'string' },
+  'certificate-github-workflow-trigger': { type: 'string' },
+  'certificate-github-workflow-sha': { type: 'string' },
+  'certificate-github-workflow-name': { type: 'string' },
   require: { type: 'string' },
   'require-smoke': { type: 'string' },
   'require-gpu-smoke': { type: 'boolean' },
@@ -39,6 +44,16 @@ export const VERIFY_OPTIONS_HELP = `  --key FILE                    public key o
   --certificate-github-workflow-repository OWNER/REPO
                                 keyless: the repository whose workflow run signed (for a reusable
                                 workflow, whose own file is the identity)
+  --certificate-github-workflow-ref REF
+                                keyless: the signing run's git ref, exactly (refs/heads/main)
+  --certificate-github-workflow-trigger EVENT
+                                keyless: the event that triggered the signing run (push)
+  --certificate-github-workflow-sha SHA
+                                keyless: the commit of the signing run (40 hex digits)
+  --certificate-github-workflow-name NAME
+                                keyless: the name of the workflow that signed
+                                (these are cosign's flags: each compares the certificate's
+                                GitHub extension exactly; one it lacks fails the check)
   --require LIST                attestations that must exist (default sbom,provenance; none)
   --require-smoke pass          no smoke test failed
   --require-gpu-smoke           the smoke tests ran on a GPU and the gpu suite passed
@@ -58,7 +73,9 @@ export async function verifyWithCli(
     signer: io.signer,
     docker: io.docker,
   });
-  return verifyImage(deps, ref, request, prefix);
+  // What a refused certificate holds is read from the registry with the default signer only.
+  const certificates = io.signer ? undefined : certificateReaderFor(io.env, ref, request.identity);
+  return verifyImage({ ...deps, certificates }, ref, request, prefix);
 }
 
 /**
@@ -102,7 +119,7 @@ export const verifyCommand: Command = {
   name: 'verify',
   summary: 'Check an image digest: signature, SBOM, provenance and smoke attestations, and a policy on them.',
   usage:
-    'ml-image verify IMAGE@DIGEST (--key cosign.pub | --certificate-identity-regexp RE [--certificate-oidc-issuer URL] [--certificate-github-workflow-repository OWNER/REPO]) [--require sbom,provenance,smoke] [--require-smoke pass] [--require-gpu-smoke] [--min-tflops bf16=600] [--platform P] [--tlog]',
+    'ml-image verify IMAGE@DIGEST (--key cosign.pub | --certificate-identity-regexp RE [--certificate-oidc-issuer URL] [--certificate-github-workflow-repository OWNER/REPO] [--certificate-github-workflow-ref REF] [--certificate-github-workflow-trigger EVENT] [--certificate-github-workflow-sha SHA] [--certificate-github-workflow-name NAME]) [--require sbom,provenance,smoke] [--require-smoke pass] [--require-gpu-smoke] [--min-tflops bf16=600] [--platform P] [--tlog]',
   help: `For each platform image of the digest (every manifest of a multi-arch index; one that names no
 platform is checked whatever --platform says: a runtime may pull it anywhere), the checks of
   signature           cosign verify

@@ -1,0 +1,247 @@
+// The verify flags, parsed here once for every caller: `ml-image verify`, `ml-image export --verify`
+// and the verify sub-action (whose inputs have the flags' names). Bad input names the flag (exit 2)
+// before any registry or cosign is asked.
+import { ATTESTATION_KINDS, type AttestationKind } from '../config/attest.js';
+import { InputError } from '../errors.js';
+import { isOwnerRepo } from '../github/run.js';
+import type { VerifyIdentity } from './cosign-args.js';
+import { GITHUB_ISSUER } from './signing.js';
+import { acceptsSharedWorkflow, regexpProblem } from './verify-inputs.js';
+import { WORKFLOW_CLAIMS, type WorkflowClaim, type WorkflowPins } from './workflow-claims.js';
+
+export interface VerifyPolicy {
+  /** Attestations that must exist (verified) on every platform. */
+  require: readonly AttestationKind[];
+  /** The smoke attestation must say pass (no failed test). */
+  requireSmokePass: boolean;
+  /** The smoke tests ran on at least one GPU, and the GPU suite passed. */
+  requireGpuSmoke: boolean;
+  /** Throughput floors in TFLOP/s by dtype ("bf16" -> the compute suite's bf16_tflops). */
+  minTflops: Readonly<Record<string, number>>;
+}
+
+/** The dtypes the compute suite measures on a GPU (its `<dtype>_tflops` metrics). */
+export const TFLOPS_DTYPES = ['bf16', 'fp16', 'tf32', 'fp32'] as const;
+
+/**
+ * "bf16=600,fp32=40" -> { bf16: 600, fp32: 40 }; bad input names the flag and the item: a dtype
+ * the compute suite does not measure, or one given twice.
+ */
+export function parseMinTflops(raw: string | undefined, flag = '--min-tflops'): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const item of (raw ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
+    const m = /^([a-z0-9]+)=(\d+(?:\.\d+)?)$/i.exec(item);
+    if (!m) throw new InputError(`${flag}: expected DTYPE=TFLOPS like bf16=600, got ${JSON.stringify(item)}`);
+    const dtype = m[1]!.toLowerCase();
+    if (!(TFLOPS_DTYPES as readonly string[]).includes(dtype))
+      throw new InputError(
+        `${flag}: ${JSON.stringify(item)}: the compute suite measures ${TFLOPS_DTYPES.join(', ')}, not ${dtype}`,
+      );
+    if (dtype in out) throw new InputError(`${flag}: ${dtype} is given twice`);
+    out[dtype] = Number(m[2]);
+  }
+  return out;
+}
+
+/** The verify flags as given (CLI values, or the sub-action's inputs of the same names). */
+export interface VerifyFlags {
+  key?: string | undefined;
+  'certificate-identity'?: string | undefined;
+  'certificate-identity-regexp'?: string | undefined;
+  'certificate-oidc-issuer'?: string | undefined;
+  'certificate-github-workflow-repository'?: string | undefined;
+  'certificate-github-workflow-ref'?: string | undefined;
+  'certificate-github-workflow-trigger'?: string | undefined;
+  'certificate-github-workflow-sha'?: string | undefined;
+  'certificate-github-workflow-name'?: string | undefined;
+  require?: string | undefined;
+  'require-smoke'?: string | undefined;
+  'require-gpu-smoke'?: boolean | undefined;
+  'min-tflops'?: string | undefined;
+  platform?: string | undefined;
+  tlog?: boolean | undefined;
+}
+
+/** Every verify flag by name (a CLI option, and an input of the verify sub-action). */
+export const VERIFY_FLAGS = [
+  'key',
+  'certificate-identity',
+  'certificate-identity-regexp',
+  'certificate-oidc-issuer',
+  'certificate-github-workflow-repository',
+  'certificate-github-workflow-ref',
+  'certificate-github-workflow-trigger',
+  'certificate-github-workflow-sha',
+  'certificate-github-workflow-name',
+  'require',
+  'require-smoke',
+  'require-gpu-smoke',
+  'min-tflops',
+  'platform',
+  'tlog',
+] as const satisfies readonly (keyof VerifyFlags)[];
+
+/** What to verify against and what must hold, parsed from the flags. */
+export interface VerifyRequest {
+  identity: VerifyIdentity;
+  policy: VerifyPolicy;
+  /** Only this platform image of an index. */
+  platform?: string;
+  /** Key-signed entries are in Rekor too: check them there. */
+  tlog: boolean;
+}
+
+/** How the caller names things in messages: `verify: ` + `--key`, or `` + `input "key"`. */
+export interface FlagNaming {
+  prefix: string;
+  flag: (name: keyof VerifyFlags) => string;
+}
+
+export const cliFlagNaming = (command: string): FlagNaming => ({
+  prefix: `${command}: `,
+  flag: (name) => `--${name}`,
+});
+
+const given = (v: string | undefined) => (v !== undefined && v.trim() !== '' ? v.trim() : undefined);
+
+/**
+ * What is wrong with VALUE as what CLAIM pins, or undefined: the shape each GitHub claim has, so
+ * that a value no certificate can hold (a branch name for a ref, a short SHA) is named now instead
+ * of failing every check later.
+ */
+function pinProblem(claim: WorkflowClaim, value: string): string | undefined {
+  const got = `, got ${JSON.stringify(value)}`;
+  switch (claim.flag) {
+    case 'certificate-github-workflow-repository':
+      return isOwnerRepo(value) ? undefined : `expected OWNER/REPO${got}`;
+    case 'certificate-github-workflow-ref':
+      return value.startsWith('refs/')
+        ? undefined
+        : `expected a full ref like refs/heads/main or refs/tags/v1.2.3${got}`;
+    case 'certificate-github-workflow-trigger':
+      return /^[a-z][a-z_]*$/.test(value)
+        ? undefined
+        : `expected an event name like push or workflow_dispatch${got}`;
+    case 'certificate-github-workflow-sha':
+      return /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(value)
+        ? undefined
+        : `expected the full commit SHA (40 lower-case hex digits)${got}`;
+    case 'certificate-github-workflow-name':
+      return undefined;
+  }
+}
+
+/**
+ * The run claims a keyless identity pins: given, not empty, no control character, of their shape.
+ * A flag given empty (`--certificate-github-workflow-ref ""`) is bad input, not "no pin": a deploy
+ * gate whose variable is unset would otherwise pin nothing. (The sub-action's unset inputs do not
+ * reach here: its empty inputs are no flags.) Surrounding blanks are dropped, as of every flag.
+ */
+function pinsFrom(values: VerifyFlags, { prefix, flag }: FlagNaming): WorkflowPins {
+  const pins: WorkflowPins = {};
+  for (const claim of WORKFLOW_CLAIMS) {
+    const raw = values[claim.flag];
+    if (raw === undefined) continue;
+    const value = raw.trim();
+    const problem = /\p{Cc}/u.test(raw)
+      ? `${JSON.stringify(raw)} holds a control character`
+      : value === ''
+        ? 'empty'
+        : pinProblem(claim, value);
+    if (problem !== undefined)
+      throw new InputError(
+        `${prefix}${flag(claim.flag)}: ${problem}`,
+        `give the ${claim.name} the certificate must hold (its extension ${claim.oid}), or leave the flag out`,
+      );
+    pins[claim.field] = value;
+  }
+  return pins;
+}
+
+function identityFrom(values: VerifyFlags, naming: FlagNaming): VerifyIdentity {
+  const { prefix, flag } = naming;
+  const key = given(values.key);
+  const exact = given(values['certificate-identity']);
+  const regexp = given(values['certificate-identity-regexp']);
+  const issuer = given(values['certificate-oidc-issuer']) ?? GITHUB_ISSUER;
+  const pinned = WORKFLOW_CLAIMS.filter((c) => values[c.flag] !== undefined).map((c) => flag(c.flag));
+  if (key !== undefined && (exact ?? regexp) !== undefined)
+    throw new InputError(
+      `${prefix}give ${flag('key')} or ${flag('certificate-identity')} / ${flag('certificate-identity-regexp')}, not both`,
+    );
+  if (key !== undefined && pinned.length > 0)
+    throw new InputError(
+      `${prefix}${pinned.join(', ')} ${pinned.length === 1 ? 'is' : 'are'} for keyless signatures; a key has no certificate`,
+      `leave ${pinned.length === 1 ? 'it' : 'them'} out with ${flag('key')}, or verify keyless with ${flag('certificate-identity-regexp')}`,
+    );
+  if (key !== undefined) return { kind: 'key', publicKey: key };
+  const pins = pinsFrom(values, naming);
+  if (
+    pins.certificateGithubWorkflowRepository === undefined &&
+    regexpProblem(regexp ?? '') === undefined &&
+    acceptsSharedWorkflow(exact, regexp)
+  )
+    throw new InputError(
+      `${prefix}${flag(exact !== undefined ? 'certificate-identity' : 'certificate-identity-regexp')} accepts the reusable workflow's signatures, which any repository that calls it can make: say whose run signed`,
+      `add ${flag('certificate-github-workflow-repository')} OWNER/REPO (your repository)`,
+    );
+  if (exact !== undefined)
+    return { kind: 'keyless', certificateIdentity: exact, certificateOidcIssuer: issuer, ...pins };
+  if (regexp !== undefined) {
+    // Compiled now: a pattern that is none is bad input before any registry or cosign is asked.
+    const problem = regexpProblem(regexp);
+    if (problem !== undefined)
+      throw new InputError(
+        `${prefix}${flag('certificate-identity-regexp')}: ${JSON.stringify(regexp)} is not a valid regular expression (${problem})`,
+        `escape ( ) [ ] { } . * + ? with a backslash to match them literally, or give the exact identity with ${flag('certificate-identity')}`,
+      );
+    return { kind: 'keyless', certificateIdentityRegexp: regexp, certificateOidcIssuer: issuer, ...pins };
+  }
+  throw new InputError(
+    `${prefix}no identity to verify against`,
+    `give ${flag('key')} cosign.pub (key-signed), or keyless from GitHub Actions ${flag('certificate-identity-regexp')} with the signing workflow's repository ("^https://github\\.com/ml-image-action/ml-image-action/" for the reusable workflow, else "^https://github\\.com/OWNER/REPO/") and ${flag('certificate-github-workflow-repository')} OWNER/REPO`,
+  );
+}
+
+function requireFrom(raw: string | undefined, { prefix, flag }: FlagNaming): AttestationKind[] {
+  if (given(raw) === undefined) return ['sbom', 'provenance'];
+  const items = raw!
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  if (items.length === 1 && items[0] === 'none') return [];
+  const bad = items.filter((i) => !(ATTESTATION_KINDS as readonly string[]).includes(i));
+  if (bad.length)
+    throw new InputError(
+      `${prefix}${flag('require')}: unknown attestation ${bad.join(', ')}`,
+      `expected some of ${ATTESTATION_KINDS.join(', ')}, or none`,
+    );
+  return items as AttestationKind[];
+}
+
+function smokeFrom(raw: string | undefined, { prefix, flag }: FlagNaming): boolean {
+  const v = given(raw);
+  if (v === undefined) return false;
+  if (v !== 'pass')
+    throw new InputError(`${prefix}${flag('require-smoke')}: expected "pass", got ${JSON.stringify(raw)}`);
+  return true;
+}
+
+/** The identity, policy and options of the verify flags; bad input names the flag (exit 2). */
+export function parseVerifyFlags(values: VerifyFlags, naming: FlagNaming): VerifyRequest {
+  const platform = given(values.platform);
+  return {
+    identity: identityFrom(values, naming),
+    policy: {
+      require: requireFrom(values.require, naming),
+      requireSmokePass: smokeFrom(values['require-smoke'], naming),
+      requireGpuSmoke: values['require-gpu-smoke'] === true,
+      minTflops: parseMinTflops(values['min-tflops'], `${naming.prefix}${naming.flag('min-tflops')}`),
+    },
+    ...(platform !== undefined && { platform }),
+    tlog: values.tlog === true,
+  };
+}
