@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type DockerAdapter, RUN_LABEL } from '../../src/docker/adapter.js';
 import { RUN_ID } from '../../src/util/run-id.js';
 import { createDefaultDockerAdapter } from '../../src/docker/engine.js';
+import { DEFAULT_PIDS_LIMIT, LOOPBACK_HOSTNAME } from '../../src/docker/containers-spec.js';
 import { MAX_STREAM_CHARS } from '../../src/docker/streams.js';
 
 const env = inject('dockerEnv');
@@ -103,6 +104,38 @@ describe.skipIf(!env.available)('real Docker through the adapter', () => {
     expect(r.stdout).toBe('out-hello\n');
     expect(r.stderr).toBe('err-line\n');
     expect(chunks.join('')).toContain('out-hello');
+    expect(await docker.listManagedContainers(labels)).toEqual([]);
+  });
+
+  it('every run is hardened: no capabilities, no-new-privileges, a pids limit, no network but loopback', async () => {
+    const labels = { 'ml-image-it': runId, case: 'hardened' };
+    const script = [
+      'grep -E "^(CapEff|CapBnd|NoNewPrivs):" /proc/self/status',
+      // cgroup v1 or v2
+      'echo "pids.max: $(cat /sys/fs/cgroup/pids/pids.max 2>/dev/null || cat /sys/fs/cgroup/pids.max)"',
+      'echo "interfaces: $(tail -n +3 /proc/net/dev | cut -d: -f1 | tr -d " " | sort | tr "\\n" " ")"',
+      'echo "hostname: $(hostname) $(grep -w "$(hostname)" /etc/hosts | cut -f1)"',
+      // busybox's ping opens a raw socket: CAP_NET_RAW, in Docker's default set, dropped here.
+      'ping -c 1 -W 1 127.0.0.1 >/dev/null 2>&1 && echo "ping: yes" || echo "ping: no"',
+    ].join('; ');
+    const r = await docker.runContainer({ image: images.busyboxAmd64, cmd: ['sh', '-c', script], labels });
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^CapEff:\s+0{16}$/m);
+    expect(r.stdout).toMatch(/^CapBnd:\s+0{16}$/m);
+    expect(r.stdout).toMatch(/^NoNewPrivs:\s+1$/m);
+    expect(r.stdout).toContain(`pids.max: ${DEFAULT_PIDS_LIMIT}\n`);
+    expect(r.stdout).toContain('interfaces: lo \n');
+    expect(r.stdout).toContain(`hostname: ${LOOPBACK_HOSTNAME} 127.0.0.1\n`);
+    expect(r.stdout).toContain('ping: no\n');
+    // A network only when asked for (smoke.network: bridge): then there is an interface besides lo.
+    const bridged = await docker.runContainer({
+      image: images.busyboxAmd64,
+      cmd: ['sh', '-c', script],
+      network: 'bridge',
+      labels,
+    });
+    expect(bridged.stdout).toMatch(/^interfaces: eth0 lo \n/m);
+    expect(bridged.stdout).toMatch(/^CapEff:\s+0{16}$/m);
     expect(await docker.listManagedContainers(labels)).toEqual([]);
   });
 

@@ -9,6 +9,8 @@ import { runCli } from '../../src/cli/main.js';
 import { type DockerAdapter, RUN_LABEL } from '../../src/docker/adapter.js';
 import { RUN_ID } from '../../src/util/run-id.js';
 import { createDefaultDockerAdapter } from '../../src/docker/engine.js';
+import { ExitCode, exitCodeOf } from '../../src/errors.js';
+import { verifiedLocalImage } from '../../src/smoke/local-image.js';
 import type { SmokeResult } from '../../src/smoke/result.js';
 import { captureIo } from '../helpers/fakes.js';
 import { buildTestImage } from '../helpers/images.js';
@@ -172,6 +174,99 @@ RUN set -e; d=/usr/local/lib/python3.11/dist-packages; mkdir -p $d/badext $d/bad
     expect(
       await docker.listManagedContainers({ 'io.github.ml-image-action.stage': 'smoke', [RUN_LABEL]: RUN_ID }),
     ).toEqual([]);
+  });
+
+  it('smoke containers run without capabilities or a network, and their hostname resolves to loopback', async () => {
+    const r = await smoke(['--image', images.pythonAmd64, '--suites', 'custom'], {
+      image: { name: 'o/m' },
+      smoke: {
+        tests: [
+          {
+            name: 'no-caps',
+            command: ['grep', '-E', '^(CapEff|CapBnd|NoNewPrivs):', '/proc/self/status'],
+            expectedOutput: ['^CapEff:\\s+0{16}$', '^CapBnd:\\s+0{16}$', '^NoNewPrivs:\\s+1$'],
+          },
+          {
+            name: 'loopback-only',
+            command: ['cat', '/proc/net/dev'],
+            expectedOutput: ['^\\s*lo:'],
+            excludedOutput: ['^\\s*eth\\d+:'],
+          },
+          {
+            // What torchrun's rendezvous (torch 2.x: MASTER_ADDR = getfqdn()) and gloo resolve.
+            name: 'hostname-resolves',
+            command: [
+              'python3',
+              '-c',
+              'import socket; print(socket.getaddrinfo(socket.getfqdn(), 0)[0][4][0])',
+            ],
+            expectedOutput: ['^127\\.0\\.0\\.1$'],
+          },
+          { name: 'uses-a-gpu', command: ['nvidia-smi'], gpu: true },
+        ],
+      },
+    });
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(r.result().tests.map((t) => [t.id, t.status, t.reason])).toEqual([
+      ['custom:no-caps', 'pass', undefined],
+      ['custom:loopback-only', 'pass', undefined],
+      ['custom:hostname-resolves', 'pass', undefined],
+      // --gpus auto: no NVIDIA runtime here; a test marked gpu: true is skipped, never run without one.
+      ['custom:uses-a-gpu', 'skip', 'no GPU on this runner (run on a GPU runner, or --gpus all)'],
+    ]);
+  });
+
+  it("a local build's tag: checked against what buildx recorded, run by image ID; a re-tag is exit 3", async () => {
+    const tag = `${images.registry}/ml-image-it/smoke-local:ml-image-local-cpu-amd64-${Date.now().toString(36)}`;
+    /** A --load build as the build stage runs it (docker driver), and the digest buildx records. */
+    const build = async (content: string) => {
+      const ctx = mkdtempSync(path.join(dir, 'local-'));
+      writeFileSync(
+        path.join(ctx, 'Dockerfile'),
+        `FROM ${images.busyboxAmd64}\nRUN echo ${content} > /built\n`,
+      );
+      const meta = path.join(ctx, 'meta.json');
+      const b = await docker.buildx([
+        'build',
+        '--platform',
+        'linux/amd64',
+        '--provenance=false',
+        '--load',
+        '--tag',
+        tag,
+        '--metadata-file',
+        meta,
+        ctx,
+      ]);
+      expect(b.exitCode, b.stderr).toBe(0);
+      return JSON.parse(readFileSync(meta, 'utf8')) as Record<string, unknown>;
+    };
+    const ids: string[] = [];
+    try {
+      const metadata = await build('first');
+      const recorded = { digest: metadata['containerimage.digest'] as string, metadata };
+      const id = await verifiedLocalImage(docker, tag, 'linux/amd64', recorded);
+      ids.push(id);
+      expect(id).toMatch(/^sha256:[0-9a-f]{64}$/);
+      // Another job on the runner builds the same tag.
+      ids.push((await build('second'))['containerimage.digest'] as string);
+      const e = await verifiedLocalImage(docker, tag, 'linux/amd64', recorded).catch((x: unknown) => x);
+      expect(exitCodeOf(e)).toBe(ExitCode.Environment);
+      expect((e as Error).message).toContain(
+        `the local tag ${tag} no longer names the image this build made`,
+      );
+      expect((e as Error).message).toContain(`the build recorded ${recorded.digest}`);
+      // The image the build made still runs by its ID, whatever the tag names now.
+      const run = await docker.runContainer({ image: id, platform: 'linux/amd64', cmd: ['cat', '/built'] });
+      expect(run).toMatchObject({ exitCode: 0, stdout: 'first\n' });
+    } finally {
+      const Dockerode = (await import('dockerode')).default;
+      for (const ref of [tag, ...ids])
+        await new Dockerode()
+          .getImage(ref)
+          .remove({ force: true })
+          .catch(() => undefined);
+    }
   });
 
   it('an image without python3 and bad custom tests: clear failures, every result kept, nothing left running', async () => {

@@ -10,6 +10,7 @@ import {
   secretMountsUnsupported,
 } from '../../src/build/buildx-args.js';
 import { pullRequestOf } from '../../src/build/stage.js';
+import { localRefOf } from '../../src/build/target.js';
 import { EnvironmentError, InputError } from '../../src/errors.js';
 
 const base: BuildRequest = {
@@ -342,5 +343,40 @@ describe('pullRequestOf: the pull request a runner builds (its cache read-only, 
     ],
   ])('%j: %s', (env, want) => {
     expect(pullRequestOf(env)).toBe(want);
+  });
+});
+
+describe('localRefOf: where the engine holds a target after the build', () => {
+  const t = { v: { name: 'cpu' } };
+  it.each([
+    ['loaded only', false, false, container, undefined, 'ghcr.io/o/m:ml-image-local-cpu-amd64'],
+    ['pushed only', true, false, container, undefined, undefined],
+    [
+      'pushed and loaded (a second exporter)',
+      true,
+      true,
+      container,
+      undefined,
+      'ghcr.io/o/m:ml-image-local-cpu-amd64',
+    ],
+    // The docker driver pushes by tag and names the image in the engine by that tag alone.
+    [
+      'pushed and loaded, docker driver',
+      true,
+      true,
+      dockerDriver,
+      undefined,
+      'ghcr.io/o/m:ml-image-build-cpu-amd64',
+    ],
+    ['the same in a pull request', true, true, dockerDriver, 7, 'ghcr.io/o/m:ml-image-build-pr7-cpu-amd64'],
+  ] as const)('%s -> %s', (_n, push, load, builder, pullRequest, expected) => {
+    const ctx = {
+      repository: 'ghcr.io/o/m',
+      push,
+      builder,
+      ...(pullRequest !== undefined && { pullRequest }),
+      options: { load },
+    };
+    expect(localRefOf(ctx, t, 'amd64')).toBe(expected);
   });
 });

@@ -14,7 +14,12 @@ import {
   pushedDigest,
 } from '../../src/docker/buildx.js';
 import { readCdiDevices, specDevices } from '../../src/docker/cdi.js';
-import { hostConfigFor, runBody } from '../../src/docker/containers-spec.js';
+import {
+  DEFAULT_PIDS_LIMIT,
+  hostConfigFor,
+  LOOPBACK_HOSTNAME,
+  runBody,
+} from '../../src/docker/containers-spec.js';
 import {
   DEADLINE_SCRIPT,
   deadlineSeconds,
@@ -615,29 +620,50 @@ describe('image details from the engine inspect', () => {
 });
 
 describe('container create bodies', () => {
+  /** What every run gets, whatever it asks: the image's code is untrusted (a pull request's). */
+  const HARDENED = {
+    AutoRemove: true,
+    CapDrop: ['ALL'],
+    SecurityOpt: ['no-new-privileges'],
+    PidsLimit: DEFAULT_PIDS_LIMIT,
+  };
+  const LOOPBACK = { NetworkMode: 'none', ExtraHosts: [`${LOOPBACK_HOSTNAME}:127.0.0.1`] };
   it.each([
-    ['nothing asked', {}, { AutoRemove: true }],
+    ['nothing asked: hardened, no network', {}, { ...HARDENED, ...LOOPBACK }],
     [
       'every GPU, shared memory, host IPC, no network',
       { gpus: 'all', shmSizeBytes: 1024, ipcHost: true, network: 'none' },
       {
-        AutoRemove: true,
+        ...HARDENED,
+        ...LOOPBACK,
         ShmSize: 1024,
         IpcMode: 'host',
-        NetworkMode: 'none',
         DeviceRequests: [{ Driver: '', Count: -1, Capabilities: [['gpu']], DeviceIDs: null, Options: {} }],
       },
     ],
     [
-      'two GPUs, IPC not shared',
-      { gpus: 2, ipcHost: false },
+      'two GPUs, IPC not shared, a bridge network asked for',
+      { gpus: 2, ipcHost: false, network: 'bridge' },
       {
-        AutoRemove: true,
+        ...HARDENED,
+        NetworkMode: 'bridge',
         DeviceRequests: [{ Driver: '', Count: 2, Capabilities: [['gpu']], DeviceIDs: null, Options: {} }],
       },
     ],
+    ['a pids limit of its own', { pidsLimit: 64 }, { ...HARDENED, ...LOOPBACK, PidsLimit: 64 }],
   ] as const)('hostConfigFor: %s', (_name, extra, hostConfig) => {
     expect(hostConfigFor({ image: 'i', cmd: [], ...extra })).toEqual(hostConfig);
+  });
+
+  it.each([
+    ['no network: its hostname resolves to loopback', {}, { Hostname: LOOPBACK_HOSTNAME }],
+    ['a bridge network: the engine names it', { network: 'bridge' }, {}],
+    ['the host network: the host names it', { network: 'host' }, {}],
+  ] as const)('runBody hostname: %s', (_name, extra, hostname) => {
+    const spec = { image: 'i', cmd: ['x'], ...extra };
+    const body = runBody(spec, ['x'], false);
+    expect(body.Hostname).toEqual((hostname as { Hostname?: string }).Hostname);
+    expect(body.HostConfig).toEqual(hostConfigFor(spec));
   });
 
   it.each([
@@ -663,10 +689,11 @@ describe('container create bodies', () => {
     const argv = effectiveArgv(spec, { entrypoint: null, cmd: null });
     expect(runBody(spec, argv, wrapped)).toEqual({
       ...command,
+      Hostname: LOOPBACK_HOSTNAME,
       Tty: false,
       AttachStdout: true,
       AttachStderr: true,
-      HostConfig: { AutoRemove: true },
+      HostConfig: { ...HARDENED, ...LOOPBACK },
     });
   });
 });

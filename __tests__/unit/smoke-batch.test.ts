@@ -201,11 +201,58 @@ describe('the python3 tests share one container', () => {
     const { docker, runs } = batchEngine({});
     const result = await runSmoke(input({ gpus: 'all', suites: ['compute', 'train', 'ddp'] }), { docker });
     expect(runs.map((r) => r.plan!.steps.map((x) => x.id))).toEqual([
-      ['compute-cpu', 'compute-gpu', 'train'],
+      ['compute-cpu'],
+      ['compute-gpu', 'train'],
       ['ddp'],
     ]);
-    expect(runs[1]!.spec.cmd.slice(3, 4)).toEqual(['ddp']);
+    expect(runs[2]!.spec.cmd.slice(3, 4)).toEqual(['ddp']);
     expect(result.summary).toMatchObject({ pass: 4, fail: 0 });
+  });
+
+  it('a GPU run: only the processes of GPU tests get the GPUs; the CPU tests share one without', async () => {
+    const { docker, runs } = batchEngine({});
+    const result = await runSmoke(
+      input({
+        gpus: 'all',
+        suites: ['imports', 'pip-check', 'gpu', 'compute', 'train', 'ddp'],
+        distributions: ['numpy'],
+      }),
+      { docker },
+    );
+    expect(runs.map((r) => [r.plan?.steps.map((x) => x.id), r.spec.gpus])).toEqual([
+      [['imports', 'pip-check', 'compute-cpu'], undefined],
+      [['gpu', 'compute-gpu', 'train'], 'all'],
+      [['ddp'], 'all'],
+    ]);
+    expect(result.summary).toMatchObject({ pass: 7, fail: 0 });
+  });
+
+  it('a CPU run: no container gets a GPU, and the tests share one process as before', async () => {
+    const { docker, runs } = batchEngine({});
+    await runSmoke(
+      input({ gpus: 'none', suites: ['imports', 'compute', 'train', 'ddp'], distributions: ['x'] }),
+      {
+        docker,
+      },
+    );
+    expect(runs.map((r) => [r.plan?.steps.map((x) => x.id), r.spec.gpus])).toEqual([
+      [['imports', 'compute-cpu', 'train', 'ddp'], undefined],
+    ]);
+  });
+
+  it('a GPU test that fails ends its process; the next GPU test gets a fresh one with the GPUs', async () => {
+    const { docker, runs } = batchEngine({ gpu: { stdout: fail('no driver'), exit: 1 } });
+    const result = await runSmoke(input({ gpus: 'all', suites: ['gpu', 'compute'] }), { docker });
+    expect(runs.map((r) => [r.plan?.steps.map((x) => x.id), r.spec.gpus])).toEqual([
+      [['gpu', 'compute-gpu'], 'all'],
+      [['compute-cpu'], undefined],
+      [['compute-gpu'], 'all'],
+    ]);
+    expect(result.tests.map((t) => [t.id, t.status])).toEqual([
+      ['gpu', 'fail'],
+      ['compute-cpu', 'pass'],
+      ['compute-gpu', 'pass'],
+    ]);
   });
 
   it('pip-check first: it runs in a container of its own, the suites after it share one', async () => {

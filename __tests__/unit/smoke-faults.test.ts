@@ -309,7 +309,10 @@ describe('a container the engine does not start is that test failure, classified
       smokeInput({
         suites: ['gpu', 'compute', 'custom'],
         gpus: 'all',
-        tests: custom([{ name: 'hello', command: ['echo', 'hi'] }]),
+        tests: custom([
+          { name: 'hello', command: ['echo', 'hi'], gpu: true },
+          { name: 'cpu-hello', command: ['echo', 'hi'] },
+        ]),
       }),
       {
         docker: fakeDocker({
@@ -317,27 +320,29 @@ describe('a container the engine does not start is that test failure, classified
           runContainer: async (spec) => {
             seen.push(whatRuns(spec));
             if (spec.gpus === 'all') throw engineError(500, message);
-            return ok('hi\n');
+            return ok(spec.entrypoint?.[0] === 'python3' ? '{"status": "pass"}\n' : 'hi\n');
           },
         }),
         progress: (l) => progress.push(l),
       },
     );
-    // Every test ran (the run goes on), each failed with the engine's message and its cause.
-    expect(seen).toEqual(['suite:gpu', 'suite:compute', 'suite:compute', 'echo hi']);
+    // Every test ran (the run goes on); each that asked for the GPUs failed with the engine's
+    // message and its cause; the CPU tests of the same GPU run got no GPU, and passed.
+    expect(seen).toEqual(['suite:gpu', 'suite:compute', 'suite:compute', 'echo hi', 'echo hi']);
     expect(r.tests.map((t) => [t.id, t.status])).toEqual([
       ['gpu', 'fail'],
-      ['compute-cpu', 'fail'],
+      ['compute-cpu', 'pass'],
       ['compute-gpu', 'fail'],
       ['custom:hello', 'fail'],
+      ['custom:cpu-hello', 'pass'],
     ]);
-    for (const t of r.tests) {
+    for (const t of r.tests.filter((x) => x.status === 'fail')) {
       expect(t.reason, t.id).toBe(reason);
       expect(t.output, t.id).toBe(message);
       expect(t.output, t.id).not.toContain('HTTP code');
       expect(t.cause?.id, t.id).toBe(causeId);
     }
-    expect(SmokeResultSchema.parse(r).summary).toMatchObject({ pass: 0, fail: 4, skip: 0 });
+    expect(SmokeResultSchema.parse(r).summary).toMatchObject({ pass: 2, fail: 3, skip: 0 });
     expect(progress).toContain(`smoke gpu: fail (${reason}) in 0.0s`);
   });
 

@@ -11,6 +11,7 @@ import {
   compareKeys,
   contentId,
   fetchImageConfig,
+  gpusChanged,
   type ImageConfigBlob,
   keyLines,
   parseKeyFile,
@@ -173,17 +174,19 @@ describe('reuseOf', () => {
     digest,
     local: false,
     key,
+    gpus: { devices: 'none' },
   });
   const config = (tests: unknown[] = []) => ({ smoke: { tests } }) as unknown as Config;
-  /** An earlier run's files in dir: record, result, and the key file given. */
-  const earlier = (keyFile: string) => {
+  /** An earlier run's files in dir: record, result (with the GPUs it names), and the key file given. */
+  const earlier = (keyFile: string, gpuDevices?: string) => {
     const results = openResultDir(dir);
     results.writeEnv(
       'cpu',
       'linux/amd64',
       makeRecord({ ref: `${repo}@${D('a')}`, labels: { 'org.opencontainers.image.created': 'then' } }),
     );
-    results.writeSmoke('cpu', 'linux/amd64', makeSmoke([{ id: 'imports', status: 'pass' }]));
+    const smoke = makeSmoke([{ id: 'imports', status: 'pass' }]);
+    results.writeSmoke('cpu', 'linux/amd64', gpuDevices === undefined ? smoke : { ...smoke, gpuDevices });
     results.writeSmokeKey('cpu', 'linux/amd64', keyFile);
   };
   /** A registry that answers with `b` and counts its reads. */
@@ -330,6 +333,85 @@ describe('reuseOf', () => {
     expect(calls).toEqual([]);
     expect(out.entry).toBeUndefined();
     expect(out.keyFile).toBe(smokeKey(D('b'), inputs));
+  });
+
+  describe("the runner's GPUs", () => {
+    const H200 = '8x NVIDIA H200; driver 570.86.15';
+    const A100 = '8x NVIDIA A100-SXM4-80GB; driver 550.54.15';
+    /** The key of a GPU run on DEVICES (what the stage hashes: the devices among the inputs). */
+    const gpuKey = (devices: string) => smokeKey(D('a'), { ...inputs, gpus: 'all', gpuDevices: devices });
+    const onGpus = (gpus: ReuseTarget['gpus']): ReuseTarget => ({
+      ...target(D('a'), gpuKey('devices' in gpus ? gpus.devices : 'unknown')),
+      gpus,
+    });
+
+    it.each<[string, string, string | undefined, ReuseTarget['gpus'], string | undefined]>([
+      ['the same GPUs and driver', gpuKey(H200), H200, { devices: H200 }, undefined],
+      [
+        'another GPU model',
+        gpuKey(A100),
+        A100,
+        { devices: H200 },
+        `the GPUs changed (earlier: ${A100}; now: ${H200})`,
+      ],
+      [
+        'another driver',
+        gpuKey('8x NVIDIA H200; driver 560.35.03'),
+        '8x NVIDIA H200; driver 560.35.03',
+        { devices: H200 },
+        `the GPUs changed (earlier: 8x NVIDIA H200; driver 560.35.03; now: ${H200})`,
+      ],
+      [
+        'a CPU-only run before, a GPU run now',
+        gpuKey('none'),
+        'none',
+        { devices: H200 },
+        `the GPUs changed (earlier: none; now: ${H200})`,
+      ],
+      [
+        'an older version: its key does not cover the GPUs, its result names none',
+        smokeKey(D('a'), { ...inputs, gpus: 'all' }),
+        undefined,
+        { devices: H200 },
+        'the earlier results do not say which GPUs they ran on: an older version wrote them',
+      ],
+      [
+        'GPUs that cannot be identified now, even with an identical key',
+        gpuKey('unknown'),
+        'unknown',
+        { unknown: 'nvidia-smi exited 127 without naming a GPU: not found' },
+        "this runner's GPUs could not be identified: nvidia-smi exited 127 without naming a GPU: not found",
+      ],
+    ])('%s', async (_what, earlierKey, earlierGpus, gpus, why) => {
+      earlier(keyLines(earlierKey, contentId(blob())), earlierGpus);
+      const { out, lines } = await decide(onGpus(gpus), blob());
+      if (why === undefined) {
+        expect(out.entry?.result.gpuDevices).toBe(H200);
+        expect(lines[0]).toMatch(/reused the results of an identical earlier run/);
+      } else {
+        expect(out.entry).toBeUndefined();
+        expect(lines).toEqual([`cpu linux/amd64: running the suites (${why})`]);
+      }
+    });
+
+    it.each<[string | undefined, string, string | undefined]>([
+      [
+        undefined,
+        'none',
+        'the earlier results do not say which GPUs they ran on: an older version wrote them',
+      ],
+      ['none', 'none', undefined],
+      [H200, H200, undefined],
+      [H200, A100, `the GPUs changed (earlier: ${H200}; now: ${A100})`],
+    ])('gpusChanged(%j, %j)', (was, now, why) => {
+      expect(gpusChanged(was, now)).toBe(why);
+    });
+
+    it('the key covers the models and the driver', () => {
+      expect(gpuKey(H200)).not.toBe(gpuKey(A100));
+      expect(gpuKey(H200)).not.toBe(gpuKey('8x NVIDIA H200; driver 560.35.03'));
+      expect(gpuKey(H200)).toBe(gpuKey(H200));
+    });
   });
 
   it('a registry that cannot tell: no content line, the suites run', async () => {

@@ -15,7 +15,7 @@ import {
   isManifestAnnotation,
   requestFromOptions,
 } from './action-inputs.js';
-import { type BuilderInfo, buildxBuildArgs, cacheFor } from './buildx-args.js';
+import { type BuilderInfo, buildxBuildArgs, cacheFor, canPushByDigest } from './buildx-args.js';
 import { redactUrlsDeep } from '../capture/redact.js';
 import { type BuildInputs, INPUTS_DIGEST_ARG, inputsDigest, writeBuildInputs } from './inputs.js';
 import { localTag } from './merge.js';
@@ -74,6 +74,25 @@ export interface Target {
 const MetadataSchema = z.record(z.string(), z.unknown());
 
 /** The secret files and the buildx argv of one target. */
+/** The tag the docker driver pushes a target by (a pull request's own: its inline cache is its own). */
+type TagContext = Pick<TargetContext, 'repository' | 'push' | 'builder' | 'pullRequest' | 'options'>;
+
+const pushTagOf = (ctx: TagContext, t: { v: { name: string } }, arch: string) =>
+  `ml-image-build-${ctx.pullRequest !== undefined ? `pr${ctx.pullRequest}-` : ''}${t.v.name}-${arch}`;
+
+/**
+ * Where a target's image is in the engine, when it is there: the local tag of a load (push: false,
+ * or push and load as a second exporter); the docker driver's pushed image is already in the
+ * engine, under the tag it pushed by (buildx names it nothing else). Undefined: only pushed.
+ */
+export function localRefOf(ctx: TagContext, t: { v: { name: string } }, arch: string): string | undefined {
+  if (!ctx.push) return localTag(ctx.repository, t.v.name, arch);
+  if (!ctx.options?.load) return undefined;
+  return canPushByDigest(ctx.builder)
+    ? localTag(ctx.repository, t.v.name, arch)
+    : `${ctx.repository}:${pushTagOf(ctx, t, arch)}`;
+}
+
 function prepareTarget(ctx: TargetContext, t: Target, arch: string, metadataFile: string): string[] {
   const resolved = ctx.resolved?.[`${t.v.name}/${t.platform}`];
   const inputs: BuildInputs = {
@@ -95,8 +114,7 @@ function prepareTarget(ctx: TargetContext, t: Target, arch: string, metadataFile
       dockerfile: t.dockerfile,
       platform: t.platform,
       repository: ctx.repository,
-      // A pull request's own tag: the docker driver's inline cache on it is never a default-branch build's.
-      pushTag: `ml-image-build-${ctx.pullRequest !== undefined ? `pr${ctx.pullRequest}-` : ''}${t.v.name}-${arch}`,
+      pushTag: pushTagOf(ctx, t, arch),
       push: ctx.push,
       ...((!ctx.push || o.load) && { loadTag: localTag(ctx.repository, t.v.name, arch) }),
       labels: t.labels,
@@ -191,6 +209,7 @@ export async function buildTarget(ctx: TargetContext, t: Target): Promise<Platfo
     const elapsed = ((finished - started) / 1000).toFixed(1);
     if (r.exitCode === 0) {
       const { digest, metadata } = readMetadata(id, metadataFile);
+      const localRef = localRefOf(ctx, t, arch);
       ctx.progress(`build ${id}: done in ${elapsed}s (${digest.slice(0, 19)})`);
       return {
         platform: t.platform,
@@ -199,7 +218,7 @@ export async function buildTarget(ctx: TargetContext, t: Target): Promise<Platfo
         finishedAt: new Date(finished).toISOString(),
         attempts: attempt,
         metadata,
-        ...((!ctx.push || ctx.options?.load) && { localRef: localTag(ctx.repository, t.v.name, arch) }),
+        ...(localRef !== undefined && { localRef }),
       };
     }
     const log = tail.join('\n') || ctx.mask(r.stderr);

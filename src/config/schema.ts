@@ -4,23 +4,28 @@ import path from 'node:path';
 import { z } from 'zod';
 import { imageRefProblem } from '../oci/ref.js';
 import { AttestConfigSchema } from './attest.js';
-import { MAX_PATTERN_LENGTH, patternProblem } from './pattern.js';
 import { SecretIdSchema } from './secret-id.js';
 import { SizeConfigSchema } from './size.js';
+import { SmokeConfigSchema } from './smoke-schema.js';
+
+// The smoke block lives in smoke-schema.ts; its names are imported from here as before.
+export {
+  type CustomTestSpec,
+  DEFAULT_GPU_RUNNER_LABELS,
+  MAX_TIMEOUT_SECONDS,
+  SMOKE_NETWORKS,
+  SMOKE_SUITES,
+  type SmokeNetwork,
+  type SmokeSuite,
+} from './smoke-schema.js';
 
 export const PLATFORMS = ['linux/amd64', 'linux/arm64'] as const;
 export const TEMPLATES = ['cpu', 'cuda', 'ngc'] as const;
-export const SMOKE_SUITES = ['imports', 'pip-check', 'gpu', 'compute', 'train', 'ddp', 'custom'] as const;
 export const RESOLVE_MODES = ['auto', 'check', 'off'] as const;
 
-/** Upper bound of a per-test timeout: smoke.timeoutSeconds and the --timeout flags (one day). */
-export const MAX_TIMEOUT_SECONDS = 86400;
-
 export const DEFAULT_PLATFORMS: Platform[] = ['linux/amd64', 'linux/arm64'];
-export const DEFAULT_GPU_RUNNER_LABELS = ['self-hosted', 'linux', 'x64', 'gpu'];
 
 export type Platform = (typeof PLATFORMS)[number];
-export type SmokeSuite = (typeof SMOKE_SUITES)[number];
 
 // Docker's reference grammar, simplified: lowercase path components separated by '/'.
 const REPOSITORY = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/;
@@ -55,21 +60,6 @@ const stringList = (item: z.ZodString) =>
     (v) => (typeof v === 'string' ? [v] : v),
     z.array(item, { error: 'expected a list of strings' }),
   );
-
-// Output patterns are compiled here the way the smoke runner compiles them (flags, length cap),
-// so a bad one is exit 2 at load time; matching itself is bounded in time (src/smoke/match.ts).
-const regexList = z
-  .array(
-    z.string().superRefine((value, ctx) => {
-      const problem = patternProblem(value);
-      if (problem)
-        ctx.addIssue({
-          code: 'custom',
-          message: value.length > MAX_PATTERN_LENGTH ? problem : 'expected a valid regular expression',
-        });
-    }),
-  )
-  .default([]);
 
 // A variant is "cpu", "cudaX.Y", or an object. Strings are expanded before the object schema runs,
 // so that a bad string gets a message saying what strings are allowed.
@@ -112,59 +102,6 @@ const Variant = z.preprocess((value, ctx) => {
   });
   return z.NEVER;
 }, VariantObject);
-
-const CustomTest = z
-  .strictObject({
-    name: z
-      .string()
-      .regex(TAG_SAFE, { error: 'expected a short name: lowercase letters, digits, ".", "_" or "-"' })
-      .describe('Test id in results.'),
-    command: z
-      .union([z.string().min(1), z.array(z.string()).min(1)], {
-        error: 'expected a command string (run with sh -c) or an argv list',
-      })
-      .optional()
-      .describe('Command test: a string run with `sh -c`, or an argv list.'),
-    expectedOutput: regexList.describe('Regexes the combined output must match.'),
-    excludedOutput: regexList.describe('Regexes the combined output must not match.'),
-    exitCode: z.number().int().min(0).max(255).default(0).describe('Expected exit code of the command.'),
-    file: z
-      .strictObject({
-        path: z
-          .string()
-          .startsWith('/', { error: 'expected an absolute path in the image' })
-          .describe('Absolute path in the image.'),
-        exists: z.boolean().default(true).describe('Whether the path must exist (false: must not).'),
-        mode: z
-          .string()
-          .regex(/^0?[0-7]{3,4}$/, { error: 'expected an octal mode like "0755"' })
-          .optional()
-          .describe('Expected permission bits, octal.'),
-      })
-      .optional()
-      .describe('File test.'),
-    metadata: z
-      .strictObject({
-        user: z.string().optional(),
-        workdir: z.string().optional(),
-        env: z.record(z.string(), z.string()).optional(),
-        labels: z.record(z.string(), z.string()).optional(),
-        entrypoint: z.array(z.string()).optional(),
-        cmd: z.array(z.string()).optional(),
-      })
-      .optional()
-      .describe('Metadata test: expected image config values (env and labels: at least these keys).'),
-  })
-  .superRefine((t, ctx) => {
-    const kinds = [t.command, t.file, t.metadata].filter((k) => k !== undefined).length;
-    if (kinds !== 1) {
-      ctx.addIssue({
-        code: 'custom',
-        path: [],
-        message: `expected exactly one of "command", "file" or "metadata" (found ${kinds})`,
-      });
-    }
-  });
 
 export const ConfigFileSchema = z
   .strictObject({
@@ -309,30 +246,7 @@ export const ConfigFileSchema = z
       })
       .prefault({})
       .describe('Dependency-conflict resolution against the base image.'),
-    smoke: z
-      .strictObject({
-        suites: z
-          .array(z.enum(SMOKE_SUITES))
-          .default([...SMOKE_SUITES])
-          .describe('Smoke suites to run; GPU suites skip on runners without a GPU.'),
-        requireGpu: z.boolean().default(false).describe('Fail (not skip) GPU suites when no GPU is visible.'),
-        gpuRunnerLabels: z
-          .array(z.string().min(1))
-          .min(1)
-          .default(DEFAULT_GPU_RUNNER_LABELS)
-          .describe('runs-on labels of the self-hosted GPU runner.'),
-        baseline: relPath('a file path').optional().describe('Per-GPU throughput floors (JSON).'),
-        timeoutSeconds: z
-          .number()
-          .int()
-          .positive()
-          .max(MAX_TIMEOUT_SECONDS)
-          .default(600)
-          .describe('Per-test timeout.'),
-        tests: z.array(CustomTest).default([]).describe('Custom tests (the `custom` suite).'),
-      })
-      .prefault({})
-      .describe('Smoke tests run inside the built image.'),
+    smoke: SmokeConfigSchema,
     report: z
       .strictObject({
         comment: z.boolean().default(true).describe('Post/update one pull-request comment.'),
@@ -395,5 +309,3 @@ export function normalizeConfig(parsed: ParsedConfig): Config {
     }),
   };
 }
-
-export type CustomTestSpec = z.output<typeof CustomTest>;

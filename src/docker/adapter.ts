@@ -50,7 +50,14 @@ export interface ContainerRunSpec {
   gpus?: 'all' | number;
   shmSizeBytes?: number;
   ipcHost?: boolean;
+  /**
+   * Default 'none': loopback only (its hostname resolves to 127.0.0.1, so torch's rendezvous and
+   * gloo find it). Every run is hardened whatever is asked: all capabilities dropped,
+   * no-new-privileges, a pids limit (containers-spec.ts).
+   */
   network?: 'host' | 'none' | 'bridge';
+  /** The most processes and threads the container may hold (default DEFAULT_PIDS_LIMIT). */
+  pidsLimit?: number;
   labels?: Readonly<Record<string, string>>;
   /** Kill and remove the container after this long; the result says timedOut. */
   timeoutMs?: number;

@@ -1,6 +1,7 @@
 // What a container run asks of the engine, from its ContainerRunSpec: the whole argv (the deadline
-// wrapper needs it), the create body and its HostConfig. Pure, except that the argv of a spec
-// without an entrypoint comes from the image's config (inspected through the client).
+// wrapper needs it), the create body and its HostConfig (hardened: hostConfigFor). Pure, except
+// that the argv of a spec without an entrypoint comes from the image's config (inspected through
+// the client).
 import type Dockerode from 'dockerode';
 import type { ContainerRunSpec } from './adapter.js';
 import type { EngineClient } from './client.js';
@@ -8,16 +9,43 @@ import { deadlineSeconds, effectiveArgv, withDeadline } from './deadline.js';
 import { parseAnswer } from './failures.js';
 import { ImageCommandSchema } from './images.js';
 
-/** HostConfig of a container run: shared memory, IPC, network and GPUs as the spec asks. */
+/**
+ * The default pids limit of a container run. Threads count against it: an 8-GPU DDP run on a
+ * 2 x 128-core host holds some 2,500 (a torch intra-op pool per rank, CUDA and NCCL threads), so the
+ * limit leaves room for 16 ranks there while still stopping a fork bomb long before the host's
+ * pid_max.
+ */
+export const DEFAULT_PIDS_LIMIT = 8192;
+
+/**
+ * The hostname of a container without a network. Docker writes no /etc/hosts line for the
+ * hostname of such a container, and torch (torchrun's rendezvous, gloo's device) resolves its own
+ * hostname: the entry makes it resolve to loopback, as an empty bridge network would.
+ */
+export const LOOPBACK_HOSTNAME = 'ml-image-smoke';
+
+const networkOf = (spec: ContainerRunSpec) => spec.network ?? 'none';
+
+/**
+ * HostConfig of a container run. Every run executes the image's own code (PR-controlled in a
+ * pull request), so every run is hardened: all capabilities dropped, no-new-privileges (setuid
+ * binaries gain nothing), a pids limit, and no network unless the spec asks for one. Shared
+ * memory, IPC and GPUs as the spec asks.
+ */
 export function hostConfigFor(spec: ContainerRunSpec): Dockerode.HostConfig {
+  const network = networkOf(spec);
   return {
     // The engine removes it once it has exited, so a container that ends by its own deadline after
     // the CLI was killed (SIGKILL, no post step) leaves nothing behind. The exit code comes from a
     // wait for removal registered before start, the output from the attach stream: `docker run --rm`.
     AutoRemove: true,
+    CapDrop: ['ALL'],
+    SecurityOpt: ['no-new-privileges'],
+    PidsLimit: spec.pidsLimit ?? DEFAULT_PIDS_LIMIT,
+    NetworkMode: network,
+    ...(network === 'none' && { ExtraHosts: [`${LOOPBACK_HOSTNAME}:127.0.0.1`] }),
     ...(spec.shmSizeBytes !== undefined && { ShmSize: spec.shmSizeBytes }),
     ...(spec.ipcHost && { IpcMode: 'host' }),
-    ...(spec.network !== undefined && { NetworkMode: spec.network }),
     ...(spec.gpus !== undefined && {
       DeviceRequests: [
         {
@@ -54,6 +82,7 @@ export function runBody(
           ...(spec.entrypoint !== undefined && { Entrypoint: [...spec.entrypoint] }),
         }),
     ...(spec.workdir !== undefined && { WorkingDir: spec.workdir }),
+    ...(networkOf(spec) === 'none' && { Hostname: LOOPBACK_HOSTNAME }),
     Tty: false,
     AttachStdout: true,
     AttachStderr: true,

@@ -4,10 +4,11 @@
 // container would have given (exit code, its stdout and stderr, timed out), so the suites read and
 // classify it exactly as before. A test that fails, crashes or times out ends that process (the
 // script stops after it; a timeout kills it); the tests after it run in a fresh one, so a broken
-// CUDA context or a half-imported module never reaches another test.
+// CUDA context or a half-imported module never reaches another test. On a GPU run the tests that use
+// a GPU share processes of their own (processSteps): the container of the others gets no GPU.
 import { randomBytes } from 'node:crypto';
-import type { ContainerRunSpec } from '../docker/adapter.js';
-import type { BatchOutcome, SmokeSession } from './session.js';
+import type { TestRunSpec } from './output.js';
+import type { BatchOutcome, BatchStep, SmokeSession } from './session.js';
 
 export type { BatchOutcome, BatchStep } from './session.js';
 
@@ -161,7 +162,7 @@ export function liveFilter(
 export const BOOT = `import base64,runpy,sys;p="/tmp/ml_image_smoke.py";open(p,"w").write(base64.b64decode(sys.argv[1]).decode());sys.argv=[p]+sys.argv[2:];runpy.run_path(p,run_name="__main__")`;
 
 /** The smoke script run with python3 (a spec for SmokeSession.run). */
-export function scriptSpec(script: string, words: readonly string[]): Omit<ContainerRunSpec, 'image'> {
+export function scriptSpec(script: string, words: readonly string[]): TestRunSpec {
   return { entrypoint: ['python3'], cmd: ['-c', BOOT, Buffer.from(script).toString('base64'), ...words] };
 }
 
@@ -181,6 +182,22 @@ function timingLine(startupMs: number | undefined, processS: number | undefined,
     ...(end?.ms !== undefined ? [`the test ${s1(end.ms - (torch ?? 0))}`] : []),
   ];
   return parts.join(', ');
+}
+
+/**
+ * The tests one process runs, headed by STEPS[AT]: the later tests of its kind (GPU tests with GPU
+ * tests, the others with the others: only a process of GPU tests gets the GPUs), up to the next
+ * test of its kind that needs a fresh process.
+ */
+export function processSteps(steps: readonly BatchStep[], at: number): BatchStep[] {
+  const head = steps[at]!;
+  const out = [head];
+  for (const x of steps.slice(at + 1)) {
+    if (Boolean(x.gpu) !== Boolean(head.gpu)) continue;
+    if (x.fresh) break;
+    out.push(x);
+  }
+  return out;
 }
 
 /** The variable that hands the script the plan of its process (its argv stays the first test's). */
@@ -203,8 +220,7 @@ export async function batchOutcome(s: SmokeSession, id: string): Promise<BatchOu
   if (!b.steps[at]!.head) return undefined;
   // A GPU ddp step never joins a process that ran tests before it (CUDA may be initialised there:
   // an EXCLUSIVE_PROCESS GPU would refuse its rank 0, and the memory it holds is not the ranks').
-  const fresh = b.steps.findIndex((x, i) => i > at && x.fresh);
-  const steps = b.steps.slice(at, fresh < 0 ? undefined : fresh);
+  const steps = processSteps(b.steps, at);
   const nonce = newNonce();
   const plan = {
     nonce,
@@ -221,6 +237,7 @@ export async function batchOutcome(s: SmokeSession, id: string): Promise<BatchOu
   const r = await s.run({
     ...scriptSpec(s.script, steps[0]!.argv),
     env: { [BATCH_ENV]: JSON.stringify(plan) },
+    ...(steps[0]!.gpu && { gpu: true }),
     // Each test keeps its own timeout (the script's watchdog); this one only backs it up.
     timeoutMs: s.input.timeoutMs * steps.length + STARTUP_ALLOWANCE_MS,
     ...(steps.some((x) => x.shm) && { shmSizeBytes: 1024 ** 3 }),

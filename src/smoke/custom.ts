@@ -1,5 +1,6 @@
 // The user's own tests (smoke.tests), container-structure-test style: a command with its exit code
-// and expected/excluded output, a file that exists (with a mode), or the image's metadata.
+// and expected/excluded output, a file that exists (with a mode), or the image's metadata. A command
+// runs without GPUs unless marked `gpu: true`, on the network smoke.network names (default none).
 import { z } from 'zod';
 import type { CustomTestSpec } from '../config/schema.js';
 import type { ImageDetails } from '../docker/adapter.js';
@@ -7,7 +8,7 @@ import { batchOutcome } from './batch.js';
 import { matchOutput } from './match.js';
 import { lacksProgram, lacksPython, noPythonReason, tail, timedOutReason } from './output.js';
 import type { SmokeTest } from './result.js';
-import { guarded, python, type SmokeSession } from './session.js';
+import { gpuAbsent, guarded, python, record, type SmokeSession } from './session.js';
 
 type Verdict = (ok: boolean, reason: string, output?: string) => SmokeTest;
 
@@ -31,7 +32,13 @@ async function commandTest(
   result: Verdict,
 ): Promise<SmokeTest> {
   const cmd = typeof command === 'string' ? ['sh', '-c', command] : [...command];
-  const r = await s.run({ entrypoint: [cmd[0]!], cmd: cmd.slice(1) });
+  // The run's GPUs only for a test marked gpu: true; the network smoke.network says (default none).
+  const r = await s.run({
+    entrypoint: [cmd[0]!],
+    cmd: cmd.slice(1),
+    ...(t.gpu && { gpu: true }),
+    network: s.input.network ?? 'none',
+  });
   const out = `${r.stdout}${r.stderr}`;
   if (r.timedOut) return result(false, timedOutReason(s.input.timeoutMs), out);
   if (r.exitCode !== t.exitCode) {
@@ -136,6 +143,11 @@ export async function runCustomTests(s: SmokeSession): Promise<void> {
   for (const t of s.input.tests) {
     const id = `custom:${t.name}`;
     s.progress(`smoke ${id}: running`);
+    // A test that uses a GPU, on a run without GPUs: skipped (failed under require-gpu).
+    if (t.gpu && s.input.gpus === 'none') {
+      record(s, gpuAbsent(id, 'custom', s.input.requireGpu));
+      continue;
+    }
     const run1 = () =>
       customTest(s, t, () => {
         s.noPython = id;

@@ -12,8 +12,14 @@ export interface RunOutcome {
   timedOut: boolean;
 }
 
+/**
+ * What a smoke test asks of its container. `gpu`: the test uses a GPU, so its container gets the
+ * run's GPUs (when it has any); every other container gets none.
+ */
+export type TestRunSpec = Omit<ContainerRunSpec, 'image' | 'gpus'> & { gpu?: boolean };
+
 /** The run of a smoke test's container, as the runner sees it. */
-export type RunFn = (spec: Omit<ContainerRunSpec, 'image'>) => Promise<RunOutcome>;
+export type RunFn = (spec: TestRunSpec) => Promise<RunOutcome>;
 
 /** How much of a test's output its result keeps: the end, where the error is (records stay small). */
 export const OUTPUT_KEEP_CHARS = 64 * 1024;

@@ -30,6 +30,12 @@ export const SmokeResultSchema = z.object({
   image: z.string(),
   platform: z.string(),
   gpus: z.enum(['all', 'none']),
+  /**
+   * The GPUs the tests ran with, as the reuse key covers them: "none" (CPU only), the models and
+   * the driver ("2x NVIDIA H200; driver 570.86.15"), or "unknown". Set by the smoke stage; results
+   * of older versions (and of `ml-image smoke`) have none.
+   */
+  gpuDevices: z.string().optional(),
   tests: z.array(SmokeTestSchema),
   summary: z.object({ pass: z.number(), fail: z.number(), skip: z.number(), durationMs: z.number() }),
   /**

@@ -13,13 +13,17 @@
 // revision labels (unless a custom metadata test checks labels: then every label counts). So a
 // rebuild that yields new manifest bits from identical layers (a config with another `created`)
 // still reuses the results; any change in a layer, the config, the smoke config, the runner's GPU
-// mode or the suites does not. A key file of an older version (the manifest line alone) still
-// matches by manifest digest.
+// mode, its GPU models or driver (gpu-identity.ts: part of the inputs digest) or the suites does
+// not. A key file of an older version (the manifest line alone) still matches by manifest digest.
+// The inputs digest of a version before the GPU models were in it never matches: the suites run
+// again, and the note says that the earlier results do not name their GPUs (their smoke result has
+// no gpuDevices). Results whose GPUs could not be identified are never reused.
 import { createHash } from 'node:crypto';
 import type { EnvRecord } from '../capture/record.js';
 import type { Config } from '../config/schema.js';
 import type { DockerAdapter } from '../docker/adapter.js';
 import { openResultDir, type ResultDir } from '../results/results.js';
+import type { GpuDevices } from './gpu-identity.js';
 import type { SmokeResult } from './result.js';
 
 /** A target's record and result (the stage's SmokeEntry). */
@@ -141,6 +145,17 @@ export function compareKeys(
   return 'the image changed';
 }
 
+/**
+ * Why results measured with the EARLIER GPUs do not stand for a run with NOW's (the models and the
+ * driver, or "none"); undefined when they are the same GPUs.
+ */
+export function gpusChanged(earlier: string | undefined, now: string): string | undefined {
+  if (earlier === undefined)
+    return 'the earlier results do not say which GPUs they ran on: an older version wrote them';
+  if (earlier !== now) return `the GPUs changed (earlier: ${earlier}; now: ${now})`;
+  return undefined;
+}
+
 /** The earlier run's directory (the baseline store's), only read. */
 const earlierRun = (dir: string): ResultDir => openResultDir(dir, 'the earlier run', { create: false });
 
@@ -233,8 +248,10 @@ export interface ReuseTarget {
   digest: string;
   /** Loaded into the engine, not pushed: no registry to read the config from. */
   local: boolean;
-  /** The manifest key line (smokeKey). */
+  /** The manifest key line (smokeKey), whose inputs cover the GPUs. */
   key: string;
+  /** This runner's GPUs, as the key covers them. */
+  gpus: GpuDevices;
 }
 
 export interface ReuseDeps {
@@ -285,9 +302,12 @@ export async function reuseOf(t: ReuseTarget, deps: ReuseDeps): Promise<ReuseOut
   if (dir === undefined) return run('no earlier run');
   if (unreadable !== undefined) return run(unreadable);
   if (earlier === undefined) return run('no earlier result for this platform');
+  if ('unknown' in t.gpus) return run(`this runner's GPUs could not be identified: ${t.gpus.unknown}`);
   const how = compareKeys(earlier, t.key, id);
-  if (how !== 'manifest' && how !== 'content') return run(how);
   const found = earlierEntry(dir, t.variant, t.platform, t.image);
+  if (how === 'the smoke inputs changed' && typeof found !== 'string')
+    return run(gpusChanged(found.result.gpuDevices, t.gpus.devices) ?? how);
+  if (how !== 'manifest' && how !== 'content') return run(how);
   if (typeof found === 'string') return run(found);
   if (how === 'manifest') {
     deps.progress(

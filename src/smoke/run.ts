@@ -41,7 +41,7 @@ export async function resolveGpus(mode: GpuMode, docker: DockerAdapter): Promise
 export async function runSmoke(input: SmokeInput, deps: SmokeDeps): Promise<SmokeResult> {
   const startedAt = Date.now();
   const script = readFileSync(path.join(input.imagesDir, 'probe', 'ml_image_smoke.py'), 'utf8');
-  const details = await deps.docker.inspectImage(input.image, input.platform);
+  const details = await deps.docker.inspectImage(input.runImage ?? input.image, input.platform);
   const s: SmokeSession = {
     input,
     details,

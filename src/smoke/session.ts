@@ -12,11 +12,22 @@ import { MISSING_PROGRAM, type RunFn, type RunOutcome, tail } from './output.js'
 import { SMOKE_RESULT_SCHEMA_VERSION, type SmokeResult, type SmokeTest } from './result.js';
 
 export interface SmokeInput {
+  /** The image's name in results and messages (the reference given, or the build's local tag). */
   image: string;
+  /**
+   * What the containers run, when not `image`: the immutable image ID of a local build's tag,
+   * checked against the digest the build recorded (stage.ts), so that a re-tag cannot swap it.
+   */
+  runImage?: string;
   platform?: string;
   suites: readonly SmokeSuite[];
-  /** 'all': pass every GPU to the containers (the `--gpus all` equivalent); 'none': CPU only. */
+  /**
+   * 'all': every GPU goes to the containers of the tests that use one (the gpu suite,
+   * compute-gpu, train and ddp on CUDA, custom tests marked `gpu: true`); 'none': CPU only.
+   */
   gpus: 'all' | 'none';
+  /** The network of the custom command tests (smoke.network; default 'none'): the suites have none. */
+  network?: 'none' | 'bridge';
   /** Fail GPU suites instead of skipping them when no GPU is visible. */
   requireGpu: boolean;
   /** Distributions whose modules the imports suite imports (from the requirements). */
@@ -47,6 +58,8 @@ export interface BatchStep {
   head: boolean;
   /** The test needs a large /dev/shm (ddp). */
   shm?: boolean;
+  /** The test uses a GPU: it runs in a process of GPU tests only, whose container gets the GPUs. */
+  gpu?: boolean;
   /** The test only heads a process, never joins one (a GPU ddp: no CUDA context before it). */
   fresh?: boolean;
 }
@@ -121,16 +134,20 @@ function engineText(e: unknown): string {
   return text.replace(/^\(HTTP code \d+\) [^\n]*? - /, '').trim();
 }
 
-/** Runs a test's container with the run's image, platform, GPUs and timeout. */
+/**
+ * Runs a test's container with the run's image, platform and timeout; the GPUs only when the test
+ * uses one (`gpu`), no network unless the spec asks (the runtime hardens every container).
+ */
 export function containerRunner(input: SmokeInput, deps: SmokeDeps, current: () => string): RunFn {
-  return async (spec) => {
+  return async ({ gpu, ...spec }) => {
     let outcome: RunOutcome;
     try {
       outcome = await deps.docker.runContainer({
         ...(deps.output && { onOutput: (chunk: string) => deps.output!(redactText(chunk), current()) }),
-        image: input.image,
+        image: input.runImage ?? input.image,
         ...(input.platform !== undefined && { platform: input.platform }),
-        ...(input.gpus === 'all' && { gpus: 'all' as const }),
+        ...(input.gpus === 'all' && gpu === true && { gpus: 'all' as const }),
+        network: 'none',
         labels: { 'io.github.ml-image-action.stage': 'smoke' },
         timeoutMs: input.timeoutMs,
         ...spec,
@@ -159,6 +176,20 @@ export function containerRunner(input: SmokeInput, deps: SmokeDeps, current: () 
 /** A test that did not run, with the reason. */
 export function skipped(id: string, suite: string, reason: string): SmokeTest {
   return { id, suite, status: 'skip', reason, durationMs: 0, metrics: {} };
+}
+
+/** A GPU test on a runner without GPUs: skipped, or failed when require-gpu is set. */
+export function gpuAbsent(id: string, suite: SmokeSuite, requireGpu: boolean): SmokeTest {
+  return requireGpu
+    ? {
+        id,
+        suite,
+        status: 'fail',
+        reason: 'no GPU on this runner, and require-gpu is set',
+        durationMs: 0,
+        metrics: {},
+      }
+    : skipped(id, suite, 'no GPU on this runner (run on a GPU runner, or --gpus all)');
 }
 
 /** The result so far: failures classified, summary counted, secrets redacted. */

@@ -15,6 +15,8 @@ import type { Baseline } from './baselines.js';
 import { configSmokeInputs } from './config-inputs.js';
 import type { GpuMode } from './gpu-mode.js';
 import type { SmokeResult, SmokeRunner } from './result.js';
+import { CPU_ONLY, devicesKey, type GpuDevices, queryGpuDevices } from './gpu-identity.js';
+import { verifiedLocalImage } from './local-image.js';
 import { type ReuseOutcome, reuseOf } from './reuse.js';
 import { resolveGpus, runSmoke, SmokeInterruptedError } from './run.js';
 
@@ -82,8 +84,16 @@ interface Target {
   p: PlatformBuild;
   planned: PlannedVariant;
   id: string;
+  /** The image's name in results: the local tag, or repository@digest. */
   image: string;
+}
+
+/** A target ready to run: its key (GPUs included) and the image its containers run. */
+interface Prepared extends Target {
   key: string;
+  gpus: GpuDevices;
+  /** What the containers run: repository@digest, or a local build's verified image ID (once). */
+  runImage: () => Promise<string>;
 }
 
 interface StageContext {
@@ -113,7 +123,7 @@ export async function runSmokeStage(
   const entries: SmokeEntry[] = [];
   const errors: string[] = [];
   for (const target of targets(ctx)) {
-    const r = await smokeTarget(ctx, target);
+    const r = await smokeTarget(ctx, await prepare(ctx, target));
     if (typeof r === 'string') errors.push(r);
     else entries.push(r);
   }
@@ -123,36 +133,52 @@ export async function runSmokeStage(
 /** Every built platform of every planned variant (a smoke job of a matrix gets the whole build.json;
  * its variants/platforms inputs pick its share). */
 function targets(ctx: StageContext): Target[] {
-  const { config } = ctx;
   return ctx.input.build.variants.flatMap((v) => {
     const planned = ctx.input.plan.variants.find((p) => p.name === v.variant);
     if (!planned) return [];
     return v.platforms
       .filter((x) => (planned.platforms as readonly string[]).includes(x.platform))
-      .map((p) => ({
-        v,
-        p,
-        planned,
-        id: `${v.variant} ${p.platform}`,
-        image: imageUnderTest(v, p),
-        key: smokeKey(p.digest, {
-          platform: p.platform,
-          suites: config.smoke.suites,
-          requireGpu: config.smoke.requireGpu,
-          tests: config.smoke.tests,
-          timeoutSeconds: config.smoke.timeoutSeconds,
-          distributions: ctx.distributions,
-          baseline: ctx.baseline,
-          gpus: ctx.gpus,
-          driverFloor: planned.cuda?.minorCompatDriverMin ?? null,
-          tool: VERSION,
-        }),
-      }));
+      .map((p) => ({ v, p, planned, id: `${v.variant} ${p.platform}`, image: imageUnderTest(v, p) }));
   });
 }
 
+/**
+ * The key of a target covers every input of the suites and the GPUs they run with: on a GPU run,
+ * the models and the driver from nvidia-smi in a container of the image (the image a local build's
+ * tag names is checked first: a run never tests another image than the one built).
+ */
+async function prepare(ctx: StageContext, t: Target): Promise<Prepared> {
+  const { config } = ctx;
+  const { p } = t;
+  let checked: Promise<string> | undefined;
+  const runImage = () =>
+    (checked ??=
+      p.localRef === undefined
+        ? Promise.resolve(t.image)
+        : verifiedLocalImage(ctx.docker, p.localRef, p.platform, p));
+  const gpus =
+    ctx.gpus === 'none' ? CPU_ONLY : await queryGpuDevices(ctx.docker, await runImage(), p.platform);
+  if ('unknown' in gpus)
+    ctx.io.progress('smoke', `${t.id}: the GPUs could not be identified: ${gpus.unknown}`);
+  const key = smokeKey(p.digest, {
+    platform: p.platform,
+    suites: config.smoke.suites,
+    requireGpu: config.smoke.requireGpu,
+    tests: config.smoke.tests,
+    network: config.smoke.network,
+    timeoutSeconds: config.smoke.timeoutSeconds,
+    distributions: ctx.distributions,
+    baseline: ctx.baseline,
+    gpus: ctx.gpus,
+    gpuDevices: devicesKey(gpus),
+    driverFloor: t.planned.cuda?.minorCompatDriverMin ?? null,
+    tool: VERSION,
+  });
+  return { ...t, key, gpus, runImage };
+}
+
 /** One target: its entry, or the line saying why it could not run (also annotated). */
-async function smokeTarget(ctx: StageContext, t: Target): Promise<SmokeEntry | string> {
+async function smokeTarget(ctx: StageContext, t: Prepared): Promise<SmokeEntry | string> {
   const { io, input } = ctx;
   const { v, p, id } = t;
   const t0 = Date.now();
@@ -213,7 +239,7 @@ function stampedResult(input: SmokeStageInput, result: SmokeResult): SmokeResult
 }
 
 /** Reuse (src/smoke/reuse.ts), when on: the earlier run's entry when it matches, and the key file. */
-function reuseOutcome(ctx: StageContext, t: Target): Promise<ReuseOutcome> | undefined {
+function reuseOutcome(ctx: StageContext, t: Prepared): Promise<ReuseOutcome> | undefined {
   const lookup = ctx.input.reuse;
   if (!lookup) return undefined;
   return reuseOf(
@@ -225,6 +251,7 @@ function reuseOutcome(ctx: StageContext, t: Target): Promise<ReuseOutcome> | und
       digest: t.p.digest,
       local: t.p.localRef !== undefined,
       key: t.key,
+      gpus: t.gpus,
     },
     { lookup, docker: ctx.docker, config: ctx.config, progress: (l) => ctx.io.progress('smoke', l) },
   );
@@ -235,14 +262,17 @@ function reuseOutcome(ctx: StageContext, t: Target): Promise<ReuseOutcome> | und
  * right after capture, the results when the suites end, also when they end early), atomically, so
  * that a later failure loses nothing already measured and no half-written JSON is left to trust.
  */
-async function captureAndTest(ctx: StageContext, t: Target): Promise<SmokeEntry> {
+async function captureAndTest(ctx: StageContext, t: Prepared): Promise<SmokeEntry> {
   const { io, input, config, docker, gpus } = ctx;
   const { v, p, id, image } = t;
-  io.progress('smoke', `${id}: capture ${image}`);
-  const record = await captureImage(
-    { image, platform: p.platform, imagesDir: input.imagesDir, variant: v.variant },
+  const runImage = await t.runImage();
+  io.progress('smoke', `${id}: capture ${image}${runImage !== image ? ` (image ${runImage})` : ''}`);
+  const captured = await captureImage(
+    { image: runImage, platform: p.platform, imagesDir: input.imagesDir, variant: v.variant },
     { docker },
   );
+  // The record names the image by its tag, as before; its id is the image ID that ran.
+  const record = { ...captured, image: { ...captured.image, ref: image } };
   input.results.writeEnv(v.variant, p.platform, record, `smoke ${id}`);
   io.progress(
     'smoke',
@@ -251,9 +281,11 @@ async function captureAndTest(ctx: StageContext, t: Target): Promise<SmokeEntry>
   const result = await runSmoke(
     {
       image,
+      ...(runImage !== image && { runImage }),
       platform: p.platform,
       suites: config.smoke.suites,
       gpus,
+      network: config.smoke.network,
       requireGpu: config.smoke.requireGpu,
       distributions: ctx.distributions,
       tests: config.smoke.tests,
@@ -272,7 +304,8 @@ async function captureAndTest(ctx: StageContext, t: Target): Promise<SmokeEntry>
     // results are incomplete), then end the stage with the environment error.
     if (e instanceof SmokeInterruptedError) {
       // Stamped as a finished one is: a later attest job names where and when these ran.
-      input.results.writeSmoke(v.variant, p.platform, stampedResult(input, e.partial), `smoke ${id}`);
+      const partial = { ...e.partial, gpuDevices: devicesKey(t.gpus) };
+      input.results.writeSmoke(v.variant, p.platform, stampedResult(input, partial), `smoke ${id}`);
       const s = e.partial.summary;
       io.progress(
         'smoke',
@@ -281,7 +314,13 @@ async function captureAndTest(ctx: StageContext, t: Target): Promise<SmokeEntry>
     }
     throw e;
   });
-  return { variant: v.variant, platform: p.platform, image, record, result };
+  return {
+    variant: v.variant,
+    platform: p.platform,
+    image,
+    record,
+    result: { ...result, gpuDevices: devicesKey(t.gpus) },
+  };
 }
 
 /** One annotation per failing test, with the classified cause and fix when known. */

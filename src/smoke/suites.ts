@@ -3,13 +3,30 @@
 // its result; pip check; the GPU rule.
 import { z } from 'zod';
 import type { SmokeSuite } from '../config/schema.js';
-import type { ContainerRunSpec } from '../docker/adapter.js';
 import { bundledBaseline, floorsArg } from './baselines.js';
 import { runCustomTests } from './custom.js';
-import { lacksPython, noPythonReason, type RunOutcome, tail, timedOutReason } from './output.js';
+import {
+  lacksPython,
+  noPythonReason,
+  type RunOutcome,
+  type TestRunSpec,
+  tail,
+  timedOutReason,
+} from './output.js';
 import type { SmokeTest } from './result.js';
 import { type BatchStep, batchOutcome, scriptSpec } from './batch.js';
-import { guarded, python, record, type SmokeInput, skipped, type SmokeSession, timing } from './session.js';
+import {
+  gpuAbsent,
+  guarded,
+  python,
+  record,
+  type SmokeInput,
+  skipped,
+  type SmokeSession,
+  timing,
+} from './session.js';
+
+export { gpuAbsent } from './session.js';
 
 const GPU_SUITES = new Set<SmokeSuite>(['gpu']);
 
@@ -73,7 +90,7 @@ export async function probeSuite(
   id: string,
   name: SmokeSuite,
   args: string[],
-  extra: Partial<ContainerRunSpec> = {},
+  extra: Partial<TestRunSpec> = {},
 ): Promise<SmokeTest> {
   const r = await outcomeOf(s, id, { ...scriptSpec(s.script, [name, ...args]), ...extra });
   const test: SmokeTest = { id, suite: name, status: 'fail', durationMs: r.durationMs, metrics: {} };
@@ -113,20 +130,6 @@ async function pipCheck(s: SmokeSession, name: SmokeSuite): Promise<SmokeTest> {
   };
 }
 
-/** A GPU suite on a runner without GPUs: skipped, or failed when require-gpu is set. */
-export function gpuAbsent(id: string, suite: SmokeSuite, requireGpu: boolean): SmokeTest {
-  return requireGpu
-    ? {
-        id,
-        suite,
-        status: 'fail',
-        reason: 'no GPU on this runner, and require-gpu is set',
-        durationMs: 0,
-        metrics: {},
-      }
-    : skipped(id, suite, 'no GPU on this runner (run on a GPU runner, or --gpus all)');
-}
-
 /**
  * CUDA is required when GPUs were handed to the containers (`--gpus all`, or auto on a host with
  * the NVIDIA runtime): train and ddp must then run on CUDA (nccl) and fail with the cause instead
@@ -162,24 +165,35 @@ export const ddpArgs = (input: Pick<SmokeInput, 'gpus' | 'baseline'>): string[] 
 /**
  * The python3 tests of a run, in the order runSuite runs them, for the shared process: the same
  * words each would be run with alone. An id that occurs twice is left out (its own containers).
+ * The tests that use a GPU say so (`gpu`): only their processes get the GPUs.
  */
 export function batchSteps(input: SmokeInput): BatchStep[] {
   const steps: BatchStep[] = [];
-  const suite = (id: string, argv: string[], shm = false, fresh = false) =>
-    steps.push({ id, argv, head: true, ...(shm && { shm }), ...(fresh && { fresh }) });
+  const cuda = cudaRequired(input);
+  const suite = (id: string, argv: string[], o: { shm?: boolean; fresh?: boolean; gpu?: boolean } = {}) =>
+    steps.push({
+      id,
+      argv,
+      head: true,
+      ...(o.shm && { shm: true }),
+      ...(o.fresh && { fresh: true }),
+      ...(o.gpu && { gpu: true }),
+    });
   for (const name of input.suites) {
     if (GPU_SUITES.has(name) && input.gpus === 'none') continue;
     if (name === 'imports' && input.distributions.length > 0)
       suite('imports', ['imports', ...input.distributions]);
     if (name === 'pip-check') steps.push({ id: 'pip-check', argv: ['pip-check'], head: false });
-    if (name === 'gpu') suite('gpu', ['gpu', ...gpuArgs(input)]);
+    if (name === 'gpu') suite('gpu', ['gpu', ...gpuArgs(input)], { gpu: true });
     if (name === 'compute') {
       suite('compute-cpu', ['compute', 'cpu']);
-      if (input.gpus === 'all') suite('compute-gpu', ['compute', 'cuda', ...floorsFlag(input)]);
+      if (input.gpus === 'all')
+        suite('compute-gpu', ['compute', 'cuda', ...floorsFlag(input)], { gpu: true });
     }
-    if (name === 'train') suite('train', ['train', ...trainArgs(input)]);
+    if (name === 'train') suite('train', ['train', ...trainArgs(input)], { gpu: cuda });
     // On a GPU run, ddp runs in a process of its own (no CUDA context of an earlier test in it).
-    if (name === 'ddp') suite('ddp', ['ddp', ...ddpArgs(input)], true, input.gpus !== 'none');
+    if (name === 'ddp')
+      suite('ddp', ['ddp', ...ddpArgs(input)], { shm: true, fresh: input.gpus !== 'none', gpu: cuda });
     if (name === 'custom')
       for (const t of input.tests)
         if (t.file !== undefined && t.command === undefined)
@@ -197,8 +211,11 @@ export async function runSuite(s: SmokeSession, name: SmokeSuite): Promise<void>
     return;
   }
   if (name !== 'custom') s.progress(`smoke ${name}: running`);
-  const suite = (id: string, args: string[], extra?: Partial<ContainerRunSpec>) =>
+  const suite = (id: string, args: string[], extra?: Partial<TestRunSpec>) =>
     probeSuite(s, id, name, args, extra);
+  // The tests that use a GPU: only their containers get the run's GPUs.
+  const gpu = { gpu: true };
+  const cuda = { gpu: cudaRequired(input) };
   switch (name) {
     case 'imports':
       if (input.distributions.length === 0)
@@ -211,19 +228,19 @@ export async function runSuite(s: SmokeSession, name: SmokeSuite): Promise<void>
       await python(s, 'pip-check', name, () => pipCheck(s, name));
       break;
     case 'gpu':
-      await python(s, 'gpu', name, () => suite('gpu', gpuArgs(input)));
+      await python(s, 'gpu', name, () => suite('gpu', gpuArgs(input), gpu));
       break;
     case 'compute':
       await python(s, 'compute-cpu', name, () => suite('compute-cpu', ['cpu']));
       if (input.gpus === 'all')
-        await python(s, 'compute-gpu', name, () => suite('compute-gpu', ['cuda', ...floorsFlag(input)]));
+        await python(s, 'compute-gpu', name, () => suite('compute-gpu', ['cuda', ...floorsFlag(input)], gpu));
       break;
     case 'train':
-      await python(s, 'train', name, () => suite('train', trainArgs(input)));
+      await python(s, 'train', name, () => suite('train', trainArgs(input), cuda));
       break;
     case 'ddp':
       // DDP needs shared memory (gloo and NCCL both use /dev/shm); Docker's default is 64 MiB.
-      await python(s, 'ddp', name, () => suite('ddp', ddpArgs(input), { shmSizeBytes: 1024 ** 3 }));
+      await python(s, 'ddp', name, () => suite('ddp', ddpArgs(input), { shmSizeBytes: 1024 ** 3, ...cuda }));
       break;
     case 'custom':
       await runCustomTests(s);

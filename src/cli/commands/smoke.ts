@@ -75,6 +75,7 @@ Exit codes: 0 all passed or skipped; 1 a test failed; 2 bad input; 3 no daemon.`
         requireGpu: values['require-gpu'] || (loaded?.config.smoke.requireGpu ?? false),
         distributions,
         tests: loaded?.config.smoke.tests ?? [],
+        ...(loaded !== undefined && { network: loaded.config.smoke.network }),
         timeoutMs: timeout * 1000,
         baseline,
         imagesDir: findImagesDir(path.dirname(fileURLToPath(import.meta.url))),

@@ -1,0 +1,135 @@
+// The `smoke:` block of ml-image.yml (part of ConfigFileSchema in schema.ts, which re-exports these
+// names). Every default of the block lives here; docs/configuration.md is generated from it.
+import { z } from 'zod';
+import { MAX_PATTERN_LENGTH, patternProblem } from './pattern.js';
+
+export const SMOKE_SUITES = ['imports', 'pip-check', 'gpu', 'compute', 'train', 'ddp', 'custom'] as const;
+export type SmokeSuite = (typeof SMOKE_SUITES)[number];
+
+/** The networks a smoke test's container may have (smoke.network). */
+export const SMOKE_NETWORKS = ['none', 'bridge'] as const;
+export type SmokeNetwork = (typeof SMOKE_NETWORKS)[number];
+
+/** Upper bound of a per-test timeout: smoke.timeoutSeconds and the --timeout flags (one day). */
+export const MAX_TIMEOUT_SECONDS = 86400;
+
+export const DEFAULT_GPU_RUNNER_LABELS = ['self-hosted', 'linux', 'x64', 'gpu'];
+
+const TEST_NAME = /^[a-z0-9][a-z0-9._-]{0,63}$/;
+
+// Output patterns are compiled here the way the smoke runner compiles them (flags, length cap),
+// so a bad one is exit 2 at load time; matching itself is bounded in time (src/smoke/match.ts).
+const regexList = z
+  .array(
+    z.string().superRefine((value, ctx) => {
+      const problem = patternProblem(value);
+      if (problem)
+        ctx.addIssue({
+          code: 'custom',
+          message: value.length > MAX_PATTERN_LENGTH ? problem : 'expected a valid regular expression',
+        });
+    }),
+  )
+  .default([]);
+
+const CustomTest = z
+  .strictObject({
+    name: z
+      .string()
+      .regex(TEST_NAME, { error: 'expected a short name: lowercase letters, digits, ".", "_" or "-"' })
+      .describe('Test id in results.'),
+    command: z
+      .union([z.string().min(1), z.array(z.string()).min(1)], {
+        error: 'expected a command string (run with sh -c) or an argv list',
+      })
+      .optional()
+      .describe('Command test: a string run with `sh -c`, or an argv list.'),
+    expectedOutput: regexList.describe('Regexes the combined output must match.'),
+    excludedOutput: regexList.describe('Regexes the combined output must not match.'),
+    exitCode: z.number().int().min(0).max(255).default(0).describe('Expected exit code of the command.'),
+    gpu: z
+      .boolean()
+      .default(false)
+      .describe(
+        'Command test that uses a GPU: its container gets the GPUs of a GPU run (others get none); skipped without GPUs (failed with `requireGpu`).',
+      ),
+    file: z
+      .strictObject({
+        path: z
+          .string()
+          .startsWith('/', { error: 'expected an absolute path in the image' })
+          .describe('Absolute path in the image.'),
+        exists: z.boolean().default(true).describe('Whether the path must exist (false: must not).'),
+        mode: z
+          .string()
+          .regex(/^0?[0-7]{3,4}$/, { error: 'expected an octal mode like "0755"' })
+          .optional()
+          .describe('Expected permission bits, octal.'),
+      })
+      .optional()
+      .describe('File test.'),
+    metadata: z
+      .strictObject({
+        user: z.string().optional(),
+        workdir: z.string().optional(),
+        env: z.record(z.string(), z.string()).optional(),
+        labels: z.record(z.string(), z.string()).optional(),
+        entrypoint: z.array(z.string()).optional(),
+        cmd: z.array(z.string()).optional(),
+      })
+      .optional()
+      .describe('Metadata test: expected image config values (env and labels: at least these keys).'),
+  })
+  .superRefine((t, ctx) => {
+    const kinds = [t.command, t.file, t.metadata].filter((k) => k !== undefined).length;
+    if (kinds !== 1) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [],
+        message: `expected exactly one of "command", "file" or "metadata" (found ${kinds})`,
+      });
+    }
+    if (t.gpu && t.command === undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['gpu'],
+        message: 'only a command test runs a program that can use a GPU: remove "gpu" or add "command"',
+      });
+  });
+
+export type CustomTestSpec = z.output<typeof CustomTest>;
+
+export const SmokeConfigSchema = z
+  .strictObject({
+    suites: z
+      .array(z.enum(SMOKE_SUITES))
+      .default([...SMOKE_SUITES])
+      .describe('Smoke suites to run; GPU suites skip on runners without a GPU.'),
+    requireGpu: z.boolean().default(false).describe('Fail (not skip) GPU suites when no GPU is visible.'),
+    gpuRunnerLabels: z
+      .array(z.string().min(1))
+      .min(1)
+      .default(DEFAULT_GPU_RUNNER_LABELS)
+      .describe('runs-on labels of the self-hosted GPU runner.'),
+    baseline: z
+      .string({ error: 'expected a file path' })
+      .min(1, { error: 'expected a file path' })
+      .optional()
+      .describe('Per-GPU throughput floors (JSON).'),
+    timeoutSeconds: z
+      .number()
+      .int()
+      .positive()
+      .max(MAX_TIMEOUT_SECONDS)
+      .default(600)
+      .describe('Per-test timeout.'),
+    network: z
+      .enum(SMOKE_NETWORKS)
+      .default('none')
+      .describe(
+        'Network of the custom command tests: `none` (loopback only) or `bridge` (for a test that needs the network). The built-in suites always run without one.',
+      ),
+    tests: z.array(CustomTest).default([]).describe('Custom tests (the `custom` suite).'),
+  })
+  .prefault({})
+  .describe('Smoke tests run inside the built image.');
