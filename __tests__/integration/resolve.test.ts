@@ -7,15 +7,24 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { createServer, request, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { stringify } from 'yaml';
 import { runCli } from '../../src/cli/main.js';
 import { type ContainerSession, type DockerAdapter, RUN_LABEL } from '../../src/docker/adapter.js';
 import { RUN_ID } from '../../src/util/run-id.js';
 import { createDefaultDockerAdapter } from '../../src/docker/engine.js';
 import type { Resolution } from '../../src/resolve/result.js';
-import { PIP_CACHE_DIR, PIP_CACHE_LABEL, pipCacheVolume } from '../../src/resolve/pip-cache.js';
+import {
+  PIP_CACHE_DIR,
+  PIP_CACHE_LABEL,
+  pipCacheScope,
+  pipCacheVolume,
+} from '../../src/resolve/pip-cache.js';
+import { SESSION_PIDS_LIMIT } from '../../src/docker/sessions.js';
 import { closedPort } from '../helpers/net.js';
+import { RESOLVE_TIMEOUT_ENV } from '../../src/resolve/exec-limit.js';
+import { resolveAgainstBase } from '../../src/resolve/resolve.js';
+import { snapshotKey } from '../../src/resolve/snapshot-cache.js';
 import { captureIo } from '../helpers/fakes.js';
 import { startWheelIndex, type WheelIndex, type WheelSpec, wheelFileName } from '../helpers/wheel-index.js';
 
@@ -53,6 +62,12 @@ const withIndex = (indexUrl: string, requirements = '') => ({
   mode: 'auto' as const,
   indexes: { indexUrl, extraIndexUrls: [] },
 });
+
+/** The host's address on Docker's default bridge (docker0), as the bridge's containers reach it. */
+function bridgeGateway(): string {
+  const r = spawnSync('ip', ['-4', '-o', 'addr', 'show', 'docker0'], { encoding: 'utf8' });
+  return /inet (\d+\.\d+\.\d+\.\d+)\//.exec(r.stdout ?? '')?.[1] ?? '172.17.0.1';
+}
 
 describe.skipIf(!env.available)('ml-image resolve on real pip', () => {
   const images = env.images!;
@@ -360,7 +375,12 @@ describe.skipIf(!env.available)('ml-image resolve on real pip', () => {
     const url = `http://127.0.0.1:${(cached.address() as { port: number }).port}/simple`;
     const host = new URL(url).host;
     const requirements = `--trusted-host ${host}\ntqdm\n`;
-    const volume = pipCacheVolume(withIndex(url, requirements))!.name;
+    // One volume per base (by its registry digest) and trust scope, as well as per index set.
+    const digest = await docker.imageDigest(`${baseRepo}:amd64`);
+    const volume = pipCacheVolume(withIndex(url, requirements), {
+      base: digest,
+      scope: pipCacheScope(process.env),
+    })!.name;
     try {
       const seen: string[] = [];
       const r = await resolve(requirements, ['--verbose'], 'amd64', {
@@ -369,9 +389,20 @@ describe.skipIf(!env.available)('ml-image resolve on real pip', () => {
       });
       expect(r.code, r.stderr).toBe(0);
       expect(r.stderr).toMatch(
-        /timing: container start \d+\.\d\ds( \(digest lookup \d+\.\d\ds beside it\))?, snapshot .*, plain dry run \d+\.\d\ds, .*container stop \d+\.\d\ds, total/,
+        /timing: container start \d+\.\d\ds \(base digest lookup \d+\.\d\ds\), snapshot .*, plain dry run \d+\.\d\ds, .*container stop \d+\.\d\ds, total/,
       );
       expect(seen[0]).toContain(`"Source": "${volume}"`);
+      // pip ran as root with every capability dropped, and still wrote its cache (below).
+      const [inspected] = JSON.parse(seen[0]!) as {
+        HostConfig: Record<string, unknown>;
+        Config: { Image: string };
+      }[];
+      expect(inspected!.HostConfig).toMatchObject({
+        CapDrop: ['ALL'],
+        SecurityOpt: ['no-new-privileges'],
+        PidsLimit: SESSION_PIDS_LIMIT,
+      });
+      expect(inspected!.Config.Image).toBe(`${baseRepo}@${digest}`);
       const labels = spawnSync('docker', ['volume', 'inspect', volume, '--format', '{{json .Labels}}'], {
         encoding: 'utf8',
       });
@@ -481,6 +512,170 @@ describe.skipIf(!env.available)('ml-image resolve on real pip', () => {
     } finally {
       proxy.closeAllConnections();
       await new Promise<void>((ok) => proxy.close(() => ok()));
+    }
+  });
+
+  // ---- a base image and requirements a pull request may choose: the container is hardened
+
+  it('the session runs as root with no capabilities, no new privileges and a process limit; pip still writes', async () => {
+    const volume = `ml-image-it-hardening-${process.pid}`;
+    const session = await docker.startSession({
+      image: images.pythonAmd64,
+      platform: 'linux/amd64',
+      network: 'bridge',
+      labels: { 'io.github.ml-image-action.stage': 'resolve' },
+      volumes: [{ name: volume, target: PIP_CACHE_DIR }],
+    });
+    try {
+      const r = await session.exec(
+        [
+          'sh',
+          '-c',
+          'id -u; grep -E "^(CapEff|CapPrm|CapBnd|NoNewPrivs):" /proc/self/status; cat /sys/fs/cgroup/pids/pids.max 2>/dev/null || cat /sys/fs/cgroup/pids.max',
+        ],
+        { timeoutMs: 60_000 },
+      );
+      expect(r.exitCode, r.stderr).toBe(0);
+      expect(r.stdout).toMatch(/^0\n/);
+      for (const cap of ['CapEff', 'CapPrm', 'CapBnd'])
+        expect(r.stdout).toMatch(new RegExp(`${cap}:\\s+0{16}\\n`));
+      expect(r.stdout).toMatch(/NoNewPrivs:\s+1\n/);
+      expect(r.stdout.trim().split('\n').at(-1)).toBe(String(SESSION_PIDS_LIMIT));
+      // Root owns the volume's root and what it creates there and in /tmp (pip's HTTP cache written
+      // for real: the pip cache test): it needs no capability for that.
+      const pip = await session.exec(
+        [
+          'sh',
+          '-c',
+          `mkdir -p ${PIP_CACHE_DIR}/http/a && echo x > ${PIP_CACHE_DIR}/http/a/f && mkdir /tmp/d && echo x > /tmp/d/f && echo written`,
+        ],
+        { timeoutMs: 60_000 },
+      );
+      expect(pip.stdout, pip.stderr).toContain('written');
+      // What needs a capability fails: handing a file to another user (CAP_CHOWN).
+      const chown = await session.exec(['chown', '1234', '/tmp/d/f'], { timeoutMs: 60_000 });
+      expect(chown.exitCode).not.toBe(0);
+      expect(chown.stderr).toMatch(/Operation not permitted/);
+      // On the bridge, the host's loopback services (the test registry) are out of reach.
+      const port = new URL(`http://${images.registry}`).port || '80';
+      const reach = await session.exec(
+        [
+          'python3',
+          '-c',
+          `import urllib.request; urllib.request.urlopen("http://127.0.0.1:${port}/v2/", timeout=5)`,
+        ],
+        { timeoutMs: 60_000 },
+      );
+      expect(reach.exitCode).not.toBe(0);
+      expect(reach.stderr).toMatch(/Connection refused|timed out/);
+    } finally {
+      await session.close();
+      spawnSync('docker', ['volume', 'rm', volume], { stdio: 'ignore' });
+    }
+  });
+
+  it('a pip run that hangs is stopped at the limit: exit 3 naming the step and the limit, no container left', async () => {
+    // An index that accepts connections and never answers (pip waits 15 s per read, 3 retries).
+    const hanging: Server = createServer(() => undefined);
+    await new Promise<void>((ok) => hanging.listen(0, '127.0.0.1', () => ok()));
+    const { port } = hanging.address() as { port: number };
+    // The base snapshot in the cache already: the first command in the container is the plain run.
+    expect((await resolve('tqdm\n')).code).toBe(0);
+    vi.stubEnv(RESOLVE_TIMEOUT_ENV, '10');
+    try {
+      const r = await resolve('tqdm\n', [], 'amd64', { indexUrl: `http://127.0.0.1:${port}/simple` });
+      expect(r.code, r.stderr).toBe(3);
+      expect(r.stderr).toContain(
+        `error: resolve linux/amd64: the plain dry run (pip install --dry-run) in ${baseRepo}:amd64 did not finish within 10 s; it was stopped and the resolver's container removed`,
+      );
+      expect(r.stderr).toContain(`raise ${RESOLVE_TIMEOUT_ENV}`);
+      expect(
+        await docker.listManagedContainers({
+          'io.github.ml-image-action.stage': 'resolve',
+          [RUN_LABEL]: RUN_ID,
+        }),
+      ).toEqual([]);
+    } finally {
+      vi.unstubAllEnvs();
+      hanging.closeAllConnections();
+      await new Promise<void>((ok) => hanging.close(() => ok()));
+    }
+  });
+
+  it("an index that is not on this machine's loopback is reached over the bridge, not the host network", async () => {
+    // The wheel index behind a proxy on the bridge's gateway address (the host, as containers see it).
+    const gateway = bridgeGateway();
+    const target = new URL(index.origin);
+    const proxy: Server = createServer((req, res) => {
+      const up = request(
+        { host: target.hostname, port: target.port, path: req.url, method: req.method, headers: req.headers },
+        (ur) => {
+          res.writeHead(ur.statusCode ?? 502, ur.headers);
+          ur.pipe(res);
+        },
+      );
+      up.on('error', () => res.writeHead(502).end());
+      req.pipe(up);
+    });
+    await new Promise<void>((ok) => proxy.listen(0, gateway, () => ok()));
+    let volume: string | undefined;
+    try {
+      const { port } = proxy.address() as { port: number };
+      const seen: string[] = [];
+      const progress: string[] = [];
+      // pip ignores a plain-http index that is not on localhost unless it is trusted.
+      const input = {
+        image: `${baseRepo}:amd64`,
+        platform: 'linux/amd64',
+        requirements: { text: `--trusted-host ${gateway}:${port}\ntqdm\n`, origins: ['requirements.txt:1'] },
+        indexes: { indexUrl: `http://${gateway}:${port}/simple`, extraIndexUrls: [] },
+        mode: 'auto' as const,
+      };
+      volume = pipCacheVolume(input, {
+        base: await docker.imageDigest(input.image),
+        scope: pipCacheScope(process.env),
+      })?.name;
+      const out = await resolveAgainstBase(input, {
+        docker: inspectingDocker(seen),
+        verbose: true,
+        progress: (l) => progress.push(l),
+      });
+      expect(out.resolution.status, out.explanation).toBe('clean');
+      expect(out.resolution.resolved?.install).toEqual([{ name: 'tqdm', version: '4.66.0' }]);
+      const [inspected] = JSON.parse(seen[0]!) as { HostConfig: { NetworkMode: string } }[];
+      expect(inspected!.HostConfig.NetworkMode).toBe('bridge');
+      expect(progress).toContain('resolve linux/amd64: container network bridge (no index on this machine)');
+    } finally {
+      if (volume !== undefined) spawnSync('docker', ['volume', 'rm', volume], { stdio: 'ignore' });
+      proxy.closeAllConnections();
+      await new Promise<void>((ok) => proxy.close(() => ok()));
+    }
+  });
+
+  it('a local image under the tag of another in the registry: the registry digest is resolved, and cached', async () => {
+    // The registry holds the numpy base under this tag; this machine holds the plain python image
+    // under it. What is kept under the registry digest must be what that digest ships.
+    const shadowed = `${baseRepo}:shadowed`;
+    await docker.imagetoolsCreate([shadowed], [`${baseRepo}:amd64`]);
+    const digest = await docker.imageDigest(shadowed);
+    const tag = spawnSync('docker', ['tag', images.pythonAmd64, shadowed], { encoding: 'utf8' });
+    expect(tag.status, tag.stderr).toBe(0);
+    try {
+      const r = await resolve('opencv-python-headless\n', [], 'amd64', { image: shadowed });
+      expect(r.code, r.stderr).toBe(0);
+      const res = JSON.parse(r.read('resolution.json')) as Resolution;
+      // numpy 1.26.4 of the registry's image is held (the local image has no numpy: "clean").
+      expect(res.status).toBe('fixed');
+      expect(res.resolved?.moved[0]).toMatchObject({ name: 'opencv-python-headless', resolved: '4.11.0.86' });
+      const kept = readFileSync(
+        path.join(dir, '.ml-image-cache', 'snapshots', `${snapshotKey(digest, 'linux/amd64')}.json`),
+        'utf8',
+      );
+      expect(JSON.parse(kept)).toMatchObject({
+        installed: expect.arrayContaining([expect.objectContaining({ name: 'numpy', version: '1.26.4' })]),
+      });
+    } finally {
+      spawnSync('docker', ['rmi', shadowed], { stdio: 'ignore' });
     }
   });
 

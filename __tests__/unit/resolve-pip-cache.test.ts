@@ -1,7 +1,18 @@
-// pip's HTTP cache across resolver runs: one named volume per set of indexes, never for an index
-// that carries credentials, and mounted into the resolver's one container; the --verbose timing line.
+// pip's HTTP cache across resolver runs: one named volume per set of indexes, base image and trust
+// scope, never for an index that carries credentials, and mounted into the resolver's one
+// container; the --verbose timing line.
 import { describe, expect, it } from 'vitest';
-import { mayCarryCredentials, PIP_CACHE_DIR, pipCacheVolume } from '../../src/resolve/pip-cache.js';
+import { createHash } from 'node:crypto';
+import {
+  mayCarryCredentials,
+  PIP_CACHE_BASE_LABEL,
+  PIP_CACHE_DIR,
+  PIP_CACHE_LABEL,
+  PIP_CACHE_PREFIX,
+  pipCacheScope,
+  pipCacheUrls,
+  pipCacheVolume,
+} from '../../src/resolve/pip-cache.js';
 import { resolveAgainstBase, type ResolveInput } from '../../src/resolve/resolve.js';
 import { StepTimes } from '../../src/resolve/timing.js';
 import type { SessionSpec } from '../../src/docker/adapter.js';
@@ -16,18 +27,22 @@ const input = (over: Partial<ResolveInput> = {}): ResolveInput => ({
   ...over,
 });
 
+const DIGEST = `sha256:${'d'.repeat(64)}`;
+const bound = { base: DIGEST, scope: '' };
+
 describe('the pip cache volume', () => {
   it('is one per set of indexes, PyPI by default', () => {
-    const pypi = pipCacheVolume(input());
+    const pypi = pipCacheVolume(input(), bound);
     expect(pypi).toMatchObject({
       target: PIP_CACHE_DIR,
-      name: expect.stringMatching(/^ml-image-resolve-pip-cache-[0-9a-f]{16}$/),
+      name: expect.stringMatching(/^ml-image-resolve-pip-cache-v2-[0-9a-f]{16}$/),
     });
     expect(
-      pipCacheVolume(input({ indexes: { indexUrl: 'https://pypi.org/simple', extraIndexUrls: [] } })),
+      pipCacheVolume(input({ indexes: { indexUrl: 'https://pypi.org/simple', extraIndexUrls: [] } }), bound),
     ).toEqual(pypi);
     const other = pipCacheVolume(
       input({ indexes: { indexUrl: 'https://idx.example/simple', extraIndexUrls: [] } }),
+      bound,
     );
     expect(other?.name).not.toBe(pypi?.name);
     const extra = pipCacheVolume(
@@ -37,17 +52,73 @@ describe('the pip cache volume', () => {
           extraIndexUrls: ['https://download.pytorch.org/whl/cpu'],
         },
       }),
+      bound,
     );
     expect(extra?.name).not.toBe(other?.name);
   });
 
+  it('is one per base image and trust scope, labelled with its base', () => {
+    const a = pipCacheVolume(input(), bound)!;
+    const otherBase = pipCacheVolume(input(), { ...bound, base: `sha256:${'e'.repeat(64)}` })!;
+    const pr = pipCacheVolume(input(), { ...bound, scope: 'o/r pull-request' })!;
+    expect(new Set([a.name, otherBase.name, pr.name]).size).toBe(3);
+    expect(a.labels).toEqual({ [PIP_CACHE_LABEL]: 'pip-http', [PIP_CACHE_BASE_LABEL]: DIGEST });
+  });
+
+  it('never has the name of a volume of the earlier naming (keyed by the index URLs only)', () => {
+    const earlier = `ml-image-resolve-pip-cache-${createHash('sha256').update('https://pypi.org/simple').digest('hex').slice(0, 16)}`;
+    const now = pipCacheVolume(input(), bound)!.name;
+    expect(now).not.toBe(earlier);
+    expect(now.startsWith(PIP_CACHE_PREFIX)).toBe(true);
+    expect(now).not.toMatch(/^ml-image-resolve-pip-cache-[0-9a-f]{16}$/);
+  });
+
+  it.each([
+    ['a workstation', {}, ''],
+    ['another CI', { CI: 'true', GITHUB_REPOSITORY: 'o/r' }, ''],
+    [
+      'a branch on Actions',
+      { GITHUB_ACTIONS: 'true', GITHUB_REPOSITORY: 'o/r', GITHUB_REF: 'refs/heads/main' },
+      'o/r branch',
+    ],
+    [
+      'a pull request on Actions',
+      {
+        GITHUB_ACTIONS: 'true',
+        GITHUB_REPOSITORY: 'o/r',
+        GITHUB_HEAD_REF: 'feature',
+        GITHUB_REF: 'refs/pull/7/merge',
+      },
+      'o/r pull-request',
+    ],
+    [
+      'pull_request_target (the base branch ref, a head ref set)',
+      {
+        GITHUB_ACTIONS: 'true',
+        GITHUB_REPOSITORY: 'o/r',
+        GITHUB_HEAD_REF: 'main',
+        GITHUB_REF: 'refs/heads/main',
+      },
+      'o/r pull-request',
+    ],
+    [
+      'push (GITHUB_HEAD_REF empty)',
+      { GITHUB_ACTIONS: 'true', GITHUB_REPOSITORY: 'o/r', GITHUB_HEAD_REF: '' },
+      'o/r branch',
+    ],
+  ])('trust scope: %s', (_what, env, want) => {
+    expect(pipCacheScope(env)).toBe(want);
+  });
+
   it('is not made for a plain-http index pip would not cache, unless the requirements trust it', () => {
     const http = { indexes: { indexUrl: 'http://127.0.0.1:5001/simple', extraIndexUrls: [] } };
-    expect(pipCacheVolume(input(http))).toBeUndefined();
+    expect(pipCacheVolume(input(http), bound)).toBeUndefined();
+    expect(pipCacheUrls(input(http))).toBeUndefined();
     const trusted = pipCacheVolume(
       input({ ...http, requirements: { text: '--trusted-host 127.0.0.1:5001\ntqdm', origins: [] } }),
+      bound,
     );
-    expect(trusted?.name).toMatch(/^ml-image-resolve-pip-cache-/);
+    expect(trusted?.name).toMatch(/^ml-image-resolve-pip-cache-v2-/);
   });
 
   it.each([
@@ -68,7 +139,7 @@ describe('the pip cache volume', () => {
       },
     ],
   ] as const)('is not used for an index with credentials: %s', (_what, over) => {
-    expect(pipCacheVolume(input(over as Partial<ResolveInput>))).toBeUndefined();
+    expect(pipCacheVolume(input(over as Partial<ResolveInput>), bound)).toBeUndefined();
   });
 
   it('tells URLs with credentials from those without', () => {
@@ -96,23 +167,37 @@ describe('the pip cache volume', () => {
         specs.push(spec);
         return Promise.resolve(session);
       },
+      imageDigest: () => Promise.resolve(DIGEST),
     });
-    const out = await resolveAgainstBase(input(), { docker, verbose: true, progress: (l) => lines.push(l) });
+    const env = { GITHUB_ACTIONS: 'true', GITHUB_REPOSITORY: 'o/r', GITHUB_HEAD_REF: 'f' };
+    const out = await resolveAgainstBase(input(), {
+      docker,
+      verbose: true,
+      progress: (l) => lines.push(l),
+      env,
+    });
     expect(out.resolution.status).toBe('clean');
     expect(specs).toHaveLength(1);
-    expect(specs[0]!.volumes).toEqual([pipCacheVolume(input())]);
+    // Bound to the base's digest (which the container runs) and the run's scope.
+    expect(specs[0]!.image).toBe(`localhost:5000/base@${DIGEST}`);
+    expect(specs[0]!.volumes).toEqual([pipCacheVolume(input(), { base: DIGEST, scope: 'o/r pull-request' })]);
     expect(session.calls).toHaveLength(1); // snapshot, plain run and analysis: one exec
     expect(session.calls[0]!.env).toMatchObject({ ML_IMAGE_PIP_CACHE: PIP_CACHE_DIR });
     expect(lines.at(-1)).toMatch(
-      /^resolve linux\/amd64: timing: container start \d+\.\d\ds, snapshot \d+\.\d\ds \(same process\), plain dry run \d+\.\d\ds, held dry run -, relax -, analysis \d+\.\d\ds, container stop \d+\.\d\ds, total \d+\.\d\ds$/,
+      /^resolve linux\/amd64: timing: container start \d+\.\d\ds \(base digest lookup \d+\.\d\ds\), snapshot \d+\.\d\ds \(same process\), plain dry run \d+\.\d\ds, held dry run -, relax -, analysis \d+\.\d\ds, container stop \d+\.\d\ds, total \d+\.\d\ds$/,
     );
     // Credentials in an index: no volume, and pip is not told of one.
     const session2 = fakeSession(viaHelperRun(played.answer, () => session2.files).answer);
     specs.length = 0;
+    const digests: string[] = [];
     const docker2 = fakeDocker({
       startSession: (spec: SessionSpec) => {
         specs.push(spec);
         return Promise.resolve(session2);
+      },
+      imageDigest: (ref) => {
+        digests.push(ref);
+        return Promise.resolve(DIGEST);
       },
     });
     await resolveAgainstBase(
@@ -123,6 +208,9 @@ describe('the pip cache volume', () => {
     );
     expect(specs[0]!.volumes).toBeUndefined();
     expect(session2.calls[0]!.env.ML_IMAGE_PIP_CACHE).toBeUndefined();
+    // Neither a volume nor a snapshot cache to key: the base is run as given, no lookup made.
+    expect(digests).toEqual([]);
+    expect(specs[0]!.image).toBe('localhost:5000/base:1');
   });
 });
 

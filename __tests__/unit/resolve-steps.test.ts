@@ -12,7 +12,9 @@ import { applyRelaxed } from '../../src/resolve/steps/relax.js';
 import { parseSnapshot } from '../../src/resolve/steps/snapshot.js';
 import { parseHelperOutput } from '../../src/resolve/workspace.js';
 import { AnalysisSchema } from '../../src/resolve/helper-output.js';
-import { fakeDocker, fakeSession } from '../helpers/fakes.js';
+import { fakeDocker, fakeSession, imageDetails } from '../helpers/fakes.js';
+import type { SessionSpec } from '../../src/docker/adapter.js';
+import { PIP_CACHE_BASE_LABEL } from '../../src/resolve/pip-cache.js';
 import { viaHelperRun } from '../helpers/resolve-session.js';
 import { z } from 'zod';
 
@@ -266,7 +268,7 @@ ERROR: ResolutionImpossible: for help visit https://pip.pypa.io/
   };
   const answer = (relaxedFits: boolean) => (cmd: readonly string[]) => {
     const c = cmd.join(' ');
-    if (cmd[0] === 'sh') return { stdout: SNAPSHOT };
+    if (cmd[0] === 'sh' || c === `python3 ${D}/helper.py snapshot`) return { stdout: SNAPSHOT };
     if (c.includes(`${D}/helper.py analyze`))
       return { stdout: JSON.stringify(c.endsWith('naive.json') ? naiveAnalysis : heldAnalysis) };
     if (c.includes(`${D}/helper.py relax`))
@@ -348,48 +350,92 @@ ERROR: ResolutionImpossible: for help visit https://pip.pypa.io/
     expect(session.virtual.filter((c) => c.cmd.includes('pip'))).toHaveLength(1);
   });
 
-  it('the snapshot is cached by digest, and a cached entry that does not parse is taken again', async () => {
+  it('the snapshot is cached by digest, taken by its own command before any pip run; a cached entry that does not parse is taken again', async () => {
     const store = new Map<string, string>();
     const cache = { get: (k: string) => store.get(k), set: (k: string, v: string) => void store.set(k, v) };
-    const key = snapshotKey('sha256:aa', 'linux/amd64');
+    const AA = `sha256:${'a'.repeat(64)}`;
+    const key = snapshotKey(AA, 'linux/amd64');
     const resolveWith = async () => {
       const session = script(true);
       const lines: string[] = [];
+      const images: string[] = [];
       await resolveAgainstBase(input('auto'), {
         docker: fakeDocker({
-          startSession: () => Promise.resolve(session),
-          imageDigest: () => Promise.resolve('sha256:aa'),
+          startSession: (spec) => {
+            images.push(spec.image);
+            return Promise.resolve(session);
+          },
+          imageDigest: () => Promise.resolve(AA),
         }),
         cache,
         progress: (l) => lines.push(l),
       });
-      return { snapshots: session.virtual.filter((c) => c.cmd[0] === 'sh').length, lines, session };
+      return { lines, session, images };
     };
-    const runs = (r: Awaited<ReturnType<typeof resolveWith>>) =>
-      r.session.calls.filter((c) => c.cmd[2] === 'run').map((c) => c.cmd.slice(3, c.cmd.indexOf('--')));
+    /** What each exec ran: `snapshot`, or `run` with its report and flags. */
+    const execs = (r: Awaited<ReturnType<typeof resolveWith>>) =>
+      r.session.calls.map((c) =>
+        c.cmd[2] === 'run' ? c.cmd.slice(3, c.cmd.indexOf('--')).join(' ') : c.cmd.slice(2).join(' '),
+      );
     const first = await resolveWith();
-    expect(first.snapshots).toBe(1);
     expect(store.get(key)).toBe(SNAPSHOT);
-    // Not cached: the snapshot and the plain run in one python process; the held run after it.
-    expect(runs(first)).toEqual([
-      [`${D}/naive.json`, '--snapshot'],
-      [`${D}/held.json`],
-      [`${D}/relaxed.json`],
+    // The container runs the base by the digest the snapshot is kept under, not by its tag.
+    expect(first.images).toEqual([`localhost:5000/base@${AA}`]);
+    // Not cached: the snapshot by its own command first (nothing of the requirements has run yet);
+    // then the plain and the held run in one python process, then the relaxed run.
+    expect(execs(first)).toEqual([
+      'snapshot',
+      `${D}/naive.json --held`,
+      `relax ${D}/requirements.txt opencv-python-headless=4.12.0.88`,
+      `${D}/relaxed.json`,
     ]);
+    expect(first.session.calls[0]!.env).toEqual({}); // pip's environment reaches only pip runs
+    expect(first.session.files[`${D}/snapshot.json`]).toBe(SNAPSHOT);
     const second = await resolveWith();
-    expect(second.snapshots).toBe(0);
-    expect(second.lines[0]).toBe('resolve linux/amd64: base snapshot from the cache (sha256:aa)');
+    expect(second.lines[0]).toBe(`resolve linux/amd64: base snapshot from the cache (${AA.slice(0, 19)})`);
     expect(second.session.files[`${D}/snapshot.json`]).toBe(SNAPSHOT);
+    expect(execs(second)).not.toContain('snapshot');
     // Cached: the plain and the held run in one python process (one exec), then the relaxed run.
-    expect(runs(second)).toEqual([[`${D}/naive.json`, '--held'], [`${D}/relaxed.json`]]);
+    expect(second.session.calls.filter((c) => c.cmd[2] === 'run').map((c) => c.cmd[3])).toEqual([
+      `${D}/naive.json`,
+      `${D}/relaxed.json`,
+    ]);
     expect(second.session.virtual.filter((c) => c.cmd.includes('pip')).map((c) => c.cmd.at(-1))).toEqual([
       `${D}/requirements.txt`,
       `${D}/base-constraints.txt`,
       `${D}/base-constraints.txt`,
     ]);
     store.set(key, '{"installed": "truncated');
-    expect((await resolveWith()).snapshots).toBe(1);
+    expect(execs(await resolveWith())[0]).toBe('snapshot');
     expect(store.get(key)).toBe(SNAPSHOT);
+  });
+
+  it('a base only local: the container runs its image id, the pip cache is bound to it, the snapshot is not cached', async () => {
+    const store = new Map<string, string>();
+    const cache = { get: (k: string) => store.get(k), set: (k: string, v: string) => void store.set(k, v) };
+    const session = script(true);
+    const ID = `sha256:${'1'.repeat(64)}`;
+    const specs: SessionSpec[] = [];
+    await resolveAgainstBase(input('auto'), {
+      docker: fakeDocker({
+        startSession: (spec) => {
+          specs.push(spec);
+          return Promise.resolve(session);
+        },
+        imageDigest: () => Promise.reject(new Error('not in a registry')),
+        inspectImage: (ref, platform) =>
+          Promise.resolve(
+            imageDetails({ id: ref === 'localhost:5000/base:1' && platform === 'linux/amd64' ? ID : 'x' }),
+          ),
+      }),
+      cache,
+      env: {},
+    });
+    expect(specs[0]!.image).toBe(ID);
+    expect(specs[0]!.volumes?.[0]?.labels).toMatchObject({ [PIP_CACHE_BASE_LABEL]: ID });
+    // No digest to key it by: the snapshot rides along with the plain run, and nothing is kept.
+    expect(session.calls[0]!.cmd.slice(2, 5)).toEqual(['run', `${D}/naive.json`, '--snapshot']);
+    expect(store.size).toBe(0);
   });
 });
 

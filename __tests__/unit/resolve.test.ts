@@ -311,6 +311,7 @@ describe('resolution reuse (ml-image run)', () => {
   });
 
   it('answers from the cache without starting a container when asked to reuse', async () => {
+    const AA = `sha256:${'a'.repeat(64)}`;
     const { resolutionKey, resolveAgainstBase } = await import('../../src/resolve/resolve.js');
     const { fakeDocker } = await import('../helpers/fakes.js');
     const store = new Map<string, string>();
@@ -333,9 +334,9 @@ describe('resolution reuse (ml-image run)', () => {
       requirements: 'r',
       explanation: 'e',
     };
-    store.set(resolutionKey('sha256:aa', input), JSON.stringify(earlier));
+    store.set(resolutionKey(AA, input), JSON.stringify(earlier));
     const lines: string[] = [];
-    const docker = fakeDocker({ imageDigest: () => Promise.resolve('sha256:aa') }); // startSession would throw
+    const docker = fakeDocker({ imageDigest: () => Promise.resolve(AA) }); // startSession would throw
     const out = await resolveAgainstBase(input, {
       docker,
       cache,
@@ -348,7 +349,7 @@ describe('resolution reuse (ml-image run)', () => {
     await expect(resolveAgainstBase(input, { docker, cache })).rejects.toThrow(/startSession/);
     // An entry that does not parse (older, truncated, edited) is a miss: resolved again.
     for (const bad of ['{"resolution":{"status":"clean"}', JSON.stringify({ ...earlier, constraints: 1 })]) {
-      store.set(resolutionKey('sha256:aa', input), bad);
+      store.set(resolutionKey(AA, input), bad);
       await expect(resolveAgainstBase(input, { docker, cache, reuse: true })).rejects.toThrow(/startSession/);
     }
   });

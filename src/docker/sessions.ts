@@ -1,5 +1,6 @@
 // Exec sessions: one container kept idling so that several commands reuse it (and pip's cache in
-// it). It ends by itself at its deadline, and is removed on close and on interrupt.
+// it). It ends by itself at its deadline, and is removed on close and on interrupt. It runs
+// hardened (sessionHostConfig): no capabilities, no new privileges, a process limit.
 import path from 'node:path';
 import type Dockerode from 'dockerode';
 import { z } from 'zod';
@@ -88,25 +89,44 @@ export function sessionArchive(
   };
 }
 
+/**
+ * The most processes (threads included) a session's container may run: pip building an sdist's
+ * metadata needs a few dozen; a fork bomb in a setup.py stops here instead of taking the host.
+ */
+export const SESSION_PIDS_LIMIT = 512;
+
+/**
+ * HostConfig of a session's container. Its image and the code run in it (an sdist's setup.py
+ * while pip builds its metadata) may come from a pull request, so it runs with no capabilities
+ * (root in it is an ordinary user that owns /tmp, its home and the volumes it created: pip needs no
+ * more), may not gain any (setuid binaries, file capabilities) and has a bounded process count.
+ * Removed by the engine once it ends (at its deadline, after a killed CLI) as well as on close.
+ */
+export function sessionHostConfig(spec: SessionSpec): Record<string, unknown> {
+  return {
+    AutoRemove: true,
+    CapDrop: ['ALL'],
+    SecurityOpt: ['no-new-privileges'],
+    PidsLimit: SESSION_PIDS_LIMIT,
+    ...(spec.network !== undefined && { NetworkMode: spec.network }),
+    ...(spec.volumes?.length && {
+      Mounts: spec.volumes.map((v) => ({
+        Type: 'volume',
+        Source: v.name,
+        Target: v.target,
+        VolumeOptions: { Labels: { ...v.labels } },
+      })),
+    }),
+  };
+}
+
 export async function startSession(client: EngineClient, spec: SessionSpec): Promise<ContainerSession> {
   await ensureImage(client, spec.image, spec.platform);
   const container = await createManaged(client, spec, {
     // Idle until closed or until its deadline (so a killed CLI leaves nothing running); the
     // image's entrypoint is bypassed so any image with a shell works.
     ...sessionCommand(sessionSeconds(spec)),
-    // Removed by the engine once it ends (at its deadline, after a killed CLI) as well as on close.
-    HostConfig: {
-      AutoRemove: true,
-      ...(spec.network !== undefined && { NetworkMode: spec.network }),
-      ...(spec.volumes?.length && {
-        Mounts: spec.volumes.map((v) => ({
-          Type: 'volume',
-          Source: v.name,
-          Target: v.target,
-          VolumeOptions: { Labels: { ...v.labels } },
-        })),
-      }),
-    },
+    HostConfig: sessionHostConfig(spec),
   });
   let closed = false;
   const close = async () => {

@@ -20,6 +20,7 @@ export interface ResolveInput {
   /** More environment for pip (e.g. the variables requirement lines reference as ${NAME}). */
   pipEnv?: Readonly<Record<string, string>>;
   mode: 'auto' | 'check';
+  /** The container's network; undefined: bridge unless pip must reach this machine's loopback (network.ts). */
   network?: 'host' | 'bridge';
   /** For hazards: a CUDA variant, and where torch comes from. */
   variant?: { cuda?: string; torchIndexUrl?: string };

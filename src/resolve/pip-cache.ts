@@ -1,10 +1,26 @@
-// pip's HTTP cache across resolver runs: a named Docker volume per set of indexes, mounted into
-// the resolver's container and used by pip (PIP_CACHE_DIR) when the image's user may write there.
-// Nothing removes it (docker volume rm does). It never holds credentials: an index URL with
-// userinfo (or a ${NAME} reference that may expand to one) gets no cache volume at all, because
-// pip's cache may keep request headers named by a server's Vary (Authorization among them); the
-// name is a hash of the redacted URLs. pip caches only https and --trusted-host answers, so no
-// volume is made for plain-http indexes.
+// pip's HTTP cache across resolver runs: a named Docker volume, mounted read-write into the
+// resolver's container and used by pip (PIP_CACHE_DIR) when the image's user may write there.
+// Nothing removes it (docker volume rm does).
+//
+// Whose it is. Code runs in that container with the volume writable: the base image's own (its
+// python, a sitecustomize) and the requirements' (an sdist's setup.py while pip builds its
+// metadata), both of which a pull request may choose. Such code can plant answers in the cache
+// (an index page listing only an old release, an sdist of its own) that every later run mounting
+// the same volume reads. So a volume is bound to:
+// - the base image: its registry digest (else its local image id), so one base's code never feeds
+//   another base's resolution; and
+// - on GitHub Actions, the repository and whether the run is a pull request's (GITHUB_HEAD_REF is
+//   set), so a pull request's requirements never feed a branch's resolution on a shared
+//   self-hosted runner (a pull request may still feed another's).
+// The price: no sharing between bases. A new base digest starts with an empty cache, and volumes
+// add up, one per base, index set and scope (`docker volume ls --filter label=` PIP_CACHE_LABEL
+// lists them). Volumes of the earlier naming (keyed by the index URLs only) are never mounted again:
+// the names differ (`-v2-`).
+//
+// It never holds credentials: an index URL with userinfo (or a ${NAME} reference that may expand to
+// one) gets no cache volume at all, because pip's cache may keep request headers named by a server's
+// Vary (Authorization among them); the name is a hash of the redacted URLs. pip caches only https and
+// --trusted-host answers, so no volume is made for plain-http indexes.
 import { createHash } from 'node:crypto';
 import { redactUrls } from '../capture/redact.js';
 import type { SessionSpec } from '../docker/adapter.js';
@@ -14,29 +30,61 @@ import { type ResolveInput, shownIndexes } from './input.js';
 export const PIP_CACHE_DIR = '/var/cache/ml-image-resolve-pip';
 
 export const PIP_CACHE_LABEL = 'io.github.ml-image-action.cache';
+/** The base image (digest or image id) a volume belongs to, as a label on it. */
+export const PIP_CACHE_BASE_LABEL = 'io.github.ml-image-action.cache-base';
+/** Every volume name starts so; the earlier naming had no `v2-`, so none of those is reused. */
+export const PIP_CACHE_PREFIX = 'ml-image-resolve-pip-cache-v2-';
 
 const PYPI = 'https://pypi.org/simple';
 
+/** What a volume is bound to (see the top of this file). */
+export interface PipCacheBinding {
+  /** The base image: its registry digest, else its local image id. */
+  base: string;
+  /** The run's trust scope (pipCacheScope). */
+  scope: string;
+}
+
 /**
- * The cache volume for these inputs' indexes; undefined when one of them carries credentials, or
- * when pip would cache nothing there (it caches answers from https and --trusted-host indexes only:
- * a plain-http index, a local one on a random port above all, gets no volume of its own).
+ * The index URLs a cache volume is for; undefined when one of them carries credentials, or when
+ * pip would cache nothing (it caches answers from https and --trusted-host indexes only: a
+ * plain-http index, a local one on a random port above all, gets no volume).
  */
-export function pipCacheVolume(input: ResolveInput): NonNullable<SessionSpec['volumes']>[number] | undefined {
+export function pipCacheUrls(input: ResolveInput): string[] | undefined {
   const ix = shownIndexes(input);
   const urls = [ix.indexUrl ?? PYPI, ...ix.extraIndexUrls];
   if (urls.some(mayCarryCredentials)) return undefined;
   const trusted = /(^|\s)--trusted-host\b/.test(input.requirements.text);
   if (!trusted && !urls.some((u) => /^https:\/\//i.test(u))) return undefined;
+  return urls.map((u) => redactUrls(u));
+}
+
+/** The cache volume for these inputs' indexes and this base and scope (undefined as pipCacheUrls). */
+export function pipCacheVolume(
+  input: ResolveInput,
+  binding: PipCacheBinding,
+): NonNullable<SessionSpec['volumes']>[number] | undefined {
+  const urls = pipCacheUrls(input);
+  if (urls === undefined) return undefined;
   const key = createHash('sha256')
-    .update(urls.map((u) => redactUrls(u)).join('\n'))
+    .update(JSON.stringify({ base: binding.base, scope: binding.scope, urls }))
     .digest('hex')
     .slice(0, 16);
   return {
-    name: `ml-image-resolve-pip-cache-${key}`,
+    name: `${PIP_CACHE_PREFIX}${key}`,
     target: PIP_CACHE_DIR,
-    labels: { [PIP_CACHE_LABEL]: 'pip-http' },
+    labels: { [PIP_CACHE_LABEL]: 'pip-http', [PIP_CACHE_BASE_LABEL]: binding.base },
   };
+}
+
+/**
+ * The run's trust scope: on GitHub Actions the repository, and `pull-request` for a pull
+ * request's run (pull_request, pull_request_target: GITHUB_HEAD_REF is set) or `branch` for any
+ * other; elsewhere (a workstation, another CI) empty.
+ */
+export function pipCacheScope(env: Readonly<Record<string, string | undefined>>): string {
+  if (env.GITHUB_ACTIONS !== 'true') return '';
+  return `${env.GITHUB_REPOSITORY ?? ''} ${env.GITHUB_HEAD_REF ? 'pull-request' : 'branch'}`;
 }
 
 /** Userinfo in the URL (user@ or user:password@), or a ${NAME} pip would expand. */

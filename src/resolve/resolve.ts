@@ -6,7 +6,7 @@
 // result (steps/). The snapshot (when not cached), the plain dry run and its analysis run in ONE
 // python process; with the snapshot cached, the held run (when needed) follows in that process.
 import { createHash } from 'node:crypto';
-import type { DockerAdapter } from '../docker/adapter.js';
+import type { ContainerSession, DockerAdapter } from '../docker/adapter.js';
 import { renderExplanation } from './explain.js';
 import { findHazards } from './hazards.js';
 import { failureContext, pipRunEnv, type ResolveInput } from './input.js';
@@ -20,11 +20,15 @@ import { relax } from './steps/relax.js';
 import {
   type BaseSnapshot,
   cachedSnapshot,
+  ownSnapshot,
   prepareWorkspace,
   type SnapshotOptions,
   takenSnapshot,
 } from './steps/snapshot.js';
-import { pipCacheVolume, PIP_CACHE_DIR } from './pip-cache.js';
+import { PIP_CACHE_DIR, pipCacheScope, pipCacheUrls, pipCacheVolume } from './pip-cache.js';
+import { type PinnedBase, pinBase } from './base.js';
+import { resolveTimeoutMs, sessionDeadlineMs, withExecLimit } from './exec-limit.js';
+import { resolverNetwork } from './network.js';
 import { type Step, StepTimes } from './timing.js';
 import { PIP_ENV } from './workdir.js';
 import { pipWorkspace, type Workspace } from './workspace.js';
@@ -41,6 +45,11 @@ export interface ResolveDeps {
   reuse?: boolean;
   /** --verbose: a per-step timing line (progress) at the end. */
   verbose?: boolean;
+  /**
+   * Where ML_IMAGE_RESOLVE_TIMEOUT_SECONDS and the run's trust scope (GITHUB_*, for pip's cache
+   * volume) are read (default: process.env).
+   */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 const STEP_OF: Readonly<Record<string, Step>> = {
@@ -59,26 +68,15 @@ export function resolutionKey(baseDigest: string, input: ResolveInput): string {
 
 export async function resolveAgainstBase(input: ResolveInput, deps: ResolveDeps): Promise<ResolveOutput> {
   const t0 = Date.now();
+  const env = deps.env ?? process.env;
+  const limitMs = resolveTimeoutMs(env);
   const progress = deps.progress ?? (() => undefined);
   const say = (line: string) => progress(`resolve ${input.platform}: ${line}`);
-  const earlier = await earlierResolution(input, deps, say);
-  if (earlier.hit !== undefined) return earlier.hit;
   const times = new StepTimes();
-  const volume = pipCacheVolume(input);
-  const [session, digest] = await times.time('container start', () =>
-    Promise.all([
-      deps.docker.startSession({
-        image: input.image,
-        platform: input.platform,
-        network: input.network ?? 'host',
-        env: PIP_ENV,
-        labels: { 'io.github.ml-image-action.stage': 'resolve' },
-        ...(volume !== undefined && { volumes: [volume] }),
-      }),
-      // Only images in a registry have a digest to key the cache by; a local-only image is not cached.
-      deps.cache ? timedDigest(deps.docker, input.image, times) : Promise.resolve(undefined),
-    ]),
-  );
+  const pinned = await times.time('container start', () => timedPin(deps.docker, input, deps, times));
+  const earlier = earlierResolution(input, deps, pinned.digest, say);
+  if (earlier.hit !== undefined) return earlier.hit;
+  const { session, volume } = await openSession(input, deps, { pinned, env, limitMs, times, say });
   try {
     const ws = pipWorkspace(session, {
       image: input.image,
@@ -101,7 +99,7 @@ export async function resolveAgainstBase(input: ResolveInput, deps: ResolveDeps)
       platform: input.platform,
       requirementsText: input.requirements.text,
       ...(deps.cache !== undefined && { cache: deps.cache }),
-      ...(digest !== undefined && { digest }),
+      ...(pinned.digest !== undefined && { digest: pinned.digest }),
       say,
     };
     const { answer, base } = await answerFor(ws, input, snapshotOptions, times);
@@ -122,36 +120,78 @@ export async function resolveAgainstBase(input: ResolveInput, deps: ResolveDeps)
       deps.cache?.set(earlier.key, JSON.stringify(out));
     return out;
   } finally {
+    // Also after a command ran past its limit: removing the container stops what still runs in it.
     await times.time('container stop', () => session.close());
     if (deps.verbose) say(times.line(Date.now() - t0));
   }
 }
 
-/** The base's registry digest (undefined when it has none), its lookup time noted on the line. */
-async function timedDigest(
+/**
+ * The base pinned (base.ts) as far as the caches need it: the registry digest for the snapshot
+ * cache, a digest or image id for pip's cache volume. Its lookup time is noted on the line.
+ */
+async function timedPin(
   docker: DockerAdapter,
-  image: string,
+  input: ResolveInput,
+  deps: ResolveDeps,
   times: StepTimes,
-): Promise<string | undefined> {
+): Promise<PinnedBase> {
+  const need = { digest: deps.cache !== undefined, key: pipCacheUrls(input) !== undefined };
   const t = Date.now();
-  const digest = await docker.imageDigest(image).catch(() => undefined);
-  times.note('container start', `digest lookup ${((Date.now() - t) / 1000).toFixed(2)}s beside it`);
-  return digest;
+  const pinned = await pinBase(docker, input, need);
+  if (need.digest || need.key)
+    times.note('container start', `base digest lookup ${((Date.now() - t) / 1000).toFixed(2)}s`);
+  return pinned;
+}
+
+/**
+ * The resolver's container: the pinned base, hardened (sessions.ts), on the network the inputs
+ * need (network.ts), with pip's cache volume of this base; every command in it limited to limitMs.
+ */
+async function openSession(
+  input: ResolveInput,
+  deps: ResolveDeps,
+  o: {
+    pinned: PinnedBase;
+    env: Readonly<Record<string, string | undefined>>;
+    limitMs: number;
+    times: StepTimes;
+    say: (line: string) => void;
+  },
+): Promise<{ session: ContainerSession; volume: ReturnType<typeof pipCacheVolume> }> {
+  const volume =
+    o.pinned.key !== undefined
+      ? pipCacheVolume(input, { base: o.pinned.key, scope: pipCacheScope(o.env) })
+      : undefined;
+  const net = input.network !== undefined ? { network: input.network } : resolverNetwork(input);
+  if (deps.verbose) o.say(`container network ${net.network}${'reason' in net ? ` (${net.reason})` : ''}`);
+  const session = await o.times.time('container start', () =>
+    deps.docker.startSession({
+      image: o.pinned.ref,
+      platform: input.platform,
+      network: net.network,
+      env: PIP_ENV,
+      labels: { 'io.github.ml-image-action.stage': 'resolve' },
+      deadlineMs: sessionDeadlineMs(o.limitMs),
+      ...(volume !== undefined && { volumes: [volume] }),
+    }),
+  );
+  return { session: withExecLimit(session, o.limitMs, input), volume };
 }
 
 /**
  * Like BuildKit's layer cache for the pip install it feeds: same base digest, requirements,
  * indexes and tool version -> the same answer, until one of them changes. An entry that does not
- * parse is a miss (resolved again, and overwritten).
+ * parse is a miss (resolved again, and overwritten). Only `ml-image run` reuses answers (a
+ * workstation's cache, never a CI runner's shared one).
  */
-async function earlierResolution(
+function earlierResolution(
   input: ResolveInput,
   deps: ResolveDeps,
+  digest: string | undefined,
   say: (line: string) => void,
-): Promise<{ key?: string; hit?: ResolveOutput }> {
-  if (!deps.reuse || !deps.cache) return {};
-  const digest = await deps.docker.imageDigest(input.image).catch(() => undefined);
-  if (digest === undefined) return {};
+): { key?: string; hit?: ResolveOutput } {
+  if (!deps.reuse || !deps.cache || digest === undefined) return {};
   const key = resolutionKey(digest, input);
   const hit = cachedJson(deps.cache, key, ResolveOutputSchema)?.value;
   if (hit === undefined) return { key };
@@ -169,16 +209,20 @@ async function answerFor(
   const say = snapshotOptions.say;
   const cached = cachedSnapshot(snapshotOptions);
   let base = await prepareWorkspace(ws, snapshotOptions, cached);
-  // One python process: the snapshot (when not cached), the plain dry run and its analysis, and
-  // (with the base's pins already there, mode auto) the held run when the base must be held.
+  if (base !== undefined) times.add('snapshot', 0, 'cache');
+  else if (cached.key !== undefined) {
+    // To be cached: taken by its own command, before any of the requirements' code runs.
+    base = await times.time('snapshot', () => ownSnapshot(ws, snapshotOptions, cached));
+    times.note('snapshot', 'own process');
+  }
+  // One python process: the snapshot (when not taken yet), the plain dry run and its analysis,
+  // and (with the base's pins already there, mode auto) the held run when the base must be held.
   const first = await ws.attempt(NAIVE.report, NAIVE.args, {
     env: NAIVE.env,
     snapshot: base === undefined,
     held: base !== undefined && input.mode === 'auto',
   });
-  if (base === undefined)
-    base = await takenSnapshot(ws, snapshotOptions, cached, first.snapshot ?? emptyExec);
-  else times.add('snapshot', 0, 'cache');
+  base ??= await takenSnapshot(ws, snapshotOptions, first.snapshot ?? emptyExec);
   const diagnosis = diagnosisOf(await ws.settle(first, NAIVE.report, NAIVE.args, NAIVE.env), say);
   const draft = resolutionBase(input, base, diagnosis);
   if (input.mode === 'check' || !diagnosis.naive.ok)

@@ -2,6 +2,19 @@
 // platform: a digest names exactly one set of installed packages, so the cache never goes stale.
 // `ml-image run` keeps whole resolutions here too (resolutionKey). Entries are text; readers parse
 // them with their schema (cachedJson), and an entry that does not parse is a miss.
+//
+// Who can write an entry that another run trusts. The cache is a directory of this machine's user
+// ($ML_IMAGE_CACHE_DIR, else ~/.cache/ml-image; 0700, files 0600), never @actions/cache: nothing in
+// it travels between runners, branches or pull requests through GitHub. On a GitHub-hosted runner
+// each job starts with an empty one. On a persistent self-hosted runner the jobs of its user share
+// it; a job that runs steps of its own (a pull request's workflow) can write anything there, as it
+// can anywhere in that user's home, and no format of an entry would stop it: such runners must not
+// run untrusted pull requests beside the default branch (workflows/native-matrix.yml says so).
+// Through this tool's own inputs (a pull request's config, requirements and base image) an entry
+// under a digest holds only what that digest ships: the resolver's container runs the base by its
+// digest (base.ts: never a local image that merely carries the tag), and the snapshot kept is taken
+// by its own command before any of the requirements' code runs (steps/snapshot.ts ownSnapshot).
+// A resolution (`ml-image run` only) is keyed by the digest and every input that decides it.
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';

@@ -5,7 +5,8 @@ import type { DockerAdapter } from '../docker/adapter.js';
 import { CheckFailedError } from '../errors.js';
 import { pipIndexes } from '../python/indexes.js';
 import type { Plan } from '../plan/schema.js';
-import { resolveAgainstBase } from './resolve.js';
+import { type ResolveInput, resolveAgainstBase } from './resolve.js';
+import { resolverNetwork } from './network.js';
 import type { ResolveOutput } from './result.js';
 import type { SnapshotCache } from './snapshot-cache.js';
 import { checkListedReferences } from '../requirements/references.js';
@@ -25,7 +26,10 @@ export async function runResolveStage(
     reuse?: boolean;
     /** --verbose: each resolution's per-step timing line in the progress. */
     verbose?: boolean;
-    /** Where PIP_INDEX_URL / PIP_EXTRA_INDEX_URL and ${NAME} references are read (default: process.env). */
+    /**
+     * Where PIP_INDEX_URL / PIP_EXTRA_INDEX_URL, ${NAME} references, ML_IMAGE_RESOLVE_TIMEOUT_SECONDS
+     * and the run's GITHUB_* scope are read (default: process.env).
+     */
     env?: Readonly<Record<string, string | undefined>>;
   },
 ): Promise<Resolved> {
@@ -49,22 +53,22 @@ export async function runResolveStage(
       continue;
     }
     for (const platform of v.platforms) {
-      const out = await resolveAgainstBase(
-        {
-          image: v.base.ref,
-          platform,
-          requirements,
-          indexes,
-          pipEnv,
-          mode,
-          network: config.build.network === 'none' ? 'bridge' : 'host',
-          variant: {
-            ...(v.cuda && { cuda: v.cuda.version }),
-            ...(v.torch?.indexUrl && { torchIndexUrl: v.torch.indexUrl }),
-          },
+      const input: ResolveInput = {
+        image: v.base.ref,
+        platform,
+        requirements,
+        indexes,
+        pipEnv,
+        mode,
+        variant: {
+          ...(v.cuda && { cuda: v.cuda.version }),
+          ...(v.torch?.indexUrl && { torchIndexUrl: v.torch.indexUrl }),
         },
-        deps,
-      );
+      };
+      // bridge unless the build itself uses the host's network or pip must reach this machine's
+      // loopback (network.ts).
+      const { network } = resolverNetwork(input, config.build.network);
+      const out = await resolveAgainstBase({ ...input, network }, deps);
       const r = out.resolution;
       for (const m of r.resolved?.moved ?? [])
         deps.progress(`resolve ${v.name} ${platform}: ${m.name} ${m.naive} -> ${m.resolved}, ${m.reason}`);

@@ -29,14 +29,16 @@ Options:
   --platform P          linux/amd64 (default) or linux/arm64 (runs under QEMU on amd64)
   --mode auto|check     auto (default): find a plan that holds the base; check: any change to the
                         base is a failure
-  --network host|bridge network of the resolver container (default host)
+  --network host|bridge network of the resolver container (default: bridge, or host when pip must
+                        reach this machine's loopback: an index or URL on localhost/127.0.0.0/8/::1)
   --out DIR             writes constraints.txt, requirements.txt, resolution.json, explanation.md
   --json                print resolution.json instead of the explanation
 
 Base-image snapshots are cached by digest in $ML_IMAGE_CACHE_DIR (default ~/.cache/ml-image);
-pip's HTTP cache is kept in a Docker volume, ml-image-resolve-pip-cache-<hash> (one per set of
-https or --trusted-host index URLs; none when one carries credentials). --verbose ends with a
-per-step timing line.
+pip's HTTP cache is kept in a Docker volume, ml-image-resolve-pip-cache-v2-<hash> (one per base
+image digest and set of https or --trusted-host index URLs; none when one carries credentials).
+Every command in the resolver's container is stopped after 15 minutes
+(ML_IMAGE_RESOLVE_TIMEOUT_SECONDS): exit 3. --verbose ends with a per-step timing line.
 
 Exit codes: 0 no conflict, or fixed (auto); 1 a conflict that cannot be resolved (check: any
 conflict); 2 bad input (a malformed requirement, a wrong --hash, a local path or direct URL that
@@ -50,7 +52,7 @@ python3); 3 no Docker daemon, or the index or a direct URL is unreachable (after
       'extra-index-url': { type: 'string', multiple: true },
       platform: { type: 'string', default: 'linux/amd64' },
       mode: { type: 'string', default: 'auto' },
-      network: { type: 'string', default: 'host' },
+      network: { type: 'string' },
     });
     if (!values.image) throw new InputError('resolve: --image is required', 'e.g. --image python:3.12-slim');
     if (!values.requirements?.length)
@@ -59,7 +61,7 @@ python3); 3 no Docker daemon, or the index or a direct URL is unreachable (after
     if (values.mode !== 'auto' && values.mode !== 'check') {
       throw new InputError(`resolve: --mode: expected auto or check, got "${values.mode}"`);
     }
-    if (values.network !== 'host' && values.network !== 'bridge') {
+    if (values.network !== undefined && values.network !== 'host' && values.network !== 'bridge') {
       throw new InputError(`resolve: --network: expected host or bridge, got "${values.network}"`);
     }
     const requirements = readRequirements(values.requirements, io.cwd, io.env, workspaceRoot(io.env, io.cwd));
@@ -76,10 +78,11 @@ python3); 3 no Docker daemon, or the index or a direct URL is unreachable (after
         indexes,
         pipEnv: referencedEnv(requirements.envReferences, io.env),
         mode: values.mode,
-        network: values.network,
+        ...(values.network !== undefined && { network: values.network }),
       },
       {
         docker: io.docker(),
+        env: io.env,
         progress: (l) => io.stderr(`${l}\n`),
         cache: fileSnapshotCache(defaultCacheDir(io.env)),
         // --verbose: a per-step timing line at the end of the progress.

@@ -1,11 +1,13 @@
 // Step 1, snapshot: what the base image ships (pip inspect, its constraint file, PIP_* env), from
-// the helper in the container (in the same python process as the plain dry run) or from the cache
-// by image digest, and the pins that hold it.
+// the cache by image digest, or from the helper in the container: by its own command when the
+// cache will keep it, else in the same python process as the plain dry run; and the pins that
+// hold it.
 import { InputError } from '../../errors.js';
 import { constraintsText, type PinDecision, pinDecisions } from '../constraints.js';
 import { type Snapshot, SnapshotErrorSchema, SnapshotSchema } from '../helper-output.js';
 import { HELPER_PY } from '../py/helper.generated.js';
 import { cachedJson, type SnapshotCache, snapshotKey } from '../snapshot-cache.js';
+import { DIR } from '../workdir.js';
 import { type ExecResult, parseHelperOutput, type Workspace } from '../workspace.js';
 
 export interface BaseSnapshot {
@@ -32,7 +34,7 @@ export interface CachedSnapshot {
 }
 
 export function cachedSnapshot(o: SnapshotOptions): CachedSnapshot {
-  const key = o.digest !== undefined ? snapshotKey(o.digest, o.platform) : undefined;
+  const key = o.digest !== undefined && o.cache !== undefined ? snapshotKey(o.digest, o.platform) : undefined;
   const hit = cachedJson(o.cache, key, SnapshotSchema);
   return { ...(key !== undefined && { key }), ...(hit !== undefined && { hit }) };
 }
@@ -58,17 +60,38 @@ export async function prepareWorkspace(
 }
 
 /**
+ * A snapshot the cache will keep under the base's digest, taken by its own command before any
+ * pip run: the requirements' code (an sdist's setup.py, run while pip builds its metadata) could
+ * otherwise write into the answer of the process it runs under (its parent's stdout is within
+ * reach in /proc), and a run of other requirements (another branch's) would later read that
+ * answer as what the digest ships. Nothing but the image's own code has run in the container
+ * then, and the container runs the digest itself (base.ts), so what is kept under a digest is
+ * what that digest ships. Written to snapshot.json with its pins, as a cached one is.
+ */
+export async function ownSnapshot(
+  ws: Workspace,
+  o: SnapshotOptions,
+  cached: CachedSnapshot,
+): Promise<BaseSnapshot> {
+  const run = await ws.session.exec(['python3', `${DIR}/helper.py`, 'snapshot']);
+  const snap = parseSnapshot(run, o.image);
+  if (cached.key !== undefined) o.cache?.set(cached.key, run.stdout);
+  const base = baseOf(snap, o);
+  await ws.put({ 'snapshot.json': run.stdout, 'base-constraints.txt': base.basePins });
+  return base;
+}
+
+/**
  * The snapshot the helper took (in the same process as the plain dry run: it stays in the
- * container as snapshot.json, for the analyses), kept in the cache, and the pins that hold it.
+ * container as snapshot.json, for the analyses), and the pins that hold it. Never cached: the
+ * requirements' code ran in that process too (see ownSnapshot).
  */
 export async function takenSnapshot(
   ws: Workspace,
   o: SnapshotOptions,
-  cached: CachedSnapshot,
   run: ExecResult,
 ): Promise<BaseSnapshot> {
   const snap = parseSnapshot(run, o.image);
-  if (cached.key !== undefined) o.cache?.set(cached.key, run.stdout);
   const base = baseOf(snap, o);
   await ws.put({ 'base-constraints.txt': base.basePins });
   return base;

@@ -1,0 +1,442 @@
+// The resolver's container against a base image and requirements a pull request may choose: its
+// HostConfig (no capabilities, no new privileges, a process limit), a time limit on every command
+// in it, the network it gets, and the base pinned by digest so that what is cached under a digest
+// comes from it. Pure parts as tables; the orchestration in a scripted session.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ConfigFileSchema, normalizeConfig } from '../../src/config/schema.js';
+import type { SessionSpec } from '../../src/docker/adapter.js';
+import { SESSION_PIDS_LIMIT, sessionHostConfig } from '../../src/docker/sessions.js';
+import { EnvironmentError, InputError } from '../../src/errors.js';
+import { pinBase, pinnedRef } from '../../src/resolve/base.js';
+import {
+  DEFAULT_RESOLVE_TIMEOUT_MS,
+  execStep,
+  execTimeoutError,
+  formatLimit,
+  RESOLVE_TIMEOUT_ENV,
+  resolveTimeoutMs,
+  sessionDeadlineMs,
+  withExecLimit,
+} from '../../src/resolve/exec-limit.js';
+import { isLoopbackHost, resolverNetwork } from '../../src/resolve/network.js';
+import { resolveAgainstBase, type ResolveInput } from '../../src/resolve/resolve.js';
+import { runResolveStage } from '../../src/resolve/stage.js';
+import { runCli } from '../../src/cli/main.js';
+import { captureIo, fakeDocker, fakeSession, imageDetails } from '../helpers/fakes.js';
+import { makePlan, planVariant } from '../helpers/plans.js';
+import { EMPTY_SNAPSHOT, viaHelperRun } from '../helpers/resolve-session.js';
+
+const D = '/tmp/ml-image-resolve';
+const DIGEST = `sha256:${'d'.repeat(64)}`;
+const ID = `sha256:${'1'.repeat(64)}`;
+
+const input = (over: Partial<ResolveInput> = {}): ResolveInput => ({
+  image: 'localhost:5000/base:1',
+  platform: 'linux/amd64',
+  requirements: { text: 'tqdm', origins: ['/w/r.txt:1'] },
+  mode: 'auto',
+  ...over,
+});
+
+/** A session whose helper answers a clean resolution (empty base, nothing replaced). */
+function cleanSession() {
+  const played = viaHelperRun(
+    (cmd) => {
+      if (cmd[0] === 'sh' || cmd.join(' ') === `python3 ${D}/helper.py snapshot`)
+        return { stdout: EMPTY_SNAPSHOT };
+      if (cmd.includes('analyze'))
+        return { stdout: JSON.stringify({ install: [], replaced: [], holders: {}, environment: {} }) };
+      return {};
+    },
+    () => session.files,
+  );
+  const session = fakeSession(played.answer);
+  return session;
+}
+
+describe("the session container's HostConfig", () => {
+  it('drops every capability, forbids new privileges and limits processes', () => {
+    expect(sessionHostConfig({ image: 'x' })).toEqual({
+      AutoRemove: true,
+      CapDrop: ['ALL'],
+      SecurityOpt: ['no-new-privileges'],
+      PidsLimit: SESSION_PIDS_LIMIT,
+    });
+    expect(SESSION_PIDS_LIMIT).toBeGreaterThanOrEqual(128);
+  });
+
+  it('keeps the network and the volumes asked for', () => {
+    expect(
+      sessionHostConfig({
+        image: 'x',
+        network: 'bridge',
+        volumes: [{ name: 'v', target: '/c', labels: { a: 'b' } }],
+      }),
+    ).toMatchObject({
+      CapDrop: ['ALL'],
+      NetworkMode: 'bridge',
+      Mounts: [{ Type: 'volume', Source: 'v', Target: '/c', VolumeOptions: { Labels: { a: 'b' } } }],
+    });
+  });
+});
+
+describe('the time limit of each command in the container', () => {
+  it.each<[string, string | undefined, number | RegExp]>([
+    ['unset: 15 minutes', undefined, 900_000],
+    ['empty: the default', '', DEFAULT_RESOLVE_TIMEOUT_MS],
+    ['whole seconds', '60', 60_000],
+    ['spaces around', ' 1800 ', 1_800_000],
+    ['one day at most', '86400', 86_400_000],
+    ['zero', '0', /expected whole seconds from 1 to 86400, got "0"/],
+    ['negative', '-5', /got "-5"/],
+    ['a fraction', '1.5', /got "1.5"/],
+    ['a unit', '15m', /got "15m"/],
+    ['over a day', '86401', /got "86401"/],
+  ])('%s', (_what, value, want) => {
+    const env = value === undefined ? {} : { [RESOLVE_TIMEOUT_ENV]: value };
+    if (typeof want === 'number') expect(resolveTimeoutMs(env)).toBe(want);
+    else {
+      expect(() => resolveTimeoutMs(env)).toThrow(InputError);
+      expect(() => resolveTimeoutMs(env)).toThrow(want);
+      expect(() => resolveTimeoutMs(env)).toThrow(RESOLVE_TIMEOUT_ENV);
+    }
+  });
+
+  it.each<[string, string[], string]>([
+    [
+      'snapshot and plain run in one process',
+      [
+        'python3',
+        `${D}/helper.py`,
+        'run',
+        `${D}/naive.json`,
+        '--snapshot',
+        '--',
+        '-r',
+        `${D}/requirements.txt`,
+      ],
+      'the base snapshot (pip inspect) and the plain dry run (pip install --dry-run)',
+    ],
+    [
+      'plain and held run',
+      ['python3', `${D}/helper.py`, 'run', `${D}/naive.json`, '--held', '--', '-r', 'x'],
+      'the plain dry run (pip install --dry-run)',
+    ],
+    [
+      'the relaxed run',
+      ['python3', `${D}/helper.py`, 'run', `${D}/relaxed.json`, '--', '-r', 'x'],
+      'the relaxed dry run (blamed pins loosened) (pip install --dry-run)',
+    ],
+    [
+      'the probe (a separate pip)',
+      ['python3', '-m', 'pip', 'install', '--dry-run', '--report', `${D}/probe.json`, '-r', 'x'],
+      'the dry run looking for the newest release that fits (pip install --dry-run)',
+    ],
+    ['the snapshot alone', ['python3', `${D}/helper.py`, 'snapshot'], 'the base snapshot (pip inspect)'],
+    ['relax', ['python3', `${D}/helper.py`, 'relax', 'r.txt', 'a=1'], 'relaxing the blamed pins'],
+    ['anything else', ['python3', '-c', 'print(1)'], 'the command "python3 -c"'],
+  ])('names the step: %s', (_what, cmd, want) => {
+    expect(execStep(cmd)).toBe(want);
+  });
+
+  it('says the step, the image, the platform and the limit, exit 3 with the way out', () => {
+    expect(formatLimit(900_000)).toBe('900 s (15 min)');
+    expect(formatLimit(90_000)).toBe('90 s');
+    const e = execTimeoutError(['python3', `${D}/helper.py`, 'run', `${D}/held.json`, '--'], 900_000, {
+      image: 'python:3.12-slim',
+      platform: 'linux/arm64',
+    });
+    expect(e).toBeInstanceOf(EnvironmentError);
+    expect(e.exitCode).toBe(3);
+    expect(e.message).toBe(
+      "resolve linux/arm64: the held dry run (base packages pinned) (pip install --dry-run) in python:3.12-slim did not finish within 900 s (15 min); it was stopped and the resolver's container removed",
+    );
+    expect(e.fix).toContain(`raise ${RESOLVE_TIMEOUT_ENV}`);
+    expect(e.fix).toContain('setup.py');
+  });
+
+  it('the session lives at least four limits, and never less than an hour', () => {
+    expect(sessionDeadlineMs(900_000)).toBe(3_600_000);
+    expect(sessionDeadlineMs(3_600_000)).toBe(14_400_000);
+  });
+
+  it('gives every exec the limit and throws when one runs past it', async () => {
+    const seen: (number | undefined)[] = [];
+    const inner = fakeSession(() => ({}));
+    const limited = withExecLimit(
+      {
+        ...inner,
+        exec: (cmd, o = {}) => {
+          seen.push(o.timeoutMs);
+          return Promise.resolve({ exitCode: -1, stdout: '', stderr: '', timedOut: cmd[1] === 'slow' });
+        },
+      },
+      5000,
+      { image: 'img', platform: 'linux/amd64' },
+    );
+    await expect(limited.exec(['python3', 'fast'])).resolves.toMatchObject({ timedOut: false });
+    await expect(limited.exec(['python3', 'slow'])).rejects.toThrow(/did not finish within 5 s/);
+    expect(seen).toEqual([5000, 5000]);
+  });
+
+  it('a pip run past the limit fails the resolve naming the step, and the container is removed', async () => {
+    const session = fakeSession(() => ({ exitCode: -1, timedOut: true }));
+    const timeouts: (number | undefined)[] = [];
+    const exec = session.exec.bind(session);
+    session.exec = (cmd, o) => {
+      timeouts.push(o?.timeoutMs);
+      return exec(cmd, o);
+    };
+    const specs: SessionSpec[] = [];
+    const run = resolveAgainstBase(input(), {
+      docker: fakeDocker({
+        startSession: (spec) => {
+          specs.push(spec);
+          return Promise.resolve(session);
+        },
+        imageDigest: () => Promise.resolve(DIGEST),
+      }),
+      env: { [RESOLVE_TIMEOUT_ENV]: '120' },
+    });
+    await expect(run).rejects.toThrow(EnvironmentError);
+    await expect(run).rejects.toThrow(
+      `resolve linux/amd64: the base snapshot (pip inspect) and the plain dry run (pip install --dry-run) in localhost:5000/base:1 did not finish within 120 s (2 min)`,
+    );
+    expect(timeouts).toEqual([120_000]);
+    expect(session.closed()).toBe(true);
+    expect(specs[0]!.deadlineMs).toBe(3_600_000);
+  });
+
+  it('a bad limit is exit 2 before any container starts', async () => {
+    await expect(
+      resolveAgainstBase(input(), { docker: fakeDocker(), env: { [RESOLVE_TIMEOUT_ENV]: 'soon' } }),
+    ).rejects.toThrow(InputError);
+  });
+});
+
+describe("the resolver's network", () => {
+  it.each<[string, boolean]>([
+    ['localhost', true],
+    ['LOCALHOST.', true],
+    ['index.localhost', true],
+    ['127.0.0.1', true],
+    ['127.8.9.10', true],
+    ['[::1]', true],
+    ['::1', true],
+    ['0.0.0.0', true],
+    ['[::ffff:7f00:1]', true],
+    ['pypi.org', false],
+    ['localhost.example.com', false],
+    ['10.0.0.5', false],
+    ['172.17.0.1', false],
+    ['128.0.0.1', false],
+    ['[::2]', false],
+  ])('%s is loopback: %s', (host, want) => {
+    expect(isLoopbackHost(host)).toBe(want);
+  });
+
+  const ix = (indexUrl?: string, extraIndexUrls: string[] = []) => ({
+    indexes: { ...(indexUrl !== undefined && { indexUrl }), extraIndexUrls },
+  });
+  const reqs = (text: string) => ({ requirements: { text, origins: [] } });
+  it.each<
+    [string, Partial<ResolveInput>, 'default' | 'host' | 'none' | undefined, 'host' | 'bridge', string]
+  >([
+    ['PyPI', {}, undefined, 'bridge', 'no index on this machine'],
+    ['a remote index', ix('https://idx.example/simple'), 'default', 'bridge', 'no index on this machine'],
+    ['build.network none', ix('https://idx.example/simple'), 'none', 'bridge', 'no index on this machine'],
+    ['build.network host', {}, 'host', 'host', 'build.network is host: the same network as the build'],
+    [
+      'a local index',
+      ix('http://127.0.0.1:5001/simple'),
+      'default',
+      'host',
+      "pip must reach 127.0.0.1:5001 on this machine's loopback",
+    ],
+    [
+      'a local extra index',
+      ix(undefined, ['http://localhost:8080/simple']),
+      undefined,
+      'host',
+      'localhost:8080',
+    ],
+    ['an IPv4 number', ix('http://2130706433:81/simple'), undefined, 'host', '127.0.0.1:81'],
+    ['the requirements own -i', reqs('-i http://127.0.0.1:9/simple\ntqdm'), undefined, 'host', '127.0.0.1:9'],
+    ['--find-links on [::1]', reqs('--find-links http://[::1]:7/w\ntqdm'), undefined, 'host', '[::1]:7'],
+    ['a direct URL', reqs('pkg @ http://localhost:3/pkg-1.whl'), undefined, 'host', 'localhost:3'],
+    [
+      'credentials are not shown',
+      ix('http://u:SECRET@127.0.0.1:5/simple'),
+      undefined,
+      'host',
+      "pip must reach 127.0.0.1:5 on this machine's loopback",
+    ],
+    [
+      'a ${NAME} expanded from pip environment',
+      { ...reqs('--extra-index-url ${IDX}\ntqdm'), pipEnv: { IDX: 'http://127.0.0.1:4/simple' } },
+      undefined,
+      'host',
+      '127.0.0.1:4',
+    ],
+    ['a ${NAME} not given', reqs('--extra-index-url ${IDX}\ntqdm'), undefined, 'bridge', 'no index'],
+    ['a file: find-links', reqs('--find-links file:///wheels\ntqdm'), undefined, 'bridge', 'no index'],
+    ['a remote direct URL', reqs('pkg @ https://files.example/pkg-1.whl'), undefined, 'bridge', 'no index'],
+  ])('%s', (_what, over, buildNetwork, network, reason) => {
+    const got = resolverNetwork(input(over), buildNetwork);
+    expect(got.network).toBe(network);
+    expect(got.reason).toContain(reason);
+    expect(got.reason).not.toContain('SECRET');
+  });
+
+  const started = async (over: Partial<ResolveInput>) => {
+    const specs: SessionSpec[] = [];
+    const session = cleanSession();
+    await resolveAgainstBase(input(over), {
+      docker: fakeDocker({
+        startSession: (spec) => {
+          specs.push(spec);
+          return Promise.resolve(session);
+        },
+        imageDigest: () => Promise.resolve(DIGEST),
+      }),
+      env: {},
+    });
+    return specs[0]!;
+  };
+
+  it('the resolver chooses it when not told: bridge for PyPI, host for a local index; as told otherwise', async () => {
+    expect((await started({})).network).toBe('bridge');
+    expect((await started(ix('http://127.0.0.1:5001/simple'))).network).toBe('host');
+    expect((await started({ network: 'bridge', ...ix('http://127.0.0.1:5001/simple') })).network).toBe(
+      'bridge',
+    );
+    expect((await started({ network: 'host' })).network).toBe('host');
+  });
+
+  it.each([
+    ['no --network, PyPI', [], 'bridge'],
+    ['no --network, a local index', ['--index-url', 'http://127.0.0.1:5001/simple'], 'host'],
+    [
+      '--network bridge, a local index',
+      ['--index-url', 'http://127.0.0.1:5001/simple', '--network', 'bridge'],
+      'bridge',
+    ],
+    ['--network host', ['--network', 'host'], 'host'],
+  ])('ml-image resolve: %s -> %s', async (_what, flags, want) => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'ml-image-resolve-cli-'));
+    try {
+      writeFileSync(path.join(dir, 'requirements.txt'), 'tqdm\n');
+      const specs: SessionSpec[] = [];
+      const io = captureIo(
+        dir,
+        fakeDocker({
+          startSession: (spec) => {
+            specs.push(spec);
+            return Promise.resolve(cleanSession());
+          },
+          imageDigest: () => Promise.resolve(DIGEST),
+        }),
+      );
+      const code = await runCli(
+        ['resolve', '--image', 'python:3.12-slim', '--requirements', 'requirements.txt', ...flags],
+        io,
+      );
+      expect(code, io.err()).toBe(0);
+      expect(specs.map((s) => s.network)).toEqual([want]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  describe('the build stage', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'ml-image-resolve-net-'));
+    writeFileSync(path.join(dir, 'requirements.txt'), 'tqdm\n');
+    afterAll(() => rmSync(dir, { recursive: true, force: true }));
+    const networkFor = async (python: Record<string, unknown>, build: Record<string, unknown>) => {
+      const config = normalizeConfig(
+        ConfigFileSchema.parse({
+          image: { name: 'acme/m' },
+          python: { requirements: ['requirements.txt'], ...python },
+          build,
+        }),
+      );
+      const specs: SessionSpec[] = [];
+      await runResolveStage(makePlan(planVariant('cpu')), config, dir, {
+        docker: fakeDocker({
+          startSession: (spec) => {
+            specs.push(spec);
+            return Promise.resolve(cleanSession());
+          },
+        }),
+        progress: () => undefined,
+        env: {},
+      });
+      return specs[0]!.network;
+    };
+    it.each<[string, Record<string, unknown>, Record<string, unknown>, 'host' | 'bridge']>([
+      ['PyPI, the default build network', {}, {}, 'bridge'],
+      ['a remote index', { indexUrl: 'https://idx.example/simple' }, { network: 'none' }, 'bridge'],
+      ['a local index', { indexUrl: 'http://127.0.0.1:5001/simple' }, {}, 'host'],
+      ['build.network host', {}, { network: 'host' }, 'host'],
+    ])('%s', async (_what, python, build, want) => {
+      expect(await networkFor(python, build)).toBe(want);
+    });
+  });
+});
+
+describe('the base image pinned before its container starts', () => {
+  it.each([
+    ['python:3.12-slim', 'python'],
+    ['localhost:5000/ml/base:amd64', 'localhost:5000/ml/base'],
+    ['localhost:5000/ml/base', 'localhost:5000/ml/base'],
+    [`ghcr.io/o/b:1@sha256:${'0'.repeat(64)}`, 'ghcr.io/o/b'],
+    [`ghcr.io/o/b@sha256:${'0'.repeat(64)}`, 'ghcr.io/o/b'],
+  ])('%s', (ref, repo) => {
+    expect(pinnedRef(ref, DIGEST)).toBe(`${repo}@${DIGEST}`);
+  });
+
+  const docker = (digest: () => Promise<string>, id: string | Error = ID) => {
+    const asked: string[] = [];
+    return {
+      asked,
+      docker: fakeDocker({
+        imageDigest: (ref) => {
+          asked.push(`digest ${ref}`);
+          return digest();
+        },
+        inspectImage: (ref, platform) => {
+          asked.push(`inspect ${ref} ${platform}`);
+          return id instanceof Error ? Promise.reject(id) : Promise.resolve(imageDetails({ id }));
+        },
+      }),
+    };
+  };
+  const base = { image: 'localhost:5000/base:1', platform: 'linux/arm64' };
+
+  it('by the registry digest; else by the local image id when a volume needs a key; else as given', async () => {
+    const inRegistry = docker(() => Promise.resolve(DIGEST));
+    expect(await pinBase(inRegistry.docker, base, { digest: true, key: true })).toEqual({
+      ref: `localhost:5000/base@${DIGEST}`,
+      digest: DIGEST,
+      key: DIGEST,
+    });
+    const local = docker(() => Promise.reject(new Error('not in a registry')));
+    expect(await pinBase(local.docker, base, { digest: true, key: true })).toEqual({ ref: ID, key: ID });
+    expect(local.asked).toEqual([
+      'digest localhost:5000/base:1',
+      'inspect localhost:5000/base:1 linux/arm64',
+    ]);
+    expect(await pinBase(local.docker, base, { digest: true, key: false })).toEqual({ ref: base.image });
+    const gone = docker(() => Promise.reject(new Error('no')), new Error('no such image'));
+    expect(await pinBase(gone.docker, base, { digest: false, key: true })).toEqual({ ref: base.image });
+    // A registry answer that is not a digest is not trusted as one.
+    const odd = docker(() => Promise.resolve('sha256:../x'));
+    expect(await pinBase(odd.docker, base, { digest: true, key: false })).toEqual({ ref: base.image });
+    const none = docker(() => Promise.resolve(DIGEST));
+    expect(await pinBase(none.docker, base, { digest: false, key: false })).toEqual({ ref: base.image });
+    expect(none.asked).toEqual([]);
+  });
+});

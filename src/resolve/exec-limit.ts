@@ -1,0 +1,107 @@
+// A time limit on every command the resolver runs in its container. pip can hang: an index that
+// answers too slowly for pip's own --timeout to fire (a trickle of bytes), or an sdist whose
+// setup.py never ends while pip builds its metadata. Without a limit the stage would hang with it;
+// with one, the command's stream is dropped (session.exec's timeoutMs), the step is named in the
+// error, and the caller removes the container (with whatever still runs in it).
+import { DEFAULT_SESSION_DEADLINE_MS, type ContainerSession } from '../docker/adapter.js';
+import { MAX_TIMEOUT_SECONDS } from '../config/schema.js';
+import { EnvironmentError, InputError } from '../errors.js';
+import { DIR } from './workdir.js';
+
+/** The variable that sets the limit, in whole seconds. */
+export const RESOLVE_TIMEOUT_ENV = 'ML_IMAGE_RESOLVE_TIMEOUT_SECONDS';
+
+/** The limit of one command without the variable: 15 minutes. */
+export const DEFAULT_RESOLVE_TIMEOUT_MS = 15 * 60_000;
+
+/** The limit of each command, from RESOLVE_TIMEOUT_ENV (1 to MAX_TIMEOUT_SECONDS) or the default. */
+export function resolveTimeoutMs(env: Readonly<Record<string, string | undefined>>): number {
+  const raw = env[RESOLVE_TIMEOUT_ENV];
+  if (raw === undefined || raw.trim() === '') return DEFAULT_RESOLVE_TIMEOUT_MS;
+  const seconds = /^\s*\d+\s*$/.test(raw) ? Number(raw) : NaN;
+  if (!Number.isSafeInteger(seconds) || seconds < 1 || seconds > MAX_TIMEOUT_SECONDS)
+    throw new InputError(
+      `${RESOLVE_TIMEOUT_ENV}: expected whole seconds from 1 to ${MAX_TIMEOUT_SECONDS}, got ${JSON.stringify(raw)}`,
+      `e.g. ${RESOLVE_TIMEOUT_ENV}=1800 for 30 minutes, or unset it for the default (${DEFAULT_RESOLVE_TIMEOUT_MS / 1000})`,
+    );
+  return seconds * 1000;
+}
+
+/**
+ * How long the session's container may live: its idle loop ends then even when this process was
+ * killed (while it lives, every command is stopped at its own limit). A resolve runs a handful of
+ * commands, so at least four limits, and never less than the sessions' default.
+ */
+export const sessionDeadlineMs = (limitMs: number): number =>
+  Math.max(DEFAULT_SESSION_DEADLINE_MS, 4 * limitMs);
+
+/** What each pip report is the report of, for people. */
+const REPORTS: Readonly<Record<string, string>> = {
+  'naive.json': 'the plain dry run',
+  'held.json': 'the held dry run (base packages pinned)',
+  'relaxed.json': 'the relaxed dry run (blamed pins loosened)',
+  'probe.json': 'the dry run looking for the newest release that fits',
+};
+
+const reportStep = (path: string | undefined): string => {
+  const name = (path ?? '').slice(`${DIR}/`.length);
+  return REPORTS[name] ?? `the dry run ${name || '(no report)'}`;
+};
+
+/** The step a command of the resolver is, named for people (pure). */
+export function execStep(cmd: readonly string[]): string {
+  const helper = cmd.indexOf(`${DIR}/helper.py`);
+  if (helper >= 0) {
+    const [sub, arg] = [cmd[helper + 1], cmd[helper + 2]];
+    const flags = cmd.slice(helper + 3, cmd.indexOf('--') < 0 ? undefined : cmd.indexOf('--'));
+    if (sub === 'run')
+      return `${flags.includes('--snapshot') ? 'the base snapshot (pip inspect) and ' : ''}${reportStep(arg)} (pip install --dry-run)`;
+    if (sub === 'snapshot') return 'the base snapshot (pip inspect)';
+    if (sub === 'relax') return 'relaxing the blamed pins';
+    if (sub === 'analyze') return 'the analysis of a pip report';
+    return `the resolver helper's ${sub ?? 'command'}`;
+  }
+  const report = cmd.indexOf('--report');
+  if (cmd.includes('pip') && report >= 0) return `${reportStep(cmd[report + 1])} (pip install --dry-run)`;
+  return `the command "${cmd.slice(0, 2).join(' ')}"`;
+}
+
+/** `900 s (15 min)`, `90 s`: whole seconds, and whole minutes when there are some. */
+export function formatLimit(ms: number): string {
+  const s = Math.round(ms / 1000);
+  return s >= 120 && s % 60 === 0 ? `${s} s (${s / 60} min)` : `${s} s`;
+}
+
+/** The error of a command that ran past its limit: the step, the image, the platform and the limit. */
+export function execTimeoutError(
+  cmd: readonly string[],
+  limitMs: number,
+  where: { image: string; platform: string },
+): EnvironmentError {
+  return new EnvironmentError(
+    `resolve ${where.platform}: ${execStep(cmd)} in ${where.image} did not finish within ${formatLimit(limitMs)}; it was stopped and the resolver's container removed`,
+    `a package index that answers too slowly, or an sdist whose setup.py does not end while pip builds its metadata: check the index, require a version that has a wheel, or raise ${RESOLVE_TIMEOUT_ENV} (seconds, default ${DEFAULT_RESOLVE_TIMEOUT_MS / 1000})`,
+  );
+}
+
+/**
+ * The session with a limit on every exec (an exec's own timeoutMs wins): one that runs past it
+ * throws execTimeoutError. The caller closes the session, which removes the container.
+ */
+export function withExecLimit(
+  session: ContainerSession,
+  limitMs: number,
+  where: { image: string; platform: string },
+): ContainerSession {
+  return {
+    containerId: session.containerId,
+    putFiles: (dir, files) => session.putFiles(dir, files),
+    close: () => session.close(),
+    async exec(cmd, options = {}) {
+      const timeoutMs = options.timeoutMs ?? limitMs;
+      const r = await session.exec(cmd, { ...options, timeoutMs });
+      if (r.timedOut) throw execTimeoutError(cmd, timeoutMs, where);
+      return r;
+    },
+  };
+}

@@ -1,0 +1,71 @@
+// Which network the resolver's container gets. Docker's bridge by default: the container (a base
+// image and requirements a pull request may choose, an sdist's setup.py among them) then shares
+// nothing of the host's network namespace: not its loopback services (a local registry, a daemon
+// or a proxy listening on 127.0.0.1), not its abstract unix sockets. The host's network only where
+// pip must reach this machine's loopback: an index, --find-links or direct URL on localhost /
+// 127.0.0.0/8 / ::1 (a local index, as the test bed serves one), or a build that uses the host's
+// network itself (build.network: host: the resolver then reaches what the build's RUN steps reach,
+// an index named in the host's /etc/hosts too). Pure.
+import type { ResolveInput } from './input.js';
+import { shownIndexes } from './input.js';
+
+export type ResolverNetwork = 'host' | 'bridge';
+
+/** Hosts that name this machine itself (WHATWG URL's hostname: IPv4 in any notation is normalized). */
+export function isLoopbackHost(hostname: string): boolean {
+  const h = hostname
+    .toLowerCase()
+    .replace(/^\[|\]$/g, '')
+    .replace(/\.$/, '');
+  if (h === 'localhost' || h.endsWith('.localhost')) return true;
+  // 0.0.0.0 and :: connect to this machine on Linux.
+  if (h === '0.0.0.0' || h === '::' || h === '::1') return true;
+  if (/^127\.\d+\.\d+\.\d+$/.test(h)) return true;
+  // IPv4-mapped IPv6 (URL writes ::ffff:127.0.0.1 as ::ffff:7f00:1).
+  return /^::ffff:(127\.|7f[0-9a-f]{2}:)/.test(h);
+}
+
+/** `${NAME}` expanded from pip's environment, as pip expands it (an unknown name stays as it is). */
+const expand = (url: string, env: Readonly<Record<string, string>>): string =>
+  url.replace(/\$\{([A-Za-z0-9_]+)\}/g, (whole, name: string) => env[name] ?? whole);
+
+/** The URLs pip may fetch: the indexes and every URL in the requirements (find-links, direct URLs). */
+export function urlsPipMayReach(input: ResolveInput): string[] {
+  const env = input.pipEnv ?? {};
+  const ix = shownIndexes(input);
+  const inText = expand(input.requirements.text, env).match(/[a-z][a-z0-9+.-]*:\/\/[^\s'"]+/gi) ?? [];
+  return [...(ix.indexUrl !== undefined ? [ix.indexUrl] : []), ...ix.extraIndexUrls]
+    .map((u) => expand(u, env))
+    .concat(inText);
+}
+
+/** The first URL pip may fetch from this machine's loopback, its host shown (no credentials). */
+export function loopbackUrl(input: ResolveInput): string | undefined {
+  for (const u of urlsPipMayReach(input)) {
+    let url: URL;
+    try {
+      url = new URL(u);
+    } catch {
+      continue; // not a URL pip could fetch either
+    }
+    if (/^(https?|ftp):$/.test(url.protocol) && isLoopbackHost(url.hostname)) return url.host;
+  }
+  return undefined;
+}
+
+/**
+ * The resolver's network, and why: `host` when the build runs on the host's network or pip must
+ * reach this machine's loopback, else `bridge`. Only what the inputs ask for, never what the base
+ * image's own environment (its PIP_INDEX_URL) names.
+ */
+export function resolverNetwork(
+  input: ResolveInput,
+  buildNetwork?: 'default' | 'host' | 'none',
+): { network: ResolverNetwork; reason: string } {
+  if (buildNetwork === 'host')
+    return { network: 'host', reason: 'build.network is host: the same network as the build' };
+  const loopback = loopbackUrl(input);
+  if (loopback !== undefined)
+    return { network: 'host', reason: `pip must reach ${loopback} on this machine's loopback` };
+  return { network: 'bridge', reason: 'no index on this machine' };
+}
