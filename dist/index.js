@@ -29699,16 +29699,40 @@ async function inspectImage(client, ref, platform) {
 
 
 
-/** HostConfig of a container run: shared memory, IPC, network and GPUs as the spec asks. */
+/**
+ * The default pids limit of a container run. Threads count against it: an 8-GPU DDP run on a
+ * 2 x 128-core host holds some 2,500 (a torch intra-op pool per rank, CUDA and NCCL threads), so the
+ * limit leaves room for 16 ranks there while still stopping a fork bomb long before the host's
+ * pid_max.
+ */
+const DEFAULT_PIDS_LIMIT = 8192;
+/**
+ * The hostname of a container without a network. Docker writes no /etc/hosts line for the
+ * hostname of such a container, and torch (torchrun's rendezvous, gloo's device) resolves its own
+ * hostname: the entry makes it resolve to loopback, as an empty bridge network would.
+ */
+const LOOPBACK_HOSTNAME = 'ml-image-smoke';
+const networkOf = (spec) => spec.network ?? 'none';
+/**
+ * HostConfig of a container run. Every run executes the image's own code (PR-controlled in a
+ * pull request), so every run is hardened: all capabilities dropped, no-new-privileges (setuid
+ * binaries gain nothing), a pids limit, and no network unless the spec asks for one. Shared
+ * memory, IPC and GPUs as the spec asks.
+ */
 function hostConfigFor(spec) {
+    const network = networkOf(spec);
     return {
         // The engine removes it once it has exited, so a container that ends by its own deadline after
         // the CLI was killed (SIGKILL, no post step) leaves nothing behind. The exit code comes from a
         // wait for removal registered before start, the output from the attach stream: `docker run --rm`.
         AutoRemove: true,
+        CapDrop: ['ALL'],
+        SecurityOpt: ['no-new-privileges'],
+        PidsLimit: spec.pidsLimit ?? DEFAULT_PIDS_LIMIT,
+        NetworkMode: network,
+        ...(network === 'none' && { ExtraHosts: [`${LOOPBACK_HOSTNAME}:127.0.0.1`] }),
         ...(spec.shmSizeBytes !== undefined && { ShmSize: spec.shmSizeBytes }),
         ...(spec.ipcHost && { IpcMode: 'host' }),
-        ...(spec.network !== undefined && { NetworkMode: spec.network }),
         ...(spec.gpus !== undefined && {
             DeviceRequests: [
                 {
@@ -29740,6 +29764,7 @@ function runBody(spec, argv, wrapped) {
                 ...(spec.entrypoint !== undefined && { Entrypoint: [...spec.entrypoint] }),
             }),
         ...(spec.workdir !== undefined && { WorkingDir: spec.workdir }),
+        ...(networkOf(spec) === 'none' && { Hostname: LOOPBACK_HOSTNAME }),
         Tty: false,
         AttachStdout: true,
         AttachStderr: true,
@@ -30227,7 +30252,8 @@ function tarArchive(entries) {
 
 ;// CONCATENATED MODULE: ./src/docker/sessions.ts
 // Exec sessions: one container kept idling so that several commands reuse it (and pip's cache in
-// it). It ends by itself at its deadline, and is removed on close and on interrupt.
+// it). It ends by itself at its deadline, and is removed on close and on interrupt. It runs
+// hardened (sessionHostConfig): no capabilities, no new privileges, a process limit.
 
 
 
@@ -30289,25 +30315,42 @@ function sessionArchive(dir, files) {
         ],
     };
 }
+/**
+ * The most processes (threads included) a session's container may run: pip building an sdist's
+ * metadata needs a few dozen; a fork bomb in a setup.py stops here instead of taking the host.
+ */
+const SESSION_PIDS_LIMIT = 512;
+/**
+ * HostConfig of a session's container. Its image and the code run in it (an sdist's setup.py
+ * while pip builds its metadata) may come from a pull request, so it runs with no capabilities
+ * (root in it is an ordinary user that owns /tmp, its home and the volumes it created: pip needs no
+ * more), may not gain any (setuid binaries, file capabilities) and has a bounded process count.
+ * Removed by the engine once it ends (at its deadline, after a killed CLI) as well as on close.
+ */
+function sessionHostConfig(spec) {
+    return {
+        AutoRemove: true,
+        CapDrop: ['ALL'],
+        SecurityOpt: ['no-new-privileges'],
+        PidsLimit: SESSION_PIDS_LIMIT,
+        ...(spec.network !== undefined && { NetworkMode: spec.network }),
+        ...(spec.volumes?.length && {
+            Mounts: spec.volumes.map((v) => ({
+                Type: 'volume',
+                Source: v.name,
+                Target: v.target,
+                VolumeOptions: { Labels: { ...v.labels } },
+            })),
+        }),
+    };
+}
 async function startSession(client, spec) {
     await ensureImage(client, spec.image, spec.platform);
     const container = await createManaged(client, spec, {
         // Idle until closed or until its deadline (so a killed CLI leaves nothing running); the
         // image's entrypoint is bypassed so any image with a shell works.
         ...sessionCommand(sessionSeconds(spec)),
-        // Removed by the engine once it ends (at its deadline, after a killed CLI) as well as on close.
-        HostConfig: {
-            AutoRemove: true,
-            ...(spec.network !== undefined && { NetworkMode: spec.network }),
-            ...(spec.volumes?.length && {
-                Mounts: spec.volumes.map((v) => ({
-                    Type: 'volume',
-                    Source: v.name,
-                    Target: v.target,
-                    VolumeOptions: { Labels: { ...v.labels } },
-                })),
-            }),
-        },
+        HostConfig: sessionHostConfig(spec),
     });
     let closed = false;
     const close = async () => {
@@ -30940,11 +30983,11 @@ else {
     // The stages are loaded by the main step only: the post step (every step's cleanup) needs none,
     // and the verify sub-action's main step loads the checks, not the pipeline.
     if (io.getInput(_action_io_js__WEBPACK_IMPORTED_MODULE_2__/* .COMMAND_INPUT */ .l_).trim() === 'verify') {
-        const { verifyAction } = await Promise.all(/* import() */[__nccwpck_require__.e(550), __nccwpck_require__.e(421)]).then(__nccwpck_require__.bind(__nccwpck_require__, 85421));
+        const { verifyAction } = await Promise.all(/* import() */[__nccwpck_require__.e(550), __nccwpck_require__.e(364)]).then(__nccwpck_require__.bind(__nccwpck_require__, 38364));
         await verifyAction((0,_action_post_js__WEBPACK_IMPORTED_MODULE_3__/* .trackDockerUse */ .pl)(io));
     }
     else {
-        const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(550), __nccwpck_require__.e(158), __nccwpck_require__.e(421), __nccwpck_require__.e(842)]).then(__nccwpck_require__.bind(__nccwpck_require__, 63842));
+        const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(550), __nccwpck_require__.e(158), __nccwpck_require__.e(364), __nccwpck_require__.e(781)]).then(__nccwpck_require__.bind(__nccwpck_require__, 31781));
         await run((0,_action_post_js__WEBPACK_IMPORTED_MODULE_3__/* .trackDockerUse */ .pl)(io));
     }
     // Whatever the step left registered goes now, not at the post step.

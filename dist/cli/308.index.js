@@ -12,7 +12,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _requirements_read_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(82674);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
 /* harmony import */ var _python_indexes_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(53910);
-/* harmony import */ var _resolve_resolve_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(49);
+/* harmony import */ var _resolve_resolve_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(84093);
 /* harmony import */ var _resolve_stage_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(50810);
 /* harmony import */ var _results_out_dir_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(43140);
 /* harmony import */ var _resolve_snapshot_cache_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(42405);
@@ -44,14 +44,16 @@ Options:
   --platform P          linux/amd64 (default) or linux/arm64 (runs under QEMU on amd64)
   --mode auto|check     auto (default): find a plan that holds the base; check: any change to the
                         base is a failure
-  --network host|bridge network of the resolver container (default host)
+  --network host|bridge network of the resolver container (default: bridge, or host when pip must
+                        reach this machine's loopback: an index or URL on localhost/127.0.0.0/8/::1)
   --out DIR             writes constraints.txt, requirements.txt, resolution.json, explanation.md
   --json                print resolution.json instead of the explanation
 
 Base-image snapshots are cached by digest in $ML_IMAGE_CACHE_DIR (default ~/.cache/ml-image);
-pip's HTTP cache is kept in a Docker volume, ml-image-resolve-pip-cache-<hash> (one per set of
-https or --trusted-host index URLs; none when one carries credentials). --verbose ends with a
-per-step timing line.
+pip's HTTP cache is kept in a Docker volume, ml-image-resolve-pip-cache-v2-<hash> (one per base
+image digest and set of https or --trusted-host index URLs; none when one carries credentials).
+Every command in the resolver's container is stopped after 15 minutes
+(ML_IMAGE_RESOLVE_TIMEOUT_SECONDS): exit 3. --verbose ends with a per-step timing line.
 
 Exit codes: 0 no conflict, or fixed (auto); 1 a conflict that cannot be resolved (check: any
 conflict); 2 bad input (a malformed requirement, a wrong --hash, a local path or direct URL that
@@ -65,7 +67,7 @@ python3); 3 no Docker daemon, or the index or a direct URL is unreachable (after
             'extra-index-url': { type: 'string', multiple: true },
             platform: { type: 'string', default: 'linux/amd64' },
             mode: { type: 'string', default: 'auto' },
-            network: { type: 'string', default: 'host' },
+            network: { type: 'string' },
         });
         if (!values.image)
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('resolve: --image is required', 'e.g. --image python:3.12-slim');
@@ -75,7 +77,7 @@ python3); 3 no Docker daemon, or the index or a direct URL is unreachable (after
         if (values.mode !== 'auto' && values.mode !== 'check') {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`resolve: --mode: expected auto or check, got "${values.mode}"`);
         }
-        if (values.network !== 'host' && values.network !== 'bridge') {
+        if (values.network !== undefined && values.network !== 'host' && values.network !== 'bridge') {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`resolve: --network: expected host or bridge, got "${values.network}"`);
         }
         const requirements = (0,_requirements_read_js__WEBPACK_IMPORTED_MODULE_0__/* .readRequirements */ .F2)(values.requirements, io.cwd, io.env, (0,_requirements_read_js__WEBPACK_IMPORTED_MODULE_0__/* .workspaceRoot */ .oS)(io.env, io.cwd));
@@ -88,9 +90,10 @@ python3); 3 no Docker daemon, or the index or a direct URL is unreachable (after
             indexes,
             pipEnv: (0,_resolve_stage_js__WEBPACK_IMPORTED_MODULE_4__/* .referencedEnv */ .Dx)(requirements.envReferences, io.env),
             mode: values.mode,
-            network: values.network,
+            ...(values.network !== undefined && { network: values.network }),
         }, {
             docker: io.docker(),
+            env: io.env,
             progress: (l) => io.stderr(`${l}\n`),
             cache: (0,_resolve_snapshot_cache_js__WEBPACK_IMPORTED_MODULE_6__/* .fileSnapshotCache */ .JZ)((0,_resolve_snapshot_cache_js__WEBPACK_IMPORTED_MODULE_6__/* .defaultCacheDir */ .$g)(io.env)),
             // --verbose: a per-step timing line at the end of the progress.

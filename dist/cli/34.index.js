@@ -455,8 +455,8 @@ var errors = __webpack_require__(83916);
 var explain = __webpack_require__(5351);
 // EXTERNAL MODULE: ./src/results/results.ts + 2 modules
 var results_results = __webpack_require__(37351);
-// EXTERNAL MODULE: ./src/report/model.ts + 3 modules
-var report_model = __webpack_require__(81419);
+// EXTERNAL MODULE: ./src/report/model.ts + 4 modules
+var report_model = __webpack_require__(25816);
 // EXTERNAL MODULE: ./src/report/render.ts + 3 modules
 var render = __webpack_require__(33365);
 // EXTERNAL MODULE: ./src/report/escape.ts

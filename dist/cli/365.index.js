@@ -2,23 +2,83 @@ export const id = 365;
 export const ids = [365];
 export const modules = {
 
-/***/ 37282:
+/***/ 12011:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   FT: () => (/* binding */ sizeTop),
-/* harmony export */   Lw: () => (/* binding */ sizeDrivers),
-/* harmony export */   xC: () => (/* binding */ explainSize)
+/* harmony export */   L5: () => (/* binding */ fmtInt),
+/* harmony export */   LS: () => (/* binding */ plural),
+/* harmony export */   M: () => (/* binding */ COMPONENT_LABELS),
+/* harmony export */   Oe: () => (/* binding */ pct),
+/* harmony export */   bu: () => (/* binding */ num),
+/* harmony export */   x8: () => (/* binding */ signed),
+/* harmony export */   zi: () => (/* binding */ fmtBytes)
 /* harmony export */ });
-/* unused harmony exports TOP_N, CHANGES_N, firstN */
-/* harmony import */ var _requirements_parse_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(12696);
-/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(49997);
+const int = new Intl.NumberFormat('en-US');
+const fmtInt = (n) => int.format(n);
+function fmtBytes(n) {
+    const a = Math.abs(n);
+    const [div, unit, digits] = a >= 1e9 ? [1e9, 'GB', 2] : a >= 1e6 ? [1e6, 'MB', 1] : a >= 1e3 ? [1e3, 'kB', 1] : [1, 'B', 0];
+    return `${(n / div).toFixed(digits)} ${unit}`;
+}
+const signed = (n, f) => n > 0 ? `+${f(n)}` : n < 0 ? `−${f(-n)}` : '±0';
+const pct = (r) => `${r > 0 ? '+' : r < 0 ? '−' : '±'}${Math.abs(r * 100).toFixed(1)}%`;
+/** Up to 4 significant digits, without exponent noise. */
+function num(n) {
+    if (!Number.isFinite(n))
+        return String(n);
+    if (Number.isInteger(n))
+        return fmtInt(n);
+    return String(Number(n.toPrecision(4)));
+}
+const plural = (n, one, many = `${one}s`) => `${fmtInt(n)} ${n === 1 ? one : many}`;
+const COMPONENT_LABELS = {
+    os: 'OS',
+    glibc: 'glibc',
+    python: 'Python',
+    torch: 'torch',
+    torchCuda: 'torch CUDA build',
+    numpy: 'NumPy',
+    cuda: 'CUDA runtime',
+    cudnn: 'cuDNN',
+    nccl: 'NCCL',
+    driverMaxCuda: 'Driver max CUDA',
+    driver: 'NVIDIA driver',
+    gpus: 'GPUs',
+};
+
+
+/***/ }),
+
+/***/ 25816:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  f3: () => (/* binding */ SEVERITY_RANK),
+  vF: () => (/* binding */ assessReport),
+  MW: () => (/* binding */ buildReportModel),
+  DY: () => (/* binding */ defaultMarkerKey)
+});
+
+// UNUSED EXPORTS: componentSeverity, parseReportModel
+
+// EXTERNAL MODULE: ./src/capture/redact.ts + 1 modules
+var redact = __webpack_require__(44977);
+// EXTERNAL MODULE: ./src/requirements/parse.ts + 1 modules
+var parse = __webpack_require__(12696);
+// EXTERNAL MODULE: ./src/diff/schema.ts
+var schema = __webpack_require__(2996);
+// EXTERNAL MODULE: ./src/util/text.ts
+var util_text = __webpack_require__(49997);
+;// CONCATENATED MODULE: ./src/diff/size.ts
 
 
 /** How many of each the summary keeps, and how many changes the explanation keeps. */
 const TOP_N = 10;
 const CHANGES_N = 20;
-const byName = _util_text_js__WEBPACK_IMPORTED_MODULE_1__/* .compareText */ .n;
+const byName = util_text/* compareText */.n;
 /**
  * pip distributions with a size, by normalised name. A name installed twice (Debian's copy in
  * /usr/lib/python3 and pip's) takes up both copies' bytes; the version is the copy Python imports
@@ -45,7 +105,7 @@ function pipSizesOf(r) {
     for (const p of r.python.packages) {
         if (p.sizeBytes === undefined)
             continue;
-        const key = (0,_requirements_parse_js__WEBPACK_IMPORTED_MODULE_0__/* .canonicalName */ .Ew)(p.name);
+        const key = (0,parse/* canonicalName */.Ew)(p.name);
         const os = p.location.startsWith('/usr/lib/python3');
         const seen = out.get(key);
         if (!seen)
@@ -208,92 +268,7 @@ function explainSize(base, head, n = CHANGES_N) {
         layers: firstN(layers, n, byImpact),
     };
 }
-/**
- * The changes that explain the size change, in its direction (growth: what grew, biggest first),
- * packages before layers (a package names the cause; a layer holds many packages).
- */
-function sizeDrivers(e) {
-    const sign = e.delta < 0 ? -1 : 1;
-    const pick = (list) => list.filter((c) => c.delta * sign > 0);
-    const packages = pick(e.packages);
-    return packages.length > 0 ? packages : pick(e.layers);
-}
 
-
-/***/ }),
-
-/***/ 12011:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   L5: () => (/* binding */ fmtInt),
-/* harmony export */   LS: () => (/* binding */ plural),
-/* harmony export */   M: () => (/* binding */ COMPONENT_LABELS),
-/* harmony export */   Oe: () => (/* binding */ pct),
-/* harmony export */   bu: () => (/* binding */ num),
-/* harmony export */   x8: () => (/* binding */ signed),
-/* harmony export */   zi: () => (/* binding */ fmtBytes)
-/* harmony export */ });
-const int = new Intl.NumberFormat('en-US');
-const fmtInt = (n) => int.format(n);
-function fmtBytes(n) {
-    const a = Math.abs(n);
-    const [div, unit, digits] = a >= 1e9 ? [1e9, 'GB', 2] : a >= 1e6 ? [1e6, 'MB', 1] : a >= 1e3 ? [1e3, 'kB', 1] : [1, 'B', 0];
-    return `${(n / div).toFixed(digits)} ${unit}`;
-}
-const signed = (n, f) => n > 0 ? `+${f(n)}` : n < 0 ? `−${f(-n)}` : '±0';
-const pct = (r) => `${r > 0 ? '+' : r < 0 ? '−' : '±'}${Math.abs(r * 100).toFixed(1)}%`;
-/** Up to 4 significant digits, without exponent noise. */
-function num(n) {
-    if (!Number.isFinite(n))
-        return String(n);
-    if (Number.isInteger(n))
-        return fmtInt(n);
-    return String(Number(n.toPrecision(4)));
-}
-const plural = (n, one, many = `${one}s`) => `${fmtInt(n)} ${n === 1 ? one : many}`;
-const COMPONENT_LABELS = {
-    os: 'OS',
-    glibc: 'glibc',
-    python: 'Python',
-    torch: 'torch',
-    torchCuda: 'torch CUDA build',
-    numpy: 'NumPy',
-    cuda: 'CUDA runtime',
-    cudnn: 'cuDNN',
-    nccl: 'NCCL',
-    driverMaxCuda: 'Driver max CUDA',
-    driver: 'NVIDIA driver',
-    gpus: 'GPUs',
-};
-
-
-/***/ }),
-
-/***/ 81419:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  f3: () => (/* binding */ SEVERITY_RANK),
-  vF: () => (/* binding */ assessReport),
-  MW: () => (/* binding */ buildReportModel),
-  DY: () => (/* binding */ defaultMarkerKey)
-});
-
-// UNUSED EXPORTS: componentSeverity, parseReportModel
-
-// EXTERNAL MODULE: ./src/capture/redact.ts + 1 modules
-var redact = __webpack_require__(44977);
-// EXTERNAL MODULE: ./src/requirements/parse.ts + 1 modules
-var parse = __webpack_require__(12696);
-// EXTERNAL MODULE: ./src/diff/schema.ts
-var schema = __webpack_require__(2996);
-// EXTERNAL MODULE: ./src/diff/size.ts
-var diff_size = __webpack_require__(37282);
-// EXTERNAL MODULE: ./src/util/text.ts
-var util_text = __webpack_require__(49997);
 // EXTERNAL MODULE: ./node_modules/@renovatebot/pep440/index.js
 var pep440 = __webpack_require__(68898);
 ;// CONCATENATED MODULE: ./src/diff/versions.ts
@@ -490,12 +465,12 @@ function aptIndex(r) {
 }
 const levelRank = (l) => l === null ? CHANGE_LEVELS.length : CHANGE_LEVELS.indexOf(l);
 const KIND_RANK = { upgraded: 0, downgraded: 0, added: 1, removed: 2 };
-const byName = util_text/* compareText */.n;
+const diff_byName = util_text/* compareText */.n;
 /** Changed packages first, by level (major first), then added, then removed; by name within. */
 function sortPackageChanges(changes) {
     return changes.sort((a, b) => KIND_RANK[a.kind] - KIND_RANK[b.kind] ||
         levelRank(a.level) - levelRank(b.level) ||
-        byName(a.name.toLowerCase(), b.name.toLowerCase()));
+        diff_byName(a.name.toLowerCase(), b.name.toLowerCase()));
 }
 function diffPackages(base, head, compare) {
     const changes = [];
@@ -533,7 +508,7 @@ function gpuSummary(r) {
     for (const g of r.gpus)
         byModel.set(g.name, (byModel.get(g.name) ?? 0) + 1);
     return [...byModel]
-        .sort(([a], [b]) => byName(a, b))
+        .sort(([a], [b]) => diff_byName(a, b))
         .map(([name, n]) => `${n} × ${name}`)
         .join(', ');
 }
@@ -569,7 +544,7 @@ function summarize(r) {
         layers: r.image.layers,
         pipCount: pip.size,
         aptCount: r.apt.length,
-        ...optional('top', (0,diff_size/* sizeTop */.FT)(r)),
+        ...optional('top', sizeTop(r)),
         components,
     };
 }
@@ -599,7 +574,7 @@ function diffMaps(base, head) {
     const changes = [];
     let unchanged = 0;
     let redactedBoth = 0;
-    for (const name of [...new Set([...Object.keys(base), ...Object.keys(head)])].sort(byName)) {
+    for (const name of [...new Set([...Object.keys(base), ...Object.keys(head)])].sort(diff_byName)) {
         const from = Object.hasOwn(base, name) ? base[name] : null;
         const to = Object.hasOwn(head, name) ? head[name] : null;
         if (from === to) {
@@ -646,7 +621,7 @@ function diffRecords(base, head) {
         labels,
         size,
         layers,
-        ...optional('sizeExplanation', (0,diff_size/* explainSize */.xC)(base, head)),
+        ...optional('sizeExplanation', explainSize(base, head)),
         changed,
     };
 }
@@ -993,8 +968,8 @@ __webpack_require__.d(__webpack_exports__, {
 var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/report/escape.ts
 var report_escape = __webpack_require__(14031);
-// EXTERNAL MODULE: ./src/report/model.ts + 3 modules
-var report_model = __webpack_require__(81419);
+// EXTERNAL MODULE: ./src/report/model.ts + 4 modules
+var report_model = __webpack_require__(25816);
 // EXTERNAL MODULE: ./src/report/render/charts.ts
 var charts = __webpack_require__(86994);
 // EXTERNAL MODULE: ./src/report/render/markdown.ts
@@ -1909,19 +1884,22 @@ function detailsRows(summary, tableHead, rows, more, intro = '') {
 /* harmony export */   "in": () => (/* binding */ sizeTopPart),
 /* harmony export */   sn: () => (/* binding */ sizeChangeCell)
 /* harmony export */ });
-/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(14031);
-/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(12011);
-/* harmony import */ var _diff_size_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(37282);
+/* harmony import */ var _diff_schema_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2996);
+/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(14031);
+/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(12011);
 /* harmony import */ var _size_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(29437);
 /* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(18298);
 /* harmony import */ var _parts_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(99957);
+// Where the bytes went, per platform: what made the image grow against the base branch (packages
+// and layers, largest change first, with the size budget's verdict) and its biggest packages and
+// layers. Every value from a record is escaped here (md/html).
 
 
 
 
 
 
-const bytes = (n) => (n === null ? '—' : (0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .fmtBytes */ .zi)(n));
+const bytes = (n) => (n === null ? '—' : (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .fmtBytes */ .zi)(n));
 function what(c) {
     return c.kind === 'layer' ? `layer: ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .cell */ .Hn)(c.name, 120)}` : `${c.kind} ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .cell */ .Hn)(c.name, 80)}`;
 }
@@ -1937,29 +1915,29 @@ function sizeChangePart(p, sizeBudget, suffix, baseLabel, rank) {
     if (!p.diff || (!e && breaches.length === 0))
         return null;
     const s = p.diff.size;
-    const total = `${(0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .signed */ .x8)(s.delta, _format_js__WEBPACK_IMPORTED_MODULE_1__/* .fmtBytes */ .zi)}${s.base ? ` (${(0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .pct */ .Oe)(s.delta / s.base)})` : ''}`;
+    const total = `${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .signed */ .x8)(s.delta, _format_js__WEBPACK_IMPORTED_MODULE_2__/* .fmtBytes */ .zi)}${s.base ? ` (${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .pct */ .Oe)(s.delta / s.base)})` : ''}`;
     const changes = e ? [...e.packages, ...e.layers] : [];
     // Nothing to explain, unless the base record is too old to have sizes (said once, here).
     if (changes.length === 0 && breaches.length === 0 && (!e || e.packagesKnown || s.delta === 0))
         return null;
     const headline = e ? (0,_size_js__WEBPACK_IMPORTED_MODULE_3__/* .sizeHeadline */ .Qd)(e) : null;
     const notes = [
-        ...breaches.map((b) => `❌ **${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__.md)(b.text, 400)}**`),
-        headline ? `**${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__.md)(headline, 400)}**` : '',
+        ...breaches.map((b) => `❌ **${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__.md)(b.text, 400)}**`),
+        headline ? `**${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__.md)(headline, 400)}**` : '',
         e && !e.packagesKnown
-            ? `_The ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__.md)(baseLabel, 40)} record has no package sizes (captured before sizes were recorded)._`
+            ? `_The ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__.md)(baseLabel, 40)} record has no package sizes (captured before sizes were recorded)._`
             : '',
         e && e.packagesChanged > e.packages.length
-            ? `_Packages: ${(0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .signed */ .x8)(e.packagesDelta, _format_js__WEBPACK_IMPORTED_MODULE_1__/* .fmtBytes */ .zi)} over ${(0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .plural */ .LS)(e.packagesChanged, 'package')} whose size changed; the ${(0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .fmtInt */ .L5)(e.packages.length)} biggest changes are listed._`
+            ? `_Packages: ${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .signed */ .x8)(e.packagesDelta, _format_js__WEBPACK_IMPORTED_MODULE_2__/* .fmtBytes */ .zi)} over ${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(e.packagesChanged, 'package')} whose size changed; the ${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .fmtInt */ .L5)(e.packages.length)} biggest changes are listed._`
             : '',
     ].filter(Boolean);
     const rows = changes.map((c) => (0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .row */ .nM)([
         what(c),
         side(c.from, c.baseBytes, c.kind),
         side(c.to, c.headBytes, c.kind),
-        (0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .signed */ .x8)(c.delta, _format_js__WEBPACK_IMPORTED_MODULE_1__/* .fmtBytes */ .zi),
+        (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .signed */ .x8)(c.delta, _format_js__WEBPACK_IMPORTED_MODULE_2__/* .fmtBytes */ .zi),
     ]));
-    return (0,_parts_js__WEBPACK_IMPORTED_MODULE_5__/* .rowsPart */ .F8)(`size table${suffix}`, (0,_parts_js__WEBPACK_IMPORTED_MODULE_5__/* .detailsRows */ .GK)((0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .html */ .qy)(`Image size: ${total}${breaches.length ? ', over budget' : ''}${suffix}`), rows.length > 0 ? (0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .header */ .wx)(['What', baseLabel, 'this PR', 'Change']) : '', rows, (shown) => `\n_… and ${(0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .fmtInt */ .L5)(rows.length - shown)} more (see the report artifact)_`, notes.length > 0 ? `${notes.join('\n\n')}\n\n` : ''), rank);
+    return (0,_parts_js__WEBPACK_IMPORTED_MODULE_5__/* .rowsPart */ .F8)(`size table${suffix}`, (0,_parts_js__WEBPACK_IMPORTED_MODULE_5__/* .detailsRows */ .GK)((0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .html */ .qy)(`Image size: ${total}${breaches.length ? ', over budget' : ''}${suffix}`), rows.length > 0 ? (0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .header */ .wx)(['What', baseLabel, 'this PR', 'Change']) : '', rows, (shown) => `\n_… and ${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .fmtInt */ .L5)(rows.length - shown)} more (see the report artifact)_`, notes.length > 0 ? `${notes.join('\n\n')}\n\n` : ''), rank);
 }
 /** The biggest pip and apt packages and layers of this PR's image. */
 function sizeTopPart(p, sizeBudget, suffix, rank) {
@@ -1967,26 +1945,26 @@ function sizeTopPart(p, sizeBudget, suffix, rank) {
     if (!top)
         return null;
     const rows = [
-        ...top.pip.map((x) => (0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .row */ .nM)([`pip ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .cell */ .Hn)(x.name, 80)}`, (0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .cell */ .Hn)(x.version, 40), (0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .fmtBytes */ .zi)(x.sizeBytes)])),
-        ...top.apt.map((x) => (0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .row */ .nM)([`apt ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .cell */ .Hn)(x.name, 80)}`, (0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .cell */ .Hn)(x.version, 40), (0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .fmtBytes */ .zi)(x.sizeBytes)])),
-        ...top.layers.map((l) => (0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .row */ .nM)([`layer: ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .cell */ .Hn)(l.createdBy, 120)}`, '', (0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .fmtBytes */ .zi)(l.sizeBytes)])),
+        ...top.pip.map((x) => (0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .row */ .nM)([`pip ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .cell */ .Hn)(x.name, 80)}`, (0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .cell */ .Hn)(x.version, 40), (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .fmtBytes */ .zi)(x.sizeBytes)])),
+        ...top.apt.map((x) => (0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .row */ .nM)([`apt ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .cell */ .Hn)(x.name, 80)}`, (0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .cell */ .Hn)(x.version, 40), (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .fmtBytes */ .zi)(x.sizeBytes)])),
+        ...top.layers.map((l) => (0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .row */ .nM)([`layer: ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .cell */ .Hn)(l.createdBy, 120)}`, '', (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .fmtBytes */ .zi)(l.sizeBytes)])),
     ];
     if (rows.length === 0)
         return null;
     // Without a baseline the budget's verdict is told here (an absolute budget needs no base).
     const breaches = p.diff ? [] : (0,_size_js__WEBPACK_IMPORTED_MODULE_3__/* .budgetBreaches */ .Bq)(sizeBudget, [p]);
-    const intro = breaches.map((b) => `❌ **${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__.md)(b.text, 400)}**`).join('\n\n');
-    return (0,_parts_js__WEBPACK_IMPORTED_MODULE_5__/* .rowsPart */ .F8)(`biggest table${suffix}`, (0,_parts_js__WEBPACK_IMPORTED_MODULE_5__/* .detailsRows */ .GK)((0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .html */ .qy)(`Biggest packages and layers: ${(0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .fmtBytes */ .zi)(p.head.sizeBytes)} image${suffix}`), (0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .header */ .wx)(['Package or layer', 'Version', 'Size']), rows, (shown) => `\n_… and ${(0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .fmtInt */ .L5)(rows.length - shown)} more (see the report artifact)_`, intro ? `${intro}\n\n` : ''), rank);
+    const intro = breaches.map((b) => `❌ **${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__.md)(b.text, 400)}**`).join('\n\n');
+    return (0,_parts_js__WEBPACK_IMPORTED_MODULE_5__/* .rowsPart */ .F8)(`biggest table${suffix}`, (0,_parts_js__WEBPACK_IMPORTED_MODULE_5__/* .detailsRows */ .GK)((0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .html */ .qy)(`Biggest packages and layers: ${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .fmtBytes */ .zi)(p.head.sizeBytes)} image${suffix}`), (0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .header */ .wx)(['Package or layer', 'Version', 'Size']), rows, (shown) => `\n_… and ${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .fmtInt */ .L5)(rows.length - shown)} more (see the report artifact)_`, intro ? `${intro}\n\n` : ''), rank);
 }
 /** The run overview's size cell: "+610.0 MB (+7.5%): nvidia-cudnn-cu12 9.5 → 9.7 +402.0 MB" (escaped). */
 function sizeChangeCell(p) {
     const s = p.diff?.size;
     if (!s)
         return null;
-    const change = s.delta === 0 ? '±0' : `${(0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .signed */ .x8)(s.delta, _format_js__WEBPACK_IMPORTED_MODULE_1__/* .fmtBytes */ .zi)}${s.base ? ` (${(0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .pct */ .Oe)(s.delta / s.base)})` : ''}`;
+    const change = s.delta === 0 ? '±0' : `${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .signed */ .x8)(s.delta, _format_js__WEBPACK_IMPORTED_MODULE_2__/* .fmtBytes */ .zi)}${s.base ? ` (${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .pct */ .Oe)(s.delta / s.base)})` : ''}`;
     const e = p.diff?.sizeExplanation;
-    const driver = e && s.delta !== 0 ? (0,_diff_size_js__WEBPACK_IMPORTED_MODULE_2__/* .sizeDrivers */ .Lw)(e)[0] : undefined;
-    return driver ? `${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__.md)(change)}: ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__.md)((0,_size_js__WEBPACK_IMPORTED_MODULE_3__/* .describeChange */ .uQ)(driver), 120)}` : (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__.md)(change);
+    const driver = e && s.delta !== 0 ? (0,_diff_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .sizeDrivers */ .Lw)(e)[0] : undefined;
+    return driver ? `${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__.md)(change)}: ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__.md)((0,_size_js__WEBPACK_IMPORTED_MODULE_3__/* .describeChange */ .uQ)(driver), 120)}` : (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__.md)(change);
 }
 
 
@@ -1999,7 +1977,7 @@ function sizeChangeCell(p) {
 /* harmony export */   n: () => (/* binding */ verdictText),
 /* harmony export */   v: () => (/* binding */ VERDICT_EMOJI)
 /* harmony export */ });
-/* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(81419);
+/* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(25816);
 /* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(12011);
 // The verdict line: the model's assessment (src/report/model.ts decides every severity) as text in
 // a given length, the most severe findings first, then "+N more".
@@ -2048,7 +2026,7 @@ function verdictText(assessment, maxLen) {
 /* harmony export */ });
 /* unused harmony exports parseSizeBudget, topContributor */
 /* harmony import */ var _config_size_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(64089);
-/* harmony import */ var _diff_size_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(37282);
+/* harmony import */ var _diff_schema_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2996);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
 /* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(14031);
 /* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(12011);
@@ -2100,7 +2078,7 @@ function describeChange(c) {
 function sizeHeadline(e, n = 3) {
     if (e.delta === 0)
         return null;
-    const drivers = (0,_diff_size_js__WEBPACK_IMPORTED_MODULE_1__/* .sizeDrivers */ .Lw)(e);
+    const drivers = (0,_diff_schema_js__WEBPACK_IMPORTED_MODULE_1__/* .sizeDrivers */ .Lw)(e);
     if (drivers.length === 0)
         return null;
     const more = drivers.length > n ? ', …' : '';
@@ -2124,7 +2102,7 @@ function biggestPart(p) {
 /** The top contributor a breach names: what grew most, else what weighs most. */
 function topContributor(p) {
     const e = p.diff?.sizeExplanation;
-    const grew = e ? (0,_diff_size_js__WEBPACK_IMPORTED_MODULE_1__/* .sizeDrivers */ .Lw)(e).filter((c) => c.delta > 0)[0] : undefined;
+    const grew = e ? (0,_diff_schema_js__WEBPACK_IMPORTED_MODULE_1__/* .sizeDrivers */ .Lw)(e).filter((c) => c.delta > 0)[0] : undefined;
     if (grew)
         return `top contributor: ${describeChange(grew)}`;
     const big = biggestPart(p);

@@ -18,7 +18,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _config_load_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(61036);
 /* harmony import */ var _results_out_dir_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(43140);
 /* harmony import */ var _smoke_gpu_mode_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(58947);
-/* harmony import */ var _smoke_run_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(86382);
+/* harmony import */ var _smoke_run_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(31246);
 /* harmony import */ var _smoke_config_inputs_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(46985);
 /* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(77593);
 
@@ -91,6 +91,7 @@ Exit codes: 0 all passed or skipped; 1 a test failed; 2 bad input; 3 no daemon.`
             requireGpu: values['require-gpu'] || (loaded?.config.smoke.requireGpu ?? false),
             distributions,
             tests: loaded?.config.smoke.tests ?? [],
+            ...(loaded !== undefined && { network: loaded.config.smoke.network }),
             timeoutMs: timeout * 1000,
             baseline,
             imagesDir: (0,_util_images_dir_js__WEBPACK_IMPORTED_MODULE_2__/* .findImagesDir */ .P)(node_path__WEBPACK_IMPORTED_MODULE_0___default().dirname((0,node_url__WEBPACK_IMPORTED_MODULE_1__.fileURLToPath)(import.meta.url))),
@@ -133,7 +134,7 @@ Exit codes: 0 all passed or skipped; 1 a test failed; 2 bad input; 3 no daemon.`
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(38815);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(83916);
 /* harmony import */ var _issues_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(11012);
-/* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(60408);
+/* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(68481);
 // Read ml-image.yml, apply overrides (action inputs / CLI flags), validate, check referenced files.
 
 

@@ -15,7 +15,7 @@ export const modules = {
 /* unused harmony export GLOBAL_OPTIONS */
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(57975);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _config_schema_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(60408);
+/* harmony import */ var _config_schema_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(68481);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
 /* harmony import */ var _oci_ref_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(17700);
 // Thin layer over node:util parseArgs: every parse problem is a usage error (exit 2).
@@ -160,21 +160,21 @@ function patternProblem(pattern) {
 
 /***/ }),
 
-/***/ 60408:
+/***/ 68481:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   Kx: () => (/* binding */ ConfigFileSchema),
-  Pe: () => (/* binding */ MAX_TIMEOUT_SECONDS),
+  Pe: () => (/* reexport */ MAX_TIMEOUT_SECONDS),
   P4: () => (/* binding */ PLATFORMS),
-  CR: () => (/* binding */ SMOKE_SUITES),
+  CR: () => (/* reexport */ SMOKE_SUITES),
   QT: () => (/* binding */ TEMPLATES),
   I6: () => (/* binding */ normalizeConfig)
 });
 
-// UNUSED EXPORTS: DEFAULT_GPU_RUNNER_LABELS, DEFAULT_PLATFORMS, RESOLVE_MODES
+// UNUSED EXPORTS: DEFAULT_GPU_RUNNER_LABELS, DEFAULT_PLATFORMS, RESOLVE_MODES, SMOKE_NETWORKS
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
@@ -187,8 +187,6 @@ var core = __webpack_require__(88532);
 var oci_ref = __webpack_require__(17700);
 // EXTERNAL MODULE: ./src/config/attest.ts
 var attest = __webpack_require__(92945);
-// EXTERNAL MODULE: ./src/config/pattern.ts
-var pattern = __webpack_require__(95164);
 // EXTERNAL MODULE: ./src/util/runner-env.ts
 var runner_env = __webpack_require__(2426);
 ;// CONCATENATED MODULE: ./src/config/secret-id.ts
@@ -205,6 +203,112 @@ const SecretIdSchema = schemas/* string */.YjP()
 
 // EXTERNAL MODULE: ./src/config/size.ts
 var size = __webpack_require__(64089);
+// EXTERNAL MODULE: ./src/config/pattern.ts
+var pattern = __webpack_require__(95164);
+;// CONCATENATED MODULE: ./src/config/smoke-schema.ts
+// The `smoke:` block of ml-image.yml (part of ConfigFileSchema in schema.ts, which re-exports these
+// names). Every default of the block lives here; docs/configuration.md is generated from it.
+
+
+const SMOKE_SUITES = ['imports', 'pip-check', 'gpu', 'compute', 'train', 'ddp', 'custom'];
+/** The networks a smoke test's container may have (smoke.network). */
+const SMOKE_NETWORKS = ['none', 'bridge'];
+/** Upper bound of a per-test timeout: smoke.timeoutSeconds and the --timeout flags (one day). */
+const MAX_TIMEOUT_SECONDS = 86400;
+const DEFAULT_GPU_RUNNER_LABELS = ['self-hosted', 'linux', 'x64', 'gpu'];
+const TEST_NAME = /^[a-z0-9][a-z0-9._-]{0,63}$/;
+// Output patterns are compiled here the way the smoke runner compiles them (flags, length cap),
+// so a bad one is exit 2 at load time; matching itself is bounded in time (src/smoke/match.ts).
+const regexList = schemas/* array */.YOg(schemas/* string */.YjP().superRefine((value, ctx) => {
+    const problem = (0,pattern/* patternProblem */.AL)(value);
+    if (problem)
+        ctx.addIssue({
+            code: 'custom',
+            message: value.length > pattern/* MAX_PATTERN_LENGTH */.n7 ? problem : 'expected a valid regular expression',
+        });
+}))
+    .default([]);
+const CustomTest = schemas/* strictObject */.rej({
+    name: schemas/* string */.YjP()
+        .regex(TEST_NAME, { error: 'expected a short name: lowercase letters, digits, ".", "_" or "-"' })
+        .describe('Test id in results.'),
+    command: schemas/* union */.KCZ([schemas/* string */.YjP().min(1), schemas/* array */.YOg(schemas/* string */.YjP()).min(1)], {
+        error: 'expected a command string (run with sh -c) or an argv list',
+    })
+        .optional()
+        .describe('Command test: a string run with `sh -c`, or an argv list.'),
+    expectedOutput: regexList.describe('Regexes the combined output must match.'),
+    excludedOutput: regexList.describe('Regexes the combined output must not match.'),
+    exitCode: schemas/* number */.aig().int().min(0).max(255).default(0).describe('Expected exit code of the command.'),
+    gpu: schemas/* boolean */.zMY()
+        .default(false)
+        .describe('Command test that uses a GPU: its container gets the GPUs of a GPU run (others get none); skipped without GPUs (failed with `requireGpu`).'),
+    file: schemas/* strictObject */.rej({
+        path: schemas/* string */.YjP()
+            .startsWith('/', { error: 'expected an absolute path in the image' })
+            .describe('Absolute path in the image.'),
+        exists: schemas/* boolean */.zMY().default(true).describe('Whether the path must exist (false: must not).'),
+        mode: schemas/* string */.YjP()
+            .regex(/^0?[0-7]{3,4}$/, { error: 'expected an octal mode like "0755"' })
+            .optional()
+            .describe('Expected permission bits, octal.'),
+    })
+        .optional()
+        .describe('File test.'),
+    metadata: schemas/* strictObject */.rej({
+        user: schemas/* string */.YjP().optional(),
+        workdir: schemas/* string */.YjP().optional(),
+        env: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP()).optional(),
+        labels: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP()).optional(),
+        entrypoint: schemas/* array */.YOg(schemas/* string */.YjP()).optional(),
+        cmd: schemas/* array */.YOg(schemas/* string */.YjP()).optional(),
+    })
+        .optional()
+        .describe('Metadata test: expected image config values (env and labels: at least these keys).'),
+})
+    .superRefine((t, ctx) => {
+    const kinds = [t.command, t.file, t.metadata].filter((k) => k !== undefined).length;
+    if (kinds !== 1) {
+        ctx.addIssue({
+            code: 'custom',
+            path: [],
+            message: `expected exactly one of "command", "file" or "metadata" (found ${kinds})`,
+        });
+    }
+    if (t.gpu && t.command === undefined)
+        ctx.addIssue({
+            code: 'custom',
+            path: ['gpu'],
+            message: 'only a command test runs a program that can use a GPU: remove "gpu" or add "command"',
+        });
+});
+const SmokeConfigSchema = schemas/* strictObject */.rej({
+    suites: schemas/* array */.YOg(schemas/* enum */.k5n(SMOKE_SUITES))
+        .default([...SMOKE_SUITES])
+        .describe('Smoke suites to run; GPU suites skip on runners without a GPU.'),
+    requireGpu: schemas/* boolean */.zMY().default(false).describe('Fail (not skip) GPU suites when no GPU is visible.'),
+    gpuRunnerLabels: schemas/* array */.YOg(schemas/* string */.YjP().min(1))
+        .min(1)
+        .default(DEFAULT_GPU_RUNNER_LABELS)
+        .describe('runs-on labels of the self-hosted GPU runner.'),
+    baseline: schemas/* string */.YjP({ error: 'expected a file path' })
+        .min(1, { error: 'expected a file path' })
+        .optional()
+        .describe('Per-GPU throughput floors (JSON).'),
+    timeoutSeconds: schemas/* number */.aig()
+        .int()
+        .positive()
+        .max(MAX_TIMEOUT_SECONDS)
+        .default(600)
+        .describe('Per-test timeout.'),
+    network: schemas/* enum */.k5n(SMOKE_NETWORKS)
+        .default('none')
+        .describe('Network of the custom command tests: `none` (loopback only) or `bridge` (for a test that needs the network). The built-in suites always run without one.'),
+    tests: schemas/* array */.YOg(CustomTest).default([]).describe('Custom tests (the `custom` suite).'),
+})
+    .prefault({})
+    .describe('Smoke tests run inside the built image.');
+
 ;// CONCATENATED MODULE: ./src/config/schema.ts
 // The one schema of ml-image.yml. Every default lives here (and nowhere else): docs/configuration.md's config
 // reference and ml-image.schema.json are generated from this file (scripts/gen-config-docs.ts).
@@ -215,14 +319,12 @@ var size = __webpack_require__(64089);
 
 
 
+// The smoke block lives in smoke-schema.ts; its names are imported from here as before.
+
 const PLATFORMS = ['linux/amd64', 'linux/arm64'];
 const TEMPLATES = ['cpu', 'cuda', 'ngc'];
-const SMOKE_SUITES = ['imports', 'pip-check', 'gpu', 'compute', 'train', 'ddp', 'custom'];
 const RESOLVE_MODES = ['auto', 'check', 'off'];
-/** Upper bound of a per-test timeout: smoke.timeoutSeconds and the --timeout flags (one day). */
-const MAX_TIMEOUT_SECONDS = 86400;
 const DEFAULT_PLATFORMS = ['linux/amd64', 'linux/arm64'];
-const DEFAULT_GPU_RUNNER_LABELS = ['self-hosted', 'linux', 'x64', 'gpu'];
 // Docker's reference grammar, simplified: lowercase path components separated by '/'.
 const REPOSITORY = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/;
 const REGISTRY_HOST = /^(?:localhost|[a-zA-Z0-9-]+(?:\.[a-zA-Z0-9-]+)+|\[[0-9a-fA-F:]+\])(?::\d{1,5})?$/;
@@ -246,17 +348,6 @@ const imageRef = schemas/* string */.YjP({ error: 'expected an image reference l
 });
 const relPath = (what) => schemas/* string */.YjP({ error: `expected ${what}` }).min(1, { error: `expected ${what}` });
 const stringList = (item) => schemas/* preprocess */.vkY((v) => (typeof v === 'string' ? [v] : v), schemas/* array */.YOg(item, { error: 'expected a list of strings' }));
-// Output patterns are compiled here the way the smoke runner compiles them (flags, length cap),
-// so a bad one is exit 2 at load time; matching itself is bounded in time (src/smoke/match.ts).
-const regexList = schemas/* array */.YOg(schemas/* string */.YjP().superRefine((value, ctx) => {
-    const problem = (0,pattern/* patternProblem */.AL)(value);
-    if (problem)
-        ctx.addIssue({
-            code: 'custom',
-            message: value.length > pattern/* MAX_PATTERN_LENGTH */.n7 ? problem : 'expected a valid regular expression',
-        });
-}))
-    .default([]);
 // A variant is "cpu", "cudaX.Y", or an object. Strings are expanded before the object schema runs,
 // so that a bad string gets a message saying what strings are allowed.
 const VARIANT_SHORTHAND = /^cuda(\d{1,2}\.\d{1,2})$/;
@@ -295,51 +386,6 @@ const Variant = schemas/* preprocess */.vkY((value, ctx) => {
     });
     return core/* NEVER */.tm;
 }, VariantObject);
-const CustomTest = schemas/* strictObject */.rej({
-    name: schemas/* string */.YjP()
-        .regex(TAG_SAFE, { error: 'expected a short name: lowercase letters, digits, ".", "_" or "-"' })
-        .describe('Test id in results.'),
-    command: schemas/* union */.KCZ([schemas/* string */.YjP().min(1), schemas/* array */.YOg(schemas/* string */.YjP()).min(1)], {
-        error: 'expected a command string (run with sh -c) or an argv list',
-    })
-        .optional()
-        .describe('Command test: a string run with `sh -c`, or an argv list.'),
-    expectedOutput: regexList.describe('Regexes the combined output must match.'),
-    excludedOutput: regexList.describe('Regexes the combined output must not match.'),
-    exitCode: schemas/* number */.aig().int().min(0).max(255).default(0).describe('Expected exit code of the command.'),
-    file: schemas/* strictObject */.rej({
-        path: schemas/* string */.YjP()
-            .startsWith('/', { error: 'expected an absolute path in the image' })
-            .describe('Absolute path in the image.'),
-        exists: schemas/* boolean */.zMY().default(true).describe('Whether the path must exist (false: must not).'),
-        mode: schemas/* string */.YjP()
-            .regex(/^0?[0-7]{3,4}$/, { error: 'expected an octal mode like "0755"' })
-            .optional()
-            .describe('Expected permission bits, octal.'),
-    })
-        .optional()
-        .describe('File test.'),
-    metadata: schemas/* strictObject */.rej({
-        user: schemas/* string */.YjP().optional(),
-        workdir: schemas/* string */.YjP().optional(),
-        env: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP()).optional(),
-        labels: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP()).optional(),
-        entrypoint: schemas/* array */.YOg(schemas/* string */.YjP()).optional(),
-        cmd: schemas/* array */.YOg(schemas/* string */.YjP()).optional(),
-    })
-        .optional()
-        .describe('Metadata test: expected image config values (env and labels: at least these keys).'),
-})
-    .superRefine((t, ctx) => {
-    const kinds = [t.command, t.file, t.metadata].filter((k) => k !== undefined).length;
-    if (kinds !== 1) {
-        ctx.addIssue({
-            code: 'custom',
-            path: [],
-            message: `expected exactly one of "command", "file" or "metadata" (found ${kinds})`,
-        });
-    }
-});
 const ConfigFileSchema = schemas/* strictObject */.rej({
     image: schemas/* strictObject */.rej({
         name: schemas/* string */.YjP({ error: 'expected a repository name like "my-org/my-model"' })
@@ -454,26 +500,7 @@ const ConfigFileSchema = schemas/* strictObject */.rej({
     })
         .prefault({})
         .describe('Dependency-conflict resolution against the base image.'),
-    smoke: schemas/* strictObject */.rej({
-        suites: schemas/* array */.YOg(schemas/* enum */.k5n(SMOKE_SUITES))
-            .default([...SMOKE_SUITES])
-            .describe('Smoke suites to run; GPU suites skip on runners without a GPU.'),
-        requireGpu: schemas/* boolean */.zMY().default(false).describe('Fail (not skip) GPU suites when no GPU is visible.'),
-        gpuRunnerLabels: schemas/* array */.YOg(schemas/* string */.YjP().min(1))
-            .min(1)
-            .default(DEFAULT_GPU_RUNNER_LABELS)
-            .describe('runs-on labels of the self-hosted GPU runner.'),
-        baseline: relPath('a file path').optional().describe('Per-GPU throughput floors (JSON).'),
-        timeoutSeconds: schemas/* number */.aig()
-            .int()
-            .positive()
-            .max(MAX_TIMEOUT_SECONDS)
-            .default(600)
-            .describe('Per-test timeout.'),
-        tests: schemas/* array */.YOg(CustomTest).default([]).describe('Custom tests (the `custom` suite).'),
-    })
-        .prefault({})
-        .describe('Smoke tests run inside the built image.'),
+    smoke: SmokeConfigSchema,
     report: schemas/* strictObject */.rej({
         comment: schemas/* boolean */.zMY().default(true).describe('Post/update one pull-request comment.'),
         summary: schemas/* boolean */.zMY().default(true).describe('Write the job summary.'),

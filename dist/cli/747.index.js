@@ -13,6 +13,8 @@ __webpack_require__.d(__webpack_exports__, {
   devcontainerCommand: () => (/* binding */ devcontainerCommand)
 });
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
@@ -23,6 +25,13 @@ var parse = __webpack_require__(12696);
 ;// CONCATENATED MODULE: ./src/devcontainer/devcontainer.ts
 
 
+/**
+ * Is TEXT a devcontainer.json that ml-image wrote (its name is "ml-image (VARIANT)")? Anything else
+ * at the target is a person's file, which is never replaced without --force.
+ */
+function writtenByMlImage(text) {
+    return /"name"\s*:\s*"ml-image \(/.test(text);
+}
 /** Where `ml-image devcontainer` writes by default (relative to the working directory). */
 const DEVCONTAINER_FILE = '.devcontainer/devcontainer.json';
 /** Named volumes (shared by every project that uses them) for the cache directories the image sets. */
@@ -125,10 +134,8 @@ function devcontainerText(json) {
     return `${JSON.stringify(json, null, 2)}\n`;
 }
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(73024);
-// EXTERNAL MODULE: ./src/export/source.ts
-var source = __webpack_require__(64929);
+// EXTERNAL MODULE: ./src/plan/schema.ts
+var schema = __webpack_require__(47684);
 // EXTERNAL MODULE: ./src/results/results.ts + 2 modules
 var results_results = __webpack_require__(37351);
 // EXTERNAL MODULE: ./src/util/json-file.ts + 1 modules
@@ -172,7 +179,7 @@ function devcontainerFromResults(dir, variant, label = dir) {
         fix: 'pass the --out directory of "ml-image build" or "ml-image run"',
     }), buildFile, variant, hostPlatform());
     const plan = results.readPlan({ what: 'plan (--from)' });
-    const planned = plan && (0,source/* variantFromPlan */.H)(plan, chosen.variant);
+    const planned = plan && (0,schema/* variantFromPlan */.Hh)(plan, chosen.variant);
     const found = findRecord(results, dir, chosen.variant, chosen.platforms);
     const json = devcontainerJson({
         ...chosen,
@@ -223,10 +230,24 @@ var output = __webpack_require__(96657);
 
 
 
+
 const OPTIONS = {
     from: { type: 'string' },
     variant: { type: 'string' },
+    force: { type: 'boolean', default: false },
 };
+/** A file at the target that ml-image did not write is a person's: refused unless --force. */
+function checkTarget(file, force) {
+    let text;
+    try {
+        text = (0,external_node_fs_.readFileSync)(file, 'utf8');
+    }
+    catch {
+        return; // nothing there (or nothing readable: the write says why)
+    }
+    if (!force && !writtenByMlImage(text))
+        throw new errors/* InputError */.dz(`devcontainer: ${file} exists and was not written by ml-image (its name is not "ml-image (VARIANT)")`, 'pass --force to replace it, or --out another file');
+}
 function notesFor(json, pinned, record, dir) {
     const notes = [];
     if (!pinned)
@@ -240,7 +261,7 @@ function notesFor(json, pinned, record, dir) {
 const devcontainerCommand = {
     name: 'devcontainer',
     summary: 'Write .devcontainer/devcontainer.json that opens the built image by digest.',
-    usage: 'ml-image devcontainer --from DIR [--variant NAME] [--out FILE] [--json]',
+    usage: 'ml-image devcontainer --from DIR [--variant NAME] [--out FILE] [--force] [--json]',
     outIsFile: true,
     help: `Reads DIR/build.json (what "ml-image build --out DIR" or "ml-image run --out DIR" wrote), DIR/plan.json
 and DIR/env-<variant>-<arch>.json (the captured record, when there) and writes a Dev Container
@@ -260,11 +281,13 @@ definition for VS Code, Codespaces or the devcontainer CLI:
 Options:
   --from DIR       the result directory of the build
   --variant NAME   the variant of build.json (needed when it has several)
-  --out FILE       where to write (default ${DEVCONTAINER_FILE})
+  --out FILE       where to write (default ${DEVCONTAINER_FILE}); a file there that ml-image did
+                   not write (its name is not "ml-image (VARIANT)") is kept: exit 2
+  --force          replace such a file
   --json           print {"file", "image", "variant", "pinned", "cuda", "remoteUser", "mounts", "forwardPorts", "notes"}
 
 Exit codes: 0 written; 2 bad input (no DIR/build.json, an unknown --variant, a variant with neither a
-digest nor a local tag).`,
+digest nor a local tag, a file at --out that ml-image did not write).`,
     async run(argv, io) {
         const { values } = (0,args/* parseCommandArgs */.Qx)('devcontainer', argv, OPTIONS);
         if (values.from === undefined)
@@ -272,6 +295,7 @@ digest nor a local tag).`,
         const dir = external_node_path_default().resolve(io.cwd, values.from);
         const { json, text, chosen, recordFile } = devcontainerFromResults(dir, values.variant, `devcontainer: --from ${values.from}`);
         const out = values.out ?? DEVCONTAINER_FILE;
+        checkTarget(external_node_path_default().resolve(io.cwd, out), values.force === true);
         const file = (0,output/* writeOutFile */.W)(io.cwd, external_node_path_default().dirname(out), external_node_path_default().basename(out), text);
         const summary = {
             file,
@@ -338,52 +362,6 @@ function writeOutFile(cwd, outDir, name, content) {
     (0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_3__/* .ensureResultDir */ .dc)(node_path__WEBPACK_IMPORTED_MODULE_0___default().dirname(file), label);
     (0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_3__/* .writeFileAtomic */ .Zf)(file, (0,_capture_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactUrls */ .sK)(content), label);
     return file;
-}
-
-
-/***/ }),
-
-/***/ 64929:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   E: () => (/* binding */ imageFromBuild),
-/* harmony export */   H: () => (/* binding */ variantFromPlan)
-/* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
-
-/** The image of one variant of a build.json, by digest; `file` names the file in errors. */
-function imageFromBuild(build, file, variant) {
-    const variants = build.variants;
-    const names = variants.map((v) => v.variant).join(', ') || '(none)';
-    let v = variants[0];
-    if (variant !== undefined) {
-        v = variants.find((x) => x.variant === variant);
-        if (!v)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`--variant: no variant "${variant}" in ${file}; it has ${names}`);
-    }
-    else if (variants.length !== 1) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${file} has ${variants.length} variants (${names}): pick one with --variant`);
-    }
-    if (!v)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${file}: no variants`);
-    // The merged multi-arch digest, else the one platform's pushed digest (each node pulls its arch).
-    const pushed = v.platforms.filter((p) => p.localRef === undefined);
-    const digest = v.digest ?? (v.platforms.length === 1 && pushed.length === 1 ? pushed[0].digest : undefined);
-    if (digest === undefined)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`pin by digest: variant ${v.variant} in ${file} has no pushed digest (from build.json: built without push or merge)`, 'build with push and merge enabled so the cluster can pull the image by digest, or pass --image REF@sha256:...');
-    return { image: `${v.repository}@${digest}`, variant: v.variant };
-}
-/**
- * What plan.json says about a variant: its NVIDIA driver floor, and whether it is a CUDA variant;
- * undefined when the plan has no such variant. (A plan.json of another schemaVersion never gets
- * here: the results contract leaves it out, and the caller goes on with its defaults.)
- */
-function variantFromPlan(plan, variant) {
-    const v = plan.variants.find((x) => x.name === variant);
-    if (!v)
-        return undefined;
-    return { cuda: v.cuda !== undefined, ...(v.cuda && { driverFloor: v.cuda.minorCompatDriverMin }) };
 }
 
 

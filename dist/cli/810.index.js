@@ -167,7 +167,112 @@ function explanationLines(r) {
 
 /***/ }),
 
-/***/ 49:
+/***/ 18604:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   K3: () => (/* binding */ shownIndexes),
+/* harmony export */   "if": () => (/* binding */ pipRunEnv),
+/* harmony export */   u2: () => (/* binding */ failureContext)
+/* harmony export */ });
+/* harmony import */ var _python_indexes_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(53910);
+// What resolving one base image for one platform takes, and the views of it the steps share.
+
+/** The indexes pip will use, as shown to people: the requirements' own lines win, as in pip. */
+function shownIndexes(input) {
+    const own = input.requirements.indexes;
+    const indexUrl = own?.indexUrl ?? input.indexes?.indexUrl;
+    return {
+        ...(indexUrl !== undefined && { indexUrl }),
+        extraIndexUrls: [...(input.indexes?.extraIndexUrls ?? []), ...(own?.extraIndexUrls ?? [])],
+    };
+}
+/** What a failed pip run is blamed on: the user's lines and the indexes (redacted when shown). */
+function failureContext(input) {
+    return {
+        image: input.image,
+        origins: input.requirements.origins,
+        requirements: input.requirements.requirements ?? [],
+        indexes: shownIndexes(input),
+    };
+}
+/** pip's environment for every run: the index URLs (often with credentials) and ${NAME} values. */
+function pipRunEnv(input) {
+    return { ...(0,_python_indexes_js__WEBPACK_IMPORTED_MODULE_0__/* .pipIndexEnv */ .DV)(input.indexes ?? { extraIndexUrls: [] }), ...input.pipEnv };
+}
+
+
+/***/ }),
+
+/***/ 63926:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Fd: () => (/* binding */ resolverNetwork)
+/* harmony export */ });
+/* unused harmony exports isLoopbackHost, urlsPipMayReach, loopbackUrl */
+/* harmony import */ var _input_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(18604);
+
+/** Hosts that name this machine itself (WHATWG URL's hostname: IPv4 in any notation is normalized). */
+function isLoopbackHost(hostname) {
+    const h = hostname
+        .toLowerCase()
+        .replace(/^\[|\]$/g, '')
+        .replace(/\.$/, '');
+    if (h === 'localhost' || h.endsWith('.localhost'))
+        return true;
+    // 0.0.0.0 and :: connect to this machine on Linux.
+    if (h === '0.0.0.0' || h === '::' || h === '::1')
+        return true;
+    if (/^127\.\d+\.\d+\.\d+$/.test(h))
+        return true;
+    // IPv4-mapped IPv6 (URL writes ::ffff:127.0.0.1 as ::ffff:7f00:1).
+    return /^::ffff:(127\.|7f[0-9a-f]{2}:)/.test(h);
+}
+/** `${NAME}` expanded from pip's environment, as pip expands it (an unknown name stays as it is). */
+const expand = (url, env) => url.replace(/\$\{([A-Za-z0-9_]+)\}/g, (whole, name) => env[name] ?? whole);
+/** The URLs pip may fetch: the indexes and every URL in the requirements (find-links, direct URLs). */
+function urlsPipMayReach(input) {
+    const env = input.pipEnv ?? {};
+    const ix = (0,_input_js__WEBPACK_IMPORTED_MODULE_0__/* .shownIndexes */ .K3)(input);
+    const inText = expand(input.requirements.text, env).match(/[a-z][a-z0-9+.-]*:\/\/[^\s'"]+/gi) ?? [];
+    return [...(ix.indexUrl !== undefined ? [ix.indexUrl] : []), ...ix.extraIndexUrls]
+        .map((u) => expand(u, env))
+        .concat(inText);
+}
+/** The first URL pip may fetch from this machine's loopback, its host shown (no credentials). */
+function loopbackUrl(input) {
+    for (const u of urlsPipMayReach(input)) {
+        let url;
+        try {
+            url = new URL(u);
+        }
+        catch {
+            continue; // not a URL pip could fetch either
+        }
+        if (/^(https?|ftp):$/.test(url.protocol) && isLoopbackHost(url.hostname))
+            return url.host;
+    }
+    return undefined;
+}
+/**
+ * The resolver's network, and why: `host` when the build runs on the host's network or pip must
+ * reach this machine's loopback, else `bridge`. Only what the inputs ask for, never what the base
+ * image's own environment (its PIP_INDEX_URL) names.
+ */
+function resolverNetwork(input, buildNetwork) {
+    if (buildNetwork === 'host')
+        return { network: 'host', reason: 'build.network is host: the same network as the build' };
+    const loopback = loopbackUrl(input);
+    if (loopback !== undefined)
+        return { network: 'host', reason: `pip must reach ${loopback} on this machine's loopback` };
+    return { network: 'bridge', reason: 'no index on this machine' };
+}
+
+
+/***/ }),
+
+/***/ 84093:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -296,34 +401,8 @@ function findHazards(h, t = hazardTable()) {
     return out;
 }
 
-// EXTERNAL MODULE: ./src/python/indexes.ts
-var indexes = __webpack_require__(53910);
-;// CONCATENATED MODULE: ./src/resolve/input.ts
-// What resolving one base image for one platform takes, and the views of it the steps share.
-
-/** The indexes pip will use, as shown to people: the requirements' own lines win, as in pip. */
-function shownIndexes(input) {
-    const own = input.requirements.indexes;
-    const indexUrl = own?.indexUrl ?? input.indexes?.indexUrl;
-    return {
-        ...(indexUrl !== undefined && { indexUrl }),
-        extraIndexUrls: [...(input.indexes?.extraIndexUrls ?? []), ...(own?.extraIndexUrls ?? [])],
-    };
-}
-/** What a failed pip run is blamed on: the user's lines and the indexes (redacted when shown). */
-function failureContext(input) {
-    return {
-        image: input.image,
-        origins: input.requirements.origins,
-        requirements: input.requirements.requirements ?? [],
-        indexes: shownIndexes(input),
-    };
-}
-/** pip's environment for every run: the index URLs (often with credentials) and ${NAME} values. */
-function pipRunEnv(input) {
-    return { ...(0,indexes/* pipIndexEnv */.DV)(input.indexes ?? { extraIndexUrls: [] }), ...input.pipEnv };
-}
-
+// EXTERNAL MODULE: ./src/resolve/input.ts
+var resolve_input = __webpack_require__(18604);
 // EXTERNAL MODULE: ./src/resolve/result.ts
 var result = __webpack_require__(83447);
 // EXTERNAL MODULE: ./src/resolve/snapshot-cache.ts
@@ -1142,6 +1221,8 @@ if __name__ == "__main__":
 
 // EXTERNAL MODULE: ./src/config/issues.ts
 var issues = __webpack_require__(11012);
+// EXTERNAL MODULE: ./src/python/indexes.ts
+var indexes = __webpack_require__(53910);
 ;// CONCATENATED MODULE: ./src/resolve/failure.ts
 // A pip run that failed for another reason than a conflict, as the error the user sees: pip's own
 // words (redacted, with the user's "file:line" in place of the container's file), blamed on the
@@ -1421,8 +1502,10 @@ function helperFailed(r, image, problem) {
 
 ;// CONCATENATED MODULE: ./src/resolve/steps/snapshot.ts
 // Step 1, snapshot: what the base image ships (pip inspect, its constraint file, PIP_* env), from
-// the helper in the container (in the same python process as the plain dry run) or from the cache
-// by image digest, and the pins that hold it.
+// the cache by image digest, or from the helper in the container: by its own command when the
+// cache will keep it, else in the same python process as the plain dry run; and the pins that
+// hold it.
+
 
 
 
@@ -1430,7 +1513,7 @@ function helperFailed(r, image, problem) {
 
 
 function cachedSnapshot(o) {
-    const key = o.digest !== undefined ? (0,snapshot_cache/* snapshotKey */.o1)(o.digest, o.platform) : undefined;
+    const key = o.digest !== undefined && o.cache !== undefined ? (0,snapshot_cache/* snapshotKey */.o1)(o.digest, o.platform) : undefined;
     const hit = (0,snapshot_cache/* cachedJson */.Bm)(o.cache, key, SnapshotSchema);
     return { ...(key !== undefined && { key }), ...(hit !== undefined && { hit }) };
 }
@@ -1450,13 +1533,30 @@ async function prepareWorkspace(ws, o, cached) {
     return base;
 }
 /**
- * The snapshot the helper took (in the same process as the plain dry run: it stays in the
- * container as snapshot.json, for the analyses), kept in the cache, and the pins that hold it.
+ * A snapshot the cache will keep under the base's digest, taken by its own command before any
+ * pip run: the requirements' code (an sdist's setup.py, run while pip builds its metadata) could
+ * otherwise write into the answer of the process it runs under (its parent's stdout is within
+ * reach in /proc), and a run of other requirements (another branch's) would later read that
+ * answer as what the digest ships. Nothing but the image's own code has run in the container
+ * then, and the container runs the digest itself (base.ts), so what is kept under a digest is
+ * what that digest ships. Written to snapshot.json with its pins, as a cached one is.
  */
-async function takenSnapshot(ws, o, cached, run) {
+async function ownSnapshot(ws, o, cached) {
+    const run = await ws.session.exec(['python3', `${DIR}/helper.py`, 'snapshot']);
     const snap = parseSnapshot(run, o.image);
     if (cached.key !== undefined)
         o.cache?.set(cached.key, run.stdout);
+    const base = baseOf(snap, o);
+    await ws.put({ 'snapshot.json': run.stdout, 'base-constraints.txt': base.basePins });
+    return base;
+}
+/**
+ * The snapshot the helper took (in the same process as the plain dry run: it stays in the
+ * container as snapshot.json, for the analyses), and the pins that hold it. Never cached: the
+ * requirements' code ran in that process too (see ownSnapshot).
+ */
+async function takenSnapshot(ws, o, run) {
+    const snap = parseSnapshot(run, o.image);
     const base = baseOf(snap, o);
     await ws.put({ 'base-constraints.txt': base.basePins });
     return base;
@@ -1488,48 +1588,211 @@ function noPython(r, image) {
 }
 
 ;// CONCATENATED MODULE: ./src/resolve/pip-cache.ts
-// pip's HTTP cache across resolver runs: a named Docker volume per set of indexes, mounted into
-// the resolver's container and used by pip (PIP_CACHE_DIR) when the image's user may write there.
-// Nothing removes it (docker volume rm does). It never holds credentials: an index URL with
-// userinfo (or a ${NAME} reference that may expand to one) gets no cache volume at all, because
-// pip's cache may keep request headers named by a server's Vary (Authorization among them); the
-// name is a hash of the redacted URLs. pip caches only https and --trusted-host answers, so no
-// volume is made for plain-http indexes.
+// pip's HTTP cache across resolver runs: a named Docker volume, mounted read-write into the
+// resolver's container and used by pip (PIP_CACHE_DIR) when the image's user may write there.
+// Nothing removes it (docker volume rm does).
+//
+// Whose it is. Code runs in that container with the volume writable: the base image's own (its
+// python, a sitecustomize) and the requirements' (an sdist's setup.py while pip builds its
+// metadata), both of which a pull request may choose. Such code can plant answers in the cache
+// (an index page listing only an old release, an sdist of its own) that every later run mounting
+// the same volume reads. So a volume is bound to:
+// - the base image: its registry digest (else its local image id), so one base's code never feeds
+//   another base's resolution; and
+// - on GitHub Actions, the repository and whether the run is a pull request's (GITHUB_HEAD_REF is
+//   set), so a pull request's requirements never feed a branch's resolution on a shared
+//   self-hosted runner (a pull request may still feed another's).
+// The price: no sharing between bases. A new base digest starts with an empty cache, and volumes
+// add up, one per base, index set and scope (`docker volume ls --filter label=` PIP_CACHE_LABEL
+// lists them). Volumes of the earlier naming (keyed by the index URLs only) are never mounted again:
+// the names differ (`-v2-`).
+//
+// It never holds credentials: an index URL with userinfo (or a ${NAME} reference that may expand to
+// one) gets no cache volume at all, because pip's cache may keep request headers named by a server's
+// Vary (Authorization among them); the name is a hash of the redacted URLs. pip caches only https and
+// --trusted-host answers, so no volume is made for plain-http indexes.
 
 
 
 /** Where the volume is mounted in the resolver's container. */
 const PIP_CACHE_DIR = '/var/cache/ml-image-resolve-pip';
 const PIP_CACHE_LABEL = 'io.github.ml-image-action.cache';
+/** The base image (digest or image id) a volume belongs to, as a label on it. */
+const PIP_CACHE_BASE_LABEL = 'io.github.ml-image-action.cache-base';
+/** Every volume name starts so; the earlier naming had no `v2-`, so none of those is reused. */
+const PIP_CACHE_PREFIX = 'ml-image-resolve-pip-cache-v2-';
 const PYPI = 'https://pypi.org/simple';
 /**
- * The cache volume for these inputs' indexes; undefined when one of them carries credentials, or
- * when pip would cache nothing there (it caches answers from https and --trusted-host indexes only:
- * a plain-http index, a local one on a random port above all, gets no volume of its own).
+ * The index URLs a cache volume is for; undefined when one of them carries credentials, or when
+ * pip would cache nothing (it caches answers from https and --trusted-host indexes only: a
+ * plain-http index, a local one on a random port above all, gets no volume).
  */
-function pipCacheVolume(input) {
-    const ix = shownIndexes(input);
+function pipCacheUrls(input) {
+    const ix = (0,resolve_input/* shownIndexes */.K3)(input);
     const urls = [ix.indexUrl ?? PYPI, ...ix.extraIndexUrls];
     if (urls.some(mayCarryCredentials))
         return undefined;
     const trusted = /(^|\s)--trusted-host\b/.test(input.requirements.text);
     if (!trusted && !urls.some((u) => /^https:\/\//i.test(u)))
         return undefined;
+    return urls.map((u) => (0,redact/* redactUrls */.sK)(u));
+}
+/** The cache volume for these inputs' indexes and this base and scope (undefined as pipCacheUrls). */
+function pipCacheVolume(input, binding) {
+    const urls = pipCacheUrls(input);
+    if (urls === undefined)
+        return undefined;
     const key = (0,external_node_crypto_.createHash)('sha256')
-        .update(urls.map((u) => (0,redact/* redactUrls */.sK)(u)).join('\n'))
+        .update(JSON.stringify({ base: binding.base, scope: binding.scope, urls }))
         .digest('hex')
         .slice(0, 16);
     return {
-        name: `ml-image-resolve-pip-cache-${key}`,
+        name: `${PIP_CACHE_PREFIX}${key}`,
         target: PIP_CACHE_DIR,
-        labels: { [PIP_CACHE_LABEL]: 'pip-http' },
+        labels: { [PIP_CACHE_LABEL]: 'pip-http', [PIP_CACHE_BASE_LABEL]: binding.base },
     };
+}
+/**
+ * The run's trust scope: on GitHub Actions the repository, and `pull-request` for a pull
+ * request's run (pull_request, pull_request_target: GITHUB_HEAD_REF is set) or `branch` for any
+ * other; elsewhere (a workstation, another CI) empty.
+ */
+function pipCacheScope(env) {
+    if (env.GITHUB_ACTIONS !== 'true')
+        return '';
+    return `${env.GITHUB_REPOSITORY ?? ''} ${env.GITHUB_HEAD_REF ? 'pull-request' : 'branch'}`;
 }
 /** Userinfo in the URL (user@ or user:password@), or a ${NAME} pip would expand. */
 function mayCarryCredentials(url) {
     return url.includes('${') || (0,redact/* redactUrls */.sK)(url) !== url || /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*@/i.test(url);
 }
 
+// EXTERNAL MODULE: ./src/oci/ref.ts
+var ref = __webpack_require__(17700);
+;// CONCATENATED MODULE: ./src/resolve/base.ts
+
+/** REPOSITORY@DIGEST of a reference (any tag or digest it had replaced): pure. */
+function pinnedRef(image, digest) {
+    const name = image.includes('@') ? image.slice(0, image.indexOf('@')) : image;
+    const colon = name.lastIndexOf(':');
+    return `${colon > name.lastIndexOf('/') ? name.slice(0, colon) : name}@${digest}`;
+}
+/**
+ * The base pinned as far as it is needed: the registry digest when a cache is keyed by it, the
+ * local image id when only a volume needs a key. A lookup that fails leaves the reference as given
+ * (nothing is cached under it then): starting the container reports a missing image itself.
+ */
+async function pinBase(docker, base, need) {
+    if (!need.digest && !need.key)
+        return { ref: base.image };
+    const digest = await docker.imageDigest(base.image).catch(() => undefined);
+    if ((0,ref/* isDigest */.Bc)(digest))
+        return { ref: pinnedRef(base.image, digest), digest, key: digest };
+    if (!need.key)
+        return { ref: base.image };
+    const id = await docker
+        .inspectImage(base.image, base.platform)
+        .then((d) => d.id)
+        .catch(() => undefined);
+    return id !== undefined && (0,ref/* isDigest */.Bc)(id) ? { ref: id, key: id } : { ref: base.image };
+}
+
+// EXTERNAL MODULE: ./src/docker/adapter.ts
+var adapter = __webpack_require__(63659);
+// EXTERNAL MODULE: ./src/config/schema.ts + 2 modules
+var schema = __webpack_require__(68481);
+;// CONCATENATED MODULE: ./src/resolve/exec-limit.ts
+// A time limit on every command the resolver runs in its container. pip can hang: an index that
+// answers too slowly for pip's own --timeout to fire (a trickle of bytes), or an sdist whose
+// setup.py never ends while pip builds its metadata. Without a limit the stage would hang with it;
+// with one, the command's stream is dropped (session.exec's timeoutMs), the step is named in the
+// error, and the caller removes the container (with whatever still runs in it).
+
+
+
+
+/** The variable that sets the limit, in whole seconds. */
+const RESOLVE_TIMEOUT_ENV = 'ML_IMAGE_RESOLVE_TIMEOUT_SECONDS';
+/** The limit of one command without the variable: 15 minutes. */
+const DEFAULT_RESOLVE_TIMEOUT_MS = 15 * 60_000;
+/** The limit of each command, from RESOLVE_TIMEOUT_ENV (1 to MAX_TIMEOUT_SECONDS) or the default. */
+function resolveTimeoutMs(env) {
+    const raw = env[RESOLVE_TIMEOUT_ENV];
+    if (raw === undefined || raw.trim() === '')
+        return DEFAULT_RESOLVE_TIMEOUT_MS;
+    const seconds = /^\s*\d+\s*$/.test(raw) ? Number(raw) : NaN;
+    if (!Number.isSafeInteger(seconds) || seconds < 1 || seconds > schema/* MAX_TIMEOUT_SECONDS */.Pe)
+        throw new errors/* InputError */.dz(`${RESOLVE_TIMEOUT_ENV}: expected whole seconds from 1 to ${schema/* MAX_TIMEOUT_SECONDS */.Pe}, got ${JSON.stringify(raw)}`, `e.g. ${RESOLVE_TIMEOUT_ENV}=1800 for 30 minutes, or unset it for the default (${DEFAULT_RESOLVE_TIMEOUT_MS / 1000})`);
+    return seconds * 1000;
+}
+/**
+ * How long the session's container may live: its idle loop ends then even when this process was
+ * killed (while it lives, every command is stopped at its own limit). A resolve runs a handful of
+ * commands, so at least four limits, and never less than the sessions' default.
+ */
+const sessionDeadlineMs = (limitMs) => Math.max(adapter/* DEFAULT_SESSION_DEADLINE_MS */.X8, 4 * limitMs);
+/** What each pip report is the report of, for people. */
+const REPORTS = {
+    'naive.json': 'the plain dry run',
+    'held.json': 'the held dry run (base packages pinned)',
+    'relaxed.json': 'the relaxed dry run (blamed pins loosened)',
+    'probe.json': 'the dry run looking for the newest release that fits',
+};
+const reportStep = (path) => {
+    const name = (path ?? '').slice(`${DIR}/`.length);
+    return REPORTS[name] ?? `the dry run ${name || '(no report)'}`;
+};
+/** The step a command of the resolver is, named for people (pure). */
+function execStep(cmd) {
+    const helper = cmd.indexOf(`${DIR}/helper.py`);
+    if (helper >= 0) {
+        const [sub, arg] = [cmd[helper + 1], cmd[helper + 2]];
+        const flags = cmd.slice(helper + 3, cmd.indexOf('--') < 0 ? undefined : cmd.indexOf('--'));
+        if (sub === 'run')
+            return `${flags.includes('--snapshot') ? 'the base snapshot (pip inspect) and ' : ''}${reportStep(arg)} (pip install --dry-run)`;
+        if (sub === 'snapshot')
+            return 'the base snapshot (pip inspect)';
+        if (sub === 'relax')
+            return 'relaxing the blamed pins';
+        if (sub === 'analyze')
+            return 'the analysis of a pip report';
+        return `the resolver helper's ${sub ?? 'command'}`;
+    }
+    const report = cmd.indexOf('--report');
+    if (cmd.includes('pip') && report >= 0)
+        return `${reportStep(cmd[report + 1])} (pip install --dry-run)`;
+    return `the command "${cmd.slice(0, 2).join(' ')}"`;
+}
+/** `900 s (15 min)`, `90 s`: whole seconds, and whole minutes when there are some. */
+function formatLimit(ms) {
+    const s = Math.round(ms / 1000);
+    return s >= 120 && s % 60 === 0 ? `${s} s (${s / 60} min)` : `${s} s`;
+}
+/** The error of a command that ran past its limit: the step, the image, the platform and the limit. */
+function execTimeoutError(cmd, limitMs, where) {
+    return new errors/* EnvironmentError */.eG(`resolve ${where.platform}: ${execStep(cmd)} in ${where.image} did not finish within ${formatLimit(limitMs)}; it was stopped and the resolver's container removed`, `a package index that answers too slowly, or an sdist whose setup.py does not end while pip builds its metadata: check the index, require a version that has a wheel, or raise ${RESOLVE_TIMEOUT_ENV} (seconds, default ${DEFAULT_RESOLVE_TIMEOUT_MS / 1000})`);
+}
+/**
+ * The session with a limit on every exec (an exec's own timeoutMs wins): one that runs past it
+ * throws execTimeoutError. The caller closes the session, which removes the container.
+ */
+function withExecLimit(session, limitMs, where) {
+    return {
+        containerId: session.containerId,
+        putFiles: (dir, files) => session.putFiles(dir, files),
+        close: () => session.close(),
+        async exec(cmd, options = {}) {
+            const timeoutMs = options.timeoutMs ?? limitMs;
+            const r = await session.exec(cmd, { ...options, timeoutMs });
+            if (r.timedOut)
+                throw execTimeoutError(cmd, timeoutMs, where);
+            return r;
+        },
+    };
+}
+
+// EXTERNAL MODULE: ./src/resolve/network.ts
+var network = __webpack_require__(63926);
 ;// CONCATENATED MODULE: ./src/resolve/timing.ts
 // The resolver's per-step timing line (--verbose): where one resolution's wall time went.
 // Steps: container start, snapshot, plain dry run, held dry run, relax, analysis, container stop (the analysis
@@ -1602,6 +1865,9 @@ var version = __webpack_require__(311);
 
 
 
+
+
+
 const STEP_OF = {
     [NAIVE.report]: 'plain dry run',
     [HELD.report]: 'held dry run',
@@ -1616,30 +1882,21 @@ function resolutionKey(baseDigest, input) {
 }
 async function resolveAgainstBase(input, deps) {
     const t0 = Date.now();
+    const env = deps.env ?? process.env;
+    const limitMs = resolveTimeoutMs(env);
     const progress = deps.progress ?? (() => undefined);
     const say = (line) => progress(`resolve ${input.platform}: ${line}`);
-    const earlier = await earlierResolution(input, deps, say);
+    const times = new StepTimes();
+    const pinned = await times.time('container start', () => timedPin(deps.docker, input, deps, times));
+    const earlier = earlierResolution(input, deps, pinned.digest, say);
     if (earlier.hit !== undefined)
         return earlier.hit;
-    const times = new StepTimes();
-    const volume = pipCacheVolume(input);
-    const [session, digest] = await times.time('container start', () => Promise.all([
-        deps.docker.startSession({
-            image: input.image,
-            platform: input.platform,
-            network: input.network ?? 'host',
-            env: PIP_ENV,
-            labels: { 'io.github.ml-image-action.stage': 'resolve' },
-            ...(volume !== undefined && { volumes: [volume] }),
-        }),
-        // Only images in a registry have a digest to key the cache by; a local-only image is not cached.
-        deps.cache ? timedDigest(deps.docker, input.image, times) : Promise.resolve(undefined),
-    ]));
+    const { session, volume } = await openSession(input, deps, { pinned, env, limitMs, times, say });
     try {
         const ws = pipWorkspace(session, {
             image: input.image,
-            pipEnv: pipRunEnv(input),
-            failure: failureContext(input),
+            pipEnv: (0,resolve_input/* pipRunEnv */["if"])(input),
+            failure: (0,resolve_input/* failureContext */.u2)(input),
             onRetry: (reason) => say(`the package index failed (${reason}); trying once more`),
             ...(volume !== undefined && { pipCache: PIP_CACHE_DIR }),
             onAttempt: (report, a, wallMs) => {
@@ -1660,7 +1917,7 @@ async function resolveAgainstBase(input, deps) {
             platform: input.platform,
             requirementsText: input.requirements.text,
             ...(deps.cache !== undefined && { cache: deps.cache }),
-            ...(digest !== undefined && { digest }),
+            ...(pinned.digest !== undefined && { digest: pinned.digest }),
             say,
         };
         const { answer, base } = await answerFor(ws, input, snapshotOptions, times);
@@ -1682,28 +1939,54 @@ async function resolveAgainstBase(input, deps) {
         return out;
     }
     finally {
+        // Also after a command ran past its limit: removing the container stops what still runs in it.
         await times.time('container stop', () => session.close());
         if (deps.verbose)
             say(times.line(Date.now() - t0));
     }
 }
-/** The base's registry digest (undefined when it has none), its lookup time noted on the line. */
-async function timedDigest(docker, image, times) {
+/**
+ * The base pinned (base.ts) as far as the caches need it: the registry digest for the snapshot
+ * cache, a digest or image id for pip's cache volume. Its lookup time is noted on the line.
+ */
+async function timedPin(docker, input, deps, times) {
+    const need = { digest: deps.cache !== undefined, key: pipCacheUrls(input) !== undefined };
     const t = Date.now();
-    const digest = await docker.imageDigest(image).catch(() => undefined);
-    times.note('container start', `digest lookup ${((Date.now() - t) / 1000).toFixed(2)}s beside it`);
-    return digest;
+    const pinned = await pinBase(docker, input, need);
+    if (need.digest || need.key)
+        times.note('container start', `base digest lookup ${((Date.now() - t) / 1000).toFixed(2)}s`);
+    return pinned;
+}
+/**
+ * The resolver's container: the pinned base, hardened (sessions.ts), on the network the inputs
+ * need (network.ts), with pip's cache volume of this base; every command in it limited to limitMs.
+ */
+async function openSession(input, deps, o) {
+    const volume = o.pinned.key !== undefined
+        ? pipCacheVolume(input, { base: o.pinned.key, scope: pipCacheScope(o.env) })
+        : undefined;
+    const net = input.network !== undefined ? { network: input.network } : (0,network/* resolverNetwork */.Fd)(input);
+    if (deps.verbose)
+        o.say(`container network ${net.network}${'reason' in net ? ` (${net.reason})` : ''}`);
+    const session = await o.times.time('container start', () => deps.docker.startSession({
+        image: o.pinned.ref,
+        platform: input.platform,
+        network: net.network,
+        env: PIP_ENV,
+        labels: { 'io.github.ml-image-action.stage': 'resolve' },
+        deadlineMs: sessionDeadlineMs(o.limitMs),
+        ...(volume !== undefined && { volumes: [volume] }),
+    }));
+    return { session: withExecLimit(session, o.limitMs, input), volume };
 }
 /**
  * Like BuildKit's layer cache for the pip install it feeds: same base digest, requirements,
  * indexes and tool version -> the same answer, until one of them changes. An entry that does not
- * parse is a miss (resolved again, and overwritten).
+ * parse is a miss (resolved again, and overwritten). Only `ml-image run` reuses answers (a
+ * workstation's cache, never a CI runner's shared one).
  */
-async function earlierResolution(input, deps, say) {
-    if (!deps.reuse || !deps.cache)
-        return {};
-    const digest = await deps.docker.imageDigest(input.image).catch(() => undefined);
-    if (digest === undefined)
+function earlierResolution(input, deps, digest, say) {
+    if (!deps.reuse || !deps.cache || digest === undefined)
         return {};
     const key = resolutionKey(digest, input);
     const hit = (0,snapshot_cache/* cachedJson */.Bm)(deps.cache, key, result/* ResolveOutputSchema */.fj)?.value;
@@ -1717,17 +2000,21 @@ async function answerFor(ws, input, snapshotOptions, times) {
     const say = snapshotOptions.say;
     const cached = cachedSnapshot(snapshotOptions);
     let base = await prepareWorkspace(ws, snapshotOptions, cached);
-    // One python process: the snapshot (when not cached), the plain dry run and its analysis, and
-    // (with the base's pins already there, mode auto) the held run when the base must be held.
+    if (base !== undefined)
+        times.add('snapshot', 0, 'cache');
+    else if (cached.key !== undefined) {
+        // To be cached: taken by its own command, before any of the requirements' code runs.
+        base = await times.time('snapshot', () => ownSnapshot(ws, snapshotOptions, cached));
+        times.note('snapshot', 'own process');
+    }
+    // One python process: the snapshot (when not taken yet), the plain dry run and its analysis,
+    // and (with the base's pins already there, mode auto) the held run when the base must be held.
     const first = await ws.attempt(NAIVE.report, NAIVE.args, {
         env: NAIVE.env,
         snapshot: base === undefined,
         held: base !== undefined && input.mode === 'auto',
     });
-    if (base === undefined)
-        base = await takenSnapshot(ws, snapshotOptions, cached, first.snapshot ?? emptyExec);
-    else
-        times.add('snapshot', 0, 'cache');
+    base ??= await takenSnapshot(ws, snapshotOptions, first.snapshot ?? emptyExec);
     const diagnosis = diagnosisOf(await ws.settle(first, NAIVE.report, NAIVE.args, NAIVE.env), say);
     const draft = resolutionBase(input, base, diagnosis);
     if (input.mode === 'check' || !diagnosis.naive.ok)
@@ -1805,6 +2092,19 @@ function resolutionBase(input, base, diagnosis) {
 // platform: a digest names exactly one set of installed packages, so the cache never goes stale.
 // `ml-image run` keeps whole resolutions here too (resolutionKey). Entries are text; readers parse
 // them with their schema (cachedJson), and an entry that does not parse is a miss.
+//
+// Who can write an entry that another run trusts. The cache is a directory of this machine's user
+// ($ML_IMAGE_CACHE_DIR, else ~/.cache/ml-image; 0700, files 0600), never @actions/cache: nothing in
+// it travels between runners, branches or pull requests through GitHub. On a GitHub-hosted runner
+// each job starts with an empty one. On a persistent self-hosted runner the jobs of its user share
+// it; a job that runs steps of its own (a pull request's workflow) can write anything there, as it
+// can anywhere in that user's home, and no format of an entry would stop it: such runners must not
+// run untrusted pull requests beside the default branch (workflows/native-matrix.yml says so).
+// Through this tool's own inputs (a pull request's config, requirements and base image) an entry
+// under a digest holds only what that digest ships: the resolver's container runs the base by its
+// digest (base.ts: never a local image that merely carries the tag), and the snapshot kept is taken
+// by its own command before any of the requirements' code runs (steps/snapshot.ts ownSnapshot).
+// A resolution (`ml-image run` only) is keyed by the digest and every input that decides it.
 
 
 
@@ -1871,9 +2171,11 @@ function cachedJson(cache, key, schema) {
 /* harmony import */ var _requirements_read_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(82674);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
 /* harmony import */ var _python_indexes_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(53910);
-/* harmony import */ var _resolve_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(49);
-/* harmony import */ var _requirements_references_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(32780);
+/* harmony import */ var _resolve_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(84093);
+/* harmony import */ var _network_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(63926);
+/* harmony import */ var _requirements_references_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(32780);
 // The resolve stage inside a build: per variant and platform, before any image is built.
+
 
 
 
@@ -1887,7 +2189,7 @@ async function runResolveStage(plan, config, baseDir, deps) {
     const env = deps.env ?? process.env;
     const requirements = (0,_requirements_read_js__WEBPACK_IMPORTED_MODULE_0__/* .readRequirements */ .F2)(config.python.requirements, baseDir, env, (0,_requirements_read_js__WEBPACK_IMPORTED_MODULE_0__/* .workspaceRoot */ .oS)(env, baseDir));
     const indexes = (0,_python_indexes_js__WEBPACK_IMPORTED_MODULE_2__/* .pipIndexes */ .iP)(config.python, env);
-    (0,_requirements_references_js__WEBPACK_IMPORTED_MODULE_4__/* .checkListedReferences */ .O)(requirements.envReferences, config.build.secrets);
+    (0,_requirements_references_js__WEBPACK_IMPORTED_MODULE_5__/* .checkListedReferences */ .O)(requirements.envReferences, config.build.secrets);
     const pipEnv = referencedEnv(requirements.envReferences, env);
     const resolved = {};
     for (const v of plan.variants) {
@@ -1897,19 +2199,22 @@ async function runResolveStage(plan, config, baseDir, deps) {
             continue;
         }
         for (const platform of v.platforms) {
-            const out = await (0,_resolve_js__WEBPACK_IMPORTED_MODULE_3__/* .resolveAgainstBase */ .f)({
+            const input = {
                 image: v.base.ref,
                 platform,
                 requirements,
                 indexes,
                 pipEnv,
                 mode,
-                network: config.build.network === 'none' ? 'bridge' : 'host',
                 variant: {
                     ...(v.cuda && { cuda: v.cuda.version }),
                     ...(v.torch?.indexUrl && { torchIndexUrl: v.torch.indexUrl }),
                 },
-            }, deps);
+            };
+            // bridge unless the build itself uses the host's network or pip must reach this machine's
+            // loopback (network.ts).
+            const { network } = (0,_network_js__WEBPACK_IMPORTED_MODULE_4__/* .resolverNetwork */ .Fd)(input, config.build.network);
+            const out = await (0,_resolve_js__WEBPACK_IMPORTED_MODULE_3__/* .resolveAgainstBase */ .f)({ ...input, network }, deps);
             const r = out.resolution;
             for (const m of r.resolved?.moved ?? [])
                 deps.progress(`resolve ${v.name} ${platform}: ${m.name} ${m.naive} -> ${m.resolved}, ${m.reason}`);

@@ -332,7 +332,7 @@ __webpack_async_result__();
 /* unused harmony exports COMMANDS, commandHelp, jsonError, wantsJson */
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _docker_engine_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(21153);
+/* harmony import */ var _docker_engine_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(37878);
 /* harmony import */ var _capture_redact_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(44977);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(83916);
 /* harmony import */ var _util_json_file_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(20317);
@@ -351,19 +351,19 @@ const COMMANDS = [
     { name: 'validate', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(593), __nccwpck_require__.e(618), __nccwpck_require__.e(575)]).then(__nccwpck_require__.bind(__nccwpck_require__, 12575))).validateCommand },
     { name: 'plan', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(593), __nccwpck_require__.e(653), __nccwpck_require__.e(351), __nccwpck_require__.e(618), __nccwpck_require__.e(594), __nccwpck_require__.e(464)]).then(__nccwpck_require__.bind(__nccwpck_require__, 31754))).planCommand },
     { name: 'resolve', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(593), __nccwpck_require__.e(653), __nccwpck_require__.e(351), __nccwpck_require__.e(696), __nccwpck_require__.e(810), __nccwpck_require__.e(308)]).then(__nccwpck_require__.bind(__nccwpck_require__, 96269))).resolveCommand },
-    { name: 'build', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(787), __nccwpck_require__.e(593), __nccwpck_require__.e(653), __nccwpck_require__.e(351), __nccwpck_require__.e(696), __nccwpck_require__.e(618), __nccwpck_require__.e(5), __nccwpck_require__.e(365), __nccwpck_require__.e(594), __nccwpck_require__.e(402), __nccwpck_require__.e(810), __nccwpck_require__.e(382), __nccwpck_require__.e(34), __nccwpck_require__.e(130), __nccwpck_require__.e(530), __nccwpck_require__.e(25)]).then(__nccwpck_require__.bind(__nccwpck_require__, 44025))).buildCommand },
+    { name: 'build', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(787), __nccwpck_require__.e(593), __nccwpck_require__.e(653), __nccwpck_require__.e(351), __nccwpck_require__.e(696), __nccwpck_require__.e(618), __nccwpck_require__.e(166), __nccwpck_require__.e(365), __nccwpck_require__.e(594), __nccwpck_require__.e(402), __nccwpck_require__.e(810), __nccwpck_require__.e(246), __nccwpck_require__.e(34), __nccwpck_require__.e(130), __nccwpck_require__.e(498), __nccwpck_require__.e(25)]).then(__nccwpck_require__.bind(__nccwpck_require__, 44025))).buildCommand },
     { name: 'capture', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(593), __nccwpck_require__.e(653), __nccwpck_require__.e(351), __nccwpck_require__.e(983)]).then(__nccwpck_require__.bind(__nccwpck_require__, 83259))).captureCommand },
-    { name: 'smoke', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(593), __nccwpck_require__.e(653), __nccwpck_require__.e(351), __nccwpck_require__.e(696), __nccwpck_require__.e(402), __nccwpck_require__.e(382), __nccwpck_require__.e(394)]).then(__nccwpck_require__.bind(__nccwpck_require__, 15216))).smokeCommand },
+    { name: 'smoke', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(593), __nccwpck_require__.e(653), __nccwpck_require__.e(351), __nccwpck_require__.e(696), __nccwpck_require__.e(402), __nccwpck_require__.e(246), __nccwpck_require__.e(394)]).then(__nccwpck_require__.bind(__nccwpck_require__, 15216))).smokeCommand },
     { name: 'diff', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(593), __nccwpck_require__.e(653), __nccwpck_require__.e(696), __nccwpck_require__.e(365), __nccwpck_require__.e(996)]).then(__nccwpck_require__.bind(__nccwpck_require__, 78670))).diffCommand },
     { name: 'report', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(593), __nccwpck_require__.e(653), __nccwpck_require__.e(351), __nccwpck_require__.e(696), __nccwpck_require__.e(618), __nccwpck_require__.e(365), __nccwpck_require__.e(594), __nccwpck_require__.e(34), __nccwpck_require__.e(129)]).then(__nccwpck_require__.bind(__nccwpck_require__, 14595))).reportCommand },
-    { name: 'run', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(787), __nccwpck_require__.e(593), __nccwpck_require__.e(653), __nccwpck_require__.e(351), __nccwpck_require__.e(696), __nccwpck_require__.e(618), __nccwpck_require__.e(5), __nccwpck_require__.e(365), __nccwpck_require__.e(594), __nccwpck_require__.e(402), __nccwpck_require__.e(810), __nccwpck_require__.e(382), __nccwpck_require__.e(34), __nccwpck_require__.e(130), __nccwpck_require__.e(530), __nccwpck_require__.e(948)]).then(__nccwpck_require__.bind(__nccwpck_require__, 57948))).runCommand },
-    { name: 'export', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(593), __nccwpck_require__.e(653), __nccwpck_require__.e(351), __nccwpck_require__.e(696), __nccwpck_require__.e(5), __nccwpck_require__.e(402), __nccwpck_require__.e(134), __nccwpck_require__.e(791)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5787))).exportCommand },
+    { name: 'run', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(787), __nccwpck_require__.e(593), __nccwpck_require__.e(653), __nccwpck_require__.e(351), __nccwpck_require__.e(696), __nccwpck_require__.e(618), __nccwpck_require__.e(166), __nccwpck_require__.e(365), __nccwpck_require__.e(594), __nccwpck_require__.e(402), __nccwpck_require__.e(810), __nccwpck_require__.e(246), __nccwpck_require__.e(34), __nccwpck_require__.e(130), __nccwpck_require__.e(498), __nccwpck_require__.e(948)]).then(__nccwpck_require__.bind(__nccwpck_require__, 57948))).runCommand },
+    { name: 'export', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(593), __nccwpck_require__.e(653), __nccwpck_require__.e(351), __nccwpck_require__.e(696), __nccwpck_require__.e(166), __nccwpck_require__.e(402), __nccwpck_require__.e(550), __nccwpck_require__.e(651)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7639))).exportCommand },
     {
         name: 'devcontainer',
         load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(593), __nccwpck_require__.e(653), __nccwpck_require__.e(351), __nccwpck_require__.e(696), __nccwpck_require__.e(747)]).then(__nccwpck_require__.bind(__nccwpck_require__, 24127))).devcontainerCommand,
     },
     { name: 'sbom', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(787), __nccwpck_require__.e(593), __nccwpck_require__.e(696), __nccwpck_require__.e(130), __nccwpck_require__.e(567)]).then(__nccwpck_require__.bind(__nccwpck_require__, 98556))).sbomCommand },
-    { name: 'verify', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(287), __nccwpck_require__.e(593), __nccwpck_require__.e(5), __nccwpck_require__.e(134), __nccwpck_require__.e(476)]).then(__nccwpck_require__.bind(__nccwpck_require__, 24134))).verifyCommand },
+    { name: 'verify', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(287), __nccwpck_require__.e(593), __nccwpck_require__.e(166), __nccwpck_require__.e(550), __nccwpck_require__.e(476)]).then(__nccwpck_require__.bind(__nccwpck_require__, 54550))).verifyCommand },
     { name: 'doctor', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(593), __nccwpck_require__.e(866)]).then(__nccwpck_require__.bind(__nccwpck_require__, 89866))).doctorCommand },
 ];
 async function mainHelp() {
@@ -678,6 +678,32 @@ function expectedText(issue) {
     const names = { object: 'a mapping', array: 'a list' };
     return `expected ${names[issue.expected] ?? `a ${issue.expected}`}`;
 }
+
+
+/***/ }),
+
+/***/ 63659:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Nk: () => (/* binding */ DEADLINE_MARGIN_MS),
+/* harmony export */   X8: () => (/* binding */ DEFAULT_SESSION_DEADLINE_MS),
+/* harmony export */   bS: () => (/* binding */ MANAGED_LABEL),
+/* harmony export */   jQ: () => (/* binding */ RUN_LABEL),
+/* harmony export */   u8: () => (/* binding */ DEFAULT_DEADLINE_MS)
+/* harmony export */ });
+// The Docker side effects every stage needs, behind one interface. Stages receive a DockerAdapter;
+// unit tests pass plain objects, integration tests pass createDockerAdapter() over the real engine.
+/** Every container the tool starts carries this label, so leftovers can be found and removed. */
+const MANAGED_LABEL = 'io.github.ml-image-action.managed';
+/** ...and this one, naming the process that started it (so one run's checks ignore another's). */
+const RUN_LABEL = 'io.github.ml-image-action.run';
+/** How long a container outlives its timeout at most, enforced inside it (see runContainer). */
+const DEADLINE_MARGIN_MS = 30_000;
+/** The in-container deadline of a container run without a timeout. */
+const DEFAULT_DEADLINE_MS = 3_600_000;
+/** The in-container deadline of an exec session (its idle loop ends then). */
+const DEFAULT_SESSION_DEADLINE_MS = 3_600_000;
 
 
 /***/ }),
@@ -1001,7 +1027,7 @@ function hasNvidiaCdiGpu(devices) {
 
 /***/ }),
 
-/***/ 21153:
+/***/ 37878:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1017,20 +1043,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 var cleanup = __nccwpck_require__(4532);
 // EXTERNAL MODULE: ./src/util/run-id.ts
 var run_id = __nccwpck_require__(72679);
-;// CONCATENATED MODULE: ./src/docker/adapter.ts
-// The Docker side effects every stage needs, behind one interface. Stages receive a DockerAdapter;
-// unit tests pass plain objects, integration tests pass createDockerAdapter() over the real engine.
-/** Every container the tool starts carries this label, so leftovers can be found and removed. */
-const MANAGED_LABEL = 'io.github.ml-image-action.managed';
-/** ...and this one, naming the process that started it (so one run's checks ignore another's). */
-const RUN_LABEL = 'io.github.ml-image-action.run';
-/** How long a container outlives its timeout at most, enforced inside it (see runContainer). */
-const DEADLINE_MARGIN_MS = 30_000;
-/** The in-container deadline of a container run without a timeout. */
-const DEFAULT_DEADLINE_MS = 3_600_000;
-/** The in-container deadline of an exec session (its idle loop ends then). */
-const DEFAULT_SESSION_DEADLINE_MS = 3_600_000;
-
+// EXTERNAL MODULE: ./src/docker/adapter.ts
+var adapter = __nccwpck_require__(63659);
 // EXTERNAL MODULE: ./src/docker/buildx.ts
 var buildx = __nccwpck_require__(97890);
 // EXTERNAL MODULE: ./src/docker/failures.ts
@@ -1085,12 +1099,12 @@ const SESSION_SCRIPT = 'trap "exit 0" TERM INT; sleep "$1" & wait $!; exit 0';
 /** Whole seconds of the in-container deadline of a container run (at least 1). */
 function deadlineSeconds(spec) {
     const ms = spec.deadlineMs ??
-        (spec.timeoutMs !== undefined ? spec.timeoutMs + DEADLINE_MARGIN_MS : DEFAULT_DEADLINE_MS);
+        (spec.timeoutMs !== undefined ? spec.timeoutMs + adapter/* DEADLINE_MARGIN_MS */.Nk : adapter/* DEFAULT_DEADLINE_MS */.u8);
     return Math.max(1, Math.ceil(ms / 1000));
 }
 /** Whole seconds a session's idle loop lasts (at least 1). */
 function sessionSeconds(spec) {
-    return Math.max(1, Math.ceil((spec.deadlineMs ?? DEFAULT_SESSION_DEADLINE_MS) / 1000));
+    return Math.max(1, Math.ceil((spec.deadlineMs ?? adapter/* DEFAULT_SESSION_DEADLINE_MS */.X8) / 1000));
 }
 /**
  * The argv the container would run without a wrapper, with Docker's rules: an entrypoint given
@@ -1228,16 +1242,40 @@ async function inspectImage(client, ref, platform) {
 
 
 
-/** HostConfig of a container run: shared memory, IPC, network and GPUs as the spec asks. */
+/**
+ * The default pids limit of a container run. Threads count against it: an 8-GPU DDP run on a
+ * 2 x 128-core host holds some 2,500 (a torch intra-op pool per rank, CUDA and NCCL threads), so the
+ * limit leaves room for 16 ranks there while still stopping a fork bomb long before the host's
+ * pid_max.
+ */
+const DEFAULT_PIDS_LIMIT = 8192;
+/**
+ * The hostname of a container without a network. Docker writes no /etc/hosts line for the
+ * hostname of such a container, and torch (torchrun's rendezvous, gloo's device) resolves its own
+ * hostname: the entry makes it resolve to loopback, as an empty bridge network would.
+ */
+const LOOPBACK_HOSTNAME = 'ml-image-smoke';
+const networkOf = (spec) => spec.network ?? 'none';
+/**
+ * HostConfig of a container run. Every run executes the image's own code (PR-controlled in a
+ * pull request), so every run is hardened: all capabilities dropped, no-new-privileges (setuid
+ * binaries gain nothing), a pids limit, and no network unless the spec asks for one. Shared
+ * memory, IPC and GPUs as the spec asks.
+ */
 function hostConfigFor(spec) {
+    const network = networkOf(spec);
     return {
         // The engine removes it once it has exited, so a container that ends by its own deadline after
         // the CLI was killed (SIGKILL, no post step) leaves nothing behind. The exit code comes from a
         // wait for removal registered before start, the output from the attach stream: `docker run --rm`.
         AutoRemove: true,
+        CapDrop: ['ALL'],
+        SecurityOpt: ['no-new-privileges'],
+        PidsLimit: spec.pidsLimit ?? DEFAULT_PIDS_LIMIT,
+        NetworkMode: network,
+        ...(network === 'none' && { ExtraHosts: [`${LOOPBACK_HOSTNAME}:127.0.0.1`] }),
         ...(spec.shmSizeBytes !== undefined && { ShmSize: spec.shmSizeBytes }),
         ...(spec.ipcHost && { IpcMode: 'host' }),
-        ...(spec.network !== undefined && { NetworkMode: spec.network }),
         ...(spec.gpus !== undefined && {
             DeviceRequests: [
                 {
@@ -1269,6 +1307,7 @@ function runBody(spec, argv, wrapped) {
                 ...(spec.entrypoint !== undefined && { Entrypoint: [...spec.entrypoint] }),
             }),
         ...(spec.workdir !== undefined && { WorkingDir: spec.workdir }),
+        ...(networkOf(spec) === 'none' && { Hostname: LOOPBACK_HOSTNAME }),
         Tty: false,
         AttachStdout: true,
         AttachStderr: true,
@@ -1449,7 +1488,7 @@ function createManaged(client, spec, body) {
             Image: spec.image,
             Env: Object.entries(spec.env ?? {}).map(([k, v]) => `${k}=${v}`),
             ...(spec.user !== undefined && { User: spec.user }),
-            Labels: { ...spec.labels, [MANAGED_LABEL]: 'true', [RUN_LABEL]: run_id/* RUN_ID */.U },
+            Labels: { ...spec.labels, [adapter/* MANAGED_LABEL */.bS]: 'true', [adapter/* RUN_LABEL */.jQ]: run_id/* RUN_ID */.U },
             ...body,
         },
     };
@@ -1633,7 +1672,7 @@ function createContainerOps(client, localInfo) {
         inspectImage: (ref, platform) => inspectImage(client, ref, platform),
         imageHistory: (ref) => imageHistory(client, ref),
         async listManagedContainers(labels = {}) {
-            const filters = [`${MANAGED_LABEL}=true`, ...Object.entries(labels).map(([k, v]) => `${k}=${v}`)];
+            const filters = [`${adapter/* MANAGED_LABEL */.bS}=true`, ...Object.entries(labels).map(([k, v]) => `${k}=${v}`)];
             const list = await client.call((docker) => docker.listContainers({ all: true, filters: { label: filters } }));
             return list.map((c) => c.Id);
         },
@@ -1756,7 +1795,8 @@ function tarArchive(entries) {
 
 ;// CONCATENATED MODULE: ./src/docker/sessions.ts
 // Exec sessions: one container kept idling so that several commands reuse it (and pip's cache in
-// it). It ends by itself at its deadline, and is removed on close and on interrupt.
+// it). It ends by itself at its deadline, and is removed on close and on interrupt. It runs
+// hardened (sessionHostConfig): no capabilities, no new privileges, a process limit.
 
 
 
@@ -1818,25 +1858,42 @@ function sessionArchive(dir, files) {
         ],
     };
 }
+/**
+ * The most processes (threads included) a session's container may run: pip building an sdist's
+ * metadata needs a few dozen; a fork bomb in a setup.py stops here instead of taking the host.
+ */
+const SESSION_PIDS_LIMIT = 512;
+/**
+ * HostConfig of a session's container. Its image and the code run in it (an sdist's setup.py
+ * while pip builds its metadata) may come from a pull request, so it runs with no capabilities
+ * (root in it is an ordinary user that owns /tmp, its home and the volumes it created: pip needs no
+ * more), may not gain any (setuid binaries, file capabilities) and has a bounded process count.
+ * Removed by the engine once it ends (at its deadline, after a killed CLI) as well as on close.
+ */
+function sessionHostConfig(spec) {
+    return {
+        AutoRemove: true,
+        CapDrop: ['ALL'],
+        SecurityOpt: ['no-new-privileges'],
+        PidsLimit: SESSION_PIDS_LIMIT,
+        ...(spec.network !== undefined && { NetworkMode: spec.network }),
+        ...(spec.volumes?.length && {
+            Mounts: spec.volumes.map((v) => ({
+                Type: 'volume',
+                Source: v.name,
+                Target: v.target,
+                VolumeOptions: { Labels: { ...v.labels } },
+            })),
+        }),
+    };
+}
 async function startSession(client, spec) {
     await ensureImage(client, spec.image, spec.platform);
     const container = await createManaged(client, spec, {
         // Idle until closed or until its deadline (so a killed CLI leaves nothing running); the
         // image's entrypoint is bypassed so any image with a shell works.
         ...sessionCommand(sessionSeconds(spec)),
-        // Removed by the engine once it ends (at its deadline, after a killed CLI) as well as on close.
-        HostConfig: {
-            AutoRemove: true,
-            ...(spec.network !== undefined && { NetworkMode: spec.network }),
-            ...(spec.volumes?.length && {
-                Mounts: spec.volumes.map((v) => ({
-                    Type: 'volume',
-                    Source: v.name,
-                    Target: v.target,
-                    VolumeOptions: { Labels: { ...v.labels } },
-                })),
-            }),
-        },
+        HostConfig: sessionHostConfig(spec),
     });
     let closed = false;
     const close = async () => {
@@ -1903,7 +1960,7 @@ function sweepRunOnInterrupt(docker, settleMs = SWEEP_SETTLE_MS) {
         if (!(0,cleanup/* isInterrupted */.fT)())
             return;
         await new Promise((r) => setTimeout(r, settleMs));
-        const ids = await docker.listManagedContainers({ [RUN_LABEL]: run_id/* RUN_ID */.U }).catch(() => []);
+        const ids = await docker.listManagedContainers({ [adapter/* RUN_LABEL */.jQ]: run_id/* RUN_ID */.U }).catch(() => []);
         if (ids.length > 0)
             await docker.removeContainers(ids).catch(() => undefined);
     });

@@ -1,14 +1,69 @@
-export const id = 382;
-export const ids = [382];
+export const id = 246;
+export const ids = [246];
 export const modules = {
 
-/***/ 86382:
+/***/ 16102:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   TM: () => (/* binding */ firstLine),
+/* harmony export */   W$: () => (/* binding */ isDaemonGone),
+/* harmony export */   Yi: () => (/* binding */ SmokeInterruptedError),
+/* harmony export */   gJ: () => (/* binding */ errorMessage),
+/* harmony export */   rj: () => (/* binding */ DAEMON_TEXT)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+// A Docker daemon that goes away while the smoke suites run ends the run, with the results of every
+// test that finished (and the interrupted one, failed).
+
+/**
+ * The Docker daemon (or the engine's connection to it) went away while the smoke suites ran: the
+ * run ends, with the results of every test that finished (and the interrupted one, failed).
+ */
+class SmokeInterruptedError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .EnvironmentError */ .eG {
+    partial;
+    constructor(message, fix, 
+    /** Every test that ran, the interrupted one last (failed): written before the error is shown. */
+    partial, cause) {
+        super(message, fix, { cause });
+        this.partial = partial;
+    }
+}
+/** Errors of a lost connection to the engine (dockerode's socket errors, the CLI's wording). */
+const CONNECTION_CODES = new Set([
+    'ECONNREFUSED',
+    'ECONNRESET',
+    'EPIPE',
+    'ENOENT',
+    'ETIMEDOUT',
+    'EHOSTUNREACH',
+]);
+const DAEMON_TEXT = /Cannot connect to the Docker daemon|docker daemon is not running|cannot reach the Docker daemon|the Docker daemon is not reachable|socket hang up|connect (ECONNREFUSED|ENOENT)|read ECONNRESET|write EPIPE/i;
+function isDaemonGone(e) {
+    if (e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .EnvironmentError */ .eG)
+        return DAEMON_TEXT.test(e.message);
+    const code = e?.code;
+    if (typeof code === 'string' && CONNECTION_CODES.has(code) && !e.path)
+        return true;
+    return DAEMON_TEXT.test(errorMessage(e));
+}
+function errorMessage(e) {
+    return e instanceof Error ? e.message : String(e);
+}
+function firstLine(s) {
+    return (s.split('\n').find((l) => l.trim() !== '') ?? '').slice(0, 500);
+}
+
+
+/***/ }),
+
+/***/ 31246:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  Yi: () => (/* reexport */ SmokeInterruptedError),
+  Yi: () => (/* reexport */ interrupt/* SmokeInterruptedError */.Yi),
   Co: () => (/* binding */ resolveGpus),
   Lw: () => (/* binding */ runSmoke)
 });
@@ -66,48 +121,8 @@ function classifyFailure(output) {
     return undefined;
 }
 
-;// CONCATENATED MODULE: ./src/smoke/interrupt.ts
-// A Docker daemon that goes away while the smoke suites run ends the run, with the results of every
-// test that finished (and the interrupted one, failed).
-
-/**
- * The Docker daemon (or the engine's connection to it) went away while the smoke suites ran: the
- * run ends, with the results of every test that finished (and the interrupted one, failed).
- */
-class SmokeInterruptedError extends errors/* EnvironmentError */.eG {
-    partial;
-    constructor(message, fix, 
-    /** Every test that ran, the interrupted one last (failed): written before the error is shown. */
-    partial, cause) {
-        super(message, fix, { cause });
-        this.partial = partial;
-    }
-}
-/** Errors of a lost connection to the engine (dockerode's socket errors, the CLI's wording). */
-const CONNECTION_CODES = new Set([
-    'ECONNREFUSED',
-    'ECONNRESET',
-    'EPIPE',
-    'ENOENT',
-    'ETIMEDOUT',
-    'EHOSTUNREACH',
-]);
-const DAEMON_TEXT = /Cannot connect to the Docker daemon|docker daemon is not running|cannot reach the Docker daemon|the Docker daemon is not reachable|socket hang up|connect (ECONNREFUSED|ENOENT)|read ECONNRESET|write EPIPE/i;
-function isDaemonGone(e) {
-    if (e instanceof errors/* EnvironmentError */.eG)
-        return DAEMON_TEXT.test(e.message);
-    const code = e?.code;
-    if (typeof code === 'string' && CONNECTION_CODES.has(code) && !e.path)
-        return true;
-    return DAEMON_TEXT.test(errorMessage(e));
-}
-function errorMessage(e) {
-    return e instanceof Error ? e.message : String(e);
-}
-function firstLine(s) {
-    return (s.split('\n').find((l) => l.trim() !== '') ?? '').slice(0, 500);
-}
-
+// EXTERNAL MODULE: ./src/smoke/interrupt.ts
+var interrupt = __webpack_require__(16102);
 // EXTERNAL MODULE: external "node:worker_threads"
 var external_node_worker_threads_ = __webpack_require__(75919);
 // EXTERNAL MODULE: ./src/config/pattern.ts
@@ -262,19 +277,23 @@ function isEngineRefusal(e) {
 function engineText(e) {
     const json = typeof e === 'object' && e !== null ? Reflect.get(e, 'json') : undefined;
     const fromJson = typeof json === 'object' && json !== null ? Reflect.get(json, 'message') : undefined;
-    const text = typeof fromJson === 'string' && fromJson.trim() !== '' ? fromJson : errorMessage(e);
+    const text = typeof fromJson === 'string' && fromJson.trim() !== '' ? fromJson : (0,interrupt/* errorMessage */.gJ)(e);
     return text.replace(/^\(HTTP code \d+\) [^\n]*? - /, '').trim();
 }
-/** Runs a test's container with the run's image, platform, GPUs and timeout. */
+/**
+ * Runs a test's container with the run's image, platform and timeout; the GPUs only when the test
+ * uses one (`gpu`), no network unless the spec asks (the runtime hardens every container).
+ */
 function containerRunner(input, deps, current) {
-    return async (spec) => {
+    return async ({ gpu, ...spec }) => {
         let outcome;
         try {
             outcome = await deps.docker.runContainer({
                 ...(deps.output && { onOutput: (chunk) => deps.output((0,redact/* redactText */.Rd)(chunk), current()) }),
-                image: input.image,
+                image: input.runImage ?? input.image,
                 ...(input.platform !== undefined && { platform: input.platform }),
-                ...(input.gpus === 'all' && { gpus: 'all' }),
+                ...(input.gpus === 'all' && gpu === true && { gpus: 'all' }),
+                network: 'none',
                 labels: { 'io.github.ml-image-action.stage': 'smoke' },
                 timeoutMs: input.timeoutMs,
                 ...spec,
@@ -282,11 +301,11 @@ function containerRunner(input, deps, current) {
         }
         catch (e) {
             // No daemon: the run ends (guarded), as before.
-            if (e instanceof errors/* EnvironmentError */.eG || isDaemonGone(e))
+            if (e instanceof errors/* EnvironmentError */.eG || (0,interrupt/* isDaemonGone */.W$)(e))
                 throw e;
             // The engine refused to start the command (an image without /bin/sh runs it unwrapped, and
             // the OCI runtime then reports a missing program itself): the test's own failure, exit 127.
-            const message = errorMessage(e);
+            const message = (0,interrupt/* errorMessage */.gJ)(e);
             if (MISSING_PROGRAM.test(message))
                 return { exitCode: 127, stdout: '', stderr: message, timedOut: false };
             // The engine answered, and did not start the container (no GPU runtime, a driver older than
@@ -306,6 +325,19 @@ function containerRunner(input, deps, current) {
 /** A test that did not run, with the reason. */
 function skipped(id, suite, reason) {
     return { id, suite, status: 'skip', reason, durationMs: 0, metrics: {} };
+}
+/** A GPU test on a runner without GPUs: skipped, or failed when require-gpu is set. */
+function gpuAbsent(id, suite, requireGpu) {
+    return requireGpu
+        ? {
+            id,
+            suite,
+            status: 'fail',
+            reason: 'no GPU on this runner, and require-gpu is set',
+            durationMs: 0,
+            metrics: {},
+        }
+        : skipped(id, suite, 'no GPU on this runner (run on a GPU runner, or --gpus all)');
 }
 /** The result so far: failures classified, summary counted, secrets redacted. */
 function finishResult(s) {
@@ -341,12 +373,12 @@ function report(s, t) {
 }
 /** The end of the run: the daemon went away (or the engine failed) during test ID. */
 function interrupted(s, failed, e) {
-    const gone = isDaemonGone(e) || DAEMON_TEXT.test(e instanceof Error ? e.message : '');
+    const gone = (0,interrupt/* isDaemonGone */.W$)(e) || interrupt/* DAEMON_TEXT */.rj.test(e instanceof Error ? e.message : '');
     failed.reason = gone
-        ? `the Docker daemon went away during ${failed.id}: ${firstLine(errorMessage(e))}`
-        : `${firstLine(errorMessage(e))} (during ${failed.id})`;
+        ? `the Docker daemon went away during ${failed.id}: ${(0,interrupt/* firstLine */.TM)((0,interrupt/* errorMessage */.gJ)(e))}`
+        : `${(0,interrupt/* firstLine */.TM)((0,interrupt/* errorMessage */.gJ)(e))} (during ${failed.id})`;
     record(s, failed);
-    return new SmokeInterruptedError(failed.reason, e instanceof errors/* EnvironmentError */.eG && e.fix
+    return new interrupt/* SmokeInterruptedError */.Yi(failed.reason, e instanceof errors/* EnvironmentError */.eG && e.fix
         ? e.fix
         : 'check that the Docker daemon is running (docker info), then run the smoke stage again; the results of the tests that finished are kept', finishResult(s), e);
 }
@@ -371,13 +403,13 @@ async function guarded(s, id, suite, fn) {
         };
         if (e instanceof ContainerStartError) {
             // Classified with the others (finishResult): the engine's message is the test's output.
-            failed.reason = `the container did not start: ${firstLine((0,redact/* redactText */.Rd)(e.engineMessage))}`;
+            failed.reason = `the container did not start: ${(0,interrupt/* firstLine */.TM)((0,redact/* redactText */.Rd)(e.engineMessage))}`;
             failed.output = tail(e.engineMessage);
         }
-        else if (e instanceof errors/* EnvironmentError */.eG || isDaemonGone(e))
+        else if (e instanceof errors/* EnvironmentError */.eG || (0,interrupt/* isDaemonGone */.W$)(e))
             throw interrupted(s, failed, e);
         else
-            failed.reason = `the test could not run: ${firstLine((0,redact/* redactText */.Rd)(errorMessage(e)))}`;
+            failed.reason = `the test could not run: ${(0,interrupt/* firstLine */.TM)((0,redact/* redactText */.Rd)((0,interrupt/* errorMessage */.gJ)(e)))}`;
         s.tests.push(failed);
     }
     report(s, s.tests.at(-1));
@@ -400,7 +432,8 @@ var external_node_crypto_ = __webpack_require__(77598);
 // container would have given (exit code, its stdout and stderr, timed out), so the suites read and
 // classify it exactly as before. A test that fails, crashes or times out ends that process (the
 // script stops after it; a timeout kills it); the tests after it run in a fresh one, so a broken
-// CUDA context or a half-imported module never reaches another test.
+// CUDA context or a half-imported module never reaches another test. On a GPU run the tests that use
+// a GPU share processes of their own (processSteps): the container of the others gets no GPU.
 
 const MARK = '@@ml-image-smoke@@ ';
 /** A fresh nonce for a batch's plan. */
@@ -551,6 +584,23 @@ function timingLine(startupMs, processS, end) {
     ];
     return parts.join(', ');
 }
+/**
+ * The tests one process runs, headed by STEPS[AT]: the later tests of its kind (GPU tests with GPU
+ * tests, the others with the others: only a process of GPU tests gets the GPUs), up to the next
+ * test of its kind that needs a fresh process.
+ */
+function processSteps(steps, at) {
+    const head = steps[at];
+    const out = [head];
+    for (const x of steps.slice(at + 1)) {
+        if (Boolean(x.gpu) !== Boolean(head.gpu))
+            continue;
+        if (x.fresh)
+            break;
+        out.push(x);
+    }
+    return out;
+}
 /** The variable that hands the script the plan of its process (its argv stays the first test's). */
 const BATCH_ENV = 'ML_IMAGE_SMOKE_BATCH';
 /**
@@ -572,8 +622,7 @@ async function batchOutcome(s, id) {
         return undefined;
     // A GPU ddp step never joins a process that ran tests before it (CUDA may be initialised there:
     // an EXCLUSIVE_PROCESS GPU would refuse its rank 0, and the memory it holds is not the ranks').
-    const fresh = b.steps.findIndex((x, i) => i > at && x.fresh);
-    const steps = b.steps.slice(at, fresh < 0 ? undefined : fresh);
+    const steps = processSteps(b.steps, at);
     const nonce = newNonce();
     const plan = {
         nonce,
@@ -590,6 +639,7 @@ async function batchOutcome(s, id) {
     const r = await s.run({
         ...scriptSpec(s.script, steps[0].argv),
         env: { [BATCH_ENV]: JSON.stringify(plan) },
+        ...(steps[0].gpu && { gpu: true }),
         // Each test keeps its own timeout (the script's watchdog); this one only backs it up.
         timeoutMs: s.input.timeoutMs * steps.length + STARTUP_ALLOWANCE_MS,
         ...(steps.some((x) => x.shm) && { shmSizeBytes: 1024 ** 3 }),
@@ -649,7 +699,8 @@ async function batchOutcome(s, id) {
 
 ;// CONCATENATED MODULE: ./src/smoke/custom.ts
 // The user's own tests (smoke.tests), container-structure-test style: a command with its exit code
-// and expected/excluded output, a file that exists (with a mode), or the image's metadata.
+// and expected/excluded output, a file that exists (with a mode), or the image's metadata. A command
+// runs without GPUs unless marked `gpu: true`, on the network smoke.network names (default none).
 
 
 
@@ -669,7 +720,13 @@ function verdictOf(t, started) {
 }
 async function commandTest(s, t, command, result) {
     const cmd = typeof command === 'string' ? ['sh', '-c', command] : [...command];
-    const r = await s.run({ entrypoint: [cmd[0]], cmd: cmd.slice(1) });
+    // The run's GPUs only for a test marked gpu: true; the network smoke.network says (default none).
+    const r = await s.run({
+        entrypoint: [cmd[0]],
+        cmd: cmd.slice(1),
+        ...(t.gpu && { gpu: true }),
+        network: s.input.network ?? 'none',
+    });
     const out = `${r.stdout}${r.stderr}`;
     if (r.timedOut)
         return result(false, timedOutReason(s.input.timeoutMs), out);
@@ -751,6 +808,11 @@ async function runCustomTests(s) {
     for (const t of s.input.tests) {
         const id = `custom:${t.name}`;
         s.progress(`smoke ${id}: running`);
+        // A test that uses a GPU, on a run without GPUs: skipped (failed under require-gpu).
+        if (t.gpu && s.input.gpus === 'none') {
+            record(s, gpuAbsent(id, 'custom', s.input.requireGpu));
+            continue;
+        }
         const run1 = () => customTest(s, t, () => {
             s.noPython = id;
         });
@@ -763,6 +825,7 @@ async function runCustomTests(s) {
 // The built-in suites: each a part of the smoke script (images/probe/ml_image_smoke.py) run with
 // python3 (the python3 tests share one container and process: batch.ts), whose last stdout line is
 // its result; pip check; the GPU rule.
+
 
 
 
@@ -859,19 +922,6 @@ async function pipCheck(s, name) {
         metrics: {},
     };
 }
-/** A GPU suite on a runner without GPUs: skipped, or failed when require-gpu is set. */
-function gpuAbsent(id, suite, requireGpu) {
-    return requireGpu
-        ? {
-            id,
-            suite,
-            status: 'fail',
-            reason: 'no GPU on this runner, and require-gpu is set',
-            durationMs: 0,
-            metrics: {},
-        }
-        : skipped(id, suite, 'no GPU on this runner (run on a GPU runner, or --gpus all)');
-}
 /**
  * CUDA is required when GPUs were handed to the containers (`--gpus all`, or auto on a host with
  * the NVIDIA runtime): train and ddp must then run on CUDA (nccl) and fail with the cause instead
@@ -902,10 +952,19 @@ const ddpArgs = (input) => [
 /**
  * The python3 tests of a run, in the order runSuite runs them, for the shared process: the same
  * words each would be run with alone. An id that occurs twice is left out (its own containers).
+ * The tests that use a GPU say so (`gpu`): only their processes get the GPUs.
  */
 function batchSteps(input) {
     const steps = [];
-    const suite = (id, argv, shm = false, fresh = false) => steps.push({ id, argv, head: true, ...(shm && { shm }), ...(fresh && { fresh }) });
+    const cuda = cudaRequired(input);
+    const suite = (id, argv, o = {}) => steps.push({
+        id,
+        argv,
+        head: true,
+        ...(o.shm && { shm: true }),
+        ...(o.fresh && { fresh: true }),
+        ...(o.gpu && { gpu: true }),
+    });
     for (const name of input.suites) {
         if (GPU_SUITES.has(name) && input.gpus === 'none')
             continue;
@@ -914,17 +973,17 @@ function batchSteps(input) {
         if (name === 'pip-check')
             steps.push({ id: 'pip-check', argv: ['pip-check'], head: false });
         if (name === 'gpu')
-            suite('gpu', ['gpu', ...gpuArgs(input)]);
+            suite('gpu', ['gpu', ...gpuArgs(input)], { gpu: true });
         if (name === 'compute') {
             suite('compute-cpu', ['compute', 'cpu']);
             if (input.gpus === 'all')
-                suite('compute-gpu', ['compute', 'cuda', ...floorsFlag(input)]);
+                suite('compute-gpu', ['compute', 'cuda', ...floorsFlag(input)], { gpu: true });
         }
         if (name === 'train')
-            suite('train', ['train', ...trainArgs(input)]);
+            suite('train', ['train', ...trainArgs(input)], { gpu: cuda });
         // On a GPU run, ddp runs in a process of its own (no CUDA context of an earlier test in it).
         if (name === 'ddp')
-            suite('ddp', ['ddp', ...ddpArgs(input)], true, input.gpus !== 'none');
+            suite('ddp', ['ddp', ...ddpArgs(input)], { shm: true, fresh: input.gpus !== 'none', gpu: cuda });
         if (name === 'custom')
             for (const t of input.tests)
                 if (t.file !== undefined && t.command === undefined)
@@ -943,6 +1002,9 @@ async function runSuite(s, name) {
     if (name !== 'custom')
         s.progress(`smoke ${name}: running`);
     const suite = (id, args, extra) => probeSuite(s, id, name, args, extra);
+    // The tests that use a GPU: only their containers get the run's GPUs.
+    const gpu = { gpu: true };
+    const cuda = { gpu: cudaRequired(input) };
     switch (name) {
         case 'imports':
             if (input.distributions.length === 0)
@@ -954,19 +1016,19 @@ async function runSuite(s, name) {
             await python(s, 'pip-check', name, () => pipCheck(s, name));
             break;
         case 'gpu':
-            await python(s, 'gpu', name, () => suite('gpu', gpuArgs(input)));
+            await python(s, 'gpu', name, () => suite('gpu', gpuArgs(input), gpu));
             break;
         case 'compute':
             await python(s, 'compute-cpu', name, () => suite('compute-cpu', ['cpu']));
             if (input.gpus === 'all')
-                await python(s, 'compute-gpu', name, () => suite('compute-gpu', ['cuda', ...floorsFlag(input)]));
+                await python(s, 'compute-gpu', name, () => suite('compute-gpu', ['cuda', ...floorsFlag(input)], gpu));
             break;
         case 'train':
-            await python(s, 'train', name, () => suite('train', trainArgs(input)));
+            await python(s, 'train', name, () => suite('train', trainArgs(input), cuda));
             break;
         case 'ddp':
             // DDP needs shared memory (gloo and NCCL both use /dev/shm); Docker's default is 64 MiB.
-            await python(s, 'ddp', name, () => suite('ddp', ddpArgs(input), { shmSizeBytes: 1024 ** 3 }));
+            await python(s, 'ddp', name, () => suite('ddp', ddpArgs(input), { shmSizeBytes: 1024 ** 3, ...cuda }));
             break;
         case 'custom':
             await runCustomTests(s);
@@ -1005,7 +1067,7 @@ async function resolveGpus(mode, docker) {
 async function runSmoke(input, deps) {
     const startedAt = Date.now();
     const script = (0,external_node_fs_.readFileSync)(external_node_path_default().join(input.imagesDir, 'probe', 'ml_image_smoke.py'), 'utf8');
-    const details = await deps.docker.inspectImage(input.image, input.platform);
+    const details = await deps.docker.inspectImage(input.runImage ?? input.image, input.platform);
     const s = {
         input,
         details,

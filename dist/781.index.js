@@ -1,8 +1,8 @@
-export const id = 842;
-export const ids = [842];
+export const id = 781;
+export const ids = [781];
 export const modules = {
 
-/***/ 63842:
+/***/ 31781:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -531,27 +531,6 @@ var schemas = __webpack_require__(92857);
 var core = __webpack_require__(88532);
 // EXTERNAL MODULE: ./src/config/attest.ts
 var attest = __webpack_require__(92945);
-;// CONCATENATED MODULE: ./src/config/pattern.ts
-// What a custom test's expectedOutput / excludedOutput pattern must be, checked when the config is
-// loaded (schema.ts) and compiled the same way by the smoke stage's matcher (smoke/match.ts, which
-// runs it in a worker thread). Pure: it imports nothing.
-/** Longest pattern accepted (config validation says so at load time). */
-const MAX_PATTERN_LENGTH = 1000;
-/** The flags output patterns are compiled with (config validation, the matcher and its worker). */
-const PATTERN_FLAGS = 'm';
-/** Why a pattern is not usable, or undefined when it compiles the way the matcher compiles it. */
-function patternProblem(pattern) {
-    if (pattern.length > MAX_PATTERN_LENGTH)
-        return `the pattern is ${pattern.length} characters long (at most ${MAX_PATTERN_LENGTH})`;
-    try {
-        new RegExp(pattern, PATTERN_FLAGS);
-        return undefined;
-    }
-    catch (e) {
-        return e.message;
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/util/runner-env.ts
 // The runner's own environment variables: the job's tokens (ACTIONS_RUNTIME_TOKEN,
 // ACTIONS_ID_TOKEN_REQUEST_TOKEN, ACTIONS_CACHE_URL ...), the action's inputs as the runner hands
@@ -594,6 +573,131 @@ const SizeConfigSchema = schemas/* strictObject */.rej({
     .prefault({})
     .describe('Image size.');
 
+;// CONCATENATED MODULE: ./src/config/pattern.ts
+// What a custom test's expectedOutput / excludedOutput pattern must be, checked when the config is
+// loaded (schema.ts) and compiled the same way by the smoke stage's matcher (smoke/match.ts, which
+// runs it in a worker thread). Pure: it imports nothing.
+/** Longest pattern accepted (config validation says so at load time). */
+const MAX_PATTERN_LENGTH = 1000;
+/** The flags output patterns are compiled with (config validation, the matcher and its worker). */
+const PATTERN_FLAGS = 'm';
+/** Why a pattern is not usable, or undefined when it compiles the way the matcher compiles it. */
+function patternProblem(pattern) {
+    if (pattern.length > MAX_PATTERN_LENGTH)
+        return `the pattern is ${pattern.length} characters long (at most ${MAX_PATTERN_LENGTH})`;
+    try {
+        new RegExp(pattern, PATTERN_FLAGS);
+        return undefined;
+    }
+    catch (e) {
+        return e.message;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/config/smoke-schema.ts
+// The `smoke:` block of ml-image.yml (part of ConfigFileSchema in schema.ts, which re-exports these
+// names). Every default of the block lives here; docs/configuration.md is generated from it.
+
+
+const SMOKE_SUITES = ['imports', 'pip-check', 'gpu', 'compute', 'train', 'ddp', 'custom'];
+/** The networks a smoke test's container may have (smoke.network). */
+const SMOKE_NETWORKS = ['none', 'bridge'];
+/** Upper bound of a per-test timeout: smoke.timeoutSeconds and the --timeout flags (one day). */
+const MAX_TIMEOUT_SECONDS = 86400;
+const DEFAULT_GPU_RUNNER_LABELS = ['self-hosted', 'linux', 'x64', 'gpu'];
+const TEST_NAME = /^[a-z0-9][a-z0-9._-]{0,63}$/;
+// Output patterns are compiled here the way the smoke runner compiles them (flags, length cap),
+// so a bad one is exit 2 at load time; matching itself is bounded in time (src/smoke/match.ts).
+const regexList = schemas/* array */.YOg(schemas/* string */.YjP().superRefine((value, ctx) => {
+    const problem = patternProblem(value);
+    if (problem)
+        ctx.addIssue({
+            code: 'custom',
+            message: value.length > MAX_PATTERN_LENGTH ? problem : 'expected a valid regular expression',
+        });
+}))
+    .default([]);
+const CustomTest = schemas/* strictObject */.rej({
+    name: schemas/* string */.YjP()
+        .regex(TEST_NAME, { error: 'expected a short name: lowercase letters, digits, ".", "_" or "-"' })
+        .describe('Test id in results.'),
+    command: schemas/* union */.KCZ([schemas/* string */.YjP().min(1), schemas/* array */.YOg(schemas/* string */.YjP()).min(1)], {
+        error: 'expected a command string (run with sh -c) or an argv list',
+    })
+        .optional()
+        .describe('Command test: a string run with `sh -c`, or an argv list.'),
+    expectedOutput: regexList.describe('Regexes the combined output must match.'),
+    excludedOutput: regexList.describe('Regexes the combined output must not match.'),
+    exitCode: schemas/* number */.aig().int().min(0).max(255).default(0).describe('Expected exit code of the command.'),
+    gpu: schemas/* boolean */.zMY()
+        .default(false)
+        .describe('Command test that uses a GPU: its container gets the GPUs of a GPU run (others get none); skipped without GPUs (failed with `requireGpu`).'),
+    file: schemas/* strictObject */.rej({
+        path: schemas/* string */.YjP()
+            .startsWith('/', { error: 'expected an absolute path in the image' })
+            .describe('Absolute path in the image.'),
+        exists: schemas/* boolean */.zMY().default(true).describe('Whether the path must exist (false: must not).'),
+        mode: schemas/* string */.YjP()
+            .regex(/^0?[0-7]{3,4}$/, { error: 'expected an octal mode like "0755"' })
+            .optional()
+            .describe('Expected permission bits, octal.'),
+    })
+        .optional()
+        .describe('File test.'),
+    metadata: schemas/* strictObject */.rej({
+        user: schemas/* string */.YjP().optional(),
+        workdir: schemas/* string */.YjP().optional(),
+        env: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP()).optional(),
+        labels: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP()).optional(),
+        entrypoint: schemas/* array */.YOg(schemas/* string */.YjP()).optional(),
+        cmd: schemas/* array */.YOg(schemas/* string */.YjP()).optional(),
+    })
+        .optional()
+        .describe('Metadata test: expected image config values (env and labels: at least these keys).'),
+})
+    .superRefine((t, ctx) => {
+    const kinds = [t.command, t.file, t.metadata].filter((k) => k !== undefined).length;
+    if (kinds !== 1) {
+        ctx.addIssue({
+            code: 'custom',
+            path: [],
+            message: `expected exactly one of "command", "file" or "metadata" (found ${kinds})`,
+        });
+    }
+    if (t.gpu && t.command === undefined)
+        ctx.addIssue({
+            code: 'custom',
+            path: ['gpu'],
+            message: 'only a command test runs a program that can use a GPU: remove "gpu" or add "command"',
+        });
+});
+const SmokeConfigSchema = schemas/* strictObject */.rej({
+    suites: schemas/* array */.YOg(schemas/* enum */.k5n(SMOKE_SUITES))
+        .default([...SMOKE_SUITES])
+        .describe('Smoke suites to run; GPU suites skip on runners without a GPU.'),
+    requireGpu: schemas/* boolean */.zMY().default(false).describe('Fail (not skip) GPU suites when no GPU is visible.'),
+    gpuRunnerLabels: schemas/* array */.YOg(schemas/* string */.YjP().min(1))
+        .min(1)
+        .default(DEFAULT_GPU_RUNNER_LABELS)
+        .describe('runs-on labels of the self-hosted GPU runner.'),
+    baseline: schemas/* string */.YjP({ error: 'expected a file path' })
+        .min(1, { error: 'expected a file path' })
+        .optional()
+        .describe('Per-GPU throughput floors (JSON).'),
+    timeoutSeconds: schemas/* number */.aig()
+        .int()
+        .positive()
+        .max(MAX_TIMEOUT_SECONDS)
+        .default(600)
+        .describe('Per-test timeout.'),
+    network: schemas/* enum */.k5n(SMOKE_NETWORKS)
+        .default('none')
+        .describe('Network of the custom command tests: `none` (loopback only) or `bridge` (for a test that needs the network). The built-in suites always run without one.'),
+    tests: schemas/* array */.YOg(CustomTest).default([]).describe('Custom tests (the `custom` suite).'),
+})
+    .prefault({})
+    .describe('Smoke tests run inside the built image.');
+
 ;// CONCATENATED MODULE: ./src/config/schema.ts
 // The one schema of ml-image.yml. Every default lives here (and nowhere else): docs/configuration.md's config
 // reference and ml-image.schema.json are generated from this file (scripts/gen-config-docs.ts).
@@ -604,14 +708,12 @@ const SizeConfigSchema = schemas/* strictObject */.rej({
 
 
 
+// The smoke block lives in smoke-schema.ts; its names are imported from here as before.
+
 const PLATFORMS = ['linux/amd64', 'linux/arm64'];
 const TEMPLATES = ['cpu', 'cuda', 'ngc'];
-const SMOKE_SUITES = ['imports', 'pip-check', 'gpu', 'compute', 'train', 'ddp', 'custom'];
 const RESOLVE_MODES = ['auto', 'check', 'off'];
-/** Upper bound of a per-test timeout: smoke.timeoutSeconds and the --timeout flags (one day). */
-const MAX_TIMEOUT_SECONDS = 86400;
 const DEFAULT_PLATFORMS = ['linux/amd64', 'linux/arm64'];
-const DEFAULT_GPU_RUNNER_LABELS = ['self-hosted', 'linux', 'x64', 'gpu'];
 // Docker's reference grammar, simplified: lowercase path components separated by '/'.
 const REPOSITORY = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/;
 const REGISTRY_HOST = /^(?:localhost|[a-zA-Z0-9-]+(?:\.[a-zA-Z0-9-]+)+|\[[0-9a-fA-F:]+\])(?::\d{1,5})?$/;
@@ -635,17 +737,6 @@ const imageRef = schemas/* string */.YjP({ error: 'expected an image reference l
 });
 const relPath = (what) => schemas/* string */.YjP({ error: `expected ${what}` }).min(1, { error: `expected ${what}` });
 const stringList = (item) => schemas/* preprocess */.vkY((v) => (typeof v === 'string' ? [v] : v), schemas/* array */.YOg(item, { error: 'expected a list of strings' }));
-// Output patterns are compiled here the way the smoke runner compiles them (flags, length cap),
-// so a bad one is exit 2 at load time; matching itself is bounded in time (src/smoke/match.ts).
-const regexList = schemas/* array */.YOg(schemas/* string */.YjP().superRefine((value, ctx) => {
-    const problem = patternProblem(value);
-    if (problem)
-        ctx.addIssue({
-            code: 'custom',
-            message: value.length > MAX_PATTERN_LENGTH ? problem : 'expected a valid regular expression',
-        });
-}))
-    .default([]);
 // A variant is "cpu", "cudaX.Y", or an object. Strings are expanded before the object schema runs,
 // so that a bad string gets a message saying what strings are allowed.
 const VARIANT_SHORTHAND = /^cuda(\d{1,2}\.\d{1,2})$/;
@@ -684,51 +775,6 @@ const Variant = schemas/* preprocess */.vkY((value, ctx) => {
     });
     return core/* NEVER */.tm;
 }, VariantObject);
-const CustomTest = schemas/* strictObject */.rej({
-    name: schemas/* string */.YjP()
-        .regex(TAG_SAFE, { error: 'expected a short name: lowercase letters, digits, ".", "_" or "-"' })
-        .describe('Test id in results.'),
-    command: schemas/* union */.KCZ([schemas/* string */.YjP().min(1), schemas/* array */.YOg(schemas/* string */.YjP()).min(1)], {
-        error: 'expected a command string (run with sh -c) or an argv list',
-    })
-        .optional()
-        .describe('Command test: a string run with `sh -c`, or an argv list.'),
-    expectedOutput: regexList.describe('Regexes the combined output must match.'),
-    excludedOutput: regexList.describe('Regexes the combined output must not match.'),
-    exitCode: schemas/* number */.aig().int().min(0).max(255).default(0).describe('Expected exit code of the command.'),
-    file: schemas/* strictObject */.rej({
-        path: schemas/* string */.YjP()
-            .startsWith('/', { error: 'expected an absolute path in the image' })
-            .describe('Absolute path in the image.'),
-        exists: schemas/* boolean */.zMY().default(true).describe('Whether the path must exist (false: must not).'),
-        mode: schemas/* string */.YjP()
-            .regex(/^0?[0-7]{3,4}$/, { error: 'expected an octal mode like "0755"' })
-            .optional()
-            .describe('Expected permission bits, octal.'),
-    })
-        .optional()
-        .describe('File test.'),
-    metadata: schemas/* strictObject */.rej({
-        user: schemas/* string */.YjP().optional(),
-        workdir: schemas/* string */.YjP().optional(),
-        env: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP()).optional(),
-        labels: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP()).optional(),
-        entrypoint: schemas/* array */.YOg(schemas/* string */.YjP()).optional(),
-        cmd: schemas/* array */.YOg(schemas/* string */.YjP()).optional(),
-    })
-        .optional()
-        .describe('Metadata test: expected image config values (env and labels: at least these keys).'),
-})
-    .superRefine((t, ctx) => {
-    const kinds = [t.command, t.file, t.metadata].filter((k) => k !== undefined).length;
-    if (kinds !== 1) {
-        ctx.addIssue({
-            code: 'custom',
-            path: [],
-            message: `expected exactly one of "command", "file" or "metadata" (found ${kinds})`,
-        });
-    }
-});
 const ConfigFileSchema = schemas/* strictObject */.rej({
     image: schemas/* strictObject */.rej({
         name: schemas/* string */.YjP({ error: 'expected a repository name like "my-org/my-model"' })
@@ -843,26 +889,7 @@ const ConfigFileSchema = schemas/* strictObject */.rej({
     })
         .prefault({})
         .describe('Dependency-conflict resolution against the base image.'),
-    smoke: schemas/* strictObject */.rej({
-        suites: schemas/* array */.YOg(schemas/* enum */.k5n(SMOKE_SUITES))
-            .default([...SMOKE_SUITES])
-            .describe('Smoke suites to run; GPU suites skip on runners without a GPU.'),
-        requireGpu: schemas/* boolean */.zMY().default(false).describe('Fail (not skip) GPU suites when no GPU is visible.'),
-        gpuRunnerLabels: schemas/* array */.YOg(schemas/* string */.YjP().min(1))
-            .min(1)
-            .default(DEFAULT_GPU_RUNNER_LABELS)
-            .describe('runs-on labels of the self-hosted GPU runner.'),
-        baseline: relPath('a file path').optional().describe('Per-GPU throughput floors (JSON).'),
-        timeoutSeconds: schemas/* number */.aig()
-            .int()
-            .positive()
-            .max(MAX_TIMEOUT_SECONDS)
-            .default(600)
-            .describe('Per-test timeout.'),
-        tests: schemas/* array */.YOg(CustomTest).default([]).describe('Custom tests (the `custom` suite).'),
-    })
-        .prefault({})
-        .describe('Smoke tests run inside the built image.'),
+    smoke: SmokeConfigSchema,
     report: schemas/* strictObject */.rej({
         comment: schemas/* boolean */.zMY().default(true).describe('Post/update one pull-request comment.'),
         summary: schemas/* boolean */.zMY().default(true).describe('Write the job summary.'),
@@ -1131,77 +1158,6 @@ function loadConfig(opts = {}) {
     return { config, file, baseDir };
 }
 
-;// CONCATENATED MODULE: ./src/export/source.ts
-
-/** The image of one variant of a build.json, by digest; `file` names the file in errors. */
-function imageFromBuild(build, file, variant) {
-    const variants = build.variants;
-    const names = variants.map((v) => v.variant).join(', ') || '(none)';
-    let v = variants[0];
-    if (variant !== undefined) {
-        v = variants.find((x) => x.variant === variant);
-        if (!v)
-            throw new InputError(`--variant: no variant "${variant}" in ${file}; it has ${names}`);
-    }
-    else if (variants.length !== 1) {
-        throw new InputError(`${file} has ${variants.length} variants (${names}): pick one with --variant`);
-    }
-    if (!v)
-        throw new InputError(`${file}: no variants`);
-    // The merged multi-arch digest, else the one platform's pushed digest (each node pulls its arch).
-    const pushed = v.platforms.filter((p) => p.localRef === undefined);
-    const digest = v.digest ?? (v.platforms.length === 1 && pushed.length === 1 ? pushed[0].digest : undefined);
-    if (digest === undefined)
-        throw new InputError(`pin by digest: variant ${v.variant} in ${file} has no pushed digest (from build.json: built without push or merge)`, 'build with push and merge enabled so the cluster can pull the image by digest, or pass --image REF@sha256:...');
-    return { image: `${v.repository}@${digest}`, variant: v.variant };
-}
-/**
- * What plan.json says about a variant: its NVIDIA driver floor, and whether it is a CUDA variant;
- * undefined when the plan has no such variant. (A plan.json of another schemaVersion never gets
- * here: the results contract leaves it out, and the caller goes on with its defaults.)
- */
-function variantFromPlan(plan, variant) {
-    const v = plan.variants.find((x) => x.name === variant);
-    if (!v)
-        return undefined;
-    return { cuda: v.cuda !== undefined, ...(v.cuda && { driverFloor: v.cuda.minorCompatDriverMin }) };
-}
-
-// EXTERNAL MODULE: ./src/attest/result.ts
-var attest_result = __webpack_require__(29476);
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/iso.js
-var iso = __webpack_require__(64377);
-;// CONCATENATED MODULE: ./src/build/result.ts
-// BuildResult: what the build stage hands to capture/smoke/report (and writes as build.json).
-
-
-const BUILD_RESULT_SCHEMA_VERSION = 1;
-const PlatformBuildSchema = schemas/* object */.Ikc({
-    platform: schemas/* string */.YjP(),
-    digest: schemas/* string */.YjP().regex(oci_ref/* DIGEST_RE */.Vt),
-    durationMs: schemas/* number */.aig().nonnegative(),
-    /** When the build finished (the provenance's finishedOn; older build.json files have none). */
-    finishedAt: iso/* datetime */.w$({ offset: true }).optional(),
-    attempts: schemas/* number */.aig().int().positive(),
-    metadata: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J()),
-    /** The local tag of an image loaded into the engine instead of pushed (push: false). */
-    localRef: schemas/* string */.YjP().optional(),
-});
-const VariantBuildSchema = schemas/* object */.Ikc({
-    variant: schemas/* string */.YjP(),
-    repository: schemas/* string */.YjP(),
-    /** Digest of the merged multi-arch manifest list; absent when not merged (merge: false, push: false). */
-    digest: schemas/* string */.YjP().regex(oci_ref/* DIGEST_RE */.Vt).optional(),
-    tags: schemas/* array */.YOg(schemas/* string */.YjP()),
-    platforms: schemas/* array */.YOg(PlatformBuildSchema),
-    baseImage: schemas/* string */.YjP(),
-    baseDigest: schemas/* string */.YjP().optional(),
-});
-const BuildResultSchema = schemas/* object */.Ikc({
-    schemaVersion: schemas/* literal */.euz(BUILD_RESULT_SCHEMA_VERSION),
-    variants: schemas/* array */.YOg(VariantBuildSchema),
-});
-
 ;// CONCATENATED MODULE: ./src/plan/schema.ts
 // Plan: what the plan stage hands to resolve/build/smoke/report (and writes as plan.json). The types
 // are inferred from the schema, so the file written and the value passed on cannot drift apart.
@@ -1257,6 +1213,52 @@ const PlanSchema = schemas/* object */.Ikc({
     matrix: schemas/* object */.Ikc({
         include: schemas/* array */.YOg(schemas/* object */.Ikc({ variant: schemas/* string */.YjP(), platform: PlatformSchema, arch: schemas/* string */.YjP(), runner: schemas/* string */.YjP() })),
     }),
+});
+/**
+ * What plan.json says about a variant: its NVIDIA driver floor, and whether it is a CUDA variant;
+ * undefined when the plan has no such variant. (A plan.json of another schemaVersion never gets
+ * here: the results contract leaves it out, and the caller goes on with its defaults.)
+ */
+function variantFromPlan(plan, variant) {
+    const v = plan.variants.find((x) => x.name === variant);
+    if (!v)
+        return undefined;
+    return { cuda: v.cuda !== undefined, ...(v.cuda && { driverFloor: v.cuda.minorCompatDriverMin }) };
+}
+
+// EXTERNAL MODULE: ./src/attest/result.ts
+var attest_result = __webpack_require__(29476);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/iso.js
+var iso = __webpack_require__(64377);
+;// CONCATENATED MODULE: ./src/build/result.ts
+// BuildResult: what the build stage hands to capture/smoke/report (and writes as build.json).
+
+
+const BUILD_RESULT_SCHEMA_VERSION = 1;
+const PlatformBuildSchema = schemas/* object */.Ikc({
+    platform: schemas/* string */.YjP(),
+    digest: schemas/* string */.YjP().regex(oci_ref/* DIGEST_RE */.Vt),
+    durationMs: schemas/* number */.aig().nonnegative(),
+    /** When the build finished (the provenance's finishedOn; older build.json files have none). */
+    finishedAt: iso/* datetime */.w$({ offset: true }).optional(),
+    attempts: schemas/* number */.aig().int().positive(),
+    metadata: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J()),
+    /** The local tag of an image loaded into the engine instead of pushed (push: false). */
+    localRef: schemas/* string */.YjP().optional(),
+});
+const VariantBuildSchema = schemas/* object */.Ikc({
+    variant: schemas/* string */.YjP(),
+    repository: schemas/* string */.YjP(),
+    /** Digest of the merged multi-arch manifest list; absent when not merged (merge: false, push: false). */
+    digest: schemas/* string */.YjP().regex(oci_ref/* DIGEST_RE */.Vt).optional(),
+    tags: schemas/* array */.YOg(schemas/* string */.YjP()),
+    platforms: schemas/* array */.YOg(PlatformBuildSchema),
+    baseImage: schemas/* string */.YjP(),
+    baseDigest: schemas/* string */.YjP().optional(),
+});
+const BuildResultSchema = schemas/* object */.Ikc({
+    schemaVersion: schemas/* literal */.euz(BUILD_RESULT_SCHEMA_VERSION),
+    variants: schemas/* array */.YOg(VariantBuildSchema),
 });
 
 ;// CONCATENATED MODULE: ./src/capture/record.ts
@@ -1893,6 +1895,16 @@ const SmokeDiffSchema = schemas/* object */.Ikc({
     fixed: count,
     failing: count,
 });
+/**
+ * The changes that explain the size change, in its direction (growth: what grew, biggest first),
+ * packages before layers (a package names the cause; a layer holds many packages).
+ */
+function sizeDrivers(e) {
+    const sign = e.delta < 0 ? -1 : 1;
+    const pick = (list) => list.filter((c) => c.delta * sign > 0);
+    const packages = pick(e.packages);
+    return packages.length > 0 ? packages : pick(e.layers);
+}
 
 // EXTERNAL MODULE: ./src/report/escape.ts
 var report_escape = __webpack_require__(14031);
@@ -2033,6 +2045,12 @@ const SmokeResultSchema = schemas/* object */.Ikc({
     image: schemas/* string */.YjP(),
     platform: schemas/* string */.YjP(),
     gpus: schemas/* enum */.k5n(['all', 'none']),
+    /**
+     * The GPUs the tests ran with, as the reuse key covers them: "none" (CPU only), the models and
+     * the driver ("2x NVIDIA H200; driver 570.86.15"), or "unknown". Set by the smoke stage; results
+     * of older versions (and of `ml-image smoke`) have none.
+     */
+    gpuDevices: schemas/* string */.YjP().optional(),
     tests: schemas/* array */.YOg(SmokeTestSchema),
     summary: schemas/* object */.Ikc({ pass: schemas/* number */.aig(), fail: schemas/* number */.aig(), skip: schemas/* number */.aig(), durationMs: schemas/* number */.aig() }),
     /**
@@ -3054,6 +3072,13 @@ function requirementNames(text) {
 ;// CONCATENATED MODULE: ./src/devcontainer/devcontainer.ts
 
 
+/**
+ * Is TEXT a devcontainer.json that ml-image wrote (its name is "ml-image (VARIANT)")? Anything else
+ * at the target is a person's file, which is never replaced without --force.
+ */
+function writtenByMlImage(text) {
+    return /"name"\s*:\s*"ml-image \(/.test(text);
+}
 /** Where `ml-image devcontainer` writes by default (relative to the working directory). */
 const DEVCONTAINER_FILE = '.devcontainer/devcontainer.json';
 /** Named volumes (shared by every project that uses them) for the cache directories the image sets. */
@@ -4408,7 +4433,21 @@ function includeOf(l) {
 
 /** What buildx writes with --metadata-file: an object with the image digest among other keys. */
 const MetadataSchema = schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J());
-/** The secret files and the buildx argv of one target. */
+const pushTagOf = (ctx, t, arch) => `ml-image-build-${ctx.pullRequest !== undefined ? `pr${ctx.pullRequest}-` : ''}${t.v.name}-${arch}`;
+/**
+ * Where a target's image is in the engine, when it is there: the local tag of a load (push: false,
+ * or push and load as a second exporter); the docker driver's pushed image is already in the
+ * engine, under the tag it pushed by (buildx names it nothing else). Undefined: only pushed.
+ */
+function localRefOf(ctx, t, arch) {
+    if (!ctx.push)
+        return localTag(ctx.repository, t.v.name, arch);
+    if (!ctx.options?.load)
+        return undefined;
+    return canPushByDigest(ctx.builder)
+        ? localTag(ctx.repository, t.v.name, arch)
+        : `${ctx.repository}:${pushTagOf(ctx, t, arch)}`;
+}
 function prepareTarget(ctx, t, arch, metadataFile) {
     const resolved = ctx.resolved?.[`${t.v.name}/${t.platform}`];
     const inputs = {
@@ -4429,8 +4468,7 @@ function prepareTarget(ctx, t, arch, metadataFile) {
         dockerfile: t.dockerfile,
         platform: t.platform,
         repository: ctx.repository,
-        // A pull request's own tag: the docker driver's inline cache on it is never a default-branch build's.
-        pushTag: `ml-image-build-${ctx.pullRequest !== undefined ? `pr${ctx.pullRequest}-` : ''}${t.v.name}-${arch}`,
+        pushTag: pushTagOf(ctx, t, arch),
         push: ctx.push,
         ...((!ctx.push || o.load) && { loadTag: localTag(ctx.repository, t.v.name, arch) }),
         labels: t.labels,
@@ -4521,6 +4559,7 @@ async function buildTarget(ctx, t) {
         const elapsed = ((finished - started) / 1000).toFixed(1);
         if (r.exitCode === 0) {
             const { digest, metadata } = readMetadata(id, metadataFile);
+            const localRef = localRefOf(ctx, t, arch);
             ctx.progress(`build ${id}: done in ${elapsed}s (${digest.slice(0, 19)})`);
             return {
                 platform: t.platform,
@@ -4529,7 +4568,7 @@ async function buildTarget(ctx, t) {
                 finishedAt: new Date(finished).toISOString(),
                 attempts: attempt,
                 metadata,
-                ...((!ctx.push || ctx.options?.load) && { localRef: localTag(ctx.repository, t.v.name, arch) }),
+                ...(localRef !== undefined && { localRef }),
             };
         }
         const log = tail.join('\n') || ctx.mask(r.stderr);
@@ -5763,16 +5802,6 @@ function explainSize(base, head, n = CHANGES_N) {
         packagesChanged: packages.length,
         layers: firstN(layers, n, byImpact),
     };
-}
-/**
- * The changes that explain the size change, in its direction (growth: what grew, biggest first),
- * packages before layers (a package names the cause; a layer holds many packages).
- */
-function sizeDrivers(e) {
-    const sign = e.delta < 0 ? -1 : 1;
-    const pick = (list) => list.filter((c) => c.delta * sign > 0);
-    const packages = pick(e.packages);
-    return packages.length > 0 ? packages : pick(e.layers);
 }
 
 // EXTERNAL MODULE: ./node_modules/@renovatebot/pep440/index.js
@@ -7098,6 +7127,9 @@ function supplyChainPart(sc) {
 }
 
 ;// CONCATENATED MODULE: ./src/report/render/size.ts
+// Where the bytes went, per platform: what made the image grow against the base branch (packages
+// and layers, largest change first, with the size budget's verdict) and its biggest packages and
+// layers. Every value from a record is escaped here (md/html).
 
 
 
@@ -8237,6 +8269,19 @@ function supplyChainOf(results, variant) {
 // platform: a digest names exactly one set of installed packages, so the cache never goes stale.
 // `ml-image run` keeps whole resolutions here too (resolutionKey). Entries are text; readers parse
 // them with their schema (cachedJson), and an entry that does not parse is a miss.
+//
+// Who can write an entry that another run trusts. The cache is a directory of this machine's user
+// ($ML_IMAGE_CACHE_DIR, else ~/.cache/ml-image; 0700, files 0600), never @actions/cache: nothing in
+// it travels between runners, branches or pull requests through GitHub. On a GitHub-hosted runner
+// each job starts with an empty one. On a persistent self-hosted runner the jobs of its user share
+// it; a job that runs steps of its own (a pull request's workflow) can write anything there, as it
+// can anywhere in that user's home, and no format of an entry would stop it: such runners must not
+// run untrusted pull requests beside the default branch (workflows/native-matrix.yml says so).
+// Through this tool's own inputs (a pull request's config, requirements and base image) an entry
+// under a digest holds only what that digest ships: the resolver's container runs the base by its
+// digest (base.ts: never a local image that merely carries the tag), and the snapshot kept is taken
+// by its own command before any of the requirements' code runs (steps/snapshot.ts ownSnapshot).
+// A resolution (`ml-image run` only) is keyed by the digest and every input that decides it.
 
 
 
@@ -9506,8 +9551,10 @@ function helperFailed(r, image, problem) {
 
 ;// CONCATENATED MODULE: ./src/resolve/steps/snapshot.ts
 // Step 1, snapshot: what the base image ships (pip inspect, its constraint file, PIP_* env), from
-// the helper in the container (in the same python process as the plain dry run) or from the cache
-// by image digest, and the pins that hold it.
+// the cache by image digest, or from the helper in the container: by its own command when the
+// cache will keep it, else in the same python process as the plain dry run; and the pins that
+// hold it.
+
 
 
 
@@ -9515,7 +9562,7 @@ function helperFailed(r, image, problem) {
 
 
 function cachedSnapshot(o) {
-    const key = o.digest !== undefined ? snapshotKey(o.digest, o.platform) : undefined;
+    const key = o.digest !== undefined && o.cache !== undefined ? snapshotKey(o.digest, o.platform) : undefined;
     const hit = cachedJson(o.cache, key, SnapshotSchema);
     return { ...(key !== undefined && { key }), ...(hit !== undefined && { hit }) };
 }
@@ -9535,13 +9582,30 @@ async function prepareWorkspace(ws, o, cached) {
     return base;
 }
 /**
- * The snapshot the helper took (in the same process as the plain dry run: it stays in the
- * container as snapshot.json, for the analyses), kept in the cache, and the pins that hold it.
+ * A snapshot the cache will keep under the base's digest, taken by its own command before any
+ * pip run: the requirements' code (an sdist's setup.py, run while pip builds its metadata) could
+ * otherwise write into the answer of the process it runs under (its parent's stdout is within
+ * reach in /proc), and a run of other requirements (another branch's) would later read that
+ * answer as what the digest ships. Nothing but the image's own code has run in the container
+ * then, and the container runs the digest itself (base.ts), so what is kept under a digest is
+ * what that digest ships. Written to snapshot.json with its pins, as a cached one is.
  */
-async function takenSnapshot(ws, o, cached, run) {
+async function ownSnapshot(ws, o, cached) {
+    const run = await ws.session.exec(['python3', `${DIR}/helper.py`, 'snapshot']);
     const snap = parseSnapshot(run, o.image);
     if (cached.key !== undefined)
         o.cache?.set(cached.key, run.stdout);
+    const base = baseOf(snap, o);
+    await ws.put({ 'snapshot.json': run.stdout, 'base-constraints.txt': base.basePins });
+    return base;
+}
+/**
+ * The snapshot the helper took (in the same process as the plain dry run: it stays in the
+ * container as snapshot.json, for the analyses), and the pins that hold it. Never cached: the
+ * requirements' code ran in that process too (see ownSnapshot).
+ */
+async function takenSnapshot(ws, o, run) {
+    const snap = parseSnapshot(run, o.image);
     const base = baseOf(snap, o);
     await ws.put({ 'base-constraints.txt': base.basePins });
     return base;
@@ -9573,26 +9637,46 @@ function noPython(r, image) {
 }
 
 ;// CONCATENATED MODULE: ./src/resolve/pip-cache.ts
-// pip's HTTP cache across resolver runs: a named Docker volume per set of indexes, mounted into
-// the resolver's container and used by pip (PIP_CACHE_DIR) when the image's user may write there.
-// Nothing removes it (docker volume rm does). It never holds credentials: an index URL with
-// userinfo (or a ${NAME} reference that may expand to one) gets no cache volume at all, because
-// pip's cache may keep request headers named by a server's Vary (Authorization among them); the
-// name is a hash of the redacted URLs. pip caches only https and --trusted-host answers, so no
-// volume is made for plain-http indexes.
+// pip's HTTP cache across resolver runs: a named Docker volume, mounted read-write into the
+// resolver's container and used by pip (PIP_CACHE_DIR) when the image's user may write there.
+// Nothing removes it (docker volume rm does).
+//
+// Whose it is. Code runs in that container with the volume writable: the base image's own (its
+// python, a sitecustomize) and the requirements' (an sdist's setup.py while pip builds its
+// metadata), both of which a pull request may choose. Such code can plant answers in the cache
+// (an index page listing only an old release, an sdist of its own) that every later run mounting
+// the same volume reads. So a volume is bound to:
+// - the base image: its registry digest (else its local image id), so one base's code never feeds
+//   another base's resolution; and
+// - on GitHub Actions, the repository and whether the run is a pull request's (GITHUB_HEAD_REF is
+//   set), so a pull request's requirements never feed a branch's resolution on a shared
+//   self-hosted runner (a pull request may still feed another's).
+// The price: no sharing between bases. A new base digest starts with an empty cache, and volumes
+// add up, one per base, index set and scope (`docker volume ls --filter label=` PIP_CACHE_LABEL
+// lists them). Volumes of the earlier naming (keyed by the index URLs only) are never mounted again:
+// the names differ (`-v2-`).
+//
+// It never holds credentials: an index URL with userinfo (or a ${NAME} reference that may expand to
+// one) gets no cache volume at all, because pip's cache may keep request headers named by a server's
+// Vary (Authorization among them); the name is a hash of the redacted URLs. pip caches only https and
+// --trusted-host answers, so no volume is made for plain-http indexes.
 
 
 
 /** Where the volume is mounted in the resolver's container. */
 const PIP_CACHE_DIR = '/var/cache/ml-image-resolve-pip';
 const PIP_CACHE_LABEL = 'io.github.ml-image-action.cache';
+/** The base image (digest or image id) a volume belongs to, as a label on it. */
+const PIP_CACHE_BASE_LABEL = 'io.github.ml-image-action.cache-base';
+/** Every volume name starts so; the earlier naming had no `v2-`, so none of those is reused. */
+const PIP_CACHE_PREFIX = 'ml-image-resolve-pip-cache-v2-';
 const PYPI = 'https://pypi.org/simple';
 /**
- * The cache volume for these inputs' indexes; undefined when one of them carries credentials, or
- * when pip would cache nothing there (it caches answers from https and --trusted-host indexes only:
- * a plain-http index, a local one on a random port above all, gets no volume of its own).
+ * The index URLs a cache volume is for; undefined when one of them carries credentials, or when
+ * pip would cache nothing (it caches answers from https and --trusted-host indexes only: a
+ * plain-http index, a local one on a random port above all, gets no volume).
  */
-function pipCacheVolume(input) {
+function pipCacheUrls(input) {
     const ix = shownIndexes(input);
     const urls = [ix.indexUrl ?? PYPI, ...ix.extraIndexUrls];
     if (urls.some(mayCarryCredentials))
@@ -9600,19 +9684,214 @@ function pipCacheVolume(input) {
     const trusted = /(^|\s)--trusted-host\b/.test(input.requirements.text);
     if (!trusted && !urls.some((u) => /^https:\/\//i.test(u)))
         return undefined;
+    return urls.map((u) => (0,redact/* redactUrls */.sK)(u));
+}
+/** The cache volume for these inputs' indexes and this base and scope (undefined as pipCacheUrls). */
+function pipCacheVolume(input, binding) {
+    const urls = pipCacheUrls(input);
+    if (urls === undefined)
+        return undefined;
     const key = (0,external_node_crypto_.createHash)('sha256')
-        .update(urls.map((u) => (0,redact/* redactUrls */.sK)(u)).join('\n'))
+        .update(JSON.stringify({ base: binding.base, scope: binding.scope, urls }))
         .digest('hex')
         .slice(0, 16);
     return {
-        name: `ml-image-resolve-pip-cache-${key}`,
+        name: `${PIP_CACHE_PREFIX}${key}`,
         target: PIP_CACHE_DIR,
-        labels: { [PIP_CACHE_LABEL]: 'pip-http' },
+        labels: { [PIP_CACHE_LABEL]: 'pip-http', [PIP_CACHE_BASE_LABEL]: binding.base },
     };
+}
+/**
+ * The run's trust scope: on GitHub Actions the repository, and `pull-request` for a pull
+ * request's run (pull_request, pull_request_target: GITHUB_HEAD_REF is set) or `branch` for any
+ * other; elsewhere (a workstation, another CI) empty.
+ */
+function pipCacheScope(env) {
+    if (env.GITHUB_ACTIONS !== 'true')
+        return '';
+    return `${env.GITHUB_REPOSITORY ?? ''} ${env.GITHUB_HEAD_REF ? 'pull-request' : 'branch'}`;
 }
 /** Userinfo in the URL (user@ or user:password@), or a ${NAME} pip would expand. */
 function mayCarryCredentials(url) {
     return url.includes('${') || (0,redact/* redactUrls */.sK)(url) !== url || /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*@/i.test(url);
+}
+
+;// CONCATENATED MODULE: ./src/resolve/base.ts
+
+/** REPOSITORY@DIGEST of a reference (any tag or digest it had replaced): pure. */
+function pinnedRef(image, digest) {
+    const name = image.includes('@') ? image.slice(0, image.indexOf('@')) : image;
+    const colon = name.lastIndexOf(':');
+    return `${colon > name.lastIndexOf('/') ? name.slice(0, colon) : name}@${digest}`;
+}
+/**
+ * The base pinned as far as it is needed: the registry digest when a cache is keyed by it, the
+ * local image id when only a volume needs a key. A lookup that fails leaves the reference as given
+ * (nothing is cached under it then): starting the container reports a missing image itself.
+ */
+async function pinBase(docker, base, need) {
+    if (!need.digest && !need.key)
+        return { ref: base.image };
+    const digest = await docker.imageDigest(base.image).catch(() => undefined);
+    if ((0,oci_ref/* isDigest */.Bc)(digest))
+        return { ref: pinnedRef(base.image, digest), digest, key: digest };
+    if (!need.key)
+        return { ref: base.image };
+    const id = await docker
+        .inspectImage(base.image, base.platform)
+        .then((d) => d.id)
+        .catch(() => undefined);
+    return id !== undefined && (0,oci_ref/* isDigest */.Bc)(id) ? { ref: id, key: id } : { ref: base.image };
+}
+
+// EXTERNAL MODULE: ./src/docker/adapter.ts
+var adapter = __webpack_require__(63659);
+;// CONCATENATED MODULE: ./src/resolve/exec-limit.ts
+// A time limit on every command the resolver runs in its container. pip can hang: an index that
+// answers too slowly for pip's own --timeout to fire (a trickle of bytes), or an sdist whose
+// setup.py never ends while pip builds its metadata. Without a limit the stage would hang with it;
+// with one, the command's stream is dropped (session.exec's timeoutMs), the step is named in the
+// error, and the caller removes the container (with whatever still runs in it).
+
+
+
+
+/** The variable that sets the limit, in whole seconds. */
+const RESOLVE_TIMEOUT_ENV = 'ML_IMAGE_RESOLVE_TIMEOUT_SECONDS';
+/** The limit of one command without the variable: 15 minutes. */
+const DEFAULT_RESOLVE_TIMEOUT_MS = 15 * 60_000;
+/** The limit of each command, from RESOLVE_TIMEOUT_ENV (1 to MAX_TIMEOUT_SECONDS) or the default. */
+function resolveTimeoutMs(env) {
+    const raw = env[RESOLVE_TIMEOUT_ENV];
+    if (raw === undefined || raw.trim() === '')
+        return DEFAULT_RESOLVE_TIMEOUT_MS;
+    const seconds = /^\s*\d+\s*$/.test(raw) ? Number(raw) : NaN;
+    if (!Number.isSafeInteger(seconds) || seconds < 1 || seconds > MAX_TIMEOUT_SECONDS)
+        throw new errors/* InputError */.dz(`${RESOLVE_TIMEOUT_ENV}: expected whole seconds from 1 to ${MAX_TIMEOUT_SECONDS}, got ${JSON.stringify(raw)}`, `e.g. ${RESOLVE_TIMEOUT_ENV}=1800 for 30 minutes, or unset it for the default (${DEFAULT_RESOLVE_TIMEOUT_MS / 1000})`);
+    return seconds * 1000;
+}
+/**
+ * How long the session's container may live: its idle loop ends then even when this process was
+ * killed (while it lives, every command is stopped at its own limit). A resolve runs a handful of
+ * commands, so at least four limits, and never less than the sessions' default.
+ */
+const sessionDeadlineMs = (limitMs) => Math.max(adapter/* DEFAULT_SESSION_DEADLINE_MS */.X8, 4 * limitMs);
+/** What each pip report is the report of, for people. */
+const REPORTS = {
+    'naive.json': 'the plain dry run',
+    'held.json': 'the held dry run (base packages pinned)',
+    'relaxed.json': 'the relaxed dry run (blamed pins loosened)',
+    'probe.json': 'the dry run looking for the newest release that fits',
+};
+const reportStep = (path) => {
+    const name = (path ?? '').slice(`${DIR}/`.length);
+    return REPORTS[name] ?? `the dry run ${name || '(no report)'}`;
+};
+/** The step a command of the resolver is, named for people (pure). */
+function execStep(cmd) {
+    const helper = cmd.indexOf(`${DIR}/helper.py`);
+    if (helper >= 0) {
+        const [sub, arg] = [cmd[helper + 1], cmd[helper + 2]];
+        const flags = cmd.slice(helper + 3, cmd.indexOf('--') < 0 ? undefined : cmd.indexOf('--'));
+        if (sub === 'run')
+            return `${flags.includes('--snapshot') ? 'the base snapshot (pip inspect) and ' : ''}${reportStep(arg)} (pip install --dry-run)`;
+        if (sub === 'snapshot')
+            return 'the base snapshot (pip inspect)';
+        if (sub === 'relax')
+            return 'relaxing the blamed pins';
+        if (sub === 'analyze')
+            return 'the analysis of a pip report';
+        return `the resolver helper's ${sub ?? 'command'}`;
+    }
+    const report = cmd.indexOf('--report');
+    if (cmd.includes('pip') && report >= 0)
+        return `${reportStep(cmd[report + 1])} (pip install --dry-run)`;
+    return `the command "${cmd.slice(0, 2).join(' ')}"`;
+}
+/** `900 s (15 min)`, `90 s`: whole seconds, and whole minutes when there are some. */
+function formatLimit(ms) {
+    const s = Math.round(ms / 1000);
+    return s >= 120 && s % 60 === 0 ? `${s} s (${s / 60} min)` : `${s} s`;
+}
+/** The error of a command that ran past its limit: the step, the image, the platform and the limit. */
+function execTimeoutError(cmd, limitMs, where) {
+    return new errors/* EnvironmentError */.eG(`resolve ${where.platform}: ${execStep(cmd)} in ${where.image} did not finish within ${formatLimit(limitMs)}; it was stopped and the resolver's container removed`, `a package index that answers too slowly, or an sdist whose setup.py does not end while pip builds its metadata: check the index, require a version that has a wheel, or raise ${RESOLVE_TIMEOUT_ENV} (seconds, default ${DEFAULT_RESOLVE_TIMEOUT_MS / 1000})`);
+}
+/**
+ * The session with a limit on every exec (an exec's own timeoutMs wins): one that runs past it
+ * throws execTimeoutError. The caller closes the session, which removes the container.
+ */
+function withExecLimit(session, limitMs, where) {
+    return {
+        containerId: session.containerId,
+        putFiles: (dir, files) => session.putFiles(dir, files),
+        close: () => session.close(),
+        async exec(cmd, options = {}) {
+            const timeoutMs = options.timeoutMs ?? limitMs;
+            const r = await session.exec(cmd, { ...options, timeoutMs });
+            if (r.timedOut)
+                throw execTimeoutError(cmd, timeoutMs, where);
+            return r;
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/resolve/network.ts
+
+/** Hosts that name this machine itself (WHATWG URL's hostname: IPv4 in any notation is normalized). */
+function isLoopbackHost(hostname) {
+    const h = hostname
+        .toLowerCase()
+        .replace(/^\[|\]$/g, '')
+        .replace(/\.$/, '');
+    if (h === 'localhost' || h.endsWith('.localhost'))
+        return true;
+    // 0.0.0.0 and :: connect to this machine on Linux.
+    if (h === '0.0.0.0' || h === '::' || h === '::1')
+        return true;
+    if (/^127\.\d+\.\d+\.\d+$/.test(h))
+        return true;
+    // IPv4-mapped IPv6 (URL writes ::ffff:127.0.0.1 as ::ffff:7f00:1).
+    return /^::ffff:(127\.|7f[0-9a-f]{2}:)/.test(h);
+}
+/** `${NAME}` expanded from pip's environment, as pip expands it (an unknown name stays as it is). */
+const expand = (url, env) => url.replace(/\$\{([A-Za-z0-9_]+)\}/g, (whole, name) => env[name] ?? whole);
+/** The URLs pip may fetch: the indexes and every URL in the requirements (find-links, direct URLs). */
+function urlsPipMayReach(input) {
+    const env = input.pipEnv ?? {};
+    const ix = shownIndexes(input);
+    const inText = expand(input.requirements.text, env).match(/[a-z][a-z0-9+.-]*:\/\/[^\s'"]+/gi) ?? [];
+    return [...(ix.indexUrl !== undefined ? [ix.indexUrl] : []), ...ix.extraIndexUrls]
+        .map((u) => expand(u, env))
+        .concat(inText);
+}
+/** The first URL pip may fetch from this machine's loopback, its host shown (no credentials). */
+function loopbackUrl(input) {
+    for (const u of urlsPipMayReach(input)) {
+        let url;
+        try {
+            url = new URL(u);
+        }
+        catch {
+            continue; // not a URL pip could fetch either
+        }
+        if (/^(https?|ftp):$/.test(url.protocol) && isLoopbackHost(url.hostname))
+            return url.host;
+    }
+    return undefined;
+}
+/**
+ * The resolver's network, and why: `host` when the build runs on the host's network or pip must
+ * reach this machine's loopback, else `bridge`. Only what the inputs ask for, never what the base
+ * image's own environment (its PIP_INDEX_URL) names.
+ */
+function resolverNetwork(input, buildNetwork) {
+    if (buildNetwork === 'host')
+        return { network: 'host', reason: 'build.network is host: the same network as the build' };
+    const loopback = loopbackUrl(input);
+    if (loopback !== undefined)
+        return { network: 'host', reason: `pip must reach ${loopback} on this machine's loopback` };
+    return { network: 'bridge', reason: 'no index on this machine' };
 }
 
 ;// CONCATENATED MODULE: ./src/resolve/timing.ts
@@ -9685,6 +9964,9 @@ class StepTimes {
 
 
 
+
+
+
 const STEP_OF = {
     [NAIVE.report]: 'plain dry run',
     [HELD.report]: 'held dry run',
@@ -9699,25 +9981,16 @@ function resolutionKey(baseDigest, input) {
 }
 async function resolveAgainstBase(input, deps) {
     const t0 = Date.now();
+    const env = deps.env ?? process.env;
+    const limitMs = resolveTimeoutMs(env);
     const progress = deps.progress ?? (() => undefined);
     const say = (line) => progress(`resolve ${input.platform}: ${line}`);
-    const earlier = await earlierResolution(input, deps, say);
+    const times = new StepTimes();
+    const pinned = await times.time('container start', () => timedPin(deps.docker, input, deps, times));
+    const earlier = earlierResolution(input, deps, pinned.digest, say);
     if (earlier.hit !== undefined)
         return earlier.hit;
-    const times = new StepTimes();
-    const volume = pipCacheVolume(input);
-    const [session, digest] = await times.time('container start', () => Promise.all([
-        deps.docker.startSession({
-            image: input.image,
-            platform: input.platform,
-            network: input.network ?? 'host',
-            env: PIP_ENV,
-            labels: { 'io.github.ml-image-action.stage': 'resolve' },
-            ...(volume !== undefined && { volumes: [volume] }),
-        }),
-        // Only images in a registry have a digest to key the cache by; a local-only image is not cached.
-        deps.cache ? timedDigest(deps.docker, input.image, times) : Promise.resolve(undefined),
-    ]));
+    const { session, volume } = await openSession(input, deps, { pinned, env, limitMs, times, say });
     try {
         const ws = pipWorkspace(session, {
             image: input.image,
@@ -9743,7 +10016,7 @@ async function resolveAgainstBase(input, deps) {
             platform: input.platform,
             requirementsText: input.requirements.text,
             ...(deps.cache !== undefined && { cache: deps.cache }),
-            ...(digest !== undefined && { digest }),
+            ...(pinned.digest !== undefined && { digest: pinned.digest }),
             say,
         };
         const { answer, base } = await answerFor(ws, input, snapshotOptions, times);
@@ -9765,28 +10038,54 @@ async function resolveAgainstBase(input, deps) {
         return out;
     }
     finally {
+        // Also after a command ran past its limit: removing the container stops what still runs in it.
         await times.time('container stop', () => session.close());
         if (deps.verbose)
             say(times.line(Date.now() - t0));
     }
 }
-/** The base's registry digest (undefined when it has none), its lookup time noted on the line. */
-async function timedDigest(docker, image, times) {
+/**
+ * The base pinned (base.ts) as far as the caches need it: the registry digest for the snapshot
+ * cache, a digest or image id for pip's cache volume. Its lookup time is noted on the line.
+ */
+async function timedPin(docker, input, deps, times) {
+    const need = { digest: deps.cache !== undefined, key: pipCacheUrls(input) !== undefined };
     const t = Date.now();
-    const digest = await docker.imageDigest(image).catch(() => undefined);
-    times.note('container start', `digest lookup ${((Date.now() - t) / 1000).toFixed(2)}s beside it`);
-    return digest;
+    const pinned = await pinBase(docker, input, need);
+    if (need.digest || need.key)
+        times.note('container start', `base digest lookup ${((Date.now() - t) / 1000).toFixed(2)}s`);
+    return pinned;
+}
+/**
+ * The resolver's container: the pinned base, hardened (sessions.ts), on the network the inputs
+ * need (network.ts), with pip's cache volume of this base; every command in it limited to limitMs.
+ */
+async function openSession(input, deps, o) {
+    const volume = o.pinned.key !== undefined
+        ? pipCacheVolume(input, { base: o.pinned.key, scope: pipCacheScope(o.env) })
+        : undefined;
+    const net = input.network !== undefined ? { network: input.network } : resolverNetwork(input);
+    if (deps.verbose)
+        o.say(`container network ${net.network}${'reason' in net ? ` (${net.reason})` : ''}`);
+    const session = await o.times.time('container start', () => deps.docker.startSession({
+        image: o.pinned.ref,
+        platform: input.platform,
+        network: net.network,
+        env: PIP_ENV,
+        labels: { 'io.github.ml-image-action.stage': 'resolve' },
+        deadlineMs: sessionDeadlineMs(o.limitMs),
+        ...(volume !== undefined && { volumes: [volume] }),
+    }));
+    return { session: withExecLimit(session, o.limitMs, input), volume };
 }
 /**
  * Like BuildKit's layer cache for the pip install it feeds: same base digest, requirements,
  * indexes and tool version -> the same answer, until one of them changes. An entry that does not
- * parse is a miss (resolved again, and overwritten).
+ * parse is a miss (resolved again, and overwritten). Only `ml-image run` reuses answers (a
+ * workstation's cache, never a CI runner's shared one).
  */
-async function earlierResolution(input, deps, say) {
-    if (!deps.reuse || !deps.cache)
-        return {};
-    const digest = await deps.docker.imageDigest(input.image).catch(() => undefined);
-    if (digest === undefined)
+function earlierResolution(input, deps, digest, say) {
+    if (!deps.reuse || !deps.cache || digest === undefined)
         return {};
     const key = resolutionKey(digest, input);
     const hit = cachedJson(deps.cache, key, ResolveOutputSchema)?.value;
@@ -9800,17 +10099,21 @@ async function answerFor(ws, input, snapshotOptions, times) {
     const say = snapshotOptions.say;
     const cached = cachedSnapshot(snapshotOptions);
     let base = await prepareWorkspace(ws, snapshotOptions, cached);
-    // One python process: the snapshot (when not cached), the plain dry run and its analysis, and
-    // (with the base's pins already there, mode auto) the held run when the base must be held.
+    if (base !== undefined)
+        times.add('snapshot', 0, 'cache');
+    else if (cached.key !== undefined) {
+        // To be cached: taken by its own command, before any of the requirements' code runs.
+        base = await times.time('snapshot', () => ownSnapshot(ws, snapshotOptions, cached));
+        times.note('snapshot', 'own process');
+    }
+    // One python process: the snapshot (when not taken yet), the plain dry run and its analysis,
+    // and (with the base's pins already there, mode auto) the held run when the base must be held.
     const first = await ws.attempt(NAIVE.report, NAIVE.args, {
         env: NAIVE.env,
         snapshot: base === undefined,
         held: base !== undefined && input.mode === 'auto',
     });
-    if (base === undefined)
-        base = await takenSnapshot(ws, snapshotOptions, cached, first.snapshot ?? emptyExec);
-    else
-        times.add('snapshot', 0, 'cache');
+    base ??= await takenSnapshot(ws, snapshotOptions, first.snapshot ?? emptyExec);
     const diagnosis = diagnosisOf(await ws.settle(first, NAIVE.report, NAIVE.args, NAIVE.env), say);
     const draft = resolutionBase(input, base, diagnosis);
     if (input.mode === 'check' || !diagnosis.naive.ok)
@@ -9873,6 +10176,7 @@ function resolutionBase(input, base, diagnosis) {
 
 
 
+
 const resolvedKey = (variant, platform) => `${variant}/${platform}`;
 async function runResolveStage(plan, config, baseDir, deps) {
     const mode = config.resolve.mode;
@@ -9891,19 +10195,22 @@ async function runResolveStage(plan, config, baseDir, deps) {
             continue;
         }
         for (const platform of v.platforms) {
-            const out = await resolveAgainstBase({
+            const input = {
                 image: v.base.ref,
                 platform,
                 requirements,
                 indexes,
                 pipEnv,
                 mode,
-                network: config.build.network === 'none' ? 'bridge' : 'host',
                 variant: {
                     ...(v.cuda && { cuda: v.cuda.version }),
                     ...(v.torch?.indexUrl && { torchIndexUrl: v.torch.indexUrl }),
                 },
-            }, deps);
+            };
+            // bridge unless the build itself uses the host's network or pip must reach this machine's
+            // loopback (network.ts).
+            const { network } = resolverNetwork(input, config.build.network);
+            const out = await resolveAgainstBase({ ...input, network }, deps);
             const r = out.resolution;
             for (const m of r.resolved?.moved ?? [])
                 deps.progress(`resolve ${v.name} ${platform}: ${m.name} ${m.naive} -> ${m.resolved}, ${m.reason}`);
@@ -10176,6 +10483,162 @@ function configSmokeInputs(loaded) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/smoke/interrupt.ts
+// A Docker daemon that goes away while the smoke suites run ends the run, with the results of every
+// test that finished (and the interrupted one, failed).
+
+/**
+ * The Docker daemon (or the engine's connection to it) went away while the smoke suites ran: the
+ * run ends, with the results of every test that finished (and the interrupted one, failed).
+ */
+class SmokeInterruptedError extends errors/* EnvironmentError */.eG {
+    partial;
+    constructor(message, fix, 
+    /** Every test that ran, the interrupted one last (failed): written before the error is shown. */
+    partial, cause) {
+        super(message, fix, { cause });
+        this.partial = partial;
+    }
+}
+/** Errors of a lost connection to the engine (dockerode's socket errors, the CLI's wording). */
+const CONNECTION_CODES = new Set([
+    'ECONNREFUSED',
+    'ECONNRESET',
+    'EPIPE',
+    'ENOENT',
+    'ETIMEDOUT',
+    'EHOSTUNREACH',
+]);
+const DAEMON_TEXT = /Cannot connect to the Docker daemon|docker daemon is not running|cannot reach the Docker daemon|the Docker daemon is not reachable|socket hang up|connect (ECONNREFUSED|ENOENT)|read ECONNRESET|write EPIPE/i;
+function isDaemonGone(e) {
+    if (e instanceof errors/* EnvironmentError */.eG)
+        return DAEMON_TEXT.test(e.message);
+    const code = e?.code;
+    if (typeof code === 'string' && CONNECTION_CODES.has(code) && !e.path)
+        return true;
+    return DAEMON_TEXT.test(errorMessage(e));
+}
+function errorMessage(e) {
+    return e instanceof Error ? e.message : String(e);
+}
+function interrupt_firstLine(s) {
+    return (s.split('\n').find((l) => l.trim() !== '') ?? '').slice(0, 500);
+}
+
+;// CONCATENATED MODULE: ./src/smoke/gpu-identity.ts
+
+
+/** What the key says of a run whose GPUs could not be identified (never reused: reuse.ts). */
+const UNKNOWN_GPUS = 'unknown';
+const CPU_ONLY = { devices: 'none' };
+/** The argv after nvidia-smi: one "name, driver" line per GPU. */
+const NVIDIA_SMI_QUERY = ['--query-gpu=name,driver_version', '--format=csv,noheader'];
+const MAX_NAME = 100;
+// eslint-disable-next-line no-control-regex -- a line of a result file: no control characters
+const gpu_identity_CONTROL = /[\u0000-\u001f\u007f]/g;
+const clean = (s) => s.replace(gpu_identity_CONTROL, ' ').trim().slice(0, MAX_NAME);
+/**
+ * nvidia-smi's "name, driver" lines -> "Nx MODEL[ + Mx MODEL]; driver VERSION", models sorted, so
+ * the order the GPUs are listed in never matters; undefined when no line names a GPU.
+ */
+function gpuDevicesOf(stdout) {
+    const counts = new Map();
+    const drivers = new Set();
+    for (const line of stdout.split('\n')) {
+        const comma = line.lastIndexOf(',');
+        if (comma < 0)
+            continue;
+        const name = clean(line.slice(0, comma));
+        const driver = clean(line.slice(comma + 1));
+        if (name === '' || driver === '' || !/^\d+(\.\d+)*$/.test(driver))
+            continue;
+        counts.set(name, (counts.get(name) ?? 0) + 1);
+        drivers.add(driver);
+    }
+    if (counts.size === 0)
+        return undefined;
+    const models = [...counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `${models.map(([n, c]) => `${c}x ${n}`).join(' + ')}; driver ${[...drivers].sort().join(' + ')}`;
+}
+/** What the key covers of a run's GPUs: the devices, or UNKNOWN_GPUS. */
+const devicesKey = (g) => ('devices' in g ? g.devices : UNKNOWN_GPUS);
+/**
+ * The GPUs a GPU run's containers get, from nvidia-smi in a container of IMAGE with every GPU (the
+ * NVIDIA runtime or CDI mounts it, with the `utility` capability asked for). A container that does
+ * not start or answer leaves the GPUs unknown, with the reason; no daemon ends the stage (exit 3).
+ */
+async function queryGpuDevices(docker, image, platform) {
+    try {
+        const r = await docker.runContainer({
+            image,
+            ...(platform !== undefined && { platform }),
+            entrypoint: ['nvidia-smi'],
+            cmd: [...NVIDIA_SMI_QUERY],
+            gpus: 'all',
+            env: { NVIDIA_DRIVER_CAPABILITIES: 'utility' },
+            network: 'none',
+            labels: { 'io.github.ml-image-action.stage': 'smoke' },
+            timeoutMs: 120_000,
+        });
+        const devices = r.exitCode === 0 ? gpuDevicesOf(r.stdout) : undefined;
+        if (devices !== undefined)
+            return { devices };
+        const said = interrupt_firstLine(`${r.stderr}\n${r.stdout}`.trim()) || 'no output';
+        return {
+            unknown: r.timedOut
+                ? 'nvidia-smi timed out'
+                : `nvidia-smi exited ${r.exitCode} without naming a GPU: ${clean(said)}`,
+        };
+    }
+    catch (e) {
+        if (e instanceof errors/* EnvironmentError */.eG || isDaemonGone(e))
+            throw e;
+        return { unknown: `nvidia-smi did not run: ${clean(interrupt_firstLine(errorMessage(e)))}` };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/smoke/local-image.ts
+
+
+/** The config digest buildx recorded (`containerimage.config.digest`), when it did. */
+function recordedConfigDigest(r) {
+    const c = r.metadata?.['containerimage.config.digest'];
+    return typeof c === 'string' && /^sha256:[0-9a-f]{64}$/.test(c) ? c : undefined;
+}
+/**
+ * Whether the engine's image is the one the build recorded. Its ID is the recorded digest (the
+ * docker driver's --load records the config digest, which is the classic store's image ID; the
+ * containerd image store's ID is the manifest digest it records), or the recorded config digest
+ * (a docker-container builder's --load records the manifest digest and the config digest), or
+ * the image has a repository digest of it (pushed and loaded). Each is content-addressed.
+ */
+function isRecordedImage(d, r) {
+    return (d.id === r.digest ||
+        d.id === recordedConfigDigest(r) ||
+        d.repoDigests.some((x) => x.endsWith(`@${r.digest}`)));
+}
+const local_image_FIX = 'another job on this runner tagged the same name after this build: give concurrent jobs their own image.name (or runners), or push the image (push: true) so that the smoke stage runs it by digest; then run the build and smoke again';
+/**
+ * The image ID of TAG when it still names the image the build recorded; else exit 3 naming the
+ * tag, the recorded digest and what the tag names now.
+ */
+async function verifiedLocalImage(docker, tag, platform, recorded) {
+    const config = recordedConfigDigest(recorded);
+    const digest = `${recorded.digest}${config !== undefined && config !== recorded.digest ? ` (config ${config})` : ''}`;
+    let details;
+    try {
+        details = await docker.inspectImage(tag, platform);
+    }
+    catch (e) {
+        if (isDaemonGone(e))
+            throw e;
+        throw new errors/* EnvironmentError */.eG(`the local image ${tag} (${platform}) that the build recorded as ${digest} cannot be inspected: ${interrupt_firstLine(errorMessage(e))}`, local_image_FIX, { cause: e });
+    }
+    if (isRecordedImage(details, recorded))
+        return details.id;
+    throw new errors/* EnvironmentError */.eG(`the local tag ${tag} no longer names the image this build made: the build recorded ${digest}, the tag now names ${details.id}${details.repoDigests.length > 0 ? ` (${details.repoDigests.join(', ')})` : ''}; the smoke stage does not test another image in its place`, local_image_FIX);
+}
+
 ;// CONCATENATED MODULE: ./src/smoke/reuse.ts
 // Smoke reuse: when the capture and the suites of an identical earlier run may stand for this run's.
 //
@@ -10192,8 +10655,11 @@ function configSmokeInputs(loaded) {
 // revision labels (unless a custom metadata test checks labels: then every label counts). So a
 // rebuild that yields new manifest bits from identical layers (a config with another `created`)
 // still reuses the results; any change in a layer, the config, the smoke config, the runner's GPU
-// mode or the suites does not. A key file of an older version (the manifest line alone) still
-// matches by manifest digest.
+// mode, its GPU models or driver (gpu-identity.ts: part of the inputs digest) or the suites does
+// not. A key file of an older version (the manifest line alone) still matches by manifest digest.
+// The inputs digest of a version before the GPU models were in it never matches: the suites run
+// again, and the note says that the earlier results do not name their GPUs (their smoke result has
+// no gpuDevices). Results whose GPUs could not be identified are never reused.
 
 
 const sha256 = (text) => (0,external_node_crypto_.createHash)('sha256').update(text).digest('hex');
@@ -10277,6 +10743,17 @@ function compareKeys(earlier, manifestKey, content) {
     if (sameImage && earlierInputs !== inputs)
         return 'the smoke inputs changed';
     return 'the image changed';
+}
+/**
+ * Why results measured with the EARLIER GPUs do not stand for a run with NOW's (the models and the
+ * driver, or "none"); undefined when they are the same GPUs.
+ */
+function gpusChanged(earlier, now) {
+    if (earlier === undefined)
+        return 'the earlier results do not say which GPUs they ran on: an older version wrote them';
+    if (earlier !== now)
+        return `the GPUs changed (earlier: ${earlier}; now: ${now})`;
+    return undefined;
 }
 /** The earlier run's directory (the baseline store's), only read. */
 const earlierRun = (dir) => openResultDir(dir, 'the earlier run', { create: false });
@@ -10379,10 +10856,14 @@ async function reuseOf(t, deps) {
         return run(unreadable);
     if (earlier === undefined)
         return run('no earlier result for this platform');
+    if ('unknown' in t.gpus)
+        return run(`this runner's GPUs could not be identified: ${t.gpus.unknown}`);
     const how = compareKeys(earlier, t.key, id);
+    const found = earlierEntry(dir, t.variant, t.platform, t.image);
+    if (how === 'the smoke inputs changed' && typeof found !== 'string')
+        return run(gpusChanged(found.result.gpuDevices, t.gpus.devices) ?? how);
     if (how !== 'manifest' && how !== 'content')
         return run(how);
-    const found = earlierEntry(dir, t.variant, t.platform, t.image);
     if (typeof found === 'string')
         return run(found);
     if (how === 'manifest') {
@@ -10433,48 +10914,6 @@ function classifyFailure(output) {
             };
     }
     return undefined;
-}
-
-;// CONCATENATED MODULE: ./src/smoke/interrupt.ts
-// A Docker daemon that goes away while the smoke suites run ends the run, with the results of every
-// test that finished (and the interrupted one, failed).
-
-/**
- * The Docker daemon (or the engine's connection to it) went away while the smoke suites ran: the
- * run ends, with the results of every test that finished (and the interrupted one, failed).
- */
-class SmokeInterruptedError extends errors/* EnvironmentError */.eG {
-    partial;
-    constructor(message, fix, 
-    /** Every test that ran, the interrupted one last (failed): written before the error is shown. */
-    partial, cause) {
-        super(message, fix, { cause });
-        this.partial = partial;
-    }
-}
-/** Errors of a lost connection to the engine (dockerode's socket errors, the CLI's wording). */
-const CONNECTION_CODES = new Set([
-    'ECONNREFUSED',
-    'ECONNRESET',
-    'EPIPE',
-    'ENOENT',
-    'ETIMEDOUT',
-    'EHOSTUNREACH',
-]);
-const DAEMON_TEXT = /Cannot connect to the Docker daemon|docker daemon is not running|cannot reach the Docker daemon|the Docker daemon is not reachable|socket hang up|connect (ECONNREFUSED|ENOENT)|read ECONNRESET|write EPIPE/i;
-function isDaemonGone(e) {
-    if (e instanceof errors/* EnvironmentError */.eG)
-        return DAEMON_TEXT.test(e.message);
-    const code = e?.code;
-    if (typeof code === 'string' && CONNECTION_CODES.has(code) && !e.path)
-        return true;
-    return DAEMON_TEXT.test(errorMessage(e));
-}
-function errorMessage(e) {
-    return e instanceof Error ? e.message : String(e);
-}
-function interrupt_firstLine(s) {
-    return (s.split('\n').find((l) => l.trim() !== '') ?? '').slice(0, 500);
 }
 
 // EXTERNAL MODULE: external "node:worker_threads"
@@ -10630,16 +11069,20 @@ function engineText(e) {
     const text = typeof fromJson === 'string' && fromJson.trim() !== '' ? fromJson : errorMessage(e);
     return text.replace(/^\(HTTP code \d+\) [^\n]*? - /, '').trim();
 }
-/** Runs a test's container with the run's image, platform, GPUs and timeout. */
+/**
+ * Runs a test's container with the run's image, platform and timeout; the GPUs only when the test
+ * uses one (`gpu`), no network unless the spec asks (the runtime hardens every container).
+ */
 function containerRunner(input, deps, current) {
-    return async (spec) => {
+    return async ({ gpu, ...spec }) => {
         let outcome;
         try {
             outcome = await deps.docker.runContainer({
                 ...(deps.output && { onOutput: (chunk) => deps.output((0,redact/* redactText */.Rd)(chunk), current()) }),
-                image: input.image,
+                image: input.runImage ?? input.image,
                 ...(input.platform !== undefined && { platform: input.platform }),
-                ...(input.gpus === 'all' && { gpus: 'all' }),
+                ...(input.gpus === 'all' && gpu === true && { gpus: 'all' }),
+                network: 'none',
                 labels: { 'io.github.ml-image-action.stage': 'smoke' },
                 timeoutMs: input.timeoutMs,
                 ...spec,
@@ -10671,6 +11114,19 @@ function containerRunner(input, deps, current) {
 /** A test that did not run, with the reason. */
 function skipped(id, suite, reason) {
     return { id, suite, status: 'skip', reason, durationMs: 0, metrics: {} };
+}
+/** A GPU test on a runner without GPUs: skipped, or failed when require-gpu is set. */
+function gpuAbsent(id, suite, requireGpu) {
+    return requireGpu
+        ? {
+            id,
+            suite,
+            status: 'fail',
+            reason: 'no GPU on this runner, and require-gpu is set',
+            durationMs: 0,
+            metrics: {},
+        }
+        : skipped(id, suite, 'no GPU on this runner (run on a GPU runner, or --gpus all)');
 }
 /** The result so far: failures classified, summary counted, secrets redacted. */
 function finishResult(s) {
@@ -10761,7 +11217,8 @@ function python(s, id, suite, fn) {
 // container would have given (exit code, its stdout and stderr, timed out), so the suites read and
 // classify it exactly as before. A test that fails, crashes or times out ends that process (the
 // script stops after it; a timeout kills it); the tests after it run in a fresh one, so a broken
-// CUDA context or a half-imported module never reaches another test.
+// CUDA context or a half-imported module never reaches another test. On a GPU run the tests that use
+// a GPU share processes of their own (processSteps): the container of the others gets no GPU.
 
 const MARK = '@@ml-image-smoke@@ ';
 /** A fresh nonce for a batch's plan. */
@@ -10912,6 +11369,23 @@ function timingLine(startupMs, processS, end) {
     ];
     return parts.join(', ');
 }
+/**
+ * The tests one process runs, headed by STEPS[AT]: the later tests of its kind (GPU tests with GPU
+ * tests, the others with the others: only a process of GPU tests gets the GPUs), up to the next
+ * test of its kind that needs a fresh process.
+ */
+function processSteps(steps, at) {
+    const head = steps[at];
+    const out = [head];
+    for (const x of steps.slice(at + 1)) {
+        if (Boolean(x.gpu) !== Boolean(head.gpu))
+            continue;
+        if (x.fresh)
+            break;
+        out.push(x);
+    }
+    return out;
+}
 /** The variable that hands the script the plan of its process (its argv stays the first test's). */
 const BATCH_ENV = 'ML_IMAGE_SMOKE_BATCH';
 /**
@@ -10933,8 +11407,7 @@ async function batchOutcome(s, id) {
         return undefined;
     // A GPU ddp step never joins a process that ran tests before it (CUDA may be initialised there:
     // an EXCLUSIVE_PROCESS GPU would refuse its rank 0, and the memory it holds is not the ranks').
-    const fresh = b.steps.findIndex((x, i) => i > at && x.fresh);
-    const steps = b.steps.slice(at, fresh < 0 ? undefined : fresh);
+    const steps = processSteps(b.steps, at);
     const nonce = newNonce();
     const plan = {
         nonce,
@@ -10951,6 +11424,7 @@ async function batchOutcome(s, id) {
     const r = await s.run({
         ...scriptSpec(s.script, steps[0].argv),
         env: { [BATCH_ENV]: JSON.stringify(plan) },
+        ...(steps[0].gpu && { gpu: true }),
         // Each test keeps its own timeout (the script's watchdog); this one only backs it up.
         timeoutMs: s.input.timeoutMs * steps.length + STARTUP_ALLOWANCE_MS,
         ...(steps.some((x) => x.shm) && { shmSizeBytes: 1024 ** 3 }),
@@ -11010,7 +11484,8 @@ async function batchOutcome(s, id) {
 
 ;// CONCATENATED MODULE: ./src/smoke/custom.ts
 // The user's own tests (smoke.tests), container-structure-test style: a command with its exit code
-// and expected/excluded output, a file that exists (with a mode), or the image's metadata.
+// and expected/excluded output, a file that exists (with a mode), or the image's metadata. A command
+// runs without GPUs unless marked `gpu: true`, on the network smoke.network names (default none).
 
 
 
@@ -11030,7 +11505,13 @@ function verdictOf(t, started) {
 }
 async function commandTest(s, t, command, result) {
     const cmd = typeof command === 'string' ? ['sh', '-c', command] : [...command];
-    const r = await s.run({ entrypoint: [cmd[0]], cmd: cmd.slice(1) });
+    // The run's GPUs only for a test marked gpu: true; the network smoke.network says (default none).
+    const r = await s.run({
+        entrypoint: [cmd[0]],
+        cmd: cmd.slice(1),
+        ...(t.gpu && { gpu: true }),
+        network: s.input.network ?? 'none',
+    });
     const out = `${r.stdout}${r.stderr}`;
     if (r.timedOut)
         return result(false, timedOutReason(s.input.timeoutMs), out);
@@ -11112,6 +11593,11 @@ async function runCustomTests(s) {
     for (const t of s.input.tests) {
         const id = `custom:${t.name}`;
         s.progress(`smoke ${id}: running`);
+        // A test that uses a GPU, on a run without GPUs: skipped (failed under require-gpu).
+        if (t.gpu && s.input.gpus === 'none') {
+            record(s, gpuAbsent(id, 'custom', s.input.requireGpu));
+            continue;
+        }
         const run1 = () => customTest(s, t, () => {
             s.noPython = id;
         });
@@ -11124,6 +11610,7 @@ async function runCustomTests(s) {
 // The built-in suites: each a part of the smoke script (images/probe/ml_image_smoke.py) run with
 // python3 (the python3 tests share one container and process: batch.ts), whose last stdout line is
 // its result; pip check; the GPU rule.
+
 
 
 
@@ -11220,19 +11707,6 @@ async function pipCheck(s, name) {
         metrics: {},
     };
 }
-/** A GPU suite on a runner without GPUs: skipped, or failed when require-gpu is set. */
-function gpuAbsent(id, suite, requireGpu) {
-    return requireGpu
-        ? {
-            id,
-            suite,
-            status: 'fail',
-            reason: 'no GPU on this runner, and require-gpu is set',
-            durationMs: 0,
-            metrics: {},
-        }
-        : skipped(id, suite, 'no GPU on this runner (run on a GPU runner, or --gpus all)');
-}
 /**
  * CUDA is required when GPUs were handed to the containers (`--gpus all`, or auto on a host with
  * the NVIDIA runtime): train and ddp must then run on CUDA (nccl) and fail with the cause instead
@@ -11263,10 +11737,19 @@ const ddpArgs = (input) => [
 /**
  * The python3 tests of a run, in the order runSuite runs them, for the shared process: the same
  * words each would be run with alone. An id that occurs twice is left out (its own containers).
+ * The tests that use a GPU say so (`gpu`): only their processes get the GPUs.
  */
 function batchSteps(input) {
     const steps = [];
-    const suite = (id, argv, shm = false, fresh = false) => steps.push({ id, argv, head: true, ...(shm && { shm }), ...(fresh && { fresh }) });
+    const cuda = cudaRequired(input);
+    const suite = (id, argv, o = {}) => steps.push({
+        id,
+        argv,
+        head: true,
+        ...(o.shm && { shm: true }),
+        ...(o.fresh && { fresh: true }),
+        ...(o.gpu && { gpu: true }),
+    });
     for (const name of input.suites) {
         if (GPU_SUITES.has(name) && input.gpus === 'none')
             continue;
@@ -11275,17 +11758,17 @@ function batchSteps(input) {
         if (name === 'pip-check')
             steps.push({ id: 'pip-check', argv: ['pip-check'], head: false });
         if (name === 'gpu')
-            suite('gpu', ['gpu', ...gpuArgs(input)]);
+            suite('gpu', ['gpu', ...gpuArgs(input)], { gpu: true });
         if (name === 'compute') {
             suite('compute-cpu', ['compute', 'cpu']);
             if (input.gpus === 'all')
-                suite('compute-gpu', ['compute', 'cuda', ...floorsFlag(input)]);
+                suite('compute-gpu', ['compute', 'cuda', ...floorsFlag(input)], { gpu: true });
         }
         if (name === 'train')
-            suite('train', ['train', ...trainArgs(input)]);
+            suite('train', ['train', ...trainArgs(input)], { gpu: cuda });
         // On a GPU run, ddp runs in a process of its own (no CUDA context of an earlier test in it).
         if (name === 'ddp')
-            suite('ddp', ['ddp', ...ddpArgs(input)], true, input.gpus !== 'none');
+            suite('ddp', ['ddp', ...ddpArgs(input)], { shm: true, fresh: input.gpus !== 'none', gpu: cuda });
         if (name === 'custom')
             for (const t of input.tests)
                 if (t.file !== undefined && t.command === undefined)
@@ -11304,6 +11787,9 @@ async function runSuite(s, name) {
     if (name !== 'custom')
         s.progress(`smoke ${name}: running`);
     const suite = (id, args, extra) => probeSuite(s, id, name, args, extra);
+    // The tests that use a GPU: only their containers get the run's GPUs.
+    const gpu = { gpu: true };
+    const cuda = { gpu: cudaRequired(input) };
     switch (name) {
         case 'imports':
             if (input.distributions.length === 0)
@@ -11315,19 +11801,19 @@ async function runSuite(s, name) {
             await python(s, 'pip-check', name, () => pipCheck(s, name));
             break;
         case 'gpu':
-            await python(s, 'gpu', name, () => suite('gpu', gpuArgs(input)));
+            await python(s, 'gpu', name, () => suite('gpu', gpuArgs(input), gpu));
             break;
         case 'compute':
             await python(s, 'compute-cpu', name, () => suite('compute-cpu', ['cpu']));
             if (input.gpus === 'all')
-                await python(s, 'compute-gpu', name, () => suite('compute-gpu', ['cuda', ...floorsFlag(input)]));
+                await python(s, 'compute-gpu', name, () => suite('compute-gpu', ['cuda', ...floorsFlag(input)], gpu));
             break;
         case 'train':
-            await python(s, 'train', name, () => suite('train', trainArgs(input)));
+            await python(s, 'train', name, () => suite('train', trainArgs(input), cuda));
             break;
         case 'ddp':
             // DDP needs shared memory (gloo and NCCL both use /dev/shm); Docker's default is 64 MiB.
-            await python(s, 'ddp', name, () => suite('ddp', ddpArgs(input), { shmSizeBytes: 1024 ** 3 }));
+            await python(s, 'ddp', name, () => suite('ddp', ddpArgs(input), { shmSizeBytes: 1024 ** 3, ...cuda }));
             break;
         case 'custom':
             await runCustomTests(s);
@@ -11366,7 +11852,7 @@ async function resolveGpus(mode, docker) {
 async function runSmoke(input, deps) {
     const startedAt = Date.now();
     const script = (0,external_node_fs_.readFileSync)(external_node_path_default().join(input.imagesDir, 'probe', 'ml_image_smoke.py'), 'utf8');
-    const details = await deps.docker.inspectImage(input.image, input.platform);
+    const details = await deps.docker.inspectImage(input.runImage ?? input.image, input.platform);
     const s = {
         input,
         details,
@@ -11388,6 +11874,8 @@ async function runSmoke(input, deps) {
 ;// CONCATENATED MODULE: ./src/smoke/stage.ts
 // The smoke stage: for each built variant and platform, capture the environment record and run the
 // smoke suites in the image, write env/smoke/junit files (src/results), and annotate failures.
+
+
 
 
 
@@ -11420,7 +11908,7 @@ async function runSmokeStage(input, io) {
     const entries = [];
     const errors = [];
     for (const target of targets(ctx)) {
-        const r = await smokeTarget(ctx, target);
+        const r = await smokeTarget(ctx, await prepare(ctx, target));
         if (typeof r === 'string')
             errors.push(r);
         else
@@ -11431,33 +11919,46 @@ async function runSmokeStage(input, io) {
 /** Every built platform of every planned variant (a smoke job of a matrix gets the whole build.json;
  * its variants/platforms inputs pick its share). */
 function targets(ctx) {
-    const { config } = ctx;
     return ctx.input.build.variants.flatMap((v) => {
         const planned = ctx.input.plan.variants.find((p) => p.name === v.variant);
         if (!planned)
             return [];
         return v.platforms
             .filter((x) => planned.platforms.includes(x.platform))
-            .map((p) => ({
-            v,
-            p,
-            planned,
-            id: `${v.variant} ${p.platform}`,
-            image: imageUnderTest(v, p),
-            key: smokeKey(p.digest, {
-                platform: p.platform,
-                suites: config.smoke.suites,
-                requireGpu: config.smoke.requireGpu,
-                tests: config.smoke.tests,
-                timeoutSeconds: config.smoke.timeoutSeconds,
-                distributions: ctx.distributions,
-                baseline: ctx.baseline,
-                gpus: ctx.gpus,
-                driverFloor: planned.cuda?.minorCompatDriverMin ?? null,
-                tool: src_version/* VERSION */.x,
-            }),
-        }));
+            .map((p) => ({ v, p, planned, id: `${v.variant} ${p.platform}`, image: imageUnderTest(v, p) }));
     });
+}
+/**
+ * The key of a target covers every input of the suites and the GPUs they run with: on a GPU run,
+ * the models and the driver from nvidia-smi in a container of the image (the image a local build's
+ * tag names is checked first: a run never tests another image than the one built).
+ */
+async function prepare(ctx, t) {
+    const { config } = ctx;
+    const { p } = t;
+    let checked;
+    const runImage = () => (checked ??=
+        p.localRef === undefined
+            ? Promise.resolve(t.image)
+            : verifiedLocalImage(ctx.docker, p.localRef, p.platform, p));
+    const gpus = ctx.gpus === 'none' ? CPU_ONLY : await queryGpuDevices(ctx.docker, await runImage(), p.platform);
+    if ('unknown' in gpus)
+        ctx.io.progress('smoke', `${t.id}: the GPUs could not be identified: ${gpus.unknown}`);
+    const key = smokeKey(p.digest, {
+        platform: p.platform,
+        suites: config.smoke.suites,
+        requireGpu: config.smoke.requireGpu,
+        tests: config.smoke.tests,
+        network: config.smoke.network,
+        timeoutSeconds: config.smoke.timeoutSeconds,
+        distributions: ctx.distributions,
+        baseline: ctx.baseline,
+        gpus: ctx.gpus,
+        gpuDevices: devicesKey(gpus),
+        driverFloor: t.planned.cuda?.minorCompatDriverMin ?? null,
+        tool: src_version/* VERSION */.x,
+    });
+    return { ...t, key, gpus, runImage };
 }
 /** One target: its entry, or the line saying why it could not run (also annotated). */
 async function smokeTarget(ctx, t) {
@@ -11529,6 +12030,7 @@ function reuseOutcome(ctx, t) {
         digest: t.p.digest,
         local: t.p.localRef !== undefined,
         key: t.key,
+        gpus: t.gpus,
     }, { lookup, docker: ctx.docker, config: ctx.config, progress: (l) => ctx.io.progress('smoke', l) });
 }
 /**
@@ -11539,15 +12041,20 @@ function reuseOutcome(ctx, t) {
 async function captureAndTest(ctx, t) {
     const { io, input, config, docker, gpus } = ctx;
     const { v, p, id, image } = t;
-    io.progress('smoke', `${id}: capture ${image}`);
-    const record = await captureImage({ image, platform: p.platform, imagesDir: input.imagesDir, variant: v.variant }, { docker });
+    const runImage = await t.runImage();
+    io.progress('smoke', `${id}: capture ${image}${runImage !== image ? ` (image ${runImage})` : ''}`);
+    const captured = await captureImage({ image: runImage, platform: p.platform, imagesDir: input.imagesDir, variant: v.variant }, { docker });
+    // The record names the image by its tag, as before; its id is the image ID that ran.
+    const record = { ...captured, image: { ...captured.image, ref: image } };
     input.results.writeEnv(v.variant, p.platform, record, `smoke ${id}`);
     io.progress('smoke', `${id}: recorded ${record.python.packages.length} pip + ${record.apt.length} apt packages; suites ${config.smoke.suites.join(', ')} (gpus: ${gpus})`);
     const result = await runSmoke({
         image,
+        ...(runImage !== image && { runImage }),
         platform: p.platform,
         suites: config.smoke.suites,
         gpus,
+        network: config.smoke.network,
         requireGpu: config.smoke.requireGpu,
         distributions: ctx.distributions,
         tests: config.smoke.tests,
@@ -11564,13 +12071,20 @@ async function captureAndTest(ctx, t) {
         // results are incomplete), then end the stage with the environment error.
         if (e instanceof SmokeInterruptedError) {
             // Stamped as a finished one is: a later attest job names where and when these ran.
-            input.results.writeSmoke(v.variant, p.platform, stampedResult(input, e.partial), `smoke ${id}`);
+            const partial = { ...e.partial, gpuDevices: devicesKey(t.gpus) };
+            input.results.writeSmoke(v.variant, p.platform, stampedResult(input, partial), `smoke ${id}`);
             const s = e.partial.summary;
             io.progress('smoke', `${id}: stopped after ${e.partial.tests.length} test(s) (${s.pass} passed, ${s.fail} failed, ${s.skip} skipped); their results are written`);
         }
         throw e;
     });
-    return { variant: v.variant, platform: p.platform, image, record, result };
+    return {
+        variant: v.variant,
+        platform: p.platform,
+        image,
+        record,
+        result: { ...result, gpuDevices: devicesKey(t.gpus) },
+    };
 }
 /** One annotation per failing test, with the classified cause and fix when known. */
 function failureAnnotations(id, result) {
@@ -11588,8 +12102,8 @@ function failureAnnotations(id, result) {
 var github_run = __webpack_require__(31738);
 // EXTERNAL MODULE: ./src/attest/signing.ts
 var attest_signing = __webpack_require__(84626);
-// EXTERNAL MODULE: ./src/attest/signers.ts + 10 modules
-var signers = __webpack_require__(22823);
+// EXTERNAL MODULE: ./src/attest/signers.ts + 4 modules
+var signers = __webpack_require__(29788);
 // EXTERNAL MODULE: ./src/attest/types.ts
 var types = __webpack_require__(79124);
 ;// CONCATENATED MODULE: ./src/attest/purl.ts
@@ -11768,7 +12282,7 @@ const BASE_DIGEST_LABEL = 'org.opencontainers.image.base.digest';
 /** A lone UTF-16 surrogate (no JSON or URL can carry one): replaced by U+FFFD. */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 /** Every string from the record: scrubbed, and well-formed text (a purl encodes it). */
-const clean = (s) => (0,redact/* redactText */.Rd)(s.replace(LONE_SURROGATE, '\uFFFD'));
+const sbom_clean = (s) => (0,redact/* redactText */.Rd)(s.replace(LONE_SURROGATE, '\uFFFD'));
 /**
  * CycloneDX 1.6 allows versions up to 1024 characters (code points, as JSON Schema counts them): a
  * longer one (a hostile METADATA) is cut.
@@ -11777,7 +12291,7 @@ const cut = (s) => (0,util_text/* clip */.$)(s, 1024);
 const nonEmpty = (s) => typeof s === 'string' && s !== '';
 function prop(c, name, value) {
     if (nonEmpty(value))
-        c.properties.add(new models.Property(`${SBOM_PROPERTY_PREFIX}${name}`, clean(value)));
+        c.properties.add(new models.Property(`${SBOM_PROPERTY_PREFIX}${name}`, sbom_clean(value)));
 }
 function context(input) {
     const { record } = input;
@@ -11796,15 +12310,15 @@ function context(input) {
     return {
         record,
         variant: input.variant === undefined ? record.image.variant : input.variant,
-        imageRef: clean(input.imageRef ?? record.image.ref),
+        imageRef: sbom_clean(input.imageRef ?? record.image.ref),
         digest: (0,types/* sha256Hex */.fg)(input.imageDigest === undefined ? record.image.digest : input.imageDigest),
         platform,
         arch: archOf(platform),
-        base: base && { ref: clean(base.ref), digest: baseDigest && `sha256:${baseDigest}` },
+        base: base && { ref: sbom_clean(base.ref), digest: baseDigest && `sha256:${baseDigest}` },
         driverFloor: input.driverFloor ?? null,
         toolVersion: input.toolVersion ?? src_version/* VERSION */.x,
-        osId: osId === undefined ? undefined : clean(osId),
-        distro: osId !== undefined && nonEmpty(osVersion) ? clean(`${osId}-${osVersion}`) : undefined,
+        osId: osId === undefined ? undefined : sbom_clean(osId),
+        distro: osId !== undefined && nonEmpty(osVersion) ? sbom_clean(`${osId}-${osVersion}`) : undefined,
     };
 }
 /** The image by digest (or tag): the SBOM's subject, with the ML stack summed up as properties. */
@@ -11841,8 +12355,8 @@ function pipComponents(record) {
     const byName = new Map();
     const seen = new Set();
     for (const p of record.python.packages) {
-        const name = clean(p.name);
-        const version = clean(p.version);
+        const name = sbom_clean(p.name);
+        const version = sbom_clean(p.version);
         const purl = pypiPurl(name, version);
         if (seen.has(purl))
             continue;
@@ -11854,7 +12368,7 @@ function pipComponents(record) {
             byName.set(canonicalName(name), c);
     }
     for (const p of record.python.packages) {
-        const c = byName.get(canonicalName(clean(p.name)));
+        const c = byName.get(canonicalName(sbom_clean(p.name)));
         for (const req of p.requires) {
             if (/\bextra\s*==/.test(req))
                 continue; // only with an extra: not necessarily in use
@@ -11869,7 +12383,7 @@ function pipComponents(record) {
 function aptComponents(ctx) {
     const out = new Map();
     for (const a of ctx.record.apt) {
-        const pkg = { name: clean(a.name), version: clean(a.version), arch: clean(a.arch) };
+        const pkg = { name: sbom_clean(a.name), version: sbom_clean(a.version), arch: sbom_clean(a.arch) };
         const purl = ctx.osId === undefined ? undefined : debPurl(ctx.osId, pkg, ctx.distro);
         const bomRef = purl ?? `${SBOM_PROPERTY_PREFIX}deb:${pkg.name}@${pkg.version}:${pkg.arch}`;
         if (out.has(bomRef))
@@ -11888,8 +12402,8 @@ function osComponent(ctx) {
     const rel = ctx.record.os.osRelease;
     const c = new models.Component(enums.ComponentType.OperatingSystem, ctx.osId ?? 'linux', {
         bomRef: `${SBOM_PROPERTY_PREFIX}os`,
-        ...(nonEmpty(rel.VERSION_ID) && { version: cut(clean(rel.VERSION_ID)) }),
-        ...(nonEmpty(rel.PRETTY_NAME) && { description: clean(rel.PRETTY_NAME) }),
+        ...(nonEmpty(rel.VERSION_ID) && { version: cut(sbom_clean(rel.VERSION_ID)) }),
+        ...(nonEmpty(rel.PRETTY_NAME) && { description: sbom_clean(rel.PRETTY_NAME) }),
     });
     prop(c, 'os.glibc', ctx.record.os.glibc);
     prop(c, 'os.distro', ctx.distro);
@@ -11899,7 +12413,7 @@ function osComponent(ctx) {
 function stackComponent(type, role, name, version, extra = {}) {
     const c = new models.Component(type, name, {
         bomRef: extra.bomRef ?? extra.purl ?? `${SBOM_PROPERTY_PREFIX}${role}`,
-        ...(nonEmpty(version) && { version: cut(clean(version)) }),
+        ...(nonEmpty(version) && { version: cut(sbom_clean(version)) }),
         ...(extra.group !== undefined && { group: extra.group }),
         ...(extra.purl !== undefined && { purl: extra.purl }),
     });
@@ -11928,7 +12442,7 @@ function mlStack(ctx, pipByName) {
         let torch = pipByName.get('torch');
         if (!torch) {
             torch = stackComponent(enums.ComponentType.Framework, 'torch', 'torch', record.torch.version, {
-                purl: pypiPurl('torch', clean(record.torch.version)),
+                purl: pypiPurl('torch', sbom_clean(record.torch.version)),
             });
             out.push(torch);
         }
@@ -11940,7 +12454,7 @@ function mlStack(ctx, pipByName) {
         prop(torch, 'torch.version', record.torch.version);
     }
     pipByName.get('numpy')?.properties.add(new models.Property(ML_STACK_PROPERTY, 'numpy'));
-    const python = clean(record.python.implementation).toLowerCase() || 'python';
+    const python = sbom_clean(record.python.implementation).toLowerCase() || 'python';
     out.push(stackComponent(enums.ComponentType.Application, 'python', python, record.python.version));
     if (ctx.base) {
         const ref = (0,oci_ref/* parseImageRef */.Q)(ctx.base.ref);
@@ -12003,7 +12517,7 @@ function sbom_buildSbom(input) {
         bom.metadata.timestamp = time;
     bom.metadata.tools.components.add(new models.Component(enums.ComponentType.Application, types/* TOOL_NAME */.lH, {
         bomRef: `${SBOM_PROPERTY_PREFIX}tool`,
-        version: clean(ctx.toolVersion),
+        version: sbom_clean(ctx.toolVersion),
     }));
     bom.metadata.component = imageComponent(ctx);
     const pip = pipComponents(ctx.record);
@@ -13369,8 +13883,8 @@ function stageInputReader(get, stages) {
 
 // EXTERNAL MODULE: ./src/action/io.ts
 var action_io = __webpack_require__(23152);
-// EXTERNAL MODULE: ./src/action/verify.ts + 2 modules
-var verify = __webpack_require__(85421);
+// EXTERNAL MODULE: ./src/action/verify.ts + 4 modules
+var verify = __webpack_require__(38364);
 ;// CONCATENATED MODULE: ./src/action/run.ts
 // The root action and the sub-actions plan/, build/, smoke/, attest/, report/ (one bundle: each
 // action.yml sets the `stages` input's default), and verify/ (its action.yml sets `command: verify`,

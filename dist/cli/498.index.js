@@ -1,5 +1,5 @@
-export const id = 530;
-export const ids = [530];
+export const id = 498;
+export const ids = [498];
 export const modules = {
 
 /***/ 96912:
@@ -157,7 +157,7 @@ function imageFacts(input, details, platform, history) {
 
 /***/ }),
 
-/***/ 55530:
+/***/ 28498:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1305,8 +1305,8 @@ function outputMasker(secretEnv, indexes, torchIndexUrls = []) {
     return (text) => masks.reduce((t, m) => t.split(m).join('***'), (0,redact/* redactUrls */.sK)(text));
 }
 
-// EXTERNAL MODULE: ./src/docker/engine.ts + 12 modules
-var engine = __webpack_require__(21153);
+// EXTERNAL MODULE: ./src/docker/engine.ts + 11 modules
+var engine = __webpack_require__(37878);
 ;// CONCATENATED MODULE: ./src/build/retry.ts
 
 
@@ -1465,7 +1465,21 @@ var schemas = __webpack_require__(92857);
 
 /** What buildx writes with --metadata-file: an object with the image digest among other keys. */
 const MetadataSchema = schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J());
-/** The secret files and the buildx argv of one target. */
+const pushTagOf = (ctx, t, arch) => `ml-image-build-${ctx.pullRequest !== undefined ? `pr${ctx.pullRequest}-` : ''}${t.v.name}-${arch}`;
+/**
+ * Where a target's image is in the engine, when it is there: the local tag of a load (push: false,
+ * or push and load as a second exporter); the docker driver's pushed image is already in the
+ * engine, under the tag it pushed by (buildx names it nothing else). Undefined: only pushed.
+ */
+function localRefOf(ctx, t, arch) {
+    if (!ctx.push)
+        return localTag(ctx.repository, t.v.name, arch);
+    if (!ctx.options?.load)
+        return undefined;
+    return canPushByDigest(ctx.builder)
+        ? localTag(ctx.repository, t.v.name, arch)
+        : `${ctx.repository}:${pushTagOf(ctx, t, arch)}`;
+}
 function prepareTarget(ctx, t, arch, metadataFile) {
     const resolved = ctx.resolved?.[`${t.v.name}/${t.platform}`];
     const inputs = {
@@ -1486,8 +1500,7 @@ function prepareTarget(ctx, t, arch, metadataFile) {
         dockerfile: t.dockerfile,
         platform: t.platform,
         repository: ctx.repository,
-        // A pull request's own tag: the docker driver's inline cache on it is never a default-branch build's.
-        pushTag: `ml-image-build-${ctx.pullRequest !== undefined ? `pr${ctx.pullRequest}-` : ''}${t.v.name}-${arch}`,
+        pushTag: pushTagOf(ctx, t, arch),
         push: ctx.push,
         ...((!ctx.push || o.load) && { loadTag: localTag(ctx.repository, t.v.name, arch) }),
         labels: t.labels,
@@ -1578,6 +1591,7 @@ async function buildTarget(ctx, t) {
         const elapsed = ((finished - started) / 1000).toFixed(1);
         if (r.exitCode === 0) {
             const { digest, metadata } = readMetadata(id, metadataFile);
+            const localRef = localRefOf(ctx, t, arch);
             ctx.progress(`build ${id}: done in ${elapsed}s (${digest.slice(0, 19)})`);
             return {
                 platform: t.platform,
@@ -1586,7 +1600,7 @@ async function buildTarget(ctx, t) {
                 finishedAt: new Date(finished).toISOString(),
                 attempts: attempt,
                 metadata,
-                ...((!ctx.push || ctx.options?.load) && { localRef: localTag(ctx.repository, t.v.name, arch) }),
+                ...(localRef !== undefined && { localRef }),
             };
         }
         const log = tail.join('\n') || ctx.mask(r.stderr);
@@ -1909,6 +1923,122 @@ var capture = __webpack_require__(96912);
 var version = __webpack_require__(311);
 // EXTERNAL MODULE: ./src/smoke/config-inputs.ts
 var config_inputs = __webpack_require__(46985);
+// EXTERNAL MODULE: ./src/smoke/interrupt.ts
+var interrupt = __webpack_require__(16102);
+;// CONCATENATED MODULE: ./src/smoke/gpu-identity.ts
+
+
+/** What the key says of a run whose GPUs could not be identified (never reused: reuse.ts). */
+const UNKNOWN_GPUS = 'unknown';
+const CPU_ONLY = { devices: 'none' };
+/** The argv after nvidia-smi: one "name, driver" line per GPU. */
+const NVIDIA_SMI_QUERY = ['--query-gpu=name,driver_version', '--format=csv,noheader'];
+const MAX_NAME = 100;
+// eslint-disable-next-line no-control-regex -- a line of a result file: no control characters
+const CONTROL = /[\u0000-\u001f\u007f]/g;
+const clean = (s) => s.replace(CONTROL, ' ').trim().slice(0, MAX_NAME);
+/**
+ * nvidia-smi's "name, driver" lines -> "Nx MODEL[ + Mx MODEL]; driver VERSION", models sorted, so
+ * the order the GPUs are listed in never matters; undefined when no line names a GPU.
+ */
+function gpuDevicesOf(stdout) {
+    const counts = new Map();
+    const drivers = new Set();
+    for (const line of stdout.split('\n')) {
+        const comma = line.lastIndexOf(',');
+        if (comma < 0)
+            continue;
+        const name = clean(line.slice(0, comma));
+        const driver = clean(line.slice(comma + 1));
+        if (name === '' || driver === '' || !/^\d+(\.\d+)*$/.test(driver))
+            continue;
+        counts.set(name, (counts.get(name) ?? 0) + 1);
+        drivers.add(driver);
+    }
+    if (counts.size === 0)
+        return undefined;
+    const models = [...counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `${models.map(([n, c]) => `${c}x ${n}`).join(' + ')}; driver ${[...drivers].sort().join(' + ')}`;
+}
+/** What the key covers of a run's GPUs: the devices, or UNKNOWN_GPUS. */
+const devicesKey = (g) => ('devices' in g ? g.devices : UNKNOWN_GPUS);
+/**
+ * The GPUs a GPU run's containers get, from nvidia-smi in a container of IMAGE with every GPU (the
+ * NVIDIA runtime or CDI mounts it, with the `utility` capability asked for). A container that does
+ * not start or answer leaves the GPUs unknown, with the reason; no daemon ends the stage (exit 3).
+ */
+async function queryGpuDevices(docker, image, platform) {
+    try {
+        const r = await docker.runContainer({
+            image,
+            ...(platform !== undefined && { platform }),
+            entrypoint: ['nvidia-smi'],
+            cmd: [...NVIDIA_SMI_QUERY],
+            gpus: 'all',
+            env: { NVIDIA_DRIVER_CAPABILITIES: 'utility' },
+            network: 'none',
+            labels: { 'io.github.ml-image-action.stage': 'smoke' },
+            timeoutMs: 120_000,
+        });
+        const devices = r.exitCode === 0 ? gpuDevicesOf(r.stdout) : undefined;
+        if (devices !== undefined)
+            return { devices };
+        const said = (0,interrupt/* firstLine */.TM)(`${r.stderr}\n${r.stdout}`.trim()) || 'no output';
+        return {
+            unknown: r.timedOut
+                ? 'nvidia-smi timed out'
+                : `nvidia-smi exited ${r.exitCode} without naming a GPU: ${clean(said)}`,
+        };
+    }
+    catch (e) {
+        if (e instanceof errors/* EnvironmentError */.eG || (0,interrupt/* isDaemonGone */.W$)(e))
+            throw e;
+        return { unknown: `nvidia-smi did not run: ${clean((0,interrupt/* firstLine */.TM)((0,interrupt/* errorMessage */.gJ)(e)))}` };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/smoke/local-image.ts
+
+
+/** The config digest buildx recorded (`containerimage.config.digest`), when it did. */
+function recordedConfigDigest(r) {
+    const c = r.metadata?.['containerimage.config.digest'];
+    return typeof c === 'string' && /^sha256:[0-9a-f]{64}$/.test(c) ? c : undefined;
+}
+/**
+ * Whether the engine's image is the one the build recorded. Its ID is the recorded digest (the
+ * docker driver's --load records the config digest, which is the classic store's image ID; the
+ * containerd image store's ID is the manifest digest it records), or the recorded config digest
+ * (a docker-container builder's --load records the manifest digest and the config digest), or
+ * the image has a repository digest of it (pushed and loaded). Each is content-addressed.
+ */
+function isRecordedImage(d, r) {
+    return (d.id === r.digest ||
+        d.id === recordedConfigDigest(r) ||
+        d.repoDigests.some((x) => x.endsWith(`@${r.digest}`)));
+}
+const FIX = 'another job on this runner tagged the same name after this build: give concurrent jobs their own image.name (or runners), or push the image (push: true) so that the smoke stage runs it by digest; then run the build and smoke again';
+/**
+ * The image ID of TAG when it still names the image the build recorded; else exit 3 naming the
+ * tag, the recorded digest and what the tag names now.
+ */
+async function verifiedLocalImage(docker, tag, platform, recorded) {
+    const config = recordedConfigDigest(recorded);
+    const digest = `${recorded.digest}${config !== undefined && config !== recorded.digest ? ` (config ${config})` : ''}`;
+    let details;
+    try {
+        details = await docker.inspectImage(tag, platform);
+    }
+    catch (e) {
+        if ((0,interrupt/* isDaemonGone */.W$)(e))
+            throw e;
+        throw new errors/* EnvironmentError */.eG(`the local image ${tag} (${platform}) that the build recorded as ${digest} cannot be inspected: ${(0,interrupt/* firstLine */.TM)((0,interrupt/* errorMessage */.gJ)(e))}`, FIX, { cause: e });
+    }
+    if (isRecordedImage(details, recorded))
+        return details.id;
+    throw new errors/* EnvironmentError */.eG(`the local tag ${tag} no longer names the image this build made: the build recorded ${digest}, the tag now names ${details.id}${details.repoDigests.length > 0 ? ` (${details.repoDigests.join(', ')})` : ''}; the smoke stage does not test another image in its place`, FIX);
+}
+
 // EXTERNAL MODULE: ./src/results/results.ts + 2 modules
 var results = __webpack_require__(37351);
 ;// CONCATENATED MODULE: ./src/smoke/reuse.ts
@@ -1927,8 +2057,11 @@ var results = __webpack_require__(37351);
 // revision labels (unless a custom metadata test checks labels: then every label counts). So a
 // rebuild that yields new manifest bits from identical layers (a config with another `created`)
 // still reuses the results; any change in a layer, the config, the smoke config, the runner's GPU
-// mode or the suites does not. A key file of an older version (the manifest line alone) still
-// matches by manifest digest.
+// mode, its GPU models or driver (gpu-identity.ts: part of the inputs digest) or the suites does
+// not. A key file of an older version (the manifest line alone) still matches by manifest digest.
+// The inputs digest of a version before the GPU models were in it never matches: the suites run
+// again, and the note says that the earlier results do not name their GPUs (their smoke result has
+// no gpuDevices). Results whose GPUs could not be identified are never reused.
 
 
 const sha256 = (text) => (0,external_node_crypto_.createHash)('sha256').update(text).digest('hex');
@@ -2012,6 +2145,17 @@ function compareKeys(earlier, manifestKey, content) {
     if (sameImage && earlierInputs !== inputs)
         return 'the smoke inputs changed';
     return 'the image changed';
+}
+/**
+ * Why results measured with the EARLIER GPUs do not stand for a run with NOW's (the models and the
+ * driver, or "none"); undefined when they are the same GPUs.
+ */
+function gpusChanged(earlier, now) {
+    if (earlier === undefined)
+        return 'the earlier results do not say which GPUs they ran on: an older version wrote them';
+    if (earlier !== now)
+        return `the GPUs changed (earlier: ${earlier}; now: ${now})`;
+    return undefined;
 }
 /** The earlier run's directory (the baseline store's), only read. */
 const earlierRun = (dir) => (0,results/* openResultDir */.lR)(dir, 'the earlier run', { create: false });
@@ -2114,10 +2258,14 @@ async function reuseOf(t, deps) {
         return run(unreadable);
     if (earlier === undefined)
         return run('no earlier result for this platform');
+    if ('unknown' in t.gpus)
+        return run(`this runner's GPUs could not be identified: ${t.gpus.unknown}`);
     const how = compareKeys(earlier, t.key, id);
+    const found = earlierEntry(dir, t.variant, t.platform, t.image);
+    if (how === 'the smoke inputs changed' && typeof found !== 'string')
+        return run(gpusChanged(found.result.gpuDevices, t.gpus.devices) ?? how);
     if (how !== 'manifest' && how !== 'content')
         return run(how);
-    const found = earlierEntry(dir, t.variant, t.platform, t.image);
     if (typeof found === 'string')
         return run(found);
     if (how === 'manifest') {
@@ -2130,11 +2278,13 @@ async function reuseOf(t, deps) {
     return { entry: asThisImage(found, t.image, t.digest, content.blob, config), keyFile };
 }
 
-// EXTERNAL MODULE: ./src/smoke/run.ts + 9 modules
-var run = __webpack_require__(86382);
+// EXTERNAL MODULE: ./src/smoke/run.ts + 8 modules
+var run = __webpack_require__(31246);
 ;// CONCATENATED MODULE: ./src/smoke/stage.ts
 // The smoke stage: for each built variant and platform, capture the environment record and run the
 // smoke suites in the image, write env/smoke/junit files (src/results), and annotate failures.
+
+
 
 
 
@@ -2167,7 +2317,7 @@ async function runSmokeStage(input, io) {
     const entries = [];
     const errors = [];
     for (const target of targets(ctx)) {
-        const r = await smokeTarget(ctx, target);
+        const r = await smokeTarget(ctx, await prepare(ctx, target));
         if (typeof r === 'string')
             errors.push(r);
         else
@@ -2178,33 +2328,46 @@ async function runSmokeStage(input, io) {
 /** Every built platform of every planned variant (a smoke job of a matrix gets the whole build.json;
  * its variants/platforms inputs pick its share). */
 function targets(ctx) {
-    const { config } = ctx;
     return ctx.input.build.variants.flatMap((v) => {
         const planned = ctx.input.plan.variants.find((p) => p.name === v.variant);
         if (!planned)
             return [];
         return v.platforms
             .filter((x) => planned.platforms.includes(x.platform))
-            .map((p) => ({
-            v,
-            p,
-            planned,
-            id: `${v.variant} ${p.platform}`,
-            image: imageUnderTest(v, p),
-            key: smokeKey(p.digest, {
-                platform: p.platform,
-                suites: config.smoke.suites,
-                requireGpu: config.smoke.requireGpu,
-                tests: config.smoke.tests,
-                timeoutSeconds: config.smoke.timeoutSeconds,
-                distributions: ctx.distributions,
-                baseline: ctx.baseline,
-                gpus: ctx.gpus,
-                driverFloor: planned.cuda?.minorCompatDriverMin ?? null,
-                tool: version/* VERSION */.x,
-            }),
-        }));
+            .map((p) => ({ v, p, planned, id: `${v.variant} ${p.platform}`, image: imageUnderTest(v, p) }));
     });
+}
+/**
+ * The key of a target covers every input of the suites and the GPUs they run with: on a GPU run,
+ * the models and the driver from nvidia-smi in a container of the image (the image a local build's
+ * tag names is checked first: a run never tests another image than the one built).
+ */
+async function prepare(ctx, t) {
+    const { config } = ctx;
+    const { p } = t;
+    let checked;
+    const runImage = () => (checked ??=
+        p.localRef === undefined
+            ? Promise.resolve(t.image)
+            : verifiedLocalImage(ctx.docker, p.localRef, p.platform, p));
+    const gpus = ctx.gpus === 'none' ? CPU_ONLY : await queryGpuDevices(ctx.docker, await runImage(), p.platform);
+    if ('unknown' in gpus)
+        ctx.io.progress('smoke', `${t.id}: the GPUs could not be identified: ${gpus.unknown}`);
+    const key = smokeKey(p.digest, {
+        platform: p.platform,
+        suites: config.smoke.suites,
+        requireGpu: config.smoke.requireGpu,
+        tests: config.smoke.tests,
+        network: config.smoke.network,
+        timeoutSeconds: config.smoke.timeoutSeconds,
+        distributions: ctx.distributions,
+        baseline: ctx.baseline,
+        gpus: ctx.gpus,
+        gpuDevices: devicesKey(gpus),
+        driverFloor: t.planned.cuda?.minorCompatDriverMin ?? null,
+        tool: version/* VERSION */.x,
+    });
+    return { ...t, key, gpus, runImage };
 }
 /** One target: its entry, or the line saying why it could not run (also annotated). */
 async function smokeTarget(ctx, t) {
@@ -2276,6 +2439,7 @@ function reuseOutcome(ctx, t) {
         digest: t.p.digest,
         local: t.p.localRef !== undefined,
         key: t.key,
+        gpus: t.gpus,
     }, { lookup, docker: ctx.docker, config: ctx.config, progress: (l) => ctx.io.progress('smoke', l) });
 }
 /**
@@ -2286,15 +2450,20 @@ function reuseOutcome(ctx, t) {
 async function captureAndTest(ctx, t) {
     const { io, input, config, docker, gpus } = ctx;
     const { v, p, id, image } = t;
-    io.progress('smoke', `${id}: capture ${image}`);
-    const record = await (0,capture/* captureImage */.O$)({ image, platform: p.platform, imagesDir: input.imagesDir, variant: v.variant }, { docker });
+    const runImage = await t.runImage();
+    io.progress('smoke', `${id}: capture ${image}${runImage !== image ? ` (image ${runImage})` : ''}`);
+    const captured = await (0,capture/* captureImage */.O$)({ image: runImage, platform: p.platform, imagesDir: input.imagesDir, variant: v.variant }, { docker });
+    // The record names the image by its tag, as before; its id is the image ID that ran.
+    const record = { ...captured, image: { ...captured.image, ref: image } };
     input.results.writeEnv(v.variant, p.platform, record, `smoke ${id}`);
     io.progress('smoke', `${id}: recorded ${record.python.packages.length} pip + ${record.apt.length} apt packages; suites ${config.smoke.suites.join(', ')} (gpus: ${gpus})`);
     const result = await (0,run/* runSmoke */.Lw)({
         image,
+        ...(runImage !== image && { runImage }),
         platform: p.platform,
         suites: config.smoke.suites,
         gpus,
+        network: config.smoke.network,
         requireGpu: config.smoke.requireGpu,
         distributions: ctx.distributions,
         tests: config.smoke.tests,
@@ -2311,13 +2480,20 @@ async function captureAndTest(ctx, t) {
         // results are incomplete), then end the stage with the environment error.
         if (e instanceof run/* SmokeInterruptedError */.Yi) {
             // Stamped as a finished one is: a later attest job names where and when these ran.
-            input.results.writeSmoke(v.variant, p.platform, stampedResult(input, e.partial), `smoke ${id}`);
+            const partial = { ...e.partial, gpuDevices: devicesKey(t.gpus) };
+            input.results.writeSmoke(v.variant, p.platform, stampedResult(input, partial), `smoke ${id}`);
             const s = e.partial.summary;
             io.progress('smoke', `${id}: stopped after ${e.partial.tests.length} test(s) (${s.pass} passed, ${s.fail} failed, ${s.skip} skipped); their results are written`);
         }
         throw e;
     });
-    return { variant: v.variant, platform: p.platform, image, record, result };
+    return {
+        variant: v.variant,
+        platform: p.platform,
+        image,
+        record,
+        result: { ...result, gpuDevices: devicesKey(t.gpus) },
+    };
 }
 /** One annotation per failing test, with the classified cause and fix when known. */
 function failureAnnotations(id, result) {
@@ -2335,8 +2511,8 @@ function failureAnnotations(id, result) {
 var github_run = __webpack_require__(31738);
 // EXTERNAL MODULE: ./src/attest/signing.ts
 var attest_signing = __webpack_require__(84626);
-// EXTERNAL MODULE: ./src/attest/signers.ts + 8 modules
-var signers = __webpack_require__(70353);
+// EXTERNAL MODULE: ./src/attest/signers.ts + 3 modules
+var signers = __webpack_require__(75378);
 // EXTERNAL MODULE: ./src/attest/purl.ts
 var purl = __webpack_require__(11276);
 // EXTERNAL MODULE: ./src/attest/types.ts

@@ -1,8 +1,8 @@
-export const id = 791;
-export const ids = [791];
+export const id = 651;
+export const ids = [651];
 export const modules = {
 
-/***/ 5787:
+/***/ 7639:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -540,6 +540,10 @@ function k8sManifests(o) {
     const ref = checkSpec(o);
     checkK8sOptions(o);
     const name = checkJobName(o.name ?? DEFAULT_JOB_NAME);
+    // The headless Service of a multi-pod run takes the name too, and a Service's name is a
+    // DNS-1035 label: it starts with a letter (the API server refuses "9smoke").
+    if (o.nodes > 1 && !/^[a-z]/.test(name))
+        throw new errors/* InputError */.dz(`--name: "${name}" must start with a letter when --nodes > 1 (the pods' headless Service is named after the job)`);
     const labels = {
         'app.kubernetes.io/name': DEFAULT_JOB_NAME,
         'app.kubernetes.io/managed-by': 'ml-image-action',
@@ -556,8 +560,12 @@ function k8sManifests(o) {
 }
 /** The manifests as one multi-document YAML file for `kubectl apply -f`. */
 function k8sYaml(objects) {
-    // No anchors for the shared label objects: plain YAML reads the same in every tool.
-    return objects.map((o) => (0,dist/* stringify */.As)(o, { lineWidth: 0, aliasDuplicateObjects: false })).join('---\n');
+    // No anchors for the shared label objects: plain YAML reads the same in every tool. Written with
+    // YAML 1.1's rules, which kubectl (sigs.k8s.io/yaml) reads by: a string such as yes, on, y, n or
+    // 1_000 (a 1.1 boolean or number) is quoted, so that it stays a string there too.
+    return objects
+        .map((o) => (0,dist/* stringify */.As)(o, { lineWidth: 0, aliasDuplicateObjects: false, version: '1.1' }))
+        .join('---\n');
 }
 
 ;// CONCATENATED MODULE: ./src/export/slurm.ts
@@ -722,8 +730,33 @@ exit "$FAILED"
 `;
 }
 
-// EXTERNAL MODULE: ./src/export/source.ts
-var source = __webpack_require__(64929);
+;// CONCATENATED MODULE: ./src/export/source.ts
+
+/** The image of one variant of a build.json, by digest; `file` names the file in errors. */
+function imageFromBuild(build, file, variant) {
+    const variants = build.variants;
+    const names = variants.map((v) => v.variant).join(', ') || '(none)';
+    let v = variants[0];
+    if (variant !== undefined) {
+        v = variants.find((x) => x.variant === variant);
+        if (!v)
+            throw new errors/* InputError */.dz(`--variant: no variant "${variant}" in ${file}; it has ${names}`);
+    }
+    else if (variants.length !== 1) {
+        throw new errors/* InputError */.dz(`${file} has ${variants.length} variants (${names}): pick one with --variant`);
+    }
+    if (!v)
+        throw new errors/* InputError */.dz(`${file}: no variants`);
+    // The merged multi-arch digest, else the one platform's pushed digest (each node pulls its arch).
+    const pushed = v.platforms.filter((p) => p.localRef === undefined);
+    const digest = v.digest ?? (v.platforms.length === 1 && pushed.length === 1 ? pushed[0].digest : undefined);
+    if (digest === undefined)
+        throw new errors/* InputError */.dz(`pin by digest: variant ${v.variant} in ${file} has no pushed digest (from build.json: built without push or merge)`, 'build with push and merge enabled so the cluster can pull the image by digest, or pass --image REF@sha256:...');
+    return { image: `${v.repository}@${digest}`, variant: v.variant };
+}
+
+// EXTERNAL MODULE: ./src/plan/schema.ts
+var schema = __webpack_require__(47684);
 // EXTERNAL MODULE: ./src/results/results.ts + 2 modules
 var results = __webpack_require__(37351);
 // EXTERNAL MODULE: ./src/smoke/config-inputs.ts
@@ -732,9 +765,10 @@ var config_inputs = __webpack_require__(46985);
 var args = __webpack_require__(77593);
 // EXTERNAL MODULE: ./src/cli/output.ts
 var output = __webpack_require__(96657);
-// EXTERNAL MODULE: ./src/cli/commands/verify.ts + 2 modules
-var commands_verify = __webpack_require__(24134);
+// EXTERNAL MODULE: ./src/cli/commands/verify.ts + 4 modules
+var commands_verify = __webpack_require__(54550);
 ;// CONCATENATED MODULE: ./src/cli/commands/export.ts
+
 
 
 
@@ -838,6 +872,8 @@ function checkFlagCombination(values) {
         throw new errors/* InputError */.dz('export: --partition and --account are Slurm options');
     if (values.slurm && k8sOnly)
         throw new errors/* InputError */.dz('export: --namespace, --node-selector and --toleration are Kubernetes options');
+    if (values.verify === true && values.platform !== undefined)
+        throw new errors/* InputError */.dz(`export: --verify --platform ${values.platform} would check one platform of the image while the job runs the image on every node (each pulls its own architecture)`, `drop --platform so that every platform is checked, or pass the ${values.platform} image's own digest as --image`);
 }
 /** The image by digest: --image, or the variant's digest in --from DIR/build.json (+ plan.json). */
 function imageSource(values, io) {
@@ -849,9 +885,9 @@ function imageSource(values, io) {
         throw new errors/* InputError */.dz(`export: --from ${values.from}: no ${results/* BUILD_FILE */.oS} in ${dir}`, 'write it with "ml-image build --out DIR", or pass --image REF@sha256:...');
     // The build's result directory, only read: build.json and plan.json through their schemas.
     const from = (0,results/* openResultDir */.lR)(dir, `export: --from ${values.from}`, { create: false });
-    const { image, variant } = (0,source/* imageFromBuild */.E)(from.readBuild({ what: 'build result (--from)', fix: 'pass the --out directory of "ml-image build"' }), buildFile, values.variant);
+    const { image, variant } = imageFromBuild(from.readBuild({ what: 'build result (--from)', fix: 'pass the --out directory of "ml-image build"' }), buildFile, values.variant);
     const plan = from.readPlan({ what: 'plan (--from)' });
-    const planned = plan && (0,source/* variantFromPlan */.H)(plan, variant);
+    const planned = plan && (0,schema/* variantFromPlan */.Hh)(plan, variant);
     return {
         image: pinnedImage(image, `${values.from}/${results/* BUILD_FILE */.oS}`).ref,
         variant,
@@ -878,8 +914,8 @@ function exportSpec(values, io, source) {
         name: values.name ?? jobNameFor(source.variant),
     };
 }
-/** DIR/job.sbatch and DIR/ml_image_smoke.py. */
-function writeSlurm(values, io, spec, smokeScript) {
+/** DIR/ml_image_smoke.py, then DIR/job.sbatch (no new job beside a script it does not match). */
+function slurmJob(values, io, spec, smokeScript) {
     const out = values.out;
     const text = slurmScript({
         ...spec,
@@ -887,18 +923,17 @@ function writeSlurm(values, io, spec, smokeScript) {
         ...(values.partition !== undefined && { partition: values.partition }),
         ...(values.account !== undefined && { account: values.account }),
     });
-    const files = [
-        (0,output/* writeOutFile */.W)(io.cwd, out, SLURM_JOB_FILE, text),
-        (0,output/* writeOutFile */.W)(io.cwd, out, SMOKE_SCRIPT_FILE, smokeScript),
-    ];
     return {
-        files,
+        files: [
+            { name: SMOKE_SCRIPT_FILE, text: smokeScript },
+            { name: SLURM_JOB_FILE, text },
+        ],
         submit: `sbatch ${shellQuote(external_node_path_default().join(out, SLURM_JOB_FILE))}`,
         results: `${external_node_path_default().join(external_node_path_default().resolve(io.cwd, out), 'results')}/<job id>/<suite>.json`,
     };
 }
 /** DIR/job.yaml: the ConfigMap, Service and Job. */
-function writeK8s(values, io, spec, smokeScript) {
+function k8sJob(values, spec, smokeScript) {
     const out = values.out;
     const nodeSelector = nodeSelectorFlag(values['node-selector']);
     const manifests = k8sManifests({
@@ -909,7 +944,7 @@ function writeK8s(values, io, spec, smokeScript) {
         ...(values.toleration !== undefined && { tolerations: values.toleration.map(tolerationFlag) }),
     });
     return {
-        files: [(0,output/* writeOutFile */.W)(io.cwd, out, K8S_JOB_FILE, k8sYaml(manifests))],
+        files: [{ name: K8S_JOB_FILE, text: k8sYaml(manifests) }],
         submit: `kubectl apply -f ${shellQuote(external_node_path_default().join(out, K8S_JOB_FILE))}`,
         results: `kubectl logs${values.namespace ? ` -n ${values.namespace}` : ''} -l ${JOB_LABEL}=${spec.name} --tail=-1 | grep '^${RESULT_PREFIX}'`,
     };
@@ -983,7 +1018,8 @@ Options:
   --namespace NS, --node-selector K=V[,K=V], --toleration KEY[=VALUE][:EFFECT]  Kubernetes only
   --out DIR             where the files go
   --verify              first check the digest as "ml-image verify" does, with its flags (a key or
-                        a certificate identity is required); a failed check writes no job:
+                        a certificate identity is required; not --platform: every platform a node
+                        may pull is checked); a failed check writes no job:
 ${commands_verify.VERIFY_OPTIONS_HELP}
 
 Exit codes: 0 written; 1 --verify: a check failed (nothing written); 2 bad input (a reference
@@ -994,13 +1030,17 @@ without a digest, an invalid name); 3 --verify: the registry or cosign cannot be
         const verify = (0,commands_verify.verifyRequestFor)('export', values);
         const source = imageSource(values, io);
         const spec = exportSpec(values, io, source);
-        // --verify: the digest the job will run is checked before any file is written.
-        const verified = verify && (await (0,commands_verify.verifyBeforeWrite)(io, 'export', source.image, verify, values.json));
         const smokeScript = (0,external_node_fs_.readFileSync)(external_node_path_default().join((0,images_dir/* findImagesDir */.P)(external_node_path_default().dirname((0,external_node_url_.fileURLToPath)(import.meta.url))), 'probe', SMOKE_SCRIPT_FILE), 'utf8');
         const slurm = values.slurm === true;
-        const written = slurm
-            ? writeSlurm(values, io, spec, smokeScript)
-            : writeK8s(values, io, spec, smokeScript);
+        // Every file's text first: bad input is exit 2 before the registry is asked anything.
+        const job = slurm ? slurmJob(values, io, spec, smokeScript) : k8sJob(values, spec, smokeScript);
+        // --verify: the digest the job will run is checked before any file is written.
+        const verified = verify && (await (0,commands_verify.verifyBeforeWrite)(io, 'export', source.image, verify, values.json));
+        const written = {
+            files: job.files.map((f) => (0,output/* writeOutFile */.W)(io.cwd, values.out, f.name, f.text)),
+            submit: job.submit,
+            results: job.results,
+        };
         const summary = exportSummary(source, spec, slurm, written);
         io.stdout(values.json
             ? `${JSON.stringify({ ...summary, ...(verified && { verified: verified.checks }) }, null, 2)}\n`
@@ -1063,7 +1103,7 @@ function writeOutFile(cwd, outDir, name, content) {
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(38815);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(83916);
 /* harmony import */ var _issues_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(11012);
-/* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(60408);
+/* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(68481);
 // Read ml-image.yml, apply overrides (action inputs / CLI flags), validate, check referenced files.
 
 
@@ -1291,52 +1331,6 @@ function loadConfig(opts = {}) {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .xL(label, problems);
     }
     return { config, file, baseDir };
-}
-
-
-/***/ }),
-
-/***/ 64929:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   E: () => (/* binding */ imageFromBuild),
-/* harmony export */   H: () => (/* binding */ variantFromPlan)
-/* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
-
-/** The image of one variant of a build.json, by digest; `file` names the file in errors. */
-function imageFromBuild(build, file, variant) {
-    const variants = build.variants;
-    const names = variants.map((v) => v.variant).join(', ') || '(none)';
-    let v = variants[0];
-    if (variant !== undefined) {
-        v = variants.find((x) => x.variant === variant);
-        if (!v)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`--variant: no variant "${variant}" in ${file}; it has ${names}`);
-    }
-    else if (variants.length !== 1) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${file} has ${variants.length} variants (${names}): pick one with --variant`);
-    }
-    if (!v)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${file}: no variants`);
-    // The merged multi-arch digest, else the one platform's pushed digest (each node pulls its arch).
-    const pushed = v.platforms.filter((p) => p.localRef === undefined);
-    const digest = v.digest ?? (v.platforms.length === 1 && pushed.length === 1 ? pushed[0].digest : undefined);
-    if (digest === undefined)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`pin by digest: variant ${v.variant} in ${file} has no pushed digest (from build.json: built without push or merge)`, 'build with push and merge enabled so the cluster can pull the image by digest, or pass --image REF@sha256:...');
-    return { image: `${v.repository}@${digest}`, variant: v.variant };
-}
-/**
- * What plan.json says about a variant: its NVIDIA driver floor, and whether it is a CUDA variant;
- * undefined when the plan has no such variant. (A plan.json of another schemaVersion never gets
- * here: the results contract leaves it out, and the caller goes on with its defaults.)
- */
-function variantFromPlan(plan, variant) {
-    const v = plan.variants.find((x) => x.name === variant);
-    if (!v)
-        return undefined;
-    return { cuda: v.cuda !== undefined, ...(v.cuda && { driverFloor: v.cuda.minorCompatDriverMin }) };
 }
 
 

@@ -1,8 +1,8 @@
-export const id = 134;
-export const ids = [134];
+export const id = 550;
+export const ids = [550];
 export const modules = {
 
-/***/ 24134:
+/***/ 54550:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -18,18 +18,48 @@ __webpack_require__.d(__webpack_exports__, {
   verifyWithCli: () => (/* binding */ verifyWithCli)
 });
 
-// EXTERNAL MODULE: ./src/attest/signers.ts + 8 modules
-var signers = __webpack_require__(70353);
-// EXTERNAL MODULE: ./src/config/attest.ts
-var attest = __webpack_require__(92945);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(83916);
-// EXTERNAL MODULE: ./src/github/run.ts
-var github_run = __webpack_require__(31738);
+// EXTERNAL MODULE: ./src/attest/signers.ts + 3 modules
+var signers = __webpack_require__(75378);
+// EXTERNAL MODULE: ./src/attest/cosign-image.ts
+var cosign_image = __webpack_require__(1614);
+// EXTERNAL MODULE: ./src/attest/cosign-push.ts
+var cosign_push = __webpack_require__(33147);
+// EXTERNAL MODULE: ./src/attest/workflow-claims.ts
+var workflow_claims = __webpack_require__(14424);
+;// CONCATENATED MODULE: ./src/attest/verify-certificates.ts
+
+
+
+
+/** Where cosign keeps a keyless signature's certificate: an annotation of its layer. */
+const CERTIFICATE_ANNOTATION = 'dev.sigstore.cosign/certificate';
+/** The certificates on the `.sig` / `.att` tag of REF, over the registry client. */
+function registryCertificates(client) {
+    return async (ref, tag) => {
+        const { host, repository, digest } = (0,cosign_image/* splitRef */.Mn)(ref);
+        const m = await client(host).manifest(repository, (0,cosign_image/* cosignTag */.qv)(digest, tag), cosign_push/* ACCEPT */.FA);
+        return (0,cosign_image/* readLayers */.n4)(m)
+            .map((l) => l.annotations?.[CERTIFICATE_ANNOTATION])
+            .filter((c) => typeof c === 'string' && c.includes('-----BEGIN CERTIFICATE-----'));
+    };
+}
+/**
+ * The reader `ml-image verify` and its sub-action use: for a keyless identity that pins a workflow
+ * claim, over the built-in registry client where it reaches REF's registry as docker would (not
+ * through a proxy, not with an identity token: then none, and a failed check says less).
+ */
+function certificateReaderFor(env, ref, identity) {
+    if (identity.kind !== 'keyless' || (0,workflow_claims/* pinnedClaims */.al)(identity).length === 0 || !(0,signers/* nativeReaches */.hG)(ref, env))
+        return undefined;
+    return registryCertificates((0,signers/* defaultClient */.Vm)(env));
+}
+
 // EXTERNAL MODULE: ./src/util/map-limit.ts
 var map_limit = __webpack_require__(9992);
 // EXTERNAL MODULE: ./src/attest/verify-inputs.ts
 var verify_inputs = __webpack_require__(8720);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/oci/ref.ts
 var oci_ref = __webpack_require__(17700);
 ;// CONCATENATED MODULE: ./src/attest/verify-targets.ts
@@ -91,19 +121,18 @@ async function platformTargets(docker, ref, only, prefix = 'verify: ') {
 
 // EXTERNAL MODULE: ./src/attest/result.ts
 var result = __webpack_require__(29476);
-// EXTERNAL MODULE: ./src/attest/signing.ts
-var signing = __webpack_require__(84626);
 // EXTERNAL MODULE: ./src/attest/smoke-predicate.ts
 var smoke_predicate = __webpack_require__(97432);
-;// CONCATENATED MODULE: ./src/attest/verify.ts
-// `ml-image verify IMAGE@DIGEST`: the image's signature and its attestations, per platform, checked
-// with cosign against a key or a keyless identity, then the policy on what they say (the smoke
-// verdict, GPU smoke, throughput floors). The checks are pure over what cosign verified; cosign sits
-// behind the Signer interface. The flags are parsed here once for every caller: `ml-image verify`,
-// `ml-image export --verify` and the verify sub-action (whose inputs have the flags' names).
-
-
-
+// EXTERNAL MODULE: ./src/config/attest.ts
+var attest = __webpack_require__(92945);
+// EXTERNAL MODULE: ./src/github/run.ts
+var run = __webpack_require__(31738);
+// EXTERNAL MODULE: ./src/attest/signing.ts
+var signing = __webpack_require__(84626);
+;// CONCATENATED MODULE: ./src/attest/verify-flags.ts
+// The verify flags, parsed here once for every caller: `ml-image verify`, `ml-image export --verify`
+// and the verify sub-action (whose inputs have the flags' names). Bad input names the flag (exit 2)
+// before any registry or cosign is asked.
 
 
 
@@ -134,6 +163,154 @@ function parseMinTflops(raw, flag = '--min-tflops') {
     }
     return out;
 }
+/** Every verify flag by name (a CLI option, and an input of the verify sub-action). */
+const VERIFY_FLAGS = [
+    'key',
+    'certificate-identity',
+    'certificate-identity-regexp',
+    'certificate-oidc-issuer',
+    'certificate-github-workflow-repository',
+    'certificate-github-workflow-ref',
+    'certificate-github-workflow-trigger',
+    'certificate-github-workflow-sha',
+    'certificate-github-workflow-name',
+    'require',
+    'require-smoke',
+    'require-gpu-smoke',
+    'min-tflops',
+    'platform',
+    'tlog',
+];
+const cliFlagNaming = (command) => ({
+    prefix: `${command}: `,
+    flag: (name) => `--${name}`,
+});
+const given = (v) => (v !== undefined && v.trim() !== '' ? v.trim() : undefined);
+/**
+ * What is wrong with VALUE as what CLAIM pins, or undefined: the shape each GitHub claim has, so
+ * that a value no certificate can hold (a branch name for a ref, a short SHA) is named now instead
+ * of failing every check later.
+ */
+function pinProblem(claim, value) {
+    const got = `, got ${JSON.stringify(value)}`;
+    switch (claim.flag) {
+        case 'certificate-github-workflow-repository':
+            return (0,run/* isOwnerRepo */.Yn)(value) ? undefined : `expected OWNER/REPO${got}`;
+        case 'certificate-github-workflow-ref':
+            return value.startsWith('refs/')
+                ? undefined
+                : `expected a full ref like refs/heads/main or refs/tags/v1.2.3${got}`;
+        case 'certificate-github-workflow-trigger':
+            return /^[a-z][a-z_]*$/.test(value)
+                ? undefined
+                : `expected an event name like push or workflow_dispatch${got}`;
+        case 'certificate-github-workflow-sha':
+            return /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(value)
+                ? undefined
+                : `expected the full commit SHA (40 lower-case hex digits)${got}`;
+        case 'certificate-github-workflow-name':
+            return undefined;
+    }
+}
+/**
+ * The run claims a keyless identity pins: given, not empty, no control character, of their shape.
+ * A flag given empty (`--certificate-github-workflow-ref ""`) is bad input, not "no pin": a deploy
+ * gate whose variable is unset would otherwise pin nothing. (The sub-action's unset inputs do not
+ * reach here: its empty inputs are no flags.) Surrounding blanks are dropped, as of every flag.
+ */
+function pinsFrom(values, { prefix, flag }) {
+    const pins = {};
+    for (const claim of workflow_claims/* WORKFLOW_CLAIMS */.gr) {
+        const raw = values[claim.flag];
+        if (raw === undefined)
+            continue;
+        const value = raw.trim();
+        const problem = /\p{Cc}/u.test(raw)
+            ? `${JSON.stringify(raw)} holds a control character`
+            : value === ''
+                ? 'empty'
+                : pinProblem(claim, value);
+        if (problem !== undefined)
+            throw new errors/* InputError */.dz(`${prefix}${flag(claim.flag)}: ${problem}`, `give the ${claim.name} the certificate must hold (its extension ${claim.oid}), or leave the flag out`);
+        pins[claim.field] = value;
+    }
+    return pins;
+}
+function identityFrom(values, naming) {
+    const { prefix, flag } = naming;
+    const key = given(values.key);
+    const exact = given(values['certificate-identity']);
+    const regexp = given(values['certificate-identity-regexp']);
+    const issuer = given(values['certificate-oidc-issuer']) ?? signing/* GITHUB_ISSUER */.oX;
+    const pinned = workflow_claims/* WORKFLOW_CLAIMS */.gr.filter((c) => values[c.flag] !== undefined).map((c) => flag(c.flag));
+    if (key !== undefined && (exact ?? regexp) !== undefined)
+        throw new errors/* InputError */.dz(`${prefix}give ${flag('key')} or ${flag('certificate-identity')} / ${flag('certificate-identity-regexp')}, not both`);
+    if (key !== undefined && pinned.length > 0)
+        throw new errors/* InputError */.dz(`${prefix}${pinned.join(', ')} ${pinned.length === 1 ? 'is' : 'are'} for keyless signatures; a key has no certificate`, `leave ${pinned.length === 1 ? 'it' : 'them'} out with ${flag('key')}, or verify keyless with ${flag('certificate-identity-regexp')}`);
+    if (key !== undefined)
+        return { kind: 'key', publicKey: key };
+    const pins = pinsFrom(values, naming);
+    if (pins.certificateGithubWorkflowRepository === undefined &&
+        (0,verify_inputs/* regexpProblem */.F1)(regexp ?? '') === undefined &&
+        (0,verify_inputs/* acceptsSharedWorkflow */.CB)(exact, regexp))
+        throw new errors/* InputError */.dz(`${prefix}${flag(exact !== undefined ? 'certificate-identity' : 'certificate-identity-regexp')} accepts the reusable workflow's signatures, which any repository that calls it can make: say whose run signed`, `add ${flag('certificate-github-workflow-repository')} OWNER/REPO (your repository)`);
+    if (exact !== undefined)
+        return { kind: 'keyless', certificateIdentity: exact, certificateOidcIssuer: issuer, ...pins };
+    if (regexp !== undefined) {
+        // Compiled now: a pattern that is none is bad input before any registry or cosign is asked.
+        const problem = (0,verify_inputs/* regexpProblem */.F1)(regexp);
+        if (problem !== undefined)
+            throw new errors/* InputError */.dz(`${prefix}${flag('certificate-identity-regexp')}: ${JSON.stringify(regexp)} is not a valid regular expression (${problem})`, `escape ( ) [ ] { } . * + ? with a backslash to match them literally, or give the exact identity with ${flag('certificate-identity')}`);
+        return { kind: 'keyless', certificateIdentityRegexp: regexp, certificateOidcIssuer: issuer, ...pins };
+    }
+    throw new errors/* InputError */.dz(`${prefix}no identity to verify against`, `give ${flag('key')} cosign.pub (key-signed), or keyless from GitHub Actions ${flag('certificate-identity-regexp')} with the signing workflow's repository ("^https://github\\.com/ml-image-action/ml-image-action/" for the reusable workflow, else "^https://github\\.com/OWNER/REPO/") and ${flag('certificate-github-workflow-repository')} OWNER/REPO`);
+}
+function requireFrom(raw, { prefix, flag }) {
+    if (given(raw) === undefined)
+        return ['sbom', 'provenance'];
+    const items = raw
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
+    if (items.length === 1 && items[0] === 'none')
+        return [];
+    const bad = items.filter((i) => !attest/* ATTESTATION_KINDS */.r1.includes(i));
+    if (bad.length)
+        throw new errors/* InputError */.dz(`${prefix}${flag('require')}: unknown attestation ${bad.join(', ')}`, `expected some of ${attest/* ATTESTATION_KINDS */.r1.join(', ')}, or none`);
+    return items;
+}
+function smokeFrom(raw, { prefix, flag }) {
+    const v = given(raw);
+    if (v === undefined)
+        return false;
+    if (v !== 'pass')
+        throw new errors/* InputError */.dz(`${prefix}${flag('require-smoke')}: expected "pass", got ${JSON.stringify(raw)}`);
+    return true;
+}
+/** The identity, policy and options of the verify flags; bad input names the flag (exit 2). */
+function parseVerifyFlags(values, naming) {
+    const platform = given(values.platform);
+    return {
+        identity: identityFrom(values, naming),
+        policy: {
+            require: requireFrom(values.require, naming),
+            requireSmokePass: smokeFrom(values['require-smoke'], naming),
+            requireGpuSmoke: values['require-gpu-smoke'] === true,
+            minTflops: parseMinTflops(values['min-tflops'], `${naming.prefix}${naming.flag('min-tflops')}`),
+        },
+        ...(platform !== undefined && { platform }),
+        tlog: values.tlog === true,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/attest/verify.ts
+
+
+
+
+
+
+
 /** The kinds whose attestation must exist under a policy: the required ones, and smoke when asked about. */
 function requiredKinds(policy) {
     const asksSmoke = policy.requireSmokePass || policy.requireGpuSmoke || Object.keys(policy.minTflops).length > 0;
@@ -211,8 +388,24 @@ function aboutDigest(kind, statements, digest) {
     };
     return about.reduce((newest, s) => (time(s) > time(newest) ? s : newest));
 }
+/**
+ * The detail of a failure: where cosign refused the certificate for a pinned workflow claim, the
+ * flag (named by FLAG), its value and what the certificates of the .sig/.att tag that name the
+ * identity hold (read by CERTIFICATES; when they cannot be read, only that it is another value or
+ * none), then cosign's message. cosign decides; this only says why.
+ */
+function claimExplainer(identity, certificates, flag) {
+    return async (failure) => {
+        if (identity.kind !== 'keyless' || failure.reason !== 'invalid' || !(0,workflow_claims/* refusedClaim */.HX)(failure.message))
+            return failure.message;
+        const tag = failure.what === 'signature' ? 'sig' : 'att';
+        const pems = await certificates?.(failure.ref, tag).catch(() => undefined);
+        const why = (0,workflow_claims/* explainRefusal */.GC)(failure.message, identity, (0,verify_inputs/* identityMatcher */.h3)(identity), pems, flag);
+        return why === undefined ? failure.message : `${why} (${failure.message})`;
+    };
+}
 /** Verify one platform image: signature, each required attestation, then the smoke policy. */
-async function verifyPlatform(signer, target, identity, policy, tlog = false) {
+async function verifyPlatform(signer, target, identity, policy, tlog = false, explain = async (f) => f.message) {
     const { platform, ref } = target;
     // Every check reads something of its own: they run side by side (cosign with the log one at a
     // time, see atOnce), reported in this order.
@@ -227,7 +420,7 @@ async function verifyPlatform(signer, target, identity, policy, tlog = false) {
             platform,
             check: 'signature',
             ok: sig.ok,
-            detail: sig.ok ? `${sig.items.length} verified` : sig.failure.message,
+            detail: sig.ok ? `${sig.items.length} verified` : await explain(sig.failure),
         },
     ];
     for (const [i, kind] of kinds.entries()) {
@@ -238,7 +431,7 @@ async function verifyPlatform(signer, target, identity, policy, tlog = false) {
             check: `${kind} attestation`,
             ok: st !== undefined,
             detail: !v.ok
-                ? v.failure.message
+                ? await explain(v.failure)
                 : st
                     ? 'verified'
                     : `signed, but about another digest than ${target.digest}`,
@@ -265,100 +458,16 @@ function renderChecks(checks) {
         .map((c) => `${c.ok ? 'ok  ' : 'FAIL'} ${c.platform.padEnd(12)} ${c.check}: ${c.detail}`)
         .join('\n');
 }
-/** Every verify flag by name (a CLI option, and an input of the verify sub-action). */
-const VERIFY_FLAGS = [
-    'key',
-    'certificate-identity',
-    'certificate-identity-regexp',
-    'certificate-oidc-issuer',
-    'certificate-github-workflow-repository',
-    'require',
-    'require-smoke',
-    'require-gpu-smoke',
-    'min-tflops',
-    'platform',
-    'tlog',
-];
-const cliFlagNaming = (command) => ({
-    prefix: `${command}: `,
-    flag: (name) => `--${name}`,
-});
-const given = (v) => (v !== undefined && v.trim() !== '' ? v.trim() : undefined);
-function identityFrom(values, { prefix, flag }) {
-    const key = given(values.key);
-    const exact = given(values['certificate-identity']);
-    const regexp = given(values['certificate-identity-regexp']);
-    const issuer = given(values['certificate-oidc-issuer']) ?? signing/* GITHUB_ISSUER */.oX;
-    const repository = given(values['certificate-github-workflow-repository']);
-    if (key !== undefined && (exact ?? regexp) !== undefined)
-        throw new errors/* InputError */.dz(`${prefix}give ${flag('key')} or ${flag('certificate-identity')} / ${flag('certificate-identity-regexp')}, not both`);
-    if (key !== undefined && repository !== undefined)
-        throw new errors/* InputError */.dz(`${prefix}${flag('certificate-github-workflow-repository')} is for keyless signatures; a key has no certificate`);
-    if (repository !== undefined && !(0,github_run/* isOwnerRepo */.Yn)(repository))
-        throw new errors/* InputError */.dz(`${prefix}${flag('certificate-github-workflow-repository')}: expected OWNER/REPO, got ${JSON.stringify(repository)}`);
-    if (key !== undefined)
-        return { kind: 'key', publicKey: key };
-    if (repository === undefined &&
-        (0,verify_inputs/* regexpProblem */.F1)(regexp ?? '') === undefined &&
-        (0,verify_inputs/* acceptsSharedWorkflow */.CB)(exact, regexp))
-        throw new errors/* InputError */.dz(`${prefix}${flag(exact !== undefined ? 'certificate-identity' : 'certificate-identity-regexp')} accepts the reusable workflow's signatures, which any repository that calls it can make: say whose run signed`, `add ${flag('certificate-github-workflow-repository')} OWNER/REPO (your repository)`);
-    const run = repository !== undefined ? { certificateGithubWorkflowRepository: repository } : {};
-    if (exact !== undefined)
-        return { kind: 'keyless', certificateIdentity: exact, certificateOidcIssuer: issuer, ...run };
-    if (regexp !== undefined) {
-        // Compiled now: a pattern that is none is bad input before any registry or cosign is asked.
-        const problem = (0,verify_inputs/* regexpProblem */.F1)(regexp);
-        if (problem !== undefined)
-            throw new errors/* InputError */.dz(`${prefix}${flag('certificate-identity-regexp')}: ${JSON.stringify(regexp)} is not a valid regular expression (${problem})`, `escape ( ) [ ] { } . * + ? with a backslash to match them literally, or give the exact identity with ${flag('certificate-identity')}`);
-        return { kind: 'keyless', certificateIdentityRegexp: regexp, certificateOidcIssuer: issuer, ...run };
-    }
-    throw new errors/* InputError */.dz(`${prefix}no identity to verify against`, `give ${flag('key')} cosign.pub (key-signed), or keyless from GitHub Actions ${flag('certificate-identity-regexp')} with the signing workflow's repository ("^https://github\\.com/ml-image-action/ml-image-action/" for the reusable workflow, else "^https://github\\.com/OWNER/REPO/") and ${flag('certificate-github-workflow-repository')} OWNER/REPO`);
-}
-function requireFrom(raw, { prefix, flag }) {
-    if (given(raw) === undefined)
-        return ['sbom', 'provenance'];
-    const items = raw
-        .split(',')
-        .map((s) => s.trim())
-        .filter(Boolean);
-    if (items.length === 1 && items[0] === 'none')
-        return [];
-    const bad = items.filter((i) => !attest/* ATTESTATION_KINDS */.r1.includes(i));
-    if (bad.length)
-        throw new errors/* InputError */.dz(`${prefix}${flag('require')}: unknown attestation ${bad.join(', ')}`, `expected some of ${attest/* ATTESTATION_KINDS */.r1.join(', ')}, or none`);
-    return items;
-}
-function smokeFrom(raw, { prefix, flag }) {
-    const v = given(raw);
-    if (v === undefined)
-        return false;
-    if (v !== 'pass')
-        throw new errors/* InputError */.dz(`${prefix}${flag('require-smoke')}: expected "pass", got ${JSON.stringify(raw)}`);
-    return true;
-}
-/** The identity, policy and options of the verify flags; bad input names the flag (exit 2). */
-function parseVerifyFlags(values, naming) {
-    const platform = given(values.platform);
-    return {
-        identity: identityFrom(values, naming),
-        policy: {
-            require: requireFrom(values.require, naming),
-            requireSmokePass: smokeFrom(values['require-smoke'], naming),
-            requireGpuSmoke: values['require-gpu-smoke'] === true,
-            minTflops: parseMinTflops(values['min-tflops'], `${naming.prefix}${naming.flag('min-tflops')}`),
-        },
-        ...(platform !== undefined && { platform }),
-        tlog: values.tlog === true,
-    };
-}
 /**
  * Every check of a digest under a request: per platform image, the signature, each required
  * attestation and the smoke policy. A failed check is in `failed`; an unreachable registry or
- * cosign throws (EnvironmentError, exit 3).
+ * cosign throws (EnvironmentError, exit 3). CERTIFICATES reads what a refused certificate holds;
+ * FLAG names a flag in a check's detail (the sub-action names its inputs).
  */
-async function verifyImage(deps, ref, request, prefix = 'verify: ') {
+async function verifyImage(deps, ref, request, prefix = 'verify: ', flag = (name) => `--${name}`) {
     const targets = await platformTargets(deps.docker, ref, request.platform, prefix);
-    const perTarget = await (0,map_limit/* mapLimit */.sf)(targets, atOnce(request.identity, request.tlog), (t) => verifyPlatform(deps.signer, t, request.identity, request.policy, request.tlog));
+    const explain = claimExplainer(request.identity, deps.certificates, flag);
+    const perTarget = await (0,map_limit/* mapLimit */.sf)(targets, atOnce(request.identity, request.tlog), (t) => verifyPlatform(deps.signer, t, request.identity, request.policy, request.tlog, explain));
     const checks = perTarget.flat();
     return { ref, checks, failed: checks.filter((c) => !c.ok) };
 }
@@ -380,6 +489,7 @@ var args = __webpack_require__(77593);
 
 
 
+
 /** The verify flags, as `ml-image verify` and `ml-image export --verify` take them. */
 const VERIFY_OPTIONS = {
     key: { type: 'string' },
@@ -387,6 +497,10 @@ const VERIFY_OPTIONS = {
     'certificate-identity-regexp': { type: 'string' },
     'certificate-oidc-issuer': { type: 'string' },
     'certificate-github-workflow-repository': { type: 'string' },
+    'certificate-github-workflow-ref': { type: 'string' },
+    'certificate-github-workflow-trigger': { type: 'string' },
+    'certificate-github-workflow-sha': { type: 'string' },
+    'certificate-github-workflow-name': { type: 'string' },
     require: { type: 'string' },
     'require-smoke': { type: 'string' },
     'require-gpu-smoke': { type: 'boolean' },
@@ -402,6 +516,16 @@ const VERIFY_OPTIONS_HELP = `  --key FILE                    public key of a key
   --certificate-github-workflow-repository OWNER/REPO
                                 keyless: the repository whose workflow run signed (for a reusable
                                 workflow, whose own file is the identity)
+  --certificate-github-workflow-ref REF
+                                keyless: the signing run's git ref, exactly (refs/heads/main)
+  --certificate-github-workflow-trigger EVENT
+                                keyless: the event that triggered the signing run (push)
+  --certificate-github-workflow-sha SHA
+                                keyless: the commit of the signing run (40 hex digits)
+  --certificate-github-workflow-name NAME
+                                keyless: the name of the workflow that signed
+                                (these are cosign's flags: each compares the certificate's
+                                GitHub extension exactly; one it lacks fails the check)
   --require LIST                attestations that must exist (default sbom,provenance; none)
   --require-smoke pass          no smoke test failed
   --require-gpu-smoke           the smoke tests ran on a GPU and the gpu suite passed
@@ -415,7 +539,9 @@ async function verifyWithCli(io, ref, request, prefix = 'verify: ') {
         signer: io.signer,
         docker: io.docker,
     });
-    return verifyImage(deps, ref, request, prefix);
+    // What a refused certificate holds is read from the registry with the default signer only.
+    const certificates = io.signer ? undefined : certificateReaderFor(io.env, ref, request.identity);
+    return verifyImage({ ...deps, certificates }, ref, request, prefix);
 }
 /**
  * `export --verify`: the request when --verify is given (the same flags and checks as verify);
@@ -445,7 +571,7 @@ async function verifyBeforeWrite(io, command, ref, request, json) {
 const verifyCommand = {
     name: 'verify',
     summary: 'Check an image digest: signature, SBOM, provenance and smoke attestations, and a policy on them.',
-    usage: 'ml-image verify IMAGE@DIGEST (--key cosign.pub | --certificate-identity-regexp RE [--certificate-oidc-issuer URL] [--certificate-github-workflow-repository OWNER/REPO]) [--require sbom,provenance,smoke] [--require-smoke pass] [--require-gpu-smoke] [--min-tflops bf16=600] [--platform P] [--tlog]',
+    usage: 'ml-image verify IMAGE@DIGEST (--key cosign.pub | --certificate-identity-regexp RE [--certificate-oidc-issuer URL] [--certificate-github-workflow-repository OWNER/REPO] [--certificate-github-workflow-ref REF] [--certificate-github-workflow-trigger EVENT] [--certificate-github-workflow-sha SHA] [--certificate-github-workflow-name NAME]) [--require sbom,provenance,smoke] [--require-smoke pass] [--require-gpu-smoke] [--min-tflops bf16=600] [--platform P] [--tlog]',
     help: `For each platform image of the digest (every manifest of a multi-arch index; one that names no
 platform is checked whatever --platform says: a runtime may pull it anywhere), the checks of
   signature           cosign verify

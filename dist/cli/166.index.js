@@ -1,0 +1,3237 @@
+export const id = 166;
+export const ids = [166];
+export const modules = {
+
+/***/ 51386:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Gz: () => (/* binding */ versionArgs),
+/* harmony export */   H$: () => (/* binding */ verifyArgs),
+/* harmony export */   Ng: () => (/* binding */ signArgs),
+/* harmony export */   Ru: () => (/* binding */ SimpleSigningSchema),
+/* harmony export */   T4: () => (/* binding */ IN_TOTO_PAYLOAD_TYPE),
+/* harmony export */   T8: () => (/* binding */ statementOf),
+/* harmony export */   XE: () => (/* binding */ classifyFailure),
+/* harmony export */   XZ: () => (/* binding */ StatementSchema),
+/* harmony export */   j: () => (/* binding */ parseVerifiedSignatures),
+/* harmony export */   nU: () => (/* binding */ parseAttestations),
+/* harmony export */   r7: () => (/* binding */ attestArgs),
+/* harmony export */   xt: () => (/* binding */ verifyAttestationArgs),
+/* harmony export */   yK: () => (/* binding */ signatureOf)
+/* harmony export */ });
+/* unused harmony exports COSIGN_PREDICATE_TYPES, registryFlags, checkPredicateType, cosignErrorLine */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(92857);
+/* harmony import */ var _docker_registry_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(98925);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
+/* harmony import */ var _oci_ref_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(17700);
+/* harmony import */ var _workflow_claims_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(14424);
+// The pure half of the cosign adapter: which argv each operation gets (per signing mode and
+// registry; every reference goes through parseDigestRef, src/oci/ref.ts), and what cosign's
+// output and failures mean.
+// No secret ever goes into an argv: the key password travels as COSIGN_PASSWORD, a key held in
+// the environment is named `env://VAR`, keyless tokens come from the runner's ambient OIDC.
+// Checked against cosign 2.5's --help. Signatures and attestations use cosign's classic scheme
+// (`sha256-<digest>.sig` / `.att` tags), which any OCI registry accepts: no referrers API needed.
+
+
+
+
+
+/** cosign's named predicate types (`cosign attest --help`); anything else must be a URI. */
+const COSIGN_PREDICATE_TYPES = [
+    'slsaprovenance',
+    'slsaprovenance02',
+    'slsaprovenance1',
+    'link',
+    'spdx',
+    'spdxjson',
+    'cyclonedx',
+    'vuln',
+    'openvex',
+    'custom',
+];
+/** The flags that let cosign talk plain HTTP: only for loopback registries. */
+function registryFlags(host) {
+    return (0,_docker_registry_js__WEBPACK_IMPORTED_MODULE_0__/* .isPlainHttpRegistry */ .sL)(host) ? ['--allow-insecure-registry', '--allow-http-registry'] : [];
+}
+/** A predicate type: one of cosign's names or an absolute http(s) URI; else an InputError. */
+function checkPredicateType(type) {
+    if (COSIGN_PREDICATE_TYPES.includes(type))
+        return type;
+    if (/^https?:\/\/[^\s/]+\/\S*$/.test(type))
+        return type;
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`predicate type ${JSON.stringify(type)}: expected one of ${COSIGN_PREDICATE_TYPES.join(', ')} or a URI such as https://example.com/predicate/v1`);
+}
+function checkSignIdentity(id) {
+    if (id.kind === 'key' && id.key.trim() === '')
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('signing key: empty', 'pass a key file path or env://COSIGN_KEY');
+}
+function keyModeTlog(opts) {
+    // With the log on, cosign asks for consent to publish; the caller asked explicitly, so --yes.
+    return opts.tlog === true ? ['--tlog-upload=true', '--yes'] : ['--tlog-upload=false'];
+}
+function signingFlags(id, opts) {
+    checkSignIdentity(id);
+    return id.kind === 'key' ? ['--key', id.key, ...keyModeTlog(opts)] : ['--tlog-upload=true', '--yes'];
+}
+function verifyFlags(id, opts) {
+    if (id.kind === 'key') {
+        if (id.publicKey.trim() === '')
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('public key: empty', 'pass a public key file path');
+        return ['--key', id.publicKey, ...(opts.tlog === true ? [] : ['--insecure-ignore-tlog=true'])];
+    }
+    const hasId = id.certificateIdentity !== undefined && id.certificateIdentity !== '';
+    const hasRe = id.certificateIdentityRegexp !== undefined && id.certificateIdentityRegexp !== '';
+    if (hasId === hasRe)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('keyless verification: give exactly one of certificate identity and certificate identity regexp', 'e.g. https://github.com/OWNER/REPO/.github/workflows/build.yml@refs/heads/main');
+    if (id.certificateOidcIssuer.trim() === '')
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('keyless verification: certificate OIDC issuer is empty', 'on GitHub Actions it is https://token.actions.githubusercontent.com');
+    return [
+        ...(hasId
+            ? ['--certificate-identity', id.certificateIdentity]
+            : ['--certificate-identity-regexp', id.certificateIdentityRegexp]),
+        '--certificate-oidc-issuer',
+        id.certificateOidcIssuer,
+        // cosign compares each with the certificate's extension (none given: not compared).
+        ...(0,_workflow_claims_js__WEBPACK_IMPORTED_MODULE_3__/* .pinnedClaims */ .al)(id).flatMap((c) => {
+            const value = id[c.field];
+            if (value.trim() === '' || /\p{Cc}/u.test(value))
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`keyless verification: --${c.flag} ${JSON.stringify(value)}: empty or a control character`);
+            return [`--${c.flag}`, value];
+        }),
+    ];
+}
+function versionArgs() {
+    return ['version', '--json'];
+}
+function signArgs(ref, id, opts = {}) {
+    const r = (0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_2__/* .parseDigestRef */ .Tf)(ref);
+    return ['sign', ...signingFlags(id, opts), ...registryFlags(r.registry), r.ref];
+}
+function attestArgs(ref, predicate, id, opts = {}) {
+    const r = (0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_2__/* .parseDigestRef */ .Tf)(ref);
+    if (predicate.predicatePath.trim() === '')
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('predicate file: empty path');
+    return [
+        'attest',
+        ...signingFlags(id, opts),
+        '--type',
+        checkPredicateType(predicate.type),
+        '--predicate',
+        predicate.predicatePath,
+        '--new-bundle-format=false', // the classic .att tag, on any registry
+        // A rerun replaces this type's attestation instead of adding one more to the .att tag: the tag
+        // would grow with every run, and verify-attestation would check (and print) each stale copy.
+        '--replace',
+        ...registryFlags(r.registry),
+        r.ref,
+    ];
+}
+function verifyArgs(ref, id, opts = {}) {
+    const r = (0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_2__/* .parseDigestRef */ .Tf)(ref);
+    return [
+        'verify',
+        ...verifyFlags(id, opts),
+        '--new-bundle-format=false',
+        '--output',
+        'json',
+        ...registryFlags(r.registry),
+        r.ref,
+    ];
+}
+function verifyAttestationArgs(ref, type, id, opts = {}) {
+    const r = (0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_2__/* .parseDigestRef */ .Tf)(ref);
+    return [
+        'verify-attestation',
+        ...verifyFlags(id, opts),
+        '--type',
+        checkPredicateType(type),
+        '--new-bundle-format=false',
+        '--output',
+        'json',
+        ...registryFlags(r.registry),
+        r.ref,
+    ];
+}
+/**
+ * A simple-signing payload (what an image signature signs), as cosign's verify prints it and as
+ * the built-in verifier reads it from the `.sig` image: one schema for both.
+ */
+const SimpleSigningSchema = zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({
+    critical: zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({
+        identity: zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({ 'docker-reference': zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP() }),
+        image: zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({ 'docker-manifest-digest': zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP() }),
+        type: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(),
+    }),
+    optional: zod__WEBPACK_IMPORTED_MODULE_4__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_4__/* .unknown */ .L5J()).nullish(),
+});
+/** The signature a simple-signing payload describes. */
+const signatureOf = (s) => ({
+    dockerReference: s.critical.identity['docker-reference'],
+    digest: s.critical.image['docker-manifest-digest'],
+    type: s.critical.type,
+    optional: s.optional ?? {},
+});
+const SignaturesSchema = zod__WEBPACK_IMPORTED_MODULE_4__/* .array */ .YOg(SimpleSigningSchema);
+/** The DSSE payload type of an in-toto statement. */
+const IN_TOTO_PAYLOAD_TYPE = 'application/vnd.in-toto+json';
+/**
+ * A DSSE envelope exactly as cosign writes one. cosign prints each verified layer's bytes as they
+ * are, and it read them through Go's encoding/json, which takes a key in any case (the last one
+ * wins): a layer with a second "PAYLOAD" would have cosign verify the signed payload while
+ * JSON.parse here reads the other. A key beyond these three, in any case, leaves the envelope out.
+ */
+const EnvelopeSchema = zod__WEBPACK_IMPORTED_MODULE_4__/* .strictObject */ .rej({
+    payloadType: zod__WEBPACK_IMPORTED_MODULE_4__/* .literal */ .euz(IN_TOTO_PAYLOAD_TYPE),
+    payload: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(),
+    signatures: zod__WEBPACK_IMPORTED_MODULE_4__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_4__/* .strictObject */ .rej({ keyid: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().optional(), sig: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP() })).min(1),
+});
+/**
+ * An in-toto statement as cosign reads one (both verifiers read it, from cosign's output or from
+ * an envelope): the predicate type and the subjects' digests are what
+ * the checks need; `_type`, a subject's name and the predicate may be missing (cosign accepts that,
+ * and so does the built-in verifier).
+ */
+const StatementSchema = zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({
+    _type: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().optional(),
+    predicateType: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(),
+    subject: zod__WEBPACK_IMPORTED_MODULE_4__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({ name: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().optional(), digest: zod__WEBPACK_IMPORTED_MODULE_4__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP()) })),
+    predicate: zod__WEBPACK_IMPORTED_MODULE_4__/* .unknown */ .L5J().optional(),
+});
+/** The Statement of a parsed in-toto statement. */
+const statementOf = (st) => ({
+    type: st._type ?? '',
+    predicateType: st.predicateType,
+    subject: st.subject,
+    predicate: st.predicate,
+});
+function parseJson(text, what) {
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        throw new Error(`cosign printed ${what} that is not JSON: ${JSON.stringify(text.slice(0, 200))}`);
+    }
+}
+/** `cosign verify --output json`: a JSON array on stdout (after any non-JSON lines). */
+function parseVerifiedSignatures(stdout) {
+    const start = stdout.indexOf('[');
+    if (start < 0)
+        throw new Error('cosign verify printed no JSON array of signatures');
+    return SignaturesSchema.parse(parseJson(stdout.slice(start).trim(), 'signatures')).map(signatureOf);
+}
+/**
+ * `cosign verify-attestation`: one DSSE envelope per line; each payload is a base64 statement.
+ * An envelope whose payload is no statement the checks can read (cosign verified its signature
+ * only) is left out: the caller fails the check when none is left. An envelope that is not
+ * exactly as cosign writes one fails them all (undefined): what it carries was verified in a
+ * form this code does not read, and leaving it out would let another (an older run) count.
+ */
+function parseAttestations(stdout) {
+    const lines = stdout
+        .split('\n')
+        .map((l) => l.trim())
+        .filter((l) => l.startsWith('{'));
+    const envelopes = lines.map((line) => EnvelopeSchema.safeParse(parseJson(line, 'an attestation envelope')));
+    if (envelopes.some((e) => !e.success))
+        return undefined;
+    return envelopes.flatMap((env) => {
+        if (!env.success)
+            return [];
+        const payload = Buffer.from(env.data.payload, 'base64').toString('utf8');
+        let data;
+        try {
+            data = JSON.parse(payload);
+        }
+        catch {
+            return [];
+        }
+        const st = StatementSchema.safeParse(data);
+        return st.success ? [statementOf(st.data)] : [];
+    });
+}
+/** cosign's own error line ("Error: ..."), else the last non-empty line. */
+function cosignErrorLine(stderr) {
+    const lines = stderr
+        .split('\n')
+        .map((l) => l.trim())
+        .filter((l) => l !== '');
+    const err = lines.filter((l) => l.startsWith('Error: ')).pop();
+    if (err !== undefined)
+        return err.slice('Error: '.length);
+    const exec = lines.filter((l) => l.startsWith('error during command execution: ')).pop();
+    return exec?.slice('error during command execution: '.length) ?? lines.pop() ?? '(no output)';
+}
+const NETWORK = /connection refused|no such host|i\/o timeout|dial tcp|TLS handshake|server gave HTTP response to HTTPS client|certificate signed by unknown authority|context deadline exceeded|connection reset by peer|network is unreachable/i;
+const SIGSTORE = /rekor|fulcio|sigstore\.dev|tuf-repo|trusted root/i;
+const DENIED = /\b(UNAUTHORIZED|DENIED)\b|401 Unauthorized|403 Forbidden|authentication required/;
+const INPUT = /reading key|loading public key|decrypt|getting predicate reader|invalid predicate type|parsing reference|could not parse reference|env var \$\S+ not found|reading password|password|invalid character .* in literal|unexpected end of JSON/i;
+// "no matching signatures: <why>" / "no matching attestations: <why>": cosign had some and none
+// held (another key, a statement about another digest, an unsigned or malformed envelope); with
+// nothing after the colon it had none.
+const INVALID = /invalid signature|signature mismatch|accepted signatures do not match threshold|none of the expected identities|expected (identity|issuer)|failed to verify|no matching subject digest found|no matching signatures: .|no matching attestations: ./i;
+const MISSING = /no signatures found|none of the attestations matched the predicate type|no matching attestations: *$|no matching signatures: *$|MANIFEST_UNKNOWN|NAME_UNKNOWN/i;
+/**
+ * A registry or the log failing while cosign reads (a 5xx, throttling, a blob the registry lists
+ * but cannot serve), which cosign may report after "no matching attestations: ": no check result.
+ */
+const TROUBLE = /unexpected status code|status code 5\d\d|\b50[0-4]\b|BLOB_UNKNOWN|TOOMANYREQUESTS|too many requests|searching log query/i;
+function classifyFailure(stderr) {
+    const detail = cosignErrorLine(stderr);
+    if (NETWORK.test(detail))
+        return { kind: 'unreachable', service: SIGSTORE.test(detail) ? 'sigstore' : 'registry', detail };
+    if (DENIED.test(detail))
+        return { kind: 'denied', detail };
+    if (TROUBLE.test(detail))
+        return { kind: 'unknown', detail };
+    if (INVALID.test(detail))
+        return { kind: 'invalid', detail };
+    if (MISSING.test(detail))
+        return { kind: 'missing', detail };
+    if (INPUT.test(detail))
+        return { kind: 'input', detail };
+    return { kind: 'unknown', detail };
+}
+
+
+/***/ }),
+
+/***/ 1614:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $r: () => (/* binding */ SIMPLE_SIGNING_MEDIA_TYPE),
+/* harmony export */   By: () => (/* binding */ parseStatement),
+/* harmony export */   EG: () => (/* binding */ OCI_MANIFEST),
+/* harmony export */   KV: () => (/* binding */ keptAttestations),
+/* harmony export */   LZ: () => (/* binding */ parseSimpleSigning),
+/* harmony export */   Ly: () => (/* binding */ cosignImage),
+/* harmony export */   MJ: () => (/* binding */ embeddedBlob),
+/* harmony export */   Mn: () => (/* binding */ splitRef),
+/* harmony export */   Mo: () => (/* binding */ envelopePredicateType),
+/* harmony export */   Mx: () => (/* binding */ predicateTypeUri),
+/* harmony export */   OO: () => (/* binding */ DSSE_MEDIA_TYPE),
+/* harmony export */   Vv: () => (/* binding */ DOCKER_MANIFEST),
+/* harmony export */   ZB: () => (/* binding */ SIGNATURE_ANNOTATION),
+/* harmony export */   n4: () => (/* binding */ readLayers),
+/* harmony export */   qv: () => (/* binding */ cosignTag),
+/* harmony export */   v: () => (/* binding */ hasSignature)
+/* harmony export */ });
+/* unused harmony exports COSIGN_TYPE_URIS, EMBED_BUDGET, embedBlobs */
+/* harmony import */ var _docker_oci_client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(27497);
+/* harmony import */ var _docker_registry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(98925);
+/* harmony import */ var _oci_ref_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(17700);
+/* harmony import */ var _cosign_args_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(51386);
+/* harmony import */ var _cosign_key_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(98224);
+
+
+
+
+
+const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
+const OCI_CONFIG = 'application/vnd.oci.image.config.v1+json';
+const DOCKER_MANIFEST = 'application/vnd.docker.distribution.manifest.v2+json';
+const SIMPLE_SIGNING_MEDIA_TYPE = 'application/vnd.dev.cosign.simplesigning.v1+json';
+const DSSE_MEDIA_TYPE = 'application/vnd.dsse.envelope.v1+json';
+const SIGNATURE_ANNOTATION = 'dev.cosignproject.cosign/signature';
+const CREATED = '0001-01-01T00:00:00Z';
+/** cosign's --type names and the predicate type URIs they stand for (cosign 2.5). */
+const COSIGN_TYPE_URIS = {
+    slsaprovenance: 'https://slsa.dev/provenance/v0.2',
+    slsaprovenance02: 'https://slsa.dev/provenance/v0.2',
+    slsaprovenance1: 'https://slsa.dev/provenance/v1',
+    link: 'https://in-toto.io/Link/v1',
+    spdx: 'https://spdx.dev/Document',
+    spdxjson: 'https://spdx.dev/Document',
+    cyclonedx: 'https://cyclonedx.org/bom',
+    vuln: 'https://cosign.sigstore.dev/attestation/vuln/v1',
+    openvex: 'https://openvex.dev/ns',
+    custom: 'https://cosign.sigstore.dev/attestation/v1',
+};
+const predicateTypeUri = (type) => COSIGN_TYPE_URIS[type] ?? type;
+/**
+ * The blob bytes a manifest embeds at most (its layers' and config's `data` together, before
+ * base64): well under the 4 MiB that registries take in a manifest. An SBOM of a large image is
+ * bigger and is read the usual way.
+ */
+const EMBED_BUDGET = 256 * 1024;
+/** A descriptor's embedded blob: its `data` when that is base64 of bytes of its size and digest. */
+function embeddedBlob(d) {
+    if (typeof d.data !== 'string')
+        return undefined;
+    const bytes = (0,_cosign_key_js__WEBPACK_IMPORTED_MODULE_4__/* .strictBase64 */ .PO)(d.data);
+    return bytes && bytes.length === d.size && (0,_docker_oci_client_js__WEBPACK_IMPORTED_MODULE_0__/* .sha256Digest */ .sI)(bytes) === d.digest ? bytes : undefined;
+}
+/**
+ * LAYERS with their blobs embedded, in order, while they fit in BUDGET: a layer gets the bytes
+ * BLOBS holds for its digest, else keeps valid `data` it has; `data` that does not match its
+ * layer is dropped (a reader that trusts the field would refuse the whole image).
+ */
+function embedBlobs(layers, blobs, budget = EMBED_BUDGET) {
+    let left = budget;
+    return layers.map((l) => {
+        const { data: _dropped, ...bare } = l;
+        // The caller's bytes of a digest are that digest's (checked where they were hashed); else a
+        // layer's own data, checked against its size and digest.
+        const bytes = blobs.get(l.digest) ?? embeddedBlob(l);
+        if (!bytes || bytes.length > left)
+            return bare;
+        left -= bytes.length;
+        return { ...bare, data: bytes.toString('base64') };
+    });
+}
+/** `registry/repository` as cosign names it in payloads (docker.io -> index.docker.io). */
+function splitRef(ref) {
+    const { digest } = (0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_2__/* .parseDigestRef */ .Tf)(ref);
+    // The repository as the index reader (splitImageRef) finds it: one rule for both.
+    const { host, repository } = (0,_docker_registry_js__WEBPACK_IMPORTED_MODULE_1__/* .splitImageRef */ .l2)(ref);
+    // Docker Hub, however spelled, is index.docker.io in cosign's payloads.
+    const hub = _oci_ref_js__WEBPACK_IMPORTED_MODULE_2__/* .DOCKER_HUB */ .Xb.has(host);
+    return { host, repository, name: `${hub ? 'index.docker.io' : host}/${repository}`, digest };
+}
+/** `repo@sha256:<hex>` -> the tag of its signatures or attestations. */
+const cosignTag = (digest, suffix) => `${digest.replace(':', '-')}.${suffix}`;
+/**
+ * The config and manifest of a cosign image of LAYERS (as cosign's mutate.Append writes them).
+ * The config depends on the layers' digests only; with EMBED, the manifest carries the config
+ * and the layers' blobs in `data` as far as EMBED_BUDGET goes (BLOBS: the bytes of new layers).
+ */
+function cosignImage(layers) {
+    const config = Buffer.from(JSON.stringify({
+        architecture: '',
+        created: CREATED,
+        history: layers.map(() => ({ created: CREATED })),
+        os: '',
+        rootfs: { type: 'layers', diff_ids: layers.map((l) => l.digest) },
+        config: {},
+    }));
+    return {
+        config,
+        manifest: (configDigest, embed) => {
+            const configDescriptor = { mediaType: OCI_CONFIG, size: config.length, digest: configDigest };
+            const [c, ...ls] = embed
+                ? embedBlobs([configDescriptor, ...layers], new Map([...embed.blobs, [configDigest, config]]))
+                : [configDescriptor, ...layers.map(({ data: _dropped, ...bare }) => bare)];
+            return Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType: OCI_MANIFEST, config: c, layers: ls }));
+        },
+    };
+}
+/** The layers of a cosign image's manifest (an empty list for anything else). */
+function readLayers(m) {
+    if (!m)
+        return [];
+    const parsed = JSON.parse(m.bytes.toString('utf8'));
+    if (!Array.isArray(parsed.layers))
+        return [];
+    return parsed.layers.filter((l) => typeof l === 'object' &&
+        l !== null &&
+        typeof l.digest === 'string' &&
+        typeof l.mediaType === 'string' &&
+        typeof l.size === 'number');
+}
+/**
+ * Is the signature layer already there: the same payload (by digest) with a signature that KEY
+ * verifies? Then signing again adds nothing.
+ */
+function hasSignature(layers, payloadDigest, key, payload) {
+    return layers.some((l) => l.digest === payloadDigest &&
+        // Text cosign would not read as base64 is no signature (a valid one is then added).
+        (0,_cosign_key_js__WEBPACK_IMPORTED_MODULE_4__/* .verifyBytes */ .RV)(key, payload, (0,_cosign_key_js__WEBPACK_IMPORTED_MODULE_4__/* .strictBase64 */ .PO)(l.annotations?.[SIGNATURE_ANNOTATION] ?? '') ?? Buffer.alloc(0)));
+}
+/** The predicate type an envelope's statement names (not verified: only to replace it), if any. */
+function envelopePredicateType(bytes) {
+    try {
+        const env = JSON.parse(bytes.toString('utf8'));
+        if (typeof env.payload !== 'string')
+            return undefined;
+        const st = JSON.parse(Buffer.from(env.payload, 'base64').toString('utf8'));
+        return typeof st.predicateType === 'string' ? st.predicateType : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * The layers kept when attestations of TYPES replace the ones there (`cosign attest --replace`):
+ * each layer's predicate type is its annotation, else what its statement says (TYPE_OF reads it).
+ */
+async function keptAttestations(layers, types, typeOf) {
+    const named = await Promise.all(layers.map(async (l) => ({
+        l,
+        type: l.annotations?.predicateType ?? (l.mediaType === DSSE_MEDIA_TYPE ? await typeOf(l) : undefined),
+    })));
+    return named.filter((x) => x.type === undefined || !types.has(x.type)).map((x) => x.l);
+}
+/** JSON bytes, parsed; undefined when they are not JSON. */
+function json(bytes) {
+    try {
+        return JSON.parse(bytes.toString('utf8'));
+    }
+    catch {
+        return undefined;
+    }
+}
+/** A simple-signing payload's claims (of cosign's type), or undefined when it is not one. */
+function parseSimpleSigning(payload) {
+    const p = _cosign_args_js__WEBPACK_IMPORTED_MODULE_3__/* .SimpleSigningSchema */ .Ru.safeParse(json(payload));
+    return p.success && p.data.critical.type === _cosign_key_js__WEBPACK_IMPORTED_MODULE_4__/* .SIMPLE_SIGNING_TYPE */ .g7 ? (0,_cosign_args_js__WEBPACK_IMPORTED_MODULE_3__/* .signatureOf */ .yK)(p.data) : undefined;
+}
+/** An in-toto statement, or undefined when the bytes are not one (cosign's reading: same schema). */
+function parseStatement(bytes) {
+    const s = _cosign_args_js__WEBPACK_IMPORTED_MODULE_3__/* .StatementSchema */ .XZ.safeParse(json(bytes));
+    return s.success ? (0,_cosign_args_js__WEBPACK_IMPORTED_MODULE_3__/* .statementOf */ .T8)(s.data) : undefined;
+}
+
+
+/***/ }),
+
+/***/ 98224:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Hg: () => (/* binding */ inTotoStatement),
+/* harmony export */   KM: () => (/* binding */ isEnvelopeOf),
+/* harmony export */   Kq: () => (/* binding */ simpleSigningPayload),
+/* harmony export */   O0: () => (/* binding */ isP256),
+/* harmony export */   PO: () => (/* binding */ strictBase64),
+/* harmony export */   RV: () => (/* binding */ verifyBytes),
+/* harmony export */   TA: () => (/* binding */ parseP256PublicKey),
+/* harmony export */   Yj: () => (/* binding */ signEnvelope),
+/* harmony export */   b_: () => (/* binding */ signBytes),
+/* harmony export */   cV: () => (/* binding */ decryptCosignKey),
+/* harmony export */   dT: () => (/* binding */ isEncryptedCosignKey),
+/* harmony export */   g7: () => (/* binding */ SIMPLE_SIGNING_TYPE),
+/* harmony export */   hk: () => (/* binding */ openEnvelope),
+/* harmony export */   kc: () => (/* binding */ publicKeyOf)
+/* harmony export */ });
+/* unused harmony exports publicKeysKept, IN_TOTO_STATEMENT_V01, pae */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _noble_ciphers_salsa_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(52287);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(92857);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
+/* harmony import */ var _cosign_args_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(51386);
+// cosign's key-mode formats, in process: the encrypted private key `cosign generate-key-pair`
+// writes (scrypt, then NaCl secretbox around a PKCS#8 key), the simple-signing payload of an image
+// signature, and the in-toto statement in a DSSE envelope of an attestation. Signatures are ECDSA
+// P-256 over SHA-256, ASN.1 DER, as cosign makes them; what is written here verifies with the real
+// `cosign verify` / `verify-attestation`, and the other way round (integration tests check both).
+// The password and the decrypted key never leave this module's KeyObject.
+
+
+
+
+
+/** The PEM types of an encrypted cosign key: the current name and the one before it. */
+const ENCRYPTED_TYPES = ['ENCRYPTED SIGSTORE PRIVATE KEY', 'ENCRYPTED COSIGN PRIVATE KEY'];
+const EncryptedKeySchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
+    kdf: zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
+        name: zod__WEBPACK_IMPORTED_MODULE_3__/* .literal */ .euz('scrypt'),
+        params: zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
+            N: zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig().int().positive(),
+            r: zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig().int().positive(),
+            p: zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig().int().positive(),
+        }),
+        salt: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
+    }),
+    cipher: zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({ name: zod__WEBPACK_IMPORTED_MODULE_3__/* .literal */ .euz('nacl/secretbox'), nonce: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP() }),
+    ciphertext: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
+});
+/** The body and type of the first PEM block, or undefined when TEXT holds none. */
+function pemBlock(text) {
+    const m = /-----BEGIN ([A-Z0-9 ]+)-----([\s\S]*?)-----END \1-----/.exec(text);
+    return m ? { type: m[1], der: Buffer.from(m[2].replace(/\s+/g, ''), 'base64') } : undefined;
+}
+/** Is TEXT a cosign encrypted private key (what the native signer can sign with)? */
+function isEncryptedCosignKey(text) {
+    const block = pemBlock(text);
+    return block !== undefined && ENCRYPTED_TYPES.includes(block.type);
+}
+/** An ECDSA P-256 key (what cosign generate-key-pair makes; the built-in signer's kind). */
+const isP256 = (k) => k.asymmetricKeyType === 'ec' && k.asymmetricKeyDetails?.namedCurve === 'prime256v1';
+/**
+ * Decrypt a cosign private key with its password, or an InputError naming SOURCE (a wrong
+ * password, not a cosign key). Any key type comes back: the built-in signer takes P-256 keys
+ * (isP256), cosign the others. scrypt runs off the main thread.
+ */
+async function decryptCosignKey(text, password, source) {
+    const block = pemBlock(text);
+    if (!block || !ENCRYPTED_TYPES.includes(block.type))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`${source}: not a cosign private key (expected a PEM block "${ENCRYPTED_TYPES[0]}", found ${block ? `"${block.type}"` : 'no PEM block'})`, 'make the key pair with `cosign generate-key-pair` (or `cosign import-key-pair`)');
+    let sealed;
+    try {
+        sealed = EncryptedKeySchema.parse(JSON.parse(block.der.toString('utf8')));
+    }
+    catch {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`${source}: the encrypted key is not scrypt + nacl/secretbox JSON`, 'make the key pair again with `cosign generate-key-pair`');
+    }
+    const { N, r, p } = sealed.kdf.params;
+    const scryptFailed = (err) => new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`${source}: scrypt: ${err.message}`);
+    const secret = await new Promise((resolve, reject) => {
+        try {
+            (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.scrypt)(password, Buffer.from(sealed.kdf.salt, 'base64'), 32, { N, r, p, maxmem: 256 * N * r + 64 * 1024 * 1024 }, (err, key) => (err ? reject(scryptFailed(err)) : resolve(key)));
+        }
+        catch (err) {
+            reject(scryptFailed(err)); // invalid parameters (N not a power of two) throw at once
+        }
+    });
+    let der;
+    try {
+        der = (0,_noble_ciphers_salsa_js__WEBPACK_IMPORTED_MODULE_4__/* .xsalsa20poly1305 */ .uT)(secret, Buffer.from(sealed.cipher.nonce, 'base64')).decrypt(Buffer.from(sealed.ciphertext, 'base64'));
+    }
+    catch {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`${source}: wrong password for the signing key (COSIGN_PASSWORD): it does not decrypt`, 'set COSIGN_PASSWORD to the password given to cosign generate-key-pair');
+    }
+    finally {
+        secret.fill(0);
+    }
+    let key;
+    try {
+        // A view of DER, not a copy (Buffer.from would copy it into the shared pool, out of reach
+        // of the fill below).
+        const view = Buffer.from(der.buffer, der.byteOffset, der.byteLength);
+        key = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createPrivateKey)({ key: view, format: 'der', type: 'pkcs8' });
+    }
+    catch {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`${source}: the decrypted key is not a PKCS#8 private key`, 'make the key pair again with `cosign generate-key-pair`');
+    }
+    finally {
+        der.fill(0);
+    }
+    return key;
+}
+/** Public keys parsed in this process, by their PEM text (public: nothing secret is kept). */
+const publicKeys = new Map();
+/** The texts parseP256PublicKey keeps (for the test that no private key is ever among them). */
+const publicKeysKept = () => [...publicKeys.keys()];
+/** A PEM public key that the built-in verifier takes (ECDSA P-256), else undefined. */
+function parseP256PublicKey(text) {
+    // Only PUBLIC KEY blocks are parsed and kept: a private key given by mistake is never stored.
+    if (pemBlock(text)?.type !== 'PUBLIC KEY')
+        return undefined;
+    // Asked once per check (is it one the built-in verifier takes?) and by the verifier: parsed once.
+    if (publicKeys.has(text))
+        return publicKeys.get(text);
+    let key;
+    try {
+        key = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createPublicKey)(text);
+    }
+    catch {
+        key = undefined;
+    }
+    const p256 = key && isP256(key) ? key : undefined;
+    publicKeys.set(text, p256);
+    return p256;
+}
+const publicKeyOf = (key) => (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createPublicKey)(key);
+/** ECDSA over SHA-256, ASN.1 DER (what cosign writes). */
+const signBytes = (key, data) => (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.sign)('sha256', data, key);
+function verifyBytes(key, data, signature) {
+    try {
+        return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.verify)('sha256', data, key, signature);
+    }
+    catch {
+        return false;
+    }
+}
+// --- payloads ----------------------------------------------------------------------------------
+const SIMPLE_SIGNING_TYPE = 'cosign container image signature';
+const IN_TOTO_STATEMENT_V01 = 'https://in-toto.io/Statement/v0.1';
+/** The simple-signing payload of an image signature, byte for byte as cosign writes it. */
+function simpleSigningPayload(repository, digest) {
+    return Buffer.from(JSON.stringify({
+        critical: {
+            identity: { 'docker-reference': repository },
+            image: { 'docker-manifest-digest': digest },
+            type: SIMPLE_SIGNING_TYPE,
+        },
+        optional: null,
+    }));
+}
+/** The in-toto statement of an attestation: the predicate about one image digest. */
+function inTotoStatement(repository, digest, predicateType, predicate) {
+    return Buffer.from(JSON.stringify({
+        _type: IN_TOTO_STATEMENT_V01,
+        predicateType,
+        subject: [{ name: repository, digest: { sha256: digest.replace(/^sha256:/, '') } }],
+        predicate,
+    }));
+}
+/** DSSE's pre-authentication encoding: what a DSSE signature signs. */
+function pae(payloadType, payload) {
+    const type = Buffer.from(payloadType);
+    return Buffer.concat([
+        Buffer.from(`DSSEv1 ${type.length} `),
+        type,
+        Buffer.from(` ${payload.length} `),
+        payload,
+    ]);
+}
+/** Sign a statement into a DSSE envelope (the JSON bytes of an `.att` layer). */
+function signEnvelope(key, statement) {
+    const sig = signBytes(key, pae(_cosign_args_js__WEBPACK_IMPORTED_MODULE_2__/* .IN_TOTO_PAYLOAD_TYPE */ .T4, statement));
+    const envelope = {
+        payloadType: _cosign_args_js__WEBPACK_IMPORTED_MODULE_2__/* .IN_TOTO_PAYLOAD_TYPE */ .T4,
+        payload: statement.toString('base64'),
+        signatures: [{ keyid: '', sig: sig.toString('base64') }],
+    };
+    return Buffer.from(JSON.stringify(envelope));
+}
+/**
+ * Whether ENVELOPE is what signEnvelope makes of STATEMENT with the private half of PUBLIC_KEY:
+ * that very form byte for byte (one signature, an empty key id), this statement, a signature that
+ * verifies. Such an envelope of an earlier run may be attached again instead of a new one.
+ * VERIFIED: openEnvelope found a signature of these very bytes that PUBLIC_KEY verifies; the form
+ * compared here leaves one signature, that one, so it is not verified again.
+ */
+function isEnvelopeOf(publicKey, envelope, statement, verified = false) {
+    // Compared as bytes around the signature's text, without parsing the envelope (an SBOM's is
+    // 60 KB): the payload type, this statement as the payload, one signature with an empty key id.
+    const head = Buffer.from(`{"payloadType":${JSON.stringify(_cosign_args_js__WEBPACK_IMPORTED_MODULE_2__/* .IN_TOTO_PAYLOAD_TYPE */ .T4)},"payload":"${statement.toString('base64')}","signatures":[{"keyid":"","sig":"`);
+    const tail = Buffer.from('"}]}');
+    if (envelope.length <= head.length + tail.length ||
+        !envelope.subarray(0, head.length).equals(head) ||
+        !envelope.subarray(envelope.length - tail.length).equals(tail))
+        return false;
+    // The signature as signEnvelope writes it: base64 with nothing JSON escapes, and base64 as
+    // cosign reads it (Node would read altered text too).
+    const text = envelope.subarray(head.length, envelope.length - tail.length).toString('latin1');
+    const signature = /^[A-Za-z0-9+/]+={0,2}$/.test(text) ? strictBase64(text) : undefined;
+    if (signature === undefined)
+        return false;
+    return verified || verifyBytes(publicKey, pae(_cosign_args_js__WEBPACK_IMPORTED_MODULE_2__/* .IN_TOTO_PAYLOAD_TYPE */ .T4, statement), signature);
+}
+/**
+ * Base64 as cosign (Go's standard encoding) reads it: the standard alphabet with its padding,
+ * line breaks ignored. Node's decoder is lenient (it skips other characters, padding is
+ * optional, the URL-safe alphabet is taken too): text it would read but Go would not is no
+ * base64 here. Undefined for such text. URL_SAFE: the URL-safe alphabet too (with its padding),
+ * which DSSE's verifier takes for signatures when the standard one fails.
+ */
+function strictBase64(text, urlSafe = false) {
+    const plain = text.replace(/[\r\n]/g, '');
+    const bytes = Buffer.from(plain, 'base64');
+    if (bytes.toString('base64') === plain)
+        return bytes;
+    return urlSafe && /[-_]/.test(plain)
+        ? strictBase64(plain.replace(/-/g, '+').replace(/_/g, '/'))
+        : undefined;
+}
+const EnvelopeSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
+    payloadType: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
+    payload: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
+    signatures: zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({ keyid: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().optional(), sig: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP() })).nullish(),
+});
+/**
+ * The statement inside an envelope when one of its signatures verifies with KEY; undefined when
+ * none does, or when it is not an in-toto envelope. As cosign: the payload and every signature
+ * must be base64 as Go reads it (one that is not spoils the envelope).
+ */
+function openEnvelope(key, bytes) {
+    let env;
+    try {
+        env = EnvelopeSchema.parse(JSON.parse(bytes.toString('utf8')));
+    }
+    catch {
+        return undefined;
+    }
+    if (env.payloadType !== _cosign_args_js__WEBPACK_IMPORTED_MODULE_2__/* .IN_TOTO_PAYLOAD_TYPE */ .T4)
+        return undefined;
+    const payload = strictBase64(env.payload);
+    const signatures = (env.signatures ?? []).map((s) => strictBase64(s.sig, true));
+    if (payload === undefined || signatures.includes(undefined))
+        return undefined;
+    const signed = pae(env.payloadType, payload);
+    return signatures.some((sig) => verifyBytes(key, signed, sig)) ? payload : undefined;
+}
+
+
+/***/ }),
+
+/***/ 33147:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   DW: () => (/* binding */ pushCosignImage),
+/* harmony export */   FA: () => (/* binding */ ACCEPT),
+/* harmony export */   cu: () => (/* binding */ Ahead)
+/* harmony export */ });
+/* unused harmony export AHEAD_READ_MS */
+/* harmony import */ var _docker_oci_client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(27497);
+/* harmony import */ var _util_cleanup_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4532);
+/* harmony import */ var _cosign_image_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1614);
+// Writing one of cosign's images (a `.sig` or `.att` tag) to a registry for the built-in signer:
+// the tag read and the uploads opened, the blobs uploaded, the manifest (three rounds; a fourth
+// when a blob the tag does not list is asked to be mounted after the tag was read).
+
+
+
+/** What a cosign tag is read as. */
+const ACCEPT = [_cosign_image_js__WEBPACK_IMPORTED_MODULE_2__/* .OCI_MANIFEST */ .EG, _cosign_image_js__WEBPACK_IMPORTED_MODULE_2__/* .DOCKER_MANIFEST */ .Vv];
+/** How a registry refuses a manifest it cannot take (MANIFEST_INVALID, too large, unsupported). */
+const REFUSED_MANIFEST = new Set([400, 413, 415, 422]);
+/**
+ * Push a cosign image under TAG. The tag's current layers are read (unless the caller has read
+ * them, or is reading them: READ) while an upload is opened for the config and each new blob. A
+ * blob that may be there already (an envelope attached again, a payload signed before) needs
+ * nothing when the tag lists it; else its upload's POST asks the registry to mount it from the
+ * repository itself, which links one it has (201: no PUT). The config and the blobs not there go
+ * up (PUT; COMPLETE makes the whole layer list from what was there), then the manifest with the
+ * small blobs embedded (cosignImage). A registry that refuses that manifest but takes it without
+ * them joins PLAIN_HOSTS: its next manifests go without at once. When the push fails, the
+ * uploads it opened and did not finish are cancelled (best effort) before the error goes on.
+ */
+async function pushCosignImage(client, repository, tag, blobs, complete, opts) {
+    const opened = [];
+    const finished = new Set();
+    const track = (upload) => (opened.push(upload), upload);
+    const open = () => track(opts.open ? opts.open() : client.startUpload(repository));
+    const finish = async (upload, data) => {
+        const digest = await client.finishUpload(repository, upload, data);
+        finished.add(upload);
+        return digest;
+    };
+    const digests = blobs.map((b) => (0,_docker_oci_client_js__WEBPACK_IMPORTED_MODULE_0__/* .sha256Digest */ .sI)(b.data));
+    const there = Promise.resolve(opts.read ?? client.manifest(repository, tag, ACCEPT).then(_cosign_image_js__WEBPACK_IMPORTED_MODULE_2__/* .readLayers */ .n4));
+    try {
+        // The first round settles whole before anything else happens: a failure is only acted on once
+        // every upload it may open is opened (and so can be cancelled).
+        const first = await Promise.allSettled([
+            there.then(complete),
+            open(),
+            ...blobs.map(async (b, i) => {
+                if (!b.maybeThere)
+                    return open();
+                const listed = (await there).some((l) => l.digest === digests[i]);
+                return listed ? undefined : track(client.startUpload(repository, digests[i]));
+            }),
+        ]);
+        const failed = first.find((r) => r.status === 'rejected');
+        if (failed)
+            throw failed.reason;
+        const [layers, configUpload, ...uploads] = first.map((r) => r.value);
+        const image = (0,_cosign_image_js__WEBPACK_IMPORTED_MODULE_2__/* .cosignImage */ .Ly)(layers);
+        const [configDigest] = await Promise.all([
+            finish(configUpload, image.config),
+            // A blob the tag lists, or one its upload's POST linked: nothing to send.
+            ...blobs.map((b, i) => (uploads[i] === undefined ? undefined : finish(uploads[i], b.data))),
+        ]);
+        const embed = !opts.plainHosts.has(client.host);
+        const known = new Map(digests.map((d, i) => [d, blobs[i].data]));
+        try {
+            await client.putManifest(repository, tag, _cosign_image_js__WEBPACK_IMPORTED_MODULE_2__/* .OCI_MANIFEST */ .EG, image.manifest(configDigest, embed ? { blobs: known } : undefined));
+        }
+        catch (e) {
+            // A registry that refuses descriptors with `data` (an image-spec 1.0 reader): the same
+            // manifest without; when that is taken, this host's next ones go without at once.
+            if (!embed || !(e instanceof _docker_oci_client_js__WEBPACK_IMPORTED_MODULE_0__/* .RegistryAnswerError */ .ap) || !REFUSED_MANIFEST.has(e.status))
+                throw e;
+            await client.putManifest(repository, tag, _cosign_image_js__WEBPACK_IMPORTED_MODULE_2__/* .OCI_MANIFEST */ .EG, image.manifest(configDigest));
+            opts.plainHosts.add(client.host);
+        }
+    }
+    catch (e) {
+        // Every upload opened (some may still be opening) and not finished: cancelled.
+        const urls = await Promise.all(opened.map((u) => u.catch(() => undefined)));
+        await Promise.all(urls
+            .filter((u) => u !== undefined && !finished.has(u))
+            .map((u) => client.cancelUpload(repository, u).catch(() => undefined)));
+        throw e;
+    }
+}
+/**
+ * How old a tag read ahead may be when its write takes it. The write replaces the tag with what
+ * was read plus its own layers: another process that wrote the tag in between would lose its
+ * layers (as between any read and write, but a read ahead widens the window from one round trip
+ * to the predicates' time). An older read is done again.
+ */
+const AHEAD_READ_MS = 5_000;
+/**
+ * Requests started ahead of the pushes that need them (NativeSigner.prefetch): a tag's read, by
+ * `host/repository:tag`, which the first write of the tag takes (a later one reads again), and
+ * uploads opened to a repository, by `host/repository`, which its pushes take first. A failure is
+ * the taker's, or nobody's.
+ */
+class Ahead {
+    /** Tag reads by id, with when they were sent: an old one is not used (see AHEAD_READ_MS). */
+    reads = new Map();
+    /** Uploads opened ahead by `host/repository`, with the client and repository to cancel them. */
+    uploads = new Map();
+    start(client, repository, tags, uploads) {
+        // After SIGINT/SIGTERM nothing is opened ahead: the release the cleanup ran may be done already.
+        if ((0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_1__/* .isInterrupted */ .fT)())
+            return;
+        for (const tag of tags) {
+            const id = `${client.host}/${repository}:${tag}`;
+            if (this.reads.has(id))
+                continue;
+            const read = client.manifest(repository, tag, ACCEPT).then(_cosign_image_js__WEBPACK_IMPORTED_MODULE_2__/* .readLayers */ .n4);
+            read.catch(() => undefined);
+            this.reads.set(id, { read, at: Date.now() });
+        }
+        const id = `${client.host}/${repository}`;
+        const pool = this.uploads.get(id) ?? { client, repository, opened: [] };
+        this.uploads.set(id, pool);
+        for (let i = 0; i < uploads; i++) {
+            const upload = client.startUpload(repository);
+            upload.catch(() => undefined);
+            pool.opened.push(upload);
+        }
+    }
+    /** The tag's layers: read ahead (taken), else read now. */
+    layers(client, repository, tag) {
+        const id = `${client.host}/${repository}:${tag}`;
+        const ahead = this.reads.get(id);
+        this.reads.delete(id);
+        return ahead !== undefined && Date.now() - ahead.at <= AHEAD_READ_MS
+            ? ahead.read
+            : client.manifest(repository, tag, ACCEPT).then(_cosign_image_js__WEBPACK_IMPORTED_MODULE_2__/* .readLayers */ .n4);
+    }
+    /** A new upload to the repository: one opened ahead, else one opened now. */
+    upload(client, repository) {
+        return this.uploads.get(`${client.host}/${repository}`)?.opened.shift() ?? client.startUpload(repository);
+    }
+    /** Cancel every upload opened ahead and not taken; best effort (a registry drops stale ones). */
+    async release() {
+        const pools = [...this.uploads.values()];
+        this.uploads.clear();
+        this.reads.clear();
+        await Promise.all(pools.flatMap(({ client, repository, opened }) => opened.map(async (u) => {
+            const url = await u.catch(() => undefined);
+            if (url !== undefined)
+                await client.cancelUpload(repository, url).catch(() => undefined);
+        })));
+    }
+}
+
+
+/***/ }),
+
+/***/ 75378:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  rO: () => (/* binding */ createSigner),
+  Vm: () => (/* binding */ defaultClient),
+  hG: () => (/* binding */ nativeReaches),
+  kZ: () => (/* binding */ preconnect),
+  NR: () => (/* binding */ signingKey),
+  qT: () => (/* binding */ verifyDeps)
+});
+
+// UNUSED EXPORTS: cosignFromEnv, nativeKeyText, nativeVerifies, registryInspector
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
+// EXTERNAL MODULE: ./src/docker/buildx.ts
+var buildx = __webpack_require__(97890);
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __webpack_require__(37067);
+var external_node_http_default = /*#__PURE__*/__webpack_require__.n(external_node_http_);
+// EXTERNAL MODULE: external "node:https"
+var external_node_https_ = __webpack_require__(44708);
+var external_node_https_default = /*#__PURE__*/__webpack_require__.n(external_node_https_);
+// EXTERNAL MODULE: ./src/docker/oci-client.ts + 1 modules
+var oci_client = __webpack_require__(27497);
+// EXTERNAL MODULE: ./src/docker/registry.ts
+var docker_registry = __webpack_require__(98925);
+;// CONCATENATED MODULE: ./src/docker/http-fetch.ts
+// The registry client's HTTP on node:http/https with keep-alive agents: the global fetch (undici)
+// costs about 20 ms of module loading on its first call in a process, which is most of what a
+// verify of a local registry takes. Redirects are followed (registries send blob reads to storage)
+// and the Authorization header is dropped when a redirect leaves the host, as fetch does.
+
+
+
+
+/**
+ * A kept-alive socket idle this long is closed: connections opened ahead of use (OciClient.warm)
+ * serve a warm run's attest stage a second later, and no socket sits idle long enough for a NAT or
+ * load balancer in between to drop it silently (minutes).
+ */
+const IDLE_SOCKET_MS = 15_000;
+const agents = {
+    'http:': new (external_node_http_default()).Agent({ keepAlive: true, maxSockets: 16, timeout: IDLE_SOCKET_MS }),
+    'https:': new (external_node_https_default()).Agent({ keepAlive: true, maxSockets: 16, timeout: IDLE_SOCKET_MS }),
+};
+/**
+ * `localhost` is the loopback interface (RFC 6761 section 6.3), as curl and the browsers treat it:
+ * a connection goes to 127.0.0.1, else to ::1 when that is refused or unreachable, without asking
+ * the resolver. Not `*.localhost`: inside a container Docker's DNS may give such a name (a k3d or
+ * compose registry) another address, where buildx pushes. Asking the resolver costs a fresh process
+ * about 6 ms on its first connections (node's DNS code on libuv's pool, and V8 compiling the IPv6
+ * pattern node tests a host name with), most of what `ml-image verify` of a local registry spends
+ * beyond the registry's own answers. The address that answered is kept per scheme and port.
+ */
+const LOOPBACK = ['127.0.0.1', '::1'];
+/** Nothing listens at that address, or the machine has no such address (IPv4-less, IPv6-less). */
+const NOT_THERE = new Set(['ECONNREFUSED', 'EADDRNOTAVAIL', 'ENETUNREACH', 'EAFNOSUPPORT']);
+const loopbackByPort = new Map();
+const portKey = (url) => `${url.protocol}${url.port}`;
+/** The loopback address to try first for URL's host, or undefined when the host is not localhost. */
+function loopbackFor(url) {
+    if (url.hostname.toLowerCase().replace(/\.$/, '') !== 'localhost')
+        return undefined;
+    return loopbackByPort.get(portKey(url)) ?? LOOPBACK[0];
+}
+const MAX_REDIRECTS = 5;
+/** Cosign's images are small; a registry streaming more than this is refused (memory). */
+const MAX_BODY_BYTES = 64 * 1024 * 1024;
+/** One request; localhost goes to its loopback address (the other one when that is not there). */
+async function once(url, init) {
+    const first = loopbackFor(url);
+    if (first === undefined)
+        return exchange(url, init);
+    try {
+        return await exchange(url, init, first);
+    }
+    catch (e) {
+        if (!NOT_THERE.has(e.code ?? ''))
+            throw e;
+        const other = LOOPBACK.find((a) => a !== first);
+        // Neither there: the first address's failure is the one reported; any other is the second's.
+        const r = await exchange(url, init, other).catch((e2) => {
+            throw NOT_THERE.has(e2.code ?? '') ? e : e2;
+        });
+        loopbackByPort.set(portKey(url), other);
+        return r;
+    }
+}
+function exchange(url, init, address) {
+    const lib = url.protocol === 'https:' ? (external_node_https_default()) : (external_node_http_default());
+    const agent = url.protocol === 'https:' ? agents['https:'] : agents['http:'];
+    // To a loopback address: the Host header and TLS's server name stay the URL's host.
+    const to = address === undefined
+        ? {}
+        : { hostname: address, servername: url.hostname, headers: { host: url.host, ...init.headers } };
+    return new Promise((resolve, reject) => {
+        const req = lib.request(url, { method: init.method, headers: init.headers, agent, signal: init.signal, ...to }, (res) => {
+            const chunks = [];
+            let size = 0;
+            res.on('data', (c) => {
+                size += c.length;
+                if (size > MAX_BODY_BYTES) {
+                    const over = new Error(`the answer is over ${MAX_BODY_BYTES / 1024 / 1024} MiB`);
+                    req.destroy(Object.assign(over, { code: oci_client/* ANSWER_TOO_LARGE */.QA }));
+                    return;
+                }
+                chunks.push(c);
+            });
+            res.on('error', reject);
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+        });
+        // A kept-alive socket the server had closed when the request went out (no answer came): marked,
+        // for a request that may be sent again on a new connection (init.resendable).
+        let answered = false;
+        req.on('response', () => (answered = true));
+        req.on('error', (e) => reject(req.reusedSocket && !answered ? Object.assign(e, { stale: true }) : e));
+        req.end(init.body);
+    });
+}
+const STALE_CODES = new Set(['ECONNRESET', 'EPIPE']);
+const isStale = (e) => e.stale === true && STALE_CODES.has(e.code ?? '');
+/** OciFetch over node:http(s); rejects like fetch does (network errors, aborts), with `cause`. */
+const nodeHttpFetch = async (raw, init) => {
+    let url = new URL(raw);
+    let headers = { ...init.headers };
+    let { method, body } = init;
+    for (let hop = 0;; hop++) {
+        let r;
+        const send = () => once(url, { method, headers, signal: init.signal, ...(body !== undefined && { body }) });
+        try {
+            r = await send().catch((e) => {
+                if (init.resendable === true && isStale(e))
+                    return send();
+                throw e;
+            });
+        }
+        catch (e) {
+            if (e.name === 'AbortError' && init.signal.aborted)
+                throw init.signal.reason ?? e;
+            throw new TypeError('fetch failed', { cause: e });
+        }
+        const location = r.headers.location;
+        if ([301, 302, 303, 307, 308].includes(r.status) && location && hop < MAX_REDIRECTS) {
+            const next = new URL(location, url);
+            if (next.protocol === 'http:' && url.protocol === 'https:' && !(0,docker_registry/* isPlainHttpRegistry */.sL)(next.hostname))
+                throw new TypeError('fetch failed', {
+                    cause: new Error(`a redirect from HTTPS to plain HTTP (${next.origin}) was refused`),
+                });
+            // As fetch: the credentials go to the same origin only (scheme, host and port).
+            if (next.origin !== url.origin) {
+                headers = Object.fromEntries(Object.entries(headers).filter(([k]) => k.toLowerCase() !== 'authorization'));
+            }
+            // As fetch: a 303, or a 301/302 after a POST, is followed with a GET and no body (and
+            // without the headers that described the body).
+            if (r.status === 303 || ((r.status === 301 || r.status === 302) && method === 'POST')) {
+                method = 'GET';
+                body = undefined;
+                headers = Object.fromEntries(Object.entries(headers).filter(([k]) => !/^content-(type|length|encoding|language|location)$/i.test(k)));
+            }
+            url = next;
+            continue;
+        }
+        const response = {
+            status: r.status,
+            headers: {
+                get: (name) => {
+                    const v = r.headers[name.toLowerCase()];
+                    return v === undefined ? null : Array.isArray(v) ? v.join(', ') : v;
+                },
+            },
+            arrayBuffer: async () => r.body.buffer.slice(r.body.byteOffset, r.body.byteOffset + r.body.length),
+        };
+        return response;
+    }
+};
+
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(83916);
+// EXTERNAL MODULE: ./src/docker/registry-auth.ts
+var registry_auth = __webpack_require__(8516);
+// EXTERNAL MODULE: ./src/docker/registry-io.ts
+var registry_io = __webpack_require__(62378);
+// EXTERNAL MODULE: ./src/util/read-regular.ts
+var read_regular = __webpack_require__(23387);
+// EXTERNAL MODULE: ./src/oci/ref.ts
+var oci_ref = __webpack_require__(17700);
+// EXTERNAL MODULE: ./src/attest/cosign-args.ts
+var cosign_args = __webpack_require__(51386);
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(31421);
+// EXTERNAL MODULE: ./src/capture/redact.ts + 1 modules
+var capture_redact = __webpack_require__(44977);
+// EXTERNAL MODULE: ./src/util/cleanup.ts
+var cleanup = __webpack_require__(4532);
+;// CONCATENATED MODULE: ./src/attest/cosign.ts
+// Signer: sign, attest and verify images by digest with the real cosign binary. The argv comes
+// from the pure builders in cosign-args.ts; the process is behind CosignExec so that unit tests
+// pass a plain function and integration tests the real one. Secrets reach cosign only through
+// the environment (COSIGN_PASSWORD; `env://VAR` keys), and cosign's stderr is redacted before it
+// appears in any error. A missing or non-matching signature is a check result (`ok: false`), an
+// unreachable registry an EnvironmentError (exit 3), a bad key, password or file an InputError.
+
+
+
+
+
+
+/** The verified items, or a CheckFailedError (exit 1) naming what failed. */
+function requireVerified(v) {
+    if (v.ok)
+        return v.items;
+    throw new CheckFailedError(v.failure.message);
+}
+const DEFAULT_TIMEOUT_MS = 180_000;
+const INSTALL_FIX = 'install cosign 2.x: on GitHub Actions sigstore/cosign-installer (pinned by commit SHA), on Debian 13 `apt-get install cosign`, on the test bed `sudo scripts/test-env.sh`';
+function createCosignSigner(exec, options = {}) {
+    const secrets = [options.password, ...Object.values(options.env ?? {})].filter((s) => s !== undefined && s.length >= 4);
+    const redact = (text) => secrets.reduce((t, s) => t.split(s).join(capture_redact/* REDACTED */.XF), (0,capture_redact/* redactText */.Rd)(text));
+    const env = { ...options.env };
+    if (options.password !== undefined)
+        env.COSIGN_PASSWORD = options.password;
+    const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    /** Run cosign; a failure comes back classified (check results) or is thrown (everything else). */
+    async function run(args, target) {
+        let res;
+        try {
+            res = await exec(args, { env, timeoutMs });
+        }
+        catch (e) {
+            // Not started because the process is exiting (SIGINT/SIGTERM): said as it is.
+            if (e instanceof cleanup/* InterruptedError */.p4)
+                throw e;
+            const code = e.code;
+            throw new errors/* EnvironmentError */.eG(`cannot run cosign (${code ?? redact(e.message)})`, code === 'ENOENT' ? INSTALL_FIX : 'check that cosign is installed and executable', { cause: e });
+        }
+        if (res.exitCode === 0)
+            return res;
+        const what = target === undefined ? `cosign ${args[0]}` : `cosign ${args[0]} ${target}`;
+        if (res.timedOut === true)
+            throw new errors/* EnvironmentError */.eG(`${what} did not finish within ${Math.round(timeoutMs / 1000)}s`, `check that the registry ${target === undefined ? '' : `${(0,oci_ref/* parseDigestRef */.Tf)(target).registry} `}answers quickly, or raise the timeout`);
+        const failure = (0,cosign_args/* classifyFailure */.XE)(redact(res.stderr));
+        if (failure.kind === 'missing' || failure.kind === 'invalid')
+            return failure;
+        throw failureError(what, target, failure, res.exitCode);
+    }
+    const tlogOf = (o) => ({ tlog: (o?.tlog ?? options.tlog) === true });
+    return {
+        async version() {
+            const res = await run((0,cosign_args/* versionArgs */.Gz)(), undefined);
+            if (!('exitCode' in res))
+                throw new errors/* EnvironmentError */.eG(`cosign version failed: ${res.detail}`, INSTALL_FIX);
+            return parseVersion(res.stdout);
+        },
+        async sign(ref, identity, opts) {
+            expectDone(await run((0,cosign_args/* signArgs */.Ng)(ref, identity, tlogOf(opts)), ref), `cosign sign ${ref}`);
+        },
+        async attest(ref, predicate, identity, opts) {
+            // cosign reads the predicate's file, which the caller may still be writing.
+            await predicate.written;
+            expectDone(await run((0,cosign_args/* attestArgs */.r7)(ref, predicate, identity, tlogOf(opts)), ref), `cosign attest --type ${predicate.type} ${ref}`);
+        },
+        async verify(ref, identity, opts) {
+            const res = await run((0,cosign_args/* verifyArgs */.H$)(ref, identity, tlogOf(opts)), ref);
+            if (!('exitCode' in res))
+                return checkFailed(ref, 'signature', undefined, identity, res);
+            const items = (0,cosign_args/* parseVerifiedSignatures */.j)(res.stdout);
+            const digest = (0,oci_ref/* parseDigestRef */.Tf)(ref).digest;
+            const foreign = items.find((s) => s.digest !== digest);
+            if (foreign !== undefined || items.length === 0)
+                return wrongSubject(ref, 'signature', undefined, foreign?.digest ?? 'no signature');
+            return { ok: true, items };
+        },
+        async verifyAttestations(ref, type, identity, opts) {
+            const res = await run((0,cosign_args/* verifyAttestationArgs */.xt)(ref, type, identity, tlogOf(opts)), ref);
+            if (!('exitCode' in res))
+                return checkFailed(ref, 'attestation', type, identity, res);
+            const items = (0,cosign_args/* parseAttestations */.nU)(res.stdout);
+            if (items === undefined)
+                return unreadable(ref, type, 'an envelope that is not exactly as cosign writes one');
+            if (items.length === 0)
+                return unreadable(ref, type);
+            const hex = (0,oci_ref/* parseDigestRef */.Tf)(ref).digest.slice('sha256:'.length);
+            const foreign = items.find((s) => !s.subject.some((x) => x.digest.sha256 === hex));
+            if (foreign !== undefined)
+                return wrongSubject(ref, 'attestation', type, foreign.subject.map((x) => x.digest.sha256).join(','));
+            return { ok: true, items };
+        },
+    };
+}
+function expectDone(res, what) {
+    if ('exitCode' in res)
+        return;
+    // cosign said "no signatures"/"invalid" while signing: nothing a check can report.
+    throw new errors/* EnvironmentError */.eG(`${what} failed: ${res.detail}`, 'run the same cosign command with --verbose');
+}
+function describeIdentity(id) {
+    if (id.kind === 'key')
+        return `the public key ${id.publicKey}`;
+    const who = id.certificateIdentity ?? `identities matching ${id.certificateIdentityRegexp ?? ''}`;
+    return `${who} (issuer ${id.certificateOidcIssuer})`;
+}
+function checkFailed(ref, what, type, identity, failure) {
+    const kind = type === undefined ? what : `${type} ${what}`;
+    const reason = failure.kind === 'invalid' ? 'invalid' : 'missing';
+    const message = reason === 'missing'
+        ? `no ${kind} on ${ref} (cosign: ${failure.detail})`
+        : /no matching subject digest found/i.test(failure.detail)
+            ? `the ${kind} on ${ref} is about another image (cosign: ${failure.detail})`
+            : `the ${kind} on ${ref} is not signed by ${describeIdentity(identity)} (cosign: ${failure.detail})`;
+    return { ok: false, failure: { ref, what, ...(type !== undefined && { type }), reason, message } };
+}
+function unreadable(ref, type, what) {
+    const message = `cosign verified the ${type} attestation on ${ref}, but ${what ?? 'its payload is no in-toto statement (a predicate type and subject digests)'}`;
+    return { ok: false, failure: { ref, what: 'attestation', type, reason: 'invalid', message } };
+}
+function wrongSubject(ref, what, type, found) {
+    const kind = type === undefined ? what : `${type} ${what}`;
+    const message = `the verified ${kind} on ${ref} names another image (${found})`;
+    return {
+        ok: false,
+        failure: { ref, what, ...(type !== undefined && { type }), reason: 'invalid', message },
+    };
+}
+function failureError(what, target, failure, exitCode) {
+    const registry = target === undefined ? 'the registry' : `registry ${(0,oci_ref/* parseDigestRef */.Tf)(target).registry}`;
+    switch (failure.kind) {
+        case 'unreachable':
+            return failure.service === 'registry'
+                ? new errors/* EnvironmentError */.eG(`${what}: ${registry} is unreachable (${failure.detail})`, /localhost|127\.\d/.test(registry)
+                    ? 'start the local registry (on a Debian test machine: "sudo scripts/test-env.sh")'
+                    : 'check the registry host name, your network, and any proxy settings')
+                : new errors/* EnvironmentError */.eG(`${what}: the Sigstore services (Fulcio, Rekor, TUF) are unreachable (${failure.detail})`, 'keyless signing needs network access to sigstore.dev; sign with a key (tlog off) on an offline runner');
+        case 'denied':
+            return new errors/* EnvironmentError */.eG(`${what}: ${registry} refused the credentials (${failure.detail})`, 'log in with push rights first (docker/login-action, or `docker login`); cosign uses the Docker credentials');
+        case 'input':
+            return new errors/* InputError */.dz(`${what}: ${inputProblem(failure.detail)}`);
+        case 'unknown':
+            return new errors/* EnvironmentError */.eG(`${what} failed (exit ${exitCode}): ${failure.detail}`, 'run the same cosign command with --verbose to see why');
+    }
+}
+function inputProblem(detail) {
+    if (/inappropriate ioctl|reading password/i.test(detail))
+        return `the signing key is encrypted and no password was given: set COSIGN_PASSWORD (${detail})`;
+    if (/decrypt/i.test(detail))
+        return `wrong password for the signing key (COSIGN_PASSWORD) (${detail})`;
+    return detail;
+}
+function parseVersion(stdout) {
+    try {
+        const v = JSON.parse(stdout);
+        if (typeof v.gitVersion === 'string')
+            return {
+                gitVersion: v.gitVersion,
+                ...(typeof v.goVersion === 'string' && { goVersion: v.goVersion }),
+                ...(typeof v.platform === 'string' && { platform: v.platform }),
+            };
+    }
+    catch {
+        // fall through: an old cosign without --json prints text
+    }
+    const m = /GitVersion:\s*(\S+)/.exec(stdout);
+    return { gitVersion: m?.[1] ?? 'unknown' };
+}
+/** The real cosign: spawned without a shell, stopped at the timeout and on SIGINT/SIGTERM. */
+function defaultCosignExec(binary = 'cosign') {
+    return (args, opts) => new Promise((resolve, reject) => {
+        (0,cleanup/* throwIfInterrupted */.sK)('cosign');
+        const child = (0,external_node_child_process_.spawn)(binary, args, {
+            env: { ...process.env, ...opts.env },
+            stdio: [opts.input !== undefined ? 'pipe' : 'ignore', 'pipe', 'pipe'],
+        });
+        const out = [];
+        const err = [];
+        let timedOut = false;
+        const stop = () => {
+            if (child.exitCode === null && child.signalCode === null)
+                child.kill('SIGKILL');
+        };
+        const timer = setTimeout(() => {
+            timedOut = true;
+            stop();
+        }, opts.timeoutMs);
+        const unregister = (0,cleanup/* registerCleanup */.qE)(stop);
+        child.stdout.on('data', (b) => out.push(b));
+        child.stderr.on('data', (b) => err.push(b));
+        if (opts.input !== undefined && child.stdin) {
+            child.stdin.on('error', () => undefined);
+            child.stdin.end(opts.input);
+        }
+        child.once('error', (e) => {
+            clearTimeout(timer);
+            unregister();
+            reject(e);
+        });
+        child.once('close', (code) => {
+            clearTimeout(timer);
+            unregister();
+            resolve({
+                exitCode: code ?? 137,
+                stdout: Buffer.concat(out).toString('utf8'),
+                stderr: Buffer.concat(err).toString('utf8'),
+                ...(timedOut && { timedOut }),
+            });
+        });
+    });
+}
+
+// EXTERNAL MODULE: ./src/attest/cosign-key.ts
+var cosign_key = __webpack_require__(98224);
+// EXTERNAL MODULE: ./src/attest/cosign-push.ts
+var cosign_push = __webpack_require__(33147);
+// EXTERNAL MODULE: ./src/attest/cosign-image.ts
+var cosign_image = __webpack_require__(1614);
+// EXTERNAL MODULE: ./src/util/map-limit.ts
+var map_limit = __webpack_require__(9992);
+;// CONCATENATED MODULE: ./src/attest/native-signer.ts
+
+
+
+
+
+
+
+
+const native_signer_layer = (mediaType, data, annotations) => ({
+    mediaType,
+    size: data.length,
+    digest: (0,oci_client/* sha256Digest */.sI)(data),
+    annotations,
+});
+/** A layer's blob: embedded in its descriptor (checked), else read from the registry. */
+const blobOf = async (client, repository, l) => (0,cosign_image/* embeddedBlob */.MJ)(l) ?? (await client.blob(repository, l.digest));
+const describeKey = (id) => id.kind === 'key' ? `the public key ${id.publicKey}` : 'a keyless identity';
+/** A registry problem while doing WHAT says so first ("attest REF: registry ... is unreachable"). */
+async function doing(what, work) {
+    try {
+        return await work;
+    }
+    catch (e) {
+        if (e instanceof errors/* EnvironmentError */.eG)
+            throw new errors/* EnvironmentError */.eG(`${what}: ${e.message}`, e.fix ?? '', { cause: e });
+        throw e;
+    }
+}
+function failure(ref, what, type, reason, message) {
+    return { ok: false, failure: { ref, what, ...(type !== undefined && { type }), reason, message } };
+}
+const NOT_KEY = 'the built-in signer signs with a key and without the transparency log only';
+/** The built-in signer; createNativeSigner makes one. */
+class NativeSigner {
+    deps;
+    readText;
+    publicKeys = new Map();
+    /** The layers of an image's .sig/.att tag with their blobs, read once (attesting drops them). */
+    read = new Map();
+    /** One cosign image per tag is read and written at a time: a second write waits for the first. */
+    queues = new Map();
+    /**
+     * The statement of an envelope blob that a key verified (null: it does not), per blob and key:
+     * each attestation type's check reads the same envelopes, which are opened once.
+     */
+    opened = new WeakMap();
+    publics = new WeakMap();
+    /** What prefetch started: tags being read, uploads being opened. */
+    ahead = new cosign_push/* Ahead */.cu();
+    /** Hosts that refused a manifest with embedded blobs: their manifests go without. */
+    plainHosts = new Set();
+    constructor(deps) {
+        this.deps = deps;
+        this.readText = deps.readText ?? ((f) => (0,read_regular/* readRegularFile */.XF)(f, read_regular/* MAX_JSON_INPUT_BYTES */.lj).toString('utf8'));
+    }
+    publicKey(id) {
+        if (id.kind !== 'key')
+            throw new errors/* InputError */.dz('the built-in verifier checks key signatures only');
+        let key = this.publicKeys.get(id.publicKey);
+        if (key)
+            return key;
+        let text;
+        try {
+            text = this.readText(id.publicKey);
+        }
+        catch (e) {
+            const why = e.code ?? e.message;
+            throw new errors/* InputError */.dz(`public key ${id.publicKey}: cannot read it (${why})`);
+        }
+        key = (0,cosign_key/* parseP256PublicKey */.TA)(text);
+        if (!key)
+            throw new errors/* InputError */.dz(`public key ${id.publicKey}: not an ECDSA P-256 public key in PEM`);
+        this.publicKeys.set(id.publicKey, key);
+        return key;
+    }
+    serial(tag, work) {
+        return (0,map_limit/* queueByKey */.Q3)(this.queues, tag, work);
+    }
+    /**
+     * The layers of MEDIA_TYPE in an image's .sig or .att tag, with their blobs (none: no tag); the
+     * KNOWN blob is not downloaded.
+     */
+    tagContent(host, repository, digest, suffix, mediaType, known) {
+        const id = `${host}/${repository}@${digest}.${suffix}`;
+        let content = this.read.get(id);
+        if (!content) {
+            const client = this.deps.client(host);
+            content = client.manifest(repository, (0,cosign_image/* cosignTag */.qv)(digest, suffix), cosign_push/* ACCEPT */.FA).then((m) => Promise.all((0,cosign_image/* readLayers */.n4)(m)
+                .filter((l) => l.mediaType === mediaType)
+                .map(async (layer) => ({
+                layer,
+                // Content-addressed: a blob whose digest is known needs no download.
+                blob: layer.digest === known?.digest ? known.bytes : await blobOf(client, repository, layer),
+            }))));
+            this.read.set(id, content);
+            content.catch(() => this.read.delete(id));
+        }
+        return content;
+    }
+    /** The public half of a signing key (the .sig dedup and the envelope check), made once. */
+    publicOf(key) {
+        let pub = this.publics.get(key);
+        if (!pub)
+            this.publics.set(key, (pub = (0,cosign_key/* publicKeyOf */.kc)(key)));
+        return pub;
+    }
+    /** The statement in ENVELOPE (an earlier run's) when the signing key signed it; null otherwise. */
+    async signedBefore(envelope) {
+        return this.statementOf(this.publicOf(await this.key()), envelope);
+    }
+    /** The signing key: ECDSA P-256 only (what cosign generate-key-pair makes). */
+    async key() {
+        const key = await this.deps.signingKey();
+        if (!(0,cosign_key/* isP256 */.O0)(key))
+            throw new errors/* InputError */.dz(`the signing key is ${key.asymmetricKeyType ?? 'of an unknown type'}; the built-in signer takes ECDSA P-256 keys`, 'sign with the cosign binary (ML_IMAGE_SIGNER=cosign)');
+        return key;
+    }
+    /**
+     * Start reading REF's `.sig` and `.att` tags for its next sign and attestAll, and opening
+     * UPLOADS uploads to its repository, which the next pushes there take (see Ahead).
+     */
+    prefetch(ref, uploads = 0) {
+        const { host, repository, digest } = (0,cosign_image/* splitRef */.Mn)(ref);
+        const tags = ['sig', 'att'].map((suffix) => (0,cosign_image/* cosignTag */.qv)(digest, suffix));
+        this.ahead.start(this.deps.client(host), repository, tags, uploads);
+    }
+    /** Cancel the uploads opened ahead that no push took (the registry would keep them for days). */
+    release() {
+        return this.ahead.release();
+    }
+    async version() {
+        return { gitVersion: 'built-in' };
+    }
+    async sign(ref, identity, opts) {
+        if (identity.kind !== 'key' || opts?.tlog === true)
+            throw new errors/* InputError */.dz(NOT_KEY);
+        const { host, repository, name, digest } = (0,cosign_image/* splitRef */.Mn)(ref);
+        const key = await this.key();
+        const payload = (0,cosign_key/* simpleSigningPayload */.Kq)(name, digest);
+        const payloadDigest = (0,oci_client/* sha256Digest */.sI)(payload);
+        const client = this.deps.client(host);
+        const tag = (0,cosign_image/* cosignTag */.qv)(digest, 'sig');
+        this.read.delete(`${host}/${repository}@${digest}.sig`);
+        const work = this.serial(`${host}/${repository}:${tag}`, async () => {
+            const layers = await this.ahead.layers(client, repository, tag);
+            if ((0,cosign_image/* hasSignature */.v)(layers, payloadDigest, this.publicOf(key), payload))
+                return;
+            const signature = (0,cosign_key/* signBytes */.b_)(key, payload).toString('base64');
+            const added = native_signer_layer(cosign_image/* SIMPLE_SIGNING_MEDIA_TYPE */.$r, payload, { [cosign_image/* SIGNATURE_ANNOTATION */.ZB]: signature });
+            // The tag was just read (in this tag's queue): push does not read it again.
+            const blobs = [{ data: payload, maybeThere: true }]; // the same bytes for any key
+            await (0,cosign_push/* pushCosignImage */.DW)(client, repository, tag, blobs, async (there) => [...there, added], {
+                read: layers,
+                plainHosts: this.plainHosts,
+            });
+        });
+        await doing(`sign ${ref}`, work);
+    }
+    async attest(ref, predicate, identity, opts) {
+        await this.attestAll(ref, [predicate], identity, opts);
+    }
+    /** Every predicate in one update of the `.att` image: each replaces the one of its type. */
+    async attestAll(ref, predicates, identity, opts, onAttached) {
+        if (identity.kind !== 'key' || opts?.tlog === true)
+            throw new errors/* InputError */.dz(NOT_KEY);
+        const { host, repository, name, digest } = (0,cosign_image/* splitRef */.Mn)(ref);
+        if (predicates.length === 0)
+            return;
+        const key = await this.key();
+        const made = predicates.map((p) => {
+            const type = (0,cosign_image/* predicateTypeUri */.Mx)(p.type);
+            let predicate;
+            try {
+                predicate = JSON.parse(p.text ?? this.readText(p.predicatePath));
+            }
+            catch (e) {
+                throw new errors/* InputError */.dz(`predicate file ${p.predicatePath}: ${e.message}`);
+            }
+            const statement = (0,cosign_key/* inTotoStatement */.Hg)(name, digest, type, predicate);
+            // An earlier run's envelope of this very statement, signed by this key, is as good as a new
+            // one, and the registry may have it: the same bytes need no upload.
+            // signedBefore opened it already when the stage asked whether it could be attached again.
+            const pub = this.publicOf(key);
+            const earlier = p.earlier !== undefined &&
+                (0,cosign_key/* isEnvelopeOf */.KM)(pub, p.earlier, statement, (this.opened.get(p.earlier)?.get(pub) ?? null) !== null);
+            return { type, again: earlier, envelope: earlier ? p.earlier : (0,cosign_key/* signEnvelope */.Yj)(key, statement) };
+        });
+        const client = this.deps.client(host);
+        const tag = (0,cosign_image/* cosignTag */.qv)(digest, 'att');
+        const added = made.map((m) => native_signer_layer(cosign_image/* DSSE_MEDIA_TYPE */.OO, m.envelope, { [cosign_image/* SIGNATURE_ANNOTATION */.ZB]: '', predicateType: m.type }));
+        const types = new Set(made.map((m) => m.type));
+        const typeOf = async (l) => (0,cosign_image/* envelopePredicateType */.Mo)(await blobOf(client, repository, l));
+        this.read.delete(`${host}/${repository}@${digest}.att`);
+        const work = this.serial(`${host}/${repository}:${tag}`, () => (0,cosign_push/* pushCosignImage */.DW)(client, repository, tag, 
+        // A new signature makes new bytes: only an envelope attached again may be there already.
+        made.map((m) => ({ data: m.envelope, maybeThere: m.again })), async (there) => [...(await (0,cosign_image/* keptAttestations */.KV)(there, types, typeOf)), ...added], {
+            read: this.ahead.layers(client, repository, tag),
+            open: () => this.ahead.upload(client, repository),
+            plainHosts: this.plainHosts,
+        }));
+        await doing(`attest ${ref}`, work);
+        made.forEach((m, i) => onAttached?.(i, m.envelope));
+    }
+    async verify(ref, identity) {
+        const key = this.publicKey(identity);
+        const { host, repository, name, digest } = (0,cosign_image/* splitRef */.Mn)(ref);
+        // The payload cosign signs for this image is known: its layer is not downloaded.
+        const expected = (0,cosign_key/* simpleSigningPayload */.Kq)(name, digest);
+        const known = { digest: (0,oci_client/* sha256Digest */.sI)(expected), bytes: expected };
+        const layers = await doing(`verify ${ref}`, this.tagContent(host, repository, digest, 'sig', cosign_image/* SIMPLE_SIGNING_MEDIA_TYPE */.$r, known));
+        if (layers.length === 0)
+            return failure(ref, 'signature', undefined, 'missing', `no signature on ${ref} (no signatures found)`);
+        const checked = layers.map(({ layer: l, blob: payload }) => {
+            // As cosign: the signature text must be base64 as Go reads it.
+            const sig = (0,cosign_key/* strictBase64 */.PO)(l.annotations?.[cosign_image/* SIGNATURE_ANNOTATION */.ZB] ?? '');
+            return sig && (0,cosign_key/* verifyBytes */.RV)(key, payload, sig) ? (0,cosign_image/* parseSimpleSigning */.LZ)(payload) : undefined;
+        });
+        const valid = checked.filter((s) => s !== undefined);
+        const items = valid.filter((s) => s.digest === digest);
+        if (items.length > 0)
+            return { ok: true, items };
+        const message = valid.length > 0
+            ? `the verified signature on ${ref} names another image (${valid[0].digest})`
+            : `the signature on ${ref} is not signed by ${describeKey(identity)} (none of ${layers.length} verifies)`;
+        return failure(ref, 'signature', undefined, 'invalid', message);
+    }
+    /** The statement in an envelope BLOB when KEY verifies it; null otherwise. */
+    statementOf(key, blob) {
+        let byKey = this.opened.get(blob);
+        if (!byKey)
+            this.opened.set(blob, (byKey = new Map()));
+        let statement = byKey.get(key);
+        if (statement === undefined) {
+            const payload = (0,cosign_key/* openEnvelope */.hk)(key, blob);
+            const parsed = (payload && (0,cosign_image/* parseStatement */.By)(payload)) ?? null;
+            // Shared by every check of this blob: the statement and its subjects (what the checks
+            // compare) are frozen, so that no caller changes what the next check sees.
+            if (parsed) {
+                parsed.subject.forEach((s) => Object.freeze(s));
+                Object.freeze(parsed.subject);
+                Object.freeze(parsed);
+            }
+            statement = parsed;
+            byKey.set(key, statement);
+        }
+        return statement;
+    }
+    async verifyAttestations(ref, type, identity) {
+        const key = this.publicKey(identity);
+        const uri = (0,cosign_image/* predicateTypeUri */.Mx)(type);
+        const { host, repository, digest } = (0,cosign_image/* splitRef */.Mn)(ref);
+        const layers = await doing(`verify-attestation ${ref}`, this.tagContent(host, repository, digest, 'att', cosign_image/* DSSE_MEDIA_TYPE */.OO));
+        const fail = (reason, message) => failure(ref, 'attestation', type, reason, message);
+        if (layers.length === 0)
+            return fail('missing', `no ${type} attestation on ${ref} (no attestations found)`);
+        const verified = layers
+            .map(({ blob }) => this.statementOf(key, blob))
+            .filter((s) => s !== null);
+        // As cosign: an envelope counts when its signature verifies and its subject is this digest;
+        // then the predicate type is looked for among those.
+        const hex = digest.slice('sha256:'.length);
+        const about = verified.filter((s) => s.subject.some((x) => x.digest.sha256 === hex));
+        if (about.length === 0) {
+            const other = verified.find((s) => s.predicateType === uri) ?? verified[0];
+            const elsewhere = `names another image (${other?.subject.map((x) => x.digest.sha256).join(',')})`;
+            return fail('invalid', !other
+                ? `the ${type} attestation on ${ref} is not signed by ${describeKey(identity)} (none of ${layers.length} verifies)`
+                : other.predicateType === uri
+                    ? `the verified ${type} attestation on ${ref} ${elsewhere}`
+                    : `no ${type} attestation on ${ref} is about it: a verified ${other.predicateType} one ${elsewhere}`);
+        }
+        const items = about.filter((s) => s.predicateType === uri);
+        if (items.length > 0)
+            return { ok: true, items };
+        const found = [...new Set(about.map((s) => s.predicateType))].join(', ');
+        return fail('missing', `no ${type} attestation on ${ref} (verified: ${found})`);
+    }
+}
+function createNativeSigner(deps) {
+    return new NativeSigner(deps);
+}
+
+// EXTERNAL MODULE: ./src/attest/verify-inputs.ts
+var verify_inputs = __webpack_require__(8720);
+;// CONCATENATED MODULE: ./src/attest/signers.ts
+// Which signer does each call: the built-in one (native-signer.ts) for what it can do exactly as
+// cosign does (an encrypted cosign P-256 key from a file or COSIGN_KEY, a P-256 public key file,
+// no transparency log), the cosign binary for everything else (keyless, KMS URIs, other keys, the
+// log). ML_IMAGE_SIGNER=cosign sends every call to cosign. The signing key is decrypted once per
+// process, and can be started early (the pipeline starts it with the build), off the main thread.
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const ENV_KEY = /^env:\/\/([A-Za-z_][A-Za-z0-9_]*)$/;
+const forcedCosign = (env) => env.ML_IMAGE_SIGNER?.trim().toLowerCase() === 'cosign';
+/** The key text of IDENTITY when the built-in signer can sign with it; undefined for cosign. */
+function nativeKeyText(identity, env, tlog, readText = readIfThere) {
+    if (identity.kind !== 'key' || tlog || forcedCosign(env))
+        return undefined;
+    const fromEnv = ENV_KEY.exec(identity.key);
+    if (fromEnv) {
+        const text = env[fromEnv[1]];
+        return text !== undefined && (0,cosign_key/* isEncryptedCosignKey */.dT)(text) ? { text, source: fromEnv[1] } : undefined;
+    }
+    if (identity.key.includes('://'))
+        return undefined; // a KMS or other URI: cosign's
+    const text = readText(identity.key);
+    return text !== undefined && (0,cosign_key/* isEncryptedCosignKey */.dT)(text) ? { text, source: identity.key } : undefined;
+}
+/** Can the built-in verifier check against IDENTITY (a P-256 public key file, no log)? */
+function nativeVerifies(identity, env, tlog, readText = readIfThere) {
+    if (identity.kind !== 'key' || tlog || forcedCosign(env) || identity.publicKey.includes('://'))
+        return false;
+    const text = readText(identity.publicKey);
+    return text !== undefined && (0,cosign_key/* parseP256PublicKey */.TA)(text) !== undefined;
+}
+/** A key file's text; undefined when there is none to read (cosign then says what is wrong). */
+function readIfThere(file) {
+    try {
+        // A regular file only: a FIFO at the path would block this (the main) thread for good.
+        return (0,read_regular/* readRegularFile */.XF)(file, verify_inputs/* MAX_KEY_FILE_BYTES */.Qn).toString('utf8');
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Decrypted keys of this process, by a hash of the key text and password (never the key itself). */
+const keys = new Map();
+/**
+ * The decrypted signing key of IDENTITY, started now and kept for the process; undefined when the
+ * built-in signer does not sign with it. The pipeline calls it before the build so that scrypt runs
+ * meanwhile; a wrong password surfaces when the key is first used.
+ */
+function signingKey(identity, env, tlog) {
+    const found = nativeKeyText(identity, env, tlog);
+    if (!found)
+        return undefined;
+    const password = env.COSIGN_PASSWORD ?? '';
+    const id = (0,external_node_crypto_.createHash)('sha256').update(found.text).update('\0').update(password).digest('hex');
+    let key = keys.get(id);
+    if (!key) {
+        key = (0,cosign_key/* decryptCosignKey */.cV)(found.text, password, found.source);
+        // A failure is kept too: the same text and password fail the same way, and scrypt is not run
+        // again for each call that asks (the caller that awaits it reports it).
+        key.catch(() => undefined);
+        keys.set(id, key);
+    }
+    return key;
+}
+/** The real registry client: node:http(s) with keep-alive, Docker's config and credential helpers. */
+function defaultClient(env, httpFetch = nodeHttpFetch) {
+    const clients = new Map();
+    const deps = (0,registry_io/* registryDeps */.G)(env);
+    return (host) => {
+        let c = clients.get(host);
+        if (!c) {
+            c = (0,oci_client/* createOciClient */.Dj)(host, {
+                fetch: httpFetch,
+                credential: () => (0,registry_auth/* findCredential */.L4)(host, deps),
+            });
+            clients.set(host, c);
+        }
+        return c;
+    };
+}
+/** The real cosign, with the key (COSIGN_KEY) and its password by environment only. */
+function cosignFromEnv(env, tlog) {
+    return createCosignSigner(defaultCosignExec(), {
+        tlog,
+        ...(env.COSIGN_PASSWORD !== undefined && { password: env.COSIGN_PASSWORD }),
+        ...(env.COSIGN_KEY !== undefined && { env: { COSIGN_KEY: env.COSIGN_KEY } }),
+    });
+}
+/**
+ * Can the built-in client reach REF's registry as docker would? Not through a proxy (cosign and
+ * docker honour HTTPS_PROXY, the built-in client does not), and not with an identity-token login
+ * (docker's refresh-token grant): those go to cosign. Loopback registries always.
+ */
+function nativeReaches(ref, env) {
+    let registry;
+    try {
+        registry = (0,oci_ref/* parseDigestRef */.Tf)(ref).registry;
+    }
+    catch {
+        return false; // not a digest reference: the caller says so, naming its own flag
+    }
+    return nativeReachesHost(registry, env);
+}
+/** nativeReaches for a registry host. */
+function nativeReachesHost(registry, env) {
+    if ((0,docker_registry/* isPlainHttpRegistry */.sL)(registry))
+        return true;
+    if (docker_registry/* PROXY_VARS */.e$.some((v) => env[v]))
+        return false;
+    try {
+        return (0,registry_auth/* findCredential */.L4)(registry, (0,registry_io/* registryDeps */.G)(env)).kind !== 'token';
+    }
+    catch {
+        return false; // an unreadable Docker config: cosign says what is wrong with it
+    }
+}
+/**
+ * Open SOCKETS connections to REPOSITORY's registry now, when the built-in signer will sign there
+ * with IDENTITY (the pipeline calls it as the build starts, so that the attest stage finds them
+ * open: node's first request to a host costs several milliseconds, a TLS handshake more).
+ */
+function preconnect(repository, identity, env, tlog, sockets, client = defaultClient(env)) {
+    const { host } = (0,docker_registry/* splitImageRef */.l2)(repository);
+    if (nativeKeyText(identity, env, tlog) === undefined || !nativeReachesHost(host, env))
+        return;
+    void client(host).warm?.(sockets);
+}
+/** One signer for every call: built-in where it can, cosign otherwise (see the file comment). */
+function createSigner(opts) {
+    const { env } = opts;
+    let cosign;
+    const viaCosign = () => (cosign ??= opts.cosign?.() ?? cosignFromEnv(env, opts.tlog));
+    let client;
+    // One built-in signer per key: it serializes the writes of each .sig/.att tag.
+    const natives = new Map();
+    const nativeFor = (key) => {
+        let n = natives.get(key);
+        if (!n) {
+            n = createNativeSigner({
+                client: (host) => (client ??= opts.client ?? defaultClient(env, opts.fetch))(host),
+                signingKey: () => key ?? Promise.reject(new Error('no signing key')),
+            });
+            natives.set(key, n);
+        }
+        return n;
+    };
+    const tlogOf = (o) => o?.tlog ?? opts.tlog;
+    // Asked by every call: Docker's config is read once per image, not per signature and check.
+    const reached = new Map();
+    const reaches = opts.reaches ??
+        ((ref) => {
+            let r = reached.get(ref);
+            if (r === undefined)
+                reached.set(ref, (r = nativeReaches(ref, env)));
+            return r;
+        });
+    /** The key the built-in signer would sign REF with (decrypting from now on), if any. */
+    const keyFor = (ref, identity, o) => reaches(ref) ? signingKey(identity, env, tlogOf(o)) : undefined;
+    /** The built-in signer for a P-256 key; cosign for anything else (a wrong password throws). */
+    const signerFor = async (ref, identity, o) => {
+        const key = keyFor(ref, identity, o);
+        return key && (0,cosign_key/* isP256 */.O0)(await key) ? nativeFor(key) : undefined;
+    };
+    const verifierFor = (ref, identity, o) => reaches(ref) && nativeVerifies(identity, env, tlogOf(o)) ? nativeFor(undefined) : viaCosign();
+    return {
+        async prefetch(targets, identity, o) {
+            // Only a head start: a key that does not decrypt fails the calls that sign, as before.
+            for (const { ref, uploads } of targets)
+                (await signerFor(ref, identity, o).catch(() => undefined))?.prefetch(ref, uploads);
+        },
+        async signedBefore(ref, envelope, identity, o) {
+            // Only the built-in signer attaches an envelope again; a key that does not decrypt: none.
+            const native = await signerFor(ref, identity, o).catch(() => undefined);
+            return native ? native.signedBefore(envelope) : null;
+        },
+        release: async () => {
+            await Promise.all([...natives.values()].map((n) => n.release()));
+        },
+        version: () => viaCosign().version(),
+        sign: async (ref, identity, o) => ((await signerFor(ref, identity, o)) ?? viaCosign()).sign(ref, identity, o),
+        attest: async (ref, p, identity, o) => ((await signerFor(ref, identity, o)) ?? viaCosign()).attest(ref, p, identity, o),
+        async attestAll(ref, predicates, identity, o, onAttached) {
+            const native = await signerFor(ref, identity, o);
+            if (native)
+                return native.attestAll(ref, predicates, identity, o, onAttached);
+            // cosign reads, extends and pushes the one .att tag per call: one after the other.
+            for (const [i, p] of predicates.entries()) {
+                await viaCosign().attest(ref, p, identity, o);
+                onAttached?.(i);
+            }
+        },
+        verify: (ref, identity, o) => verifierFor(ref, identity, o).verify(ref, identity, o),
+        verifyAttestations: (ref, type, identity, o) => verifierFor(ref, identity, o).verifyAttestations(ref, type, identity, o),
+    };
+}
+/** `imagetools inspect` over the registry client: the platform manifests of an index, no buildx. */
+function registryInspector(client) {
+    // The manifest of a ref, read once (imagePlatform reads the one imagetoolsInspect did).
+    const manifests = new Map();
+    const manifestOf = (ref) => {
+        const { host, repository, reference } = (0,docker_registry/* splitImageRef */.l2)(ref);
+        let m = manifests.get(ref);
+        if (!m) {
+            m = client(host).manifest(repository, reference, docker_registry/* MANIFEST_MEDIA_TYPES */.$T);
+            manifests.set(ref, m);
+            m.catch(() => manifests.delete(ref));
+        }
+        return m;
+    };
+    return {
+        async imagetoolsInspect(ref) {
+            const { host } = (0,docker_registry/* splitImageRef */.l2)(ref);
+            const m = await manifestOf(ref);
+            // A registry that answers, without that image: a failed check (exit 1), as through buildx.
+            if (!m)
+                throw new errors/* CheckFailedError */.CO(`registry ${host} has no image ${ref}`, 'check the digest: it is the one the build reported (build.json)');
+            return (0,buildx/* parseImageIndex */.n4)(m.bytes.toString('utf8'));
+        },
+        async imagePlatform(ref) {
+            const { host, repository } = (0,docker_registry/* splitImageRef */.l2)(ref);
+            const m = await manifestOf(ref);
+            const config = JSON.parse(m?.bytes.toString('utf8') ?? '{}')
+                .config;
+            if (typeof config?.digest !== 'string')
+                return undefined; // an index, or no image
+            return (0,buildx/* configPlatform */.Ko)((await client(host).blob(repository, config.digest)).toString('utf8'));
+        },
+    };
+}
+/**
+ * What `ml-image verify` (and its sub-action, and `export --verify`) checks with: the signer and
+ * image reader given (tests), else createSigner's, reading the index over HTTP when the built-in
+ * verifier does the checks (no buildx process), through docker otherwise.
+ */
+function verifyDeps(env, ref, identity, tlog, given) {
+    if (given.signer)
+        return { signer: given.signer(), docker: given.docker() };
+    // The key file is read and parsed before any registry is asked: a missing or garbled one is
+    // bad input naming it, whichever signer would have read it (and whether the registry is up).
+    (0,verify_inputs/* checkPublicKeyFile */.XQ)(identity);
+    const client = defaultClient(env);
+    return {
+        signer: createSigner({ env, tlog, client }),
+        docker: nativeReaches(ref, env) && nativeVerifies(identity, env, tlog)
+            ? registryInspector(client)
+            : given.docker(),
+    };
+}
+
+
+/***/ }),
+
+/***/ 84626:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   T: () => (/* binding */ chooseSigning),
+/* harmony export */   oX: () => (/* binding */ GITHUB_ISSUER),
+/* harmony export */   p0: () => (/* binding */ verifyCommand)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _cosign_args_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(51386);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(83916);
+/* harmony import */ var _github_run_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(31738);
+// Which identity signs (pure): `sign: auto|key|keyless|off` with what the environment offers.
+// Keyless needs GitHub's OIDC token (a job with `permissions: id-token: write`); a key comes from
+// the `attest.key` file or COSIGN_KEY (its contents; cosign reads it as env://COSIGN_KEY, so the key
+// never appears on a command line). Asking for a mode that cannot work is bad input (exit 2).
+
+
+
+
+
+const hasOidc = (env) => Boolean(env.ACTIONS_ID_TOKEN_REQUEST_URL && env.ACTIONS_ID_TOKEN_REQUEST_TOKEN);
+const OIDC_FIX = 'give the job `permissions: id-token: write` (GitHub Actions), or sign with a key: `sign: key` and COSIGN_KEY / COSIGN_PASSWORD as secrets';
+const KEY_FIX = 'put the private key (cosign generate-key-pair) in the COSIGN_KEY secret and its password in COSIGN_PASSWORD, or set attest.key to the key file';
+/** The key to sign with: the config's file (checked), else COSIGN_KEY; undefined when neither. */
+function keyFrom(cfg, env, baseDir) {
+    if (cfg.key !== undefined) {
+        const file = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(baseDir, cfg.key);
+        if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`attest.key: no key file at ${file}`, `${KEY_FIX} (the path is relative to the config file)`);
+        return { kind: 'key', key: file };
+    }
+    if (env.COSIGN_KEY?.trim())
+        return { kind: 'key', key: 'env://COSIGN_KEY' };
+    return undefined;
+}
+function describeKey(identity) {
+    return identity.kind === 'key' && identity.key === 'env://COSIGN_KEY'
+        ? 'with the key in COSIGN_KEY'
+        : `with the key file ${identity.kind === 'key' ? identity.key : ''}`;
+}
+function chooseSigning(cfg, env, baseDir) {
+    const keyTlog = cfg.tlog ?? false;
+    switch (cfg.sign) {
+        case 'off':
+            return { identity: null, reason: 'not signed: attest.sign is off', tlog: false };
+        case 'keyless':
+            if (!hasOidc(env))
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz('attest.sign is keyless but this job has no OIDC token', OIDC_FIX);
+            return { identity: { kind: 'keyless' }, reason: 'signed keyless (GitHub OIDC, Sigstore)', tlog: true };
+        case 'key': {
+            const key = keyFrom(cfg, env, baseDir);
+            if (!key)
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz('attest.sign is key but there is no key (COSIGN_KEY is empty, attest.key unset)', KEY_FIX);
+            return { identity: key, reason: `signed ${describeKey(key)}`, tlog: keyTlog };
+        }
+        case 'auto': {
+            if (hasOidc(env))
+                return {
+                    identity: { kind: 'keyless' },
+                    reason: 'signed keyless (GitHub OIDC, Sigstore)',
+                    tlog: true,
+                };
+            const key = keyFrom(cfg, env, baseDir);
+            if (key)
+                return { identity: key, reason: `signed ${describeKey(key)}`, tlog: keyTlog };
+            return {
+                identity: null,
+                reason: `not signed: no OIDC token and no key (${OIDC_FIX}); the attestations are written to the result directory only`,
+                tlog: false,
+            };
+        }
+    }
+}
+/** The OIDC issuer of GitHub Actions' tokens (what keyless signatures from a workflow carry). */
+const GITHUB_ISSUER = 'https://token.actions.githubusercontent.com';
+/** Quote one shell word when it needs it (the command is shown for copying, never run by us). */
+const shellWord = (w) => (/^[A-Za-z0-9_./:=@,+-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`);
+const ownerRepo = (r) => (r !== undefined && (0,_github_run_js__WEBPACK_IMPORTED_MODULE_4__/* .isOwnerRepo */ .Yn)(r) ? r : undefined);
+const reEscape = (r) => r.replace(/\./g, '\\.');
+/**
+ * The `cosign verify-attestation` command that checks one attestation: the public key is named
+ * cosign.pub (the verifier holds it). Keyless: a workflow of WORKFLOW_REPOSITORY signed (the
+ * certificate's identity is the signing workflow file: a reusable workflow's own, in its own
+ * repository; default REPOSITORY), in a run of REPOSITORY (the workflow-repository extension).
+ */
+function verifyCommand(ref, cosignType, identity, tlog, repository, workflowRepository) {
+    const repo = ownerRepo(repository) ?? 'OWNER/REPO';
+    const signer = ownerRepo(workflowRepository) ?? repo;
+    const verifier = identity.kind === 'key'
+        ? { kind: 'key', publicKey: 'cosign.pub' }
+        : {
+            kind: 'keyless',
+            certificateIdentityRegexp: `^https://github\\.com/${reEscape(signer)}/\\.github/workflows/`,
+            certificateOidcIssuer: GITHUB_ISSUER,
+            certificateGithubWorkflowRepository: repo,
+        };
+    const argv = (0,_cosign_args_js__WEBPACK_IMPORTED_MODULE_2__/* .verifyAttestationArgs */ .xt)(ref, cosignType, verifier, { tlog }).filter((a, i, all) => a !== '--output' && all[i - 1] !== '--output');
+    return ['cosign', ...argv].map(shellWord).join(' ');
+}
+
+
+/***/ }),
+
+/***/ 97432:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Gg: () => (/* binding */ SmokePredicateSchema),
+/* harmony export */   LZ: () => (/* binding */ buildSmokePredicate)
+/* harmony export */ });
+/* unused harmony exports SMOKE_PREDICATE_SCHEMA_VERSION, MAX_REASON_CHARS, MAX_METRIC_CHARS, metricValue */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(92857);
+/* harmony import */ var _config_issues_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(11012);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
+/* harmony import */ var _oci_ref_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(17700);
+/* harmony import */ var _github_run_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(31738);
+/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(79124);
+/* harmony import */ var _capture_redact_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(44977);
+// The smoke-test attestation's predicate: what the smoke suites found in one image by digest, on
+// which GPUs and runner. Its JSON Schema is docs/attestations/smoke-v1.schema.json; a unit test
+// validates the same predicates with both, so they cannot drift. No test output and no
+// failure-pattern text go in, and every string is scrubbed of secrets.
+
+
+
+
+
+
+
+const SMOKE_PREDICATE_SCHEMA_VERSION = 1;
+/** Longest reason and metric text kept (a longer one is cut, with an ellipsis). */
+const MAX_REASON_CHARS = 1000;
+const MAX_METRIC_CHARS = 256;
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+const count = zod__WEBPACK_IMPORTED_MODULE_6__/* .number */ .aig().int().nonnegative();
+const counts = { pass: count, fail: count, skip: count };
+const status = zod__WEBPACK_IMPORTED_MODULE_6__/* ["enum"] */ .k5n(['pass', 'fail', 'skip']);
+const SmokePredicateSchema = zod__WEBPACK_IMPORTED_MODULE_6__/* .strictObject */ .rej({
+    schemaVersion: zod__WEBPACK_IMPORTED_MODULE_6__/* .literal */ .euz(SMOKE_PREDICATE_SCHEMA_VERSION),
+    image: zod__WEBPACK_IMPORTED_MODULE_6__/* .strictObject */ .rej({
+        ref: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().min(1),
+        digest: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().regex(_oci_ref_js__WEBPACK_IMPORTED_MODULE_2__/* .DIGEST_RE */ .Vt),
+        platform: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().min(1),
+        variant: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().min(1),
+    }),
+    verdict: zod__WEBPACK_IMPORTED_MODULE_6__/* ["enum"] */ .k5n(['pass', 'fail']),
+    summary: zod__WEBPACK_IMPORTED_MODULE_6__/* .strictObject */ .rej({ ...counts, durationMs: zod__WEBPACK_IMPORTED_MODULE_6__/* .number */ .aig().nonnegative() }),
+    gpus: zod__WEBPACK_IMPORTED_MODULE_6__/* .strictObject */ .rej({
+        requested: zod__WEBPACK_IMPORTED_MODULE_6__/* ["enum"] */ .k5n(['all', 'none']),
+        devices: zod__WEBPACK_IMPORTED_MODULE_6__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_6__/* .strictObject */ .rej({
+            name: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP(),
+            driver: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().nullable(),
+            memoryMiB: zod__WEBPACK_IMPORTED_MODULE_6__/* .number */ .aig().nonnegative().optional(),
+            computeCapability: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().optional(),
+        })),
+        cuda: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().min(1).optional(),
+    }),
+    suites: zod__WEBPACK_IMPORTED_MODULE_6__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_6__/* .strictObject */ .rej({ name: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().min(1), ...counts })),
+    tests: zod__WEBPACK_IMPORTED_MODULE_6__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_6__/* .strictObject */ .rej({
+        id: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().min(1),
+        suite: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().min(1),
+        status,
+        durationMs: zod__WEBPACK_IMPORTED_MODULE_6__/* .number */ .aig().nonnegative(),
+        reason: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().optional(),
+        metrics: zod__WEBPACK_IMPORTED_MODULE_6__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_6__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_6__/* .number */ .aig(), zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP()])),
+    })),
+    runner: zod__WEBPACK_IMPORTED_MODULE_6__/* .strictObject */ .rej({
+        name: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().min(1).optional(),
+        os: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().min(1).optional(),
+        arch: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().min(1).optional(),
+        url: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().min(1).optional(),
+    }),
+    tool: zod__WEBPACK_IMPORTED_MODULE_6__/* .strictObject */ .rej({ name: zod__WEBPACK_IMPORTED_MODULE_6__/* .literal */ .euz(_types_js__WEBPACK_IMPORTED_MODULE_4__/* .TOOL_NAME */ .lH), version: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().min(1) }),
+    finishedAt: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().regex(DATE_TIME),
+});
+/**
+ * Text as the predicate keeps it: scrubbed, then cut short. Scrubbing first: a cut could end a
+ * URL before its "@" or a token before its length, which the patterns would then miss.
+ */
+const cut = (s, max) => {
+    const clean = (0,_capture_redact_js__WEBPACK_IMPORTED_MODULE_5__/* .redactText */ .Rd)(s);
+    return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
+};
+/**
+ * A metric as the predicate keeps it: finite numbers as they are, text cut short, booleans and
+ * lists of plain values as text (the gpu suite's `names`), anything else (null, objects) left out.
+ */
+function metricValue(v) {
+    if (typeof v === 'number')
+        return Number.isFinite(v) ? v : undefined;
+    if (typeof v === 'string')
+        return cut(v, MAX_METRIC_CHARS);
+    if (typeof v === 'boolean')
+        return String(v);
+    if (Array.isArray(v) && v.every((x) => ['string', 'number', 'boolean'].includes(typeof x)))
+        return cut(v.map(String).join(', '), MAX_METRIC_CHARS);
+    return undefined;
+}
+function testEntry(t) {
+    const metrics = {};
+    for (const [k, v] of Object.entries(t.metrics)) {
+        const value = metricValue(v);
+        if (value !== undefined)
+            metrics[k] = value;
+    }
+    return {
+        id: t.id,
+        suite: t.suite,
+        status: t.status,
+        durationMs: Math.max(0, t.durationMs),
+        ...(t.reason !== undefined && t.reason !== '' && { reason: cut(t.reason, MAX_REASON_CHARS) }),
+        metrics,
+    };
+}
+function tally(tests) {
+    return {
+        pass: tests.filter((t) => t.status === 'pass').length,
+        fail: tests.filter((t) => t.status === 'fail').length,
+        skip: tests.filter((t) => t.status === 'skip').length,
+    };
+}
+function suitesOf(tests) {
+    const names = [...new Set(tests.map((t) => t.suite))];
+    return names.map((name) => ({ name, ...tally(tests.filter((t) => t.suite === name)) }));
+}
+function gpusOf(input) {
+    const r = input.record;
+    return {
+        requested: input.smoke.gpus,
+        devices: (r?.gpus ?? []).map((g) => ({
+            name: g.name,
+            driver: g.driver,
+            memoryMiB: g.memoryMiB,
+            computeCapability: g.computeCapability,
+        })),
+        ...(r?.cuda.runtime && { cuda: r.cuda.runtime }),
+    };
+}
+/** The predicate, scrubbed and checked against SmokePredicateSchema (exit 2 naming the field). */
+function buildSmokePredicate(input) {
+    const { smoke } = input;
+    const hex = (0,_types_js__WEBPACK_IMPORTED_MODULE_4__/* .sha256Hex */ .fg)(input.digest);
+    const counts = tally(smoke.tests);
+    // When and where the suites ran, as the smoke result says: the attestation may be made later, in
+    // another job (the reusable workflow's attest job), or from an identical earlier run's results.
+    const finishedAt = smoke.finishedAt !== undefined
+        ? new Date(smoke.finishedAt).toISOString()
+        : typeof input.finishedAt === 'string'
+            ? input.finishedAt
+            : input.finishedAt.toISOString();
+    const predicate = (0,_types_js__WEBPACK_IMPORTED_MODULE_4__/* .scrubDeep */ .wE)({
+        schemaVersion: SMOKE_PREDICATE_SCHEMA_VERSION,
+        image: {
+            ref: input.imageRef,
+            digest: hex === undefined ? input.digest : `sha256:${hex}`,
+            platform: input.platform,
+            variant: input.variant,
+        },
+        verdict: counts.fail > 0 ? 'fail' : 'pass',
+        summary: { ...counts, durationMs: Math.max(0, smoke.summary.durationMs) },
+        gpus: gpusOf(input),
+        suites: suitesOf(smoke.tests),
+        tests: smoke.tests.map(testEntry),
+        // A result that says when its suites ran and names no runner ran off a runner (locally, on a
+        // cluster): no runner, rather than the attesting job's. Older results say neither.
+        runner: input.runner ??
+            smoke.runner ??
+            (smoke.finishedAt === undefined && input.env ? (0,_github_run_js__WEBPACK_IMPORTED_MODULE_3__/* .runnerFromEnv */ .W1)(input.env) : {}),
+        tool: { name: _types_js__WEBPACK_IMPORTED_MODULE_4__/* .TOOL_NAME */ .lH, version: input.toolVersion },
+        finishedAt,
+    }, [input.variant, input.platform, ...smoke.tests.flatMap((t) => [t.id, t.suite])]);
+    const parsed = SmokePredicateSchema.safeParse(predicate);
+    if (!parsed.success)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`smoke predicate for ${input.imageRef}: ${(0,_config_issues_js__WEBPACK_IMPORTED_MODULE_0__/* .formatIssues */ .og)(parsed.error, predicate, SmokePredicateSchema).join('; ')}`);
+    return parsed.data;
+}
+
+
+/***/ }),
+
+/***/ 8720:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   CB: () => (/* binding */ acceptsSharedWorkflow),
+/* harmony export */   F1: () => (/* binding */ regexpProblem),
+/* harmony export */   Qn: () => (/* binding */ MAX_KEY_FILE_BYTES),
+/* harmony export */   XQ: () => (/* binding */ checkPublicKeyFile),
+/* harmony export */   h3: () => (/* binding */ identityMatcher)
+/* harmony export */ });
+/* unused harmony exports isKeyReference, publicKeyProblem, SHARED_WORKFLOW_IDENTITY */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
+/* harmony import */ var _util_read_regular_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(23387);
+// What verify checks of its inputs before it asks a registry anything: the public key file is read
+// and parsed, a keyless identity's regular expression compiled. Bad input is then exit 2 naming
+// the file or the expression, not the "registry unreachable" of a registry that happens to be
+// down, nor cosign's failure after the network was asked. The signers still read the key when
+// they verify (src/attest/native-signer.ts, cosign), as before; this only looks at it first.
+
+
+
+
+/** A key file (a public key in PEM, cosign's encrypted private key) is a few KB; a larger one is none. */
+const MAX_KEY_FILE_BYTES = 1024 * 1024;
+const KEY_FIX = 'give the public key file that "cosign generate-key-pair" wrote (cosign.pub), or a KMS URI';
+/**
+ * A key that cosign resolves itself, not a file: a KMS or other URI (awskms://, k8s://, env://,
+ * https://) or a PKCS#11 token.
+ */
+const isKeyReference = (key) => key.includes('://') || key.startsWith('pkcs11:');
+/**
+ * What is wrong with TEXT as cosign's --key public key, or undefined when it is one: as cosign
+ * reads it, the first PEM block, a "PUBLIC KEY" (PKIX) or "RSA PUBLIC KEY" (PKCS #1).
+ */
+function publicKeyProblem(text) {
+    // Trailing blanks on a line (a pasted key) are dropped, as Go's pem.Decode does.
+    const block = /-----BEGIN ([^\r\n-]+)-----\r?\n[\s\S]*?-----END \1-----/.exec(text.replace(/[ \t]+$/gm, ''));
+    if (!block)
+        return 'not a PEM public key (no "-----BEGIN PUBLIC KEY-----" block)';
+    const type = block[1];
+    if (type !== 'PUBLIC KEY' && type !== 'RSA PUBLIC KEY')
+        return /PRIVATE KEY/.test(type)
+            ? `a private key (PEM "${type}"); verifying takes the public key`
+            : `a PEM "${type}", not a public key`;
+    try {
+        (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createPublicKey)(block[0]);
+        return undefined;
+    }
+    catch (e) {
+        return `not a valid public key (${e.message})`;
+    }
+}
+/**
+ * The public key file of a key identity, read and parsed now; bad input names the file (exit 2).
+ * A key reference (KMS and other URIs) is cosign's to resolve and is left alone.
+ */
+function checkPublicKeyFile(identity) {
+    if (identity.kind !== 'key' || isKeyReference(identity.publicKey))
+        return;
+    const file = identity.publicKey;
+    // A pipe (`--key <(vault read ...)`, a piped /dev/stdin) can be read once only: cosign reads it.
+    const st = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.statSync)(file, { throwIfNoEntry: false });
+    if (st && (st.isFIFO() || st.isSocket()))
+        return;
+    let text;
+    try {
+        text = (0,_util_read_regular_js__WEBPACK_IMPORTED_MODULE_3__/* .readRegularFile */ .XF)(file, MAX_KEY_FILE_BYTES).toString('utf8');
+    }
+    catch (e) {
+        if (!(e instanceof _util_read_regular_js__WEBPACK_IMPORTED_MODULE_3__/* .UnreadableFileError */ .o2))
+            throw e;
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(e.code !== undefined
+            ? `public key ${file}: cannot read it (${e.code})`
+            : `public key ${file} ${e.reason}`, KEY_FIX);
+    }
+    const problem = publicKeyProblem(text);
+    if (problem !== undefined)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`public key ${file}: ${problem}`, KEY_FIX);
+}
+/**
+ * What is wrong with PATTERN as a regular expression, or undefined. cosign compiles it as Go
+ * (RE2) does; JavaScript compiles it here, after RE2's own syntax that JavaScript lacks is put in
+ * its terms (\Q...\E literals, (?P<name>, inline flags), so that a pattern cosign takes is never
+ * refused. What only RE2 refuses (a lookahead, a backreference) is left for cosign to say.
+ */
+function regexpProblem(pattern) {
+    try {
+        new RegExp(jsRegExpSource(pattern));
+        return undefined;
+    }
+    catch (e) {
+        // "Invalid regular expression: /(/: Unterminated group": the reason only.
+        return e.message.replace(/^Invalid regular expression: \/[\s\S]*\/: /, '');
+    }
+}
+/** An RE2 pattern in JavaScript's terms (inline flags dropped: case folding is not checked). */
+function jsRegExpSource(pattern) {
+    return pattern
+        .replace(/\\Q([\s\S]*?)(?:\\E|$)/g, (_m, literal) => literal.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&'))
+        .replace(/\(\?P</g, '(?<')
+        .replace(/\(\?[imsU-]+\)/g, '')
+        .replace(/\(\?[imsU-]+:/g, '(?:');
+}
+/**
+ * Where the reusable workflow's keyless signatures come from: Fulcio names the workflow file that
+ * ran, ml-image-action's own, whichever repository called it.
+ */
+const SHARED_WORKFLOW_IDENTITY = 'https://github.com/ml-image-action/ml-image-action/';
+/** Identities Fulcio writes for its runs: any workflow file, at a tag, a branch or a commit. */
+const SHARED_WORKFLOW_SAMPLES = ['ml-image.yml', 'ml-image-verify.yml', 'other.yml'].flatMap((f) => ['refs/tags/v0', 'refs/tags/v1.2.3', 'refs/heads/main', '0123456789abcdef0123456789abcdef01234567'].map((ref) => `${SHARED_WORKFLOW_IDENTITY}.github/workflows/${f}@${ref}`));
+/**
+ * Whether a keyless identity (exact, or a valid RE2 regexp) may accept the reusable workflow's
+ * signatures: without the repository claim, then, any repository's run of it passes. Said yes
+ * when the pattern names ml-image-action/ml-image-action in any case, or matches any identity of
+ * it (a pin to a tag, branch or commit included), case folded where the pattern asks (?i).
+ */
+function acceptsSharedWorkflow(exact, regexp) {
+    const shared = SHARED_WORKFLOW_IDENTITY.replace('https://github.com/', '').toLowerCase();
+    if (exact !== undefined)
+        return exact.toLowerCase().includes(shared);
+    if (regexp === undefined)
+        return false;
+    if (regexp.replace(/\\/g, '').toLowerCase().includes(shared))
+        return true;
+    const re = jsRegExp(regexp);
+    return SHARED_WORKFLOW_SAMPLES.some((id) => re.test(id));
+}
+/** An RE2 pattern as a JavaScript RegExp, case folded where the pattern asks (?i). */
+const jsRegExp = (pattern) => new RegExp(jsRegExpSource(pattern), /\(\?[a-zA-Z]*i[a-zA-Z]*[):]/.test(pattern) ? 'i' : '');
+/**
+ * Whether a certificate's SAN is the keyless identity: the exact one, or one its regexp matches
+ * (as JavaScript reads it; any SAN where it does not compile here). Only to pick the certificates
+ * whose claims a failed check reports: cosign matched them itself.
+ */
+function identityMatcher(identity) {
+    const { certificateIdentity: exact, certificateIdentityRegexp: regexp } = identity;
+    if (exact !== undefined)
+        return (san) => san === exact;
+    try {
+        const re = jsRegExp(regexp ?? '');
+        return (san) => re.test(san);
+    }
+    catch {
+        return () => true;
+    }
+}
+
+
+/***/ }),
+
+/***/ 14424:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   GC: () => (/* binding */ explainRefusal),
+/* harmony export */   HX: () => (/* binding */ refusedClaim),
+/* harmony export */   al: () => (/* binding */ pinnedClaims),
+/* harmony export */   gr: () => (/* binding */ WORKFLOW_CLAIMS)
+/* harmony export */ });
+/* unused harmony exports certificateExtensions, claimValues, unmetClaims, readCertificate, heldValues */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+// The GitHub workflow claims of a keyless (Fulcio) certificate, as `cosign verify
+// --certificate-github-workflow-*` compares them (pure). Fulcio writes a GitHub Actions run's OIDC
+// claims into extensions of the certificate (sigstore/fulcio docs/oid-info.md):
+// 1.3.6.1.4.1.57264.1.2 to .1.6 (trigger, sha, workflow name, repository, ref) as raw strings,
+// deprecated but still written, and since .1.8 the provider-neutral ones as DER UTF8Strings (.1.12
+// source repository URI, .1.13 its digest, .1.14 its ref, .1.20 build trigger). cosign 2.x
+// (pkg/cosign/certextensions.go, validateCertExtensions) compares each flag with the raw .1.2-.1.6
+// value exactly: an extension that is missing is an empty value, and fails. cosign decides; the
+// certificates read here only explain its refusal, naming the flag and what the certificate holds.
+
+const FULCIO = '1.3.6.1.4.1.57264.1';
+/** The flags in cosign's order of checking them. */
+const WORKFLOW_CLAIMS = [
+    {
+        flag: 'certificate-github-workflow-trigger',
+        field: 'certificateGithubWorkflowTrigger',
+        oid: `${FULCIO}.2`,
+        name: 'GitHub Workflow Trigger',
+        v2: { oid: `${FULCIO}.20`, name: 'Build Trigger' },
+    },
+    {
+        flag: 'certificate-github-workflow-sha',
+        field: 'certificateGithubWorkflowSha',
+        oid: `${FULCIO}.3`,
+        name: 'GitHub Workflow SHA',
+        v2: { oid: `${FULCIO}.13`, name: 'Source Repository Digest' },
+    },
+    {
+        flag: 'certificate-github-workflow-name',
+        field: 'certificateGithubWorkflowName',
+        oid: `${FULCIO}.4`,
+        name: 'GitHub Workflow Name',
+    },
+    {
+        flag: 'certificate-github-workflow-repository',
+        field: 'certificateGithubWorkflowRepository',
+        oid: `${FULCIO}.5`,
+        name: 'GitHub Workflow Repository',
+        v2: { oid: `${FULCIO}.12`, name: 'Source Repository URI' },
+    },
+    {
+        flag: 'certificate-github-workflow-ref',
+        field: 'certificateGithubWorkflowRef',
+        oid: `${FULCIO}.6`,
+        name: 'GitHub Workflow Ref',
+        v2: { oid: `${FULCIO}.14`, name: 'Source Repository Ref' },
+    },
+];
+/** The claims a keyless identity pins (those given), in cosign's order. */
+const pinnedClaims = (pins) => WORKFLOW_CLAIMS.filter((c) => pins[c.field] !== undefined);
+function element(der, at, limit) {
+    if (at + 2 > limit)
+        throw new Error('truncated DER');
+    const tag = der[at];
+    let len = der[at + 1];
+    let start = at + 2;
+    if (len & 0x80) {
+        const n = len & 0x7f;
+        if (n === 0 || n > 4 || start + n > limit)
+            throw new Error('bad DER length');
+        len = 0;
+        for (let i = 0; i < n; i++)
+            len = len * 256 + der[start + i];
+        start += n;
+    }
+    if (start + len > limit)
+        throw new Error('truncated DER');
+    return { tag, start, end: start + len };
+}
+function children(der, parent) {
+    const out = [];
+    for (let at = parent.start; at < parent.end; at = out[out.length - 1].end)
+        out.push(element(der, at, parent.end));
+    return out;
+}
+function decodeOid(bytes) {
+    const parts = [];
+    let v = 0;
+    for (const b of bytes) {
+        v = v * 128 + (b & 0x7f);
+        if (b & 0x80)
+            continue;
+        if (parts.length === 0)
+            parts.push(v < 80 ? Math.floor(v / 40) : 2, v < 80 ? v % 40 : v - 80);
+        else
+            parts.push(v);
+        v = 0;
+    }
+    return parts.join('.');
+}
+/**
+ * The extensions of a DER certificate, by OID: the bytes inside each extnValue OCTET STRING.
+ * Throws on DER that is no certificate.
+ */
+function certificateExtensions(der) {
+    const cert = element(der, 0, der.length);
+    const tbs = children(der, cert)[0];
+    if (cert.tag !== 0x30 || tbs?.tag !== 0x30)
+        throw new Error('not a certificate');
+    const out = new Map();
+    const wrapper = children(der, tbs).find((e) => e.tag === 0xa3); // [3] EXPLICIT extensions
+    if (!wrapper)
+        return out;
+    const list = children(der, wrapper)[0];
+    for (const ext of list ? children(der, list) : []) {
+        const parts = children(der, ext);
+        const id = parts[0];
+        const value = parts[parts.length - 1];
+        if (id?.tag !== 0x06 || value?.tag !== 0x04 || parts.length < 2)
+            continue;
+        out.set(decodeOid(der.subarray(id.start, id.end)), der.subarray(value.start, value.end));
+    }
+    return out;
+}
+/** A DER UTF8String's text, or undefined when the bytes are not one (Fulcio's v2 values). */
+function derUtf8(bytes) {
+    try {
+        const e = element(bytes, 0, bytes.length);
+        return e.tag === 0x0c && e.end === bytes.length ? bytes.toString('utf8', e.start, e.end) : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** A claim's values in a certificate's extensions (v1 read as cosign reads it: the bytes as text). */
+function claimValues(extensions, claim) {
+    const v1 = extensions.get(claim.oid);
+    const v2 = claim.v2 && extensions.get(claim.v2.oid);
+    const text = v2 && derUtf8(v2);
+    return { ...(v1 !== undefined && { v1: v1.toString('utf8') }), ...(text !== undefined && { v2: text }) };
+}
+/** The pins a certificate's extensions do not hold, as cosign decides it (the raw value, exactly). */
+function unmetClaims(extensions, pins) {
+    return pinnedClaims(pins).filter((c) => claimValues(extensions, c).v1 !== pins[c.field]);
+}
+// --- explaining cosign's refusal -------------------------------------------------------------------
+/** The claim cosign's message says was not found ("expected GitHub Workflow Ref not found in certificate"). */
+function refusedClaim(detail) {
+    const m = /expected (GitHub Workflow [A-Za-z]+) not found in certificate/.exec(detail);
+    return m ? WORKFLOW_CLAIMS.find((c) => c.name === m[1]) : undefined;
+}
+/** The URI, email and DNS names of a SubjectAlternativeName extension's value (DER GeneralNames). */
+function subjectAltNames(value) {
+    if (!value)
+        return [];
+    const names = element(value, 0, value.length);
+    // [1] rfc822Name, [2] dNSName, [6] uniformResourceIdentifier: IA5Strings, IMPLICIT.
+    return children(value, names)
+        .filter((e) => e.tag === 0x81 || e.tag === 0x82 || e.tag === 0x86)
+        .map((e) => value.toString('latin1', e.start, e.end));
+}
+function readCertificate(pem) {
+    try {
+        const extensions = certificateExtensions(new node_crypto__WEBPACK_IMPORTED_MODULE_0__.X509Certificate(pem).raw);
+        return { sans: subjectAltNames(extensions.get('2.5.29.17')), extensions };
+    }
+    catch {
+        return undefined;
+    }
+}
+const shown = (v) => JSON.stringify(v.length > 200 ? `${v.slice(0, 200)}...` : v);
+/** What CERTS (those that name the identity) hold of CLAIM, in words. */
+function heldValues(certs, claim) {
+    const values = certs.map((c) => claimValues(c.extensions, claim));
+    const held = [...new Set(values.map((v) => v.v1).filter((v) => v !== undefined))];
+    const none = values.some((v) => v.v1 === undefined);
+    const where = `${claim.name}, ${claim.oid}`;
+    const parts = [
+        ...(held.length > 0 ? [`${held.map(shown).join(', ')} (${where})`] : []),
+        ...(none ? [`no ${where} extension`] : []),
+    ];
+    const v2 = [...new Set(values.map((v) => v.v2).filter((v) => v !== undefined))];
+    const newer = none && claim.v2 && v2.length > 0
+        ? `; its ${claim.v2.name} (${claim.v2.oid}) is ${v2.map(shown).join(', ')}`
+        : '';
+    const who = certs.length === 1 ? 'the certificate holds' : `the ${certs.length} certificates hold`;
+    return `${who} ${parts.join(', and ')}${newer}`;
+}
+/**
+ * cosign's refusal of a pinned claim (DETAIL, its message) in words: the flag, the value it asks
+ * for, and what the certificates hold - those of PEMS (the tag's, read by the caller; undefined
+ * when they could not be read) that NAMES accepts (the identity), else all of them. Undefined when
+ * cosign refused something else.
+ */
+function explainRefusal(detail, pins, names, pems, flag) {
+    const claim = refusedClaim(detail);
+    const expected = claim && pins[claim.field];
+    if (!claim || expected === undefined)
+        return undefined;
+    const asked = `${flag(claim.flag)} ${shown(expected)}`;
+    const certs = (pems ?? []).map(readCertificate).filter((c) => c !== undefined);
+    if (certs.length === 0)
+        return `${asked}: the certificate holds another ${claim.name} (${claim.oid}) or none`;
+    const named = certs.filter((c) => c.sans.some(names));
+    return `${asked}: ${heldValues(named.length > 0 ? named : certs, claim)}`;
+}
+
+
+/***/ }),
+
+/***/ 27497:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  QA: () => (/* reexport */ ANSWER_TOO_LARGE),
+  ap: () => (/* reexport */ RegistryAnswerError),
+  Dj: () => (/* binding */ createOciClient),
+  sI: () => (/* reexport */ sha256Digest)
+});
+
+// UNUSED EXPORTS: ociRetryWaitMs
+
+// EXTERNAL MODULE: external "node:timers/promises"
+var promises_ = __webpack_require__(58500);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(83916);
+// EXTERNAL MODULE: ./src/docker/failures.ts
+var failures = __webpack_require__(76873);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
+;// CONCATENATED MODULE: ./src/docker/oci-types.ts
+// The OCI distribution client's interface and its HTTP seam (src/docker/oci-client.ts makes the
+// client): what a registry answers, the fetch it is given, the calls the signer makes.
+
+
+const sha256Digest = (data) => `sha256:${(0,external_node_crypto_.createHash)('sha256').update(data).digest('hex')}`;
+/** The `code` of the error an OciFetch fails with when an answer is over its size limit. */
+const ANSWER_TOO_LARGE = 'ML_IMAGE_ANSWER_TOO_LARGE';
+/** A registry's answer that is not what the request needed: its HTTP status with the message. */
+class RegistryAnswerError extends errors/* EnvironmentError */.eG {
+    status;
+    constructor(status, message, fix) {
+        super(message, fix);
+        this.status = status;
+        this.name = 'EnvironmentError';
+    }
+}
+
+// EXTERNAL MODULE: ./src/docker/registry-auth.ts
+var registry_auth = __webpack_require__(8516);
+// EXTERNAL MODULE: ./src/docker/registry.ts
+var registry = __webpack_require__(98925);
+;// CONCATENATED MODULE: ./src/docker/oci-client.ts
+// A small OCI distribution client: read and write manifests and blobs of one registry over HTTP,
+// with the credentials docker would use (Docker's config: credHelpers, credsStore, auths) and the
+// distribution token flow (Bearer realm/service/scope, or Basic). The native signer pushes cosign's
+// `.sig`/`.att` images with it: one keep-alive connection instead of a cosign process per call.
+// Plain HTTP only for loopback registries, as dockerd and buildx allow. Every failure is an
+// EnvironmentError (exit 3) that names the registry and the request, never a credential.
+
+
+
+
+
+
+
+/** A connection opened ahead of use (warm) that takes longer is left to the request that needs it. */
+const WARM_TIMEOUT_MS = 5_000;
+/** Answers a registry gives while it is briefly unwell (or busy): the request is tried again. */
+const PASSING = new Set([429, 500, 502, 503, 504]);
+/** Attempts of one request that may be repeated (GET, HEAD, a manifest PUT), the first included. */
+const OCI_ATTEMPTS = 3;
+/** The wait before attempt ATTEMPT + 1: 0.25 s, 0.5 s; a Retry-After in seconds, at most 5 s. */
+function ociRetryWaitMs(attempt, retryAfter) {
+    const asked = retryAfter !== null && /^\d+$/.test(retryAfter) ? Number(retryAfter) * 1000 : 0;
+    return Math.min(Math.max(250 * 2 ** (attempt - 1), asked), 5000);
+}
+const registryError = (status, body) => (0,registry_auth/* registryErrorText */.vC)(status, body.toString('utf8'));
+/** JSON of a response body, undefined when it is none (an HTML page from a proxy, a truncated body). */
+function parseJson(body) {
+    try {
+        return JSON.parse(body.toString('utf8'));
+    }
+    catch {
+        return undefined;
+    }
+}
+/** A client of one registry host; createOciClient makes one. */
+class RegistryClient {
+    host;
+    deps;
+    base;
+    timeoutMs;
+    loopback;
+    sleep;
+    credential;
+    pair;
+    /** Authorization per "repository:actions" scope, once the registry asked for it. */
+    auth = new Map();
+    constructor(host, deps) {
+        this.host = host;
+        this.deps = deps;
+        this.base = (0,registry/* registryApiBase */.vO)(host);
+        this.timeoutMs = deps.timeoutMs ?? 30_000;
+        this.loopback = this.base.startsWith('http:');
+        this.sleep = deps.sleep ?? promises_.setTimeout;
+    }
+    login() {
+        this.credential ??= this.deps.credential();
+        // No pair (no login, or a helper without one for this host): anonymous, as docker goes on.
+        this.pair ??= this.credential.get ? this.credential.get() : Promise.resolve(undefined);
+        return this.pair;
+    }
+    async send(url, method, headers, body, resendable = false) {
+        let r;
+        try {
+            r = await this.deps.fetch(url, {
+                method,
+                headers,
+                ...(body !== undefined && { body }),
+                ...(resendable && { resendable }),
+                signal: AbortSignal.timeout(this.timeoutMs),
+            });
+        }
+        catch (e) {
+            const what = `${method} ${url.split('?')[0]}`;
+            const inner = e.cause;
+            if (inner?.code === ANSWER_TOO_LARGE)
+                throw new errors/* EnvironmentError */.eG(`registry ${this.host}: ${what} answered more than cosign's images ever hold (${inner.message})`, 'check the registry and any proxy in between: this is not a signature or an attestation', { cause: e });
+            if (e.name === 'TimeoutError')
+                throw (0,registry/* registryUnreachable */.qC)(this.host, what, e, {
+                    why: `no answer within ${Math.round(this.timeoutMs / 1000)}s`,
+                });
+            const tls = !this.loopback && /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|TLS|SSL/i.test((0,registry/* fetchFailureCause */.Iw)(e));
+            throw (0,registry/* registryUnreachable */.qC)(this.host, what, e, {
+                fix: tls
+                    ? "Node does not trust the registry's certificate: point NODE_EXTRA_CA_CERTS at your CA bundle, or set ML_IMAGE_SIGNER=cosign"
+                    : undefined,
+            });
+        }
+        return { status: r.status, headers: r.headers, body: Buffer.from(await r.arrayBuffer()) };
+    }
+    /** A refused login or request; SCOPE says whether reading was enough (verify) or it writes. */
+    denied(detail, scope) {
+        const access = scope.endsWith(':pull') ? 'read' : 'write';
+        return new errors/* EnvironmentError */.eG(`registry ${detail}`, (0,failures/* registryLoginFix */.ow)(this.host, access));
+    }
+    /** Answer a 401 challenge: a Bearer token for the scope, or Basic with the stored login. */
+    async authorize(challenge, scope) {
+        const { scheme, params } = (0,registry/* parseChallenge */.xy)(challenge);
+        const creds = await this.login();
+        const who = this.credential?.describe ?? 'no credential';
+        if (creds?.username === '<token>')
+            throw new errors/* EnvironmentError */.eG(`registry ${this.host}: the login is an identity token (${who}), which needs docker's refresh-token grant`, 'sign and verify with the cosign binary: ML_IMAGE_SIGNER=cosign');
+        if (scheme === 'basic') {
+            if (!creds)
+                throw this.denied(`${this.host} asks for a login and there is none (${who})`, scope);
+            return (0,registry_auth/* basicAuth */.tB)(creds);
+        }
+        if (scheme !== 'bearer' || !params.realm)
+            throw this.denied(`${this.host} asks for an authentication scheme docker does not use (${scheme || 'none'})`, scope);
+        const url = (0,registry/* tokenRequestUrl */.WC)(params, scope);
+        if (!(0,registry/* tokenServiceAllowed */.hr)(url, this.base))
+            throw this.denied(`${this.host} names a token service over plain HTTP (${url.origin}): refused`, scope);
+        const t = await this.again(true, () => this.send(url.toString(), 'GET', creds ? { Authorization: (0,registry_auth/* basicAuth */.tB)(creds) } : {}, undefined, true));
+        if (t.status !== 200)
+            throw this.denied(`${this.host} refused a token for ${scope} (${registryError(t.status, t.body)}; ${who})`, scope);
+        const parsed = parseJson(t.body);
+        if (parsed === undefined)
+            throw this.denied(`${this.host}'s token service answered without JSON`, scope);
+        const token = (0,registry/* tokenOf */.B9)(parsed);
+        if (!token)
+            throw this.denied(`${this.host} answered the token request for ${scope} without a token`, scope);
+        return `Bearer ${token}`;
+    }
+    /** One request in a repository's scope; a 401 is answered once with the scope's authorization. */
+    async call(repository, write, method, path, headers = {}, body) {
+        const scope = `repository:${repository}:${write ? 'pull,push' : 'pull'}`;
+        const url = path.startsWith('http') ? path : `${this.base}${path}`;
+        // Credentials go to the registry's own origin only (an upload Location may name another host).
+        const target = (0,registry/* requestTarget */.t5)(new URL(url), this.base);
+        const own = target === 'own';
+        if (target === 'refused')
+            throw new errors/* EnvironmentError */.eG(`registry ${this.host} sent ${method} to plain HTTP (${new URL(url).origin}): refused`, 'check the registry and any proxy in between: an HTTPS registry must not move uploads to HTTP');
+        // Repeatable: reads, and a manifest PUT (same bytes, same tag); an upload's POST or PUT is not.
+        const repeatable = method === 'GET' ||
+            method === 'HEAD' ||
+            (method === 'PUT' && path.startsWith(`/v2/${repository}/manifests/`));
+        // Sent again on a new connection when a kept-alive one was closed before any answer: what is
+        // repeatable, and opening or cancelling an upload (a new upload session; one that is gone).
+        const resendable = repeatable ||
+            method === 'DELETE' ||
+            (method === 'POST' && path.startsWith(`/v2/${repository}/blobs/uploads/`));
+        if (!own)
+            return this.again(repeatable, () => this.send(url, method, headers, body, resendable));
+        const withAuth = (a) => this.again(repeatable, () => this.send(url, method, { ...headers, ...(a !== undefined && { Authorization: a }) }, body, resendable));
+        const known = this.auth.get(scope);
+        let r = await withAuth(known ? await known : undefined);
+        if (r.status === 401) {
+            // Requests sent at once all meet the challenge: the first to answer it asks for the token,
+            // the others wait for that one (one token request per scope, not one per request).
+            const since = this.auth.get(scope);
+            const next = since !== undefined && since !== known
+                ? since
+                : this.authorize(r.headers.get('www-authenticate') ?? '', scope);
+            if (next !== since) {
+                this.auth.set(scope, next);
+                next.catch(() => {
+                    if (this.auth.get(scope) === next)
+                        this.auth.delete(scope);
+                });
+            }
+            r = await withAuth(await next);
+            if (r.status === 401)
+                throw this.denied(`${this.host} refused ${this.credential?.kind === 'none' ? 'anonymous access' : 'the credentials'} for ${scope} (HTTP 401; ${this.credential?.describe ?? 'no credential'})`, scope);
+        }
+        if (r.status === 403)
+            throw this.denied(`${this.host} refused ${method} ${path.split('?')[0]} (HTTP 403)`, scope);
+        return r;
+    }
+    /**
+     * A registry's passing 5xx or 429 on a REPEATABLE request is tried again (an upload's POST or
+     * PUT is not: the upload is spent).
+     */
+    async again(repeatable, send) {
+        for (let attempt = 1;; attempt++) {
+            const r = await send();
+            if (!repeatable || !PASSING.has(r.status) || attempt >= OCI_ATTEMPTS)
+                return r;
+            await this.sleep(ociRetryWaitMs(attempt, r.headers.get('retry-after')));
+        }
+    }
+    fail(what, r) {
+        return new RegistryAnswerError(r.status, `registry ${this.host}: ${what} failed (${registryError(r.status, r.body)})`, PASSING.has(r.status)
+            ? 'the registry is failing for now (reads and manifests were tried again): check its status, then run again'
+            : 'check that the registry accepts OCI image manifests, and that the repository exists or may be created');
+    }
+    async warm(sockets) {
+        const ping = () => this.deps
+            .fetch(`${this.base}/v2/`, {
+            method: 'GET',
+            headers: {},
+            signal: AbortSignal.timeout(WARM_TIMEOUT_MS),
+        })
+            .then((r) => r.arrayBuffer())
+            .catch(() => undefined);
+        await Promise.all(Array.from({ length: sockets }, ping));
+    }
+    async manifest(repository, reference, accept) {
+        const r = await this.call(repository, false, 'GET', `/v2/${repository}/manifests/${reference}`, {
+            Accept: accept.join(', '),
+        });
+        if (r.status === 404)
+            return undefined;
+        if (r.status !== 200)
+            throw this.fail(`reading the manifest ${repository}:${reference}`, r);
+        const digest = sha256Digest(r.body);
+        // By digest, the bytes must be that digest: a registry or proxy cannot answer with another image.
+        if (reference.startsWith('sha256:') && digest !== reference)
+            throw new errors/* EnvironmentError */.eG(`registry ${this.host}: the manifest ${repository}@${reference} came back with other content (${digest})`, 'check the registry or any proxy in between: it changed a manifest');
+        const parsed = parseJson(r.body);
+        if (parsed === undefined || typeof parsed !== 'object' || parsed === null)
+            throw new errors/* EnvironmentError */.eG(`registry ${this.host}: the manifest ${repository}:${reference} is not JSON (${r.headers.get('content-type') ?? 'no content type'})`, 'check the registry host name and any proxy in between: something else answered');
+        const mediaType = (typeof parsed.mediaType === 'string' ? parsed.mediaType : undefined) ??
+            r.headers.get('content-type') ??
+            '';
+        return { mediaType, digest, bytes: r.body };
+    }
+    async blob(repository, digest) {
+        const r = await this.call(repository, false, 'GET', `/v2/${repository}/blobs/${digest}`);
+        if (r.status !== 200)
+            throw this.fail(`reading the blob ${repository}@${digest}`, r);
+        if (sha256Digest(r.body) !== digest)
+            throw new errors/* EnvironmentError */.eG(`registry ${this.host}: the blob ${repository}@${digest} came back with other content`, 'check the registry or any proxy in between: it changed a blob');
+        return r.body;
+    }
+    async startUpload(repository, mount) {
+        if (mount !== undefined) {
+            const from = `?mount=${encodeURIComponent(mount)}&from=${encodeURIComponent(repository)}`;
+            const r = await this.call(repository, true, 'POST', `/v2/${repository}/blobs/uploads/${from}`);
+            // Linked: the registry says so for this very digest (a 201 naming another is not believed).
+            if (r.status === 201 && (r.headers.get('docker-content-digest') ?? mount) === mount)
+                return undefined;
+            const location = r.headers.get('location');
+            if (r.status === 202 && location)
+                return new URL(location, `${this.base}/`).toString();
+            // Anything else (a registry that refuses the query itself, or says odd things): a plain upload.
+        }
+        return this.openUpload(repository);
+    }
+    async openUpload(repository) {
+        const start = await this.call(repository, true, 'POST', `/v2/${repository}/blobs/uploads/`);
+        const location = start.headers.get('location');
+        if (start.status !== 202 || !location)
+            throw this.fail(`starting an upload to ${repository}`, start);
+        return new URL(location, `${this.base}/`).toString();
+    }
+    async finishUpload(repository, upload, data) {
+        const digest = sha256Digest(data);
+        const url = new URL(upload);
+        url.searchParams.set('digest', digest);
+        const headers = { 'Content-Type': 'application/octet-stream', 'Content-Length': String(data.length) };
+        const put = await this.call(repository, true, 'PUT', url.toString(), headers, data);
+        if (put.status !== 201)
+            throw this.fail(`uploading ${digest} to ${repository}`, put);
+        return digest;
+    }
+    async cancelUpload(repository, upload) {
+        const r = await this.call(repository, true, 'DELETE', upload);
+        // 404: the registry has dropped it already.
+        if (r.status !== 204 && r.status !== 404)
+            throw this.fail(`cancelling an upload to ${repository}`, r);
+    }
+    async putManifest(repository, tag, mediaType, bytes) {
+        const path = `/v2/${repository}/manifests/${tag}`;
+        const r = await this.call(repository, true, 'PUT', path, { 'Content-Type': mediaType }, bytes);
+        if (r.status !== 201)
+            throw this.fail(`pushing the manifest ${repository}:${tag}`, r);
+        return sha256Digest(bytes);
+    }
+}
+function createOciClient(host, deps) {
+    return new RegistryClient(host, deps);
+}
+
+
+/***/ }),
+
+/***/ 8516:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   L4: () => (/* binding */ findCredential),
+/* harmony export */   LE: () => (/* binding */ checkPush),
+/* harmony export */   Q1: () => (/* binding */ dockerConfigPath),
+/* harmony export */   Wx: () => (/* binding */ parseRegistryTarget),
+/* harmony export */   tB: () => (/* binding */ basicAuth),
+/* harmony export */   vC: () => (/* binding */ registryErrorText)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
+/* harmony import */ var _failures_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76873);
+/* harmony import */ var _oci_ref_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(17700);
+/* harmony import */ var _registry_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(98925);
+// Which credential a push to a registry would use (Docker's config: credHelpers, credsStore, auths),
+// and whether it may push: the distribution API's token flow (Bearer realm/service/scope, or Basic),
+// then an upload is started and cancelled (POST /v2/<name>/blobs/uploads/, DELETE its Location),
+// which writes nothing. No secret is ever part of a message; side effects come in as functions.
+
+
+
+
+
+/** HOST or HOST/REPOSITORY (e.g. ghcr.io, localhost:5000/team/model). */
+function parseRegistryTarget(raw) {
+    const value = raw.trim().replace(/^https?:\/\//, '');
+    const [host, ...rest] = value.split('/');
+    const repository = rest.join('/');
+    if (!host || !/^[A-Za-z0-9.-]+(:\d+)?$|^\[[0-9a-fA-F:]+\](:\d+)?$/.test(host))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`doctor: --registry: expected HOST or HOST/REPOSITORY (e.g. ghcr.io/acme/model), got "${raw}"`);
+    if (rest.length > 0 &&
+        !/^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/.test(repository))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`doctor: --registry: "${repository}" is not a repository name (lower case, e.g. acme/model)`);
+    return { host, ...(repository !== '' && { repository }) };
+}
+/** The keys Docker's config may use for a host ("ghcr.io", "https://ghcr.io", Hub's v1 URL). */
+function configKeys(host) {
+    if (_oci_ref_js__WEBPACK_IMPORTED_MODULE_3__/* .DOCKER_HUB */ .Xb.has(host))
+        return ['https://index.docker.io/v1/', 'index.docker.io', 'docker.io', 'registry-1.docker.io'];
+    return [host, `https://${host}`, `http://${host}`];
+}
+/** The credential Docker (and buildx) would use for HOST, and where it comes from. */
+function findCredential(host, deps) {
+    const found = deps.dockerConfig();
+    if (!found)
+        return { kind: 'none', describe: 'none (no Docker config.json): pulls and pushes are anonymous' };
+    let config;
+    try {
+        config = JSON.parse(found.text);
+    }
+    catch (e) {
+        // Not the parser's message: V8 quotes the text around the fault, which may be a credential.
+        const at = /position (\d+)/.exec(e.message)?.[1];
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .EnvironmentError */ .eG(`${found.file} is not JSON${at === undefined ? '' : ` (at byte ${at})`}: docker and buildx cannot read their credentials`, `fix or remove ${found.file}, then log in again (docker login)`);
+    }
+    const keys = configKeys(host);
+    const server = keys[0];
+    const helperName = keys.map((k) => config.credHelpers?.[k]).find((h) => h !== undefined);
+    if (helperName)
+        return {
+            kind: 'helper',
+            describe: `credential helper docker-credential-${helperName} (credHelpers in ${found.file})`,
+            get: () => deps.helper(helperName, server),
+        };
+    const entry = keys.map((k) => config.auths?.[k]).find((a) => a !== undefined);
+    if (entry?.identitytoken)
+        return {
+            kind: 'token',
+            describe: `an identity token (auths in ${found.file}): used by docker, not checked here`,
+        };
+    if (entry?.auth) {
+        const decoded = Buffer.from(entry.auth, 'base64').toString('utf8');
+        const i = decoded.indexOf(':');
+        return {
+            kind: 'login',
+            describe: `a stored login (docker login; auths in ${found.file})`,
+            get: async () => ({ username: decoded.slice(0, i), secret: decoded.slice(i + 1) }),
+        };
+    }
+    if (config.credsStore)
+        return {
+            kind: 'store',
+            describe: `credential store docker-credential-${config.credsStore} (credsStore in ${found.file})`,
+            get: () => deps.helper(config.credsStore, server),
+        };
+    return { kind: 'none', describe: `none for ${host} in ${found.file}: pulls and pushes are anonymous` };
+}
+/** The registry's own words from an error body ({"errors":[{"code","message"}]}), else the status. */
+function registryErrorText(status, body) {
+    try {
+        const e = JSON.parse(body).errors?.[0];
+        if (e)
+            return `HTTP ${status} ${e.code ?? ''}${e.message ? `: ${e.message}` : ''}`.trim();
+    }
+    catch {
+        // not JSON: the status says enough
+    }
+    return `HTTP ${status}`;
+}
+const registryError = async (r) => registryErrorText(r.status, await r.text().catch(() => ''));
+/** The Authorization value of a basic-auth pair. */
+const basicAuth = (c) => `Basic ${Buffer.from(`${c.username}:${c.secret}`).toString('base64')}`;
+/**
+ * May CREDENTIAL push to HOST/REPOSITORY? Authenticates as docker does (token for pull,push
+ * scope), starts a blob upload and cancels it. Unreachable registry: EnvironmentError.
+ */
+/**
+ * The DELETE that cancels an upload at LOCATION: the credentials go to the registry's own origin
+ * only, and an HTTPS registry's upload moved to plain HTTP is left to expire (undefined).
+ */
+function cancelRequest(base, location, headers) {
+    if (!location)
+        return undefined;
+    const url = new URL(location, `${base}/`);
+    const target = (0,_registry_js__WEBPACK_IMPORTED_MODULE_4__/* .requestTarget */ .t5)(url, base);
+    if (target === 'refused')
+        return undefined;
+    return { url: url.toString(), init: { method: 'DELETE', ...(target === 'own' && headers && { headers }) } };
+}
+async function checkPush(host, repository, credential, deps) {
+    const base = (0,_registry_js__WEBPACK_IMPORTED_MODULE_4__/* .registryApiBase */ .vO)(host);
+    const call = async (url, init = {}) => {
+        try {
+            return await deps.fetch(url, { ...init, signal: AbortSignal.timeout(deps.timeoutMs ?? 10_000) });
+        }
+        catch (e) {
+            throw (0,_registry_js__WEBPACK_IMPORTED_MODULE_4__/* .registryUnreachable */ .qC)(host, url.split('?')[0], e);
+        }
+    };
+    const fix = (0,_failures_js__WEBPACK_IMPORTED_MODULE_2__/* .registryLoginFix */ .ow)(host, 'write', repository);
+    const pair = credential.get ? await credential.get() : undefined;
+    // A helper without a login for this host: anonymous, as docker goes on, and the failures say why.
+    const none = credential.get && !pair ? `; ${credential.describe} has no login for ${host}` : '';
+    let authorization;
+    const probe = await call(`${base}/v2/`);
+    if (probe.status === 401) {
+        const { scheme, params } = (0,_registry_js__WEBPACK_IMPORTED_MODULE_4__/* .parseChallenge */ .xy)(probe.headers.get('www-authenticate') ?? '');
+        if (scheme === 'basic') {
+            if (!pair)
+                return { ok: false, detail: `${host} asks for a login and there is none${none}`, fix };
+            authorization = basicAuth(pair);
+        }
+        else if (scheme === 'bearer' && params.realm) {
+            const url = (0,_registry_js__WEBPACK_IMPORTED_MODULE_4__/* .tokenRequestUrl */ .WC)(params, `repository:${repository}:pull,push`);
+            // The login goes to the token service: never over plain HTTP (as the OCI client refuses).
+            if (!(0,_registry_js__WEBPACK_IMPORTED_MODULE_4__/* .tokenServiceAllowed */ .hr)(url, base))
+                return {
+                    ok: false,
+                    detail: `${host} names a token service over plain HTTP (${url.origin}): refused`,
+                    fix,
+                };
+            const token = await call(url.toString(), pair ? { headers: { Authorization: basicAuth(pair) } } : {});
+            if (token.status !== 200)
+                return {
+                    ok: false,
+                    detail: `${host} refused a push token for ${repository} (${await registryError(token)}${none})`,
+                    fix,
+                };
+            // Not JSON (a proxy's login page, say) is no token either, not a crash.
+            const text = await token.text();
+            let value;
+            try {
+                value = (0,_registry_js__WEBPACK_IMPORTED_MODULE_4__/* .tokenOf */ .B9)(JSON.parse(text));
+            }
+            catch {
+                value = undefined;
+            }
+            if (!value)
+                return { ok: false, detail: `${host} answered the token request without a token`, fix };
+            authorization = `Bearer ${value}`;
+        }
+        else {
+            return {
+                ok: false,
+                detail: `${host} asks for an authentication scheme docker does not use (${scheme || 'none'})`,
+            };
+        }
+    }
+    else if (probe.status !== 200) {
+        return {
+            ok: false,
+            detail: `${host} answered ${await registryError(probe)} at ${base}/v2/: not a registry API`,
+        };
+    }
+    const headers = authorization ? { Authorization: authorization } : undefined;
+    const upload = await call(`${base}/v2/${repository}/blobs/uploads/`, {
+        method: 'POST',
+        ...(headers && { headers }),
+    });
+    if (upload.status !== 202)
+        return { ok: false, detail: `cannot push to ${host}/${repository}: ${await registryError(upload)}`, fix };
+    // Cancel the upload: nothing is written. Best effort: registries also expire unfinished uploads.
+    const cancel = cancelRequest(base, upload.headers.get('location'), headers);
+    if (cancel)
+        await call(cancel.url, cancel.init).catch(() => undefined);
+    return {
+        ok: true,
+        detail: `can push to ${host}/${repository} (an upload was started and cancelled; nothing written)`,
+    };
+}
+/** Docker's config.json as docker finds it: DOCKER_CONFIG, else HOME/.docker. */
+function dockerConfigPath(env) {
+    if (env.DOCKER_CONFIG)
+        return node_path__WEBPACK_IMPORTED_MODULE_0___default().join(env.DOCKER_CONFIG, 'config.json');
+    return env.HOME ? node_path__WEBPACK_IMPORTED_MODULE_0___default().join(env.HOME, '.docker', 'config.json') : undefined;
+}
+
+
+/***/ }),
+
+/***/ 62378:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ registryDeps)
+/* harmony export */ });
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(31421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
+/* harmony import */ var _util_cleanup_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4532);
+/* harmony import */ var _registry_auth_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8516);
+// The real side effects of talking to a registry as docker does: fetch, Docker's config file, and
+// its credential helpers (`docker-credential-NAME get`). Doctor's push check and the native signer
+// both use them; the pure parts (which credential, the token flow) are in registry-auth.ts.
+
+
+
+
+
+/** The real side effects of the registry checks: fetch, Docker's config file, credential helpers. */
+function registryDeps(env) {
+    return {
+        fetch: (url, init) => fetch(url, init),
+        dockerConfig: () => {
+            const file = (0,_registry_auth_js__WEBPACK_IMPORTED_MODULE_4__/* .dockerConfigPath */ .Q1)(env);
+            return file && (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(file) ? { file, text: (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(file, 'utf8') } : undefined;
+        },
+        helper: (name, server) => new Promise((resolve, reject) => {
+            (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_3__/* .throwIfInterrupted */ .sK)(`docker-credential-${name}`);
+            // Stopped with the run on a signal (it may wait up to 30 s on a keychain).
+            let stop = () => undefined;
+            const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFile)(`docker-credential-${name}`, ['get'], { timeout: 30_000 }, (err, stdout) => {
+                stop();
+                if (err) {
+                    // Helpers say "credentials not found ..." on stdout when there is no login for the host:
+                    // no login (the caller goes on anonymously, as docker does). Anything else a helper
+                    // prints stays out of messages.
+                    if (/credentials not found/i.test(stdout))
+                        return resolve(undefined);
+                    reject(new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .EnvironmentError */ .eG(`credential helper docker-credential-${name} failed for ${server}: ${err.message.split('\n')[0]}`, `install docker-credential-${name}, or log in again (docker login ${server})`));
+                    return;
+                }
+                try {
+                    const j = JSON.parse(stdout);
+                    resolve({ username: j.Username ?? '', secret: j.Secret ?? '' });
+                }
+                catch {
+                    reject(new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .EnvironmentError */ .eG(`credential helper docker-credential-${name} printed no JSON for ${server}`, `log in again (docker login ${server})`));
+                }
+            });
+            stop = (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_3__/* .registerCleanup */ .qE)(async () => void child.kill('SIGTERM'));
+            // A helper that exits without reading stdin must not crash the process (EPIPE).
+            child.stdin?.on('error', () => undefined);
+            child.stdin?.end(server);
+        }),
+    };
+}
+
+
+/***/ }),
+
+/***/ 31738:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   W1: () => (/* binding */ runnerFromEnv),
+/* harmony export */   Yn: () => (/* binding */ isOwnerRepo),
+/* harmony export */   kk: () => (/* binding */ runUrlFromEnv)
+/* harmony export */ });
+/* unused harmony export actionsRunUrl */
+/* harmony import */ var _capture_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(44977);
+// The workflow run and the runner, as the variables a GitHub runner sets describe them: the
+// provenance names the run as its builder, and the smoke results say where the suites ran (the
+// smoke attestation repeats it, even when another job makes it).
+
+/** A GitHub repository name as GITHUB_REPOSITORY spells it: OWNER/REPO, nothing else. */
+const isOwnerRepo = (name) => /^[\w.-]+\/[\w.-]+$/.test(name);
+/** A workflow run's page: what the report links to (the pull request's job and the fork poster alike). */
+function actionsRunUrl(server, repository, runId) {
+    return `${server.replace(/\/+$/, '')}/${repository}/actions/runs/${runId}`;
+}
+/**
+ * The workflow run as a URL:
+ * `${GITHUB_SERVER_URL}/${GITHUB_REPOSITORY}/actions/runs/${GITHUB_RUN_ID}/attempts/${GITHUB_RUN_ATTEMPT}`.
+ * Undefined outside Actions (any of server, repository or run id missing).
+ */
+function runUrlFromEnv(env) {
+    const server = env.GITHUB_SERVER_URL?.replace(/\/+$/, '');
+    const repo = env.GITHUB_REPOSITORY;
+    const runId = env.GITHUB_RUN_ID;
+    if (!server || !repo || !runId)
+        return undefined;
+    const attempt = env.GITHUB_RUN_ATTEMPT || '1';
+    return (0,_capture_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactUrls */ .sK)(`${server}/${repo}/actions/runs/${runId}/attempts/${attempt}`, _capture_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .REDACTED */ .XF);
+}
+/** The runner from RUNNER_NAME, RUNNER_OS, RUNNER_ARCH and the run URL (empty values left out). */
+function runnerFromEnv(env) {
+    const url = runUrlFromEnv(env);
+    return {
+        ...(env.RUNNER_NAME && { name: env.RUNNER_NAME }),
+        ...(env.RUNNER_OS && { os: env.RUNNER_OS }),
+        ...(env.RUNNER_ARCH && { arch: env.RUNNER_ARCH }),
+        ...(url !== undefined && { url }),
+    };
+}
+
+
+/***/ }),
+
+/***/ 9992:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   IH: () => (/* binding */ mapLimitSerialByKey),
+/* harmony export */   Q3: () => (/* binding */ queueByKey),
+/* harmony export */   sf: () => (/* binding */ mapLimit)
+/* harmony export */ });
+// FN over ITEMS with at most LIMIT calls in flight; the results in the items' order. After a
+// rejection no further item is started, the calls already under way are waited for (nothing a
+// call started is left running, or has its files removed under it, once this settles: a caller
+// that wants them stopped sooner aborts them itself), and then the first rejection is thrown.
+async function mapLimit(items, limit, fn) {
+    const results = new Array(items.length);
+    let next = 0;
+    let failure;
+    const worker = async () => {
+        while (failure === undefined && next < items.length) {
+            const i = next++;
+            try {
+                results[i] = await fn(items[i]);
+            }
+            catch (error) {
+                failure ??= { error };
+            }
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+    if (failure !== undefined)
+        throw failure.error;
+    return results;
+}
+/**
+ * WORK once the work queued under KEY in QUEUES before it has settled (fulfilled or rejected):
+ * the works of one key one after the other, in the order they were queued.
+ */
+function queueByKey(queues, key, work) {
+    const next = (queues.get(key) ?? Promise.resolve()).then(work, work);
+    queues.set(key, next.catch(() => undefined));
+    return next;
+}
+/**
+ * FN over ITEMS with at most LIMIT items in flight, and the items of one key (KEYOF) one after the
+ * other, in the items' order; an item that waits for an earlier one of its key holds its place
+ * among the LIMIT. After a rejection no further item is started (one waiting for its key is not
+ * started either); the calls already under way are waited for. Never rejects (unless KEYOF
+ * throws): per item in the items' order, how its call settled, or undefined for one never started.
+ */
+function mapLimitSerialByKey(items, limit, keyOf, fn) {
+    const queues = new Map();
+    let stopped = false;
+    return mapLimit(items, limit, async (item) => {
+        const run = queueByKey(queues, keyOf(item), () => stopped ? undefined : fn(item).then((value) => ({ value })));
+        return run.then((ran) => (ran ? { status: 'fulfilled', value: ran.value } : undefined), (reason) => {
+            stopped = true;
+            return { status: 'rejected', reason };
+        });
+    });
+}
+
+
+/***/ })
+
+};
