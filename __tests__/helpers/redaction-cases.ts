@@ -1,6 +1,6 @@
 // Environment variables and what a record shows for them: the same for TypeScript's redaction
 // (__tests__/unit/redact.test.ts) and the probe's (__tests__/integration/python-scripts.test.ts).
-import { REDACTED } from '../../src/capture/redact.js';
+import { REDACTED } from '../../src/util/redact.js';
 
 /** [name, value, what the record shows]: the same for TypeScript and the probe. */
 export const ENV_CASES: [string, string, string][] = [

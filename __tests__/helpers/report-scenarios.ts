@@ -1,7 +1,7 @@
 // Report inputs for the golden files (and the bench): NumPy 1 -> 2, CUDA 12.6 -> 12.8, a first run,
 // and a huge diff. Built with the record factory so they stay schema-valid as the schema grows.
 import type { EnvRecord } from '../../src/capture/record.js';
-import { REDACTED } from '../../src/capture/redact.js';
+import { REDACTED } from '../../src/util/redact.js';
 import type { ReportInput } from '../../src/report/model.js';
 import type { SmokeResult } from '../../src/smoke/result.js';
 import { makeRecord, makeSmoke, manyPip } from './records.js';

@@ -6,7 +6,7 @@ import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REDACTED, REDACTION_RULES } from '../../src/capture/redact.js';
+import { REDACTED, REDACTION_RULES } from '../../src/util/redact.js';
 import { bundledBaseline, floorsArg } from '../../src/smoke/baselines.js';
 import { REPO_ROOT } from '../helpers/docker-env.js';
 import { ENV_CASES } from '../helpers/redaction-cases.js';

@@ -74,17 +74,9 @@ const SHARED: Record<string, readonly string[]> = {
   oci: [],
   config: ['util', 'oci'],
   requirements: ['util'],
-  python: [],
+  python: ['util'],
   docker: ['util', 'oci', 'config'],
   github: ['util', 'config'],
-};
-
-/** Files in a stage's folder that every module may import, as if they were shared: why each is there. */
-const SHARED_FILES_IN_STAGES: Record<string, string> = {
-  'capture/redact.ts':
-    'secret redaction, used by every stage and by config/issues.ts, github/run.ts, python/indexes.ts; ' +
-    "it reads the probe's redaction rules (images/probe/redaction-rules.json). It belongs in src/util/ " +
-    '(a move that touches report/, results/ and diff/ files, held by other changes today)',
 };
 
 /** What a stage may import of another stage: its contract, the modules of its schemas and types. */
@@ -224,9 +216,9 @@ function dependencyViolations(graph: Graph): string[] {
   );
 }
 
-/** Whether `to` is in another stage than `file` and is not one of the files every module may use. */
+/** Whether `to` is in another stage than `file`. */
 const otherStage = (file: string, to: string) =>
-  STAGES.includes(topLevel(to)) && topLevel(to) !== topLevel(file) && !(to in SHARED_FILES_IN_STAGES);
+  STAGES.includes(topLevel(to)) && topLevel(to) !== topLevel(file);
 
 /** Edges from a shared module (SHARED) to anything but itself, BASE and the folders it may import. */
 function sharedViolations(graph: Graph, shared: Record<string, readonly string[]> = SHARED): string[] {
@@ -237,7 +229,7 @@ function sharedViolations(graph: Graph, shared: Record<string, readonly string[]
     return imports
       .filter((to) => {
         const t = topLevel(to);
-        return t !== own && !BASE.includes(t) && !allowed.includes(t) && !(to in SHARED_FILES_IN_STAGES);
+        return t !== own && !BASE.includes(t) && !allowed.includes(t);
       })
       .map((to) => `${file} -> ${to}`);
   });
@@ -496,7 +488,7 @@ describe('sharedViolations', () => {
     const graph: Graph = new Map([
       ['config/inputs.ts', ['build/action-inputs.ts', 'config/load.ts', 'errors.ts', 'util/text.ts']],
       ['util/temp.ts', ['docker/adapter.ts', 'version.ts']],
-      ['config/issues.ts', ['capture/redact.ts']],
+      ['config/issues.ts', ['util/redact.ts']],
       ['oci/ref.ts', ['config/schema.ts']],
       ['build/stage.ts', ['plan/plan.ts']],
     ]);
@@ -512,7 +504,7 @@ describe('sharedViolations', () => {
 describe('contractViolations and staleExceptions', () => {
   const graph: Graph = new Map([
     ['report/stage.ts', ['report/model.ts', 'plan/schema.ts', 'resolve/explain.ts', 'results/results.ts']],
-    ['report/model.ts', ['diff/diff.ts', 'capture/record.ts', 'capture/redact.ts', 'smoke/result.ts']],
+    ['report/model.ts', ['diff/diff.ts', 'capture/record.ts', 'util/redact.ts', 'smoke/result.ts']],
     ['smoke/stage.ts', ['capture/capture.ts', 'plan/plan.ts']],
     [
       'results/results.ts',
@@ -634,13 +626,6 @@ describe('src/', () => {
   it('results/ imports a stage only through its schema modules (result, schema, record, artifact, *-schema)', () => {
     expect(contractViolations(graph, ['results'], RESULTS_CONTRACT, RESULTS_EXCEPTIONS)).toEqual([]);
     expect(staleExceptions(graph, RESULTS_EXCEPTIONS)).toEqual([]);
-  });
-
-  it('the files that every module may use as shared exist and are in a stage', () => {
-    for (const f of Object.keys(SHARED_FILES_IN_STAGES)) {
-      expect(files[f], f).toBeDefined();
-      expect(STAGES).toContain(topLevel(f));
-    }
   });
 
   const specifiers = Object.fromEntries(Object.entries(files).map(([f, t]) => [f, importSpecifiers(t)]));

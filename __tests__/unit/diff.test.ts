@@ -1,7 +1,7 @@
 // The diff engine: version levels (PEP 440 and dpkg), packages, components, env, labels, size,
 // smoke, and reading older record versions.
 import { describe, expect, it } from 'vitest';
-import { REDACTED } from '../../src/capture/redact.js';
+import { REDACTED } from '../../src/util/redact.js';
 import { ENV_RECORD_SCHEMA_VERSION } from '../../src/capture/record.js';
 import { diffRecords, summarize } from '../../src/diff/diff.js';
 import { diffSmoke, metricDirection } from '../../src/diff/smoke.js';

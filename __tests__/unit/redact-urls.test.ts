@@ -7,7 +7,7 @@ import {
   redactUrls,
   urlCredentials,
   urlSecret,
-} from '../../src/capture/redact.js';
+} from '../../src/util/redact.js';
 import { describeIndexes, pipConf, pipIndexEnv, pipIndexes } from '../../src/python/indexes.js';
 
 describe('URL userinfo redaction in free text', () => {

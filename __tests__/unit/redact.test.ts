@@ -13,7 +13,7 @@ import {
   redactEnvValue,
   redactText,
   redactUrls,
-} from '../../src/capture/redact.js';
+} from '../../src/util/redact.js';
 import { REPO_ROOT } from '../helpers/docker-env.js';
 import { ENV_CASES } from '../helpers/redaction-cases.js';
 

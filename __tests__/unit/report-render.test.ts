@@ -5,7 +5,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import he from 'he';
 import { describe, expect, it } from 'vitest';
-import { REDACTED } from '../../src/capture/redact.js';
+import { REDACTED } from '../../src/util/redact.js';
 import { InputError } from '../../src/errors.js';
 import { html, md, safeUrl } from '../../src/report/escape.js';
 import {

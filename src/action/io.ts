@@ -4,7 +4,7 @@
 import path from 'node:path';
 import * as core from '@actions/core';
 import type { Signer } from '../attest/cosign.js';
-import { redactText, redactUrls } from '../capture/redact.js';
+import { redactText, redactUrls } from '../util/redact.js';
 import type { DockerAdapter } from '../docker/adapter.js';
 import { createDefaultDockerAdapter } from '../docker/engine.js';
 import { ConfigError, describeError, MlImageError } from '../errors.js';

@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findImagesDir } from '../util/images-dir.js';
-import { urlCredentials } from '../capture/redact.js';
+import { urlCredentials } from '../util/redact.js';
 import {
   type BuildInputOptions,
   buildOptionsFromInputs,

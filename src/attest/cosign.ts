@@ -6,7 +6,7 @@
 // unreachable registry an EnvironmentError (exit 3), a bad key, password or file an InputError.
 import { spawn } from 'node:child_process';
 import { CheckFailedError, EnvironmentError, InputError } from '../errors.js';
-import { REDACTED, redactText } from '../capture/redact.js';
+import { REDACTED, redactText } from '../util/redact.js';
 import { InterruptedError, registerCleanup, throwIfInterrupted } from '../util/cleanup.js';
 import { parseDigestRef } from '../oci/ref.js';
 import {

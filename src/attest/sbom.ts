@@ -14,7 +14,7 @@ import { JSON as CdxJson, JsonSerializer } from '@cyclonedx/cyclonedx-library/Se
 import { Spec1dot6 } from '@cyclonedx/cyclonedx-library/Spec';
 import cdxPackage from '@cyclonedx/cyclonedx-library/package.json' with { type: 'json' };
 import type { EnvRecord } from '../capture/record.js';
-import { REDACTION_RULES, redactText } from '../capture/redact.js';
+import { REDACTION_RULES, redactText } from '../util/redact.js';
 import { archOf } from '../config/platform.js';
 import { clip, compareText } from '../util/text.js';
 import { parseImageRef, repositoryOf } from '../oci/ref.js';

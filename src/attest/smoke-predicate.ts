@@ -10,7 +10,7 @@ import { DIGEST_RE } from '../oci/ref.js';
 import type { SmokeResult, SmokeTest } from '../smoke/result.js';
 import { runnerFromEnv } from '../github/run.js';
 import { scrubDeep, sha256Hex, TOOL_NAME } from './types.js';
-import { redactText } from '../capture/redact.js';
+import { redactText } from '../util/redact.js';
 
 export const SMOKE_PREDICATE_SCHEMA_VERSION = 1;
 /** Longest reason and metric text kept (a longer one is cut, with an ellipsis). */

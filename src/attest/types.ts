@@ -1,6 +1,6 @@
 // What the attestations share: the in-toto statement that wraps each predicate, the tool's name,
 // digests, and the one scrubbing pass every attestation goes through before it leaves.
-import { redactDeep, redactText } from '../capture/redact.js';
+import { redactDeep, redactText } from '../util/redact.js';
 
 /** https://github.com/in-toto/attestation/blob/main/spec/v1/statement.md */
 export const IN_TOTO_STATEMENT_V1 = 'https://in-toto.io/Statement/v1';

@@ -1,6 +1,6 @@
 // The buildx argv for one build target: a pure function of the request and what the builder can do
 // (buildx version and driver), tested as a table of cases.
-import { holdsToken, redactText, redactUrls } from '../capture/redact.js';
+import { holdsToken, redactText, redactUrls } from '../util/redact.js';
 import { EnvironmentError, InputError } from '../errors.js';
 import { compareVersions } from '../util/versions.js';
 

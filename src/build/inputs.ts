@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { redactUrls, urlSecret } from '../capture/redact.js';
+import { redactUrls, urlSecret } from '../util/redact.js';
 import { InputError } from '../errors.js';
 import { type PipIndexes, pipConf } from '../python/indexes.js';
 

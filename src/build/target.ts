@@ -16,7 +16,7 @@ import {
   requestFromOptions,
 } from './action-inputs.js';
 import { type BuilderInfo, buildxBuildArgs, cacheFor, canPushByDigest } from './buildx-args.js';
-import { redactUrlsDeep } from '../capture/redact.js';
+import { redactUrlsDeep } from '../util/redact.js';
 import { type BuildInputs, INPUTS_DIGEST_ARG, inputsDigest, writeBuildInputs } from './inputs.js';
 import { localTag } from './merge.js';
 import type { PlatformBuild } from './result.js';

@@ -15,7 +15,7 @@ import {
   type ImageLayer,
   VARIANT_LABEL,
 } from './record.js';
-import { REDACTION_RULES, redactDeep, redactEnvList, redactEnvValue, redactText } from './redact.js';
+import { REDACTION_RULES, redactDeep, redactEnvList, redactEnvValue, redactText } from '../util/redact.js';
 
 /** python3 is not in the image: our deadline wrapper's, the OCI runtime's or a shell's wording. */
 const NO_PYTHON =

@@ -4,7 +4,7 @@
 import path from 'node:path';
 import type { DockerAdapter } from '../docker/adapter.js';
 import { createDefaultDockerAdapter } from '../docker/engine.js';
-import { redactText, redactUrls } from '../capture/redact.js';
+import { redactText, redactUrls } from '../util/redact.js';
 import { ConfigError, describeError, exitCodeOf, InputError, MlImageError } from '../errors.js';
 import { ensureResultDir } from '../util/json-file.js';
 import { VERSION } from '../version.js';

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { redactUrls } from '../capture/redact.js';
+import { redactUrls } from '../util/redact.js';
 import { InputError } from '../errors.js';
 import { ensureResultDir, writeFileAtomic } from '../util/json-file.js';
 

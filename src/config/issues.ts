@@ -1,7 +1,7 @@
 // Turn zod issues into one line per offending path, naming what was expected and what was found:
 //   variants[1].cuda: expected a version like "12.8", got "cu128"
 import { z } from 'zod';
-import { REDACTED, redactText } from '../capture/redact.js';
+import { REDACTED, redactText } from '../util/redact.js';
 
 export type Path = readonly PropertyKey[];
 

@@ -2,7 +2,7 @@
 // compared in src/diff/smoke.ts. The base record is the base branch's (read through
 // src/diff/read.ts, so it may have been written by an older version).
 import type { EnvRecord } from '../capture/record.js';
-import { REDACTED } from '../capture/redact.js';
+import { REDACTED } from '../util/redact.js';
 import { canonicalName } from '../requirements/parse.js';
 import {
   COMPONENT_IDS,

@@ -1,7 +1,7 @@
 // The workflow run and the runner, as the variables a GitHub runner sets describe them: the
 // provenance names the run as its builder, and the smoke results say where the suites ran (the
 // smoke attestation repeats it, even when another job makes it).
-import { REDACTED, redactUrls } from '../capture/redact.js';
+import { REDACTED, redactUrls } from '../util/redact.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
 

@@ -3,7 +3,7 @@
 // itself would read them). These URLs often carry credentials (https://user:TOKEN@host/simple), so
 // they reach pip only through its environment or a pip.conf file (a BuildKit secret mount in the
 // build), never a command line or a build argument; anything shown goes through redactUrls.
-import { redactUrls } from '../capture/redact.js';
+import { redactUrls } from '../util/redact.js';
 
 export interface PipIndexes {
   indexUrl?: string;

@@ -3,7 +3,7 @@
 // That job runs with write access on data an untrusted job produced: everything read here is
 // bounded, validated, and checked against what the privileged job knows (repository, head SHA).
 import { closeSync, constants, fstatSync, mkdirSync, openSync } from 'node:fs';
-import { redactUrls } from '../capture/redact.js';
+import { redactUrls } from '../util/redact.js';
 import { writeFileAtomic } from '../util/json-file.js';
 import { readBounded as readFd } from '../util/read-bounded.js';
 import path from 'node:path';

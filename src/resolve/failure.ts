@@ -2,7 +2,7 @@
 // words (redacted, with the user's "file:line" in place of the container's file), blamed on the
 // requirement line or the index, with the exit class that fits (2 input, 3 environment, 1 other).
 // One function per kind of failure. Pure.
-import { redactUrls } from '../capture/redact.js';
+import { redactUrls } from '../util/redact.js';
 import { CheckFailedError, EnvironmentError, InputError, type MlImageError } from '../errors.js';
 import { describeIndexes, type PipIndexes } from '../python/indexes.js';
 import { canonicalName } from '../requirements/parse.js';

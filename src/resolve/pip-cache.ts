@@ -22,7 +22,7 @@
 // Vary (Authorization among them); the name is a hash of the redacted URLs. pip caches only https and
 // --trusted-host answers, so no volume is made for plain-http indexes.
 import { createHash } from 'node:crypto';
-import { redactUrls } from '../capture/redact.js';
+import { redactUrls } from '../util/redact.js';
 import type { SessionSpec } from '../docker/adapter.js';
 import { type ResolveInput, shownIndexes } from './input.js';
 

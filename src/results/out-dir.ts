@@ -3,7 +3,7 @@
 // credentials, as the result directory's files are (src/results/results.ts).
 import path from 'node:path';
 import type { z } from 'zod';
-import { redactUrls } from '../capture/redact.js';
+import { redactUrls } from '../util/redact.js';
 import { type EnvRecord, EnvRecordSchema } from '../capture/record.js';
 import { type Plan, PlanSchema } from '../plan/schema.js';
 import { type Resolution, ResolutionSchema } from '../resolve/result.js';

@@ -25,7 +25,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { type AttestResult, AttestResultSchema } from '../attest/result.js';
 import { type BuildResult, BuildResultSchema, PlatformBuildSchema } from '../build/result.js';
-import { redactUrls } from '../capture/redact.js';
+import { redactUrls } from '../util/redact.js';
 import { type EnvRecord, EnvRecordSchema } from '../capture/record.js';
 import { formatIssues } from '../config/issues.js';
 import { archOf } from '../config/platform.js';

@@ -1,6 +1,6 @@
 // What a smoke test's container run gave back, as the runner reads it: the end of the output it
 // keeps (redacted, bounded), and the signs of a program or of python3 missing from the image.
-import { redactText } from '../capture/redact.js';
+import { redactText } from '../util/redact.js';
 import type { ContainerRunSpec } from '../docker/adapter.js';
 import { boundedTail } from './match.js';
 

@@ -4,7 +4,7 @@
 // The suites are in suites.ts, the user's tests in custom.ts, the shared rules in session.ts.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { redactText } from '../capture/redact.js';
+import { redactText } from '../util/redact.js';
 import type { DaemonFeatures, DockerAdapter } from '../docker/adapter.js';
 import { hasNvidiaCdiGpu } from '../docker/cdi.js';
 import type { GpuMode } from './gpu-mode.js';

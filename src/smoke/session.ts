@@ -1,7 +1,7 @@
 // One smoke run's shared state and its rules: every test runs in its own container of the image
 // (timeout per test, output kept, the container removed in every case); a test's result is kept
 // whatever happens; a daemon that goes away ends the run with the results so far.
-import { redactDeep, redactText } from '../capture/redact.js';
+import { redactDeep, redactText } from '../util/redact.js';
 import type { CustomTestSpec, SmokeSuite } from '../config/schema.js';
 import type { DockerAdapter, ImageDetails } from '../docker/adapter.js';
 import { EnvironmentError } from '../errors.js';

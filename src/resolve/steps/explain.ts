@@ -1,7 +1,7 @@
 // Step 5, explain: when there is no plan that holds the base (or the mode only checks), say what
 // conflicts, the chain from the user's requirement to the base package it would replace, and the
 // options, with the version that would fit where pip can find one.
-import { redactUrls } from '../../capture/redact.js';
+import { redactUrls } from '../../util/redact.js';
 import type { Analysis } from '../helper-output.js';
 import { conflictBlock, userRequestedInConflict } from '../pip-output.js';
 import type { Replacement } from '../result.js';
