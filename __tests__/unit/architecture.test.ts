@@ -95,12 +95,9 @@ const STAGE_EXCEPTIONS: Record<string, string> = {
   'report/model.ts -> diff/smoke.ts': 'the report computes the smoke diff too (diff is run by the report)',
   'export/common.ts -> smoke/baselines.ts':
     "the cluster jobs run the smoke suites with the smoke stage's GPU floors (bundledBaseline, floorsArg)",
-  // Small shared pieces that live in a stage's internals today: to fix, move them to the stage's
-  // schema module (or to a shared folder).
-  'report/stage.ts -> resolve/explain.ts':
-    "the report shows the resolver's explanation (explanationLines): belongs with the Resolution",
   'report/untrusted-model.ts -> attest/signing.ts':
-    'the report prints the verify command (verifyCommand): belongs with attest/result.ts',
+    "the report checks that a fork's attest.json shows only verify commands ml-image itself writes " +
+    '(verifyCommand): it needs the generator itself, which builds on cosign-args.ts',
 };
 
 /**

@@ -6,7 +6,7 @@ import type { Config } from '../config/schema.js';
 import { CheckFailedError } from '../errors.js';
 import type { GitHubClient } from '../github/client.js';
 import type { GitContext, Plan } from '../plan/schema.js';
-import { explanationLines } from '../resolve/explain.js';
+import { explanationLines } from '../resolve/result.js';
 import { openResultDir, type ResultDir } from '../results/results.js';
 import type { BaselineStore } from './baseline.js';
 import { buildReportModel, defaultMarkerKey, type ReportInput } from './model.js';

@@ -1,6 +1,6 @@
 // explanation.md: the resolver's findings for people, read in a terminal (`ml-image resolve`, the
-// resolve stage's warning) and as a file; the PR comment takes explanationLines, which its renderer
-// escapes. Names and versions come from the image, the requirements and pip: prose is plain text
+// resolve stage's warning) and as a file; the PR comment takes explanationLines (result.ts), which
+// its renderer escapes. Names and versions come from the image, the requirements and pip: prose is plain text
 // (no control characters: a terminal escape; one line each, so no value starts a block of its own,
 // and `numpy<2` reads as it is), a value in a code span has no backtick (nor line break) left to end
 // it, and pip's own lines sit in a fence longer than any backtick run in them.
@@ -61,25 +61,4 @@ export function renderExplanation(r: Resolution): string {
     lines.push('');
   }
   return `${lines.join('\n').trimEnd()}\n`;
-}
-
-/** The same findings as plain text lines (no Markdown): the report renderer escapes and formats them. */
-export function explanationLines(r: Resolution): string[] {
-  const head: Record<Resolution['status'], string> = {
-    clean: 'no conflict with the base image',
-    fixed: 'conflict fixed with the base image held',
-    conflict: 'conflict: the requirements cannot be installed without breaking the base image',
-  };
-  const lines = [`${r.platform}: ${head[r.status]} (${r.constraints.pinned} base packages held)`];
-  for (const rep of r.naive.replaces)
-    lines.push(
-      `a plain pip install would replace ${rep.name} ${rep.from} with ${rep.to}${rep.pulledInBy.length ? ` (needed by ${rep.pulledInBy.map((p) => `${p.dist} ${p.version}: ${p.requirement}`).join(', ')})` : ''}${rep.breaks.length ? `, breaking ${rep.breaks.map((b) => `${b.dist} ${b.version} (${b.requirement})`).join(', ')}` : ''}`,
-    );
-  for (const m of r.resolved?.moved ?? [])
-    lines.push(`resolved: ${m.name} ${m.naive} -> ${m.resolved}: ${m.reason}`);
-  for (const c of r.resolved?.relaxed ?? []) lines.push(`relaxed: ${c.from} -> ${c.to}`);
-  for (const c of r.conflict?.chain ?? []) lines.push(`why: ${c}`);
-  for (const o of r.conflict?.options ?? []) lines.push(`option: ${o}`);
-  for (const h of r.hazards) lines.push(`hazard: ${h.message}. Fix: ${h.fix}`);
-  return lines;
 }

@@ -69,3 +69,24 @@ export const ResolveOutputSchema = z.object({
   explanation: z.string(),
 });
 export type ResolveOutput = z.infer<typeof ResolveOutputSchema>;
+
+/** The same findings as plain text lines (no Markdown): the report renderer escapes and formats them. */
+export function explanationLines(r: Resolution): string[] {
+  const head: Record<Resolution['status'], string> = {
+    clean: 'no conflict with the base image',
+    fixed: 'conflict fixed with the base image held',
+    conflict: 'conflict: the requirements cannot be installed without breaking the base image',
+  };
+  const lines = [`${r.platform}: ${head[r.status]} (${r.constraints.pinned} base packages held)`];
+  for (const rep of r.naive.replaces)
+    lines.push(
+      `a plain pip install would replace ${rep.name} ${rep.from} with ${rep.to}${rep.pulledInBy.length ? ` (needed by ${rep.pulledInBy.map((p) => `${p.dist} ${p.version}: ${p.requirement}`).join(', ')})` : ''}${rep.breaks.length ? `, breaking ${rep.breaks.map((b) => `${b.dist} ${b.version} (${b.requirement})`).join(', ')}` : ''}`,
+    );
+  for (const m of r.resolved?.moved ?? [])
+    lines.push(`resolved: ${m.name} ${m.naive} -> ${m.resolved}: ${m.reason}`);
+  for (const c of r.resolved?.relaxed ?? []) lines.push(`relaxed: ${c.from} -> ${c.to}`);
+  for (const c of r.conflict?.chain ?? []) lines.push(`why: ${c}`);
+  for (const o of r.conflict?.options ?? []) lines.push(`option: ${o}`);
+  for (const h of r.hazards) lines.push(`hazard: ${h.message}. Fix: ${h.fix}`);
+  return lines;
+}
