@@ -147,6 +147,7 @@ export async function runPipeline(opts: PipelineOptions, io: PipelineIo): Promis
           imagesDir: opts.imagesDir,
           ...(opts.reuse && opts.report.baseline && opts.report.saveAs && { reuse: reuseLookup(opts, plan) }),
           runner: runnerFromEnv(io.env),
+          env: io.env,
         },
         io,
       ),

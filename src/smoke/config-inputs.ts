@@ -7,8 +7,14 @@ import { requirementNames } from '../requirements/parse.js';
 import { readRequirements, workspaceRoot } from '../requirements/read.js';
 import { type Baseline, loadBaseline } from './baselines.js';
 
-/** The suites' inputs the config decides: requirement names (for imports) and the throughput floors. */
-export function configSmokeInputs(loaded: LoadedConfig | undefined): {
+/**
+ * The suites' inputs the config decides: requirement names (for imports) and the throughput floors.
+ * ENV is the caller's environment: `${NAME}` references and the workspace root are read from it.
+ */
+export function configSmokeInputs(
+  loaded: LoadedConfig | undefined,
+  env: Readonly<Record<string, string | undefined>>,
+): {
   distributions: string[];
   baseline: Baseline;
 } {
@@ -19,8 +25,8 @@ export function configSmokeInputs(loaded: LoadedConfig | undefined): {
           readRequirements(
             loaded.config.python.requirements,
             loaded.baseDir,
-            process.env,
-            workspaceRoot(process.env, loaded.baseDir),
+            env,
+            workspaceRoot(env, loaded.baseDir),
           ).text,
         )
       : [],

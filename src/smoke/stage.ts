@@ -70,6 +70,8 @@ export interface SmokeStageInput {
   reuse?: ReuseLookup;
   /** This runner (src/github/run.ts): each new result says where its suites ran. */
   runner?: SmokeRunner;
+  /** The environment the requirements' `${NAME}` references and the workspace root come from (default: process.env). */
+  env?: Readonly<Record<string, string | undefined>>;
   /** The clock that stamps when each target's suites finished (default: the system's). */
   now?: () => Date;
 }
@@ -118,7 +120,7 @@ export async function runSmokeStage(
     config: input.loaded.config,
     docker,
     gpus,
-    ...configSmokeInputs(input.loaded),
+    ...configSmokeInputs(input.loaded, input.env ?? process.env),
   };
   const entries: SmokeEntry[] = [];
   const errors: string[] = [];

@@ -168,7 +168,7 @@ function exportSpec(
   const loaded = values.config !== undefined ? loadConfig({ cwd: io.cwd, file: values.config }) : undefined;
   const suites = suitesFlag('export', values.suites, loaded?.config.smoke.suites);
   // The requirement names (imports) and the floors the suites are judged against, as smoke takes them.
-  const { distributions, baseline } = configSmokeInputs(loaded);
+  const { distributions, baseline } = configSmokeInputs(loaded, io.env);
   const { planned } = source;
   return {
     image: source.image,

@@ -65,7 +65,7 @@ Exit codes: 0 all passed or skipped; 1 a test failed; 2 bad input; 3 no daemon.`
     const suites = suitesFlag('smoke', values.suites, loaded?.config.smoke.suites);
     const timeout = timeoutFlag('smoke', values.timeout) ?? loaded?.config.smoke.timeoutSeconds ?? 600;
     // The same inputs the pipeline's smoke stage gives the suites.
-    const { distributions, baseline } = configSmokeInputs(loaded);
+    const { distributions, baseline } = configSmokeInputs(loaded, io.env);
     const result = await runSmoke(
       {
         image,

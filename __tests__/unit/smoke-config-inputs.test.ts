@@ -1,0 +1,50 @@
+// What the smoke suites take from the config (requirement names, floors) is read with the caller's
+// environment, not the process's: on a runner (GITHUB_ACTIONS, GITHUB_WORKSPACE in that
+// environment) a requirements file outside the workspace is refused, as the build refuses it.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config/load.js';
+import { InputError } from '../../src/errors.js';
+import { configSmokeInputs } from '../../src/smoke/config-inputs.js';
+
+describe('configSmokeInputs reads with the environment it is given', () => {
+  let root: string;
+  let ws: string;
+  beforeEach(() => {
+    root = mkdtempSync(path.join(tmpdir(), 'ml-image-smoke-inputs-'));
+    ws = path.join(root, 'ws');
+    mkdirSync(ws);
+    writeFileSync(path.join(root, 'outside.txt'), 'numpy==1.26.4\n');
+    writeFileSync(path.join(ws, 'inside.txt'), 'Scikit_Learn>=1.4\n');
+  });
+  afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+  const loaded = (requirements: string[]) => {
+    writeFileSync(
+      path.join(ws, 'ml-image.yml'),
+      JSON.stringify({ image: { name: 'o/m' }, python: { requirements } }),
+    );
+    return loadConfig({ cwd: ws, file: 'ml-image.yml' });
+  };
+
+  it.each<[string, boolean, string[], string[]]>([
+    ['no runner: any file', false, ['../outside.txt'], ['numpy']],
+    ['a runner: a file in the workspace', true, ['inside.txt'], ['scikit-learn']],
+  ])('%s', (_what, runner, requirements, names) => {
+    const env = runner ? { GITHUB_ACTIONS: 'true', GITHUB_WORKSPACE: ws } : {};
+    expect(configSmokeInputs(loaded(requirements), env).distributions).toEqual(names);
+  });
+
+  it('a runner: a file outside the workspace is exit 2 naming it', () => {
+    let e: unknown;
+    try {
+      configSmokeInputs(loaded(['../outside.txt']), { GITHUB_ACTIONS: 'true', GITHUB_WORKSPACE: ws });
+    } catch (x) {
+      e = x;
+    }
+    expect(e).toBeInstanceOf(InputError);
+    expect((e as InputError).message).toMatch(/outside\.txt is outside the workspace/);
+  });
+});
