@@ -126,9 +126,11 @@ describe.skipIf(!runnable)('dockerd restarted during a smoke run (private daemon
   function stageInput(out: string) {
     writeFileSync(path.join(out, 'ml-image.yml'), CONFIG);
     const plan = { variants: [{ name: 'cpu', kind: 'cpu', platforms: ['linux/amd64'] }] } as unknown as Plan;
+    // A local build's record: the tag and the image ID it names (the stage checks them, then runs the ID).
+    const imageId = daemon!.cli(['image', 'inspect', '--format', '{{.Id}}', images.pythonAmd64]).trim();
     const platform = {
       platform: 'linux/amd64',
-      digest: `sha256:${'a'.repeat(64)}`,
+      digest: imageId,
       localRef: images.pythonAmd64,
       durationMs: 1,
       attempts: 1,
