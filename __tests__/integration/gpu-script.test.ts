@@ -496,15 +496,10 @@ describe('the shared smoke process (batch mode) on a CUDA variant', () => {
     expect(by.gpu).toMatchObject({ status: 'pass', metrics: { gpus: 8, cuda_devices: 8 } });
     for (const id of ['compute-gpu', 'train', 'ddp'])
       expect(by[id], id).toMatchObject({ status: 'fail', reason: `torch cannot start CUDA: ${msg}` });
-    // gpu and compute-cpu shared a process; the stand-in torch cannot multiply (compute-cpu fails),
-    // so each later test ran in a fresh one: a failure never reaches the next test's process.
-    // ddp (a GPU run) always heads a process of its own.
-    expect(runs).toEqual([
-      ['gpu', 'compute-cpu', 'compute-gpu', 'train'],
-      ['compute-gpu', 'train'],
-      ['train'],
-      ['ddp'],
-    ]);
+    // The GPU tests share a process whose container gets the GPUs; compute-cpu runs in one without
+    // them. compute-gpu fails there (CUDA cannot start), so train runs again in a fresh one: a
+    // failure never reaches the next test's process. ddp (a GPU run) always heads a process of its own.
+    expect(runs).toEqual([['gpu', 'compute-gpu', 'train'], ['compute-cpu'], ['train'], ['ddp']]);
     expect(by['compute-cpu']).toMatchObject({ status: 'fail' });
   });
 
@@ -549,22 +544,33 @@ describe('the shared smoke process (batch mode) on a CUDA variant', () => {
     });
     expect(result.tests[0]!.output).toContain('importing');
     expect(result.tests[1]).toMatchObject({ id: 'gpu', status: 'pass' });
-    expect(runs).toEqual([['imports', 'gpu'], ['gpu']]);
+    // imports ran in the CPU tests' process (no GPUs), gpu in a GPU process of its own.
+    expect(runs).toEqual([['imports'], ['gpu']]);
   });
 
-  it('tests that pass share one process: gpu and a custom file check', async () => {
+  it('tests that pass share one process by kind: gpu in the GPU one, imports and a custom file check in the other', async () => {
     fakeNvidiaSmi(H100_DRIVER);
-    const { docker, runs } = hostEngine({ env: { FAKE_CUDA_COUNT: '8' } });
+    const site = path.join(dir, 'ok');
+    mkdirSync(path.join(site, 'okpkg-1.0.dist-info'), { recursive: true });
+    mkdirSync(path.join(site, 'okpkg'), { recursive: true });
+    writeFileSync(path.join(site, 'okpkg-1.0.dist-info', 'METADATA'), 'Name: okpkg\nVersion: 1.0\n');
+    writeFileSync(path.join(site, 'okpkg-1.0.dist-info', 'top_level.txt'), 'okpkg\n');
+    writeFileSync(path.join(site, 'okpkg', '__init__.py'), '');
+    const { docker, runs } = hostEngine({ env: { FAKE_CUDA_COUNT: '8', PYTHONPATH: site } });
     const tests = validateConfigData(
       { image: { name: 'o/m' }, smoke: { tests: [{ name: 'script', file: { path: SCRIPT } }] } },
       'ml-image.yml',
     ).smoke.tests;
-    const result = await runSmoke(smokeInput({ suites: ['gpu', 'custom'], tests }), { docker });
+    const result = await runSmoke(
+      smokeInput({ suites: ['gpu', 'imports', 'custom'], distributions: ['okpkg'], tests }),
+      { docker },
+    );
     expect(result.tests.map((t) => [t.id, t.status])).toEqual([
       ['gpu', 'pass'],
+      ['imports', 'pass'],
       ['custom:script', 'pass'],
     ]);
-    expect(runs).toEqual([['gpu', 'custom:script']]);
+    expect(runs).toEqual([['gpu'], ['imports', 'custom:script']]);
   });
 });
 
